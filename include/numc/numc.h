@@ -1,0 +1,14 @@
+/* numc — umbrella header: #include <numc/numc.h> */
+#ifndef NUMC_NUMC_H
+#define NUMC_NUMC_H
+
+#include "error.h"
+#include "dtype.h"
+#include "array.h"
+
+#define NUMC_VERSION_MAJOR 0
+#define NUMC_VERSION_MINOR 1
+#define NUMC_VERSION_PATCH 0
+#define NUMC_VERSION "0.1.0"
+
+#endif

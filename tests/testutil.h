@@ -1,0 +1,46 @@
+/* Shared helpers for the CUnit suites: one executable per test_*.c file.
+ *
+ *   static void test_x(void) { ... }
+ *   static const ND_TEST tests[] = { ND_T(test_x), { 0 } };
+ *   ND_TEST_MAIN("creation", tests)
+ */
+#ifndef NUMC_TESTUTIL_H
+#define NUMC_TESTUTIL_H
+
+#include <CUnit/Basic.h>
+#include <CUnit/CUnit.h>
+#include <math.h>
+#include <stdlib.h>
+
+typedef struct ND_TEST {
+    const char *name;
+    void (*fn)(void);
+} ND_TEST;
+
+#define ND_T(fn) { #fn, fn }
+
+/* Directory of committed fixtures (tests/data) and of the shared sample data. */
+#ifndef NUMC_TEST_DATA
+#define NUMC_TEST_DATA "tests/data"
+#endif
+#ifndef NUMC_SHARED_DATA
+#define NUMC_SHARED_DATA "../shared/data"
+#endif
+
+#define ND_ASSERT_CLOSE(a, b, tol) \
+    CU_ASSERT(fabs((double)(a) - (double)(b)) <= (tol) * (1.0 + fabs((double)(b))))
+
+#define ND_TEST_MAIN(suite_name, tests)                                         \
+    int main(void)                                                              \
+    {                                                                           \
+        if (CU_initialize_registry() != CUE_SUCCESS) return 1;                  \
+        CU_pSuite s = CU_add_suite(suite_name, NULL, NULL);                     \
+        for (const ND_TEST *t = tests; t->name; t++) CU_add_test(s, t->name, t->fn); \
+        CU_basic_set_mode(CU_BRM_VERBOSE);                                      \
+        CU_basic_run_tests();                                                   \
+        unsigned fails = CU_get_number_of_failures() + CU_get_number_of_tests_failed(); \
+        CU_cleanup_registry();                                                  \
+        return fails ? 1 : 0;                                                   \
+    }
+
+#endif
