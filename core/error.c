@@ -1,0 +1,101 @@
+/* The thread-local last error and the allocator hooks. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static _Thread_local nd_status last_code;
+static _Thread_local char last_msg[1024];
+
+nd_status nd__error(nd_status code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(last_msg, sizeof last_msg, fmt, ap);
+    va_end(ap);
+    last_code = code;
+    return code;
+}
+
+nd_status nd_last_error(void) { return last_code; }
+const char *nd_errmsg(void) { return last_msg; }
+
+void nd_clear_error(void)
+{
+    last_code = ND_OK;
+    last_msg[0] = '\0';
+}
+
+const char *nd_status_name(nd_status s)
+{
+    switch (s) {
+    case ND_OK: return "ND_OK";
+    case ND_ENOMEM: return "ND_ENOMEM";
+    case ND_ESHAPE: return "ND_ESHAPE";
+    case ND_EDTYPE: return "ND_EDTYPE";
+    case ND_EVALUE: return "ND_EVALUE";
+    case ND_EINDEX: return "ND_EINDEX";
+    case ND_EAXIS: return "ND_EAXIS";
+    case ND_EIO: return "ND_EIO";
+    case ND_ELINALG: return "ND_ELINALG";
+    case ND_EPARSE: return "ND_EPARSE";
+    }
+    return "ND_E?";
+}
+
+/* Default allocator: 64-byte aligned so SIMD loops start on a cache line. */
+static void *default_alloc(size_t n, void *ctx)
+{
+    (void)ctx;
+    void *p = NULL;
+    if (posix_memalign(&p, 64, n ? n : 1) != 0) return NULL;
+    return p;
+}
+
+static void default_free(void *p, void *ctx)
+{
+    (void)ctx;
+    free(p);
+}
+
+static nd_allocator allocator = { default_alloc, default_free, NULL };
+
+void nd_set_allocator(const nd_allocator *a)
+{
+    if (a && a->alloc && a->free) allocator = *a;
+    else allocator = (nd_allocator){ default_alloc, default_free, NULL };
+}
+
+void *nd__malloc(size_t n, const char *who)
+{
+    void *p = allocator.alloc(n, allocator.ctx);
+    if (!p) nd__error(ND_ENOMEM, "%s: out of memory allocating %zu bytes", who, n);
+    return p;
+}
+
+void *nd__calloc(size_t n, size_t size, const char *who)
+{
+    if (size && n > SIZE_MAX / size) {
+        nd__error(ND_ENOMEM, "%s: allocation of %zu x %zu bytes overflows", who, n, size);
+        return NULL;
+    }
+    void *p = nd__malloc(n * size, who);
+    if (p) memset(p, 0, n * size);
+    return p;
+}
+
+void nd__free(void *p)
+{
+    if (p) allocator.free(p, allocator.ctx);
+}
+
+void nd_freemem(void *p) { nd__free(p); }
+
+char *nd__strdup(const char *s, const char *who)
+{
+    size_t n = strlen(s) + 1;
+    char *p = nd__malloc(n, who);
+    if (p) memcpy(p, s, n);
+    return p;
+}

@@ -1,0 +1,61 @@
+/* numc internal definitions shared by the library's sources. Not installed. */
+#ifndef NUMC_INTERNAL_H
+#define NUMC_INTERNAL_H
+
+#include <numc/array.h>
+#include <stdarg.h>
+
+/* The buffer shared by an array and all its views. */
+typedef struct nd_buffer {
+    long refcount;                      /* atomic */
+    void *data;
+    size_t nbytes;
+    void (*free_fn)(void *data, void *ctx); /* NULL: owned by numc (nd__free) or borrowed */
+    void *ctx;
+    bool owned;                         /* data was allocated by numc */
+} nd_buffer;
+
+struct nd_array {
+    nd_dtype dtype;
+    int ndim;
+    unsigned flags;
+    char *data;                         /* element (0,...,0) */
+    nd_buffer *buf;                     /* never NULL */
+    ptrdiff_t size;
+    ptrdiff_t shape[ND_MAXDIMS];
+    ptrdiff_t strides[ND_MAXDIMS];
+};
+
+/* Set the thread's last error; returns `code` so callers can `return nd__error(...)`.
+ * The message should start with the public function's name. */
+nd_status nd__error(nd_status code, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Same, returning NULL for array-returning functions. */
+#define ND_FAIL(code, ...) (nd__error((code), __VA_ARGS__), NULL)
+
+/* Allocation through the user's hooks. nd__malloc sets ND_ENOMEM (naming `who`) on failure. */
+void *nd__malloc(size_t n, const char *who);
+void *nd__calloc(size_t n, size_t size, const char *who);
+void nd__free(void *p);
+char *nd__strdup(const char *s, const char *who);
+
+/* Format a shape as "(3, 4)" into buf (returns buf). */
+char *nd__shape_str(char *buf, size_t cap, int ndim, const ptrdiff_t *shape);
+#define ND_SHAPE_STRLEN (ND_MAXDIMS * 22 + 4)
+
+/* Normalise axis (negative counts from the end) or fail with ND_EAXIS naming `who`. */
+nd_status nd__norm_axis(int *axis, int ndim, const char *who);
+
+/* New array header over an existing buffer (takes a new reference on buf). */
+nd_array *nd__view_of(const nd_array *base, int ndim, const ptrdiff_t *shape,
+                      const ptrdiff_t *strides, char *data, nd_dtype dt);
+/* Recompute contiguity flags after changing shape/strides. */
+void nd__update_flags(nd_array *a);
+/* Product of a shape with overflow check; -1 (and ND_ENOMEM / ND_EVALUE set) on failure. */
+ptrdiff_t nd__shape_size(int ndim, const ptrdiff_t *shape, const char *who);
+
+/* Store / load a scalar to / from an element of type dt. */
+void nd__scalar_store(void *dst, nd_dtype dt, nd_scalar s);
+nd_scalar nd__scalar_load(const void *src, nd_dtype dt);
+
+#endif
