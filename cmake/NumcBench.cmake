@@ -1,0 +1,18 @@
+# bench/: one harness executable (build/bench/numc_bench) made of bench_main.c and every
+# bench/wl_*.c, each of which registers its workloads itself (see bench/bench.h).
+file(GLOB NUMC_BENCH_SOURCES CONFIGURE_DEPENDS
+  ${CMAKE_SOURCE_DIR}/bench/bench_main.c ${CMAKE_SOURCE_DIR}/bench/wl_*.c)
+add_executable(numc_bench ${NUMC_BENCH_SOURCES})
+set_target_properties(numc_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bench)
+target_include_directories(numc_bench PRIVATE ${CMAKE_SOURCE_DIR}/bench)
+target_link_libraries(numc_bench PRIVATE ${NUMC_ALL_LIBS})
+target_compile_options(numc_bench PRIVATE ${NUMC_WARN})
+target_compile_definitions(numc_bench PRIVATE _GNU_SOURCE
+  NUMC_SHARED_DATA="${NUMC_SHARED_DATA_DIR}")
+if(NUMC_BUILD_TESTS)
+  # Registration smoke test: every workload file links and registers unique names.
+  add_test(NAME bench_list COMMAND numc_bench --list)
+  if(NUMC_SANITIZE_ENV)
+    set_tests_properties(bench_list PROPERTIES ENVIRONMENT "${NUMC_SANITIZE_ENV}")
+  endif()
+endif()

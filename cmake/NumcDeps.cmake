@@ -1,0 +1,42 @@
+# Third-party libraries of libnumc, found through pkg-config (Debian ships a .pc for each).
+# Each becomes an imported target PkgConfig::NUMC_<NAME>; the list of them is
+# NUMC_PRIVATE_DEPS. They are PRIVATE to libnumc: no public header includes them.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+
+# BLAS: prefer OpenBLAS's own .pc (its include dir holds cblas.h); fall back to the
+# generic names other distributions use.
+pkg_search_module(NUMC_BLAS REQUIRED IMPORTED_TARGET openblas cblas blas)
+pkg_check_modules(NUMC_LAPACKE REQUIRED IMPORTED_TARGET lapacke)
+pkg_check_modules(NUMC_FFTW3 REQUIRED IMPORTED_TARGET fftw3)
+pkg_check_modules(NUMC_FFTW3F REQUIRED IMPORTED_TARGET fftw3f)
+pkg_check_modules(NUMC_ZLIB REQUIRED IMPORTED_TARGET zlib)
+
+set(NUMC_PRIVATE_DEPS
+  PkgConfig::NUMC_BLAS PkgConfig::NUMC_LAPACKE
+  PkgConfig::NUMC_FFTW3 PkgConfig::NUMC_FFTW3F PkgConfig::NUMC_ZLIB)
+# pkg-config module names, for Requires.private in numc.pc.
+set(NUMC_PC_REQUIRES_PRIVATE "${NUMC_BLAS_MODULE_NAME} lapacke fftw3 fftw3f zlib")
+
+# FFTW's threaded planners live in separate libraries that have no .pc of their own.
+find_library(NUMC_FFTW3_THREADS_LIB fftw3_threads HINTS ${NUMC_FFTW3_LIBRARY_DIRS})
+find_library(NUMC_FFTW3F_THREADS_LIB fftw3f_threads HINTS ${NUMC_FFTW3F_LIBRARY_DIRS})
+if(NUMC_FFTW3_THREADS_LIB AND NUMC_FFTW3F_THREADS_LIB)
+  set(NUMC_HAVE_FFTW_THREADS ON)
+  list(APPEND NUMC_PRIVATE_DEPS ${NUMC_FFTW3_THREADS_LIB} ${NUMC_FFTW3F_THREADS_LIB})
+  set(NUMC_PC_LIBS_PRIVATE "-lfftw3_threads -lfftw3f_threads")
+else()
+  set(NUMC_HAVE_FFTW_THREADS OFF)
+  set(NUMC_PC_LIBS_PRIVATE "")
+endif()
+
+# OpenMP for the kernels that split large operations across threads.
+if(NUMC_OPENMP)
+  find_package(OpenMP COMPONENTS C)
+  if(OpenMP_C_FOUND)
+    list(APPEND NUMC_PRIVATE_DEPS OpenMP::OpenMP_C)
+    string(APPEND NUMC_PC_LIBS_PRIVATE " ${OpenMP_C_FLAGS}")
+  else()
+    set(NUMC_OPENMP OFF)
+  endif()
+endif()

@@ -1,0 +1,44 @@
+# Every tests/test_*.c is one CUnit executable registered with ctest; every
+# tests/test_*.sh is a script test run with bash. Both run in the build directory.
+pkg_check_modules(CUNIT REQUIRED IMPORTED_TARGET cunit)
+
+set(NUMC_TEST_TIMEOUT 900 CACHE STRING "Seconds before ctest kills one test")
+
+file(GLOB NUMC_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/test_*.c)
+foreach(src ${NUMC_TESTS})
+  get_filename_component(name ${src} NAME_WE)
+  add_executable(${name} ${src})
+  target_link_libraries(${name} PRIVATE ${NUMC_ALL_LIBS} PkgConfig::CUNIT)
+  target_compile_options(${name} PRIVATE ${NUMC_WARN})
+  target_compile_definitions(${name} PRIVATE
+    NUMC_TEST_DATA="${CMAKE_SOURCE_DIR}/tests/data"
+    NUMC_SHARED_DATA="${NUMC_SHARED_DATA_DIR}")
+  add_test(NAME ${name} COMMAND ${name} WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
+  set_tests_properties(${name} PROPERTIES TIMEOUT ${NUMC_TEST_TIMEOUT})
+  if(NUMC_SANITIZE_ENV)
+    set_tests_properties(${name} PROPERTIES ENVIRONMENT "${NUMC_SANITIZE_ENV}")
+  endif()
+endforeach()
+
+# Script tests get the layout through the environment:
+#   NUMC_SOURCE_DIR, NUMC_BUILD_DIR, NUMC_SHARED_DATA, NUMC_SANITIZE_FLAGS (compiler flags
+#   a test must add to programs it builds against this tree), NPLOT (when built).
+string(REPLACE ";" " " _numc_san_flags "${NUMC_SANITIZE_FLAGS}")
+set(_numc_script_env
+  NUMC_SOURCE_DIR=${CMAKE_SOURCE_DIR}
+  NUMC_BUILD_DIR=${CMAKE_BINARY_DIR}
+  NUMC_SHARED_DATA=${NUMC_SHARED_DATA_DIR}
+  "NUMC_SANITIZE_FLAGS=${_numc_san_flags}"
+  NUMC_C_COMPILER=${CMAKE_C_COMPILER}
+  ${NUMC_SANITIZE_ENV})
+if(TARGET nplot)
+  list(APPEND _numc_script_env NPLOT=$<TARGET_FILE:nplot>)
+endif()
+file(GLOB NUMC_SCRIPT_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/test_*.sh)
+foreach(script ${NUMC_SCRIPT_TESTS})
+  get_filename_component(name ${script} NAME_WE)
+  add_test(NAME ${name}
+    COMMAND ${CMAKE_COMMAND} -E env ${_numc_script_env} bash ${script}
+    WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
+  set_tests_properties(${name} PROPERTIES TIMEOUT ${NUMC_TEST_TIMEOUT})
+endforeach()

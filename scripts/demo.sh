@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Run every example program (and nplot, when it is built) with OUT as the working
+# directory, so that the figures and files they write land there.
+#   scripts/demo.sh BUILD_DIR OUT_DIR
+set -euo pipefail
+build=$(cd "$1" && pwd)
+mkdir -p "$2"
+out=$(cd "$2" && pwd)
+src=$(cd "$(dirname "$0")/.." && pwd)
+shared=$src/../shared/data
+
+n=0
+fail=0
+if [ -f "$build/examples.txt" ]; then
+  while IFS= read -r prog; do
+    [ -n "$prog" ] || continue
+    name=$(basename "$prog")
+    if (cd "$out" && "$prog" >"$out/$name.txt" 2>&1); then
+      echo "demo: $name -> $out/$name.txt"
+    else
+      echo "demo: $name FAILED (exit $?); its output:" >&2
+      cat "$out/$name.txt" >&2
+      fail=1
+    fi
+    n=$((n + 1))
+  done <"$build/examples.txt"
+fi
+
+if [ -f "$build/nplot_path.txt" ]; then
+  nplot=$(head -n1 "$build/nplot_path.txt")
+  if [ -f "$shared/sunspots.csv" ]; then
+    csv=$shared/sunspots.csv
+  else
+    # No sample data next to the clone: plot a small generated series instead.
+    csv=$out/nplot_demo.csv
+    awk 'BEGIN { print "x,sin,cos"; for (i = 0; i <= 200; i++) { x = i / 20;
+         printf "%g,%g,%g\n", x, sin(x), cos(x) } }' >"$csv"
+  fi
+  if (cd "$out" && "$nplot" "$csv" -o "$out/nplot_demo.png" --title "nplot demo"); then
+    echo "demo: nplot $csv -> $out/nplot_demo.png"
+  else
+    echo "demo: nplot FAILED on $csv" >&2
+    fail=1
+  fi
+  n=$((n + 1))
+fi
+
+[ "$n" -gt 0 ] || echo "demo: no examples yet (examples/*.c) -- nothing to run"
+echo "demo: outputs are in $out"
+exit $fail

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Install numc into a temporary prefix, then build tests/install/hello.c against the
+# installed tree twice -- with pkg-config and with a CMake find_package project -- and
+# check that both programs run and print the same expected line.
+set -euo pipefail
+: "${NUMC_SOURCE_DIR:?run through ctest}" "${NUMC_BUILD_DIR:?run through ctest}"
+CC=${NUMC_C_COMPILER:-cc}
+# An ASan build's library needs the sanitizer runtime in every program that loads it.
+SAN=${NUMC_SANITIZE_FLAGS:-}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/numc-install.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+prefix=$tmp/prefix
+
+cmake --install "$NUMC_BUILD_DIR" --prefix "$prefix" >"$tmp/install.log" \
+  || { cat "$tmp/install.log"; exit 1; }
+for f in include/numc/numc.h include/numc/array.h; do
+  [ -f "$prefix/$f" ] || { echo "FAIL: $f not installed"; exit 1; }
+done
+pcdir=$(dirname "$(find "$prefix" -name numc.pc -print -quit)")
+cfgdir=$(dirname "$(find "$prefix" -name numcConfig.cmake -print -quit)")
+[ -f "$pcdir/numc.pc" ] || { echo "FAIL: numc.pc not installed"; exit 1; }
+[ -f "$cfgdir/numcConfigVersion.cmake" ] || { echo "FAIL: numcConfigVersion.cmake"; exit 1; }
+libdir=$(PKG_CONFIG_PATH=$pcdir pkg-config --variable=libdir numc)
+ls "$libdir"/libnumc.* >/dev/null || { echo "FAIL: libnumc not in $libdir"; exit 1; }
+
+version=$(PKG_CONFIG_PATH=$pcdir pkg-config --modversion numc)
+expected="numc $version ND_ESHAPE []"
+
+check() { # name, program
+  local out
+  out=$(LD_LIBRARY_PATH=$libdir "$2")
+  if [ "$out" != "$expected" ]; then
+    echo "FAIL ($1): got '$out', expected '$expected'"
+    exit 1
+  fi
+  echo "ok ($1): $out"
+}
+
+# 1. pkg-config (--static when only the archive was built)
+static=; [ -e "$libdir/libnumc.so" ] || static=--static
+# shellcheck disable=SC2046,SC2086
+"$CC" -std=c11 -Wall -Wextra -Werror $SAN "$NUMC_SOURCE_DIR/tests/install/hello.c" \
+  $(PKG_CONFIG_PATH=$pcdir pkg-config $static --cflags --libs numc) -o "$tmp/hello_pc"
+check pkg-config "$tmp/hello_pc"
+
+# 2. CMake find_package(numc)
+cmake -S "$NUMC_SOURCE_DIR/tests/install" -B "$tmp/proj" -DCMAKE_PREFIX_PATH="$prefix" \
+  -DCMAKE_C_COMPILER="$CC" -DCMAKE_C_FLAGS="$SAN" -DCMAKE_BUILD_TYPE=Debug \
+  >"$tmp/cmake.log" 2>&1 || { cat "$tmp/cmake.log"; exit 1; }
+cmake --build "$tmp/proj" >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log"; exit 1; }
+check find_package "$tmp/proj/hello"
+
+# numc::plot and numc-plot.pc come with libnumc_plot.
+if [ -f "$NUMC_SOURCE_DIR/plot/CMakeLists.txt" ]; then
+  PKG_CONFIG_PATH=$pcdir pkg-config --exists numc-plot || { echo "FAIL: numc-plot.pc"; exit 1; }
+  grep -q 'numc::plot' "$cfgdir"/numcTargets*.cmake || { echo "FAIL: no numc::plot"; exit 1; }
+  echo "ok: numc-plot.pc and numc::plot installed"
+fi
