@@ -49,10 +49,22 @@ nd_status nd__norm_axis(int *axis, int ndim, const char *who);
 /* New array header over an existing buffer (takes a new reference on buf). */
 nd_array *nd__view_of(const nd_array *base, int ndim, const ptrdiff_t *shape,
                       const ptrdiff_t *strides, char *data, nd_dtype dt);
+/* A new array with its own uninitialised buffer (C order, or F when fortran). */
+nd_array *nd__alloc(int ndim, const ptrdiff_t *shape, nd_dtype dt, bool fortran, const char *who);
+/* Lowest and one-past-highest byte the array's elements occupy. */
+void nd__extent(const nd_array *a, char **lo, char **hi);
 /* Recompute contiguity flags after changing shape/strides. */
 void nd__update_flags(nd_array *a);
 /* Product of a shape with overflow check; -1 (and ND_ENOMEM / ND_EVALUE set) on failure. */
 ptrdiff_t nd__shape_size(int ndim, const ptrdiff_t *shape, const char *who);
+
+/* Broadcast shapes (error names `who` and every shape). */
+nd_status nd__broadcast(int n, const int *ndims, const ptrdiff_t *const *shapes, int *out_ndim,
+                        ptrdiff_t *out_shape, const char *who);
+/* View of a broadcast to (ndim, shape), keeping writeability. */
+nd_array *nd__broadcast_view(const nd_array *a, int ndim, const ptrdiff_t *shape, const char *who);
+/* Copy src (broadcast) into dst with conversion; no casting check. */
+nd_status nd__copy_into(nd_array *dst, const nd_array *src);
 
 /* Store / load a scalar to / from an element of type dt. */
 void nd__scalar_store(void *dst, nd_dtype dt, nd_scalar s);

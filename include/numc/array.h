@@ -101,21 +101,24 @@ nd_array *nd_from_i64(const int64_t *data, ptrdiff_t n);
 /* numpy.arange(start, stop, step) with length ceil((stop - start) / step). */
 nd_array *nd_arange(double start, double stop, double step, nd_dtype dt);
 
+/* Keyword arguments: the last positional argument is designated so the variadic part is
+ * never empty (pedantic C11): nd_linspace(0, 1, 5) or nd_linspace(0, 1, 5, .dtype = ND_FLOAT32). */
 typedef struct nd_linspace_opts {
+    ptrdiff_t num;        /* number of samples */
     int dtype;            /* 0 → float64 (any nd_dtype works; ints truncate like NumPy) */
     bool no_endpoint;     /* NumPy's endpoint=False */
     double *retstep;      /* if non-NULL receives the step (NumPy's retstep) */
     double base;          /* logspace only: 0 → 10 */
 } nd_linspace_opts;
-nd_array *nd_linspace_opts_(double start, double stop, ptrdiff_t num, const nd_linspace_opts *o);
-nd_array *nd_logspace_opts_(double start, double stop, ptrdiff_t num, const nd_linspace_opts *o);
-nd_array *nd_geomspace_opts_(double start, double stop, ptrdiff_t num, const nd_linspace_opts *o);
-#define nd_linspace(start, stop, num, ...) \
-    nd_linspace_opts_((start), (stop), (num), &(nd_linspace_opts){ __VA_ARGS__ })
-#define nd_logspace(start, stop, num, ...) \
-    nd_logspace_opts_((start), (stop), (num), &(nd_linspace_opts){ __VA_ARGS__ })
-#define nd_geomspace(start, stop, num, ...) \
-    nd_geomspace_opts_((start), (stop), (num), &(nd_linspace_opts){ __VA_ARGS__ })
+nd_array *nd_linspace_opts_(double start, double stop, const nd_linspace_opts *o);
+nd_array *nd_logspace_opts_(double start, double stop, const nd_linspace_opts *o);
+nd_array *nd_geomspace_opts_(double start, double stop, const nd_linspace_opts *o);
+#define nd_linspace(start, stop, ...) \
+    nd_linspace_opts_((start), (stop), &(nd_linspace_opts){ .num = __VA_ARGS__ })
+#define nd_logspace(start, stop, ...) \
+    nd_logspace_opts_((start), (stop), &(nd_linspace_opts){ .num = __VA_ARGS__ })
+#define nd_geomspace(start, stop, ...) \
+    nd_geomspace_opts_((start), (stop), &(nd_linspace_opts){ .num = __VA_ARGS__ })
 
 /* numpy.eye(n, m, k): ones on the k-th diagonal of an n×m matrix (m < 0 → m = n). */
 nd_array *nd_eye(ptrdiff_t n, ptrdiff_t m, ptrdiff_t k, nd_dtype dt);

@@ -1,0 +1,92 @@
+/* The broadcasting multi-operand iterator: broadcast, coalesce, walk inner loops. */
+#include "internal.h"
+
+#include <string.h>
+
+nd_status nd_iter_init(nd_iter *it, int nop, nd_array *const *ops, int ndim, const ptrdiff_t *shape)
+{
+    if (nop < 1 || nop > ND_ITER_MAXOP)
+        return nd__error(ND_EVALUE, "nd_iter_init: %d operands (1..%d allowed)", nop, ND_ITER_MAXOP);
+    int ndims[ND_ITER_MAXOP + 1];
+    const ptrdiff_t *shapes[ND_ITER_MAXOP + 1];
+    int n = 0;
+    for (int i = 0; i < nop; i++) {
+        if (!ops[i]) return nd__error(ND_EVALUE, "nd_iter_init: operand %d is NULL", i);
+        ndims[n] = ops[i]->ndim;
+        shapes[n++] = ops[i]->shape;
+    }
+    if (ndim > 0) {
+        ndims[n] = ndim;
+        shapes[n++] = shape;
+    }
+    memset(it, 0, sizeof *it);
+    nd_status st = nd__broadcast(n, ndims, shapes, &it->bc_ndim, it->bc_shape, "nd_iter_init");
+    if (st < 0) return st;
+    if (ndim > 0 && it->bc_ndim != ndim)
+        return nd__error(ND_ESHAPE, "nd_iter_init: operands have more dimensions than the output (%d > %d)",
+                         it->bc_ndim, ndim);
+    for (int d = 0; d < ndim; d++)
+        if (it->bc_shape[d] != shape[d]) {
+            char sa[ND_SHAPE_STRLEN], sb[ND_SHAPE_STRLEN];
+            return nd__error(ND_ESHAPE, "nd_iter_init: non-broadcastable output operand with shape %s doesn't match the broadcast shape %s",
+                             nd__shape_str(sa, sizeof sa, ndim, shape),
+                             nd__shape_str(sb, sizeof sb, it->bc_ndim, it->bc_shape));
+        }
+    it->nop = nop;
+    it->size = 1;
+    for (int d = 0; d < it->bc_ndim; d++) it->size *= it->bc_shape[d];
+
+    /* Per-operand strides over the broadcast shape, dropping extent-1 axes. */
+    int nd = 0;
+    for (int d = 0; d < it->bc_ndim; d++) {
+        if (it->bc_shape[d] == 1) continue;
+        it->shape[nd] = it->bc_shape[d];
+        for (int i = 0; i < nop; i++) {
+            int k = d - (it->bc_ndim - ops[i]->ndim);
+            it->strides[i][nd] = (k < 0 || ops[i]->shape[k] == 1) ? 0 : ops[i]->strides[k];
+        }
+        nd++;
+    }
+    /* Coalesce neighbours that every operand walks as one run. */
+    int out = 0;
+    for (int d = 0; d < nd; d++) {
+        if (out > 0) {
+            bool merge = true;
+            for (int i = 0; i < nop && merge; i++)
+                merge = it->strides[i][out - 1] == it->strides[i][d] * it->shape[d];
+            if (merge) {
+                it->shape[out - 1] *= it->shape[d];
+                for (int i = 0; i < nop; i++) it->strides[i][out - 1] = it->strides[i][d];
+                continue;
+            }
+        }
+        it->shape[out] = it->shape[d];
+        for (int i = 0; i < nop; i++) it->strides[i][out] = it->strides[i][d];
+        out++;
+    }
+    if (out == 0) {
+        it->shape[0] = it->size ? 1 : 0;
+        for (int i = 0; i < nop; i++) it->strides[i][0] = 0;
+        out = 1;
+    }
+    it->ndim = out;
+    for (int i = 0; i < nop; i++) {
+        it->base[i] = it->ptrs[i] = ops[i]->data;
+        it->inner_strides[i] = it->strides[i][out - 1];
+    }
+    it->inner_size = it->size ? it->shape[out - 1] : 0;
+    return ND_OK;
+}
+
+bool nd_iter_next(nd_iter *it)
+{
+    for (int d = it->ndim - 2; d >= 0; d--) {
+        if (++it->index[d] < it->shape[d]) {
+            for (int i = 0; i < it->nop; i++) it->ptrs[i] += it->strides[i][d];
+            return true;
+        }
+        it->index[d] = 0;
+        for (int i = 0; i < it->nop; i++) it->ptrs[i] -= it->strides[i][d] * (it->shape[d] - 1);
+    }
+    return false;
+}

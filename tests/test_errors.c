@@ -1,0 +1,108 @@
+/* The error model: messages, allocation failure, limits, inputs untouched. */
+#include <numc/numc.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static int allow; /* allocations that succeed before the hook starts failing */
+
+static void *failing_alloc(size_t n, void *ctx)
+{
+    (void)ctx;
+    if (allow-- <= 0) return NULL;
+    return malloc(n);
+}
+
+static void plain_free(void *p, void *ctx)
+{
+    (void)ctx;
+    free(p);
+}
+
+static void test_allocation_failure_is_reported(void)
+{
+    nd_array *src = nd_arange(0, 100, 1, ND_FLOAT64);
+    nd_array *t = nd_reshape(src, ND_SHAPE(10, 10));
+    nd_free(src);
+    /* Fail at every possible allocation of a few operations: never a crash or leak. */
+    for (int k = 0; k < 6; k++) {
+        allow = k;
+        nd_set_allocator(&(nd_allocator){ failing_alloc, plain_free, NULL });
+        nd_array *z = nd_zeros(ND_SHAPE(4, 4), ND_FLOAT64);
+        nd_array *c = nd_copy(t, ND_ORDER_F);
+        nd_array *v = nd_view(t, "::2, 1:");
+        nd_set_allocator(NULL);
+        if (!z) CU_ASSERT_EQUAL(nd_last_error(), ND_ENOMEM);
+        nd_free(z);
+        nd_free(c);
+        nd_free(v);
+    }
+    allow = 0;
+    nd_set_allocator(&(nd_allocator){ failing_alloc, plain_free, NULL });
+    CU_ASSERT_PTR_NULL(nd_zeros(ND_SHAPE(3), ND_INT8));
+    nd_set_allocator(NULL);
+    CU_ASSERT_EQUAL(nd_last_error(), ND_ENOMEM);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "nd_zeros: out of memory"));
+    nd_free(t);
+}
+
+static void test_limits(void)
+{
+    ptrdiff_t shape[ND_MAXDIMS + 1];
+    for (int i = 0; i <= ND_MAXDIMS; i++) shape[i] = 1;
+    CU_ASSERT_PTR_NULL(nd_zeros(ND_MAXDIMS + 1, shape, ND_FLOAT64));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(nd_errmsg()[0] ? strstr(nd_errmsg(), "ndim 33") : NULL);
+    nd_array *ok = nd_zeros(ND_MAXDIMS, shape, ND_FLOAT64);
+    CU_ASSERT_PTR_NOT_NULL(ok);
+    CU_ASSERT_PTR_NULL(nd_expand_dims(ok, 0));
+    nd_free(ok);
+    CU_ASSERT_PTR_NULL(nd_empty(ND_SHAPE(3, -2), ND_FLOAT64));
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_empty: negative dimensions are not allowed (shape (3, -2))");
+    CU_ASSERT_PTR_NULL(nd_empty(ND_SHAPE(PTRDIFF_MAX / 2, 4), ND_FLOAT64));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_ENOMEM);
+    CU_ASSERT_PTR_NULL(nd_empty(ND_SHAPE(1 << 30, 1 << 30, 1 << 30), ND_INT8));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_ENOMEM);
+    nd_array *e = nd_empty(ND_SHAPE(PTRDIFF_MAX / 2, 4, 0), ND_FLOAT64); /* size 0 is fine */
+    CU_ASSERT_PTR_NOT_NULL(e);
+    nd_free(e);
+    CU_ASSERT_PTR_NULL(nd_zeros(ND_SHAPE(2), (nd_dtype)42));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EDTYPE);
+}
+
+static void test_failure_leaves_input_unchanged(void)
+{
+    nd_array *a = nd_arange(0, 12, 1, ND_FLOAT64);
+    CU_ASSERT_PTR_NULL(nd_reshape(a, ND_SHAPE(5, -1)));
+    CU_ASSERT_EQUAL(nd_ndim(a), 1);
+    CU_ASSERT_EQUAL(nd_shape(a)[0], 12);
+    nd_array *b = nd_zeros(ND_SHAPE(3), ND_FLOAT64);
+    CU_ASSERT_EQUAL(nd_assign(b, a, 0), ND_ESHAPE);
+    CU_ASSERT_EQUAL(nd_get_f64(b, ND_IDX(0)), 0.0);
+    nd_array *i = nd_zeros(ND_SHAPE(12), ND_INT32);
+    CU_ASSERT_EQUAL(nd_assign(i, a, ND_CAST_SAFE), ND_EDTYPE);
+    CU_ASSERT_EQUAL(nd_get_i64(i, ND_IDX(5)), 0);
+    CU_ASSERT_EQUAL(nd_assign(i, a, ND_CAST_UNSAFE), ND_OK);
+    CU_ASSERT_EQUAL(nd_get_i64(i, ND_IDX(5)), 5);
+    nd_free(a);
+    nd_free(b);
+    nd_free(i);
+}
+
+static void test_clear_and_names(void)
+{
+    nd_clear_error();
+    CU_ASSERT_EQUAL(nd_last_error(), ND_OK);
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "");
+    CU_ASSERT_STRING_EQUAL(nd_status_name(ND_ELINALG), "ND_ELINALG");
+    nd_free(NULL);
+    nd_freemem(NULL);
+}
+
+static const ND_TEST tests[] = {
+    ND_T(test_allocation_failure_is_reported), ND_T(test_limits),
+    ND_T(test_failure_leaves_input_unchanged), ND_T(test_clear_and_names), { 0 }
+};
+ND_TEST_MAIN("errors", tests)
