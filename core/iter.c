@@ -3,6 +3,40 @@
 
 #include <string.h>
 
+/* Should axis a be walked outside axis b? Decided by the first operand that strides
+ * both; undecided pairs keep C order (NumPy's "K" iteration order). */
+static int outer_first(const nd_iter *it, int a, int b)
+{
+    for (int i = 0; i < it->nop; i++) {
+        ptrdiff_t sa = it->strides[i][a], sb = it->strides[i][b];
+        if (sa == 0 || sb == 0) continue;
+        sa = sa < 0 ? -sa : sa;
+        sb = sb < 0 ? -sb : sb;
+        if (sa != sb) return sa > sb ? 1 : -1;
+    }
+    return 0;
+}
+
+/* Order the axes so memory is walked forward (an F-ordered operand then gets a
+ * contiguous inner loop); a stable insertion sort over the nd kept axes. */
+static void reorder_axes(nd_iter *it, int nd)
+{
+    for (int k = 1; k < nd; k++) {
+        int j = k;
+        while (j > 0 && outer_first(it, j, j - 1) > 0) {
+            ptrdiff_t t = it->shape[j];
+            it->shape[j] = it->shape[j - 1];
+            it->shape[j - 1] = t;
+            for (int i = 0; i < it->nop; i++) {
+                t = it->strides[i][j];
+                it->strides[i][j] = it->strides[i][j - 1];
+                it->strides[i][j - 1] = t;
+            }
+            j--;
+        }
+    }
+}
+
 nd_status nd_iter_init(nd_iter *it, int nop, nd_array *const *ops, int ndim, const ptrdiff_t *shape)
 {
     if (nop < 1 || nop > ND_ITER_MAXOP)
@@ -47,6 +81,7 @@ nd_status nd_iter_init(nd_iter *it, int nop, nd_array *const *ops, int ndim, con
         }
         nd++;
     }
+    reorder_axes(it, nd);
     /* Coalesce neighbours that every operand walks as one run. */
     int out = 0;
     for (int d = 0; d < nd; d++) {

@@ -82,6 +82,27 @@ static void test_negative_strides_and_output_shape(void)
     nd_free(a);
 }
 
+static void test_fortran_operands_get_a_contiguous_inner_loop(void)
+{
+    nd_array *a = nd_zeros(ND_SHAPE(30, 40), ND_FLOAT64);
+    nd_array *f = nd_copy(a, ND_ORDER_F);
+    nd_array *ft = nd_transpose(f, NULL); /* C-contiguous (40, 30) */
+    nd_iter it;
+    CU_ASSERT_EQUAL(nd_iter_init(&it, 2, (nd_array *[]){ f, f }, 0, NULL), ND_OK);
+    CU_ASSERT_EQUAL(it.ndim, 1);
+    CU_ASSERT_EQUAL(it.inner_size, 1200);
+    CU_ASSERT_EQUAL(it.inner_strides[0], 8);
+    /* Mixed C and F operands: the first operand decides. */
+    CU_ASSERT_EQUAL(nd_iter_init(&it, 2, (nd_array *[]){ a, f }, 0, NULL), ND_OK);
+    CU_ASSERT_EQUAL(it.inner_strides[0], 8);
+    CU_ASSERT_EQUAL(it.inner_strides[1], 240);
+    CU_ASSERT_EQUAL(nd_iter_init(&it, 1, (nd_array *[]){ ft }, 0, NULL), ND_OK);
+    CU_ASSERT_EQUAL(it.ndim, 1);
+    nd_free(ft);
+    nd_free(f);
+    nd_free(a);
+}
+
 static void test_empty_and_zero_d(void)
 {
     nd_array *e = nd_zeros(ND_SHAPE(3, 0), ND_FLOAT64), *s = nd_scalar_array(ND_F64(2));
@@ -123,7 +144,7 @@ static void test_transposed_copy_is_exact(void)
 
 static const ND_TEST tests[] = {
     ND_T(test_contiguous_coalesces_to_one_loop), ND_T(test_broadcast_visits_in_c_order),
-    ND_T(test_negative_strides_and_output_shape), ND_T(test_empty_and_zero_d),
+    ND_T(test_negative_strides_and_output_shape), ND_T(test_empty_and_zero_d), ND_T(test_fortran_operands_get_a_contiguous_inner_loop),
     ND_T(test_mismatch_is_an_error), ND_T(test_transposed_copy_is_exact), { 0 }
 };
 ND_TEST_MAIN("iterator", tests)

@@ -250,8 +250,10 @@ char *nd_str(const nd_array *a);
 nd_status nd_print(const nd_array *a, FILE *f);
 
 /* ---- broadcasting multi-array iterator ---------------------------------------------- */
-/* Walks up to ND_ITER_MAXOP operands broadcast together, in C order of the broadcast
- * shape after coalescing dimensions, exposing an inner loop:
+/* Walks up to ND_ITER_MAXOP operands broadcast together, exposing an inner loop. Axes
+ * are visited in memory order of the operands (NumPy's 'K' order: C order for C arrays,
+ * reversed for F arrays) after coalescing, so the visiting order is only C order when
+ * the operands are C-ordered; elementwise kernels must not depend on it:
  *
  *     nd_iter it;
  *     if (nd_iter_init(&it, 2, ops, 0, NULL) < 0) return ...;
