@@ -81,7 +81,7 @@ nd_array *nd_slice(const nd_array *a, int n, const nd_index *idx)
             data += k * a->strides[dim];
             dim++;
         } else {
-            ptrdiff_t start, len, step;
+            ptrdiff_t start = 0, len = 0, step = 1;
             if (slice_indices(ix, a->shape[dim], &start, &len, &step) < 0) return NULL;
             if (out >= ND_MAXDIMS) goto toomany;
             if (len > 0) data += start * a->strides[dim];
