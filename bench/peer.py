@@ -1,0 +1,277 @@
+#!/usr/bin/python3
+"""numc vs NumPy / matplotlib, in one run.
+
+    /usr/bin/python3 bench/peer.py --numc build/bench/numc_bench [--csv out/bench.csv]
+                                   [--filter SUB]... [--repeats N] [--min-time S] [NAME]...
+
+1. runs the C harness (numc_bench --tsv), which times every workload registered by
+   bench/wl_*.c in-process (warm-up, >= N repeats, median, peak RSS per workload);
+2. runs the same workload names in NumPy / matplotlib: every bench/peer_*.py module is
+   imported and its WORKLOADS dict {name: (setup, run)} used -- setup() builds the inputs
+   (untimed) and returns a state, run(state) is timed with the same protocol. A module
+   may set TARGET (ratio goal for its workloads, default 1.0) and TARGETS {name: goal};
+3. prints `name  numc_s  peer_s  ratio` for every workload and writes the CSV.
+
+The NumPy side runs in a separate process without OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE
+(those tune numc's OpenBLAS, not NumPy's bundled one) and with matplotlib's Agg backend.
+"""
+import argparse
+import csv
+import importlib.util
+import json
+import math
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MAX_REPEATS = 200
+PEER_ENV_DROP = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+
+
+# ---- the peer side (runs in its own process: peer.py --worker) --------------------------
+def load_peer_modules():
+    """Import bench/peer_*.py; a module whose import fails (say, no matplotlib) is skipped."""
+    mods = []
+    for fn in sorted(os.listdir(HERE)):
+        if not (fn.startswith("peer_") and fn.endswith(".py")):
+            continue
+        name = fn[:-3]
+        spec = importlib.util.spec_from_file_location("numc_bench_" + name, os.path.join(HERE, fn))
+        mod = importlib.util.module_from_spec(spec)
+        try:
+            spec.loader.exec_module(mod)
+        except Exception as e:  # missing peer library: report and go on
+            print(f"peer: skipping {fn}: {type(e).__name__}: {e}", file=sys.stderr)
+            continue
+        if not isinstance(getattr(mod, "WORKLOADS", None), dict):
+            print(f"peer: {fn} has no WORKLOADS dict", file=sys.stderr)
+            continue
+        mods.append(mod)
+    return mods
+
+
+def time_runs(run, state, min_repeats, min_time):
+    run(state)  # warm-up
+    times = []
+    total = 0.0
+    while len(times) < min_repeats or (total < min_time and len(times) < MAX_REPEATS):
+        t0 = time.perf_counter()
+        run(state)
+        dt = time.perf_counter() - t0
+        times.append(dt)
+        total += dt
+        if len(times) >= MAX_REPEATS:
+            break
+    return statistics.median(times), min(times), len(times)
+
+
+def run_one_forked(setup, run, min_repeats, min_time):
+    """Run one workload in a child so that ru_maxrss is its own; returns a dict."""
+    rfd, wfd = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(rfd)
+        res = {}
+        try:
+            state = setup()
+            med, mn, reps = time_runs(run, state, min_repeats, min_time)
+            del state
+            res = {"status": "ok", "median": med, "min": mn, "reps": reps}
+        except BaseException as e:  # report, never hang the parent
+            res = {"status": "fail", "error": f"{type(e).__name__}: {e}"}
+        res["maxrss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        with os.fdopen(wfd, "w") as f:
+            f.write(json.dumps(res))
+        os._exit(0)
+    os.close(wfd)
+    with os.fdopen(rfd) as f:
+        data = f.read()
+    _, wst = os.waitpid(pid, 0)
+    if not data:
+        return {"status": "fail", "error": f"peer child died (wait status {wst})"}
+    return json.loads(data)
+
+
+def worker(args):
+    mods = load_peer_modules()
+    for mod in mods:
+        target = float(getattr(mod, "TARGET", 1.0))
+        targets = getattr(mod, "TARGETS", {}) or {}
+        for name, goal in targets.items():
+            print(json.dumps({"name": name, "target": float(goal), "only_target": True}), flush=True)
+        for name, (setup, run) in mod.WORKLOADS.items():
+            if not selected(name, args):
+                continue
+            res = run_one_forked(setup, run, args.repeats, args.min_time)
+            res["name"] = name
+            res["target"] = float(targets.get(name, target))
+            print(json.dumps(res), flush=True)
+
+
+# ---- the driver ----------------------------------------------------------------------------
+def selected(name, args):
+    if not args.names and not args.filter:
+        return True
+    return name in args.names or any(s in name for s in args.filter)
+
+
+def bench_args(args):
+    out = ["--repeats", str(args.repeats), "--min-time", str(args.min_time)]
+    for s in args.filter:
+        out += ["--filter", s]
+    return out + list(args.names)
+
+
+def run_numc(args):
+    """Rows from numc_bench --tsv, in registration order."""
+    cmd = [args.numc, "--tsv"] + bench_args(args)
+    print("numc: " + " ".join(cmd), file=sys.stderr, flush=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    rows = []
+    header = None
+    for line in proc.stdout:
+        fields = line.rstrip("\n").split("\t")
+        if header is None:
+            header = fields
+            continue
+        row = dict(zip(header, fields))
+        rows.append(row)
+        shown = row["numc_s"] if row["status"] == "ok" else "FAILED " + row.get("error", "")
+        print(f"numc: {row['name']:<28} {shown}", file=sys.stderr, flush=True)
+    proc.wait()
+    return rows
+
+
+def run_peer(args):
+    env = {k: v for k, v in os.environ.items() if k not in PEER_ENV_DROP}
+    env.setdefault("MPLBACKEND", "Agg")
+    cmd = [sys.executable, os.path.abspath(__file__), "--worker",
+           "--repeats", str(args.repeats), "--min-time", str(args.min_time)]
+    for s in args.filter:
+        cmd += ["--filter", s]
+    cmd += list(args.names)
+    print("peer: " + " ".join(cmd), file=sys.stderr, flush=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env)
+    rows = []
+    for line in proc.stdout:
+        row = json.loads(line)
+        rows.append(row)
+        if not row.get("only_target"):
+            shown = f"{row['median']:.6g}" if row["status"] == "ok" else "FAILED " + row["error"]
+            print(f"peer: {row['name']:<28} {shown}", file=sys.stderr, flush=True)
+    proc.wait()
+    return rows
+
+
+def num(x):
+    try:
+        v = float(x)
+    except (TypeError, ValueError):
+        return math.nan
+    return v
+
+
+def fmt(v, spec=".6f", missing="-"):
+    return missing if v is None or math.isnan(v) else format(v, spec)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--numc", default=os.path.join("build", "bench", "numc_bench"))
+    ap.add_argument("--csv", default=os.path.join("out", "bench.csv"))
+    ap.add_argument("--filter", action="append", default=[])
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--min-time", type=float, default=0.5)
+    ap.add_argument("--no-peer", action="store_true", help="time numc only")
+    ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("names", nargs="*")
+    args = ap.parse_args()
+    args.repeats = max(1, min(args.repeats, MAX_REPEATS))
+
+    if args.worker:
+        worker(args)
+        return 0
+
+    numc_rows = run_numc(args)
+    peer_rows = [] if args.no_peer else run_peer(args)
+
+    table = {}
+    order = []
+    for r in numc_rows:
+        order.append(r["name"])
+        ok = r["status"] == "ok"
+        c_peer = num(r.get("peer_s"))
+        table[r["name"]] = {
+            "numc_s": num(r["numc_s"]) if ok else math.nan,
+            "numc_rss_mb": num(r["maxrss_kb"]) / 1024.0,
+            "numc_error": "" if ok else r.get("error", ""),
+            # A library-floor workload's peer is the C library, timed by numc_bench.
+            "peer_s": c_peer, "peer": "C library" if not math.isnan(c_peer) else "",
+            "peer_rss_mb": math.nan, "peer_error": "", "target": 1.0,
+        }
+    for r in peer_rows:
+        name = r["name"]
+        if name not in table:
+            if r.get("only_target"):
+                continue
+            order.append(name)
+            table[name] = {"numc_s": math.nan, "numc_rss_mb": math.nan, "numc_error": "",
+                           "peer_s": math.nan, "peer": "", "peer_rss_mb": math.nan,
+                           "peer_error": "", "target": 1.0}
+        t = table[name]
+        t["target"] = r["target"]
+        if r.get("only_target"):
+            continue
+        t["peer"] = "python"
+        if r["status"] == "ok":
+            t["peer_s"] = r["median"]
+        else:
+            t["peer_error"] = r["error"]
+        t["peer_rss_mb"] = r["maxrss_kb"] / 1024.0
+
+    print()
+    print(f"{'name':<30} {'numc_s':>11} {'peer_s':>11} {'ratio':>8} {'target':>7}"
+          f" {'numc_MB':>8} {'peer_MB':>8}")
+    failures = 0
+    slow = 0
+    rows = []
+    for name in order:
+        t = table[name]
+        ratio = t["numc_s"] / t["peer_s"] if t["peer_s"] and not math.isnan(t["peer_s"]) else math.nan
+        mark = ""
+        if t["numc_error"]:
+            mark = "  numc FAILED: " + t["numc_error"]
+            failures += 1
+        elif t["peer_error"]:
+            mark = "  peer FAILED: " + t["peer_error"]
+        elif not math.isnan(ratio) and ratio > t["target"]:
+            mark = "  (slower than target)"
+            slow += 1
+        if t["peer"] == "C library":
+            mark += "  [peer: C library]"
+        print(f"{name:<30} {fmt(t['numc_s']):>11} {fmt(t['peer_s']):>11} {fmt(ratio, '.3f'):>8}"
+              f" {t['target']:>7.2f} {fmt(t['numc_rss_mb'], '.1f'):>8}"
+              f" {fmt(t['peer_rss_mb'], '.1f'):>8}{mark}")
+        rows.append([name, fmt(t["numc_s"], ".9g", ""), fmt(t["peer_s"], ".9g", ""),
+                     fmt(ratio, ".4f", ""), t["target"], t["peer"],
+                     fmt(t["numc_rss_mb"], ".1f", ""), fmt(t["peer_rss_mb"], ".1f", ""),
+                     t["numc_error"] or t["peer_error"]])
+    print(f"\n{len(order)} workloads, {slow} slower than their target, {failures} numc failures")
+
+    if args.csv:
+        os.makedirs(os.path.dirname(os.path.abspath(args.csv)), exist_ok=True)
+        with open(args.csv, "w", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["name", "numc_s", "peer_s", "ratio", "target", "peer", "numc_rss_mb",
+                        "peer_rss_mb", "error"])
+            w.writerows(rows)
+        print(f"results: {args.csv}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
