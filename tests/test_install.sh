@@ -25,7 +25,7 @@ libdir=$(PKG_CONFIG_PATH=$pcdir pkg-config --variable=libdir numc)
 ls "$libdir"/libnumc.* >/dev/null || { echo "FAIL: libnumc not in $libdir"; exit 1; }
 
 version=$(PKG_CONFIG_PATH=$pcdir pkg-config --modversion numc)
-expected="numc $version ND_ESHAPE []"
+expected="numc $version size=12 ndim=2 float64"
 
 check() { # name, program
   local out

@@ -4,7 +4,13 @@
 
 int main(void)
 {
-    nd_clear_error();
-    printf("numc %s %s [%s]\n", NUMC_VERSION, nd_status_name(ND_ESHAPE), nd_errmsg());
-    return nd_last_error() == ND_OK ? 0 : 1;
+    nd_array *z = nd_zeros(ND_SHAPE(3, 4), ND_FLOAT64);
+    if (!z) {
+        fprintf(stderr, "hello: %s\n", nd_errmsg());
+        return 1;
+    }
+    printf("numc %s size=%td ndim=%d %s\n", NUMC_VERSION, nd_size(z), nd_ndim(z),
+           nd_dtype_name(nd_dtype_of(z)));
+    nd_free(z);
+    return 0;
 }
