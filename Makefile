@@ -17,7 +17,7 @@ PYTHON     ?= /usr/bin/python3
 # Extra arguments for the benchmark driver, e.g. BENCH_ARGS="--filter matmul".
 BENCH_ARGS ?=
 
-DEB_PACKAGES := cmake pkg-config gcc libopenblas-dev liblapacke-dev libfftw3-dev \
+DEB_PACKAGES := cmake pkg-config gcc libc6-dev libopenblas-dev liblapacke-dev libfftw3-dev \
 	libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev libcunit1-dev \
 	fonts-dejavu-core fonts-wqy-microhei
 BENCH_PACKAGES := python3-numpy python3-matplotlib

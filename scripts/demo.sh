@@ -7,7 +7,7 @@ build=$(cd "$1" && pwd)
 mkdir -p "$2"
 out=$(cd "$2" && pwd)
 src=$(cd "$(dirname "$0")/.." && pwd)
-shared=$src/../shared/data
+shared=$(cd "$src/../shared/data" 2>/dev/null && pwd || echo "$src/../shared/data")
 
 n=0
 fail=0

@@ -37,23 +37,26 @@ check() { # name, program
   echo "ok ($1): $out"
 }
 
-# 1. pkg-config (--static when only the archive was built)
-static=; [ -e "$libdir/libnumc.so" ] || static=--static
-# shellcheck disable=SC2046,SC2086
-"$CC" -std=c11 -Wall -Wextra -Werror $SAN "$NUMC_SOURCE_DIR/tests/install/hello.c" \
-  $(PKG_CONFIG_PATH=$pcdir pkg-config $static --cflags --libs numc) -o "$tmp/hello_pc"
-check pkg-config "$tmp/hello_pc"
+build_and_check() { # module (numc or numc-plot), cmake WITH_PLOT value
+  # 1. pkg-config (--static when only the archive was built)
+  local static=
+  [ -e "$libdir/libnumc.so" ] || static=--static
+  # shellcheck disable=SC2046,SC2086
+  "$CC" -std=c11 -Wall -Wextra -Werror $SAN "$NUMC_SOURCE_DIR/tests/install/hello.c" \
+    $(PKG_CONFIG_PATH=$pcdir pkg-config $static --cflags --libs "$1") -o "$tmp/hello_pc_$1"
+  check "pkg-config $1" "$tmp/hello_pc_$1"
 
-# 2. CMake find_package(numc)
-cmake -S "$NUMC_SOURCE_DIR/tests/install" -B "$tmp/proj" -DCMAKE_PREFIX_PATH="$prefix" \
-  -DCMAKE_C_COMPILER="$CC" -DCMAKE_C_FLAGS="$SAN" -DCMAKE_BUILD_TYPE=Debug \
-  >"$tmp/cmake.log" 2>&1 || { cat "$tmp/cmake.log"; exit 1; }
-cmake --build "$tmp/proj" >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log"; exit 1; }
-check find_package "$tmp/proj/hello"
+  # 2. CMake find_package(numc)
+  local proj=$tmp/proj_$1
+  cmake -S "$NUMC_SOURCE_DIR/tests/install" -B "$proj" -DCMAKE_PREFIX_PATH="$prefix" \
+    -DWITH_PLOT="$2" -DCMAKE_C_COMPILER="$CC" -DCMAKE_C_FLAGS="$SAN" \
+    -DCMAKE_BUILD_TYPE=Debug >"$tmp/cmake.log" 2>&1 || { cat "$tmp/cmake.log"; exit 1; }
+  cmake --build "$proj" >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log"; exit 1; }
+  check "find_package $1" "$proj/hello"
+}
 
+build_and_check numc OFF
 # numc::plot and numc-plot.pc come with libnumc_plot.
 if [ -f "$NUMC_SOURCE_DIR/plot/CMakeLists.txt" ]; then
-  PKG_CONFIG_PATH=$pcdir pkg-config --exists numc-plot || { echo "FAIL: numc-plot.pc"; exit 1; }
-  grep -q 'numc::plot' "$cfgdir"/numcTargets*.cmake || { echo "FAIL: no numc::plot"; exit 1; }
-  echo "ok: numc-plot.pc and numc::plot installed"
+  build_and_check numc-plot ON
 fi
