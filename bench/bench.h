@@ -58,7 +58,9 @@ void bench_fill_uniform(double *x, size_t n, uint64_t seed); /* [0, 1) */
 
 /* Path of the shared sample data directory (../shared/data next to the checkout). */
 const char *bench_shared_data(void);
-/* A scratch directory for workloads that write files (created on first use). */
+/* A scratch directory for workloads that write files (removed when numc_bench exits). */
 const char *bench_tmpdir(void);
+/* Path of the nplot executable of this build, or NULL when nplot is not built. */
+const char *bench_nplot(void);
 
 #endif

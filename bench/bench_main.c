@@ -87,6 +87,15 @@ const char *bench_shared_data(void)
     return env && *env ? env : NUMC_SHARED_DATA;
 }
 
+const char *bench_nplot(void)
+{
+#ifdef NUMC_NPLOT
+    return NUMC_NPLOT;
+#else
+    return NULL;
+#endif
+}
+
 static char tmpdir[64];
 
 const char *bench_tmpdir(void) { return tmpdir; }

@@ -9,6 +9,11 @@ target_link_libraries(numc_bench PRIVATE ${NUMC_ALL_LIBS})
 target_compile_options(numc_bench PRIVATE ${NUMC_WARN})
 target_compile_definitions(numc_bench PRIVATE _GNU_SOURCE
   NUMC_SHARED_DATA="${NUMC_SHARED_DATA_DIR}")
+if(TARGET nplot)
+  # Command-line workloads run the nplot of this build.
+  target_compile_definitions(numc_bench PRIVATE NUMC_NPLOT="$<TARGET_FILE:nplot>")
+  add_dependencies(numc_bench nplot)
+endif()
 if(NUMC_BUILD_TESTS)
   # Registration smoke test: every workload file links and registers unique names.
   add_test(NAME bench_list COMMAND numc_bench --list)
