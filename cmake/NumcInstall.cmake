@@ -13,11 +13,6 @@ install(DIRECTORY ${CMAKE_SOURCE_DIR}/include/numc
 set(_numc_export_targets numc)
 if(TARGET numc_plot)
   set_target_properties(numc_plot PROPERTIES EXPORT_NAME plot)
-  get_target_property(_numc_plot_soversion numc_plot SOVERSION)
-  if(NOT _numc_plot_soversion)
-    set_target_properties(numc_plot PROPERTIES
-      VERSION ${PROJECT_VERSION} SOVERSION ${PROJECT_VERSION_MAJOR})
-  endif()
   list(APPEND _numc_export_targets numc_plot)
 endif()
 if(TARGET nplot)
