@@ -15,11 +15,12 @@ if [ -f "$build/examples.txt" ]; then
   while IFS= read -r prog; do
     [ -n "$prog" ] || continue
     name=$(basename "$prog")
-    if (cd "$out" && "$prog" >"$out/$name.txt" 2>&1); then
-      echo "demo: $name -> $out/$name.txt"
+    echo "== $name"
+    # Console output is shown and kept next to the files the example writes.
+    if (cd "$out" && "$prog" </dev/null 2>&1 | tee "$out/$name.txt"; exit "${PIPESTATUS[0]}"); then
+      :
     else
-      echo "demo: $name FAILED (exit $?); its output:" >&2
-      cat "$out/$name.txt" >&2
+      echo "demo: $name FAILED (exit $?)" >&2
       fail=1
     fi
     n=$((n + 1))
@@ -36,7 +37,7 @@ if [ -f "$build/nplot_path.txt" ]; then
     awk 'BEGIN { print "x,sin,cos"; for (i = 0; i <= 200; i++) { x = i / 20;
          printf "%g,%g,%g\n", x, sin(x), cos(x) } }' >"$csv"
   fi
-  if (cd "$out" && "$nplot" "$csv" -o "$out/nplot_demo.png" --title "nplot demo"); then
+  if (cd "$out" && "$nplot" "$csv" </dev/null -o "$out/nplot_demo.png" --title "nplot demo"); then
     echo "demo: nplot $csv -> $out/nplot_demo.png"
   else
     echo "demo: nplot FAILED on $csv" >&2
