@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install numc into a temporary prefix, then build tests/install/hello.c against the
 # installed tree twice -- with pkg-config and with a CMake find_package project -- and
-# check that both programs run and print the same expected line.
+# check that both programs run and print the same expected line; then build the
+# README's example the same way and check it prints what its comment promises.
 set -euo pipefail
 : "${NUMC_SOURCE_DIR:?run through ctest}" "${NUMC_BUILD_DIR:?run through ctest}"
 CC=${NUMC_C_COMPILER:-cc}
@@ -37,10 +38,12 @@ check() { # name, program
   echo "ok ($1): $out"
 }
 
+# pkg-config --static when only the archive was built.
+static=
+[ -e "$libdir/libnumc.so" ] || static=--static
+
 build_and_check() { # module (numc or numc-plot), cmake WITH_PLOT value
-  # 1. pkg-config (--static when only the archive was built)
-  local static=
-  [ -e "$libdir/libnumc.so" ] || static=--static
+  # 1. pkg-config
   # shellcheck disable=SC2046,SC2086
   "$CC" -std=c11 -Wall -Wextra -Werror $SAN "$NUMC_SOURCE_DIR/tests/install/hello.c" \
     $(PKG_CONFIG_PATH=$pcdir pkg-config $static --cflags --libs "$1") -o "$tmp/hello_pc_$1"
@@ -56,6 +59,19 @@ build_and_check() { # module (numc or numc-plot), cmake WITH_PLOT value
 }
 
 build_and_check numc OFF
+
+# The README's example, built the way the README says, prints what its comment says.
+awk '/^```c$/ { on = 1; next } /^```$/ { if (on) exit } on' "$NUMC_SOURCE_DIR/README.md" \
+  >"$tmp/taste.c"
+want=$(sed -n 's|.*printf("%s\\n", s); *.\* \(.*\) \*/$|\1|p' "$tmp/taste.c")
+[ -n "$want" ] || { echo "FAIL: README example or its expected-output comment not found"; exit 1; }
+# shellcheck disable=SC2046,SC2086
+"$CC" -std=c11 -Wall -Wextra -Wpedantic -Werror $SAN "$tmp/taste.c" \
+  $(PKG_CONFIG_PATH=$pcdir pkg-config $static --cflags --libs numc) -o "$tmp/taste"
+got=$(LD_LIBRARY_PATH=$libdir "$tmp/taste")
+[ "$got" = "$want" ] || { echo "FAIL (README): got '$got', expected '$want'"; exit 1; }
+echo "ok (README example): $got"
+
 # numc::plot and numc-plot.pc come with libnumc_plot.
 if [ -f "$NUMC_SOURCE_DIR/plot/CMakeLists.txt" ]; then
   build_and_check numc-plot ON
