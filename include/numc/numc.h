@@ -5,6 +5,8 @@
 #include "error.h"
 #include "dtype.h"
 #include "array.h"
+#include "manip.h"
+#include "sort.h"
 
 #define NUMC_VERSION_MAJOR 0
 #define NUMC_VERSION_MINOR 1

@@ -1,0 +1,29 @@
+/* Internal: per-dtype sort kernels (sort_kernels.c). */
+#ifndef NUMC_SORT_KERNELS_H
+#define NUMC_SORT_KERNELS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "internal.h"
+
+typedef struct nd_sort_kernels {
+    /* Sort n contiguous elements; buf holds n elements (used when stable). */
+    void (*sort)(void *v, ptrdiff_t n, bool stable, void *buf);
+    /* Sort indices ix[0..n) by v[ix]; buf holds n int64. */
+    void (*argsort)(const void *v, int64_t *ix, ptrdiff_t n, bool stable, int64_t *buf);
+    /* Partial sort so that v[kth] is in place (introselect). */
+    void (*select)(void *v, ptrdiff_t n, ptrdiff_t kth);
+    void (*aselect)(const void *v, int64_t *ix, ptrdiff_t n, ptrdiff_t kth, int64_t *buf);
+    /* *a sorts strictly before *b. */
+    bool (*less)(const void *a, const void *b);
+} nd_sort_kernels;
+
+extern const nd_sort_kernels nd__sort_kernels[ND_NTYPES];
+
+/* Radix sorts (bool, integers, float32/64; NaNs last). Stable. ND_ENOMEM on failure. */
+bool nd__radix_ok(nd_dtype t);
+nd_status nd__radix_sort(void *data, nd_dtype t, ptrdiff_t n);
+nd_status nd__radix_argsort(const void *data, nd_dtype t, ptrdiff_t n, int64_t *ix);
+
+#endif
