@@ -4,11 +4,11 @@
 #include <stdatomic.h>
 #include <string.h>
 
-static nd_buffer *buffer_new(size_t nbytes, const char *who)
+static nd_buffer *buffer_new(size_t nbytes, bool zero, const char *who)
 {
     nd_buffer *b = nd__malloc(sizeof *b, who);
     if (!b) return NULL;
-    b->data = nd__malloc(nbytes ? nbytes : 1, who);
+    b->data = zero ? nd__calloc(nbytes ? nbytes : 1, 1, who) : nd__malloc(nbytes ? nbytes : 1, who);
     if (!b->data) {
         nd__free(b);
         return NULL;
@@ -127,8 +127,12 @@ static void c_strides(int ndim, const ptrdiff_t *shape, ptrdiff_t isz, ptrdiff_t
     }
 }
 
-/* A new array with its own (uninitialised) buffer; F order when fortran is set. */
 nd_array *nd__alloc(int ndim, const ptrdiff_t *shape, nd_dtype dt, bool fortran, const char *who)
+{
+    return nd__alloc_ex(ndim, shape, dt, fortran, false, who);
+}
+
+nd_array *nd__alloc_ex(int ndim, const ptrdiff_t *shape, nd_dtype dt, bool fortran, bool zero, const char *who)
 {
     if (!nd_dtype_is_valid((int)dt)) return ND_FAIL(ND_EDTYPE, "%s: invalid dtype %d", who, (int)dt);
     ptrdiff_t size = nd__shape_size(ndim, shape, who);
@@ -141,7 +145,7 @@ nd_array *nd__alloc(int ndim, const ptrdiff_t *shape, nd_dtype dt, bool fortran,
     }
     nd_array *a = nd__malloc(sizeof *a, who);
     if (!a) return NULL;
-    a->buf = buffer_new((size_t)size * isz, who);
+    a->buf = buffer_new((size_t)size * isz, zero, who);
     if (!a->buf) {
         nd__free(a);
         return NULL;

@@ -11,9 +11,7 @@ nd_array *nd_empty(int ndim, const ptrdiff_t *shape, nd_dtype dt)
 
 nd_array *nd_zeros(int ndim, const ptrdiff_t *shape, nd_dtype dt)
 {
-    nd_array *a = nd__alloc(ndim, shape, dt, false, "nd_zeros");
-    if (a) memset(a->data, 0, nd_nbytes(a));
-    return a;
+    return nd__alloc_ex(ndim, shape, dt, false, true, "nd_zeros");
 }
 
 /* Fill a contiguous run of n elements with one element's bytes, doubling the copy. */
@@ -131,24 +129,20 @@ nd_array *nd_arange(double start, double stop, double step, nd_dtype dt)
     return a;
 }
 
-/* Fill tmp with NumPy's linspace values: start + i*step, endpoint pinned to stop. */
-static double *linspace_values(double start, double stop, ptrdiff_t num, bool endpoint,
-                               double *step_out, const char *who)
+/* NumPy's linspace values into v: start + i*step, endpoint pinned to stop. */
+static double linspace_fill(double *v, double start, double stop, ptrdiff_t num, bool endpoint)
 {
-    double *v = nd__malloc((size_t)(num ? num : 1) * sizeof *v, who);
-    if (!v) return NULL;
     ptrdiff_t div = endpoint ? num - 1 : num;
     double delta = stop - start;
     double step = div > 0 ? delta / (double)div : NAN;
-    for (ptrdiff_t i = 0; i < num; i++) {
-        /* NumPy multiplies by step unless step underflowed to 0 (then scales i/div). */
-        if (div > 0 && step == 0) v[i] = start + (double)i / (double)div * delta;
-        else if (div > 0) v[i] = start + (double)i * step;
-        else v[i] = start + (double)i * delta;
+    if (div > 0 && step == 0) { /* step underflowed: NumPy scales i/div instead */
+        for (ptrdiff_t i = 0; i < num; i++) v[i] = start + (double)i / (double)div * delta;
+    } else {
+        double mul = div > 0 ? step : delta;
+        for (ptrdiff_t i = 0; i < num; i++) v[i] = start + (double)i * mul;
     }
     if (endpoint && num > 1) v[num - 1] = stop;
-    if (step_out) *step_out = step;
-    return v;
+    return step;
 }
 
 static nd_array *spaced(double start, double stop, const nd_linspace_opts *o, int mode, const char *who)
@@ -160,22 +154,25 @@ static nd_array *spaced(double start, double stop, const nd_linspace_opts *o, in
     if (!nd_dtype_is_valid((int)dt)) return ND_FAIL(ND_EDTYPE, "%s: invalid dtype %d", who, o->dtype);
     double base = o->base ? o->base : 10.0;
     bool endpoint = !o->no_endpoint;
+    double sign = 1, lo = start, hi = stop;
     if (mode == 2) {
         if (start == 0 || stop == 0)
             return ND_FAIL(ND_EVALUE, "%s: geometric sequence cannot include zero (start %g, stop %g)",
                            who, start, stop);
         if ((start < 0) != (stop < 0))
             return ND_FAIL(ND_EVALUE, "%s: start %g and stop %g must have the same sign", who, start, stop);
-    }
-    double sign = 1, lo = start, hi = stop;
-    if (mode == 2) {
         sign = start < 0 ? -1 : 1;
         lo = log10(fabs(start));
         hi = log10(fabs(stop));
     }
-    double step;
-    double *v = linspace_values(lo, hi, num, endpoint, &step, who);
-    if (!v) return NULL;
+    nd_array *a = nd__alloc(1, &num, dt, false, who);
+    /* float64 results are computed in place; other dtypes through a double buffer. */
+    double *v = !a ? NULL : dt == ND_FLOAT64 ? (double *)a->data : nd__malloc((size_t)(num ? num : 1) * sizeof *v, who);
+    if (!v) {
+        nd_free(a);
+        return NULL;
+    }
+    double step = linspace_fill(v, lo, hi, num, endpoint);
     if (mode == 1) {
         for (ptrdiff_t i = 0; i < num; i++) v[i] = pow(base, v[i]);
     } else if (mode == 2) {
@@ -185,13 +182,12 @@ static nd_array *spaced(double start, double stop, const nd_linspace_opts *o, in
         if (num > 1 && endpoint) v[num - 1] = stop;
     }
     if (o->retstep) *o->retstep = step;
-    nd_array *a = nd__alloc(1, &num, dt, false, who);
-    if (a) {
+    if (dt != ND_FLOAT64) {
         if (nd_dtype_is_integer(dt) || dt == ND_BOOL)
             for (ptrdiff_t i = 0; i < num; i++) v[i] = floor(v[i]); /* NumPy floors for ints */
         store_f64_run(a, v);
+        nd__free(v);
     }
-    nd__free(v);
     return a;
 }
 

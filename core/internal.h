@@ -51,6 +51,8 @@ nd_array *nd__view_of(const nd_array *base, int ndim, const ptrdiff_t *shape,
                       const ptrdiff_t *strides, char *data, nd_dtype dt);
 /* A new array with its own uninitialised buffer (C order, or F when fortran). */
 nd_array *nd__alloc(int ndim, const ptrdiff_t *shape, nd_dtype dt, bool fortran, const char *who);
+/* The same, zero-filled when `zero` (cheaply: large blocks come zeroed from the OS). */
+nd_array *nd__alloc_ex(int ndim, const ptrdiff_t *shape, nd_dtype dt, bool fortran, bool zero, const char *who);
 /* Lowest and one-past-highest byte the array's elements occupy. */
 void nd__extent(const nd_array *a, char **lo, char **hi);
 /* Recompute contiguity flags after changing shape/strides. */
