@@ -197,6 +197,15 @@ void nd_free(nd_array *a)
     nd__free(a);
 }
 
+nd_status nd__free_n(nd_array **out, int n)
+{
+    for (int i = 0; i < n; i++) {
+        nd_free(out[i]);
+        out[i] = NULL;
+    }
+    return nd_last_error();
+}
+
 nd_array *nd_ref(const nd_array *a)
 {
     if (!a) return ND_FAIL(ND_EVALUE, "nd_ref: array is NULL");

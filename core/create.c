@@ -319,13 +319,7 @@ nd_status nd_meshgrid(int n, const nd_array *const *xi, nd_indexing indexing, nd
         nd_array *v = nd__view_of(xi[i], n, vshape, vstr, xi[i]->data, xi[i]->dtype);
         out[i] = v ? nd_copy(v, ND_ORDER_C) : NULL;
         nd_free(v);
-        if (!out[i]) {
-            for (int j = 0; j < i; j++) {
-                nd_free(out[j]);
-                out[j] = NULL;
-            }
-            return nd_last_error();
-        }
+        if (!out[i]) return nd__free_n(out, i);
     }
     return ND_OK;
 }

@@ -55,6 +55,8 @@ nd_array *nd__alloc(int ndim, const ptrdiff_t *shape, nd_dtype dt, bool fortran,
 nd_array *nd__alloc_ex(int ndim, const ptrdiff_t *shape, nd_dtype dt, bool fortran, bool zero, const char *who);
 /* Lowest and one-past-highest byte the array's elements occupy. */
 void nd__extent(const nd_array *a, char **lo, char **hi);
+/* Free out[0..n) and set them to NULL after a partial failure; returns the last error. */
+nd_status nd__free_n(nd_array **out, int n);
 /* Recompute contiguity flags after changing shape/strides. */
 void nd__update_flags(nd_array *a);
 /* Product of a shape with overflow check; -1 (and ND_ENOMEM / ND_EVALUE set) on failure. */

@@ -173,13 +173,7 @@ nd_status nd_split_at(const nd_array *a, int n, const ptrdiff_t *indices, int ax
         for (int d = 0; d < a->ndim; d++) ix[d] = ND_ALL;
         ix[axis] = ND_SLICE(i ? indices[i - 1] : ND_NONE, i < n ? indices[i] : ND_NONE, 1);
         out[i] = nd_slice(a, a->ndim, ix);
-        if (!out[i]) {
-            for (int j = 0; j < i; j++) {
-                nd_free(out[j]);
-                out[j] = NULL;
-            }
-            return nd_last_error();
-        }
+        if (!out[i]) return nd__free_n(out, i);
     }
     return ND_OK;
 }

@@ -69,12 +69,6 @@ static bool is_signed_int(nd_dtype dt) { return dt >= ND_INT8 && dt <= ND_INT64;
 static bool is_unsigned_int(nd_dtype dt) { return dt >= ND_UINT8 && dt <= ND_UINT64; }
 static bool is_f32_based(nd_dtype dt) { return dt == ND_FLOAT32 || dt == ND_COMPLEX64; }
 
-/* NumPy's dtype names, as repr() spells them after "dtype=". */
-static const char *const dtype_names[ND_NTYPES] = {
-    "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
-    "float32", "float64", "complex64", "complex128",
-};
-
 /* dtypes repr() leaves implicit (arrayprint._typelessdata on 64-bit Linux). */
 static bool dtype_is_implied(nd_dtype dt)
 {
@@ -408,7 +402,7 @@ char *nd_repr(const nd_array *a)
         nd__sb_putc(&b, ')');
     } else {
         char dts[40];
-        snprintf(dts, sizeof dts, "dtype=%s)", (unsigned)dt < ND_NTYPES ? dtype_names[dt] : "?");
+        snprintf(dts, sizeof dts, "dtype=%s)", nd_dtype_name(dt));
         nd__sb_putc(&b, ',');
         /* the dtype moves to its own line when it would pass the line width */
         const char *nl = b.p ? strrchr(b.p, '\n') : NULL;

@@ -501,13 +501,7 @@ nd_status nd_broadcast_arrays(int n, const nd_array *const *in, nd_array **out)
     if (st < 0) return st;
     for (int i = 0; i < n; i++) {
         out[i] = nd__broadcast_view(in[i], nd, shape, "nd_broadcast_arrays");
-        if (!out[i]) {
-            for (int j = 0; j < i; j++) {
-                nd_free(out[j]);
-                out[j] = NULL;
-            }
-            return nd_last_error();
-        }
+        if (!out[i]) return nd__free_n(out, i);
     }
     return ND_OK;
 }

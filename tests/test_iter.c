@@ -3,19 +3,9 @@
 
 #include "testutil.h"
 
-static nd_array *iota(int ndim, const ptrdiff_t *shape)
-{
-    ptrdiff_t n = 1;
-    for (int i = 0; i < ndim; i++) n *= shape[i];
-    nd_array *r = nd_arange(0, (double)n, 1, ND_INT64);
-    nd_array *a = nd_reshape(r, ndim, shape);
-    nd_free(r);
-    return a;
-}
-
 static void test_contiguous_coalesces_to_one_loop(void)
 {
-    nd_array *a = iota(ND_SHAPE(4, 5, 6)), *b = nd_zeros(ND_SHAPE(4, 5, 6), ND_INT64);
+    nd_array *a = test_iota(ND_SHAPE(4, 5, 6)), *b = nd_zeros(ND_SHAPE(4, 5, 6), ND_INT64);
     nd_iter it;
     CU_ASSERT_EQUAL(nd_iter_init(&it, 2, (nd_array *[]){ a, b }, 0, NULL), ND_OK);
     CU_ASSERT_EQUAL(it.ndim, 1);
@@ -28,7 +18,7 @@ static void test_contiguous_coalesces_to_one_loop(void)
 
 static void test_broadcast_visits_in_c_order(void)
 {
-    nd_array *col = iota(ND_SHAPE(3, 1)), *row = iota(ND_SHAPE(4));
+    nd_array *col = test_iota(ND_SHAPE(3, 1)), *row = test_iota(ND_SHAPE(4));
     nd_iter it;
     CU_ASSERT_EQUAL(nd_iter_init(&it, 2, (nd_array *[]){ col, row }, 0, NULL), ND_OK);
     CU_ASSERT_EQUAL(it.ndim, 2);
@@ -54,7 +44,7 @@ static void test_broadcast_visits_in_c_order(void)
 
 static void test_negative_strides_and_output_shape(void)
 {
-    nd_array *a = iota(ND_SHAPE(3, 4));
+    nd_array *a = test_iota(ND_SHAPE(3, 4));
     nd_array *r = nd_view(a, "::-1, ::-2");
     nd_array *out = nd_zeros(ND_SHAPE(2, 3, 2), ND_INT64);
     nd_iter it;
@@ -130,7 +120,7 @@ static void test_mismatch_is_an_error(void)
 
 static void test_transposed_copy_is_exact(void)
 {
-    nd_array *a = iota(ND_SHAPE(70, 45));
+    nd_array *a = test_iota(ND_SHAPE(70, 45));
     nd_array *t = nd_transpose(a, NULL);
     nd_array *c = nd_copy(t, ND_ORDER_C);
     int bad = 0;

@@ -4,20 +4,9 @@
 
 #include "testutil.h"
 
-/* 0..n-1 as int64 reshaped to the given shape. */
-static nd_array *iota(int ndim, const ptrdiff_t *shape)
-{
-    ptrdiff_t n = 1;
-    for (int i = 0; i < ndim; i++) n *= shape[i];
-    nd_array *r = nd_arange(0, (double)n, 1, ND_INT64);
-    nd_array *a = nd_reshape(r, ndim, shape);
-    nd_free(r);
-    return a;
-}
-
 static void test_slice_negative_step_is_view(void)
 {
-    nd_array *a = iota(ND_SHAPE(10));
+    nd_array *a = test_iota(ND_SHAPE(10));
     nd_array *v = nd_sel(a, ND_SLICE(ND_NONE, ND_NONE, -3));
     CU_ASSERT_EQUAL_FATAL(nd_size(v), 4); /* 9 6 3 0 */
     CU_ASSERT_EQUAL(nd_get_i64(v, ND_IDX(0)), 9);
@@ -45,7 +34,7 @@ static void check_slice(nd_array *a, const char *spec, ptrdiff_t len, ptrdiff_t 
 
 static void test_string_slices_follow_python(void)
 {
-    nd_array *a = iota(ND_SHAPE(10));
+    nd_array *a = test_iota(ND_SHAPE(10));
     check_slice(a, ":", 10, 0, 9);
     check_slice(a, "::2", 5, 0, 8);
     check_slice(a, "1:-1", 8, 1, 8);
@@ -63,7 +52,7 @@ static void test_string_slices_follow_python(void)
 
 static void test_string_index_full_syntax(void)
 {
-    nd_array *a = iota(ND_SHAPE(4, 5, 6));
+    nd_array *a = test_iota(ND_SHAPE(4, 5, 6));
     nd_array *v = nd_view(a, "::2, None, 1:-1");
     CU_ASSERT_PTR_NOT_NULL_FATAL(v);
     CU_ASSERT_EQUAL(nd_ndim(v), 4);
@@ -91,7 +80,7 @@ static void test_string_index_full_syntax(void)
 
 static void test_bad_slice_string_names_position(void)
 {
-    nd_array *a = iota(ND_SHAPE(4, 5));
+    nd_array *a = test_iota(ND_SHAPE(4, 5));
     CU_ASSERT_PTR_NULL(nd_view(a, "1:2, x"));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EPARSE);
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "position 5"));
@@ -108,7 +97,7 @@ static void test_bad_slice_string_names_position(void)
 
 static void test_reshape_view_or_copy(void)
 {
-    nd_array *a = iota(ND_SHAPE(4, 6));
+    nd_array *a = test_iota(ND_SHAPE(4, 6));
     nd_array *r = nd_reshape(a, ND_SHAPE(2, -1, 3));
     CU_ASSERT_EQUAL(nd_shape(r)[1], 4);
     CU_ASSERT_TRUE(nd_may_share_memory(a, r));
@@ -137,7 +126,7 @@ static void test_reshape_view_or_copy(void)
 
 static void test_permutations(void)
 {
-    nd_array *a = iota(ND_SHAPE(2, 3, 4));
+    nd_array *a = test_iota(ND_SHAPE(2, 3, 4));
     nd_array *t = nd_transpose(a, (int[]){ 1, 2, 0 });
     CU_ASSERT_EQUAL(nd_shape(t)[0], 3);
     CU_ASSERT_EQUAL(nd_shape(t)[2], 2);
@@ -166,7 +155,7 @@ static void test_permutations(void)
 
 static void test_broadcast(void)
 {
-    nd_array *v = iota(ND_SHAPE(3, 1));
+    nd_array *v = test_iota(ND_SHAPE(3, 1));
     nd_array *b = nd_broadcast_to(v, ND_SHAPE(2, 3, 4));
     CU_ASSERT_PTR_NOT_NULL_FATAL(b);
     CU_ASSERT_EQUAL(nd_strides(b)[0], 0);
@@ -188,7 +177,7 @@ static void test_broadcast(void)
     const ptrdiff_t s4[] = { 3, 4 }, s5[] = { 5 };
     CU_ASSERT_EQUAL(nd_broadcast_shapes(2, (int[]){ 2, 1 }, (const ptrdiff_t *const[]){ s4, s5 }, &nd, out), ND_ESHAPE);
     CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_broadcast_shapes: operands could not be broadcast together with shapes (3, 4) (5,)");
-    nd_array *w = iota(ND_SHAPE(4));
+    nd_array *w = test_iota(ND_SHAPE(4));
     const nd_array *in[2] = { v, w };
     nd_array *o[2];
     CU_ASSERT_EQUAL(nd_broadcast_arrays(2, in, o), ND_OK);
@@ -203,7 +192,7 @@ static void test_broadcast(void)
 
 static void test_diagonal_and_complex_parts(void)
 {
-    nd_array *a = iota(ND_SHAPE(3, 4));
+    nd_array *a = test_iota(ND_SHAPE(3, 4));
     nd_array *d = nd_diagonal(a, 1, 0, 1);
     CU_ASSERT_EQUAL(nd_size(d), 3);
     CU_ASSERT_EQUAL(nd_get_i64(d, ND_IDX(2)), 11);
@@ -225,7 +214,7 @@ static void test_diagonal_and_complex_parts(void)
 
 static void test_copy_orders_and_astype(void)
 {
-    nd_array *a = iota(ND_SHAPE(3, 4));
+    nd_array *a = test_iota(ND_SHAPE(3, 4));
     nd_array *t = nd_transpose(a, NULL);
     nd_array *c = nd_copy(t, ND_ORDER_C), *f = nd_copy(t, ND_ORDER_F), *k = nd_copy(t, ND_ORDER_K);
     CU_ASSERT_TRUE(nd_is_c_contiguous(c));
@@ -249,7 +238,7 @@ static void test_copy_orders_and_astype(void)
 
 static void test_assign_overlapping_and_fill(void)
 {
-    nd_array *a = iota(ND_SHAPE(6));
+    nd_array *a = test_iota(ND_SHAPE(6));
     nd_array *dst = nd_view(a, "1:"), *src = nd_view(a, ":-1");
     CU_ASSERT_EQUAL(nd_assign(dst, src, 0), ND_OK); /* as if src were read first */
     CU_ASSERT_EQUAL(nd_get_i64(a, ND_IDX(5)), 4);
@@ -266,7 +255,7 @@ static void test_assign_overlapping_and_fill(void)
 
 static void test_element_access_errors(void)
 {
-    nd_array *a = iota(ND_SHAPE(2, 3));
+    nd_array *a = test_iota(ND_SHAPE(2, 3));
     CU_ASSERT_EQUAL(nd_get_i64(a, ND_IDX(-1, -1)), 5);
     CU_ASSERT_TRUE(isnan(nd_get_f64(a, ND_IDX(2, 0))));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EINDEX);

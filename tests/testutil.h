@@ -10,6 +10,7 @@
 #include <CUnit/Basic.h>
 #include <CUnit/CUnit.h>
 #include <math.h>
+#include <numc/array.h>
 #include <stdlib.h>
 
 typedef struct ND_TEST {
@@ -26,6 +27,17 @@ typedef struct ND_TEST {
 #ifndef NUMC_SHARED_DATA
 #define NUMC_SHARED_DATA "../shared/data"
 #endif
+
+/* 0, 1, 2, ... as int64 in the given shape (numpy.arange(n).reshape(shape)). */
+static inline nd_array *test_iota(int ndim, const ptrdiff_t *shape)
+{
+    ptrdiff_t n = 1;
+    for (int i = 0; i < ndim; i++) n *= shape[i];
+    nd_array *r = nd_arange(0, (double)n, 1, ND_INT64);
+    nd_array *a = nd_reshape(r, ndim, shape);
+    nd_free(r);
+    return a;
+}
 
 #define ND_ASSERT_CLOSE(a, b, tol) \
     CU_ASSERT(fabs((double)(a) - (double)(b)) <= (tol) * (1.0 + fabs((double)(b))))
