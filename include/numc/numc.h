@@ -7,6 +7,7 @@
 #include "array.h"
 #include "manip.h"
 #include "sort.h"
+#include "threads.h"
 
 #define NUMC_VERSION_MAJOR 0
 #define NUMC_VERSION_MINOR 1
