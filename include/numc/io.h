@@ -1,0 +1,210 @@
+/* numc — input and output: NumPy's .npy / .npz files, CSV and other delimited text.
+ *
+ * Every nd_array* returned is the caller's (nd_free); tables and archives are freed
+ * with their own _free / _close. Errors: NULL or a negative nd_status, with nd_errmsg()
+ * naming the function, the file and — for text — the line and column. Saves write a
+ * temporary file next to the target and rename it, so a failed save leaves no partial
+ * file behind (and an existing file is kept unchanged). */
+#ifndef NUMC_IO_H
+#define NUMC_IO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "array.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ==== .npy ============================================================================ */
+
+typedef enum nd_mmap_mode {
+    ND_MMAP_NONE = 0, /* read into memory */
+    ND_MMAP_R,        /* NumPy's mmap_mode='r': read-only view of the file */
+    ND_MMAP_C         /* 'c': copy-on-write; writes change memory only, never the file */
+} nd_mmap_mode;
+
+/* Keyword arguments (see array.h): the last positional argument is the first field, so
+ * the variadic part is never empty: nd_load("a.npy") or nd_load("a.npy", .mmap_mode = ...). */
+typedef struct nd_load_opts {
+    const char *path;
+    nd_mmap_mode mmap_mode;
+} nd_load_opts;
+
+/* numpy.load of a .npy file (format 1.0, 2.0 or 3.0; any numc dtype in either byte
+ * order, swapped to native; C or Fortran order, kept as such). With .mmap_mode the
+ * array maps the file (the mapping lives until the last view is freed); big-endian data
+ * cannot be mapped read-only (ND_EDTYPE). Object arrays (pickles) are refused (ND_EDTYPE)
+ * and never executed; a .npz path gives ND_EVALUE pointing to nd_npz_open. */
+nd_array *nd_load_opts_(const nd_load_opts *o);
+#define nd_load(...) nd_load_opts_(&(nd_load_opts){ .path = __VA_ARGS__ })
+
+/* The same from a .npy image in memory (the data is copied). */
+nd_array *nd_load_buffer(const void *data, size_t n);
+
+typedef struct nd_save_opts {
+    const nd_array *array; /* the array to save */
+    int version;     /* 0 → like NumPy: 1.0, or 2.0 when the header needs > 65535 bytes;
+                        1, 2 or 3 force that format version */
+    char byteorder;  /* 0 or '=' native, '<' little-endian, '>' big-endian */
+    bool fortran;    /* write in Fortran order even if `a` is C-contiguous. By default, like
+                        NumPy, F order is used when `a` is F- but not C-contiguous */
+} nd_save_opts;
+
+/* numpy.save: write `a` (any layout) to `path` as .npy. */
+nd_status nd_save_opts_(const char *path, const nd_save_opts *o);
+#define nd_save(path, ...) nd_save_opts_((path), &(nd_save_opts){ .array = __VA_ARGS__ })
+
+/* The .npy image of o->array in a new buffer of *n bytes (free with nd_freemem). */
+void *nd_save_buffer(size_t *n, const nd_save_opts *o);
+
+/* ==== .npz ============================================================================ */
+
+typedef struct nd_npz nd_npz; /* an open .npz (zip) archive */
+
+/* Open an archive for reading (members stored or deflate-compressed, zip64 included). */
+nd_npz *nd_npz_open(const char *path);
+/* The same over bytes in memory; the archive keeps its own copy. */
+nd_npz *nd_npz_open_buffer(const void *data, size_t n);
+void nd_npz_close(nd_npz *z);
+/* Number of members, and the i-th member's array name ("x" for member "x.npy"). */
+size_t nd_npz_count(const nd_npz *z);
+const char *nd_npz_name(const nd_npz *z, size_t i);
+/* Index of the member called `name` (with or without ".npy"), or -1 (ND_EINDEX set). */
+ptrdiff_t nd_npz_find(const nd_npz *z, const char *name);
+/* Read a member (decompressing and checking its CRC-32). New array, caller's. */
+nd_array *nd_npz_get(nd_npz *z, const char *name);
+nd_array *nd_npz_get_index(nd_npz *z, size_t i);
+
+typedef struct nd_savez_opts {
+    const nd_array *const *arrays; /* n arrays */
+    bool compress;   /* deflate (numpy.savez_compressed); default stored (numpy.savez) */
+    int level;       /* zlib level 1–9 when compressing; 0 → 6 */
+    bool force_zip64; /* write zip64 records even for small members (they are written
+                        anyway for members or archives past 4 GiB) */
+} nd_savez_opts;
+
+/* numpy.savez: n arrays under the given names (each stored as "<name>.npy"). Names must
+ * be distinct and non-empty. */
+nd_status nd_savez_opts_(const char *path, size_t n, const char *const *names,
+                         const nd_savez_opts *o);
+#define nd_savez(path, n, names, ...) \
+    nd_savez_opts_((path), (n), (names), &(nd_savez_opts){ .arrays = __VA_ARGS__ })
+#define nd_savez_compressed(path, n, names, ...) \
+    nd_savez_opts_((path), (n), (names), \
+                   &(nd_savez_opts){ .compress = true, .arrays = __VA_ARGS__ })
+
+/* ==== CSV and delimited text =========================================================== */
+
+/* What a reader found (optional output through .stats). */
+typedef struct nd_csv_stats {
+    ptrdiff_t nrows;        /* data rows read */
+    int ncols;              /* columns in the file (before usecols) */
+    char delimiter;         /* the delimiter used (' ' for runs of blanks) */
+    bool header;            /* a header row was used */
+    ptrdiff_t nmissing;     /* cells filled: empty, missing tokens, unparsable */
+    ptrdiff_t nragged;      /* rows padded or truncated (ragged_fill) */
+    ptrdiff_t first_missing_line; /* line of the first filled cell, 0 if none */
+} nd_csv_stats;
+
+/* Options of the text readers; zero means default everywhere. The file comes first:
+ * nd_loadtxt("data.csv", .usecols = (int[]){0, 2}, .nusecols = 2). */
+typedef struct nd_csv_opts {
+    const char *path;       /* the file to read; for the _buffer forms, the name used in
+                               messages (NULL → "<buffer>") */
+    char delimiter;         /* 0 → detect among ',' '\t' ';' and runs of blanks;
+                               ' ' → runs of spaces/tabs (numpy's delimiter=None) */
+    char quote;             /* 0 → '"'; a quoted field may hold delimiters, newlines and
+                               doubled quotes ("say ""hi"""). -1 → no quoting */
+    const char *comments;   /* NULL → "#"; "" → none. Starts a comment anywhere outside
+                               quotes; comment-only and blank lines are skipped */
+    int header;             /* 0 → detect (first row all non-numeric), 1 → yes, -1 → no */
+    ptrdiff_t skiprows;     /* physical lines skipped first (before header detection) */
+    ptrdiff_t max_rows;     /* 0 → all data rows */
+    const int *usecols;     /* column indices to keep (negative count from the end) ... */
+    int nusecols;
+    const char *const *usenames; /* ... or column names (needs a header) */
+    int nusenames;
+    int dtype;              /* numeric dtype: 0 → float64 (ints, floats, complex work) */
+    const double *filling_value; /* value for missing cells; NULL → NaN (−1 for ints) */
+    const char *const *missing_values; /* tokens meaning "missing" besides the empty cell;
+                               NULL → "NA", "N/A", "null", "NULL", "-", "?" */
+    int nmissing_values;
+    bool invalid_raise;     /* genfromtxt/read_csv: unparsable cells are errors instead
+                               of being filled (loadtxt: always errors) */
+    bool ragged_fill;       /* rows with too few fields are padded with missing cells and
+                               extra fields dropped (counted in nragged); default: ND_EPARSE
+                               naming the line and the expected and found field counts */
+    bool numeric;           /* read_csv: every column numeric (text cells → missing) */
+    bool keep_text;         /* read_csv: keep the raw text of numeric columns too */
+    int ndmin;              /* loadtxt: minimum dimensions of the result (0, 1 or 2) */
+    nd_csv_stats *stats;    /* if non-NULL, receives what the reader found */
+} nd_csv_opts;
+
+/* numpy.loadtxt: all selected columns as numbers of .dtype in a 2-D (rows × cols) array,
+ * squeezed like NumPy (one column or one row → 1-D) unless .ndmin says otherwise.
+ * Missing or unparsable cells are errors (ND_EPARSE naming file, line and column). */
+nd_array *nd_loadtxt_opts_(const nd_csv_opts *o);
+#define nd_loadtxt(...) nd_loadtxt_opts_(&(nd_csv_opts){ .path = __VA_ARGS__ })
+/* numpy.genfromtxt: like loadtxt, but missing and unparsable cells become .filling_value
+ * (NaN by default) and are counted in .stats->nmissing. Always 2-D. */
+nd_array *nd_genfromtxt_opts_(const nd_csv_opts *o);
+#define nd_genfromtxt(...) nd_genfromtxt_opts_(&(nd_csv_opts){ .path = __VA_ARGS__ })
+/* Both, over bytes in memory (o->path names them in messages; o may be NULL). */
+nd_array *nd_loadtxt_buffer(const void *data, size_t n, const nd_csv_opts *o);
+nd_array *nd_genfromtxt_buffer(const void *data, size_t n, const nd_csv_opts *o);
+
+/* A table read from CSV: named columns, each numeric (an nd_array of .dtype) or text. */
+typedef struct nd_table nd_table;
+
+/* Read a CSV file into a table. A column is numeric when every cell is a number or
+ * missing (filled with NaN, counted per column), text otherwise. UTF-8 with or without
+ * BOM; "\n", "\r\n" or "\r" line ends. Free with nd_table_free. */
+nd_table *nd_read_csv_opts_(const nd_csv_opts *o);
+#define nd_read_csv(...) nd_read_csv_opts_(&(nd_csv_opts){ .path = __VA_ARGS__ })
+/* The same over bytes in memory (o may be NULL). */
+nd_table *nd_read_csv_buffer(const void *data, size_t n, const nd_csv_opts *o);
+void nd_table_free(nd_table *t);
+
+ptrdiff_t nd_table_nrows(const nd_table *t);
+int nd_table_ncols(const nd_table *t);
+/* Column name from the header, or "0", "1", ... without one. NULL for a bad index. */
+const char *nd_table_colname(const nd_table *t, int col);
+/* Index of the first column called `name` (exact match), or -1 (ND_EINDEX set). */
+int nd_table_find(const nd_table *t, const char *name);
+bool nd_table_is_text(const nd_table *t, int col);
+/* A numeric column as a 1-D array (a new reference on the table's data, so the table may
+ * be freed first). Text columns give NULL with ND_EDTYPE. */
+nd_array *nd_table_column(const nd_table *t, int col);
+nd_array *nd_table_column_by_name(const nd_table *t, const char *name);
+/* The text of cell (row, col), unquoted: always for text columns, for numeric columns
+ * only with .keep_text (else NULL with ND_EVALUE). Valid until nd_table_free. */
+const char *nd_table_text(const nd_table *t, ptrdiff_t row, int col);
+/* Missing (filled) cells of a column. */
+ptrdiff_t nd_table_nmissing(const nd_table *t, int col);
+/* All numeric columns side by side as a 2-D (rows × numeric columns) array of dt. */
+nd_array *nd_table_to_array(const nd_table *t, nd_dtype dt);
+
+/* Options of nd_savetxt. */
+typedef struct nd_savetxt_opts {
+    const nd_array *array;  /* 1-D or 2-D array to write */
+    const char *fmt;        /* printf conversion per element (NULL → "%.18e"; "%d", "%.3f",
+                               "%10.5g", ...), or a whole-row format with one conversion per
+                               column ("%d: %.2f"). Complex values print as (re+imj). */
+    const char *delimiter;  /* NULL → " " */
+    const char *newline;    /* NULL → "\n" */
+    const char *header;     /* written first, each line prefixed with `comments` */
+    const char *footer;     /* written last, likewise */
+    const char *comments;   /* NULL → "# " */
+} nd_savetxt_opts;
+
+/* numpy.savetxt: a 1-D (one value per line) or 2-D array as text. */
+nd_status nd_savetxt_opts_(const char *path, const nd_savetxt_opts *o);
+#define nd_savetxt(path, ...) nd_savetxt_opts_((path), &(nd_savetxt_opts){ .array = __VA_ARGS__ })
+
+#ifdef __cplusplus
+}
+#endif
+#endif
