@@ -227,6 +227,7 @@ typedef struct ctx {
     ptrdiff_t nmissing, nragged, first_missing_line;
     const char *const *missing;
     int nmissing_tokens;
+    bool numeric_tokens;     /* a missing token is itself a number ("-999") */
 } ctx;
 
 static const char *const default_missing[] = { "NA", "N/A", "n/a", "NULL", "null", "None",
@@ -320,6 +321,7 @@ static nd_status slow_cell(ctx *c, int k, int filecol, ptrdiff_t row, const fiel
 {
     nd__csv_col *col = &c->res->cols[k];
     if (col->text) return col->toff ? add_text(c, col, row, f) : ND_OK;
+    if (c->numeric_tokens && is_missing(c, f)) return fill_cell(c, k, row, line);
     if (!f->esc && nd__parse_cell(f->s, f->e, c->res->dtype, slot(c, k, row))) {
         if (col->toff) return add_text(c, col, row, f);
         return ND_OK;
@@ -383,6 +385,12 @@ static nd_status run_pass(ctx *c)
                     const char *save = r->p;
                     r->p = q;
                     term = finish(r);
+                    if (term != T_JUNK && c->numeric_tokens &&
+                        is_missing(c, &(field){ start, q, false, false })) {
+                        if (fill_cell(c, sel, row, line) < 0) return ND_ENOMEM;
+                        if (term == T_EOL) break;
+                        continue;
+                    }
                     if (term != T_JUNK) {
                         memcpy(slot(c, sel, row), &v, sizeof v);
                         if (res->cols[sel].toff) {
@@ -513,7 +521,7 @@ static char *dup_span(const char *s, const char *e, bool esc, int quote, const c
     return d;
 }
 
-static nd_status select_columns(ctx *c, char **names)
+static nd_status select_columns(ctx *c, char **names, bool header)
 {
     const nd_csv_opts *o = c->o;
     int nsel = c->nfile;
@@ -540,7 +548,7 @@ static nd_status select_columns(ctx *c, char **names)
             if (k == c->nfile)
                 return nd__error(ND_EINDEX, "%s: %s: no column named '%s'%s", c->who, c->name,
                                  o->usenames[i] ? o->usenames[i] : "(null)",
-                                 c->res->cols ? "" : " (the file has no header row)");
+                                 header ? "" : " (the file has no header row)");
             if (c->cs[k].sel >= 0)
                 return nd__error(ND_EVALUE, "%s: usenames lists '%s' twice", c->who, names[k]);
             c->cs[k].sel = i;
@@ -668,6 +676,11 @@ nd_status nd__csv_parse(const char *buf, size_t n, const nd_csv_opts *o, nd__csv
     c.missing = o->missing_values ? o->missing_values : default_missing;
     c.nmissing_tokens = o->missing_values ? o->nmissing_values
                                           : (int)(sizeof default_missing / sizeof *default_missing);
+    for (int i = 0; i < c.nmissing_tokens; i++) {
+        const char *tok = c.missing[i];
+        if (tok && *tok && nd__parse_cell(tok, tok + strlen(tok), ND_COMPLEX128, (double[2]){ 0 }))
+            c.numeric_tokens = true;
+    }
     char **names = NULL;
     field *hdr = NULL;
     if ((st = fill_value(&c)) < 0) return st;
@@ -739,7 +752,7 @@ nd_status nd__csv_parse(const char *buf, size_t n, const nd_csv_opts *o, nd__csv
                        "(line %td) looks like data", who, name, first_line);
         goto fail;
     }
-    if ((st = select_columns(&c, names)) < 0) goto fail;
+    if ((st = select_columns(&c, names, header)) < 0) goto fail;
 
     /* Rows can be no more than line ends + 1. */
     c.rowcap = max_rows_in(r->p, r->end);
