@@ -1,0 +1,433 @@
+/* nplot's command line: getopt_long into cli_opts, the help text and --version. */
+#include "nplot_cli.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *const kind_names[CLI_NKINDS] = {
+    [CLI_LINE] = "line",       [CLI_SCATTER] = "scatter", [CLI_STEP] = "step",
+    [CLI_AREA] = "area",       [CLI_STACK] = "stack",     [CLI_BAR] = "bar",
+    [CLI_BARH] = "barh",       [CLI_HIST] = "hist",       [CLI_BOX] = "box",
+    [CLI_HEATMAP] = "heatmap", [CLI_HEXBIN] = "hexbin",   [CLI_SURFACE] = "surface",
+    [CLI_WIREFRAME] = "wireframe", [CLI_PIE] = "pie",
+};
+
+const char *cli_kind_name(cli_kind k)
+{
+    return (unsigned)k < CLI_NKINDS ? kind_names[k] : "?";
+}
+
+int cli_kind_parse(const char *s)
+{
+    static const struct { const char *alias; cli_kind k; } aliases[] = {
+        { "lines", CLI_LINE },   { "plot", CLI_LINE },    { "points", CLI_SCATTER },
+        { "steps", CLI_STEP },   { "stackplot", CLI_STACK }, { "stacked", CLI_STACK },
+        { "histogram", CLI_HIST }, { "boxplot", CLI_BOX }, { "imshow", CLI_HEATMAP },
+        { "image", CLI_HEATMAP }, { "columns", CLI_BAR },  { "surf", CLI_SURFACE },
+        { "wire", CLI_WIREFRAME },
+    };
+    for (int k = 0; k < CLI_NKINDS; k++)
+        if (strcmp(s, kind_names[k]) == 0) return k;
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (strcmp(s, aliases[i].alias) == 0) return (int)aliases[i].k;
+    return -1;
+}
+
+void cli_print_version(FILE *f)
+{
+    fprintf(f, "nplot (numc) %s\n", NPLOT_VERSION_STRING);
+}
+
+void cli_print_help(FILE *f)
+{
+    fputs(
+"Usage: nplot [OPTIONS] FILE.csv\n"
+"Plot the columns of a CSV file (or '-' for standard input) to PNG, SVG or PDF.\n"
+"\n"
+"With no options the first column is x when it is monotonic (numbers or dates),\n"
+"otherwise the row number; every other numeric column is a line; the output is\n"
+"FILE.png in the current directory.\n"
+"\n"
+"Input:\n"
+"  -d, --delimiter C     field delimiter: ',' ';' '|' 'tab' 'space' (default: detected)\n"
+"      --no-header       the first row is data (columns are then named by index)\n"
+"      --header          the first row is a header even if it looks numeric\n"
+"      --decimal C       decimal mark '.' or ',' (default: detected; '1,5' with ';')\n"
+"      --no-dates        never treat a column as dates\n"
+"\n"
+"Columns (a name, a 1-based index, a negative index from the end, or a range):\n"
+"  -x, --x COL           the x column (default: see above)\n"
+"  -y, --y COLS          y columns: 'a,b', '2:4', 'year:cpi', '3,-1' (default: all\n"
+"                        numeric columns other than x)\n"
+"      --sep COL         one series per distinct value of COL (groups)\n"
+"\n"
+"Kinds (-k, --kind):\n"
+"  line (default), scatter, step, area, stack, bar, barh, hist, box, heatmap,\n"
+"  hexbin, surface, wireframe, pie\n"
+"      --bins N          hist: number of bins (default: automatic); hexbin: grid size\n"
+"      --density         hist: normalise to a probability density\n"
+"\n"
+"Output:\n"
+"  -o, --output FILE     .png, .svg or .pdf (default: FILE.png); '-' writes to stdout\n"
+"      --to FORMAT       png, svg or pdf, whatever the output's extension\n"
+"  -s, --size WxH        image size in pixels (default 800x600), or inches: 8x6in\n"
+"      --dpi N           dots per inch (default 100; a larger dpi alone keeps the size\n"
+"                        in inches and gives more pixels)\n"
+"\n"
+"Appearance:\n"
+"  -t, --title TEXT      title\n"
+"      --xlabel TEXT     x axis label (default: the x column's name)\n"
+"      --ylabel TEXT     y axis label (default: the y column's name when there is one)\n"
+"      --logx, --logy    logarithmic axes (--loglog: both)\n"
+"      --xlim LO:HI      x view limits; either side may be empty ('0:' or ':100');\n"
+"      --ylim LO:HI      dates as 2001-01-01,2002-06-30\n"
+"      --grid            draw a grid\n"
+"      --legend LOC      'best', 'upper left', ... or 'none' (default: shown when\n"
+"                        there are several series)\n"
+"      --subplots        one panel per y column, sharing x\n"
+"      --style NAME      default, ggplot, seaborn-whitegrid, dark_background, bmh,\n"
+"                        grayscale\n"
+"      --theme dark      the same as --style dark_background (light: default)\n"
+"      --cmap NAME       colormap for heatmap, hexbin, surface (default viridis)\n"
+"  -f, --format FMT      printf format of the value axis tick labels, e.g. '%.1f%%'\n"
+"      --xformat FMT     printf format of the x tick labels\n"
+"      --color C         color of a single series (name, #rrggbb, C0..C9)\n"
+"      --marker M        marker for line/scatter: o . s ^ v d x + *\n"
+"      --linewidth W     line width in points\n"
+"      --alpha A         opacity 0..1\n"
+"\n"
+"  -q, --quiet           no messages other than errors\n"
+"  -h, --help            this help\n"
+"  -V, --version         version\n"
+"\n"
+"Exit status: 0 ok, 1 bad command line, 2 the data cannot be read or plotted,\n"
+"3 the output cannot be written. Errors name the file, line and column.\n"
+"\n"
+"Examples:\n"
+"  nplot sunspots.csv                          line plot -> sunspots.png\n"
+"  nplot co2.csv -o co2.svg --title 'CO2 ppm'  dates in YYYYMMDD become a date axis\n"
+"  nplot macrodata.csv -x year -y realgdp,realcons --logy\n"
+"  nplot macrodata.csv -y 3:5 --subplots -s 1000x800\n"
+"  nplot statecrime.csv -k barh -y murder      text column -> categorical axis\n"
+"  nplot elnino.csv -k heatmap --cmap coolwarm one row per YEAR, one column per month\n"
+"  nplot data.csv -k hist -y 2 --bins 50 --density\n"
+"  nplot data.csv -k scatter -x height -y weight --sep sex\n"
+"  seq 10 | nplot - --no-header -o squares.png\n"
+"  nplot european.csv --decimal , -d ';'\n",
+        f);
+}
+
+/* "800x600", "800,600", "8x6in" → pixels or inches. */
+static bool parse_size(const char *s, cli_opts *o)
+{
+    char *end;
+    errno = 0;
+    double w = strtod(s, &end);
+    if (end == s || (*end != 'x' && *end != 'X' && *end != ',')) return false;
+    const char *p = end + 1;
+    double h = strtod(p, &end);
+    if (end == p || errno) return false;
+    if (!(w > 0 && h > 0 && w <= 100000 && h <= 100000)) return false;
+    if (strcmp(end, "in") == 0) {
+        o->inch_w = w;
+        o->inch_h = h;
+        o->width = o->height = 0;
+        return true;
+    }
+    if (*end && strcmp(end, "px") != 0) return false;
+    if (w != floor(w) || h != floor(h) || w < 16 || h < 16) return false;
+    o->width = (int)w;
+    o->height = (int)h;
+    o->inch_w = o->inch_h = 0;
+    return true;
+}
+
+/* One limit: empty → NaN (automatic), a number, or a date (→ days). */
+static bool parse_limit(const char *s, size_t n, double *v)
+{
+    while (n && isspace((unsigned char)*s)) s++, n--;
+    while (n && isspace((unsigned char)s[n - 1])) n--;
+    if (n == 0) {
+        *v = NAN;
+        return true;
+    }
+    char tmp[64];
+    if (n >= sizeof tmp) return false;
+    memcpy(tmp, s, n);
+    tmp[n] = '\0';
+    char *end;
+    double x = strtod(tmp, &end);
+    if (end != tmp && *end == '\0' && isfinite(x)) {
+        *v = x;
+        return true;
+    }
+    int what;
+    return cli_parse_datetime(tmp, n, v, &what);
+}
+
+/* "LO:HI" or "LO,HI" (the comma form lets dates carry times with ':'). */
+static bool parse_lim(const char *s, double lim[2])
+{
+    const char *sep = strchr(s, ',');
+    if (!sep) {
+        /* A colon between two values: the first colon not inside a time "HH:MM". */
+        sep = strchr(s, ':');
+        if (!sep) return false;
+    }
+    if (!parse_limit(s, (size_t)(sep - s), &lim[0])) return false;
+    if (!parse_limit(sep + 1, strlen(sep + 1), &lim[1])) return false;
+    return !(lim[0] == lim[1]);
+}
+
+static bool parse_delimiter(const char *s, char *d)
+{
+    if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0 || strcmp(s, "\t") == 0) *d = '\t';
+    else if (strcmp(s, "space") == 0 || strcmp(s, "whitespace") == 0 || strcmp(s, " ") == 0)
+        *d = ' ';
+    else if (strcmp(s, "comma") == 0) *d = ',';
+    else if (strcmp(s, "semicolon") == 0) *d = ';';
+    else if (strcmp(s, "pipe") == 0) *d = '|';
+    else if (strlen(s) == 1 && s[0] != '"' && s[0] != '\n' && s[0] != '\r') *d = s[0];
+    else return false;
+    return true;
+}
+
+static bool parse_double(const char *s, double lo, double hi, double *v)
+{
+    char *end;
+    errno = 0;
+    double x = strtod(s, &end);
+    if (end == s || *end || errno || !(x >= lo && x <= hi)) return false;
+    *v = x;
+    return true;
+}
+
+enum {
+    OPT_NO_HEADER = 256, OPT_HEADER, OPT_DECIMAL, OPT_XLABEL, OPT_YLABEL, OPT_DPI, OPT_LOGX,
+    OPT_LOGY, OPT_LOGLOG, OPT_XLIM, OPT_YLIM, OPT_STYLE, OPT_THEME, OPT_CMAP, OPT_LEGEND,
+    OPT_GRID, OPT_SUBPLOTS, OPT_SEP, OPT_BINS, OPT_DENSITY, OPT_XFORMAT, OPT_TO, OPT_COLOR,
+    OPT_MARKER, OPT_LINEWIDTH, OPT_ALPHA, OPT_NO_DATES
+};
+
+static const struct option long_opts[] = {
+    { "x", required_argument, NULL, 'x' },
+    { "y", required_argument, NULL, 'y' },
+    { "kind", required_argument, NULL, 'k' },
+    { "output", required_argument, NULL, 'o' },
+    { "delimiter", required_argument, NULL, 'd' },
+    { "title", required_argument, NULL, 't' },
+    { "size", required_argument, NULL, 's' },
+    { "format", required_argument, NULL, 'f' },
+    { "quiet", no_argument, NULL, 'q' },
+    { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, 'V' },
+    { "no-header", no_argument, NULL, OPT_NO_HEADER },
+    { "header", no_argument, NULL, OPT_HEADER },
+    { "decimal", required_argument, NULL, OPT_DECIMAL },
+    { "no-dates", no_argument, NULL, OPT_NO_DATES },
+    { "xlabel", required_argument, NULL, OPT_XLABEL },
+    { "ylabel", required_argument, NULL, OPT_YLABEL },
+    { "dpi", required_argument, NULL, OPT_DPI },
+    { "logx", no_argument, NULL, OPT_LOGX },
+    { "logy", no_argument, NULL, OPT_LOGY },
+    { "loglog", no_argument, NULL, OPT_LOGLOG },
+    { "xlim", required_argument, NULL, OPT_XLIM },
+    { "ylim", required_argument, NULL, OPT_YLIM },
+    { "style", required_argument, NULL, OPT_STYLE },
+    { "theme", required_argument, NULL, OPT_THEME },
+    { "cmap", required_argument, NULL, OPT_CMAP },
+    { "legend", required_argument, NULL, OPT_LEGEND },
+    { "grid", no_argument, NULL, OPT_GRID },
+    { "subplots", no_argument, NULL, OPT_SUBPLOTS },
+    { "sep", required_argument, NULL, OPT_SEP },
+    { "by", required_argument, NULL, OPT_SEP },
+    { "bins", required_argument, NULL, OPT_BINS },
+    { "density", no_argument, NULL, OPT_DENSITY },
+    { "xformat", required_argument, NULL, OPT_XFORMAT },
+    { "to", required_argument, NULL, OPT_TO },
+    { "color", required_argument, NULL, OPT_COLOR },
+    { "marker", required_argument, NULL, OPT_MARKER },
+    { "linewidth", required_argument, NULL, OPT_LINEWIDTH },
+    { "alpha", required_argument, NULL, OPT_ALPHA },
+    { NULL, 0, NULL, 0 },
+};
+
+/* A printf format for one double: exactly one conversion among f F e E g G (with flags,
+ * width and precision); "%%" is a literal percent sign. */
+static bool valid_double_format(const char *s)
+{
+    int conv = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p != '%') continue;
+        if (p[1] == '%') {
+            p++;
+            continue;
+        }
+        p++;
+        while (*p && strchr("-+ #0'", *p)) p++;
+        while (isdigit((unsigned char)*p)) p++;
+        if (*p == '.') {
+            p++;
+            while (isdigit((unsigned char)*p)) p++;
+        }
+        if (!*p || !strchr("fFeEgG", *p)) return false;
+        conv++;
+    }
+    return conv == 1;
+}
+
+#define USAGE(...)                                                  \
+    do {                                                            \
+        fprintf(err, "nplot: " __VA_ARGS__);                        \
+        fputs("\nTry 'nplot --help' for more information.\n", err); \
+        return CLI_EXIT_USAGE;                                      \
+    } while (0)
+
+int cli_parse_args(int argc, char **argv, cli_opts *o, FILE *out, FILE *err)
+{
+    memset(o, 0, sizeof *o);
+    o->xlim[0] = o->xlim[1] = o->ylim[0] = o->ylim[1] = NAN;
+    opterr = 0;
+    optind = 0; /* 0 reinitialises glibc's getopt so the tests may call this repeatedly */
+    int c;
+    while ((c = getopt_long(argc, argv, ":x:y:k:o:d:t:s:f:qhV", long_opts, NULL)) != -1) {
+        switch (c) {
+        case 'x': o->xcol = optarg; break;
+        case 'y': o->ycols = optarg; break;
+        case 'k': {
+            int k = cli_kind_parse(optarg);
+            if (k < 0)
+                USAGE("unknown kind '%s' (line, scatter, step, area, stack, bar, barh, hist, "
+                      "box, heatmap, hexbin, surface, wireframe, pie)", optarg);
+            o->kind = (cli_kind)k;
+            o->kind_set = true;
+            break;
+        }
+        case 'o': o->output = optarg; break;
+        case 'd':
+            if (!parse_delimiter(optarg, &o->delimiter))
+                USAGE("bad delimiter '%s' (one character, or tab, space, comma, semicolon, "
+                      "pipe)", optarg);
+            break;
+        case 't': o->title = optarg; break;
+        case 's':
+            if (!parse_size(optarg, o))
+                USAGE("bad size '%s' (WIDTHxHEIGHT in pixels, e.g. 800x600, or inches, "
+                      "e.g. 8x6in)", optarg);
+            break;
+        case 'f':
+            if (!valid_double_format(optarg))
+                USAGE("bad tick format '%s' (one printf conversion for a number, e.g. "
+                      "'%%.2f' or '%%g km'; write %%%% for a percent sign)", optarg);
+            o->yfmt = optarg;
+            break;
+        case OPT_XFORMAT:
+            if (!valid_double_format(optarg))
+                USAGE("bad tick format '%s' (one printf conversion for a number, e.g. "
+                      "'%%.2f')", optarg);
+            o->xfmt = optarg;
+            break;
+        case 'q': o->quiet = true; break;
+        case 'h': cli_print_help(out); return CLI_EXIT_HELP;
+        case 'V': cli_print_version(out); return CLI_EXIT_HELP;
+        case OPT_NO_HEADER: o->header = -1; break;
+        case OPT_HEADER: o->header = 1; break;
+        case OPT_DECIMAL:
+            if (strcmp(optarg, ".") != 0 && strcmp(optarg, ",") != 0)
+                USAGE("bad decimal mark '%s' (use . or ,)", optarg);
+            o->decimal = optarg[0];
+            break;
+        case OPT_NO_DATES: o->no_dates = true; break;
+        case OPT_XLABEL: o->xlabel = optarg; break;
+        case OPT_YLABEL: o->ylabel = optarg; break;
+        case OPT_DPI:
+            if (!parse_double(optarg, 10, 2400, &o->dpi))
+                USAGE("bad dpi '%s' (a number from 10 to 2400)", optarg);
+            break;
+        case OPT_LOGX: o->logx = true; break;
+        case OPT_LOGY: o->logy = true; break;
+        case OPT_LOGLOG: o->logx = o->logy = true; break;
+        case OPT_XLIM:
+            if (!parse_lim(optarg, o->xlim))
+                USAGE("bad --xlim '%s' (LO:HI, LO: or :HI; numbers or dates)", optarg);
+            o->has_xlim = true;
+            break;
+        case OPT_YLIM:
+            if (!parse_lim(optarg, o->ylim))
+                USAGE("bad --ylim '%s' (LO:HI, LO: or :HI)", optarg);
+            o->has_ylim = true;
+            break;
+        case OPT_STYLE: o->style = optarg; break;
+        case OPT_THEME:
+            if (strcmp(optarg, "dark") == 0) o->theme = "dark_background";
+            else if (strcmp(optarg, "light") == 0 || strcmp(optarg, "default") == 0)
+                o->theme = "default";
+            else
+                USAGE("unknown theme '%s' (dark or light)", optarg);
+            break;
+        case OPT_CMAP: o->cmap = optarg; break;
+        case OPT_LEGEND: o->legend = optarg; break;
+        case OPT_GRID: o->grid = true; break;
+        case OPT_SUBPLOTS: o->subplots = true; break;
+        case OPT_SEP: o->sepcol = optarg; break;
+        case OPT_BINS: {
+            double b;
+            if (!parse_double(optarg, 1, 100000, &b) || b != floor(b))
+                USAGE("bad --bins '%s' (a whole number from 1 to 100000)", optarg);
+            o->bins = (int)b;
+            break;
+        }
+        case OPT_DENSITY: o->density = true; break;
+        case OPT_TO:
+            if (strcmp(optarg, "png") != 0 && strcmp(optarg, "svg") != 0 &&
+                strcmp(optarg, "pdf") != 0)
+                USAGE("unknown output format '%s' (png, svg or pdf)", optarg);
+            o->format = optarg;
+            break;
+        case OPT_COLOR: o->color = optarg; break;
+        case OPT_MARKER: o->marker = optarg; break;
+        case OPT_LINEWIDTH:
+            if (!parse_double(optarg, 0, 100, &o->linewidth) || o->linewidth == 0)
+                USAGE("bad --linewidth '%s' (points, more than 0)", optarg);
+            break;
+        case OPT_ALPHA:
+            if (!parse_double(optarg, 0, 1, &o->alpha))
+                USAGE("bad --alpha '%s' (0 to 1)", optarg);
+            break;
+        case ':':
+            if (optopt) USAGE("option -%c needs a value", optopt);
+            USAGE("option '%s' needs a value", argv[optind - 1]);
+        default:
+            if (optopt) USAGE("unknown option -%c", optopt);
+            USAGE("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind < argc) o->input = argv[optind++];
+    if (optind < argc) USAGE("one input file only (got '%s' too)", argv[optind]);
+    if (!o->input) {
+        if (isatty(STDIN_FILENO)) USAGE("no input file (use - for standard input)");
+        o->input = "-";
+    }
+    if (o->output && !o->format) {
+        const char *dot = strrchr(o->output, '.');
+        const char *slash = strrchr(o->output, '/');
+        if (strcmp(o->output, "-") == 0) {
+            o->format = "png";
+        } else if (dot && (!slash || dot > slash)) {
+            if (strcasecmp(dot, ".png") == 0) o->format = "png";
+            else if (strcasecmp(dot, ".svg") == 0) o->format = "svg";
+            else if (strcasecmp(dot, ".pdf") == 0) o->format = "pdf";
+            else USAGE("cannot tell the format of '%s' (use .png, .svg or .pdf, or --to)",
+                       o->output);
+        } else {
+            o->format = "png";
+        }
+    }
+    if (!o->format) o->format = "png";
+    return CLI_EXIT_OK;
+}

@@ -1,0 +1,128 @@
+/* nplot — CSV to chart. Internal interfaces between the command's files:
+ *   args.c     command line → cli_opts, --help, --version
+ *   columns.c  column specs (names, 1-based indices, ranges) and "did you mean"
+ *   dates.c    date/time text and YYYYMMDD numbers → days since 1970-01-01
+ *   dateticks.c  date tick positions and labels for a view range
+ *   sniff.c    delimiter / decimal-comma detection, monotonic columns
+ *   data.c     reading the input into a table and choosing x and y
+ *   render*.c  one figure per kind, through libnumc_plot
+ * Nothing here is installed; the unit tests include these sources directly. */
+#ifndef NPLOT_CLI_H
+#define NPLOT_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define NPLOT_VERSION_STRING "0.1.0"
+
+/* Exit codes (documented in --help and docs/nplot.1). */
+enum {
+    CLI_EXIT_OK = 0,
+    CLI_EXIT_USAGE = 1,  /* bad command line */
+    CLI_EXIT_DATA = 2,   /* the input cannot be read or plotted */
+    CLI_EXIT_OUTPUT = 3, /* the output cannot be written */
+    CLI_EXIT_HELP = -1   /* internal: --help / --version printed, exit 0 */
+};
+
+typedef enum cli_kind {
+    CLI_LINE = 0, CLI_SCATTER, CLI_STEP, CLI_AREA, CLI_STACK, CLI_BAR, CLI_BARH, CLI_HIST,
+    CLI_BOX, CLI_HEATMAP, CLI_HEXBIN, CLI_SURFACE, CLI_WIREFRAME, CLI_PIE, CLI_NKINDS
+} cli_kind;
+
+/* Name of a kind ("line") and the kind of a name (-1 if unknown). */
+const char *cli_kind_name(cli_kind k);
+int cli_kind_parse(const char *s);
+
+typedef struct cli_opts {
+    const char *input;       /* path, or "-" for standard input */
+    const char *output;      /* NULL → input's base name with .png in the current dir */
+    const char *format;      /* "png" | "svg" | "pdf"; NULL → from the output's extension */
+    const char *xcol, *ycols, *sepcol; /* column specs, NULL → automatic */
+    cli_kind kind;
+    bool kind_set;
+    char delimiter;          /* 0 → detect; ' ' → runs of blanks */
+    int header;              /* 0 → detect, 1 → yes, -1 → --no-header */
+    char decimal;            /* 0 → detect, '.' or ',' */
+    const char *title, *xlabel, *ylabel;
+    int width, height;       /* pixels, 0 → 800 × 600 at the default dpi */
+    double inch_w, inch_h;   /* --size given in inches ("6.4x4.8in"), else 0 */
+    double dpi;              /* 0 → 100 */
+    bool logx, logy;
+    double xlim[2], ylim[2]; /* NaN side → automatic */
+    bool has_xlim, has_ylim;
+    const char *style, *theme, *cmap;
+    const char *legend;      /* NULL → automatic (shown for several series), "none" → off,
+                                otherwise a matplotlib loc name */
+    bool grid, subplots, density, no_dates;
+    int bins;                /* hist / hexbin grid: 0 → automatic */
+    const char *yfmt, *xfmt; /* printf tick formats */
+    const char *color, *marker;
+    double linewidth, alpha;
+    bool quiet;
+} cli_opts;
+
+/* Parse argv into o (defaults first). Returns CLI_EXIT_OK, CLI_EXIT_HELP (help or version
+ * printed to out) or CLI_EXIT_USAGE (message printed to err). */
+int cli_parse_args(int argc, char **argv, cli_opts *o, FILE *out, FILE *err);
+void cli_print_help(FILE *f);
+void cli_print_version(FILE *f);
+
+/* ---- columns.c -------------------------------------------------------------------- */
+/* Damerau–Levenshtein (optimal string alignment) distance, ASCII case-insensitive. */
+int cli_edit_distance(const char *a, const char *b);
+/* Up to `cap` column names close to `name` (best first) written as indices to out;
+ * returns how many. A name qualifies when its distance is small for its length, or when
+ * one name contains the other (case-insensitive). */
+int cli_suggest(const char *name, const char *const *names, int ncols, int *out, int cap);
+/* One column: exact name, then 1-based index (negative counts from the end), then a
+ * case-insensitive name. Returns the 0-based index or -1 with a message in err naming
+ * the spec, the file and the closest names. */
+int cli_column_find(const char *spec, const char *const *names, int ncols, const char *file,
+                    char *err, size_t errcap);
+/* A list "a,b", "2:4", "year:cpi", "3,-1" → 0-based indices in out (at most cap);
+ * returns the count or -1 with err filled. A spec that is itself a column name (even
+ * with ',' or ':' in it) is that column. Ranges may run backwards ("4:2"). */
+int cli_columns_parse(const char *spec, const char *const *names, int ncols,
+                      const char *file, int *out, int cap, char *err, size_t errcap);
+
+/* ---- dates.c ------------------------------------------------------------------------- */
+/* What a date/time text held. */
+enum { CLI_DT_DATE = 1, CLI_DT_TIME = 2 };
+/* Days from 1970-01-01 of a proleptic Gregorian date (any year), and back. */
+int64_t cli_days_from_civil(int64_t y, int m, int d);
+void cli_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
+/* Parse s[0..n) (surrounding blanks allowed) as YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD,
+ * YYYY-MM, an ISO date-time ("YYYY-MM-DDTHH:MM[:SS[.f]][Z|±HH[:MM]]", also with a space
+ * instead of T) or a time of day HH:MM[:SS[.f]]. On success stores days since the epoch
+ * (UTC; a time of day alone is a fraction of day 0), sets *what to CLI_DT_* bits and
+ * returns true. */
+bool cli_parse_datetime(const char *s, size_t n, double *days, int *what);
+/* A number like 19580329 (an integer with a valid month and day, years 1000–9999) as
+ * days since the epoch. */
+bool cli_yyyymmdd(double v, double *days);
+/* Format days since the epoch with a subset of strftime: %Y %m %d %H %M %S %b %B %j %%.
+ * Returns the length written (truncated to cap - 1). */
+size_t cli_format_date(double days, const char *fmt, char *buf, size_t cap);
+
+/* ---- dateticks.c ---------------------------------------------------------------------- */
+/* Date ticks for the view [lo, hi] (days): at most maxticks "nice" positions (whole years,
+ * months, days, hours, minutes or seconds) written to out, and the strftime-style format
+ * that suits them (matplotlib's AutoDateFormatter) to *fmt. Returns the count. */
+int cli_date_ticks(double lo, double hi, int maxticks, double *out, int cap,
+                   const char **fmt);
+
+/* ---- sniff.c ------------------------------------------------------------------------- */
+/* Look at the first lines of buf: the delimiter ('\0' if no guess better than the CSV
+ * reader's own) and whether numbers are written with a decimal comma ("1,5"). */
+void cli_sniff(const char *buf, size_t n, char *delimiter, bool *decimal_comma);
+/* Rewrite a decimal-comma file in place for the CSV reader: in every unquoted field that
+ * is a number written with a decimal comma, '.' thousands separators are dropped and the
+ * comma becomes '.'. Returns the new length (≤ n). */
+size_t cli_decimal_comma_to_dot(char *buf, size_t n, char delimiter);
+/* +1 non-decreasing, -1 non-increasing (NaNs skipped; at least two values and not all
+ * equal), 0 otherwise. */
+int cli_monotonic(const double *v, size_t n);
+
+#endif
