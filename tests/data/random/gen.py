@@ -103,7 +103,82 @@ def dist_fixtures(f):
     line(f, 'integers_after_u8', g.integers(0, 10, 5))
 
 
+def more_fixtures(f):
+    """Every other distribution, one seed each: name, parameters, 200 draws."""
+    cases = [
+        ('gamma_0.5_2', lambda g: g.gamma(0.5, 2.0, 200)),
+        ('gamma_3_1', lambda g: g.gamma(3.0, 1.0, 200)),
+        ('standard_gamma_f32_2.5', lambda g: g.standard_gamma(2.5, 200, dtype=np.float32)),
+        ('standard_gamma_f32_0.3', lambda g: g.standard_gamma(0.3, 200, dtype=np.float32)),
+        ('beta_0.5_0.7', lambda g: g.beta(0.5, 0.7, 200)),
+        ('beta_2_5', lambda g: g.beta(2.0, 5.0, 200)),
+        ('chisquare_3', lambda g: g.chisquare(3.0, 200)),
+        ('f_4_7', lambda g: g.f(4.0, 7.0, 200)),
+        ('standard_t_5', lambda g: g.standard_t(5.0, 200)),
+        ('standard_cauchy', lambda g: g.standard_cauchy(200)),
+        ('lognormal_0.5_0.3', lambda g: g.lognormal(0.5, 0.3, 200)),
+        ('laplace_1_2', lambda g: g.laplace(1.0, 2.0, 200)),
+        ('logistic_1_2', lambda g: g.logistic(1.0, 2.0, 200)),
+        ('gumbel_1_2', lambda g: g.gumbel(1.0, 2.0, 200)),
+        ('weibull_1.5', lambda g: g.weibull(1.5, 200)),
+        ('pareto_3', lambda g: g.pareto(3.0, 200)),
+        ('power_2', lambda g: g.power(2.0, 200)),
+        ('rayleigh_2', lambda g: g.rayleigh(2.0, 200)),
+        ('vonmises_0.5_2', lambda g: g.vonmises(0.5, 2.0, 200)),
+        ('vonmises_0_1e-6', lambda g: g.vonmises(0.0, 1e-6, 200)),
+        ('triangular_0_1_3', lambda g: g.triangular(0.0, 1.0, 3.0, 200)),
+        ('wald_1_2', lambda g: g.wald(1.0, 2.0, 200)),
+        ('binomial_10_0.3', lambda g: g.binomial(10, 0.3, 200)),
+        ('binomial_1000_0.4', lambda g: g.binomial(1000, 0.4, 200)),
+        ('binomial_1000_0.9', lambda g: g.binomial(1000, 0.9, 200)),
+        ('binomial_50_0.95', lambda g: g.binomial(50, 0.95, 200)),
+        ('negative_binomial_5_0.3', lambda g: g.negative_binomial(5, 0.3, 200)),
+        ('poisson_3', lambda g: g.poisson(3.0, 200)),
+        ('poisson_250', lambda g: g.poisson(250.0, 200)),
+        ('geometric_0.5', lambda g: g.geometric(0.5, 200)),
+        ('geometric_0.05', lambda g: g.geometric(0.05, 200)),
+        ('hypergeometric_10_20_5', lambda g: g.hypergeometric(10, 20, 5, 200)),
+        ('hypergeometric_100_200_50', lambda g: g.hypergeometric(100, 200, 50, 200)),
+        ('hypergeometric_300_20_290', lambda g: g.hypergeometric(300, 20, 290, 200)),
+        ('zipf_2', lambda g: g.zipf(2.0, 200)),
+        ('logseries_0.7', lambda g: g.logseries(0.7, 200)),
+        ('multinomial_20', lambda g: g.multinomial(20, [0.2, 0.3, 0.5], 50)),
+        ('multinomial_1000', lambda g: g.multinomial(1000, [0.1, 0.6, 0.05, 0.25], 50)),
+        ('dirichlet_big', lambda g: g.dirichlet([1.0, 2.5, 0.5], 50)),
+        ('dirichlet_small', lambda g: g.dirichlet([0.05, 0.02, 0.08], 50)),
+        ('mvn_cholesky', lambda g: g.multivariate_normal([1.0, -2.0, 0.5],
+                                                         [[2.0, 0.3, 0.1], [0.3, 1.0, -0.2],
+                                                          [0.1, -0.2, 0.5]], 100,
+                                                         method='cholesky')),
+        ('permutation_10', lambda g: g.permutation(10)),
+        ('permutation_1000', lambda g: g.permutation(1000)),
+        ('permutation_2d_axis1', lambda g: g.permutation(np.arange(12).reshape(3, 4), axis=1)),
+        ('shuffle_2d_axis0', lambda g: shuffled(g, np.arange(15.0).reshape(5, 3), 0)),
+        ('permuted_axis1', lambda g: g.permuted(np.arange(12).reshape(3, 4), axis=1)),
+        ('permuted_axis0', lambda g: g.permuted(np.arange(12).reshape(3, 4), axis=0)),
+        ('permuted_none', lambda g: g.permuted(np.arange(12).reshape(3, 4))),
+        ('choice_10_replace', lambda g: g.choice(10, 30)),
+        ('choice_10_p', lambda g: g.choice(10, 30, p=np.arange(10) / 45.0)),
+        ('choice_100_noreplace', lambda g: g.choice(100, 20, replace=False)),
+        ('choice_100_noreplace_noshuffle', lambda g: g.choice(100, 20, replace=False,
+                                                              shuffle=False)),
+        ('choice_20000_noreplace_tail', lambda g: g.choice(20000, 1000, replace=False)),
+        ('choice_10_p_noreplace', lambda g: g.choice(10, 6, replace=False,
+                                                     p=np.arange(10) / 45.0)),
+        ('choice_array_axis1', lambda g: g.choice(np.arange(12.0).reshape(3, 4), 5, axis=1)),
+    ]
+    for i, (name, fn) in enumerate(cases):
+        line(f, name, fn(default_rng(1000 + i)))
+
+
+def shuffled(g, x, axis):
+    g.shuffle(x, axis=axis)
+    return x
+
+
 if __name__ == '__main__':
+    with open(os.path.join(HERE, 'dist_more.txt'), 'w') as f:
+        more_fixtures(f)
     with open(os.path.join(HERE, 'bitgen.txt'), 'w') as f:
         bitgen_fixtures(f)
     with open(os.path.join(HERE, 'dist.txt'), 'w') as f:

@@ -146,6 +146,12 @@ def main():
     emit('float', 'nd__zig_we_f', w, s)
     emit('uint32_t', 'nd__zig_ke_f', k, lambda v: f'0x{v:06x}u')
     emit('float', 'nd__zig_fe_f', f, s)
+    # log(k!) for the hypergeometric sampler (HRUA), correctly rounded
+    print('const double nd__logfact[126] = {')
+    vals = [repr(float(mp.log(mp.factorial(k)))) for k in range(126)]
+    for i in range(0, 126, 4):
+        print('    ' + ', '.join(vals[i:i + 4]) + ',')
+    print('};')
 
 
 if __name__ == '__main__':
