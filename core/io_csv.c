@@ -50,7 +50,7 @@ static inline bool blank(const reader *r, char c) { return (c == ' ' || c == '\t
 
 static inline bool at_comment(const reader *r, const char *p)
 {
-    return r->ncomment && (size_t)(r->end - p) >= r->ncomment &&
+    return r->ncomment && (size_t)(r->end - p) >= r->ncomment && *p == r->comment[0] &&
            memcmp(p, r->comment, r->ncomment) == 0;
 }
 
@@ -106,7 +106,7 @@ static ptrdiff_t count_byte(const char *s, const char *e, char ch)
         memcpy(&w, s, 8);
         w ^= pat; /* matching bytes are now zero */
         uint64_t t = ((w & ~highs) + ~highs) | w;
-        n += __builtin_popcountll(~t & highs);
+        n += (ptrdiff_t)((((~t & highs) >> 7) * ones) >> 56); /* sum of the 0/1 bytes */
         s += 8;
     }
     for (; s < e; s++) n += *s == ch;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -159,4 +160,44 @@ nd_status nd__atomic_commit(nd__atomic_file *af)
     nd__free(af->tmp);
     af->tmp = NULL;
     return ND_OK;
+}
+
+const char *nd__map_file(const char *path, size_t *n, nd__mapped *m, const char *who)
+{
+    m->map = NULL;
+    m->buf = NULL;
+    m->len = 0;
+    if (!path) {
+        nd__error(ND_EVALUE, "%s: path is NULL", who);
+        return NULL;
+    }
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        nd__io_errno(errno, who, "open", path);
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size < SIZE_MAX / 2) {
+        /* Mapping the page cache skips both the copy and the zeroing of a fresh buffer. */
+        void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        if (p != MAP_FAILED) {
+            close(fd);
+            m->map = p;
+            m->len = (size_t)st.st_size;
+            *n = m->len;
+            return p;
+        }
+    }
+    close(fd);
+    m->buf = nd__read_file(path, n, 1, who);
+    return m->buf;
+}
+
+void nd__unmap_file(nd__mapped *m)
+{
+    if (m->map) munmap(m->map, m->len);
+    nd__free(m->buf);
+    m->map = NULL;
+    m->buf = NULL;
 }

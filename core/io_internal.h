@@ -62,6 +62,16 @@ nd_status nd__npy_write_data(const nd_array *a, bool fortran, bool swap, nd__sin
 /* The whole file in a new buffer with `pad` zero bytes after it (not counted in *n). */
 char *nd__read_file(const char *path, size_t *n, size_t pad, const char *who);
 
+/* The whole file, memory-mapped when it is a regular file (read otherwise); release
+ * with nd__unmap_file. Errors name `who` and the path. */
+typedef struct nd__mapped {
+    void *map;
+    size_t len;
+    char *buf;
+} nd__mapped;
+const char *nd__map_file(const char *path, size_t *n, nd__mapped *m, const char *who);
+void nd__unmap_file(nd__mapped *m);
+
 /* A file being written through a temporary in the same directory; commit renames it
  * over `path`, abort (or a failed commit) removes it, so no partial file remains. */
 typedef struct nd__atomic_file {

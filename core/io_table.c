@@ -68,10 +68,11 @@ static nd_array *load_file(const nd_csv_opts *o, nd__csv_mode mode, const char *
 {
     if (!o || !o->path) return ND_FAIL(ND_EVALUE, "%s: path is NULL", who);
     size_t n;
-    char *buf = nd__read_file(o->path, &n, 0, who);
+    nd__mapped m;
+    const char *buf = nd__map_file(o->path, &n, &m, who);
     if (!buf) return NULL;
     nd_array *a = load_matrix(buf, n, o, mode, who, o->path);
-    nd__free(buf);
+    nd__unmap_file(&m);
     return a;
 }
 
@@ -126,10 +127,11 @@ nd_table *nd_read_csv_opts_(const nd_csv_opts *o)
 {
     if (!o || !o->path) return ND_FAIL(ND_EVALUE, "nd_read_csv: path is NULL");
     size_t n;
-    char *buf = nd__read_file(o->path, &n, 0, "nd_read_csv");
+    nd__mapped m;
+    const char *buf = nd__map_file(o->path, &n, &m, "nd_read_csv");
     if (!buf) return NULL;
     nd_table *t = make_table(buf, n, o, "nd_read_csv", o->path);
-    nd__free(buf);
+    nd__unmap_file(&m);
     return t;
 }
 

@@ -31,6 +31,7 @@ static struct pow10_entry {
     int exp2; /* floor(log2(10^q)) */
 } pow10_tab[POW10_N];
 static pthread_once_t pow10_once = PTHREAD_ONCE_INIT;
+static _Atomic int pow10_ready;
 static locale_t c_locale;
 
 static int bitlen(const uint64_t *x, int nw)
@@ -93,6 +94,12 @@ static void pow10_init(void)
         /* 10^-n ≈ y·2^-K with y in [2^(nb-1), 2^nb). */
         e->exp2 = nb - 1 - K;
     }
+    pow10_ready = 1;
+}
+
+static inline void pow10_need(void)
+{
+    if (!pow10_ready) pthread_once(&pow10_once, pow10_init);
 }
 
 static const double exact_pow10[23] = {
@@ -161,6 +168,30 @@ static double slow_strtod(const char *p, const char *q)
 
 static inline bool is_digit(char c) { return (unsigned)(c - '0') < 10u; }
 
+/* Eight ASCII digits at once (SWAR): a byte is a digit when its high nibble is 3 and
+ * adding 6 does not carry into the high nibble. */
+static inline bool eight_digits(const char *p, uint64_t *v)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    if (((x & UINT64_C(0xF0F0F0F0F0F0F0F0)) |
+         (((x + UINT64_C(0x0606060606060606)) & UINT64_C(0xF0F0F0F0F0F0F0F0)) >> 4)) !=
+        UINT64_C(0x3333333333333333))
+        return false;
+    *v = x;
+    return true;
+}
+
+/* The value of eight digits loaded by eight_digits (first digit in the lowest byte):
+ * combine neighbours into 2-digit, then 4-digit, then the 8-digit number. */
+static inline uint64_t eight_value(uint64_t x)
+{
+    x -= UINT64_C(0x3030303030303030);
+    x = x * 10 + (x >> 8); /* bytes 0,2,4,6 now hold 2-digit values */
+    uint64_t pairs = x & UINT64_C(0x000000FF000000FF), pairs2 = (x >> 16) & UINT64_C(0x000000FF000000FF);
+    return ((pairs * (100 + (UINT64_C(1000000) << 32))) + (pairs2 * (1 + (UINT64_C(10000) << 32)))) >> 32;
+}
+
 static inline char lower(char c) { return (char)(c | 0x20); }
 
 /* Case-insensitive match of the lower-case word w at p (within end). */
@@ -206,6 +237,14 @@ const char *nd__parse_f64(const char *p, const char *end, double *out)
         s++;
         if (ndig == 0)
             while (s < end && *s == '0') { s++; q--; any = true; }
+        uint64_t x8;
+        while (ndig <= 11 && end - s >= 8 && eight_digits(s, &x8)) {
+            w = w * 100000000 + eight_value(x8);
+            ndig += 8;
+            q -= 8;
+            s += 8;
+            any = true;
+        }
         while (s < end && is_digit(*s)) {
             if (ndig < 19) { w = w * 10 + (uint64_t)(*s - '0'); ndig++; q--; }
             else many = true;
@@ -239,11 +278,11 @@ const char *nd__parse_f64(const char *p, const char *end, double *out)
             *out = neg ? -d : d;
             return s;
         }
-        pthread_once(&pow10_once, pow10_init);
+        pow10_need();
         int qi = q < -100000 ? -100000 : q > 100000 ? 100000 : (int)q;
         if (eisel_lemire(w, qi, neg, out)) return s;
     }
-    pthread_once(&pow10_once, pow10_init);
+    pow10_need();
     *out = slow_strtod(p, s);
     return s;
 }

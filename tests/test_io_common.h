@@ -80,10 +80,10 @@ static inline void io_rmtree(const char *dir)
     DIR *d = opendir(dir);
     if (!d) return;
     struct dirent *e;
-    char p[1024];
+    char p[4096];
     while ((e = readdir(d))) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        if ((size_t)snprintf(p, sizeof p, "%s/%s", dir, e->d_name) >= sizeof p) continue;
         struct stat st;
         if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) io_rmtree(p);
         else unlink(p);

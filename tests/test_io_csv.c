@@ -405,7 +405,7 @@ static void test_option_and_file_errors(void)
 
 static char *slurp_text(const char *path)
 {
-    size_t n;
+    size_t n = 0;
     unsigned char *b = io_slurp(path, &n);
     if (b) b[n] = '\0';
     return (char *)b;

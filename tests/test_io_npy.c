@@ -46,7 +46,7 @@ static void test_versions_1_2_3(void)
         CU_ASSERT(io_same_shape(a, 2, (ptrdiff_t[]){ 3, 5 }));
         CU_ASSERT(io_matches_formula(a));
         /* numc writes the same bytes when asked for the same version */
-        size_t n, m;
+        size_t n = 0, m = 0;
         unsigned char *want = io_slurp(p, &m);
         void *got = nd_save_buffer(&n, &(nd_save_opts){ .array = a, .version = v });
         CU_ASSERT_PTR_NOT_NULL(got);
@@ -117,7 +117,7 @@ static void test_transposed_saved_in_fortran_order(void)
             CU_ASSERT_EQUAL(nd_get_i64(a, ND_IDX(i, j)), want);
         }
     /* saving it again gives NumPy's bytes (fortran_order True) */
-    size_t n, m;
+    size_t n = 0, m = 0;
     void *got = nd_save_buffer(&n, &(nd_save_opts){ .array = a });
     unsigned char *want = io_slurp(IO_DATA "/npy/transposed.npy", &m);
     CU_ASSERT(got && want && n == m && memcmp(got, want, n) == 0);
@@ -149,7 +149,7 @@ static void test_save_is_byte_identical_to_numpy(void)
                 CU_ASSERT_PTR_NOT_NULL_FATAL(a);
                 path_in(out, sizeof out, tmp, "same.npy");
                 CU_ASSERT_EQUAL(nd_save(out, a, .byteorder = b ? '>' : '<'), ND_OK);
-                size_t n, m;
+                size_t n = 0, m = 0;
                 unsigned char *x = io_slurp(out, &n), *y = io_slurp(p, &m);
                 CU_ASSERT(x && y && n == m && memcmp(x, y, n) == 0);
                 if (!(x && y && n == m && memcmp(x, y, n) == 0)) printf("\n  differs: %s\n", p);
@@ -193,7 +193,7 @@ static void test_buffer_roundtrip(void)
 {
     nd_array *a = nd_load(IO_DATA "/npy/complex64_F_be.npy");
     CU_ASSERT_PTR_NOT_NULL_FATAL(a);
-    size_t n;
+    size_t n = 0;
     void *buf = nd_save_buffer(&n, &(nd_save_opts){ .array = a, .byteorder = '>' });
     CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
     nd_array *b = nd_load_buffer(buf, n);
@@ -290,7 +290,7 @@ static void test_refused_dtypes(void)
 static void test_truncated_and_lying_files(void)
 {
     char p[512];
-    size_t n;
+    size_t n = 0;
     unsigned char *img = io_slurp(IO_DATA "/npy/float64_C_le.npy", &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(img);
     write_bytes("trunc_data.npy", img, n - 8, p, sizeof p);
@@ -408,7 +408,7 @@ static void test_failed_save_keeps_old_file_and_leaves_no_temporary(void)
     nd_status st = nd_save(p, strided);
     nd_set_allocator(NULL);
     CU_ASSERT_EQUAL(st, ND_ENOMEM);
-    size_t n;
+    size_t n = 0;
     unsigned char *c = io_slurp(p, &n);
     CU_ASSERT(c && n == 12 && memcmp(c, "old contents", 12) == 0);
     free(c);

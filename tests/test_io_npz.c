@@ -110,7 +110,7 @@ static void roundtrip(const char *name, bool compress, bool zip64)
     stat(p, &sb);
     if (compress) CU_ASSERT(sb.st_size < 400000 * 8 / 4); /* really deflated */
     /* the same archive from memory */
-    size_t n;
+    size_t n = 0;
     unsigned char *img = io_slurp(p, &n);
     z = nd_npz_open_buffer(img, n);
     free(img);
@@ -176,7 +176,7 @@ static void test_corrupt_archives(void)
 {
     char p[512];
     snprintf(p, sizeof p, "%s/c.npz", tmp);
-    size_t n;
+    size_t n = 0;
     unsigned char *img = io_slurp(IO_DATA "/deflated.npz", &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(img);
     expect_open_error("/nonexistent.npz", ND_EIO, "no such file");
@@ -234,7 +234,7 @@ static void test_corrupt_archives(void)
 
 static void test_crc_mismatch_is_reported(void)
 {
-    size_t n;
+    size_t n = 0;
     unsigned char *img = io_slurp(IO_DATA "/stored.npz", &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(img);
     /* the last data byte of the first member ("a.npy", 208 bytes stored after its header) */
