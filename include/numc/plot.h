@@ -1,0 +1,604 @@
+/* numc — plotting (libnumc_plot): matplotlib's figure / axes / artist model in C.
+ *
+ *     nplot_figure *fig = nplot_figure_new();             // 6.4 x 4.8 in at 100 dpi
+ *     nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+ *     nplot_plot(ax, x, y, .fmt = "r--", .label = "sin(x)");
+ *     nplot_legend(ax);
+ *     nplot_savefig(fig, "out.png");                       // .png .svg .pdf
+ *     nplot_figure_free(fig);
+ *
+ * Ownership: a figure owns its axes and artists; freeing the figure frees them.
+ * Plotting functions copy the data they are given (the caller keeps its arrays).
+ * Errors: every call returns a status (or NULL) and sets nd_errmsg(). A figure also keeps
+ * a sticky status (like cairo): after the first error further drawing calls on it do
+ * nothing and return that error, and nplot_savefig reports it, so a program may check
+ * once at the end with nplot_figure_status().
+ * Options: every `...` is a designated-initializer options struct; zero means the
+ * matplotlib default. Where 0 is itself a meaningful value write NPLOT_ZERO, and for
+ * boolean options that default to on write NPLOT_OFF to turn them off. */
+#ifndef NUMC_PLOT_H
+#define NUMC_PLOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "array.h"
+#include "error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct nplot_figure nplot_figure;
+typedef struct nplot_axes nplot_axes;
+typedef struct nplot_gridspec nplot_gridspec;
+
+/* A value that is zero but not "default" (e.g. .hspace = NPLOT_ZERO). */
+#define NPLOT_ZERO 1e-300
+/* Tri-state switches: 0 = default, NPLOT_ON, NPLOT_OFF. */
+enum { NPLOT_DEFAULT = 0, NPLOT_ON = 1, NPLOT_OFF = -1 };
+
+/* Colors: r, g, b, a in [0, 1] (not premultiplied). */
+typedef struct nplot_rgba {
+    double r, g, b, a;
+} nplot_rgba;
+
+/* ---- colors and colormaps ------------------------------------------------------ */
+/* Parse a matplotlib color: CSS4 name, single letter ("r"), "tab:blue", "C3", "#rrggbb",
+ * "#rrggbbaa", "#rgb", a gray level "0.75", "none"; an optional ",alpha" suffix
+ * ("red,0.5") sets alpha. ND_EVALUE naming the string when it is not a color. */
+nd_status nplot_color_parse(const char *spec, nplot_rgba *out);
+/* Color of colormap `name` at v in [0, 1] (clipped; NaN gives transparent). Names:
+ * viridis plasma inferno magma cividis gray binary Blues RdBu coolwarm PiYG PuOr jet
+ * tab10 ... and any name with "_r" appended for the reversed map. */
+nd_status nplot_cmap_color(const char *name, double v, nplot_rgba *out);
+
+/* ---- styles ---------------------------------------------------------------------- */
+/* Select the style of figures created afterwards on this thread (plt.style.use):
+ * "default", "classic-grid"... see docs/plot.md: "default", "ggplot",
+ * "seaborn-whitegrid", "dark_background", "bmh", "grayscale". ND_EVALUE if unknown. */
+nd_status nplot_style_use(const char *name);
+
+/* ---- figures ----------------------------------------------------------------------- */
+typedef struct nplot_figure_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double width, height;  /* inches; 0 → 6.4 × 4.8; negative or non-finite is an error */
+    double dpi;            /* 0 → 100 */
+    const char *facecolor; /* NULL → the style's (white) */
+    const char *style;     /* NULL → the thread's current style (nplot_style_use) */
+} nplot_figure_opts;
+/* A new empty figure (free with nplot_figure_free), or NULL with ND_EVALUE for a bad
+ * size, dpi, color or style. */
+nplot_figure *nplot_figure_new_opts(const nplot_figure_opts *o);
+#define nplot_figure_new(...) nplot_figure_new_opts(&(nplot_figure_opts){ 0, __VA_ARGS__ })
+/* Free a figure, its axes and artists. NULL is a no-op. */
+void nplot_figure_free(nplot_figure *fig);
+/* The sticky status (ND_OK until a call on the figure or its axes failed) and the
+ * message of the first failure ("" if none). */
+nd_status nplot_figure_status(const nplot_figure *fig);
+const char *nplot_figure_errmsg(const nplot_figure *fig);
+/* Change size (inches, both > 0) or dpi (> 0). */
+nd_status nplot_figure_set_size_inches(nplot_figure *fig, double width, double height);
+nd_status nplot_figure_set_dpi(nplot_figure *fig, double dpi);
+/* Size of the rendered PNG / RGBA buffer in pixels. */
+nd_status nplot_figure_pixel_size(const nplot_figure *fig, int *width, int *height);
+
+/* ---- axes creation -------------------------------------------------------------------- */
+/* matplotlib's fig.add_subplot(nrows, ncols, index) with 1-based index. */
+nplot_axes *nplot_subplot(nplot_figure *fig, int nrows, int ncols, int index);
+
+typedef enum nplot_share {
+    NPLOT_SHARE_NONE = 0, NPLOT_SHARE_ALL = 1, NPLOT_SHARE_ROW = 2, NPLOT_SHARE_COL = 3
+} nplot_share;
+typedef struct nplot_subplots_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    nplot_share sharex, sharey; /* `true` works as NPLOT_SHARE_ALL */
+} nplot_subplots_opts;
+/* plt.subplots: writes nrows*ncols axes to axs[] in row-major order. Shared axes have
+ * common limits and only the outer ones show tick labels. */
+nd_status nplot_subplots_opts_(nplot_figure *fig, int nrows, int ncols, nplot_axes **axs,
+                               const nplot_subplots_opts *o);
+#define nplot_subplots(...) nplot__kw_subplots(__VA_ARGS__, )
+#define nplot__kw_subplots(fig, nrows, ncols, axs, ...) \
+    nplot_subplots_opts_((fig), (nrows), (ncols), (axs), &(nplot_subplots_opts){ 0, __VA_ARGS__ })
+/* fig.add_axes([left, bottom, width, height]) in figure fractions. */
+nplot_axes *nplot_add_axes(nplot_figure *fig, double left, double bottom, double width,
+                           double height);
+
+typedef struct nplot_gridspec_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const double *width_ratios;  /* ncols entries, NULL → equal */
+    const double *height_ratios; /* nrows entries */
+    double left, right, bottom, top, wspace, hspace; /* 0 → the figure's subplot params */
+} nplot_gridspec_opts;
+/* A grid to place subplots spanning cells (owned by the figure). */
+nplot_gridspec *nplot_gridspec_new_opts(nplot_figure *fig, int nrows, int ncols,
+                                        const nplot_gridspec_opts *o);
+#define nplot_gridspec_new(...) nplot__kw_gridspec_new(__VA_ARGS__, )
+#define nplot__kw_gridspec_new(fig, nrows, ncols, ...) \
+    nplot_gridspec_new_opts((fig), (nrows), (ncols), &(nplot_gridspec_opts){ 0, __VA_ARGS__ })
+/* fig.add_subplot(gs[spec]) where spec uses NumPy syntax for the two grid axes:
+ * "0, :", "1:, -1", "0:2, 1". ND_EPARSE / ND_EINDEX name the spec. */
+nplot_axes *nplot_gridspec_subplot(nplot_gridspec *gs, const char *spec);
+
+typedef struct nplot_adjust_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double left, right, bottom, top, wspace, hspace; /* 0 → unchanged */
+} nplot_adjust_opts;
+/* fig.subplots_adjust (defaults .125 .9 .11 .88 .2 .2). */
+nd_status nplot_subplots_adjust_opts(nplot_figure *fig, const nplot_adjust_opts *o);
+#define nplot_subplots_adjust(...) nplot__kw_subplots_adjust(__VA_ARGS__, )
+#define nplot__kw_subplots_adjust(fig, ...) \
+    nplot_subplots_adjust_opts((fig), &(nplot_adjust_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_tight_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double pad;          /* in font sizes, 0 → 1.08 */
+    double h_pad, w_pad; /* 0 → pad */
+} nplot_tight_opts;
+/* fig.tight_layout: at draw time, fit subplot params so tick labels, axis labels and
+ * titles are neither clipped nor overlapping. */
+nd_status nplot_tight_layout_opts(nplot_figure *fig, const nplot_tight_opts *o);
+#define nplot_tight_layout(...) nplot__kw_tight_layout(__VA_ARGS__, )
+#define nplot__kw_tight_layout(fig, ...) \
+    nplot_tight_layout_opts((fig), &(nplot_tight_opts){ 0, __VA_ARGS__ })
+
+/* ---- text options (text, titles, labels, annotations) ---------------------------------- */
+typedef struct nplot_text_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double fontsize;      /* points; 0 → 10 (titles 12) */
+    const char *color;
+    const char *weight;   /* "normal", "bold", "light", "heavy" or "100".."900" */
+    const char *style;    /* "normal", "italic", "oblique" */
+    const char *family;   /* NULL → "DejaVu Sans" (fontconfig falls back per glyph) */
+    const char *ha;       /* "left", "center", "right" */
+    const char *va;       /* "baseline", "bottom", "center", "top", "center_baseline" */
+    double rotation;      /* degrees, counter-clockwise */
+    double alpha;
+    const char *coords;   /* text: "data" (default), "axes", "figure" */
+    const char *loc;      /* titles: "center", "left", "right"; labels: "center"... */
+    double pad;           /* titles: 6 pt; axis labels: labelpad 4 pt */
+    double zorder;
+    const char *bbox;     /* "round", "square" or NULL: box behind the text */
+    const char *bbox_color; /* box face (NULL → white); edge is a darker gray */
+} nplot_text_opts;
+
+/* ---- lines -------------------------------------------------------------------------- */
+typedef struct nplot_line_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *fmt;        /* "ko--", "r.-", "-o", "C2:" ... */
+    const char *color;
+    const char *label;      /* legend entry (labels starting with '_' are hidden) */
+    double linewidth;       /* points, 0 → 1.5 */
+    const char *linestyle;  /* "-", "--", "-.", ":", "None", or "solid"... */
+    const double *dashes;   /* on/off lengths in points (overrides linestyle) */
+    int ndashes;
+    const char *marker;     /* . o s ^ v < > d D p h H * + x X | _ 8 P 1 2 3 4, "None" */
+    double markersize;      /* points, 0 → 6 */
+    const char *markerfacecolor, *markeredgecolor;
+    double markeredgewidth; /* 0 → 1 */
+    int markevery;          /* draw every n-th marker */
+    double alpha;
+    double zorder;          /* 0 → 2 */
+    const char *drawstyle;  /* "default", "steps-pre", "steps-mid", "steps-post" */
+    const char *where;      /* step(): "pre" (default), "post", "mid" */
+} nplot_line_opts;
+
+/* ax.plot(x, y). x NULL → 0..n-1. y may be 2-D (n, k): one line per column, x 1-D of
+ * length n. Any dtype. NaN makes gaps. ND_ESHAPE when lengths differ; ND_EVALUE for a bad
+ * format string, color or marker (the message names it). */
+nd_status nplot_plot_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                           const nplot_line_opts *o);
+#define nplot_plot(...) nplot__kw_plot(__VA_ARGS__, )
+#define nplot__kw_plot(ax, x, y, ...) \
+    nplot_plot_opts_((ax), (x), (y), &(nplot_line_opts){ 0, __VA_ARGS__ })
+/* The same from C arrays of n doubles (x NULL → 0..n-1). */
+nd_status nplot_plot_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                              const nplot_line_opts *o);
+#define nplot_plot_xy(...) nplot__kw_plot_xy(__VA_ARGS__, )
+#define nplot__kw_plot_xy(ax, x, y, n, ...) \
+    nplot_plot_xy_opts_((ax), (x), (y), (n), &(nplot_line_opts){ 0, __VA_ARGS__ })
+/* ax.step(x, y, where=...): a line drawn as a staircase. */
+nd_status nplot_step_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                           const nplot_line_opts *o);
+#define nplot_step(...) nplot__kw_step(__VA_ARGS__, )
+#define nplot__kw_step(ax, x, y, ...) \
+    nplot_step_opts_((ax), (x), (y), &(nplot_line_opts){ 0, __VA_ARGS__ })
+nd_status nplot_step_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                              const nplot_line_opts *o);
+#define nplot_step_xy(...) nplot__kw_step_xy(__VA_ARGS__, )
+#define nplot__kw_step_xy(ax, x, y, n, ...) \
+    nplot_step_xy_opts_((ax), (x), (y), (n), &(nplot_line_opts){ 0, __VA_ARGS__ })
+
+/* ---- reference lines and spans ------------------------------------------------------ */
+typedef struct nplot_refline_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *color;
+    const char *linestyle;
+    double linewidth;
+    double alpha;
+    const char *label;
+    double zorder;
+    double min, max;        /* axes fraction along the line: 0 and (0 →) 1 */
+    const char *facecolor;  /* spans */
+    const char *edgecolor;  /* spans: NULL → none */
+} nplot_refline_opts;
+nd_status nplot_axhline_opts_(nplot_axes *ax, double y, const nplot_refline_opts *o);
+nd_status nplot_axvline_opts_(nplot_axes *ax, double x, const nplot_refline_opts *o);
+nd_status nplot_axhspan_opts_(nplot_axes *ax, double ymin, double ymax,
+                              const nplot_refline_opts *o);
+nd_status nplot_axvspan_opts_(nplot_axes *ax, double xmin, double xmax,
+                              const nplot_refline_opts *o);
+#define nplot_axhline(...) nplot__kw_axhline(__VA_ARGS__, )
+#define nplot__kw_axhline(ax, y, ...) nplot_axhline_opts_((ax), (y), &(nplot_refline_opts){ 0, __VA_ARGS__ })
+#define nplot_axvline(...) nplot__kw_axvline(__VA_ARGS__, )
+#define nplot__kw_axvline(ax, x, ...) nplot_axvline_opts_((ax), (x), &(nplot_refline_opts){ 0, __VA_ARGS__ })
+#define nplot_axhspan(...) nplot__kw_axhspan(__VA_ARGS__, )
+#define nplot__kw_axhspan(ax, y0, y1, ...) \
+    nplot_axhspan_opts_((ax), (y0), (y1), &(nplot_refline_opts){ 0, __VA_ARGS__ })
+#define nplot_axvspan(...) nplot__kw_axvspan(__VA_ARGS__, )
+#define nplot__kw_axvspan(ax, x0, x1, ...) \
+    nplot_axvspan_opts_((ax), (x0), (x1), &(nplot_refline_opts){ 0, __VA_ARGS__ })
+
+/* ---- scatter -------------------------------------------------------------------------- */
+typedef struct nplot_scatter_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double s;                 /* marker area in points², 0 → 36 */
+    const nd_array *sizes;    /* per-point areas (length n) */
+    const double *sizes_f64;  /* the same as a C array (length n) */
+    const char *color;        /* one color for all points */
+    const nd_array *c;        /* per-point values mapped through cmap */
+    const double *c_f64;
+    const char *cmap;         /* NULL → viridis */
+    double vmin, vmax;        /* equal → the data range */
+    const char *marker;       /* NULL → "o" */
+    double alpha;
+    const char *edgecolors;   /* NULL → "face"; "none"; a color */
+    double linewidths;        /* edge width in points, 0 → 1.5 */
+    const char *label;
+    double zorder;            /* 0 → 1 */
+} nplot_scatter_opts;
+/* ax.scatter(x, y). ND_ESHAPE on length mismatches. */
+nd_status nplot_scatter_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                              const nplot_scatter_opts *o);
+#define nplot_scatter(...) nplot__kw_scatter(__VA_ARGS__, )
+#define nplot__kw_scatter(ax, x, y, ...) \
+    nplot_scatter_opts_((ax), (x), (y), &(nplot_scatter_opts){ 0, __VA_ARGS__ })
+nd_status nplot_scatter_xy_opts_(nplot_axes *ax, const double *x, const double *y,
+                                 size_t n, const nplot_scatter_opts *o);
+#define nplot_scatter_xy(...) nplot__kw_scatter_xy(__VA_ARGS__, )
+#define nplot__kw_scatter_xy(ax, x, y, n, ...) \
+    nplot_scatter_xy_opts_((ax), (x), (y), (n), &(nplot_scatter_opts){ 0, __VA_ARGS__ })
+
+/* ---- filled areas ---------------------------------------------------------------------- */
+typedef struct nplot_fill_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *color;      /* face and edge */
+    const char *facecolor;
+    const char *edgecolor;
+    double linewidth;       /* 0 → no visible edge for fill_between, 1 for fill */
+    double alpha;
+    const char *label;
+    double zorder;
+    double y2;              /* fill_between with y2 NULL: the constant baseline (0) */
+    const nd_array *where;  /* fill_between: bool mask (length n) */
+    const bool *where_b;    /* the same as a C array */
+    bool interpolate;       /* fill_between: cut masked regions at the crossing */
+    const char *step;       /* fill_between: "pre", "post", "mid" */
+} nplot_fill_opts;
+/* ax.fill(x, y): a closed polygon. */
+nd_status nplot_fill_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                           const nplot_fill_opts *o);
+#define nplot_fill(...) nplot__kw_fill(__VA_ARGS__, )
+#define nplot__kw_fill(ax, x, y, ...) nplot_fill_opts_((ax), (x), (y), &(nplot_fill_opts){ 0, __VA_ARGS__ })
+/* ax.fill_between(x, y1, y2): y2 NULL → the constant .y2. */
+nd_status nplot_fill_between_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y1,
+                                   const nd_array *y2, const nplot_fill_opts *o);
+#define nplot_fill_between(...) nplot__kw_fill_between(__VA_ARGS__, )
+#define nplot__kw_fill_between(ax, x, y1, y2, ...) \
+    nplot_fill_between_opts_((ax), (x), (y1), (y2), &(nplot_fill_opts){ 0, __VA_ARGS__ })
+nd_status nplot_fill_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                              const nplot_fill_opts *o);
+#define nplot_fill_xy(...) nplot__kw_fill_xy(__VA_ARGS__, )
+#define nplot__kw_fill_xy(ax, x, y, n, ...) \
+    nplot_fill_xy_opts_((ax), (x), (y), (n), &(nplot_fill_opts){ 0, __VA_ARGS__ })
+nd_status nplot_fill_between_xy_opts_(nplot_axes *ax, const double *x, const double *y1,
+                                      const double *y2, size_t n, const nplot_fill_opts *o);
+#define nplot_fill_between_xy(...) nplot__kw_fill_between_xy(__VA_ARGS__, )
+#define nplot__kw_fill_between_xy(ax, x, y1, y2, n, ...) \
+    nplot_fill_between_xy_opts_((ax), (x), (y1), (y2), (n), &(nplot_fill_opts){ 0, __VA_ARGS__ })
+
+/* ---- errorbar and stem ------------------------------------------------------------------ */
+typedef struct nplot_errorbar_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const nd_array *yerr, *xerr;    /* shape (n,) symmetric or (2, n) lower/upper */
+    const double *yerr_f64, *xerr_f64; /* n symmetric values */
+    double yerr_value, xerr_value;  /* one symmetric value for all points */
+    const char *fmt;                /* data line/markers; "none" draws only the bars */
+    const char *color;
+    const char *ecolor;             /* NULL → the line's color */
+    double elinewidth;              /* 0 → the line width */
+    double capsize;                 /* points, 0 → no caps */
+    double capthick;
+    const char *marker;
+    double markersize;
+    double linewidth;
+    double alpha;
+    const char *label;
+    double zorder;
+} nplot_errorbar_opts;
+nd_status nplot_errorbar_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                               const nplot_errorbar_opts *o);
+#define nplot_errorbar(...) nplot__kw_errorbar(__VA_ARGS__, )
+#define nplot__kw_errorbar(ax, x, y, ...) \
+    nplot_errorbar_opts_((ax), (x), (y), &(nplot_errorbar_opts){ 0, __VA_ARGS__ })
+nd_status nplot_errorbar_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                                  const nplot_errorbar_opts *o);
+#define nplot_errorbar_xy(...) nplot__kw_errorbar_xy(__VA_ARGS__, )
+#define nplot__kw_errorbar_xy(ax, x, y, n, ...) \
+    nplot_errorbar_xy_opts_((ax), (x), (y), (n), &(nplot_errorbar_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_stem_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *linefmt;   /* NULL → "C0-" */
+    const char *markerfmt; /* NULL → "C0o" */
+    const char *basefmt;   /* NULL → "C3-" */
+    double bottom;
+    const char *label;
+    bool horizontal;       /* orientation='horizontal' */
+} nplot_stem_opts;
+nd_status nplot_stem_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                           const nplot_stem_opts *o);
+#define nplot_stem(...) nplot__kw_stem(__VA_ARGS__, )
+#define nplot__kw_stem(ax, x, y, ...) \
+    nplot_stem_opts_((ax), (x), (y), &(nplot_stem_opts){ 0, __VA_ARGS__ })
+nd_status nplot_stem_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                              const nplot_stem_opts *o);
+#define nplot_stem_xy(...) nplot__kw_stem_xy(__VA_ARGS__, )
+#define nplot__kw_stem_xy(ax, x, y, n, ...) \
+    nplot_stem_xy_opts_((ax), (x), (y), (n), &(nplot_stem_opts){ 0, __VA_ARGS__ })
+
+/* ---- text and annotations ------------------------------------------------------------- */
+/* Text at (x, y) in .coords ("data", "axes" or "figure" fractions). Strings may contain
+ * mathtext between $...$ (Greek letters, ^{sup}, _{sub}, \times, \pm, \sqrt...). */
+nd_status nplot_text_opts_(nplot_axes *ax, double x, double y, const char *s,
+                           const nplot_text_opts *o);
+#define nplot_text(...) nplot__kw_text(__VA_ARGS__, )
+#define nplot__kw_text(ax, x, y, s, ...) \
+    nplot_text_opts_((ax), (x), (y), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+/* fig.text in figure fractions. */
+nd_status nplot_fig_text_opts_(nplot_figure *fig, double x, double y, const char *s,
+                               const nplot_text_opts *o);
+#define nplot_fig_text(...) nplot__kw_fig_text(__VA_ARGS__, )
+#define nplot__kw_fig_text(fig, x, y, s, ...) \
+    nplot_fig_text_opts_((fig), (x), (y), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+nd_status nplot_suptitle_opts_(nplot_figure *fig, const char *s, const nplot_text_opts *o);
+#define nplot_suptitle(...) nplot__kw_suptitle(__VA_ARGS__, )
+#define nplot__kw_suptitle(fig, s, ...) nplot_suptitle_opts_((fig), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_annotate_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const double *xytext;        /* 2 values; NULL → the text sits at xy */
+    const char *xycoords;        /* "data" (default), "axes fraction", "figure fraction" */
+    const char *textcoords;      /* NULL → xycoords; also "offset points" */
+    const char *arrowstyle;      /* NULL → no arrow; "->" "-|>" "<-" "<->" "-" "fancy"
+                                    "simple" "wedge" */
+    const char *connectionstyle; /* NULL → "arc3"; "arc3,rad=0.3" */
+    const char *arrowcolor;      /* NULL → the text color */
+    double arrow_linewidth;      /* 0 → 1 */
+    double shrink;               /* gap at both ends in points (0 → 2) */
+    nplot_text_opts text;        /* fontsize, color, ha, va ... of the label */
+} nplot_annotate_opts;
+nd_status nplot_annotate_opts_(nplot_axes *ax, const char *s, double x, double y,
+                               const nplot_annotate_opts *o);
+#define nplot_annotate(...) nplot__kw_annotate(__VA_ARGS__, )
+#define nplot__kw_annotate(ax, s, x, y, ...) \
+    nplot_annotate_opts_((ax), (s), (x), (y), &(nplot_annotate_opts){ 0, __VA_ARGS__ })
+
+/* ---- titles, labels, legend ----------------------------------------------------------- */
+nd_status nplot_set_title_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
+nd_status nplot_set_xlabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
+nd_status nplot_set_ylabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
+#define nplot_set_title(...) nplot__kw_set_title(__VA_ARGS__, )
+#define nplot__kw_set_title(ax, s, ...) nplot_set_title_opts_((ax), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+#define nplot_set_xlabel(...) nplot__kw_set_xlabel(__VA_ARGS__, )
+#define nplot__kw_set_xlabel(ax, s, ...) nplot_set_xlabel_opts_((ax), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+#define nplot_set_ylabel(...) nplot__kw_set_ylabel(__VA_ARGS__, )
+#define nplot__kw_set_ylabel(ax, s, ...) nplot_set_ylabel_opts_((ax), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_legend_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *loc;       /* "best" (default), "upper right", "upper left", "lower left",
+                              "lower right", "right", "center left", "center right",
+                              "lower center", "upper center", "center" */
+    int ncol;              /* 0 → 1 */
+    int frameon;           /* NPLOT_OFF hides the frame */
+    double framealpha;     /* 0 → 0.8 */
+    double fontsize;       /* 0 → 10 */
+    const char *title;
+    double markerscale;
+    int fancybox;          /* NPLOT_OFF → square corners */
+    const double *bbox_to_anchor; /* 2 values in axes fractions */
+} nplot_legend_opts;
+/* ax.legend(): entries from the artists that have labels, in the order added. */
+nd_status nplot_legend_opts_(nplot_axes *ax, const nplot_legend_opts *o);
+#define nplot_legend(...) nplot__kw_legend(__VA_ARGS__, )
+#define nplot__kw_legend(ax, ...) nplot_legend_opts_((ax), &(nplot_legend_opts){ 0, __VA_ARGS__ })
+
+/* ---- limits, scales, aspect ------------------------------------------------------------ */
+/* NaN keeps that side automatic (matplotlib's None). lo > hi inverts the axis. */
+nd_status nplot_set_xlim(nplot_axes *ax, double lo, double hi);
+nd_status nplot_set_ylim(nplot_axes *ax, double lo, double hi);
+/* Current view limits (autoscaled now if needed). */
+nd_status nplot_get_xlim(nplot_axes *ax, double *lo, double *hi);
+nd_status nplot_get_ylim(nplot_axes *ax, double *lo, double *hi);
+/* Margins added by autoscale, as fractions of the data range (default 0.05). */
+nd_status nplot_margins(nplot_axes *ax, double x, double y);
+typedef struct nplot_scale_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double base;       /* log/symlog base, 0 → 10 */
+    double linthresh;  /* symlog: 0 → 2 */
+    double linscale;   /* symlog: 0 → 1 */
+    int minor;         /* log: NPLOT_OFF hides minor ticks */
+} nplot_scale_opts;
+/* "linear", "log", "symlog". Non-positive data on a log axis is masked. */
+nd_status nplot_set_xscale_opts_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o);
+nd_status nplot_set_yscale_opts_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o);
+#define nplot_set_xscale(...) nplot__kw_set_xscale(__VA_ARGS__, )
+#define nplot__kw_set_xscale(ax, s, ...) nplot_set_xscale_opts_((ax), (s), &(nplot_scale_opts){ 0, __VA_ARGS__ })
+#define nplot_set_yscale(...) nplot__kw_set_yscale(__VA_ARGS__, )
+#define nplot__kw_set_yscale(ax, s, ...) nplot_set_yscale_opts_((ax), (s), &(nplot_scale_opts){ 0, __VA_ARGS__ })
+nd_status nplot_invert_xaxis(nplot_axes *ax);
+nd_status nplot_invert_yaxis(nplot_axes *ax);
+/* ax.axis("on" | "off" | "equal" | "scaled" | "tight" | "image" | "square" | "auto"). */
+nd_status nplot_axis(nplot_axes *ax, const char *mode);
+/* ax.set_aspect(ratio) with adjustable='box' (1 → equal units); 0 → "auto". */
+nd_status nplot_set_aspect(nplot_axes *ax, double ratio);
+nd_status nplot_set_facecolor(nplot_axes *ax, const char *color);
+
+/* ---- ticks ------------------------------------------------------------------------------- */
+typedef struct nplot_ticks_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *const *labels; /* n labels, NULL → formatted positions */
+    bool minor;
+    double rotation;           /* label rotation in degrees */
+    const char *ha;            /* label alignment ("right" with rotation=45 ...) */
+    double fontsize;
+} nplot_ticks_opts;
+/* ax.set_xticks(ticks, labels): fixed tick positions (n may be 0: no ticks). */
+nd_status nplot_set_xticks_opts_(nplot_axes *ax, const double *ticks, int n,
+                                 const nplot_ticks_opts *o);
+nd_status nplot_set_yticks_opts_(nplot_axes *ax, const double *ticks, int n,
+                                 const nplot_ticks_opts *o);
+#define nplot_set_xticks(...) nplot__kw_set_xticks(__VA_ARGS__, )
+#define nplot__kw_set_xticks(ax, t, n, ...) nplot_set_xticks_opts_((ax), (t), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
+#define nplot_set_yticks(...) nplot__kw_set_yticks(__VA_ARGS__, )
+#define nplot__kw_set_yticks(ax, t, n, ...) nplot_set_yticks_opts_((ax), (t), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
+/* ax.set_xticklabels: labels for the current (fixed) ticks; rotation/ha/fontsize. */
+nd_status nplot_set_xticklabels_opts_(nplot_axes *ax, const char *const *labels, int n,
+                                      const nplot_ticks_opts *o);
+nd_status nplot_set_yticklabels_opts_(nplot_axes *ax, const char *const *labels, int n,
+                                      const nplot_ticks_opts *o);
+#define nplot_set_xticklabels(...) nplot__kw_set_xticklabels(__VA_ARGS__, )
+#define nplot__kw_set_xticklabels(ax, l, n, ...) nplot_set_xticklabels_opts_((ax), (l), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
+#define nplot_set_yticklabels(...) nplot__kw_set_yticklabels(__VA_ARGS__, )
+#define nplot__kw_set_yticklabels(ax, l, n, ...) nplot_set_yticklabels_opts_((ax), (l), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_tick_params {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *axis;       /* "x", "y", "both" (default) */
+    const char *which;      /* "major" (default), "minor", "both" */
+    const char *direction;  /* "out" (default), "in", "inout" */
+    double length, width, pad, labelsize, labelrotation;
+    const char *color;      /* tick marks */
+    const char *labelcolor;
+    int bottom, top, left, right;                     /* draw ticks on that side */
+    int labelbottom, labeltop, labelleft, labelright; /* draw labels on that side */
+} nplot_tick_params;
+nd_status nplot_tick_params_opts_(nplot_axes *ax, const nplot_tick_params *o);
+#define nplot_tick_params(...) nplot__kw_tick_params(__VA_ARGS__, )
+#define nplot__kw_tick_params(ax, ...) nplot_tick_params_opts_((ax), &(nplot_tick_params){ 0, __VA_ARGS__ })
+/* Minor ticks with the automatic minor locator (log axes have them by default). */
+nd_status nplot_minorticks_on(nplot_axes *ax);
+nd_status nplot_minorticks_off(nplot_axes *ax);
+
+typedef struct nplot_grid_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    int visible;           /* NPLOT_OFF removes the grid */
+    const char *which;     /* "major" (default), "minor", "both" */
+    const char *axis;      /* "both" (default), "x", "y" */
+    const char *color;     /* NULL → "#b0b0b0" */
+    const char *linestyle;
+    double linewidth;      /* 0 → 0.8 */
+    double alpha;
+} nplot_grid_opts;
+nd_status nplot_grid_opts_(nplot_axes *ax, const nplot_grid_opts *o);
+#define nplot_grid(...) nplot__kw_grid(__VA_ARGS__, )
+#define nplot__kw_grid(ax, ...) nplot_grid_opts_((ax), &(nplot_grid_opts){ 0, __VA_ARGS__ })
+
+/* Tick label formatters. */
+typedef size_t (*nplot_tick_format_fn)(double value, int index, char *buf, size_t cap,
+                                       void *ctx);
+typedef struct nplot_formatter_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *kind;   /* "scalar" (default: offset + scientific notation), "plain"
+                           (no offset, no 1eN), "sci" (always 1eN), "percent", "printf",
+                           "log" (10^k), "callback" */
+    const char *fmt;    /* printf: a format with one double conversion, e.g. "%.1f km" */
+    double xmax;        /* percent: the value that is 100% (0 → 100) */
+    int decimals;       /* percent: decimals, 0 → automatic; NPLOT_OFF → 0 */
+    const char *symbol; /* percent: NULL → "%" */
+    nplot_tick_format_fn fn;
+    void *ctx;
+    bool minor;         /* set the minor formatter instead */
+} nplot_formatter_opts;
+nd_status nplot_set_xformatter_opts_(nplot_axes *ax, const nplot_formatter_opts *o);
+nd_status nplot_set_yformatter_opts_(nplot_axes *ax, const nplot_formatter_opts *o);
+#define nplot_set_xformatter(...) nplot__kw_set_xformatter(__VA_ARGS__, )
+#define nplot__kw_set_xformatter(ax, ...) nplot_set_xformatter_opts_((ax), &(nplot_formatter_opts){ 0, __VA_ARGS__ })
+#define nplot_set_yformatter(...) nplot__kw_set_yformatter(__VA_ARGS__, )
+#define nplot__kw_set_yformatter(ax, ...) nplot_set_yformatter_opts_((ax), &(nplot_formatter_opts){ 0, __VA_ARGS__ })
+
+/* matplotlib.ticker.MaxNLocator(nbins, steps=[1, 2, 2.5, 5, 10]).tick_values(vmin, vmax):
+ * writes at most `cap` ticks to out and returns how many there are (may exceed cap), or
+ * a negative status. */
+int nplot_maxn_ticks(double vmin, double vmax, int nbins, double *out, int cap);
+/* LogLocator(base, numticks).tick_values: decades (and subs 2..base-1 when minor). */
+int nplot_log_ticks(double vmin, double vmax, double base, int numticks, bool minor,
+                    double *out, int cap);
+
+/* ---- twin axes ------------------------------------------------------------------------- */
+/* ax.twinx(): a new axes sharing x, its y axis on the right. twiny(): shares y. */
+nplot_axes *nplot_twinx(nplot_axes *ax);
+nplot_axes *nplot_twiny(nplot_axes *ax);
+
+/* ---- drawing and output ------------------------------------------------------------------ */
+/* Lay out the figure (autoscale, ticks, tight_layout) without output, like
+ * fig.canvas.draw(), so the getters below report what a savefig would draw. */
+nd_status nplot_figure_draw(nplot_figure *fig);
+/* Major tick positions inside the view and their labels after nplot_figure_draw.
+ * Returns the count (may exceed cap) or a negative status. The label pointers stay
+ * valid until the figure changes. */
+int nplot_get_xticks(nplot_axes *ax, double *out, int cap);
+int nplot_get_yticks(nplot_axes *ax, double *out, int cap);
+const char *nplot_get_xticklabel(nplot_axes *ax, int i);
+const char *nplot_get_yticklabel(nplot_axes *ax, int i);
+/* The axes rectangle in pixels (origin top-left) after nplot_figure_draw. */
+nd_status nplot_axes_pixel_box(nplot_axes *ax, double *x0, double *y0, double *x1,
+                               double *y1);
+/* Data coordinates → pixel position (origin top-left) after nplot_figure_draw. */
+nd_status nplot_data_to_pixel(nplot_axes *ax, double x, double y, double *px, double *py);
+
+typedef struct nplot_save_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *format;    /* "png", "svg", "pdf"; NULL → from the extension (png if none) */
+    double dpi;            /* 0 → the figure's */
+    bool transparent;      /* no figure/axes background */
+    const char *facecolor; /* NULL → the figure's */
+} nplot_save_opts;
+/* Render to a file. ND_EIO naming the path when it cannot be written; ND_EVALUE for an
+ * unknown format; the figure's sticky error if it has one. PNG bytes are deterministic. */
+nd_status nplot_savefig_opts_(nplot_figure *fig, const char *path, const nplot_save_opts *o);
+#define nplot_savefig(...) nplot__kw_savefig(__VA_ARGS__, )
+#define nplot__kw_savefig(fig, path, ...) \
+    nplot_savefig_opts_((fig), (path), &(nplot_save_opts){ 0, __VA_ARGS__ })
+/* Render into the caller's memory: width × height pixels of RGBA bytes (not
+ * premultiplied), rows `stride` bytes apart. width/height must equal
+ * nplot_figure_pixel_size (ND_ESHAPE otherwise). */
+nd_status nplot_figure_render_rgba(nplot_figure *fig, unsigned char *rgba, int width,
+                                   int height, int stride);
+/* Render to a new (height, width, 4) uint8 array (RGBA). */
+nd_array *nplot_figure_to_array(nplot_figure *fig);
+
+/* ---- images ------------------------------------------------------------------------------ */
+/* Read a PNG as a new (height, width, 4) uint8 RGBA array (plt.imread gives floats;
+ * divide by 255). ND_EIO naming the path on failure. */
+nd_array *nplot_imread(const char *path);
+/* matplotlib.testing.compare: RMS difference over 0..255 of all RGB(A) channels of two
+ * PNGs of equal size (ND_ESHAPE otherwise). */
+nd_status nplot_compare_images(const char *expected, const char *actual, double *rms);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,363 @@
+/* Axes: creation, artists list, data limits, autoscaling with margins, shared axes. */
+#include "plot_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void axis_init(axis_state *a, const nplot__style *st, bool is_x)
+{
+    memset(a, 0, sizeof *a);
+    a->scale = SCALE_LINEAR;
+    a->base = 10;
+    a->linthresh = 2;
+    a->linscale = 1;
+    a->lo = 0;
+    a->hi = 1;
+    a->margin = 0.05;
+    a->dmin = INFINITY;
+    a->dmax = -INFINITY;
+    a->minpos = INFINITY;
+    a->major = (tick_side){ st->major_size, st->major_width, st->tick_pad, st->tick_label_size, 0,
+                            st->tick_color, st->tick_color, st->tick_dir };
+    a->minor = (tick_side){ st->minor_size, st->minor_width, 3.4, st->tick_label_size, 0,
+                            st->tick_color, st->tick_color, st->tick_dir };
+    a->label_ha = -1;
+    a->ticks_side[0] = true;
+    a->labels_side[0] = true;
+    a->grid_major = st->grid_on;
+    a->grid_color = st->grid_color;
+    a->grid_lw = st->grid_linewidth;
+    a->grid_alpha = st->grid_alpha;
+    a->grid_ls = st->grid_dash;
+    a->label_ts = (text_style){ st->label_size, st->label_color, PANGO_WEIGHT_NORMAL,
+                                PANGO_STYLE_NORMAL, NULL };
+    a->labelpad = 4;
+    (void)is_x;
+}
+
+nplot_axes *nplot__axes_new(nplot_figure *fig, const char *who)
+{
+    nplot_axes *ax = nd__calloc(1, sizeof *ax, who);
+    if (!ax) {
+        nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        return NULL;
+    }
+    const nplot__style *st = fig->style;
+    ax->fig = fig;
+    axis_init(&ax->xa, st, true);
+    axis_init(&ax->ya, st, false);
+    ax->face = st->axes_face;
+    ax->frame_on = true;
+    ax->spine[0] = st->spine_left;
+    ax->spine[1] = st->spine_bottom;
+    ax->spine[2] = st->spine_right;
+    ax->spine[3] = st->spine_top;
+    ax->title_pad = 6;
+    for (int i = 0; i < 3; i++)
+        ax->title_ts[i] = (text_style){ st->title_size, st->text_color, PANGO_WEIGHT_NORMAL,
+                                        PANGO_STYLE_NORMAL, NULL };
+    if (!fig->axes) fig->axes = ax;
+    else fig->last_axes->next = ax;
+    fig->last_axes = ax;
+    fig->naxes++;
+    nplot__mark_dirty(fig);
+    return ax;
+}
+
+static void artist_free(artist *a)
+{
+    nd__free(a->label);
+    nd__free(a->x);
+    nd__free(a->y);
+    nd__free(a->sizes);
+    nd__free(a->colors);
+    nd__free(a->text);
+    nd__free(a->lp.dashes);
+    nd__free(a);
+}
+
+static void axis_free(axis_state *a)
+{
+    nd__free(a->fixed);
+    for (int i = 0; i < a->nfixed_labels; i++) nd__free(a->fixed_labels[i]);
+    nd__free(a->fixed_labels);
+    nd__free(a->fixed_minor);
+    nd__free(a->fmt.fmt);
+    nd__free(a->fmt.symbol);
+    nd__free(a->minor_fmt.fmt);
+    nd__free(a->minor_fmt.symbol);
+    nd__free(a->label);
+    for (int i = 0; i < a->nticks; i++) nd__free(a->ticklabels[i]);
+    nd__free(a->ticklabels);
+    nd__free(a->ticks);
+    nd__free(a->offset_text);
+    nd__free(a->minor_ticks);
+}
+
+void nplot__axes_free(nplot_axes *ax)
+{
+    for (artist *a = ax->artists, *n; a; a = n) {
+        n = a->next;
+        artist_free(a);
+    }
+    axis_free(&ax->xa);
+    axis_free(&ax->ya);
+    for (int i = 0; i < 3; i++) nd__free(ax->title[i]);
+    nd__free(ax->legend_loc);
+    nd__free(ax->legend_title);
+    nd__free(ax);
+}
+
+artist *nplot__artist_add(nplot_axes *ax, artist_kind kind, const char *who)
+{
+    artist *a = nd__calloc(1, sizeof *a, who);
+    if (!a) {
+        nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+        return NULL;
+    }
+    a->kind = kind;
+    a->alpha = 1;
+    a->autoscale = true;
+    if (!ax->artists) ax->artists = a;
+    else ax->last_artist->next = a;
+    ax->last_artist = a;
+    ax->nartists++;
+    nplot__mark_dirty(ax->fig);
+    return a;
+}
+
+rgba nplot__next_line_color(nplot_axes *ax)
+{
+    const nplot__style *st = ax->fig->style;
+    return st->cycle[ax->line_cycle++ % st->ncycle];
+}
+
+rgba nplot__next_patch_color(nplot_axes *ax)
+{
+    const nplot__style *st = ax->fig->style;
+    return st->cycle[ax->patch_cycle++ % st->ncycle];
+}
+
+static void extend(axis_state *a, double v)
+{
+    if (!isfinite(v)) return;
+    if (v < a->dmin) a->dmin = v;
+    if (v > a->dmax) a->dmax = v;
+    if (v > 0 && v < a->minpos) a->minpos = v;
+    a->has_data = true;
+}
+
+void nplot__update_datalim(nplot_axes *ax, artist *a)
+{
+    if (!a->autoscale) return;
+    if (a->kind == ART_TEXT || a->kind == ART_ANNOTATE) return;
+    for (size_t i = 0; i < a->n; i++) {
+        /* a point only counts when both coordinates are finite (matplotlib ignores
+         * NaN vertices), except for one-dimensional artists such as axhline. */
+        double x = a->x[i], y = a->y[i];
+        bool xd = a->xcoord == COORD_DATA, yd = a->ycoord == COORD_DATA;
+        if (xd && yd && !(isfinite(x) && isfinite(y))) continue;
+        if (xd) extend(&ax->xa, x);
+        if (yd) extend(&ax->ya, y);
+    }
+}
+
+/* ---- scales ------------------------------------------------------------------------------------ */
+double nplot__scale_fwd(const axis_state *a, double v)
+{
+    switch (a->scale) {
+    case SCALE_LOG:
+        return v > 0 ? log(v) / log(a->base) : NAN;
+    case SCALE_SYMLOG: {
+        double lt = a->linthresh, lsa = a->linscale / (1.0 - 1.0 / a->base);
+        double av = fabs(v);
+        if (av <= lt) return v * lsa;
+        return copysign(lt * (lsa + log(av / lt) / log(a->base)), v);
+    }
+    default:
+        return v;
+    }
+}
+
+double nplot__scale_inv(const axis_state *a, double t)
+{
+    switch (a->scale) {
+    case SCALE_LOG:
+        return pow(a->base, t);
+    case SCALE_SYMLOG: {
+        double lt = a->linthresh, lsa = a->linscale / (1.0 - 1.0 / a->base);
+        double at = fabs(t);
+        if (at <= lt * lsa) return t / lsa;
+        return copysign(lt * pow(a->base, at / lt - lsa), t);
+    }
+    default:
+        return t;
+    }
+}
+
+/* ---- autoscale ------------------------------------------------------------------------------------ */
+static axis_state *root_axis(nplot_axes *ax, bool x)
+{
+    axis_state *a = x ? &ax->xa : &ax->ya;
+    int guard = 0;
+    while (a->share_root && guard++ < 64) {
+        nplot_axes *r = a->share_root;
+        a = x ? &r->xa : &r->ya;
+    }
+    return a;
+}
+
+static void decade_expand(double *lo, double *hi, double base)
+{
+    double l = floor(log(*lo) / log(base) + 1e-12), h = ceil(log(*hi) / log(base) - 1e-12);
+    if (h <= l) h = l + 1;
+    *lo = pow(base, l);
+    *hi = pow(base, h);
+}
+
+static void autoscale_axis(nplot_figure *fig, nplot_axes *ax, bool x)
+{
+    axis_state *self = x ? &ax->xa : &ax->ya;
+    axis_state *root = root_axis(ax, x);
+    /* union of the data limits over the sharing group */
+    double dmin = INFINITY, dmax = -INFINITY, minpos = INFINITY;
+    bool has = false, tight = root->tight;
+    for (nplot_axes *o = fig->axes; o; o = o->next) {
+        if (root_axis(o, x) != root) continue;
+        axis_state *s = x ? &o->xa : &o->ya;
+        if (s->has_data) {
+            has = true;
+            dmin = fmin(dmin, s->dmin);
+            dmax = fmax(dmax, s->dmax);
+            minpos = fmin(minpos, s->minpos);
+        }
+    }
+    const axis_state *sc = root;
+    double lo, hi;
+    if (sc->scale == SCALE_LOG) {
+        if (has && dmin <= 0) dmin = minpos;
+        if (!has || !isfinite(dmin) || !isfinite(dmax) || dmax <= 0) {
+            lo = 1;
+            hi = 10;
+            has = false;
+        } else {
+            lo = dmin;
+            hi = dmax;
+            if (lo == hi) decade_expand(&lo, &hi, sc->base);
+        }
+    } else if (!has) {
+        lo = 0;
+        hi = 1;
+    } else {
+        lo = dmin;
+        hi = dmax;
+        if (hi - lo <= fmax(fabs(lo), fabs(hi)) * 1e-15) {
+            if (lo == 0 && hi == 0) {
+                lo = -0.05;
+                hi = 0.05;
+            } else {
+                lo -= 0.05 * fabs(lo);
+                hi += 0.05 * fabs(hi);
+            }
+        }
+    }
+    double m = tight ? 0 : sc->margin;
+    if (has && m > 0) {
+        double tl = nplot__scale_fwd(sc, lo), th = nplot__scale_fwd(sc, hi);
+        double d = (th - tl) * m;
+        lo = nplot__scale_inv(sc, tl - d);
+        hi = nplot__scale_inv(sc, th + d);
+    }
+    if (root->set_lo) lo = root->lo_fixed;
+    if (root->set_hi) hi = root->hi_fixed;
+    if (sc->scale == SCALE_LOG) {
+        if (!(lo > 0)) lo = hi > 0 ? hi / 10 : 1;
+        if (!(hi > 0)) hi = lo * 10;
+    }
+    if (lo == hi) {
+        double e = lo == 0 ? 0.05 : 0.05 * fabs(lo);
+        lo -= e;
+        hi += e;
+    }
+    bool inv = root->inverted;
+    if (root->set_lo && root->set_hi) inv = false; /* explicit order wins */
+    if (inv) {
+        double t = lo;
+        lo = hi;
+        hi = t;
+    }
+    self->lo = lo;
+    self->hi = hi;
+    if (self != root) {
+        self->scale = root->scale;
+        self->base = root->base;
+        self->linthresh = root->linthresh;
+        self->linscale = root->linscale;
+    }
+}
+
+void nplot__autoscale(nplot_figure *fig)
+{
+    for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
+        autoscale_axis(fig, ax, true);
+        autoscale_axis(fig, ax, false);
+    }
+}
+
+nd_status nplot__text_style_from(nplot_figure *fig, const nplot_text_opts *o, double defsize,
+                                 text_style *ts, const char *who)
+{
+    const nplot__style *st = fig->style;
+    ts->size = o->fontsize > 0 ? o->fontsize : defsize;
+    if (o->fontsize < 0 || !isfinite(o->fontsize))
+        return nplot__fail(fig, ND_EVALUE, "%s: fontsize must be positive, got %g", who,
+                           o->fontsize);
+    ts->color = st->text_color;
+    if (o->color && nplot__color(o->color, st, &ts->color, who))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    if (o->alpha > 0) ts->color.a *= nplot__clampd(o->alpha, 0, 1);
+    ts->weight = PANGO_WEIGHT_NORMAL;
+    if (o->weight) {
+        static const struct { const char *n; int w; } wt[] = {
+            { "normal", PANGO_WEIGHT_NORMAL }, { "regular", PANGO_WEIGHT_NORMAL },
+            { "bold", PANGO_WEIGHT_BOLD }, { "light", PANGO_WEIGHT_LIGHT },
+            { "heavy", PANGO_WEIGHT_HEAVY }, { "semibold", PANGO_WEIGHT_SEMIBOLD },
+            { "ultralight", PANGO_WEIGHT_ULTRALIGHT }, { "black", PANGO_WEIGHT_HEAVY },
+            { "medium", PANGO_WEIGHT_MEDIUM }, { "extra bold", PANGO_WEIGHT_ULTRABOLD },
+        };
+        int w = -1;
+        for (size_t i = 0; i < sizeof wt / sizeof *wt; i++)
+            if (strcmp(o->weight, wt[i].n) == 0) w = wt[i].w;
+        if (w < 0) {
+            char *end;
+            long v = strtol(o->weight, &end, 10);
+            if (*end == '\0' && v >= 100 && v <= 1000) w = (int)v;
+        }
+        if (w < 0) return nplot__fail(fig, ND_EVALUE, "%s: unknown font weight '%s'", who, o->weight);
+        ts->weight = w;
+    }
+    ts->style = PANGO_STYLE_NORMAL;
+    if (o->style) {
+        if (!strcmp(o->style, "italic")) ts->style = PANGO_STYLE_ITALIC;
+        else if (!strcmp(o->style, "oblique")) ts->style = PANGO_STYLE_OBLIQUE;
+        else if (strcmp(o->style, "normal"))
+            return nplot__fail(fig, ND_EVALUE, "%s: unknown font style '%s'", who, o->style);
+    }
+    ts->family = NULL;
+    if (o->family) {
+        /* family names must outlive the call: keep the common ones as literals */
+        static const char *const fam[] = { "DejaVu Sans", "DejaVu Serif", "DejaVu Sans Mono",
+                                           "sans-serif", "serif", "monospace",
+                                           "WenQuanYi Micro Hei" };
+        for (size_t i = 0; i < sizeof fam / sizeof *fam; i++)
+            if (!strcmp(o->family, fam[i])) ts->family = fam[i];
+        if (!ts->family)
+            return nplot__fail(fig, ND_EVALUE, "%s: font family '%s' is not one of DejaVu Sans, "
+                                               "DejaVu Serif, DejaVu Sans Mono, sans-serif, "
+                                               "serif, monospace", who, o->family);
+    } else {
+        ts->family = st->font_family;
+    }
+    return ND_OK;
+}

@@ -1,0 +1,612 @@
+/* The public axes setters: titles, labels, limits, scales, ticks, grid, formatters, twins. */
+#include "plot_internal.h"
+
+#include <math.h>
+#include <string.h>
+
+#define CHECK_AX(ax, who)                                                 \
+    do {                                                                  \
+        if (!(ax)) return nd__error(ND_EVALUE, "%s: axes is NULL", who);  \
+        nd_status st_ = nplot__check((ax)->fig);                          \
+        if (st_) return st_;                                              \
+    } while (0)
+
+/* ---- titles and labels -------------------------------------------------------------------------- */
+nd_status nplot_set_title_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o)
+{
+    static const char *who = "nplot_set_title";
+    CHECK_AX(ax, who);
+    nplot_text_opts d = { 0 };
+    if (!o) o = &d;
+    int loc = 0;
+    if (o->loc) {
+        if (!strcmp(o->loc, "left")) loc = 1;
+        else if (!strcmp(o->loc, "right")) loc = 2;
+        else if (strcmp(o->loc, "center"))
+            return nplot__fail(ax->fig, ND_EVALUE, "%s: loc must be 'left', 'center' or 'right', "
+                                                   "got '%s'", who, o->loc);
+    }
+    text_style ts;
+    nd_status st = nplot__text_style_from(ax->fig, o, ax->fig->style->title_size, &ts, who);
+    if (st) return st;
+    char *c = nplot__strdup(ax->fig, s, who);
+    if (!c) return ax->fig->status;
+    nd__free(ax->title[loc]);
+    ax->title[loc] = c;
+    ax->title_ts[loc] = ts;
+    if (o->pad > 0) ax->title_pad = o->pad;
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+static nd_status set_label(nplot_axes *ax, axis_state *a, const char *s, const nplot_text_opts *o,
+                           const char *who)
+{
+    CHECK_AX(ax, who);
+    nplot_text_opts d = { 0 };
+    if (!o) o = &d;
+    text_style ts;
+    nd_status st = nplot__text_style_from(ax->fig, o, ax->fig->style->label_size, &ts, who);
+    if (st) return st;
+    if (!o->color) ts.color = ax->fig->style->label_color;
+    int loc = 0;
+    if (o->loc) {
+        if (!strcmp(o->loc, "left") || !strcmp(o->loc, "bottom")) loc = 1;
+        else if (!strcmp(o->loc, "right") || !strcmp(o->loc, "top")) loc = 2;
+        else if (strcmp(o->loc, "center"))
+            return nplot__fail(ax->fig, ND_EVALUE, "%s: bad loc '%s'", who, o->loc);
+    }
+    char *c = nplot__strdup(ax->fig, s, who);
+    if (!c) return ax->fig->status;
+    nd__free(a->label);
+    a->label = c;
+    a->label_ts = ts;
+    a->label_loc = loc;
+    if (o->pad > 0) a->labelpad = o->pad;
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_set_xlabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o)
+{
+    return set_label(ax, ax ? &ax->xa : NULL, s, o, "nplot_set_xlabel");
+}
+
+nd_status nplot_set_ylabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o)
+{
+    return set_label(ax, ax ? &ax->ya : NULL, s, o, "nplot_set_ylabel");
+}
+
+/* ---- limits --------------------------------------------------------------------------------------- */
+static axis_state *limit_root(nplot_axes *ax, bool x)
+{
+    axis_state *a = x ? &ax->xa : &ax->ya;
+    int guard = 0;
+    while (a->share_root && guard++ < 64) a = x ? &a->share_root->xa : &a->share_root->ya;
+    return a;
+}
+
+static nd_status set_lim(nplot_axes *ax, bool x, double lo, double hi, const char *who)
+{
+    CHECK_AX(ax, who);
+    if (isinf(lo) || isinf(hi))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: limits must be finite or NaN (automatic), "
+                                               "got %g, %g", who, lo, hi);
+    if (!isnan(lo) && lo == hi)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: limits must differ, got %g, %g", who, lo, hi);
+    axis_state *a = limit_root(ax, x);
+    if (a->scale == SCALE_LOG && ((!isnan(lo) && lo <= 0) || (!isnan(hi) && hi <= 0)))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: limits %g, %g are not positive on a log "
+                                               "axis", who, lo, hi);
+    a->set_lo = !isnan(lo);
+    a->set_hi = !isnan(hi);
+    if (a->set_lo) a->lo_fixed = lo;
+    if (a->set_hi) a->hi_fixed = hi;
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_set_xlim(nplot_axes *ax, double lo, double hi)
+{
+    return set_lim(ax, true, lo, hi, "nplot_set_xlim");
+}
+
+nd_status nplot_set_ylim(nplot_axes *ax, double lo, double hi)
+{
+    return set_lim(ax, false, lo, hi, "nplot_set_ylim");
+}
+
+static nd_status get_lim(nplot_axes *ax, bool x, double *lo, double *hi, const char *who)
+{
+    CHECK_AX(ax, who);
+    nplot__autoscale(ax->fig);
+    axis_state *a = x ? &ax->xa : &ax->ya;
+    if (lo) *lo = a->lo;
+    if (hi) *hi = a->hi;
+    return ND_OK;
+}
+
+nd_status nplot_get_xlim(nplot_axes *ax, double *lo, double *hi)
+{
+    return get_lim(ax, true, lo, hi, "nplot_get_xlim");
+}
+
+nd_status nplot_get_ylim(nplot_axes *ax, double *lo, double *hi)
+{
+    return get_lim(ax, false, lo, hi, "nplot_get_ylim");
+}
+
+nd_status nplot_margins(nplot_axes *ax, double x, double y)
+{
+    static const char *who = "nplot_margins";
+    CHECK_AX(ax, who);
+    if (!(x > -0.5) || !(y > -0.5) || !isfinite(x) || !isfinite(y))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: margins must be > -0.5, got %g, %g", who, x, y);
+    ax->xa.margin = x;
+    ax->ya.margin = y;
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+static nd_status set_scale(nplot_axes *ax, bool x, const char *scale, const nplot_scale_opts *o,
+                           const char *who)
+{
+    CHECK_AX(ax, who);
+    nplot_scale_opts d = { 0 };
+    if (!o) o = &d;
+    int s;
+    if (!scale || !strcmp(scale, "linear")) s = SCALE_LINEAR;
+    else if (!strcmp(scale, "log")) s = SCALE_LOG;
+    else if (!strcmp(scale, "symlog")) s = SCALE_SYMLOG;
+    else return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown scale '%s' (linear, log, symlog)",
+                            who, scale);
+    double base = o->base ? o->base : 10;
+    if (!(base > 1) || !isfinite(base))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: base must be > 1, got %g", who, base);
+    if (o->linthresh < 0 || o->linscale < 0)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: linthresh and linscale must be positive", who);
+    axis_state *a = limit_root(ax, x);
+    a->scale = s;
+    a->base = base;
+    a->linthresh = o->linthresh ? o->linthresh : 2;
+    a->linscale = o->linscale ? o->linscale : 1;
+    axis_state *self = x ? &ax->xa : &ax->ya;
+    self->minor_log = o->minor;
+    a->minor_log = o->minor;
+    if (s == SCALE_LOG && ((a->set_lo && a->lo_fixed <= 0) || (a->set_hi && a->hi_fixed <= 0))) {
+        a->set_lo = a->set_hi = false;
+    }
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_set_xscale_opts_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o)
+{
+    return set_scale(ax, true, scale, o, "nplot_set_xscale");
+}
+
+nd_status nplot_set_yscale_opts_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o)
+{
+    return set_scale(ax, false, scale, o, "nplot_set_yscale");
+}
+
+static nd_status invert(nplot_axes *ax, bool x, const char *who)
+{
+    CHECK_AX(ax, who);
+    axis_state *a = limit_root(ax, x);
+    if (a->set_lo && a->set_hi) {
+        double t = a->lo_fixed;
+        a->lo_fixed = a->hi_fixed;
+        a->hi_fixed = t;
+    } else {
+        a->inverted = !a->inverted;
+    }
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_invert_xaxis(nplot_axes *ax) { return invert(ax, true, "nplot_invert_xaxis"); }
+nd_status nplot_invert_yaxis(nplot_axes *ax) { return invert(ax, false, "nplot_invert_yaxis"); }
+
+nd_status nplot_axis(nplot_axes *ax, const char *mode)
+{
+    static const char *who = "nplot_axis";
+    CHECK_AX(ax, who);
+    if (!mode) return nplot__fail(ax->fig, ND_EVALUE, "%s: mode is NULL", who);
+    if (!strcmp(mode, "off")) ax->axis_off = true;
+    else if (!strcmp(mode, "on")) ax->axis_off = false;
+    else if (!strcmp(mode, "equal")) {
+        ax->aspect = 1;
+        ax->aspect_datalim = true;
+    } else if (!strcmp(mode, "scaled")) {
+        ax->aspect = 1;
+        ax->aspect_datalim = false;
+    } else if (!strcmp(mode, "tight")) {
+        ax->xa.tight = ax->ya.tight = true;
+    } else if (!strcmp(mode, "image")) {
+        ax->xa.tight = ax->ya.tight = true;
+        ax->aspect = 1;
+        ax->aspect_datalim = false;
+    } else if (!strcmp(mode, "square")) {
+        ax->aspect = -1; /* square box with equal data ranges */
+        ax->aspect_datalim = false;
+    } else if (!strcmp(mode, "auto") || !strcmp(mode, "normal")) {
+        ax->aspect = 0;
+        ax->xa.tight = ax->ya.tight = false;
+    } else {
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown mode '%s' (on, off, equal, scaled, "
+                                               "tight, image, square, auto)", who, mode);
+    }
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_set_aspect(nplot_axes *ax, double ratio)
+{
+    static const char *who = "nplot_set_aspect";
+    CHECK_AX(ax, who);
+    if (ratio < 0 || !isfinite(ratio))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: aspect must be positive (or 0 for auto), "
+                                               "got %g", who, ratio);
+    ax->aspect = ratio;
+    ax->aspect_datalim = false;
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_set_facecolor(nplot_axes *ax, const char *color)
+{
+    static const char *who = "nplot_set_facecolor";
+    CHECK_AX(ax, who);
+    if (nplot__color(color, ax->fig->style, &ax->face, who))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s", nd_errmsg());
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+/* ---- ticks ---------------------------------------------------------------------------------------- */
+static nd_status copy_labels(nplot_figure *fig, axis_state *a, const char *const *labels, int n,
+                             const char *who)
+{
+    for (int i = 0; i < a->nfixed_labels; i++) nd__free(a->fixed_labels[i]);
+    nd__free(a->fixed_labels);
+    a->fixed_labels = NULL;
+    a->nfixed_labels = 0;
+    if (!labels || n == 0) return ND_OK;
+    a->fixed_labels = nd__calloc((size_t)n, sizeof(char *), who);
+    if (!a->fixed_labels) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    for (int i = 0; i < n; i++) {
+        a->fixed_labels[i] = nplot__strdup(fig, labels[i] ? labels[i] : "", who);
+        if (!a->fixed_labels[i]) return fig->status;
+        a->nfixed_labels = i + 1;
+    }
+    return ND_OK;
+}
+
+static void apply_label_opts(axis_state *a, const nplot_ticks_opts *o)
+{
+    if (o->rotation) a->label_rotation = o->rotation;
+    if (o->ha) a->label_ha = nplot__parse_ha(o->ha);
+    if (o->fontsize > 0) a->major.labelsize = o->fontsize;
+}
+
+static nd_status set_ticks(nplot_axes *ax, bool x, const double *t, int n, const nplot_ticks_opts *o,
+                           const char *who)
+{
+    CHECK_AX(ax, who);
+    nplot_ticks_opts d = { 0 };
+    if (!o) o = &d;
+    if (n < 0 || (n > 0 && !t))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: need n >= 0 ticks and a tick array", who);
+    if (o->ha && nplot__parse_ha(o->ha) < 0)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: bad ha '%s'", who, o->ha);
+    for (int i = 0; i < n; i++)
+        if (!isfinite(t[i]))
+            return nplot__fail(ax->fig, ND_EVALUE, "%s: tick %d is not finite (%g)", who, i, t[i]);
+    axis_state *a = x ? &ax->xa : &ax->ya;
+    double *copy = NULL;
+    if (n > 0) {
+        copy = nd__malloc(sizeof(double) * (size_t)n, who);
+        if (!copy) return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+        memcpy(copy, t, sizeof(double) * (size_t)n);
+    }
+    if (o->minor) {
+        nd__free(a->fixed_minor);
+        a->fixed_minor = copy;
+        a->nfixed_minor = n;
+        a->minor_fixed_set = true;
+    } else {
+        nd__free(a->fixed);
+        a->fixed = copy;
+        a->nfixed = n;
+        a->fixed_set = true;
+        nd_status st = copy_labels(ax->fig, a, o->labels, o->labels ? n : 0, who);
+        if (st) return st;
+        apply_label_opts(a, o);
+    }
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_set_xticks_opts_(nplot_axes *ax, const double *t, int n, const nplot_ticks_opts *o)
+{
+    return set_ticks(ax, true, t, n, o, "nplot_set_xticks");
+}
+
+nd_status nplot_set_yticks_opts_(nplot_axes *ax, const double *t, int n, const nplot_ticks_opts *o)
+{
+    return set_ticks(ax, false, t, n, o, "nplot_set_yticks");
+}
+
+static nd_status set_ticklabels(nplot_axes *ax, bool x, const char *const *labels, int n,
+                                const nplot_ticks_opts *o, const char *who)
+{
+    CHECK_AX(ax, who);
+    nplot_ticks_opts d = { 0 };
+    if (!o) o = &d;
+    if (n < 0 || (n > 0 && !labels))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: need n >= 0 labels", who);
+    if (o->ha && nplot__parse_ha(o->ha) < 0)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: bad ha '%s'", who, o->ha);
+    axis_state *a = x ? &ax->xa : &ax->ya;
+    if (a->fixed_set && n != a->nfixed)
+        return nplot__fail(ax->fig, ND_ESHAPE, "%s: %d labels for %d fixed ticks", who, n,
+                           a->nfixed);
+    nd_status st = copy_labels(ax->fig, a, labels, n, who);
+    if (st) return st;
+    apply_label_opts(a, o);
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_set_xticklabels_opts_(nplot_axes *ax, const char *const *l, int n,
+                                      const nplot_ticks_opts *o)
+{
+    return set_ticklabels(ax, true, l, n, o, "nplot_set_xticklabels");
+}
+
+nd_status nplot_set_yticklabels_opts_(nplot_axes *ax, const char *const *l, int n,
+                                      const nplot_ticks_opts *o)
+{
+    return set_ticklabels(ax, false, l, n, o, "nplot_set_yticklabels");
+}
+
+static void apply_tick_side(nplot_figure *fig, tick_side *t, const nplot_tick_params *o, int dir,
+                            const rgba *color, const rgba *lcolor)
+{
+    (void)fig;
+    if (o->length > 0) t->length = o->length;
+    if (o->width > 0) t->width = o->width;
+    if (o->pad > 0) t->pad = o->pad;
+    if (o->labelsize > 0) t->labelsize = o->labelsize;
+    if (dir >= 0) t->direction = dir;
+    if (color) t->color = *color;
+    if (lcolor) t->labelcolor = *lcolor;
+}
+
+nd_status nplot_tick_params_opts_(nplot_axes *ax, const nplot_tick_params *o)
+{
+    static const char *who = "nplot_tick_params";
+    CHECK_AX(ax, who);
+    nplot_tick_params d = { 0 };
+    if (!o) o = &d;
+    bool dox = true, doy = true, major = true, minor = false;
+    if (o->axis) {
+        if (!strcmp(o->axis, "x")) doy = false;
+        else if (!strcmp(o->axis, "y")) dox = false;
+        else if (strcmp(o->axis, "both"))
+            return nplot__fail(ax->fig, ND_EVALUE, "%s: axis must be x, y or both, got '%s'", who,
+                               o->axis);
+    }
+    if (o->which) {
+        if (!strcmp(o->which, "minor")) major = false, minor = true;
+        else if (!strcmp(o->which, "both")) minor = true;
+        else if (strcmp(o->which, "major"))
+            return nplot__fail(ax->fig, ND_EVALUE, "%s: which must be major, minor or both, got "
+                                                   "'%s'", who, o->which);
+    }
+    int dir = -1;
+    if (o->direction) {
+        if (!strcmp(o->direction, "out")) dir = 0;
+        else if (!strcmp(o->direction, "in")) dir = 1;
+        else if (!strcmp(o->direction, "inout")) dir = 2;
+        else return nplot__fail(ax->fig, ND_EVALUE, "%s: direction must be in, out or inout, got "
+                                                    "'%s'", who, o->direction);
+    }
+    rgba c, lc;
+    const rgba *pc = NULL, *plc = NULL;
+    if (o->color) {
+        if (nplot__color(o->color, ax->fig->style, &c, who))
+            return nplot__fail(ax->fig, ND_EVALUE, "%s", nd_errmsg());
+        pc = &c;
+    }
+    if (o->labelcolor) {
+        if (nplot__color(o->labelcolor, ax->fig->style, &lc, who))
+            return nplot__fail(ax->fig, ND_EVALUE, "%s", nd_errmsg());
+        plc = &lc;
+    }
+    axis_state *axes[2] = { dox ? &ax->xa : NULL, doy ? &ax->ya : NULL };
+    for (int i = 0; i < 2; i++) {
+        axis_state *a = axes[i];
+        if (!a) continue;
+        if (major) apply_tick_side(ax->fig, &a->major, o, dir, pc, plc);
+        if (minor) apply_tick_side(ax->fig, &a->minor, o, dir, pc, plc);
+        if (o->labelrotation) a->label_rotation = o->labelrotation;
+        int t0 = i == 0 ? o->bottom : o->left, t1 = i == 0 ? o->top : o->right;
+        int l0 = i == 0 ? o->labelbottom : o->labelleft, l1 = i == 0 ? o->labeltop : o->labelright;
+        if (t0) a->ticks_side[0] = t0 > 0;
+        if (t1) a->ticks_side[1] = t1 > 0;
+        if (l0) a->labels_side[0] = l0 > 0;
+        if (l1) a->labels_side[1] = l1 > 0;
+    }
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_minorticks_on(nplot_axes *ax)
+{
+    CHECK_AX(ax, "nplot_minorticks_on");
+    ax->xa.minor_on = ax->ya.minor_on = true;
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_minorticks_off(nplot_axes *ax)
+{
+    CHECK_AX(ax, "nplot_minorticks_off");
+    ax->xa.minor_on = ax->ya.minor_on = false;
+    ax->xa.minor_log = ax->ya.minor_log = NPLOT_OFF;
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_grid_opts_(nplot_axes *ax, const nplot_grid_opts *o)
+{
+    static const char *who = "nplot_grid";
+    CHECK_AX(ax, who);
+    nplot_grid_opts d = { 0 };
+    if (!o) o = &d;
+    bool on = o->visible != NPLOT_OFF;
+    bool dox = true, doy = true, major = true, minor = false;
+    if (o->axis) {
+        if (!strcmp(o->axis, "x")) doy = false;
+        else if (!strcmp(o->axis, "y")) dox = false;
+        else if (strcmp(o->axis, "both"))
+            return nplot__fail(ax->fig, ND_EVALUE, "%s: axis must be x, y or both, got '%s'", who,
+                               o->axis);
+    }
+    if (o->which) {
+        if (!strcmp(o->which, "minor")) major = false, minor = true;
+        else if (!strcmp(o->which, "both")) minor = true;
+        else if (strcmp(o->which, "major"))
+            return nplot__fail(ax->fig, ND_EVALUE, "%s: which must be major, minor or both, got "
+                                                   "'%s'", who, o->which);
+    }
+    rgba c = ax->xa.grid_color;
+    if (o->color && nplot__color(o->color, ax->fig->style, &c, who))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s", nd_errmsg());
+    int ls = -1;
+    if (o->linestyle && (ls = nplot__linestyle_parse(o->linestyle)) < 0)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown linestyle '%s'", who, o->linestyle);
+    axis_state *axes[2] = { dox ? &ax->xa : NULL, doy ? &ax->ya : NULL };
+    for (int i = 0; i < 2; i++) {
+        axis_state *a = axes[i];
+        if (!a) continue;
+        if (major) a->grid_major = on;
+        if (minor) {
+            a->grid_minor = on;
+            if (on) a->minor_on = true;
+        }
+        if (o->color) a->grid_color = c;
+        if (ls >= 0) a->grid_ls = ls;
+        if (o->linewidth > 0) a->grid_lw = o->linewidth;
+        if (o->alpha > 0) a->grid_alpha = nplot__clampd(o->alpha, 0, 1);
+    }
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+static nd_status set_formatter(nplot_axes *ax, bool x, const nplot_formatter_opts *o,
+                               const char *who)
+{
+    CHECK_AX(ax, who);
+    nplot_formatter_opts d = { 0 };
+    if (!o) o = &d;
+    static const struct { const char *n; int k; } kinds[] = {
+        { "scalar", FMT_SCALAR }, { "plain", FMT_PLAIN }, { "sci", FMT_SCI },
+        { "percent", FMT_PERCENT }, { "printf", FMT_PRINTF }, { "log", FMT_LOG },
+        { "callback", FMT_CALLBACK }, { "none", FMT_NONE }, { "null", FMT_NONE },
+    };
+    int k = -1;
+    const char *kind = o->kind;
+    if (!kind) kind = o->fn ? "callback" : o->fmt ? "printf" : "scalar";
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (!strcmp(kind, kinds[i].n)) k = kinds[i].k;
+    if (k < 0)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown formatter kind '%s'", who, kind);
+    if (k == FMT_CALLBACK && !o->fn)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: kind 'callback' needs .fn", who);
+    if (k == FMT_PRINTF) {
+        /* exactly one floating conversion, no other conversions: a bad format would be
+         * undefined behaviour in snprintf */
+        if (!o->fmt) return nplot__fail(ax->fig, ND_EVALUE, "%s: kind 'printf' needs .fmt", who);
+        int conv = 0;
+        for (const char *p = o->fmt; *p; p++) {
+            if (*p != '%') continue;
+            if (p[1] == '%') {
+                p++;
+                continue;
+            }
+            const char *q = p + 1;
+            while (*q && strchr("+- #0123456789.", *q)) q++;
+            if (!*q || !strchr("eEfFgGaA", *q)) conv = 99;
+            else conv++;
+            p = q;
+        }
+        if (conv != 1)
+            return nplot__fail(ax->fig, ND_EVALUE, "%s: printf format \"%s\" must contain exactly "
+                                                   "one double conversion (%%f %%e %%g)", who, o->fmt);
+    }
+    axis_state *a = x ? &ax->xa : &ax->ya;
+    formatter *f = o->minor ? &a->minor_fmt : &a->fmt;
+    char *fmt = NULL, *sym = NULL;
+    if (o->fmt && !(fmt = nplot__strdup(ax->fig, o->fmt, who))) return ax->fig->status;
+    if (o->symbol && !(sym = nplot__strdup(ax->fig, o->symbol, who))) {
+        nd__free(fmt);
+        return ax->fig->status;
+    }
+    nd__free(f->fmt);
+    nd__free(f->symbol);
+    *f = (formatter){ k, fmt, o->xmax, o->decimals, sym, o->fn, o->ctx };
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_set_xformatter_opts_(nplot_axes *ax, const nplot_formatter_opts *o)
+{
+    return set_formatter(ax, true, o, "nplot_set_xformatter");
+}
+
+nd_status nplot_set_yformatter_opts_(nplot_axes *ax, const nplot_formatter_opts *o)
+{
+    return set_formatter(ax, false, o, "nplot_set_yformatter");
+}
+
+/* ---- twins ----------------------------------------------------------------------------------------- */
+static nplot_axes *twin(nplot_axes *ax, bool twinx, const char *who)
+{
+    if (!ax) {
+        nd__error(ND_EVALUE, "%s: axes is NULL", who);
+        return NULL;
+    }
+    if (nplot__check(ax->fig)) return NULL;
+    nplot_axes *t = nplot__axes_new(ax->fig, who);
+    if (!t) return NULL;
+    t->gs = ax->gs;
+    t->r0 = ax->r0;
+    t->r1 = ax->r1;
+    t->c0 = ax->c0;
+    t->c1 = ax->c1;
+    memcpy(t->rect, ax->rect, sizeof t->rect);
+    t->twin_parent = ax;
+    t->face.a = 0;
+    if (twinx) {
+        t->twin_x_of = true;
+        t->xa.share_root = ax;
+        t->ya.ticks_side[0] = t->ya.labels_side[0] = false;
+        t->ya.ticks_side[1] = t->ya.labels_side[1] = true;
+        t->xa.ticks_side[0] = t->xa.labels_side[0] = false;
+        t->xa.grid_major = false;
+    } else {
+        t->twin_y_of = true;
+        t->ya.share_root = ax;
+        t->xa.ticks_side[0] = t->xa.labels_side[0] = false;
+        t->xa.ticks_side[1] = t->xa.labels_side[1] = true;
+        t->ya.ticks_side[0] = t->ya.labels_side[0] = false;
+        t->ya.grid_major = false;
+    }
+    return t;
+}
+
+nplot_axes *nplot_twinx(nplot_axes *ax) { return twin(ax, true, "nplot_twinx"); }
+nplot_axes *nplot_twiny(nplot_axes *ax) { return twin(ax, false, "nplot_twiny"); }

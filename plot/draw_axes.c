@@ -1,0 +1,339 @@
+/* Drawing one axes: background, grid, artists in z-order, spines, ticks, tick labels,
+ * axis labels, offset texts and titles. The decoration code also measures, so
+ * tight_layout sees exactly what would be drawn. */
+#include "plot_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static double snap(const render_ctx *rc, double v)
+{
+    return rc->raster ? floor(v) + 0.5 : v;
+}
+
+static void bb_add(bbox *bb, bbox b)
+{
+    if (b.x1 <= b.x0 && b.y1 <= b.y0) return;
+    bb->x0 = fmin(bb->x0, b.x0);
+    bb->y0 = fmin(bb->y0, b.y0);
+    bb->x1 = fmax(bb->x1, b.x1);
+    bb->y1 = fmax(bb->y1, b.y1);
+}
+
+static void set_rgba(cairo_t *cr, rgba c, double alpha)
+{
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * alpha);
+}
+
+static text_style tick_ts(const render_ctx *rc, const tick_side *t)
+{
+    return (text_style){ t->labelsize, t->labelcolor, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
+                         rc->fig->style->font_family };
+}
+
+/* Tick marks and labels of one axis on one side (side 0: bottom/left, 1: top/right).
+ * Returns the bbox of the labels (and ticks). */
+static bbox axis_side(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, int side, bool draw,
+                      const xform *tf)
+{
+    cairo_t *cr = rc->cr;
+    double s = rc->scale;
+    bbox bb = { INFINITY, INFINITY, -INFINITY, -INFINITY };
+    double edge = x ? (side == 0 ? ax->dev[3] : ax->dev[1]) : (side == 0 ? ax->dev[0] : ax->dev[2]);
+    /* outward direction in device units */
+    double outward = (x ? (side == 0 ? 1 : -1) : (side == 0 ? -1 : 1));
+    double label_off = 0;
+    for (int which = 0; which < 2; which++) {
+        const tick_side *t = which == 0 ? &a->major : &a->minor;
+        const double *locs = which == 0 ? a->ticks : a->minor_ticks;
+        int n = which == 0 ? a->nticks : a->nminor;
+        double len = t->length * s;
+        double out_len = t->direction == 0 ? len : t->direction == 2 ? len / 2 : 0;
+        double in_len = t->direction == 1 ? len : t->direction == 2 ? len / 2 : 0;
+        if (which == 0) label_off = out_len + t->pad * s;
+        if (!a->ticks_side[side] || len <= 0 || n == 0) continue;
+        if (draw) {
+            cairo_set_line_width(cr, t->width * s);
+            cairo_set_dash(cr, NULL, 0, 0);
+            cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+            set_rgba(cr, t->color, 1);
+        }
+        double e = rc->raster ? round(edge) : edge;
+        for (int i = 0; i < n; i++) {
+            double px, py;
+            nplot__to_dev(rc, ax, tf, COORD_DATA, COORD_DATA, x ? locs[i] : 1, x ? 1 : locs[i], &px, &py);
+            double p = x ? px : py;
+            if (!isfinite(p)) continue;
+            p = snap(rc, p);
+            double a0 = e - outward * in_len, a1 = e + outward * out_len;
+            if (x) {
+                if (draw) {
+                    cairo_move_to(cr, p, a0);
+                    cairo_line_to(cr, p, a1);
+                }
+                bb_add(&bb, (bbox){ p, fmin(a0, a1), p, fmax(a0, a1) });
+            } else {
+                if (draw) {
+                    cairo_move_to(cr, a0, p);
+                    cairo_line_to(cr, a1, p);
+                }
+                bb_add(&bb, (bbox){ fmin(a0, a1), p, fmax(a0, a1), p });
+            }
+        }
+        if (draw) cairo_stroke(cr);
+    }
+    if (!a->labels_side[side] || a->hide_ticklabels) return bb;
+    text_style ts = tick_ts(rc, &a->major);
+    double pos = edge + outward * label_off;
+    for (int i = 0; i < a->nticks; i++) {
+        if (!a->ticklabels[i] || !a->ticklabels[i][0]) continue;
+        double px, py;
+        nplot__to_dev(rc, ax, tf, COORD_DATA, COORD_DATA, x ? a->ticks[i] : 1,
+                      x ? 1 : a->ticks[i], &px, &py);
+        text_box tb = nplot__text_layout(rc, a->ticklabels[i], &ts);
+        bbox b;
+        double rot = a->label_rotation;
+        if (x) {
+            int ha = a->label_ha >= 0 ? a->label_ha : HA_CENTER;
+            b = nplot__text_place(rc, &tb, px, pos, ha, side == 0 ? VA_TOP : VA_BOTTOM, rot,
+                                  &a->major.labelcolor, draw);
+        } else {
+            int ha = a->label_ha >= 0 ? a->label_ha : (side == 0 ? HA_RIGHT : HA_LEFT);
+            b = nplot__text_place(rc, &tb, pos, py, ha, rot == 0 ? VA_CENTER_BASELINE : VA_CENTER,
+                                  rot, &a->major.labelcolor, draw);
+        }
+        nplot__text_free(&tb);
+        bb_add(&bb, b);
+    }
+    return bb;
+}
+
+/* Axis label and offset text beyond the tick labels of the labelled side. */
+static void axis_labels(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, bool draw,
+                        const bbox *ticks_bb, bbox *out)
+{
+    double s = rc->scale;
+    int side = a->labels_side[0] || a->ticks_side[0] ? 0 : 1;
+    if (a->labels_side[1] && !a->labels_side[0]) side = 1;
+    double edge = x ? (side == 0 ? ax->dev[3] : ax->dev[1]) : (side == 0 ? ax->dev[0] : ax->dev[2]);
+    bool have_ticks = ticks_bb->x1 >= ticks_bb->x0;
+    /* offset text ("1e6", "+1e3") */
+    if (a->offset_text && a->offset_text[0] && a->labels_side[side] && !a->hide_ticklabels) {
+        text_style ts = tick_ts(rc, &a->major);
+        text_box tb = nplot__text_layout(rc, a->offset_text, &ts);
+        bbox b;
+        if (x) {
+            double y = side == 0 ? (have_ticks ? ticks_bb->y1 : edge) + 0 : (have_ticks ? ticks_bb->y0 : edge);
+            b = nplot__text_place(rc, &tb, ax->dev[2], y, HA_RIGHT, side == 0 ? VA_TOP : VA_BOTTOM, 0,
+                                  &a->major.labelcolor, draw);
+        } else {
+            double xx = side == 0 ? ax->dev[0] : ax->dev[2];
+            b = nplot__text_place(rc, &tb, xx, ax->dev[1] - 2 * s, side == 0 ? HA_LEFT : HA_RIGHT,
+                                  VA_BOTTOM, 0, &a->major.labelcolor, draw);
+        }
+        nplot__text_free(&tb);
+        bb_add(out, b);
+    }
+    if (!a->label || !a->label[0]) return;
+    text_box tb = nplot__text_layout(rc, a->label, &a->label_ts);
+    bbox b;
+    double pad = a->labelpad * s;
+    if (x) {
+        double along = a->label_loc == 1 ? ax->dev[0] : a->label_loc == 2 ? ax->dev[2]
+                                                                          : (ax->dev[0] + ax->dev[2]) / 2;
+        int ha = a->label_loc == 1 ? HA_LEFT : a->label_loc == 2 ? HA_RIGHT : HA_CENTER;
+        if (side == 0) {
+            double y = (have_ticks ? fmax(ticks_bb->y1, edge) : edge) + pad;
+            b = nplot__text_place(rc, &tb, along, y, ha, VA_TOP, 0, &a->label_ts.color, draw);
+        } else {
+            double y = (have_ticks ? fmin(ticks_bb->y0, edge) : edge) - pad;
+            b = nplot__text_place(rc, &tb, along, y, ha, VA_BOTTOM, 0, &a->label_ts.color, draw);
+        }
+    } else {
+        double along = a->label_loc == 1 ? ax->dev[3] : a->label_loc == 2 ? ax->dev[1]
+                                                                          : (ax->dev[1] + ax->dev[3]) / 2;
+        int va = a->label_loc == 1 ? VA_BOTTOM : a->label_loc == 2 ? VA_TOP : VA_CENTER;
+        if (side == 0) {
+            double xx = (have_ticks ? fmin(ticks_bb->x0, edge) : edge) - pad;
+            b = nplot__text_place(rc, &tb, xx, along, HA_RIGHT, va, 90, &a->label_ts.color, draw);
+        } else {
+            double xx = (have_ticks ? fmax(ticks_bb->x1, edge) : edge) + pad;
+            b = nplot__text_place(rc, &tb, xx, along, HA_LEFT, va, 90, &a->label_ts.color, draw);
+        }
+    }
+    nplot__text_free(&tb);
+    bb_add(out, b);
+}
+
+static bbox decorations(render_ctx *rc, nplot_axes *ax, bool draw)
+{
+    bbox bb = { ax->dev[0], ax->dev[1], ax->dev[2], ax->dev[3] };
+    if (ax->axis_off) {
+        /* titles still show with axis('off') */
+    }
+    xform tf = nplot__xform(ax);
+    double top_edge = ax->dev[1];
+    if (!ax->axis_off) {
+        cairo_t *cr = rc->cr;
+        /* spines */
+        if (draw && ax->frame_on) {
+            const nplot__style *st = ax->fig->style;
+            double lw = st->axes_linewidth * rc->scale;
+            cairo_set_line_width(cr, lw);
+            cairo_set_dash(cr, NULL, 0, 0);
+            cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
+            set_rgba(cr, st->axes_edge, 1);
+            double x0 = snap(rc, ax->dev[0]), y0 = snap(rc, ax->dev[1]);
+            double x1 = snap(rc, ax->dev[2]), y1 = snap(rc, ax->dev[3]);
+            bool sp[4];
+            memcpy(sp, ax->spine, sizeof sp);
+            if (ax->twin_x_of) sp[0] = sp[1] = sp[3] = false;
+            if (ax->twin_y_of) sp[0] = sp[1] = sp[2] = false;
+            if (sp[0]) { cairo_move_to(cr, x0, y1); cairo_line_to(cr, x0, y0); }
+            if (sp[1]) { cairo_move_to(cr, x0, y1); cairo_line_to(cr, x1, y1); }
+            if (sp[2]) { cairo_move_to(cr, x1, y1); cairo_line_to(cr, x1, y0); }
+            if (sp[3]) { cairo_move_to(cr, x0, y0); cairo_line_to(cr, x1, y0); }
+            cairo_stroke(cr);
+        }
+        for (int xi = 0; xi < 2; xi++) {
+            bool x = xi == 0;
+            axis_state *a = x ? &ax->xa : &ax->ya;
+            bbox side_bb[2];
+            for (int side = 0; side < 2; side++) {
+                side_bb[side] = axis_side(rc, ax, a, x, side, draw, &tf);
+                bb_add(&bb, side_bb[side]);
+            }
+            int lside = a->labels_side[1] && !a->labels_side[0] ? 1 : 0;
+            axis_labels(rc, ax, a, x, draw, &side_bb[lside], &bb);
+            if (x) top_edge = fmin(top_edge, side_bb[1].y0);
+        }
+        if (ax->xa.labels_side[1] && ax->xa.label && ax->xa.label[0]) top_edge = fmin(top_edge, bb.y0);
+    }
+    /* a twiny's top decorations push the parent's title up */
+    for (nplot_axes *t = ax->fig->axes; t; t = t->next)
+        if (t->twin_parent == ax && t->twin_y_of) {
+            bbox tb = decorations(rc, t, false);
+            top_edge = fmin(top_edge, tb.y0);
+        }
+    /* titles: baseline `pad` above the axes (or above top decorations) */
+    for (int i = 0; i < 3; i++) {
+        if (!ax->title[i] || !ax->title[i][0]) continue;
+        text_box tb = nplot__text_layout(rc, ax->title[i], &ax->title_ts[i]);
+        double x = i == 0 ? (ax->dev[0] + ax->dev[2]) / 2 : i == 1 ? ax->dev[0] : ax->dev[2];
+        int ha = i == 0 ? HA_CENTER : i == 1 ? HA_LEFT : HA_RIGHT;
+        double y = fmin(top_edge, ax->dev[1]) - ax->title_pad * rc->scale;
+        bbox b = nplot__text_place(rc, &tb, x, y, ha, VA_BASELINE, 0, &ax->title_ts[i].color, draw);
+        nplot__text_free(&tb);
+        bb_add(&bb, b);
+    }
+    return bb;
+}
+
+bbox nplot__axes_tight_bbox(render_ctx *rc, nplot_axes *ax)
+{
+    return decorations(rc, ax, false);
+}
+
+static void draw_grid(render_ctx *rc, nplot_axes *ax, const xform *tf)
+{
+    cairo_t *cr = rc->cr;
+    for (int xi = 0; xi < 2; xi++) {
+        bool x = xi == 0;
+        axis_state *a = x ? &ax->xa : &ax->ya;
+        for (int which = 0; which < 2; which++) {
+            if (which == 0 ? !a->grid_major : !a->grid_minor) continue;
+            const double *locs = which == 0 ? a->ticks : a->minor_ticks;
+            int n = which == 0 ? a->nticks : a->nminor;
+            double lw = (which == 0 ? a->grid_lw : a->grid_lw * 0.75) * rc->scale;
+            cairo_set_line_width(cr, lw);
+            nplot__set_dash(cr, a->grid_ls, NULL, 0, lw, rc->scale);
+            cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+            set_rgba(cr, a->grid_color, a->grid_alpha * (which == 0 ? 1 : 0.6));
+            for (int i = 0; i < n; i++) {
+                double px, py;
+                nplot__to_dev(rc, ax, tf, COORD_DATA, COORD_DATA, x ? locs[i] : 1, x ? 1 : locs[i],
+                              &px, &py);
+                if (x) {
+                    if (!isfinite(px)) continue;
+                    px = snap(rc, px);
+                    cairo_move_to(cr, px, ax->dev[1]);
+                    cairo_line_to(cr, px, ax->dev[3]);
+                } else {
+                    if (!isfinite(py)) continue;
+                    py = snap(rc, py);
+                    cairo_move_to(cr, ax->dev[0], py);
+                    cairo_line_to(cr, ax->dev[2], py);
+                }
+            }
+            cairo_stroke(cr);
+        }
+    }
+    cairo_set_dash(cr, NULL, 0, 0);
+}
+
+static int cmp_z(const void *pa, const void *pb)
+{
+    const artist *a = *(const artist *const *)pa, *b = *(const artist *const *)pb;
+    if (a->zorder < b->zorder) return -1;
+    if (a->zorder > b->zorder) return 1;
+    return 0;
+}
+
+static void draw_artist(render_ctx *rc, nplot_axes *ax, artist *a)
+{
+    switch (a->kind) {
+    case ART_LINE: nplot__draw_line(rc, ax, a); break;
+    case ART_SCATTER: nplot__draw_scatter(rc, ax, a); break;
+    case ART_POLY: nplot__draw_poly(rc, ax, a); break;
+    case ART_SEGMENTS: nplot__draw_segments(rc, ax, a); break;
+    case ART_TEXT: nplot__draw_text_artist(rc, ax, a); break;
+    case ART_ANNOTATE: nplot__draw_annotate(rc, ax, a); break;
+    }
+}
+
+void nplot__draw_axes(render_ctx *rc, nplot_axes *ax)
+{
+    cairo_t *cr = rc->cr;
+    xform tf = nplot__xform(ax);
+    if (!ax->axis_off && ax->frame_on && ax->face.a > 0) {
+        set_rgba(cr, ax->face, 1);
+        cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
+        cairo_fill(cr);
+    }
+    /* stable sort of the artists by zorder (qsort is not stable: sort by (z, index)) */
+    artist **list = malloc(sizeof(artist *) * (size_t)(ax->nartists ? ax->nartists : 1));
+    if (!list) {
+        nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing");
+        return;
+    }
+    int n = 0;
+    for (artist *a = ax->artists; a; a = a->next) list[n++] = a;
+    /* insertion sort keeps equal zorders in insertion order */
+    for (int i = 1; i < n; i++) {
+        artist *k = list[i];
+        int j = i - 1;
+        while (j >= 0 && cmp_z(&list[j], &k) > 0) {
+            list[j + 1] = list[j];
+            j--;
+        }
+        list[j + 1] = k;
+    }
+    double grid_z = ax->fig->style->grid_behind ? 0.5 : 1.5;
+    bool grid_done = ax->axis_off, deco_done = false;
+    for (int i = 0; i < n; i++) {
+        if (!grid_done && list[i]->zorder > grid_z) {
+            draw_grid(rc, ax, &tf);
+            grid_done = true;
+        }
+        if (!deco_done && list[i]->zorder > 2.5) {
+            decorations(rc, ax, true);
+            deco_done = true;
+        }
+        draw_artist(rc, ax, list[i]);
+    }
+    if (!grid_done) draw_grid(rc, ax, &tf);
+    if (!deco_done) decorations(rc, ax, true);
+    free(list);
+    if (ax->legend_on) nplot__draw_legend(rc, ax);
+}

@@ -1,0 +1,368 @@
+/* Layout: subplot geometry, aspect, tick computation and tight_layout. */
+#include "plot_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Cell edges of a grid in figure fractions: xs[2*c], xs[2*c+1] are the left and right of
+ * column c; ys likewise with row 0 at the top (ys are top/bottom, top > bottom). */
+static void grid_edges(const nplot_figure *fig, const nplot_gridspec *g, double *xs, double *ys)
+{
+    double left = g->left >= 0 ? g->left : fig->left, right = g->right >= 0 ? g->right : fig->right;
+    double bottom = g->bottom >= 0 ? g->bottom : fig->bottom, top = g->top >= 0 ? g->top : fig->top;
+    double ws = g->wspace >= 0 ? g->wspace : fig->wspace, hs = g->hspace >= 0 ? g->hspace : fig->hspace;
+    int nc = g->ncols, nr = g->nrows;
+    double cell_w = (right - left) / (nc + ws * (nc - 1)), sep_w = ws * cell_w;
+    double cell_h = (top - bottom) / (nr + hs * (nr - 1)), sep_h = hs * cell_h;
+    double sw = 0, sh = 0;
+    for (int c = 0; c < nc; c++) sw += g->wr ? g->wr[c] : 1;
+    for (int r = 0; r < nr; r++) sh += g->hr ? g->hr[r] : 1;
+    double x = left;
+    for (int c = 0; c < nc; c++) {
+        double w = cell_w * nc * (g->wr ? g->wr[c] : 1) / sw;
+        xs[2 * c] = x;
+        xs[2 * c + 1] = x + w;
+        x += w + sep_w;
+    }
+    double y = top;
+    for (int r = 0; r < nr; r++) {
+        double h = cell_h * nr * (g->hr ? g->hr[r] : 1) / sh;
+        ys[2 * r] = y;
+        ys[2 * r + 1] = y - h;
+        y -= h + sep_h;
+    }
+}
+
+static nd_status place_axes(render_ctx *rc)
+{
+    nplot_figure *fig = rc->fig;
+    for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
+        if (ax->gs) {
+            nplot_gridspec *g = ax->gs;
+            double *xs = malloc(sizeof(double) * 2 * (size_t)(g->ncols + g->nrows));
+            if (!xs) return nplot__fail(fig, ND_ENOMEM, "nplot: out of memory in layout");
+            double *ys = xs + 2 * g->ncols;
+            grid_edges(fig, g, xs, ys);
+            double l = xs[2 * ax->c0], r = xs[2 * (ax->c1 - 1) + 1];
+            double t = ys[2 * ax->r0], b = ys[2 * (ax->r1 - 1) + 1];
+            free(xs);
+            ax->rect[0] = l;
+            ax->rect[1] = b;
+            ax->rect[2] = r - l;
+            ax->rect[3] = t - b;
+        }
+        double x0 = ax->rect[0] * rc->W, x1 = (ax->rect[0] + ax->rect[2]) * rc->W;
+        double y0 = (1 - ax->rect[1] - ax->rect[3]) * rc->H, y1 = (1 - ax->rect[1]) * rc->H;
+        if (rc->raster) {
+            /* whole pixels keep spines and the axes patch crisp */
+            x0 = round(x0);
+            x1 = round(x1);
+            y0 = round(y0);
+            y1 = round(y1);
+        }
+        ax->dev[0] = x0;
+        ax->dev[1] = y0;
+        ax->dev[2] = x1;
+        ax->dev[3] = y1;
+    }
+    return ND_OK;
+}
+
+static double trange(const axis_state *a)
+{
+    return fabs(nplot__scale_fwd(a, a->hi) - nplot__scale_fwd(a, a->lo));
+}
+
+/* Expand one axis' limits (in scaled space, about the centre) by factor f >= 1. */
+static void expand_limits(axis_state *a, double f)
+{
+    double tl = nplot__scale_fwd(a, a->lo), th = nplot__scale_fwd(a, a->hi);
+    double c = (tl + th) / 2, h = (th - tl) / 2 * f;
+    a->lo = nplot__scale_inv(a, c - h);
+    a->hi = nplot__scale_inv(a, c + h);
+}
+
+static void apply_aspect(nplot_axes *ax)
+{
+    if (ax->aspect == 0) return;
+    double w = ax->dev[2] - ax->dev[0], h = ax->dev[3] - ax->dev[1];
+    if (w <= 0 || h <= 0) return;
+    double xr = trange(&ax->xa), yr = trange(&ax->ya);
+    if (!(xr > 0) || !(yr > 0)) return;
+    if (ax->aspect < 0) { /* square: equal ranges in a square box */
+        if (xr < yr) expand_limits(&ax->xa, yr / xr);
+        else if (yr < xr) expand_limits(&ax->ya, xr / yr);
+        double s = fmin(w, h), cx = (ax->dev[0] + ax->dev[2]) / 2, cy = (ax->dev[1] + ax->dev[3]) / 2;
+        ax->dev[0] = cx - s / 2;
+        ax->dev[2] = cx + s / 2;
+        ax->dev[1] = cy - s / 2;
+        ax->dev[3] = cy + s / 2;
+        return;
+    }
+    /* device units per data unit must satisfy (h / yr) = aspect * (w / xr) */
+    double want = ax->aspect * yr / xr * w; /* box height that gives the aspect */
+    if (ax->aspect_datalim) {
+        if (want > h) expand_limits(&ax->xa, want / h);
+        else if (want < h) expand_limits(&ax->ya, h / want);
+        return;
+    }
+    double cx = (ax->dev[0] + ax->dev[2]) / 2, cy = (ax->dev[1] + ax->dev[3]) / 2;
+    if (want > h) { /* too tall: shrink the width */
+        double nw = w * h / want;
+        ax->dev[0] = cx - nw / 2;
+        ax->dev[2] = cx + nw / 2;
+    } else {
+        ax->dev[1] = cy - want / 2;
+        ax->dev[3] = cy + want / 2;
+    }
+}
+
+static void free_ticks(axis_state *a)
+{
+    for (int i = 0; i < a->nticks; i++) nd__free(a->ticklabels[i]);
+    nd__free(a->ticklabels);
+    nd__free(a->ticks);
+    nd__free(a->offset_text);
+    nd__free(a->minor_ticks);
+    a->ticklabels = NULL;
+    a->ticks = NULL;
+    a->offset_text = NULL;
+    a->minor_ticks = NULL;
+    a->nticks = a->nminor = 0;
+}
+
+static bool in_view(const axis_state *a, double v)
+{
+    double tl = nplot__scale_fwd(a, a->lo), th = nplot__scale_fwd(a, a->hi), t = nplot__scale_fwd(a, v);
+    if (!isfinite(t)) return false;
+    double lo = fmin(tl, th), hi = fmax(tl, th), tol = (hi - lo) * 1e-10;
+    return t >= lo - tol && t <= hi + tol;
+}
+
+#define TICK_CAP 512
+
+static void compute_axis_ticks(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x)
+{
+    free_ticks(a);
+    double len_pt = (x ? ax->dev[2] - ax->dev[0] : ax->dev[3] - ax->dev[1]) / rc->scale;
+    double lsize = a->major.labelsize > 0 ? a->major.labelsize : 10;
+    int space = (int)floor(len_pt / (lsize * (x ? 3 : 2)));
+    double buf[TICK_CAP];
+    int n = 0;
+    double lo = fmin(a->lo, a->hi), hi = fmax(a->lo, a->hi);
+    if (a->fixed_set) {
+        n = a->nfixed < TICK_CAP ? a->nfixed : TICK_CAP;
+        memcpy(buf, a->fixed, sizeof(double) * (size_t)n);
+    } else if (a->scale == SCALE_LOG) {
+        int nt = space < 2 ? 2 : space > 9 ? 9 : space;
+        n = nplot_log_ticks(lo, hi, a->base, nt, false, buf, TICK_CAP);
+    } else if (a->scale == SCALE_SYMLOG) {
+        n = nplot__symlog_ticks(lo, hi, a->base, a->linthresh, buf, TICK_CAP);
+    } else {
+        int nb = space < 1 ? 1 : space > 9 ? 9 : space;
+        n = nplot_maxn_ticks(lo, hi, nb, buf, TICK_CAP);
+    }
+    if (n < 0) n = 0;
+    if (n > TICK_CAP) n = TICK_CAP;
+    /* keep the ticks inside the view; fixed labels follow their tick's index */
+    double vis[TICK_CAP];
+    const char *fixed_lab[TICK_CAP];
+    int nv = 0;
+    for (int i = 0; i < n; i++)
+        if (in_view(a, buf[i])) {
+            fixed_lab[nv] = a->fixed_set && i < a->nfixed_labels ? a->fixed_labels[i] : NULL;
+            vis[nv++] = buf[i];
+        }
+    a->ticks = nd__malloc(sizeof(double) * (size_t)(nv ? nv : 1), "nplot layout");
+    a->ticklabels = nd__calloc((size_t)(nv ? nv : 1), sizeof(char *), "nplot layout");
+    if (!a->ticks || !a->ticklabels) {
+        nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory computing ticks");
+        return;
+    }
+    memcpy(a->ticks, vis, sizeof(double) * (size_t)nv);
+    bool have_fixed_labels = a->fixed_set ? a->nfixed_labels > 0 : a->nfixed_labels > 0;
+    if (nplot__format_ticks(&a->fmt, a->scale, a->base, vis, nv, a->lo, a->hi, a->ticklabels,
+                            &a->offset_text)) {
+        nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory formatting ticks");
+        return;
+    }
+    a->nticks = nv;
+    if (have_fixed_labels) {
+        for (int i = 0; i < nv; i++) {
+            const char *l = a->fixed_set ? fixed_lab[i] : (i < a->nfixed_labels ? a->fixed_labels[i] : "");
+            char *c = nd__strdup(l ? l : "", "nplot layout");
+            if (!c) {
+                nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory");
+                return;
+            }
+            nd__free(a->ticklabels[i]);
+            a->ticklabels[i] = c;
+        }
+        a->offset_text[0] = '\0';
+    }
+    /* minor ticks */
+    int nm = 0;
+    double mbuf[TICK_CAP];
+    if (a->minor_fixed_set) {
+        nm = a->nfixed_minor < TICK_CAP ? a->nfixed_minor : TICK_CAP;
+        memcpy(mbuf, a->fixed_minor, sizeof(double) * (size_t)nm);
+    } else if (a->scale == SCALE_LOG && a->minor_log != NPLOT_OFF) {
+        int nt = space < 2 ? 2 : space > 9 ? 9 : space;
+        nm = nplot_log_ticks(lo, hi, a->base, nt, true, mbuf, TICK_CAP);
+    } else if (a->minor_on && a->scale == SCALE_LINEAR) {
+        double all[TICK_CAP];
+        int na = a->fixed_set ? nv : n;
+        memcpy(all, a->fixed_set ? vis : buf, sizeof(double) * (size_t)na);
+        nm = nplot__auto_minor_ticks(all, na, lo, hi, mbuf, TICK_CAP);
+    }
+    if (nm < 0) nm = 0;
+    if (nm > TICK_CAP) nm = TICK_CAP;
+    a->minor_ticks = nd__malloc(sizeof(double) * (size_t)(nm ? nm : 1), "nplot layout");
+    if (!a->minor_ticks) {
+        nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory computing ticks");
+        return;
+    }
+    for (int i = 0; i < nm; i++) {
+        if (!in_view(a, mbuf[i])) continue;
+        bool dup = false;
+        double tol = fabs(hi - lo) * 1e-9;
+        for (int j = 0; j < nv && !dup; j++)
+            if (fabs(vis[j] - mbuf[i]) <= tol * (a->scale == SCALE_LOG ? fabs(mbuf[i]) : 1)) dup = true;
+        if (!dup) a->minor_ticks[a->nminor++] = mbuf[i];
+    }
+}
+
+void nplot__axes_ticks(render_ctx *rc, nplot_axes *ax)
+{
+    compute_axis_ticks(rc, ax, &ax->xa, true);
+    compute_axis_ticks(rc, ax, &ax->ya, false);
+}
+
+static void layout_pass(render_ctx *rc)
+{
+    nplot_figure *fig = rc->fig;
+    place_axes(rc);
+    nplot__autoscale(fig);
+    for (nplot_axes *ax = fig->axes; ax; ax = ax->next) apply_aspect(ax);
+    /* twins follow their parent's (possibly aspect-shrunk) box */
+    for (nplot_axes *ax = fig->axes; ax; ax = ax->next)
+        if (ax->twin_parent) memcpy(ax->dev, ax->twin_parent->dev, sizeof ax->dev);
+    /* shared axes copy the root's limits after aspect changes */
+    for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
+        if (ax->xa.share_root) {
+            const axis_state *r = &ax->xa.share_root->xa;
+            ax->xa.lo = r->lo;
+            ax->xa.hi = r->hi;
+        }
+        if (ax->ya.share_root) {
+            const axis_state *r = &ax->ya.share_root->ya;
+            ax->ya.lo = r->lo;
+            ax->ya.hi = r->hi;
+        }
+    }
+    for (nplot_axes *ax = fig->axes; ax; ax = ax->next) nplot__axes_ticks(rc, ax);
+}
+
+static void tight(render_ctx *rc)
+{
+    nplot_figure *fig = rc->fig;
+    double pad = fig->tight_pad * 10 * rc->scale;
+    double hpad = fig->tight_hpad * 10 * rc->scale, wpad = fig->tight_wpad * 10 * rc->scale;
+    /* the figure-wide grid: the first gridspec that uses the figure's params */
+    nplot_gridspec *g = NULL;
+    for (nplot_axes *ax = fig->axes; ax; ax = ax->next)
+        if (ax->gs && ax->gs->left < 0 && !g) g = ax->gs;
+    if (!g) return;
+    double ml = 0, mr = 0, mt = 0, mb = 0;
+    double *gapw = calloc((size_t)(g->ncols + 1) * 2 + (size_t)(g->nrows + 1) * 2, sizeof(double));
+    if (!gapw) return;
+    double *gapw2 = gapw + g->ncols + 1, *gaph = gapw2 + g->ncols + 1, *gaph2 = gaph + g->nrows + 1;
+    for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
+        if (ax->gs != g || ax->twin_parent) continue;
+        bbox bb = nplot__axes_tight_bbox(rc, ax);
+        /* twins add their own decorations to their parent's */
+        for (nplot_axes *t = fig->axes; t; t = t->next)
+            if (t->twin_parent == ax) {
+                bbox tb = nplot__axes_tight_bbox(rc, t);
+                bb.x0 = fmin(bb.x0, tb.x0);
+                bb.y0 = fmin(bb.y0, tb.y0);
+                bb.x1 = fmax(bb.x1, tb.x1);
+                bb.y1 = fmax(bb.y1, tb.y1);
+            }
+        double sl = fmax(0, ax->dev[0] - bb.x0), sr = fmax(0, bb.x1 - ax->dev[2]);
+        double st = fmax(0, ax->dev[1] - bb.y0), sb = fmax(0, bb.y1 - ax->dev[3]);
+        if (ax->c0 == 0) ml = fmax(ml, sl);
+        else gapw2[ax->c0] = fmax(gapw2[ax->c0], sl);
+        if (ax->c1 == g->ncols) mr = fmax(mr, sr);
+        else gapw[ax->c1] = fmax(gapw[ax->c1], sr);
+        if (ax->r0 == 0) mt = fmax(mt, st);
+        else gaph2[ax->r0] = fmax(gaph2[ax->r0], st);
+        if (ax->r1 == g->nrows) mb = fmax(mb, sb);
+        else gaph[ax->r1] = fmax(gaph[ax->r1], sb);
+    }
+    double wgap = 0, hgap = 0;
+    for (int c = 1; c < g->ncols; c++) wgap = fmax(wgap, gapw[c] + gapw2[c] + wpad);
+    for (int r = 1; r < g->nrows; r++) hgap = fmax(hgap, gaph[r] + gaph2[r] + hpad);
+    free(gapw);
+    if (fig->suptitle && *fig->suptitle) {
+        text_box tb = nplot__text_layout(rc, fig->suptitle, &fig->suptitle_ts);
+        mt += tb.h + 0.02 * rc->H;
+        nplot__text_free(&tb);
+    }
+    double left = (ml + pad) / rc->W, right = 1 - (mr + pad) / rc->W;
+    double top = 1 - (mt + pad) / rc->H, bottom = (mb + pad) / rc->H;
+    if (!(left < right) || !(bottom < top)) return; /* not enough room: keep the params */
+    double totw = (right - left) * rc->W, toth = (top - bottom) * rc->H;
+    double cw = (totw - (g->ncols - 1) * wgap) / g->ncols, ch = (toth - (g->nrows - 1) * hgap) / g->nrows;
+    if (cw <= 0 || ch <= 0) return;
+    fig->left = left;
+    fig->right = right;
+    fig->top = top;
+    fig->bottom = bottom;
+    fig->wspace = g->ncols > 1 ? wgap / cw : fig->wspace;
+    fig->hspace = g->nrows > 1 ? hgap / ch : fig->hspace;
+}
+
+nd_status nplot__layout(render_ctx *rc)
+{
+    nplot_figure *fig = rc->fig;
+    layout_pass(rc);
+    if (fig->tight) {
+        /* twice: tick density depends on the axes size, which tight changes */
+        for (int it = 0; it < 2 && fig->status == ND_OK; it++) {
+            tight(rc);
+            layout_pass(rc);
+        }
+    }
+    return fig->status;
+}
+
+xform nplot__xform(const nplot_axes *ax)
+{
+    xform t;
+    double xl = nplot__scale_fwd(&ax->xa, ax->xa.lo), xh = nplot__scale_fwd(&ax->xa, ax->xa.hi);
+    double yl = nplot__scale_fwd(&ax->ya, ax->ya.lo), yh = nplot__scale_fwd(&ax->ya, ax->ya.hi);
+    t.ax = (ax->dev[2] - ax->dev[0]) / (xh - xl);
+    t.bx = ax->dev[0] - xl * t.ax;
+    t.ay = -(ax->dev[3] - ax->dev[1]) / (yh - yl);
+    t.by = ax->dev[3] - yl * t.ay;
+    t.xs = &ax->xa;
+    t.ys = &ax->ya;
+    return t;
+}
+
+void nplot__to_dev(render_ctx *rc, const nplot_axes *ax, const xform *t, int xcoord, int ycoord,
+                   double x, double y, double *dx, double *dy)
+{
+    switch (xcoord) {
+    case COORD_DATA: *dx = t->ax * nplot__scale_fwd(t->xs, x) + t->bx; break;
+    case COORD_AXES: *dx = ax->dev[0] + x * (ax->dev[2] - ax->dev[0]); break;
+    default: *dx = x * rc->W; break;
+    }
+    switch (ycoord) {
+    case COORD_DATA: *dy = t->ay * nplot__scale_fwd(t->ys, y) + t->by; break;
+    case COORD_AXES: *dy = ax->dev[3] - y * (ax->dev[3] - ax->dev[1]); break;
+    default: *dy = (1 - y) * rc->H; break;
+    }
+}

@@ -1,0 +1,315 @@
+/* Legends: entries, layout (matplotlib's spacing rcParams), loc='best' and handles. */
+#include "plot_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const loc_names[] = {
+    "best", "upper right", "upper left", "lower left", "lower right", "right",
+    "center left", "center right", "lower center", "upper center", "center",
+};
+#define NLOC (int)(sizeof loc_names / sizeof *loc_names)
+
+nd_status nplot_legend_opts_(nplot_axes *ax, const nplot_legend_opts *o)
+{
+    static const char *who = "nplot_legend";
+    if (!ax) return nd__error(ND_EVALUE, "%s: axes is NULL", who);
+    nd_status st = nplot__check(ax->fig);
+    if (st) return st;
+    nplot_legend_opts d = { 0 };
+    if (!o) o = &d;
+    int loc = 0;
+    if (o->loc) {
+        loc = -1;
+        for (int i = 0; i < NLOC; i++)
+            if (!strcmp(o->loc, loc_names[i])) loc = i;
+        if (loc < 0)
+            return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown loc '%s' (best, upper right, upper "
+                                                   "left, lower left, lower right, right, center "
+                                                   "left, center right, lower center, upper "
+                                                   "center, center)", who, o->loc);
+    }
+    if (o->ncol < 0 || o->framealpha < 0 || o->framealpha > 1 || o->fontsize < 0 || o->markerscale < 0)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: ncol, fontsize, markerscale must be >= 0 and "
+                                               "framealpha in [0, 1]", who);
+    char *title = NULL;
+    if (o->title && !(title = nplot__strdup(ax->fig, o->title, who))) return ax->fig->status;
+    nd__free(ax->legend_title);
+    ax->legend_title = title;
+    ax->legend = *o;
+    ax->legend.loc = loc_names[loc];
+    ax->legend.title = NULL;
+    ax->legend_has_anchor = o->bbox_to_anchor != NULL;
+    if (o->bbox_to_anchor) {
+        ax->legend_anchor[0] = o->bbox_to_anchor[0];
+        ax->legend_anchor[1] = o->bbox_to_anchor[1];
+    }
+    ax->legend.bbox_to_anchor = NULL;
+    ax->legend_on = true;
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+static bool has_entry(const artist *a)
+{
+    return a->label && a->label[0] && a->label[0] != '_';
+}
+
+/* ---- handles ------------------------------------------------------------------------------------- */
+void nplot__legend_handle(render_ctx *rc, artist *a, double x, double y, double w, double h,
+                          double fs)
+{
+    cairo_t *cr = rc->cr;
+    double cx = x + w / 2, cy = y + h / 2;
+    double s = rc->scale;
+    if (a->legend_kind == 1) { /* patch */
+        cairo_rectangle(cr, x, y, w, h);
+        if (a->has_face) {
+            cairo_set_source_rgba(cr, a->face.r, a->face.g, a->face.b, a->face.a * a->alpha);
+            cairo_fill_preserve(cr);
+        }
+        if (a->has_edge) {
+            cairo_set_source_rgba(cr, a->edge.r, a->edge.g, a->edge.b, a->edge.a * a->alpha);
+            cairo_set_line_width(cr, a->edge_lw * s);
+            cairo_stroke_preserve(cr);
+        }
+        cairo_new_path(cr);
+        return;
+    }
+    if (a->kind == ART_SCATTER) {
+        double size = a->sizes && a->n ? sqrt(a->sizes[0]) : sqrt(a->size);
+        if (!(size > 0)) size = sqrt(a->size);
+        rgba f = a->face, e = a->edge_is_face ? a->face : a->edge;
+        f.a *= a->alpha;
+        e.a *= a->alpha;
+        bool filled = nplot__marker_filled((marker_kind)a->lp.marker);
+        nplot__draw_markers(rc, &cx, &cy, 1, a->lp.marker, size * s, NULL, f, NULL,
+                            filled ? e : f, false, a->edge_lw * s, filled, NULL);
+        (void)fs;
+        return;
+    }
+    /* line-like: a horizontal stroke and one marker at the centre */
+    rgba c = a->lp.color;
+    c.a *= a->alpha;
+    if (a->lp.ls != LS_NONE && a->legend_kind != 2) {
+        cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+        double lw = a->lp.lw * s;
+        cairo_set_line_width(cr, lw);
+        nplot__set_dash(cr, a->lp.ls, a->lp.dashes, a->lp.ndashes, lw, s);
+        cairo_move_to(cr, x, cy);
+        cairo_line_to(cr, x + w, cy);
+        cairo_stroke(cr);
+        cairo_set_dash(cr, NULL, 0, 0);
+    }
+    if (a->legend_kind == 3) { /* errorbar: a vertical bar through the centre */
+        cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+        cairo_set_line_width(cr, a->lp.lw * s);
+        cairo_move_to(cr, cx, y - h * 0.2);
+        cairo_line_to(cr, cx, y + h * 1.2);
+        cairo_stroke(cr);
+    }
+    if (a->lp.marker != MK_NONE) {
+        rgba f = a->lp.mfc, e = a->lp.mec;
+        f.a *= a->alpha;
+        e.a *= a->alpha;
+        nplot__draw_markers(rc, &cx, &cy, 1, a->lp.marker, a->lp.ms * s, NULL, f, NULL, e, false,
+                            a->lp.mew * s, nplot__marker_filled((marker_kind)a->lp.marker), NULL);
+    }
+}
+
+/* ---- loc='best' --------------------------------------------------------------------------------- */
+static bool seg_hits(const bbox *b, double x0, double y0, double x1, double y1)
+{
+    /* Liang–Barsky style test */
+    double dx = x1 - x0, dy = y1 - y0, t0 = 0, t1 = 1;
+    double p[4] = { -dx, dx, -dy, dy }, q[4] = { x0 - b->x0, b->x1 - x0, y0 - b->y0, b->y1 - y0 };
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0) return false;
+            continue;
+        }
+        double t = q[i] / p[i];
+        if (p[i] < 0) {
+            if (t > t1) return false;
+            if (t > t0) t0 = t;
+        } else {
+            if (t < t0) return false;
+            if (t < t1) t1 = t;
+        }
+    }
+    return true;
+}
+
+static double badness(render_ctx *rc, nplot_axes *ax, const bbox *b)
+{
+    xform tf = nplot__xform(ax);
+    double bad = 0;
+    for (artist *a = ax->artists; a; a = a->next) {
+        if (a->kind == ART_TEXT || a->kind == ART_ANNOTATE) continue;
+        size_t stride = a->n > 20000 ? a->n / 20000 : 1;
+        double px = NAN, py = NAN;
+        for (size_t i = 0; i < a->n; i += stride) {
+            double x, y;
+            nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[i], a->y[i], &x, &y);
+            if (!isfinite(x) || !isfinite(y)) {
+                px = NAN;
+                continue;
+            }
+            if (a->kind == ART_POLY) {
+                /* patches: penalise the overlap of their bounding boxes coarsely */
+                if (x >= b->x0 && x <= b->x1 && y >= b->y0 && y <= b->y1) bad += 1;
+            } else {
+                if (x >= b->x0 && x <= b->x1 && y >= b->y0 && y <= b->y1) bad += 1;
+                if (a->kind == ART_LINE && a->lp.ls != LS_NONE && !isnan(px) &&
+                    seg_hits(b, px, py, x, y))
+                    bad += 1;
+            }
+            px = x;
+            py = y;
+            if (a->kind == ART_SEGMENTS && (i % 2) == 1) px = NAN;
+        }
+    }
+    return bad;
+}
+
+/* ---- drawing --------------------------------------------------------------------------------------- */
+#define MAX_ENTRIES 256
+
+void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
+{
+    cairo_t *cr = rc->cr;
+    const nplot__style *st = ax->fig->style;
+    const nplot_legend_opts *o = &ax->legend;
+    artist *ent[MAX_ENTRIES];
+    int n = 0;
+    for (artist *a = ax->artists; a && n < MAX_ENTRIES; a = a->next)
+        if (has_entry(a)) ent[n++] = a;
+    /* twins contribute to their own legend only (matplotlib) */
+    if (n == 0) return;
+    double s = rc->scale;
+    double fsz = o->fontsize > 0 ? o->fontsize : st->legend_size;
+    double fs = fsz * s;
+    text_style ts = { fsz, st->text_color, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, st->font_family };
+    text_box tb[MAX_ENTRIES];
+    double maxh = 0;
+    for (int i = 0; i < n; i++) {
+        tb[i] = nplot__text_layout(rc, ent[i]->label, &ts);
+        maxh = fmax(maxh, tb[i].h);
+    }
+    int ncol = o->ncol > 0 ? o->ncol : 1;
+    if (ncol > n) ncol = n;
+    int nrow = (n + ncol - 1) / ncol;
+    double hl = 2.0 * fs, hh = 0.7 * fs, htp = 0.8 * fs, ls = 0.5 * fs, bp = 0.4 * fs;
+    double cs = 2.0 * fs, bap = 0.5 * fs;
+    double rowh = fmax(maxh, hh);
+    double colw[MAX_ENTRIES] = { 0 };
+    /* column-major fill like matplotlib: the first (n % ncol) columns get one more */
+    int per[MAX_ENTRIES], start[MAX_ENTRIES];
+    int base = n / ncol, extra = n % ncol, acc = 0;
+    for (int c = 0; c < ncol; c++) {
+        per[c] = base + (c < extra ? 1 : 0);
+        start[c] = acc;
+        acc += per[c];
+        for (int k = 0; k < per[c]; k++)
+            colw[c] = fmax(colw[c], hl + htp + tb[start[c] + k].w);
+    }
+    nrow = per[0];
+    double W = 2 * bp, H = 2 * bp + nrow * rowh + (nrow - 1) * ls;
+    for (int c = 0; c < ncol; c++) W += colw[c] + (c ? cs : 0);
+    text_box ttb = { 0 };
+    if (ax->legend_title && ax->legend_title[0]) {
+        ttb = nplot__text_layout(rc, ax->legend_title, &ts);
+        H += ttb.h + ls;
+        W = fmax(W, ttb.w + 2 * bp);
+    }
+    /* placement */
+    double ax0 = ax->dev[0] + bap, ay0 = ax->dev[1] + bap, ax1 = ax->dev[2] - bap, ay1 = ax->dev[3] - bap;
+    int loc = 0;
+    for (int i = 0; i < NLOC; i++)
+        if (!strcmp(o->loc, loc_names[i])) loc = i;
+    double lx = 0, ly = 0;
+    if (ax->legend_has_anchor) {
+        /* the anchor point in axes fractions; loc says which corner sits there */
+        double px = ax->dev[0] + ax->legend_anchor[0] * (ax->dev[2] - ax->dev[0]);
+        double py = ax->dev[3] - ax->legend_anchor[1] * (ax->dev[3] - ax->dev[1]);
+        ax0 = ax1 = px;
+        ay0 = ay1 = py;
+        if (loc == 0) loc = 1;
+    }
+    int cand[10];
+    int ncand = 0;
+    if (loc == 0) for (int i = 1; i <= 10; i++) cand[ncand++] = i;
+    else cand[ncand++] = loc;
+    double best = INFINITY;
+    for (int k = 0; k < ncand; k++) {
+        int L = cand[k];
+        double x, y;
+        bool right = L == 1 || L == 4 || L == 5 || L == 7, left = L == 2 || L == 3 || L == 6;
+        bool upper = L == 1 || L == 2 || L == 9, lower = L == 3 || L == 4 || L == 8;
+        if (ax->legend_has_anchor) {
+            x = right ? ax0 - W : left ? ax0 : ax0 - W / 2;
+            y = upper ? ay0 : lower ? ay0 - H : ay0 - H / 2;
+            /* matplotlib anchors the legend's own corner at the point: upper right loc puts
+             * the legend's upper right corner there */
+        } else {
+            x = right ? ax1 - W : left ? ax0 : (ax0 + ax1 - W) / 2;
+            y = upper ? ay0 : lower ? ay1 - H : (ay0 + ay1 - H) / 2;
+        }
+        if (ncand == 1) {
+            lx = x;
+            ly = y;
+            break;
+        }
+        bbox b = { x, y, x + W, y + H };
+        double bad = badness(rc, ax, &b);
+        if (bad < best) {
+            best = bad;
+            lx = x;
+            ly = y;
+        }
+        if (bad == 0) break;
+    }
+    /* frame */
+    if (o->frameon != NPLOT_OFF && (o->frameon == NPLOT_ON || st->legend_frame)) {
+        double fa = o->framealpha > 0 ? o->framealpha : st->legend_alpha;
+        rgba face = st->legend_face, edge = st->legend_edge;
+        double r = o->fancybox == NPLOT_OFF ? 0 : 0.2 * fs;
+        cairo_new_path(cr);
+        if (r > 0) {
+            cairo_new_sub_path(cr);
+            cairo_arc(cr, lx + W - r, ly + r, r, -M_PI / 2, 0);
+            cairo_arc(cr, lx + W - r, ly + H - r, r, 0, M_PI / 2);
+            cairo_arc(cr, lx + r, ly + H - r, r, M_PI / 2, M_PI);
+            cairo_arc(cr, lx + r, ly + r, r, M_PI, 3 * M_PI / 2);
+            cairo_close_path(cr);
+        } else {
+            cairo_rectangle(cr, lx, ly, W, H);
+        }
+        cairo_set_source_rgba(cr, face.r, face.g, face.b, face.a * fa);
+        cairo_fill_preserve(cr);
+        cairo_set_source_rgba(cr, edge.r, edge.g, edge.b, edge.a * fa);
+        cairo_set_line_width(cr, 1.0 * s);
+        cairo_set_dash(cr, NULL, 0, 0);
+        cairo_stroke(cr);
+    }
+    double y0 = ly + bp;
+    if (ttb.layout) {
+        nplot__text_place(rc, &ttb, lx + W / 2, y0, HA_CENTER, VA_TOP, 0, &ts.color, true);
+        y0 += ttb.h + ls;
+        nplot__text_free(&ttb);
+    }
+    double x = lx + bp;
+    for (int c = 0; c < ncol; c++) {
+        for (int k = 0; k < per[c]; k++) {
+            int i = start[c] + k;
+            double ry = y0 + k * (rowh + ls);
+            double hy = ry + (rowh - hh) / 2;
+            nplot__legend_handle(rc, ent[i], x, hy, hl, hh, fs);
+            nplot__text_place(rc, &tb[i], x + hl + htp, ry + rowh / 2, HA_LEFT, VA_CENTER, 0,
+                              &ts.color, true);
+        }
+        x += colw[c] + cs;
+    }
+    for (int i = 0; i < n; i++) nplot__text_free(&tb[i]);
+}

@@ -1,0 +1,289 @@
+/* Line rendering: transform, clip to the view, simplify, stroke; markers on top.
+ *
+ * Simplification (matplotlib's path.simplify idea, specialised): when a line has more
+ * vertices than the axes has device columns, consecutive vertices falling in the same
+ * column are reduced to the entry point, the minimum, the maximum and the exit point of
+ * that column — which covers exactly the same pixels. Segments are clipped to the view
+ * (Liang–Barsky) so huge coordinates never reach cairo's fixed-point rasteriser. */
+#include "plot_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct sink {
+    cairo_t *cr;
+    bool reduce;
+    bool have;           /* a column is open */
+    double col;          /* floor(x) of the open column */
+    double ex, ey;       /* entry point (already emitted) */
+    double lx, ly;       /* last point */
+    double mnx, mny, mxx, mxy;
+    long imn, imx, i;    /* order of the min / max in the column */
+    size_t emitted;
+} sink;
+
+static void sink_flush(sink *s)
+{
+    if (!s->have) return;
+    double px = s->ex, py = s->ey;
+    bool min_first = s->imn <= s->imx;
+    double qx[3] = { min_first ? s->mnx : s->mxx, min_first ? s->mxx : s->mnx, s->lx };
+    double qy[3] = { min_first ? s->mny : s->mxy, min_first ? s->mxy : s->mny, s->ly };
+    for (int k = 0; k < 3; k++) {
+        if (qx[k] == px && qy[k] == py) continue;
+        cairo_line_to(s->cr, qx[k], qy[k]);
+        px = qx[k];
+        py = qy[k];
+        s->emitted++;
+    }
+    s->have = false;
+}
+
+static void sink_open(sink *s, double x, double y)
+{
+    s->have = s->reduce;
+    s->col = floor(x);
+    s->ex = s->lx = s->mnx = s->mxx = x;
+    s->ey = s->ly = s->mny = s->mxy = y;
+    s->imn = s->imx = s->i = 0;
+}
+
+static void sink_move(sink *s, double x, double y)
+{
+    sink_flush(s);
+    cairo_move_to(s->cr, x, y);
+    s->emitted++;
+    sink_open(s, x, y);
+}
+
+static void sink_line(sink *s, double x, double y)
+{
+    if (s->reduce && s->have && floor(x) == s->col) {
+        s->i++;
+        s->lx = x;
+        s->ly = y;
+        if (y < s->mny) {
+            s->mny = y;
+            s->mnx = x;
+            s->imn = s->i;
+        }
+        if (y > s->mxy) {
+            s->mxy = y;
+            s->mxx = x;
+            s->imx = s->i;
+        }
+        return;
+    }
+    sink_flush(s);
+    cairo_line_to(s->cr, x, y);
+    s->emitted++;
+    sink_open(s, x, y);
+}
+
+/* Liang–Barsky: clip segment p0→p1 to r; false when it misses. t0/t1 give the part. */
+static bool clip_segment(const bbox *r, double x0, double y0, double x1, double y1, double *t0,
+                         double *t1)
+{
+    double dx = x1 - x0, dy = y1 - y0;
+    double p[4] = { -dx, dx, -dy, dy };
+    double q[4] = { x0 - r->x0, r->x1 - x0, y0 - r->y0, r->y1 - y0 };
+    double a = 0, b = 1;
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0) return false;
+            continue;
+        }
+        double t = q[i] / p[i];
+        if (p[i] < 0) {
+            if (t > b) return false;
+            if (t > a) a = t;
+        } else {
+            if (t < a) return false;
+            if (t < b) b = t;
+        }
+    }
+    *t0 = a;
+    *t1 = b;
+    return true;
+}
+
+static bool inside(const bbox *r, double x, double y)
+{
+    return x >= r->x0 && x <= r->x1 && y >= r->y0 && y <= r->y1;
+}
+
+/* Emit the polyline (NaN breaks it) clipped to r into the sink. */
+static void emit_polyline(sink *s, const double *xs, const double *ys, size_t n, const bbox *r)
+{
+    bool pen = false;      /* a subpath is open and ends at (xs[i-1], ys[i-1]) */
+    double px = NAN, py = NAN;
+    for (size_t i = 0; i < n; i++) {
+        double x = xs[i], y = ys[i];
+        if (!isfinite(x) || !isfinite(y)) {
+            pen = false;
+            px = py = NAN;
+            continue;
+        }
+        if (isnan(px)) {
+            px = x;
+            py = y;
+            if (inside(r, x, y)) {
+                sink_move(s, x, y);
+                pen = true;
+            }
+            continue;
+        }
+        bool cin = inside(r, x, y);
+        if (pen && cin) {
+            sink_line(s, x, y);
+        } else {
+            double t0, t1;
+            if (clip_segment(r, px, py, x, y, &t0, &t1)) {
+                double ax = px + t0 * (x - px), ay = py + t0 * (y - py);
+                double bx = px + t1 * (x - px), by = py + t1 * (y - py);
+                if (!pen || t0 > 0) sink_move(s, ax, ay);
+                sink_line(s, bx, by);
+                pen = t1 >= 1;
+            } else {
+                pen = false;
+            }
+        }
+        px = x;
+        py = y;
+    }
+    sink_flush(s);
+}
+
+/* Expand a step drawstyle in device space. Returns a malloc'd pair of arrays. */
+static size_t steps_expand(int style, const double *x, const double *y, size_t n, double **ox,
+                           double **oy)
+{
+    size_t m = n ? (style == 2 ? 2 * n : 2 * n - 1) : 0;
+    *ox = malloc(sizeof(double) * (m ? m : 1));
+    *oy = malloc(sizeof(double) * (m ? m : 1));
+    if (!*ox || !*oy) {
+        free(*ox);
+        free(*oy);
+        *ox = *oy = NULL;
+        return 0;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0) {
+            if (style == 2) {
+                (*ox)[k] = x[0];
+                (*oy)[k++] = y[0];
+            }
+            (*ox)[k] = x[0];
+            (*oy)[k++] = y[0];
+            continue;
+        }
+        if (style == 1) { /* pre: vertical first */
+            (*ox)[k] = x[i - 1];
+            (*oy)[k++] = y[i];
+        } else if (style == 3) { /* post: horizontal first */
+            (*ox)[k] = x[i];
+            (*oy)[k++] = y[i - 1];
+        } else { /* mid */
+            double xm = (x[i - 1] + x[i]) / 2;
+            (*ox)[k] = xm;
+            (*oy)[k++] = y[i - 1];
+            (*ox)[k] = xm;
+            (*oy)[k++] = y[i];
+        }
+        (*ox)[k] = x[i];
+        (*oy)[k++] = y[i];
+    }
+    if (style == 2 && n > 0) { /* mid ends with a half step at the last point */
+        (*ox)[k - 1] = x[n - 1];
+    }
+    return k;
+}
+
+void nplot__stroke_polyline(render_ctx *rc, const nplot_axes *ax, const double *dx,
+                            const double *dy, size_t n, rgba color, double lw, int ls,
+                            const double *dashes, int ndashes)
+{
+    cairo_t *cr = rc->cr;
+    if (ls == LS_NONE || lw <= 0 || color.a <= 0 || n < 2) return;
+    double m = lw * 2 + 2;
+    bbox r = { ax->dev[0] - m, ax->dev[1] - m, ax->dev[2] + m, ax->dev[3] + m };
+    double width = ax->dev[2] - ax->dev[0];
+    sink s = { .cr = cr, .reduce = (double)n > width && ls == LS_SOLID };
+    cairo_set_source_rgba(cr, color.r, color.g, color.b, color.a);
+    cairo_set_line_width(cr, lw);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    nplot__set_dash(cr, ls, dashes, ndashes, lw, rc->scale);
+    cairo_new_path(cr);
+    emit_polyline(&s, dx, dy, n, &r);
+    cairo_stroke(cr);
+    cairo_set_dash(cr, NULL, 0, 0);
+}
+
+void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a)
+{
+    cairo_t *cr = rc->cr;
+    size_t n = a->n;
+    if (n == 0) return;
+    double *dx = malloc(sizeof(double) * n), *dy = malloc(sizeof(double) * n);
+    if (!dx || !dy) {
+        free(dx);
+        free(dy);
+        nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing a line of %zu points", n);
+        return;
+    }
+    xform tf = nplot__xform(ax);
+    if (a->xcoord == COORD_DATA && a->ycoord == COORD_DATA && tf.xs->scale == SCALE_LINEAR &&
+        tf.ys->scale == SCALE_LINEAR) {
+        /* the common case, kept simple enough to vectorise */
+        const double *x = a->x, *y = a->y;
+        double axx = tf.ax, bx = tf.bx, ayy = tf.ay, by = tf.by;
+        for (size_t i = 0; i < n; i++) {
+            dx[i] = axx * x[i] + bx;
+            dy[i] = ayy * y[i] + by;
+        }
+    } else {
+        for (size_t i = 0; i < n; i++)
+            nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[i], a->y[i], &dx[i], &dy[i]);
+    }
+    double s = rc->scale;
+    rgba c = a->lp.color;
+    c.a *= a->alpha;
+    cairo_save(cr);
+    cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
+    cairo_clip(cr);
+    if (a->lp.drawstyle) {
+        double *sx, *sy;
+        size_t m = steps_expand(a->lp.drawstyle, dx, dy, n, &sx, &sy);
+        if (sx) {
+            nplot__stroke_polyline(rc, ax, sx, sy, m, c, a->lp.lw * s, a->lp.ls, a->lp.dashes,
+                                   a->lp.ndashes);
+            free(sx);
+            free(sy);
+        }
+    } else {
+        nplot__stroke_polyline(rc, ax, dx, dy, n, c, a->lp.lw * s, a->lp.ls, a->lp.dashes,
+                               a->lp.ndashes);
+    }
+    cairo_restore(cr);
+    if (a->lp.marker != MK_NONE) {
+        rgba f = a->lp.mfc, e = a->lp.mec;
+        f.a *= a->alpha;
+        e.a *= a->alpha;
+        if (a->lp.markevery > 1) {
+            size_t k = 0;
+            for (size_t i = 0; i < n; i += (size_t)a->lp.markevery, k++) {
+                dx[k] = dx[i];
+                dy[k] = dy[i];
+            }
+            n = k;
+        }
+        bbox clip = { ax->dev[0], ax->dev[1], ax->dev[2], ax->dev[3] };
+        bool filled = nplot__marker_filled((marker_kind)a->lp.marker);
+        nplot__draw_markers(rc, dx, dy, n, a->lp.marker, a->lp.ms * s, NULL, f, NULL, e, false,
+                            a->lp.mew * s, filled, &clip);
+    }
+    free(dx);
+    free(dy);
+}

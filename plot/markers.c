@@ -1,0 +1,312 @@
+/* Marker shapes (matplotlib's geometry) and batched marker drawing.
+ *
+ * On raster surfaces a marker is rendered once into a small premultiplied ARGB tile and
+ * blended at every position (matplotlib's Agg does the same "stamp" trick); vector
+ * surfaces get real paths. */
+#include "plot_internal.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct { const char *name; marker_kind m; } marker_names[] = {
+    { ".", MK_POINT }, { ",", MK_PIXEL }, { "o", MK_CIRCLE }, { "s", MK_SQUARE },
+    { "^", MK_TRI_UP }, { "v", MK_TRI_DOWN }, { "<", MK_TRI_LEFT }, { ">", MK_TRI_RIGHT },
+    { "D", MK_DIAMOND }, { "d", MK_THIN_DIAMOND }, { "p", MK_PENTAGON }, { "h", MK_HEXAGON1 },
+    { "H", MK_HEXAGON2 }, { "*", MK_STAR }, { "+", MK_PLUS }, { "x", MK_X }, { "|", MK_VLINE },
+    { "_", MK_HLINE }, { "8", MK_OCTAGON }, { "P", MK_PLUS_FILLED }, { "X", MK_X_FILLED },
+    { "1", MK_TRI1 }, { "2", MK_TRI2 }, { "3", MK_TRI3 }, { "4", MK_TRI4 },
+    { "None", MK_NONE }, { "none", MK_NONE }, { "", MK_NONE }, { " ", MK_NONE },
+    { "circle", MK_CIRCLE }, { "square", MK_SQUARE }, { "point", MK_POINT },
+    { "diamond", MK_DIAMOND }, { "star", MK_STAR }, { "plus", MK_PLUS }, { "cross", MK_X },
+};
+
+int nplot__marker_parse(const char *s)
+{
+    if (!s) return -1;
+    for (size_t i = 0; i < sizeof marker_names / sizeof *marker_names; i++)
+        if (strcmp(s, marker_names[i].name) == 0) return (int)marker_names[i].m;
+    return -1;
+}
+
+bool nplot__marker_filled(marker_kind m)
+{
+    switch (m) {
+    case MK_PLUS: case MK_X: case MK_VLINE: case MK_HLINE: case MK_TRI1: case MK_TRI2:
+    case MK_TRI3: case MK_TRI4: case MK_NONE:
+        return false;
+    default:
+        return true;
+    }
+}
+
+static void polygon(cairo_t *cr, double x, double y, double r, int n, double rot_deg)
+{
+    for (int i = 0; i < n; i++) {
+        double a = (90 + rot_deg + 360.0 * i / n) * M_PI / 180;
+        double px = x + r * cos(a), py = y - r * sin(a);
+        if (i == 0) cairo_move_to(cr, px, py);
+        else cairo_line_to(cr, px, py);
+    }
+    cairo_close_path(cr);
+}
+
+static void rotated_poly(cairo_t *cr, double x, double y, double s, const double *pts, int n,
+                         double rot_deg)
+{
+    double c = cos(rot_deg * M_PI / 180), si = sin(rot_deg * M_PI / 180);
+    for (int i = 0; i < n; i++) {
+        double px = pts[2 * i] * c - pts[2 * i + 1] * si;
+        double py = pts[2 * i] * si + pts[2 * i + 1] * c;
+        if (i == 0) cairo_move_to(cr, x + s * px, y - s * py);
+        else cairo_line_to(cr, x + s * px, y - s * py);
+    }
+    cairo_close_path(cr);
+}
+
+void nplot__marker_path(cairo_t *cr, marker_kind m, double x, double y, double s)
+{
+    static const double tri[] = { 0, 1, -1, -1, 1, -1 };
+    static const double plusf[] = { -1, -3, 1, -3, 1, -1, 3, -1, 3, 1, 1, 1,
+                                    1, 3, -1, 3, -1, 1, -3, 1, -3, -1, -1, -1 };
+    switch (m) {
+    case MK_NONE: break;
+    case MK_POINT: cairo_new_sub_path(cr); cairo_arc(cr, x, y, s * 0.25, 0, 2 * M_PI); cairo_close_path(cr); break;
+    case MK_PIXEL: cairo_rectangle(cr, x - 0.5, y - 0.5, 1, 1); break;
+    case MK_CIRCLE: cairo_new_sub_path(cr); cairo_arc(cr, x, y, s * 0.5, 0, 2 * M_PI); cairo_close_path(cr); break;
+    case MK_SQUARE: cairo_rectangle(cr, x - s / 2, y - s / 2, s, s); break;
+    case MK_TRI_UP: rotated_poly(cr, x, y, s * 0.5, tri, 3, 0); break;
+    case MK_TRI_DOWN: rotated_poly(cr, x, y, s * 0.5, tri, 3, 180); break;
+    case MK_TRI_LEFT: rotated_poly(cr, x, y, s * 0.5, tri, 3, 90); break;
+    case MK_TRI_RIGHT: rotated_poly(cr, x, y, s * 0.5, tri, 3, 270); break;
+    case MK_DIAMOND: polygon(cr, x, y, s * M_SQRT1_2, 4, 0); break;
+    case MK_THIN_DIAMOND: {
+        double h = s * M_SQRT1_2, w = 0.6 * h;
+        cairo_move_to(cr, x, y - h);
+        cairo_line_to(cr, x + w, y);
+        cairo_line_to(cr, x, y + h);
+        cairo_line_to(cr, x - w, y);
+        cairo_close_path(cr);
+        break;
+    }
+    case MK_PENTAGON: polygon(cr, x, y, s * 0.5, 5, 0); break;
+    case MK_HEXAGON1: polygon(cr, x, y, s * 0.5, 6, 0); break;
+    case MK_HEXAGON2: polygon(cr, x, y, s * 0.5, 6, 30); break;
+    case MK_OCTAGON: polygon(cr, x, y, s * 0.5, 8, 22.5); break;
+    case MK_STAR: {
+        double r = s * 0.5, ri = r * 0.381966;
+        for (int i = 0; i < 10; i++) {
+            double a = (90 + 36.0 * i) * M_PI / 180, rr = i % 2 ? ri : r;
+            if (i == 0) cairo_move_to(cr, x + rr * cos(a), y - rr * sin(a));
+            else cairo_line_to(cr, x + rr * cos(a), y - rr * sin(a));
+        }
+        cairo_close_path(cr);
+        break;
+    }
+    case MK_PLUS:
+        cairo_move_to(cr, x - s / 2, y); cairo_line_to(cr, x + s / 2, y);
+        cairo_move_to(cr, x, y - s / 2); cairo_line_to(cr, x, y + s / 2);
+        break;
+    case MK_X:
+        cairo_move_to(cr, x - s / 2, y - s / 2); cairo_line_to(cr, x + s / 2, y + s / 2);
+        cairo_move_to(cr, x - s / 2, y + s / 2); cairo_line_to(cr, x + s / 2, y - s / 2);
+        break;
+    case MK_VLINE: cairo_move_to(cr, x, y - s / 2); cairo_line_to(cr, x, y + s / 2); break;
+    case MK_HLINE: cairo_move_to(cr, x - s / 2, y); cairo_line_to(cr, x + s / 2, y); break;
+    case MK_PLUS_FILLED: rotated_poly(cr, x, y, s / 6, plusf, 12, 0); break;
+    case MK_X_FILLED: rotated_poly(cr, x, y, s / 6, plusf, 12, 45); break;
+    case MK_TRI1: case MK_TRI2: case MK_TRI3: case MK_TRI4: {
+        double rot = m == MK_TRI1 ? 180 : m == MK_TRI2 ? 0 : m == MK_TRI3 ? 90 : 270;
+        for (int i = 0; i < 3; i++) {
+            double a = (90 + rot + 120.0 * i) * M_PI / 180;
+            cairo_move_to(cr, x, y);
+            cairo_line_to(cr, x + s / 2 * cos(a), y - s / 2 * sin(a));
+        }
+        break;
+    }
+    }
+}
+
+/* Fill and stroke one marker at (x, y). */
+static void marker_paint(cairo_t *cr, int m, double x, double y, double size, rgba face,
+                         rgba edge, double lw, bool filled)
+{
+    cairo_new_path(cr);
+    nplot__marker_path(cr, (marker_kind)m, x, y, size);
+    if (filled && face.a > 0) {
+        cairo_set_source_rgba(cr, face.r, face.g, face.b, face.a);
+        if (lw > 0 && edge.a > 0) cairo_fill_preserve(cr);
+        else cairo_fill(cr);
+    }
+    if (lw > 0 && edge.a > 0) {
+        cairo_set_source_rgba(cr, edge.r, edge.g, edge.b, edge.a);
+        cairo_set_line_width(cr, lw);
+        cairo_stroke(cr);
+    }
+    cairo_new_path(cr);
+}
+
+/* A rendered marker tile (premultiplied ARGB32) with its centre at (c, c). */
+typedef struct stamp {
+    uint32_t *px;
+    int size, stride, c;
+    rgba face;
+    double msize;
+} stamp;
+
+static bool stamp_make(stamp *st, int m, double size, rgba face, rgba edge, double lw,
+                       bool filled)
+{
+    int half = (int)ceil(size * 0.75 + lw) + 2;
+    int dim = 2 * half + 1;
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, dim, dim);
+    if (cairo_surface_status(s)) {
+        cairo_surface_destroy(s);
+        return false;
+    }
+    cairo_t *cr = cairo_create(s);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    /* Pixel centres are at +0.5: the marker is centred on pixel (half, half). */
+    marker_paint(cr, m, half + 0.5, half + 0.5, size, face, edge, lw, filled);
+    cairo_destroy(cr);
+    cairo_surface_flush(s);
+    int stride = cairo_image_surface_get_stride(s);
+    st->px = malloc((size_t)dim * dim * 4);
+    if (!st->px) {
+        cairo_surface_destroy(s);
+        return false;
+    }
+    const unsigned char *data = cairo_image_surface_get_data(s);
+    for (int r = 0; r < dim; r++) memcpy(st->px + (size_t)r * dim, data + (size_t)r * stride, (size_t)dim * 4);
+    cairo_surface_destroy(s);
+    st->size = dim;
+    st->stride = dim;
+    st->c = half;
+    return true;
+}
+
+/* Blend a tile onto the target's pixels with its centre at pixel (cx, cy), inside clip. */
+static void stamp_blend(const stamp *st, uint32_t *dst, int dstride, int cx, int cy, int clx0,
+                        int cly0, int clx1, int cly1)
+{
+    int x0 = cx - st->c, y0 = cy - st->c;
+    int sx0 = 0, sy0 = 0, sx1 = st->size, sy1 = st->size;
+    if (x0 < clx0) sx0 = clx0 - x0;
+    if (y0 < cly0) sy0 = cly0 - y0;
+    if (x0 + sx1 > clx1) sx1 = clx1 - x0;
+    if (y0 + sy1 > cly1) sy1 = cly1 - y0;
+    for (int r = sy0; r < sy1; r++) {
+        const uint32_t *s = st->px + (size_t)r * st->stride;
+        uint32_t *d = dst + (size_t)(y0 + r) * dstride + x0;
+        for (int c = sx0; c < sx1; c++) {
+            uint32_t sp = s[c];
+            uint32_t a = sp >> 24;
+            if (a == 0) continue;
+            if (a == 255) {
+                d[c] = sp;
+                continue;
+            }
+            uint32_t dp = d[c], ia = 255 - a;
+            /* premultiplied "over", two channels per multiply */
+            uint32_t rb = (dp & 0x00ff00ffu) * ia + 0x00800080u;
+            rb = ((rb + ((rb >> 8) & 0x00ff00ffu)) >> 8) & 0x00ff00ffu;
+            uint32_t ag = ((dp >> 8) & 0x00ff00ffu) * ia + 0x00800080u;
+            ag = (ag + ((ag >> 8) & 0x00ff00ffu)) & 0xff00ff00u;
+            d[c] = sp + rb + ag;
+        }
+    }
+}
+
+#define STAMP_CACHE 64
+
+static bool rgba_eq(rgba a, rgba b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+}
+
+void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, size_t n,
+                         int marker, double size_dev, const double *sizes_dev, rgba face,
+                         const rgba *faces, rgba edge, bool edge_is_face, double edge_lw,
+                         bool filled, const bbox *clip)
+{
+    if (marker == MK_NONE || n == 0) return;
+    cairo_t *cr = rc->cr;
+    double margin = (size_dev + edge_lw) * 2 + 2;
+    bool can_stamp = rc->raster && marker != MK_PIXEL;
+    if (can_stamp) {
+        /* Stamping bypasses cairo's clip and transform; the axes clip is a rectangle. */
+        cairo_surface_t *target = rc->surface;
+        cairo_surface_flush(target);
+        uint32_t *dst = (uint32_t *)cairo_image_surface_get_data(target);
+        int dstride = cairo_image_surface_get_stride(target) / 4;
+        int W = cairo_image_surface_get_width(target), H = cairo_image_surface_get_height(target);
+        int clx0 = 0, cly0 = 0, clx1 = W, cly1 = H;
+        if (clip) {
+            clx0 = (int)fmax(0, floor(clip->x0));
+            cly0 = (int)fmax(0, floor(clip->y0));
+            clx1 = (int)fmin(W, ceil(clip->x1));
+            cly1 = (int)fmin(H, ceil(clip->y1));
+        }
+        stamp cache[STAMP_CACHE];
+        int ncache = 0, next_evict = 0;
+        bool ok = true;
+        for (size_t i = 0; i < n && ok; i++) {
+            double x = xs[i], y = ys[i];
+            if (!isfinite(x) || !isfinite(y)) continue;
+            if (x < clx0 - margin || x > clx1 + margin || y < cly0 - margin || y > cly1 + margin)
+                continue;
+            double sz = sizes_dev ? sizes_dev[i] : size_dev;
+            rgba f = faces ? faces[i] : face;
+            if (!(sz > 0)) continue;
+            int k = -1;
+            for (int j = 0; j < ncache; j++)
+                if (cache[j].msize == sz && rgba_eq(cache[j].face, f)) {
+                    k = j;
+                    break;
+                }
+            if (k < 0) {
+                if (ncache == STAMP_CACHE) {
+                    k = next_evict;
+                    next_evict = (next_evict + 1) % STAMP_CACHE;
+                    free(cache[k].px);
+                } else {
+                    k = ncache++;
+                }
+                rgba e = edge_is_face ? f : edge;
+                if (!stamp_make(&cache[k], marker, sz, f, e, edge_lw, filled)) {
+                    ncache = k; /* cache[k] holds nothing */
+                    ok = false;
+                    break;
+                }
+                cache[k].face = f;
+                cache[k].msize = sz;
+            }
+            stamp_blend(&cache[k], dst, dstride, (int)floor(x), (int)floor(y), clx0, cly0, clx1,
+                        cly1);
+        }
+        for (int j = 0; j < ncache; j++) free(cache[j].px);
+        cairo_surface_mark_dirty(target);
+        if (ok) return;
+    }
+    cairo_save(cr);
+    if (clip) {
+        cairo_rectangle(cr, clip->x0, clip->y0, clip->x1 - clip->x0, clip->y1 - clip->y0);
+        cairo_clip(cr);
+    }
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    cairo_set_dash(cr, NULL, 0, 0);
+    for (size_t i = 0; i < n; i++) {
+        double x = xs[i], y = ys[i];
+        if (!isfinite(x) || !isfinite(y)) continue;
+        if (clip && (x < clip->x0 - margin || x > clip->x1 + margin || y < clip->y0 - margin ||
+                     y > clip->y1 + margin))
+            continue;
+        double sz = sizes_dev ? sizes_dev[i] : size_dev;
+        rgba f = faces ? faces[i] : face;
+        marker_paint(cr, marker, x, y, sz, f, edge_is_face ? f : edge, edge_lw, filled);
+    }
+    cairo_restore(cr);
+}

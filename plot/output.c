@@ -1,0 +1,432 @@
+/* Rendering a figure onto a cairo surface, savefig (PNG via libpng, SVG, PDF), RGBA
+ * buffers, PNG reading and image comparison, and layout getters. */
+#include "plot_internal.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <math.h>
+#include <png.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static void draw_fig_texts(render_ctx *rc)
+{
+    nplot_figure *fig = rc->fig;
+    if (fig->suptitle && fig->suptitle[0]) {
+        text_box tb = nplot__text_layout(rc, fig->suptitle, &fig->suptitle_ts);
+        /* matplotlib: x=0.5, y=0.98, va='top' */
+        nplot__text_place(rc, &tb, rc->W / 2, 0.02 * rc->H, HA_CENTER, VA_TOP, 0,
+                          &fig->suptitle_ts.color, true);
+        nplot__text_free(&tb);
+    }
+    for (fig_text *t = fig->texts; t; t = t->next) {
+        text_box tb = nplot__text_layout(rc, t->text, &t->ts);
+        nplot__text_place(rc, &tb, t->x * rc->W, (1 - t->y) * rc->H, t->ha, t->va, t->rotation,
+                          &t->ts.color, true);
+        nplot__text_free(&tb);
+    }
+}
+
+/* Lay out and (when draw) paint the figure onto `surface`. */
+static nd_status render(nplot_figure *fig, cairo_surface_t *surface, bool raster, double scale,
+                        bool transparent, const rgba *face, bool draw)
+{
+    render_ctx rc = { 0 };
+    rc.fig = fig;
+    rc.surface = surface;
+    rc.raster = raster;
+    rc.scale = scale;
+    rc.W = fig->width * 72 * scale;
+    rc.H = fig->height * 72 * scale;
+    if (raster) {
+        rc.W = cairo_image_surface_get_width(surface);
+        rc.H = cairo_image_surface_get_height(surface);
+    }
+    rc.cr = cairo_create(surface);
+    if (cairo_status(rc.cr))
+        return nplot__fail(fig, ND_ENOMEM, "nplot: cannot create a cairo context: %s",
+                           cairo_status_to_string(cairo_status(rc.cr)));
+    rc.pctx = nplot__pango_context();
+    pango_cairo_update_context(rc.cr, rc.pctx);
+    cairo_set_antialias(rc.cr, CAIRO_ANTIALIAS_DEFAULT);
+    nd_status st = nplot__layout(&rc);
+    if (st == ND_OK && draw) {
+        cairo_t *cr = rc.cr;
+        if (!transparent) {
+            rgba f = face ? *face : fig->face;
+            cairo_set_source_rgba(cr, f.r, f.g, f.b, f.a);
+            cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+            cairo_paint(cr);
+            cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+        }
+        for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
+            rgba saved = ax->face;
+            if (transparent) ax->face.a = 0;
+            nplot__draw_axes(&rc, ax);
+            ax->face = saved;
+        }
+        draw_fig_texts(&rc);
+        st = fig->status;
+    }
+    g_object_unref(rc.pctx);
+    cairo_status_t cs = cairo_status(rc.cr);
+    cairo_destroy(rc.cr);
+    if (st == ND_OK && cs != CAIRO_STATUS_SUCCESS)
+        st = nplot__fail(fig, ND_EIO, "nplot: cairo failed while drawing: %s", cairo_status_to_string(cs));
+    if (st == ND_OK) fig->laid_out = true;
+    return st;
+}
+
+nd_status nplot_figure_draw(nplot_figure *fig)
+{
+    nd_status st = nplot__check(fig);
+    if (st) return st;
+    int w, h;
+    nplot_figure_pixel_size(fig, &w, &h);
+    /* layout needs a context for text metrics; nothing is painted */
+    cairo_surface_t *rs = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+    st = render(fig, rs, true, fig->dpi / 72, false, NULL, false);
+    cairo_surface_destroy(rs);
+    return st;
+}
+
+/* ---- PNG -------------------------------------------------------------------------------------------- */
+typedef struct png_err {
+    char msg[200];
+} png_err;
+
+static void png_error_fn(png_structp p, png_const_charp msg)
+{
+    png_err *e = png_get_error_ptr(p);
+    if (e) snprintf(e->msg, sizeof e->msg, "%s", msg);
+    png_longjmp(p, 1);
+}
+
+static void png_warn_fn(png_structp p, png_const_charp msg)
+{
+    (void)p;
+    (void)msg;
+}
+
+/* Un-premultiply one ARGB32 pixel into RGBA bytes. */
+static void unpremul(uint32_t px, unsigned char *o)
+{
+    unsigned a = px >> 24, r = (px >> 16) & 255, g = (px >> 8) & 255, b = px & 255;
+    if (a == 255) {
+        o[0] = (unsigned char)r, o[1] = (unsigned char)g, o[2] = (unsigned char)b, o[3] = 255;
+    } else if (a == 0) {
+        o[0] = o[1] = o[2] = o[3] = 0;
+    } else {
+        o[0] = (unsigned char)((r * 255 + a / 2) / a);
+        o[1] = (unsigned char)((g * 255 + a / 2) / a);
+        o[2] = (unsigned char)((b * 255 + a / 2) / a);
+        o[3] = (unsigned char)a;
+    }
+}
+
+nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who)
+{
+    cairo_surface_flush(s);
+    int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+    int stride = cairo_image_surface_get_stride(s);
+    const unsigned char *data = cairo_image_surface_get_data(s);
+    /* opaque images are written as RGB: a quarter smaller and faster */
+    bool opaque = true;
+    for (int y = 0; y < h && opaque; y++) {
+        const uint32_t *row = (const uint32_t *)(data + (size_t)y * stride);
+        for (int x = 0; x < w; x++)
+            if ((row[x] >> 24) != 255) {
+                opaque = false;
+                break;
+            }
+    }
+    FILE *f = fopen(path, "wb");
+    if (!f) return nd__error(ND_EIO, "%s: cannot open '%s' for writing: %s", who, path, strerror(errno));
+    int ch = opaque ? 3 : 4;
+    unsigned char *row = malloc((size_t)w * 4);
+    png_err err = { "" };
+    png_structp p = png_create_write_struct(PNG_LIBPNG_VER_STRING, &err, png_error_fn, png_warn_fn);
+    png_infop info = p ? png_create_info_struct(p) : NULL;
+    if (!row || !p || !info) {
+        if (p) png_destroy_write_struct(&p, info ? &info : NULL);
+        free(row);
+        fclose(f);
+        return nd__error(ND_ENOMEM, "%s: out of memory writing '%s'", who, path);
+    }
+    if (setjmp(png_jmpbuf(p))) {
+        png_destroy_write_struct(&p, &info);
+        free(row);
+        fclose(f);
+        return nd__error(ND_EIO, "%s: writing '%s' failed: %s", who, path, err.msg);
+    }
+    png_init_io(p, f);
+    /* speed over size: zlib level 1 and the SUB filter (DESIGN.md measurements) */
+    png_set_compression_level(p, 1);
+    png_set_filter(p, 0, PNG_FILTER_SUB);
+    png_set_IHDR(p, info, (png_uint_32)w, (png_uint_32)h, 8,
+                 opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_write_info(p, info);
+    for (int y = 0; y < h; y++) {
+        const uint32_t *src = (const uint32_t *)(data + (size_t)y * stride);
+        if (opaque) {
+            for (int x = 0; x < w; x++) {
+                uint32_t px = src[x];
+                row[3 * x] = (unsigned char)(px >> 16);
+                row[3 * x + 1] = (unsigned char)(px >> 8);
+                row[3 * x + 2] = (unsigned char)px;
+            }
+        } else {
+            for (int x = 0; x < w; x++) unpremul(src[x], row + 4 * x);
+        }
+        png_write_row(p, row);
+    }
+    png_write_end(p, info);
+    png_destroy_write_struct(&p, &info);
+    free(row);
+    (void)ch;
+    if (fclose(f) != 0) return nd__error(ND_EIO, "%s: closing '%s' failed: %s", who, path, strerror(errno));
+    return ND_OK;
+}
+
+static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int len)
+{
+    FILE *f = closure;
+    return fwrite(data, 1, len, f) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+nd_status nplot_savefig_opts_(nplot_figure *fig, const char *path, const nplot_save_opts *o)
+{
+    static const char *who = "nplot_savefig";
+    nd_status st = nplot__check(fig);
+    if (st) return st;
+    nplot_save_opts d = { 0 };
+    if (!o) o = &d;
+    if (!path) return nd__error(ND_EVALUE, "%s: path is NULL", who);
+    const char *fmt = o->format;
+    if (!fmt) {
+        const char *dot = strrchr(path, '.');
+        const char *slash = strrchr(path, '/');
+        fmt = dot && (!slash || dot > slash) ? dot + 1 : "png";
+    }
+    int kind = !strcasecmp(fmt, "png") ? 0 : !strcasecmp(fmt, "svg") ? 1 : !strcasecmp(fmt, "pdf") ? 2 : -1;
+    if (kind < 0) return nd__error(ND_EVALUE, "%s: unknown format '%s' for '%s' (png, svg, pdf)", who, fmt, path);
+    double dpi = o->dpi > 0 ? o->dpi : fig->dpi;
+    if (o->dpi < 0 || !isfinite(o->dpi) || fig->width * dpi > 32767 || fig->height * dpi > 32767)
+        return nd__error(ND_EVALUE, "%s: dpi %g is out of range", who, o->dpi);
+    rgba face = fig->face;
+    if (o->facecolor && nplot__color(o->facecolor, fig->style, &face, who)) return nd_last_error();
+    if (kind == 0) {
+        int w = (int)lround(fig->width * dpi), h = (int)lround(fig->height * dpi);
+        cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+        if (cairo_surface_status(s)) {
+            cairo_surface_destroy(s);
+            return nd__error(ND_ENOMEM, "%s: cannot allocate a %dx%d image", who, w, h);
+        }
+        st = render(fig, s, true, dpi / 72, o->transparent, &face, true);
+        if (st == ND_OK) st = nplot__write_png(s, path, who);
+        cairo_surface_destroy(s);
+        return st;
+    }
+    FILE *f = fopen(path, "wb");
+    if (!f) return nd__error(ND_EIO, "%s: cannot open '%s' for writing: %s", who, path, strerror(errno));
+    double wpt = fig->width * 72, hpt = fig->height * 72;
+    cairo_surface_t *s = kind == 1 ? cairo_svg_surface_create_for_stream(write_stream, f, wpt, hpt)
+                                   : cairo_pdf_surface_create_for_stream(write_stream, f, wpt, hpt);
+    if (kind == 1) cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
+    if (kind == 2) {
+        /* no CreationDate: identical input gives identical files */
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "numc plot");
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
+    }
+    st = render(fig, s, false, 1.0, o->transparent, &face, true);
+    cairo_surface_finish(s);
+    cairo_status_t cs = cairo_surface_status(s);
+    cairo_surface_destroy(s);
+    int cerr = fclose(f);
+    if (st) return st;
+    if (cs != CAIRO_STATUS_SUCCESS || cerr != 0)
+        return nd__error(ND_EIO, "%s: writing '%s' failed: %s", who, path,
+                         cs != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(cs) : strerror(errno));
+    return ND_OK;
+}
+
+nd_status nplot_figure_render_rgba(nplot_figure *fig, unsigned char *rgba_out, int width,
+                                   int height, int stride)
+{
+    static const char *who = "nplot_figure_render_rgba";
+    nd_status st = nplot__check(fig);
+    if (st) return st;
+    int w, h;
+    nplot_figure_pixel_size(fig, &w, &h);
+    if (!rgba_out) return nd__error(ND_EVALUE, "%s: buffer is NULL", who);
+    if (width != w || height != h)
+        return nd__error(ND_ESHAPE, "%s: buffer is %dx%d but the figure renders %dx%d pixels", who,
+                         width, height, w, h);
+    if (stride < 4 * w) return nd__error(ND_EVALUE, "%s: stride %d < 4 * width (%d)", who, stride, 4 * w);
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+    if (cairo_surface_status(s)) {
+        cairo_surface_destroy(s);
+        return nd__error(ND_ENOMEM, "%s: cannot allocate a %dx%d image", who, w, h);
+    }
+    st = render(fig, s, true, fig->dpi / 72, false, NULL, true);
+    if (st == ND_OK) {
+        cairo_surface_flush(s);
+        const unsigned char *data = cairo_image_surface_get_data(s);
+        int ss = cairo_image_surface_get_stride(s);
+        for (int y = 0; y < h; y++) {
+            const uint32_t *src = (const uint32_t *)(data + (size_t)y * ss);
+            unsigned char *dst = rgba_out + (size_t)y * stride;
+            for (int x = 0; x < w; x++) unpremul(src[x], dst + 4 * x);
+        }
+    }
+    cairo_surface_destroy(s);
+    return st;
+}
+
+/* ---- reading PNGs and comparing ---------------------------------------------------------------- */
+/* Read a PNG into malloc'd RGBA8 (w*h*4). */
+nd_status nplot__read_png(const char *path, unsigned char **out, int *w, int *h, const char *who)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f) return nd__error(ND_EIO, "%s: cannot open '%s': %s", who, path, strerror(errno));
+    png_err err = { "" };
+    png_structp p = png_create_read_struct(PNG_LIBPNG_VER_STRING, &err, png_error_fn, png_warn_fn);
+    png_infop info = p ? png_create_info_struct(p) : NULL;
+    unsigned char *volatile buf = NULL;
+    if (!p || !info) {
+        if (p) png_destroy_read_struct(&p, NULL, NULL);
+        fclose(f);
+        return nd__error(ND_ENOMEM, "%s: out of memory reading '%s'", who, path);
+    }
+    if (setjmp(png_jmpbuf(p))) {
+        png_destroy_read_struct(&p, &info, NULL);
+        free(buf);
+        fclose(f);
+        return nd__error(ND_EIO, "%s: '%s' is not a readable PNG: %s", who, path, err.msg);
+    }
+    png_init_io(p, f);
+    png_read_info(p, info);
+    png_uint_32 W = png_get_image_width(p, info), H = png_get_image_height(p, info);
+    int ct = png_get_color_type(p, info), bd = png_get_bit_depth(p, info);
+    if (bd == 16) png_set_strip_16(p);
+    if (ct == PNG_COLOR_TYPE_PALETTE) png_set_palette_to_rgb(p);
+    if (ct == PNG_COLOR_TYPE_GRAY && bd < 8) png_set_expand_gray_1_2_4_to_8(p);
+    if (png_get_valid(p, info, PNG_INFO_tRNS)) png_set_tRNS_to_alpha(p);
+    if (ct == PNG_COLOR_TYPE_GRAY || ct == PNG_COLOR_TYPE_GRAY_ALPHA) png_set_gray_to_rgb(p);
+    if (!(ct & PNG_COLOR_MASK_ALPHA)) png_set_filler(p, 0xff, PNG_FILLER_AFTER);
+    png_read_update_info(p, info);
+    if (W == 0 || H == 0 || W > 100000 || H > 100000) png_error(p, "bad image size");
+    buf = malloc((size_t)W * H * 4);
+    if (!buf) png_error(p, "out of memory");
+    for (png_uint_32 y = 0; y < H; y++) png_read_row(p, buf + (size_t)y * W * 4, NULL);
+    png_read_end(p, NULL);
+    png_destroy_read_struct(&p, &info, NULL);
+    fclose(f);
+    *out = buf;
+    *w = (int)W;
+    *h = (int)H;
+    return ND_OK;
+}
+
+nd_status nplot_compare_images(const char *expected, const char *actual, double *rms)
+{
+    static const char *who = "nplot_compare_images";
+    if (!expected || !actual) return nd__error(ND_EVALUE, "%s: path is NULL", who);
+    unsigned char *a, *b;
+    int wa, ha, wb, hb;
+    nd_status st = nplot__read_png(expected, &a, &wa, &ha, who);
+    if (st) return st;
+    st = nplot__read_png(actual, &b, &wb, &hb, who);
+    if (st) {
+        free(a);
+        return st;
+    }
+    if (wa != wb || ha != hb) {
+        free(a);
+        free(b);
+        return nd__error(ND_ESHAPE, "%s: image sizes differ: '%s' is %dx%d, '%s' is %dx%d", who,
+                         expected, wa, ha, actual, wb, hb);
+    }
+    /* matplotlib's calculate_rms over RGB (alpha composited on white first) */
+    double sum = 0;
+    size_t n = (size_t)wa * ha;
+    for (size_t i = 0; i < n; i++) {
+        for (int c = 0; c < 3; c++) {
+            double va = a[4 * i + c] * a[4 * i + 3] / 255.0 + 255 - a[4 * i + 3];
+            double vb = b[4 * i + c] * b[4 * i + 3] / 255.0 + 255 - b[4 * i + 3];
+            sum += (va - vb) * (va - vb);
+        }
+    }
+    free(a);
+    free(b);
+    if (rms) *rms = sqrt(sum / (3.0 * n));
+    return ND_OK;
+}
+
+/* ---- getters ------------------------------------------------------------------------------------ */
+static int get_ticks(nplot_axes *ax, bool x, double *out, int cap, const char *who)
+{
+    if (!ax) return nd__error(ND_EVALUE, "%s: axes is NULL", who);
+    if (!ax->fig->laid_out) {
+        nd_status st = nplot_figure_draw(ax->fig);
+        if (st) return st;
+    }
+    axis_state *a = x ? &ax->xa : &ax->ya;
+    for (int i = 0; i < a->nticks && i < cap; i++) out[i] = a->ticks[i];
+    return a->nticks;
+}
+
+int nplot_get_xticks(nplot_axes *ax, double *out, int cap) { return get_ticks(ax, true, out, cap, "nplot_get_xticks"); }
+int nplot_get_yticks(nplot_axes *ax, double *out, int cap) { return get_ticks(ax, false, out, cap, "nplot_get_yticks"); }
+
+static const char *get_label(nplot_axes *ax, bool x, int i, const char *who)
+{
+    if (!ax) {
+        nd__error(ND_EVALUE, "%s: axes is NULL", who);
+        return NULL;
+    }
+    if (!ax->fig->laid_out && nplot_figure_draw(ax->fig)) return NULL;
+    axis_state *a = x ? &ax->xa : &ax->ya;
+    if (i < 0 || i >= a->nticks) {
+        nd__error(ND_EINDEX, "%s: index %d out of range (%d ticks)", who, i, a->nticks);
+        return NULL;
+    }
+    return a->ticklabels[i];
+}
+
+const char *nplot_get_xticklabel(nplot_axes *ax, int i) { return get_label(ax, true, i, "nplot_get_xticklabel"); }
+const char *nplot_get_yticklabel(nplot_axes *ax, int i) { return get_label(ax, false, i, "nplot_get_yticklabel"); }
+
+nd_status nplot_axes_pixel_box(nplot_axes *ax, double *x0, double *y0, double *x1, double *y1)
+{
+    if (!ax) return nd__error(ND_EVALUE, "nplot_axes_pixel_box: axes is NULL");
+    if (!ax->fig->laid_out) {
+        nd_status st = nplot_figure_draw(ax->fig);
+        if (st) return st;
+    }
+    if (x0) *x0 = ax->dev[0];
+    if (y0) *y0 = ax->dev[1];
+    if (x1) *x1 = ax->dev[2];
+    if (y1) *y1 = ax->dev[3];
+    return ND_OK;
+}
+
+nd_status nplot_data_to_pixel(nplot_axes *ax, double x, double y, double *px, double *py)
+{
+    if (!ax) return nd__error(ND_EVALUE, "nplot_data_to_pixel: axes is NULL");
+    if (!ax->fig->laid_out) {
+        nd_status st = nplot_figure_draw(ax->fig);
+        if (st) return st;
+    }
+    xform t = nplot__xform(ax);
+    double dx = t.ax * nplot__scale_fwd(&ax->xa, x) + t.bx, dy = t.ay * nplot__scale_fwd(&ax->ya, y) + t.by;
+    if (px) *px = dx;
+    if (py) *py = dy;
+    return ND_OK;
+}

@@ -1,0 +1,426 @@
+/* libnumc_plot internals: the figure / axes / artist model shared by the plot sources.
+ *
+ * Units: layout is in points (1/72 in). Rendering happens in "device units": pixels for
+ * PNG/RGBA (scale = dpi / 72 device units per point) and points for SVG/PDF (scale 1),
+ * with the origin at the top left and y growing downwards. */
+#ifndef NPLOT_INTERNAL_H
+#define NPLOT_INTERNAL_H
+
+#include <numc/plot.h>
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "internal.h"
+
+typedef nplot_rgba rgba;
+
+/* ---- styles (rcParams subset) ------------------------------------------------------ */
+typedef struct nplot__style {
+    const char *name;
+    rgba fig_face, axes_face, axes_edge, text_color, tick_color, label_color;
+    rgba grid_color;
+    double grid_alpha, grid_linewidth;
+    int grid_dash;                /* index into the line-style table: 0 solid */
+    bool grid_on;
+    bool grid_behind;             /* axes.axisbelow */
+    double axes_linewidth;
+    bool spine_top, spine_right, spine_left, spine_bottom;
+    double font_size, title_size, label_size, tick_label_size, legend_size;
+    const char *title_weight;
+    double major_size, major_width, minor_size, minor_width, tick_pad;
+    int tick_dir;                 /* 0 out, 1 in, 2 inout */
+    double linewidth, markersize;
+    rgba cycle[10];
+    int ncycle;
+    rgba patch_face;
+    rgba legend_face, legend_edge;
+    double legend_alpha;
+    bool legend_frame;
+    const char *font_family;
+} nplot__style;
+
+const nplot__style *nplot__style_get(const char *name);
+const nplot__style *nplot__style_current(void);
+
+/* ---- colors ---------------------------------------------------------------------------- */
+/* Parse into *out; cycle resolves "C0".."C9" (may be NULL → tab10). Sets nd__error naming
+ * `who` on failure. */
+nd_status nplot__color(const char *spec, const nplot__style *st, rgba *out, const char *who);
+typedef struct cmap_ref {
+    const unsigned char (*rgb)[3];
+    int n;
+    bool reversed;
+} cmap_ref;
+nd_status nplot__cmap_find(const char *name, cmap_ref *out, const char *who);
+rgba nplot__cmap_at(const cmap_ref *cm, double v);
+
+/* ---- line styles, markers, format strings ---------------------------------------------- */
+enum { LS_SOLID = 0, LS_DASHED, LS_DASHDOT, LS_DOTTED, LS_NONE };
+typedef enum marker_kind {
+    MK_NONE = 0, MK_POINT, MK_PIXEL, MK_CIRCLE, MK_SQUARE, MK_TRI_UP, MK_TRI_DOWN,
+    MK_TRI_LEFT, MK_TRI_RIGHT, MK_DIAMOND, MK_THIN_DIAMOND, MK_PENTAGON, MK_HEXAGON1,
+    MK_HEXAGON2, MK_STAR, MK_PLUS, MK_X, MK_VLINE, MK_HLINE, MK_OCTAGON, MK_PLUS_FILLED,
+    MK_X_FILLED, MK_TRI1, MK_TRI2, MK_TRI3, MK_TRI4
+} marker_kind;
+/* Parse a marker name ("o", "s", "None"); -1 if unknown. */
+int nplot__marker_parse(const char *s);
+bool nplot__marker_filled(marker_kind m);
+/* Trace marker m of size `size` (device units, matplotlib's markersize) centred on (x, y). */
+void nplot__marker_path(cairo_t *cr, marker_kind m, double x, double y, double size);
+/* Parse a linestyle name; -1 if unknown. */
+int nplot__linestyle_parse(const char *s);
+/* matplotlib format string "ko--": color (may be empty), marker, linestyle (LS_NONE when a
+ * marker is given without a style, -1 when absent). */
+typedef struct fmt_spec {
+    bool has_color;
+    rgba color;
+    int marker;     /* -1 absent */
+    int linestyle;  /* -1 absent */
+} fmt_spec;
+nd_status nplot__parse_fmt(const char *fmt, const nplot__style *st, fmt_spec *out,
+                           const char *who);
+/* Set the cairo dash pattern for style ls and line width lw (both device units). */
+void nplot__set_dash(cairo_t *cr, int ls, const double *dashes, int ndashes, double lw,
+                     double scale);
+
+/* ---- text --------------------------------------------------------------------------------- */
+typedef struct text_style {
+    double size;          /* points */
+    rgba color;
+    int weight;           /* PangoWeight */
+    int style;            /* PangoStyle */
+    const char *family;
+} text_style;
+typedef struct render_ctx render_ctx;
+/* A laid-out string: size in device units; baseline from the top. */
+typedef struct text_box {
+    PangoLayout *layout;
+    double w, h, baseline;
+} text_box;
+/* Lay out s (mathtext between $...$ becomes pango markup). Empty/NULL gives a 0-size box
+ * with layout NULL. Free with nplot__text_free. */
+text_box nplot__text_layout(render_ctx *rc, const char *s, const text_style *ts);
+void nplot__text_free(text_box *tb);
+enum { HA_LEFT = 0, HA_CENTER, HA_RIGHT };
+enum { VA_BASELINE = 0, VA_BOTTOM, VA_CENTER, VA_TOP, VA_CENTER_BASELINE };
+int nplot__parse_ha(const char *s);
+int nplot__parse_va(const char *s);
+/* Bounding box of the text when anchored at (x, y) with alignment and rotation (degrees).
+ * With draw set, also paint it. */
+typedef struct bbox {
+    double x0, y0, x1, y1;
+} bbox;
+bbox nplot__text_place(render_ctx *rc, const text_box *tb, double x, double y, int ha, int va,
+                       double rotation, const rgba *color, bool draw);
+/* Mathtext → pango markup (exported for tests). Caller frees with nd__free. */
+char *nplot__mathtext_markup(const char *s);
+
+/* ---- ticks -------------------------------------------------------------------------------- */
+enum { SCALE_LINEAR = 0, SCALE_LOG, SCALE_SYMLOG };
+enum { FMT_SCALAR = 0, FMT_PLAIN, FMT_SCI, FMT_PERCENT, FMT_PRINTF, FMT_LOG, FMT_CALLBACK,
+       FMT_NONE };
+typedef struct formatter {
+    int kind;
+    char *fmt;
+    double xmax;
+    int decimals;
+    char *symbol;
+    nplot_tick_format_fn fn;
+    void *ctx;
+} formatter;
+/* Tick label strings for locs (already restricted to the view) into labels[] (each
+ * nd__malloc'd); *offset_text gets "1e6" / "+1e3" or "" (malloc'd). */
+nd_status nplot__format_ticks(const formatter *f, int scale, double base, const double *locs,
+                              int n, double vmin, double vmax, char **labels,
+                              char **offset_text);
+int nplot__symlog_ticks(double vmin, double vmax, double base, double linthresh, double *out,
+                        int cap);
+int nplot__auto_minor_ticks(const double *major, int nmajor, double vmin, double vmax,
+                            double *out, int cap);
+
+/* ---- artists ------------------------------------------------------------------------------- */
+enum { COORD_DATA = 0, COORD_AXES, COORD_FIGURE, COORD_OFFSET };
+typedef enum artist_kind {
+    ART_LINE = 0, ART_SCATTER, ART_POLY, ART_SEGMENTS, ART_TEXT, ART_ANNOTATE
+} artist_kind;
+
+typedef struct line_props {
+    rgba color;
+    double lw;              /* points */
+    int ls;                 /* LS_* */
+    double *dashes;
+    int ndashes;
+    int marker;             /* marker_kind */
+    double ms;              /* points */
+    rgba mfc, mec;
+    double mew;
+    int markevery;
+    int drawstyle;          /* 0 default, 1 steps-pre, 2 steps-mid, 3 steps-post */
+} line_props;
+
+typedef struct artist {
+    artist_kind kind;
+    double zorder;
+    char *label;
+    int xcoord, ycoord;     /* COORD_* per axis (axhline: x in axes, y in data) */
+    bool autoscale;         /* contributes to data limits */
+    double alpha;
+    size_t n;
+    double *x, *y;          /* line / scatter / polygon vertices (NaN separates polygons) */
+    line_props lp;
+    /* scatter */
+    double *sizes;          /* n areas (pt²) or NULL → size */
+    double size;
+    rgba *colors;           /* n face colors or NULL → face */
+    rgba face, edge;
+    bool edge_is_face;
+    double edge_lw;
+    /* polygon */
+    bool has_face, has_edge;
+    /* errorbar: segments (x0,y0,x1,y1) + caps; also used for stems */
+    int legend_kind;        /* 0 line, 1 patch, 2 marker only, 3 errorbar */
+    /* text */
+    char *text;
+    text_style ts;
+    int ha, va;
+    double rotation;
+    int bbox_style;         /* 0 none, 1 square, 2 round */
+    rgba bbox_face;
+    /* annotate */
+    double tx, ty;          /* text position */
+    int tcoord;             /* COORD_* of the text position (or OFFSET: points from xy) */
+    int arrow;              /* 0 none; else arrow style id */
+    double arrow_rad;
+    rgba arrow_color;
+    double arrow_lw, shrink;
+    struct artist *next;
+} artist;
+
+/* ---- axes ------------------------------------------------------------------------------------ */
+typedef struct tick_side {
+    double length, width, pad, labelsize, labelrotation;
+    rgba color, labelcolor;
+    int direction;
+} tick_side;
+
+typedef struct axis_state {
+    int scale;
+    double base, linthresh, linscale;
+    double lo, hi;           /* view limits (lo > hi: inverted) */
+    bool set_lo, set_hi;     /* fixed by set_xlim */
+    double lo_fixed, hi_fixed;
+    bool inverted;           /* invert_xaxis on an autoscaled axis */
+    double margin;
+    bool tight;              /* axis('tight'): no margins */
+    /* data limits */
+    double dmin, dmax, minpos;
+    bool has_data;
+    /* ticks */
+    double *fixed;           /* set_xticks */
+    int nfixed;
+    bool fixed_set;
+    char **fixed_labels;
+    int nfixed_labels;
+    double *fixed_minor;
+    int nfixed_minor;
+    bool minor_fixed_set;
+    bool minor_on;           /* minorticks_on; log axes default on */
+    int minor_log;           /* NPLOT_OFF to hide log minor ticks */
+    formatter fmt, minor_fmt;
+    tick_side major, minor;
+    double label_rotation;
+    int label_ha;            /* -1 automatic */
+    bool ticks_side[2];      /* bottom/left, top/right */
+    bool labels_side[2];
+    /* grid */
+    bool grid_major, grid_minor;
+    rgba grid_color;
+    double grid_lw, grid_alpha;
+    int grid_ls;
+    /* label */
+    char *label;
+    text_style label_ts;
+    double labelpad;
+    int label_loc;           /* 0 center, 1 left/bottom, 2 right/top */
+    /* computed at draw time */
+    double *ticks;           /* major ticks inside the view */
+    char **ticklabels;
+    int nticks;
+    char *offset_text;
+    double *minor_ticks;
+    int nminor;
+    /* sharing: limits come from the root of the group */
+    struct nplot_axes *share_root;
+    bool hide_ticklabels;    /* shared inner axes */
+} axis_state;
+
+struct nplot_axes {
+    nplot_figure *fig;
+    /* placement: either a grid cell span or a fixed rectangle (figure fractions) */
+    nplot_gridspec *gs;
+    int r0, r1, c0, c1;
+    double rect[4];          /* l, b, w, h in figure fractions after layout */
+    double dev[4];           /* x0, y0, x1, y1 in device units after layout */
+    axis_state xa, ya;
+    artist *artists, *last_artist;
+    int nartists;
+    int line_cycle, patch_cycle;
+    text_style title_ts[3];
+    char *title[3];
+    double title_pad;
+    bool legend_on;
+    nplot_legend_opts legend;
+    char *legend_loc, *legend_title;
+    double legend_anchor[2];
+    bool legend_has_anchor;
+    rgba face;
+    bool axis_off;
+    bool frame_on;
+    double aspect;           /* 0 auto; > 0 box-adjusted ratio */
+    bool aspect_datalim;     /* axis('equal') */
+    bool spine[4];           /* left, bottom, right, top */
+    bool twin_x_of;          /* this is a twinx: y axis on the right, x hidden */
+    bool twin_y_of;
+    struct nplot_axes *twin_parent;
+    bool limits_done;
+    struct nplot_axes *next;
+};
+
+struct nplot_gridspec {
+    nplot_figure *fig;
+    int nrows, ncols;
+    double *wr, *hr;
+    double left, right, bottom, top, wspace, hspace; /* < 0 → the figure's */
+    struct nplot_gridspec *next;
+};
+
+typedef struct fig_text {
+    char *text;
+    double x, y;
+    text_style ts;
+    int ha, va;
+    double rotation;
+    struct fig_text *next;
+} fig_text;
+
+struct nplot_figure {
+    double width, height, dpi;
+    rgba face;
+    const nplot__style *style;
+    nd_status status;
+    char errmsg[512];
+    nplot_axes *axes, *last_axes;
+    int naxes;
+    nplot_gridspec *gridspecs;
+    double left, right, bottom, top, wspace, hspace;
+    bool tight;
+    double tight_pad, tight_hpad, tight_wpad;
+    char *suptitle;
+    text_style suptitle_ts;
+    fig_text *texts;
+    bool laid_out;           /* nplot_figure_draw ran since the last change */
+};
+
+/* ---- rendering ------------------------------------------------------------------------------ */
+struct render_ctx {
+    cairo_t *cr;
+    cairo_surface_t *surface;
+    bool raster;             /* image surface: stamping markers is allowed */
+    double scale;            /* device units per point */
+    double W, H;             /* figure size in device units */
+    PangoContext *pctx;
+    nplot_figure *fig;
+};
+
+/* Sticky-error helpers: fail the figure (first error wins) and return the code. */
+nd_status nplot__fail(nplot_figure *fig, nd_status code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* ND_OK, or the figure's sticky error re-raised into nd_errmsg. */
+nd_status nplot__check(nplot_figure *fig);
+char *nplot__strdup(nplot_figure *fig, const char *s, const char *who);
+void nplot__mark_dirty(nplot_figure *fig);
+
+/* axes.c */
+nplot_axes *nplot__axes_new(nplot_figure *fig, const char *who);
+void nplot__axes_free(nplot_axes *ax);
+artist *nplot__artist_add(nplot_axes *ax, artist_kind kind, const char *who);
+void nplot__update_datalim(nplot_axes *ax, artist *a);
+rgba nplot__next_line_color(nplot_axes *ax);
+rgba nplot__next_patch_color(nplot_axes *ax);
+void nplot__autoscale(nplot_figure *fig);
+double nplot__scale_fwd(const axis_state *a, double v);
+double nplot__scale_inv(const axis_state *a, double t);
+nd_status nplot__text_style_from(nplot_figure *fig, const nplot_text_opts *o, double defsize,
+                                 text_style *ts, const char *who);
+
+/* layout.c */
+nd_status nplot__layout(render_ctx *rc);
+void nplot__axes_ticks(render_ctx *rc, nplot_axes *ax);
+/* Decorations bbox (tick labels, labels, title) in device units. */
+bbox nplot__axes_tight_bbox(render_ctx *rc, nplot_axes *ax);
+
+/* transforms (valid after layout) */
+typedef struct xform {
+    double ax, bx, ay, by;   /* dev = a * t + b for scaled-space t */
+    const axis_state *xs, *ys;
+} xform;
+xform nplot__xform(const nplot_axes *ax);
+/* Transform a point given in (xcoord, ycoord) to device units; NaN when masked. */
+void nplot__to_dev(render_ctx *rc, const nplot_axes *ax, const xform *t, int xcoord,
+                   int ycoord, double x, double y, double *dx, double *dy);
+
+/* draw_axes.c / lines.c / artists.c / legend.c / annotate.c */
+void nplot__draw_axes(render_ctx *rc, nplot_axes *ax);
+void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a);
+void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a);
+void nplot__draw_poly(render_ctx *rc, nplot_axes *ax, artist *a);
+void nplot__draw_segments(render_ctx *rc, nplot_axes *ax, artist *a);
+void nplot__draw_text_artist(render_ctx *rc, nplot_axes *ax, artist *a);
+void nplot__draw_annotate(render_ctx *rc, nplot_axes *ax, artist *a);
+void nplot__draw_legend(render_ctx *rc, nplot_axes *ax);
+/* Stamp markers: centres (device units) xs/ys; per-point colors/sizes optional. */
+void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, size_t n,
+                         int marker, double size_dev, const double *sizes_dev, rgba face,
+                         const rgba *faces, rgba edge, bool edge_is_face, double edge_lw,
+                         bool filled, const bbox *clip);
+void nplot__legend_handle(render_ctx *rc, artist *a, double x, double y, double w, double h,
+                          double fontsize_dev);
+
+void nplot__stroke_polyline(render_ctx *rc, const nplot_axes *ax, const double *dx,
+                            const double *dy, size_t n, rgba color, double lw, int ls,
+                            const double *dashes, int ndashes);
+void nplot__text_bbox_patch(render_ctx *rc, const bbox *b, int style, rgba face, rgba edge,
+                            double pad);
+
+/* artist creation shared by the C-array and nd_array front ends */
+double *nplot__copy_or_index(nplot_figure *fig, const double *x, size_t n, const char *who);
+nd_status nplot__line_props(nplot_axes *ax, const nplot_line_opts *o, line_props *lp,
+                            double *alpha, const char *who);
+int nplot__parse_coords(const char *s);
+nd_status nplot__text_artist(nplot_axes *ax, artist_kind kind, double x, double y, const char *s,
+                             const nplot_text_opts *o, artist **out, const char *who);
+nd_status nplot__errorbar(nplot_axes *ax, const double *x, const double *y, size_t n,
+                          const double *xlo, const double *xhi, const double *ylo,
+                          const double *yhi, const nplot_errorbar_opts *o, const char *who);
+nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_t n,
+                         const double *sizes, const double *cvals, const nplot_scatter_opts *o,
+                         const char *who);
+nd_status nplot__fill_between(nplot_axes *ax, const double *x, const double *y1, const double *y2,
+                              size_t n, const bool *where, const nplot_fill_opts *o, const char *who);
+nd_status nplot__read_png(const char *path, unsigned char **out, int *w, int *h, const char *who);
+
+/* output.c */
+nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who);
+
+/* Pango helpers */
+PangoContext *nplot__pango_context(void);
+
+static inline double nplot__clampd(double v, double lo, double hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+#endif

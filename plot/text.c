@@ -1,0 +1,365 @@
+/* Text through pango: layout, a mathtext subset, alignment and rotation.
+ *
+ * Fonts come from fontconfig, so glyphs missing in DejaVu Sans (CJK) fall back to any
+ * installed font. Hinting is off and glyph positions are not rounded, so text scales
+ * linearly with dpi and looks like matplotlib's Agg output. */
+#include "plot_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+PangoContext *nplot__pango_context(void)
+{
+    PangoFontMap *fm = pango_cairo_font_map_get_default();
+    PangoContext *ctx = pango_font_map_create_context(fm);
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+    pango_cairo_context_set_font_options(ctx, fo);
+    cairo_font_options_destroy(fo);
+#if PANGO_VERSION_CHECK(1, 44, 0)
+    pango_context_set_round_glyph_positions(ctx, FALSE);
+#endif
+    return ctx;
+}
+
+/* ---- mathtext -------------------------------------------------------------------------------- */
+typedef struct sbuf {
+    char *p;
+    size_t len, cap;
+    bool oom;
+} sbuf;
+
+static void sb_putn(sbuf *b, const char *s, size_t n)
+{
+    if (b->oom) return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 64;
+        while (cap < b->len + n + 1) cap *= 2;
+        char *q = realloc(b->p, cap);
+        if (!q) {
+            b->oom = true;
+            return;
+        }
+        b->p = q;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
+static void sb_puts(sbuf *b, const char *s) { sb_putn(b, s, strlen(s)); }
+
+static void sb_escaped(sbuf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        switch (s[i]) {
+        case '<': sb_puts(b, "&lt;"); break;
+        case '>': sb_puts(b, "&gt;"); break;
+        case '&': sb_puts(b, "&amp;"); break;
+        case '\'': sb_puts(b, "&apos;"); break;
+        case '"': sb_puts(b, "&quot;"); break;
+        default: sb_putn(b, s + i, 1);
+        }
+    }
+}
+
+static const struct { const char *cmd, *utf8; } tex_symbols[] = {
+    { "alpha", "α" }, { "beta", "β" }, { "gamma", "γ" }, { "delta", "δ" },
+    { "epsilon", "ε" }, { "varepsilon", "ε" }, { "zeta", "ζ" }, { "eta", "η" },
+    { "theta", "θ" }, { "vartheta", "ϑ" }, { "iota", "ι" }, { "kappa", "κ" },
+    { "lambda", "λ" }, { "mu", "μ" }, { "nu", "ν" }, { "xi", "ξ" }, { "pi", "π" },
+    { "varpi", "ϖ" }, { "rho", "ρ" }, { "varrho", "ϱ" }, { "sigma", "σ" },
+    { "varsigma", "ς" }, { "tau", "τ" }, { "upsilon", "υ" }, { "phi", "ϕ" },
+    { "varphi", "φ" }, { "chi", "χ" }, { "psi", "ψ" }, { "omega", "ω" },
+    { "Gamma", "Γ" }, { "Delta", "Δ" }, { "Theta", "Θ" }, { "Lambda", "Λ" }, { "Xi", "Ξ" },
+    { "Pi", "Π" }, { "Sigma", "Σ" }, { "Upsilon", "Υ" }, { "Phi", "Φ" }, { "Psi", "Ψ" },
+    { "Omega", "Ω" }, { "times", "×" }, { "cdot", "·" }, { "pm", "±" }, { "mp", "∓" },
+    { "div", "÷" }, { "leq", "≤" }, { "le", "≤" }, { "geq", "≥" }, { "ge", "≥" },
+    { "neq", "≠" }, { "ne", "≠" }, { "approx", "≈" }, { "sim", "∼" }, { "simeq", "≃" },
+    { "equiv", "≡" }, { "propto", "∝" }, { "infty", "∞" }, { "partial", "∂" },
+    { "nabla", "∇" }, { "sum", "∑" }, { "prod", "∏" }, { "int", "∫" }, { "sqrt", "√" },
+    { "rightarrow", "→" }, { "to", "→" }, { "leftarrow", "←" }, { "Rightarrow", "⇒" },
+    { "leftrightarrow", "↔" }, { "uparrow", "↑" }, { "downarrow", "↓" }, { "circ", "∘" },
+    { "degree", "°" }, { "prime", "′" }, { "ell", "ℓ" }, { "hbar", "ħ" }, { "AA", "Å" },
+    { "in", "∈" }, { "notin", "∉" }, { "subset", "⊂" }, { "cup", "∪" }, { "cap", "∩" },
+    { "forall", "∀" }, { "exists", "∃" }, { "langle", "⟨" }, { "rangle", "⟩" },
+    { "ldots", "…" }, { "cdots", "⋯" }, { "star", "⋆" }, { "bullet", "∙" },
+    { "{", "{" }, { "}", "}" }, { "$", "$" }, { "%", "%" }, { "_", "_" }, { "#", "#" },
+    { "&", "&amp;" }, { "backslash", "\\" }, { ",", "\u2009" }, { ";", "\u2005" },
+    { ":", "\u2005" }, { "!", "" }, { " ", " " }, { "quad", "\u2003" }, { "qquad", "\u2003\u2003" },
+    { "log", "log" }, { "ln", "ln" }, { "exp", "exp" }, { "sin", "sin" }, { "cos", "cos" },
+    { "tan", "tan" }, { "max", "max" }, { "min", "min" }, { "lim", "lim" },
+};
+
+enum { N_LOWER_GREEK = 29 }; /* the first entries of tex_symbols */
+
+/* Functions written upright ("\sin"), unlike single letters. */
+static bool upright_word(const char *cmd)
+{
+    static const char *const w[] = { "log", "ln", "exp", "sin", "cos", "tan", "max", "min", "lim" };
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+        if (strcmp(cmd, w[i]) == 0) return true;
+    return false;
+}
+
+static void math_group(sbuf *b, const char **ps, const char *end, int font);
+
+/* One math atom: a {group}, a \command, or a character. font: 0 italic letters, 1 roman,
+ * 2 bold. */
+static void math_atom(sbuf *b, const char **ps, const char *end, int font)
+{
+    const char *s = *ps;
+    if (s >= end) return;
+    if (*s == '{') {
+        *ps = s + 1;
+        math_group(b, ps, end, font);
+        if (*ps < end && **ps == '}') (*ps)++;
+        return;
+    }
+    if (*s == '\\') {
+        const char *p = s + 1;
+        char cmd[32];
+        size_t n = 0;
+        if (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) {
+            while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) && n < 31)
+                cmd[n++] = *p++;
+        } else if (p < end) {
+            cmd[n++] = *p++;
+        }
+        cmd[n] = '\0';
+        *ps = p;
+        int f = -1;
+        if (strcmp(cmd, "mathrm") == 0 || strcmp(cmd, "mathdefault") == 0 ||
+            strcmp(cmd, "text") == 0 || strcmp(cmd, "rm") == 0 || strcmp(cmd, "mathregular") == 0)
+            f = 1;
+        else if (strcmp(cmd, "mathbf") == 0 || strcmp(cmd, "bf") == 0) f = 2;
+        else if (strcmp(cmd, "mathit") == 0 || strcmp(cmd, "it") == 0) f = 0;
+        if (f >= 0) {
+            if (f == 2) sb_puts(b, "<b>");
+            math_atom(b, ps, end, f);
+            if (f == 2) sb_puts(b, "</b>");
+            return;
+        }
+        if (strcmp(cmd, "frac") == 0 || strcmp(cmd, "dfrac") == 0 || strcmp(cmd, "tfrac") == 0) {
+            math_atom(b, ps, end, font);
+            sb_puts(b, "/");
+            math_atom(b, ps, end, font);
+            return;
+        }
+        if (strcmp(cmd, "sqrt") == 0) {
+            sb_puts(b, "√");
+            if (*ps < end && **ps == '{') {
+                sb_puts(b, "<span overline=\"single\">");
+                math_atom(b, ps, end, font);
+                sb_puts(b, "</span>");
+            }
+            return;
+        }
+        if (strcmp(cmd, "left") == 0 || strcmp(cmd, "right") == 0) return;
+        for (size_t i = 0; i < sizeof tex_symbols / sizeof *tex_symbols; i++)
+            if (strcmp(cmd, tex_symbols[i].cmd) == 0) {
+                /* lowercase Greek is italic in math, like letters (matplotlib) */
+                bool greek_lower = i < N_LOWER_GREEK && font == 0;
+                if (greek_lower) sb_puts(b, "<i>");
+                sb_puts(b, tex_symbols[i].utf8);
+                if (greek_lower) sb_puts(b, "</i>");
+                if (upright_word(cmd)) sb_puts(b, "\u2009");
+                return;
+            }
+        /* unknown command: show it literally, like a typo would read */
+        sb_puts(b, "\\");
+        sb_escaped(b, cmd, n);
+        return;
+    }
+    if (*s == '^' || *s == '_') {
+        *ps = s + 1;
+        sb_puts(b, *s == '^' ? "<sup>" : "<sub>");
+        math_atom(b, ps, end, font);
+        sb_puts(b, *s == '^' ? "</sup>" : "</sub>");
+        return;
+    }
+    *ps = s + 1;
+    char c = *s;
+    if (c == ' ') return; /* TeX ignores spaces in math */
+    if (c == '-') {
+        sb_puts(b, "−");
+        return;
+    }
+    if (c == '*') {
+        sb_puts(b, "∗");
+        return;
+    }
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letter && font == 0) {
+        sb_puts(b, "<i>");
+        sb_putn(b, s, 1);
+        sb_puts(b, "</i>");
+        return;
+    }
+    /* copy a whole UTF-8 sequence */
+    size_t len = 1;
+    if ((unsigned char)c >= 0xc0) {
+        while (s + len < end && ((unsigned char)s[len] & 0xc0) == 0x80) len++;
+        *ps = s + len;
+    }
+    sb_escaped(b, s, len);
+}
+
+static void math_group(sbuf *b, const char **ps, const char *end, int font)
+{
+    while (*ps < end && **ps != '}') math_atom(b, ps, end, font);
+}
+
+char *nplot__mathtext_markup(const char *s)
+{
+    sbuf b = { 0 };
+    sb_puts(&b, "");
+    const char *p = s ? s : "";
+    while (*p) {
+        /* text up to an unescaped '$' */
+        const char *q = p;
+        while (*q && !(*q == '$' && (q == s || q[-1] != '\\'))) q++;
+        /* "\$" outside math is a literal dollar */
+        for (const char *r = p; r < q; r++) {
+            if (*r == '\\' && r[1] == '$') continue;
+            sb_escaped(&b, r, 1);
+        }
+        if (!*q) break;
+        const char *close = q + 1;
+        while (*close && !(*close == '$' && close[-1] != '\\')) close++;
+        if (!*close) { /* unbalanced: keep the dollar literally */
+            sb_escaped(&b, q, strlen(q));
+            break;
+        }
+        const char *m = q + 1;
+        while (m < close) math_atom(&b, &m, close, 0);
+        p = close + 1;
+    }
+    if (b.oom) {
+        free(b.p);
+        return NULL;
+    }
+    char *out = nd__strdup(b.p, "nplot mathtext");
+    free(b.p);
+    return out;
+}
+
+/* ---- layout ------------------------------------------------------------------------------------ */
+static PangoFontDescription *font_desc(const text_style *ts, double scale)
+{
+    PangoFontDescription *d = pango_font_description_new();
+    pango_font_description_set_family(d, ts->family ? ts->family : "DejaVu Sans");
+    pango_font_description_set_weight(d, ts->weight ? (PangoWeight)ts->weight : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_style(d, (PangoStyle)ts->style);
+    pango_font_description_set_absolute_size(d, ts->size * scale * PANGO_SCALE);
+    return d;
+}
+
+text_box nplot__text_layout(render_ctx *rc, const char *s, const text_style *ts)
+{
+    text_box tb = { 0 };
+    if (!s || !*s) return tb;
+    char *markup = nplot__mathtext_markup(s);
+    if (!markup) return tb;
+    PangoLayout *l = pango_layout_new(rc->pctx);
+    PangoFontDescription *d = font_desc(ts, rc->scale);
+    pango_layout_set_font_description(l, d);
+    pango_font_description_free(d);
+    pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
+    if (strchr(s, '$')) {
+        pango_layout_set_markup(l, markup, -1);
+    } else {
+        pango_layout_set_text(l, s, -1);
+    }
+    nd__free(markup);
+    PangoRectangle ink, logical;
+    pango_layout_get_extents(l, &ink, &logical);
+    tb.layout = l;
+    tb.w = (double)logical.width / PANGO_SCALE;
+    tb.h = (double)logical.height / PANGO_SCALE;
+    tb.baseline = (double)pango_layout_get_baseline(l) / PANGO_SCALE;
+    return tb;
+}
+
+void nplot__text_free(text_box *tb)
+{
+    if (tb->layout) g_object_unref(tb->layout);
+    tb->layout = NULL;
+}
+
+int nplot__parse_ha(const char *s)
+{
+    if (!s || !strcmp(s, "left")) return HA_LEFT;
+    if (!strcmp(s, "center") || !strcmp(s, "centre")) return HA_CENTER;
+    if (!strcmp(s, "right")) return HA_RIGHT;
+    return -1;
+}
+
+int nplot__parse_va(const char *s)
+{
+    if (!s || !strcmp(s, "baseline")) return VA_BASELINE;
+    if (!strcmp(s, "bottom")) return VA_BOTTOM;
+    if (!strcmp(s, "center") || !strcmp(s, "centre")) return VA_CENTER;
+    if (!strcmp(s, "top")) return VA_TOP;
+    if (!strcmp(s, "center_baseline")) return VA_CENTER_BASELINE;
+    return -1;
+}
+
+bbox nplot__text_place(render_ctx *rc, const text_box *tb, double x, double y, int ha, int va,
+                       double rotation, const rgba *color, bool draw)
+{
+    bbox bb = { x, y, x, y };
+    if (!tb->layout) return bb;
+    double th = rotation * M_PI / 180, c = cos(th), s = sin(th);
+    /* corners of the unrotated box relative to its top-left, rotated (y down) */
+    double cx[4] = { 0, tb->w, tb->w, 0 }, cy[4] = { 0, 0, tb->h, tb->h };
+    double rx[4], ry[4];
+    for (int i = 0; i < 4; i++) {
+        rx[i] = cx[i] * c + cy[i] * s;
+        ry[i] = -cx[i] * s + cy[i] * c;
+    }
+    double minx = rx[0], maxx = rx[0], miny = ry[0], maxy = ry[0];
+    for (int i = 1; i < 4; i++) {
+        minx = fmin(minx, rx[i]);
+        maxx = fmax(maxx, rx[i]);
+        miny = fmin(miny, ry[i]);
+        maxy = fmax(maxy, ry[i]);
+    }
+    /* matplotlib's rotation_mode='default': align the rotated bounding box. For an
+     * unrotated text baseline alignment uses the baseline itself. */
+    double ox, oy;
+    if (ha == HA_LEFT) ox = x - minx;
+    else if (ha == HA_RIGHT) ox = x - maxx;
+    else ox = x - (minx + maxx) / 2;
+    if (rotation == 0 && va == VA_BASELINE) oy = y - tb->baseline;
+    else if (rotation == 0 && va == VA_CENTER_BASELINE) oy = y - tb->baseline + tb->h * 0.3;
+    else if (va == VA_TOP) oy = y - miny;
+    else if (va == VA_BOTTOM) oy = y - maxy;
+    else if (va == VA_BASELINE) {
+        double bx = tb->baseline * s, by = tb->baseline * c;
+        (void)bx;
+        oy = y - by;
+    } else oy = y - (miny + maxy) / 2;
+    bb.x0 = ox + minx;
+    bb.x1 = ox + maxx;
+    bb.y0 = oy + miny;
+    bb.y1 = oy + maxy;
+    if (draw) {
+        cairo_t *cr = rc->cr;
+        cairo_save(cr);
+        cairo_translate(cr, ox, oy);
+        if (rotation != 0) cairo_rotate(cr, -th);
+        cairo_set_source_rgba(cr, color->r, color->g, color->b, color->a);
+        pango_cairo_update_context(cr, rc->pctx);
+        pango_layout_context_changed(tb->layout);
+        cairo_move_to(cr, 0, 0);
+        pango_cairo_show_layout(cr, tb->layout);
+        cairo_restore(cr);
+    }
+    return bb;
+}

@@ -1,0 +1,522 @@
+/* Tick locators and formatters, following matplotlib's ticker.py behaviour:
+ * MaxNLocator with steps [1, 2, 2.5, 5, 10], LogLocator, a symlog locator, AutoMinorLocator,
+ * and ScalarFormatter (offset and scientific notation), LogFormatterSciNotation,
+ * PercentFormatter, printf and callback formatters. */
+#include "plot_internal.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Python's divmod for floats: floor division and a remainder with the divisor's sign. */
+static void py_divmod(double x, double y, double *d, double *m)
+{
+    double mod = fmod(x, y);
+    double div = (x - mod) / y;
+    if (mod != 0 && ((y < 0) != (mod < 0))) {
+        mod += y;
+        div -= 1.0;
+    }
+    double fl;
+    if (div != 0) {
+        fl = floor(div);
+        if (div - fl > 0.5) fl += 1.0;
+    } else {
+        fl = copysign(0.0, x / y);
+    }
+    *d = fl;
+    *m = mod;
+}
+
+static double py_floordiv(double x, double y)
+{
+    double d, m;
+    py_divmod(x, y, &d, &m);
+    return d;
+}
+
+/* matplotlib.transforms.nonsingular */
+static void nonsingular(double *vmin, double *vmax, double expander, double tiny)
+{
+    if (!isfinite(*vmin) || !isfinite(*vmax)) {
+        *vmin = -expander;
+        *vmax = expander;
+        return;
+    }
+    bool swapped = false;
+    if (*vmax < *vmin) {
+        double t = *vmin;
+        *vmin = *vmax;
+        *vmax = t;
+        swapped = true;
+    }
+    double maxabs = fmax(fabs(*vmin), fabs(*vmax));
+    if (maxabs < (1e6 / tiny) * DBL_MIN) {
+        *vmin = -expander;
+        *vmax = expander;
+    } else if (*vmax - *vmin <= maxabs * tiny) {
+        if (*vmax == 0 && *vmin == 0) {
+            *vmin = -expander;
+            *vmax = expander;
+        } else {
+            *vmin -= expander * fabs(*vmin);
+            *vmax += expander * fabs(*vmax);
+        }
+    }
+    if (swapped) {
+        double t = *vmin;
+        *vmin = *vmax;
+        *vmax = t;
+    }
+}
+
+typedef struct edge_int {
+    double step, offset;
+} edge_int;
+
+static bool edge_closeto(const edge_int *e, double ms, double edge)
+{
+    double tol;
+    if (e->offset > 0) {
+        double digits = log10(e->offset / e->step);
+        tol = fmax(1e-10, pow(10, digits - 12));
+        tol = fmin(0.4999, tol);
+    } else {
+        tol = 1e-10;
+    }
+    return fabs(ms - edge) < tol;
+}
+
+static double edge_le(const edge_int *e, double x)
+{
+    double d, m;
+    py_divmod(x, e->step, &d, &m);
+    if (edge_closeto(e, m / e->step, 1)) return d + 1;
+    return d;
+}
+
+static double edge_ge(const edge_int *e, double x)
+{
+    double d, m;
+    py_divmod(x, e->step, &d, &m);
+    if (edge_closeto(e, m / e->step, 0)) return d;
+    return d + 1;
+}
+
+int nplot_maxn_ticks(double vmin, double vmax, int nbins, double *out, int cap)
+{
+    if (nbins < 1)
+        return nd__error(ND_EVALUE, "nplot_maxn_ticks: nbins must be >= 1, got %d", nbins);
+    if (!isfinite(vmin) || !isfinite(vmax))
+        return nd__error(ND_EVALUE, "nplot_maxn_ticks: limits must be finite, got %g, %g",
+                         vmin, vmax);
+    nonsingular(&vmin, &vmax, 1e-13, 1e-14);
+    if (vmax < vmin) {
+        double t = vmin;
+        vmin = vmax;
+        vmax = t;
+    }
+    /* scale_range */
+    double dv = fabs(vmax - vmin), meanv = (vmax + vmin) / 2, offset = 0;
+    if (!(fabs(meanv) / dv < 100)) offset = copysign(pow(10, floor(log10(fabs(meanv)))), meanv);
+    double scale = pow(10, floor(log10(dv / nbins)));
+    double _vmin = vmin - offset, _vmax = vmax - offset;
+    static const double base_steps[] = { 1, 2, 2.5, 5, 10 };
+    /* the extended staircase: 0.1*steps[:-1], steps, 10*steps[1] */
+    double steps[10];
+    int ns = 0;
+    for (int i = 0; i < 4; i++) steps[ns++] = 0.1 * base_steps[i] * scale;
+    for (int i = 0; i < 5; i++) steps[ns++] = base_steps[i] * scale;
+    steps[ns++] = 10 * base_steps[1] * scale;
+    double raw_step = (_vmax - _vmin) / nbins;
+    int istep = ns - 1;
+    for (int i = 0; i < ns; i++)
+        if (steps[i] >= raw_step) {
+            istep = i;
+            break;
+        }
+    edge_int e = { 0, fabs(offset) };
+    double low = 0, high = -1, step = steps[istep], best_vmin = 0;
+    for (int i = istep; i >= 0; i--) {
+        step = steps[i];
+        best_vmin = py_floordiv(_vmin, step) * step;
+        e.step = step;
+        low = edge_le(&e, _vmin - best_vmin);
+        high = edge_ge(&e, _vmax - best_vmin);
+        int nvis = 0;
+        for (double k = low; k <= high; k++) {
+            double t = k * step + best_vmin;
+            if (t <= _vmax && t >= _vmin) nvis++;
+        }
+        if (nvis >= 2) break; /* min_n_ticks */
+    }
+    int n = 0;
+    for (double k = low; k <= high; k++, n++)
+        if (n < cap) out[n] = k * step + best_vmin + offset;
+    return n;
+}
+
+int nplot_log_ticks(double vmin, double vmax, double base, int numticks, bool minor,
+                    double *out, int cap)
+{
+    if (!(base > 1)) return nd__error(ND_EVALUE, "nplot_log_ticks: base must be > 1, got %g", base);
+    if (!(vmin > 0) || !(vmax > 0) || !isfinite(vmin) || !isfinite(vmax))
+        return nd__error(ND_EVALUE, "nplot_log_ticks: limits must be positive and finite, got "
+                                    "%g, %g", vmin, vmax);
+    if (vmax < vmin) {
+        double t = vmin;
+        vmin = vmax;
+        vmax = t;
+    }
+    if (numticks < 2) numticks = 2;
+    double lb = log(base);
+    double log_vmin = log(vmin) / lb, log_vmax = log(vmax) / lb;
+    double numdec = floor(log_vmax) - ceil(log_vmin);
+    double subs[64];
+    int nsubs = 0;
+    if (minor) {
+        if (numdec > 10 || base < 3) return 0;
+        for (double s = 2; s < base && nsubs < 64; s++) subs[nsubs++] = s;
+    } else {
+        subs[nsubs++] = 1.0;
+    }
+    double stride = floor((numdec + 1) / numticks) + 1;
+    if (stride >= numdec) stride = fmax(1, numdec - 1);
+    if (minor && stride != 1) return 0;
+    int n = 0, nvis = 0;
+    for (double d = floor(log_vmin) - stride; d < ceil(log_vmax) + 2 * stride; d += stride) {
+        double p = pow(base, d);
+        for (int i = 0; i < nsubs; i++, n++) {
+            double t = subs[i] * p;
+            if (n < cap) out[n] = t;
+            if (t >= vmin && t <= vmax) nvis++;
+        }
+    }
+    /* A minor locator that would show at most one tick gives way to AutoLocator. */
+    if (minor && nvis <= 1) return nplot_maxn_ticks(vmin, vmax, 9, out, cap);
+    return n;
+}
+
+int nplot__symlog_ticks(double vmin, double vmax, double base, double linthresh, double *out,
+                        int cap)
+{
+    /* matplotlib's SymmetricalLogLocator: decades on each side of the linear region plus
+     * 0, thinned out when there are too many. */
+    if (vmax < vmin) {
+        double t = vmin;
+        vmin = vmax;
+        vmax = t;
+    }
+    double lb = log(base);
+    double lo_dec = floor(log(linthresh) / lb + 1e-12);
+    double decs[128];
+    int nd = 0;
+    /* negative side: -base^k for k from high to low */
+    if (vmin < -linthresh) {
+        double kmax = ceil(log(-vmin) / lb - 1e-12);
+        for (double k = kmax; k >= lo_dec && nd < 60; k--) decs[nd++] = -pow(base, k);
+    }
+    if (vmin <= 0 && vmax >= 0) decs[nd++] = 0;
+    if (vmax > linthresh) {
+        double kmax = ceil(log(vmax) / lb - 1e-12);
+        for (double k = lo_dec; k <= kmax && nd < 127; k++) decs[nd++] = pow(base, k);
+    }
+    /* too many: keep every stride-th decade, always keeping 0 */
+    int stride = 1;
+    while (nd / stride > 9) stride++;
+    int n = 0;
+    for (int i = 0; i < nd; i++) {
+        if (decs[i] != 0 && (i % stride) != 0) continue;
+        if (n < cap) out[n] = decs[i];
+        n++;
+    }
+    return n;
+}
+
+int nplot__auto_minor_ticks(const double *major, int nmajor, double vmin, double vmax,
+                            double *out, int cap)
+{
+    /* AutoMinorLocator: 4 subdivisions when the major step is 1, 2.5 or 5 x 10^k
+     * (5 intervals), 4 for 2 x 10^k... matplotlib uses 5 unless the mantissa is 2.5/0.25
+     * style (4) — with steps 1, 2, 2.5, 5: 1 → 5, 2 → 4, 2.5 → 5, 5 → 5. */
+    if (nmajor < 2) return 0;
+    double step = major[1] - major[0];
+    double mant = step / pow(10, floor(log10(fabs(step))));
+    int ndivs = (fabs(mant - 2) < 1e-6 || fabs(mant - 4) < 1e-6 || fabs(mant - 8) < 1e-6) ? 4 : 5;
+    if (fabs(mant - 2.5) < 1e-6) ndivs = 5;
+    double minor = step / ndivs;
+    if (vmax < vmin) {
+        double t = vmin;
+        vmin = vmax;
+        vmax = t;
+    }
+    double t0 = major[0];
+    double kstart = ceil((vmin - t0) / minor - 1e-9), kend = floor((vmax - t0) / minor + 1e-9);
+    int n = 0;
+    for (double k = kstart; k <= kend; k++) {
+        if (fmod(fabs(k), ndivs) == 0) continue;
+        if (n < cap) out[n] = t0 + k * minor;
+        n++;
+    }
+    return n;
+}
+
+/* ---- formatting ----------------------------------------------------------------------------------- */
+/* Replace '-' by U+2212 (axes.unicode_minus). Returns a new string. */
+static char *fix_minus(const char *s)
+{
+    size_t n = 0;
+    for (const char *p = s; *p; p++) n += *p == '-' ? 3 : 1;
+    char *o = nd__malloc(n + 1, "nplot ticks");
+    if (!o) return NULL;
+    char *q = o;
+    for (const char *p = s; *p; p++) {
+        if (*p == '-') {
+            memcpy(q, "\xe2\x88\x92", 3);
+            q += 3;
+        } else {
+            *q++ = *p;
+        }
+    }
+    *q = '\0';
+    return o;
+}
+
+/* "1.0000000000e+06" → "1e6", "-2.5e-03" → "-2.5e-3" (ScalarFormatter._formatSciNotation) */
+static void sci_compact(double v, char *buf, size_t cap)
+{
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "%1.10e", v);
+    char *e = strchr(tmp, 'e');
+    if (!e) {
+        snprintf(buf, cap, "%s", tmp);
+        return;
+    }
+    *e = '\0';
+    char *mant = tmp;
+    /* strip zeros and a trailing point */
+    char *end = mant + strlen(mant);
+    if (strchr(mant, '.')) {
+        while (end > mant && end[-1] == '0') *--end = '\0';
+        if (end > mant && end[-1] == '.') *--end = '\0';
+    }
+    int ex = atoi(e + 1);
+    if (strcmp(mant, "1") == 0) snprintf(buf, cap, "1e%d", ex);
+    else if (strcmp(mant, "-1") == 0) snprintf(buf, cap, "-1e%d", ex);
+    else snprintf(buf, cap, "%se%d", mant, ex);
+}
+
+static void scalar_offset_oom(const double *locs, int n, double vmin, double vmax, bool use_offset,
+                              bool scientific, double *offset, int *oom)
+{
+    *offset = 0;
+    *oom = 0;
+    if (vmin > vmax) {
+        double t = vmin;
+        vmin = vmax;
+        vmax = t;
+    }
+    double lmin = INFINITY, lmax = -INFINITY, amax = 0;
+    int nvis = 0;
+    for (int i = 0; i < n; i++)
+        if (locs[i] >= vmin && locs[i] <= vmax) {
+            lmin = fmin(lmin, locs[i]);
+            lmax = fmax(lmax, locs[i]);
+            amax = fmax(amax, fabs(locs[i]));
+            nvis++;
+        }
+    if (!nvis) return;
+    /* _compute_offset */
+    if (use_offset && lmin != lmax && !(lmin <= 0 && 0 <= lmax)) {
+        double abs_min = fmin(fabs(lmin), fabs(lmax)), abs_max = fmax(fabs(lmin), fabs(lmax));
+        double sign = copysign(1, lmin);
+        double oom_max = ceil(log10(abs_max)), o = oom_max;
+        while (py_floordiv(abs_min, pow(10, o)) == py_floordiv(abs_max, pow(10, o)) && o > -400) o--;
+        double oo = o + 1;
+        if ((abs_max - abs_min) / pow(10, oo) <= 1e-2) {
+            o = oom_max;
+            while (!(py_floordiv(abs_max, pow(10, o)) - py_floordiv(abs_min, pow(10, o)) > 1) &&
+                   o > -400)
+                o--;
+            oo = o + 1;
+        }
+        const double n_thr = 4 - 1; /* axes.formatter.offset_threshold = 4 */
+        if (py_floordiv(abs_max, pow(10, oo)) >= pow(10, n_thr))
+            *offset = sign * py_floordiv(abs_max, pow(10, oo)) * pow(10, oo);
+    }
+    /* _set_order_of_magnitude with powerlimits (-5, 6) */
+    if (!scientific) return;
+    int o;
+    if (*offset != 0) o = (int)floor(log10(vmax - vmin));
+    else o = amax == 0 ? 0 : (int)floor(log10(amax));
+    if (o <= -5 || o >= 6) *oom = o;
+}
+
+static int scalar_sigfigs(const double *locs, int n, double offset, int oom, double vmin,
+                          double vmax)
+{
+    double buf[2];
+    const double *l = locs;
+    int m = n;
+    if (n < 2) {
+        buf[0] = vmin;
+        buf[1] = vmax;
+        l = buf;
+        m = 2;
+    }
+    double lo = INFINITY, hi = -INFINITY, amax = 0;
+    double p = pow(10, oom);
+    for (int i = 0; i < m; i++) {
+        double v = (l[i] - offset) / p;
+        lo = fmin(lo, v);
+        hi = fmax(hi, v);
+        amax = fmax(amax, fabs(v));
+    }
+    double range = hi - lo;
+    if (range == 0) range = amax;
+    if (range == 0) range = 1;
+    int range_oom = (int)floor(log10(range));
+    int sig = 3 - range_oom > 0 ? 3 - range_oom : 0;
+    double thresh = 1e-3 * pow(10, range_oom);
+    while (sig >= 0) {
+        double worst = 0, q = pow(10, sig);
+        for (int i = 0; i < n; i++) {
+            double v = (locs[i] - offset) / p;
+            /* numpy.round: round half to even at `sig` decimals */
+            double r = nearbyint(v * q) / q;
+            worst = fmax(worst, fabs(v - r));
+        }
+        if (worst < thresh) sig--;
+        else break;
+    }
+    return sig + 1;
+}
+
+static char *dup_or_null(const char *s) { return nd__strdup(s, "nplot ticks"); }
+
+static char *fmt_log_label(double v, double base)
+{
+    char buf[96];
+    double lb = log(base);
+    double e = log(fabs(v)) / lb;
+    double er = round(e);
+    const char *bs = base == 10 ? "10" : base == 2 ? "2" : fabs(base - M_E) < 1e-12 ? "e" : NULL;
+    char bbuf[32];
+    if (!bs) {
+        snprintf(bbuf, sizeof bbuf, "%g", base);
+        bs = bbuf;
+    }
+    if (v == 0) return dup_or_null("$\\mathdefault{0}$");
+    const char *sign = v < 0 ? "-" : "";
+    if (fabs(e - er) < 1e-9) {
+        snprintf(buf, sizeof buf, "$\\mathdefault{%s%s^{%d}}$", sign, bs, (int)er);
+    } else {
+        /* a non-decade (minor) label: coeff x base^k */
+        double k = floor(e + 1e-9);
+        double coeff = fabs(v) / pow(base, k);
+        snprintf(buf, sizeof buf, "$\\mathdefault{%s%g\\times%s^{%d}}$", sign, round(coeff * 1e6) / 1e6,
+                 bs, (int)k);
+    }
+    return dup_or_null(buf);
+}
+
+nd_status nplot__format_ticks(const formatter *f, int scale, double base, const double *locs,
+                              int n, double vmin, double vmax, char **labels,
+                              char **offset_text)
+{
+    *offset_text = NULL;
+    for (int i = 0; i < n; i++) labels[i] = NULL;
+    char buf[256];
+    int kind = f->kind;
+    if (kind == FMT_SCALAR && scale == SCALE_LOG) kind = FMT_LOG;
+    if (kind == FMT_SCALAR && scale == SCALE_SYMLOG) kind = FMT_LOG;
+    double offset = 0;
+    int oom = 0;
+    int sig = 0;
+    if (kind == FMT_SCALAR || kind == FMT_PLAIN || kind == FMT_SCI) {
+        scalar_offset_oom(locs, n, vmin, vmax, kind == FMT_SCALAR, kind != FMT_PLAIN, &offset,
+                          &oom);
+        if (kind == FMT_SCI) {
+            double amax = 0;
+            for (int i = 0; i < n; i++) amax = fmax(amax, fabs(locs[i]));
+            oom = amax == 0 ? 0 : (int)floor(log10(amax));
+        }
+        sig = scalar_sigfigs(locs, n, offset, oom, vmin, vmax);
+    }
+    for (int i = 0; i < n; i++) {
+        double v = locs[i];
+        char *lab = NULL;
+        switch (kind) {
+        case FMT_NONE:
+            lab = dup_or_null("");
+            break;
+        case FMT_SCALAR: case FMT_PLAIN: case FMT_SCI: {
+            double xp = (v - offset) / pow(10, oom);
+            if (fabs(xp) < 1e-8) xp = 0;
+            snprintf(buf, sizeof buf, "%1.*f", sig, xp);
+            lab = fix_minus(buf);
+            break;
+        }
+        case FMT_PERCENT: {
+            double xmax = f->xmax > 0 ? f->xmax : 100;
+            double x = v / xmax * 100;
+            int dec = f->decimals;
+            if (dec == NPLOT_OFF) dec = 0;
+            else if (dec == 0) {
+                /* PercentFormatter(decimals=None): ceil(2 - log10(2 * range)) in [0, 5] */
+                double dr = fabs(vmax - vmin) / xmax * 100;
+                dec = dr <= 0 ? 0 : (int)ceil(2.0 - log10(2.0 * dr));
+                if (dec > 5) dec = 5;
+                if (dec < 0) dec = 0;
+            }
+            snprintf(buf, sizeof buf, "%0.*f%s", dec, x, f->symbol ? f->symbol : "%");
+            lab = fix_minus(buf);
+            break;
+        }
+        case FMT_PRINTF:
+            snprintf(buf, sizeof buf, f->fmt ? f->fmt : "%g", v);
+            lab = fix_minus(buf);
+            break;
+        case FMT_CALLBACK:
+            buf[0] = '\0';
+            if (f->fn) f->fn(v, i, buf, sizeof buf, f->ctx);
+            buf[sizeof buf - 1] = '\0';
+            lab = dup_or_null(buf);
+            break;
+        case FMT_LOG:
+            if (scale == SCALE_SYMLOG && v == 0) lab = dup_or_null("$\\mathdefault{0}$");
+            else if (scale == SCALE_LINEAR) {
+                snprintf(buf, sizeof buf, "%g", v);
+                lab = fix_minus(buf);
+            } else lab = fmt_log_label(v, base);
+            break;
+        }
+        if (!lab) goto fail;
+        labels[i] = lab;
+    }
+    if (offset != 0 || oom != 0) {
+        char ob[64] = "", sb[32] = "", full[100];
+        if (oom) snprintf(sb, sizeof sb, "1e%d", oom);
+        if (offset) {
+            sci_compact(offset, ob, sizeof ob);
+            if (offset > 0) {
+                memmove(ob + 1, ob, strlen(ob) + 1);
+                ob[0] = '+';
+            }
+        }
+        snprintf(full, sizeof full, "%s%s", sb, ob);
+        *offset_text = fix_minus(full);
+    } else {
+        *offset_text = dup_or_null("");
+    }
+    if (!*offset_text) goto fail;
+    return ND_OK;
+fail:
+    for (int i = 0; i < n; i++) {
+        nd__free(labels[i]);
+        labels[i] = NULL;
+    }
+    return ND_ENOMEM;
+}
