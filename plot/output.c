@@ -403,6 +403,20 @@ static const char *get_label(nplot_axes *ax, bool x, int i, const char *who)
 const char *nplot_get_xticklabel(nplot_axes *ax, int i) { return get_label(ax, true, i, "nplot_get_xticklabel"); }
 const char *nplot_get_yticklabel(nplot_axes *ax, int i) { return get_label(ax, false, i, "nplot_get_yticklabel"); }
 
+static const char *get_offset(nplot_axes *ax, bool x, const char *who)
+{
+    if (!ax) {
+        nd__error(ND_EVALUE, "%s: axes is NULL", who);
+        return NULL;
+    }
+    if (!ax->fig->laid_out && nplot_figure_draw(ax->fig)) return NULL;
+    axis_state *a = x ? &ax->xa : &ax->ya;
+    return a->offset_text ? a->offset_text : "";
+}
+
+const char *nplot_get_xoffset_text(nplot_axes *ax) { return get_offset(ax, true, "nplot_get_xoffset_text"); }
+const char *nplot_get_yoffset_text(nplot_axes *ax) { return get_offset(ax, false, "nplot_get_yoffset_text"); }
+
 nd_status nplot_axes_pixel_box(nplot_axes *ax, double *x0, double *y0, double *x1, double *y1)
 {
     if (!ax) return nd__error(ND_EVALUE, "nplot_axes_pixel_box: axes is NULL");

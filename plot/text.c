@@ -98,15 +98,6 @@ static const struct { const char *cmd, *utf8; } tex_symbols[] = {
 
 enum { N_LOWER_GREEK = 29 }; /* the first entries of tex_symbols */
 
-/* Functions written upright ("\sin"), unlike single letters. */
-static bool upright_word(const char *cmd)
-{
-    static const char *const w[] = { "log", "ln", "exp", "sin", "cos", "tan", "max", "min", "lim" };
-    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-        if (strcmp(cmd, w[i]) == 0) return true;
-    return false;
-}
-
 static void math_group(sbuf *b, const char **ps, const char *end, int font);
 
 /* One math atom: a {group}, a \command, or a character. font: 0 italic letters, 1 roman,
@@ -168,7 +159,6 @@ static void math_atom(sbuf *b, const char **ps, const char *end, int font)
                 if (greek_lower) sb_puts(b, "<i>");
                 sb_puts(b, tex_symbols[i].utf8);
                 if (greek_lower) sb_puts(b, "</i>");
-                if (upright_word(cmd)) sb_puts(b, "\u2009");
                 return;
             }
         /* unknown command: show it literally, like a typo would read */
@@ -192,6 +182,10 @@ static void math_atom(sbuf *b, const char **ps, const char *end, int font)
     }
     if (c == '*') {
         sb_puts(b, "∗");
+        return;
+    }
+    if (c == ',') { /* TeX's punctuation spacing */
+        sb_puts(b, ",\u2009");
         return;
     }
     bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');

@@ -563,6 +563,9 @@ int nplot_get_xticks(nplot_axes *ax, double *out, int cap);
 int nplot_get_yticks(nplot_axes *ax, double *out, int cap);
 const char *nplot_get_xticklabel(nplot_axes *ax, int i);
 const char *nplot_get_yticklabel(nplot_axes *ax, int i);
+/* The axis offset / scale text ("1e6", "+1e3", "" when none) after nplot_figure_draw. */
+const char *nplot_get_xoffset_text(nplot_axes *ax);
+const char *nplot_get_yoffset_text(nplot_axes *ax);
 /* The axes rectangle in pixels (origin top-left) after nplot_figure_draw. */
 nd_status nplot_axes_pixel_box(nplot_axes *ax, double *x0, double *y0, double *x1,
                                double *y1);
