@@ -153,7 +153,7 @@ static void compute_axis_ticks(render_ctx *rc, nplot_axes *ax, axis_state *a, bo
     double lo = fmin(a->lo, a->hi), hi = fmax(a->lo, a->hi);
     if (a->fixed_set) {
         n = a->nfixed < TICK_CAP ? a->nfixed : TICK_CAP;
-        memcpy(buf, a->fixed, sizeof(double) * (size_t)n);
+        if (n > 0) memcpy(buf, a->fixed, sizeof(double) * (size_t)n);
     } else if (a->scale == SCALE_LOG) {
         int nt = space < 2 ? 2 : space > 9 ? 9 : space;
         n = nplot_log_ticks(lo, hi, a->base, nt, false, buf, TICK_CAP);
@@ -180,7 +180,7 @@ static void compute_axis_ticks(render_ctx *rc, nplot_axes *ax, axis_state *a, bo
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory computing ticks");
         return;
     }
-    memcpy(a->ticks, vis, sizeof(double) * (size_t)nv);
+    if (nv > 0) memcpy(a->ticks, vis, sizeof(double) * (size_t)nv);
     bool have_fixed_labels = a->fixed_set ? a->nfixed_labels > 0 : a->nfixed_labels > 0;
     if (nplot__format_ticks(&a->fmt, a->scale, a->base, vis, nv, a->lo, a->hi, a->ticklabels,
                             &a->offset_text)) {
@@ -206,14 +206,14 @@ static void compute_axis_ticks(render_ctx *rc, nplot_axes *ax, axis_state *a, bo
     double mbuf[TICK_CAP];
     if (a->minor_fixed_set) {
         nm = a->nfixed_minor < TICK_CAP ? a->nfixed_minor : TICK_CAP;
-        memcpy(mbuf, a->fixed_minor, sizeof(double) * (size_t)nm);
+        if (nm > 0) memcpy(mbuf, a->fixed_minor, sizeof(double) * (size_t)nm);
     } else if (a->scale == SCALE_LOG && a->minor_log != NPLOT_OFF) {
         int nt = space < 2 ? 2 : space > 9 ? 9 : space;
         nm = nplot_log_ticks(lo, hi, a->base, nt, true, mbuf, TICK_CAP);
     } else if (a->minor_on && a->scale == SCALE_LINEAR) {
         double all[TICK_CAP];
         int na = a->fixed_set ? nv : n;
-        memcpy(all, a->fixed_set ? vis : buf, sizeof(double) * (size_t)na);
+        if (na > 0) memcpy(all, a->fixed_set ? vis : buf, sizeof(double) * (size_t)na);
         nm = nplot__auto_minor_ticks(all, na, lo, hi, mbuf, TICK_CAP);
     }
     if (nm < 0) nm = 0;

@@ -32,8 +32,20 @@ static void draw_fig_texts(render_ctx *rc)
 }
 
 /* Lay out and (when draw) paint the figure onto `surface`. */
+static nd_status render_locked(nplot_figure *fig, cairo_surface_t *surface, bool raster,
+                               double scale, bool transparent, const rgba *face, bool draw);
+
 static nd_status render(nplot_figure *fig, cairo_surface_t *surface, bool raster, double scale,
                         bool transparent, const rgba *face, bool draw)
+{
+    nplot__render_lock();
+    nd_status st = render_locked(fig, surface, raster, scale, transparent, face, draw);
+    nplot__render_unlock();
+    return st;
+}
+
+static nd_status render_locked(nplot_figure *fig, cairo_surface_t *surface, bool raster,
+                               double scale, bool transparent, const rgba *face, bool draw)
 {
     render_ctx rc = { 0 };
     rc.fig = fig;

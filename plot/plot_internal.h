@@ -415,7 +415,9 @@ nd_status nplot__read_png(const char *path, unsigned char **out, int *w, int *h,
 /* output.c */
 nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who);
 
-/* Pango helpers */
+/* Pango helpers: every render runs between lock and unlock (one font map per process). */
+void nplot__render_lock(void);
+void nplot__render_unlock(void);
 PangoContext *nplot__pango_context(void);
 
 static inline double nplot__clampd(double v, double lo, double hi)

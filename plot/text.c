@@ -5,15 +5,46 @@
  * linearly with dpi and looks like matplotlib's Agg output. */
 #include "plot_internal.h"
 
+#include <fontconfig/fontconfig.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* One font map for the process, released at exit together with fontconfig's and cairo's
+ * caches so that leak checkers see a clean exit. */
+static PangoFontMap *font_map;
+static pthread_once_t font_map_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t render_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+static void font_map_release(void)
+{
+    if (!font_map) return;
+    g_object_unref(font_map);
+    font_map = NULL;
+    cairo_debug_reset_static_data();
+    FcFini();
+}
+
+static void font_map_init(void)
+{
+    font_map = pango_cairo_font_map_new();
+    atexit(font_map_release);
+}
+
+/* pango's font maps are not safe to share between threads: renders take turns. */
+void nplot__render_lock(void)
+{
+    pthread_once(&font_map_once, font_map_init);
+    pthread_mutex_lock(&render_mutex);
+}
+
+void nplot__render_unlock(void) { pthread_mutex_unlock(&render_mutex); }
+
 PangoContext *nplot__pango_context(void)
 {
-    PangoFontMap *fm = pango_cairo_font_map_get_default();
-    PangoContext *ctx = pango_font_map_create_context(fm);
+    PangoContext *ctx = pango_font_map_create_context(font_map);
     cairo_font_options_t *fo = cairo_font_options_create();
     cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
     cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
@@ -357,3 +388,11 @@ bbox nplot__text_place(render_ctx *rc, const text_box *tb, double x, double y, i
     }
     return bb;
 }
+
+#if defined(__SANITIZE_ADDRESS__)
+/* pango >= 1.49 runs fontconfig queries on a helper thread; a query still in flight when
+ * the process exits leaves fontconfig's pattern behind. That is fontconfig's memory,
+ * not ours: tell LeakSanitizer so (it calls this hook when it is defined). */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void) { return "leak:libfontconfig.so\n"; }
+#endif

@@ -1,0 +1,70 @@
+/* Plot workloads (plot.h): 800x600 px at 100 dpi, saved as PNG, like the matplotlib peer. */
+#include "bench.h"
+
+#include <numc/numc.h>
+#include <numc/plot.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef struct plot_state {
+    nd_array *x, *y;
+    char path[1024];
+} plot_state;
+
+static void plot_teardown(void *st)
+{
+    plot_state *s = st;
+    if (!s) return;
+    nd_free(s->x);
+    nd_free(s->y);
+    free(s);
+}
+
+/* line: x = 0..n-1, y standard normal; scatter: both standard normal */
+static int plot_setup(void **st, ptrdiff_t n, bool scatter, const char *name)
+{
+    plot_state *s = calloc(1, sizeof *s);
+    if (!s) return -1;
+    *st = s;
+    s->x = scatter ? nd_empty(1, &n, ND_FLOAT64) : nd_arange(0, (double)n, 1, ND_FLOAT64);
+    s->y = nd_empty(1, &n, ND_FLOAT64);
+    if (!s->x || !s->y) return -1;
+    if (scatter) bench_fill_normal(nd_data(s->x), (size_t)n, 7);
+    bench_fill_normal(nd_data(s->y), (size_t)n, 42);
+    snprintf(s->path, sizeof s->path, "%s/%s.png", bench_tmpdir(), name);
+    return 0;
+}
+
+static int setup_line_10k(void **st) { return plot_setup(st, 10000, false, "line_10k"); }
+static int setup_line_1m(void **st) { return plot_setup(st, 1000000, false, "line_1M"); }
+static int setup_scatter_100k(void **st) { return plot_setup(st, 100000, true, "scatter_100k"); }
+
+static int run_line(void *st)
+{
+    plot_state *s = st;
+    nplot_figure *fig = nplot_figure_new(.width = 8, .height = 6, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    nplot_plot(ax, s->x, s->y);
+    nplot_set_title(ax, "line");
+    nplot_set_xlabel(ax, "x");
+    nplot_set_ylabel(ax, "y");
+    nd_status st_ = nplot_savefig(fig, s->path);
+    nplot_figure_free(fig);
+    return st_ < 0 ? -1 : 0;
+}
+
+static int run_scatter(void *st)
+{
+    plot_state *s = st;
+    nplot_figure *fig = nplot_figure_new(.width = 8, .height = 6, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    nplot_scatter(ax, s->x, s->y, .s = 2);
+    nplot_set_title(ax, "scatter");
+    nd_status st_ = nplot_savefig(fig, s->path);
+    nplot_figure_free(fig);
+    return st_ < 0 ? -1 : 0;
+}
+
+BENCH_WORKLOAD("line_10k", setup_line_10k, run_line, plot_teardown);
+BENCH_WORKLOAD("line_1M", setup_line_1m, run_line, plot_teardown);
+BENCH_WORKLOAD("scatter_100k", setup_scatter_100k, run_scatter, plot_teardown);
