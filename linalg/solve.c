@@ -1,0 +1,289 @@
+/* solve, inv, det, slogdet, cholesky: LU (getrf/gesv/getri) and Cholesky (potrf) on each
+ * matrix of a stack, copied into a column-major workspace (LAPACK overwrites its input,
+ * so this copy is the one a borrowed argument needs anyway). */
+#include "la_internal.h"
+
+#include <math.h>
+#include <string.h>
+
+#define ROWS(x) ((x)->shape[(x)->ndim - 2])
+#define COLS(x) ((x)->shape[(x)->ndim - 1])
+#define RS(x) ((x)->strides[(x)->ndim - 2])
+#define CS(x) ((x)->strides[(x)->ndim - 1])
+
+static void stack_of(la_stack *st, const nd_array *a, int core)
+{
+    st->nd = a->ndim - core;
+    st->count = 1;
+    for (int d = 0; d < st->nd; d++) st->count *= (st->shape[d] = a->shape[d]);
+}
+
+/* ---- solve ------------------------------------------------------------------------------ */
+
+nd_array *nd_solve(const nd_array *a, const nd_array *b)
+{
+    const char *who = "nd_solve";
+    if (la_check_square(a, who) < 0) return NULL;
+    if (!b) return ND_FAIL(ND_EVALUE, "%s: b is NULL", who);
+    ptrdiff_t n = COLS(a);
+    bool vec = b->ndim == 1;
+    if (b->ndim == 0 || (vec ? b->shape[0] : ROWS(b)) != n)
+        return ND_FAIL(ND_ESHAPE, "%s: b has %td rows, a is %td x %td", who,
+                       b->ndim == 0 ? (ptrdiff_t)0 : vec ? b->shape[0] : ROWS(b), n, n);
+    ptrdiff_t k = vec ? 1 : COLS(b);
+    la_stack st;
+    const nd_array *ops[2] = { a, b };
+    if (la_stack_init(&st, 2, ops, (const int[]){ 2, vec ? 1 : 2 }, who) < 0) return NULL;
+    if (la_check_int(n, who) < 0 || la_check_int(k, who) < 0) return NULL;
+    nd_dtype t = la_ftype(nd_result_type(a->dtype, b->dtype));
+    size_t isz = nd_dtype_size(t);
+    nd_array *x = la_alloc(&st, vec ? 1 : 2, (const ptrdiff_t[]){ n, k }, t, who);
+    void *A = nd__malloc(isz * (size_t)(n * n) + 1, who), *B = nd__malloc(isz * (size_t)(n * k) + 1, who);
+    int *ipiv = nd__malloc(sizeof(int) * (size_t)n + 1, who);
+    if (!x || !A || !B || !ipiv) goto fail;
+    if (n == 0 || k == 0) goto done;
+    for (ptrdiff_t i = 0; i < st.count; i++) {
+        const char *pb = la_item(b, vec ? 1 : 2, &st, i);
+        char *px = la_item(x, vec ? 1 : 2, &st, i);
+        la_load(A, t, n, la_item(a, 2, &st, i), a->dtype, RS(a), CS(a), n, n);
+        if (vec) la_load(B, t, n, pb, b->dtype, b->strides[0], 0, n, 1);
+        else la_load(B, t, n, pb, b->dtype, RS(b), CS(b), n, k);
+        int info = la_gesv(t, (int)n, (int)k, A, (int)n, ipiv, B, (int)n);
+        if (info > 0) {
+            nd__error(ND_ELINALG, "%s: singular matrix", who);
+            goto fail;
+        }
+        if (info < 0) {
+            la_info_error(who, "gesv", info);
+            goto fail;
+        }
+        if (vec) la_store(px, t, x->strides[x->ndim - 1], 0, B, t, n, n, 1);
+        else la_store(px, t, RS(x), CS(x), B, t, n, n, k);
+    }
+done:
+    nd__free(A);
+    nd__free(B);
+    nd__free(ipiv);
+    return x;
+fail:
+    nd_free(x);
+    x = NULL;
+    goto done;
+}
+
+/* ---- inv ---------------------------------------------------------------------------------- */
+
+nd_array *la_inv(const nd_array *a, bool nan_on_singular, const char *who)
+{
+    if (la_check_square(a, who) < 0) return NULL;
+    ptrdiff_t n = COLS(a);
+    if (la_check_int(n, who) < 0) return NULL;
+    la_stack st;
+    stack_of(&st, a, 2);
+    nd_dtype t = la_ftype(a->dtype);
+    size_t isz = nd_dtype_size(t);
+    nd_array *x = la_alloc(&st, 2, (const ptrdiff_t[]){ n, n }, t, who);
+    void *A = nd__malloc(isz * (size_t)(n * n) + 1, who), *work = NULL;
+    int *ipiv = nd__malloc(sizeof(int) * (size_t)n + 1, who);
+    if (!x || !A || !ipiv) goto fail;
+    if (n == 0 || st.count == 0) goto done;
+    double q[4];
+    int info = la_getri(t, (int)n, A, (int)n, ipiv, q, -1);
+    int lwork = info == 0 ? la_lwork(t, q) : (int)n;
+    if (!(work = nd__malloc(isz * (size_t)lwork, who))) goto fail;
+    for (ptrdiff_t i = 0; i < st.count; i++) {
+        char *px = la_item(x, 2, &st, i);
+        la_load(A, t, n, la_item(a, 2, &st, i), a->dtype, RS(a), CS(a), n, n);
+        info = la_getrf(t, (int)n, (int)n, A, (int)n, ipiv);
+        if (info == 0) info = la_getri(t, (int)n, A, (int)n, ipiv, work, lwork);
+        if (info < 0) {
+            la_info_error(who, "getrf/getri", info);
+            goto fail;
+        }
+        if (info > 0) {
+            if (!nan_on_singular) {
+                nd__error(ND_ELINALG, "%s: singular matrix", who);
+                goto fail;
+            }
+            for (ptrdiff_t r = 0; r < n; r++)
+                for (ptrdiff_t c = 0; c < n; c++)
+                    nd__scalar_store(px + r * RS(x) + c * CS(x), t, ND_F64(NAN));
+            continue;
+        }
+        la_store(px, t, RS(x), CS(x), A, t, n, n, n);
+    }
+done:
+    nd__free(A);
+    nd__free(ipiv);
+    nd__free(work);
+    return x;
+fail:
+    nd_free(x);
+    x = NULL;
+    goto done;
+}
+
+nd_array *nd_inv(const nd_array *a) { return la_inv(a, false, "nd_inv"); }
+
+/* ---- det and slogdet ------------------------------------------------------------------------ */
+
+/* After getrf: sign and log|det| of one matrix, from the diagonal of U and the pivots. The
+ * sign is a unit complex number (imaginary part 0 for real t). */
+static void lu_slogdet(nd_dtype t, const void *A, ptrdiff_t n, const int *ipiv, bool singular,
+                       double sign[2], double *logdet)
+{
+    double sr = 1, si = 0, ld = 0;
+    for (ptrdiff_t i = 0; i < n; i++)
+        if (ipiv[i] != i + 1) sr = -sr;
+    if (singular) {
+        sign[0] = sign[1] = 0;
+        *logdet = -INFINITY;
+        return;
+    }
+    size_t isz = nd_dtype_size(t);
+    for (ptrdiff_t i = 0; i < n; i++) {
+        const char *p = (const char *)A + (size_t)(i * n + i) * isz;
+        double re, im = 0;
+        switch (t) {
+        case ND_FLOAT32: re = *(const float *)p; break;
+        case ND_FLOAT64: re = *(const double *)p; break;
+        case ND_COMPLEX64: re = ((const float *)p)[0], im = ((const float *)p)[1]; break;
+        default: re = ((const double *)p)[0], im = ((const double *)p)[1]; break;
+        }
+        double mag = hypot(re, im);
+        ld += log(mag);
+        double ur = re / mag, ui = im / mag, nr = sr * ur - si * ui;
+        si = sr * ui + si * ur;
+        sr = nr;
+    }
+    sign[0] = sr;
+    sign[1] = si;
+    *logdet = ld;
+}
+
+/* Shared by det and slogdet: LU of every matrix; per item sign (complex) and log|det|. */
+static nd_status lu_stack(const nd_array *a, double *signs, double *logdets, la_stack *st,
+                          const char *who)
+{
+    if (la_check_square(a, who) < 0) return nd_last_error();
+    ptrdiff_t n = COLS(a);
+    if (la_check_int(n, who) < 0) return nd_last_error();
+    stack_of(st, a, 2);
+    nd_dtype t = la_ftype(a->dtype);
+    void *A = nd__malloc(nd_dtype_size(t) * (size_t)(n * n) + 1, who);
+    int *ipiv = nd__malloc(sizeof(int) * (size_t)n + 1, who);
+    nd_status s = ND_OK;
+    if (!A || !ipiv) {
+        s = ND_ENOMEM;
+        goto done;
+    }
+    for (ptrdiff_t i = 0; i < st->count; i++) {
+        la_load(A, t, n, la_item(a, 2, st, i), a->dtype, RS(a), CS(a), n, n);
+        int info = n ? la_getrf(t, (int)n, (int)n, A, (int)n, ipiv) : 0;
+        if (info < 0) {
+            s = la_info_error(who, "getrf", info);
+            goto done;
+        }
+        lu_slogdet(t, A, n, ipiv, info > 0, signs + 2 * i, logdets + i);
+    }
+done:
+    nd__free(A);
+    nd__free(ipiv);
+    return s;
+}
+
+static double *alloc_signs(const nd_array *a, double **logdets, const char *who)
+{
+    ptrdiff_t count = 1;
+    for (int d = 0; a && d < a->ndim - 2; d++) count *= a->shape[d];
+    double *s = nd__malloc(sizeof(double) * (size_t)(3 * count) + 8, who);
+    *logdets = s ? s + 2 * count : NULL;
+    return s;
+}
+
+nd_array *nd_det(const nd_array *a)
+{
+    const char *who = "nd_det";
+    double *logdets, *signs = alloc_signs(a, &logdets, who);
+    nd_array *r = NULL;
+    la_stack st;
+    if (!signs || lu_stack(a, signs, logdets, &st, who) < 0) goto done;
+    nd_dtype t = la_ftype(a->dtype);
+    if (!(r = la_alloc(&st, 0, NULL, t, who))) goto done;
+    for (ptrdiff_t i = 0; i < st.count; i++) {
+        /* sign * exp(log|det|), as NumPy: the product of the pivots cannot overflow early. */
+        double m = exp(logdets[i]);
+        double v[2] = { signs[2 * i] * m, signs[2 * i + 1] * m };
+        nd_cast_strided(r->data + i * (ptrdiff_t)nd_dtype_size(t), t, 0, v, ND_COMPLEX128, 0, 1);
+    }
+done:
+    nd__free(signs);
+    return r;
+}
+
+nd_status nd_slogdet(const nd_array *a, nd_array **sign, nd_array **logabsdet)
+{
+    const char *who = "nd_slogdet";
+    if (!sign || !logabsdet) return nd__error(ND_EVALUE, "%s: output pointer is NULL", who);
+    *sign = *logabsdet = NULL;
+    double *logdets, *signs = alloc_signs(a, &logdets, who);
+    la_stack st;
+    nd_status s = ND_ENOMEM;
+    if (!signs) goto done;
+    if ((s = lu_stack(a, signs, logdets, &st, who)) < 0) goto done;
+    nd_dtype t = la_ftype(a->dtype), rt = la_rtype(t);
+    *sign = la_alloc(&st, 0, NULL, t, who);
+    *logabsdet = la_alloc(&st, 0, NULL, rt, who);
+    if (!*sign || !*logabsdet) {
+        s = ND_ENOMEM;
+        nd_free(*sign);
+        nd_free(*logabsdet);
+        *sign = *logabsdet = NULL;
+        goto done;
+    }
+    nd_cast_strided((*sign)->data, t, (ptrdiff_t)nd_dtype_size(t), signs, ND_COMPLEX128, 16, st.count);
+    nd_cast_strided((*logabsdet)->data, rt, (ptrdiff_t)nd_dtype_size(rt), logdets, ND_FLOAT64, 8,
+                    st.count);
+    s = ND_OK;
+done:
+    nd__free(signs);
+    return s;
+}
+
+/* ---- cholesky ------------------------------------------------------------------------------- */
+
+nd_array *nd_cholesky(const nd_array *a)
+{
+    const char *who = "nd_cholesky";
+    if (la_check_square(a, who) < 0) return NULL;
+    ptrdiff_t n = COLS(a);
+    if (la_check_int(n, who) < 0) return NULL;
+    la_stack st;
+    stack_of(&st, a, 2);
+    nd_dtype t = la_ftype(a->dtype);
+    size_t isz = nd_dtype_size(t);
+    nd_array *l = la_alloc(&st, 2, (const ptrdiff_t[]){ n, n }, t, who);
+    char *A = nd__malloc(isz * (size_t)(n * n) + 1, who);
+    if (!l || !A) goto fail;
+    for (ptrdiff_t i = 0; i < st.count; i++) {
+        la_load(A, t, n, la_item(a, 2, &st, i), a->dtype, RS(a), CS(a), n, n);
+        int info = n ? la_potrf(t, 'L', (int)n, A, (int)n) : 0;
+        if (info > 0) {
+            nd__error(ND_ELINALG, "%s: matrix is not positive definite (the leading minor of order %d is not positive)",
+                      who, info);
+            goto fail;
+        }
+        if (info < 0) {
+            la_info_error(who, "potrf", info);
+            goto fail;
+        }
+        for (ptrdiff_t c = 1; c < n; c++) memset(A + (size_t)(c * n) * isz, 0, (size_t)c * isz);
+        la_store(la_item(l, 2, &st, i), t, RS(l), CS(l), A, t, n, n, n);
+    }
+    nd__free(A);
+    return l;
+fail:
+    nd__free(A);
+    nd_free(l);
+    return NULL;
+}
