@@ -1,0 +1,40 @@
+/* Internal interface between the FFT drivers (fft.c) and the plan cache (fft_plan.c). */
+#ifndef NUMC_FFT_INTERNAL_H
+#define NUMC_FFT_INTERNAL_H
+
+#include "internal.h"
+
+#include <numc/fft.h>
+
+/* FFTW's sign convention: exp(-2 pi i jk/n) forward, exp(+2 pi i jk/n) inverse. */
+#define FFT_SIGN_FORWARD (-1)
+#define FFT_SIGN_INVERSE (+1)
+
+typedef enum fft_kind { FFT_C2C = 0, FFT_R2C, FFT_C2R } fft_kind;
+
+/* One dimension of a transform: logical length and strides in elements (of the input's
+ * and the output's own element types). */
+typedef struct fft_dim {
+    ptrdiff_t n, is, os;
+} fft_dim;
+
+/* Everything that makes two transforms share a plan. Compared with memcmp, so always
+ * built from a zeroed struct. */
+typedef struct fft_key {
+    int kind, single, sign, inplace, align_in, align_out, nthreads, rank, howmany;
+    fft_dim dims[ND_MAXDIMS];
+    fft_dim hdims[ND_MAXDIMS];
+} fft_key;
+
+typedef struct fft_plan fft_plan;
+
+/* A cached plan for `key` of at least `rigor`, planned on in/out (ESTIMATE) or on scratch
+ * arrays of the same alignment (MEASURE and up). Holds a use count until fft_release.
+ * Sets the error (naming `who`) and returns NULL if FFTW cannot plan it. The key's
+ * alignment fields are filled in from in/out. */
+fft_plan *fft_acquire(fft_key *key, void *in, void *out, nd_fft_planner rigor, const char *who);
+/* Run the plan on in/out (same geometry and alignment as planned; no lock taken). */
+void fft_execute(const fft_plan *p, void *in, void *out);
+void fft_release(fft_plan *p);
+
+#endif

@@ -1,0 +1,129 @@
+/* numc — discrete Fourier transforms (numpy.fft) on FFTW3.
+ *
+ * Semantics are NumPy's: `n` / `s` zero-pad or truncate the input along the transformed
+ * axes, `axes` picks them, `norm` selects the scaling. float32 and complex64 inputs are
+ * transformed in single precision (fftwf) and give complex64 / float32 results; every
+ * other dtype is transformed in double precision (fftw). Results are new C-ordered arrays
+ * (the caller's, nd_free); the input is never modified.
+ *
+ * Plans: each distinct transform geometry (shape, strides, direction, alignment, kind,
+ * precision) is planned once and cached; later calls only look the plan up and execute
+ * it. Planning is serialised by a mutex (FFTW's planner is not thread-safe); executing
+ * is not, so transforms may run concurrently from several threads. Strided and
+ * transposed inputs are read in place through FFTW's guru interface.
+ *
+ * Errors: ND_EVALUE for an invalid length ("nd_fft: invalid number of FFT data points
+ * (0)") or misused options, ND_EAXIS for bad axes, ND_ESHAPE when s and axes disagree. */
+#ifndef NUMC_FFT_H
+#define NUMC_FFT_H
+
+#include "array.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum nd_fft_norm {
+    ND_FFT_BACKWARD = 0, /* forward unscaled, inverse scaled by 1/n (NumPy's default) */
+    ND_FFT_ORTHO,        /* both scaled by 1/sqrt(n) */
+    ND_FFT_FORWARD       /* forward scaled by 1/n, inverse unscaled */
+} nd_fft_norm;
+
+/* How hard FFTW looks for a fast plan. ESTIMATE plans instantly; MEASURE times
+ * candidates (seconds for large sizes, once per geometry) and runs faster afterwards. */
+typedef enum nd_fft_planner {
+    ND_FFT_PLANNER_DEFAULT = 0, /* the process default (nd_fft_set_planner; ESTIMATE) */
+    ND_FFT_ESTIMATE,
+    ND_FFT_MEASURE,
+    ND_FFT_PATIENT,
+    ND_FFT_EXHAUSTIVE
+} nd_fft_planner;
+
+/* Lengths for the n-dimensional transforms: .s = ND_SIZES(64, 128). */
+typedef struct nd_sizes {
+    int n;
+    ptrdiff_t v[ND_MAXDIMS];
+} nd_sizes;
+#define ND_SIZES(...) \
+    ((const nd_sizes){ (int)(sizeof((ptrdiff_t[]){ __VA_ARGS__ }) / sizeof(ptrdiff_t)), { __VA_ARGS__ } })
+
+/* Keyword arguments of every transform. Zero means the default.
+ *   1-D (fft, ifft, rfft, irfft, hfft, ihfft):
+ *     .n     length of the transformed axis (irfft/hfft: of the output; default 2*(m-1))
+ *     .axis  ND_AXES(k) (default: the last axis)
+ *   n-D (fft2 ... irfftn):
+ *     .s     lengths along .axes (irfftn: the output's; last default 2*(m-1))
+ *     .axes  axes (default: the last len(s) axes, else all; fft2 family: the last two)
+ *   .norm    ND_FFT_BACKWARD / ND_FFT_ORTHO / ND_FFT_FORWARD
+ *   .planner planning effort for a geometry not seen before (a better plan found earlier
+ *            is always reused)
+ * Examples: nd_fft(x)   nd_fft(x, .n = 1024, .norm = ND_FFT_ORTHO)
+ *           nd_rfftn(x, .axes = ND_AXES(0, 2), .s = ND_SIZES(64, 64)) */
+typedef struct nd_fft_opts {
+    const nd_array *a;
+    ptrdiff_t n;
+    nd_axes axis;
+    nd_sizes s;
+    nd_axes axes;
+    nd_fft_norm norm;
+    nd_fft_planner planner;
+} nd_fft_opts;
+
+nd_array *nd_fft_opts_(const nd_fft_opts *o);   /* complex result */
+nd_array *nd_ifft_opts_(const nd_fft_opts *o);  /* complex result */
+nd_array *nd_rfft_opts_(const nd_fft_opts *o);  /* real input; n/2+1 complex outputs */
+nd_array *nd_irfft_opts_(const nd_fft_opts *o); /* inverse of rfft; real result */
+nd_array *nd_hfft_opts_(const nd_fft_opts *o);  /* Hermitian-symmetric input; real result */
+nd_array *nd_ihfft_opts_(const nd_fft_opts *o); /* real input; n/2+1 complex outputs */
+nd_array *nd_fft2_opts_(const nd_fft_opts *o);
+nd_array *nd_ifft2_opts_(const nd_fft_opts *o);
+nd_array *nd_rfft2_opts_(const nd_fft_opts *o);
+nd_array *nd_irfft2_opts_(const nd_fft_opts *o);
+nd_array *nd_fftn_opts_(const nd_fft_opts *o);
+nd_array *nd_ifftn_opts_(const nd_fft_opts *o);
+nd_array *nd_rfftn_opts_(const nd_fft_opts *o);
+nd_array *nd_irfftn_opts_(const nd_fft_opts *o);
+
+#define nd_fft(...) nd_fft_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_ifft(...) nd_ifft_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_rfft(...) nd_rfft_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_irfft(...) nd_irfft_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_hfft(...) nd_hfft_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_ihfft(...) nd_ihfft_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_fft2(...) nd_fft2_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_ifft2(...) nd_ifft2_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_rfft2(...) nd_rfft2_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_irfft2(...) nd_irfft2_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_fftn(...) nd_fftn_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_ifftn(...) nd_ifftn_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_rfftn(...) nd_rfftn_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_irfftn(...) nd_irfftn_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+
+/* ---- helpers ------------------------------------------------------------------------------ */
+/* numpy.fft.fftfreq(n, d) / rfftfreq(n, d): float64 sample frequencies; d == 0 means 1. */
+nd_array *nd_fftfreq(ptrdiff_t n, double d);
+nd_array *nd_rfftfreq(ptrdiff_t n, double d);
+/* numpy.fft.fftshift / ifftshift over `axes` (n == 0: all axes). New arrays. */
+nd_array *nd_fftshift(const nd_array *x, nd_axes axes);
+nd_array *nd_ifftshift(const nd_array *x, nd_axes axes);
+
+/* ---- plans, wisdom, threads ------------------------------------------------------------------ */
+/* Default planning effort for geometries not planned yet (ND_FFT_PLANNER_DEFAULT resets it
+ * to ESTIMATE). */
+void nd_fft_set_planner(nd_fft_planner p);
+/* Threads FFTW may use for plans made from now on (1 = single-threaded, the default).
+ * ND_EVALUE when n < 1, or n > 1 and numc was built without FFTW's thread library. */
+nd_status nd_fft_set_threads(int n);
+/* Save / load FFTW wisdom (double and single precision) to / from a file, so MEASURE
+ * plans are instant in a later process. ND_EIO on file errors, ND_EPARSE on bad content. */
+nd_status nd_fft_wisdom_save(const char *path);
+nd_status nd_fft_wisdom_load(const char *path);
+/* Drop every cached plan not in use right now (does not forget wisdom). */
+void nd_fft_cache_clear(void);
+/* Number of plans in the cache. */
+size_t nd_fft_cache_size(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
