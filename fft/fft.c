@@ -319,7 +319,7 @@ static nd_fft_norm swap_norm(nd_fft_norm n)
 #define C2C_ENTRY(fname, mode, inverse, who)                                                 \
     nd_array *fname(const nd_fft_opts *o)                                                    \
     {                                                                                        \
-        int naxes, axes[ND_MAXDIMS];                                                         \
+        int naxes = 0, axes[ND_MAXDIMS];                                                       \
         ptrdiff_t sizes[ND_MAXDIMS];                                                         \
         if (resolve(o, mode, false, &naxes, axes, sizes, who) < 0) return NULL;              \
         return c2c(o->a, naxes, axes, sizes, inverse, o->norm, o->planner, who);             \
@@ -334,7 +334,7 @@ C2C_ENTRY(nd_ifftn_opts_, MODE_ND, true, "nd_ifftn")
 #define R2C_ENTRY(fname, mode, who)                                                          \
     nd_array *fname(const nd_fft_opts *o)                                                    \
     {                                                                                        \
-        int naxes, axes[ND_MAXDIMS];                                                         \
+        int naxes = 0, axes[ND_MAXDIMS];                                                       \
         ptrdiff_t sizes[ND_MAXDIMS];                                                         \
         if (resolve(o, mode, false, &naxes, axes, sizes, who) < 0) return NULL;              \
         return r2c(o->a, naxes, axes, sizes, o->norm, o->planner, who);                      \
@@ -346,7 +346,7 @@ R2C_ENTRY(nd_rfftn_opts_, MODE_ND, "nd_rfftn")
 #define C2R_ENTRY(fname, mode, who)                                                          \
     nd_array *fname(const nd_fft_opts *o)                                                    \
     {                                                                                        \
-        int naxes, axes[ND_MAXDIMS];                                                         \
+        int naxes = 0, axes[ND_MAXDIMS];                                                       \
         ptrdiff_t sizes[ND_MAXDIMS];                                                         \
         if (resolve(o, mode, true, &naxes, axes, sizes, who) < 0) return NULL;               \
         return c2r(o->a, naxes, axes, sizes, o->norm, false, o->planner, who);               \
@@ -358,7 +358,7 @@ C2R_ENTRY(nd_irfftn_opts_, MODE_ND, "nd_irfftn")
 /* numpy: hfft(a, n) = irfft(conj(a), n) with the norm's direction swapped. */
 nd_array *nd_hfft_opts_(const nd_fft_opts *o)
 {
-    int naxes, axes[ND_MAXDIMS];
+    int naxes = 0, axes[ND_MAXDIMS];
     ptrdiff_t sizes[ND_MAXDIMS];
     if (resolve(o, MODE_1D, true, &naxes, axes, sizes, "nd_hfft") < 0) return NULL;
     return c2r(o->a, 1, axes, sizes, swap_norm(o->norm), true, o->planner, "nd_hfft");
@@ -367,7 +367,7 @@ nd_array *nd_hfft_opts_(const nd_fft_opts *o)
 /* numpy: ihfft(a, n) = conj(rfft(a, n)) with the norm's direction swapped. */
 nd_array *nd_ihfft_opts_(const nd_fft_opts *o)
 {
-    int naxes, axes[ND_MAXDIMS];
+    int naxes = 0, axes[ND_MAXDIMS];
     ptrdiff_t sizes[ND_MAXDIMS];
     if (resolve(o, MODE_1D, false, &naxes, axes, sizes, "nd_ihfft") < 0) return NULL;
     nd_array *r = r2c(o->a, 1, axes, sizes, swap_norm(o->norm), o->planner, "nd_ihfft");
