@@ -1,0 +1,145 @@
+/* Real exp/log/trig/hyperbolic loops on glibc's vector math library (libmvec,
+ * pulled in by -lm's linker script). NumPy uses AVX-512 loops for these; a scalar
+ * libm loop is several times slower. libmvec's documented bound is 4 ULP; the test
+ * suite measures it (tests/test_ufunc_accuracy.c) over wide ranges and specials.
+ *
+ * Each function has three kernels over contiguous doubles/floats — AVX-512, AVX2
+ * and scalar libm — chosen once from the CPU. Tails are padded with a copy of the
+ * last element, so padding raises no floating-point flag the data does not.
+ * Strided operands go through a small stack buffer. */
+#include "ufunc_internal.h"
+
+#include <stdatomic.h>
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(NUMC_NO_LIBMVEC)
+#define ND_HAVE_LIBMVEC 1
+#include <immintrin.h>
+#endif
+
+typedef void (*vm_f64_fn)(const double *in, double *out, ptrdiff_t n);
+typedef void (*vm_f32_fn)(const float *in, float *out, ptrdiff_t n);
+
+/* ---- scalar kernels ---------------------------------------------------------------- */
+#define VM_SCALAR(np, c)                                                               \
+    static void vm1_##np##_f64(const double *in, double *out, ptrdiff_t n)             \
+    {                                                                                  \
+        for (ptrdiff_t i = 0; i < n; i++) out[i] = c(in[i]);                           \
+    }                                                                                  \
+    static void vm1_##np##_f32(const float *in, float *out, ptrdiff_t n)               \
+    {                                                                                  \
+        for (ptrdiff_t i = 0; i < n; i++) out[i] = c##f(in[i]);                        \
+    }
+ND__VMATH_FUNCS(VM_SCALAR)
+
+#ifdef ND_HAVE_LIBMVEC
+/* One kernel: W lanes of vector type VT via the libmvec symbol SYM; LOAD/STORE are
+ * the unaligned intrinsics. */
+#define VM_KERNEL(kname, T, VT, W, SYM, LOAD, STORE)                                   \
+    VT SYM(VT);                                                                        \
+    static void kname(const T *in, T *out, ptrdiff_t n)                                \
+    {                                                                                  \
+        ptrdiff_t i = 0;                                                               \
+        for (; i + (W) <= n; i += (W)) STORE(out + i, SYM(LOAD(in + i)));              \
+        if (i < n) {                                                                   \
+            T t[W];                                                                    \
+            ptrdiff_t r = n - i;                                                       \
+            for (ptrdiff_t k = 0; k < (W); k++) t[k] = in[i + (k < r ? k : r - 1)];    \
+            STORE(t, SYM(LOAD(t)));                                                    \
+            memcpy(out + i, t, (size_t)r * sizeof(T));                                 \
+        }                                                                              \
+    }
+
+#pragma GCC push_options
+#pragma GCC target("avx2,fma")
+#define VM_AVX2(np, c)                                                                 \
+    VM_KERNEL(vm256_##np##_f64, double, __m256d, 4, _ZGVdN4v_##c, _mm256_loadu_pd,     \
+              _mm256_storeu_pd)                                                        \
+    VM_KERNEL(vm256_##np##_f32, float, __m256, 8, _ZGVdN8v_##c##f, _mm256_loadu_ps,    \
+              _mm256_storeu_ps)
+ND__VMATH_FUNCS(VM_AVX2)
+#pragma GCC pop_options
+
+#pragma GCC push_options
+#pragma GCC target("avx512f,avx512dq")
+#define VM_AVX512(np, c)                                                               \
+    VM_KERNEL(vm512_##np##_f64, double, __m512d, 8, _ZGVeN8v_##c, _mm512_loadu_pd,     \
+              _mm512_storeu_pd)                                                        \
+    VM_KERNEL(vm512_##np##_f32, float, __m512, 16, _ZGVeN16v_##c##f, _mm512_loadu_ps,  \
+              _mm512_storeu_ps)
+ND__VMATH_FUNCS(VM_AVX512)
+#pragma GCC pop_options
+#define VM_IMPLS(np, sfx) { vm1_##np##_##sfx, vm256_##np##_##sfx, vm512_##np##_##sfx }
+#else
+#define VM_IMPLS(np, sfx) { vm1_##np##_##sfx, vm1_##np##_##sfx, vm1_##np##_##sfx }
+#endif
+
+/* ---- level selection ------------------------------------------------------------------ */
+static atomic_int vm_level = -1;
+static atomic_int vm_cap = 2;
+
+static int detect_level(void)
+{
+#ifdef ND_HAVE_LIBMVEC
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq")) return 2;
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return 1;
+#endif
+    return 0;
+}
+
+int nd__vmath_level(void)
+{
+    int l = atomic_load_explicit(&vm_level, memory_order_relaxed);
+    if (l < 0) {
+        l = detect_level();
+        atomic_store_explicit(&vm_level, l, memory_order_relaxed);
+    }
+    int cap = atomic_load_explicit(&vm_cap, memory_order_relaxed);
+    return l < cap ? l : cap;
+}
+
+int nd__vmath_set_level(int max_level)
+{
+    atomic_store_explicit(&vm_cap, max_level < 0 ? 2 : max_level, memory_order_relaxed);
+    return nd__vmath_level();
+}
+
+/* ---- strided wrappers ------------------------------------------------------------------ */
+#define VM_MAP(T, sfx)                                                                 \
+    static void vmap_##sfx(void (*f)(const T *, T *, ptrdiff_t), char **args,          \
+                           const ptrdiff_t *dims, const ptrdiff_t *steps)              \
+    {                                                                                  \
+        const ptrdiff_t n = dims[0], si = steps[0], so = steps[1];                     \
+        if (si == (ptrdiff_t)sizeof(T) && so == (ptrdiff_t)sizeof(T)) {                \
+            f((const T *)args[0], (T *)args[1], n);                                    \
+            return;                                                                    \
+        }                                                                              \
+        T buf[256];                                                                    \
+        for (ptrdiff_t i = 0; i < n; i += 256) {                                       \
+            ptrdiff_t m = n - i < 256 ? n - i : 256;                                   \
+            const char *ip = args[0] + i * si;                                         \
+            char *op = args[1] + i * so;                                               \
+            for (ptrdiff_t k = 0; k < m; k++) buf[k] = *(const T *)(ip + k * si);      \
+            f(buf, buf, m);                                                            \
+            for (ptrdiff_t k = 0; k < m; k++) *(T *)(op + k * so) = buf[k];            \
+        }                                                                              \
+    }
+VM_MAP(double, f64)
+VM_MAP(float, f32)
+
+#define VM_LOOPS(np, c)                                                                \
+    static const vm_f64_fn impl_##np##_f64[3] = VM_IMPLS(np, f64);                     \
+    static const vm_f32_fn impl_##np##_f32[3] = VM_IMPLS(np, f32);                     \
+    void nd__vm_##np##_f64(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, \
+                           void *ctx)                                                  \
+    {                                                                                  \
+        (void)ctx;                                                                     \
+        vmap_f64(impl_##np##_f64[nd__vmath_level()], args, dims, steps);               \
+    }                                                                                  \
+    void nd__vm_##np##_f32(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, \
+                           void *ctx)                                                  \
+    {                                                                                  \
+        (void)ctx;                                                                     \
+        vmap_f32(impl_##np##_f32[nd__vmath_level()], args, dims, steps);               \
+    }
+ND__VMATH_FUNCS(VM_LOOPS)

@@ -1,0 +1,505 @@
+/* numc — universal functions (elementwise math), reductions and the
+ * floating-point error state.
+ *
+ * Calling convention (every elementwise function):
+ *
+ *     nd_array *c = nd_add(a, b);                     new array, the caller's
+ *     nd_array *d = nd_multiply(a, 2.5);              C scalars need no allocation
+ *     nd_add_into(out, a, b, .where = mask);          writes into `out`
+ *     nd_sqrt(a, .dtype = ND_FLOAT32);                loop / output dtype
+ *
+ * Operands are nd_array pointers, C arithmetic scalars (int, double, bool,
+ * double _Complex, ...) or nd_scalar values; a scalar behaves like a 0-d array
+ * with NumPy 1.x value-based promotion (float32 array * 2.5 → float32,
+ * uint8 array + 300 → uint16, int8 array + 2.5 → float64).
+ *
+ * Dtypes are resolved like NumPy: the first loop of the function's loop list to
+ * which every input casts safely (numc has no float16, so the float16 loops
+ * NumPy would pick for bool/int8/uint8 inputs of sqrt, exp, ... are float32
+ * here), int/bool true division gives float64.
+ *
+ * Errors: functions returning nd_array* return NULL, _into functions a negative
+ * nd_status; nd_errmsg() names the function and the values:
+ *   ND_ESHAPE  operands do not broadcast, or `out` has the wrong shape
+ *   ND_EDTYPE  no loop for the input dtypes (bitwise on float, ...) or casting
+ *              not allowed by `.casting` (default same_kind) into `out`
+ *   ND_EVALUE  out read-only; a floating-point error whose mode is ND_ERR_RAISE;
+ *              integers to negative integer powers
+ * An `out` that overlaps an input other than element-for-element is handled by
+ * copying the input first (NumPy's rule), so `nd_add_into(a, a, b)` is fine. */
+#ifndef NUMC_UFUNC_H
+#define NUMC_UFUNC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "array.h"
+#include "dtype.h"
+#include "error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- operands --------------------------------------------------------------------- */
+/* An input of an elementwise function: an array (borrowed) or a scalar value. */
+enum { ND_OPK_ARRAY = 0, ND_OPK_SCALAR = 1, ND_OPK_NONE = 2 };
+typedef struct nd_operand {
+    const nd_array *array; /* ND_OPK_ARRAY (a NULL array is an error, not a scalar) */
+    nd_scalar scalar;      /* ND_OPK_SCALAR */
+    int kind;              /* ND_OPK_*; ND_OPK_NONE is "no operand" (ND_NOBOUND) */
+} nd_operand;
+
+static inline nd_operand nd_op_array(const nd_array *a)
+{ nd_operand o = { a, { ND_BOOL, { false } }, ND_OPK_ARRAY }; return o; }
+static inline nd_operand nd_op_scalar(nd_scalar s)
+{ nd_operand o = { NULL, s, ND_OPK_SCALAR }; return o; }
+static inline nd_operand nd_op_operand(nd_operand o) { return o; }
+static inline nd_operand nd_op_bool(bool b) { return nd_op_scalar(ND_BOOL_S(b)); }
+static inline nd_operand nd_op_i64(long long i) { return nd_op_scalar(ND_I64((int64_t)i)); }
+static inline nd_operand nd_op_u64(unsigned long long u) { return nd_op_scalar(ND_U64((uint64_t)u)); }
+static inline nd_operand nd_op_f64(double f) { return nd_op_scalar(ND_F64(f)); }
+static inline nd_operand nd_op_c128(double _Complex z)
+{ double *p = (double *)&z; return nd_op_scalar(ND_C128(p[0], p[1])); }
+
+/* Convert any accepted argument to an nd_operand (C11 _Generic). */
+#define ND_OPERAND(x) _Generic((x),                                                 \
+    nd_array *: nd_op_array, const nd_array *: nd_op_array,                      \
+    nd_scalar: nd_op_scalar, nd_operand: nd_op_operand,                           \
+    _Bool: nd_op_bool,                                                            \
+    char: nd_op_i64, signed char: nd_op_i64, short: nd_op_i64, int: nd_op_i64,    \
+    long: nd_op_i64, long long: nd_op_i64,                                        \
+    unsigned char: nd_op_u64, unsigned short: nd_op_u64, unsigned: nd_op_u64,     \
+    unsigned long: nd_op_u64, unsigned long long: nd_op_u64,                      \
+    float: nd_op_f64, double: nd_op_f64,                                          \
+    float _Complex: nd_op_c128, double _Complex: nd_op_c128)(x)
+/* The absent operand (a missing bound of nd_clip). */
+#define ND_NOBOUND ((nd_operand){ NULL, { ND_BOOL, { false } }, ND_OPK_NONE })
+
+/* ---- options ---------------------------------------------------------------------- */
+typedef struct nd_ufunc_opts {
+    int reserved_;          /* keep first: lets the macros take no options */
+    const nd_array *where;  /* bool mask broadcast to the output: elements where it is
+                               false are left unchanged (zero in a new output) */
+    nd_casting casting;     /* inputs → loop and loop → out; default same_kind */
+    int dtype;              /* loop and output dtype; 0 → resolved (ND_BOOL cannot be
+                               forced, it is 0) */
+} nd_ufunc_opts;
+
+/* ---- the functions ---------------------------------------------------------------- */
+typedef enum nd_ufunc {
+    /* arithmetic */
+    ND_UF_ADD, ND_UF_SUBTRACT, ND_UF_MULTIPLY, ND_UF_DIVIDE, ND_UF_FLOOR_DIVIDE,
+    ND_UF_REMAINDER, ND_UF_FMOD, ND_UF_POWER, ND_UF_FLOAT_POWER,
+    ND_UF_NEGATIVE, ND_UF_POSITIVE, ND_UF_ABSOLUTE, ND_UF_RECIPROCAL, ND_UF_SIGN,
+    ND_UF_SQUARE, ND_UF_SQRT, ND_UF_CBRT, ND_UF_HEAVISIDE, ND_UF_GCD, ND_UF_LCM,
+    /* exponentials and logarithms */
+    ND_UF_EXP, ND_UF_EXP2, ND_UF_EXPM1, ND_UF_LOG, ND_UF_LOG2, ND_UF_LOG10,
+    ND_UF_LOG1P, ND_UF_LOGADDEXP, ND_UF_LOGADDEXP2,
+    /* trigonometric and hyperbolic */
+    ND_UF_SIN, ND_UF_COS, ND_UF_TAN, ND_UF_ARCSIN, ND_UF_ARCCOS, ND_UF_ARCTAN,
+    ND_UF_ARCTAN2, ND_UF_HYPOT, ND_UF_SINH, ND_UF_COSH, ND_UF_TANH, ND_UF_ARCSINH,
+    ND_UF_ARCCOSH, ND_UF_ARCTANH, ND_UF_DEG2RAD, ND_UF_RAD2DEG, ND_UF_SINC,
+    /* rounding */
+    ND_UF_FLOOR, ND_UF_CEIL, ND_UF_TRUNC, ND_UF_RINT, ND_UF_FIX, ND_UF_CLIP,
+    /* comparison and logic */
+    ND_UF_EQUAL, ND_UF_NOT_EQUAL, ND_UF_LESS, ND_UF_LESS_EQUAL, ND_UF_GREATER,
+    ND_UF_GREATER_EQUAL, ND_UF_LOGICAL_AND, ND_UF_LOGICAL_OR, ND_UF_LOGICAL_XOR,
+    ND_UF_LOGICAL_NOT, ND_UF_MAXIMUM, ND_UF_MINIMUM, ND_UF_FMAX, ND_UF_FMIN,
+    ND_UF_ISNAN, ND_UF_ISINF, ND_UF_ISFINITE, ND_UF_SIGNBIT, ND_UF_COPYSIGN,
+    ND_UF_NEXTAFTER, ND_UF_SPACING,
+    /* bitwise */
+    ND_UF_BITWISE_AND, ND_UF_BITWISE_OR, ND_UF_BITWISE_XOR, ND_UF_INVERT,
+    ND_UF_LEFT_SHIFT, ND_UF_RIGHT_SHIFT,
+    /* complex */
+    ND_UF_CONJUGATE, ND_UF_ANGLE, ND_UF_ANGLE_DEG,
+    ND_UF_COUNT
+} nd_ufunc;
+
+/* NumPy's name of a function ("add", "true_divide" → "divide"); "?" if invalid. */
+const char *nd_ufunc_name(nd_ufunc f);
+/* Number of inputs (1, 2 or 3 for clip). */
+int nd_ufunc_nin(nd_ufunc f);
+
+/* Generic entry points (the macros below call these). `in` has nd_ufunc_nin(f)
+ * operands; `o` may be NULL. */
+nd_array *nd_ufunc_apply(nd_ufunc f, const nd_operand *in, const nd_ufunc_opts *o);
+nd_status nd_ufunc_apply_into(nd_ufunc f, nd_array *out, const nd_operand *in,
+                              const nd_ufunc_opts *o);
+
+/* Plumbing for the per-function macros (argument splitting without empty
+ * variadic arguments, which C11 forbids). */
+#define ND__H1(x, ...) ND_OPERAND(x)
+#define ND__T1(x, ...) __VA_ARGS__
+#define ND__H2(x, y, ...) ND_OPERAND(x), ND_OPERAND(y)
+#define ND__T2(x, y, ...) __VA_ARGS__
+#define ND__H3(x, y, z, ...) ND_OPERAND(x), ND_OPERAND(y), ND_OPERAND(z)
+#define ND__T3(x, y, z, ...) __VA_ARGS__
+#define ND__T4(w, x, y, z, ...) __VA_ARGS__
+#define ND__HO1(o, x, ...) (o), ND_OPERAND(x)
+#define ND__HO2(o, x, y, ...) (o), ND_OPERAND(x), ND_OPERAND(y)
+#define ND__HO3(o, x, y, z, ...) (o), ND_OPERAND(x), ND_OPERAND(y), ND_OPERAND(z)
+#define ND__UOPTS(...) (&(nd_ufunc_opts){ 0, __VA_ARGS__ })
+#define ND__UF1(f, ...) nd_ufunc1_((f), ND__H1(__VA_ARGS__, ), ND__UOPTS(ND__T1(__VA_ARGS__, )))
+#define ND__UF2(f, ...) nd_ufunc2_((f), ND__H2(__VA_ARGS__, ), ND__UOPTS(ND__T2(__VA_ARGS__, )))
+#define ND__UF3(f, ...) nd_ufunc3_((f), ND__H3(__VA_ARGS__, ), ND__UOPTS(ND__T3(__VA_ARGS__, )))
+#define ND__UF1_INTO(f, ...) \
+    nd_ufunc1_into_((f), ND__HO1(__VA_ARGS__, ), ND__UOPTS(ND__T2(__VA_ARGS__, )))
+#define ND__UF2_INTO(f, ...) \
+    nd_ufunc2_into_((f), ND__HO2(__VA_ARGS__, ), ND__UOPTS(ND__T3(__VA_ARGS__, )))
+#define ND__UF3_INTO(f, ...) \
+    nd_ufunc3_into_((f), ND__HO3(__VA_ARGS__, ), ND__UOPTS(ND__T4(__VA_ARGS__, )))
+nd_array *nd_ufunc1_(nd_ufunc f, nd_operand a, const nd_ufunc_opts *o);
+nd_array *nd_ufunc2_(nd_ufunc f, nd_operand a, nd_operand b, const nd_ufunc_opts *o);
+nd_array *nd_ufunc3_(nd_ufunc f, nd_operand a, nd_operand b, nd_operand c,
+                     const nd_ufunc_opts *o);
+nd_status nd_ufunc1_into_(nd_ufunc f, nd_array *out, nd_operand a, const nd_ufunc_opts *o);
+nd_status nd_ufunc2_into_(nd_ufunc f, nd_array *out, nd_operand a, nd_operand b,
+                          const nd_ufunc_opts *o);
+nd_status nd_ufunc3_into_(nd_ufunc f, nd_array *out, nd_operand a, nd_operand b,
+                          nd_operand c, const nd_ufunc_opts *o);
+
+/* Binary: nd_X(a, b, opts...) → new array; nd_X_into(out, a, b, opts...) → status. */
+#define nd_add(...)                ND__UF2(ND_UF_ADD, __VA_ARGS__)
+#define nd_add_into(...)           ND__UF2_INTO(ND_UF_ADD, __VA_ARGS__)
+#define nd_subtract(...)           ND__UF2(ND_UF_SUBTRACT, __VA_ARGS__)
+#define nd_subtract_into(...)      ND__UF2_INTO(ND_UF_SUBTRACT, __VA_ARGS__)
+#define nd_multiply(...)           ND__UF2(ND_UF_MULTIPLY, __VA_ARGS__)
+#define nd_multiply_into(...)      ND__UF2_INTO(ND_UF_MULTIPLY, __VA_ARGS__)
+#define nd_divide(...)             ND__UF2(ND_UF_DIVIDE, __VA_ARGS__)
+#define nd_divide_into(...)        ND__UF2_INTO(ND_UF_DIVIDE, __VA_ARGS__)
+#define nd_true_divide(...)        ND__UF2(ND_UF_DIVIDE, __VA_ARGS__)
+#define nd_true_divide_into(...)   ND__UF2_INTO(ND_UF_DIVIDE, __VA_ARGS__)
+#define nd_floor_divide(...)       ND__UF2(ND_UF_FLOOR_DIVIDE, __VA_ARGS__)
+#define nd_floor_divide_into(...)  ND__UF2_INTO(ND_UF_FLOOR_DIVIDE, __VA_ARGS__)
+#define nd_remainder(...)          ND__UF2(ND_UF_REMAINDER, __VA_ARGS__)
+#define nd_remainder_into(...)     ND__UF2_INTO(ND_UF_REMAINDER, __VA_ARGS__)
+#define nd_mod(...)                ND__UF2(ND_UF_REMAINDER, __VA_ARGS__)
+#define nd_mod_into(...)           ND__UF2_INTO(ND_UF_REMAINDER, __VA_ARGS__)
+#define nd_fmod(...)               ND__UF2(ND_UF_FMOD, __VA_ARGS__)
+#define nd_fmod_into(...)          ND__UF2_INTO(ND_UF_FMOD, __VA_ARGS__)
+#define nd_power(...)              ND__UF2(ND_UF_POWER, __VA_ARGS__)
+#define nd_power_into(...)         ND__UF2_INTO(ND_UF_POWER, __VA_ARGS__)
+#define nd_float_power(...)        ND__UF2(ND_UF_FLOAT_POWER, __VA_ARGS__)
+#define nd_float_power_into(...)   ND__UF2_INTO(ND_UF_FLOAT_POWER, __VA_ARGS__)
+#define nd_heaviside(...)          ND__UF2(ND_UF_HEAVISIDE, __VA_ARGS__)
+#define nd_heaviside_into(...)     ND__UF2_INTO(ND_UF_HEAVISIDE, __VA_ARGS__)
+#define nd_gcd(...)                ND__UF2(ND_UF_GCD, __VA_ARGS__)
+#define nd_gcd_into(...)           ND__UF2_INTO(ND_UF_GCD, __VA_ARGS__)
+#define nd_lcm(...)                ND__UF2(ND_UF_LCM, __VA_ARGS__)
+#define nd_lcm_into(...)           ND__UF2_INTO(ND_UF_LCM, __VA_ARGS__)
+#define nd_logaddexp(...)          ND__UF2(ND_UF_LOGADDEXP, __VA_ARGS__)
+#define nd_logaddexp_into(...)     ND__UF2_INTO(ND_UF_LOGADDEXP, __VA_ARGS__)
+#define nd_logaddexp2(...)         ND__UF2(ND_UF_LOGADDEXP2, __VA_ARGS__)
+#define nd_logaddexp2_into(...)    ND__UF2_INTO(ND_UF_LOGADDEXP2, __VA_ARGS__)
+#define nd_arctan2(...)            ND__UF2(ND_UF_ARCTAN2, __VA_ARGS__)
+#define nd_arctan2_into(...)       ND__UF2_INTO(ND_UF_ARCTAN2, __VA_ARGS__)
+#define nd_hypot(...)              ND__UF2(ND_UF_HYPOT, __VA_ARGS__)
+#define nd_hypot_into(...)         ND__UF2_INTO(ND_UF_HYPOT, __VA_ARGS__)
+#define nd_equal(...)              ND__UF2(ND_UF_EQUAL, __VA_ARGS__)
+#define nd_equal_into(...)         ND__UF2_INTO(ND_UF_EQUAL, __VA_ARGS__)
+#define nd_not_equal(...)          ND__UF2(ND_UF_NOT_EQUAL, __VA_ARGS__)
+#define nd_not_equal_into(...)     ND__UF2_INTO(ND_UF_NOT_EQUAL, __VA_ARGS__)
+#define nd_less(...)               ND__UF2(ND_UF_LESS, __VA_ARGS__)
+#define nd_less_into(...)          ND__UF2_INTO(ND_UF_LESS, __VA_ARGS__)
+#define nd_less_equal(...)         ND__UF2(ND_UF_LESS_EQUAL, __VA_ARGS__)
+#define nd_less_equal_into(...)    ND__UF2_INTO(ND_UF_LESS_EQUAL, __VA_ARGS__)
+#define nd_greater(...)            ND__UF2(ND_UF_GREATER, __VA_ARGS__)
+#define nd_greater_into(...)       ND__UF2_INTO(ND_UF_GREATER, __VA_ARGS__)
+#define nd_greater_equal(...)      ND__UF2(ND_UF_GREATER_EQUAL, __VA_ARGS__)
+#define nd_greater_equal_into(...) ND__UF2_INTO(ND_UF_GREATER_EQUAL, __VA_ARGS__)
+#define nd_logical_and(...)        ND__UF2(ND_UF_LOGICAL_AND, __VA_ARGS__)
+#define nd_logical_and_into(...)   ND__UF2_INTO(ND_UF_LOGICAL_AND, __VA_ARGS__)
+#define nd_logical_or(...)         ND__UF2(ND_UF_LOGICAL_OR, __VA_ARGS__)
+#define nd_logical_or_into(...)    ND__UF2_INTO(ND_UF_LOGICAL_OR, __VA_ARGS__)
+#define nd_logical_xor(...)        ND__UF2(ND_UF_LOGICAL_XOR, __VA_ARGS__)
+#define nd_logical_xor_into(...)   ND__UF2_INTO(ND_UF_LOGICAL_XOR, __VA_ARGS__)
+#define nd_maximum(...)            ND__UF2(ND_UF_MAXIMUM, __VA_ARGS__)
+#define nd_maximum_into(...)       ND__UF2_INTO(ND_UF_MAXIMUM, __VA_ARGS__)
+#define nd_minimum(...)            ND__UF2(ND_UF_MINIMUM, __VA_ARGS__)
+#define nd_minimum_into(...)       ND__UF2_INTO(ND_UF_MINIMUM, __VA_ARGS__)
+#define nd_fmax(...)               ND__UF2(ND_UF_FMAX, __VA_ARGS__)
+#define nd_fmax_into(...)          ND__UF2_INTO(ND_UF_FMAX, __VA_ARGS__)
+#define nd_fmin(...)               ND__UF2(ND_UF_FMIN, __VA_ARGS__)
+#define nd_fmin_into(...)          ND__UF2_INTO(ND_UF_FMIN, __VA_ARGS__)
+#define nd_copysign(...)           ND__UF2(ND_UF_COPYSIGN, __VA_ARGS__)
+#define nd_copysign_into(...)      ND__UF2_INTO(ND_UF_COPYSIGN, __VA_ARGS__)
+#define nd_nextafter(...)          ND__UF2(ND_UF_NEXTAFTER, __VA_ARGS__)
+#define nd_nextafter_into(...)     ND__UF2_INTO(ND_UF_NEXTAFTER, __VA_ARGS__)
+#define nd_bitwise_and(...)        ND__UF2(ND_UF_BITWISE_AND, __VA_ARGS__)
+#define nd_bitwise_and_into(...)   ND__UF2_INTO(ND_UF_BITWISE_AND, __VA_ARGS__)
+#define nd_bitwise_or(...)         ND__UF2(ND_UF_BITWISE_OR, __VA_ARGS__)
+#define nd_bitwise_or_into(...)    ND__UF2_INTO(ND_UF_BITWISE_OR, __VA_ARGS__)
+#define nd_bitwise_xor(...)        ND__UF2(ND_UF_BITWISE_XOR, __VA_ARGS__)
+#define nd_bitwise_xor_into(...)   ND__UF2_INTO(ND_UF_BITWISE_XOR, __VA_ARGS__)
+#define nd_left_shift(...)         ND__UF2(ND_UF_LEFT_SHIFT, __VA_ARGS__)
+#define nd_left_shift_into(...)    ND__UF2_INTO(ND_UF_LEFT_SHIFT, __VA_ARGS__)
+#define nd_right_shift(...)        ND__UF2(ND_UF_RIGHT_SHIFT, __VA_ARGS__)
+#define nd_right_shift_into(...)   ND__UF2_INTO(ND_UF_RIGHT_SHIFT, __VA_ARGS__)
+
+/* Unary: nd_X(a, opts...) → new array; nd_X_into(out, a, opts...) → status. */
+#define nd_negative(...)           ND__UF1(ND_UF_NEGATIVE, __VA_ARGS__)
+#define nd_negative_into(...)      ND__UF1_INTO(ND_UF_NEGATIVE, __VA_ARGS__)
+#define nd_positive(...)           ND__UF1(ND_UF_POSITIVE, __VA_ARGS__)
+#define nd_positive_into(...)      ND__UF1_INTO(ND_UF_POSITIVE, __VA_ARGS__)
+#define nd_absolute(...)           ND__UF1(ND_UF_ABSOLUTE, __VA_ARGS__)
+#define nd_absolute_into(...)      ND__UF1_INTO(ND_UF_ABSOLUTE, __VA_ARGS__)
+#define nd_abs(...)                ND__UF1(ND_UF_ABSOLUTE, __VA_ARGS__)
+#define nd_abs_into(...)           ND__UF1_INTO(ND_UF_ABSOLUTE, __VA_ARGS__)
+#define nd_reciprocal(...)         ND__UF1(ND_UF_RECIPROCAL, __VA_ARGS__)
+#define nd_reciprocal_into(...)    ND__UF1_INTO(ND_UF_RECIPROCAL, __VA_ARGS__)
+#define nd_sign(...)               ND__UF1(ND_UF_SIGN, __VA_ARGS__)
+#define nd_sign_into(...)          ND__UF1_INTO(ND_UF_SIGN, __VA_ARGS__)
+#define nd_square(...)             ND__UF1(ND_UF_SQUARE, __VA_ARGS__)
+#define nd_square_into(...)        ND__UF1_INTO(ND_UF_SQUARE, __VA_ARGS__)
+#define nd_sqrt(...)               ND__UF1(ND_UF_SQRT, __VA_ARGS__)
+#define nd_sqrt_into(...)          ND__UF1_INTO(ND_UF_SQRT, __VA_ARGS__)
+#define nd_cbrt(...)               ND__UF1(ND_UF_CBRT, __VA_ARGS__)
+#define nd_cbrt_into(...)          ND__UF1_INTO(ND_UF_CBRT, __VA_ARGS__)
+#define nd_exp(...)                ND__UF1(ND_UF_EXP, __VA_ARGS__)
+#define nd_exp_into(...)           ND__UF1_INTO(ND_UF_EXP, __VA_ARGS__)
+#define nd_exp2(...)               ND__UF1(ND_UF_EXP2, __VA_ARGS__)
+#define nd_exp2_into(...)          ND__UF1_INTO(ND_UF_EXP2, __VA_ARGS__)
+#define nd_expm1(...)              ND__UF1(ND_UF_EXPM1, __VA_ARGS__)
+#define nd_expm1_into(...)         ND__UF1_INTO(ND_UF_EXPM1, __VA_ARGS__)
+#define nd_log(...)                ND__UF1(ND_UF_LOG, __VA_ARGS__)
+#define nd_log_into(...)           ND__UF1_INTO(ND_UF_LOG, __VA_ARGS__)
+#define nd_log2(...)               ND__UF1(ND_UF_LOG2, __VA_ARGS__)
+#define nd_log2_into(...)          ND__UF1_INTO(ND_UF_LOG2, __VA_ARGS__)
+#define nd_log10(...)              ND__UF1(ND_UF_LOG10, __VA_ARGS__)
+#define nd_log10_into(...)         ND__UF1_INTO(ND_UF_LOG10, __VA_ARGS__)
+#define nd_log1p(...)              ND__UF1(ND_UF_LOG1P, __VA_ARGS__)
+#define nd_log1p_into(...)         ND__UF1_INTO(ND_UF_LOG1P, __VA_ARGS__)
+#define nd_sin(...)                ND__UF1(ND_UF_SIN, __VA_ARGS__)
+#define nd_sin_into(...)           ND__UF1_INTO(ND_UF_SIN, __VA_ARGS__)
+#define nd_cos(...)                ND__UF1(ND_UF_COS, __VA_ARGS__)
+#define nd_cos_into(...)           ND__UF1_INTO(ND_UF_COS, __VA_ARGS__)
+#define nd_tan(...)                ND__UF1(ND_UF_TAN, __VA_ARGS__)
+#define nd_tan_into(...)           ND__UF1_INTO(ND_UF_TAN, __VA_ARGS__)
+#define nd_arcsin(...)             ND__UF1(ND_UF_ARCSIN, __VA_ARGS__)
+#define nd_arcsin_into(...)        ND__UF1_INTO(ND_UF_ARCSIN, __VA_ARGS__)
+#define nd_arccos(...)             ND__UF1(ND_UF_ARCCOS, __VA_ARGS__)
+#define nd_arccos_into(...)        ND__UF1_INTO(ND_UF_ARCCOS, __VA_ARGS__)
+#define nd_arctan(...)             ND__UF1(ND_UF_ARCTAN, __VA_ARGS__)
+#define nd_arctan_into(...)        ND__UF1_INTO(ND_UF_ARCTAN, __VA_ARGS__)
+#define nd_sinh(...)               ND__UF1(ND_UF_SINH, __VA_ARGS__)
+#define nd_sinh_into(...)          ND__UF1_INTO(ND_UF_SINH, __VA_ARGS__)
+#define nd_cosh(...)               ND__UF1(ND_UF_COSH, __VA_ARGS__)
+#define nd_cosh_into(...)          ND__UF1_INTO(ND_UF_COSH, __VA_ARGS__)
+#define nd_tanh(...)               ND__UF1(ND_UF_TANH, __VA_ARGS__)
+#define nd_tanh_into(...)          ND__UF1_INTO(ND_UF_TANH, __VA_ARGS__)
+#define nd_arcsinh(...)            ND__UF1(ND_UF_ARCSINH, __VA_ARGS__)
+#define nd_arcsinh_into(...)       ND__UF1_INTO(ND_UF_ARCSINH, __VA_ARGS__)
+#define nd_arccosh(...)            ND__UF1(ND_UF_ARCCOSH, __VA_ARGS__)
+#define nd_arccosh_into(...)       ND__UF1_INTO(ND_UF_ARCCOSH, __VA_ARGS__)
+#define nd_arctanh(...)            ND__UF1(ND_UF_ARCTANH, __VA_ARGS__)
+#define nd_arctanh_into(...)       ND__UF1_INTO(ND_UF_ARCTANH, __VA_ARGS__)
+#define nd_deg2rad(...)            ND__UF1(ND_UF_DEG2RAD, __VA_ARGS__)
+#define nd_deg2rad_into(...)       ND__UF1_INTO(ND_UF_DEG2RAD, __VA_ARGS__)
+#define nd_radians(...)            ND__UF1(ND_UF_DEG2RAD, __VA_ARGS__)
+#define nd_rad2deg(...)            ND__UF1(ND_UF_RAD2DEG, __VA_ARGS__)
+#define nd_rad2deg_into(...)       ND__UF1_INTO(ND_UF_RAD2DEG, __VA_ARGS__)
+#define nd_degrees(...)            ND__UF1(ND_UF_RAD2DEG, __VA_ARGS__)
+/* sin(pi x) / (pi x), 1 at 0 (numpy.sinc). */
+#define nd_sinc(...)               ND__UF1(ND_UF_SINC, __VA_ARGS__)
+#define nd_sinc_into(...)          ND__UF1_INTO(ND_UF_SINC, __VA_ARGS__)
+#define nd_floor(...)              ND__UF1(ND_UF_FLOOR, __VA_ARGS__)
+#define nd_floor_into(...)         ND__UF1_INTO(ND_UF_FLOOR, __VA_ARGS__)
+#define nd_ceil(...)               ND__UF1(ND_UF_CEIL, __VA_ARGS__)
+#define nd_ceil_into(...)          ND__UF1_INTO(ND_UF_CEIL, __VA_ARGS__)
+#define nd_trunc(...)              ND__UF1(ND_UF_TRUNC, __VA_ARGS__)
+#define nd_trunc_into(...)         ND__UF1_INTO(ND_UF_TRUNC, __VA_ARGS__)
+/* Round half to even (current rounding mode). */
+#define nd_rint(...)               ND__UF1(ND_UF_RINT, __VA_ARGS__)
+#define nd_rint_into(...)          ND__UF1_INTO(ND_UF_RINT, __VA_ARGS__)
+/* Round toward zero (numpy.fix). */
+#define nd_fix(...)                ND__UF1(ND_UF_FIX, __VA_ARGS__)
+#define nd_fix_into(...)           ND__UF1_INTO(ND_UF_FIX, __VA_ARGS__)
+#define nd_logical_not(...)        ND__UF1(ND_UF_LOGICAL_NOT, __VA_ARGS__)
+#define nd_logical_not_into(...)   ND__UF1_INTO(ND_UF_LOGICAL_NOT, __VA_ARGS__)
+#define nd_isnan(...)              ND__UF1(ND_UF_ISNAN, __VA_ARGS__)
+#define nd_isnan_into(...)         ND__UF1_INTO(ND_UF_ISNAN, __VA_ARGS__)
+#define nd_isinf(...)              ND__UF1(ND_UF_ISINF, __VA_ARGS__)
+#define nd_isinf_into(...)         ND__UF1_INTO(ND_UF_ISINF, __VA_ARGS__)
+#define nd_isfinite(...)           ND__UF1(ND_UF_ISFINITE, __VA_ARGS__)
+#define nd_isfinite_into(...)      ND__UF1_INTO(ND_UF_ISFINITE, __VA_ARGS__)
+#define nd_signbit(...)            ND__UF1(ND_UF_SIGNBIT, __VA_ARGS__)
+#define nd_signbit_into(...)       ND__UF1_INTO(ND_UF_SIGNBIT, __VA_ARGS__)
+/* Distance to the next float away from zero, with the sign of x. */
+#define nd_spacing(...)            ND__UF1(ND_UF_SPACING, __VA_ARGS__)
+#define nd_spacing_into(...)       ND__UF1_INTO(ND_UF_SPACING, __VA_ARGS__)
+#define nd_invert(...)             ND__UF1(ND_UF_INVERT, __VA_ARGS__)
+#define nd_invert_into(...)        ND__UF1_INTO(ND_UF_INVERT, __VA_ARGS__)
+#define nd_bitwise_not(...)        ND__UF1(ND_UF_INVERT, __VA_ARGS__)
+#define nd_conjugate(...)          ND__UF1(ND_UF_CONJUGATE, __VA_ARGS__)
+#define nd_conjugate_into(...)     ND__UF1_INTO(ND_UF_CONJUGATE, __VA_ARGS__)
+#define nd_conj(...)               ND__UF1(ND_UF_CONJUGATE, __VA_ARGS__)
+/* Argument of a complex number in radians (float64 for integer input). */
+#define nd_angle(...)              ND__UF1(ND_UF_ANGLE, __VA_ARGS__)
+#define nd_angle_into(...)         ND__UF1_INTO(ND_UF_ANGLE, __VA_ARGS__)
+/* The same in degrees (numpy.angle(z, deg=True)). */
+#define nd_angle_deg(...)          ND__UF1(ND_UF_ANGLE_DEG, __VA_ARGS__)
+
+/* Ternary: numpy.clip(a, lo, hi) = minimum(maximum(a, lo), hi); a bound may be
+ * ND_NOBOUND (not both). NaN propagates. */
+#define nd_clip(...)               ND__UF3(ND_UF_CLIP, __VA_ARGS__)
+#define nd_clip_into(...)          ND__UF3_INTO(ND_UF_CLIP, __VA_ARGS__)
+
+/* numpy.divmod: *q = floor_divide(a, b), *r = remainder(a, b), both the caller's. */
+nd_status nd_divmod_(nd_operand a, nd_operand b, nd_array **q, nd_array **r,
+                     const nd_ufunc_opts *o);
+nd_status nd_divmod_into_(nd_array *q, nd_array *r, nd_operand a, nd_operand b,
+                          const nd_ufunc_opts *o);
+#define nd_divmod(x, y, q, ...) \
+    nd_divmod_(ND_OPERAND(x), ND_OPERAND(y), (q), ND__H1R(__VA_ARGS__, ), \
+               ND__UOPTS(ND__T1(__VA_ARGS__, )))
+#define ND__H1R(r, ...) (r)
+#define nd_divmod_into(q, r, x, ...) \
+    nd_divmod_into_((q), (r), ND_OPERAND(x), ND__H1(__VA_ARGS__, ), \
+                    ND__UOPTS(ND__T1(__VA_ARGS__, )))
+
+/* numpy.around(a, decimals): round half to even at 10^-decimals (integers: exact,
+ * negative decimals round to tens, hundreds...). Same dtype as a (ints stay ints). */
+nd_array *nd_around(const nd_array *a, int decimals);
+nd_status nd_around_into(nd_array *out, const nd_array *a, int decimals);
+#define nd_round(a, decimals) nd_around((a), (decimals))
+
+/* numpy.nan_to_num: NaN → nan, +inf → posinf, -inf → neginf (applied to both parts of
+ * complex values). posinf / neginf NaN mean the dtype's largest / most negative finite
+ * value (NumPy's default). Integer arrays are copied unchanged. */
+nd_array *nd_nan_to_num(const nd_array *a, double nan, double posinf, double neginf);
+
+/* numpy.isclose: |a - b| <= atol + rtol * |b| elementwise (bool array); infinities are
+ * close when equal; NaNs when equal_nan. (NumPy's defaults: rtol 1e-5, atol 1e-8.) */
+nd_array *nd_isclose_(nd_operand a, nd_operand b, double rtol, double atol, bool equal_nan);
+#define nd_isclose(a, b, rtol, atol, equal_nan) \
+    nd_isclose_(ND_OPERAND(a), ND_OPERAND(b), (rtol), (atol), (equal_nan))
+/* numpy.allclose / array_equal: 1 true, 0 false, negative nd_status on error (e.g.
+ * shapes that do not broadcast for allclose; array_equal is 0 for different shapes). */
+int nd_allclose_(nd_operand a, nd_operand b, double rtol, double atol, bool equal_nan);
+#define nd_allclose(a, b, rtol, atol, equal_nan) \
+    nd_allclose_(ND_OPERAND(a), ND_OPERAND(b), (rtol), (atol), (equal_nan))
+int nd_array_equal(const nd_array *a, const nd_array *b, bool equal_nan);
+
+/* ---- reductions ------------------------------------------------------------------- */
+typedef struct nd_reduce_opts {
+    int reserved_;             /* keep first */
+    nd_axes axis;              /* axis.n == 0: all axes (argmin/argmax/cum*: flattened) */
+    bool keepdims;             /* keep reduced axes with length 1 */
+    int dtype;                 /* accumulator and result dtype; 0 → NumPy's default
+                                  (sum/prod of bool and small ints → int64/uint64,
+                                  mean of ints → float64) */
+    const nd_scalar *initial;  /* starting value (e.g. .initial = &ND_F64(0)) */
+    const nd_array *where;     /* bool mask broadcast to the input: only true elements
+                                  take part */
+    double ddof;               /* var/std: divisor is N - ddof */
+} nd_reduce_opts;
+
+#define ND__ROPTS(...) (&(nd_reduce_opts){ 0, __VA_ARGS__ })
+#define ND__RED(fn, ...) fn(ND__RH(__VA_ARGS__, ), ND__ROPTS(ND__T1(__VA_ARGS__, )))
+#define ND__RH(a, ...) (a)
+
+/* Each returns a new array (0-d when every axis is reduced and keepdims is false).
+ * Errors: ND_EAXIS (axis out of range or repeated), ND_EDTYPE (dtype not supported,
+ * e.g. bitwise dtypes for mean), ND_ESHAPE (where does not broadcast),
+ * ND_EVALUE (empty reduction without identity: min/max/argmin of nothing). */
+nd_array *nd_sum_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_prod_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_amin_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_amax_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_all_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_any_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_mean_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_var_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_std_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_ptp_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_count_nonzero_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_nansum_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_nanprod_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_nanmin_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_nanmax_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_nanmean_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_nanvar_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_nanstd_(const nd_array *a, const nd_reduce_opts *o);
+/* Index (int64) of the first extreme along one axis (axis.n must be 0 or 1); NaN
+ * counts as the extreme for argmin/argmax and is skipped by the nan-variants
+ * (an all-NaN slice is ND_EVALUE). */
+nd_array *nd_argmin_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_argmax_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_nanargmin_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_nanargmax_(const nd_array *a, const nd_reduce_opts *o);
+/* Running sums / products along one axis (flattened when axis.n == 0); same shape
+ * as the input (1-D when flattened). The nan-variants treat NaN as 0 / 1. */
+nd_array *nd_cumsum_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_cumprod_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_nancumsum_(const nd_array *a, const nd_reduce_opts *o);
+nd_array *nd_nancumprod_(const nd_array *a, const nd_reduce_opts *o);
+
+#define nd_sum(...)           ND__RED(nd_sum_, __VA_ARGS__)
+#define nd_prod(...)          ND__RED(nd_prod_, __VA_ARGS__)
+#define nd_amin(...)          ND__RED(nd_amin_, __VA_ARGS__)
+#define nd_amax(...)          ND__RED(nd_amax_, __VA_ARGS__)
+#define nd_min(...)           ND__RED(nd_amin_, __VA_ARGS__)
+#define nd_max(...)           ND__RED(nd_amax_, __VA_ARGS__)
+#define nd_all(...)           ND__RED(nd_all_, __VA_ARGS__)
+#define nd_any(...)           ND__RED(nd_any_, __VA_ARGS__)
+#define nd_mean(...)          ND__RED(nd_mean_, __VA_ARGS__)
+#define nd_var(...)           ND__RED(nd_var_, __VA_ARGS__)
+#define nd_std(...)           ND__RED(nd_std_, __VA_ARGS__)
+#define nd_ptp(...)           ND__RED(nd_ptp_, __VA_ARGS__)
+#define nd_count_nonzero(...) ND__RED(nd_count_nonzero_, __VA_ARGS__)
+#define nd_nansum(...)        ND__RED(nd_nansum_, __VA_ARGS__)
+#define nd_nanprod(...)       ND__RED(nd_nanprod_, __VA_ARGS__)
+#define nd_nanmin(...)        ND__RED(nd_nanmin_, __VA_ARGS__)
+#define nd_nanmax(...)        ND__RED(nd_nanmax_, __VA_ARGS__)
+#define nd_nanmean(...)       ND__RED(nd_nanmean_, __VA_ARGS__)
+#define nd_nanvar(...)        ND__RED(nd_nanvar_, __VA_ARGS__)
+#define nd_nanstd(...)        ND__RED(nd_nanstd_, __VA_ARGS__)
+#define nd_argmin(...)        ND__RED(nd_argmin_, __VA_ARGS__)
+#define nd_argmax(...)        ND__RED(nd_argmax_, __VA_ARGS__)
+#define nd_nanargmin(...)     ND__RED(nd_nanargmin_, __VA_ARGS__)
+#define nd_nanargmax(...)     ND__RED(nd_nanargmax_, __VA_ARGS__)
+#define nd_cumsum(...)        ND__RED(nd_cumsum_, __VA_ARGS__)
+#define nd_cumprod(...)       ND__RED(nd_cumprod_, __VA_ARGS__)
+#define nd_nancumsum(...)     ND__RED(nd_nancumsum_, __VA_ARGS__)
+#define nd_nancumprod(...)    ND__RED(nd_nancumprod_, __VA_ARGS__)
+
+/* ufunc.reduce for any binary function with an identity or an idempotent one
+ * (add, multiply, maximum, minimum, fmax, fmin, logical_*, bitwise_*, gcd, lcm).
+ * Errors as above, plus ND_EVALUE for functions that cannot reduce. */
+nd_array *nd_ufunc_reduce(nd_ufunc f, const nd_array *a, const nd_reduce_opts *o);
+
+/* ---- floating-point error state (numpy.seterr) ---------------------------------------- */
+typedef enum nd_errmode {
+    ND_ERR_UNCHANGED = 0, /* in nd_seterr: keep the current mode */
+    ND_ERR_IGNORE,
+    ND_ERR_WARN,          /* call the warning handler (default: one line on stderr) */
+    ND_ERR_RAISE          /* the function fails with ND_EVALUE */
+} nd_errmode;
+
+typedef struct nd_errstate {
+    int reserved_;        /* keep first */
+    nd_errmode divide, over, under, invalid;
+    nd_errmode all;       /* nd_seterr only: sets all four first */
+} nd_errstate;
+
+/* Set the calling thread's modes (fields left 0 keep their mode); returns the old
+ * state, which can be passed back to nd_seterr_ to restore it. Defaults (NumPy's):
+ * divide, over, invalid → warn; under → ignore.
+ *     nd_errstate old = nd_seterr(.all = ND_ERR_IGNORE);  ...  nd_seterr_(&old); */
+nd_errstate nd_seterr_(const nd_errstate *s);
+#define nd_seterr(...) nd_seterr_(&(nd_errstate){ 0, __VA_ARGS__ })
+nd_errstate nd_geterr(void);
+
+/* Bits passed to the warning handler. */
+enum { ND_FPE_DIVIDE = 1, ND_FPE_OVERFLOW = 2, ND_FPE_UNDERFLOW = 4, ND_FPE_INVALID = 8 };
+/* Handler for ND_ERR_WARN (thread-local); NULL restores the stderr printer.
+ * `msg` is e.g. "nd_divide: divide by zero encountered". */
+typedef void (*nd_errcall_fn)(const char *msg, unsigned fpe_bits, void *ctx);
+void nd_seterrcall(nd_errcall_fn fn, void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
