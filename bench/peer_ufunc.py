@@ -1,0 +1,31 @@
+"""NumPy side of bench/wl_ufunc.c (same names)."""
+import numpy as np
+
+N_10M = 10_000_000
+
+
+def _normal(*shape, seed=42):
+    return np.random.default_rng(seed).standard_normal(shape)
+
+
+def _ab_out():
+    return _normal(N_10M), _normal(N_10M, seed=43), np.empty(N_10M)
+
+
+def _m_v():
+    return _normal(4000, 4000), _normal(4000, seed=43)
+
+
+WORKLOADS = {
+    "add_f64_10M": (_ab_out, lambda s: np.add(s[0], s[1], out=s[2])),
+    "mul_scalar_f64_10M": (_ab_out, lambda s: np.multiply(s[0], 2.5, out=s[2])),
+    "exp_f64_10M": (_ab_out, lambda s: np.exp(s[0], out=s[2])),
+    "sin_f64_10M": (_ab_out, lambda s: np.sin(s[0], out=s[2])),
+    "sqrt_abs_f64_10M": (_ab_out, lambda s: np.sqrt(np.abs(s[0]))),
+    "sum_f64_10M": (_ab_out, lambda s: s[0].sum()),
+    "mean_std_f64_10M": (_ab_out, lambda s: (s[0].mean(), s[0].std())),
+    "sum_axis0_4000x4000": (_m_v, lambda s: s[0].sum(axis=0)),
+    "sum_axis1_4000x4000": (_m_v, lambda s: s[0].sum(axis=1)),
+    "broadcast_add_4000x4000": (_m_v, lambda s: s[0] + s[1][:, None]),
+    "strided_add_every2nd_10M": (_ab_out, lambda s: s[0][::2] + s[1][::2]),
+}
