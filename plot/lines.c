@@ -14,6 +14,8 @@
 typedef struct sink {
     cairo_t *cr;
     bool reduce;
+    size_t chunk;        /* stroke every `chunk` segments (0: one path) */
+    size_t pending;
     bool have;           /* a column is open */
     double col;          /* floor(x) of the open column */
     double ex, ey;       /* entry point (already emitted) */
@@ -22,6 +24,20 @@ typedef struct sink {
     long imn, imx, i;    /* order of the min / max in the column */
     size_t emitted;
 } sink;
+
+/* Stroking one huge self-overlapping path makes cairo's tessellator quadratic-ish; an
+ * opaque line looks the same stroked in pieces that share their end points. */
+static void sink_count(sink *s)
+{
+    s->emitted++;
+    if (s->chunk && ++s->pending >= s->chunk) {
+        double x, y;
+        cairo_get_current_point(s->cr, &x, &y);
+        cairo_stroke(s->cr);
+        cairo_move_to(s->cr, x, y);
+        s->pending = 0;
+    }
+}
 
 static void sink_flush(sink *s)
 {
@@ -35,7 +51,7 @@ static void sink_flush(sink *s)
         cairo_line_to(s->cr, qx[k], qy[k]);
         px = qx[k];
         py = qy[k];
-        s->emitted++;
+        sink_count(s);
     }
     s->have = false;
 }
@@ -77,7 +93,7 @@ static void sink_line(sink *s, double x, double y)
     }
     sink_flush(s);
     cairo_line_to(s->cr, x, y);
-    s->emitted++;
+    sink_count(s);
     sink_open(s, x, y);
 }
 
@@ -155,7 +171,8 @@ static void emit_polyline(sink *s, const double *xs, const double *ys, size_t n,
     sink_flush(s);
 }
 
-/* Expand a step drawstyle in device space. Returns a malloc'd pair of arrays. */
+/* Expand a step drawstyle in device space (matplotlib's steps-pre/mid/post vertices).
+ * Returns the vertex count and malloc'd arrays (NULL on failure). */
 static size_t steps_expand(int style, const double *x, const double *y, size_t n, double **ox,
                            double **oy)
 {
@@ -168,36 +185,24 @@ static size_t steps_expand(int style, const double *x, const double *y, size_t n
         *ox = *oy = NULL;
         return 0;
     }
+    double *X = *ox, *Y = *oy;
     size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i == 0) {
-            if (style == 2) {
-                (*ox)[k] = x[0];
-                (*oy)[k++] = y[0];
-            }
-            (*ox)[k] = x[0];
-            (*oy)[k++] = y[0];
-            continue;
-        }
+    if (n == 0) return 0;
+    X[k] = x[0], Y[k++] = y[0];
+    for (size_t i = 1; i < n; i++) {
         if (style == 1) { /* pre: vertical first */
-            (*ox)[k] = x[i - 1];
-            (*oy)[k++] = y[i];
+            X[k] = x[i - 1], Y[k++] = y[i];
+            X[k] = x[i], Y[k++] = y[i];
         } else if (style == 3) { /* post: horizontal first */
-            (*ox)[k] = x[i];
-            (*oy)[k++] = y[i - 1];
-        } else { /* mid */
+            X[k] = x[i], Y[k++] = y[i - 1];
+            X[k] = x[i], Y[k++] = y[i];
+        } else { /* mid: change half way */
             double xm = (x[i - 1] + x[i]) / 2;
-            (*ox)[k] = xm;
-            (*oy)[k++] = y[i - 1];
-            (*ox)[k] = xm;
-            (*oy)[k++] = y[i];
+            X[k] = xm, Y[k++] = y[i - 1];
+            X[k] = xm, Y[k++] = y[i];
         }
-        (*ox)[k] = x[i];
-        (*oy)[k++] = y[i];
     }
-    if (style == 2 && n > 0) { /* mid ends with a half step at the last point */
-        (*ox)[k - 1] = x[n - 1];
-    }
+    if (style == 2) X[k] = x[n - 1], Y[k++] = y[n - 1];
     return k;
 }
 
@@ -211,6 +216,7 @@ void nplot__stroke_polyline(render_ctx *rc, const nplot_axes *ax, const double *
     bbox r = { ax->dev[0] - m, ax->dev[1] - m, ax->dev[2] + m, ax->dev[3] + m };
     double width = ax->dev[2] - ax->dev[0];
     sink s = { .cr = cr, .reduce = (double)n > width && ls == LS_SOLID };
+    if (color.a >= 1 && ls == LS_SOLID && n > 256) s.chunk = 16;
     cairo_set_source_rgba(cr, color.r, color.g, color.b, color.a);
     cairo_set_line_width(cr, lw);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
