@@ -1,0 +1,207 @@
+/* numc — statistics: order statistics (median, percentile, quantile and their
+ * nan-variants), histograms, bincount, digitize, average, cov, corrcoef, correlate.
+ *
+ * Semantics are NumPy's (numpy.lib.function_base / histograms / nanfunctions).
+ * Ownership: every nd_array* returned (or written to an out-parameter) is the caller's.
+ * Errors: NULL / negative nd_status and nd_errmsg() naming the function and values:
+ * ND_EVALUE (percentile outside [0, 100], bins <= 0, non-monotonic bin edges, negative
+ * bincount input, weights summing to zero), ND_ESHAPE (weights of the wrong shape),
+ * ND_EAXIS, ND_EDTYPE (complex input where only real is supported).
+ * NumPy's RuntimeWarnings do not fail: they set a warning bit (nd_stats_warnings). */
+#ifndef NUMC_STATS_H
+#define NUMC_STATS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "array.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- warnings --------------------------------------------------------------------- */
+enum nd_stats_warning {
+    ND_WARN_EMPTY = 1,       /* median / mean of an empty slice: the result is NaN */
+    ND_WARN_ALL_NAN = 2,     /* nan-function on an all-NaN slice: the result is NaN */
+    ND_WARN_DOF = 4          /* cov: degrees of freedom <= 0 */
+};
+/* Warning bits raised on this thread since the last call, then cleared. */
+unsigned nd_stats_warnings(void);
+
+/* ---- order statistics --------------------------------------------------------------- */
+/* numpy.quantile's methods: the nine of Hyndman & Fan (1996) plus NumPy's own four. */
+typedef enum nd_quantile_method {
+    ND_Q_LINEAR = 0,               /* H&F 7, NumPy's default */
+    ND_Q_LOWER,
+    ND_Q_HIGHER,
+    ND_Q_NEAREST,                  /* round half to even, as NumPy */
+    ND_Q_MIDPOINT,
+    ND_Q_INVERTED_CDF,             /* H&F 1 */
+    ND_Q_AVERAGED_INVERTED_CDF,    /* H&F 2 */
+    ND_Q_CLOSEST_OBSERVATION,      /* H&F 3 */
+    ND_Q_INTERPOLATED_INVERTED_CDF,/* H&F 4 */
+    ND_Q_HAZEN,                    /* H&F 5 */
+    ND_Q_WEIBULL,                  /* H&F 6 */
+    ND_Q_MEDIAN_UNBIASED,          /* H&F 8 */
+    ND_Q_NORMAL_UNBIASED           /* H&F 9 */
+} nd_quantile_method;
+/* NumPy's name ("linear", "hazen", ...) and back (-1 and ND_EVALUE when unknown). */
+const char *nd_quantile_method_name(nd_quantile_method m);
+int nd_quantile_method_from_name(const char *name);
+
+typedef struct nd_quantile_opts {
+    double q;                   /* the quantile (percentile: in [0, 100]; quantile: [0, 1]) */
+    const nd_array *qs;         /* several at once instead (any shape); the result's shape
+                                   is qs's shape followed by the reduced shape */
+    nd_axes axis;               /* axes to reduce; n == 0: all (flattened) */
+    bool keepdims;
+    nd_quantile_method method;
+} nd_quantile_opts;
+
+/* numpy.percentile / quantile (and nanpercentile / nanquantile, which ignore NaN).
+ * Returns float64 — float32 for float32 input with a scalar q — or the input's dtype for
+ * the methods that pick an element (lower, higher, nearest, inverted_cdf,
+ * closest_observation). A slice holding NaN gives NaN (non-nan variants); an all-NaN or
+ * empty slice gives NaN and sets ND_WARN_ALL_NAN / ND_WARN_EMPTY. Selection
+ * (introselect), never a full sort.
+ *     nd_percentile(a, 95)                       nd_percentiles(a, qarr, .axis = ND_AXES(0))
+ *     nd_quantile(a, 0.5, .method = ND_Q_HAZEN)  nd_nanpercentile(a, 50, .keepdims = true) */
+nd_array *nd_percentile_(const nd_array *a, const nd_quantile_opts *o);
+nd_array *nd_quantile_(const nd_array *a, const nd_quantile_opts *o);
+nd_array *nd_nanpercentile_(const nd_array *a, const nd_quantile_opts *o);
+nd_array *nd_nanquantile_(const nd_array *a, const nd_quantile_opts *o);
+#define nd_percentile(a, ...) nd_percentile_((a), &(nd_quantile_opts){ .q = __VA_ARGS__ })
+#define nd_percentiles(a, ...) nd_percentile_((a), &(nd_quantile_opts){ .qs = __VA_ARGS__ })
+#define nd_quantile(a, ...) nd_quantile_((a), &(nd_quantile_opts){ .q = __VA_ARGS__ })
+#define nd_quantiles(a, ...) nd_quantile_((a), &(nd_quantile_opts){ .qs = __VA_ARGS__ })
+#define nd_nanpercentile(a, ...) nd_nanpercentile_((a), &(nd_quantile_opts){ .q = __VA_ARGS__ })
+#define nd_nanpercentiles(a, ...) \
+    nd_nanpercentile_((a), &(nd_quantile_opts){ .qs = __VA_ARGS__ })
+#define nd_nanquantile(a, ...) nd_nanquantile_((a), &(nd_quantile_opts){ .q = __VA_ARGS__ })
+#define nd_nanquantiles(a, ...) nd_nanquantile_((a), &(nd_quantile_opts){ .qs = __VA_ARGS__ })
+
+typedef struct nd_median_opts {
+    const nd_array *a;
+    nd_axes axis;               /* n == 0: all axes */
+    bool keepdims;
+} nd_median_opts;
+/* numpy.median / nanmedian: float64 (float32 for float32 input). Empty → NaN with
+ * ND_WARN_EMPTY; nanmedian of an all-NaN slice → NaN with ND_WARN_ALL_NAN.
+ *     nd_median(a)   nd_median(a, .axis = ND_AXES(1), .keepdims = true) */
+nd_array *nd_median_(const nd_median_opts *o);
+nd_array *nd_nanmedian_(const nd_median_opts *o);
+#define nd_median(...) nd_median_(&(nd_median_opts){ .a = __VA_ARGS__ })
+#define nd_nanmedian(...) nd_nanmedian_(&(nd_median_opts){ .a = __VA_ARGS__ })
+
+/* ---- histograms ------------------------------------------------------------------------ */
+/* numpy.histogram's bin rules (bins='auto', 'fd', ...). */
+typedef enum nd_bin_rule {
+    ND_BINS_COUNT = 0,  /* use .bins (default 10) or .edges */
+    ND_BINS_AUTO,       /* min(fd, sturges) width, sturges when the IQR is 0 */
+    ND_BINS_FD,         /* Freedman–Diaconis: 2 IQR n^(-1/3) */
+    ND_BINS_STURGES,    /* ptp / (log2 n + 1) */
+    ND_BINS_SCOTT,      /* (24 sqrt(pi) / n)^(1/3) std */
+    ND_BINS_RICE,       /* ptp / (2 n^(1/3)) */
+    ND_BINS_SQRT,       /* ptp / sqrt(n) */
+    ND_BINS_DOANE       /* Sturges corrected for skewness */
+} nd_bin_rule;
+/* NumPy's name ("auto", "fd", ...) and back (-1 and ND_EVALUE when unknown). */
+const char *nd_bin_rule_name(nd_bin_rule r);
+int nd_bin_rule_from_name(const char *name);
+
+typedef struct nd_hist_opts {
+    ptrdiff_t bins;          /* number of equal-width bins; 0 → 10 (negative: ND_EVALUE) */
+    const nd_array *edges;   /* explicit edges instead (1-D, monotonically increasing) */
+    nd_bin_rule rule;        /* a rule instead of a count */
+    const double *range;     /* {lo, hi}: NULL → (min, max) of the data */
+    const nd_array *weights; /* same shape as a */
+    bool density;            /* normalise to a probability density */
+} nd_hist_opts;
+/* numpy.histogram: *hist gets the counts (int64; float64 with weights or density),
+ * *edges the bin edges (float64, length nbins + 1); either pointer may be NULL. Bins are
+ * half-open except the last, which includes its right edge. Equal-width bins take a
+ * direct index computation (no search).
+ *     nd_histogram(a, &h, &e, 100)   nd_histogram(a, &h, &e, 0, .rule = ND_BINS_AUTO) */
+nd_status nd_histogram_(const nd_array *a, nd_array **hist, nd_array **edges,
+                        const nd_hist_opts *o);
+#define nd_histogram(a, hist, edges, ...) \
+    nd_histogram_((a), (hist), (edges), &(nd_hist_opts){ .bins = __VA_ARGS__ })
+/* numpy.histogram_bin_edges: the edges nd_histogram would use. */
+nd_array *nd_histogram_bin_edges_(const nd_array *a, const nd_hist_opts *o);
+#define nd_histogram_bin_edges(a, ...) \
+    nd_histogram_bin_edges_((a), &(nd_hist_opts){ .bins = __VA_ARGS__ })
+
+typedef struct nd_histdd_opts {
+    ptrdiff_t bins;               /* bins in every dimension; 0 → 10 */
+    const ptrdiff_t *bins_each;   /* or one count per dimension (D entries) */
+    const nd_array *const *edges; /* or explicit edges per dimension (D arrays) */
+    const double *range;          /* D pairs {lo0, hi0, lo1, hi1, ...}; NULL → data */
+    const nd_array *weights;      /* length N */
+    bool density;
+} nd_histdd_opts;
+/* numpy.histogramdd: sample is (N, D) (a 1-D sample is N points in one dimension).
+ * *hist gets a float64 array of shape (nbins_0, ..., nbins_{D-1}); edges[] (D entries,
+ * may be NULL) the edges of each dimension. */
+nd_status nd_histogramdd_(const nd_array *sample, nd_array **hist, nd_array **edges,
+                          const nd_histdd_opts *o);
+#define nd_histogramdd(sample, hist, edges, ...) \
+    nd_histogramdd_((sample), (hist), (edges), &(nd_histdd_opts){ .bins = __VA_ARGS__ })
+/* numpy.histogram2d(x, y): hist (nx, ny) float64, x edges and y edges. */
+nd_status nd_histogram2d_(const nd_array *x, const nd_array *y, nd_array **hist,
+                          nd_array **xedges, nd_array **yedges, const nd_histdd_opts *o);
+#define nd_histogram2d(x, y, hist, xedges, yedges, ...) \
+    nd_histogram2d_((x), (y), (hist), (xedges), (yedges), \
+                    &(nd_histdd_opts){ .bins = __VA_ARGS__ })
+
+/* numpy.bincount: counts of each value of a 1-D non-negative integer array (int64), or
+ * sums of `weights` (float64, same length; may be NULL); length max(x) + 1, at least
+ * minlength. */
+nd_array *nd_bincount(const nd_array *x, const nd_array *weights, ptrdiff_t minlength);
+/* numpy.digitize: int64 indices of the bins each x falls in; bins 1-D and monotonic
+ * (increasing or decreasing). right: intervals closed on the right. */
+nd_array *nd_digitize(const nd_array *x, const nd_array *bins, bool right);
+
+/* ---- weighted means, covariance, correlation --------------------------------------------- */
+typedef struct nd_average_opts {
+    const nd_array *weights; /* NULL, same shape as a, or 1-D along the (single) axis */
+    nd_axes axis;            /* n == 0: all axes (NumPy's axis=None) */
+    bool keepdims;
+    nd_array **sum_of_weights; /* NumPy's returned=True: receives the weight sums */
+} nd_average_opts;
+/* numpy.average: float64 (float32 for float32 input and weights). Errors: ND_ESHAPE
+ * (weights shape), ND_EVALUE (weights sum to zero), ND_EAXIS.
+ *     nd_average(a, NULL)   nd_average(a, w, .axis = ND_AXES(1)) */
+nd_array *nd_average_(const nd_array *a, const nd_average_opts *o);
+#define nd_average(a, ...) nd_average_((a), &(nd_average_opts){ .weights = __VA_ARGS__ })
+
+typedef struct nd_cov_opts {
+    const nd_array *y;        /* extra variables, stacked after m's */
+    bool columns_are_vars;    /* NumPy's rowvar=False */
+    bool bias;                /* normalise by N (default N - 1) */
+    int ddof;                 /* used when has_ddof */
+    bool has_ddof;
+    const nd_array *fweights; /* integer frequency weights, length N */
+    const nd_array *aweights; /* observation weights, length N */
+} nd_cov_opts;
+/* numpy.cov: the covariance matrix (float64) of the rows of m (variables × observations),
+ * squeezed like NumPy (one variable → 0-d). Degrees of freedom <= 0 → ND_WARN_DOF and
+ * infinities / NaN. Errors: ND_ESHAPE (m with more than 2 dims, weights length),
+ * ND_EVALUE (negative or non-integer fweights, negative aweights).
+ *     nd_cov(m, NULL)   nd_cov(x, y, .bias = true) */
+nd_array *nd_cov_(const nd_array *m, const nd_cov_opts *o);
+#define nd_cov(m, ...) nd_cov_((m), &(nd_cov_opts){ .y = __VA_ARGS__ })
+/* numpy.corrcoef: Pearson correlation coefficients, clipped to [-1, 1]. */
+nd_array *nd_corrcoef_(const nd_array *x, const nd_cov_opts *o);
+#define nd_corrcoef(x, ...) nd_corrcoef_((x), &(nd_cov_opts){ .y = __VA_ARGS__ })
+
+typedef enum nd_correlate_mode { ND_MODE_VALID = 0, ND_MODE_SAME, ND_MODE_FULL } nd_correlate_mode;
+/* numpy.correlate(a, v, mode) of two 1-D real sequences: c[k] = Σ_n a[n + k] v[n]
+ * (float64; NumPy's default mode is valid). */
+nd_array *nd_correlate(const nd_array *a, const nd_array *v, nd_correlate_mode mode);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
