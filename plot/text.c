@@ -12,26 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One font map for the process, released at exit together with fontconfig's and cairo's
- * caches so that leak checkers see a clean exit. */
+/* One font map for the process. It is kept until exit and never torn down:
+ * cairo_debug_reset_static_data() and FcFini() assert when pango still holds fonts
+ * (pango may release them from its own thread), which made exits abort at random.
+ * Everything stays reachable from font_map, so leak checkers stay quiet. */
 static PangoFontMap *font_map;
 static pthread_once_t font_map_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t render_mutex = PTHREAD_MUTEX_INITIALIZER;
 
-static void font_map_release(void)
-{
-    if (!font_map) return;
-    g_object_unref(font_map);
-    font_map = NULL;
-    cairo_debug_reset_static_data();
-    FcFini();
-}
-
-static void font_map_init(void)
-{
-    font_map = pango_cairo_font_map_new();
-    atexit(font_map_release);
-}
+static void font_map_init(void) { font_map = pango_cairo_font_map_new(); }
 
 /* pango's font maps are not safe to share between threads: renders take turns. */
 void nplot__render_lock(void)
