@@ -1,0 +1,34 @@
+/* numc statistics: helpers shared by the stats_*.c files (internal). */
+#ifndef NUMC_STATS_INTERNAL_H
+#define NUMC_STATS_INTERNAL_H
+
+#include <numc/stats.h>
+
+#include "internal.h"
+
+/* Raise a warning bit (see nd_stats_warnings). */
+void nd__stats_warn(unsigned bits);
+
+/* Introselect: afterwards v[k] is the k-th smallest of v[0..n) for every k in ks
+ * (sorted ascending, duplicates allowed), with smaller values before and larger after.
+ * No NaN in v. */
+void nd__select_multi(double *v, ptrdiff_t n, const ptrdiff_t *ks, int nk);
+
+/* Pairwise (cascade) sum of n doubles with a stride in elements, NumPy's accuracy. */
+double nd__pairwise_sum(const double *v, ptrdiff_t n, ptrdiff_t stride);
+
+/* A reduction over a set of axes, laid out for slice-by-slice work: `data` holds the
+ * input converted to double, C-ordered with the reduced axes last, so slice i is
+ * data[i·m .. (i+1)·m). out_ndim / out_shape is the shape of the result (keepdims
+ * applied). */
+typedef struct nd__slices {
+    double *data;
+    ptrdiff_t nslices, m;
+    int out_ndim;
+    ptrdiff_t out_shape[ND_MAXDIMS];
+} nd__slices;
+nd_status nd__slices_init(nd__slices *s, const nd_array *a, nd_axes axes, bool keepdims,
+                          const char *who);
+void nd__slices_free(nd__slices *s);
+
+#endif
