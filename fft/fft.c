@@ -113,37 +113,6 @@ static nd_status resize_into(nd_array *dst, const nd_array *x)
     return s;
 }
 
-/* The plan key: transformed axes as dims (logical lengths n), the rest as vector dims.
- * istr/ostr are byte strides; iesz/oesz the element sizes FFTW counts in. */
-static void make_key(fft_key *k, fft_kind kind, bool single, int sign, int ndim, const ptrdiff_t *lshape,
-                     const ptrdiff_t *istr, ptrdiff_t iesz, const ptrdiff_t *ostr, ptrdiff_t oesz,
-                     int naxes, const int *axes)
-{
-    memset(k, 0, sizeof *k);
-    k->kind = kind;
-    k->single = single;
-    k->sign = sign;
-    k->rank = naxes;
-    bool is_axis[ND_MAXDIMS] = { false };
-    for (int i = 0; i < naxes; i++) {
-        int d = axes[i];
-        is_axis[d] = true;
-        k->dims[i] = (fft_dim){ lshape[d], istr[d] / iesz, ostr[d] / oesz };
-    }
-    for (int d = 0; d < ndim; d++)
-        if (!is_axis[d] && lshape[d] != 1)
-            k->hdims[k->howmany++] = (fft_dim){ lshape[d], istr[d] / iesz, ostr[d] / oesz };
-}
-
-static nd_status run(fft_key *k, void *in, void *out, nd_fft_planner rigor, const char *who)
-{
-    fft_plan *p = fft_acquire(k, in, out, rigor, who);
-    if (!p) return nd_last_error();
-    fft_execute(p, in, out);
-    fft_release(p);
-    return ND_OK;
-}
-
 /* Multiply every real component of a contiguous array by f. */
 static void scale(nd_array *a, double f)
 {
@@ -204,10 +173,21 @@ static nd_array *c2c(const nd_array *x, int naxes, const int *axes, const ptrdif
         if (resize_into(out, x) < 0) goto fail;
         in = out;
     }
-    fft_key k;
-    make_key(&k, FFT_C2C, single, inverse ? FFT_SIGN_INVERSE : FFT_SIGN_FORWARD, x->ndim, shape,
-             in->strides, (ptrdiff_t)nd_dtype_size(ct), out->strides, (ptrdiff_t)nd_dtype_size(ct), naxes, axes);
-    if (run(&k, in->data, out->data, rigor, who) < 0) goto fail;
+    int sign = inverse ? FFT_SIGN_INVERSE : FFT_SIGN_FORWARD;
+    if (fft_use_passes(rigor, nd_nbytes(out))) {
+        /* One axis at a time, the last (usually contiguous) first, from the input into out. */
+        for (int i = naxes - 1; i >= 0; i--) {
+            const nd_array *src = i == naxes - 1 ? in : out;
+            if (fft_axis(FFT_C2C, single, sign, x->ndim, shape, axes[i], src->data, src->strides,
+                         out->data, out->strides, rigor, who) < 0)
+                goto fail;
+        }
+    } else {
+        fft_key k;
+        fft_make_key(&k, FFT_C2C, single, sign, x->ndim, shape, in->strides, (ptrdiff_t)nd_dtype_size(ct),
+                     out->strides, (ptrdiff_t)nd_dtype_size(ct), naxes, axes);
+        if (fft_run(&k, in->data, out->data, rigor, who) < 0) goto fail;
+    }
     scale(out, norm_factor(norm, inverse, naxes, sizes));
     return out;
 fail:
@@ -244,10 +224,21 @@ static nd_array *r2c(const nd_array *x, int naxes, const int *axes, const ptrdif
         if (!(tmp = nd__alloc(x->ndim, lshape, rt, false, who)) || resize_into(tmp, x) < 0) goto fail;
         in = tmp;
     }
-    fft_key k;
-    make_key(&k, FFT_R2C, single, FFT_SIGN_FORWARD, x->ndim, lshape, in->strides,
-             (ptrdiff_t)nd_dtype_size(rt), out->strides, (ptrdiff_t)nd_dtype_size(ct), naxes, axes);
-    if (run(&k, in->data, out->data, rigor, who) < 0) goto fail;
+    if (fft_use_passes(rigor, nd_nbytes(out))) {
+        /* The real transform over the last axis, then complex ones in place over the rest. */
+        if (fft_axis(FFT_R2C, single, FFT_SIGN_FORWARD, x->ndim, lshape, axes[naxes - 1], in->data,
+                     in->strides, out->data, out->strides, rigor, who) < 0)
+            goto fail;
+        for (int i = naxes - 2; i >= 0; i--)
+            if (fft_axis(FFT_C2C, single, FFT_SIGN_FORWARD, x->ndim, oshape, axes[i], out->data,
+                         out->strides, out->data, out->strides, rigor, who) < 0)
+                goto fail;
+    } else {
+        fft_key k;
+        fft_make_key(&k, FFT_R2C, single, FFT_SIGN_FORWARD, x->ndim, lshape, in->strides,
+                     (ptrdiff_t)nd_dtype_size(rt), out->strides, (ptrdiff_t)nd_dtype_size(ct), naxes, axes);
+        if (fft_run(&k, in->data, out->data, rigor, who) < 0) goto fail;
+    }
     scale(out, norm_factor(norm, false, naxes, sizes));
     nd_free(tmp);
     return out;
@@ -291,15 +282,20 @@ static nd_array *c2r(const nd_array *x, int naxes, const int *axes, const ptrdif
     }
     if (resize_into(t, x) < 0) goto fail;
     if (conj_in) conjugate(t);
-    fft_key k;
-    if (naxes > 1) {
-        make_key(&k, FFT_C2C, single, FFT_SIGN_INVERSE, x->ndim, tshape, t->strides,
-                 (ptrdiff_t)nd_dtype_size(ct), t->strides, (ptrdiff_t)nd_dtype_size(ct), naxes - 1, axes);
-        if (run(&k, t->data, t->data, rigor, who) < 0) goto fail;
+    if (fft_use_passes(rigor, nd_nbytes(t))) {
+        for (int i = naxes - 2; i >= 0; i--)
+            if (fft_axis(FFT_C2C, single, FFT_SIGN_INVERSE, x->ndim, tshape, axes[i], t->data, t->strides,
+                         t->data, t->strides, rigor, who) < 0)
+                goto fail;
+    } else if (naxes > 1) {
+        fft_key k;
+        fft_make_key(&k, FFT_C2C, single, FFT_SIGN_INVERSE, x->ndim, tshape, t->strides,
+                     (ptrdiff_t)nd_dtype_size(ct), t->strides, (ptrdiff_t)nd_dtype_size(ct), naxes - 1, axes);
+        if (fft_run(&k, t->data, t->data, rigor, who) < 0) goto fail;
     }
-    make_key(&k, FFT_C2R, single, FFT_SIGN_INVERSE, x->ndim, oshape, t->strides,
-             (ptrdiff_t)nd_dtype_size(ct), out->strides, (ptrdiff_t)nd_dtype_size(rt), 1, &last);
-    if (run(&k, t->data, out->data, rigor, who) < 0) goto fail;
+    if (fft_axis(FFT_C2R, single, FFT_SIGN_INVERSE, x->ndim, oshape, last, t->data, t->strides, out->data,
+                 out->strides, rigor, who) < 0)
+        goto fail;
     scale(out, norm_factor(norm, true, naxes, sizes));
     nd_free(t);
     return out;

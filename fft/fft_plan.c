@@ -120,9 +120,17 @@ static void evict(void)
     cache[victim] = cache[--ncache];
 }
 
+nd_fft_planner fft_effective_rigor(nd_fft_planner r)
+{
+    if (r != ND_FFT_PLANNER_DEFAULT) return r;
+    pthread_mutex_lock(&lock);
+    r = default_rigor;
+    pthread_mutex_unlock(&lock);
+    return r;
+}
+
 fft_plan *fft_acquire(fft_key *key, void *in, void *out, nd_fft_planner rigor, const char *who)
 {
-    if (rigor == ND_FFT_PLANNER_DEFAULT) rigor = default_rigor;
     if (key->single) {
         key->align_in = fftwf_alignment_of(in);
         key->align_out = fftwf_alignment_of(out);
@@ -132,6 +140,7 @@ fft_plan *fft_acquire(fft_key *key, void *in, void *out, nd_fft_planner rigor, c
     }
     key->inplace = in == out;
     pthread_mutex_lock(&lock);
+    if (rigor == ND_FFT_PLANNER_DEFAULT) rigor = default_rigor;
     key->nthreads = nthreads;
     uint64_t h = hash_key(key);
     fft_plan *best = NULL;

@@ -291,7 +291,74 @@ static void test_empty_batch(void)
     nd_free(e), nd_free(f), nd_free(r);
 }
 
+/* The formula of gen.py's big(): sin(sum j_d (0.37 + 0.11 d)) + i cos(sum j_d (0.05 - 0.3 d)). */
+static nd_array *big(int ndim, const ptrdiff_t *shape)
+{
+    nd_array *a = nd_empty(ndim, shape, ND_COMPLEX128);
+    double *p = nd_data(a);
+    ptrdiff_t idx[ND_MAXDIMS] = { 0 };
+    for (ptrdiff_t i = 0; i < nd_size(a); i++) {
+        double lin = 0, alt = 0;
+        for (int d = 0; d < ndim; d++) {
+            lin += (double)idx[d] * (0.37 + 0.11 * d);
+            alt += (double)idx[d] * (0.05 - 0.3 * d);
+        }
+        p[2 * i] = sin(lin);
+        p[2 * i + 1] = cos(alt);
+        for (int d = ndim - 1; d >= 0 && ++idx[d] == shape[d]; d--) idx[d] = 0;
+    }
+    return a;
+}
+
+/* Compare res at the sampled positions of fixture <name>_idx with <name>_val. */
+static void check_samples(nd_array *res, const char *name, double tol)
+{
+    char in[64], vn[64];
+    snprintf(in, sizeof in, "%s_idx", name);
+    snprintf(vn, sizeof vn, "%s_val", name);
+    nd_array *idx = FX(in), *val = FX(vn);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(res);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(idx);
+    ptrdiff_t k = nd_shape(idx)[0], nd = nd_shape(idx)[1];
+    CU_ASSERT_EQUAL_FATAL(nd, nd_ndim(res));
+    double scale = 0, err = 0;
+    for (ptrdiff_t i = 0; i < k; i++) {
+        ptrdiff_t pos[ND_MAXDIMS];
+        for (ptrdiff_t d = 0; d < nd; d++) pos[d] = (ptrdiff_t)nd_get_i64(idx, ND_IDX(i, d));
+        double gr, gi, wr, wi;
+        nd_get_c128(res, pos, &gr, &gi);
+        nd_get_c128(val, ND_IDX(i), &wr, &wi);
+        err = fmax(err, hypot(gr - wr, gi - wi));
+        scale = fmax(scale, hypot(wr, wi));
+    }
+    if (!(err <= tol * scale)) printf("\n%s: error %.3g (scale %.3g)\n", name, err, scale);
+    CU_ASSERT(err <= tol * scale);
+    nd_free(idx), nd_free(val), nd_free(res);
+}
+
+/* Arrays above the pass threshold: per-axis, cache-blocked transforms. */
+static void test_large_blocked_passes(void)
+{
+    nd_array *b2 = big(ND_SHAPE(300, 520)), *b3 = big(ND_SHAPE(40, 30, 50));
+    check_samples(nd_fft2(b2), "big_fft2", 1e-12);
+    check_samples(nd_ifft2(b2), "big_ifft2", 1e-12);
+    check_samples(nd_fft(b2, .axis = ND_AXES(0)), "big_fft_ax0", 1e-12);
+    nd_array *re = nd_real(b2), *t = nd_transpose(b2, NULL);
+    check_samples(nd_rfft2(re), "big_rfft2", 1e-12);
+    check_samples(nd_irfft2(b2), "big_irfft2", 1e-12);
+    check_samples(nd_fft2(t), "big_fft2_T", 1e-12);
+    nd_array *re3 = nd_real(b3);
+    check_samples(nd_fftn(b3, .axes = ND_AXES(0, 2)), "big_fftn_ax02", 1e-12);
+    check_samples(nd_rfftn(re3, .axes = ND_AXES(2, 0)), "big_rfftn_ax20", 1e-12);
+    check_samples(nd_irfftn(b3, .axes = ND_AXES(1, 0)), "big_irfftn", 1e-12);
+    /* Round trip through both layouts. */
+    nd_array *f = nd_fft2(t), *back = nd_ifft2(f);
+    CU_ASSERT(fx_relerr(back, t) < 1e-13);
+    nd_free(b2), nd_free(b3), nd_free(re), nd_free(t), nd_free(re3), nd_free(f), nd_free(back);
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_large_blocked_passes),
     ND_T(test_fft_ifft_1d),
     ND_T(test_real_transforms_1d),
     ND_T(test_multi_dimensional),

@@ -94,5 +94,32 @@ B = np.arange(15.0).reshape(3, 5)
 put("B35", B); put("fftshift_B", fft.fftshift(B)); put("ifftshift_B", fft.ifftshift(B))
 put("fftshift_B_ax1", fft.fftshift(B, axes=1))
 
+# Large inputs (> 256 kB: numc runs them as cache-blocked per-axis passes), defined by a
+# formula both sides evaluate; only sampled outputs are stored.
+def big(shape):
+    idx = np.indices(shape).astype(np.float64)
+    lin = sum(idx[d] * (0.37 + 0.11 * d) for d in range(len(shape)))
+    alt = sum(idx[d] * (0.05 - 0.3 * d) for d in range(len(shape)))
+    return np.sin(lin) + 1j * np.cos(alt)
+
+
+def sample(name, res, k=24):
+    pos = np.stack([rng.integers(0, d, k) for d in res.shape], axis=1)
+    put(name + "_idx", pos)
+    put(name + "_val", res[tuple(pos.T)])
+
+
+B2 = big((300, 520))
+sample("big_fft2", fft.fft2(B2))
+sample("big_ifft2", fft.ifft2(B2))
+sample("big_fft_ax0", fft.fft(B2, axis=0))
+sample("big_rfft2", fft.rfft2(B2.real))
+sample("big_irfft2", fft.irfft2(B2))
+sample("big_fft2_T", fft.fft2(B2.T))
+B3 = big((40, 30, 50))
+sample("big_fftn_ax02", fft.fftn(B3, axes=(0, 2)))
+sample("big_rfftn_ax20", fft.rfftn(B3.real, axes=(2, 0)))
+sample("big_irfftn", fft.irfftn(B3, axes=(1, 0)))
+
 with open("fft.txt", "w") as f:
     f.write("\n".join(out) + "\n")
