@@ -20,7 +20,7 @@ typedef void (*vm_f64_fn)(const double *in, double *out, ptrdiff_t n);
 typedef void (*vm_f32_fn)(const float *in, float *out, ptrdiff_t n);
 
 /* ---- scalar kernels ---------------------------------------------------------------- */
-#define VM_SCALAR(np, c)                                                               \
+#define VM_SCALAR(np, c, nf)                                                           \
     static void vm1_##np##_f64(const double *in, double *out, ptrdiff_t n)             \
     {                                                                                  \
         for (ptrdiff_t i = 0; i < n; i++) out[i] = c(in[i]);                           \
@@ -51,7 +51,7 @@ ND__VMATH_FUNCS(VM_SCALAR)
 
 #pragma GCC push_options
 #pragma GCC target("avx2,fma")
-#define VM_AVX2(np, c)                                                                 \
+#define VM_AVX2(np, c, nf)                                                             \
     VM_KERNEL(vm256_##np##_f64, double, __m256d, 4, _ZGVdN4v_##c, _mm256_loadu_pd,     \
               _mm256_storeu_pd)                                                        \
     VM_KERNEL(vm256_##np##_f32, float, __m256, 8, _ZGVdN8v_##c##f, _mm256_loadu_ps,    \
@@ -61,7 +61,7 @@ ND__VMATH_FUNCS(VM_AVX2)
 
 #pragma GCC push_options
 #pragma GCC target("avx512f,avx512dq")
-#define VM_AVX512(np, c)                                                               \
+#define VM_AVX512(np, c, nf)                                                           \
     VM_KERNEL(vm512_##np##_f64, double, __m512d, 8, _ZGVeN8v_##c, _mm512_loadu_pd,     \
               _mm512_storeu_pd)                                                        \
     VM_KERNEL(vm512_##np##_f32, float, __m512, 16, _ZGVeN16v_##c##f, _mm512_loadu_ps,  \
@@ -127,19 +127,40 @@ int nd__vmath_set_level(int max_level)
 VM_MAP(double, f64)
 VM_MAP(float, f32)
 
-#define VM_LOOPS(np, c)                                                                \
+/* After a kernel: clear the flags in `impossible` that it raised, and an "invalid" it
+ * raised although no result is NaN (an invalid operation always yields NaN, so such a
+ * flag comes from a lane the vector code recomputed). */
+#define VM_FIX(T, sfx)                                                                 \
+    static void fix_flags_##sfx(int before, int impossible, const char *out,           \
+                                ptrdiff_t n, ptrdiff_t s)                              \
+    {                                                                                  \
+        int raised = fetestexcept(impossible | FE_INVALID) & ~before;                  \
+        if (raised & impossible) feclearexcept(raised & impossible);                   \
+        if (!(raised & FE_INVALID)) return;                                            \
+        for (ptrdiff_t i = 0; i < n; i++)                                              \
+            if (isnan(*(const T *)(out + i * s))) return;                              \
+        feclearexcept(FE_INVALID);                                                     \
+    }
+VM_FIX(double, f64)
+VM_FIX(float, f32)
+
+#define VM_LOOPS(np, c, nf)                                                            \
     static const vm_f64_fn impl_##np##_f64[3] = VM_IMPLS(np, f64);                     \
     static const vm_f32_fn impl_##np##_f32[3] = VM_IMPLS(np, f32);                     \
     void nd__vm_##np##_f64(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, \
                            void *ctx)                                                  \
     {                                                                                  \
         (void)ctx;                                                                     \
+        int before = fetestexcept((nf) | FE_INVALID);                                  \
         vmap_f64(impl_##np##_f64[nd__vmath_level()], args, dims, steps);               \
+        fix_flags_f64(before, nf, args[1], dims[0], steps[1]);                         \
     }                                                                                  \
     void nd__vm_##np##_f32(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, \
                            void *ctx)                                                  \
     {                                                                                  \
         (void)ctx;                                                                     \
+        int before = fetestexcept((nf) | FE_INVALID);                                  \
         vmap_f32(impl_##np##_f32[nd__vmath_level()], args, dims, steps);               \
+        fix_flags_f32(before, nf, args[1], dims[0], steps[1]);                         \
     }
 ND__VMATH_FUNCS(VM_LOOPS)

@@ -470,6 +470,72 @@ nd_array *nd_nancumprod_(const nd_array *a, const nd_reduce_opts *o);
  * Errors as above, plus ND_EVALUE for functions that cannot reduce. */
 nd_array *nd_ufunc_reduce(nd_ufunc f, const nd_array *a, const nd_reduce_opts *o);
 
+/* ---- numerical utilities ------------------------------------------------------------- */
+/* numpy.diff: the n-th discrete difference along `axis` (negative counts from the end;
+ * n == 0 returns a copy). Bool arrays use not_equal, like NumPy. `.prepend` / `.append`
+ * are joined along the axis first (broadcast to the other axes).
+ *     nd_array *d = nd_diff(a, 1, -1);   nd_diff(a, 2, 0, .prepend = z) */
+typedef struct nd_diff_opts {
+    int reserved_;            /* keep first */
+    const nd_array *prepend;
+    const nd_array *append;
+} nd_diff_opts;
+nd_array *nd_diff_(const nd_array *a, int n, int axis, const nd_diff_opts *o);
+#define ND__H3R(a, n, axis, ...) (a), (n), (axis)
+#define nd_diff(...) \
+    nd_diff_(ND__H3R(__VA_ARGS__, ), &(nd_diff_opts){ 0, ND__T3(__VA_ARGS__, ) })
+
+/* numpy.ediff1d: differences of the flattened array, with to_begin / to_end (NULL for
+ * none) flattened and placed around them. The result has the input's dtype. */
+nd_array *nd_ediff1d(const nd_array *a, const nd_array *to_end, const nd_array *to_begin);
+
+/* numpy.gradient: central differences inside, one-sided (edge_order 1 or 2) at the
+ * ends, along each axis of `.axis` (all when axis.n == 0). Writes one new array per
+ * axis to out[] (caller's; out must have room for that many). Spacing per listed axis:
+ * `.dx` (uniform steps) or `.x` (1-D coordinates of that axis's length); neither: 1.
+ * Float64 results for integer input. ND_EVALUE when an axis is shorter than
+ * edge_order + 1. */
+typedef struct nd_gradient_opts {
+    int reserved_;               /* keep first */
+    nd_axes axis;
+    const double *dx;            /* axis.n (or ndim) values */
+    const nd_array *const *x;    /* axis.n (or ndim) coordinate arrays */
+    int edge_order;              /* 0 → 1 */
+} nd_gradient_opts;
+nd_status nd_gradient_(const nd_array *f, nd_array **out, const nd_gradient_opts *o);
+#define ND__H2R(a, b, ...) (a), (b)
+#define nd_gradient(...) \
+    nd_gradient_(ND__H2R(__VA_ARGS__, ), &(nd_gradient_opts){ 0, ND__T2(__VA_ARGS__, ) })
+
+/* numpy.trapz: integral of y along `axis` by the trapezoidal rule, with sample points
+ * x (1-D of that axis's length, or y's shape) or, when x is NULL, spacing dx (0 → 1). */
+nd_array *nd_trapz(const nd_array *y, const nd_array *x, double dx, int axis);
+
+/* numpy.cross(a, b, axis=axis): cross product of 2- or 3-component vectors along
+ * `axis` of both inputs (usually -1), broadcasting the other axes. Two 2-vectors give
+ * the scalar z-component (that axis removed). ND_EVALUE for other lengths. */
+nd_array *nd_cross(const nd_array *a, const nd_array *b, int axis);
+
+/* numpy.convolve of two 1-D arrays: full (length n+m-1), same (max(n, m)) or valid
+ * (max - min + 1). Dtype: result_type(a, v). ND_EVALUE for empty inputs. */
+typedef enum nd_convolve_mode { ND_CONV_FULL = 0, ND_CONV_SAME, ND_CONV_VALID } nd_convolve_mode;
+nd_array *nd_convolve(const nd_array *a, const nd_array *v, nd_convolve_mode mode);
+
+/* numpy.interp: piecewise-linear interpolation of (xp, fp) at x (any shape; xp
+ * increasing, 1-D like fp). Values below / above the range give *left / *right (NULL:
+ * fp[0] / fp[-1]); `.period` > 0 makes xp periodic (left/right then unused). Result:
+ * float64, or complex128 when fp is complex. */
+typedef struct nd_interp_opts {
+    int reserved_;        /* keep first */
+    const double *left;
+    const double *right;
+    double period;
+} nd_interp_opts;
+nd_array *nd_interp_(const nd_array *x, const nd_array *xp, const nd_array *fp,
+                     const nd_interp_opts *o);
+#define nd_interp(...) \
+    nd_interp_(ND__H3R(__VA_ARGS__, ), &(nd_interp_opts){ 0, ND__T3(__VA_ARGS__, ) })
+
 /* ---- floating-point error state (numpy.seterr) ---------------------------------------- */
 typedef enum nd_errmode {
     ND_ERR_UNCHANGED = 0, /* in nd_seterr: keep the current mode */
