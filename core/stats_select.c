@@ -1,7 +1,12 @@
-/* Introselect (Musser 1997): quickselect with a median-of-three pivot that falls back
- * to a heap-based selection when the recursion gets too deep, so the worst case stays
- * O(n log n) while the average is linear. Several order statistics are found by
- * recursing into the two sides of each one found, as NumPy's partition with a kth list. */
+/* Selection of order statistics. Large ranges use Floyd & Rivest's SELECT (CACM 1975,
+ * Algorithm 489): a pivot range picked from a recursive sample brackets the k-th value
+ * so tightly that about 1.5 n comparisons suffice, against ~3.4 n for quickselect.
+ * Small ranges use quickselect with a median-of-three pivot. Both are introspective
+ * (Musser 1997): past a depth limit the range is heap-sorted, so the worst case stays
+ * O(n log n). Several order statistics are found by recursing into the two sides of
+ * each one found, as NumPy's partition with a kth list. */
+#include <math.h>
+
 #include "stats_internal.h"
 
 static void insertion_sort(double *v, ptrdiff_t n)
@@ -47,12 +52,60 @@ static inline void swap(double *a, double *b)
     *b = t;
 }
 
+static void quickselect(double *v, ptrdiff_t lo, ptrdiff_t hi, ptrdiff_t k, int depth);
+
+/* Floyd–Rivest on v[left..right] (inclusive) for position k. */
+static void floyd_rivest(double *v, ptrdiff_t left, ptrdiff_t right, ptrdiff_t k, int depth)
+{
+    while (right > left) {
+        if (right - left < 600) {
+            quickselect(v, left, right, k, depth);
+            return;
+        }
+        if (depth-- <= 0) {
+            heap_sort(v + left, right - left + 1);
+            return;
+        }
+        /* sample about n^(2/3) values around the expected rank and select within it */
+        double n = (double)(right - left + 1), i = (double)(k - left + 1);
+        double z = log(n), s = 0.5 * exp(2 * z / 3);
+        double sd = 0.5 * sqrt(z * s * (n - s) / n) * (i - n / 2 < 0 ? -1 : 1);
+        ptrdiff_t nl = (ptrdiff_t)floor((double)k - i * s / n + sd);
+        ptrdiff_t nr = (ptrdiff_t)floor((double)k + (n - i) * s / n + sd);
+        floyd_rivest(v, nl > left ? nl : left, nr < right ? nr : right, k, depth);
+        /* partition v[left..right] around t = v[k] */
+        double t = v[k];
+        ptrdiff_t a = left, b = right;
+        swap(&v[left], &v[k]);
+        if (v[right] > t) swap(&v[right], &v[left]);
+        while (a < b) {
+            swap(&v[a], &v[b]);
+            a++;
+            b--;
+            while (v[a] < t) a++;
+            while (v[b] > t) b--;
+        }
+        if (v[left] == t) {
+            swap(&v[left], &v[b]);
+        } else {
+            b++;
+            swap(&v[b], &v[right]);
+        }
+        if (b <= k) left = b + 1;
+        if (k <= b) right = b - 1;
+    }
+}
+
 /* Put the k-th smallest of v[0..n) at v[k], smaller ones before, larger after. */
 static void select_one(double *v, ptrdiff_t n, ptrdiff_t k)
 {
     int depth = 0;
     for (ptrdiff_t m = n; m > 1; m >>= 1) depth += 2;
-    ptrdiff_t lo = 0, hi = n - 1;
+    floyd_rivest(v, 0, n - 1, k, depth);
+}
+
+static void quickselect(double *v, ptrdiff_t lo, ptrdiff_t hi, ptrdiff_t k, int depth)
+{
     while (hi - lo > 16) {
         if (depth-- == 0) {
             heap_sort(v + lo, hi - lo + 1);

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <numc/linalg.h>
+
 #include "dist_internal.h"
 
 /* Output shape (size..., k) with its checks. */
@@ -139,63 +141,66 @@ done:
 }
 
 /* ---- multivariate normal ------------------------------------------------------------- */
-/* Cholesky–Banachiewicz, lower factor in l (row-major k×k); -1 when not positive
- * definite. (A small internal factorisation: linalg/ is not a dependency here.) */
-static int cholesky(const double *a, double *l, ptrdiff_t k)
+/* The factor F with cov = F Fᵀ, as NumPy builds it: cholesky L; eigh U·sqrt(|s|); svd
+ * U·sqrt(s). The decompositions are linalg's (LAPACK), so F is NumPy's own. */
+static nd_status mvn_factor(const nd_array *cov64, const nd_mvn_opts *o, ptrdiff_t k, double *f,
+                            const char *who)
 {
-    memset(l, 0, (size_t)(k * k) * sizeof *l);
-    for (ptrdiff_t i = 0; i < k; i++)
-        for (ptrdiff_t j = 0; j <= i; j++) {
-            double s = a[i * k + j];
-            for (ptrdiff_t t = 0; t < j; t++) s -= l[i * k + t] * l[j * k + t];
-            if (i == j) {
-                if (!(s > 0)) return -1;
-                l[i * k + i] = sqrt(s);
-            } else {
-                l[i * k + j] = s / l[j * k + j];
-            }
-        }
-    return 0;
-}
-
-/* Cyclic Jacobi eigen-decomposition of a symmetric matrix: eigenvalues w, eigenvectors
- * in the columns of v. Accurate for the small covariance matrices used here. */
-static void jacobi_eigh(double *a, double *w, double *v, ptrdiff_t k)
-{
-    for (ptrdiff_t i = 0; i < k; i++)
-        for (ptrdiff_t j = 0; j < k; j++) v[i * k + j] = i == j;
-    for (int sweep = 0; sweep < 100; sweep++) {
-        double off = 0, diag = 0;
-        for (ptrdiff_t i = 0; i < k; i++)
-            for (ptrdiff_t j = 0; j < k; j++)
-                if (i != j) off += a[i * k + j] * a[i * k + j];
-                else diag += a[i * k + i] * a[i * k + i];
-        if (off <= 1e-30 * diag || off == 0) break;
-        for (ptrdiff_t p = 0; p < k; p++)
-            for (ptrdiff_t q = p + 1; q < k; q++) {
-                double apq = a[p * k + q];
-                if (apq == 0) continue;
-                double theta = (a[q * k + q] - a[p * k + p]) / (2 * apq);
-                double t = (theta >= 0 ? 1.0 : -1.0) / (fabs(theta) + sqrt(theta * theta + 1));
-                double c = 1 / sqrt(t * t + 1), s = t * c;
-                for (ptrdiff_t i = 0; i < k; i++) { /* columns p, q */
-                    double aip = a[i * k + p], aiq = a[i * k + q];
-                    a[i * k + p] = c * aip - s * aiq;
-                    a[i * k + q] = s * aip + c * aiq;
-                }
-                for (ptrdiff_t i = 0; i < k; i++) { /* rows p, q */
-                    double api = a[p * k + i], aqi = a[q * k + i];
-                    a[p * k + i] = c * api - s * aqi;
-                    a[q * k + i] = s * api + c * aqi;
-                }
-                for (ptrdiff_t i = 0; i < k; i++) {
-                    double vip = v[i * k + p], viq = v[i * k + q];
-                    v[i * k + p] = c * vip - s * viq;
-                    v[i * k + q] = s * vip + c * viq;
-                }
-            }
+    const double *c = (const double *)cov64->data;
+    double tol = o->tol > 0 ? o->tol : 1e-8;
+    if (o->method == ND_MVN_CHOLESKY) {
+        nd_array *l = nd_cholesky(cov64);
+        if (!l)
+            return nd__error(ND_ELINALG, "%s: cov is not positive definite (Cholesky failed); "
+                             "use .method = ND_MVN_EIGH or ND_MVN_SVD for a semidefinite cov", who);
+        nd_to_f64(l, f);
+        nd_free(l);
+        return ND_OK;
     }
-    for (ptrdiff_t i = 0; i < k; i++) w[i] = a[i * k + i];
+    nd_array *u = NULL, *s = NULL, *vh = NULL;
+    nd_status st = o->method == ND_MVN_EIGH ? nd_eigh(cov64, 'L', &s, &u)
+                                            : nd_svd(cov64, true, &u, &s, &vh);
+    if (st < 0) return st;
+    double *sv = nd__malloc((size_t)k * sizeof *sv, who), *uv = nd__malloc((size_t)(k * k) * sizeof *uv, who);
+    double *vv = vh ? nd__malloc((size_t)(k * k) * sizeof *vv, who) : NULL;
+    bool psd = true;
+    if (!sv || !uv || (vh && !vv)) {
+        st = nd_last_error();
+        goto done;
+    }
+    nd_to_f64(s, sv);
+    nd_to_f64(u, uv);
+    if (vh) {
+        /* NumPy: allclose(vhᵀ·diag(s)·vh, cov, rtol=tol, atol=tol) */
+        nd_to_f64(vh, vv);
+        for (ptrdiff_t i = 0; i < k && psd; i++)
+            for (ptrdiff_t j = 0; j < k; j++) {
+                double r = 0;
+                for (ptrdiff_t t = 0; t < k; t++) r += vv[t * k + i] * sv[t] * vv[t * k + j];
+                if (!(fabs(r - c[i * k + j]) <= tol + tol * fabs(c[i * k + j]))) psd = false;
+            }
+    } else {
+        for (ptrdiff_t i = 0; i < k; i++)
+            if (sv[i] < -tol) psd = false;
+    }
+    if (!psd && o->check_valid == ND_MVN_RAISE) {
+        st = nd__error(ND_ELINALG, "%s: covariance is not symmetric positive-semidefinite", who);
+        goto done;
+    }
+    if (!psd && o->check_valid == ND_MVN_WARN)
+        fprintf(stderr, "numc warning: %s: covariance is not symmetric positive-semidefinite.\n",
+                who);
+    for (ptrdiff_t i = 0; i < k; i++)
+        for (ptrdiff_t j = 0; j < k; j++)
+            f[i * k + j] = uv[i * k + j] * sqrt(vh ? sv[j] : fabs(sv[j]));
+done:
+    nd__free(sv);
+    nd__free(uv);
+    nd__free(vv);
+    nd_free(u);
+    nd_free(s);
+    nd_free(vh);
+    return st;
 }
 
 nd_array *nd_rng_multivariate_normal_(nd_rng *r, const nd_array *mean, const nd_array *cov,
@@ -203,11 +208,14 @@ nd_array *nd_rng_multivariate_normal_(nd_rng *r, const nd_array *mean, const nd_
 {
     const char *who = "nd_rng_multivariate_normal";
     if (!r || !o) return ND_FAIL(ND_EVALUE, "%s: NULL argument", who);
+    if ((unsigned)o->method > ND_MVN_SVD || (unsigned)o->check_valid > ND_MVN_IGNORE)
+        return ND_FAIL(ND_EVALUE, "%s: unknown method %d or check_valid %d", who, (int)o->method,
+                       (int)o->check_valid);
     ptrdiff_t k;
     double *mu = vector_of(mean, &k, who, "mean");
     if (!mu) return NULL;
-    double *c = NULL, *f = NULL, *w = NULL, *v = NULL;
-    nd_array *out = NULL;
+    double *f = NULL, *row = NULL;
+    nd_array *out = NULL, *c64 = NULL;
     if (!cov || cov->ndim != 2 || cov->shape[0] != cov->shape[1]) {
         nd__error(ND_ESHAPE, "%s: cov must be 2 dimensional and square", who);
         goto done;
@@ -217,61 +225,32 @@ nd_array *nd_rng_multivariate_normal_(nd_rng *r, const nd_array *mean, const nd_
                   cov->shape[0]);
         goto done;
     }
-    size_t kk = (size_t)(k * k > 0 ? k * k : 1);
-    c = nd__malloc(kk * sizeof *c, who);
-    f = nd__malloc(kk * sizeof *f, who);
-    w = nd__malloc((size_t)(k > 0 ? k : 1) * sizeof *w, who);
-    v = nd__malloc(kk * sizeof *v, who);
-    if (!c || !f || !w || !v) goto done;
-    nd_to_f64(cov, c);
-    double tol = o->tol > 0 ? o->tol : 1e-8;
-    if (o->method == ND_MVN_CHOLESKY) {
-        if (cholesky(c, f, k) < 0) {
-            nd__error(ND_ELINALG, "%s: cov is not positive definite (Cholesky failed); "
-                      "use .method = ND_MVN_EIGH for a semidefinite cov", who);
-            goto done;
-        }
-    } else {
-        bool symmetric = true;
-        for (ptrdiff_t i = 0; i < k; i++)
-            for (ptrdiff_t j = 0; j < i; j++)
-                if (fabs(c[i * k + j] - c[j * k + i]) > tol + tol * fabs(c[j * k + i]))
-                    symmetric = false;
-        double *a = f; /* scratch copy for the decomposition */
-        memcpy(a, c, (size_t)(k * k) * sizeof *a);
-        jacobi_eigh(a, w, v, k);
-        bool psd = symmetric;
-        for (ptrdiff_t i = 0; i < k; i++)
-            if (w[i] < -tol) psd = false;
-        if (!psd && o->check_valid == ND_MVN_RAISE) {
-            nd__error(ND_ELINALG, "%s: covariance is not symmetric positive-semidefinite", who);
-            goto done;
-        }
-        if (!psd && o->check_valid == ND_MVN_WARN)
-            fprintf(stderr, "numc warning: %s: covariance is not symmetric "
-                    "positive-semidefinite.\n", who);
-        /* factor = U · sqrt(|s|) (|s| so round-off negatives do not give NaN) */
-        for (ptrdiff_t i = 0; i < k; i++)
-            for (ptrdiff_t j = 0; j < k; j++) f[i * k + j] = v[i * k + j] * sqrt(fabs(w[j]));
+    if (nd_dtype_is_complex(cov->dtype)) {
+        nd__error(ND_EDTYPE, "%s: cov must be real", who);
+        goto done;
     }
+    c64 = nd_astype(cov, ND_FLOAT64, ND_CAST_UNSAFE);
+    f = nd__malloc((size_t)(k * k > 0 ? k * k : 1) * sizeof *f, who);
+    row = nd__malloc((size_t)(k > 0 ? k : 1) * sizeof *row, who);
+    if (!c64 || !f || !row) goto done;
+    if (k > 0 && mvn_factor(c64, o, k, f, who) < 0) goto done;
     out = multi_out(o->ndim, o->shape, k, ND_FLOAT64, who);
     if (!out) goto done;
     double *x = (double *)out->data;
     for (ptrdiff_t s = 0; s < out->size; s++) x[s] = nd__std_normal(r);
-    /* x ← mean + x · factorᵀ, one row at a time */
+    /* x ← mean + x · Fᵀ, one sample at a time */
     for (ptrdiff_t s = 0; s < out->size; s += k) {
         for (ptrdiff_t i = 0; i < k; i++) {
             double acc = 0;
             for (ptrdiff_t j = 0; j < k; j++) acc += x[s + j] * f[i * k + j];
-            w[i] = acc;
+            row[i] = acc;
         }
-        for (ptrdiff_t i = 0; i < k; i++) x[s + i] = mu[i] + w[i];
+        for (ptrdiff_t i = 0; i < k; i++) x[s + i] = mu[i] + row[i];
     }
 done:
     nd__free(mu);
-    nd__free(c);
     nd__free(f);
-    nd__free(w);
-    nd__free(v);
+    nd__free(row);
+    nd_free(c64);
     return out;
 }

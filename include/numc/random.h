@@ -184,9 +184,8 @@ nd_array *nd_rng_dirichlet(nd_rng *r, const nd_array *alpha, int ndim,
 
 typedef enum nd_mvn_method {
     ND_MVN_CHOLESKY = 0, /* L Lᵀ = cov; fastest; cov must be positive definite */
-    ND_MVN_EIGH,         /* cov = U diag(s) Uᵀ; handles singular PSD matrices */
-    ND_MVN_SVD           /* NumPy's default; here the same factor as EIGH (cov is
-                            symmetric PSD, so its SVD and eigendecomposition agree) */
+    ND_MVN_EIGH,         /* cov = U diag(s) Uᵀ (eigh); handles singular PSD matrices */
+    ND_MVN_SVD           /* cov = U diag(s) Vᵀ (svd); NumPy's default */
 } nd_mvn_method;
 typedef enum nd_mvn_check {
     ND_MVN_WARN = 0,     /* NumPy's default: a non-PSD cov warns (stderr) and samples */
@@ -202,8 +201,9 @@ typedef struct nd_mvn_opts {
 } nd_mvn_opts;
 /* Generator.multivariate_normal(mean, cov, size): shape (size..., k) float64 where
  * mean is 1-D of length k and cov is k×k symmetric. Draws standard normals of shape
- * (size..., k) and maps them by the factor of cov, as NumPy does (with
- * ND_MVN_CHOLESKY the values equal NumPy's method='cholesky'). Errors: ND_ESHAPE,
+ * (size..., k) and maps them by NumPy's factor of cov (computed with linalg.h's LAPACK
+ * decompositions), so values match NumPy's for every method up to rounding in the final
+ * product. check_valid applies to EIGH / SVD as in NumPy. Errors: ND_ESHAPE,
  * ND_ELINALG (cov not positive definite for CHOLESKY; not PSD with ND_MVN_RAISE). */
 nd_array *nd_rng_multivariate_normal_(nd_rng *r, const nd_array *mean, const nd_array *cov,
                                       const nd_mvn_opts *o);

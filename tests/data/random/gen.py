@@ -166,6 +166,11 @@ def more_fixtures(f):
         ('choice_10_p_noreplace', lambda g: g.choice(10, 6, replace=False,
                                                      p=np.arange(10) / 45.0)),
         ('choice_array_axis1', lambda g: g.choice(np.arange(12.0).reshape(3, 4), 5, axis=1)),
+        ('mvn_svd', lambda g: g.multivariate_normal([1.0, -2.0, 0.5],
+                                                    [[2.0, 0.3, 0.1], [0.3, 1.0, -0.2],
+                                                     [0.1, -0.2, 0.5]], 100)),
+        ('mvn_eigh', lambda g: g.multivariate_normal([0.0, 1.0], [[1.0, 1.0], [1.0, 1.0]], 50,
+                                                     method='eigh')),
     ]
     for i, (name, fn) in enumerate(cases):
         line(f, name, fn(default_rng(1000 + i)))
