@@ -426,7 +426,82 @@ static void test_nan_input_never_aborts(void)
     nd_free(x), nd_free(a);
 }
 
+/* item i of a stacked result equals the single-matrix result */
+static void assert_item_equals(const nd_array *stacked, ptrdiff_t i, const nd_array *single, double tol)
+{
+    char spec[32];
+    snprintf(spec, sizeof spec, "%td", i);
+    nd_array *it = nd_view(stacked, spec);
+    double e = fx_relerr(it, single);
+    if (!(e <= tol)) printf("\nstack item %td: relative error %.3g\n", i, e);
+    CU_ASSERT(e <= tol);
+    nd_free(it);
+}
+
+/* Every decomposition on a (3, M, N) stack (built from one matrix in different layouts)
+ * matches the single-matrix result item by item. */
+static void test_stacks_and_layouts_everywhere(void)
+{
+    for (int k = 0; k < 4; k++) {
+        const char *t = TAGS[k];
+        double tol = tol_of(t) * 10;
+        nd_array *g = fxt("G4", t), *p = fxt("P5", t), *a = fxt("A53", t), *b = fxt("b5", t);
+        /* Stack item 0: C order; 1: transpose of a transposed copy (F order); 2: reversed
+         * twice (negative strides). */
+        nd_array *gs = nd_empty(ND_SHAPE(3, 4, 4), nd_dtype_of(g)), *ps = nd_empty(ND_SHAPE(3, 5, 5), nd_dtype_of(p));
+        nd_array *as = nd_empty(ND_SHAPE(3, 5, 3), nd_dtype_of(a));
+        nd_array *src[3] = { g, p, a }, *dst[3] = { gs, ps, as };
+        for (int m = 0; m < 3; m++) {
+            nd_array *bc = nd_broadcast_to(src[m], 3, (const ptrdiff_t[]){ 3, nd_shape(src[m])[0], nd_shape(src[m])[1] });
+            nd_assign(dst[m], bc, ND_CAST_DEFAULT);
+            nd_free(bc);
+        }
+        nd_array *gsf = nd_copy(gs, ND_ORDER_F), *gsr = nd_view(gsf, ":, ::-1, ::-1"), *gsrc = nd_copy(gsr, ND_ORDER_C);
+        nd_array *gsn = nd_view(gsrc, ":, ::-1, ::-1"); /* negative strides, same values */
+        nd_array *single, *stacked;
+        single = nd_inv(g), stacked = nd_inv(gsn);
+        for (int i = 0; i < 3; i++) assert_item_equals(stacked, i, single, tol);
+        nd_free(single), nd_free(stacked);
+        single = nd_det(g), stacked = nd_det(gsf);
+        for (int i = 0; i < 3; i++) assert_item_equals(stacked, i, single, tol);
+        nd_free(single), nd_free(stacked);
+        single = nd_cholesky(p), stacked = nd_cholesky(ps);
+        for (int i = 0; i < 3; i++) assert_item_equals(stacked, i, single, tol);
+        nd_free(single), nd_free(stacked);
+        nd_array *w1, *w3, *v1, *v3;
+        CU_ASSERT_EQUAL(nd_eig(g, &w1, &v1), ND_OK);
+        CU_ASSERT_EQUAL(nd_eig(gsn, &w3, &v3), ND_OK);
+        for (int i = 0; i < 3; i++) assert_item_equals(w3, i, w1, tol), assert_item_equals(v3, i, v1, tol);
+        nd_free(w1), nd_free(w3), nd_free(v1), nd_free(v3);
+        CU_ASSERT_EQUAL(nd_eigh(p, 'U', &w1, &v1), ND_OK);
+        nd_array *psf = nd_copy(ps, ND_ORDER_F);
+        CU_ASSERT_EQUAL(nd_eigh(psf, 'U', &w3, &v3), ND_OK);
+        for (int i = 0; i < 3; i++) assert_item_equals(w3, i, w1, tol), assert_item_equals(v3, i, v1, tol);
+        nd_free(w1), nd_free(w3), nd_free(v1), nd_free(v3), nd_free(psf);
+        single = nd_pinv(a, -1), stacked = nd_pinv(as, -1);
+        for (int i = 0; i < 3; i++) assert_item_equals(stacked, i, single, tol);
+        nd_free(single), nd_free(stacked);
+        single = nd_matrix_rank(a, -1), stacked = nd_matrix_rank(as, -1);
+        for (int i = 0; i < 3; i++) assert_item_equals(stacked, i, single, 0);
+        nd_free(single), nd_free(stacked);
+        single = nd_cond(g, "fro"), stacked = nd_cond(gsn, "fro");
+        for (int i = 0; i < 3; i++) assert_item_equals(stacked, i, single, tol);
+        nd_free(single), nd_free(stacked);
+        single = nd_norm(a, .ord = "nuc"), stacked = nd_norm(as, .ord = "nuc", .axis = ND_AXES(1, 2));
+        for (int i = 0; i < 3; i++) assert_item_equals(stacked, i, single, tol);
+        nd_free(single), nd_free(stacked);
+        nd_lstsq_result r1, r3;
+        CU_ASSERT_EQUAL(nd_lstsq(a, b, -1, &r1), ND_OK);
+        CU_ASSERT_EQUAL(nd_lstsq(as, b, -1, &r3), ND_OK);
+        for (int i = 0; i < 3; i++) assert_item_equals(r3.x, i, r1.x, tol), assert_item_equals(r3.s, i, r1.s, tol);
+        nd_lstsq_result_free(&r1), nd_lstsq_result_free(&r3);
+        nd_free(g), nd_free(p), nd_free(a), nd_free(b), nd_free(gs), nd_free(ps), nd_free(as);
+        nd_free(gsf), nd_free(gsr), nd_free(gsrc), nd_free(gsn);
+    }
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_stacks_and_layouts_everywhere),
     ND_T(test_solve_all_dtypes),
     ND_T(test_solve_broadcasts_stack_and_vector),
     ND_T(test_solve_integer_input_gives_float64),
