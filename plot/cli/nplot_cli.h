@@ -124,5 +124,53 @@ size_t cli_decimal_comma_to_dot(char *buf, size_t n, char delimiter);
 /* +1 non-decreasing, -1 non-increasing (NaNs skipped; at least two values and not all
  * equal), 0 otherwise. */
 int cli_monotonic(const double *v, size_t n);
+/* 1-based line of data row `row` (0-based) in a CSV buffer: blank and '#' lines are
+ * skipped, a header takes the first line, quoted fields may span lines. */
+ptrdiff_t cli_row_line(const char *buf, size_t n, bool header, ptrdiff_t row);
+
+/* ---- data.c ----------------------------------------------------------------------------- */
+enum { CLI_MAX_Y = 256, CLI_MAX_GROUPS = 64 };
+
+typedef enum cli_xtype {
+    CLI_X_NUMBER = 0, /* a numeric column */
+    CLI_X_DATE,       /* dates/times: x holds days since 1970-01-01 */
+    CLI_X_CATEGORY,   /* a text column: x holds the category index 0, 1, ... */
+    CLI_X_ROW         /* no x column: x holds the row number 0, 1, ... */
+} cli_xtype;
+
+struct nd_table;
+struct nd_array;
+
+typedef struct cli_data {
+    const char *file;           /* the name used in messages ("<stdin>" for -) */
+    char *buf;                  /* the input's bytes (as given to the CSV reader) */
+    size_t len;
+    struct nd_table *table;
+    bool header;                /* the file had a header row */
+    int ncols;
+    char **names;               /* column names; "1", "2"... without a header */
+    ptrdiff_t nrows;
+    int xcol;                   /* -1 when x is the row number */
+    int xcol2;                  /* a quarter/month column joined to a year x, or -1 */
+    cli_xtype xtype;
+    int xdate_what;             /* CLI_DT_* bits of a date axis */
+    double *x;                  /* nrows values (owned) */
+    const char **cats;          /* category labels of a text x (borrowed from the table) */
+    int ncats;
+    int ny;
+    int ycols[CLI_MAX_Y];
+    const double *y[CLI_MAX_Y]; /* nrows values each, borrowed from yarr */
+    struct nd_array *yarr[CLI_MAX_Y];
+    int sepcol;                 /* -1 without --sep */
+    int ngroups;
+    char *groups[CLI_MAX_GROUPS]; /* group labels (owned) */
+    int *group;                 /* group of each row (owned) */
+    char err[2048];             /* the message when loading fails */
+} cli_data;
+
+/* Read o->input (a path or "-"), detect its shape and choose x, y and groups for
+ * o->kind. Returns CLI_EXIT_OK or CLI_EXIT_DATA / CLI_EXIT_USAGE with d->err set. */
+int cli_data_load(const cli_opts *o, cli_data *d);
+void cli_data_free(cli_data *d);
 
 #endif

@@ -200,3 +200,29 @@ int cli_monotonic(const double *v, size_t n)
     if (valid < 2 || prev == first) return 0;
     return up ? 1 : down ? -1 : 0;
 }
+
+ptrdiff_t cli_row_line(const char *buf, size_t n, bool header, ptrdiff_t row)
+{
+    ptrdiff_t line = 1, want = row + (header ? 1 : 0), seen = 0;
+    size_t i = 0;
+    if (n >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB &&
+        (unsigned char)buf[2] == 0xBF)
+        i = 3;
+    while (i < n) {
+        size_t s = i;
+        while (s < n && (buf[s] == ' ' || buf[s] == '\t' || buf[s] == '\r')) s++;
+        bool skip = s >= n || buf[s] == '\n' || buf[s] == '#';
+        if (!skip && seen++ == want) return line;
+        /* To the end of this record; newlines inside quotes belong to it. */
+        bool q = false;
+        for (; i < n; i++) {
+            if (buf[i] == '"') q = !q;
+            else if (buf[i] == '\n') {
+                line++;
+                if (!q || skip) break;
+            }
+        }
+        i++;
+    }
+    return line;
+}

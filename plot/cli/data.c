@@ -1,0 +1,561 @@
+/* The input side of nplot: read the bytes, undo decimal commas, parse the table with the
+ * numc CSV reader, then decide what x, y and the groups are. Every failure leaves a
+ * message naming the file (and line and column when there is one) in d->err. */
+#include "nplot_cli.h"
+
+#include <numc/array.h>
+#include <numc/error.h>
+#include <numc/io.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int fail(cli_data *d, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(d->err, sizeof d->err, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+/* numc messages start with the function ("nd_read_csv_buffer: file: line 3: ..."); the
+ * user ran nplot, not that function. */
+static const char *strip_func(const char *msg)
+{
+    const char *p = msg;
+    if (strncmp(p, "nd_", 3) == 0) {
+        const char *c = strstr(p, ": ");
+        if (c) return c + 2;
+    }
+    return p;
+}
+
+/* ---- reading the bytes ------------------------------------------------------------------- */
+static int read_all(FILE *f, cli_data *d)
+{
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    if (!buf) return -1;
+    for (;;) {
+        if (len == cap) {
+            char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                errno = ENOMEM;
+                return -1;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0) break;
+    }
+    if (ferror(f)) {
+        int e = errno;
+        free(buf);
+        errno = e ? e : EIO;
+        return -1;
+    }
+    d->buf = buf;
+    d->len = len;
+    return 0;
+}
+
+static int read_input(const cli_opts *o, cli_data *d)
+{
+    if (strcmp(o->input, "-") == 0) {
+        d->file = "<stdin>";
+        if (read_all(stdin, d) < 0)
+            return fail(d, CLI_EXIT_DATA, "<stdin>: cannot read: %s", strerror(errno));
+        return CLI_EXIT_OK;
+    }
+    d->file = o->input;
+    FILE *f = fopen(o->input, "rb");
+    if (!f) return fail(d, CLI_EXIT_DATA, "%s: cannot open: %s", o->input, strerror(errno));
+    int rc = read_all(f, d);
+    int e = errno;
+    fclose(f);
+    if (rc < 0)
+        return fail(d, CLI_EXIT_DATA, "%s: cannot read: %s", o->input,
+                    e == EISDIR ? "is a directory" : strerror(e));
+    return CLI_EXIT_OK;
+}
+
+/* ---- interning strings (categories, groups) ------------------------------------------------ */
+typedef struct strmap {
+    const char **keys;
+    int *vals;
+    size_t cap;
+    int count;
+} strmap;
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+/* Index of s (added when new), or -1 when out of memory. The key is borrowed. */
+static int intern(strmap *m, const char *s)
+{
+    if ((size_t)(m->count + 1) * 2 > m->cap) {
+        size_t nc = m->cap ? m->cap * 2 : 64;
+        const char **nk = calloc(nc, sizeof *nk);
+        int *nv = malloc(nc * sizeof *nv);
+        if (!nk || !nv) {
+            free(nk);
+            free(nv);
+            return -1;
+        }
+        for (size_t i = 0; i < m->cap; i++) {
+            if (!m->keys[i]) continue;
+            size_t j = hash_str(m->keys[i]) & (nc - 1);
+            while (nk[j]) j = (j + 1) & (nc - 1);
+            nk[j] = m->keys[i];
+            nv[j] = m->vals[i];
+        }
+        free(m->keys);
+        free(m->vals);
+        m->keys = nk;
+        m->vals = nv;
+        m->cap = nc;
+    }
+    size_t j = hash_str(s) & (m->cap - 1);
+    while (m->keys[j]) {
+        if (strcmp(m->keys[j], s) == 0) return m->vals[j];
+        j = (j + 1) & (m->cap - 1);
+    }
+    m->keys[j] = s;
+    m->vals[j] = m->count;
+    return m->count++;
+}
+
+static int strmap_find(const strmap *m, const char *s)
+{
+    if (!m->cap) return -1;
+    size_t j = hash_str(s) & (m->cap - 1);
+    while (m->keys[j]) {
+        if (strcmp(m->keys[j], s) == 0) return m->vals[j];
+        j = (j + 1) & (m->cap - 1);
+    }
+    return -1;
+}
+
+static void strmap_free(strmap *m)
+{
+    free(m->keys);
+    free(m->vals);
+}
+
+/* ---- column helpers ------------------------------------------------------------------------ */
+static bool name_hints_date(const char *name)
+{
+    static const char *const hints[] = { "date", "time", "day", "datum", "fecha", "jour" };
+    for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
+        size_t n = strlen(hints[i]);
+        for (const char *p = name; *p; p++)
+            if (strncasecmp(p, hints[i], n) == 0) return true;
+    }
+    return false;
+}
+
+/* A numeric column as a borrowed double pointer (the array keeps the table's data). */
+static const double *num_col(cli_data *d, int col, nd_array **keep)
+{
+    nd_array *a = nd_table_column(d->table, col);
+    if (!a) return NULL;
+    *keep = a;
+    return (const double *)nd_data(a);
+}
+
+/* Dates from a text column: every non-empty cell must parse. Returns a new array of days
+ * (NaN for empty cells) or NULL. */
+static double *text_dates(cli_data *d, int col, int *what_out)
+{
+    double *v = malloc((size_t)(d->nrows ? d->nrows : 1) * sizeof *v);
+    if (!v) return NULL;
+    int what = 0, parsed = 0;
+    for (ptrdiff_t r = 0; r < d->nrows; r++) {
+        const char *s = nd_table_text(d->table, r, col);
+        if (!s || strspn(s, " \t") == strlen(s)) {
+            v[r] = NAN;
+            continue;
+        }
+        int w;
+        if (!cli_parse_datetime(s, strlen(s), &v[r], &w)) {
+            free(v);
+            return NULL;
+        }
+        what |= w;
+        parsed++;
+    }
+    if (!parsed) {
+        free(v);
+        return NULL;
+    }
+    *what_out = what;
+    return v;
+}
+
+/* YYYYMMDD numbers → days, when every value is one and the column looks like an index. */
+static double *number_dates(const double *v, ptrdiff_t n, const char *name)
+{
+    ptrdiff_t first = 0;
+    while (first < n && isnan(v[first])) first++;
+    double tmp;
+    if (first == n || !cli_yyyymmdd(v[first], &tmp)) return NULL;
+    if (!name_hints_date(name) && cli_monotonic(v, (size_t)n) == 0) return NULL;
+    double *out = malloc((size_t)n * sizeof *out);
+    if (!out) return NULL;
+    for (ptrdiff_t r = 0; r < n; r++) {
+        if (isnan(v[r])) {
+            out[r] = NAN;
+        } else if (!cli_yyyymmdd(v[r], &out[r])) {
+            free(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
+/* A text cell that is not a number: where it is, for the message. */
+static void non_numeric(cli_data *d, int col, const char *role)
+{
+    for (ptrdiff_t r = 0; r < d->nrows; r++) {
+        const char *s = nd_table_text(d->table, r, col);
+        if (!s) continue;
+        char *end;
+        strtod(s, &end);
+        while (isspace((unsigned char)*end)) end++;
+        if (end != s && !*end) continue;
+        if (strspn(s, " \t") == strlen(s)) continue;
+        fail(d, CLI_EXIT_DATA,
+             "%s: line %td, column %d (%s): '%.60s' is not a number; the %s column must be "
+             "numeric",
+             d->file, cli_row_line(d->buf, d->len, d->header, r), col + 1, d->names[col], s,
+             role);
+        return;
+    }
+    fail(d, CLI_EXIT_DATA, "%s: column %d (%s) is not numeric; the %s column must be",
+         d->file, col + 1, d->names[col], role);
+}
+
+/* ---- x ---------------------------------------------------------------------------------------- */
+static int set_x_row(cli_data *d)
+{
+    d->xcol = d->xcol2 = -1;
+    d->xtype = CLI_X_ROW;
+    d->x = malloc((size_t)(d->nrows ? d->nrows : 1) * sizeof *d->x);
+    if (!d->x) return fail(d, CLI_EXIT_DATA, "%s: out of memory", d->file);
+    for (ptrdiff_t r = 0; r < d->nrows; r++) d->x[r] = (double)r;
+    return CLI_EXIT_OK;
+}
+
+static int set_x_categories(cli_data *d, int col)
+{
+    strmap m = { 0 };
+    d->x = malloc((size_t)d->nrows * sizeof *d->x);
+    if (!d->x) return fail(d, CLI_EXIT_DATA, "%s: out of memory", d->file);
+    for (ptrdiff_t r = 0; r < d->nrows; r++) {
+        const char *s = nd_table_text(d->table, r, col);
+        int k = intern(&m, s ? s : "");
+        if (k < 0) {
+            strmap_free(&m);
+            return fail(d, CLI_EXIT_DATA, "%s: out of memory", d->file);
+        }
+        d->x[r] = k;
+    }
+    d->cats = malloc((size_t)(m.count ? m.count : 1) * sizeof *d->cats);
+    if (!d->cats) {
+        strmap_free(&m);
+        return fail(d, CLI_EXIT_DATA, "%s: out of memory", d->file);
+    }
+    for (size_t i = 0; i < m.cap; i++)
+        if (m.keys[i]) d->cats[m.vals[i]] = m.keys[i];
+    d->ncats = m.count;
+    strmap_free(&m);
+    d->xcol = col;
+    d->xtype = CLI_X_CATEGORY;
+    return CLI_EXIT_OK;
+}
+
+/* A year column followed by a quarter or month column (statsmodels' macrodata:
+ * "year","quarter") is one date: the first day of that quarter or month. Returns the
+ * days, or NULL when the two columns are not that. */
+static double *year_period_dates(cli_data *d, int col, const double *years)
+{
+    int pc = col + 1;
+    if (pc >= d->ncols || nd_table_is_text(d->table, pc)) return NULL;
+    const char *pn = d->names[pc];
+    int months;
+    if (!strcasecmp(pn, "quarter") || !strcasecmp(pn, "qtr") || !strcasecmp(pn, "q"))
+        months = 3;
+    else if (!strcasecmp(pn, "month") || !strcasecmp(pn, "mon") || !strcasecmp(pn, "m"))
+        months = 1;
+    else
+        return NULL;
+    nd_array *a = NULL;
+    const double *per = num_col(d, pc, &a);
+    if (!per) return NULL;
+    double *out = malloc((size_t)d->nrows * sizeof *out);
+    int maxp = months == 3 ? 4 : 12;
+    for (ptrdiff_t r = 0; out && r < d->nrows; r++) {
+        double y = years[r], q = per[r];
+        if (!(y >= 1000 && y <= 9999 && y == floor(y) && q >= 1 && q <= maxp && q == floor(q))) {
+            free(out);
+            out = NULL;
+            break;
+        }
+        out[r] = (double)cli_days_from_civil((int64_t)y, (int)(q - 1) * months + 1, 1);
+    }
+    nd_free(a);
+    if (out && cli_monotonic(out, (size_t)d->nrows) != 1) {
+        free(out);
+        out = NULL;
+    }
+    if (out) d->xcol2 = pc;
+    return out;
+}
+
+/* Use column `col` as x: dates (text or YYYYMMDD), categories (text) or numbers. With
+ * need_monotonic, a numeric column that runs both ways is refused (returns 1). */
+static int try_x(cli_data *d, const cli_opts *o, int col, bool need_monotonic)
+{
+    if (nd_table_is_text(d->table, col)) {
+        int what = 0;
+        double *days = o->no_dates ? NULL : text_dates(d, col, &what);
+        if (days) {
+            d->x = days;
+            d->xcol = col;
+            d->xtype = CLI_X_DATE;
+            d->xdate_what = what;
+            return CLI_EXIT_OK;
+        }
+        return set_x_categories(d, col);
+    }
+    nd_array *a = NULL;
+    const double *v = num_col(d, col, &a);
+    if (!v) return fail(d, CLI_EXIT_DATA, "%s: %s", d->file, strip_func(nd_errmsg()));
+    int rc = CLI_EXIT_OK;
+    double *days = o->no_dates ? NULL : number_dates(v, d->nrows, d->names[col]);
+    if (!days && !o->no_dates) days = year_period_dates(d, col, v);
+    if (days) {
+        d->x = days;
+        d->xtype = CLI_X_DATE;
+        d->xdate_what = CLI_DT_DATE;
+    } else if (need_monotonic && cli_monotonic(v, (size_t)d->nrows) == 0) {
+        rc = 1;
+    } else {
+        d->x = malloc((size_t)(d->nrows ? d->nrows : 1) * sizeof *d->x);
+        if (!d->x) rc = fail(d, CLI_EXIT_DATA, "%s: out of memory", d->file);
+        else memcpy(d->x, v, (size_t)d->nrows * sizeof *d->x);
+        d->xtype = CLI_X_NUMBER;
+    }
+    if (rc == CLI_EXIT_OK) d->xcol = col;
+    nd_free(a);
+    return rc;
+}
+
+static int choose_x(const cli_opts *o, cli_data *d)
+{
+    char err[1024];
+    if (o->xcol) {
+        int c = cli_column_find(o->xcol, (const char *const *)d->names, d->ncols, d->file, err,
+                                sizeof err);
+        if (c < 0) return fail(d, CLI_EXIT_DATA, "%s", err);
+        return try_x(d, o, c, false);
+    }
+    /* hist and box do not draw x, but a detected index column is still not a y. */
+    if (d->ncols < 2) return set_x_row(d);
+    int first = 0;
+    if (first == d->sepcol) first = 1;
+    if (first >= d->ncols) return set_x_row(d);
+    /* Scatter and hexbin take any numeric first column: order does not matter there. */
+    bool need_mono = !(o->kind == CLI_SCATTER || o->kind == CLI_HEXBIN);
+    int rc = try_x(d, o, first, need_mono);
+    if (rc == 1) return set_x_row(d);
+    return rc;
+}
+
+/* ---- y ------------------------------------------------------------------------------------------ */
+static int add_y(cli_data *d, int col)
+{
+    if (d->ny >= CLI_MAX_Y)
+        return fail(d, CLI_EXIT_USAGE, "%s: too many y columns (at most %d)", d->file, CLI_MAX_Y);
+    if (nd_table_is_text(d->table, col)) {
+        non_numeric(d, col, "y");
+        return CLI_EXIT_DATA;
+    }
+    nd_array *a = NULL;
+    const double *v = num_col(d, col, &a);
+    if (!v) return fail(d, CLI_EXIT_DATA, "%s: %s", d->file, strip_func(nd_errmsg()));
+    d->ycols[d->ny] = col;
+    d->y[d->ny] = v;
+    d->yarr[d->ny] = a;
+    d->ny++;
+    return CLI_EXIT_OK;
+}
+
+static int choose_y(const cli_opts *o, cli_data *d)
+{
+    char err[1024];
+    if (o->ycols) {
+        int cols[CLI_MAX_Y];
+        int n = cli_columns_parse(o->ycols, (const char *const *)d->names, d->ncols, d->file,
+                                  cols, CLI_MAX_Y, err, sizeof err);
+        if (n < 0) return fail(d, CLI_EXIT_DATA, "%s", err);
+        for (int i = 0; i < n; i++) {
+            int rc = add_y(d, cols[i]);
+            if (rc) return rc;
+        }
+        return CLI_EXIT_OK;
+    }
+    int limit = (o->kind == CLI_PIE || o->kind == CLI_HEXBIN ||
+                 (o->kind == CLI_SCATTER && d->xtype == CLI_X_ROW)) ? 1 : CLI_MAX_Y;
+    for (int c = 0; c < d->ncols && d->ny < limit; c++) {
+        if (c == d->xcol || c == d->xcol2 || c == d->sepcol || nd_table_is_text(d->table, c))
+            continue;
+        int rc = add_y(d, c);
+        if (rc) return rc;
+    }
+    if (d->ny == 0) {
+        /* Nothing numeric besides x: plot x itself against the row number. */
+        if (d->xcol >= 0 && d->xtype == CLI_X_NUMBER && o->kind != CLI_PIE) {
+            int col = d->xcol;
+            free(d->x);
+            d->x = NULL;
+            int rc = set_x_row(d);
+            if (rc) return rc;
+            return add_y(d, col);
+        }
+        return fail(d, CLI_EXIT_DATA, "%s: no numeric column to plot%s", d->file,
+                    d->ncols == 1 ? "" : " (use -y to choose one)");
+    }
+    return CLI_EXIT_OK;
+}
+
+/* ---- groups ---------------------------------------------------------------------------------- */
+static int choose_groups(const cli_opts *o, cli_data *d)
+{
+    d->sepcol = -1;
+    if (!o->sepcol) return CLI_EXIT_OK;
+    char err[1024];
+    int c = cli_column_find(o->sepcol, (const char *const *)d->names, d->ncols, d->file, err,
+                            sizeof err);
+    if (c < 0) return fail(d, CLI_EXIT_DATA, "%s", err);
+    d->sepcol = c;
+    d->group = malloc((size_t)d->nrows * sizeof *d->group);
+    if (!d->group) return fail(d, CLI_EXIT_DATA, "%s: out of memory", d->file);
+    bool text = nd_table_is_text(d->table, c);
+    nd_array *a = NULL;
+    const double *v = text ? NULL : num_col(d, c, &a);
+    if (!text && !v) return fail(d, CLI_EXIT_DATA, "%s: %s", d->file, strip_func(nd_errmsg()));
+    strmap m = { 0 };
+    int rc = CLI_EXIT_OK;
+    for (ptrdiff_t r = 0; r < d->nrows && rc == CLI_EXIT_OK; r++) {
+        char tmp[64];
+        const char *key = tmp;
+        if (text) {
+            key = nd_table_text(d->table, r, c);
+            if (!key) key = "";
+        } else {
+            snprintf(tmp, sizeof tmp, "%.15g", v[r]);
+        }
+        int k = strmap_find(&m, key);
+        if (k < 0) {
+            /* A new group: the label is ours, the map borrows it. */
+            if (m.count >= CLI_MAX_GROUPS) {
+                rc = fail(d, CLI_EXIT_DATA,
+                          "%s: column %d (%s) has more than %d distinct values; --sep needs a "
+                          "column of groups", d->file, c + 1, d->names[c], CLI_MAX_GROUPS);
+                break;
+            }
+            char *label = strdup(key);
+            k = label ? intern(&m, label) : -1;
+            if (k < 0) {
+                free(label);
+                rc = fail(d, CLI_EXIT_DATA, "%s: out of memory", d->file);
+                break;
+            }
+            d->groups[k] = label;
+            d->ngroups = m.count;
+        }
+        d->group[r] = k;
+    }
+    strmap_free(&m);
+    nd_free(a);
+    return rc;
+}
+
+/* ---- the whole load ---------------------------------------------------------------------------- */
+int cli_data_load(const cli_opts *o, cli_data *d)
+{
+    memset(d, 0, sizeof *d);
+    d->xcol = d->xcol2 = -1;
+    d->sepcol = -1;
+    int rc = read_input(o, d);
+    if (rc) return rc;
+    char delim = o->delimiter;
+    char sniffed;
+    bool comma = false;
+    cli_sniff(d->buf, d->len, &sniffed, &comma);
+    if (o->decimal == ',') comma = true;
+    else if (o->decimal == '.') comma = false;
+    if (!delim && (comma || sniffed == '|')) delim = sniffed ? sniffed : ';';
+    if (comma) {
+        if (delim == ',')
+            return fail(d, CLI_EXIT_USAGE,
+                        "%s: a decimal comma needs another delimiter than ',' (use -d ';')",
+                        d->file);
+        if (!delim) delim = ';';
+        d->len = cli_decimal_comma_to_dot(d->buf, d->len, delim);
+    }
+    nd_csv_stats st;
+    d->table = nd_read_csv_buffer(d->buf, d->len,
+                                  &(nd_csv_opts){ .path = d->file, .delimiter = delim,
+                                                  .header = o->header, .stats = &st });
+    if (!d->table) return fail(d, CLI_EXIT_DATA, "%s", strip_func(nd_errmsg()));
+    d->header = st.header;
+    d->nrows = nd_table_nrows(d->table);
+    d->ncols = nd_table_ncols(d->table);
+    if (d->nrows == 0)
+        return fail(d, CLI_EXIT_DATA, "%s: no data rows%s", d->file,
+                    d->header ? " (only a header)" : "");
+    d->names = calloc((size_t)d->ncols, sizeof *d->names);
+    if (!d->names) return fail(d, CLI_EXIT_DATA, "%s: out of memory", d->file);
+    for (int c = 0; c < d->ncols; c++) {
+        char tmp[32];
+        const char *nm = nd_table_colname(d->table, c);
+        if (!d->header || !nm) {
+            snprintf(tmp, sizeof tmp, "%d", c + 1);
+            nm = tmp;
+        }
+        d->names[c] = strdup(nm);
+        if (!d->names[c]) return fail(d, CLI_EXIT_DATA, "%s: out of memory", d->file);
+    }
+    if ((rc = choose_groups(o, d))) return rc;
+    if ((rc = choose_x(o, d))) return rc;
+    return choose_y(o, d);
+}
+
+void cli_data_free(cli_data *d)
+{
+    for (int i = 0; i < d->ny; i++) nd_free(d->yarr[i]);
+    for (int g = 0; g < d->ngroups; g++) free(d->groups[g]);
+    free(d->group);
+    free(d->cats);
+    free(d->x);
+    if (d->names)
+        for (int c = 0; c < d->ncols; c++) free(d->names[c]);
+    free(d->names);
+    nd_table_free(d->table);
+    free(d->buf);
+    memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,24 @@
+/* nplot: any CSV to a chart.  nplot data.csv -o plot.png  (see nplot --help). */
+#include "render.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int main(int argc, char **argv)
+{
+    cli_opts o;
+    int rc = cli_parse_args(argc, argv, &o, stdout, stderr);
+    if (rc == CLI_EXIT_HELP) return CLI_EXIT_OK;
+    if (rc != CLI_EXIT_OK) return rc;
+    cli_data d;
+    rc = cli_data_load(&o, &d);
+    if (rc == CLI_EXIT_OK) {
+        char err[2048] = "";
+        rc = cli_render(&o, &d, err, sizeof err);
+        if (rc != CLI_EXIT_OK) fprintf(stderr, "nplot: %s\n", err);
+    } else {
+        fprintf(stderr, "nplot: %s\n", d.err);
+    }
+    cli_data_free(&d);
+    return rc;
+}

@@ -1,0 +1,472 @@
+/* The figure for the loaded data: series, panels, axes furniture and saving. */
+#include "render.h"
+
+#include <numc/error.h>
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int cli_plot_fail(cli_plot *p, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->err, p->errcap, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+/* The figure's first error, without the library function's name in front. */
+int cli_plot_status(cli_plot *p)
+{
+    if (nplot_figure_status(p->fig) == ND_OK) return CLI_EXIT_OK;
+    const char *m = nplot_figure_errmsg(p->fig);
+    if (strncmp(m, "nplot_", 6) == 0 && strstr(m, ": ")) m = strstr(m, ": ") + 2;
+    return cli_plot_fail(p, CLI_EXIT_DATA, "%s: cannot plot: %s", p->d->file, m);
+}
+
+const char *cli_series_color(const cli_plot *p, int idx, char buf[8])
+{
+    if (p->o->color) return p->o->color;
+    snprintf(buf, 8, "C%d", idx % 10);
+    return buf;
+}
+
+static const char *date_format(int what)
+{
+    if (what == CLI_DT_TIME) return "%H:%M:%S";
+    if (what & CLI_DT_TIME) return "%Y-%m-%d %H:%M";
+    return "%Y-%m-%d";
+}
+
+void cli_x_label(const cli_data *d, ptrdiff_t r, char *buf, size_t cap)
+{
+    double v = d->x[r];
+    switch (d->xtype) {
+    case CLI_X_CATEGORY: snprintf(buf, cap, "%s", d->cats[(int)v]); break;
+    case CLI_X_DATE:
+        if (isnan(v)) snprintf(buf, cap, "NaT");
+        else cli_format_date(v, date_format(d->xdate_what), buf, cap);
+        break;
+    default: snprintf(buf, cap, "%.10g", v); break;
+    }
+}
+
+/* ---- ticks for categories and dates --------------------------------------------------------- */
+static size_t utf8_len(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+int cli_category_ticks(cli_plot *p, nplot_axes *ax, bool on_y, const char *const *labels,
+                       int n, const double *pos)
+{
+    if (n <= 0) return CLI_EXIT_OK;
+    double len_pt = on_y ? p->height_pt * 0.72 : p->width_pt * 0.75;
+    /* About 6 points per character and 12 per line of 10-point text; neighbours need
+     * half of each one's width plus a gap. */
+    double need = 0;
+    for (int i = 0; i < n; i++) {
+        double w = (double)utf8_len(labels[i]) * 6.0;
+        double w2 = i + 1 < n ? (double)utf8_len(labels[i + 1]) * 6.0 : w;
+        if ((w + w2) / 2 + 6 > need) need = (w + w2) / 2 + 6;
+    }
+    double rotation = 0;
+    int step = 1;
+    if (on_y) {
+        step = (int)ceil(n * 12.0 / len_pt);
+    } else if (n * need > len_pt) {
+        rotation = 90;
+        step = (int)ceil(n * 12.0 / len_pt);
+    }
+    if (step < 1) step = 1;
+    int m = (n + step - 1) / step;
+    double *t = malloc((size_t)m * sizeof *t);
+    const char **l = malloc((size_t)m * sizeof *l);
+    if (!t || !l) {
+        free(t);
+        free(l);
+        return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", p->d->file);
+    }
+    for (int i = 0, k = 0; i < n; i += step, k++) {
+        t[k] = pos ? pos[i] : i;
+        l[k] = labels[i];
+    }
+    if (on_y)
+        nplot_set_yticks(ax, t, m, .labels = l);
+    else if (rotation != 0)
+        nplot_set_xticks(ax, t, m, .labels = l, .rotation = rotation, .ha = "center");
+    else
+        nplot_set_xticks(ax, t, m, .labels = l);
+    free(t);
+    free(l);
+    return cli_plot_status(p);
+}
+
+int cli_date_axis(cli_plot *p, nplot_axes *ax, bool on_y, double axis_pt)
+{
+    double lo, hi;
+    if ((on_y ? nplot_get_ylim(ax, &lo, &hi) : nplot_get_xlim(ax, &lo, &hi)) != ND_OK)
+        return cli_plot_status(p);
+    /* Tick count from the label width: try the format of a generous count first, then
+     * recount with the width its labels really need. */
+    double t[64];
+    const char *fmt;
+    int maxticks = 10, n = 0;
+    for (int pass = 0; pass < 3; pass++) {
+        n = cli_date_ticks(lo, hi, maxticks, t, 64, &fmt);
+        char probe[64];
+        size_t w = cli_format_date(lo, fmt, probe, sizeof probe);
+        double per = on_y ? 20 : w * 6.5 + 16;
+        int fit = (int)(axis_pt / per);
+        if (fit < 2) fit = 2;
+        if (fit >= maxticks) break;
+        maxticks = fit;
+    }
+    if (n > 64) n = 64;
+    char bufs[64][48];
+    const char *labels[64];
+    for (int i = 0; i < n; i++) {
+        cli_format_date(t[i], fmt, bufs[i], sizeof bufs[i]);
+        labels[i] = bufs[i];
+    }
+    if (on_y) nplot_set_yticks(ax, t, n, .labels = labels);
+    else nplot_set_xticks(ax, t, n, .labels = labels);
+    /* Fixed ticks must not move the view they were computed for. */
+    if (on_y) nplot_set_ylim(ax, lo, hi);
+    else nplot_set_xlim(ax, lo, hi);
+    return cli_plot_status(p);
+}
+
+/* ---- series ---------------------------------------------------------------------------------- */
+static bool is_bar_kind(cli_kind k) { return k == CLI_BAR || k == CLI_BARH; }
+
+static int add_series(cli_plot *p, char *label, const double *x, const double *y, size_t n,
+                      bool owned, int ycol)
+{
+    if (!label) return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", p->d->file);
+    cli_series *s = &p->series[p->nseries];
+    s->label = label;
+    s->x = (double *)x;
+    s->y = (double *)y;
+    s->n = n;
+    s->owned = owned;
+    s->color = p->nseries;
+    s->ycol = ycol;
+    p->nseries++;
+    return CLI_EXIT_OK;
+}
+
+static int build_series(cli_plot *p, double **bar_pos)
+{
+    cli_data *d = p->d;
+    size_t nmax = (size_t)d->ny * (size_t)(d->ngroups ? d->ngroups : 1);
+    p->series = calloc(nmax ? nmax : 1, sizeof *p->series);
+    if (!p->series) return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", d->file);
+    const double *x = d->x;
+    /* Bars stand on categories: rows in order, labelled by x (pandas does the same). */
+    if (is_bar_kind(p->o->kind) && d->xtype != CLI_X_CATEGORY && d->xtype != CLI_X_ROW) {
+        *bar_pos = malloc((size_t)d->nrows * sizeof **bar_pos);
+        if (!*bar_pos) return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", d->file);
+        for (ptrdiff_t r = 0; r < d->nrows; r++) (*bar_pos)[r] = (double)r;
+        x = *bar_pos;
+    }
+    for (int i = 0; i < d->ny; i++) {
+        const char *name = d->names[d->ycols[i]];
+        if (!d->ngroups) {
+            int rc = add_series(p, strdup(name), x, d->y[i], (size_t)d->nrows, false, i);
+            if (rc) return rc;
+            continue;
+        }
+        for (int g = 0; g < d->ngroups; g++) {
+            size_t n = 0;
+            for (ptrdiff_t r = 0; r < d->nrows; r++) n += d->group[r] == g;
+            double *gx = malloc((n ? n : 1) * sizeof *gx), *gy = malloc((n ? n : 1) * sizeof *gy);
+            char *label = malloc(strlen(name) + strlen(d->groups[g]) + 3);
+            if (!gx || !gy || !label) {
+                free(gx);
+                free(gy);
+                free(label);
+                return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", d->file);
+            }
+            if (d->ny > 1) sprintf(label, "%s %s", name, d->groups[g]);
+            else strcpy(label, d->groups[g]);
+            size_t k = 0;
+            for (ptrdiff_t r = 0; r < d->nrows; r++)
+                if (d->group[r] == g) {
+                    gx[k] = x[r];
+                    gy[k] = d->y[i][r];
+                    k++;
+                }
+            int rc = add_series(p, label, gx, gy, n, true, i);
+            if (rc) {
+                free(gx);
+                free(gy);
+                return rc;
+            }
+        }
+    }
+    return CLI_EXIT_OK;
+}
+
+static void free_series(cli_plot *p)
+{
+    for (int i = 0; i < p->nseries; i++) {
+        free(p->series[i].label);
+        if (p->series[i].owned) {
+            free(p->series[i].x);
+            free(p->series[i].y);
+        }
+    }
+    free(p->series);
+}
+
+/* ---- furniture -------------------------------------------------------------------------------- */
+typedef struct panel {
+    nplot_axes *ax;
+    int first, count;   /* its series */
+    bool bottom;        /* shows the x label */
+} panel;
+
+static const char *printf_kind(const char *fmt) { return fmt ? "printf" : NULL; }
+
+static int decorate(cli_plot *p, const panel *pn, int npanels)
+{
+    const cli_opts *o = p->o;
+    cli_data *d = p->d;
+    nplot_axes *ax = pn->ax;
+    cli_kind k = o->kind;
+    bool barh = k == CLI_BARH, hist = k == CLI_HIST, box = k == CLI_BOX;
+    /* Labels: the x column on the data axis, the y column when the panel has one. */
+    const char *xname = d->xcol >= 0 ? d->names[d->xcol] : NULL;
+    bool one_col = true;
+    for (int i = 1; i < pn->count; i++)
+        one_col &= p->series[pn->first + i].ycol == p->series[pn->first].ycol;
+    const char *yname = pn->count > 0 && one_col ? d->names[d->ycols[p->series[pn->first].ycol]] : NULL;
+    const char *xl = o->xlabel, *yl = o->ylabel;
+    if (hist) {
+        if (!xl) xl = yname;
+        if (!yl) yl = o->density ? "density" : "count";
+    } else if (box) {
+        if (!yl && d->ny == 1) yl = yname;
+    } else if (barh) {
+        if (!xl) xl = yname;
+        if (!yl) yl = xname;
+    } else {
+        if (!xl) xl = xname;
+        if (!yl) yl = yname;
+    }
+    if (xl && (pn->bottom || o->xlabel)) nplot_set_xlabel(ax, xl);
+    if (yl) nplot_set_ylabel(ax, yl);
+    if (o->logx) nplot_set_xscale(ax, "log");
+    if (o->logy) nplot_set_yscale(ax, "log");
+    if (o->grid) nplot_grid(ax);
+    /* -f formats the axis of the y columns' values, --xformat the other one. */
+    bool values_on_x = barh || hist;
+    const char *fx = values_on_x ? o->yfmt : o->xfmt, *fy = values_on_x ? o->xfmt : o->yfmt;
+    if (fx) nplot_set_xformatter(ax, .kind = printf_kind(fx), .fmt = fx);
+    if (fy) nplot_set_yformatter(ax, .kind = printf_kind(fy), .fmt = fy);
+    if (o->has_xlim) nplot_set_xlim(ax, o->xlim[0], o->xlim[1]);
+    if (o->has_ylim) nplot_set_ylim(ax, o->ylim[0], o->ylim[1]);
+    int rc = cli_plot_status(p);
+    if (rc) return rc;
+    /* Several series get a legend unless told otherwise. */
+    bool want = o->legend ? strcmp(o->legend, "none") != 0 : pn->count > 1;
+    if (want && pn->count > 0 && !box) {
+        nplot_legend(ax, .loc = o->legend && strcmp(o->legend, "auto") != 0 ? o->legend : "best");
+        if ((rc = cli_plot_status(p))) return rc;
+    }
+    if (hist || box) return CLI_EXIT_OK;
+    /* The data axis: categories, dates, or plain numbers. */
+    bool on_y = barh;
+    if (is_bar_kind(k)) {
+        if (d->xtype == CLI_X_CATEGORY)
+            return cli_category_ticks(p, ax, on_y, d->cats, d->ncats, NULL);
+        if (d->xtype == CLI_X_ROW) return CLI_EXIT_OK;
+        char **bufs = malloc((size_t)d->nrows * sizeof *bufs);
+        char *store = malloc((size_t)d->nrows * 48);
+        if (!bufs || !store) {
+            free(bufs);
+            free(store);
+            return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", d->file);
+        }
+        for (ptrdiff_t r = 0; r < d->nrows; r++) {
+            bufs[r] = store + r * 48;
+            cli_x_label(d, r, bufs[r], 48);
+        }
+        rc = cli_category_ticks(p, ax, on_y, (const char *const *)bufs, (int)d->nrows, NULL);
+        free(bufs);
+        free(store);
+        return rc;
+    }
+    if (d->xtype == CLI_X_CATEGORY) return cli_category_ticks(p, ax, false, d->cats, d->ncats, NULL);
+    if (d->xtype == CLI_X_DATE && !o->xfmt && !o->logx)
+        return cli_date_axis(p, ax, false, p->width_pt * 0.72);
+    return CLI_EXIT_OK;
+}
+
+/* ---- output ------------------------------------------------------------------------------------ */
+static char *default_output(const cli_opts *o)
+{
+    const char *in = strcmp(o->input, "-") == 0 ? "nplot" : o->input;
+    const char *base = strrchr(in, '/');
+    base = base ? base + 1 : in;
+    size_t n = strlen(base);
+    const char *dot = strrchr(base, '.');
+    if (dot && dot != base) n = (size_t)(dot - base);
+    char *out = malloc(n + 6);
+    if (!out) return NULL;
+    memcpy(out, base, n);
+    sprintf(out + n, ".%s", o->format);
+    return out;
+}
+
+static int save(cli_plot *p, const char *path)
+{
+    const cli_opts *o = p->o;
+    if (strcmp(path, "-") != 0) {
+        if (nplot_savefig(p->fig, path, .format = o->format) != ND_OK) {
+            if (nplot_figure_status(p->fig) != ND_OK) return cli_plot_status(p);
+            const char *m = nd_errmsg();
+            if (strncmp(m, "nplot_", 6) == 0 && strstr(m, ": ")) m = strstr(m, ": ") + 2;
+            return cli_plot_fail(p, CLI_EXIT_OUTPUT, "%s", m);
+        }
+        return CLI_EXIT_OK;
+    }
+    /* Standard output: render to a temporary file, then copy it out. */
+    char tmpl[64];
+    snprintf(tmpl, sizeof tmpl, "/tmp/nplot-XXXXXX.%s", o->format);
+    int fd = mkstemps(tmpl, (int)strlen(o->format) + 1);
+    if (fd < 0)
+        return cli_plot_fail(p, CLI_EXIT_OUTPUT, "cannot make a temporary file: %s", strerror(errno));
+    close(fd);
+    int rc = CLI_EXIT_OK;
+    if (nplot_savefig(p->fig, tmpl, .format = o->format) != ND_OK) {
+        rc = cli_plot_fail(p, CLI_EXIT_OUTPUT, "%s", nd_errmsg());
+    } else {
+        FILE *f = fopen(tmpl, "rb");
+        char buf[65536];
+        size_t got;
+        if (!f) rc = cli_plot_fail(p, CLI_EXIT_OUTPUT, "%s: %s", tmpl, strerror(errno));
+        while (f && (got = fread(buf, 1, sizeof buf, f)) > 0)
+            if (fwrite(buf, 1, got, stdout) != got) {
+                rc = cli_plot_fail(p, CLI_EXIT_OUTPUT, "cannot write to standard output: %s",
+                                   strerror(errno));
+                break;
+            }
+        if (f) fclose(f);
+        if (fflush(stdout) != 0 && rc == CLI_EXIT_OK)
+            rc = cli_plot_fail(p, CLI_EXIT_OUTPUT, "cannot write to standard output: %s",
+                               strerror(errno));
+    }
+    remove(tmpl);
+    return rc;
+}
+
+/* ---- the whole figure --------------------------------------------------------------------------- */
+static int draw_panels(cli_plot *p)
+{
+    const cli_opts *o = p->o;
+    cli_kind k = o->kind;
+    if (k == CLI_PIE) {
+        nplot_axes *ax = nplot_subplot(p->fig, 1, 1, 1);
+        if (!ax) return cli_plot_status(p);
+        int rc = cli_kind_pie(p, ax);
+        if (rc) return rc;
+        if (o->title) nplot_set_title(ax, o->title);
+        return cli_plot_status(p);
+    }
+    /* Panels: one, or one per y column with --subplots. */
+    int npanels = o->subplots ? p->d->ny : 1;
+    if (npanels > 16) npanels = 16;
+    nplot_axes *axs[16];
+    if (npanels == 1) {
+        axs[0] = nplot_subplot(p->fig, 1, 1, 1);
+    } else {
+        bool share = k != CLI_HIST && k != CLI_BOX;
+        nplot_subplots(p->fig, npanels, 1, axs, .sharex = share ? NPLOT_SHARE_ALL : NPLOT_SHARE_NONE);
+    }
+    int rc = cli_plot_status(p);
+    if (rc) return rc;
+    int s = 0;
+    for (int i = 0; i < npanels; i++) {
+        panel pn = { axs[i], s, 0, i == npanels - 1 };
+        /* A panel takes the series of its y column (the last panel takes the rest). */
+        while (s < p->nseries && (i == npanels - 1 || p->series[s].ycol == i)) s++, pn.count++;
+        switch (k) {
+        case CLI_BAR:
+        case CLI_BARH: rc = cli_kind_bar(p, pn.ax, pn.first, pn.count, k == CLI_BARH); break;
+        case CLI_HIST: rc = cli_kind_hist(p, pn.ax, pn.first, pn.count); break;
+        case CLI_BOX: rc = cli_kind_box(p, pn.ax, pn.first, pn.count); break;
+        default: rc = cli_kind_xy(p, pn.ax, pn.first, pn.count); break;
+        }
+        if (rc || (rc = decorate(p, &pn, npanels))) return rc;
+    }
+    if (o->title) {
+        if (npanels == 1) nplot_set_title(axs[0], o->title);
+        else nplot_suptitle(p->fig, o->title);
+    }
+    return cli_plot_status(p);
+}
+
+int cli_render(const cli_opts *o, cli_data *d, char *err, size_t errcap)
+{
+    cli_plot p = { .o = o, .d = d, .err = err, .errcap = errcap };
+    const char *style = o->theme ? o->theme : o->style ? o->style : "default";
+    if (nplot_style_use(style) != ND_OK) {
+        snprintf(err, errcap, "unknown style '%s' (default, ggplot, seaborn-whitegrid, "
+                 "dark_background, bmh, grayscale)", style);
+        return CLI_EXIT_USAGE;
+    }
+    double dpi = o->dpi > 0 ? o->dpi : 100;
+    double w = 8, h = 6;
+    if (o->inch_w > 0) w = o->inch_w, h = o->inch_h;
+    else if (o->width > 0) w = o->width / dpi, h = o->height / dpi;
+    p.fig = nplot_figure_new(.width = w, .height = h, .dpi = dpi);
+    if (!p.fig) {
+        snprintf(err, errcap, "cannot make a %gx%g in figure: %s", w, h, nd_errmsg());
+        return CLI_EXIT_USAGE;
+    }
+    p.width_pt = w * 72;
+    p.height_pt = h * 72;
+    double *bar_pos = NULL;
+    char *out = NULL;
+    int rc = build_series(&p, &bar_pos);
+    if (rc) goto done;
+    switch (o->kind) {
+    case CLI_HEATMAP: rc = cli_kind_heatmap(&p); break;
+    case CLI_HEXBIN: rc = cli_kind_hexbin(&p); break;
+    case CLI_SURFACE:
+    case CLI_WIREFRAME: rc = cli_kind_surface(&p, o->kind == CLI_WIREFRAME); break;
+    default: rc = draw_panels(&p); break;
+    }
+    if (rc) goto done;
+    nplot_tight_layout(p.fig);
+    if ((rc = cli_plot_status(&p))) goto done;
+    out = o->output ? NULL : default_output(o);
+    const char *path = o->output ? o->output : out;
+    if (!path) {
+        rc = cli_plot_fail(&p, CLI_EXIT_OUTPUT, "out of memory");
+        goto done;
+    }
+    rc = save(&p, path);
+    if (rc == CLI_EXIT_OK && !o->quiet && strcmp(path, "-") != 0) {
+        int pw = 0, ph = 0;
+        nplot_figure_pixel_size(p.fig, &pw, &ph);
+        if (strcmp(o->format, "png") == 0)
+            fprintf(stderr, "nplot: wrote %s (%dx%d)\n", path, pw, ph);
+        else
+            fprintf(stderr, "nplot: wrote %s\n", path);
+    }
+done:
+    free(out);
+    free(bar_pos);
+    free_series(&p);
+    nplot_figure_free(p.fig);
+    return rc;
+}
