@@ -147,9 +147,17 @@ static bool parse_size(const char *s, cli_opts *o)
     return true;
 }
 
-/* One limit: empty → NaN (automatic), a number, or a date (→ days). */
-static bool parse_limit(const char *s, size_t n, double *v)
+double cli_date_limit(double v, bool was_date)
 {
+    if (!was_date && v >= 1000 && v <= 9999 && v == floor(v))
+        return (double)cli_days_from_civil((int64_t)v, 1, 1);
+    return v;
+}
+
+/* One limit: empty → NaN (automatic), a number, or a date (→ days, *is_date set). */
+static bool parse_limit(const char *s, size_t n, double *v, bool *is_date)
+{
+    *is_date = false;
     while (n && isspace((unsigned char)*s)) s++, n--;
     while (n && isspace((unsigned char)s[n - 1])) n--;
     if (n == 0) {
@@ -167,11 +175,11 @@ static bool parse_limit(const char *s, size_t n, double *v)
         return true;
     }
     int what;
-    return cli_parse_datetime(tmp, n, v, &what);
+    return *is_date = cli_parse_datetime(tmp, n, v, &what);
 }
 
 /* "LO:HI" or "LO,HI" (the comma form lets dates carry times with ':'). */
-static bool parse_lim(const char *s, double lim[2])
+static bool parse_lim(const char *s, double lim[2], bool is_date[2])
 {
     const char *sep = strchr(s, ',');
     if (!sep) {
@@ -179,8 +187,8 @@ static bool parse_lim(const char *s, double lim[2])
         sep = strchr(s, ':');
         if (!sep) return false;
     }
-    if (!parse_limit(s, (size_t)(sep - s), &lim[0])) return false;
-    if (!parse_limit(sep + 1, strlen(sep + 1), &lim[1])) return false;
+    if (!parse_limit(s, (size_t)(sep - s), &lim[0], &is_date[0])) return false;
+    if (!parse_limit(sep + 1, strlen(sep + 1), &lim[1], &is_date[1])) return false;
     return !(lim[0] == lim[1]);
 }
 
@@ -353,12 +361,12 @@ int cli_parse_args(int argc, char **argv, cli_opts *o, FILE *out, FILE *err)
         case OPT_LOGY: o->logy = true; break;
         case OPT_LOGLOG: o->logx = o->logy = true; break;
         case OPT_XLIM:
-            if (!parse_lim(optarg, o->xlim))
+            if (!parse_lim(optarg, o->xlim, o->xlim_date))
                 USAGE("bad --xlim '%s' (LO:HI, LO: or :HI; numbers or dates)", optarg);
             o->has_xlim = true;
             break;
         case OPT_YLIM:
-            if (!parse_lim(optarg, o->ylim))
+            if (!parse_lim(optarg, o->ylim, o->ylim_date))
                 USAGE("bad --ylim '%s' (LO:HI, LO: or :HI)", optarg);
             o->has_ylim = true;
             break;

@@ -189,7 +189,7 @@ int cli_kind_surface(cli_plot *p, bool wireframe)
             if (isfinite(d->y[c][r])) V.z0 = fmin(V.z0, d->y[c][r]), V.z1 = fmax(V.z1, d->y[c][r]);
     if (!(V.y0 <= V.y1) || !(V.z0 <= V.z1))
         return cli_plot_fail(p, CLI_EXIT_DATA, "%s: no finite values for a surface", d->file);
-    nplot_axes *ax = nplot_subplot(p->fig, 1, 1, 1);
+    nplot_axes *ax = p->main_ax = nplot_subplot(p->fig, 1, 1, 1);
     if (!ax) return cli_plot_status(p);
     /* Screen coordinates of every grid point. */
     size_t np = (size_t)R * (size_t)C;

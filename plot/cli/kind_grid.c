@@ -83,12 +83,13 @@ int cli_colorbar(cli_plot *p, nplot_axes *cax, const char *cmap, double vmin, do
 {
     if (!(vmax > vmin)) vmin -= 0.5, vmax += 0.5;
     double h = (vmax - vmin) / NCOLORS;
+    /* Each step runs to the top and the next one covers it: no antialiased seams. */
     for (int k = 0; k < NCOLORS; k++) {
         char col[16];
         hex_color(cmap, (k + 0.5) / NCOLORS, col);
-        double y0 = vmin + k * h, y1 = vmin + (k + 1.02) * h;
-        const double xs[4] = { 0, 1, 1, 0 }, ys[4] = { y0, y0, y1, y1 };
-        nplot_fill_xy(cax, xs, ys, 4, .color = col, .edgecolor = col, .linewidth = 0.3);
+        double y0 = vmin + k * h;
+        const double xs[4] = { 0, 1, 1, 0 }, ys[4] = { y0, y0, vmax, vmax };
+        nplot_fill_xy(cax, xs, ys, 4, .color = col);
     }
     nplot_set_xlim(cax, 0, 1);
     nplot_set_ylim(cax, vmin, vmax);
@@ -105,7 +106,7 @@ static int axes_with_colorbar(cli_plot *p, nplot_axes **ax, nplot_axes **cax)
     static const double ratios[2] = { 20, 1 };
     nplot_gridspec *gs = nplot_gridspec_new(p->fig, 1, 2, .width_ratios = ratios, .wspace = 0.05);
     if (!gs) return cli_plot_status(p);
-    *ax = nplot_gridspec_subplot(gs, "0, 0");
+    *ax = p->main_ax = nplot_gridspec_subplot(gs, "0, 0");
     *cax = nplot_gridspec_subplot(gs, "0, 1");
     return cli_plot_status(p);
 }
@@ -264,8 +265,7 @@ int cli_kind_hexbin(cli_plot *p)
     if (rc) return rc;
     if (o->logx) nplot_set_xscale(ax, "log");
     if (o->logy) nplot_set_yscale(ax, "log");
-    if (o->has_xlim) nplot_set_xlim(ax, o->xlim[0], o->xlim[1]);
-    if (o->has_ylim) nplot_set_ylim(ax, o->ylim[0], o->ylim[1]);
+    cli_apply_limits(p, ax, d->xtype == CLI_X_DATE);
     if (o->grid) nplot_grid(ax);
     const char *xl = o->xlabel ? o->xlabel : d->xcol >= 0 ? d->names[d->xcol] : NULL;
     if (xl) nplot_set_xlabel(ax, xl);

@@ -43,10 +43,26 @@ static int stack(cli_plot *p, nplot_axes *ax, int first, int count)
     return cli_plot_status(p);
 }
 
+/* fill_between stands on zero (matplotlib's sticky edge) when nothing goes below it. */
+static int sticky_zero(cli_plot *p, nplot_axes *ax, int first, int count)
+{
+    if (p->o->logy || p->o->has_ylim) return CLI_EXIT_OK;
+    for (int i = 0; i < count; i++) {
+        const cli_series *s = &p->series[first + i];
+        for (size_t r = 0; r < s->n; r++)
+            if (s->y[r] < 0) return CLI_EXIT_OK;
+    }
+    nplot_set_ylim(ax, 0, NAN);
+    return cli_plot_status(p);
+}
+
 int cli_kind_xy(cli_plot *p, nplot_axes *ax, int first, int count)
 {
     const cli_opts *o = p->o;
-    if (o->kind == CLI_STACK) return stack(p, ax, first, count);
+    if (o->kind == CLI_STACK) {
+        int rc = stack(p, ax, first, count);
+        return rc ? rc : sticky_zero(p, ax, first, count);
+    }
     char cb[8];
     for (int i = 0; i < count; i++) {
         const cli_series *s = &p->series[first + i];
@@ -73,5 +89,5 @@ int cli_kind_xy(cli_plot *p, nplot_axes *ax, int first, int count)
         int rc = cli_plot_status(p);
         if (rc) return rc;
     }
-    return CLI_EXIT_OK;
+    return o->kind == CLI_AREA ? sticky_zero(p, ax, first, count) : CLI_EXIT_OK;
 }

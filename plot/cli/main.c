@@ -13,6 +13,8 @@ int main(int argc, char **argv)
     cli_data d;
     rc = cli_data_load(&o, &d);
     if (rc == CLI_EXIT_OK) {
+        /* Text labels on x have no order to draw a line through: bars by default. */
+        if (!o.kind_set && d.xtype == CLI_X_CATEGORY) o.kind = CLI_BAR;
         char err[2048] = "";
         rc = cli_render(&o, &d, err, sizeof err);
         if (rc != CLI_EXIT_OK) fprintf(stderr, "nplot: %s\n", err);

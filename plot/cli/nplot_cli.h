@@ -50,7 +50,8 @@ typedef struct cli_opts {
     double inch_w, inch_h;   /* --size given in inches ("6.4x4.8in"), else 0 */
     double dpi;              /* 0 → 100 */
     bool logx, logy;
-    double xlim[2], ylim[2]; /* NaN side → automatic */
+    double xlim[2], ylim[2]; /* NaN side → automatic; dates as days since 1970 */
+    bool xlim_date[2], ylim_date[2]; /* that side was written as a date */
     bool has_xlim, has_ylim;
     const char *style, *theme, *cmap;
     const char *legend;      /* NULL → automatic (shown for several series), "none" → off,
@@ -63,6 +64,9 @@ typedef struct cli_opts {
     bool quiet;
 } cli_opts;
 
+/* A limit for a date axis: a side written as a plain year (1000–9999) means 1 January
+ * of that year, other numbers are days. */
+double cli_date_limit(double v, bool was_date);
 /* Parse argv into o (defaults first). Returns CLI_EXIT_OK, CLI_EXIT_HELP (help or version
  * printed to out) or CLI_EXIT_USAGE (message printed to err). */
 int cli_parse_args(int argc, char **argv, cli_opts *o, FILE *out, FILE *err);

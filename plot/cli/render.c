@@ -143,6 +143,17 @@ int cli_date_axis(cli_plot *p, nplot_axes *ax, bool on_y, double axis_pt)
     return cli_plot_status(p);
 }
 
+void cli_apply_limits(cli_plot *p, nplot_axes *ax, bool x_dates)
+{
+    const cli_opts *o = p->o;
+    if (o->has_xlim) {
+        double lo = o->xlim[0], hi = o->xlim[1];
+        if (x_dates) lo = cli_date_limit(lo, o->xlim_date[0]), hi = cli_date_limit(hi, o->xlim_date[1]);
+        nplot_set_xlim(ax, lo, hi);
+    }
+    if (o->has_ylim) nplot_set_ylim(ax, o->ylim[0], o->ylim[1]);
+}
+
 /* ---- series ---------------------------------------------------------------------------------- */
 static bool is_bar_kind(cli_kind k) { return k == CLI_BAR || k == CLI_BARH; }
 
@@ -271,8 +282,7 @@ static int decorate(cli_plot *p, const panel *pn, int npanels)
     const char *fx = values_on_x ? o->yfmt : o->xfmt, *fy = values_on_x ? o->xfmt : o->yfmt;
     if (fx) nplot_set_xformatter(ax, .kind = printf_kind(fx), .fmt = fx);
     if (fy) nplot_set_yformatter(ax, .kind = printf_kind(fy), .fmt = fy);
-    if (o->has_xlim) nplot_set_xlim(ax, o->xlim[0], o->xlim[1]);
-    if (o->has_ylim) nplot_set_ylim(ax, o->ylim[0], o->ylim[1]);
+    cli_apply_limits(p, ax, d->xtype == CLI_X_DATE && !is_bar_kind(k) && !hist && !box);
     int rc = cli_plot_status(p);
     if (rc) return rc;
     /* Several series get a legend unless told otherwise. */
@@ -376,6 +386,7 @@ static int draw_panels(cli_plot *p)
     if (k == CLI_PIE) {
         nplot_axes *ax = nplot_subplot(p->fig, 1, 1, 1);
         if (!ax) return cli_plot_status(p);
+        p->main_ax = ax;
         int rc = cli_kind_pie(p, ax);
         if (rc) return rc;
         if (o->title) nplot_set_title(ax, o->title);
@@ -393,6 +404,7 @@ static int draw_panels(cli_plot *p)
     }
     int rc = cli_plot_status(p);
     if (rc) return rc;
+    p->main_ax = axs[0];
     int s = 0;
     for (int i = 0; i < npanels; i++) {
         panel pn = { axs[i], s, 0, i == npanels - 1 };
@@ -414,9 +426,12 @@ static int draw_panels(cli_plot *p)
     return cli_plot_status(p);
 }
 
-int cli_render(const cli_opts *o, cli_data *d, char *err, size_t errcap)
+int cli_figure_build(const cli_opts *o, cli_data *d, nplot_figure **fig, nplot_axes **main_ax,
+                     char *err, size_t errcap)
 {
     cli_plot p = { .o = o, .d = d, .err = err, .errcap = errcap };
+    *fig = NULL;
+    *main_ax = NULL;
     const char *style = o->theme ? o->theme : o->style ? o->style : "default";
     if (nplot_style_use(style) != ND_OK) {
         snprintf(err, errcap, "unknown style '%s' (default, ggplot, seaborn-whitegrid, "
@@ -435,7 +450,6 @@ int cli_render(const cli_opts *o, cli_data *d, char *err, size_t errcap)
     p.width_pt = w * 72;
     p.height_pt = h * 72;
     double *bar_pos = NULL;
-    char *out = NULL;
     int rc = build_series(&p, &bar_pos);
     if (rc) goto done;
     switch (o->kind) {
@@ -447,26 +461,41 @@ int cli_render(const cli_opts *o, cli_data *d, char *err, size_t errcap)
     }
     if (rc) goto done;
     nplot_tight_layout(p.fig);
-    if ((rc = cli_plot_status(&p))) goto done;
-    out = o->output ? NULL : default_output(o);
+    rc = cli_plot_status(&p);
+done:
+    free(bar_pos);
+    free_series(&p);
+    if (rc) {
+        nplot_figure_free(p.fig);
+        return rc;
+    }
+    *fig = p.fig;
+    *main_ax = p.main_ax;
+    return CLI_EXIT_OK;
+}
+
+int cli_render(const cli_opts *o, cli_data *d, char *err, size_t errcap)
+{
+    cli_plot p = { .o = o, .d = d, .err = err, .errcap = errcap };
+    nplot_axes *ax;
+    int rc = cli_figure_build(o, d, &p.fig, &ax, err, errcap);
+    if (rc) return rc;
+    char *out = o->output ? NULL : default_output(o);
     const char *path = o->output ? o->output : out;
     if (!path) {
         rc = cli_plot_fail(&p, CLI_EXIT_OUTPUT, "out of memory");
-        goto done;
+    } else {
+        rc = save(&p, path);
+        if (rc == CLI_EXIT_OK && !o->quiet && strcmp(path, "-") != 0) {
+            int pw = 0, ph = 0;
+            nplot_figure_pixel_size(p.fig, &pw, &ph);
+            if (strcmp(o->format, "png") == 0)
+                fprintf(stderr, "nplot: wrote %s (%dx%d)\n", path, pw, ph);
+            else
+                fprintf(stderr, "nplot: wrote %s\n", path);
+        }
     }
-    rc = save(&p, path);
-    if (rc == CLI_EXIT_OK && !o->quiet && strcmp(path, "-") != 0) {
-        int pw = 0, ph = 0;
-        nplot_figure_pixel_size(p.fig, &pw, &ph);
-        if (strcmp(o->format, "png") == 0)
-            fprintf(stderr, "nplot: wrote %s (%dx%d)\n", path, pw, ph);
-        else
-            fprintf(stderr, "nplot: wrote %s\n", path);
-    }
-done:
     free(out);
-    free(bar_pos);
-    free_series(&p);
     nplot_figure_free(p.fig);
     return rc;
 }

@@ -28,6 +28,7 @@ typedef struct cli_plot {
     cli_series *series;
     int nseries;
     double width_pt, height_pt; /* the figure in points, for tick-density estimates */
+    nplot_axes *main_ax;        /* the first data axes */
     char *err;
     size_t errcap;
 } cli_plot;
@@ -48,6 +49,9 @@ int cli_category_ticks(cli_plot *p, nplot_axes *ax, bool on_y, const char *const
 /* Date ticks on the x (or y) axis for its current view. */
 int cli_date_axis(cli_plot *p, nplot_axes *ax, bool on_y, double axis_pt);
 
+/* --xlim / --ylim on ax; x_dates: the x axis holds dates (plain years allowed). */
+void cli_apply_limits(cli_plot *p, nplot_axes *ax, bool x_dates);
+
 /* Kinds. Series-based kinds draw series [first, first + count) on one axes. */
 int cli_kind_xy(cli_plot *p, nplot_axes *ax, int first, int count);
 int cli_kind_bar(cli_plot *p, nplot_axes *ax, int first, int count, bool horizontal);
@@ -63,8 +67,12 @@ int cli_kind_surface(cli_plot *p, bool wireframe);
 int cli_colorbar(cli_plot *p, nplot_axes *cax, const char *cmap, double vmin, double vmax,
                  const char *label);
 
-/* Render the figure for the loaded data and save it. Returns an exit code with the
+/* Build the figure for the loaded data (not saved): *fig is the caller's
+ * (nplot_figure_free) and *main_ax its first data axes. Returns an exit code with the
  * message in err. */
+int cli_figure_build(const cli_opts *o, cli_data *d, nplot_figure **fig, nplot_axes **main_ax,
+                     char *err, size_t errcap);
+/* Build the figure and save it where the options say. */
 int cli_render(const cli_opts *o, cli_data *d, char *err, size_t errcap);
 
 #endif

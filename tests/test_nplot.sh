@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# nplot end to end: every sample file with default flags and with every kind (exit
+# status, PNG signature and size), output formats and sizes, standard input/output, the
+# default output name, and the error cases with their exit codes and messages.
+set -uo pipefail
+if [ -z "${NPLOT:-}" ]; then
+  echo "SKIP: nplot is not built (plot/CMakeLists.txt needs add_subdirectory(cli))"
+  exit 0
+fi
+: "${NUMC_SHARED_DATA:?run through ctest}"
+data=$NUMC_SHARED_DATA
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/nplot-test.XXXXXX")
+trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+
+# "WIDTH HEIGHT" of a PNG (IHDR), or nothing when the signature is wrong.
+png_size() {
+  local sig
+  sig=$(od -An -tx1 -N8 "$1" 2>/dev/null | tr -d ' \n')
+  [ "$sig" = "89504e470d0a1a0a" ] || return 1
+  od -An -tu1 -j16 -N8 "$1" | awk '{ print $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8 }'
+}
+
+# run EXPECTED_RC NAME ARGS... : runs nplot, keeps stderr in $tmp/err
+run() {
+  local want=$1 name=$2
+  shift 2
+  "$NPLOT" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+  local rc=$?
+  if [ "$rc" -ne "$want" ]; then
+    bad "$name: exit $rc, expected $want: $(head -c 400 "$tmp/err")"
+    return 1
+  fi
+  ok
+  return 0
+}
+
+expect_png() { # NAME FILE W H
+  local s
+  s=$(png_size "$2") || { bad "$1: $2 is not a PNG"; return; }
+  [ "$s" = "$3 $4" ] && ok || bad "$1: size $s, expected $3 $4"
+}
+
+expect_err() { # NAME SUBSTRING
+  grep -qF -- "$2" "$tmp/err" && ok || bad "$1: message lacks '$2': $(head -c 400 "$tmp/err")"
+}
+
+# ---- every file, default flags and every kind ----------------------------------------------
+kinds="line scatter step area stack bar barh hist box heatmap hexbin surface wireframe pie"
+for f in "$data"/*.csv; do
+  b=$(basename "$f" .csv)
+  run 0 "$b default" "$f" -q -o "$tmp/$b.png" && expect_png "$b default" "$tmp/$b.png" 800 600
+  for k in $kinds; do
+    # What cannot be drawn must fail cleanly with a data error that says why.
+    want=0
+    case "$b:$k" in
+      co2:surface | co2:wireframe | sunspots:surface | sunspots:wireframe) want=2 ;;
+      co2:pie | macrodata:pie | sunspots:pie) want=2 ;;
+    esac
+    if run $want "$b $k" "$f" -q -k "$k" -o "$tmp/${b}_$k.png"; then
+      if [ $want -eq 0 ]; then
+        expect_png "$b $k" "$tmp/${b}_$k.png" 800 600
+      else
+        case $k in
+          surface | wireframe) expect_err "$b $k" "needs a grid" ;;
+          pie) expect_err "$b $k" "too many wedges" ;;
+        esac
+        [ ! -e "$tmp/${b}_$k.png" ] && ok || bad "$b $k: wrote a file after failing"
+      fi
+    fi
+  done
+done
+
+# ---- formats, sizes, dpi ------------------------------------------------------------------------
+s=$data/sunspots.csv
+run 0 "svg" "$s" -q -o "$tmp/s.svg" && { head -c 200 "$tmp/s.svg" | grep -q "<svg" && ok || bad "svg output"; }
+run 0 "pdf" "$s" -q -o "$tmp/s.pdf" && { [ "$(head -c 4 "$tmp/s.pdf")" = "%PDF" ] && ok || bad "pdf output"; }
+run 0 "--to svg" "$s" -q --to svg -o "$tmp/s.img" && { grep -q "<svg" "$tmp/s.img" && ok || bad "--to svg"; }
+run 0 "size" "$s" -q --size 640x480 -o "$tmp/a.png" && expect_png "size" "$tmp/a.png" 640 480
+run 0 "dpi" "$s" -q --dpi 200 -o "$tmp/b.png" && expect_png "dpi" "$tmp/b.png" 1600 1200
+run 0 "inches" "$s" -q --size 8x6in --dpi 50 -o "$tmp/c.png" && expect_png "inches" "$tmp/c.png" 400 300
+run 0 "subplots" "$data/macrodata.csv" -q -y realgdp,unemp,infl --subplots -o "$tmp/sp.png" \
+  && expect_png "subplots" "$tmp/sp.png" 800 600
+run 0 "options" "$data/macrodata.csv" -q -x year -y realgdp,realcons --logy --grid --legend "upper left" \
+  --title "GDP" --xlabel Year --ylabel "billions" --xlim 1970:2000 --theme dark -f "%.0f" \
+  --linewidth 2 --alpha 0.8 -o "$tmp/opt.png" && expect_png "options" "$tmp/opt.png" 800 600
+awk 'BEGIN { print "t,sex,height"; for (i = 0; i < 90; i++) printf "%d,%s,%g\n", i, (i % 3 ? "f" : "m"), 160 + (i % 7) }' >"$tmp/groups.csv"
+run 0 "sep groups" "$tmp/groups.csv" -q -k scatter --sep sex -o "$tmp/g.png"
+run 2 "sep too many groups" "$tmp/groups.csv" -q --sep t -o "$tmp/g2.png" \
+  && expect_err "sep too many" "more than 64 distinct values"
+run 0 "hist options" "$s" -q -k hist -y 2 --bins 20 --density -o "$tmp/h.png"
+run 0 "style" "$s" -q --style ggplot -o "$tmp/st.png"
+run 0 "cmap" "$data/elnino.csv" -q -k heatmap --cmap RdBu_r -o "$tmp/cm.png"
+
+# ---- standard input and output, default output name ----------------------------------------------
+cat "$s" | "$NPLOT" - -q -o "$tmp/stdin.png" 2>"$tmp/err" && expect_png "stdin" "$tmp/stdin.png" 800 600 \
+  || bad "stdin: $(cat "$tmp/err")"
+"$NPLOT" "$s" -q -o - >"$tmp/stdout.png" 2>"$tmp/err" </dev/null \
+  && expect_png "stdout" "$tmp/stdout.png" 800 600 || bad "stdout: $(cat "$tmp/err")"
+(cd "$tmp" && "$NPLOT" "$s" </dev/null 2>"$tmp/err") && [ -f "$tmp/sunspots.png" ] && ok \
+  || bad "default output name: $(cat "$tmp/err")"
+grep -qF "wrote sunspots.png (800x600)" "$tmp/err" && ok || bad "default output message"
+printf '1\n4\n9\n16\n' | "$NPLOT" - -q --no-header -o "$tmp/seq.png" 2>"$tmp/err" && ok \
+  || bad "headerless stdin: $(cat "$tmp/err")"
+
+# ---- European numbers --------------------------------------------------------------------------------
+printf 'Datum;Temperatur;Regen\n2020-01-01;1,5;0,2\n2020-01-02;-2,25;1.234,5\n2020-01-03;3,0;0\n' >"$tmp/eu.csv"
+run 0 "european" "$tmp/eu.csv" -q -o "$tmp/eu.png"
+run 0 "--decimal ," "$tmp/eu.csv" -q --decimal , -d ';' -o "$tmp/eu2.png"
+
+# ---- errors: data (2), usage (1), output (3) -------------------------------------------------------------
+: >"$tmp/empty.csv"
+run 2 "empty file" "$tmp/empty.csv" -q -o "$tmp/x.png" && expect_err "empty" "empty.csv"
+printf 'a,b\n' >"$tmp/header.csv"
+run 2 "header only" "$tmp/header.csv" -q -o "$tmp/x.png" && expect_err "header only" "no data rows (only a header)"
+printf 'a,b\n1,2\n3\n4,5\n' >"$tmp/ragged.csv"
+run 2 "ragged" "$tmp/ragged.csv" -q -o "$tmp/x.png" && expect_err "ragged" "line 3" \
+  && expect_err "ragged" "expected 2 fields, found 1"
+printf 'a,b\n1,2\n2,x\n3,4\n' >"$tmp/text.csv"
+run 2 "non-numeric y" "$tmp/text.csv" -q -y b -o "$tmp/x.png" \
+  && expect_err "non-numeric y" "text.csv: line 3, column 2 (b): 'x' is not a number"
+run 2 "unknown column" "$s" -q -y sunactivty -o "$tmp/x.png" \
+  && expect_err "unknown column" "no column 'sunactivty'; did you mean 'SUNACTIVITY'?"
+run 2 "unknown x column" "$data/macrodata.csv" -q -x yaer -o "$tmp/x.png" \
+  && expect_err "unknown x column" "did you mean 'year'"
+run 2 "column index out of range" "$s" -q -y 7 -o "$tmp/x.png" && expect_err "index" "column 7 is out of range"
+run 2 "missing input" "$tmp/nope.csv" -q -o "$tmp/x.png" && expect_err "missing input" "nope.csv: cannot open"
+run 2 "directory input" "$tmp" -q -o "$tmp/x.png"
+run 3 "unwritable output" "$s" -q -o "$tmp/no/such/dir/x.png" && expect_err "unwritable" "x.png"
+mkdir -p "$tmp/ro" && chmod a-w "$tmp/ro"
+if [ "$(id -u)" != 0 ]; then
+  run 3 "read-only directory" "$s" -q -o "$tmp/ro/x.png"
+fi
+run 1 "bad option" "$s" --bogus
+run 1 "bad kind" "$s" -k pies && expect_err "bad kind" "unknown kind 'pies'"
+run 1 "bad size" "$s" --size 10 && expect_err "bad size" "bad size"
+run 1 "bad format" "$s" -o "$tmp/x.jpg" && expect_err "bad format" "cannot tell the format"
+run 1 "bad style" "$s" -q --style nope -o "$tmp/x.png" && expect_err "bad style" "unknown style 'nope'"
+run 1 "bad cmap" "$data/elnino.csv" -q -k heatmap --cmap nope -o "$tmp/x.png" && expect_err "bad cmap" "unknown colormap"
+run 0 "help" --help && { grep -q "Examples:" "$tmp/out" && ok || bad "help text"; }
+run 0 "version" --version && { grep -q "^nplot (numc) " "$tmp/out" && ok || bad "version text"; }
+
+echo "nplot script test: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
