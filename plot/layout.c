@@ -142,7 +142,47 @@ static bool in_view(const axis_state *a, double v)
 
 #define TICK_CAP 512
 
+/* Do adjacent major tick labels collide along the axis? (matplotlib's weak spot: its
+ * bin count ignores the real label widths.) */
+static bool labels_overlap(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x)
+{
+    if (a->nticks < 2 || a->label_rotation != 0 || a->hide_ticklabels) return false;
+    if (!a->labels_side[0] && !a->labels_side[1]) return false;
+    text_style ts = { a->major.labelsize, a->major.labelcolor, PANGO_WEIGHT_NORMAL,
+                      PANGO_STYLE_NORMAL, rc->fig->style->font_family };
+    xform tf = nplot__xform(ax);
+    double prev_pos = 0, prev_half = 0, pad = 0.5 * a->major.labelsize * rc->scale;
+    for (int i = 0; i < a->nticks; i++) {
+        text_box tb = nplot__text_layout(rc, a->ticklabels[i], &ts);
+        double extent = x ? tb.w : tb.h;
+        nplot__text_free(&tb);
+        double px, py;
+        nplot__to_dev(rc, ax, &tf, COORD_DATA, COORD_DATA, x ? a->ticks[i] : 1, x ? 1 : a->ticks[i], &px, &py);
+        double pos = x ? px : py;
+        if (i > 0 && fabs(pos - prev_pos) < prev_half + extent / 2 + pad) return true;
+        prev_pos = pos;
+        prev_half = extent / 2;
+    }
+    return false;
+}
+
+static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, int nbins);
+
 static void compute_axis_ticks(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x)
+{
+    double len_pt = (x ? ax->dev[2] - ax->dev[0] : ax->dev[3] - ax->dev[1]) / rc->scale;
+    double lsize = a->major.labelsize > 0 ? a->major.labelsize : 10;
+    int space = (int)floor(len_pt / (lsize * (x ? 3 : 2)));
+    int nb = space < 1 ? 1 : space > 9 ? 9 : space;
+    bool auto_linear = !a->fixed_set && a->scale == SCALE_LINEAR;
+    for (;;) {
+        compute_axis_ticks_nb(rc, ax, a, x, nb);
+        if (!auto_linear || nb <= 1 || ax->fig->status || !labels_overlap(rc, ax, a, x)) break;
+        nb--;
+    }
+}
+
+static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, int nbins)
 {
     free_ticks(a);
     double len_pt = (x ? ax->dev[2] - ax->dev[0] : ax->dev[3] - ax->dev[1]) / rc->scale;
@@ -160,8 +200,7 @@ static void compute_axis_ticks(render_ctx *rc, nplot_axes *ax, axis_state *a, bo
     } else if (a->scale == SCALE_SYMLOG) {
         n = nplot__symlog_ticks(lo, hi, a->base, a->linthresh, buf, TICK_CAP);
     } else {
-        int nb = space < 1 ? 1 : space > 9 ? 9 : space;
-        n = nplot_maxn_ticks(lo, hi, nb, buf, TICK_CAP);
+        n = nplot_maxn_ticks(lo, hi, nbins, buf, TICK_CAP);
     }
     if (n < 0) n = 0;
     if (n > TICK_CAP) n = TICK_CAP;

@@ -141,6 +141,25 @@ static bool seg_hits(const bbox *b, double x0, double y0, double x1, double y1)
     return true;
 }
 
+/* Even-odd point-in-polygon over device vertices (NaN separates polygons). */
+static bool inside_poly(const double *px, const double *py, size_t n, double x, double y)
+{
+    bool in = false;
+    size_t start = 0;
+    while (start < n) {
+        size_t end = start;
+        while (end < n && !isnan(px[end])) end++;
+        for (size_t i = start, j = end ? end - 1 : 0; i < end; j = i++)
+            if (((py[i] > y) != (py[j] > y)) &&
+                x < (px[j] - px[i]) * (y - py[i]) / (py[j] - py[i]) + px[i])
+                in = !in;
+        start = end + 1;
+    }
+    return in;
+}
+
+/* matplotlib's idea: count data vertices inside the box and line segments crossing it;
+ * patches count by how much of the box they cover. */
 static double badness(render_ctx *rc, nplot_axes *ax, const bbox *b)
 {
     xform tf = nplot__xform(ax);
@@ -148,6 +167,27 @@ static double badness(render_ctx *rc, nplot_axes *ax, const bbox *b)
     for (artist *a = ax->artists; a; a = a->next) {
         if (a->kind == ART_TEXT || a->kind == ART_ANNOTATE) continue;
         size_t stride = a->n > 20000 ? a->n / 20000 : 1;
+        if (a->kind == ART_POLY) {
+            size_t m = (a->n + stride - 1) / stride;
+            double *px = malloc(sizeof(double) * (m ? m : 1)), *py = malloc(sizeof(double) * (m ? m : 1));
+            if (!px || !py) {
+                free(px);
+                free(py);
+                continue;
+            }
+            size_t k = 0;
+            for (size_t i = 0; i < a->n && k < m; i += stride, k++)
+                nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[i], a->y[i], &px[k], &py[k]);
+            for (int gy = 0; gy < 4; gy++)
+                for (int gx = 0; gx < 4; gx++) {
+                    double sx = b->x0 + (gx + 0.5) / 4 * (b->x1 - b->x0);
+                    double sy = b->y0 + (gy + 0.5) / 4 * (b->y1 - b->y0);
+                    if (inside_poly(px, py, k, sx, sy)) bad += 2;
+                }
+            free(px);
+            free(py);
+            continue;
+        }
         double px = NAN, py = NAN;
         for (size_t i = 0; i < a->n; i += stride) {
             double x, y;
@@ -156,15 +196,10 @@ static double badness(render_ctx *rc, nplot_axes *ax, const bbox *b)
                 px = NAN;
                 continue;
             }
-            if (a->kind == ART_POLY) {
-                /* patches: penalise the overlap of their bounding boxes coarsely */
-                if (x >= b->x0 && x <= b->x1 && y >= b->y0 && y <= b->y1) bad += 1;
-            } else {
-                if (x >= b->x0 && x <= b->x1 && y >= b->y0 && y <= b->y1) bad += 1;
-                if (a->kind == ART_LINE && a->lp.ls != LS_NONE && !isnan(px) &&
-                    seg_hits(b, px, py, x, y))
-                    bad += 1;
-            }
+            if (x >= b->x0 && x <= b->x1 && y >= b->y0 && y <= b->y1) bad += 1;
+            if ((a->kind == ART_SEGMENTS || (a->kind == ART_LINE && a->lp.ls != LS_NONE)) &&
+                !isnan(px) && seg_hits(b, px, py, x, y))
+                bad += 1;
             px = x;
             py = y;
             if (a->kind == ART_SEGMENTS && (i % 2) == 1) px = NAN;

@@ -147,10 +147,11 @@ static void marker_paint(cairo_t *cr, int m, double x, double y, double size, rg
     cairo_new_path(cr);
 }
 
-/* A rendered marker tile (premultiplied ARGB32) with its centre at (c, c). */
+/* A rendered marker tile (premultiplied ARGB32), cropped to its visible pixels; its
+ * top-left pixel sits at (ox, oy) relative to the centre pixel. */
 typedef struct stamp {
     uint32_t *px;
-    int size, stride, c;
+    int w, h, ox, oy;
     rgba face;
     double msize;
 } stamp;
@@ -173,17 +174,33 @@ static bool stamp_make(stamp *st, int m, double size, rgba face, rgba edge, doub
     cairo_destroy(cr);
     cairo_surface_flush(s);
     int stride = cairo_image_surface_get_stride(s);
-    st->px = malloc((size_t)dim * dim * 4);
+    const unsigned char *data = cairo_image_surface_get_data(s);
+    /* crop to the pixels with coverage: most of the padded tile is empty */
+    int r0 = dim, r1 = -1, c0 = dim, c1 = -1;
+    for (int r = 0; r < dim; r++) {
+        const uint32_t *row = (const uint32_t *)(data + (size_t)r * stride);
+        for (int c = 0; c < dim; c++)
+            if (row[c] >> 24) {
+                if (r < r0) r0 = r;
+                if (r > r1) r1 = r;
+                if (c < c0) c0 = c;
+                if (c > c1) c1 = c;
+            }
+    }
+    if (r1 < 0) r0 = r1 = c0 = c1 = half; /* invisible marker: one empty pixel */
+    st->w = c1 - c0 + 1;
+    st->h = r1 - r0 + 1;
+    st->ox = c0 - half;
+    st->oy = r0 - half;
+    st->px = malloc((size_t)st->w * st->h * 4);
     if (!st->px) {
         cairo_surface_destroy(s);
         return false;
     }
-    const unsigned char *data = cairo_image_surface_get_data(s);
-    for (int r = 0; r < dim; r++) memcpy(st->px + (size_t)r * dim, data + (size_t)r * stride, (size_t)dim * 4);
+    for (int r = 0; r < st->h; r++)
+        memcpy(st->px + (size_t)r * st->w, data + (size_t)(r0 + r) * stride + (size_t)c0 * 4,
+               (size_t)st->w * 4);
     cairo_surface_destroy(s);
-    st->size = dim;
-    st->stride = dim;
-    st->c = half;
     return true;
 }
 
@@ -191,14 +208,14 @@ static bool stamp_make(stamp *st, int m, double size, rgba face, rgba edge, doub
 static void stamp_blend(const stamp *st, uint32_t *dst, int dstride, int cx, int cy, int clx0,
                         int cly0, int clx1, int cly1)
 {
-    int x0 = cx - st->c, y0 = cy - st->c;
-    int sx0 = 0, sy0 = 0, sx1 = st->size, sy1 = st->size;
+    int x0 = cx + st->ox, y0 = cy + st->oy;
+    int sx0 = 0, sy0 = 0, sx1 = st->w, sy1 = st->h;
     if (x0 < clx0) sx0 = clx0 - x0;
     if (y0 < cly0) sy0 = cly0 - y0;
     if (x0 + sx1 > clx1) sx1 = clx1 - x0;
     if (y0 + sy1 > cly1) sy1 = cly1 - y0;
     for (int r = sy0; r < sy1; r++) {
-        const uint32_t *s = st->px + (size_t)r * st->stride;
+        const uint32_t *s = st->px + (size_t)r * st->w;
         uint32_t *d = dst + (size_t)(y0 + r) * dstride + x0;
         for (int c = sx0; c < sx1; c++) {
             uint32_t sp = s[c];

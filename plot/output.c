@@ -176,9 +176,10 @@ nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who
         return nd__error(ND_EIO, "%s: writing '%s' failed: %s", who, path, err.msg);
     }
     png_init_io(p, f);
-    /* speed over size: zlib level 1 and the SUB filter (DESIGN.md measurements) */
+    /* speed over size: zlib level 1; with antialiased plots no row filter is both the
+     * fastest and (measured) the smallest choice */
     png_set_compression_level(p, 1);
-    png_set_filter(p, 0, PNG_FILTER_SUB);
+    png_set_filter(p, 0, PNG_FILTER_NONE);
     png_set_IHDR(p, info, (png_uint_32)w, (png_uint_32)h, 8,
                  opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);

@@ -5,7 +5,6 @@
  * linearly with dpi and looks like matplotlib's Agg output. */
 #include "plot_internal.h"
 
-#include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
