@@ -89,7 +89,6 @@ nd_array *la_svdvals(const nd_array *a, const char *who);
  * Each returns LAPACK's info. Workspace queries use lwork = -1 as in LAPACK. `rwork` is the
  * real workspace of the complex routines (ignored for real t). */
 int la_getrf(nd_dtype t, int m, int n, void *a, int lda, int *ipiv);
-int la_getri(nd_dtype t, int n, void *a, int lda, const int *ipiv, void *work, int lwork);
 int la_gesv(nd_dtype t, int n, int nrhs, void *a, int lda, int *ipiv, void *b, int ldb);
 int la_potrf(nd_dtype t, char uplo, int n, void *a, int lda);
 int la_geqrf(nd_dtype t, int m, int n, void *a, int lda, void *tau, void *work, int lwork);

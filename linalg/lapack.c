@@ -22,16 +22,6 @@ int la_getrf(nd_dtype t, int m, int n, void *a, int lda, int *ipiv)
     }
 }
 
-int la_getri(nd_dtype t, int n, void *a, int lda, const int *ipiv, void *work, int lwork)
-{
-    switch (t) {
-    case ND_FLOAT32: return LAPACKE_sgetri_work(CM, n, S(a), lda, ipiv, S(work), lwork);
-    case ND_FLOAT64: return LAPACKE_dgetri_work(CM, n, D(a), lda, ipiv, D(work), lwork);
-    case ND_COMPLEX64: return LAPACKE_cgetri_work(CM, n, C(a), lda, ipiv, C(work), lwork);
-    default: return LAPACKE_zgetri_work(CM, n, Z(a), lda, ipiv, Z(work), lwork);
-    }
-}
-
 int la_gesv(nd_dtype t, int n, int nrhs, void *a, int lda, int *ipiv, void *b, int ldb)
 {
     switch (t) {

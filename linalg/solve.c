@@ -1,4 +1,4 @@
-/* solve, inv, det, slogdet, cholesky: LU (getrf/gesv/getri) and Cholesky (potrf) on each
+/* solve, inv, det, slogdet, cholesky: LU (getrf/gesv) and Cholesky (potrf) on each
  * matrix of a stack, copied into a column-major workspace (LAPACK overwrites its input,
  * so this copy is the one a borrowed argument needs anyway). */
 #include "la_internal.h"
@@ -83,21 +83,20 @@ nd_array *la_inv(const nd_array *a, bool nan_on_singular, const char *who)
     nd_dtype t = la_ftype(a->dtype);
     size_t isz = nd_dtype_size(t);
     nd_array *x = la_alloc(&st, 2, (const ptrdiff_t[]){ n, n }, t, who);
-    void *A = nd__malloc(isz * (size_t)(n * n) + 1, who), *work = NULL;
+    void *A = nd__malloc(isz * (size_t)(n * n) + 1, who), *B = nd__malloc(isz * (size_t)(n * n) + 1, who);
     int *ipiv = nd__malloc(sizeof(int) * (size_t)n + 1, who);
-    if (!x || !A || !ipiv) goto fail;
-    if (n == 0 || st.count == 0) goto done;
-    double q[4];
-    int info = la_getri(t, (int)n, A, (int)n, ipiv, q, -1);
-    int lwork = info == 0 ? la_lwork(t, q) : (int)n;
-    if (!(work = nd__malloc(isz * (size_t)lwork, who))) goto fail;
-    for (ptrdiff_t i = 0; i < st.count; i++) {
+    if (!x || !A || !B || !ipiv) goto fail;
+    /* NumPy's method: solve A X = I with gesv (one LU, two triangular solves with n
+     * right-hand sides, all level-3 BLAS); as fast as getrf + getri here, and the same
+     * rounding as NumPy. */
+    for (ptrdiff_t i = 0; i < st.count && n > 0; i++) {
         char *px = la_item(x, 2, &st, i);
         la_load(A, t, n, la_item(a, 2, &st, i), a->dtype, RS(a), CS(a), n, n);
-        info = la_getrf(t, (int)n, (int)n, A, (int)n, ipiv);
-        if (info == 0) info = la_getri(t, (int)n, A, (int)n, ipiv, work, lwork);
+        memset(B, 0, isz * (size_t)(n * n));
+        for (ptrdiff_t j = 0; j < n; j++) nd__scalar_store((char *)B + (size_t)(j * n + j) * isz, t, ND_F64(1.0));
+        int info = la_gesv(t, (int)n, (int)n, A, (int)n, ipiv, B, (int)n);
         if (info < 0) {
-            la_info_error(who, "getrf/getri", info);
+            la_info_error(who, "gesv", info);
             goto fail;
         }
         if (info > 0) {
@@ -110,12 +109,12 @@ nd_array *la_inv(const nd_array *a, bool nan_on_singular, const char *who)
                     nd__scalar_store(px + r * RS(x) + c * CS(x), t, ND_F64(NAN));
             continue;
         }
-        la_store(px, t, RS(x), CS(x), A, t, n, n, n);
+        la_store(px, t, RS(x), CS(x), B, t, n, n, n);
     }
 done:
     nd__free(A);
+    nd__free(B);
     nd__free(ipiv);
-    nd__free(work);
     return x;
 fail:
     nd_free(x);
