@@ -213,7 +213,7 @@ nd_array *nd__reduce(nd_ufunc f, const nd__loop_fn *loops, const nd_array *a,
         r.buf = buf;
         nd__nest_run(&nest, red_buffered, &r);
     } else {
-        nd__nest_run(&nest, red_direct, &r);
+        nd__nest_run_parallel(&nest, red_direct, &r, 1u | 4u);
     }
     const char *lmsg;
     nd_status lrc = nd__loop_status(&lmsg);

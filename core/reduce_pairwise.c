@@ -5,6 +5,12 @@
  * depend on how callers chunk the work above the tree. */
 #include "ufunc_internal.h"
 
+#include <numc/threads.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+
+#include "parallel.h"
+
 #pragma GCC optimize("no-math-errno")
 
 #define PW_LEAF 256
@@ -62,13 +68,102 @@ PW_DEFINE(double, sq_f64, PW_COMMA_M(double), PW_SQ)
 PW_DEFINE(float, sq_f32, PW_COMMA_M(float), PW_SQ)
 #undef PW_ARG
 
+/* ---- the top of the tree in parallel ---------------------------------------------------
+ * Large sums split the range exactly as the recursion above does until the pieces have
+ * at most PW_PAR_LEAF elements, sum the pieces on the worker pool and combine them in
+ * the same tree order: bit-identical to the serial sum for any thread count. */
+#define PW_PAR_MIN ((ptrdiff_t)1 << 20)
+#define PW_PAR_LEAF ((ptrdiff_t)1 << 17)
+#define PW_FLAGS (FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW | FE_INVALID)
+
+typedef struct pw_job {
+    const char *p;
+    ptrdiff_t s;
+    double m;        /* mean for the squared-deviation sums */
+    int kind;        /* 0 sum f64, 1 sum f32, 2 sqdev f64, 3 sqdev f32 */
+    ptrdiff_t *off;  /* leaf k covers [off[k], off[k + 1]) */
+    double *res;
+    atomic_int flags;
+} pw_job;
+
+static ptrdiff_t pw_split(ptrdiff_t begin, ptrdiff_t n, ptrdiff_t *off, ptrdiff_t k)
+{
+    if (n <= PW_PAR_LEAF) {
+        off[k] = begin;
+        return k + 1;
+    }
+    ptrdiff_t h = n / 2;
+    h -= h % PW_ACC;
+    k = pw_split(begin, h, off, k);
+    return pw_split(begin + h, n - h, off, k);
+}
+
+static double pw_combine(ptrdiff_t n, const double *res, ptrdiff_t *k, bool f32)
+{
+    if (n <= PW_PAR_LEAF) return res[(*k)++];
+    ptrdiff_t h = n / 2;
+    h -= h % PW_ACC;
+    double a = pw_combine(h, res, k, f32), b = pw_combine(n - h, res, k, f32);
+    return f32 ? (double)((float)a + (float)b) : a + b;
+}
+
+static void pw_leaf(ptrdiff_t begin, ptrdiff_t end, ptrdiff_t chunk, void *ctx)
+{
+    (void)chunk;
+    pw_job *j = ctx;
+    feclearexcept(PW_FLAGS);
+    for (ptrdiff_t k = begin; k < end; k++) {
+        const char *q = j->p + j->off[k] * j->s;
+        ptrdiff_t m = j->off[k + 1] - j->off[k];
+        switch (j->kind) {
+        case 0: j->res[k] = pw_f64_rec(q, m, j->s); break;
+        case 1: j->res[k] = (double)pw_f32_rec(q, m, j->s); break;
+        case 2: j->res[k] = sq_f64_rec(q, m, j->s, j->m); break;
+        default: j->res[k] = (double)sq_f32_rec(q, m, j->s, (float)j->m); break;
+        }
+    }
+    int f = fetestexcept(PW_FLAGS);
+    if (f) atomic_fetch_or(&j->flags, f);
+}
+
+/* The parallel sum; false (nothing done) when it does not apply. */
+static bool pw_parallel(const char *p, ptrdiff_t n, ptrdiff_t s, double m, int kind, double *out)
+{
+    if (n < PW_PAR_MIN || nd_get_num_threads() < 2) return false;
+    ptrdiff_t cap = 2 * (n / PW_PAR_LEAF) + 4;
+    ptrdiff_t *off = malloc(sizeof(ptrdiff_t) * (size_t)(cap + 1));
+    double *res = malloc(sizeof(double) * (size_t)cap);
+    if (!off || !res) {
+        free(off);
+        free(res);
+        return false;
+    }
+    ptrdiff_t nl = pw_split(0, n, off, 0);
+    off[nl] = n;
+    pw_job j = { p, s, m, kind, off, res, 0 };
+    int before = fetestexcept(PW_FLAGS);
+    nd__parallel_for(nl, 1, pw_leaf, &j);
+    /* the calling thread ran chunks too: restore its earlier flags, add the workers' */
+    feclearexcept(PW_FLAGS);
+    if (before | atomic_load(&j.flags)) feraiseexcept(before | atomic_load(&j.flags));
+    ptrdiff_t k = 0;
+    *out = pw_combine(n, res, &k, kind == 1 || kind == 3);
+    free(off);
+    free(res);
+    return true;
+}
+
 double nd__pairwise_sum_f64(const char *p, ptrdiff_t n, ptrdiff_t s)
 {
+    double r;
+    if (pw_parallel(p, n, s, 0, 0, &r)) return r;
     return n > 0 ? pw_f64_rec(p, n, s) : 0.0;
 }
 
 float nd__pairwise_sum_f32(const char *p, ptrdiff_t n, ptrdiff_t s)
 {
+    double r;
+    if (pw_parallel(p, n, s, 0, 1, &r)) return (float)r;
     return n > 0 ? pw_f32_rec(p, n, s) : 0.0f;
 }
 
@@ -86,10 +181,14 @@ nd__c64 nd__pairwise_sum_c64(const char *p, ptrdiff_t n, ptrdiff_t s)
 
 double nd__pairwise_sqdev_f64(const char *p, ptrdiff_t n, ptrdiff_t s, double m)
 {
+    double r;
+    if (pw_parallel(p, n, s, m, 2, &r)) return r;
     return n > 0 ? sq_f64_rec(p, n, s, m) : 0.0;
 }
 
 float nd__pairwise_sqdev_f32(const char *p, ptrdiff_t n, ptrdiff_t s, float m)
 {
+    double r;
+    if (pw_parallel(p, n, s, m, 3, &r)) return (float)r;
     return n > 0 ? sq_f32_rec(p, n, s, m) : 0.0f;
 }

@@ -433,7 +433,7 @@ nd_status nd__ufunc_exec(nd_ufunc f, const nd__loop_fn *loops, int nout,
     } else {
         nd__fpe_clear();
         nd__loop_status_clear();
-        nd__nest_run(&nest, direct_inner, &r);
+        nd__nest_run_parallel(&nest, direct_inner, &r, ((1u << nout) - 1) << nin);
     }
     const char *lmsg;
     rc = nd__loop_status(&lmsg);

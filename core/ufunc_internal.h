@@ -131,6 +131,12 @@ void nd__nest_optimize(nd__nest *n, int ref);
 typedef void (*nd__inner_fn)(char **ptrs, ptrdiff_t len, const ptrdiff_t *strides, void *ud);
 /* Call fn for every innermost run. Does nothing when some extent is 0. */
 void nd__nest_run(const nd__nest *n, nd__inner_fn fn, void *ud);
+/* The same, split across the worker pool (numc/threads.h) when the nest is large.
+ * Operands with bit op of write_mask set are written: the split axis is one along
+ * which they all move, so chunks write disjoint elements in the serial order and the
+ * result does not depend on the thread count. FP flags and loop errors raised on the
+ * workers are passed back to the calling thread. */
+void nd__nest_run_parallel(const nd__nest *n, nd__inner_fn fn, void *ud, unsigned write_mask);
 
 /* Allocate an array of `shape` whose memory order follows `ref_strides` (NumPy's K
  * order; C order when ref_strides is NULL); zero-filled when `zero`. */

@@ -3,6 +3,10 @@
 #include "ufunc_internal.h"
 
 #include <float.h>
+#include <numc/threads.h>
+#include <stdatomic.h>
+
+#include "parallel.h"
 
 /* ---- loop nest ------------------------------------------------------------------------ */
 static ptrdiff_t absd(ptrdiff_t v) { return v < 0 ? -v : v; }
@@ -220,4 +224,82 @@ bool nd__operand_can_cast(const nd_operand *o, nd_dtype t, nd_casting casting)
 {
     if (o->kind == ND_OPK_ARRAY) return nd_can_cast(nd_dtype_of(o->array), t, casting);
     return nd_can_cast(nd__min_scalar_type(o->scalar), t, casting);
+}
+
+/* ---- parallel loop nests ------------------------------------------------------------------ */
+/* Below this many elements a nest runs on the calling thread. */
+#define PAR_MIN_ELEMS ((ptrdiff_t)1 << 17)
+/* Target elements per chunk; chunk boundaries depend only on the shape. */
+#define PAR_CHUNK_ELEMS ((ptrdiff_t)1 << 16)
+
+typedef struct par_job {
+    const nd__nest *n;
+    int axis;
+    nd__inner_fn fn;
+    void *ud;
+    atomic_int flags;
+    atomic_int loop_code;
+    const char *_Atomic loop_msg;
+} par_job;
+
+#define PAR_FLAGS (FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW | FE_INVALID)
+
+static void par_chunk(ptrdiff_t begin, ptrdiff_t end, ptrdiff_t chunk, void *ctx)
+{
+    (void)chunk;
+    par_job *j = ctx;
+    nd__nest sub = *j->n;
+    sub.shape[j->axis] = end - begin;
+    for (int op = 0; op < sub.nop; op++) sub.base[op] += begin * sub.strides[op][j->axis];
+    /* FP flags and loop errors are per thread: collect them for the caller */
+    feclearexcept(PAR_FLAGS);
+    nd__nest_run(&sub, j->fn, j->ud);
+    int f = fetestexcept(PAR_FLAGS);
+    if (f) atomic_fetch_or(&j->flags, f);
+    const char *msg;
+    nd_status rc = nd__loop_status(&msg);
+    if (rc < 0) {
+        int expected = 0;
+        if (atomic_compare_exchange_strong(&j->loop_code, &expected, (int)rc))
+            atomic_store(&j->loop_msg, msg);
+        nd__loop_status_clear();
+    }
+}
+
+void nd__nest_run_parallel(const nd__nest *n, nd__inner_fn fn, void *ud, unsigned write_mask)
+{
+    ptrdiff_t total = 1;
+    for (int d = 0; d < n->ndim; d++) total *= n->shape[d];
+    if (total < PAR_MIN_ELEMS || nd_get_num_threads() < 2) {
+        nd__nest_run(n, fn, ud);
+        return;
+    }
+    /* split the outermost axis along which every written operand moves (so chunks write
+     * disjoint elements and each output sees its inputs in the serial order) */
+    int axis = -1;
+    for (int d = 0; d < n->ndim && axis < 0; d++) {
+        bool ok = n->shape[d] > 1;
+        for (int op = 0; op < n->nop && ok; op++)
+            if ((write_mask >> op) & 1) ok = n->strides[op][d] != 0;
+        if (ok) axis = d;
+    }
+    if (axis < 0) {
+        nd__nest_run(n, fn, ud);
+        return;
+    }
+    ptrdiff_t inner = total / n->shape[axis];
+    ptrdiff_t grain = PAR_CHUNK_ELEMS / (inner ? inner : 1);
+    if (grain < 1) grain = 1;
+    /* keep split innermost runs long enough to stay vectorised and streaming */
+    if (axis == n->ndim - 1 && grain < 1024) grain = 1024;
+    if (n->shape[axis] <= grain) {
+        nd__nest_run(n, fn, ud);
+        return;
+    }
+    par_job j = { n, axis, fn, ud, 0, 0, NULL };
+    nd__parallel_for(n->shape[axis], grain, par_chunk, &j);
+    int f = atomic_load(&j.flags);
+    if (f) feraiseexcept(f);
+    int code = atomic_load(&j.loop_code);
+    if (code < 0) nd__loop_fail((nd_status)code, atomic_load(&j.loop_msg));
 }

@@ -4,6 +4,7 @@
 #include "test_ufunc_fixture.h"
 
 #include <float.h>
+#include <numc/threads.h>
 
 #define MAXIN 128
 static struct {
@@ -311,7 +312,48 @@ static void test_cumsum_dtype_and_axis(void)
     nd_free(m);
 }
 
+/* Results do not depend on the number of threads (chunking follows the sizes only). */
+static void test_results_identical_for_any_thread_count(void)
+{
+    const ptrdiff_t n = 3000017;
+    nd_array *a = nd_linspace(-3, 7, n);
+    nd_array *s2 = nd_sin(a); /* irregular values */
+    nd_array *m = NULL;
+    nd_array *sq = nd_empty(ND_SHAPE(1500, 2000), ND_FLOAT64);
+    double *p = nd_data(sq);
+    for (ptrdiff_t i = 0; i < 1500 * 2000; i++) p[i] = sin((double)i * 0.37) * 1e3;
+    double r[2][6];
+    int old = nd_set_num_threads(1);
+    for (int t = 0; t < 2; t++) {
+        nd_set_num_threads(t == 0 ? 1 : 4);
+        nd_array *x = nd_sum(s2), *v = nd_var(s2), *e = nd_exp(s2);
+        nd_array *c0 = nd_sum(sq, .axis = ND_AXES(0)), *c1 = nd_sum(sq, .axis = ND_AXES(1));
+        nd_array *es = nd_sum(e);
+        r[t][0] = nd_get_f64(x, NULL);
+        r[t][1] = nd_get_f64(v, NULL);
+        r[t][2] = nd_get_f64(es, NULL);
+        r[t][3] = nd_get_f64(c0, ND_IDX(1234));
+        r[t][4] = nd_get_f64(c1, ND_IDX(777));
+        nd_array *f = nd_sum(sq, .dtype = ND_FLOAT32);
+        r[t][5] = nd_get_f64(f, NULL);
+        nd_free(f);
+        nd_free(x);
+        nd_free(v);
+        nd_free(e);
+        nd_free(es);
+        nd_free(c0);
+        nd_free(c1);
+    }
+    nd_set_num_threads(old);
+    for (int k = 0; k < 6; k++) CU_ASSERT_EQUAL(memcmp(&r[0][k], &r[1][k], sizeof(double)), 0);
+    nd_free(m);
+    nd_free(sq);
+    nd_free(s2);
+    nd_free(a);
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_results_identical_for_any_thread_count),
     ND_T(test_reduction_fixtures),
     ND_T(test_pairwise_sum_of_ten_million_tenths),
     ND_T(test_mean_and_std_accuracy),

@@ -4,6 +4,7 @@
 #include "test_ufunc_fixture.h"
 
 #include <float.h>
+#include <numc/threads.h>
 
 /* ---- fixture driver ------------------------------------------------------------------- */
 #define MAXIN 128
@@ -525,7 +526,28 @@ static void test_unaligned_operand(void)
     free(raw);
 }
 
+/* Conditions raised on worker threads reach the caller's error state. */
+static void test_threaded_flags_and_errors_propagate(void)
+{
+    int old_threads = nd_set_num_threads(4);
+    const ptrdiff_t n = 1 << 21;
+    nd_array *a = nd_zeros(ND_SHAPE(n), ND_FLOAT64);
+    nd_set_f64(a, ND_IDX(n - 3), 1000.0);
+    nd_errstate old = nd_seterr(.over = ND_ERR_RAISE);
+    CU_ASSERT_PTR_NULL(nd_exp(a));
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "overflow"));
+    nd_seterr_(&old);
+    nd_array *i = nd_ones(ND_SHAPE(n), ND_INT64);
+    nd_set_i64(i, ND_IDX(n - 5), -2);
+    CU_ASSERT_PTR_NULL(nd_power(3, i));
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "negative integer powers"));
+    nd_free(i);
+    nd_free(a);
+    nd_set_num_threads(old_threads);
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_threaded_flags_and_errors_propagate),
     ND_T(test_unary_fixtures),
     ND_T(test_binary_fixtures),
     ND_T(test_scalar_operand_fixtures),
