@@ -1,4 +1,5 @@
-/* numc — umbrella header: #include <numc/numc.h> */
+/* numc — umbrella header for libnumc: #include <numc/numc.h>.
+ * The plotting library has its own header, <numc/plot.h> (link numc::plot). */
 #ifndef NUMC_NUMC_H
 #define NUMC_NUMC_H
 
@@ -8,6 +9,12 @@
 #include "manip.h"
 #include "sort.h"
 #include "threads.h"
+#include "ufunc.h"
+#include "stats.h"
+#include "random.h"
+#include "linalg.h"
+#include "fft.h"
+#include "io.h"
 
 #define NUMC_VERSION_MAJOR 0
 #define NUMC_VERSION_MINOR 1
