@@ -216,7 +216,7 @@ void nplot__stroke_polyline(render_ctx *rc, const nplot_axes *ax, const double *
     bbox r = { ax->dev[0] - m, ax->dev[1] - m, ax->dev[2] + m, ax->dev[3] + m };
     double width = ax->dev[2] - ax->dev[0];
     sink s = { .cr = cr, .reduce = (double)n > width && ls == LS_SOLID };
-    if (color.a >= 1 && ls == LS_SOLID && n > 256) s.chunk = 16;
+    if (color.a >= 1 && ls == LS_SOLID && n > 256) s.chunk = 8;
     cairo_set_source_rgba(cr, color.r, color.g, color.b, color.a);
     cairo_set_line_width(cr, lw);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);

@@ -237,6 +237,14 @@ static void stamp_blend(const stamp *st, uint32_t *dst, int dstride, int cx, int
 }
 
 #define STAMP_CACHE 64
+#define VMARK_CACHE 256
+
+typedef struct vmark {
+    cairo_surface_t *rec;
+    double size;
+    rgba face;
+    double half;
+} vmark;
 
 static bool rgba_eq(rgba a, rgba b)
 {
@@ -315,6 +323,10 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     cairo_set_dash(cr, NULL, 0, 0);
+    /* Vector output: each distinct marker is recorded once and placed by reference
+     * (SVG <use>, a PDF form XObject) instead of repeating its path per point. */
+    vmark cache[VMARK_CACHE];
+    int ncache = 0;
     for (size_t i = 0; i < n; i++) {
         double x = xs[i], y = ys[i];
         if (!isfinite(x) || !isfinite(y)) continue;
@@ -323,7 +335,36 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
             continue;
         double sz = sizes_dev ? sizes_dev[i] : size_dev;
         rgba f = faces ? faces[i] : face;
-        marker_paint(cr, marker, x, y, sz, f, edge_is_face ? f : edge, edge_lw, filled);
+        rgba e = edge_is_face ? f : edge;
+        int k = -1;
+        for (int j = 0; j < ncache; j++)
+            if (cache[j].size == sz && rgba_eq(cache[j].face, f)) {
+                k = j;
+                break;
+            }
+        if (k < 0 && ncache < VMARK_CACHE && n > 1) {
+            double h = ceil(sz + edge_lw) + 1;
+            cairo_surface_t *rec = cairo_recording_surface_create(
+                CAIRO_CONTENT_COLOR_ALPHA, &(cairo_rectangle_t){ 0, 0, 2 * h, 2 * h });
+            cairo_t *rcr = cairo_create(rec);
+            cairo_set_line_join(rcr, CAIRO_LINE_JOIN_MITER);
+            cairo_set_line_cap(rcr, CAIRO_LINE_CAP_BUTT);
+            marker_paint(rcr, marker, h, h, sz, f, e, edge_lw, filled);
+            cairo_destroy(rcr);
+            if (cairo_surface_status(rec) == CAIRO_STATUS_SUCCESS) {
+                k = ncache++;
+                cache[k] = (vmark){ rec, sz, f, h };
+            } else {
+                cairo_surface_destroy(rec);
+            }
+        }
+        if (k >= 0) {
+            cairo_set_source_surface(cr, cache[k].rec, x - cache[k].half, y - cache[k].half);
+            cairo_paint(cr);
+        } else {
+            marker_paint(cr, marker, x, y, sz, f, e, edge_lw, filled);
+        }
     }
+    for (int j = 0; j < ncache; j++) cairo_surface_destroy(cache[j].rec);
     cairo_restore(cr);
 }

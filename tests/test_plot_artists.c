@@ -161,8 +161,10 @@ static void test_errorbar_structure_in_svg(void)
     CU_ASSERT_EQUAL(nplot_errorbar_xy(ax, x, y, 5, .yerr_value = 0.5, .capsize = 3), ND_OK);
     char *svg = svg_of(fig, "plot_test_errorbar.svg");
     CU_ASSERT_PTR_NOT_NULL_FATAL(svg);
-    /* the data line, one path with all bars, one path per cap (2 per point) */
-    CU_ASSERT_EQUAL(count_substr(svg, "<path"), 1 + 1 + 10);
+    /* the data line, one path with all bars, and the cap marker defined once and placed
+     * by reference at both ends of the 5 bars */
+    CU_ASSERT_EQUAL(count_substr(svg, "<path"), 1 + 1 + 1);
+    CU_ASSERT_EQUAL(count_substr(svg, "<use"), 10);
     free(svg);
     double lo, hi;
     nplot_get_ylim(ax, &lo, &hi); /* the bars take part in autoscaling */
