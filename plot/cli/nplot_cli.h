@@ -149,6 +149,7 @@ typedef struct cli_data {
     const char *file;           /* the name used in messages ("<stdin>" for -) */
     char *buf;                  /* the input's bytes (as given to the CSV reader) */
     size_t len;
+    size_t maplen;              /* buf is a private mapping of this many bytes, or 0 */
     struct nd_table *table;
     bool header;                /* the file had a header row */
     int ncols;

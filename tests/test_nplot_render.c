@@ -1,0 +1,598 @@
+/* nplot in process: what the loader decides (x, y, dates, categories, groups, European
+ * numbers, errors) and what the figures contain (ticks, and structural pixel checks that
+ * do not depend on fonts), plus a few golden images. The nplot sources are compiled in.
+ *
+ * Golden images live in tests/data/nplot/; to regenerate them after a reviewed change:
+ *     NPLOT_REGEN=1 ./test_nplot_render   (from the build directory) */
+#define _GNU_SOURCE
+#include "../plot/cli/args.c"
+#include "../plot/cli/columns.c"
+#include "../plot/cli/data.c"
+#include "../plot/cli/dates.c"
+#include "../plot/cli/dateticks.c"
+#include "../plot/cli/kind_3d.c"
+#include "../plot/cli/kind_bars.c"
+#include "../plot/cli/kind_grid.c"
+#include "../plot/cli/kind_xy.c"
+#include "../plot/cli/render.c"
+#include "../plot/cli/sniff.c"
+
+#include "testutil.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define SHARED NUMC_SHARED_DATA
+#define GOLDEN NUMC_TEST_DATA "/nplot"
+
+static char tmpdir[64];
+
+static const char *tmp_csv(const char *name, const char *content)
+{
+    static char path[8][128];
+    static int slot;
+    char *p = path[slot++ % 8];
+    snprintf(p, sizeof path[0], "%s/%s", tmpdir, name);
+    FILE *f = fopen(p, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs(content, f);
+    fclose(f);
+    return p;
+}
+
+/* Parse a command line (words split at spaces; '~' stands for a space inside a word). */
+static int parse(cli_opts *o, const char *line)
+{
+    static char copy[1024];
+    snprintf(copy, sizeof copy, "%s", line);
+    static char *argv[64];
+    int argc = 0;
+    argv[argc++] = "nplot";
+    for (char *t = strtok(copy, " "); t && argc < 63; t = strtok(NULL, " ")) {
+        for (char *c = t; *c; c++)
+            if (*c == '~') *c = ' ';
+        argv[argc++] = t;
+    }
+    argv[argc] = NULL;
+    FILE *devnull = fopen("/dev/null", "w");
+    int rc = cli_parse_args(argc, argv, o, devnull, devnull);
+    fclose(devnull);
+    return rc;
+}
+
+/* Load (and apply nplot's default kind for text x, as main does). */
+static int load(cli_opts *o, cli_data *d, const char *line)
+{
+    int rc = parse(o, line);
+    CU_ASSERT_EQUAL_FATAL(rc, CLI_EXIT_OK);
+    rc = cli_data_load(o, d);
+    if (rc == CLI_EXIT_OK && !o->kind_set && d->xtype == CLI_X_CATEGORY) o->kind = CLI_BAR;
+    return rc;
+}
+
+typedef struct fig_run {
+    cli_opts o;
+    cli_data d;
+    nplot_figure *fig;
+    nplot_axes *ax;
+    nd_array *img; /* (h, w, 4) uint8 */
+    int w, h;
+} fig_run;
+
+static void build(fig_run *r, const char *line)
+{
+    memset(r, 0, sizeof *r);
+    CU_ASSERT_EQUAL_FATAL(load(&r->o, &r->d, line), CLI_EXIT_OK);
+    char err[2048] = "";
+    int rc = cli_figure_build(&r->o, &r->d, &r->fig, &r->ax, err, sizeof err);
+    if (rc) fprintf(stderr, "build '%s': %s\n", line, err);
+    CU_ASSERT_EQUAL_FATAL(rc, CLI_EXIT_OK);
+    CU_ASSERT_EQUAL_FATAL(nplot_figure_draw(r->fig), ND_OK);
+    r->img = nplot_figure_to_array(r->fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r->img);
+    r->h = (int)nd_shape(r->img)[0];
+    r->w = (int)nd_shape(r->img)[1];
+}
+
+static void done(fig_run *r)
+{
+    nd_free(r->img);
+    nplot_figure_free(r->fig);
+    cli_data_free(&r->d);
+}
+
+/* A tick label, or "" when there is none (so a missing label fails an assertion). */
+static const char *xtl(nplot_axes *ax, int i)
+{
+    const char *s = nplot_get_xticklabel(ax, i);
+    return s ? s : "";
+}
+
+static const char *ytl(nplot_axes *ax, int i)
+{
+    const char *s = nplot_get_yticklabel(ax, i);
+    return s ? s : "";
+}
+
+static const unsigned char *px(const fig_run *r, int x, int y)
+{
+    return (const unsigned char *)nd_data(r->img) + ((size_t)y * (size_t)r->w + (size_t)x) * 4;
+}
+
+static bool is_color(const unsigned char *p, unsigned rgb, int tol)
+{
+    int R = (rgb >> 16) & 255, G = (rgb >> 8) & 255, B = rgb & 255;
+    return abs(p[0] - R) <= tol && abs(p[1] - G) <= tol && abs(p[2] - B) <= tol;
+}
+
+static long count_color(const fig_run *r, unsigned rgb, int tol)
+{
+    long n = 0;
+    for (int y = 0; y < r->h; y++)
+        for (int x = 0; x < r->w; x++) n += is_color(px(r, x, y), rgb, tol);
+    return n;
+}
+
+enum { C0 = 0x1f77b4, C1 = 0xff7f0e, C2 = 0x2ca02c };
+
+/* ---- loading ---------------------------------------------------------------------------------- */
+static void test_monotonic_first_column_is_x(void)
+{
+    cli_opts o;
+    cli_data d;
+    CU_ASSERT_EQUAL_FATAL(load(&o, &d, SHARED "/sunspots.csv"), CLI_EXIT_OK);
+    CU_ASSERT_EQUAL(d.xcol, 0);
+    CU_ASSERT_EQUAL(d.xtype, CLI_X_NUMBER);
+    CU_ASSERT_EQUAL(d.ny, 1);
+    CU_ASSERT_EQUAL(d.ycols[0], 1);
+    CU_ASSERT_EQUAL(d.nrows, 309);
+    CU_ASSERT_EQUAL(d.x[0], 1700);
+    CU_ASSERT_EQUAL(d.y[0][1], 11);
+    CU_ASSERT_STRING_EQUAL(d.names[1], "SUNACTIVITY");
+    cli_data_free(&d);
+}
+
+static void test_unordered_first_column_gives_row_numbers(void)
+{
+    cli_opts o;
+    cli_data d;
+    const char *f = tmp_csv("unordered.csv", "a,b\n3,1\n1,2\n2,3\n");
+    char line[256];
+    snprintf(line, sizeof line, "%s", f);
+    CU_ASSERT_EQUAL_FATAL(load(&o, &d, line), CLI_EXIT_OK);
+    CU_ASSERT_EQUAL(d.xtype, CLI_X_ROW);
+    CU_ASSERT_EQUAL(d.ny, 2);
+    CU_ASSERT_EQUAL(d.x[2], 2);
+    cli_data_free(&d);
+    /* Scatter takes it as x anyway: order does not matter there. */
+    snprintf(line, sizeof line, "-k scatter %s", f);
+    CU_ASSERT_EQUAL_FATAL(load(&o, &d, line), CLI_EXIT_OK);
+    CU_ASSERT_EQUAL(d.xcol, 0);
+    CU_ASSERT_EQUAL(d.ny, 1);
+    cli_data_free(&d);
+}
+
+static void test_yyyymmdd_column_becomes_dates_with_gaps(void)
+{
+    cli_opts o;
+    cli_data d;
+    CU_ASSERT_EQUAL_FATAL(load(&o, &d, SHARED "/co2.csv"), CLI_EXIT_OK);
+    CU_ASSERT_EQUAL(d.xtype, CLI_X_DATE);
+    CU_ASSERT_EQUAL(d.x[0], -4296); /* 1958-03-29 */
+    int nan = 0;
+    for (ptrdiff_t r = 0; r < d.nrows; r++) nan += isnan(d.y[0][r]);
+    CU_ASSERT_EQUAL(nan, 59);
+    cli_data_free(&d);
+    CU_ASSERT_EQUAL_FATAL(load(&o, &d, "--no-dates " SHARED "/co2.csv"), CLI_EXIT_OK);
+    CU_ASSERT_EQUAL(d.xtype, CLI_X_NUMBER);
+    CU_ASSERT_EQUAL(d.x[0], 19580329);
+    cli_data_free(&d);
+}
+
+static void test_text_dates_and_times(void)
+{
+    cli_opts o;
+    cli_data d;
+    const char *f = tmp_csv("dates.csv", "when,v\n2020-01-01,1\n2020-01-02,\n2020-01-03T12:00,3\n");
+    CU_ASSERT_EQUAL_FATAL(load(&o, &d, f), CLI_EXIT_OK);
+    CU_ASSERT_EQUAL(d.xtype, CLI_X_DATE);
+    CU_ASSERT_EQUAL(d.xdate_what, CLI_DT_DATE | CLI_DT_TIME);
+    double day = (double)cli_days_from_civil(2020, 1, 1);
+    CU_ASSERT_EQUAL(d.x[0], day);
+    CU_ASSERT_EQUAL(d.x[2], day + 2.5);
+    CU_ASSERT(isnan(d.y[0][1]));
+    char b[48];
+    cli_x_label(&d, 2, b, sizeof b);
+    CU_ASSERT_STRING_EQUAL(b, "2020-01-03 12:00");
+    cli_data_free(&d);
+}
+
+static void test_text_x_is_categorical(void)
+{
+    cli_opts o;
+    cli_data d;
+    CU_ASSERT_EQUAL_FATAL(load(&o, &d, SHARED "/statecrime.csv"), CLI_EXIT_OK);
+    CU_ASSERT_EQUAL(d.xtype, CLI_X_CATEGORY);
+    CU_ASSERT_EQUAL(d.ncats, 51);
+    CU_ASSERT_STRING_EQUAL(d.cats[0], "Alabama");
+    CU_ASSERT_EQUAL(d.x[50], 50);
+    CU_ASSERT_EQUAL(d.ny, 7);
+    CU_ASSERT_EQUAL(o.kind, CLI_BAR); /* the default for text x */
+    cli_data_free(&d);
+}
+
+static void test_year_and_quarter_make_dates(void)
+{
+    cli_opts o;
+    cli_data d;
+    CU_ASSERT_EQUAL_FATAL(load(&o, &d, SHARED "/macrodata.csv"), CLI_EXIT_OK);
+    CU_ASSERT_EQUAL(d.xtype, CLI_X_DATE);
+    CU_ASSERT_EQUAL(d.xcol, 0);
+    CU_ASSERT_EQUAL(d.xcol2, 1);
+    CU_ASSERT_EQUAL(d.x[1], cli_days_from_civil(1959, 4, 1));
+    CU_ASSERT_EQUAL(d.ny, 12); /* year and quarter are not series */
+    CU_ASSERT_EQUAL(d.ycols[0], 2);
+    cli_data_free(&d);
+}
+
+static void test_european_numbers(void)
+{
+    cli_opts o;
+    cli_data d;
+    const char *f = tmp_csv("eu.csv", "Datum;Temp;Regen\n2020-01-01;1,5;0\n2020-01-02;-2,25;1.234,5\n");
+    CU_ASSERT_EQUAL_FATAL(load(&o, &d, f), CLI_EXIT_OK);
+    CU_ASSERT_EQUAL(d.ny, 2);
+    CU_ASSERT_EQUAL(d.y[0][0], 1.5);
+    CU_ASSERT_EQUAL(d.y[0][1], -2.25);
+    CU_ASSERT_EQUAL(d.y[1][1], 1234.5);
+    CU_ASSERT_EQUAL(d.xtype, CLI_X_DATE);
+    cli_data_free(&d);
+    /* --decimal . keeps the commas as text: "1,5" is then not a number. */
+    char line[256];
+    snprintf(line, sizeof line, "--decimal . -y Temp %s", f);
+    CU_ASSERT_EQUAL(load(&o, &d, line), CLI_EXIT_DATA);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.err, "line 2, column 2 (Temp): '1,5' is not a number"));
+    cli_data_free(&d);
+}
+
+static void test_groups(void)
+{
+    cli_opts o;
+    cli_data d;
+    const char *f = tmp_csv("g.csv", "t,sex,h\n0,m,170\n1,f,160\n2,f,161\n3,m,172\n");
+    char line[256];
+    snprintf(line, sizeof line, "--sep sex %s", f);
+    CU_ASSERT_EQUAL_FATAL(load(&o, &d, line), CLI_EXIT_OK);
+    CU_ASSERT_EQUAL(d.ngroups, 2);
+    CU_ASSERT_STRING_EQUAL(d.groups[0], "m");
+    CU_ASSERT_STRING_EQUAL(d.groups[1], "f");
+    CU_ASSERT(d.group[0] == 0 && d.group[1] == 1 && d.group[3] == 0);
+    CU_ASSERT_EQUAL(d.ny, 1); /* h: t is x, sex is the group */
+    cli_data_free(&d);
+}
+
+static void test_no_header_names_are_indices(void)
+{
+    cli_opts o;
+    cli_data d;
+    const char *f = tmp_csv("nohdr.csv", "1,10,5\n2,20,6\n3,30,7\n");
+    char line[256];
+    snprintf(line, sizeof line, "--no-header -y 3 %s", f);
+    CU_ASSERT_EQUAL_FATAL(load(&o, &d, line), CLI_EXIT_OK);
+    CU_ASSERT_STRING_EQUAL(d.names[2], "3");
+    CU_ASSERT_EQUAL(d.ycols[0], 2);
+    CU_ASSERT_EQUAL(d.y[0][2], 7);
+    cli_data_free(&d);
+}
+
+static void test_load_errors_name_file_line_column(void)
+{
+    cli_opts o;
+    cli_data d;
+    char line[256];
+    const char *f = tmp_csv("bad.csv", "a,b\n1,2\n2,oops\n");
+    snprintf(line, sizeof line, "-y b %s", f);
+    CU_ASSERT_EQUAL(load(&o, &d, line), CLI_EXIT_DATA);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.err, "bad.csv: line 3, column 2 (b): 'oops' is not a number"));
+    cli_data_free(&d);
+    /* Blank and comment lines do not shift the line number. */
+    f = tmp_csv("bad2.csv", "# notes\na,b\n\n1,2\n# more\n2,oops\n");
+    snprintf(line, sizeof line, "-y 2 %s", f);
+    CU_ASSERT_EQUAL(load(&o, &d, line), CLI_EXIT_DATA);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.err, "line 6, column 2"));
+    cli_data_free(&d);
+    CU_ASSERT_EQUAL(load(&o, &d, "-x yaer " SHARED "/macrodata.csv"), CLI_EXIT_DATA);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.err, "no column 'yaer'; did you mean 'year'?"));
+    cli_data_free(&d);
+    f = tmp_csv("hdr.csv", "a,b\n");
+    CU_ASSERT_EQUAL(load(&o, &d, f), CLI_EXIT_DATA);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.err, "no data rows (only a header)"));
+    cli_data_free(&d);
+    f = tmp_csv("empty.csv", "");
+    CU_ASSERT_EQUAL(load(&o, &d, f), CLI_EXIT_DATA);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.err, "empty.csv"));
+    CU_ASSERT_PTR_NULL(strstr(d.err, "nd_read_csv")); /* no library function names */
+    cli_data_free(&d);
+    f = tmp_csv("ragged.csv", "a,b\n1,2\n3\n");
+    CU_ASSERT_EQUAL(load(&o, &d, f), CLI_EXIT_DATA);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.err, "line 3: expected 2 fields, found 1"));
+    cli_data_free(&d);
+    f = tmp_csv("text.csv", "name,kind\nx,y\nz,w\n");
+    CU_ASSERT_EQUAL(load(&o, &d, f), CLI_EXIT_DATA);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.err, "no numeric column to plot"));
+    cli_data_free(&d);
+}
+
+/* ---- figures ------------------------------------------------------------------------------------ */
+/* The leftmost and rightmost pixel columns holding color c: the mean row of each. */
+static void ends_of(const fig_run *r, unsigned c, double *yl, double *yr)
+{
+    int xl = -1, xr = -1;
+    for (int x = 0; x < r->w && xl < 0; x++)
+        for (int y = 0; y < r->h; y++)
+            if (is_color(px(r, x, y), c, 8)) {
+                xl = x;
+                *yl = y;
+                break;
+            }
+    for (int x = r->w - 1; x >= 0 && xr < 0; x--)
+        for (int y = 0; y < r->h; y++)
+            if (is_color(px(r, x, y), c, 8)) {
+                xr = x;
+                *yr = y;
+                break;
+            }
+    CU_ASSERT(xl >= 0 && xr > xl);
+}
+
+static void test_line_goes_where_the_data_goes(void)
+{
+    const char *f = tmp_csv("rise.csv", "x,y\n0,0\n1,1\n2,2\n3,3\n4,4\n");
+    fig_run r;
+    char line[256];
+    snprintf(line, sizeof line, "%s", f);
+    build(&r, line);
+    CU_ASSERT(count_color(&r, C0, 8) > 300);
+    double yl = 0, yr = 0;
+    ends_of(&r, C0, &yl, &yr);
+    CU_ASSERT(yl > yr + 300); /* rises to the right: image rows grow downwards */
+    /* The data corners map to those pixels (5% margins). */
+    double px0, py0, px1, py1;
+    nplot_data_to_pixel(r.ax, 0, 0, &px0, &py0);
+    nplot_data_to_pixel(r.ax, 4, 4, &px1, &py1);
+    CU_ASSERT(fabs(py0 - yl) < 4 && fabs(py1 - yr) < 4);
+    done(&r);
+}
+
+/* Height in pixels of the color-c run through column x. */
+static int run_height(const fig_run *r, int x, unsigned c)
+{
+    int n = 0;
+    for (int y = 0; y < r->h; y++) n += is_color(px(r, x, y), c, 4);
+    return n;
+}
+
+static void test_bars_are_proportional_and_stand_on_zero(void)
+{
+    const char *f = tmp_csv("bars.csv", "k,v\na,1\nb,2\nc,3\n");
+    fig_run r;
+    build(&r, f);
+    CU_ASSERT_EQUAL(r.o.kind, CLI_BAR);
+    double x0, y0, x1, y1;
+    int h[3];
+    for (int i = 0; i < 3; i++) {
+        nplot_data_to_pixel(r.ax, i, 0, &x0, &y0);
+        h[i] = run_height(&r, (int)lround(x0), C0);
+    }
+    /* Heights grow by the same step from a base at zero (antialiased tops lose a pixel). */
+    CU_ASSERT(h[0] > 50);
+    CU_ASSERT(abs((h[2] - h[1]) - (h[1] - h[0])) <= 2);
+    CU_ASSERT(abs((h[1] - h[0]) - h[0]) <= 3);
+    double lo, hi;
+    nplot_get_ylim(r.ax, &lo, &hi);
+    CU_ASSERT_EQUAL(lo, 0);
+    /* The category labels are the tick labels. */
+    CU_ASSERT_STRING_EQUAL(xtl(r.ax, 1), "b");
+    nplot_data_to_pixel(r.ax, 0, 3, &x1, &y1);
+    CU_ASSERT(y1 < y0);
+    done(&r);
+}
+
+static void test_hist_of_uniform_data_is_flat(void)
+{
+    char csv[4096] = "v\n";
+    for (int i = 0; i < 200; i++) snprintf(csv + strlen(csv), sizeof csv - strlen(csv), "%d\n", i % 100);
+    const char *f = tmp_csv("uniform.csv", csv);
+    fig_run r;
+    char line[256];
+    snprintf(line, sizeof line, "-k hist --bins 10 %s", f);
+    build(&r, line);
+    int h0 = -1;
+    for (int b = 0; b < 10; b++) {
+        double x, y;
+        nplot_data_to_pixel(r.ax, 4.95 + 9.9 * b, 0, &x, &y);
+        int h = run_height(&r, (int)lround(x), C0);
+        if (h0 < 0) h0 = h;
+        CU_ASSERT(h > 100 && abs(h - h0) <= 1);
+    }
+    double lo, hi;
+    nplot_get_ylim(r.ax, &lo, &hi);
+    CU_ASSERT_EQUAL(lo, 0);
+    CU_ASSERT(hi > 20 && hi < 22); /* 20 per bin + 5% */
+    done(&r);
+}
+
+static void test_pie_areas_follow_values(void)
+{
+    const char *f = tmp_csv("pie.csv", "k,v\na,1\nb,1\nc,2\n");
+    fig_run r;
+    char line[256];
+    snprintf(line, sizeof line, "-k pie %s", f);
+    build(&r, line);
+    long a = count_color(&r, C0, 2), b = count_color(&r, C1, 2), c = count_color(&r, C2, 2);
+    CU_ASSERT(a > 5000);
+    ND_ASSERT_CLOSE(b, a, 0.05);
+    ND_ASSERT_CLOSE(c, 2.0 * a, 0.05);
+    done(&r);
+}
+
+static void test_heatmap_labels_and_colorbar(void)
+{
+    fig_run r;
+    build(&r, "-k heatmap " SHARED "/elnino.csv");
+    CU_ASSERT_STRING_EQUAL(ytl(r.ax, 0), "1950");
+    CU_ASSERT_STRING_EQUAL(xtl(r.ax, 0), "JAN");
+    CU_ASSERT_EQUAL(nplot_get_xticks(r.ax, NULL, 0), 12);
+    /* viridis from #440154 to #fde725 appears (cells and colorbar). */
+    CU_ASSERT(count_color(&r, 0x440154, 6) > 50);
+    CU_ASSERT(count_color(&r, 0xfde725, 6) > 50);
+    /* The top-left cell (1950, JAN) is 23.11 °C: a mid-blue of viridis, not yellow. */
+    double x, y;
+    nplot_data_to_pixel(r.ax, 0, 0, &x, &y);
+    const unsigned char *p = px(&r, (int)x, (int)y);
+    CU_ASSERT(p[2] > p[0] && p[2] > 100);
+    done(&r);
+}
+
+static void test_date_axis_ticks_are_years(void)
+{
+    fig_run r;
+    build(&r, SHARED "/co2.csv");
+    double t[32];
+    int n = nplot_get_xticks(r.ax, t, 32);
+    CU_ASSERT(n >= 4 && n <= 10);
+    int prev = 0;
+    for (int i = 0; i < n && i < 32; i++) {
+        const char *l = xtl(r.ax, i);
+        CU_ASSERT_EQUAL(strlen(l), 4);
+        int year = atoi(l);
+        CU_ASSERT(year >= 1958 && year <= 2002);
+        CU_ASSERT_EQUAL(t[i], cli_days_from_civil(year, 1, 1));
+        if (i > 1) CU_ASSERT_EQUAL(year - prev, atoi(xtl(r.ax, 1)) - atoi(xtl(r.ax, 0)));
+        prev = year;
+    }
+    done(&r);
+    build(&r, "--xlim 1970:1980 " SHARED "/co2.csv");
+    double lo, hi;
+    nplot_get_xlim(r.ax, &lo, &hi);
+    CU_ASSERT_EQUAL(lo, cli_days_from_civil(1970, 1, 1));
+    CU_ASSERT_EQUAL(hi, cli_days_from_civil(1980, 1, 1));
+    done(&r);
+}
+
+static void test_barh_categories_on_y(void)
+{
+    fig_run r;
+    build(&r, "-k barh -y murder " SHARED "/statecrime.csv");
+    CU_ASSERT_STRING_EQUAL(ytl(r.ax, 0), "Alabama");
+    double lo, hi;
+    nplot_get_xlim(r.ax, &lo, &hi);
+    CU_ASSERT_EQUAL(lo, 0);
+    CU_ASSERT(hi > 24.2); /* District of Columbia's 24.2 fits */
+    done(&r);
+}
+
+static void test_box_median_and_dark_theme(void)
+{
+    /* The first column is not monotonic, so both columns are boxes. */
+    const char *f = tmp_csv("box.csv", "a,b\n5,10\n1,20\n4,30\n2,40\n3,50\n");
+    fig_run r;
+    char line[256];
+    snprintf(line, sizeof line, "-k box --theme dark %s", f);
+    build(&r, line);
+    /* Medians are C1 of the style's cycle: #feffb3 in dark_background (orange by default). */
+    CU_ASSERT(count_color(&r, 0xfeffb3, 10) > 20);
+    CU_ASSERT(is_color(px(&r, 2, 2), 0x000000, 2)); /* dark background */
+    CU_ASSERT_STRING_EQUAL(xtl(r.ax, 1), "b");
+    done(&r);
+    snprintf(line, sizeof line, "-k box %s", f);
+    build(&r, line);
+    CU_ASSERT(count_color(&r, C1, 10) > 20);
+    CU_ASSERT(is_color(px(&r, 2, 2), 0xffffff, 2));
+    done(&r);
+}
+
+static void test_surface_and_hexbin_draw_colormaps(void)
+{
+    fig_run r;
+    build(&r, "-k surface " SHARED "/elnino.csv");
+    CU_ASSERT(count_color(&r, 0xf2f2f2, 1) > 2000); /* the panes */
+    done(&r);
+    build(&r, "-k wireframe " SHARED "/elnino.csv");
+    CU_ASSERT(count_color(&r, C0, 10) > 1000);
+    done(&r);
+    build(&r, "-k hexbin -x realgdp -y realcons " SHARED "/macrodata.csv");
+    CU_ASSERT(count_color(&r, 0x440154, 10) > 100); /* single-count hexes */
+    done(&r);
+}
+
+/* ---- golden images ---------------------------------------------------------------------------------- */
+static void golden(const char *name, const char *args)
+{
+    char ref[256], out[256], line[512];
+    snprintf(ref, sizeof ref, GOLDEN "/%s.png", name);
+    const char *regen = getenv("NPLOT_REGEN");
+    snprintf(out, sizeof out, "%s/%s.png", regen ? GOLDEN : tmpdir, name);
+    snprintf(line, sizeof line, "-q --size 480x360 -o %s %s", out, args);
+    cli_opts o;
+    cli_data d;
+    CU_ASSERT_EQUAL_FATAL(load(&o, &d, line), CLI_EXIT_OK);
+    char err[1024];
+    CU_ASSERT_EQUAL_FATAL(cli_render(&o, &d, err, sizeof err), CLI_EXIT_OK);
+    cli_data_free(&d);
+    if (regen) return;
+    double rms = -1;
+    CU_ASSERT_EQUAL(nplot_compare_images(ref, out, &rms), ND_OK);
+    if (!(rms >= 0 && rms <= 4.0)) fprintf(stderr, "golden %s: RMS %g\n", name, rms);
+    CU_ASSERT(rms >= 0 && rms <= 4.0);
+}
+
+static void test_golden_images(void)
+{
+    golden("sunspots_line", SHARED "/sunspots.csv");
+    golden("co2_dates", SHARED "/co2.csv");
+    golden("elnino_heatmap", "-k heatmap " SHARED "/elnino.csv");
+    golden("statecrime_barh", "-k barh -y murder,poverty " SHARED "/statecrime.csv");
+}
+
+static const ND_TEST tests[] = {
+    ND_T(test_monotonic_first_column_is_x),
+    ND_T(test_unordered_first_column_gives_row_numbers),
+    ND_T(test_yyyymmdd_column_becomes_dates_with_gaps),
+    ND_T(test_text_dates_and_times),
+    ND_T(test_text_x_is_categorical),
+    ND_T(test_year_and_quarter_make_dates),
+    ND_T(test_european_numbers),
+    ND_T(test_groups),
+    ND_T(test_no_header_names_are_indices),
+    ND_T(test_load_errors_name_file_line_column),
+    ND_T(test_line_goes_where_the_data_goes),
+    ND_T(test_bars_are_proportional_and_stand_on_zero),
+    ND_T(test_hist_of_uniform_data_is_flat),
+    ND_T(test_pie_areas_follow_values),
+    ND_T(test_heatmap_labels_and_colorbar),
+    ND_T(test_date_axis_ticks_are_years),
+    ND_T(test_barh_categories_on_y),
+    ND_T(test_box_median_and_dark_theme),
+    ND_T(test_surface_and_hexbin_draw_colormaps),
+    ND_T(test_golden_images),
+    { 0 },
+};
+
+int run_all(void);
+
+int main(void)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/nplot-render-XXXXXX");
+    if (!mkdtemp(tmpdir)) return 1;
+    int rc = run_all();
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", tmpdir);
+    return rc;
+}
+
+#define main run_all
+ND_TEST_MAIN("nplot_render", tests)
+#undef main
