@@ -220,7 +220,8 @@ typedef struct ctx {
     col_state *cs;           /* nfile */
     nd__csv_result *res;
     size_t itemsize;
-    ptrdiff_t rowcap;
+    ptrdiff_t rowcap;        /* rows the data can hold at most (line ends + 1, max_rows) */
+    ptrdiff_t alloc_rows;    /* rows the value buffers have room for now */
     char fill[16];           /* the fill value as one element of res->dtype */
     bool auto_kind;          /* TABLE without .numeric: columns may turn to text */
     bool rerun;              /* a column turned to text after row 0 */
@@ -274,7 +275,7 @@ static nd_status grow_text(ctx *c, nd__csv_col *col, size_t need)
 static nd_status add_text(ctx *c, nd__csv_col *col, ptrdiff_t row, const field *f)
 {
     if (!col->toff) {
-        col->toff = nd__calloc((size_t)c->rowcap + 1, sizeof *col->toff, c->who);
+        col->toff = nd__calloc((size_t)c->alloc_rows + 1, sizeof *col->toff, c->who);
         if (!col->toff) return ND_ENOMEM;
     }
     size_t n = f ? (size_t)(f->e - f->s) : 0;
@@ -350,6 +351,40 @@ static nd_status slow_cell(ctx *c, int k, int filecol, ptrdiff_t row, const fiel
     return s;
 }
 
+/* Copy a buffer of `used` bytes into a new one of `cap` bytes. */
+static nd_status regrow(char **p, size_t used, size_t cap, const char *who)
+{
+    char *nb = nd__malloc(cap, who);
+    if (!nb) return ND_ENOMEM;
+    if (used) memcpy(nb, *p, used);
+    nd__free(*p);
+    *p = nb;
+    return ND_OK;
+}
+
+/* Double the room for rows (up to the row bound); `row` rows are in use. */
+static nd_status grow_rows(ctx *c, ptrdiff_t row)
+{
+    ptrdiff_t want = c->alloc_rows > c->rowcap / 2 ? c->rowcap : 2 * c->alloc_rows;
+    size_t rows = (size_t)want + 1;
+    nd__csv_result *res = c->res;
+    if (res->matrix) {
+        size_t per = (size_t)res->ncols * c->itemsize;
+        if (per && rows > SIZE_MAX / per) return nd__error(ND_ENOMEM, "%s: too many values", c->who);
+        if (regrow(&res->matrix, (size_t)row * per, rows * per, c->who) < 0) return ND_ENOMEM;
+    }
+    for (int k = 0; k < res->ncols; k++) {
+        nd__csv_col *col = &res->cols[k];
+        if (col->data && regrow(&col->data, (size_t)row * c->itemsize, rows * c->itemsize, c->who) < 0)
+            return ND_ENOMEM;
+        if (col->toff && regrow((char **)&col->toff, (size_t)row * sizeof *col->toff,
+                                rows * sizeof *col->toff, c->who) < 0)
+            return ND_ENOMEM;
+    }
+    c->alloc_rows = want;
+    return ND_OK;
+}
+
 static nd_status field_error(ctx *c, int term, int k)
 {
     char cd[96];
@@ -370,6 +405,7 @@ static nd_status run_pass(ctx *c)
     const bool fast_f64 = res->dtype == ND_FLOAT64;
     ptrdiff_t row = 0;
     while (row < c->rowcap && next_row(r)) {
+        if (row == c->alloc_rows && grow_rows(c, row) < 0) return ND_ENOMEM;
         ptrdiff_t line = r->line;
         int k = 0;
         for (;; k++) {
@@ -570,7 +606,7 @@ static nd_status select_columns(ctx *c, char **names, bool header)
 static nd_status alloc_values(ctx *c)
 {
     nd__csv_result *res = c->res;
-    size_t rows = (size_t)c->rowcap + 1;
+    size_t rows = (size_t)c->alloc_rows + 1;
     if (c->mode != ND__CSV_TABLE) {
         size_t per = (size_t)res->ncols * c->itemsize;
         if (per && rows > SIZE_MAX / per)
@@ -598,7 +634,7 @@ static nd_status alloc_values(ctx *c)
  * (many comment or blank lines). */
 static nd_status shrink(ctx *c, char **data, size_t rowbytes)
 {
-    size_t used = (size_t)c->res->nrows * rowbytes, cap = ((size_t)c->rowcap + 1) * rowbytes;
+    size_t used = (size_t)c->res->nrows * rowbytes, cap = ((size_t)c->alloc_rows + 1) * rowbytes;
     if (!*data || cap - used < 65536 || used > cap / 2) return ND_OK;
     char *nb = nd__malloc(used ? used : 1, c->who);
     if (!nb) return ND_ENOMEM;
@@ -757,6 +793,10 @@ nd_status nd__csv_parse(const char *buf, size_t n, const nd_csv_opts *o, nd__csv
     /* Rows can be no more than line ends + 1. */
     c.rowcap = max_rows_in(r->p, r->end);
     if (o->max_rows > 0 && o->max_rows < c.rowcap) c.rowcap = o->max_rows;
+    /* Start from what the bytes can hold (a row of k fields takes about 2k bytes) and grow
+     * if that was too little, so comment-heavy or ragged files do not over-allocate. */
+    size_t fit = (size_t)(r->end - r->p) / (2 * (size_t)(nf > 0 ? nf : 1)) + 64;
+    c.alloc_rows = (size_t)c.rowcap < fit ? c.rowcap : (ptrdiff_t)fit;
     reader start = *r;
     for (int pass = 0; pass < 2; pass++) {
         if ((st = alloc_values(&c)) < 0) goto fail;

@@ -261,6 +261,29 @@ static void test_ragged_rows(void)
     nd_free(a);
 }
 
+/* Short rows (ragged_fill) hold fewer bytes per row than the first guess assumes: the
+ * buffers grow, keeping every row. */
+static void test_buffers_grow_for_short_rows(void)
+{
+    size_t n = 6 + 3000 * 4;
+    char *text = malloc(n + 1);
+    strcpy(text, "a,b,c\n");
+    for (int i = 0; i < 3000; i++) snprintf(text + 6 + 4 * i, 5, "%03d\n", i % 1000);
+    nd_csv_stats st;
+    nd_table *t = nd_read_csv_buffer(text, n, &(nd_csv_opts){ .ragged_fill = true, .keep_text = true, .stats = &st });
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT_EQUAL(nd_table_nrows(t), 3000);
+    CU_ASSERT_EQUAL(cell(t, 0, 2999), 999);
+    CU_ASSERT_STRING_EQUAL(nd_table_text(t, 2998, 0), "998");
+    CU_ASSERT(isnan(cell(t, 2, 2999)));
+    CU_ASSERT_EQUAL(st.nmissing, 6000);
+    nd_table_free(t);
+    nd_array *a = nd_genfromtxt_buffer(text, n, &(nd_csv_opts){ .ragged_fill = true });
+    CU_ASSERT(a && io_same_shape(a, 2, (ptrdiff_t[]){ 3000, 3 }) && nd_get_f64(a, ND_IDX(1234, 0)) == 234);
+    nd_free(a);
+    free(text);
+}
+
 static void test_dtypes(void)
 {
     nd_array *a = nd_loadtxt_buffer(BUF("1,-2\n300,4e2\n"), &(nd_csv_opts){ .dtype = ND_INT16 });
@@ -492,6 +515,7 @@ static const ND_TEST tests[] = {
     ND_T(test_loadtxt_squeezes_like_numpy),
     ND_T(test_missing_values_and_fill),
     ND_T(test_ragged_rows),
+    ND_T(test_buffers_grow_for_short_rows),
     ND_T(test_dtypes),
     ND_T(test_text_columns_and_late_text),
     ND_T(test_columns_outlive_the_table),

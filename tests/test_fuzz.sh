@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs each libFuzzer target of fuzz/ briefly under ASan+UBSan (fuzz/run.sh): 3 targets x
+# NUMC_FUZZ_SECONDS (default 10) seconds. Skipped, saying so, when clang or its libFuzzer
+# runtime is missing or NUMC_FUZZ_SECONDS=0.
+set -euo pipefail
+: "${NUMC_SOURCE_DIR:?run through ctest}" "${NUMC_BUILD_DIR:?run through ctest}"
+secs=${NUMC_FUZZ_SECONDS:-10}
+if [ "$secs" = 0 ]; then echo "skipped: NUMC_FUZZ_SECONDS=0"; exit 0; fi
+cc=$(command -v clang || command -v clang-14 || true)
+if [ -z "$cc" ]; then echo "skipped: clang is not installed"; exit 0; fi
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/numc-fuzzprobe.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+printf '#include <stddef.h>\n#include <stdint.h>\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }\n' >"$tmp/p.c"
+if ! "$cc" -fsanitize=fuzzer,address,undefined "$tmp/p.c" -o "$tmp/p" >/dev/null 2>&1; then
+    echo "skipped: $cc has no libFuzzer runtime (Debian: libclang-rt-14-dev)"
+    exit 0
+fi
+# The sanitizer options ctest sets for the CUnit suites are not meant for libFuzzer.
+unset ASAN_OPTIONS UBSAN_OPTIONS
+FUZZ_BUILD="$NUMC_BUILD_DIR/fuzz" CLANG="$cc" bash "$NUMC_SOURCE_DIR/fuzz/run.sh" "$secs"
