@@ -217,11 +217,18 @@ nd_status nd__npy_parse_header(const void *buf, size_t n, nd_npy_header *out, co
     if (!got_descr || !got_order || !got_shape)
         return nd__error(ND_EPARSE, "%s: %s: malformed .npy header: missing '%s'", who, name,
                          !got_descr ? "descr" : !got_order ? "fortran_order" : "shape");
-    /* Total size, with overflow checks: a lying shape must not wrap around. */
+    /* Total size, with overflow checks: a lying shape must not wrap around. Like NumPy,
+     * the nonzero extents must fit together even when another one is 0, or the strides of
+     * the (empty) array would overflow. */
     uint64_t bytes = nd_dtype_size(out->dtype);
+    bool empty = false;
     for (int i = 0; i < out->ndim; i++) {
         uint64_t d = (uint64_t)out->shape[i];
-        if (d && bytes > (uint64_t)PTRDIFF_MAX / d) {
+        if (d == 0) {
+            empty = true;
+            continue;
+        }
+        if (bytes > (uint64_t)PTRDIFF_MAX / d) {
             char sb[ND_SHAPE_STRLEN];
             return nd__error(ND_EVALUE, "%s: %s: shape %s of %s is too large", who, name,
                              nd__shape_str(sb, sizeof sb, out->ndim, out->shape),
@@ -229,7 +236,7 @@ nd_status nd__npy_parse_header(const void *buf, size_t n, nd_npy_header *out, co
         }
         bytes *= d;
     }
-    out->data_len = (size_t)bytes;
+    out->data_len = empty ? 0 : (size_t)bytes;
     return ND_OK;
 }
 

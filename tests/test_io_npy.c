@@ -317,6 +317,8 @@ static void test_truncated_and_lying_files(void)
         { "{'descr': '<f8', 'fortran_order': False, 'shape': (1000000, 1000000), }", ND_EPARSE, "promises" },
         { "{'descr': '<f8', 'fortran_order': False, 'shape': (4611686018427387904, 4), }", ND_EVALUE, "too large" },
         { "{'descr': '<f8', 'fortran_order': False, 'shape': (99999999999999999999999, ), }", ND_EVALUE, "huge" },
+        /* found by fuzz_npy: empty, but the other extents overflow the strides */
+        { "{'descr': 'c8', 'fortran_order': True,'shape': (0, 388888888888888888, 3), }", ND_EVALUE, "too large" },
         { "{'descr': '<q9', 'fortran_order': False, 'shape': (3,), }", ND_EDTYPE, "'<q9'" },
         { "{'descr': '<f8', 'fortran_order': maybe, 'shape': (3,), }", ND_EPARSE, "True or False" },
         { "{'descr': '<f8', 'shape': (3,), }", ND_EPARSE, "missing 'fortran_order'" },
