@@ -13,7 +13,9 @@
 3. prints `name  numc_s  peer_s  ratio` for every workload and writes the CSV.
 
 The NumPy side runs in a separate process without OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE
-(those tune numc's OpenBLAS, not NumPy's bundled one) and with matplotlib's Agg backend.
+and with matplotlib's Agg backend. Debian's NumPy links the same system OpenBLAS as numc,
+and on this CPU those variables pin it to slower Haswell kernels; `--same-blas-env` drops
+them for numc too, so both sides run the same BLAS kernels (make bench BENCH_ARGS=...).
 """
 import argparse
 import csv
@@ -130,7 +132,10 @@ def run_numc(args):
     """Rows from numc_bench --tsv, in registration order."""
     cmd = [args.numc, "--tsv"] + bench_args(args)
     print("numc: " + " ".join(cmd), file=sys.stderr, flush=True)
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    env = None
+    if args.same_blas_env:
+        env = {k: v for k, v in os.environ.items() if k not in PEER_ENV_DROP}
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env)
     rows = []
     header = None
     for line in proc.stdout:
@@ -187,6 +192,8 @@ def main():
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--min-time", type=float, default=0.5)
     ap.add_argument("--no-peer", action="store_true", help="time numc only")
+    ap.add_argument("--same-blas-env", action="store_true",
+                    help="drop OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE for numc as well")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("names", nargs="*")
     args = ap.parse_args()
