@@ -527,6 +527,81 @@ static void test_surface_and_hexbin_draw_colormaps(void)
     done(&r);
 }
 
+/* ---- decimation of long lines --------------------------------------------------------------------- */
+static void test_decimate_keeps_extremes_and_gaps(void)
+{
+    size_t n = 200000;
+    double *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);
+    double *ox = malloc((4 * 1000 + 64) * sizeof *ox), *oy = malloc((4 * 1000 + 64) * sizeof *oy);
+    for (size_t i = 0; i < n; i++) x[i] = (double)i, y[i] = sin(i * 0.001);
+    y[12345] = 7;     /* a one-point spike */
+    y[150001] = -9;
+    y[100000] = NAN;  /* a gap */
+    size_t m = decimate(x, y, n, 1000, ox, oy);
+    CU_ASSERT(m > 1000 && m <= 4 * 1000 + 2);
+    bool spike = false, dip = false, gap = false;
+    for (size_t i = 0; i < m; i++) {
+        spike |= oy[i] == 7 && ox[i] == 12345;
+        dip |= oy[i] == -9 && ox[i] == 150001;
+        gap |= isnan(oy[i]) && i > 0 && ox[i - 1] == 99999 && ox[i + 1] == 100001;
+        if (i && !isnan(ox[i]) && !isnan(ox[i - 1])) CU_ASSERT(ox[i] > ox[i - 1]);
+    }
+    CU_ASSERT(spike && dip && gap);
+    CU_ASSERT_EQUAL(ox[0], 0);
+    CU_ASSERT_EQUAL(ox[m - 1], (double)(n - 1));
+    free(x), free(y), free(ox), free(oy);
+}
+
+/* A long line drawn from its decimation looks like the line drawn from all points
+ * (--xlim turns decimation off; the limits equal the automatic ones). */
+static void test_decimated_line_renders_like_the_full_line(void)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/long.csv", tmpdir);
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("t,v\n", f);
+    for (int i = 0; i < 100000; i++) fprintf(f, "%d,%.6g\n", i, sin(i * 0.0007) + 0.3 * sin(i * 0.37) + (i % 997 == 0 ? 2 : 0));
+    fclose(f);
+    char a[128], b[128], line[512];
+    snprintf(a, sizeof a, "%s/dec.png", tmpdir);
+    snprintf(b, sizeof b, "%s/full.png", tmpdir);
+    double lo = -0.05 * 99999, hi = 99999 * 1.05;
+    for (int k = 0; k < 2; k++) {
+        if (k == 0) snprintf(line, sizeof line, "-q -o %s %s", a, path);
+        else snprintf(line, sizeof line, "-q -o %s --xlim %.17g:%.17g %s", b, lo, hi, path);
+        cli_opts o;
+        cli_data d;
+        CU_ASSERT_EQUAL_FATAL(load(&o, &d, line), CLI_EXIT_OK);
+        char err[512];
+        CU_ASSERT_EQUAL(cli_render(&o, &d, err, sizeof err), CLI_EXIT_OK);
+        cli_data_free(&d);
+    }
+    /* Antialiasing inside the dense band differs a little; the extremes may not. */
+    double rms = -1;
+    CU_ASSERT_EQUAL(nplot_compare_images(b, a, &rms), ND_OK);
+    if (!(rms >= 0 && rms < 5)) fprintf(stderr, "decimated vs full: RMS %g\n", rms);
+    CU_ASSERT(rms >= 0 && rms < 5);
+    nd_array *ia = nplot_imread(a), *ib = nplot_imread(b);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ia);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ib);
+    int top[2] = { -1, -1 }, bottom[2] = { -1, -1 };
+    for (int k = 0; k < 2; k++) {
+        fig_run r = { .img = k ? ib : ia };
+        r.h = (int)nd_shape(r.img)[0];
+        r.w = (int)nd_shape(r.img)[1];
+        for (int y = 0; y < r.h; y++)
+            for (int x = 0; x < r.w; x++)
+                if (is_color(px(&r, x, y), C0, 40)) {
+                    if (top[k] < 0) top[k] = y;
+                    bottom[k] = y;
+                }
+    }
+    CU_ASSERT(top[0] > 0 && top[0] == top[1] && bottom[0] == bottom[1]);
+    nd_free(ia);
+    nd_free(ib);
+}
+
 /* ---- golden images ---------------------------------------------------------------------------------- */
 static void golden(const char *name, const char *args)
 {
@@ -576,6 +651,8 @@ static const ND_TEST tests[] = {
     ND_T(test_barh_categories_on_y),
     ND_T(test_box_median_and_dark_theme),
     ND_T(test_surface_and_hexbin_draw_colormaps),
+    ND_T(test_decimate_keeps_extremes_and_gaps),
+    ND_T(test_decimated_line_renders_like_the_full_line),
     ND_T(test_golden_images),
     { 0 },
 };

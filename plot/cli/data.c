@@ -273,6 +273,16 @@ static void non_numeric(cli_data *d, int col, const char *role)
          d->file, col + 1, d->names[col], role);
 }
 
+/* x is either ours (dates, categories, row numbers) or a column array of the table. */
+static void release_x(cli_data *d)
+{
+    d->xmono = -2;
+    if (d->xarr) nd_free(d->xarr);
+    else free(d->x);
+    d->xarr = NULL;
+    d->x = NULL;
+}
+
 /* ---- x ---------------------------------------------------------------------------------------- */
 static int set_x_row(cli_data *d)
 {
@@ -376,12 +386,13 @@ static int try_x(cli_data *d, const cli_opts *o, int col, bool need_monotonic)
         d->x = days;
         d->xtype = CLI_X_DATE;
         d->xdate_what = CLI_DT_DATE;
-    } else if (need_monotonic && cli_monotonic(v, (size_t)d->nrows) == 0) {
+    } else if ((d->xmono = cli_monotonic(v, (size_t)d->nrows)) == 0 && need_monotonic) {
         rc = 1;
     } else {
-        d->x = malloc((size_t)(d->nrows ? d->nrows : 1) * sizeof *d->x);
-        if (!d->x) rc = fail(d, CLI_EXIT_DATA, "%s: out of memory", d->file);
-        else memcpy(d->x, v, (size_t)d->nrows * sizeof *d->x);
+        /* Numbers are used where the reader put them: the array is kept, not copied. */
+        d->x = (double *)v;
+        d->xarr = a;
+        a = NULL;
         d->xtype = CLI_X_NUMBER;
     }
     if (rc == CLI_EXIT_OK) d->xcol = col;
@@ -455,8 +466,7 @@ static int choose_y(const cli_opts *o, cli_data *d)
         /* Nothing numeric besides x: plot x itself against the row number. */
         if (d->xcol >= 0 && d->xtype == CLI_X_NUMBER && o->kind != CLI_PIE) {
             int col = d->xcol;
-            free(d->x);
-            d->x = NULL;
+            release_x(d);
             int rc = set_x_row(d);
             if (rc) return rc;
             return add_y(d, col);
@@ -526,6 +536,7 @@ int cli_data_load(const cli_opts *o, cli_data *d)
     memset(d, 0, sizeof *d);
     d->xcol = d->xcol2 = -1;
     d->sepcol = -1;
+    d->xmono = -2;
     int rc = read_input(o, d);
     if (rc) return rc;
     char delim = o->delimiter;
@@ -577,7 +588,7 @@ void cli_data_free(cli_data *d)
     for (int g = 0; g < d->ngroups; g++) free(d->groups[g]);
     free(d->group);
     free(d->cats);
-    free(d->x);
+    release_x(d);
     if (d->names)
         for (int c = 0; c < d->ncols; c++) free(d->names[c]);
     free(d->names);

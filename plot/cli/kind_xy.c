@@ -43,6 +43,89 @@ static int stack(cli_plot *p, nplot_axes *ax, int first, int count)
     return cli_plot_status(p);
 }
 
+/* M4 decimation of a line over increasing x: in each of `buckets` equal x slices keep
+ * the first, lowest, highest and last point (in order), and keep every NaN gap. With
+ * several slices per pixel column the stroked line covers the same pixels as the full
+ * data, and the plot library gets thousands of points instead of millions. Writes to
+ * ox/oy (capacity 4 * buckets + 2 * gaps + 4) and returns the count. */
+static size_t decimate(const double *x, const double *y, size_t n, int buckets, double *ox,
+                       double *oy)
+{
+    double lo = NAN, hi = NAN;
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(x[i])) {
+            if (isnan(lo)) lo = x[i];
+            hi = x[i];
+        }
+    size_t m = 0;
+    if (isnan(lo)) return 0;
+    double scale = hi > lo ? buckets / (hi - lo) : 0;
+    long cur = -1;
+    size_t first = 0, last = 0, imin = 0, imax = 0;
+    bool open = false;
+#define FLUSH()                                                                            do {                                                                                       if (open) {                                                                                size_t k[4] = { first, imin, imax, last };                                             if (k[1] > k[2]) { size_t t_ = k[1]; k[1] = k[2]; k[2] = t_; }                         for (int j = 0; j < 4; j++)                                                                if (j == 0 || k[j] != k[j - 1]) ox[m] = x[k[j]], oy[m++] = y[k[j]];                open = false;                                                                      }                                                                                  } while (0)
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(x[i]) || !isfinite(y[i])) {
+            FLUSH();
+            if (m && !isnan(oy[m - 1])) ox[m] = NAN, oy[m++] = NAN;
+            cur = -1;
+            continue;
+        }
+        long b = (long)((x[i] - lo) * scale);
+        if (b != cur) {
+            FLUSH();
+            cur = b;
+        }
+        if (!open) {
+            first = last = imin = imax = i;
+            open = true;
+            continue;
+        }
+        last = i;
+        if (y[i] < y[imin]) imin = i;
+        if (y[i] > y[imax]) imax = i;
+    }
+    FLUSH();
+#undef FLUSH
+    return m;
+}
+
+/* Whether a line series may be decimated without changing the picture. */
+static bool can_decimate(const cli_plot *p, const cli_series *s)
+{
+    const cli_opts *o = p->o;
+    return o->kind == CLI_LINE && !o->marker && !o->logx && !o->has_xlim &&
+           s->n > 64 * (size_t)(p->width_pt / 72 * (o->dpi > 0 ? o->dpi : 100)) &&
+           (s->x == p->d->x && p->d->xmono != -2 ? p->d->xmono : cli_monotonic(s->x, s->n)) == 1;
+}
+
+static int plot_line(cli_plot *p, nplot_axes *ax, const cli_series *s, const char *color)
+{
+    const cli_opts *o = p->o;
+    if (!can_decimate(p, s)) {
+        nplot_plot_xy(ax, s->x, s->y, s->n, .color = color, .label = s->label,
+                      .linewidth = o->linewidth, .marker = o->marker, .alpha = o->alpha);
+        return cli_plot_status(p);
+    }
+    /* Eight slices per pixel column of the whole figure width. */
+    int buckets = 8 * (int)(p->width_pt / 72 * (o->dpi > 0 ? o->dpi : 100));
+    size_t gaps = 0;
+    for (size_t i = 0; i < s->n; i++) gaps += !isfinite(s->y[i]) || !isfinite(s->x[i]);
+    size_t cap = 4 * (size_t)buckets + 2 * gaps + 4;
+    double *ox = malloc(cap * sizeof *ox), *oy = malloc(cap * sizeof *oy);
+    if (!ox || !oy) {
+        free(ox);
+        free(oy);
+        return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", p->d->file);
+    }
+    size_t m = decimate(s->x, s->y, s->n, buckets, ox, oy);
+    nplot_plot_xy(ax, ox, oy, m, .color = color, .label = s->label, .linewidth = o->linewidth,
+                  .alpha = o->alpha);
+    free(ox);
+    free(oy);
+    return cli_plot_status(p);
+}
+
 /* fill_between stands on zero (matplotlib's sticky edge) when nothing goes below it. */
 static int sticky_zero(cli_plot *p, nplot_axes *ax, int first, int count)
 {
@@ -81,10 +164,11 @@ int cli_kind_xy(cli_plot *p, nplot_axes *ax, int first, int count)
                                   .alpha = o->alpha > 0 ? o->alpha : 0.35, .label = s->label);
             nplot_plot_xy(ax, s->x, s->y, s->n, .color = color, .linewidth = o->linewidth);
             break;
-        default:
-            nplot_plot_xy(ax, s->x, s->y, s->n, .color = color, .label = s->label,
-                          .linewidth = o->linewidth, .marker = o->marker, .alpha = o->alpha);
+        default: {
+            int rc = plot_line(p, ax, s, color);
+            if (rc) return rc;
             break;
+        }
         }
         int rc = cli_plot_status(p);
         if (rc) return rc;

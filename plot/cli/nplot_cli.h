@@ -159,7 +159,9 @@ typedef struct cli_data {
     int xcol2;                  /* a quarter/month column joined to a year x, or -1 */
     cli_xtype xtype;
     int xdate_what;             /* CLI_DT_* bits of a date axis */
-    double *x;                  /* nrows values (owned) */
+    double *x;                  /* nrows values: owned, or the data of xarr */
+    struct nd_array *xarr;      /* the numeric x column when x borrows it */
+    int xmono;                  /* cli_monotonic(x) once known, else -2 */
     const char **cats;          /* category labels of a text x (borrowed from the table) */
     int ncats;
     int ny;
