@@ -32,6 +32,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 MAX_REPEATS = 200
 PEER_ENV_DROP = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+# Library floors of WORKLOADS.md (peer = the C library, timed by numc_bench), by suffix.
+FLOOR_TARGETS = {"_vs_dgemm": 1.05, "_vs_fftw": 1.10}
 
 
 # ---- the peer side (runs in its own process: peer.py --worker) --------------------------
@@ -218,7 +220,8 @@ def main():
             "numc_error": "" if ok else r.get("error", ""),
             # A library-floor workload's peer is the C library, timed by numc_bench.
             "peer_s": c_peer, "peer": "C library" if not math.isnan(c_peer) else "",
-            "peer_rss_mb": math.nan, "peer_error": "", "target": 1.0,
+            "peer_rss_mb": math.nan, "peer_error": "",
+            "target": next((g for suf, g in FLOOR_TARGETS.items() if r["name"].endswith(suf)), 1.0),
         }
     for r in peer_rows:
         name = r["name"]
