@@ -141,6 +141,9 @@ run 1 "bad size" "$s" --size 10 && expect_err "bad size" "bad size"
 run 1 "bad format" "$s" -o "$tmp/x.jpg" && expect_err "bad format" "cannot tell the format"
 run 1 "bad style" "$s" -q --style nope -o "$tmp/x.png" && expect_err "bad style" "unknown style 'nope'"
 run 1 "bad cmap" "$data/elnino.csv" -q -k heatmap --cmap nope -o "$tmp/x.png" && expect_err "bad cmap" "unknown colormap"
+run 1 "bad legend" "$s" -q --legend middle -o "$tmp/x.png" && expect_err "bad legend" "unknown legend location 'middle'"
+run 1 "bad marker" "$s" -q --marker Q -o "$tmp/x.png" && expect_err "bad marker" "unknown marker 'Q'"
+run 1 "bad color" "$s" -q --color notacolor -o "$tmp/x.png" && expect_err "bad color" "bad --color 'notacolor'"
 run 0 "help" --help && { grep -q "Examples:" "$tmp/out" && ok || bad "help text"; }
 run 0 "version" --version && { grep -q "^nplot (numc) " "$tmp/out" && ok || bad "version text"; }
 

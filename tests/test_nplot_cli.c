@@ -374,7 +374,8 @@ static void test_args_usage_errors(void)
                           "-f %d f.csv",        "-f %f%f f.csv",        "--bins 2.5 f.csv",
                           "--decimal ; f.csv",  "-o out.jpg f.csv",     "--theme blue f.csv",
                           "--bogus f.csv",      "a.csv b.csv",          "-d ab f.csv",
-                          "--alpha 2 f.csv",    "--to gif f.csv",       "f.csv -x" };
+                          "--alpha 2 f.csv",    "--to gif f.csv",       "f.csv -x",
+                          "--legend middle f.csv", "--marker Q f.csv" };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         int rc = run_args(&o, bad[i], e, sizeof e);
         CU_ASSERT_EQUAL(rc, CLI_EXIT_USAGE);

@@ -289,6 +289,22 @@ static bool valid_double_format(const char *s)
     return conv == 1;
 }
 
+static bool one_of(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(s, *list) == 0) return true;
+    return false;
+}
+
+static const char *const legend_locs[] = {
+    "best", "upper right", "upper left", "lower left", "lower right", "right", "center left",
+    "center right", "lower center", "upper center", "center", "none", "auto", NULL
+};
+static const char *const markers[] = {
+    ".", ",", "o", "v", "^", "<", ">", "1", "2", "3", "4", "8", "s", "p", "P", "*", "h",
+    "H", "+", "x", "X", "D", "d", "|", "_", NULL
+};
+
 #define USAGE(...)                                                  \
     do {                                                            \
         fprintf(err, "nplot: " __VA_ARGS__);                        \
@@ -379,7 +395,13 @@ int cli_parse_args(int argc, char **argv, cli_opts *o, FILE *out, FILE *err)
                 USAGE("unknown theme '%s' (dark or light)", optarg);
             break;
         case OPT_CMAP: o->cmap = optarg; break;
-        case OPT_LEGEND: o->legend = optarg; break;
+        case OPT_LEGEND:
+            if (!one_of(optarg, legend_locs))
+                USAGE("unknown legend location '%s' (best, upper right, upper left, lower left, "
+                      "lower right, right, center left, center right, lower center, upper "
+                      "center, center, or none)", optarg);
+            o->legend = optarg;
+            break;
         case OPT_GRID: o->grid = true; break;
         case OPT_SUBPLOTS: o->subplots = true; break;
         case OPT_SEP: o->sepcol = optarg; break;
@@ -398,7 +420,12 @@ int cli_parse_args(int argc, char **argv, cli_opts *o, FILE *out, FILE *err)
             o->format = optarg;
             break;
         case OPT_COLOR: o->color = optarg; break;
-        case OPT_MARKER: o->marker = optarg; break;
+        case OPT_MARKER:
+            if (!one_of(optarg, markers))
+                USAGE("unknown marker '%s' (one of . , o v ^ < > 1 2 3 4 8 s p P * h H + x X D d "
+                      "| _)", optarg);
+            o->marker = optarg;
+            break;
         case OPT_LINEWIDTH:
             if (!parse_double(optarg, 0, 100, &o->linewidth) || o->linewidth == 0)
                 USAGE("bad --linewidth '%s' (points, more than 0)", optarg);

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { NCOLORS = 256, MAX_CELLS = 4000000 };
+enum { NCOLORS = 256, MAX_CELLS = 1000000 };
 
 typedef struct cells {
     double *x, *y;

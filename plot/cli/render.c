@@ -438,6 +438,12 @@ int cli_figure_build(const cli_opts *o, cli_data *d, nplot_figure **fig, nplot_a
                  "dark_background, bmh, grayscale)", style);
         return CLI_EXIT_USAGE;
     }
+    nplot_rgba probe;
+    if (o->color && nplot_color_parse(o->color, &probe) != ND_OK) {
+        snprintf(err, errcap, "bad --color '%s' (a name like red or tab:blue, #rrggbb, C0..C9, "
+                 "or a gray level like 0.5)", o->color);
+        return CLI_EXIT_USAGE;
+    }
     double dpi = o->dpi > 0 ? o->dpi : 100;
     double w = 8, h = 6;
     if (o->inch_w > 0) w = o->inch_w, h = o->inch_h;
