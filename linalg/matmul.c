@@ -333,7 +333,7 @@ fail:
 
 nd_array *nd_matmul(const nd_array *a, const nd_array *b) { return la_matmul(a, b, "nd_matmul"); }
 
-nd_status nd_matmul_into(const nd_array *a, const nd_array *b, nd_array *out)
+nd_status nd_matmul_into(nd_array *out, const nd_array *a, const nd_array *b)
 {
     const char *who = "nd_matmul_into";
     nd_array *av, *bv, *cv = NULL, *tmp = NULL;

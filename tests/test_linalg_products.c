@@ -124,11 +124,11 @@ static void test_matmul_into_and_overlap(void)
 {
     nd_array *a = FX("A34"), *b = FX("B45"), *want = FX("mm_A34_B45");
     nd_array *out = nd_zeros(ND_SHAPE(3, 5), ND_FLOAT64);
-    CU_ASSERT_EQUAL(nd_matmul_into(a, b, out), ND_OK);
+    CU_ASSERT_EQUAL(nd_matmul_into(out, a, b), ND_OK);
     CU_ASSERT(fx_relerr(out, want) < 1e-14);
     /* Transposed destination: computed as b^T a^T without a temporary. */
     nd_array *outT = nd_zeros(ND_SHAPE(5, 3), ND_FLOAT64), *outTT = nd_transpose(outT, NULL);
-    CU_ASSERT_EQUAL(nd_matmul_into(a, b, outTT), ND_OK);
+    CU_ASSERT_EQUAL(nd_matmul_into(outTT, a, b), ND_OK);
     CU_ASSERT(fx_relerr(outTT, want) < 1e-14);
     /* In-place square product: m = m @ m reads m before writing it. */
     nd_array *m = nd_arange(0, 9, 1, ND_FLOAT64), *m2 = nd_reshape(m, ND_SHAPE(3, 3));
@@ -137,11 +137,11 @@ static void test_matmul_into_and_overlap(void)
     CU_ASSERT_EQUAL(nd_get_f64(m2, ND_IDX(2, 2)), 111.0);
     /* float32 out: same_kind cast allowed; int out: not. */
     nd_array *o32 = nd_zeros(ND_SHAPE(3, 5), ND_FLOAT32), *oi = nd_zeros(ND_SHAPE(3, 5), ND_INT64);
-    CU_ASSERT_EQUAL(nd_matmul_into(a, b, o32), ND_OK);
+    CU_ASSERT_EQUAL(nd_matmul_into(o32, a, b), ND_OK);
     CU_ASSERT(fx_relerr(o32, want) < 1e-6);
-    CU_ASSERT_EQUAL(nd_matmul_into(a, b, oi), ND_EDTYPE);
+    CU_ASSERT_EQUAL(nd_matmul_into(oi, a, b), ND_EDTYPE);
     nd_array *bad = nd_zeros(ND_SHAPE(3, 4), ND_FLOAT64);
-    CU_ASSERT_EQUAL(nd_matmul_into(a, b, bad), ND_ESHAPE);
+    CU_ASSERT_EQUAL(nd_matmul_into(bad, a, b), ND_ESHAPE);
     nd_free(a), nd_free(b), nd_free(want), nd_free(out), nd_free(outT), nd_free(outTT);
     nd_free(m), nd_free(m2), nd_free(o32), nd_free(oi), nd_free(bad);
 }

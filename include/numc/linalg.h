@@ -32,7 +32,7 @@ extern "C" {
 nd_array *nd_matmul(const nd_array *a, const nd_array *b);
 /* nd_matmul into an existing array of exactly the result's shape (its dtype may differ:
  * the product is cast with same_kind rules). `out` may overlap a or b. */
-nd_status nd_matmul_into(const nd_array *a, const nd_array *b, nd_array *out);
+nd_status nd_matmul_into(nd_array *out, const nd_array *a, const nd_array *b);
 /* numpy.dot: 0-d operands multiply; 1-D·1-D is the inner product (0-d result); otherwise
  * the sum over the last axis of a and the second-to-last of b (the last when b is 1-D). */
 nd_array *nd_dot(const nd_array *a, const nd_array *b);
