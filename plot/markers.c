@@ -323,8 +323,8 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     cairo_set_dash(cr, NULL, 0, 0);
-    /* Vector output: each distinct marker is recorded once and placed by reference
-     * (SVG <use>, a PDF form XObject) instead of repeating its path per point. */
+    /* PDF: each distinct marker is recorded once and placed by reference (a form
+     * XObject) instead of repeating its path per point. */
     vmark cache[VMARK_CACHE];
     int ncache = 0;
     for (size_t i = 0; i < n; i++) {
@@ -342,7 +342,7 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
                 k = j;
                 break;
             }
-        if (k < 0 && ncache < VMARK_CACHE && n > 1) {
+        if (k < 0 && ncache < VMARK_CACHE && n > 1 && !rc->svg) {
             double h = ceil(sz + edge_lw) + 1;
             cairo_surface_t *rec = cairo_recording_surface_create(
                 CAIRO_CONTENT_COLOR_ALPHA, &(cairo_rectangle_t){ 0, 0, 2 * h, 2 * h });
@@ -365,6 +365,6 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
             marker_paint(cr, marker, x, y, sz, f, e, edge_lw, filled);
         }
     }
-    for (int j = 0; j < ncache; j++) cairo_surface_destroy(cache[j].rec);
+    for (int j = 0; j < ncache; j++) nplot__defer_destroy(rc, cache[j].rec);
     cairo_restore(cr);
 }

@@ -13,6 +13,21 @@
 #include <string.h>
 #include <strings.h>
 
+void nplot__defer_destroy(render_ctx *rc, cairo_surface_t *s)
+{
+    if (rc->ndeferred == rc->cap_deferred) {
+        size_t cap = rc->cap_deferred ? 2 * rc->cap_deferred : 16;
+        cairo_surface_t **d = realloc(rc->deferred, cap * sizeof *d);
+        if (!d) { /* cannot defer: cairo copies the source instead, at worst a leak */
+            cairo_surface_destroy(s);
+            return;
+        }
+        rc->deferred = d;
+        rc->cap_deferred = cap;
+    }
+    rc->deferred[rc->ndeferred++] = s;
+}
+
 static void draw_fig_texts(render_ctx *rc)
 {
     nplot_figure *fig = rc->fig;
@@ -51,6 +66,7 @@ static nd_status render_locked(nplot_figure *fig, cairo_surface_t *surface, bool
     rc.fig = fig;
     rc.surface = surface;
     rc.raster = raster;
+    rc.svg = cairo_surface_get_type(surface) == CAIRO_SURFACE_TYPE_SVG;
     rc.scale = scale;
     rc.W = fig->width * 72 * scale;
     rc.H = fig->height * 72 * scale;
@@ -87,6 +103,9 @@ static nd_status render_locked(nplot_figure *fig, cairo_surface_t *surface, bool
     g_object_unref(rc.pctx);
     cairo_status_t cs = cairo_status(rc.cr);
     cairo_destroy(rc.cr);
+    if (rc.ndeferred) cairo_surface_finish(surface);
+    for (size_t i = 0; i < rc.ndeferred; i++) cairo_surface_destroy(rc.deferred[i]);
+    free(rc.deferred);
     if (st == ND_OK && cs != CAIRO_STATUS_SUCCESS)
         st = nplot__fail(fig, ND_EIO, "nplot: cairo failed while drawing: %s", cairo_status_to_string(cs));
     if (st == ND_OK) fig->laid_out = true;

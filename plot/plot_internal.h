@@ -329,11 +329,20 @@ struct render_ctx {
     cairo_t *cr;
     cairo_surface_t *surface;
     bool raster;             /* image surface: stamping markers is allowed */
+    bool svg;                /* cairo 1.16's SVG backend leaks recording surfaces used as
+                                sources: markers are plain paths there */
     double scale;            /* device units per point */
     double W, H;             /* figure size in device units */
     PangoContext *pctx;
     nplot_figure *fig;
+    /* surfaces used as sources on a vector target: destroyed only after the target is
+     * finished (destroying them earlier makes cairo 1.16 snapshot and leak them) */
+    cairo_surface_t **deferred;
+    size_t ndeferred, cap_deferred;
 };
+
+/* Keep `s` alive until the render's target surface is finished (takes the reference). */
+void nplot__defer_destroy(render_ctx *rc, cairo_surface_t *s);
 
 /* Sticky-error helpers: fail the figure (first error wins) and return the code. */
 nd_status nplot__fail(nplot_figure *fig, nd_status code, const char *fmt, ...)

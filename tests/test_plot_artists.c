@@ -63,6 +63,18 @@ static int count_substr(const char *s, const char *needle)
     return n;
 }
 
+static size_t last_len;
+
+/* Occurrences of needle in the first last_len bytes of s (binary safe, for PDF). */
+static int count_bytes(const char *s, const char *needle)
+{
+    size_t m = strlen(needle);
+    int n = 0;
+    for (size_t i = 0; i + m <= last_len; i++)
+        if (memcmp(s + i, needle, m) == 0) n++;
+    return n;
+}
+
 static char *svg_of(nplot_figure *fig, const char *path)
 {
     if (nplot_savefig(fig, path) != ND_OK) return NULL;
@@ -73,6 +85,7 @@ static char *svg_of(nplot_figure *fig, const char *path)
     fseek(f, 0, SEEK_SET);
     char *b = malloc((size_t)n + 1);
     if (b && fread(b, 1, (size_t)n, f) == (size_t)n) b[n] = '\0';
+    last_len = (size_t)n;
     fclose(f);
     remove(path);
     return b;
@@ -161,10 +174,13 @@ static void test_errorbar_structure_in_svg(void)
     CU_ASSERT_EQUAL(nplot_errorbar_xy(ax, x, y, 5, .yerr_value = 0.5, .capsize = 3), ND_OK);
     char *svg = svg_of(fig, "plot_test_errorbar.svg");
     CU_ASSERT_PTR_NOT_NULL_FATAL(svg);
-    /* the data line, one path with all bars, and the cap marker defined once and placed
-     * by reference at both ends of the 5 bars */
-    CU_ASSERT_EQUAL(count_substr(svg, "<path"), 1 + 1 + 1);
-    CU_ASSERT_EQUAL(count_substr(svg, "<use"), 10);
+    /* the data line, one path with all bars, one path per cap (2 per point) */
+    CU_ASSERT_EQUAL(count_substr(svg, "<path"), 1 + 1 + 10);
+    /* in PDF the cap marker is one form XObject placed 10 times */
+    char *pdf = svg_of(fig, "plot_test_errorbar.pdf");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(pdf);
+    CU_ASSERT_EQUAL(count_bytes(pdf, "/Subtype /Form"), 1);
+    free(pdf);
     free(svg);
     double lo, hi;
     nplot_get_ylim(ax, &lo, &hi); /* the bars take part in autoscaling */
