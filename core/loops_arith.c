@@ -237,8 +237,6 @@ ND__SINT_TYPES(POW_SINT)
     }                                                                                  \
     ND__BINARY_LOOP(power_##s, T, T, ipow_##s(x, y))
 ND__UINT_TYPES(POW_UINT)
-ND__BINARY_LOOP(power_f32, float, float, powf(x, y))
-ND__BINARY_LOOP(power_f64, double, double, pow(x, y))
 
 /* Complex power: small integer exponents by repeated squaring (exact like NumPy),
  * zero bases by NumPy's rules, otherwise cpow via exp(y log x). */
@@ -300,6 +298,6 @@ const nd__loop_fn nd__loops_sign[ND_NTYPES] = { ROW_INT(sign), ROW_FLOAT(sign), 
 const nd__loop_fn nd__loops_square[ND_NTYPES] = {
     ROW_INT(square), ROW_FLOAT(square), ROW_CPLX(square) };
 const nd__loop_fn nd__loops_power[ND_NTYPES] = {
-    ROW_INT(power), ROW_FLOAT(power), ROW_CPLX(power) };
+    ROW_INT(power), [ND_FLOAT32] = nd__vm_pow_f32, [ND_FLOAT64] = nd__vm_pow_f64, ROW_CPLX(power) };
 const nd__loop_fn nd__loops_float_power[ND_NTYPES] = {
-    [ND_FLOAT64] = power_f64, [ND_COMPLEX128] = power_c128 };
+    [ND_FLOAT64] = nd__vm_pow_f64, [ND_COMPLEX128] = power_c128 };

@@ -48,19 +48,74 @@ ND__BINARY_RED_LOOP(land_b, bool, x && y)
 ND__BINARY_RED_LOOP(lor_b, bool, x || y)
 ND__BINARY_RED_LOOP(lxor_b, bool, x != y)
 
-/* ---- extrema: maximum/minimum propagate NaN, fmax/fmin ignore it ------------------------ */
+/* ---- extrema: maximum/minimum propagate NaN, fmax/fmin ignore it ------------------------
+ * (bitwise | of the comparisons, not ||, so the selects vectorise)
+ * The reduce form over a contiguous run keeps EXT_ACC independent lanes so it vectorises
+ * (a max is exact, so the lane order cannot change the value; only which of -0.0 and
+ * +0.0 survives may differ, as with NumPy's SIMD loops). TAKE(r, v): v replaces r. */
+#define EXT_ACC 16
+#define EXT_LOOP(fname, T, EXPR, TAKE)                                                   \
+    ND__CLONES static T fname##_run(const T *p, ptrdiff_t n, T acc)                     \
+    {                                                                                   \
+        T r[EXT_ACC];                                                                   \
+        for (int k = 0; k < EXT_ACC; k++) r[k] = acc;                                   \
+        ptrdiff_t i = 0;                                                                \
+        for (; i + EXT_ACC <= n; i += EXT_ACC)                                          \
+            for (int k = 0; k < EXT_ACC; k++) {                                         \
+                const T v = p[i + k];                                                   \
+                r[k] = (TAKE(r[k], v)) ? v : r[k];                                      \
+            }                                                                           \
+        for (int k = 0; k < EXT_ACC; k++) acc = (TAKE(acc, r[k])) ? r[k] : acc;         \
+        for (; i < n; i++) acc = (TAKE(acc, p[i])) ? p[i] : acc;                        \
+        return acc;                                                                     \
+    }                                                                                   \
+    static void fname(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps,       \
+                      void *ctx)                                                        \
+    {                                                                                   \
+        (void)ctx;                                                                      \
+        if (args[0] == args[2] && steps[0] == 0 && steps[2] == 0 &&                     \
+            steps[1] == (ptrdiff_t)sizeof(T)) {                                         \
+            *(T *)args[0] = fname##_run((const T *)args[1], dims[0], *(T *)args[0]);    \
+            return;                                                                     \
+        }                                                                               \
+        if (args[0] == args[2] && steps[0] == 0 && steps[2] == 0) {                     \
+            T x = *(T *)args[0];                                                        \
+            for (ptrdiff_t i = 0; i < dims[0]; i++) {                                   \
+                const T y = *(const T *)(args[1] + i * steps[1]);                       \
+                x = (EXPR);                                                             \
+            }                                                                           \
+            *(T *)args[0] = x;                                                          \
+            return;                                                                     \
+        }                                                                               \
+        ND__BINARY_BODY(T, T, EXPR)                                                     \
+    }
+#define TAKE_GT(r, v) (v) > (r)
+#define TAKE_LT(r, v) (v) < (r)
+/* NaN wins and then stays (nothing compares greater than NaN) */
+#define TAKE_GT_NAN(r, v) ((v) > (r)) | ((v) != (v))
+#define TAKE_LT_NAN(r, v) ((v) < (r)) | ((v) != (v))
+/* NaN loses: a NaN accumulator is replaced by anything */
+#define TAKE_GT_NUM(r, v) ((v) > (r)) | ((r) != (r))
+#define TAKE_LT_NUM(r, v) ((v) < (r)) | ((r) != (r))
+
 ND__BINARY_RED_LOOP(maximum_b, bool, x || y)
 ND__BINARY_RED_LOOP(minimum_b, bool, x && y)
 #define EXT_INT(E, T, UT, s)                                                             \
-    ND__BINARY_RED_LOOP(maximum_##s, T, x >= y ? x : y)                                 \
-    ND__BINARY_RED_LOOP(minimum_##s, T, x <= y ? x : y)
+    EXT_LOOP(maximum_##s, T, x >= y ? x : y, TAKE_GT)                                   \
+    EXT_LOOP(minimum_##s, T, x <= y ? x : y, TAKE_LT)
 ND__INT_TYPES(EXT_INT)
 #define EXT_FLOAT(E, T, UT, s)                                                           \
-    ND__BINARY_RED_LOOP(maximum_##s, T, (x >= y || isnan(x)) ? x : y)                   \
-    ND__BINARY_RED_LOOP(minimum_##s, T, (x <= y || isnan(x)) ? x : y)                   \
-    ND__BINARY_RED_LOOP(fmax_##s, T, (x >= y || isnan(y)) ? x : y)                      \
-    ND__BINARY_RED_LOOP(fmin_##s, T, (x <= y || isnan(y)) ? x : y)
+    EXT_LOOP(maximum_##s, T, ((x >= y) | (x != x)) ? x : y, TAKE_GT_NAN)                \
+    EXT_LOOP(minimum_##s, T, ((x <= y) | (x != x)) ? x : y, TAKE_LT_NAN)                \
+    EXT_LOOP(fmax_##s, T, ((x >= y) | (y != y)) ? x : y, TAKE_GT_NUM)                   \
+    EXT_LOOP(fmin_##s, T, ((x <= y) | (y != y)) ? x : y, TAKE_LT_NUM)
 ND__FLOAT_TYPES(EXT_FLOAT)
+
+/* NaN-propagating extremes of a contiguous run (argmax/argmin use them per block). */
+double nd__max_run_f64(const double *p, ptrdiff_t n) { return maximum_f64_run(p, n, p[0]); }
+double nd__min_run_f64(const double *p, ptrdiff_t n) { return minimum_f64_run(p, n, p[0]); }
+float nd__max_run_f32(const float *p, ptrdiff_t n) { return maximum_f32_run(p, n, p[0]); }
+float nd__min_run_f32(const float *p, ptrdiff_t n) { return minimum_f32_run(p, n, p[0]); }
 #define EXT_CPLX(E, T, RT, s)                                                            \
     ND__BINARY_RED_LOOP(maximum_##s, T, (CLE(y, x) || CNAN(x)) ? x : y)                 \
     ND__BINARY_RED_LOOP(minimum_##s, T, (CLE(x, y) || CNAN(x)) ? x : y)                 \
@@ -99,13 +154,16 @@ ND__UNARY_LOOP(spacing_f32, float, float,
 ND__UNARY_LOOP(spacing_f64, double, double,
                isinf(x) || isnan(x) ? NAN : nextafter(x, x < 0 ? -INFINITY : INFINITY) - x)
 
-/* ---- rounding ------------------------------------------------------------------------------- */
-ND__CLONES ND__UNARY_LOOP(floor_f32, float, float, floorf(x))
-ND__CLONES ND__UNARY_LOOP(floor_f64, double, double, floor(x))
-ND__CLONES ND__UNARY_LOOP(ceil_f32, float, float, ceilf(x))
-ND__CLONES ND__UNARY_LOOP(ceil_f64, double, double, ceil(x))
-ND__CLONES ND__UNARY_LOOP(trunc_f32, float, float, truncf(x))
-ND__CLONES ND__UNARY_LOOP(trunc_f64, double, double, trunc(x))
+/* ---- rounding ------------------------------------------------------------------------------
+ * GCC vectorises floor/ceil/trunc (vroundpd) only without -ftrapping-math; they raise no
+ * flag on non-signalling input, so the attribute changes nothing observable. */
+#define ND__NOTRAP __attribute__((optimize("no-trapping-math", "no-math-errno")))
+ND__CLONES ND__NOTRAP ND__UNARY_LOOP(floor_f32, float, float, floorf(x))
+ND__CLONES ND__NOTRAP ND__UNARY_LOOP(floor_f64, double, double, floor(x))
+ND__CLONES ND__NOTRAP ND__UNARY_LOOP(ceil_f32, float, float, ceilf(x))
+ND__CLONES ND__NOTRAP ND__UNARY_LOOP(ceil_f64, double, double, ceil(x))
+ND__CLONES ND__NOTRAP ND__UNARY_LOOP(trunc_f32, float, float, truncf(x))
+ND__CLONES ND__NOTRAP ND__UNARY_LOOP(trunc_f64, double, double, trunc(x))
 ND__CLONES ND__UNARY_LOOP(rint_f32, float, float, rintf(x))
 ND__CLONES ND__UNARY_LOOP(rint_f64, double, double, rint(x))
 ND__UNARY_LOOP(rint_c64, nd__c64, nd__c64, ((nd__c64){ rintf(x.re), rintf(x.im) }))

@@ -164,3 +164,93 @@ VM_FIX(float, f32)
         fix_flags_f32(before, nf, args[1], dims[0], steps[1]);                         \
     }
 ND__VMATH_FUNCS(VM_LOOPS)
+
+/* ---- pow: libmvec's two-argument kernels -------------------------------------------------- */
+typedef void (*vm2_f64_fn)(const double *x, const double *y, double *out, ptrdiff_t n);
+typedef void (*vm2_f32_fn)(const float *x, const float *y, float *out, ptrdiff_t n);
+
+static void vm1_pow_f64(const double *x, const double *y, double *o, ptrdiff_t n)
+{
+    for (ptrdiff_t i = 0; i < n; i++) o[i] = pow(x[i], y[i]);
+}
+static void vm1_pow_f32(const float *x, const float *y, float *o, ptrdiff_t n)
+{
+    for (ptrdiff_t i = 0; i < n; i++) o[i] = powf(x[i], y[i]);
+}
+
+#ifdef ND_HAVE_LIBMVEC
+#define VM2_KERNEL(kname, T, VT, W, SYM, LOAD, STORE)                                  \
+    VT SYM(VT, VT);                                                                    \
+    static void kname(const T *x, const T *y, T *out, ptrdiff_t n)                     \
+    {                                                                                  \
+        ptrdiff_t i = 0;                                                               \
+        for (; i + (W) <= n; i += (W)) STORE(out + i, SYM(LOAD(x + i), LOAD(y + i)));  \
+        if (i < n) {                                                                   \
+            T tx[W], ty[W];                                                            \
+            ptrdiff_t r = n - i;                                                       \
+            for (ptrdiff_t k = 0; k < (W); k++) {                                      \
+                tx[k] = x[i + (k < r ? k : r - 1)];                                    \
+                ty[k] = y[i + (k < r ? k : r - 1)];                                    \
+            }                                                                          \
+            STORE(tx, SYM(LOAD(tx), LOAD(ty)));                                        \
+            memcpy(out + i, tx, (size_t)r * sizeof(T));                                \
+        }                                                                              \
+    }
+#pragma GCC push_options
+#pragma GCC target("avx2,fma")
+VM2_KERNEL(vm256_pow_f64, double, __m256d, 4, _ZGVdN4vv_pow, _mm256_loadu_pd, _mm256_storeu_pd)
+VM2_KERNEL(vm256_pow_f32, float, __m256, 8, _ZGVdN8vv_powf, _mm256_loadu_ps, _mm256_storeu_ps)
+#pragma GCC pop_options
+#pragma GCC push_options
+#pragma GCC target("avx512f,avx512dq")
+VM2_KERNEL(vm512_pow_f64, double, __m512d, 8, _ZGVeN8vv_pow, _mm512_loadu_pd, _mm512_storeu_pd)
+VM2_KERNEL(vm512_pow_f32, float, __m512, 16, _ZGVeN16vv_powf, _mm512_loadu_ps, _mm512_storeu_ps)
+#pragma GCC pop_options
+static const vm2_f64_fn pow_f64_impl[3] = { vm1_pow_f64, vm256_pow_f64, vm512_pow_f64 };
+static const vm2_f32_fn pow_f32_impl[3] = { vm1_pow_f32, vm256_pow_f32, vm512_pow_f32 };
+#else
+static const vm2_f64_fn pow_f64_impl[3] = { vm1_pow_f64, vm1_pow_f64, vm1_pow_f64 };
+static const vm2_f32_fn pow_f32_impl[3] = { vm1_pow_f32, vm1_pow_f32, vm1_pow_f32 };
+#endif
+
+/* x ** y elementwise; operands of any stride (a broadcast exponent has stride 0) go
+ * through small buffers. Exponents 0, 1, 2 and -1 given as a scalar are exact
+ * shortcuts (pow is correctly rounded there too). */
+#define VM_POW(T, sfx)                                                                 \
+    void nd__vm_pow_##sfx(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps,  \
+                          void *ctx)                                                   \
+    {                                                                                  \
+        (void)ctx;                                                                     \
+        const ptrdiff_t n = dims[0], sx = steps[0], sy = steps[1], so = steps[2];      \
+        if (sy == 0) {                                                                 \
+            const T y = *(const T *)args[1];                                           \
+            if (y == 2 || y == 1 || y == 0 || y == -1) {                               \
+                for (ptrdiff_t i = 0; i < n; i++) {                                    \
+                    const T x = *(const T *)(args[0] + i * sx);                        \
+                    *(T *)(args[2] + i * so) =                                         \
+                        y == 2 ? x * x : y == 1 ? x : y == 0 ? (T)1 : (T)1 / x;        \
+                }                                                                      \
+                return;                                                                \
+            }                                                                          \
+        }                                                                              \
+        int before = fetestexcept(FE_INVALID);                                         \
+        const vm2_##sfx##_fn f = pow_##sfx##_impl[nd__vmath_level()];                  \
+        if (sx == (ptrdiff_t)sizeof(T) && sy == (ptrdiff_t)sizeof(T) &&                \
+            so == (ptrdiff_t)sizeof(T)) {                                              \
+            f((const T *)args[0], (const T *)args[1], (T *)args[2], n);                \
+        } else {                                                                       \
+            T bx[256], by[256];                                                        \
+            for (ptrdiff_t i = 0; i < n; i += 256) {                                   \
+                ptrdiff_t m = n - i < 256 ? n - i : 256;                               \
+                for (ptrdiff_t k = 0; k < m; k++) {                                    \
+                    bx[k] = *(const T *)(args[0] + (i + k) * sx);                      \
+                    by[k] = *(const T *)(args[1] + (i + k) * sy);                      \
+                }                                                                      \
+                f(bx, by, bx, m);                                                      \
+                for (ptrdiff_t k = 0; k < m; k++) *(T *)(args[2] + (i + k) * so) = bx[k]; \
+            }                                                                          \
+        }                                                                              \
+        fix_flags_##sfx(before, 0, args[2], n, so);                                    \
+    }
+VM_POW(double, f64)
+VM_POW(float, f32)

@@ -67,7 +67,49 @@ typedef ptrdiff_t (*arg_fn)(const char *p, ptrdiff_t n, ptrdiff_t s);
     }
 ND__BOOL_TYPE(ARG_REAL)
 ND__INT_TYPES(ARG_REAL)
+
+/* Floats: contiguous data goes block by block — a vectorised extreme of each block
+ * (NaN propagating), then a scan of the one block that improved on the best so far
+ * for its first index — so one pass does the work at SIMD speed. */
+#define ARG_BLOCK 2048
+#define ARG_FLOAT(E, T, UT, sfx)                                                         \
+    static ptrdiff_t arg_blocks_##sfx(const T *p, ptrdiff_t n, bool mx)                 \
+    {                                                                                   \
+        /* the block holding the first extreme: later blocks win only when strictly   \
+         * better, so it is found once, at the end */                                  \
+        T best = p[0];                                                                  \
+        ptrdiff_t bb = 0;                                                               \
+        for (ptrdiff_t b = 0; b < n; b += ARG_BLOCK) {                                  \
+            ptrdiff_t m = n - b < ARG_BLOCK ? n - b : ARG_BLOCK;                        \
+            T e = mx ? nd__max_run_##sfx(p + b, m) : nd__min_run_##sfx(p + b, m);               \
+            if (e != e) {                                                               \
+                for (ptrdiff_t j = 0; j < m; j++)                                       \
+                    if (p[b + j] != p[b + j]) return b + j;                             \
+            }                                                                           \
+            if (mx ? e > best : e < best) {                                             \
+                best = e;                                                               \
+                bb = b;                                                                 \
+            }                                                                           \
+        }                                                                               \
+        for (ptrdiff_t j = bb; j < n; j++)                                              \
+            if (p[j] == best) return j;                                                 \
+        return 0;                                                                       \
+    }
+ND__FLOAT_TYPES(ARG_FLOAT)
 ND__FLOAT_TYPES(ARG_REAL)
+/* contiguous float data takes the block path */
+#define ARG_FAST(E, T, UT, sfx)                                                          \
+    static ptrdiff_t argmax_fast_##sfx(const char *p, ptrdiff_t n, ptrdiff_t s)         \
+    {                                                                                   \
+        return s == (ptrdiff_t)sizeof(T) && (uintptr_t)p % sizeof(T) == 0               \
+                   ? arg_blocks_##sfx((const T *)p, n, true) : argmax_##sfx(p, n, s);   \
+    }                                                                                   \
+    static ptrdiff_t argmin_fast_##sfx(const char *p, ptrdiff_t n, ptrdiff_t s)         \
+    {                                                                                   \
+        return s == (ptrdiff_t)sizeof(T) && (uintptr_t)p % sizeof(T) == 0               \
+                   ? arg_blocks_##sfx((const T *)p, n, false) : argmin_##sfx(p, n, s);  \
+    }
+ND__FLOAT_TYPES(ARG_FAST)
 
 #define CNAN(v) (isnan((v).re) || isnan((v).im))
 #define CGT(a, b) ((a).re > (b).re || ((a).re == (b).re && (a).im > (b).im))
@@ -109,6 +151,10 @@ ND__COMPLEX_TYPES(ARG_CPLX)
       [ND_COMPLEX128] = op##_c128 }
 static const arg_fn arg_tables[4][ND_NTYPES] = {
     ARG_ROW(argmin), ARG_ROW(argmax), ARG_ROW(nanargmin), ARG_ROW(nanargmax)
+};
+static const arg_fn arg_fast[2][ND_NTYPES] = {
+    { [ND_FLOAT32] = argmin_fast_f32, [ND_FLOAT64] = argmin_fast_f64 },
+    { [ND_FLOAT32] = argmax_fast_f32, [ND_FLOAT64] = argmax_fast_f64 },
 };
 
 typedef struct arg_ctx {
@@ -176,7 +222,9 @@ static nd_array *arg_impl(const nd_array *a, const nd_reduce_opts *o, int which,
         nest.strides[0][0] = nest.strides[1][0] = 0;
     }
     nd__nest_optimize(&nest, 0);
-    arg_ctx c = { arg_tables[which][src->dtype], n, src->strides[axis], false };
+    arg_fn fn = which < 2 && arg_fast[which][src->dtype] ? arg_fast[which][src->dtype]
+                                                          : arg_tables[which][src->dtype];
+    arg_ctx c = { fn, n, src->strides[axis], false };
     nd__nest_run(&nest, arg_inner, &c);
     if (c.all_nan) {
         nd__error(ND_EVALUE, "%s: All-NaN slice encountered", who);

@@ -95,6 +95,9 @@ ND__LOOP_TABLES(ND__DECLARE_TABLE)
                            void *ctx);
 ND__VMATH_FUNCS(ND__DECLARE_VM)
 #undef ND__DECLARE_VM
+/* x ** y on libmvec's vector pow (float32 / float64). */
+void nd__vm_pow_f32(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, void *ctx);
+void nd__vm_pow_f64(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, void *ctx);
 /* Vector code level used by the libmvec loops: 0 scalar libm, 1 AVX2, 2 AVX-512.
  * nd__vmath_set_level caps it (tests compare the paths); returns the level in use. */
 int nd__vmath_level(void);
@@ -165,6 +168,12 @@ nd__c64 nd__pairwise_sum_c64(const char *p, ptrdiff_t n, ptrdiff_t s);
 /* Pairwise sum of (x - m)^2 (variance numerators without a temporary). */
 double nd__pairwise_sqdev_f64(const char *p, ptrdiff_t n, ptrdiff_t s, double m);
 float nd__pairwise_sqdev_f32(const char *p, ptrdiff_t n, ptrdiff_t s, float m);
+
+/* NaN-propagating maximum / minimum of p[0..n) (n >= 1), vectorised. */
+double nd__max_run_f64(const double *p, ptrdiff_t n);
+double nd__min_run_f64(const double *p, ptrdiff_t n);
+float nd__max_run_f32(const float *p, ptrdiff_t n);
+float nd__min_run_f32(const float *p, ptrdiff_t n);
 
 /* Value-based scalar promotion helpers. */
 int nd__kind_cat(nd_dtype t); /* bool 0, int 1, float 2, complex 3 */

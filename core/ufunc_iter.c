@@ -278,7 +278,9 @@ void nd__nest_run_parallel(const nd__nest *n, nd__inner_fn fn, void *ud, unsigne
      * disjoint elements and each output sees its inputs in the serial order) */
     int axis = -1;
     for (int d = 0; d < n->ndim && axis < 0; d++) {
-        bool ok = n->shape[d] > 1;
+        /* an innermost axis under outer loops is not split: chunks of it would read
+         * every outer row in short pieces (measured slower than one thread) */
+        bool ok = n->shape[d] > 1 && (d < n->ndim - 1 || n->ndim == 1);
         for (int op = 0; op < n->nop && ok; op++)
             if ((write_mask >> op) & 1) ok = n->strides[op][d] != 0;
         if (ok) axis = d;

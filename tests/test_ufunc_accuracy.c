@@ -341,7 +341,58 @@ static void test_no_spurious_flags(void)
     free(x);
 }
 
+/* pow on the vector kernels: x over many binades, y moderate; specials exact. */
+static void test_pow_within_4ulp(void)
+{
+    const ptrdiff_t n = 100003;
+    double *x = malloc(sizeof *x * (size_t)n), *y = malloc(sizeof *y * (size_t)n);
+    nd_errstate old = nd_seterr(.all = ND_ERR_IGNORE);
+    for (int level = 2; level >= 0; level--) {
+        nd__vmath_set_level(level);
+        for (ptrdiff_t i = 0; i < n; i++) {
+            x[i] = ldexp(1.0 + unif(), (int)(rnd64() % 200) - 100);
+            y[i] = 80 * unif() - 40;
+            if (i % 5 == 0) x[i] = -x[i], y[i] = floor(y[i]); /* negative bases, integer powers */
+        }
+        static const double sx[] = { 0.0, -0.0, INFINITY, -INFINITY, NAN, 1.0, -1.0, 2.0, 0.5 };
+        static const double sy[] = { -1.5, 3.0, 0.5, -2.0, 0.0, NAN, INFINITY, -INFINITY, 0.5 };
+        for (int k = 0; k < 9; k++) {
+            x[k] = sx[k];
+            y[k] = sy[k];
+        }
+        nd_array *a = nd_from_f64(x, n), *b = nd_from_f64(y, n);
+        nd_array *r = nd_power(a, b);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+        const double *g = nd_data(r);
+        double worst = 0;
+        int bad = 0;
+        for (ptrdiff_t i = 0; i < n; i++) {
+            long double ref = powl((long double)x[i], (long double)y[i]);
+            double rd = (double)ref;
+            if (isnan(rd) || isinf(rd) || rd == 0 || isnan(g[i]) || isinf(g[i]) || fabs(rd) < DBL_MIN) {
+                bool same = (isnan(rd) && isnan(g[i])) || rd == g[i] ||
+                            (fabs(rd) < DBL_MIN && fabs(g[i] - rd) <= 4 * 0x1p-1074);
+                if (!same && bad++ < 3) printf("\n  pow(%a, %a) = %a, reference %a", x[i], y[i], g[i], rd);
+                continue;
+            }
+            double e = (double)(fabsl((long double)g[i] - ref) / ulp_of(ref));
+            if (e > worst) worst = e;
+        }
+        if (worst > 4.0) printf("\n  pow: %.2f ULP (level %d)", worst, level);
+        CU_ASSERT_TRUE(worst <= 4.0);
+        CU_ASSERT_EQUAL(bad, 0);
+        nd_free(r);
+        nd_free(a);
+        nd_free(b);
+    }
+    nd__vmath_set_level(-1);
+    nd_seterr_(&old);
+    free(x);
+    free(y);
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_pow_within_4ulp),
     ND_T(test_no_spurious_flags),
     ND_T(test_f64_avx512_within_4ulp),
     ND_T(test_f64_avx2_within_4ulp),

@@ -210,9 +210,6 @@ for fn in RED:
                     r = result(lambda x: f(x, axis=axis, **kw), a)
                     OUT.append(f"R {fn} {name} {ax} {keep} {ddof} {r}")
 
-with open(__file__.replace("gen.py", "ufunc.txt"), "w") as fh:
-    fh.write("\n".join(OUT) + "\n")
-print(len(OUT), "lines")
 
 # ---- numerical utilities: "N key <result>" with the inputs above ---------------------------
 NUM = []
