@@ -44,6 +44,8 @@ if [ -f "$build/nplot_path.txt" ]; then
     fail=1
   fi
   n=$((n + 1))
+  # The gallery: one chart per kind from ../shared/data into out/nplot/.
+  bash "$(dirname "$0")/demo-nplot.sh" "$build" "$out" || fail=1
 fi
 
 [ "$n" -gt 0 ] || echo "demo: no examples yet (examples/*.c) -- nothing to run"
