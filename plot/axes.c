@@ -104,7 +104,6 @@ void nplot__axes_free(nplot_axes *ax)
     axis_free(&ax->xa);
     axis_free(&ax->ya);
     for (int i = 0; i < 3; i++) nd__free(ax->title[i]);
-    nd__free(ax->legend_loc);
     nd__free(ax->legend_title);
     nd__free(ax);
 }

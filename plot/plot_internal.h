@@ -273,7 +273,7 @@ struct nplot_axes {
     double title_pad;
     bool legend_on;
     nplot_legend_opts legend;
-    char *legend_loc, *legend_title;
+    char *legend_title;
     double legend_anchor[2];
     bool legend_has_anchor;
     rgba face;
@@ -285,7 +285,6 @@ struct nplot_axes {
     bool twin_x_of;          /* this is a twinx: y axis on the right, x hidden */
     bool twin_y_of;
     struct nplot_axes *twin_parent;
-    bool limits_done;
     struct nplot_axes *next;
 };
 

@@ -55,8 +55,8 @@ nd_status nplot_cmap_color(const char *name, double v, nplot_rgba *out);
 
 /* ---- styles ---------------------------------------------------------------------- */
 /* Select the style of figures created afterwards on this thread (plt.style.use):
- * "default", "classic-grid"... see docs/plot.md: "default", "ggplot",
- * "seaborn-whitegrid", "dark_background", "bmh", "grayscale". ND_EVALUE if unknown. */
+ * "default", "ggplot", "seaborn-whitegrid", "dark_background", "bmh", "grayscale".
+ * ND_EVALUE naming the style if unknown. */
 nd_status nplot_style_use(const char *name);
 
 /* ---- figures ----------------------------------------------------------------------- */
