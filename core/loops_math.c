@@ -12,9 +12,6 @@
 #define ND_LOG2E 1.44269504088896340735992468100189214
 #define ND_PI 3.14159265358979323846264338327950288
 
-/* ---- sqrt: a plain loop; -fno-math-errno lets it vectorise to vsqrtpd ---------------- */
-ND__CLONES ND__UNARY_LOOP(sqrt_f32, float, float, sqrtf(x))
-ND__CLONES ND__UNARY_LOOP(sqrt_f64, double, double, sqrt(x))
 
 /* ---- complex: convert to C99 complex, apply, convert back ------------------------------ */
 static inline double complex tc128(nd__c128 z) { return CMPLX(z.re, z.im); }
@@ -133,7 +130,7 @@ ND__UNARY_LOOP(sinc_c64, nd__c64, nd__c64, csinc_c64(x))
 #define C_ROW(np) [ND_COMPLEX64] = np##_c64, [ND_COMPLEX128] = np##_c128
 #define F_ROW(np) [ND_FLOAT32] = np##_f32, [ND_FLOAT64] = np##_f64
 
-const nd__loop_fn nd__loops_sqrt[ND_NTYPES] = { F_ROW(sqrt), C_ROW(sqrt) };
+const nd__loop_fn nd__loops_sqrt[ND_NTYPES] = { [ND_FLOAT32] = nd__vm_sqrt_f32, [ND_FLOAT64] = nd__vm_sqrt_f64, C_ROW(sqrt) };
 const nd__loop_fn nd__loops_cbrt[ND_NTYPES] = { VM_ROW(cbrt) };
 const nd__loop_fn nd__loops_exp[ND_NTYPES] = { VM_ROW(exp), C_ROW(exp) };
 const nd__loop_fn nd__loops_exp2[ND_NTYPES] = { VM_ROW(exp2), C_ROW(exp2) };

@@ -254,3 +254,50 @@ static const vm2_f32_fn pow_f32_impl[3] = { vm1_pow_f32, vm1_pow_f32, vm1_pow_f3
     }
 VM_POW(double, f64)
 VM_POW(float, f32)
+
+/* ---- sqrt: the IEEE instruction, explicitly (GCC keeps errno handling around sqrt()
+ * in target_clones functions, which stops vectorisation) ---------------------------------- */
+static void sq1_f64(const double *in, double *out, ptrdiff_t n)
+{
+    for (ptrdiff_t i = 0; i < n; i++) out[i] = sqrt(in[i]);
+}
+static void sq1_f32(const float *in, float *out, ptrdiff_t n)
+{
+    for (ptrdiff_t i = 0; i < n; i++) out[i] = sqrtf(in[i]);
+}
+#ifdef ND_HAVE_LIBMVEC
+#define SQ_KERNEL(kname, T, VT, W, SQRT, LOAD, STORE, SCALAR)                           \
+    static void kname(const T *in, T *out, ptrdiff_t n)                                \
+    {                                                                                  \
+        ptrdiff_t i = 0;                                                               \
+        for (; i + (W) <= n; i += (W)) STORE(out + i, SQRT(LOAD(in + i)));             \
+        for (; i < n; i++) out[i] = SCALAR(in[i]);                                     \
+    }
+#pragma GCC push_options
+#pragma GCC target("avx2,fma")
+SQ_KERNEL(sq256_f64, double, __m256d, 4, _mm256_sqrt_pd, _mm256_loadu_pd, _mm256_storeu_pd, sqrt)
+SQ_KERNEL(sq256_f32, float, __m256, 8, _mm256_sqrt_ps, _mm256_loadu_ps, _mm256_storeu_ps, sqrtf)
+#pragma GCC pop_options
+#pragma GCC push_options
+#pragma GCC target("avx512f,avx512dq")
+SQ_KERNEL(sq512_f64, double, __m512d, 8, _mm512_sqrt_pd, _mm512_loadu_pd, _mm512_storeu_pd, sqrt)
+SQ_KERNEL(sq512_f32, float, __m512, 16, _mm512_sqrt_ps, _mm512_loadu_ps, _mm512_storeu_ps, sqrtf)
+#pragma GCC pop_options
+static const vm_f64_fn sq_f64_impl[3] = { sq1_f64, sq256_f64, sq512_f64 };
+static const vm_f32_fn sq_f32_impl[3] = { sq1_f32, sq256_f32, sq512_f32 };
+#else
+static const vm_f64_fn sq_f64_impl[3] = { sq1_f64, sq1_f64, sq1_f64 };
+static const vm_f32_fn sq_f32_impl[3] = { sq1_f32, sq1_f32, sq1_f32 };
+#endif
+
+void nd__vm_sqrt_f64(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, void *ctx)
+{
+    (void)ctx;
+    vmap_f64(sq_f64_impl[nd__vmath_level()], args, dims, steps);
+}
+
+void nd__vm_sqrt_f32(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, void *ctx)
+{
+    (void)ctx;
+    vmap_f32(sq_f32_impl[nd__vmath_level()], args, dims, steps);
+}

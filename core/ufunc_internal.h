@@ -95,6 +95,9 @@ ND__LOOP_TABLES(ND__DECLARE_TABLE)
                            void *ctx);
 ND__VMATH_FUNCS(ND__DECLARE_VM)
 #undef ND__DECLARE_VM
+/* sqrt with the vector instructions (float32 / float64). */
+void nd__vm_sqrt_f32(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, void *ctx);
+void nd__vm_sqrt_f64(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, void *ctx);
 /* x ** y on libmvec's vector pow (float32 / float64). */
 void nd__vm_pow_f32(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, void *ctx);
 void nd__vm_pow_f64(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, void *ctx);
@@ -203,7 +206,8 @@ bool nd__operand_can_cast(const nd_operand *o, nd_dtype t, nd_casting casting);
     X(ND_COMPLEX128, nd__c128, double, c128)
 #define ND__BOOL_TYPE(X) X(ND_BOOL, bool, uint8_t, b)
 
-/* Multi-versioning for the compute-bound float kernels. */
+/* Multi-versioning for the compute-bound float kernels (no libm calls inside: GCC keeps
+ * errno handling in clones whatever the optimize pragmas say). */
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__) && !defined(NUMC_NO_CLONES)
 #define ND__CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 #else
