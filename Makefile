@@ -14,12 +14,14 @@ PREFIX     ?= /usr/local
 JOBS       ?= 2
 # Debian's interpreter: the one that has python3-numpy (a pyenv python3 may come first).
 PYTHON     ?= /usr/bin/python3
+# Seconds each libFuzzer target runs under `make fuzz`.
+FUZZ_SECONDS ?= 60
 # Extra arguments for the benchmark driver, e.g. BENCH_ARGS="--filter matmul".
 BENCH_ARGS ?=
 
 DEB_PACKAGES := cmake pkg-config gcc libc6-dev libopenblas-dev liblapacke-dev libfftw3-dev \
 	libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev libcunit1-dev \
-	fonts-dejavu-core fonts-wqy-microhei
+	fonts-dejavu-core fonts-wqy-microhei clang libclang-rt-14-dev
 BENCH_PACKAGES := python3-numpy python3-matplotlib
 
 MAKEFLAGS += --no-print-directory
@@ -31,7 +33,7 @@ export UBSAN_OPTIONS := halt_on_error=1:print_stacktrace=1
 .NOTPARALLEL:
 
 .PHONY: all setup setup-bench configure build demo test test-release test-asan bench \
-	install clean
+	fuzz install clean
 
 all: build
 
@@ -67,8 +69,12 @@ bench: setup-bench build
 	@mkdir -p $(OUT)
 	$(PYTHON) bench/peer.py --numc $(BUILD)/bench/numc_bench --csv $(OUT)/bench.csv $(BENCH_ARGS)
 
+# libFuzzer targets (CSV reader, .npy header, .npz reader) under ASan+UBSan, built with clang.
+fuzz: setup
+	FUZZ_BUILD=$(CURDIR)/build-fuzz bash fuzz/run.sh $(FUZZ_SECONDS)
+
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(OUT)
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz $(OUT)

@@ -57,26 +57,40 @@ ptrdiff_t nd__shape_size(int ndim, const ptrdiff_t *shape, const char *who)
         nd__error(ND_EVALUE, "%s: shape is NULL for ndim %d", who, ndim);
         return -1;
     }
-    ptrdiff_t size = 1;
-    bool overflow = false;
+    /* Like NumPy, the product of the nonzero extents must fit even when another extent
+     * is 0: strides are computed from it. */
+    ptrdiff_t size = 1, span = 1;
+    bool zero = false;
     for (int i = 0; i < ndim; i++) {
         if (shape[i] < 0) {
             nd__error(ND_EVALUE, "%s: negative dimensions are not allowed (shape %s)", who,
                       nd__shape_str(sb, sizeof sb, ndim, shape));
             return -1;
         }
-        if (!overflow && shape[i] && size > PTRDIFF_MAX / shape[i]) overflow = true;
-        else if (!overflow) size *= shape[i];
+        if (shape[i] == 0) {
+            zero = true;
+            continue;
+        }
+        if (span > PTRDIFF_MAX / shape[i]) {
+            nd__error(ND_ENOMEM, "%s: array of shape %s is too big", who, nd__shape_str(sb, sizeof sb, ndim, shape));
+            return -1;
+        }
+        span *= shape[i];
     }
-    if (overflow) {
-        /* A zero extent makes the size 0 regardless of the others. */
-        for (int i = 0; i < ndim; i++)
-            if (shape[i] == 0) return 0;
-        nd__error(ND_ENOMEM, "%s: array of shape %s is too big", who,
-                  nd__shape_str(sb, sizeof sb, ndim, shape));
-        return -1;
-    }
+    size = zero ? 0 : span;
     return size;
+}
+
+/* The bytes an array of this shape spans (zero extents counted as 1) fit in ptrdiff_t. */
+static bool span_fits(int ndim, const ptrdiff_t *shape, size_t isz)
+{
+    ptrdiff_t span = (ptrdiff_t)isz;
+    for (int i = 0; i < ndim; i++) {
+        ptrdiff_t e = shape[i] ? shape[i] : 1;
+        if (span > PTRDIFF_MAX / 2 / e) return false;
+        span *= e;
+    }
+    return true;
 }
 
 nd_status nd__norm_axis(int *axis, int ndim, const char *who)
@@ -123,7 +137,7 @@ static void c_strides(int ndim, const ptrdiff_t *shape, ptrdiff_t isz, ptrdiff_t
     ptrdiff_t s = isz;
     for (int i = ndim - 1; i >= 0; i--) {
         strides[i] = s;
-        s = (ptrdiff_t)((size_t)s * (size_t)(shape[i] ? shape[i] : 1)); /* wraps only when size is 0 */
+        s *= shape[i] ? shape[i] : 1;
     }
 }
 
@@ -138,7 +152,7 @@ nd_array *nd__alloc_ex(int ndim, const ptrdiff_t *shape, nd_dtype dt, bool fortr
     ptrdiff_t size = nd__shape_size(ndim, shape, who);
     if (size < 0) return NULL;
     size_t isz = nd_dtype_size(dt);
-    if ((size_t)size > SIZE_MAX / isz / 2) {
+    if (!span_fits(ndim, shape, isz)) {
         char sb[ND_SHAPE_STRLEN];
         return ND_FAIL(ND_ENOMEM, "%s: array of shape %s and dtype %s is too big", who,
                        nd__shape_str(sb, sizeof sb, ndim, shape), nd_dtype_name(dt));
@@ -159,7 +173,7 @@ nd_array *nd__alloc_ex(int ndim, const ptrdiff_t *shape, nd_dtype dt, bool fortr
         ptrdiff_t s = (ptrdiff_t)isz;
         for (int i = 0; i < ndim; i++) {
             a->strides[i] = s;
-            s = (ptrdiff_t)((size_t)s * (size_t)(shape[i] ? shape[i] : 1)); /* wraps only when size is 0 */
+            s *= shape[i] ? shape[i] : 1;
         }
     } else {
         c_strides(ndim, shape, (ptrdiff_t)isz, a->strides);
@@ -259,6 +273,8 @@ nd_array *nd_wrap(void *data, int ndim, const ptrdiff_t *shape, const ptrdiff_t 
     if (!nd_dtype_is_valid((int)dt)) return ND_FAIL(ND_EDTYPE, "nd_wrap: invalid dtype %d", (int)dt);
     ptrdiff_t size = nd__shape_size(ndim, shape, "nd_wrap");
     if (size < 0) return NULL;
+    if (!span_fits(ndim, shape, nd_dtype_size(dt)))
+        return ND_FAIL(ND_ENOMEM, "nd_wrap: array of %d dimensions is too big", ndim);
     if (!data && size > 0) return ND_FAIL(ND_EVALUE, "nd_wrap: data is NULL");
     nd_array *a = nd__malloc(sizeof *a, "nd_wrap");
     nd_buffer *b = nd__malloc(sizeof *b, "nd_wrap");

@@ -1,31 +1,94 @@
-/* Loading NumPy-generated array fixtures in the simple text format
- *   name dtype ndim d0 .. d{ndim-1} v0 v1 ...
- * (one array per line, values in C order) and comparing arrays against them. */
+/* Loading NumPy-generated fixtures from text files and comparing arrays with them.
+ * Two line formats:
+ *   name dtype ndim d0 .. d{ndim-1} v0 v1 ...   (fixture_load / fixture_check)
+ *   name v0 v1 ...                             (fixture_values / fixture_expect) */
 #ifndef NUMC_TEST_FIXTURE_H
 #define NUMC_TEST_FIXTURE_H
 
+#include <math.h>
 #include <numc/numc.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "testutil.h"
 
-/* The array named `name` in `path`, as its own dtype; NULL if absent. */
-static nd_array *fixture_load(const char *path, const char *name)
+/* Read one line of any length into *buf (grown with realloc); false at end of file. */
+static inline bool fixture_getline(FILE *f, char **buf, size_t *cap)
+{
+    size_t len = 0;
+    if (!*buf) *buf = malloc(*cap = 4096);
+    while (fgets(*buf + len, (int)(*cap - len), f)) {
+        len += strlen(*buf + len);
+        if (len && (*buf)[len - 1] == '\n') return true;
+        *buf = realloc(*buf, *cap *= 2);
+    }
+    return len > 0;
+}
+
+/* The line of `path` that starts with "name "; NULL if none (free the result). */
+static inline char *fixture_line(const char *path, const char *name)
 {
     FILE *f = fopen(path, "r");
     if (!f) return NULL;
     char *line = NULL;
-    size_t cap = 0;
+    size_t cap = 0, nlen = strlen(name);
+    bool found = false;
+    while (!found && fixture_getline(f, &line, &cap))
+        found = strncmp(line, name, nlen) == 0 && line[nlen] == ' ';
+    fclose(f);
+    if (!found) {
+        free(line);
+        return NULL;
+    }
+    return line;
+}
+
+/* The numbers after "name" on its line, up to cap of them; -1 if there is no such line. */
+static inline int fixture_values(const char *path, const char *name, double *out, int cap)
+{
+    char *line = fixture_line(path, name);
+    if (!line) return -1;
+    char *p = line + strlen(name), *end;
+    int n = 0;
+    for (double v; n < cap && (v = strtod(p, &end), end != p); p = end) out[n++] = v;
+    free(line);
+    return n;
+}
+
+/* Assert that a equals the values of fixture `name` within rtol (0: exactly; NaN
+ * equals NaN); prints the first mismatches. */
+static inline void fixture_expect(const char *path, const char *name, const nd_array *a, double rtol)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    ptrdiff_t n = nd_size(a);
+    double *want = malloc(sizeof *want * (size_t)(n + 1)), *got = malloc(sizeof *got * (size_t)(n + 1));
+    int m = fixture_values(path, name, want, (int)n + 1);
+    if (m != n) printf("\n  %s: fixture has %d values, array %td\n", name, m, n);
+    CU_ASSERT_EQUAL(m, n);
+    nd_to_f64(a, got);
+    int bad = 0;
+    for (ptrdiff_t i = 0; m == n && i < n; i++) {
+        bool ok = (isnan(got[i]) && isnan(want[i])) || fabs(got[i] - want[i]) <= rtol * fabs(want[i]) ||
+                  got[i] == want[i];
+        if (!ok && bad++ < 3) printf("\n  %s[%td]: %.17g vs %.17g", name, i, got[i], want[i]);
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    free(want);
+    free(got);
+}
+
+/* The array named `name` in `path`, as its own dtype; NULL if absent. */
+static inline nd_array *fixture_load(const char *path, const char *name)
+{
+    char *line = fixture_line(path, name);
+    if (!line) return NULL;
+    char *p = line + strlen(name), *end;
+    char dt[32];
+    int used = 0, ndim = 0;
     nd_array *out = NULL;
-    size_t nlen = strlen(name);
-    while (!out && getline(&line, &cap, f) > 0) {
-        if (strncmp(line, name, nlen) != 0 || line[nlen] != ' ') continue;
-        char *p = line + nlen, *end;
-        char dt[32];
-        int used = 0, ndim;
-        if (sscanf(p, "%31s %d%n", dt, &ndim, &used) != 2) break;
+    if (sscanf(p, "%31s %d%n", dt, &ndim, &used) == 2 && ndim >= 0 && ndim <= ND_MAXDIMS) {
         p += used;
         ptrdiff_t shape[ND_MAXDIMS], n = 1;
         for (int d = 0; d < ndim; d++) {
@@ -44,12 +107,11 @@ static nd_array *fixture_load(const char *path, const char *name)
         free(v);
     }
     free(line);
-    fclose(f);
     return out;
 }
 
 /* Assert `got` has the fixture's dtype, shape and values (NaN equals NaN). Frees got. */
-static void fixture_check(const char *path, const char *name, nd_array *got)
+static inline void fixture_check(const char *path, const char *name, nd_array *got)
 {
     nd_array *want = fixture_load(path, name);
     if (!want) printf("\nfixture %s missing in %s\n", name, path);

@@ -65,8 +65,13 @@ static void test_limits(void)
     CU_ASSERT_EQUAL(nd_last_error(), ND_ENOMEM);
     CU_ASSERT_PTR_NULL(nd_empty(ND_SHAPE(1 << 30, 1 << 30, 1 << 30), ND_INT8));
     CU_ASSERT_EQUAL(nd_last_error(), ND_ENOMEM);
-    nd_array *e = nd_empty(ND_SHAPE(PTRDIFF_MAX / 2, 4, 0), ND_FLOAT64); /* size 0 is fine */
+    /* NumPy refuses these too: the strides of the nonzero extents would overflow. */
+    CU_ASSERT_PTR_NULL(nd_empty(ND_SHAPE(PTRDIFF_MAX / 2, 4, 0), ND_FLOAT64));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_ENOMEM);
+    CU_ASSERT_PTR_NULL(nd_empty(ND_SHAPE(0, (ptrdiff_t)1 << 62, 3), ND_INT8));
+    nd_array *e = nd_empty(ND_SHAPE(1 << 20, 0, 1 << 20), ND_FLOAT64); /* size 0 is fine */
     CU_ASSERT_PTR_NOT_NULL(e);
+    CU_ASSERT_EQUAL(nd_size(e), 0);
     nd_free(e);
     CU_ASSERT_PTR_NULL(nd_zeros(ND_SHAPE(2), (nd_dtype)42));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EDTYPE);

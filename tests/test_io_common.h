@@ -92,6 +92,24 @@ static inline void io_rmtree(const char *dir)
     rmdir(dir);
 }
 
+/* The suite's scratch directory: made before the first test, removed after the last
+ * (ND_TEST_MAIN_WITH(name, tests, io_scratch_setup, io_scratch_teardown)). */
+static char *tmp;
+
+static inline int io_scratch_setup(void)
+{
+    tmp = io_tmpdir();
+    return tmp ? 0 : 1;
+}
+
+static inline int io_scratch_teardown(void)
+{
+    io_rmtree(tmp);
+    free(tmp);
+    tmp = NULL;
+    return 0;
+}
+
 /* Number of entries in a directory (to check no temporary file was left behind). */
 static inline int io_count_entries(const char *dir)
 {

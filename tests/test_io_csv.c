@@ -5,7 +5,6 @@
 #include "testutil.h"
 #include "test_io_common.h"
 
-static char *tmp;
 
 #define BUF(s) (s), sizeof(s) - 1
 
@@ -527,16 +526,4 @@ static const ND_TEST tests[] = {
     { 0 }
 };
 
-static int run(void);
-int main(void)
-{
-    tmp = io_tmpdir();
-    if (!tmp) return 1;
-    int r = run();
-    io_rmtree(tmp);
-    free(tmp);
-    return r;
-}
-#define main run
-ND_TEST_MAIN("io_csv", tests)
-#undef main
+ND_TEST_MAIN_WITH("io_csv", tests, io_scratch_setup, io_scratch_teardown)

@@ -5,7 +5,6 @@
 #include "testutil.h"
 #include "test_io_common.h"
 
-static char *tmp;
 
 static nd_array *formula(nd_dtype dt, int ndim, const ptrdiff_t *shape)
 {
@@ -94,16 +93,4 @@ static const ND_TEST tests[] = {
     { 0 }
 };
 
-static int run(void);
-int main(void)
-{
-    tmp = io_tmpdir();
-    if (!tmp) return 1;
-    int r = run();
-    io_rmtree(tmp);
-    free(tmp);
-    return r;
-}
-#define main run
-ND_TEST_MAIN("io_interop", tests)
-#undef main
+ND_TEST_MAIN_WITH("io_interop", tests, io_scratch_setup, io_scratch_teardown)

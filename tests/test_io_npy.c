@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <fcntl.h>
 
-static char *tmp;
 
 static void path_in(char *buf, size_t cap, const char *dir, const char *name)
 {
@@ -467,16 +466,4 @@ static const ND_TEST tests[] = {
     { 0 }
 };
 
-static int run(void);
-int main(void)
-{
-    tmp = io_tmpdir();
-    if (!tmp) return 1;
-    int r = run();
-    io_rmtree(tmp);
-    free(tmp);
-    return r;
-}
-#define main run
-ND_TEST_MAIN("io_npy", tests)
-#undef main
+ND_TEST_MAIN_WITH("io_npy", tests, io_scratch_setup, io_scratch_teardown)

@@ -4,7 +4,6 @@
 #include "testutil.h"
 #include "test_io_common.h"
 
-static char *tmp;
 
 /* The members gen_fixtures.py put in stored.npz and deflated.npz. */
 static void check_numpy_members(nd_npz *z)
@@ -263,16 +262,4 @@ static const ND_TEST tests[] = {
     { 0 }
 };
 
-static int run(void);
-int main(void)
-{
-    tmp = io_tmpdir();
-    if (!tmp) return 1;
-    int r = run();
-    io_rmtree(tmp);
-    free(tmp);
-    return r;
-}
-#define main run
-ND_TEST_MAIN("io_npz", tests)
-#undef main
+ND_TEST_MAIN_WITH("io_npz", tests, io_scratch_setup, io_scratch_teardown)

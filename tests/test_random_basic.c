@@ -3,33 +3,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "testutil.h"
+#include "fixture.h"
 
-/* Fixture `name` from tests/data/random/dist.txt as doubles; returns the count. */
-static int fixture(const char *name, double *out, int cap)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/random/dist.txt", NUMC_TEST_DATA);
-    FILE *f = fopen(path, "r");
-    if (!f) return -1;
-    static char line[1 << 20];
-    int n = -1;
-    size_t len = strlen(name);
-    while (fgets(line, sizeof line, f)) {
-        if (strncmp(line, name, len) != 0 || line[len] != ' ') continue;
-        char *p = line + len, *end;
-        n = 0;
-        for (;;) {
-            double v = strtod(p, &end);
-            if (end == p || n >= cap) break;
-            out[n++] = v;
-            p = end;
-        }
-        break;
-    }
-    fclose(f);
-    return n;
-}
+#define FX NUMC_TEST_DATA "/random/dist.txt"
+
+static int fixture(const char *name, double *out, int cap) { return fixture_values(FX, name, out, cap); }
 
 static double want[20000];
 

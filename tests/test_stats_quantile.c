@@ -3,34 +3,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "testutil.h"
+#include "fixture.h"
 
 static double fx[8192];
 
-static int fixture(const char *name, double *out, int cap)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/stats/stats.txt", NUMC_TEST_DATA);
-    FILE *f = fopen(path, "r");
-    if (!f) return -1;
-    static char line[1 << 16];
-    int n = -1;
-    size_t len = strlen(name);
-    while (fgets(line, sizeof line, f)) {
-        if (strncmp(line, name, len) != 0 || line[len] != ' ') continue;
-        char *p = line + len, *end;
-        n = 0;
-        for (;;) {
-            double v = strtod(p, &end);
-            if (end == p || n >= cap) break;
-            out[n++] = v;
-            p = end;
-        }
-        break;
-    }
-    fclose(f);
-    return n;
-}
+#define FX NUMC_TEST_DATA "/stats/stats.txt"
+
+static int fixture(const char *name, double *out, int cap) { return fixture_values(FX, name, out, cap); }
 
 /* Fixture as a new float64 array of the given shape. */
 static nd_array *load(const char *name, int ndim, const ptrdiff_t *shape)
@@ -43,22 +22,7 @@ static nd_array *load(const char *name, int ndim, const ptrdiff_t *shape)
 }
 
 /* a equals fixture `name` within rtol (0: exactly; NaN equals NaN). */
-static void expect(const nd_array *a, const char *name, double rtol)
-{
-    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
-    double want[4096], got[4096];
-    int n = fixture(name, want, 4096);
-    CU_ASSERT_FATAL(n > 0);
-    CU_ASSERT_EQUAL_FATAL(nd_size(a), n);
-    nd_to_f64(a, got);
-    int bad = 0;
-    for (int i = 0; i < n; i++) {
-        bool ok = (isnan(got[i]) && isnan(want[i])) ||
-                  fabs(got[i] - want[i]) <= rtol * fabs(want[i]) || got[i] == want[i];
-        if (!ok && bad++ < 3) printf("\n  %s[%d]: %.17g vs %.17g", name, i, got[i], want[i]);
-    }
-    CU_ASSERT_EQUAL(bad, 0);
-}
+static void expect(const nd_array *a, const char *name, double rtol) { fixture_expect(FX, name, a, rtol); }
 
 static const char *methods[] = {
     "linear", "lower", "higher", "nearest", "midpoint", "inverted_cdf",

@@ -42,11 +42,14 @@ static inline nd_array *test_iota(int ndim, const ptrdiff_t *shape)
 #define ND_ASSERT_CLOSE(a, b, tol) \
     CU_ASSERT(fabs((double)(a) - (double)(b)) <= (tol) * (1.0 + fabs((double)(b))))
 
-#define ND_TEST_MAIN(suite_name, tests)                                         \
+/* ND_TEST_MAIN_WITH adds suite set-up and tear-down (int fn(void), 0 on success), e.g. a
+ * scratch directory made before the first test and removed after the last. */
+#define ND_TEST_MAIN(suite_name, tests) ND_TEST_MAIN_WITH(suite_name, tests, NULL, NULL)
+#define ND_TEST_MAIN_WITH(suite_name, tests, setup, teardown)                   \
     int main(void)                                                              \
     {                                                                           \
         if (CU_initialize_registry() != CUE_SUCCESS) return 1;                  \
-        CU_pSuite s = CU_add_suite(suite_name, NULL, NULL);                     \
+        CU_pSuite s = CU_add_suite(suite_name, (setup), (teardown));            \
         for (const ND_TEST *t = tests; t->name; t++) CU_add_test(s, t->name, t->fn); \
         CU_basic_set_mode(CU_BRM_VERBOSE);                                      \
         CU_basic_run_tests();                                                   \
