@@ -63,7 +63,8 @@ static inline void fixture_expect(const char *path, const char *name, const nd_a
 {
     CU_ASSERT_PTR_NOT_NULL_FATAL(a);
     ptrdiff_t n = nd_size(a);
-    double *want = malloc(sizeof *want * (size_t)(n + 1)), *got = malloc(sizeof *got * (size_t)(n + 1));
+    size_t cap = (size_t)(n > 0 ? n : 0) + 1;
+    double *want = malloc(sizeof *want * cap), *got = malloc(sizeof *got * cap);
     int m = fixture_values(path, name, want, (int)n + 1);
     if (m != n) printf("\n  %s: fixture has %d values, array %td\n", name, m, n);
     CU_ASSERT_EQUAL(m, n);
