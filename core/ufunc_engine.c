@@ -6,6 +6,9 @@
 
 #include <stdalign.h>
 #include <stdio.h>
+#if defined(__x86_64__) && defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Elements per buffered chunk: small enough for L1/L2, large enough to amortise. */
 #define ND__BUFN 2048
@@ -176,12 +179,60 @@ typedef struct run_ctx {
     nd_dtype dt[ND__NEST_MAXOP]; /* actual dtype of each operand */
     bool cast[ND__NEST_MAXOP];   /* operand needs conversion through a buffer */
     char *buf[ND__NEST_MAXOP];
+    bool stream;                 /* write the output with non-temporal stores */
 } run_ctx;
+
+/* Outputs larger than the last-level cache are written with non-temporal stores: the
+ * loop fills an L1-sized buffer, which is then streamed out. That skips reading each
+ * destination line before overwriting it (a quarter of the memory traffic of a + b),
+ * and the result would not stay in cache anyway. */
+#define ND__STREAM_MIN_BYTES ((ptrdiff_t)48 << 20)
+#define ND__STREAM_CHUNK 2048 /* bytes per buffered chunk */
+
+static void stream_copy(char *dst, const char *src, ptrdiff_t nbytes)
+{
+#if defined(__x86_64__) && defined(__SSE2__)
+    ptrdiff_t i = 0;
+    for (; i + 16 <= nbytes; i += 16)
+        _mm_stream_pd((double *)(void *)(dst + i), _mm_load_pd((const double *)(const void *)(src + i)));
+    if (i < nbytes) memcpy(dst + i, src + i, (size_t)(nbytes - i));
+#else
+    memcpy(dst, src, (size_t)nbytes);
+#endif
+}
 
 static void direct_inner(char **ptrs, ptrdiff_t len, const ptrdiff_t *strides, void *ud)
 {
     run_ctx *r = ud;
-    r->loop(ptrs, &len, strides, r->ctx);
+    const int o = r->nin;
+    const ptrdiff_t osz = (ptrdiff_t)nd_dtype_size(r->ot);
+    if (!r->stream || r->nout != 1 || strides[o] != osz || len * osz < 4 * ND__STREAM_CHUNK) {
+        r->loop(ptrs, &len, strides, r->ctx);
+        return;
+    }
+    /* head: up to the first 16-byte boundary of the output, directly */
+    ptrdiff_t head = (ptrdiff_t)(((16 - (uintptr_t)ptrs[o] % 16) % 16) / (size_t)osz);
+    if ((uintptr_t)(ptrs[o] + head * osz) % 16) {
+        r->loop(ptrs, &len, strides, r->ctx);
+        return;
+    }
+    if (head) r->loop(ptrs, &head, strides, r->ctx);
+    alignas(64) char buf[ND__STREAM_CHUNK];
+    const ptrdiff_t per = ND__STREAM_CHUNK / osz;
+    char *args[ND__NEST_MAXOP];
+    ptrdiff_t steps[ND__NEST_MAXOP];
+    for (int i = 0; i <= o; i++) steps[i] = strides[i];
+    steps[o] = osz;
+    for (ptrdiff_t off = head; off < len; off += per) {
+        ptrdiff_t m = len - off < per ? len - off : per;
+        for (int i = 0; i < o; i++) args[i] = ptrs[i] + off * strides[i];
+        args[o] = buf;
+        r->loop(args, &m, steps, r->ctx);
+        stream_copy(ptrs[o] + off * osz, buf, m * osz);
+    }
+#if defined(__x86_64__) && defined(__SSE2__)
+    _mm_sfence();
+#endif
 }
 
 static void buffered_inner(char **ptrs, ptrdiff_t len, const ptrdiff_t *strides, void *ud)
@@ -431,6 +482,8 @@ nd_status nd__ufunc_exec(nd_ufunc f, const nd__loop_fn *loops, int nout,
         nd__nest_run(&nest, buffered_inner, &r);
         nd__free(mem);
     } else {
+        r.stream = d->stream && loops == d->loops && nout == 1 &&
+                   nd_nbytes(outs[0]) >= ND__STREAM_MIN_BYTES;
         nd__fpe_clear();
         nd__loop_status_clear();
         nd__nest_run_parallel(&nest, direct_inner, &r, ((1u << nout) - 1) << nin);

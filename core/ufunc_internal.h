@@ -51,6 +51,7 @@ typedef struct nd__ufunc_def {
     bool idempotent;           /* f(x, x) == x: reductions may re-read the first item */
     bool no_bool;              /* NumPy refuses all-bool inputs (boolean negative, ...) */
     bool uniform;              /* NumPy resolves it from the inputs' common type */
+    bool stream;               /* memory-bound: stream large outputs (ufunc_engine.c) */
     const nd__loop_fn *loops;  /* ND_NTYPES entries indexed by the loop dtype */
 } nd__ufunc_def;
 

@@ -3,10 +3,19 @@
 #include "ufunc_internal.h"
 
 #define U(id, np, c, nin, outk, res, ident, idem, tbl) \
-    [id] = { np, c, nin, 1, outk, res, ident, idem, NOBOOL(id), UNIFORM(id), nd__loops_##tbl },
+    [id] = { np, c, nin, 1, outk, res, ident, idem, NOBOOL(id), UNIFORM(id), STREAM(id), nd__loops_##tbl },
 #define UNIFORM(id) ((id) == ND_UF_ADD || (id) == ND_UF_SUBTRACT || (id) == ND_UF_MULTIPLY || \
                      (id) == ND_UF_GCD || (id) == ND_UF_LCM || (id) == ND_UF_MAXIMUM ||      \
                      (id) == ND_UF_MINIMUM || (id) == ND_UF_FMAX || (id) == ND_UF_FMIN)
+/* cheap per element, so memory bound on large arrays (the libmvec loops are not: their
+ * per-call flag checks make buffered chunks cost more than streaming saves) */
+#define STREAM(id) ((id) == ND_UF_ADD || (id) == ND_UF_SUBTRACT || (id) == ND_UF_MULTIPLY ||     \
+                    (id) == ND_UF_DIVIDE || (id) == ND_UF_NEGATIVE || (id) == ND_UF_POSITIVE ||  \
+                    (id) == ND_UF_ABSOLUTE || (id) == ND_UF_SQUARE || (id) == ND_UF_SQRT ||      \
+                    (id) == ND_UF_MAXIMUM || (id) == ND_UF_MINIMUM || (id) == ND_UF_FMAX ||      \
+                    (id) == ND_UF_FMIN || (id) == ND_UF_FLOOR || (id) == ND_UF_CEIL ||           \
+                    (id) == ND_UF_TRUNC || (id) == ND_UF_RINT || (id) == ND_UF_COPYSIGN ||       \
+                    (id) == ND_UF_CONJUGATE || (id) == ND_UF_DEG2RAD || (id) == ND_UF_RAD2DEG)
 #define NOBOOL(id) ((id) == ND_UF_NEGATIVE || (id) == ND_UF_POSITIVE || (id) == ND_UF_SIGN || \
                     (id) == ND_UF_SUBTRACT || (id) == ND_UF_GCD || (id) == ND_UF_LCM)
 #define SAME ND__OUT_SAME

@@ -546,7 +546,30 @@ static void test_threaded_flags_and_errors_propagate(void)
     nd_set_num_threads(old_threads);
 }
 
+/* Outputs above the streaming threshold (48 MiB) take the non-temporal store path,
+ * including an output that starts off a 16-byte boundary. */
+static void test_large_output_streaming_path(void)
+{
+    const ptrdiff_t n = 6400001;
+    nd_array *a = nd_arange(0, (double)n, 1, ND_FLOAT64);
+    nd_array *big = nd_empty(ND_SHAPE(n + 1), ND_FLOAT64);
+    nd_array *out = nd_view(big, "1:");
+    CU_ASSERT_EQUAL_FATAL(nd_multiply_into(out, a, 0.5), ND_OK);
+    const ptrdiff_t probe[] = { 0, 1, 2, 255, 256, 257, 4095, n / 2, n - 2, n - 1 };
+    for (size_t k = 0; k < sizeof probe / sizeof probe[0]; k++)
+        CU_ASSERT_EQUAL(nd_get_f64(out, ND_IDX(probe[k])), 0.5 * (double)probe[k]);
+    nd_array *s = nd_add(a, a);
+    nd_array *t = nd_sum(s);
+    CU_ASSERT_EQUAL(nd_get_f64(t, NULL), (double)n * (double)(n - 1));
+    nd_free(t);
+    nd_free(s);
+    nd_free(out);
+    nd_free(big);
+    nd_free(a);
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_large_output_streaming_path),
     ND_T(test_threaded_flags_and_errors_propagate),
     ND_T(test_unary_fixtures),
     ND_T(test_binary_fixtures),
