@@ -16,8 +16,11 @@ JOBS       ?= 2
 PYTHON     ?= /usr/bin/python3
 # Seconds each libFuzzer target runs under `make fuzz`.
 FUZZ_SECONDS ?= 60
-# Extra arguments for the benchmark driver, e.g. BENCH_ARGS="--filter matmul".
-BENCH_ARGS ?=
+# Extra arguments for the benchmark driver. Both sides run without OPENBLAS_CORETYPE /
+# OPENBLAS_L2_SIZE: Debian's NumPy links the same system OpenBLAS as numc, and those
+# variables pin it to slower Haswell kernels on this CPU (BENCH_ARGS= keeps them for numc).
+# More arguments: BENCH_ARGS="--same-blas-env --filter matmul".
+BENCH_ARGS ?= --same-blas-env
 
 DEB_PACKAGES := cmake pkg-config gcc libc6-dev libopenblas-dev liblapacke-dev libfftw3-dev \
 	libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev libcunit1-dev \
