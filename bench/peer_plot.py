@@ -50,8 +50,60 @@ def _scatter(n, name):
     return setup, run
 
 
+def _normal(n, name):
+    def setup():
+        x = np.arange(n, dtype=np.float64)
+        y = np.random.default_rng(42).standard_normal(n)
+        return x, y, os.path.join(_TMP, name + ".png")
+
+    return setup
+
+
+def _hist(n, name):
+    def run(st):
+        _, y, path = st
+        fig = plt.figure(figsize=(8, 6), dpi=100)
+        ax = fig.add_subplot(1, 1, 1)
+        ax.hist(y, bins=100)
+        ax.set_title("hist")
+        fig.savefig(path)
+        plt.close(fig)
+
+    return _normal(n, name), run
+
+
+def _heatmap(n, name):
+    def run(st):
+        _, y, path = st
+        fig = plt.figure(figsize=(8, 6), dpi=100)
+        ax = fig.add_subplot(1, 1, 1)
+        im = ax.imshow(y.reshape(1000, 1000), cmap="viridis")
+        fig.colorbar(im, ax=ax)
+        ax.set_title("heatmap")
+        fig.savefig(path)
+        plt.close(fig)
+
+    return _normal(n, name), run
+
+
+def _bar(n, name):
+    def run(st):
+        x, y, path = st
+        fig = plt.figure(figsize=(8, 6), dpi=100)
+        ax = fig.add_subplot(1, 1, 1)
+        ax.bar(x, np.abs(y))
+        ax.set_title("bar")
+        fig.savefig(path)
+        plt.close(fig)
+
+    return _normal(n, name), run
+
+
 WORKLOADS = {
     "line_10k": _line(10_000, "line_10k"),
     "line_1M": _line(1_000_000, "line_1M"),
     "scatter_100k": _scatter(100_000, "scatter_100k"),
+    "hist_1M_100bins": _hist(1_000_000, "hist_1M_100bins"),
+    "heatmap_1000x1000": _heatmap(1_000_000, "heatmap_1000x1000"),
+    "bar_50": _bar(50, "bar_50"),
 }

@@ -65,6 +65,55 @@ static int run_scatter(void *st)
     return st_ < 0 ? -1 : 0;
 }
 
+/* hist_1M_100bins: 1,000,000 normals; heatmap_1000x1000: imshow (viridis) + colorbar of
+ * a 1000x1000 normal field; bar_50: 50 bars of heights |normal| */
+static int setup_hist(void **st) { return plot_setup(st, 1000000, false, "hist_1M_100bins"); }
+static int setup_heatmap(void **st) { return plot_setup(st, 1000000, false, "heatmap_1000x1000"); }
+static int setup_bar(void **st) { return plot_setup(st, 50, false, "bar_50"); }
+
+static int run_hist(void *st)
+{
+    plot_state *s = st;
+    nplot_figure *fig = nplot_figure_new(.width = 8, .height = 6, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    nplot_hist(ax, s->y, .bins = 100);
+    nplot_set_title(ax, "hist");
+    nd_status st_ = nplot_savefig(fig, s->path);
+    nplot_figure_free(fig);
+    return st_ < 0 ? -1 : 0;
+}
+
+static int run_heatmap(void *st)
+{
+    plot_state *s = st;
+    nplot_figure *fig = nplot_figure_new(.width = 8, .height = 6, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    nplot_imshow_data(ax, nd_data(s->y), 1000, 1000, .cmap = "viridis");
+    nplot_colorbar(ax);
+    nplot_set_title(ax, "heatmap");
+    nd_status st_ = nplot_savefig(fig, s->path);
+    nplot_figure_free(fig);
+    return st_ < 0 ? -1 : 0;
+}
+
+static int run_bar(void *st)
+{
+    plot_state *s = st;
+    double h[50];
+    const double *y = nd_data(s->y);
+    for (int i = 0; i < 50; i++) h[i] = y[i] < 0 ? -y[i] : y[i];
+    nplot_figure *fig = nplot_figure_new(.width = 8, .height = 6, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    nplot_bar_xy(ax, nd_data(s->x), h, 50);
+    nplot_set_title(ax, "bar");
+    nd_status st_ = nplot_savefig(fig, s->path);
+    nplot_figure_free(fig);
+    return st_ < 0 ? -1 : 0;
+}
+
 BENCH_WORKLOAD("line_10k", setup_line_10k, run_line, plot_teardown);
 BENCH_WORKLOAD("line_1M", setup_line_1m, run_line, plot_teardown);
 BENCH_WORKLOAD("scatter_100k", setup_scatter_100k, run_scatter, plot_teardown);
+BENCH_WORKLOAD("hist_1M_100bins", setup_hist, run_hist, plot_teardown);
+BENCH_WORKLOAD("heatmap_1000x1000", setup_heatmap, run_heatmap, plot_teardown);
+BENCH_WORKLOAD("bar_50", setup_bar, run_bar, plot_teardown);

@@ -35,6 +35,12 @@ static nd_status to_f64(nplot_figure *fig, const nd_array *a, double **out, size
     return ND_OK;
 }
 
+nd_status nplot__to_f64(nplot_figure *fig, const nd_array *a, double **out, size_t *n,
+                        const char *what, const char *who)
+{
+    return to_f64(fig, a, out, n, what, who);
+}
+
 static nd_status lengths_match(nplot_figure *fig, size_t nx, size_t ny, const char *xn,
                                const char *yn, const char *who)
 {

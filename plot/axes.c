@@ -54,6 +54,7 @@ nplot_axes *nplot__axes_new(nplot_figure *fig, const char *who)
     ax->spine[2] = st->spine_right;
     ax->spine[3] = st->spine_top;
     ax->title_pad = 6;
+    ax->anchor[0] = ax->anchor[1] = 0.5;
     for (int i = 0; i < 3; i++)
         ax->title_ts[i] = (text_style){ st->title_size, st->text_color, PANGO_WEIGHT_NORMAL,
                                         PANGO_STYLE_NORMAL, NULL };
@@ -74,6 +75,7 @@ static void artist_free(artist *a)
     nd__free(a->colors);
     nd__free(a->text);
     nd__free(a->lp.dashes);
+    nd__free(a->pix);
     nd__free(a);
 }
 
@@ -93,6 +95,9 @@ static void axis_free(axis_state *a)
     nd__free(a->ticks);
     nd__free(a->offset_text);
     nd__free(a->minor_ticks);
+    nd__free(a->sticky);
+    for (int i = 0; i < a->ncats; i++) nd__free(a->cats[i]);
+    nd__free(a->cats);
 }
 
 void nplot__axes_free(nplot_axes *ax)
@@ -160,6 +165,52 @@ void nplot__update_datalim(nplot_axes *ax, artist *a)
         if (xd) extend(&ax->xa, x);
         if (yd) extend(&ax->ya, y);
     }
+}
+
+/* nd__malloc has no realloc: grow by copying */
+static void *grow(void *old, size_t old_bytes, size_t new_bytes, const char *who)
+{
+    void *n = nd__malloc(new_bytes, who);
+    if (!n) return NULL;
+    if (old_bytes) memcpy(n, old, old_bytes);
+    nd__free(old);
+    return n;
+}
+
+nd_status nplot__add_sticky(nplot_axes *ax, bool x, double v, const char *who)
+{
+    axis_state *a = x ? &ax->xa : &ax->ya;
+    if (!isfinite(v)) return ND_OK;
+    for (int i = 0; i < a->nsticky; i++)
+        if (a->sticky[i] == v) return ND_OK;
+    /* grow in powers of two */
+    if ((a->nsticky & (a->nsticky - 1)) == 0) {
+        size_t cap = a->nsticky ? 2 * (size_t)a->nsticky : 4;
+        double *n = grow(a->sticky, sizeof *n * (size_t)a->nsticky, cap * sizeof *n, who);
+        if (!n) return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+        a->sticky = n;
+    }
+    a->sticky[a->nsticky++] = v;
+    return ND_OK;
+}
+
+double nplot__category(nplot_axes *ax, bool x, const char *label, const char *who)
+{
+    axis_state *a = x ? &ax->xa : &ax->ya;
+    if (!label) return nplot__fail(ax->fig, ND_EVALUE, "%s: category label is NULL", who);
+    for (int i = 0; i < a->ncats; i++)
+        if (!strcmp(a->cats[i], label)) return i;
+    if ((a->ncats & (a->ncats - 1)) == 0) {
+        size_t cap = a->ncats ? 2 * (size_t)a->ncats : 4;
+        char **n = grow(a->cats, sizeof *n * (size_t)a->ncats, cap * sizeof *n, who);
+        if (!n) return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+        a->cats = n;
+    }
+    char *c = nplot__strdup(ax->fig, label, who);
+    if (!c) return ax->fig->status;
+    a->cats[a->ncats] = c;
+    nplot__mark_dirty(ax->fig);
+    return a->ncats++;
 }
 
 /* ---- scales ------------------------------------------------------------------------------------ */
@@ -265,8 +316,24 @@ static void autoscale_axis(nplot_figure *fig, nplot_axes *ax, bool x)
     if (has && m > 0) {
         double tl = nplot__scale_fwd(sc, lo), th = nplot__scale_fwd(sc, hi);
         double d = (th - tl) * m;
+        double dlo = lo, dhi = hi;
         lo = nplot__scale_inv(sc, tl - d);
         hi = nplot__scale_inv(sc, th + d);
+        /* matplotlib's sticky edges: the margin stops at the nearest sticky value at or
+         * below the data minimum (above the maximum) — bars start at 0, images fill */
+        double tol = 1e-5 * fabs(dhi - dlo), b0 = -INFINITY, b1 = INFINITY;
+        for (nplot_axes *o = fig->axes; o; o = o->next) {
+            if (root_axis(o, x) != root) continue;
+            const axis_state *s = x ? &o->xa : &o->ya;
+            for (int i = 0; i < s->nsticky; i++) {
+                double v = s->sticky[i];
+                if (sc->scale == SCALE_LOG && !(v > 0)) continue;
+                if (v < dlo + tol && v > b0) b0 = v;
+                if (v > dhi - tol && v < b1) b1 = v;
+            }
+        }
+        lo = fmax(lo, b0);
+        hi = fmin(hi, b1);
     }
     if (root->set_lo) lo = root->lo_fixed;
     if (root->set_hi) hi = root->hi_fixed;

@@ -289,6 +289,8 @@ static void draw_artist(render_ctx *rc, nplot_axes *ax, artist *a)
     case ART_SEGMENTS: nplot__draw_segments(rc, ax, a); break;
     case ART_TEXT: nplot__draw_text_artist(rc, ax, a); break;
     case ART_ANNOTATE: nplot__draw_annotate(rc, ax, a); break;
+    case ART_PATCHES: nplot__draw_patches(rc, ax, a); break;
+    case ART_IMAGE: nplot__draw_image(rc, ax, a); break;
     }
 }
 

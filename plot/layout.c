@@ -34,6 +34,38 @@ static void grid_edges(const nplot_figure *fig, const nplot_gridspec *g, double 
     }
 }
 
+/* matplotlib's colorbar.make_axes: the parent keeps 1 - fraction - pad of its box, the
+ * colorbar sits in the last `fraction`, shrunk along its length and narrowed to its box
+ * aspect, anchored against the parent side. */
+static void place_colorbar(render_ctx *rc, nplot_axes *cax)
+{
+    nplot_axes *p = cax->cbar_parent;
+    double *pd = p->dev;
+    double W = pd[2] - pd[0], H = pd[3] - pd[1];
+    double f = cax->cbar_fraction, pad = cax->cbar_pad, sh = cax->cbar_shrink, asp = cax->cbar_aspect;
+    double d[4];
+    if (cax->cbar_vertical) {
+        double rx0 = pd[0] + W * (1 - f), rw = W * f;
+        double h = H * sh, w = fmin(h / asp, rw);
+        double cy = (pd[1] + pd[3]) / 2;
+        d[0] = rx0, d[2] = rx0 + w, d[1] = cy - h / 2, d[3] = cy + h / 2;
+        pd[2] = pd[0] + W * (1 - f - pad);
+    } else {
+        double ry0 = pd[1] + H * (1 - f), rh = H * f;
+        double w = W * sh, h = fmin(w / asp, rh);
+        double cx = (pd[0] + pd[2]) / 2;
+        d[0] = cx - w / 2, d[2] = cx + w / 2, d[1] = ry0, d[3] = ry0 + h;
+        pd[3] = pd[1] + H * (1 - f - pad);
+    }
+    if (rc->raster) {
+        for (int i = 0; i < 4; i++) d[i] = round(d[i]);
+        pd[2] = round(pd[2]);
+        pd[3] = round(pd[3]);
+    }
+    memcpy(cax->dev, d, sizeof d);
+    memcpy(cax->cell_dev, d, sizeof d);
+}
+
 static nd_status place_axes(render_ctx *rc)
 {
     nplot_figure *fig = rc->fig;
@@ -65,7 +97,10 @@ static nd_status place_axes(render_ctx *rc)
         ax->dev[1] = y0;
         ax->dev[2] = x1;
         ax->dev[3] = y1;
+        memcpy(ax->cell_dev, ax->dev, sizeof ax->dev);
     }
+    for (nplot_axes *cax = fig->axes; cax; cax = cax->next)
+        if (cax->cbar_parent) place_colorbar(rc, cax);
     return ND_OK;
 }
 
@@ -107,14 +142,14 @@ static void apply_aspect(nplot_axes *ax)
         else if (want < h) expand_limits(&ax->ya, h / want);
         return;
     }
-    double cx = (ax->dev[0] + ax->dev[2]) / 2, cy = (ax->dev[1] + ax->dev[3]) / 2;
+    /* the anchor (matplotlib's, y up) places the shrunk box inside the cell */
     if (want > h) { /* too tall: shrink the width */
         double nw = w * h / want;
-        ax->dev[0] = cx - nw / 2;
-        ax->dev[2] = cx + nw / 2;
+        ax->dev[0] += (w - nw) * ax->anchor[0];
+        ax->dev[2] = ax->dev[0] + nw;
     } else {
-        ax->dev[1] = cy - want / 2;
-        ax->dev[3] = cy + want / 2;
+        ax->dev[1] += (h - want) * (1 - ax->anchor[1]);
+        ax->dev[3] = ax->dev[1] + want;
     }
 }
 
@@ -174,7 +209,7 @@ static void compute_axis_ticks(render_ctx *rc, nplot_axes *ax, axis_state *a, bo
     double lsize = a->major.labelsize > 0 ? a->major.labelsize : 10;
     int space = (int)floor(len_pt / (lsize * (x ? 3 : 2)));
     int nb = space < 1 ? 1 : space > 9 ? 9 : space;
-    bool auto_linear = !a->fixed_set && a->scale == SCALE_LINEAR;
+    bool auto_linear = !a->fixed_set && a->scale == SCALE_LINEAR && a->ncats == 0;
     for (;;) {
         compute_axis_ticks_nb(rc, ax, a, x, nb);
         if (!auto_linear || nb <= 1 || ax->fig->status || !labels_overlap(rc, ax, a, x)) break;
@@ -194,6 +229,10 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
     if (a->fixed_set) {
         n = a->nfixed < TICK_CAP ? a->nfixed : TICK_CAP;
         if (n > 0) memcpy(buf, a->fixed, sizeof(double) * (size_t)n);
+    } else if (a->ncats > 0) {
+        /* StrCategoryLocator: one tick per category */
+        n = a->ncats < TICK_CAP ? a->ncats : TICK_CAP;
+        for (int i = 0; i < n; i++) buf[i] = i;
     } else if (a->scale == SCALE_LOG) {
         int nt = space < 2 ? 2 : space > 9 ? 9 : space;
         n = nplot_log_ticks(lo, hi, a->base, nt, false, buf, TICK_CAP);
@@ -220,7 +259,9 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
         return;
     }
     if (nv > 0) memcpy(a->ticks, vis, sizeof(double) * (size_t)nv);
-    bool have_fixed_labels = a->fixed_set ? a->nfixed_labels > 0 : a->nfixed_labels > 0;
+    bool have_fixed_labels = a->nfixed_labels > 0;
+    bool categorical = !a->fixed_set && a->ncats > 0;
+    if (categorical) have_fixed_labels = true;
     if (nplot__format_ticks(&a->fmt, a->scale, a->base, vis, nv, a->lo, a->hi, a->ticklabels,
                             &a->offset_text)) {
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory formatting ticks");
@@ -229,7 +270,9 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
     a->nticks = nv;
     if (have_fixed_labels) {
         for (int i = 0; i < nv; i++) {
-            const char *l = a->fixed_set ? fixed_lab[i] : (i < a->nfixed_labels ? a->fixed_labels[i] : "");
+            const char *l = categorical ? a->cats[(int)vis[i]]
+                            : a->fixed_set ? fixed_lab[i]
+                            : (i < a->nfixed_labels ? a->fixed_labels[i] : "");
             char *c = nd__strdup(l ? l : "", "nplot layout");
             if (!c) {
                 nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory");
@@ -321,16 +364,20 @@ static void tight(render_ctx *rc)
         if (ax->gs != g || ax->twin_parent) continue;
         bbox bb = nplot__axes_tight_bbox(rc, ax);
         /* twins add their own decorations to their parent's */
+        bool has_cbar = false;
         for (nplot_axes *t = fig->axes; t; t = t->next)
-            if (t->twin_parent == ax) {
+            if (t->twin_parent == ax || t->cbar_parent == ax) {
+                has_cbar |= t->cbar_parent == ax;
                 bbox tb = nplot__axes_tight_bbox(rc, t);
                 bb.x0 = fmin(bb.x0, tb.x0);
                 bb.y0 = fmin(bb.y0, tb.y0);
                 bb.x1 = fmax(bb.x1, tb.x1);
                 bb.y1 = fmax(bb.y1, tb.y1);
             }
-        double sl = fmax(0, ax->dev[0] - bb.x0), sr = fmax(0, bb.x1 - ax->dev[2]);
-        double st = fmax(0, ax->dev[1] - bb.y0), sb = fmax(0, bb.y1 - ax->dev[3]);
+        /* with a colorbar the axes only has part of its cell: measure against the cell */
+        const double *box = has_cbar ? ax->cell_dev : ax->dev;
+        double sl = fmax(0, box[0] - bb.x0), sr = fmax(0, bb.x1 - box[2]);
+        double st = fmax(0, box[1] - bb.y0), sb = fmax(0, bb.y1 - box[3]);
         if (ax->c0 == 0) ml = fmax(ml, sl);
         else gapw2[ax->c0] = fmax(gapw2[ax->c0], sl);
         if (ax->c1 == g->ncols) mr = fmax(mr, sr);

@@ -144,8 +144,19 @@ int nplot__auto_minor_ticks(const double *major, int nmajor, double vmin, double
 /* ---- artists ------------------------------------------------------------------------------- */
 enum { COORD_DATA = 0, COORD_AXES, COORD_FIGURE, COORD_OFFSET };
 typedef enum artist_kind {
-    ART_LINE = 0, ART_SCATTER, ART_POLY, ART_SEGMENTS, ART_TEXT, ART_ANNOTATE
+    ART_LINE = 0, ART_SCATTER, ART_POLY, ART_SEGMENTS, ART_TEXT, ART_ANNOTATE,
+    ART_PATCHES,  /* polygons (NaN-separated in x/y), each filled with its own color */
+    ART_IMAGE     /* an RGBA raster placed on a data rectangle */
 } artist_kind;
+
+/* A color-mapped artist (image, hexbin, scatter with c, mesh): what a colorbar shows. */
+typedef struct mappable {
+    bool on;
+    cmap_ref cm;
+    double vmin, vmax;
+} mappable;
+
+enum { INTERP_AUTO = 0, INTERP_NEAREST, INTERP_BILINEAR };
 
 typedef struct line_props {
     rgba color;
@@ -196,6 +207,17 @@ typedef struct artist {
     double arrow_rad;
     rgba arrow_color;
     double arrow_lw, shrink;
+    /* patches: colors[] has one entry per polygon (NULL → face); edge_is_face strokes
+     * each polygon with its own face color */
+    size_t npoly;
+    bool snap;              /* 4-vertex rectangles snap to whole pixels */
+    /* image: premultiplied ARGB32 rows of iw pixels; x[0..1] = left, right and
+     * y[0..1] = bottom, top of the extent; row 0 sits at y[1] when origin is upper */
+    unsigned char *pix;
+    int iw, ih;
+    bool origin_upper;
+    int interp;
+    mappable map;
     struct artist *next;
 } artist;
 
@@ -252,6 +274,12 @@ typedef struct axis_state {
     char *offset_text;
     double *minor_ticks;
     int nminor;
+    /* sticky edges (matplotlib): autoscale margins never cross these values */
+    double *sticky;
+    int nsticky;
+    /* categorical axis: positions 0..ncats-1 carry these labels */
+    char **cats;
+    int ncats;
     /* sharing: limits come from the root of the group */
     struct nplot_axes *share_root;
     bool hide_ticklabels;    /* shared inner axes */
@@ -285,6 +313,12 @@ struct nplot_axes {
     bool twin_x_of;          /* this is a twinx: y axis on the right, x hidden */
     bool twin_y_of;
     struct nplot_axes *twin_parent;
+    /* colorbar axes: placed beside cbar_parent, which gives up the room */
+    struct nplot_axes *cbar_parent;
+    bool cbar_vertical;
+    double cbar_fraction, cbar_pad, cbar_shrink, cbar_aspect;
+    double cell_dev[4];      /* the box before colorbars took their share */
+    double anchor[2];        /* where a fixed-aspect box sits in its cell (0..1) */
     struct nplot_axes *next;
 };
 
@@ -379,6 +413,21 @@ xform nplot__xform(const nplot_axes *ax);
 /* Transform a point given in (xcoord, ycoord) to device units; NaN when masked. */
 void nplot__to_dev(render_ctx *rc, const nplot_axes *ax, const xform *t, int xcoord,
                    int ycoord, double x, double y, double *dx, double *dy);
+
+/* Sticky edge at v on the x (or y) axis; category position of a label (added when new),
+ * or a negative status. */
+nd_status nplot__add_sticky(nplot_axes *ax, bool x, double v, const char *who);
+double nplot__category(nplot_axes *ax, bool x, const char *label, const char *who);
+/* array_api.c: a float64 copy of all elements of a (NULL a → *out NULL). */
+nd_status nplot__to_f64(nplot_figure *fig, const nd_array *a, double **out, size_t *n,
+                        const char *what, const char *who);
+/* patches.c: a polygon collection; colors (npoly entries) copied when given. */
+artist *nplot__patches_new(nplot_axes *ax, const double *x, const double *y, size_t n,
+                           size_t npoly, const rgba *colors, const char *who);
+void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a);
+void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a);
+/* The value v normalised by the mappable's vmin/vmax and looked up in its cmap. */
+rgba nplot__map_color(const mappable *m, double v);
 
 /* draw_axes.c / lines.c / artists.c / legend.c / annotate.c */
 void nplot__draw_axes(render_ctx *rc, nplot_axes *ax);

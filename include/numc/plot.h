@@ -395,6 +395,151 @@ nd_status nplot_annotate_opts_(nplot_axes *ax, const char *s, double x, double y
 #define nplot__kw_annotate(ax, s, x, y, ...) \
     nplot_annotate_opts_((ax), (s), (x), (y), &(nplot_annotate_opts){ 0, __VA_ARGS__ })
 
+/* ---- bars and histograms --------------------------------------------------------------- */
+typedef struct nplot_bar_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double width;                   /* bar: thickness along x, 0 → 0.8 */
+    double height;                  /* barh: thickness along y, 0 → 0.8 */
+    const double *widths;           /* per-bar thickness (n entries), overrides the above */
+    double bottom;                  /* bar: where the bars start (0) */
+    double left;                    /* barh: where the bars start (0) */
+    const double *bottoms;          /* per-bar start (n entries) for stacking */
+    const char *align;              /* "center" (default) or "edge" (bars start at x) */
+    const char *color;              /* one color; NULL → the next color of the cycle */
+    const char *const *colors;      /* one color per bar (n entries) */
+    const char *edgecolor;          /* NULL → no edge */
+    double linewidth;               /* edge width in points, 0 → 1 */
+    const char *const *tick_labels; /* n labels placed at the bar positions */
+    const char *label;              /* legend entry: one patch for all bars */
+    double alpha;
+    double zorder;                  /* 0 → 1 */
+} nplot_bar_opts;
+/* ax.bar(x, height): n rectangles; the value axis gets a sticky edge at the bottom (no
+ * margin below 0). NaN bars are skipped. ND_EVALUE for a bad align / color, ND_ESHAPE
+ * for mismatched lengths (nd_array form). */
+nd_status nplot_bar_xy_opts_(nplot_axes *ax, const double *x, const double *height, size_t n,
+                             const nplot_bar_opts *o);
+#define nplot_bar_xy(...) nplot__kw_bar_xy(__VA_ARGS__, )
+#define nplot__kw_bar_xy(ax, x, h, n, ...) \
+    nplot_bar_xy_opts_((ax), (x), (h), (n), &(nplot_bar_opts){ 0, __VA_ARGS__ })
+/* ax.bar(["a", "b"], height): string x makes the x axis categorical — each new label
+ * takes the next integer position and becomes that tick's label. */
+nd_status nplot_bar_cat_opts_(nplot_axes *ax, const char *const *x, const double *height,
+                              size_t n, const nplot_bar_opts *o);
+#define nplot_bar_cat(...) nplot__kw_bar_cat(__VA_ARGS__, )
+#define nplot__kw_bar_cat(ax, x, h, n, ...) \
+    nplot_bar_cat_opts_((ax), (x), (h), (n), &(nplot_bar_opts){ 0, __VA_ARGS__ })
+/* nd_array form (x NULL → 0..n-1; any real dtype). */
+nd_status nplot_bar_opts_(nplot_axes *ax, const nd_array *x, const nd_array *height,
+                          const nplot_bar_opts *o);
+#define nplot_bar(...) nplot__kw_bar(__VA_ARGS__, )
+#define nplot__kw_bar(ax, x, h, ...) \
+    nplot_bar_opts_((ax), (x), (h), &(nplot_bar_opts){ 0, __VA_ARGS__ })
+/* ax.barh(y, width): horizontal bars (thickness .height, start .left). */
+nd_status nplot_barh_xy_opts_(nplot_axes *ax, const double *y, const double *width, size_t n,
+                              const nplot_bar_opts *o);
+#define nplot_barh_xy(...) nplot__kw_barh_xy(__VA_ARGS__, )
+#define nplot__kw_barh_xy(ax, y, w, n, ...) \
+    nplot_barh_xy_opts_((ax), (y), (w), (n), &(nplot_bar_opts){ 0, __VA_ARGS__ })
+nd_status nplot_barh_cat_opts_(nplot_axes *ax, const char *const *y, const double *width,
+                               size_t n, const nplot_bar_opts *o);
+#define nplot_barh_cat(...) nplot__kw_barh_cat(__VA_ARGS__, )
+#define nplot__kw_barh_cat(ax, y, w, n, ...) \
+    nplot_barh_cat_opts_((ax), (y), (w), (n), &(nplot_bar_opts){ 0, __VA_ARGS__ })
+nd_status nplot_barh_opts_(nplot_axes *ax, const nd_array *y, const nd_array *width,
+                           const nplot_bar_opts *o);
+#define nplot_barh(...) nplot__kw_barh(__VA_ARGS__, )
+#define nplot__kw_barh(ax, y, w, ...) \
+    nplot_barh_opts_((ax), (y), (w), &(nplot_bar_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_hist_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    int bins;                   /* number of equal-width bins, 0 → 10 */
+    const double *edges;        /* explicit bin edges (nedges >= 2, increasing) */
+    int nedges;
+    const char *bins_rule;      /* "auto", "fd", "sturges", "scott", "rice", "sqrt", "doane" */
+    const double *range;        /* {lo, hi}; NULL → the data's min and max */
+    bool density;               /* normalise so the area is 1 */
+    const double *weights;      /* one weight per value (C-array form) */
+    const nd_array *weights_arr;/* the same for the nd_array form */
+    int cumulative;             /* 1: running total; -1: total from the right */
+    const char *histtype;       /* "bar" (default), "step", "stepfilled" */
+    const char *orientation;    /* "vertical" (default), "horizontal" */
+    double rwidth;              /* bar width as a fraction of the bin, 0 → 1 */
+    double bottom;              /* baseline (0) */
+    const char *color;          /* NULL → the next color of the cycle */
+    const char *edgecolor;      /* bar / stepfilled edge; NULL → none */
+    double linewidth;           /* edge (step: line) width in points, 0 → 1 */
+    const char *label;
+    double alpha;
+    double zorder;
+    nd_array **counts_out;      /* if set: receives the bar heights (float64, nbins) */
+    nd_array **edges_out;       /* if set: receives the bin edges (float64, nbins + 1) */
+} nplot_hist_opts;
+/* ax.hist(x): counts with numpy.histogram's binning (NaN values are dropped), drawn as
+ * bars, a step outline or a filled step. ND_EVALUE for bad bins / range / histtype. */
+nd_status nplot_hist_xy_opts_(nplot_axes *ax, const double *x, size_t n,
+                              const nplot_hist_opts *o);
+#define nplot_hist_xy(...) nplot__kw_hist_xy(__VA_ARGS__, )
+#define nplot__kw_hist_xy(ax, x, n, ...) \
+    nplot_hist_xy_opts_((ax), (x), (n), &(nplot_hist_opts){ 0, __VA_ARGS__ })
+nd_status nplot_hist_opts_(nplot_axes *ax, const nd_array *x, const nplot_hist_opts *o);
+#define nplot_hist(...) nplot__kw_hist(__VA_ARGS__, )
+#define nplot__kw_hist(ax, x, ...) nplot_hist_opts_((ax), (x), &(nplot_hist_opts){ 0, __VA_ARGS__ })
+
+/* ---- images and colorbars ------------------------------------------------------------- */
+typedef struct nplot_imshow_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *cmap;          /* 2-D data: NULL → viridis; unknown names are ND_EVALUE */
+    double vmin, vmax;         /* equal → the data's min and max (NaN ignored) */
+    const char *origin;        /* "upper" (default: row 0 at the top) or "lower" */
+    const double *extent;      /* {left, right, bottom, top}; NULL → pixel centres at 0..n-1 */
+    const char *aspect;        /* "equal" (default: square pixels) or "auto" */
+    const char *interpolation; /* "antialiased" (default), "nearest", "bilinear" */
+    double alpha;
+    double zorder;             /* default 0 */
+    const char *label;
+} nplot_imshow_opts;
+/* ax.imshow(img): a (h, w) array is color-mapped (NaN transparent); (h, w, 3) RGB and
+ * (h, w, 4) RGBA arrays are shown as they are (uint8 0..255, floats clipped to [0, 1]).
+ * Limits fit the extent exactly; origin "upper" inverts the y axis. The image is a
+ * "mappable" that nplot_colorbar can describe. ND_ESHAPE for other shapes or empty
+ * images, ND_EVALUE for a bad cmap / origin / aspect / interpolation. */
+nd_status nplot_imshow_opts_(nplot_axes *ax, const nd_array *img, const nplot_imshow_opts *o);
+#define nplot_imshow(...) nplot__kw_imshow(__VA_ARGS__, )
+#define nplot__kw_imshow(ax, img, ...) \
+    nplot_imshow_opts_((ax), (img), &(nplot_imshow_opts){ 0, __VA_ARGS__ })
+/* The same from h rows of w doubles (row-major). */
+nd_status nplot_imshow_data_opts_(nplot_axes *ax, const double *z, int h, int w,
+                                  const nplot_imshow_opts *o);
+#define nplot_imshow_data(...) nplot__kw_imshow_data(__VA_ARGS__, )
+#define nplot__kw_imshow_data(ax, z, h, w, ...) \
+    nplot_imshow_data_opts_((ax), (z), (h), (w), &(nplot_imshow_opts){ 0, __VA_ARGS__ })
+/* ax.matshow(z): imshow with nearest interpolation and the x ticks on top. */
+nd_status nplot_matshow_opts_(nplot_axes *ax, const nd_array *z, const nplot_imshow_opts *o);
+#define nplot_matshow(...) nplot__kw_matshow(__VA_ARGS__, )
+#define nplot__kw_matshow(ax, z, ...) \
+    nplot_matshow_opts_((ax), (z), &(nplot_imshow_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_colorbar_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *label;       /* along the long side */
+    const char *orientation; /* "vertical" (default, on the right) or "horizontal" (below) */
+    double fraction;         /* share of the parent's width (height) taken, 0 → 0.15 */
+    double pad;              /* gap as a fraction of the parent, 0 → 0.05 (horizontal 0.15) */
+    double shrink;           /* length factor, 0 → 1 */
+    double aspect;           /* long / short side, 0 → 20 */
+} nplot_colorbar_opts;
+/* fig.colorbar(mappable, ax=ax) for the last color-mapped artist of ax (image, hexbin,
+ * pcolormesh, scatter with c, surface): a new axes beside ax (which shrinks to make
+ * room) showing the colormap from vmin to vmax, ticked like any axis. Returns that axes
+ * (owned by the figure: set its label or ticks like any other) or NULL with ND_EVALUE
+ * when ax has nothing color-mapped. */
+nplot_axes *nplot_colorbar_opts_(nplot_axes *ax, const nplot_colorbar_opts *o);
+#define nplot_colorbar(...) nplot__kw_colorbar(__VA_ARGS__, )
+#define nplot__kw_colorbar(ax, ...) \
+    nplot_colorbar_opts_((ax), &(nplot_colorbar_opts){ 0, __VA_ARGS__ })
+
 /* ---- titles, labels, legend ----------------------------------------------------------- */
 nd_status nplot_set_title_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
 nd_status nplot_set_xlabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);

@@ -1,0 +1,435 @@
+/* bar / barh (numeric or categorical positions) and hist (bar, step, stepfilled). */
+#include "plot_internal.h"
+
+#include <numc/stats.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHECK_AX(ax, who)                                                 \
+    do {                                                                  \
+        if (!(ax)) return nd__error(ND_EVALUE, "%s: axes is NULL", who);  \
+        nd_status st_ = nplot__check((ax)->fig);                          \
+        if (st_) return st_;                                              \
+    } while (0)
+
+/* The bars of one call. pos (or cats) gives the positions along the category axis, len
+ * the extent along the value axis. `face` overrides the color options when non-NULL
+ * (hist picks its color from the line cycle, as matplotlib does). */
+static nd_status bars(nplot_axes *ax, bool horiz, const double *pos, const char *const *cats,
+                      const double *len, size_t n, const nplot_bar_opts *o, const rgba *face,
+                      const char *who)
+{
+    CHECK_AX(ax, who);
+    nplot_figure *fig = ax->fig;
+    const nplot__style *st = fig->style;
+    if (n > 0 && !len)
+        return nplot__fail(fig, ND_EVALUE, "%s: heights are NULL", who);
+    double thick = horiz ? o->height : o->width;
+    if (!isfinite(thick)) return nplot__fail(fig, ND_EVALUE, "%s: bar width %g is not finite", who, thick);
+    if (thick == 0) thick = 0.8;
+    double base0 = horiz ? o->left : o->bottom;
+    if (!isfinite(base0)) return nplot__fail(fig, ND_EVALUE, "%s: bottom %g is not finite", who, base0);
+    bool edge_align = false;
+    if (o->align) {
+        if (!strcmp(o->align, "edge")) edge_align = true;
+        else if (strcmp(o->align, "center"))
+            return nplot__fail(fig, ND_EVALUE, "%s: align must be 'center' or 'edge', got '%s'", who, o->align);
+    }
+    if (o->alpha < 0 || o->alpha > 1 || o->linewidth < 0 || !isfinite(o->linewidth))
+        return nplot__fail(fig, ND_EVALUE, "%s: alpha must be in [0, 1] and linewidth >= 0", who);
+    rgba one;
+    if (face) one = *face;
+    else if (o->color) {
+        if (nplot__color(o->color, st, &one, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    } else if (!o->colors) {
+        one = nplot__next_patch_color(ax);
+    } else {
+        one = (rgba){ 0, 0, 0, 1 };
+    }
+    rgba edge = { 0, 0, 0, 1 };
+    if (o->edgecolor && nplot__color(o->edgecolor, st, &edge, who))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    double *vx = nd__malloc(sizeof(double) * (5 * n + 1), who);
+    double *vy = nd__malloc(sizeof(double) * (5 * n + 1), who);
+    double *at = nd__malloc(sizeof(double) * (n + 1), who);
+    rgba *cols = nd__malloc(sizeof(rgba) * (n + 1), who);
+    nd_status rc = ND_OK;
+    if (!vx || !vy || !at || !cols) {
+        rc = nplot__fail(fig, ND_ENOMEM, "%s: out of memory for %zu bars", who, n);
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (cats) {
+            double p = nplot__category(ax, !horiz, cats[i], who);
+            if (p < 0) {
+                rc = fig->status;
+                goto done;
+            }
+            at[i] = p;
+        } else {
+            at[i] = pos ? pos[i] : (double)i;
+        }
+    }
+    size_t k = 0, nb = 0;
+    for (size_t i = 0; i < n; i++) {
+        double w = o->widths ? o->widths[i] : thick;
+        double b = o->bottoms ? o->bottoms[i] : base0;
+        double p0 = edge_align ? at[i] : at[i] - w / 2, p1 = p0 + w;
+        double v0 = b, v1 = b + len[i];
+        rgba c = one;
+        if (o->colors) {
+            if (!o->colors[i]) {
+                rc = nplot__fail(fig, ND_EVALUE, "%s: colors[%zu] is NULL", who, i);
+                goto done;
+            }
+            if (nplot__color(o->colors[i], st, &c, who)) {
+                rc = nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+                goto done;
+            }
+        }
+        if (!(isfinite(p0) && isfinite(p1) && isfinite(v0) && isfinite(v1))) continue;
+        double px[4] = { p0, p1, p1, p0 }, py[4] = { v0, v0, v1, v1 };
+        if (k) vx[k] = vy[k] = NAN, k++;
+        for (int j = 0; j < 4; j++, k++) {
+            vx[k] = horiz ? py[j] : px[j];
+            vy[k] = horiz ? px[j] : py[j];
+        }
+        cols[nb++] = c;
+        if ((rc = nplot__add_sticky(ax, horiz, b, who))) goto done;
+    }
+    artist *a = nplot__patches_new(ax, vx, vy, k, nb, cols, who);
+    if (!a) {
+        rc = fig->status;
+        goto done;
+    }
+    if (!nb) a->face = one;
+    a->snap = true;
+    a->has_edge = o->edgecolor != NULL;
+    a->edge = edge;
+    a->edge_lw = o->linewidth > 0 ? o->linewidth : 1.0;
+    a->alpha = o->alpha > 0 ? o->alpha : 1;
+    a->zorder = o->zorder ? o->zorder : 1;
+    if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) {
+        rc = fig->status;
+        goto done;
+    }
+    nplot__update_datalim(ax, a);
+    if (o->tick_labels && n > 0) {
+        nplot_ticks_opts to = { .labels = o->tick_labels };
+        rc = horiz ? nplot_set_yticks_opts_(ax, at, (int)n, &to) : nplot_set_xticks_opts_(ax, at, (int)n, &to);
+    }
+done:
+    nd__free(vx);
+    nd__free(vy);
+    nd__free(at);
+    nd__free(cols);
+    return rc;
+}
+
+static const nplot_bar_opts *bar_defaults(const nplot_bar_opts *o)
+{
+    static const nplot_bar_opts d = { 0 };
+    return o ? o : &d;
+}
+
+nd_status nplot_bar_xy_opts_(nplot_axes *ax, const double *x, const double *height, size_t n,
+                             const nplot_bar_opts *o)
+{
+    return bars(ax, false, x, NULL, height, n, bar_defaults(o), NULL, "nplot_bar");
+}
+
+nd_status nplot_barh_xy_opts_(nplot_axes *ax, const double *y, const double *width, size_t n,
+                              const nplot_bar_opts *o)
+{
+    return bars(ax, true, y, NULL, width, n, bar_defaults(o), NULL, "nplot_barh");
+}
+
+nd_status nplot_bar_cat_opts_(nplot_axes *ax, const char *const *x, const double *height,
+                              size_t n, const nplot_bar_opts *o)
+{
+    if (ax && n > 0 && !x) return nplot__fail(ax->fig, ND_EVALUE, "nplot_bar: category labels are NULL");
+    return bars(ax, false, NULL, x, height, n, bar_defaults(o), NULL, "nplot_bar");
+}
+
+nd_status nplot_barh_cat_opts_(nplot_axes *ax, const char *const *y, const double *width,
+                               size_t n, const nplot_bar_opts *o)
+{
+    if (ax && n > 0 && !y) return nplot__fail(ax->fig, ND_EVALUE, "nplot_barh: category labels are NULL");
+    return bars(ax, true, NULL, y, width, n, bar_defaults(o), NULL, "nplot_barh");
+}
+
+static nd_status bar_arrays(nplot_axes *ax, bool horiz, const nd_array *x, const nd_array *h,
+                            const nplot_bar_opts *o, const char *who)
+{
+    CHECK_AX(ax, who);
+    if (!h) return nplot__fail(ax->fig, ND_EVALUE, "%s: heights are NULL", who);
+    double *xs = NULL, *hs = NULL;
+    size_t nx = 0, nh = 0;
+    nd_status st = nplot__to_f64(ax->fig, x, &xs, &nx, horiz ? "y" : "x", who);
+    if (!st) st = nplot__to_f64(ax->fig, h, &hs, &nh, horiz ? "width" : "height", who);
+    if (!st && x && nx != nh)
+        st = nplot__fail(ax->fig, ND_ESHAPE, "%s: %s and %s must have the same length, got %zu and %zu",
+                         who, horiz ? "y" : "x", horiz ? "width" : "height", nx, nh);
+    if (!st) st = bars(ax, horiz, xs, NULL, hs, nh, bar_defaults(o), NULL, who);
+    nd__free(xs);
+    nd__free(hs);
+    return st;
+}
+
+nd_status nplot_bar_opts_(nplot_axes *ax, const nd_array *x, const nd_array *height,
+                          const nplot_bar_opts *o)
+{
+    return bar_arrays(ax, false, x, height, o, "nplot_bar");
+}
+
+nd_status nplot_barh_opts_(nplot_axes *ax, const nd_array *y, const nd_array *width,
+                           const nplot_bar_opts *o)
+{
+    return bar_arrays(ax, true, y, width, o, "nplot_barh");
+}
+
+/* ---- hist ------------------------------------------------------------------------------------ */
+enum { HT_BAR = 0, HT_STEP, HT_STEPFILLED };
+
+/* counts / edges via nd_histogram on the finite values; *nbins set. */
+static nd_status hist_counts(nplot_figure *fig, const double *x, const double *w, size_t n,
+                             const nplot_hist_opts *o, double **counts, double **edges,
+                             size_t *nbins, const char *who)
+{
+    nd_status st = ND_OK;
+    double *fx = nd__malloc(sizeof(double) * (n ? n : 1), who);
+    double *fw = w ? nd__malloc(sizeof(double) * (n ? n : 1), who) : NULL;
+    nd_array *ax = NULL, *aw = NULL, *ae = NULL, *h = NULL, *e = NULL;
+    *counts = *edges = NULL;
+    if (!fx || (w && !fw)) {
+        st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        goto done;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        /* matplotlib drops NaN (numpy.histogram would refuse them without a range) */
+        if (!isfinite(x[i])) continue;
+        if (w) fw[m] = w[i];
+        fx[m++] = x[i];
+    }
+    nd_hist_opts ho = { .bins = o->bins, .range = o->range, .density = o->density };
+    if (o->bins < 0) {
+        st = nplot__fail(fig, ND_EVALUE, "%s: bins must be positive, got %d", who, o->bins);
+        goto done;
+    }
+    if (o->bins_rule) {
+        int r = nd_bin_rule_from_name(o->bins_rule);
+        if (r < 0) {
+            st = nplot__fail(fig, ND_EVALUE, "%s: unknown bins rule '%s' (auto, fd, sturges, scott, "
+                                             "rice, sqrt, doane)", who, o->bins_rule);
+            goto done;
+        }
+        ho.rule = (nd_bin_rule)r;
+    }
+    if (o->edges) {
+        if (o->nedges < 2) {
+            st = nplot__fail(fig, ND_EVALUE, "%s: need at least 2 bin edges, got %d", who, o->nedges);
+            goto done;
+        }
+        if (!(ae = nd_from_f64(o->edges, o->nedges))) goto nd_fail;
+        ho.edges = ae;
+    }
+    if (!(ax = nd_from_f64(fx, (ptrdiff_t)m))) goto nd_fail;
+    if (w) {
+        if (!(aw = nd_from_f64(fw, (ptrdiff_t)m))) goto nd_fail;
+        ho.weights = aw;
+    }
+    if (nd_histogram_(ax, &h, &e, &ho)) goto nd_fail;
+    size_t nb = (size_t)nd_size(h);
+    *counts = nd__malloc(sizeof(double) * (nb ? nb : 1), who);
+    *edges = nd__malloc(sizeof(double) * (nb + 1), who);
+    if (!*counts || !*edges) {
+        st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        goto done;
+    }
+    if ((nb && nd_to_f64(h, *counts)) || nd_to_f64(e, *edges)) goto nd_fail;
+    *nbins = nb;
+    goto done;
+nd_fail:
+    st = nplot__fail(fig, nd_last_error() ? nd_last_error() : ND_EVALUE, "%s: %s", who, nd_errmsg());
+done:
+    if (st) {
+        nd__free(*counts);
+        nd__free(*edges);
+        *counts = *edges = NULL;
+    }
+    nd__free(fx);
+    nd__free(fw);
+    nd_free(ax);
+    nd_free(aw);
+    nd_free(ae);
+    nd_free(h);
+    nd_free(e);
+    return st;
+}
+
+static nd_status hist_impl(nplot_axes *ax, const double *x, const double *w, size_t n,
+                           const nplot_hist_opts *o, const char *who)
+{
+    CHECK_AX(ax, who);
+    nplot_figure *fig = ax->fig;
+    if (n > 0 && !x) return nplot__fail(fig, ND_EVALUE, "%s: x is NULL", who);
+    int type = HT_BAR;
+    if (o->histtype) {
+        if (!strcmp(o->histtype, "step")) type = HT_STEP;
+        else if (!strcmp(o->histtype, "stepfilled")) type = HT_STEPFILLED;
+        else if (strcmp(o->histtype, "bar"))
+            return nplot__fail(fig, ND_EVALUE, "%s: histtype must be 'bar', 'step' or 'stepfilled', "
+                                               "got '%s'", who, o->histtype);
+    }
+    bool horiz = false;
+    if (o->orientation) {
+        if (!strcmp(o->orientation, "horizontal")) horiz = true;
+        else if (strcmp(o->orientation, "vertical"))
+            return nplot__fail(fig, ND_EVALUE, "%s: orientation must be 'vertical' or 'horizontal', "
+                                               "got '%s'", who, o->orientation);
+    }
+    if (o->rwidth < 0 || o->rwidth > 1 || !isfinite(o->bottom))
+        return nplot__fail(fig, ND_EVALUE, "%s: rwidth must be in [0, 1] and bottom finite", who);
+    if (o->alpha < 0 || o->alpha > 1 || o->linewidth < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: alpha must be in [0, 1] and linewidth >= 0", who);
+    rgba color;
+    if (o->color) {
+        if (nplot__color(o->color, fig->style, &color, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    }
+    rgba edge = { 0, 0, 0, 1 };
+    if (o->edgecolor && nplot__color(o->edgecolor, fig->style, &edge, who))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    double *counts, *edges;
+    size_t nb = 0;
+    nd_status st = hist_counts(fig, x, w, n, o, &counts, &edges, &nb, who);
+    if (st) return st;
+    if (!o->color) color = nplot__next_line_color(ax); /* matplotlib: the line cycle */
+    if (o->cumulative) {
+        if (o->density)
+            for (size_t i = 0; i < nb; i++) counts[i] *= edges[i + 1] - edges[i];
+        if (o->cumulative > 0)
+            for (size_t i = 1; i < nb; i++) counts[i] += counts[i - 1];
+        else if (nb > 0)
+            for (size_t i = nb - 1; i-- > 0;) counts[i] += counts[i + 1];
+    }
+    double *pos = NULL, *wid = NULL, *vx = NULL, *vy = NULL;
+    if (type == HT_BAR) {
+        double rw = o->rwidth > 0 ? o->rwidth : 1;
+        pos = nd__malloc(sizeof(double) * (nb + 1), who);
+        wid = nd__malloc(sizeof(double) * (nb + 1), who);
+        if (!pos || !wid) {
+            st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+            goto done;
+        }
+        for (size_t i = 0; i < nb; i++) {
+            pos[i] = (edges[i] + edges[i + 1]) / 2;
+            wid[i] = (edges[i + 1] - edges[i]) * rw;
+        }
+        nplot_bar_opts bo = { .widths = wid, .bottom = o->bottom, .left = o->bottom,
+                              .edgecolor = o->edgecolor, .linewidth = o->linewidth,
+                              .label = o->label, .alpha = o->alpha, .zorder = o->zorder };
+        st = bars(ax, horiz, pos, NULL, counts, nb, &bo, &color, who);
+        if (st) goto done;
+    } else {
+        /* the outline: up the left edge, along each bin top, down the right edge */
+        size_t nv = 2 * nb + 2;
+        vx = nd__malloc(sizeof(double) * nv, who);
+        vy = nd__malloc(sizeof(double) * nv, who);
+        if (!vx || !vy) {
+            st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+            goto done;
+        }
+        size_t k = 0;
+        double b = o->bottom;
+        vx[k] = edges[0], vy[k++] = b;
+        for (size_t i = 0; i < nb; i++) {
+            vx[k] = edges[i], vy[k++] = b + counts[i];
+            vx[k] = edges[i + 1], vy[k++] = b + counts[i];
+        }
+        vx[k] = nb ? edges[nb] : edges[0], vy[k++] = b;
+        double *px = horiz ? vy : vx, *py = horiz ? vx : vy;
+        artist *a;
+        if (type == HT_STEPFILLED) {
+            a = nplot__patches_new(ax, px, py, k, 1, &color, who);
+            if (!a) {
+                st = fig->status;
+                goto done;
+            }
+            a->has_edge = o->edgecolor != NULL;
+            a->edge = edge;
+            a->edge_lw = o->linewidth > 0 ? o->linewidth : 1.0;
+            a->zorder = o->zorder ? o->zorder : 1;
+        } else {
+            a = nplot__artist_add(ax, ART_LINE, who);
+            if (!a) {
+                st = fig->status;
+                goto done;
+            }
+            a->n = k;
+            if (!(a->x = nplot__copy_or_index(fig, px, k, who)) ||
+                !(a->y = nplot__copy_or_index(fig, py, k, who))) {
+                st = fig->status;
+                goto done;
+            }
+            a->lp = (line_props){ .color = color, .lw = o->linewidth > 0 ? o->linewidth : 1.0,
+                                  .ls = LS_SOLID, .marker = MK_NONE, .markevery = 1 };
+            a->zorder = o->zorder ? o->zorder : 2;
+            /* the legend shows an unfilled patch, as matplotlib's step histogram does */
+            a->legend_kind = 1;
+            a->has_edge = true;
+            a->edge = color;
+            a->edge_lw = a->lp.lw;
+        }
+        a->alpha = o->alpha > 0 ? o->alpha : 1;
+        if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) {
+            st = fig->status;
+            goto done;
+        }
+        if ((st = nplot__add_sticky(ax, horiz, b, who))) goto done;
+        nplot__update_datalim(ax, a);
+    }
+    if (o->counts_out && !(*o->counts_out = nd_from_f64(counts, (ptrdiff_t)nb)))
+        st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    if (!st && o->edges_out && !(*o->edges_out = nd_from_f64(edges, (ptrdiff_t)nb + 1)))
+        st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+done:
+    nd__free(counts);
+    nd__free(edges);
+    nd__free(pos);
+    nd__free(wid);
+    nd__free(vx);
+    nd__free(vy);
+    return st;
+}
+
+nd_status nplot_hist_xy_opts_(nplot_axes *ax, const double *x, size_t n, const nplot_hist_opts *o)
+{
+    static const nplot_hist_opts d = { 0 };
+    if (!o) o = &d;
+    if (ax && o->weights_arr)
+        return nplot__fail(ax->fig, ND_EVALUE, "nplot_hist_xy: use weights (a C array) with C arrays");
+    return hist_impl(ax, x, o->weights, n, o, "nplot_hist");
+}
+
+nd_status nplot_hist_opts_(nplot_axes *ax, const nd_array *x, const nplot_hist_opts *o)
+{
+    static const char *who = "nplot_hist";
+    static const nplot_hist_opts d = { 0 };
+    CHECK_AX(ax, who);
+    if (!o) o = &d;
+    if (!x) return nplot__fail(ax->fig, ND_EVALUE, "%s: x is NULL", who);
+    double *xs = NULL, *ws = NULL;
+    size_t nx = 0, nw = 0;
+    nd_status st = nplot__to_f64(ax->fig, x, &xs, &nx, "x", who);
+    if (!st) st = nplot__to_f64(ax->fig, o->weights_arr, &ws, &nw, "weights", who);
+    if (!st && o->weights_arr && nw != nx)
+        st = nplot__fail(ax->fig, ND_ESHAPE, "%s: weights must have the same length as x, got %zu "
+                                             "and %zu", who, nw, nx);
+    if (!st) st = hist_impl(ax, xs, ws ? ws : o->weights, nx, o, who);
+    nd__free(xs);
+    nd__free(ws);
+    return st;
+}

@@ -1,0 +1,382 @@
+/* imshow / matshow (a raster painted through a cairo image surface) and colorbars. */
+#include "plot_internal.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHECK_AX(ax, who)                                                 \
+    do {                                                                  \
+        if (!(ax)) return nd__error(ND_EVALUE, "%s: axes is NULL", who);  \
+        nd_status st_ = nplot__check((ax)->fig);                          \
+        if (st_) return st_;                                              \
+    } while (0)
+
+/* cairo's ARGB32: native-endian words, premultiplied alpha */
+static uint32_t argb(double r, double g, double b, double a)
+{
+    r = nplot__clampd(r, 0, 1), g = nplot__clampd(g, 0, 1), b = nplot__clampd(b, 0, 1);
+    a = nplot__clampd(a, 0, 1);
+    uint32_t A = (uint32_t)lround(a * 255);
+    uint32_t R = (uint32_t)lround(r * a * 255), G = (uint32_t)lround(g * a * 255),
+             B = (uint32_t)lround(b * a * 255);
+    return A << 24 | R << 16 | G << 8 | B;
+}
+
+/* The colormap as ARGB words, one per entry, so a million pixels cost a table lookup. */
+static void cmap_lut(const cmap_ref *cm, double alpha, uint32_t *lut)
+{
+    for (int i = 0; i < cm->n; i++) {
+        rgba c = nplot__cmap_at(cm, (i + 0.5) / cm->n);
+        lut[i] = argb(c.r, c.g, c.b, alpha);
+    }
+}
+
+static int lut_index(const mappable *m, double v)
+{
+    double t = m->vmax > m->vmin ? (v - m->vmin) / (m->vmax - m->vmin) : 0.5;
+    int n = m->cm.n;
+    if (!(t > 0)) return 0;
+    if (t >= 1) return n - 1;
+    int i = (int)(t * n);
+    return i >= n ? n - 1 : i;
+}
+
+typedef struct img_opts {
+    cmap_ref cm;
+    bool upper;
+    int interp;
+    bool equal;
+    double ext[4];
+    bool has_ext;
+} img_opts;
+
+static nd_status parse_opts(nplot_axes *ax, const nplot_imshow_opts *o, img_opts *io, const char *who)
+{
+    nplot_figure *fig = ax->fig;
+    if (nplot__cmap_find(o->cmap, &io->cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    io->upper = true;
+    if (o->origin) {
+        if (!strcmp(o->origin, "lower")) io->upper = false;
+        else if (strcmp(o->origin, "upper"))
+            return nplot__fail(fig, ND_EVALUE, "%s: origin must be 'upper' or 'lower', got '%s'", who, o->origin);
+    }
+    io->equal = true;
+    if (o->aspect) {
+        if (!strcmp(o->aspect, "auto")) io->equal = false;
+        else if (strcmp(o->aspect, "equal"))
+            return nplot__fail(fig, ND_EVALUE, "%s: aspect must be 'equal' or 'auto', got '%s'", who, o->aspect);
+    }
+    io->interp = INTERP_AUTO;
+    if (o->interpolation) {
+        if (!strcmp(o->interpolation, "nearest") || !strcmp(o->interpolation, "none"))
+            io->interp = INTERP_NEAREST;
+        else if (!strcmp(o->interpolation, "bilinear")) io->interp = INTERP_BILINEAR;
+        else if (strcmp(o->interpolation, "antialiased"))
+            return nplot__fail(fig, ND_EVALUE, "%s: interpolation must be 'antialiased', 'nearest' "
+                                               "or 'bilinear', got '%s'", who, o->interpolation);
+    }
+    io->has_ext = o->extent != NULL;
+    if (o->extent) {
+        memcpy(io->ext, o->extent, sizeof io->ext);
+        for (int i = 0; i < 4; i++)
+            if (!isfinite(io->ext[i]))
+                return nplot__fail(fig, ND_EVALUE, "%s: extent values must be finite", who);
+        if (io->ext[0] == io->ext[1] || io->ext[2] == io->ext[3])
+            return nplot__fail(fig, ND_EVALUE, "%s: extent (%g, %g, %g, %g) is empty", who,
+                               io->ext[0], io->ext[1], io->ext[2], io->ext[3]);
+    }
+    if (o->alpha < 0 || o->alpha > 1)
+        return nplot__fail(fig, ND_EVALUE, "%s: alpha must be in [0, 1], got %g", who, o->alpha);
+    return ND_OK;
+}
+
+/* z: h * w * nch values, row-major; nch 1 is color-mapped, 3/4 are RGB(A) in [0, 1]. */
+static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nch,
+                           const nplot_imshow_opts *o, artist **out, const char *who)
+{
+    nplot_figure *fig = ax->fig;
+    if (h <= 0 || w <= 0)
+        return nplot__fail(fig, ND_ESHAPE, "%s: the image is empty (%d x %d)", who, h, w);
+    if (!z) return nplot__fail(fig, ND_EVALUE, "%s: data is NULL", who);
+    img_opts io;
+    nd_status st = parse_opts(ax, o, &io, who);
+    if (st) return st;
+    double alpha = o->alpha > 0 ? o->alpha : 1;
+    size_t np = (size_t)h * (size_t)w;
+    uint32_t *pix = nd__malloc(np * 4, who);
+    if (!pix) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory for a %d x %d image", who, h, w);
+    mappable m = { 0 };
+    if (nch == 1) {
+        double lo = o->vmin, hi = o->vmax;
+        if (lo == hi) {
+            lo = INFINITY, hi = -INFINITY;
+            for (size_t i = 0; i < np; i++)
+                if (isfinite(z[i])) lo = fmin(lo, z[i]), hi = fmax(hi, z[i]);
+            if (!(lo <= hi)) lo = 0, hi = 1;
+        } else if (!isfinite(lo) || !isfinite(hi)) {
+            nd__free(pix);
+            return nplot__fail(fig, ND_EVALUE, "%s: vmin and vmax must be finite", who);
+        }
+        m = (mappable){ true, io.cm, lo, hi };
+        uint32_t lut[256];
+        cmap_lut(&io.cm, alpha, lut);
+        for (size_t i = 0; i < np; i++) pix[i] = isnan(z[i]) ? 0 : lut[lut_index(&m, z[i])];
+    } else {
+        for (size_t i = 0; i < np; i++) {
+            const double *p = z + i * (size_t)nch;
+            double a = nch == 4 ? p[3] : 1;
+            pix[i] = isfinite(p[0] + p[1] + p[2] + a) ? argb(p[0], p[1], p[2], a * alpha) : 0;
+        }
+    }
+    artist *a = nplot__artist_add(ax, ART_IMAGE, who);
+    if (!a) {
+        nd__free(pix);
+        return fig->status;
+    }
+    a->pix = (unsigned char *)pix;
+    a->iw = w;
+    a->ih = h;
+    a->origin_upper = io.upper;
+    a->interp = io.interp;
+    a->map = m;
+    a->alpha = 1; /* already in the pixels */
+    a->zorder = o->zorder;
+    double l = -0.5, r = w - 0.5, b = io.upper ? h - 0.5 : -0.5, t = io.upper ? -0.5 : h - 0.5;
+    if (io.has_ext) l = io.ext[0], r = io.ext[1], b = io.ext[2], t = io.ext[3];
+    double xs[2] = { l, r }, ys[2] = { b, t };
+    a->n = 2;
+    if (!(a->x = nplot__copy_or_index(fig, xs, 2, who)) || !(a->y = nplot__copy_or_index(fig, ys, 2, who)))
+        return fig->status;
+    if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) return fig->status;
+    /* the image fills the view: sticky edges at the extent, no margins */
+    if ((st = nplot__add_sticky(ax, true, l, who)) || (st = nplot__add_sticky(ax, true, r, who)) ||
+        (st = nplot__add_sticky(ax, false, b, who)) || (st = nplot__add_sticky(ax, false, t, who)))
+        return st;
+    nplot__update_datalim(ax, a);
+    if (l > r) ax->xa.inverted = true;
+    if (b > t) ax->ya.inverted = true;
+    if (io.equal) {
+        ax->aspect = 1;
+        ax->aspect_datalim = false;
+    }
+    if (out) *out = a;
+    return ND_OK;
+}
+
+nd_status nplot_imshow_data_opts_(nplot_axes *ax, const double *z, int h, int w,
+                                  const nplot_imshow_opts *o)
+{
+    static const char *who = "nplot_imshow";
+    static const nplot_imshow_opts d = { 0 };
+    CHECK_AX(ax, who);
+    return image_add(ax, z, h, w, 1, o ? o : &d, NULL, who);
+}
+
+static nd_status imshow_array(nplot_axes *ax, const nd_array *img, const nplot_imshow_opts *o,
+                              artist **out, const char *who)
+{
+    static const nplot_imshow_opts d = { 0 };
+    CHECK_AX(ax, who);
+    if (!o) o = &d;
+    if (!img) return nplot__fail(ax->fig, ND_EVALUE, "%s: image is NULL", who);
+    int nd = nd_ndim(img);
+    const ptrdiff_t *sh = nd_shape(img);
+    int nch = nd == 3 ? (int)sh[2] : 1;
+    if (nd < 2 || nd > 3 || (nd == 3 && nch != 3 && nch != 4))
+        return nplot__fail(ax->fig, ND_ESHAPE, "%s: image must be (h, w), (h, w, 3) or (h, w, 4), "
+                                               "got %d dimensions%s", who, nd,
+                           nd == 3 ? " with a last axis other than 3 or 4" : "");
+    if (sh[0] > 1 << 15 || sh[1] > 1 << 15)
+        return nplot__fail(ax->fig, ND_ESHAPE, "%s: image of %td x %td is too large (32768 max)",
+                           who, sh[0], sh[1]);
+    double *z = NULL;
+    size_t n = 0;
+    nd_status st = nplot__to_f64(ax->fig, img, &z, &n, "image", who);
+    if (st) return st;
+    if (nch > 1 && nd_dtype_of(img) == ND_UINT8)
+        for (size_t i = 0; i < n; i++) z[i] /= 255.0;
+    st = image_add(ax, z, (int)sh[0], (int)sh[1], nch, o, out, who);
+    nd__free(z);
+    return st;
+}
+
+nd_status nplot_imshow_opts_(nplot_axes *ax, const nd_array *img, const nplot_imshow_opts *o)
+{
+    return imshow_array(ax, img, o, NULL, "nplot_imshow");
+}
+
+nd_status nplot_matshow_opts_(nplot_axes *ax, const nd_array *z, const nplot_imshow_opts *o)
+{
+    static const char *who = "nplot_matshow";
+    nplot_imshow_opts mo = { 0 };
+    if (o) mo = *o;
+    if (!mo.interpolation) mo.interpolation = "nearest";
+    nd_status st = imshow_array(ax, z, &mo, NULL, who);
+    if (st) return st;
+    /* x ticks on both sides, labels on top */
+    ax->xa.ticks_side[0] = ax->xa.ticks_side[1] = true;
+    ax->xa.labels_side[0] = false;
+    ax->xa.labels_side[1] = true;
+    return ND_OK;
+}
+
+/* ---- drawing ---------------------------------------------------------------------------------- */
+void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a)
+{
+    cairo_t *cr = rc->cr;
+    if (!a->pix || a->iw <= 0 || a->ih <= 0) return;
+    xform tf = nplot__xform(ax);
+    double l = a->x[0], r = a->x[1], b = a->y[0], t = a->y[1];
+    double y_row0 = a->origin_upper ? t : b, y_rowh = a->origin_upper ? b : t;
+    double X0, Y0, X1, Y1;
+    nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, l, y_row0, &X0, &Y0);
+    nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, r, y_rowh, &X1, &Y1);
+    if (!isfinite(X0 + Y0 + X1 + Y1) || X0 == X1 || Y0 == Y1) return;
+    int stride = a->iw * 4;
+    cairo_surface_t *img;
+    if (rc->raster) {
+        img = cairo_image_surface_create_for_data(a->pix, CAIRO_FORMAT_ARGB32, a->iw, a->ih, stride);
+    } else {
+        /* vector targets keep the source until they are finished: give them a copy */
+        img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, a->iw, a->ih);
+        if (cairo_surface_status(img) == CAIRO_STATUS_SUCCESS) {
+            cairo_surface_flush(img);
+            unsigned char *dst = cairo_image_surface_get_data(img);
+            int ds = cairo_image_surface_get_stride(img);
+            for (int i = 0; i < a->ih; i++) memcpy(dst + (size_t)i * ds, a->pix + (size_t)i * stride, (size_t)stride);
+            cairo_surface_mark_dirty(img);
+        }
+    }
+    if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(img);
+        nplot__fail(ax->fig, ND_ENOMEM, "nplot: cannot create a %d x %d image surface", a->iw, a->ih);
+        return;
+    }
+    cairo_pattern_t *pat = cairo_pattern_create_for_surface(img);
+    double sx = a->iw / (X1 - X0), sy = a->ih / (Y1 - Y0);
+    cairo_matrix_t m;
+    cairo_matrix_init(&m, sx, 0, 0, sy, -X0 * sx, -Y0 * sy);
+    cairo_pattern_set_matrix(pat, &m);
+    int interp = a->interp;
+    if (interp == INTERP_AUTO) {
+        /* matplotlib's 'antialiased': nearest when magnifying 3x or more, else smoothed */
+        double up = fmin(fabs(X1 - X0) / a->iw, fabs(Y1 - Y0) / a->ih);
+        interp = up >= 3 ? INTERP_NEAREST : INTERP_AUTO;
+    }
+    cairo_pattern_set_filter(pat, interp == INTERP_NEAREST ? CAIRO_FILTER_NEAREST
+                                  : interp == INTERP_BILINEAR ? CAIRO_FILTER_BILINEAR
+                                                              : CAIRO_FILTER_GOOD);
+    cairo_pattern_set_extend(pat, CAIRO_EXTEND_PAD);
+    cairo_save(cr);
+    cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
+    cairo_clip(cr);
+    cairo_rectangle(cr, fmin(X0, X1), fmin(Y0, Y1), fabs(X1 - X0), fabs(Y1 - Y0));
+    cairo_clip(cr);
+    cairo_set_source(cr, pat);
+    cairo_paint_with_alpha(cr, a->alpha);
+    cairo_restore(cr);
+    cairo_pattern_destroy(pat);
+    if (rc->raster) cairo_surface_destroy(img);
+    else nplot__defer_destroy(rc, img);
+}
+
+/* ---- colorbar --------------------------------------------------------------------------------- */
+nplot_axes *nplot_colorbar_opts_(nplot_axes *ax, const nplot_colorbar_opts *o)
+{
+    static const char *who = "nplot_colorbar";
+    static const nplot_colorbar_opts d = { 0 };
+    if (!ax) return ND_FAIL(ND_EVALUE, "%s: axes is NULL", who);
+    nplot_figure *fig = ax->fig;
+    if (nplot__check(fig)) return NULL;
+    if (!o) o = &d;
+    const mappable *m = NULL;
+    for (artist *a = ax->artists; a; a = a->next)
+        if (a->map.on) m = &a->map;
+    if (!m) {
+        nplot__fail(fig, ND_EVALUE, "%s: the axes has no color-mapped artist (imshow, hexbin, "
+                                    "pcolormesh, scatter with c ...)", who);
+        return NULL;
+    }
+    bool vertical = true;
+    if (o->orientation) {
+        if (!strcmp(o->orientation, "horizontal")) vertical = false;
+        else if (strcmp(o->orientation, "vertical")) {
+            nplot__fail(fig, ND_EVALUE, "%s: orientation must be 'vertical' or 'horizontal', got '%s'",
+                        who, o->orientation);
+            return NULL;
+        }
+    }
+    if (o->fraction < 0 || o->fraction >= 1 || o->pad < 0 || o->pad >= 1 || o->shrink < 0 ||
+        o->shrink > 1 || o->aspect < 0 || !isfinite(o->aspect)) {
+        nplot__fail(fig, ND_EVALUE, "%s: fraction and pad must be in [0, 1), shrink in (0, 1] and "
+                                    "aspect positive", who);
+        return NULL;
+    }
+    if (ax->cbar_parent) {
+        nplot__fail(fig, ND_EVALUE, "%s: a colorbar cannot have a colorbar", who);
+        return NULL;
+    }
+    mappable map = *m;
+    nplot_axes *cax = nplot__axes_new(fig, who);
+    if (!cax) return NULL;
+    cax->cbar_parent = ax;
+    cax->cbar_vertical = vertical;
+    cax->cbar_fraction = o->fraction > 0 ? o->fraction : 0.15;
+    cax->cbar_pad = o->pad > 0 ? o->pad : vertical ? 0.05 : 0.15;
+    cax->cbar_shrink = o->shrink > 0 ? o->shrink : 1;
+    cax->cbar_aspect = o->aspect > 0 ? o->aspect : 20;
+    axis_state *lng = vertical ? &cax->ya : &cax->xa, *sht = vertical ? &cax->xa : &cax->ya;
+    double lo = map.vmin, hi = map.vmax;
+    if (!(hi > lo)) lo -= 0.5, hi = lo + 1;
+    lng->set_lo = lng->set_hi = true;
+    lng->lo_fixed = lo;
+    lng->hi_fixed = hi;
+    sht->set_lo = sht->set_hi = true;
+    sht->lo_fixed = 0;
+    sht->hi_fixed = 1;
+    sht->fixed_set = true;
+    sht->nfixed = 0;
+    cax->xa.grid_major = cax->ya.grid_major = false;
+    if (vertical) {
+        cax->ya.ticks_side[0] = cax->ya.labels_side[0] = false;
+        cax->ya.ticks_side[1] = cax->ya.labels_side[1] = true;
+    }
+    /* the gradient: one pixel per colormap entry along the long side */
+    int n = map.cm.n;
+    uint32_t *pix = nd__malloc(sizeof(uint32_t) * (size_t)n, who);
+    if (!pix) {
+        nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        return NULL;
+    }
+    uint32_t lut[256];
+    cmap_lut(&map.cm, 1, lut);
+    for (int i = 0; i < n; i++) pix[i] = lut[i];
+    artist *g = nplot__artist_add(cax, ART_IMAGE, who);
+    if (!g) {
+        nd__free(pix);
+        return NULL;
+    }
+    g->pix = (unsigned char *)pix;
+    g->iw = vertical ? 1 : n;
+    g->ih = vertical ? n : 1;
+    g->origin_upper = false;
+    g->interp = INTERP_NEAREST;
+    g->autoscale = false;
+    double xs[2] = { vertical ? 0 : lo, vertical ? 1 : hi }, ys[2] = { vertical ? lo : 0, vertical ? hi : 1 };
+    g->n = 2;
+    if (!(g->x = nplot__copy_or_index(fig, xs, 2, who)) || !(g->y = nplot__copy_or_index(fig, ys, 2, who)))
+        return NULL;
+    if (o->label) {
+        nplot_text_opts to = { 0 };
+        if ((vertical ? nplot_set_ylabel_opts_(cax, o->label, &to) : nplot_set_xlabel_opts_(cax, o->label, &to)))
+            return NULL;
+        if (vertical) cax->ya.labels_side[1] = true;
+    }
+    /* the parent gives up room beside it; a fixed-aspect parent hugs the colorbar */
+    if (vertical) ax->anchor[0] = 1.0;
+    else ax->anchor[1] = 0.0;
+    nplot__mark_dirty(fig);
+    return cax;
+}

@@ -1,0 +1,117 @@
+/* Patch collections: many polygons, each with its own face color (bars, histogram bars,
+ * pie wedges, hexagons, box-plot boxes). Polygons are NaN-separated runs of vertices. */
+#include "plot_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+artist *nplot__patches_new(nplot_axes *ax, const double *x, const double *y, size_t n,
+                           size_t npoly, const rgba *colors, const char *who)
+{
+    artist *a = nplot__artist_add(ax, ART_PATCHES, who);
+    if (!a) return NULL;
+    a->n = n;
+    a->npoly = npoly;
+    a->has_face = true;
+    a->legend_kind = 1;
+    a->zorder = 1;
+    if (!(a->x = nplot__copy_or_index(ax->fig, x, n, who))) return NULL;
+    if (!(a->y = nplot__copy_or_index(ax->fig, y, n, who))) return NULL;
+    if (colors) {
+        a->colors = nd__malloc(sizeof(rgba) * (npoly ? npoly : 1), who);
+        if (!a->colors) {
+            nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+            return NULL;
+        }
+        memcpy(a->colors, colors, sizeof(rgba) * npoly);
+        if (npoly) a->face = colors[0];
+    }
+    return a;
+}
+
+rgba nplot__map_color(const mappable *m, double v)
+{
+    if (!isfinite(v)) return (rgba){ 0, 0, 0, 0 };
+    double t = m->vmax > m->vmin ? (v - m->vmin) / (m->vmax - m->vmin) : 0.5;
+    return nplot__cmap_at(&m->cm, t);
+}
+
+static bool same_color(rgba a, rgba b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+}
+
+/* Axis-aligned rectangles land on whole pixels on raster targets (matplotlib snaps
+ * rectilinear patches), so adjacent bars neither overlap nor leave seams. */
+static double snap_px(const render_ctx *rc, bool snap, double v)
+{
+    return snap && rc->raster ? round(v) : v;
+}
+
+void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
+{
+    cairo_t *cr = rc->cr;
+    if (a->n < 2) return;
+    xform tf = nplot__xform(ax);
+    cairo_save(cr);
+    cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
+    cairo_clip(cr);
+    cairo_new_path(cr);
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+    cairo_set_dash(cr, NULL, 0, 0);
+    cairo_set_line_width(cr, a->edge_lw * rc->scale);
+    const double lim = 1e6;
+    /* consecutive polygons of one opaque color share one fill (and stroke) */
+    bool group = a->alpha >= 1;
+    size_t poly = 0, i = 0;
+    rgba cur = { 0, 0, 0, 0 };
+    bool pending = false;
+    while (i < a->n) {
+        while (i < a->n && !(isfinite(a->x[i]) && isfinite(a->y[i]))) i++;
+        if (i >= a->n) break;
+        size_t j = i;
+        while (j < a->n && isfinite(a->x[j]) && isfinite(a->y[j])) j++;
+        rgba face = a->colors && poly < a->npoly ? a->colors[poly] : a->face;
+        if (pending && !(group && same_color(face, cur))) {
+            cairo_set_source_rgba(cr, cur.r, cur.g, cur.b, cur.a * a->alpha);
+            if (a->has_edge) {
+                cairo_fill_preserve(cr);
+                rgba e = a->edge_is_face ? cur : a->edge;
+                cairo_set_source_rgba(cr, e.r, e.g, e.b, e.a * a->alpha);
+                cairo_stroke(cr);
+            } else {
+                cairo_fill(cr);
+            }
+            pending = false;
+        }
+        bool snap = a->snap && j - i == 4;
+        for (size_t k = i; k < j; k++) {
+            double px, py;
+            nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[k], a->y[k], &px, &py);
+            px = snap_px(rc, snap, nplot__clampd(px, -lim, lim));
+            py = snap_px(rc, snap, nplot__clampd(py, -lim, lim));
+            if (k == i) cairo_move_to(cr, px, py);
+            else cairo_line_to(cr, px, py);
+        }
+        cairo_close_path(cr);
+        cur = face;
+        pending = true;
+        poly++;
+        i = j;
+    }
+    if (pending) {
+        cairo_set_source_rgba(cr, cur.r, cur.g, cur.b, cur.a * a->alpha);
+        if (a->has_edge) {
+            cairo_fill_preserve(cr);
+            rgba e = a->edge_is_face ? cur : a->edge;
+            cairo_set_source_rgba(cr, e.r, e.g, e.b, e.a * a->alpha);
+            cairo_stroke(cr);
+        } else {
+            cairo_fill(cr);
+        }
+    }
+    cairo_new_path(cr);
+    cairo_restore(cr);
+}
