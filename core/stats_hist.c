@@ -195,12 +195,13 @@ static nd_status hist_edges(const double *x, ptrdiff_t n, const nd_hist_opts *o,
     if (o->edges) return edges_from_array(o->edges, out, who, "`bins`");
     if ((unsigned)o->rule >= (unsigned)NRULES)
         return nd__error(ND_EVALUE, "%s: unknown bin rule %d", who, (int)o->rule);
-    if (o->bins < 0)
+    /* A count is used unless a rule is asked for; as in NumPy it must be positive. */
+    if (o->rule == ND_BINS_COUNT ? o->bins <= 0 : o->bins < 0)
         return nd__error(ND_EVALUE, "%s: `bins` must be positive, when an integer (got %td)",
                          who, o->bins);
     double first, last;
     if (outer_edges(x, n, 1, o->range, &first, &last, who) < 0) return nd_last_error();
-    ptrdiff_t nbins = o->bins ? o->bins : 10;
+    ptrdiff_t nbins = o->bins;
     if (o->rule != ND_BINS_COUNT) {
         /* the rules see only the data inside the range */
         double *kept = NULL;
@@ -412,7 +413,7 @@ nd_status nd_histogramdd_(const nd_array *sample, nd_array **hist, nd_array **ed
             snprintf(what, sizeof what, "`bins[%td]`", d);
             if (edges_from_array(o->edges[d], &E[d], who, what) < 0) goto fail;
         } else {
-            ptrdiff_t nb = o->bins_each ? o->bins_each[d] : o->bins ? o->bins : 10;
+            ptrdiff_t nb = o->bins_each ? o->bins_each[d] : o->bins;
             if (nb < 1) {
                 nd__error(ND_EVALUE, "%s: `bins[%td]` must be positive, when an integer (got %td)",
                           who, d, nb);

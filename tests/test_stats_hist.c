@@ -106,7 +106,7 @@ static void test_histogram_integer_and_constant_data(void)
     nd_free(e);
     nd_free(ints);
     nd_array *c = nd_full(ND_SHAPE(5), ND_FLOAT64, ND_F64(3.0));
-    CU_ASSERT_EQUAL(nd_histogram(c, &h, &e, 0), ND_OK); /* bins 0 means NumPy's default 10 */
+    CU_ASSERT_EQUAL(nd_histogram(c, &h, &e, 10), ND_OK);
     expect(h, "hist_const_counts", 0);
     expect(e, "hist_const_edges", 0);
     nd_free(h);
@@ -213,6 +213,10 @@ static void test_bad_histogram_input(void)
     nd_array *x = skew(), *h = NULL, *e = NULL;
     CU_ASSERT_EQUAL(nd_histogram(x, &h, &e, -3), ND_EVALUE);
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "`bins` must be positive"));
+    CU_ASSERT_EQUAL(nd_histogram(x, &h, &e, 0), ND_EVALUE); /* bins <= 0, as numpy */
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "`bins` must be positive"));
+    CU_ASSERT_EQUAL(nd_histogram2d(x, x, &h, NULL, NULL, 0), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "`bins[0]` must be positive"));
     CU_ASSERT_PTR_NULL(h);
     const double bad[4] = { 0, 2, 1, 3 };
     nd_array *be = nd_from_f64(bad, 4);

@@ -98,7 +98,7 @@ nd_array *nd_nanmedian_(const nd_median_opts *o);
 /* ---- histograms ------------------------------------------------------------------------ */
 /* numpy.histogram's bin rules (bins='auto', 'fd', ...). */
 typedef enum nd_bin_rule {
-    ND_BINS_COUNT = 0,  /* use .bins (default 10) or .edges */
+    ND_BINS_COUNT = 0,  /* use .bins (must be > 0) or .edges */
     ND_BINS_AUTO,       /* min(fd, sturges) width, sturges when the IQR is 0 */
     ND_BINS_FD,         /* Freedman–Diaconis: 2 IQR n^(-1/3) */
     ND_BINS_STURGES,    /* ptp / (log2 n + 1) */
@@ -112,7 +112,8 @@ const char *nd_bin_rule_name(nd_bin_rule r);
 int nd_bin_rule_from_name(const char *name);
 
 typedef struct nd_hist_opts {
-    ptrdiff_t bins;          /* number of equal-width bins; 0 → 10 (negative: ND_EVALUE) */
+    ptrdiff_t bins;          /* number of equal-width bins, > 0 (NumPy's default is 10); ignored
+                                with .edges or a .rule; <= 0 otherwise: ND_EVALUE */
     const nd_array *edges;   /* explicit edges instead (1-D, monotonically increasing) */
     nd_bin_rule rule;        /* a rule instead of a count */
     const double *range;     /* {lo, hi}: NULL → (min, max) of the data */
@@ -134,7 +135,7 @@ nd_array *nd_histogram_bin_edges_(const nd_array *a, const nd_hist_opts *o);
     nd_histogram_bin_edges_((a), &(nd_hist_opts){ .bins = __VA_ARGS__ })
 
 typedef struct nd_histdd_opts {
-    ptrdiff_t bins;               /* bins in every dimension; 0 → 10 */
+    ptrdiff_t bins;               /* bins in every dimension, > 0 (unless bins_each / edges) */
     const ptrdiff_t *bins_each;   /* or one count per dimension (D entries) */
     const nd_array *const *edges; /* or explicit edges per dimension (D arrays) */
     const double *range;          /* D pairs {lo0, hi0, lo1, hi1, ...}; NULL → data */
