@@ -81,6 +81,7 @@ nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_
             a->colors[i] = nplot__cmap_at(&cm, v);
         }
         a->face = nplot__cmap_at(&cm, 0.5);
+        a->map = (mappable){ true, cm, lo, hi };
     }
     if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) return fig->status;
     nplot__update_datalim(ax, a);

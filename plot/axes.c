@@ -152,6 +152,13 @@ static void extend(axis_state *a, double v)
     a->has_data = true;
 }
 
+void nplot__datalim_point(nplot_axes *ax, double x, double y)
+{
+    if (!isfinite(x) || !isfinite(y)) return;
+    extend(&ax->xa, x);
+    extend(&ax->ya, y);
+}
+
 void nplot__update_datalim(nplot_axes *ax, artist *a)
 {
     if (!a->autoscale) return;

@@ -62,6 +62,7 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
     cairo_set_dash(cr, NULL, 0, 0);
     cairo_set_line_width(cr, a->edge_lw * rc->scale);
+    if (a->aliased && rc->raster) cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
     const double lim = 1e6;
     /* consecutive polygons of one opaque color share one fill (and stroke) */
     bool group = a->alpha >= 1;

@@ -211,6 +211,7 @@ typedef struct artist {
      * each polygon with its own face color */
     size_t npoly;
     bool snap;              /* 4-vertex rectangles snap to whole pixels */
+    bool aliased;           /* no antialiasing (meshes: no seams between cells) */
     /* image: premultiplied ARGB32 rows of iw pixels; x[0..1] = left, right and
      * y[0..1] = bottom, top of the extent; row 0 sits at y[1] when origin is upper */
     unsigned char *pix;
@@ -417,6 +418,8 @@ void nplot__to_dev(render_ctx *rc, const nplot_axes *ax, const xform *t, int xco
 /* Sticky edge at v on the x (or y) axis; category position of a label (added when new),
  * or a negative status. */
 nd_status nplot__add_sticky(nplot_axes *ax, bool x, double v, const char *who);
+/* Extend the data limits by one point (finite coordinates only). */
+void nplot__datalim_point(nplot_axes *ax, double x, double y);
 double nplot__category(nplot_axes *ax, bool x, const char *label, const char *who);
 /* array_api.c: a float64 copy of all elements of a (NULL a → *out NULL). */
 nd_status nplot__to_f64(nplot_figure *fig, const nd_array *a, double **out, size_t *n,

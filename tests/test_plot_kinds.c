@@ -533,6 +533,238 @@ static void test_matshow_ticks_on_top(void)
     nd_free(a);
 }
 
+/* ---- pie ------------------------------------------------------------------------------------ */
+static void test_pie_wedge_colors_and_angles(void)
+{
+    double x[2] = { 1, 3 }; /* 25 % and 75 % */
+    const char *colors[2] = { "red", "blue" };
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
+    nplot_axes *ax = nplot_add_axes(fig, 0, 0, 1, 1);
+    CU_ASSERT_EQUAL(nplot_pie_xy(ax, x, 2, .colors = colors), ND_OK);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    /* counterclockwise from 0 degrees: the first quarter is red (45 degrees in), the rest
+     * blue (180 degrees), outside the radius is background */
+    CU_ASSERT(near(at_data(&m, ax, 0.5 * 0.70710678, 0.5 * 0.70710678), 255, 0, 0, 8));
+    CU_ASSERT(near(at_data(&m, ax, -0.5, 0.05), 0, 0, 255, 8));
+    CU_ASSERT(near(at_data(&m, ax, 0.3, -0.3), 0, 0, 255, 8));
+    CU_ASSERT(near(at_data(&m, ax, 1.15, 0), 255, 255, 255, 8));
+    /* equal aspect: a circle, not an ellipse */
+    double x0, y0, x1, y1;
+    nplot_axes_pixel_box(ax, &x0, &y0, &x1, &y1);
+    ND_ASSERT_CLOSE(x1 - x0, y1 - y0, 0.01);
+    free(m.px);
+    nplot_figure_free(fig);
+}
+
+static void test_pie_startangle_explode_labels(void)
+{
+    double x[2] = { 1, 1 };
+    const char *colors[2] = { "red", "blue" }, *labels[2] = { "a", "b" };
+    double explode[2] = { 0.2, 0 };
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
+    nplot_axes *ax = nplot_add_axes(fig, 0, 0, 1, 1);
+    CU_ASSERT_EQUAL(nplot_pie_xy(ax, x, 2, .colors = colors, .startangle = 90, .explode = explode,
+                                 .labels = labels, .autopct = "%.0f%%"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_legend(ax), ND_OK);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    /* starting at 90 degrees: the first half is the left half, pushed 0.2 to the left */
+    CU_ASSERT(near(at_data(&m, ax, -1.1, 0.1), 255, 0, 0, 8));
+    CU_ASSERT(near(at_data(&m, ax, 0.5, -0.5), 0, 0, 255, 8));
+    CU_ASSERT(near(at_data(&m, ax, -0.1, -0.5), 255, 255, 255, 8)); /* the explode gap */
+    free(m.px);
+    nplot_figure_free(fig);
+}
+
+static void test_pie_bad_input(void)
+{
+    double neg[2] = { 1, -1 }, zero[2] = { 0, 0 }, nan_[2] = { 1, NAN }, big[2] = { 0.7, 0.6 };
+    const double *bad[4] = { neg, zero, nan_, big };
+    for (int i = 0; i < 4; i++) {
+        nplot_figure *fig = nplot_figure_new();
+        nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+        CU_ASSERT_EQUAL(nplot_pie_xy(ax, bad[i], 2, .normalize = i == 3 ? NPLOT_OFF : 0), ND_EVALUE);
+        nplot_figure_free(fig);
+    }
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_pie_xy(ax, big, 2, .autopct = "%d%%"), ND_EVALUE); /* not a double */
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    nd_array *a = nd_from_f64((double[]){ 0.2, 0.3 }, 2);
+    CU_ASSERT_EQUAL(nplot_pie(ax, a, .normalize = NPLOT_OFF), ND_OK); /* a partial pie */
+    CU_ASSERT_EQUAL(nplot_figure_draw(fig), ND_OK);
+    nplot_figure_free(fig);
+    nd_free(a);
+}
+
+/* ---- boxplot -------------------------------------------------------------------------------- */
+static void test_boxplot_quartiles_whiskers_fliers(void)
+{
+    /* 1..9 and an outlier 30: q1 = 3.25, median 5.5, q3 = 7.75 (linear), IQR 4.5, upper
+     * limit 14.5 → whisker at 9, 30 a flier; lower whisker at 1 */
+    double v[10] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 30 };
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
+    nplot_axes *ax = bare_axes(fig, 0.5, 1.5, 0, 32);
+    const double *d[1] = { v };
+    size_t len[1] = { 10 };
+    CU_ASSERT_EQUAL(nplot_boxplot_xy(ax, d, len, 1, .color = "blue", .mediancolor = "red",
+                                     .linewidth = 2), ND_OK);
+    nplot_set_xticks(ax, NULL, 0);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    /* one box: width 0.15 (matplotlib's clip of 0.15 x the position span) */
+    CU_ASSERT(near(at_data(&m, ax, 0.925, 4.5), 0, 0, 255, 40));
+    CU_ASSERT(near(at_data(&m, ax, 0.96, 5.5), 255, 0, 0, 40));    /* median */
+    CU_ASSERT(near(at_data(&m, ax, 0.9, 4.5), 255, 255, 255, 8));  /* left of the box */
+    CU_ASSERT(near(at_data(&m, ax, 1.0, 8.5), 0, 0, 255, 40));     /* upper whisker */
+    CU_ASSERT(near(at_data(&m, ax, 1.0, 11), 255, 255, 255, 8));   /* above the whisker */
+    CU_ASSERT(near(at_data(&m, ax, 1.0, 2), 0, 0, 255, 40));       /* lower whisker */
+    CU_ASSERT(near(at_data(&m, ax, 0.96, 7.0), 255, 255, 255, 8)); /* inside the box */
+    /* the flier: an open circle around (1, 30) */
+    double fx, fy;
+    nplot_data_to_pixel(ax, 1, 30, &fx, &fy);
+    CU_ASSERT(near(at(&m, fx, fy), 255, 255, 255, 8));
+    int ring = 0;
+    for (int dx = -5; dx <= 5; dx++) ring += near(at(&m, fx + dx, fy), 0, 0, 255, 60);
+    CU_ASSERT(ring >= 2);
+    free(m.px);
+    nplot_figure_free(fig);
+}
+
+static void test_boxplot_columns_ticks_and_limits(void)
+{
+    double v[12];
+    for (int i = 0; i < 12; i++) v[i] = i;
+    nd_array *a = nd_from_buffer(v, 2, (ptrdiff_t[]){ 4, 3 }, ND_FLOAT64);
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_boxplot(ax, a), ND_OK);
+    CU_ASSERT_EQUAL(nplot_figure_draw(fig), ND_OK);
+    double lo, hi, t[8];
+    nplot_get_xlim(ax, &lo, &hi);
+    CU_ASSERT_EQUAL(lo, 0.5);
+    CU_ASSERT_EQUAL(hi, 3.5);
+    CU_ASSERT_EQUAL(nplot_get_xticks(ax, t, 8), 3);
+    CU_ASSERT_STRING_EQUAL(nplot_get_xticklabel(ax, 2), "3");
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    nd_array *b = nd_zeros(3, (ptrdiff_t[]){ 2, 2, 2 }, ND_FLOAT64);
+    CU_ASSERT_EQUAL(nplot_boxplot(ax, b), ND_ESHAPE);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_boxplot(ax, a, .whis = -1), ND_EVALUE);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    double nanv[3] = { NAN, NAN, NAN };
+    const double *d[1] = { nanv };
+    size_t len[1] = { 3 };
+    CU_ASSERT_EQUAL(nplot_boxplot_xy(ax, d, len, 1, .vert = NPLOT_OFF, .patch_artist = true), ND_OK);
+    CU_ASSERT_EQUAL(nplot_figure_draw(fig), ND_OK);
+    nplot_figure_free(fig);
+    nd_free(a);
+    nd_free(b);
+}
+
+/* ---- hexbin / pcolormesh / scatter colorbar --------------------------------------------------- */
+static void test_hexbin_counts_and_mincnt(void)
+{
+    double x[5] = { 0, 0, 0, 1, NAN }, y[5] = { 0, 0, 0, 1, 2 };
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    nd_array *c = NULL;
+    CU_ASSERT_EQUAL(nplot_hexbin_xy(ax, x, y, 5, .gridsize = 4, .counts_out = &c), ND_OK);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    /* nx = 4, ny = int(4 / sqrt 3) = 2: 5 * 3 + 4 * 2 cells */
+    CU_ASSERT_EQUAL(nd_size(c), 23);
+    double v[23], total = 0, mx = 0;
+    nd_to_f64(c, v);
+    for (int i = 0; i < 23; i++) total += v[i], mx = fmax(mx, v[i]);
+    CU_ASSERT_EQUAL(total, 4); /* the NaN point is dropped */
+    CU_ASSERT_EQUAL(mx, 3);
+    CU_ASSERT_EQUAL(v[0], 3);  /* (0, 0) is the first lattice's corner cell */
+    nd_free(c);
+    double lo, hi;
+    nplot_get_xlim(ax, &lo, &hi);
+    ND_ASSERT_CLOSE(lo, 0, 1e-6); /* tight: the grid corners, no margins */
+    ND_ASSERT_CLOSE(hi, 1, 1e-6);
+    CU_ASSERT_PTR_NOT_NULL(nplot_colorbar(ax));
+    CU_ASSERT_EQUAL(nplot_figure_draw(fig), ND_OK);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new(.width = 3, .height = 3);
+    ax = nplot_add_axes(fig, 0, 0, 1, 1);
+    nplot_axis(ax, "off");
+    nplot_set_facecolor(ax, "red");
+    CU_ASSERT_EQUAL(nplot_hexbin_xy(ax, x, y, 5, .gridsize = 4, .mincnt = 1, .cmap = "gray"), ND_OK);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    /* only the two occupied cells are drawn: the 3-count one white (vmax) */
+    CU_ASSERT(near(at_data(&m, ax, 0.02, 0.02), 255, 255, 255, 8));
+    CU_ASSERT(near(at_data(&m, ax, 0.5, 0.5), 255, 255, 255, 8)); /* axis off: figure white */
+    free(m.px);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_hexbin_xy(ax, x, y, 5, .cmap = "nope"), ND_EVALUE);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    nd_array *xa = nd_from_f64(x, 5), *ya = nd_from_f64(y, 4);
+    CU_ASSERT_EQUAL(nplot_hexbin(ax, xa, ya), ND_ESHAPE);
+    nplot_figure_free(fig);
+    nd_free(xa);
+    nd_free(ya);
+}
+
+static void test_pcolormesh_cells_and_colorbar(void)
+{
+    double c[6] = { 0, 1, 2, 3, 4, NAN }; /* 2 rows, 3 columns; row 0 at the bottom */
+    nd_array *ca = nd_from_buffer(c, 2, (ptrdiff_t[]){ 2, 3 }, ND_FLOAT64);
+    nd_array *xe = nd_from_f64((double[]){ 0, 1, 2, 4 }, 4);
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
+    nplot_axes *ax = nplot_add_axes(fig, 0.05, 0.05, 0.9, 0.9);
+    nplot_set_facecolor(ax, "red");
+    CU_ASSERT_EQUAL(nplot_pcolormesh(ax, ca, .x = xe, .cmap = "gray"), ND_OK);
+    double lo, hi;
+    nplot_get_xlim(ax, &lo, &hi);
+    CU_ASSERT_EQUAL(lo, 0);
+    CU_ASSERT_EQUAL(hi, 4);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    CU_ASSERT(near(at_data(&m, ax, 0.5, 0.5), 0, 0, 0, 2));        /* 0 → black */
+    CU_ASSERT(near(at_data(&m, ax, 1.5, 1.5), 255, 255, 255, 2));  /* 4 → white */
+    CU_ASSERT(near(at_data(&m, ax, 3.0, 1.5), 255, 0, 0, 2));      /* NaN: empty */
+    free(m.px);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_pcolormesh(ax, ca, .y = xe), ND_ESHAPE); /* 4 edges for 2 rows */
+    nplot_figure_free(fig);
+    nd_free(ca);
+    nd_free(xe);
+}
+
+static void test_scatter_with_c_is_a_mappable(void)
+{
+    double x[3] = { 0, 1, 2 }, c[3] = { 5, 6, 9 };
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    nplot_scatter_xy(ax, x, x, 3, .c_f64 = c, .cmap = "plasma");
+    nplot_axes *cax = nplot_colorbar(ax);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+    CU_ASSERT_EQUAL(nplot_figure_draw(fig), ND_OK);
+    double lo, hi;
+    nplot_get_ylim(cax, &lo, &hi);
+    CU_ASSERT_EQUAL(lo, 5);
+    CU_ASSERT_EQUAL(hi, 9);
+    nplot_figure_free(fig);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_bar_heights_proportional_in_pixels),
     ND_T(test_bar_no_kwargs_and_sticky_bottom),
@@ -551,6 +783,14 @@ static const ND_TEST tests[] = {
     ND_T(test_imshow_bad_input),
     ND_T(test_colorbar_ends_and_parent_shrinks),
     ND_T(test_matshow_ticks_on_top),
+    ND_T(test_pie_wedge_colors_and_angles),
+    ND_T(test_pie_startangle_explode_labels),
+    ND_T(test_pie_bad_input),
+    ND_T(test_boxplot_quartiles_whiskers_fliers),
+    ND_T(test_boxplot_columns_ticks_and_limits),
+    ND_T(test_hexbin_counts_and_mincnt),
+    ND_T(test_pcolormesh_cells_and_colorbar),
+    ND_T(test_scatter_with_c_is_a_mappable),
     { 0 },
 };
 

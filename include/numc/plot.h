@@ -540,6 +540,111 @@ nplot_axes *nplot_colorbar_opts_(nplot_axes *ax, const nplot_colorbar_opts *o);
 #define nplot__kw_colorbar(ax, ...) \
     nplot_colorbar_opts_((ax), &(nplot_colorbar_opts){ 0, __VA_ARGS__ })
 
+/* ---- pie, boxplot, hexbin, pcolormesh ---------------------------------------------------- */
+typedef struct nplot_pie_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *const *labels;  /* n wedge labels (also the legend entries) */
+    const char *const *colors;  /* n colors; NULL → the patch color cycle */
+    const double *explode;      /* n offsets as fractions of the radius */
+    const char *autopct;        /* printf format of the percentage, e.g. "%1.1f%%" */
+    double startangle;          /* degrees counter-clockwise from the x axis, 0 */
+    double radius;              /* 0 → 1 */
+    double pctdistance;         /* 0 → 0.6 (of the radius) */
+    double labeldistance;       /* 0 → 1.1 */
+    int counterclock;           /* NPLOT_OFF → clockwise */
+    int normalize;              /* NPLOT_OFF: fractions as given (sum <= 1: a partial pie) */
+    const char *edgecolor;      /* wedge edges (wedgeprops); NULL → none */
+    double linewidth;           /* edge width, 0 → 1 */
+    double textsize;            /* labels and percentages, 0 → 10 */
+} nplot_pie_opts;
+/* ax.pie(x): one wedge per value, sized x[i] / sum(x), drawn from startangle; equal
+ * aspect, no frame or ticks, limits ±1.25 radius. ND_EVALUE for negative / NaN values,
+ * an all-zero x, or (normalize off) a sum above 1. */
+nd_status nplot_pie_xy_opts_(nplot_axes *ax, const double *x, size_t n, const nplot_pie_opts *o);
+#define nplot_pie_xy(...) nplot__kw_pie_xy(__VA_ARGS__, )
+#define nplot__kw_pie_xy(ax, x, n, ...) \
+    nplot_pie_xy_opts_((ax), (x), (n), &(nplot_pie_opts){ 0, __VA_ARGS__ })
+nd_status nplot_pie_opts_(nplot_axes *ax, const nd_array *x, const nplot_pie_opts *o);
+#define nplot_pie(...) nplot__kw_pie(__VA_ARGS__, )
+#define nplot__kw_pie(ax, x, ...) nplot_pie_opts_((ax), (x), &(nplot_pie_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_boxplot_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const double *positions;    /* one per box; NULL → 1, 2, ... */
+    double widths;              /* box width; 0 → 0.15 × the position span, in [0.15, 0.5] */
+    double whis;                /* whisker reach in IQRs, 0 → 1.5 */
+    const char *const *labels;  /* tick labels; NULL → the positions */
+    int vert;                   /* NPLOT_OFF → horizontal boxes */
+    int showfliers;             /* NPLOT_OFF hides the outliers */
+    bool showmeans;             /* a green triangle at the mean */
+    bool patch_artist;          /* filled boxes (face .facecolor, default C0) */
+    const char *color;          /* box, whiskers, caps: NULL → black */
+    const char *mediancolor;    /* NULL → C1 (orange) */
+    const char *facecolor;      /* with patch_artist */
+    double linewidth;           /* 0 → 1 */
+} nplot_boxplot_opts;
+/* ax.boxplot(data): quartiles by nd_percentile (linear), whiskers at the furthest data
+ * within whis × IQR of the box, fliers beyond; NaN values are dropped. data is 1-D (one
+ * box) or 2-D (n, k): one box per column. The ticks sit at the positions with the labels;
+ * the view spans the positions ± 0.5. ND_EVALUE for bad options, ND_ESHAPE for > 2-D. */
+nd_status nplot_boxplot_opts_(nplot_axes *ax, const nd_array *data, const nplot_boxplot_opts *o);
+#define nplot_boxplot(...) nplot__kw_boxplot(__VA_ARGS__, )
+#define nplot__kw_boxplot(ax, d, ...) \
+    nplot_boxplot_opts_((ax), (d), &(nplot_boxplot_opts){ 0, __VA_ARGS__ })
+/* k datasets of different lengths: data[i] holds lens[i] values. */
+nd_status nplot_boxplot_xy_opts_(nplot_axes *ax, const double *const *data, const size_t *lens,
+                                 int k, const nplot_boxplot_opts *o);
+#define nplot_boxplot_xy(...) nplot__kw_boxplot_xy(__VA_ARGS__, )
+#define nplot__kw_boxplot_xy(ax, d, lens, k, ...) \
+    nplot_boxplot_xy_opts_((ax), (d), (lens), (k), &(nplot_boxplot_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_hexbin_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    int gridsize;               /* hexagons across x, 0 → 100 */
+    int gridsize_y;             /* 0 → gridsize / sqrt(3) (regular hexagons) */
+    const double *extent;       /* {xmin, xmax, ymin, ymax}; NULL → the data's */
+    const char *cmap;           /* NULL → viridis */
+    double vmin, vmax;          /* equal → the counts' range */
+    int mincnt;                 /* only cells with at least mincnt points; 0 → every cell */
+    const char *edgecolors;     /* "face" (default), "none" or a color */
+    double linewidths;          /* 0 → 1 */
+    double alpha;
+    double zorder;
+    nd_array **counts_out;      /* if set: the count of every cell (float64, lattice order) */
+} nplot_hexbin_opts;
+/* ax.hexbin(x, y): counts on matplotlib's two offset hexagonal lattices, color-mapped (a
+ * mappable for nplot_colorbar); the view fits the extent with no margins. Non-finite
+ * points are dropped. ND_ESHAPE on length mismatch, ND_EVALUE for bad options. */
+nd_status nplot_hexbin_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                                const nplot_hexbin_opts *o);
+#define nplot_hexbin_xy(...) nplot__kw_hexbin_xy(__VA_ARGS__, )
+#define nplot__kw_hexbin_xy(ax, x, y, n, ...) \
+    nplot_hexbin_xy_opts_((ax), (x), (y), (n), &(nplot_hexbin_opts){ 0, __VA_ARGS__ })
+nd_status nplot_hexbin_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                             const nplot_hexbin_opts *o);
+#define nplot_hexbin(...) nplot__kw_hexbin(__VA_ARGS__, )
+#define nplot__kw_hexbin(ax, x, y, ...) \
+    nplot_hexbin_opts_((ax), (x), (y), &(nplot_hexbin_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_pcolormesh_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const nd_array *x;          /* column edges (nx + 1); NULL → 0..nx */
+    const nd_array *y;          /* row edges (ny + 1); NULL → 0..ny */
+    const char *cmap;           /* NULL → viridis */
+    double vmin, vmax;          /* equal → the data range */
+    const char *edgecolors;     /* NULL → none */
+    double linewidths;          /* 0 → 1 */
+    double alpha;
+    double zorder;
+} nplot_pcolormesh_opts;
+/* ax.pcolormesh(X, Y, C) with shading='flat': cell (i, j) spans x[j]..x[j+1],
+ * y[i]..y[i+1] (row 0 at the bottom); NaN cells are empty; a mappable. ND_ESHAPE when c
+ * is not 2-D or the edges do not have one more entry than c has columns / rows. */
+nd_status nplot_pcolormesh_opts_(nplot_axes *ax, const nd_array *c, const nplot_pcolormesh_opts *o);
+#define nplot_pcolormesh(...) nplot__kw_pcolormesh(__VA_ARGS__, )
+#define nplot__kw_pcolormesh(ax, c, ...) \
+    nplot_pcolormesh_opts_((ax), (c), &(nplot_pcolormesh_opts){ 0, __VA_ARGS__ })
+
 /* ---- titles, labels, legend ----------------------------------------------------------- */
 nd_status nplot_set_title_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
 nd_status nplot_set_xlabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);

@@ -1,0 +1,320 @@
+/* Color-mapped cell collections: hexbin (matplotlib's two offset hexagonal lattices) and
+ * pcolormesh (flat shading). Cells are emitted grouped by colormap entry, so drawing a
+ * collection costs at most one fill per colormap entry whatever the cell count. */
+#include "plot_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHECK_AX(ax, who)                                                 \
+    do {                                                                  \
+        if (!(ax)) return nd__error(ND_EVALUE, "%s: axes is NULL", who);  \
+        nd_status st_ = nplot__check((ax)->fig);                          \
+        if (st_) return st_;                                              \
+    } while (0)
+
+static int color_index(const mappable *m, double v)
+{
+    double t = m->vmax > m->vmin ? (v - m->vmin) / (m->vmax - m->vmin) : 0.5;
+    int n = m->cm.n;
+    if (!(t > 0)) return 0;
+    if (t >= 1) return n - 1;
+    int i = (int)(t * n);
+    return i >= n ? n - 1 : i;
+}
+
+/* Cells with k vertices each (cx/cy: ncell * k, value NaN → skipped), bucketed by color
+ * into one patch collection. */
+static artist *cells_artist(nplot_axes *ax, const double *cx, const double *cy, int k,
+                            const double *val, size_t ncell, const mappable *m, const char *who)
+{
+    nplot_figure *fig = ax->fig;
+    int nc = m->cm.n;
+    size_t *start = nd__calloc((size_t)nc + 1, sizeof *start, who);
+    size_t *order = nd__malloc(sizeof *order * (ncell ? ncell : 1), who);
+    double *vx = NULL, *vy = NULL;
+    rgba *cols = NULL;
+    artist *a = NULL;
+    if (!start || !order) goto oom;
+    size_t nshow = 0;
+    for (size_t i = 0; i < ncell; i++)
+        if (!isnan(val[i])) start[color_index(m, val[i]) + 1]++, nshow++;
+    for (int c = 0; c < nc; c++) start[c + 1] += start[c];
+    for (size_t i = 0; i < ncell; i++)
+        if (!isnan(val[i])) order[start[color_index(m, val[i])]++] = i;
+    /* start[c] is now the end of bucket c */
+    size_t nv = nshow * (size_t)(k + 1);
+    vx = nd__malloc(sizeof(double) * (nv ? nv : 1), who);
+    vy = nd__malloc(sizeof(double) * (nv ? nv : 1), who);
+    cols = nd__malloc(sizeof(rgba) * (nshow ? nshow : 1), who);
+    if (!vx || !vy || !cols) goto oom;
+    size_t p = 0;
+    for (size_t j = 0; j < nshow; j++) {
+        size_t i = order[j];
+        if (j) vx[p] = vy[p] = NAN, p++;
+        for (int v = 0; v < k; v++, p++) {
+            vx[p] = cx[i * (size_t)k + (size_t)v];
+            vy[p] = cy[i * (size_t)k + (size_t)v];
+        }
+        cols[j] = nplot__cmap_at(&m->cm, (color_index(m, val[i]) + 0.5) / nc);
+    }
+    a = nplot__patches_new(ax, vx, vy, p, nshow, cols, who);
+    if (a) {
+        a->map = *m;
+        a->legend_kind = 1;
+    }
+    goto done;
+oom:
+    nplot__fail(fig, ND_ENOMEM, "%s: out of memory for %zu cells", who, ncell);
+done:
+    nd__free(start);
+    nd__free(order);
+    nd__free(vx);
+    nd__free(vy);
+    nd__free(cols);
+    return a;
+}
+
+static nd_status cell_edges(nplot_axes *ax, artist *a, const char *edgecolors, double lw,
+                            bool face_default, const char *who)
+{
+    a->edge_lw = lw > 0 ? lw : 1.0;
+    if (!edgecolors) {
+        a->has_edge = face_default;
+        a->edge_is_face = face_default;
+        return ND_OK;
+    }
+    if (!strcmp(edgecolors, "face")) {
+        a->has_edge = a->edge_is_face = true;
+    } else if (!strcmp(edgecolors, "none")) {
+        a->has_edge = false;
+    } else {
+        if (nplot__color(edgecolors, ax->fig->style, &a->edge, who))
+            return nplot__fail(ax->fig, ND_EVALUE, "%s", nd_errmsg());
+        a->has_edge = true;
+    }
+    return ND_OK;
+}
+
+static void value_range(const double *v, size_t n, double vmin, double vmax, double *lo, double *hi)
+{
+    *lo = vmin, *hi = vmax;
+    if (vmin != vmax) return;
+    *lo = INFINITY, *hi = -INFINITY;
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(v[i])) *lo = fmin(*lo, v[i]), *hi = fmax(*hi, v[i]);
+    if (!(*lo <= *hi)) *lo = 0, *hi = 1;
+}
+
+/* ---- hexbin -------------------------------------------------------------------------------- */
+static void nonsingular(double *lo, double *hi)
+{
+    /* matplotlib.transforms.nonsingular(expander=0.1) */
+    if (*hi - *lo <= 1e-15 * fmax(fabs(*lo), fabs(*hi))) {
+        if (*lo == 0 && *hi == 0) *lo = -0.1, *hi = 0.1;
+        else *lo -= 0.1 * fabs(*lo), *hi += 0.1 * fabs(*hi);
+    }
+}
+
+nd_status nplot_hexbin_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                                const nplot_hexbin_opts *o)
+{
+    static const char *who = "nplot_hexbin";
+    static const nplot_hexbin_opts d = { 0 };
+    CHECK_AX(ax, who);
+    nplot_figure *fig = ax->fig;
+    if (!o) o = &d;
+    if (n > 0 && (!x || !y)) return nplot__fail(fig, ND_EVALUE, "%s: x and y are required", who);
+    if (o->gridsize < 0 || o->gridsize_y < 0 || o->gridsize > 10000 || o->gridsize_y > 10000 ||
+        o->mincnt < 0 || o->linewidths < 0 || o->alpha < 0 || o->alpha > 1)
+        return nplot__fail(fig, ND_EVALUE, "%s: gridsize must be in 1..10000, mincnt and linewidths "
+                                           ">= 0, alpha in [0, 1]", who);
+    mappable m = { .on = true };
+    if (nplot__cmap_find(o->cmap, &m.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    int nx = o->gridsize ? o->gridsize : 100;
+    int ny = o->gridsize_y ? o->gridsize_y : (int)(nx / sqrt(3.0));
+    if (ny < 1) ny = 1;
+    double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY, ymax = -INFINITY;
+    if (o->extent) {
+        xmin = o->extent[0], xmax = o->extent[1], ymin = o->extent[2], ymax = o->extent[3];
+        if (!isfinite(xmin + xmax + ymin + ymax) || xmin > xmax || ymin > ymax)
+            return nplot__fail(fig, ND_EVALUE, "%s: extent (%g, %g, %g, %g) is not an increasing "
+                                               "finite range", who, xmin, xmax, ymin, ymax);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            if (isfinite(x[i]) && isfinite(y[i])) {
+                xmin = fmin(xmin, x[i]), xmax = fmax(xmax, x[i]);
+                ymin = fmin(ymin, y[i]), ymax = fmax(ymax, y[i]);
+            }
+        if (!(xmin <= xmax)) xmin = xmax = ymin = ymax = 0;
+    }
+    nonsingular(&xmin, &xmax);
+    nonsingular(&ymin, &ymax);
+    double pad = 1e-9 * (xmax - xmin);
+    xmin -= pad;
+    xmax += pad;
+    double sx = (xmax - xmin) / nx, sy = (ymax - ymin) / ny;
+    size_t nx1 = (size_t)nx + 1, ny1 = (size_t)ny + 1, nx2 = (size_t)nx, ny2 = (size_t)ny;
+    size_t n1 = nx1 * ny1, ncell = n1 + nx2 * ny2;
+    double *cnt = nd__calloc(ncell, sizeof(double), who);
+    double *cx = nd__malloc(sizeof(double) * ncell * 6, who), *cy = nd__malloc(sizeof(double) * ncell * 6, who);
+    nd_status st = ND_OK;
+    if (!cnt || !cx || !cy) {
+        st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory for %zu cells", who, ncell);
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(x[i]) || !isfinite(y[i])) continue;
+        double ix = (x[i] - xmin) / sx, iy = (y[i] - ymin) / sy;
+        /* nearest centre of either lattice (the second is offset by half a cell) */
+        double ix1 = round(ix), iy1 = round(iy), ix2 = floor(ix), iy2 = floor(iy);
+        double d1 = (ix - ix1) * (ix - ix1) + 3 * (iy - iy1) * (iy - iy1);
+        double d2 = (ix - ix2 - 0.5) * (ix - ix2 - 0.5) + 3 * (iy - iy2 - 0.5) * (iy - iy2 - 0.5);
+        if (d1 < d2) {
+            if (ix1 >= 0 && ix1 < (double)nx1 && iy1 >= 0 && iy1 < (double)ny1)
+                cnt[(size_t)ix1 * ny1 + (size_t)iy1] += 1;
+        } else if (ix2 >= 0 && ix2 < (double)nx2 && iy2 >= 0 && iy2 < (double)ny2) {
+            cnt[n1 + (size_t)ix2 * ny2 + (size_t)iy2] += 1;
+        }
+    }
+    if (o->counts_out && !(*o->counts_out = nd_from_f64(cnt, (ptrdiff_t)ncell))) {
+        st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        goto done;
+    }
+    static const double hx[6] = { 0.5, 0.5, 0, -0.5, -0.5, 0 }, hy[6] = { -0.5, 0.5, 1, 0.5, -0.5, -1 };
+    for (size_t c = 0; c < ncell; c++) {
+        double ox, oy;
+        if (c < n1) ox = (double)(c / ny1), oy = (double)(c % ny1);
+        else ox = (double)((c - n1) / ny2) + 0.5, oy = (double)((c - n1) % ny2) + 0.5;
+        ox = xmin + ox * sx;
+        oy = ymin + oy * sy;
+        for (int v = 0; v < 6; v++) {
+            cx[c * 6 + (size_t)v] = ox + hx[v] * sx;
+            cy[c * 6 + (size_t)v] = oy + hy[v] * sy / 3;
+        }
+        if (cnt[c] < o->mincnt) cnt[c] = NAN;
+    }
+    value_range(cnt, ncell, o->vmin, o->vmax, &m.vmin, &m.vmax);
+    artist *a = cells_artist(ax, cx, cy, 6, cnt, ncell, &m, who);
+    if (!a) {
+        st = fig->status;
+        goto done;
+    }
+    if ((st = cell_edges(ax, a, o->edgecolors, o->linewidths, true, who))) goto done;
+    a->alpha = o->alpha > 0 ? o->alpha : 1;
+    a->zorder = o->zorder ? o->zorder : 1;
+    a->autoscale = false;
+    /* matplotlib: the data limits are the grid corners, autoscaled tight */
+    nplot__datalim_point(ax, xmin, ymin);
+    nplot__datalim_point(ax, xmax, ymax);
+    ax->xa.tight = ax->ya.tight = true;
+done:
+    nd__free(cnt);
+    nd__free(cx);
+    nd__free(cy);
+    return st;
+}
+
+nd_status nplot_hexbin_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                             const nplot_hexbin_opts *o)
+{
+    static const char *who = "nplot_hexbin";
+    CHECK_AX(ax, who);
+    if (!x || !y) return nplot__fail(ax->fig, ND_EVALUE, "%s: x and y are required", who);
+    double *xs = NULL, *ys = NULL;
+    size_t nx = 0, ny = 0;
+    nd_status st = nplot__to_f64(ax->fig, x, &xs, &nx, "x", who);
+    if (!st) st = nplot__to_f64(ax->fig, y, &ys, &ny, "y", who);
+    if (!st && nx != ny)
+        st = nplot__fail(ax->fig, ND_ESHAPE, "%s: x and y must have the same length, got %zu and %zu",
+                         who, nx, ny);
+    if (!st) st = nplot_hexbin_xy_opts_(ax, xs, ys, nx, o);
+    nd__free(xs);
+    nd__free(ys);
+    return st;
+}
+
+/* ---- pcolormesh ---------------------------------------------------------------------------- */
+static nd_status edges_of(nplot_axes *ax, const nd_array *e, size_t cells, double **out,
+                          const char *what, const char *who)
+{
+    size_t n = 0;
+    if (!e) {
+        *out = nd__malloc(sizeof(double) * (cells + 1), who);
+        if (!*out) return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+        for (size_t i = 0; i <= cells; i++) (*out)[i] = (double)i;
+        return ND_OK;
+    }
+    nd_status st = nplot__to_f64(ax->fig, e, out, &n, what, who);
+    if (st) return st;
+    if (nd_ndim(e) != 1 || n != cells + 1) {
+        nd__free(*out);
+        *out = NULL;
+        return nplot__fail(ax->fig, ND_ESHAPE, "%s: %s must be 1-D with %zu edges (one more than "
+                                               "the cells), got %zu", who, what, cells + 1, n);
+    }
+    return ND_OK;
+}
+
+nd_status nplot_pcolormesh_opts_(nplot_axes *ax, const nd_array *c, const nplot_pcolormesh_opts *o)
+{
+    static const char *who = "nplot_pcolormesh";
+    static const nplot_pcolormesh_opts d = { 0 };
+    CHECK_AX(ax, who);
+    nplot_figure *fig = ax->fig;
+    if (!o) o = &d;
+    if (!c) return nplot__fail(fig, ND_EVALUE, "%s: C is NULL", who);
+    if (nd_ndim(c) != 2 || nd_shape(c)[0] == 0 || nd_shape(c)[1] == 0)
+        return nplot__fail(fig, ND_ESHAPE, "%s: C must be 2-D and not empty", who);
+    if (o->linewidths < 0 || o->alpha < 0 || o->alpha > 1)
+        return nplot__fail(fig, ND_EVALUE, "%s: linewidths must be >= 0 and alpha in [0, 1]", who);
+    mappable m = { .on = true };
+    if (nplot__cmap_find(o->cmap, &m.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    size_t ny = (size_t)nd_shape(c)[0], nx = (size_t)nd_shape(c)[1], nc = nx * ny;
+    double *v = NULL, *xe = NULL, *ye = NULL, *cx = NULL, *cy = NULL;
+    size_t nv = 0;
+    nd_status st = nplot__to_f64(fig, c, &v, &nv, "C", who);
+    if (!st) st = edges_of(ax, o->x, nx, &xe, "x", who);
+    if (!st) st = edges_of(ax, o->y, ny, &ye, "y", who);
+    if (st) goto done;
+    cx = nd__malloc(sizeof(double) * nc * 4, who);
+    cy = nd__malloc(sizeof(double) * nc * 4, who);
+    if (!cx || !cy) {
+        st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory for %zu cells", who, nc);
+        goto done;
+    }
+    for (size_t i = 0; i < ny; i++)
+        for (size_t j = 0; j < nx; j++) {
+            double *px = cx + (i * nx + j) * 4, *py = cy + (i * nx + j) * 4;
+            px[0] = px[3] = xe[j], px[1] = px[2] = xe[j + 1];
+            py[0] = py[1] = ye[i], py[2] = py[3] = ye[i + 1];
+        }
+    value_range(v, nc, o->vmin, o->vmax, &m.vmin, &m.vmax);
+    artist *a = cells_artist(ax, cx, cy, 4, v, nc, &m, who);
+    if (!a) {
+        st = fig->status;
+        goto done;
+    }
+    if ((st = cell_edges(ax, a, o->edgecolors, o->linewidths, false, who))) goto done;
+    a->aliased = !a->has_edge; /* matplotlib draws meshes unantialiased: no seams */
+    a->alpha = o->alpha > 0 ? o->alpha : 1;
+    a->zorder = o->zorder ? o->zorder : 1;
+    for (int e = 0; e < 2; e++) {
+        const double *ed = e ? ye : xe;
+        size_t ne = e ? ny : nx;
+        double lo = fmin(ed[0], ed[ne]), hi = fmax(ed[0], ed[ne]);
+        if ((st = nplot__add_sticky(ax, !e, lo, who)) || (st = nplot__add_sticky(ax, !e, hi, who)))
+            goto done;
+    }
+    nplot__datalim_point(ax, xe[0], ye[0]);
+    nplot__datalim_point(ax, xe[nx], ye[ny]);
+    a->autoscale = false;
+done:
+    nd__free(v);
+    nd__free(xe);
+    nd__free(ye);
+    nd__free(cx);
+    nd__free(cy);
+    return st;
+}

@@ -1,0 +1,382 @@
+/* pie (wedges, labels, percentages, explode) and boxplot (quartiles, whiskers, fliers). */
+#include "plot_internal.h"
+
+#include <numc/stats.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHECK_AX(ax, who)                                                 \
+    do {                                                                  \
+        if (!(ax)) return nd__error(ND_EVALUE, "%s: axes is NULL", who);  \
+        nd_status st_ = nplot__check((ax)->fig);                          \
+        if (st_) return st_;                                              \
+    } while (0)
+
+/* ---- pie ------------------------------------------------------------------------------------ */
+/* A printf format with exactly one floating conversion (and %% escapes). */
+static bool one_double_conversion(const char *f)
+{
+    int n = 0;
+    for (const char *p = f; *p; p++) {
+        if (*p != '%') continue;
+        if (p[1] == '%') {
+            p++;
+            continue;
+        }
+        p++;
+        while (*p && strchr("-+ #0123456789.", *p)) p++;
+        if (!*p || !strchr("fFeEgG", *p)) return false;
+        n++;
+    }
+    return n == 1;
+}
+
+nd_status nplot_pie_xy_opts_(nplot_axes *ax, const double *x, size_t n, const nplot_pie_opts *o)
+{
+    static const char *who = "nplot_pie";
+    static const nplot_pie_opts d = { 0 };
+    CHECK_AX(ax, who);
+    nplot_figure *fig = ax->fig;
+    const nplot__style *st = fig->style;
+    if (!o) o = &d;
+    if (n > 0 && !x) return nplot__fail(fig, ND_EVALUE, "%s: x is NULL", who);
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!(x[i] >= 0) || !isfinite(x[i]))
+            return nplot__fail(fig, ND_EVALUE, "%s: wedge sizes must be finite and non-negative, "
+                                               "x[%zu] is %g", who, i, x[i]);
+        sum += x[i];
+    }
+    if (n > 0 && sum == 0) return nplot__fail(fig, ND_EVALUE, "%s: the wedge sizes sum to zero", who);
+    bool normalize = o->normalize != NPLOT_OFF;
+    if (!normalize && sum > 1 + 1e-12)
+        return nplot__fail(fig, ND_EVALUE, "%s: with normalize off the fractions must sum to at "
+                                           "most 1, got %g", who, sum);
+    if (o->autopct && !one_double_conversion(o->autopct))
+        return nplot__fail(fig, ND_EVALUE, "%s: autopct '%s' must hold one floating-point "
+                                           "conversion such as %%1.1f", who, o->autopct);
+    if (o->radius < 0 || o->linewidth < 0 || o->textsize < 0 || !isfinite(o->startangle))
+        return nplot__fail(fig, ND_EVALUE, "%s: radius, linewidth and textsize must be >= 0", who);
+    double R = o->radius > 0 ? o->radius : 1;
+    double pctd = o->pctdistance ? o->pctdistance : 0.6, labd = o->labeldistance ? o->labeldistance : 1.1;
+    double ts = o->textsize > 0 ? o->textsize : st->tick_label_size;
+    rgba edge = { 0, 0, 0, 1 };
+    if (o->edgecolor && nplot__color(o->edgecolor, st, &edge, who))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    enum { ARC = 180 }; /* vertices for a full circle; wedges get a share, at least 2 */
+    double vx[ARC + 4], vy[ARC + 4];
+    double t1 = o->startangle / 360;
+    nd_status s = ND_OK;
+    for (size_t i = 0; i < n && !s; i++) {
+        double frac = normalize ? x[i] / sum : x[i];
+        double t2 = o->counterclock == NPLOT_OFF ? t1 - frac : t1 + frac;
+        double tm = M_PI * (t1 + t2);
+        double ex = o->explode ? o->explode[i] : 0;
+        double cx = ex * cos(tm), cy = ex * sin(tm);
+        /* the wedge: centre, then the arc from min(t1, t2) to max(t1, t2) */
+        double a0 = 2 * M_PI * fmin(t1, t2), a1 = 2 * M_PI * fmax(t1, t2);
+        int k = (int)ceil(ARC * fabs(t2 - t1));
+        if (k < 2) k = 2;
+        if (k > ARC) k = ARC;
+        int m = 0;
+        if (frac < 1) vx[m] = cx, vy[m++] = cy;
+        for (int j = 0; j <= k; j++) {
+            double a = a0 + (a1 - a0) * j / k;
+            vx[m] = cx + R * cos(a), vy[m++] = cy + R * sin(a);
+        }
+        rgba c;
+        if (o->colors) {
+            if (!o->colors[i] || nplot__color(o->colors[i], st, &c, who))
+                return nplot__fail(fig, ND_EVALUE, "%s: colors[%zu]: %s", who, i,
+                                   o->colors[i] ? nd_errmsg() : "NULL");
+        } else {
+            c = nplot__next_patch_color(ax);
+        }
+        artist *w = nplot__patches_new(ax, vx, vy, (size_t)m, 1, &c, who);
+        if (!w) return fig->status;
+        w->has_edge = o->edgecolor != NULL;
+        w->edge = edge;
+        w->edge_lw = o->linewidth > 0 ? o->linewidth : 1;
+        if (o->labels && o->labels[i] && !(w->label = nplot__strdup(fig, o->labels[i], who)))
+            return fig->status;
+        if (o->labels && o->labels[i]) {
+            double xt = cx + labd * R * cos(tm), yt = cy + labd * R * sin(tm);
+            nplot_text_opts to = { .ha = xt > 0 ? "left" : "right", .va = "center", .fontsize = ts };
+            s = nplot__text_artist(ax, ART_TEXT, xt, yt, o->labels[i], &to, NULL, who);
+        }
+        if (!s && o->autopct) {
+            char buf[128];
+            snprintf(buf, sizeof buf, o->autopct, 100 * frac);
+            double xt = cx + pctd * R * cos(tm), yt = cy + pctd * R * sin(tm);
+            nplot_text_opts to = { .ha = "center", .va = "center", .fontsize = ts };
+            s = nplot__text_artist(ax, ART_TEXT, xt, yt, buf, &to, NULL, who);
+        }
+        t1 = t2;
+    }
+    if (s) return s;
+    /* matplotlib: equal aspect, no frame, no ticks, limits ±1.25 around the centre */
+    ax->aspect = 1;
+    ax->aspect_datalim = false;
+    nplot_set_xticks_opts_(ax, NULL, 0, &(nplot_ticks_opts){ 0 });
+    nplot_set_yticks_opts_(ax, NULL, 0, &(nplot_ticks_opts){ 0 });
+    ax->frame_on = false;
+    for (int i = 0; i < 4; i++) ax->spine[i] = false;
+    nplot_set_xlim(ax, -1.25, 1.25);
+    return nplot_set_ylim(ax, -1.25, 1.25);
+}
+
+nd_status nplot_pie_opts_(nplot_axes *ax, const nd_array *x, const nplot_pie_opts *o)
+{
+    static const char *who = "nplot_pie";
+    CHECK_AX(ax, who);
+    if (!x) return nplot__fail(ax->fig, ND_EVALUE, "%s: x is NULL", who);
+    double *xs = NULL;
+    size_t n = 0;
+    nd_status st = nplot__to_f64(ax->fig, x, &xs, &n, "x", who);
+    if (!st) st = nplot_pie_xy_opts_(ax, xs, n, o);
+    nd__free(xs);
+    return st;
+}
+
+/* ---- boxplot -------------------------------------------------------------------------------- */
+typedef struct box_stats {
+    double q1, med, q3, lo, hi, mean;
+    double *fliers;
+    size_t nfliers;
+    bool empty;
+} box_stats;
+
+static nd_status stats_of(nplot_figure *fig, const double *v, size_t n, double whis, box_stats *b,
+                          const char *who)
+{
+    memset(b, 0, sizeof *b);
+    double *f = nd__malloc(sizeof(double) * (n ? n : 1), who);
+    if (!f) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    size_t m = 0;
+    double sum = 0;
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(v[i])) f[m++] = v[i], sum += v[i];
+    if (m == 0) {
+        nd__free(f);
+        b->empty = true;
+        return ND_OK;
+    }
+    nd_array *a = nd_from_f64(f, (ptrdiff_t)m);
+    nd_array *qs = nd_from_f64((double[]){ 25, 50, 75 }, 3);
+    nd_array *q = a && qs ? nd_percentile_(a, &(nd_quantile_opts){ .qs = qs }) : NULL;
+    double qv[3];
+    bool ok = q && nd_to_f64(q, qv) == ND_OK;
+    nd_free(a);
+    nd_free(qs);
+    nd_free(q);
+    if (!ok) {
+        nd__free(f);
+        return nplot__fail(fig, nd_last_error() ? nd_last_error() : ND_ENOMEM, "%s: %s", who, nd_errmsg());
+    }
+    b->q1 = qv[0], b->med = qv[1], b->q3 = qv[2], b->mean = sum / (double)m;
+    double iqr = b->q3 - b->q1, lim_lo = b->q1 - whis * iqr, lim_hi = b->q3 + whis * iqr;
+    /* whiskers: the furthest data still inside the limits (the box edge if none) */
+    b->lo = b->q1, b->hi = b->q3;
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < m; i++) {
+        if (f[i] >= lim_lo) lo = fmin(lo, f[i]);
+        if (f[i] <= lim_hi) hi = fmax(hi, f[i]);
+    }
+    if (isfinite(lo) && lo <= b->q1) b->lo = lo;
+    if (isfinite(hi) && hi >= b->q3) b->hi = hi;
+    size_t k = 0;
+    for (size_t i = 0; i < m; i++)
+        if (f[i] < b->lo || f[i] > b->hi) f[k++] = f[i];
+    b->fliers = f;
+    b->nfliers = k;
+    return ND_OK;
+}
+
+static nd_status seg_line(nplot_axes *ax, bool vert, const double *p, const double *v, size_t n,
+                          rgba color, double lw, double zorder, const char *who)
+{
+    double xs[8], ys[8];
+    for (size_t i = 0; i < n; i++) {
+        xs[i] = vert ? p[i] : v[i];
+        ys[i] = vert ? v[i] : p[i];
+    }
+    artist *a = nplot__artist_add(ax, ART_LINE, who);
+    if (!a) return ax->fig->status;
+    a->n = n;
+    if (!(a->x = nplot__copy_or_index(ax->fig, xs, n, who)) || !(a->y = nplot__copy_or_index(ax->fig, ys, n, who)))
+        return ax->fig->status;
+    a->lp = (line_props){ .color = color, .lw = lw, .ls = LS_SOLID, .marker = MK_NONE, .markevery = 1 };
+    a->zorder = zorder;
+    nplot__update_datalim(ax, a);
+    return ND_OK;
+}
+
+static nd_status draw_box(nplot_axes *ax, const nplot_boxplot_opts *o, const box_stats *b,
+                          double pos, double w, rgba color, rgba medc, rgba face, double lw,
+                          const char *who)
+{
+    nplot_figure *fig = ax->fig;
+    bool vert = o->vert != NPLOT_OFF;
+    nd_status s;
+    double l = pos - w / 2, r = pos + w / 2;
+    if (o->patch_artist) {
+        double px[4] = { l, r, r, l }, py[4] = { b->q1, b->q1, b->q3, b->q3 };
+        artist *p = nplot__patches_new(ax, vert ? px : py, vert ? py : px, 4, 1, &face, who);
+        if (!p) return fig->status;
+        p->has_edge = true;
+        p->edge = color;
+        p->edge_lw = lw;
+        p->zorder = 2;
+        nplot__update_datalim(ax, p);
+    } else {
+        double bp[5] = { l, r, r, l, l }, bv[5] = { b->q1, b->q1, b->q3, b->q3, b->q1 };
+        if ((s = seg_line(ax, vert, bp, bv, 5, color, lw, 2, who))) return s;
+    }
+    double wp[2] = { pos, pos }, c[2] = { pos - w / 4, pos + w / 4 };
+    if ((s = seg_line(ax, vert, wp, (double[]){ b->q1, b->lo }, 2, color, lw, 2, who)) ||
+        (s = seg_line(ax, vert, wp, (double[]){ b->q3, b->hi }, 2, color, lw, 2, who)) ||
+        (s = seg_line(ax, vert, c, (double[]){ b->lo, b->lo }, 2, color, lw, 2, who)) ||
+        (s = seg_line(ax, vert, c, (double[]){ b->hi, b->hi }, 2, color, lw, 2, who)) ||
+        (s = seg_line(ax, vert, (double[]){ l, r }, (double[]){ b->med, b->med }, 2, medc, lw, 2, who)))
+        return s;
+    if (o->showfliers != NPLOT_OFF && b->nfliers > 0) {
+        artist *f = nplot__artist_add(ax, ART_LINE, who);
+        if (!f) return fig->status;
+        f->n = b->nfliers;
+        double *pp = nd__malloc(sizeof(double) * b->nfliers, who);
+        if (!pp) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        for (size_t i = 0; i < b->nfliers; i++) pp[i] = pos;
+        f->x = vert ? pp : nplot__copy_or_index(fig, b->fliers, b->nfliers, who);
+        f->y = vert ? nplot__copy_or_index(fig, b->fliers, b->nfliers, who) : pp;
+        if (!f->x || !f->y) return fig->status;
+        /* matplotlib's fliers: open circles in the box color */
+        f->lp = (line_props){ .color = color, .lw = lw, .ls = LS_NONE, .marker = MK_CIRCLE,
+                              .ms = 6, .mfc = { 0, 0, 0, 0 }, .mec = color, .mew = 1, .markevery = 1 };
+        f->zorder = 2;
+        nplot__update_datalim(ax, f);
+    }
+    if (o->showmeans) {
+        rgba g = fig->style->cycle[2 % fig->style->ncycle];
+        artist *mk = nplot__artist_add(ax, ART_LINE, who);
+        if (!mk) return fig->status;
+        mk->n = 1;
+        double mx = vert ? pos : b->mean, my = vert ? b->mean : pos;
+        if (!(mk->x = nplot__copy_or_index(fig, &mx, 1, who)) || !(mk->y = nplot__copy_or_index(fig, &my, 1, who)))
+            return fig->status;
+        mk->lp = (line_props){ .color = g, .lw = lw, .ls = LS_NONE, .marker = MK_TRI_UP, .ms = 6,
+                               .mfc = g, .mec = g, .mew = 1, .markevery = 1 };
+        mk->zorder = 2;
+    }
+    return ND_OK;
+}
+
+nd_status nplot_boxplot_xy_opts_(nplot_axes *ax, const double *const *data, const size_t *lens,
+                                 int k, const nplot_boxplot_opts *o)
+{
+    static const char *who = "nplot_boxplot";
+    static const nplot_boxplot_opts d = { 0 };
+    CHECK_AX(ax, who);
+    nplot_figure *fig = ax->fig;
+    const nplot__style *st = fig->style;
+    if (!o) o = &d;
+    if (k < 0 || (k > 0 && (!data || !lens)))
+        return nplot__fail(fig, ND_EVALUE, "%s: need k >= 0 datasets with their lengths", who);
+    if (o->widths < 0 || o->whis < 0 || o->linewidth < 0 || !isfinite(o->widths))
+        return nplot__fail(fig, ND_EVALUE, "%s: widths, whis and linewidth must be >= 0", who);
+    rgba color = { 0, 0, 0, 1 }, medc = st->cycle[1 % st->ncycle], face = st->cycle[0];
+    if ((o->color && nplot__color(o->color, st, &color, who)) ||
+        (o->mediancolor && nplot__color(o->mediancolor, st, &medc, who)) ||
+        (o->facecolor && nplot__color(o->facecolor, st, &face, who)))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    if (k == 0) return ND_OK;
+    double *pos = nd__malloc(sizeof(double) * (size_t)k, who);
+    char **labs = nd__calloc((size_t)k, sizeof(char *), who);
+    if (!pos || !labs) {
+        nd__free(pos);
+        nd__free(labs);
+        return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    }
+    double pmin = INFINITY, pmax = -INFINITY;
+    for (int i = 0; i < k; i++) {
+        pos[i] = o->positions ? o->positions[i] : i + 1;
+        pmin = fmin(pmin, pos[i]);
+        pmax = fmax(pmax, pos[i]);
+    }
+    nd_status s = ND_OK;
+    if (!isfinite(pmin) || !isfinite(pmax)) {
+        s = nplot__fail(fig, ND_EVALUE, "%s: positions must be finite", who);
+        goto done;
+    }
+    /* matplotlib: 0.15 of the span, clipped to [0.15, 0.5] */
+    double w = o->widths > 0 ? o->widths : fmin(0.5, fmax(0.15, 0.15 * (pmax - pmin)));
+    double whis = o->whis > 0 ? o->whis : 1.5, lw = o->linewidth > 0 ? o->linewidth : 1;
+    bool vert = o->vert != NPLOT_OFF;
+    for (int i = 0; i < k && !s; i++) {
+        if (lens[i] > 0 && !data[i]) {
+            s = nplot__fail(fig, ND_EVALUE, "%s: dataset %d is NULL", who, i);
+            break;
+        }
+        box_stats b;
+        if ((s = stats_of(fig, data[i], lens[i], whis, &b, who))) break;
+        if (!b.empty) s = draw_box(ax, o, &b, pos[i], w, color, medc, face, lw, who);
+        nd__free(b.fliers);
+        char buf[64];
+        snprintf(buf, sizeof buf, "%g", pos[i]);
+        labs[i] = nd__strdup(o->labels && o->labels[i] ? o->labels[i] : buf, who);
+        if (!labs[i] && !s) s = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        /* the view spans the positions +- 0.5 exactly (sticky, as matplotlib does) */
+        if (!s) s = nplot__add_sticky(ax, vert, pos[i] - 0.5, who);
+        if (!s) s = nplot__add_sticky(ax, vert, pos[i] + 0.5, who);
+        if (!s) {
+            if (vert) nplot__datalim_point(ax, pos[i] - 0.5, b.empty ? NAN : b.med);
+            else nplot__datalim_point(ax, b.empty ? NAN : b.med, pos[i] - 0.5);
+            if (vert) nplot__datalim_point(ax, pos[i] + 0.5, b.empty ? NAN : b.med);
+            else nplot__datalim_point(ax, b.empty ? NAN : b.med, pos[i] + 0.5);
+        }
+    }
+    if (!s) {
+        nplot_ticks_opts to = { .labels = (const char *const *)labs };
+        s = vert ? nplot_set_xticks_opts_(ax, pos, k, &to) : nplot_set_yticks_opts_(ax, pos, k, &to);
+    }
+done:
+    for (int i = 0; i < k; i++) nd__free(labs[i]);
+    nd__free(labs);
+    nd__free(pos);
+    return s;
+}
+
+nd_status nplot_boxplot_opts_(nplot_axes *ax, const nd_array *data, const nplot_boxplot_opts *o)
+{
+    static const char *who = "nplot_boxplot";
+    CHECK_AX(ax, who);
+    if (!data) return nplot__fail(ax->fig, ND_EVALUE, "%s: data is NULL", who);
+    int nd = nd_ndim(data);
+    if (nd > 2) return nplot__fail(ax->fig, ND_ESHAPE, "%s: data must be 1-D or 2-D, got %d dimensions", who, nd);
+    double *v = NULL;
+    size_t n = 0;
+    nd_status st = nplot__to_f64(ax->fig, data, &v, &n, "data", who);
+    if (st) return st;
+    size_t rows = nd == 2 ? (size_t)nd_shape(data)[0] : n, cols = nd == 2 ? (size_t)nd_shape(data)[1] : 1;
+    /* one box per column: gather the columns */
+    double *t = nd__malloc(sizeof(double) * (n ? n : 1), who);
+    const double **ptr = nd__malloc(sizeof(double *) * (cols ? cols : 1), who);
+    size_t *lens = nd__malloc(sizeof(size_t) * (cols ? cols : 1), who);
+    if (!t || !ptr || !lens) {
+        st = nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+    } else {
+        for (size_t c = 0; c < cols; c++) {
+            for (size_t r = 0; r < rows; r++) t[c * rows + r] = v[r * cols + c];
+            ptr[c] = t + c * rows;
+            lens[c] = rows;
+        }
+        st = nplot_boxplot_xy_opts_(ax, ptr, lens, (int)cols, o);
+    }
+    nd__free(v);
+    nd__free(t);
+    nd__free(ptr);
+    nd__free(lens);
+    return st;
+}
