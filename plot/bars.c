@@ -214,7 +214,7 @@ static nd_status hist_counts(nplot_figure *fig, const double *x, const double *w
         if (w) fw[m] = w[i];
         fx[m++] = x[i];
     }
-    nd_hist_opts ho = { .bins = o->bins, .range = o->range, .density = o->density };
+    nd_hist_opts ho = { .bins = o->bins > 0 ? o->bins : 10, .range = o->range, .density = o->density };
     if (o->bins < 0) {
         st = nplot__fail(fig, ND_EVALUE, "%s: bins must be positive, got %d", who, o->bins);
         goto done;
