@@ -99,6 +99,24 @@ def _bar(n, name):
     return _normal(n, name), run
 
 
+def _surface(name):
+    def setup():
+        g = np.linspace(-5, 5, 100)
+        X, Y = np.meshgrid(g, g)
+        return X, Y, np.sin(np.hypot(X, Y)), os.path.join(_TMP, name + ".png")
+
+    def run(st):
+        X, Y, Z, path = st
+        fig = plt.figure(figsize=(8, 6), dpi=100)
+        ax = fig.add_subplot(1, 1, 1, projection="3d")
+        ax.plot_surface(X, Y, Z, cmap="viridis")
+        ax.set_title("surface")
+        fig.savefig(path)
+        plt.close(fig)
+
+    return setup, run
+
+
 WORKLOADS = {
     "line_10k": _line(10_000, "line_10k"),
     "line_1M": _line(1_000_000, "line_1M"),
@@ -106,4 +124,5 @@ WORKLOADS = {
     "hist_1M_100bins": _hist(1_000_000, "hist_1M_100bins"),
     "heatmap_1000x1000": _heatmap(1_000_000, "heatmap_1000x1000"),
     "bar_50": _bar(50, "bar_50"),
+    "surface_100x100": _surface("surface_100x100"),
 }

@@ -3,6 +3,7 @@
 
 #include <numc/numc.h>
 #include <numc/plot.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -111,9 +112,40 @@ static int run_bar(void *st)
     return st_ < 0 ? -1 : 0;
 }
 
+/* surface_100x100: sin(hypot(X, Y)) on a 100x100 grid over [-5, 5]^2, viridis */
+static int setup_surface(void **st)
+{
+    plot_state *s = calloc(1, sizeof *s);
+    if (!s) return -1;
+    *st = s;
+    ptrdiff_t n = 100, shape[2] = { 100, 100 };
+    s->x = nd_linspace(-5, 5, n);
+    s->y = nd_empty(2, shape, ND_FLOAT64);
+    if (!s->x || !s->y) return -1;
+    const double *g = nd_data(s->x);
+    double *z = nd_data(s->y);
+    for (int i = 0; i < 100; i++)
+        for (int j = 0; j < 100; j++) z[i * 100 + j] = sin(hypot(g[j], g[i]));
+    snprintf(s->path, sizeof s->path, "%s/surface_100x100.png", bench_tmpdir());
+    return 0;
+}
+
+static int run_surface(void *st)
+{
+    plot_state *s = st;
+    nplot_figure *fig = nplot_figure_new(.width = 8, .height = 6, .dpi = 100);
+    nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);
+    nplot_plot_surface(ax, s->x, s->x, s->y, .cmap = "viridis");
+    nplot_set_title(ax, "surface");
+    nd_status st_ = nplot_savefig(fig, s->path);
+    nplot_figure_free(fig);
+    return st_ < 0 ? -1 : 0;
+}
+
 BENCH_WORKLOAD("line_10k", setup_line_10k, run_line, plot_teardown);
 BENCH_WORKLOAD("line_1M", setup_line_1m, run_line, plot_teardown);
 BENCH_WORKLOAD("scatter_100k", setup_scatter_100k, run_scatter, plot_teardown);
 BENCH_WORKLOAD("hist_1M_100bins", setup_hist, run_hist, plot_teardown);
 BENCH_WORKLOAD("heatmap_1000x1000", setup_heatmap, run_heatmap, plot_teardown);
 BENCH_WORKLOAD("bar_50", setup_bar, run_bar, plot_teardown);
+BENCH_WORKLOAD("surface_100x100", setup_surface, run_surface, plot_teardown);

@@ -36,6 +36,11 @@ static void axis_init(axis_state *a, const nplot__style *st, bool is_x)
     (void)is_x;
 }
 
+void nplot__axis_init_z(nplot_axes *ax)
+{
+    axis_init(&ax->za, ax->fig->style, false);
+}
+
 nplot_axes *nplot__axes_new(nplot_figure *fig, const char *who)
 {
     nplot_axes *ax = nd__calloc(1, sizeof *ax, who);
@@ -76,6 +81,7 @@ static void artist_free(artist *a)
     nd__free(a->text);
     nd__free(a->lp.dashes);
     nd__free(a->pix);
+    nd__free(a->z);
     nd__free(a);
 }
 
@@ -108,6 +114,7 @@ void nplot__axes_free(nplot_axes *ax)
     }
     axis_free(&ax->xa);
     axis_free(&ax->ya);
+    axis_free(&ax->za);
     for (int i = 0; i < 3; i++) nd__free(ax->title[i]);
     nd__free(ax->legend_title);
     nd__free(ax);

@@ -174,7 +174,7 @@ static bbox decorations(render_ctx *rc, nplot_axes *ax, bool draw)
     }
     xform tf = nplot__xform(ax);
     double top_edge = ax->dev[1];
-    if (!ax->axis_off) {
+    if (!ax->axis_off && !ax->is3d) {
         cairo_t *cr = rc->cr;
         /* spines */
         if (draw && ax->frame_on) {
@@ -291,6 +291,7 @@ static void draw_artist(render_ctx *rc, nplot_axes *ax, artist *a)
     case ART_ANNOTATE: nplot__draw_annotate(rc, ax, a); break;
     case ART_PATCHES: nplot__draw_patches(rc, ax, a); break;
     case ART_IMAGE: nplot__draw_image(rc, ax, a); break;
+    case ART_SURFACE3D: case ART_LINE3D: case ART_SCATTER3D: break; /* drawn by axes3d.c */
     }
 }
 
@@ -302,6 +303,12 @@ void nplot__draw_axes(render_ctx *rc, nplot_axes *ax)
         set_rgba(cr, ax->face, 1);
         cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
         cairo_fill(cr);
+    }
+    if (ax->is3d) {
+        nplot__draw_axes3d(rc, ax);
+        decorations(rc, ax, true); /* titles */
+        if (ax->legend_on) nplot__draw_legend(rc, ax);
+        return;
     }
     /* stable sort of the artists by zorder (qsort is not stable: sort by (z, index)) */
     artist **list = malloc(sizeof(artist *) * (size_t)(ax->nartists ? ax->nartists : 1));

@@ -77,7 +77,7 @@ void nplot__legend_handle(render_ctx *rc, artist *a, double x, double y, double 
         cairo_new_path(cr);
         return;
     }
-    if (a->kind == ART_SCATTER) {
+    if (a->kind == ART_SCATTER || a->kind == ART_SCATTER3D) {
         double size = a->sizes && a->n ? sqrt(a->sizes[0]) : sqrt(a->size);
         if (!(size > 0)) size = sqrt(a->size);
         rgba f = a->face, e = a->edge_is_face ? a->face : a->edge;

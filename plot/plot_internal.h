@@ -146,7 +146,10 @@ enum { COORD_DATA = 0, COORD_AXES, COORD_FIGURE, COORD_OFFSET };
 typedef enum artist_kind {
     ART_LINE = 0, ART_SCATTER, ART_POLY, ART_SEGMENTS, ART_TEXT, ART_ANNOTATE,
     ART_PATCHES,  /* polygons (NaN-separated in x/y), each filled with its own color */
-    ART_IMAGE     /* an RGBA raster placed on a data rectangle */
+    ART_IMAGE,    /* an RGBA raster placed on a data rectangle */
+    ART_SURFACE3D,/* 3-D: an ih x iw grid of (x, y, z) drawn as quads (colors per quad) */
+    ART_LINE3D,   /* 3-D: polylines (NaN-separated), also wireframes */
+    ART_SCATTER3D /* 3-D: markers */
 } artist_kind;
 
 /* A color-mapped artist (image, hexbin, scatter with c, mesh): what a colorbar shows. */
@@ -181,6 +184,7 @@ typedef struct artist {
     double alpha;
     size_t n;
     double *x, *y;          /* line / scatter / polygon vertices (NaN separates polygons) */
+    double *z;              /* 3-D artists */
     line_props lp;
     /* scatter */
     double *sizes;          /* n areas (pt²) or NULL → size */
@@ -320,6 +324,10 @@ struct nplot_axes {
     double cbar_fraction, cbar_pad, cbar_shrink, cbar_aspect;
     double cell_dev[4];      /* the box before colorbars took their share */
     double anchor[2];        /* where a fixed-aspect box sits in its cell (0..1) */
+    /* 3-D axes: x and y use xa / ya, z has its own axis; the view angles in degrees */
+    bool is3d;
+    axis_state za;
+    double elev, azim;
     struct nplot_axes *next;
 };
 
@@ -429,6 +437,11 @@ artist *nplot__patches_new(nplot_axes *ax, const double *x, const double *y, siz
                            size_t npoly, const rgba *colors, const char *who);
 void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a);
+/* axes3d.c: panes, grid, axes and the depth-sorted 3-D artists of a 3-D axes */
+void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax);
+void nplot__axis_init_z(nplot_axes *ax);
+/* The z view limits (autoscaled with margins unless set). */
+void nplot__zlimits(nplot_axes *ax, double *lo, double *hi);
 /* The value v normalised by the mappable's vmin/vmax and looked up in its cmap. */
 rgba nplot__map_color(const mappable *m, double v);
 

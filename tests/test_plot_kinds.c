@@ -765,6 +765,165 @@ static void test_scatter_with_c_is_a_mappable(void)
     nplot_figure_free(fig);
 }
 
+/* ---- 3-D ------------------------------------------------------------------------------------- */
+static nd_array *arr2(const double *v, ptrdiff_t r, ptrdiff_t c)
+{
+    return nd_from_buffer(v, 2, (ptrdiff_t[]){ r, c }, ND_FLOAT64);
+}
+
+/* Surface A steps from z = 0 (left third) to z = 2 (right third); surface B is flat at
+ * z = 1. Seen from above, B hides A's left third and A's right third hides B, whichever
+ * was added first: depth is sorted per polygon, not per surface. */
+static void test_surface_depth_sorted_per_polygon(void)
+{
+    double xa[4] = { 0, 1, 2, 3 }, ya[2] = { 0, 1 };
+    double za[8] = { 0, 0, 2, 2, 0, 0, 2, 2 }, zb[8] = { 1, 1, 1, 1, 1, 1, 1, 1 };
+    nd_array *X = nd_from_f64(xa, 4), *Y = nd_from_f64(ya, 2), *ZA = arr2(za, 2, 4), *ZB = arr2(zb, 2, 4);
+    nplot_rgba white, cool;
+    nplot_cmap_color("gray", 1, &white);
+    nplot_cmap_color("cool", 0.5, &cool);
+    for (int order = 0; order < 2; order++) {
+        nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
+        nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(ax);
+        nplot_axis(ax, "off");
+        CU_ASSERT_EQUAL(nplot_view_init(ax, 90, -90), ND_OK);
+        for (int k = 0; k < 2; k++) {
+            if ((k == 0) == (order == 0))
+                CU_ASSERT_EQUAL(nplot_plot_surface(ax, X, Y, ZA, .cmap = "gray", .vmin = 0, .vmax = 2), ND_OK);
+            if ((k == 0) != (order == 0)) CU_ASSERT_EQUAL(nplot_plot_surface(ax, X, Y, ZB, .cmap = "cool"), ND_OK);
+        }
+        img m = render(fig);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+        double px, py;
+        nplot_data_to_pixel_3d(ax, 0.5, 0.5, 1, &px, &py);
+        CU_ASSERT(near(at(&m, px, py), RGB(cool), 3));
+        nplot_data_to_pixel_3d(ax, 2.5, 0.5, 2, &px, &py);
+        CU_ASSERT(near(at(&m, px, py), RGB(white), 3));
+        /* seen from above, x grows to the right and y upwards */
+        double x0, y0, x1, y1;
+        nplot_data_to_pixel_3d(ax, 0, 0, 1, &x0, &y0);
+        nplot_data_to_pixel_3d(ax, 3, 1, 1, &x1, &y1);
+        CU_ASSERT(x1 > x0 && y1 < y0);
+        free(m.px);
+        nplot_figure_free(fig);
+    }
+    nd_free(X);
+    nd_free(Y);
+    nd_free(ZA);
+    nd_free(ZB);
+}
+
+static int svg_paths(nplot_figure *fig, const char *path)
+{
+    if (nplot_savefig(fig, path) != ND_OK) return -1;
+    char *svg = read_file(path, NULL);
+    int n = svg ? count_substr(svg, "<path") : -1;
+    free(svg);
+    remove(path);
+    return n;
+}
+
+static void test_surface_strides_polygon_count_and_colorbar(void)
+{
+    enum { N = 100 };
+    static double z[N * N];
+    double x[N];
+    for (int i = 0; i < N; i++) x[i] = i;
+    for (int i = 0; i < N; i++)
+        for (int j = 0; j < N; j++) z[i * N + j] = sin(hypot(i / 10.0, j / 10.0));
+    nd_array *X = nd_from_f64(x, N), *Z = arr2(z, N, N);
+    int counts[2];
+    for (int k = 0; k < 2; k++) {
+        nplot_figure *fig = nplot_figure_new();
+        nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);
+        nplot_axis(ax, "off");
+        CU_ASSERT_EQUAL(nplot_plot_surface(ax, X, X, Z, .cmap = "viridis", .rcount = k ? 10 : 0,
+                                           .ccount = k ? 10 : 0), ND_OK);
+        counts[k] = svg_paths(fig, "plot_kinds_surface.svg");
+        nplot_figure_free(fig);
+    }
+    /* rcount = ccount = 50 (default): rows 0, 2, ..., 98, 99 → 50 x 50 quads; 10 → 10 x 10 */
+    CU_ASSERT(counts[0] >= 2500 && counts[0] <= 2 * 2500 + 10);
+    CU_ASSERT(counts[1] >= 100 && counts[1] <= 2 * 100 + 10);
+    CU_ASSERT_EQUAL((counts[0] - counts[1]) % 2400, 0); /* a fixed number of paths per quad */
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);
+    nplot_plot_surface(ax, X, X, Z, .cmap = "viridis", .vmin = -1, .vmax = 1);
+    nplot_axes *cax = nplot_colorbar(ax);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    double c0, r0, c1, r1, lo, hi;
+    nplot_axes_pixel_box(cax, &c0, &r0, &c1, &r1);
+    nplot_rgba vlo, vhi;
+    nplot_cmap_color("viridis", 0, &vlo);
+    nplot_cmap_color("viridis", 1, &vhi);
+    CU_ASSERT(near(at(&m, (c0 + c1) / 2, r1 - 2), RGB(vlo), 2));
+    CU_ASSERT(near(at(&m, (c0 + c1) / 2, r0 + 2), RGB(vhi), 2));
+    nplot_get_zlim(ax, &lo, &hi);
+    CU_ASSERT(lo < -0.9 && hi > 0.9);
+    free(m.px);
+    nplot_figure_free(fig);
+    nd_free(X);
+    nd_free(Z);
+}
+
+static void test_3d_lines_scatter_wireframe_and_errors(void)
+{
+    double v[4] = { 0, 1, 2, 3 }, z[4] = { 0, 1, 0, 1 };
+    nd_array *x = nd_from_f64(v, 4), *zz = nd_from_f64(z, 4), *short3 = nd_from_f64(v, 3);
+    nd_array *Z = arr2((double[]){ 0, 1, 1, 0, 2, 3 }, 2, 3);
+    nd_array *gx = nd_from_f64(v, 3), *gy = nd_from_f64(v, 2);
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_plot3d(ax, x, x, zz), ND_OK);
+    CU_ASSERT_EQUAL(nplot_plot3d(ax, x, x, zz, .marker = "o", .linestyle = "--", .label = "l"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_scatter3d(ax, x, x, zz), ND_OK);
+    CU_ASSERT_EQUAL(nplot_scatter3d(ax, x, x, zz, .c = zz, .cmap = "plasma", .label = "s"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_plot_wireframe(ax, gx, gy, Z), ND_OK);
+    CU_ASSERT_EQUAL(nplot_plot_surface(ax, gx, gy, Z), ND_OK); /* shaded single color */
+    CU_ASSERT_EQUAL(nplot_set_zlim(ax, -1, 4), ND_OK);
+    CU_ASSERT_EQUAL(nplot_set_zlabel(ax, "z"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_legend(ax), ND_OK);
+    double lo, hi;
+    CU_ASSERT_EQUAL(nplot_get_zlim(ax, &lo, &hi), ND_OK);
+    CU_ASSERT_EQUAL(lo, -1);
+    CU_ASSERT_EQUAL(hi, 4);
+    CU_ASSERT_EQUAL(nplot_savefig(fig, "plot_kinds_3d.svg"), ND_OK);
+    remove("plot_kinds_3d.svg");
+    CU_ASSERT_EQUAL(nplot_savefig(fig, "plot_kinds_3d.pdf"), ND_OK);
+    remove("plot_kinds_3d.pdf");
+    CU_ASSERT_EQUAL(nplot_plot3d(ax, x, x, short3), ND_ESHAPE);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot_3d(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_plot_surface(ax, gx, gx, Z), ND_ESHAPE); /* Y has 3 values, Z 2 rows */
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot_3d(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_plot_surface(ax, gx, gy, Z, .cmap = "nope"), ND_EVALUE);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot_3d(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_plot_surface(ax, x, x, x), ND_ESHAPE); /* Z must be 2-D */
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot_3d(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_view_init(ax, NAN, 0), ND_EVALUE);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1); /* 2-D */
+    CU_ASSERT_EQUAL(nplot_plot_surface(ax, gx, gy, Z), ND_EVALUE);
+    nplot_figure_free(fig);
+    nd_free(x);
+    nd_free(zz);
+    nd_free(short3);
+    nd_free(Z);
+    nd_free(gx);
+    nd_free(gy);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_bar_heights_proportional_in_pixels),
     ND_T(test_bar_no_kwargs_and_sticky_bottom),
@@ -791,6 +950,9 @@ static const ND_TEST tests[] = {
     ND_T(test_hexbin_counts_and_mincnt),
     ND_T(test_pcolormesh_cells_and_colorbar),
     ND_T(test_scatter_with_c_is_a_mappable),
+    ND_T(test_surface_depth_sorted_per_polygon),
+    ND_T(test_surface_strides_polygon_count_and_colorbar),
+    ND_T(test_3d_lines_scatter_wireframe_and_errors),
     { 0 },
 };
 

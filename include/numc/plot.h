@@ -645,6 +645,68 @@ nd_status nplot_pcolormesh_opts_(nplot_axes *ax, const nd_array *c, const nplot_
 #define nplot__kw_pcolormesh(ax, c, ...) \
     nplot_pcolormesh_opts_((ax), (c), &(nplot_pcolormesh_opts){ 0, __VA_ARGS__ })
 
+/* ---- 3-D axes ---------------------------------------------------------------------------- */
+/* fig.add_subplot(nrows, ncols, index, projection='3d'): a 3-D axes (box aspect 4:4:3,
+ * view elev 30, azim -60), with panes, grid and ticks on the three axes. Its artists
+ * (surfaces, wireframes, 3-D lines and scatters) are depth-sorted together per polygon,
+ * segment and marker. The 2-D plotting calls do not apply to it. */
+nplot_axes *nplot_subplot_3d(nplot_figure *fig, int nrows, int ncols, int index);
+/* ax.view_init(elev, azim) in degrees. ND_EVALUE on a 2-D axes or non-finite angles. */
+nd_status nplot_view_init(nplot_axes *ax, double elev, double azim);
+/* A 3-D data point's pixel position (origin top-left) after nplot_figure_draw (run if
+ * needed), perspective included (matplotlib's proj3d.proj_transform + transData). */
+nd_status nplot_data_to_pixel_3d(nplot_axes *ax, double x, double y, double z, double *px,
+                                 double *py);
+/* ax.set_zlim (NaN keeps a side automatic) and ax.set_zlabel. */
+nd_status nplot_set_zlim(nplot_axes *ax, double lo, double hi);
+nd_status nplot_get_zlim(nplot_axes *ax, double *lo, double *hi);
+nd_status nplot_set_zlabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
+#define nplot_set_zlabel(...) nplot__kw_set_zlabel(__VA_ARGS__, )
+#define nplot__kw_set_zlabel(ax, s, ...) nplot_set_zlabel_opts_((ax), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_surface_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *cmap;           /* color by the mean z of each quad; NULL → one shaded color */
+    double vmin, vmax;          /* equal → the range of the quad means */
+    const char *color;          /* without cmap; NULL → the next cycle color */
+    int rstride, cstride;       /* take every n-th row / column (overrides the counts) */
+    int rcount, ccount;         /* at most this many rows / columns, 0 → 50 */
+    double linewidth;           /* surface edges, 0 → thin edges in the face color;
+                                   wireframe lines, 0 → 1.5 */
+    const char *edgecolor;      /* surface edges in one color */
+    double alpha;
+    const char *label;
+} nplot_surface_opts;
+/* ax.plot_surface(X, Y, Z): Z is (ny, nx); X and Y are either the same shape (meshgrid)
+ * or 1-D with nx and ny values. Quads with a NaN corner are skipped. With a cmap the
+ * surface is a mappable for nplot_colorbar; without one it is lit like matplotlib's
+ * (LightSource azdeg 225, altdeg 19.47). ND_ESHAPE on shape mismatches, ND_EVALUE on a 2-D
+ * axes or for a bad cmap / color. */
+nd_status nplot_plot_surface_opts_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+                                   const nd_array *Z, const nplot_surface_opts *o);
+#define nplot_plot_surface(...) nplot__kw_plot_surface(__VA_ARGS__, )
+#define nplot__kw_plot_surface(ax, X, Y, Z, ...) \
+    nplot_plot_surface_opts_((ax), (X), (Y), (Z), &(nplot_surface_opts){ 0, __VA_ARGS__ })
+/* ax.plot_wireframe(X, Y, Z): the grid lines of the surface (color C0 by default). */
+nd_status nplot_plot_wireframe_opts_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+                                     const nd_array *Z, const nplot_surface_opts *o);
+#define nplot_plot_wireframe(...) nplot__kw_plot_wireframe(__VA_ARGS__, )
+#define nplot__kw_plot_wireframe(ax, X, Y, Z, ...) \
+    nplot_plot_wireframe_opts_((ax), (X), (Y), (Z), &(nplot_surface_opts){ 0, __VA_ARGS__ })
+/* ax.plot(x, y, z) on a 3-D axes (color, linewidth, linestyle, marker, label, alpha). */
+nd_status nplot_plot3d_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                             const nd_array *z, const nplot_line_opts *o);
+#define nplot_plot3d(...) nplot__kw_plot3d(__VA_ARGS__, )
+#define nplot__kw_plot3d(ax, x, y, z, ...) \
+    nplot_plot3d_opts_((ax), (x), (y), (z), &(nplot_line_opts){ 0, __VA_ARGS__ })
+/* ax.scatter(x, y, z) on a 3-D axes (s, color, c + cmap, marker, alpha, label); farther
+ * markers are paler (depthshade). */
+nd_status nplot_scatter3d_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                                const nd_array *z, const nplot_scatter_opts *o);
+#define nplot_scatter3d(...) nplot__kw_scatter3d(__VA_ARGS__, )
+#define nplot__kw_scatter3d(ax, x, y, z, ...) \
+    nplot_scatter3d_opts_((ax), (x), (y), (z), &(nplot_scatter_opts){ 0, __VA_ARGS__ })
+
 /* ---- titles, labels, legend ----------------------------------------------------------- */
 nd_status nplot_set_title_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
 nd_status nplot_set_xlabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);

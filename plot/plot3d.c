@@ -1,0 +1,441 @@
+/* 3-D axes creation and its artists: plot_surface, plot_wireframe, 3-D plot and scatter. */
+#include "plot_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHECK_3D(ax, who)                                                              \
+    do {                                                                               \
+        if (!(ax)) return nd__error(ND_EVALUE, "%s: axes is NULL", who);               \
+        nd_status st_ = nplot__check((ax)->fig);                                       \
+        if (st_) return st_;                                                           \
+        if (!(ax)->is3d)                                                               \
+            return nplot__fail((ax)->fig, ND_EVALUE, "%s: the axes is not 3-D (use "    \
+                               "nplot_subplot_3d)", who);                              \
+    } while (0)
+
+nplot_axes *nplot_subplot_3d(nplot_figure *fig, int nrows, int ncols, int index)
+{
+    nplot_axes *ax = nplot_subplot(fig, nrows, ncols, index);
+    if (!ax) return NULL;
+    ax->is3d = true;
+    ax->elev = 30;
+    ax->azim = -60;
+    nplot__axis_init_z(ax);
+    return ax;
+}
+
+nd_status nplot_view_init(nplot_axes *ax, double elev, double azim)
+{
+    CHECK_3D(ax, "nplot_view_init");
+    if (!isfinite(elev) || !isfinite(azim))
+        return nplot__fail(ax->fig, ND_EVALUE, "nplot_view_init: angles must be finite, got %g, %g", elev, azim);
+    ax->elev = elev;
+    ax->azim = azim;
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_set_zlim(nplot_axes *ax, double lo, double hi)
+{
+    CHECK_3D(ax, "nplot_set_zlim");
+    if (isinf(lo) || isinf(hi) || (lo == hi && !isnan(lo)))
+        return nplot__fail(ax->fig, ND_EVALUE, "nplot_set_zlim: limits must be finite and distinct, "
+                                               "got %g, %g", lo, hi);
+    ax->za.set_lo = !isnan(lo);
+    ax->za.set_hi = !isnan(hi);
+    ax->za.lo_fixed = lo;
+    ax->za.hi_fixed = hi;
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_get_zlim(nplot_axes *ax, double *lo, double *hi)
+{
+    CHECK_3D(ax, "nplot_get_zlim");
+    double l, h;
+    nplot__zlimits(ax, &l, &h);
+    if (lo) *lo = l;
+    if (hi) *hi = h;
+    return ND_OK;
+}
+
+nd_status nplot_set_zlabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o)
+{
+    static const char *who = "nplot_set_zlabel";
+    CHECK_3D(ax, who);
+    nplot_text_opts d = { 0 };
+    if (!o) o = &d;
+    text_style ts;
+    nd_status st = nplot__text_style_from(ax->fig, o, ax->fig->style->label_size, &ts, who);
+    if (st) return st;
+    char *c = nplot__strdup(ax->fig, s ? s : "", who);
+    if (!c) return ax->fig->status;
+    nd__free(ax->za.label);
+    ax->za.label = c;
+    ax->za.label_ts = ts;
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+/* Copy x, y, z (n each) into a new 3-D artist and extend the three data limits. */
+static artist *artist3d(nplot_axes *ax, artist_kind kind, const double *x, const double *y,
+                        const double *z, size_t n, const char *who)
+{
+    artist *a = nplot__artist_add(ax, kind, who);
+    if (!a) return NULL;
+    a->n = n;
+    if (!(a->x = nplot__copy_or_index(ax->fig, x, n, who)) || !(a->y = nplot__copy_or_index(ax->fig, y, n, who)) ||
+        !(a->z = nplot__copy_or_index(ax->fig, z, n, who)))
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(x[i]) || !isfinite(y[i]) || !isfinite(z[i])) continue;
+        nplot__datalim_point(ax, x[i], y[i]);
+        axis_state *za = &ax->za;
+        za->dmin = fmin(za->dmin, z[i]);
+        za->dmax = fmax(za->dmax, z[i]);
+        za->has_data = true;
+    }
+    a->autoscale = false; /* limits extended above, z included */
+    return a;
+}
+
+/* ---- grids: X, Y, Z to (ny, nx) float64 copies --------------------------------------------- */
+typedef struct grid3 {
+    double *x, *y, *z;
+    size_t ny, nx;
+} grid3;
+
+static void grid_free(grid3 *g)
+{
+    nd__free(g->x);
+    nd__free(g->y);
+    nd__free(g->z);
+}
+
+static nd_status grid_of(nplot_axes *ax, const nd_array *X, const nd_array *Y, const nd_array *Z,
+                         grid3 *g, const char *who)
+{
+    memset(g, 0, sizeof *g);
+    nplot_figure *fig = ax->fig;
+    if (!X || !Y || !Z) return nplot__fail(fig, ND_EVALUE, "%s: X, Y and Z are required", who);
+    if (nd_ndim(Z) != 2) return nplot__fail(fig, ND_ESHAPE, "%s: Z must be 2-D, got %d dimensions", who, nd_ndim(Z));
+    g->ny = (size_t)nd_shape(Z)[0];
+    g->nx = (size_t)nd_shape(Z)[1];
+    size_t n = g->ny * g->nx, nxs = 0, nys = 0, nzs = 0;
+    double *xs = NULL, *ys = NULL;
+    nd_status st = nplot__to_f64(fig, Z, &g->z, &nzs, "Z", who);
+    if (!st) st = nplot__to_f64(fig, X, &xs, &nxs, "X", who);
+    if (!st) st = nplot__to_f64(fig, Y, &ys, &nys, "Y", who);
+    if (st) goto fail;
+    bool x1 = nd_ndim(X) == 1 && nxs == g->nx, y1 = nd_ndim(Y) == 1 && nys == g->ny;
+    if (!(x1 || (nd_ndim(X) == 2 && nxs == n)) || !(y1 || (nd_ndim(Y) == 2 && nys == n))) {
+        st = nplot__fail(fig, ND_ESHAPE, "%s: X and Y must match Z's shape (%zu, %zu) or be 1-D with "
+                                         "%zu and %zu values", who, g->ny, g->nx, g->nx, g->ny);
+        goto fail;
+    }
+    if (x1 || y1) {
+        g->x = nd__malloc(sizeof(double) * (n ? n : 1), who);
+        g->y = nd__malloc(sizeof(double) * (n ? n : 1), who);
+        if (!g->x || !g->y) {
+            st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+            goto fail;
+        }
+        for (size_t r = 0; r < g->ny; r++)
+            for (size_t c = 0; c < g->nx; c++) {
+                g->x[r * g->nx + c] = x1 ? xs[c] : xs[r * g->nx + c];
+                g->y[r * g->nx + c] = y1 ? ys[r] : ys[r * g->nx + c];
+            }
+        nd__free(xs);
+        nd__free(ys);
+    } else {
+        g->x = xs;
+        g->y = ys;
+    }
+    return ND_OK;
+fail:
+    nd__free(xs);
+    nd__free(ys);
+    grid_free(g);
+    return st;
+}
+
+/* matplotlib: rcount/ccount (default 50) become strides unless strides are given */
+static size_t stride_of(size_t n, int stride, int count)
+{
+    if (stride > 0) return (size_t)stride;
+    size_t c = count > 0 ? (size_t)count : 50;
+    size_t s = (n + c - 1) / (c ? c : 1);
+    return s ? s : 1;
+}
+
+/* Indices kept along one dimension: 0, s, 2s, ... and always the last. */
+static size_t picks(size_t n, size_t s, size_t *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i += s) out[k++] = i;
+    if (n && out[k - 1] != n - 1) out[k++] = n - 1;
+    return k;
+}
+
+nd_status nplot_plot_surface_opts_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+                                   const nd_array *Z, const nplot_surface_opts *o)
+{
+    static const char *who = "nplot_plot_surface";
+    static const nplot_surface_opts d = { 0 };
+    CHECK_3D(ax, who);
+    nplot_figure *fig = ax->fig;
+    if (!o) o = &d;
+    if (o->alpha < 0 || o->alpha > 1 || o->linewidth < 0 || o->rstride < 0 || o->cstride < 0 ||
+        o->rcount < 0 || o->ccount < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: strides, counts and linewidth must be >= 0, alpha in "
+                                           "[0, 1]", who);
+    mappable m = { 0 };
+    if (o->cmap) {
+        if (nplot__cmap_find(o->cmap, &m.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+        m.on = true;
+    }
+    rgba base = { 0, 0, 0, 1 }, edge = { 0, 0, 0, 1 };
+    if (o->color && nplot__color(o->color, fig->style, &base, who))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    if (o->edgecolor && nplot__color(o->edgecolor, fig->style, &edge, who))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    grid3 g;
+    nd_status st = grid_of(ax, X, Y, Z, &g, who);
+    if (st) return st;
+    if (g.ny < 2 || g.nx < 2) {
+        grid_free(&g);
+        return nplot__fail(fig, ND_ESHAPE, "%s: Z needs at least 2 x 2 points, got (%zu, %zu)", who, g.ny, g.nx);
+    }
+    if (!o->color && !m.on) base = nplot__next_patch_color(ax);
+    size_t *ri = nd__malloc(sizeof(size_t) * (g.ny + 1), who), *ci = nd__malloc(sizeof(size_t) * (g.nx + 1), who);
+    double *sx = NULL, *sy = NULL, *sz = NULL, *mean = NULL;
+    artist *a = NULL;
+    if (!ri || !ci) goto oom;
+    size_t nr = picks(g.ny, stride_of(g.ny, o->rstride, o->rcount), ri);
+    size_t nc = picks(g.nx, stride_of(g.nx, o->cstride, o->ccount), ci);
+    size_t nv = nr * nc, nq = (nr - 1) * (nc - 1);
+    sx = nd__malloc(sizeof(double) * nv, who), sy = nd__malloc(sizeof(double) * nv, who);
+    sz = nd__malloc(sizeof(double) * nv, who), mean = nd__malloc(sizeof(double) * nq, who);
+    if (!sx || !sy || !sz || !mean) goto oom;
+    for (size_t r = 0; r < nr; r++)
+        for (size_t c = 0; c < nc; c++) {
+            size_t s = ri[r] * g.nx + ci[c];
+            sx[r * nc + c] = g.x[s], sy[r * nc + c] = g.y[s], sz[r * nc + c] = g.z[s];
+        }
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t r = 0; r + 1 < nr; r++)
+        for (size_t c = 0; c + 1 < nc; c++) {
+            size_t v = r * nc + c;
+            double mz = (sz[v] + sz[v + 1] + sz[v + nc] + sz[v + nc + 1]) / 4;
+            mean[r * (nc - 1) + c] = mz;
+            if (isfinite(mz)) lo = fmin(lo, mz), hi = fmax(hi, mz);
+        }
+    if (!(lo <= hi)) lo = 0, hi = 1;
+    m.vmin = o->vmin != o->vmax ? o->vmin : lo;
+    m.vmax = o->vmin != o->vmax ? o->vmax : hi;
+    if (!(a = artist3d(ax, ART_SURFACE3D, sx, sy, sz, nv, who))) {
+        st = fig->status;
+        goto done;
+    }
+    a->iw = (int)nc;
+    a->ih = (int)nr;
+    a->map = m;
+    a->colors = nd__malloc(sizeof(rgba) * (nq ? nq : 1), who);
+    if (!a->colors) goto oom;
+    /* matplotlib's LightSource(azdeg=225, altdeg=19.4712): shade = 0.3 + 0.7 (n.l + 1) / 2 */
+    double az = (90 - 225) * M_PI / 180, alt = 19.4712 * M_PI / 180;
+    double L[3] = { cos(az) * cos(alt), sin(az) * cos(alt), sin(alt) };
+    for (size_t r = 0; r + 1 < nr; r++)
+        for (size_t c = 0; c + 1 < nc; c++) {
+            size_t q = r * (nc - 1) + c, v = r * nc + c;
+            if (!isfinite(mean[q])) {
+                a->colors[q] = (rgba){ 0, 0, 0, 0 };
+                continue;
+            }
+            if (m.on) {
+                a->colors[q] = nplot__map_color(&m, mean[q]);
+                continue;
+            }
+            /* normal from the two diagonals of the quad */
+            double d1[3] = { sx[v + nc + 1] - sx[v], sy[v + nc + 1] - sy[v], sz[v + nc + 1] - sz[v] };
+            double d2[3] = { sx[v + nc] - sx[v + 1], sy[v + nc] - sy[v + 1], sz[v + nc] - sz[v + 1] };
+            double nrm[3] = { d1[1] * d2[2] - d1[2] * d2[1], d1[2] * d2[0] - d1[0] * d2[2],
+                              d1[0] * d2[1] - d1[1] * d2[0] };
+            double len = sqrt(nrm[0] * nrm[0] + nrm[1] * nrm[1] + nrm[2] * nrm[2]);
+            double dot = len > 0 ? (nrm[0] * L[0] + nrm[1] * L[1] + nrm[2] * L[2]) / len : 0;
+            double f = 0.3 + 0.7 * (dot + 1) / 2;
+            a->colors[q] = (rgba){ base.r * f, base.g * f, base.b * f, base.a };
+        }
+    a->face = m.on ? nplot__map_color(&m, (m.vmin + m.vmax) / 2) : base;
+    a->legend_kind = 1;
+    a->has_face = true;
+    /* thin edges in the face color close the antialiasing seams between quads */
+    a->has_edge = true;
+    a->edge_is_face = !o->edgecolor;
+    a->edge = edge;
+    a->edge_lw = o->linewidth > 0 ? o->linewidth : 0.3;
+    a->alpha = o->alpha > 0 ? o->alpha : 1;
+    if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) st = fig->status;
+    goto done;
+oom:
+    st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+done:
+    grid_free(&g);
+    nd__free(ri);
+    nd__free(ci);
+    nd__free(sx);
+    nd__free(sy);
+    nd__free(sz);
+    nd__free(mean);
+    return st;
+}
+
+static nd_status line3d_style(nplot_axes *ax, artist *a, const nplot_line_opts *o, const char *who)
+{
+    line_props lp;
+    double alpha;
+    nd_status st = nplot__line_props(ax, o, &lp, &alpha, who);
+    if (st) return st;
+    a->lp = lp;
+    a->alpha = alpha;
+    if (o->label && !(a->label = nplot__strdup(ax->fig, o->label, who))) return ax->fig->status;
+    return ND_OK;
+}
+
+nd_status nplot_plot_wireframe_opts_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+                                     const nd_array *Z, const nplot_surface_opts *o)
+{
+    static const char *who = "nplot_plot_wireframe";
+    static const nplot_surface_opts d = { 0 };
+    CHECK_3D(ax, who);
+    nplot_figure *fig = ax->fig;
+    if (!o) o = &d;
+    if (o->rstride < 0 || o->cstride < 0 || o->rcount < 0 || o->ccount < 0 || o->linewidth < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: strides, counts and linewidth must be >= 0", who);
+    grid3 g;
+    nd_status st = grid_of(ax, X, Y, Z, &g, who);
+    if (st) return st;
+    size_t *ri = nd__malloc(sizeof(size_t) * (g.ny + 1), who), *ci = nd__malloc(sizeof(size_t) * (g.nx + 1), who);
+    double *vx = NULL, *vy = NULL, *vz = NULL;
+    if (!ri || !ci) goto oom;
+    size_t nr = picks(g.ny, stride_of(g.ny, o->rstride, o->rcount), ri);
+    size_t nc = picks(g.nx, stride_of(g.nx, o->cstride, o->ccount), ci);
+    /* rows (all columns), then columns (all rows), NaN between polylines */
+    size_t cap = nr * (g.nx + 1) + nc * (g.ny + 1) + 1, k = 0;
+    vx = nd__malloc(sizeof(double) * cap, who), vy = nd__malloc(sizeof(double) * cap, who);
+    vz = nd__malloc(sizeof(double) * cap, who);
+    if (!vx || !vy || !vz) goto oom;
+    for (size_t r = 0; r < nr; r++) {
+        for (size_t c = 0; c < g.nx; c++, k++) {
+            size_t s = ri[r] * g.nx + c;
+            vx[k] = g.x[s], vy[k] = g.y[s], vz[k] = g.z[s];
+        }
+        vx[k] = vy[k] = vz[k] = NAN, k++;
+    }
+    for (size_t c = 0; c < nc; c++) {
+        for (size_t r = 0; r < g.ny; r++, k++) {
+            size_t s = r * g.nx + ci[c];
+            vx[k] = g.x[s], vy[k] = g.y[s], vz[k] = g.z[s];
+        }
+        vx[k] = vy[k] = vz[k] = NAN, k++;
+    }
+    artist *a = artist3d(ax, ART_LINE3D, vx, vy, vz, k, who);
+    if (!a) {
+        st = fig->status;
+        goto done;
+    }
+    nplot_line_opts lo = { .color = o->color, .linewidth = o->linewidth, .alpha = o->alpha, .label = o->label };
+    st = line3d_style(ax, a, &lo, who);
+    goto done;
+oom:
+    st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+done:
+    grid_free(&g);
+    nd__free(ri);
+    nd__free(ci);
+    nd__free(vx);
+    nd__free(vy);
+    nd__free(vz);
+    return st;
+}
+
+static nd_status xyz_of(nplot_axes *ax, const nd_array *x, const nd_array *y, const nd_array *z,
+                        double **xs, double **ys, double **zs, size_t *n, const char *who)
+{
+    size_t nx = 0, ny = 0, nz = 0;
+    *xs = *ys = *zs = NULL;
+    if (!x || !y || !z) return nplot__fail(ax->fig, ND_EVALUE, "%s: x, y and z are required", who);
+    nd_status st = nplot__to_f64(ax->fig, x, xs, &nx, "x", who);
+    if (!st) st = nplot__to_f64(ax->fig, y, ys, &ny, "y", who);
+    if (!st) st = nplot__to_f64(ax->fig, z, zs, &nz, "z", who);
+    if (!st && (nx != ny || nx != nz))
+        st = nplot__fail(ax->fig, ND_ESHAPE, "%s: x, y and z must have the same length, got %zu, %zu, %zu",
+                         who, nx, ny, nz);
+    if (st) {
+        nd__free(*xs);
+        nd__free(*ys);
+        nd__free(*zs);
+        *xs = *ys = *zs = NULL;
+    }
+    *n = nx;
+    return st;
+}
+
+nd_status nplot_plot3d_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                             const nd_array *z, const nplot_line_opts *o)
+{
+    static const char *who = "nplot_plot3d";
+    static const nplot_line_opts d = { 0 };
+    CHECK_3D(ax, who);
+    if (!o) o = &d;
+    double *xs, *ys, *zs;
+    size_t n;
+    nd_status st = xyz_of(ax, x, y, z, &xs, &ys, &zs, &n, who);
+    if (st) return st;
+    artist *a = artist3d(ax, ART_LINE3D, xs, ys, zs, n, who);
+    st = a ? line3d_style(ax, a, o, who) : ax->fig->status;
+    nd__free(xs);
+    nd__free(ys);
+    nd__free(zs);
+    return st;
+}
+
+nd_status nplot_scatter3d_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                                const nd_array *z, const nplot_scatter_opts *o)
+{
+    static const char *who = "nplot_scatter3d";
+    static const nplot_scatter_opts d = { 0 };
+    CHECK_3D(ax, who);
+    nplot_figure *fig = ax->fig;
+    if (!o) o = &d;
+    double *xs, *ys, *zs, *cs = NULL, *ss = NULL;
+    size_t n, nc = 0, ns = 0;
+    nd_status st = xyz_of(ax, x, y, z, &xs, &ys, &zs, &n, who);
+    if (st) return st;
+    if (o->c && !(st = nplot__to_f64(fig, o->c, &cs, &nc, "c", who)) && nc != n)
+        st = nplot__fail(fig, ND_ESHAPE, "%s: c must have one value per point, got %zu for %zu", who, nc, n);
+    if (!st && o->sizes && !(st = nplot__to_f64(fig, o->sizes, &ss, &ns, "sizes", who)) && ns != n)
+        st = nplot__fail(fig, ND_ESHAPE, "%s: sizes must have one value per point, got %zu for %zu", who, ns, n);
+    /* the 2-D scatter validates the options and computes colors; its artist becomes 3-D */
+    if (!st) st = nplot__scatter(ax, xs, ys, n, ss ? ss : o->sizes_f64, cs ? cs : o->c_f64, o, who);
+    if (!st) {
+        artist *a = ax->last_artist;
+        a->kind = ART_SCATTER3D;
+        a->autoscale = false;
+        if (!(a->z = nplot__copy_or_index(fig, zs, n, who))) st = fig->status;
+        for (size_t i = 0; !st && i < n; i++)
+            if (isfinite(zs[i]) && isfinite(xs[i]) && isfinite(ys[i])) {
+                ax->za.dmin = fmin(ax->za.dmin, zs[i]);
+                ax->za.dmax = fmax(ax->za.dmax, zs[i]);
+                ax->za.has_data = true;
+            }
+    }
+    nd__free(xs);
+    nd__free(ys);
+    nd__free(zs);
+    nd__free(cs);
+    nd__free(ss);
+    return st;
+}
