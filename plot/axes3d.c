@@ -51,7 +51,7 @@ static proj3 make_proj(nplot_axes *ax)
     p.cx = (ax->dev[0] + ax->dev[2]) / 2;
     p.cy = (ax->dev[1] + ax->dev[3]) / 2;
     /* the box fills the axes about as much as matplotlib's does (its corners may reach past the axes edge) */
-    p.scale = fmin(ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]) / BOX_NORM * 1.12;
+    p.scale = fmin(ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]) / BOX_NORM * 0.98;
     return p;
 }
 
@@ -168,15 +168,15 @@ static void draw_axis(render_ctx *rc, nplot_axes *ax, const proj3 *p, const fram
     const nplot__style *st = ax->fig->style;
     axis_state *a = k == 0 ? &ax->xa : k == 1 ? &ax->ya : &ax->za;
     int i = (k + 1) % 3, j = (k + 2) % 3;
-    /* the edge carrying the axis: x and y on the front bottom edge, z on the left
-     * silhouette edge */
+    /* the edge carrying the axis: x and y on the front bottom edge, z on the right
+     * silhouette edge (matplotlib's choice for the default views) */
     double at[3];
     if (k == 2) {
         double c1[3] = { f->front[0], f->back[1], 0 }, c2[3] = { f->back[0], f->front[1], 0 };
         double s1, s2, t, d;
         project(p, c1[0], c1[1], p->lo[2], &s1, &t, &d);
         project(p, c2[0], c2[1], p->lo[2], &s2, &t, &d);
-        const double *c = s1 < s2 ? c1 : c2;
+        const double *c = s1 > s2 ? c1 : c2;
         at[0] = c[0], at[1] = c[1];
     } else {
         at[i] = i == 2 ? f->back[2] : f->front[i];
@@ -220,7 +220,7 @@ static void draw_axis(render_ctx *rc, nplot_axes *ax, const proj3 *p, const fram
     project(p, mid[0], mid[1], mid[2], &mx, &my, &d);
     project(p, em[0], em[1], em[2], &ex, &ey, &d);
     double ox = ex - mx, oy = ey - my, on = hypot(ox, oy);
-    if (k == 2) ox = -1, oy = 0, on = 1; /* z labels sit to the left */
+    if (k == 2) ox = 1, oy = 0, on = 1; /* z labels sit to the right */
     if (on > 0) ox /= on, oy /= on;
     text_style ts = { a->major.labelsize, a->major.labelcolor, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
                       st->font_family };
@@ -249,7 +249,7 @@ static void draw_axis(render_ctx *rc, nplot_axes *ax, const proj3 *p, const fram
         project(p, (e0[0] + e1[0]) / 2, (e0[1] + e1[1]) / 2, (e0[2] + e1[2]) / 2, &sx, &sy, &d);
         text_box tb = nplot__text_layout(rc, a->label, &a->label_ts);
         double off = tick + pad + maxext + 6 * rc->scale + fabs(ox) * tb.h / 2 + fabs(oy) * tb.h / 2;
-        nplot__text_place(rc, &tb, sx + ox * off, sy + oy * off, HA_CENTER, VA_CENTER, k == 2 ? 90 : 0,
+        nplot__text_place(rc, &tb, sx + ox * off, sy + oy * off, HA_CENTER, VA_CENTER, 0,
                           &a->label_ts.color, true);
         nplot__text_free(&tb);
     }

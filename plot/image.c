@@ -215,6 +215,19 @@ nd_status nplot_matshow_opts_(nplot_axes *ax, const nd_array *z, const nplot_ims
     if (!mo.interpolation) mo.interpolation = "nearest";
     nd_status st = imshow_array(ax, z, &mo, NULL, who);
     if (st) return st;
+    /* matplotlib: MaxNLocator(nbins=9, steps=[1, 2, 5, 10], integer=True) on both axes */
+    const ptrdiff_t *sh = nd_shape(z);
+    for (int k = 0; k < 2; k++) {
+        double n = (double)sh[k == 0 ? 1 : 0], step = 1;
+        for (double dec = 1; step * 9 < n; dec *= 10)
+            for (int s = 0; s < 4 && step * 9 < n; s++) step = (double[]){ 1, 2, 5, 10 }[s] * dec;
+        double t[64];
+        int m = 0;
+        for (double v = 0; v <= n - 1 && m < 64; v += step) t[m++] = v;
+        nplot_ticks_opts to = { 0 };
+        st = k == 0 ? nplot_set_xticks_opts_(ax, t, m, &to) : nplot_set_yticks_opts_(ax, t, m, &to);
+        if (st) return st;
+    }
     /* x ticks on both sides, labels on top */
     ax->xa.ticks_side[0] = ax->xa.ticks_side[1] = true;
     ax->xa.labels_side[0] = false;
