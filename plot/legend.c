@@ -165,9 +165,9 @@ static double badness(render_ctx *rc, nplot_axes *ax, const bbox *b)
     xform tf = nplot__xform(ax);
     double bad = 0;
     for (artist *a = ax->artists; a; a = a->next) {
-        if (a->kind == ART_TEXT || a->kind == ART_ANNOTATE) continue;
+        if (a->kind == ART_TEXT || a->kind == ART_ANNOTATE || a->kind == ART_IMAGE) continue;
         size_t stride = a->n > 20000 ? a->n / 20000 : 1;
-        if (a->kind == ART_POLY) {
+        if (a->kind == ART_POLY || a->kind == ART_PATCHES) {
             size_t m = (a->n + stride - 1) / stride;
             double *px = malloc(sizeof(double) * (m ? m : 1)), *py = malloc(sizeof(double) * (m ? m : 1));
             if (!px || !py) {

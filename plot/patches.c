@@ -89,8 +89,12 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
         }
         bool snap = a->snap && j - i == 4;
         for (size_t k = i; k < j; k++) {
-            double px, py;
-            nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[k], a->y[k], &px, &py);
+            double px, py, xv = a->x[k], yv = a->y[k];
+            /* log axes clip non-positive values to a tiny positive one (matplotlib's
+             * nonpositive='clip'): a bar from 0 reaches past the bottom of the view */
+            if (ax->xa.scale == SCALE_LOG && a->xcoord == COORD_DATA && xv <= 0) xv = 1e-300;
+            if (ax->ya.scale == SCALE_LOG && a->ycoord == COORD_DATA && yv <= 0) yv = 1e-300;
+            nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, xv, yv, &px, &py);
             px = snap_px(rc, snap, nplot__clampd(px, -lim, lim));
             py = snap_px(rc, snap, nplot__clampd(py, -lim, lim));
             if (k == i) cairo_move_to(cr, px, py);

@@ -58,8 +58,10 @@ nd_status nplot_pie_xy_opts_(nplot_axes *ax, const double *x, size_t n, const np
     if (o->autopct && !one_double_conversion(o->autopct))
         return nplot__fail(fig, ND_EVALUE, "%s: autopct '%s' must hold one floating-point "
                                            "conversion such as %%1.1f", who, o->autopct);
-    if (o->radius < 0 || o->linewidth < 0 || o->textsize < 0 || !isfinite(o->startangle))
-        return nplot__fail(fig, ND_EVALUE, "%s: radius, linewidth and textsize must be >= 0", who);
+    if (o->radius < 0 || o->linewidth < 0 || o->textsize < 0 || !isfinite(o->startangle) ||
+        o->alpha < 0 || o->alpha > 1)
+        return nplot__fail(fig, ND_EVALUE, "%s: radius, linewidth and textsize must be >= 0 and "
+                                           "alpha in [0, 1]", who);
     double R = o->radius > 0 ? o->radius : 1;
     double pctd = o->pctdistance ? o->pctdistance : 0.6, labd = o->labeldistance ? o->labeldistance : 1.1;
     double ts = o->textsize > 0 ? o->textsize : st->tick_label_size;
@@ -100,6 +102,7 @@ nd_status nplot_pie_xy_opts_(nplot_axes *ax, const double *x, size_t n, const np
         w->has_edge = o->edgecolor != NULL;
         w->edge = edge;
         w->edge_lw = o->linewidth > 0 ? o->linewidth : 1;
+        w->alpha = o->alpha > 0 ? o->alpha : 1;
         if (o->labels && o->labels[i] && !(w->label = nplot__strdup(fig, o->labels[i], who)))
             return fig->status;
         if (o->labels && o->labels[i]) {

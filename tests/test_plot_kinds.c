@@ -235,6 +235,24 @@ static void test_bar_bad_input(void)
     nd_free(y);
 }
 
+static void test_bars_on_a_log_axis_reach_the_bottom(void)
+{
+    double h[2] = { 10, 1000 };
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
+    nplot_axes *ax = bare_axes(fig, -0.5, 1.5, 1, 10000);
+    nplot_set_yscale(ax, "log");
+    CU_ASSERT_EQUAL(nplot_bar_xy(ax, NULL, h, 2, .color = "red"), ND_OK);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    /* a bar from 0 is clipped like matplotlib's nonpositive='clip': it fills to the bottom */
+    CU_ASSERT(near(at_data(&m, ax, 0, 2), 255, 0, 0, 8));
+    CU_ASSERT(near(at_data(&m, ax, 1, 500), 255, 0, 0, 8));
+    CU_ASSERT(near(at_data(&m, ax, 0, 50), 255, 255, 255, 8));
+    CU_ASSERT_EQUAL(nplot_figure_status(fig), ND_OK);
+    free(m.px);
+    nplot_figure_free(fig);
+}
+
 /* ---- hist ------------------------------------------------------------------------------------ */
 static void test_hist_counts_match_histogram(void)
 {
@@ -932,6 +950,7 @@ static const ND_TEST tests[] = {
     ND_T(test_barh_widths_and_per_bar_colors),
     ND_T(test_bar_edge_align_bottoms_and_nan),
     ND_T(test_bar_bad_input),
+    ND_T(test_bars_on_a_log_axis_reach_the_bottom),
     ND_T(test_hist_counts_match_histogram),
     ND_T(test_hist_density_cumulative_weights),
     ND_T(test_hist_bar_pixels),

@@ -556,6 +556,7 @@ typedef struct nplot_pie_opts {
     const char *edgecolor;      /* wedge edges (wedgeprops); NULL → none */
     double linewidth;           /* edge width, 0 → 1 */
     double textsize;            /* labels and percentages, 0 → 10 */
+    double alpha;               /* wedge alpha (wedgeprops) */
 } nplot_pie_opts;
 /* ax.pie(x): one wedge per value, sized x[i] / sum(x), drawn from startangle; equal
  * aspect, no frame or ticks, limits ±1.25 radius. ND_EVALUE for negative / NaN values,
