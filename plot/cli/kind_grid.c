@@ -1,6 +1,7 @@
-/* Color-mapped grids: heatmap (a numeric table as an image with row and column labels),
- * hexbin (matplotlib's two offset lattices) and their colorbars. Cells are grouped by
- * their colormap entry, so a grid of any size costs at most 256 fills. */
+/* Color-mapped grids: heatmap (a numeric table through nplot_imshow + nplot_colorbar, with
+ * row and column labels) and hexbin (matplotlib's two offset lattices, binned in the
+ * scale the axes shows) with its colorbar. Hexagons are grouped by colormap entry, so a
+ * grid of any size costs at most 256 fills. */
 #include "render.h"
 
 #include <math.h>
@@ -130,30 +131,19 @@ int cli_kind_heatmap(cli_plot *p)
     double lo = INFINITY, hi = -INFINITY;
     for (int c = 0; c < d->ny; c++) finite_range(d->y[c], (size_t)d->nrows, &lo, &hi);
     if (!(lo <= hi)) return cli_plot_fail(p, CLI_EXIT_DATA, "%s: no finite values", d->file);
-    nplot_axes *ax = NULL, *cax = NULL;
-    if ((rc = axes_with_colorbar(p, &ax, &cax))) return rc;
-    cells *cl = calloc(NCOLORS, sizeof *cl);
-    if (!cl) return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", d->file);
-    /* Column c of the table is x = c, row r is y = r with row 0 on top (imshow). */
-    bool ok = true;
-    for (int c = 0; c < d->ny && ok; c++)
-        for (ptrdiff_t r = 0; r < d->nrows && ok; r++) {
-            double v = d->y[c][r];
-            if (!isfinite(v)) continue;
-            const double xs[4] = { c - 0.5, c + 0.5, c + 0.5, c - 0.5 };
-            const double ys[4] = { r - 0.5, r - 0.5, r + 0.5, r + 0.5 };
-            ok = push(&cl[color_index(v, lo, hi)], xs, ys, 4);
-        }
-    if (!ok) {
-        for (int k = 0; k < NCOLORS; k++) free(cl[k].x), free(cl[k].y);
-        free(cl);
-        return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", d->file);
-    }
-    rc = fill_classes(p, ax, cl, cmap_name(p));
-    free(cl);
-    if (rc) return rc;
-    nplot_set_xlim(ax, -0.5, d->ny - 0.5);
-    nplot_set_ylim(ax, d->nrows - 0.5, -0.5);
+    /* the table as an image: column c at x = c, row r at y = r with row 0 on top */
+    nplot_axes *ax = p->main_ax = nplot_subplot(p->fig, 1, 1, 1);
+    if (!ax) return cli_plot_status(p);
+    size_t R = (size_t)d->nrows, C = (size_t)d->ny;
+    double *z = malloc((R * C + 1) * sizeof *z);
+    if (!z) return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", d->file);
+    for (size_t r = 0; r < R; r++)
+        for (size_t c = 0; c < C; c++) z[r * C + c] = d->y[c][r];
+    nplot_imshow_data(ax, z, (int)R, (int)C, .cmap = cmap_name(p), .vmin = lo, .vmax = hi,
+                      .aspect = "auto", .interpolation = "nearest");
+    free(z);
+    if ((rc = cli_plot_status(p))) return rc;
+    if (!nplot_colorbar(ax)) return cli_plot_status(p);
     const char **cols = malloc((size_t)d->ny * sizeof *cols);
     if (!cols) return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", d->file);
     for (int c = 0; c < d->ny; c++) cols[c] = d->names[d->ycols[c]];
@@ -182,7 +172,7 @@ int cli_kind_heatmap(cli_plot *p)
     }
     if (p->o->xlabel) nplot_set_xlabel(ax, p->o->xlabel);
     if (p->o->title) nplot_set_title(ax, p->o->title);
-    return cli_colorbar(p, cax, cmap_name(p), lo, hi, NULL);
+    return cli_plot_status(p);
 }
 
 /* ---- hexbin ---------------------------------------------------------------------------------------- */
