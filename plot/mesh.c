@@ -132,15 +132,39 @@ nd_status nplot_hexbin_xy_opts_(nplot_axes *ax, const double *x, const double *y
                                            ">= 0, alpha in [0, 1]", who);
     mappable m = { .on = true };
     if (nplot__cmap_find(o->cmap, &m.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    bool lx = false, ly = false;
+    if ((o->xscale && !(lx = !strcmp(o->xscale, "log")) && strcmp(o->xscale, "linear")) ||
+        (o->yscale && !(ly = !strcmp(o->yscale, "log")) && strcmp(o->yscale, "linear")))
+        return nplot__fail(fig, ND_EVALUE, "%s: xscale and yscale must be 'linear' or 'log'", who);
+    double *tx = NULL, *ty = NULL;
+    if (lx || ly) {
+        /* bin in the scale the axes shows (matplotlib: log10 of the values) */
+        tx = nd__malloc(sizeof(double) * (n ? n : 1), who);
+        ty = nd__malloc(sizeof(double) * (n ? n : 1), who);
+        if (!tx || !ty) {
+            nd__free(tx);
+            nd__free(ty);
+            return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        }
+        for (size_t i = 0; i < n; i++) {
+            tx[i] = lx ? (x[i] > 0 ? log10(x[i]) : NAN) : x[i];
+            ty[i] = ly ? (y[i] > 0 ? log10(y[i]) : NAN) : y[i];
+        }
+        x = tx;
+        y = ty;
+    }
     int nx = o->gridsize ? o->gridsize : 100;
     int ny = o->gridsize_y ? o->gridsize_y : (int)(nx / sqrt(3.0));
     if (ny < 1) ny = 1;
     double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY, ymax = -INFINITY;
     if (o->extent) {
         xmin = o->extent[0], xmax = o->extent[1], ymin = o->extent[2], ymax = o->extent[3];
-        if (!isfinite(xmin + xmax + ymin + ymax) || xmin > xmax || ymin > ymax)
+        if (!isfinite(xmin + xmax + ymin + ymax) || xmin > xmax || ymin > ymax) {
+            nd__free(tx);
+            nd__free(ty);
             return nplot__fail(fig, ND_EVALUE, "%s: extent (%g, %g, %g, %g) is not an increasing "
                                                "finite range", who, xmin, xmax, ymin, ymax);
+        }
     } else {
         for (size_t i = 0; i < n; i++)
             if (isfinite(x[i]) && isfinite(y[i])) {
@@ -167,8 +191,9 @@ nd_status nplot_hexbin_xy_opts_(nplot_axes *ax, const double *x, const double *y
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(x[i]) || !isfinite(y[i])) continue;
         double ix = (x[i] - xmin) / sx, iy = (y[i] - ymin) / sy;
-        /* nearest centre of either lattice (the second is offset by half a cell) */
-        double ix1 = round(ix), iy1 = round(iy), ix2 = floor(ix), iy2 = floor(iy);
+        /* nearest centre of either lattice (the second is offset by half a cell); rint
+         * rounds halves to even like numpy.round */
+        double ix1 = rint(ix), iy1 = rint(iy), ix2 = floor(ix), iy2 = floor(iy);
         double d1 = (ix - ix1) * (ix - ix1) + 3 * (iy - iy1) * (iy - iy1);
         double d2 = (ix - ix2 - 0.5) * (ix - ix2 - 0.5) + 3 * (iy - iy2 - 0.5) * (iy - iy2 - 0.5);
         if (d1 < d2) {
@@ -190,8 +215,9 @@ nd_status nplot_hexbin_xy_opts_(nplot_axes *ax, const double *x, const double *y
         ox = xmin + ox * sx;
         oy = ymin + oy * sy;
         for (int v = 0; v < 6; v++) {
-            cx[c * 6 + (size_t)v] = ox + hx[v] * sx;
-            cy[c * 6 + (size_t)v] = oy + hy[v] * sy / 3;
+            double vx = ox + hx[v] * sx, vy = oy + hy[v] * sy / 3;
+            cx[c * 6 + (size_t)v] = lx ? pow(10, vx) : vx;
+            cy[c * 6 + (size_t)v] = ly ? pow(10, vy) : vy;
         }
         if (cnt[c] < o->mincnt) cnt[c] = NAN;
     }
@@ -206,10 +232,14 @@ nd_status nplot_hexbin_xy_opts_(nplot_axes *ax, const double *x, const double *y
     a->zorder = o->zorder ? o->zorder : 1;
     a->autoscale = false;
     /* matplotlib: the data limits are the grid corners, autoscaled tight */
-    nplot__datalim_point(ax, xmin, ymin);
-    nplot__datalim_point(ax, xmax, ymax);
+    nplot__datalim_point(ax, lx ? pow(10, xmin) : xmin, ly ? pow(10, ymin) : ymin);
+    nplot__datalim_point(ax, lx ? pow(10, xmax) : xmax, ly ? pow(10, ymax) : ymax);
     ax->xa.tight = ax->ya.tight = true;
+    if (lx && (st = nplot_set_xscale_opts_(ax, "log", NULL))) goto done;
+    if (ly && (st = nplot_set_yscale_opts_(ax, "log", NULL))) goto done;
 done:
+    nd__free(tx);
+    nd__free(ty);
     nd__free(cnt);
     nd__free(cx);
     nd__free(cy);

@@ -739,6 +739,28 @@ static void test_hexbin_counts_and_mincnt(void)
     nd_free(ya);
 }
 
+static void test_hexbin_log_scales_bin_exponents(void)
+{
+    double x[4] = { 1, 10, 100, -5 }, y[4] = { 1, 1, 1, 1 };
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    nd_array *c = NULL;
+    CU_ASSERT_EQUAL(nplot_hexbin_xy(ax, x, y, 4, .gridsize = 2, .xscale = "log", .counts_out = &c), ND_OK);
+    double v[64] = { 0 }, total = 0;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    CU_ASSERT(nd_size(c) <= 64);
+    nd_to_f64(c, v);
+    for (ptrdiff_t i = 0; i < nd_size(c); i++) total += v[i];
+    CU_ASSERT_EQUAL(total, 3); /* x = -5 has no logarithm */
+    double lo, hi;
+    nplot_get_xlim(ax, &lo, &hi);
+    ND_ASSERT_CLOSE(lo, 1, 1e-6);
+    ND_ASSERT_CLOSE(hi, 100, 1e-6);
+    CU_ASSERT_EQUAL(nplot_hexbin_xy(ax, x, y, 4, .yscale = "logit"), ND_EVALUE);
+    nd_free(c);
+    nplot_figure_free(fig);
+}
+
 static void test_pcolormesh_cells_and_colorbar(void)
 {
     double c[6] = { 0, 1, 2, 3, 4, NAN }; /* 2 rows, 3 columns; row 0 at the bottom */
@@ -967,6 +989,7 @@ static const ND_TEST tests[] = {
     ND_T(test_boxplot_quartiles_whiskers_fliers),
     ND_T(test_boxplot_columns_ticks_and_limits),
     ND_T(test_hexbin_counts_and_mincnt),
+    ND_T(test_hexbin_log_scales_bin_exponents),
     ND_T(test_pcolormesh_cells_and_colorbar),
     ND_T(test_scatter_with_c_is_a_mappable),
     ND_T(test_surface_depth_sorted_per_polygon),

@@ -609,6 +609,9 @@ typedef struct nplot_hexbin_opts {
     int mincnt;                 /* only cells with at least mincnt points; 0 → every cell */
     const char *edgecolors;     /* "face" (default), "none" or a color */
     double linewidths;          /* 0 → 1 */
+    const char *xscale;         /* "log": bin log10(x) and make the x axis logarithmic (the
+                                   extent is then in exponents, as in matplotlib) */
+    const char *yscale;
     double alpha;
     double zorder;
     nd_array **counts_out;      /* if set: the count of every cell (float64, lattice order) */

@@ -63,10 +63,6 @@ int cli_kind_heatmap(cli_plot *p);
 int cli_kind_hexbin(cli_plot *p);
 int cli_kind_surface(cli_plot *p, bool wireframe);
 
-/* A colorbar for [vmin, vmax] of colormap cmap on axes cax (vertical). */
-int cli_colorbar(cli_plot *p, nplot_axes *cax, const char *cmap, double vmin, double vmax,
-                 const char *label);
-
 /* Build the figure for the loaded data (not saved): *fig is the caller's
  * (nplot_figure_free) and *main_ax its first data axes. Returns an exit code with the
  * message in err. */
