@@ -459,6 +459,26 @@ static void test_imshow_rgb_uint8_and_svg(void)
     nd_free(a);
 }
 
+static void test_imshow_minified_checkerboard_averages_to_gray(void)
+{
+    enum { S = 400 };
+    static double z[S * S];
+    for (int i = 0; i < S; i++)
+        for (int j = 0; j < S; j++) z[i * S + j] = (i + j) % 2;
+    nplot_figure *fig = nplot_figure_new(.width = 1, .height = 1); /* 100 x 100 pixels */
+    nplot_axes *ax = full_axes(fig);
+    CU_ASSERT_EQUAL(nplot_imshow_data(ax, z, S, S, .cmap = "gray"), ND_OK);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    /* 'antialiased' minification averages: mid-gray everywhere, no aliasing pattern */
+    int bad = 0;
+    for (int y = 5; y < 95; y += 7)
+        for (int x = 5; x < 95; x += 7) bad += !near(at(&m, x, y), 128, 128, 128, 6);
+    CU_ASSERT_EQUAL(bad, 0);
+    free(m.px);
+    nplot_figure_free(fig);
+}
+
 static void test_imshow_bad_input(void)
 {
     double z[4] = { 0, 1, 2, 3 };
@@ -980,6 +1000,7 @@ static const ND_TEST tests[] = {
     ND_T(test_imshow_pixel_colors_and_origin),
     ND_T(test_imshow_extent_vmin_vmax_nan),
     ND_T(test_imshow_rgb_uint8_and_svg),
+    ND_T(test_imshow_minified_checkerboard_averages_to_gray),
     ND_T(test_imshow_bad_input),
     ND_T(test_colorbar_ends_and_parent_shrinks),
     ND_T(test_matshow_ticks_on_top),
