@@ -276,9 +276,13 @@ static void draw_prim(render_ctx *rc, const prim *q)
     if (a->kind == ART_SURFACE3D) {
         size_t w = (size_t)a->iw, r = q->i / (w - 1), c = q->i % (w - 1);
         size_t v[4] = { r * w + c, r * w + c + 1, (r + 1) * w + c + 1, (r + 1) * w + c };
+        double cx = 0, cy = 0, g = a->grow ? 0.35 * (rc->raster ? 1 : rc->scale) : 0;
+        for (int k = 0; k < 4; k++) cx += q->sx[v[k]] / 4, cy += q->sy[v[k]] / 4;
         for (int k = 0; k < 4; k++) {
-            if (k == 0) cairo_move_to(cr, q->sx[v[k]], q->sy[v[k]]);
-            else cairo_line_to(cr, q->sx[v[k]], q->sy[v[k]]);
+            double px = q->sx[v[k]], py = q->sy[v[k]], dx = px - cx, dy = py - cy, dn = hypot(dx, dy);
+            if (dn > 0) px += dx / dn * g, py += dy / dn * g;
+            if (k == 0) cairo_move_to(cr, px, py);
+            else cairo_line_to(cr, px, py);
         }
         cairo_close_path(cr);
         rgba f = a->colors[q->i];

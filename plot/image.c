@@ -33,16 +33,6 @@ static void cmap_lut(const cmap_ref *cm, double alpha, uint32_t *lut)
     }
 }
 
-static int lut_index(const mappable *m, double v)
-{
-    double t = m->vmax > m->vmin ? (v - m->vmin) / (m->vmax - m->vmin) : 0.5;
-    int n = m->cm.n;
-    if (!(t > 0)) return 0;
-    if (t >= 1) return n - 1;
-    int i = (int)(t * n);
-    return i >= n ? n - 1 : i;
-}
-
 typedef struct img_opts {
     cmap_ref cm;
     bool upper;
@@ -111,9 +101,13 @@ static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nc
     if (nch == 1) {
         double lo = o->vmin, hi = o->vmax;
         if (lo == hi) {
+            /* plain comparisons: fmin/fmax are library calls at -O2 */
             lo = INFINITY, hi = -INFINITY;
-            for (size_t i = 0; i < np; i++)
-                if (isfinite(z[i])) lo = fmin(lo, z[i]), hi = fmax(hi, z[i]);
+            for (size_t i = 0; i < np; i++) {
+                double v = z[i];
+                if (v < lo && v > -INFINITY) lo = v;
+                if (v > hi && v < INFINITY) hi = v;
+            }
             if (!(lo <= hi)) lo = 0, hi = 1;
         } else if (!isfinite(lo) || !isfinite(hi)) {
             nd__free(pix);
@@ -122,7 +116,19 @@ static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nc
         m = (mappable){ true, io.cm, lo, hi };
         uint32_t lut[256];
         cmap_lut(&io.cm, alpha, lut);
-        for (size_t i = 0; i < np; i++) pix[i] = isnan(z[i]) ? 0 : lut[lut_index(&m, z[i])];
+        /* matplotlib's index floor(t * N), the top value in the last entry */
+        int nc = io.cm.n;
+        double scale = hi > lo ? nc / (hi - lo) : 0, mid = hi > lo ? 0 : nc / 2;
+        for (size_t i = 0; i < np; i++) {
+            double v = z[i];
+            if (v != v) {
+                pix[i] = 0;
+                continue;
+            }
+            double t = scale ? (v - lo) * scale : mid;
+            int k = t <= 0 ? 0 : t >= nc ? nc - 1 : (int)t;
+            pix[i] = lut[k];
+        }
     } else {
         for (size_t i = 0; i < np; i++) {
             const double *p = z + i * (size_t)nch;

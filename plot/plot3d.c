@@ -271,11 +271,13 @@ nd_status nplot_plot_surface_opts_(nplot_axes *ax, const nd_array *X, const nd_a
     a->face = m.on ? nplot__map_color(&m, (m.vmin + m.vmax) / 2) : base;
     a->legend_kind = 1;
     a->has_face = true;
-    /* thin edges in the face color close the antialiasing seams between quads */
-    a->has_edge = true;
+    /* antialiasing seams between quads: closed by filling each quad a fraction of a
+     * pixel larger (a stroke per quad would cost twice the fill); explicit edges stroke */
+    a->has_edge = o->edgecolor || o->linewidth > 0;
+    a->grow = !a->has_edge;
     a->edge_is_face = !o->edgecolor;
     a->edge = edge;
-    a->edge_lw = o->linewidth > 0 ? o->linewidth : 0.3;
+    a->edge_lw = o->linewidth > 0 ? o->linewidth : 1;
     a->alpha = o->alpha > 0 ? o->alpha : 1;
     if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) st = fig->status;
     goto done;

@@ -216,6 +216,7 @@ typedef struct artist {
     size_t npoly;
     bool snap;              /* 4-vertex rectangles snap to whole pixels */
     bool aliased;           /* no antialiasing (meshes: no seams between cells) */
+    bool grow;              /* 3-D quads: fill slightly enlarged instead of stroking edges */
     /* image: premultiplied ARGB32 rows of iw pixels; x[0..1] = left, right and
      * y[0..1] = bottom, top of the extent; row 0 sits at y[1] when origin is upper */
     unsigned char *pix;
