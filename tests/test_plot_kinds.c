@@ -943,6 +943,8 @@ static void test_3d_lines_scatter_wireframe_and_errors(void)
     CU_ASSERT_EQUAL(nplot_scatter3d(ax, x, x, zz, .c = zz, .cmap = "plasma", .label = "s"), ND_OK);
     CU_ASSERT_EQUAL(nplot_plot_wireframe(ax, gx, gy, Z), ND_OK);
     CU_ASSERT_EQUAL(nplot_plot_surface(ax, gx, gy, Z), ND_OK); /* shaded single color */
+    CU_ASSERT_EQUAL(nplot_plot_surface(ax, gx, gy, Z, .cmap = "magma", .edgecolor = "k", .linewidth = 0.5),
+                    ND_OK);
     CU_ASSERT_EQUAL(nplot_set_zlim(ax, -1, 4), ND_OK);
     CU_ASSERT_EQUAL(nplot_set_zlabel(ax, "z"), ND_OK);
     CU_ASSERT_EQUAL(nplot_legend(ax), ND_OK);

@@ -675,8 +675,8 @@ typedef struct nplot_surface_opts {
     const char *color;          /* without cmap; NULL → the next cycle color */
     int rstride, cstride;       /* take every n-th row / column (overrides the counts) */
     int rcount, ccount;         /* at most this many rows / columns, 0 → 50 */
-    double linewidth;           /* surface edges, 0 → thin edges in the face color;
-                                   wireframe lines, 0 → 1.5 */
+    double linewidth;           /* surface: quad edges (in the face color unless .edgecolor),
+                                   0 → none; wireframe lines, 0 → 1.5 */
     const char *edgecolor;      /* surface edges in one color */
     double alpha;
     const char *label;
