@@ -1,10 +1,10 @@
 # bench/: one harness executable (build/bench/numc_bench) made of bench_main.c and every
 # bench/wl_*.c, each of which registers its workloads itself (see bench/bench.h).
 file(GLOB NUMC_BENCH_SOURCES CONFIGURE_DEPENDS
-  ${CMAKE_SOURCE_DIR}/bench/bench_main.c ${CMAKE_SOURCE_DIR}/bench/wl_*.c)
+  ${NUMC_SOURCE_DIR}/bench/bench_main.c ${NUMC_SOURCE_DIR}/bench/wl_*.c)
 add_executable(numc_bench ${NUMC_BENCH_SOURCES})
-set_target_properties(numc_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bench)
-target_include_directories(numc_bench PRIVATE ${CMAKE_SOURCE_DIR}/bench)
+set_target_properties(numc_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${NUMC_BINARY_DIR}/bench)
+target_include_directories(numc_bench PRIVATE ${NUMC_SOURCE_DIR}/bench)
 target_link_libraries(numc_bench PRIVATE ${NUMC_ALL_LIBS})
 target_compile_options(numc_bench PRIVATE ${NUMC_WARN})
 target_compile_definitions(numc_bench PRIVATE _GNU_SOURCE

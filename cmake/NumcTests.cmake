@@ -4,16 +4,28 @@ pkg_check_modules(CUNIT REQUIRED IMPORTED_TARGET cunit)
 
 set(NUMC_TEST_TIMEOUT 900 CACHE STRING "Seconds before ctest kills one test")
 
-file(GLOB NUMC_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/test_*.c)
+# White-box suites call internal functions (number parser, thread pool, vector-math
+# levels, scalar load/store): they link the static archive of the module objects.
+set(NUMC_WHITEBOX_TESTS test_dtype test_io_numparse test_parallel test_ufunc_accuracy)
+
+file(GLOB NUMC_TESTS CONFIGURE_DEPENDS ${NUMC_SOURCE_DIR}/tests/test_*.c)
 foreach(src ${NUMC_TESTS})
   get_filename_component(name ${src} NAME_WE)
   add_executable(${name} ${src})
-  target_link_libraries(${name} PRIVATE ${NUMC_ALL_LIBS} PkgConfig::CUNIT)
+  if(name IN_LIST NUMC_WHITEBOX_TESTS)
+    target_link_libraries(${name} PRIVATE numc_whitebox PkgConfig::CUNIT)
+  elseif(name STREQUAL "test_plot_mathtext")
+    target_link_libraries(${name} PRIVATE numc_plot_whitebox PkgConfig::CUNIT)
+  elseif(name MATCHES "^test_nplot_")
+    target_link_libraries(${name} PRIVATE nplot_cli ${NUMC_ALL_LIBS} PkgConfig::CUNIT)
+  else()
+    target_link_libraries(${name} PRIVATE ${NUMC_ALL_LIBS} PkgConfig::CUNIT)
+  endif()
   target_compile_options(${name} PRIVATE ${NUMC_WARN})
   target_compile_definitions(${name} PRIVATE
-    NUMC_TEST_DATA="${CMAKE_SOURCE_DIR}/tests/data"
+    NUMC_TEST_DATA="${NUMC_SOURCE_DIR}/tests/data"
     NUMC_SHARED_DATA="${NUMC_SHARED_DATA_DIR}")
-  add_test(NAME ${name} COMMAND ${name} WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
+  add_test(NAME ${name} COMMAND ${name} WORKING_DIRECTORY ${NUMC_BINARY_DIR})
   set_tests_properties(${name} PROPERTIES TIMEOUT ${NUMC_TEST_TIMEOUT})
   if(NUMC_SANITIZE_ENV)
     set_tests_properties(${name} PROPERTIES ENVIRONMENT "${NUMC_SANITIZE_ENV}")
@@ -25,8 +37,8 @@ endforeach()
 #   a test must add to programs it builds against this tree), NPLOT (when built).
 string(REPLACE ";" " " _numc_san_flags "${NUMC_SANITIZE_FLAGS}")
 set(_numc_script_env
-  NUMC_SOURCE_DIR=${CMAKE_SOURCE_DIR}
-  NUMC_BUILD_DIR=${CMAKE_BINARY_DIR}
+  NUMC_SOURCE_DIR=${NUMC_SOURCE_DIR}
+  NUMC_BUILD_DIR=${NUMC_BINARY_DIR}
   NUMC_SHARED_DATA=${NUMC_SHARED_DATA_DIR}
   "NUMC_SANITIZE_FLAGS=${_numc_san_flags}"
   NUMC_C_COMPILER=${CMAKE_C_COMPILER}
@@ -34,11 +46,11 @@ set(_numc_script_env
 if(TARGET nplot)
   list(APPEND _numc_script_env NPLOT=$<TARGET_FILE:nplot>)
 endif()
-file(GLOB NUMC_SCRIPT_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/test_*.sh)
+file(GLOB NUMC_SCRIPT_TESTS CONFIGURE_DEPENDS ${NUMC_SOURCE_DIR}/tests/test_*.sh)
 foreach(script ${NUMC_SCRIPT_TESTS})
   get_filename_component(name ${script} NAME_WE)
   add_test(NAME ${name}
     COMMAND ${CMAKE_COMMAND} -E env ${_numc_script_env} bash ${script}
-    WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
+    WORKING_DIRECTORY ${NUMC_BINARY_DIR})
   set_tests_properties(${name} PROPERTIES TIMEOUT ${NUMC_TEST_TIMEOUT})
 endforeach()

@@ -14,7 +14,7 @@ static void show(const char *name, nd_array *a)
     }
     char *s = nd_repr(a);
     printf("%s = %s\n\n", name, s);
-    nd_freemem(s);
+    nd_free_mem(s);
     nd_free(a);
 }
 

@@ -22,37 +22,37 @@ static bool is_single(nd_dtype t) { return t == ND_FLOAT32 || t == ND_COMPLEX64;
 static nd_status resolve(const nd_fft_opts *o, int mode, bool c2r, int *naxes, int *axes,
                          ptrdiff_t *sizes, const char *who)
 {
-    if (!o || !o->a) return nd__error(ND_EVALUE, "%s: array is NULL", who);
+    if (!o || !o->a) return nd_set_error(ND_EVALUE, "%s: array is NULL", who);
     const nd_array *x = o->a;
     if ((unsigned)o->norm > ND_FFT_FORWARD)
-        return nd__error(ND_EVALUE, "%s: invalid norm %d", who, (int)o->norm);
+        return nd_set_error(ND_EVALUE, "%s: invalid norm %d", who, (int)o->norm);
     if (mode == MODE_1D) {
         if (o->s.n || o->axes.n)
-            return nd__error(ND_EVALUE, "%s: one-dimensional transforms take .n and .axis, not .s / .axes", who);
-        if (o->axis.n > 1) return nd__error(ND_EVALUE, "%s: .axis names %d axes (one expected)", who, o->axis.n);
+            return nd_set_error(ND_EVALUE, "%s: one-dimensional transforms take .n and .axis, not .s / .axes", who);
+        if (o->axis.n > 1) return nd_set_error(ND_EVALUE, "%s: .axis names %d axes (one expected)", who, o->axis.n);
         axes[0] = o->axis.n ? o->axis.ax[0] : -1;
         if (nd__norm_axis(&axes[0], x->ndim, who) < 0) return nd_last_error();
         *naxes = 1;
-        if (o->n < 0) return nd__error(ND_EVALUE, "%s: invalid number of FFT data points (%td) specified", who, o->n);
+        if (o->n < 0) return nd_set_error(ND_EVALUE, "%s: invalid number of FFT data points (%td) specified", who, o->n);
         sizes[0] = o->n ? o->n : c2r ? 2 * (x->shape[axes[0]] - 1) : x->shape[axes[0]];
     } else {
         if (o->n || o->axis.n)
-            return nd__error(ND_EVALUE, "%s: multi-dimensional transforms take .s and .axes, not .n / .axis", who);
+            return nd_set_error(ND_EVALUE, "%s: multi-dimensional transforms take .s and .axes, not .n / .axis", who);
         if (o->s.n < 0 || o->s.n > ND_MAXDIMS || o->axes.n < 0 || o->axes.n > ND_MAXDIMS)
-            return nd__error(ND_EVALUE, "%s: invalid .s / .axes", who);
+            return nd_set_error(ND_EVALUE, "%s: invalid .s / .axes", who);
         if (o->axes.n) {
             if (o->s.n && o->s.n != o->axes.n)
-                return nd__error(ND_ESHAPE, "%s: shape and axes have different lengths (%d and %d)", who,
+                return nd_set_error(ND_ESHAPE, "%s: shape and axes have different lengths (%d and %d)", who,
                                  o->s.n, o->axes.n);
             *naxes = o->axes.n;
             for (int i = 0; i < *naxes; i++) axes[i] = o->axes.ax[i];
         } else {
             *naxes = o->s.n ? o->s.n : mode == MODE_2D ? 2 : x->ndim;
             if (*naxes > x->ndim)
-                return nd__error(ND_EAXIS, "%s: %d axes requested of an array of dimension %d", who, *naxes, x->ndim);
+                return nd_set_error(ND_EAXIS, "%s: %d axes requested of an array of dimension %d", who, *naxes, x->ndim);
             for (int i = 0; i < *naxes; i++) axes[i] = x->ndim - *naxes + i;
         }
-        if (*naxes == 0) return nd__error(ND_EVALUE, "%s: no axes to transform", who);
+        if (*naxes == 0) return nd_set_error(ND_EVALUE, "%s: no axes to transform", who);
         for (int i = 0; i < *naxes; i++) {
             if (nd__norm_axis(&axes[i], x->ndim, who) < 0) return nd_last_error();
             sizes[i] = o->s.n ? o->s.v[i] : x->shape[axes[i]];
@@ -61,7 +61,7 @@ static nd_status resolve(const nd_fft_opts *o, int mode, bool c2r, int *naxes, i
     }
     for (int i = 0; i < *naxes; i++)
         if (sizes[i] < 1)
-            return nd__error(ND_EVALUE, "%s: invalid number of FFT data points (%td) specified", who, sizes[i]);
+            return nd_set_error(ND_EVALUE, "%s: invalid number of FFT data points (%td) specified", who, sizes[i]);
     return ND_OK;
 }
 

@@ -87,8 +87,8 @@ nd_status fft_axis(fft_kind kind, bool single, int sign, int ndim, const ptrdiff
     if (B < 1) B = 1;
     if (B > BLOCK_MAX) B = BLOCK_MAX;
     if (B > lshape[v]) B = lshape[v];
-    char *bin = nd__calloc((size_t)(B * nin), (size_t)iesz, who);
-    char *bout = kind == FFT_C2C ? bin : nd__calloc((size_t)(B * nout), (size_t)oesz, who);
+    char *bin = nd_calloc((size_t)(B * nin), (size_t)iesz, who);
+    char *bout = kind == FFT_C2C ? bin : nd_calloc((size_t)(B * nout), (size_t)oesz, who);
     nd_status s = ND_OK;
     fft_plan *p = NULL;
     if (!bin || !bout) {
@@ -137,7 +137,7 @@ nd_status fft_axis(fft_kind kind, bool single, int sign, int ndim, const ptrdiff
     }
 done:
     fft_release(p);
-    if (bout != bin) nd__free(bout);
-    nd__free(bin);
+    if (bout != bin) nd_free_mem(bout);
+    nd_free_mem(bin);
     return s;
 }

@@ -54,7 +54,7 @@ static void destroy(fft_plan *p)
 {
     if (p->key.single) fftwf_destroy_plan((fftwf_plan)p->plan);
     else fftw_destroy_plan((fftw_plan)p->plan);
-    nd__free(p);
+    nd_free_mem(p);
 }
 
 /* Elements spanned by one side of a transform (dims + hdims, non-negative strides). */
@@ -75,7 +75,7 @@ static ptrdiff_t extent(const fft_key *k, bool out, bool complex_side)
  * same alignment as the real arrays. */
 static char *scratch(size_t bytes, const void *like, char **raw, const char *who)
 {
-    *raw = nd__malloc(bytes + 128, who);
+    *raw = nd_malloc(bytes + 128, who);
     if (!*raw) return NULL;
     uintptr_t r = (uintptr_t)*raw % 64, want = (uintptr_t)like % 64;
     return *raw + (want + 64 - r) % 64;
@@ -170,11 +170,11 @@ fft_plan *fft_acquire(fft_key *key, void *in, void *out, nd_fft_planner rigor, c
     }
     plan = make_plan(key, pin, pout, fftw_flags(rigor));
     if (!plan) {
-        nd__error(ND_EVALUE, "%s: FFTW could not plan a rank-%d transform of %d vector dimensions",
+        nd_set_error(ND_EVALUE, "%s: FFTW could not plan a rank-%d transform of %d vector dimensions",
                   who, key->rank, key->howmany);
         goto done;
     }
-    if (!(p = nd__malloc(sizeof *p, who))) {
+    if (!(p = nd_malloc(sizeof *p, who))) {
         if (key->single) fftwf_destroy_plan(plan);
         else fftw_destroy_plan(plan);
         goto done;
@@ -186,8 +186,8 @@ fft_plan *fft_acquire(fft_key *key, void *in, void *out, nd_fft_planner rigor, c
     else p->refs = -1; /* cache full of plans in use: this one is private (see release) */
 done:
     pthread_mutex_unlock(&lock);
-    nd__free(raw_in);
-    nd__free(raw_out);
+    nd_free_mem(raw_in);
+    nd_free_mem(raw_out);
     return p;
 }
 
@@ -228,13 +228,13 @@ void nd_fft_set_planner(nd_fft_planner r)
 
 nd_status nd_fft_set_threads(int n)
 {
-    if (n < 1) return nd__error(ND_EVALUE, "nd_fft_set_threads: %d threads (must be >= 1)", n);
+    if (n < 1) return nd_set_error(ND_EVALUE, "nd_fft_set_threads: %d threads (must be >= 1)", n);
 #ifdef NUMC_HAVE_FFTW_THREADS
     pthread_mutex_lock(&lock);
     if (!threads_ready && n > 1) {
         if (!fftw_init_threads() || !fftwf_init_threads()) {
             pthread_mutex_unlock(&lock);
-            return nd__error(ND_EVALUE, "nd_fft_set_threads: FFTW could not start its threads");
+            return nd_set_error(ND_EVALUE, "nd_fft_set_threads: FFTW could not start its threads");
         }
         threads_ready = true;
     }
@@ -244,7 +244,7 @@ nd_status nd_fft_set_threads(int n)
 #else
     (void)threads_ready;
     if (n == 1) return ND_OK;
-    return nd__error(ND_EVALUE, "nd_fft_set_threads: numc was built without FFTW's thread library");
+    return nd_set_error(ND_EVALUE, "nd_fft_set_threads: numc was built without FFTW's thread library");
 #endif
 }
 
@@ -275,23 +275,23 @@ size_t nd_fft_cache_size(void)
 nd_status nd_fft_wisdom_save(const char *path)
 {
     const char *who = "nd_fft_wisdom_save";
-    if (!path) return nd__error(ND_EVALUE, "%s: path is NULL", who);
+    if (!path) return nd_set_error(ND_EVALUE, "%s: path is NULL", who);
     pthread_mutex_lock(&lock);
     char *wd = fftw_export_wisdom_to_string(), *wf = fftwf_export_wisdom_to_string();
     pthread_mutex_unlock(&lock);
     nd_status s = ND_OK;
     FILE *f = NULL;
     if (!wd || !wf) {
-        s = nd__error(ND_ENOMEM, "%s: FFTW could not export its wisdom", who);
+        s = nd_set_error(ND_ENOMEM, "%s: FFTW could not export its wisdom", who);
         goto done;
     }
     if (!(f = fopen(path, "w"))) {
-        s = nd__error(ND_EIO, "%s: cannot open '%s' for writing", who, path);
+        s = nd_set_error(ND_EIO, "%s: cannot open '%s' for writing", who, path);
         goto done;
     }
     fprintf(f, "numc-fftw-wisdom 1\n%zu\n%s\n%zu\n%s\n", strlen(wd), wd, strlen(wf), wf);
-    if (ferror(f)) s = nd__error(ND_EIO, "%s: error writing '%s'", who, path);
-    if (fclose(f) != 0 && s == ND_OK) s = nd__error(ND_EIO, "%s: error writing '%s'", who, path);
+    if (ferror(f)) s = nd_set_error(ND_EIO, "%s: error writing '%s'", who, path);
+    if (fclose(f) != 0 && s == ND_OK) s = nd_set_error(ND_EIO, "%s: error writing '%s'", who, path);
 done:
     free(wd); /* FFTW allocates these with malloc */
     free(wf);
@@ -302,14 +302,14 @@ static char *read_block(FILE *f, const char *who, const char *path)
 {
     size_t len;
     if (fscanf(f, "%zu", &len) != 1 || fgetc(f) != '\n' || len > (1u << 28)) {
-        nd__error(ND_EPARSE, "%s: '%s' is not a numc wisdom file", who, path);
+        nd_set_error(ND_EPARSE, "%s: '%s' is not a numc wisdom file", who, path);
         return NULL;
     }
-    char *s = nd__malloc(len + 1, who);
+    char *s = nd_malloc(len + 1, who);
     if (!s) return NULL;
     if (fread(s, 1, len, f) != len) {
-        nd__free(s);
-        nd__error(ND_EPARSE, "%s: '%s' is truncated", who, path);
+        nd_free_mem(s);
+        nd_set_error(ND_EPARSE, "%s: '%s' is truncated", who, path);
         return NULL;
     }
     s[len] = '\0';
@@ -319,16 +319,16 @@ static char *read_block(FILE *f, const char *who, const char *path)
 nd_status nd_fft_wisdom_load(const char *path)
 {
     const char *who = "nd_fft_wisdom_load";
-    if (!path) return nd__error(ND_EVALUE, "%s: path is NULL", who);
+    if (!path) return nd_set_error(ND_EVALUE, "%s: path is NULL", who);
     FILE *f = fopen(path, "r");
-    if (!f) return nd__error(ND_EIO, "%s: cannot open '%s'", who, path);
+    if (!f) return nd_set_error(ND_EIO, "%s: cannot open '%s'", who, path);
     char magic[32] = { 0 };
     int version = 0;
     char *wd = NULL, *wf = NULL;
     nd_status s = ND_OK;
     if (fscanf(f, "%31s %d", magic, &version) != 2 || strcmp(magic, "numc-fftw-wisdom") || version != 1 ||
         fgetc(f) != '\n') {
-        s = nd__error(ND_EPARSE, "%s: '%s' is not a numc wisdom file", who, path);
+        s = nd_set_error(ND_EPARSE, "%s: '%s' is not a numc wisdom file", who, path);
         goto done;
     }
     if (!(wd = read_block(f, who, path)) || !(wf = read_block(f, who, path))) {
@@ -338,10 +338,10 @@ nd_status nd_fft_wisdom_load(const char *path)
     pthread_mutex_lock(&lock);
     int ok = fftw_import_wisdom_from_string(wd) && fftwf_import_wisdom_from_string(wf);
     pthread_mutex_unlock(&lock);
-    if (!ok) s = nd__error(ND_EPARSE, "%s: FFTW rejected the wisdom in '%s'", who, path);
+    if (!ok) s = nd_set_error(ND_EPARSE, "%s: FFTW rejected the wisdom in '%s'", who, path);
 done:
     fclose(f);
-    nd__free(wd);
-    nd__free(wf);
+    nd_free_mem(wd);
+    nd_free_mem(wf);
     return s;
 }

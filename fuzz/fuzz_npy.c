@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         nd_free(ca);
         nd_free(cb);
         nd_free(b);
-        nd_freemem(img);
+        nd_free_mem(img);
     }
     nd_free(a);
     return 0;

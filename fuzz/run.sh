@@ -23,7 +23,7 @@ cc=${CLANG:-$(command -v clang || command -v clang-14 || true)}
 jobs=${FUZZ_JOBS:-2}
 
 san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
-cflags="-std=c11 -g -O1 -D_GNU_SOURCE $san -I$src/include -I$src/core -w"
+cflags="-std=c11 -g -O1 -D_GNU_SOURCE $san -I$src/include -I$src/core/array -w"
 mkdir -p "$out/obj"
 
 # libnumc's core, instrumented for coverage, in a static archive so that each target links
@@ -40,7 +40,7 @@ compile_one() { # source object
 }
 pids=()
 newest_h=$(find "$src/core" "$src/include" -name '*.h' -printf '%T@\n' | sort -n | tail -1)
-for c in "$src"/core/*.c; do
+for c in "$src"/core/*/*.c; do
     o="$out/obj/$(basename "${c%.c}").o"
     stamp=$o
     [ -f "$o.skip" ] && stamp=$o.skip
@@ -55,7 +55,7 @@ for c in "$src"/core/*.c; do
 done
 for p in "${pids[@]}"; do wait "$p"; done
 objs=()
-for c in "$src"/core/*.c; do
+for c in "$src"/core/*/*.c; do
     o="$out/obj/$(basename "${c%.c}").o"
     if [ -f "$o" ]; then objs+=("$o"); else echo "fuzz/run.sh: note: $(basename "$c") left out (clang cannot build it: $o.err)"; fi
 done

@@ -34,10 +34,10 @@ nd_status nd_qr(const nd_array *a, nd_qr_mode mode, nd_array **q, nd_array **r)
 {
     const char *who = "nd_qr";
     if (q) *q = NULL;
-    if (!r || (!q && mode != ND_QR_R)) return nd__error(ND_EVALUE, "%s: output pointer is NULL", who);
+    if (!r || (!q && mode != ND_QR_R)) return nd_set_error(ND_EVALUE, "%s: output pointer is NULL", who);
     *r = NULL;
     if (mode < ND_QR_REDUCED || mode > ND_QR_R)
-        return nd__error(ND_EVALUE, "%s: unrecognized mode %d", who, (int)mode);
+        return nd_set_error(ND_EVALUE, "%s: unrecognized mode %d", who, (int)mode);
     if (la_check_2d(a, who) < 0) return nd_last_error();
     ptrdiff_t m = ROWS(a), n = COLS(a), k = MIN(m, n);
     if (la_check_int(m, who) < 0 || la_check_int(n, who) < 0) return nd_last_error();
@@ -50,15 +50,15 @@ nd_status nd_qr(const nd_array *a, nd_qr_mode mode, nd_array **q, nd_array **r)
     nd_status s = ND_ENOMEM;
     nd_array *Q = NULL, *R = la_alloc(&st, 2, (const ptrdiff_t[]){ rrows, n }, t, who);
     if (mode != ND_QR_R) Q = la_alloc(&st, 2, (const ptrdiff_t[]){ m, qcols }, t, who);
-    char *A = nd__malloc(isz * (size_t)(ld * MAX(acols, 1)), who);
-    void *tau = nd__malloc(isz * (size_t)MAX(k, 1), who), *work = NULL;
+    char *A = nd_malloc(isz * (size_t)(ld * MAX(acols, 1)), who);
+    void *tau = nd_malloc(isz * (size_t)MAX(k, 1), who), *work = NULL;
     if (!R || (mode != ND_QR_R && !Q) || !A || !tau) goto fail;
     double qw[4] = { 0 }, qo[4] = { 0 };
     int lwork = 1;
     if (k > 0 && la_geqrf(t, (int)m, (int)n, A, (int)ld, tau, qw, -1) == 0) lwork = la_lwork(t, qw);
     if (Q && m > 0 && la_orgqr(t, (int)m, (int)qcols, (int)k, A, (int)ld, tau, qo, -1) == 0)
         lwork = MAX(lwork, la_lwork(t, qo));
-    if (!(work = nd__malloc(isz * (size_t)lwork, who))) goto fail;
+    if (!(work = nd_malloc(isz * (size_t)lwork, who))) goto fail;
     for (ptrdiff_t i = 0; i < st.count; i++) {
         la_load(A, t, ld, la_item(a, 2, &st, i), a->dtype, RS(a), CS(a), m, n);
         int info = k > 0 ? la_geqrf(t, (int)m, (int)n, A, (int)ld, tau, work, lwork) : 0;
@@ -81,17 +81,17 @@ nd_status nd_qr(const nd_array *a, nd_qr_mode mode, nd_array **q, nd_array **r)
         }
         la_store(la_item(Q, 2, &st, i), t, RS(Q), CS(Q), A, t, ld, m, qcols);
     }
-    nd__free(A);
-    nd__free(tau);
-    nd__free(work);
+    nd_free_mem(A);
+    nd_free_mem(tau);
+    nd_free_mem(work);
     if (q) *q = Q;
     *r = R;
     return ND_OK;
 fail:
     if (s == ND_ENOMEM && nd_last_error() < 0) s = nd_last_error();
-    nd__free(A);
-    nd__free(tau);
-    nd__free(work);
+    nd_free_mem(A);
+    nd_free_mem(tau);
+    nd_free_mem(work);
     nd_free(Q);
     nd_free(R);
     return s;
@@ -119,22 +119,22 @@ static nd_status svd_impl(const nd_array *a, bool full, bool uv, nd_array **u, n
         U = la_alloc(&st, 2, (const ptrdiff_t[]){ m, ucols }, t, who);
         V = la_alloc(&st, 2, (const ptrdiff_t[]){ vrows, n }, t, who);
     }
-    char *A = nd__malloc(isz * (size_t)(lda * MAX(n, 1)), who);
-    char *Ub = uv ? nd__malloc(isz * (size_t)(ldu * MAX(ucols, 1)), who) : NULL;
-    char *Vb = uv ? nd__malloc(isz * (size_t)(ldvt * MAX(n, 1)), who) : NULL;
-    char *Sb = nd__malloc(rsz * (size_t)MAX(k, 1), who);
-    int *iwork = nd__malloc(sizeof(int) * (size_t)(8 * MAX(k, 1)), who);
+    char *A = nd_malloc(isz * (size_t)(lda * MAX(n, 1)), who);
+    char *Ub = uv ? nd_malloc(isz * (size_t)(ldu * MAX(ucols, 1)), who) : NULL;
+    char *Vb = uv ? nd_malloc(isz * (size_t)(ldvt * MAX(n, 1)), who) : NULL;
+    char *Sb = nd_malloc(rsz * (size_t)MAX(k, 1), who);
+    int *iwork = nd_malloc(sizeof(int) * (size_t)(8 * MAX(k, 1)), who);
     /* LAPACK's documented minimum real workspace of ?gesdd for complex matrices. */
     ptrdiff_t lrwork = !cplx ? 1 : jobz == 'N' ? 7 * MAX(k, 1)
                                     : MAX(k, 1) * MAX(5 * k + 7, 2 * MAX(m, n) + 2 * k + 1);
-    void *rwork = cplx ? nd__malloc(rsz * (size_t)lrwork, who) : NULL, *work = NULL;
+    void *rwork = cplx ? nd_malloc(rsz * (size_t)lrwork, who) : NULL, *work = NULL;
     if (!S || (uv && (!U || !V || !Ub || !Vb)) || !A || !Sb || !iwork || (cplx && !rwork)) goto fail;
     double qw[4] = { 0 };
     int lwork = 1;
     if (k > 0 && la_gesdd(t, jobz, (int)m, (int)n, A, (int)lda, Sb, Ub, (int)ldu, Vb, (int)ldvt, qw,
                           -1, rwork, iwork) == 0)
         lwork = la_lwork(t, qw);
-    if (!(work = nd__malloc(isz * (size_t)lwork, who))) goto fail;
+    if (!(work = nd_malloc(isz * (size_t)lwork, who))) goto fail;
     for (ptrdiff_t i = 0; i < st.count; i++) {
         if (k == 0) {
             /* Nothing to factor: the singular vectors of an empty matrix are the identity. */
@@ -147,7 +147,7 @@ static nd_status svd_impl(const nd_array *a, bool full, bool uv, nd_array **u, n
             int info = la_gesdd(t, jobz, (int)m, (int)n, A, (int)lda, Sb, Ub, (int)ldu, Vb,
                                 (int)ldvt, work, lwork, rwork, iwork);
             if (info > 0) {
-                status = nd__error(ND_ELINALG, "%s: SVD did not converge", who);
+                status = nd_set_error(ND_ELINALG, "%s: SVD did not converge", who);
                 goto fail;
             }
             if (info < 0) {
@@ -173,13 +173,13 @@ fail:
     nd_free(U);
     nd_free(V);
     nd_free(S);
-    nd__free(A);
-    nd__free(Ub);
-    nd__free(Vb);
-    nd__free(Sb);
-    nd__free(iwork);
-    nd__free(rwork);
-    nd__free(work);
+    nd_free_mem(A);
+    nd_free_mem(Ub);
+    nd_free_mem(Vb);
+    nd_free_mem(Sb);
+    nd_free_mem(iwork);
+    nd_free_mem(rwork);
+    nd_free_mem(work);
     return status;
 }
 
@@ -187,7 +187,7 @@ nd_status nd_svd(const nd_array *a, bool full_matrices, nd_array **u, nd_array *
 {
     if (u) *u = NULL;
     if (vh) *vh = NULL;
-    if (!s) return nd__error(ND_EVALUE, "nd_svd: s is NULL");
+    if (!s) return nd_set_error(ND_EVALUE, "nd_svd: s is NULL");
     *s = NULL;
     return svd_impl(a, full_matrices, u || vh, u, s, vh, "nd_svd");
 }
@@ -214,24 +214,24 @@ static nd_status eig_impl(const nd_array *a, nd_array **w, nd_array **v, const c
     nd_status status = ND_ENOMEM;
     nd_array *W = la_alloc(&st, 1, &n, ct, who), *V = NULL;
     if (want_v) V = la_alloc(&st, 2, (const ptrdiff_t[]){ n, n }, ct, who);
-    char *A = nd__malloc(isz * (size_t)(ld * ld), who);
-    char *VR = want_v ? nd__malloc(isz * (size_t)(ld * ld), who) : NULL;
-    char *wr = nd__malloc(isz * (size_t)ld, who), *wi = nd__malloc(isz * (size_t)ld, who);
-    void *rwork = cplx ? nd__malloc(nd_dtype_size(rt) * (size_t)(2 * ld), who) : NULL, *work = NULL;
-    la_c128 *tw = nd__malloc(sizeof(la_c128) * (size_t)ld, who);
-    la_c128 *tv = want_v ? nd__malloc(sizeof(la_c128) * (size_t)(ld * ld), who) : NULL;
+    char *A = nd_malloc(isz * (size_t)(ld * ld), who);
+    char *VR = want_v ? nd_malloc(isz * (size_t)(ld * ld), who) : NULL;
+    char *wr = nd_malloc(isz * (size_t)ld, who), *wi = nd_malloc(isz * (size_t)ld, who);
+    void *rwork = cplx ? nd_malloc(nd_dtype_size(rt) * (size_t)(2 * ld), who) : NULL, *work = NULL;
+    la_c128 *tw = nd_malloc(sizeof(la_c128) * (size_t)ld, who);
+    la_c128 *tv = want_v ? nd_malloc(sizeof(la_c128) * (size_t)(ld * ld), who) : NULL;
     if (!W || (want_v && (!V || !VR || !tv)) || !A || !wr || !wi || (cplx && !rwork) || !tw) goto fail;
     char jobvr = want_v ? 'V' : 'N';
     double qw[4] = { 0 };
     int lwork = 1;
     if (n > 0 && la_geev(t, jobvr, (int)n, A, (int)ld, wr, wi, VR, (int)ld, qw, -1, rwork) == 0)
         lwork = la_lwork(t, qw);
-    if (!(work = nd__malloc(isz * (size_t)lwork, who))) goto fail;
+    if (!(work = nd_malloc(isz * (size_t)lwork, who))) goto fail;
     for (ptrdiff_t i = 0; i < st.count && n > 0; i++) {
         la_load(A, t, ld, la_item(a, 2, &st, i), a->dtype, RS(a), CS(a), n, n);
         int info = la_geev(t, jobvr, (int)n, A, (int)ld, wr, wi, VR, (int)ld, work, lwork, rwork);
         if (info > 0) {
-            status = nd__error(ND_ELINALG, "%s: eigenvalues did not converge (QR algorithm failed at %d)",
+            status = nd_set_error(ND_ELINALG, "%s: eigenvalues did not converge (QR algorithm failed at %d)",
                                who, info);
             goto fail;
         }
@@ -242,7 +242,7 @@ static nd_status eig_impl(const nd_array *a, nd_array **w, nd_array **v, const c
         /* Everything to complex128 first: tw (eigenvalues), tv (row-major eigenvectors). */
         nd_cast_strided(tw, ND_COMPLEX128, 16, wr, t, (ptrdiff_t)isz, n);
         if (!cplx) {
-            double *im = nd__malloc(sizeof(double) * (size_t)n, who);
+            double *im = nd_malloc(sizeof(double) * (size_t)n, who);
             if (!im) goto fail;
             nd_cast_strided(im, ND_FLOAT64, 8, wi, t, (ptrdiff_t)isz, n);
             for (ptrdiff_t j = 0; j < n; j++) {
@@ -251,9 +251,9 @@ static nd_status eig_impl(const nd_array *a, nd_array **w, nd_array **v, const c
             }
             if (want_v) {
                 /* Real geev packs a conjugate pair (j, j+1) as Re in column j, Im in j+1. */
-                double *col = nd__malloc(sizeof(double) * (size_t)(2 * n), who);
+                double *col = nd_malloc(sizeof(double) * (size_t)(2 * n), who);
                 if (!col) {
-                    nd__free(im);
+                    nd_free_mem(im);
                     goto fail;
                 }
                 for (ptrdiff_t j = 0; j < n; j++) {
@@ -271,9 +271,9 @@ static nd_status eig_impl(const nd_array *a, nd_array **w, nd_array **v, const c
                         for (ptrdiff_t r = 0; r < n; r++) tv[r * n + j] = col[r];
                     }
                 }
-                nd__free(col);
+                nd_free_mem(col);
             }
-            nd__free(im);
+            nd_free_mem(im);
         } else if (want_v) {
             la_store((char *)tv, ND_COMPLEX128, 16 * n, 16, VR, t, ld, n, n);
         }
@@ -304,21 +304,21 @@ fail:
     if (status == ND_ENOMEM && nd_last_error() < 0) status = nd_last_error();
     nd_free(W);
     nd_free(V);
-    nd__free(A);
-    nd__free(VR);
-    nd__free(wr);
-    nd__free(wi);
-    nd__free(rwork);
-    nd__free(work);
-    nd__free(tw);
-    nd__free(tv);
+    nd_free_mem(A);
+    nd_free_mem(VR);
+    nd_free_mem(wr);
+    nd_free_mem(wi);
+    nd_free_mem(rwork);
+    nd_free_mem(work);
+    nd_free_mem(tw);
+    nd_free_mem(tv);
     return status;
 }
 
 nd_status nd_eig(const nd_array *a, nd_array **w, nd_array **v)
 {
     if (v) *v = NULL;
-    if (!w) return nd__error(ND_EVALUE, "nd_eig: w is NULL");
+    if (!w) return nd_set_error(ND_EVALUE, "nd_eig: w is NULL");
     *w = NULL;
     return eig_impl(a, w, v, "nd_eig");
 }
@@ -336,7 +336,7 @@ static nd_status eigh_impl(const nd_array *a, char uplo, nd_array **w, nd_array 
     if (uplo == 0 || uplo == 'l') uplo = 'L';
     if (uplo == 'u') uplo = 'U';
     if (uplo != 'L' && uplo != 'U')
-        return nd__error(ND_EVALUE, "%s: UPLO argument must be 'L' or 'U' (got '%c')", who, uplo);
+        return nd_set_error(ND_EVALUE, "%s: UPLO argument must be 'L' or 'U' (got '%c')", who, uplo);
     if (la_check_square(a, who) < 0) return nd_last_error();
     ptrdiff_t n = COLS(a), ld = MAX(n, 1);
     if (la_check_int(n, who) < 0) return nd_last_error();
@@ -349,7 +349,7 @@ static nd_status eigh_impl(const nd_array *a, char uplo, nd_array **w, nd_array 
     nd_status status = ND_ENOMEM;
     nd_array *W = la_alloc(&st, 1, &n, rt, who), *V = NULL;
     if (v) V = la_alloc(&st, 2, (const ptrdiff_t[]){ n, n }, t, who);
-    char *A = nd__malloc(isz * (size_t)(ld * ld), who);
+    char *A = nd_malloc(isz * (size_t)(ld * ld), who);
     void *work = NULL, *rwork = NULL;
     int *iwork = NULL;
     if (!W || (v && !V) || !A) goto fail;
@@ -360,16 +360,16 @@ static nd_status eigh_impl(const nd_array *a, char uplo, nd_array **w, nd_array 
         lrwork = cplx ? la_lwork(rt, qr) : 1;
         liwork = MAX(qi, 1);
     }
-    work = nd__malloc(isz * (size_t)lwork, who);
-    rwork = nd__malloc(rsz * (size_t)lrwork, who);
-    iwork = nd__malloc(sizeof(int) * (size_t)liwork, who);
+    work = nd_malloc(isz * (size_t)lwork, who);
+    rwork = nd_malloc(rsz * (size_t)lrwork, who);
+    iwork = nd_malloc(sizeof(int) * (size_t)liwork, who);
     if (!work || !rwork || !iwork) goto fail;
     for (ptrdiff_t i = 0; i < st.count && n > 0; i++) {
         la_load(A, t, ld, la_item(a, 2, &st, i), a->dtype, RS(a), CS(a), n, n);
         int info = la_syevd(t, jobz, uplo, (int)n, A, (int)ld, la_item(W, 1, &st, i), work, lwork,
                             rwork, lrwork, iwork, liwork);
         if (info > 0) {
-            status = nd__error(ND_ELINALG, "%s: eigenvalues did not converge", who);
+            status = nd_set_error(ND_ELINALG, "%s: eigenvalues did not converge", who);
             goto fail;
         }
         if (info < 0) {
@@ -386,17 +386,17 @@ fail:
     if (status == ND_ENOMEM && nd_last_error() < 0) status = nd_last_error();
     nd_free(W);
     nd_free(V);
-    nd__free(A);
-    nd__free(work);
-    nd__free(rwork);
-    nd__free(iwork);
+    nd_free_mem(A);
+    nd_free_mem(work);
+    nd_free_mem(rwork);
+    nd_free_mem(iwork);
     return status;
 }
 
 nd_status nd_eigh(const nd_array *a, char uplo, nd_array **w, nd_array **v)
 {
     if (v) *v = NULL;
-    if (!w) return nd__error(ND_EVALUE, "nd_eigh: w is NULL");
+    if (!w) return nd_set_error(ND_EVALUE, "nd_eigh: w is NULL");
     *w = NULL;
     return eigh_impl(a, uplo, w, v, "nd_eigh");
 }

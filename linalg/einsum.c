@@ -45,7 +45,7 @@ static nd_status parse_term(const char **ps, int *lab, int *n, int *ell, const c
         }
         if (*s == '.') {
             if (strncmp(s, "...", 3) || *ell >= 0)
-                return nd__error(ND_EPARSE, "nd_einsum: invalid ellipsis at position %td of \"%s\"",
+                return nd_set_error(ND_EPARSE, "nd_einsum: invalid ellipsis at position %td of \"%s\"",
                                  s - full, full);
             *ell = *n;
             s += 3;
@@ -53,9 +53,9 @@ static nd_status parse_term(const char **ps, int *lab, int *n, int *ell, const c
         }
         int c = letter_code(*s);
         if (c < 0)
-            return nd__error(ND_EPARSE, "nd_einsum: invalid subscript '%c' at position %td of \"%s\"",
+            return nd_set_error(ND_EPARSE, "nd_einsum: invalid subscript '%c' at position %td of \"%s\"",
                              *s, s - full, full);
-        if (*n >= ND_MAXDIMS) return nd__error(ND_EPARSE, "nd_einsum: too many subscripts in \"%s\"", full);
+        if (*n >= ND_MAXDIMS) return nd_set_error(ND_EPARSE, "nd_einsum: too many subscripts in \"%s\"", full);
         lab[(*n)++] = c;
         s++;
     }
@@ -76,13 +76,13 @@ static nd_status parse(const char *sub, int nops, const nd_array *const *ops, sp
         if (parse_term(&s, lab, &n, &ell, sub) < 0) return nd_last_error();
         if (i < nops - 1) {
             if (*s != ',')
-                return nd__error(ND_EVALUE, "%s: \"%s\" has fewer operands than the %d given", who, sub, nops);
+                return nd_set_error(ND_EVALUE, "%s: \"%s\" has fewer operands than the %d given", who, sub, nops);
             s++;
         }
         const nd_array *a = ops[i];
         int extra = a->ndim - n;
         if (extra < 0 || (ell < 0 && extra != 0))
-            return nd__error(ND_EVALUE, "%s: operand %d has %d dimensions but its subscripts name %d", who,
+            return nd_set_error(ND_EVALUE, "%s: operand %d has %d dimensions but its subscripts name %d", who,
                              i, a->ndim, n);
         if (extra > nell) nell = extra;
         term *t = &sp->in[i];
@@ -99,25 +99,25 @@ static nd_status parse(const char *sub, int nops, const nd_array *const *ops, sp
             int l = t->lab[ax];
             ptrdiff_t d = a->shape[ax];
             if (seen[l] && l < NLETTERS && sp->dim[l] != d) {
-                return nd__error(ND_ESHAPE, "%s: dimensions in operand %d for collapsing index '%c' don't match (%td != %td)",
+                return nd_set_error(ND_ESHAPE, "%s: dimensions in operand %d for collapsing index '%c' don't match (%td != %td)",
                                  who, i, l < 26 ? 'A' + l : 'a' + l - 26, sp->dim[l], d);
             }
             if (sp->used[l] && !seen[l] && sp->dim[l] != d && sp->dim[l] != 1 && d != 1)
-                return nd__error(ND_ESHAPE, "%s: operands could not be broadcast together: label size %td vs %td",
+                return nd_set_error(ND_ESHAPE, "%s: operands could not be broadcast together: label size %td vs %td",
                                  who, sp->dim[l], d);
             if (!sp->used[l] || sp->dim[l] == 1) sp->dim[l] = d;
             if (!seen[l]) sp->count[l]++;
             seen[l] = sp->used[l] = true;
         }
     }
-    if (*s == ',') return nd__error(ND_EVALUE, "%s: \"%s\" has more operands than the %d given", who, sub, nops);
+    if (*s == ',') return nd_set_error(ND_EVALUE, "%s: \"%s\" has more operands than the %d given", who, sub, nops);
     term *o = &sp->out;
     if (*s == '-') {
-        if (s[1] != '>') return nd__error(ND_EPARSE, "%s: expected \"->\" in \"%s\"", who, sub);
+        if (s[1] != '>') return nd_set_error(ND_EPARSE, "%s: expected \"->\" in \"%s\"", who, sub);
         s += 2;
         int lab[ND_MAXDIMS], n, ell;
         if (parse_term(&s, lab, &n, &ell, sub) < 0) return nd_last_error();
-        if (*s) return nd__error(ND_EPARSE, "%s: unexpected '%c' in the output of \"%s\"", who, *s, sub);
+        if (*s) return nd_set_error(ND_EPARSE, "%s: unexpected '%c' in the output of \"%s\"", who, *s, sub);
         bool seen[NLABELS] = { false };
         for (int j = 0; j <= n; j++) {
             if (j == ell)
@@ -125,7 +125,7 @@ static nd_status parse(const char *sub, int nops, const nd_array *const *ops, sp
             if (j == n) break;
             int l = lab[j];
             if (seen[l] || !sp->used[l])
-                return nd__error(ND_EVALUE, "%s: output subscript '%c' %s", who,
+                return nd_set_error(ND_EVALUE, "%s: output subscript '%c' %s", who,
                                  l < 26 ? 'A' + l : 'a' + l - 26,
                                  seen[l] ? "appears more than once" : "does not appear in the inputs");
             seen[l] = true;

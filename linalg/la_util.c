@@ -32,7 +32,7 @@ nd_status la_stack_init(la_stack *st, int n, const nd_array *const *a, const int
 {
     int ndims[ND_ITER_MAXOP];
     const ptrdiff_t *shapes[ND_ITER_MAXOP];
-    if (n > ND_ITER_MAXOP) return nd__error(ND_EVALUE, "%s: too many operands", who);
+    if (n > ND_ITER_MAXOP) return nd_set_error(ND_EVALUE, "%s: too many operands", who);
     for (int i = 0; i < n; i++) {
         ndims[i] = a[i]->ndim - core[i];
         shapes[i] = a[i]->shape;
@@ -130,9 +130,9 @@ nd_array *la_ccopy(const nd_array *a, nd_dtype t, const char *who)
 
 nd_status la_check_2d(const nd_array *a, const char *who)
 {
-    if (!a) return nd__error(ND_EVALUE, "%s: array is NULL", who);
+    if (!a) return nd_set_error(ND_EVALUE, "%s: array is NULL", who);
     if (a->ndim < 2)
-        return nd__error(ND_ELINALG,
+        return nd_set_error(ND_ELINALG,
                          "%s: %d-dimensional array given. Array must be at least two-dimensional",
                          who, a->ndim);
     return ND_OK;
@@ -143,7 +143,7 @@ nd_status la_check_square(const nd_array *a, const char *who)
     nd_status s = la_check_2d(a, who);
     if (s < 0) return s;
     if (a->shape[a->ndim - 1] != a->shape[a->ndim - 2])
-        return nd__error(ND_ELINALG, "%s: last 2 dimensions of the array must be square (got %td x %td)",
+        return nd_set_error(ND_ELINALG, "%s: last 2 dimensions of the array must be square (got %td x %td)",
                          who, a->shape[a->ndim - 2], a->shape[a->ndim - 1]);
     return ND_OK;
 }
@@ -151,7 +151,7 @@ nd_status la_check_square(const nd_array *a, const char *who)
 nd_status la_check_int(ptrdiff_t v, const char *who)
 {
     if (v > INT_MAX)
-        return nd__error(ND_EVALUE, "%s: dimension %td exceeds the 32-bit limit of BLAS/LAPACK", who, v);
+        return nd_set_error(ND_EVALUE, "%s: dimension %td exceeds the 32-bit limit of BLAS/LAPACK", who, v);
     return ND_OK;
 }
 

@@ -159,6 +159,6 @@ int la_lwork(nd_dtype t, const void *work)
 
 nd_status la_info_error(const char *who, const char *routine, int info)
 {
-    return nd__error(ND_ELINALG, "%s: LAPACK %s rejected argument %d (internal error)", who,
+    return nd_set_error(ND_ELINALG, "%s: LAPACK %s rejected argument %d (internal error)", who,
                      routine, -info);
 }

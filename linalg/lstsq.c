@@ -42,14 +42,14 @@ static double abs2(nd_dtype t, const char *p, ptrdiff_t i)
 nd_status nd_lstsq(const nd_array *a, const nd_array *b, double rcond, nd_lstsq_result *out)
 {
     const char *who = "nd_lstsq";
-    if (!out) return nd__error(ND_EVALUE, "%s: out is NULL", who);
+    if (!out) return nd_set_error(ND_EVALUE, "%s: out is NULL", who);
     *out = (nd_lstsq_result){ 0 };
     if (la_check_2d(a, who) < 0) return nd_last_error();
-    if (!b || b->ndim == 0) return nd__error(ND_EVALUE, "%s: b must be at least 1-D", who);
+    if (!b || b->ndim == 0) return nd_set_error(ND_EVALUE, "%s: b must be at least 1-D", who);
     ptrdiff_t m = ROWS(a), n = COLS(a), mn = MIN(m, n);
     bool vec = b->ndim == 1;
     if ((vec ? b->shape[0] : ROWS(b)) != m)
-        return nd__error(ND_ESHAPE, "%s: incompatible dimensions: a has %td rows, b has %td", who, m,
+        return nd_set_error(ND_ESHAPE, "%s: incompatible dimensions: a has %td rows, b has %td", who, m,
                          vec ? b->shape[0] : ROWS(b));
     ptrdiff_t k = vec ? 1 : COLS(b), lda = MAX(m, 1), ldb = MAX(MAX(m, n), 1);
     if (la_check_int(ldb, who) < 0 || la_check_int(k, who) < 0) return nd_last_error();
@@ -65,8 +65,8 @@ nd_status nd_lstsq(const nd_array *a, const nd_array *b, double rcond, nd_lstsq_
     nd_array *X = la_alloc(&st, vec ? 1 : 2, (const ptrdiff_t[]){ n, k }, t, who);
     nd_array *S = la_alloc(&st, 1, &mn, rt, who), *R = la_alloc(&st, 0, NULL, ND_INT64, who);
     nd_array *res = la_alloc(&st, 1, &k, rt, who);
-    char *A = nd__malloc(isz * (size_t)(lda * MAX(n, 1)), who);
-    char *B = nd__malloc(isz * (size_t)(ldb * MAX(k, 1)), who);
+    char *A = nd_malloc(isz * (size_t)(lda * MAX(n, 1)), who);
+    char *B = nd_malloc(isz * (size_t)(ldb * MAX(k, 1)), who);
     void *work = NULL, *rwork = NULL;
     int *iwork = NULL;
     if (!X || !S || !R || !res || !A || !B) goto fail;
@@ -78,9 +78,9 @@ nd_status nd_lstsq(const nd_array *a, const nd_array *b, double rcond, nd_lstsq_
         lrwork = cplx ? la_lwork(rt, qr) : 1;
         liwork = MAX(qi, 1);
     }
-    work = nd__malloc(isz * (size_t)lwork, who);
-    rwork = nd__malloc(rsz * (size_t)lrwork, who);
-    iwork = nd__malloc(sizeof(int) * (size_t)liwork, who);
+    work = nd_malloc(isz * (size_t)lwork, who);
+    rwork = nd_malloc(rsz * (size_t)lrwork, who);
+    iwork = nd_malloc(sizeof(int) * (size_t)liwork, who);
     if (!work || !rwork || !iwork) goto fail;
     bool has_res = m > n;
     for (ptrdiff_t i = 0; i < st.count; i++) {
@@ -96,7 +96,7 @@ nd_status nd_lstsq(const nd_array *a, const nd_array *b, double rcond, nd_lstsq_
             int info = la_gelsd(t, (int)m, (int)n, (int)k, A, (int)lda, B, (int)ldb,
                                 la_item(S, 1, &st, i), rcond, &rank, work, lwork, rwork, iwork);
             if (info > 0) {
-                status = nd__error(ND_ELINALG, "%s: SVD did not converge in Linear Least Squares", who);
+                status = nd_set_error(ND_ELINALG, "%s: SVD did not converge in Linear Least Squares", who);
                 goto fail;
             }
             if (info < 0) {
@@ -130,11 +130,11 @@ fail:
     nd_free(S);
     nd_free(R);
     nd_free(res);
-    nd__free(A);
-    nd__free(B);
-    nd__free(work);
-    nd__free(rwork);
-    nd__free(iwork);
+    nd_free_mem(A);
+    nd_free_mem(B);
+    nd_free_mem(work);
+    nd_free_mem(rwork);
+    nd_free_mem(iwork);
     return status;
 }
 
@@ -159,7 +159,7 @@ nd_array *nd_pinv(const nd_array *a, double rcond)
         return res;
     }
     if (nd_svd(a, false, &u, &s, &vh) < 0) goto fail;
-    if (!(W = nd__malloc(isz * (size_t)(k * m), who))) goto fail;
+    if (!(W = nd_malloc(isz * (size_t)(k * m), who))) goto fail;
     bool cplx = nd_dtype_is_complex(t);
     for (ptrdiff_t i = 0; i < st.count; i++) {
         const char *pu = la_item(u, 2, &st, i), *ps = la_item(s, 1, &st, i);
@@ -195,14 +195,14 @@ nd_array *nd_pinv(const nd_array *a, double rcond)
     nd_free(u);
     nd_free(s);
     nd_free(vh);
-    nd__free(W);
+    nd_free_mem(W);
     return res;
 fail:
     nd_free(u);
     nd_free(s);
     nd_free(vh);
     nd_free(res);
-    nd__free(W);
+    nd_free_mem(W);
     return NULL;
 }
 
@@ -228,7 +228,7 @@ nd_array *nd_matrix_rank(const nd_array *a, double tol)
     la_stack st = { .nd = a->ndim - 2, .count = 1 };
     for (int d = 0; d < st.nd; d++) st.count *= (st.shape[d] = a->shape[d]);
     nd_array *r = la_alloc(&st, 0, NULL, ND_INT64, who);
-    double *sv = nd__malloc(sizeof(double) * (size_t)MAX(k, 1), who);
+    double *sv = nd_malloc(sizeof(double) * (size_t)MAX(k, 1), who);
     if (r && sv) {
         for (ptrdiff_t i = 0; i < st.count; i++) {
             nd_cast_strided(sv, ND_FLOAT64, 8, la_item(s, 1, &st, i), s->dtype,
@@ -245,7 +245,7 @@ nd_array *nd_matrix_rank(const nd_array *a, double tol)
         nd_free(r);
         r = NULL;
     }
-    nd__free(sv);
+    nd_free_mem(sv);
     nd_free(s);
     return r;
 }

@@ -152,7 +152,7 @@ static nd_status matmul_int(const nd_array *a, const nd_array *b, nd_array *c, c
     nd_status s = ND_ENOMEM;
     /* bool products are "any(a & b)": summing 0/1 and casting to bool gives exactly that. */
     nd_array *ac = la_ccopy(a, ND_UINT64, who), *bc = la_ccopy(b, ND_UINT64, who);
-    uint64_t *acc = nd__malloc(sizeof(uint64_t) * (size_t)(m * n), who);
+    uint64_t *acc = nd_malloc(sizeof(uint64_t) * (size_t)(m * n), who);
     if (!ac || !bc || !acc) goto done;
     for (ptrdiff_t i = 0; i < st->count; i++)
         product_int(m, n, k, (const uint64_t *)la_item(ac, 2, st, i), (const uint64_t *)la_item(bc, 2, st, i),
@@ -161,7 +161,7 @@ static nd_status matmul_int(const nd_array *a, const nd_array *b, nd_array *c, c
 done:
     nd_free(ac);
     nd_free(bc);
-    nd__free(acc);
+    nd_free_mem(acc);
     return s;
 }
 
@@ -251,9 +251,9 @@ static nd_status prepare(const nd_array *a, const nd_array *b, nd_array **av, nd
                          la_stack *st, int *out_nd, ptrdiff_t *out_shape, const char *who)
 {
     *av = *bv = NULL;
-    if (!a || !b) return nd__error(ND_EVALUE, "%s: operand is NULL", who);
+    if (!a || !b) return nd_set_error(ND_EVALUE, "%s: operand is NULL", who);
     if (a->ndim == 0 || b->ndim == 0)
-        return nd__error(ND_EVALUE, "%s: Input operand %d does not have enough dimensions (has 0, "
+        return nd_set_error(ND_EVALUE, "%s: Input operand %d does not have enough dimensions (has 0, "
                                     "gufunc core with signature (n?,k),(k,m?)->(n?,m?) requires 1)",
                          who, a->ndim == 0 ? 0 : 1);
     ptrdiff_t shp[2], str[2];
@@ -274,7 +274,7 @@ static nd_status prepare(const nd_array *a, const nd_array *b, nd_array **av, nd
     if (!*av || !*bv) return nd_last_error();
     ptrdiff_t k = (*av)->shape[(*av)->ndim - 1], kb = (*bv)->shape[(*bv)->ndim - 2];
     if (k != kb)
-        return nd__error(ND_ESHAPE, "%s: Input operand 1 has a mismatch in its core dimension 0, with "
+        return nd_set_error(ND_ESHAPE, "%s: Input operand 1 has a mismatch in its core dimension 0, with "
                                     "gufunc signature (n?,k),(k,m?)->(n?,m?) (size %td is different from %td)",
                          who, kb, k);
     const nd_array *ops[2] = { *av, *bv };
@@ -341,24 +341,24 @@ nd_status nd_matmul_into(nd_array *out, const nd_array *a, const nd_array *b)
     int nd;
     ptrdiff_t shape[ND_MAXDIMS];
     nd_status s;
-    if (!out) return nd__error(ND_EVALUE, "%s: out is NULL", who);
+    if (!out) return nd_set_error(ND_EVALUE, "%s: out is NULL", who);
     if ((s = prepare(a, b, &av, &bv, &st, &nd, shape, who)) < 0) goto done;
     bool same = out->ndim == nd;
     for (int i = 0; same && i < nd; i++) same = out->shape[i] == shape[i];
     if (!same) {
         char s1[ND_SHAPE_STRLEN], s2[ND_SHAPE_STRLEN];
-        s = nd__error(ND_ESHAPE, "%s: out has shape %s, the product has shape %s", who,
+        s = nd_set_error(ND_ESHAPE, "%s: out has shape %s, the product has shape %s", who,
                       nd__shape_str(s1, sizeof s1, out->ndim, out->shape),
                       nd__shape_str(s2, sizeof s2, nd, shape));
         goto done;
     }
     if (!nd_is_writeable(out)) {
-        s = nd__error(ND_EVALUE, "%s: out is read-only", who);
+        s = nd_set_error(ND_EVALUE, "%s: out is read-only", who);
         goto done;
     }
     nd_dtype rt = nd_result_type(a->dtype, b->dtype);
     if (!nd_can_cast(rt, out->dtype, ND_CAST_SAME_KIND)) {
-        s = nd__error(ND_EDTYPE, "%s: cannot cast the product from %s to out's %s under same_kind",
+        s = nd_set_error(ND_EDTYPE, "%s: cannot cast the product from %s to out's %s under same_kind",
                       who, nd_dtype_name(rt), nd_dtype_name(out->dtype));
         goto done;
     }

@@ -29,7 +29,7 @@ static nd_status parse_ord(const char *s, ord_kind *kind, double *p, const char 
     *p = strtod(s, &end);
     while (*end == ' ') end++;
     if (end == s || *end || *p != *p)
-        return nd__error(ND_EVALUE, "%s: invalid norm order '%s'", who, s);
+        return nd_set_error(ND_EVALUE, "%s: invalid norm order '%s'", who, s);
     *kind = ORD_NUM;
     return ND_OK;
 }
@@ -117,24 +117,24 @@ static nd_array *norm_core(const nd_array *y, int core, ord_kind kind, double p,
         return r;
     }
     if (core == 2 && kind == ORD_NUM && !isinf(p) && fabs(p) != 1) {
-        nd__error(ND_EVALUE, "%s: invalid norm order %g for matrices", who, p);
+        nd_set_error(ND_EVALUE, "%s: invalid norm order %g for matrices", who, p);
         goto fail;
     }
     ptrdiff_t m = y->shape[y->ndim - core], n = core == 2 ? y->shape[y->ndim - 1] : 1;
     ptrdiff_t rs = y->strides[y->ndim - core], cs = core == 2 ? y->strides[y->ndim - 1] : 0;
-    double *v = nd__malloc(sizeof(double) * (size_t)MAX(m * n, 1), who);
-    double *tmp = nd_dtype_is_complex(y->dtype) ? nd__malloc(sizeof(double) * (size_t)MAX(2 * m * n, 1), who) : NULL;
+    double *v = nd_malloc(sizeof(double) * (size_t)MAX(m * n, 1), who);
+    double *tmp = nd_dtype_is_complex(y->dtype) ? nd_malloc(sizeof(double) * (size_t)MAX(2 * m * n, 1), who) : NULL;
     if (!v || (nd_dtype_is_complex(y->dtype) && !tmp)) {
-        nd__free(v);
-        nd__free(tmp);
+        nd_free_mem(v);
+        nd_free_mem(tmp);
         goto fail;
     }
     for (ptrdiff_t i = 0; i < st.count; i++) {
         load_abs(v, la_item(y, core, &st, i), y->dtype, rs, cs, m, n, tmp);
         out[i] = core == 1 ? vec_reduce(v, m, kind, p) : mat_reduce(v, m, n, kind, p);
     }
-    nd__free(v);
-    nd__free(tmp);
+    nd_free_mem(v);
+    nd_free_mem(tmp);
     return r;
 fail:
     nd_free(r);

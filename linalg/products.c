@@ -53,7 +53,7 @@ static nd_array *contract(const nd_array *a, const nd_array *b, int n, const int
 
 static nd_status check_pair(const nd_array *a, const nd_array *b, const char *who)
 {
-    if (!a || !b) return nd__error(ND_EVALUE, "%s: operand is NULL", who);
+    if (!a || !b) return nd_set_error(ND_EVALUE, "%s: operand is NULL", who);
     return ND_OK;
 }
 
@@ -228,10 +228,10 @@ nd_array *nd_multi_dot(int n, const nd_array *const *arrays)
             return ND_FAIL(ND_ELINALG, "%s: array %d is %d-dimensional; it must be two-dimensional%s",
                            who, i, arrays[i]->ndim, end ? " (or 1-D)" : "");
     }
-    nd_array **ms = nd__calloc((size_t)n, sizeof *ms, who);
-    double *cost = nd__calloc((size_t)(n * n), sizeof *cost, who);
-    int *split = nd__calloc((size_t)(n * n), sizeof *split, who);
-    ptrdiff_t *dims = nd__calloc((size_t)n + 1, sizeof *dims, who);
+    nd_array **ms = nd_calloc((size_t)n, sizeof *ms, who);
+    double *cost = nd_calloc((size_t)(n * n), sizeof *cost, who);
+    int *split = nd_calloc((size_t)(n * n), sizeof *split, who);
+    ptrdiff_t *dims = nd_calloc((size_t)n + 1, sizeof *dims, who);
     nd_array *r = NULL;
     if (!ms || !cost || !split || !dims) goto done;
     /* The first 1-D array is a row vector, the last a column vector (removed at the end). */
@@ -242,7 +242,7 @@ nd_array *nd_multi_dot(int n, const nd_array *const *arrays)
         else ms[i] = nd_reshape(x, 2, (const ptrdiff_t[]){ x->shape[0], 1 });
         if (!ms[i]) goto done;
         if (i > 0 && ms[i]->shape[0] != ms[i - 1]->shape[1]) {
-            nd__error(ND_ESHAPE, "%s: shapes not aligned: array %d has %td columns, array %d has %td rows",
+            nd_set_error(ND_ESHAPE, "%s: shapes not aligned: array %d has %td columns, array %d has %td rows",
                       who, i - 1, ms[i - 1]->shape[1], i, ms[i]->shape[0]);
             goto done;
         }
@@ -274,10 +274,10 @@ nd_array *nd_multi_dot(int n, const nd_array *const *arrays)
 done:
     if (ms)
         for (int i = 0; i < n; i++) nd_free(ms[i]);
-    nd__free(ms);
-    nd__free(cost);
-    nd__free(split);
-    nd__free(dims);
+    nd_free_mem(ms);
+    nd_free_mem(cost);
+    nd_free_mem(split);
+    nd_free_mem(dims);
     return r;
 }
 

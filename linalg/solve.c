@@ -38,8 +38,8 @@ nd_array *nd_solve(const nd_array *a, const nd_array *b)
     nd_dtype t = la_ftype(nd_result_type(a->dtype, b->dtype));
     size_t isz = nd_dtype_size(t);
     nd_array *x = la_alloc(&st, vec ? 1 : 2, (const ptrdiff_t[]){ n, k }, t, who);
-    void *A = nd__malloc(isz * (size_t)(n * n) + 1, who), *B = nd__malloc(isz * (size_t)(n * k) + 1, who);
-    int *ipiv = nd__malloc(sizeof(int) * (size_t)n + 1, who);
+    void *A = nd_malloc(isz * (size_t)(n * n) + 1, who), *B = nd_malloc(isz * (size_t)(n * k) + 1, who);
+    int *ipiv = nd_malloc(sizeof(int) * (size_t)n + 1, who);
     if (!x || !A || !B || !ipiv) goto fail;
     if (n == 0 || k == 0) goto done;
     for (ptrdiff_t i = 0; i < st.count; i++) {
@@ -50,7 +50,7 @@ nd_array *nd_solve(const nd_array *a, const nd_array *b)
         else la_load(B, t, n, pb, b->dtype, RS(b), CS(b), n, k);
         int info = la_gesv(t, (int)n, (int)k, A, (int)n, ipiv, B, (int)n);
         if (info > 0) {
-            nd__error(ND_ELINALG, "%s: singular matrix", who);
+            nd_set_error(ND_ELINALG, "%s: singular matrix", who);
             goto fail;
         }
         if (info < 0) {
@@ -61,9 +61,9 @@ nd_array *nd_solve(const nd_array *a, const nd_array *b)
         else la_store(px, t, RS(x), CS(x), B, t, n, n, k);
     }
 done:
-    nd__free(A);
-    nd__free(B);
-    nd__free(ipiv);
+    nd_free_mem(A);
+    nd_free_mem(B);
+    nd_free_mem(ipiv);
     return x;
 fail:
     nd_free(x);
@@ -83,8 +83,8 @@ nd_array *la_inv(const nd_array *a, bool nan_on_singular, const char *who)
     nd_dtype t = la_ftype(a->dtype);
     size_t isz = nd_dtype_size(t);
     nd_array *x = la_alloc(&st, 2, (const ptrdiff_t[]){ n, n }, t, who);
-    void *A = nd__malloc(isz * (size_t)(n * n) + 1, who), *B = nd__malloc(isz * (size_t)(n * n) + 1, who);
-    int *ipiv = nd__malloc(sizeof(int) * (size_t)n + 1, who);
+    void *A = nd_malloc(isz * (size_t)(n * n) + 1, who), *B = nd_malloc(isz * (size_t)(n * n) + 1, who);
+    int *ipiv = nd_malloc(sizeof(int) * (size_t)n + 1, who);
     if (!x || !A || !B || !ipiv) goto fail;
     /* NumPy's method: solve A X = I with gesv (one LU, two triangular solves with n
      * right-hand sides, all level-3 BLAS); as fast as getrf + getri here, and the same
@@ -101,7 +101,7 @@ nd_array *la_inv(const nd_array *a, bool nan_on_singular, const char *who)
         }
         if (info > 0) {
             if (!nan_on_singular) {
-                nd__error(ND_ELINALG, "%s: singular matrix", who);
+                nd_set_error(ND_ELINALG, "%s: singular matrix", who);
                 goto fail;
             }
             for (ptrdiff_t r = 0; r < n; r++)
@@ -112,9 +112,9 @@ nd_array *la_inv(const nd_array *a, bool nan_on_singular, const char *who)
         la_store(px, t, RS(x), CS(x), B, t, n, n, n);
     }
 done:
-    nd__free(A);
-    nd__free(B);
-    nd__free(ipiv);
+    nd_free_mem(A);
+    nd_free_mem(B);
+    nd_free_mem(ipiv);
     return x;
 fail:
     nd_free(x);
@@ -169,8 +169,8 @@ static nd_status lu_stack(const nd_array *a, double *signs, double *logdets, la_
     if (la_check_int(n, who) < 0) return nd_last_error();
     stack_of(st, a, 2);
     nd_dtype t = la_ftype(a->dtype);
-    void *A = nd__malloc(nd_dtype_size(t) * (size_t)(n * n) + 1, who);
-    int *ipiv = nd__malloc(sizeof(int) * (size_t)n + 1, who);
+    void *A = nd_malloc(nd_dtype_size(t) * (size_t)(n * n) + 1, who);
+    int *ipiv = nd_malloc(sizeof(int) * (size_t)n + 1, who);
     nd_status s = ND_OK;
     if (!A || !ipiv) {
         s = ND_ENOMEM;
@@ -186,8 +186,8 @@ static nd_status lu_stack(const nd_array *a, double *signs, double *logdets, la_
         lu_slogdet(t, A, n, ipiv, info > 0, signs + 2 * i, logdets + i);
     }
 done:
-    nd__free(A);
-    nd__free(ipiv);
+    nd_free_mem(A);
+    nd_free_mem(ipiv);
     return s;
 }
 
@@ -195,7 +195,7 @@ static double *alloc_signs(const nd_array *a, double **logdets, const char *who)
 {
     ptrdiff_t count = 1;
     for (int d = 0; a && d < a->ndim - 2; d++) count *= a->shape[d];
-    double *s = nd__malloc(sizeof(double) * (size_t)(3 * count) + 8, who);
+    double *s = nd_malloc(sizeof(double) * (size_t)(3 * count) + 8, who);
     *logdets = s ? s + 2 * count : NULL;
     return s;
 }
@@ -216,14 +216,14 @@ nd_array *nd_det(const nd_array *a)
         nd_cast_strided(r->data + i * (ptrdiff_t)nd_dtype_size(t), t, 0, v, ND_COMPLEX128, 0, 1);
     }
 done:
-    nd__free(signs);
+    nd_free_mem(signs);
     return r;
 }
 
 nd_status nd_slogdet(const nd_array *a, nd_array **sign, nd_array **logabsdet)
 {
     const char *who = "nd_slogdet";
-    if (!sign || !logabsdet) return nd__error(ND_EVALUE, "%s: output pointer is NULL", who);
+    if (!sign || !logabsdet) return nd_set_error(ND_EVALUE, "%s: output pointer is NULL", who);
     *sign = *logabsdet = NULL;
     double *logdets, *signs = alloc_signs(a, &logdets, who);
     la_stack st;
@@ -245,7 +245,7 @@ nd_status nd_slogdet(const nd_array *a, nd_array **sign, nd_array **logabsdet)
                     st.count);
     s = ND_OK;
 done:
-    nd__free(signs);
+    nd_free_mem(signs);
     return s;
 }
 
@@ -262,13 +262,13 @@ nd_array *nd_cholesky(const nd_array *a)
     nd_dtype t = la_ftype(a->dtype);
     size_t isz = nd_dtype_size(t);
     nd_array *l = la_alloc(&st, 2, (const ptrdiff_t[]){ n, n }, t, who);
-    char *A = nd__malloc(isz * (size_t)(n * n) + 1, who);
+    char *A = nd_malloc(isz * (size_t)(n * n) + 1, who);
     if (!l || !A) goto fail;
     for (ptrdiff_t i = 0; i < st.count; i++) {
         la_load(A, t, n, la_item(a, 2, &st, i), a->dtype, RS(a), CS(a), n, n);
         int info = n ? la_potrf(t, 'L', (int)n, A, (int)n) : 0;
         if (info > 0) {
-            nd__error(ND_ELINALG, "%s: matrix is not positive definite (the leading minor of order %d is not positive)",
+            nd_set_error(ND_ELINALG, "%s: matrix is not positive definite (the leading minor of order %d is not positive)",
                       who, info);
             goto fail;
         }
@@ -279,10 +279,10 @@ nd_array *nd_cholesky(const nd_array *a)
         for (ptrdiff_t c = 1; c < n; c++) memset(A + (size_t)(c * n) * isz, 0, (size_t)c * isz);
         la_store(la_item(l, 2, &st, i), t, RS(l), CS(l), A, t, n, n, n);
     }
-    nd__free(A);
+    nd_free_mem(A);
     return l;
 fail:
-    nd__free(A);
+    nd_free_mem(A);
     nd_free(l);
     return NULL;
 }

@@ -27,7 +27,7 @@ nd_status nplot_annotate_opts_(nplot_axes *ax, const char *s, double x, double y
                                const nplot_annotate_opts *o)
 {
     static const char *who = "nplot_annotate";
-    if (!ax) return nd__error(ND_EVALUE, "%s: axes is NULL", who);
+    if (!ax) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);
     nd_status st = nplot__check(ax->fig);
     if (st) return st;
     nplot_annotate_opts d = { 0 };

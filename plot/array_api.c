@@ -9,7 +9,7 @@
 
 #define CHECK_AX(ax, who)                                                 \
     do {                                                                  \
-        if (!(ax)) return nd__error(ND_EVALUE, "%s: axes is NULL", who);  \
+        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
         nd_status st_ = nplot__check((ax)->fig);                          \
         if (st_) return st_;                                              \
     } while (0)
@@ -24,10 +24,10 @@ static nd_status to_f64(nplot_figure *fig, const nd_array *a, double **out, size
     if (dt == ND_COMPLEX64 || dt == ND_COMPLEX128)
         return nplot__fail(fig, ND_EDTYPE, "%s: %s is complex; plot its real or imaginary part", who, what);
     ptrdiff_t sz = nd_size(a);
-    double *buf = nd__malloc(sizeof(double) * (size_t)(sz ? sz : 1), who);
+    double *buf = nd_malloc(sizeof(double) * (size_t)(sz ? sz : 1), who);
     if (!buf) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
     if (sz > 0 && nd_to_f64(a, buf) != ND_OK) {
-        nd__free(buf);
+        nd_free_mem(buf);
         return nplot__fail(fig, nd_last_error(), "%s: cannot convert %s: %s", who, what, nd_errmsg());
     }
     *out = buf;
@@ -78,7 +78,7 @@ static nd_status plot_arrays(nplot_axes *ax, const nd_array *x, const nd_array *
         /* matplotlib: a 2-D y plots one line per column */
         size_t rows = (size_t)nd_shape(y)[0], cols = (size_t)nd_shape(y)[1];
         if (x && (st = lengths_match(ax->fig, nx, rows, "x", "y's first dimension", who))) goto done;
-        double *col = nd__malloc(sizeof(double) * (rows ? rows : 1), who);
+        double *col = nd_malloc(sizeof(double) * (rows ? rows : 1), who);
         if (!col) {
             st = nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
             goto done;
@@ -89,11 +89,11 @@ static nd_status plot_arrays(nplot_axes *ax, const nd_array *x, const nd_array *
             if (c > 0) oc.label = NULL; /* one legend entry for the group (the first) */
             st = fn(ax, xs, col, rows, &oc);
         }
-        nd__free(col);
+        nd_free_mem(col);
     }
 done:
-    nd__free(xs);
-    nd__free(ys);
+    nd_free_mem(xs);
+    nd_free_mem(ys);
     return st;
 }
 
@@ -128,10 +128,10 @@ nd_status nplot_scatter_opts_(nplot_axes *ax, const nd_array *x, const nd_array 
     if (!st && cs) st = lengths_match(ax->fig, nx, nc, "x", "c", who);
     if (!st)
         st = nplot__scatter(ax, xs, ys, nx, ss ? ss : o->sizes_f64, cs ? cs : o->c_f64, o, who);
-    nd__free(xs);
-    nd__free(ys);
-    nd__free(ss);
-    nd__free(cs);
+    nd_free_mem(xs);
+    nd_free_mem(ys);
+    nd_free_mem(ss);
+    nd_free_mem(cs);
     return st;
 }
 
@@ -147,8 +147,8 @@ nd_status nplot_fill_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
     if (!st) st = to_f64(ax->fig, y, &ys, &ny, "y", who);
     if (!st) st = lengths_match(ax->fig, nx, ny, "x", "y", who);
     if (!st) st = nplot_fill_xy_opts_(ax, xs, ys, nx, o);
-    nd__free(xs);
-    nd__free(ys);
+    nd_free_mem(xs);
+    nd_free_mem(ys);
     return st;
 }
 
@@ -171,16 +171,16 @@ nd_status nplot_fill_between_opts_(nplot_axes *ax, const nd_array *x, const nd_a
     if (!st && b) st = lengths_match(ax->fig, nx, nb, "x", "y2", who);
     if (!st && w) st = lengths_match(ax->fig, nx, nw, "x", "where", who);
     if (!st && w) {
-        wb = nd__malloc(nw ? nw : 1, who);
+        wb = nd_malloc(nw ? nw : 1, who);
         if (!wb) st = nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
         else for (size_t i = 0; i < nw; i++) wb[i] = w[i] != 0;
     }
     if (!st) st = nplot__fill_between(ax, xs, a, b, nx, wb ? wb : o->where_b, o, who);
-    nd__free(xs);
-    nd__free(a);
-    nd__free(b);
-    nd__free(w);
-    nd__free(wb);
+    nd_free_mem(xs);
+    nd_free_mem(a);
+    nd_free_mem(b);
+    nd_free_mem(w);
+    nd_free_mem(wb);
     return st;
 }
 
@@ -196,8 +196,8 @@ static nd_status err_arrays(nplot_figure *fig, const nd_array *e, size_t n, doub
     if (nd_ndim(e) <= 1 && (m == n || m == 1)) {
         if (m == 1 && n > 1) {
             double v = (*owned)[0];
-            nd__free(*owned);
-            *owned = nd__malloc(sizeof(double) * n, who);
+            nd_free_mem(*owned);
+            *owned = nd_malloc(sizeof(double) * n, who);
             if (!*owned) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
             for (size_t i = 0; i < n; i++) (*owned)[i] = v;
         }
@@ -230,7 +230,7 @@ nd_status nplot_errorbar_opts_(nplot_axes *ax, const nd_array *x, const nd_array
     if (!st) st = err_arrays(ax->fig, o->yerr, ny, &ylo, &yhi, &yo, "yerr", who);
     if (!st) st = err_arrays(ax->fig, o->xerr, ny, &xlo, &xhi, &xo, "xerr", who);
     if (!st && ((!o->yerr && (o->yerr_value || o->yerr_f64)) || (!o->xerr && (o->xerr_value || o->xerr_f64)))) {
-        cst = nd__malloc(sizeof(double) * (2 * ny + 1), who);
+        cst = nd_malloc(sizeof(double) * (2 * ny + 1), who);
         if (!cst) st = nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
         for (size_t i = 0; !st && i < ny; i++) {
             cst[i] = o->yerr_f64 ? o->yerr_f64[i] : o->yerr_value;
@@ -240,11 +240,11 @@ nd_status nplot_errorbar_opts_(nplot_axes *ax, const nd_array *x, const nd_array
         if (!st && !o->xerr && (o->xerr_value || o->xerr_f64)) xlo = xhi = cst + ny;
     }
     if (!st) st = nplot__errorbar(ax, xs, ys, ny, xlo, xhi, ylo, yhi, o, who);
-    nd__free(xs);
-    nd__free(ys);
-    nd__free(yo);
-    nd__free(xo);
-    nd__free(cst);
+    nd_free_mem(xs);
+    nd_free_mem(ys);
+    nd_free_mem(yo);
+    nd_free_mem(xo);
+    nd_free_mem(cst);
     return st;
 }
 
@@ -260,8 +260,8 @@ nd_status nplot_stem_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
     if (!st) st = to_f64(ax->fig, y, &ys, &ny, "y", who);
     if (!st && x) st = lengths_match(ax->fig, nx, ny, "x", "y", who);
     if (!st) st = nplot_stem_xy_opts_(ax, xs, ys, ny, o);
-    nd__free(xs);
-    nd__free(ys);
+    nd_free_mem(xs);
+    nd_free_mem(ys);
     return st;
 }
 

@@ -7,7 +7,7 @@
 
 #define CHECK_AX(ax, who)                                                 \
     do {                                                                  \
-        if (!(ax)) return nd__error(ND_EVALUE, "%s: axes is NULL", who);  \
+        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
         nd_status st_ = nplot__check((ax)->fig);                          \
         if (st_) return st_;                                              \
     } while (0)
@@ -74,7 +74,7 @@ nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_
                 if (isfinite(cvals[i])) lo = fmin(lo, cvals[i]), hi = fmax(hi, cvals[i]);
             if (!(lo <= hi)) lo = 0, hi = 1;
         }
-        a->colors = nd__malloc(sizeof(rgba) * (n ? n : 1), who);
+        a->colors = nd_malloc(sizeof(rgba) * (n ? n : 1), who);
         if (!a->colors) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
         for (size_t i = 0; i < n; i++) {
             double v = hi > lo ? (cvals[i] - lo) / (hi - lo) : 0.5;
@@ -175,8 +175,8 @@ nd_status nplot__fill_between(nplot_axes *ax, const double *x, const double *y1,
     if (st) return st;
     /* worst case per point: 2 step vertices on each edge, 2 crossings, separators */
     size_t cap = 6 * n + 8;
-    a->x = nd__malloc(sizeof(double) * cap, who);
-    a->y = nd__malloc(sizeof(double) * cap, who);
+    a->x = nd_malloc(sizeof(double) * cap, who);
+    a->y = nd_malloc(sizeof(double) * cap, who);
     if (!a->x || !a->y) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
     size_t k = 0;
     size_t i = 0;

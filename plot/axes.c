@@ -43,7 +43,7 @@ void nplot__axis_init_z(nplot_axes *ax)
 
 nplot_axes *nplot__axes_new(nplot_figure *fig, const char *who)
 {
-    nplot_axes *ax = nd__calloc(1, sizeof *ax, who);
+    nplot_axes *ax = nd_calloc(1, sizeof *ax, who);
     if (!ax) {
         nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
         return NULL;
@@ -73,37 +73,37 @@ nplot_axes *nplot__axes_new(nplot_figure *fig, const char *who)
 
 static void artist_free(artist *a)
 {
-    nd__free(a->label);
-    nd__free(a->x);
-    nd__free(a->y);
-    nd__free(a->sizes);
-    nd__free(a->colors);
-    nd__free(a->text);
-    nd__free(a->lp.dashes);
-    nd__free(a->pix);
-    nd__free(a->z);
-    nd__free(a);
+    nd_free_mem(a->label);
+    nd_free_mem(a->x);
+    nd_free_mem(a->y);
+    nd_free_mem(a->sizes);
+    nd_free_mem(a->colors);
+    nd_free_mem(a->text);
+    nd_free_mem(a->lp.dashes);
+    nd_free_mem(a->pix);
+    nd_free_mem(a->z);
+    nd_free_mem(a);
 }
 
 static void axis_free(axis_state *a)
 {
-    nd__free(a->fixed);
-    for (int i = 0; i < a->nfixed_labels; i++) nd__free(a->fixed_labels[i]);
-    nd__free(a->fixed_labels);
-    nd__free(a->fixed_minor);
-    nd__free(a->fmt.fmt);
-    nd__free(a->fmt.symbol);
-    nd__free(a->minor_fmt.fmt);
-    nd__free(a->minor_fmt.symbol);
-    nd__free(a->label);
-    for (int i = 0; i < a->nticks; i++) nd__free(a->ticklabels[i]);
-    nd__free(a->ticklabels);
-    nd__free(a->ticks);
-    nd__free(a->offset_text);
-    nd__free(a->minor_ticks);
-    nd__free(a->sticky);
-    for (int i = 0; i < a->ncats; i++) nd__free(a->cats[i]);
-    nd__free(a->cats);
+    nd_free_mem(a->fixed);
+    for (int i = 0; i < a->nfixed_labels; i++) nd_free_mem(a->fixed_labels[i]);
+    nd_free_mem(a->fixed_labels);
+    nd_free_mem(a->fixed_minor);
+    nd_free_mem(a->fmt.fmt);
+    nd_free_mem(a->fmt.symbol);
+    nd_free_mem(a->minor_fmt.fmt);
+    nd_free_mem(a->minor_fmt.symbol);
+    nd_free_mem(a->label);
+    for (int i = 0; i < a->nticks; i++) nd_free_mem(a->ticklabels[i]);
+    nd_free_mem(a->ticklabels);
+    nd_free_mem(a->ticks);
+    nd_free_mem(a->offset_text);
+    nd_free_mem(a->minor_ticks);
+    nd_free_mem(a->sticky);
+    for (int i = 0; i < a->ncats; i++) nd_free_mem(a->cats[i]);
+    nd_free_mem(a->cats);
 }
 
 void nplot__axes_free(nplot_axes *ax)
@@ -115,14 +115,14 @@ void nplot__axes_free(nplot_axes *ax)
     axis_free(&ax->xa);
     axis_free(&ax->ya);
     axis_free(&ax->za);
-    for (int i = 0; i < 3; i++) nd__free(ax->title[i]);
-    nd__free(ax->legend_title);
-    nd__free(ax);
+    for (int i = 0; i < 3; i++) nd_free_mem(ax->title[i]);
+    nd_free_mem(ax->legend_title);
+    nd_free_mem(ax);
 }
 
 artist *nplot__artist_add(nplot_axes *ax, artist_kind kind, const char *who)
 {
-    artist *a = nd__calloc(1, sizeof *a, who);
+    artist *a = nd_calloc(1, sizeof *a, who);
     if (!a) {
         nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
         return NULL;
@@ -181,13 +181,13 @@ void nplot__update_datalim(nplot_axes *ax, artist *a)
     }
 }
 
-/* nd__malloc has no realloc: grow by copying */
+/* nd_malloc has no realloc: grow by copying */
 static void *grow(void *old, size_t old_bytes, size_t new_bytes, const char *who)
 {
-    void *n = nd__malloc(new_bytes, who);
+    void *n = nd_malloc(new_bytes, who);
     if (!n) return NULL;
     if (old_bytes) memcpy(n, old, old_bytes);
-    nd__free(old);
+    nd_free_mem(old);
     return n;
 }
 

@@ -152,11 +152,11 @@ static int axis_ticks(nplot_axes *ax, axis_state *a, const proj3 *p, int k, doub
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory formatting 3-D ticks");
         return 0;
     }
-    nd__free(off);
+    nd_free_mem(off);
     if (a->fixed_set)
         for (int i = 0; i < m && i < a->nfixed_labels; i++) {
-            char *c = nd__strdup(a->fixed_labels[i] ? a->fixed_labels[i] : "", "nplot");
-            if (c) nd__free(labels[i]), labels[i] = c;
+            char *c = nd_strdup(a->fixed_labels[i] ? a->fixed_labels[i] : "", "nplot");
+            if (c) nd_free_mem(labels[i]), labels[i] = c;
         }
     return m;
 }
@@ -243,7 +243,7 @@ static void draw_axis(render_ctx *rc, nplot_axes *ax, const proj3 *p, const fram
     }
     cairo_set_source_rgba(cr, a->major.color.r, a->major.color.g, a->major.color.b, a->major.color.a);
     cairo_stroke(cr);
-    for (int t = 0; t < n; t++) nd__free(labels[t]);
+    for (int t = 0; t < n; t++) nd_free_mem(labels[t]);
     if (a->label && a->label[0]) {
         double sx, sy;
         project(p, (e0[0] + e1[0]) / 2, (e0[1] + e1[1]) / 2, (e0[2] + e1[2]) / 2, &sx, &sy, &d);
@@ -410,8 +410,8 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
 nd_status nplot_data_to_pixel_3d(nplot_axes *ax, double x, double y, double z, double *px, double *py)
 {
     static const char *who = "nplot_data_to_pixel_3d";
-    if (!ax) return nd__error(ND_EVALUE, "%s: axes is NULL", who);
-    if (!ax->is3d) return nd__error(ND_EVALUE, "%s: the axes is not 3-D", who);
+    if (!ax) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);
+    if (!ax->is3d) return nd_set_error(ND_EVALUE, "%s: the axes is not 3-D", who);
     if (!ax->fig->laid_out) {
         nd_status st = nplot_figure_draw(ax->fig);
         if (st) return st;

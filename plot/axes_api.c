@@ -6,7 +6,7 @@
 
 #define CHECK_AX(ax, who)                                                 \
     do {                                                                  \
-        if (!(ax)) return nd__error(ND_EVALUE, "%s: axes is NULL", who);  \
+        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
         nd_status st_ = nplot__check((ax)->fig);                          \
         if (st_) return st_;                                              \
     } while (0)
@@ -31,7 +31,7 @@ nd_status nplot_set_title_opts_(nplot_axes *ax, const char *s, const nplot_text_
     if (st) return st;
     char *c = nplot__strdup(ax->fig, s, who);
     if (!c) return ax->fig->status;
-    nd__free(ax->title[loc]);
+    nd_free_mem(ax->title[loc]);
     ax->title[loc] = c;
     ax->title_ts[loc] = ts;
     if (o->pad > 0) ax->title_pad = o->pad;
@@ -58,7 +58,7 @@ static nd_status set_label(nplot_axes *ax, axis_state *a, const char *s, const n
     }
     char *c = nplot__strdup(ax->fig, s, who);
     if (!c) return ax->fig->status;
-    nd__free(a->label);
+    nd_free_mem(a->label);
     a->label = c;
     a->label_ts = ts;
     a->label_loc = loc;
@@ -268,12 +268,12 @@ nd_status nplot_set_facecolor(nplot_axes *ax, const char *color)
 static nd_status copy_labels(nplot_figure *fig, axis_state *a, const char *const *labels, int n,
                              const char *who)
 {
-    for (int i = 0; i < a->nfixed_labels; i++) nd__free(a->fixed_labels[i]);
-    nd__free(a->fixed_labels);
+    for (int i = 0; i < a->nfixed_labels; i++) nd_free_mem(a->fixed_labels[i]);
+    nd_free_mem(a->fixed_labels);
     a->fixed_labels = NULL;
     a->nfixed_labels = 0;
     if (!labels || n == 0) return ND_OK;
-    a->fixed_labels = nd__calloc((size_t)n, sizeof(char *), who);
+    a->fixed_labels = nd_calloc((size_t)n, sizeof(char *), who);
     if (!a->fixed_labels) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
     for (int i = 0; i < n; i++) {
         a->fixed_labels[i] = nplot__strdup(fig, labels[i] ? labels[i] : "", who);
@@ -306,17 +306,17 @@ static nd_status set_ticks(nplot_axes *ax, bool x, const double *t, int n, const
     axis_state *a = x ? &ax->xa : &ax->ya;
     double *copy = NULL;
     if (n > 0) {
-        copy = nd__malloc(sizeof(double) * (size_t)n, who);
+        copy = nd_malloc(sizeof(double) * (size_t)n, who);
         if (!copy) return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
         memcpy(copy, t, sizeof(double) * (size_t)n);
     }
     if (o->minor) {
-        nd__free(a->fixed_minor);
+        nd_free_mem(a->fixed_minor);
         a->fixed_minor = copy;
         a->nfixed_minor = n;
         a->minor_fixed_set = true;
     } else {
-        nd__free(a->fixed);
+        nd_free_mem(a->fixed);
         a->fixed = copy;
         a->nfixed = n;
         a->fixed_set = true;
@@ -552,11 +552,11 @@ static nd_status set_formatter(nplot_axes *ax, bool x, const nplot_formatter_opt
     char *fmt = NULL, *sym = NULL;
     if (o->fmt && !(fmt = nplot__strdup(ax->fig, o->fmt, who))) return ax->fig->status;
     if (o->symbol && !(sym = nplot__strdup(ax->fig, o->symbol, who))) {
-        nd__free(fmt);
+        nd_free_mem(fmt);
         return ax->fig->status;
     }
-    nd__free(f->fmt);
-    nd__free(f->symbol);
+    nd_free_mem(f->fmt);
+    nd_free_mem(f->symbol);
     *f = (formatter){ k, fmt, o->xmax, o->decimals, sym, o->fn, o->ctx };
     nplot__mark_dirty(ax->fig);
     return ND_OK;
@@ -576,7 +576,7 @@ nd_status nplot_set_yformatter_opts_(nplot_axes *ax, const nplot_formatter_opts 
 static nplot_axes *twin(nplot_axes *ax, bool twinx, const char *who)
 {
     if (!ax) {
-        nd__error(ND_EVALUE, "%s: axes is NULL", who);
+        nd_set_error(ND_EVALUE, "%s: axes is NULL", who);
         return NULL;
     }
     if (nplot__check(ax->fig)) return NULL;

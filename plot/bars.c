@@ -9,7 +9,7 @@
 
 #define CHECK_AX(ax, who)                                                 \
     do {                                                                  \
-        if (!(ax)) return nd__error(ND_EVALUE, "%s: axes is NULL", who);  \
+        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
         nd_status st_ = nplot__check((ax)->fig);                          \
         if (st_) return st_;                                              \
     } while (0)
@@ -51,10 +51,10 @@ static nd_status bars(nplot_axes *ax, bool horiz, const double *pos, const char 
     rgba edge = { 0, 0, 0, 1 };
     if (o->edgecolor && nplot__color(o->edgecolor, st, &edge, who))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
-    double *vx = nd__malloc(sizeof(double) * (5 * n + 1), who);
-    double *vy = nd__malloc(sizeof(double) * (5 * n + 1), who);
-    double *at = nd__malloc(sizeof(double) * (n + 1), who);
-    rgba *cols = nd__malloc(sizeof(rgba) * (n + 1), who);
+    double *vx = nd_malloc(sizeof(double) * (5 * n + 1), who);
+    double *vy = nd_malloc(sizeof(double) * (5 * n + 1), who);
+    double *at = nd_malloc(sizeof(double) * (n + 1), who);
+    rgba *cols = nd_malloc(sizeof(rgba) * (n + 1), who);
     nd_status rc = ND_OK;
     if (!vx || !vy || !at || !cols) {
         rc = nplot__fail(fig, ND_ENOMEM, "%s: out of memory for %zu bars", who, n);
@@ -121,10 +121,10 @@ static nd_status bars(nplot_axes *ax, bool horiz, const double *pos, const char 
         rc = horiz ? nplot_set_yticks_opts_(ax, at, (int)n, &to) : nplot_set_xticks_opts_(ax, at, (int)n, &to);
     }
 done:
-    nd__free(vx);
-    nd__free(vy);
-    nd__free(at);
-    nd__free(cols);
+    nd_free_mem(vx);
+    nd_free_mem(vy);
+    nd_free_mem(at);
+    nd_free_mem(cols);
     return rc;
 }
 
@@ -173,8 +173,8 @@ static nd_status bar_arrays(nplot_axes *ax, bool horiz, const nd_array *x, const
         st = nplot__fail(ax->fig, ND_ESHAPE, "%s: %s and %s must have the same length, got %zu and %zu",
                          who, horiz ? "y" : "x", horiz ? "width" : "height", nx, nh);
     if (!st) st = bars(ax, horiz, xs, NULL, hs, nh, bar_defaults(o), NULL, who);
-    nd__free(xs);
-    nd__free(hs);
+    nd_free_mem(xs);
+    nd_free_mem(hs);
     return st;
 }
 
@@ -207,8 +207,8 @@ static nd_status hist_counts(nplot_figure *fig, const double *x, const double *w
     const double *ux = x, *uw = w;
     if (m < n) {
         /* matplotlib drops NaN (numpy.histogram would refuse them without a range) */
-        fx = nd__malloc(sizeof(double) * n, who);
-        fw = w ? nd__malloc(sizeof(double) * n, who) : NULL;
+        fx = nd_malloc(sizeof(double) * n, who);
+        fw = w ? nd_malloc(sizeof(double) * n, who) : NULL;
         if (!fx || (w && !fw)) {
             st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
             goto done;
@@ -255,8 +255,8 @@ static nd_status hist_counts(nplot_figure *fig, const double *x, const double *w
     }
     if (nd_histogram_(ax, &h, &e, &ho)) goto nd_fail;
     size_t nb = (size_t)nd_size(h);
-    *counts = nd__malloc(sizeof(double) * (nb ? nb : 1), who);
-    *edges = nd__malloc(sizeof(double) * (nb + 1), who);
+    *counts = nd_malloc(sizeof(double) * (nb ? nb : 1), who);
+    *edges = nd_malloc(sizeof(double) * (nb + 1), who);
     if (!*counts || !*edges) {
         st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
         goto done;
@@ -268,12 +268,12 @@ nd_fail:
     st = nplot__fail(fig, nd_last_error() ? nd_last_error() : ND_EVALUE, "%s: %s", who, nd_errmsg());
 done:
     if (st) {
-        nd__free(*counts);
-        nd__free(*edges);
+        nd_free_mem(*counts);
+        nd_free_mem(*edges);
         *counts = *edges = NULL;
     }
-    nd__free(fx);
-    nd__free(fw);
+    nd_free_mem(fx);
+    nd_free_mem(fw);
     nd_free(ax);
     nd_free(aw);
     nd_free(ae);
@@ -330,8 +330,8 @@ static nd_status hist_impl(nplot_axes *ax, const double *x, const double *w, siz
     double *pos = NULL, *wid = NULL, *vx = NULL, *vy = NULL;
     if (type == HT_BAR) {
         double rw = o->rwidth > 0 ? o->rwidth : 1;
-        pos = nd__malloc(sizeof(double) * (nb + 1), who);
-        wid = nd__malloc(sizeof(double) * (nb + 1), who);
+        pos = nd_malloc(sizeof(double) * (nb + 1), who);
+        wid = nd_malloc(sizeof(double) * (nb + 1), who);
         if (!pos || !wid) {
             st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
             goto done;
@@ -348,8 +348,8 @@ static nd_status hist_impl(nplot_axes *ax, const double *x, const double *w, siz
     } else {
         /* the outline: up the left edge, along each bin top, down the right edge */
         size_t nv = 2 * nb + 2;
-        vx = nd__malloc(sizeof(double) * nv, who);
-        vy = nd__malloc(sizeof(double) * nv, who);
+        vx = nd_malloc(sizeof(double) * nv, who);
+        vy = nd_malloc(sizeof(double) * nv, who);
         if (!vx || !vy) {
             st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
             goto done;
@@ -408,12 +408,12 @@ static nd_status hist_impl(nplot_axes *ax, const double *x, const double *w, siz
     if (!st && o->edges_out && !(*o->edges_out = nd_from_f64(edges, (ptrdiff_t)nb + 1)))
         st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
 done:
-    nd__free(counts);
-    nd__free(edges);
-    nd__free(pos);
-    nd__free(wid);
-    nd__free(vx);
-    nd__free(vy);
+    nd_free_mem(counts);
+    nd_free_mem(edges);
+    nd_free_mem(pos);
+    nd_free_mem(wid);
+    nd_free_mem(vx);
+    nd_free_mem(vy);
     return st;
 }
 
@@ -449,7 +449,7 @@ nd_status nplot_hist_opts_(nplot_axes *ax, const nd_array *x, const nplot_hist_o
         st = nplot__fail(ax->fig, ND_ESHAPE, "%s: weights must have the same length as x, got %zu "
                                              "and %zu", who, nw, nx);
     if (!st) st = hist_impl(ax, ux, ws ? ws : o->weights, nx, o, who);
-    nd__free(xs);
-    nd__free(ws);
+    nd_free_mem(xs);
+    nd_free_mem(ws);
     return st;
 }

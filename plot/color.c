@@ -119,11 +119,11 @@ static bool lookup_name(const char *s, const nplot__style *st, rgba *out)
 
 nd_status nplot__color(const char *spec, const nplot__style *st, rgba *out, const char *who)
 {
-    if (!spec) return nd__error(ND_EVALUE, "%s: color is NULL", who);
+    if (!spec) return nd_set_error(ND_EVALUE, "%s: color is NULL", who);
     char buf[96];
     size_t len = strlen(spec);
     if (len == 0 || len >= sizeof buf)
-        return nd__error(ND_EVALUE, "%s: '%s' is not a valid color", who, spec);
+        return nd_set_error(ND_EVALUE, "%s: '%s' is not a valid color", who, spec);
     memcpy(buf, spec, len + 1);
     double alpha = -1;
     char *comma = strrchr(buf, ',');
@@ -131,7 +131,7 @@ nd_status nplot__color(const char *spec, const nplot__style *st, rgba *out, cons
         char *end;
         alpha = strtod(comma + 1, &end);
         if (end == comma + 1 || *end || !(alpha >= 0 && alpha <= 1))
-            return nd__error(ND_EVALUE, "%s: bad alpha in color '%s'", who, spec);
+            return nd_set_error(ND_EVALUE, "%s: bad alpha in color '%s'", who, spec);
         *comma = '\0';
     }
     /* trim */
@@ -139,7 +139,7 @@ nd_status nplot__color(const char *spec, const nplot__style *st, rgba *out, cons
     while (*s == ' ') s++;
     for (char *e = s + strlen(s); e > s && e[-1] == ' ';) *--e = '\0';
     if (!lookup_name(s, st, out))
-        return nd__error(ND_EVALUE, "%s: '%s' is not a valid color", who, spec);
+        return nd_set_error(ND_EVALUE, "%s: '%s' is not a valid color", who, spec);
     if (alpha >= 0) out->a = alpha;
     return ND_OK;
 }
@@ -169,7 +169,7 @@ nd_status nplot__cmap_find(const char *name, cmap_ref *out, const char *who)
             return ND_OK;
         }
     }
-    return nd__error(ND_EVALUE, "%s: '%s' is not a known colormap", who, name);
+    return nd_set_error(ND_EVALUE, "%s: '%s' is not a known colormap", who, name);
 }
 
 rgba nplot__cmap_at(const cmap_ref *cm, double v)

@@ -19,19 +19,19 @@ nd_status nplot__fail(nplot_figure *fig, nd_status code, const char *fmt, ...)
         fig->status = code;
         snprintf(fig->errmsg, sizeof fig->errmsg, "%s", msg);
     }
-    return nd__error(code, "%s", msg);
+    return nd_set_error(code, "%s", msg);
 }
 
 nd_status nplot__check(nplot_figure *fig)
 {
-    if (!fig) return nd__error(ND_EVALUE, "nplot: figure is NULL");
-    if (fig->status != ND_OK) return nd__error(fig->status, "%s", fig->errmsg);
+    if (!fig) return nd_set_error(ND_EVALUE, "nplot: figure is NULL");
+    if (fig->status != ND_OK) return nd_set_error(fig->status, "%s", fig->errmsg);
     return ND_OK;
 }
 
 char *nplot__strdup(nplot_figure *fig, const char *s, const char *who)
 {
-    char *r = nd__strdup(s ? s : "", who);
+    char *r = nd_strdup(s ? s : "", who);
     if (!r) nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
     return r;
 }
@@ -61,7 +61,7 @@ nplot_figure *nplot_figure_new_opts(const nplot_figure_opts *o)
     if (!st) return ND_FAIL(ND_EVALUE, "%s: unknown style '%s'", who, o->style);
     rgba face = st->fig_face;
     if (o->facecolor && nplot__color(o->facecolor, st, &face, who)) return NULL;
-    nplot_figure *fig = nd__calloc(1, sizeof *fig, who);
+    nplot_figure *fig = nd_calloc(1, sizeof *fig, who);
     if (!fig) return NULL;
     fig->width = w;
     fig->height = h;
@@ -86,17 +86,17 @@ void nplot_figure_free(nplot_figure *fig)
     }
     for (nplot_gridspec *g = fig->gridspecs, *n; g; g = n) {
         n = g->next;
-        nd__free(g->wr);
-        nd__free(g->hr);
-        nd__free(g);
+        nd_free_mem(g->wr);
+        nd_free_mem(g->hr);
+        nd_free_mem(g);
     }
     for (fig_text *t = fig->texts, *n; t; t = n) {
         n = t->next;
-        nd__free(t->text);
-        nd__free(t);
+        nd_free_mem(t->text);
+        nd_free_mem(t);
     }
-    nd__free(fig->suptitle);
-    nd__free(fig);
+    nd_free_mem(fig->suptitle);
+    nd_free_mem(fig);
 }
 
 nd_status nplot_figure_status(const nplot_figure *fig)
@@ -139,7 +139,7 @@ nd_status nplot_figure_set_dpi(nplot_figure *fig, double dpi)
 
 nd_status nplot_figure_pixel_size(const nplot_figure *fig, int *width, int *height)
 {
-    if (!fig) return nd__error(ND_EVALUE, "nplot_figure_pixel_size: figure is NULL");
+    if (!fig) return nd_set_error(ND_EVALUE, "nplot_figure_pixel_size: figure is NULL");
     /* matplotlib rounds the canvas size: 6.4 in x 100 dpi = 640 px */
     if (width) *width = (int)lround(fig->width * fig->dpi);
     if (height) *height = (int)lround(fig->height * fig->dpi);
@@ -154,7 +154,7 @@ static nplot_gridspec *gridspec_make(nplot_figure *fig, int nrows, int ncols, co
                                     "got %dx%d", who, nrows, ncols);
         return NULL;
     }
-    nplot_gridspec *g = nd__calloc(1, sizeof *g, who);
+    nplot_gridspec *g = nd_calloc(1, sizeof *g, who);
     if (!g) {
         nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
         return NULL;
@@ -268,7 +268,7 @@ nplot_gridspec *nplot_gridspec_new_opts(nplot_figure *fig, int nrows, int ncols,
     nplot_gridspec *g = gridspec_make(fig, nrows, ncols, who);
     if (!g) return NULL;
     if (o->width_ratios) {
-        g->wr = nd__malloc(sizeof(double) * (size_t)ncols, who);
+        g->wr = nd_malloc(sizeof(double) * (size_t)ncols, who);
         if (!g->wr) {
             nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
             return NULL;
@@ -283,7 +283,7 @@ nplot_gridspec *nplot_gridspec_new_opts(nplot_figure *fig, int nrows, int ncols,
         }
     }
     if (o->height_ratios) {
-        g->hr = nd__malloc(sizeof(double) * (size_t)nrows, who);
+        g->hr = nd_malloc(sizeof(double) * (size_t)nrows, who);
         if (!g->hr) {
             nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
             return NULL;
@@ -354,7 +354,7 @@ nplot_axes *nplot_gridspec_subplot(nplot_gridspec *gs, const char *spec)
 {
     static const char *who = "nplot_gridspec_subplot";
     if (!gs) {
-        nd__error(ND_EVALUE, "%s: gridspec is NULL", who);
+        nd_set_error(ND_EVALUE, "%s: gridspec is NULL", who);
         return NULL;
     }
     if (nplot__check(gs->fig)) return NULL;
@@ -430,21 +430,21 @@ nd_status nplot_fig_text_opts_(nplot_figure *fig, double x, double y, const char
     if (!o) o = &d;
     if (!isfinite(x) || !isfinite(y))
         return nplot__fail(fig, ND_EVALUE, "%s: position (%g, %g) must be finite", who, x, y);
-    fig_text *t = nd__calloc(1, sizeof *t, who);
+    fig_text *t = nd_calloc(1, sizeof *t, who);
     if (!t) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
     if ((st = nplot__text_style_from(fig, o, fig->style->font_size, &t->ts, who))) {
-        nd__free(t);
+        nd_free_mem(t);
         return st;
     }
     t->ha = nplot__parse_ha(o->ha);
     t->va = nplot__parse_va(o->va);
     if (t->ha < 0 || t->va < 0) {
-        nd__free(t);
+        nd_free_mem(t);
         return nplot__fail(fig, ND_EVALUE, "%s: bad alignment ha='%s' va='%s'", who,
                            o->ha ? o->ha : "", o->va ? o->va : "");
     }
     if (!(t->text = nplot__strdup(fig, s, who))) {
-        nd__free(t);
+        nd_free_mem(t);
         return fig->status;
     }
     t->x = x;
@@ -469,7 +469,7 @@ nd_status nplot_suptitle_opts_(nplot_figure *fig, const char *s, const nplot_tex
     if ((st = nplot__text_style_from(fig, o, 12, &ts, who))) return st;
     char *c = nplot__strdup(fig, s, who);
     if (!c) return fig->status;
-    nd__free(fig->suptitle);
+    nd_free_mem(fig->suptitle);
     fig->suptitle = c;
     fig->suptitle_ts = ts;
     nplot__mark_dirty(fig);

@@ -8,7 +8,7 @@
 
 #define CHECK_AX(ax, who)                                                 \
     do {                                                                  \
-        if (!(ax)) return nd__error(ND_EVALUE, "%s: axes is NULL", who);  \
+        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
         nd_status st_ = nplot__check((ax)->fig);                          \
         if (st_) return st_;                                              \
     } while (0)
@@ -95,7 +95,7 @@ static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nc
     if (st) return st;
     double alpha = o->alpha > 0 ? o->alpha : 1;
     size_t np = (size_t)h * (size_t)w;
-    uint32_t *pix = nd__malloc(np * 4, who);
+    uint32_t *pix = nd_malloc(np * 4, who);
     if (!pix) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory for a %d x %d image", who, h, w);
     mappable m = { 0 };
     if (nch == 1) {
@@ -110,7 +110,7 @@ static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nc
             }
             if (!(lo <= hi)) lo = 0, hi = 1;
         } else if (!isfinite(lo) || !isfinite(hi)) {
-            nd__free(pix);
+            nd_free_mem(pix);
             return nplot__fail(fig, ND_EVALUE, "%s: vmin and vmax must be finite", who);
         }
         m = (mappable){ true, io.cm, lo, hi };
@@ -138,7 +138,7 @@ static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nc
     }
     artist *a = nplot__artist_add(ax, ART_IMAGE, who);
     if (!a) {
-        nd__free(pix);
+        nd_free_mem(pix);
         return fig->status;
     }
     a->pix = (unsigned char *)pix;
@@ -204,7 +204,7 @@ static nd_status imshow_array(nplot_axes *ax, const nd_array *img, const nplot_i
     if (nch > 1 && nd_dtype_of(img) == ND_UINT8)
         for (size_t i = 0; i < n; i++) z[i] /= 255.0;
     st = image_add(ax, z, (int)sh[0], (int)sh[1], nch, o, out, who);
-    nd__free(z);
+    nd_free_mem(z);
     return st;
 }
 
@@ -420,7 +420,7 @@ nplot_axes *nplot_colorbar_opts_(nplot_axes *ax, const nplot_colorbar_opts *o)
     }
     /* the gradient: one pixel per colormap entry along the long side */
     int n = map.cm.n;
-    uint32_t *pix = nd__malloc(sizeof(uint32_t) * (size_t)n, who);
+    uint32_t *pix = nd_malloc(sizeof(uint32_t) * (size_t)n, who);
     if (!pix) {
         nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
         return NULL;
@@ -430,7 +430,7 @@ nplot_axes *nplot_colorbar_opts_(nplot_axes *ax, const nplot_colorbar_opts *o)
     for (int i = 0; i < n; i++) pix[i] = lut[i];
     artist *g = nplot__artist_add(cax, ART_IMAGE, who);
     if (!g) {
-        nd__free(pix);
+        nd_free_mem(pix);
         return NULL;
     }
     g->pix = (unsigned char *)pix;

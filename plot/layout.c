@@ -155,11 +155,11 @@ static void apply_aspect(nplot_axes *ax)
 
 static void free_ticks(axis_state *a)
 {
-    for (int i = 0; i < a->nticks; i++) nd__free(a->ticklabels[i]);
-    nd__free(a->ticklabels);
-    nd__free(a->ticks);
-    nd__free(a->offset_text);
-    nd__free(a->minor_ticks);
+    for (int i = 0; i < a->nticks; i++) nd_free_mem(a->ticklabels[i]);
+    nd_free_mem(a->ticklabels);
+    nd_free_mem(a->ticks);
+    nd_free_mem(a->offset_text);
+    nd_free_mem(a->minor_ticks);
     a->ticklabels = NULL;
     a->ticks = NULL;
     a->offset_text = NULL;
@@ -252,8 +252,8 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
             fixed_lab[nv] = a->fixed_set && i < a->nfixed_labels ? a->fixed_labels[i] : NULL;
             vis[nv++] = buf[i];
         }
-    a->ticks = nd__malloc(sizeof(double) * (size_t)(nv ? nv : 1), "nplot layout");
-    a->ticklabels = nd__calloc((size_t)(nv ? nv : 1), sizeof(char *), "nplot layout");
+    a->ticks = nd_malloc(sizeof(double) * (size_t)(nv ? nv : 1), "nplot layout");
+    a->ticklabels = nd_calloc((size_t)(nv ? nv : 1), sizeof(char *), "nplot layout");
     if (!a->ticks || !a->ticklabels) {
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory computing ticks");
         return;
@@ -273,12 +273,12 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
             const char *l = categorical ? a->cats[(int)vis[i]]
                             : a->fixed_set ? fixed_lab[i]
                             : (i < a->nfixed_labels ? a->fixed_labels[i] : "");
-            char *c = nd__strdup(l ? l : "", "nplot layout");
+            char *c = nd_strdup(l ? l : "", "nplot layout");
             if (!c) {
                 nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory");
                 return;
             }
-            nd__free(a->ticklabels[i]);
+            nd_free_mem(a->ticklabels[i]);
             a->ticklabels[i] = c;
         }
         a->offset_text[0] = '\0';
@@ -300,7 +300,7 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
     }
     if (nm < 0) nm = 0;
     if (nm > TICK_CAP) nm = TICK_CAP;
-    a->minor_ticks = nd__malloc(sizeof(double) * (size_t)(nm ? nm : 1), "nplot layout");
+    a->minor_ticks = nd_malloc(sizeof(double) * (size_t)(nm ? nm : 1), "nplot layout");
     if (!a->minor_ticks) {
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory computing ticks");
         return;

@@ -14,7 +14,7 @@ static const char *const loc_names[] = {
 nd_status nplot_legend_opts_(nplot_axes *ax, const nplot_legend_opts *o)
 {
     static const char *who = "nplot_legend";
-    if (!ax) return nd__error(ND_EVALUE, "%s: axes is NULL", who);
+    if (!ax) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);
     nd_status st = nplot__check(ax->fig);
     if (st) return st;
     nplot_legend_opts d = { 0 };
@@ -35,7 +35,7 @@ nd_status nplot_legend_opts_(nplot_axes *ax, const nplot_legend_opts *o)
                                                "framealpha in [0, 1]", who);
     char *title = NULL;
     if (o->title && !(title = nplot__strdup(ax->fig, o->title, who))) return ax->fig->status;
-    nd__free(ax->legend_title);
+    nd_free_mem(ax->legend_title);
     ax->legend_title = title;
     ax->legend = *o;
     ax->legend.loc = loc_names[loc];

@@ -9,7 +9,7 @@
 
 #define CHECK_AX(ax, who)                                                 \
     do {                                                                  \
-        if (!(ax)) return nd__error(ND_EVALUE, "%s: axes is NULL", who);  \
+        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
         nd_status st_ = nplot__check((ax)->fig);                          \
         if (st_) return st_;                                              \
     } while (0)
@@ -31,8 +31,8 @@ static artist *cells_artist(nplot_axes *ax, const double *cx, const double *cy, 
 {
     nplot_figure *fig = ax->fig;
     int nc = m->cm.n;
-    size_t *start = nd__calloc((size_t)nc + 1, sizeof *start, who);
-    size_t *order = nd__malloc(sizeof *order * (ncell ? ncell : 1), who);
+    size_t *start = nd_calloc((size_t)nc + 1, sizeof *start, who);
+    size_t *order = nd_malloc(sizeof *order * (ncell ? ncell : 1), who);
     double *vx = NULL, *vy = NULL;
     rgba *cols = NULL;
     artist *a = NULL;
@@ -45,9 +45,9 @@ static artist *cells_artist(nplot_axes *ax, const double *cx, const double *cy, 
         if (!isnan(val[i])) order[start[color_index(m, val[i])]++] = i;
     /* start[c] is now the end of bucket c */
     size_t nv = nshow * (size_t)(k + 1);
-    vx = nd__malloc(sizeof(double) * (nv ? nv : 1), who);
-    vy = nd__malloc(sizeof(double) * (nv ? nv : 1), who);
-    cols = nd__malloc(sizeof(rgba) * (nshow ? nshow : 1), who);
+    vx = nd_malloc(sizeof(double) * (nv ? nv : 1), who);
+    vy = nd_malloc(sizeof(double) * (nv ? nv : 1), who);
+    cols = nd_malloc(sizeof(rgba) * (nshow ? nshow : 1), who);
     if (!vx || !vy || !cols) goto oom;
     size_t p = 0;
     for (size_t j = 0; j < nshow; j++) {
@@ -68,11 +68,11 @@ static artist *cells_artist(nplot_axes *ax, const double *cx, const double *cy, 
 oom:
     nplot__fail(fig, ND_ENOMEM, "%s: out of memory for %zu cells", who, ncell);
 done:
-    nd__free(start);
-    nd__free(order);
-    nd__free(vx);
-    nd__free(vy);
-    nd__free(cols);
+    nd_free_mem(start);
+    nd_free_mem(order);
+    nd_free_mem(vx);
+    nd_free_mem(vy);
+    nd_free_mem(cols);
     return a;
 }
 
@@ -139,11 +139,11 @@ nd_status nplot_hexbin_xy_opts_(nplot_axes *ax, const double *x, const double *y
     double *tx = NULL, *ty = NULL;
     if (lx || ly) {
         /* bin in the scale the axes shows (matplotlib: log10 of the values) */
-        tx = nd__malloc(sizeof(double) * (n ? n : 1), who);
-        ty = nd__malloc(sizeof(double) * (n ? n : 1), who);
+        tx = nd_malloc(sizeof(double) * (n ? n : 1), who);
+        ty = nd_malloc(sizeof(double) * (n ? n : 1), who);
         if (!tx || !ty) {
-            nd__free(tx);
-            nd__free(ty);
+            nd_free_mem(tx);
+            nd_free_mem(ty);
             return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
         }
         for (size_t i = 0; i < n; i++) {
@@ -160,8 +160,8 @@ nd_status nplot_hexbin_xy_opts_(nplot_axes *ax, const double *x, const double *y
     if (o->extent) {
         xmin = o->extent[0], xmax = o->extent[1], ymin = o->extent[2], ymax = o->extent[3];
         if (!isfinite(xmin + xmax + ymin + ymax) || xmin > xmax || ymin > ymax) {
-            nd__free(tx);
-            nd__free(ty);
+            nd_free_mem(tx);
+            nd_free_mem(ty);
             return nplot__fail(fig, ND_EVALUE, "%s: extent (%g, %g, %g, %g) is not an increasing "
                                                "finite range", who, xmin, xmax, ymin, ymax);
         }
@@ -181,8 +181,8 @@ nd_status nplot_hexbin_xy_opts_(nplot_axes *ax, const double *x, const double *y
     double sx = (xmax - xmin) / nx, sy = (ymax - ymin) / ny;
     size_t nx1 = (size_t)nx + 1, ny1 = (size_t)ny + 1, nx2 = (size_t)nx, ny2 = (size_t)ny;
     size_t n1 = nx1 * ny1, ncell = n1 + nx2 * ny2;
-    double *cnt = nd__calloc(ncell, sizeof(double), who);
-    double *cx = nd__malloc(sizeof(double) * ncell * 6, who), *cy = nd__malloc(sizeof(double) * ncell * 6, who);
+    double *cnt = nd_calloc(ncell, sizeof(double), who);
+    double *cx = nd_malloc(sizeof(double) * ncell * 6, who), *cy = nd_malloc(sizeof(double) * ncell * 6, who);
     nd_status st = ND_OK;
     if (!cnt || !cx || !cy) {
         st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory for %zu cells", who, ncell);
@@ -238,11 +238,11 @@ nd_status nplot_hexbin_xy_opts_(nplot_axes *ax, const double *x, const double *y
     if (lx && (st = nplot_set_xscale_opts_(ax, "log", NULL))) goto done;
     if (ly && (st = nplot_set_yscale_opts_(ax, "log", NULL))) goto done;
 done:
-    nd__free(tx);
-    nd__free(ty);
-    nd__free(cnt);
-    nd__free(cx);
-    nd__free(cy);
+    nd_free_mem(tx);
+    nd_free_mem(ty);
+    nd_free_mem(cnt);
+    nd_free_mem(cx);
+    nd_free_mem(cy);
     return st;
 }
 
@@ -260,8 +260,8 @@ nd_status nplot_hexbin_opts_(nplot_axes *ax, const nd_array *x, const nd_array *
         st = nplot__fail(ax->fig, ND_ESHAPE, "%s: x and y must have the same length, got %zu and %zu",
                          who, nx, ny);
     if (!st) st = nplot_hexbin_xy_opts_(ax, xs, ys, nx, o);
-    nd__free(xs);
-    nd__free(ys);
+    nd_free_mem(xs);
+    nd_free_mem(ys);
     return st;
 }
 
@@ -271,7 +271,7 @@ static nd_status edges_of(nplot_axes *ax, const nd_array *e, size_t cells, doubl
 {
     size_t n = 0;
     if (!e) {
-        *out = nd__malloc(sizeof(double) * (cells + 1), who);
+        *out = nd_malloc(sizeof(double) * (cells + 1), who);
         if (!*out) return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
         for (size_t i = 0; i <= cells; i++) (*out)[i] = (double)i;
         return ND_OK;
@@ -279,7 +279,7 @@ static nd_status edges_of(nplot_axes *ax, const nd_array *e, size_t cells, doubl
     nd_status st = nplot__to_f64(ax->fig, e, out, &n, what, who);
     if (st) return st;
     if (nd_ndim(e) != 1 || n != cells + 1) {
-        nd__free(*out);
+        nd_free_mem(*out);
         *out = NULL;
         return nplot__fail(ax->fig, ND_ESHAPE, "%s: %s must be 1-D with %zu edges (one more than "
                                                "the cells), got %zu", who, what, cells + 1, n);
@@ -308,8 +308,8 @@ nd_status nplot_pcolormesh_opts_(nplot_axes *ax, const nd_array *c, const nplot_
     if (!st) st = edges_of(ax, o->x, nx, &xe, "x", who);
     if (!st) st = edges_of(ax, o->y, ny, &ye, "y", who);
     if (st) goto done;
-    cx = nd__malloc(sizeof(double) * nc * 4, who);
-    cy = nd__malloc(sizeof(double) * nc * 4, who);
+    cx = nd_malloc(sizeof(double) * nc * 4, who);
+    cy = nd_malloc(sizeof(double) * nc * 4, who);
     if (!cx || !cy) {
         st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory for %zu cells", who, nc);
         goto done;
@@ -341,10 +341,10 @@ nd_status nplot_pcolormesh_opts_(nplot_axes *ax, const nd_array *c, const nplot_
     nplot__datalim_point(ax, xe[nx], ye[ny]);
     a->autoscale = false;
 done:
-    nd__free(v);
-    nd__free(xe);
-    nd__free(ye);
-    nd__free(cx);
-    nd__free(cy);
+    nd_free_mem(v);
+    nd_free_mem(xe);
+    nd_free_mem(ye);
+    nd_free_mem(cx);
+    nd_free_mem(cy);
     return st;
 }

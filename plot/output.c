@@ -176,7 +176,7 @@ nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who
             }
     }
     FILE *f = fopen(path, "wb");
-    if (!f) return nd__error(ND_EIO, "%s: cannot open '%s' for writing: %s", who, path, strerror(errno));
+    if (!f) return nd_set_error(ND_EIO, "%s: cannot open '%s' for writing: %s", who, path, strerror(errno));
     int ch = opaque ? 3 : 4;
     unsigned char *row = malloc((size_t)w * 4);
     png_err err = { "" };
@@ -186,13 +186,13 @@ nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who
         if (p) png_destroy_write_struct(&p, info ? &info : NULL);
         free(row);
         fclose(f);
-        return nd__error(ND_ENOMEM, "%s: out of memory writing '%s'", who, path);
+        return nd_set_error(ND_ENOMEM, "%s: out of memory writing '%s'", who, path);
     }
     if (setjmp(png_jmpbuf(p))) {
         png_destroy_write_struct(&p, &info);
         free(row);
         fclose(f);
-        return nd__error(ND_EIO, "%s: writing '%s' failed: %s", who, path, err.msg);
+        return nd_set_error(ND_EIO, "%s: writing '%s' failed: %s", who, path, err.msg);
     }
     png_init_io(p, f);
     /* speed over size: zlib level 1; with antialiased plots no row filter is both the
@@ -221,7 +221,7 @@ nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who
     png_destroy_write_struct(&p, &info);
     free(row);
     (void)ch;
-    if (fclose(f) != 0) return nd__error(ND_EIO, "%s: closing '%s' failed: %s", who, path, strerror(errno));
+    if (fclose(f) != 0) return nd_set_error(ND_EIO, "%s: closing '%s' failed: %s", who, path, strerror(errno));
     return ND_OK;
 }
 
@@ -238,7 +238,7 @@ nd_status nplot_savefig_opts_(nplot_figure *fig, const char *path, const nplot_s
     if (st) return st;
     nplot_save_opts d = { 0 };
     if (!o) o = &d;
-    if (!path) return nd__error(ND_EVALUE, "%s: path is NULL", who);
+    if (!path) return nd_set_error(ND_EVALUE, "%s: path is NULL", who);
     const char *fmt = o->format;
     if (!fmt) {
         const char *dot = strrchr(path, '.');
@@ -246,10 +246,10 @@ nd_status nplot_savefig_opts_(nplot_figure *fig, const char *path, const nplot_s
         fmt = dot && (!slash || dot > slash) ? dot + 1 : "png";
     }
     int kind = !strcasecmp(fmt, "png") ? 0 : !strcasecmp(fmt, "svg") ? 1 : !strcasecmp(fmt, "pdf") ? 2 : -1;
-    if (kind < 0) return nd__error(ND_EVALUE, "%s: unknown format '%s' for '%s' (png, svg, pdf)", who, fmt, path);
+    if (kind < 0) return nd_set_error(ND_EVALUE, "%s: unknown format '%s' for '%s' (png, svg, pdf)", who, fmt, path);
     double dpi = o->dpi > 0 ? o->dpi : fig->dpi;
     if (o->dpi < 0 || !isfinite(o->dpi) || fig->width * dpi > 32767 || fig->height * dpi > 32767)
-        return nd__error(ND_EVALUE, "%s: dpi %g is out of range", who, o->dpi);
+        return nd_set_error(ND_EVALUE, "%s: dpi %g is out of range", who, o->dpi);
     rgba face = fig->face;
     if (o->facecolor && nplot__color(o->facecolor, fig->style, &face, who)) return nd_last_error();
     if (kind == 0) {
@@ -257,7 +257,7 @@ nd_status nplot_savefig_opts_(nplot_figure *fig, const char *path, const nplot_s
         cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
         if (cairo_surface_status(s)) {
             cairo_surface_destroy(s);
-            return nd__error(ND_ENOMEM, "%s: cannot allocate a %dx%d image", who, w, h);
+            return nd_set_error(ND_ENOMEM, "%s: cannot allocate a %dx%d image", who, w, h);
         }
         st = render(fig, s, true, dpi / 72, o->transparent, &face, true);
         if (st == ND_OK) st = nplot__write_png(s, path, who);
@@ -265,7 +265,7 @@ nd_status nplot_savefig_opts_(nplot_figure *fig, const char *path, const nplot_s
         return st;
     }
     FILE *f = fopen(path, "wb");
-    if (!f) return nd__error(ND_EIO, "%s: cannot open '%s' for writing: %s", who, path, strerror(errno));
+    if (!f) return nd_set_error(ND_EIO, "%s: cannot open '%s' for writing: %s", who, path, strerror(errno));
     double wpt = fig->width * 72, hpt = fig->height * 72;
     cairo_surface_t *s = kind == 1 ? cairo_svg_surface_create_for_stream(write_stream, f, wpt, hpt)
                                    : cairo_pdf_surface_create_for_stream(write_stream, f, wpt, hpt);
@@ -282,7 +282,7 @@ nd_status nplot_savefig_opts_(nplot_figure *fig, const char *path, const nplot_s
     int cerr = fclose(f);
     if (st) return st;
     if (cs != CAIRO_STATUS_SUCCESS || cerr != 0)
-        return nd__error(ND_EIO, "%s: writing '%s' failed: %s", who, path,
+        return nd_set_error(ND_EIO, "%s: writing '%s' failed: %s", who, path,
                          cs != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(cs) : strerror(errno));
     return ND_OK;
 }
@@ -295,15 +295,15 @@ nd_status nplot_figure_render_rgba(nplot_figure *fig, unsigned char *rgba_out, i
     if (st) return st;
     int w, h;
     nplot_figure_pixel_size(fig, &w, &h);
-    if (!rgba_out) return nd__error(ND_EVALUE, "%s: buffer is NULL", who);
+    if (!rgba_out) return nd_set_error(ND_EVALUE, "%s: buffer is NULL", who);
     if (width != w || height != h)
-        return nd__error(ND_ESHAPE, "%s: buffer is %dx%d but the figure renders %dx%d pixels", who,
+        return nd_set_error(ND_ESHAPE, "%s: buffer is %dx%d but the figure renders %dx%d pixels", who,
                          width, height, w, h);
-    if (stride < 4 * w) return nd__error(ND_EVALUE, "%s: stride %d < 4 * width (%d)", who, stride, 4 * w);
+    if (stride < 4 * w) return nd_set_error(ND_EVALUE, "%s: stride %d < 4 * width (%d)", who, stride, 4 * w);
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
     if (cairo_surface_status(s)) {
         cairo_surface_destroy(s);
-        return nd__error(ND_ENOMEM, "%s: cannot allocate a %dx%d image", who, w, h);
+        return nd_set_error(ND_ENOMEM, "%s: cannot allocate a %dx%d image", who, w, h);
     }
     st = render(fig, s, true, fig->dpi / 72, false, NULL, true);
     if (st == ND_OK) {
@@ -326,7 +326,7 @@ nd_status nplot__read_png(const char *path, unsigned char **out, int *w, int *h,
 {
     *out = NULL;
     FILE *f = fopen(path, "rb");
-    if (!f) return nd__error(ND_EIO, "%s: cannot open '%s': %s", who, path, strerror(errno));
+    if (!f) return nd_set_error(ND_EIO, "%s: cannot open '%s': %s", who, path, strerror(errno));
     png_err err = { "" };
     png_structp p = png_create_read_struct(PNG_LIBPNG_VER_STRING, &err, png_error_fn, png_warn_fn);
     png_infop info = p ? png_create_info_struct(p) : NULL;
@@ -334,13 +334,13 @@ nd_status nplot__read_png(const char *path, unsigned char **out, int *w, int *h,
     if (!p || !info) {
         if (p) png_destroy_read_struct(&p, NULL, NULL);
         fclose(f);
-        return nd__error(ND_ENOMEM, "%s: out of memory reading '%s'", who, path);
+        return nd_set_error(ND_ENOMEM, "%s: out of memory reading '%s'", who, path);
     }
     if (setjmp(png_jmpbuf(p))) {
         png_destroy_read_struct(&p, &info, NULL);
         free(buf);
         fclose(f);
-        return nd__error(ND_EIO, "%s: '%s' is not a readable PNG: %s", who, path, err.msg);
+        return nd_set_error(ND_EIO, "%s: '%s' is not a readable PNG: %s", who, path, err.msg);
     }
     png_init_io(p, f);
     png_read_info(p, info);
@@ -369,7 +369,7 @@ nd_status nplot__read_png(const char *path, unsigned char **out, int *w, int *h,
 nd_status nplot_compare_images(const char *expected, const char *actual, double *rms)
 {
     static const char *who = "nplot_compare_images";
-    if (!expected || !actual) return nd__error(ND_EVALUE, "%s: path is NULL", who);
+    if (!expected || !actual) return nd_set_error(ND_EVALUE, "%s: path is NULL", who);
     unsigned char *a, *b;
     int wa, ha, wb, hb;
     nd_status st = nplot__read_png(expected, &a, &wa, &ha, who);
@@ -382,7 +382,7 @@ nd_status nplot_compare_images(const char *expected, const char *actual, double 
     if (wa != wb || ha != hb) {
         free(a);
         free(b);
-        return nd__error(ND_ESHAPE, "%s: image sizes differ: '%s' is %dx%d, '%s' is %dx%d", who,
+        return nd_set_error(ND_ESHAPE, "%s: image sizes differ: '%s' is %dx%d, '%s' is %dx%d", who,
                          expected, wa, ha, actual, wb, hb);
     }
     /* matplotlib's calculate_rms over RGB (alpha composited on white first) */
@@ -404,7 +404,7 @@ nd_status nplot_compare_images(const char *expected, const char *actual, double 
 /* ---- getters ------------------------------------------------------------------------------------ */
 static int get_ticks(nplot_axes *ax, bool x, double *out, int cap, const char *who)
 {
-    if (!ax) return nd__error(ND_EVALUE, "%s: axes is NULL", who);
+    if (!ax) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);
     if (!ax->fig->laid_out) {
         nd_status st = nplot_figure_draw(ax->fig);
         if (st) return st;
@@ -420,13 +420,13 @@ int nplot_get_yticks(nplot_axes *ax, double *out, int cap) { return get_ticks(ax
 static const char *get_label(nplot_axes *ax, bool x, int i, const char *who)
 {
     if (!ax) {
-        nd__error(ND_EVALUE, "%s: axes is NULL", who);
+        nd_set_error(ND_EVALUE, "%s: axes is NULL", who);
         return NULL;
     }
     if (!ax->fig->laid_out && nplot_figure_draw(ax->fig)) return NULL;
     axis_state *a = x ? &ax->xa : &ax->ya;
     if (i < 0 || i >= a->nticks) {
-        nd__error(ND_EINDEX, "%s: index %d out of range (%d ticks)", who, i, a->nticks);
+        nd_set_error(ND_EINDEX, "%s: index %d out of range (%d ticks)", who, i, a->nticks);
         return NULL;
     }
     return a->ticklabels[i];
@@ -438,7 +438,7 @@ const char *nplot_get_yticklabel(nplot_axes *ax, int i) { return get_label(ax, f
 static const char *get_offset(nplot_axes *ax, bool x, const char *who)
 {
     if (!ax) {
-        nd__error(ND_EVALUE, "%s: axes is NULL", who);
+        nd_set_error(ND_EVALUE, "%s: axes is NULL", who);
         return NULL;
     }
     if (!ax->fig->laid_out && nplot_figure_draw(ax->fig)) return NULL;
@@ -451,7 +451,7 @@ const char *nplot_get_yoffset_text(nplot_axes *ax) { return get_offset(ax, false
 
 nd_status nplot_axes_pixel_box(nplot_axes *ax, double *x0, double *y0, double *x1, double *y1)
 {
-    if (!ax) return nd__error(ND_EVALUE, "nplot_axes_pixel_box: axes is NULL");
+    if (!ax) return nd_set_error(ND_EVALUE, "nplot_axes_pixel_box: axes is NULL");
     if (!ax->fig->laid_out) {
         nd_status st = nplot_figure_draw(ax->fig);
         if (st) return st;
@@ -465,7 +465,7 @@ nd_status nplot_axes_pixel_box(nplot_axes *ax, double *x0, double *y0, double *x
 
 nd_status nplot_data_to_pixel(nplot_axes *ax, double x, double y, double *px, double *py)
 {
-    if (!ax) return nd__error(ND_EVALUE, "nplot_data_to_pixel: axes is NULL");
+    if (!ax) return nd_set_error(ND_EVALUE, "nplot_data_to_pixel: axes is NULL");
     if (!ax->fig->laid_out) {
         nd_status st = nplot_figure_draw(ax->fig);
         if (st) return st;

@@ -19,7 +19,7 @@ artist *nplot__patches_new(nplot_axes *ax, const double *x, const double *y, siz
     if (!(a->x = nplot__copy_or_index(ax->fig, x, n, who))) return NULL;
     if (!(a->y = nplot__copy_or_index(ax->fig, y, n, who))) return NULL;
     if (colors) {
-        a->colors = nd__malloc(sizeof(rgba) * (npoly ? npoly : 1), who);
+        a->colors = nd_malloc(sizeof(rgba) * (npoly ? npoly : 1), who);
         if (!a->colors) {
             nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
             return NULL;

@@ -7,7 +7,7 @@
 
 #define CHECK_3D(ax, who)                                                              \
     do {                                                                               \
-        if (!(ax)) return nd__error(ND_EVALUE, "%s: axes is NULL", who);               \
+        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);               \
         nd_status st_ = nplot__check((ax)->fig);                                       \
         if (st_) return st_;                                                           \
         if (!(ax)->is3d)                                                               \
@@ -72,7 +72,7 @@ nd_status nplot_set_zlabel_opts_(nplot_axes *ax, const char *s, const nplot_text
     if (st) return st;
     char *c = nplot__strdup(ax->fig, s ? s : "", who);
     if (!c) return ax->fig->status;
-    nd__free(ax->za.label);
+    nd_free_mem(ax->za.label);
     ax->za.label = c;
     ax->za.label_ts = ts;
     nplot__mark_dirty(ax->fig);
@@ -109,9 +109,9 @@ typedef struct grid3 {
 
 static void grid_free(grid3 *g)
 {
-    nd__free(g->x);
-    nd__free(g->y);
-    nd__free(g->z);
+    nd_free_mem(g->x);
+    nd_free_mem(g->y);
+    nd_free_mem(g->z);
 }
 
 static nd_status grid_of(nplot_axes *ax, const nd_array *X, const nd_array *Y, const nd_array *Z,
@@ -136,8 +136,8 @@ static nd_status grid_of(nplot_axes *ax, const nd_array *X, const nd_array *Y, c
         goto fail;
     }
     if (x1 || y1) {
-        g->x = nd__malloc(sizeof(double) * (n ? n : 1), who);
-        g->y = nd__malloc(sizeof(double) * (n ? n : 1), who);
+        g->x = nd_malloc(sizeof(double) * (n ? n : 1), who);
+        g->y = nd_malloc(sizeof(double) * (n ? n : 1), who);
         if (!g->x || !g->y) {
             st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
             goto fail;
@@ -147,16 +147,16 @@ static nd_status grid_of(nplot_axes *ax, const nd_array *X, const nd_array *Y, c
                 g->x[r * g->nx + c] = x1 ? xs[c] : xs[r * g->nx + c];
                 g->y[r * g->nx + c] = y1 ? ys[r] : ys[r * g->nx + c];
             }
-        nd__free(xs);
-        nd__free(ys);
+        nd_free_mem(xs);
+        nd_free_mem(ys);
     } else {
         g->x = xs;
         g->y = ys;
     }
     return ND_OK;
 fail:
-    nd__free(xs);
-    nd__free(ys);
+    nd_free_mem(xs);
+    nd_free_mem(ys);
     grid_free(g);
     return st;
 }
@@ -209,15 +209,15 @@ nd_status nplot_plot_surface_opts_(nplot_axes *ax, const nd_array *X, const nd_a
         return nplot__fail(fig, ND_ESHAPE, "%s: Z needs at least 2 x 2 points, got (%zu, %zu)", who, g.ny, g.nx);
     }
     if (!o->color && !m.on) base = nplot__next_patch_color(ax);
-    size_t *ri = nd__malloc(sizeof(size_t) * (g.ny + 1), who), *ci = nd__malloc(sizeof(size_t) * (g.nx + 1), who);
+    size_t *ri = nd_malloc(sizeof(size_t) * (g.ny + 1), who), *ci = nd_malloc(sizeof(size_t) * (g.nx + 1), who);
     double *sx = NULL, *sy = NULL, *sz = NULL, *mean = NULL;
     artist *a = NULL;
     if (!ri || !ci) goto oom;
     size_t nr = picks(g.ny, stride_of(g.ny, o->rstride, o->rcount), ri);
     size_t nc = picks(g.nx, stride_of(g.nx, o->cstride, o->ccount), ci);
     size_t nv = nr * nc, nq = (nr - 1) * (nc - 1);
-    sx = nd__malloc(sizeof(double) * nv, who), sy = nd__malloc(sizeof(double) * nv, who);
-    sz = nd__malloc(sizeof(double) * nv, who), mean = nd__malloc(sizeof(double) * nq, who);
+    sx = nd_malloc(sizeof(double) * nv, who), sy = nd_malloc(sizeof(double) * nv, who);
+    sz = nd_malloc(sizeof(double) * nv, who), mean = nd_malloc(sizeof(double) * nq, who);
     if (!sx || !sy || !sz || !mean) goto oom;
     for (size_t r = 0; r < nr; r++)
         for (size_t c = 0; c < nc; c++) {
@@ -242,7 +242,7 @@ nd_status nplot_plot_surface_opts_(nplot_axes *ax, const nd_array *X, const nd_a
     a->iw = (int)nc;
     a->ih = (int)nr;
     a->map = m;
-    a->colors = nd__malloc(sizeof(rgba) * (nq ? nq : 1), who);
+    a->colors = nd_malloc(sizeof(rgba) * (nq ? nq : 1), who);
     if (!a->colors) goto oom;
     /* matplotlib's LightSource(azdeg=225, altdeg=19.4712): shade = 0.3 + 0.7 (n.l + 1) / 2 */
     double az = (90 - 225) * M_PI / 180, alt = 19.4712 * M_PI / 180;
@@ -285,12 +285,12 @@ oom:
     st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
 done:
     grid_free(&g);
-    nd__free(ri);
-    nd__free(ci);
-    nd__free(sx);
-    nd__free(sy);
-    nd__free(sz);
-    nd__free(mean);
+    nd_free_mem(ri);
+    nd_free_mem(ci);
+    nd_free_mem(sx);
+    nd_free_mem(sy);
+    nd_free_mem(sz);
+    nd_free_mem(mean);
     return st;
 }
 
@@ -319,15 +319,15 @@ nd_status nplot_plot_wireframe_opts_(nplot_axes *ax, const nd_array *X, const nd
     grid3 g;
     nd_status st = grid_of(ax, X, Y, Z, &g, who);
     if (st) return st;
-    size_t *ri = nd__malloc(sizeof(size_t) * (g.ny + 1), who), *ci = nd__malloc(sizeof(size_t) * (g.nx + 1), who);
+    size_t *ri = nd_malloc(sizeof(size_t) * (g.ny + 1), who), *ci = nd_malloc(sizeof(size_t) * (g.nx + 1), who);
     double *vx = NULL, *vy = NULL, *vz = NULL;
     if (!ri || !ci) goto oom;
     size_t nr = picks(g.ny, stride_of(g.ny, o->rstride, o->rcount), ri);
     size_t nc = picks(g.nx, stride_of(g.nx, o->cstride, o->ccount), ci);
     /* rows (all columns), then columns (all rows), NaN between polylines */
     size_t cap = nr * (g.nx + 1) + nc * (g.ny + 1) + 1, k = 0;
-    vx = nd__malloc(sizeof(double) * cap, who), vy = nd__malloc(sizeof(double) * cap, who);
-    vz = nd__malloc(sizeof(double) * cap, who);
+    vx = nd_malloc(sizeof(double) * cap, who), vy = nd_malloc(sizeof(double) * cap, who);
+    vz = nd_malloc(sizeof(double) * cap, who);
     if (!vx || !vy || !vz) goto oom;
     for (size_t r = 0; r < nr; r++) {
         for (size_t c = 0; c < g.nx; c++, k++) {
@@ -355,11 +355,11 @@ oom:
     st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
 done:
     grid_free(&g);
-    nd__free(ri);
-    nd__free(ci);
-    nd__free(vx);
-    nd__free(vy);
-    nd__free(vz);
+    nd_free_mem(ri);
+    nd_free_mem(ci);
+    nd_free_mem(vx);
+    nd_free_mem(vy);
+    nd_free_mem(vz);
     return st;
 }
 
@@ -376,9 +376,9 @@ static nd_status xyz_of(nplot_axes *ax, const nd_array *x, const nd_array *y, co
         st = nplot__fail(ax->fig, ND_ESHAPE, "%s: x, y and z must have the same length, got %zu, %zu, %zu",
                          who, nx, ny, nz);
     if (st) {
-        nd__free(*xs);
-        nd__free(*ys);
-        nd__free(*zs);
+        nd_free_mem(*xs);
+        nd_free_mem(*ys);
+        nd_free_mem(*zs);
         *xs = *ys = *zs = NULL;
     }
     *n = nx;
@@ -398,9 +398,9 @@ nd_status nplot_plot3d_opts_(nplot_axes *ax, const nd_array *x, const nd_array *
     if (st) return st;
     artist *a = artist3d(ax, ART_LINE3D, xs, ys, zs, n, who);
     st = a ? line3d_style(ax, a, o, who) : ax->fig->status;
-    nd__free(xs);
-    nd__free(ys);
-    nd__free(zs);
+    nd_free_mem(xs);
+    nd_free_mem(ys);
+    nd_free_mem(zs);
     return st;
 }
 
@@ -434,10 +434,10 @@ nd_status nplot_scatter3d_opts_(nplot_axes *ax, const nd_array *x, const nd_arra
                 ax->za.has_data = true;
             }
     }
-    nd__free(xs);
-    nd__free(ys);
-    nd__free(zs);
-    nd__free(cs);
-    nd__free(ss);
+    nd_free_mem(xs);
+    nd_free_mem(ys);
+    nd_free_mem(zs);
+    nd_free_mem(cs);
+    nd_free_mem(ss);
     return st;
 }

@@ -8,14 +8,14 @@
 
 #define CHECK_AX(ax, who)                                                 \
     do {                                                                  \
-        if (!(ax)) return nd__error(ND_EVALUE, "%s: axes is NULL", who);  \
+        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
         nd_status st_ = nplot__check((ax)->fig);                          \
         if (st_) return st_;                                              \
     } while (0)
 
 double *nplot__copy_or_index(nplot_figure *fig, const double *x, size_t n, const char *who)
 {
-    double *c = nd__malloc(sizeof(double) * (n ? n : 1), who);
+    double *c = nd_malloc(sizeof(double) * (n ? n : 1), who);
     if (!c) {
         nplot__fail(fig, ND_ENOMEM, "%s: out of memory copying %zu values", who, n);
         return NULL;
@@ -70,7 +70,7 @@ nd_status nplot__line_props(nplot_axes *ax, const nplot_line_opts *o, line_props
             sum += o->dashes[i];
         }
         if (sum <= 0) return nplot__fail(fig, ND_EVALUE, "%s: dashes are all zero", who);
-        lp->dashes = nd__malloc(sizeof(double) * (size_t)o->ndashes, who);
+        lp->dashes = nd_malloc(sizeof(double) * (size_t)o->ndashes, who);
         if (!lp->dashes) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
         memcpy(lp->dashes, o->dashes, sizeof(double) * (size_t)o->ndashes);
         lp->ndashes = o->ndashes;
@@ -80,14 +80,14 @@ nd_status nplot__line_props(nplot_axes *ax, const nplot_line_opts *o, line_props
     if (o->marker) {
         int m = nplot__marker_parse(o->marker);
         if (m < 0) {
-            nd__free(lp->dashes);
+            nd_free_mem(lp->dashes);
             return nplot__fail(fig, ND_EVALUE, "%s: unknown marker '%s'", who, o->marker);
         }
         lp->marker = m;
     }
     if (o->linewidth < 0 || o->markersize < 0 || o->markeredgewidth < 0 || o->alpha < 0 ||
         o->alpha > 1 || !isfinite(o->linewidth) || !isfinite(o->markersize)) {
-        nd__free(lp->dashes);
+        nd_free_mem(lp->dashes);
         return nplot__fail(fig, ND_EVALUE, "%s: linewidth, markersize, markeredgewidth must be "
                                            ">= 0 and alpha in [0, 1]", who);
     }
@@ -96,17 +96,17 @@ nd_status nplot__line_props(nplot_axes *ax, const nplot_line_opts *o, line_props
     lp->mew = o->markeredgewidth > 0 ? o->markeredgewidth : 1.0;
     lp->mfc = lp->mec = lp->color;
     if (o->markerfacecolor && nplot__color(o->markerfacecolor, st, &lp->mfc, who)) {
-        nd__free(lp->dashes);
+        nd_free_mem(lp->dashes);
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     }
     if (o->markeredgecolor && nplot__color(o->markeredgecolor, st, &lp->mec, who)) {
-        nd__free(lp->dashes);
+        nd_free_mem(lp->dashes);
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     }
     lp->markevery = o->markevery > 0 ? o->markevery : 1;
     lp->drawstyle = parse_drawstyle(o->drawstyle);
     if (lp->drawstyle < 0) {
-        nd__free(lp->dashes);
+        nd_free_mem(lp->dashes);
         return nplot__fail(fig, ND_EVALUE, "%s: unknown drawstyle '%s'", who, o->drawstyle);
     }
     *alpha = o->alpha > 0 ? o->alpha : 1;
@@ -127,7 +127,7 @@ static nd_status add_line(nplot_axes *ax, const double *x, const double *y, size
     if (drawstyle) lp.drawstyle = drawstyle;
     artist *a = nplot__artist_add(ax, ART_LINE, who);
     if (!a) {
-        nd__free(lp.dashes);
+        nd_free_mem(lp.dashes);
         return ax->fig->status;
     }
     a->lp = lp;
@@ -189,8 +189,8 @@ static nd_status refline(nplot_axes *ax, bool horizontal, double v, const nplot_
     artist *a;
     nd_status st = add_line(ax, NULL, NULL, 0, &lo_, 0, &a, who);
     if (st) return st;
-    nd__free(a->x);
-    nd__free(a->y);
+    nd_free_mem(a->x);
+    nd_free_mem(a->y);
     a->x = a->y = NULL;
     a->n = 0;
     if (!(a->x = nplot__copy_or_index(ax->fig, xs, 2, who))) return ax->fig->status;
@@ -301,8 +301,8 @@ nd_status nplot__errorbar(nplot_axes *ax, const double *x, const double *y, size
     for (size_t i = 0; i < n; i++) nseg += (ylo != NULL) + (xlo != NULL);
     artist *bars = nplot__artist_add(ax, ART_SEGMENTS, who);
     if (!bars) return fig->status;
-    bars->x = nd__malloc(sizeof(double) * (2 * nseg + 1), who);
-    bars->y = nd__malloc(sizeof(double) * (2 * nseg + 1), who);
+    bars->x = nd_malloc(sizeof(double) * (2 * nseg + 1), who);
+    bars->y = nd_malloc(sizeof(double) * (2 * nseg + 1), who);
     if (!bars->x || !bars->y) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
@@ -329,8 +329,8 @@ nd_status nplot__errorbar(nplot_axes *ax, const double *x, const double *y, size
             if (dir == 0 ? !ylo : !xlo) continue;
             artist *caps = nplot__artist_add(ax, ART_LINE, who);
             if (!caps) return fig->status;
-            caps->x = nd__malloc(sizeof(double) * (2 * n + 1), who);
-            caps->y = nd__malloc(sizeof(double) * (2 * n + 1), who);
+            caps->x = nd_malloc(sizeof(double) * (2 * n + 1), who);
+            caps->y = nd_malloc(sizeof(double) * (2 * n + 1), who);
             if (!caps->x || !caps->y) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
             for (size_t i = 0; i < n; i++) {
                 double xi = x ? x[i] : (double)i;
@@ -369,7 +369,7 @@ nd_status nplot_errorbar_xy_opts_(nplot_axes *ax, const double *x, const double 
     if (o->yerr || o->xerr)
         return nplot__fail(ax->fig, ND_EVALUE, "%s: use yerr_f64/xerr_f64 (or nplot_errorbar with "
                                                "arrays) for per-point errors", who);
-    double *buf = nd__malloc(sizeof(double) * (2 * n + 1), who);
+    double *buf = nd_malloc(sizeof(double) * (2 * n + 1), who);
     if (!buf) return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
     double *ye = NULL, *xe = NULL;
     bool has_y = o->yerr_f64 || o->yerr_value, has_x = o->xerr_f64 || o->xerr_value;
@@ -379,12 +379,12 @@ nd_status nplot_errorbar_xy_opts_(nplot_axes *ax, const double *x, const double 
         if (ye) ye[i] = o->yerr_f64 ? o->yerr_f64[i] : o->yerr_value;
         if (xe) xe[i] = o->xerr_f64 ? o->xerr_f64[i] : o->xerr_value;
         if ((ye && !(ye[i] >= 0) && !isnan(ye[i])) || (xe && !(xe[i] >= 0) && !isnan(xe[i]))) {
-            nd__free(buf);
+            nd_free_mem(buf);
             return nplot__fail(ax->fig, ND_EVALUE, "%s: error values must be >= 0 (point %zu)", who, i);
         }
     }
     nd_status st = nplot__errorbar(ax, x, y, n, xe, xe, ye, ye, o, who);
-    nd__free(buf);
+    nd_free_mem(buf);
     return st;
 }
 
@@ -409,8 +409,8 @@ nd_status nplot_stem_xy_opts_(nplot_axes *ax, const double *x, const double *y, 
     /* stems */
     artist *stems = nplot__artist_add(ax, ART_SEGMENTS, who);
     if (!stems) return fig->status;
-    stems->x = nd__malloc(sizeof(double) * (2 * n + 1), who);
-    stems->y = nd__malloc(sizeof(double) * (2 * n + 1), who);
+    stems->x = nd_malloc(sizeof(double) * (2 * n + 1), who);
+    stems->y = nd_malloc(sizeof(double) * (2 * n + 1), who);
     if (!stems->x || !stems->y) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
     double xmin = INFINITY, xmax = -INFINITY;
     for (size_t i = 0; i < n; i++) {

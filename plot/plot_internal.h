@@ -13,7 +13,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "internal.h"
+/* Set the last error and evaluate to NULL, for functions that return a pointer. */
+#define ND_FAIL(code, ...) (nd_set_error((code), __VA_ARGS__), NULL)
+
 
 typedef nplot_rgba rgba;
 
@@ -46,7 +48,7 @@ const nplot__style *nplot__style_get(const char *name);
 const nplot__style *nplot__style_current(void);
 
 /* ---- colors ---------------------------------------------------------------------------- */
-/* Parse into *out; cycle resolves "C0".."C9" (may be NULL → tab10). Sets nd__error naming
+/* Parse into *out; cycle resolves "C0".."C9" (may be NULL → tab10). Sets nd_set_error naming
  * `who` on failure. */
 nd_status nplot__color(const char *spec, const nplot__style *st, rgba *out, const char *who);
 typedef struct cmap_ref {
@@ -115,7 +117,7 @@ typedef struct bbox {
 } bbox;
 bbox nplot__text_place(render_ctx *rc, const text_box *tb, double x, double y, int ha, int va,
                        double rotation, const rgba *color, bool draw);
-/* Mathtext → pango markup (exported for tests). Caller frees with nd__free. */
+/* Mathtext → pango markup (exported for tests). Caller frees with nd_free_mem. */
 char *nplot__mathtext_markup(const char *s);
 
 /* ---- ticks -------------------------------------------------------------------------------- */
@@ -132,7 +134,7 @@ typedef struct formatter {
     void *ctx;
 } formatter;
 /* Tick label strings for locs (already restricted to the view) into labels[] (each
- * nd__malloc'd); *offset_text gets "1e6" / "+1e3" or "" (malloc'd). */
+ * nd_malloc'd); *offset_text gets "1e6" / "+1e3" or "" (malloc'd). */
 nd_status nplot__format_ticks(const formatter *f, int scale, double base, const double *locs,
                               int n, double vmin, double vmax, char **labels,
                               char **offset_text);

@@ -10,7 +10,7 @@
 
 #define CHECK_AX(ax, who)                                                 \
     do {                                                                  \
-        if (!(ax)) return nd__error(ND_EVALUE, "%s: axes is NULL", who);  \
+        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
         nd_status st_ = nplot__check((ax)->fig);                          \
         if (st_) return st_;                                              \
     } while (0)
@@ -140,7 +140,7 @@ nd_status nplot_pie_opts_(nplot_axes *ax, const nd_array *x, const nplot_pie_opt
     size_t n = 0;
     nd_status st = nplot__to_f64(ax->fig, x, &xs, &n, "x", who);
     if (!st) st = nplot_pie_xy_opts_(ax, xs, n, o);
-    nd__free(xs);
+    nd_free_mem(xs);
     return st;
 }
 
@@ -156,14 +156,14 @@ static nd_status stats_of(nplot_figure *fig, const double *v, size_t n, double w
                           const char *who)
 {
     memset(b, 0, sizeof *b);
-    double *f = nd__malloc(sizeof(double) * (n ? n : 1), who);
+    double *f = nd_malloc(sizeof(double) * (n ? n : 1), who);
     if (!f) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
     size_t m = 0;
     double sum = 0;
     for (size_t i = 0; i < n; i++)
         if (isfinite(v[i])) f[m++] = v[i], sum += v[i];
     if (m == 0) {
-        nd__free(f);
+        nd_free_mem(f);
         b->empty = true;
         return ND_OK;
     }
@@ -176,7 +176,7 @@ static nd_status stats_of(nplot_figure *fig, const double *v, size_t n, double w
     nd_free(qs);
     nd_free(q);
     if (!ok) {
-        nd__free(f);
+        nd_free_mem(f);
         return nplot__fail(fig, nd_last_error() ? nd_last_error() : ND_ENOMEM, "%s: %s", who, nd_errmsg());
     }
     b->q1 = qv[0], b->med = qv[1], b->q3 = qv[2], b->mean = sum / (double)m;
@@ -249,7 +249,7 @@ static nd_status draw_box(nplot_axes *ax, const nplot_boxplot_opts *o, const box
         artist *f = nplot__artist_add(ax, ART_LINE, who);
         if (!f) return fig->status;
         f->n = b->nfliers;
-        double *pp = nd__malloc(sizeof(double) * b->nfliers, who);
+        double *pp = nd_malloc(sizeof(double) * b->nfliers, who);
         if (!pp) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
         for (size_t i = 0; i < b->nfliers; i++) pp[i] = pos;
         f->x = vert ? pp : nplot__copy_or_index(fig, b->fliers, b->nfliers, who);
@@ -295,11 +295,11 @@ nd_status nplot_boxplot_xy_opts_(nplot_axes *ax, const double *const *data, cons
         (o->facecolor && nplot__color(o->facecolor, st, &face, who)))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     if (k == 0) return ND_OK;
-    double *pos = nd__malloc(sizeof(double) * (size_t)k, who);
-    char **labs = nd__calloc((size_t)k, sizeof(char *), who);
+    double *pos = nd_malloc(sizeof(double) * (size_t)k, who);
+    char **labs = nd_calloc((size_t)k, sizeof(char *), who);
     if (!pos || !labs) {
-        nd__free(pos);
-        nd__free(labs);
+        nd_free_mem(pos);
+        nd_free_mem(labs);
         return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
     }
     double pmin = INFINITY, pmax = -INFINITY;
@@ -325,10 +325,10 @@ nd_status nplot_boxplot_xy_opts_(nplot_axes *ax, const double *const *data, cons
         box_stats b;
         if ((s = stats_of(fig, data[i], lens[i], whis, &b, who))) break;
         if (!b.empty) s = draw_box(ax, o, &b, pos[i], w, color, medc, face, lw, who);
-        nd__free(b.fliers);
+        nd_free_mem(b.fliers);
         char buf[64];
         snprintf(buf, sizeof buf, "%g", pos[i]);
-        labs[i] = nd__strdup(o->labels && o->labels[i] ? o->labels[i] : buf, who);
+        labs[i] = nd_strdup(o->labels && o->labels[i] ? o->labels[i] : buf, who);
         if (!labs[i] && !s) s = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
         /* the view spans the positions +- 0.5 exactly (sticky, as matplotlib does) */
         if (!s) s = nplot__add_sticky(ax, vert, pos[i] - 0.5, who);
@@ -345,9 +345,9 @@ nd_status nplot_boxplot_xy_opts_(nplot_axes *ax, const double *const *data, cons
         s = vert ? nplot_set_xticks_opts_(ax, pos, k, &to) : nplot_set_yticks_opts_(ax, pos, k, &to);
     }
 done:
-    for (int i = 0; i < k; i++) nd__free(labs[i]);
-    nd__free(labs);
-    nd__free(pos);
+    for (int i = 0; i < k; i++) nd_free_mem(labs[i]);
+    nd_free_mem(labs);
+    nd_free_mem(pos);
     return s;
 }
 
@@ -364,9 +364,9 @@ nd_status nplot_boxplot_opts_(nplot_axes *ax, const nd_array *data, const nplot_
     if (st) return st;
     size_t rows = nd == 2 ? (size_t)nd_shape(data)[0] : n, cols = nd == 2 ? (size_t)nd_shape(data)[1] : 1;
     /* one box per column: gather the columns */
-    double *t = nd__malloc(sizeof(double) * (n ? n : 1), who);
-    const double **ptr = nd__malloc(sizeof(double *) * (cols ? cols : 1), who);
-    size_t *lens = nd__malloc(sizeof(size_t) * (cols ? cols : 1), who);
+    double *t = nd_malloc(sizeof(double) * (n ? n : 1), who);
+    const double **ptr = nd_malloc(sizeof(double *) * (cols ? cols : 1), who);
+    size_t *lens = nd_malloc(sizeof(size_t) * (cols ? cols : 1), who);
     if (!t || !ptr || !lens) {
         st = nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
     } else {
@@ -377,9 +377,9 @@ nd_status nplot_boxplot_opts_(nplot_axes *ax, const nd_array *data, const nplot_
         }
         st = nplot_boxplot_xy_opts_(ax, ptr, lens, (int)cols, o);
     }
-    nd__free(v);
-    nd__free(t);
-    nd__free(ptr);
-    nd__free(lens);
+    nd_free_mem(v);
+    nd_free_mem(t);
+    nd_free_mem(ptr);
+    nd_free_mem(lens);
     return st;
 }

@@ -109,7 +109,7 @@ nd_status nplot_style_use(const char *name)
 {
     const nplot__style *s = nplot__style_get(name ? name : "default");
     if (!s)
-        return nd__error(ND_EVALUE, "nplot_style_use: unknown style '%s' (try 'default', "
+        return nd_set_error(ND_EVALUE, "nplot_style_use: unknown style '%s' (try 'default', "
                                     "'ggplot', 'seaborn-whitegrid', 'dark_background', "
                                     "'bmh', 'grayscale')", name);
     current_style = s;
@@ -194,7 +194,7 @@ nd_status nplot__parse_fmt(const char *fmt, const nplot__style *st, fmt_spec *ou
         else if (*p == ':') ls = LS_DOTTED;
         if (ls >= 0) {
             if (out->linestyle >= 0)
-                return nd__error(ND_EVALUE, "%s: illegal format string \"%s\"; two linestyle "
+                return nd_set_error(ND_EVALUE, "%s: illegal format string \"%s\"; two linestyle "
                                             "symbols", who, fmt);
             out->linestyle = ls;
             p += adv;
@@ -202,7 +202,7 @@ nd_status nplot__parse_fmt(const char *fmt, const nplot__style *st, fmt_spec *ou
         }
         if (*p == 'C' && p[1] >= '0' && p[1] <= '9') {
             if (out->has_color)
-                return nd__error(ND_EVALUE, "%s: illegal format string \"%s\"; two color "
+                return nd_set_error(ND_EVALUE, "%s: illegal format string \"%s\"; two color "
                                             "symbols", who, fmt);
             char cbuf[8] = { 'C', p[1], 0 };
             nplot__color(cbuf, st, &out->color, who);
@@ -212,7 +212,7 @@ nd_status nplot__parse_fmt(const char *fmt, const nplot__style *st, fmt_spec *ou
         }
         if (strchr("bgrcmykw", *p)) {
             if (out->has_color)
-                return nd__error(ND_EVALUE, "%s: illegal format string \"%s\"; two color "
+                return nd_set_error(ND_EVALUE, "%s: illegal format string \"%s\"; two color "
                                             "symbols", who, fmt);
             char cbuf[2] = { *p, 0 };
             nplot__color(cbuf, st, &out->color, who);
@@ -222,14 +222,14 @@ nd_status nplot__parse_fmt(const char *fmt, const nplot__style *st, fmt_spec *ou
         }
         if (strchr(marker_chars, *p)) {
             if (out->marker >= 0)
-                return nd__error(ND_EVALUE, "%s: illegal format string \"%s\"; two marker "
+                return nd_set_error(ND_EVALUE, "%s: illegal format string \"%s\"; two marker "
                                             "symbols", who, fmt);
             char mbuf[2] = { *p, 0 };
             out->marker = nplot__marker_parse(mbuf);
             p++;
             continue;
         }
-        return nd__error(ND_EVALUE, "%s: unrecognized character '%c' in format string \"%s\"",
+        return nd_set_error(ND_EVALUE, "%s: unrecognized character '%c' in format string \"%s\"",
                          who, *p, fmt);
     }
     if (out->marker >= 0 && out->marker != MK_NONE && out->linestyle < 0)

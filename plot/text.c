@@ -257,7 +257,7 @@ char *nplot__mathtext_markup(const char *s)
         free(b.p);
         return NULL;
     }
-    char *out = nd__strdup(b.p, "nplot mathtext");
+    char *out = nd_strdup(b.p, "nplot mathtext");
     free(b.p);
     return out;
 }
@@ -289,7 +289,7 @@ text_box nplot__text_layout(render_ctx *rc, const char *s, const text_style *ts)
     } else {
         pango_layout_set_text(l, s, -1);
     }
-    nd__free(markup);
+    nd_free_mem(markup);
     PangoRectangle ink, logical;
     pango_layout_get_extents(l, &ink, &logical);
     tb.layout = l;

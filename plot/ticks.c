@@ -108,9 +108,9 @@ static double edge_ge(const edge_int *e, double x)
 int nplot_maxn_ticks(double vmin, double vmax, int nbins, double *out, int cap)
 {
     if (nbins < 1)
-        return nd__error(ND_EVALUE, "nplot_maxn_ticks: nbins must be >= 1, got %d", nbins);
+        return nd_set_error(ND_EVALUE, "nplot_maxn_ticks: nbins must be >= 1, got %d", nbins);
     if (!isfinite(vmin) || !isfinite(vmax))
-        return nd__error(ND_EVALUE, "nplot_maxn_ticks: limits must be finite, got %g, %g",
+        return nd_set_error(ND_EVALUE, "nplot_maxn_ticks: limits must be finite, got %g, %g",
                          vmin, vmax);
     nonsingular(&vmin, &vmax, 1e-13, 1e-14);
     if (vmax < vmin) {
@@ -161,9 +161,9 @@ int nplot_maxn_ticks(double vmin, double vmax, int nbins, double *out, int cap)
 int nplot_log_ticks(double vmin, double vmax, double base, int numticks, bool minor,
                     double *out, int cap)
 {
-    if (!(base > 1)) return nd__error(ND_EVALUE, "nplot_log_ticks: base must be > 1, got %g", base);
+    if (!(base > 1)) return nd_set_error(ND_EVALUE, "nplot_log_ticks: base must be > 1, got %g", base);
     if (!(vmin > 0) || !(vmax > 0) || !isfinite(vmin) || !isfinite(vmax))
-        return nd__error(ND_EVALUE, "nplot_log_ticks: limits must be positive and finite, got "
+        return nd_set_error(ND_EVALUE, "nplot_log_ticks: limits must be positive and finite, got "
                                     "%g, %g", vmin, vmax);
     if (vmax < vmin) {
         double t = vmin;
@@ -269,7 +269,7 @@ static char *fix_minus(const char *s)
 {
     size_t n = 0;
     for (const char *p = s; *p; p++) n += *p == '-' ? 3 : 1;
-    char *o = nd__malloc(n + 1, "nplot ticks");
+    char *o = nd_malloc(n + 1, "nplot ticks");
     if (!o) return NULL;
     char *q = o;
     for (const char *p = s; *p; p++) {
@@ -394,7 +394,7 @@ static int scalar_sigfigs(const double *locs, int n, double offset, int oom, dou
     return sig + 1;
 }
 
-static char *dup_or_null(const char *s) { return nd__strdup(s, "nplot ticks"); }
+static char *dup_or_null(const char *s) { return nd_strdup(s, "nplot ticks"); }
 
 static char *fmt_log_label(double v, double base)
 {
@@ -515,7 +515,7 @@ nd_status nplot__format_ticks(const formatter *f, int scale, double base, const 
     return ND_OK;
 fail:
     for (int i = 0; i < n; i++) {
-        nd__free(labels[i]);
+        nd_free_mem(labels[i]);
         labels[i] = NULL;
     }
     return ND_ENOMEM;

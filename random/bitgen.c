@@ -145,7 +145,7 @@ static void xoshiro_jump(nd_rng *r)
 
 nd_status nd_rng_advance(nd_rng *r, uint64_t delta_hi, uint64_t delta_lo)
 {
-    if (!r) return nd__error(ND_EVALUE, "nd_rng_advance: NULL generator");
+    if (!r) return nd_set_error(ND_EVALUE, "nd_rng_advance: NULL generator");
     switch (r->kind) {
     case ND_PCG64:
     case ND_PCG64DXSM:
@@ -157,7 +157,7 @@ nd_status nd_rng_advance(nd_rng *r, uint64_t delta_hi, uint64_t delta_lo)
         return ND_OK;
     }
     default:
-        return nd__error(ND_EVALUE, "nd_rng_advance: %s has no advance function",
+        return nd_set_error(ND_EVALUE, "nd_rng_advance: %s has no advance function",
                          nd_bitgen_name(r->kind));
     }
 }
@@ -184,7 +184,7 @@ nd_status nd__bitgen_jump(nd_rng *r, uint64_t jumps)
         for (uint64_t j = 0; j < jumps; j++) xoshiro_jump(r);
         return ND_OK;
     default:
-        return nd__error(ND_EVALUE,
+        return nd_set_error(ND_EVALUE,
                          "nd_rng_jumped: %s has no jump function (use nd_rng_spawn)",
                          nd_bitgen_name(r->kind));
     }

@@ -294,9 +294,9 @@ static void bounded_fill(nd_rng *r, uint64_t rng, int bits, ptrdiff_t n, uint64_
 /* ---- fillers ----------------------------------------------------------------------- */
 nd_status nd__rng_check(const nd_rng *r, const nd_array *out, const char *who)
 {
-    if (!r) return nd__error(ND_EVALUE, "%s: NULL generator", who);
-    if (!out) return nd__error(ND_EVALUE, "%s: NULL output array", who);
-    if (!nd_is_writeable(out)) return nd__error(ND_EVALUE, "%s: output array is read-only", who);
+    if (!r) return nd_set_error(ND_EVALUE, "%s: NULL generator", who);
+    if (!out) return nd_set_error(ND_EVALUE, "%s: NULL output array", who);
+    if (!nd_is_writeable(out)) return nd_set_error(ND_EVALUE, "%s: output array is read-only", who);
     return ND_OK;
 }
 
@@ -332,7 +332,7 @@ nd_status nd__fill_cont(nd_rng *r, nd_array *out, nd__cont_fn f, nd__cont_fn_f f
 {
     if (nd__rng_check(r, out, who) < 0) return nd_last_error();
     if (out->dtype != ND_FLOAT64 && out->dtype != ND_FLOAT32)
-        return nd__error(ND_EDTYPE, "%s: output dtype %s (float32 or float64 expected)", who,
+        return nd_set_error(ND_EDTYPE, "%s: output dtype %s (float32 or float64 expected)", who,
                          nd_dtype_name(out->dtype));
     nd_array *dst = contiguous_target(out, who);
     if (!dst) return nd_last_error();
@@ -365,7 +365,7 @@ nd_status nd__fill_disc(nd_rng *r, nd_array *out, nd__disc_fn f, const double *p
 {
     if (nd__rng_check(r, out, who) < 0) return nd_last_error();
     if (nd_dtype_is_complex(out->dtype) || out->dtype == ND_BOOL)
-        return nd__error(ND_EDTYPE, "%s: output dtype %s (integer or float expected)", who,
+        return nd_set_error(ND_EDTYPE, "%s: output dtype %s (integer or float expected)", who,
                          nd_dtype_name(out->dtype));
     nd_array *dst = contiguous_target(out, who);
     if (!dst) return nd_last_error();
@@ -448,7 +448,7 @@ nd_array *nd_rng_standard_exponential(nd_rng *r, int ndim, const ptrdiff_t *shap
 nd_status nd_rng_standard_gamma_into(nd_rng *r, double shape_k, nd_array *out)
 {
     if (!(shape_k >= 0))
-        return nd__error(ND_EVALUE, "nd_rng_standard_gamma: shape = %g < 0", shape_k);
+        return nd_set_error(ND_EVALUE, "nd_rng_standard_gamma: shape = %g < 0", shape_k);
     const double p[1] = { shape_k };
     return nd__fill_cont(r, out, s_gamma, s_gamma_f, p, "nd_rng_standard_gamma");
 }
@@ -495,29 +495,29 @@ nd_status nd_rng_integers_into(nd_rng *r, int64_t low, int64_t high, bool endpoi
     if (nd__rng_check(r, out, who) < 0) return nd_last_error();
     nd_dtype dt = out->dtype;
     if (!nd_dtype_is_integer(dt) && dt != ND_BOOL)
-        return nd__error(ND_EDTYPE, "%s: dtype %s (an integer dtype or bool expected)", who,
+        return nd_set_error(ND_EDTYPE, "%s: dtype %s (an integer dtype or bool expected)", who,
                          nd_dtype_name(dt));
     if (endpoint ? low > high : low >= high)
-        return nd__error(ND_EVALUE, "%s: low %s high (%lld, %lld)", who,
+        return nd_set_error(ND_EVALUE, "%s: low %s high (%lld, %lld)", who,
                          endpoint ? ">" : ">=", (long long)low, (long long)high);
     int64_t hi_incl = endpoint ? high : high - 1;
     int64_t dlo;
     uint64_t dhi;
     dtype_range(dt, &dlo, &dhi);
     if (low < dlo)
-        return nd__error(ND_EVALUE, "%s: low %lld is out of bounds for %s", who,
+        return nd_set_error(ND_EVALUE, "%s: low %lld is out of bounds for %s", who,
                          (long long)low, nd_dtype_name(dt));
     if (hi_incl >= 0 && (uint64_t)hi_incl > dhi)
-        return nd__error(ND_EVALUE, "%s: high %lld is out of bounds for %s", who,
+        return nd_set_error(ND_EVALUE, "%s: high %lld is out of bounds for %s", who,
                          (long long)high, nd_dtype_name(dt));
     if (hi_incl < dlo)
-        return nd__error(ND_EVALUE, "%s: high %lld is out of bounds for %s", who,
+        return nd_set_error(ND_EVALUE, "%s: high %lld is out of bounds for %s", who,
                          (long long)high, nd_dtype_name(dt));
     uint64_t rng = (uint64_t)hi_incl - (uint64_t)low;
     nd_array *dst = contiguous_target(out, who);
     if (!dst) return nd_last_error();
     ptrdiff_t n = dst->size;
-    uint64_t *tmp = nd__malloc((size_t)(n > 0 ? n : 1) * sizeof *tmp, who);
+    uint64_t *tmp = nd_malloc((size_t)(n > 0 ? n : 1) * sizeof *tmp, who);
     if (!tmp) {
         if (dst != out) nd_free(dst);
         return nd_last_error();
@@ -528,7 +528,7 @@ nd_status nd_rng_integers_into(nd_rng *r, int64_t low, int64_t high, bool endpoi
     /* low + v lies in dt's range, so a two's-complement cast from uint64 is exact */
     nd_cast_strided(dst->data, dt, (ptrdiff_t)isz, tmp, dlo < 0 ? ND_INT64 : ND_UINT64,
                     sizeof *tmp, n);
-    nd__free(tmp);
+    nd_free_mem(tmp);
     return finish_target(out, dst);
 }
 

@@ -53,7 +53,7 @@
 #define COMMA ,
 
 #define FAIL_IF(cond, ...) \
-    do { if (cond) return nd__error(ND_EVALUE, __VA_ARGS__); } while (0)
+    do { if (cond) return nd_set_error(ND_EVALUE, __VA_ARGS__); } while (0)
 #define NONNEG(name, v) FAIL_IF(!((v) >= 0), "nd_rng_" #name ": " #v " = %g < 0", (v))
 #define POSITIVE(name, v) FAIL_IF(!((v) > 0), "nd_rng_" #name ": " #v " = %g <= 0", (v))
 

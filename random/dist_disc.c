@@ -320,7 +320,7 @@ static int64_t s_logseries(nd_rng *r, const double *p, void *ctx)
 
 /* ---- public forms ------------------------------------------------------------------- */
 #define FAIL_IF(cond, ...) \
-    do { if (cond) return nd__error(ND_EVALUE, __VA_ARGS__); } while (0)
+    do { if (cond) return nd_set_error(ND_EVALUE, __VA_ARGS__); } while (0)
 
 #define NEW_FORM(name, DECL, ARGS)                                                       \
     nd_array *nd_rng_##name(nd_rng *r, DECL, int ndim, const ptrdiff_t *shape)           \
@@ -342,7 +342,7 @@ nd_status nd_rng_binomial_into(nd_rng *r, int64_t n, double p, nd_array *out)
     nd__binom cache;
     memset(&cache, 0, sizeof cache);
     if ((int64_t)par[0] != n)
-        return nd__error(ND_EVALUE, "nd_rng_binomial: n = %lld too large", (long long)n);
+        return nd_set_error(ND_EVALUE, "nd_rng_binomial: n = %lld too large", (long long)n);
     return nd__fill_disc(r, out, s_binomial, par, &cache, "nd_rng_binomial");
 }
 NEW_FORM(binomial, int64_t n COMMA double p, n COMMA p)

@@ -29,7 +29,7 @@ static double *vector_of(const nd_array *v, ptrdiff_t *n, const char *who, const
     if (nd_dtype_is_complex(v->dtype))
         return ND_FAIL(ND_EDTYPE, "%s: %s must be real", who, what);
     *n = v->shape[0];
-    double *d = nd__malloc((size_t)(*n > 0 ? *n : 1) * sizeof *d, who);
+    double *d = nd_malloc((size_t)(*n > 0 ? *n : 1) * sizeof *d, who);
     if (d) nd_to_f64(v, d);
     return d;
 }
@@ -45,14 +45,14 @@ nd_array *nd_rng_multinomial(nd_rng *r, int64_t n, const nd_array *pvals, int nd
     if (!p) return NULL;
     nd_array *out = NULL;
     if (d < 1) {
-        nd__error(ND_EVALUE, "%s: pvals is empty", who);
+        nd_set_error(ND_EVALUE, "%s: pvals is empty", who);
         goto done;
     }
     /* Kahan sum of all but the last, as NumPy checks it */
     double sum = 0, comp = 0;
     for (ptrdiff_t j = 0; j < d; j++) {
         if (!(p[j] >= 0 && p[j] <= 1)) {
-            nd__error(ND_EVALUE, "%s: pvals[%td] = %g outside [0, 1]", who, j, p[j]);
+            nd_set_error(ND_EVALUE, "%s: pvals[%td] = %g outside [0, 1]", who, j, p[j]);
             goto done;
         }
         if (j < d - 1) {
@@ -62,7 +62,7 @@ nd_array *nd_rng_multinomial(nd_rng *r, int64_t n, const nd_array *pvals, int nd
         }
     }
     if (sum > 1.0 + 1e-12) {
-        nd__error(ND_EVALUE, "%s: sum(pvals[:-1]) = %.17g > 1.0", who, sum);
+        nd_set_error(ND_EVALUE, "%s: sum(pvals[:-1]) = %.17g > 1.0", who, sum);
         goto done;
     }
     out = multi_out(ndim, shape, d, ND_INT64, who);
@@ -84,7 +84,7 @@ nd_array *nd_rng_multinomial(nd_rng *r, int64_t n, const nd_array *pvals, int nd
         if (left > 0) m[d - 1] = left;
     }
 done:
-    nd__free(p);
+    nd_free_mem(p);
     return out;
 }
 
@@ -99,7 +99,7 @@ nd_array *nd_rng_dirichlet(nd_rng *r, const nd_array *alpha, int ndim, const ptr
     double amax = 0;
     for (ptrdiff_t j = 0; j < k; j++) {
         if (!(a[j] > 0)) {
-            nd__error(ND_EVALUE, "%s: alpha[%td] = %g <= 0", who, j, a[j]);
+            nd_set_error(ND_EVALUE, "%s: alpha[%td] = %g <= 0", who, j, a[j]);
             goto done;
         }
         if (a[j] > amax) amax = a[j];
@@ -109,7 +109,7 @@ nd_array *nd_rng_dirichlet(nd_rng *r, const nd_array *alpha, int ndim, const ptr
     double *o = (double *)out->data;
     if (amax < 0.1) {
         /* small alphas: gamma variates underflow to 0, so break a stick with betas */
-        double *csum = nd__malloc((size_t)k * sizeof *csum, who);
+        double *csum = nd_malloc((size_t)k * sizeof *csum, who);
         if (!csum) {
             nd_free(out);
             out = NULL;
@@ -126,7 +126,7 @@ nd_array *nd_rng_dirichlet(nd_rng *r, const nd_array *alpha, int ndim, const ptr
             }
             o[s + k - 1] = acc;
         }
-        nd__free(csum);
+        nd_free_mem(csum);
     } else {
         for (ptrdiff_t s = 0; s < out->size; s += k) {
             double acc = 0;
@@ -136,7 +136,7 @@ nd_array *nd_rng_dirichlet(nd_rng *r, const nd_array *alpha, int ndim, const ptr
         }
     }
 done:
-    nd__free(a);
+    nd_free_mem(a);
     return out;
 }
 
@@ -151,7 +151,7 @@ static nd_status mvn_factor(const nd_array *cov64, const nd_mvn_opts *o, ptrdiff
     if (o->method == ND_MVN_CHOLESKY) {
         nd_array *l = nd_cholesky(cov64);
         if (!l)
-            return nd__error(ND_ELINALG, "%s: cov is not positive definite (Cholesky failed); "
+            return nd_set_error(ND_ELINALG, "%s: cov is not positive definite (Cholesky failed); "
                              "use .method = ND_MVN_EIGH or ND_MVN_SVD for a semidefinite cov", who);
         nd_to_f64(l, f);
         nd_free(l);
@@ -161,8 +161,8 @@ static nd_status mvn_factor(const nd_array *cov64, const nd_mvn_opts *o, ptrdiff
     nd_status st = o->method == ND_MVN_EIGH ? nd_eigh(cov64, 'L', &s, &u)
                                             : nd_svd(cov64, true, &u, &s, &vh);
     if (st < 0) return st;
-    double *sv = nd__malloc((size_t)k * sizeof *sv, who), *uv = nd__malloc((size_t)(k * k) * sizeof *uv, who);
-    double *vv = vh ? nd__malloc((size_t)(k * k) * sizeof *vv, who) : NULL;
+    double *sv = nd_malloc((size_t)k * sizeof *sv, who), *uv = nd_malloc((size_t)(k * k) * sizeof *uv, who);
+    double *vv = vh ? nd_malloc((size_t)(k * k) * sizeof *vv, who) : NULL;
     bool psd = true;
     if (!sv || !uv || (vh && !vv)) {
         st = nd_last_error();
@@ -184,7 +184,7 @@ static nd_status mvn_factor(const nd_array *cov64, const nd_mvn_opts *o, ptrdiff
             if (sv[i] < -tol) psd = false;
     }
     if (!psd && o->check_valid == ND_MVN_RAISE) {
-        st = nd__error(ND_ELINALG, "%s: covariance is not symmetric positive-semidefinite", who);
+        st = nd_set_error(ND_ELINALG, "%s: covariance is not symmetric positive-semidefinite", who);
         goto done;
     }
     if (!psd && o->check_valid == ND_MVN_WARN)
@@ -194,9 +194,9 @@ static nd_status mvn_factor(const nd_array *cov64, const nd_mvn_opts *o, ptrdiff
         for (ptrdiff_t j = 0; j < k; j++)
             f[i * k + j] = uv[i * k + j] * sqrt(vh ? sv[j] : fabs(sv[j]));
 done:
-    nd__free(sv);
-    nd__free(uv);
-    nd__free(vv);
+    nd_free_mem(sv);
+    nd_free_mem(uv);
+    nd_free_mem(vv);
     nd_free(u);
     nd_free(s);
     nd_free(vh);
@@ -217,21 +217,21 @@ nd_array *nd_rng_multivariate_normal_(nd_rng *r, const nd_array *mean, const nd_
     double *f = NULL, *row = NULL;
     nd_array *out = NULL, *c64 = NULL;
     if (!cov || cov->ndim != 2 || cov->shape[0] != cov->shape[1]) {
-        nd__error(ND_ESHAPE, "%s: cov must be 2 dimensional and square", who);
+        nd_set_error(ND_ESHAPE, "%s: cov must be 2 dimensional and square", who);
         goto done;
     }
     if (cov->shape[0] != k) {
-        nd__error(ND_ESHAPE, "%s: mean and cov must have same length (%td and %td)", who, k,
+        nd_set_error(ND_ESHAPE, "%s: mean and cov must have same length (%td and %td)", who, k,
                   cov->shape[0]);
         goto done;
     }
     if (nd_dtype_is_complex(cov->dtype)) {
-        nd__error(ND_EDTYPE, "%s: cov must be real", who);
+        nd_set_error(ND_EDTYPE, "%s: cov must be real", who);
         goto done;
     }
     c64 = nd_astype(cov, ND_FLOAT64, ND_CAST_UNSAFE);
-    f = nd__malloc((size_t)(k * k > 0 ? k * k : 1) * sizeof *f, who);
-    row = nd__malloc((size_t)(k > 0 ? k : 1) * sizeof *row, who);
+    f = nd_malloc((size_t)(k * k > 0 ? k * k : 1) * sizeof *f, who);
+    row = nd_malloc((size_t)(k > 0 ? k : 1) * sizeof *row, who);
     if (!c64 || !f || !row) goto done;
     if (k > 0 && mvn_factor(c64, o, k, f, who) < 0) goto done;
     out = multi_out(o->ndim, o->shape, k, ND_FLOAT64, who);
@@ -248,9 +248,9 @@ nd_array *nd_rng_multivariate_normal_(nd_rng *r, const nd_array *mean, const nd_
         for (ptrdiff_t i = 0; i < k; i++) x[s + i] = mu[i] + row[i];
     }
 done:
-    nd__free(mu);
-    nd__free(f);
-    nd__free(row);
+    nd_free_mem(mu);
+    nd_free_mem(f);
+    nd_free_mem(row);
     nd_free(c64);
     return out;
 }

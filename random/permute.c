@@ -24,7 +24,7 @@ static void shuffle_raw(nd_rng *r, ptrdiff_t n, ptrdiff_t first, size_t itemsize
  * position that ends up at k. */
 static int64_t *shuffle_perm(nd_rng *r, ptrdiff_t n, const char *who)
 {
-    int64_t *perm = nd__malloc((size_t)(n > 0 ? n : 1) * sizeof *perm, who);
+    int64_t *perm = nd_malloc((size_t)(n > 0 ? n : 1) * sizeof *perm, who);
     if (!perm) return NULL;
     for (ptrdiff_t i = 0; i < n; i++) perm[i] = i;
     shuffle_raw(r, n, 1, sizeof *perm, sizeof *perm, (char *)perm);
@@ -45,9 +45,9 @@ static nd_array *take_perm(const nd_array *x, const int64_t *perm, ptrdiff_t n, 
 nd_status nd_rng_shuffle(nd_rng *r, nd_array *x, int axis)
 {
     const char *who = "nd_rng_shuffle";
-    if (!r || !x) return nd__error(ND_EVALUE, "%s: NULL argument", who);
-    if (!nd_is_writeable(x)) return nd__error(ND_EVALUE, "%s: array is read-only", who);
-    if (x->ndim == 0) return nd__error(ND_EVALUE, "%s: cannot shuffle a 0-d array", who);
+    if (!r || !x) return nd_set_error(ND_EVALUE, "%s: NULL argument", who);
+    if (!nd_is_writeable(x)) return nd_set_error(ND_EVALUE, "%s: array is read-only", who);
+    if (x->ndim == 0) return nd_set_error(ND_EVALUE, "%s: cannot shuffle a 0-d array", who);
     if (nd__norm_axis(&axis, x->ndim, who) < 0) return nd_last_error();
     if (x->size == 0) return ND_OK;
     size_t isz = nd_dtype_size(x->dtype);
@@ -59,7 +59,7 @@ nd_status nd_rng_shuffle(nd_rng *r, nd_array *x, int axis)
     int64_t *perm = shuffle_perm(r, n, who);
     if (!perm) return nd_last_error();
     nd_array *t = take_perm(x, perm, n, axis, who);
-    nd__free(perm);
+    nd_free_mem(perm);
     if (!t) return nd_last_error();
     nd_status st = nd__copy_into(x, t);
     nd_free(t);
@@ -91,7 +91,7 @@ nd_array *nd_rng_permutation(nd_rng *r, const nd_array *x, int axis)
     int64_t *perm = shuffle_perm(r, n, who);
     if (!perm) return NULL;
     nd_array *res = take_perm(x, perm, n, axis, who);
-    nd__free(perm);
+    nd_free_mem(perm);
     return res;
 }
 
@@ -155,22 +155,22 @@ static void make_cdf(const double *p, double *cdf, ptrdiff_t n)
 
 static nd_status check_p(const nd_array *pa, int64_t pop, double **p_out, const char *who)
 {
-    if (pa->ndim != 1) return nd__error(ND_EVALUE, "%s: p must be 1-dimensional", who);
+    if (pa->ndim != 1) return nd_set_error(ND_EVALUE, "%s: p must be 1-dimensional", who);
     if (pa->shape[0] != pop)
-        return nd__error(ND_EVALUE, "%s: a and p must have same size (%lld and %td)", who,
+        return nd_set_error(ND_EVALUE, "%s: a and p must have same size (%lld and %td)", who,
                          (long long)pop, pa->shape[0]);
-    double *p = nd__malloc((size_t)(pop > 0 ? pop : 1) * sizeof *p, who);
+    double *p = nd_malloc((size_t)(pop > 0 ? pop : 1) * sizeof *p, who);
     if (!p) return nd_last_error();
     nd_to_f64(pa, p);
     double s = 0, c = 0;
     for (int64_t i = 0; i < pop; i++) {
         if (isnan(p[i])) {
-            nd__free(p);
-            return nd__error(ND_EVALUE, "%s: probabilities contain NaN", who);
+            nd_free_mem(p);
+            return nd_set_error(ND_EVALUE, "%s: probabilities contain NaN", who);
         }
         if (p[i] < 0) {
-            nd__free(p);
-            return nd__error(ND_EVALUE, "%s: probabilities are not non-negative (p[%lld] = %g)",
+            nd_free_mem(p);
+            return nd_set_error(ND_EVALUE, "%s: probabilities are not non-negative (p[%lld] = %g)",
                              who, (long long)i, p[i]);
         }
         double y = p[i] - c, t = s + y;
@@ -178,8 +178,8 @@ static nd_status check_p(const nd_array *pa, int64_t pop, double **p_out, const 
         s = t;
     }
     if (fabs(s - 1.0) > sqrt(2.220446049250313e-16)) {
-        nd__free(p);
-        return nd__error(ND_EVALUE, "%s: probabilities do not sum to 1 (sum = %.17g)", who, s);
+        nd_free_mem(p);
+        return nd_set_error(ND_EVALUE, "%s: probabilities do not sum to 1 (sum = %.17g)", who, s);
     }
     *p_out = p;
     return ND_OK;
@@ -191,7 +191,7 @@ static nd_status floyd(nd_rng *r, int64_t pop, int64_t size, int64_t *out, const
     uint64_t mask = (uint64_t)(1.2 * (double)size);
     for (int s = 1; s < 64; s <<= 1) mask |= mask >> s;
     uint64_t set_size = mask + 1;
-    uint64_t *set = nd__malloc((size_t)set_size * sizeof *set, who);
+    uint64_t *set = nd_malloc((size_t)set_size * sizeof *set, who);
     if (!set) return nd_last_error();
     memset(set, 0xff, (size_t)set_size * sizeof *set);
     for (int64_t j = pop - size; j < pop; j++) {
@@ -208,7 +208,7 @@ static nd_status floyd(nd_rng *r, int64_t pop, int64_t size, int64_t *out, const
             out[j - pop + size] = j;
         }
     }
-    nd__free(set);
+    nd_free_mem(set);
     return ND_OK;
 }
 
@@ -234,7 +234,7 @@ nd_array *nd_rng_choice_n_(nd_rng *r, int64_t pop, const nd_choice_opts *o)
     int64_t *d = (int64_t *)out->data;
     double *p = NULL, *cdf = NULL, *u = NULL;
     if (pop == 0 && size > 0) {
-        nd__error(ND_EVALUE, "%s: a cannot be empty unless no samples are taken", who);
+        nd_set_error(ND_EVALUE, "%s: a cannot be empty unless no samples are taken", who);
         goto fail;
     }
     if (o->p && check_p(o->p, pop, &p, who) < 0) goto fail;
@@ -243,18 +243,18 @@ nd_array *nd_rng_choice_n_(nd_rng *r, int64_t pop, const nd_choice_opts *o)
             for (ptrdiff_t i = 0; i < size; i++) d[i] = (int64_t)nd__bounded_u64(r, (uint64_t)(pop - 1));
             return out;
         }
-        cdf = nd__malloc((size_t)pop * sizeof *cdf, who);
+        cdf = nd_malloc((size_t)pop * sizeof *cdf, who);
         if (!cdf) goto fail;
         make_cdf(p, cdf, pop);
         /* NumPy draws all the uniforms first, then searches */
-        u = nd__malloc((size_t)(size > 0 ? size : 1) * sizeof *u, who);
+        u = nd_malloc((size_t)(size > 0 ? size : 1) * sizeof *u, who);
         if (!u) goto fail;
         for (ptrdiff_t i = 0; i < size; i++) u[i] = nd__next_double(r);
         for (ptrdiff_t i = 0; i < size; i++) d[i] = search_right(cdf, pop, u[i]);
         goto done;
     }
     if (size > pop) {
-        nd__error(ND_EVALUE, "%s: cannot take a larger sample (%td) than population (%lld) "
+        nd_set_error(ND_EVALUE, "%s: cannot take a larger sample (%td) than population (%lld) "
                   "when replace is false", who, size, (long long)pop);
         goto fail;
     }
@@ -262,16 +262,16 @@ nd_array *nd_rng_choice_n_(nd_rng *r, int64_t pop, const nd_choice_opts *o)
         ptrdiff_t nonzero = 0;
         for (int64_t i = 0; i < pop; i++) nonzero += p[i] > 0;
         if (nonzero < size) {
-            nd__error(ND_EVALUE, "%s: fewer non-zero entries in p (%td) than size (%td)", who,
+            nd_set_error(ND_EVALUE, "%s: fewer non-zero entries in p (%td) than size (%td)", who,
                       nonzero, size);
             goto fail;
         }
         /* repeat: draw the missing count, zero the found ones, keep first occurrences */
-        cdf = nd__malloc((size_t)pop * sizeof *cdf, who);
-        u = nd__malloc((size_t)(size > 0 ? size : 1) * sizeof *u, who);
-        char *seen = nd__calloc((size_t)pop, 1, who);
+        cdf = nd_malloc((size_t)pop * sizeof *cdf, who);
+        u = nd_malloc((size_t)(size > 0 ? size : 1) * sizeof *u, who);
+        char *seen = nd_calloc((size_t)pop, 1, who);
         if (!cdf || !u || !seen) {
-            nd__free(seen);
+            nd_free_mem(seen);
             goto fail;
         }
         ptrdiff_t have = 0;
@@ -290,30 +290,30 @@ nd_array *nd_rng_choice_n_(nd_rng *r, int64_t pop, const nd_choice_opts *o)
             }
             have += add;
         }
-        nd__free(seen);
+        nd_free_mem(seen);
         goto done;
     }
     if (pop > 10000 && size > pop / 50) {
         /* large samples: shuffle the tail of a full index array */
-        int64_t *idx = nd__malloc((size_t)pop * sizeof *idx, who);
+        int64_t *idx = nd_malloc((size_t)pop * sizeof *idx, who);
         if (!idx) goto fail;
         for (int64_t i = 0; i < pop; i++) idx[i] = i;
         shuffle_int(r, pop, pop - size > 1 ? pop - size : 1, idx);
         memcpy(d, idx + (pop - size), (size_t)size * sizeof *d);
-        nd__free(idx);
+        nd_free_mem(idx);
     } else {
         if (floyd(r, pop, size, d, who) < 0) goto fail;
         if (!o->no_shuffle) shuffle_int(r, size, 1, d);
     }
 done:
-    nd__free(p);
-    nd__free(cdf);
-    nd__free(u);
+    nd_free_mem(p);
+    nd_free_mem(cdf);
+    nd_free_mem(u);
     return out;
 fail:
-    nd__free(p);
-    nd__free(cdf);
-    nd__free(u);
+    nd_free_mem(p);
+    nd_free_mem(cdf);
+    nd_free_mem(u);
     nd_free(out);
     return NULL;
 }

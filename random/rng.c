@@ -26,11 +26,11 @@ static nd_rng *rng_make(nd_bitgen_kind kind, const uint32_t *words, int n,
 {
     if ((unsigned)kind > ND_XOSHIRO256)
         return ND_FAIL(ND_EVALUE, "%s: unknown bit generator kind %d", who, (int)kind);
-    nd_rng *r = nd__calloc(1, sizeof *r, who);
+    nd_rng *r = nd_calloc(1, sizeof *r, who);
     if (!r) return NULL;
     r->kind = kind;
     if (nd__seedseq_init(&r->seq, words, n, key, nkey, who) < 0) {
-        nd__free(r);
+        nd_free_mem(r);
         return NULL;
     }
     nd__bitgen_seed(r);
@@ -82,12 +82,12 @@ nd_rng *nd_rng_from_os(nd_bitgen_kind kind)
     return rng_make(kind, w, n, NULL, 0, "nd_rng_from_os");
 }
 
-void nd_rng_free(nd_rng *r) { nd__free(r); }
+void nd_rng_free(nd_rng *r) { nd_free_mem(r); }
 
 nd_rng *nd_rng_copy(const nd_rng *r)
 {
     if (!r) return ND_FAIL(ND_EVALUE, "nd_rng_copy: NULL generator");
-    nd_rng *c = nd__malloc(sizeof *c, "nd_rng_copy");
+    nd_rng *c = nd_malloc(sizeof *c, "nd_rng_copy");
     if (c) memcpy(c, r, sizeof *c);
     return c;
 }
@@ -96,10 +96,10 @@ nd_bitgen_kind nd_rng_kind(const nd_rng *r) { return r->kind; }
 
 nd_status nd_rng_spawn(nd_rng *r, int n, nd_rng **children)
 {
-    if (!r || !children) return nd__error(ND_EVALUE, "nd_rng_spawn: NULL argument");
-    if (n < 0) return nd__error(ND_EVALUE, "nd_rng_spawn: n = %d < 0", n);
+    if (!r || !children) return nd_set_error(ND_EVALUE, "nd_rng_spawn: NULL argument");
+    if (n < 0) return nd_set_error(ND_EVALUE, "nd_rng_spawn: n = %d < 0", n);
     if (r->seq.n_spawn_key >= ND__SS_MAXWORDS)
-        return nd__error(ND_EVALUE, "nd_rng_spawn: spawn tree deeper than %d levels",
+        return nd_set_error(ND_EVALUE, "nd_rng_spawn: spawn tree deeper than %d levels",
                          ND__SS_MAXWORDS);
     uint32_t key[ND__SS_MAXWORDS];
     memcpy(key, r->seq.spawn_key, sizeof key);
@@ -147,7 +147,7 @@ nd_rng *nd_rng_jumped(const nd_rng *r, uint64_t jumps)
 
 nd_status nd_rng_get_state(const nd_rng *r, nd_rng_state *st)
 {
-    if (!r || !st) return nd__error(ND_EVALUE, "nd_rng_get_state: NULL argument");
+    if (!r || !st) return nd_set_error(ND_EVALUE, "nd_rng_get_state: NULL argument");
     memset(st, 0, sizeof *st);
     st->kind = r->kind;
     st->has_uint32 = r->has_uint32;
@@ -181,21 +181,21 @@ nd_status nd_rng_get_state(const nd_rng *r, nd_rng_state *st)
 
 nd_status nd_rng_set_state(nd_rng *r, const nd_rng_state *st)
 {
-    if (!r || !st) return nd__error(ND_EVALUE, "nd_rng_set_state: NULL argument");
+    if (!r || !st) return nd_set_error(ND_EVALUE, "nd_rng_set_state: NULL argument");
     if (st->kind != r->kind)
-        return nd__error(ND_EVALUE, "nd_rng_set_state: state is for %s, generator is %s",
+        return nd_set_error(ND_EVALUE, "nd_rng_set_state: state is for %s, generator is %s",
                          nd_bitgen_name(st->kind), nd_bitgen_name(r->kind));
     switch (r->kind) {
     case ND_PCG64:
     case ND_PCG64DXSM:
         if (!(st->w[3] & 1))
-            return nd__error(ND_EVALUE, "nd_rng_set_state: PCG increment must be odd");
+            return nd_set_error(ND_EVALUE, "nd_rng_set_state: PCG increment must be odd");
         r->s.pcg.state = ((nd__u128)st->w[0] << 64) | st->w[1];
         r->s.pcg.inc = ((nd__u128)st->w[2] << 64) | st->w[3];
         break;
     case ND_PHILOX:
         if (st->w[10] > 4)
-            return nd__error(ND_EVALUE, "nd_rng_set_state: Philox buffer position %llu > 4",
+            return nd_set_error(ND_EVALUE, "nd_rng_set_state: Philox buffer position %llu > 4",
                              (unsigned long long)st->w[10]);
         memcpy(r->s.ph.ctr, st->w, sizeof r->s.ph.ctr);
         memcpy(r->s.ph.key, st->w + 4, sizeof r->s.ph.key);
@@ -210,7 +210,7 @@ nd_status nd_rng_set_state(nd_rng *r, const nd_rng_state *st)
         break;
     default:
         if (!(st->w[0] | st->w[1] | st->w[2] | st->w[3]))
-            return nd__error(ND_EVALUE, "nd_rng_set_state: xoshiro256** state is all zero");
+            return nd_set_error(ND_EVALUE, "nd_rng_set_state: xoshiro256** state is all zero");
         memcpy(r->s.xo, st->w, sizeof r->s.xo);
         break;
     }

@@ -33,10 +33,10 @@ nd_status nd__seedseq_init(nd__seedseq *ss, const uint32_t *entropy, int n_entro
                            const uint32_t *spawn_key, int n_spawn_key, const char *who)
 {
     if (n_entropy < 0 || n_entropy > ND__SS_MAXWORDS)
-        return nd__error(ND_EVALUE, "%s: entropy of %d words (at most %d)", who, n_entropy,
+        return nd_set_error(ND_EVALUE, "%s: entropy of %d words (at most %d)", who, n_entropy,
                          ND__SS_MAXWORDS);
     if (n_spawn_key < 0 || n_spawn_key > ND__SS_MAXWORDS)
-        return nd__error(ND_EVALUE, "%s: spawn key deeper than %d levels", who,
+        return nd_set_error(ND_EVALUE, "%s: spawn key deeper than %d levels", who,
                          ND__SS_MAXWORDS);
     memset(ss, 0, sizeof *ss);
     if (n_entropy) memcpy(ss->entropy, entropy, (size_t)n_entropy * sizeof *entropy);

@@ -134,8 +134,8 @@ static inline void fixture_check(const char *path, const char *name, nd_array *g
     if (!ok) {
         char *g = nd_repr(got), *w = nd_repr(want);
         printf("\n%s:\n got  %s\n want %s\n", name, g, w);
-        nd_freemem(g);
-        nd_freemem(w);
+        nd_free_mem(g);
+        nd_free_mem(w);
     }
     CU_ASSERT_TRUE(ok);
     nd_free(want);

@@ -2,7 +2,7 @@
  * NumPy fixtures (tests/data/dtype/gen.py). */
 #include <numc/numc.h>
 
-#include "../core/internal.h"
+#include "internal.h"
 #include "testutil.h"
 
 #include <stdint.h>

@@ -103,7 +103,7 @@ static void test_clear_and_names(void)
     CU_ASSERT_STRING_EQUAL(nd_errmsg(), "");
     CU_ASSERT_STRING_EQUAL(nd_status_name(ND_ELINALG), "ND_ELINALG");
     nd_free(NULL);
-    nd_freemem(NULL);
+    nd_free_mem(NULL);
 }
 
 static const ND_TEST tests[] = {

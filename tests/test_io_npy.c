@@ -51,7 +51,7 @@ static void test_versions_1_2_3(void)
         void *got = nd_save_buffer(&n, &(nd_save_opts){ .array = a, .version = v });
         CU_ASSERT_PTR_NOT_NULL(got);
         CU_ASSERT(got && want && n == m && memcmp(got, want, n) == 0);
-        nd_freemem(got);
+        nd_free_mem(got);
         free(want);
         nd_free(a);
     }
@@ -121,7 +121,7 @@ static void test_transposed_saved_in_fortran_order(void)
     void *got = nd_save_buffer(&n, &(nd_save_opts){ .array = a });
     unsigned char *want = io_slurp(IO_DATA "/npy/transposed.npy", &m);
     CU_ASSERT(got && want && n == m && memcmp(got, want, n) == 0);
-    nd_freemem(got);
+    nd_free_mem(got);
     free(want);
     nd_free(a);
 }
@@ -207,7 +207,7 @@ static void test_buffer_roundtrip(void)
         nd_free(b);
     }
     CU_ASSERT_EQUAL(nd_last_error(), ND_EPARSE);
-    nd_freemem(buf);
+    nd_free_mem(buf);
     nd_free(a);
 }
 

@@ -3,7 +3,7 @@
  * strings and the classic hard cases; plus the integer and complex grammars. */
 #define _POSIX_C_SOURCE 200809L
 #include "testutil.h"
-#include "../core/io_internal.h"
+#include "io_internal.h"
 
 #include <pthread.h>
 #include <stdio.h>

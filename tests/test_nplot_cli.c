@@ -1,12 +1,8 @@
 /* nplot's pure pieces: command line, column specs and suggestions, dates and date ticks,
- * European-number detection, monotonic columns. The sources are compiled in directly
- * (they are part of the nplot executable, not of a library). */
+ * European-number detection, monotonic columns, from the nplot_cli library that the
+ * nplot executable links. */
 #define _GNU_SOURCE
-#include "../plot/cli/args.c"
-#include "../plot/cli/columns.c"
-#include "../plot/cli/dates.c"
-#include "../plot/cli/dateticks.c"
-#include "../plot/cli/sniff.c"
+#include "render.h"
 
 #include "testutil.h"
 

@@ -1,21 +1,11 @@
 /* nplot in process: what the loader decides (x, y, dates, categories, groups, European
  * numbers, errors) and what the figures contain (ticks, and structural pixel checks that
- * do not depend on fonts), plus a few golden images. The nplot sources are compiled in.
+ * do not depend on fonts), plus a few golden images. They link the nplot_cli library.
  *
  * Golden images live in tests/data/nplot/; to regenerate them after a reviewed change:
  *     NPLOT_REGEN=1 ./test_nplot_render   (from the build directory) */
 #define _GNU_SOURCE
-#include "../plot/cli/args.c"
-#include "../plot/cli/columns.c"
-#include "../plot/cli/data.c"
-#include "../plot/cli/dates.c"
-#include "../plot/cli/dateticks.c"
-#include "../plot/cli/kind_3d.c"
-#include "../plot/cli/kind_bars.c"
-#include "../plot/cli/kind_grid.c"
-#include "../plot/cli/kind_xy.c"
-#include "../plot/cli/render.c"
-#include "../plot/cli/sniff.c"
+#include "render.h"
 
 #include "testutil.h"
 
@@ -537,7 +527,7 @@ static void test_decimate_keeps_extremes_and_gaps(void)
     y[12345] = 7;     /* a one-point spike */
     y[150001] = -9;
     y[100000] = NAN;  /* a gap */
-    size_t m = decimate(x, y, n, 1000, ox, oy);
+    size_t m = cli_decimate(x, y, n, 1000, ox, oy);
     CU_ASSERT(m > 1000 && m <= 4 * 1000 + 2);
     bool spike = false, dip = false, gap = false;
     for (size_t i = 0; i < m; i++) {

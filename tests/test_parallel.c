@@ -4,7 +4,7 @@
 #include <stdatomic.h>
 #include <string.h>
 
-#include "../core/parallel.h"
+#include "parallel.h"
 #include "testutil.h"
 
 typedef struct visit {

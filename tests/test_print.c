@@ -217,8 +217,8 @@ static int run_fixtures(const char *const *prefixes)
             char *r = nd_repr(a), *s = nd_str(a);
             if (!r || strcmp(r, fx.repr) != 0) bad += show_mismatch(fx.name, "repr", r, fx.repr);
             if (!s || strcmp(s, fx.str) != 0) bad += show_mismatch(fx.name, "str", s, fx.str);
-            nd_freemem(r);
-            nd_freemem(s);
+            nd_free_mem(r);
+            nd_free_mem(s);
             nd_free(a);
             nd_set_printoptions(NULL);
             ran++;
@@ -291,7 +291,7 @@ static void test_scalar_shortest_digits_match_numpy(void)
             if (bad < 20) printf("\n%s %llx: numc %s numpy %s", kind, bits, s ? s : "(NULL)", want);
             bad++;
         }
-        nd_freemem(s);
+        nd_free_mem(s);
         nd_free(a);
         n++;
     }
@@ -333,11 +333,11 @@ static void test_precision_option_changes_repr(void)
     nd_set_printoptions(&(nd_printoptions){ .precision = 2 });
     char *s = nd_repr(a);
     CU_ASSERT_STRING_EQUAL(s, "array([3.14, 2.  ])");
-    nd_freemem(s);
+    nd_free_mem(s);
     nd_set_printoptions(NULL);
     s = nd_repr(a);
     CU_ASSERT_STRING_EQUAL(s, "array([3.14159265, 2.        ])");
-    nd_freemem(s);
+    nd_free_mem(s);
     nd_free(a);
 }
 
@@ -445,7 +445,7 @@ static void test_out_of_memory_returns_null(void)
         }
     }
     CU_ASSERT_TRUE(succeeded);
-    nd_freemem(full);
+    nd_free_mem(full);
     nd_free(a);
 }
 

@@ -93,8 +93,8 @@ static bool ufx_equal(const nd_array *got, const nd_array *want, double rtol, co
         memcmp(nd_shape(got), nd_shape(want), sizeof(ptrdiff_t) * (size_t)nd_ndim(want)) != 0) {
         char *g = nd_repr(got), *w = nd_repr(want);
         printf("\n%s: got %s want %s\n", what, g, w);
-        nd_freemem(g);
-        nd_freemem(w);
+        nd_free_mem(g);
+        nd_free_mem(w);
         return false;
     }
     bool cplx = nd_dtype_is_complex(nd_dtype_of(want));
@@ -124,8 +124,8 @@ static bool ufx_equal(const nd_array *got, const nd_array *want, double rtol, co
         if (!ok) {
             char *g = nd_repr(got), *w = nd_repr(want);
             printf("\n%s: element %td differs\n got  %s\n want %s\n", what, i, g, w);
-            nd_freemem(g);
-            nd_freemem(w);
+            nd_free_mem(g);
+            nd_free_mem(w);
             return false;
         }
     }

@@ -50,56 +50,56 @@ enum nd_flags {
 typedef enum nd_order { ND_ORDER_C = 0, ND_ORDER_F = 1, ND_ORDER_A = 2, ND_ORDER_K = 3 } nd_order;
 
 /* ---- accessors ------------------------------------------------------------ */
-nd_dtype nd_dtype_of(const nd_array *a);
-int nd_ndim(const nd_array *a);
-const ptrdiff_t *nd_shape(const nd_array *a);   /* ndim extents */
-const ptrdiff_t *nd_strides(const nd_array *a); /* ndim byte strides */
-ptrdiff_t nd_size(const nd_array *a);           /* product of the shape */
-size_t nd_itemsize(const nd_array *a);
-size_t nd_nbytes(const nd_array *a);
-void *nd_data(const nd_array *a); /* address of element (0, ..., 0) */
-unsigned nd_flags(const nd_array *a);
-bool nd_is_c_contiguous(const nd_array *a);
-bool nd_is_f_contiguous(const nd_array *a);
-bool nd_is_writeable(const nd_array *a);
+ND_API nd_dtype nd_dtype_of(const nd_array *a);
+ND_API int nd_ndim(const nd_array *a);
+ND_API const ptrdiff_t *nd_shape(const nd_array *a);   /* ndim extents */
+ND_API const ptrdiff_t *nd_strides(const nd_array *a); /* ndim byte strides */
+ND_API ptrdiff_t nd_size(const nd_array *a);           /* product of the shape */
+ND_API size_t nd_itemsize(const nd_array *a);
+ND_API size_t nd_nbytes(const nd_array *a);
+ND_API void *nd_data(const nd_array *a); /* address of element (0, ..., 0) */
+ND_API unsigned nd_flags(const nd_array *a);
+ND_API bool nd_is_c_contiguous(const nd_array *a);
+ND_API bool nd_is_f_contiguous(const nd_array *a);
+ND_API bool nd_is_writeable(const nd_array *a);
 /* True when a and b may touch the same bytes (same buffer and overlapping extents). */
-bool nd_may_share_memory(const nd_array *a, const nd_array *b);
+ND_API bool nd_may_share_memory(const nd_array *a, const nd_array *b);
 /* True when `a` is a view that shares another array's buffer. */
-bool nd_is_view(const nd_array *a);
+ND_API bool nd_is_view(const nd_array *a);
 /* Make the array read-only (views of it taken afterwards are read-only too). */
-void nd_set_readonly(nd_array *a);
+ND_API void nd_set_readonly(nd_array *a);
 
 /* Free an array (drops its buffer reference). NULL is a no-op. */
-void nd_free(nd_array *a);
+ND_API void nd_free(nd_array *a);
 /* A new handle on the same data (a view of the whole array). */
-nd_array *nd_ref(const nd_array *a);
+ND_API nd_array *nd_ref(const nd_array *a);
 
 /* ---- creation --------------------------------------------------------------- */
-nd_array *nd_empty(int ndim, const ptrdiff_t *shape, nd_dtype dt);
-nd_array *nd_zeros(int ndim, const ptrdiff_t *shape, nd_dtype dt);
-nd_array *nd_ones(int ndim, const ptrdiff_t *shape, nd_dtype dt);
-nd_array *nd_full(int ndim, const ptrdiff_t *shape, nd_dtype dt, nd_scalar value);
+ND_API nd_array *nd_empty(int ndim, const ptrdiff_t *shape, nd_dtype dt);
+ND_API nd_array *nd_zeros(int ndim, const ptrdiff_t *shape, nd_dtype dt);
+ND_API nd_array *nd_ones(int ndim, const ptrdiff_t *shape, nd_dtype dt);
+ND_API nd_array *nd_full(int ndim, const ptrdiff_t *shape, nd_dtype dt, nd_scalar value);
 /* Same shape as `a`; dtype of `a` when dt < 0. */
-nd_array *nd_empty_like(const nd_array *a, int dt);
-nd_array *nd_zeros_like(const nd_array *a, int dt);
-nd_array *nd_ones_like(const nd_array *a, int dt);
-nd_array *nd_full_like(const nd_array *a, int dt, nd_scalar value);
+ND_API nd_array *nd_empty_like(const nd_array *a, int dt);
+ND_API nd_array *nd_zeros_like(const nd_array *a, int dt);
+ND_API nd_array *nd_ones_like(const nd_array *a, int dt);
+ND_API nd_array *nd_full_like(const nd_array *a, int dt, nd_scalar value);
 /* A 0-d array holding `value` (in its own dtype). */
-nd_array *nd_scalar_array(nd_scalar value);
+ND_API nd_array *nd_scalar_array(nd_scalar value);
 
 /* Wrap a caller's buffer without copying. `strides` NULL means C-contiguous.
  * If `free_fn` is non-NULL it is called with (data, ctx) when the last reference
  * goes away; otherwise the caller keeps the buffer alive while arrays use it. */
-nd_array *nd_wrap(void *data, int ndim, const ptrdiff_t *shape, const ptrdiff_t *strides,
-                  nd_dtype dt, void (*free_fn)(void *data, void *ctx), void *ctx);
+ND_API nd_array *nd_wrap(void *data, int ndim, const ptrdiff_t *shape, const ptrdiff_t *strides,
+                         nd_dtype dt, void (*free_fn)(void *data, void *ctx), void *ctx);
 /* Copy a C-ordered buffer of `dt` elements into a new array. */
-nd_array *nd_from_buffer(const void *data, int ndim, const ptrdiff_t *shape, nd_dtype dt);
+ND_API nd_array *nd_from_buffer(const void *data, int ndim, const ptrdiff_t *shape, nd_dtype dt);
 /* Convenience: a 1-D float64 / int64 array copied from a C array. */
-nd_array *nd_from_f64(const double *data, ptrdiff_t n);
-nd_array *nd_from_i64(const int64_t *data, ptrdiff_t n);
+ND_API nd_array *nd_from_f64(const double *data, ptrdiff_t n);
+ND_API nd_array *nd_from_i64(const int64_t *data, ptrdiff_t n);
 
 /* numpy.arange(start, stop, step) with length ceil((stop - start) / step). */
-nd_array *nd_arange(double start, double stop, double step, nd_dtype dt);
+ND_API nd_array *nd_arange(double start, double stop, double step, nd_dtype dt);
 
 /* Keyword arguments: the last positional argument is designated so the variadic part is
  * never empty (pedantic C11): nd_linspace(0, 1, 5) or nd_linspace(0, 1, 5, .dtype = ND_FLOAT32). */
@@ -110,9 +110,9 @@ typedef struct nd_linspace_opts {
     double *retstep;      /* if non-NULL receives the step (NumPy's retstep) */
     double base;          /* logspace only: 0 → 10 */
 } nd_linspace_opts;
-nd_array *nd_linspace_opts_(double start, double stop, const nd_linspace_opts *o);
-nd_array *nd_logspace_opts_(double start, double stop, const nd_linspace_opts *o);
-nd_array *nd_geomspace_opts_(double start, double stop, const nd_linspace_opts *o);
+ND_API nd_array *nd_linspace_opts_(double start, double stop, const nd_linspace_opts *o);
+ND_API nd_array *nd_logspace_opts_(double start, double stop, const nd_linspace_opts *o);
+ND_API nd_array *nd_geomspace_opts_(double start, double stop, const nd_linspace_opts *o);
 #define nd_linspace(start, stop, ...) \
     nd_linspace_opts_((start), (stop), &(nd_linspace_opts){ .num = __VA_ARGS__ })
 #define nd_logspace(start, stop, ...) \
@@ -121,27 +121,27 @@ nd_array *nd_geomspace_opts_(double start, double stop, const nd_linspace_opts *
     nd_geomspace_opts_((start), (stop), &(nd_linspace_opts){ .num = __VA_ARGS__ })
 
 /* numpy.eye(n, m, k): ones on the k-th diagonal of an n×m matrix (m < 0 → m = n). */
-nd_array *nd_eye(ptrdiff_t n, ptrdiff_t m, ptrdiff_t k, nd_dtype dt);
-nd_array *nd_identity(ptrdiff_t n, nd_dtype dt);
+ND_API nd_array *nd_eye(ptrdiff_t n, ptrdiff_t m, ptrdiff_t k, nd_dtype dt);
+ND_API nd_array *nd_identity(ptrdiff_t n, nd_dtype dt);
 /* numpy.diag: 1-D → 2-D matrix with `a` on diagonal k; 2-D → copy of diagonal k. */
-nd_array *nd_diag(const nd_array *a, ptrdiff_t k);
+ND_API nd_array *nd_diag(const nd_array *a, ptrdiff_t k);
 /* numpy.diagflat: flatten `a`, then build the 2-D diagonal matrix. */
-nd_array *nd_diagflat(const nd_array *a, ptrdiff_t k);
+ND_API nd_array *nd_diagflat(const nd_array *a, ptrdiff_t k);
 /* numpy.tri(n, m, k): ones at and below diagonal k (m < 0 → m = n). */
-nd_array *nd_tri(ptrdiff_t n, ptrdiff_t m, ptrdiff_t k, nd_dtype dt);
+ND_API nd_array *nd_tri(ptrdiff_t n, ptrdiff_t m, ptrdiff_t k, nd_dtype dt);
 /* Lower / upper triangle of the last two axes (copies). */
-nd_array *nd_tril(const nd_array *a, ptrdiff_t k);
-nd_array *nd_triu(const nd_array *a, ptrdiff_t k);
+ND_API nd_array *nd_tril(const nd_array *a, ptrdiff_t k);
+ND_API nd_array *nd_triu(const nd_array *a, ptrdiff_t k);
 
 typedef enum nd_indexing { ND_XY = 0, ND_IJ = 1 } nd_indexing;
 /* numpy.meshgrid over n 1-D arrays; writes n new arrays to out[]. */
-nd_status nd_meshgrid(int n, const nd_array *const *xi, nd_indexing indexing, nd_array **out);
+ND_API nd_status nd_meshgrid(int n, const nd_array *const *xi, nd_indexing indexing, nd_array **out);
 
 /* numpy.fromfunction: element at `index` (ndim entries) is fn(index, ndim, ctx),
  * converted to dt. */
 typedef nd_scalar (*nd_index_fn)(const ptrdiff_t *index, int ndim, void *ctx);
-nd_array *nd_fromfunction(int ndim, const ptrdiff_t *shape, nd_dtype dt, nd_index_fn fn,
-                          void *ctx);
+ND_API nd_array *nd_fromfunction(int ndim, const ptrdiff_t *shape, nd_dtype dt, nd_index_fn fn,
+                                 void *ctx);
 
 /* ---- views ------------------------------------------------------------------- */
 /* ND_NONE as a slice start/stop means "omitted" (NumPy's None). */
@@ -164,73 +164,73 @@ typedef struct nd_index {
 #define ND_ELLIPSIS ((nd_index){ ND_IX_ELLIPSIS, 0, 0, 0 })
 
 /* Basic indexing: a view of `a` selected by n index items (NumPy's a[i0, i1, ...]). */
-nd_array *nd_slice(const nd_array *a, int n, const nd_index *idx);
+ND_API nd_array *nd_slice(const nd_array *a, int n, const nd_index *idx);
 #define nd_sel(a, ...) \
     nd_slice((a), (int)(sizeof((nd_index[]){ __VA_ARGS__ }) / sizeof(nd_index)), \
              (const nd_index[]){ __VA_ARGS__ })
 /* The same in NumPy's syntax: nd_view(a, "::2, None, 1:-1, ..."). Errors name the
  * position of a bad character. */
-nd_array *nd_view(const nd_array *a, const char *spec);
+ND_API nd_array *nd_view(const nd_array *a, const char *spec);
 
 /* Reshape (one extent may be -1). A view when the strides allow it, else a copy. */
-nd_array *nd_reshape(const nd_array *a, int ndim, const ptrdiff_t *shape);
+ND_API nd_array *nd_reshape(const nd_array *a, int ndim, const ptrdiff_t *shape);
 /* 1-D: a view when possible (ravel), always a copy (flatten). */
-nd_array *nd_ravel(const nd_array *a);
-nd_array *nd_flatten(const nd_array *a);
+ND_API nd_array *nd_ravel(const nd_array *a);
+ND_API nd_array *nd_flatten(const nd_array *a);
 /* Permute axes (axes NULL → reverse). View. */
-nd_array *nd_transpose(const nd_array *a, const int *axes);
-nd_array *nd_swapaxes(const nd_array *a, int axis1, int axis2);
+ND_API nd_array *nd_transpose(const nd_array *a, const int *axes);
+ND_API nd_array *nd_swapaxes(const nd_array *a, int axis1, int axis2);
 /* numpy.moveaxis with n source/destination axes. View. */
-nd_array *nd_moveaxis(const nd_array *a, int n, const int *source, const int *destination);
+ND_API nd_array *nd_moveaxis(const nd_array *a, int n, const int *source, const int *destination);
 /* Remove length-1 axes: all of them when n == 0, else those listed (each must be 1). */
-nd_array *nd_squeeze(const nd_array *a, int n, const int *axes);
+ND_API nd_array *nd_squeeze(const nd_array *a, int n, const int *axes);
 /* Insert a length-1 axis at `axis` (negative counts from the end of the result). */
-nd_array *nd_expand_dims(const nd_array *a, int axis);
+ND_API nd_array *nd_expand_dims(const nd_array *a, int axis);
 /* Read-only broadcast view (zero strides). */
-nd_array *nd_broadcast_to(const nd_array *a, int ndim, const ptrdiff_t *shape);
+ND_API nd_array *nd_broadcast_to(const nd_array *a, int ndim, const ptrdiff_t *shape);
 /* Broadcast n shapes; writes the result to *out_ndim / out_shape (ND_MAXDIMS long). */
-nd_status nd_broadcast_shapes(int n, const int *ndims, const ptrdiff_t *const *shapes,
-                              int *out_ndim, ptrdiff_t *out_shape);
+ND_API nd_status nd_broadcast_shapes(int n, const int *ndims, const ptrdiff_t *const *shapes,
+                                     int *out_ndim, ptrdiff_t *out_shape);
 /* Broadcast n arrays against each other; out[i] are views. */
-nd_status nd_broadcast_arrays(int n, const nd_array *const *in, nd_array **out);
+ND_API nd_status nd_broadcast_arrays(int n, const nd_array *const *in, nd_array **out);
 /* numpy.diagonal(a, offset, axis1, axis2). View. */
-nd_array *nd_diagonal(const nd_array *a, ptrdiff_t offset, int axis1, int axis2);
+ND_API nd_array *nd_diagonal(const nd_array *a, ptrdiff_t offset, int axis1, int axis2);
 /* Real / imaginary part. Views for complex input; for real input real() is a view and
  * imag() a read-only array of zeros. */
-nd_array *nd_real(const nd_array *a);
-nd_array *nd_imag(const nd_array *a);
+ND_API nd_array *nd_real(const nd_array *a);
+ND_API nd_array *nd_imag(const nd_array *a);
 
 /* ---- copies and conversion ---------------------------------------------------- */
 /* Copy in C, F, A (F if a is F-contiguous and not C) or K (keep stride order) order. */
-nd_array *nd_copy(const nd_array *a, nd_order order);
+ND_API nd_array *nd_copy(const nd_array *a, nd_order order);
 /* `a` itself (a new reference) when already C-contiguous, else a C copy. */
-nd_array *nd_ascontiguousarray(const nd_array *a);
+ND_API nd_array *nd_ascontiguousarray(const nd_array *a);
 /* Convert to dt if casting permits (ND_CAST_DEFAULT → unsafe, like NumPy's astype). */
-nd_array *nd_astype(const nd_array *a, nd_dtype dt, nd_casting casting);
+ND_API nd_array *nd_astype(const nd_array *a, nd_dtype dt, nd_casting casting);
 /* Copy src into dst (broadcasting src), casting with `casting` (default same_kind). */
-nd_status nd_assign(nd_array *dst, const nd_array *src, nd_casting casting);
+ND_API nd_status nd_assign(nd_array *dst, const nd_array *src, nd_casting casting);
 /* Set every element of dst to value. */
-nd_status nd_fill(nd_array *dst, nd_scalar value);
+ND_API nd_status nd_fill(nd_array *dst, nd_scalar value);
 
 /* ---- element access (idx has ndim entries, negatives count from the end) ---------- */
-nd_status nd_get(const nd_array *a, const ptrdiff_t *idx, nd_scalar *out);
-nd_status nd_set(nd_array *a, const ptrdiff_t *idx, nd_scalar value);
+ND_API nd_status nd_get(const nd_array *a, const ptrdiff_t *idx, nd_scalar *out);
+ND_API nd_status nd_set(nd_array *a, const ptrdiff_t *idx, nd_scalar value);
 /* Typed shortcuts. On a bad index they set the error and return NaN / 0 / false. */
-double nd_get_f64(const nd_array *a, const ptrdiff_t *idx);
-int64_t nd_get_i64(const nd_array *a, const ptrdiff_t *idx);
-uint64_t nd_get_u64(const nd_array *a, const ptrdiff_t *idx);
-bool nd_get_bool(const nd_array *a, const ptrdiff_t *idx);
+ND_API double nd_get_f64(const nd_array *a, const ptrdiff_t *idx);
+ND_API int64_t nd_get_i64(const nd_array *a, const ptrdiff_t *idx);
+ND_API uint64_t nd_get_u64(const nd_array *a, const ptrdiff_t *idx);
+ND_API bool nd_get_bool(const nd_array *a, const ptrdiff_t *idx);
 /* Writes re and im; imaginary 0 for real dtypes. */
-nd_status nd_get_c128(const nd_array *a, const ptrdiff_t *idx, double *re, double *im);
-nd_status nd_set_f64(nd_array *a, const ptrdiff_t *idx, double v);
-nd_status nd_set_i64(nd_array *a, const ptrdiff_t *idx, int64_t v);
+ND_API nd_status nd_get_c128(const nd_array *a, const ptrdiff_t *idx, double *re, double *im);
+ND_API nd_status nd_set_f64(nd_array *a, const ptrdiff_t *idx, double v);
+ND_API nd_status nd_set_i64(nd_array *a, const ptrdiff_t *idx, int64_t v);
 /* Element at flat C-order position i (0 <= i < size) of any array. */
-nd_status nd_get_flat(const nd_array *a, ptrdiff_t i, nd_scalar *out);
+ND_API nd_status nd_get_flat(const nd_array *a, ptrdiff_t i, nd_scalar *out);
 /* Pointer to the element at idx (no bounds errors: returns NULL when out of range). */
-void *nd_ptr(const nd_array *a, const ptrdiff_t *idx);
+ND_API void *nd_ptr(const nd_array *a, const ptrdiff_t *idx);
 /* Copy all elements in C order, converted to double / to a buffer of dt. */
-nd_status nd_to_f64(const nd_array *a, double *out);
-nd_status nd_to_buffer(const nd_array *a, void *out, nd_dtype dt);
+ND_API nd_status nd_to_f64(const nd_array *a, double *out);
+ND_API nd_status nd_to_buffer(const nd_array *a, void *out, nd_dtype dt);
 
 /* ---- printing -------------------------------------------------------------------- */
 typedef struct nd_printoptions {
@@ -241,13 +241,13 @@ typedef struct nd_printoptions {
     bool suppress;      /* never scientific notation for small numbers */
 } nd_printoptions;
 /* Set / get the thread's print options (zero fields mean the default). */
-void nd_set_printoptions(const nd_printoptions *o);
-nd_printoptions nd_get_printoptions(void);
-/* NumPy's repr(a) ("array([1., 2.])") and str(a) ("[1. 2.]"). Free with nd_freemem. */
-char *nd_repr(const nd_array *a);
-char *nd_str(const nd_array *a);
+ND_API void nd_set_printoptions(const nd_printoptions *o);
+ND_API nd_printoptions nd_get_printoptions(void);
+/* NumPy's repr(a) ("array([1., 2.])") and str(a) ("[1. 2.]"). Free with nd_free_mem. */
+ND_API char *nd_repr(const nd_array *a);
+ND_API char *nd_str(const nd_array *a);
 /* Print str(a) and a newline to f (stdout when f is NULL). */
-nd_status nd_print(const nd_array *a, FILE *f);
+ND_API nd_status nd_print(const nd_array *a, FILE *f);
 
 /* ---- broadcasting multi-array iterator ---------------------------------------------- */
 /* Walks up to ND_ITER_MAXOP operands broadcast together, exposing an inner loop. Axes
@@ -279,10 +279,10 @@ typedef struct nd_iter {
 } nd_iter;
 
 /* Broadcast ops (and `shape`, if ndim > 0) together. Fails with ND_ESHAPE. */
-nd_status nd_iter_init(nd_iter *it, int nop, nd_array *const *ops, int ndim,
-                       const ptrdiff_t *shape);
+ND_API nd_status nd_iter_init(nd_iter *it, int nop, nd_array *const *ops, int ndim,
+                              const ptrdiff_t *shape);
 /* Advance to the next inner loop; false when done. */
-bool nd_iter_next(nd_iter *it);
+ND_API bool nd_iter_next(nd_iter *it);
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -31,26 +33,26 @@ typedef enum nd_casting {
 } nd_casting;
 
 /* NumPy's name ("float64", "complex128", "bool"); "?" for an invalid value. */
-const char *nd_dtype_name(nd_dtype t);
+ND_API const char *nd_dtype_name(nd_dtype t);
 /* Parse a name: NumPy names ("int32", "float", "f8", "<f8", "c16", "?", "b1").
  * Returns -1 (and sets ND_EDTYPE) when unknown. */
-int nd_dtype_from_name(const char *name);
+ND_API int nd_dtype_from_name(const char *name);
 /* Item size in bytes; 0 for an invalid value. */
-size_t nd_dtype_size(nd_dtype t);
+ND_API size_t nd_dtype_size(nd_dtype t);
 /* NumPy's kind character: 'b', 'i', 'u', 'f', 'c'. */
-char nd_dtype_kind(nd_dtype t);
-bool nd_dtype_is_valid(int t);
-bool nd_dtype_is_integer(nd_dtype t);  /* signed or unsigned, not bool */
-bool nd_dtype_is_float(nd_dtype t);    /* float32/64 */
-bool nd_dtype_is_complex(nd_dtype t);
+ND_API char nd_dtype_kind(nd_dtype t);
+ND_API bool nd_dtype_is_valid(int t);
+ND_API bool nd_dtype_is_integer(nd_dtype t);  /* signed or unsigned, not bool */
+ND_API bool nd_dtype_is_float(nd_dtype t);    /* float32/64 */
+ND_API bool nd_dtype_is_complex(nd_dtype t);
 
 /* numpy.result_type / promote_types for two dtypes (e.g. int64 + uint64 -> float64,
  * int8 + uint8 -> int16, float32 + int32 -> float64). */
-nd_dtype nd_result_type(nd_dtype a, nd_dtype b);
+ND_API nd_dtype nd_result_type(nd_dtype a, nd_dtype b);
 /* numpy.can_cast(from, to, casting). ND_CAST_DEFAULT means safe. */
-bool nd_can_cast(nd_dtype from, nd_dtype to, nd_casting casting);
+ND_API bool nd_can_cast(nd_dtype from, nd_dtype to, nd_casting casting);
 /* "no", "equiv", "safe", "same_kind", "unsafe". */
-const char *nd_casting_name(nd_casting c);
+ND_API const char *nd_casting_name(nd_casting c);
 
 /* A typed scalar, used for fill values, scalar operands and element access.
  * Build one with ND_BOOL_S(x), ND_I64(x), ND_U64(x), ND_F64(x), ND_C128(re, im). */
@@ -74,13 +76,13 @@ typedef struct nd_scalar {
 #define ND_C128(re, im) ((nd_scalar){ .dtype = ND_COMPLEX128, .v.c = { (re), (im) } })
 
 /* Scalar conversions (C casting semantics, like NumPy's unsafe cast). */
-double nd_scalar_as_f64(nd_scalar s);
-int64_t nd_scalar_as_i64(nd_scalar s);
+ND_API double nd_scalar_as_f64(nd_scalar s);
+ND_API int64_t nd_scalar_as_i64(nd_scalar s);
 
 /* Convert `n` elements from `src` (type `st`, byte stride `ss`) to `dst` (type `dt`,
  * stride `ds`) with unsafe (C) semantics; complex→real drops the imaginary part. */
-void nd_cast_strided(void *dst, nd_dtype dt, ptrdiff_t ds,
-                     const void *src, nd_dtype st, ptrdiff_t ss, ptrdiff_t n);
+ND_API void nd_cast_strided(void *dst, nd_dtype dt, ptrdiff_t ds,
+                            const void *src, nd_dtype st, ptrdiff_t ss, ptrdiff_t n);
 
 #ifdef __cplusplus
 }

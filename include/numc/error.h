@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -26,13 +28,13 @@ typedef enum nd_status {
 } nd_status;
 
 /* Code of the last error on this thread (ND_OK if none since nd_clear_error). */
-nd_status nd_last_error(void);
+ND_API nd_status nd_last_error(void);
 /* Message of the last error on this thread; "" if none. Valid until the next error. */
-const char *nd_errmsg(void);
+ND_API const char *nd_errmsg(void);
 /* Forget the last error. */
-void nd_clear_error(void);
+ND_API void nd_clear_error(void);
 /* Symbolic name of a status ("ND_ESHAPE"). */
-const char *nd_status_name(nd_status s);
+ND_API const char *nd_status_name(nd_status s);
 
 /* Memory: every allocation numc makes goes through these hooks (default: an
  * aligned malloc and free). Pass NULL to restore the default. Not thread-safe:
@@ -42,10 +44,24 @@ typedef struct nd_allocator {
     void (*free)(void *ptr, void *ctx);
     void *ctx;
 } nd_allocator;
-void nd_set_allocator(const nd_allocator *a);
+ND_API void nd_set_allocator(const nd_allocator *a);
 
-/* Free memory numc returned that is not an array (strings from nd_repr, ...). */
-void nd_freemem(void *p);
+/* Free memory numc returned that is not an array (strings from nd_repr, ...), or memory
+ * from nd_malloc / nd_calloc / nd_strdup. NULL is a no-op. */
+ND_API void nd_free_mem(void *p);
+
+/* For libraries built on numc (numc_plot, bindings): allocate through the same hooks,
+ * so that fault injection and a user's allocator reach every allocation. On failure
+ * they return NULL and set ND_ENOMEM with a message naming `who` (a function name).
+ * nd_calloc refuses n * size overflow; nd_strdup(s) copies a NUL-terminated string. */
+ND_API void *nd_malloc(size_t n, const char *who);
+ND_API void *nd_calloc(size_t n, size_t size, const char *who);
+ND_API char *nd_strdup(const char *s, const char *who);
+
+/* Set this thread's last error (printf-style message, which should start with the public
+ * function's name) and return `code`, so that `return nd_set_error(ND_EVALUE, ...)`
+ * works in a function returning nd_status. */
+ND_API nd_status nd_set_error(nd_status code, const char *fmt, ...) ND_PRINTF(2, 3);
 
 #ifdef __cplusplus
 }

@@ -69,20 +69,20 @@ typedef struct nd_fft_opts {
     nd_fft_planner planner;
 } nd_fft_opts;
 
-nd_array *nd_fft_opts_(const nd_fft_opts *o);   /* complex result */
-nd_array *nd_ifft_opts_(const nd_fft_opts *o);  /* complex result */
-nd_array *nd_rfft_opts_(const nd_fft_opts *o);  /* real input; n/2+1 complex outputs */
-nd_array *nd_irfft_opts_(const nd_fft_opts *o); /* inverse of rfft; real result */
-nd_array *nd_hfft_opts_(const nd_fft_opts *o);  /* Hermitian-symmetric input; real result */
-nd_array *nd_ihfft_opts_(const nd_fft_opts *o); /* real input; n/2+1 complex outputs */
-nd_array *nd_fft2_opts_(const nd_fft_opts *o);
-nd_array *nd_ifft2_opts_(const nd_fft_opts *o);
-nd_array *nd_rfft2_opts_(const nd_fft_opts *o);
-nd_array *nd_irfft2_opts_(const nd_fft_opts *o);
-nd_array *nd_fftn_opts_(const nd_fft_opts *o);
-nd_array *nd_ifftn_opts_(const nd_fft_opts *o);
-nd_array *nd_rfftn_opts_(const nd_fft_opts *o);
-nd_array *nd_irfftn_opts_(const nd_fft_opts *o);
+ND_API nd_array *nd_fft_opts_(const nd_fft_opts *o);   /* complex result */
+ND_API nd_array *nd_ifft_opts_(const nd_fft_opts *o);  /* complex result */
+ND_API nd_array *nd_rfft_opts_(const nd_fft_opts *o);  /* real input; n/2+1 complex outputs */
+ND_API nd_array *nd_irfft_opts_(const nd_fft_opts *o); /* inverse of rfft; real result */
+ND_API nd_array *nd_hfft_opts_(const nd_fft_opts *o);  /* Hermitian-symmetric input; real result */
+ND_API nd_array *nd_ihfft_opts_(const nd_fft_opts *o); /* real input; n/2+1 complex outputs */
+ND_API nd_array *nd_fft2_opts_(const nd_fft_opts *o);
+ND_API nd_array *nd_ifft2_opts_(const nd_fft_opts *o);
+ND_API nd_array *nd_rfft2_opts_(const nd_fft_opts *o);
+ND_API nd_array *nd_irfft2_opts_(const nd_fft_opts *o);
+ND_API nd_array *nd_fftn_opts_(const nd_fft_opts *o);
+ND_API nd_array *nd_ifftn_opts_(const nd_fft_opts *o);
+ND_API nd_array *nd_rfftn_opts_(const nd_fft_opts *o);
+ND_API nd_array *nd_irfftn_opts_(const nd_fft_opts *o);
 
 #define nd_fft(...) nd_fft_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
 #define nd_ifft(...) nd_ifft_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
@@ -101,27 +101,27 @@ nd_array *nd_irfftn_opts_(const nd_fft_opts *o);
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 /* numpy.fft.fftfreq(n, d) / rfftfreq(n, d): float64 sample frequencies; d == 0 means 1. */
-nd_array *nd_fftfreq(ptrdiff_t n, double d);
-nd_array *nd_rfftfreq(ptrdiff_t n, double d);
+ND_API nd_array *nd_fftfreq(ptrdiff_t n, double d);
+ND_API nd_array *nd_rfftfreq(ptrdiff_t n, double d);
 /* numpy.fft.fftshift / ifftshift over `axes` (n == 0: all axes). New arrays. */
-nd_array *nd_fftshift(const nd_array *x, nd_axes axes);
-nd_array *nd_ifftshift(const nd_array *x, nd_axes axes);
+ND_API nd_array *nd_fftshift(const nd_array *x, nd_axes axes);
+ND_API nd_array *nd_ifftshift(const nd_array *x, nd_axes axes);
 
 /* ---- plans, wisdom, threads ------------------------------------------------------------------ */
 /* Default planning effort for geometries not planned yet (ND_FFT_PLANNER_DEFAULT resets it
  * to ESTIMATE). */
-void nd_fft_set_planner(nd_fft_planner p);
+ND_API void nd_fft_set_planner(nd_fft_planner p);
 /* Threads FFTW may use for plans made from now on (1 = single-threaded, the default).
  * ND_EVALUE when n < 1, or n > 1 and numc was built without FFTW's thread library. */
-nd_status nd_fft_set_threads(int n);
+ND_API nd_status nd_fft_set_threads(int n);
 /* Save / load FFTW wisdom (double and single precision) to / from a file, so MEASURE
  * plans are instant in a later process. ND_EIO on file errors, ND_EPARSE on bad content. */
-nd_status nd_fft_wisdom_save(const char *path);
-nd_status nd_fft_wisdom_load(const char *path);
+ND_API nd_status nd_fft_wisdom_save(const char *path);
+ND_API nd_status nd_fft_wisdom_load(const char *path);
 /* Drop every cached plan not in use right now (does not forget wisdom). */
-void nd_fft_cache_clear(void);
+ND_API void nd_fft_cache_clear(void);
 /* Number of plans in the cache. */
-size_t nd_fft_cache_size(void);
+ND_API size_t nd_fft_cache_size(void);
 
 #ifdef __cplusplus
 }

@@ -38,11 +38,11 @@ typedef struct nd_load_opts {
  * array maps the file (the mapping lives until the last view is freed); big-endian data
  * cannot be mapped read-only (ND_EDTYPE). Object arrays (pickles) are refused (ND_EDTYPE)
  * and never executed; a .npz path gives ND_EVALUE pointing to nd_npz_open. */
-nd_array *nd_load_opts_(const nd_load_opts *o);
+ND_API nd_array *nd_load_opts_(const nd_load_opts *o);
 #define nd_load(...) nd_load_opts_(&(nd_load_opts){ .path = __VA_ARGS__ })
 
 /* The same from a .npy image in memory (the data is copied). */
-nd_array *nd_load_buffer(const void *data, size_t n);
+ND_API nd_array *nd_load_buffer(const void *data, size_t n);
 
 typedef struct nd_save_opts {
     const nd_array *array; /* the array to save */
@@ -54,29 +54,29 @@ typedef struct nd_save_opts {
 } nd_save_opts;
 
 /* numpy.save: write `a` (any layout) to `path` as .npy. */
-nd_status nd_save_opts_(const char *path, const nd_save_opts *o);
+ND_API nd_status nd_save_opts_(const char *path, const nd_save_opts *o);
 #define nd_save(path, ...) nd_save_opts_((path), &(nd_save_opts){ .array = __VA_ARGS__ })
 
-/* The .npy image of o->array in a new buffer of *n bytes (free with nd_freemem). */
-void *nd_save_buffer(size_t *n, const nd_save_opts *o);
+/* The .npy image of o->array in a new buffer of *n bytes (free with nd_free_mem). */
+ND_API void *nd_save_buffer(size_t *n, const nd_save_opts *o);
 
 /* ==== .npz ============================================================================ */
 
 typedef struct nd_npz nd_npz; /* an open .npz (zip) archive */
 
 /* Open an archive for reading (members stored or deflate-compressed, zip64 included). */
-nd_npz *nd_npz_open(const char *path);
+ND_API nd_npz *nd_npz_open(const char *path);
 /* The same over bytes in memory; the archive keeps its own copy. */
-nd_npz *nd_npz_open_buffer(const void *data, size_t n);
-void nd_npz_close(nd_npz *z);
+ND_API nd_npz *nd_npz_open_buffer(const void *data, size_t n);
+ND_API void nd_npz_close(nd_npz *z);
 /* Number of members, and the i-th member's array name ("x" for member "x.npy"). */
-size_t nd_npz_count(const nd_npz *z);
-const char *nd_npz_name(const nd_npz *z, size_t i);
+ND_API size_t nd_npz_count(const nd_npz *z);
+ND_API const char *nd_npz_name(const nd_npz *z, size_t i);
 /* Index of the member called `name` (with or without ".npy"), or -1 (ND_EINDEX set). */
-ptrdiff_t nd_npz_find(const nd_npz *z, const char *name);
+ND_API ptrdiff_t nd_npz_find(const nd_npz *z, const char *name);
 /* Read a member (decompressing and checking its CRC-32). New array, caller's. */
-nd_array *nd_npz_get(nd_npz *z, const char *name);
-nd_array *nd_npz_get_index(nd_npz *z, size_t i);
+ND_API nd_array *nd_npz_get(nd_npz *z, const char *name);
+ND_API nd_array *nd_npz_get_index(nd_npz *z, size_t i);
 
 typedef struct nd_savez_opts {
     const nd_array *const *arrays; /* n arrays */
@@ -88,8 +88,8 @@ typedef struct nd_savez_opts {
 
 /* numpy.savez: n arrays under the given names (each stored as "<name>.npy"). Names must
  * be distinct and non-empty. */
-nd_status nd_savez_opts_(const char *path, size_t n, const char *const *names,
-                         const nd_savez_opts *o);
+ND_API nd_status nd_savez_opts_(const char *path, size_t n, const char *const *names,
+                                const nd_savez_opts *o);
 #define nd_savez(path, n, names, ...) \
     nd_savez_opts_((path), (n), (names), &(nd_savez_opts){ .arrays = __VA_ARGS__ })
 #define nd_savez_compressed(path, n, names, ...) \
@@ -146,15 +146,15 @@ typedef struct nd_csv_opts {
 /* numpy.loadtxt: all selected columns as numbers of .dtype in a 2-D (rows × cols) array,
  * squeezed like NumPy (one column or one row → 1-D) unless .ndmin says otherwise.
  * Missing or unparsable cells are errors (ND_EPARSE naming file, line and column). */
-nd_array *nd_loadtxt_opts_(const nd_csv_opts *o);
+ND_API nd_array *nd_loadtxt_opts_(const nd_csv_opts *o);
 #define nd_loadtxt(...) nd_loadtxt_opts_(&(nd_csv_opts){ .path = __VA_ARGS__ })
 /* numpy.genfromtxt: like loadtxt, but missing and unparsable cells become .filling_value
  * (NaN by default) and are counted in .stats->nmissing. Always 2-D. */
-nd_array *nd_genfromtxt_opts_(const nd_csv_opts *o);
+ND_API nd_array *nd_genfromtxt_opts_(const nd_csv_opts *o);
 #define nd_genfromtxt(...) nd_genfromtxt_opts_(&(nd_csv_opts){ .path = __VA_ARGS__ })
 /* Both, over bytes in memory (o->path names them in messages; o may be NULL). */
-nd_array *nd_loadtxt_buffer(const void *data, size_t n, const nd_csv_opts *o);
-nd_array *nd_genfromtxt_buffer(const void *data, size_t n, const nd_csv_opts *o);
+ND_API nd_array *nd_loadtxt_buffer(const void *data, size_t n, const nd_csv_opts *o);
+ND_API nd_array *nd_genfromtxt_buffer(const void *data, size_t n, const nd_csv_opts *o);
 
 /* A table read from CSV: named columns, each numeric (an nd_array of .dtype) or text. */
 typedef struct nd_table nd_table;
@@ -162,30 +162,30 @@ typedef struct nd_table nd_table;
 /* Read a CSV file into a table. A column is numeric when every cell is a number or
  * missing (filled with NaN, counted per column), text otherwise. UTF-8 with or without
  * BOM; "\n", "\r\n" or "\r" line ends. Free with nd_table_free. */
-nd_table *nd_read_csv_opts_(const nd_csv_opts *o);
+ND_API nd_table *nd_read_csv_opts_(const nd_csv_opts *o);
 #define nd_read_csv(...) nd_read_csv_opts_(&(nd_csv_opts){ .path = __VA_ARGS__ })
 /* The same over bytes in memory (o may be NULL). */
-nd_table *nd_read_csv_buffer(const void *data, size_t n, const nd_csv_opts *o);
-void nd_table_free(nd_table *t);
+ND_API nd_table *nd_read_csv_buffer(const void *data, size_t n, const nd_csv_opts *o);
+ND_API void nd_table_free(nd_table *t);
 
-ptrdiff_t nd_table_nrows(const nd_table *t);
-int nd_table_ncols(const nd_table *t);
+ND_API ptrdiff_t nd_table_nrows(const nd_table *t);
+ND_API int nd_table_ncols(const nd_table *t);
 /* Column name from the header, or "0", "1", ... without one. NULL for a bad index. */
-const char *nd_table_colname(const nd_table *t, int col);
+ND_API const char *nd_table_colname(const nd_table *t, int col);
 /* Index of the first column called `name` (exact match), or -1 (ND_EINDEX set). */
-int nd_table_find(const nd_table *t, const char *name);
-bool nd_table_is_text(const nd_table *t, int col);
+ND_API int nd_table_find(const nd_table *t, const char *name);
+ND_API bool nd_table_is_text(const nd_table *t, int col);
 /* A numeric column as a 1-D array (a new reference on the table's data, so the table may
  * be freed first). Text columns give NULL with ND_EDTYPE. */
-nd_array *nd_table_column(const nd_table *t, int col);
-nd_array *nd_table_column_by_name(const nd_table *t, const char *name);
+ND_API nd_array *nd_table_column(const nd_table *t, int col);
+ND_API nd_array *nd_table_column_by_name(const nd_table *t, const char *name);
 /* The text of cell (row, col), unquoted: always for text columns, for numeric columns
  * only with .keep_text (else NULL with ND_EVALUE). Valid until nd_table_free. */
-const char *nd_table_text(const nd_table *t, ptrdiff_t row, int col);
+ND_API const char *nd_table_text(const nd_table *t, ptrdiff_t row, int col);
 /* Missing (filled) cells of a column. */
-ptrdiff_t nd_table_nmissing(const nd_table *t, int col);
+ND_API ptrdiff_t nd_table_nmissing(const nd_table *t, int col);
 /* All numeric columns side by side as a 2-D (rows × numeric columns) array of dt. */
-nd_array *nd_table_to_array(const nd_table *t, nd_dtype dt);
+ND_API nd_array *nd_table_to_array(const nd_table *t, nd_dtype dt);
 
 /* Options of nd_savetxt. */
 typedef struct nd_savetxt_opts {
@@ -201,7 +201,7 @@ typedef struct nd_savetxt_opts {
 } nd_savetxt_opts;
 
 /* numpy.savetxt: a 1-D (one value per line) or 2-D array as text. */
-nd_status nd_savetxt_opts_(const char *path, const nd_savetxt_opts *o);
+ND_API nd_status nd_savetxt_opts_(const char *path, const nd_savetxt_opts *o);
 #define nd_savetxt(path, ...) nd_savetxt_opts_((path), &(nd_savetxt_opts){ .array = __VA_ARGS__ })
 
 #ifdef __cplusplus

@@ -29,43 +29,43 @@ extern "C" {
 /* numpy.matmul (a @ b): matrix product of the last two axes, leading axes broadcast;
  * a 1-D a is a row vector and a 1-D b a column vector, the added axis is removed
  * afterwards. 0-d operands are ND_EVALUE. */
-nd_array *nd_matmul(const nd_array *a, const nd_array *b);
+ND_API nd_array *nd_matmul(const nd_array *a, const nd_array *b);
 /* nd_matmul into an existing array of exactly the result's shape (its dtype may differ:
  * the product is cast with same_kind rules). `out` may overlap a or b. */
-nd_status nd_matmul_into(nd_array *out, const nd_array *a, const nd_array *b);
+ND_API nd_status nd_matmul_into(nd_array *out, const nd_array *a, const nd_array *b);
 /* numpy.dot: 0-d operands multiply; 1-D·1-D is the inner product (0-d result); otherwise
  * the sum over the last axis of a and the second-to-last of b (the last when b is 1-D). */
-nd_array *nd_dot(const nd_array *a, const nd_array *b);
+ND_API nd_array *nd_dot(const nd_array *a, const nd_array *b);
 /* numpy.vdot: both flattened, sum(conj(a) * b); a 0-d result. Sizes must match. */
-nd_array *nd_vdot(const nd_array *a, const nd_array *b);
+ND_API nd_array *nd_vdot(const nd_array *a, const nd_array *b);
 /* numpy.inner: sum over the last axes of a and b (0-d operands multiply). */
-nd_array *nd_inner(const nd_array *a, const nd_array *b);
+ND_API nd_array *nd_inner(const nd_array *a, const nd_array *b);
 /* numpy.outer: both flattened, result[i, j] = a[i] * b[j]. */
-nd_array *nd_outer(const nd_array *a, const nd_array *b);
+ND_API nd_array *nd_outer(const nd_array *a, const nd_array *b);
 /* numpy.tensordot(a, b, axes=n): sum over the last n axes of a and the first n of b. */
-nd_array *nd_tensordot(const nd_array *a, const nd_array *b, int n);
+ND_API nd_array *nd_tensordot(const nd_array *a, const nd_array *b, int n);
 /* numpy.tensordot(a, b, axes=(axes_a, axes_b)): sum over axes_a of a paired with axes_b
  * of b (same count; negative axes count from the end). */
-nd_array *nd_tensordot_axes(const nd_array *a, const nd_array *b, nd_axes axes_a,
-                            nd_axes axes_b);
+ND_API nd_array *nd_tensordot_axes(const nd_array *a, const nd_array *b, nd_axes axes_a,
+                                   nd_axes axes_b);
 /* numpy.kron: Kronecker product (the shorter shape is padded with leading 1s). */
-nd_array *nd_kron(const nd_array *a, const nd_array *b);
+ND_API nd_array *nd_kron(const nd_array *a, const nd_array *b);
 /* numpy.linalg.multi_dot: product of n >= 2 arrays in the cheapest order (dynamic
  * programming over the chain); the first may be 1-D (row) and the last 1-D (column),
  * the others must be 2-D. */
-nd_array *nd_multi_dot(int n, const nd_array *const *arrays);
+ND_API nd_array *nd_multi_dot(int n, const nd_array *const *arrays);
 /* numpy.linalg.matrix_power for (..., M, M): repeated squaring; n == 0 gives identities,
  * n < 0 inverts first (ND_ELINALG when singular). */
-nd_array *nd_matrix_power(const nd_array *a, long n);
+ND_API nd_array *nd_matrix_power(const nd_array *a, long n);
 /* numpy.trace(a, offset, axis1, axis2): sums of the diagonals (NumPy's sum dtype:
  * bool and signed integers -> int64, unsigned -> uint64). nd_trace(a, 0, 0, 1) is the
  * usual trace. */
-nd_array *nd_trace(const nd_array *a, ptrdiff_t offset, int axis1, int axis2);
+ND_API nd_array *nd_trace(const nd_array *a, ptrdiff_t offset, int axis1, int axis2);
 /* numpy.einsum with explicit ("ij,jk->ik") or implicit ("ij,jk") output, repeated labels
  * (diagonals, traces), "..." broadcasting and sums over any label. Two-operand products
  * of float/complex arrays run as one batched BLAS product; the rest run as loops. The
  * result is always a new array (NumPy sometimes returns a view). */
-nd_array *nd_einsum_n(const char *subscripts, int n, const nd_array *const *operands);
+ND_API nd_array *nd_einsum_n(const char *subscripts, int n, const nd_array *const *operands);
 #define nd_einsum(subscripts, ...)                                                    \
     nd_einsum_n((subscripts),                                                        \
                 (int)(sizeof((const nd_array *[]){ __VA_ARGS__ }) / sizeof(nd_array *)), \
@@ -75,17 +75,17 @@ nd_array *nd_einsum_n(const char *subscripts, int n, const nd_array *const *oper
 
 /* numpy.linalg.solve: x with a @ x = b. b is (M,) (one right-hand side shared by the
  * stack) or (..., M, K) (stacks broadcast). ND_ELINALG "nd_solve: singular matrix". */
-nd_array *nd_solve(const nd_array *a, const nd_array *b);
+ND_API nd_array *nd_solve(const nd_array *a, const nd_array *b);
 /* numpy.linalg.inv. ND_ELINALG when singular. */
-nd_array *nd_inv(const nd_array *a);
+ND_API nd_array *nd_inv(const nd_array *a);
 /* numpy.linalg.pinv for (..., M, N) through the SVD: singular values <= rcond * largest
  * are treated as zero. rcond < 0 selects NumPy's default 1e-15. */
-nd_array *nd_pinv(const nd_array *a, double rcond);
+ND_API nd_array *nd_pinv(const nd_array *a, double rcond);
 /* numpy.linalg.det: shape (...) (0-d for one matrix). Singular matrices give 0. */
-nd_array *nd_det(const nd_array *a);
+ND_API nd_array *nd_det(const nd_array *a);
 /* numpy.linalg.slogdet: *sign (dtype of the computation: |sign| = 1, or 0 when singular)
  * and *logabsdet (real; -inf when singular), both of shape (...). */
-nd_status nd_slogdet(const nd_array *a, nd_array **sign, nd_array **logabsdet);
+ND_API nd_status nd_slogdet(const nd_array *a, nd_array **sign, nd_array **logabsdet);
 
 /* numpy.linalg.lstsq for a (..., M, N) and b (M,) or (..., M, K), through LAPACK gelsd.
  * rcond < 0 selects eps * max(M, N) (NumPy's rcond=None). Results (all the caller's,
@@ -96,15 +96,15 @@ nd_status nd_slogdet(const nd_array *a, nd_array **sign, nd_array **logabsdet);
 typedef struct nd_lstsq_result {
     nd_array *x, *residuals, *rank, *s;
 } nd_lstsq_result;
-nd_status nd_lstsq(const nd_array *a, const nd_array *b, double rcond, nd_lstsq_result *out);
+ND_API nd_status nd_lstsq(const nd_array *a, const nd_array *b, double rcond, nd_lstsq_result *out);
 /* Free the four arrays and set them to NULL. NULL is a no-op. */
-void nd_lstsq_result_free(nd_lstsq_result *r);
+ND_API void nd_lstsq_result_free(nd_lstsq_result *r);
 
 /* ---- decompositions ------------------------------------------------------------------------ */
 
 /* numpy.linalg.cholesky: lower-triangular L with a = L @ L^H (only the lower triangle of
  * a is read). ND_ELINALG "nd_cholesky: matrix is not positive definite ...". */
-nd_array *nd_cholesky(const nd_array *a);
+ND_API nd_array *nd_cholesky(const nd_array *a);
 
 typedef enum nd_qr_mode {
     ND_QR_REDUCED = 0, /* q (..., M, K), r (..., K, N), K = min(M, N) */
@@ -112,27 +112,27 @@ typedef enum nd_qr_mode {
     ND_QR_R            /* r (..., K, N) only; q may be NULL */
 } nd_qr_mode;
 /* numpy.linalg.qr of (..., M, N). */
-nd_status nd_qr(const nd_array *a, nd_qr_mode mode, nd_array **q, nd_array **r);
+ND_API nd_status nd_qr(const nd_array *a, nd_qr_mode mode, nd_array **q, nd_array **r);
 
 /* numpy.linalg.svd of (..., M, N): a = u @ diag(s) @ vh, s descending (real dtype).
  * full_matrices: u (..., M, M), vh (..., N, N); else u (..., M, K), vh (..., K, N).
  * Pass u = vh = NULL for compute_uv=False (singular values only).
  * ND_ELINALG "nd_svd: SVD did not converge". */
-nd_status nd_svd(const nd_array *a, bool full_matrices, nd_array **u, nd_array **s,
-                 nd_array **vh);
+ND_API nd_status nd_svd(const nd_array *a, bool full_matrices, nd_array **u, nd_array **s,
+                        nd_array **vh);
 
 /* numpy.linalg.eig of (..., M, M): eigenvalues *w (..., M) and right eigenvectors *v
  * (..., M, M) as columns, normalised to unit length. Like NumPy, for real input the
  * results are real when every eigenvalue of the stack is real, complex otherwise.
  * v may be NULL (numpy.linalg.eigvals). ND_ELINALG when the QR algorithm does not
  * converge. */
-nd_status nd_eig(const nd_array *a, nd_array **w, nd_array **v);
-nd_array *nd_eigvals(const nd_array *a);
+ND_API nd_status nd_eig(const nd_array *a, nd_array **w, nd_array **v);
+ND_API nd_array *nd_eigvals(const nd_array *a);
 /* numpy.linalg.eigh of a Hermitian / real symmetric (..., M, M): eigenvalues ascending
  * (real dtype) and orthonormal eigenvectors as columns. uplo 'L' (or 0) reads the lower
  * triangle, 'U' the upper. v may be NULL (numpy.linalg.eigvalsh). */
-nd_status nd_eigh(const nd_array *a, char uplo, nd_array **w, nd_array **v);
-nd_array *nd_eigvalsh(const nd_array *a, char uplo);
+ND_API nd_status nd_eigh(const nd_array *a, char uplo, nd_array **w, nd_array **v);
+ND_API nd_array *nd_eigvalsh(const nd_array *a, char uplo);
 
 /* ---- norms and numbers ---------------------------------------------------------------------- */
 
@@ -151,16 +151,16 @@ typedef struct nd_norm_opts {
     nd_axes axis;
     bool keepdims;
 } nd_norm_opts;
-nd_array *nd_norm_opts_(const nd_norm_opts *o);
+ND_API nd_array *nd_norm_opts_(const nd_norm_opts *o);
 #define nd_norm(...) nd_norm_opts_(&(nd_norm_opts){ .x = __VA_ARGS__ })
 
 /* numpy.linalg.cond of (..., M, N) for p = NULL / "2" / "-2" (singular-value ratio, any
  * shape) or "fro", "nuc", "1", "-1", "inf", "-inf" (square only; singular → inf). */
-nd_array *nd_cond(const nd_array *x, const char *p);
+ND_API nd_array *nd_cond(const nd_array *x, const char *p);
 /* numpy.linalg.matrix_rank: int64 of shape (...) counting singular values > tol;
  * tol < 0 selects max(s) * max(M, N) * eps. A 1-D (or 0-d) input has rank 1 unless it is
  * all zeros. */
-nd_array *nd_matrix_rank(const nd_array *a, double tol);
+ND_API nd_array *nd_matrix_rank(const nd_array *a, double tol);
 
 #ifdef __cplusplus
 }

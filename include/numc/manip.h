@@ -14,78 +14,78 @@ extern "C" {
 
 /* ---- joining ------------------------------------------------------------------------ */
 /* numpy.concatenate(arrays, axis): dtypes are promoted with nd_result_type. */
-nd_array *nd_concatenate(int n, const nd_array *const *arrays, int axis);
+ND_API nd_array *nd_concatenate(int n, const nd_array *const *arrays, int axis);
 /* numpy.stack: join along a new axis (all shapes equal). */
-nd_array *nd_stack(int n, const nd_array *const *arrays, int axis);
+ND_API nd_array *nd_stack(int n, const nd_array *const *arrays, int axis);
 /* numpy.hstack / vstack / dstack / column_stack. */
-nd_array *nd_hstack(int n, const nd_array *const *arrays);
-nd_array *nd_vstack(int n, const nd_array *const *arrays);
-nd_array *nd_dstack(int n, const nd_array *const *arrays);
-nd_array *nd_column_stack(int n, const nd_array *const *arrays);
+ND_API nd_array *nd_hstack(int n, const nd_array *const *arrays);
+ND_API nd_array *nd_vstack(int n, const nd_array *const *arrays);
+ND_API nd_array *nd_dstack(int n, const nd_array *const *arrays);
+ND_API nd_array *nd_column_stack(int n, const nd_array *const *arrays);
 /* numpy.append(a, values, axis); axis ND_AXIS_NONE flattens both first. */
 #define ND_AXIS_NONE (-1000)
-nd_array *nd_append(const nd_array *a, const nd_array *values, int axis);
+ND_API nd_array *nd_append(const nd_array *a, const nd_array *values, int axis);
 /* numpy.atleast_1d / 2d / 3d: views with added length-1 axes. */
-nd_array *nd_atleast_1d(const nd_array *a);
-nd_array *nd_atleast_2d(const nd_array *a);
-nd_array *nd_atleast_3d(const nd_array *a);
+ND_API nd_array *nd_atleast_1d(const nd_array *a);
+ND_API nd_array *nd_atleast_2d(const nd_array *a);
+ND_API nd_array *nd_atleast_3d(const nd_array *a);
 
 /* ---- splitting ------------------------------------------------------------------------ */
 /* numpy.array_split(a, sections, axis): writes `sections` views to out; the first
  * len % sections parts get one extra element. */
-nd_status nd_array_split(const nd_array *a, ptrdiff_t sections, int axis, nd_array **out);
+ND_API nd_status nd_array_split(const nd_array *a, ptrdiff_t sections, int axis, nd_array **out);
 /* numpy.split(a, sections, axis): like array_split but sections must divide the axis. */
-nd_status nd_split(const nd_array *a, ptrdiff_t sections, int axis, nd_array **out);
+ND_API nd_status nd_split(const nd_array *a, ptrdiff_t sections, int axis, nd_array **out);
 /* numpy.split(a, indices, axis) with n split points: writes n + 1 views. */
-nd_status nd_split_at(const nd_array *a, int n, const ptrdiff_t *indices, int axis, nd_array **out);
+ND_API nd_status nd_split_at(const nd_array *a, int n, const ptrdiff_t *indices, int axis, nd_array **out);
 
 /* ---- repetition and rearrangement -------------------------------------------------------- */
 /* numpy.tile(a, reps) with n repetition counts. */
-nd_array *nd_tile(const nd_array *a, int n, const ptrdiff_t *reps);
+ND_API nd_array *nd_tile(const nd_array *a, int n, const ptrdiff_t *reps);
 /* numpy.repeat(a, repeats, axis): `repeats` has 1 entry (broadcast) or one per element
  * along axis; axis ND_AXIS_NONE repeats the flattened array. */
-nd_array *nd_repeat(const nd_array *a, ptrdiff_t nrep, const ptrdiff_t *repeats, int axis);
+ND_API nd_array *nd_repeat(const nd_array *a, ptrdiff_t nrep, const ptrdiff_t *repeats, int axis);
 /* numpy.flip over n axes (n == 0: all). A view. fliplr / flipud are axes 1 / 0. */
-nd_array *nd_flip(const nd_array *a, int n, const int *axes);
-nd_array *nd_fliplr(const nd_array *a);
-nd_array *nd_flipud(const nd_array *a);
+ND_API nd_array *nd_flip(const nd_array *a, int n, const int *axes);
+ND_API nd_array *nd_fliplr(const nd_array *a);
+ND_API nd_array *nd_flipud(const nd_array *a);
 /* numpy.roll(a, shift, axis); axis ND_AXIS_NONE rolls the flattened array. */
-nd_array *nd_roll(const nd_array *a, ptrdiff_t shift, int axis);
+ND_API nd_array *nd_roll(const nd_array *a, ptrdiff_t shift, int axis);
 /* numpy.rot90(a, k, axes=(0, 1)). A view. */
-nd_array *nd_rot90(const nd_array *a, int k);
+ND_API nd_array *nd_rot90(const nd_array *a, int k);
 /* numpy.resize(a, shape): repeat the flattened data to fill the new shape. */
-nd_array *nd_resize(const nd_array *a, int ndim, const ptrdiff_t *shape);
+ND_API nd_array *nd_resize(const nd_array *a, int ndim, const ptrdiff_t *shape);
 
 typedef enum nd_pad_mode {
     ND_PAD_CONSTANT = 0, ND_PAD_EDGE, ND_PAD_REFLECT, ND_PAD_SYMMETRIC, ND_PAD_WRAP
 } nd_pad_mode;
 /* numpy.pad with (before, after) widths per axis: `widths` has 2 * ndim entries, or 2
  * entries applied to every axis when nwidths == 2. */
-nd_array *nd_pad(const nd_array *a, int nwidths, const ptrdiff_t *widths, nd_pad_mode mode,
-                 nd_scalar constant);
+ND_API nd_array *nd_pad(const nd_array *a, int nwidths, const ptrdiff_t *widths, nd_pad_mode mode,
+                        nd_scalar constant);
 
 /* ---- indexing with arrays --------------------------------------------------------------- */
 /* numpy.take(a, indices, axis): integer indices (negatives count from the end);
  * axis ND_AXIS_NONE takes from the flattened array. Result shape: a's shape with the
  * axis replaced by indices' shape. */
-nd_array *nd_take(const nd_array *a, const nd_array *indices, int axis);
+ND_API nd_array *nd_take(const nd_array *a, const nd_array *indices, int axis);
 /* numpy.take_along_axis(a, indices, axis). */
-nd_array *nd_take_along_axis(const nd_array *a, const nd_array *indices, int axis);
+ND_API nd_array *nd_take_along_axis(const nd_array *a, const nd_array *indices, int axis);
 /* a[mask] for a boolean mask of a's shape: the selected elements in C order (1-D). */
-nd_array *nd_mask_select(const nd_array *a, const nd_array *mask);
+ND_API nd_array *nd_mask_select(const nd_array *a, const nd_array *mask);
 /* a[mask] = value (broadcast scalar). */
-nd_status nd_mask_assign(nd_array *a, const nd_array *mask, nd_scalar value);
+ND_API nd_status nd_mask_assign(nd_array *a, const nd_array *mask, nd_scalar value);
 /* numpy.compress(condition, a, axis): condition is 1-D bool along axis. */
-nd_array *nd_compress(const nd_array *condition, const nd_array *a, int axis);
+ND_API nd_array *nd_compress(const nd_array *condition, const nd_array *a, int axis);
 /* numpy.where(cond, x, y): elementwise choice, broadcasting the three; dtype promoted. */
-nd_array *nd_where(const nd_array *cond, const nd_array *x, const nd_array *y);
+ND_API nd_array *nd_where(const nd_array *cond, const nd_array *x, const nd_array *y);
 /* numpy.nonzero(a): writes ndim int64 index arrays to out (one per axis). */
-nd_status nd_nonzero(const nd_array *a, nd_array **out);
+ND_API nd_status nd_nonzero(const nd_array *a, nd_array **out);
 /* numpy.argwhere(a): (count, ndim) int64. flatnonzero: 1-D flat indices. */
-nd_array *nd_argwhere(const nd_array *a);
-nd_array *nd_flatnonzero(const nd_array *a);
+ND_API nd_array *nd_argwhere(const nd_array *a);
+ND_API nd_array *nd_flatnonzero(const nd_array *a);
 /* numpy.put(a, indices, values) on the flattened array (values repeat as needed). */
-nd_status nd_put(nd_array *a, const nd_array *indices, const nd_array *values);
+ND_API nd_status nd_put(nd_array *a, const nd_array *indices, const nd_array *values);
 
 #ifdef __cplusplus
 }

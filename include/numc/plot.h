@@ -47,17 +47,17 @@ typedef struct nplot_rgba {
 /* Parse a matplotlib color: CSS4 name, single letter ("r"), "tab:blue", "C3", "#rrggbb",
  * "#rrggbbaa", "#rgb", a gray level "0.75", "none"; an optional ",alpha" suffix
  * ("red,0.5") sets alpha. ND_EVALUE naming the string when it is not a color. */
-nd_status nplot_color_parse(const char *spec, nplot_rgba *out);
+NPLOT_API nd_status nplot_color_parse(const char *spec, nplot_rgba *out);
 /* Color of colormap `name` at v in [0, 1] (clipped; NaN gives transparent). Names:
  * viridis plasma inferno magma cividis gray binary Blues RdBu coolwarm PiYG PuOr jet
  * tab10 ... and any name with "_r" appended for the reversed map. */
-nd_status nplot_cmap_color(const char *name, double v, nplot_rgba *out);
+NPLOT_API nd_status nplot_cmap_color(const char *name, double v, nplot_rgba *out);
 
 /* ---- styles ---------------------------------------------------------------------- */
 /* Select the style of figures created afterwards on this thread (plt.style.use):
  * "default", "ggplot", "seaborn-whitegrid", "dark_background", "bmh", "grayscale".
  * ND_EVALUE naming the style if unknown. */
-nd_status nplot_style_use(const char *name);
+NPLOT_API nd_status nplot_style_use(const char *name);
 
 /* ---- figures ----------------------------------------------------------------------- */
 typedef struct nplot_figure_opts {
@@ -69,23 +69,23 @@ typedef struct nplot_figure_opts {
 } nplot_figure_opts;
 /* A new empty figure (free with nplot_figure_free), or NULL with ND_EVALUE for a bad
  * size, dpi, color or style. */
-nplot_figure *nplot_figure_new_opts(const nplot_figure_opts *o);
+NPLOT_API nplot_figure *nplot_figure_new_opts(const nplot_figure_opts *o);
 #define nplot_figure_new(...) nplot_figure_new_opts(&(nplot_figure_opts){ 0, __VA_ARGS__ })
 /* Free a figure, its axes and artists. NULL is a no-op. */
-void nplot_figure_free(nplot_figure *fig);
+NPLOT_API void nplot_figure_free(nplot_figure *fig);
 /* The sticky status (ND_OK until a call on the figure or its axes failed) and the
  * message of the first failure ("" if none). */
-nd_status nplot_figure_status(const nplot_figure *fig);
-const char *nplot_figure_errmsg(const nplot_figure *fig);
+NPLOT_API nd_status nplot_figure_status(const nplot_figure *fig);
+NPLOT_API const char *nplot_figure_errmsg(const nplot_figure *fig);
 /* Change size (inches, both > 0) or dpi (> 0). */
-nd_status nplot_figure_set_size_inches(nplot_figure *fig, double width, double height);
-nd_status nplot_figure_set_dpi(nplot_figure *fig, double dpi);
+NPLOT_API nd_status nplot_figure_set_size_inches(nplot_figure *fig, double width, double height);
+NPLOT_API nd_status nplot_figure_set_dpi(nplot_figure *fig, double dpi);
 /* Size of the rendered PNG / RGBA buffer in pixels. */
-nd_status nplot_figure_pixel_size(const nplot_figure *fig, int *width, int *height);
+NPLOT_API nd_status nplot_figure_pixel_size(const nplot_figure *fig, int *width, int *height);
 
 /* ---- axes creation -------------------------------------------------------------------- */
 /* matplotlib's fig.add_subplot(nrows, ncols, index) with 1-based index. */
-nplot_axes *nplot_subplot(nplot_figure *fig, int nrows, int ncols, int index);
+NPLOT_API nplot_axes *nplot_subplot(nplot_figure *fig, int nrows, int ncols, int index);
 
 typedef enum nplot_share {
     NPLOT_SHARE_NONE = 0, NPLOT_SHARE_ALL = 1, NPLOT_SHARE_ROW = 2, NPLOT_SHARE_COL = 3
@@ -96,14 +96,14 @@ typedef struct nplot_subplots_opts {
 } nplot_subplots_opts;
 /* plt.subplots: writes nrows*ncols axes to axs[] in row-major order. Shared axes have
  * common limits and only the outer ones show tick labels. */
-nd_status nplot_subplots_opts_(nplot_figure *fig, int nrows, int ncols, nplot_axes **axs,
-                               const nplot_subplots_opts *o);
+NPLOT_API nd_status nplot_subplots_opts_(nplot_figure *fig, int nrows, int ncols, nplot_axes **axs,
+                                         const nplot_subplots_opts *o);
 #define nplot_subplots(...) nplot__kw_subplots(__VA_ARGS__, )
 #define nplot__kw_subplots(fig, nrows, ncols, axs, ...) \
     nplot_subplots_opts_((fig), (nrows), (ncols), (axs), &(nplot_subplots_opts){ 0, __VA_ARGS__ })
 /* fig.add_axes([left, bottom, width, height]) in figure fractions. */
-nplot_axes *nplot_add_axes(nplot_figure *fig, double left, double bottom, double width,
-                           double height);
+NPLOT_API nplot_axes *nplot_add_axes(nplot_figure *fig, double left, double bottom, double width,
+                                     double height);
 
 typedef struct nplot_gridspec_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
@@ -112,21 +112,21 @@ typedef struct nplot_gridspec_opts {
     double left, right, bottom, top, wspace, hspace; /* 0 → the figure's subplot params */
 } nplot_gridspec_opts;
 /* A grid to place subplots spanning cells (owned by the figure). */
-nplot_gridspec *nplot_gridspec_new_opts(nplot_figure *fig, int nrows, int ncols,
-                                        const nplot_gridspec_opts *o);
+NPLOT_API nplot_gridspec *nplot_gridspec_new_opts(nplot_figure *fig, int nrows, int ncols,
+                                                  const nplot_gridspec_opts *o);
 #define nplot_gridspec_new(...) nplot__kw_gridspec_new(__VA_ARGS__, )
 #define nplot__kw_gridspec_new(fig, nrows, ncols, ...) \
     nplot_gridspec_new_opts((fig), (nrows), (ncols), &(nplot_gridspec_opts){ 0, __VA_ARGS__ })
 /* fig.add_subplot(gs[spec]) where spec uses NumPy syntax for the two grid axes:
  * "0, :", "1:, -1", "0:2, 1". ND_EPARSE / ND_EINDEX name the spec. */
-nplot_axes *nplot_gridspec_subplot(nplot_gridspec *gs, const char *spec);
+NPLOT_API nplot_axes *nplot_gridspec_subplot(nplot_gridspec *gs, const char *spec);
 
 typedef struct nplot_adjust_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     double left, right, bottom, top, wspace, hspace; /* 0 → unchanged */
 } nplot_adjust_opts;
 /* fig.subplots_adjust (defaults .125 .9 .11 .88 .2 .2). */
-nd_status nplot_subplots_adjust_opts(nplot_figure *fig, const nplot_adjust_opts *o);
+NPLOT_API nd_status nplot_subplots_adjust_opts(nplot_figure *fig, const nplot_adjust_opts *o);
 #define nplot_subplots_adjust(...) nplot__kw_subplots_adjust(__VA_ARGS__, )
 #define nplot__kw_subplots_adjust(fig, ...) \
     nplot_subplots_adjust_opts((fig), &(nplot_adjust_opts){ 0, __VA_ARGS__ })
@@ -138,7 +138,7 @@ typedef struct nplot_tight_opts {
 } nplot_tight_opts;
 /* fig.tight_layout: at draw time, fit subplot params so tick labels, axis labels and
  * titles are neither clipped nor overlapping. */
-nd_status nplot_tight_layout_opts(nplot_figure *fig, const nplot_tight_opts *o);
+NPLOT_API nd_status nplot_tight_layout_opts(nplot_figure *fig, const nplot_tight_opts *o);
 #define nplot_tight_layout(...) nplot__kw_tight_layout(__VA_ARGS__, )
 #define nplot__kw_tight_layout(fig, ...) \
     nplot_tight_layout_opts((fig), &(nplot_tight_opts){ 0, __VA_ARGS__ })
@@ -187,25 +187,25 @@ typedef struct nplot_line_opts {
 /* ax.plot(x, y). x NULL → 0..n-1. y may be 2-D (n, k): one line per column, x 1-D of
  * length n. Any dtype. NaN makes gaps. ND_ESHAPE when lengths differ; ND_EVALUE for a bad
  * format string, color or marker (the message names it). */
-nd_status nplot_plot_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
-                           const nplot_line_opts *o);
+NPLOT_API nd_status nplot_plot_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                                     const nplot_line_opts *o);
 #define nplot_plot(...) nplot__kw_plot(__VA_ARGS__, )
 #define nplot__kw_plot(ax, x, y, ...) \
     nplot_plot_opts_((ax), (x), (y), &(nplot_line_opts){ 0, __VA_ARGS__ })
 /* The same from C arrays of n doubles (x NULL → 0..n-1). */
-nd_status nplot_plot_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
-                              const nplot_line_opts *o);
+NPLOT_API nd_status nplot_plot_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                                        const nplot_line_opts *o);
 #define nplot_plot_xy(...) nplot__kw_plot_xy(__VA_ARGS__, )
 #define nplot__kw_plot_xy(ax, x, y, n, ...) \
     nplot_plot_xy_opts_((ax), (x), (y), (n), &(nplot_line_opts){ 0, __VA_ARGS__ })
 /* ax.step(x, y, where=...): a line drawn as a staircase. */
-nd_status nplot_step_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
-                           const nplot_line_opts *o);
+NPLOT_API nd_status nplot_step_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                                     const nplot_line_opts *o);
 #define nplot_step(...) nplot__kw_step(__VA_ARGS__, )
 #define nplot__kw_step(ax, x, y, ...) \
     nplot_step_opts_((ax), (x), (y), &(nplot_line_opts){ 0, __VA_ARGS__ })
-nd_status nplot_step_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
-                              const nplot_line_opts *o);
+NPLOT_API nd_status nplot_step_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                                        const nplot_line_opts *o);
 #define nplot_step_xy(...) nplot__kw_step_xy(__VA_ARGS__, )
 #define nplot__kw_step_xy(ax, x, y, n, ...) \
     nplot_step_xy_opts_((ax), (x), (y), (n), &(nplot_line_opts){ 0, __VA_ARGS__ })
@@ -223,12 +223,12 @@ typedef struct nplot_refline_opts {
     const char *facecolor;  /* spans */
     const char *edgecolor;  /* spans: NULL → none */
 } nplot_refline_opts;
-nd_status nplot_axhline_opts_(nplot_axes *ax, double y, const nplot_refline_opts *o);
-nd_status nplot_axvline_opts_(nplot_axes *ax, double x, const nplot_refline_opts *o);
-nd_status nplot_axhspan_opts_(nplot_axes *ax, double ymin, double ymax,
-                              const nplot_refline_opts *o);
-nd_status nplot_axvspan_opts_(nplot_axes *ax, double xmin, double xmax,
-                              const nplot_refline_opts *o);
+NPLOT_API nd_status nplot_axhline_opts_(nplot_axes *ax, double y, const nplot_refline_opts *o);
+NPLOT_API nd_status nplot_axvline_opts_(nplot_axes *ax, double x, const nplot_refline_opts *o);
+NPLOT_API nd_status nplot_axhspan_opts_(nplot_axes *ax, double ymin, double ymax,
+                                        const nplot_refline_opts *o);
+NPLOT_API nd_status nplot_axvspan_opts_(nplot_axes *ax, double xmin, double xmax,
+                                        const nplot_refline_opts *o);
 #define nplot_axhline(...) nplot__kw_axhline(__VA_ARGS__, )
 #define nplot__kw_axhline(ax, y, ...) nplot_axhline_opts_((ax), (y), &(nplot_refline_opts){ 0, __VA_ARGS__ })
 #define nplot_axvline(...) nplot__kw_axvline(__VA_ARGS__, )
@@ -259,13 +259,13 @@ typedef struct nplot_scatter_opts {
     double zorder;            /* 0 → 1 */
 } nplot_scatter_opts;
 /* ax.scatter(x, y). ND_ESHAPE on length mismatches. */
-nd_status nplot_scatter_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
-                              const nplot_scatter_opts *o);
+NPLOT_API nd_status nplot_scatter_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                                        const nplot_scatter_opts *o);
 #define nplot_scatter(...) nplot__kw_scatter(__VA_ARGS__, )
 #define nplot__kw_scatter(ax, x, y, ...) \
     nplot_scatter_opts_((ax), (x), (y), &(nplot_scatter_opts){ 0, __VA_ARGS__ })
-nd_status nplot_scatter_xy_opts_(nplot_axes *ax, const double *x, const double *y,
-                                 size_t n, const nplot_scatter_opts *o);
+NPLOT_API nd_status nplot_scatter_xy_opts_(nplot_axes *ax, const double *x, const double *y,
+                                           size_t n, const nplot_scatter_opts *o);
 #define nplot_scatter_xy(...) nplot__kw_scatter_xy(__VA_ARGS__, )
 #define nplot__kw_scatter_xy(ax, x, y, n, ...) \
     nplot_scatter_xy_opts_((ax), (x), (y), (n), &(nplot_scatter_opts){ 0, __VA_ARGS__ })
@@ -287,23 +287,23 @@ typedef struct nplot_fill_opts {
     const char *step;       /* fill_between: "pre", "post", "mid" */
 } nplot_fill_opts;
 /* ax.fill(x, y): a closed polygon. */
-nd_status nplot_fill_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
-                           const nplot_fill_opts *o);
+NPLOT_API nd_status nplot_fill_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                                     const nplot_fill_opts *o);
 #define nplot_fill(...) nplot__kw_fill(__VA_ARGS__, )
 #define nplot__kw_fill(ax, x, y, ...) nplot_fill_opts_((ax), (x), (y), &(nplot_fill_opts){ 0, __VA_ARGS__ })
 /* ax.fill_between(x, y1, y2): y2 NULL → the constant .y2. */
-nd_status nplot_fill_between_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y1,
-                                   const nd_array *y2, const nplot_fill_opts *o);
+NPLOT_API nd_status nplot_fill_between_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y1,
+                                             const nd_array *y2, const nplot_fill_opts *o);
 #define nplot_fill_between(...) nplot__kw_fill_between(__VA_ARGS__, )
 #define nplot__kw_fill_between(ax, x, y1, y2, ...) \
     nplot_fill_between_opts_((ax), (x), (y1), (y2), &(nplot_fill_opts){ 0, __VA_ARGS__ })
-nd_status nplot_fill_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
-                              const nplot_fill_opts *o);
+NPLOT_API nd_status nplot_fill_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                                        const nplot_fill_opts *o);
 #define nplot_fill_xy(...) nplot__kw_fill_xy(__VA_ARGS__, )
 #define nplot__kw_fill_xy(ax, x, y, n, ...) \
     nplot_fill_xy_opts_((ax), (x), (y), (n), &(nplot_fill_opts){ 0, __VA_ARGS__ })
-nd_status nplot_fill_between_xy_opts_(nplot_axes *ax, const double *x, const double *y1,
-                                      const double *y2, size_t n, const nplot_fill_opts *o);
+NPLOT_API nd_status nplot_fill_between_xy_opts_(nplot_axes *ax, const double *x, const double *y1,
+                                                const double *y2, size_t n, const nplot_fill_opts *o);
 #define nplot_fill_between_xy(...) nplot__kw_fill_between_xy(__VA_ARGS__, )
 #define nplot__kw_fill_between_xy(ax, x, y1, y2, n, ...) \
     nplot_fill_between_xy_opts_((ax), (x), (y1), (y2), (n), &(nplot_fill_opts){ 0, __VA_ARGS__ })
@@ -327,13 +327,13 @@ typedef struct nplot_errorbar_opts {
     const char *label;
     double zorder;
 } nplot_errorbar_opts;
-nd_status nplot_errorbar_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
-                               const nplot_errorbar_opts *o);
+NPLOT_API nd_status nplot_errorbar_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                                         const nplot_errorbar_opts *o);
 #define nplot_errorbar(...) nplot__kw_errorbar(__VA_ARGS__, )
 #define nplot__kw_errorbar(ax, x, y, ...) \
     nplot_errorbar_opts_((ax), (x), (y), &(nplot_errorbar_opts){ 0, __VA_ARGS__ })
-nd_status nplot_errorbar_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
-                                  const nplot_errorbar_opts *o);
+NPLOT_API nd_status nplot_errorbar_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                                            const nplot_errorbar_opts *o);
 #define nplot_errorbar_xy(...) nplot__kw_errorbar_xy(__VA_ARGS__, )
 #define nplot__kw_errorbar_xy(ax, x, y, n, ...) \
     nplot_errorbar_xy_opts_((ax), (x), (y), (n), &(nplot_errorbar_opts){ 0, __VA_ARGS__ })
@@ -347,13 +347,13 @@ typedef struct nplot_stem_opts {
     const char *label;
     bool horizontal;       /* orientation='horizontal' */
 } nplot_stem_opts;
-nd_status nplot_stem_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
-                           const nplot_stem_opts *o);
+NPLOT_API nd_status nplot_stem_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                                     const nplot_stem_opts *o);
 #define nplot_stem(...) nplot__kw_stem(__VA_ARGS__, )
 #define nplot__kw_stem(ax, x, y, ...) \
     nplot_stem_opts_((ax), (x), (y), &(nplot_stem_opts){ 0, __VA_ARGS__ })
-nd_status nplot_stem_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
-                              const nplot_stem_opts *o);
+NPLOT_API nd_status nplot_stem_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                                        const nplot_stem_opts *o);
 #define nplot_stem_xy(...) nplot__kw_stem_xy(__VA_ARGS__, )
 #define nplot__kw_stem_xy(ax, x, y, n, ...) \
     nplot_stem_xy_opts_((ax), (x), (y), (n), &(nplot_stem_opts){ 0, __VA_ARGS__ })
@@ -361,18 +361,18 @@ nd_status nplot_stem_xy_opts_(nplot_axes *ax, const double *x, const double *y, 
 /* ---- text and annotations ------------------------------------------------------------- */
 /* Text at (x, y) in .coords ("data", "axes" or "figure" fractions). Strings may contain
  * mathtext between $...$ (Greek letters, ^{sup}, _{sub}, \times, \pm, \sqrt...). */
-nd_status nplot_text_opts_(nplot_axes *ax, double x, double y, const char *s,
-                           const nplot_text_opts *o);
+NPLOT_API nd_status nplot_text_opts_(nplot_axes *ax, double x, double y, const char *s,
+                                     const nplot_text_opts *o);
 #define nplot_text(...) nplot__kw_text(__VA_ARGS__, )
 #define nplot__kw_text(ax, x, y, s, ...) \
     nplot_text_opts_((ax), (x), (y), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
 /* fig.text in figure fractions. */
-nd_status nplot_fig_text_opts_(nplot_figure *fig, double x, double y, const char *s,
-                               const nplot_text_opts *o);
+NPLOT_API nd_status nplot_fig_text_opts_(nplot_figure *fig, double x, double y, const char *s,
+                                         const nplot_text_opts *o);
 #define nplot_fig_text(...) nplot__kw_fig_text(__VA_ARGS__, )
 #define nplot__kw_fig_text(fig, x, y, s, ...) \
     nplot_fig_text_opts_((fig), (x), (y), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
-nd_status nplot_suptitle_opts_(nplot_figure *fig, const char *s, const nplot_text_opts *o);
+NPLOT_API nd_status nplot_suptitle_opts_(nplot_figure *fig, const char *s, const nplot_text_opts *o);
 #define nplot_suptitle(...) nplot__kw_suptitle(__VA_ARGS__, )
 #define nplot__kw_suptitle(fig, s, ...) nplot_suptitle_opts_((fig), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
 
@@ -389,8 +389,8 @@ typedef struct nplot_annotate_opts {
     double shrink;               /* gap at both ends in points (0 → 2) */
     nplot_text_opts text;        /* fontsize, color, ha, va ... of the label */
 } nplot_annotate_opts;
-nd_status nplot_annotate_opts_(nplot_axes *ax, const char *s, double x, double y,
-                               const nplot_annotate_opts *o);
+NPLOT_API nd_status nplot_annotate_opts_(nplot_axes *ax, const char *s, double x, double y,
+                                         const nplot_annotate_opts *o);
 #define nplot_annotate(...) nplot__kw_annotate(__VA_ARGS__, )
 #define nplot__kw_annotate(ax, s, x, y, ...) \
     nplot_annotate_opts_((ax), (s), (x), (y), &(nplot_annotate_opts){ 0, __VA_ARGS__ })
@@ -417,37 +417,37 @@ typedef struct nplot_bar_opts {
 /* ax.bar(x, height): n rectangles; the value axis gets a sticky edge at the bottom (no
  * margin below 0). NaN bars are skipped. ND_EVALUE for a bad align / color, ND_ESHAPE
  * for mismatched lengths (nd_array form). */
-nd_status nplot_bar_xy_opts_(nplot_axes *ax, const double *x, const double *height, size_t n,
-                             const nplot_bar_opts *o);
+NPLOT_API nd_status nplot_bar_xy_opts_(nplot_axes *ax, const double *x, const double *height, size_t n,
+                                       const nplot_bar_opts *o);
 #define nplot_bar_xy(...) nplot__kw_bar_xy(__VA_ARGS__, )
 #define nplot__kw_bar_xy(ax, x, h, n, ...) \
     nplot_bar_xy_opts_((ax), (x), (h), (n), &(nplot_bar_opts){ 0, __VA_ARGS__ })
 /* ax.bar(["a", "b"], height): string x makes the x axis categorical — each new label
  * takes the next integer position and becomes that tick's label. */
-nd_status nplot_bar_cat_opts_(nplot_axes *ax, const char *const *x, const double *height,
-                              size_t n, const nplot_bar_opts *o);
+NPLOT_API nd_status nplot_bar_cat_opts_(nplot_axes *ax, const char *const *x, const double *height,
+                                        size_t n, const nplot_bar_opts *o);
 #define nplot_bar_cat(...) nplot__kw_bar_cat(__VA_ARGS__, )
 #define nplot__kw_bar_cat(ax, x, h, n, ...) \
     nplot_bar_cat_opts_((ax), (x), (h), (n), &(nplot_bar_opts){ 0, __VA_ARGS__ })
 /* nd_array form (x NULL → 0..n-1; any real dtype). */
-nd_status nplot_bar_opts_(nplot_axes *ax, const nd_array *x, const nd_array *height,
-                          const nplot_bar_opts *o);
+NPLOT_API nd_status nplot_bar_opts_(nplot_axes *ax, const nd_array *x, const nd_array *height,
+                                    const nplot_bar_opts *o);
 #define nplot_bar(...) nplot__kw_bar(__VA_ARGS__, )
 #define nplot__kw_bar(ax, x, h, ...) \
     nplot_bar_opts_((ax), (x), (h), &(nplot_bar_opts){ 0, __VA_ARGS__ })
 /* ax.barh(y, width): horizontal bars (thickness .height, start .left). */
-nd_status nplot_barh_xy_opts_(nplot_axes *ax, const double *y, const double *width, size_t n,
-                              const nplot_bar_opts *o);
+NPLOT_API nd_status nplot_barh_xy_opts_(nplot_axes *ax, const double *y, const double *width, size_t n,
+                                        const nplot_bar_opts *o);
 #define nplot_barh_xy(...) nplot__kw_barh_xy(__VA_ARGS__, )
 #define nplot__kw_barh_xy(ax, y, w, n, ...) \
     nplot_barh_xy_opts_((ax), (y), (w), (n), &(nplot_bar_opts){ 0, __VA_ARGS__ })
-nd_status nplot_barh_cat_opts_(nplot_axes *ax, const char *const *y, const double *width,
-                               size_t n, const nplot_bar_opts *o);
+NPLOT_API nd_status nplot_barh_cat_opts_(nplot_axes *ax, const char *const *y, const double *width,
+                                         size_t n, const nplot_bar_opts *o);
 #define nplot_barh_cat(...) nplot__kw_barh_cat(__VA_ARGS__, )
 #define nplot__kw_barh_cat(ax, y, w, n, ...) \
     nplot_barh_cat_opts_((ax), (y), (w), (n), &(nplot_bar_opts){ 0, __VA_ARGS__ })
-nd_status nplot_barh_opts_(nplot_axes *ax, const nd_array *y, const nd_array *width,
-                           const nplot_bar_opts *o);
+NPLOT_API nd_status nplot_barh_opts_(nplot_axes *ax, const nd_array *y, const nd_array *width,
+                                     const nplot_bar_opts *o);
 #define nplot_barh(...) nplot__kw_barh(__VA_ARGS__, )
 #define nplot__kw_barh(ax, y, w, ...) \
     nplot_barh_opts_((ax), (y), (w), &(nplot_bar_opts){ 0, __VA_ARGS__ })
@@ -478,12 +478,12 @@ typedef struct nplot_hist_opts {
 } nplot_hist_opts;
 /* ax.hist(x): counts with numpy.histogram's binning (NaN values are dropped), drawn as
  * bars, a step outline or a filled step. ND_EVALUE for bad bins / range / histtype. */
-nd_status nplot_hist_xy_opts_(nplot_axes *ax, const double *x, size_t n,
-                              const nplot_hist_opts *o);
+NPLOT_API nd_status nplot_hist_xy_opts_(nplot_axes *ax, const double *x, size_t n,
+                                        const nplot_hist_opts *o);
 #define nplot_hist_xy(...) nplot__kw_hist_xy(__VA_ARGS__, )
 #define nplot__kw_hist_xy(ax, x, n, ...) \
     nplot_hist_xy_opts_((ax), (x), (n), &(nplot_hist_opts){ 0, __VA_ARGS__ })
-nd_status nplot_hist_opts_(nplot_axes *ax, const nd_array *x, const nplot_hist_opts *o);
+NPLOT_API nd_status nplot_hist_opts_(nplot_axes *ax, const nd_array *x, const nplot_hist_opts *o);
 #define nplot_hist(...) nplot__kw_hist(__VA_ARGS__, )
 #define nplot__kw_hist(ax, x, ...) nplot_hist_opts_((ax), (x), &(nplot_hist_opts){ 0, __VA_ARGS__ })
 
@@ -505,18 +505,18 @@ typedef struct nplot_imshow_opts {
  * Limits fit the extent exactly; origin "upper" inverts the y axis. The image is a
  * "mappable" that nplot_colorbar can describe. ND_ESHAPE for other shapes or empty
  * images, ND_EVALUE for a bad cmap / origin / aspect / interpolation. */
-nd_status nplot_imshow_opts_(nplot_axes *ax, const nd_array *img, const nplot_imshow_opts *o);
+NPLOT_API nd_status nplot_imshow_opts_(nplot_axes *ax, const nd_array *img, const nplot_imshow_opts *o);
 #define nplot_imshow(...) nplot__kw_imshow(__VA_ARGS__, )
 #define nplot__kw_imshow(ax, img, ...) \
     nplot_imshow_opts_((ax), (img), &(nplot_imshow_opts){ 0, __VA_ARGS__ })
 /* The same from h rows of w doubles (row-major). */
-nd_status nplot_imshow_data_opts_(nplot_axes *ax, const double *z, int h, int w,
-                                  const nplot_imshow_opts *o);
+NPLOT_API nd_status nplot_imshow_data_opts_(nplot_axes *ax, const double *z, int h, int w,
+                                            const nplot_imshow_opts *o);
 #define nplot_imshow_data(...) nplot__kw_imshow_data(__VA_ARGS__, )
 #define nplot__kw_imshow_data(ax, z, h, w, ...) \
     nplot_imshow_data_opts_((ax), (z), (h), (w), &(nplot_imshow_opts){ 0, __VA_ARGS__ })
 /* ax.matshow(z): imshow with nearest interpolation and the x ticks on top. */
-nd_status nplot_matshow_opts_(nplot_axes *ax, const nd_array *z, const nplot_imshow_opts *o);
+NPLOT_API nd_status nplot_matshow_opts_(nplot_axes *ax, const nd_array *z, const nplot_imshow_opts *o);
 #define nplot_matshow(...) nplot__kw_matshow(__VA_ARGS__, )
 #define nplot__kw_matshow(ax, z, ...) \
     nplot_matshow_opts_((ax), (z), &(nplot_imshow_opts){ 0, __VA_ARGS__ })
@@ -535,7 +535,7 @@ typedef struct nplot_colorbar_opts {
  * room) showing the colormap from vmin to vmax, ticked like any axis. Returns that axes
  * (owned by the figure: set its label or ticks like any other) or NULL with ND_EVALUE
  * when ax has nothing color-mapped. */
-nplot_axes *nplot_colorbar_opts_(nplot_axes *ax, const nplot_colorbar_opts *o);
+NPLOT_API nplot_axes *nplot_colorbar_opts_(nplot_axes *ax, const nplot_colorbar_opts *o);
 #define nplot_colorbar(...) nplot__kw_colorbar(__VA_ARGS__, )
 #define nplot__kw_colorbar(ax, ...) \
     nplot_colorbar_opts_((ax), &(nplot_colorbar_opts){ 0, __VA_ARGS__ })
@@ -561,11 +561,11 @@ typedef struct nplot_pie_opts {
 /* ax.pie(x): one wedge per value, sized x[i] / sum(x), drawn from startangle; equal
  * aspect, no frame or ticks, limits ±1.25 radius. ND_EVALUE for negative / NaN values,
  * an all-zero x, or (normalize off) a sum above 1. */
-nd_status nplot_pie_xy_opts_(nplot_axes *ax, const double *x, size_t n, const nplot_pie_opts *o);
+NPLOT_API nd_status nplot_pie_xy_opts_(nplot_axes *ax, const double *x, size_t n, const nplot_pie_opts *o);
 #define nplot_pie_xy(...) nplot__kw_pie_xy(__VA_ARGS__, )
 #define nplot__kw_pie_xy(ax, x, n, ...) \
     nplot_pie_xy_opts_((ax), (x), (n), &(nplot_pie_opts){ 0, __VA_ARGS__ })
-nd_status nplot_pie_opts_(nplot_axes *ax, const nd_array *x, const nplot_pie_opts *o);
+NPLOT_API nd_status nplot_pie_opts_(nplot_axes *ax, const nd_array *x, const nplot_pie_opts *o);
 #define nplot_pie(...) nplot__kw_pie(__VA_ARGS__, )
 #define nplot__kw_pie(ax, x, ...) nplot_pie_opts_((ax), (x), &(nplot_pie_opts){ 0, __VA_ARGS__ })
 
@@ -588,13 +588,13 @@ typedef struct nplot_boxplot_opts {
  * within whis × IQR of the box, fliers beyond; NaN values are dropped. data is 1-D (one
  * box) or 2-D (n, k): one box per column. The ticks sit at the positions with the labels;
  * the view spans the positions ± 0.5. ND_EVALUE for bad options, ND_ESHAPE for > 2-D. */
-nd_status nplot_boxplot_opts_(nplot_axes *ax, const nd_array *data, const nplot_boxplot_opts *o);
+NPLOT_API nd_status nplot_boxplot_opts_(nplot_axes *ax, const nd_array *data, const nplot_boxplot_opts *o);
 #define nplot_boxplot(...) nplot__kw_boxplot(__VA_ARGS__, )
 #define nplot__kw_boxplot(ax, d, ...) \
     nplot_boxplot_opts_((ax), (d), &(nplot_boxplot_opts){ 0, __VA_ARGS__ })
 /* k datasets of different lengths: data[i] holds lens[i] values. */
-nd_status nplot_boxplot_xy_opts_(nplot_axes *ax, const double *const *data, const size_t *lens,
-                                 int k, const nplot_boxplot_opts *o);
+NPLOT_API nd_status nplot_boxplot_xy_opts_(nplot_axes *ax, const double *const *data, const size_t *lens,
+                                           int k, const nplot_boxplot_opts *o);
 #define nplot_boxplot_xy(...) nplot__kw_boxplot_xy(__VA_ARGS__, )
 #define nplot__kw_boxplot_xy(ax, d, lens, k, ...) \
     nplot_boxplot_xy_opts_((ax), (d), (lens), (k), &(nplot_boxplot_opts){ 0, __VA_ARGS__ })
@@ -619,13 +619,13 @@ typedef struct nplot_hexbin_opts {
 /* ax.hexbin(x, y): counts on matplotlib's two offset hexagonal lattices, color-mapped (a
  * mappable for nplot_colorbar); the view fits the extent with no margins. Non-finite
  * points are dropped. ND_ESHAPE on length mismatch, ND_EVALUE for bad options. */
-nd_status nplot_hexbin_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
-                                const nplot_hexbin_opts *o);
+NPLOT_API nd_status nplot_hexbin_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                                          const nplot_hexbin_opts *o);
 #define nplot_hexbin_xy(...) nplot__kw_hexbin_xy(__VA_ARGS__, )
 #define nplot__kw_hexbin_xy(ax, x, y, n, ...) \
     nplot_hexbin_xy_opts_((ax), (x), (y), (n), &(nplot_hexbin_opts){ 0, __VA_ARGS__ })
-nd_status nplot_hexbin_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
-                             const nplot_hexbin_opts *o);
+NPLOT_API nd_status nplot_hexbin_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                                       const nplot_hexbin_opts *o);
 #define nplot_hexbin(...) nplot__kw_hexbin(__VA_ARGS__, )
 #define nplot__kw_hexbin(ax, x, y, ...) \
     nplot_hexbin_opts_((ax), (x), (y), &(nplot_hexbin_opts){ 0, __VA_ARGS__ })
@@ -644,7 +644,7 @@ typedef struct nplot_pcolormesh_opts {
 /* ax.pcolormesh(X, Y, C) with shading='flat': cell (i, j) spans x[j]..x[j+1],
  * y[i]..y[i+1] (row 0 at the bottom); NaN cells are empty; a mappable. ND_ESHAPE when c
  * is not 2-D or the edges do not have one more entry than c has columns / rows. */
-nd_status nplot_pcolormesh_opts_(nplot_axes *ax, const nd_array *c, const nplot_pcolormesh_opts *o);
+NPLOT_API nd_status nplot_pcolormesh_opts_(nplot_axes *ax, const nd_array *c, const nplot_pcolormesh_opts *o);
 #define nplot_pcolormesh(...) nplot__kw_pcolormesh(__VA_ARGS__, )
 #define nplot__kw_pcolormesh(ax, c, ...) \
     nplot_pcolormesh_opts_((ax), (c), &(nplot_pcolormesh_opts){ 0, __VA_ARGS__ })
@@ -654,17 +654,17 @@ nd_status nplot_pcolormesh_opts_(nplot_axes *ax, const nd_array *c, const nplot_
  * view elev 30, azim -60), with panes, grid and ticks on the three axes. Its artists
  * (surfaces, wireframes, 3-D lines and scatters) are depth-sorted together per polygon,
  * segment and marker. The 2-D plotting calls do not apply to it. */
-nplot_axes *nplot_subplot_3d(nplot_figure *fig, int nrows, int ncols, int index);
+NPLOT_API nplot_axes *nplot_subplot_3d(nplot_figure *fig, int nrows, int ncols, int index);
 /* ax.view_init(elev, azim) in degrees. ND_EVALUE on a 2-D axes or non-finite angles. */
-nd_status nplot_view_init(nplot_axes *ax, double elev, double azim);
+NPLOT_API nd_status nplot_view_init(nplot_axes *ax, double elev, double azim);
 /* A 3-D data point's pixel position (origin top-left) after nplot_figure_draw (run if
  * needed), perspective included (matplotlib's proj3d.proj_transform + transData). */
-nd_status nplot_data_to_pixel_3d(nplot_axes *ax, double x, double y, double z, double *px,
-                                 double *py);
+NPLOT_API nd_status nplot_data_to_pixel_3d(nplot_axes *ax, double x, double y, double z, double *px,
+                                           double *py);
 /* ax.set_zlim (NaN keeps a side automatic) and ax.set_zlabel. */
-nd_status nplot_set_zlim(nplot_axes *ax, double lo, double hi);
-nd_status nplot_get_zlim(nplot_axes *ax, double *lo, double *hi);
-nd_status nplot_set_zlabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
+NPLOT_API nd_status nplot_set_zlim(nplot_axes *ax, double lo, double hi);
+NPLOT_API nd_status nplot_get_zlim(nplot_axes *ax, double *lo, double *hi);
+NPLOT_API nd_status nplot_set_zlabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
 #define nplot_set_zlabel(...) nplot__kw_set_zlabel(__VA_ARGS__, )
 #define nplot__kw_set_zlabel(ax, s, ...) nplot_set_zlabel_opts_((ax), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
 
@@ -686,35 +686,35 @@ typedef struct nplot_surface_opts {
  * surface is a mappable for nplot_colorbar; without one it is lit like matplotlib's
  * (LightSource azdeg 225, altdeg 19.47). ND_ESHAPE on shape mismatches, ND_EVALUE on a 2-D
  * axes or for a bad cmap / color. */
-nd_status nplot_plot_surface_opts_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
-                                   const nd_array *Z, const nplot_surface_opts *o);
+NPLOT_API nd_status nplot_plot_surface_opts_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+                                             const nd_array *Z, const nplot_surface_opts *o);
 #define nplot_plot_surface(...) nplot__kw_plot_surface(__VA_ARGS__, )
 #define nplot__kw_plot_surface(ax, X, Y, Z, ...) \
     nplot_plot_surface_opts_((ax), (X), (Y), (Z), &(nplot_surface_opts){ 0, __VA_ARGS__ })
 /* ax.plot_wireframe(X, Y, Z): the grid lines of the surface (color C0 by default). */
-nd_status nplot_plot_wireframe_opts_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
-                                     const nd_array *Z, const nplot_surface_opts *o);
+NPLOT_API nd_status nplot_plot_wireframe_opts_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+                                               const nd_array *Z, const nplot_surface_opts *o);
 #define nplot_plot_wireframe(...) nplot__kw_plot_wireframe(__VA_ARGS__, )
 #define nplot__kw_plot_wireframe(ax, X, Y, Z, ...) \
     nplot_plot_wireframe_opts_((ax), (X), (Y), (Z), &(nplot_surface_opts){ 0, __VA_ARGS__ })
 /* ax.plot(x, y, z) on a 3-D axes (color, linewidth, linestyle, marker, label, alpha). */
-nd_status nplot_plot3d_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
-                             const nd_array *z, const nplot_line_opts *o);
+NPLOT_API nd_status nplot_plot3d_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                                       const nd_array *z, const nplot_line_opts *o);
 #define nplot_plot3d(...) nplot__kw_plot3d(__VA_ARGS__, )
 #define nplot__kw_plot3d(ax, x, y, z, ...) \
     nplot_plot3d_opts_((ax), (x), (y), (z), &(nplot_line_opts){ 0, __VA_ARGS__ })
 /* ax.scatter(x, y, z) on a 3-D axes (s, color, c + cmap, marker, alpha, label); farther
  * markers are paler (depthshade). */
-nd_status nplot_scatter3d_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
-                                const nd_array *z, const nplot_scatter_opts *o);
+NPLOT_API nd_status nplot_scatter3d_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                                          const nd_array *z, const nplot_scatter_opts *o);
 #define nplot_scatter3d(...) nplot__kw_scatter3d(__VA_ARGS__, )
 #define nplot__kw_scatter3d(ax, x, y, z, ...) \
     nplot_scatter3d_opts_((ax), (x), (y), (z), &(nplot_scatter_opts){ 0, __VA_ARGS__ })
 
 /* ---- titles, labels, legend ----------------------------------------------------------- */
-nd_status nplot_set_title_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
-nd_status nplot_set_xlabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
-nd_status nplot_set_ylabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
+NPLOT_API nd_status nplot_set_title_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
+NPLOT_API nd_status nplot_set_xlabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
+NPLOT_API nd_status nplot_set_ylabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
 #define nplot_set_title(...) nplot__kw_set_title(__VA_ARGS__, )
 #define nplot__kw_set_title(ax, s, ...) nplot_set_title_opts_((ax), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
 #define nplot_set_xlabel(...) nplot__kw_set_xlabel(__VA_ARGS__, )
@@ -737,19 +737,19 @@ typedef struct nplot_legend_opts {
     const double *bbox_to_anchor; /* 2 values in axes fractions */
 } nplot_legend_opts;
 /* ax.legend(): entries from the artists that have labels, in the order added. */
-nd_status nplot_legend_opts_(nplot_axes *ax, const nplot_legend_opts *o);
+NPLOT_API nd_status nplot_legend_opts_(nplot_axes *ax, const nplot_legend_opts *o);
 #define nplot_legend(...) nplot__kw_legend(__VA_ARGS__, )
 #define nplot__kw_legend(ax, ...) nplot_legend_opts_((ax), &(nplot_legend_opts){ 0, __VA_ARGS__ })
 
 /* ---- limits, scales, aspect ------------------------------------------------------------ */
 /* NaN keeps that side automatic (matplotlib's None). lo > hi inverts the axis. */
-nd_status nplot_set_xlim(nplot_axes *ax, double lo, double hi);
-nd_status nplot_set_ylim(nplot_axes *ax, double lo, double hi);
+NPLOT_API nd_status nplot_set_xlim(nplot_axes *ax, double lo, double hi);
+NPLOT_API nd_status nplot_set_ylim(nplot_axes *ax, double lo, double hi);
 /* Current view limits (autoscaled now if needed). */
-nd_status nplot_get_xlim(nplot_axes *ax, double *lo, double *hi);
-nd_status nplot_get_ylim(nplot_axes *ax, double *lo, double *hi);
+NPLOT_API nd_status nplot_get_xlim(nplot_axes *ax, double *lo, double *hi);
+NPLOT_API nd_status nplot_get_ylim(nplot_axes *ax, double *lo, double *hi);
 /* Margins added by autoscale, as fractions of the data range (default 0.05). */
-nd_status nplot_margins(nplot_axes *ax, double x, double y);
+NPLOT_API nd_status nplot_margins(nplot_axes *ax, double x, double y);
 typedef struct nplot_scale_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     double base;       /* log/symlog base, 0 → 10 */
@@ -758,19 +758,19 @@ typedef struct nplot_scale_opts {
     int minor;         /* log: NPLOT_OFF hides minor ticks */
 } nplot_scale_opts;
 /* "linear", "log", "symlog". Non-positive data on a log axis is masked. */
-nd_status nplot_set_xscale_opts_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o);
-nd_status nplot_set_yscale_opts_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o);
+NPLOT_API nd_status nplot_set_xscale_opts_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o);
+NPLOT_API nd_status nplot_set_yscale_opts_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o);
 #define nplot_set_xscale(...) nplot__kw_set_xscale(__VA_ARGS__, )
 #define nplot__kw_set_xscale(ax, s, ...) nplot_set_xscale_opts_((ax), (s), &(nplot_scale_opts){ 0, __VA_ARGS__ })
 #define nplot_set_yscale(...) nplot__kw_set_yscale(__VA_ARGS__, )
 #define nplot__kw_set_yscale(ax, s, ...) nplot_set_yscale_opts_((ax), (s), &(nplot_scale_opts){ 0, __VA_ARGS__ })
-nd_status nplot_invert_xaxis(nplot_axes *ax);
-nd_status nplot_invert_yaxis(nplot_axes *ax);
+NPLOT_API nd_status nplot_invert_xaxis(nplot_axes *ax);
+NPLOT_API nd_status nplot_invert_yaxis(nplot_axes *ax);
 /* ax.axis("on" | "off" | "equal" | "scaled" | "tight" | "image" | "square" | "auto"). */
-nd_status nplot_axis(nplot_axes *ax, const char *mode);
+NPLOT_API nd_status nplot_axis(nplot_axes *ax, const char *mode);
 /* ax.set_aspect(ratio) with adjustable='box' (1 → equal units); 0 → "auto". */
-nd_status nplot_set_aspect(nplot_axes *ax, double ratio);
-nd_status nplot_set_facecolor(nplot_axes *ax, const char *color);
+NPLOT_API nd_status nplot_set_aspect(nplot_axes *ax, double ratio);
+NPLOT_API nd_status nplot_set_facecolor(nplot_axes *ax, const char *color);
 
 /* ---- ticks ------------------------------------------------------------------------------- */
 typedef struct nplot_ticks_opts {
@@ -782,19 +782,19 @@ typedef struct nplot_ticks_opts {
     double fontsize;
 } nplot_ticks_opts;
 /* ax.set_xticks(ticks, labels): fixed tick positions (n may be 0: no ticks). */
-nd_status nplot_set_xticks_opts_(nplot_axes *ax, const double *ticks, int n,
-                                 const nplot_ticks_opts *o);
-nd_status nplot_set_yticks_opts_(nplot_axes *ax, const double *ticks, int n,
-                                 const nplot_ticks_opts *o);
+NPLOT_API nd_status nplot_set_xticks_opts_(nplot_axes *ax, const double *ticks, int n,
+                                           const nplot_ticks_opts *o);
+NPLOT_API nd_status nplot_set_yticks_opts_(nplot_axes *ax, const double *ticks, int n,
+                                           const nplot_ticks_opts *o);
 #define nplot_set_xticks(...) nplot__kw_set_xticks(__VA_ARGS__, )
 #define nplot__kw_set_xticks(ax, t, n, ...) nplot_set_xticks_opts_((ax), (t), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
 #define nplot_set_yticks(...) nplot__kw_set_yticks(__VA_ARGS__, )
 #define nplot__kw_set_yticks(ax, t, n, ...) nplot_set_yticks_opts_((ax), (t), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
 /* ax.set_xticklabels: labels for the current (fixed) ticks; rotation/ha/fontsize. */
-nd_status nplot_set_xticklabels_opts_(nplot_axes *ax, const char *const *labels, int n,
-                                      const nplot_ticks_opts *o);
-nd_status nplot_set_yticklabels_opts_(nplot_axes *ax, const char *const *labels, int n,
-                                      const nplot_ticks_opts *o);
+NPLOT_API nd_status nplot_set_xticklabels_opts_(nplot_axes *ax, const char *const *labels, int n,
+                                                const nplot_ticks_opts *o);
+NPLOT_API nd_status nplot_set_yticklabels_opts_(nplot_axes *ax, const char *const *labels, int n,
+                                                const nplot_ticks_opts *o);
 #define nplot_set_xticklabels(...) nplot__kw_set_xticklabels(__VA_ARGS__, )
 #define nplot__kw_set_xticklabels(ax, l, n, ...) nplot_set_xticklabels_opts_((ax), (l), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
 #define nplot_set_yticklabels(...) nplot__kw_set_yticklabels(__VA_ARGS__, )
@@ -811,12 +811,12 @@ typedef struct nplot_tick_params {
     int bottom, top, left, right;                     /* draw ticks on that side */
     int labelbottom, labeltop, labelleft, labelright; /* draw labels on that side */
 } nplot_tick_params;
-nd_status nplot_tick_params_opts_(nplot_axes *ax, const nplot_tick_params *o);
+NPLOT_API nd_status nplot_tick_params_opts_(nplot_axes *ax, const nplot_tick_params *o);
 #define nplot_tick_params(...) nplot__kw_tick_params(__VA_ARGS__, )
 #define nplot__kw_tick_params(ax, ...) nplot_tick_params_opts_((ax), &(nplot_tick_params){ 0, __VA_ARGS__ })
 /* Minor ticks with the automatic minor locator (log axes have them by default). */
-nd_status nplot_minorticks_on(nplot_axes *ax);
-nd_status nplot_minorticks_off(nplot_axes *ax);
+NPLOT_API nd_status nplot_minorticks_on(nplot_axes *ax);
+NPLOT_API nd_status nplot_minorticks_off(nplot_axes *ax);
 
 typedef struct nplot_grid_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
@@ -828,7 +828,7 @@ typedef struct nplot_grid_opts {
     double linewidth;      /* 0 → 0.8 */
     double alpha;
 } nplot_grid_opts;
-nd_status nplot_grid_opts_(nplot_axes *ax, const nplot_grid_opts *o);
+NPLOT_API nd_status nplot_grid_opts_(nplot_axes *ax, const nplot_grid_opts *o);
 #define nplot_grid(...) nplot__kw_grid(__VA_ARGS__, )
 #define nplot__kw_grid(ax, ...) nplot_grid_opts_((ax), &(nplot_grid_opts){ 0, __VA_ARGS__ })
 
@@ -848,8 +848,8 @@ typedef struct nplot_formatter_opts {
     void *ctx;
     bool minor;         /* set the minor formatter instead */
 } nplot_formatter_opts;
-nd_status nplot_set_xformatter_opts_(nplot_axes *ax, const nplot_formatter_opts *o);
-nd_status nplot_set_yformatter_opts_(nplot_axes *ax, const nplot_formatter_opts *o);
+NPLOT_API nd_status nplot_set_xformatter_opts_(nplot_axes *ax, const nplot_formatter_opts *o);
+NPLOT_API nd_status nplot_set_yformatter_opts_(nplot_axes *ax, const nplot_formatter_opts *o);
 #define nplot_set_xformatter(...) nplot__kw_set_xformatter(__VA_ARGS__, )
 #define nplot__kw_set_xformatter(ax, ...) nplot_set_xformatter_opts_((ax), &(nplot_formatter_opts){ 0, __VA_ARGS__ })
 #define nplot_set_yformatter(...) nplot__kw_set_yformatter(__VA_ARGS__, )
@@ -858,35 +858,35 @@ nd_status nplot_set_yformatter_opts_(nplot_axes *ax, const nplot_formatter_opts 
 /* matplotlib.ticker.MaxNLocator(nbins, steps=[1, 2, 2.5, 5, 10]).tick_values(vmin, vmax):
  * writes at most `cap` ticks to out and returns how many there are (may exceed cap), or
  * a negative status. */
-int nplot_maxn_ticks(double vmin, double vmax, int nbins, double *out, int cap);
+NPLOT_API int nplot_maxn_ticks(double vmin, double vmax, int nbins, double *out, int cap);
 /* LogLocator(base, numticks).tick_values: decades (and subs 2..base-1 when minor). */
-int nplot_log_ticks(double vmin, double vmax, double base, int numticks, bool minor,
-                    double *out, int cap);
+NPLOT_API int nplot_log_ticks(double vmin, double vmax, double base, int numticks, bool minor,
+                              double *out, int cap);
 
 /* ---- twin axes ------------------------------------------------------------------------- */
 /* ax.twinx(): a new axes sharing x, its y axis on the right. twiny(): shares y. */
-nplot_axes *nplot_twinx(nplot_axes *ax);
-nplot_axes *nplot_twiny(nplot_axes *ax);
+NPLOT_API nplot_axes *nplot_twinx(nplot_axes *ax);
+NPLOT_API nplot_axes *nplot_twiny(nplot_axes *ax);
 
 /* ---- drawing and output ------------------------------------------------------------------ */
 /* Lay out the figure (autoscale, ticks, tight_layout) without output, like
  * fig.canvas.draw(), so the getters below report what a savefig would draw. */
-nd_status nplot_figure_draw(nplot_figure *fig);
+NPLOT_API nd_status nplot_figure_draw(nplot_figure *fig);
 /* Major tick positions inside the view and their labels after nplot_figure_draw.
  * Returns the count (may exceed cap) or a negative status. The label pointers stay
  * valid until the figure changes. */
-int nplot_get_xticks(nplot_axes *ax, double *out, int cap);
-int nplot_get_yticks(nplot_axes *ax, double *out, int cap);
-const char *nplot_get_xticklabel(nplot_axes *ax, int i);
-const char *nplot_get_yticklabel(nplot_axes *ax, int i);
+NPLOT_API int nplot_get_xticks(nplot_axes *ax, double *out, int cap);
+NPLOT_API int nplot_get_yticks(nplot_axes *ax, double *out, int cap);
+NPLOT_API const char *nplot_get_xticklabel(nplot_axes *ax, int i);
+NPLOT_API const char *nplot_get_yticklabel(nplot_axes *ax, int i);
 /* The axis offset / scale text ("1e6", "+1e3", "" when none) after nplot_figure_draw. */
-const char *nplot_get_xoffset_text(nplot_axes *ax);
-const char *nplot_get_yoffset_text(nplot_axes *ax);
+NPLOT_API const char *nplot_get_xoffset_text(nplot_axes *ax);
+NPLOT_API const char *nplot_get_yoffset_text(nplot_axes *ax);
 /* The axes rectangle in pixels (origin top-left) after nplot_figure_draw. */
-nd_status nplot_axes_pixel_box(nplot_axes *ax, double *x0, double *y0, double *x1,
-                               double *y1);
+NPLOT_API nd_status nplot_axes_pixel_box(nplot_axes *ax, double *x0, double *y0, double *x1,
+                                         double *y1);
 /* Data coordinates → pixel position (origin top-left) after nplot_figure_draw. */
-nd_status nplot_data_to_pixel(nplot_axes *ax, double x, double y, double *px, double *py);
+NPLOT_API nd_status nplot_data_to_pixel(nplot_axes *ax, double x, double y, double *px, double *py);
 
 typedef struct nplot_save_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
@@ -897,25 +897,25 @@ typedef struct nplot_save_opts {
 } nplot_save_opts;
 /* Render to a file. ND_EIO naming the path when it cannot be written; ND_EVALUE for an
  * unknown format; the figure's sticky error if it has one. PNG bytes are deterministic. */
-nd_status nplot_savefig_opts_(nplot_figure *fig, const char *path, const nplot_save_opts *o);
+NPLOT_API nd_status nplot_savefig_opts_(nplot_figure *fig, const char *path, const nplot_save_opts *o);
 #define nplot_savefig(...) nplot__kw_savefig(__VA_ARGS__, )
 #define nplot__kw_savefig(fig, path, ...) \
     nplot_savefig_opts_((fig), (path), &(nplot_save_opts){ 0, __VA_ARGS__ })
 /* Render into the caller's memory: width × height pixels of RGBA bytes (not
  * premultiplied), rows `stride` bytes apart. width/height must equal
  * nplot_figure_pixel_size (ND_ESHAPE otherwise). */
-nd_status nplot_figure_render_rgba(nplot_figure *fig, unsigned char *rgba, int width,
-                                   int height, int stride);
+NPLOT_API nd_status nplot_figure_render_rgba(nplot_figure *fig, unsigned char *rgba, int width,
+                                             int height, int stride);
 /* Render to a new (height, width, 4) uint8 array (RGBA). */
-nd_array *nplot_figure_to_array(nplot_figure *fig);
+NPLOT_API nd_array *nplot_figure_to_array(nplot_figure *fig);
 
 /* ---- images ------------------------------------------------------------------------------ */
 /* Read a PNG as a new (height, width, 4) uint8 RGBA array (plt.imread gives floats;
  * divide by 255). ND_EIO naming the path on failure. */
-nd_array *nplot_imread(const char *path);
+NPLOT_API nd_array *nplot_imread(const char *path);
 /* matplotlib.testing.compare: RMS difference over 0..255 of all RGB(A) channels of two
  * PNGs of equal size (ND_ESHAPE otherwise). */
-nd_status nplot_compare_images(const char *expected, const char *actual, double *rms);
+NPLOT_API nd_status nplot_compare_images(const char *expected, const char *actual, double *rms);
 
 #ifdef __cplusplus
 }

@@ -36,33 +36,33 @@ typedef enum nd_bitgen_kind {
 
 /* ---- construction ------------------------------------------------------------------ */
 /* numpy.random.default_rng(seed): PCG64 seeded through SeedSequence(seed). */
-nd_rng *nd_rng_new(uint64_t seed);
+ND_API nd_rng *nd_rng_new(uint64_t seed);
 /* Bit generator `kind` seeded through SeedSequence(seed) (NumPy's PCG64(seed) etc.). */
-nd_rng *nd_rng_new_kind(nd_bitgen_kind kind, uint64_t seed);
+ND_API nd_rng *nd_rng_new_kind(nd_bitgen_kind kind, uint64_t seed);
 /* SeedSequence over arbitrary entropy given as 32-bit words, least significant first
  * (NumPy's SeedSequence(int) splits a big integer the same way). n <= 32. */
-nd_rng *nd_rng_from_entropy(nd_bitgen_kind kind, const uint32_t *words, size_t n);
+ND_API nd_rng *nd_rng_from_entropy(nd_bitgen_kind kind, const uint32_t *words, size_t n);
 /* Fresh entropy from the operating system (128 bits, like default_rng()). */
-nd_rng *nd_rng_from_os(nd_bitgen_kind kind);
+ND_API nd_rng *nd_rng_from_os(nd_bitgen_kind kind);
 /* Free a generator; NULL is a no-op. */
-void nd_rng_free(nd_rng *r);
+ND_API void nd_rng_free(nd_rng *r);
 /* An independent copy with the same state (draws the same stream). */
-nd_rng *nd_rng_copy(const nd_rng *r);
-nd_bitgen_kind nd_rng_kind(const nd_rng *r);
+ND_API nd_rng *nd_rng_copy(const nd_rng *r);
+ND_API nd_bitgen_kind nd_rng_kind(const nd_rng *r);
 /* "PCG64", "PCG64DXSM", "Philox", "SFC64", "Xoshiro256**". */
-const char *nd_bitgen_name(nd_bitgen_kind kind);
+ND_API const char *nd_bitgen_name(nd_bitgen_kind kind);
 
 /* ---- independent streams ----------------------------------------------------------- */
 /* NumPy's SeedSequence.spawn: n children of r's seed sequence, each a new generator of
  * r's kind writtten to children[0..n-1]. Repeated calls give new children. */
-nd_status nd_rng_spawn(nd_rng *r, int n, nd_rng **children);
+ND_API nd_status nd_rng_spawn(nd_rng *r, int n, nd_rng **children);
 /* A copy advanced as if by `jumps` × 2^127·φ draws (PCG64/DXSM, NumPy's jumped()), by
  * jumps × 2^128 blocks (Philox), or by jumps × 2^128 draws (xoshiro256**).
  * SFC64 has no jump: ND_EVALUE (use nd_rng_spawn). */
-nd_rng *nd_rng_jumped(const nd_rng *r, uint64_t jumps);
+ND_API nd_rng *nd_rng_jumped(const nd_rng *r, uint64_t jumps);
 /* Advance the stream by delta = delta_hi·2^64 + delta_lo steps (PCG64/DXSM: draws;
  * Philox: counter blocks), as NumPy's advance(). Other kinds: ND_EVALUE. */
-nd_status nd_rng_advance(nd_rng *r, uint64_t delta_hi, uint64_t delta_lo);
+ND_API nd_status nd_rng_advance(nd_rng *r, uint64_t delta_hi, uint64_t delta_lo);
 
 /* ---- state save / restore ------------------------------------------------------------ */
 /* Plain data: copy it, write it to a file, set it back later.
@@ -77,17 +77,17 @@ typedef struct nd_rng_state {
     int has_uint32;
     uint32_t uinteger;
 } nd_rng_state;
-nd_status nd_rng_get_state(const nd_rng *r, nd_rng_state *out);
+ND_API nd_status nd_rng_get_state(const nd_rng *r, nd_rng_state *out);
 /* Set the bit generator's state; the kind must match (ND_EVALUE otherwise). */
-nd_status nd_rng_set_state(nd_rng *r, const nd_rng_state *st);
+ND_API nd_status nd_rng_set_state(nd_rng *r, const nd_rng_state *st);
 
 /* ---- raw draws (NumPy's stream) ---------------------------------------------------------- */
-uint64_t nd_rng_next_u64(nd_rng *r);
-uint32_t nd_rng_next_u32(nd_rng *r);     /* halves of a 64-bit draw, low half first */
-double nd_rng_next_double(nd_rng *r);    /* (u64 >> 11) · 2^-53, in [0, 1) */
-float nd_rng_next_float(nd_rng *r);      /* (u32 >> 8) · 2^-24, in [0, 1) */
+ND_API uint64_t nd_rng_next_u64(nd_rng *r);
+ND_API uint32_t nd_rng_next_u32(nd_rng *r);     /* halves of a 64-bit draw, low half first */
+ND_API double nd_rng_next_double(nd_rng *r);    /* (u64 >> 11) · 2^-53, in [0, 1) */
+ND_API float nd_rng_next_float(nd_rng *r);      /* (u32 >> 8) · 2^-24, in [0, 1) */
 /* bit_generator.random_raw(n): a 1-D uint64 array. */
-nd_array *nd_rng_random_raw(nd_rng *r, ptrdiff_t n);
+ND_API nd_array *nd_rng_random_raw(nd_rng *r, ptrdiff_t n);
 
 /* ---- distributions ----------------------------------------------------------------------
  * Each distribution comes as
@@ -99,34 +99,34 @@ nd_array *nd_rng_random_raw(nd_rng *r, ptrdiff_t n);
  * integer or float dtype. random, standard_normal, standard_exponential and
  * standard_gamma use NumPy's float32 algorithms for float32 outputs (NumPy's
  * dtype=np.float32); the others compute in double and round. */
-#define ND__RNG_CONT0(name)                                                        \
-    nd_array *nd_rng_##name(nd_rng *r, int ndim, const ptrdiff_t *shape);          \
-    nd_status nd_rng_##name##_into(nd_rng *r, nd_array *out)
-#define ND__RNG_CONT1(name, p1)                                                    \
-    nd_array *nd_rng_##name(nd_rng *r, double p1, int ndim, const ptrdiff_t *shape); \
-    nd_status nd_rng_##name##_into(nd_rng *r, double p1, nd_array *out)
-#define ND__RNG_CONT2(name, p1, p2)                                                \
-    nd_array *nd_rng_##name(nd_rng *r, double p1, double p2, int ndim,             \
-                            const ptrdiff_t *shape);                               \
-    nd_status nd_rng_##name##_into(nd_rng *r, double p1, double p2, nd_array *out)
-#define ND__RNG_CONT3(name, p1, p2, p3)                                            \
-    nd_array *nd_rng_##name(nd_rng *r, double p1, double p2, double p3, int ndim,  \
-                            const ptrdiff_t *shape);                               \
-    nd_status nd_rng_##name##_into(nd_rng *r, double p1, double p2, double p3,     \
+#define ND__RNG_CONT0(name)                                                         \
+    ND_API nd_array *nd_rng_##name(nd_rng *r, int ndim, const ptrdiff_t *shape);    \
+    ND_API nd_status nd_rng_##name##_into(nd_rng *r, nd_array *out)
+#define ND__RNG_CONT1(name, p1)                                                     \
+    ND_API nd_array *nd_rng_##name(nd_rng *r, double p1, int ndim, const ptrdiff_t *shape); \
+    ND_API nd_status nd_rng_##name##_into(nd_rng *r, double p1, nd_array *out)
+#define ND__RNG_CONT2(name, p1, p2)                                                 \
+    ND_API nd_array *nd_rng_##name(nd_rng *r, double p1, double p2, int ndim,       \
+                            const ptrdiff_t *shape);                                \
+    ND_API nd_status nd_rng_##name##_into(nd_rng *r, double p1, double p2, nd_array *out)
+#define ND__RNG_CONT3(name, p1, p2, p3)                                             \
+    ND_API nd_array *nd_rng_##name(nd_rng *r, double p1, double p2, double p3, int ndim, \
+                            const ptrdiff_t *shape);                                \
+    ND_API nd_status nd_rng_##name##_into(nd_rng *r, double p1, double p2, double p3, \
                                    nd_array *out)
 
 /* Generator.random / standard_normal / standard_exponential with a dtype
  * (ND_FLOAT64 or ND_FLOAT32; NumPy's stream for both). */
-nd_array *nd_rng_random(nd_rng *r, int ndim, const ptrdiff_t *shape, nd_dtype dt);
-nd_status nd_rng_random_into(nd_rng *r, nd_array *out);
-nd_array *nd_rng_standard_normal(nd_rng *r, int ndim, const ptrdiff_t *shape, nd_dtype dt);
-nd_status nd_rng_standard_normal_into(nd_rng *r, nd_array *out);
-nd_array *nd_rng_standard_exponential(nd_rng *r, int ndim, const ptrdiff_t *shape,
-                                      nd_dtype dt);
-nd_status nd_rng_standard_exponential_into(nd_rng *r, nd_array *out);
-nd_array *nd_rng_standard_gamma(nd_rng *r, double shape_k, int ndim, const ptrdiff_t *shape,
-                                nd_dtype dt);
-nd_status nd_rng_standard_gamma_into(nd_rng *r, double shape_k, nd_array *out);
+ND_API nd_array *nd_rng_random(nd_rng *r, int ndim, const ptrdiff_t *shape, nd_dtype dt);
+ND_API nd_status nd_rng_random_into(nd_rng *r, nd_array *out);
+ND_API nd_array *nd_rng_standard_normal(nd_rng *r, int ndim, const ptrdiff_t *shape, nd_dtype dt);
+ND_API nd_status nd_rng_standard_normal_into(nd_rng *r, nd_array *out);
+ND_API nd_array *nd_rng_standard_exponential(nd_rng *r, int ndim, const ptrdiff_t *shape,
+                                             nd_dtype dt);
+ND_API nd_status nd_rng_standard_exponential_into(nd_rng *r, nd_array *out);
+ND_API nd_array *nd_rng_standard_gamma(nd_rng *r, double shape_k, int ndim, const ptrdiff_t *shape,
+                                       nd_dtype dt);
+ND_API nd_status nd_rng_standard_gamma_into(nd_rng *r, double shape_k, nd_array *out);
 
 ND__RNG_CONT2(uniform, low, high);        /* [low, high); high - low must be finite */
 ND__RNG_CONT2(normal, loc, scale);        /* scale >= 0 */
@@ -153,16 +153,16 @@ ND__RNG_CONT2(wald, mean, scale);         /* both > 0 */
  * [low, high) — or [low, high] with endpoint — unbiased (Lemire's method, NumPy's
  * stream for every dtype). dt is any integer dtype or ND_BOOL; low and high must lie
  * in its range. Errors: ND_EVALUE (empty range, bounds outside dt), ND_EDTYPE. */
-nd_array *nd_rng_integers(nd_rng *r, int64_t low, int64_t high, int ndim,
-                          const ptrdiff_t *shape, nd_dtype dt, bool endpoint);
-nd_status nd_rng_integers_into(nd_rng *r, int64_t low, int64_t high, bool endpoint,
-                               nd_array *out);
+ND_API nd_array *nd_rng_integers(nd_rng *r, int64_t low, int64_t high, int ndim,
+                                 const ptrdiff_t *shape, nd_dtype dt, bool endpoint);
+ND_API nd_status nd_rng_integers_into(nd_rng *r, int64_t low, int64_t high, bool endpoint,
+                                      nd_array *out);
 
 /* Discrete distributions: int64 arrays (or any integer / float dtype with _into). */
-#define ND__RNG_DISC(name, params)                                                 \
-    nd_array *nd_rng_##name(nd_rng *r, ND__RNG_EXPAND params, int ndim,            \
-                            const ptrdiff_t *shape);                               \
-    nd_status nd_rng_##name##_into(nd_rng *r, ND__RNG_EXPAND params, nd_array *out)
+#define ND__RNG_DISC(name, params)                                                  \
+    ND_API nd_array *nd_rng_##name(nd_rng *r, ND__RNG_EXPAND params, int ndim,      \
+                            const ptrdiff_t *shape);                                \
+    ND_API nd_status nd_rng_##name##_into(nd_rng *r, ND__RNG_EXPAND params, nd_array *out)
 #define ND__RNG_EXPAND(...) __VA_ARGS__
 ND__RNG_DISC(binomial, (int64_t n, double p));            /* n >= 0, 0 <= p <= 1 */
 ND__RNG_DISC(negative_binomial, (double n, double p));    /* n > 0, 0 < p <= 1 */
@@ -176,11 +176,11 @@ ND__RNG_DISC(logseries, (double p));                      /* 0 <= p < 1 */
 /* ---- multivariate ------------------------------------------------------------------- */
 /* Generator.multinomial(n, pvals, size): shape (size..., k) int64, k = number of
  * pvals. pvals must be in [0, 1] with sum(pvals[:-1]) <= 1 + 1e-12. */
-nd_array *nd_rng_multinomial(nd_rng *r, int64_t n, const nd_array *pvals, int ndim,
-                             const ptrdiff_t *shape);
+ND_API nd_array *nd_rng_multinomial(nd_rng *r, int64_t n, const nd_array *pvals, int ndim,
+                                    const ptrdiff_t *shape);
 /* Generator.dirichlet(alpha, size): shape (size..., k) float64; alpha > 0. */
-nd_array *nd_rng_dirichlet(nd_rng *r, const nd_array *alpha, int ndim,
-                           const ptrdiff_t *shape);
+ND_API nd_array *nd_rng_dirichlet(nd_rng *r, const nd_array *alpha, int ndim,
+                                  const ptrdiff_t *shape);
 
 typedef enum nd_mvn_method {
     ND_MVN_CHOLESKY = 0, /* L Lᵀ = cov; fastest; cov must be positive definite */
@@ -205,21 +205,21 @@ typedef struct nd_mvn_opts {
  * decompositions), so values match NumPy's for every method up to rounding in the final
  * product. check_valid applies to EIGH / SVD as in NumPy. Errors: ND_ESHAPE,
  * ND_ELINALG (cov not positive definite for CHOLESKY; not PSD with ND_MVN_RAISE). */
-nd_array *nd_rng_multivariate_normal_(nd_rng *r, const nd_array *mean, const nd_array *cov,
-                                      const nd_mvn_opts *o);
+ND_API nd_array *nd_rng_multivariate_normal_(nd_rng *r, const nd_array *mean, const nd_array *cov,
+                                             const nd_mvn_opts *o);
 #define nd_rng_multivariate_normal(r, mean, cov, ...) \
     nd_rng_multivariate_normal_((r), (mean), (cov), &(nd_mvn_opts){ .ndim = __VA_ARGS__ })
 
 /* ---- permutations and choice --------------------------------------------------------- */
 /* Generator.shuffle(x, axis): shuffle `x` in place along `axis` (NumPy's stream). */
-nd_status nd_rng_shuffle(nd_rng *r, nd_array *x, int axis);
+ND_API nd_status nd_rng_shuffle(nd_rng *r, nd_array *x, int axis);
 /* Generator.permutation(n): a shuffled arange(n) (int64). */
-nd_array *nd_rng_permutation_n(nd_rng *r, int64_t n);
+ND_API nd_array *nd_rng_permutation_n(nd_rng *r, int64_t n);
 /* Generator.permutation(x, axis): a shuffled copy of x along axis. */
-nd_array *nd_rng_permutation(nd_rng *r, const nd_array *x, int axis);
+ND_API nd_array *nd_rng_permutation(nd_rng *r, const nd_array *x, int axis);
 /* Generator.permuted(x, axis): a copy with each 1-D slice along axis shuffled
  * independently (axis_none: the flattened array shuffled, same shape). */
-nd_array *nd_rng_permuted(nd_rng *r, const nd_array *x, int axis, bool axis_none);
+ND_API nd_array *nd_rng_permuted(nd_rng *r, const nd_array *x, int axis, bool axis_none);
 
 typedef struct nd_choice_opts {
     int ndim;                /* size: ndim extents in shape (0: one draw, 0-d result) */
@@ -230,9 +230,9 @@ typedef struct nd_choice_opts {
     int axis;                /* axis of `a` to choose along (array form) */
 } nd_choice_opts;
 /* Generator.choice(n, size, replace, p): int64 indices in [0, n). */
-nd_array *nd_rng_choice_n_(nd_rng *r, int64_t n, const nd_choice_opts *o);
+ND_API nd_array *nd_rng_choice_n_(nd_rng *r, int64_t n, const nd_choice_opts *o);
 /* Generator.choice(a, size, replace, p, axis): elements (sub-arrays) of a. */
-nd_array *nd_rng_choice_(nd_rng *r, const nd_array *a, const nd_choice_opts *o);
+ND_API nd_array *nd_rng_choice_(nd_rng *r, const nd_array *a, const nd_choice_opts *o);
 #define nd_rng_choice_n(r, n, ...) \
     nd_rng_choice_n_((r), (n), &(nd_choice_opts){ .ndim = __VA_ARGS__ })
 #define nd_rng_choice(r, a, ...) \

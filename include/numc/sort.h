@@ -18,21 +18,21 @@ typedef enum nd_sort_kind {
 } nd_sort_kind;
 
 /* Sorted copy along axis (ND_AXIS_NONE from manip.h: flattened). */
-nd_array *nd_sort(const nd_array *a, int axis, nd_sort_kind kind);
+ND_API nd_array *nd_sort(const nd_array *a, int axis, nd_sort_kind kind);
 /* Sort in place along axis. */
-nd_status nd_sort_inplace(nd_array *a, int axis, nd_sort_kind kind);
+ND_API nd_status nd_sort_inplace(nd_array *a, int axis, nd_sort_kind kind);
 /* Indices (int64) that sort a along axis. */
-nd_array *nd_argsort(const nd_array *a, int axis, nd_sort_kind kind);
+ND_API nd_array *nd_argsort(const nd_array *a, int axis, nd_sort_kind kind);
 /* numpy.partition / argpartition: element kth in its sorted place, smaller ones before,
  * larger after (introselect). */
-nd_array *nd_partition(const nd_array *a, ptrdiff_t kth, int axis);
-nd_array *nd_argpartition(const nd_array *a, ptrdiff_t kth, int axis);
+ND_API nd_array *nd_partition(const nd_array *a, ptrdiff_t kth, int axis);
+ND_API nd_array *nd_argpartition(const nd_array *a, ptrdiff_t kth, int axis);
 /* numpy.lexsort(keys): indices sorting by the last key, then the previous ... (stable). */
-nd_array *nd_lexsort(int nkeys, const nd_array *const *keys);
+ND_API nd_array *nd_lexsort(int nkeys, const nd_array *const *keys);
 
 typedef enum nd_side { ND_SIDE_LEFT = 0, ND_SIDE_RIGHT } nd_side;
 /* numpy.searchsorted(a, v, side): a is 1-D ascending; result int64 of v's shape. */
-nd_array *nd_searchsorted(const nd_array *a, const nd_array *v, nd_side side);
+ND_API nd_array *nd_searchsorted(const nd_array *a, const nd_array *v, nd_side side);
 
 /* numpy.unique(a, return_index, return_inverse, return_counts) on the flattened array.
  * Each non-NULL pointer receives an int64 array. */
@@ -42,16 +42,16 @@ typedef struct nd_unique_opts {
     nd_array **inverse; /* positions that rebuild a from the uniques */
     nd_array **counts;  /* occurrences of each unique value */
 } nd_unique_opts;
-nd_array *nd_unique_opts_(const nd_unique_opts *o);
+ND_API nd_array *nd_unique_opts_(const nd_unique_opts *o);
 /* nd_unique(a) or nd_unique(a, .counts = &counts, .inverse = &inv). */
 #define nd_unique(...) nd_unique_opts_(&(nd_unique_opts){ .a = __VA_ARGS__ })
 /* numpy.isin(element, test_elements): bool of element's shape. */
-nd_array *nd_isin(const nd_array *element, const nd_array *test);
+ND_API nd_array *nd_isin(const nd_array *element, const nd_array *test);
 /* Sorted set operations on flattened inputs (numpy.intersect1d, union1d, setdiff1d, setxor1d). */
-nd_array *nd_intersect1d(const nd_array *a, const nd_array *b);
-nd_array *nd_union1d(const nd_array *a, const nd_array *b);
-nd_array *nd_setdiff1d(const nd_array *a, const nd_array *b);
-nd_array *nd_setxor1d(const nd_array *a, const nd_array *b);
+ND_API nd_array *nd_intersect1d(const nd_array *a, const nd_array *b);
+ND_API nd_array *nd_union1d(const nd_array *a, const nd_array *b);
+ND_API nd_array *nd_setdiff1d(const nd_array *a, const nd_array *b);
+ND_API nd_array *nd_setxor1d(const nd_array *a, const nd_array *b);
 
 #ifdef __cplusplus
 }

@@ -28,7 +28,7 @@ enum nd_stats_warning {
     ND_WARN_DOF = 4          /* cov: degrees of freedom <= 0 */
 };
 /* Warning bits raised on this thread since the last call, then cleared. */
-unsigned nd_stats_warnings(void);
+ND_API unsigned nd_stats_warnings(void);
 
 /* ---- order statistics --------------------------------------------------------------- */
 /* numpy.quantile's methods: the nine of Hyndman & Fan (1996) plus NumPy's own four. */
@@ -48,8 +48,8 @@ typedef enum nd_quantile_method {
     ND_Q_NORMAL_UNBIASED           /* H&F 9 */
 } nd_quantile_method;
 /* NumPy's name ("linear", "hazen", ...) and back (-1 and ND_EVALUE when unknown). */
-const char *nd_quantile_method_name(nd_quantile_method m);
-int nd_quantile_method_from_name(const char *name);
+ND_API const char *nd_quantile_method_name(nd_quantile_method m);
+ND_API int nd_quantile_method_from_name(const char *name);
 
 typedef struct nd_quantile_opts {
     double q;                   /* the quantile (percentile: in [0, 100]; quantile: [0, 1]) */
@@ -68,10 +68,10 @@ typedef struct nd_quantile_opts {
  * (introselect), never a full sort.
  *     nd_percentile(a, 95)                       nd_percentiles(a, qarr, .axis = ND_AXES(0))
  *     nd_quantile(a, 0.5, .method = ND_Q_HAZEN)  nd_nanpercentile(a, 50, .keepdims = true) */
-nd_array *nd_percentile_(const nd_array *a, const nd_quantile_opts *o);
-nd_array *nd_quantile_(const nd_array *a, const nd_quantile_opts *o);
-nd_array *nd_nanpercentile_(const nd_array *a, const nd_quantile_opts *o);
-nd_array *nd_nanquantile_(const nd_array *a, const nd_quantile_opts *o);
+ND_API nd_array *nd_percentile_(const nd_array *a, const nd_quantile_opts *o);
+ND_API nd_array *nd_quantile_(const nd_array *a, const nd_quantile_opts *o);
+ND_API nd_array *nd_nanpercentile_(const nd_array *a, const nd_quantile_opts *o);
+ND_API nd_array *nd_nanquantile_(const nd_array *a, const nd_quantile_opts *o);
 #define nd_percentile(a, ...) nd_percentile_((a), &(nd_quantile_opts){ .q = __VA_ARGS__ })
 #define nd_percentiles(a, ...) nd_percentile_((a), &(nd_quantile_opts){ .qs = __VA_ARGS__ })
 #define nd_quantile(a, ...) nd_quantile_((a), &(nd_quantile_opts){ .q = __VA_ARGS__ })
@@ -90,8 +90,8 @@ typedef struct nd_median_opts {
 /* numpy.median / nanmedian: float64 (float32 for float32 input). Empty → NaN with
  * ND_WARN_EMPTY; nanmedian of an all-NaN slice → NaN with ND_WARN_ALL_NAN.
  *     nd_median(a)   nd_median(a, .axis = ND_AXES(1), .keepdims = true) */
-nd_array *nd_median_(const nd_median_opts *o);
-nd_array *nd_nanmedian_(const nd_median_opts *o);
+ND_API nd_array *nd_median_(const nd_median_opts *o);
+ND_API nd_array *nd_nanmedian_(const nd_median_opts *o);
 #define nd_median(...) nd_median_(&(nd_median_opts){ .a = __VA_ARGS__ })
 #define nd_nanmedian(...) nd_nanmedian_(&(nd_median_opts){ .a = __VA_ARGS__ })
 
@@ -108,8 +108,8 @@ typedef enum nd_bin_rule {
     ND_BINS_DOANE       /* Sturges corrected for skewness */
 } nd_bin_rule;
 /* NumPy's name ("auto", "fd", ...) and back (-1 and ND_EVALUE when unknown). */
-const char *nd_bin_rule_name(nd_bin_rule r);
-int nd_bin_rule_from_name(const char *name);
+ND_API const char *nd_bin_rule_name(nd_bin_rule r);
+ND_API int nd_bin_rule_from_name(const char *name);
 
 typedef struct nd_hist_opts {
     ptrdiff_t bins;          /* number of equal-width bins, > 0 (NumPy's default is 10); ignored
@@ -125,12 +125,12 @@ typedef struct nd_hist_opts {
  * half-open except the last, which includes its right edge. Equal-width bins take a
  * direct index computation (no search).
  *     nd_histogram(a, &h, &e, 100)   nd_histogram(a, &h, &e, 0, .rule = ND_BINS_AUTO) */
-nd_status nd_histogram_(const nd_array *a, nd_array **hist, nd_array **edges,
-                        const nd_hist_opts *o);
+ND_API nd_status nd_histogram_(const nd_array *a, nd_array **hist, nd_array **edges,
+                               const nd_hist_opts *o);
 #define nd_histogram(a, hist, edges, ...) \
     nd_histogram_((a), (hist), (edges), &(nd_hist_opts){ .bins = __VA_ARGS__ })
 /* numpy.histogram_bin_edges: the edges nd_histogram would use. */
-nd_array *nd_histogram_bin_edges_(const nd_array *a, const nd_hist_opts *o);
+ND_API nd_array *nd_histogram_bin_edges_(const nd_array *a, const nd_hist_opts *o);
 #define nd_histogram_bin_edges(a, ...) \
     nd_histogram_bin_edges_((a), &(nd_hist_opts){ .bins = __VA_ARGS__ })
 
@@ -145,13 +145,13 @@ typedef struct nd_histdd_opts {
 /* numpy.histogramdd: sample is (N, D) (a 1-D sample is N points in one dimension).
  * *hist gets a float64 array of shape (nbins_0, ..., nbins_{D-1}); edges[] (D entries,
  * may be NULL) the edges of each dimension. */
-nd_status nd_histogramdd_(const nd_array *sample, nd_array **hist, nd_array **edges,
-                          const nd_histdd_opts *o);
+ND_API nd_status nd_histogramdd_(const nd_array *sample, nd_array **hist, nd_array **edges,
+                                 const nd_histdd_opts *o);
 #define nd_histogramdd(sample, hist, edges, ...) \
     nd_histogramdd_((sample), (hist), (edges), &(nd_histdd_opts){ .bins = __VA_ARGS__ })
 /* numpy.histogram2d(x, y): hist (nx, ny) float64, x edges and y edges. */
-nd_status nd_histogram2d_(const nd_array *x, const nd_array *y, nd_array **hist,
-                          nd_array **xedges, nd_array **yedges, const nd_histdd_opts *o);
+ND_API nd_status nd_histogram2d_(const nd_array *x, const nd_array *y, nd_array **hist,
+                                 nd_array **xedges, nd_array **yedges, const nd_histdd_opts *o);
 #define nd_histogram2d(x, y, hist, xedges, yedges, ...) \
     nd_histogram2d_((x), (y), (hist), (xedges), (yedges), \
                     &(nd_histdd_opts){ .bins = __VA_ARGS__ })
@@ -159,10 +159,10 @@ nd_status nd_histogram2d_(const nd_array *x, const nd_array *y, nd_array **hist,
 /* numpy.bincount: counts of each value of a 1-D non-negative integer array (int64), or
  * sums of `weights` (float64, same length; may be NULL); length max(x) + 1, at least
  * minlength. */
-nd_array *nd_bincount(const nd_array *x, const nd_array *weights, ptrdiff_t minlength);
+ND_API nd_array *nd_bincount(const nd_array *x, const nd_array *weights, ptrdiff_t minlength);
 /* numpy.digitize: int64 indices of the bins each x falls in; bins 1-D and monotonic
  * (increasing or decreasing). right: intervals closed on the right. */
-nd_array *nd_digitize(const nd_array *x, const nd_array *bins, bool right);
+ND_API nd_array *nd_digitize(const nd_array *x, const nd_array *bins, bool right);
 
 /* ---- weighted means, covariance, correlation --------------------------------------------- */
 typedef struct nd_average_opts {
@@ -174,7 +174,7 @@ typedef struct nd_average_opts {
 /* numpy.average: float64 (float32 for float32 input and weights). Errors: ND_ESHAPE
  * (weights shape), ND_EVALUE (weights sum to zero), ND_EAXIS.
  *     nd_average(a, NULL)   nd_average(a, w, .axis = ND_AXES(1)) */
-nd_array *nd_average_(const nd_array *a, const nd_average_opts *o);
+ND_API nd_array *nd_average_(const nd_array *a, const nd_average_opts *o);
 #define nd_average(a, ...) nd_average_((a), &(nd_average_opts){ .weights = __VA_ARGS__ })
 
 typedef struct nd_cov_opts {
@@ -191,16 +191,16 @@ typedef struct nd_cov_opts {
  * infinities / NaN. Errors: ND_ESHAPE (m with more than 2 dims, weights length),
  * ND_EVALUE (negative or non-integer fweights, negative aweights).
  *     nd_cov(m, NULL)   nd_cov(x, y, .bias = true) */
-nd_array *nd_cov_(const nd_array *m, const nd_cov_opts *o);
+ND_API nd_array *nd_cov_(const nd_array *m, const nd_cov_opts *o);
 #define nd_cov(m, ...) nd_cov_((m), &(nd_cov_opts){ .y = __VA_ARGS__ })
 /* numpy.corrcoef: Pearson correlation coefficients, clipped to [-1, 1]. */
-nd_array *nd_corrcoef_(const nd_array *x, const nd_cov_opts *o);
+ND_API nd_array *nd_corrcoef_(const nd_array *x, const nd_cov_opts *o);
 #define nd_corrcoef(x, ...) nd_corrcoef_((x), &(nd_cov_opts){ .y = __VA_ARGS__ })
 
 typedef enum nd_correlate_mode { ND_MODE_VALID = 0, ND_MODE_SAME, ND_MODE_FULL } nd_correlate_mode;
 /* numpy.correlate(a, v, mode) of two 1-D real sequences: c[k] = Σ_n a[n + k] v[n]
  * (float64; NumPy's default mode is valid). */
-nd_array *nd_correlate(const nd_array *a, const nd_array *v, nd_correlate_mode mode);
+ND_API nd_array *nd_correlate(const nd_array *a, const nd_array *v, nd_correlate_mode mode);
 
 #ifdef __cplusplus
 }

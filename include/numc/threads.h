@@ -7,15 +7,17 @@
 #ifndef NUMC_THREADS_H
 #define NUMC_THREADS_H
 
+#include "export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* Threads numc may use (>= 1). */
-int nd_get_num_threads(void);
+ND_API int nd_get_num_threads(void);
 /* Use at most n threads from now on (n < 1 → the default). Returns the previous value.
  * Not to be called while another thread is inside numc. */
-int nd_set_num_threads(int n);
+ND_API int nd_set_num_threads(int n);
 
 #ifdef __cplusplus
 }

@@ -118,15 +118,15 @@ typedef enum nd_ufunc {
 } nd_ufunc;
 
 /* NumPy's name of a function ("add", "true_divide" → "divide"); "?" if invalid. */
-const char *nd_ufunc_name(nd_ufunc f);
+ND_API const char *nd_ufunc_name(nd_ufunc f);
 /* Number of inputs (1, 2 or 3 for clip). */
-int nd_ufunc_nin(nd_ufunc f);
+ND_API int nd_ufunc_nin(nd_ufunc f);
 
 /* Generic entry points (the macros below call these). `in` has nd_ufunc_nin(f)
  * operands; `o` may be NULL. */
-nd_array *nd_ufunc_apply(nd_ufunc f, const nd_operand *in, const nd_ufunc_opts *o);
-nd_status nd_ufunc_apply_into(nd_ufunc f, nd_array *out, const nd_operand *in,
-                              const nd_ufunc_opts *o);
+ND_API nd_array *nd_ufunc_apply(nd_ufunc f, const nd_operand *in, const nd_ufunc_opts *o);
+ND_API nd_status nd_ufunc_apply_into(nd_ufunc f, nd_array *out, const nd_operand *in,
+                                     const nd_ufunc_opts *o);
 
 /* Plumbing for the per-function macros (argument splitting without empty
  * variadic arguments, which C11 forbids). */
@@ -150,15 +150,15 @@ nd_status nd_ufunc_apply_into(nd_ufunc f, nd_array *out, const nd_operand *in,
     nd_ufunc2_into_((f), ND__HO2(__VA_ARGS__, ), ND__UOPTS(ND__T3(__VA_ARGS__, )))
 #define ND__UF3_INTO(f, ...) \
     nd_ufunc3_into_((f), ND__HO3(__VA_ARGS__, ), ND__UOPTS(ND__T4(__VA_ARGS__, )))
-nd_array *nd_ufunc1_(nd_ufunc f, nd_operand a, const nd_ufunc_opts *o);
-nd_array *nd_ufunc2_(nd_ufunc f, nd_operand a, nd_operand b, const nd_ufunc_opts *o);
-nd_array *nd_ufunc3_(nd_ufunc f, nd_operand a, nd_operand b, nd_operand c,
-                     const nd_ufunc_opts *o);
-nd_status nd_ufunc1_into_(nd_ufunc f, nd_array *out, nd_operand a, const nd_ufunc_opts *o);
-nd_status nd_ufunc2_into_(nd_ufunc f, nd_array *out, nd_operand a, nd_operand b,
-                          const nd_ufunc_opts *o);
-nd_status nd_ufunc3_into_(nd_ufunc f, nd_array *out, nd_operand a, nd_operand b,
-                          nd_operand c, const nd_ufunc_opts *o);
+ND_API nd_array *nd_ufunc1_(nd_ufunc f, nd_operand a, const nd_ufunc_opts *o);
+ND_API nd_array *nd_ufunc2_(nd_ufunc f, nd_operand a, nd_operand b, const nd_ufunc_opts *o);
+ND_API nd_array *nd_ufunc3_(nd_ufunc f, nd_operand a, nd_operand b, nd_operand c,
+                            const nd_ufunc_opts *o);
+ND_API nd_status nd_ufunc1_into_(nd_ufunc f, nd_array *out, nd_operand a, const nd_ufunc_opts *o);
+ND_API nd_status nd_ufunc2_into_(nd_ufunc f, nd_array *out, nd_operand a, nd_operand b,
+                                 const nd_ufunc_opts *o);
+ND_API nd_status nd_ufunc3_into_(nd_ufunc f, nd_array *out, nd_operand a, nd_operand b,
+                                 nd_operand c, const nd_ufunc_opts *o);
 
 /* Binary: nd_X(a, b, opts...) → new array; nd_X_into(out, a, b, opts...) → status. */
 #define nd_add(...)                ND__UF2(ND_UF_ADD, __VA_ARGS__)
@@ -347,10 +347,10 @@ nd_status nd_ufunc3_into_(nd_ufunc f, nd_array *out, nd_operand a, nd_operand b,
 #define nd_clip_into(...)          ND__UF3_INTO(ND_UF_CLIP, __VA_ARGS__)
 
 /* numpy.divmod: *q = floor_divide(a, b), *r = remainder(a, b), both the caller's. */
-nd_status nd_divmod_(nd_operand a, nd_operand b, nd_array **q, nd_array **r,
-                     const nd_ufunc_opts *o);
-nd_status nd_divmod_into_(nd_array *q, nd_array *r, nd_operand a, nd_operand b,
-                          const nd_ufunc_opts *o);
+ND_API nd_status nd_divmod_(nd_operand a, nd_operand b, nd_array **q, nd_array **r,
+                            const nd_ufunc_opts *o);
+ND_API nd_status nd_divmod_into_(nd_array *q, nd_array *r, nd_operand a, nd_operand b,
+                                 const nd_ufunc_opts *o);
 #define nd_divmod(x, y, q, ...) \
     nd_divmod_(ND_OPERAND(x), ND_OPERAND(y), (q), ND__H1R(__VA_ARGS__, ), \
                ND__UOPTS(ND__T1(__VA_ARGS__, )))
@@ -361,26 +361,26 @@ nd_status nd_divmod_into_(nd_array *q, nd_array *r, nd_operand a, nd_operand b,
 
 /* numpy.around(a, decimals): round half to even at 10^-decimals (integers: exact,
  * negative decimals round to tens, hundreds...). Same dtype as a (ints stay ints). */
-nd_array *nd_around(const nd_array *a, int decimals);
-nd_status nd_around_into(nd_array *out, const nd_array *a, int decimals);
+ND_API nd_array *nd_around(const nd_array *a, int decimals);
+ND_API nd_status nd_around_into(nd_array *out, const nd_array *a, int decimals);
 #define nd_round(a, decimals) nd_around((a), (decimals))
 
 /* numpy.nan_to_num: NaN → nan, +inf → posinf, -inf → neginf (applied to both parts of
  * complex values). posinf / neginf NaN mean the dtype's largest / most negative finite
  * value (NumPy's default). Integer arrays are copied unchanged. */
-nd_array *nd_nan_to_num(const nd_array *a, double nan, double posinf, double neginf);
+ND_API nd_array *nd_nan_to_num(const nd_array *a, double nan, double posinf, double neginf);
 
 /* numpy.isclose: |a - b| <= atol + rtol * |b| elementwise (bool array); infinities are
  * close when equal; NaNs when equal_nan. (NumPy's defaults: rtol 1e-5, atol 1e-8.) */
-nd_array *nd_isclose_(nd_operand a, nd_operand b, double rtol, double atol, bool equal_nan);
+ND_API nd_array *nd_isclose_(nd_operand a, nd_operand b, double rtol, double atol, bool equal_nan);
 #define nd_isclose(a, b, rtol, atol, equal_nan) \
     nd_isclose_(ND_OPERAND(a), ND_OPERAND(b), (rtol), (atol), (equal_nan))
 /* numpy.allclose / array_equal: 1 true, 0 false, negative nd_status on error (e.g.
  * shapes that do not broadcast for allclose; array_equal is 0 for different shapes). */
-int nd_allclose_(nd_operand a, nd_operand b, double rtol, double atol, bool equal_nan);
+ND_API int nd_allclose_(nd_operand a, nd_operand b, double rtol, double atol, bool equal_nan);
 #define nd_allclose(a, b, rtol, atol, equal_nan) \
     nd_allclose_(ND_OPERAND(a), ND_OPERAND(b), (rtol), (atol), (equal_nan))
-int nd_array_equal(const nd_array *a, const nd_array *b, bool equal_nan);
+ND_API int nd_array_equal(const nd_array *a, const nd_array *b, bool equal_nan);
 
 /* ---- reductions ------------------------------------------------------------------- */
 typedef struct nd_reduce_opts {
@@ -404,37 +404,37 @@ typedef struct nd_reduce_opts {
  * Errors: ND_EAXIS (axis out of range or repeated), ND_EDTYPE (dtype not supported,
  * e.g. bitwise dtypes for mean), ND_ESHAPE (where does not broadcast),
  * ND_EVALUE (empty reduction without identity: min/max/argmin of nothing). */
-nd_array *nd_sum_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_prod_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_amin_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_amax_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_all_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_any_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_mean_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_var_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_std_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_ptp_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_count_nonzero_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_nansum_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_nanprod_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_nanmin_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_nanmax_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_nanmean_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_nanvar_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_nanstd_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_sum_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_prod_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_amin_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_amax_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_all_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_any_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_mean_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_var_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_std_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_ptp_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_count_nonzero_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_nansum_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_nanprod_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_nanmin_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_nanmax_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_nanmean_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_nanvar_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_nanstd_(const nd_array *a, const nd_reduce_opts *o);
 /* Index (int64) of the first extreme along one axis (axis.n must be 0 or 1); NaN
  * counts as the extreme for argmin/argmax and is skipped by the nan-variants
  * (an all-NaN slice is ND_EVALUE). */
-nd_array *nd_argmin_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_argmax_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_nanargmin_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_nanargmax_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_argmin_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_argmax_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_nanargmin_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_nanargmax_(const nd_array *a, const nd_reduce_opts *o);
 /* Running sums / products along one axis (flattened when axis.n == 0); same shape
  * as the input (1-D when flattened). The nan-variants treat NaN as 0 / 1. */
-nd_array *nd_cumsum_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_cumprod_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_nancumsum_(const nd_array *a, const nd_reduce_opts *o);
-nd_array *nd_nancumprod_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_cumsum_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_cumprod_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_nancumsum_(const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_nancumprod_(const nd_array *a, const nd_reduce_opts *o);
 
 #define nd_sum(...)           ND__RED(nd_sum_, __VA_ARGS__)
 #define nd_prod(...)          ND__RED(nd_prod_, __VA_ARGS__)
@@ -468,7 +468,7 @@ nd_array *nd_nancumprod_(const nd_array *a, const nd_reduce_opts *o);
 /* ufunc.reduce for any binary function with an identity or an idempotent one
  * (add, multiply, maximum, minimum, fmax, fmin, logical_*, bitwise_*, gcd, lcm).
  * Errors as above, plus ND_EVALUE for functions that cannot reduce. */
-nd_array *nd_ufunc_reduce(nd_ufunc f, const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_array *nd_ufunc_reduce(nd_ufunc f, const nd_array *a, const nd_reduce_opts *o);
 
 /* ---- numerical utilities ------------------------------------------------------------- */
 /* numpy.diff: the n-th discrete difference along `axis` (negative counts from the end;
@@ -480,14 +480,14 @@ typedef struct nd_diff_opts {
     const nd_array *prepend;
     const nd_array *append;
 } nd_diff_opts;
-nd_array *nd_diff_(const nd_array *a, int n, int axis, const nd_diff_opts *o);
+ND_API nd_array *nd_diff_(const nd_array *a, int n, int axis, const nd_diff_opts *o);
 #define ND__H3R(a, n, axis, ...) (a), (n), (axis)
 #define nd_diff(...) \
     nd_diff_(ND__H3R(__VA_ARGS__, ), &(nd_diff_opts){ 0, ND__T3(__VA_ARGS__, ) })
 
 /* numpy.ediff1d: differences of the flattened array, with to_begin / to_end (NULL for
  * none) flattened and placed around them. The result has the input's dtype. */
-nd_array *nd_ediff1d(const nd_array *a, const nd_array *to_end, const nd_array *to_begin);
+ND_API nd_array *nd_ediff1d(const nd_array *a, const nd_array *to_end, const nd_array *to_begin);
 
 /* numpy.gradient: central differences inside, one-sided (edge_order 1 or 2) at the
  * ends, along each axis of `.axis` (all when axis.n == 0). Writes one new array per
@@ -502,24 +502,24 @@ typedef struct nd_gradient_opts {
     const nd_array *const *x;    /* axis.n (or ndim) coordinate arrays */
     int edge_order;              /* 0 → 1 */
 } nd_gradient_opts;
-nd_status nd_gradient_(const nd_array *f, nd_array **out, const nd_gradient_opts *o);
+ND_API nd_status nd_gradient_(const nd_array *f, nd_array **out, const nd_gradient_opts *o);
 #define ND__H2R(a, b, ...) (a), (b)
 #define nd_gradient(...) \
     nd_gradient_(ND__H2R(__VA_ARGS__, ), &(nd_gradient_opts){ 0, ND__T2(__VA_ARGS__, ) })
 
 /* numpy.trapz: integral of y along `axis` by the trapezoidal rule, with sample points
  * x (1-D of that axis's length, or y's shape) or, when x is NULL, spacing dx (0 → 1). */
-nd_array *nd_trapz(const nd_array *y, const nd_array *x, double dx, int axis);
+ND_API nd_array *nd_trapz(const nd_array *y, const nd_array *x, double dx, int axis);
 
 /* numpy.cross(a, b, axis=axis): cross product of 2- or 3-component vectors along
  * `axis` of both inputs (usually -1), broadcasting the other axes. Two 2-vectors give
  * the scalar z-component (that axis removed). ND_EVALUE for other lengths. */
-nd_array *nd_cross(const nd_array *a, const nd_array *b, int axis);
+ND_API nd_array *nd_cross(const nd_array *a, const nd_array *b, int axis);
 
 /* numpy.convolve of two 1-D arrays: full (length n+m-1), same (max(n, m)) or valid
  * (max - min + 1). Dtype: result_type(a, v). ND_EVALUE for empty inputs. */
 typedef enum nd_convolve_mode { ND_CONV_FULL = 0, ND_CONV_SAME, ND_CONV_VALID } nd_convolve_mode;
-nd_array *nd_convolve(const nd_array *a, const nd_array *v, nd_convolve_mode mode);
+ND_API nd_array *nd_convolve(const nd_array *a, const nd_array *v, nd_convolve_mode mode);
 
 /* numpy.interp: piecewise-linear interpolation of (xp, fp) at x (any shape; xp
  * increasing, 1-D like fp). Values below / above the range give *left / *right (NULL:
@@ -531,8 +531,8 @@ typedef struct nd_interp_opts {
     const double *right;
     double period;
 } nd_interp_opts;
-nd_array *nd_interp_(const nd_array *x, const nd_array *xp, const nd_array *fp,
-                     const nd_interp_opts *o);
+ND_API nd_array *nd_interp_(const nd_array *x, const nd_array *xp, const nd_array *fp,
+                            const nd_interp_opts *o);
 #define nd_interp(...) \
     nd_interp_(ND__H3R(__VA_ARGS__, ), &(nd_interp_opts){ 0, ND__T3(__VA_ARGS__, ) })
 
@@ -554,16 +554,16 @@ typedef struct nd_errstate {
  * state, which can be passed back to nd_seterr_ to restore it. Defaults (NumPy's):
  * divide, over, invalid → warn; under → ignore.
  *     nd_errstate old = nd_seterr(.all = ND_ERR_IGNORE);  ...  nd_seterr_(&old); */
-nd_errstate nd_seterr_(const nd_errstate *s);
+ND_API nd_errstate nd_seterr_(const nd_errstate *s);
 #define nd_seterr(...) nd_seterr_(&(nd_errstate){ 0, __VA_ARGS__ })
-nd_errstate nd_geterr(void);
+ND_API nd_errstate nd_geterr(void);
 
 /* Bits passed to the warning handler. */
 enum { ND_FPE_DIVIDE = 1, ND_FPE_OVERFLOW = 2, ND_FPE_UNDERFLOW = 4, ND_FPE_INVALID = 8 };
 /* Handler for ND_ERR_WARN (thread-local); NULL restores the stderr printer.
  * `msg` is e.g. "nd_divide: divide by zero encountered". */
 typedef void (*nd_errcall_fn)(const char *msg, unsigned fpe_bits, void *ctx);
-void nd_seterrcall(nd_errcall_fn fn, void *ctx);
+ND_API void nd_seterrcall(nd_errcall_fn fn, void *ctx);
 
 #ifdef __cplusplus
 }

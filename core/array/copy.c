@@ -1,0 +1,288 @@
+/* Copies, conversion, assignment and element access. */
+#include "internal.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Copy a 2-D block transposed in tiles so both sides stay in cache. */
+static void copy_tiled(char *dst, ptrdiff_t ds0, ptrdiff_t ds1, const char *src, ptrdiff_t ss0,
+                       ptrdiff_t ss1, ptrdiff_t n0, ptrdiff_t n1, size_t isz)
+{
+    enum { T = 32 };
+    for (ptrdiff_t i0 = 0; i0 < n0; i0 += T) {
+        ptrdiff_t e0 = i0 + T < n0 ? i0 + T : n0;
+        for (ptrdiff_t j0 = 0; j0 < n1; j0 += T) {
+            ptrdiff_t e1 = j0 + T < n1 ? j0 + T : n1;
+            for (ptrdiff_t i = i0; i < e0; i++) {
+                char *d = dst + i * ds0 + j0 * ds1;
+                const char *s = src + i * ss0 + j0 * ss1;
+                if (isz == 8)
+                    for (ptrdiff_t j = j0; j < e1; j++, d += ds1, s += ss1) memcpy(d, s, 8);
+                else
+                    for (ptrdiff_t j = j0; j < e1; j++, d += ds1, s += ss1) memcpy(d, s, isz);
+            }
+        }
+    }
+}
+
+nd_status nd__copy_into(nd_array *dst, const nd_array *src)
+{
+    nd_array *ops[2] = { dst, (nd_array *)src };
+    nd_iter it;
+    nd_status st = nd_iter_init(&it, 2, ops, dst->ndim, dst->shape);
+    if (st < 0) return st;
+    if (it.size == 0) return ND_OK;
+    size_t isz = nd_dtype_size(dst->dtype);
+    bool same = dst->dtype == src->dtype;
+    /* A transposing copy: the source's inner stride is large but an outer one is unit. */
+    if (same && it.ndim >= 2 && it.inner_strides[0] == (ptrdiff_t)isz &&
+        it.inner_strides[1] != (ptrdiff_t)isz && it.strides[1][it.ndim - 2] == (ptrdiff_t)isz) {
+        ptrdiff_t n0 = it.shape[it.ndim - 2], n1 = it.shape[it.ndim - 1];
+        do {
+            copy_tiled(it.ptrs[0], it.strides[0][it.ndim - 2], it.inner_strides[0], it.ptrs[1],
+                       it.strides[1][it.ndim - 2], it.inner_strides[1], n0, n1, isz);
+            /* Skip the rows we just did: advance the second-innermost index to its end. */
+            it.ptrs[0] += it.strides[0][it.ndim - 2] * (n0 - 1);
+            it.ptrs[1] += it.strides[1][it.ndim - 2] * (n0 - 1);
+            it.index[it.ndim - 2] = n0 - 1;
+        } while (nd_iter_next(&it));
+        return ND_OK;
+    }
+    do {
+        if (same && it.inner_strides[0] == (ptrdiff_t)isz && it.inner_strides[1] == (ptrdiff_t)isz)
+            memcpy(it.ptrs[0], it.ptrs[1], (size_t)it.inner_size * isz);
+        else
+            nd_cast_strided(it.ptrs[0], dst->dtype, it.inner_strides[0], it.ptrs[1], src->dtype,
+                            it.inner_strides[1], it.inner_size);
+    } while (nd_iter_next(&it));
+    return ND_OK;
+}
+
+/* Axis order for a K-order copy: by decreasing absolute stride (stable). */
+static void k_order(const nd_array *a, int *perm)
+{
+    for (int i = 0; i < a->ndim; i++) perm[i] = i;
+    for (int i = 1; i < a->ndim; i++) {
+        int p = perm[i], j = i;
+        ptrdiff_t sp = a->strides[p] < 0 ? -a->strides[p] : a->strides[p];
+        while (j > 0) {
+            ptrdiff_t sq = a->strides[perm[j - 1]] < 0 ? -a->strides[perm[j - 1]] : a->strides[perm[j - 1]];
+            if (sq >= sp) break;
+            perm[j] = perm[j - 1];
+            j--;
+        }
+        perm[j] = p;
+    }
+}
+
+static nd_array *copy_as(const nd_array *a, nd_dtype dt, nd_order order, const char *who)
+{
+    if (!a) return ND_FAIL(ND_EVALUE, "%s: array is NULL", who);
+    bool fortran = order == ND_ORDER_F ||
+                   (order == ND_ORDER_A && nd_is_f_contiguous(a) && !nd_is_c_contiguous(a));
+    nd_array *out;
+    if (order == ND_ORDER_K && a->ndim > 1) {
+        int perm[ND_MAXDIMS], inv[ND_MAXDIMS];
+        k_order(a, perm);
+        ptrdiff_t shape[ND_MAXDIMS];
+        for (int i = 0; i < a->ndim; i++) {
+            shape[i] = a->shape[perm[i]];
+            inv[perm[i]] = i;
+        }
+        nd_array *tmp = nd__alloc(a->ndim, shape, dt, false, who);
+        if (!tmp) return NULL;
+        out = nd_transpose(tmp, inv);
+        nd_free(tmp);
+        if (!out) return NULL;
+        out->flags |= ND_OWNDATA;
+    } else {
+        out = nd__alloc(a->ndim, a->shape, dt, fortran, who);
+        if (!out) return NULL;
+    }
+    if (nd__copy_into(out, a) < 0) {
+        nd_free(out);
+        return NULL;
+    }
+    return out;
+}
+
+nd_array *nd_copy(const nd_array *a, nd_order order)
+{
+    return copy_as(a, a ? a->dtype : ND_FLOAT64, order, "nd_copy");
+}
+
+nd_array *nd_ascontiguousarray(const nd_array *a)
+{
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_ascontiguousarray: array is NULL");
+    if (nd_is_c_contiguous(a)) return nd_ref(a);
+    return copy_as(a, a->dtype, ND_ORDER_C, "nd_ascontiguousarray");
+}
+
+nd_array *nd_astype(const nd_array *a, nd_dtype dt, nd_casting casting)
+{
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_astype: array is NULL");
+    if (!nd_dtype_is_valid((int)dt)) return ND_FAIL(ND_EDTYPE, "nd_astype: invalid dtype %d", (int)dt);
+    if (casting == ND_CAST_DEFAULT) casting = ND_CAST_UNSAFE;
+    if (!nd_can_cast(a->dtype, dt, casting))
+        return ND_FAIL(ND_EDTYPE, "nd_astype: cannot cast array data from dtype('%s') to dtype('%s') according to the rule '%s'",
+                       nd_dtype_name(a->dtype), nd_dtype_name(dt), nd_casting_name(casting));
+    return copy_as(a, dt, ND_ORDER_K, "nd_astype");
+}
+
+nd_status nd_assign(nd_array *dst, const nd_array *src, nd_casting casting)
+{
+    if (!dst || !src) return nd_set_error(ND_EVALUE, "nd_assign: array is NULL");
+    if (!nd_is_writeable(dst)) return nd_set_error(ND_EVALUE, "nd_assign: assignment destination is read-only");
+    if (casting == ND_CAST_DEFAULT) casting = ND_CAST_SAME_KIND;
+    if (!nd_can_cast(src->dtype, dst->dtype, casting))
+        return nd_set_error(ND_EDTYPE, "nd_assign: cannot cast array data from dtype('%s') to dtype('%s') according to the rule '%s'",
+                         nd_dtype_name(src->dtype), nd_dtype_name(dst->dtype), nd_casting_name(casting));
+    /* Overlapping source: copy it first so the result is as if read before written. */
+    if (nd_may_share_memory(dst, src) && !(dst->data == src->data && dst->ndim == src->ndim &&
+                                           !memcmp(dst->strides, src->strides, sizeof(ptrdiff_t) * (size_t)dst->ndim))) {
+        nd_array *tmp = nd_copy(src, ND_ORDER_C);
+        if (!tmp) return nd_last_error();
+        nd_status st = nd__copy_into(dst, tmp);
+        nd_free(tmp);
+        return st;
+    }
+    return nd__copy_into(dst, src);
+}
+
+nd_status nd_fill(nd_array *dst, nd_scalar value)
+{
+    if (!dst) return nd_set_error(ND_EVALUE, "nd_fill: array is NULL");
+    if (!nd_is_writeable(dst)) return nd_set_error(ND_EVALUE, "nd_fill: assignment destination is read-only");
+    char elem[16];
+    nd__scalar_store(elem, dst->dtype, value);
+    nd_array *src = nd_wrap(elem, 0, NULL, NULL, dst->dtype, NULL, NULL);
+    if (!src) return nd_last_error();
+    nd_status st = nd__copy_into(dst, src);
+    nd_free(src);
+    return st;
+}
+
+/* ---- element access ------------------------------------------------------------------- */
+
+void *nd_ptr(const nd_array *a, const ptrdiff_t *idx)
+{
+    char *p = a->data;
+    for (int d = 0; d < a->ndim; d++) {
+        ptrdiff_t i = idx[d];
+        if (i < 0) i += a->shape[d];
+        if (i < 0 || i >= a->shape[d]) return NULL;
+        p += i * a->strides[d];
+    }
+    return p;
+}
+
+static char *checked_ptr(const nd_array *a, const ptrdiff_t *idx, const char *who)
+{
+    if (!a) {
+        nd_set_error(ND_EVALUE, "%s: array is NULL", who);
+        return NULL;
+    }
+    if (a->ndim > 0 && !idx) {
+        nd_set_error(ND_EINDEX, "%s: index is NULL for a %d-d array", who, a->ndim);
+        return NULL;
+    }
+    char *p = nd_ptr(a, idx);
+    if (!p) {
+        for (int d = 0; d < a->ndim; d++) {
+            ptrdiff_t i = idx[d] < 0 ? idx[d] + a->shape[d] : idx[d];
+            if (i < 0 || i >= a->shape[d]) {
+                nd_set_error(ND_EINDEX, "%s: index %td is out of bounds for axis %d with size %td", who, idx[d], d,
+                          a->shape[d]);
+                break;
+            }
+        }
+    }
+    return p;
+}
+
+nd_status nd_get(const nd_array *a, const ptrdiff_t *idx, nd_scalar *out)
+{
+    char *p = checked_ptr(a, idx, "nd_get");
+    if (!p) return nd_last_error();
+    *out = nd__scalar_load(p, a->dtype);
+    return ND_OK;
+}
+
+nd_status nd_set(nd_array *a, const ptrdiff_t *idx, nd_scalar value)
+{
+    char *p = checked_ptr(a, idx, "nd_set");
+    if (!p) return nd_last_error();
+    if (!nd_is_writeable(a)) return nd_set_error(ND_EVALUE, "nd_set: assignment destination is read-only");
+    nd__scalar_store(p, a->dtype, value);
+    return ND_OK;
+}
+
+double nd_get_f64(const nd_array *a, const ptrdiff_t *idx)
+{
+    char *p = checked_ptr(a, idx, "nd_get_f64");
+    return p ? nd_scalar_as_f64(nd__scalar_load(p, a->dtype)) : NAN;
+}
+
+int64_t nd_get_i64(const nd_array *a, const ptrdiff_t *idx)
+{
+    char *p = checked_ptr(a, idx, "nd_get_i64");
+    return p ? nd_scalar_as_i64(nd__scalar_load(p, a->dtype)) : 0;
+}
+
+uint64_t nd_get_u64(const nd_array *a, const ptrdiff_t *idx)
+{
+    char *p = checked_ptr(a, idx, "nd_get_u64");
+    uint64_t v = 0;
+    if (p) nd_cast_strided(&v, ND_UINT64, 8, p, a->dtype, 0, 1);
+    return v;
+}
+
+bool nd_get_bool(const nd_array *a, const ptrdiff_t *idx)
+{
+    char *p = checked_ptr(a, idx, "nd_get_bool");
+    bool v = false;
+    if (p) nd_cast_strided(&v, ND_BOOL, 1, p, a->dtype, 0, 1);
+    return v;
+}
+
+nd_status nd_get_c128(const nd_array *a, const ptrdiff_t *idx, double *re, double *im)
+{
+    char *p = checked_ptr(a, idx, "nd_get_c128");
+    if (!p) return nd_last_error();
+    double c[2] = { 0, 0 };
+    if (nd_dtype_is_complex(a->dtype)) nd_cast_strided(c, ND_COMPLEX128, 16, p, a->dtype, 0, 1);
+    else nd_cast_strided(c, ND_FLOAT64, 8, p, a->dtype, 0, 1);
+    *re = c[0];
+    *im = c[1];
+    return ND_OK;
+}
+
+nd_status nd_set_f64(nd_array *a, const ptrdiff_t *idx, double v) { return nd_set(a, idx, ND_F64(v)); }
+nd_status nd_set_i64(nd_array *a, const ptrdiff_t *idx, int64_t v) { return nd_set(a, idx, ND_I64(v)); }
+
+nd_status nd_get_flat(const nd_array *a, ptrdiff_t i, nd_scalar *out)
+{
+    if (!a) return nd_set_error(ND_EVALUE, "nd_get_flat: array is NULL");
+    if (i < 0 || i >= a->size)
+        return nd_set_error(ND_EINDEX, "nd_get_flat: index %td is out of bounds for size %td", i, a->size);
+    const char *p = a->data;
+    for (int d = a->ndim - 1; d >= 0; d--) {
+        p += (i % a->shape[d]) * a->strides[d];
+        i /= a->shape[d];
+    }
+    *out = nd__scalar_load(p, a->dtype);
+    return ND_OK;
+}
+
+nd_status nd_to_buffer(const nd_array *a, void *out, nd_dtype dt)
+{
+    if (!a || !out) return nd_set_error(ND_EVALUE, "nd_to_buffer: array or buffer is NULL");
+    if (!nd_dtype_is_valid((int)dt)) return nd_set_error(ND_EDTYPE, "nd_to_buffer: invalid dtype %d", (int)dt);
+    nd_array *dst = nd_wrap(out, a->ndim, a->shape, NULL, dt, NULL, NULL);
+    if (!dst) return nd_last_error();
+    nd_status st = nd__copy_into(dst, a);
+    nd_free(dst);
+    return st;
+}
+
+nd_status nd_to_f64(const nd_array *a, double *out) { return nd_to_buffer(a, out, ND_FLOAT64); }

@@ -1,0 +1,238 @@
+/* dtype metadata, name parsing, promotion and the casting levels (NumPy's rules).
+ * The element conversions themselves live in cast.c. */
+#include "internal.h"
+
+#include <string.h>
+
+static const struct {
+    const char *name;
+    char kind;
+    unsigned char size;
+} info[ND_NTYPES] = {
+    [ND_BOOL] = { "bool", 'b', 1 },
+    [ND_INT8] = { "int8", 'i', 1 },
+    [ND_INT16] = { "int16", 'i', 2 },
+    [ND_INT32] = { "int32", 'i', 4 },
+    [ND_INT64] = { "int64", 'i', 8 },
+    [ND_UINT8] = { "uint8", 'u', 1 },
+    [ND_UINT16] = { "uint16", 'u', 2 },
+    [ND_UINT32] = { "uint32", 'u', 4 },
+    [ND_UINT64] = { "uint64", 'u', 8 },
+    [ND_FLOAT32] = { "float32", 'f', 4 },
+    [ND_FLOAT64] = { "float64", 'f', 8 },
+    [ND_COMPLEX64] = { "complex64", 'c', 8 },
+    [ND_COMPLEX128] = { "complex128", 'c', 16 },
+};
+
+/* The enum's underlying type may be unsigned, so test through int. */
+bool nd_dtype_is_valid(int t) { return t >= 0 && t < (int)ND_NTYPES; }
+
+const char *nd_dtype_name(nd_dtype t)
+{
+    return nd_dtype_is_valid((int)t) ? info[t].name : "?";
+}
+
+size_t nd_dtype_size(nd_dtype t)
+{
+    return nd_dtype_is_valid((int)t) ? info[t].size : 0;
+}
+
+char nd_dtype_kind(nd_dtype t)
+{
+    return nd_dtype_is_valid((int)t) ? info[t].kind : '?';
+}
+
+bool nd_dtype_is_integer(nd_dtype t)
+{
+    char k = nd_dtype_kind(t);
+    return k == 'i' || k == 'u';
+}
+
+bool nd_dtype_is_float(nd_dtype t) { return nd_dtype_kind(t) == 'f'; }
+bool nd_dtype_is_complex(nd_dtype t) { return nd_dtype_kind(t) == 'c'; }
+
+/* ---- names ------------------------------------------------------------------ */
+
+/* Whole-word names NumPy accepts (np.dtype(name)), with the LP64 meanings NumPy
+ * gives them on Linux (long = int64). Byte-order prefixes do not apply to these. */
+static const struct {
+    const char *name;
+    nd_dtype t;
+} aliases[] = {
+    { "int", ND_INT64 }, { "uint", ND_UINT64 }, { "float", ND_FLOAT64 },
+    { "complex", ND_COMPLEX128 }, { "double", ND_FLOAT64 }, { "single", ND_FLOAT32 },
+    { "byte", ND_INT8 }, { "ubyte", ND_UINT8 }, { "short", ND_INT16 },
+    { "ushort", ND_UINT16 }, { "intc", ND_INT32 }, { "uintc", ND_UINT32 },
+    { "long", ND_INT64 }, { "ulong", ND_UINT64 }, { "longlong", ND_INT64 },
+    { "ulonglong", ND_UINT64 }, { "intp", ND_INT64 }, { "uintp", ND_UINT64 },
+    { "int_", ND_INT64 }, { "float_", ND_FLOAT64 }, { "complex_", ND_COMPLEX128 },
+    { "bool_", ND_BOOL }, { "csingle", ND_COMPLEX64 }, { "cdouble", ND_COMPLEX128 },
+    { "cfloat", ND_COMPLEX128 }, { "singlecomplex", ND_COMPLEX64 },
+};
+
+/* NumPy's one-letter type codes (again with Linux's long = 64 bits). */
+static const struct {
+    char code;
+    nd_dtype t;
+} codes[] = {
+    { '?', ND_BOOL }, { 'b', ND_INT8 }, { 'B', ND_UINT8 }, { 'h', ND_INT16 },
+    { 'H', ND_UINT16 }, { 'i', ND_INT32 }, { 'I', ND_UINT32 }, { 'l', ND_INT64 },
+    { 'L', ND_UINT64 }, { 'q', ND_INT64 }, { 'Q', ND_UINT64 }, { 'p', ND_INT64 },
+    { 'P', ND_UINT64 }, { 'f', ND_FLOAT32 }, { 'd', ND_FLOAT64 }, { 'F', ND_COMPLEX64 },
+    { 'D', ND_COMPLEX128 },
+};
+
+/* A type string without its byte-order prefix: a code ("d"), or a kind letter and
+ * a size in bytes ("f8", "c16", "b1"). -1 when it is neither. */
+static int parse_typestr(const char *p)
+{
+    if (p[0] == '\0') return -1;
+    if (p[1] == '\0') {
+        for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+            if (codes[i].code == p[0]) return (int)codes[i].t;
+        return -1;
+    }
+    char kind = p[0];
+    if (kind != 'b' && kind != 'i' && kind != 'u' && kind != 'f' && kind != 'c') return -1;
+    /* NumPy also takes "i01" or "i 8" (atoi quirks); those are not accepted here. */
+    const char *d = p + 1;
+    if (d[0] < '1' || d[0] > '9') return -1;
+    unsigned size = (unsigned)(d[0] - '0');
+    if (d[1] != '\0') {
+        if (d[1] < '0' || d[1] > '9' || d[2] != '\0') return -1;
+        size = size * 10 + (unsigned)(d[1] - '0');
+    }
+    for (int t = 0; t < (int)ND_NTYPES; t++)
+        if (info[t].kind == kind && info[t].size == size) return t;
+    return -1;
+}
+
+static bool host_is_little_endian(void)
+{
+    const uint16_t one = 1;
+    unsigned char first;
+    memcpy(&first, &one, 1);
+    return first == 1;
+}
+
+int nd_dtype_from_name(const char *name)
+{
+    if (!name) {
+        nd_set_error(ND_EDTYPE, "nd_dtype_from_name: name is NULL");
+        return -1;
+    }
+    for (int t = 0; t < (int)ND_NTYPES; t++)
+        if (strcmp(name, info[t].name) == 0) return t;
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (strcmp(name, aliases[i].name) == 0) return (int)aliases[i].t;
+
+    char order = name[0];
+    bool prefixed = order == '<' || order == '>' || order == '=' || order == '|';
+    int t = parse_typestr(prefixed ? name + 1 : name);
+    if (t < 0) {
+        nd_set_error(ND_EDTYPE, "nd_dtype_from_name: unknown dtype '%.200s'", name);
+        return -1;
+    }
+    /* '|' means "not applicable" and NumPy treats it as native for multi-byte types. */
+    char foreign = host_is_little_endian() ? '>' : '<';
+    if (order == foreign && info[t].size > 1) {
+        nd_set_error(ND_EDTYPE,
+                  "nd_dtype_from_name: %s-endian dtype '%.200s' is not supported "
+                  "(numc arrays are native-endian)",
+                  foreign == '>' ? "big" : "little", name);
+        return -1;
+    }
+    return t;
+}
+
+/* ---- promotion and casting ---------------------------------------------------- */
+
+/* NumPy's kind order for same_kind casting: bool < unsigned < signed < float < complex. */
+static int kind_rank(nd_dtype t)
+{
+    switch (info[t].kind) {
+    case 'b': return 0;
+    case 'u': return 1;
+    case 'i': return 2;
+    case 'f': return 3;
+    default: return 4;
+    }
+}
+
+static nd_dtype sized(char kind, unsigned size)
+{
+    for (int t = 0; t < (int)ND_NTYPES; t++)
+        if (info[t].kind == kind && info[t].size == size) return (nd_dtype)t;
+    return ND_FLOAT64;  /* no integer wider than 64 bits: NumPy falls back to float64 */
+}
+
+/* The smallest float that holds every value of t exactly (t bool, int or float). */
+static nd_dtype float_for(nd_dtype t)
+{
+    if (info[t].kind == 'f') return t;
+    return info[t].size <= 2 ? ND_FLOAT32 : ND_FLOAT64;
+}
+
+static nd_dtype promote(nd_dtype a, nd_dtype b)
+{
+    if (a == b || b == ND_BOOL) return a;
+    if (a == ND_BOOL) return b;
+    char ka = info[a].kind, kb = info[b].kind;
+    if (ka == 'c' || kb == 'c') {
+        nd_dtype ra = ka == 'c' ? sized('f', info[a].size / 2u) : a;
+        nd_dtype rb = kb == 'c' ? sized('f', info[b].size / 2u) : b;
+        return sized('c', 2u * info[promote(ra, rb)].size);
+    }
+    if (ka == 'f' || kb == 'f') {
+        nd_dtype fa = float_for(a), fb = float_for(b);
+        return info[fa].size >= info[fb].size ? fa : fb;
+    }
+    if (ka == kb) return info[a].size >= info[b].size ? a : b;
+    nd_dtype s = ka == 'i' ? a : b, u = ka == 'i' ? b : a;
+    if (info[s].size > info[u].size) return s;
+    return sized('i', 2u * info[u].size);
+}
+
+nd_dtype nd_result_type(nd_dtype a, nd_dtype b)
+{
+    if (!nd_dtype_is_valid((int)a) || !nd_dtype_is_valid((int)b)) {
+        nd_set_error(ND_EDTYPE, "nd_result_type: invalid dtype (%d, %d)", (int)a, (int)b);
+        return ND_NTYPES;
+    }
+    return promote(a, b);
+}
+
+bool nd_can_cast(nd_dtype from, nd_dtype to, nd_casting casting)
+{
+    if (!nd_dtype_is_valid((int)from) || !nd_dtype_is_valid((int)to)) {
+        nd_set_error(ND_EDTYPE, "nd_can_cast: invalid dtype (%d, %d)", (int)from, (int)to);
+        return false;
+    }
+    switch (casting) {
+    case ND_CAST_NO:
+    case ND_CAST_EQUIV:  /* differs from "no" only for byte order, which numc fixes */
+        return from == to;
+    case ND_CAST_DEFAULT:
+    case ND_CAST_SAFE:
+        return promote(from, to) == to;
+    case ND_CAST_SAME_KIND:
+        return promote(from, to) == to || kind_rank(from) <= kind_rank(to);
+    case ND_CAST_UNSAFE:
+        return true;
+    }
+    nd_set_error(ND_EVALUE, "nd_can_cast: invalid casting %d", (int)casting);
+    return false;
+}
+
+const char *nd_casting_name(nd_casting c)
+{
+    switch (c) {
+    case ND_CAST_DEFAULT: return "default";
+    case ND_CAST_NO: return "no";
+    case ND_CAST_EQUIV: return "equiv";
+    case ND_CAST_SAFE: return "safe";
+    case ND_CAST_SAME_KIND: return "same_kind";
+    case ND_CAST_UNSAFE: return "unsafe";
+    }
+    return "?";
+}

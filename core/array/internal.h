@@ -1,0 +1,69 @@
+/* numc internal definitions shared by the library's sources. Not installed. */
+#ifndef NUMC_INTERNAL_H
+#define NUMC_INTERNAL_H
+
+#include <numc/array.h>
+#include <numc/error.h>
+#include <stdarg.h>
+
+/* The buffer shared by an array and all its views. */
+typedef struct nd_buffer {
+    long refcount;                      /* atomic */
+    void *data;
+    size_t nbytes;
+    void (*free_fn)(void *data, void *ctx); /* NULL: owned by numc (nd_free_mem) or borrowed */
+    void *ctx;
+    bool owned;                         /* data was allocated by numc */
+} nd_buffer;
+
+struct nd_array {
+    nd_dtype dtype;
+    int ndim;
+    unsigned flags;
+    char *data;                         /* element (0,...,0) */
+    nd_buffer *buf;                     /* never NULL */
+    ptrdiff_t size;
+    ptrdiff_t shape[ND_MAXDIMS];
+    ptrdiff_t strides[ND_MAXDIMS];
+};
+
+/* nd_set_error and the allocator (nd_malloc, nd_calloc, nd_strdup, nd_free_mem) are
+ * public (error.h): extension libraries use the same ones. */
+#define ND_FAIL(code, ...) (nd_set_error((code), __VA_ARGS__), NULL)
+
+/* Format a shape as "(3, 4)" into buf (returns buf). */
+char *nd__shape_str(char *buf, size_t cap, int ndim, const ptrdiff_t *shape);
+#define ND_SHAPE_STRLEN (ND_MAXDIMS * 22 + 4)
+
+/* Normalise axis (negative counts from the end) or fail with ND_EAXIS naming `who`. */
+nd_status nd__norm_axis(int *axis, int ndim, const char *who);
+
+/* New array header over an existing buffer (takes a new reference on buf). */
+nd_array *nd__view_of(const nd_array *base, int ndim, const ptrdiff_t *shape,
+                      const ptrdiff_t *strides, char *data, nd_dtype dt);
+/* A new array with its own uninitialised buffer (C order, or F when fortran). */
+nd_array *nd__alloc(int ndim, const ptrdiff_t *shape, nd_dtype dt, bool fortran, const char *who);
+/* The same, zero-filled when `zero` (cheaply: large blocks come zeroed from the OS). */
+nd_array *nd__alloc_ex(int ndim, const ptrdiff_t *shape, nd_dtype dt, bool fortran, bool zero, const char *who);
+/* Lowest and one-past-highest byte the array's elements occupy. */
+void nd__extent(const nd_array *a, char **lo, char **hi);
+/* Free out[0..n) and set them to NULL after a partial failure; returns the last error. */
+nd_status nd__free_n(nd_array **out, int n);
+/* Recompute contiguity flags after changing shape/strides. */
+void nd__update_flags(nd_array *a);
+/* Product of a shape with overflow check; -1 (and ND_ENOMEM / ND_EVALUE set) on failure. */
+ptrdiff_t nd__shape_size(int ndim, const ptrdiff_t *shape, const char *who);
+
+/* Broadcast shapes (error names `who` and every shape). */
+nd_status nd__broadcast(int n, const int *ndims, const ptrdiff_t *const *shapes, int *out_ndim,
+                        ptrdiff_t *out_shape, const char *who);
+/* View of a broadcast to (ndim, shape), keeping writeability. */
+nd_array *nd__broadcast_view(const nd_array *a, int ndim, const ptrdiff_t *shape, const char *who);
+/* Copy src (broadcast) into dst with conversion; no casting check. */
+nd_status nd__copy_into(nd_array *dst, const nd_array *src);
+
+/* Store / load a scalar to / from an element of type dt. */
+void nd__scalar_store(void *dst, nd_dtype dt, nd_scalar s);
+nd_scalar nd__scalar_load(const void *src, nd_dtype dt);
+
+#endif

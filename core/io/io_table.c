@@ -1,0 +1,246 @@
+/* Front ends of the text reader: nd_loadtxt, nd_genfromtxt and the nd_table type. */
+#include "io_internal.h"
+
+#include <string.h>
+
+struct nd_table {
+    nd__csv_result r;
+    nd_array **arrays; /* per column: the numeric values, NULL for text columns */
+};
+
+static void free_numc_buffer(void *data, void *ctx)
+{
+    (void)ctx;
+    nd_free_mem(data);
+}
+
+/* An array that owns a buffer from nd_malloc (freed with the array). */
+static nd_array *adopt(char **data, int ndim, const ptrdiff_t *shape, nd_dtype dt)
+{
+    nd_array *a = nd_wrap(*data, ndim, shape, NULL, dt, free_numc_buffer, NULL);
+    if (a) *data = NULL;
+    return a;
+}
+
+static const char *buffer_name(const nd_csv_opts *o)
+{
+    return o && o->path ? o->path : "<buffer>";
+}
+
+/* NumPy's _ensure_ndmin_ndarray: squeeze when ndim > ndmin, then pad up to ndmin. */
+static nd_array *shape_like_loadtxt(nd__csv_result *res, int ndmin, const char *who)
+{
+    ptrdiff_t rc[2] = { res->nrows, res->ncols };
+    if (!res->matrix) { /* no columns selected */
+        res->matrix = nd_malloc(1, who);
+        if (!res->matrix) return NULL;
+    }
+    nd_array *a = adopt(&res->matrix, 2, rc, res->dtype);
+    if (!a) return NULL;
+    ptrdiff_t shape[2];
+    int nd = 0;
+    if (2 > ndmin) {
+        for (int i = 0; i < 2; i++)
+            if (rc[i] != 1) shape[nd++] = rc[i];
+    } else {
+        return a;
+    }
+    if (nd < ndmin) { /* ndmin == 1 and a single element */
+        shape[0] = 1;
+        nd = 1;
+    }
+    nd_array *b = nd_reshape(a, nd, shape);
+    nd_free(a);
+    return b;
+}
+
+static nd_array *load_matrix(const char *buf, size_t n, const nd_csv_opts *o, nd__csv_mode mode,
+                             const char *who, const char *name)
+{
+    nd__csv_result res;
+    if (nd__csv_parse(buf, n, o, mode, who, name, &res, o ? o->stats : NULL) < 0) return NULL;
+    nd_array *a = shape_like_loadtxt(&res, o ? o->ndmin : 0, who);
+    nd__csv_result_free(&res);
+    return a;
+}
+
+static nd_array *load_file(const nd_csv_opts *o, nd__csv_mode mode, const char *who)
+{
+    if (!o || !o->path) return ND_FAIL(ND_EVALUE, "%s: path is NULL", who);
+    size_t n;
+    nd__mapped m;
+    const char *buf = nd__map_file(o->path, &n, &m, who);
+    if (!buf) return NULL;
+    nd_array *a = load_matrix(buf, n, o, mode, who, o->path);
+    nd__unmap_file(&m);
+    return a;
+}
+
+nd_array *nd_loadtxt_opts_(const nd_csv_opts *o)
+{
+    return load_file(o, ND__CSV_LOADTXT, "nd_loadtxt");
+}
+
+nd_array *nd_genfromtxt_opts_(const nd_csv_opts *o)
+{
+    return load_file(o, ND__CSV_GENFROMTXT, "nd_genfromtxt");
+}
+
+nd_array *nd_loadtxt_buffer(const void *data, size_t n, const nd_csv_opts *o)
+{
+    if (!data && n) return ND_FAIL(ND_EVALUE, "nd_loadtxt_buffer: data is NULL");
+    return load_matrix(data, n, o, ND__CSV_LOADTXT, "nd_loadtxt_buffer", buffer_name(o));
+}
+
+nd_array *nd_genfromtxt_buffer(const void *data, size_t n, const nd_csv_opts *o)
+{
+    if (!data && n) return ND_FAIL(ND_EVALUE, "nd_genfromtxt_buffer: data is NULL");
+    return load_matrix(data, n, o, ND__CSV_GENFROMTXT, "nd_genfromtxt_buffer", buffer_name(o));
+}
+
+/* ---- tables ----------------------------------------------------------------------------- */
+
+static nd_table *make_table(const char *buf, size_t n, const nd_csv_opts *o, const char *who,
+                            const char *name)
+{
+    nd_table *t = nd_calloc(1, sizeof *t, who);
+    if (!t) return NULL;
+    if (nd__csv_parse(buf, n, o, ND__CSV_TABLE, who, name, &t->r, o ? o->stats : NULL) < 0) {
+        nd_free_mem(t);
+        return NULL;
+    }
+    t->arrays = nd_calloc((size_t)t->r.ncols + 1, sizeof *t->arrays, who);
+    if (!t->arrays) goto fail;
+    for (int k = 0; k < t->r.ncols; k++) {
+        nd__csv_col *col = &t->r.cols[k];
+        if (col->text) continue;
+        t->arrays[k] = adopt(&col->data, 1, &t->r.nrows, t->r.dtype);
+        if (!t->arrays[k]) goto fail;
+    }
+    return t;
+fail:
+    nd_table_free(t);
+    return NULL;
+}
+
+nd_table *nd_read_csv_opts_(const nd_csv_opts *o)
+{
+    if (!o || !o->path) return ND_FAIL(ND_EVALUE, "nd_read_csv: path is NULL");
+    size_t n;
+    nd__mapped m;
+    const char *buf = nd__map_file(o->path, &n, &m, "nd_read_csv");
+    if (!buf) return NULL;
+    nd_table *t = make_table(buf, n, o, "nd_read_csv", o->path);
+    nd__unmap_file(&m);
+    return t;
+}
+
+nd_table *nd_read_csv_buffer(const void *data, size_t n, const nd_csv_opts *o)
+{
+    if (!data && n) return ND_FAIL(ND_EVALUE, "nd_read_csv_buffer: data is NULL");
+    return make_table(data, n, o, "nd_read_csv_buffer", buffer_name(o));
+}
+
+void nd_table_free(nd_table *t)
+{
+    if (!t) return;
+    if (t->arrays)
+        for (int k = 0; k < t->r.ncols; k++) nd_free(t->arrays[k]);
+    nd_free_mem(t->arrays);
+    nd__csv_result_free(&t->r);
+    nd_free_mem(t);
+}
+
+ptrdiff_t nd_table_nrows(const nd_table *t) { return t ? t->r.nrows : 0; }
+int nd_table_ncols(const nd_table *t) { return t ? t->r.ncols : 0; }
+
+static bool bad_col(const nd_table *t, int col, const char *who)
+{
+    if (!t) {
+        nd_set_error(ND_EVALUE, "%s: table is NULL", who);
+        return true;
+    }
+    if (col < 0 || col >= t->r.ncols) {
+        nd_set_error(ND_EINDEX, "%s: column %d out of range for a table of %d columns", who, col,
+                  t->r.ncols);
+        return true;
+    }
+    return false;
+}
+
+const char *nd_table_colname(const nd_table *t, int col)
+{
+    return bad_col(t, col, "nd_table_colname") ? NULL : t->r.cols[col].name;
+}
+
+int nd_table_find(const nd_table *t, const char *name)
+{
+    if (!t || !name) {
+        nd_set_error(ND_EVALUE, "nd_table_find: table or name is NULL");
+        return -1;
+    }
+    for (int k = 0; k < t->r.ncols; k++)
+        if (strcmp(t->r.cols[k].name, name) == 0) return k;
+    nd_set_error(ND_EINDEX, "nd_table_find: no column named '%s'", name);
+    return -1;
+}
+
+bool nd_table_is_text(const nd_table *t, int col)
+{
+    return !bad_col(t, col, "nd_table_is_text") && t->r.cols[col].text;
+}
+
+nd_array *nd_table_column(const nd_table *t, int col)
+{
+    if (bad_col(t, col, "nd_table_column")) return NULL;
+    if (t->r.cols[col].text)
+        return ND_FAIL(ND_EDTYPE, "nd_table_column: column %d ('%s') holds text; use "
+                       "nd_table_text", col, t->r.cols[col].name);
+    return nd_ref(t->arrays[col]);
+}
+
+nd_array *nd_table_column_by_name(const nd_table *t, const char *name)
+{
+    int k = nd_table_find(t, name);
+    return k < 0 ? NULL : nd_table_column(t, k);
+}
+
+const char *nd_table_text(const nd_table *t, ptrdiff_t row, int col)
+{
+    if (bad_col(t, col, "nd_table_text")) return NULL;
+    if (row < 0 || row >= t->r.nrows) {
+        nd_set_error(ND_EINDEX, "nd_table_text: row %td out of range for %td rows", row, t->r.nrows);
+        return NULL;
+    }
+    const nd__csv_col *c = &t->r.cols[col];
+    if (!c->toff) {
+        nd_set_error(ND_EVALUE, "nd_table_text: column %d ('%s') is numeric and its text was not "
+                  "kept (read with .keep_text = true)", col, c->name);
+        return NULL;
+    }
+    return c->tbuf + c->toff[row];
+}
+
+ptrdiff_t nd_table_nmissing(const nd_table *t, int col)
+{
+    return bad_col(t, col, "nd_table_nmissing") ? 0 : t->r.cols[col].nmissing;
+}
+
+nd_array *nd_table_to_array(const nd_table *t, nd_dtype dt)
+{
+    if (!t) return ND_FAIL(ND_EVALUE, "nd_table_to_array: table is NULL");
+    if (!nd_dtype_is_valid((int)dt)) return ND_FAIL(ND_EDTYPE, "nd_table_to_array: invalid dtype %d", (int)dt);
+    ptrdiff_t m = 0;
+    for (int k = 0; k < t->r.ncols; k++) m += !t->r.cols[k].text;
+    nd_array *a = nd_empty(ND_SHAPE(t->r.nrows, m), dt);
+    if (!a) return NULL;
+    size_t isz = nd_dtype_size(dt), ssz = nd_dtype_size(t->r.dtype);
+    char *dst = nd_data(a);
+    for (int k = 0, j = 0; k < t->r.ncols; k++) {
+        if (t->r.cols[k].text) continue;
+        nd_cast_strided(dst + (size_t)j * isz, dt, (ptrdiff_t)(isz * (size_t)m),
+                        nd_data(t->arrays[k]), t->r.dtype, (ptrdiff_t)ssz, t->r.nrows);
+        j++;
+    }
+    return a;
+}

@@ -1,0 +1,270 @@
+/* nd_savetxt: NumPy's savetxt. The user's fmt is parsed once into literal pieces and
+ * printf conversions (only d i u o x X e E f F g G with flags, width and precision are
+ * accepted, so a format string can never read arguments it was not given); each row is
+ * formatted into a line buffer and written through a temporary file. */
+#include "io_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct piece {
+    char spec[24]; /* a printf conversion ("%.18e", "%5lld") or literal text if !conv */
+    char conv;     /* 0 for literal text */
+    const char *lit;
+    size_t nlit;
+} piece;
+
+typedef struct rowfmt {
+    piece *p;
+    int n, nconv;
+    char *text; /* the combined format the pieces point into */
+} rowfmt;
+
+static void rowfmt_free(rowfmt *r)
+{
+    nd_free_mem(r->p);
+    nd_free_mem(r->text);
+}
+
+/* Append s to the growable string (*buf, *len, *cap); '%' doubled when `escape`. */
+static nd_status sappend(char **buf, size_t *len, size_t *cap, const char *s, size_t n, bool escape,
+                         const char *who)
+{
+    size_t need = *len + 2 * n + 1;
+    if (need > *cap) {
+        size_t nc = *cap ? *cap : 256;
+        while (nc < need) nc *= 2;
+        char *nb = nd_malloc(nc, who);
+        if (!nb) return ND_ENOMEM;
+        if (*len) memcpy(nb, *buf, *len);
+        nd_free_mem(*buf);
+        *buf = nb;
+        *cap = nc;
+    }
+    for (size_t i = 0; i < n; i++) {
+        (*buf)[(*len)++] = s[i];
+        if (escape && s[i] == '%') (*buf)[(*len)++] = '%';
+    }
+    (*buf)[*len] = '\0';
+    return ND_OK;
+}
+
+static nd_status parse_fmt(rowfmt *r, const char *fmt, const char *who)
+{
+    size_t n = strlen(fmt);
+    r->p = nd_calloc(n + 1, sizeof *r->p, who);
+    if (!r->p) return ND_ENOMEM;
+    const char *s = fmt;
+    while (*s) {
+        piece *pc = &r->p[r->n];
+        if (*s != '%' || s[1] == '%') {
+            /* literal run; "%%" is one '%' (kept as a one-character piece) */
+            if (*s == '%') {
+                pc->lit = s;
+                pc->nlit = 1;
+                s += 2;
+            } else {
+                const char *e = s;
+                while (*e && *e != '%') e++;
+                pc->lit = s;
+                pc->nlit = (size_t)(e - s);
+                s = e;
+            }
+            r->n++;
+            continue;
+        }
+        const char *start = s++;
+        while (*s && strchr("-+ #0", *s)) s++;
+        int digits = 0;
+        while (*s >= '0' && *s <= '9') { s++; digits++; }
+        if (*s == '.') {
+            s++;
+            while (*s >= '0' && *s <= '9') { s++; digits++; }
+        }
+        char c = *s;
+        if (!c || !strchr("diouxXeEfFgG", c) || digits > 6)
+            return nd_set_error(ND_EVALUE, "%s: unsupported conversion '%.*s' in fmt \"%s\" (use d i "
+                             "u o x X e E f F g G with flags, width and precision)", who,
+                             (int)(s - start + (c != 0)), start, fmt);
+        size_t sl = (size_t)(s - start);
+        if (sl + 4 > sizeof pc->spec)
+            return nd_set_error(ND_EVALUE, "%s: conversion too long in fmt \"%s\"", who, fmt);
+        memcpy(pc->spec, start, sl);
+        if (strchr("diouxX", c)) {
+            memcpy(pc->spec + sl, "ll", 2);
+            sl += 2;
+        }
+        pc->spec[sl++] = c;
+        pc->spec[sl] = '\0';
+        pc->conv = c;
+        r->n++;
+        r->nconv++;
+        s++;
+    }
+    return ND_OK;
+}
+
+/* Format one value with one conversion. */
+static int format_value(char *out, size_t cap, const piece *pc, double d, bool is_int,
+                        int64_t iv, bool is_u, uint64_t uv)
+{
+    if (strchr("diouxX", pc->conv)) {
+        if (is_int) {
+            if (is_u && strchr("di", pc->conv)) {
+                char spec[24];
+                memcpy(spec, pc->spec, sizeof spec);
+                spec[strlen(spec) - 1] = 'u';
+                return snprintf(out, cap, spec, (unsigned long long)uv);
+            }
+            return snprintf(out, cap, pc->spec, is_u ? (long long)uv : (long long)iv);
+        }
+        if (!isfinite(d)) return -1;
+        return snprintf(out, cap, pc->spec, (long long)trunc(d));
+    }
+    return snprintf(out, cap, pc->spec, is_int ? (is_u ? (double)uv : (double)iv) : d);
+}
+
+nd_status nd_savetxt_opts_(const char *path, const nd_savetxt_opts *o)
+{
+    const char *who = "nd_savetxt";
+    if (!o || !o->array) return nd_set_error(ND_EVALUE, "%s: array is NULL", who);
+    const nd_array *a = o->array;
+    int ndim = nd_ndim(a);
+    if (ndim < 1 || ndim > 2)
+        return nd_set_error(ND_ESHAPE, "%s: expected a 1-D or 2-D array, got %d-D", who, ndim);
+    nd_dtype dt = nd_dtype_of(a);
+    bool cplx = nd_dtype_is_complex(dt);
+    ptrdiff_t nrows = nd_shape(a)[0], ncols = ndim == 2 ? nd_shape(a)[1] : 1;
+    const char *fmt = o->fmt ? o->fmt : "%.18e";
+    const char *delim = o->delimiter ? o->delimiter : " ";
+    const char *newline = o->newline ? o->newline : "\n";
+    const char *comments = o->comments ? o->comments : "# ";
+
+    rowfmt rf = { 0 };
+    nd__atomic_file af = { 0 };
+    nd_array *c = NULL;
+    char *line = NULL;
+    size_t llen = 0, lcap = 0, tcap = 0, tlen = 0;
+    nd_status st;
+
+    /* Count conversions: one → repeated per column (complex: " (f+fj)"), else a row format. */
+    rowfmt probe = { 0 };
+    if ((st = parse_fmt(&probe, fmt, who)) < 0) {
+        rowfmt_free(&probe);
+        return st;
+    }
+    int nconv = probe.nconv;
+    rowfmt_free(&probe);
+    ptrdiff_t per_row = cplx ? 2 * ncols : ncols;
+    if (nconv == 1) {
+        for (ptrdiff_t j = 0; j < ncols; j++) {
+            if (j && (st = sappend(&rf.text, &tlen, &tcap, delim, strlen(delim), true, who)) < 0)
+                goto done;
+            if (cplx) {
+                if ((st = sappend(&rf.text, &tlen, &tcap, " (", 2, false, who)) < 0 ||
+                    (st = sappend(&rf.text, &tlen, &tcap, fmt, strlen(fmt), false, who)) < 0 ||
+                    (st = sappend(&rf.text, &tlen, &tcap, "+", 1, false, who)) < 0 ||
+                    (st = sappend(&rf.text, &tlen, &tcap, fmt, strlen(fmt), false, who)) < 0 ||
+                    (st = sappend(&rf.text, &tlen, &tcap, "j)", 2, false, who)) < 0)
+                    goto done;
+            } else if ((st = sappend(&rf.text, &tlen, &tcap, fmt, strlen(fmt), false, who)) < 0) {
+                goto done;
+            }
+        }
+        if (!rf.text && (st = sappend(&rf.text, &tlen, &tcap, "", 0, false, who)) < 0) goto done;
+    } else if (nconv == per_row) {
+        if ((st = sappend(&rf.text, &tlen, &tcap, fmt, strlen(fmt), false, who)) < 0) goto done;
+    } else {
+        st = nd_set_error(ND_EVALUE, "%s: fmt \"%s\" has %d conversions; give 1 or %td (one per "
+                       "%s)", who, fmt, nconv, per_row, cplx ? "real and imaginary part" : "column");
+        goto done;
+    }
+    if ((st = parse_fmt(&rf, rf.text, who)) < 0) goto done;
+
+    c = nd_ascontiguousarray(a);
+    if (!c) {
+        st = nd_last_error();
+        goto done;
+    }
+    if ((st = nd__atomic_open(&af, path, who)) < 0) goto done;
+    if (o->header && o->header[0]) {
+        fputs(comments, af.f);
+        for (const char *h = o->header; *h; h++) {
+            fputc(*h, af.f);
+            if (*h == '\n') fputs(comments, af.f);
+        }
+        fputs(newline, af.f);
+    }
+    const char *data = nd_data(c);
+    size_t isz = nd_dtype_size(dt);
+    bool is_int = nd_dtype_is_integer(dt) || dt == ND_BOOL;
+    bool is_u = dt == ND_UINT8 || dt == ND_UINT16 || dt == ND_UINT32 || dt == ND_UINT64;
+    for (ptrdiff_t i = 0; i < nrows; i++) {
+        llen = 0;
+        int vi = 0;
+        for (int k = 0; k < rf.n; k++) {
+            const piece *pc = &rf.p[k];
+            if (!pc->conv) {
+                if ((st = sappend(&line, &llen, &lcap, pc->lit, pc->nlit, false, who)) < 0) goto fail;
+                continue;
+            }
+            ptrdiff_t col = cplx ? vi / 2 : vi;
+            const char *el = data + ((size_t)i * (size_t)ncols + (size_t)col) * isz;
+            double d = 0;
+            int64_t iv = 0;
+            uint64_t uv = 0;
+            if (cplx) {
+                if (dt == ND_COMPLEX128) memcpy(&d, el + (vi % 2) * 8, 8);
+                else {
+                    float f;
+                    memcpy(&f, el + (vi % 2) * 4, 4);
+                    d = f;
+                }
+            } else if (is_u) {
+                nd_cast_strided(&uv, ND_UINT64, 0, el, dt, 0, 1);
+            } else if (is_int) {
+                nd_cast_strided(&iv, ND_INT64, 0, el, dt, 0, 1);
+            } else {
+                nd_cast_strided(&d, ND_FLOAT64, 0, el, dt, 0, 1);
+            }
+            char buf[512];
+            int w = format_value(buf, sizeof buf, pc, d, is_int, iv, is_u, uv);
+            if (w < 0) {
+                st = nd_set_error(ND_EVALUE, "%s: row %td: cannot format %g with '%s'", who, i, d,
+                               pc->spec);
+                goto fail;
+            }
+            if ((size_t)w >= sizeof buf) w = (int)sizeof buf - 1;
+            if ((st = sappend(&line, &llen, &lcap, buf, (size_t)w, false, who)) < 0) goto fail;
+            vi++;
+        }
+        if (cplx) { /* NumPy writes "1+-2j" as "1-2j" */
+            size_t out = 0;
+            for (size_t k = 0; k < llen; k++) {
+                if (line[k] == '+' && k + 1 < llen && line[k + 1] == '-') continue;
+                line[out++] = line[k];
+            }
+            llen = out;
+        }
+        if (llen) fwrite(line, 1, llen, af.f);
+        fputs(newline, af.f);
+    }
+    if (o->footer && o->footer[0]) {
+        fputs(comments, af.f);
+        for (const char *h = o->footer; *h; h++) {
+            fputc(*h, af.f);
+            if (*h == '\n') fputs(comments, af.f);
+        }
+        fputs(newline, af.f);
+    }
+    st = nd__atomic_commit(&af);
+    goto done;
+fail:
+    nd__atomic_abort(&af);
+done:
+    nd_free(c);
+    nd_free_mem(line);
+    rowfmt_free(&rf);
+    return st;
+}

@@ -1,0 +1,177 @@
+/* Series against x: line, scatter, step, area (each filled to zero) and stack. */
+#include "render.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+/* Marker area for n points: matplotlib's 36 pt² hides structure past a few thousand. */
+static double scatter_size(size_t n)
+{
+    if (n <= 2000) return 0; /* the default */
+    if (n <= 20000) return 12;
+    if (n <= 200000) return 4;
+    return 1;
+}
+
+static int stack(cli_plot *p, nplot_axes *ax, int first, int count)
+{
+    size_t n = p->series[first].n;
+    for (int i = 1; i < count; i++)
+        if (p->series[first + i].n != n)
+            return cli_plot_fail(p, CLI_EXIT_DATA,
+                                 "%s: --kind stack needs series of equal length (not with --sep "
+                                 "groups of different sizes)", p->d->file);
+    double *base = calloc(n ? n : 1, sizeof *base), *top = malloc((n ? n : 1) * sizeof *top);
+    if (!base || !top) {
+        free(base);
+        free(top);
+        return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", p->d->file);
+    }
+    char cb[8];
+    for (int i = 0; i < count; i++) {
+        const cli_series *s = &p->series[first + i];
+        /* Missing cells add nothing to the stack. */
+        for (size_t r = 0; r < n; r++) top[r] = base[r] + (isnan(s->y[r]) ? 0 : s->y[r]);
+        nplot_fill_between_xy(ax, s->x, top, base, n, .color = cli_series_color(p, s->color, cb),
+                              .label = s->label, .alpha = p->o->alpha);
+        double *t = base;
+        base = top;
+        top = t;
+    }
+    free(base);
+    free(top);
+    return cli_plot_status(p);
+}
+
+/* M4 decimation of a line over increasing x: in each of `buckets` equal x slices keep
+ * the first, lowest, highest and last point (in order), and keep every NaN gap. With
+ * several slices per pixel column the stroked line covers the same pixels as the full
+ * data, and the plot library gets thousands of points instead of millions. Writes to
+ * ox/oy (capacity 4 * buckets + 2 * gaps + 4) and returns the count. */
+size_t cli_decimate(const double *x, const double *y, size_t n, int buckets, double *ox,
+                    double *oy)
+{
+    double lo = NAN, hi = NAN;
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(x[i])) {
+            if (isnan(lo)) lo = x[i];
+            hi = x[i];
+        }
+    size_t m = 0;
+    if (isnan(lo)) return 0;
+    double scale = hi > lo ? buckets / (hi - lo) : 0;
+    long cur = -1;
+    size_t first = 0, last = 0, imin = 0, imax = 0;
+    bool open = false;
+#define FLUSH()                                                                            do {                                                                                       if (open) {                                                                                size_t k[4] = { first, imin, imax, last };                                             if (k[1] > k[2]) { size_t t_ = k[1]; k[1] = k[2]; k[2] = t_; }                         for (int j = 0; j < 4; j++)                                                                if (j == 0 || k[j] != k[j - 1]) ox[m] = x[k[j]], oy[m++] = y[k[j]];                open = false;                                                                      }                                                                                  } while (0)
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(x[i]) || !isfinite(y[i])) {
+            FLUSH();
+            if (m && !isnan(oy[m - 1])) ox[m] = NAN, oy[m++] = NAN;
+            cur = -1;
+            continue;
+        }
+        long b = (long)((x[i] - lo) * scale);
+        if (b != cur) {
+            FLUSH();
+            cur = b;
+        }
+        if (!open) {
+            first = last = imin = imax = i;
+            open = true;
+            continue;
+        }
+        last = i;
+        if (y[i] < y[imin]) imin = i;
+        if (y[i] > y[imax]) imax = i;
+    }
+    FLUSH();
+#undef FLUSH
+    return m;
+}
+
+/* Whether a line series may be decimated without changing the picture. */
+static bool can_decimate(const cli_plot *p, const cli_series *s)
+{
+    const cli_opts *o = p->o;
+    return o->kind == CLI_LINE && !o->marker && !o->logx && !o->has_xlim &&
+           s->n > 64 * (size_t)(p->width_pt / 72 * (o->dpi > 0 ? o->dpi : 100)) &&
+           (s->x == p->d->x && p->d->xmono != -2 ? p->d->xmono : cli_monotonic(s->x, s->n)) == 1;
+}
+
+static int plot_line(cli_plot *p, nplot_axes *ax, const cli_series *s, const char *color)
+{
+    const cli_opts *o = p->o;
+    if (!can_decimate(p, s)) {
+        nplot_plot_xy(ax, s->x, s->y, s->n, .color = color, .label = s->label,
+                      .linewidth = o->linewidth, .marker = o->marker, .alpha = o->alpha);
+        return cli_plot_status(p);
+    }
+    /* Eight slices per pixel column of the whole figure width. */
+    int buckets = 8 * (int)(p->width_pt / 72 * (o->dpi > 0 ? o->dpi : 100));
+    size_t gaps = 0;
+    for (size_t i = 0; i < s->n; i++) gaps += !isfinite(s->y[i]) || !isfinite(s->x[i]);
+    size_t cap = 4 * (size_t)buckets + 2 * gaps + 4;
+    double *ox = malloc(cap * sizeof *ox), *oy = malloc(cap * sizeof *oy);
+    if (!ox || !oy) {
+        free(ox);
+        free(oy);
+        return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", p->d->file);
+    }
+    size_t m = cli_decimate(s->x, s->y, s->n, buckets, ox, oy);
+    nplot_plot_xy(ax, ox, oy, m, .color = color, .label = s->label, .linewidth = o->linewidth,
+                  .alpha = o->alpha);
+    free(ox);
+    free(oy);
+    return cli_plot_status(p);
+}
+
+/* fill_between stands on zero (matplotlib's sticky edge) when nothing goes below it. */
+static int sticky_zero(cli_plot *p, nplot_axes *ax, int first, int count)
+{
+    if (p->o->logy || p->o->has_ylim) return CLI_EXIT_OK;
+    for (int i = 0; i < count; i++) {
+        const cli_series *s = &p->series[first + i];
+        for (size_t r = 0; r < s->n; r++)
+            if (s->y[r] < 0) return CLI_EXIT_OK;
+    }
+    nplot_set_ylim(ax, 0, NAN);
+    return cli_plot_status(p);
+}
+
+int cli_kind_xy(cli_plot *p, nplot_axes *ax, int first, int count)
+{
+    const cli_opts *o = p->o;
+    if (o->kind == CLI_STACK) {
+        int rc = stack(p, ax, first, count);
+        return rc ? rc : sticky_zero(p, ax, first, count);
+    }
+    char cb[8];
+    for (int i = 0; i < count; i++) {
+        const cli_series *s = &p->series[first + i];
+        const char *color = cli_series_color(p, s->color, cb);
+        switch (o->kind) {
+        case CLI_SCATTER:
+            nplot_scatter_xy(ax, s->x, s->y, s->n, .color = color, .label = s->label,
+                             .s = scatter_size(s->n), .marker = o->marker, .alpha = o->alpha);
+            break;
+        case CLI_STEP:
+            nplot_step_xy(ax, s->x, s->y, s->n, .color = color, .label = s->label,
+                          .linewidth = o->linewidth, .marker = o->marker, .alpha = o->alpha);
+            break;
+        case CLI_AREA:
+            nplot_fill_between_xy(ax, s->x, s->y, NULL, s->n, .color = color,
+                                  .alpha = o->alpha > 0 ? o->alpha : 0.35, .label = s->label);
+            nplot_plot_xy(ax, s->x, s->y, s->n, .color = color, .linewidth = o->linewidth);
+            break;
+        default: {
+            int rc = plot_line(p, ax, s, color);
+            if (rc) return rc;
+            break;
+        }
+        }
+        int rc = cli_plot_status(p);
+        if (rc) return rc;
+    }
+    return o->kind == CLI_AREA ? sticky_zero(p, ax, first, count) : CLI_EXIT_OK;
+}
