@@ -320,12 +320,12 @@ static nd_fft_norm swap_norm(nd_fft_norm n)
         if (resolve(o, mode, false, &naxes, axes, sizes, who) < 0) return NULL;              \
         return c2c(o->a, naxes, axes, sizes, inverse, o->norm, o->planner, who);             \
     }
-C2C_ENTRY(nd_fft_opts_, MODE_1D, false, "nd_fft")
-C2C_ENTRY(nd_ifft_opts_, MODE_1D, true, "nd_ifft")
-C2C_ENTRY(nd_fft2_opts_, MODE_2D, false, "nd_fft2")
-C2C_ENTRY(nd_ifft2_opts_, MODE_2D, true, "nd_ifft2")
-C2C_ENTRY(nd_fftn_opts_, MODE_ND, false, "nd_fftn")
-C2C_ENTRY(nd_ifftn_opts_, MODE_ND, true, "nd_ifftn")
+C2C_ENTRY(nd_fft_, MODE_1D, false, "nd_fft")
+C2C_ENTRY(nd_ifft_, MODE_1D, true, "nd_ifft")
+C2C_ENTRY(nd_fft2_, MODE_2D, false, "nd_fft2")
+C2C_ENTRY(nd_ifft2_, MODE_2D, true, "nd_ifft2")
+C2C_ENTRY(nd_fftn_, MODE_ND, false, "nd_fftn")
+C2C_ENTRY(nd_ifftn_, MODE_ND, true, "nd_ifftn")
 
 #define R2C_ENTRY(fname, mode, who)                                                          \
     nd_array *fname(const nd_fft_opts *o)                                                    \
@@ -335,9 +335,9 @@ C2C_ENTRY(nd_ifftn_opts_, MODE_ND, true, "nd_ifftn")
         if (resolve(o, mode, false, &naxes, axes, sizes, who) < 0) return NULL;              \
         return r2c(o->a, naxes, axes, sizes, o->norm, o->planner, who);                      \
     }
-R2C_ENTRY(nd_rfft_opts_, MODE_1D, "nd_rfft")
-R2C_ENTRY(nd_rfft2_opts_, MODE_2D, "nd_rfft2")
-R2C_ENTRY(nd_rfftn_opts_, MODE_ND, "nd_rfftn")
+R2C_ENTRY(nd_rfft_, MODE_1D, "nd_rfft")
+R2C_ENTRY(nd_rfft2_, MODE_2D, "nd_rfft2")
+R2C_ENTRY(nd_rfftn_, MODE_ND, "nd_rfftn")
 
 #define C2R_ENTRY(fname, mode, who)                                                          \
     nd_array *fname(const nd_fft_opts *o)                                                    \
@@ -347,12 +347,12 @@ R2C_ENTRY(nd_rfftn_opts_, MODE_ND, "nd_rfftn")
         if (resolve(o, mode, true, &naxes, axes, sizes, who) < 0) return NULL;               \
         return c2r(o->a, naxes, axes, sizes, o->norm, false, o->planner, who);               \
     }
-C2R_ENTRY(nd_irfft_opts_, MODE_1D, "nd_irfft")
-C2R_ENTRY(nd_irfft2_opts_, MODE_2D, "nd_irfft2")
-C2R_ENTRY(nd_irfftn_opts_, MODE_ND, "nd_irfftn")
+C2R_ENTRY(nd_irfft_, MODE_1D, "nd_irfft")
+C2R_ENTRY(nd_irfft2_, MODE_2D, "nd_irfft2")
+C2R_ENTRY(nd_irfftn_, MODE_ND, "nd_irfftn")
 
 /* numpy: hfft(a, n) = irfft(conj(a), n) with the norm's direction swapped. */
-nd_array *nd_hfft_opts_(const nd_fft_opts *o)
+nd_array *nd_hfft_(const nd_fft_opts *o)
 {
     int naxes = 0, axes[ND_MAXDIMS];
     ptrdiff_t sizes[ND_MAXDIMS];
@@ -361,7 +361,7 @@ nd_array *nd_hfft_opts_(const nd_fft_opts *o)
 }
 
 /* numpy: ihfft(a, n) = conj(rfft(a, n)) with the norm's direction swapped. */
-nd_array *nd_ihfft_opts_(const nd_fft_opts *o)
+nd_array *nd_ihfft_(const nd_fft_opts *o)
 {
     int naxes = 0, axes[ND_MAXDIMS];
     ptrdiff_t sizes[ND_MAXDIMS];

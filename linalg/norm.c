@@ -141,7 +141,7 @@ fail:
     return NULL;
 }
 
-nd_array *nd_norm_opts_(const nd_norm_opts *o)
+nd_array *nd_norm_(const nd_norm_opts *o)
 {
     const char *who = "nd_norm";
     const nd_array *x = o ? o->x : NULL;

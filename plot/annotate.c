@@ -23,7 +23,7 @@ static int parse_arrow(const char *s)
     return -1;
 }
 
-nd_status nplot_annotate_opts_(nplot_axes *ax, const char *s, double x, double y,
+nd_status nplot_annotate_(nplot_axes *ax, const char *s, double x, double y,
                                const nplot_annotate_opts *o)
 {
     static const char *who = "nplot_annotate";

@@ -97,19 +97,19 @@ done:
     return st;
 }
 
-nd_status nplot_plot_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+nd_status nplot_plot_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                            const nplot_line_opts *o)
 {
-    return plot_arrays(ax, x, y, o, nplot_plot_xy_opts_, "nplot_plot");
+    return plot_arrays(ax, x, y, o, nplot_plot_xy_, "nplot_plot");
 }
 
-nd_status nplot_step_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+nd_status nplot_step_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                            const nplot_line_opts *o)
 {
-    return plot_arrays(ax, x, y, o, nplot_step_xy_opts_, "nplot_step");
+    return plot_arrays(ax, x, y, o, nplot_step_xy_, "nplot_step");
 }
 
-nd_status nplot_scatter_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+nd_status nplot_scatter_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                               const nplot_scatter_opts *o)
 {
     static const char *who = "nplot_scatter";
@@ -135,7 +135,7 @@ nd_status nplot_scatter_opts_(nplot_axes *ax, const nd_array *x, const nd_array 
     return st;
 }
 
-nd_status nplot_fill_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+nd_status nplot_fill_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                            const nplot_fill_opts *o)
 {
     static const char *who = "nplot_fill";
@@ -146,13 +146,13 @@ nd_status nplot_fill_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
     nd_status st = to_f64(ax->fig, x, &xs, &nx, "x", who);
     if (!st) st = to_f64(ax->fig, y, &ys, &ny, "y", who);
     if (!st) st = lengths_match(ax->fig, nx, ny, "x", "y", who);
-    if (!st) st = nplot_fill_xy_opts_(ax, xs, ys, nx, o);
+    if (!st) st = nplot_fill_xy_(ax, xs, ys, nx, o);
     nd_free_mem(xs);
     nd_free_mem(ys);
     return st;
 }
 
-nd_status nplot_fill_between_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y1,
+nd_status nplot_fill_between_(nplot_axes *ax, const nd_array *x, const nd_array *y1,
                                    const nd_array *y2, const nplot_fill_opts *o)
 {
     static const char *who = "nplot_fill_between";
@@ -214,7 +214,7 @@ static nd_status err_arrays(nplot_figure *fig, const nd_array *e, size_t n, doub
     return ND_OK;
 }
 
-nd_status nplot_errorbar_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+nd_status nplot_errorbar_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                                const nplot_errorbar_opts *o)
 {
     static const char *who = "nplot_errorbar";
@@ -248,7 +248,7 @@ nd_status nplot_errorbar_opts_(nplot_axes *ax, const nd_array *x, const nd_array
     return st;
 }
 
-nd_status nplot_stem_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+nd_status nplot_stem_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                            const nplot_stem_opts *o)
 {
     static const char *who = "nplot_stem";
@@ -259,7 +259,7 @@ nd_status nplot_stem_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
     nd_status st = to_f64(ax->fig, x, &xs, &nx, "x", who);
     if (!st) st = to_f64(ax->fig, y, &ys, &ny, "y", who);
     if (!st && x) st = lengths_match(ax->fig, nx, ny, "x", "y", who);
-    if (!st) st = nplot_stem_xy_opts_(ax, xs, ys, ny, o);
+    if (!st) st = nplot_stem_xy_(ax, xs, ys, ny, o);
     nd_free_mem(xs);
     nd_free_mem(ys);
     return st;

@@ -88,7 +88,7 @@ nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_
     return ND_OK;
 }
 
-nd_status nplot_scatter_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+nd_status nplot_scatter_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                                  const nplot_scatter_opts *o)
 {
     nplot_scatter_opts d = { 0 };
@@ -130,7 +130,7 @@ static nd_status poly_style(nplot_axes *ax, artist *a, const nplot_fill_opts *o,
     return ND_OK;
 }
 
-nd_status nplot_fill_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+nd_status nplot_fill_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                               const nplot_fill_opts *o)
 {
     static const char *who = "nplot_fill";
@@ -258,7 +258,7 @@ nd_status nplot__fill_between(nplot_axes *ax, const double *x, const double *y1,
     return ND_OK;
 }
 
-nd_status nplot_fill_between_xy_opts_(nplot_axes *ax, const double *x, const double *y1,
+nd_status nplot_fill_between_xy_(nplot_axes *ax, const double *x, const double *y1,
                                       const double *y2, size_t n, const nplot_fill_opts *o)
 {
     nplot_fill_opts d = { 0 };
@@ -326,7 +326,7 @@ nd_status nplot__text_artist(nplot_axes *ax, artist_kind kind, double x, double 
     return ND_OK;
 }
 
-nd_status nplot_text_opts_(nplot_axes *ax, double x, double y, const char *s,
+nd_status nplot_text_(nplot_axes *ax, double x, double y, const char *s,
                            const nplot_text_opts *o)
 {
     nplot_text_opts d = { 0 };

@@ -12,7 +12,7 @@
     } while (0)
 
 /* ---- titles and labels -------------------------------------------------------------------------- */
-nd_status nplot_set_title_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o)
+nd_status nplot_set_title_(nplot_axes *ax, const char *s, const nplot_text_opts *o)
 {
     static const char *who = "nplot_set_title";
     CHECK_AX(ax, who);
@@ -67,12 +67,12 @@ static nd_status set_label(nplot_axes *ax, axis_state *a, const char *s, const n
     return ND_OK;
 }
 
-nd_status nplot_set_xlabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o)
+nd_status nplot_set_xlabel_(nplot_axes *ax, const char *s, const nplot_text_opts *o)
 {
     return set_label(ax, ax ? &ax->xa : NULL, s, o, "nplot_set_xlabel");
 }
 
-nd_status nplot_set_ylabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o)
+nd_status nplot_set_ylabel_(nplot_axes *ax, const char *s, const nplot_text_opts *o)
 {
     return set_label(ax, ax ? &ax->ya : NULL, s, o, "nplot_set_ylabel");
 }
@@ -180,12 +180,12 @@ static nd_status set_scale(nplot_axes *ax, bool x, const char *scale, const nplo
     return ND_OK;
 }
 
-nd_status nplot_set_xscale_opts_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o)
+nd_status nplot_set_xscale_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o)
 {
     return set_scale(ax, true, scale, o, "nplot_set_xscale");
 }
 
-nd_status nplot_set_yscale_opts_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o)
+nd_status nplot_set_yscale_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o)
 {
     return set_scale(ax, false, scale, o, "nplot_set_yscale");
 }
@@ -328,12 +328,12 @@ static nd_status set_ticks(nplot_axes *ax, bool x, const double *t, int n, const
     return ND_OK;
 }
 
-nd_status nplot_set_xticks_opts_(nplot_axes *ax, const double *t, int n, const nplot_ticks_opts *o)
+nd_status nplot_set_xticks_(nplot_axes *ax, const double *t, int n, const nplot_ticks_opts *o)
 {
     return set_ticks(ax, true, t, n, o, "nplot_set_xticks");
 }
 
-nd_status nplot_set_yticks_opts_(nplot_axes *ax, const double *t, int n, const nplot_ticks_opts *o)
+nd_status nplot_set_yticks_(nplot_axes *ax, const double *t, int n, const nplot_ticks_opts *o)
 {
     return set_ticks(ax, false, t, n, o, "nplot_set_yticks");
 }
@@ -359,13 +359,13 @@ static nd_status set_ticklabels(nplot_axes *ax, bool x, const char *const *label
     return ND_OK;
 }
 
-nd_status nplot_set_xticklabels_opts_(nplot_axes *ax, const char *const *l, int n,
+nd_status nplot_set_xticklabels_(nplot_axes *ax, const char *const *l, int n,
                                       const nplot_ticks_opts *o)
 {
     return set_ticklabels(ax, true, l, n, o, "nplot_set_xticklabels");
 }
 
-nd_status nplot_set_yticklabels_opts_(nplot_axes *ax, const char *const *l, int n,
+nd_status nplot_set_yticklabels_(nplot_axes *ax, const char *const *l, int n,
                                       const nplot_ticks_opts *o)
 {
     return set_ticklabels(ax, false, l, n, o, "nplot_set_yticklabels");
@@ -384,7 +384,7 @@ static void apply_tick_side(nplot_figure *fig, tick_side *t, const nplot_tick_pa
     if (lcolor) t->labelcolor = *lcolor;
 }
 
-nd_status nplot_tick_params_opts_(nplot_axes *ax, const nplot_tick_params *o)
+nd_status nplot_tick_params_(nplot_axes *ax, const nplot_tick_params *o)
 {
     static const char *who = "nplot_tick_params";
     CHECK_AX(ax, who);
@@ -460,7 +460,7 @@ nd_status nplot_minorticks_off(nplot_axes *ax)
     return ND_OK;
 }
 
-nd_status nplot_grid_opts_(nplot_axes *ax, const nplot_grid_opts *o)
+nd_status nplot_grid_(nplot_axes *ax, const nplot_grid_opts *o)
 {
     static const char *who = "nplot_grid";
     CHECK_AX(ax, who);
@@ -562,12 +562,12 @@ static nd_status set_formatter(nplot_axes *ax, bool x, const nplot_formatter_opt
     return ND_OK;
 }
 
-nd_status nplot_set_xformatter_opts_(nplot_axes *ax, const nplot_formatter_opts *o)
+nd_status nplot_set_xformatter_(nplot_axes *ax, const nplot_formatter_opts *o)
 {
     return set_formatter(ax, true, o, "nplot_set_xformatter");
 }
 
-nd_status nplot_set_yformatter_opts_(nplot_axes *ax, const nplot_formatter_opts *o)
+nd_status nplot_set_yformatter_(nplot_axes *ax, const nplot_formatter_opts *o)
 {
     return set_formatter(ax, false, o, "nplot_set_yformatter");
 }

@@ -118,7 +118,7 @@ static nd_status bars(nplot_axes *ax, bool horiz, const double *pos, const char 
     nplot__update_datalim(ax, a);
     if (o->tick_labels && n > 0) {
         nplot_ticks_opts to = { .labels = o->tick_labels };
-        rc = horiz ? nplot_set_yticks_opts_(ax, at, (int)n, &to) : nplot_set_xticks_opts_(ax, at, (int)n, &to);
+        rc = horiz ? nplot_set_yticks_(ax, at, (int)n, &to) : nplot_set_xticks_(ax, at, (int)n, &to);
     }
 done:
     nd_free_mem(vx);
@@ -134,26 +134,26 @@ static const nplot_bar_opts *bar_defaults(const nplot_bar_opts *o)
     return o ? o : &d;
 }
 
-nd_status nplot_bar_xy_opts_(nplot_axes *ax, const double *x, const double *height, size_t n,
+nd_status nplot_bar_xy_(nplot_axes *ax, const double *x, const double *height, size_t n,
                              const nplot_bar_opts *o)
 {
     return bars(ax, false, x, NULL, height, n, bar_defaults(o), NULL, "nplot_bar");
 }
 
-nd_status nplot_barh_xy_opts_(nplot_axes *ax, const double *y, const double *width, size_t n,
+nd_status nplot_barh_xy_(nplot_axes *ax, const double *y, const double *width, size_t n,
                               const nplot_bar_opts *o)
 {
     return bars(ax, true, y, NULL, width, n, bar_defaults(o), NULL, "nplot_barh");
 }
 
-nd_status nplot_bar_cat_opts_(nplot_axes *ax, const char *const *x, const double *height,
+nd_status nplot_bar_cat_(nplot_axes *ax, const char *const *x, const double *height,
                               size_t n, const nplot_bar_opts *o)
 {
     if (ax && n > 0 && !x) return nplot__fail(ax->fig, ND_EVALUE, "nplot_bar: category labels are NULL");
     return bars(ax, false, NULL, x, height, n, bar_defaults(o), NULL, "nplot_bar");
 }
 
-nd_status nplot_barh_cat_opts_(nplot_axes *ax, const char *const *y, const double *width,
+nd_status nplot_barh_cat_(nplot_axes *ax, const char *const *y, const double *width,
                                size_t n, const nplot_bar_opts *o)
 {
     if (ax && n > 0 && !y) return nplot__fail(ax->fig, ND_EVALUE, "nplot_barh: category labels are NULL");
@@ -178,13 +178,13 @@ static nd_status bar_arrays(nplot_axes *ax, bool horiz, const nd_array *x, const
     return st;
 }
 
-nd_status nplot_bar_opts_(nplot_axes *ax, const nd_array *x, const nd_array *height,
+nd_status nplot_bar_(nplot_axes *ax, const nd_array *x, const nd_array *height,
                           const nplot_bar_opts *o)
 {
     return bar_arrays(ax, false, x, height, o, "nplot_bar");
 }
 
-nd_status nplot_barh_opts_(nplot_axes *ax, const nd_array *y, const nd_array *width,
+nd_status nplot_barh_(nplot_axes *ax, const nd_array *y, const nd_array *width,
                            const nplot_bar_opts *o)
 {
     return bar_arrays(ax, true, y, width, o, "nplot_barh");
@@ -417,7 +417,7 @@ done:
     return st;
 }
 
-nd_status nplot_hist_xy_opts_(nplot_axes *ax, const double *x, size_t n, const nplot_hist_opts *o)
+nd_status nplot_hist_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_hist_opts *o)
 {
     static const nplot_hist_opts d = { 0 };
     if (!o) o = &d;
@@ -426,7 +426,7 @@ nd_status nplot_hist_xy_opts_(nplot_axes *ax, const double *x, size_t n, const n
     return hist_impl(ax, x, o->weights, n, o, "nplot_hist");
 }
 
-nd_status nplot_hist_opts_(nplot_axes *ax, const nd_array *x, const nplot_hist_opts *o)
+nd_status nplot_hist_(nplot_axes *ax, const nd_array *x, const nplot_hist_opts *o)
 {
     static const char *who = "nplot_hist";
     static const nplot_hist_opts d = { 0 };

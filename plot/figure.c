@@ -43,7 +43,7 @@ void nplot__mark_dirty(nplot_figure *fig)
 
 static bool good_size(double v) { return isfinite(v) && v > 0; }
 
-nplot_figure *nplot_figure_new_opts(const nplot_figure_opts *o)
+nplot_figure *nplot_figure_new_(const nplot_figure_opts *o)
 {
     static const char *who = "nplot_figure_new";
     nplot_figure_opts d = { 0 };
@@ -198,7 +198,7 @@ nplot_axes *nplot_subplot(nplot_figure *fig, int nrows, int ncols, int index)
     return place(g, r, r + 1, c, c + 1, who);
 }
 
-nd_status nplot_subplots_opts_(nplot_figure *fig, int nrows, int ncols, nplot_axes **axs,
+nd_status nplot_subplots_(nplot_figure *fig, int nrows, int ncols, nplot_axes **axs,
                                const nplot_subplots_opts *o)
 {
     static const char *who = "nplot_subplots";
@@ -258,7 +258,7 @@ nplot_axes *nplot_add_axes(nplot_figure *fig, double left, double bottom, double
     return ax;
 }
 
-nplot_gridspec *nplot_gridspec_new_opts(nplot_figure *fig, int nrows, int ncols,
+nplot_gridspec *nplot_gridspec_new_(nplot_figure *fig, int nrows, int ncols,
                                         const nplot_gridspec_opts *o)
 {
     static const char *who = "nplot_gridspec_new";
@@ -377,7 +377,7 @@ bad:
     return NULL;
 }
 
-nd_status nplot_subplots_adjust_opts(nplot_figure *fig, const nplot_adjust_opts *o)
+nd_status nplot_subplots_adjust_(nplot_figure *fig, const nplot_adjust_opts *o)
 {
     static const char *who = "nplot_subplots_adjust";
     nd_status st = nplot__check(fig);
@@ -403,7 +403,7 @@ nd_status nplot_subplots_adjust_opts(nplot_figure *fig, const nplot_adjust_opts 
     return ND_OK;
 }
 
-nd_status nplot_tight_layout_opts(nplot_figure *fig, const nplot_tight_opts *o)
+nd_status nplot_tight_layout_(nplot_figure *fig, const nplot_tight_opts *o)
 {
     nd_status st = nplot__check(fig);
     if (st) return st;
@@ -420,7 +420,7 @@ nd_status nplot_tight_layout_opts(nplot_figure *fig, const nplot_tight_opts *o)
 }
 
 /* ---- figure text ------------------------------------------------------------------------------ */
-nd_status nplot_fig_text_opts_(nplot_figure *fig, double x, double y, const char *s,
+nd_status nplot_fig_text_(nplot_figure *fig, double x, double y, const char *s,
                                const nplot_text_opts *o)
 {
     static const char *who = "nplot_fig_text";
@@ -457,7 +457,7 @@ nd_status nplot_fig_text_opts_(nplot_figure *fig, double x, double y, const char
     return ND_OK;
 }
 
-nd_status nplot_suptitle_opts_(nplot_figure *fig, const char *s, const nplot_text_opts *o)
+nd_status nplot_suptitle_(nplot_figure *fig, const char *s, const nplot_text_opts *o)
 {
     static const char *who = "nplot_suptitle";
     nd_status st = nplot__check(fig);

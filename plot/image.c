@@ -171,7 +171,7 @@ static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nc
     return ND_OK;
 }
 
-nd_status nplot_imshow_data_opts_(nplot_axes *ax, const double *z, int h, int w,
+nd_status nplot_imshow_data_(nplot_axes *ax, const double *z, int h, int w,
                                   const nplot_imshow_opts *o)
 {
     static const char *who = "nplot_imshow";
@@ -208,12 +208,12 @@ static nd_status imshow_array(nplot_axes *ax, const nd_array *img, const nplot_i
     return st;
 }
 
-nd_status nplot_imshow_opts_(nplot_axes *ax, const nd_array *img, const nplot_imshow_opts *o)
+nd_status nplot_imshow_(nplot_axes *ax, const nd_array *img, const nplot_imshow_opts *o)
 {
     return imshow_array(ax, img, o, NULL, "nplot_imshow");
 }
 
-nd_status nplot_matshow_opts_(nplot_axes *ax, const nd_array *z, const nplot_imshow_opts *o)
+nd_status nplot_matshow_(nplot_axes *ax, const nd_array *z, const nplot_imshow_opts *o)
 {
     static const char *who = "nplot_matshow";
     nplot_imshow_opts mo = { 0 };
@@ -231,7 +231,7 @@ nd_status nplot_matshow_opts_(nplot_axes *ax, const nd_array *z, const nplot_ims
         int m = 0;
         for (double v = 0; v <= n - 1 && m < 64; v += step) t[m++] = v;
         nplot_ticks_opts to = { 0 };
-        st = k == 0 ? nplot_set_xticks_opts_(ax, t, m, &to) : nplot_set_yticks_opts_(ax, t, m, &to);
+        st = k == 0 ? nplot_set_xticks_(ax, t, m, &to) : nplot_set_yticks_(ax, t, m, &to);
         if (st) return st;
     }
     /* x ticks on both sides, labels on top */
@@ -358,7 +358,7 @@ void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a)
 }
 
 /* ---- colorbar --------------------------------------------------------------------------------- */
-nplot_axes *nplot_colorbar_opts_(nplot_axes *ax, const nplot_colorbar_opts *o)
+nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o)
 {
     static const char *who = "nplot_colorbar";
     static const nplot_colorbar_opts d = { 0 };
@@ -445,7 +445,7 @@ nplot_axes *nplot_colorbar_opts_(nplot_axes *ax, const nplot_colorbar_opts *o)
         return NULL;
     if (o->label) {
         nplot_text_opts to = { 0 };
-        if ((vertical ? nplot_set_ylabel_opts_(cax, o->label, &to) : nplot_set_xlabel_opts_(cax, o->label, &to)))
+        if ((vertical ? nplot_set_ylabel_(cax, o->label, &to) : nplot_set_xlabel_(cax, o->label, &to)))
             return NULL;
         if (vertical) cax->ya.labels_side[1] = true;
     }

@@ -11,7 +11,7 @@ static const char *const loc_names[] = {
 };
 #define NLOC (int)(sizeof loc_names / sizeof *loc_names)
 
-nd_status nplot_legend_opts_(nplot_axes *ax, const nplot_legend_opts *o)
+nd_status nplot_legend_(nplot_axes *ax, const nplot_legend_opts *o)
 {
     static const char *who = "nplot_legend";
     if (!ax) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);

@@ -117,7 +117,7 @@ static void nonsingular(double *lo, double *hi)
     }
 }
 
-nd_status nplot_hexbin_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+nd_status nplot_hexbin_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                                 const nplot_hexbin_opts *o)
 {
     static const char *who = "nplot_hexbin";
@@ -235,8 +235,8 @@ nd_status nplot_hexbin_xy_opts_(nplot_axes *ax, const double *x, const double *y
     nplot__datalim_point(ax, lx ? pow(10, xmin) : xmin, ly ? pow(10, ymin) : ymin);
     nplot__datalim_point(ax, lx ? pow(10, xmax) : xmax, ly ? pow(10, ymax) : ymax);
     ax->xa.tight = ax->ya.tight = true;
-    if (lx && (st = nplot_set_xscale_opts_(ax, "log", NULL))) goto done;
-    if (ly && (st = nplot_set_yscale_opts_(ax, "log", NULL))) goto done;
+    if (lx && (st = nplot_set_xscale_(ax, "log", NULL))) goto done;
+    if (ly && (st = nplot_set_yscale_(ax, "log", NULL))) goto done;
 done:
     nd_free_mem(tx);
     nd_free_mem(ty);
@@ -246,7 +246,7 @@ done:
     return st;
 }
 
-nd_status nplot_hexbin_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+nd_status nplot_hexbin_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                              const nplot_hexbin_opts *o)
 {
     static const char *who = "nplot_hexbin";
@@ -259,7 +259,7 @@ nd_status nplot_hexbin_opts_(nplot_axes *ax, const nd_array *x, const nd_array *
     if (!st && nx != ny)
         st = nplot__fail(ax->fig, ND_ESHAPE, "%s: x and y must have the same length, got %zu and %zu",
                          who, nx, ny);
-    if (!st) st = nplot_hexbin_xy_opts_(ax, xs, ys, nx, o);
+    if (!st) st = nplot_hexbin_xy_(ax, xs, ys, nx, o);
     nd_free_mem(xs);
     nd_free_mem(ys);
     return st;
@@ -287,7 +287,7 @@ static nd_status edges_of(nplot_axes *ax, const nd_array *e, size_t cells, doubl
     return ND_OK;
 }
 
-nd_status nplot_pcolormesh_opts_(nplot_axes *ax, const nd_array *c, const nplot_pcolormesh_opts *o)
+nd_status nplot_pcolormesh_(nplot_axes *ax, const nd_array *c, const nplot_pcolormesh_opts *o)
 {
     static const char *who = "nplot_pcolormesh";
     static const nplot_pcolormesh_opts d = { 0 };

@@ -231,7 +231,7 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data, uns
     return fwrite(data, 1, len, f) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-nd_status nplot_savefig_opts_(nplot_figure *fig, const char *path, const nplot_save_opts *o)
+nd_status nplot_savefig_(nplot_figure *fig, const char *path, const nplot_save_opts *o)
 {
     static const char *who = "nplot_savefig";
     nd_status st = nplot__check(fig);

@@ -61,7 +61,7 @@ nd_status nplot_get_zlim(nplot_axes *ax, double *lo, double *hi)
     return ND_OK;
 }
 
-nd_status nplot_set_zlabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o)
+nd_status nplot_set_zlabel_(nplot_axes *ax, const char *s, const nplot_text_opts *o)
 {
     static const char *who = "nplot_set_zlabel";
     CHECK_3D(ax, who);
@@ -179,7 +179,7 @@ static size_t picks(size_t n, size_t s, size_t *out)
     return k;
 }
 
-nd_status nplot_plot_surface_opts_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+nd_status nplot_plot_surface_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
                                    const nd_array *Z, const nplot_surface_opts *o)
 {
     static const char *who = "nplot_plot_surface";
@@ -306,7 +306,7 @@ static nd_status line3d_style(nplot_axes *ax, artist *a, const nplot_line_opts *
     return ND_OK;
 }
 
-nd_status nplot_plot_wireframe_opts_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+nd_status nplot_plot_wireframe_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
                                      const nd_array *Z, const nplot_surface_opts *o)
 {
     static const char *who = "nplot_plot_wireframe";
@@ -385,7 +385,7 @@ static nd_status xyz_of(nplot_axes *ax, const nd_array *x, const nd_array *y, co
     return st;
 }
 
-nd_status nplot_plot3d_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+nd_status nplot_plot3d_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                              const nd_array *z, const nplot_line_opts *o)
 {
     static const char *who = "nplot_plot3d";
@@ -404,7 +404,7 @@ nd_status nplot_plot3d_opts_(nplot_axes *ax, const nd_array *x, const nd_array *
     return st;
 }
 
-nd_status nplot_scatter3d_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+nd_status nplot_scatter3d_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                                 const nd_array *z, const nplot_scatter_opts *o)
 {
     static const char *who = "nplot_scatter3d";

@@ -142,7 +142,7 @@ static nd_status add_line(nplot_axes *ax, const double *x, const double *y, size
     return ND_OK;
 }
 
-nd_status nplot_plot_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+nd_status nplot_plot_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                               const nplot_line_opts *o)
 {
     return add_line(ax, x, y, n, o, 0, NULL, "nplot_plot");
@@ -156,7 +156,7 @@ static int step_where(const nplot_line_opts *o)
     return -1;
 }
 
-nd_status nplot_step_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+nd_status nplot_step_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                               const nplot_line_opts *o)
 {
     static const char *who = "nplot_step";
@@ -202,12 +202,12 @@ static nd_status refline(nplot_axes *ax, bool horizontal, double v, const nplot_
     return ND_OK;
 }
 
-nd_status nplot_axhline_opts_(nplot_axes *ax, double y, const nplot_refline_opts *o)
+nd_status nplot_axhline_(nplot_axes *ax, double y, const nplot_refline_opts *o)
 {
     return refline(ax, true, y, o, "nplot_axhline");
 }
 
-nd_status nplot_axvline_opts_(nplot_axes *ax, double x, const nplot_refline_opts *o)
+nd_status nplot_axvline_(nplot_axes *ax, double x, const nplot_refline_opts *o)
 {
     return refline(ax, false, x, o, "nplot_axvline");
 }
@@ -259,12 +259,12 @@ static nd_status span(nplot_axes *ax, bool horizontal, double v0, double v1,
     return ND_OK;
 }
 
-nd_status nplot_axhspan_opts_(nplot_axes *ax, double y0, double y1, const nplot_refline_opts *o)
+nd_status nplot_axhspan_(nplot_axes *ax, double y0, double y1, const nplot_refline_opts *o)
 {
     return span(ax, true, y0, y1, o, "nplot_axhspan");
 }
 
-nd_status nplot_axvspan_opts_(nplot_axes *ax, double x0, double x1, const nplot_refline_opts *o)
+nd_status nplot_axvspan_(nplot_axes *ax, double x0, double x1, const nplot_refline_opts *o)
 {
     return span(ax, false, x0, x1, o, "nplot_axvspan");
 }
@@ -358,7 +358,7 @@ nd_status nplot__errorbar(nplot_axes *ax, const double *x, const double *y, size
     return ND_OK;
 }
 
-nd_status nplot_errorbar_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+nd_status nplot_errorbar_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                                   const nplot_errorbar_opts *o)
 {
     static const char *who = "nplot_errorbar";
@@ -389,7 +389,7 @@ nd_status nplot_errorbar_xy_opts_(nplot_axes *ax, const double *x, const double 
 }
 
 /* ---- stem ------------------------------------------------------------------------------------------ */
-nd_status nplot_stem_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+nd_status nplot_stem_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                               const nplot_stem_opts *o)
 {
     static const char *who = "nplot_stem";

@@ -34,7 +34,7 @@ static bool one_double_conversion(const char *f)
     return n == 1;
 }
 
-nd_status nplot_pie_xy_opts_(nplot_axes *ax, const double *x, size_t n, const nplot_pie_opts *o)
+nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_pie_opts *o)
 {
     static const char *who = "nplot_pie";
     static const nplot_pie_opts d = { 0 };
@@ -123,15 +123,15 @@ nd_status nplot_pie_xy_opts_(nplot_axes *ax, const double *x, size_t n, const np
     /* matplotlib: equal aspect, no frame, no ticks, limits ±1.25 around the centre */
     ax->aspect = 1;
     ax->aspect_datalim = false;
-    nplot_set_xticks_opts_(ax, NULL, 0, &(nplot_ticks_opts){ 0 });
-    nplot_set_yticks_opts_(ax, NULL, 0, &(nplot_ticks_opts){ 0 });
+    nplot_set_xticks_(ax, NULL, 0, &(nplot_ticks_opts){ 0 });
+    nplot_set_yticks_(ax, NULL, 0, &(nplot_ticks_opts){ 0 });
     ax->frame_on = false;
     for (int i = 0; i < 4; i++) ax->spine[i] = false;
     nplot_set_xlim(ax, -1.25, 1.25);
     return nplot_set_ylim(ax, -1.25, 1.25);
 }
 
-nd_status nplot_pie_opts_(nplot_axes *ax, const nd_array *x, const nplot_pie_opts *o)
+nd_status nplot_pie_(nplot_axes *ax, const nd_array *x, const nplot_pie_opts *o)
 {
     static const char *who = "nplot_pie";
     CHECK_AX(ax, who);
@@ -139,7 +139,7 @@ nd_status nplot_pie_opts_(nplot_axes *ax, const nd_array *x, const nplot_pie_opt
     double *xs = NULL;
     size_t n = 0;
     nd_status st = nplot__to_f64(ax->fig, x, &xs, &n, "x", who);
-    if (!st) st = nplot_pie_xy_opts_(ax, xs, n, o);
+    if (!st) st = nplot_pie_xy_(ax, xs, n, o);
     nd_free_mem(xs);
     return st;
 }
@@ -276,7 +276,7 @@ static nd_status draw_box(nplot_axes *ax, const nplot_boxplot_opts *o, const box
     return ND_OK;
 }
 
-nd_status nplot_boxplot_xy_opts_(nplot_axes *ax, const double *const *data, const size_t *lens,
+nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const size_t *lens,
                                  int k, const nplot_boxplot_opts *o)
 {
     static const char *who = "nplot_boxplot";
@@ -342,7 +342,7 @@ nd_status nplot_boxplot_xy_opts_(nplot_axes *ax, const double *const *data, cons
     }
     if (!s) {
         nplot_ticks_opts to = { .labels = (const char *const *)labs };
-        s = vert ? nplot_set_xticks_opts_(ax, pos, k, &to) : nplot_set_yticks_opts_(ax, pos, k, &to);
+        s = vert ? nplot_set_xticks_(ax, pos, k, &to) : nplot_set_yticks_(ax, pos, k, &to);
     }
 done:
     for (int i = 0; i < k; i++) nd_free_mem(labs[i]);
@@ -351,7 +351,7 @@ done:
     return s;
 }
 
-nd_status nplot_boxplot_opts_(nplot_axes *ax, const nd_array *data, const nplot_boxplot_opts *o)
+nd_status nplot_boxplot_(nplot_axes *ax, const nd_array *data, const nplot_boxplot_opts *o)
 {
     static const char *who = "nplot_boxplot";
     CHECK_AX(ax, who);
@@ -375,7 +375,7 @@ nd_status nplot_boxplot_opts_(nplot_axes *ax, const nd_array *data, const nplot_
             ptr[c] = t + c * rows;
             lens[c] = rows;
         }
-        st = nplot_boxplot_xy_opts_(ax, ptr, lens, (int)cols, o);
+        st = nplot_boxplot_xy_(ax, ptr, lens, (int)cols, o);
     }
     nd_free_mem(v);
     nd_free_mem(t);

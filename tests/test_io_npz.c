@@ -91,7 +91,7 @@ static void roundtrip(const char *name, bool compress, bool zip64)
     arrs[IO_NDTYPES + 1] = strided;
     names[IO_NDTYPES] = "big";
     names[IO_NDTYPES + 1] = "dir/strided é";
-    nd_status st = nd_savez_opts_(p, IO_NDTYPES + 2, names,
+    nd_status st = nd_savez_(p, IO_NDTYPES + 2, names,
                                   &(nd_savez_opts){ .arrays = (const nd_array *const *)arrs,
                                                     .compress = compress, .force_zip64 = zip64 });
     CU_ASSERT_EQUAL_FATAL(st, ND_OK);

@@ -191,17 +191,17 @@ static nd_array *spaced(double start, double stop, const nd_linspace_opts *o, in
     return a;
 }
 
-nd_array *nd_linspace_opts_(double start, double stop, const nd_linspace_opts *o)
+nd_array *nd_linspace_(double start, double stop, const nd_linspace_opts *o)
 {
     return spaced(start, stop, o, 0, "nd_linspace");
 }
 
-nd_array *nd_logspace_opts_(double start, double stop, const nd_linspace_opts *o)
+nd_array *nd_logspace_(double start, double stop, const nd_linspace_opts *o)
 {
     return spaced(start, stop, o, 1, "nd_logspace");
 }
 
-nd_array *nd_geomspace_opts_(double start, double stop, const nd_linspace_opts *o)
+nd_array *nd_geomspace_(double start, double stop, const nd_linspace_opts *o)
 {
     return spaced(start, stop, o, 2, "nd_geomspace");
 }

@@ -483,7 +483,7 @@ done:
     return a;
 }
 
-nd_array *nd_load_opts_(const nd_load_opts *o)
+nd_array *nd_load_(const nd_load_opts *o)
 {
     const char *who = "nd_load";
     if (!o || !o->path) return ND_FAIL(ND_EVALUE, "%s: path is NULL", who);
@@ -634,7 +634,7 @@ static nd_status check_save_opts(const nd_save_opts *o, const char *who)
     return ND_OK;
 }
 
-nd_status nd_save_opts_(const char *path, const nd_save_opts *o)
+nd_status nd_save_(const char *path, const nd_save_opts *o)
 {
     const char *who = "nd_save";
     nd_status st = check_save_opts(o, who);

@@ -267,7 +267,7 @@ static nd_status end_records(zw *w, size_t n, uint64_t cd_off, bool force64)
     return raw(w, e, 22);
 }
 
-nd_status nd_savez_opts_(const char *path, size_t n, const char *const *names,
+nd_status nd_savez_(const char *path, size_t n, const char *const *names,
                          const nd_savez_opts *o)
 {
     const char *who = o && o->compress ? "nd_savez_compressed" : "nd_savez";

@@ -76,12 +76,12 @@ static nd_array *load_file(const nd_csv_opts *o, nd__csv_mode mode, const char *
     return a;
 }
 
-nd_array *nd_loadtxt_opts_(const nd_csv_opts *o)
+nd_array *nd_loadtxt_(const nd_csv_opts *o)
 {
     return load_file(o, ND__CSV_LOADTXT, "nd_loadtxt");
 }
 
-nd_array *nd_genfromtxt_opts_(const nd_csv_opts *o)
+nd_array *nd_genfromtxt_(const nd_csv_opts *o)
 {
     return load_file(o, ND__CSV_GENFROMTXT, "nd_genfromtxt");
 }
@@ -123,7 +123,7 @@ fail:
     return NULL;
 }
 
-nd_table *nd_read_csv_opts_(const nd_csv_opts *o)
+nd_table *nd_read_csv_(const nd_csv_opts *o)
 {
     if (!o || !o->path) return ND_FAIL(ND_EVALUE, "nd_read_csv: path is NULL");
     size_t n;

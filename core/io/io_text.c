@@ -125,7 +125,7 @@ static int format_value(char *out, size_t cap, const piece *pc, double d, bool i
     return snprintf(out, cap, pc->spec, is_int ? (is_u ? (double)uv : (double)iv) : d);
 }
 
-nd_status nd_savetxt_opts_(const char *path, const nd_savetxt_opts *o)
+nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o)
 {
     const char *who = "nd_savetxt";
     if (!o || !o->array) return nd_set_error(ND_EVALUE, "%s: array is NULL", who);

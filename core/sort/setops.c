@@ -15,7 +15,7 @@ static bool same(const char *x, const char *y, nd_dtype t)
     return !less(x, y) && !less(y, x);
 }
 
-nd_array *nd_unique_opts_(const nd_unique_opts *o)
+nd_array *nd_unique_(const nd_unique_opts *o)
 {
     if (!o || !o->a) return ND_FAIL(ND_EVALUE, "nd_unique: array is NULL");
     nd_array *flat = nd_flatten(o->a);

@@ -110,15 +110,15 @@ typedef struct nd_linspace_opts {
     double *retstep;      /* if non-NULL receives the step (NumPy's retstep) */
     double base;          /* logspace only: 0 → 10 */
 } nd_linspace_opts;
-ND_API nd_array *nd_linspace_opts_(double start, double stop, const nd_linspace_opts *o);
-ND_API nd_array *nd_logspace_opts_(double start, double stop, const nd_linspace_opts *o);
-ND_API nd_array *nd_geomspace_opts_(double start, double stop, const nd_linspace_opts *o);
+ND_API nd_array *nd_linspace_(double start, double stop, const nd_linspace_opts *o);
+ND_API nd_array *nd_logspace_(double start, double stop, const nd_linspace_opts *o);
+ND_API nd_array *nd_geomspace_(double start, double stop, const nd_linspace_opts *o);
 #define nd_linspace(start, stop, ...) \
-    nd_linspace_opts_((start), (stop), &(nd_linspace_opts){ .num = __VA_ARGS__ })
+    nd_linspace_((start), (stop), &(nd_linspace_opts){ .num = __VA_ARGS__ })
 #define nd_logspace(start, stop, ...) \
-    nd_logspace_opts_((start), (stop), &(nd_linspace_opts){ .num = __VA_ARGS__ })
+    nd_logspace_((start), (stop), &(nd_linspace_opts){ .num = __VA_ARGS__ })
 #define nd_geomspace(start, stop, ...) \
-    nd_geomspace_opts_((start), (stop), &(nd_linspace_opts){ .num = __VA_ARGS__ })
+    nd_geomspace_((start), (stop), &(nd_linspace_opts){ .num = __VA_ARGS__ })
 
 /* numpy.eye(n, m, k): ones on the k-th diagonal of an n×m matrix (m < 0 → m = n). */
 ND_API nd_array *nd_eye(ptrdiff_t n, ptrdiff_t m, ptrdiff_t k, nd_dtype dt);

@@ -69,35 +69,35 @@ typedef struct nd_fft_opts {
     nd_fft_planner planner;
 } nd_fft_opts;
 
-ND_API nd_array *nd_fft_opts_(const nd_fft_opts *o);   /* complex result */
-ND_API nd_array *nd_ifft_opts_(const nd_fft_opts *o);  /* complex result */
-ND_API nd_array *nd_rfft_opts_(const nd_fft_opts *o);  /* real input; n/2+1 complex outputs */
-ND_API nd_array *nd_irfft_opts_(const nd_fft_opts *o); /* inverse of rfft; real result */
-ND_API nd_array *nd_hfft_opts_(const nd_fft_opts *o);  /* Hermitian-symmetric input; real result */
-ND_API nd_array *nd_ihfft_opts_(const nd_fft_opts *o); /* real input; n/2+1 complex outputs */
-ND_API nd_array *nd_fft2_opts_(const nd_fft_opts *o);
-ND_API nd_array *nd_ifft2_opts_(const nd_fft_opts *o);
-ND_API nd_array *nd_rfft2_opts_(const nd_fft_opts *o);
-ND_API nd_array *nd_irfft2_opts_(const nd_fft_opts *o);
-ND_API nd_array *nd_fftn_opts_(const nd_fft_opts *o);
-ND_API nd_array *nd_ifftn_opts_(const nd_fft_opts *o);
-ND_API nd_array *nd_rfftn_opts_(const nd_fft_opts *o);
-ND_API nd_array *nd_irfftn_opts_(const nd_fft_opts *o);
+ND_API nd_array *nd_fft_(const nd_fft_opts *o);   /* complex result */
+ND_API nd_array *nd_ifft_(const nd_fft_opts *o);  /* complex result */
+ND_API nd_array *nd_rfft_(const nd_fft_opts *o);  /* real input; n/2+1 complex outputs */
+ND_API nd_array *nd_irfft_(const nd_fft_opts *o); /* inverse of rfft; real result */
+ND_API nd_array *nd_hfft_(const nd_fft_opts *o);  /* Hermitian-symmetric input; real result */
+ND_API nd_array *nd_ihfft_(const nd_fft_opts *o); /* real input; n/2+1 complex outputs */
+ND_API nd_array *nd_fft2_(const nd_fft_opts *o);
+ND_API nd_array *nd_ifft2_(const nd_fft_opts *o);
+ND_API nd_array *nd_rfft2_(const nd_fft_opts *o);
+ND_API nd_array *nd_irfft2_(const nd_fft_opts *o);
+ND_API nd_array *nd_fftn_(const nd_fft_opts *o);
+ND_API nd_array *nd_ifftn_(const nd_fft_opts *o);
+ND_API nd_array *nd_rfftn_(const nd_fft_opts *o);
+ND_API nd_array *nd_irfftn_(const nd_fft_opts *o);
 
-#define nd_fft(...) nd_fft_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_ifft(...) nd_ifft_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_rfft(...) nd_rfft_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_irfft(...) nd_irfft_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_hfft(...) nd_hfft_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_ihfft(...) nd_ihfft_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_fft2(...) nd_fft2_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_ifft2(...) nd_ifft2_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_rfft2(...) nd_rfft2_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_irfft2(...) nd_irfft2_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_fftn(...) nd_fftn_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_ifftn(...) nd_ifftn_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_rfftn(...) nd_rfftn_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_irfftn(...) nd_irfftn_opts_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_fft(...) nd_fft_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_ifft(...) nd_ifft_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_rfft(...) nd_rfft_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_irfft(...) nd_irfft_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_hfft(...) nd_hfft_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_ihfft(...) nd_ihfft_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_fft2(...) nd_fft2_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_ifft2(...) nd_ifft2_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_rfft2(...) nd_rfft2_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_irfft2(...) nd_irfft2_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_fftn(...) nd_fftn_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_ifftn(...) nd_ifftn_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_rfftn(...) nd_rfftn_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_irfftn(...) nd_irfftn_(&(nd_fft_opts){ .a = __VA_ARGS__ })
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 /* numpy.fft.fftfreq(n, d) / rfftfreq(n, d): float64 sample frequencies; d == 0 means 1. */

@@ -38,8 +38,8 @@ typedef struct nd_load_opts {
  * array maps the file (the mapping lives until the last view is freed); big-endian data
  * cannot be mapped read-only (ND_EDTYPE). Object arrays (pickles) are refused (ND_EDTYPE)
  * and never executed; a .npz path gives ND_EVALUE pointing to nd_npz_open. */
-ND_API nd_array *nd_load_opts_(const nd_load_opts *o);
-#define nd_load(...) nd_load_opts_(&(nd_load_opts){ .path = __VA_ARGS__ })
+ND_API nd_array *nd_load_(const nd_load_opts *o);
+#define nd_load(...) nd_load_(&(nd_load_opts){ .path = __VA_ARGS__ })
 
 /* The same from a .npy image in memory (the data is copied). */
 ND_API nd_array *nd_load_buffer(const void *data, size_t n);
@@ -54,8 +54,8 @@ typedef struct nd_save_opts {
 } nd_save_opts;
 
 /* numpy.save: write `a` (any layout) to `path` as .npy. */
-ND_API nd_status nd_save_opts_(const char *path, const nd_save_opts *o);
-#define nd_save(path, ...) nd_save_opts_((path), &(nd_save_opts){ .array = __VA_ARGS__ })
+ND_API nd_status nd_save_(const char *path, const nd_save_opts *o);
+#define nd_save(path, ...) nd_save_((path), &(nd_save_opts){ .array = __VA_ARGS__ })
 
 /* The .npy image of o->array in a new buffer of *n bytes (free with nd_free_mem). */
 ND_API void *nd_save_buffer(size_t *n, const nd_save_opts *o);
@@ -88,12 +88,12 @@ typedef struct nd_savez_opts {
 
 /* numpy.savez: n arrays under the given names (each stored as "<name>.npy"). Names must
  * be distinct and non-empty. */
-ND_API nd_status nd_savez_opts_(const char *path, size_t n, const char *const *names,
+ND_API nd_status nd_savez_(const char *path, size_t n, const char *const *names,
                                 const nd_savez_opts *o);
 #define nd_savez(path, n, names, ...) \
-    nd_savez_opts_((path), (n), (names), &(nd_savez_opts){ .arrays = __VA_ARGS__ })
+    nd_savez_((path), (n), (names), &(nd_savez_opts){ .arrays = __VA_ARGS__ })
 #define nd_savez_compressed(path, n, names, ...) \
-    nd_savez_opts_((path), (n), (names), \
+    nd_savez_((path), (n), (names), \
                    &(nd_savez_opts){ .compress = true, .arrays = __VA_ARGS__ })
 
 /* ==== CSV and delimited text =========================================================== */
@@ -146,12 +146,12 @@ typedef struct nd_csv_opts {
 /* numpy.loadtxt: all selected columns as numbers of .dtype in a 2-D (rows × cols) array,
  * squeezed like NumPy (one column or one row → 1-D) unless .ndmin says otherwise.
  * Missing or unparsable cells are errors (ND_EPARSE naming file, line and column). */
-ND_API nd_array *nd_loadtxt_opts_(const nd_csv_opts *o);
-#define nd_loadtxt(...) nd_loadtxt_opts_(&(nd_csv_opts){ .path = __VA_ARGS__ })
+ND_API nd_array *nd_loadtxt_(const nd_csv_opts *o);
+#define nd_loadtxt(...) nd_loadtxt_(&(nd_csv_opts){ .path = __VA_ARGS__ })
 /* numpy.genfromtxt: like loadtxt, but missing and unparsable cells become .filling_value
  * (NaN by default) and are counted in .stats->nmissing. Always 2-D. */
-ND_API nd_array *nd_genfromtxt_opts_(const nd_csv_opts *o);
-#define nd_genfromtxt(...) nd_genfromtxt_opts_(&(nd_csv_opts){ .path = __VA_ARGS__ })
+ND_API nd_array *nd_genfromtxt_(const nd_csv_opts *o);
+#define nd_genfromtxt(...) nd_genfromtxt_(&(nd_csv_opts){ .path = __VA_ARGS__ })
 /* Both, over bytes in memory (o->path names them in messages; o may be NULL). */
 ND_API nd_array *nd_loadtxt_buffer(const void *data, size_t n, const nd_csv_opts *o);
 ND_API nd_array *nd_genfromtxt_buffer(const void *data, size_t n, const nd_csv_opts *o);
@@ -162,8 +162,8 @@ typedef struct nd_table nd_table;
 /* Read a CSV file into a table. A column is numeric when every cell is a number or
  * missing (filled with NaN, counted per column), text otherwise. UTF-8 with or without
  * BOM; "\n", "\r\n" or "\r" line ends. Free with nd_table_free. */
-ND_API nd_table *nd_read_csv_opts_(const nd_csv_opts *o);
-#define nd_read_csv(...) nd_read_csv_opts_(&(nd_csv_opts){ .path = __VA_ARGS__ })
+ND_API nd_table *nd_read_csv_(const nd_csv_opts *o);
+#define nd_read_csv(...) nd_read_csv_(&(nd_csv_opts){ .path = __VA_ARGS__ })
 /* The same over bytes in memory (o may be NULL). */
 ND_API nd_table *nd_read_csv_buffer(const void *data, size_t n, const nd_csv_opts *o);
 ND_API void nd_table_free(nd_table *t);
@@ -201,8 +201,8 @@ typedef struct nd_savetxt_opts {
 } nd_savetxt_opts;
 
 /* numpy.savetxt: a 1-D (one value per line) or 2-D array as text. */
-ND_API nd_status nd_savetxt_opts_(const char *path, const nd_savetxt_opts *o);
-#define nd_savetxt(path, ...) nd_savetxt_opts_((path), &(nd_savetxt_opts){ .array = __VA_ARGS__ })
+ND_API nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o);
+#define nd_savetxt(path, ...) nd_savetxt_((path), &(nd_savetxt_opts){ .array = __VA_ARGS__ })
 
 #ifdef __cplusplus
 }

@@ -151,8 +151,8 @@ typedef struct nd_norm_opts {
     nd_axes axis;
     bool keepdims;
 } nd_norm_opts;
-ND_API nd_array *nd_norm_opts_(const nd_norm_opts *o);
-#define nd_norm(...) nd_norm_opts_(&(nd_norm_opts){ .x = __VA_ARGS__ })
+ND_API nd_array *nd_norm_(const nd_norm_opts *o);
+#define nd_norm(...) nd_norm_(&(nd_norm_opts){ .x = __VA_ARGS__ })
 
 /* numpy.linalg.cond of (..., M, N) for p = NULL / "2" / "-2" (singular-value ratio, any
  * shape) or "fro", "nuc", "1", "-1", "inf", "-inf" (square only; singular → inf). */

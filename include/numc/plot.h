@@ -69,8 +69,8 @@ typedef struct nplot_figure_opts {
 } nplot_figure_opts;
 /* A new empty figure (free with nplot_figure_free), or NULL with ND_EVALUE for a bad
  * size, dpi, color or style. */
-NPLOT_API nplot_figure *nplot_figure_new_opts(const nplot_figure_opts *o);
-#define nplot_figure_new(...) nplot_figure_new_opts(&(nplot_figure_opts){ 0, __VA_ARGS__ })
+NPLOT_API nplot_figure *nplot_figure_new_(const nplot_figure_opts *o);
+#define nplot_figure_new(...) nplot_figure_new_(&(nplot_figure_opts){ 0, __VA_ARGS__ })
 /* Free a figure, its axes and artists. NULL is a no-op. */
 NPLOT_API void nplot_figure_free(nplot_figure *fig);
 /* The sticky status (ND_OK until a call on the figure or its axes failed) and the
@@ -96,11 +96,11 @@ typedef struct nplot_subplots_opts {
 } nplot_subplots_opts;
 /* plt.subplots: writes nrows*ncols axes to axs[] in row-major order. Shared axes have
  * common limits and only the outer ones show tick labels. */
-NPLOT_API nd_status nplot_subplots_opts_(nplot_figure *fig, int nrows, int ncols, nplot_axes **axs,
+NPLOT_API nd_status nplot_subplots_(nplot_figure *fig, int nrows, int ncols, nplot_axes **axs,
                                          const nplot_subplots_opts *o);
 #define nplot_subplots(...) nplot__kw_subplots(__VA_ARGS__, )
 #define nplot__kw_subplots(fig, nrows, ncols, axs, ...) \
-    nplot_subplots_opts_((fig), (nrows), (ncols), (axs), &(nplot_subplots_opts){ 0, __VA_ARGS__ })
+    nplot_subplots_((fig), (nrows), (ncols), (axs), &(nplot_subplots_opts){ 0, __VA_ARGS__ })
 /* fig.add_axes([left, bottom, width, height]) in figure fractions. */
 NPLOT_API nplot_axes *nplot_add_axes(nplot_figure *fig, double left, double bottom, double width,
                                      double height);
@@ -112,11 +112,11 @@ typedef struct nplot_gridspec_opts {
     double left, right, bottom, top, wspace, hspace; /* 0 → the figure's subplot params */
 } nplot_gridspec_opts;
 /* A grid to place subplots spanning cells (owned by the figure). */
-NPLOT_API nplot_gridspec *nplot_gridspec_new_opts(nplot_figure *fig, int nrows, int ncols,
+NPLOT_API nplot_gridspec *nplot_gridspec_new_(nplot_figure *fig, int nrows, int ncols,
                                                   const nplot_gridspec_opts *o);
 #define nplot_gridspec_new(...) nplot__kw_gridspec_new(__VA_ARGS__, )
 #define nplot__kw_gridspec_new(fig, nrows, ncols, ...) \
-    nplot_gridspec_new_opts((fig), (nrows), (ncols), &(nplot_gridspec_opts){ 0, __VA_ARGS__ })
+    nplot_gridspec_new_((fig), (nrows), (ncols), &(nplot_gridspec_opts){ 0, __VA_ARGS__ })
 /* fig.add_subplot(gs[spec]) where spec uses NumPy syntax for the two grid axes:
  * "0, :", "1:, -1", "0:2, 1". ND_EPARSE / ND_EINDEX name the spec. */
 NPLOT_API nplot_axes *nplot_gridspec_subplot(nplot_gridspec *gs, const char *spec);
@@ -126,10 +126,10 @@ typedef struct nplot_adjust_opts {
     double left, right, bottom, top, wspace, hspace; /* 0 → unchanged */
 } nplot_adjust_opts;
 /* fig.subplots_adjust (defaults .125 .9 .11 .88 .2 .2). */
-NPLOT_API nd_status nplot_subplots_adjust_opts(nplot_figure *fig, const nplot_adjust_opts *o);
+NPLOT_API nd_status nplot_subplots_adjust_(nplot_figure *fig, const nplot_adjust_opts *o);
 #define nplot_subplots_adjust(...) nplot__kw_subplots_adjust(__VA_ARGS__, )
 #define nplot__kw_subplots_adjust(fig, ...) \
-    nplot_subplots_adjust_opts((fig), &(nplot_adjust_opts){ 0, __VA_ARGS__ })
+    nplot_subplots_adjust_((fig), &(nplot_adjust_opts){ 0, __VA_ARGS__ })
 
 typedef struct nplot_tight_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
@@ -138,10 +138,10 @@ typedef struct nplot_tight_opts {
 } nplot_tight_opts;
 /* fig.tight_layout: at draw time, fit subplot params so tick labels, axis labels and
  * titles are neither clipped nor overlapping. */
-NPLOT_API nd_status nplot_tight_layout_opts(nplot_figure *fig, const nplot_tight_opts *o);
+NPLOT_API nd_status nplot_tight_layout_(nplot_figure *fig, const nplot_tight_opts *o);
 #define nplot_tight_layout(...) nplot__kw_tight_layout(__VA_ARGS__, )
 #define nplot__kw_tight_layout(fig, ...) \
-    nplot_tight_layout_opts((fig), &(nplot_tight_opts){ 0, __VA_ARGS__ })
+    nplot_tight_layout_((fig), &(nplot_tight_opts){ 0, __VA_ARGS__ })
 
 /* ---- text options (text, titles, labels, annotations) ---------------------------------- */
 typedef struct nplot_text_opts {
@@ -187,28 +187,28 @@ typedef struct nplot_line_opts {
 /* ax.plot(x, y). x NULL → 0..n-1. y may be 2-D (n, k): one line per column, x 1-D of
  * length n. Any dtype. NaN makes gaps. ND_ESHAPE when lengths differ; ND_EVALUE for a bad
  * format string, color or marker (the message names it). */
-NPLOT_API nd_status nplot_plot_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+NPLOT_API nd_status nplot_plot_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                                      const nplot_line_opts *o);
 #define nplot_plot(...) nplot__kw_plot(__VA_ARGS__, )
 #define nplot__kw_plot(ax, x, y, ...) \
-    nplot_plot_opts_((ax), (x), (y), &(nplot_line_opts){ 0, __VA_ARGS__ })
+    nplot_plot_((ax), (x), (y), &(nplot_line_opts){ 0, __VA_ARGS__ })
 /* The same from C arrays of n doubles (x NULL → 0..n-1). */
-NPLOT_API nd_status nplot_plot_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+NPLOT_API nd_status nplot_plot_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                                         const nplot_line_opts *o);
 #define nplot_plot_xy(...) nplot__kw_plot_xy(__VA_ARGS__, )
 #define nplot__kw_plot_xy(ax, x, y, n, ...) \
-    nplot_plot_xy_opts_((ax), (x), (y), (n), &(nplot_line_opts){ 0, __VA_ARGS__ })
+    nplot_plot_xy_((ax), (x), (y), (n), &(nplot_line_opts){ 0, __VA_ARGS__ })
 /* ax.step(x, y, where=...): a line drawn as a staircase. */
-NPLOT_API nd_status nplot_step_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+NPLOT_API nd_status nplot_step_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                                      const nplot_line_opts *o);
 #define nplot_step(...) nplot__kw_step(__VA_ARGS__, )
 #define nplot__kw_step(ax, x, y, ...) \
-    nplot_step_opts_((ax), (x), (y), &(nplot_line_opts){ 0, __VA_ARGS__ })
-NPLOT_API nd_status nplot_step_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+    nplot_step_((ax), (x), (y), &(nplot_line_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_step_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                                         const nplot_line_opts *o);
 #define nplot_step_xy(...) nplot__kw_step_xy(__VA_ARGS__, )
 #define nplot__kw_step_xy(ax, x, y, n, ...) \
-    nplot_step_xy_opts_((ax), (x), (y), (n), &(nplot_line_opts){ 0, __VA_ARGS__ })
+    nplot_step_xy_((ax), (x), (y), (n), &(nplot_line_opts){ 0, __VA_ARGS__ })
 
 /* ---- reference lines and spans ------------------------------------------------------ */
 typedef struct nplot_refline_opts {
@@ -223,22 +223,22 @@ typedef struct nplot_refline_opts {
     const char *facecolor;  /* spans */
     const char *edgecolor;  /* spans: NULL → none */
 } nplot_refline_opts;
-NPLOT_API nd_status nplot_axhline_opts_(nplot_axes *ax, double y, const nplot_refline_opts *o);
-NPLOT_API nd_status nplot_axvline_opts_(nplot_axes *ax, double x, const nplot_refline_opts *o);
-NPLOT_API nd_status nplot_axhspan_opts_(nplot_axes *ax, double ymin, double ymax,
+NPLOT_API nd_status nplot_axhline_(nplot_axes *ax, double y, const nplot_refline_opts *o);
+NPLOT_API nd_status nplot_axvline_(nplot_axes *ax, double x, const nplot_refline_opts *o);
+NPLOT_API nd_status nplot_axhspan_(nplot_axes *ax, double ymin, double ymax,
                                         const nplot_refline_opts *o);
-NPLOT_API nd_status nplot_axvspan_opts_(nplot_axes *ax, double xmin, double xmax,
+NPLOT_API nd_status nplot_axvspan_(nplot_axes *ax, double xmin, double xmax,
                                         const nplot_refline_opts *o);
 #define nplot_axhline(...) nplot__kw_axhline(__VA_ARGS__, )
-#define nplot__kw_axhline(ax, y, ...) nplot_axhline_opts_((ax), (y), &(nplot_refline_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_axhline(ax, y, ...) nplot_axhline_((ax), (y), &(nplot_refline_opts){ 0, __VA_ARGS__ })
 #define nplot_axvline(...) nplot__kw_axvline(__VA_ARGS__, )
-#define nplot__kw_axvline(ax, x, ...) nplot_axvline_opts_((ax), (x), &(nplot_refline_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_axvline(ax, x, ...) nplot_axvline_((ax), (x), &(nplot_refline_opts){ 0, __VA_ARGS__ })
 #define nplot_axhspan(...) nplot__kw_axhspan(__VA_ARGS__, )
 #define nplot__kw_axhspan(ax, y0, y1, ...) \
-    nplot_axhspan_opts_((ax), (y0), (y1), &(nplot_refline_opts){ 0, __VA_ARGS__ })
+    nplot_axhspan_((ax), (y0), (y1), &(nplot_refline_opts){ 0, __VA_ARGS__ })
 #define nplot_axvspan(...) nplot__kw_axvspan(__VA_ARGS__, )
 #define nplot__kw_axvspan(ax, x0, x1, ...) \
-    nplot_axvspan_opts_((ax), (x0), (x1), &(nplot_refline_opts){ 0, __VA_ARGS__ })
+    nplot_axvspan_((ax), (x0), (x1), &(nplot_refline_opts){ 0, __VA_ARGS__ })
 
 /* ---- scatter -------------------------------------------------------------------------- */
 typedef struct nplot_scatter_opts {
@@ -259,16 +259,16 @@ typedef struct nplot_scatter_opts {
     double zorder;            /* 0 → 1 */
 } nplot_scatter_opts;
 /* ax.scatter(x, y). ND_ESHAPE on length mismatches. */
-NPLOT_API nd_status nplot_scatter_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+NPLOT_API nd_status nplot_scatter_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                                         const nplot_scatter_opts *o);
 #define nplot_scatter(...) nplot__kw_scatter(__VA_ARGS__, )
 #define nplot__kw_scatter(ax, x, y, ...) \
-    nplot_scatter_opts_((ax), (x), (y), &(nplot_scatter_opts){ 0, __VA_ARGS__ })
-NPLOT_API nd_status nplot_scatter_xy_opts_(nplot_axes *ax, const double *x, const double *y,
+    nplot_scatter_((ax), (x), (y), &(nplot_scatter_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_scatter_xy_(nplot_axes *ax, const double *x, const double *y,
                                            size_t n, const nplot_scatter_opts *o);
 #define nplot_scatter_xy(...) nplot__kw_scatter_xy(__VA_ARGS__, )
 #define nplot__kw_scatter_xy(ax, x, y, n, ...) \
-    nplot_scatter_xy_opts_((ax), (x), (y), (n), &(nplot_scatter_opts){ 0, __VA_ARGS__ })
+    nplot_scatter_xy_((ax), (x), (y), (n), &(nplot_scatter_opts){ 0, __VA_ARGS__ })
 
 /* ---- filled areas ---------------------------------------------------------------------- */
 typedef struct nplot_fill_opts {
@@ -287,26 +287,26 @@ typedef struct nplot_fill_opts {
     const char *step;       /* fill_between: "pre", "post", "mid" */
 } nplot_fill_opts;
 /* ax.fill(x, y): a closed polygon. */
-NPLOT_API nd_status nplot_fill_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+NPLOT_API nd_status nplot_fill_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                                      const nplot_fill_opts *o);
 #define nplot_fill(...) nplot__kw_fill(__VA_ARGS__, )
-#define nplot__kw_fill(ax, x, y, ...) nplot_fill_opts_((ax), (x), (y), &(nplot_fill_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_fill(ax, x, y, ...) nplot_fill_((ax), (x), (y), &(nplot_fill_opts){ 0, __VA_ARGS__ })
 /* ax.fill_between(x, y1, y2): y2 NULL → the constant .y2. */
-NPLOT_API nd_status nplot_fill_between_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y1,
+NPLOT_API nd_status nplot_fill_between_(nplot_axes *ax, const nd_array *x, const nd_array *y1,
                                              const nd_array *y2, const nplot_fill_opts *o);
 #define nplot_fill_between(...) nplot__kw_fill_between(__VA_ARGS__, )
 #define nplot__kw_fill_between(ax, x, y1, y2, ...) \
-    nplot_fill_between_opts_((ax), (x), (y1), (y2), &(nplot_fill_opts){ 0, __VA_ARGS__ })
-NPLOT_API nd_status nplot_fill_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+    nplot_fill_between_((ax), (x), (y1), (y2), &(nplot_fill_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_fill_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                                         const nplot_fill_opts *o);
 #define nplot_fill_xy(...) nplot__kw_fill_xy(__VA_ARGS__, )
 #define nplot__kw_fill_xy(ax, x, y, n, ...) \
-    nplot_fill_xy_opts_((ax), (x), (y), (n), &(nplot_fill_opts){ 0, __VA_ARGS__ })
-NPLOT_API nd_status nplot_fill_between_xy_opts_(nplot_axes *ax, const double *x, const double *y1,
+    nplot_fill_xy_((ax), (x), (y), (n), &(nplot_fill_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_fill_between_xy_(nplot_axes *ax, const double *x, const double *y1,
                                                 const double *y2, size_t n, const nplot_fill_opts *o);
 #define nplot_fill_between_xy(...) nplot__kw_fill_between_xy(__VA_ARGS__, )
 #define nplot__kw_fill_between_xy(ax, x, y1, y2, n, ...) \
-    nplot_fill_between_xy_opts_((ax), (x), (y1), (y2), (n), &(nplot_fill_opts){ 0, __VA_ARGS__ })
+    nplot_fill_between_xy_((ax), (x), (y1), (y2), (n), &(nplot_fill_opts){ 0, __VA_ARGS__ })
 
 /* ---- errorbar and stem ------------------------------------------------------------------ */
 typedef struct nplot_errorbar_opts {
@@ -327,16 +327,16 @@ typedef struct nplot_errorbar_opts {
     const char *label;
     double zorder;
 } nplot_errorbar_opts;
-NPLOT_API nd_status nplot_errorbar_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+NPLOT_API nd_status nplot_errorbar_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                                          const nplot_errorbar_opts *o);
 #define nplot_errorbar(...) nplot__kw_errorbar(__VA_ARGS__, )
 #define nplot__kw_errorbar(ax, x, y, ...) \
-    nplot_errorbar_opts_((ax), (x), (y), &(nplot_errorbar_opts){ 0, __VA_ARGS__ })
-NPLOT_API nd_status nplot_errorbar_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+    nplot_errorbar_((ax), (x), (y), &(nplot_errorbar_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_errorbar_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                                             const nplot_errorbar_opts *o);
 #define nplot_errorbar_xy(...) nplot__kw_errorbar_xy(__VA_ARGS__, )
 #define nplot__kw_errorbar_xy(ax, x, y, n, ...) \
-    nplot_errorbar_xy_opts_((ax), (x), (y), (n), &(nplot_errorbar_opts){ 0, __VA_ARGS__ })
+    nplot_errorbar_xy_((ax), (x), (y), (n), &(nplot_errorbar_opts){ 0, __VA_ARGS__ })
 
 typedef struct nplot_stem_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
@@ -347,34 +347,34 @@ typedef struct nplot_stem_opts {
     const char *label;
     bool horizontal;       /* orientation='horizontal' */
 } nplot_stem_opts;
-NPLOT_API nd_status nplot_stem_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+NPLOT_API nd_status nplot_stem_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                                      const nplot_stem_opts *o);
 #define nplot_stem(...) nplot__kw_stem(__VA_ARGS__, )
 #define nplot__kw_stem(ax, x, y, ...) \
-    nplot_stem_opts_((ax), (x), (y), &(nplot_stem_opts){ 0, __VA_ARGS__ })
-NPLOT_API nd_status nplot_stem_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+    nplot_stem_((ax), (x), (y), &(nplot_stem_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_stem_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                                         const nplot_stem_opts *o);
 #define nplot_stem_xy(...) nplot__kw_stem_xy(__VA_ARGS__, )
 #define nplot__kw_stem_xy(ax, x, y, n, ...) \
-    nplot_stem_xy_opts_((ax), (x), (y), (n), &(nplot_stem_opts){ 0, __VA_ARGS__ })
+    nplot_stem_xy_((ax), (x), (y), (n), &(nplot_stem_opts){ 0, __VA_ARGS__ })
 
 /* ---- text and annotations ------------------------------------------------------------- */
 /* Text at (x, y) in .coords ("data", "axes" or "figure" fractions). Strings may contain
  * mathtext between $...$ (Greek letters, ^{sup}, _{sub}, \times, \pm, \sqrt...). */
-NPLOT_API nd_status nplot_text_opts_(nplot_axes *ax, double x, double y, const char *s,
+NPLOT_API nd_status nplot_text_(nplot_axes *ax, double x, double y, const char *s,
                                      const nplot_text_opts *o);
 #define nplot_text(...) nplot__kw_text(__VA_ARGS__, )
 #define nplot__kw_text(ax, x, y, s, ...) \
-    nplot_text_opts_((ax), (x), (y), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+    nplot_text_((ax), (x), (y), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
 /* fig.text in figure fractions. */
-NPLOT_API nd_status nplot_fig_text_opts_(nplot_figure *fig, double x, double y, const char *s,
+NPLOT_API nd_status nplot_fig_text_(nplot_figure *fig, double x, double y, const char *s,
                                          const nplot_text_opts *o);
 #define nplot_fig_text(...) nplot__kw_fig_text(__VA_ARGS__, )
 #define nplot__kw_fig_text(fig, x, y, s, ...) \
-    nplot_fig_text_opts_((fig), (x), (y), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
-NPLOT_API nd_status nplot_suptitle_opts_(nplot_figure *fig, const char *s, const nplot_text_opts *o);
+    nplot_fig_text_((fig), (x), (y), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_suptitle_(nplot_figure *fig, const char *s, const nplot_text_opts *o);
 #define nplot_suptitle(...) nplot__kw_suptitle(__VA_ARGS__, )
-#define nplot__kw_suptitle(fig, s, ...) nplot_suptitle_opts_((fig), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_suptitle(fig, s, ...) nplot_suptitle_((fig), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
 
 typedef struct nplot_annotate_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
@@ -389,11 +389,11 @@ typedef struct nplot_annotate_opts {
     double shrink;               /* gap at both ends in points (0 → 2) */
     nplot_text_opts text;        /* fontsize, color, ha, va ... of the label */
 } nplot_annotate_opts;
-NPLOT_API nd_status nplot_annotate_opts_(nplot_axes *ax, const char *s, double x, double y,
+NPLOT_API nd_status nplot_annotate_(nplot_axes *ax, const char *s, double x, double y,
                                          const nplot_annotate_opts *o);
 #define nplot_annotate(...) nplot__kw_annotate(__VA_ARGS__, )
 #define nplot__kw_annotate(ax, s, x, y, ...) \
-    nplot_annotate_opts_((ax), (s), (x), (y), &(nplot_annotate_opts){ 0, __VA_ARGS__ })
+    nplot_annotate_((ax), (s), (x), (y), &(nplot_annotate_opts){ 0, __VA_ARGS__ })
 
 /* ---- bars and histograms --------------------------------------------------------------- */
 typedef struct nplot_bar_opts {
@@ -417,40 +417,40 @@ typedef struct nplot_bar_opts {
 /* ax.bar(x, height): n rectangles; the value axis gets a sticky edge at the bottom (no
  * margin below 0). NaN bars are skipped. ND_EVALUE for a bad align / color, ND_ESHAPE
  * for mismatched lengths (nd_array form). */
-NPLOT_API nd_status nplot_bar_xy_opts_(nplot_axes *ax, const double *x, const double *height, size_t n,
+NPLOT_API nd_status nplot_bar_xy_(nplot_axes *ax, const double *x, const double *height, size_t n,
                                        const nplot_bar_opts *o);
 #define nplot_bar_xy(...) nplot__kw_bar_xy(__VA_ARGS__, )
 #define nplot__kw_bar_xy(ax, x, h, n, ...) \
-    nplot_bar_xy_opts_((ax), (x), (h), (n), &(nplot_bar_opts){ 0, __VA_ARGS__ })
+    nplot_bar_xy_((ax), (x), (h), (n), &(nplot_bar_opts){ 0, __VA_ARGS__ })
 /* ax.bar(["a", "b"], height): string x makes the x axis categorical — each new label
  * takes the next integer position and becomes that tick's label. */
-NPLOT_API nd_status nplot_bar_cat_opts_(nplot_axes *ax, const char *const *x, const double *height,
+NPLOT_API nd_status nplot_bar_cat_(nplot_axes *ax, const char *const *x, const double *height,
                                         size_t n, const nplot_bar_opts *o);
 #define nplot_bar_cat(...) nplot__kw_bar_cat(__VA_ARGS__, )
 #define nplot__kw_bar_cat(ax, x, h, n, ...) \
-    nplot_bar_cat_opts_((ax), (x), (h), (n), &(nplot_bar_opts){ 0, __VA_ARGS__ })
+    nplot_bar_cat_((ax), (x), (h), (n), &(nplot_bar_opts){ 0, __VA_ARGS__ })
 /* nd_array form (x NULL → 0..n-1; any real dtype). */
-NPLOT_API nd_status nplot_bar_opts_(nplot_axes *ax, const nd_array *x, const nd_array *height,
+NPLOT_API nd_status nplot_bar_(nplot_axes *ax, const nd_array *x, const nd_array *height,
                                     const nplot_bar_opts *o);
 #define nplot_bar(...) nplot__kw_bar(__VA_ARGS__, )
 #define nplot__kw_bar(ax, x, h, ...) \
-    nplot_bar_opts_((ax), (x), (h), &(nplot_bar_opts){ 0, __VA_ARGS__ })
+    nplot_bar_((ax), (x), (h), &(nplot_bar_opts){ 0, __VA_ARGS__ })
 /* ax.barh(y, width): horizontal bars (thickness .height, start .left). */
-NPLOT_API nd_status nplot_barh_xy_opts_(nplot_axes *ax, const double *y, const double *width, size_t n,
+NPLOT_API nd_status nplot_barh_xy_(nplot_axes *ax, const double *y, const double *width, size_t n,
                                         const nplot_bar_opts *o);
 #define nplot_barh_xy(...) nplot__kw_barh_xy(__VA_ARGS__, )
 #define nplot__kw_barh_xy(ax, y, w, n, ...) \
-    nplot_barh_xy_opts_((ax), (y), (w), (n), &(nplot_bar_opts){ 0, __VA_ARGS__ })
-NPLOT_API nd_status nplot_barh_cat_opts_(nplot_axes *ax, const char *const *y, const double *width,
+    nplot_barh_xy_((ax), (y), (w), (n), &(nplot_bar_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_barh_cat_(nplot_axes *ax, const char *const *y, const double *width,
                                          size_t n, const nplot_bar_opts *o);
 #define nplot_barh_cat(...) nplot__kw_barh_cat(__VA_ARGS__, )
 #define nplot__kw_barh_cat(ax, y, w, n, ...) \
-    nplot_barh_cat_opts_((ax), (y), (w), (n), &(nplot_bar_opts){ 0, __VA_ARGS__ })
-NPLOT_API nd_status nplot_barh_opts_(nplot_axes *ax, const nd_array *y, const nd_array *width,
+    nplot_barh_cat_((ax), (y), (w), (n), &(nplot_bar_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_barh_(nplot_axes *ax, const nd_array *y, const nd_array *width,
                                      const nplot_bar_opts *o);
 #define nplot_barh(...) nplot__kw_barh(__VA_ARGS__, )
 #define nplot__kw_barh(ax, y, w, ...) \
-    nplot_barh_opts_((ax), (y), (w), &(nplot_bar_opts){ 0, __VA_ARGS__ })
+    nplot_barh_((ax), (y), (w), &(nplot_bar_opts){ 0, __VA_ARGS__ })
 
 typedef struct nplot_hist_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
@@ -478,14 +478,14 @@ typedef struct nplot_hist_opts {
 } nplot_hist_opts;
 /* ax.hist(x): counts with numpy.histogram's binning (NaN values are dropped), drawn as
  * bars, a step outline or a filled step. ND_EVALUE for bad bins / range / histtype. */
-NPLOT_API nd_status nplot_hist_xy_opts_(nplot_axes *ax, const double *x, size_t n,
+NPLOT_API nd_status nplot_hist_xy_(nplot_axes *ax, const double *x, size_t n,
                                         const nplot_hist_opts *o);
 #define nplot_hist_xy(...) nplot__kw_hist_xy(__VA_ARGS__, )
 #define nplot__kw_hist_xy(ax, x, n, ...) \
-    nplot_hist_xy_opts_((ax), (x), (n), &(nplot_hist_opts){ 0, __VA_ARGS__ })
-NPLOT_API nd_status nplot_hist_opts_(nplot_axes *ax, const nd_array *x, const nplot_hist_opts *o);
+    nplot_hist_xy_((ax), (x), (n), &(nplot_hist_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_hist_(nplot_axes *ax, const nd_array *x, const nplot_hist_opts *o);
 #define nplot_hist(...) nplot__kw_hist(__VA_ARGS__, )
-#define nplot__kw_hist(ax, x, ...) nplot_hist_opts_((ax), (x), &(nplot_hist_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_hist(ax, x, ...) nplot_hist_((ax), (x), &(nplot_hist_opts){ 0, __VA_ARGS__ })
 
 /* ---- images and colorbars ------------------------------------------------------------- */
 typedef struct nplot_imshow_opts {
@@ -505,21 +505,21 @@ typedef struct nplot_imshow_opts {
  * Limits fit the extent exactly; origin "upper" inverts the y axis. The image is a
  * "mappable" that nplot_colorbar can describe. ND_ESHAPE for other shapes or empty
  * images, ND_EVALUE for a bad cmap / origin / aspect / interpolation. */
-NPLOT_API nd_status nplot_imshow_opts_(nplot_axes *ax, const nd_array *img, const nplot_imshow_opts *o);
+NPLOT_API nd_status nplot_imshow_(nplot_axes *ax, const nd_array *img, const nplot_imshow_opts *o);
 #define nplot_imshow(...) nplot__kw_imshow(__VA_ARGS__, )
 #define nplot__kw_imshow(ax, img, ...) \
-    nplot_imshow_opts_((ax), (img), &(nplot_imshow_opts){ 0, __VA_ARGS__ })
+    nplot_imshow_((ax), (img), &(nplot_imshow_opts){ 0, __VA_ARGS__ })
 /* The same from h rows of w doubles (row-major). */
-NPLOT_API nd_status nplot_imshow_data_opts_(nplot_axes *ax, const double *z, int h, int w,
+NPLOT_API nd_status nplot_imshow_data_(nplot_axes *ax, const double *z, int h, int w,
                                             const nplot_imshow_opts *o);
 #define nplot_imshow_data(...) nplot__kw_imshow_data(__VA_ARGS__, )
 #define nplot__kw_imshow_data(ax, z, h, w, ...) \
-    nplot_imshow_data_opts_((ax), (z), (h), (w), &(nplot_imshow_opts){ 0, __VA_ARGS__ })
+    nplot_imshow_data_((ax), (z), (h), (w), &(nplot_imshow_opts){ 0, __VA_ARGS__ })
 /* ax.matshow(z): imshow with nearest interpolation and the x ticks on top. */
-NPLOT_API nd_status nplot_matshow_opts_(nplot_axes *ax, const nd_array *z, const nplot_imshow_opts *o);
+NPLOT_API nd_status nplot_matshow_(nplot_axes *ax, const nd_array *z, const nplot_imshow_opts *o);
 #define nplot_matshow(...) nplot__kw_matshow(__VA_ARGS__, )
 #define nplot__kw_matshow(ax, z, ...) \
-    nplot_matshow_opts_((ax), (z), &(nplot_imshow_opts){ 0, __VA_ARGS__ })
+    nplot_matshow_((ax), (z), &(nplot_imshow_opts){ 0, __VA_ARGS__ })
 
 typedef struct nplot_colorbar_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
@@ -535,10 +535,10 @@ typedef struct nplot_colorbar_opts {
  * room) showing the colormap from vmin to vmax, ticked like any axis. Returns that axes
  * (owned by the figure: set its label or ticks like any other) or NULL with ND_EVALUE
  * when ax has nothing color-mapped. */
-NPLOT_API nplot_axes *nplot_colorbar_opts_(nplot_axes *ax, const nplot_colorbar_opts *o);
+NPLOT_API nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o);
 #define nplot_colorbar(...) nplot__kw_colorbar(__VA_ARGS__, )
 #define nplot__kw_colorbar(ax, ...) \
-    nplot_colorbar_opts_((ax), &(nplot_colorbar_opts){ 0, __VA_ARGS__ })
+    nplot_colorbar_((ax), &(nplot_colorbar_opts){ 0, __VA_ARGS__ })
 
 /* ---- pie, boxplot, hexbin, pcolormesh ---------------------------------------------------- */
 typedef struct nplot_pie_opts {
@@ -561,13 +561,13 @@ typedef struct nplot_pie_opts {
 /* ax.pie(x): one wedge per value, sized x[i] / sum(x), drawn from startangle; equal
  * aspect, no frame or ticks, limits ±1.25 radius. ND_EVALUE for negative / NaN values,
  * an all-zero x, or (normalize off) a sum above 1. */
-NPLOT_API nd_status nplot_pie_xy_opts_(nplot_axes *ax, const double *x, size_t n, const nplot_pie_opts *o);
+NPLOT_API nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_pie_opts *o);
 #define nplot_pie_xy(...) nplot__kw_pie_xy(__VA_ARGS__, )
 #define nplot__kw_pie_xy(ax, x, n, ...) \
-    nplot_pie_xy_opts_((ax), (x), (n), &(nplot_pie_opts){ 0, __VA_ARGS__ })
-NPLOT_API nd_status nplot_pie_opts_(nplot_axes *ax, const nd_array *x, const nplot_pie_opts *o);
+    nplot_pie_xy_((ax), (x), (n), &(nplot_pie_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_pie_(nplot_axes *ax, const nd_array *x, const nplot_pie_opts *o);
 #define nplot_pie(...) nplot__kw_pie(__VA_ARGS__, )
-#define nplot__kw_pie(ax, x, ...) nplot_pie_opts_((ax), (x), &(nplot_pie_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_pie(ax, x, ...) nplot_pie_((ax), (x), &(nplot_pie_opts){ 0, __VA_ARGS__ })
 
 typedef struct nplot_boxplot_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
@@ -588,16 +588,16 @@ typedef struct nplot_boxplot_opts {
  * within whis × IQR of the box, fliers beyond; NaN values are dropped. data is 1-D (one
  * box) or 2-D (n, k): one box per column. The ticks sit at the positions with the labels;
  * the view spans the positions ± 0.5. ND_EVALUE for bad options, ND_ESHAPE for > 2-D. */
-NPLOT_API nd_status nplot_boxplot_opts_(nplot_axes *ax, const nd_array *data, const nplot_boxplot_opts *o);
+NPLOT_API nd_status nplot_boxplot_(nplot_axes *ax, const nd_array *data, const nplot_boxplot_opts *o);
 #define nplot_boxplot(...) nplot__kw_boxplot(__VA_ARGS__, )
 #define nplot__kw_boxplot(ax, d, ...) \
-    nplot_boxplot_opts_((ax), (d), &(nplot_boxplot_opts){ 0, __VA_ARGS__ })
+    nplot_boxplot_((ax), (d), &(nplot_boxplot_opts){ 0, __VA_ARGS__ })
 /* k datasets of different lengths: data[i] holds lens[i] values. */
-NPLOT_API nd_status nplot_boxplot_xy_opts_(nplot_axes *ax, const double *const *data, const size_t *lens,
+NPLOT_API nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const size_t *lens,
                                            int k, const nplot_boxplot_opts *o);
 #define nplot_boxplot_xy(...) nplot__kw_boxplot_xy(__VA_ARGS__, )
 #define nplot__kw_boxplot_xy(ax, d, lens, k, ...) \
-    nplot_boxplot_xy_opts_((ax), (d), (lens), (k), &(nplot_boxplot_opts){ 0, __VA_ARGS__ })
+    nplot_boxplot_xy_((ax), (d), (lens), (k), &(nplot_boxplot_opts){ 0, __VA_ARGS__ })
 
 typedef struct nplot_hexbin_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
@@ -619,16 +619,16 @@ typedef struct nplot_hexbin_opts {
 /* ax.hexbin(x, y): counts on matplotlib's two offset hexagonal lattices, color-mapped (a
  * mappable for nplot_colorbar); the view fits the extent with no margins. Non-finite
  * points are dropped. ND_ESHAPE on length mismatch, ND_EVALUE for bad options. */
-NPLOT_API nd_status nplot_hexbin_xy_opts_(nplot_axes *ax, const double *x, const double *y, size_t n,
+NPLOT_API nd_status nplot_hexbin_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                                           const nplot_hexbin_opts *o);
 #define nplot_hexbin_xy(...) nplot__kw_hexbin_xy(__VA_ARGS__, )
 #define nplot__kw_hexbin_xy(ax, x, y, n, ...) \
-    nplot_hexbin_xy_opts_((ax), (x), (y), (n), &(nplot_hexbin_opts){ 0, __VA_ARGS__ })
-NPLOT_API nd_status nplot_hexbin_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+    nplot_hexbin_xy_((ax), (x), (y), (n), &(nplot_hexbin_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_hexbin_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                                        const nplot_hexbin_opts *o);
 #define nplot_hexbin(...) nplot__kw_hexbin(__VA_ARGS__, )
 #define nplot__kw_hexbin(ax, x, y, ...) \
-    nplot_hexbin_opts_((ax), (x), (y), &(nplot_hexbin_opts){ 0, __VA_ARGS__ })
+    nplot_hexbin_((ax), (x), (y), &(nplot_hexbin_opts){ 0, __VA_ARGS__ })
 
 typedef struct nplot_pcolormesh_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
@@ -644,10 +644,10 @@ typedef struct nplot_pcolormesh_opts {
 /* ax.pcolormesh(X, Y, C) with shading='flat': cell (i, j) spans x[j]..x[j+1],
  * y[i]..y[i+1] (row 0 at the bottom); NaN cells are empty; a mappable. ND_ESHAPE when c
  * is not 2-D or the edges do not have one more entry than c has columns / rows. */
-NPLOT_API nd_status nplot_pcolormesh_opts_(nplot_axes *ax, const nd_array *c, const nplot_pcolormesh_opts *o);
+NPLOT_API nd_status nplot_pcolormesh_(nplot_axes *ax, const nd_array *c, const nplot_pcolormesh_opts *o);
 #define nplot_pcolormesh(...) nplot__kw_pcolormesh(__VA_ARGS__, )
 #define nplot__kw_pcolormesh(ax, c, ...) \
-    nplot_pcolormesh_opts_((ax), (c), &(nplot_pcolormesh_opts){ 0, __VA_ARGS__ })
+    nplot_pcolormesh_((ax), (c), &(nplot_pcolormesh_opts){ 0, __VA_ARGS__ })
 
 /* ---- 3-D axes ---------------------------------------------------------------------------- */
 /* fig.add_subplot(nrows, ncols, index, projection='3d'): a 3-D axes (box aspect 4:4:3,
@@ -664,9 +664,9 @@ NPLOT_API nd_status nplot_data_to_pixel_3d(nplot_axes *ax, double x, double y, d
 /* ax.set_zlim (NaN keeps a side automatic) and ax.set_zlabel. */
 NPLOT_API nd_status nplot_set_zlim(nplot_axes *ax, double lo, double hi);
 NPLOT_API nd_status nplot_get_zlim(nplot_axes *ax, double *lo, double *hi);
-NPLOT_API nd_status nplot_set_zlabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
+NPLOT_API nd_status nplot_set_zlabel_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
 #define nplot_set_zlabel(...) nplot__kw_set_zlabel(__VA_ARGS__, )
-#define nplot__kw_set_zlabel(ax, s, ...) nplot_set_zlabel_opts_((ax), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_set_zlabel(ax, s, ...) nplot_set_zlabel_((ax), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
 
 typedef struct nplot_surface_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
@@ -686,41 +686,41 @@ typedef struct nplot_surface_opts {
  * surface is a mappable for nplot_colorbar; without one it is lit like matplotlib's
  * (LightSource azdeg 225, altdeg 19.47). ND_ESHAPE on shape mismatches, ND_EVALUE on a 2-D
  * axes or for a bad cmap / color. */
-NPLOT_API nd_status nplot_plot_surface_opts_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+NPLOT_API nd_status nplot_plot_surface_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
                                              const nd_array *Z, const nplot_surface_opts *o);
 #define nplot_plot_surface(...) nplot__kw_plot_surface(__VA_ARGS__, )
 #define nplot__kw_plot_surface(ax, X, Y, Z, ...) \
-    nplot_plot_surface_opts_((ax), (X), (Y), (Z), &(nplot_surface_opts){ 0, __VA_ARGS__ })
+    nplot_plot_surface_((ax), (X), (Y), (Z), &(nplot_surface_opts){ 0, __VA_ARGS__ })
 /* ax.plot_wireframe(X, Y, Z): the grid lines of the surface (color C0 by default). */
-NPLOT_API nd_status nplot_plot_wireframe_opts_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+NPLOT_API nd_status nplot_plot_wireframe_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
                                                const nd_array *Z, const nplot_surface_opts *o);
 #define nplot_plot_wireframe(...) nplot__kw_plot_wireframe(__VA_ARGS__, )
 #define nplot__kw_plot_wireframe(ax, X, Y, Z, ...) \
-    nplot_plot_wireframe_opts_((ax), (X), (Y), (Z), &(nplot_surface_opts){ 0, __VA_ARGS__ })
+    nplot_plot_wireframe_((ax), (X), (Y), (Z), &(nplot_surface_opts){ 0, __VA_ARGS__ })
 /* ax.plot(x, y, z) on a 3-D axes (color, linewidth, linestyle, marker, label, alpha). */
-NPLOT_API nd_status nplot_plot3d_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+NPLOT_API nd_status nplot_plot3d_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                                        const nd_array *z, const nplot_line_opts *o);
 #define nplot_plot3d(...) nplot__kw_plot3d(__VA_ARGS__, )
 #define nplot__kw_plot3d(ax, x, y, z, ...) \
-    nplot_plot3d_opts_((ax), (x), (y), (z), &(nplot_line_opts){ 0, __VA_ARGS__ })
+    nplot_plot3d_((ax), (x), (y), (z), &(nplot_line_opts){ 0, __VA_ARGS__ })
 /* ax.scatter(x, y, z) on a 3-D axes (s, color, c + cmap, marker, alpha, label); farther
  * markers are paler (depthshade). */
-NPLOT_API nd_status nplot_scatter3d_opts_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+NPLOT_API nd_status nplot_scatter3d_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                                           const nd_array *z, const nplot_scatter_opts *o);
 #define nplot_scatter3d(...) nplot__kw_scatter3d(__VA_ARGS__, )
 #define nplot__kw_scatter3d(ax, x, y, z, ...) \
-    nplot_scatter3d_opts_((ax), (x), (y), (z), &(nplot_scatter_opts){ 0, __VA_ARGS__ })
+    nplot_scatter3d_((ax), (x), (y), (z), &(nplot_scatter_opts){ 0, __VA_ARGS__ })
 
 /* ---- titles, labels, legend ----------------------------------------------------------- */
-NPLOT_API nd_status nplot_set_title_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
-NPLOT_API nd_status nplot_set_xlabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
-NPLOT_API nd_status nplot_set_ylabel_opts_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
+NPLOT_API nd_status nplot_set_title_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
+NPLOT_API nd_status nplot_set_xlabel_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
+NPLOT_API nd_status nplot_set_ylabel_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
 #define nplot_set_title(...) nplot__kw_set_title(__VA_ARGS__, )
-#define nplot__kw_set_title(ax, s, ...) nplot_set_title_opts_((ax), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_set_title(ax, s, ...) nplot_set_title_((ax), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
 #define nplot_set_xlabel(...) nplot__kw_set_xlabel(__VA_ARGS__, )
-#define nplot__kw_set_xlabel(ax, s, ...) nplot_set_xlabel_opts_((ax), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_set_xlabel(ax, s, ...) nplot_set_xlabel_((ax), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
 #define nplot_set_ylabel(...) nplot__kw_set_ylabel(__VA_ARGS__, )
-#define nplot__kw_set_ylabel(ax, s, ...) nplot_set_ylabel_opts_((ax), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_set_ylabel(ax, s, ...) nplot_set_ylabel_((ax), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
 
 typedef struct nplot_legend_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
@@ -737,9 +737,9 @@ typedef struct nplot_legend_opts {
     const double *bbox_to_anchor; /* 2 values in axes fractions */
 } nplot_legend_opts;
 /* ax.legend(): entries from the artists that have labels, in the order added. */
-NPLOT_API nd_status nplot_legend_opts_(nplot_axes *ax, const nplot_legend_opts *o);
+NPLOT_API nd_status nplot_legend_(nplot_axes *ax, const nplot_legend_opts *o);
 #define nplot_legend(...) nplot__kw_legend(__VA_ARGS__, )
-#define nplot__kw_legend(ax, ...) nplot_legend_opts_((ax), &(nplot_legend_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_legend(ax, ...) nplot_legend_((ax), &(nplot_legend_opts){ 0, __VA_ARGS__ })
 
 /* ---- limits, scales, aspect ------------------------------------------------------------ */
 /* NaN keeps that side automatic (matplotlib's None). lo > hi inverts the axis. */
@@ -758,12 +758,12 @@ typedef struct nplot_scale_opts {
     int minor;         /* log: NPLOT_OFF hides minor ticks */
 } nplot_scale_opts;
 /* "linear", "log", "symlog". Non-positive data on a log axis is masked. */
-NPLOT_API nd_status nplot_set_xscale_opts_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o);
-NPLOT_API nd_status nplot_set_yscale_opts_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o);
+NPLOT_API nd_status nplot_set_xscale_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o);
+NPLOT_API nd_status nplot_set_yscale_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o);
 #define nplot_set_xscale(...) nplot__kw_set_xscale(__VA_ARGS__, )
-#define nplot__kw_set_xscale(ax, s, ...) nplot_set_xscale_opts_((ax), (s), &(nplot_scale_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_set_xscale(ax, s, ...) nplot_set_xscale_((ax), (s), &(nplot_scale_opts){ 0, __VA_ARGS__ })
 #define nplot_set_yscale(...) nplot__kw_set_yscale(__VA_ARGS__, )
-#define nplot__kw_set_yscale(ax, s, ...) nplot_set_yscale_opts_((ax), (s), &(nplot_scale_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_set_yscale(ax, s, ...) nplot_set_yscale_((ax), (s), &(nplot_scale_opts){ 0, __VA_ARGS__ })
 NPLOT_API nd_status nplot_invert_xaxis(nplot_axes *ax);
 NPLOT_API nd_status nplot_invert_yaxis(nplot_axes *ax);
 /* ax.axis("on" | "off" | "equal" | "scaled" | "tight" | "image" | "square" | "auto"). */
@@ -782,23 +782,23 @@ typedef struct nplot_ticks_opts {
     double fontsize;
 } nplot_ticks_opts;
 /* ax.set_xticks(ticks, labels): fixed tick positions (n may be 0: no ticks). */
-NPLOT_API nd_status nplot_set_xticks_opts_(nplot_axes *ax, const double *ticks, int n,
+NPLOT_API nd_status nplot_set_xticks_(nplot_axes *ax, const double *ticks, int n,
                                            const nplot_ticks_opts *o);
-NPLOT_API nd_status nplot_set_yticks_opts_(nplot_axes *ax, const double *ticks, int n,
+NPLOT_API nd_status nplot_set_yticks_(nplot_axes *ax, const double *ticks, int n,
                                            const nplot_ticks_opts *o);
 #define nplot_set_xticks(...) nplot__kw_set_xticks(__VA_ARGS__, )
-#define nplot__kw_set_xticks(ax, t, n, ...) nplot_set_xticks_opts_((ax), (t), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_set_xticks(ax, t, n, ...) nplot_set_xticks_((ax), (t), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
 #define nplot_set_yticks(...) nplot__kw_set_yticks(__VA_ARGS__, )
-#define nplot__kw_set_yticks(ax, t, n, ...) nplot_set_yticks_opts_((ax), (t), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_set_yticks(ax, t, n, ...) nplot_set_yticks_((ax), (t), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
 /* ax.set_xticklabels: labels for the current (fixed) ticks; rotation/ha/fontsize. */
-NPLOT_API nd_status nplot_set_xticklabels_opts_(nplot_axes *ax, const char *const *labels, int n,
+NPLOT_API nd_status nplot_set_xticklabels_(nplot_axes *ax, const char *const *labels, int n,
                                                 const nplot_ticks_opts *o);
-NPLOT_API nd_status nplot_set_yticklabels_opts_(nplot_axes *ax, const char *const *labels, int n,
+NPLOT_API nd_status nplot_set_yticklabels_(nplot_axes *ax, const char *const *labels, int n,
                                                 const nplot_ticks_opts *o);
 #define nplot_set_xticklabels(...) nplot__kw_set_xticklabels(__VA_ARGS__, )
-#define nplot__kw_set_xticklabels(ax, l, n, ...) nplot_set_xticklabels_opts_((ax), (l), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_set_xticklabels(ax, l, n, ...) nplot_set_xticklabels_((ax), (l), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
 #define nplot_set_yticklabels(...) nplot__kw_set_yticklabels(__VA_ARGS__, )
-#define nplot__kw_set_yticklabels(ax, l, n, ...) nplot_set_yticklabels_opts_((ax), (l), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_set_yticklabels(ax, l, n, ...) nplot_set_yticklabels_((ax), (l), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
 
 typedef struct nplot_tick_params {
     int _; /* reserved: leave it out (lets an empty option list compile) */
@@ -811,9 +811,9 @@ typedef struct nplot_tick_params {
     int bottom, top, left, right;                     /* draw ticks on that side */
     int labelbottom, labeltop, labelleft, labelright; /* draw labels on that side */
 } nplot_tick_params;
-NPLOT_API nd_status nplot_tick_params_opts_(nplot_axes *ax, const nplot_tick_params *o);
+NPLOT_API nd_status nplot_tick_params_(nplot_axes *ax, const nplot_tick_params *o);
 #define nplot_tick_params(...) nplot__kw_tick_params(__VA_ARGS__, )
-#define nplot__kw_tick_params(ax, ...) nplot_tick_params_opts_((ax), &(nplot_tick_params){ 0, __VA_ARGS__ })
+#define nplot__kw_tick_params(ax, ...) nplot_tick_params_((ax), &(nplot_tick_params){ 0, __VA_ARGS__ })
 /* Minor ticks with the automatic minor locator (log axes have them by default). */
 NPLOT_API nd_status nplot_minorticks_on(nplot_axes *ax);
 NPLOT_API nd_status nplot_minorticks_off(nplot_axes *ax);
@@ -828,9 +828,9 @@ typedef struct nplot_grid_opts {
     double linewidth;      /* 0 → 0.8 */
     double alpha;
 } nplot_grid_opts;
-NPLOT_API nd_status nplot_grid_opts_(nplot_axes *ax, const nplot_grid_opts *o);
+NPLOT_API nd_status nplot_grid_(nplot_axes *ax, const nplot_grid_opts *o);
 #define nplot_grid(...) nplot__kw_grid(__VA_ARGS__, )
-#define nplot__kw_grid(ax, ...) nplot_grid_opts_((ax), &(nplot_grid_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_grid(ax, ...) nplot_grid_((ax), &(nplot_grid_opts){ 0, __VA_ARGS__ })
 
 /* Tick label formatters. */
 typedef size_t (*nplot_tick_format_fn)(double value, int index, char *buf, size_t cap,
@@ -848,12 +848,12 @@ typedef struct nplot_formatter_opts {
     void *ctx;
     bool minor;         /* set the minor formatter instead */
 } nplot_formatter_opts;
-NPLOT_API nd_status nplot_set_xformatter_opts_(nplot_axes *ax, const nplot_formatter_opts *o);
-NPLOT_API nd_status nplot_set_yformatter_opts_(nplot_axes *ax, const nplot_formatter_opts *o);
+NPLOT_API nd_status nplot_set_xformatter_(nplot_axes *ax, const nplot_formatter_opts *o);
+NPLOT_API nd_status nplot_set_yformatter_(nplot_axes *ax, const nplot_formatter_opts *o);
 #define nplot_set_xformatter(...) nplot__kw_set_xformatter(__VA_ARGS__, )
-#define nplot__kw_set_xformatter(ax, ...) nplot_set_xformatter_opts_((ax), &(nplot_formatter_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_set_xformatter(ax, ...) nplot_set_xformatter_((ax), &(nplot_formatter_opts){ 0, __VA_ARGS__ })
 #define nplot_set_yformatter(...) nplot__kw_set_yformatter(__VA_ARGS__, )
-#define nplot__kw_set_yformatter(ax, ...) nplot_set_yformatter_opts_((ax), &(nplot_formatter_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_set_yformatter(ax, ...) nplot_set_yformatter_((ax), &(nplot_formatter_opts){ 0, __VA_ARGS__ })
 
 /* matplotlib.ticker.MaxNLocator(nbins, steps=[1, 2, 2.5, 5, 10]).tick_values(vmin, vmax):
  * writes at most `cap` ticks to out and returns how many there are (may exceed cap), or
@@ -897,10 +897,10 @@ typedef struct nplot_save_opts {
 } nplot_save_opts;
 /* Render to a file. ND_EIO naming the path when it cannot be written; ND_EVALUE for an
  * unknown format; the figure's sticky error if it has one. PNG bytes are deterministic. */
-NPLOT_API nd_status nplot_savefig_opts_(nplot_figure *fig, const char *path, const nplot_save_opts *o);
+NPLOT_API nd_status nplot_savefig_(nplot_figure *fig, const char *path, const nplot_save_opts *o);
 #define nplot_savefig(...) nplot__kw_savefig(__VA_ARGS__, )
 #define nplot__kw_savefig(fig, path, ...) \
-    nplot_savefig_opts_((fig), (path), &(nplot_save_opts){ 0, __VA_ARGS__ })
+    nplot_savefig_((fig), (path), &(nplot_save_opts){ 0, __VA_ARGS__ })
 /* Render into the caller's memory: width × height pixels of RGBA bytes (not
  * premultiplied), rows `stride` bytes apart. width/height must equal
  * nplot_figure_pixel_size (ND_ESHAPE otherwise). */

@@ -42,9 +42,9 @@ typedef struct nd_unique_opts {
     nd_array **inverse; /* positions that rebuild a from the uniques */
     nd_array **counts;  /* occurrences of each unique value */
 } nd_unique_opts;
-ND_API nd_array *nd_unique_opts_(const nd_unique_opts *o);
+ND_API nd_array *nd_unique_(const nd_unique_opts *o);
 /* nd_unique(a) or nd_unique(a, .counts = &counts, .inverse = &inv). */
-#define nd_unique(...) nd_unique_opts_(&(nd_unique_opts){ .a = __VA_ARGS__ })
+#define nd_unique(...) nd_unique_(&(nd_unique_opts){ .a = __VA_ARGS__ })
 /* numpy.isin(element, test_elements): bool of element's shape. */
 ND_API nd_array *nd_isin(const nd_array *element, const nd_array *test);
 /* Sorted set operations on flattened inputs (numpy.intersect1d, union1d, setdiff1d, setxor1d). */

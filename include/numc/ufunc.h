@@ -79,7 +79,7 @@ static inline nd_operand nd_op_c128(double _Complex z)
 
 /* ---- options ---------------------------------------------------------------------- */
 typedef struct nd_ufunc_opts {
-    int reserved_;          /* keep first: lets the macros take no options */
+    int _; /* reserved: leave it out (lets an empty option list compile) */
     const nd_array *where;  /* bool mask broadcast to the output: elements where it is
                                false are left unchanged (zero in a new output) */
     nd_casting casting;     /* inputs → loop and loop → out; default same_kind */
@@ -384,7 +384,7 @@ ND_API int nd_array_equal(const nd_array *a, const nd_array *b, bool equal_nan);
 
 /* ---- reductions ------------------------------------------------------------------- */
 typedef struct nd_reduce_opts {
-    int reserved_;             /* keep first */
+    int _; /* reserved: leave it out (lets an empty option list compile) */
     nd_axes axis;              /* axis.n == 0: all axes (argmin/argmax/cum*: flattened) */
     bool keepdims;             /* keep reduced axes with length 1 */
     int dtype;                 /* accumulator and result dtype; 0 → NumPy's default
@@ -476,7 +476,7 @@ ND_API nd_array *nd_ufunc_reduce(nd_ufunc f, const nd_array *a, const nd_reduce_
  * are joined along the axis first (broadcast to the other axes).
  *     nd_array *d = nd_diff(a, 1, -1);   nd_diff(a, 2, 0, .prepend = z) */
 typedef struct nd_diff_opts {
-    int reserved_;            /* keep first */
+    int _; /* reserved: leave it out (lets an empty option list compile) */
     const nd_array *prepend;
     const nd_array *append;
 } nd_diff_opts;
@@ -496,7 +496,7 @@ ND_API nd_array *nd_ediff1d(const nd_array *a, const nd_array *to_end, const nd_
  * Float64 results for integer input. ND_EVALUE when an axis is shorter than
  * edge_order + 1. */
 typedef struct nd_gradient_opts {
-    int reserved_;               /* keep first */
+    int _; /* reserved: leave it out (lets an empty option list compile) */
     nd_axes axis;
     const double *dx;            /* axis.n (or ndim) values */
     const nd_array *const *x;    /* axis.n (or ndim) coordinate arrays */
@@ -526,7 +526,7 @@ ND_API nd_array *nd_convolve(const nd_array *a, const nd_array *v, nd_convolve_m
  * fp[0] / fp[-1]); `.period` > 0 makes xp periodic (left/right then unused). Result:
  * float64, or complex128 when fp is complex. */
 typedef struct nd_interp_opts {
-    int reserved_;        /* keep first */
+    int _; /* reserved: leave it out (lets an empty option list compile) */
     const double *left;
     const double *right;
     double period;
@@ -545,7 +545,7 @@ typedef enum nd_errmode {
 } nd_errmode;
 
 typedef struct nd_errstate {
-    int reserved_;        /* keep first */
+    int _; /* reserved: leave it out (lets an empty option list compile) */
     nd_errmode divide, over, under, invalid;
     nd_errmode all;       /* nd_seterr only: sets all four first */
 } nd_errstate;
