@@ -1,5 +1,6 @@
 /* The error model: messages, allocation failure, limits, inputs untouched. */
 #include <numc/numc.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,7 +107,50 @@ static void test_clear_and_names(void)
     nd_free_mem(NULL);
 }
 
+typedef struct warn_seen { char msg[64]; unsigned bits; int n; } warn_seen;
+static void record_warning(const char *msg, unsigned bits, void *ctx)
+{
+    warn_seen *w = ctx;
+    snprintf(w->msg, sizeof w->msg, "%s", msg);
+    w->bits = bits;
+    w->n++;
+}
+
+/* nd_warn goes through the same handler as floating-point warnings (bits 0 for it). */
+static void test_warning_channel(void)
+{
+    warn_seen w = { "", 99, 0 };
+    nd_seterrcall(record_warning, &w);
+    nd_warn("nd_polyfit: %s", "polyfit may be poorly conditioned");
+    CU_ASSERT_EQUAL(w.n, 1);
+    CU_ASSERT_EQUAL(w.bits, 0);
+    CU_ASSERT_STRING_EQUAL(w.msg, "nd_polyfit: polyfit may be poorly conditioned");
+    nd_array *z = nd_zeros(ND_SHAPE(2), ND_FLOAT64);
+    nd_array *r = nd_divide(1.0, z);
+    CU_ASSERT_EQUAL(w.n, 2);
+    CU_ASSERT_EQUAL(w.bits, ND_FPE_DIVIDE);
+    nd_free(r);
+    nd_free(z);
+    nd_seterrcall(NULL, NULL);
+}
+
+/* The public allocator API: nd_calloc refuses overflow, nd_strdup copies, errors name who. */
+static void test_public_allocator(void)
+{
+    char *s = nd_strdup("abc", "mylib_fn");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    CU_ASSERT_STRING_EQUAL(s, "abc");
+    nd_free_mem(s);
+    CU_ASSERT_PTR_NULL(nd_calloc(SIZE_MAX / 2, 4, "mylib_fn"));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_ENOMEM);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "mylib_fn"));
+    CU_ASSERT_EQUAL(nd_set_error(ND_EVALUE, "mylib_fn: bad %d", 7), ND_EVALUE);
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "mylib_fn: bad 7");
+    nd_free_mem(NULL);
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_warning_channel), ND_T(test_public_allocator),
     ND_T(test_allocation_failure_is_reported), ND_T(test_limits),
     ND_T(test_failure_leaves_input_unchanged), ND_T(test_clear_and_names), { 0 }
 };

@@ -19,6 +19,31 @@ nd_status nd_set_error(nd_status code, const char *fmt, ...)
     return code;
 }
 
+static _Thread_local nd_errcall_fn call_fn;
+static _Thread_local void *call_ctx;
+
+void nd_seterrcall(nd_errcall_fn fn, void *ctx)
+{
+    call_fn = fn;
+    call_ctx = ctx;
+}
+
+void nd__warn_bits(unsigned fpe_bits, const char *msg)
+{
+    if (call_fn) call_fn(msg, fpe_bits, call_ctx);
+    else fprintf(stderr, "numc: %s: %s\n", fpe_bits ? "RuntimeWarning" : "warning", msg);
+}
+
+void nd_warn(const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    nd__warn_bits(0, msg);
+}
+
 nd_status nd_last_error(void) { return last_code; }
 const char *nd_errmsg(void) { return last_msg; }
 

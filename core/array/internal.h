@@ -29,6 +29,8 @@ struct nd_array {
 
 /* nd_set_error and the allocator (nd_malloc, nd_calloc, nd_strdup, nd_free_mem) are
  * public (error.h): extension libraries use the same ones. */
+/* The warning channel with floating-point bits (nd_warn passes 0). */
+void nd__warn_bits(unsigned fpe_bits, const char *msg);
 #define ND_FAIL(code, ...) (nd_set_error((code), __VA_ARGS__), NULL)
 
 /* Format a shape as "(3, 4)" into buf (returns buf). */

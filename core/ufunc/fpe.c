@@ -7,8 +7,6 @@
 
 static _Thread_local bool state_set;
 static _Thread_local nd_errstate state;
-static _Thread_local nd_errcall_fn call_fn;
-static _Thread_local void *call_ctx;
 
 static nd_errstate current(void)
 {
@@ -41,12 +39,6 @@ nd_errstate nd_seterr_(const nd_errstate *s)
     return old;
 }
 
-void nd_seterrcall(nd_errcall_fn fn, void *ctx)
-{
-    call_fn = fn;
-    call_ctx = ctx;
-}
-
 void nd__fpe_clear(void)
 {
     feclearexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW | FE_INVALID);
@@ -76,8 +68,7 @@ nd_status nd__fpe_report(unsigned bits, const char *who)
         } else if (m == ND_ERR_WARN) {
             char msg[160];
             snprintf(msg, sizeof msg, "%s: %s encountered", who, names[i].what);
-            if (call_fn) call_fn(msg, names[i].bit, call_ctx);
-            else fprintf(stderr, "numc: RuntimeWarning: %s\n", msg);
+            nd__warn_bits(names[i].bit, msg);
         }
     }
     return rc;

@@ -36,6 +36,15 @@ ND_API void nd_clear_error(void);
 /* Symbolic name of a status ("ND_ESHAPE"). */
 ND_API const char *nd_status_name(nd_status s);
 
+/* Warnings (numc's warning channel: NumPy's RuntimeWarning / RankWarning, a failed
+ * plotting call). The thread-local handler gets the message ("nd_divide: divide by zero
+ * encountered") and, for floating-point conditions, ND_FPE_* bits (ufunc.h; 0 for other
+ * warnings). NULL restores the default, which prints "numc: warning: MSG" on stderr. */
+typedef void (*nd_errcall_fn)(const char *msg, unsigned fpe_bits, void *ctx);
+ND_API void nd_seterrcall(nd_errcall_fn fn, void *ctx);
+/* Send a warning through the channel (printf-style; start with the function's name). */
+ND_API void nd_warn(const char *fmt, ...) ND_PRINTF(1, 2);
+
 /* Memory: every allocation numc makes goes through these hooks (default: an
  * aligned malloc and free). Pass NULL to restore the default. Not thread-safe:
  * set it before using numc. `ctx` is handed back to both calls. */

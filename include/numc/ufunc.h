@@ -560,10 +560,7 @@ ND_API nd_errstate nd_geterr(void);
 
 /* Bits passed to the warning handler. */
 enum { ND_FPE_DIVIDE = 1, ND_FPE_OVERFLOW = 2, ND_FPE_UNDERFLOW = 4, ND_FPE_INVALID = 8 };
-/* Handler for ND_ERR_WARN (thread-local); NULL restores the stderr printer.
- * `msg` is e.g. "nd_divide: divide by zero encountered". */
-typedef void (*nd_errcall_fn)(const char *msg, unsigned fpe_bits, void *ctx);
-ND_API void nd_seterrcall(nd_errcall_fn fn, void *ctx);
+/* The warning handler (nd_seterrcall, error.h) receives these bits for ND_ERR_WARN. */
 
 #ifdef __cplusplus
 }
