@@ -19,6 +19,9 @@ nd_status nplot__fail(nplot_figure *fig, nd_status code, const char *fmt, ...)
         fig->status = code;
         snprintf(fig->errmsg, sizeof fig->errmsg, "%s", msg);
     }
+    /* Said at once through numc's warning channel (nd_seterrcall redirects or silences
+     * it), so a typo is seen at the call that made it, not later as "no file". */
+    nd_warn("%s", msg);
     return nd_set_error(code, "%s", msg);
 }
 

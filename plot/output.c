@@ -231,20 +231,11 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data, uns
     return fwrite(data, 1, len, f) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-nd_status nplot_savefig_(nplot_figure *fig, const char *path, const nplot_save_opts *o)
+/* savefig once the path and format are known. */
+static nd_status save_as(nplot_figure *fig, const char *path, const char *fmt,
+                         const nplot_save_opts *o, const char *who)
 {
-    static const char *who = "nplot_savefig";
-    nd_status st = nplot__check(fig);
-    if (st) return st;
-    nplot_save_opts d = { 0 };
-    if (!o) o = &d;
-    if (!path) return nd_set_error(ND_EVALUE, "%s: path is NULL", who);
-    const char *fmt = o->format;
-    if (!fmt) {
-        const char *dot = strrchr(path, '.');
-        const char *slash = strrchr(path, '/');
-        fmt = dot && (!slash || dot > slash) ? dot + 1 : "png";
-    }
+    nd_status st;
     int kind = !strcasecmp(fmt, "png") ? 0 : !strcasecmp(fmt, "svg") ? 1 : !strcasecmp(fmt, "pdf") ? 2 : -1;
     if (kind < 0) return nd_set_error(ND_EVALUE, "%s: unknown format '%s' for '%s' (png, svg, pdf)", who, fmt, path);
     double dpi = o->dpi > 0 ? o->dpi : fig->dpi;
@@ -285,6 +276,36 @@ nd_status nplot_savefig_(nplot_figure *fig, const char *path, const nplot_save_o
         return nd_set_error(ND_EIO, "%s: writing '%s' failed: %s", who, path,
                          cs != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(cs) : strerror(errno));
     return ND_OK;
+}
+
+nd_status nplot_savefig_(nplot_figure *fig, const char *path, const nplot_save_opts *o)
+{
+    static const char *who = "nplot_savefig";
+    nd_status st = nplot__check(fig);
+    if (st) return st;
+    nplot_save_opts d = { 0 };
+    if (!o) o = &d;
+    if (!path) return nd_set_error(ND_EVALUE, "%s: path is NULL", who);
+    const char *fmt = o->format;
+    char *with_ext = NULL;
+    if (!fmt) {
+        const char *dot = strrchr(path, '.');
+        const char *slash = strrchr(path, '/');
+        if (dot && (!slash || dot > slash)) {
+            fmt = dot + 1;
+        } else { /* matplotlib: no extension and no format → savefig.format, appended */
+            fmt = "png";
+            size_t n = strlen(path);
+            with_ext = nd_malloc(n + 5, who);
+            if (!with_ext) return ND_ENOMEM;
+            memcpy(with_ext, path, n);
+            memcpy(with_ext + n, ".png", 5);
+            path = with_ext;
+        }
+    }
+    st = save_as(fig, path, fmt, o, who);
+    nd_free_mem(with_ext);
+    return st;
 }
 
 nd_status nplot_figure_render_rgba(nplot_figure *fig, unsigned char *rgba_out, int width,

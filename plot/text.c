@@ -50,7 +50,12 @@ typedef struct sbuf {
     char *p;
     size_t len, cap;
     bool oom;
+    bool too_deep; /* groups nested past MATH_MAX_DEPTH */
 } sbuf;
+
+/* Deepest {group} / ^ / _ / \command nesting the parser follows: TeX itself has no
+ * practical limit, but a label 200,000 braces deep must not overflow the stack. */
+enum { MATH_MAX_DEPTH = 100 };
 
 static void sb_putn(sbuf *b, const char *s, size_t n)
 {
@@ -58,11 +63,13 @@ static void sb_putn(sbuf *b, const char *s, size_t n)
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 64;
         while (cap < b->len + n + 1) cap *= 2;
-        char *q = realloc(b->p, cap);
+        char *q = nd_malloc(cap, "nplot mathtext");
         if (!q) {
             b->oom = true;
             return;
         }
+        if (b->len) memcpy(q, b->p, b->len);
+        nd_free_mem(b->p);
         b->p = q;
         b->cap = cap;
     }
@@ -117,17 +124,25 @@ static const struct { const char *cmd, *utf8; } tex_symbols[] = {
 
 enum { N_LOWER_GREEK = 29 }; /* the first entries of tex_symbols */
 
-static void math_group(sbuf *b, const char **ps, const char *end, int font);
+static void math_group(sbuf *b, const char **ps, const char *end, int font, int depth);
 
 /* One math atom: a {group}, a \command, or a character. font: 0 italic letters, 1 roman,
  * 2 bold. */
-static void math_atom(sbuf *b, const char **ps, const char *end, int font)
+static void math_atom(sbuf *b, const char **ps, const char *end, int font, int depth)
 {
     const char *s = *ps;
-    if (s >= end) return;
+    if (s >= end || b->too_deep || b->oom) {
+        *ps = end;
+        return;
+    }
+    if (depth > MATH_MAX_DEPTH) {
+        b->too_deep = true;
+        *ps = end;
+        return;
+    }
     if (*s == '{') {
         *ps = s + 1;
-        math_group(b, ps, end, font);
+        math_group(b, ps, end, font, depth + 1);
         if (*ps < end && **ps == '}') (*ps)++;
         return;
     }
@@ -151,21 +166,21 @@ static void math_atom(sbuf *b, const char **ps, const char *end, int font)
         else if (strcmp(cmd, "mathit") == 0 || strcmp(cmd, "it") == 0) f = 0;
         if (f >= 0) {
             if (f == 2) sb_puts(b, "<b>");
-            math_atom(b, ps, end, f);
+            math_atom(b, ps, end, f, depth + 1);
             if (f == 2) sb_puts(b, "</b>");
             return;
         }
         if (strcmp(cmd, "frac") == 0 || strcmp(cmd, "dfrac") == 0 || strcmp(cmd, "tfrac") == 0) {
-            math_atom(b, ps, end, font);
+            math_atom(b, ps, end, font, depth + 1);
             sb_puts(b, "/");
-            math_atom(b, ps, end, font);
+            math_atom(b, ps, end, font, depth + 1);
             return;
         }
         if (strcmp(cmd, "sqrt") == 0) {
             sb_puts(b, "√");
             if (*ps < end && **ps == '{') {
                 sb_puts(b, "<span overline=\"single\">");
-                math_atom(b, ps, end, font);
+                math_atom(b, ps, end, font, depth + 1);
                 sb_puts(b, "</span>");
             }
             return;
@@ -188,7 +203,7 @@ static void math_atom(sbuf *b, const char **ps, const char *end, int font)
     if (*s == '^' || *s == '_') {
         *ps = s + 1;
         sb_puts(b, *s == '^' ? "<sup>" : "<sub>");
-        math_atom(b, ps, end, font);
+        math_atom(b, ps, end, font, depth + 1);
         sb_puts(b, *s == '^' ? "</sup>" : "</sub>");
         return;
     }
@@ -223,9 +238,9 @@ static void math_atom(sbuf *b, const char **ps, const char *end, int font)
     sb_escaped(b, s, len);
 }
 
-static void math_group(sbuf *b, const char **ps, const char *end, int font)
+static void math_group(sbuf *b, const char **ps, const char *end, int font, int depth)
 {
-    while (*ps < end && **ps != '}') math_atom(b, ps, end, font);
+    while (*ps < end && **ps != '}') math_atom(b, ps, end, font, depth);
 }
 
 char *nplot__mathtext_markup(const char *s)
@@ -250,16 +265,20 @@ char *nplot__mathtext_markup(const char *s)
             break;
         }
         const char *m = q + 1;
-        while (m < close) math_atom(&b, &m, close, 0);
+        while (m < close) math_atom(&b, &m, close, 0, 0);
         p = close + 1;
     }
     if (b.oom) {
-        free(b.p);
+        nd_free_mem(b.p);
+        return NULL; /* nd_malloc set ND_ENOMEM */
+    }
+    if (b.too_deep) {
+        nd_free_mem(b.p);
+        nd_set_error(ND_EVALUE, "nplot: mathtext nested deeper than %d levels in \"%.40s...\"",
+                     MATH_MAX_DEPTH, s);
         return NULL;
     }
-    char *out = nd_strdup(b.p, "nplot mathtext");
-    free(b.p);
-    return out;
+    return b.p;
 }
 
 /* ---- layout ------------------------------------------------------------------------------------ */
@@ -273,12 +292,45 @@ static PangoFontDescription *font_desc(const text_style *ts, double scale)
     return d;
 }
 
-text_box nplot__text_layout(render_ctx *rc, const char *s, const text_style *ts)
+/* s as UTF-8: itself when valid, else a copy decoded as Latin-1 (each byte one code
+ * point), which is what a non-UTF-8 label almost always is. NULL on allocation failure. */
+static char *utf8_or_latin1(const char *s, bool *converted)
+{
+    *converted = false;
+    if (g_utf8_validate(s, -1, NULL)) return (char *)s;
+    size_t n = strlen(s), k = 0;
+    char *out = nd_malloc(2 * n + 1, "nplot text");
+    if (!out) return NULL;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x80) out[k++] = (char)*p;
+        else {
+            out[k++] = (char)(0xc0 | (*p >> 6));
+            out[k++] = (char)(0x80 | (*p & 0x3f));
+        }
+    }
+    out[k] = '\0';
+    *converted = true;
+    return out;
+}
+
+text_box nplot__text_layout(render_ctx *rc, const char *s_in, const text_style *ts)
 {
     text_box tb = { 0 };
-    if (!s || !*s) return tb;
+    if (!s_in || !*s_in) return tb;
+    bool converted;
+    char *s = utf8_or_latin1(s_in, &converted);
+    if (!s) {
+        nplot__fail(rc->fig, ND_ENOMEM, "nplot: out of memory laying out text");
+        return tb;
+    }
+    if (converted)
+        nd_warn("nplot: text \"%.40s\" is not valid UTF-8; decoded as Latin-1", s);
     char *markup = nplot__mathtext_markup(s);
-    if (!markup) return tb;
+    if (!markup) {
+        nplot__fail(rc->fig, nd_last_error(), "%s", nd_errmsg());
+        if (converted) nd_free_mem(s);
+        return tb;
+    }
     PangoLayout *l = pango_layout_new(rc->pctx);
     PangoFontDescription *d = font_desc(ts, rc->scale);
     pango_layout_set_font_description(l, d);
@@ -290,6 +342,7 @@ text_box nplot__text_layout(render_ctx *rc, const char *s, const text_style *ts)
         pango_layout_set_text(l, s, -1);
     }
     nd_free_mem(markup);
+    if (converted) nd_free_mem(s);
     PangoRectangle ink, logical;
     pango_layout_get_extents(l, &ink, &logical);
     tb.layout = l;
@@ -377,7 +430,15 @@ bbox nplot__text_place(render_ctx *rc, const text_box *tb, double x, double y, i
     return bb;
 }
 
+/* GCC defines __SANITIZE_ADDRESS__; clang answers __has_feature(address_sanitizer). */
 #if defined(__SANITIZE_ADDRESS__)
+#define NPLOT_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NPLOT_ASAN 1
+#endif
+#endif
+#if defined(NPLOT_ASAN)
 /* pango >= 1.49 runs fontconfig queries on a helper thread; a query still in flight when
  * the process exits leaves fontconfig's pattern behind. That is fontconfig's memory,
  * not ours: tell LeakSanitizer so (it calls this hook when it is defined). */

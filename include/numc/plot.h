@@ -890,7 +890,8 @@ NPLOT_API nd_status nplot_data_to_pixel(nplot_axes *ax, double x, double y, doub
 
 typedef struct nplot_save_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
-    const char *format;    /* "png", "svg", "pdf"; NULL → from the extension (png if none) */
+    const char *format;    /* "png", "svg", "pdf"; NULL → from the extension; none: png,
+                              and ".png" is appended to the path (matplotlib) */
     double dpi;            /* 0 → the figure's */
     bool transparent;      /* no figure/axes background */
     const char *facecolor; /* NULL → the figure's */

@@ -1,0 +1,130 @@
+/* Plotting errors a person meets at once: a failed call says so through numc's warning
+ * channel naming the function; savefig without an extension appends ".png" as
+ * matplotlib does; a label nested 200,000 braces deep is an error, not a stack
+ * overflow; a Latin-1 title is decoded with a note instead of pango warnings. */
+#define _POSIX_C_SOURCE 200809L
+#include <numc/numc.h>
+#include <numc/plot.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+typedef struct seen { int n; char last[512]; } seen;
+static void record(const char *msg, unsigned bits, void *ctx)
+{
+    (void)bits;
+    seen *s = ctx;
+    s->n++;
+    snprintf(s->last, sizeof s->last, "%s", msg);
+}
+
+static nplot_axes *one_axes(nplot_figure **fig)
+{
+    *fig = nplot_figure_new(.width = 2, .height = 1.5, .dpi = 40);
+    return nplot_subplot(*fig, 1, 1, 1);
+}
+
+static void test_failed_call_warns_at_once(void)
+{
+    seen s = { 0, "" };
+    nd_seterrcall(record, &s);
+    nplot_figure *fig;
+    nplot_axes *ax = one_axes(&fig);
+    double y[3] = { 1, 2, 3 };
+    CU_ASSERT_EQUAL(nplot_plot_xy(ax, NULL, y, 3, .fmt = "q-"), ND_EVALUE);
+    CU_ASSERT_EQUAL(s.n, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(s.last, "nplot_plot"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(s.last, "q-"));
+    /* the figure keeps the sticky status as before */
+    CU_ASSERT_EQUAL(nplot_figure_status(fig), ND_EVALUE);
+    nplot_figure_free(fig);
+    nd_seterrcall(NULL, NULL);
+}
+
+static void test_savefig_without_extension_appends_png(void)
+{
+    char dir[] = "/tmp/numc-noext.XXXXXX";
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    char path[64], png[64];
+    snprintf(path, sizeof path, "%s/noext", dir);
+    snprintf(png, sizeof png, "%s/noext.png", dir);
+    nplot_figure *fig;
+    one_axes(&fig);
+    CU_ASSERT_EQUAL(nplot_savefig(fig, path), ND_OK);
+    struct stat st;
+    CU_ASSERT_EQUAL(stat(png, &st), 0);
+    CU_ASSERT(st.st_size > 100);
+    CU_ASSERT_NOT_EQUAL(stat(path, &st), 0);
+    /* an explicit format keeps the path as given */
+    CU_ASSERT_EQUAL(nplot_savefig(fig, path, .format = "svg"), ND_OK);
+    CU_ASSERT_EQUAL(stat(path, &st), 0);
+    FILE *f = fopen(path, "rb");
+    char head[6] = "";
+    CU_ASSERT(f && fread(head, 1, 5, f) == 5 && memcmp(head, "<?xml", 5) == 0);
+    if (f) fclose(f);
+    unlink(png);
+    unlink(path);
+    rmdir(dir);
+    nplot_figure_free(fig);
+}
+
+static void test_deep_mathtext_is_an_error(void)
+{
+    size_t n = 200000;
+    char *label = malloc(n + 3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(label);
+    label[0] = '$';
+    memset(label + 1, '{', n);
+    label[n + 1] = '$';
+    label[n + 2] = '\0';
+    nd_seterrcall(record, &(seen){ 0, "" });
+    nplot_figure *fig;
+    nplot_axes *ax = one_axes(&fig);
+    nplot_set_xlabel(ax, label);
+    nd_array *img = nplot_figure_to_array(fig); /* labels are laid out when painted */
+    CU_ASSERT_PTR_NULL(img);
+    nd_free(img);
+    CU_ASSERT_EQUAL(nplot_figure_status(fig), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nplot_figure_errmsg(fig), "nested deeper than"));
+    nplot_figure_free(fig);
+    /* moderate nesting still renders */
+    nplot_figure *ok;
+    ax = one_axes(&ok);
+    nplot_set_xlabel(ax, "$x^{y^{z^{w}}}_{{{{{i}}}}}$");
+    img = nplot_figure_to_array(ok);
+    CU_ASSERT_PTR_NOT_NULL(img);
+    nd_free(img);
+    nplot_figure_free(ok);
+    nd_seterrcall(NULL, NULL);
+    free(label);
+}
+
+static void test_latin1_title_is_decoded_with_a_note(void)
+{
+    seen s = { 0, "" };
+    nd_seterrcall(record, &s);
+    nplot_figure *fig;
+    nplot_axes *ax = one_axes(&fig);
+    nplot_set_title(ax, "Temp\xe9rature (\xb0" "C)"); /* Latin-1 bytes */
+    nd_array *img = nplot_figure_to_array(fig);
+    CU_ASSERT_PTR_NOT_NULL(img);
+    nd_free(img);
+    CU_ASSERT_EQUAL(s.n, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(s.last, "not valid UTF-8"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(s.last, "Temp\xc3\xa9rature")); /* decoded text */
+    nplot_figure_free(fig);
+    nd_seterrcall(NULL, NULL);
+}
+
+static const ND_TEST tests[] = {
+    ND_T(test_failed_call_warns_at_once),
+    ND_T(test_savefig_without_extension_appends_png),
+    ND_T(test_deep_mathtext_is_an_error),
+    ND_T(test_latin1_title_is_decoded_with_a_note),
+    { 0 },
+};
+ND_TEST_MAIN("plot_errors", tests)
