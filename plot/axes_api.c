@@ -92,8 +92,14 @@ static nd_status set_lim(nplot_axes *ax, bool x, double lo, double hi, const cha
     if (isinf(lo) || isinf(hi))
         return nplot__fail(ax->fig, ND_EVALUE, "%s: limits must be finite or NaN (automatic), "
                                                "got %g, %g", who, lo, hi);
-    if (!isnan(lo) && lo == hi)
-        return nplot__fail(ax->fig, ND_EVALUE, "%s: limits must differ, got %g, %g", who, lo, hi);
+    if (!isnan(lo) && !isnan(hi)) {
+        /* matplotlib: identical limits are widened (with a warning), as are limits too
+         * close to resolve (subnormal spans) */
+        if (lo == hi)
+            nd_warn("%s: attempting to set identical low and high %clims makes the "
+                    "transformation singular; automatically expanding", who, x ? 'x' : 'y');
+        nplot__nonsingular(&lo, &hi, 0.05, 1e-15);
+    }
     axis_state *a = limit_root(ax, x);
     if (a->scale == SCALE_LOG && ((!isnan(lo) && lo <= 0) || (!isnan(hi) && hi <= 0)))
         return nplot__fail(ax->fig, ND_EVALUE, "%s: limits %g, %g are not positive on a log "

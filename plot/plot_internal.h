@@ -121,6 +121,8 @@ bbox nplot__text_place(render_ctx *rc, const text_box *tb, double x, double y, i
 char *nplot__mathtext_markup(const char *s);
 
 /* ---- ticks -------------------------------------------------------------------------------- */
+/* matplotlib.transforms.nonsingular: widen limits that are equal, tiny or non-finite. */
+void nplot__nonsingular(double *vmin, double *vmax, double expander, double tiny);
 enum { SCALE_LINEAR = 0, SCALE_LOG, SCALE_SYMLOG };
 enum { FMT_SCALAR = 0, FMT_PLAIN, FMT_SCI, FMT_PERCENT, FMT_PRINTF, FMT_LOG, FMT_CALLBACK,
        FMT_NONE };

@@ -37,8 +37,17 @@ static double py_floordiv(double x, double y)
     return d;
 }
 
+/* floor(log10(x)) as an int, clamped to [-400, 400] (beyond any double's decade, so a
+ * range that overflowed to inf or a NaN cannot make the cast undefined). */
+static int floor_log10(double x)
+{
+    double l = floor(log10(x));
+    if (!(l > -400)) return -400;
+    return l > 400 ? 400 : (int)l;
+}
+
 /* matplotlib.transforms.nonsingular */
-static void nonsingular(double *vmin, double *vmax, double expander, double tiny)
+void nplot__nonsingular(double *vmin, double *vmax, double expander, double tiny)
 {
     if (!isfinite(*vmin) || !isfinite(*vmax)) {
         *vmin = -expander;
@@ -112,11 +121,18 @@ int nplot_maxn_ticks(double vmin, double vmax, int nbins, double *out, int cap)
     if (!isfinite(vmin) || !isfinite(vmax))
         return nd_set_error(ND_EVALUE, "nplot_maxn_ticks: limits must be finite, got %g, %g",
                          vmin, vmax);
-    nonsingular(&vmin, &vmax, 1e-13, 1e-14);
+    nplot__nonsingular(&vmin, &vmax, 1e-13, 1e-14);
     if (vmax < vmin) {
         double t = vmin;
         vmin = vmax;
         vmax = t;
+    }
+    if (!isfinite(vmax - vmin)) {
+        /* limits near ±DBL_MAX: their span overflows. Ticks of the range a decade down,
+         * scaled back up, are the same 1-2-2.5-5 staircase. */
+        int n = nplot_maxn_ticks(vmin / 10, vmax / 10, nbins, out, cap);
+        for (int i = 0; i < n && i < cap; i++) out[i] *= 10;
+        return n;
     }
     /* scale_range */
     double dv = fabs(vmax - vmin), meanv = (vmax + vmin) / 2, offset = 0;
@@ -349,8 +365,8 @@ static void scalar_offset_oom(const double *locs, int n, double vmin, double vma
     /* _set_order_of_magnitude with powerlimits (-5, 6) */
     if (!scientific) return;
     int o;
-    if (*offset != 0) o = (int)floor(log10(vmax - vmin));
-    else o = amax == 0 ? 0 : (int)floor(log10(amax));
+    if (*offset != 0) o = floor_log10(vmax - vmin);
+    else o = amax == 0 ? 0 : floor_log10(amax);
     if (o <= -5 || o >= 6) *oom = o;
 }
 
@@ -377,7 +393,7 @@ static int scalar_sigfigs(const double *locs, int n, double offset, int oom, dou
     double range = hi - lo;
     if (range == 0) range = amax;
     if (range == 0) range = 1;
-    int range_oom = (int)floor(log10(range));
+    int range_oom = floor_log10(range);
     int sig = 3 - range_oom > 0 ? 3 - range_oom : 0;
     double thresh = 1e-3 * pow(10, range_oom);
     while (sig >= 0) {
@@ -441,7 +457,7 @@ nd_status nplot__format_ticks(const formatter *f, int scale, double base, const 
         if (kind == FMT_SCI) {
             double amax = 0;
             for (int i = 0; i < n; i++) amax = fmax(amax, fabs(locs[i]));
-            oom = amax == 0 ? 0 : (int)floor(log10(amax));
+            oom = amax == 0 ? 0 : floor_log10(amax);
         }
         sig = scalar_sigfigs(locs, n, offset, oom, vmin, vmax);
     }

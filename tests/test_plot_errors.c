@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <numc/numc.h>
 #include <numc/plot.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,7 +121,58 @@ static void test_latin1_title_is_decoded_with_a_note(void)
     nd_seterrcall(NULL, NULL);
 }
 
+/* Limits near ±DBL_MAX: the span overflows, the ticks must not (matplotlib 3.6 raises
+ * IndexError there); every label is finite and the axis is not blank. */
+static void test_extreme_limits_get_ticks(void)
+{
+    const double lims[][2] = { { -1e308, 1e308 }, { -1.7e308, 1.7e308 }, { 0, 1e308 },
+                               { -5e15, 5e15 } };
+    for (size_t k = 0; k < sizeof lims / sizeof *lims; k++) {
+        nplot_figure *fig;
+        nplot_axes *ax = one_axes(&fig);
+        CU_ASSERT_EQUAL(nplot_set_xlim(ax, lims[k][0], lims[k][1]), ND_OK);
+        CU_ASSERT_EQUAL(nplot_figure_draw(fig), ND_OK);
+        double t[32];
+        int n = nplot_get_xticks(ax, t, 32);
+        int visible = 0;
+        for (int i = 0; i < n && i < 32; i++) {
+            CU_ASSERT(isfinite(t[i]));
+            if (t[i] >= lims[k][0] && t[i] <= lims[k][1]) visible++;
+        }
+        CU_ASSERT(visible >= 3);
+        nplot_figure_free(fig);
+    }
+}
+
+/* matplotlib widens identical limits with a warning, and limits whose span is too small
+ * to resolve (subnormals) silently: never a blank axis or a poisoned figure. */
+static void test_singular_limits_are_widened(void)
+{
+    seen s = { 0, "" };
+    nd_seterrcall(record, &s);
+    nplot_figure *fig;
+    nplot_axes *ax = one_axes(&fig);
+    CU_ASSERT_EQUAL(nplot_set_xlim(ax, 2, 2), ND_OK);
+    CU_ASSERT_EQUAL(s.n, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(s.last, "identical low and high xlims"));
+    CU_ASSERT_EQUAL(nplot_set_ylim(ax, 1e-320, 2e-320), ND_OK);
+    double lo, hi;
+    nplot_get_xlim(ax, &lo, &hi);
+    CU_ASSERT_DOUBLE_EQUAL(lo, 1.9, 1e-15);
+    CU_ASSERT_DOUBLE_EQUAL(hi, 2.1, 1e-15);
+    nplot_get_ylim(ax, &lo, &hi);
+    CU_ASSERT_DOUBLE_EQUAL(lo, -0.05, 1e-15); /* matplotlib: (-0.05, 0.05) */
+    CU_ASSERT_DOUBLE_EQUAL(hi, 0.05, 1e-15);
+    CU_ASSERT_EQUAL(nplot_figure_draw(fig), ND_OK);
+    CU_ASSERT_EQUAL(nplot_figure_status(fig), ND_OK);
+    CU_ASSERT(nplot_get_yticks(ax, NULL, 0) >= 3);
+    nplot_figure_free(fig);
+    nd_seterrcall(NULL, NULL);
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_extreme_limits_get_ticks),
+    ND_T(test_singular_limits_are_widened),
     ND_T(test_failed_call_warns_at_once),
     ND_T(test_savefig_without_extension_appends_png),
     ND_T(test_deep_mathtext_is_an_error),
