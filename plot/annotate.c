@@ -1,6 +1,6 @@
 /* annotate: text with an arrow to a point. Arrow styles follow matplotlib's ArrowStyle
  * shapes (sizes in units of the text size, its "mutation scale"), connection 'arc3'. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* nd_array front ends: every plotting call accepts arrays of any dtype, converted to
  * float64 copies with nd_to_f64. */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* scatter, fill, fill_between and text: creation from C arrays and drawing. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdlib.h>

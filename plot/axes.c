@@ -1,5 +1,5 @@
 /* Axes: creation, artists list, data limits, autoscaling with margins, shared axes. */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -30,8 +30,8 @@ static void axis_init(axis_state *a, const nplot__style *st, bool is_x)
     a->grid_lw = st->grid_linewidth;
     a->grid_alpha = st->grid_alpha;
     a->grid_ls = st->grid_dash;
-    a->label_ts = (text_style){ st->label_size, st->label_color, PANGO_WEIGHT_NORMAL,
-                                PANGO_STYLE_NORMAL, NULL };
+    a->label_ts = (text_style){ st->label_size, st->label_color, TW_NORMAL,
+                                TS_NORMAL, NULL };
     a->labelpad = 4;
     (void)is_x;
 }
@@ -61,8 +61,8 @@ nplot_axes *nplot__axes_new(nplot_figure *fig, const char *who)
     ax->title_pad = 6;
     ax->anchor[0] = ax->anchor[1] = 0.5;
     for (int i = 0; i < 3; i++)
-        ax->title_ts[i] = (text_style){ st->title_size, st->text_color, PANGO_WEIGHT_NORMAL,
-                                        PANGO_STYLE_NORMAL, NULL };
+        ax->title_ts[i] = (text_style){ st->title_size, st->text_color, TW_NORMAL,
+                                        TS_NORMAL, NULL };
     if (!fig->axes) fig->axes = ax;
     else fig->last_axes->next = ax;
     fig->last_axes = ax;
@@ -397,14 +397,14 @@ nd_status nplot__text_style_from(nplot_figure *fig, const nplot_text_opts *o, do
     if (o->color && nplot__color(o->color, st, &ts->color, who))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     if (o->alpha > 0) ts->color.a *= nplot__clampd(o->alpha, 0, 1);
-    ts->weight = PANGO_WEIGHT_NORMAL;
+    ts->weight = TW_NORMAL;
     if (o->weight) {
         static const struct { const char *n; int w; } wt[] = {
-            { "normal", PANGO_WEIGHT_NORMAL }, { "regular", PANGO_WEIGHT_NORMAL },
-            { "bold", PANGO_WEIGHT_BOLD }, { "light", PANGO_WEIGHT_LIGHT },
-            { "heavy", PANGO_WEIGHT_HEAVY }, { "semibold", PANGO_WEIGHT_SEMIBOLD },
-            { "ultralight", PANGO_WEIGHT_ULTRALIGHT }, { "black", PANGO_WEIGHT_HEAVY },
-            { "medium", PANGO_WEIGHT_MEDIUM }, { "extra bold", PANGO_WEIGHT_ULTRABOLD },
+            { "normal", TW_NORMAL }, { "regular", TW_NORMAL },
+            { "bold", TW_BOLD }, { "light", TW_LIGHT },
+            { "heavy", TW_HEAVY }, { "semibold", TW_SEMIBOLD },
+            { "ultralight", TW_ULTRALIGHT }, { "black", TW_HEAVY },
+            { "medium", TW_MEDIUM }, { "extra bold", TW_ULTRABOLD },
         };
         int w = -1;
         for (size_t i = 0; i < sizeof wt / sizeof *wt; i++)
@@ -417,10 +417,10 @@ nd_status nplot__text_style_from(nplot_figure *fig, const nplot_text_opts *o, do
         if (w < 0) return nplot__fail(fig, ND_EVALUE, "%s: unknown font weight '%s'", who, o->weight);
         ts->weight = w;
     }
-    ts->style = PANGO_STYLE_NORMAL;
+    ts->style = TS_NORMAL;
     if (o->style) {
-        if (!strcmp(o->style, "italic")) ts->style = PANGO_STYLE_ITALIC;
-        else if (!strcmp(o->style, "oblique")) ts->style = PANGO_STYLE_OBLIQUE;
+        if (!strcmp(o->style, "italic")) ts->style = TS_ITALIC;
+        else if (!strcmp(o->style, "oblique")) ts->style = TS_OBLIQUE;
         else if (strcmp(o->style, "normal"))
             return nplot__fail(fig, ND_EVALUE, "%s: unknown font style '%s'", who, o->style);
     }

@@ -2,7 +2,7 @@
  * 3-D artists. Every quad, segment and marker of every 3-D artist goes into one list
  * sorted by depth, so surfaces that interleave occlude correctly (matplotlib sorts per
  * collection and gets this wrong). */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdlib.h>

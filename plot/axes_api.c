@@ -1,5 +1,5 @@
 /* The public axes setters: titles, labels, limits, scales, ticks, grid, formatters, twins. */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <math.h>
 #include <string.h>

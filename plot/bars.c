@@ -1,5 +1,5 @@
 /* bar / barh (numeric or categorical positions) and hist (bar, step, stepfilled). */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <numc/stats.h>
 

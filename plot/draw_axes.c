@@ -1,7 +1,7 @@
 /* Drawing one axes: background, grid, artists in z-order, spines, ticks, tick labels,
  * axis labels, offset texts and titles. The decoration code also measures, so
  * tight_layout sees exactly what would be drawn. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* Figures: creation, sticky status, subplots, GridSpec, subplot params, figure text. */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <ctype.h>
 #include <math.h>

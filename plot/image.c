@@ -1,5 +1,5 @@
 /* imshow / matshow (a raster painted through a cairo image surface) and colorbars. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdint.h>

@@ -1,5 +1,5 @@
 /* Layout: subplot geometry, aspect, tick computation and tight_layout. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* Legends: entries, layout (matplotlib's spacing rcParams), loc='best' and handles. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  * On raster surfaces a marker is rendered once into a small premultiplied ARGB tile and
  * blended at every position (matplotlib's Agg does the same "stamp" trick); vector
  * surfaces get real paths. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdint.h>

@@ -1,7 +1,7 @@
 /* Color-mapped cell collections: hexbin (matplotlib's two offset hexagonal lattices) and
  * pcolormesh (flat shading). Cells are emitted grouped by colormap entry, so drawing a
  * collection costs at most one fill per colormap entry whatever the cell count. */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <math.h>
 #include <stdlib.h>

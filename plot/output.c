@@ -1,6 +1,6 @@
 /* Rendering a figure onto a cairo surface, savefig (PNG via libpng, SVG, PDF), RGBA
  * buffers, PNG reading and image comparison, and layout getters. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>

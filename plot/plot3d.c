@@ -1,5 +1,5 @@
 /* 3-D axes creation and its artists: plot_surface, plot_wireframe, 3-D plot and scatter. */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* Creating line-like artists from C arrays: plot, step, axhline/axvline, spans, errorbar,
  * stem. (nd_array front ends are in array_api.c.) */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* pie (wedges, labels, percentages, explode) and boxplot (quartiles, whiskers, fliers). */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <numc/stats.h>
 

@@ -3,7 +3,7 @@
  * Fonts come from fontconfig, so glyphs missing in DejaVu Sans (CJK) fall back to any
  * installed font. Hinting is off and glyph positions are not rounded, so text scales
  * linearly with dpi and looks like matplotlib's Agg output. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <pthread.h>

@@ -2,7 +2,7 @@
  * MaxNLocator with steps [1, 2, 2.5, 5, 10], LogLocator, a symlog locator, AutoMinorLocator,
  * and ScalarFormatter (offset and scientific notation), LogFormatterSciNotation,
  * PercentFormatter, printf and callback formatters. */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <float.h>
 #include <math.h>
