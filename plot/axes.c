@@ -227,39 +227,6 @@ double nplot__category(nplot_axes *ax, bool x, const char *label, const char *wh
     return a->ncats++;
 }
 
-/* ---- scales ------------------------------------------------------------------------------------ */
-double nplot__scale_fwd(const axis_state *a, double v)
-{
-    switch (a->scale) {
-    case SCALE_LOG:
-        return v > 0 ? log(v) / log(a->base) : NAN;
-    case SCALE_SYMLOG: {
-        double lt = a->linthresh, lsa = a->linscale / (1.0 - 1.0 / a->base);
-        double av = fabs(v);
-        if (av <= lt) return v * lsa;
-        return copysign(lt * (lsa + log(av / lt) / log(a->base)), v);
-    }
-    default:
-        return v;
-    }
-}
-
-double nplot__scale_inv(const axis_state *a, double t)
-{
-    switch (a->scale) {
-    case SCALE_LOG:
-        return pow(a->base, t);
-    case SCALE_SYMLOG: {
-        double lt = a->linthresh, lsa = a->linscale / (1.0 - 1.0 / a->base);
-        double at = fabs(t);
-        if (at <= lt * lsa) return t / lsa;
-        return copysign(lt * pow(a->base, at / lt - lsa), t);
-    }
-    default:
-        return t;
-    }
-}
-
 /* ---- autoscale ------------------------------------------------------------------------------------ */
 static axis_state *root_axis(nplot_axes *ax, bool x)
 {
@@ -440,4 +407,21 @@ nd_status nplot__text_style_from(nplot_figure *fig, const nplot_text_opts *o, do
         ts->family = st->font_family;
     }
     return ND_OK;
+}
+
+void nplot__zlimits(nplot_axes *ax, double *lo, double *hi)
+{
+    axis_state *a = &ax->za;
+    double l = a->has_data ? a->dmin : 0, h = a->has_data ? a->dmax : 1;
+    if (h - l <= 1e-15 * fmax(fabs(l), fabs(h))) {
+        double e = l == 0 ? 0.05 : 0.05 * fabs(l);
+        l -= e, h += e;
+    } else if (a->has_data) {
+        double d = (h - l) * a->margin;
+        l -= d, h += d;
+    }
+    if (a->set_lo) l = a->lo_fixed;
+    if (a->set_hi) h = a->hi_fixed;
+    a->lo = l, a->hi = h;
+    *lo = l, *hi = h;
 }

@@ -423,32 +423,3 @@ nd_status nplot__layout(render_ctx *rc)
     }
     return fig->status;
 }
-
-xform nplot__xform(const nplot_axes *ax)
-{
-    xform t;
-    double xl = nplot__scale_fwd(&ax->xa, ax->xa.lo), xh = nplot__scale_fwd(&ax->xa, ax->xa.hi);
-    double yl = nplot__scale_fwd(&ax->ya, ax->ya.lo), yh = nplot__scale_fwd(&ax->ya, ax->ya.hi);
-    t.ax = (ax->dev[2] - ax->dev[0]) / (xh - xl);
-    t.bx = ax->dev[0] - xl * t.ax;
-    t.ay = -(ax->dev[3] - ax->dev[1]) / (yh - yl);
-    t.by = ax->dev[3] - yl * t.ay;
-    t.xs = &ax->xa;
-    t.ys = &ax->ya;
-    return t;
-}
-
-void nplot__to_dev(render_ctx *rc, const nplot_axes *ax, const xform *t, int xcoord, int ycoord,
-                   double x, double y, double *dx, double *dy)
-{
-    switch (xcoord) {
-    case COORD_DATA: *dx = t->ax * nplot__scale_fwd(t->xs, x) + t->bx; break;
-    case COORD_AXES: *dx = ax->dev[0] + x * (ax->dev[2] - ax->dev[0]); break;
-    default: *dx = x * rc->W; break;
-    }
-    switch (ycoord) {
-    case COORD_DATA: *dy = t->ay * nplot__scale_fwd(t->ys, y) + t->by; break;
-    case COORD_AXES: *dy = ax->dev[3] - y * (ax->dev[3] - ax->dev[1]); break;
-    default: *dy = (1 - y) * rc->H; break;
-    }
-}

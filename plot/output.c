@@ -13,21 +13,6 @@
 #include <string.h>
 #include <strings.h>
 
-void nplot__defer_destroy(render_ctx *rc, cairo_surface_t *s)
-{
-    if (rc->ndeferred == rc->cap_deferred) {
-        size_t cap = rc->cap_deferred ? 2 * rc->cap_deferred : 16;
-        cairo_surface_t **d = realloc(rc->deferred, cap * sizeof *d);
-        if (!d) { /* cannot defer: cairo copies the source instead, at worst a leak */
-            cairo_surface_destroy(s);
-            return;
-        }
-        rc->deferred = d;
-        rc->cap_deferred = cap;
-    }
-    rc->deferred[rc->ndeferred++] = s;
-}
-
 static void draw_fig_texts(render_ctx *rc)
 {
     nplot_figure *fig = rc->fig;
@@ -474,5 +459,46 @@ nd_status nplot_data_to_pixel(nplot_axes *ax, double x, double y, double *px, do
     double dx = t.ax * nplot__scale_fwd(&ax->xa, x) + t.bx, dy = t.ay * nplot__scale_fwd(&ax->ya, y) + t.by;
     if (px) *px = dx;
     if (py) *py = dy;
+    return ND_OK;
+}
+
+nd_array *nplot_figure_to_array(nplot_figure *fig)
+{
+    if (nplot__check(fig)) return NULL;
+    int w, h;
+    nplot_figure_pixel_size(fig, &w, &h);
+    nd_array *a = nd_empty(ND_SHAPE(h, w, 4), ND_UINT8);
+    if (!a) return NULL;
+    if (nplot_figure_render_rgba(fig, nd_data(a), w, h, 4 * w)) {
+        nd_free(a);
+        return NULL;
+    }
+    return a;
+}
+
+nd_array *nplot_imread(const char *path)
+{
+    if (!path) return ND_FAIL(ND_EVALUE, "nplot_imread: path is NULL");
+    unsigned char *buf;
+    int w, h;
+    if (nplot__read_png(path, &buf, &w, &h, "nplot_imread")) return NULL;
+    nd_array *a = nd_from_buffer(buf, ND_SHAPE(h, w, 4), ND_UINT8);
+    free(buf);
+    return a;
+}
+
+nd_status nplot_data_to_pixel_3d(nplot_axes *ax, double x, double y, double z, double *px, double *py)
+{
+    static const char *who = "nplot_data_to_pixel_3d";
+    if (!ax) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);
+    if (!ax->is3d) return nd_set_error(ND_EVALUE, "%s: the axes is not 3-D", who);
+    if (!ax->fig->laid_out) {
+        nd_status st = nplot_figure_draw(ax->fig);
+        if (st) return st;
+    }
+    double sx, sy;
+    nplot__project3d(ax, x, y, z, &sx, &sy);
+    if (px) *px = sx;
+    if (py) *py = sy;
     return ND_OK;
 }

@@ -357,8 +357,7 @@ struct nplot_figure {
     bool laid_out;           /* nplot_figure_draw ran since the last change */
 };
 
-
-/* Sticky-error helpers: fail the figure (first error wins) and return the code. */
+/* status.c: sticky-error helpers: fail the figure (first error wins) and return the code. */
 nd_status nplot__fail(nplot_figure *fig, nd_status code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* ND_OK, or the figure's sticky error re-raised into nd_errmsg. */
@@ -374,11 +373,11 @@ void nplot__update_datalim(nplot_axes *ax, artist *a);
 rgba nplot__next_line_color(nplot_axes *ax);
 rgba nplot__next_patch_color(nplot_axes *ax);
 void nplot__autoscale(nplot_figure *fig);
-double nplot__scale_fwd(const axis_state *a, double v);
-double nplot__scale_inv(const axis_state *a, double t);
 nd_status nplot__text_style_from(nplot_figure *fig, const nplot_text_opts *o, double defsize,
                                  text_style *ts, const char *who);
-
+/* transform.c: an axis scale forward (data → scaled space) and back. */
+double nplot__scale_fwd(const axis_state *a, double v);
+double nplot__scale_inv(const axis_state *a, double t);
 
 /* Sticky edge at v on the x (or y) axis; category position of a label (added when new),
  * or a negative status. */

@@ -63,7 +63,7 @@ struct render_ctx {
     size_t ndeferred, cap_deferred;
 };
 
-/* Keep `s` alive until the render's target surface is finished (takes the reference). */
+/* render.c: keep `s` alive until the render's target surface is finished (takes the reference). */
 void nplot__defer_destroy(render_ctx *rc, cairo_surface_t *s);
 
 /* layout.c */
@@ -72,7 +72,7 @@ void nplot__axes_ticks(render_ctx *rc, nplot_axes *ax);
 /* Decorations bbox (tick labels, labels, title) in device units. */
 bbox nplot__axes_tight_bbox(render_ctx *rc, nplot_axes *ax);
 
-/* transforms (valid after layout) */
+/* transform.c (valid after layout) */
 typedef struct xform {
     double ax, bx, ay, by;   /* dev = a * t + b for scaled-space t */
     const axis_state *xs, *ys;
@@ -87,6 +87,8 @@ void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a);
 
 /* axes3d.c: panes, grid, axes and the depth-sorted 3-D artists of a 3-D axes */
 void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax);
+/* Project (x, y, z) of a laid-out 3-D axes to device units. */
+void nplot__project3d(nplot_axes *ax, double x, double y, double z, double *sx, double *sy);
 
 /* draw_axes.c / lines.c / artists.c / legend.c / annotate.c */
 void nplot__draw_axes(render_ctx *rc, nplot_axes *ax);
@@ -114,7 +116,7 @@ void nplot__text_bbox_patch(render_ctx *rc, const bbox *b, int style, rgba face,
 /* output.c */
 nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who);
 
-/* Pango helpers: every render runs between lock and unlock (one font map per process). */
+/* render.c: every render runs between lock and unlock (one font map per process). */
 void nplot__render_lock(void);
 void nplot__render_unlock(void);
 PangoContext *nplot__pango_context(void);
