@@ -344,14 +344,14 @@ void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a)
 {
     size_t n = a->n;
     if (!n) return;
-    double *dx = malloc(sizeof(double) * n), *dy = malloc(sizeof(double) * n);
-    double *sz = a->sizes ? malloc(sizeof(double) * n) : NULL;
-    rgba *faces = a->colors && a->alpha < 1 ? malloc(sizeof(rgba) * n) : NULL;
+    double *dx = nd_malloc(sizeof(double) * n, "nplot"), *dy = nd_malloc(sizeof(double) * n, "nplot");
+    double *sz = a->sizes ? nd_malloc(sizeof(double) * n, "nplot") : NULL;
+    rgba *faces = a->colors && a->alpha < 1 ? nd_malloc(sizeof(rgba) * n, "nplot") : NULL;
     if (!dx || !dy || (a->sizes && !sz) || (a->colors && a->alpha < 1 && !faces)) {
-        free(dx);
-        free(dy);
-        free(sz);
-        free(faces);
+        nd_free_mem(dx);
+        nd_free_mem(dy);
+        nd_free_mem(sz);
+        nd_free_mem(faces);
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing %zu markers", n);
         return;
     }
@@ -377,10 +377,10 @@ void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a)
     bbox clip = { ax->dev[0], ax->dev[1], ax->dev[2], ax->dev[3] };
     nplot__draw_markers(rc, dx, dy, n, a->lp.marker, sqrt(a->size) * rc->scale, sz, face, fc, edge,
                         eif, lw, filled, &clip);
-    free(dx);
-    free(dy);
-    free(sz);
-    free(faces);
+    nd_free_mem(dx);
+    nd_free_mem(dy);
+    nd_free_mem(sz);
+    nd_free_mem(faces);
 }
 
 void nplot__draw_poly(render_ctx *rc, nplot_axes *ax, artist *a)

@@ -181,29 +181,16 @@ void nplot__update_datalim(nplot_axes *ax, artist *a)
     }
 }
 
-/* nd_malloc has no realloc: grow by copying */
-static void *grow(void *old, size_t old_bytes, size_t new_bytes, const char *who)
-{
-    void *n = nd_malloc(new_bytes, who);
-    if (!n) return NULL;
-    if (old_bytes) memcpy(n, old, old_bytes);
-    nd_free_mem(old);
-    return n;
-}
-
 nd_status nplot__add_sticky(nplot_axes *ax, bool x, double v, const char *who)
 {
     axis_state *a = x ? &ax->xa : &ax->ya;
     if (!isfinite(v)) return ND_OK;
     for (int i = 0; i < a->nsticky; i++)
         if (a->sticky[i] == v) return ND_OK;
-    /* grow in powers of two */
-    if ((a->nsticky & (a->nsticky - 1)) == 0) {
-        size_t cap = a->nsticky ? 2 * (size_t)a->nsticky : 4;
-        double *n = grow(a->sticky, sizeof *n * (size_t)a->nsticky, cap * sizeof *n, who);
-        if (!n) return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
-        a->sticky = n;
-    }
+    size_t n = (size_t)a->nsticky;
+    double *s = nplot__grow(a->sticky, &a->cap_sticky, n, n + 1, sizeof *s, who);
+    if (!s) return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+    a->sticky = s;
     a->sticky[a->nsticky++] = v;
     return ND_OK;
 }
@@ -214,12 +201,10 @@ double nplot__category(nplot_axes *ax, bool x, const char *label, const char *wh
     if (!label) return nplot__fail(ax->fig, ND_EVALUE, "%s: category label is NULL", who);
     for (int i = 0; i < a->ncats; i++)
         if (!strcmp(a->cats[i], label)) return i;
-    if ((a->ncats & (a->ncats - 1)) == 0) {
-        size_t cap = a->ncats ? 2 * (size_t)a->ncats : 4;
-        char **n = grow(a->cats, sizeof *n * (size_t)a->ncats, cap * sizeof *n, who);
-        if (!n) return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
-        a->cats = n;
-    }
+    size_t n = (size_t)a->ncats;
+    char **cats = nplot__grow(a->cats, &a->cap_cats, n, n + 1, sizeof *cats, who);
+    if (!cats) return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+    a->cats = cats;
     char *c = nplot__strdup(ax->fig, label, who);
     if (!c) return ax->fig->status;
     a->cats[a->ncats] = c;

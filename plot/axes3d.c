@@ -323,11 +323,11 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
         else continue;
         nvert += a->n;
     }
-    double *sx = malloc(sizeof(double) * (nvert ? nvert : 1) * 3);
-    prim *list = malloc(sizeof(prim) * (nprim ? nprim : 1));
+    double *sx = nd_malloc(sizeof(double) * (nvert ? nvert : 1) * 3, "nplot");
+    prim *list = nd_malloc(sizeof(prim) * (nprim ? nprim : 1), "nplot");
     if (!sx || !list) {
-        free(sx);
-        free(list);
+        nd_free_mem(sx);
+        nd_free_mem(list);
         cairo_restore(cr);
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing a 3-D axes");
         return;
@@ -385,8 +385,8 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
         }
         off += a->n;
     }
-    free(sx);
-    free(list);
+    nd_free_mem(sx);
+    nd_free_mem(list);
     cairo_restore(cr);
 }
 

@@ -253,11 +253,11 @@ static cairo_surface_t *box_reduce(const artist *a, int ow, int oh)
     int ds = cairo_image_surface_get_stride(s);
     const uint32_t *src = (const uint32_t *)a->pix;
     int iw = a->iw, ih = a->ih;
-    uint32_t *acc = calloc((size_t)ow * 4, sizeof *acc);
-    int *x0 = malloc(sizeof(int) * (size_t)(ow + 1));
+    uint32_t *acc = nd_calloc((size_t)ow * 4, sizeof *acc, "nplot");
+    int *x0 = nd_malloc(sizeof(int) * (size_t)(ow + 1), "nplot");
     if (!acc || !x0) {
-        free(acc);
-        free(x0);
+        nd_free_mem(acc);
+        nd_free_mem(x0);
         cairo_surface_destroy(s);
         return cairo_image_surface_create(CAIRO_FORMAT_INVALID, 0, 0);
     }
@@ -285,8 +285,8 @@ static cairo_surface_t *box_reduce(const artist *a, int ow, int oh)
             out[ox] = (c[0] + h) / n << 24 | (c[1] + h) / n << 16 | (c[2] + h) / n << 8 | (c[3] + h) / n;
         }
     }
-    free(acc);
-    free(x0);
+    nd_free_mem(acc);
+    nd_free_mem(x0);
     cairo_surface_mark_dirty(s);
     return s;
 }

@@ -72,13 +72,13 @@ static nd_status place_axes(render_ctx *rc)
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
         if (ax->gs) {
             nplot_gridspec *g = ax->gs;
-            double *xs = malloc(sizeof(double) * 2 * (size_t)(g->ncols + g->nrows));
+            double *xs = nd_malloc(sizeof(double) * 2 * (size_t)(g->ncols + g->nrows), "nplot");
             if (!xs) return nplot__fail(fig, ND_ENOMEM, "nplot: out of memory in layout");
             double *ys = xs + 2 * g->ncols;
             grid_edges(fig, g, xs, ys);
             double l = xs[2 * ax->c0], r = xs[2 * (ax->c1 - 1) + 1];
             double t = ys[2 * ax->r0], b = ys[2 * (ax->r1 - 1) + 1];
-            free(xs);
+            nd_free_mem(xs);
             ax->rect[0] = l;
             ax->rect[1] = b;
             ax->rect[2] = r - l;
@@ -357,7 +357,7 @@ static void tight(render_ctx *rc)
         if (ax->gs && ax->gs->left < 0 && !g) g = ax->gs;
     if (!g) return;
     double ml = 0, mr = 0, mt = 0, mb = 0;
-    double *gapw = calloc((size_t)(g->ncols + 1) * 2 + (size_t)(g->nrows + 1) * 2, sizeof(double));
+    double *gapw = nd_calloc((size_t)(g->ncols + 1) * 2 + (size_t)(g->nrows + 1) * 2, sizeof(double), "nplot");
     if (!gapw) return;
     double *gapw2 = gapw + g->ncols + 1, *gaph = gapw2 + g->ncols + 1, *gaph2 = gaph + g->nrows + 1;
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
@@ -390,7 +390,7 @@ static void tight(render_ctx *rc)
     double wgap = 0, hgap = 0;
     for (int c = 1; c < g->ncols; c++) wgap = fmax(wgap, gapw[c] + gapw2[c] + wpad);
     for (int r = 1; r < g->nrows; r++) hgap = fmax(hgap, gaph[r] + gaph2[r] + hpad);
-    free(gapw);
+    nd_free_mem(gapw);
     if (fig->suptitle && *fig->suptitle) {
         text_box tb = nplot__text_layout(rc, fig->suptitle, &fig->suptitle_ts);
         mt += tb.h + 0.02 * rc->H;

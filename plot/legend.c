@@ -169,10 +169,10 @@ static double badness(render_ctx *rc, nplot_axes *ax, const bbox *b)
         size_t stride = a->n > 20000 ? a->n / 20000 : 1;
         if (a->kind == ART_POLY || a->kind == ART_PATCHES) {
             size_t m = (a->n + stride - 1) / stride;
-            double *px = malloc(sizeof(double) * (m ? m : 1)), *py = malloc(sizeof(double) * (m ? m : 1));
+            double *px = nd_malloc(sizeof(double) * (m ? m : 1), "nplot"), *py = nd_malloc(sizeof(double) * (m ? m : 1), "nplot");
             if (!px || !py) {
-                free(px);
-                free(py);
+                nd_free_mem(px);
+                nd_free_mem(py);
                 continue;
             }
             size_t k = 0;
@@ -184,8 +184,8 @@ static double badness(render_ctx *rc, nplot_axes *ax, const bbox *b)
                     double sy = b->y0 + (gy + 0.5) / 4 * (b->y1 - b->y0);
                     if (inside_poly(px, py, k, sx, sy)) bad += 2;
                 }
-            free(px);
-            free(py);
+            nd_free_mem(px);
+            nd_free_mem(py);
             continue;
         }
         double px = NAN, py = NAN;

@@ -192,7 +192,7 @@ static bool stamp_make(stamp *st, int m, double size, rgba face, rgba edge, doub
     st->h = r1 - r0 + 1;
     st->ox = c0 - half;
     st->oy = r0 - half;
-    st->px = malloc((size_t)st->w * st->h * 4);
+    st->px = nd_malloc((size_t)st->w * st->h * 4, "nplot");
     if (!st->px) {
         cairo_surface_destroy(s);
         return false;
@@ -295,7 +295,7 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
                 if (ncache == STAMP_CACHE) {
                     k = next_evict;
                     next_evict = (next_evict + 1) % STAMP_CACHE;
-                    free(cache[k].px);
+                    nd_free_mem(cache[k].px);
                 } else {
                     k = ncache++;
                 }
@@ -311,7 +311,7 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
             stamp_blend(&cache[k], dst, dstride, (int)floor(x), (int)floor(y), clx0, cly0, clx1,
                         cly1);
         }
-        for (int j = 0; j < ncache; j++) free(cache[j].px);
+        for (int j = 0; j < ncache; j++) nd_free_mem(cache[j].px);
         cairo_surface_mark_dirty(target);
         if (ok) return;
     }

@@ -90,7 +90,7 @@ static nd_status render_locked(nplot_figure *fig, cairo_surface_t *surface, bool
     cairo_destroy(rc.cr);
     if (rc.ndeferred) cairo_surface_finish(surface);
     for (size_t i = 0; i < rc.ndeferred; i++) cairo_surface_destroy(rc.deferred[i]);
-    free(rc.deferred);
+    nd_free_mem(rc.deferred);
     if (st == ND_OK && cs != CAIRO_STATUS_SUCCESS)
         st = nplot__fail(fig, ND_EIO, "nplot: cairo failed while drawing: %s", cairo_status_to_string(cs));
     if (st == ND_OK) fig->laid_out = true;
@@ -163,19 +163,19 @@ nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who
     FILE *f = fopen(path, "wb");
     if (!f) return nd_set_error(ND_EIO, "%s: cannot open '%s' for writing: %s", who, path, strerror(errno));
     int ch = opaque ? 3 : 4;
-    unsigned char *row = malloc((size_t)w * 4);
+    unsigned char *row = nd_malloc((size_t)w * 4, who);
     png_err err = { "" };
     png_structp p = png_create_write_struct(PNG_LIBPNG_VER_STRING, &err, png_error_fn, png_warn_fn);
     png_infop info = p ? png_create_info_struct(p) : NULL;
     if (!row || !p || !info) {
         if (p) png_destroy_write_struct(&p, info ? &info : NULL);
-        free(row);
+        nd_free_mem(row);
         fclose(f);
         return nd_set_error(ND_ENOMEM, "%s: out of memory writing '%s'", who, path);
     }
     if (setjmp(png_jmpbuf(p))) {
         png_destroy_write_struct(&p, &info);
-        free(row);
+        nd_free_mem(row);
         fclose(f);
         return nd_set_error(ND_EIO, "%s: writing '%s' failed: %s", who, path, err.msg);
     }
@@ -204,7 +204,7 @@ nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who
     }
     png_write_end(p, info);
     png_destroy_write_struct(&p, &info);
-    free(row);
+    nd_free_mem(row);
     (void)ch;
     if (fclose(f) != 0) return nd_set_error(ND_EIO, "%s: closing '%s' failed: %s", who, path, strerror(errno));
     return ND_OK;
@@ -323,7 +323,7 @@ nd_status nplot__read_png(const char *path, unsigned char **out, int *w, int *h,
     }
     if (setjmp(png_jmpbuf(p))) {
         png_destroy_read_struct(&p, &info, NULL);
-        free(buf);
+        nd_free_mem(buf);
         fclose(f);
         return nd_set_error(ND_EIO, "%s: '%s' is not a readable PNG: %s", who, path, err.msg);
     }
@@ -339,7 +339,7 @@ nd_status nplot__read_png(const char *path, unsigned char **out, int *w, int *h,
     if (!(ct & PNG_COLOR_MASK_ALPHA)) png_set_filler(p, 0xff, PNG_FILLER_AFTER);
     png_read_update_info(p, info);
     if (W == 0 || H == 0 || W > 100000 || H > 100000) png_error(p, "bad image size");
-    buf = malloc((size_t)W * H * 4);
+    buf = nd_malloc((size_t)W * H * 4, who);
     if (!buf) png_error(p, "out of memory");
     for (png_uint_32 y = 0; y < H; y++) png_read_row(p, buf + (size_t)y * W * 4, NULL);
     png_read_end(p, NULL);
@@ -361,12 +361,12 @@ nd_status nplot_compare_images(const char *expected, const char *actual, double 
     if (st) return st;
     st = nplot__read_png(actual, &b, &wb, &hb, who);
     if (st) {
-        free(a);
+        nd_free_mem(a);
         return st;
     }
     if (wa != wb || ha != hb) {
-        free(a);
-        free(b);
+        nd_free_mem(a);
+        nd_free_mem(b);
         return nd_set_error(ND_ESHAPE, "%s: image sizes differ: '%s' is %dx%d, '%s' is %dx%d", who,
                          expected, wa, ha, actual, wb, hb);
     }
@@ -380,8 +380,8 @@ nd_status nplot_compare_images(const char *expected, const char *actual, double 
             sum += (va - vb) * (va - vb);
         }
     }
-    free(a);
-    free(b);
+    nd_free_mem(a);
+    nd_free_mem(b);
     if (rms) *rms = sqrt(sum / (3.0 * n));
     return ND_OK;
 }
@@ -483,7 +483,7 @@ nd_array *nplot_imread(const char *path)
     int w, h;
     if (nplot__read_png(path, &buf, &w, &h, "nplot_imread")) return NULL;
     nd_array *a = nd_from_buffer(buf, ND_SHAPE(h, w, 4), ND_UINT8);
-    free(buf);
+    nd_free_mem(buf);
     return a;
 }
 

@@ -273,9 +273,11 @@ typedef struct axis_state {
     /* sticky edges (matplotlib): autoscale margins never cross these values */
     double *sticky;
     int nsticky;
+    size_t cap_sticky;
     /* categorical axis: positions 0..ncats-1 carry these labels */
     char **cats;
     int ncats;
+    size_t cap_cats;
     /* sharing: limits come from the root of the group */
     struct nplot_axes *share_root;
     bool hide_ticklabels;    /* shared inner axes */
@@ -364,6 +366,11 @@ nd_status nplot__fail(nplot_figure *fig, nd_status code, const char *fmt, ...)
 nd_status nplot__check(nplot_figure *fig);
 char *nplot__strdup(nplot_figure *fig, const char *s, const char *who);
 void nplot__mark_dirty(nplot_figure *fig);
+/* The buffer p (len used elements of elem bytes, capacity *cap) with room for at least need
+ * elements: p itself when it fits, else a copy in a larger block from nd_calloc (p is freed
+ * and *cap updated). NULL with ND_ENOMEM set on failure; p is then unchanged and still the
+ * caller's. */
+void *nplot__grow(void *p, size_t *cap, size_t len, size_t need, size_t elem, const char *who);
 
 /* axes.c */
 nplot_axes *nplot__axes_new(nplot_figure *fig, const char *who);

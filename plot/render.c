@@ -41,15 +41,12 @@ PangoContext *nplot__pango_context(void)
 
 void nplot__defer_destroy(render_ctx *rc, cairo_surface_t *s)
 {
-    if (rc->ndeferred == rc->cap_deferred) {
-        size_t cap = rc->cap_deferred ? 2 * rc->cap_deferred : 16;
-        cairo_surface_t **d = realloc(rc->deferred, cap * sizeof *d);
-        if (!d) { /* cannot defer: cairo copies the source instead, at worst a leak */
-            cairo_surface_destroy(s);
-            return;
-        }
-        rc->deferred = d;
-        rc->cap_deferred = cap;
+    cairo_surface_t **d = nplot__grow(rc->deferred, &rc->cap_deferred, rc->ndeferred,
+                                      rc->ndeferred + 1, sizeof *d, "nplot");
+    if (!d) { /* cannot defer: cairo copies the source instead, at worst a leak */
+        cairo_surface_destroy(s);
+        return;
     }
+    rc->deferred = d;
     rc->deferred[rc->ndeferred++] = s;
 }

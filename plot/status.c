@@ -1,9 +1,12 @@
 /* The figure's sticky status (cairo's cairo_status idea): the first error sticks and every
- * later call re-raises it; the figure's dirty flag. */
+ * later call re-raises it; the figure's dirty flag; nplot__grow, the
+ * growable buffer (nd_calloc + copy: every allocation goes through the hooks). */
 #include "plot_model.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 nd_status nplot__fail(nplot_figure *fig, nd_status code, const char *fmt, ...)
 {
@@ -36,4 +39,18 @@ char *nplot__strdup(nplot_figure *fig, const char *s, const char *who)
 void nplot__mark_dirty(nplot_figure *fig)
 {
     if (fig) fig->laid_out = false;
+}
+
+void *nplot__grow(void *p, size_t *cap, size_t len, size_t need, size_t elem, const char *who)
+{
+    assert(len <= *cap && elem > 0);
+    if (need <= *cap) return p;
+    size_t c = *cap > 8 ? *cap : 8;
+    while (c < need) c *= 2;
+    char *q = nd_calloc(c, elem, who);
+    if (!q) return NULL;
+    if (len) memcpy(q, p, len * elem);
+    nd_free_mem(p);
+    *cap = c;
+    return q;
 }

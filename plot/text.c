@@ -21,15 +21,12 @@ static void sb_putn(sbuf *b, const char *s, size_t n)
 {
     if (b->oom) return;
     if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 64;
-        while (cap < b->len + n + 1) cap *= 2;
-        char *q = realloc(b->p, cap);
+        char *q = nplot__grow(b->p, &b->cap, b->len, b->len + n + 1, 1, "nplot");
         if (!q) {
             b->oom = true;
             return;
         }
         b->p = q;
-        b->cap = cap;
     }
     memcpy(b->p + b->len, s, n);
     b->len += n;
@@ -219,11 +216,11 @@ char *nplot__mathtext_markup(const char *s)
         p = close + 1;
     }
     if (b.oom) {
-        free(b.p);
+        nd_free_mem(b.p);
         return NULL;
     }
     char *out = nd_strdup(b.p, "nplot mathtext");
-    free(b.p);
+    nd_free_mem(b.p);
     return out;
 }
 
