@@ -50,13 +50,13 @@ nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_
     if (!a) return fig->status;
     a->n = n;
     a->zorder = o->zorder ? o->zorder : 1;
-    a->alpha = o->alpha > 0 ? o->alpha : 1;
+    a->alpha = NPLOT_OPT(o->alpha, 1);
     a->lp.marker = marker;
-    a->size = o->s > 0 ? o->s : st->markersize * st->markersize;
+    a->size = NPLOT_OPT(o->s, st->markersize * st->markersize);
     a->face = face;
     a->edge = edge;
     a->edge_is_face = edge_is_face;
-    a->edge_lw = o->linewidths > 0 ? o->linewidths : st->linewidth;
+    a->edge_lw = NPLOT_OPT(o->linewidths, st->linewidth);
     a->legend_kind = 2;
     if (!(a->x = nplot__copy_or_index(fig, x, n, who))) return fig->status;
     if (!(a->y = nplot__copy_or_index(fig, y, n, who))) return fig->status;
@@ -120,10 +120,10 @@ static nd_status poly_style(nplot_axes *ax, artist *a, const nplot_fill_opts *o,
         a->has_edge = true;
     }
     if (o->linewidth > 0 && !ec) a->has_edge = true;
-    a->edge_lw = o->linewidth > 0 ? o->linewidth : 1.0;
+    a->edge_lw = NPLOT_OPT(o->linewidth, 1.0);
     if (o->alpha < 0 || o->alpha > 1)
         return nplot__fail(ax->fig, ND_EVALUE, "%s: alpha must be in [0, 1], got %g", who, o->alpha);
-    a->alpha = o->alpha > 0 ? o->alpha : 1;
+    a->alpha = NPLOT_OPT(o->alpha, 1);
     a->zorder = o->zorder ? o->zorder : 1;
     a->legend_kind = 1;
     if (o->label && !(a->label = nplot__strdup(ax->fig, o->label, who))) return ax->fig->status;

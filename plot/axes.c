@@ -341,7 +341,7 @@ nd_status nplot__text_style_from(nplot_figure *fig, const nplot_text_opts *o, do
                                  text_style *ts, const char *who)
 {
     const nplot__style *st = fig->style;
-    ts->size = o->fontsize > 0 ? o->fontsize : defsize;
+    ts->size = NPLOT_OPT(o->fontsize, defsize);
     if (o->fontsize < 0 || !isfinite(o->fontsize))
         return nplot__fail(fig, ND_EVALUE, "%s: fontsize must be positive, got %g", who,
                            o->fontsize);

@@ -93,7 +93,7 @@ static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nc
     img_opts io;
     nd_status st = parse_opts(ax, o, &io, who);
     if (st) return st;
-    double alpha = o->alpha > 0 ? o->alpha : 1;
+    double alpha = NPLOT_OPT(o->alpha, 1);
     size_t np = (size_t)h * (size_t)w;
     uint32_t *pix = nd_malloc(np * 4, who);
     if (!pix) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory for a %d x %d image", who, h, w);
@@ -398,10 +398,10 @@ nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o)
     if (!cax) return NULL;
     cax->cbar_parent = ax;
     cax->cbar_vertical = vertical;
-    cax->cbar_fraction = o->fraction > 0 ? o->fraction : 0.15;
-    cax->cbar_pad = o->pad > 0 ? o->pad : vertical ? 0.05 : 0.15;
-    cax->cbar_shrink = o->shrink > 0 ? o->shrink : 1;
-    cax->cbar_aspect = o->aspect > 0 ? o->aspect : 20;
+    cax->cbar_fraction = NPLOT_OPT(o->fraction, 0.15);
+    cax->cbar_pad = NPLOT_OPT(o->pad, vertical ? 0.05 : 0.15);
+    cax->cbar_shrink = NPLOT_OPT(o->shrink, 1);
+    cax->cbar_aspect = NPLOT_OPT(o->aspect, 20);
     axis_state *lng = vertical ? &cax->ya : &cax->xa, *sht = vertical ? &cax->xa : &cax->ya;
     double lo = map.vmin, hi = map.vmax;
     if (!(hi > lo)) lo -= 0.5, hi = lo + 1;

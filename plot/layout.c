@@ -206,7 +206,7 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
 static void compute_axis_ticks(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x)
 {
     double len_pt = (x ? ax->dev[2] - ax->dev[0] : ax->dev[3] - ax->dev[1]) / rc->scale;
-    double lsize = a->major.labelsize > 0 ? a->major.labelsize : 10;
+    double lsize = NPLOT_OPT(a->major.labelsize, 10);
     int space = (int)floor(len_pt / (lsize * (x ? 3 : 2)));
     int nb = space < 1 ? 1 : space > 9 ? 9 : space;
     bool auto_linear = !a->fixed_set && a->scale == SCALE_LINEAR && a->ncats == 0;
@@ -221,7 +221,7 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
 {
     free_ticks(a);
     double len_pt = (x ? ax->dev[2] - ax->dev[0] : ax->dev[3] - ax->dev[1]) / rc->scale;
-    double lsize = a->major.labelsize > 0 ? a->major.labelsize : 10;
+    double lsize = NPLOT_OPT(a->major.labelsize, 10);
     int space = (int)floor(len_pt / (lsize * (x ? 3 : 2)));
     double buf[TICK_CAP];
     int n = 0;

@@ -79,7 +79,7 @@ done:
 static nd_status cell_edges(nplot_axes *ax, artist *a, const char *edgecolors, double lw,
                             bool face_default, const char *who)
 {
-    a->edge_lw = lw > 0 ? lw : 1.0;
+    a->edge_lw = NPLOT_OPT(lw, 1.0);
     if (!edgecolors) {
         a->has_edge = face_default;
         a->edge_is_face = face_default;
@@ -228,7 +228,7 @@ nd_status nplot_hexbin_xy_(nplot_axes *ax, const double *x, const double *y, siz
         goto done;
     }
     if ((st = cell_edges(ax, a, o->edgecolors, o->linewidths, true, who))) goto done;
-    a->alpha = o->alpha > 0 ? o->alpha : 1;
+    a->alpha = NPLOT_OPT(o->alpha, 1);
     a->zorder = o->zorder ? o->zorder : 1;
     a->autoscale = false;
     /* matplotlib: the data limits are the grid corners, autoscaled tight */
@@ -328,7 +328,7 @@ nd_status nplot_pcolormesh_(nplot_axes *ax, const nd_array *c, const nplot_pcolo
     }
     if ((st = cell_edges(ax, a, o->edgecolors, o->linewidths, false, who))) goto done;
     a->aliased = !a->has_edge; /* matplotlib draws meshes unantialiased: no seams */
-    a->alpha = o->alpha > 0 ? o->alpha : 1;
+    a->alpha = NPLOT_OPT(o->alpha, 1);
     a->zorder = o->zorder ? o->zorder : 1;
     for (int e = 0; e < 2; e++) {
         const double *ed = e ? ye : xe;

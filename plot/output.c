@@ -232,7 +232,7 @@ nd_status nplot_savefig_(nplot_figure *fig, const char *path, const nplot_save_o
     }
     int kind = !strcasecmp(fmt, "png") ? 0 : !strcasecmp(fmt, "svg") ? 1 : !strcasecmp(fmt, "pdf") ? 2 : -1;
     if (kind < 0) return nd_set_error(ND_EVALUE, "%s: unknown format '%s' for '%s' (png, svg, pdf)", who, fmt, path);
-    double dpi = o->dpi > 0 ? o->dpi : fig->dpi;
+    double dpi = NPLOT_OPT(o->dpi, fig->dpi);
     if (o->dpi < 0 || !isfinite(o->dpi) || fig->width * dpi > 32767 || fig->height * dpi > 32767)
         return nd_set_error(ND_EVALUE, "%s: dpi %g is out of range", who, o->dpi);
     rgba face = fig->face;

@@ -423,6 +423,12 @@ nd_status nplot__fill_between(nplot_axes *ax, const double *x, const double *y1,
 nd_status nplot__read_png(const char *path, unsigned char **out, int *w, int *h, const char *who);
 
 
+/* The zero-means-default rule of every options struct, in one place: v when it is set
+ * (> 0), else dflt (unset, negative and NaN values all mean "default"). Ints stay ints. */
+static inline double nplot__opt_f64(double v, double dflt) { return v > 0 ? v : dflt; }
+static inline int nplot__opt_int(int v, int dflt) { return v > 0 ? v : dflt; }
+#define NPLOT_OPT(v, dflt) _Generic((v), int: nplot__opt_int, default: nplot__opt_f64)((v), (dflt))
+
 static inline double nplot__clampd(double v, double lo, double hi)
 {
     return v < lo ? lo : v > hi ? hi : v;

@@ -460,7 +460,7 @@ nd_status nplot__format_ticks(const formatter *f, int scale, double base, const 
             break;
         }
         case FMT_PERCENT: {
-            double xmax = f->xmax > 0 ? f->xmax : 100;
+            double xmax = NPLOT_OPT(f->xmax, 100);
             double x = v / xmax * 100;
             int dec = f->decimals;
             if (dec == NPLOT_OFF) dec = 0;
