@@ -6,14 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
-#define CHECK_AX(ax, who)                                                 \
-    do {                                                                  \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
-        nd_status st_ = nplot__check((ax)->fig);                          \
-        if (st_) return st_;                                              \
-    } while (0)
-
 /* A float64 copy of all elements (C order). NULL array gives NULL with *n untouched. */
 static nd_status to_f64(nplot_figure *fig, const nd_array *a, double **out, size_t *n,
                         const char *what, const char *who)

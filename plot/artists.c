@@ -5,13 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK_AX(ax, who)                                                 \
-    do {                                                                  \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
-        nd_status st_ = nplot__check((ax)->fig);                          \
-        if (st_) return st_;                                              \
-    } while (0)
-
 /* ---- scatter ------------------------------------------------------------------------------------- */
 nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_t n,
                          const double *sizes, const double *cvals, const nplot_scatter_opts *o,

@@ -7,13 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK_AX(ax, who)                                                 \
-    do {                                                                  \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
-        nd_status st_ = nplot__check((ax)->fig);                          \
-        if (st_) return st_;                                              \
-    } while (0)
-
 /* The bars of one call. pos (or cats) gives the positions along the category axis, len
  * the extent along the value axis. `face` overrides the color options when non-NULL
  * (hist picks its color from the line cycle, as matplotlib does). */

@@ -6,13 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK_AX(ax, who)                                                 \
-    do {                                                                  \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
-        nd_status st_ = nplot__check((ax)->fig);                          \
-        if (st_) return st_;                                              \
-    } while (0)
-
 /* cairo's ARGB32: native-endian words, premultiplied alpha */
 static uint32_t argb(double r, double g, double b, double a)
 {

@@ -6,13 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK_AX(ax, who)                                                 \
-    do {                                                                  \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
-        nd_status st_ = nplot__check((ax)->fig);                          \
-        if (st_) return st_;                                              \
-    } while (0)
-
 double *nplot__copy_or_index(nplot_figure *fig, const double *x, size_t n, const char *who)
 {
     double *c = nd_malloc(sizeof(double) * (n ? n : 1), who);

@@ -359,6 +359,15 @@ struct nplot_figure {
     bool laid_out;           /* nplot_figure_draw ran since the last change */
 };
 
+/* The entry check of a function taking an axes: a NULL axes is ND_EVALUE naming `who`;
+ * a figure in error re-raises its sticky status. */
+#define CHECK_AX(ax, who)                                                    \
+    do {                                                                     \
+        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who); \
+        nd_status st_ = nplot__check((ax)->fig);                             \
+        if (st_) return st_;                                                 \
+    } while (0)
+
 /* status.c: sticky-error helpers: fail the figure (first error wins) and return the code. */
 nd_status nplot__fail(nplot_figure *fig, nd_status code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

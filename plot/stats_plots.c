@@ -8,13 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK_AX(ax, who)                                                 \
-    do {                                                                  \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
-        nd_status st_ = nplot__check((ax)->fig);                          \
-        if (st_) return st_;                                              \
-    } while (0)
-
 /* ---- pie ------------------------------------------------------------------------------------ */
 /* A printf format with exactly one floating conversion (and %% escapes). */
 static bool one_double_conversion(const char *f)
