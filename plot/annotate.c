@@ -1,6 +1,6 @@
 /* annotate: text with an arrow to a point. Arrow styles follow matplotlib's ArrowStyle
  * shapes (sizes in units of the text size, its "mutation scale"), connection 'arc3'. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -82,8 +82,8 @@ nd_status nplot_annotate_(nplot_axes *ax, const char *s, double x, double y,
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     if (o->arrow_linewidth < 0 || o->shrink < 0)
         return nplot__fail(fig, ND_EVALUE, "%s: arrow_linewidth and shrink must be >= 0", who);
-    a->arrow_lw = o->arrow_linewidth > 0 ? o->arrow_linewidth : 1;
-    a->shrink = o->shrink > 0 ? o->shrink : 2;
+    a->arrow_lw = NPLOT_OPT(o->arrow_linewidth, 1);
+    a->shrink = NPLOT_OPT(o->shrink, 2);
     /* an annotated data point takes part in autoscaling (matplotlib does not, but an
      * arrow pointing outside the view is never what one wants) */
     a->autoscale = false;

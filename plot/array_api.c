@@ -1,18 +1,10 @@
 /* nd_array front ends: every plotting call accepts arrays of any dtype, converted to
  * float64 copies with nd_to_f64. */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-
-#define CHECK_AX(ax, who)                                                 \
-    do {                                                                  \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
-        nd_status st_ = nplot__check((ax)->fig);                          \
-        if (st_) return st_;                                              \
-    } while (0)
 
 /* A float64 copy of all elements (C order). NULL array gives NULL with *n untouched. */
 static nd_status to_f64(nplot_figure *fig, const nd_array *a, double **out, size_t *n,
@@ -263,29 +255,4 @@ nd_status nplot_stem_(nplot_axes *ax, const nd_array *x, const nd_array *y,
     nd_free_mem(xs);
     nd_free_mem(ys);
     return st;
-}
-
-nd_array *nplot_figure_to_array(nplot_figure *fig)
-{
-    if (nplot__check(fig)) return NULL;
-    int w, h;
-    nplot_figure_pixel_size(fig, &w, &h);
-    nd_array *a = nd_empty(ND_SHAPE(h, w, 4), ND_UINT8);
-    if (!a) return NULL;
-    if (nplot_figure_render_rgba(fig, nd_data(a), w, h, 4 * w)) {
-        nd_free(a);
-        return NULL;
-    }
-    return a;
-}
-
-nd_array *nplot_imread(const char *path)
-{
-    if (!path) return ND_FAIL(ND_EVALUE, "nplot_imread: path is NULL");
-    unsigned char *buf;
-    int w, h;
-    if (nplot__read_png(path, &buf, &w, &h, "nplot_imread")) return NULL;
-    nd_array *a = nd_from_buffer(buf, ND_SHAPE(h, w, 4), ND_UINT8);
-    free(buf);
-    return a;
 }

@@ -1,16 +1,9 @@
 /* scatter, fill, fill_between and text: creation from C arrays and drawing. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define CHECK_AX(ax, who)                                                 \
-    do {                                                                  \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
-        nd_status st_ = nplot__check((ax)->fig);                          \
-        if (st_) return st_;                                              \
-    } while (0)
 
 /* ---- scatter ------------------------------------------------------------------------------------- */
 nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_t n,
@@ -50,13 +43,13 @@ nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_
     if (!a) return fig->status;
     a->n = n;
     a->zorder = o->zorder ? o->zorder : 1;
-    a->alpha = o->alpha > 0 ? o->alpha : 1;
+    a->alpha = NPLOT_OPT(o->alpha, 1);
     a->lp.marker = marker;
-    a->size = o->s > 0 ? o->s : st->markersize * st->markersize;
+    a->size = NPLOT_OPT(o->s, st->markersize * st->markersize);
     a->face = face;
     a->edge = edge;
     a->edge_is_face = edge_is_face;
-    a->edge_lw = o->linewidths > 0 ? o->linewidths : st->linewidth;
+    a->edge_lw = NPLOT_OPT(o->linewidths, st->linewidth);
     a->legend_kind = 2;
     if (!(a->x = nplot__copy_or_index(fig, x, n, who))) return fig->status;
     if (!(a->y = nplot__copy_or_index(fig, y, n, who))) return fig->status;
@@ -120,10 +113,10 @@ static nd_status poly_style(nplot_axes *ax, artist *a, const nplot_fill_opts *o,
         a->has_edge = true;
     }
     if (o->linewidth > 0 && !ec) a->has_edge = true;
-    a->edge_lw = o->linewidth > 0 ? o->linewidth : 1.0;
+    a->edge_lw = NPLOT_OPT(o->linewidth, 1.0);
     if (o->alpha < 0 || o->alpha > 1)
         return nplot__fail(ax->fig, ND_EVALUE, "%s: alpha must be in [0, 1], got %g", who, o->alpha);
-    a->alpha = o->alpha > 0 ? o->alpha : 1;
+    a->alpha = NPLOT_OPT(o->alpha, 1);
     a->zorder = o->zorder ? o->zorder : 1;
     a->legend_kind = 1;
     if (o->label && !(a->label = nplot__strdup(ax->fig, o->label, who))) return ax->fig->status;
@@ -344,14 +337,14 @@ void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a)
 {
     size_t n = a->n;
     if (!n) return;
-    double *dx = malloc(sizeof(double) * n), *dy = malloc(sizeof(double) * n);
-    double *sz = a->sizes ? malloc(sizeof(double) * n) : NULL;
-    rgba *faces = a->colors && a->alpha < 1 ? malloc(sizeof(rgba) * n) : NULL;
+    double *dx = nd_malloc(sizeof(double) * n, "nplot"), *dy = nd_malloc(sizeof(double) * n, "nplot");
+    double *sz = a->sizes ? nd_malloc(sizeof(double) * n, "nplot") : NULL;
+    rgba *faces = a->colors && a->alpha < 1 ? nd_malloc(sizeof(rgba) * n, "nplot") : NULL;
     if (!dx || !dy || (a->sizes && !sz) || (a->colors && a->alpha < 1 && !faces)) {
-        free(dx);
-        free(dy);
-        free(sz);
-        free(faces);
+        nd_free_mem(dx);
+        nd_free_mem(dy);
+        nd_free_mem(sz);
+        nd_free_mem(faces);
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing %zu markers", n);
         return;
     }
@@ -377,10 +370,10 @@ void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a)
     bbox clip = { ax->dev[0], ax->dev[1], ax->dev[2], ax->dev[3] };
     nplot__draw_markers(rc, dx, dy, n, a->lp.marker, sqrt(a->size) * rc->scale, sz, face, fc, edge,
                         eif, lw, filled, &clip);
-    free(dx);
-    free(dy);
-    free(sz);
-    free(faces);
+    nd_free_mem(dx);
+    nd_free_mem(dy);
+    nd_free_mem(sz);
+    nd_free_mem(faces);
 }
 
 void nplot__draw_poly(render_ctx *rc, nplot_axes *ax, artist *a)

@@ -1,5 +1,5 @@
 /* Axes: creation, artists list, data limits, autoscaling with margins, shared axes. */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -30,8 +30,8 @@ static void axis_init(axis_state *a, const nplot__style *st, bool is_x)
     a->grid_lw = st->grid_linewidth;
     a->grid_alpha = st->grid_alpha;
     a->grid_ls = st->grid_dash;
-    a->label_ts = (text_style){ st->label_size, st->label_color, PANGO_WEIGHT_NORMAL,
-                                PANGO_STYLE_NORMAL, NULL };
+    a->label_ts = (text_style){ st->label_size, st->label_color, TW_NORMAL,
+                                TS_NORMAL, NULL };
     a->labelpad = 4;
     (void)is_x;
 }
@@ -61,8 +61,8 @@ nplot_axes *nplot__axes_new(nplot_figure *fig, const char *who)
     ax->title_pad = 6;
     ax->anchor[0] = ax->anchor[1] = 0.5;
     for (int i = 0; i < 3; i++)
-        ax->title_ts[i] = (text_style){ st->title_size, st->text_color, PANGO_WEIGHT_NORMAL,
-                                        PANGO_STYLE_NORMAL, NULL };
+        ax->title_ts[i] = (text_style){ st->title_size, st->text_color, TW_NORMAL,
+                                        TS_NORMAL, NULL };
     if (!fig->axes) fig->axes = ax;
     else fig->last_axes->next = ax;
     fig->last_axes = ax;
@@ -181,29 +181,16 @@ void nplot__update_datalim(nplot_axes *ax, artist *a)
     }
 }
 
-/* nd_malloc has no realloc: grow by copying */
-static void *grow(void *old, size_t old_bytes, size_t new_bytes, const char *who)
-{
-    void *n = nd_malloc(new_bytes, who);
-    if (!n) return NULL;
-    if (old_bytes) memcpy(n, old, old_bytes);
-    nd_free_mem(old);
-    return n;
-}
-
 nd_status nplot__add_sticky(nplot_axes *ax, bool x, double v, const char *who)
 {
     axis_state *a = x ? &ax->xa : &ax->ya;
     if (!isfinite(v)) return ND_OK;
     for (int i = 0; i < a->nsticky; i++)
         if (a->sticky[i] == v) return ND_OK;
-    /* grow in powers of two */
-    if ((a->nsticky & (a->nsticky - 1)) == 0) {
-        size_t cap = a->nsticky ? 2 * (size_t)a->nsticky : 4;
-        double *n = grow(a->sticky, sizeof *n * (size_t)a->nsticky, cap * sizeof *n, who);
-        if (!n) return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
-        a->sticky = n;
-    }
+    size_t n = (size_t)a->nsticky;
+    double *s = nplot__grow(a->sticky, &a->cap_sticky, n, n + 1, sizeof *s, who);
+    if (!s) return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+    a->sticky = s;
     a->sticky[a->nsticky++] = v;
     return ND_OK;
 }
@@ -214,50 +201,15 @@ double nplot__category(nplot_axes *ax, bool x, const char *label, const char *wh
     if (!label) return nplot__fail(ax->fig, ND_EVALUE, "%s: category label is NULL", who);
     for (int i = 0; i < a->ncats; i++)
         if (!strcmp(a->cats[i], label)) return i;
-    if ((a->ncats & (a->ncats - 1)) == 0) {
-        size_t cap = a->ncats ? 2 * (size_t)a->ncats : 4;
-        char **n = grow(a->cats, sizeof *n * (size_t)a->ncats, cap * sizeof *n, who);
-        if (!n) return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
-        a->cats = n;
-    }
+    size_t n = (size_t)a->ncats;
+    char **cats = nplot__grow(a->cats, &a->cap_cats, n, n + 1, sizeof *cats, who);
+    if (!cats) return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+    a->cats = cats;
     char *c = nplot__strdup(ax->fig, label, who);
     if (!c) return ax->fig->status;
     a->cats[a->ncats] = c;
     nplot__mark_dirty(ax->fig);
     return a->ncats++;
-}
-
-/* ---- scales ------------------------------------------------------------------------------------ */
-double nplot__scale_fwd(const axis_state *a, double v)
-{
-    switch (a->scale) {
-    case SCALE_LOG:
-        return v > 0 ? log(v) / log(a->base) : NAN;
-    case SCALE_SYMLOG: {
-        double lt = a->linthresh, lsa = a->linscale / (1.0 - 1.0 / a->base);
-        double av = fabs(v);
-        if (av <= lt) return v * lsa;
-        return copysign(lt * (lsa + log(av / lt) / log(a->base)), v);
-    }
-    default:
-        return v;
-    }
-}
-
-double nplot__scale_inv(const axis_state *a, double t)
-{
-    switch (a->scale) {
-    case SCALE_LOG:
-        return pow(a->base, t);
-    case SCALE_SYMLOG: {
-        double lt = a->linthresh, lsa = a->linscale / (1.0 - 1.0 / a->base);
-        double at = fabs(t);
-        if (at <= lt * lsa) return t / lsa;
-        return copysign(lt * pow(a->base, at / lt - lsa), t);
-    }
-    default:
-        return t;
-    }
 }
 
 /* ---- autoscale ------------------------------------------------------------------------------------ */
@@ -389,7 +341,7 @@ nd_status nplot__text_style_from(nplot_figure *fig, const nplot_text_opts *o, do
                                  text_style *ts, const char *who)
 {
     const nplot__style *st = fig->style;
-    ts->size = o->fontsize > 0 ? o->fontsize : defsize;
+    ts->size = NPLOT_OPT(o->fontsize, defsize);
     if (o->fontsize < 0 || !isfinite(o->fontsize))
         return nplot__fail(fig, ND_EVALUE, "%s: fontsize must be positive, got %g", who,
                            o->fontsize);
@@ -397,14 +349,14 @@ nd_status nplot__text_style_from(nplot_figure *fig, const nplot_text_opts *o, do
     if (o->color && nplot__color(o->color, st, &ts->color, who))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     if (o->alpha > 0) ts->color.a *= nplot__clampd(o->alpha, 0, 1);
-    ts->weight = PANGO_WEIGHT_NORMAL;
+    ts->weight = TW_NORMAL;
     if (o->weight) {
         static const struct { const char *n; int w; } wt[] = {
-            { "normal", PANGO_WEIGHT_NORMAL }, { "regular", PANGO_WEIGHT_NORMAL },
-            { "bold", PANGO_WEIGHT_BOLD }, { "light", PANGO_WEIGHT_LIGHT },
-            { "heavy", PANGO_WEIGHT_HEAVY }, { "semibold", PANGO_WEIGHT_SEMIBOLD },
-            { "ultralight", PANGO_WEIGHT_ULTRALIGHT }, { "black", PANGO_WEIGHT_HEAVY },
-            { "medium", PANGO_WEIGHT_MEDIUM }, { "extra bold", PANGO_WEIGHT_ULTRABOLD },
+            { "normal", TW_NORMAL }, { "regular", TW_NORMAL },
+            { "bold", TW_BOLD }, { "light", TW_LIGHT },
+            { "heavy", TW_HEAVY }, { "semibold", TW_SEMIBOLD },
+            { "ultralight", TW_ULTRALIGHT }, { "black", TW_HEAVY },
+            { "medium", TW_MEDIUM }, { "extra bold", TW_ULTRABOLD },
         };
         int w = -1;
         for (size_t i = 0; i < sizeof wt / sizeof *wt; i++)
@@ -417,10 +369,10 @@ nd_status nplot__text_style_from(nplot_figure *fig, const nplot_text_opts *o, do
         if (w < 0) return nplot__fail(fig, ND_EVALUE, "%s: unknown font weight '%s'", who, o->weight);
         ts->weight = w;
     }
-    ts->style = PANGO_STYLE_NORMAL;
+    ts->style = TS_NORMAL;
     if (o->style) {
-        if (!strcmp(o->style, "italic")) ts->style = PANGO_STYLE_ITALIC;
-        else if (!strcmp(o->style, "oblique")) ts->style = PANGO_STYLE_OBLIQUE;
+        if (!strcmp(o->style, "italic")) ts->style = TS_ITALIC;
+        else if (!strcmp(o->style, "oblique")) ts->style = TS_OBLIQUE;
         else if (strcmp(o->style, "normal"))
             return nplot__fail(fig, ND_EVALUE, "%s: unknown font style '%s'", who, o->style);
     }
@@ -440,4 +392,21 @@ nd_status nplot__text_style_from(nplot_figure *fig, const nplot_text_opts *o, do
         ts->family = st->font_family;
     }
     return ND_OK;
+}
+
+void nplot__zlimits(nplot_axes *ax, double *lo, double *hi)
+{
+    axis_state *a = &ax->za;
+    double l = a->has_data ? a->dmin : 0, h = a->has_data ? a->dmax : 1;
+    if (h - l <= 1e-15 * fmax(fabs(l), fabs(h))) {
+        double e = l == 0 ? 0.05 : 0.05 * fabs(l);
+        l -= e, h += e;
+    } else if (a->has_data) {
+        double d = (h - l) * a->margin;
+        l -= d, h += d;
+    }
+    if (a->set_lo) l = a->lo_fixed;
+    if (a->set_hi) h = a->hi_fixed;
+    a->lo = l, a->hi = h;
+    *lo = l, *hi = h;
 }

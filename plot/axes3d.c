@@ -2,7 +2,7 @@
  * 3-D artists. Every quad, segment and marker of every 3-D artist goes into one list
  * sorted by depth, so surfaces that interleave occlude correctly (matplotlib sorts per
  * collection and gets this wrong). */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -18,23 +18,6 @@ typedef struct proj3 {
     double r[3], u[3], e[3];
     double cx, cy, scale;  /* screen centre and device units per box unit */
 } proj3;
-
-void nplot__zlimits(nplot_axes *ax, double *lo, double *hi)
-{
-    axis_state *a = &ax->za;
-    double l = a->has_data ? a->dmin : 0, h = a->has_data ? a->dmax : 1;
-    if (h - l <= 1e-15 * fmax(fabs(l), fabs(h))) {
-        double e = l == 0 ? 0.05 : 0.05 * fabs(l);
-        l -= e, h += e;
-    } else if (a->has_data) {
-        double d = (h - l) * a->margin;
-        l -= d, h += d;
-    }
-    if (a->set_lo) l = a->lo_fixed;
-    if (a->set_hi) h = a->hi_fixed;
-    a->lo = l, a->hi = h;
-    *lo = l, *hi = h;
-}
 
 static proj3 make_proj(nplot_axes *ax)
 {
@@ -340,11 +323,11 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
         else continue;
         nvert += a->n;
     }
-    double *sx = malloc(sizeof(double) * (nvert ? nvert : 1) * 3);
-    prim *list = malloc(sizeof(prim) * (nprim ? nprim : 1));
+    double *sx = nd_malloc(sizeof(double) * (nvert ? nvert : 1) * 3, "nplot");
+    prim *list = nd_malloc(sizeof(prim) * (nprim ? nprim : 1), "nplot");
     if (!sx || !list) {
-        free(sx);
-        free(list);
+        nd_free_mem(sx);
+        nd_free_mem(list);
         cairo_restore(cr);
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing a 3-D axes");
         return;
@@ -402,24 +385,14 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
         }
         off += a->n;
     }
-    free(sx);
-    free(list);
+    nd_free_mem(sx);
+    nd_free_mem(list);
     cairo_restore(cr);
 }
 
-nd_status nplot_data_to_pixel_3d(nplot_axes *ax, double x, double y, double z, double *px, double *py)
+void nplot__project3d(nplot_axes *ax, double x, double y, double z, double *sx, double *sy)
 {
-    static const char *who = "nplot_data_to_pixel_3d";
-    if (!ax) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);
-    if (!ax->is3d) return nd_set_error(ND_EVALUE, "%s: the axes is not 3-D", who);
-    if (!ax->fig->laid_out) {
-        nd_status st = nplot_figure_draw(ax->fig);
-        if (st) return st;
-    }
     proj3 p = make_proj(ax);
-    double sx, sy, d;
-    project(&p, x, y, z, &sx, &sy, &d);
-    if (px) *px = sx;
-    if (py) *py = sy;
-    return ND_OK;
+    double d;
+    project(&p, x, y, z, sx, sy, &d);
 }

@@ -1,15 +1,8 @@
 /* The public axes setters: titles, labels, limits, scales, ticks, grid, formatters, twins. */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <math.h>
 #include <string.h>
-
-#define CHECK_AX(ax, who)                                                 \
-    do {                                                                  \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
-        nd_status st_ = nplot__check((ax)->fig);                          \
-        if (st_) return st_;                                              \
-    } while (0)
 
 /* ---- titles and labels -------------------------------------------------------------------------- */
 nd_status nplot_set_title_(nplot_axes *ax, const char *s, const nplot_text_opts *o)

@@ -1,18 +1,11 @@
 /* bar / barh (numeric or categorical positions) and hist (bar, step, stepfilled). */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <numc/stats.h>
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define CHECK_AX(ax, who)                                                 \
-    do {                                                                  \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
-        nd_status st_ = nplot__check((ax)->fig);                          \
-        if (st_) return st_;                                              \
-    } while (0)
 
 /* The bars of one call. pos (or cats) gives the positions along the category axis, len
  * the extent along the value axis. `face` overrides the color options when non-NULL
@@ -108,8 +101,8 @@ static nd_status bars(nplot_axes *ax, bool horiz, const double *pos, const char 
     a->snap = true;
     a->has_edge = o->edgecolor != NULL;
     a->edge = edge;
-    a->edge_lw = o->linewidth > 0 ? o->linewidth : 1.0;
-    a->alpha = o->alpha > 0 ? o->alpha : 1;
+    a->edge_lw = NPLOT_OPT(o->linewidth, 1.0);
+    a->alpha = NPLOT_OPT(o->alpha, 1);
     a->zorder = o->zorder ? o->zorder : 1;
     if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) {
         rc = fig->status;
@@ -221,7 +214,7 @@ static nd_status hist_counts(nplot_figure *fig, const double *x, const double *w
         }
         ux = fx, uw = fw;
     }
-    nd_hist_opts ho = { .bins = o->bins > 0 ? o->bins : 10, .range = o->range, .density = o->density };
+    nd_hist_opts ho = { .bins = NPLOT_OPT(o->bins, 10), .range = o->range, .density = o->density };
     if (o->bins < 0) {
         st = nplot__fail(fig, ND_EVALUE, "%s: bins must be positive, got %d", who, o->bins);
         goto done;
@@ -329,7 +322,7 @@ static nd_status hist_impl(nplot_axes *ax, const double *x, const double *w, siz
     }
     double *pos = NULL, *wid = NULL, *vx = NULL, *vy = NULL;
     if (type == HT_BAR) {
-        double rw = o->rwidth > 0 ? o->rwidth : 1;
+        double rw = NPLOT_OPT(o->rwidth, 1);
         pos = nd_malloc(sizeof(double) * (nb + 1), who);
         wid = nd_malloc(sizeof(double) * (nb + 1), who);
         if (!pos || !wid) {
@@ -372,7 +365,7 @@ static nd_status hist_impl(nplot_axes *ax, const double *x, const double *w, siz
             }
             a->has_edge = o->edgecolor != NULL;
             a->edge = edge;
-            a->edge_lw = o->linewidth > 0 ? o->linewidth : 1.0;
+            a->edge_lw = NPLOT_OPT(o->linewidth, 1.0);
             a->zorder = o->zorder ? o->zorder : 1;
         } else {
             a = nplot__artist_add(ax, ART_LINE, who);
@@ -386,7 +379,7 @@ static nd_status hist_impl(nplot_axes *ax, const double *x, const double *w, siz
                 st = fig->status;
                 goto done;
             }
-            a->lp = (line_props){ .color = color, .lw = o->linewidth > 0 ? o->linewidth : 1.0,
+            a->lp = (line_props){ .color = color, .lw = NPLOT_OPT(o->linewidth, 1.0),
                                   .ls = LS_SOLID, .marker = MK_NONE, .markevery = 1 };
             a->zorder = o->zorder ? o->zorder : 2;
             /* the legend shows an unfilled patch, as matplotlib's step histogram does */
@@ -395,7 +388,7 @@ static nd_status hist_impl(nplot_axes *ax, const double *x, const double *w, siz
             a->edge = color;
             a->edge_lw = a->lp.lw;
         }
-        a->alpha = o->alpha > 0 ? o->alpha : 1;
+        a->alpha = NPLOT_OPT(o->alpha, 1);
         if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) {
             st = fig->status;
             goto done;

@@ -1,5 +1,5 @@
 /* Colors by name (CSS4, single letters, tab:, C0..C9, hex, gray levels) and colormaps. */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <ctype.h>
 #include <math.h>

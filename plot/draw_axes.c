@@ -1,7 +1,7 @@
 /* Drawing one axes: background, grid, artists in z-order, spines, ticks, tick labels,
  * axis labels, offset texts and titles. The decoration code also measures, so
  * tight_layout sees exactly what would be drawn. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -311,7 +311,7 @@ void nplot__draw_axes(render_ctx *rc, nplot_axes *ax)
         return;
     }
     /* stable sort of the artists by zorder (qsort is not stable: sort by (z, index)) */
-    artist **list = malloc(sizeof(artist *) * (size_t)(ax->nartists ? ax->nartists : 1));
+    artist **list = nd_malloc(sizeof(artist *) * (size_t)(ax->nartists ? ax->nartists : 1), "nplot");
     if (!list) {
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing");
         return;
@@ -343,6 +343,6 @@ void nplot__draw_axes(render_ctx *rc, nplot_axes *ax)
     }
     if (!grid_done) draw_grid(rc, ax, &tf);
     if (!deco_done) decorations(rc, ax, true);
-    free(list);
+    nd_free_mem(list);
     if (ax->legend_on) nplot__draw_legend(rc, ax);
 }

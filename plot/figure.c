@@ -1,5 +1,5 @@
-/* Figures: creation, sticky status, subplots, GridSpec, subplot params, figure text. */
-#include "plot_internal.h"
+/* Figures: creation, subplots, GridSpec, subplot params, figure text. */
+#include "plot_model.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -7,42 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-nd_status nplot__fail(nplot_figure *fig, nd_status code, const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    if (fig && fig->status == ND_OK) {
-        fig->status = code;
-        snprintf(fig->errmsg, sizeof fig->errmsg, "%s", msg);
-    }
-    /* Said at once through numc's warning channel (nd_seterrcall redirects or silences
-     * it), so a typo is seen at the call that made it, not later as "no file". */
-    nd_warn("%s", msg);
-    return nd_set_error(code, "%s", msg);
-}
-
-nd_status nplot__check(nplot_figure *fig)
-{
-    if (!fig) return nd_set_error(ND_EVALUE, "nplot: figure is NULL");
-    if (fig->status != ND_OK) return nd_set_error(fig->status, "%s", fig->errmsg);
-    return ND_OK;
-}
-
-char *nplot__strdup(nplot_figure *fig, const char *s, const char *who)
-{
-    char *r = nd_strdup(s ? s : "", who);
-    if (!r) nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
-    return r;
-}
-
-void nplot__mark_dirty(nplot_figure *fig)
-{
-    if (fig) fig->laid_out = false;
-}
 
 static bool good_size(double v) { return isfinite(v) && v > 0; }
 

@@ -1,17 +1,10 @@
 /* imshow / matshow (a raster painted through a cairo image surface) and colorbars. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define CHECK_AX(ax, who)                                                 \
-    do {                                                                  \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
-        nd_status st_ = nplot__check((ax)->fig);                          \
-        if (st_) return st_;                                              \
-    } while (0)
 
 /* cairo's ARGB32: native-endian words, premultiplied alpha */
 static uint32_t argb(double r, double g, double b, double a)
@@ -93,7 +86,7 @@ static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nc
     img_opts io;
     nd_status st = parse_opts(ax, o, &io, who);
     if (st) return st;
-    double alpha = o->alpha > 0 ? o->alpha : 1;
+    double alpha = NPLOT_OPT(o->alpha, 1);
     size_t np = (size_t)h * (size_t)w;
     uint32_t *pix = nd_malloc(np * 4, who);
     if (!pix) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory for a %d x %d image", who, h, w);
@@ -253,11 +246,11 @@ static cairo_surface_t *box_reduce(const artist *a, int ow, int oh)
     int ds = cairo_image_surface_get_stride(s);
     const uint32_t *src = (const uint32_t *)a->pix;
     int iw = a->iw, ih = a->ih;
-    uint32_t *acc = calloc((size_t)ow * 4, sizeof *acc);
-    int *x0 = malloc(sizeof(int) * (size_t)(ow + 1));
+    uint32_t *acc = nd_calloc((size_t)ow * 4, sizeof *acc, "nplot");
+    int *x0 = nd_malloc(sizeof(int) * (size_t)(ow + 1), "nplot");
     if (!acc || !x0) {
-        free(acc);
-        free(x0);
+        nd_free_mem(acc);
+        nd_free_mem(x0);
         cairo_surface_destroy(s);
         return cairo_image_surface_create(CAIRO_FORMAT_INVALID, 0, 0);
     }
@@ -285,8 +278,8 @@ static cairo_surface_t *box_reduce(const artist *a, int ow, int oh)
             out[ox] = (c[0] + h) / n << 24 | (c[1] + h) / n << 16 | (c[2] + h) / n << 8 | (c[3] + h) / n;
         }
     }
-    free(acc);
-    free(x0);
+    nd_free_mem(acc);
+    nd_free_mem(x0);
     cairo_surface_mark_dirty(s);
     return s;
 }
@@ -398,10 +391,10 @@ nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o)
     if (!cax) return NULL;
     cax->cbar_parent = ax;
     cax->cbar_vertical = vertical;
-    cax->cbar_fraction = o->fraction > 0 ? o->fraction : 0.15;
-    cax->cbar_pad = o->pad > 0 ? o->pad : vertical ? 0.05 : 0.15;
-    cax->cbar_shrink = o->shrink > 0 ? o->shrink : 1;
-    cax->cbar_aspect = o->aspect > 0 ? o->aspect : 20;
+    cax->cbar_fraction = NPLOT_OPT(o->fraction, 0.15);
+    cax->cbar_pad = NPLOT_OPT(o->pad, vertical ? 0.05 : 0.15);
+    cax->cbar_shrink = NPLOT_OPT(o->shrink, 1);
+    cax->cbar_aspect = NPLOT_OPT(o->aspect, 20);
     axis_state *lng = vertical ? &cax->ya : &cax->xa, *sht = vertical ? &cax->xa : &cax->ya;
     double lo = map.vmin, hi = map.vmax;
     if (!(hi > lo)) lo -= 0.5, hi = lo + 1;

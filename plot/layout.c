@@ -1,5 +1,5 @@
 /* Layout: subplot geometry, aspect, tick computation and tight_layout. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -72,13 +72,13 @@ static nd_status place_axes(render_ctx *rc)
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
         if (ax->gs) {
             nplot_gridspec *g = ax->gs;
-            double *xs = malloc(sizeof(double) * 2 * (size_t)(g->ncols + g->nrows));
+            double *xs = nd_malloc(sizeof(double) * 2 * (size_t)(g->ncols + g->nrows), "nplot");
             if (!xs) return nplot__fail(fig, ND_ENOMEM, "nplot: out of memory in layout");
             double *ys = xs + 2 * g->ncols;
             grid_edges(fig, g, xs, ys);
             double l = xs[2 * ax->c0], r = xs[2 * (ax->c1 - 1) + 1];
             double t = ys[2 * ax->r0], b = ys[2 * (ax->r1 - 1) + 1];
-            free(xs);
+            nd_free_mem(xs);
             ax->rect[0] = l;
             ax->rect[1] = b;
             ax->rect[2] = r - l;
@@ -206,7 +206,7 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
 static void compute_axis_ticks(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x)
 {
     double len_pt = (x ? ax->dev[2] - ax->dev[0] : ax->dev[3] - ax->dev[1]) / rc->scale;
-    double lsize = a->major.labelsize > 0 ? a->major.labelsize : 10;
+    double lsize = NPLOT_OPT(a->major.labelsize, 10);
     int space = (int)floor(len_pt / (lsize * (x ? 3 : 2)));
     int nb = space < 1 ? 1 : space > 9 ? 9 : space;
     bool auto_linear = !a->fixed_set && a->scale == SCALE_LINEAR && a->ncats == 0;
@@ -221,7 +221,7 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
 {
     free_ticks(a);
     double len_pt = (x ? ax->dev[2] - ax->dev[0] : ax->dev[3] - ax->dev[1]) / rc->scale;
-    double lsize = a->major.labelsize > 0 ? a->major.labelsize : 10;
+    double lsize = NPLOT_OPT(a->major.labelsize, 10);
     int space = (int)floor(len_pt / (lsize * (x ? 3 : 2)));
     double buf[TICK_CAP];
     int n = 0;
@@ -357,7 +357,7 @@ static void tight(render_ctx *rc)
         if (ax->gs && ax->gs->left < 0 && !g) g = ax->gs;
     if (!g) return;
     double ml = 0, mr = 0, mt = 0, mb = 0;
-    double *gapw = calloc((size_t)(g->ncols + 1) * 2 + (size_t)(g->nrows + 1) * 2, sizeof(double));
+    double *gapw = nd_calloc((size_t)(g->ncols + 1) * 2 + (size_t)(g->nrows + 1) * 2, sizeof(double), "nplot");
     if (!gapw) return;
     double *gapw2 = gapw + g->ncols + 1, *gaph = gapw2 + g->ncols + 1, *gaph2 = gaph + g->nrows + 1;
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
@@ -390,7 +390,7 @@ static void tight(render_ctx *rc)
     double wgap = 0, hgap = 0;
     for (int c = 1; c < g->ncols; c++) wgap = fmax(wgap, gapw[c] + gapw2[c] + wpad);
     for (int r = 1; r < g->nrows; r++) hgap = fmax(hgap, gaph[r] + gaph2[r] + hpad);
-    free(gapw);
+    nd_free_mem(gapw);
     if (fig->suptitle && *fig->suptitle) {
         text_box tb = nplot__text_layout(rc, fig->suptitle, &fig->suptitle_ts);
         mt += tb.h + 0.02 * rc->H;
@@ -422,33 +422,4 @@ nd_status nplot__layout(render_ctx *rc)
         }
     }
     return fig->status;
-}
-
-xform nplot__xform(const nplot_axes *ax)
-{
-    xform t;
-    double xl = nplot__scale_fwd(&ax->xa, ax->xa.lo), xh = nplot__scale_fwd(&ax->xa, ax->xa.hi);
-    double yl = nplot__scale_fwd(&ax->ya, ax->ya.lo), yh = nplot__scale_fwd(&ax->ya, ax->ya.hi);
-    t.ax = (ax->dev[2] - ax->dev[0]) / (xh - xl);
-    t.bx = ax->dev[0] - xl * t.ax;
-    t.ay = -(ax->dev[3] - ax->dev[1]) / (yh - yl);
-    t.by = ax->dev[3] - yl * t.ay;
-    t.xs = &ax->xa;
-    t.ys = &ax->ya;
-    return t;
-}
-
-void nplot__to_dev(render_ctx *rc, const nplot_axes *ax, const xform *t, int xcoord, int ycoord,
-                   double x, double y, double *dx, double *dy)
-{
-    switch (xcoord) {
-    case COORD_DATA: *dx = t->ax * nplot__scale_fwd(t->xs, x) + t->bx; break;
-    case COORD_AXES: *dx = ax->dev[0] + x * (ax->dev[2] - ax->dev[0]); break;
-    default: *dx = x * rc->W; break;
-    }
-    switch (ycoord) {
-    case COORD_DATA: *dy = t->ay * nplot__scale_fwd(t->ys, y) + t->by; break;
-    case COORD_AXES: *dy = ax->dev[3] - y * (ax->dev[3] - ax->dev[1]); break;
-    default: *dy = (1 - y) * rc->H; break;
-    }
 }

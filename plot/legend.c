@@ -1,5 +1,5 @@
 /* Legends: entries, layout (matplotlib's spacing rcParams), loc='best' and handles. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -169,10 +169,10 @@ static double badness(render_ctx *rc, nplot_axes *ax, const bbox *b)
         size_t stride = a->n > 20000 ? a->n / 20000 : 1;
         if (a->kind == ART_POLY || a->kind == ART_PATCHES) {
             size_t m = (a->n + stride - 1) / stride;
-            double *px = malloc(sizeof(double) * (m ? m : 1)), *py = malloc(sizeof(double) * (m ? m : 1));
+            double *px = nd_malloc(sizeof(double) * (m ? m : 1), "nplot"), *py = nd_malloc(sizeof(double) * (m ? m : 1), "nplot");
             if (!px || !py) {
-                free(px);
-                free(py);
+                nd_free_mem(px);
+                nd_free_mem(py);
                 continue;
             }
             size_t k = 0;
@@ -184,8 +184,8 @@ static double badness(render_ctx *rc, nplot_axes *ax, const bbox *b)
                     double sy = b->y0 + (gy + 0.5) / 4 * (b->y1 - b->y0);
                     if (inside_poly(px, py, k, sx, sy)) bad += 2;
                 }
-            free(px);
-            free(py);
+            nd_free_mem(px);
+            nd_free_mem(py);
             continue;
         }
         double px = NAN, py = NAN;
@@ -223,7 +223,7 @@ void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
     /* twins contribute to their own legend only (matplotlib) */
     if (n == 0) return;
     double s = rc->scale;
-    double fsz = o->fontsize > 0 ? o->fontsize : st->legend_size;
+    double fsz = NPLOT_OPT(o->fontsize, st->legend_size);
     double fs = fsz * s;
     text_style ts = { fsz, st->text_color, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, st->font_family };
     text_box tb[MAX_ENTRIES];
@@ -232,7 +232,7 @@ void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
         tb[i] = nplot__text_layout(rc, ent[i]->label, &ts);
         maxh = fmax(maxh, tb[i].h);
     }
-    int ncol = o->ncol > 0 ? o->ncol : 1;
+    int ncol = NPLOT_OPT(o->ncol, 1);
     if (ncol > n) ncol = n;
     int nrow = (n + ncol - 1) / ncol;
     double hl = 2.0 * fs, hh = 0.7 * fs, htp = 0.8 * fs, ls = 0.5 * fs, bp = 0.4 * fs;
@@ -307,7 +307,7 @@ void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
     }
     /* frame */
     if (o->frameon != NPLOT_OFF && (o->frameon == NPLOT_ON || st->legend_frame)) {
-        double fa = o->framealpha > 0 ? o->framealpha : st->legend_alpha;
+        double fa = NPLOT_OPT(o->framealpha, st->legend_alpha);
         rgba face = st->legend_face, edge = st->legend_edge;
         double r = o->fancybox == NPLOT_OFF ? 0 : 0.2 * fs;
         cairo_new_path(cr);

@@ -5,7 +5,7 @@
  * column are reduced to the entry point, the minimum, the maximum and the exit point of
  * that column — which covers exactly the same pixels. Segments are clipped to the view
  * (Liang–Barsky) so huge coordinates never reach cairo's fixed-point rasteriser. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -177,11 +177,11 @@ static size_t steps_expand(int style, const double *x, const double *y, size_t n
                            double **oy)
 {
     size_t m = n ? (style == 2 ? 2 * n : 2 * n - 1) : 0;
-    *ox = malloc(sizeof(double) * (m ? m : 1));
-    *oy = malloc(sizeof(double) * (m ? m : 1));
+    *ox = nd_malloc(sizeof(double) * (m ? m : 1), "nplot");
+    *oy = nd_malloc(sizeof(double) * (m ? m : 1), "nplot");
     if (!*ox || !*oy) {
-        free(*ox);
-        free(*oy);
+        nd_free_mem(*ox);
+        nd_free_mem(*oy);
         *ox = *oy = NULL;
         return 0;
     }
@@ -232,10 +232,10 @@ void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a)
     cairo_t *cr = rc->cr;
     size_t n = a->n;
     if (n == 0) return;
-    double *dx = malloc(sizeof(double) * n), *dy = malloc(sizeof(double) * n);
+    double *dx = nd_malloc(sizeof(double) * n, "nplot"), *dy = nd_malloc(sizeof(double) * n, "nplot");
     if (!dx || !dy) {
-        free(dx);
-        free(dy);
+        nd_free_mem(dx);
+        nd_free_mem(dy);
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing a line of %zu points", n);
         return;
     }
@@ -265,8 +265,8 @@ void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a)
         if (sx) {
             nplot__stroke_polyline(rc, ax, sx, sy, m, c, a->lp.lw * s, a->lp.ls, a->lp.dashes,
                                    a->lp.ndashes);
-            free(sx);
-            free(sy);
+            nd_free_mem(sx);
+            nd_free_mem(sy);
         }
     } else {
         nplot__stroke_polyline(rc, ax, dx, dy, n, c, a->lp.lw * s, a->lp.ls, a->lp.dashes,
@@ -290,6 +290,6 @@ void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a)
         nplot__draw_markers(rc, dx, dy, n, a->lp.marker, a->lp.ms * s, NULL, f, NULL, e, false,
                             a->lp.mew * s, filled, &clip);
     }
-    free(dx);
-    free(dy);
+    nd_free_mem(dx);
+    nd_free_mem(dy);
 }

@@ -3,7 +3,7 @@
  * On raster surfaces a marker is rendered once into a small premultiplied ARGB tile and
  * blended at every position (matplotlib's Agg does the same "stamp" trick); vector
  * surfaces get real paths. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -192,7 +192,7 @@ static bool stamp_make(stamp *st, int m, double size, rgba face, rgba edge, doub
     st->h = r1 - r0 + 1;
     st->ox = c0 - half;
     st->oy = r0 - half;
-    st->px = malloc((size_t)st->w * st->h * 4);
+    st->px = nd_malloc((size_t)st->w * st->h * 4, "nplot");
     if (!st->px) {
         cairo_surface_destroy(s);
         return false;
@@ -295,7 +295,7 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
                 if (ncache == STAMP_CACHE) {
                     k = next_evict;
                     next_evict = (next_evict + 1) % STAMP_CACHE;
-                    free(cache[k].px);
+                    nd_free_mem(cache[k].px);
                 } else {
                     k = ncache++;
                 }
@@ -311,7 +311,7 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
             stamp_blend(&cache[k], dst, dstride, (int)floor(x), (int)floor(y), clx0, cly0, clx1,
                         cly1);
         }
-        for (int j = 0; j < ncache; j++) free(cache[j].px);
+        for (int j = 0; j < ncache; j++) nd_free_mem(cache[j].px);
         cairo_surface_mark_dirty(target);
         if (ok) return;
     }
@@ -367,4 +367,40 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
     }
     for (int j = 0; j < ncache; j++) nplot__defer_destroy(rc, cache[j].rec);
     cairo_restore(cr);
+}
+
+void nplot__set_dash(cairo_t *cr, int ls, const double *dashes, int ndashes, double lw,
+                     double scale)
+{
+    /* matplotlib's lines.*_pattern in points, scaled by the line width. */
+    static const double dashed[] = { 3.7, 1.6 }, dashdot[] = { 6.4, 1.6, 1, 1.6 },
+                        dotted[] = { 1, 1.65 };
+    const double *pat = NULL;
+    int n = 0;
+    double mul = lw / scale; /* line width in points */
+    if (mul < 1) mul = 1;
+    if (dashes && ndashes > 0) {
+        pat = dashes;
+        n = ndashes;
+        mul = 1;
+    } else if (ls == LS_DASHED) {
+        pat = dashed;
+        n = 2;
+    } else if (ls == LS_DASHDOT) {
+        pat = dashdot;
+        n = 4;
+    } else if (ls == LS_DOTTED) {
+        pat = dotted;
+        n = 2;
+    }
+    if (!pat) {
+        cairo_set_dash(cr, NULL, 0, 0);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
+        return;
+    }
+    double d[16];
+    if (n > 16) n = 16;
+    for (int i = 0; i < n; i++) d[i] = pat[i] * mul * scale;
+    cairo_set_dash(cr, d, n, 0);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
 }

@@ -1,18 +1,11 @@
 /* Color-mapped cell collections: hexbin (matplotlib's two offset hexagonal lattices) and
  * pcolormesh (flat shading). Cells are emitted grouped by colormap entry, so drawing a
  * collection costs at most one fill per colormap entry whatever the cell count. */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define CHECK_AX(ax, who)                                                 \
-    do {                                                                  \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
-        nd_status st_ = nplot__check((ax)->fig);                          \
-        if (st_) return st_;                                              \
-    } while (0)
 
 static int color_index(const mappable *m, double v)
 {
@@ -79,7 +72,7 @@ done:
 static nd_status cell_edges(nplot_axes *ax, artist *a, const char *edgecolors, double lw,
                             bool face_default, const char *who)
 {
-    a->edge_lw = lw > 0 ? lw : 1.0;
+    a->edge_lw = NPLOT_OPT(lw, 1.0);
     if (!edgecolors) {
         a->has_edge = face_default;
         a->edge_is_face = face_default;
@@ -228,7 +221,7 @@ nd_status nplot_hexbin_xy_(nplot_axes *ax, const double *x, const double *y, siz
         goto done;
     }
     if ((st = cell_edges(ax, a, o->edgecolors, o->linewidths, true, who))) goto done;
-    a->alpha = o->alpha > 0 ? o->alpha : 1;
+    a->alpha = NPLOT_OPT(o->alpha, 1);
     a->zorder = o->zorder ? o->zorder : 1;
     a->autoscale = false;
     /* matplotlib: the data limits are the grid corners, autoscaled tight */
@@ -328,7 +321,7 @@ nd_status nplot_pcolormesh_(nplot_axes *ax, const nd_array *c, const nplot_pcolo
     }
     if ((st = cell_edges(ax, a, o->edgecolors, o->linewidths, false, who))) goto done;
     a->aliased = !a->has_edge; /* matplotlib draws meshes unantialiased: no seams */
-    a->alpha = o->alpha > 0 ? o->alpha : 1;
+    a->alpha = NPLOT_OPT(o->alpha, 1);
     a->zorder = o->zorder ? o->zorder : 1;
     for (int e = 0; e < 2; e++) {
         const double *ed = e ? ye : xe;

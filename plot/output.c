@@ -1,6 +1,6 @@
 /* Rendering a figure onto a cairo surface, savefig (PNG via libpng, SVG, PDF), RGBA
  * buffers, PNG reading and image comparison, and layout getters. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -12,21 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-void nplot__defer_destroy(render_ctx *rc, cairo_surface_t *s)
-{
-    if (rc->ndeferred == rc->cap_deferred) {
-        size_t cap = rc->cap_deferred ? 2 * rc->cap_deferred : 16;
-        cairo_surface_t **d = realloc(rc->deferred, cap * sizeof *d);
-        if (!d) { /* cannot defer: cairo copies the source instead, at worst a leak */
-            cairo_surface_destroy(s);
-            return;
-        }
-        rc->deferred = d;
-        rc->cap_deferred = cap;
-    }
-    rc->deferred[rc->ndeferred++] = s;
-}
 
 static void draw_fig_texts(render_ctx *rc)
 {
@@ -105,7 +90,7 @@ static nd_status render_locked(nplot_figure *fig, cairo_surface_t *surface, bool
     cairo_destroy(rc.cr);
     if (rc.ndeferred) cairo_surface_finish(surface);
     for (size_t i = 0; i < rc.ndeferred; i++) cairo_surface_destroy(rc.deferred[i]);
-    free(rc.deferred);
+    nd_free_mem(rc.deferred);
     if (st == ND_OK && cs != CAIRO_STATUS_SUCCESS)
         st = nplot__fail(fig, ND_EIO, "nplot: cairo failed while drawing: %s", cairo_status_to_string(cs));
     if (st == ND_OK) fig->laid_out = true;
@@ -178,19 +163,19 @@ nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who
     FILE *f = fopen(path, "wb");
     if (!f) return nd_set_error(ND_EIO, "%s: cannot open '%s' for writing: %s", who, path, strerror(errno));
     int ch = opaque ? 3 : 4;
-    unsigned char *row = malloc((size_t)w * 4);
+    unsigned char *row = nd_malloc((size_t)w * 4, who);
     png_err err = { "" };
     png_structp p = png_create_write_struct(PNG_LIBPNG_VER_STRING, &err, png_error_fn, png_warn_fn);
     png_infop info = p ? png_create_info_struct(p) : NULL;
     if (!row || !p || !info) {
         if (p) png_destroy_write_struct(&p, info ? &info : NULL);
-        free(row);
+        nd_free_mem(row);
         fclose(f);
         return nd_set_error(ND_ENOMEM, "%s: out of memory writing '%s'", who, path);
     }
     if (setjmp(png_jmpbuf(p))) {
         png_destroy_write_struct(&p, &info);
-        free(row);
+        nd_free_mem(row);
         fclose(f);
         return nd_set_error(ND_EIO, "%s: writing '%s' failed: %s", who, path, err.msg);
     }
@@ -219,7 +204,7 @@ nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who
     }
     png_write_end(p, info);
     png_destroy_write_struct(&p, &info);
-    free(row);
+    nd_free_mem(row);
     (void)ch;
     if (fclose(f) != 0) return nd_set_error(ND_EIO, "%s: closing '%s' failed: %s", who, path, strerror(errno));
     return ND_OK;
@@ -238,7 +223,7 @@ static nd_status save_as(nplot_figure *fig, const char *path, const char *fmt,
     nd_status st;
     int kind = !strcasecmp(fmt, "png") ? 0 : !strcasecmp(fmt, "svg") ? 1 : !strcasecmp(fmt, "pdf") ? 2 : -1;
     if (kind < 0) return nd_set_error(ND_EVALUE, "%s: unknown format '%s' for '%s' (png, svg, pdf)", who, fmt, path);
-    double dpi = o->dpi > 0 ? o->dpi : fig->dpi;
+    double dpi = NPLOT_OPT(o->dpi, fig->dpi);
     if (o->dpi < 0 || !isfinite(o->dpi) || fig->width * dpi > 32767 || fig->height * dpi > 32767)
         return nd_set_error(ND_EVALUE, "%s: dpi %g is out of range", who, o->dpi);
     rgba face = fig->face;
@@ -359,7 +344,7 @@ nd_status nplot__read_png(const char *path, unsigned char **out, int *w, int *h,
     }
     if (setjmp(png_jmpbuf(p))) {
         png_destroy_read_struct(&p, &info, NULL);
-        free(buf);
+        nd_free_mem(buf);
         fclose(f);
         return nd_set_error(ND_EIO, "%s: '%s' is not a readable PNG: %s", who, path, err.msg);
     }
@@ -375,7 +360,7 @@ nd_status nplot__read_png(const char *path, unsigned char **out, int *w, int *h,
     if (!(ct & PNG_COLOR_MASK_ALPHA)) png_set_filler(p, 0xff, PNG_FILLER_AFTER);
     png_read_update_info(p, info);
     if (W == 0 || H == 0 || W > 100000 || H > 100000) png_error(p, "bad image size");
-    buf = malloc((size_t)W * H * 4);
+    buf = nd_malloc((size_t)W * H * 4, who);
     if (!buf) png_error(p, "out of memory");
     for (png_uint_32 y = 0; y < H; y++) png_read_row(p, buf + (size_t)y * W * 4, NULL);
     png_read_end(p, NULL);
@@ -397,12 +382,12 @@ nd_status nplot_compare_images(const char *expected, const char *actual, double 
     if (st) return st;
     st = nplot__read_png(actual, &b, &wb, &hb, who);
     if (st) {
-        free(a);
+        nd_free_mem(a);
         return st;
     }
     if (wa != wb || ha != hb) {
-        free(a);
-        free(b);
+        nd_free_mem(a);
+        nd_free_mem(b);
         return nd_set_error(ND_ESHAPE, "%s: image sizes differ: '%s' is %dx%d, '%s' is %dx%d", who,
                          expected, wa, ha, actual, wb, hb);
     }
@@ -416,8 +401,8 @@ nd_status nplot_compare_images(const char *expected, const char *actual, double 
             sum += (va - vb) * (va - vb);
         }
     }
-    free(a);
-    free(b);
+    nd_free_mem(a);
+    nd_free_mem(b);
     if (rms) *rms = sqrt(sum / (3.0 * n));
     return ND_OK;
 }
@@ -495,5 +480,46 @@ nd_status nplot_data_to_pixel(nplot_axes *ax, double x, double y, double *px, do
     double dx = t.ax * nplot__scale_fwd(&ax->xa, x) + t.bx, dy = t.ay * nplot__scale_fwd(&ax->ya, y) + t.by;
     if (px) *px = dx;
     if (py) *py = dy;
+    return ND_OK;
+}
+
+nd_array *nplot_figure_to_array(nplot_figure *fig)
+{
+    if (nplot__check(fig)) return NULL;
+    int w, h;
+    nplot_figure_pixel_size(fig, &w, &h);
+    nd_array *a = nd_empty(ND_SHAPE(h, w, 4), ND_UINT8);
+    if (!a) return NULL;
+    if (nplot_figure_render_rgba(fig, nd_data(a), w, h, 4 * w)) {
+        nd_free(a);
+        return NULL;
+    }
+    return a;
+}
+
+nd_array *nplot_imread(const char *path)
+{
+    if (!path) return ND_FAIL(ND_EVALUE, "nplot_imread: path is NULL");
+    unsigned char *buf;
+    int w, h;
+    if (nplot__read_png(path, &buf, &w, &h, "nplot_imread")) return NULL;
+    nd_array *a = nd_from_buffer(buf, ND_SHAPE(h, w, 4), ND_UINT8);
+    nd_free_mem(buf);
+    return a;
+}
+
+nd_status nplot_data_to_pixel_3d(nplot_axes *ax, double x, double y, double z, double *px, double *py)
+{
+    static const char *who = "nplot_data_to_pixel_3d";
+    if (!ax) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);
+    if (!ax->is3d) return nd_set_error(ND_EVALUE, "%s: the axes is not 3-D", who);
+    if (!ax->fig->laid_out) {
+        nd_status st = nplot_figure_draw(ax->fig);
+        if (st) return st;
+    }
+    double sx, sy;
+    nplot__project3d(ax, x, y, z, &sx, &sy);
+    if (px) *px = sx;
+    if (py) *py = sy;
     return ND_OK;
 }

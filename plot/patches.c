@@ -1,6 +1,6 @@
 /* Patch collections: many polygons, each with its own face color (bars, histogram bars,
  * pie wedges, hexagons, box-plot boxes). Polygons are NaN-separated runs of vertices. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* 3-D axes creation and its artists: plot_surface, plot_wireframe, 3-D plot and scatter. */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -277,8 +277,8 @@ nd_status nplot_plot_surface_(nplot_axes *ax, const nd_array *X, const nd_array 
     a->grow = !a->has_edge;
     a->edge_is_face = !o->edgecolor;
     a->edge = edge;
-    a->edge_lw = o->linewidth > 0 ? o->linewidth : 1;
-    a->alpha = o->alpha > 0 ? o->alpha : 1;
+    a->edge_lw = NPLOT_OPT(o->linewidth, 1);
+    a->alpha = NPLOT_OPT(o->alpha, 1);
     if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) st = fig->status;
     goto done;
 oom:

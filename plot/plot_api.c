@@ -1,17 +1,10 @@
 /* Creating line-like artists from C arrays: plot, step, axhline/axvline, spans, errorbar,
  * stem. (nd_array front ends are in array_api.c.) */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define CHECK_AX(ax, who)                                                 \
-    do {                                                                  \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
-        nd_status st_ = nplot__check((ax)->fig);                          \
-        if (st_) return st_;                                              \
-    } while (0)
 
 double *nplot__copy_or_index(nplot_figure *fig, const double *x, size_t n, const char *who)
 {
@@ -91,9 +84,9 @@ nd_status nplot__line_props(nplot_axes *ax, const nplot_line_opts *o, line_props
         return nplot__fail(fig, ND_EVALUE, "%s: linewidth, markersize, markeredgewidth must be "
                                            ">= 0 and alpha in [0, 1]", who);
     }
-    lp->lw = o->linewidth > 0 ? o->linewidth : st->linewidth;
-    lp->ms = o->markersize > 0 ? o->markersize : st->markersize;
-    lp->mew = o->markeredgewidth > 0 ? o->markeredgewidth : 1.0;
+    lp->lw = NPLOT_OPT(o->linewidth, st->linewidth);
+    lp->ms = NPLOT_OPT(o->markersize, st->markersize);
+    lp->mew = NPLOT_OPT(o->markeredgewidth, 1.0);
     lp->mfc = lp->mec = lp->color;
     if (o->markerfacecolor && nplot__color(o->markerfacecolor, st, &lp->mfc, who)) {
         nd_free_mem(lp->dashes);
@@ -103,13 +96,13 @@ nd_status nplot__line_props(nplot_axes *ax, const nplot_line_opts *o, line_props
         nd_free_mem(lp->dashes);
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     }
-    lp->markevery = o->markevery > 0 ? o->markevery : 1;
+    lp->markevery = NPLOT_OPT(o->markevery, 1);
     lp->drawstyle = parse_drawstyle(o->drawstyle);
     if (lp->drawstyle < 0) {
         nd_free_mem(lp->dashes);
         return nplot__fail(fig, ND_EVALUE, "%s: unknown drawstyle '%s'", who, o->drawstyle);
     }
-    *alpha = o->alpha > 0 ? o->alpha : 1;
+    *alpha = NPLOT_OPT(o->alpha, 1);
     return ND_OK;
 }
 
@@ -250,8 +243,8 @@ static nd_status span(nplot_axes *ax, bool horizontal, double v0, double v1,
     a->has_face = true;
     a->edge = edge;
     a->has_edge = o->edgecolor != NULL;
-    a->edge_lw = o->linewidth > 0 ? o->linewidth : 1;
-    a->alpha = o->alpha > 0 ? o->alpha : 1;
+    a->edge_lw = NPLOT_OPT(o->linewidth, 1);
+    a->alpha = NPLOT_OPT(o->alpha, 1);
     a->zorder = o->zorder ? o->zorder : 1;
     a->legend_kind = 1;
     if (o->label && !(a->label = nplot__strdup(ax->fig, o->label, who))) return ax->fig->status;
@@ -295,7 +288,7 @@ nd_status nplot__errorbar(nplot_axes *ax, const double *x, const double *y, size
     rgba ec = line->lp.color;
     if (o->ecolor && nplot__color(o->ecolor, st, &ec, who))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
-    double elw = o->elinewidth > 0 ? o->elinewidth : line->lp.lw;
+    double elw = NPLOT_OPT(o->elinewidth, line->lp.lw);
     /* bars: 2 vertices per segment */
     size_t nseg = 0;
     for (size_t i = 0; i < n; i++) nseg += (ylo != NULL) + (xlo != NULL);
@@ -348,7 +341,7 @@ nd_status nplot__errorbar(nplot_axes *ax, const double *x, const double *y, size
             caps->lp.ls = LS_NONE;
             caps->lp.marker = dir == 0 ? MK_HLINE : MK_VLINE;
             caps->lp.ms = 2 * o->capsize;
-            caps->lp.mew = o->capthick > 0 ? o->capthick : elw;
+            caps->lp.mew = NPLOT_OPT(o->capthick, elw);
             caps->lp.mfc = caps->lp.mec = caps->lp.color = ec;
             caps->lp.markevery = 1;
             caps->alpha = line->alpha;

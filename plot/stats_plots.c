@@ -1,5 +1,5 @@
 /* pie (wedges, labels, percentages, explode) and boxplot (quartiles, whiskers, fliers). */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <numc/stats.h>
 
@@ -7,13 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define CHECK_AX(ax, who)                                                 \
-    do {                                                                  \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);  \
-        nd_status st_ = nplot__check((ax)->fig);                          \
-        if (st_) return st_;                                              \
-    } while (0)
 
 /* ---- pie ------------------------------------------------------------------------------------ */
 /* A printf format with exactly one floating conversion (and %% escapes). */
@@ -62,9 +55,9 @@ nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_p
         o->alpha < 0 || o->alpha > 1)
         return nplot__fail(fig, ND_EVALUE, "%s: radius, linewidth and textsize must be >= 0 and "
                                            "alpha in [0, 1]", who);
-    double R = o->radius > 0 ? o->radius : 1;
+    double R = NPLOT_OPT(o->radius, 1);
     double pctd = o->pctdistance ? o->pctdistance : 0.6, labd = o->labeldistance ? o->labeldistance : 1.1;
-    double ts = o->textsize > 0 ? o->textsize : st->tick_label_size;
+    double ts = NPLOT_OPT(o->textsize, st->tick_label_size);
     rgba edge = { 0, 0, 0, 1 };
     if (o->edgecolor && nplot__color(o->edgecolor, st, &edge, who))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
@@ -101,8 +94,8 @@ nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_p
         if (!w) return fig->status;
         w->has_edge = o->edgecolor != NULL;
         w->edge = edge;
-        w->edge_lw = o->linewidth > 0 ? o->linewidth : 1;
-        w->alpha = o->alpha > 0 ? o->alpha : 1;
+        w->edge_lw = NPLOT_OPT(o->linewidth, 1);
+        w->alpha = NPLOT_OPT(o->alpha, 1);
         if (o->labels && o->labels[i] && !(w->label = nplot__strdup(fig, o->labels[i], who)))
             return fig->status;
         if (o->labels && o->labels[i]) {
@@ -314,8 +307,8 @@ nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const siz
         goto done;
     }
     /* matplotlib: 0.15 of the span, clipped to [0.15, 0.5] */
-    double w = o->widths > 0 ? o->widths : fmin(0.5, fmax(0.15, 0.15 * (pmax - pmin)));
-    double whis = o->whis > 0 ? o->whis : 1.5, lw = o->linewidth > 0 ? o->linewidth : 1;
+    double w = NPLOT_OPT(o->widths, fmin(0.5, fmax(0.15, 0.15 * (pmax - pmin))));
+    double whis = NPLOT_OPT(o->whis, 1.5), lw = NPLOT_OPT(o->linewidth, 1);
     bool vert = o->vert != NPLOT_OFF;
     for (int i = 0; i < k && !s; i++) {
         if (lens[i] > 0 && !data[i]) {

@@ -1,5 +1,5 @@
 /* Style sheets (an rcParams subset), line styles, format strings and dashes. */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -129,42 +129,6 @@ int nplot__linestyle_parse(const char *s)
     for (size_t i = 0; i < sizeof t / sizeof *t; i++)
         if (strcmp(s, t[i].name) == 0) return t[i].ls;
     return -1;
-}
-
-void nplot__set_dash(cairo_t *cr, int ls, const double *dashes, int ndashes, double lw,
-                     double scale)
-{
-    /* matplotlib's lines.*_pattern in points, scaled by the line width. */
-    static const double dashed[] = { 3.7, 1.6 }, dashdot[] = { 6.4, 1.6, 1, 1.6 },
-                        dotted[] = { 1, 1.65 };
-    const double *pat = NULL;
-    int n = 0;
-    double mul = lw / scale; /* line width in points */
-    if (mul < 1) mul = 1;
-    if (dashes && ndashes > 0) {
-        pat = dashes;
-        n = ndashes;
-        mul = 1;
-    } else if (ls == LS_DASHED) {
-        pat = dashed;
-        n = 2;
-    } else if (ls == LS_DASHDOT) {
-        pat = dashdot;
-        n = 4;
-    } else if (ls == LS_DOTTED) {
-        pat = dotted;
-        n = 2;
-    }
-    if (!pat) {
-        cairo_set_dash(cr, NULL, 0, 0);
-        cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
-        return;
-    }
-    double d[16];
-    if (n > 16) n = 16;
-    for (int i = 0; i < n; i++) d[i] = pat[i] * mul * scale;
-    cairo_set_dash(cr, d, n, 0);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
 }
 
 /* ---- format strings ------------------------------------------------------------------------ */

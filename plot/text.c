@@ -3,47 +3,12 @@
  * Fonts come from fontconfig, so glyphs missing in DejaVu Sans (CJK) fall back to any
  * installed font. Hinting is off and glyph positions are not rounded, so text scales
  * linearly with dpi and looks like matplotlib's Agg output. */
-#include "plot_internal.h"
+#include "plot_render.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* One font map for the process. It is kept until exit and never torn down:
- * cairo_debug_reset_static_data() and FcFini() assert when pango still holds fonts
- * (pango may release them from its own thread), which made exits abort at random.
- * Everything stays reachable from font_map, so leak checkers stay quiet. */
-static PangoFontMap *font_map;
-static pthread_once_t font_map_once = PTHREAD_ONCE_INIT;
-static pthread_mutex_t render_mutex = PTHREAD_MUTEX_INITIALIZER;
-
-static void font_map_init(void) { font_map = pango_cairo_font_map_new(); }
-
-/* pango's font maps are not safe to share between threads: renders take turns. */
-void nplot__render_lock(void)
-{
-    pthread_once(&font_map_once, font_map_init);
-    pthread_mutex_lock(&render_mutex);
-}
-
-void nplot__render_unlock(void) { pthread_mutex_unlock(&render_mutex); }
-
-PangoContext *nplot__pango_context(void)
-{
-    PangoContext *ctx = pango_font_map_create_context(font_map);
-    cairo_font_options_t *fo = cairo_font_options_create();
-    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
-    pango_cairo_context_set_font_options(ctx, fo);
-    cairo_font_options_destroy(fo);
-#if PANGO_VERSION_CHECK(1, 44, 0)
-    pango_context_set_round_glyph_positions(ctx, FALSE);
-#endif
-    return ctx;
-}
 
 /* ---- mathtext -------------------------------------------------------------------------------- */
 typedef struct sbuf {
@@ -61,17 +26,12 @@ static void sb_putn(sbuf *b, const char *s, size_t n)
 {
     if (b->oom) return;
     if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 64;
-        while (cap < b->len + n + 1) cap *= 2;
-        char *q = nd_malloc(cap, "nplot mathtext");
+        char *q = nplot__grow(b->p, &b->cap, b->len, b->len + n + 1, 1, "nplot mathtext");
         if (!q) {
             b->oom = true;
             return;
         }
-        if (b->len) memcpy(q, b->p, b->len);
-        nd_free_mem(b->p);
         b->p = q;
-        b->cap = cap;
     }
     memcpy(b->p + b->len, s, n);
     b->len += n;

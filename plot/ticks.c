@@ -2,7 +2,7 @@
  * MaxNLocator with steps [1, 2, 2.5, 5, 10], LogLocator, a symlog locator, AutoMinorLocator,
  * and ScalarFormatter (offset and scientific notation), LogFormatterSciNotation,
  * PercentFormatter, printf and callback formatters. */
-#include "plot_internal.h"
+#include "plot_model.h"
 
 #include <float.h>
 #include <math.h>
@@ -476,7 +476,7 @@ nd_status nplot__format_ticks(const formatter *f, int scale, double base, const 
             break;
         }
         case FMT_PERCENT: {
-            double xmax = f->xmax > 0 ? f->xmax : 100;
+            double xmax = NPLOT_OPT(f->xmax, 100);
             double x = v / xmax * 100;
             int dec = f->decimals;
             if (dec == NPLOT_OFF) dec = 0;

@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include "render.h"
 
+#include "plot_image.h"
 #include "testutil.h"
 
 #include <stdio.h>
@@ -110,17 +111,11 @@ static const unsigned char *px(const fig_run *r, int x, int y)
     return (const unsigned char *)nd_data(r->img) + ((size_t)y * (size_t)r->w + (size_t)x) * 4;
 }
 
-static bool is_color(const unsigned char *p, unsigned rgb, int tol)
-{
-    int R = (rgb >> 16) & 255, G = (rgb >> 8) & 255, B = rgb & 255;
-    return abs(p[0] - R) <= tol && abs(p[1] - G) <= tol && abs(p[2] - B) <= tol;
-}
-
 static long count_color(const fig_run *r, unsigned rgb, int tol)
 {
     long n = 0;
     for (int y = 0; y < r->h; y++)
-        for (int x = 0; x < r->w; x++) n += is_color(px(r, x, y), rgb, tol);
+        for (int x = 0; x < r->w; x++) n += near_rgb(px(r, x, y), rgb, tol);
     return n;
 }
 
@@ -321,14 +316,14 @@ static void ends_of(const fig_run *r, unsigned c, double *yl, double *yr)
     int xl = -1, xr = -1;
     for (int x = 0; x < r->w && xl < 0; x++)
         for (int y = 0; y < r->h; y++)
-            if (is_color(px(r, x, y), c, 8)) {
+            if (near_rgb(px(r, x, y), c, 8)) {
                 xl = x;
                 *yl = y;
                 break;
             }
     for (int x = r->w - 1; x >= 0 && xr < 0; x--)
         for (int y = 0; y < r->h; y++)
-            if (is_color(px(r, x, y), c, 8)) {
+            if (near_rgb(px(r, x, y), c, 8)) {
                 xr = x;
                 *yr = y;
                 break;
@@ -359,7 +354,7 @@ static void test_line_goes_where_the_data_goes(void)
 static int run_height(const fig_run *r, int x, unsigned c)
 {
     int n = 0;
-    for (int y = 0; y < r->h; y++) n += is_color(px(r, x, y), c, 4);
+    for (int y = 0; y < r->h; y++) n += near_rgb(px(r, x, y), c, 4);
     return n;
 }
 
@@ -493,13 +488,13 @@ static void test_box_median_and_dark_theme(void)
     build(&r, line);
     /* Medians are C1 of the style's cycle: #feffb3 in dark_background (orange by default). */
     CU_ASSERT(count_color(&r, 0xfeffb3, 10) > 20);
-    CU_ASSERT(is_color(px(&r, 2, 2), 0x000000, 2)); /* dark background */
+    CU_ASSERT(near_rgb(px(&r, 2, 2), 0x000000, 2)); /* dark background */
     CU_ASSERT_STRING_EQUAL(xtl(r.ax, 1), "b");
     done(&r);
     snprintf(line, sizeof line, "-k box %s", f);
     build(&r, line);
     CU_ASSERT(count_color(&r, C1, 10) > 20);
-    CU_ASSERT(is_color(px(&r, 2, 2), 0xffffff, 2));
+    CU_ASSERT(near_rgb(px(&r, 2, 2), 0xffffff, 2));
     done(&r);
 }
 
@@ -582,7 +577,7 @@ static void test_decimated_line_renders_like_the_full_line(void)
         r.w = (int)nd_shape(r.img)[1];
         for (int y = 0; y < r.h; y++)
             for (int x = 0; x < r.w; x++)
-                if (is_color(px(&r, x, y), C0, 40)) {
+                if (near_rgb(px(&r, x, y), C0, 40)) {
                     if (top[k] < 0) top[k] = y;
                     bottom[k] = y;
                 }
@@ -597,8 +592,7 @@ static void golden(const char *name, const char *args)
 {
     char ref[256], out[256], line[512];
     snprintf(ref, sizeof ref, GOLDEN "/%s.png", name);
-    const char *regen = getenv("NPLOT_REGEN");
-    snprintf(out, sizeof out, "%s/%s.png", regen ? GOLDEN : tmpdir, name);
+    bool regen = golden_output(out, sizeof out, GOLDEN, tmpdir, name);
     snprintf(line, sizeof line, "-q --size 480x360 -o %s %s", out, args);
     cli_opts o;
     cli_data d;
@@ -607,8 +601,7 @@ static void golden(const char *name, const char *args)
     CU_ASSERT_EQUAL_FATAL(cli_render(&o, &d, err, sizeof err), CLI_EXIT_OK);
     cli_data_free(&d);
     if (regen) return;
-    double rms = -1;
-    CU_ASSERT_EQUAL(nplot_compare_images(ref, out, &rms), ND_OK);
+    double rms = image_rms(ref, out);
     if (!(rms >= 0 && rms <= 4.0)) fprintf(stderr, "golden %s: RMS %g\n", name, rms);
     CU_ASSERT(rms >= 0 && rms <= 4.0);
 }

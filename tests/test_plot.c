@@ -4,46 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plot_image.h"
 #include "testutil.h"
 
 #define DATA NUMC_TEST_DATA "/plot/"
 #define PI 3.14159265358979323846
-
-static unsigned char *render(nplot_figure *fig, int *w, int *h)
-{
-    nplot_figure_pixel_size(fig, w, h);
-    unsigned char *buf = malloc((size_t)*w * *h * 4);
-    if (buf && nplot_figure_render_rgba(fig, buf, *w, *h, *w * 4) != ND_OK) {
-        free(buf);
-        return NULL;
-    }
-    return buf;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
-        free(b);
-        b = NULL;
-    }
-    if (b) b[n] = '\0';
-    fclose(f);
-    if (len) *len = (size_t)n;
-    return b;
-}
-
-static int count_substr(const char *s, const char *needle)
-{
-    int n = 0;
-    for (const char *p = strstr(s, needle); p; p = strstr(p + 1, needle)) n++;
-    return n;
-}
 
 static nplot_figure *sincos_figure(void)
 {
@@ -164,22 +129,21 @@ static void test_red_line_pixels_follow_data(void)
     nplot_set_ylim(ax, 0, 1);
     nplot_set_xticks(ax, NULL, 0);
     nplot_set_yticks(ax, NULL, 0);
-    int w, h;
-    unsigned char *px = render(fig, &w, &h);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(px);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
     int hits = 0, strays = 0;
     for (double t = 0.05; t < 0.95; t += 0.05) {
         double dx, dy;
         nplot_data_to_pixel(ax, t, t, &dx, &dy);
-        const unsigned char *p = px + ((size_t)dy * w + (size_t)dx) * 4;
+        const unsigned char *p = at(&m, dx, dy);
         if (p[0] > 200 && p[1] < 80 && p[2] < 80) hits++;
         /* 10 px below the line: background */
-        const unsigned char *q = px + ((size_t)(dy + 10) * w + (size_t)dx) * 4;
+        const unsigned char *q = at(&m, dx, dy + 10);
         if (q[0] > 200 && q[1] < 80) strays++;
     }
     CU_ASSERT_EQUAL(hits, 18);
     CU_ASSERT_EQUAL(strays, 0);
-    free(px);
+    free(m.px);
     nplot_figure_free(fig);
 }
 
@@ -196,7 +160,7 @@ static void test_svg_has_one_path_per_line(void)
         nplot_plot_xy(ax, x, y, 50);
     }
     CU_ASSERT_EQUAL(nplot_savefig(fig, path), ND_OK);
-    char *svg = slurp(path, NULL);
+    char *svg = read_file(path, NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(svg);
     CU_ASSERT(strstr(svg, "<svg") != NULL);
     /* one path per line (the background is a rect; axis('off') draws no furniture) */
@@ -212,7 +176,7 @@ static void test_png_bytes_are_deterministic(void)
     CU_ASSERT_EQUAL(nplot_savefig(fig, "plot_test_det1.png"), ND_OK);
     CU_ASSERT_EQUAL(nplot_savefig(fig, "plot_test_det2.png"), ND_OK);
     size_t n1, n2;
-    char *a = slurp("plot_test_det1.png", &n1), *b = slurp("plot_test_det2.png", &n2);
+    char *a = read_file("plot_test_det1.png", &n1), *b = read_file("plot_test_det2.png", &n2);
     CU_ASSERT_PTR_NOT_NULL_FATAL(a);
     CU_ASSERT_PTR_NOT_NULL_FATAL(b);
     CU_ASSERT(n1 == n2 && memcmp(a, b, n1) == 0);
@@ -230,10 +194,10 @@ static void test_pdf_and_svg_output(void)
     CU_ASSERT_EQUAL(nplot_savefig(fig, "plot_test_out.pdf"), ND_OK);
     CU_ASSERT_EQUAL(nplot_savefig(fig, "plot_test_out.data", .format = "svg"), ND_OK);
     size_t n;
-    char *pdf = slurp("plot_test_out.pdf", &n);
+    char *pdf = read_file("plot_test_out.pdf", &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(pdf);
     CU_ASSERT(n > 1000 && memcmp(pdf, "%PDF", 4) == 0);
-    char *svg = slurp("plot_test_out.data", NULL);
+    char *svg = read_file("plot_test_out.data", NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(svg);
     CU_ASSERT(strstr(svg, "<svg") != NULL);
     free(pdf);
@@ -250,8 +214,7 @@ static void test_sincos_matches_reference(void)
 {
     nplot_figure *fig = sincos_figure();
     CU_ASSERT_EQUAL_FATAL(nplot_savefig(fig, "plot_test_sincos.png"), ND_OK);
-    double rms = -1;
-    CU_ASSERT_EQUAL(nplot_compare_images(DATA "sincos.png", "plot_test_sincos.png", &rms), ND_OK);
+    double rms = image_rms(DATA "sincos.png", "plot_test_sincos.png");
     CU_ASSERT(rms >= 0 && rms < 2.0);
     if (rms >= 0 && rms < 2.0) remove("plot_test_sincos.png"); /* keep it for inspection otherwise */
     else printf("\nsincos rms = %g (kept plot_test_sincos.png)\n", rms);
@@ -271,8 +234,7 @@ static void test_large_line_is_simplified_and_exact_enough(void)
     nplot_plot_xy(nplot_subplot(b, 1, 1, 1), xs, ys, m);
     CU_ASSERT_EQUAL(nplot_savefig(a, "plot_test_big.png"), ND_OK);
     CU_ASSERT_EQUAL(nplot_savefig(b, "plot_test_small.png"), ND_OK);
-    double rms = -1;
-    CU_ASSERT_EQUAL(nplot_compare_images("plot_test_small.png", "plot_test_big.png", &rms), ND_OK);
+    double rms = image_rms("plot_test_small.png", "plot_test_big.png");
     CU_ASSERT(rms >= 0 && rms < 3.0);
     remove("plot_test_big.png");
     remove("plot_test_small.png");

@@ -4,64 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plot_image.h"
 #include "testutil.h"
-
-typedef struct img {
-    unsigned char *px;
-    int w, h;
-} img;
-
-static img render(nplot_figure *fig)
-{
-    img m = { 0 };
-    nplot_figure_pixel_size(fig, &m.w, &m.h);
-    m.px = malloc((size_t)m.w * m.h * 4);
-    if (m.px && nplot_figure_render_rgba(fig, m.px, m.w, m.h, m.w * 4) != ND_OK) {
-        free(m.px);
-        m.px = NULL;
-    }
-    return m;
-}
-
-static const unsigned char *at(const img *m, double x, double y)
-{
-    int ix = (int)x, iy = (int)y;
-    if (ix < 0) ix = 0;
-    if (iy < 0) iy = 0;
-    if (ix >= m->w) ix = m->w - 1;
-    if (iy >= m->h) iy = m->h - 1;
-    return m->px + ((size_t)iy * m->w + ix) * 4;
-}
-
-static bool near(const unsigned char *p, int r, int g, int b, int tol)
-{
-    return abs(p[0] - r) <= tol && abs(p[1] - g) <= tol && abs(p[2] - b) <= tol;
-}
-
-static const unsigned char *at_data(const img *m, nplot_axes *ax, double x, double y)
-{
-    double px, py;
-    nplot_data_to_pixel(ax, x, y, &px, &py);
-    return at(m, px, py);
-}
-
-/* A bare axes filling most of the figure, no ticks, fixed limits. */
-static nplot_axes *bare_axes(nplot_figure *fig, double x0, double x1, double y0, double y1)
-{
-    nplot_axes *ax = nplot_add_axes(fig, 0.05, 0.05, 0.9, 0.9);
-    nplot_set_xlim(ax, x0, x1);
-    nplot_set_ylim(ax, y0, y1);
-    nplot_set_xticks(ax, NULL, 0);
-    nplot_set_yticks(ax, NULL, 0);
-    return ax;
-}
-
-static int count_substr(const char *s, const char *needle)
-{
-    int n = 0;
-    for (const char *p = strstr(s, needle); p; p = strstr(p + 1, needle)) n++;
-    return n;
-}
 
 static size_t last_len;
 
@@ -78,15 +22,7 @@ static int count_bytes(const char *s, const char *needle)
 static char *svg_of(nplot_figure *fig, const char *path)
 {
     if (nplot_savefig(fig, path) != ND_OK) return NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (b && fread(b, 1, (size_t)n, f) == (size_t)n) b[n] = '\0';
-    last_len = (size_t)n;
-    fclose(f);
+    char *b = read_file(path, &last_len);
     remove(path);
     return b;
 }

@@ -1,6 +1,6 @@
-/* White-box: the mathtext subset becomes pango markup (plot_internal.h's
+/* White-box: the mathtext subset becomes pango markup (plot_model.h's
  * nplot__mathtext_markup). Links the static archive of the plot objects. */
-#include "plot_internal.h"
+#include "plot_model.h"
 #include "testutil.h"
 
 #include <stdio.h>

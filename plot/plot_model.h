@@ -1,15 +1,14 @@
-/* libnumc_plot internals: the figure / axes / artist model shared by the plot sources.
+/* libnumc_plot internals, model layer: the figure / axes / artist model shared by every plot
+ * source. No cairo or pango here: files that draw include plot_render.h instead.
  *
  * Units: layout is in points (1/72 in). Rendering happens in "device units": pixels for
  * PNG/RGBA (scale = dpi / 72 device units per point) and points for SVG/PDF (scale 1),
  * with the origin at the top left and y growing downwards. */
-#ifndef NPLOT_INTERNAL_H
-#define NPLOT_INTERNAL_H
+#ifndef NPLOT_MODEL_H
+#define NPLOT_MODEL_H
 
 #include <numc/plot.h>
 
-#include <cairo.h>
-#include <pango/pangocairo.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -70,8 +69,6 @@ typedef enum marker_kind {
 /* Parse a marker name ("o", "s", "None"); -1 if unknown. */
 int nplot__marker_parse(const char *s);
 bool nplot__marker_filled(marker_kind m);
-/* Trace marker m of size `size` (device units, matplotlib's markersize) centred on (x, y). */
-void nplot__marker_path(cairo_t *cr, marker_kind m, double x, double y, double size);
 /* Parse a linestyle name; -1 if unknown. */
 int nplot__linestyle_parse(const char *s);
 /* matplotlib format string "ko--": color (may be empty), marker, linestyle (LS_NONE when a
@@ -84,39 +81,30 @@ typedef struct fmt_spec {
 } fmt_spec;
 nd_status nplot__parse_fmt(const char *fmt, const nplot__style *st, fmt_spec *out,
                            const char *who);
-/* Set the cairo dash pattern for style ls and line width lw (both device units). */
-void nplot__set_dash(cairo_t *cr, int ls, const double *dashes, int ndashes, double lw,
-                     double scale);
 
 /* ---- text --------------------------------------------------------------------------------- */
+/* Font weights and styles with pango's values (plot_render.h checks they match), so the
+ * model can name them without including pango. */
+enum {
+    TW_ULTRALIGHT = 200, TW_LIGHT = 300, TW_NORMAL = 400, TW_MEDIUM = 500, TW_SEMIBOLD = 600,
+    TW_BOLD = 700, TW_ULTRABOLD = 800, TW_HEAVY = 900
+};
+enum { TS_NORMAL = 0, TS_OBLIQUE = 1, TS_ITALIC = 2 };
 typedef struct text_style {
     double size;          /* points */
     rgba color;
-    int weight;           /* PangoWeight */
-    int style;            /* PangoStyle */
+    int weight;           /* TW_* (a PangoWeight) */
+    int style;            /* TS_* (a PangoStyle) */
     const char *family;
 } text_style;
-typedef struct render_ctx render_ctx;
-/* A laid-out string: size in device units; baseline from the top. */
-typedef struct text_box {
-    PangoLayout *layout;
-    double w, h, baseline;
-} text_box;
-/* Lay out s (mathtext between $...$ becomes pango markup). Empty/NULL gives a 0-size box
- * with layout NULL. Free with nplot__text_free. */
-text_box nplot__text_layout(render_ctx *rc, const char *s, const text_style *ts);
-void nplot__text_free(text_box *tb);
 enum { HA_LEFT = 0, HA_CENTER, HA_RIGHT };
 enum { VA_BASELINE = 0, VA_BOTTOM, VA_CENTER, VA_TOP, VA_CENTER_BASELINE };
 int nplot__parse_ha(const char *s);
 int nplot__parse_va(const char *s);
-/* Bounding box of the text when anchored at (x, y) with alignment and rotation (degrees).
- * With draw set, also paint it. */
+/* A box in device units (x0 <= x1, y0 <= y1 once laid out). */
 typedef struct bbox {
     double x0, y0, x1, y1;
 } bbox;
-bbox nplot__text_place(render_ctx *rc, const text_box *tb, double x, double y, int ha, int va,
-                       double rotation, const rgba *color, bool draw);
 /* Mathtext → pango markup (exported for tests). Caller frees with nd_free_mem. */
 char *nplot__mathtext_markup(const char *s);
 
@@ -287,9 +275,11 @@ typedef struct axis_state {
     /* sticky edges (matplotlib): autoscale margins never cross these values */
     double *sticky;
     int nsticky;
+    size_t cap_sticky;
     /* categorical axis: positions 0..ncats-1 carry these labels */
     char **cats;
     int ncats;
+    size_t cap_cats;
     /* sharing: limits come from the root of the group */
     struct nplot_axes *share_root;
     bool hide_ticklabels;    /* shared inner axes */
@@ -371,33 +361,27 @@ struct nplot_figure {
     bool laid_out;           /* nplot_figure_draw ran since the last change */
 };
 
-/* ---- rendering ------------------------------------------------------------------------------ */
-struct render_ctx {
-    cairo_t *cr;
-    cairo_surface_t *surface;
-    bool raster;             /* image surface: stamping markers is allowed */
-    bool svg;                /* cairo 1.16's SVG backend leaks recording surfaces used as
-                                sources: markers are plain paths there */
-    double scale;            /* device units per point */
-    double W, H;             /* figure size in device units */
-    PangoContext *pctx;
-    nplot_figure *fig;
-    /* surfaces used as sources on a vector target: destroyed only after the target is
-     * finished (destroying them earlier makes cairo 1.16 snapshot and leak them) */
-    cairo_surface_t **deferred;
-    size_t ndeferred, cap_deferred;
-};
+/* The entry check of a function taking an axes: a NULL axes is ND_EVALUE naming `who`;
+ * a figure in error re-raises its sticky status. */
+#define CHECK_AX(ax, who)                                                    \
+    do {                                                                     \
+        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who); \
+        nd_status st_ = nplot__check((ax)->fig);                             \
+        if (st_) return st_;                                                 \
+    } while (0)
 
-/* Keep `s` alive until the render's target surface is finished (takes the reference). */
-void nplot__defer_destroy(render_ctx *rc, cairo_surface_t *s);
-
-/* Sticky-error helpers: fail the figure (first error wins) and return the code. */
+/* status.c: sticky-error helpers: fail the figure (first error wins) and return the code. */
 nd_status nplot__fail(nplot_figure *fig, nd_status code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* ND_OK, or the figure's sticky error re-raised into nd_errmsg. */
 nd_status nplot__check(nplot_figure *fig);
 char *nplot__strdup(nplot_figure *fig, const char *s, const char *who);
 void nplot__mark_dirty(nplot_figure *fig);
+/* The buffer p (len used elements of elem bytes, capacity *cap) with room for at least need
+ * elements: p itself when it fits, else a copy in a larger block from nd_calloc (p is freed
+ * and *cap updated). NULL with ND_ENOMEM set on failure; p is then unchanged and still the
+ * caller's. */
+void *nplot__grow(void *p, size_t *cap, size_t len, size_t need, size_t elem, const char *who);
 
 /* axes.c */
 nplot_axes *nplot__axes_new(nplot_figure *fig, const char *who);
@@ -407,26 +391,11 @@ void nplot__update_datalim(nplot_axes *ax, artist *a);
 rgba nplot__next_line_color(nplot_axes *ax);
 rgba nplot__next_patch_color(nplot_axes *ax);
 void nplot__autoscale(nplot_figure *fig);
-double nplot__scale_fwd(const axis_state *a, double v);
-double nplot__scale_inv(const axis_state *a, double t);
 nd_status nplot__text_style_from(nplot_figure *fig, const nplot_text_opts *o, double defsize,
                                  text_style *ts, const char *who);
-
-/* layout.c */
-nd_status nplot__layout(render_ctx *rc);
-void nplot__axes_ticks(render_ctx *rc, nplot_axes *ax);
-/* Decorations bbox (tick labels, labels, title) in device units. */
-bbox nplot__axes_tight_bbox(render_ctx *rc, nplot_axes *ax);
-
-/* transforms (valid after layout) */
-typedef struct xform {
-    double ax, bx, ay, by;   /* dev = a * t + b for scaled-space t */
-    const axis_state *xs, *ys;
-} xform;
-xform nplot__xform(const nplot_axes *ax);
-/* Transform a point given in (xcoord, ycoord) to device units; NaN when masked. */
-void nplot__to_dev(render_ctx *rc, const nplot_axes *ax, const xform *t, int xcoord,
-                   int ycoord, double x, double y, double *dx, double *dy);
+/* transform.c: an axis scale forward (data → scaled space) and back. */
+double nplot__scale_fwd(const axis_state *a, double v);
+double nplot__scale_inv(const axis_state *a, double t);
 
 /* Sticky edge at v on the x (or y) axis; category position of a label (added when new),
  * or a negative status. */
@@ -440,38 +409,12 @@ nd_status nplot__to_f64(nplot_figure *fig, const nd_array *a, double **out, size
 /* patches.c: a polygon collection; colors (npoly entries) copied when given. */
 artist *nplot__patches_new(nplot_axes *ax, const double *x, const double *y, size_t n,
                            size_t npoly, const rgba *colors, const char *who);
-void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a);
-void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a);
-/* axes3d.c: panes, grid, axes and the depth-sorted 3-D artists of a 3-D axes */
-void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax);
 void nplot__axis_init_z(nplot_axes *ax);
 /* The z view limits (autoscaled with margins unless set). */
 void nplot__zlimits(nplot_axes *ax, double *lo, double *hi);
 /* The value v normalised by the mappable's vmin/vmax and looked up in its cmap. */
 rgba nplot__map_color(const mappable *m, double v);
 
-/* draw_axes.c / lines.c / artists.c / legend.c / annotate.c */
-void nplot__draw_axes(render_ctx *rc, nplot_axes *ax);
-void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a);
-void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a);
-void nplot__draw_poly(render_ctx *rc, nplot_axes *ax, artist *a);
-void nplot__draw_segments(render_ctx *rc, nplot_axes *ax, artist *a);
-void nplot__draw_text_artist(render_ctx *rc, nplot_axes *ax, artist *a);
-void nplot__draw_annotate(render_ctx *rc, nplot_axes *ax, artist *a);
-void nplot__draw_legend(render_ctx *rc, nplot_axes *ax);
-/* Stamp markers: centres (device units) xs/ys; per-point colors/sizes optional. */
-void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, size_t n,
-                         int marker, double size_dev, const double *sizes_dev, rgba face,
-                         const rgba *faces, rgba edge, bool edge_is_face, double edge_lw,
-                         bool filled, const bbox *clip);
-void nplot__legend_handle(render_ctx *rc, artist *a, double x, double y, double w, double h,
-                          double fontsize_dev);
-
-void nplot__stroke_polyline(render_ctx *rc, const nplot_axes *ax, const double *dx,
-                            const double *dy, size_t n, rgba color, double lw, int ls,
-                            const double *dashes, int ndashes);
-void nplot__text_bbox_patch(render_ctx *rc, const bbox *b, int style, rgba face, rgba edge,
-                            double pad);
 
 /* artist creation shared by the C-array and nd_array front ends */
 double *nplot__copy_or_index(nplot_figure *fig, const double *x, size_t n, const char *who);
@@ -490,13 +433,12 @@ nd_status nplot__fill_between(nplot_axes *ax, const double *x, const double *y1,
                               size_t n, const bool *where, const nplot_fill_opts *o, const char *who);
 nd_status nplot__read_png(const char *path, unsigned char **out, int *w, int *h, const char *who);
 
-/* output.c */
-nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who);
 
-/* Pango helpers: every render runs between lock and unlock (one font map per process). */
-void nplot__render_lock(void);
-void nplot__render_unlock(void);
-PangoContext *nplot__pango_context(void);
+/* The zero-means-default rule of every options struct, in one place: v when it is set
+ * (> 0), else dflt (unset, negative and NaN values all mean "default"). Ints stay ints. */
+static inline double nplot__opt_f64(double v, double dflt) { return v > 0 ? v : dflt; }
+static inline int nplot__opt_int(int v, int dflt) { return v > 0 ? v : dflt; }
+#define NPLOT_OPT(v, dflt) _Generic((v), int: nplot__opt_int, default: nplot__opt_f64)((v), (dflt))
 
 static inline double nplot__clampd(double v, double lo, double hi)
 {

@@ -1,0 +1,124 @@
+/* libnumc_plot internals, render layer: the cairo / pango side of the plot library (render
+ * context, text layout, transforms to device units, the draw entry points, PNG output).
+ * Included only by the files that draw; everything else sees plot_model.h alone. */
+#ifndef NPLOT_RENDER_H
+#define NPLOT_RENDER_H
+
+#include "plot_model.h"
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#define NPLOT__SAME(a, b) ((int)(a) == (int)(b))
+_Static_assert(NPLOT__SAME(TW_ULTRALIGHT, PANGO_WEIGHT_ULTRALIGHT) &&
+               NPLOT__SAME(TW_LIGHT, PANGO_WEIGHT_LIGHT) &&
+               NPLOT__SAME(TW_NORMAL, PANGO_WEIGHT_NORMAL) &&
+               NPLOT__SAME(TW_MEDIUM, PANGO_WEIGHT_MEDIUM) &&
+               NPLOT__SAME(TW_SEMIBOLD, PANGO_WEIGHT_SEMIBOLD) &&
+               NPLOT__SAME(TW_BOLD, PANGO_WEIGHT_BOLD) &&
+               NPLOT__SAME(TW_ULTRABOLD, PANGO_WEIGHT_ULTRABOLD) &&
+               NPLOT__SAME(TW_HEAVY, PANGO_WEIGHT_HEAVY), "TW_* are pango's weights");
+_Static_assert(NPLOT__SAME(TS_NORMAL, PANGO_STYLE_NORMAL) &&
+               NPLOT__SAME(TS_OBLIQUE, PANGO_STYLE_OBLIQUE) &&
+               NPLOT__SAME(TS_ITALIC, PANGO_STYLE_ITALIC), "TS_* are pango's styles");
+#undef NPLOT__SAME
+
+/* Trace marker m of size `size` (device units, matplotlib's markersize) centred on (x, y). */
+void nplot__marker_path(cairo_t *cr, marker_kind m, double x, double y, double size);
+
+/* Set the cairo dash pattern for style ls and line width lw (both device units). */
+void nplot__set_dash(cairo_t *cr, int ls, const double *dashes, int ndashes, double lw,
+                     double scale);
+
+typedef struct render_ctx render_ctx;
+/* A laid-out string: size in device units; baseline from the top. */
+typedef struct text_box {
+    PangoLayout *layout;
+    double w, h, baseline;
+} text_box;
+/* Lay out s (mathtext between $...$ becomes pango markup). Empty/NULL gives a 0-size box
+ * with layout NULL. Free with nplot__text_free. */
+text_box nplot__text_layout(render_ctx *rc, const char *s, const text_style *ts);
+void nplot__text_free(text_box *tb);
+
+/* Bounding box of the text when anchored at (x, y) with alignment and rotation (degrees).
+ * With draw set, also paint it. */
+bbox nplot__text_place(render_ctx *rc, const text_box *tb, double x, double y, int ha, int va,
+                       double rotation, const rgba *color, bool draw);
+
+/* ---- rendering ------------------------------------------------------------------------------ */
+struct render_ctx {
+    cairo_t *cr;
+    cairo_surface_t *surface;
+    bool raster;             /* image surface: stamping markers is allowed */
+    bool svg;                /* cairo 1.16's SVG backend leaks recording surfaces used as
+                                sources: markers are plain paths there */
+    double scale;            /* device units per point */
+    double W, H;             /* figure size in device units */
+    PangoContext *pctx;
+    nplot_figure *fig;
+    /* surfaces used as sources on a vector target: destroyed only after the target is
+     * finished (destroying them earlier makes cairo 1.16 snapshot and leak them) */
+    cairo_surface_t **deferred;
+    size_t ndeferred, cap_deferred;
+};
+
+/* render.c: keep `s` alive until the render's target surface is finished (takes the reference). */
+void nplot__defer_destroy(render_ctx *rc, cairo_surface_t *s);
+
+/* layout.c */
+nd_status nplot__layout(render_ctx *rc);
+void nplot__axes_ticks(render_ctx *rc, nplot_axes *ax);
+/* Decorations bbox (tick labels, labels, title) in device units. */
+bbox nplot__axes_tight_bbox(render_ctx *rc, nplot_axes *ax);
+
+/* transform.c (valid after layout) */
+typedef struct xform {
+    double ax, bx, ay, by;   /* dev = a * t + b for scaled-space t */
+    const axis_state *xs, *ys;
+} xform;
+xform nplot__xform(const nplot_axes *ax);
+/* Transform a point given in (xcoord, ycoord) to device units; NaN when masked. */
+void nplot__to_dev(render_ctx *rc, const nplot_axes *ax, const xform *t, int xcoord,
+                   int ycoord, double x, double y, double *dx, double *dy);
+
+void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a);
+void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a);
+
+/* axes3d.c: panes, grid, axes and the depth-sorted 3-D artists of a 3-D axes */
+void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax);
+/* Project (x, y, z) of a laid-out 3-D axes to device units. */
+void nplot__project3d(nplot_axes *ax, double x, double y, double z, double *sx, double *sy);
+
+/* draw_axes.c / lines.c / artists.c / legend.c / annotate.c */
+void nplot__draw_axes(render_ctx *rc, nplot_axes *ax);
+void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a);
+void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a);
+void nplot__draw_poly(render_ctx *rc, nplot_axes *ax, artist *a);
+void nplot__draw_segments(render_ctx *rc, nplot_axes *ax, artist *a);
+void nplot__draw_text_artist(render_ctx *rc, nplot_axes *ax, artist *a);
+void nplot__draw_annotate(render_ctx *rc, nplot_axes *ax, artist *a);
+void nplot__draw_legend(render_ctx *rc, nplot_axes *ax);
+/* Stamp markers: centres (device units) xs/ys; per-point colors/sizes optional. */
+void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, size_t n,
+                         int marker, double size_dev, const double *sizes_dev, rgba face,
+                         const rgba *faces, rgba edge, bool edge_is_face, double edge_lw,
+                         bool filled, const bbox *clip);
+void nplot__legend_handle(render_ctx *rc, artist *a, double x, double y, double w, double h,
+                          double fontsize_dev);
+
+void nplot__stroke_polyline(render_ctx *rc, const nplot_axes *ax, const double *dx,
+                            const double *dy, size_t n, rgba color, double lw, int ls,
+                            const double *dashes, int ndashes);
+void nplot__text_bbox_patch(render_ctx *rc, const bbox *b, int style, rgba face, rgba edge,
+                            double pad);
+
+/* output.c */
+nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who);
+
+/* render.c: every render runs between lock and unlock (one font map per process). */
+void nplot__render_lock(void);
+void nplot__render_unlock(void);
+PangoContext *nplot__pango_context(void);
+
+#endif
