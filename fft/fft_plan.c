@@ -293,7 +293,9 @@ nd_status nd_fft_wisdom_save(const char *path)
     if (ferror(f)) s = nd_set_error(ND_EIO, "%s: error writing '%s'", who, path);
     if (fclose(f) != 0 && s == ND_OK) s = nd_set_error(ND_EIO, "%s: error writing '%s'", who, path);
 done:
-    free(wd); /* FFTW allocates these with malloc */
+    /* FFTW's export_wisdom_to_string returns memory from its own malloc and documents
+     * free() as the way to release it; it never passes through numc's hooks. */
+    free(wd);
     free(wf);
     return s;
 }

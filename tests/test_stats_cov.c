@@ -1,4 +1,5 @@
 /* average, cov, corrcoef, correlate against NumPy 1.24. */
+#include <math.h>
 #include <numc/stats.h>
 #include <stdio.h>
 #include <string.h>
@@ -175,7 +176,64 @@ static void test_correlate_modes_match_numpy(void)
     nd_free(w);
 }
 
+/* One summation for the whole library: nd_average and nd_cov centre with the same pairwise
+ * sum as nd_mean, bit for bit. The data (wide range, cancellation) round differently under
+ * a naive sum and also under NumPy's 128-element/8-accumulator pairwise tree, which
+ * nd_average used before the two summations became one. */
+static void test_average_and_cov_mean_equal_nd_mean_bitwise(void)
+{
+    enum { N = 1 << 20, R = 3, C = 100003 };
+    nd_array *a = nd_empty(ND_SHAPE(N), ND_FLOAT64);
+    CU_ASSERT_FATAL(a != NULL);
+    double *p = nd_data(a), naive = 0;
+    for (ptrdiff_t i = 0; i < N; i++) {
+        p[i] = sin((double)i) * pow(10.0, (double)(i % 13)) + 1.0 / (double)(1 + i % 7);
+        naive += p[i];
+    }
+    nd_array *m = nd_mean(a), *av = nd_average(a, NULL);
+    CU_ASSERT_FATAL(m && av);
+    double mv = *(double *)nd_data(m), avv = *(double *)nd_data(av);
+    CU_ASSERT(naive / N != mv); /* the data tell the two summations apart */
+    CU_ASSERT(memcmp(&mv, &avv, sizeof mv) == 0);
+    nd_free(m);
+    nd_free(av);
+
+    /* rows of a 2-D array, averaged along the contiguous axis */
+    nd_array *b = nd_empty(ND_SHAPE(R, C), ND_FLOAT64);
+    CU_ASSERT_FATAL(b != NULL);
+    double *q = nd_data(b);
+    for (ptrdiff_t i = 0; i < R * C; i++) q[i] = sin((double)i) * pow(10.0, (double)(i % 13)) + 1.0 / (double)(1 + i % 7);
+    m = nd_mean(b, .axis = ND_AXES(1));
+    av = nd_average(b, NULL, .axis = ND_AXES(1));
+    CU_ASSERT_FATAL(m && av);
+    CU_ASSERT(memcmp(nd_data(m), nd_data(av), R * sizeof(double)) == 0);
+    nd_free(m);
+    nd_free(av);
+    nd_free(b);
+
+    /* A constant variable (a check against a naive mean; any pairwise tree sums equal
+     * values alike): with the pairwise mean mu, every deviation is d = 0.1 - mu
+     * (exact, a few ulp), each d*d is exact and any order sums N copies exactly, so the
+     * biased covariance is (0.1 - mu)^2 exactly when cov's mean is nd_mean's. */
+    naive = 0;
+    for (ptrdiff_t i = 0; i < N; i++) {
+        p[i] = 0.1;
+        naive += p[i];
+    }
+    m = nd_mean(a);
+    nd_array *cv = nd_cov(a, NULL, .bias = true);
+    CU_ASSERT_FATAL(m && cv);
+    mv = *(double *)nd_data(m);
+    CU_ASSERT(naive / N != mv);
+    double d = 0.1 - mv, want = d * d, got = *(double *)nd_data(cv);
+    CU_ASSERT(memcmp(&want, &got, sizeof got) == 0);
+    nd_free(m);
+    nd_free(cv);
+    nd_free(a);
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_average_and_cov_mean_equal_nd_mean_bitwise),
     ND_T(test_average_matches_numpy),
     ND_T(test_cov_options_match_numpy),
     ND_T(test_corrcoef_matches_numpy),

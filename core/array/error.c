@@ -136,6 +136,25 @@ void *nd_calloc(size_t n, size_t size, const char *who)
     return p;
 }
 
+nd_status nd__buf_reserve(void *p, size_t used, size_t *cap, size_t need, size_t first,
+                          const char *who)
+{
+    if (need <= *cap) return ND_OK;
+    size_t nc = *cap ? *cap : first ? first : 64;
+    while (nc < need) {
+        if (nc > SIZE_MAX / 2)
+            return nd_set_error(ND_ENOMEM, "%s: buffer of %zu bytes is too large", who, need);
+        nc *= 2;
+    }
+    char **pp = p, *nb = nd_malloc(nc, who);
+    if (!nb) return ND_ENOMEM;
+    if (used) memcpy(nb, *pp, used);
+    nd_free_mem(*pp);
+    *pp = nb;
+    *cap = nc;
+    return ND_OK;
+}
+
 void nd_free_mem(void *p)
 {
     if (p) allocator.free(p, allocator.ctx);

@@ -68,4 +68,13 @@ nd_status nd__copy_into(nd_array *dst, const nd_array *src);
 void nd__scalar_store(void *dst, nd_dtype dt, nd_scalar s);
 nd_scalar nd__scalar_load(const void *src, nd_dtype dt);
 
+/* numc's one growable buffer (error.c). Make room for `need` bytes in the block *p, which
+ * holds `used` meaningful bytes in *cap bytes: when *cap < need the capacity doubles
+ * (starting from `first` when *cap is 0) until it fits, a new block comes from nd_malloc,
+ * the `used` bytes are copied and the old block freed (the hooks have no realloc).
+ * ND_ENOMEM naming `who` when the size would overflow or the allocation fails; *p and *cap
+ * are then unchanged. */
+nd_status nd__buf_reserve(void *p, size_t used, size_t *cap, size_t need, size_t first,
+                          const char *who);
+
 #endif

@@ -27,19 +27,12 @@ static bool sb_reserve(nd__strbuf *b, size_t extra)
 {
     if (b->failed) return false;
     if (b->len + extra + 1 <= b->cap) return true;
-    size_t cap = b->cap ? b->cap : 128;
-    while (cap < b->len + extra + 1) cap *= 2;
-    /* nd_malloc has no realloc hook: grow by copying. */
-    char *p = nd_malloc(cap, b->who ? b->who : "nd_repr");
-    if (!p) {
+    if (extra > SIZE_MAX - b->len - 1 ||
+        nd__buf_reserve(&b->p, b->len, &b->cap, b->len + extra + 1, 128, b->who ? b->who : "nd_repr") < 0) {
         b->failed = true;
         return false;
     }
-    if (b->len) memcpy(p, b->p, b->len);
-    p[b->len] = '\0';
-    nd_free_mem(b->p);
-    b->p = p;
-    b->cap = cap;
+    b->p[b->len] = '\0';
     return true;
 }
 

@@ -257,19 +257,8 @@ static char *col_desc(const ctx *c, int k, char *buf, size_t cap)
 
 static nd_status grow_text(ctx *c, nd__csv_col *col, size_t need)
 {
-    if (col->tlen + need <= col->tcap) return ND_OK;
-    size_t cap = col->tcap ? col->tcap : 4096;
-    while (cap < col->tlen + need) {
-        if (cap > SIZE_MAX / 2) return nd_set_error(ND_ENOMEM, "%s: text column too large", c->who);
-        cap *= 2;
-    }
-    char *nb = nd_malloc(cap, c->who);
-    if (!nb) return ND_ENOMEM;
-    if (col->tlen) memcpy(nb, col->tbuf, col->tlen);
-    nd_free_mem(col->tbuf);
-    col->tbuf = nb;
-    col->tcap = cap;
-    return ND_OK;
+    if (need > SIZE_MAX - col->tlen) return nd_set_error(ND_ENOMEM, "%s: text column too large", c->who);
+    return nd__buf_reserve(&col->tbuf, col->tlen, &col->tcap, col->tlen + need, 4096, c->who);
 }
 
 static nd_status add_text(ctx *c, nd__csv_col *col, ptrdiff_t row, const field *f)
@@ -351,15 +340,11 @@ static nd_status slow_cell(ctx *c, int k, int filecol, ptrdiff_t row, const fiel
     return s;
 }
 
-/* Copy a buffer of `used` bytes into a new one of `cap` bytes. */
-static nd_status regrow(char **p, size_t used, size_t cap, const char *who)
+/* Copy a buffer of `used` bytes into a new one of exactly `cap` bytes. */
+static nd_status regrow(void *p, size_t used, size_t cap, const char *who)
 {
-    char *nb = nd_malloc(cap, who);
-    if (!nb) return ND_ENOMEM;
-    if (used) memcpy(nb, *p, used);
-    nd_free_mem(*p);
-    *p = nb;
-    return ND_OK;
+    size_t have = 0; /* from zero, the new capacity is `first`, i.e. cap */
+    return nd__buf_reserve(p, used, &have, cap, cap, who);
 }
 
 /* Double the room for rows (up to the row bound); `row` rows are in use. */
@@ -377,7 +362,7 @@ static nd_status grow_rows(ctx *c, ptrdiff_t row)
         nd__csv_col *col = &res->cols[k];
         if (col->data && regrow(&col->data, (size_t)row * c->itemsize, rows * c->itemsize, c->who) < 0)
             return ND_ENOMEM;
-        if (col->toff && regrow((char **)&col->toff, (size_t)row * sizeof *col->toff,
+        if (col->toff && regrow(&col->toff, (size_t)row * sizeof *col->toff,
                                 rows * sizeof *col->toff, c->who) < 0)
             return ND_ENOMEM;
     }

@@ -56,18 +56,12 @@ char *nd__read_file(const char *path, size_t *n, size_t pad, const char *who)
                   (long long)st.st_size);
         goto fail;
     }
-    buf = nd_malloc(cap + pad, who);
-    if (!buf) goto fail;
+    /* `room` counts the block's bytes, the last `pad` of which stay for the terminator */
+    size_t room = 0;
+    if (nd__buf_reserve(&buf, 0, &room, cap + pad, cap + pad, who) < 0) goto fail;
     for (;;) {
-        if (len == cap) {
-            char *nb = nd_malloc(cap * 2 + pad, who);
-            if (!nb) goto fail;
-            memcpy(nb, buf, len);
-            nd_free_mem(buf);
-            buf = nb;
-            cap *= 2;
-        }
-        ssize_t r = read(fd, buf + len, cap - len);
+        if (len == room - pad && nd__buf_reserve(&buf, len, &room, room + 1, 0, who) < 0) goto fail;
+        ssize_t r = read(fd, buf + len, room - pad - len);
         if (r < 0) {
             if (errno == EINTR) continue;
             nd__io_errno(errno, who, "read", path);

@@ -31,17 +31,8 @@ static void rowfmt_free(rowfmt *r)
 static nd_status sappend(char **buf, size_t *len, size_t *cap, const char *s, size_t n, bool escape,
                          const char *who)
 {
-    size_t need = *len + 2 * n + 1;
-    if (need > *cap) {
-        size_t nc = *cap ? *cap : 256;
-        while (nc < need) nc *= 2;
-        char *nb = nd_malloc(nc, who);
-        if (!nb) return ND_ENOMEM;
-        if (*len) memcpy(nb, *buf, *len);
-        nd_free_mem(*buf);
-        *buf = nb;
-        *cap = nc;
-    }
+    if (n > (SIZE_MAX - *len - 1) / 2) return nd_set_error(ND_ENOMEM, "%s: line too long", who);
+    if (nd__buf_reserve(buf, *len, cap, *len + 2 * n + 1, 256, who) < 0) return ND_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         (*buf)[(*len)++] = s[i];
         if (escape && s[i] == '%') (*buf)[(*len)++] = '%';

@@ -157,12 +157,12 @@ static double slow_strtod(const char *p, const char *q)
 {
     char stack[128];
     size_t n = (size_t)(q - p);
-    char *buf = n < sizeof stack ? stack : malloc(n + 1);
+    char *buf = n < sizeof stack ? stack : nd_malloc(n + 1, "nd_loadtxt");
     if (!buf) return NAN; /* out of memory while parsing a >128-character number */
     memcpy(buf, p, n);
     buf[n] = '\0';
     double v = strtod_l(buf, NULL, c_locale);
-    if (buf != stack) free(buf);
+    if (buf != stack) nd_free_mem(buf);
     return v;
 }
 

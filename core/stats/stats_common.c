@@ -1,4 +1,4 @@
-/* Shared pieces of the statistics files: the warning bits, pairwise summation and the
+/* Shared pieces of the statistics files: the warning bits and the
  * slice layout of a reduction over several axes. */
 #include <string.h>
 
@@ -13,30 +13,6 @@ unsigned nd_stats_warnings(void)
     unsigned w = stats_warnings;
     stats_warnings = 0;
     return w;
-}
-
-/* Blocks of 128 summed with 8 accumulators, halves combined recursively: the rounding
- * error grows like O(log n) as in NumPy's pairwise_sum. */
-double nd__pairwise_sum(const double *v, ptrdiff_t n, ptrdiff_t stride)
-{
-    if (n < 8) {
-        double s = 0.;
-        for (ptrdiff_t i = 0; i < n; i++) s += v[i * stride];
-        return s;
-    }
-    if (n <= 128) {
-        double r[8];
-        for (int j = 0; j < 8; j++) r[j] = v[j * stride];
-        ptrdiff_t i;
-        for (i = 8; i < n - n % 8; i += 8)
-            for (int j = 0; j < 8; j++) r[j] += v[(i + j) * stride];
-        double s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        for (; i < n; i++) s += v[i * stride];
-        return s;
-    }
-    ptrdiff_t half = n / 2;
-    half -= half % 8;
-    return nd__pairwise_sum(v, half, stride) + nd__pairwise_sum(v + half * stride, n - half, stride);
 }
 
 nd_status nd__slices_init(nd__slices *s, const nd_array *a, nd_axes axes, bool keepdims,

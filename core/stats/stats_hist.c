@@ -85,11 +85,11 @@ static double mean_of(const double *x, ptrdiff_t n) { return nd__pairwise_sum(x,
 
 static double std_of(const double *x, ptrdiff_t n)
 {
-    double m = mean_of(x, n), *d = malloc((size_t)n * sizeof *d);
+    double m = mean_of(x, n), *d = nd_calloc((size_t)n, sizeof *d, "nd_histogram_bin_edges");
     if (!d) return NAN;
     for (ptrdiff_t i = 0; i < n; i++) d[i] = (x[i] - m) * (x[i] - m);
     double v = nd__pairwise_sum(d, n, 1) / n;
-    free(d);
+    nd_free_mem(d);
     return sqrt(v);
 }
 
@@ -106,7 +106,7 @@ static double ptp_of(const double *x, ptrdiff_t n)
 /* linear-interpolated percentile p (0..100) of x (copied, x untouched) */
 static double pct_of(const double *x, ptrdiff_t n, double p)
 {
-    double *c = malloc((size_t)n * sizeof *c);
+    double *c = nd_calloc((size_t)n, sizeof *c, "nd_histogram_bin_edges");
     if (!c) return NAN;
     memcpy(c, x, (size_t)n * sizeof *c);
     double vi = (n - 1) * (p / 100);
@@ -114,7 +114,7 @@ static double pct_of(const double *x, ptrdiff_t n, double p)
     ptrdiff_t ks[2] = { lo, hi };
     nd__select_multi(c, n, ks, hi != lo ? 2 : 1);
     double a = c[lo], b = c[hi], t = vi - floor(vi), diff = b - a;
-    free(c);
+    nd_free_mem(c);
     return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 }
 
@@ -138,14 +138,14 @@ static double rule_width(nd_bin_rule rule, const double *x, ptrdiff_t n)
         if (n <= 2) return 0.0;
         double sg1 = sqrt(6.0 * (n - 2) / ((n + 1.0) * (n + 3))), sigma = std_of(x, n);
         if (!(sigma > 0.0)) return 0.0;
-        double m = mean_of(x, n), *t = malloc((size_t)n * sizeof *t);
+        double m = mean_of(x, n), *t = nd_calloc((size_t)n, sizeof *t, "nd_histogram_bin_edges");
         if (!t) return NAN;
         for (ptrdiff_t i = 0; i < n; i++) {
             double z = (x[i] - m) / sigma;
             t[i] = z * z * z;
         }
         double g1 = nd__pairwise_sum(t, n, 1) / n;
-        free(t);
+        nd_free_mem(t);
         return ptp_of(x, n) / (1.0 + log2((double)n) + log2(1.0 + fabs(g1) / sg1));
     }
     default: { /* auto */

@@ -5,6 +5,7 @@
 #include <numc/stats.h>
 
 #include "internal.h"
+#include "pairwise.h"
 
 /* Raise a warning bit (see nd_stats_warnings). */
 void nd__stats_warn(unsigned bits);
@@ -14,8 +15,6 @@ void nd__stats_warn(unsigned bits);
  * No NaN in v. */
 void nd__select_multi(double *v, ptrdiff_t n, const ptrdiff_t *ks, int nk);
 
-/* Pairwise (cascade) sum of n doubles with a stride in elements, NumPy's accuracy. */
-double nd__pairwise_sum(const double *v, ptrdiff_t n, ptrdiff_t stride);
 
 /* A reduction over a set of axes, laid out for slice-by-slice work: `data` holds the
  * input converted to double, C-ordered with the reduced axes last, so slice i is

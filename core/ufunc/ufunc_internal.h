@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "pairwise.h"
 
 /* NumPy's inner-loop signature: args[nin + nout] pointers, dims[0] elements,
  * steps[] byte strides, ctx per-call data (may be NULL). */
@@ -164,14 +165,16 @@ void nd__loop_fail(nd_status code, const char *msg);
 nd_status nd__loop_status(const char **msg);
 void nd__loop_status_clear(void);
 
-/* Pairwise (cascade) sums: error O(log n · eps) like NumPy's. `s` is a byte stride. */
-double nd__pairwise_sum_f64(const char *p, ptrdiff_t n, ptrdiff_t s);
-float nd__pairwise_sum_f32(const char *p, ptrdiff_t n, ptrdiff_t s);
-nd__c128 nd__pairwise_sum_c128(const char *p, ptrdiff_t n, ptrdiff_t s);
-nd__c64 nd__pairwise_sum_c64(const char *p, ptrdiff_t n, ptrdiff_t s);
-/* Pairwise sum of (x - m)^2 (variance numerators without a temporary). */
-double nd__pairwise_sqdev_f64(const char *p, ptrdiff_t n, ptrdiff_t s, double m);
-float nd__pairwise_sqdev_f32(const char *p, ptrdiff_t n, ptrdiff_t s, float m);
+/* Pairwise sums (core/array/pairwise.h); complex ones add real and imaginary parts
+ * separately. `s` is a byte stride. */
+static inline nd__c128 nd__pairwise_sum_c128(const char *p, ptrdiff_t n, ptrdiff_t s)
+{
+    return (nd__c128){ nd__pairwise_sum_f64(p, n, s), nd__pairwise_sum_f64(p + sizeof(double), n, s) };
+}
+static inline nd__c64 nd__pairwise_sum_c64(const char *p, ptrdiff_t n, ptrdiff_t s)
+{
+    return (nd__c64){ nd__pairwise_sum_f32(p, n, s), nd__pairwise_sum_f32(p + sizeof(float), n, s) };
+}
 
 /* NaN-propagating maximum / minimum of p[0..n) (n >= 1), vectorised. */
 double nd__max_run_f64(const double *p, ptrdiff_t n);

@@ -3,13 +3,22 @@
  * them in vector registers), larger ranges split in halves. The rounding error grows
  * as O(log n) instead of O(n). The split points depend only on n, so results do not
  * depend on how callers chunk the work above the tree. */
-#include "ufunc_internal.h"
+#include "pairwise.h"
 
+#include <fenv.h>
 #include <numc/threads.h>
 #include <stdatomic.h>
-#include <stdlib.h>
+#include <stdbool.h>
 
+#include "internal.h"
 #include "parallel.h"
+
+/* Multi-versioning as in the ufunc loops (no libm calls inside the leaves). */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__) && !defined(NUMC_NO_CLONES)
+#define PW_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define PW_CLONES
+#endif
 
 #pragma GCC optimize("no-math-errno")
 
@@ -19,7 +28,7 @@
 /* Leaf kernels: CONTIG reads p[i], STRIDED reads through a byte stride. VAL(v) maps
  * the element (identity for sums, squared deviation for variances). */
 #define PW_DEFINE(T, name, VALDECL, VAL)                                                 \
-    ND__CLONES static T name##_leaf_contig(const T *p, ptrdiff_t n VALDECL)             \
+    PW_CLONES static T name##_leaf_contig(const T *p, ptrdiff_t n VALDECL)             \
     {                                                                                   \
         T r[PW_ACC];                                                                    \
         for (int k = 0; k < PW_ACC; k++) r[k] = 0;                                      \
@@ -131,11 +140,12 @@ static bool pw_parallel(const char *p, ptrdiff_t n, ptrdiff_t s, double m, int k
 {
     if (n < PW_PAR_MIN || nd_get_num_threads() < 2) return false;
     ptrdiff_t cap = 2 * (n / PW_PAR_LEAF) + 4;
-    ptrdiff_t *off = malloc(sizeof(ptrdiff_t) * (size_t)(cap + 1));
-    double *res = malloc(sizeof(double) * (size_t)cap);
+    /* Scratch through the hooks; if it fails the serial sum below gives the same bits. */
+    ptrdiff_t *off = nd_malloc(sizeof(ptrdiff_t) * (size_t)(cap + 1), "nd_sum");
+    double *res = nd_malloc(sizeof(double) * (size_t)cap, "nd_sum");
     if (!off || !res) {
-        free(off);
-        free(res);
+        nd_free_mem(off);
+        nd_free_mem(res);
         return false;
     }
     ptrdiff_t nl = pw_split(0, n, off, 0);
@@ -148,8 +158,8 @@ static bool pw_parallel(const char *p, ptrdiff_t n, ptrdiff_t s, double m, int k
     if (before | atomic_load(&j.flags)) feraiseexcept(before | atomic_load(&j.flags));
     ptrdiff_t k = 0;
     *out = pw_combine(n, res, &k, kind == 1 || kind == 3);
-    free(off);
-    free(res);
+    nd_free_mem(off);
+    nd_free_mem(res);
     return true;
 }
 
@@ -165,18 +175,6 @@ float nd__pairwise_sum_f32(const char *p, ptrdiff_t n, ptrdiff_t s)
     double r;
     if (pw_parallel(p, n, s, 0, 1, &r)) return (float)r;
     return n > 0 ? pw_f32_rec(p, n, s) : 0.0f;
-}
-
-nd__c128 nd__pairwise_sum_c128(const char *p, ptrdiff_t n, ptrdiff_t s)
-{
-    return (nd__c128){ nd__pairwise_sum_f64(p, n, s),
-                       nd__pairwise_sum_f64(p + sizeof(double), n, s) };
-}
-
-nd__c64 nd__pairwise_sum_c64(const char *p, ptrdiff_t n, ptrdiff_t s)
-{
-    return (nd__c64){ nd__pairwise_sum_f32(p, n, s),
-                      nd__pairwise_sum_f32(p + sizeof(float), n, s) };
 }
 
 double nd__pairwise_sqdev_f64(const char *p, ptrdiff_t n, ptrdiff_t s, double m)
