@@ -517,7 +517,7 @@ nd_status nd_rng_integers_into(nd_rng *r, int64_t low, int64_t high, bool endpoi
     nd_array *dst = contiguous_target(out, who);
     if (!dst) return nd_last_error();
     ptrdiff_t n = dst->size;
-    uint64_t *tmp = nd_malloc((size_t)(n > 0 ? n : 1) * sizeof *tmp, who);
+    uint64_t *tmp = nd__malloc_n((n > 0 ? n : 1), sizeof *tmp, who);
     if (!tmp) {
         if (dst != out) nd_free(dst);
         return nd_last_error();

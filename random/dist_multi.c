@@ -29,7 +29,7 @@ static double *vector_of(const nd_array *v, ptrdiff_t *n, const char *who, const
     if (nd_dtype_is_complex(v->dtype))
         return ND_FAIL(ND_EDTYPE, "%s: %s must be real", who, what);
     *n = v->shape[0];
-    double *d = nd_malloc((size_t)(*n > 0 ? *n : 1) * sizeof *d, who);
+    double *d = nd__malloc_n((*n > 0 ? *n : 1), sizeof *d, who);
     if (d) nd_to_f64(v, d);
     return d;
 }
@@ -109,7 +109,7 @@ nd_array *nd_rng_dirichlet(nd_rng *r, const nd_array *alpha, int ndim, const ptr
     double *o = (double *)out->data;
     if (amax < 0.1) {
         /* small alphas: gamma variates underflow to 0, so break a stick with betas */
-        double *csum = nd_malloc((size_t)k * sizeof *csum, who);
+        double *csum = nd__malloc_n(k, sizeof *csum, who);
         if (!csum) {
             nd_free(out);
             out = NULL;
@@ -161,8 +161,8 @@ static nd_status mvn_factor(const nd_array *cov64, const nd_mvn_opts *o, ptrdiff
     nd_status st = o->method == ND_MVN_EIGH ? nd_eigh(cov64, 'L', &s, &u)
                                             : nd_svd(cov64, true, &u, &s, &vh);
     if (st < 0) return st;
-    double *sv = nd_malloc((size_t)k * sizeof *sv, who), *uv = nd_malloc((size_t)(k * k) * sizeof *uv, who);
-    double *vv = vh ? nd_malloc((size_t)(k * k) * sizeof *vv, who) : NULL;
+    double *sv = nd__malloc_n(k, sizeof *sv, who), *uv = nd__malloc_n((k * k), sizeof *uv, who);
+    double *vv = vh ? nd__malloc_n((k * k), sizeof *vv, who) : NULL;
     bool psd = true;
     if (!sv || !uv || (vh && !vv)) {
         st = nd_last_error();
@@ -230,8 +230,8 @@ nd_array *nd_rng_multivariate_normal_(nd_rng *r, const nd_array *mean, const nd_
         goto done;
     }
     c64 = nd_astype(cov, ND_FLOAT64, ND_CAST_UNSAFE);
-    f = nd_malloc((size_t)(k * k > 0 ? k * k : 1) * sizeof *f, who);
-    row = nd_malloc((size_t)(k > 0 ? k : 1) * sizeof *row, who);
+    f = nd__malloc_n((k * k > 0 ? k * k : 1), sizeof *f, who);
+    row = nd__malloc_n((k > 0 ? k : 1), sizeof *row, who);
     if (!c64 || !f || !row) goto done;
     if (k > 0 && mvn_factor(c64, o, k, f, who) < 0) goto done;
     out = multi_out(o->ndim, o->shape, k, ND_FLOAT64, who);

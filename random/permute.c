@@ -24,7 +24,7 @@ static void shuffle_raw(nd_rng *r, ptrdiff_t n, ptrdiff_t first, size_t itemsize
  * position that ends up at k. */
 static int64_t *shuffle_perm(nd_rng *r, ptrdiff_t n, const char *who)
 {
-    int64_t *perm = nd_malloc((size_t)(n > 0 ? n : 1) * sizeof *perm, who);
+    int64_t *perm = nd__malloc_n((n > 0 ? n : 1), sizeof *perm, who);
     if (!perm) return NULL;
     for (ptrdiff_t i = 0; i < n; i++) perm[i] = i;
     shuffle_raw(r, n, 1, sizeof *perm, sizeof *perm, (char *)perm);
@@ -159,7 +159,7 @@ static nd_status check_p(const nd_array *pa, int64_t pop, double **p_out, const 
     if (pa->shape[0] != pop)
         return nd_set_error(ND_EVALUE, "%s: a and p must have same size (%lld and %td)", who,
                          (long long)pop, pa->shape[0]);
-    double *p = nd_malloc((size_t)(pop > 0 ? pop : 1) * sizeof *p, who);
+    double *p = nd__malloc_n((pop > 0 ? pop : 1), sizeof *p, who);
     if (!p) return nd_last_error();
     nd_to_f64(pa, p);
     double s = 0, c = 0;
@@ -191,7 +191,7 @@ static nd_status floyd(nd_rng *r, int64_t pop, int64_t size, int64_t *out, const
     uint64_t mask = (uint64_t)(1.2 * (double)size);
     for (int s = 1; s < 64; s <<= 1) mask |= mask >> s;
     uint64_t set_size = mask + 1;
-    uint64_t *set = nd_malloc((size_t)set_size * sizeof *set, who);
+    uint64_t *set = nd__malloc_n(set_size, sizeof *set, who);
     if (!set) return nd_last_error();
     memset(set, 0xff, (size_t)set_size * sizeof *set);
     for (int64_t j = pop - size; j < pop; j++) {
@@ -243,11 +243,11 @@ nd_array *nd_rng_choice_n_(nd_rng *r, int64_t pop, const nd_choice_opts *o)
             for (ptrdiff_t i = 0; i < size; i++) d[i] = (int64_t)nd__bounded_u64(r, (uint64_t)(pop - 1));
             return out;
         }
-        cdf = nd_malloc((size_t)pop * sizeof *cdf, who);
+        cdf = nd__malloc_n(pop, sizeof *cdf, who);
         if (!cdf) goto fail;
         make_cdf(p, cdf, pop);
         /* NumPy draws all the uniforms first, then searches */
-        u = nd_malloc((size_t)(size > 0 ? size : 1) * sizeof *u, who);
+        u = nd__malloc_n((size > 0 ? size : 1), sizeof *u, who);
         if (!u) goto fail;
         for (ptrdiff_t i = 0; i < size; i++) u[i] = nd__next_double(r);
         for (ptrdiff_t i = 0; i < size; i++) d[i] = search_right(cdf, pop, u[i]);
@@ -267,8 +267,8 @@ nd_array *nd_rng_choice_n_(nd_rng *r, int64_t pop, const nd_choice_opts *o)
             goto fail;
         }
         /* repeat: draw the missing count, zero the found ones, keep first occurrences */
-        cdf = nd_malloc((size_t)pop * sizeof *cdf, who);
-        u = nd_malloc((size_t)(size > 0 ? size : 1) * sizeof *u, who);
+        cdf = nd__malloc_n(pop, sizeof *cdf, who);
+        u = nd__malloc_n((size > 0 ? size : 1), sizeof *u, who);
         char *seen = nd_calloc((size_t)pop, 1, who);
         if (!cdf || !u || !seen) {
             nd_free_mem(seen);
@@ -295,7 +295,7 @@ nd_array *nd_rng_choice_n_(nd_rng *r, int64_t pop, const nd_choice_opts *o)
     }
     if (pop > 10000 && size > pop / 50) {
         /* large samples: shuffle the tail of a full index array */
-        int64_t *idx = nd_malloc((size_t)pop * sizeof *idx, who);
+        int64_t *idx = nd__malloc_n(pop, sizeof *idx, who);
         if (!idx) goto fail;
         for (int64_t i = 0; i < pop; i++) idx[i] = i;
         shuffle_int(r, pop, pop - size > 1 ? pop - size : 1, idx);

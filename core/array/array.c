@@ -226,20 +226,43 @@ nd_array *nd_ref(const nd_array *a)
     return nd__view_of(a, a->ndim, a->shape, a->strides, a->data, a->dtype);
 }
 
-nd_dtype nd_dtype_of(const nd_array *a) { return a->dtype; }
-int nd_ndim(const nd_array *a) { return a->ndim; }
-const ptrdiff_t *nd_shape(const nd_array *a) { return a->shape; }
-const ptrdiff_t *nd_strides(const nd_array *a) { return a->strides; }
-ptrdiff_t nd_size(const nd_array *a) { return a->size; }
-size_t nd_itemsize(const nd_array *a) { return nd_dtype_size(a->dtype); }
-size_t nd_nbytes(const nd_array *a) { return (size_t)a->size * nd_dtype_size(a->dtype); }
-void *nd_data(const nd_array *a) { return a->data; }
-unsigned nd_flags(const nd_array *a) { return a->flags; }
-bool nd_is_c_contiguous(const nd_array *a) { return a->flags & ND_C_CONTIGUOUS; }
-bool nd_is_f_contiguous(const nd_array *a) { return a->flags & ND_F_CONTIGUOUS; }
-bool nd_is_writeable(const nd_array *a) { return a->flags & ND_WRITEABLE; }
-bool nd_is_view(const nd_array *a) { return !(a->flags & ND_OWNDATA); }
-void nd_set_readonly(nd_array *a) { a->flags &= ~(unsigned)ND_WRITEABLE; }
+/* The accessors given NULL set ND_EVALUE "<fn>: array is NULL" and return the value
+ * array.h documents (-1 for counts, 0 / false / NULL otherwise, ND_NTYPES for a dtype). */
+#define ND__NULL_ARRAY(fn, val) \
+    if (!a) return (nd_set_error(ND_EVALUE, fn ": array is NULL"), (val))
+nd_dtype nd_dtype_of(const nd_array *a) { ND__NULL_ARRAY("nd_dtype_of", ND_NTYPES); return a->dtype; }
+int nd_ndim(const nd_array *a) { ND__NULL_ARRAY("nd_ndim", -1); return a->ndim; }
+const ptrdiff_t *nd_shape(const nd_array *a) { ND__NULL_ARRAY("nd_shape", NULL); return a->shape; }
+const ptrdiff_t *nd_strides(const nd_array *a) { ND__NULL_ARRAY("nd_strides", NULL); return a->strides; }
+ptrdiff_t nd_size(const nd_array *a) { ND__NULL_ARRAY("nd_size", -1); return a->size; }
+size_t nd_itemsize(const nd_array *a) { ND__NULL_ARRAY("nd_itemsize", 0); return nd_dtype_size(a->dtype); }
+size_t nd_nbytes(const nd_array *a)
+{
+    ND__NULL_ARRAY("nd_nbytes", 0);
+    return (size_t)a->size * nd_dtype_size(a->dtype);
+}
+void *nd_data(const nd_array *a) { ND__NULL_ARRAY("nd_data", NULL); return a->data; }
+unsigned nd_flags(const nd_array *a) { ND__NULL_ARRAY("nd_flags", 0); return a->flags; }
+bool nd_is_c_contiguous(const nd_array *a) { ND__NULL_ARRAY("nd_is_c_contiguous", false); return a->flags & ND_C_CONTIGUOUS; }
+bool nd_is_f_contiguous(const nd_array *a) { ND__NULL_ARRAY("nd_is_f_contiguous", false); return a->flags & ND_F_CONTIGUOUS; }
+bool nd_is_writeable(const nd_array *a) { ND__NULL_ARRAY("nd_is_writeable", false); return a->flags & ND_WRITEABLE; }
+bool nd_is_view(const nd_array *a) { ND__NULL_ARRAY("nd_is_view", false); return !(a->flags & ND_OWNDATA); }
+void nd_set_readonly(nd_array *a)
+{
+    if (!a) {
+        nd_set_error(ND_EVALUE, "nd_set_readonly: array is NULL");
+        return;
+    }
+    a->flags &= ~(unsigned)ND_WRITEABLE;
+}
+
+nd_status nd__check_list(int n, const nd_array *const *arrays, const char *who)
+{
+    if (n > 0 && !arrays) return nd_set_error(ND_EVALUE, "%s: array list is NULL", who);
+    for (int i = 0; i < n; i++)
+        if (!arrays[i]) return nd_set_error(ND_EVALUE, "%s: array %d is NULL", who, i);
+    return ND_OK;
+}
 
 /* Lowest and one-past-highest byte an array touches. */
 void nd__extent(const nd_array *a, char **lo, char **hi)
@@ -260,6 +283,7 @@ void nd__extent(const nd_array *a, char **lo, char **hi)
 
 bool nd_may_share_memory(const nd_array *a, const nd_array *b)
 {
+    if (!a || !b) return (nd_set_error(ND_EVALUE, "nd_may_share_memory: array is NULL"), false);
     /* Bounds check only, like numpy.may_share_memory: cheap and conservative. */
     char *al, *ah, *bl, *bh;
     nd__extent(a, &al, &ah);

@@ -166,6 +166,10 @@ nd_status nd_fill(nd_array *dst, nd_scalar value)
 
 void *nd_ptr(const nd_array *a, const ptrdiff_t *idx)
 {
+    if (!a) {
+        nd_set_error(ND_EVALUE, "nd_ptr: array is NULL");
+        return NULL;
+    }
     char *p = a->data;
     for (int d = 0; d < a->ndim; d++) {
         ptrdiff_t i = idx[d];

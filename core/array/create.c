@@ -46,18 +46,22 @@ static nd_dtype like_dtype(const nd_array *a, int dt) { return dt < 0 ? a->dtype
 
 nd_array *nd_empty_like(const nd_array *a, int dt)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_empty_like: array is NULL");
     return nd_empty(a->ndim, a->shape, like_dtype(a, dt));
 }
 nd_array *nd_zeros_like(const nd_array *a, int dt)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_zeros_like: array is NULL");
     return nd_zeros(a->ndim, a->shape, like_dtype(a, dt));
 }
 nd_array *nd_ones_like(const nd_array *a, int dt)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_ones_like: array is NULL");
     return nd_ones(a->ndim, a->shape, like_dtype(a, dt));
 }
 nd_array *nd_full_like(const nd_array *a, int dt, nd_scalar value)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_full_like: array is NULL");
     return nd_full(a->ndim, a->shape, like_dtype(a, dt), value);
 }
 
@@ -108,7 +112,7 @@ nd_array *nd_arange(double start, double stop, double step, nd_dtype dt)
         /* NumPy computes integer ranges as start + i*step in the integer type. */
         int64_t s0 = (int64_t)start, st = (int64_t)step;
         if (st == 0) st = step > 0 ? 1 : -1;
-        int64_t *tmp = nd_malloc((size_t)n * sizeof *tmp, "nd_arange");
+        int64_t *tmp = nd__malloc_n(n, sizeof *tmp, "nd_arange");
         if (!tmp) {
             nd_free(a);
             return NULL;
@@ -118,7 +122,7 @@ nd_array *nd_arange(double start, double stop, double step, nd_dtype dt)
         nd_free_mem(tmp);
         return a;
     }
-    double *tmp = nd_malloc((size_t)n * sizeof *tmp, "nd_arange");
+    double *tmp = nd__malloc_n(n, sizeof *tmp, "nd_arange");
     if (!tmp) {
         nd_free(a);
         return NULL;
@@ -167,7 +171,7 @@ static nd_array *spaced(double start, double stop, const nd_linspace_opts *o, in
     }
     nd_array *a = nd__alloc(1, &num, dt, false, who);
     /* float64 results are computed in place; other dtypes through a double buffer. */
-    double *v = !a ? NULL : dt == ND_FLOAT64 ? (double *)a->data : nd_malloc((size_t)(num ? num : 1) * sizeof *v, who);
+    double *v = !a ? NULL : dt == ND_FLOAT64 ? (double *)a->data : nd__malloc_n((num ? num : 1), sizeof *v, who);
     if (!v) {
         nd_free(a);
         return NULL;
@@ -240,6 +244,7 @@ nd_array *nd_tri(ptrdiff_t n, ptrdiff_t m, ptrdiff_t k, nd_dtype dt)
 
 nd_array *nd_diag(const nd_array *a, ptrdiff_t k)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_diag: array is NULL");
     if (a->ndim == 2) {
         nd_array *d = nd_diagonal(a, k, 0, 1);
         nd_array *c = d ? nd_copy(d, ND_ORDER_C) : NULL;
@@ -262,6 +267,7 @@ nd_array *nd_diag(const nd_array *a, ptrdiff_t k)
 
 nd_array *nd_diagflat(const nd_array *a, ptrdiff_t k)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_diagflat: array is NULL");
     nd_array *flat = nd_ravel(a);
     if (!flat) return NULL;
     nd_array *out = nd_diag(flat, k);
@@ -290,12 +296,21 @@ static nd_array *triangle(const nd_array *a, ptrdiff_t k, bool lower, const char
     return out;
 }
 
-nd_array *nd_tril(const nd_array *a, ptrdiff_t k) { return triangle(a, k, true, "nd_tril"); }
-nd_array *nd_triu(const nd_array *a, ptrdiff_t k) { return triangle(a, k, false, "nd_triu"); }
+nd_array *nd_tril(const nd_array *a, ptrdiff_t k) 
+{
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_tril: array is NULL");
+    return triangle(a, k, true, "nd_tril");
+}
+nd_array *nd_triu(const nd_array *a, ptrdiff_t k) 
+{
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_triu: array is NULL");
+    return triangle(a, k, false, "nd_triu");
+}
 
 nd_status nd_meshgrid(int n, const nd_array *const *xi, nd_indexing indexing, nd_array **out)
 {
     if (n < 1 || n > ND_MAXDIMS) return nd_set_error(ND_EVALUE, "nd_meshgrid: %d inputs (1..%d allowed)", n, ND_MAXDIMS);
+    if (nd__check_list(n, xi, "nd_meshgrid") < 0) return nd_last_error();
     ptrdiff_t shape[ND_MAXDIMS];
     for (int i = 0; i < n; i++) {
         if (xi[i]->ndim != 1) return nd_set_error(ND_EVALUE, "nd_meshgrid: input %d is %d-d, expected 1-d", i, xi[i]->ndim);

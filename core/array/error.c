@@ -108,6 +108,18 @@ void *nd_malloc(size_t n, const char *who)
     return p;
 }
 
+void *nd__malloc_n(ptrdiff_t n, size_t size, const char *who)
+{
+    size_t bytes;
+    if (!who) who = "nd_malloc";
+    if (n < 0 || !nd__mul_size((size_t)n, size, &bytes)) {
+        nd_set_error(ND_ENOMEM, "%s: cannot allocate %td elements of %zu bytes (the size "
+                     "overflows)", who, n, size);
+        return NULL;
+    }
+    return nd_malloc(bytes, who);
+}
+
 void *nd_calloc(size_t n, size_t size, const char *who)
 {
     if (!who) who = "nd_calloc";

@@ -33,6 +33,7 @@ static nd_array *index_copy(const nd_array *ind, ptrdiff_t extent, int axis, con
 
 nd_array *nd_take(const nd_array *a, const nd_array *indices, int axis)
 {
+    if (!a || !indices) return ND_FAIL(ND_EVALUE, "nd_take: array is NULL");
     if (axis == ND_AXIS_NONE) {
         nd_array *f = nd_ravel(a);
         nd_array *out = f ? nd_take(f, indices, 0) : NULL;
@@ -156,6 +157,7 @@ nd_array *nd_mask_select(const nd_array *a, const nd_array *mask)
 
 nd_status nd_mask_assign(nd_array *a, const nd_array *mask, nd_scalar value)
 {
+    if (!a || !mask) return nd_set_error(ND_EVALUE, "nd_mask_assign: array is NULL");
     if (!nd_is_writeable(a)) return nd_set_error(ND_EVALUE, "nd_mask_assign: assignment destination is read-only");
     nd_array *m = mask_copy(a, mask, "nd_mask_assign");
     if (!m) return nd_last_error();
@@ -259,10 +261,15 @@ static nd_array *nonzero_flat(const nd_array *a, const char *who)
     return out;
 }
 
-nd_array *nd_flatnonzero(const nd_array *a) { return nonzero_flat(a, "nd_flatnonzero"); }
+nd_array *nd_flatnonzero(const nd_array *a) 
+{
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_flatnonzero: array is NULL");
+    return nonzero_flat(a, "nd_flatnonzero");
+}
 
 nd_array *nd_argwhere(const nd_array *a)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_argwhere: array is NULL");
     nd_array *flat = nonzero_flat(a, "nd_argwhere");
     if (!flat) return NULL;
     ptrdiff_t shape[2] = { flat->size, a->ndim };
@@ -284,6 +291,7 @@ nd_array *nd_argwhere(const nd_array *a)
 
 nd_status nd_nonzero(const nd_array *a, nd_array **out)
 {
+    if (!a) return nd_set_error(ND_EVALUE, "nd_nonzero: array is NULL");
     if (a->ndim == 0) return nd_set_error(ND_EVALUE, "nd_nonzero: calling nonzero on 0d arrays is not allowed");
     nd_array *w = nd_argwhere(a);
     if (!w) return nd_last_error();
@@ -307,6 +315,7 @@ nd_status nd_nonzero(const nd_array *a, nd_array **out)
 
 nd_status nd_put(nd_array *a, const nd_array *indices, const nd_array *values)
 {
+    if (!a || !indices || !values) return nd_set_error(ND_EVALUE, "nd_put: array is NULL");
     if (!nd_is_writeable(a)) return nd_set_error(ND_EVALUE, "nd_put: assignment destination is read-only");
     if (!values || values->size == 0) return nd_set_error(ND_EVALUE, "nd_put: values must not be empty");
     nd_array *ind = index_copy(indices, a->size, 0, "nd_put");

@@ -31,6 +31,16 @@ struct nd_array {
  * public (error.h): extension libraries use the same ones. */
 /* The warning channel with floating-point bits (nd_warn passes 0). */
 void nd__warn_bits(unsigned fpe_bits, const char *msg);
+/* a * b in size_t; false when it overflows. Every size computation in the library goes
+ * through this (or nd__malloc_n): an element count from user input (a bin count, a
+ * minlength, reps) times an element size must never wrap to a small allocation. */
+static inline bool nd__mul_size(size_t a, size_t b, size_t *out)
+{
+    return !__builtin_mul_overflow(a, b, out);
+}
+/* nd_malloc of n elements of `size` bytes; ND_ENOMEM naming n when n is negative or
+ * n * size does not fit in size_t. */
+void *nd__malloc_n(ptrdiff_t n, size_t size, const char *who);
 #define ND_FAIL(code, ...) (nd_set_error((code), __VA_ARGS__), NULL)
 
 /* Format a shape as "(3, 4)" into buf (returns buf). */
@@ -55,6 +65,9 @@ nd_status nd__free_n(nd_array **out, int n);
 void nd__update_flags(nd_array *a);
 /* Product of a shape with overflow check; -1 (and ND_ENOMEM / ND_EVALUE set) on failure. */
 ptrdiff_t nd__shape_size(int ndim, const ptrdiff_t *shape, const char *who);
+
+/* ND_EVALUE "<who>: array i is NULL" when the list or one of its n arrays is NULL. */
+nd_status nd__check_list(int n, const nd_array *const *arrays, const char *who);
 
 /* Broadcast shapes (error names `who` and every shape). */
 nd_status nd__broadcast(int n, const int *ndims, const ptrdiff_t *const *shapes, int *out_ndim,

@@ -27,6 +27,7 @@ static nd_status copy_to_range(nd_array *dst, int axis, ptrdiff_t start, ptrdiff
 nd_array *nd_concatenate(int n, const nd_array *const *arrays, int axis)
 {
     if (n < 1 || !arrays) return ND_FAIL(ND_EVALUE, "nd_concatenate: need at least one array to concatenate");
+    if (nd__check_list(n, arrays, "nd_concatenate") < 0) return NULL;
     const nd_array *a0 = arrays[0];
     if (a0->ndim == 0) return ND_FAIL(ND_EVALUE, "nd_concatenate: zero-dimensional arrays cannot be concatenated");
     if (nd__norm_axis(&axis, a0->ndim, "nd_concatenate") < 0) return NULL;
@@ -81,6 +82,7 @@ done:
 nd_array *nd_stack(int n, const nd_array *const *arrays, int axis)
 {
     if (n < 1 || !arrays) return ND_FAIL(ND_EVALUE, "nd_stack: need at least one array to stack");
+    if (nd__check_list(n, arrays, "nd_stack") < 0) return NULL;
     for (int i = 1; i < n; i++) {
         if (arrays[i]->ndim != arrays[0]->ndim ||
             memcmp(arrays[i]->shape, arrays[0]->shape, sizeof(ptrdiff_t) * (size_t)arrays[0]->ndim))
@@ -108,20 +110,31 @@ static nd_array *as_column(const nd_array *a, int unused)
 nd_array *nd_hstack(int n, const nd_array *const *arrays)
 {
     if (n < 1 || !arrays) return ND_FAIL(ND_EVALUE, "nd_hstack: need at least one array");
+    if (nd__check_list(n, arrays, "nd_hstack") < 0) return NULL;
     bool all1 = true;
     for (int i = 0; i < n; i++) all1 = all1 && arrays[i]->ndim <= 1;
     return join_views(n, arrays, atleast1, 0, all1 ? 0 : 1, "nd_hstack");
 }
 
-nd_array *nd_vstack(int n, const nd_array *const *arrays) { return join_views(n, arrays, atleast2, 0, 0, "nd_vstack"); }
-nd_array *nd_dstack(int n, const nd_array *const *arrays) { return join_views(n, arrays, atleast3, 0, 2, "nd_dstack"); }
+nd_array *nd_vstack(int n, const nd_array *const *arrays)
+{
+    if (nd__check_list(n, arrays, "nd_vstack") < 0) return NULL;
+    return join_views(n, arrays, atleast2, 0, 0, "nd_vstack");
+}
+nd_array *nd_dstack(int n, const nd_array *const *arrays)
+{
+    if (nd__check_list(n, arrays, "nd_dstack") < 0) return NULL;
+    return join_views(n, arrays, atleast3, 0, 2, "nd_dstack");
+}
 nd_array *nd_column_stack(int n, const nd_array *const *arrays)
 {
+    if (nd__check_list(n, arrays, "nd_column_stack") < 0) return NULL;
     return join_views(n, arrays, as_column, 0, 1, "nd_column_stack");
 }
 
 nd_array *nd_append(const nd_array *a, const nd_array *values, int axis)
 {
+    if (!a || !values) return ND_FAIL(ND_EVALUE, "nd_append: array is NULL");
     if (axis != ND_AXIS_NONE) return nd_concatenate(2, (const nd_array *[]){ a, values }, axis);
     nd_array *fa = nd_ravel(a), *fv = nd_ravel(values);
     nd_array *out = fa && fv ? nd_concatenate(2, (const nd_array *[]){ fa, fv }, 0) : NULL;
@@ -143,17 +156,20 @@ static nd_array *with_new_axes(const nd_array *a, int ndim, const int *map)
 
 nd_array *nd_atleast_1d(const nd_array *a)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_atleast_1d: array is NULL");
     return a->ndim >= 1 ? nd_ref(a) : with_new_axes(a, 1, (int[]){ -1 });
 }
 
 nd_array *nd_atleast_2d(const nd_array *a)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_atleast_2d: array is NULL");
     if (a->ndim >= 2) return nd_ref(a);
     return a->ndim == 1 ? with_new_axes(a, 2, (int[]){ -1, 0 }) : with_new_axes(a, 2, (int[]){ -1, -1 });
 }
 
 nd_array *nd_atleast_3d(const nd_array *a)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_atleast_3d: array is NULL");
     switch (a->ndim) {
     case 0: return with_new_axes(a, 3, (int[]){ -1, -1, -1 });
     case 1: return with_new_axes(a, 3, (int[]){ -1, 0, -1 });
@@ -166,6 +182,7 @@ nd_array *nd_atleast_3d(const nd_array *a)
 
 nd_status nd_split_at(const nd_array *a, int n, const ptrdiff_t *indices, int axis, nd_array **out)
 {
+    if (!a) return nd_set_error(ND_EVALUE, "nd_split_at: array is NULL");
     if (n < 0 || (n > 0 && !indices)) return nd_set_error(ND_EVALUE, "nd_split_at: bad index count %d", n);
     if (nd__norm_axis(&axis, a->ndim, "nd_split_at") < 0) return nd_last_error();
     for (int i = 0; i <= n; i++) {
@@ -184,7 +201,7 @@ nd_status nd_array_split(const nd_array *a, ptrdiff_t sections, int axis, nd_arr
     if (nd__norm_axis(&axis, a->ndim, "nd_array_split") < 0) return nd_last_error();
     if (sections > INT32_MAX) return nd_set_error(ND_EVALUE, "nd_array_split: %td sections is too many", sections);
     ptrdiff_t len = a->shape[axis], each = len / sections, extra = len % sections;
-    ptrdiff_t *cuts = nd_malloc(sizeof *cuts * (size_t)sections, "nd_array_split");
+    ptrdiff_t *cuts = nd__malloc_n(sections, sizeof *cuts, "nd_array_split");
     if (!cuts) return ND_ENOMEM;
     ptrdiff_t pos = 0;
     for (ptrdiff_t i = 0; i + 1 < sections; i++) {
@@ -198,6 +215,7 @@ nd_status nd_array_split(const nd_array *a, ptrdiff_t sections, int axis, nd_arr
 
 nd_status nd_split(const nd_array *a, ptrdiff_t sections, int axis, nd_array **out)
 {
+    if (!a) return nd_set_error(ND_EVALUE, "nd_split: array is NULL");
     int ax = axis;
     if (nd__norm_axis(&ax, a->ndim, "nd_split") < 0) return nd_last_error();
     if (sections <= 0 || a->shape[ax] % sections)
@@ -210,6 +228,7 @@ nd_status nd_split(const nd_array *a, ptrdiff_t sections, int axis, nd_array **o
 
 nd_array *nd_tile(const nd_array *a, int n, const ptrdiff_t *reps)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_tile: array is NULL");
     if (n < 0 || (n > 0 && !reps)) return ND_FAIL(ND_EVALUE, "nd_tile: bad repetition count %d", n);
     int nd = n > a->ndim ? n : a->ndim;
     if (2 * nd > ND_MAXDIMS) return ND_FAIL(ND_EVALUE, "nd_tile: result of %d dimensions is not supported", nd);
@@ -223,7 +242,9 @@ nd_array *nd_tile(const nd_array *a, int n, const ptrdiff_t *reps)
         vstr[2 * d] = 0;
         vshape[2 * d + 1] = ka >= 0 ? a->shape[ka] : 1;
         vstr[2 * d + 1] = ka >= 0 ? a->strides[ka] : 0;
-        shape[d] = vshape[2 * d] * vshape[2 * d + 1];
+        if (__builtin_mul_overflow(vshape[2 * d], vshape[2 * d + 1], &shape[d]))
+            return ND_FAIL(ND_ENOMEM, "nd_tile: dimension %d of the result (%td x %td) is too big",
+                           d, vshape[2 * d], vshape[2 * d + 1]);
     }
     if (nd__shape_size(2 * nd, vshape, "nd_tile") < 0) return NULL;
     nd_array *v = nd__view_of(a, 2 * nd, vshape, vstr, a->data, a->dtype);
@@ -236,6 +257,7 @@ nd_array *nd_tile(const nd_array *a, int n, const ptrdiff_t *reps)
 
 nd_array *nd_repeat(const nd_array *a, ptrdiff_t nrep, const ptrdiff_t *repeats, int axis)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_repeat: array is NULL");
     if (axis == ND_AXIS_NONE) {
         nd_array *f = nd_ravel(a);
         nd_array *out = f ? nd_repeat(f, nrep, repeats, 0) : NULL;
@@ -278,6 +300,7 @@ nd_array *nd_repeat(const nd_array *a, ptrdiff_t nrep, const ptrdiff_t *repeats,
 
 nd_array *nd_flip(const nd_array *a, int n, const int *axes)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_flip: array is NULL");
     nd_index ix[ND_MAXDIMS];
     for (int d = 0; d < a->ndim; d++) ix[d] = n == 0 ? ND_SLICE(ND_NONE, ND_NONE, -1) : ND_ALL;
     for (int i = 0; i < n; i++) {
@@ -290,18 +313,21 @@ nd_array *nd_flip(const nd_array *a, int n, const int *axes)
 
 nd_array *nd_fliplr(const nd_array *a)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_fliplr: array is NULL");
     if (a->ndim < 2) return ND_FAIL(ND_EVALUE, "nd_fliplr: input must be >= 2-d");
     return nd_flip(a, 1, (int[]){ 1 });
 }
 
 nd_array *nd_flipud(const nd_array *a)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_flipud: array is NULL");
     if (a->ndim < 1) return ND_FAIL(ND_EVALUE, "nd_flipud: input must be >= 1-d");
     return nd_flip(a, 1, (int[]){ 0 });
 }
 
 nd_array *nd_roll(const nd_array *a, ptrdiff_t shift, int axis)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_roll: array is NULL");
     if (axis == ND_AXIS_NONE) {
         nd_array *f = nd_ravel(a);
         nd_array *r = f ? nd_roll(f, shift, 0) : NULL;
@@ -329,6 +355,7 @@ nd_array *nd_roll(const nd_array *a, ptrdiff_t shift, int axis)
 
 nd_array *nd_rot90(const nd_array *a, int k)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_rot90: array is NULL");
     if (a->ndim < 2) return ND_FAIL(ND_EVALUE, "nd_rot90: array must be at least 2-d, got %d-d", a->ndim);
     k = ((k % 4) + 4) % 4;
     if (k == 0) return nd_ref(a);
@@ -342,6 +369,7 @@ nd_array *nd_rot90(const nd_array *a, int k)
 
 nd_array *nd_resize(const nd_array *a, int ndim, const ptrdiff_t *shape)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_resize: array is NULL");
     ptrdiff_t total = nd__shape_size(ndim, shape, "nd_resize");
     if (total < 0) return NULL;
     if (a->size == 0 || total == 0) return nd_zeros(ndim, shape, a->dtype);

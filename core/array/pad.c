@@ -61,6 +61,7 @@ static nd_array *pad_axis(const nd_array *a, int axis, ptrdiff_t before, ptrdiff
 
 nd_array *nd_pad(const nd_array *a, int nwidths, const ptrdiff_t *widths, nd_pad_mode mode, nd_scalar constant)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_pad: array is NULL");
     if (nwidths != 2 && nwidths != 2 * a->ndim)
         return ND_FAIL(ND_EVALUE, "nd_pad: %d pad widths for a %d-d array (need 2 or %d)", nwidths, a->ndim, 2 * a->ndim);
     if ((unsigned)mode > ND_PAD_WRAP) return ND_FAIL(ND_EVALUE, "nd_pad: unknown mode %d", (int)mode);

@@ -86,7 +86,9 @@ nd_array *nd_slice(const nd_array *a, int n, const nd_index *idx)
             if (out >= ND_MAXDIMS) goto toomany;
             if (len > 0) data += start * a->strides[dim];
             shape[out] = len;
-            strides[out++] = a->strides[dim] * step;
+            /* With fewer than two elements the step is never taken (and step * stride
+             * may not even fit: a step near PTRDIFF_MAX); otherwise it is < extent. */
+            strides[out++] = len > 1 ? a->strides[dim] * step : a->strides[dim];
             dim++;
         }
     }
@@ -254,6 +256,7 @@ static bool reshape_strides(const nd_array *a, int nd, const ptrdiff_t *ns, ptrd
 
 nd_array *nd_reshape(const nd_array *a, int ndim, const ptrdiff_t *shape)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_reshape: array is NULL");
     if (ndim < 0 || ndim > ND_MAXDIMS)
         return ND_FAIL(ND_EVALUE, "nd_reshape: ndim %d is outside 0..%d", ndim, ND_MAXDIMS);
     ptrdiff_t ns[ND_MAXDIMS];
@@ -307,6 +310,7 @@ nd_array *nd_reshape(const nd_array *a, int ndim, const ptrdiff_t *shape)
 
 nd_array *nd_ravel(const nd_array *a)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_ravel: array is NULL");
     ptrdiff_t n = a->size;
     return nd_reshape(a, 1, &n);
 }
@@ -325,6 +329,7 @@ nd_array *nd_flatten(const nd_array *a)
 
 nd_array *nd_transpose(const nd_array *a, const int *axes)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_transpose: array is NULL");
     int perm[ND_MAXDIMS];
     bool seen[ND_MAXDIMS] = { false };
     for (int i = 0; i < a->ndim; i++) {
@@ -344,6 +349,7 @@ nd_array *nd_transpose(const nd_array *a, const int *axes)
 
 nd_array *nd_swapaxes(const nd_array *a, int axis1, int axis2)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_swapaxes: array is NULL");
     if (nd__norm_axis(&axis1, a->ndim, "nd_swapaxes") < 0 || nd__norm_axis(&axis2, a->ndim, "nd_swapaxes") < 0)
         return NULL;
     int perm[ND_MAXDIMS];
@@ -355,6 +361,7 @@ nd_array *nd_swapaxes(const nd_array *a, int axis1, int axis2)
 
 nd_array *nd_moveaxis(const nd_array *a, int n, const int *source, const int *destination)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_moveaxis: array is NULL");
     if (n < 0 || n > a->ndim) return ND_FAIL(ND_EVALUE, "nd_moveaxis: %d axes for a %d-d array", n, a->ndim);
     int src[ND_MAXDIMS], dst[ND_MAXDIMS];
     bool used_s[ND_MAXDIMS] = { false }, used_d[ND_MAXDIMS] = { false };
@@ -379,6 +386,7 @@ nd_array *nd_moveaxis(const nd_array *a, int n, const int *source, const int *de
 
 nd_array *nd_squeeze(const nd_array *a, int n, const int *axes)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_squeeze: array is NULL");
     bool drop[ND_MAXDIMS] = { false };
     if (n == 0) {
         for (int i = 0; i < a->ndim; i++) drop[i] = a->shape[i] == 1;
@@ -404,6 +412,7 @@ nd_array *nd_squeeze(const nd_array *a, int n, const int *axes)
 
 nd_array *nd_expand_dims(const nd_array *a, int axis)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_expand_dims: array is NULL");
     if (a->ndim >= ND_MAXDIMS) return ND_FAIL(ND_EVALUE, "nd_expand_dims: array already has %d dimensions", a->ndim);
     if (nd__norm_axis(&axis, a->ndim + 1, "nd_expand_dims") < 0) return NULL;
     ptrdiff_t shape[ND_MAXDIMS], strides[ND_MAXDIMS];
@@ -479,6 +488,7 @@ nd_array *nd__broadcast_view(const nd_array *a, int ndim, const ptrdiff_t *shape
 
 nd_array *nd_broadcast_to(const nd_array *a, int ndim, const ptrdiff_t *shape)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_broadcast_to: array is NULL");
     if (nd__shape_size(ndim, shape, "nd_broadcast_to") < 0) return NULL;
     nd_array *v = nd__broadcast_view(a, ndim, shape, "nd_broadcast_to");
     if (v) v->flags &= ~(unsigned)ND_WRITEABLE;
@@ -488,6 +498,7 @@ nd_array *nd_broadcast_to(const nd_array *a, int ndim, const ptrdiff_t *shape)
 nd_status nd_broadcast_arrays(int n, const nd_array *const *in, nd_array **out)
 {
     if (n < 1 || n > 64) return nd_set_error(ND_EVALUE, "nd_broadcast_arrays: %d operands", n);
+    if (nd__check_list(n, in, "nd_broadcast_arrays") < 0) return nd_last_error();
     int ndims[64];
     const ptrdiff_t *shapes[64];
     for (int i = 0; i < n; i++) {
@@ -510,6 +521,7 @@ nd_status nd_broadcast_arrays(int n, const nd_array *const *in, nd_array **out)
 
 nd_array *nd_diagonal(const nd_array *a, ptrdiff_t offset, int axis1, int axis2)
 {
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_diagonal: array is NULL");
     if (a->ndim < 2) return ND_FAIL(ND_EVALUE, "nd_diagonal: array must be at least 2-d, got %d-d", a->ndim);
     if (nd__norm_axis(&axis1, a->ndim, "nd_diagonal") < 0 || nd__norm_axis(&axis2, a->ndim, "nd_diagonal") < 0)
         return NULL;
@@ -553,5 +565,13 @@ static nd_array *complex_part(const nd_array *a, int part, const char *who)
     return z;
 }
 
-nd_array *nd_real(const nd_array *a) { return complex_part(a, 0, "nd_real"); }
-nd_array *nd_imag(const nd_array *a) { return complex_part(a, 1, "nd_imag"); }
+nd_array *nd_real(const nd_array *a) 
+{
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_real: array is NULL");
+    return complex_part(a, 0, "nd_real");
+}
+nd_array *nd_imag(const nd_array *a) 
+{
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_imag: array is NULL");
+    return complex_part(a, 1, "nd_imag");
+}

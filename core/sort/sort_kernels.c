@@ -190,8 +190,8 @@ nd_status nd__radix_sort(void *data, nd_dtype t, ptrdiff_t n)
     size_t isz = nd_dtype_size(t);
     char *v = data;
     /* 8-byte types become their keys in place; smaller ones get a key array. */
-    uint64_t *keys = isz == 8 ? (uint64_t *)data : nd_malloc((size_t)n * 8, "nd_sort");
-    uint64_t *tmp = keys ? nd_malloc((size_t)n * 8, "nd_sort") : NULL;
+    uint64_t *keys = isz == 8 ? (uint64_t *)data : nd__malloc_n(n, 8, "nd_sort");
+    uint64_t *tmp = keys ? nd__malloc_n(n, 8, "nd_sort") : NULL;
     if (!tmp) {
         if (keys != data) nd_free_mem(keys);
         return ND_ENOMEM;
@@ -205,7 +205,7 @@ nd_status nd__radix_sort(void *data, nd_dtype t, ptrdiff_t n)
         else keys[m++] = key_of(p, t);
     }
     char nans_small[16 * 8];
-    char *nans = nnan <= 8 ? nans_small : nd_malloc((size_t)nnan * isz, "nd_sort");
+    char *nans = nnan <= 8 ? nans_small : nd__malloc_n(nnan, isz, "nd_sort");
     if (!nans) {
         nd_free_mem(tmp);
         if (keys != data) nd_free_mem(keys);
@@ -225,8 +225,8 @@ nd_status nd__radix_argsort(const void *data, nd_dtype t, ptrdiff_t n, int64_t *
 {
     size_t isz = nd_dtype_size(t);
     const char *v = data;
-    uint64_t *keys = nd_malloc((size_t)n * 16, "nd_argsort");
-    int64_t *itmp = keys ? nd_malloc((size_t)n * 8, "nd_argsort") : NULL;
+    uint64_t *keys = nd__malloc_n(n, 16, "nd_argsort");
+    int64_t *itmp = keys ? nd__malloc_n(n, 8, "nd_argsort") : NULL;
     if (!itmp) {
         nd_free_mem(keys);
         return ND_ENOMEM;

@@ -60,7 +60,7 @@ nd_status nd__slices_init(nd__slices *s, const nd_array *a, nd_axes axes, bool k
     nd_array *t = a->ndim ? nd_transpose(a, perm) : nd_ref(a);
     if (!t) return nd_last_error();
     ptrdiff_t total = s->nslices * s->m;
-    s->data = nd_malloc((size_t)(total > 0 ? total : 1) * sizeof(double), who);
+    s->data = nd__malloc_n((total > 0 ? total : 1), sizeof(double), who);
     nd_status st = s->data ? nd_to_f64(t, s->data) : nd_last_error();
     nd_free(t);
     if (st < 0) nd__slices_free(s);

@@ -24,8 +24,8 @@ nd_array *nd_bincount(const nd_array *x, const nd_array *weights, ptrdiff_t minl
     if (weights && nd_dtype_is_complex(weights->dtype))
         return ND_FAIL(ND_EDTYPE, "%s: complex weights are not supported", who);
     ptrdiff_t n = x->shape[0];
-    int64_t *v = nd_malloc((size_t)(n > 0 ? n : 1) * sizeof *v, who);
-    double *w = weights ? nd_malloc((size_t)(n > 0 ? n : 1) * sizeof *w, who) : NULL;
+    int64_t *v = nd__malloc_n((n > 0 ? n : 1), sizeof *v, who);
+    double *w = weights ? nd__malloc_n((n > 0 ? n : 1), sizeof *w, who) : NULL;
     nd_array *out = NULL;
     if (!v || (weights && !w)) goto done;
     nd_to_buffer(x, v, ND_INT64);
@@ -38,6 +38,11 @@ nd_array *nd_bincount(const nd_array *x, const nd_array *weights, ptrdiff_t minl
             goto done;
         }
         if (v[i] > mx) mx = v[i];
+    }
+    if (mx >= PTRDIFF_MAX / 8) {
+        nd_set_error(ND_ENOMEM, "%s: the largest value %lld asks for %lld bins, more than "
+                     "can be allocated", who, (long long)mx, (long long)mx + (mx < INT64_MAX));
+        goto done;
     }
     ptrdiff_t len = (ptrdiff_t)mx + 1 > minlength ? (ptrdiff_t)mx + 1 : minlength;
     out = nd__alloc(1, &len, w ? ND_FLOAT64 : ND_INT64, false, who);
@@ -82,8 +87,8 @@ nd_array *nd_digitize(const nd_array *x, const nd_array *bins, bool right)
         return ND_FAIL(ND_EDTYPE, "%s: x may not be complex", who);
     if (bins->ndim != 1) return ND_FAIL(ND_EVALUE, "%s: bins must be 1-dimensional", who);
     ptrdiff_t nb = bins->shape[0];
-    double *b = nd_malloc((size_t)(nb > 0 ? nb : 1) * sizeof *b, who);
-    double *xv = nd_malloc((size_t)(x->size > 0 ? x->size : 1) * sizeof *xv, who);
+    double *b = nd__malloc_n((nb > 0 ? nb : 1), sizeof *b, who);
+    double *xv = nd__malloc_n((x->size > 0 ? x->size : 1), sizeof *xv, who);
     nd_array *out = NULL;
     if (!b || !xv) goto done;
     nd_to_f64(bins, b);

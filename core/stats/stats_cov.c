@@ -35,7 +35,7 @@ nd_array *nd_average_(const nd_array *a, const nd_average_opts *o)
                       "(length %td).", who, wa->shape[0], s.m);
             goto done;
         }
-        wvec = nd_malloc((size_t)(s.m > 0 ? s.m : 1) * sizeof *wvec, who);
+        wvec = nd__malloc_n((s.m > 0 ? s.m : 1), sizeof *wvec, who);
         if (!wvec) goto done;
         nd_to_f64(wa, wvec);
     } else if (wa && nd__slices_init(&ws, wa, o->axis, o->keepdims, who) < 0) {
@@ -49,7 +49,7 @@ nd_array *nd_average_(const nd_array *a, const nd_average_opts *o)
     nd_dtype rt = f32 ? ND_FLOAT32 : ND_FLOAT64;
     res = nd__alloc(s.out_ndim, s.out_shape, rt, false, who);
     sw = nd__alloc(s.out_ndim, s.out_shape, rt, false, who);
-    double *prod = nd_malloc((size_t)(s.m > 0 ? s.m : 1) * sizeof *prod, who);
+    double *prod = nd__malloc_n((s.m > 0 ? s.m : 1), sizeof *prod, who);
     if (!res || !sw || !prod) {
         nd_free_mem(prod);
         goto fail;
@@ -139,7 +139,7 @@ static nd_status append_vars(const nd_array *m, bool cols, double **X, ptrdiff_t
         return nd_set_error(ND_ESHAPE, "%s: m and y have different numbers of observations (%td and %td)",
                          who, *N, c);
     }
-    double *nx = nd_malloc((size_t)((*nvars + r) * c > 0 ? (*nvars + r) * c : 1) * sizeof *nx, who);
+    double *nx = nd__malloc_n(((*nvars + r) * c > 0 ? (*nvars + r) * c : 1), sizeof *nx, who);
     if (!nx) {
         nd_free(t);
         return nd_last_error();
@@ -161,7 +161,7 @@ static double *weights_of(const nd_array *w, ptrdiff_t N, const char *kind, cons
     if (w->shape[0] != N)
         return ND_FAIL(ND_ESHAPE, "%s: incompatible numbers of samples (%td) and %s (%td)", who,
                        N, kind, w->shape[0]);
-    double *d = nd_malloc((size_t)(N > 0 ? N : 1) * sizeof *d, who);
+    double *d = nd__malloc_n((N > 0 ? N : 1), sizeof *d, who);
     if (!d) return NULL;
     nd_to_f64(w, d);
     for (ptrdiff_t i = 0; i < N; i++) {
@@ -193,7 +193,7 @@ static nd_array *cov_common(const nd_array *m, const nd_cov_opts *o, const char 
     if (direct) {
         nv = m->shape[0];
         N = m->shape[1];
-        X = nd_malloc((size_t)(nv * N) * sizeof *X, who);
+        X = nd__malloc_n((nv * N), sizeof *X, who);
         if (!X) goto done;
         centre_ctx cc = { (const double *)m->data, X, N };
         ptrdiff_t grain = (ptrdiff_t)1 << 18;
@@ -212,7 +212,7 @@ static nd_array *cov_common(const nd_array *m, const nd_cov_opts *o, const char 
     if (o->fweights && !(fw = weights_of(o->fweights, N, "fweights", who))) goto done;
     if (o->aweights && !(aw = weights_of(o->aweights, N, "aweights", who))) goto done;
     if (fw || aw) {
-        w = nd_malloc((size_t)(N > 0 ? N : 1) * sizeof *w, who);
+        w = nd__malloc_n((N > 0 ? N : 1), sizeof *w, who);
         if (!w) goto done;
         for (ptrdiff_t i = 0; i < N; i++) w[i] = (fw ? fw[i] : 1.0) * (aw ? aw[i] : 1.0);
     }
@@ -224,7 +224,7 @@ static nd_array *cov_common(const nd_array *m, const nd_cov_opts *o, const char 
     else if (!aw)
         fact = w_sum - ddof;
     else {
-        double *t = nd_malloc((size_t)N * sizeof *t, who);
+        double *t = nd__malloc_n(N, sizeof *t, who);
         if (!t) goto done;
         for (ptrdiff_t i = 0; i < N; i++) t[i] = w[i] * aw[i];
         fact = w_sum - ddof * nd__pairwise_sum(t, N, 1) / w_sum;
@@ -239,7 +239,7 @@ static nd_array *cov_common(const nd_array *m, const nd_cov_opts *o, const char 
         double *row = X + v * N, avg;
         if (w) {
             double s = 0;
-            double *t = nd_malloc((size_t)(N > 0 ? N : 1) * sizeof *t, who);
+            double *t = nd__malloc_n((N > 0 ? N : 1), sizeof *t, who);
             if (!t) goto done;
             for (ptrdiff_t i = 0; i < N; i++) t[i] = row[i] * w[i];
             s = nd__pairwise_sum(t, N, 1);
@@ -262,7 +262,7 @@ static nd_array *cov_common(const nd_array *m, const nd_cov_opts *o, const char 
         for (ptrdiff_t i = 0; i < nv; i++)
             for (ptrdiff_t j = 0; j < i; j++) c[i * nv + j] = c[j * nv + i];
     } else {
-        Xw = nd_malloc((size_t)(nv * N) * sizeof *Xw, who);
+        Xw = nd__malloc_n((nv * N), sizeof *Xw, who);
         if (!Xw) {
             nd_free(res);
             res = NULL;
@@ -301,7 +301,7 @@ nd_array *nd_corrcoef_(const nd_array *x, const nd_cov_opts *o)
         return c;
     }
     ptrdiff_t n = c->shape[0];
-    double sd[4096], *s = n <= 4096 ? sd : nd_malloc((size_t)n * sizeof *s, "nd_corrcoef");
+    double sd[4096], *s = n <= 4096 ? sd : nd__malloc_n(n, sizeof *s, "nd_corrcoef");
     if (!s) {
         nd_free(c);
         return NULL;
@@ -333,7 +333,7 @@ nd_array *nd_correlate(const nd_array *a, const nd_array *v, nd_correlate_mode m
     bool inverted = n1 < n2;
     const nd_array *big = inverted ? v : a, *small = inverted ? a : v;
     ptrdiff_t nb = big->shape[0], ns = small->shape[0];
-    double *x = nd_malloc((size_t)nb * sizeof *x, who), *y = nd_malloc((size_t)ns * sizeof *y, who);
+    double *x = nd__malloc_n(nb, sizeof *x, who), *y = nd__malloc_n(ns, sizeof *y, who);
     nd_array *out = NULL;
     if (!x || !y) goto done;
     nd_to_f64(big, x);

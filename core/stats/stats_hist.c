@@ -171,7 +171,7 @@ static nd_status edges_from_array(const nd_array *ea, edges_t *out, const char *
         return nd_set_error(ND_EVALUE, "%s: %s needs at least 2 edges (got %td)", who, what,
                          ea->shape[0]);
     out->nbins = ea->shape[0] - 1;
-    out->e = nd_malloc((size_t)ea->shape[0] * sizeof(double), who);
+    out->e = nd__malloc_n(ea->shape[0], sizeof(double), who);
     if (!out->e) return nd_last_error();
     nd_to_f64(ea, out->e);
     for (ptrdiff_t i = 0; i < out->nbins; i++)
@@ -208,7 +208,7 @@ static nd_status hist_edges(const double *x, ptrdiff_t n, const nd_hist_opts *o,
         ptrdiff_t nk = n;
         const double *data = x;
         if (o->range) {
-            kept = nd_malloc((size_t)(n > 0 ? n : 1) * sizeof *kept, who);
+            kept = nd__malloc_n((n > 0 ? n : 1), sizeof *kept, who);
             if (!kept) return nd_last_error();
             nk = 0;
             for (ptrdiff_t i = 0; i < n; i++)
@@ -219,12 +219,21 @@ static nd_status hist_edges(const double *x, ptrdiff_t n, const nd_hist_opts *o,
             nbins = 1;
         } else {
             double w = rule_width(o->rule, data, nk);
-            nbins = w != 0 && !isnan(w) ? (ptrdiff_t)ceil((last - first) / w) : 1;
+            double nb = w != 0 && !isnan(w) ? ceil((last - first) / w) : 1;
+            /* NumPy raises when the rule's count cannot be allocated (integers up to
+             * 2^61 ask for ~2^61 bins); the double must not be cast when out of range. */
+            if (!(nb < 0x1p62)) {
+                nd_free_mem(kept);
+                return nd_set_error(ND_ENOMEM, "%s: the bin rule asks for %.17g bins, more "
+                                    "than can be allocated", who, nb);
+            }
+            nbins = (ptrdiff_t)nb;
         }
         nd_free_mem(kept);
     }
-    out->e = nd_malloc((size_t)(nbins + 1) * sizeof(double), who);
-    if (!out->e) return nd_last_error();
+    if (nbins >= PTRDIFF_MAX / (ptrdiff_t)sizeof(double) ||
+        !(out->e = nd__malloc_n(nbins + 1, sizeof(double), who)))
+        return nd_set_error(ND_ENOMEM, "%s: cannot allocate %td bins", who, nbins);
     out->nbins = nbins;
     out->uniform = true;
     linspace_edges(first, last, nbins, out->e);
@@ -288,7 +297,7 @@ static double *flat_f64(const nd_array *a, bool *owned, const char *who)
         *owned = false;
         return (double *)a->data;
     }
-    double *d = nd_malloc((size_t)(a->size > 0 ? a->size : 1) * sizeof *d, who);
+    double *d = nd__malloc_n((a->size > 0 ? a->size : 1), sizeof *d, who);
     if (!d) return NULL;
     nd_to_f64(a, d);
     *owned = true;
@@ -422,13 +431,20 @@ nd_status nd_histogramdd_(const nd_array *sample, nd_array **hist, nd_array **ed
             double first, last;
             if (outer_edges(x + d, N, D, o->range ? o->range + 2 * d : NULL, &first, &last, who) < 0)
                 goto fail;
-            E[d].e = nd_malloc((size_t)(nb + 1) * sizeof(double), who);
-            if (!E[d].e) goto fail;
+            if (nb >= PTRDIFF_MAX / (ptrdiff_t)sizeof(double) ||
+                !(E[d].e = nd__malloc_n(nb + 1, sizeof(double), who))) {
+                nd_set_error(ND_ENOMEM, "%s: cannot allocate %td bins in `bins[%td]`", who, nb, d);
+                goto fail;
+            }
             E[d].nbins = nb;
             linspace_edges(first, last, nb, E[d].e);
         }
         gshape[d] = E[d].nbins;
-        total *= E[d].nbins;
+        if (__builtin_mul_overflow(total, E[d].nbins, &total)) {
+            nd_set_error(ND_ENOMEM, "%s: cannot allocate a histogram of more than %td bins "
+                         "(bins[%td] = %td)", who, PTRDIFF_MAX, d, E[d].nbins);
+            goto fail;
+        }
     }
     grid = nd_calloc((size_t)(total > 0 ? total : 1), sizeof *grid, who);
     if (!grid) goto fail;

@@ -162,7 +162,7 @@ static nd_array *quantile_common(const nd_array *a, const nd_quantile_opts *o, d
     if ((unsigned)o->method >= (unsigned)NMETHODS)
         return ND_FAIL(ND_EVALUE, "%s: unknown method %d", who, (int)o->method);
     ptrdiff_t nq = o->qs ? nd_size(o->qs) : 1;
-    double *q = nd_malloc((size_t)(nq > 0 ? nq : 1) * sizeof *q, who);
+    double *q = nd__malloc_n((nq > 0 ? nq : 1), sizeof *q, who);
     if (!q) return NULL;
     if (o->qs) {
         if (nd_dtype_is_complex(o->qs->dtype)) {
@@ -201,7 +201,7 @@ static nd_array *quantile_common(const nd_array *a, const nd_quantile_opts *o, d
     for (int d = 0; d < s.out_ndim; d++) shape[ndim++] = s.out_shape[d];
     bool keep_type = is_discrete(o->method) && !nd_dtype_is_complex(a->dtype);
     nd_array *res = nd__alloc(ndim, shape, ND_FLOAT64, false, who);
-    ptrdiff_t *ks = nd_malloc((size_t)(2 * nq) * sizeof *ks, who);
+    ptrdiff_t *ks = nd__malloc_n((2 * nq), sizeof *ks, who);
     if (!res || !ks) {
         nd_free(res);
         nd_free_mem(ks);

@@ -117,7 +117,7 @@ nd_status nd_gradient_(const nd_array *f, nd_array **out, const nd_gradient_opts
                 goto done;
             }
             nd_free_mem(xs);
-            xs = nd_malloc(sizeof(double) * (size_t)n, who);
+            xs = nd__malloc_n(n, sizeof(double), who);
             if (!xs || nd_to_f64(x, xs) < 0) {
                 rc = nd_last_error();
                 goto done;

@@ -44,8 +44,8 @@ nd_array *nd_interp_(const nd_array *x, const nd_array *xp, const nd_array *fp,
     const bool cplx = nd_dtype_is_complex(fp->dtype);
     ptrdiff_t n = xp->shape[0];
     const ptrdiff_t nx = x->size;
-    pair *p = nd_malloc(sizeof(pair) * (size_t)(n + 2), who);
-    double *xv = nd_malloc(sizeof(double) * (size_t)(nx ? nx : 1), who);
+    pair *p = nd__malloc_n(n + 2, sizeof(pair), who);
+    double *xv = nd__malloc_n(nx ? nx : 1, sizeof(double), who);
     double *buf = nd_malloc(sizeof(double) * 2 * (size_t)(n ? n : 1), who);
     nd_array *out = NULL;
     if (!p || !xv || !buf) goto done;

@@ -540,6 +540,7 @@ static nd_status clip_dispatch(nd_array **out, const nd_operand *in, const nd_uf
 nd_array *nd_ufunc_apply(nd_ufunc f, const nd_operand *in, const nd_ufunc_opts *o)
 {
     if (!valid_ufunc(f, "nd_ufunc_apply")) return NULL;
+    if (!in) return ND_FAIL(ND_EVALUE, "nd_ufunc_apply: operand list is NULL");
     nd_array *out = NULL;
     nd_status rc = f == ND_UF_CLIP ? clip_dispatch(&out, in, o)
                  : nd__ufunc_exec(f, NULL, 1, in, &out, o, NULL, nd__ufuncs[f].cname);

@@ -50,6 +50,11 @@ enum nd_flags {
 typedef enum nd_order { ND_ORDER_C = 0, ND_ORDER_F = 1, ND_ORDER_A = 2, ND_ORDER_K = 3 } nd_order;
 
 /* ---- accessors ------------------------------------------------------------ */
+/* NULL rule (every function taking an array): a NULL array sets ND_EVALUE
+ * "<fn>: array is NULL" and the function returns NULL / that status. The accessors
+ * below return a value that cannot be a real one, with the error set: nd_ndim and
+ * nd_size -1, nd_dtype_of ND_NTYPES, nd_itemsize / nd_nbytes / nd_flags 0, the pointer
+ * accessors NULL, the nd_is_* predicates false. nd_free(NULL) alone is a silent no-op. */
 ND_API nd_dtype nd_dtype_of(const nd_array *a);
 ND_API int nd_ndim(const nd_array *a);
 ND_API const ptrdiff_t *nd_shape(const nd_array *a);   /* ndim extents */
