@@ -386,20 +386,20 @@ static void test_norm_orders(void)
     }
     for (size_t i = 0; i < sizeof vec / sizeof vec[0]; i++) {
         snprintf(name, sizeof name, "norm_N34_ax1_%s", vec[i][1]);
-        fx_check_file(nd_norm(n34, .ord = vec[i][0], .axis = ND_AXES(1)), FILE_LA, name, 1e-14, true);
+        fx_check_file(nd_norm(n34, .ord = vec[i][0], .axis = 1), FILE_LA, name, 1e-14, true);
     }
-    fx_check_file(nd_norm(n34, .axis = ND_AXES(0), .keepdims = true), FILE_LA, "norm_N34_ax0_keep", 1e-14, true);
+    fx_check_file(nd_norm(n34, .axis = 0, .keepdims = true), FILE_LA, "norm_N34_ax0_keep", 1e-14, true);
     nd_array *t = FX("T234"), *c = FX("C34");
-    fx_check_file(nd_norm(t, .ord = "fro", .axis = ND_AXES(2, 1)), FILE_LA, "norm_T234_ax21", 1e-14, true);
-    fx_check_file(nd_norm(t, .ord = "2", .axis = ND_AXES(0, 2)), FILE_LA, "norm_T234_ax02_2", 1e-13, true);
+    fx_check_file(nd_norm(t, .ord = "fro", .axes = ND_AXES(2, 1)), FILE_LA, "norm_T234_ax21", 1e-14, true);
+    fx_check_file(nd_norm(t, .ord = "2", .axes = ND_AXES(0, 2)), FILE_LA, "norm_T234_ax02_2", 1e-13, true);
     fx_check_file(nd_norm(t), FILE_LA, "norm_T234_all", 1e-14, true);
     fx_check_file(nd_norm(c), FILE_LA, "norm_C34", 1e-14, true);
-    fx_check_file(nd_norm(c, .ord = "1", .axis = ND_AXES(0)), FILE_LA, "norm_C34_ax0_1", 1e-14, true);
+    fx_check_file(nd_norm(c, .ord = "1", .axis = 0), FILE_LA, "norm_C34_ax0_1", 1e-14, true);
     CU_ASSERT_PTR_NULL(nd_norm(t, .ord = "fro"));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
-    CU_ASSERT_PTR_NULL(nd_norm(n34, .ord = "fro", .axis = ND_AXES(0)));
+    CU_ASSERT_PTR_NULL(nd_norm(n34, .ord = "fro", .axis = 0));
     CU_ASSERT_PTR_NULL(nd_norm(n34, .ord = "bogus"));
-    CU_ASSERT_PTR_NULL(nd_norm(n34, .ord = "3", .axis = ND_AXES(0, 1)));
+    CU_ASSERT_PTR_NULL(nd_norm(n34, .ord = "3", .axes = ND_AXES(0, 1)));
     nd_free(n34), nd_free(g), nd_free(t), nd_free(c);
 }
 
@@ -487,7 +487,7 @@ static void test_stacks_and_layouts_everywhere(void)
         single = nd_cond(g, "fro"), stacked = nd_cond(gsn, "fro");
         for (int i = 0; i < 3; i++) assert_item_equals(stacked, i, single, tol);
         nd_free(single), nd_free(stacked);
-        single = nd_norm(a, .ord = "nuc"), stacked = nd_norm(as, .ord = "nuc", .axis = ND_AXES(1, 2));
+        single = nd_norm(a, .ord = "nuc"), stacked = nd_norm(as, .ord = "nuc", .axes = ND_AXES(1, 2));
         for (int i = 0; i < 3; i++) assert_item_equals(stacked, i, single, tol);
         nd_free(single), nd_free(stacked);
         nd_lstsq_result r1, r3;

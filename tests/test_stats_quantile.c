@@ -92,10 +92,10 @@ static void test_median_axes_match_numpy(void)
     CU_ASSERT_EQUAL(nd_ndim(r), 0);
     expect(r, "median_m67_all", 0);
     nd_free(r);
-    r = nd_median(m, .axis = ND_AXES(0));
+    r = nd_median(m, .axis = 0);
     expect(r, "median_m67_ax0", 0);
     nd_free(r);
-    r = nd_median(m, .axis = ND_AXES(-1), .keepdims = true);
+    r = nd_median(m, .axis = -1, .keepdims = true);
     CU_ASSERT_EQUAL(nd_ndim(r), 2);
     CU_ASSERT_EQUAL(nd_shape(r)[0], 6);
     CU_ASSERT_EQUAL(nd_shape(r)[1], 1);
@@ -103,19 +103,19 @@ static void test_median_axes_match_numpy(void)
     nd_free(r);
     const double qq[2] = { 10, 90 };
     nd_array *q = nd_from_f64(qq, 2);
-    r = nd_percentiles(m, q, .axis = ND_AXES(1));
+    r = nd_percentiles(m, q, .axis = 1);
     CU_ASSERT_EQUAL(nd_shape(r)[0], 2);
     CU_ASSERT_EQUAL(nd_shape(r)[1], 6);
     expect(r, "pct_m67_ax1_q", 0);
     nd_free(r);
     nd_free(q);
     nd_array *m3 = load("m3", ND_SHAPE(2, 3, 6));
-    r = nd_percentile(m3, 40, .axis = ND_AXES(0, 2));
+    r = nd_percentile(m3, 40, .axes = ND_AXES(0, 2));
     expect(r, "pct_m3_ax02", 0);
     nd_free(r);
     const double q2[2] = { 0.2, 0.7 };
     q = nd_from_f64(q2, 2);
-    r = nd_quantiles(m3, q, .axis = ND_AXES(1, 2), .method = ND_Q_HAZEN);
+    r = nd_quantiles(m3, q, .axes = ND_AXES(1, 2), .method = ND_Q_HAZEN);
     expect(r, "quantile_m3_ax12_hazen", 0);
     nd_free(r);
     nd_free(q);
@@ -136,17 +136,17 @@ static void test_nan_variants_match_numpy(void)
 {
     nd_array *m = load("mn", ND_SHAPE(6, 7));
     nd_stats_warnings();
-    nd_array *r = nd_nanmedian(m, .axis = ND_AXES(0));
+    nd_array *r = nd_nanmedian(m, .axis = 0);
     expect(r, "nanmedian_mn_ax0", 0);
     CU_ASSERT_EQUAL(nd_stats_warnings(), ND_WARN_ALL_NAN); /* column 5 is all NaN */
     CU_ASSERT_EQUAL(nd_stats_warnings(), 0u);
     nd_free(r);
-    r = nd_median(m, .axis = ND_AXES(1));
+    r = nd_median(m, .axis = 1);
     expect(r, "median_mn_ax1", 0);
     nd_free(r);
     const double qq[2] = { 25, 75 };
     nd_array *q = nd_from_f64(qq, 2);
-    r = nd_nanpercentiles(m, q, .axis = ND_AXES(1));
+    r = nd_nanpercentiles(m, q, .axis = 1);
     expect(r, "nanpct_mn_ax1", 0);
     nd_free(r);
     nd_free(q);
@@ -221,7 +221,7 @@ static void test_bad_quantile_arguments(void)
     CU_ASSERT_PTR_NULL(nd_quantile(a, -0.1));
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "nd_quantile: Quantiles"));
     CU_ASSERT_PTR_NULL(nd_percentile(a, NAN));
-    CU_ASSERT_PTR_NULL(nd_median(a, .axis = ND_AXES(1)));
+    CU_ASSERT_PTR_NULL(nd_median(a, .axis = 1));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EAXIS);
     CU_ASSERT_PTR_NULL(nd_percentile(a, 50, .method = (nd_quantile_method)99));
     nd_free(a);

@@ -33,6 +33,21 @@ struct nd_array {
 void nd__warn_bits(unsigned fpe_bits, const char *msg);
 #define ND_FAIL(code, ...) (nd_set_error((code), __VA_ARGS__), NULL)
 
+/* The axes an options struct names: `axis` (one axis; ND_AXIS_NONE: none) or `axes`
+ * (a tuple); both is ND_EVALUE. *out gets n == 0 for "none". */
+static inline nd_status nd__opt_axes(int axis, const nd_axes *axes, nd_axes *out, const char *who)
+{
+    if (axis != ND_AXIS_NONE && axes->n)
+        return nd_set_error(ND_EVALUE, "%s: give .axis or .axes, not both", who);
+    if (axes->n) {
+        *out = *axes;
+    } else {
+        out->n = axis != ND_AXIS_NONE;
+        out->ax[0] = axis;
+    }
+    return ND_OK;
+}
+
 /* Format a shape as "(3, 4)" into buf (returns buf). */
 char *nd__shape_str(char *buf, size_t cap, int ndim, const ptrdiff_t *shape);
 #define ND_SHAPE_STRLEN (ND_MAXDIMS * 22 + 4)

@@ -29,7 +29,40 @@ typedef struct nd_array nd_array;
     (int)(sizeof((ptrdiff_t[]){ __VA_ARGS__ }) / sizeof(ptrdiff_t)), (const ptrdiff_t[]){ __VA_ARGS__ }
 /* Index literal for element access: nd_get_f64(a, ND_IDX(1, -1)). */
 #define ND_IDX(...) ((const ptrdiff_t[]){ __VA_ARGS__ })
-/* Axis list for options structs: .axis = ND_AXES(0, 2). */
+/* Keyword arguments (DESIGN.md "Keyword arguments in C"). A function with an options
+ * struct is a macro: nd_sum(a, .axis = 1, .keepdims = true). In every options struct
+ *   .axis = k          is the int axis k (0 is axis 0, negative counts from the end);
+ *   .axes = ND_AXES(0, 2)  is the tuple form;
+ *   neither            is NumPy's default (axis=None for reductions, -1 for fft);
+ *   a positional argument after the required ones means what NumPy means (nd_sum(a, 0)
+ *   is axis 0) or does not compile (nd_add(a, b, out): use nd_add_into(out, a, b)).
+ * The macros fill in ND_AXIS_NONE for .axis and then let the caller's fields override
+ * it, which C allows (C11 6.7.9p19) but gcc's -Woverride-init (in -Wextra) and clang's
+ * -Winitializer-overrides report, so this header turns those two warnings off for the
+ * rest of the translation unit. Code that builds an options struct itself starts from
+ * the struct's ND_..._DEFAULTS value (or passes NULL for all defaults). */
+#if !defined(__cplusplus)
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Winitializer-overrides"
+#elif defined(__GNUC__)
+#pragma GCC diagnostic ignored "-Woverride-init"
+#endif
+#endif
+/* "No axis" (NumPy's axis=None): the default of every .axis field, and the value that
+ * flattens for functions taking an int axis (nd_sort, nd_concatenate, nd_roll ...). */
+#define ND_AXIS_NONE (-1000)
+/* Plumbing of the keyword macros (argument splitting without empty variadic arguments,
+ * which C11 forbids): ND__RH / ND__H2R / ND__H3R take the first 1/2/3 arguments,
+ * ND__T1 / ND__T2 / ND__T3 the rest; ND__KWA(T, ...) is T's options with .axis
+ * defaulting to ND_AXIS_NONE and a leading positional argument landing in .axis. */
+#define ND__RH(a, ...) (a)
+#define ND__H2R(a, b, ...) (a), (b)
+#define ND__H3R(a, n, axis, ...) (a), (n), (axis)
+#define ND__T1(x, ...) __VA_ARGS__
+#define ND__T2(x, y, ...) __VA_ARGS__
+#define ND__T3(x, y, z, ...) __VA_ARGS__
+#define ND__KWA(T, ...) (&(T){ ._ = 0, .axis = ND_AXIS_NONE, ._ = 0, __VA_ARGS__ })
+/* Tuple of axes for the .axes field of options structs: .axes = ND_AXES(0, 2). */
 #define ND_AXES(...) \
     ((const nd_axes){ (int)(sizeof((int[]){ __VA_ARGS__ }) / sizeof(int)), { __VA_ARGS__ } })
 
