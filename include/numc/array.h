@@ -56,6 +56,7 @@ typedef struct nd_array nd_array;
  * ND__T1 / ND__T2 / ND__T3 the rest; ND__KWA(T, ...) is T's options with .axis
  * defaulting to ND_AXIS_NONE and a leading positional argument landing in .axis. */
 #define ND__RH(a, ...) (a)
+#define ND__FIRST(a, ...) a
 #define ND__H2R(a, b, ...) (a), (b)
 #define ND__H3R(a, n, axis, ...) (a), (n), (axis)
 #define ND__T1(x, ...) __VA_ARGS__

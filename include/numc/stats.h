@@ -77,17 +77,20 @@ ND_API nd_array *nd_percentile_(const nd_array *a, const nd_quantile_opts *o);
 ND_API nd_array *nd_quantile_(const nd_array *a, const nd_quantile_opts *o);
 ND_API nd_array *nd_nanpercentile_(const nd_array *a, const nd_quantile_opts *o);
 ND_API nd_array *nd_nanquantile_(const nd_array *a, const nd_quantile_opts *o);
-#define ND__QOPTS(field, ...) \
+/* A missing q reads "too few arguments to function 'nd_percentile_requires_q'". */
+static inline double nd_percentile_requires_q(double q) { return q; }
+static inline const nd_array *nd_percentile_requires_q_array(const nd_array *q) { return q; }
+#define ND__QOPTS(field, req, ...) \
     (&(nd_quantile_opts){ ._ = 0, .axis = ND_AXIS_NONE, ._ = 0, ND__T1(__VA_ARGS__, ) \
-                          .field = ND__RH(__VA_ARGS__, ) })
-#define nd_percentile(a, ...) nd_percentile_((a), ND__QOPTS(q, __VA_ARGS__))
-#define nd_percentiles(a, ...) nd_percentile_((a), ND__QOPTS(qs, __VA_ARGS__))
-#define nd_quantile(a, ...) nd_quantile_((a), ND__QOPTS(q, __VA_ARGS__))
-#define nd_quantiles(a, ...) nd_quantile_((a), ND__QOPTS(qs, __VA_ARGS__))
-#define nd_nanpercentile(a, ...) nd_nanpercentile_((a), ND__QOPTS(q, __VA_ARGS__))
-#define nd_nanpercentiles(a, ...) nd_nanpercentile_((a), ND__QOPTS(qs, __VA_ARGS__))
-#define nd_nanquantile(a, ...) nd_nanquantile_((a), ND__QOPTS(q, __VA_ARGS__))
-#define nd_nanquantiles(a, ...) nd_nanquantile_((a), ND__QOPTS(qs, __VA_ARGS__))
+                          .field = req(ND__FIRST(__VA_ARGS__, )) })
+#define nd_percentile(a, ...) nd_percentile_((a), ND__QOPTS(q, nd_percentile_requires_q, __VA_ARGS__))
+#define nd_percentiles(a, ...) nd_percentile_((a), ND__QOPTS(qs, nd_percentile_requires_q_array, __VA_ARGS__))
+#define nd_quantile(a, ...) nd_quantile_((a), ND__QOPTS(q, nd_percentile_requires_q, __VA_ARGS__))
+#define nd_quantiles(a, ...) nd_quantile_((a), ND__QOPTS(qs, nd_percentile_requires_q_array, __VA_ARGS__))
+#define nd_nanpercentile(a, ...) nd_nanpercentile_((a), ND__QOPTS(q, nd_percentile_requires_q, __VA_ARGS__))
+#define nd_nanpercentiles(a, ...) nd_nanpercentile_((a), ND__QOPTS(qs, nd_percentile_requires_q_array, __VA_ARGS__))
+#define nd_nanquantile(a, ...) nd_nanquantile_((a), ND__QOPTS(q, nd_percentile_requires_q, __VA_ARGS__))
+#define nd_nanquantiles(a, ...) nd_nanquantile_((a), ND__QOPTS(qs, nd_percentile_requires_q_array, __VA_ARGS__))
 
 typedef struct nd_median_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
