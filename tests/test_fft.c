@@ -326,7 +326,7 @@ static void check_samples(nd_array *res, const char *name, double tol)
         ptrdiff_t pos[ND_MAXDIMS];
         for (ptrdiff_t d = 0; d < nd; d++) pos[d] = (ptrdiff_t)nd_get_i64(idx, ND_IDX(i, d));
         double gr, gi, wr, wi;
-        nd_get_c128(res, pos, &gr, &gi);
+        nd_get_c128(res, (int)nd, pos, &gr, &gi);
         nd_get_c128(val, ND_IDX(i), &wr, &wi);
         err = fmax(err, hypot(gr - wr, gi - wi));
         scale = fmax(scale, hypot(wr, wi));

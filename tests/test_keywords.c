@@ -137,6 +137,70 @@ static void test_histogram_default_is_ten_bins(void)
     nd_free(x);
 }
 
+static void test_index_count_is_checked(void)
+{
+    nd_array *a = a34();
+    CU_ASSERT_EQUAL(nd_get_f64(a, ND_IDX(1, 2)), 6);
+    CU_ASSERT_EQUAL(nd_get_f64(a, ND_IDX(-1, -1)), 11);
+    /* one index into a 2-D array used to read past the index array */
+    CU_ASSERT(isnan(nd_get_f64(a, ND_IDX(1))));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EINDEX);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "1 indices for a 2-dimensional array"));
+    CU_ASSERT_EQUAL(nd_get_i64(a, ND_IDX(0, 1, 2)), 0);
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EINDEX);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "too many indices for array: array is 2-dimensional, but 3 were indexed"));
+    CU_ASSERT_EQUAL(nd_set_f64(a, ND_IDX(2), 1.0), ND_EINDEX);
+    CU_ASSERT_EQUAL(nd_set_i64(a, ND_IDX(2, 3, 0), 1), ND_EINDEX);
+    CU_ASSERT_EQUAL(nd_get_u64(a, ND_IDX(5)), 0u);
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EINDEX);
+    CU_ASSERT_EQUAL(nd_get_bool(a, ND_IDX(1)), false);
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EINDEX);
+    double re = 1, im = 1;
+    CU_ASSERT_EQUAL(nd_get_c128(a, ND_IDX(1), &re, &im), ND_EINDEX);
+    nd_scalar sc;
+    CU_ASSERT_EQUAL(nd_get(a, ND_IDX(0), &sc), ND_EINDEX);
+    CU_ASSERT_EQUAL(nd_set(a, 2, NULL, ND_F64(0)), ND_EINDEX);
+    CU_ASSERT_PTR_NULL(nd_ptr(a, ND_IDX(1)));
+    CU_ASSERT_PTR_NOT_NULL(nd_ptr(a, ND_IDX(1, 1)));
+    CU_ASSERT_EQUAL(nd_set_f64(a, ND_IDX(2, 3), 40.5), ND_OK);
+    CU_ASSERT_EQUAL(nd_get_f64(a, ND_IDX(2, 3)), 40.5);
+    nd_free(a);
+}
+
+static void test_item_of_size_one_arrays(void)
+{
+    nd_array *a = a34();
+    nd_array *s = nd_std(a);
+    /* np.arange(12.).reshape(3, 4).std().item() */
+    CU_ASSERT_EQUAL(nd_item_f64(s), 3.452052529534663);
+    nd_free(s);
+    s = nd_sum(a, .keepdims = true); /* shape (1, 1): .item() works for any ndim */
+    CU_ASSERT_EQUAL(nd_item_i64(s), 66);
+    CU_ASSERT_EQUAL(nd_item_u64(s), 66u);
+    CU_ASSERT_EQUAL(nd_item_bool(s), true);
+    double re = 0, im = 1;
+    CU_ASSERT_EQUAL(nd_item_c128(s, &re, &im), ND_OK);
+    CU_ASSERT_EQUAL(re, 66);
+    CU_ASSERT_EQUAL(im, 0);
+    nd_scalar sc;
+    CU_ASSERT_EQUAL(nd_item(s, &sc), ND_OK);
+    CU_ASSERT_EQUAL(sc.dtype, ND_FLOAT64);
+    CU_ASSERT_EQUAL(sc.v.f, 66);
+    nd_free(s);
+    /* size != 1: ValueError in NumPy */
+    CU_ASSERT(isnan(nd_item_f64(a)));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "can only convert an array of size 1"));
+    CU_ASSERT_EQUAL(nd_item_i64(a), 0);
+    CU_ASSERT_EQUAL(nd_item_c128(a, &re, &im), ND_EVALUE);
+    CU_ASSERT_EQUAL(nd_item(a, &sc), ND_EVALUE);
+    nd_array *z = nd_zeros(ND_SHAPE(0), ND_FLOAT64);
+    CU_ASSERT_EQUAL(nd_item_bool(z), false);
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    nd_free(z);
+    nd_free(a);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_axis_keyword_is_that_axis),
     ND_T(test_positional_axis_is_numpys),
@@ -144,6 +208,8 @@ static const ND_TEST tests[] = {
     ND_T(test_ufunc_stray_positional_is_an_error),
     ND_T(test_gradient_positional_axis),
     ND_T(test_histogram_default_is_ten_bins),
+    ND_T(test_index_count_is_checked),
+    ND_T(test_item_of_size_one_arrays),
     { 0 },
 };
 ND_TEST_MAIN("keywords", tests)

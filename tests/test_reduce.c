@@ -109,7 +109,7 @@ static void test_pairwise_sum_of_ten_million_tenths(void)
     nd_array *a = nd_full(ND_SHAPE(n), ND_FLOAT64, ND_F64(0.1));
     nd_array *s = nd_sum(a);
     long double ref = (long double)0.1 * (long double)n; /* exact: n copies of double(0.1) */
-    double got = nd_get_f64(s, NULL);
+    double got = nd_item_f64(s);
     double err = fabs((double)((long double)got - ref));
     /* naive summation is off by ~1.6e-4 here; pairwise stays within a few ulp */
     CU_ASSERT_TRUE(err <= 8 * DBL_EPSILON * 1e6);
@@ -129,10 +129,10 @@ static void test_mean_and_std_accuracy(void)
     const ptrdiff_t n = 1000001;
     nd_array *a = nd_arange(1e9, 1e9 + (double)n, 1, ND_FLOAT64);
     nd_array *m = nd_mean(a), *v = nd_var(a), *sd = nd_std(a, .ddof = 1);
-    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(m, NULL), 1e9 + 500000.0, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(nd_item_f64(m), 1e9 + 500000.0, 1e-6);
     double want_var = ((double)n * n - 1) / 12.0;
-    CU_ASSERT_TRUE(fabs(nd_get_f64(v, NULL) - want_var) / want_var < 1e-12);
-    CU_ASSERT_TRUE(fabs(nd_get_f64(sd, NULL) - sqrt(want_var * n / (n - 1))) < 1e-6);
+    CU_ASSERT_TRUE(fabs(nd_item_f64(v) - want_var) / want_var < 1e-12);
+    CU_ASSERT_TRUE(fabs(nd_item_f64(sd) - sqrt(want_var * n / (n - 1))) < 1e-6);
     nd_free(m);
     nd_free(v);
     nd_free(sd);
@@ -169,7 +169,7 @@ static void test_initial_and_where(void)
 {
     nd_array *m = arange2(2, 3);
     nd_array *s = nd_sum(m, .initial = &ND_F64(100));
-    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(s, NULL), 115.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(nd_item_f64(s), 115.0, 0);
     nd_free(s);
     nd_array *mask = nd_greater(m, 2.5);
     s = nd_sum(m, .where = mask, .axis = 1);
@@ -184,10 +184,10 @@ static void test_initial_and_where(void)
     CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(s, ND_IDX(1)), 5.0, 0);
     nd_free(s);
     s = nd_mean(m, .where = mask);
-    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(s, NULL), 4.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(nd_item_f64(s), 4.0, 0);
     nd_free(s);
     s = nd_amin(m, .initial = &ND_F64(-7));
-    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(s, NULL), -7.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(nd_item_f64(s), -7.0, 0);
     nd_free(s);
     nd_free(mask);
     nd_free(m);
@@ -201,7 +201,7 @@ static void test_dtype_option(void)
     nd_free(s);
     s = nd_sum(i, .dtype = ND_FLOAT32);
     CU_ASSERT_EQUAL(nd_dtype_of(s), ND_FLOAT32);
-    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(s, NULL), 45.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(nd_item_f64(s), 45.0, 0);
     nd_free(s);
     nd_array *f = nd_arange(0, 4, 0.5, ND_FLOAT64);
     CU_ASSERT_PTR_NULL(nd_sum(f, .dtype = ND_INT32));
@@ -209,7 +209,7 @@ static void test_dtype_option(void)
     nd_array *u = nd_full(ND_SHAPE(300), ND_UINT8, ND_I64(255));
     s = nd_sum(u);
     CU_ASSERT_EQUAL(nd_dtype_of(s), ND_UINT64);
-    CU_ASSERT_EQUAL(nd_get_u64(s, NULL), 76500u);
+    CU_ASSERT_EQUAL(nd_item_u64(s), 76500u);
     nd_free(s);
     s = nd_mean(i, .dtype = ND_FLOAT32);
     CU_ASSERT_EQUAL(nd_dtype_of(s), ND_FLOAT32);
@@ -237,7 +237,7 @@ static void test_empty_reductions(void)
 {
     nd_array *e = nd_zeros(ND_SHAPE(0, 3), ND_FLOAT64);
     nd_array *s = nd_sum(e);
-    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(s, NULL), 0.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(nd_item_f64(s), 0.0, 0);
     nd_free(s);
     s = nd_prod(e, .axis = 0);
     CU_ASSERT_EQUAL(nd_size(s), 3);
@@ -254,7 +254,7 @@ static void test_empty_reductions(void)
     CU_ASSERT_EQUAL(nd_size(s), 0);
     nd_free(s);
     s = nd_all(e);
-    CU_ASSERT_TRUE(nd_get_bool(s, NULL));
+    CU_ASSERT_TRUE(nd_item_bool(s));
     nd_free(s);
     nd_free(e);
 }
@@ -263,13 +263,13 @@ static void test_nan_functions(void)
 {
     nd_array *a = nd_from_f64((double[]){ 1, NAN, 3 }, 3);
     nd_array *r = nd_nanmean(a);
-    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(r, NULL), 2.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(nd_item_f64(r), 2.0, 0);
     nd_free(r);
     r = nd_nanargmax(a);
-    CU_ASSERT_EQUAL(nd_get_i64(r, NULL), 2);
+    CU_ASSERT_EQUAL(nd_item_i64(r), 2);
     nd_free(r);
     r = nd_argmax(a); /* NaN wins */
-    CU_ASSERT_EQUAL(nd_get_i64(r, NULL), 1);
+    CU_ASSERT_EQUAL(nd_item_i64(r), 1);
     nd_free(r);
     nd_array *allnan = nd_from_f64((double[]){ NAN, NAN }, 2);
     CU_ASSERT_PTR_NULL(nd_nanargmin(allnan));
@@ -288,10 +288,10 @@ static void test_ufunc_reduce_generic(void)
 {
     nd_array *i = nd_from_i64((int64_t[]){ 12, 18, 30 }, 3);
     nd_array *g = nd_ufunc_reduce(ND_UF_GCD, i, NULL);
-    CU_ASSERT_EQUAL(nd_get_i64(g, NULL), 6);
+    CU_ASSERT_EQUAL(nd_item_i64(g), 6);
     nd_free(g);
     g = nd_ufunc_reduce(ND_UF_BITWISE_OR, i, NULL);
-    CU_ASSERT_EQUAL(nd_get_i64(g, NULL), 12 | 18 | 30);
+    CU_ASSERT_EQUAL(nd_item_i64(g), 12 | 18 | 30);
     nd_free(g);
     CU_ASSERT_PTR_NULL(nd_ufunc_reduce(ND_UF_SUBTRACT, i, NULL));
     nd_free(i);
@@ -329,13 +329,13 @@ static void test_results_identical_for_any_thread_count(void)
         nd_array *x = nd_sum(s2), *v = nd_var(s2), *e = nd_exp(s2);
         nd_array *c0 = nd_sum(sq, .axis = 0), *c1 = nd_sum(sq, .axis = 1);
         nd_array *es = nd_sum(e);
-        r[t][0] = nd_get_f64(x, NULL);
-        r[t][1] = nd_get_f64(v, NULL);
-        r[t][2] = nd_get_f64(es, NULL);
+        r[t][0] = nd_item_f64(x);
+        r[t][1] = nd_item_f64(v);
+        r[t][2] = nd_item_f64(es);
         r[t][3] = nd_get_f64(c0, ND_IDX(1234));
         r[t][4] = nd_get_f64(c1, ND_IDX(777));
         nd_array *f = nd_sum(sq, .dtype = ND_FLOAT32);
-        r[t][5] = nd_get_f64(f, NULL);
+        r[t][5] = nd_item_f64(f);
         nd_free(f);
         nd_free(x);
         nd_free(v);

@@ -78,8 +78,8 @@ static void test_scalar_percentile_and_quantile_agree(void)
     CU_ASSERT_EQUAL(nd_ndim(p), 0);
     double want[8];
     fixture("pct_x37_hazen", want, 8);
-    ND_ASSERT_CLOSE(nd_get_f64(p, NULL), want[5], 1e-15);
-    ND_ASSERT_CLOSE(nd_get_f64(q, NULL), want[5], 1e-15);
+    ND_ASSERT_CLOSE(nd_item_f64(p), want[5], 1e-15);
+    ND_ASSERT_CLOSE(nd_item_f64(q), want[5], 1e-15);
     nd_free(p);
     nd_free(q);
     nd_free(x37);
@@ -161,11 +161,11 @@ static void test_empty_input_gives_nan_and_warning(void)
     nd_array *e = nd_zeros(ND_SHAPE(0), ND_FLOAT64);
     nd_stats_warnings();
     nd_array *r = nd_median(e);
-    CU_ASSERT(isnan(nd_get_f64(r, NULL)));
+    CU_ASSERT(isnan(nd_item_f64(r)));
     CU_ASSERT_EQUAL(nd_stats_warnings(), ND_WARN_EMPTY);
     nd_free(r);
     r = nd_percentile(e, 50);
-    CU_ASSERT(isnan(nd_get_f64(r, NULL)));
+    CU_ASSERT(isnan(nd_item_f64(r)));
     CU_ASSERT(nd_stats_warnings() & ND_WARN_EMPTY);
     nd_free(r);
     nd_free(e);
@@ -177,7 +177,7 @@ static void test_float32_median_stays_float32(void)
     nd_array *a = nd_from_buffer(v, ND_SHAPE(4), ND_FLOAT32);
     nd_array *r = nd_median(a);
     CU_ASSERT_EQUAL(nd_dtype_of(r), ND_FLOAT32);
-    CU_ASSERT_EQUAL(nd_get_f64(r, NULL), 2.25);
+    CU_ASSERT_EQUAL(nd_item_f64(r), 2.25);
     nd_free(r);
     r = nd_percentile(a, 50);
     CU_ASSERT_EQUAL(nd_dtype_of(r), ND_FLOAT64);
@@ -196,7 +196,7 @@ static void test_selection_on_large_and_adversarial_inputs(void)
         nd_array *a = nd_from_f64(v, N);
         nd_array *r = nd_median(a);
         double want = kind == 0 ? N / 2 : kind == 1 ? N / 2 + 1 : kind == 2 ? 5.0 : 25000.0;
-        CU_ASSERT_EQUAL(nd_get_f64(r, NULL), want);
+        CU_ASSERT_EQUAL(nd_item_f64(r), want);
         nd_free(r);
         const double qq[3] = { 5, 50, 95 };
         nd_array *q = nd_from_f64(qq, 3);

@@ -371,7 +371,7 @@ static nd_array *nan_extreme(nd_ufunc f, const nd_array *a, const nd_reduce_opts
         return NULL;
     }
     nd_array *any = nd_any(nan);
-    bool found = any && nd_get_bool(any, NULL);
+    bool found = any && nd_item_bool(any);
     nd_free(any);
     nd_free(nan);
     if (found && nd__fpe_report(ND_FPE_INVALID, who) < 0) {

@@ -27,8 +27,11 @@ typedef struct nd_array nd_array;
 /* Shape literal: nd_zeros(ND_SHAPE(3, 4), ND_FLOAT64) passes ndim and the extents. */
 #define ND_SHAPE(...) \
     (int)(sizeof((ptrdiff_t[]){ __VA_ARGS__ }) / sizeof(ptrdiff_t)), (const ptrdiff_t[]){ __VA_ARGS__ }
-/* Index literal for element access: nd_get_f64(a, ND_IDX(1, -1)). */
-#define ND_IDX(...) ((const ptrdiff_t[]){ __VA_ARGS__ })
+/* Index literal for element access: nd_get_f64(a, ND_IDX(1, -1)). It expands to the
+ * number of indices and the indices, so a count that does not match the array's ndim
+ * is an ND_EINDEX error instead of a read past the index array. */
+#define ND_IDX(...) \
+    (int)(sizeof((ptrdiff_t[]){ __VA_ARGS__ }) / sizeof(ptrdiff_t)), (const ptrdiff_t[]){ __VA_ARGS__ }
 /* Keyword arguments (DESIGN.md "Keyword arguments in C"). A function with an options
  * struct is a macro: nd_sum(a, .axis = 1, .keepdims = true). In every options struct
  *   .axis = k          is the int axis k (0 is axis 0, negative counts from the end);
@@ -246,22 +249,38 @@ ND_API nd_status nd_assign(nd_array *dst, const nd_array *src, nd_casting castin
 /* Set every element of dst to value. */
 ND_API nd_status nd_fill(nd_array *dst, nd_scalar value);
 
-/* ---- element access (idx has ndim entries, negatives count from the end) ---------- */
-ND_API nd_status nd_get(const nd_array *a, const ptrdiff_t *idx, nd_scalar *out);
-ND_API nd_status nd_set(nd_array *a, const ptrdiff_t *idx, nd_scalar value);
+/* ---- element access ----------------------------------------------------------------
+ * Every accessor takes the index as a count and the indices, which ND_IDX writes:
+ * nd_get_f64(a, ND_IDX(1, -1)); negatives count from the end. A count other than ndim
+ * ("too many indices for array: array is 1-dimensional, but 2 were indexed"), a NULL idx
+ * with a count > 0, or an index out of range is ND_EINDEX. A 0-d array takes (0, NULL),
+ * or use nd_item_*. */
+ND_API nd_status nd_get(const nd_array *a, int nidx, const ptrdiff_t *idx, nd_scalar *out);
+ND_API nd_status nd_set(nd_array *a, int nidx, const ptrdiff_t *idx, nd_scalar value);
 /* Typed shortcuts. On a bad index they set the error and return NaN / 0 / false. */
-ND_API double nd_get_f64(const nd_array *a, const ptrdiff_t *idx);
-ND_API int64_t nd_get_i64(const nd_array *a, const ptrdiff_t *idx);
-ND_API uint64_t nd_get_u64(const nd_array *a, const ptrdiff_t *idx);
-ND_API bool nd_get_bool(const nd_array *a, const ptrdiff_t *idx);
+ND_API double nd_get_f64(const nd_array *a, int nidx, const ptrdiff_t *idx);
+ND_API int64_t nd_get_i64(const nd_array *a, int nidx, const ptrdiff_t *idx);
+ND_API uint64_t nd_get_u64(const nd_array *a, int nidx, const ptrdiff_t *idx);
+ND_API bool nd_get_bool(const nd_array *a, int nidx, const ptrdiff_t *idx);
 /* Writes re and im; imaginary 0 for real dtypes. */
-ND_API nd_status nd_get_c128(const nd_array *a, const ptrdiff_t *idx, double *re, double *im);
-ND_API nd_status nd_set_f64(nd_array *a, const ptrdiff_t *idx, double v);
-ND_API nd_status nd_set_i64(nd_array *a, const ptrdiff_t *idx, int64_t v);
+ND_API nd_status nd_get_c128(const nd_array *a, int nidx, const ptrdiff_t *idx, double *re,
+                             double *im);
+ND_API nd_status nd_set_f64(nd_array *a, int nidx, const ptrdiff_t *idx, double v);
+ND_API nd_status nd_set_i64(nd_array *a, int nidx, const ptrdiff_t *idx, int64_t v);
+/* NumPy's a.item(): the only element of a size-1 array (any ndim), converted. Any other
+ * size is ND_EVALUE ("can only convert an array of size 1 to a Python scalar"), and the
+ * typed forms then return NaN / 0 / false. double s = nd_item_f64(std) for a 0-d result. */
+ND_API nd_status nd_item(const nd_array *a, nd_scalar *out);
+ND_API double nd_item_f64(const nd_array *a);
+ND_API int64_t nd_item_i64(const nd_array *a);
+ND_API uint64_t nd_item_u64(const nd_array *a);
+ND_API bool nd_item_bool(const nd_array *a);
+/* Writes re and im (imaginary 0 for real dtypes). */
+ND_API nd_status nd_item_c128(const nd_array *a, double *re, double *im);
 /* Element at flat C-order position i (0 <= i < size) of any array. */
 ND_API nd_status nd_get_flat(const nd_array *a, ptrdiff_t i, nd_scalar *out);
-/* Pointer to the element at idx (no bounds errors: returns NULL when out of range). */
-ND_API void *nd_ptr(const nd_array *a, const ptrdiff_t *idx);
+/* Pointer to the element at idx (no error set: NULL when nidx != ndim or out of range). */
+ND_API void *nd_ptr(const nd_array *a, int nidx, const ptrdiff_t *idx);
 /* Copy all elements in C order, converted to double / to a buffer of dt. */
 ND_API nd_status nd_to_f64(const nd_array *a, double *out);
 ND_API nd_status nd_to_buffer(const nd_array *a, void *out, nd_dtype dt);
