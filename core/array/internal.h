@@ -25,7 +25,17 @@ struct nd_array {
     ptrdiff_t size;
     ptrdiff_t shape[ND_MAXDIMS];
     ptrdiff_t strides[ND_MAXDIMS];
+    struct nd__scope *scope;            /* the autorelease scope holding it, or NULL */
+    size_t scope_slot;                  /* its slot in scope->items */
 };
+
+/* Autorelease scopes (scope.c). A new handle is registered in the calling thread's
+ * innermost scope (ND_ENOMEM and the handle freed when the list cannot grow);
+ * nd_free takes it out; detach makes it unscoped (objects that store handles they
+ * created, like nd_table's columns, call it). */
+nd_status nd__scope_register(nd_array *a, const char *who);
+void nd__scope_forget(nd_array *a);
+#define nd__scope_detach nd__scope_forget
 
 /* nd_set_error and the allocator (nd_malloc, nd_calloc, nd_strdup, nd_free_mem) are
  * public (error.h): extension libraries use the same ones. */

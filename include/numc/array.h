@@ -108,6 +108,29 @@ ND_API void nd_set_readonly(nd_array *a);
 
 /* Free an array (drops its buffer reference). NULL is a no-op. */
 ND_API void nd_free(nd_array *a);
+
+/* ---- autorelease scopes (expressions without leaks) -----------------------------------
+ *     nd_scope_begin();
+ *     double mse = nd_item_f64(nd_mean(nd_square(nd_subtract(y, p))));
+ *     nd_array *r = nd_keep(nd_sqrt(x));     kept: the caller's after the scope
+ *     nd_scope_end();                        frees the three temporaries and the mean
+ * While a scope is open on a thread, every nd_array that numc returns on that thread
+ * (new arrays, views, nd_ref, nd_wrap) is listed in the innermost scope and freed by
+ * nd_scope_end. Scopes nest and are per thread (arrays made on another thread are not
+ * listed). nd_free of a scoped array is allowed and takes it out of the scope (no double
+ * free). Objects that keep arrays they created (an nd_table's columns) take them out
+ * too. An allocation failure while listing an array fails the call that made it
+ * (ND_ENOMEM, nothing leaked). */
+/* Open a scope on this thread (ND_ENOMEM if it cannot be allocated). */
+ND_API nd_status nd_scope_begin(void);
+/* Free every array still listed in the innermost scope and close it; ND_EVALUE when no
+ * scope is open. */
+ND_API nd_status nd_scope_end(void);
+/* Move `a` from its scope to the enclosing one, or out of scopes entirely (the caller
+ * then frees it with nd_free). Returns a; NULL and unscoped arrays pass through. */
+ND_API nd_array *nd_keep(nd_array *a);
+/* Number of scopes open on this thread. */
+ND_API int nd_scope_depth(void);
 /* A new handle on the same data (a view of the whole array). */
 ND_API nd_array *nd_ref(const nd_array *a);
 
