@@ -115,8 +115,8 @@ static int run_mean_std(void *st)
     return keep(nd_std(s->a));
 }
 
-static int run_sum_axis0(void *st) { return keep(nd_sum(((uf_state *)st)->a, .axis = ND_AXES(0))); }
-static int run_sum_axis1(void *st) { return keep(nd_sum(((uf_state *)st)->a, .axis = ND_AXES(1))); }
+static int run_sum_axis0(void *st) { return keep(nd_sum(((uf_state *)st)->a, .axis = 0)); }
+static int run_sum_axis1(void *st) { return keep(nd_sum(((uf_state *)st)->a, .axis = 1)); }
 
 static int run_broadcast_add(void *st)
 {

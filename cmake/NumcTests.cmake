@@ -54,3 +54,28 @@ foreach(script ${NUMC_SCRIPT_TESTS})
     WORKING_DIRECTORY ${NUMC_BINARY_DIR})
   set_tests_properties(${name} PROPERTIES TIMEOUT ${NUMC_TEST_TIMEOUT})
 endforeach()
+
+# Must-not-compile tests (tests/compile_fail): each fail_*.c is a keyword-macro trap
+# that must be a hard compile error with the message its "expect:" line names; each
+# ok_*.c a positive control that must compile with -Wall -Wextra -Wpedantic -Werror.
+# Run with the project's C compiler and with gcc and clang when they are installed.
+set(_numc_cf_compilers ${CMAKE_C_COMPILER})
+find_program(NUMC_GCC_FOR_TESTS gcc)
+find_program(NUMC_CLANG_FOR_TESTS clang)
+foreach(cc ${NUMC_GCC_FOR_TESTS} ${NUMC_CLANG_FOR_TESTS})
+  if(cc)
+    list(APPEND _numc_cf_compilers ${cc})
+  endif()
+endforeach()
+list(REMOVE_DUPLICATES _numc_cf_compilers)
+file(GLOB NUMC_COMPILE_FAIL_SOURCES CONFIGURE_DEPENDS ${NUMC_SOURCE_DIR}/tests/compile_fail/*.c)
+foreach(cc ${_numc_cf_compilers})
+  get_filename_component(ccname ${cc} NAME)
+  foreach(src ${NUMC_COMPILE_FAIL_SOURCES})
+    get_filename_component(name ${src} NAME_WE)
+    add_test(NAME compile_fail_${name}_${ccname}
+      COMMAND bash ${NUMC_SOURCE_DIR}/tests/compile_fail/check.sh ${cc} ${src}
+              ${NUMC_SOURCE_DIR}/include)
+    set_tests_properties(compile_fail_${name}_${ccname} PROPERTIES LABELS compile_fail)
+  endforeach()
+endforeach()

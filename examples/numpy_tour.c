@@ -40,8 +40,8 @@ int main(void)
     nd_free(minus);
 
     /* Reductions over any axes. */
-    show("a.sum(axis=0)", nd_sum(a, .axis = ND_AXES(0)));
-    show("a.mean(axis=1, keepdims=True)", nd_mean(a, .axis = ND_AXES(1), .keepdims = true));
+    show("a.sum(axis=0)", nd_sum(a, .axis = 0));
+    show("a.mean(axis=1, keepdims=True)", nd_mean(a, .axis = 1, .keepdims = true));
     show("a.std()", nd_std(a));
 
     /* Linear algebra: solve a well-conditioned system and check it. */

@@ -29,14 +29,13 @@ static nd_status resolve(const nd_fft_opts *o, int mode, bool c2r, int *naxes, i
     if (mode == MODE_1D) {
         if (o->s.n || o->axes.n)
             return nd_set_error(ND_EVALUE, "%s: one-dimensional transforms take .n and .axis, not .s / .axes", who);
-        if (o->axis.n > 1) return nd_set_error(ND_EVALUE, "%s: .axis names %d axes (one expected)", who, o->axis.n);
-        axes[0] = o->axis.n ? o->axis.ax[0] : -1;
+        axes[0] = o->axis != ND_AXIS_NONE ? o->axis : -1;
         if (nd__norm_axis(&axes[0], x->ndim, who) < 0) return nd_last_error();
         *naxes = 1;
         if (o->n < 0) return nd_set_error(ND_EVALUE, "%s: invalid number of FFT data points (%td) specified", who, o->n);
         sizes[0] = o->n ? o->n : c2r ? 2 * (x->shape[axes[0]] - 1) : x->shape[axes[0]];
     } else {
-        if (o->n || o->axis.n)
+        if (o->n || o->axis != ND_AXIS_NONE)
             return nd_set_error(ND_EVALUE, "%s: multi-dimensional transforms take .s and .axes, not .n / .axis", who);
         if (o->s.n < 0 || o->s.n > ND_MAXDIMS || o->axes.n < 0 || o->axes.n > ND_MAXDIMS)
             return nd_set_error(ND_EVALUE, "%s: invalid .s / .axes", who);

@@ -149,7 +149,9 @@ nd_array *nd_norm_(const nd_norm_opts *o)
     ord_kind kind;
     double p;
     if (parse_ord(o->ord, &kind, &p, who) < 0) return NULL;
-    int ax[2], nax = o->axis.n;
+    nd_axes given = { 0 };
+    if (nd__opt_axes(o->axis, &o->axes, &given, who) < 0) return NULL;
+    int ax[2], nax = given.n;
     nd_dtype rt = la_rtype(la_ftype(x->dtype));
     nd_array *flat = NULL, *y = NULL, *r = NULL, *res = NULL;
     if (nax > 2 || nax < 0) return ND_FAIL(ND_EVALUE, "%s: improper number of axes (%d)", who, nax);
@@ -174,8 +176,8 @@ nd_array *nd_norm_(const nd_norm_opts *o)
         nax = x->ndim;
         ax[0] = 0, ax[1] = 1;
     } else {
-        ax[0] = o->axis.ax[0];
-        ax[1] = nax == 2 ? o->axis.ax[1] : 0;
+        ax[0] = given.ax[0];
+        ax[1] = nax == 2 ? given.ax[1] : 0;
         for (int i = 0; i < nax; i++)
             if (nd__norm_axis(&ax[i], x->ndim, who) < 0) return NULL;
         if (nax == 2 && ax[0] == ax[1]) return ND_FAIL(ND_EVALUE, "%s: duplicate axes given", who);
@@ -230,9 +232,9 @@ nd_array *nd_cond(const nd_array *x, const char *p)
         if (la_check_square(x, who) < 0) return NULL;
         nd_array *inv = la_inv(x, true, who);
         nd_axes last2 = ND_AXES(-2, -1);
-        nd_array *nx = inv ? nd_norm(x, .ord = p, .axis = last2) : NULL;
-        nd_array *ni = nx ? nd_norm(inv, .ord = p, .axis = last2) : NULL;
-        nd_array *anynan = ni ? nd_norm(x, .ord = "1", .axis = last2) : NULL;
+        nd_array *nx = inv ? nd_norm(x, .ord = p, .axes = last2) : NULL;
+        nd_array *ni = nx ? nd_norm(inv, .ord = p, .axes = last2) : NULL;
+        nd_array *anynan = ni ? nd_norm(x, .ord = "1", .axes = last2) : NULL;
         r = anynan ? la_multiply(nx, ni, who) : NULL;
         if (r && r->dtype != ND_FLOAT64) {
             nd_array *rd = la_ccopy(r, ND_FLOAT64, who);

@@ -81,7 +81,7 @@ static void test_like_and_scalar(void)
     CU_ASSERT_EQUAL(nd_ndim(s), 0);
     CU_ASSERT_EQUAL(nd_size(s), 1);
     double re, im;
-    nd_get_c128(s, NULL, &re, &im);
+    nd_item_c128(s, &re, &im);
     CU_ASSERT_EQUAL(im, -2.0);
     nd_free(a);
     nd_free(b);

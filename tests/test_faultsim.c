@@ -66,8 +66,8 @@ static nd_status reduce_body(void *ctx)
     nd_status rc = ND_OK;
     nd_array *a = NULL, *s = NULL, *sd = NULL, *am = NULL, *cs = NULL;
     TRY(a = mat(30, 20, 0));
-    TRY(s = nd_sum(a, .axis = ND_AXES(1), .keepdims = true));
-    TRY(sd = nd_std(a, .axis = ND_AXES(0), .ddof = 1));
+    TRY(s = nd_sum(a, .axis = 1, .keepdims = true));
+    TRY(sd = nd_std(a, .axis = 0, .ddof = 1));
     TRY(am = nd_argmax(a));
     TRY(cs = nd_cumsum(a));
     CHECK(nd_ndim(s) == 2 && nd_shape(s)[0] == 30 && nd_shape(s)[1] == 1);

@@ -203,7 +203,7 @@ static void test_loadtxt_squeezes_like_numpy(void)
     CU_ASSERT(a && io_same_shape(a, 1, (ptrdiff_t[]){ 3 }));
     nd_free(a);
     a = nd_loadtxt_buffer(BUF("7\n"), NULL);
-    CU_ASSERT(a && nd_ndim(a) == 0 && nd_get_f64(a, NULL) == 7);
+    CU_ASSERT(a && nd_ndim(a) == 0 && nd_item_f64(a) == 7);
     nd_free(a);
     a = nd_loadtxt_buffer(BUF("7\n"), &(nd_csv_opts){ .ndmin = 1 });
     CU_ASSERT(a && io_same_shape(a, 1, (ptrdiff_t[]){ 1 }));

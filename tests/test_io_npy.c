@@ -62,12 +62,12 @@ static void test_scalar_empty_and_32_dims(void)
     nd_array *a = nd_load(IO_DATA "/npy/scalar_f64.npy");
     CU_ASSERT_PTR_NOT_NULL_FATAL(a);
     CU_ASSERT_EQUAL(nd_ndim(a), 0);
-    CU_ASSERT_EQUAL(nd_get_f64(a, NULL), 3.5);
+    CU_ASSERT_EQUAL(nd_item_f64(a), 3.5);
     nd_free(a);
     a = nd_load(IO_DATA "/npy/scalar_i32.npy");
     CU_ASSERT_PTR_NOT_NULL_FATAL(a);
     CU_ASSERT_EQUAL(nd_dtype_of(a), ND_INT32);
-    CU_ASSERT_EQUAL(nd_get_i64(a, NULL), -7);
+    CU_ASSERT_EQUAL(nd_item_i64(a), -7);
     nd_free(a);
     a = nd_load(IO_DATA "/npy/empty_1d.npy");
     CU_ASSERT(a && io_same_shape(a, 1, (ptrdiff_t[]){ 0 }));

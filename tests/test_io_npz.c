@@ -21,7 +21,7 @@ static void check_numpy_members(nd_npz *z)
     nd_free(a);
     a = nd_npz_get(z, "c");
     double re, im;
-    CU_ASSERT(a && nd_ndim(a) == 0 && nd_get_c128(a, NULL, &re, &im) == ND_OK);
+    CU_ASSERT(a && nd_ndim(a) == 0 && nd_item_c128(a, &re, &im) == ND_OK);
     CU_ASSERT(re == 1.5 && im == -2.0);
     nd_free(a);
     a = nd_npz_get(z, "fortran");

@@ -49,11 +49,11 @@ static void run_line(ufx_line *l, int *run, int *failed)
     for (size_t i = 0; i < sizeof reds / sizeof reds[0]; i++)
         if (!strcmp(reds[i].name, l->tok[1])) fn = reds[i].fn;
     CU_ASSERT_PTR_NOT_NULL_FATAL(fn);
-    nd_reduce_opts o = { 0 };
+    nd_reduce_opts o = ND_REDUCE_DEFAULTS;
     if (strcmp(l->tok[3], "-")) {
         char axes[64];
         snprintf(axes, sizeof axes, "%s", l->tok[3]);
-        for (char *p = strtok(axes, ","); p; p = strtok(NULL, ",")) o.axis.ax[o.axis.n++] = atoi(p);
+        for (char *p = strtok(axes, ","); p; p = strtok(NULL, ",")) o.axes.ax[o.axes.n++] = atoi(p);
     }
     o.keepdims = atoi(l->tok[4]) != 0;
     o.ddof = atof(l->tok[5]);
@@ -109,14 +109,14 @@ static void test_pairwise_sum_of_ten_million_tenths(void)
     nd_array *a = nd_full(ND_SHAPE(n), ND_FLOAT64, ND_F64(0.1));
     nd_array *s = nd_sum(a);
     long double ref = (long double)0.1 * (long double)n; /* exact: n copies of double(0.1) */
-    double got = nd_get_f64(s, NULL);
+    double got = nd_item_f64(s);
     double err = fabs((double)((long double)got - ref));
     /* naive summation is off by ~1.6e-4 here; pairwise stays within a few ulp */
     CU_ASSERT_TRUE(err <= 8 * DBL_EPSILON * 1e6);
     nd_free(s);
     /* the same through a strided (non-contiguous) view and along an axis */
     nd_array *m = nd_reshape(a, ND_SHAPE(1000, 10000));
-    nd_array *col = nd_sum(m, .axis = ND_AXES(1));
+    nd_array *col = nd_sum(m, .axis = 1);
     CU_ASSERT_TRUE(fabs(nd_get_f64(col, ND_IDX(7)) - 1000.0) < 1e-9);
     nd_free(col);
     nd_free(m);
@@ -129,10 +129,10 @@ static void test_mean_and_std_accuracy(void)
     const ptrdiff_t n = 1000001;
     nd_array *a = nd_arange(1e9, 1e9 + (double)n, 1, ND_FLOAT64);
     nd_array *m = nd_mean(a), *v = nd_var(a), *sd = nd_std(a, .ddof = 1);
-    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(m, NULL), 1e9 + 500000.0, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(nd_item_f64(m), 1e9 + 500000.0, 1e-6);
     double want_var = ((double)n * n - 1) / 12.0;
-    CU_ASSERT_TRUE(fabs(nd_get_f64(v, NULL) - want_var) / want_var < 1e-12);
-    CU_ASSERT_TRUE(fabs(nd_get_f64(sd, NULL) - sqrt(want_var * n / (n - 1))) < 1e-6);
+    CU_ASSERT_TRUE(fabs(nd_item_f64(v) - want_var) / want_var < 1e-12);
+    CU_ASSERT_TRUE(fabs(nd_item_f64(sd) - sqrt(want_var * n / (n - 1))) < 1e-6);
     nd_free(m);
     nd_free(v);
     nd_free(sd);
@@ -151,11 +151,11 @@ static nd_array *arange2(ptrdiff_t r, ptrdiff_t c)
 static void test_sum_over_transposed_view_without_copy(void)
 {
     nd_array *m = arange2(3, 4), *t = nd_transpose(m, NULL);
-    nd_array *s0 = nd_sum(t, .axis = ND_AXES(0)), *s1 = nd_sum(t, .axis = ND_AXES(1));
+    nd_array *s0 = nd_sum(t, .axis = 0), *s1 = nd_sum(t, .axis = 1);
     CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(s0, ND_IDX(2)), 8 + 9 + 10 + 11, 0);
     CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(s1, ND_IDX(3)), 3 + 7 + 11, 0);
     nd_array *ev = nd_view(m, "::2, ::-1");
-    nd_array *se = nd_sum(ev, .axis = ND_AXES(0));
+    nd_array *se = nd_sum(ev, .axis = 0);
     CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(se, ND_IDX(0)), 3 + 11, 0);
     nd_free(se);
     nd_free(ev);
@@ -169,25 +169,25 @@ static void test_initial_and_where(void)
 {
     nd_array *m = arange2(2, 3);
     nd_array *s = nd_sum(m, .initial = &ND_F64(100));
-    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(s, NULL), 115.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(nd_item_f64(s), 115.0, 0);
     nd_free(s);
     nd_array *mask = nd_greater(m, 2.5);
-    s = nd_sum(m, .where = mask, .axis = ND_AXES(1));
+    s = nd_sum(m, .where = mask, .axis = 1);
     CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(s, ND_IDX(0)), 0.0, 0);
     CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(s, ND_IDX(1)), 12.0, 0);
     nd_free(s);
     /* max without identity needs initial with where */
     CU_ASSERT_PTR_NULL(nd_amax(m, .where = mask));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
-    s = nd_amax(m, .where = mask, .initial = &ND_F64(-1), .axis = ND_AXES(1));
+    s = nd_amax(m, .where = mask, .initial = &ND_F64(-1), .axis = 1);
     CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(s, ND_IDX(0)), -1.0, 0);
     CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(s, ND_IDX(1)), 5.0, 0);
     nd_free(s);
     s = nd_mean(m, .where = mask);
-    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(s, NULL), 4.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(nd_item_f64(s), 4.0, 0);
     nd_free(s);
     s = nd_amin(m, .initial = &ND_F64(-7));
-    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(s, NULL), -7.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(nd_item_f64(s), -7.0, 0);
     nd_free(s);
     nd_free(mask);
     nd_free(m);
@@ -201,7 +201,7 @@ static void test_dtype_option(void)
     nd_free(s);
     s = nd_sum(i, .dtype = ND_FLOAT32);
     CU_ASSERT_EQUAL(nd_dtype_of(s), ND_FLOAT32);
-    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(s, NULL), 45.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(nd_item_f64(s), 45.0, 0);
     nd_free(s);
     nd_array *f = nd_arange(0, 4, 0.5, ND_FLOAT64);
     CU_ASSERT_PTR_NULL(nd_sum(f, .dtype = ND_INT32));
@@ -209,7 +209,7 @@ static void test_dtype_option(void)
     nd_array *u = nd_full(ND_SHAPE(300), ND_UINT8, ND_I64(255));
     s = nd_sum(u);
     CU_ASSERT_EQUAL(nd_dtype_of(s), ND_UINT64);
-    CU_ASSERT_EQUAL(nd_get_u64(s, NULL), 76500u);
+    CU_ASSERT_EQUAL(nd_item_u64(s), 76500u);
     nd_free(s);
     s = nd_mean(i, .dtype = ND_FLOAT32);
     CU_ASSERT_EQUAL(nd_dtype_of(s), ND_FLOAT32);
@@ -222,13 +222,13 @@ static void test_dtype_option(void)
 static void test_axis_errors(void)
 {
     nd_array *m = arange2(2, 3);
-    CU_ASSERT_PTR_NULL(nd_sum(m, .axis = ND_AXES(2)));
+    CU_ASSERT_PTR_NULL(nd_sum(m, .axis = 2));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EAXIS);
-    CU_ASSERT_PTR_NULL(nd_sum(m, .axis = ND_AXES(0, -2)));
+    CU_ASSERT_PTR_NULL(nd_sum(m, .axes = ND_AXES(0, -2)));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EAXIS);
-    CU_ASSERT_PTR_NULL(nd_argmax(m, .axis = ND_AXES(0, 1)));
+    CU_ASSERT_PTR_NULL(nd_argmax(m, .axes = ND_AXES(0, 1)));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EAXIS);
-    CU_ASSERT_PTR_NULL(nd_cumsum(m, .axis = ND_AXES(-3)));
+    CU_ASSERT_PTR_NULL(nd_cumsum(m, .axis = -3));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EAXIS);
     nd_free(m);
 }
@@ -237,9 +237,9 @@ static void test_empty_reductions(void)
 {
     nd_array *e = nd_zeros(ND_SHAPE(0, 3), ND_FLOAT64);
     nd_array *s = nd_sum(e);
-    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(s, NULL), 0.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(nd_item_f64(s), 0.0, 0);
     nd_free(s);
-    s = nd_prod(e, .axis = ND_AXES(0));
+    s = nd_prod(e, .axis = 0);
     CU_ASSERT_EQUAL(nd_size(s), 3);
     CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(s, ND_IDX(1)), 1.0, 0);
     nd_free(s);
@@ -249,12 +249,12 @@ static void test_empty_reductions(void)
     CU_ASSERT_PTR_NULL(nd_argmin(e));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
     /* max over the non-empty axis of an empty array is an empty result */
-    s = nd_amax(e, .axis = ND_AXES(1));
+    s = nd_amax(e, .axis = 1);
     CU_ASSERT_PTR_NOT_NULL(s);
     CU_ASSERT_EQUAL(nd_size(s), 0);
     nd_free(s);
     s = nd_all(e);
-    CU_ASSERT_TRUE(nd_get_bool(s, NULL));
+    CU_ASSERT_TRUE(nd_item_bool(s));
     nd_free(s);
     nd_free(e);
 }
@@ -263,13 +263,13 @@ static void test_nan_functions(void)
 {
     nd_array *a = nd_from_f64((double[]){ 1, NAN, 3 }, 3);
     nd_array *r = nd_nanmean(a);
-    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(r, NULL), 2.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(nd_item_f64(r), 2.0, 0);
     nd_free(r);
     r = nd_nanargmax(a);
-    CU_ASSERT_EQUAL(nd_get_i64(r, NULL), 2);
+    CU_ASSERT_EQUAL(nd_item_i64(r), 2);
     nd_free(r);
     r = nd_argmax(a); /* NaN wins */
-    CU_ASSERT_EQUAL(nd_get_i64(r, NULL), 1);
+    CU_ASSERT_EQUAL(nd_item_i64(r), 1);
     nd_free(r);
     nd_array *allnan = nd_from_f64((double[]){ NAN, NAN }, 2);
     CU_ASSERT_PTR_NULL(nd_nanargmin(allnan));
@@ -288,10 +288,10 @@ static void test_ufunc_reduce_generic(void)
 {
     nd_array *i = nd_from_i64((int64_t[]){ 12, 18, 30 }, 3);
     nd_array *g = nd_ufunc_reduce(ND_UF_GCD, i, NULL);
-    CU_ASSERT_EQUAL(nd_get_i64(g, NULL), 6);
+    CU_ASSERT_EQUAL(nd_item_i64(g), 6);
     nd_free(g);
     g = nd_ufunc_reduce(ND_UF_BITWISE_OR, i, NULL);
-    CU_ASSERT_EQUAL(nd_get_i64(g, NULL), 12 | 18 | 30);
+    CU_ASSERT_EQUAL(nd_item_i64(g), 12 | 18 | 30);
     nd_free(g);
     CU_ASSERT_PTR_NULL(nd_ufunc_reduce(ND_UF_SUBTRACT, i, NULL));
     nd_free(i);
@@ -300,12 +300,12 @@ static void test_ufunc_reduce_generic(void)
 static void test_cumsum_dtype_and_axis(void)
 {
     nd_array *m = arange2(3, 4);
-    nd_array *c = nd_cumsum(m, .axis = ND_AXES(0), .dtype = ND_INT32);
+    nd_array *c = nd_cumsum(m, .axis = 0, .dtype = ND_INT32);
     CU_ASSERT_EQUAL(nd_dtype_of(c), ND_INT32);
     CU_ASSERT_EQUAL(nd_get_i64(c, ND_IDX(2, 3)), 3 + 7 + 11);
     nd_free(c);
     nd_array *t = nd_transpose(m, NULL);
-    c = nd_cumprod(t, .axis = ND_AXES(1));
+    c = nd_cumprod(t, .axis = 1);
     CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(c, ND_IDX(1, 2)), 1.0 * 5 * 9, 0);
     nd_free(c);
     nd_free(t);
@@ -327,15 +327,15 @@ static void test_results_identical_for_any_thread_count(void)
     for (int t = 0; t < 2; t++) {
         nd_set_num_threads(t == 0 ? 1 : 4);
         nd_array *x = nd_sum(s2), *v = nd_var(s2), *e = nd_exp(s2);
-        nd_array *c0 = nd_sum(sq, .axis = ND_AXES(0)), *c1 = nd_sum(sq, .axis = ND_AXES(1));
+        nd_array *c0 = nd_sum(sq, .axis = 0), *c1 = nd_sum(sq, .axis = 1);
         nd_array *es = nd_sum(e);
-        r[t][0] = nd_get_f64(x, NULL);
-        r[t][1] = nd_get_f64(v, NULL);
-        r[t][2] = nd_get_f64(es, NULL);
+        r[t][0] = nd_item_f64(x);
+        r[t][1] = nd_item_f64(v);
+        r[t][2] = nd_item_f64(es);
         r[t][3] = nd_get_f64(c0, ND_IDX(1234));
         r[t][4] = nd_get_f64(c1, ND_IDX(777));
         nd_array *f = nd_sum(sq, .dtype = ND_FLOAT32);
-        r[t][5] = nd_get_f64(f, NULL);
+        r[t][5] = nd_item_f64(f);
         nd_free(f);
         nd_free(x);
         nd_free(v);

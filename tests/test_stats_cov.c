@@ -28,13 +28,13 @@ static void expect(const nd_array *a, const char *name, double rtol) { fixture_e
 static void test_average_matches_numpy(void)
 {
     nd_array *m = load("m67", ND_SHAPE(6, 7));
-    nd_array *r = nd_average(m, NULL);
+    nd_array *r = nd_average(m);
     CU_ASSERT_EQUAL(nd_ndim(r), 0);
     expect(r, "avg_m67", 1e-15);
     nd_free(r);
     const double w7[7] = { 1.0, 2.0, 0.5, 3.0, 1.0, 0.0, 2.0 };
     nd_array *w = nd_from_f64(w7, 7);
-    r = nd_average(m, w, .axis = ND_AXES(1));
+    r = nd_average(m, .weights = w, .axis = 1);
     expect(r, "avg_m67_ax1_w", 1e-15);
     nd_free(r);
     /* full-shape weights |m| + 1 with the sums of weights returned */
@@ -42,22 +42,22 @@ static void test_average_matches_numpy(void)
     nd_to_f64(m, mv);
     for (int i = 0; i < 42; i++) mv[i] = fabs(mv[i]) + 1;
     nd_array *wf = nd_from_buffer(mv, ND_SHAPE(6, 7), ND_FLOAT64), *sw = NULL;
-    r = nd_average(m, wf, .axis = ND_AXES(0), .sum_of_weights = &sw);
+    r = nd_average(m, .weights = wf, .axis = 0, .sum_of_weights = &sw);
     expect(r, "avg_m67_ax0_wfull", 1e-15);
     expect(sw, "avg_m67_ax0_wsum", 1e-15);
     nd_free(r);
     nd_free(sw);
-    r = nd_average(m, NULL, .axis = ND_AXES(1), .keepdims = true);
+    r = nd_average(m, .axis = 1, .keepdims = true);
     CU_ASSERT_EQUAL(nd_ndim(r), 2);
     CU_ASSERT_EQUAL(nd_shape(r)[1], 1);
     nd_free(r);
     /* errors: weights shape, zero sum, no axis */
     nd_array *w6 = nd_ones(ND_SHAPE(6), ND_FLOAT64), *z = nd_zeros(ND_SHAPE(7), ND_FLOAT64);
-    CU_ASSERT_PTR_NULL(nd_average(m, w6, .axis = ND_AXES(1)));
+    CU_ASSERT_PTR_NULL(nd_average(m, .weights = w6, .axis = 1));
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "Length of weights"));
-    CU_ASSERT_PTR_NULL(nd_average(m, w6));
+    CU_ASSERT_PTR_NULL(nd_average(m, .weights = w6));
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "Axis must be specified"));
-    CU_ASSERT_PTR_NULL(nd_average(m, z, .axis = ND_AXES(1)));
+    CU_ASSERT_PTR_NULL(nd_average(m, .weights = z, .axis = 1));
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "Weights sum to zero"));
     nd_free(w6);
     nd_free(z);
@@ -190,7 +190,7 @@ static void test_average_and_cov_mean_equal_nd_mean_bitwise(void)
         p[i] = sin((double)i) * pow(10.0, (double)(i % 13)) + 1.0 / (double)(1 + i % 7);
         naive += p[i];
     }
-    nd_array *m = nd_mean(a), *av = nd_average(a, NULL);
+    nd_array *m = nd_mean(a), *av = nd_average(a);
     CU_ASSERT_FATAL(m && av);
     double mv = *(double *)nd_data(m), avv = *(double *)nd_data(av);
     CU_ASSERT(naive / N != mv); /* the data tell the two summations apart */
@@ -203,8 +203,8 @@ static void test_average_and_cov_mean_equal_nd_mean_bitwise(void)
     CU_ASSERT_FATAL(b != NULL);
     double *q = nd_data(b);
     for (ptrdiff_t i = 0; i < R * C; i++) q[i] = sin((double)i) * pow(10.0, (double)(i % 13)) + 1.0 / (double)(1 + i % 7);
-    m = nd_mean(b, .axis = ND_AXES(1));
-    av = nd_average(b, NULL, .axis = ND_AXES(1));
+    m = nd_mean(b, .axis = 1);
+    av = nd_average(b, .axis = 1);
     CU_ASSERT_FATAL(m && av);
     CU_ASSERT(memcmp(nd_data(m), nd_data(av), R * sizeof(double)) == 0);
     nd_free(m);

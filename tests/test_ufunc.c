@@ -310,7 +310,7 @@ static void test_scalar_promotion(void)
     nd_free(r);
     r = nd_add(2, 3.5); /* two scalars: a 0-d result */
     CU_ASSERT_EQUAL(nd_ndim(r), 0);
-    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(r, NULL), 5.5, 0);
+    CU_ASSERT_DOUBLE_EQUAL(nd_item_f64(r), 5.5, 0);
     nd_free(r);
     nd_free(f4);
     nd_free(i8);
@@ -560,7 +560,7 @@ static void test_large_output_streaming_path(void)
         CU_ASSERT_EQUAL(nd_get_f64(out, ND_IDX(probe[k])), 0.5 * (double)probe[k]);
     nd_array *s = nd_add(a, a);
     nd_array *t = nd_sum(s);
-    CU_ASSERT_EQUAL(nd_get_f64(t, NULL), (double)n * (double)(n - 1));
+    CU_ASSERT_EQUAL(nd_item_f64(t), (double)n * (double)(n - 1));
     nd_free(t);
     nd_free(s);
     nd_free(out);

@@ -322,7 +322,7 @@ static void test_no_spurious_flags(void)
             bool f32_ok = true;
             /* float32: inputs that overflowed to inf are out of the domain */
             nd_array *fin = nd_isfinite(af), *all = nd_all(fin);
-            f32_ok = nd_get_bool(all, NULL);
+            f32_ok = nd_item_bool(all);
             nd_free(fin);
             nd_free(all);
             if (f32_ok && f->f != ND_UF_EXP && f->f != ND_UF_EXP2 && f->f != ND_UF_EXPM1 &&

@@ -73,7 +73,7 @@ static void test_string_index_full_syntax(void)
     nd_free(v);
     v = nd_view(a, "1, 2, 3");
     CU_ASSERT_EQUAL(nd_ndim(v), 0);
-    CU_ASSERT_EQUAL(nd_get_i64(v, NULL), 30 + 12 + 3);
+    CU_ASSERT_EQUAL(nd_item_i64(v), 30 + 12 + 3);
     nd_free(v);
     nd_free(a);
 }

@@ -180,6 +180,8 @@ nd_array *nd__alloc_ex(int ndim, const ptrdiff_t *shape, nd_dtype dt, bool fortr
     }
     a->flags = ND_WRITEABLE | ND_OWNDATA;
     nd__update_flags(a);
+    a->scope = NULL;
+    if (nd__scope_register(a, who) < 0) return NULL;
     return a;
 }
 
@@ -201,12 +203,15 @@ nd_array *nd__view_of(const nd_array *base, int ndim, const ptrdiff_t *shape,
     }
     v->flags = base->flags & ND_WRITEABLE;
     nd__update_flags(v);
+    v->scope = NULL;
+    if (nd__scope_register(v, "nd_view") < 0) return NULL;
     return v;
 }
 
 void nd_free(nd_array *a)
 {
     if (!a) return;
+    nd__scope_forget(a);
     buffer_decref(a->buf);
     nd_free_mem(a);
 }
@@ -319,5 +324,7 @@ nd_array *nd_wrap(void *data, int ndim, const ptrdiff_t *shape, const ptrdiff_t 
     else c_strides(ndim, shape, (ptrdiff_t)nd_dtype_size(dt), a->strides);
     a->flags = ND_WRITEABLE;
     nd__update_flags(a);
+    a->scope = NULL;
+    if (nd__scope_register(a, "nd_wrap") < 0) return NULL;
     return a;
 }

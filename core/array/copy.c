@@ -164,12 +164,13 @@ nd_status nd_fill(nd_array *dst, nd_scalar value)
 
 /* ---- element access ------------------------------------------------------------------- */
 
-void *nd_ptr(const nd_array *a, const ptrdiff_t *idx)
+void *nd_ptr(const nd_array *a, int nidx, const ptrdiff_t *idx)
 {
     if (!a) {
         nd_set_error(ND_EVALUE, "nd_ptr: array is NULL");
         return NULL;
     }
+    if (nidx != a->ndim || (nidx > 0 && !idx)) return NULL;
     char *p = a->data;
     for (int d = 0; d < a->ndim; d++) {
         ptrdiff_t i = idx[d];
@@ -180,17 +181,27 @@ void *nd_ptr(const nd_array *a, const ptrdiff_t *idx)
     return p;
 }
 
-static char *checked_ptr(const nd_array *a, const ptrdiff_t *idx, const char *who)
+static char *checked_ptr(const nd_array *a, int nidx, const ptrdiff_t *idx, const char *who)
 {
     if (!a) {
         nd_set_error(ND_EVALUE, "%s: array is NULL", who);
         return NULL;
     }
-    if (a->ndim > 0 && !idx) {
+    if (nidx > a->ndim || nidx < 0) {
+        nd_set_error(ND_EINDEX, "%s: too many indices for array: array is %d-dimensional, but %d were indexed",
+                     who, a->ndim, nidx);
+        return NULL;
+    }
+    if (nidx < a->ndim) {
+        nd_set_error(ND_EINDEX, "%s: %d indices for a %d-dimensional array (element access needs one per "
+                     "axis; use nd_view or nd_slice for sub-arrays)", who, nidx, a->ndim);
+        return NULL;
+    }
+    if (nidx > 0 && !idx) {
         nd_set_error(ND_EINDEX, "%s: index is NULL for a %d-d array", who, a->ndim);
         return NULL;
     }
-    char *p = nd_ptr(a, idx);
+    char *p = nd_ptr(a, nidx, idx);
     if (!p) {
         for (int d = 0; d < a->ndim; d++) {
             ptrdiff_t i = idx[d] < 0 ? idx[d] + a->shape[d] : idx[d];
@@ -204,65 +215,141 @@ static char *checked_ptr(const nd_array *a, const ptrdiff_t *idx, const char *wh
     return p;
 }
 
-nd_status nd_get(const nd_array *a, const ptrdiff_t *idx, nd_scalar *out)
+/* The element of a size-1 array (a.item()). */
+static char *item_ptr(const nd_array *a, const char *who)
 {
-    char *p = checked_ptr(a, idx, "nd_get");
+    if (!a) {
+        nd_set_error(ND_EVALUE, "%s: array is NULL", who);
+        return NULL;
+    }
+    if (a->size != 1) {
+        nd_set_error(ND_EVALUE, "%s: can only convert an array of size 1 to a Python scalar (size %td)", who,
+                     a->size);
+        return NULL;
+    }
+    return a->data;
+}
+
+static double load_f64(const char *p, nd_dtype t) { return nd_scalar_as_f64(nd__scalar_load(p, t)); }
+static int64_t load_i64(const char *p, nd_dtype t) { return nd_scalar_as_i64(nd__scalar_load(p, t)); }
+static uint64_t load_u64(const char *p, nd_dtype t)
+{
+    uint64_t v = 0;
+    nd_cast_strided(&v, ND_UINT64, 8, p, t, 0, 1);
+    return v;
+}
+static bool load_bool(const char *p, nd_dtype t)
+{
+    bool v = false;
+    nd_cast_strided(&v, ND_BOOL, 1, p, t, 0, 1);
+    return v;
+}
+static void load_c128(const char *p, nd_dtype t, double *re, double *im)
+{
+    double c[2] = { 0, 0 };
+    if (nd_dtype_is_complex(t)) nd_cast_strided(c, ND_COMPLEX128, 16, p, t, 0, 1);
+    else nd_cast_strided(c, ND_FLOAT64, 8, p, t, 0, 1);
+    *re = c[0];
+    *im = c[1];
+}
+
+nd_status nd_get(const nd_array *a, int nidx, const ptrdiff_t *idx, nd_scalar *out)
+{
+    char *p = checked_ptr(a, nidx, idx, "nd_get");
     if (!p) return nd_last_error();
     *out = nd__scalar_load(p, a->dtype);
     return ND_OK;
 }
 
-nd_status nd_set(nd_array *a, const ptrdiff_t *idx, nd_scalar value)
+nd_status nd_set(nd_array *a, int nidx, const ptrdiff_t *idx, nd_scalar value)
 {
-    char *p = checked_ptr(a, idx, "nd_set");
+    char *p = checked_ptr(a, nidx, idx, "nd_set");
     if (!p) return nd_last_error();
     if (!nd_is_writeable(a)) return nd_set_error(ND_EVALUE, "nd_set: assignment destination is read-only");
     nd__scalar_store(p, a->dtype, value);
     return ND_OK;
 }
 
-double nd_get_f64(const nd_array *a, const ptrdiff_t *idx)
+double nd_get_f64(const nd_array *a, int nidx, const ptrdiff_t *idx)
 {
-    char *p = checked_ptr(a, idx, "nd_get_f64");
-    return p ? nd_scalar_as_f64(nd__scalar_load(p, a->dtype)) : NAN;
+    char *p = checked_ptr(a, nidx, idx, "nd_get_f64");
+    return p ? load_f64(p, a->dtype) : NAN;
 }
 
-int64_t nd_get_i64(const nd_array *a, const ptrdiff_t *idx)
+int64_t nd_get_i64(const nd_array *a, int nidx, const ptrdiff_t *idx)
 {
-    char *p = checked_ptr(a, idx, "nd_get_i64");
-    return p ? nd_scalar_as_i64(nd__scalar_load(p, a->dtype)) : 0;
+    char *p = checked_ptr(a, nidx, idx, "nd_get_i64");
+    return p ? load_i64(p, a->dtype) : 0;
 }
 
-uint64_t nd_get_u64(const nd_array *a, const ptrdiff_t *idx)
+uint64_t nd_get_u64(const nd_array *a, int nidx, const ptrdiff_t *idx)
 {
-    char *p = checked_ptr(a, idx, "nd_get_u64");
-    uint64_t v = 0;
-    if (p) nd_cast_strided(&v, ND_UINT64, 8, p, a->dtype, 0, 1);
-    return v;
+    char *p = checked_ptr(a, nidx, idx, "nd_get_u64");
+    return p ? load_u64(p, a->dtype) : 0;
 }
 
-bool nd_get_bool(const nd_array *a, const ptrdiff_t *idx)
+bool nd_get_bool(const nd_array *a, int nidx, const ptrdiff_t *idx)
 {
-    char *p = checked_ptr(a, idx, "nd_get_bool");
-    bool v = false;
-    if (p) nd_cast_strided(&v, ND_BOOL, 1, p, a->dtype, 0, 1);
-    return v;
+    char *p = checked_ptr(a, nidx, idx, "nd_get_bool");
+    return p ? load_bool(p, a->dtype) : false;
 }
 
-nd_status nd_get_c128(const nd_array *a, const ptrdiff_t *idx, double *re, double *im)
+nd_status nd_get_c128(const nd_array *a, int nidx, const ptrdiff_t *idx, double *re, double *im)
 {
-    char *p = checked_ptr(a, idx, "nd_get_c128");
+    char *p = checked_ptr(a, nidx, idx, "nd_get_c128");
     if (!p) return nd_last_error();
-    double c[2] = { 0, 0 };
-    if (nd_dtype_is_complex(a->dtype)) nd_cast_strided(c, ND_COMPLEX128, 16, p, a->dtype, 0, 1);
-    else nd_cast_strided(c, ND_FLOAT64, 8, p, a->dtype, 0, 1);
-    *re = c[0];
-    *im = c[1];
+    load_c128(p, a->dtype, re, im);
     return ND_OK;
 }
 
-nd_status nd_set_f64(nd_array *a, const ptrdiff_t *idx, double v) { return nd_set(a, idx, ND_F64(v)); }
-nd_status nd_set_i64(nd_array *a, const ptrdiff_t *idx, int64_t v) { return nd_set(a, idx, ND_I64(v)); }
+nd_status nd_set_f64(nd_array *a, int nidx, const ptrdiff_t *idx, double v)
+{
+    return nd_set(a, nidx, idx, ND_F64(v));
+}
+nd_status nd_set_i64(nd_array *a, int nidx, const ptrdiff_t *idx, int64_t v)
+{
+    return nd_set(a, nidx, idx, ND_I64(v));
+}
+
+nd_status nd_item(const nd_array *a, nd_scalar *out)
+{
+    char *p = item_ptr(a, "nd_item");
+    if (!p) return nd_last_error();
+    *out = nd__scalar_load(p, a->dtype);
+    return ND_OK;
+}
+
+double nd_item_f64(const nd_array *a)
+{
+    char *p = item_ptr(a, "nd_item_f64");
+    return p ? load_f64(p, a->dtype) : NAN;
+}
+
+int64_t nd_item_i64(const nd_array *a)
+{
+    char *p = item_ptr(a, "nd_item_i64");
+    return p ? load_i64(p, a->dtype) : 0;
+}
+
+uint64_t nd_item_u64(const nd_array *a)
+{
+    char *p = item_ptr(a, "nd_item_u64");
+    return p ? load_u64(p, a->dtype) : 0;
+}
+
+bool nd_item_bool(const nd_array *a)
+{
+    char *p = item_ptr(a, "nd_item_bool");
+    return p ? load_bool(p, a->dtype) : false;
+}
+
+nd_status nd_item_c128(const nd_array *a, double *re, double *im)
+{
+    char *p = item_ptr(a, "nd_item_c128");
+    if (!p) return nd_last_error();
+    load_c128(p, a->dtype, re, im);
+    return ND_OK;
+}
 
 nd_status nd_get_flat(const nd_array *a, ptrdiff_t i, nd_scalar *out)
 {

@@ -25,7 +25,17 @@ struct nd_array {
     ptrdiff_t size;
     ptrdiff_t shape[ND_MAXDIMS];
     ptrdiff_t strides[ND_MAXDIMS];
+    struct nd__scope *scope;            /* the autorelease scope holding it, or NULL */
+    size_t scope_slot;                  /* its slot in scope->items */
 };
+
+/* Autorelease scopes (scope.c). A new handle is registered in the calling thread's
+ * innermost scope (ND_ENOMEM and the handle freed when the list cannot grow);
+ * nd_free takes it out; detach makes it unscoped (objects that store handles they
+ * created, like nd_table's columns, call it). */
+nd_status nd__scope_register(nd_array *a, const char *who);
+void nd__scope_forget(nd_array *a);
+#define nd__scope_detach nd__scope_forget
 
 /* nd_set_error and the allocator (nd_malloc, nd_calloc, nd_strdup, nd_free_mem) are
  * public (error.h): extension libraries use the same ones. */
@@ -42,6 +52,21 @@ static inline bool nd__mul_size(size_t a, size_t b, size_t *out)
  * n * size does not fit in size_t. */
 void *nd__malloc_n(ptrdiff_t n, size_t size, const char *who);
 #define ND_FAIL(code, ...) (nd_set_error((code), __VA_ARGS__), NULL)
+
+/* The axes an options struct names: `axis` (one axis; ND_AXIS_NONE: none) or `axes`
+ * (a tuple); both is ND_EVALUE. *out gets n == 0 for "none". */
+static inline nd_status nd__opt_axes(int axis, const nd_axes *axes, nd_axes *out, const char *who)
+{
+    if (axis != ND_AXIS_NONE && axes->n)
+        return nd_set_error(ND_EVALUE, "%s: give .axis or .axes, not both", who);
+    if (axes->n) {
+        *out = *axes;
+    } else {
+        out->n = axis != ND_AXIS_NONE;
+        out->ax[0] = axis;
+    }
+    return ND_OK;
+}
 
 /* Format a shape as "(3, 4)" into buf (returns buf). */
 char *nd__shape_str(char *buf, size_t cap, int ndim, const ptrdiff_t *shape);

@@ -116,6 +116,7 @@ static nd_table *make_table(const char *buf, size_t n, const nd_csv_opts *o, con
         if (col->text) continue;
         t->arrays[k] = adopt(&col->data, 1, &t->r.nrows, t->r.dtype);
         if (!t->arrays[k]) goto fail;
+        nd__scope_detach(t->arrays[k]); /* the table owns its columns, not the scope */
     }
     return t;
 fail:

@@ -11,22 +11,26 @@
 nd_array *nd_average_(const nd_array *a, const nd_average_opts *o)
 {
     const char *who = "nd_average";
-    if (!a || !o) return ND_FAIL(ND_EVALUE, "%s: NULL argument", who);
+    if (!a) return ND_FAIL(ND_EVALUE, "%s: NULL argument", who);
+    const nd_average_opts dflt = ND_AVERAGE_DEFAULTS;
+    if (!o) o = &dflt;
     const nd_array *wa = o->weights;
     if (o->sum_of_weights) *o->sum_of_weights = NULL;
     nd__slices s, ws;
     memset(&ws, 0, sizeof ws);
-    if (nd__slices_init(&s, a, o->axis, o->keepdims, who) < 0) return NULL;
+    nd_axes axes = { 0 };
+    if (nd__opt_axes(o->axis, &o->axes, &axes, who) < 0) return NULL;
+    if (nd__slices_init(&s, a, axes, o->keepdims, who) < 0) return NULL;
     double *wvec = NULL; /* 1-D weights along the single axis */
     bool same_shape = wa && wa->ndim == a->ndim &&
                       !memcmp(wa->shape, a->shape, (size_t)a->ndim * sizeof(ptrdiff_t));
     nd_array *res = NULL, *sw = NULL;
     if (wa && !same_shape) {
-        if (o->axis.n == 0) {
+        if (axes.n == 0) {
             nd_set_error(ND_ESHAPE, "%s: Axis must be specified when shapes of a and weights differ.", who);
             goto done;
         }
-        if (wa->ndim != 1 || o->axis.n != 1) {
+        if (wa->ndim != 1 || axes.n != 1) {
             nd_set_error(ND_ESHAPE, "%s: 1D weights expected when shapes of a and weights differ.", who);
             goto done;
         }
@@ -38,7 +42,7 @@ nd_array *nd_average_(const nd_array *a, const nd_average_opts *o)
         wvec = nd__malloc_n((s.m > 0 ? s.m : 1), sizeof *wvec, who);
         if (!wvec) goto done;
         nd_to_f64(wa, wvec);
-    } else if (wa && nd__slices_init(&ws, wa, o->axis, o->keepdims, who) < 0) {
+    } else if (wa && nd__slices_init(&ws, wa, axes, o->keepdims, who) < 0) {
         goto done;
     }
     if (wa && nd_dtype_is_complex(wa->dtype)) {

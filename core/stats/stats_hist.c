@@ -196,12 +196,12 @@ static nd_status hist_edges(const double *x, ptrdiff_t n, const nd_hist_opts *o,
     if ((unsigned)o->rule >= (unsigned)NRULES)
         return nd_set_error(ND_EVALUE, "%s: unknown bin rule %d", who, (int)o->rule);
     /* A count is used unless a rule is asked for; as in NumPy it must be positive. */
-    if (o->rule == ND_BINS_COUNT ? o->bins <= 0 : o->bins < 0)
+    if (o->bins < 0)
         return nd_set_error(ND_EVALUE, "%s: `bins` must be positive, when an integer (got %td)",
                          who, o->bins);
     double first, last;
     if (outer_edges(x, n, 1, o->range, &first, &last, who) < 0) return nd_last_error();
-    ptrdiff_t nbins = o->bins;
+    ptrdiff_t nbins = o->bins ? o->bins : 10; /* NumPy's default bins=10 */
     if (o->rule != ND_BINS_COUNT) {
         /* the rules see only the data inside the range */
         double *kept = NULL;

@@ -184,7 +184,9 @@ static nd_array *quantile_common(const nd_array *a, const nd_quantile_opts *o, d
         q[j] = scale == 100 ? q[j] / 100 : q[j];
     }
     nd__slices s;
-    if (nd__slices_init(&s, a, o->axis, o->keepdims, who) < 0) {
+    nd_axes axes = { 0 };
+    if (nd__opt_axes(o->axis, &o->axes, &axes, who) < 0 ||
+        nd__slices_init(&s, a, axes, o->keepdims, who) < 0) {
         nd_free_mem(q);
         return NULL;
     }
@@ -244,12 +246,16 @@ nd_array *nd_nanquantile_(const nd_array *a, const nd_quantile_opts *o)
 }
 
 /* ---- median ------------------------------------------------------------------------- */
-static nd_array *median_common(const nd_median_opts *o, bool skip_nan, const char *who)
+static nd_array *median_common(const nd_array *a, const nd_median_opts *o, bool skip_nan,
+                               const char *who)
 {
-    if (!o) return ND_FAIL(ND_EVALUE, "%s: NULL options", who);
+    const nd_median_opts opts = o ? *o : ND_MEDIAN_DEFAULTS;
+    if (!a) return ND_FAIL(ND_EVALUE, "%s: input is NULL", who);
     nd__slices s;
-    if (nd__slices_init(&s, o->a, o->axis, o->keepdims, who) < 0) return NULL;
-    bool f32 = o->a->dtype == ND_FLOAT32;
+    nd_axes axes = { 0 };
+    if (nd__opt_axes(opts.axis, &opts.axes, &axes, who) < 0) return NULL;
+    if (nd__slices_init(&s, a, axes, opts.keepdims, who) < 0) return NULL;
+    bool f32 = a->dtype == ND_FLOAT32;
     nd_array *res = nd__alloc(s.out_ndim, s.out_shape, f32 ? ND_FLOAT32 : ND_FLOAT64, false, who);
     if (!res) {
         nd__slices_free(&s);
@@ -289,5 +295,11 @@ static nd_array *median_common(const nd_median_opts *o, bool skip_nan, const cha
     return res;
 }
 
-nd_array *nd_median_(const nd_median_opts *o) { return median_common(o, false, "nd_median"); }
-nd_array *nd_nanmedian_(const nd_median_opts *o) { return median_common(o, true, "nd_nanmedian"); }
+nd_array *nd_median_(const nd_array *a, const nd_median_opts *o)
+{
+    return median_common(a, o, false, "nd_median");
+}
+nd_array *nd_nanmedian_(const nd_array *a, const nd_median_opts *o)
+{
+    return median_common(a, o, true, "nd_nanmedian");
+}

@@ -171,7 +171,7 @@ nd_array *nd_trapz(const nd_array *y, const nd_array *x, double dx, int axis)
     nd_free(t);
     t = u;
     if (!t) goto done;
-    r = nd_sum(t, .axis = ND_AXES(axis));
+    r = nd_sum(t, .axis = axis);
 done:
     nd_free(y1);
     nd_free(y0);

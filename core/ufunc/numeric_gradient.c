@@ -70,7 +70,7 @@ static void grad_inner(char **ptrs, ptrdiff_t len, const ptrdiff_t *strides, voi
 nd_status nd_gradient_(const nd_array *f, nd_array **out, const nd_gradient_opts *o)
 {
     static const char *who = "nd_gradient";
-    const nd_gradient_opts opts = o ? *o : (nd_gradient_opts){ 0 };
+    const nd_gradient_opts opts = o ? *o : ND_GRADIENT_DEFAULTS;
     if (!f || !out) return nd_set_error(ND_EVALUE, "%s: f and out must not be NULL", who);
     if (f->ndim == 0) return nd_set_error(ND_EVALUE, "%s: f must be at least 1-D", who);
     const int order = opts.edge_order ? opts.edge_order : 1;
@@ -78,12 +78,14 @@ nd_status nd_gradient_(const nd_array *f, nd_array **out, const nd_gradient_opts
         return nd_set_error(ND_EVALUE, "%s: edge_order %d is not 1 or 2", who, opts.edge_order);
     bool mask[ND_MAXDIMS];
     int axes[ND_MAXDIMS], nax = 0;
-    if (nd__reduce_axes(f, &opts.axis, mask, who) < 0) return nd_last_error();
-    if (opts.axis.n == 0) {
+    nd_axes given = { 0 };
+    if (nd__opt_axes(opts.axis, &opts.axes, &given, who) < 0) return nd_last_error();
+    if (nd__reduce_axes(f, ND_AXIS_NONE, &given, mask, who) < 0) return nd_last_error();
+    if (given.n == 0) {
         for (int d = 0; d < f->ndim; d++) axes[nax++] = d;
     } else {
-        for (int i = 0; i < opts.axis.n; i++) {
-            int ax = opts.axis.ax[i];
+        for (int i = 0; i < given.n; i++) {
+            int ax = given.ax[i];
             nd__norm_axis(&ax, f->ndim, who);
             axes[nax++] = ax;
         }

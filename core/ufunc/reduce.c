@@ -7,8 +7,12 @@
 
 #include <stdio.h>
 
-nd_status nd__reduce_axes(const nd_array *a, const nd_axes *ax, bool *mask, const char *who)
+nd_status nd__reduce_axes(const nd_array *a, int axis1, const nd_axes *axes, bool *mask,
+                          const char *who)
 {
+    nd_axes given = { 0 };
+    const nd_axes *ax = &given;
+    if (nd__opt_axes(axis1, axes, &given, who) < 0) return nd_last_error();
     for (int d = 0; d < a->ndim; d++) mask[d] = ax->n == 0;
     if (ax->n < 0 || ax->n > ND_MAXDIMS)
         return nd_set_error(ND_EAXIS, "%s: invalid number of axes %d", who, ax->n);
@@ -96,14 +100,14 @@ nd_array *nd__reduce(nd_ufunc f, const nd__loop_fn *loops, const nd_array *a,
                      const nd_reduce_opts *o, int t_in, nd_casting casting, const char *who)
 {
     const nd__ufunc_def *d = &nd__ufuncs[f];
-    const nd_reduce_opts opts = o ? *o : (nd_reduce_opts){ 0 };
+    const nd_reduce_opts opts = o ? *o : ND_REDUCE_DEFAULTS;
     bool mask[ND_MAXDIMS];
     nd_array *out = NULL, *first = NULL, *wb = NULL;
     const nd_array *where = opts.where;
     char *buf = NULL;
     if (!loops) loops = d->loops;
     if (!a) return ND_FAIL(ND_EVALUE, "%s: input is NULL", who);
-    if (nd__reduce_axes(a, &opts.axis, mask, who) < 0) return NULL;
+    if (nd__reduce_axes(a, opts.axis, &opts.axes, mask, who) < 0) return NULL;
     if (opts.dtype && !nd_dtype_is_valid(opts.dtype))
         return ND_FAIL(ND_EDTYPE, "%s: invalid dtype %d", who, opts.dtype);
     nd_dtype t = opts.dtype ? (nd_dtype)opts.dtype : (nd_dtype)t_in;
@@ -290,7 +294,7 @@ static nd_array *logical_reduce(nd_ufunc f, const nd_array *a, const nd_reduce_o
                                 const char *who)
 {
     if (!check_in(a, who)) return NULL;
-    nd_reduce_opts opts = o ? *o : (nd_reduce_opts){ 0 };
+    nd_reduce_opts opts = o ? *o : ND_REDUCE_DEFAULTS;
     if (opts.dtype && opts.dtype != ND_BOOL)
         return ND_FAIL(ND_EDTYPE, "%s: the result dtype is bool", who);
     opts.dtype = 0;
@@ -310,7 +314,7 @@ nd_array *nd_any_(const nd_array *a, const nd_reduce_opts *o)
 nd_array *nd_count_nonzero_(const nd_array *a, const nd_reduce_opts *o)
 {
     if (!check_in(a, "nd_count_nonzero")) return NULL;
-    nd_reduce_opts opts = o ? *o : (nd_reduce_opts){ 0 };
+    nd_reduce_opts opts = o ? *o : ND_REDUCE_DEFAULTS;
     opts.dtype = ND_INT64;
     opts.initial = NULL;
     nd_array *b = a->dtype == ND_BOOL ? nd_ref(a) : nd_astype(a, ND_BOOL, ND_CAST_UNSAFE);
@@ -367,7 +371,7 @@ static nd_array *nan_extreme(nd_ufunc f, const nd_array *a, const nd_reduce_opts
         return NULL;
     }
     nd_array *any = nd_any(nan);
-    bool found = any && nd_get_bool(any, NULL);
+    bool found = any && nd_item_bool(any);
     nd_free(any);
     nd_free(nan);
     if (found && nd__fpe_report(ND_FPE_INVALID, who) < 0) {

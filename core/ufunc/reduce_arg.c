@@ -181,14 +181,16 @@ static nd_array *arg_impl(const nd_array *a, const nd_reduce_opts *o, int which,
 {
     static const char *const names[4] = { "argmin", "argmax", "nanargmin", "nanargmax" };
     if (!a) return ND_FAIL(ND_EVALUE, "%s: input is NULL", who);
-    const nd_reduce_opts opts = o ? *o : (nd_reduce_opts){ 0 };
-    if (opts.axis.n > 1) return ND_FAIL(ND_EAXIS, "%s: takes a single axis", who);
+    const nd_reduce_opts opts = o ? *o : ND_REDUCE_DEFAULTS;
+    nd_axes given = { 0 };
+    if (nd__opt_axes(opts.axis, &opts.axes, &given, who) < 0) return NULL;
+    if (given.n > 1) return ND_FAIL(ND_EAXIS, "%s: takes a single axis", who);
     nd_array *src = NULL, *out = NULL;
     int axis = 0;
-    if (opts.axis.n == 0) {
+    if (given.n == 0) {
         src = nd_ravel(a);
     } else {
-        axis = opts.axis.ax[0];
+        axis = given.ax[0];
         if (nd__norm_axis(&axis, a->ndim, who) < 0) return NULL;
         src = nd_ref(a);
     }
@@ -235,7 +237,7 @@ static nd_array *arg_impl(const nd_array *a, const nd_reduce_opts *o, int which,
         ptrdiff_t sh[ND_MAXDIMS];
         int k = 0;
         for (int d = 0; d < a->ndim; d++)
-            sh[d] = (opts.axis.n == 0 || d == axis) ? 1 : out->shape[k++];
+            sh[d] = (given.n == 0 || d == axis) ? 1 : out->shape[k++];
         nd_array *r = nd_reshape(out, a->ndim, sh);
         nd_free(out);
         out = r;
@@ -307,8 +309,10 @@ static nd_array *cum_impl(const nd_array *a, const nd_reduce_opts *o, nd_ufunc f
                           const char *who)
 {
     if (!a) return ND_FAIL(ND_EVALUE, "%s: input is NULL", who);
-    const nd_reduce_opts opts = o ? *o : (nd_reduce_opts){ 0 };
-    if (opts.axis.n > 1) return ND_FAIL(ND_EAXIS, "%s: takes a single axis", who);
+    const nd_reduce_opts opts = o ? *o : ND_REDUCE_DEFAULTS;
+    nd_axes given = { 0 };
+    if (nd__opt_axes(opts.axis, &opts.axes, &given, who) < 0) return NULL;
+    if (given.n > 1) return ND_FAIL(ND_EAXIS, "%s: takes a single axis", who);
     if (opts.dtype && !nd_dtype_is_valid(opts.dtype))
         return ND_FAIL(ND_EDTYPE, "%s: invalid dtype %d", who, opts.dtype);
     nd_dtype t = opts.dtype ? (nd_dtype)opts.dtype : nd__sum_default_dtype(a->dtype);
@@ -316,10 +320,10 @@ static nd_array *cum_impl(const nd_array *a, const nd_reduce_opts *o, nd_ufunc f
     if (!loop) return ND_FAIL(ND_EDTYPE, "%s: not supported for dtype %s", who, nd_dtype_name(t));
     nd_array *src = NULL, *out = NULL;
     int axis = 0;
-    if (opts.axis.n == 0) {
+    if (given.n == 0) {
         src = nd_ravel(a);
     } else {
-        axis = opts.axis.ax[0];
+        axis = given.ax[0];
         if (nd__norm_axis(&axis, a->ndim, who) < 0) return NULL;
         src = nd_ref(a);
     }

@@ -6,7 +6,8 @@
 
 /* Mark the reduced axes of `a` in mask[ndim] (all when ax->n == 0); ND_EAXIS for an
  * axis out of range or repeated. */
-nd_status nd__reduce_axes(const nd_array *a, const nd_axes *ax, bool *mask, const char *who);
+nd_status nd__reduce_axes(const nd_array *a, int axis, const nd_axes *axes, bool *mask,
+                          const char *who);
 /* NumPy's accumulator for sum/prod: bool and signed → int64, unsigned → uint64. */
 nd_dtype nd__sum_default_dtype(nd_dtype t);
 /* Drop the reduced (length-1) axes of a freshly allocated result unless keepdims. */

@@ -30,7 +30,7 @@ static nd_status count_of(const nd_array *a, const nd_reduce_opts *o, bool nan,
 {
     bool mask[ND_MAXDIMS];
     *arr = NULL;
-    if (nd__reduce_axes(a, &o->axis, mask, who) < 0) return nd_last_error();
+    if (nd__reduce_axes(a, o->axis, &o->axes, mask, who) < 0) return nd_last_error();
     bool skip_nan = nan && (nd_dtype_is_float(a->dtype) || nd_dtype_is_complex(a->dtype));
     if (!o->where && !skip_nan) {
         double c = 1;
@@ -78,7 +78,7 @@ static nd_array *mean_impl(const nd_array *a, const nd_reduce_opts *o, bool nan,
                            const char *who)
 {
     if (!check_in(a, who)) return NULL;
-    nd_reduce_opts opts = o ? *o : (nd_reduce_opts){ 0 };
+    nd_reduce_opts opts = o ? *o : ND_REDUCE_DEFAULTS;
     nd_dtype t = stat_dtype(a, opts.dtype);
     opts.dtype = 0;
     nd_array *s = nd__reduce(ND_UF_ADD, nan ? nd__loops_nanadd : NULL, a, &opts, t,
@@ -135,10 +135,10 @@ static nd_array *var_impl(const nd_array *a, const nd_reduce_opts *o, bool nan, 
                           const char *who)
 {
     if (!check_in(a, who)) return NULL;
-    nd_reduce_opts opts = o ? *o : (nd_reduce_opts){ 0 };
+    nd_reduce_opts opts = o ? *o : ND_REDUCE_DEFAULTS;
     nd_dtype t = stat_dtype(a, opts.dtype);
     bool mask[ND_MAXDIMS];
-    if (nd__reduce_axes(a, &opts.axis, mask, who) < 0) return NULL;
+    if (nd__reduce_axes(a, opts.axis, &opts.axes, mask, who) < 0) return NULL;
     bool all = true;
     for (int d = 0; d < a->ndim; d++) all = all && mask[d];
     nd_array *res = NULL, *mean = NULL, *x = NULL, *sq = NULL, *carr = NULL, *valid = NULL;

@@ -296,6 +296,11 @@ nd_status nd__ufunc_exec(nd_ufunc f, const nd__loop_fn *loops, int nout,
     const nd__ufunc_def *d = &nd__ufuncs[f];
     const int nin = d->nin;
     const nd_ufunc_opts opts = o ? *o : (nd_ufunc_opts){ 0 };
+    if (opts.no_positional_options_use_X_into_for_out != 0 &&
+        opts.no_positional_options_use_X_into_for_out != ND__NOPOS)
+        return nd_set_error(ND_EVALUE, "%s: a positional argument after the operands (%g); "
+                            "options are named (.where = ...), out is nd_%s_into(out, ...)",
+                            who, opts.no_positional_options_use_X_into_for_out, d->name);
     const nd_casting casting = opts.casting ? opts.casting : ND_CAST_SAME_KIND;
     const nd_array *ins[3] = { NULL, NULL, NULL };
     nd_array *copies[3] = { NULL, NULL, NULL };

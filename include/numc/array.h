@@ -27,9 +27,46 @@ typedef struct nd_array nd_array;
 /* Shape literal: nd_zeros(ND_SHAPE(3, 4), ND_FLOAT64) passes ndim and the extents. */
 #define ND_SHAPE(...) \
     (int)(sizeof((ptrdiff_t[]){ __VA_ARGS__ }) / sizeof(ptrdiff_t)), (const ptrdiff_t[]){ __VA_ARGS__ }
-/* Index literal for element access: nd_get_f64(a, ND_IDX(1, -1)). */
-#define ND_IDX(...) ((const ptrdiff_t[]){ __VA_ARGS__ })
-/* Axis list for options structs: .axis = ND_AXES(0, 2). */
+/* Index literal for element access: nd_get_f64(a, ND_IDX(1, -1)). It expands to the
+ * number of indices and the indices, so a count that does not match the array's ndim
+ * is an ND_EINDEX error instead of a read past the index array. */
+#define ND_IDX(...) \
+    (int)(sizeof((ptrdiff_t[]){ __VA_ARGS__ }) / sizeof(ptrdiff_t)), (const ptrdiff_t[]){ __VA_ARGS__ }
+/* Keyword arguments (DESIGN.md "Keyword arguments in C"). A function with an options
+ * struct is a macro: nd_sum(a, .axis = 1, .keepdims = true). In every options struct
+ *   .axis = k          is the int axis k (0 is axis 0, negative counts from the end);
+ *   .axes = ND_AXES(0, 2)  is the tuple form;
+ *   neither            is NumPy's default (axis=None for reductions, -1 for fft);
+ *   a positional argument after the required ones means what NumPy means (nd_sum(a, 0)
+ *   is axis 0) or does not compile (nd_add(a, b, out): use nd_add_into(out, a, b)).
+ * The macros fill in ND_AXIS_NONE for .axis and then let the caller's fields override
+ * it, which C allows (C11 6.7.9p19) but gcc's -Woverride-init (in -Wextra) and clang's
+ * -Winitializer-overrides report, so this header turns those two warnings off for the
+ * rest of the translation unit. Code that builds an options struct itself starts from
+ * the struct's ND_..._DEFAULTS value (or passes NULL for all defaults). */
+#if !defined(__cplusplus)
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Winitializer-overrides"
+#elif defined(__GNUC__)
+#pragma GCC diagnostic ignored "-Woverride-init"
+#endif
+#endif
+/* "No axis" (NumPy's axis=None): the default of every .axis field, and the value that
+ * flattens for functions taking an int axis (nd_sort, nd_concatenate, nd_roll ...). */
+#define ND_AXIS_NONE (-1000)
+/* Plumbing of the keyword macros (argument splitting without empty variadic arguments,
+ * which C11 forbids): ND__RH / ND__H2R / ND__H3R take the first 1/2/3 arguments,
+ * ND__T1 / ND__T2 / ND__T3 the rest; ND__KWA(T, ...) is T's options with .axis
+ * defaulting to ND_AXIS_NONE and a leading positional argument landing in .axis. */
+#define ND__RH(a, ...) (a)
+#define ND__FIRST(a, ...) a
+#define ND__H2R(a, b, ...) (a), (b)
+#define ND__H3R(a, n, axis, ...) (a), (n), (axis)
+#define ND__T1(x, ...) __VA_ARGS__
+#define ND__T2(x, y, ...) __VA_ARGS__
+#define ND__T3(x, y, z, ...) __VA_ARGS__
+#define ND__KWA(T, ...) (&(T){ ._ = 0, .axis = ND_AXIS_NONE, ._ = 0, __VA_ARGS__ })
+/* Tuple of axes for the .axes field of options structs: .axes = ND_AXES(0, 2). */
 #define ND_AXES(...) \
     ((const nd_axes){ (int)(sizeof((int[]){ __VA_ARGS__ }) / sizeof(int)), { __VA_ARGS__ } })
 
@@ -76,6 +113,29 @@ ND_API void nd_set_readonly(nd_array *a);
 
 /* Free an array (drops its buffer reference). NULL is a no-op. */
 ND_API void nd_free(nd_array *a);
+
+/* ---- autorelease scopes (expressions without leaks) -----------------------------------
+ *     nd_scope_begin();
+ *     double mse = nd_item_f64(nd_mean(nd_square(nd_subtract(y, p))));
+ *     nd_array *r = nd_keep(nd_sqrt(x));     kept: the caller's after the scope
+ *     nd_scope_end();                        frees the three temporaries and the mean
+ * While a scope is open on a thread, every nd_array that numc returns on that thread
+ * (new arrays, views, nd_ref, nd_wrap) is listed in the innermost scope and freed by
+ * nd_scope_end. Scopes nest and are per thread (arrays made on another thread are not
+ * listed). nd_free of a scoped array is allowed and takes it out of the scope (no double
+ * free). Objects that keep arrays they created (an nd_table's columns) take them out
+ * too. An allocation failure while listing an array fails the call that made it
+ * (ND_ENOMEM, nothing leaked). */
+/* Open a scope on this thread (ND_ENOMEM if it cannot be allocated). */
+ND_API nd_status nd_scope_begin(void);
+/* Free every array still listed in the innermost scope and close it; ND_EVALUE when no
+ * scope is open. */
+ND_API nd_status nd_scope_end(void);
+/* Move `a` from its scope to the enclosing one, or out of scopes entirely (the caller
+ * then frees it with nd_free). Returns a; NULL and unscoped arrays pass through. */
+ND_API nd_array *nd_keep(nd_array *a);
+/* Number of scopes open on this thread. */
+ND_API int nd_scope_depth(void);
 /* A new handle on the same data (a view of the whole array). */
 ND_API nd_array *nd_ref(const nd_array *a);
 
@@ -217,22 +277,38 @@ ND_API nd_status nd_assign(nd_array *dst, const nd_array *src, nd_casting castin
 /* Set every element of dst to value. */
 ND_API nd_status nd_fill(nd_array *dst, nd_scalar value);
 
-/* ---- element access (idx has ndim entries, negatives count from the end) ---------- */
-ND_API nd_status nd_get(const nd_array *a, const ptrdiff_t *idx, nd_scalar *out);
-ND_API nd_status nd_set(nd_array *a, const ptrdiff_t *idx, nd_scalar value);
+/* ---- element access ----------------------------------------------------------------
+ * Every accessor takes the index as a count and the indices, which ND_IDX writes:
+ * nd_get_f64(a, ND_IDX(1, -1)); negatives count from the end. A count other than ndim
+ * ("too many indices for array: array is 1-dimensional, but 2 were indexed"), a NULL idx
+ * with a count > 0, or an index out of range is ND_EINDEX. A 0-d array takes (0, NULL),
+ * or use nd_item_*. */
+ND_API nd_status nd_get(const nd_array *a, int nidx, const ptrdiff_t *idx, nd_scalar *out);
+ND_API nd_status nd_set(nd_array *a, int nidx, const ptrdiff_t *idx, nd_scalar value);
 /* Typed shortcuts. On a bad index they set the error and return NaN / 0 / false. */
-ND_API double nd_get_f64(const nd_array *a, const ptrdiff_t *idx);
-ND_API int64_t nd_get_i64(const nd_array *a, const ptrdiff_t *idx);
-ND_API uint64_t nd_get_u64(const nd_array *a, const ptrdiff_t *idx);
-ND_API bool nd_get_bool(const nd_array *a, const ptrdiff_t *idx);
+ND_API double nd_get_f64(const nd_array *a, int nidx, const ptrdiff_t *idx);
+ND_API int64_t nd_get_i64(const nd_array *a, int nidx, const ptrdiff_t *idx);
+ND_API uint64_t nd_get_u64(const nd_array *a, int nidx, const ptrdiff_t *idx);
+ND_API bool nd_get_bool(const nd_array *a, int nidx, const ptrdiff_t *idx);
 /* Writes re and im; imaginary 0 for real dtypes. */
-ND_API nd_status nd_get_c128(const nd_array *a, const ptrdiff_t *idx, double *re, double *im);
-ND_API nd_status nd_set_f64(nd_array *a, const ptrdiff_t *idx, double v);
-ND_API nd_status nd_set_i64(nd_array *a, const ptrdiff_t *idx, int64_t v);
+ND_API nd_status nd_get_c128(const nd_array *a, int nidx, const ptrdiff_t *idx, double *re,
+                             double *im);
+ND_API nd_status nd_set_f64(nd_array *a, int nidx, const ptrdiff_t *idx, double v);
+ND_API nd_status nd_set_i64(nd_array *a, int nidx, const ptrdiff_t *idx, int64_t v);
+/* NumPy's a.item(): the only element of a size-1 array (any ndim), converted. Any other
+ * size is ND_EVALUE ("can only convert an array of size 1 to a Python scalar"), and the
+ * typed forms then return NaN / 0 / false. double s = nd_item_f64(std) for a 0-d result. */
+ND_API nd_status nd_item(const nd_array *a, nd_scalar *out);
+ND_API double nd_item_f64(const nd_array *a);
+ND_API int64_t nd_item_i64(const nd_array *a);
+ND_API uint64_t nd_item_u64(const nd_array *a);
+ND_API bool nd_item_bool(const nd_array *a);
+/* Writes re and im (imaginary 0 for real dtypes). */
+ND_API nd_status nd_item_c128(const nd_array *a, double *re, double *im);
 /* Element at flat C-order position i (0 <= i < size) of any array. */
 ND_API nd_status nd_get_flat(const nd_array *a, ptrdiff_t i, nd_scalar *out);
-/* Pointer to the element at idx (no bounds errors: returns NULL when out of range). */
-ND_API void *nd_ptr(const nd_array *a, const ptrdiff_t *idx);
+/* Pointer to the element at idx (no error set: NULL when nidx != ndim or out of range). */
+ND_API void *nd_ptr(const nd_array *a, int nidx, const ptrdiff_t *idx);
 /* Copy all elements in C order, converted to double / to a buffer of dt. */
 ND_API nd_status nd_to_f64(const nd_array *a, double *out);
 ND_API nd_status nd_to_buffer(const nd_array *a, void *out, nd_dtype dt);

@@ -50,24 +50,29 @@ typedef struct nd_sizes {
 /* Keyword arguments of every transform. Zero means the default.
  *   1-D (fft, ifft, rfft, irfft, hfft, ihfft):
  *     .n     length of the transformed axis (irfft/hfft: of the output; default 2*(m-1))
- *     .axis  ND_AXES(k) (default: the last axis)
+ *     .axis  k, an int (default: the last axis)
  *   n-D (fft2 ... irfftn):
  *     .s     lengths along .axes (irfftn: the output's; last default 2*(m-1))
  *     .axes  axes (default: the last len(s) axes, else all; fft2 family: the last two)
  *   .norm    ND_FFT_BACKWARD / ND_FFT_ORTHO / ND_FFT_FORWARD
  *   .planner planning effort for a geometry not seen before (a better plan found earlier
  *            is always reused)
- * Examples: nd_fft(x)   nd_fft(x, .n = 1024, .norm = ND_FFT_ORTHO)
- *           nd_rfftn(x, .axes = ND_AXES(0, 2), .s = ND_SIZES(64, 64)) */
+ * Positional arguments after the array follow NumPy's fft(a, n, axis): nd_fft(x, 8, 0)
+ * is n = 8 along axis 0.
+ * Examples: nd_fft(x)   nd_fft(x, .n = 1024, .norm = ND_FFT_ORTHO)   nd_fft(x, .axis = 0)
+ *           nd_rfftn(x, .axes = ND_AXES(0, 2), .s = ND_SIZES(64, 64))
+ * Code that fills the struct itself starts from ND_FFT_DEFAULTS. */
 typedef struct nd_fft_opts {
     const nd_array *a;
     ptrdiff_t n;
-    nd_axes axis;
+    int axis;            /* ND_AXIS_NONE (the default the macros fill in): the last axis */
     nd_sizes s;
     nd_axes axes;
     nd_fft_norm norm;
     nd_fft_planner planner;
 } nd_fft_opts;
+#define ND_FFT_DEFAULTS ((nd_fft_opts){ .a = NULL, .axis = ND_AXIS_NONE })
+#define ND__FFT(fn, ...) fn(&(nd_fft_opts){ .axis = ND_AXIS_NONE, .a = __VA_ARGS__ })
 
 ND_API nd_array *nd_fft_(const nd_fft_opts *o);   /* complex result */
 ND_API nd_array *nd_ifft_(const nd_fft_opts *o);  /* complex result */
@@ -84,20 +89,20 @@ ND_API nd_array *nd_ifftn_(const nd_fft_opts *o);
 ND_API nd_array *nd_rfftn_(const nd_fft_opts *o);
 ND_API nd_array *nd_irfftn_(const nd_fft_opts *o);
 
-#define nd_fft(...) nd_fft_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_ifft(...) nd_ifft_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_rfft(...) nd_rfft_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_irfft(...) nd_irfft_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_hfft(...) nd_hfft_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_ihfft(...) nd_ihfft_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_fft2(...) nd_fft2_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_ifft2(...) nd_ifft2_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_rfft2(...) nd_rfft2_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_irfft2(...) nd_irfft2_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_fftn(...) nd_fftn_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_ifftn(...) nd_ifftn_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_rfftn(...) nd_rfftn_(&(nd_fft_opts){ .a = __VA_ARGS__ })
-#define nd_irfftn(...) nd_irfftn_(&(nd_fft_opts){ .a = __VA_ARGS__ })
+#define nd_fft(...) ND__FFT(nd_fft_, __VA_ARGS__)
+#define nd_ifft(...) ND__FFT(nd_ifft_, __VA_ARGS__)
+#define nd_rfft(...) ND__FFT(nd_rfft_, __VA_ARGS__)
+#define nd_irfft(...) ND__FFT(nd_irfft_, __VA_ARGS__)
+#define nd_hfft(...) ND__FFT(nd_hfft_, __VA_ARGS__)
+#define nd_ihfft(...) ND__FFT(nd_ihfft_, __VA_ARGS__)
+#define nd_fft2(...) ND__FFT(nd_fft2_, __VA_ARGS__)
+#define nd_ifft2(...) ND__FFT(nd_ifft2_, __VA_ARGS__)
+#define nd_rfft2(...) ND__FFT(nd_rfft2_, __VA_ARGS__)
+#define nd_irfft2(...) ND__FFT(nd_irfft2_, __VA_ARGS__)
+#define nd_fftn(...) ND__FFT(nd_fftn_, __VA_ARGS__)
+#define nd_ifftn(...) ND__FFT(nd_ifftn_, __VA_ARGS__)
+#define nd_rfftn(...) ND__FFT(nd_rfftn_, __VA_ARGS__)
+#define nd_irfftn(...) ND__FFT(nd_irfftn_, __VA_ARGS__)
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 /* numpy.fft.fftfreq(n, d) / rfftfreq(n, d): float64 sample frequencies; d == 0 means 1. */

@@ -140,19 +140,23 @@ ND_API nd_array *nd_eigvalsh(const nd_array *a, char uplo);
  *   .ord   NULL (None), "fro", "nuc", "inf", "-inf" or a number as text ("1", "-2", "0",
  *          "3.5"): vector orders for one axis, matrix orders (fro nuc 1 -1 2 -2 inf -inf)
  *          for two axes
- *   .axis  ND_AXES(k) or ND_AXES(k, l); default: all axes of a 1-D or 2-D x, or the
- *          2-norm of the flattened x when .ord is NULL
+ *   .axis  k (vector norm along axis k)   .axes  ND_AXES(k, l) (matrix norm) or ND_AXES(k);
+ *          neither: all axes of a 1-D or 2-D x, or the 2-norm of the flattened x when
+ *          .ord is NULL
+ * Positional arguments follow NumPy's norm(x, ord, axis): nd_norm(x, "1", 0).
  *   .keepdims
  * The result has the real dtype (float32 for float32/complex64, float64 otherwise).
- *   nd_norm(x)   nd_norm(x, .ord = "fro")   nd_norm(x, .ord = "inf", .axis = ND_AXES(1)) */
+ *   nd_norm(x)   nd_norm(x, .ord = "fro")   nd_norm(x, .ord = "inf", .axis = 1) */
 typedef struct nd_norm_opts {
     const nd_array *x;
     const char *ord;
-    nd_axes axis;
+    int axis;     /* ND_AXIS_NONE (the default the macro fills in): see .axes */
+    nd_axes axes;
     bool keepdims;
 } nd_norm_opts;
 ND_API nd_array *nd_norm_(const nd_norm_opts *o);
-#define nd_norm(...) nd_norm_(&(nd_norm_opts){ .x = __VA_ARGS__ })
+#define ND_NORM_DEFAULTS ((nd_norm_opts){ .x = NULL, .axis = ND_AXIS_NONE })
+#define nd_norm(...) nd_norm_(&(nd_norm_opts){ .axis = ND_AXIS_NONE, .x = __VA_ARGS__ })
 
 /* numpy.linalg.cond of (..., M, N) for p = NULL / "2" / "-2" (singular-value ratio, any
  * shape) or "fro", "nuc", "1", "-1", "inf", "-inf" (square only; singular → inf). */

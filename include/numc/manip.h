@@ -23,7 +23,6 @@ ND_API nd_array *nd_vstack(int n, const nd_array *const *arrays);
 ND_API nd_array *nd_dstack(int n, const nd_array *const *arrays);
 ND_API nd_array *nd_column_stack(int n, const nd_array *const *arrays);
 /* numpy.append(a, values, axis); axis ND_AXIS_NONE flattens both first. */
-#define ND_AXIS_NONE (-1000)
 ND_API nd_array *nd_append(const nd_array *a, const nd_array *values, int axis);
 /* numpy.atleast_1d / 2d / 3d: views with added length-1 axes. */
 ND_API nd_array *nd_atleast_1d(const nd_array *a);

@@ -52,13 +52,17 @@ ND_API const char *nd_quantile_method_name(nd_quantile_method m);
 ND_API int nd_quantile_method_from_name(const char *name);
 
 typedef struct nd_quantile_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    int axis;                   /* the axis to reduce; ND_AXIS_NONE (default): all, flattened.
+                                   A positional argument after q is the axis, as in NumPy */
+    nd_axes axes;               /* several axes: .axes = ND_AXES(0, 2) */
+    bool keepdims;
+    nd_quantile_method method;
     double q;                   /* the quantile (percentile: in [0, 100]; quantile: [0, 1]) */
     const nd_array *qs;         /* several at once instead (any shape); the result's shape
                                    is qs's shape followed by the reduced shape */
-    nd_axes axis;               /* axes to reduce; n == 0: all (flattened) */
-    bool keepdims;
-    nd_quantile_method method;
 } nd_quantile_opts;
+#define ND_QUANTILE_DEFAULTS ((nd_quantile_opts){ ._ = 0, .axis = ND_AXIS_NONE })
 
 /* numpy.percentile / quantile (and nanpercentile / nanquantile, which ignore NaN).
  * Returns float64 — float32 for float32 input with a scalar q — or the input's dtype for
@@ -66,34 +70,43 @@ typedef struct nd_quantile_opts {
  * closest_observation). A slice holding NaN gives NaN (non-nan variants); an all-NaN or
  * empty slice gives NaN and sets ND_WARN_ALL_NAN / ND_WARN_EMPTY. Selection
  * (introselect), never a full sort.
- *     nd_percentile(a, 95)                       nd_percentiles(a, qarr, .axis = ND_AXES(0))
- *     nd_quantile(a, 0.5, .method = ND_Q_HAZEN)  nd_nanpercentile(a, 50, .keepdims = true) */
+ *     nd_percentile(a, 95)     nd_percentile(a, 95, 1)  (axis 1)    nd_percentiles(a, qarr, .axis = 0)
+ *     nd_quantile(a, 0.5, .method = ND_Q_HAZEN)  nd_nanpercentile(a, 50, .keepdims = true)
+ * A missing q does not compile. */
 ND_API nd_array *nd_percentile_(const nd_array *a, const nd_quantile_opts *o);
 ND_API nd_array *nd_quantile_(const nd_array *a, const nd_quantile_opts *o);
 ND_API nd_array *nd_nanpercentile_(const nd_array *a, const nd_quantile_opts *o);
 ND_API nd_array *nd_nanquantile_(const nd_array *a, const nd_quantile_opts *o);
-#define nd_percentile(a, ...) nd_percentile_((a), &(nd_quantile_opts){ .q = __VA_ARGS__ })
-#define nd_percentiles(a, ...) nd_percentile_((a), &(nd_quantile_opts){ .qs = __VA_ARGS__ })
-#define nd_quantile(a, ...) nd_quantile_((a), &(nd_quantile_opts){ .q = __VA_ARGS__ })
-#define nd_quantiles(a, ...) nd_quantile_((a), &(nd_quantile_opts){ .qs = __VA_ARGS__ })
-#define nd_nanpercentile(a, ...) nd_nanpercentile_((a), &(nd_quantile_opts){ .q = __VA_ARGS__ })
-#define nd_nanpercentiles(a, ...) \
-    nd_nanpercentile_((a), &(nd_quantile_opts){ .qs = __VA_ARGS__ })
-#define nd_nanquantile(a, ...) nd_nanquantile_((a), &(nd_quantile_opts){ .q = __VA_ARGS__ })
-#define nd_nanquantiles(a, ...) nd_nanquantile_((a), &(nd_quantile_opts){ .qs = __VA_ARGS__ })
+/* A missing q reads "too few arguments to function 'nd_percentile_requires_q'". */
+static inline double nd_percentile_requires_q(double q) { return q; }
+static inline const nd_array *nd_percentile_requires_q_array(const nd_array *q) { return q; }
+#define ND__QOPTS(field, req, ...) \
+    (&(nd_quantile_opts){ ._ = 0, .axis = ND_AXIS_NONE, ._ = 0, ND__T1(__VA_ARGS__, ) \
+                          .field = req(ND__FIRST(__VA_ARGS__, )) })
+#define nd_percentile(a, ...) nd_percentile_((a), ND__QOPTS(q, nd_percentile_requires_q, __VA_ARGS__))
+#define nd_percentiles(a, ...) nd_percentile_((a), ND__QOPTS(qs, nd_percentile_requires_q_array, __VA_ARGS__))
+#define nd_quantile(a, ...) nd_quantile_((a), ND__QOPTS(q, nd_percentile_requires_q, __VA_ARGS__))
+#define nd_quantiles(a, ...) nd_quantile_((a), ND__QOPTS(qs, nd_percentile_requires_q_array, __VA_ARGS__))
+#define nd_nanpercentile(a, ...) nd_nanpercentile_((a), ND__QOPTS(q, nd_percentile_requires_q, __VA_ARGS__))
+#define nd_nanpercentiles(a, ...) nd_nanpercentile_((a), ND__QOPTS(qs, nd_percentile_requires_q_array, __VA_ARGS__))
+#define nd_nanquantile(a, ...) nd_nanquantile_((a), ND__QOPTS(q, nd_percentile_requires_q, __VA_ARGS__))
+#define nd_nanquantiles(a, ...) nd_nanquantile_((a), ND__QOPTS(qs, nd_percentile_requires_q_array, __VA_ARGS__))
 
 typedef struct nd_median_opts {
-    const nd_array *a;
-    nd_axes axis;               /* n == 0: all axes */
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    int axis;                   /* ND_AXIS_NONE (default): all axes; positional: nd_median(a, 1) */
+    nd_axes axes;               /* several axes */
     bool keepdims;
 } nd_median_opts;
+#define ND_MEDIAN_DEFAULTS ((nd_median_opts){ ._ = 0, .axis = ND_AXIS_NONE })
 /* numpy.median / nanmedian: float64 (float32 for float32 input). Empty → NaN with
  * ND_WARN_EMPTY; nanmedian of an all-NaN slice → NaN with ND_WARN_ALL_NAN.
- *     nd_median(a)   nd_median(a, .axis = ND_AXES(1), .keepdims = true) */
-ND_API nd_array *nd_median_(const nd_median_opts *o);
-ND_API nd_array *nd_nanmedian_(const nd_median_opts *o);
-#define nd_median(...) nd_median_(&(nd_median_opts){ .a = __VA_ARGS__ })
-#define nd_nanmedian(...) nd_nanmedian_(&(nd_median_opts){ .a = __VA_ARGS__ })
+ *     nd_median(a)   nd_median(a, 1)   nd_median(a, .axis = 1, .keepdims = true) */
+ND_API nd_array *nd_median_(const nd_array *a, const nd_median_opts *o);
+ND_API nd_array *nd_nanmedian_(const nd_array *a, const nd_median_opts *o);
+#define nd_median(...) nd_median_(ND__RH(__VA_ARGS__, ), ND__KWA(nd_median_opts, ND__T1(__VA_ARGS__, )))
+#define nd_nanmedian(...) \
+    nd_nanmedian_(ND__RH(__VA_ARGS__, ), ND__KWA(nd_median_opts, ND__T1(__VA_ARGS__, )))
 
 /* ---- histograms ------------------------------------------------------------------------ */
 /* numpy.histogram's bin rules (bins='auto', 'fd', ...). */
@@ -112,8 +125,9 @@ ND_API const char *nd_bin_rule_name(nd_bin_rule r);
 ND_API int nd_bin_rule_from_name(const char *name);
 
 typedef struct nd_hist_opts {
-    ptrdiff_t bins;          /* number of equal-width bins, > 0 (NumPy's default is 10); ignored
-                                with .edges or a .rule; <= 0 otherwise: ND_EVALUE */
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    ptrdiff_t bins;          /* number of equal-width bins; 0 → 10 (NumPy's default); ignored
+                                with .edges or a .rule; < 0: ND_EVALUE */
     const nd_array *edges;   /* explicit edges instead (1-D, monotonically increasing) */
     nd_bin_rule rule;        /* a rule instead of a count */
     const double *range;     /* {lo, hi}: NULL → (min, max) of the data */
@@ -124,15 +138,16 @@ typedef struct nd_hist_opts {
  * *edges the bin edges (float64, length nbins + 1); either pointer may be NULL. Bins are
  * half-open except the last, which includes its right edge. Equal-width bins take a
  * direct index computation (no search).
- *     nd_histogram(a, &h, &e, 100)   nd_histogram(a, &h, &e, 0, .rule = ND_BINS_AUTO) */
+ *     nd_histogram(a, &h, &e)  (10 bins)   nd_histogram(a, &h, &e, 100)
+ *     nd_histogram(a, &h, &e, .rule = ND_BINS_AUTO) */
 ND_API nd_status nd_histogram_(const nd_array *a, nd_array **hist, nd_array **edges,
                                const nd_hist_opts *o);
-#define nd_histogram(a, hist, edges, ...) \
-    nd_histogram_((a), (hist), (edges), &(nd_hist_opts){ .bins = __VA_ARGS__ })
+#define nd_histogram(...) \
+    nd_histogram_(ND__H3R(__VA_ARGS__, ), &(nd_hist_opts){ ._ = 0, ND__T3(__VA_ARGS__, ) })
 /* numpy.histogram_bin_edges: the edges nd_histogram would use. */
 ND_API nd_array *nd_histogram_bin_edges_(const nd_array *a, const nd_hist_opts *o);
-#define nd_histogram_bin_edges(a, ...) \
-    nd_histogram_bin_edges_((a), &(nd_hist_opts){ .bins = __VA_ARGS__ })
+#define nd_histogram_bin_edges(...) \
+    nd_histogram_bin_edges_(ND__RH(__VA_ARGS__, ), &(nd_hist_opts){ ._ = 0, ND__T1(__VA_ARGS__, ) })
 
 typedef struct nd_histdd_opts {
     ptrdiff_t bins;               /* bins in every dimension, > 0 (unless bins_each / edges) */
@@ -166,16 +181,21 @@ ND_API nd_array *nd_digitize(const nd_array *x, const nd_array *bins, bool right
 
 /* ---- weighted means, covariance, correlation --------------------------------------------- */
 typedef struct nd_average_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    int axis;                /* ND_AXIS_NONE (default): all axes; positional: nd_average(a, 1) */
+    nd_axes axes;            /* several axes */
     const nd_array *weights; /* NULL, same shape as a, or 1-D along the (single) axis */
-    nd_axes axis;            /* n == 0: all axes (NumPy's axis=None) */
     bool keepdims;
     nd_array **sum_of_weights; /* NumPy's returned=True: receives the weight sums */
 } nd_average_opts;
 /* numpy.average: float64 (float32 for float32 input and weights). Errors: ND_ESHAPE
  * (weights shape), ND_EVALUE (weights sum to zero), ND_EAXIS.
- *     nd_average(a, NULL)   nd_average(a, w, .axis = ND_AXES(1)) */
+ * The positional order is NumPy's: average(a, axis, weights).
+ *     nd_average(a)   nd_average(a, 1)   nd_average(a, .weights = w, .axis = 1) */
 ND_API nd_array *nd_average_(const nd_array *a, const nd_average_opts *o);
-#define nd_average(a, ...) nd_average_((a), &(nd_average_opts){ .weights = __VA_ARGS__ })
+#define ND_AVERAGE_DEFAULTS ((nd_average_opts){ ._ = 0, .axis = ND_AXIS_NONE })
+#define nd_average(...) \
+    nd_average_(ND__RH(__VA_ARGS__, ), ND__KWA(nd_average_opts, ND__T1(__VA_ARGS__, )))
 
 typedef struct nd_cov_opts {
     const nd_array *y;        /* extra variables, stacked after m's */

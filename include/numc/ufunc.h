@@ -80,6 +80,10 @@ static inline nd_operand nd_op_c128(double _Complex z)
 /* ---- options ---------------------------------------------------------------------- */
 typedef struct nd_ufunc_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
+    /* Catches a positional argument after the operands: nd_add(a, b, out) does not
+     * compile (an array cannot initialise a double; write nd_add_into(out, a, b)) and
+     * a stray number is ND_EVALUE. Never set it. */
+    double no_positional_options_use_X_into_for_out;
     const nd_array *where;  /* bool mask broadcast to the output: elements where it is
                                false are left unchanged (zero in a new output) */
     nd_casting casting;     /* inputs → loop and loop → out; default same_kind */
@@ -131,16 +135,17 @@ ND_API nd_status nd_ufunc_apply_into(nd_ufunc f, nd_array *out, const nd_operand
 /* Plumbing for the per-function macros (argument splitting without empty
  * variadic arguments, which C11 forbids). */
 #define ND__H1(x, ...) ND_OPERAND(x)
-#define ND__T1(x, ...) __VA_ARGS__
 #define ND__H2(x, y, ...) ND_OPERAND(x), ND_OPERAND(y)
-#define ND__T2(x, y, ...) __VA_ARGS__
 #define ND__H3(x, y, z, ...) ND_OPERAND(x), ND_OPERAND(y), ND_OPERAND(z)
-#define ND__T3(x, y, z, ...) __VA_ARGS__
 #define ND__T4(w, x, y, z, ...) __VA_ARGS__
 #define ND__HO1(o, x, ...) (o), ND_OPERAND(x)
 #define ND__HO2(o, x, y, ...) (o), ND_OPERAND(x), ND_OPERAND(y)
 #define ND__HO3(o, x, y, z, ...) (o), ND_OPERAND(x), ND_OPERAND(y), ND_OPERAND(z)
-#define ND__UOPTS(...) (&(nd_ufunc_opts){ 0, __VA_ARGS__ })
+/* The guard member gets a sentinel that a positional argument overrides. */
+#define ND__NOPOS (-0x1.5p-1000)
+#define ND__UOPTS(...) \
+    (&(nd_ufunc_opts){ ._ = 0, .no_positional_options_use_X_into_for_out = ND__NOPOS, ._ = 0, \
+                       __VA_ARGS__ })
 #define ND__UF1(f, ...) nd_ufunc1_((f), ND__H1(__VA_ARGS__, ), ND__UOPTS(ND__T1(__VA_ARGS__, )))
 #define ND__UF2(f, ...) nd_ufunc2_((f), ND__H2(__VA_ARGS__, ), ND__UOPTS(ND__T2(__VA_ARGS__, )))
 #define ND__UF3(f, ...) nd_ufunc3_((f), ND__H3(__VA_ARGS__, ), ND__UOPTS(ND__T3(__VA_ARGS__, )))
@@ -385,7 +390,10 @@ ND_API int nd_array_equal(const nd_array *a, const nd_array *b, bool equal_nan);
 /* ---- reductions ------------------------------------------------------------------- */
 typedef struct nd_reduce_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
-    nd_axes axis;              /* axis.n == 0: all axes (argmin/argmax/cum*: flattened) */
+    int axis;                  /* one axis (negative: from the end); ND_AXIS_NONE (the
+                                  default): all axes (argmin/argmax/cum*: flattened).
+                                  A positional argument is the axis: nd_sum(a, 0) */
+    nd_axes axes;              /* several axes: .axes = ND_AXES(0, 2) (not with .axis) */
     bool keepdims;             /* keep reduced axes with length 1 */
     int dtype;                 /* accumulator and result dtype; 0 → NumPy's default
                                   (sum/prod of bool and small ints → int64/uint64,
@@ -396,12 +404,15 @@ typedef struct nd_reduce_opts {
     double ddof;               /* var/std: divisor is N - ddof */
 } nd_reduce_opts;
 
-#define ND__ROPTS(...) (&(nd_reduce_opts){ 0, __VA_ARGS__ })
+/* Defaults for code that fills the struct itself (or pass NULL). */
+#define ND_REDUCE_DEFAULTS ((nd_reduce_opts){ ._ = 0, .axis = ND_AXIS_NONE })
+/* ._ re-designated after .axis so that a positional argument lands in .axis. */
+#define ND__ROPTS(...) ND__KWA(nd_reduce_opts, __VA_ARGS__)
 #define ND__RED(fn, ...) fn(ND__RH(__VA_ARGS__, ), ND__ROPTS(ND__T1(__VA_ARGS__, )))
-#define ND__RH(a, ...) (a)
 
 /* Each returns a new array (0-d when every axis is reduced and keepdims is false).
- * Errors: ND_EAXIS (axis out of range or repeated), ND_EDTYPE (dtype not supported,
+ * Errors: ND_EAXIS (axis out of range or repeated), ND_EVALUE (both .axis and
+ * .axes), ND_EDTYPE (dtype not supported,
  * e.g. bitwise dtypes for mean), ND_ESHAPE (where does not broadcast),
  * ND_EVALUE (empty reduction without identity: min/max/argmin of nothing). */
 ND_API nd_array *nd_sum_(const nd_array *a, const nd_reduce_opts *o);
@@ -422,14 +433,14 @@ ND_API nd_array *nd_nanmax_(const nd_array *a, const nd_reduce_opts *o);
 ND_API nd_array *nd_nanmean_(const nd_array *a, const nd_reduce_opts *o);
 ND_API nd_array *nd_nanvar_(const nd_array *a, const nd_reduce_opts *o);
 ND_API nd_array *nd_nanstd_(const nd_array *a, const nd_reduce_opts *o);
-/* Index (int64) of the first extreme along one axis (axis.n must be 0 or 1); NaN
+/* Index (int64) of the first extreme along one axis (.axis; .axes of one axis); NaN
  * counts as the extreme for argmin/argmax and is skipped by the nan-variants
  * (an all-NaN slice is ND_EVALUE). */
 ND_API nd_array *nd_argmin_(const nd_array *a, const nd_reduce_opts *o);
 ND_API nd_array *nd_argmax_(const nd_array *a, const nd_reduce_opts *o);
 ND_API nd_array *nd_nanargmin_(const nd_array *a, const nd_reduce_opts *o);
 ND_API nd_array *nd_nanargmax_(const nd_array *a, const nd_reduce_opts *o);
-/* Running sums / products along one axis (flattened when axis.n == 0); same shape
+/* Running sums / products along one axis (flattened when no axis); same shape
  * as the input (1-D when flattened). The nan-variants treat NaN as 0 / 1. */
 ND_API nd_array *nd_cumsum_(const nd_array *a, const nd_reduce_opts *o);
 ND_API nd_array *nd_cumprod_(const nd_array *a, const nd_reduce_opts *o);
@@ -481,7 +492,6 @@ typedef struct nd_diff_opts {
     const nd_array *append;
 } nd_diff_opts;
 ND_API nd_array *nd_diff_(const nd_array *a, int n, int axis, const nd_diff_opts *o);
-#define ND__H3R(a, n, axis, ...) (a), (n), (axis)
 #define nd_diff(...) \
     nd_diff_(ND__H3R(__VA_ARGS__, ), &(nd_diff_opts){ 0, ND__T3(__VA_ARGS__, ) })
 
@@ -490,22 +500,25 @@ ND_API nd_array *nd_diff_(const nd_array *a, int n, int axis, const nd_diff_opts
 ND_API nd_array *nd_ediff1d(const nd_array *a, const nd_array *to_end, const nd_array *to_begin);
 
 /* numpy.gradient: central differences inside, one-sided (edge_order 1 or 2) at the
- * ends, along each axis of `.axis` (all when axis.n == 0). Writes one new array per
+ * ends, along `.axis` or each of `.axes` (all axes when neither). Writes one new array per
  * axis to out[] (caller's; out must have room for that many). Spacing per listed axis:
  * `.dx` (uniform steps) or `.x` (1-D coordinates of that axis's length); neither: 1.
+ * A positional argument after `out` is the axis: nd_gradient(f, out, 0).
  * Float64 results for integer input. ND_EVALUE when an axis is shorter than
  * edge_order + 1. */
 typedef struct nd_gradient_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
-    nd_axes axis;
-    const double *dx;            /* axis.n (or ndim) values */
-    const nd_array *const *x;    /* axis.n (or ndim) coordinate arrays */
+    int axis;                    /* one axis; ND_AXIS_NONE (the default): see .axes */
+    nd_axes axes;                /* several axes; neither: all axes */
+    const double *dx;            /* one per axis used (1, axes.n or ndim) */
+    const nd_array *const *x;    /* one coordinate array per axis used */
     int edge_order;              /* 0 → 1 */
 } nd_gradient_opts;
 ND_API nd_status nd_gradient_(const nd_array *f, nd_array **out, const nd_gradient_opts *o);
-#define ND__H2R(a, b, ...) (a), (b)
+#define ND_GRADIENT_DEFAULTS ((nd_gradient_opts){ ._ = 0, .axis = ND_AXIS_NONE })
 #define nd_gradient(...) \
-    nd_gradient_(ND__H2R(__VA_ARGS__, ), &(nd_gradient_opts){ 0, ND__T2(__VA_ARGS__, ) })
+    nd_gradient_(ND__H2R(__VA_ARGS__, ), \
+                 ND__KWA(nd_gradient_opts, ND__T2(__VA_ARGS__, )))
 
 /* numpy.trapz: integral of y along `axis` by the trapezoidal rule, with sample points
  * x (1-D of that axis's length, or y's shape) or, when x is NULL, spacing dx (0 → 1). */

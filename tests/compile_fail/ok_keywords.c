@@ -1,0 +1,33 @@
+/* Positive control: the spellings the keyword macros accept compile cleanly with
+ * -Wall -Wextra -Wpedantic -Werror (the override of the macro-filled .axis default
+ * included). */
+#include <numc/numc.h>
+
+int main(void)
+{
+    nd_array *a = nd_ones(ND_SHAPE(3, 4), ND_FLOAT64), *out = nd_zeros(ND_SHAPE(3, 4), ND_FLOAT64);
+    nd_array *r[] = {
+        nd_sum(a),
+        nd_sum(a, 0),                              /* NumPy: a.sum(0) is axis 0 */
+        nd_mean(a, .axis = 1),
+        nd_mean(a, .axis = 0, .keepdims = true),
+        nd_std(a, 1),
+        nd_std(a, .ddof = 1),
+        nd_sum(a, .axes = ND_AXES(0, 1)),
+        nd_argmax(a, .axis = -1),
+        nd_add(a, 2.0),
+        nd_add(a, a, .where = NULL),
+        nd_percentile(a, 50),
+        nd_percentile(a, 50, 1),                   /* NumPy: percentile(a, q, axis) */
+        nd_median(a, 0),
+        nd_average(a, .axis = 1),
+        nd_fft(a),
+        nd_fft(a, 8, 0),                           /* NumPy: fft(a, n, axis) */
+        nd_norm(a, .axis = 1),
+    };
+    (void)nd_add_into(out, a, a);
+    for (size_t i = 0; i < sizeof r / sizeof r[0]; i++) nd_free(r[i]);
+    nd_free(a);
+    nd_free(out);
+    return 0;
+}
