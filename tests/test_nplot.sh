@@ -144,6 +144,31 @@ run 1 "bad cmap" "$data/elnino.csv" -q -k heatmap --cmap nope -o "$tmp/x.png" &&
 run 1 "bad legend" "$s" -q --legend middle -o "$tmp/x.png" && expect_err "bad legend" "unknown legend location 'middle'"
 run 1 "bad marker" "$s" -q --marker Q -o "$tmp/x.png" && expect_err "bad marker" "unknown marker 'Q'"
 run 1 "bad color" "$s" -q --color notacolor -o "$tmp/x.png" && expect_err "bad color" "bad --color 'notacolor'"
+# ---- hostile input (issue 15) -----------------------------------------------------------------
+printf 'date,v\n2000-01-01,1\n2001-01-01,2\n2002-01-01,4\n' >"$tmp/self.csv"
+cp "$tmp/self.csv" "$tmp/self.keep"
+run 3 "output is input" "$tmp/self.csv" -q --to png -o "$tmp/self.csv" \
+  && expect_err "output is input" "the output is the input file"
+ln -s "$tmp/self.csv" "$tmp/self-link.png"
+run 3 "output is a link to the input" "$tmp/self.csv" -q -o "$tmp/self-link.png" \
+  && expect_err "output is a link" "the output is the input file"
+cmp -s "$tmp/self.csv" "$tmp/self.keep" && ok || bad "the input was overwritten"
+run 1 "huge format width" "$s" -q -f '%999999999.0f' -o "$tmp/x.png" \
+  && expect_err "huge format width" "width and precision are at most 64"
+run 1 "huge xformat precision" "$s" -q --xformat '%.1000000f' -o "$tmp/x.png" \
+  && expect_err "huge xformat precision" "width and precision are at most 64"
+run 0 "format width 64" "$s" -q -f '%8.2f' -o "$tmp/x.png"
+start=$(date +%s)
+run 2 "absurd date range" "$tmp/self.csv" -q --xlim 1e16:2e16 -o "$tmp/x.png" \
+  && expect_err "absurd date range" "beyond years -1000000 to 1000000"
+run 2 "absurd negative date range" "$tmp/self.csv" -q --xlim=-1e16:1e16 -o "$tmp/x.png"
+[ $(( $(date +%s) - start )) -lt 5 ] && ok || bad "absurd date ranges took $(( $(date +%s) - start )) s"
+run 1 "size too large" "$s" -q --size 100000x100000 -o "$tmp/x.png" \
+  && expect_err "size too large" "100000x100000 pixels at 100 dpi (at most 32767"
+run 1 "size too small in inches" "$s" -q --size 0.001x0.001in -o "$tmp/x.png" \
+  && expect_err "size too small" "too small"
+run 1 "size too large with dpi" "$s" -q --size 100x100in --dpi 400 -o "$tmp/x.png" \
+  && expect_err "size too large with dpi" "40000x40000 pixels at 400 dpi"
 run 0 "help" --help && { grep -q "Examples:" "$tmp/out" && ok || bad "help text"; }
 run 0 "version" --version && { grep -q "^nplot (numc) " "$tmp/out" && ok || bad "version text"; }
 

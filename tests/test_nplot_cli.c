@@ -8,6 +8,8 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 /* ---- columns ---------------------------------------------------------------------------- */
 static const char *const sun[] = { "YEAR", "SUNACTIVITY" };
@@ -409,7 +411,76 @@ static void test_args_help_and_version(void)
     CU_ASSERT_EQUAL(cli_kind_parse("nope"), -1);
 }
 
+static void test_format_check_bounds_width_and_precision(void)
+{
+    CU_ASSERT_PTR_NULL(cli_format_check("%.2f"));
+    CU_ASSERT_PTR_NULL(cli_format_check("%64.64g km"));
+    CU_ASSERT_PTR_NULL(cli_format_check("%.1f%%"));
+    const char *why = cli_format_check("%999999999.0f");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(why);
+    CU_ASSERT_PTR_NOT_NULL(strstr(why, "at most 64"));
+    CU_ASSERT_PTR_NOT_NULL(cli_format_check("%.65f"));
+    CU_ASSERT_PTR_NOT_NULL(cli_format_check("%99999999999999999999999d"));
+    CU_ASSERT_PTR_NOT_NULL(cli_format_check("%f %f"));
+    CU_ASSERT_PTR_NOT_NULL(cli_format_check("%s"));
+    CU_ASSERT_PTR_NOT_NULL(cli_format_check("plain"));
+}
+
+static void test_date_ticks_refuse_absurd_range_quickly(void)
+{
+    double t[64];
+    const char *fmt = NULL;
+    clock_t c0 = clock();
+    CU_ASSERT_EQUAL(cli_date_ticks(-1e16, 1e16, 10, t, 64, &fmt), 0);
+    CU_ASSERT_EQUAL(cli_date_ticks(1e16, 2e16, 10, t, 64, &fmt), 0);
+    /* The widest allowed range still gives a handful of ticks at once. */
+    int n = cli_date_ticks(-CLI_DATE_MAX_DAYS, CLI_DATE_MAX_DAYS, 10, t, 64, &fmt);
+    CU_ASSERT(n >= 2 && n <= 64);
+    CU_ASSERT_STRING_EQUAL(fmt, "%Y");
+    CU_ASSERT((double)(clock() - c0) / CLOCKS_PER_SEC < 1.0);
+}
+
+static void test_args_size_limits(void)
+{
+    cli_opts o;
+    char e[1024];
+    CU_ASSERT_EQUAL(run_args(&o, "--size 100000x100000 d.csv", e, sizeof e), CLI_EXIT_USAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "100000x100000 pixels at 100 dpi"));
+    CU_ASSERT_EQUAL(run_args(&o, "--size 0.001x0.001in d.csv", e, sizeof e), CLI_EXIT_USAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "too small"));
+    CU_ASSERT_EQUAL(run_args(&o, "--dpi 2400 --size 20x20in d.csv", e, sizeof e), CLI_EXIT_USAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "48000x48000 pixels at 2400 dpi"));
+    CU_ASSERT_EQUAL(run_args(&o, "--size 32767x16 d.csv", e, sizeof e), CLI_EXIT_OK);
+    CU_ASSERT_EQUAL(run_args(&o, "--size 6.4x4.8in --dpi 300 d.csv", e, sizeof e), CLI_EXIT_OK);
+}
+
+static void test_same_file_through_links(void)
+{
+    char dir[] = "/tmp/nplot-same-XXXXXX";
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    char a[128], b[128], l[128];
+    snprintf(a, sizeof a, "%s/a.csv", dir);
+    snprintf(b, sizeof b, "%s/b.png", dir);
+    snprintf(l, sizeof l, "%s/l.png", dir);
+    FILE *f = fopen(a, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("1\n", f);
+    fclose(f);
+    CU_ASSERT_EQUAL(symlink(a, l), 0);
+    CU_ASSERT(cli_same_file(a, a));
+    CU_ASSERT(cli_same_file(a, l));
+    CU_ASSERT(!cli_same_file(a, b)); /* does not exist yet */
+    CU_ASSERT(!cli_same_file("-", a));
+    remove(l);
+    remove(a);
+    rmdir(dir);
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_format_check_bounds_width_and_precision),
+    ND_T(test_date_ticks_refuse_absurd_range_quickly),
+    ND_T(test_args_size_limits),
+    ND_T(test_same_file_through_links),
     ND_T(test_edit_distance_known_values),
     ND_T(test_suggest_ranks_closest_first),
     ND_T(test_column_find_name_index_negative_case),

@@ -62,7 +62,16 @@ typedef struct cli_opts {
     const char *color, *marker;
     double linewidth, alpha;
     bool quiet;
+    const char *size_arg;    /* --size as given, for messages */
 } cli_opts;
+
+/* Limits of the command line: the renderer's largest image side, and the width,
+ * precision and length of a printf tick format. */
+enum { CLI_MAX_PIXELS = 32767, CLI_MAX_FMT_WIDTH = 64, CLI_MAX_FMT_LEN = 256 };
+
+/* NULL when fmt is a printf format nplot accepts for tick labels (one conversion among
+ * f F e E g G, width and precision at most CLI_MAX_FMT_WIDTH), else why not. */
+const char *cli_format_check(const char *fmt);
 
 /* A limit for a date axis: a side written as a plain year (1000–9999) means 1 January
  * of that year, other numbers are days. */
@@ -111,9 +120,12 @@ bool cli_yyyymmdd(double v, double *days);
 size_t cli_format_date(double days, const char *fmt, char *buf, size_t cap);
 
 /* ---- dateticks.c ---------------------------------------------------------------------- */
+/* A date axis spans at most years -1,000,000 .. +1,000,000 (in days from 1970). */
+#define CLI_DATE_MAX_DAYS 365242500.0
 /* Date ticks for the view [lo, hi] (days): at most maxticks "nice" positions (whole years,
  * months, days, hours, minutes or seconds) written to out, and the strftime-style format
- * that suits them (matplotlib's AutoDateFormatter) to *fmt. Returns the count. */
+ * that suits them (matplotlib's AutoDateFormatter) to *fmt. Returns the count (at most
+ * cap; 0 when a limit is not finite or beyond CLI_DATE_MAX_DAYS). */
 int cli_date_ticks(double lo, double hi, int maxticks, double *out, int cap,
                    const char **fmt);
 

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int cli_plot_fail(cli_plot *p, int code, const char *fmt, ...)
@@ -113,6 +114,11 @@ int cli_date_axis(cli_plot *p, nplot_axes *ax, bool on_y, double axis_pt)
     double lo, hi;
     if ((on_y ? nplot_get_ylim(ax, &lo, &hi) : nplot_get_xlim(ax, &lo, &hi)) != ND_OK)
         return cli_plot_status(p);
+    if (!(fabs(lo) <= CLI_DATE_MAX_DAYS && fabs(hi) <= CLI_DATE_MAX_DAYS))
+        return cli_plot_fail(p, CLI_EXIT_DATA,
+                             "%s: the date axis runs from %g to %g days from 1970-01-01, beyond "
+                             "years -1000000 to 1000000; check --%slim", p->d->file, lo, hi,
+                             on_y ? "y" : "x");
     /* Tick count from the label width: try the format of a generous count first, then
      * recount with the width its labels really need. */
     double t[64];
@@ -480,26 +486,45 @@ done:
     return CLI_EXIT_OK;
 }
 
+bool cli_same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (!a || !b || strcmp(a, "-") == 0 || strcmp(b, "-") == 0) return false;
+    /* stat follows symbolic links: a link to the input is the input. */
+    if (stat(a, &sa) != 0 || stat(b, &sb) != 0) return false;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 int cli_render(const cli_opts *o, cli_data *d, char *err, size_t errcap)
 {
     cli_plot p = { .o = o, .d = d, .err = err, .errcap = errcap };
-    nplot_axes *ax;
-    int rc = cli_figure_build(o, d, &p.fig, &ax, err, errcap);
-    if (rc) return rc;
     char *out = o->output ? NULL : default_output(o);
     const char *path = o->output ? o->output : out;
     if (!path) {
-        rc = cli_plot_fail(&p, CLI_EXIT_OUTPUT, "out of memory");
-    } else {
-        rc = save(&p, path);
-        if (rc == CLI_EXIT_OK && !o->quiet && strcmp(path, "-") != 0) {
-            int pw = 0, ph = 0;
-            nplot_figure_pixel_size(p.fig, &pw, &ph);
-            if (strcmp(o->format, "png") == 0)
-                fprintf(stderr, "nplot: wrote %s (%dx%d)\n", path, pw, ph);
-            else
-                fprintf(stderr, "nplot: wrote %s\n", path);
-        }
+        free(out);
+        return cli_plot_fail(&p, CLI_EXIT_OUTPUT, "out of memory");
+    }
+    if (cli_same_file(o->input, path)) {
+        int rc = cli_plot_fail(&p, CLI_EXIT_OUTPUT,
+                               "%s: the output is the input file; refusing to overwrite it "
+                               "(choose another -o)", path);
+        free(out);
+        return rc;
+    }
+    nplot_axes *ax;
+    int rc = cli_figure_build(o, d, &p.fig, &ax, err, errcap);
+    if (rc) {
+        free(out);
+        return rc;
+    }
+    rc = save(&p, path);
+    if (rc == CLI_EXIT_OK && !o->quiet && strcmp(path, "-") != 0) {
+        int pw = 0, ph = 0;
+        nplot_figure_pixel_size(p.fig, &pw, &ph);
+        if (strcmp(o->format, "png") == 0)
+            fprintf(stderr, "nplot: wrote %s (%dx%d)\n", path, pw, ph);
+        else
+            fprintf(stderr, "nplot: wrote %s\n", path);
     }
     free(out);
     nplot_figure_free(p.fig);

@@ -74,7 +74,10 @@ int cli_kind_surface(cli_plot *p, bool wireframe);
  * message in err. */
 int cli_figure_build(const cli_opts *o, cli_data *d, nplot_figure **fig, nplot_axes **main_ax,
                      char *err, size_t errcap);
-/* Build the figure and save it where the options say. */
+/* a and b name the same file (same device and inode, through symbolic links). */
+bool cli_same_file(const char *a, const char *b);
+/* Build the figure and save it where the options say; refuses (CLI_EXIT_OUTPUT) to
+ * write over the input. */
 int cli_render(const cli_opts *o, cli_data *d, char *err, size_t errcap);
 
 #endif
