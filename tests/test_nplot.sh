@@ -169,6 +169,37 @@ run 1 "size too small in inches" "$s" -q --size 0.001x0.001in -o "$tmp/x.png" \
   && expect_err "size too small" "too small"
 run 1 "size too large with dpi" "$s" -q --size 100x100in --dpi 400 -o "$tmp/x.png" \
   && expect_err "size too large with dpi" "40000x40000 pixels at 400 dpi"
+printf 'a,b\n,\n,\n' >"$tmp/empty-cells.csv"
+run 2 "no numbers at all" "$tmp/empty-cells.csv" -q -o "$tmp/x.png" \
+  && expect_err "no numbers at all" "no numeric column"
+printf 'a,b,c\nx,y,z\nfoo,bar,baz\n' >"$tmp/all-text.csv"
+run 2 "all text" "$tmp/all-text.csv" -q -o "$tmp/x.png" && expect_err "all text" "no numeric column"
+printf 'a,b\0c\n1,2\n' >"$tmp/nul.csv"
+run 2 "NUL byte" "$tmp/nul.csv" -q -o "$tmp/x.png" && expect_err "NUL byte" "nul.csv: line 1, column 4: a NUL byte"
+printf 'x,\xce\xbcg\n1,2\n2,3\n3,5\n' | iconv -f UTF-8 -t UTF-16 >"$tmp/utf16.csv"
+run 0 "UTF-16 input" "$tmp/utf16.csv" -o "$tmp/u16.png" \
+  && expect_err "UTF-16 input" "file is UTF-16" && expect_png "UTF-16 input" "$tmp/u16.png" 800 600
+grep -qi "pango\|critical\|warning" "$tmp/err" && bad "UTF-16: library warnings: $(cat "$tmp/err")" || ok
+printf 'x,\xce\xbcg\n1,2\n2,3\n3,5\n' | iconv -f UTF-8 -t UTF-16BE | { printf '\xfe\xff'; cat; } >"$tmp/utf16be.csv"
+run 0 "UTF-16BE input" "$tmp/utf16be.csv" -o "$tmp/u16.png" && expect_err "UTF-16BE" "big-endian"
+printf 'ann\xe9e,caf\xe9\n1,2\n2,3\n3,5\n' >"$tmp/latin1.csv"
+run 0 "Latin-1 header" "$tmp/latin1.csv" -o "$tmp/l1.png" --title "$(printf 'caf\xe9 \xff')" \
+  && expect_err "Latin-1 header" "line 1: byte 0xE9 is not UTF-8; reading the file as Latin-1"
+grep -qi "pango\|critical\|warning" "$tmp/err" && bad "Latin-1: library warnings: $(cat "$tmp/err")" || ok
+run 0 "invalid UTF-8 title and labels" "$s" -o "$tmp/t8.png" --title "$(printf 'bad \xc3\x28 \xff')" \
+  --xlabel "$(printf '\xe9t\xe9')" --ylabel "$(printf '\xed\xa0\x80')"
+grep -qi "pango\|critical\|warning" "$tmp/err" && bad "invalid UTF-8 title: library warnings: $(cat "$tmp/err")" || ok
+python3 -c "print(','.join(['1'] * 2000000))" >"$tmp/longline.csv" 2>/dev/null \
+  || awk 'BEGIN { for (i = 1; i < 2000000; i++) printf "1,"; print "1" }' >"$tmp/longline.csv"
+run 2 "one line of 2 million fields" "$tmp/longline.csv" -q -o "$tmp/x.png" \
+  && expect_err "long line" "line 1 has 2000000 fields; nplot reads at most 16384 columns"
+awk 'BEGIN { for (r = 0; r < 4; r++) { for (c = 1; c < 300; c++) printf "%d,", c + r; print r } }' >"$tmp/wide300.csv"
+run 0 "300 numeric columns" "$tmp/wide300.csv" --no-header -o "$tmp/x.png" \
+  && expect_err "300 numeric columns" "only the first 256 of 299 numeric columns are plotted"
+printf 'a,b,name,y\n1,2,x,p\n2,3,y,q\n3,1,z,r\n' >"$tmp/textcols.csv"
+run 0 "unused text columns" "$tmp/textcols.csv" -o "$tmp/x.png" \
+  && expect_err "unused text" "column 'name' is text; not plotted" && expect_err "unused text y" "column 'y' is text; not plotted"
+run 0 "quiet hides notes" "$tmp/textcols.csv" -q -o "$tmp/x.png" && { [ -s "$tmp/err" ] && bad "-q printed: $(cat "$tmp/err")" || ok; }
 run 0 "help" --help && { grep -q "Examples:" "$tmp/out" && ok || bad "help text"; }
 run 0 "version" --version && { grep -q "^nplot (numc) " "$tmp/out" && ok || bad "version text"; }
 

@@ -7,6 +7,7 @@
 #include "testutil.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -476,7 +477,51 @@ static void test_same_file_through_links(void)
     rmdir(dir);
 }
 
+static void test_encodings_nul_utf8_latin1_utf16(void)
+{
+    size_t line = 0, col = 0, n = 0;
+    CU_ASSERT(cli_find_nul("a,b\nc\0d\n", 8, &line, &col));
+    CU_ASSERT_EQUAL(line, 2);
+    CU_ASSERT_EQUAL(col, 2);
+    CU_ASSERT(!cli_find_nul("a,b\n", 4, &line, &col));
+    CU_ASSERT_EQUAL(cli_utf8_invalid("x \xce\xbc \xe4\xb8\x89", 8), (size_t)-1);
+    CU_ASSERT_EQUAL(cli_utf8_invalid("caf\xe9", 4), 3);
+    CU_ASSERT_EQUAL(cli_utf8_invalid("\xc0\xaf", 2), 0);         /* overlong */
+    CU_ASSERT_EQUAL(cli_utf8_invalid("a\xed\xa0\x80", 4), 1);    /* surrogate */
+    CU_ASSERT_EQUAL(cli_utf8_invalid("ab\xe4\xb8", 4), 2);       /* cut short */
+    char *u = cli_latin1_to_utf8("caf\xe9", 4, &n);
+    CU_ASSERT_STRING_EQUAL(u, "caf\xc3\xa9");
+    CU_ASSERT_EQUAL(n, 5);
+    free(u);
+    CU_ASSERT_EQUAL(cli_utf16_bom("\xff\xfe", 2), 1);
+    CU_ASSERT_EQUAL(cli_utf16_bom("\xfe\xff", 2), 2);
+    CU_ASSERT_EQUAL(cli_utf16_bom("ab", 2), 0);
+    /* "a", U+03BC, U+1F600 (a surrogate pair), an unpaired high surrogate. */
+    const char le[] = { 'a', 0, (char)0xBC, 0x03, 0x3D, (char)0xD8, 0x00, (char)0xDE,
+                        0x3D, (char)0xD8 };
+    u = cli_utf16_to_utf8(le, sizeof le, false, &n);
+    CU_ASSERT_STRING_EQUAL(u, "a\xce\xbc\xf0\x9f\x98\x80\xef\xbf\xbd");
+    free(u);
+    const char be[] = { 0, 'x', 0x03, (char)0xBC };
+    u = cli_utf16_to_utf8(be, sizeof be, true, &n);
+    CU_ASSERT_STRING_EQUAL(u, "x\xce\xbc");
+    free(u);
+}
+
+static void test_max_fields_counts_outside_quotes(void)
+{
+    size_t line = 0;
+    CU_ASSERT_EQUAL(cli_max_fields("a,b\n1,2,3\n", 10, 0, &line), 3);
+    CU_ASSERT_EQUAL(line, 2);
+    CU_ASSERT_EQUAL(cli_max_fields("\"a,b,c\",d\n", 10, ',', &line), 2);
+    CU_ASSERT_EQUAL(cli_max_fields("a;b;c;d\n", 8, 0, &line), 4);
+    CU_ASSERT_EQUAL(cli_max_fields("  1   2 3\n", 10, ' ', &line), 3);
+    CU_ASSERT_EQUAL(cli_max_fields("1,2", 3, ',', &line), 2); /* no final newline */
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_encodings_nul_utf8_latin1_utf16),
+    ND_T(test_max_fields_counts_outside_quotes),
     ND_T(test_format_check_bounds_width_and_precision),
     ND_T(test_date_ticks_refuse_absurd_range_quickly),
     ND_T(test_args_size_limits),

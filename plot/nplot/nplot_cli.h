@@ -144,8 +144,27 @@ int cli_monotonic(const double *v, size_t n);
  * skipped, a header takes the first line, quoted fields may span lines. */
 ptrdiff_t cli_row_line(const char *buf, size_t n, bool header, ptrdiff_t row);
 
+/* Where the first NUL byte of buf[0..n) is (1-based line and byte column); false if none. */
+bool cli_find_nul(const char *buf, size_t n, size_t *line, size_t *col);
+/* Offset of the first byte of s[0..n) that is not valid UTF-8, or (size_t)-1. */
+size_t cli_utf8_invalid(const char *s, size_t n);
+/* s[0..n) read as Latin-1 (ISO 8859-1), as a new NUL-terminated UTF-8 string of *outn
+ * bytes (malloc'd; NULL when out of memory). */
+char *cli_latin1_to_utf8(const char *s, size_t n, size_t *outn);
+/* 1 for a UTF-16 little-endian byte order mark at buf, 2 for big-endian, else 0. */
+int cli_utf16_bom(const char *buf, size_t n);
+/* UTF-16 text (after its BOM) as a new NUL-terminated UTF-8 string (malloc'd); unpaired
+ * surrogates become U+FFFD. */
+char *cli_utf16_to_utf8(const char *buf, size_t n, bool big_endian, size_t *outn);
+/* The largest number of fields on one line (outside quotes) and that line (1-based): with
+ * delimiter 0 the most frequent of , ; tab | on each line, with ' ' runs of blanks. One
+ * pass, no allocation: it guards the CSV reader against a line of millions of fields. */
+size_t cli_max_fields(const char *buf, size_t n, char delimiter, size_t *line);
+
 /* ---- data.c ----------------------------------------------------------------------------- */
-enum { CLI_MAX_Y = 256, CLI_MAX_GROUPS = 64 };
+/* At most CLI_MAX_Y series are drawn (more is said on stderr) and a file may have at most
+ * CLI_MAX_COLS columns (documented in --help and nplot(1)). */
+enum { CLI_MAX_Y = 256, CLI_MAX_GROUPS = 64, CLI_MAX_COLS = 16384 };
 
 typedef enum cli_xtype {
     CLI_X_NUMBER = 0, /* a numeric column */

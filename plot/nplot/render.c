@@ -432,8 +432,37 @@ static int draw_panels(cli_plot *p)
     return cli_plot_status(p);
 }
 
+/* Command-line text as UTF-8: bytes that are not UTF-8 are read as Latin-1 (once, with a
+ * note), so the text layer never sees invalid UTF-8. *owned gets what to free. */
+static const char *utf8_arg(const cli_opts *o, const char *what, const char *s, char **owned)
+{
+    *owned = NULL;
+    if (!s || cli_utf8_invalid(s, strlen(s)) == (size_t)-1) return s;
+    size_t n;
+    *owned = cli_latin1_to_utf8(s, strlen(s), &n);
+    if (!*owned) return "";
+    if (!o->quiet) fprintf(stderr, "nplot: %s is not UTF-8; read as Latin-1\n", what);
+    return *owned;
+}
+
+static int figure_build(const cli_opts *o, cli_data *d, nplot_figure **fig,
+                        nplot_axes **main_ax, char *err, size_t errcap);
+
 int cli_figure_build(const cli_opts *o, cli_data *d, nplot_figure **fig, nplot_axes **main_ax,
                      char *err, size_t errcap)
+{
+    cli_opts u = *o;
+    char *own[3];
+    u.title = utf8_arg(o, "--title", o->title, &own[0]);
+    u.xlabel = utf8_arg(o, "--xlabel", o->xlabel, &own[1]);
+    u.ylabel = utf8_arg(o, "--ylabel", o->ylabel, &own[2]);
+    int rc = figure_build(&u, d, fig, main_ax, err, errcap);
+    for (int i = 0; i < 3; i++) free(own[i]);
+    return rc;
+}
+
+static int figure_build(const cli_opts *o, cli_data *d, nplot_figure **fig,
+                        nplot_axes **main_ax, char *err, size_t errcap)
 {
     cli_plot p = { .o = o, .d = d, .err = err, .errcap = errcap };
     *fig = NULL;
