@@ -104,7 +104,9 @@ void cli_print_help(FILE *f)
 "  -q, --quiet           no messages other than errors\n"
 "  -h, --help            this help\n"
 "  -V, --version         version\n"
-"\n"
+"\n",
+        f);
+    fputs(
 "Limits: at most 16384 columns in a file (a longer line is refused before it is\n"
 "read), 256 series drawn (more are named on stderr), tick formats of width and\n"
 "precision up to 64, images up to 32767 pixels a side, date axes within years\n"
