@@ -200,6 +200,26 @@ printf 'a,b,name,y\n1,2,x,p\n2,3,y,q\n3,1,z,r\n' >"$tmp/textcols.csv"
 run 0 "unused text columns" "$tmp/textcols.csv" -o "$tmp/x.png" \
   && expect_err "unused text" "column 'name' is text; not plotted" && expect_err "unused text y" "column 'y' is text; not plotted"
 run 0 "quiet hides notes" "$tmp/textcols.csv" -q -o "$tmp/x.png" && { [ -s "$tmp/err" ] && bad "-q printed: $(cat "$tmp/err")" || ok; }
+# ---- wide tables (issue 14) ---------------------------------------------------------------------
+printf 't,a,b\n1,1,10000\n2,2,20000\n3,1,30000\n' >"$tmp/scales.csv"
+run 0 "scale hint" "$tmp/scales.csv" -o "$tmp/x.png" \
+  && expect_err "scale hint" "series differ by 10^4 in scale; try --subplots or -y"
+run 0 "no scale hint with --logy" "$tmp/scales.csv" --logy -o "$tmp/x.png" \
+  && { grep -q "differ by" "$tmp/err" && bad "hint with --logy" || ok; }
+run 0 "months suggest heatmap" "$data/elnino.csv" -o "$tmp/x.png" \
+  && expect_err "months" "the columns are months (one quantity in 12 columns); try -k heatmap"
+printf 'country,1990,1991,1992,1993\nA,1,2,3,4\nB,2,3,4,5\n' >"$tmp/years.csv"
+run 0 "years header says how" "$tmp/years.csv" -o "$tmp/x.png" && expect_err "years" "header of years"
+printf '150,4,setosa,versicolor,virginica\n5.1,3.5,1.4,0.2,0\n4.9,3.0,1.4,0.2,0\n7.0,3.2,4.7,1.4,1\n6.3,3.3,6.0,2.5,2\n' >"$tmp/preamble.csv"
+run 0 "preamble skipped" "$tmp/preamble.csv" -o "$tmp/x.png" \
+  && expect_err "preamble" "line 1 (150,4,setosa,versicolor,virginica) does not look like the rest of the file; skipped"
+printf 'a title line\nx,y\n1,2\n2,3\n3,4\n' >"$tmp/preamble2.csv"
+run 0 "preamble of another width" "$tmp/preamble2.csv" -o "$tmp/x.png" -y y && expect_err "preamble2" "skipped as a preamble"
+printf 'x,y\n1,2\n2,3\n3,4\n' >"$tmp/plain.csv"
+run 0 "a header is not a preamble" "$tmp/plain.csv" -o "$tmp/x.png" -y y \
+  && { grep -q "preamble" "$tmp/err" && bad "header taken for a preamble" || ok; }
+awk 'BEGIN { printf "x"; for (c = 1; c <= 14; c++) printf ",s%d", c; print ""; for (r = 0; r < 5; r++) { printf "%d", r; for (c = 1; c <= 14; c++) printf ",%d", r * c; print "" } }' >"$tmp/fourteen.csv"
+run 0 "fourteen series" "$tmp/fourteen.csv" -o "$tmp/x.png" && expect_png "fourteen series" "$tmp/x.png" 800 600
 run 0 "help" --help && { grep -q "Examples:" "$tmp/out" && ok || bad "help text"; }
 run 0 "version" --version && { grep -q "^nplot (numc) " "$tmp/out" && ok || bad "version text"; }
 

@@ -6,6 +6,7 @@
 
 #include "testutil.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -519,7 +520,40 @@ static void test_max_fields_counts_outside_quotes(void)
     CU_ASSERT_EQUAL(cli_max_fields("1,2", 3, ',', &line), 2); /* no final newline */
 }
 
+static void test_preamble_detection(void)
+{
+    const char *iris = "150,4,setosa,versicolor,virginica\n5.1,3.5,1.4,0.2,0\n"
+                       "4.9,3.0,1.4,0.2,0\n7.0,3.2,4.7,1.4,1\n";
+    CU_ASSERT_EQUAL(cli_preamble(iris, strlen(iris), 0), 34);
+    const char *title = "my data\na,b\n1,2\n3,4\n";
+    CU_ASSERT_EQUAL(cli_preamble(title, strlen(title), ','), 8);
+    const char *hdr = "a,b\n1,2\n3,4\n5,6\n";
+    CU_ASSERT_EQUAL(cli_preamble(hdr, strlen(hdr), 0), 0);
+    const char *nohdr = "1,2\n3,4\n5,6\n7,8\n";
+    CU_ASSERT_EQUAL(cli_preamble(nohdr, strlen(nohdr), 0), 0);
+    const char *ragged = "1\n1,2\n1,2,3\n1,2\n";
+    CU_ASSERT_EQUAL(cli_preamble(ragged, strlen(ragged), 0), 0);
+}
+
+static void test_linestyles_cycle_after_ten_colors(void)
+{
+    cli_opts o;
+    memset(&o, 0, sizeof o);
+    cli_plot p = { .o = &o };
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 0), "-");
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 9), "-");
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 10), "--");
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 25), "-.");
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 35), ":");
+    double a[] = { 1, 2, NAN }, b[] = { -20000, 3, 1 }, z[] = { 0, 0, 0 };
+    cli_series s[3] = { { .y = a, .n = 3 }, { .y = b, .n = 3 }, { .y = z, .n = 3 } };
+    CU_ASSERT_EQUAL(cli_scale_decades(s, 3), 4);
+    CU_ASSERT_EQUAL(cli_scale_decades(s, 1), 0);
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_preamble_detection),
+    ND_T(test_linestyles_cycle_after_ten_colors),
     ND_T(test_encodings_nul_utf8_latin1_utf16),
     ND_T(test_max_fields_counts_outside_quotes),
     ND_T(test_format_check_bounds_width_and_precision),

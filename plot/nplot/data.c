@@ -607,6 +607,51 @@ static int check_numbers(cli_data *d)
                 d->file);
 }
 
+static int load_bytes(const cli_opts *o, cli_data *d);
+
+/* A header of months (or of years) is one quantity spread over columns: a heat map, or
+ * rows as series, reads it better than one line per column. */
+static void hint_wide(const cli_opts *o, cli_data *d)
+{
+    static const char *const months[] = { "jan", "feb", "mar", "apr", "may", "jun",
+                                          "jul", "aug", "sep", "oct", "nov", "dec" };
+    if (o->kind == CLI_HEATMAP) return;
+    int nmonth = 0, nyear = 0;
+    if (!d->header) {
+        /* A header of years reads as a row of numbers: the first row's values. */
+        double prev = -INFINITY;
+        for (int i = 0; i < d->ny; i++) {
+            double y = d->y[i][0];
+            if (!(y >= 1000 && y <= 9999 && y == floor(y) && y > prev)) return;
+            prev = y;
+            nyear++;
+        }
+        if (nyear >= 3)
+            note(o, "%s: line 1 looks like a header of years (a wide time series, one row "
+                 "per entity); transpose the file to plot each row as a series over the "
+                 "years, or try --header -k heatmap", d->file);
+        return;
+    }
+    for (int c = 0; c < d->ncols; c++) {
+        const char *nm = d->names[c];
+        for (int m = 0; m < 12; m++)
+            if (strncasecmp(nm, months[m], 3) == 0) {
+                nmonth++;
+                break;
+            }
+        char *end;
+        double y = strtod(nm, &end);
+        nyear += end != nm && *end == '\0' && y >= 1000 && y <= 9999 && y == floor(y);
+    }
+    if (nmonth >= 6)
+        note(o, "%s: the columns are months (one quantity in %d columns); try -k heatmap",
+             d->file, nmonth);
+    else if (nyear >= 3)
+        note(o, "%s: the columns are years (a wide time series, one row per entity); "
+             "transpose it to plot rows as series over the years (e.g. one column per row), "
+             "or try -k heatmap", d->file);
+}
+
 /* ---- the whole load ---------------------------------------------------------------------------- */
 int cli_data_load(const cli_opts *o, cli_data *d)
 {
@@ -615,7 +660,30 @@ int cli_data_load(const cli_opts *o, cli_data *d)
     d->sepcol = -1;
     d->xmono = -2;
     int rc = read_input(o, d);
-    if (rc || (rc = check_encoding(o, d))) return rc;
+    if (rc) return rc;
+    return load_bytes(o, d);
+}
+
+int cli_data_load_buffer(const cli_opts *o, const char *name, const char *buf, size_t len,
+                         cli_data *d)
+{
+    memset(d, 0, sizeof *d);
+    d->xcol = d->xcol2 = -1;
+    d->sepcol = -1;
+    d->xmono = -2;
+    d->file = name;
+    d->buf = malloc(len ? len : 1);
+    if (!d->buf) return fail(d, CLI_EXIT_DATA, "%s: out of memory", name);
+    memcpy(d->buf, buf, len);
+    d->len = len;
+    return load_bytes(o, d);
+}
+
+/* Everything after the bytes are in d->buf: encoding, dialect, table, x, y, groups. */
+static int load_bytes(const cli_opts *o, cli_data *d)
+{
+    int rc = check_encoding(o, d);
+    if (rc) return rc;
     char delim = o->delimiter;
     char sniffed;
     bool comma = false;
@@ -630,6 +698,14 @@ int cli_data_load(const cli_opts *o, cli_data *d)
                         d->file);
         if (!delim) delim = ';';
         d->len = cli_decimal_comma_to_dot(d->buf, d->len, delim);
+    }
+    /* A preamble line becomes a comment, so the line numbers in messages stay right. */
+    size_t pre = o->header == 0 ? cli_preamble(d->buf, d->len, delim) : 0;
+    if (pre) {
+        note(o, "%s: line 1 (%.*s) does not look like the rest of the file; skipped as a "
+             "preamble (use --header to keep it)", d->file,
+             (int)(pre > 60 ? 60 : pre - (d->buf[pre - 1] == '\n')), d->buf);
+        d->buf[0] = '#';
     }
     /* The reader keeps an object per column: a line of millions of fields would cost
      * gigabytes before any message. */
@@ -663,7 +739,9 @@ int cli_data_load(const cli_opts *o, cli_data *d)
     if ((rc = choose_groups(o, d))) return rc;
     if ((rc = choose_x(o, d))) return rc;
     if ((rc = choose_y(o, d))) return rc;
-    return check_numbers(d);
+    if ((rc = check_numbers(d))) return rc;
+    hint_wide(o, d);
+    return CLI_EXIT_OK;
 }
 
 void cli_data_free(cli_data *d)

@@ -161,6 +161,11 @@ char *cli_utf16_to_utf8(const char *buf, size_t n, bool big_endian, size_t *outn
  * pass, no allocation: it guards the CSV reader against a line of millions of fields. */
 size_t cli_max_fields(const char *buf, size_t n, char delimiter, size_t *line);
 
+/* Length of a first line that is a preamble rather than a header or data (0 if none):
+ * its field count differs from the next lines (which agree), or it mixes numbers and
+ * text over a body of numbers ("150,4,setosa,versicolor,virginica"). */
+size_t cli_preamble(const char *buf, size_t n, char delimiter);
+
 /* ---- data.c ----------------------------------------------------------------------------- */
 /* At most CLI_MAX_Y series are drawn (more is said on stderr) and a file may have at most
  * CLI_MAX_COLS columns (documented in --help and nplot(1)). */
@@ -209,6 +214,9 @@ typedef struct cli_data {
 /* Read o->input (a path or "-"), detect its shape and choose x, y and groups for
  * o->kind. Returns CLI_EXIT_OK or CLI_EXIT_DATA / CLI_EXIT_USAGE with d->err set. */
 int cli_data_load(const cli_opts *o, cli_data *d);
+/* The same from bytes in memory (copied); name is used in messages (borrowed). */
+int cli_data_load_buffer(const cli_opts *o, const char *name, const char *buf, size_t len,
+                         cli_data *d);
 void cli_data_free(cli_data *d);
 
 #endif

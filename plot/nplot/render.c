@@ -36,6 +36,28 @@ const char *cli_series_color(const cli_plot *p, int idx, char buf[8])
     return buf;
 }
 
+const char *cli_series_linestyle(const cli_plot *p, int idx)
+{
+    static const char *const styles[] = { "-", "--", "-.", ":" };
+    if (p->o->color) return NULL;
+    return styles[(idx / 10) % 4];
+}
+
+int cli_scale_decades(const cli_series *s, int count)
+{
+    double lo = INFINITY, hi = 0;
+    for (int i = 0; i < count; i++) {
+        double m = 0;
+        for (size_t r = 0; r < s[i].n; r++)
+            if (isfinite(s[i].y[r]) && fabs(s[i].y[r]) > m) m = fabs(s[i].y[r]);
+        if (m == 0) continue; /* all zero or empty: no scale */
+        if (m < lo) lo = m;
+        if (m > hi) hi = m;
+    }
+    if (!(hi > 0) || !isfinite(lo)) return 0;
+    return (int)floor(log10(hi / lo));
+}
+
 static const char *date_format(int what)
 {
     if (what == CLI_DT_TIME) return "%H:%M:%S";

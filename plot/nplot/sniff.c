@@ -394,3 +394,70 @@ size_t cli_max_fields(const char *buf, size_t n, char delimiter, size_t *line_ou
     if (line_out) *line_out = best_line;
     return best;
 }
+
+/* Fields of one line (quotes stripped, no escapes): count and which are numbers. */
+static int line_fields(const char *s, const char *end, char delim, bool *numeric, int cap)
+{
+    int n = 0;
+    while (s <= end && n < cap) {
+        const char *f = s;
+        while (s < end && *s != delim) s++;
+        const char *fe = s;
+        while (f < fe && (*f == ' ' || *f == '"')) f++;
+        while (fe > f && (fe[-1] == ' ' || fe[-1] == '"' || fe[-1] == '\r')) fe--;
+        char tmp[64];
+        size_t len = (size_t)(fe - f);
+        bool num = false;
+        if (len > 0 && len < sizeof tmp) {
+            memcpy(tmp, f, len);
+            tmp[len] = '\0';
+            char *e;
+            strtod(tmp, &e);
+            num = *e == '\0';
+        }
+        numeric[n++] = num;
+        s++;
+    }
+    return n;
+}
+
+size_t cli_preamble(const char *buf, size_t n, char delimiter)
+{
+    enum { MAXF = 64, BODY = 3 };
+    char delim = delimiter ? delimiter : ',';
+    if (delim == ' ') return 0;
+    const char *line[BODY + 1], *lend[BODY + 1];
+    const char *p = buf, *end = buf + n;
+    int got = 0;
+    while (p < end && got < BODY + 1) {
+        const char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e) e = end;
+        if (e > p && *p != '#' && !(e - p == 1 && *p == '\r')) {
+            if (memchr(p, '"', (size_t)(e - p)) && got == 0) return 0; /* quoted: leave it */
+            line[got] = p;
+            lend[got] = e;
+            got++;
+        }
+        p = e + 1;
+    }
+    if (got < BODY + 1 || line[0] != buf) return 0;
+    bool num[BODY + 1][MAXF];
+    int nf[BODY + 1];
+    for (int i = 0; i <= BODY; i++) nf[i] = line_fields(line[i], lend[i], delim, num[i], MAXF);
+    /* The body must agree with itself (its own header, if any, is line 1). */
+    for (int i = 2; i <= BODY; i++)
+        if (nf[i] != nf[1]) return 0;
+    size_t len = (size_t)(lend[0] - buf) + (lend[0] < end);
+    if (nf[0] != nf[1]) return nf[1] >= 2 ? len : 0;
+    /* Same count: a preamble mixes numbers and text where the body is all numbers (a
+     * header is all text): "150,4,setosa,versicolor,virginica" over rows of numbers. */
+    int first_num = 0, first_text_over_num = 0;
+    for (int f = 0; f < nf[0]; f++) {
+        bool body_num = true;
+        for (int i = 1; i <= BODY; i++) body_num &= num[i][f];
+        if (!body_num) return 0;
+        first_num += num[0][f];
+        first_text_over_num += !num[0][f];
+    }
+    return first_num > 0 && first_text_over_num > 0 ? len : 0;
+}
