@@ -200,6 +200,8 @@ printf 'a,b,name,y\n1,2,x,p\n2,3,y,q\n3,1,z,r\n' >"$tmp/textcols.csv"
 run 0 "unused text columns" "$tmp/textcols.csv" -o "$tmp/x.png" \
   && expect_err "unused text" "column 'name' is text; not plotted" && expect_err "unused text y" "column 'y' is text; not plotted"
 run 0 "quiet hides notes" "$tmp/textcols.csv" -q -o "$tmp/x.png" && { [ -s "$tmp/err" ] && bad "-q printed: $(cat "$tmp/err")" || ok; }
+awk 'BEGIN { printf "x,$"; for (i = 0; i < 200000; i++) printf "{"; print "$"; print "1,2"; print "2,3" }' >"$tmp/deep.csv"
+run 2 "mathtext nesting in a header" "$tmp/deep.csv" -q -o "$tmp/x.png" && expect_err "mathtext nesting" "nested deeper than"
 # ---- wide tables (issue 14) ---------------------------------------------------------------------
 printf 't,a,b\n1,1,10000\n2,2,20000\n3,1,30000\n' >"$tmp/scales.csv"
 run 0 "scale hint" "$tmp/scales.csv" -o "$tmp/x.png" \
