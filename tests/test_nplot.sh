@@ -144,6 +144,84 @@ run 1 "bad cmap" "$data/elnino.csv" -q -k heatmap --cmap nope -o "$tmp/x.png" &&
 run 1 "bad legend" "$s" -q --legend middle -o "$tmp/x.png" && expect_err "bad legend" "unknown legend location 'middle'"
 run 1 "bad marker" "$s" -q --marker Q -o "$tmp/x.png" && expect_err "bad marker" "unknown marker 'Q'"
 run 1 "bad color" "$s" -q --color notacolor -o "$tmp/x.png" && expect_err "bad color" "bad --color 'notacolor'"
+# ---- hostile input (issue 15) -----------------------------------------------------------------
+printf 'date,v\n2000-01-01,1\n2001-01-01,2\n2002-01-01,4\n' >"$tmp/self.csv"
+cp "$tmp/self.csv" "$tmp/self.keep"
+run 3 "output is input" "$tmp/self.csv" -q --to png -o "$tmp/self.csv" \
+  && expect_err "output is input" "the output is the input file"
+ln -s "$tmp/self.csv" "$tmp/self-link.png"
+run 3 "output is a link to the input" "$tmp/self.csv" -q -o "$tmp/self-link.png" \
+  && expect_err "output is a link" "the output is the input file"
+cmp -s "$tmp/self.csv" "$tmp/self.keep" && ok || bad "the input was overwritten"
+run 1 "huge format width" "$s" -q -f '%999999999.0f' -o "$tmp/x.png" \
+  && expect_err "huge format width" "width and precision are at most 64"
+run 1 "huge xformat precision" "$s" -q --xformat '%.1000000f' -o "$tmp/x.png" \
+  && expect_err "huge xformat precision" "width and precision are at most 64"
+run 0 "format width 64" "$s" -q -f '%8.2f' -o "$tmp/x.png"
+start=$(date +%s)
+run 2 "absurd date range" "$tmp/self.csv" -q --xlim 1e16:2e16 -o "$tmp/x.png" \
+  && expect_err "absurd date range" "beyond years -1000000 to 1000000"
+run 2 "absurd negative date range" "$tmp/self.csv" -q --xlim=-1e16:1e16 -o "$tmp/x.png"
+[ $(( $(date +%s) - start )) -lt 5 ] && ok || bad "absurd date ranges took $(( $(date +%s) - start )) s"
+run 1 "size too large" "$s" -q --size 100000x100000 -o "$tmp/x.png" \
+  && expect_err "size too large" "100000x100000 pixels at 100 dpi (at most 32767"
+run 1 "size too small in inches" "$s" -q --size 0.001x0.001in -o "$tmp/x.png" \
+  && expect_err "size too small" "too small"
+run 1 "size too large with dpi" "$s" -q --size 100x100in --dpi 400 -o "$tmp/x.png" \
+  && expect_err "size too large with dpi" "40000x40000 pixels at 400 dpi"
+printf 'a,b\n,\n,\n' >"$tmp/empty-cells.csv"
+run 2 "no numbers at all" "$tmp/empty-cells.csv" -q -o "$tmp/x.png" \
+  && expect_err "no numbers at all" "no numeric column"
+printf 'a,b,c\nx,y,z\nfoo,bar,baz\n' >"$tmp/all-text.csv"
+run 2 "all text" "$tmp/all-text.csv" -q -o "$tmp/x.png" && expect_err "all text" "no numeric column"
+printf 'a,b\0c\n1,2\n' >"$tmp/nul.csv"
+run 2 "NUL byte" "$tmp/nul.csv" -q -o "$tmp/x.png" && expect_err "NUL byte" "nul.csv: line 1, column 4: a NUL byte"
+printf 'x,\xce\xbcg\n1,2\n2,3\n3,5\n' | iconv -f UTF-8 -t UTF-16 >"$tmp/utf16.csv"
+run 0 "UTF-16 input" "$tmp/utf16.csv" -o "$tmp/u16.png" \
+  && expect_err "UTF-16 input" "file is UTF-16" && expect_png "UTF-16 input" "$tmp/u16.png" 800 600
+grep -qi "pango\|critical\|warning" "$tmp/err" && bad "UTF-16: library warnings: $(cat "$tmp/err")" || ok
+printf 'x,\xce\xbcg\n1,2\n2,3\n3,5\n' | iconv -f UTF-8 -t UTF-16BE | { printf '\xfe\xff'; cat; } >"$tmp/utf16be.csv"
+run 0 "UTF-16BE input" "$tmp/utf16be.csv" -o "$tmp/u16.png" && expect_err "UTF-16BE" "big-endian"
+printf 'ann\xe9e,caf\xe9\n1,2\n2,3\n3,5\n' >"$tmp/latin1.csv"
+run 0 "Latin-1 header" "$tmp/latin1.csv" -o "$tmp/l1.png" --title "$(printf 'caf\xe9 \xff')" \
+  && expect_err "Latin-1 header" "line 1: byte 0xE9 is not UTF-8; reading the file as Latin-1"
+grep -qi "pango\|critical\|warning" "$tmp/err" && bad "Latin-1: library warnings: $(cat "$tmp/err")" || ok
+run 0 "invalid UTF-8 title and labels" "$s" -o "$tmp/t8.png" --title "$(printf 'bad \xc3\x28 \xff')" \
+  --xlabel "$(printf '\xe9t\xe9')" --ylabel "$(printf '\xed\xa0\x80')"
+grep -qi "pango\|critical\|warning" "$tmp/err" && bad "invalid UTF-8 title: library warnings: $(cat "$tmp/err")" || ok
+python3 -c "print(','.join(['1'] * 2000000))" >"$tmp/longline.csv" 2>/dev/null \
+  || awk 'BEGIN { for (i = 1; i < 2000000; i++) printf "1,"; print "1" }' >"$tmp/longline.csv"
+run 2 "one line of 2 million fields" "$tmp/longline.csv" -q -o "$tmp/x.png" \
+  && expect_err "long line" "line 1 has 2000000 fields; nplot reads at most 16384 columns"
+awk 'BEGIN { for (r = 0; r < 4; r++) { for (c = 1; c < 300; c++) printf "%d,", c + r; print r } }' >"$tmp/wide300.csv"
+run 0 "300 numeric columns" "$tmp/wide300.csv" --no-header -o "$tmp/x.png" \
+  && expect_err "300 numeric columns" "only the first 256 of 299 numeric columns are plotted"
+printf 'a,b,name,y\n1,2,x,p\n2,3,y,q\n3,1,z,r\n' >"$tmp/textcols.csv"
+run 0 "unused text columns" "$tmp/textcols.csv" -o "$tmp/x.png" \
+  && expect_err "unused text" "column 'name' is text; not plotted" && expect_err "unused text y" "column 'y' is text; not plotted"
+run 0 "quiet hides notes" "$tmp/textcols.csv" -q -o "$tmp/x.png" && { [ -s "$tmp/err" ] && bad "-q printed: $(cat "$tmp/err")" || ok; }
+awk 'BEGIN { printf "x,$"; for (i = 0; i < 200000; i++) printf "{"; print "$"; print "1,2"; print "2,3" }' >"$tmp/deep.csv"
+run 2 "mathtext nesting in a header" "$tmp/deep.csv" -q -o "$tmp/x.png" && expect_err "mathtext nesting" "nested deeper than"
+# ---- wide tables (issue 14) ---------------------------------------------------------------------
+printf 't,a,b\n1,1,10000\n2,2,20000\n3,1,30000\n' >"$tmp/scales.csv"
+run 0 "scale hint" "$tmp/scales.csv" -o "$tmp/x.png" \
+  && expect_err "scale hint" "series differ by 10^4 in scale; try --subplots or -y"
+run 0 "no scale hint with --logy" "$tmp/scales.csv" --logy -o "$tmp/x.png" \
+  && { grep -q "differ by" "$tmp/err" && bad "hint with --logy" || ok; }
+run 0 "months suggest heatmap" "$data/elnino.csv" -o "$tmp/x.png" \
+  && expect_err "months" "the columns are months (one quantity in 12 columns); try -k heatmap"
+printf 'country,1990,1991,1992,1993\nA,1,2,3,4\nB,2,3,4,5\n' >"$tmp/years.csv"
+run 0 "years header says how" "$tmp/years.csv" -o "$tmp/x.png" && expect_err "years" "header of years"
+printf '150,4,setosa,versicolor,virginica\n5.1,3.5,1.4,0.2,0\n4.9,3.0,1.4,0.2,0\n7.0,3.2,4.7,1.4,1\n6.3,3.3,6.0,2.5,2\n' >"$tmp/preamble.csv"
+run 0 "preamble skipped" "$tmp/preamble.csv" -o "$tmp/x.png" \
+  && expect_err "preamble" "line 1 (150,4,setosa,versicolor,virginica) does not look like the rest of the file; skipped"
+printf 'a title line\nx,y\n1,2\n2,3\n3,4\n' >"$tmp/preamble2.csv"
+run 0 "preamble of another width" "$tmp/preamble2.csv" -o "$tmp/x.png" -y y && expect_err "preamble2" "skipped as a preamble"
+printf 'x,y\n1,2\n2,3\n3,4\n' >"$tmp/plain.csv"
+run 0 "a header is not a preamble" "$tmp/plain.csv" -o "$tmp/x.png" -y y \
+  && { grep -q "preamble" "$tmp/err" && bad "header taken for a preamble" || ok; }
+awk 'BEGIN { printf "x"; for (c = 1; c <= 14; c++) printf ",s%d", c; print ""; for (r = 0; r < 5; r++) { printf "%d", r; for (c = 1; c <= 14; c++) printf ",%d", r * c; print "" } }' >"$tmp/fourteen.csv"
+run 0 "fourteen series" "$tmp/fourteen.csv" -o "$tmp/x.png" && expect_png "fourteen series" "$tmp/x.png" 800 600
 run 0 "help" --help && { grep -q "Examples:" "$tmp/out" && ok || bad "help text"; }
 run 0 "version" --version && { grep -q "^nplot (numc) " "$tmp/out" && ok || bad "version text"; }
 

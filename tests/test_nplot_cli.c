@@ -6,8 +6,12 @@
 
 #include "testutil.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 /* ---- columns ---------------------------------------------------------------------------- */
 static const char *const sun[] = { "YEAR", "SUNACTIVITY" };
@@ -409,7 +413,153 @@ static void test_args_help_and_version(void)
     CU_ASSERT_EQUAL(cli_kind_parse("nope"), -1);
 }
 
+static void test_format_check_bounds_width_and_precision(void)
+{
+    CU_ASSERT_PTR_NULL(cli_format_check("%.2f"));
+    CU_ASSERT_PTR_NULL(cli_format_check("%64.64g km"));
+    CU_ASSERT_PTR_NULL(cli_format_check("%.1f%%"));
+    const char *why = cli_format_check("%999999999.0f");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(why);
+    CU_ASSERT_PTR_NOT_NULL(strstr(why, "at most 64"));
+    CU_ASSERT_PTR_NOT_NULL(cli_format_check("%.65f"));
+    CU_ASSERT_PTR_NOT_NULL(cli_format_check("%99999999999999999999999d"));
+    CU_ASSERT_PTR_NOT_NULL(cli_format_check("%f %f"));
+    CU_ASSERT_PTR_NOT_NULL(cli_format_check("%s"));
+    CU_ASSERT_PTR_NOT_NULL(cli_format_check("plain"));
+}
+
+static void test_date_ticks_refuse_absurd_range_quickly(void)
+{
+    double t[64];
+    const char *fmt = NULL;
+    clock_t c0 = clock();
+    CU_ASSERT_EQUAL(cli_date_ticks(-1e16, 1e16, 10, t, 64, &fmt), 0);
+    CU_ASSERT_EQUAL(cli_date_ticks(1e16, 2e16, 10, t, 64, &fmt), 0);
+    /* The widest allowed range still gives a handful of ticks at once. */
+    int n = cli_date_ticks(-CLI_DATE_MAX_DAYS, CLI_DATE_MAX_DAYS, 10, t, 64, &fmt);
+    CU_ASSERT(n >= 2 && n <= 64);
+    CU_ASSERT_STRING_EQUAL(fmt, "%Y");
+    CU_ASSERT((double)(clock() - c0) / CLOCKS_PER_SEC < 1.0);
+}
+
+static void test_args_size_limits(void)
+{
+    cli_opts o;
+    char e[1024];
+    CU_ASSERT_EQUAL(run_args(&o, "--size 100000x100000 d.csv", e, sizeof e), CLI_EXIT_USAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "100000x100000 pixels at 100 dpi"));
+    CU_ASSERT_EQUAL(run_args(&o, "--size 0.001x0.001in d.csv", e, sizeof e), CLI_EXIT_USAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "too small"));
+    CU_ASSERT_EQUAL(run_args(&o, "--dpi 2400 --size 20x20in d.csv", e, sizeof e), CLI_EXIT_USAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "48000x48000 pixels at 2400 dpi"));
+    CU_ASSERT_EQUAL(run_args(&o, "--size 32767x16 d.csv", e, sizeof e), CLI_EXIT_OK);
+    CU_ASSERT_EQUAL(run_args(&o, "--size 6.4x4.8in --dpi 300 d.csv", e, sizeof e), CLI_EXIT_OK);
+}
+
+static void test_same_file_through_links(void)
+{
+    char dir[] = "/tmp/nplot-same-XXXXXX";
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    char a[128], b[128], l[128];
+    snprintf(a, sizeof a, "%s/a.csv", dir);
+    snprintf(b, sizeof b, "%s/b.png", dir);
+    snprintf(l, sizeof l, "%s/l.png", dir);
+    FILE *f = fopen(a, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("1\n", f);
+    fclose(f);
+    CU_ASSERT_EQUAL(symlink(a, l), 0);
+    CU_ASSERT(cli_same_file(a, a));
+    CU_ASSERT(cli_same_file(a, l));
+    CU_ASSERT(!cli_same_file(a, b)); /* does not exist yet */
+    CU_ASSERT(!cli_same_file("-", a));
+    remove(l);
+    remove(a);
+    rmdir(dir);
+}
+
+static void test_encodings_nul_utf8_latin1_utf16(void)
+{
+    size_t line = 0, col = 0, n = 0;
+    CU_ASSERT(cli_find_nul("a,b\nc\0d\n", 8, &line, &col));
+    CU_ASSERT_EQUAL(line, 2);
+    CU_ASSERT_EQUAL(col, 2);
+    CU_ASSERT(!cli_find_nul("a,b\n", 4, &line, &col));
+    CU_ASSERT_EQUAL(cli_utf8_invalid("x \xce\xbc \xe4\xb8\x89", 8), (size_t)-1);
+    CU_ASSERT_EQUAL(cli_utf8_invalid("caf\xe9", 4), 3);
+    CU_ASSERT_EQUAL(cli_utf8_invalid("\xc0\xaf", 2), 0);         /* overlong */
+    CU_ASSERT_EQUAL(cli_utf8_invalid("a\xed\xa0\x80", 4), 1);    /* surrogate */
+    CU_ASSERT_EQUAL(cli_utf8_invalid("ab\xe4\xb8", 4), 2);       /* cut short */
+    char *u = cli_latin1_to_utf8("caf\xe9", 4, &n);
+    CU_ASSERT_STRING_EQUAL(u, "caf\xc3\xa9");
+    CU_ASSERT_EQUAL(n, 5);
+    free(u);
+    CU_ASSERT_EQUAL(cli_utf16_bom("\xff\xfe", 2), 1);
+    CU_ASSERT_EQUAL(cli_utf16_bom("\xfe\xff", 2), 2);
+    CU_ASSERT_EQUAL(cli_utf16_bom("ab", 2), 0);
+    /* "a", U+03BC, U+1F600 (a surrogate pair), an unpaired high surrogate. */
+    const char le[] = { 'a', 0, (char)0xBC, 0x03, 0x3D, (char)0xD8, 0x00, (char)0xDE,
+                        0x3D, (char)0xD8 };
+    u = cli_utf16_to_utf8(le, sizeof le, false, &n);
+    CU_ASSERT_STRING_EQUAL(u, "a\xce\xbc\xf0\x9f\x98\x80\xef\xbf\xbd");
+    free(u);
+    const char be[] = { 0, 'x', 0x03, (char)0xBC };
+    u = cli_utf16_to_utf8(be, sizeof be, true, &n);
+    CU_ASSERT_STRING_EQUAL(u, "x\xce\xbc");
+    free(u);
+}
+
+static void test_max_fields_counts_outside_quotes(void)
+{
+    size_t line = 0;
+    CU_ASSERT_EQUAL(cli_max_fields("a,b\n1,2,3\n", 10, 0, &line), 3);
+    CU_ASSERT_EQUAL(line, 2);
+    CU_ASSERT_EQUAL(cli_max_fields("\"a,b,c\",d\n", 10, ',', &line), 2);
+    CU_ASSERT_EQUAL(cli_max_fields("a;b;c;d\n", 8, 0, &line), 4);
+    CU_ASSERT_EQUAL(cli_max_fields("  1   2 3\n", 10, ' ', &line), 3);
+    CU_ASSERT_EQUAL(cli_max_fields("1,2", 3, ',', &line), 2); /* no final newline */
+}
+
+static void test_preamble_detection(void)
+{
+    const char *iris = "150,4,setosa,versicolor,virginica\n5.1,3.5,1.4,0.2,0\n"
+                       "4.9,3.0,1.4,0.2,0\n7.0,3.2,4.7,1.4,1\n";
+    CU_ASSERT_EQUAL(cli_preamble(iris, strlen(iris), 0), 34);
+    const char *title = "my data\na,b\n1,2\n3,4\n";
+    CU_ASSERT_EQUAL(cli_preamble(title, strlen(title), ','), 8);
+    const char *hdr = "a,b\n1,2\n3,4\n5,6\n";
+    CU_ASSERT_EQUAL(cli_preamble(hdr, strlen(hdr), 0), 0);
+    const char *nohdr = "1,2\n3,4\n5,6\n7,8\n";
+    CU_ASSERT_EQUAL(cli_preamble(nohdr, strlen(nohdr), 0), 0);
+    const char *ragged = "1\n1,2\n1,2,3\n1,2\n";
+    CU_ASSERT_EQUAL(cli_preamble(ragged, strlen(ragged), 0), 0);
+}
+
+static void test_linestyles_cycle_after_ten_colors(void)
+{
+    cli_opts o;
+    memset(&o, 0, sizeof o);
+    cli_plot p = { .o = &o };
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 0), "-");
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 9), "-");
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 10), "--");
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 25), "-.");
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 35), ":");
+    double a[] = { 1, 2, NAN }, b[] = { -20000, 3, 1 }, z[] = { 0, 0, 0 };
+    cli_series s[3] = { { .y = a, .n = 3 }, { .y = b, .n = 3 }, { .y = z, .n = 3 } };
+    CU_ASSERT_EQUAL(cli_scale_decades(s, 3), 4);
+    CU_ASSERT_EQUAL(cli_scale_decades(s, 1), 0);
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_preamble_detection),
+    ND_T(test_linestyles_cycle_after_ten_colors),
+    ND_T(test_encodings_nul_utf8_latin1_utf16),
+    ND_T(test_max_fields_counts_outside_quotes),
+    ND_T(test_format_check_bounds_width_and_precision),
+    ND_T(test_date_ticks_refuse_absurd_range_quickly),
+    ND_T(test_args_size_limits),
+    ND_T(test_same_file_through_links),
     ND_T(test_edit_distance_known_values),
     ND_T(test_suggest_ranks_closest_first),
     ND_T(test_column_find_name_index_negative_case),

@@ -104,6 +104,14 @@ void cli_print_help(FILE *f)
 "  -q, --quiet           no messages other than errors\n"
 "  -h, --help            this help\n"
 "  -V, --version         version\n"
+"\n",
+        f);
+    fputs(
+"Limits: at most 16384 columns in a file (a longer line is refused before it is\n"
+"read), 256 series drawn (more are named on stderr), tick formats of width and\n"
+"precision up to 64, images up to 32767 pixels a side, date axes within years\n"
+"-1000000..1000000. Input is UTF-8; UTF-16 with a byte order mark is decoded and\n"
+"other non-UTF-8 bytes are read as Latin-1 (with a note); NUL bytes are refused.\n"
 "\n"
 "Exit status: 0 ok, 1 bad command line, 2 the data cannot be read or plotted,\n"
 "3 the output cannot be written. Errors name the file, line and column.\n"
@@ -132,7 +140,7 @@ static bool parse_size(const char *s, cli_opts *o)
     const char *p = end + 1;
     double h = strtod(p, &end);
     if (end == p || errno) return false;
-    if (!(w > 0 && h > 0 && w <= 100000 && h <= 100000)) return false;
+    if (!(w > 0 && h > 0 && w <= 1e9 && h <= 1e9)) return false;
     if (strcmp(end, "in") == 0) {
         o->inch_w = w;
         o->inch_h = h;
@@ -141,6 +149,7 @@ static bool parse_size(const char *s, cli_opts *o)
     }
     if (*end && strcmp(end, "px") != 0) return false;
     if (w != floor(w) || h != floor(h) || w < 16 || h < 16) return false;
+    if (w > 1e9 || h > 1e9) return false;
     o->width = (int)w;
     o->height = (int)h;
     o->inch_w = o->inch_h = 0;
@@ -266,8 +275,10 @@ static const struct option long_opts[] = {
 };
 
 /* A printf format for one double: exactly one conversion among f F e E g G (with flags,
- * width and precision); "%%" is a literal percent sign. */
-static bool valid_double_format(const char *s)
+ * width and precision); "%%" is a literal percent sign. Width and precision are at most
+ * CLI_MAX_FMT_WIDTH: every tick label is formatted with it, and "%999999999.0f" would
+ * make each one a gigabyte. Returns NULL or why the format is refused. */
+const char *cli_format_check(const char *s)
 {
     int conv = 0;
     for (const char *p = s; *p; p++) {
@@ -278,15 +289,31 @@ static bool valid_double_format(const char *s)
         }
         p++;
         while (*p && strchr("-+ #0'", *p)) p++;
-        while (isdigit((unsigned char)*p)) p++;
+        long width = 0, prec = 0;
+        while (isdigit((unsigned char)*p)) {
+            if (width <= CLI_MAX_FMT_WIDTH) width = width * 10 + (*p - '0');
+            p++;
+        }
         if (*p == '.') {
             p++;
-            while (isdigit((unsigned char)*p)) p++;
+            while (isdigit((unsigned char)*p)) {
+                if (prec <= CLI_MAX_FMT_WIDTH) prec = prec * 10 + (*p - '0');
+                p++;
+            }
         }
-        if (!*p || !strchr("fFeEgG", *p)) return false;
+        if (!*p || !strchr("fFeEgG", *p))
+            return "one printf conversion for a number, e.g. '%.2f' or '%g km'; write %% for "
+                   "a percent sign";
+        if (width > CLI_MAX_FMT_WIDTH || prec > CLI_MAX_FMT_WIDTH)
+            return "width and precision are at most 64: a tick label is a few characters, "
+                   "and a huge width makes every label that long";
         conv++;
     }
-    return conv == 1;
+    if (conv != 1)
+        return "one printf conversion for a number, e.g. '%.2f' or '%g km'; write %% for a "
+               "percent sign";
+    if (strlen(s) > CLI_MAX_FMT_LEN) return "at most 256 characters";
+    return NULL;
 }
 
 static bool one_of(const char *s, const char *const *list)
@@ -312,142 +339,201 @@ static const char *const markers[] = {
         return CLI_EXIT_USAGE;                                      \
     } while (0)
 
-int cli_parse_args(int argc, char **argv, cli_opts *o, FILE *out, FILE *err)
+/* Sentinel of the option helpers: the option was not theirs. */
+enum { NOT_MINE = -100 };
+
+/* Phase 1a: what to read and which columns. */
+static int option_input(int c, cli_opts *o, FILE *err)
 {
-    memset(o, 0, sizeof *o);
-    o->xlim[0] = o->xlim[1] = o->ylim[0] = o->ylim[1] = NAN;
+    switch (c) {
+    case 'x': o->xcol = optarg; return CLI_EXIT_OK;
+    case 'y': o->ycols = optarg; return CLI_EXIT_OK;
+    case OPT_SEP: o->sepcol = optarg; return CLI_EXIT_OK;
+    case 'd':
+        if (!parse_delimiter(optarg, &o->delimiter))
+            USAGE("bad delimiter '%s' (one character, or tab, space, comma, semicolon, "
+                  "pipe)", optarg);
+        return CLI_EXIT_OK;
+    case OPT_NO_HEADER: o->header = -1; return CLI_EXIT_OK;
+    case OPT_HEADER: o->header = 1; return CLI_EXIT_OK;
+    case OPT_DECIMAL:
+        if (strcmp(optarg, ".") != 0 && strcmp(optarg, ",") != 0)
+            USAGE("bad decimal mark '%s' (use . or ,)", optarg);
+        o->decimal = optarg[0];
+        return CLI_EXIT_OK;
+    case OPT_NO_DATES: o->no_dates = true; return CLI_EXIT_OK;
+    case 'k': {
+        int k = cli_kind_parse(optarg);
+        if (k < 0)
+            USAGE("unknown kind '%s' (line, scatter, step, area, stack, bar, barh, hist, "
+                  "box, heatmap, hexbin, surface, wireframe, pie)", optarg);
+        o->kind = (cli_kind)k;
+        o->kind_set = true;
+        return CLI_EXIT_OK;
+    }
+    case OPT_BINS: {
+        double b;
+        if (!parse_double(optarg, 1, 100000, &b) || b != floor(b))
+            USAGE("bad --bins '%s' (a whole number from 1 to 100000)", optarg);
+        o->bins = (int)b;
+        return CLI_EXIT_OK;
+    }
+    case OPT_DENSITY: o->density = true; return CLI_EXIT_OK;
+    default: return NOT_MINE;
+    }
+}
+
+/* Phase 1b: where and how big the output is. */
+static int option_output(int c, cli_opts *o, FILE *err)
+{
+    switch (c) {
+    case 'o': o->output = optarg; return CLI_EXIT_OK;
+    case 's':
+        if (!parse_size(optarg, o))
+            USAGE("bad size '%s' (WIDTHxHEIGHT in pixels, e.g. 800x600, or inches, "
+                  "e.g. 8x6in)", optarg);
+        o->size_arg = optarg;
+        return CLI_EXIT_OK;
+    case OPT_DPI:
+        if (!parse_double(optarg, 10, 2400, &o->dpi))
+            USAGE("bad dpi '%s' (a number from 10 to 2400)", optarg);
+        return CLI_EXIT_OK;
+    case OPT_TO:
+        if (strcmp(optarg, "png") != 0 && strcmp(optarg, "svg") != 0 &&
+            strcmp(optarg, "pdf") != 0)
+            USAGE("unknown output format '%s' (png, svg or pdf)", optarg);
+        o->format = optarg;
+        return CLI_EXIT_OK;
+    case 'q': o->quiet = true; return CLI_EXIT_OK;
+    default: return NOT_MINE;
+    }
+}
+
+/* Phase 1c: text, scales, limits, formats. */
+static int option_axes(int c, cli_opts *o, FILE *err)
+{
+    const char *why;
+    switch (c) {
+    case 't': o->title = optarg; return CLI_EXIT_OK;
+    case OPT_XLABEL: o->xlabel = optarg; return CLI_EXIT_OK;
+    case OPT_YLABEL: o->ylabel = optarg; return CLI_EXIT_OK;
+    case 'f':
+        if ((why = cli_format_check(optarg)))
+            USAGE("bad tick format '%s' (%s)", optarg, why);
+        o->yfmt = optarg;
+        return CLI_EXIT_OK;
+    case OPT_XFORMAT:
+        if ((why = cli_format_check(optarg)))
+            USAGE("bad tick format '%s' (%s)", optarg, why);
+        o->xfmt = optarg;
+        return CLI_EXIT_OK;
+    case OPT_LOGX: o->logx = true; return CLI_EXIT_OK;
+    case OPT_LOGY: o->logy = true; return CLI_EXIT_OK;
+    case OPT_LOGLOG: o->logx = o->logy = true; return CLI_EXIT_OK;
+    case OPT_XLIM:
+        if (!parse_lim(optarg, o->xlim, o->xlim_date))
+            USAGE("bad --xlim '%s' (LO:HI, LO: or :HI; numbers or dates)", optarg);
+        o->has_xlim = true;
+        return CLI_EXIT_OK;
+    case OPT_YLIM:
+        if (!parse_lim(optarg, o->ylim, o->ylim_date))
+            USAGE("bad --ylim '%s' (LO:HI, LO: or :HI)", optarg);
+        o->has_ylim = true;
+        return CLI_EXIT_OK;
+    case OPT_GRID: o->grid = true; return CLI_EXIT_OK;
+    case OPT_SUBPLOTS: o->subplots = true; return CLI_EXIT_OK;
+    case OPT_LEGEND:
+        if (!one_of(optarg, legend_locs))
+            USAGE("unknown legend location '%s' (best, upper right, upper left, lower left, "
+                  "lower right, right, center left, center right, lower center, upper "
+                  "center, center, or none)", optarg);
+        o->legend = optarg;
+        return CLI_EXIT_OK;
+    default: return NOT_MINE;
+    }
+}
+
+/* Phase 1d: colours, markers, lines. */
+static int option_style(int c, cli_opts *o, FILE *err)
+{
+    switch (c) {
+    case OPT_STYLE: o->style = optarg; return CLI_EXIT_OK;
+    case OPT_THEME:
+        if (strcmp(optarg, "dark") == 0) o->theme = "dark_background";
+        else if (strcmp(optarg, "light") == 0 || strcmp(optarg, "default") == 0)
+            o->theme = "default";
+        else
+            USAGE("unknown theme '%s' (dark or light)", optarg);
+        return CLI_EXIT_OK;
+    case OPT_CMAP: o->cmap = optarg; return CLI_EXIT_OK;
+    case OPT_COLOR: o->color = optarg; return CLI_EXIT_OK;
+    case OPT_MARKER:
+        if (!one_of(optarg, markers))
+            USAGE("unknown marker '%s' (one of . , o v ^ < > 1 2 3 4 8 s p P * h H + x X D d "
+                  "| _)", optarg);
+        o->marker = optarg;
+        return CLI_EXIT_OK;
+    case OPT_LINEWIDTH:
+        if (!parse_double(optarg, 0, 100, &o->linewidth) || o->linewidth == 0)
+            USAGE("bad --linewidth '%s' (points, more than 0)", optarg);
+        return CLI_EXIT_OK;
+    case OPT_ALPHA:
+        if (!parse_double(optarg, 0, 1, &o->alpha))
+            USAGE("bad --alpha '%s' (0 to 1)", optarg);
+        return CLI_EXIT_OK;
+    default: return NOT_MINE;
+    }
+}
+
+/* Phase 1: every option, through the helper of its group. */
+static int parse_options(int argc, char **argv, cli_opts *o, FILE *out, FILE *err)
+{
+    static int (*const groups[])(int, cli_opts *, FILE *) = {
+        option_input, option_output, option_axes, option_style
+    };
     opterr = 0;
     optind = 0; /* 0 reinitialises glibc's getopt so the tests may call this repeatedly */
     int c;
     while ((c = getopt_long(argc, argv, ":x:y:k:o:d:t:s:f:qhV", long_opts, NULL)) != -1) {
-        switch (c) {
-        case 'x': o->xcol = optarg; break;
-        case 'y': o->ycols = optarg; break;
-        case 'k': {
-            int k = cli_kind_parse(optarg);
-            if (k < 0)
-                USAGE("unknown kind '%s' (line, scatter, step, area, stack, bar, barh, hist, "
-                      "box, heatmap, hexbin, surface, wireframe, pie)", optarg);
-            o->kind = (cli_kind)k;
-            o->kind_set = true;
-            break;
+        if (c == 'h') {
+            cli_print_help(out);
+            return CLI_EXIT_HELP;
         }
-        case 'o': o->output = optarg; break;
-        case 'd':
-            if (!parse_delimiter(optarg, &o->delimiter))
-                USAGE("bad delimiter '%s' (one character, or tab, space, comma, semicolon, "
-                      "pipe)", optarg);
-            break;
-        case 't': o->title = optarg; break;
-        case 's':
-            if (!parse_size(optarg, o))
-                USAGE("bad size '%s' (WIDTHxHEIGHT in pixels, e.g. 800x600, or inches, "
-                      "e.g. 8x6in)", optarg);
-            break;
-        case 'f':
-            if (!valid_double_format(optarg))
-                USAGE("bad tick format '%s' (one printf conversion for a number, e.g. "
-                      "'%%.2f' or '%%g km'; write %%%% for a percent sign)", optarg);
-            o->yfmt = optarg;
-            break;
-        case OPT_XFORMAT:
-            if (!valid_double_format(optarg))
-                USAGE("bad tick format '%s' (one printf conversion for a number, e.g. "
-                      "'%%.2f')", optarg);
-            o->xfmt = optarg;
-            break;
-        case 'q': o->quiet = true; break;
-        case 'h': cli_print_help(out); return CLI_EXIT_HELP;
-        case 'V': cli_print_version(out); return CLI_EXIT_HELP;
-        case OPT_NO_HEADER: o->header = -1; break;
-        case OPT_HEADER: o->header = 1; break;
-        case OPT_DECIMAL:
-            if (strcmp(optarg, ".") != 0 && strcmp(optarg, ",") != 0)
-                USAGE("bad decimal mark '%s' (use . or ,)", optarg);
-            o->decimal = optarg[0];
-            break;
-        case OPT_NO_DATES: o->no_dates = true; break;
-        case OPT_XLABEL: o->xlabel = optarg; break;
-        case OPT_YLABEL: o->ylabel = optarg; break;
-        case OPT_DPI:
-            if (!parse_double(optarg, 10, 2400, &o->dpi))
-                USAGE("bad dpi '%s' (a number from 10 to 2400)", optarg);
-            break;
-        case OPT_LOGX: o->logx = true; break;
-        case OPT_LOGY: o->logy = true; break;
-        case OPT_LOGLOG: o->logx = o->logy = true; break;
-        case OPT_XLIM:
-            if (!parse_lim(optarg, o->xlim, o->xlim_date))
-                USAGE("bad --xlim '%s' (LO:HI, LO: or :HI; numbers or dates)", optarg);
-            o->has_xlim = true;
-            break;
-        case OPT_YLIM:
-            if (!parse_lim(optarg, o->ylim, o->ylim_date))
-                USAGE("bad --ylim '%s' (LO:HI, LO: or :HI)", optarg);
-            o->has_ylim = true;
-            break;
-        case OPT_STYLE: o->style = optarg; break;
-        case OPT_THEME:
-            if (strcmp(optarg, "dark") == 0) o->theme = "dark_background";
-            else if (strcmp(optarg, "light") == 0 || strcmp(optarg, "default") == 0)
-                o->theme = "default";
-            else
-                USAGE("unknown theme '%s' (dark or light)", optarg);
-            break;
-        case OPT_CMAP: o->cmap = optarg; break;
-        case OPT_LEGEND:
-            if (!one_of(optarg, legend_locs))
-                USAGE("unknown legend location '%s' (best, upper right, upper left, lower left, "
-                      "lower right, right, center left, center right, lower center, upper "
-                      "center, center, or none)", optarg);
-            o->legend = optarg;
-            break;
-        case OPT_GRID: o->grid = true; break;
-        case OPT_SUBPLOTS: o->subplots = true; break;
-        case OPT_SEP: o->sepcol = optarg; break;
-        case OPT_BINS: {
-            double b;
-            if (!parse_double(optarg, 1, 100000, &b) || b != floor(b))
-                USAGE("bad --bins '%s' (a whole number from 1 to 100000)", optarg);
-            o->bins = (int)b;
-            break;
+        if (c == 'V') {
+            cli_print_version(out);
+            return CLI_EXIT_HELP;
         }
-        case OPT_DENSITY: o->density = true; break;
-        case OPT_TO:
-            if (strcmp(optarg, "png") != 0 && strcmp(optarg, "svg") != 0 &&
-                strcmp(optarg, "pdf") != 0)
-                USAGE("unknown output format '%s' (png, svg or pdf)", optarg);
-            o->format = optarg;
-            break;
-        case OPT_COLOR: o->color = optarg; break;
-        case OPT_MARKER:
-            if (!one_of(optarg, markers))
-                USAGE("unknown marker '%s' (one of . , o v ^ < > 1 2 3 4 8 s p P * h H + x X D d "
-                      "| _)", optarg);
-            o->marker = optarg;
-            break;
-        case OPT_LINEWIDTH:
-            if (!parse_double(optarg, 0, 100, &o->linewidth) || o->linewidth == 0)
-                USAGE("bad --linewidth '%s' (points, more than 0)", optarg);
-            break;
-        case OPT_ALPHA:
-            if (!parse_double(optarg, 0, 1, &o->alpha))
-                USAGE("bad --alpha '%s' (0 to 1)", optarg);
-            break;
-        case ':':
+        if (c == ':') {
             if (optopt) USAGE("option -%c needs a value", optopt);
             USAGE("option '%s' needs a value", argv[optind - 1]);
-        default:
+        }
+        int rc = NOT_MINE;
+        for (size_t g = 0; g < sizeof groups / sizeof groups[0] && rc == NOT_MINE; g++)
+            rc = groups[g](c, o, err);
+        if (rc == NOT_MINE) {
             if (optopt) USAGE("unknown option -%c", optopt);
             USAGE("unknown option '%s'", argv[optind - 1]);
         }
+        if (rc != CLI_EXIT_OK) return rc;
     }
+    return CLI_EXIT_OK;
+}
+
+/* Phase 2: the input file (one, or standard input). */
+static int parse_operands(int argc, char **argv, cli_opts *o, FILE *err)
+{
     if (optind < argc) o->input = argv[optind++];
     if (optind < argc) USAGE("one input file only (got '%s' too)", argv[optind]);
     if (!o->input) {
         if (isatty(STDIN_FILENO)) USAGE("no input file (use - for standard input)");
         o->input = "-";
     }
+    return CLI_EXIT_OK;
+}
+
+/* Phase 3: the output format from --to or the output's extension. */
+static int choose_format(cli_opts *o, FILE *err)
+{
     if (o->output && !o->format) {
         const char *dot = strrchr(o->output, '.');
         const char *slash = strrchr(o->output, '/');
@@ -465,4 +551,31 @@ int cli_parse_args(int argc, char **argv, cli_opts *o, FILE *out, FILE *err)
     }
     if (!o->format) o->format = "png";
     return CLI_EXIT_OK;
+}
+
+/* Phase 4: --size and --dpi together give a pixel size the renderer can make. */
+static int check_size(cli_opts *o, FILE *err)
+{
+    if (!o->size_arg) return CLI_EXIT_OK;
+    double dpi = o->dpi > 0 ? o->dpi : 100;
+    double pw = o->inch_w > 0 ? o->inch_w * dpi : o->width;
+    double ph = o->inch_h > 0 ? o->inch_h * dpi : o->height;
+    if (pw > CLI_MAX_PIXELS || ph > CLI_MAX_PIXELS)
+        USAGE("size '%s' is too large: %.0fx%.0f pixels at %g dpi (at most %d pixels a side)",
+              o->size_arg, pw, ph, dpi, CLI_MAX_PIXELS);
+    if (pw < 16 || ph < 16)
+        USAGE("size '%s' is too small: %.3gx%.3g pixels at %g dpi (at least 16 pixels a side)",
+              o->size_arg, pw, ph, dpi);
+    return CLI_EXIT_OK;
+}
+
+int cli_parse_args(int argc, char **argv, cli_opts *o, FILE *out, FILE *err)
+{
+    memset(o, 0, sizeof *o);
+    o->xlim[0] = o->xlim[1] = o->ylim[0] = o->ylim[1] = NAN;
+    int rc = parse_options(argc, argv, o, out, err);
+    if (rc == CLI_EXIT_OK) rc = parse_operands(argc, argv, o, err);
+    if (rc == CLI_EXIT_OK) rc = choose_format(o, err);
+    if (rc == CLI_EXIT_OK) rc = check_size(o, err);
+    return rc;
 }

@@ -113,6 +113,61 @@ static int read_input(const cli_opts *o, cli_data *d)
     return CLI_EXIT_OK;
 }
 
+/* A note on stderr (not an error): silenced by -q. */
+static void note(const cli_opts *o, const char *fmt, ...)
+{
+    if (o->quiet) return;
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("nplot: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static void replace_buf(cli_data *d, char *buf, size_t len)
+{
+    if (d->maplen) munmap(d->buf, d->maplen);
+    else free(d->buf);
+    d->buf = buf;
+    d->len = len;
+    d->maplen = 0;
+}
+
+/* The text must reach the reader (and pango) as UTF-8 without NULs: UTF-16 with a byte
+ * order mark is decoded, bytes that are not UTF-8 are read as Latin-1 (with a note), a
+ * NUL byte is refused where it is (it would cut a name or a cell short). */
+static int check_encoding(const cli_opts *o, cli_data *d)
+{
+    int bom = cli_utf16_bom(d->buf, d->len);
+    if (bom) {
+        size_t n;
+        char *u = cli_utf16_to_utf8(d->buf + 2, d->len - 2, bom == 2, &n);
+        if (!u) return fail(d, CLI_EXIT_DATA, "%s: out of memory decoding UTF-16", d->file);
+        replace_buf(d, u, n);
+        note(o, "%s: file is UTF-16 (%s); decoded to UTF-8", d->file,
+             bom == 2 ? "big-endian" : "little-endian");
+    }
+    size_t line, col;
+    if (cli_find_nul(d->buf, d->len, &line, &col))
+        return fail(d, CLI_EXIT_DATA,
+                    "%s: line %zu, column %zu: a NUL byte; nplot reads text (is this a binary "
+                    "file, or UTF-16 without a byte order mark?)", d->file, line, col);
+    size_t bad = cli_utf8_invalid(d->buf, d->len);
+    if (bad != (size_t)-1) {
+        size_t l = 1;
+        for (size_t i = 0; i < bad; i++) l += d->buf[i] == '\n';
+        unsigned char byte = (unsigned char)d->buf[bad];
+        size_t n;
+        char *u = cli_latin1_to_utf8(d->buf, d->len, &n);
+        if (!u) return fail(d, CLI_EXIT_DATA, "%s: out of memory decoding Latin-1", d->file);
+        replace_buf(d, u, n);
+        note(o, "%s: line %zu: byte 0x%02X is not UTF-8; reading the file as Latin-1", d->file,
+             l, byte);
+    }
+    return CLI_EXIT_OK;
+}
+
 /* ---- interning strings (categories, groups) ------------------------------------------------ */
 typedef struct strmap {
     const char **keys;
@@ -456,12 +511,23 @@ static int choose_y(const cli_opts *o, cli_data *d)
     }
     int limit = (o->kind == CLI_PIE || o->kind == CLI_HEXBIN ||
                  (o->kind == CLI_SCATTER && d->xtype == CLI_X_ROW)) ? 1 : CLI_MAX_Y;
-    for (int c = 0; c < d->ncols && d->ny < limit; c++) {
-        if (c == d->xcol || c == d->xcol2 || c == d->sepcol || nd_table_is_text(d->table, c))
+    int numeric = 0, text = 0;
+    for (int c = 0; c < d->ncols; c++) {
+        if (c == d->xcol || c == d->xcol2 || c == d->sepcol) continue;
+        if (nd_table_is_text(d->table, c)) {
+            /* A column that disappears should say so (a few by name, then a count). */
+            if (text++ < 5) note(o, "%s: column '%s' is text; not plotted", d->file, d->names[c]);
             continue;
+        }
+        numeric++;
+        if (d->ny >= limit) continue;
         int rc = add_y(d, c);
         if (rc) return rc;
     }
+    if (text > 5) note(o, "%s: %d more text columns not plotted", d->file, text - 5);
+    if (limit == CLI_MAX_Y && numeric > CLI_MAX_Y)
+        note(o, "%s: only the first %d of %d numeric columns are plotted (choose with -y)",
+             d->file, CLI_MAX_Y, numeric);
     if (d->ny == 0) {
         /* Nothing numeric besides x: plot x itself against the row number. */
         if (d->xcol >= 0 && d->xtype == CLI_X_NUMBER && o->kind != CLI_PIE) {
@@ -530,6 +596,62 @@ static int choose_groups(const cli_opts *o, cli_data *d)
     return rc;
 }
 
+/* Columns of empty cells are numeric to the reader (all NaN): a chart of nothing is an
+ * error, not an empty image. */
+static int check_numbers(cli_data *d)
+{
+    for (int i = 0; i < d->ny; i++)
+        for (ptrdiff_t r = 0; r < d->nrows; r++)
+            if (!isnan(d->y[i][r])) return CLI_EXIT_OK;
+    return fail(d, CLI_EXIT_DATA, "%s: no numeric column: no cell to plot holds a number",
+                d->file);
+}
+
+static int load_bytes(const cli_opts *o, cli_data *d);
+
+/* A header of months (or of years) is one quantity spread over columns: a heat map, or
+ * rows as series, reads it better than one line per column. */
+static void hint_wide(const cli_opts *o, cli_data *d)
+{
+    static const char *const months[] = { "jan", "feb", "mar", "apr", "may", "jun",
+                                          "jul", "aug", "sep", "oct", "nov", "dec" };
+    if (o->kind == CLI_HEATMAP) return;
+    int nmonth = 0, nyear = 0;
+    if (!d->header) {
+        /* A header of years reads as a row of numbers: the first row's values. */
+        double prev = -INFINITY;
+        for (int i = 0; i < d->ny; i++) {
+            double y = d->y[i][0];
+            if (!(y >= 1000 && y <= 9999 && y == floor(y) && y > prev)) return;
+            prev = y;
+            nyear++;
+        }
+        if (nyear >= 3)
+            note(o, "%s: line 1 looks like a header of years (a wide time series, one row "
+                 "per entity); transpose the file to plot each row as a series over the "
+                 "years, or try --header -k heatmap", d->file);
+        return;
+    }
+    for (int c = 0; c < d->ncols; c++) {
+        const char *nm = d->names[c];
+        for (int m = 0; m < 12; m++)
+            if (strncasecmp(nm, months[m], 3) == 0) {
+                nmonth++;
+                break;
+            }
+        char *end;
+        double y = strtod(nm, &end);
+        nyear += end != nm && *end == '\0' && y >= 1000 && y <= 9999 && y == floor(y);
+    }
+    if (nmonth >= 6)
+        note(o, "%s: the columns are months (one quantity in %d columns); try -k heatmap",
+             d->file, nmonth);
+    else if (nyear >= 3)
+        note(o, "%s: the columns are years (a wide time series, one row per entity); "
+             "transpose it to plot rows as series over the years (e.g. one column per row), "
+             "or try -k heatmap", d->file);
+}
+
 /* ---- the whole load ---------------------------------------------------------------------------- */
 int cli_data_load(const cli_opts *o, cli_data *d)
 {
@@ -538,6 +660,29 @@ int cli_data_load(const cli_opts *o, cli_data *d)
     d->sepcol = -1;
     d->xmono = -2;
     int rc = read_input(o, d);
+    if (rc) return rc;
+    return load_bytes(o, d);
+}
+
+int cli_data_load_buffer(const cli_opts *o, const char *name, const char *buf, size_t len,
+                         cli_data *d)
+{
+    memset(d, 0, sizeof *d);
+    d->xcol = d->xcol2 = -1;
+    d->sepcol = -1;
+    d->xmono = -2;
+    d->file = name;
+    d->buf = malloc(len ? len : 1);
+    if (!d->buf) return fail(d, CLI_EXIT_DATA, "%s: out of memory", name);
+    memcpy(d->buf, buf, len);
+    d->len = len;
+    return load_bytes(o, d);
+}
+
+/* Everything after the bytes are in d->buf: encoding, dialect, table, x, y, groups. */
+static int load_bytes(const cli_opts *o, cli_data *d)
+{
+    int rc = check_encoding(o, d);
     if (rc) return rc;
     char delim = o->delimiter;
     char sniffed;
@@ -554,6 +699,20 @@ int cli_data_load(const cli_opts *o, cli_data *d)
         if (!delim) delim = ';';
         d->len = cli_decimal_comma_to_dot(d->buf, d->len, delim);
     }
+    /* A preamble line becomes a comment, so the line numbers in messages stay right. */
+    size_t pre = o->header == 0 ? cli_preamble(d->buf, d->len, delim) : 0;
+    if (pre) {
+        note(o, "%s: line 1 (%.*s) does not look like the rest of the file; skipped as a "
+             "preamble (use --header to keep it)", d->file,
+             (int)(pre > 60 ? 60 : pre - (d->buf[pre - 1] == '\n')), d->buf);
+        d->buf[0] = '#';
+    }
+    /* The reader keeps an object per column: a line of millions of fields would cost
+     * gigabytes before any message. */
+    size_t wide_line, nf = cli_max_fields(d->buf, d->len, delim, &wide_line);
+    if (nf > CLI_MAX_COLS)
+        return fail(d, CLI_EXIT_DATA, "%s: line %zu has %zu fields; nplot reads at most %d columns",
+                    d->file, wide_line, nf, CLI_MAX_COLS);
     nd_csv_stats st;
     d->table = nd_read_csv_buffer(d->buf, d->len,
                                   &(nd_csv_opts){ .path = d->file, .delimiter = delim,
@@ -579,7 +738,10 @@ int cli_data_load(const cli_opts *o, cli_data *d)
     }
     if ((rc = choose_groups(o, d))) return rc;
     if ((rc = choose_x(o, d))) return rc;
-    return choose_y(o, d);
+    if ((rc = choose_y(o, d))) return rc;
+    if ((rc = check_numbers(d))) return rc;
+    hint_wide(o, d);
+    return CLI_EXIT_OK;
 }
 
 void cli_data_free(cli_data *d)

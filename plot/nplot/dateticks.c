@@ -119,7 +119,8 @@ int cli_date_ticks(double lo, double hi, int maxticks, double *out, int cap,
         hi = t;
     }
     if (maxticks < 2) maxticks = 2;
-    if (!isfinite(lo) || !isfinite(hi)) {
+    if (!isfinite(lo) || !isfinite(hi) || fabs(lo) > CLI_DATE_MAX_DAYS ||
+        fabs(hi) > CLI_DATE_MAX_DAYS) {
         *fmt = "%Y-%m-%d";
         return 0;
     }
@@ -134,7 +135,10 @@ int cli_date_ticks(double lo, double hi, int maxticks, double *out, int cap,
     }
     if (i == nsteps) i = nsteps - 1;
     step s = steps[i];
-    count = gen(s, lo, hi, out, cap, 1 << 30);
+    /* Counting stops past cap: the caller can use no more, and a wide view must not
+     * walk every tick of its smallest fitting step. */
+    count = gen(s, lo, hi, out, cap, cap);
+    if (count > cap) count = cap;
     bool multi_day = floor(hi) > floor(lo);
     switch (s.u) {
     case U_YEAR: *fmt = "%Y"; break;

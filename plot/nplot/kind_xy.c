@@ -102,9 +102,11 @@ static bool can_decimate(const cli_plot *p, const cli_series *s)
 static int plot_line(cli_plot *p, nplot_axes *ax, const cli_series *s, const char *color)
 {
     const cli_opts *o = p->o;
+    const char *ls = cli_series_linestyle(p, s->color);
     if (!can_decimate(p, s)) {
         nplot_plot_xy(ax, s->x, s->y, s->n, .color = color, .label = s->label,
-                      .linewidth = o->linewidth, .marker = o->marker, .alpha = o->alpha);
+                      .linewidth = o->linewidth, .marker = o->marker, .alpha = o->alpha,
+                      .linestyle = ls);
         return cli_plot_status(p);
     }
     /* Eight slices per pixel column of the whole figure width. */
@@ -120,7 +122,7 @@ static int plot_line(cli_plot *p, nplot_axes *ax, const cli_series *s, const cha
     }
     size_t m = cli_decimate(s->x, s->y, s->n, buckets, ox, oy);
     nplot_plot_xy(ax, ox, oy, m, .color = color, .label = s->label, .linewidth = o->linewidth,
-                  .alpha = o->alpha);
+                  .alpha = o->alpha, .linestyle = ls);
     free(ox);
     free(oy);
     return cli_plot_status(p);
@@ -146,6 +148,12 @@ int cli_kind_xy(cli_plot *p, nplot_axes *ax, int first, int count)
         int rc = stack(p, ax, first, count);
         return rc ? rc : sticky_zero(p, ax, first, count);
     }
+    /* Lines that differ by orders of magnitude flatten the small ones against zero. */
+    int decades = o->logy || o->subplots || o->kind == CLI_SCATTER
+                      ? 0 : cli_scale_decades(p->series + first, count);
+    if (decades >= 3 && !o->quiet)
+        fprintf(stderr, "nplot: series differ by 10^%d in scale; try --subplots or -y (or "
+                "--logy)\n", decades);
     char cb[8];
     for (int i = 0; i < count; i++) {
         const cli_series *s = &p->series[first + i];
@@ -157,7 +165,8 @@ int cli_kind_xy(cli_plot *p, nplot_axes *ax, int first, int count)
             break;
         case CLI_STEP:
             nplot_step_xy(ax, s->x, s->y, s->n, .color = color, .label = s->label,
-                          .linewidth = o->linewidth, .marker = o->marker, .alpha = o->alpha);
+                          .linewidth = o->linewidth, .marker = o->marker, .alpha = o->alpha,
+                          .linestyle = cli_series_linestyle(p, s->color));
             break;
         case CLI_AREA:
             nplot_fill_between_xy(ax, s->x, s->y, NULL, s->n, .color = color,

@@ -62,7 +62,16 @@ typedef struct cli_opts {
     const char *color, *marker;
     double linewidth, alpha;
     bool quiet;
+    const char *size_arg;    /* --size as given, for messages */
 } cli_opts;
+
+/* Limits of the command line: the renderer's largest image side, and the width,
+ * precision and length of a printf tick format. */
+enum { CLI_MAX_PIXELS = 32767, CLI_MAX_FMT_WIDTH = 64, CLI_MAX_FMT_LEN = 256 };
+
+/* NULL when fmt is a printf format nplot accepts for tick labels (one conversion among
+ * f F e E g G, width and precision at most CLI_MAX_FMT_WIDTH), else why not. */
+const char *cli_format_check(const char *fmt);
 
 /* A limit for a date axis: a side written as a plain year (1000–9999) means 1 January
  * of that year, other numbers are days. */
@@ -111,9 +120,12 @@ bool cli_yyyymmdd(double v, double *days);
 size_t cli_format_date(double days, const char *fmt, char *buf, size_t cap);
 
 /* ---- dateticks.c ---------------------------------------------------------------------- */
+/* A date axis spans at most years -1,000,000 .. +1,000,000 (in days from 1970). */
+#define CLI_DATE_MAX_DAYS 365242500.0
 /* Date ticks for the view [lo, hi] (days): at most maxticks "nice" positions (whole years,
  * months, days, hours, minutes or seconds) written to out, and the strftime-style format
- * that suits them (matplotlib's AutoDateFormatter) to *fmt. Returns the count. */
+ * that suits them (matplotlib's AutoDateFormatter) to *fmt. Returns the count (at most
+ * cap; 0 when a limit is not finite or beyond CLI_DATE_MAX_DAYS). */
 int cli_date_ticks(double lo, double hi, int maxticks, double *out, int cap,
                    const char **fmt);
 
@@ -132,8 +144,32 @@ int cli_monotonic(const double *v, size_t n);
  * skipped, a header takes the first line, quoted fields may span lines. */
 ptrdiff_t cli_row_line(const char *buf, size_t n, bool header, ptrdiff_t row);
 
+/* Where the first NUL byte of buf[0..n) is (1-based line and byte column); false if none. */
+bool cli_find_nul(const char *buf, size_t n, size_t *line, size_t *col);
+/* Offset of the first byte of s[0..n) that is not valid UTF-8, or (size_t)-1. */
+size_t cli_utf8_invalid(const char *s, size_t n);
+/* s[0..n) read as Latin-1 (ISO 8859-1), as a new NUL-terminated UTF-8 string of *outn
+ * bytes (malloc'd; NULL when out of memory). */
+char *cli_latin1_to_utf8(const char *s, size_t n, size_t *outn);
+/* 1 for a UTF-16 little-endian byte order mark at buf, 2 for big-endian, else 0. */
+int cli_utf16_bom(const char *buf, size_t n);
+/* UTF-16 text (after its BOM) as a new NUL-terminated UTF-8 string (malloc'd); unpaired
+ * surrogates become U+FFFD. */
+char *cli_utf16_to_utf8(const char *buf, size_t n, bool big_endian, size_t *outn);
+/* The largest number of fields on one line (outside quotes) and that line (1-based): with
+ * delimiter 0 the most frequent of , ; tab | on each line, with ' ' runs of blanks. One
+ * pass, no allocation: it guards the CSV reader against a line of millions of fields. */
+size_t cli_max_fields(const char *buf, size_t n, char delimiter, size_t *line);
+
+/* Length of a first line that is a preamble rather than a header or data (0 if none):
+ * its field count differs from the next lines (which agree), or it mixes numbers and
+ * text over a body of numbers ("150,4,setosa,versicolor,virginica"). */
+size_t cli_preamble(const char *buf, size_t n, char delimiter);
+
 /* ---- data.c ----------------------------------------------------------------------------- */
-enum { CLI_MAX_Y = 256, CLI_MAX_GROUPS = 64 };
+/* At most CLI_MAX_Y series are drawn (more is said on stderr) and a file may have at most
+ * CLI_MAX_COLS columns (documented in --help and nplot(1)). */
+enum { CLI_MAX_Y = 256, CLI_MAX_GROUPS = 64, CLI_MAX_COLS = 16384 };
 
 typedef enum cli_xtype {
     CLI_X_NUMBER = 0, /* a numeric column */
@@ -178,6 +214,9 @@ typedef struct cli_data {
 /* Read o->input (a path or "-"), detect its shape and choose x, y and groups for
  * o->kind. Returns CLI_EXIT_OK or CLI_EXIT_DATA / CLI_EXIT_USAGE with d->err set. */
 int cli_data_load(const cli_opts *o, cli_data *d);
+/* The same from bytes in memory (copied); name is used in messages (borrowed). */
+int cli_data_load_buffer(const cli_opts *o, const char *name, const char *buf, size_t len,
+                         cli_data *d);
 void cli_data_free(cli_data *d);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int cli_plot_fail(cli_plot *p, int code, const char *fmt, ...)
@@ -33,6 +34,28 @@ const char *cli_series_color(const cli_plot *p, int idx, char buf[8])
     if (p->o->color) return p->o->color;
     snprintf(buf, 8, "C%d", idx % 10);
     return buf;
+}
+
+const char *cli_series_linestyle(const cli_plot *p, int idx)
+{
+    static const char *const styles[] = { "-", "--", "-.", ":" };
+    if (p->o->color) return NULL;
+    return styles[(idx / 10) % 4];
+}
+
+int cli_scale_decades(const cli_series *s, int count)
+{
+    double lo = INFINITY, hi = 0;
+    for (int i = 0; i < count; i++) {
+        double m = 0;
+        for (size_t r = 0; r < s[i].n; r++)
+            if (isfinite(s[i].y[r]) && fabs(s[i].y[r]) > m) m = fabs(s[i].y[r]);
+        if (m == 0) continue; /* all zero or empty: no scale */
+        if (m < lo) lo = m;
+        if (m > hi) hi = m;
+    }
+    if (!(hi > 0) || !isfinite(lo)) return 0;
+    return (int)floor(log10(hi / lo));
 }
 
 static const char *date_format(int what)
@@ -113,6 +136,11 @@ int cli_date_axis(cli_plot *p, nplot_axes *ax, bool on_y, double axis_pt)
     double lo, hi;
     if ((on_y ? nplot_get_ylim(ax, &lo, &hi) : nplot_get_xlim(ax, &lo, &hi)) != ND_OK)
         return cli_plot_status(p);
+    if (!(fabs(lo) <= CLI_DATE_MAX_DAYS && fabs(hi) <= CLI_DATE_MAX_DAYS))
+        return cli_plot_fail(p, CLI_EXIT_DATA,
+                             "%s: the date axis runs from %g to %g days from 1970-01-01, beyond "
+                             "years -1000000 to 1000000; check --%slim", p->d->file, lo, hi,
+                             on_y ? "y" : "x");
     /* Tick count from the label width: try the format of a generous count first, then
      * recount with the width its labels really need. */
     double t[64];
@@ -426,8 +454,37 @@ static int draw_panels(cli_plot *p)
     return cli_plot_status(p);
 }
 
+/* Command-line text as UTF-8: bytes that are not UTF-8 are read as Latin-1 (once, with a
+ * note), so the text layer never sees invalid UTF-8. *owned gets what to free. */
+static const char *utf8_arg(const cli_opts *o, const char *what, const char *s, char **owned)
+{
+    *owned = NULL;
+    if (!s || cli_utf8_invalid(s, strlen(s)) == (size_t)-1) return s;
+    size_t n;
+    *owned = cli_latin1_to_utf8(s, strlen(s), &n);
+    if (!*owned) return "";
+    if (!o->quiet) fprintf(stderr, "nplot: %s is not UTF-8; read as Latin-1\n", what);
+    return *owned;
+}
+
+static int figure_build(const cli_opts *o, cli_data *d, nplot_figure **fig,
+                        nplot_axes **main_ax, char *err, size_t errcap);
+
 int cli_figure_build(const cli_opts *o, cli_data *d, nplot_figure **fig, nplot_axes **main_ax,
                      char *err, size_t errcap)
+{
+    cli_opts u = *o;
+    char *own[3];
+    u.title = utf8_arg(o, "--title", o->title, &own[0]);
+    u.xlabel = utf8_arg(o, "--xlabel", o->xlabel, &own[1]);
+    u.ylabel = utf8_arg(o, "--ylabel", o->ylabel, &own[2]);
+    int rc = figure_build(&u, d, fig, main_ax, err, errcap);
+    for (int i = 0; i < 3; i++) free(own[i]);
+    return rc;
+}
+
+static int figure_build(const cli_opts *o, cli_data *d, nplot_figure **fig,
+                        nplot_axes **main_ax, char *err, size_t errcap)
 {
     cli_plot p = { .o = o, .d = d, .err = err, .errcap = errcap };
     *fig = NULL;
@@ -480,26 +537,45 @@ done:
     return CLI_EXIT_OK;
 }
 
+bool cli_same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (!a || !b || strcmp(a, "-") == 0 || strcmp(b, "-") == 0) return false;
+    /* stat follows symbolic links: a link to the input is the input. */
+    if (stat(a, &sa) != 0 || stat(b, &sb) != 0) return false;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 int cli_render(const cli_opts *o, cli_data *d, char *err, size_t errcap)
 {
     cli_plot p = { .o = o, .d = d, .err = err, .errcap = errcap };
-    nplot_axes *ax;
-    int rc = cli_figure_build(o, d, &p.fig, &ax, err, errcap);
-    if (rc) return rc;
     char *out = o->output ? NULL : default_output(o);
     const char *path = o->output ? o->output : out;
     if (!path) {
-        rc = cli_plot_fail(&p, CLI_EXIT_OUTPUT, "out of memory");
-    } else {
-        rc = save(&p, path);
-        if (rc == CLI_EXIT_OK && !o->quiet && strcmp(path, "-") != 0) {
-            int pw = 0, ph = 0;
-            nplot_figure_pixel_size(p.fig, &pw, &ph);
-            if (strcmp(o->format, "png") == 0)
-                fprintf(stderr, "nplot: wrote %s (%dx%d)\n", path, pw, ph);
-            else
-                fprintf(stderr, "nplot: wrote %s\n", path);
-        }
+        free(out);
+        return cli_plot_fail(&p, CLI_EXIT_OUTPUT, "out of memory");
+    }
+    if (cli_same_file(o->input, path)) {
+        int rc = cli_plot_fail(&p, CLI_EXIT_OUTPUT,
+                               "%s: the output is the input file; refusing to overwrite it "
+                               "(choose another -o)", path);
+        free(out);
+        return rc;
+    }
+    nplot_axes *ax;
+    int rc = cli_figure_build(o, d, &p.fig, &ax, err, errcap);
+    if (rc) {
+        free(out);
+        return rc;
+    }
+    rc = save(&p, path);
+    if (rc == CLI_EXIT_OK && !o->quiet && strcmp(path, "-") != 0) {
+        int pw = 0, ph = 0;
+        nplot_figure_pixel_size(p.fig, &pw, &ph);
+        if (strcmp(o->format, "png") == 0)
+            fprintf(stderr, "nplot: wrote %s (%dx%d)\n", path, pw, ph);
+        else
+            fprintf(stderr, "nplot: wrote %s\n", path);
     }
     free(out);
     nplot_figure_free(p.fig);

@@ -40,6 +40,11 @@ int cli_plot_status(cli_plot *p);
 
 /* "C3" for color index 3 (cycling), or the user's --color. */
 const char *cli_series_color(const cli_plot *p, int idx, char buf[8]);
+/* Line style of series idx: solid for the first ten colours, then dashed, dash-dot and
+ * dotted, so series past the colour cycle stay apart (NULL with --color). */
+const char *cli_series_linestyle(const cli_plot *p, int idx);
+/* Orders of magnitude between the largest and the smallest series (by largest |y|). */
+int cli_scale_decades(const cli_series *s, int count);
 /* The label of x value r of the data: category name, formatted date or number. */
 void cli_x_label(const cli_data *d, ptrdiff_t r, char *buf, size_t cap);
 /* Fixed ticks 0..n-1 labelled labels[] on the x (or y) axis, thinned and rotated so that
@@ -74,7 +79,10 @@ int cli_kind_surface(cli_plot *p, bool wireframe);
  * message in err. */
 int cli_figure_build(const cli_opts *o, cli_data *d, nplot_figure **fig, nplot_axes **main_ax,
                      char *err, size_t errcap);
-/* Build the figure and save it where the options say. */
+/* a and b name the same file (same device and inode, through symbolic links). */
+bool cli_same_file(const char *a, const char *b);
+/* Build the figure and save it where the options say; refuses (CLI_EXIT_OUTPUT) to
+ * write over the input. */
 int cli_render(const cli_opts *o, cli_data *d, char *err, size_t errcap);
 
 #endif
