@@ -11,7 +11,7 @@
 
 #include "parallel.h"
 
-#pragma GCC optimize("no-math-errno")
+ND__FILE_NO_MATH_ERRNO
 
 #define PW_LEAF 256
 #define PW_ACC 16

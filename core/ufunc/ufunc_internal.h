@@ -215,6 +215,32 @@ bool nd__operand_can_cast(const nd_operand *o, nd_dtype t, nd_casting casting);
 #define ND__CLONES
 #endif
 
+/* GCC-only optimisation pragmas, spelled so that clang compiles the same files:
+ *   ND__FILE_NO_MATH_ERRNO   (file scope) libm calls need not set errno, so GCC vectorises
+ *                            them; clang has no per-file form and keeps its default;
+ *   ND__TARGET_AVX2_BEGIN / ND__TARGET_AVX512_BEGIN ... ND__TARGET_END  every function
+ *                            defined in between is compiled for that instruction set
+ *                            (GCC's push_options/target, clang's attribute push). */
+#if defined(__clang__)
+#define ND__FILE_NO_MATH_ERRNO
+#define ND__TARGET_AVX2_BEGIN \
+    _Pragma("clang attribute push(__attribute__((target(\"avx2,fma\"))), apply_to = function)")
+#define ND__TARGET_AVX512_BEGIN \
+    _Pragma("clang attribute push(__attribute__((target(\"avx512f,avx512dq\"))), apply_to = function)")
+#define ND__TARGET_END _Pragma("clang attribute pop")
+#elif defined(__GNUC__)
+#define ND__FILE_NO_MATH_ERRNO _Pragma("GCC optimize(\"no-math-errno\")")
+#define ND__TARGET_AVX2_BEGIN _Pragma("GCC push_options") _Pragma("GCC target(\"avx2,fma\")")
+#define ND__TARGET_AVX512_BEGIN \
+    _Pragma("GCC push_options") _Pragma("GCC target(\"avx512f,avx512dq\")")
+#define ND__TARGET_END _Pragma("GCC pop_options")
+#else
+#define ND__FILE_NO_MATH_ERRNO
+#define ND__TARGET_AVX2_BEGIN
+#define ND__TARGET_AVX512_BEGIN
+#define ND__TARGET_END
+#endif
+
 /* ---- loop templates -------------------------------------------------------------------
  * EXPR computes the result from `x` (and `y`) of type TI. The contiguous and
  * scalar-operand branches are plain indexed loops so the compiler vectorises them;
