@@ -2,13 +2,15 @@
 # CMake does the real build; this file only installs what is missing and runs it.
 #
 #   make demo      set up, build (Release, build/), run every example into out/
-#   make test      set up, build + ctest in build/, then again with ASan+UBSan in build-asan/
+#   make test      set up, build + ctest in build/ (gcc, Release), again with ASan+UBSan in
+#                  build-asan/, and with clang (Release) in build-clang/
 #   make bench     set up (+ NumPy, matplotlib), build, run numc vs NumPy/matplotlib
 #   make install PREFIX=/usr/local
 #   make clean
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+CLANG_BUILD ?= build-clang
 OUT        ?= out
 PREFIX     ?= /usr/local
 JOBS       ?= 2
@@ -22,9 +24,13 @@ FUZZ_SECONDS ?= 60
 # More arguments: BENCH_ARGS="--same-blas-env --filter matmul".
 BENCH_ARGS ?= --same-blas-env
 
+# Each command installs only what it uses: the library and the demo need DEB_PACKAGES;
+# the tests add CUnit and clang (the second compiler); fuzzing adds clang's libFuzzer
+# runtime, whose package name carries clang's major version (libclang-rt-14-dev on
+# Debian 12, libclang-rt-19-dev on Debian 13), read from `clang --version` once clang is in.
 DEB_PACKAGES := cmake pkg-config gcc libc6-dev libopenblas-dev liblapacke-dev libfftw3-dev \
-	libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev libcunit1-dev \
-	fonts-dejavu-core fonts-wqy-microhei clang libclang-rt-14-dev
+	libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev fonts-dejavu-core fonts-wqy-microhei
+TEST_PACKAGES := libcunit1-dev clang libomp-dev
 BENCH_PACKAGES := python3-numpy python3-matplotlib
 
 MAKEFLAGS += --no-print-directory
@@ -35,49 +41,72 @@ export UBSAN_OPTIONS := halt_on_error=1:print_stacktrace=1
 # One step at a time: the set-up may run apt-get, and the two builds share 2 cores.
 .NOTPARALLEL:
 
-.PHONY: all setup setup-bench configure build demo test test-release test-asan bench \
-	fuzz install clean
+.PHONY: all setup setup-test setup-bench setup-fuzz configure build demo test test-release \
+	test-asan test-clang bench fuzz install clean
 
 all: build
 
 setup:
 	@bash scripts/setup.sh $(DEB_PACKAGES)
 
+setup-test:
+	@bash scripts/setup.sh $(DEB_PACKAGES) $(TEST_PACKAGES)
+
 setup-bench:
 	@bash scripts/setup.sh $(DEB_PACKAGES) $(BENCH_PACKAGES)
 
-configure: setup
-	@mkdir -p $(BUILD) && $(CMAKE_GEN) -B $(BUILD) -DCMAKE_BUILD_TYPE=Release \
-	  >$(BUILD)/configure.log 2>&1 || { cat $(BUILD)/configure.log; exit 1; }
+setup-fuzz:
+	@bash scripts/setup.sh $(DEB_PACKAGES) clang
+	@v=$$(clang --version | sed -n 's/.*clang version \([0-9]*\).*/\1/p' | head -n1); \
+	  [ -n "$$v" ] || { echo "setup: cannot read clang's version" >&2; exit 1; }; \
+	  bash scripts/setup.sh libclang-rt-$$v-dev
+
+# configure BUILD_DIR [extra cmake arguments]: quiet unless it fails.
+define configure
+	@mkdir -p $(1) && $(CMAKE_GEN) -B $(1) $(2) >$(1)/configure.log 2>&1 \
+	  || { cat $(1)/configure.log; exit 1; }
+endef
+
+configure: setup-test
+	$(call configure,$(BUILD),-DCMAKE_BUILD_TYPE=Release -DNUMC_BUILD_TESTS=ON -DNUMC_BUILD_BENCH=ON)
 
 build: configure
 	cmake --build $(BUILD) -j$(JOBS)
 
-demo: build
+# The demo builds the libraries, nplot and the examples only (no CUnit, no clang).
+demo: setup
+	$(call configure,$(BUILD),-DCMAKE_BUILD_TYPE=Release -DNUMC_BUILD_TESTS=OFF -DNUMC_BUILD_BENCH=OFF)
+	cmake --build $(BUILD) -j$(JOBS)
 	@bash scripts/demo.sh $(BUILD) $(OUT)
 
-test: test-release test-asan
+test: test-release test-asan test-clang
 
 test-release: build
 	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure
 
-test-asan: setup
-	@mkdir -p $(ASAN_BUILD) && $(CMAKE_GEN) -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug \
-	  -DNUMC_SANITIZE=ON >$(ASAN_BUILD)/configure.log 2>&1 \
-	  || { cat $(ASAN_BUILD)/configure.log; exit 1; }
+test-asan: setup-test
+	$(call configure,$(ASAN_BUILD),-DCMAKE_BUILD_TYPE=Debug -DNUMC_SANITIZE=ON -DNUMC_BUILD_BENCH=OFF)
 	cmake --build $(ASAN_BUILD) -j$(JOBS)
 	cd $(ASAN_BUILD) && ctest -j$(JOBS) --output-on-failure
 
-bench: setup-bench build
+# The second compiler: clang, Release, the same suites (no benchmark harness).
+test-clang: setup-test
+	$(call configure,$(CLANG_BUILD),-DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Release -DNUMC_BUILD_BENCH=OFF)
+	cmake --build $(CLANG_BUILD) -j$(JOBS)
+	cd $(CLANG_BUILD) && ctest -j$(JOBS) --output-on-failure
+
+bench: setup-bench setup-test build
 	@mkdir -p $(OUT)
 	$(PYTHON) bench/peer.py --numc $(BUILD)/bench/numc_bench --csv $(OUT)/bench.csv $(BENCH_ARGS)
 
 # libFuzzer targets (CSV reader, .npy header, .npz reader) under ASan+UBSan, built with clang.
-fuzz: setup
+fuzz: setup-fuzz
 	FUZZ_BUILD=$(CURDIR)/build-fuzz bash fuzz/run.sh $(FUZZ_SECONDS)
 
-install: build
+install: setup
+	$(call configure,$(BUILD),-DCMAKE_BUILD_TYPE=Release -DNUMC_BUILD_TESTS=OFF -DNUMC_BUILD_BENCH=OFF)
+	cmake --build $(BUILD) -j$(JOBS)
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz $(OUT)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(CLANG_BUILD) build-fuzz $(OUT)

@@ -12,7 +12,7 @@
  *     static void add_teardown(void *st) { ... free(st); }  // must accept a partial state
  *     BENCH_WORKLOAD("add_f64_10M", add_setup, add_run, add_teardown);
  *
- * Names are those of ../shared/bench/WORKLOADS.md; bench/peer_<area>.py gives the NumPy /
+ * Names are the workload list of docs/building.md ("Benchmarks"); bench/peer_<area>.py gives the NumPy /
  * matplotlib side under the same name. A "library floor" workload compares numc with
  * the C library it calls; its peer runs in C, in the same process:
  *
@@ -56,7 +56,7 @@ void bench_register(const char *name, bench_setup_fn setup, bench_run_fn run,
 void bench_fill_normal(double *x, size_t n, uint64_t seed);  /* standard normal */
 void bench_fill_uniform(double *x, size_t n, uint64_t seed); /* [0, 1) */
 
-/* Path of the shared sample data directory (../shared/data next to the checkout). */
+/* Path of the sample data directory (data/ in the repository). */
 const char *bench_shared_data(void);
 /* A scratch directory for workloads that write files (removed when numc_bench exits). */
 const char *bench_tmpdir(void);

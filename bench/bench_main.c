@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #ifndef NUMC_SHARED_DATA
-#define NUMC_SHARED_DATA "../shared/data"
+#define NUMC_SHARED_DATA "data"
 #endif
 
 #define MAX_REPEATS 200

@@ -114,8 +114,26 @@ install(FILES ${NUMC_BINARY_DIR}/numcConfig.cmake ${NUMC_BINARY_DIR}/numcConfigV
 file(RELATIVE_PATH NUMC_PC_RELPREFIX
   "${CMAKE_INSTALL_PREFIX}/${NUMC_PC_DIR}" "${CMAKE_INSTALL_PREFIX}")
 string(REGEX REPLACE "/$" "" NUMC_PC_RELPREFIX "${NUMC_PC_RELPREFIX}")
-configure_file(${NUMC_SOURCE_DIR}/cmake/numc.pc.in ${NUMC_BINARY_DIR}/numc.pc @ONLY)
-install(FILES ${NUMC_BINARY_DIR}/numc.pc DESTINATION ${NUMC_PC_DIR})
+# Programs linked with `pkg-config --libs` must find the library at run time without
+# LD_LIBRARY_PATH: the Libs line carries -Wl,-rpath,${libdir} unless libdir is one the
+# loader searches already (/usr/lib, /usr/local/lib and their multiarch or lib64 forms).
+# The prefix is only known at install time (cmake --install --prefix P), so the .pc
+# files are configured with a placeholder that the install step fills in.
+set(NUMC_PC_RPATH "@NUMC_PC_RPATH@")
+function(numc_install_pc name)
+  configure_file(${NUMC_SOURCE_DIR}/cmake/${name}.pc.in ${NUMC_BINARY_DIR}/${name}.pc.tmpl @ONLY)
+  install(CODE "
+    set(_libdir \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}\")
+    if(_libdir MATCHES \"^(/usr(/local)?)?/lib(64|32|/[A-Za-z0-9_]+-linux-[A-Za-z0-9_]+)?/?$\")
+      set(NUMC_PC_RPATH \"\")
+    else()
+      set(NUMC_PC_RPATH \"-Wl,-rpath,\\\${libdir} \")
+    endif()
+    configure_file(\"${NUMC_BINARY_DIR}/${name}.pc.tmpl\" \"${NUMC_BINARY_DIR}/${name}.pc\" @ONLY)
+  ")
+  install(FILES ${NUMC_BINARY_DIR}/${name}.pc DESTINATION ${NUMC_PC_DIR})
+endfunction()
+numc_install_pc(numc)
 if(TARGET numc_plot)
   # plot/CMakeLists.txt may set NUMC_PLOT_PC_REQUIRES_PRIVATE (PARENT_SCOPE) to the
   # pkg-config modules it links; the DESIGN's list is the default.
@@ -126,6 +144,5 @@ if(TARGET numc_plot)
   if(NOT NUMC_PLOT_OUTPUT_NAME)
     set(NUMC_PLOT_OUTPUT_NAME numc_plot)
   endif()
-  configure_file(${NUMC_SOURCE_DIR}/cmake/numc-plot.pc.in ${NUMC_BINARY_DIR}/numc-plot.pc @ONLY)
-  install(FILES ${NUMC_BINARY_DIR}/numc-plot.pc DESTINATION ${NUMC_PC_DIR})
+  numc_install_pc(numc-plot)
 endif()

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A gallery of nplot charts from ../shared/data, one per kind, into OUT/nplot/.
+# A gallery of nplot charts from the repository's data/, one per kind, into OUT/nplot/.
 #   scripts/demo-nplot.sh BUILD_DIR OUT_DIR
 # Needs BUILD_DIR/nplot_path.txt (written by CMake when nplot is built).
 set -euo pipefail
@@ -7,26 +7,29 @@ build=$(cd "$1" && pwd)
 mkdir -p "$2/nplot"
 out=$(cd "$2/nplot" && pwd)
 src=$(cd "$(dirname "$0")/.." && pwd)
-data=$(cd "$src/../shared/data" 2>/dev/null && pwd || true)
+data=$src/data
 if [ ! -f "$build/nplot_path.txt" ]; then
   echo "demo-nplot: nplot is not built -- nothing to run"
   exit 0
 fi
 nplot=$(head -n1 "$build/nplot_path.txt")
-if [ -z "$data" ] || [ ! -f "$data/sunspots.csv" ]; then
-  echo "demo-nplot: no sample data in $src/../shared/data -- nothing to run"
-  exit 0
+if [ ! -f "$data/sunspots.csv" ]; then
+  echo "demo-nplot: no sample data in $data (data/ is part of the repository)" >&2
+  exit 1
 fi
 # A small table for the pie (world electricity by source, rounded percentages).
 printf 'source,share\ncoal,36\ngas,23\nhydro,15\nnuclear,9\nwind,8\nsolar,5\nother,4\n' \
   >"$out/electricity.csv"
+
+# A gallery from an earlier run must not count as this run's.
+rm -f "$out"/*.png "$out"/*.svg
 
 fail=0
 n=0
 chart() { # NAME ARGS...
   local name=$1
   shift
-  if "$nplot" -q -o "$out/$name" "$@" </dev/null; then
+  if "$nplot" -q -o "$out/$name" "$@" </dev/null && [ -s "$out/$name" ]; then
     echo "demo-nplot: $name  <-  nplot $*"
   else
     echo "demo-nplot: $name FAILED: nplot $*" >&2
@@ -50,5 +53,10 @@ chart elnino_surface.png "$data/elnino.csv" -k surface --title "SST by month and
 chart sunspots_step_dark.png "$data/sunspots.csv" -k step --xlim 1900:2008 --theme dark --grid
 chart electricity_pie.png "$out/electricity.csv" -k pie --title "Electricity by source (%)"
 chart sunspots.svg "$data/sunspots.csv" --title "SVG output"
-echo "demo-nplot: $n charts in $out"
+made=$(find "$out" -maxdepth 1 -type f -size +0 \( -name '*.png' -o -name '*.svg' \) | wc -l)
+echo "demo-nplot: $made of $n charts in $out"
+if [ "$made" -ne "$n" ]; then
+  echo "demo-nplot: the gallery has $made images, expected $n" >&2
+  fail=1
+fi
 exit $fail

@@ -7,7 +7,7 @@ build=$(cd "$1" && pwd)
 mkdir -p "$2"
 out=$(cd "$2" && pwd)
 src=$(cd "$(dirname "$0")/.." && pwd)
-shared=$(cd "$src/../shared/data" 2>/dev/null && pwd || echo "$src/../shared/data")
+shared=$src/data
 
 n=0
 fail=0
@@ -29,14 +29,7 @@ fi
 
 if [ -f "$build/nplot_path.txt" ]; then
   nplot=$(head -n1 "$build/nplot_path.txt")
-  if [ -f "$shared/sunspots.csv" ]; then
-    csv=$shared/sunspots.csv
-  else
-    # No sample data next to the clone: plot a small generated series instead.
-    csv=$out/nplot_demo.csv
-    awk 'BEGIN { print "x,sin,cos"; for (i = 0; i <= 200; i++) { x = i / 20;
-         printf "%g,%g,%g\n", x, sin(x), cos(x) } }' >"$csv"
-  fi
+  csv=$shared/sunspots.csv
   if (cd "$out" && "$nplot" "$csv" </dev/null -o "$out/nplot_demo.png" --title "nplot demo"); then
     echo "demo: nplot $csv -> $out/nplot_demo.png"
   else
@@ -44,7 +37,7 @@ if [ -f "$build/nplot_path.txt" ]; then
     fail=1
   fi
   n=$((n + 1))
-  # The gallery: one chart per kind from ../shared/data into out/nplot/.
+  # The gallery: one chart per kind from data/ into out/nplot/.
   bash "$(dirname "$0")/demo-nplot.sh" "$build" "$out" || fail=1
 fi
 

@@ -25,12 +25,26 @@ cfgdir=$(dirname "$(find "$prefix" -name numcConfig.cmake -print -quit)")
 libdir=$(PKG_CONFIG_PATH=$pcdir pkg-config --variable=libdir numc)
 ls "$libdir"/libnumc.* >/dev/null || { echo "FAIL: libnumc not in $libdir"; exit 1; }
 
+for pc in "$pcdir"/*.pc; do
+  grep -q '^Libs:.*-Wl,-rpath,${libdir}' "$pc" \
+    || { echo "FAIL: $pc has no rpath for the non-system prefix $prefix"; exit 1; }
+done
+# A system prefix gets no rpath: the loader searches /usr/local/lib already.
+DESTDIR=$tmp/dest cmake --install "$NUMC_BUILD_DIR" --prefix /usr/local >"$tmp/install2.log" \
+  || { cat "$tmp/install2.log"; exit 1; }
+syspc=$(find "$tmp/dest" -name numc.pc -print -quit)
+[ -n "$syspc" ] || { echo "FAIL: numc.pc not installed under DESTDIR"; exit 1; }
+if grep -q 'rpath' "$syspc"; then echo "FAIL: rpath in $syspc for /usr/local"; exit 1; fi
+echo "ok (.pc rpath only for non-system prefixes)"
+
 version=$(PKG_CONFIG_PATH=$pcdir pkg-config --modversion numc)
 expected="numc $version size=12 ndim=2 float64"
 
+# Every program runs WITHOUT LD_LIBRARY_PATH: the .pc files carry an rpath for this
+# non-system prefix, and CMake's imported targets give one too.
 check() { # name, program
   local out
-  out=$(LD_LIBRARY_PATH=$libdir "$2")
+  out=$(env -u LD_LIBRARY_PATH "$2")
   if [ "$out" != "$expected" ]; then
     echo "FAIL ($1): got '$out', expected '$expected'"
     exit 1
@@ -68,7 +82,7 @@ want=$(sed -n 's|.*printf("%s\\n", s); *.\* \(.*\) \*/$|\1|p' "$tmp/taste.c")
 # shellcheck disable=SC2046,SC2086
 "$CC" -std=c11 -Wall -Wextra -Wpedantic -Werror $SAN "$tmp/taste.c" \
   $(PKG_CONFIG_PATH=$pcdir pkg-config $static --cflags --libs numc) -o "$tmp/taste"
-got=$(LD_LIBRARY_PATH=$libdir "$tmp/taste")
+got=$(env -u LD_LIBRARY_PATH "$tmp/taste")
 [ "$got" = "$want" ] || { echo "FAIL (README): got '$got', expected '$want'"; exit 1; }
 echo "ok (README example): $got"
 

@@ -20,7 +20,7 @@ static void check_numpy_members(nd_npz *z)
     CU_ASSERT(a && io_same_shape(a, 2, (ptrdiff_t[]){ 2, 3 }) && io_matches_formula(a));
     nd_free(a);
     a = nd_npz_get(z, "c");
-    double re, im;
+    double re = 0, im = 0;
     CU_ASSERT(a && nd_ndim(a) == 0 && nd_item_c128(a, &re, &im) == ND_OK);
     CU_ASSERT(re == 1.5 && im == -2.0);
     nd_free(a);

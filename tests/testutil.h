@@ -25,7 +25,7 @@ typedef struct ND_TEST {
 #define NUMC_TEST_DATA "tests/data"
 #endif
 #ifndef NUMC_SHARED_DATA
-#define NUMC_SHARED_DATA "../shared/data"
+#define NUMC_SHARED_DATA "data"
 #endif
 
 /* 0, 1, 2, ... as int64 in the given shape (numpy.arange(n).reshape(shape)). */

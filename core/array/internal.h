@@ -115,4 +115,39 @@ nd_scalar nd__scalar_load(const void *src, nd_dtype dt);
 nd_status nd__buf_reserve(void *p, size_t used, size_t *cap, size_t need, size_t first,
                           const char *who);
 
+/* ---- compiler portability for the kernels (ufunc loops, pairwise sums) ---------------- */
+/* Multi-versioning for the compute-bound float kernels (no libm calls inside: GCC keeps
+ * errno handling in clones whatever the optimize pragmas say). */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__) && !defined(NUMC_NO_CLONES)
+#define ND__CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define ND__CLONES
+#endif
+
+/* GCC-only optimisation pragmas, spelled so that clang compiles the same files:
+ *   ND__FILE_NO_MATH_ERRNO   (file scope) libm calls need not set errno, so GCC vectorises
+ *                            them; clang has no per-file form and keeps its default;
+ *   ND__TARGET_AVX2_BEGIN / ND__TARGET_AVX512_BEGIN ... ND__TARGET_END  every function
+ *                            defined in between is compiled for that instruction set
+ *                            (GCC's push_options/target, clang's attribute push). */
+#if defined(__clang__)
+#define ND__FILE_NO_MATH_ERRNO
+#define ND__TARGET_AVX2_BEGIN \
+    _Pragma("clang attribute push(__attribute__((target(\"avx2,fma\"))), apply_to = function)")
+#define ND__TARGET_AVX512_BEGIN \
+    _Pragma("clang attribute push(__attribute__((target(\"avx512f,avx512dq\"))), apply_to = function)")
+#define ND__TARGET_END _Pragma("clang attribute pop")
+#elif defined(__GNUC__)
+#define ND__FILE_NO_MATH_ERRNO _Pragma("GCC optimize(\"no-math-errno\")")
+#define ND__TARGET_AVX2_BEGIN _Pragma("GCC push_options") _Pragma("GCC target(\"avx2,fma\")")
+#define ND__TARGET_AVX512_BEGIN \
+    _Pragma("GCC push_options") _Pragma("GCC target(\"avx512f,avx512dq\")")
+#define ND__TARGET_END _Pragma("GCC pop_options")
+#else
+#define ND__FILE_NO_MATH_ERRNO
+#define ND__TARGET_AVX2_BEGIN
+#define ND__TARGET_AVX512_BEGIN
+#define ND__TARGET_END
+#endif
+
 #endif

@@ -13,14 +13,7 @@
 #include "internal.h"
 #include "parallel.h"
 
-/* Multi-versioning as in the ufunc loops (no libm calls inside the leaves). */
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__) && !defined(NUMC_NO_CLONES)
-#define PW_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define PW_CLONES
-#endif
-
-#pragma GCC optimize("no-math-errno")
+ND__FILE_NO_MATH_ERRNO
 
 #define PW_LEAF 256
 #define PW_ACC 16
@@ -28,7 +21,7 @@
 /* Leaf kernels: CONTIG reads p[i], STRIDED reads through a byte stride. VAL(v) maps
  * the element (identity for sums, squared deviation for variances). */
 #define PW_DEFINE(T, name, VALDECL, VAL)                                                 \
-    PW_CLONES static T name##_leaf_contig(const T *p, ptrdiff_t n VALDECL)             \
+    ND__CLONES static T name##_leaf_contig(const T *p, ptrdiff_t n VALDECL)             \
     {                                                                                   \
         T r[PW_ACC];                                                                    \
         for (int k = 0; k < PW_ACC; k++) r[k] = 0;                                      \

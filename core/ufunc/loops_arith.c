@@ -4,7 +4,7 @@
  * NumPy's results do, without C's signed-overflow undefined behaviour). */
 #include "ufunc_internal.h"
 
-#pragma GCC optimize("no-math-errno")
+ND__FILE_NO_MATH_ERRNO
 
 /* ---- complex helpers (NumPy's formulas: plain products, Smith's division) ------------ */
 #define ND__CPLX_HELPERS(CT, RT, sfx)                                                  \

@@ -2,7 +2,7 @@
  * lexicographically (NumPy's rule), with NaN comparing false. */
 #include "ufunc_internal.h"
 
-#pragma GCC optimize("no-math-errno")
+ND__FILE_NO_MATH_ERRNO
 
 /* ---- complex ordering (NumPy's CLT/CLE/CEQ) ------------------------------------------- */
 #define CLT(a, b) (((a).re < (b).re && !isnan((a).im) && !isnan((b).im)) || ((a).re == (b).re && (a).im < (b).im))
@@ -157,7 +157,11 @@ ND__UNARY_LOOP(spacing_f64, double, double,
 /* ---- rounding ------------------------------------------------------------------------------
  * GCC vectorises floor/ceil/trunc (vroundpd) only without -ftrapping-math; they raise no
  * flag on non-signalling input, so the attribute changes nothing observable. */
+#if defined(__GNUC__) && !defined(__clang__)
 #define ND__NOTRAP __attribute__((optimize("no-trapping-math", "no-math-errno")))
+#else
+#define ND__NOTRAP /* clang has no per-function optimize attribute */
+#endif
 ND__CLONES ND__NOTRAP ND__UNARY_LOOP(floor_f32, float, float, floorf(x))
 ND__CLONES ND__NOTRAP ND__UNARY_LOOP(floor_f64, double, double, floor(x))
 ND__CLONES ND__NOTRAP ND__UNARY_LOOP(ceil_f32, float, float, ceilf(x))

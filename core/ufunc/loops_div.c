@@ -3,7 +3,7 @@
  * and raises the overflow flag (NumPy's behaviour, without C's undefined one). */
 #include "ufunc_internal.h"
 
-#pragma GCC optimize("no-math-errno")
+ND__FILE_NO_MATH_ERRNO
 
 #define SMIN(T, UT) ((T)((UT)1 << (sizeof(T) * 8 - 1)))
 

@@ -5,7 +5,15 @@
 
 #include <complex.h>
 
-#pragma GCC optimize("no-math-errno")
+/* C11's CMPLX/CMPLXF: glibc defines them only for GCC >= 4.7, which clang does not claim. */
+#ifndef CMPLX
+#define CMPLX(x, y) __builtin_complex((double)(x), (double)(y))
+#endif
+#ifndef CMPLXF
+#define CMPLXF(x, y) __builtin_complex((float)(x), (float)(y))
+#endif
+
+ND__FILE_NO_MATH_ERRNO
 
 #define ND_LN2 0.693147180559945309417232121458176568
 #define ND_LN10 2.30258509299404568401799145468436421

@@ -49,25 +49,23 @@ ND__VMATH_FUNCS(VM_SCALAR)
         }                                                                              \
     }
 
-#pragma GCC push_options
-#pragma GCC target("avx2,fma")
+ND__TARGET_AVX2_BEGIN
 #define VM_AVX2(np, c, nf)                                                             \
     VM_KERNEL(vm256_##np##_f64, double, __m256d, 4, _ZGVdN4v_##c, _mm256_loadu_pd,     \
               _mm256_storeu_pd)                                                        \
     VM_KERNEL(vm256_##np##_f32, float, __m256, 8, _ZGVdN8v_##c##f, _mm256_loadu_ps,    \
               _mm256_storeu_ps)
 ND__VMATH_FUNCS(VM_AVX2)
-#pragma GCC pop_options
+ND__TARGET_END
 
-#pragma GCC push_options
-#pragma GCC target("avx512f,avx512dq")
+ND__TARGET_AVX512_BEGIN
 #define VM_AVX512(np, c, nf)                                                           \
     VM_KERNEL(vm512_##np##_f64, double, __m512d, 8, _ZGVeN8v_##c, _mm512_loadu_pd,     \
               _mm512_storeu_pd)                                                        \
     VM_KERNEL(vm512_##np##_f32, float, __m512, 16, _ZGVeN16v_##c##f, _mm512_loadu_ps,  \
               _mm512_storeu_ps)
 ND__VMATH_FUNCS(VM_AVX512)
-#pragma GCC pop_options
+ND__TARGET_END
 #define VM_IMPLS(np, sfx) { vm1_##np##_##sfx, vm256_##np##_##sfx, vm512_##np##_##sfx }
 #else
 #define VM_IMPLS(np, sfx) { vm1_##np##_##sfx, vm1_##np##_##sfx, vm1_##np##_##sfx }
@@ -196,16 +194,14 @@ static void vm1_pow_f32(const float *x, const float *y, float *o, ptrdiff_t n)
             memcpy(out + i, tx, (size_t)r * sizeof(T));                                \
         }                                                                              \
     }
-#pragma GCC push_options
-#pragma GCC target("avx2,fma")
+ND__TARGET_AVX2_BEGIN
 VM2_KERNEL(vm256_pow_f64, double, __m256d, 4, _ZGVdN4vv_pow, _mm256_loadu_pd, _mm256_storeu_pd)
 VM2_KERNEL(vm256_pow_f32, float, __m256, 8, _ZGVdN8vv_powf, _mm256_loadu_ps, _mm256_storeu_ps)
-#pragma GCC pop_options
-#pragma GCC push_options
-#pragma GCC target("avx512f,avx512dq")
+ND__TARGET_END
+ND__TARGET_AVX512_BEGIN
 VM2_KERNEL(vm512_pow_f64, double, __m512d, 8, _ZGVeN8vv_pow, _mm512_loadu_pd, _mm512_storeu_pd)
 VM2_KERNEL(vm512_pow_f32, float, __m512, 16, _ZGVeN16vv_powf, _mm512_loadu_ps, _mm512_storeu_ps)
-#pragma GCC pop_options
+ND__TARGET_END
 static const vm2_f64_fn pow_f64_impl[3] = { vm1_pow_f64, vm256_pow_f64, vm512_pow_f64 };
 static const vm2_f32_fn pow_f32_impl[3] = { vm1_pow_f32, vm256_pow_f32, vm512_pow_f32 };
 #else
@@ -273,16 +269,14 @@ static void sq1_f32(const float *in, float *out, ptrdiff_t n)
         for (; i + (W) <= n; i += (W)) STORE(out + i, SQRT(LOAD(in + i)));             \
         for (; i < n; i++) out[i] = SCALAR(in[i]);                                     \
     }
-#pragma GCC push_options
-#pragma GCC target("avx2,fma")
+ND__TARGET_AVX2_BEGIN
 SQ_KERNEL(sq256_f64, double, __m256d, 4, _mm256_sqrt_pd, _mm256_loadu_pd, _mm256_storeu_pd, sqrt)
 SQ_KERNEL(sq256_f32, float, __m256, 8, _mm256_sqrt_ps, _mm256_loadu_ps, _mm256_storeu_ps, sqrtf)
-#pragma GCC pop_options
-#pragma GCC push_options
-#pragma GCC target("avx512f,avx512dq")
+ND__TARGET_END
+ND__TARGET_AVX512_BEGIN
 SQ_KERNEL(sq512_f64, double, __m512d, 8, _mm512_sqrt_pd, _mm512_loadu_pd, _mm512_storeu_pd, sqrt)
 SQ_KERNEL(sq512_f32, float, __m512, 16, _mm512_sqrt_ps, _mm512_loadu_ps, _mm512_storeu_ps, sqrtf)
-#pragma GCC pop_options
+ND__TARGET_END
 static const vm_f64_fn sq_f64_impl[3] = { sq1_f64, sq256_f64, sq512_f64 };
 static const vm_f32_fn sq_f32_impl[3] = { sq1_f32, sq256_f32, sq512_f32 };
 #else

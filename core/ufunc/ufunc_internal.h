@@ -210,14 +210,6 @@ bool nd__operand_can_cast(const nd_operand *o, nd_dtype t, nd_casting casting);
     X(ND_COMPLEX128, nd__c128, double, c128)
 #define ND__BOOL_TYPE(X) X(ND_BOOL, bool, uint8_t, b)
 
-/* Multi-versioning for the compute-bound float kernels (no libm calls inside: GCC keeps
- * errno handling in clones whatever the optimize pragmas say). */
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__) && !defined(NUMC_NO_CLONES)
-#define ND__CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define ND__CLONES
-#endif
-
 /* ---- loop templates -------------------------------------------------------------------
  * EXPR computes the result from `x` (and `y`) of type TI. The contiguous and
  * scalar-operand branches are plain indexed loops so the compiler vectorises them;

@@ -128,25 +128,69 @@ ND_API nd_array *nd_rng_standard_gamma(nd_rng *r, double shape_k, int ndim, cons
                                        nd_dtype dt);
 ND_API nd_status nd_rng_standard_gamma_into(nd_rng *r, double shape_k, nd_array *out);
 
+/* nd_array *nd_rng_uniform(nd_rng *r, double low, double high, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_uniform_into(nd_rng *r, double low, double high, nd_array *out); */
 ND__RNG_CONT2(uniform, low, high);        /* [low, high); high - low must be finite */
+/* nd_array *nd_rng_normal(nd_rng *r, double loc, double scale, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_normal_into(nd_rng *r, double loc, double scale, nd_array *out); */
 ND__RNG_CONT2(normal, loc, scale);        /* scale >= 0 */
+/* nd_array *nd_rng_exponential(nd_rng *r, double scale, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_exponential_into(nd_rng *r, double scale, nd_array *out); */
 ND__RNG_CONT1(exponential, scale);        /* scale >= 0 */
+/* nd_array *nd_rng_gamma(nd_rng *r, double shape_k, double scale,
+                 int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_gamma_into(nd_rng *r, double shape_k, double scale, nd_array *out); */
 ND__RNG_CONT2(gamma, shape_k, scale);     /* shape_k >= 0, scale >= 0 */
+/* nd_array *nd_rng_beta(nd_rng *r, double a, double b, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_beta_into(nd_rng *r, double a, double b, nd_array *out); */
 ND__RNG_CONT2(beta, a, b);                /* a > 0, b > 0 */
+/* nd_array *nd_rng_chisquare(nd_rng *r, double df, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_chisquare_into(nd_rng *r, double df, nd_array *out); */
 ND__RNG_CONT1(chisquare, df);             /* df > 0 */
+/* nd_array *nd_rng_f(nd_rng *r, double dfnum, double dfden, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_f_into(nd_rng *r, double dfnum, double dfden, nd_array *out); */
 ND__RNG_CONT2(f, dfnum, dfden);           /* both > 0 */
+/* nd_array *nd_rng_standard_t(nd_rng *r, double df, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_standard_t_into(nd_rng *r, double df, nd_array *out); */
 ND__RNG_CONT1(standard_t, df);            /* df > 0 */
+/* nd_array *nd_rng_standard_cauchy(nd_rng *r, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_standard_cauchy_into(nd_rng *r, nd_array *out); */
 ND__RNG_CONT0(standard_cauchy);
+/* nd_array *nd_rng_lognormal(nd_rng *r, double mean, double sigma,
+                 int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_lognormal_into(nd_rng *r, double mean, double sigma, nd_array *out); */
 ND__RNG_CONT2(lognormal, mean, sigma);    /* sigma >= 0 */
+/* nd_array *nd_rng_laplace(nd_rng *r, double loc, double scale, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_laplace_into(nd_rng *r, double loc, double scale, nd_array *out); */
 ND__RNG_CONT2(laplace, loc, scale);       /* scale >= 0 */
+/* nd_array *nd_rng_logistic(nd_rng *r, double loc, double scale, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_logistic_into(nd_rng *r, double loc, double scale, nd_array *out); */
 ND__RNG_CONT2(logistic, loc, scale);      /* scale >= 0 */
+/* nd_array *nd_rng_gumbel(nd_rng *r, double loc, double scale, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_gumbel_into(nd_rng *r, double loc, double scale, nd_array *out); */
 ND__RNG_CONT2(gumbel, loc, scale);        /* scale >= 0 */
+/* nd_array *nd_rng_weibull(nd_rng *r, double a, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_weibull_into(nd_rng *r, double a, nd_array *out); */
 ND__RNG_CONT1(weibull, a);                /* a >= 0 */
+/* nd_array *nd_rng_pareto(nd_rng *r, double a, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_pareto_into(nd_rng *r, double a, nd_array *out); */
 ND__RNG_CONT1(pareto, a);                 /* a > 0 (Lomax / Pareto II, as NumPy) */
+/* nd_array *nd_rng_power(nd_rng *r, double a, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_power_into(nd_rng *r, double a, nd_array *out); */
 ND__RNG_CONT1(power, a);                  /* a > 0 */
+/* nd_array *nd_rng_rayleigh(nd_rng *r, double scale, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_rayleigh_into(nd_rng *r, double scale, nd_array *out); */
 ND__RNG_CONT1(rayleigh, scale);           /* scale >= 0 */
+/* nd_array *nd_rng_vonmises(nd_rng *r, double mu, double kappa, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_vonmises_into(nd_rng *r, double mu, double kappa, nd_array *out); */
 ND__RNG_CONT2(vonmises, mu, kappa);       /* kappa >= 0; result in [-pi, pi] */
+/* nd_array *nd_rng_triangular(nd_rng *r, double left, double mode, double right,
+                 int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_triangular_into(nd_rng *r, double left, double mode, double right,
+                 nd_array *out); */
 ND__RNG_CONT3(triangular, left, mode, right); /* left <= mode <= right, left < right */
+/* nd_array *nd_rng_wald(nd_rng *r, double mean, double scale, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_wald_into(nd_rng *r, double mean, double scale, nd_array *out); */
 ND__RNG_CONT2(wald, mean, scale);         /* both > 0 */
 
 /* Generator.integers(low, high, size, dtype, endpoint): uniform integers in
@@ -164,13 +208,30 @@ ND_API nd_status nd_rng_integers_into(nd_rng *r, int64_t low, int64_t high, bool
                             const ptrdiff_t *shape);                                \
     ND_API nd_status nd_rng_##name##_into(nd_rng *r, ND__RNG_EXPAND params, nd_array *out)
 #define ND__RNG_EXPAND(...) __VA_ARGS__
+/* nd_array *nd_rng_binomial(nd_rng *r, int64_t n, double p, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_binomial_into(nd_rng *r, int64_t n, double p, nd_array *out); */
 ND__RNG_DISC(binomial, (int64_t n, double p));            /* n >= 0, 0 <= p <= 1 */
+/* nd_array *nd_rng_negative_binomial(nd_rng *r, double n, double p,
+                 int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_negative_binomial_into(nd_rng *r, double n, double p, nd_array *out); */
 ND__RNG_DISC(negative_binomial, (double n, double p));    /* n > 0, 0 < p <= 1 */
+/* nd_array *nd_rng_poisson(nd_rng *r, double lam, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_poisson_into(nd_rng *r, double lam, nd_array *out); */
 ND__RNG_DISC(poisson, (double lam));                      /* 0 <= lam < ~9.2e18 */
+/* nd_array *nd_rng_geometric(nd_rng *r, double p, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_geometric_into(nd_rng *r, double p, nd_array *out); */
 ND__RNG_DISC(geometric, (double p));                      /* 0 < p <= 1 */
+/* nd_array *nd_rng_hypergeometric(nd_rng *r, int64_t ngood, int64_t nbad, int64_t nsample,
+                 int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_hypergeometric_into(nd_rng *r, int64_t ngood, int64_t nbad, int64_t nsample,
+                 nd_array *out); */
 ND__RNG_DISC(hypergeometric, (int64_t ngood, int64_t nbad, int64_t nsample));
                                           /* all >= 0, nsample <= ngood + nbad < 1e9 */
+/* nd_array *nd_rng_zipf(nd_rng *r, double a, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_zipf_into(nd_rng *r, double a, nd_array *out); */
 ND__RNG_DISC(zipf, (double a));                           /* a > 1 */
+/* nd_array *nd_rng_logseries(nd_rng *r, double p, int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_logseries_into(nd_rng *r, double p, nd_array *out); */
 ND__RNG_DISC(logseries, (double p));                      /* 0 <= p < 1 */
 
 /* ---- multivariate ------------------------------------------------------------------- */
