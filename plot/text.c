@@ -389,19 +389,3 @@ bbox nplot__text_place(render_ctx *rc, const text_box *tb, double x, double y, i
     }
     return bb;
 }
-
-/* GCC defines __SANITIZE_ADDRESS__; clang answers __has_feature(address_sanitizer). */
-#if defined(__SANITIZE_ADDRESS__)
-#define NPLOT_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define NPLOT_ASAN 1
-#endif
-#endif
-#if defined(NPLOT_ASAN)
-/* pango >= 1.49 runs fontconfig queries on a helper thread; a query still in flight when
- * the process exits leaves fontconfig's pattern behind. That is fontconfig's memory,
- * not ours: tell LeakSanitizer so (it calls this hook when it is defined). */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void) { return "leak:libfontconfig.so\n"; }
-#endif
