@@ -11,6 +11,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HEADERS = ["array", "manip", "sort", "stats", "io", "linalg", "fft", "random", "ufunc"]
 DECL = re.compile(r"__attribute__\(\(visibility\(\"default\"\)\)\)\s+([^;{}]*?)\b(\w+)\s*\(([^;{}]*?)\)\s*(?:__attribute__\(\(format\([^)]*\)\)\))?\s*;", re.S)
 
+# Functions whose contract passes NULL through without an error (nd_free's rule): the
+# child must not crash and must return NULL.
+PASS_THROUGH = {"nd_keep"}
+
 def split_params(s):
     out, depth, cur = [], 0, ""
     for ch in s:
@@ -100,6 +104,8 @@ def main():
             typed = [param_type(p) for p in ps]
             ret = re.sub(r"\s+", " ", ret.strip())
             kind = "V" if ret == "void" else ("P" if "*" in ret else "S")
+            if fn in PASS_THROUGH:
+                kind = "N"
             for variant in ("a", "b"):
                 call = "%s(%s)" % (fn, ", ".join(arg(t, n, variant) for t, n in typed))
                 rows.append((h, fn, variant, kind, call))
