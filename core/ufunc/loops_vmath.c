@@ -11,7 +11,13 @@
 
 #include <stdatomic.h>
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(NUMC_NO_LIBMVEC)
+/* Not under clang: clang computes the calling convention of a call from the
+ * translation unit's flags, not from the function's target attribute, so without a
+ * global -mavx2 it passes __m256d arguments on the stack while libmvec reads them
+ * from ymm registers (pow(x, y) then returned garbage). clang builds use the scalar
+ * libm loops. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) &&                 \
+    !defined(NUMC_NO_LIBMVEC)
 #define ND_HAVE_LIBMVEC 1
 #include <immintrin.h>
 #endif
