@@ -20,7 +20,8 @@ int main(int argc, char **argv)
     double x0[3], x1[3], x2[3];
     for (int i = 0; i < 3; i++) x0[i] = x[i] - w, x1[i] = x[i], x2[i] = x[i] + w;
     nplot_bar_xy(axs[0], x0, depth, 3, .width = w, .label = "Bill depth");
-    nplot_bar_xy(axs[0], x1, length, 3, .width = w, .label = "Bill length", .tick_labels = NPLOT_STR_ARRAY(species, 3));
+    nplot_bar_xy(axs[0], x1, length, 3, .width = w, .label = "Bill length",
+                 .tick_labels = NPLOT_STR_ARRAY(species, 3));
     nplot_bar_xy(axs[0], x2, flipper, 3, .width = w, .label = "Flipper length");
     nplot_set_ylabel(axs[0], "Length (mm)");
     nplot_set_title(axs[0], "Penguin attributes by species");
@@ -28,8 +29,8 @@ int main(int argc, char **argv)
 
     /* stacked bars on a categorical axis */
     nplot_bar_cat(axs[1], species, males, 3, .label = "Male", .edgecolor = "black");
-    nplot_bar_cat(axs[1], species, females, 3, .bottoms = NPLOT_F64_ARRAY(males, 3), .label = "Female",
-                  .edgecolor = "black");
+    nplot_bar_cat(axs[1], species, females, 3, .bottoms = NPLOT_F64_ARRAY(males, 3),
+                  .label = "Female", .edgecolor = "black");
     nplot_set_title(axs[1], "Number of penguins by sex");
     nplot_legend(axs[1]);
     nplot_tight_layout(fig);

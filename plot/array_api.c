@@ -223,8 +223,10 @@ nd_status nplot_errorbar_(nplot_axes *ax, const nd_array *x, const nd_array *y,
     if (!st && x) st = lengths_match(ax->fig, nx, ny, "x", "y", who);
     if (!st) st = err_arrays(ax->fig, o->yerr, ny, &ylo, &yhi, &yo, "yerr", who);
     if (!st) st = err_arrays(ax->fig, o->xerr, ny, &xlo, &xhi, &xo, "xerr", who);
-    if (!st && !o->yerr) st = NPLOT__CHECK_LEN(ax->fig, who, "yerr", o->yerr_f64, ny, "x and y have");
-    if (!st && !o->xerr) st = NPLOT__CHECK_LEN(ax->fig, who, "xerr", o->xerr_f64, ny, "x and y have");
+    if (!st && !o->yerr)
+        st = NPLOT__CHECK_LEN(ax->fig, who, "yerr", o->yerr_f64, ny, "x and y have");
+    if (!st && !o->xerr)
+        st = NPLOT__CHECK_LEN(ax->fig, who, "xerr", o->xerr_f64, ny, "x and y have");
     bool y_c = !o->yerr && (o->yerr_value || o->yerr_f64.v);
     bool x_c = !o->xerr && (o->xerr_value || o->xerr_f64.v);
     if (!st && (y_c || x_c)) {

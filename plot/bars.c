@@ -222,7 +222,8 @@ static nd_status hist_counts(nplot_figure *fig, const double *x, const double *w
         ux = fx, uw = fw;
     }
     if ((st = NPLOT__CHECK_LEN(fig, who, "range", o->range, 2, "it takes"))) goto done;
-    nd_hist_opts ho = { .bins = NPLOT_OPT(o->bins, 10), .range = o->range.v, .density = o->density };
+    nd_hist_opts ho = { .bins = NPLOT_OPT(o->bins, 10), .range = o->range.v,
+                        .density = o->density };
     if (o->bins < 0) {
         st = nplot__fail(fig, ND_EVALUE, "%s: bins must be positive, got %d", who, o->bins);
         goto done;
@@ -342,7 +343,7 @@ static nd_status hist_impl(nplot_axes *ax, const double *x, const double *w, siz
             pos[i] = (edges[i] + edges[i + 1]) / 2;
             wid[i] = (edges[i + 1] - edges[i]) * rw;
         }
-        nplot_bar_opts bo = { .widths = { wid, nb }, .bottom = o->bottom, .left = o->bottom,
+        nplot_bar_opts bo = { .widths = NPLOT_F64_ARRAY(wid, nb), .bottom = o->bottom, .left = o->bottom,
                               .edgecolor = o->edgecolor, .linewidth = o->linewidth,
                               .label = o->label, .alpha = o->alpha, .zorder = o->zorder };
         st = bars(ax, horiz, pos, NULL, counts, nb, &bo, &color, who);
@@ -453,7 +454,8 @@ nd_status nplot_hist_(nplot_axes *ax, const nd_array *x, const nplot_hist_opts *
     if (!st && o->weights_arr && nw != nx)
         st = nplot__fail(ax->fig, ND_ESHAPE, "%s: weights must have the same length as x, got %zu "
                                              "and %zu", who, nw, nx);
-    if (!st && !o->weights_arr) st = NPLOT__CHECK_LEN(ax->fig, who, "weights", o->weights, nx, "x has");
+    if (!st && !o->weights_arr)
+        st = NPLOT__CHECK_LEN(ax->fig, who, "weights", o->weights, nx, "x has");
     if (!st) st = hist_impl(ax, ux, ws ? ws : o->weights.v, nx, o, who);
     nd_free_mem(xs);
     nd_free_mem(ws);

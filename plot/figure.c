@@ -234,7 +234,9 @@ nplot_gridspec *nplot_gridspec_new_(nplot_figure *fig, int nrows, int ncols,
     if (!o) o = &d;
     nplot_gridspec *g = gridspec_make(fig, nrows, ncols, who);
     if (!g) return NULL;
-    if (NPLOT__CHECK_LEN(fig, who, "width_ratios", o->width_ratios, (size_t)ncols, "the grid has ncols =")) return NULL;
+    if (NPLOT__CHECK_LEN(fig, who, "width_ratios", o->width_ratios, (size_t)ncols,
+                         "the grid has ncols ="))
+        return NULL;
     if (o->width_ratios.v) {
         g->wr = nd_malloc(sizeof(double) * (size_t)ncols, who);
         if (!g->wr) {
@@ -250,7 +252,9 @@ nplot_gridspec *nplot_gridspec_new_(nplot_figure *fig, int nrows, int ncols,
             g->wr[i] = o->width_ratios.v[i];
         }
     }
-    if (NPLOT__CHECK_LEN(fig, who, "height_ratios", o->height_ratios, (size_t)nrows, "the grid has nrows =")) return NULL;
+    if (NPLOT__CHECK_LEN(fig, who, "height_ratios", o->height_ratios, (size_t)nrows,
+                         "the grid has nrows ="))
+        return NULL;
     if (o->height_ratios.v) {
         g->hr = nd_malloc(sizeof(double) * (size_t)nrows, who);
         if (!g->hr) {

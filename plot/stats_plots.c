@@ -294,8 +294,9 @@ nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const siz
         (o->facecolor && nplot__color(o->facecolor, st, &face, who)))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     nd_status bad;
-    if ((bad = NPLOT__CHECK_LEN(fig, who, "positions", o->positions, (size_t)k, "the number of boxes is")) ||
-        (bad = NPLOT__CHECK_LEN(fig, who, "labels", o->labels, (size_t)k, "the number of boxes is")))
+    const char *boxes = "the number of boxes is";
+    if ((bad = NPLOT__CHECK_LEN(fig, who, "positions", o->positions, (size_t)k, boxes)) ||
+        (bad = NPLOT__CHECK_LEN(fig, who, "labels", o->labels, (size_t)k, boxes)))
         return bad;
     if (k == 0) return ND_OK;
     double *pos = nd_malloc(sizeof(double) * (size_t)k, who);
@@ -344,7 +345,7 @@ nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const siz
         }
     }
     if (!s) {
-        nplot_ticks_opts to = { .labels = { (const char *const *)labs, (size_t)k } };
+        nplot_ticks_opts to = { .labels = NPLOT_STR_ARRAY((const char *const *)labs, k) };
         s = vert ? nplot_set_xticks_(ax, pos, k, &to) : nplot_set_yticks_(ax, pos, k, &to);
     }
 done:

@@ -23,6 +23,14 @@ typedef struct arr_case {
     nd_status (*call)(nplot_figure *fig, nplot_axes *ax, size_t n);
 } arr_case;
 
+/* Counts the warnings a failed call says at once (and keeps the test output quiet). */
+static void count_warning(const char *msg, unsigned bits, void *ctx)
+{
+    (void)msg;
+    (void)bits;
+    ++*(int *)ctx;
+}
+
 #define F(n) NPLOT_F64_ARRAY(V, n)
 #define STR(n) NPLOT_STR_ARRAY(S, n)
 
@@ -199,6 +207,8 @@ static const arr_case CASES[] = {
  * names the option as 'name', and the figure keeps the error. */
 static void test_every_array_option_checks_its_length(void)
 {
+    int warned = 0, failed = 0;
+    nd_seterrcall(count_warning, &warned);
     for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
         const arr_case *k = &CASES[i];
         char quoted[64];
@@ -218,14 +228,19 @@ static void test_every_array_option_checks_its_length(void)
                 CU_ASSERT_EQUAL(st, ND_EVALUE);
                 CU_ASSERT_EQUAL(nplot_figure_status(fig), ND_EVALUE);
                 CU_ASSERT_PTR_NOT_NULL(strstr(nplot_figure_errmsg(fig), quoted));
+                failed++;
             }
             nplot_figure_free(fig);
         }
     }
+    CU_ASSERT_EQUAL(warned, failed); /* each wrong length said once, right ones silent */
+    nd_seterrcall(NULL, NULL);
 }
 
 static void test_message_is_matplotlib_like_and_sticky(void)
 {
+    int warned = 0;
+    nd_seterrcall(count_warning, &warned);
     nplot_figure *fig = nplot_figure_new();
     nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
     const double x[5] = { 1, 2, 3, 4, 5 };
@@ -241,7 +256,8 @@ static void test_message_is_matplotlib_like_and_sticky(void)
     fig = nplot_figure_new();
     ax = nplot_subplot(fig, 1, 1, 1);
     CU_ASSERT_EQUAL(nplot_hist_xy(ax, x, 5, .range = NPLOT_F64S(0, 1, 2)), ND_EVALUE);
-    CU_ASSERT_STRING_EQUAL(nplot_figure_errmsg(fig), "nplot_hist: 'range' has 3 values, but it takes 2");
+    CU_ASSERT_STRING_EQUAL(nplot_figure_errmsg(fig),
+                           "nplot_hist: 'range' has 3 values, but it takes 2");
     nplot_figure_free(fig);
 
     /* a count without data is refused too */
@@ -250,6 +266,7 @@ static void test_message_is_matplotlib_like_and_sticky(void)
     CU_ASSERT_EQUAL(nplot_scatter_xy(ax, x, x, 5, .c_f64 = NPLOT_F64_ARRAY(NULL, 5)), ND_EVALUE);
     CU_ASSERT_PTR_NOT_NULL(strstr(nplot_figure_errmsg(fig), "'c'"));
     nplot_figure_free(fig);
+    nd_seterrcall(NULL, NULL);
 }
 
 /* The right length takes effect: pixels, tick labels and returned counts. */
@@ -285,6 +302,8 @@ static void test_right_length_takes_effect(void)
 
 static void test_dashes_and_edges_counts(void)
 {
+    int warned = 0;
+    nd_seterrcall(count_warning, &warned);
     nplot_figure *fig = nplot_figure_new();
     nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
     CU_ASSERT_EQUAL(nplot_plot_xy(ax, X, Y, 4, .dashes = NPLOT_F64S(4, 2)), ND_OK);
@@ -299,6 +318,8 @@ static void test_dashes_and_edges_counts(void)
     CU_ASSERT_EQUAL(nplot_hist_xy(ax, X, 4, .edges = NPLOT_F64S(1)), ND_EVALUE);
     CU_ASSERT_PTR_NOT_NULL(strstr(nplot_figure_errmsg(fig), "'edges'"));
     nplot_figure_free(fig);
+    CU_ASSERT_EQUAL(warned, 2);
+    nd_seterrcall(NULL, NULL);
 }
 
 static const ND_TEST tests[] = {

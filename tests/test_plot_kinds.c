@@ -106,7 +106,8 @@ static void test_barh_widths_and_per_bar_colors(void)
     const char *colors[2] = { "blue", "lime" };
     nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
     nplot_axes *ax = bare_axes(fig, 0, 5, -0.5, 1.5);
-    CU_ASSERT_EQUAL(nplot_barh_xy(ax, y, w, 2, .colors = NPLOT_STR_ARRAY(colors, 2), .height = 0.5), ND_OK);
+    CU_ASSERT_EQUAL(nplot_barh_xy(ax, y, w, 2, .colors = NPLOT_STR_ARRAY(colors, 2), .height = 0.5),
+                    ND_OK);
     img m = render(fig);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
     double cx, cy0, cy1;
@@ -129,7 +130,8 @@ static void test_bar_edge_align_bottoms_and_nan(void)
     const char *colors[3] = { "red", "green", "blue" };
     nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
     nplot_axes *ax = bare_axes(fig, 0, 3, 0, 4);
-    CU_ASSERT_EQUAL(nplot_bar_xy(ax, x, h, 3, .align = "edge", .width = 1, .bottoms = NPLOT_F64_ARRAY(bot, 3),
+    CU_ASSERT_EQUAL(nplot_bar_xy(ax, x, h, 3, .align = "edge", .width = 1,
+                                 .bottoms = NPLOT_F64_ARRAY(bot, 3),
                                  .colors = NPLOT_STR_ARRAY(colors, 3)), ND_OK);
     img m = render(fig);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
@@ -254,7 +256,8 @@ static void test_hist_bar_pixels(void)
     double edges[4] = { 0, 1, 2, 3 };
     nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
     nplot_axes *ax = bare_axes(fig, 0, 3, 0, 5);
-    CU_ASSERT_EQUAL(nplot_hist_xy(ax, x, 7, .edges = NPLOT_F64_ARRAY(edges, 4), .color = "red"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_hist_xy(ax, x, 7, .edges = NPLOT_F64_ARRAY(edges, 4), .color = "red"),
+                    ND_OK);
     img m = render(fig);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
     double unit = 400 * 0.9 / 5;

@@ -39,29 +39,32 @@ typedef struct nplot_gridspec nplot_gridspec;
 enum { NPLOT_DEFAULT = 0, NPLOT_ON = 1, NPLOT_OFF = -1 };
 
 /* Array options carry their length. A field of type nplot_f64s / nplot_strs holds `n`
- * values at `v`; { NULL, 0 } (the zero default) leaves the option out. A length that does
+ * values at `v`; { 0, NULL } (the zero default) leaves the option out. A length that does
  * not fit (.c with 3 values for 5 points, .range with 3 values) is ND_EVALUE naming the
  * option, recorded in the figure's sticky status; the library never reads past v[n - 1].
  *   .c_f64 = NPLOT_F64S(0.1, 0.5, 0.9)           a literal list: the count is computed
  *   .c_f64 = NPLOT_F64_ARRAY(values, n)          an existing array of n values
  *   .labels = NPLOT_STRS("a", "b"), .labels = NPLOT_STR_ARRAY(names, k)
- * (The literal macros use C compound literals; from C++ build the struct directly.) */
+ * (The literal macros use C compound literals; from C++ build the struct directly.)
+ * The count comes first so that a bare pointer (.c_f64 = p) is diagnosed: it would
+ * initialize the count, which compilers warn about (and newer ones refuse); at run time
+ * it is a count without data, which is ND_EVALUE. */
 typedef struct nplot_f64s {
-    const double *v; /* n values (NULL with n == 0: the option is not given) */
     size_t n;
+    const double *v; /* n values (NULL with n == 0: the option is not given) */
 } nplot_f64s;
 typedef struct nplot_strs {
-    const char *const *v; /* n strings */
     size_t n;
+    const char *const *v; /* n strings */
 } nplot_strs;
 #define NPLOT_F64S(...) \
-    ((nplot_f64s){ (const double[]){ __VA_ARGS__ }, \
-                   sizeof((const double[]){ __VA_ARGS__ }) / sizeof(double) })
-#define NPLOT_F64_ARRAY(ptr, count) ((nplot_f64s){ (ptr), (size_t)(count) })
+    ((nplot_f64s){ sizeof((const double[]){ __VA_ARGS__ }) / sizeof(double), \
+                   (const double[]){ __VA_ARGS__ } })
+#define NPLOT_F64_ARRAY(ptr, count) ((nplot_f64s){ (size_t)(count), (ptr) })
 #define NPLOT_STRS(...) \
-    ((nplot_strs){ (const char *const[]){ __VA_ARGS__ }, \
-                   sizeof((const char *const[]){ __VA_ARGS__ }) / sizeof(const char *) })
-#define NPLOT_STR_ARRAY(ptr, count) ((nplot_strs){ (ptr), (size_t)(count) })
+    ((nplot_strs){ sizeof((const char *const[]){ __VA_ARGS__ }) / sizeof(const char *), \
+                   (const char *const[]){ __VA_ARGS__ } })
+#define NPLOT_STR_ARRAY(ptr, count) ((nplot_strs){ (size_t)(count), (ptr) })
 
 /* Colors: r, g, b, a in [0, 1] (not premultiplied). */
 typedef struct nplot_rgba {

@@ -167,6 +167,7 @@ int cli_kind_pie(cli_plot *p, nplot_axes *ax)
     /* matplotlib's pie: labels outside, percentages inside; tiny wedges keep quiet. */
     const char *labp[MAX_WEDGES];
     for (int w = 0; w < nw; w++) labp[w] = val[w] / total >= 0.01 || nw <= 12 ? lab[w] : NULL;
-    nplot_pie_xy(ax, val, (size_t)nw, .labels = NPLOT_STR_ARRAY(labp, nw), .autopct = "%.1f%%", .alpha = p->o->alpha);
+    nplot_pie_xy(ax, val, (size_t)nw, .labels = NPLOT_STR_ARRAY(labp, nw), .autopct = "%.1f%%",
+                 .alpha = p->o->alpha);
     return cli_plot_status(p);
 }
