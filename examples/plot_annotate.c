@@ -22,9 +22,9 @@ int main(int argc, char **argv)
     nplot_plot_xy(ax, t, s, N, .linewidth = 2);
     char label[64];
     snprintf(label, sizeof label, "local max (%.2f, %.2f)", t[imax], s[imax]);
-    nplot_annotate(ax, label, t[imax], s[imax], .xytext = (double[]){ t[imax] + 0.8, s[imax] + 0.35 },
+    nplot_annotate(ax, label, t[imax], s[imax], .xytext = NPLOT_F64S(t[imax] + 0.8, s[imax] + 0.35),
                    .arrowstyle = "->", .connectionstyle = "arc3,rad=0.2");
-    nplot_annotate(ax, "start", t[0], s[0], .xytext = (double[]){ 1.0, -0.8 }, .arrowstyle = "-|>",
+    nplot_annotate(ax, "start", t[0], s[0], .xytext = NPLOT_F64S(1.0, -0.8), .arrowstyle = "-|>",
                    .arrowcolor = "tab:red");
     nplot_set_ylim(ax, -1.2, 1.6);
     nplot_set_title(ax, "Annotating the maximum");

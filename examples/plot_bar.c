@@ -20,7 +20,8 @@ int main(int argc, char **argv)
     double x0[3], x1[3], x2[3];
     for (int i = 0; i < 3; i++) x0[i] = x[i] - w, x1[i] = x[i], x2[i] = x[i] + w;
     nplot_bar_xy(axs[0], x0, depth, 3, .width = w, .label = "Bill depth");
-    nplot_bar_xy(axs[0], x1, length, 3, .width = w, .label = "Bill length", .tick_labels = species);
+    nplot_bar_xy(axs[0], x1, length, 3, .width = w, .label = "Bill length",
+                 .tick_labels = NPLOT_STR_ARRAY(species, 3));
     nplot_bar_xy(axs[0], x2, flipper, 3, .width = w, .label = "Flipper length");
     nplot_set_ylabel(axs[0], "Length (mm)");
     nplot_set_title(axs[0], "Penguin attributes by species");
@@ -28,8 +29,8 @@ int main(int argc, char **argv)
 
     /* stacked bars on a categorical axis */
     nplot_bar_cat(axs[1], species, males, 3, .label = "Male", .edgecolor = "black");
-    nplot_bar_cat(axs[1], species, females, 3, .bottoms = males, .label = "Female",
-                  .edgecolor = "black");
+    nplot_bar_cat(axs[1], species, females, 3, .bottoms = NPLOT_F64_ARRAY(males, 3),
+                  .label = "Female", .edgecolor = "black");
     nplot_set_title(axs[1], "Number of penguins by sex");
     nplot_legend(axs[1]);
     nplot_tight_layout(fig);
@@ -47,7 +48,7 @@ int main(int argc, char **argv)
         const char *colors[] = { "tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple" };
         fig = nplot_figure_new();
         nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
-        nplot_barh_cat(ax, people, perf, 5, .colors = colors);
+        nplot_barh_cat(ax, people, perf, 5, .colors = NPLOT_STR_ARRAY(colors, 5));
         nplot_invert_yaxis(ax);
         nplot_set_xlabel(ax, "Performance");
         nplot_set_title(ax, "How fast do you want to go today?");

@@ -32,7 +32,7 @@ int main(int argc, char **argv)
     nplot_text(left, 0.05, 0.08, "annotated in axes coordinates", .coords = "axes",
                .fontsize = 9, .style = "italic", .bbox = "round", .bbox_color = "0.95");
 
-    nplot_scatter_xy(side, a, h, N, .c_f64 = t, .cmap = "plasma", .s = 12);
+    nplot_scatter_xy(side, a, h, N, .c_f64 = NPLOT_F64_ARRAY(t, N), .cmap = "plasma", .s = 12);
     nplot_set_title(side, "gs[1:, 2]");
     nplot_set_xlabel(side, "a");
     nplot_tick_params(side, .direction = "in", .top = NPLOT_ON, .right = NPLOT_ON);

@@ -29,7 +29,7 @@ int main(int argc, char **argv)
     nplot_figure *fig = nplot_figure_new(.width = 11, .height = 3.6);
     nplot_axes *axs[3];
     nplot_subplots(fig, 1, 3, axs);
-    nplot_imshow(axs[0], zi, .cmap = "RdBu", .origin = "lower", .extent = (double[]){ -3, 3, -3, 3 },
+    nplot_imshow(axs[0], zi, .cmap = "RdBu", .origin = "lower", .extent = NPLOT_F64S(-3, 3, -3, 3),
                  .vmin = -1, .vmax = 1, .interpolation = "bilinear");
     nplot_colorbar(axs[0], .label = "difference of Gaussians");
     nplot_set_title(axs[0], "imshow + colorbar");

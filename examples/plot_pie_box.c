@@ -21,11 +21,11 @@ int main(int argc, char **argv)
     nplot_figure *fig = nplot_figure_new(.width = 12, .height = 4);
     nplot_axes *axs[3];
     nplot_subplots(fig, 1, 3, axs);
-    nplot_pie_xy(axs[0], sizes, 4, .labels = labels, .explode = explode, .autopct = "%1.1f%%",
-                 .startangle = 90);
+    nplot_pie_xy(axs[0], sizes, 4, .labels = NPLOT_STR_ARRAY(labels, 4),
+                 .explode = NPLOT_F64_ARRAY(explode, 4), .autopct = "%1.1f%%", .startangle = 90);
     nplot_set_title(axs[0], "pie");
     const char *names[] = { "A", "B", "C", "D" };
-    nplot_boxplot(axs[1], data, .labels = names, .showmeans = true);
+    nplot_boxplot(axs[1], data, .labels = NPLOT_STR_ARRAY(names, 4), .showmeans = true);
     nplot_set_title(axs[1], "boxplot");
     nplot_boxplot(axs[2], data, .vert = NPLOT_OFF, .patch_artist = true);
     nplot_set_title(axs[2], "horizontal, patch_artist");

@@ -26,7 +26,8 @@ int main(int argc, char **argv)
     }
     nplot_figure *fig = nplot_figure_new();
     nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
-    nplot_scatter_xy(ax, x, y, N, .sizes_f64 = size, .c_f64 = color, .cmap = "viridis",
+    nplot_scatter_xy(ax, x, y, N, .sizes_f64 = NPLOT_F64_ARRAY(size, N),
+                     .c_f64 = NPLOT_F64_ARRAY(color, N), .cmap = "viridis",
                      .alpha = 0.7, .edgecolors = "k", .linewidths = 0.5);
     nplot_set_title(ax, "scatter: size and color per point");
     nplot_set_xlabel(ax, "x");

@@ -32,7 +32,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 4: {
             const double t[] = { 0.5 };
             const char *l[] = { s };
-            nplot_set_xticks(ax, t, 1, .labels = l, .rotation = (how >> 3) * 11.0);
+            nplot_set_xticks(ax, t, 1, .labels = NPLOT_STR_ARRAY(l, 1),
+                             .rotation = (how >> 3) * 11.0);
             break;
         }
         }

@@ -62,8 +62,9 @@ nd_status nplot_annotate_(nplot_axes *ax, const char *s, double x, double y,
     }
     if (!isfinite(x) || !isfinite(y))
         return nplot__fail(fig, ND_EVALUE, "%s: xy (%g, %g) must be finite", who, x, y);
-    double tx = o->xytext ? o->xytext[0] : (tc == COORD_OFFSET ? 0 : x);
-    double ty = o->xytext ? o->xytext[1] : (tc == COORD_OFFSET ? 0 : y);
+    if (NPLOT__CHECK_LEN(fig, who, "xytext", o->xytext, 2, "it takes")) return fig->status;
+    double tx = o->xytext.v ? o->xytext.v[0] : (tc == COORD_OFFSET ? 0 : x);
+    double ty = o->xytext.v ? o->xytext.v[1] : (tc == COORD_OFFSET ? 0 : y);
     if (!isfinite(tx) || !isfinite(ty))
         return nplot__fail(fig, ND_EVALUE, "%s: xytext (%g, %g) must be finite", who, tx, ty);
     nplot_text_opts to = o->text;

@@ -118,8 +118,10 @@ nd_status nplot_scatter_(nplot_axes *ax, const nd_array *x, const nd_array *y,
     if (!st) st = lengths_match(ax->fig, nx, ny, "x", "y", who);
     if (!st && ss) st = lengths_match(ax->fig, nx, ns, "x", "sizes", who);
     if (!st && cs) st = lengths_match(ax->fig, nx, nc, "x", "c", who);
+    if (!st && !ss) st = NPLOT__CHECK_LEN(ax->fig, who, "sizes", o->sizes_f64, nx, "x and y have");
+    if (!st && !cs) st = NPLOT__CHECK_LEN(ax->fig, who, "c", o->c_f64, nx, "x and y have");
     if (!st)
-        st = nplot__scatter(ax, xs, ys, nx, ss ? ss : o->sizes_f64, cs ? cs : o->c_f64, o, who);
+        st = nplot__scatter(ax, xs, ys, nx, ss ? ss : o->sizes_f64.v, cs ? cs : o->c_f64.v, o, who);
     nd_free_mem(xs);
     nd_free_mem(ys);
     nd_free_mem(ss);
@@ -221,15 +223,21 @@ nd_status nplot_errorbar_(nplot_axes *ax, const nd_array *x, const nd_array *y,
     if (!st && x) st = lengths_match(ax->fig, nx, ny, "x", "y", who);
     if (!st) st = err_arrays(ax->fig, o->yerr, ny, &ylo, &yhi, &yo, "yerr", who);
     if (!st) st = err_arrays(ax->fig, o->xerr, ny, &xlo, &xhi, &xo, "xerr", who);
-    if (!st && ((!o->yerr && (o->yerr_value || o->yerr_f64)) || (!o->xerr && (o->xerr_value || o->xerr_f64)))) {
+    if (!st && !o->yerr)
+        st = NPLOT__CHECK_LEN(ax->fig, who, "yerr", o->yerr_f64, ny, "x and y have");
+    if (!st && !o->xerr)
+        st = NPLOT__CHECK_LEN(ax->fig, who, "xerr", o->xerr_f64, ny, "x and y have");
+    bool y_c = !o->yerr && (o->yerr_value || o->yerr_f64.v);
+    bool x_c = !o->xerr && (o->xerr_value || o->xerr_f64.v);
+    if (!st && (y_c || x_c)) {
         cst = nd_malloc(sizeof(double) * (2 * ny + 1), who);
         if (!cst) st = nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
         for (size_t i = 0; !st && i < ny; i++) {
-            cst[i] = o->yerr_f64 ? o->yerr_f64[i] : o->yerr_value;
-            cst[ny + i] = o->xerr_f64 ? o->xerr_f64[i] : o->xerr_value;
+            cst[i] = o->yerr_f64.v ? o->yerr_f64.v[i] : o->yerr_value;
+            cst[ny + i] = o->xerr_f64.v ? o->xerr_f64.v[i] : o->xerr_value;
         }
-        if (!st && !o->yerr && (o->yerr_value || o->yerr_f64)) ylo = yhi = cst;
-        if (!st && !o->xerr && (o->xerr_value || o->xerr_f64)) xlo = xhi = cst + ny;
+        if (!st && y_c) ylo = yhi = cst;
+        if (!st && x_c) xlo = xhi = cst + ny;
     }
     if (!st) st = nplot__errorbar(ax, xs, ys, ny, xlo, xhi, ylo, yhi, o, who);
     nd_free_mem(xs);

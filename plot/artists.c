@@ -88,7 +88,12 @@ nd_status nplot_scatter_xy_(nplot_axes *ax, const double *x, const double *y, si
     if (!o) o = &d;
     if (ax && (o->sizes || o->c))
         return nplot__fail(ax->fig, ND_EVALUE, "nplot_scatter_xy: use sizes_f64/c_f64 with C arrays");
-    return nplot__scatter(ax, x, y, n, o->sizes_f64, o->c_f64, o, "nplot_scatter");
+    nd_status st;
+    if (ax && ((st = NPLOT__CHECK_LEN(ax->fig, "nplot_scatter", "sizes", o->sizes_f64, n,
+                                      "x and y have")) ||
+               (st = NPLOT__CHECK_LEN(ax->fig, "nplot_scatter", "c", o->c_f64, n, "x and y have"))))
+        return st;
+    return nplot__scatter(ax, x, y, n, o->sizes_f64.v, o->c_f64.v, o, "nplot_scatter");
 }
 
 /* ---- fill and fill_between --------------------------------------------------------------------- */

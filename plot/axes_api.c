@@ -297,6 +297,9 @@ static nd_status set_ticks(nplot_axes *ax, bool x, const double *t, int n, const
     if (!o) o = &d;
     if (n < 0 || (n > 0 && !t))
         return nplot__fail(ax->fig, ND_EVALUE, "%s: need n >= 0 ticks and a tick array", who);
+    nd_status bad = NPLOT__CHECK_LEN(ax->fig, who, "labels", o->labels, (size_t)n,
+                                     "the number of ticks is");
+    if (bad) return bad;
     if (o->ha && nplot__parse_ha(o->ha) < 0)
         return nplot__fail(ax->fig, ND_EVALUE, "%s: bad ha '%s'", who, o->ha);
     for (int i = 0; i < n; i++)
@@ -319,7 +322,7 @@ static nd_status set_ticks(nplot_axes *ax, bool x, const double *t, int n, const
         a->fixed = copy;
         a->nfixed = n;
         a->fixed_set = true;
-        nd_status st = copy_labels(ax->fig, a, o->labels, o->labels ? n : 0, who);
+        nd_status st = copy_labels(ax->fig, a, o->labels.v, o->labels.v ? n : 0, who);
         if (st) return st;
         apply_label_opts(a, o);
     }

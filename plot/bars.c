@@ -32,11 +32,18 @@ static nd_status bars(nplot_axes *ax, bool horiz, const double *pos, const char 
     }
     if (o->alpha < 0 || o->alpha > 1 || o->linewidth < 0 || !isfinite(o->linewidth))
         return nplot__fail(fig, ND_EVALUE, "%s: alpha must be in [0, 1] and linewidth >= 0", who);
+    const char *against = horiz ? "y and width have" : "x and height have";
+    nd_status bad;
+    if ((bad = NPLOT__CHECK_LEN(fig, who, "widths", o->widths, n, against)) ||
+        (bad = NPLOT__CHECK_LEN(fig, who, "bottoms", o->bottoms, n, against)) ||
+        (bad = NPLOT__CHECK_LEN(fig, who, "colors", o->colors, n, against)) ||
+        (bad = NPLOT__CHECK_LEN(fig, who, "tick_labels", o->tick_labels, n, against)))
+        return bad;
     rgba one;
     if (face) one = *face;
     else if (o->color) {
         if (nplot__color(o->color, st, &one, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
-    } else if (!o->colors) {
+    } else if (!o->colors.v) {
         one = nplot__next_patch_color(ax);
     } else {
         one = (rgba){ 0, 0, 0, 1 };
@@ -67,17 +74,17 @@ static nd_status bars(nplot_axes *ax, bool horiz, const double *pos, const char 
     }
     size_t k = 0, nb = 0;
     for (size_t i = 0; i < n; i++) {
-        double w = o->widths ? o->widths[i] : thick;
-        double b = o->bottoms ? o->bottoms[i] : base0;
+        double w = o->widths.v ? o->widths.v[i] : thick;
+        double b = o->bottoms.v ? o->bottoms.v[i] : base0;
         double p0 = edge_align ? at[i] : at[i] - w / 2, p1 = p0 + w;
         double v0 = b, v1 = b + len[i];
         rgba c = one;
-        if (o->colors) {
-            if (!o->colors[i]) {
+        if (o->colors.v) {
+            if (!o->colors.v[i]) {
                 rc = nplot__fail(fig, ND_EVALUE, "%s: colors[%zu] is NULL", who, i);
                 goto done;
             }
-            if (nplot__color(o->colors[i], st, &c, who)) {
+            if (nplot__color(o->colors.v[i], st, &c, who)) {
                 rc = nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
                 goto done;
             }
@@ -109,7 +116,7 @@ static nd_status bars(nplot_axes *ax, bool horiz, const double *pos, const char 
         goto done;
     }
     nplot__update_datalim(ax, a);
-    if (o->tick_labels && n > 0) {
+    if (o->tick_labels.v && n > 0) {
         nplot_ticks_opts to = { .labels = o->tick_labels };
         rc = horiz ? nplot_set_yticks_(ax, at, (int)n, &to) : nplot_set_xticks_(ax, at, (int)n, &to);
     }
@@ -214,7 +221,9 @@ static nd_status hist_counts(nplot_figure *fig, const double *x, const double *w
         }
         ux = fx, uw = fw;
     }
-    nd_hist_opts ho = { .bins = NPLOT_OPT(o->bins, 10), .range = o->range, .density = o->density };
+    if ((st = NPLOT__CHECK_LEN(fig, who, "range", o->range, 2, "it takes"))) goto done;
+    nd_hist_opts ho = { .bins = NPLOT_OPT(o->bins, 10), .range = o->range.v,
+                        .density = o->density };
     if (o->bins < 0) {
         st = nplot__fail(fig, ND_EVALUE, "%s: bins must be positive, got %d", who, o->bins);
         goto done;
@@ -228,12 +237,13 @@ static nd_status hist_counts(nplot_figure *fig, const double *x, const double *w
         }
         ho.rule = (nd_bin_rule)r;
     }
-    if (o->edges) {
-        if (o->nedges < 2) {
-            st = nplot__fail(fig, ND_EVALUE, "%s: need at least 2 bin edges, got %d", who, o->nedges);
+    if (o->edges.v || o->edges.n) {
+        if (!o->edges.v || o->edges.n < 2) {
+            st = nplot__fail(fig, ND_EVALUE, "%s: 'edges' needs at least 2 bin edges, got %zu", who,
+                             o->edges.n);
             goto done;
         }
-        if (!(ae = nd_from_f64(o->edges, o->nedges))) goto nd_fail;
+        if (!(ae = nd_from_f64(o->edges.v, (ptrdiff_t)o->edges.n))) goto nd_fail;
         ho.edges = ae;
     }
     /* the values are only read: wrap them instead of copying (a million values are 8 MB) */
@@ -333,7 +343,7 @@ static nd_status hist_impl(nplot_axes *ax, const double *x, const double *w, siz
             pos[i] = (edges[i] + edges[i + 1]) / 2;
             wid[i] = (edges[i + 1] - edges[i]) * rw;
         }
-        nplot_bar_opts bo = { .widths = wid, .bottom = o->bottom, .left = o->bottom,
+        nplot_bar_opts bo = { .widths = NPLOT_F64_ARRAY(wid, nb), .bottom = o->bottom, .left = o->bottom,
                               .edgecolor = o->edgecolor, .linewidth = o->linewidth,
                               .label = o->label, .alpha = o->alpha, .zorder = o->zorder };
         st = bars(ax, horiz, pos, NULL, counts, nb, &bo, &color, who);
@@ -416,7 +426,10 @@ nd_status nplot_hist_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_
     if (!o) o = &d;
     if (ax && o->weights_arr)
         return nplot__fail(ax->fig, ND_EVALUE, "nplot_hist_xy: use weights (a C array) with C arrays");
-    return hist_impl(ax, x, o->weights, n, o, "nplot_hist");
+    nd_status st;
+    if (ax && (st = NPLOT__CHECK_LEN(ax->fig, "nplot_hist", "weights", o->weights, n, "x has")))
+        return st;
+    return hist_impl(ax, x, o->weights.v, n, o, "nplot_hist");
 }
 
 nd_status nplot_hist_(nplot_axes *ax, const nd_array *x, const nplot_hist_opts *o)
@@ -441,7 +454,9 @@ nd_status nplot_hist_(nplot_axes *ax, const nd_array *x, const nplot_hist_opts *
     if (!st && o->weights_arr && nw != nx)
         st = nplot__fail(ax->fig, ND_ESHAPE, "%s: weights must have the same length as x, got %zu "
                                              "and %zu", who, nw, nx);
-    if (!st) st = hist_impl(ax, ux, ws ? ws : o->weights, nx, o, who);
+    if (!st && !o->weights_arr)
+        st = NPLOT__CHECK_LEN(ax->fig, who, "weights", o->weights, nx, "x has");
+    if (!st) st = hist_impl(ax, ux, ws ? ws : o->weights.v, nx, o, who);
     nd_free_mem(xs);
     nd_free_mem(ws);
     return st;

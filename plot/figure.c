@@ -234,34 +234,40 @@ nplot_gridspec *nplot_gridspec_new_(nplot_figure *fig, int nrows, int ncols,
     if (!o) o = &d;
     nplot_gridspec *g = gridspec_make(fig, nrows, ncols, who);
     if (!g) return NULL;
-    if (o->width_ratios) {
+    if (NPLOT__CHECK_LEN(fig, who, "width_ratios", o->width_ratios, (size_t)ncols,
+                         "the grid has ncols ="))
+        return NULL;
+    if (o->width_ratios.v) {
         g->wr = nd_malloc(sizeof(double) * (size_t)ncols, who);
         if (!g->wr) {
             nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
             return NULL;
         }
         for (int i = 0; i < ncols; i++) {
-            if (!(o->width_ratios[i] > 0) || !isfinite(o->width_ratios[i])) {
+            if (!(o->width_ratios.v[i] > 0) || !isfinite(o->width_ratios.v[i])) {
                 nplot__fail(fig, ND_EVALUE, "%s: width_ratios[%d] = %g must be positive", who, i,
-                            o->width_ratios[i]);
+                            o->width_ratios.v[i]);
                 return NULL;
             }
-            g->wr[i] = o->width_ratios[i];
+            g->wr[i] = o->width_ratios.v[i];
         }
     }
-    if (o->height_ratios) {
+    if (NPLOT__CHECK_LEN(fig, who, "height_ratios", o->height_ratios, (size_t)nrows,
+                         "the grid has nrows ="))
+        return NULL;
+    if (o->height_ratios.v) {
         g->hr = nd_malloc(sizeof(double) * (size_t)nrows, who);
         if (!g->hr) {
             nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
             return NULL;
         }
         for (int i = 0; i < nrows; i++) {
-            if (!(o->height_ratios[i] > 0) || !isfinite(o->height_ratios[i])) {
+            if (!(o->height_ratios.v[i] > 0) || !isfinite(o->height_ratios.v[i])) {
                 nplot__fail(fig, ND_EVALUE, "%s: height_ratios[%d] = %g must be positive", who, i,
-                            o->height_ratios[i]);
+                            o->height_ratios.v[i]);
                 return NULL;
             }
-            g->hr[i] = o->height_ratios[i];
+            g->hr[i] = o->height_ratios.v[i];
         }
     }
     if (o->left) g->left = o->left;

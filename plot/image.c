@@ -60,9 +60,10 @@ static nd_status parse_opts(nplot_axes *ax, const nplot_imshow_opts *o, img_opts
             return nplot__fail(fig, ND_EVALUE, "%s: interpolation must be 'antialiased', 'nearest' "
                                                "or 'bilinear', got '%s'", who, o->interpolation);
     }
-    io->has_ext = o->extent != NULL;
-    if (o->extent) {
-        memcpy(io->ext, o->extent, sizeof io->ext);
+    if (NPLOT__CHECK_LEN(fig, who, "extent", o->extent, 4, "it takes")) return fig->status;
+    io->has_ext = o->extent.v != NULL;
+    if (o->extent.v) {
+        memcpy(io->ext, o->extent.v, sizeof io->ext);
         for (int i = 0; i < 4; i++)
             if (!isfinite(io->ext[i]))
                 return nplot__fail(fig, ND_EVALUE, "%s: extent values must be finite", who);

@@ -33,6 +33,8 @@ nd_status nplot_legend_(nplot_axes *ax, const nplot_legend_opts *o)
     if (o->ncol < 0 || o->framealpha < 0 || o->framealpha > 1 || o->fontsize < 0 || o->markerscale < 0)
         return nplot__fail(ax->fig, ND_EVALUE, "%s: ncol, fontsize, markerscale must be >= 0 and "
                                                "framealpha in [0, 1]", who);
+    if (NPLOT__CHECK_LEN(ax->fig, who, "bbox_to_anchor", o->bbox_to_anchor, 2, "it takes"))
+        return ax->fig->status;
     char *title = NULL;
     if (o->title && !(title = nplot__strdup(ax->fig, o->title, who))) return ax->fig->status;
     nd_free_mem(ax->legend_title);
@@ -40,12 +42,12 @@ nd_status nplot_legend_(nplot_axes *ax, const nplot_legend_opts *o)
     ax->legend = *o;
     ax->legend.loc = loc_names[loc];
     ax->legend.title = NULL;
-    ax->legend_has_anchor = o->bbox_to_anchor != NULL;
-    if (o->bbox_to_anchor) {
-        ax->legend_anchor[0] = o->bbox_to_anchor[0];
-        ax->legend_anchor[1] = o->bbox_to_anchor[1];
+    ax->legend_has_anchor = o->bbox_to_anchor.v != NULL;
+    if (o->bbox_to_anchor.v) {
+        ax->legend_anchor[0] = o->bbox_to_anchor.v[0];
+        ax->legend_anchor[1] = o->bbox_to_anchor.v[1];
     }
-    ax->legend.bbox_to_anchor = NULL;
+    ax->legend.bbox_to_anchor = (nplot_f64s){ 0 };
     ax->legend_on = true;
     nplot__mark_dirty(ax->fig);
     return ND_OK;

@@ -101,15 +101,6 @@ static void value_range(const double *v, size_t n, double vmin, double vmax, dou
 }
 
 /* ---- hexbin -------------------------------------------------------------------------------- */
-static void nonsingular(double *lo, double *hi)
-{
-    /* matplotlib.transforms.nonsingular(expander=0.1) */
-    if (*hi - *lo <= 1e-15 * fmax(fabs(*lo), fabs(*hi))) {
-        if (*lo == 0 && *hi == 0) *lo = -0.1, *hi = 0.1;
-        else *lo -= 0.1 * fabs(*lo), *hi += 0.1 * fabs(*hi);
-    }
-}
-
 nd_status nplot_hexbin_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                                 const nplot_hexbin_opts *o)
 {
@@ -119,6 +110,8 @@ nd_status nplot_hexbin_xy_(nplot_axes *ax, const double *x, const double *y, siz
     nplot_figure *fig = ax->fig;
     if (!o) o = &d;
     if (n > 0 && (!x || !y)) return nplot__fail(fig, ND_EVALUE, "%s: x and y are required", who);
+    nd_status bad = NPLOT__CHECK_LEN(fig, who, "extent", o->extent, 4, "it takes");
+    if (bad) return bad;
     if (o->gridsize < 0 || o->gridsize_y < 0 || o->gridsize > 10000 || o->gridsize_y > 10000 ||
         o->mincnt < 0 || o->linewidths < 0 || o->alpha < 0 || o->alpha > 1)
         return nplot__fail(fig, ND_EVALUE, "%s: gridsize must be in 1..10000, mincnt and linewidths "
@@ -150,8 +143,9 @@ nd_status nplot_hexbin_xy_(nplot_axes *ax, const double *x, const double *y, siz
     int ny = o->gridsize_y ? o->gridsize_y : (int)(nx / sqrt(3.0));
     if (ny < 1) ny = 1;
     double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY, ymax = -INFINITY;
-    if (o->extent) {
-        xmin = o->extent[0], xmax = o->extent[1], ymin = o->extent[2], ymax = o->extent[3];
+    if (o->extent.v) {
+        const double *e = o->extent.v;
+        xmin = e[0], xmax = e[1], ymin = e[2], ymax = e[3];
         if (!isfinite(xmin + xmax + ymin + ymax) || xmin > xmax || ymin > ymax) {
             nd_free_mem(tx);
             nd_free_mem(ty);
@@ -166,8 +160,9 @@ nd_status nplot_hexbin_xy_(nplot_axes *ax, const double *x, const double *y, siz
             }
         if (!(xmin <= xmax)) xmin = xmax = ymin = ymax = 0;
     }
-    nonsingular(&xmin, &xmax);
-    nonsingular(&ymin, &ymax);
+    /* matplotlib.transforms.nonsingular(expander=0.1) */
+    nplot__nonsingular(&xmin, &xmax, 0.1, 1e-15);
+    nplot__nonsingular(&ymin, &ymax, 0.1, 1e-15);
     double pad = 1e-9 * (xmax - xmin);
     xmin -= pad;
     xmax += pad;

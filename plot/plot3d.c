@@ -420,8 +420,12 @@ nd_status nplot_scatter3d_(nplot_axes *ax, const nd_array *x, const nd_array *y,
         st = nplot__fail(fig, ND_ESHAPE, "%s: c must have one value per point, got %zu for %zu", who, nc, n);
     if (!st && o->sizes && !(st = nplot__to_f64(fig, o->sizes, &ss, &ns, "sizes", who)) && ns != n)
         st = nplot__fail(fig, ND_ESHAPE, "%s: sizes must have one value per point, got %zu for %zu", who, ns, n);
+    if (!st && !o->sizes)
+        st = NPLOT__CHECK_LEN(fig, who, "sizes", o->sizes_f64, n, "x, y and z have");
+    if (!st && !o->c) st = NPLOT__CHECK_LEN(fig, who, "c", o->c_f64, n, "x, y and z have");
     /* the 2-D scatter validates the options and computes colors; its artist becomes 3-D */
-    if (!st) st = nplot__scatter(ax, xs, ys, n, ss ? ss : o->sizes_f64, cs ? cs : o->c_f64, o, who);
+    if (!st)
+        st = nplot__scatter(ax, xs, ys, n, ss ? ss : o->sizes_f64.v, cs ? cs : o->c_f64.v, o, who);
     if (!st) {
         artist *a = ax->last_artist;
         a->kind = ART_SCATTER3D;

@@ -52,21 +52,24 @@ nd_status nplot__line_props(nplot_axes *ax, const nplot_line_opts *o, line_props
         if (ls < 0) return nplot__fail(fig, ND_EVALUE, "%s: unknown linestyle '%s'", who, o->linestyle);
         lp->ls = ls;
     }
-    if (o->dashes && o->ndashes > 0) {
-        if (o->ndashes > 16 || o->ndashes % 2)
-            return nplot__fail(fig, ND_EVALUE, "%s: dashes need an even count <= 16, got %d", who,
-                               o->ndashes);
+    if (o->dashes.v || o->dashes.n) {
+        size_t nd = o->dashes.n;
+        const double *dv = o->dashes.v;
+        if (!dv || nd == 0 || nd > 16 || nd % 2)
+            return nplot__fail(fig, ND_EVALUE,
+                               "%s: 'dashes' needs an even count of on/off lengths <= 16, got %zu",
+                               who, nd);
         double sum = 0;
-        for (int i = 0; i < o->ndashes; i++) {
-            if (!(o->dashes[i] >= 0) || !isfinite(o->dashes[i]))
-                return nplot__fail(fig, ND_EVALUE, "%s: dash length %g is invalid", who, o->dashes[i]);
-            sum += o->dashes[i];
+        for (size_t i = 0; i < nd; i++) {
+            if (!(dv[i] >= 0) || !isfinite(dv[i]))
+                return nplot__fail(fig, ND_EVALUE, "%s: dash length %g is invalid", who, dv[i]);
+            sum += dv[i];
         }
         if (sum <= 0) return nplot__fail(fig, ND_EVALUE, "%s: dashes are all zero", who);
-        lp->dashes = nd_malloc(sizeof(double) * (size_t)o->ndashes, who);
+        lp->dashes = nd_malloc(sizeof(double) * nd, who);
         if (!lp->dashes) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
-        memcpy(lp->dashes, o->dashes, sizeof(double) * (size_t)o->ndashes);
-        lp->ndashes = o->ndashes;
+        memcpy(lp->dashes, dv, sizeof(double) * nd);
+        lp->ndashes = (int)nd;
         if (lp->ls == LS_SOLID) lp->ls = LS_DASHED;
     }
     lp->marker = fs.marker >= 0 ? fs.marker : MK_NONE;
@@ -362,15 +365,18 @@ nd_status nplot_errorbar_xy_(nplot_axes *ax, const double *x, const double *y, s
     if (o->yerr || o->xerr)
         return nplot__fail(ax->fig, ND_EVALUE, "%s: use yerr_f64/xerr_f64 (or nplot_errorbar with "
                                                "arrays) for per-point errors", who);
+    if (NPLOT__CHECK_LEN(ax->fig, who, "yerr", o->yerr_f64, n, "x and y have") ||
+        NPLOT__CHECK_LEN(ax->fig, who, "xerr", o->xerr_f64, n, "x and y have"))
+        return ax->fig->status;
     double *buf = nd_malloc(sizeof(double) * (2 * n + 1), who);
     if (!buf) return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
     double *ye = NULL, *xe = NULL;
-    bool has_y = o->yerr_f64 || o->yerr_value, has_x = o->xerr_f64 || o->xerr_value;
+    bool has_y = o->yerr_f64.v || o->yerr_value, has_x = o->xerr_f64.v || o->xerr_value;
     if (has_y) ye = buf;
     if (has_x) xe = buf + n;
     for (size_t i = 0; i < n; i++) {
-        if (ye) ye[i] = o->yerr_f64 ? o->yerr_f64[i] : o->yerr_value;
-        if (xe) xe[i] = o->xerr_f64 ? o->xerr_f64[i] : o->xerr_value;
+        if (ye) ye[i] = o->yerr_f64.v ? o->yerr_f64.v[i] : o->yerr_value;
+        if (xe) xe[i] = o->xerr_f64.v ? o->xerr_f64.v[i] : o->xerr_value;
         if ((ye && !(ye[i] >= 0) && !isnan(ye[i])) || (xe && !(xe[i] >= 0) && !isnan(xe[i]))) {
             nd_free_mem(buf);
             return nplot__fail(ax->fig, ND_EVALUE, "%s: error values must be >= 0 (point %zu)", who, i);

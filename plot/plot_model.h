@@ -373,6 +373,13 @@ struct nplot_figure {
 /* status.c: sticky-error helpers: fail the figure (first error wins) and return the code. */
 nd_status nplot__fail(nplot_figure *fig, nd_status code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* An optional array option (nplot_f64s / nplot_strs) must be absent or hold exactly
+ * `want` values: otherwise ND_EVALUE through nplot__fail, e.g.
+ * "nplot_scatter: 'c' has 3 values, but x and y have 5" (against = "x and y have"). */
+nd_status nplot__check_len(nplot_figure *fig, const char *who, const char *name, const void *v,
+                           size_t n, size_t want, const char *against);
+#define NPLOT__CHECK_LEN(fig, who, name, arr, want, against) \
+    nplot__check_len((fig), (who), (name), (arr).v, (arr).n, (want), (against))
 /* ND_OK, or the figure's sticky error re-raised into nd_errmsg. */
 nd_status nplot__check(nplot_figure *fig);
 char *nplot__strdup(nplot_figure *fig, const char *s, const char *who);

@@ -61,6 +61,11 @@ nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_p
     rgba edge = { 0, 0, 0, 1 };
     if (o->edgecolor && nplot__color(o->edgecolor, st, &edge, who))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    nd_status bad;
+    if ((bad = NPLOT__CHECK_LEN(fig, who, "labels", o->labels, n, "x has")) ||
+        (bad = NPLOT__CHECK_LEN(fig, who, "colors", o->colors, n, "x has")) ||
+        (bad = NPLOT__CHECK_LEN(fig, who, "explode", o->explode, n, "x has")))
+        return bad;
     enum { ARC = 180 }; /* vertices for a full circle; wedges get a share, at least 2 */
     double vx[ARC + 4], vy[ARC + 4];
     double t1 = o->startangle / 360;
@@ -69,7 +74,7 @@ nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_p
         double frac = normalize ? x[i] / sum : x[i];
         double t2 = o->counterclock == NPLOT_OFF ? t1 - frac : t1 + frac;
         double tm = M_PI * (t1 + t2);
-        double ex = o->explode ? o->explode[i] : 0;
+        double ex = o->explode.v ? o->explode.v[i] : 0;
         double cx = ex * cos(tm), cy = ex * sin(tm);
         /* the wedge: centre, then the arc from min(t1, t2) to max(t1, t2) */
         double a0 = 2 * M_PI * fmin(t1, t2), a1 = 2 * M_PI * fmax(t1, t2);
@@ -83,10 +88,11 @@ nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_p
             vx[m] = cx + R * cos(a), vy[m++] = cy + R * sin(a);
         }
         rgba c;
-        if (o->colors) {
-            if (!o->colors[i] || nplot__color(o->colors[i], st, &c, who))
+        if (o->colors.v) {
+            const char *ci = o->colors.v[i];
+            if (!ci || nplot__color(ci, st, &c, who))
                 return nplot__fail(fig, ND_EVALUE, "%s: colors[%zu]: %s", who, i,
-                                   o->colors[i] ? nd_errmsg() : "NULL");
+                                   ci ? nd_errmsg() : "NULL");
         } else {
             c = nplot__next_patch_color(ax);
         }
@@ -96,12 +102,12 @@ nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_p
         w->edge = edge;
         w->edge_lw = NPLOT_OPT(o->linewidth, 1);
         w->alpha = NPLOT_OPT(o->alpha, 1);
-        if (o->labels && o->labels[i] && !(w->label = nplot__strdup(fig, o->labels[i], who)))
-            return fig->status;
-        if (o->labels && o->labels[i]) {
+        const char *label = o->labels.v ? o->labels.v[i] : NULL;
+        if (label && !(w->label = nplot__strdup(fig, label, who))) return fig->status;
+        if (label) {
             double xt = cx + labd * R * cos(tm), yt = cy + labd * R * sin(tm);
             nplot_text_opts to = { .ha = xt > 0 ? "left" : "right", .va = "center", .fontsize = ts };
-            s = nplot__text_artist(ax, ART_TEXT, xt, yt, o->labels[i], &to, NULL, who);
+            s = nplot__text_artist(ax, ART_TEXT, xt, yt, label, &to, NULL, who);
         }
         if (!s && o->autopct) {
             char buf[128];
@@ -287,6 +293,11 @@ nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const siz
         (o->mediancolor && nplot__color(o->mediancolor, st, &medc, who)) ||
         (o->facecolor && nplot__color(o->facecolor, st, &face, who)))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    nd_status bad;
+    const char *boxes = "the number of boxes is";
+    if ((bad = NPLOT__CHECK_LEN(fig, who, "positions", o->positions, (size_t)k, boxes)) ||
+        (bad = NPLOT__CHECK_LEN(fig, who, "labels", o->labels, (size_t)k, boxes)))
+        return bad;
     if (k == 0) return ND_OK;
     double *pos = nd_malloc(sizeof(double) * (size_t)k, who);
     char **labs = nd_calloc((size_t)k, sizeof(char *), who);
@@ -297,7 +308,7 @@ nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const siz
     }
     double pmin = INFINITY, pmax = -INFINITY;
     for (int i = 0; i < k; i++) {
-        pos[i] = o->positions ? o->positions[i] : i + 1;
+        pos[i] = o->positions.v ? o->positions.v[i] : i + 1;
         pmin = fmin(pmin, pos[i]);
         pmax = fmax(pmax, pos[i]);
     }
@@ -321,7 +332,7 @@ nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const siz
         nd_free_mem(b.fliers);
         char buf[64];
         snprintf(buf, sizeof buf, "%g", pos[i]);
-        labs[i] = nd_strdup(o->labels && o->labels[i] ? o->labels[i] : buf, who);
+        labs[i] = nd_strdup(o->labels.v && o->labels.v[i] ? o->labels.v[i] : buf, who);
         if (!labs[i] && !s) s = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
         /* the view spans the positions +- 0.5 exactly (sticky, as matplotlib does) */
         if (!s) s = nplot__add_sticky(ax, vert, pos[i] - 0.5, who);
@@ -334,7 +345,7 @@ nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const siz
         }
     }
     if (!s) {
-        nplot_ticks_opts to = { .labels = (const char *const *)labs };
+        nplot_ticks_opts to = { .labels = NPLOT_STR_ARRAY((const char *const *)labs, k) };
         s = vert ? nplot_set_xticks_(ax, pos, k, &to) : nplot_set_yticks_(ax, pos, k, &to);
     }
 done:

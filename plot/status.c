@@ -25,6 +25,18 @@ nd_status nplot__fail(nplot_figure *fig, nd_status code, const char *fmt, ...)
     return nd_set_error(code, "%s", msg);
 }
 
+nd_status nplot__check_len(nplot_figure *fig, const char *who, const char *name, const void *v,
+                           size_t n, size_t want, const char *against)
+{
+    if (!v && n == 0) return ND_OK; /* not given */
+    if (!v)
+        return nplot__fail(fig, ND_EVALUE, "%s: '%s' has %zu values but no data (v is NULL)", who,
+                           name, n);
+    if (n == want) return ND_OK;
+    return nplot__fail(fig, ND_EVALUE, "%s: '%s' has %zu value%s, but %s %zu", who, name, n,
+                       n == 1 ? "" : "s", against, want);
+}
+
 nd_status nplot__check(nplot_figure *fig)
 {
     if (!fig) return nd_set_error(ND_EVALUE, "nplot: figure is NULL");

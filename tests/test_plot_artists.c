@@ -69,7 +69,7 @@ static void test_scatter_colors_follow_colormap(void)
     double x[2] = { 1, 3 }, y[2] = { 1, 1 }, c[2] = { 5, 10 };
     nplot_figure *fig = nplot_figure_new(.width = 4, .height = 2);
     nplot_axes *ax = bare_axes(fig, 0, 4, 0, 2);
-    nplot_scatter_xy(ax, x, y, 2, .c_f64 = c, .cmap = "viridis", .s = 400);
+    nplot_scatter_xy(ax, x, y, 2, .c_f64 = NPLOT_F64_ARRAY(c, 2), .cmap = "viridis", .s = 400);
     img m = render(fig);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
     nplot_rgba lo, hi;
@@ -87,7 +87,8 @@ static void test_scatter_per_point_sizes(void)
     double x[2] = { 1, 3 }, y[2] = { 1, 1 }, s[2] = { 100, 2500 };
     nplot_figure *fig = nplot_figure_new(.width = 4, .height = 2);
     nplot_axes *ax = bare_axes(fig, 0, 4, 0, 2);
-    nplot_scatter_xy(ax, x, y, 2, .sizes_f64 = s, .color = "red", .marker = "s");
+    nplot_scatter_xy(ax, x, y, 2, .sizes_f64 = NPLOT_F64_ARRAY(s, 2), .color = "red",
+                     .marker = "s");
     img m = render(fig);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
     /* s is an area in pt²: side 10 pt vs 50 pt (x 100/72 px per pt) */
@@ -196,7 +197,7 @@ static void test_annotate_arrow_reaches_point(void)
 {
     nplot_figure *fig = nplot_figure_new(.width = 4, .height = 3);
     nplot_axes *ax = bare_axes(fig, 0, 10, 0, 10);
-    CU_ASSERT_EQUAL(nplot_annotate(ax, "peak", 7, 7, .xytext = (double[]){ 2, 2 }, .arrowstyle = "-",
+    CU_ASSERT_EQUAL(nplot_annotate(ax, "peak", 7, 7, .xytext = NPLOT_F64S(2, 2), .arrowstyle = "-",
                                    .arrowcolor = "red", .arrow_linewidth = 3), ND_OK);
     img m = render(fig);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
@@ -339,7 +340,8 @@ static void test_ticks_labels_and_formatters(void)
     nplot_set_ylim(ax, 0, 1);
     const char *lab[3] = { "low", "mid", "high" };
     const double pos[3] = { 0.5, 1.5, 2.5 };
-    CU_ASSERT_EQUAL(nplot_set_xticks(ax, pos, 3, .labels = lab, .rotation = 45, .ha = "right"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_set_xticks(ax, pos, 3, .labels = NPLOT_STR_ARRAY(lab, 3), .rotation = 45,
+                                     .ha = "right"), ND_OK);
     CU_ASSERT_EQUAL(nplot_set_yformatter(ax, .kind = "percent", .xmax = 1), ND_OK);
     double t[8];
     CU_ASSERT_EQUAL(nplot_get_xticks(ax, t, 8), 3);

@@ -106,7 +106,8 @@ static void test_barh_widths_and_per_bar_colors(void)
     const char *colors[2] = { "blue", "lime" };
     nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
     nplot_axes *ax = bare_axes(fig, 0, 5, -0.5, 1.5);
-    CU_ASSERT_EQUAL(nplot_barh_xy(ax, y, w, 2, .colors = colors, .height = 0.5), ND_OK);
+    CU_ASSERT_EQUAL(nplot_barh_xy(ax, y, w, 2, .colors = NPLOT_STR_ARRAY(colors, 2), .height = 0.5),
+                    ND_OK);
     img m = render(fig);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
     double cx, cy0, cy1;
@@ -129,8 +130,9 @@ static void test_bar_edge_align_bottoms_and_nan(void)
     const char *colors[3] = { "red", "green", "blue" };
     nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
     nplot_axes *ax = bare_axes(fig, 0, 3, 0, 4);
-    CU_ASSERT_EQUAL(nplot_bar_xy(ax, x, h, 3, .align = "edge", .width = 1, .bottoms = bot,
-                                 .colors = colors), ND_OK);
+    CU_ASSERT_EQUAL(nplot_bar_xy(ax, x, h, 3, .align = "edge", .width = 1,
+                                 .bottoms = NPLOT_F64_ARRAY(bot, 3),
+                                 .colors = NPLOT_STR_ARRAY(colors, 3)), ND_OK);
     img m = render(fig);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
     CU_ASSERT(near(at_data(&m, ax, 0.5, 1.5), 255, 0, 0, 8));   /* from the bottom 1 */
@@ -222,20 +224,21 @@ static void test_hist_density_cumulative_weights(void)
     nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
     nd_array *c = NULL;
     double v[3];
-    CU_ASSERT_EQUAL(nplot_hist_xy(ax, x, 6, .edges = edges, .nedges = 4, .density = true,
+    CU_ASSERT_EQUAL(nplot_hist_xy(ax, x, 6, .edges = NPLOT_F64_ARRAY(edges, 4), .density = true,
                                   .cumulative = 1, .counts_out = &c), ND_OK);
     nd_to_f64(c, v);
     ND_ASSERT_CLOSE(v[0], 0.5, 1e-12);
     ND_ASSERT_CLOSE(v[2], 1.0, 1e-12); /* cumulative density ends at 1 */
     nd_free(c);
-    CU_ASSERT_EQUAL(nplot_hist_xy(ax, x, 6, .edges = edges, .nedges = 4, .cumulative = -1,
-                                  .weights = w, .counts_out = &c, .histtype = "step"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_hist_xy(ax, x, 6, .edges = NPLOT_F64_ARRAY(edges, 4), .cumulative = -1,
+                                  .weights = NPLOT_F64_ARRAY(w, 6), .counts_out = &c,
+                                  .histtype = "step"), ND_OK);
     nd_to_f64(c, v);
     CU_ASSERT_EQUAL(v[0], 10); /* reversed: everything at or right of bin 0 */
     CU_ASSERT_EQUAL(v[2], 5);
     nd_free(c);
     nd_array *xa = nd_from_f64(x, 6), *wa = nd_from_f64(w, 6);
-    CU_ASSERT_EQUAL(nplot_hist(ax, xa, .bins = 3, .range = (double[]){ 0, 3 }, .weights_arr = wa,
+    CU_ASSERT_EQUAL(nplot_hist(ax, xa, .bins = 3, .range = NPLOT_F64S(0, 3), .weights_arr = wa,
                                .counts_out = &c, .histtype = "stepfilled"), ND_OK);
     nd_to_f64(c, v);
     CU_ASSERT_EQUAL(v[1], 2);
@@ -253,7 +256,8 @@ static void test_hist_bar_pixels(void)
     double edges[4] = { 0, 1, 2, 3 };
     nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
     nplot_axes *ax = bare_axes(fig, 0, 3, 0, 5);
-    CU_ASSERT_EQUAL(nplot_hist_xy(ax, x, 7, .edges = edges, .nedges = 4, .color = "red"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_hist_xy(ax, x, 7, .edges = NPLOT_F64_ARRAY(edges, 4), .color = "red"),
+                    ND_OK);
     img m = render(fig);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
     double unit = 400 * 0.9 / 5;
@@ -343,7 +347,7 @@ static void test_imshow_extent_vmin_vmax_nan(void)
     nplot_set_xticks(ax, NULL, 0);
     nplot_set_yticks(ax, NULL, 0);
     CU_ASSERT_EQUAL(nplot_imshow_data(ax, z, 2, 2, .cmap = "viridis", .vmin = 0, .vmax = 1,
-                                      .extent = (double[]){ 10, 20, 0, 5 }, .aspect = "auto",
+                                      .extent = NPLOT_F64S(10, 20, 0, 5), .aspect = "auto",
                                       .interpolation = "nearest"), ND_OK);
     double lo, hi;
     nplot_get_xlim(ax, &lo, &hi);

@@ -19,7 +19,7 @@ static void test_pie_wedge_colors_and_angles(void)
     const char *colors[2] = { "red", "blue" };
     nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
     nplot_axes *ax = nplot_add_axes(fig, 0, 0, 1, 1);
-    CU_ASSERT_EQUAL(nplot_pie_xy(ax, x, 2, .colors = colors), ND_OK);
+    CU_ASSERT_EQUAL(nplot_pie_xy(ax, x, 2, .colors = NPLOT_STR_ARRAY(colors, 2)), ND_OK);
     img m = render(fig);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
     /* counterclockwise from 0 degrees: the first quarter is red (45 degrees in), the rest
@@ -43,8 +43,9 @@ static void test_pie_startangle_explode_labels(void)
     double explode[2] = { 0.2, 0 };
     nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
     nplot_axes *ax = nplot_add_axes(fig, 0, 0, 1, 1);
-    CU_ASSERT_EQUAL(nplot_pie_xy(ax, x, 2, .colors = colors, .startangle = 90, .explode = explode,
-                                 .labels = labels, .autopct = "%.0f%%"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_pie_xy(ax, x, 2, .colors = NPLOT_STR_ARRAY(colors, 2), .startangle = 90,
+                                 .explode = NPLOT_F64_ARRAY(explode, 2),
+                                 .labels = NPLOT_STR_ARRAY(labels, 2), .autopct = "%.0f%%"), ND_OK);
     CU_ASSERT_EQUAL(nplot_legend(ax), ND_OK);
     img m = render(fig);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
@@ -255,7 +256,7 @@ static void test_scatter_with_c_is_a_mappable(void)
     double x[3] = { 0, 1, 2 }, c[3] = { 5, 6, 9 };
     nplot_figure *fig = nplot_figure_new();
     nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
-    nplot_scatter_xy(ax, x, x, 3, .c_f64 = c, .cmap = "plasma");
+    nplot_scatter_xy(ax, x, x, 3, .c_f64 = NPLOT_F64_ARRAY(c, 3), .cmap = "plasma");
     nplot_axes *cax = nplot_colorbar(ax);
     CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
     CU_ASSERT_EQUAL(nplot_figure_draw(fig), ND_OK);

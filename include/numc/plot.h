@@ -38,6 +38,34 @@ typedef struct nplot_gridspec nplot_gridspec;
 /* Tri-state switches: 0 = default, NPLOT_ON, NPLOT_OFF. */
 enum { NPLOT_DEFAULT = 0, NPLOT_ON = 1, NPLOT_OFF = -1 };
 
+/* Array options carry their length. A field of type nplot_f64s / nplot_strs holds `n`
+ * values at `v`; { 0, NULL } (the zero default) leaves the option out. A length that does
+ * not fit (.c with 3 values for 5 points, .range with 3 values) is ND_EVALUE naming the
+ * option, recorded in the figure's sticky status; the library never reads past v[n - 1].
+ *   .c_f64 = NPLOT_F64S(0.1, 0.5, 0.9)           a literal list: the count is computed
+ *   .c_f64 = NPLOT_F64_ARRAY(values, n)          an existing array of n values
+ *   .labels = NPLOT_STRS("a", "b"), .labels = NPLOT_STR_ARRAY(names, k)
+ * (The literal macros use C compound literals; from C++ build the struct directly.)
+ * The count comes first so that a bare pointer (.c_f64 = p) is diagnosed: it would
+ * initialize the count, which compilers warn about (and newer ones refuse); at run time
+ * it is a count without data, which is ND_EVALUE. */
+typedef struct nplot_f64s {
+    size_t n;
+    const double *v; /* n values (NULL with n == 0: the option is not given) */
+} nplot_f64s;
+typedef struct nplot_strs {
+    size_t n;
+    const char *const *v; /* n strings */
+} nplot_strs;
+#define NPLOT_F64S(...) \
+    ((nplot_f64s){ sizeof((const double[]){ __VA_ARGS__ }) / sizeof(double), \
+                   (const double[]){ __VA_ARGS__ } })
+#define NPLOT_F64_ARRAY(ptr, count) ((nplot_f64s){ (size_t)(count), (ptr) })
+#define NPLOT_STRS(...) \
+    ((nplot_strs){ sizeof((const char *const[]){ __VA_ARGS__ }) / sizeof(const char *), \
+                   (const char *const[]){ __VA_ARGS__ } })
+#define NPLOT_STR_ARRAY(ptr, count) ((nplot_strs){ (size_t)(count), (ptr) })
+
 /* Colors: r, g, b, a in [0, 1] (not premultiplied). */
 typedef struct nplot_rgba {
     double r, g, b, a;
@@ -107,8 +135,8 @@ NPLOT_API nplot_axes *nplot_add_axes(nplot_figure *fig, double left, double bott
 
 typedef struct nplot_gridspec_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
-    const double *width_ratios;  /* ncols entries, NULL → equal */
-    const double *height_ratios; /* nrows entries */
+    nplot_f64s width_ratios;  /* exactly ncols entries; not given → equal */
+    nplot_f64s height_ratios; /* exactly nrows entries */
     double left, right, bottom, top, wspace, hspace; /* 0 → the figure's subplot params */
 } nplot_gridspec_opts;
 /* A grid to place subplots spanning cells (owned by the figure). */
@@ -171,8 +199,8 @@ typedef struct nplot_line_opts {
     const char *label;      /* legend entry (labels starting with '_' are hidden) */
     double linewidth;       /* points, 0 → 1.5 */
     const char *linestyle;  /* "-", "--", "-.", ":", "None", or "solid"... */
-    const double *dashes;   /* on/off lengths in points (overrides linestyle) */
-    int ndashes;
+    nplot_f64s dashes;      /* on/off lengths in points, an even count up to 16
+                               (overrides linestyle) */
     const char *marker;     /* . o s ^ v < > d D p h H * + x X | _ 8 P 1 2 3 4, "None" */
     double markersize;      /* points, 0 → 6 */
     const char *markerfacecolor, *markeredgecolor;
@@ -245,10 +273,10 @@ typedef struct nplot_scatter_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     double s;                 /* marker area in points², 0 → 36 */
     const nd_array *sizes;    /* per-point areas (length n) */
-    const double *sizes_f64;  /* the same as a C array (length n) */
+    nplot_f64s sizes_f64;     /* the same as a C array: exactly n values */
     const char *color;        /* one color for all points */
     const nd_array *c;        /* per-point values mapped through cmap */
-    const double *c_f64;
+    nplot_f64s c_f64;         /* the same as a C array: exactly n values */
     const char *cmap;         /* NULL → viridis */
     double vmin, vmax;        /* equal → the data range */
     const char *marker;       /* NULL → "o" */
@@ -312,7 +340,7 @@ NPLOT_API nd_status nplot_fill_between_xy_(nplot_axes *ax, const double *x, cons
 typedef struct nplot_errorbar_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     const nd_array *yerr, *xerr;    /* shape (n,) symmetric or (2, n) lower/upper */
-    const double *yerr_f64, *xerr_f64; /* n symmetric values */
+    nplot_f64s yerr_f64, xerr_f64;  /* exactly n symmetric values */
     double yerr_value, xerr_value;  /* one symmetric value for all points */
     const char *fmt;                /* data line/markers; "none" draws only the bars */
     const char *color;
@@ -378,7 +406,7 @@ NPLOT_API nd_status nplot_suptitle_(nplot_figure *fig, const char *s, const nplo
 
 typedef struct nplot_annotate_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
-    const double *xytext;        /* 2 values; NULL → the text sits at xy */
+    nplot_f64s xytext;           /* exactly 2 values {tx, ty}; not given → the text sits at xy */
     const char *xycoords;        /* "data" (default), "axes fraction", "figure fraction" */
     const char *textcoords;      /* NULL → xycoords; also "offset points" */
     const char *arrowstyle;      /* NULL → no arrow; "->" "-|>" "<-" "<->" "-" "fancy"
@@ -400,16 +428,16 @@ typedef struct nplot_bar_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     double width;                   /* bar: thickness along x, 0 → 0.8 */
     double height;                  /* barh: thickness along y, 0 → 0.8 */
-    const double *widths;           /* per-bar thickness (n entries), overrides the above */
+    nplot_f64s widths;              /* per-bar thickness (exactly n), overrides the above */
     double bottom;                  /* bar: where the bars start (0) */
     double left;                    /* barh: where the bars start (0) */
-    const double *bottoms;          /* per-bar start (n entries) for stacking */
+    nplot_f64s bottoms;             /* per-bar start (exactly n) for stacking */
     const char *align;              /* "center" (default) or "edge" (bars start at x) */
     const char *color;              /* one color; NULL → the next color of the cycle */
-    const char *const *colors;      /* one color per bar (n entries) */
+    nplot_strs colors;              /* one color per bar (exactly n) */
     const char *edgecolor;          /* NULL → no edge */
     double linewidth;               /* edge width in points, 0 → 1 */
-    const char *const *tick_labels; /* n labels placed at the bar positions */
+    nplot_strs tick_labels;         /* exactly n labels placed at the bar positions */
     const char *label;              /* legend entry: one patch for all bars */
     double alpha;
     double zorder;                  /* 0 → 1 */
@@ -455,12 +483,11 @@ NPLOT_API nd_status nplot_barh_(nplot_axes *ax, const nd_array *y, const nd_arra
 typedef struct nplot_hist_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     int bins;                   /* number of equal-width bins, 0 → 10 */
-    const double *edges;        /* explicit bin edges (nedges >= 2, increasing) */
-    int nedges;
+    nplot_f64s edges;           /* explicit bin edges (at least 2, increasing) */
     const char *bins_rule;      /* "auto", "fd", "sturges", "scott", "rice", "sqrt", "doane" */
-    const double *range;        /* {lo, hi}; NULL → the data's min and max */
+    nplot_f64s range;           /* exactly 2 values {lo, hi}; not given → the data's min, max */
     bool density;               /* normalise so the area is 1 */
-    const double *weights;      /* one weight per value (C-array form) */
+    nplot_f64s weights;         /* one weight per value, exactly n (C-array form) */
     const nd_array *weights_arr;/* the same for the nd_array form */
     int cumulative;             /* 1: running total; -1: total from the right */
     const char *histtype;       /* "bar" (default), "step", "stepfilled" */
@@ -493,7 +520,8 @@ typedef struct nplot_imshow_opts {
     const char *cmap;          /* 2-D data: NULL → viridis; unknown names are ND_EVALUE */
     double vmin, vmax;         /* equal → the data's min and max (NaN ignored) */
     const char *origin;        /* "upper" (default: row 0 at the top) or "lower" */
-    const double *extent;      /* {left, right, bottom, top}; NULL → pixel centres at 0..n-1 */
+    nplot_f64s extent;         /* exactly 4 values {left, right, bottom, top};
+                                  not given → pixel centres at 0..n-1 */
     const char *aspect;        /* "equal" (default: square pixels) or "auto" */
     const char *interpolation; /* "antialiased" (default), "nearest", "bilinear" */
     double alpha;
@@ -543,9 +571,9 @@ NPLOT_API nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts 
 /* ---- pie, boxplot, hexbin, pcolormesh ---------------------------------------------------- */
 typedef struct nplot_pie_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
-    const char *const *labels;  /* n wedge labels (also the legend entries) */
-    const char *const *colors;  /* n colors; NULL → the patch color cycle */
-    const double *explode;      /* n offsets as fractions of the radius */
+    nplot_strs labels;          /* exactly n wedge labels (also the legend entries) */
+    nplot_strs colors;          /* exactly n colors; not given → the patch color cycle */
+    nplot_f64s explode;         /* exactly n offsets as fractions of the radius */
     const char *autopct;        /* printf format of the percentage, e.g. "%1.1f%%" */
     double startangle;          /* degrees counter-clockwise from the x axis, 0 */
     double radius;              /* 0 → 1 */
@@ -571,10 +599,10 @@ NPLOT_API nd_status nplot_pie_(nplot_axes *ax, const nd_array *x, const nplot_pi
 
 typedef struct nplot_boxplot_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
-    const double *positions;    /* one per box; NULL → 1, 2, ... */
+    nplot_f64s positions;       /* exactly one per box; not given → 1, 2, ... */
     double widths;              /* box width; 0 → 0.15 × the position span, in [0.15, 0.5] */
     double whis;                /* whisker reach in IQRs, 0 → 1.5 */
-    const char *const *labels;  /* tick labels; NULL → the positions */
+    nplot_strs labels;          /* exactly one tick label per box; not given → the positions */
     int vert;                   /* NPLOT_OFF → horizontal boxes */
     int showfliers;             /* NPLOT_OFF hides the outliers */
     bool showmeans;             /* a green triangle at the mean */
@@ -603,7 +631,8 @@ typedef struct nplot_hexbin_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     int gridsize;               /* hexagons across x, 0 → 100 */
     int gridsize_y;             /* 0 → gridsize / sqrt(3) (regular hexagons) */
-    const double *extent;       /* {xmin, xmax, ymin, ymax}; NULL → the data's */
+    nplot_f64s extent;          /* exactly 4 values {xmin, xmax, ymin, ymax}; not given →
+                                   the data's */
     const char *cmap;           /* NULL → viridis */
     double vmin, vmax;          /* equal → the counts' range */
     int mincnt;                 /* only cells with at least mincnt points; 0 → every cell */
@@ -734,7 +763,7 @@ typedef struct nplot_legend_opts {
     const char *title;
     double markerscale;
     int fancybox;          /* NPLOT_OFF → square corners */
-    const double *bbox_to_anchor; /* 2 values in axes fractions */
+    nplot_f64s bbox_to_anchor; /* exactly 2 values {x, y} in axes fractions */
 } nplot_legend_opts;
 /* ax.legend(): entries from the artists that have labels, in the order added. */
 NPLOT_API nd_status nplot_legend_(nplot_axes *ax, const nplot_legend_opts *o);
@@ -775,7 +804,7 @@ NPLOT_API nd_status nplot_set_facecolor(nplot_axes *ax, const char *color);
 /* ---- ticks ------------------------------------------------------------------------------- */
 typedef struct nplot_ticks_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
-    const char *const *labels; /* n labels, NULL → formatted positions */
+    nplot_strs labels;         /* exactly n labels; not given → formatted positions */
     bool minor;
     double rotation;           /* label rotation in degrees */
     const char *ha;            /* label alignment ("right" with rotation=45 ...) */

@@ -113,8 +113,8 @@ int cli_kind_surface(cli_plot *p, bool wireframe)
     const char *lx[MAXT], *ly[MAXT];
     for (int i = 0; i < TX.n; i++) lx[i] = TX.l[i];
     for (int i = 0; i < TY.n; i++) ly[i] = TY.l[i];
-    nplot_set_xticks(ax, TX.t, TX.n, .labels = lx);
-    nplot_set_yticks(ax, TY.t, TY.n, .labels = ly);
+    nplot_set_xticks(ax, TX.t, TX.n, .labels = NPLOT_STR_ARRAY(lx, TX.n));
+    nplot_set_yticks(ax, TY.t, TY.n, .labels = NPLOT_STR_ARRAY(ly, TY.n));
     if (o->xlabel) nplot_set_xlabel(ax, o->xlabel);
     const char *yl = o->ylabel ? o->ylabel : d->xcol >= 0 ? d->names[d->xcol] : NULL;
     if (yl) nplot_set_ylabel(ax, yl);

@@ -89,7 +89,7 @@ int cli_kind_hist(cli_plot *p, nplot_axes *ax, int first, int count)
     int rc = CLI_EXIT_OK;
     for (int i = 0; i < count && !rc; i++) {
         const cli_series *s = &p->series[first + i];
-        nplot_hist_xy(ax, s->y, s->n, .edges = edges, .nedges = (int)ne, .density = o->density,
+        nplot_hist_xy(ax, s->y, s->n, .edges = NPLOT_F64_ARRAY(edges, ne), .density = o->density,
                       .color = cli_series_color(p, s->color, cb), .label = s->label, .alpha = alpha);
         rc = cli_plot_status(p);
     }
@@ -118,7 +118,7 @@ int cli_kind_box(cli_plot *p, nplot_axes *ax, int first, int count)
         pos[i] = i + 1;
     }
     /* matplotlib's boxplot: quartiles, 1.5 IQR whiskers, open-circle fliers, C1 medians */
-    nplot_boxplot_xy(ax, data, lens, count, .labels = labels, .color = fg);
+    nplot_boxplot_xy(ax, data, lens, count, .labels = NPLOT_STR_ARRAY(labels, count), .color = fg);
     rc = cli_plot_status(p);
     if (!rc) rc = cli_category_ticks(p, ax, false, labels, count, pos);
 done:
@@ -167,6 +167,7 @@ int cli_kind_pie(cli_plot *p, nplot_axes *ax)
     /* matplotlib's pie: labels outside, percentages inside; tiny wedges keep quiet. */
     const char *labp[MAX_WEDGES];
     for (int w = 0; w < nw; w++) labp[w] = val[w] / total >= 0.01 || nw <= 12 ? lab[w] : NULL;
-    nplot_pie_xy(ax, val, (size_t)nw, .labels = labp, .autopct = "%.1f%%", .alpha = p->o->alpha);
+    nplot_pie_xy(ax, val, (size_t)nw, .labels = NPLOT_STR_ARRAY(labp, nw), .autopct = "%.1f%%",
+                 .alpha = p->o->alpha);
     return cli_plot_status(p);
 }

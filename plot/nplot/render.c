@@ -121,11 +121,12 @@ int cli_category_ticks(cli_plot *p, nplot_axes *ax, bool on_y, const char *const
         l[k] = labels[i];
     }
     if (on_y)
-        nplot_set_yticks(ax, t, m, .labels = l);
+        nplot_set_yticks(ax, t, m, .labels = NPLOT_STR_ARRAY(l, m));
     else if (rotation != 0)
-        nplot_set_xticks(ax, t, m, .labels = l, .rotation = rotation, .ha = "center");
+        nplot_set_xticks(ax, t, m, .labels = NPLOT_STR_ARRAY(l, m), .rotation = rotation,
+                         .ha = "center");
     else
-        nplot_set_xticks(ax, t, m, .labels = l);
+        nplot_set_xticks(ax, t, m, .labels = NPLOT_STR_ARRAY(l, m));
     free(t);
     free(l);
     return cli_plot_status(p);
@@ -163,8 +164,8 @@ int cli_date_axis(cli_plot *p, nplot_axes *ax, bool on_y, double axis_pt)
         cli_format_date(t[i], fmt, bufs[i], sizeof bufs[i]);
         labels[i] = bufs[i];
     }
-    if (on_y) nplot_set_yticks(ax, t, n, .labels = labels);
-    else nplot_set_xticks(ax, t, n, .labels = labels);
+    if (on_y) nplot_set_yticks(ax, t, n, .labels = NPLOT_STR_ARRAY(labels, n));
+    else nplot_set_xticks(ax, t, n, .labels = NPLOT_STR_ARRAY(labels, n));
     /* Fixed ticks must not move the view they were computed for. */
     if (on_y) nplot_set_ylim(ax, lo, hi);
     else nplot_set_xlim(ax, lo, hi);
