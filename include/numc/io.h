@@ -2,9 +2,10 @@
  *
  * Every nd_array* returned is the caller's (nd_free); tables and archives are freed
  * with their own _free / _close. Errors: NULL or a negative nd_status, with nd_errmsg()
- * naming the function, the file and — for text — the line and column. Saves write a
- * temporary file next to the target and rename it, so a failed save leaves no partial
- * file behind (and an existing file is kept unchanged). */
+ * naming the function, the file and — for text — the line and column. Saves go through
+ * nd_file_writer (end of this file): a temporary file next to the target renamed over
+ * it, so a failed save leaves no partial file behind and an existing file unchanged;
+ * symbolic links are followed; devices and FIFOs are written in place, never replaced. */
 #ifndef NUMC_IO_H
 #define NUMC_IO_H
 
@@ -203,6 +204,37 @@ typedef struct nd_savetxt_opts {
 /* numpy.savetxt: a 1-D (one value per line) or 2-D array as text. */
 ND_API nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o);
 #define nd_savetxt(path, ...) nd_savetxt_((path), &(nd_savetxt_opts){ .array = __VA_ARGS__ })
+
+/* ==== Writing files: nothing destroyed, nothing lost ==================================
+ * The writer behind every save above (and numc_plot's savefig), for libraries built on
+ * numc. Rules, whatever the target:
+ *  - a symbolic link is followed: its target is written and the link stays a link;
+ *  - a regular file (or a new one) is written to a temporary file in the same directory
+ *    ("<target>.tmp<pid>.<n>") that commit renames over the target, keeping the old
+ *    file's permission bits; on any failure the temporary is removed and an existing
+ *    file is left exactly as it was. A read-only existing file is refused (ND_EIO),
+ *    as open(path, "wb") would. There is no fsync: after a system crash the file may be
+ *    the old or the new one (or, on file systems without rename ordering, empty);
+ *  - anything else (a character device such as /dev/null, a FIFO, a socket) is opened
+ *    and written in place, never replaced. Opening a FIFO waits for a reader, as
+ *    numpy.save does; a failed save may have written part of the data to it;
+ *  - a directory is refused (ND_EIO, "is a directory").
+ * Every write and the final close are checked (a full disk gives ND_EIO naming the path
+ * and "no space left on device"). Writes are buffered; the first failure is kept and
+ * returned by every later call, so a caller may check only at commit. */
+typedef struct nd_file_writer nd_file_writer;
+
+/* Start writing `path`. `who` (a function name, static storage; NULL →
+ * "nd_file_writer_open") starts error messages. NULL on failure with the error set. */
+ND_API nd_file_writer *nd_file_writer_open(const char *path, const char *who);
+/* Append n bytes. ND_OK, or the (first) failure's status. */
+ND_API nd_status nd_file_writer_write(nd_file_writer *w, const void *data, size_t n);
+/* Finish: flush, close and (for a regular file) rename over the target. Always frees w;
+ * on failure nothing was replaced. */
+ND_API nd_status nd_file_writer_commit(nd_file_writer *w);
+/* Give up: close and remove the temporary file; the target is untouched. Frees w; NULL
+ * is a no-op. */
+ND_API void nd_file_writer_abort(nd_file_writer *w);
 
 #ifdef __cplusplus
 }
