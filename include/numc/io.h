@@ -65,10 +65,24 @@ ND_API void *nd_save_buffer(size_t *n, const nd_save_opts *o);
 
 typedef struct nd_npz nd_npz; /* an open .npz (zip) archive */
 
-/* Open an archive for reading (members stored or deflate-compressed, zip64 included). */
-ND_API nd_npz *nd_npz_open(const char *path);
-/* The same over bytes in memory; the archive keeps its own copy. */
-ND_API nd_npz *nd_npz_open_buffer(const void *data, size_t n);
+/* Options of nd_npz_open: nd_npz_open("a.npz") or nd_npz_open("a.npz", .max_bytes = 1 << 26). */
+typedef struct nd_npz_opts {
+    const char *path;    /* the archive; for nd_npz_open_buffer, the name used in messages
+                            (NULL → "<buffer>") */
+    uint64_t max_bytes;  /* 0 → no cap (NumPy). Otherwise nd_npz_get refuses (ND_EVALUE,
+                            naming the member, its declared size and the cap) a member whose
+                            .npy image — header and data, uncompressed — declares more bytes,
+                            before allocating or inflating anything. Set it for untrusted
+                            files: deflate inflates up to 1032:1, so a 1 MB archive may
+                            declare a 1 GB array */
+} nd_npz_opts;
+
+/* Open an archive for reading (members stored or deflate-compressed, zip64 included).
+ * Only the central directory is read here; members are read by nd_npz_get. */
+ND_API nd_npz *nd_npz_open_(const nd_npz_opts *o);
+#define nd_npz_open(...) nd_npz_open_(&(nd_npz_opts){ .path = __VA_ARGS__ })
+/* The same over bytes in memory; the archive keeps its own copy. o may be NULL. */
+ND_API nd_npz *nd_npz_open_buffer(const void *data, size_t n, const nd_npz_opts *o);
 ND_API void nd_npz_close(nd_npz *z);
 /* Number of members, and the i-th member's array name ("x" for member "x.npy"). */
 ND_API size_t nd_npz_count(const nd_npz *z);
