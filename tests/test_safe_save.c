@@ -200,6 +200,28 @@ static void test_symlink_is_followed(void)
     unlink(link), unlink(target), unlink(dangling), unlink(created);
 }
 
+/* /proc/self/fd/N (what /dev/stdout points to) names an open file, not a path: it is
+ * written in place, so the file the descriptor refers to gets the data. */
+static void test_proc_fd_link_written_in_place(void)
+{
+    char path[512], via[64];
+    snprintf(path, sizeof path, "%s/held.npy", tmp);
+    int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+    CU_ASSERT_FATAL(fd >= 0);
+    struct stat before, after;
+    CU_ASSERT_EQUAL(fstat(fd, &before), 0);
+    snprintf(via, sizeof via, "/proc/self/fd/%d", fd);
+    CU_ASSERT_EQUAL(save_kind(NPY, via), ND_OK);
+    CU_ASSERT(stat(path, &after) == 0 && after.st_ino == before.st_ino);
+    nd_array *a = nd_load(path), *want = sample();
+    CU_ASSERT(io_bits_equal(a, want));
+    nd_free(a);
+    nd_free(want);
+    close(fd);
+    CU_ASSERT_EQUAL(io_count_entries(tmp), 1);
+    unlink(path);
+}
+
 /* Save `kind` into a FIFO read by a child process; returns the bytes the child got (-1
  * on failure) and the status through *st. */
 static long save_through_fifo(int kind, const char *fifo, const char *copy, nd_status *st)
@@ -280,6 +302,7 @@ static const ND_TEST tests[] = {
     ND_T(test_failed_save_keeps_old_file),
     ND_T(test_writer_abort_and_commit),
     ND_T(test_symlink_is_followed),
+    ND_T(test_proc_fd_link_written_in_place),
     ND_T(test_fifo_is_written_through),
     ND_T(test_dev_null_stays_a_device),
     { 0 }

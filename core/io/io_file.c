@@ -99,8 +99,10 @@ struct nd_file_writer {
 };
 
 /* Follow symbolic links from `path` (at most 40, like the kernel), dangling ones included:
- * the result names the file that a write through `path` would create or replace. */
-static char *resolve_links(const char *path, const char *who)
+ * the result names the file that a write through `path` would create or replace. A link
+ * under /proc (/dev/stdout → /proc/self/fd/1) names an open file, not a path: *magic is
+ * set and the result is `path` itself, to be written in place. */
+static char *resolve_links(const char *path, bool *magic, const char *who)
 {
     char cur[PATH_MAX], link[PATH_MAX];
     if (strlen(path) >= sizeof cur) {
@@ -111,6 +113,7 @@ static char *resolve_links(const char *path, const char *who)
     for (int hops = 0;; hops++) {
         struct stat st;
         if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode)) break;
+        if ((*magic = strncmp(cur, "/proc/", 6) == 0)) return nd_strdup(path, who);
         ssize_t k = hops < 40 ? readlink(cur, link, sizeof link - 1) : -1;
         if (k < 0) {
             nd__io_errno(hops < 40 ? errno : ELOOP, who, "write", path);
@@ -184,14 +187,17 @@ nd_file_writer *nd_file_writer_open(const char *path, const char *who)
     nd_file_writer *w = nd_malloc(sizeof *w, who);
     if (!w) return NULL;
     *w = (nd_file_writer){ .fd = -1, .who = who };
-    if (!(w->path = nd_strdup(path, who)) || !(w->target = resolve_links(path, who))) goto fail;
+    bool magic = false;
+    if (!(w->path = nd_strdup(path, who)) || !(w->target = resolve_links(path, &magic, who)))
+        goto fail;
     struct stat st;
     bool exists = stat(w->target, &st) == 0;
     if (exists && S_ISDIR(st.st_mode)) {
         writer_fail(w, EISDIR);
-    } else if (exists && !S_ISREG(st.st_mode)) {
-        /* a device or FIFO: written in place (opening a FIFO waits for a reader) */
-        while ((w->fd = open(w->target, O_WRONLY | O_CLOEXEC)) < 0 && errno == EINTR) {}
+    } else if (magic || (exists && !S_ISREG(st.st_mode))) {
+        /* a device, FIFO or /proc link: written in place (opening a FIFO waits for a reader) */
+        int flags = O_WRONLY | O_CLOEXEC | (exists && !S_ISREG(st.st_mode) ? 0 : O_CREAT | O_TRUNC);
+        while ((w->fd = open(w->target, flags, 0666)) < 0 && errno == EINTR) {}
         if (w->fd < 0) writer_fail(w, errno);
         w->seekable = w->fd >= 0 && lseek(w->fd, 0, SEEK_CUR) >= 0;
     } else if (exists && access(w->target, W_OK) != 0) {

@@ -229,8 +229,9 @@ ND_API nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o);
  *    file is left exactly as it was. A read-only existing file is refused (ND_EIO),
  *    as open(path, "wb") would. There is no fsync: after a system crash the file may be
  *    the old or the new one (or, on file systems without rename ordering, empty);
- *  - anything else (a character device such as /dev/null, a FIFO, a socket) is opened
- *    and written in place, never replaced. Opening a FIFO waits for a reader, as
+ *  - anything else (a character device such as /dev/null, a FIFO, a socket), and links
+ *    under /proc (/dev/stdout → /proc/self/fd/1), is opened and written in place, never
+ *    replaced. Opening a FIFO waits for a reader, as
  *    numpy.save does; a failed save may have written part of the data to it;
  *  - a directory is refused (ND_EIO, "is a directory").
  * Every write and the final close are checked (a full disk gives ND_EIO naming the path
