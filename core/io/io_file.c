@@ -156,8 +156,9 @@ static nd_status writer_flush(nd_file_writer *w)
     return w->err ? w->err : write_all(w, w->buf, n);
 }
 
-/* Create the temporary file next to `target`, with the permission bits of the file it
- * replaces (`st`, NULL when there is none) or the usual 0666 & ~umask. */
+/* Create the temporary file next to `target`, with the permission bits (and, where
+ * allowed, the owner and group) of the file it replaces (`st`, NULL when there is none)
+ * or the usual 0666 & ~umask. */
 static nd_status open_temp(nd_file_writer *w, const struct stat *st)
 {
     static _Thread_local unsigned counter;
@@ -167,6 +168,10 @@ static nd_status open_temp(nd_file_writer *w, const struct stat *st)
         snprintf(w->tmp, n, "%s.tmp%ld.%u", w->target, (long)getpid(), counter++);
         w->fd = open(w->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (w->fd >= 0) {
+            if (st && (st->st_uid != geteuid() || st->st_gid != getegid()) &&
+                fchown(w->fd, st->st_uid, st->st_gid) != 0) {
+                /* not allowed (only root may give a file away): the new file is ours */
+            }
             if (st && fchmod(w->fd, st->st_mode & 07777) != 0) return writer_fail(w, errno);
             return ND_OK;
         }

@@ -225,7 +225,7 @@ ND_API nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o);
  *  - a symbolic link is followed: its target is written and the link stays a link;
  *  - a regular file (or a new one) is written to a temporary file in the same directory
  *    ("<target>.tmp<pid>.<n>") that commit renames over the target, keeping the old
- *    file's permission bits; on any failure the temporary is removed and an existing
+ *    file's permission bits (and owner, where allowed); on any failure the temporary is removed and an existing
  *    file is left exactly as it was. A read-only existing file is refused (ND_EIO),
  *    as open(path, "wb") would. There is no fsync: after a system crash the file may be
  *    the old or the new one (or, on file systems without rename ordering, empty);
