@@ -89,7 +89,9 @@ static nd_status render_locked(nplot_figure *fig, cairo_surface_t *surface, bool
     g_object_unref(rc.pctx);
     cairo_status_t cs = cairo_status(rc.cr);
     cairo_destroy(rc.cr);
-    if (rc.ndeferred) cairo_surface_finish(surface);
+    /* vector surfaces reference the deferred sources until finished; finishing an image
+     * surface would free the pixels savefig is about to write */
+    if (rc.ndeferred && !raster) cairo_surface_finish(surface);
     for (size_t i = 0; i < rc.ndeferred; i++) cairo_surface_destroy(rc.deferred[i]);
     nd_free_mem(rc.deferred);
     if (st == ND_OK && cs != CAIRO_STATUS_SUCCESS)
