@@ -8,7 +8,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    nd_npz *z = nd_npz_open_buffer(data, size);
+    nd_npz *z = nd_npz_open_buffer(data, size, &(nd_npz_opts){ .max_bytes = 1 << 26 });
     if (!z) return 0;
     size_t n = nd_npz_count(z);
     for (size_t i = 0; i < n && i < 64; i++) {

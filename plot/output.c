@@ -6,6 +6,7 @@
 #include <cairo-svg.h>
 #include <errno.h>
 #include <math.h>
+#include <numc/io.h>
 #include <png.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -88,7 +89,9 @@ static nd_status render_locked(nplot_figure *fig, cairo_surface_t *surface, bool
     g_object_unref(rc.pctx);
     cairo_status_t cs = cairo_status(rc.cr);
     cairo_destroy(rc.cr);
-    if (rc.ndeferred) cairo_surface_finish(surface);
+    /* vector surfaces reference the deferred sources until finished; finishing an image
+     * surface would free the pixels savefig is about to write */
+    if (rc.ndeferred && !raster) cairo_surface_finish(surface);
     for (size_t i = 0; i < rc.ndeferred; i++) cairo_surface_destroy(rc.deferred[i]);
     nd_free_mem(rc.deferred);
     if (st == ND_OK && cs != CAIRO_STATUS_SUCCESS)
@@ -113,6 +116,7 @@ nd_status nplot_figure_draw(nplot_figure *fig)
 /* ---- PNG -------------------------------------------------------------------------------------------- */
 typedef struct png_err {
     char msg[200];
+    bool io_failed; /* the file writer failed (its error is already set) */
 } png_err;
 
 static void png_error_fn(png_structp p, png_const_charp msg)
@@ -144,6 +148,16 @@ static void unpremul(uint32_t px, unsigned char *o)
     }
 }
 
+static void png_write_cb(png_structp p, png_bytep data, png_size_t n)
+{
+    if (nd_file_writer_write(png_get_io_ptr(p), data, n) != ND_OK) {
+        ((png_err *)png_get_error_ptr(p))->io_failed = true;
+        png_error(p, "write failed");
+    }
+}
+
+static void png_flush_cb(png_structp p) { (void)p; }
+
 nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who)
 {
     cairo_surface_flush(s);
@@ -160,26 +174,25 @@ nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who
                 break;
             }
     }
-    FILE *f = fopen(path, "wb");
-    if (!f) return nd_set_error(ND_EIO, "%s: cannot open '%s' for writing: %s", who, path, strerror(errno));
-    int ch = opaque ? 3 : 4;
     unsigned char *row = nd_malloc((size_t)w * 4, who);
-    png_err err = { "" };
+    png_err err = { "", false };
     png_structp p = png_create_write_struct(PNG_LIBPNG_VER_STRING, &err, png_error_fn, png_warn_fn);
     png_infop info = p ? png_create_info_struct(p) : NULL;
     if (!row || !p || !info) {
         if (p) png_destroy_write_struct(&p, info ? &info : NULL);
         nd_free_mem(row);
-        fclose(f);
         return nd_set_error(ND_ENOMEM, "%s: out of memory writing '%s'", who, path);
     }
-    if (setjmp(png_jmpbuf(p))) {
+    nd_file_writer *out = nd_file_writer_open(path, who);
+    if (!out || setjmp(png_jmpbuf(p))) {
         png_destroy_write_struct(&p, &info);
         nd_free_mem(row);
-        fclose(f);
-        return nd_set_error(ND_EIO, "%s: writing '%s' failed: %s", who, path, err.msg);
+        if (!out) return nd_last_error();
+        nd_file_writer_abort(out);
+        return err.io_failed ? nd_last_error()
+                             : nd_set_error(ND_EIO, "%s: writing '%s' failed: %s", who, path, err.msg);
     }
-    png_init_io(p, f);
+    png_set_write_fn(p, out, png_write_cb, png_flush_cb);
     /* speed over size: zlib level 1; with antialiased plots no row filter is both the
      * fastest and (measured) the smallest choice */
     png_set_compression_level(p, 1);
@@ -205,15 +218,15 @@ nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who
     png_write_end(p, info);
     png_destroy_write_struct(&p, &info);
     nd_free_mem(row);
-    (void)ch;
-    if (fclose(f) != 0) return nd_set_error(ND_EIO, "%s: closing '%s' failed: %s", who, path, strerror(errno));
-    return ND_OK;
+    return nd_file_writer_commit(out);
 }
 
+/* cairo's stream callback for SVG and PDF: a failed write is kept by the writer and
+ * reported by cairo_surface_status after finishing. */
 static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int len)
 {
-    FILE *f = closure;
-    return fwrite(data, 1, len, f) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+    return nd_file_writer_write(closure, data, len) == ND_OK ? CAIRO_STATUS_SUCCESS
+                                                              : CAIRO_STATUS_WRITE_ERROR;
 }
 
 /* savefig once the path and format are known. */
@@ -240,11 +253,11 @@ static nd_status save_as(nplot_figure *fig, const char *path, const char *fmt,
         cairo_surface_destroy(s);
         return st;
     }
-    FILE *f = fopen(path, "wb");
-    if (!f) return nd_set_error(ND_EIO, "%s: cannot open '%s' for writing: %s", who, path, strerror(errno));
+    nd_file_writer *out = nd_file_writer_open(path, who);
+    if (!out) return nd_last_error();
     double wpt = fig->width * 72, hpt = fig->height * 72;
-    cairo_surface_t *s = kind == 1 ? cairo_svg_surface_create_for_stream(write_stream, f, wpt, hpt)
-                                   : cairo_pdf_surface_create_for_stream(write_stream, f, wpt, hpt);
+    cairo_surface_t *s = kind == 1 ? cairo_svg_surface_create_for_stream(write_stream, out, wpt, hpt)
+                                   : cairo_pdf_surface_create_for_stream(write_stream, out, wpt, hpt);
     if (kind == 1) cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
     if (kind == 2) {
         /* no CreationDate: identical input gives identical files */
@@ -255,12 +268,14 @@ static nd_status save_as(nplot_figure *fig, const char *path, const char *fmt,
     cairo_surface_finish(s);
     cairo_status_t cs = cairo_surface_status(s);
     cairo_surface_destroy(s);
-    int cerr = fclose(f);
-    if (st) return st;
-    if (cs != CAIRO_STATUS_SUCCESS || cerr != 0)
-        return nd_set_error(ND_EIO, "%s: writing '%s' failed: %s", who, path,
-                         cs != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(cs) : strerror(errno));
-    return ND_OK;
+    if (st == ND_OK) st = nd_file_writer_write(out, NULL, 0); /* a failed write's status */
+    if (st == ND_OK && cs != CAIRO_STATUS_SUCCESS)
+        st = nd_set_error(ND_EIO, "%s: writing '%s' failed: %s", who, path, cairo_status_to_string(cs));
+    if (st != ND_OK) {
+        nd_file_writer_abort(out);
+        return st;
+    }
+    return nd_file_writer_commit(out);
 }
 
 nd_status nplot_savefig_(nplot_figure *fig, const char *path, const nplot_save_opts *o)
@@ -333,7 +348,7 @@ nd_status nplot__read_png(const char *path, unsigned char **out, int *w, int *h,
     *out = NULL;
     FILE *f = fopen(path, "rb");
     if (!f) return nd_set_error(ND_EIO, "%s: cannot open '%s': %s", who, path, strerror(errno));
-    png_err err = { "" };
+    png_err err = { "", false };
     png_structp p = png_create_read_struct(PNG_LIBPNG_VER_STRING, &err, png_error_fn, png_warn_fn);
     png_infop info = p ? png_create_info_struct(p) : NULL;
     unsigned char *volatile buf = NULL;

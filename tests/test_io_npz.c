@@ -111,7 +111,7 @@ static void roundtrip(const char *name, bool compress, bool zip64)
     /* the same archive from memory */
     size_t n = 0;
     unsigned char *img = io_slurp(p, &n);
-    z = nd_npz_open_buffer(img, n);
+    z = nd_npz_open_buffer(img, n, NULL);
     free(img);
     CU_ASSERT_PTR_NOT_NULL_FATAL(z);
     nd_array *b = nd_npz_get(z, "big");
@@ -211,7 +211,7 @@ static void test_corrupt_archives(void)
             unsigned char *bad = malloc(n);
             memcpy(bad, img, n);
             bad[k] ^= 0x5A;
-            z = nd_npz_open_buffer(bad, n);
+            z = nd_npz_open_buffer(bad, n, NULL);
             free(bad);
             CU_ASSERT_PTR_NOT_NULL_FATAL(z);
             bool any_bad = false;
@@ -239,11 +239,49 @@ static void test_crc_mismatch_is_reported(void)
     /* the last data byte of the first member ("a.npy", 208 bytes stored after its header) */
     size_t hdr = 30 + 5 + ((size_t)img[28] | (size_t)img[29] << 8);
     img[hdr + 207] ^= 1;
-    nd_npz *z = nd_npz_open_buffer(img, n);
+    nd_npz *z = nd_npz_open_buffer(img, n, NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(z);
     nd_array *a = nd_npz_get(z, "a");
     CU_ASSERT_PTR_NULL(a);
     CU_ASSERT(strstr(nd_errmsg(), "CRC-32 mismatch") != NULL);
+    nd_npz_close(z);
+    free(img);
+}
+
+/* A 16 MiB array of zeros deflates to ~16 KiB: .max_bytes refuses it before inflating. */
+static void test_max_bytes_caps_members(void)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/bomb.npz", tmp);
+    nd_array *zeros = nd_zeros(ND_SHAPE(2 * 1024 * 1024), ND_FLOAT64);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(zeros);
+    CU_ASSERT_EQUAL_FATAL(nd_savez_compressed(path, 1, (const char *[]){ "z" },
+                                              (const nd_array *[]){ zeros }), ND_OK);
+    nd_free(zeros);
+    size_t n = 0;
+    unsigned char *img = io_slurp(path, &n);
+    CU_ASSERT_FATAL(img && n < 64 * 1024);
+
+    nd_npz *z = nd_npz_open(path, .max_bytes = 1 << 20);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(z);
+    CU_ASSERT_PTR_NULL(nd_npz_get(z, "z"));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    const char *msg = nd_errmsg();
+    CU_ASSERT(strstr(msg, "z.npy") && strstr(msg, "declares 16777344 bytes") &&
+              strstr(msg, "cap of 1048576 bytes"));
+    nd_npz_close(z);
+
+    z = nd_npz_open_buffer(img, n, &(nd_npz_opts){ .path = "bomb", .max_bytes = 1 << 20 });
+    CU_ASSERT_PTR_NOT_NULL_FATAL(z);
+    CU_ASSERT_PTR_NULL(nd_npz_get(z, "z"));
+    CU_ASSERT(strstr(nd_errmsg(), "bomb:z.npy") != NULL);
+    nd_npz_close(z);
+
+    z = nd_npz_open(path, .max_bytes = 16777344); /* exactly the declared size: allowed */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(z);
+    nd_array *a = nd_npz_get(z, "z");
+    CU_ASSERT(a && nd_size(a) == 2 * 1024 * 1024);
+    nd_free(a);
     nd_npz_close(z);
     free(img);
 }
@@ -259,6 +297,7 @@ static const ND_TEST tests[] = {
     ND_T(test_bad_arguments),
     ND_T(test_corrupt_archives),
     ND_T(test_crc_mismatch_is_reported),
+    ND_T(test_max_bytes_caps_members),
     { 0 }
 };
 

@@ -1,9 +1,10 @@
-/* Files for the I/O module: whole-file reads with clear errors, and saves that go
- * through a temporary file renamed over the target so no partial file remains. */
+/* Files for the I/O module: whole-file reads with clear errors, and nd_file_writer, the
+ * one writer behind every save (npy, npz, text, and numc_plot's savefig). */
 #include "io_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,80 +81,187 @@ fail:
     return NULL;
 }
 
-nd_status nd__atomic_open(nd__atomic_file *af, const char *path, const char *who)
+/* ---- nd_file_writer ----------------------------------------------------------------
+ * Regular (or missing) targets: a temporary file "<target>.tmp<pid>.<n>" in the target's
+ * directory, renamed over the target by commit. Anything else (character devices, FIFOs,
+ * sockets) is written in place, like numpy.save's open(path, "wb"). Symbolic links are
+ * followed first, so the link stays and its target is replaced. */
+struct nd_file_writer {
+    int fd;
+    char *path;      /* as the caller gave it, for messages */
+    char *target;    /* the file the data ends up in (symlinks resolved) */
+    char *tmp;       /* the temporary file; NULL when writing in place */
+    const char *who;
+    nd_status err;   /* the first failure; every later call returns it */
+    bool seekable;
+    size_t len;      /* buffered bytes */
+    unsigned char buf[1 << 16];
+};
+
+/* Follow symbolic links from `path` (at most 40, like the kernel), dangling ones included:
+ * the result names the file that a write through `path` would create or replace. A link
+ * under /proc (/dev/stdout → /proc/self/fd/1) names an open file, not a path: *magic is
+ * set and the result is `path` itself, to be written in place. */
+static char *resolve_links(const char *path, bool *magic, const char *who)
+{
+    char cur[PATH_MAX], link[PATH_MAX];
+    if (strlen(path) >= sizeof cur) {
+        nd__io_errno(ENAMETOOLONG, who, "write", path);
+        return NULL;
+    }
+    strcpy(cur, path);
+    for (int hops = 0;; hops++) {
+        struct stat st;
+        if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode)) break;
+        if ((*magic = strncmp(cur, "/proc/", 6) == 0)) return nd_strdup(path, who);
+        ssize_t k = hops < 40 ? readlink(cur, link, sizeof link - 1) : -1;
+        if (k < 0) {
+            nd__io_errno(hops < 40 ? errno : ELOOP, who, "write", path);
+            return NULL;
+        }
+        link[k] = 0;
+        char *slash = strrchr(cur, '/');
+        size_t dir = link[0] != '/' && slash ? (size_t)(slash - cur) + 1 : 0;
+        if (dir + (size_t)k >= sizeof cur) {
+            nd__io_errno(ENAMETOOLONG, who, "write", path);
+            return NULL;
+        }
+        memcpy(cur + dir, link, (size_t)k + 1);
+    }
+    return nd_strdup(cur, who);
+}
+
+static nd_status writer_fail(nd_file_writer *w, int e)
+{
+    if (w->err == ND_OK) w->err = nd__io_errno(e ? e : EIO, w->who, "write", w->path);
+    return w->err;
+}
+
+static nd_status write_all(nd_file_writer *w, const unsigned char *p, size_t n)
+{
+    while (n) {
+        ssize_t k = write(w->fd, p, n > ((size_t)1 << 30) ? (size_t)1 << 30 : n);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return writer_fail(w, k < 0 ? errno : ENOSPC);
+        p += k;
+        n -= (size_t)k;
+    }
+    return ND_OK;
+}
+
+static nd_status writer_flush(nd_file_writer *w)
+{
+    size_t n = w->len;
+    w->len = 0;
+    return w->err ? w->err : write_all(w, w->buf, n);
+}
+
+/* Create the temporary file next to `target`, with the permission bits (and, where
+ * allowed, the owner and group) of the file it replaces (`st`, NULL when there is none)
+ * or the usual 0666 & ~umask. */
+static nd_status open_temp(nd_file_writer *w, const struct stat *st)
 {
     static _Thread_local unsigned counter;
-    memset(af, 0, sizeof *af);
-    af->path = path;
-    af->who = who;
-    if (!path || !*path) return nd_set_error(ND_EVALUE, "%s: empty path", who);
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return nd__io_errno(EISDIR, who, "write", path);
-    size_t n = strlen(path) + 64;
-    af->tmp = nd_malloc(n, who);
-    if (!af->tmp) return ND_ENOMEM;
-    /* O_EXCL with a fresh name rather than mkstemp: the file gets the usual 0666 & ~umask
-     * permissions once renamed, like a file NumPy writes. */
+    size_t n = strlen(w->target) + 64;
+    if (!(w->tmp = nd_malloc(n, w->who))) return ND_ENOMEM;
     for (int attempt = 0; attempt < 100; attempt++) {
-        snprintf(af->tmp, n, "%s.tmp%ld.%u", path, (long)getpid(), counter++);
-        int fd = open(af->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd < 0) {
-            if (errno == EEXIST) continue;
-            nd_status s = nd__io_errno(errno, who, "write", path);
-            nd_free_mem(af->tmp);
-            af->tmp = NULL;
-            return s;
+        snprintf(w->tmp, n, "%s.tmp%ld.%u", w->target, (long)getpid(), counter++);
+        w->fd = open(w->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (w->fd >= 0) {
+            if (st && (st->st_uid != geteuid() || st->st_gid != getegid()) &&
+                fchown(w->fd, st->st_uid, st->st_gid) != 0) {
+                /* not allowed (only root may give a file away): the new file is ours */
+            }
+            if (st && fchmod(w->fd, st->st_mode & 07777) != 0) return writer_fail(w, errno);
+            return ND_OK;
         }
-        af->f = fdopen(fd, "wb");
-        if (!af->f) {
-            nd_status s = nd__io_errno(errno, who, "write", path);
-            close(fd);
-            unlink(af->tmp);
-            nd_free_mem(af->tmp);
-            af->tmp = NULL;
-            return s;
-        }
-        return ND_OK;
+        if (errno != EEXIST) break;
     }
-    nd_free_mem(af->tmp);
-    af->tmp = NULL;
-    return nd_set_error(ND_EIO, "%s: cannot create a temporary file next to '%s'", who, path);
+    int e = errno;
+    nd_free_mem(w->tmp);
+    w->tmp = NULL;
+    return e == EEXIST ? nd_set_error(ND_EIO, "%s: cannot create a temporary file next to '%s'",
+                                      w->who, w->path)
+                       : writer_fail(w, e);
 }
 
-nd_status nd__atomic_write(void *ctx, const void *data, size_t n)
+nd_file_writer *nd_file_writer_open(const char *path, const char *who)
 {
-    nd__atomic_file *af = ctx;
-    if (n && fwrite(data, 1, n, af->f) != n)
-        return nd__io_errno(errno ? errno : EIO, af->who, "write", af->path);
+    if (!who) who = "nd_file_writer_open";
+    if (!path || !*path) return ND_FAIL(ND_EVALUE, "%s: empty path", who);
+    nd_file_writer *w = nd_malloc(sizeof *w, who);
+    if (!w) return NULL;
+    *w = (nd_file_writer){ .fd = -1, .who = who };
+    bool magic = false;
+    if (!(w->path = nd_strdup(path, who)) || !(w->target = resolve_links(path, &magic, who)))
+        goto fail;
+    struct stat st;
+    bool exists = stat(w->target, &st) == 0;
+    if (exists && S_ISDIR(st.st_mode)) {
+        writer_fail(w, EISDIR);
+    } else if (magic || (exists && !S_ISREG(st.st_mode))) {
+        /* a device, FIFO or /proc link: written in place (opening a FIFO waits for a reader) */
+        int flags = O_WRONLY | O_CLOEXEC | (exists && !S_ISREG(st.st_mode) ? 0 : O_CREAT | O_TRUNC);
+        while ((w->fd = open(w->target, flags, 0666)) < 0 && errno == EINTR) {}
+        if (w->fd < 0) writer_fail(w, errno);
+        w->seekable = w->fd >= 0 && lseek(w->fd, 0, SEEK_CUR) >= 0;
+    } else if (exists && access(w->target, W_OK) != 0) {
+        writer_fail(w, errno); /* replacing a read-only file would bypass its protection */
+    } else {
+        open_temp(w, exists ? &st : NULL);
+        w->seekable = true;
+    }
+    if (w->err == ND_OK && w->fd >= 0) return w;
+fail:
+    nd_file_writer_abort(w);
+    return NULL;
+}
+
+nd_status nd_file_writer_write(nd_file_writer *w, const void *data, size_t n)
+{
+    if (!w) return nd_set_error(ND_EVALUE, "nd_file_writer_write: writer is NULL");
+    if (w->err) return w->err;
+    if (w->len + n > sizeof w->buf && writer_flush(w) < 0) return w->err;
+    if (n >= sizeof w->buf) return write_all(w, data, n);
+    if (n) memcpy(w->buf + w->len, data, n);
+    w->len += n;
     return ND_OK;
 }
 
-void nd__atomic_abort(nd__atomic_file *af)
+bool nd__file_writer_seekable(const nd_file_writer *w) { return w->seekable; }
+
+nd_status nd__file_writer_patch(nd_file_writer *w, uint64_t off, const void *data, size_t n)
 {
-    if (af->f) fclose(af->f);
-    if (af->tmp) {
-        unlink(af->tmp);
-        nd_free_mem(af->tmp);
-    }
-    af->f = NULL;
-    af->tmp = NULL;
+    if (writer_flush(w) < 0) return w->err;
+    ssize_t k;
+    while ((k = pwrite(w->fd, data, n, (off_t)off)) < 0 && errno == EINTR) {}
+    return k == (ssize_t)n ? ND_OK : writer_fail(w, k < 0 ? errno : ENOSPC);
 }
 
-nd_status nd__atomic_commit(nd__atomic_file *af)
+void nd_file_writer_abort(nd_file_writer *w)
 {
-    int e = 0;
-    if (fflush(af->f) != 0 || ferror(af->f)) e = errno ? errno : EIO;
-    if (fclose(af->f) != 0 && !e) e = errno ? errno : EIO;
-    af->f = NULL;
-    if (!e && rename(af->tmp, af->path) != 0) e = errno;
-    if (e) {
-        nd_status s = nd__io_errno(e, af->who, "write", af->path);
-        nd__atomic_abort(af);
-        return s;
+    if (!w) return;
+    if (w->fd >= 0) close(w->fd);
+    if (w->tmp) unlink(w->tmp);
+    nd_free_mem(w->tmp);
+    nd_free_mem(w->target);
+    nd_free_mem(w->path);
+    nd_free_mem(w);
+}
+
+nd_status nd_file_writer_commit(nd_file_writer *w)
+{
+    if (!w) return nd_set_error(ND_EVALUE, "nd_file_writer_commit: writer is NULL");
+    writer_flush(w);
+    if (close(w->fd) != 0 && errno != EINTR) writer_fail(w, errno);
+    w->fd = -1;
+    if (w->err == ND_OK && w->tmp) {
+        if (rename(w->tmp, w->target) != 0) writer_fail(w, errno);
+        else nd_free_mem(w->tmp), w->tmp = NULL;
     }
-    nd_free_mem(af->tmp);
-    af->tmp = NULL;
-    return ND_OK;
+    nd_status st = w->err;
+    nd_file_writer_abort(w);
+    return st;
 }
 
 const char *nd__map_file(const char *path, size_t *n, nd__mapped *m, const char *who)

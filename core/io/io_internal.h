@@ -72,19 +72,11 @@ typedef struct nd__mapped {
 const char *nd__map_file(const char *path, size_t *n, nd__mapped *m, const char *who);
 void nd__unmap_file(nd__mapped *m);
 
-/* A file being written through a temporary in the same directory; commit renames it
- * over `path`, abort (or a failed commit) removes it, so no partial file remains. */
-typedef struct nd__atomic_file {
-    FILE *f;
-    char *tmp;
-    const char *path;
-    const char *who;
-} nd__atomic_file;
-nd_status nd__atomic_open(nd__atomic_file *af, const char *path, const char *who);
-nd_status nd__atomic_commit(nd__atomic_file *af);
-void nd__atomic_abort(nd__atomic_file *af);
-/* Writes through af->f, remembering errors for commit. */
-nd_status nd__atomic_write(void *af, const void *data, size_t n);
+/* nd_file_writer (public, io.h) extras for writers that patch what they wrote (.npz
+ * local headers): whether the output can be rewritten in place (false for a FIFO), and
+ * pwrite of n bytes at offset `off` (flushing the buffer first). */
+bool nd__file_writer_seekable(const nd_file_writer *w);
+nd_status nd__file_writer_patch(nd_file_writer *w, uint64_t off, const void *data, size_t n);
 
 /* Message for errno `e` opening `path` ("No such file or directory", ...). */
 nd_status nd__io_errno(int e, const char *who, const char *what, const char *path);

@@ -634,6 +634,11 @@ static nd_status check_save_opts(const nd_save_opts *o, const char *who)
     return ND_OK;
 }
 
+static nd_status file_sink(void *w, const void *data, size_t n)
+{
+    return nd_file_writer_write(w, data, n);
+}
+
 nd_status nd_save_(const char *path, const nd_save_opts *o)
 {
     const char *who = "nd_save";
@@ -644,14 +649,17 @@ nd_status nd_save_(const char *path, const nd_save_opts *o)
     size_t hlen;
     unsigned char *hdr = nd__npy_make_header(a, fortran, o->byteorder, o->version, &hlen, who);
     if (!hdr) return nd_last_error();
-    nd__atomic_file af;
-    if ((st = nd__atomic_open(&af, path, who)) < 0) goto done;
-    if ((st = nd__atomic_write(&af, hdr, hlen)) < 0 ||
-        (st = nd__npy_write_data(a, fortran, want_swap(o), nd__atomic_write, &af, who)) < 0) {
-        nd__atomic_abort(&af);
+    nd_file_writer *w = nd_file_writer_open(path, who);
+    if (!w) {
+        st = nd_last_error();
         goto done;
     }
-    st = nd__atomic_commit(&af);
+    if ((st = nd_file_writer_write(w, hdr, hlen)) < 0 ||
+        (st = nd__npy_write_data(a, fortran, want_swap(o), file_sink, w, who)) < 0) {
+        nd_file_writer_abort(w);
+        goto done;
+    }
+    st = nd_file_writer_commit(w);
 done:
     nd_free_mem(hdr);
     return st;

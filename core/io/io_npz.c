@@ -5,7 +5,9 @@
  * Reading trusts nothing: every offset and size from the archive is checked against the
  * file size before use, a member's declared size must be reachable from its compressed
  * size (deflate expands at most 1032:1), arrays are read straight into their buffers as
- * the member inflates, and the CRC-32 of every member is verified. */
+ * the member inflates, and the CRC-32 of every member is verified. For untrusted files,
+ * .max_bytes caps what one member may declare (a small archive of zeros can inflate a
+ * thousandfold). */
 #include "io_internal.h"
 
 #include <errno.h>
@@ -41,6 +43,7 @@ struct nd_npz {
     unsigned char *mem;
     uint64_t size;
     char *path;
+    uint64_t max_bytes; /* cap on a member's declared size; 0: none */
     size_t n;
     npz_entry *e;
 };
@@ -194,8 +197,9 @@ done:
     return st;
 }
 
-static nd_npz *open_common(nd_npz *z, const char *who)
+static nd_npz *open_common(nd_npz *z, const nd_npz_opts *o, const char *who)
 {
+    z->max_bytes = o ? o->max_bytes : 0;
     if (read_directory(z, who) < 0) {
         nd_npz_close(z);
         return NULL;
@@ -203,9 +207,10 @@ static nd_npz *open_common(nd_npz *z, const char *who)
     return z;
 }
 
-nd_npz *nd_npz_open(const char *path)
+nd_npz *nd_npz_open_(const nd_npz_opts *o)
 {
     const char *who = "nd_npz_open";
+    const char *path = o ? o->path : NULL;
     if (!path) return ND_FAIL(ND_EVALUE, "%s: path is NULL", who);
     nd_npz *z = nd_calloc(1, sizeof *z, who);
     if (!z) return NULL;
@@ -236,20 +241,20 @@ nd_npz *nd_npz_open(const char *path)
         goto fail;
     }
     z->size = (uint64_t)sb.st_size;
-    return open_common(z, who);
+    return open_common(z, o, who);
 fail:
     nd_npz_close(z);
     return NULL;
 }
 
-nd_npz *nd_npz_open_buffer(const void *data, size_t n)
+nd_npz *nd_npz_open_buffer(const void *data, size_t n, const nd_npz_opts *o)
 {
     const char *who = "nd_npz_open_buffer";
     if (!data && n) return ND_FAIL(ND_EVALUE, "%s: data is NULL", who);
     nd_npz *z = nd_calloc(1, sizeof *z, who);
     if (!z) return NULL;
     z->fd = -1;
-    z->path = nd_strdup("<buffer>", who);
+    z->path = nd_strdup(o && o->path ? o->path : "<buffer>", who);
     z->mem = nd_malloc(n ? n : 1, who);
     if (!z->path || !z->mem) {
         nd_npz_close(z);
@@ -257,7 +262,7 @@ nd_npz *nd_npz_open_buffer(const void *data, size_t n)
     }
     if (n) memcpy(z->mem, data, n);
     z->size = n;
-    return open_common(z, who);
+    return open_common(z, o, who);
 }
 
 size_t nd_npz_count(const nd_npz *z) { return z ? z->n : 0; }
@@ -402,6 +407,12 @@ nd_array *nd_npz_get_index(nd_npz *z, size_t i)
     m->off = e->local_off + 30 + rd16(lh + 26) + rd16(lh + 28);
     if (m->off > z->size || e->csize > z->size - m->off) {
         nd_set_error(ND_EPARSE, "%s: %s: member data runs past the end of the archive", who, m->label);
+        goto done;
+    }
+    if (z->max_bytes && e->usize > z->max_bytes) {
+        nd_set_error(ND_EVALUE, "%s: %s declares %llu bytes, more than the cap of %llu bytes "
+                     "(.max_bytes of nd_npz_open)", who, m->label, (unsigned long long)e->usize,
+                     (unsigned long long)z->max_bytes);
         goto done;
     }
     m->cleft = e->csize;

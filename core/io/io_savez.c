@@ -1,10 +1,10 @@
 /* Writing .npz archives (numpy.savez / savez_compressed): each array streams through
  * its .npy encoding (and zlib's raw deflate when compressing) straight into the archive;
  * the local header is written first with placeholders and patched once the sizes and
- * CRC-32 are known. The whole archive goes to a temporary file renamed at the end. */
+ * CRC-32 are known. The archive goes through nd_file_writer (a temporary file renamed at
+ * the end); a target that cannot seek (a FIFO) is refused before anything is written. */
 #include "io_internal.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -26,7 +26,7 @@ typedef struct written {
 } written;
 
 typedef struct zw {
-    nd__atomic_file af;
+    nd_file_writer *file;
     const char *who;
     uint64_t pos;        /* bytes written to the archive */
     bool deflating;
@@ -38,7 +38,7 @@ typedef struct zw {
 
 static nd_status raw(zw *w, const void *p, size_t n)
 {
-    nd_status st = nd__atomic_write(&w->af, p, n);
+    nd_status st = nd_file_writer_write(w->file, p, n);
     if (st == ND_OK) w->pos += n;
     return st;
 }
@@ -165,23 +165,13 @@ static nd_status add_member(zw *w, const char *name, const nd_array *a, const nd
     wr32(fix, out->crc);
     wr32(fix + 4, out->zip64 ? U32MAX : (uint32_t)out->csize);
     wr32(fix + 8, out->zip64 ? U32MAX : (uint32_t)out->usize);
-    FILE *f = w->af.f;
-    if (fflush(f) != 0 || fseeko(f, (off_t)(out->off + 14), SEEK_SET) != 0 ||
-        fwrite(fix, 1, 12, f) != 12) {
-        st = nd__io_errno(errno ? errno : EIO, who, "write", w->af.path);
-        goto done;
-    }
+    if ((st = nd__file_writer_patch(w->file, out->off + 14, fix, 12)) < 0) goto done;
     if (out->zip64) {
         unsigned char x[16];
         wr64(x, out->usize);
         wr64(x + 8, out->csize);
-        if (fseeko(f, (off_t)(out->off + 30 + nlen + 4), SEEK_SET) != 0 || fwrite(x, 1, 16, f) != 16) {
-            st = nd__io_errno(errno ? errno : EIO, who, "write", w->af.path);
-            goto done;
-        }
+        st = nd__file_writer_patch(w->file, out->off + 30 + nlen + 4, x, 16);
     }
-    if (fflush(f) != 0 || fseeko(f, (off_t)w->pos, SEEK_SET) != 0)
-        st = nd__io_errno(errno ? errno : EIO, who, "write", w->af.path);
 done:
     if (w->deflating) deflateEnd(&w->zs);
     w->deflating = false;
@@ -289,7 +279,15 @@ nd_status nd_savez_(const char *path, size_t n, const char *const *names,
     nd_status st = ND_ENOMEM;
     if (!w || !m) goto done;
     w->who = who;
-    if ((st = nd__atomic_open(&w->af, path, who)) < 0) goto done;
+    if (!(w->file = nd_file_writer_open(path, who))) {
+        st = nd_last_error();
+        goto done;
+    }
+    if (!nd__file_writer_seekable(w->file)) {
+        st = nd_set_error(ND_EIO, "%s: cannot write '%s': a .npz is written with seeks, and this "
+                          "is a pipe or socket; save to a regular file", who, path);
+        goto abort;
+    }
     unsigned dt, dd;
     dos_time(&dt, &dd);
     for (size_t i = 0; i < n; i++)
@@ -299,10 +297,10 @@ nd_status nd_savez_(const char *path, size_t n, const char *const *names,
         if ((st = central(w, names[i], &m[i], o->force_zip64, o->compress ? 8 : 0, dt, dd)) < 0)
             goto abort;
     if ((st = end_records(w, n, cd_off, o->force_zip64)) < 0) goto abort;
-    st = nd__atomic_commit(&w->af);
+    st = nd_file_writer_commit(w->file);
     goto done;
 abort:
-    nd__atomic_abort(&w->af);
+    nd_file_writer_abort(w->file);
 done:
     nd_free_mem(m);
     nd_free_mem(w);

@@ -116,6 +116,21 @@ static int format_value(char *out, size_t cap, const piece *pc, double d, bool i
     return snprintf(out, cap, pc->spec, is_int ? (is_u ? (double)uv : (double)iv) : d);
 }
 
+static nd_status put(nd_file_writer *w, const char *s) { return nd_file_writer_write(w, s, strlen(s)); }
+
+/* A header or footer: every line prefixed with `comments`, then `newline`. */
+static nd_status write_commented(nd_file_writer *w, const char *text, const char *comments,
+                                 const char *newline)
+{
+    if (!text || !text[0]) return ND_OK;
+    nd_status st = put(w, comments);
+    for (const char *h = text; *h && st == ND_OK; h++) {
+        st = nd_file_writer_write(w, h, 1);
+        if (*h == '\n' && st == ND_OK) st = put(w, comments);
+    }
+    return st < 0 ? st : put(w, newline);
+}
+
 nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o)
 {
     const char *who = "nd_savetxt";
@@ -133,7 +148,7 @@ nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o)
     const char *comments = o->comments ? o->comments : "# ";
 
     rowfmt rf = { 0 };
-    nd__atomic_file af = { 0 };
+    nd_file_writer *w = NULL;
     nd_array *c = NULL;
     char *line = NULL;
     size_t llen = 0, lcap = 0, tcap = 0, tlen = 0;
@@ -178,15 +193,11 @@ nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o)
         st = nd_last_error();
         goto done;
     }
-    if ((st = nd__atomic_open(&af, path, who)) < 0) goto done;
-    if (o->header && o->header[0]) {
-        fputs(comments, af.f);
-        for (const char *h = o->header; *h; h++) {
-            fputc(*h, af.f);
-            if (*h == '\n') fputs(comments, af.f);
-        }
-        fputs(newline, af.f);
+    if (!(w = nd_file_writer_open(path, who))) {
+        st = nd_last_error();
+        goto done;
     }
+    if ((st = write_commented(w, o->header, comments, newline)) < 0) goto fail;
     const char *data = nd_data(c);
     size_t isz = nd_dtype_size(dt);
     bool is_int = nd_dtype_is_integer(dt) || dt == ND_BOOL;
@@ -238,21 +249,14 @@ nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o)
             }
             llen = out;
         }
-        if (llen) fwrite(line, 1, llen, af.f);
-        fputs(newline, af.f);
+        if ((st = nd_file_writer_write(w, line, llen)) < 0 || (st = put(w, newline)) < 0)
+            goto fail;
     }
-    if (o->footer && o->footer[0]) {
-        fputs(comments, af.f);
-        for (const char *h = o->footer; *h; h++) {
-            fputc(*h, af.f);
-            if (*h == '\n') fputs(comments, af.f);
-        }
-        fputs(newline, af.f);
-    }
-    st = nd__atomic_commit(&af);
+    if ((st = write_commented(w, o->footer, comments, newline)) < 0) goto fail;
+    st = nd_file_writer_commit(w);
     goto done;
 fail:
-    nd__atomic_abort(&af);
+    nd_file_writer_abort(w);
 done:
     nd_free(c);
     nd_free_mem(line);

@@ -2,9 +2,10 @@
  *
  * Every nd_array* returned is the caller's (nd_free); tables and archives are freed
  * with their own _free / _close. Errors: NULL or a negative nd_status, with nd_errmsg()
- * naming the function, the file and — for text — the line and column. Saves write a
- * temporary file next to the target and rename it, so a failed save leaves no partial
- * file behind (and an existing file is kept unchanged). */
+ * naming the function, the file and — for text — the line and column. Saves go through
+ * nd_file_writer (end of this file): a temporary file next to the target renamed over
+ * it, so a failed save leaves no partial file behind and an existing file unchanged;
+ * symbolic links are followed; devices and FIFOs are written in place, never replaced. */
 #ifndef NUMC_IO_H
 #define NUMC_IO_H
 
@@ -64,10 +65,24 @@ ND_API void *nd_save_buffer(size_t *n, const nd_save_opts *o);
 
 typedef struct nd_npz nd_npz; /* an open .npz (zip) archive */
 
-/* Open an archive for reading (members stored or deflate-compressed, zip64 included). */
-ND_API nd_npz *nd_npz_open(const char *path);
-/* The same over bytes in memory; the archive keeps its own copy. */
-ND_API nd_npz *nd_npz_open_buffer(const void *data, size_t n);
+/* Options of nd_npz_open: nd_npz_open("a.npz") or nd_npz_open("a.npz", .max_bytes = 1 << 26). */
+typedef struct nd_npz_opts {
+    const char *path;    /* the archive; for nd_npz_open_buffer, the name used in messages
+                            (NULL → "<buffer>") */
+    uint64_t max_bytes;  /* 0 → no cap (NumPy). Otherwise nd_npz_get refuses (ND_EVALUE,
+                            naming the member, its declared size and the cap) a member whose
+                            .npy image — header and data, uncompressed — declares more bytes,
+                            before allocating or inflating anything. Set it for untrusted
+                            files: deflate inflates up to 1032:1, so a 1 MB archive may
+                            declare a 1 GB array */
+} nd_npz_opts;
+
+/* Open an archive for reading (members stored or deflate-compressed, zip64 included).
+ * Only the central directory is read here; members are read by nd_npz_get. */
+ND_API nd_npz *nd_npz_open_(const nd_npz_opts *o);
+#define nd_npz_open(...) nd_npz_open_(&(nd_npz_opts){ .path = __VA_ARGS__ })
+/* The same over bytes in memory; the archive keeps its own copy. o may be NULL. */
+ND_API nd_npz *nd_npz_open_buffer(const void *data, size_t n, const nd_npz_opts *o);
 ND_API void nd_npz_close(nd_npz *z);
 /* Number of members, and the i-th member's array name ("x" for member "x.npy"). */
 ND_API size_t nd_npz_count(const nd_npz *z);
@@ -203,6 +218,38 @@ typedef struct nd_savetxt_opts {
 /* numpy.savetxt: a 1-D (one value per line) or 2-D array as text. */
 ND_API nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o);
 #define nd_savetxt(path, ...) nd_savetxt_((path), &(nd_savetxt_opts){ .array = __VA_ARGS__ })
+
+/* ==== Writing files: nothing destroyed, nothing lost ==================================
+ * The writer behind every save above (and numc_plot's savefig), for libraries built on
+ * numc. Rules, whatever the target:
+ *  - a symbolic link is followed: its target is written and the link stays a link;
+ *  - a regular file (or a new one) is written to a temporary file in the same directory
+ *    ("<target>.tmp<pid>.<n>") that commit renames over the target, keeping the old
+ *    file's permission bits (and owner, where allowed); on any failure the temporary is removed and an existing
+ *    file is left exactly as it was. A read-only existing file is refused (ND_EIO),
+ *    as open(path, "wb") would. There is no fsync: after a system crash the file may be
+ *    the old or the new one (or, on file systems without rename ordering, empty);
+ *  - anything else (a character device such as /dev/null, a FIFO, a socket), and links
+ *    under /proc (/dev/stdout → /proc/self/fd/1), is opened and written in place, never
+ *    replaced. Opening a FIFO waits for a reader, as
+ *    numpy.save does; a failed save may have written part of the data to it;
+ *  - a directory is refused (ND_EIO, "is a directory").
+ * Every write and the final close are checked (a full disk gives ND_EIO naming the path
+ * and "no space left on device"). Writes are buffered; the first failure is kept and
+ * returned by every later call, so a caller may check only at commit. */
+typedef struct nd_file_writer nd_file_writer;
+
+/* Start writing `path`. `who` (a function name, static storage; NULL →
+ * "nd_file_writer_open") starts error messages. NULL on failure with the error set. */
+ND_API nd_file_writer *nd_file_writer_open(const char *path, const char *who);
+/* Append n bytes. ND_OK, or the (first) failure's status. */
+ND_API nd_status nd_file_writer_write(nd_file_writer *w, const void *data, size_t n);
+/* Finish: flush, close and (for a regular file) rename over the target. Always frees w;
+ * on failure nothing was replaced. */
+ND_API nd_status nd_file_writer_commit(nd_file_writer *w);
+/* Give up: close and remove the temporary file; the target is untouched. Frees w; NULL
+ * is a no-op. */
+ND_API void nd_file_writer_abort(nd_file_writer *w);
 
 #ifdef __cplusplus
 }
