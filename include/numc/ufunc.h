@@ -56,12 +56,27 @@ static inline nd_operand nd_op_array(const nd_array *a)
 static inline nd_operand nd_op_scalar(nd_scalar s)
 { nd_operand o = { NULL, s, ND_OPK_SCALAR }; return o; }
 static inline nd_operand nd_op_operand(nd_operand o) { return o; }
-static inline nd_operand nd_op_bool(bool b) { return nd_op_scalar(ND_BOOL_S(b)); }
-static inline nd_operand nd_op_i64(long long i) { return nd_op_scalar(ND_I64((int64_t)i)); }
-static inline nd_operand nd_op_u64(unsigned long long u) { return nd_op_scalar(ND_U64((uint64_t)u)); }
-static inline nd_operand nd_op_f64(double f) { return nd_op_scalar(ND_F64(f)); }
+/* The helpers below build their scalar member by member (no compound literals or nested
+ * designators), so this header also compiles as C++. */
+static inline nd_scalar nd__scalar_zero(nd_dtype dt) { nd_scalar s = { dt, { false } }; return s; }
+static inline nd_operand nd_op_bool(bool b)
+{ nd_scalar s = nd__scalar_zero(ND_BOOL); s.v.b = b; return nd_op_scalar(s); }
+static inline nd_operand nd_op_i64(long long i)
+{ nd_scalar s = nd__scalar_zero(ND_INT64); s.v.i = (int64_t)i; return nd_op_scalar(s); }
+static inline nd_operand nd_op_u64(unsigned long long u)
+{ nd_scalar s = nd__scalar_zero(ND_UINT64); s.v.u = (uint64_t)u; return nd_op_scalar(s); }
+static inline nd_operand nd_op_f64(double f)
+{ nd_scalar s = nd__scalar_zero(ND_FLOAT64); s.v.f = f; return nd_op_scalar(s); }
+#ifndef __cplusplus /* C's complex type (C++ has std::complex); ND_OPERAND is C-only too */
 static inline nd_operand nd_op_c128(double _Complex z)
-{ double *p = (double *)&z; return nd_op_scalar(ND_C128(p[0], p[1])); }
+{
+    const double *p = (const double *)&z;
+    nd_scalar s = nd__scalar_zero(ND_COMPLEX128);
+    s.v.c[0] = p[0];
+    s.v.c[1] = p[1];
+    return nd_op_scalar(s);
+}
+#endif
 
 /* Convert any accepted argument to an nd_operand (C11 _Generic). */
 #define ND_OPERAND(x) _Generic((x),                                                 \
