@@ -371,6 +371,13 @@ static void test_sample_data(void)
     t = nd_read_csv(NUMC_SHARED_DATA "/macrodata.csv");
     CU_ASSERT(t && nd_table_nrows(t) == 203 && nd_table_ncols(t) == 14);
     CU_ASSERT(t && nd_table_find(t, "realint") == 13 && cell(t, 2, 0) == 2710.349);
+    /* a misspelt name suggests the closest column; a far one suggests nothing */
+    CU_ASSERT(t && nd_table_column_by_name(t, "realgpd") == NULL);
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_table_find: no column named 'realgpd'; did you mean 'realgdp'?");
+    CU_ASSERT(t && nd_table_find(t, "INFL") == -1);
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_table_find: no column named 'INFL'; did you mean 'infl'?");
+    CU_ASSERT(t && nd_table_find(t, "temperature") == -1);
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_table_find: no column named 'temperature'");
     nd_table_free(t);
 
     nd_array *a = nd_loadtxt(NUMC_SHARED_DATA "/elnino.csv");

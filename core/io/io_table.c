@@ -174,6 +174,49 @@ const char *nd_table_colname(const nd_table *t, int col)
     return bad_col(t, col, "nd_table_colname") ? NULL : t->r.cols[col].name;
 }
 
+/* Optimal-string-alignment distance (insertions, deletions, substitutions and adjacent
+ * transpositions, ASCII case ignored) between a and b, capped at CAP: names longer than
+ * NAME_MAX characters count as CAP, which is never a suggestion. */
+enum { SUGGEST_NAME_MAX = 63, SUGGEST_CAP = 1000 };
+static int lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : (unsigned char)c; }
+static int edit_distance(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > SUGGEST_NAME_MAX || m > SUGGEST_NAME_MAX) return SUGGEST_CAP;
+    int d[SUGGEST_NAME_MAX + 1][SUGGEST_NAME_MAX + 1];
+    for (size_t i = 0; i <= n; i++) d[i][0] = (int)i;
+    for (size_t j = 0; j <= m; j++) d[0][j] = (int)j;
+    for (size_t i = 1; i <= n; i++) {
+        for (size_t j = 1; j <= m; j++) {
+            int same = lower_ascii(a[i - 1]) == lower_ascii(b[j - 1]);
+            int v = d[i - 1][j - 1] + !same;
+            if (d[i - 1][j] + 1 < v) v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && lower_ascii(a[i - 1]) == lower_ascii(b[j - 2]) &&
+                lower_ascii(a[i - 2]) == lower_ascii(b[j - 1]) && d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    }
+    return d[n][m];
+}
+
+/* The column name closest to `name` within about one edit per three characters (at
+ * least two), or NULL: the "did you mean" of a failed lookup. */
+static const char *closest_colname(const nd_table *t, const char *name)
+{
+    const char *best = NULL;
+    int best_d = SUGGEST_CAP;
+    for (int k = 0; k < t->r.ncols; k++) {
+        const char *c = t->r.cols[k].name;
+        size_t longest = strlen(c) > strlen(name) ? strlen(c) : strlen(name);
+        int limit = longest / 3 < 2 ? 2 : (int)(longest / 3);
+        int d = edit_distance(name, c);
+        if (d <= limit && d < best_d) best = c, best_d = d;
+    }
+    return best;
+}
+
 int nd_table_find(const nd_table *t, const char *name)
 {
     if (!t || !name) {
@@ -182,7 +225,11 @@ int nd_table_find(const nd_table *t, const char *name)
     }
     for (int k = 0; k < t->r.ncols; k++)
         if (strcmp(t->r.cols[k].name, name) == 0) return k;
-    nd_set_error(ND_EINDEX, "nd_table_find: no column named '%s'", name);
+    const char *near = closest_colname(t, name);
+    if (near)
+        nd_set_error(ND_EINDEX, "nd_table_find: no column named '%s'; did you mean '%s'?", name, near);
+    else
+        nd_set_error(ND_EINDEX, "nd_table_find: no column named '%s'", name);
     return -1;
 }
 

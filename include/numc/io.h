@@ -172,7 +172,9 @@ ND_API ptrdiff_t nd_table_nrows(const nd_table *t);
 ND_API int nd_table_ncols(const nd_table *t);
 /* Column name from the header, or "0", "1", ... without one. NULL for a bad index. */
 ND_API const char *nd_table_colname(const nd_table *t, int col);
-/* Index of the first column called `name` (exact match), or -1 (ND_EINDEX set). */
+/* Index of the first column called `name` (exact match), or -1 with ND_EINDEX "no column
+ * named 'realgpd'; did you mean 'realgdp'?" (the closest name within about one edit per
+ * three characters, case ignored; no suggestion when none is that close). */
 ND_API int nd_table_find(const nd_table *t, const char *name);
 ND_API bool nd_table_is_text(const nd_table *t, int col);
 /* A numeric column as a 1-D array (a new reference on the table's data, so the table may
