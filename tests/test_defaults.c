@@ -5,6 +5,8 @@
  *     np.sort(a), np.argsort(a), np.eye(3, 4, 1), np.fft.fftfreq(4), np.fft.rfftfreq(4),
  *     np.round([0.5, 1.5, 2.675]), np.round([0.5, 1.5, 2.675], 2), np.linspace(0, 1)[1], np.diff(a),
  *     np.diff([1., 4., 9., 16.], 2)
+ *     rng = np.random.default_rng(42); rng.normal(size=3)   (a new rng for each line)
+ *     rng.uniform(size=3); rng.normal(5, size=2)
  * Missing required arguments are in tests/compile_fail (fail_*_missing_*.c). */
 #include <numc/numc.h>
 
@@ -120,6 +122,21 @@ static void test_diff_defaults_to_first_order_last_axis(void)
     nd_free(a);
 }
 
+static void test_rng_draws_default_to_standard_parameters(void)
+{
+    nd_rng *r = nd_rng_new(42);
+    expect_vals(nd_rng_normal(r, ND_SHAPE(3)),
+                (const double[]){ 0.30471707975443135, -1.0399841062404955, 0.7504511958064572 }, 3);
+    nd_rng_free(r);
+    r = nd_rng_new(42);
+    expect_vals(nd_rng_uniform(r, ND_SHAPE(3)),
+                (const double[]){ 0.7739560485559633, 0.4388784397520523, 0.8585979199113825 }, 3);
+    nd_rng_free(r);
+    r = nd_rng_new(42);
+    expect_vals(nd_rng_normal(r, 5, ND_SHAPE(2)), (const double[]){ 5.304717079754432, 3.9600158937595045 }, 2);
+    nd_rng_free(r);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_creation_defaults_to_float64),
     ND_T(test_eye_and_identity),
@@ -129,6 +146,7 @@ static const ND_TEST tests[] = {
     ND_T(test_round_defaults_to_zero_decimals),
     ND_T(test_linspace_defaults_to_fifty),
     ND_T(test_diff_defaults_to_first_order_last_axis),
+    ND_T(test_rng_draws_default_to_standard_parameters),
     { 0 },
 };
 ND_TEST_MAIN("defaults", tests)
