@@ -18,8 +18,8 @@ static nd_array *freqs(ptrdiff_t n, double d, bool half, const char *who)
     return r;
 }
 
-nd_array *nd_fftfreq(ptrdiff_t n, double d) { return freqs(n, d, false, "nd_fftfreq"); }
-nd_array *nd_rfftfreq(ptrdiff_t n, double d) { return freqs(n, d, true, "nd_rfftfreq"); }
+nd_array *(nd_fftfreq)(ptrdiff_t n, double d) { return freqs(n, d, false, "nd_fftfreq"); }
+nd_array *(nd_rfftfreq)(ptrdiff_t n, double d) { return freqs(n, d, true, "nd_rfftfreq"); }
 
 /* Roll x along `axes` by n/2 (forward) or -(n/2) (inverse): every combination of the
  * two segments per axis is one block copy. */

@@ -11,7 +11,7 @@
 /* Each distribution: a sampler s_NAME(r, p) over the parameter vector p, a check of
  * the parameters, and the two public forms (new array / fill an array). */
 #define NEW_FORM(name, DECL, ARGS)                                                        \
-    nd_array *nd_rng_##name(nd_rng *r, DECL int ndim, const ptrdiff_t *shape)             \
+    nd_array *(nd_rng_##name)(nd_rng *r, DECL int ndim, const ptrdiff_t *shape)           \
     {                                                                                     \
         nd_array *out = nd__rng_out(ndim, shape, ND_FLOAT64, "nd_rng_" #name);            \
         if (out && nd_rng_##name##_into(r, ARGS out) < 0) {                               \

@@ -371,6 +371,13 @@ static void test_sample_data(void)
     t = nd_read_csv(NUMC_SHARED_DATA "/macrodata.csv");
     CU_ASSERT(t && nd_table_nrows(t) == 203 && nd_table_ncols(t) == 14);
     CU_ASSERT(t && nd_table_find(t, "realint") == 13 && cell(t, 2, 0) == 2710.349);
+    /* a misspelt name suggests the closest column; a far one suggests nothing */
+    CU_ASSERT(t && nd_table_column_by_name(t, "realgpd") == NULL);
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_table_find: no column named 'realgpd'; did you mean 'realgdp'?");
+    CU_ASSERT(t && nd_table_find(t, "INFL") == -1);
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_table_find: no column named 'INFL'; did you mean 'infl'?");
+    CU_ASSERT(t && nd_table_find(t, "temperature") == -1);
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_table_find: no column named 'temperature'");
     nd_table_free(t);
 
     nd_array *a = nd_loadtxt(NUMC_SHARED_DATA "/elnino.csv");
@@ -502,6 +509,54 @@ static void test_savetxt_formats_header_footer(void)
     nd_free(a);
 }
 
+/* nd_table_str: pandas' print(df.head(n)) layout; nd_table_describe: df.describe()
+ * (values from NumPy: d = np.genfromtxt("macrodata.csv", delimiter=",", names=True);
+ * x = d["realgdp"]; x.mean(), x.std(ddof=1), np.percentile(x, [25, 50, 75])). */
+static void test_table_print_and_describe(void)
+{
+    const char csv[] = "name,x,n\nab,1.5,3\ncde,,10\nf,2,7\n";
+    nd_table *t = nd_read_csv_buffer(csv, sizeof csv - 1, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    char *s = nd_table_str(t, -1);
+    CU_ASSERT_STRING_EQUAL(s, "   name    x     n\n"
+                              "0    ab  1.5   3.0\n"
+                              "1   cde  nan  10.0\n"
+                              "2     f  2.0   7.0\n");
+    nd_free_mem(s);
+    s = nd_table_str(t, 1);
+    CU_ASSERT_STRING_EQUAL(s, "   name    x    n\n0    ab  1.5  3.0\n[3 rows x 3 columns]\n");
+    nd_free_mem(s);
+    nd_table *d = nd_table_describe(t);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    CU_ASSERT_EQUAL(nd_table_ncols(d), 2); /* the text column is left out */
+    s = nd_table_str(d, -1);
+    CU_ASSERT_STRING_EQUAL(s, "              x          n\n"
+                              "count  2.0        3.0     \n"
+                              "mean   1.75       6.666667\n"
+                              "std    0.353553   3.511885\n"
+                              "min    1.5        3.0     \n"
+                              "25%    1.625      5.0     \n"
+                              "50%    1.75       7.0     \n"
+                              "75%    1.875      8.5     \n"
+                              "max    2.0       10.0     \n");
+    nd_free_mem(s);
+    nd_table_free(d);
+    nd_table_free(t);
+
+    t = nd_read_csv(NUMC_SHARED_DATA "/macrodata.csv");
+    d = nd_table_describe(t);
+    nd_array *g = nd_table_column_by_name(d, "realgdp");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    double want[8] = { 203, 7221.171901477834, 3214.956043957166, 2710.349, 4440.1035, 6559.594,
+                       9629.3465, 13415.266 };
+    double got[8];
+    CU_ASSERT_EQUAL(nd_to_f64(g, got), ND_OK);
+    for (int i = 0; i < 8; i++) CU_ASSERT_DOUBLE_EQUAL(got[i], want[i], 1e-9 * (1 + want[i]));
+    nd_free(g);
+    nd_table_free(d);
+    nd_table_free(t);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_numpy_savetxt_18e_bit_exact),
     ND_T(test_numpy_complex_and_int_text),
@@ -523,6 +578,7 @@ static const ND_TEST tests[] = {
     ND_T(test_option_and_file_errors),
     ND_T(test_savetxt_roundtrip_default_format),
     ND_T(test_savetxt_formats_header_footer),
+    ND_T(test_table_print_and_describe),
     { 0 }
 };
 

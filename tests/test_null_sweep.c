@@ -51,7 +51,7 @@ static int run_child(const row *r)
 
 static void test_every_array_function_survives_null(void)
 {
-    const nd_array *x = nd_zeros(2, (const ptrdiff_t[]){ 2, 2 }, ND_FLOAT64);
+    const nd_array *x = nd_zeros(ND_SHAPE(2, 2), ND_FLOAT64);
     CU_ASSERT_PTR_NOT_NULL_FATAL(x);
     for (int i = 1; i < 64; i++) list[i] = x;
     for (int i = 0; i < 8; i++) ops[i] = nd_op_array(NULL);

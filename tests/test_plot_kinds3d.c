@@ -132,7 +132,7 @@ static void test_boxplot_columns_ticks_and_limits(void)
     nplot_figure_free(fig);
     fig = nplot_figure_new();
     ax = nplot_subplot(fig, 1, 1, 1);
-    nd_array *b = nd_zeros(3, (ptrdiff_t[]){ 2, 2, 2 }, ND_FLOAT64);
+    nd_array *b = nd_zeros(ND_SHAPE(2, 2, 2), ND_FLOAT64);
     CU_ASSERT_EQUAL(nplot_boxplot(ax, b), ND_ESHAPE);
     nplot_figure_free(fig);
     fig = nplot_figure_new();

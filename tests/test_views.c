@@ -127,7 +127,7 @@ static void test_reshape_view_or_copy(void)
 static void test_permutations(void)
 {
     nd_array *a = test_iota(ND_SHAPE(2, 3, 4));
-    nd_array *t = nd_transpose(a, (int[]){ 1, 2, 0 });
+    nd_array *t = nd_transpose(a, ((int[]){ 1, 2, 0 }));
     CU_ASSERT_EQUAL(nd_shape(t)[0], 3);
     CU_ASSERT_EQUAL(nd_shape(t)[2], 2);
     CU_ASSERT_EQUAL(nd_get_i64(t, ND_IDX(2, 3, 1)), 12 + 8 + 3);
@@ -139,7 +139,7 @@ static void test_permutations(void)
     CU_ASSERT_EQUAL(nd_shape(m)[1], 4);
     CU_ASSERT_EQUAL(nd_shape(m)[2], 2);
     CU_ASSERT_EQUAL(nd_get_i64(m, ND_IDX(1, 2, 1)), 12 + 4 + 2);
-    CU_ASSERT_PTR_NULL(nd_transpose(a, (int[]){ 0, 0, 1 }));
+    CU_ASSERT_PTR_NULL(nd_transpose(a, ((int[]){ 0, 0, 1 })));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EAXIS);
     CU_ASSERT_PTR_NULL(nd_swapaxes(a, 0, 3));
     nd_array *e = nd_expand_dims(a, -1);

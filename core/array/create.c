@@ -4,12 +4,12 @@
 #include <math.h>
 #include <string.h>
 
-nd_array *nd_empty(int ndim, const ptrdiff_t *shape, nd_dtype dt)
+nd_array *(nd_empty)(int ndim, const ptrdiff_t *shape, nd_dtype dt)
 {
     return nd__alloc(ndim, shape, dt, false, "nd_empty");
 }
 
-nd_array *nd_zeros(int ndim, const ptrdiff_t *shape, nd_dtype dt)
+nd_array *(nd_zeros)(int ndim, const ptrdiff_t *shape, nd_dtype dt)
 {
     return nd__alloc_ex(ndim, shape, dt, false, true, "nd_zeros");
 }
@@ -37,7 +37,7 @@ nd_array *nd_full(int ndim, const ptrdiff_t *shape, nd_dtype dt, nd_scalar value
     return a;
 }
 
-nd_array *nd_ones(int ndim, const ptrdiff_t *shape, nd_dtype dt)
+nd_array *(nd_ones)(int ndim, const ptrdiff_t *shape, nd_dtype dt)
 {
     return nd_full(ndim, shape, dt, ND_I64(1));
 }
@@ -224,7 +224,7 @@ static void set_ones_where(nd_array *a, ptrdiff_t k, int mode)
     }
 }
 
-nd_array *nd_eye(ptrdiff_t n, ptrdiff_t m, ptrdiff_t k, nd_dtype dt)
+nd_array *(nd_eye)(ptrdiff_t n, ptrdiff_t m, ptrdiff_t k, nd_dtype dt)
 {
     ptrdiff_t shape[2] = { n, m < 0 ? n : m };
     nd_array *a = nd_zeros(2, shape, dt);
@@ -232,7 +232,7 @@ nd_array *nd_eye(ptrdiff_t n, ptrdiff_t m, ptrdiff_t k, nd_dtype dt)
     return a;
 }
 
-nd_array *nd_identity(ptrdiff_t n, nd_dtype dt) { return nd_eye(n, n, 0, dt); }
+nd_array *(nd_identity)(ptrdiff_t n, nd_dtype dt) { return nd_eye(n, n, 0, dt); }
 
 nd_array *nd_tri(ptrdiff_t n, ptrdiff_t m, ptrdiff_t k, nd_dtype dt)
 {

@@ -327,7 +327,7 @@ nd_array *nd_flatten(const nd_array *a)
 
 /* ---- axis permutations ------------------------------------------------------------ */
 
-nd_array *nd_transpose(const nd_array *a, const int *axes)
+nd_array *(nd_transpose)(const nd_array *a, const int *axes)
 {
     if (!a) return ND_FAIL(ND_EVALUE, "nd_transpose: array is NULL");
     int perm[ND_MAXDIMS];

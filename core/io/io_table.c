@@ -1,11 +1,15 @@
 /* Front ends of the text reader: nd_loadtxt, nd_genfromtxt and the nd_table type. */
 #include "io_internal.h"
+#include "print_internal.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct nd_table {
     nd__csv_result r;
-    nd_array **arrays; /* per column: the numeric values, NULL for text columns */
+    nd_array **arrays;        /* per column: the numeric values, NULL for text columns */
+    const char *const *index; /* row labels (nd_table_describe), NULL: 0, 1, 2 ... */
 };
 
 static void free_numc_buffer(void *data, void *ctx)
@@ -174,6 +178,49 @@ const char *nd_table_colname(const nd_table *t, int col)
     return bad_col(t, col, "nd_table_colname") ? NULL : t->r.cols[col].name;
 }
 
+/* Optimal-string-alignment distance (insertions, deletions, substitutions and adjacent
+ * transpositions, ASCII case ignored) between a and b, capped at CAP: names longer than
+ * NAME_MAX characters count as CAP, which is never a suggestion. */
+enum { SUGGEST_NAME_MAX = 63, SUGGEST_CAP = 1000 };
+static int lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : (unsigned char)c; }
+static int edit_distance(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > SUGGEST_NAME_MAX || m > SUGGEST_NAME_MAX) return SUGGEST_CAP;
+    int d[SUGGEST_NAME_MAX + 1][SUGGEST_NAME_MAX + 1];
+    for (size_t i = 0; i <= n; i++) d[i][0] = (int)i;
+    for (size_t j = 0; j <= m; j++) d[0][j] = (int)j;
+    for (size_t i = 1; i <= n; i++) {
+        for (size_t j = 1; j <= m; j++) {
+            int same = lower_ascii(a[i - 1]) == lower_ascii(b[j - 1]);
+            int v = d[i - 1][j - 1] + !same;
+            if (d[i - 1][j] + 1 < v) v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && lower_ascii(a[i - 1]) == lower_ascii(b[j - 2]) &&
+                lower_ascii(a[i - 2]) == lower_ascii(b[j - 1]) && d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    }
+    return d[n][m];
+}
+
+/* The column name closest to `name` within about one edit per three characters (at
+ * least two), or NULL: the "did you mean" of a failed lookup. */
+static const char *closest_colname(const nd_table *t, const char *name)
+{
+    const char *best = NULL;
+    int best_d = SUGGEST_CAP;
+    for (int k = 0; k < t->r.ncols; k++) {
+        const char *c = t->r.cols[k].name;
+        size_t longest = strlen(c) > strlen(name) ? strlen(c) : strlen(name);
+        int limit = longest / 3 < 2 ? 2 : (int)(longest / 3);
+        int d = edit_distance(name, c);
+        if (d <= limit && d < best_d) best = c, best_d = d;
+    }
+    return best;
+}
+
 int nd_table_find(const nd_table *t, const char *name)
 {
     if (!t || !name) {
@@ -182,7 +229,11 @@ int nd_table_find(const nd_table *t, const char *name)
     }
     for (int k = 0; k < t->r.ncols; k++)
         if (strcmp(t->r.cols[k].name, name) == 0) return k;
-    nd_set_error(ND_EINDEX, "nd_table_find: no column named '%s'", name);
+    const char *near = closest_colname(t, name);
+    if (near)
+        nd_set_error(ND_EINDEX, "nd_table_find: no column named '%s'; did you mean '%s'?", name, near);
+    else
+        nd_set_error(ND_EINDEX, "nd_table_find: no column named '%s'", name);
     return -1;
 }
 
@@ -244,4 +295,180 @@ nd_array *nd_table_to_array(const nd_table *t, nd_dtype dt)
         j++;
     }
     return a;
+}
+
+/* ---- printing and describe ---------------------------------------------------------------- */
+
+/* Cell (row, k) as it is shown: text as is; numbers in the column's common NumPy format
+ * (f, filled from the shown values; decimal points line up), left-trimmed, with a bare
+ * point followed by a digit as pandas writes it ("1959." → "1959.0", "2. " → "2.0"). */
+static void put_cell(const nd_table *t, int k, ptrdiff_t row, const nd__floatfmt *f, nd__strbuf *out)
+{
+    const nd__csv_col *c = &t->r.cols[k];
+    if (c->text) {
+        nd__sb_puts(out, c->toff ? c->tbuf + c->toff[row] : "");
+        return;
+    }
+    nd__strbuf cell = { .who = out->who };
+    nd__floatfmt_put(f, nd_get_f64(t->arrays[k], 1, &row), &cell);
+    const char *p = cell.p ? cell.p : "";
+    size_t n = cell.len;
+    while (n && *p == ' ') p++, n--;
+    const char *dot = memchr(p, '.', n);
+    if (dot && (dot + 1 == p + n || dot[1] == ' ')) {
+        nd__sb_putn(out, p, (size_t)(dot + 1 - p));
+        nd__sb_putc(out, '0');
+        size_t rest = (size_t)(p + n - (dot + 1));
+        if (rest) nd__sb_putn(out, dot + 2, rest - 1); /* the pad space the 0 took */
+    } else {
+        nd__sb_putn(out, p, n);
+    }
+    if (cell.failed) out->failed = true;
+    nd__sb_release(&cell);
+}
+
+static void put_label(const nd_table *t, ptrdiff_t row, nd__strbuf *out)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%td", row);
+    nd__sb_puts(out, t->index ? t->index[row] : num);
+}
+
+/* Width of what put writes (put into a scratch buffer). */
+#define SHOWN_WIDTH(scratch, put)          \
+    ((scratch)->len = 0, put, (ptrdiff_t)(scratch)->len)
+
+char *nd_table_str(const nd_table *t, ptrdiff_t nrows)
+{
+    static const char *who = "nd_table_str";
+    if (!t) return ND_FAIL(ND_EVALUE, "%s: table is NULL", who);
+    ptrdiff_t rows = nrows < 0 || nrows > t->r.nrows ? t->r.nrows : nrows;
+    int ncols = t->r.ncols;
+    nd__floatfmt *fmt = nd_calloc((size_t)ncols + 1, sizeof *fmt, who);
+    ptrdiff_t *width = nd_calloc((size_t)ncols + 1, sizeof *width, who);
+    double *vals = nd_calloc((size_t)rows + 1, sizeof *vals, who);
+    nd__strbuf out = { .who = who }, scratch = { .who = who };
+    if (!fmt || !width || !vals) goto done;
+    for (int k = 0; k < ncols; k++) {
+        nd__floatfmt_init(&fmt[k], false, false, 6, true); /* pandas: 6 digits, no e-notation */
+        if (!t->r.cols[k].text) {
+            for (ptrdiff_t i = 0; i < rows; i++) vals[i] = nd_get_f64(t->arrays[k], 1, &i);
+            nd__floatfmt_fill(&fmt[k], vals, rows);
+        }
+        width[k] = (ptrdiff_t)strlen(t->r.cols[k].name);
+        for (ptrdiff_t i = 0; i < rows; i++) {
+            ptrdiff_t w = SHOWN_WIDTH(&scratch, put_cell(t, k, i, &fmt[k], &scratch));
+            if (w > width[k]) width[k] = w;
+        }
+    }
+    ptrdiff_t label_w = 0;
+    for (ptrdiff_t i = 0; i < rows; i++) {
+        ptrdiff_t w = SHOWN_WIDTH(&scratch, put_label(t, i, &scratch));
+        if (w > label_w) label_w = w;
+    }
+    /* header: the names right-aligned over their columns, after the label column */
+    nd__sb_spaces(&out, label_w);
+    for (int k = 0; k < ncols; k++) {
+        nd__sb_spaces(&out, 2 + width[k] - (ptrdiff_t)strlen(t->r.cols[k].name));
+        nd__sb_puts(&out, t->r.cols[k].name);
+    }
+    nd__sb_putc(&out, '\n');
+    for (ptrdiff_t i = 0; i < rows; i++) {
+        ptrdiff_t lw = SHOWN_WIDTH(&scratch, put_label(t, i, &scratch));
+        put_label(t, i, &out); /* labels are left-aligned, as pandas prints its index */
+        nd__sb_spaces(&out, label_w - lw);
+        for (int k = 0; k < ncols; k++) {
+            nd__sb_spaces(&out, 2 + width[k] - SHOWN_WIDTH(&scratch, put_cell(t, k, i, &fmt[k], &scratch)));
+            put_cell(t, k, i, &fmt[k], &out);
+        }
+        nd__sb_putc(&out, '\n');
+    }
+    if (t->r.nrows > rows) {
+        char more[64];
+        snprintf(more, sizeof more, "[%td rows x %d columns]\n", t->r.nrows, ncols);
+        nd__sb_puts(&out, more);
+    }
+    nd__sb_putc(&out, '\0');
+done:;
+    bool ok = fmt && width && vals && !out.failed && !scratch.failed;
+    nd__sb_release(&scratch);
+    nd_free_mem(vals);
+    nd_free_mem(width);
+    nd_free_mem(fmt);
+    if (!ok) nd__sb_release(&out);
+    return ok ? out.p : NULL;
+}
+
+nd_status nd_table_print(const nd_table *t, ptrdiff_t nrows, FILE *f)
+{
+    char *s = nd_table_str(t, nrows);
+    if (!s) return nd_last_error();
+    int rc = fputs(s, f ? f : stdout);
+    nd_free_mem(s);
+    if (rc >= 0) return ND_OK;
+    nd_set_error(ND_EIO, "nd_table_print: write failed");
+    return ND_EIO;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* pandas' describe of one column: count, mean, std (ddof 1), min, 25%, 50%, 75%, max of
+ * the values that are not NaN (sorted in place to the front of v); NaN when undefined. */
+enum { DESCRIBE_NSTATS = 8 };
+static const char *const describe_rows[DESCRIBE_NSTATS] = { "count", "mean", "std", "min",
+                                                            "25%",   "50%",  "75%", "max" };
+static void describe_values(double *v, ptrdiff_t n, double *stat)
+{
+    ptrdiff_t m = 0;
+    for (ptrdiff_t i = 0; i < n; i++)
+        if (!isnan(v[i])) v[m++] = v[i];
+    qsort(v, (size_t)m, sizeof *v, cmp_double);
+    double sum = 0, ss = 0;
+    for (ptrdiff_t i = 0; i < m; i++) sum += v[i];
+    double mean = m ? sum / (double)m : NAN;
+    for (ptrdiff_t i = 0; i < m; i++) ss += (v[i] - mean) * (v[i] - mean);
+    stat[0] = (double)m;
+    stat[1] = mean;
+    stat[2] = m > 1 ? sqrt(ss / (double)(m - 1)) : NAN;
+    for (int q = 0; q <= 4; q++) { /* min, 25%, 50%, 75%, max: linear interpolation */
+        double pos = (double)(m - 1) * q / 4.0;
+        ptrdiff_t lo = (ptrdiff_t)floor(pos);
+        double frac = pos - (double)lo;
+        stat[3 + q] = !m ? NAN : frac == 0 ? v[lo] : v[lo] + (v[lo + 1] - v[lo]) * frac;
+    }
+}
+
+nd_table *nd_table_describe(const nd_table *t)
+{
+    static const char *who = "nd_table_describe";
+    if (!t) return ND_FAIL(ND_EVALUE, "%s: table is NULL", who);
+    nd_table *d = nd_calloc(1, sizeof *d, who);
+    double *v = nd_calloc((size_t)t->r.nrows + 1, sizeof *v, who);
+    if (!d || !v) goto fail;
+    d->index = describe_rows;
+    d->r.nrows = DESCRIBE_NSTATS;
+    d->r.dtype = ND_FLOAT64;
+    d->r.cols = nd_calloc((size_t)t->r.ncols + 1, sizeof *d->r.cols, who);
+    d->arrays = nd_calloc((size_t)t->r.ncols + 1, sizeof *d->arrays, who);
+    if (!d->r.cols || !d->arrays) goto fail;
+    for (int k = 0; k < t->r.ncols; k++) {
+        if (t->r.cols[k].text) continue;
+        int j = d->r.ncols++;
+        d->r.cols[j].name = nd_strdup(t->r.cols[k].name, who);
+        d->arrays[j] = nd_empty(ND_SHAPE(DESCRIBE_NSTATS), ND_FLOAT64);
+        if (!d->r.cols[j].name || !d->arrays[j]) goto fail;
+        nd__scope_detach(d->arrays[j]); /* the table owns its columns, not the scope */
+        if (nd_to_f64(t->arrays[k], v) < 0) goto fail;
+        describe_values(v, t->r.nrows, nd_data(d->arrays[j]));
+    }
+    nd_free_mem(v);
+    return d;
+fail:
+    nd_free_mem(v);
+    nd_table_free(d);
+    return NULL;
 }

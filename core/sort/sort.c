@@ -163,7 +163,7 @@ nd_status nd_sort_inplace(nd_array *a, int axis, nd_sort_kind kind)
     return st;
 }
 
-nd_array *nd_sort(const nd_array *a, int axis, nd_sort_kind kind)
+nd_array *(nd_sort)(const nd_array *a, int axis, nd_sort_kind kind)
 {
     nd_array *w;
     if (resolve_axis(a, &axis, &w, true, "nd_sort") < 0) return NULL;
@@ -246,7 +246,7 @@ static nd_array *arg_common(const nd_array *a, int axis, bool stable, bool parti
     return out;
 }
 
-nd_array *nd_argsort(const nd_array *a, int axis, nd_sort_kind kind)
+nd_array *(nd_argsort)(const nd_array *a, int axis, nd_sort_kind kind)
 {
     return arg_common(a, axis, kind == ND_SORT_STABLE, false, 0, "nd_argsort");
 }

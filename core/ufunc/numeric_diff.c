@@ -31,15 +31,17 @@ static nd_array *join_part(const nd_array *a, const nd_array *p, int axis, const
     return nd_broadcast_to(p, a->ndim, shape);
 }
 
-nd_array *nd_diff_(const nd_array *a, int n, int axis, const nd_diff_opts *o)
+nd_array *nd_diff_(const nd_array *a, const nd_diff_opts *opts)
 {
     static const char *who = "nd_diff";
+    const nd_diff_opts *o = opts ? opts : &ND_DIFF_DEFAULTS;
+    int n = o->n, axis = o->axis;
     if (!a) return ND_FAIL(ND_EVALUE, "%s: input is NULL", who);
     if (n < 0) return ND_FAIL(ND_EVALUE, "%s: order must be non-negative but got %d", who, n);
     if (a->ndim == 0) return ND_FAIL(ND_EVALUE, "%s: requires input that is at least one dimensional", who);
     if (nd__norm_axis(&axis, a->ndim, who) < 0) return NULL;
     nd_array *cur = NULL;
-    if (o && (o->prepend || o->append)) {
+    if (o->prepend || o->append) {
         const nd_array *parts[3];
         nd_array *tmp[2] = { NULL, NULL };
         int k = 0;

@@ -26,12 +26,12 @@ typedef struct nd_array nd_array;
 
 /* Shape literal: nd_zeros(ND_SHAPE(3, 4), ND_FLOAT64) passes ndim and the extents. */
 #define ND_SHAPE(...) \
-    (int)(sizeof((ptrdiff_t[]){ __VA_ARGS__ }) / sizeof(ptrdiff_t)), (const ptrdiff_t[]){ __VA_ARGS__ }
+    (int)(sizeof((ptrdiff_t[]){ __VA_ARGS__ }) / sizeof(ptrdiff_t)), ((const ptrdiff_t[]){ __VA_ARGS__ })
 /* Index literal for element access: nd_get_f64(a, ND_IDX(1, -1)). It expands to the
  * number of indices and the indices, so a count that does not match the array's ndim
  * is an ND_EINDEX error instead of a read past the index array. */
 #define ND_IDX(...) \
-    (int)(sizeof((ptrdiff_t[]){ __VA_ARGS__ }) / sizeof(ptrdiff_t)), (const ptrdiff_t[]){ __VA_ARGS__ }
+    (int)(sizeof((ptrdiff_t[]){ __VA_ARGS__ }) / sizeof(ptrdiff_t)), ((const ptrdiff_t[]){ __VA_ARGS__ })
 /* Keyword arguments (DESIGN.md "Keyword arguments in C"). A function with an options
  * struct is a macro: nd_sum(a, .axis = 1, .keepdims = true). In every options struct
  *   .axis = k          is the int axis k (0 is axis 0, negative counts from the end);
@@ -66,6 +66,26 @@ typedef struct nd_array nd_array;
 #define ND__T2(x, y, ...) __VA_ARGS__
 #define ND__T3(x, y, z, ...) __VA_ARGS__
 #define ND__KWA(T, ...) (&(T){ ._ = 0, .axis = ND_AXIS_NONE, ._ = 0, __VA_ARGS__ })
+/* Trailing defaults by argument count (NumPy's positional defaults, for functions without
+ * keyword options): nd_sort(a) is nd_sort(a, -1, ND_SORT_QUICK). ND__OVERLOAD(f, ...)
+ * calls f_with_N_args(...) for N arguments (an empty call counts as one), so a count that
+ * has no form fails naming it ("implicit declaration of function 'nd_sort_with_5_args'").
+ * The extents of ND_SHAPE / ND_IDX are parenthesized, so a shape counts as 2 arguments. */
+#define ND__NARGS(...) ND__NARGS_(__VA_ARGS__, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+#define ND__NARGS_(_1, _2, _3, _4, _5, _6, _7, _8, n, ...) n
+#define ND__CAT(a, b) ND__CAT_(a, b)
+#define ND__CAT_(a, b) a##b
+#define ND__OVERLOAD(f, ...) ND__CAT(f##_with_, ND__CAT(ND__NARGS(__VA_ARGS__), _args))(__VA_ARGS__)
+/* Required arguments of those macros go through these identity functions, so leaving one
+ * out reads "too few arguments to function 'nd_requires_an_array_argument'". */
+static inline const nd_array *nd_requires_an_array_argument(const nd_array *a) { return a; }
+static inline ptrdiff_t nd_requires_a_size_argument(ptrdiff_t n) { return n; }
+/* nd_zeros(5) is not C's shape: "too few arguments to function 'nd_shape_is_ND_SHAPE_of_the_extents'". */
+static inline int nd_shape_is_ND_SHAPE_of_the_extents(int ndim, const ptrdiff_t *shape)
+{
+    (void)shape;
+    return ndim;
+}
 /* Tuple of axes for the .axes field of options structs: .axes = ND_AXES(0, 2). */
 #define ND_AXES(...) \
     ((const nd_axes){ (int)(sizeof((int[]){ __VA_ARGS__ }) / sizeof(int)), { __VA_ARGS__ } })
@@ -143,6 +163,19 @@ ND_API nd_array *nd_ref(const nd_array *a);
 ND_API nd_array *nd_empty(int ndim, const ptrdiff_t *shape, nd_dtype dt);
 ND_API nd_array *nd_zeros(int ndim, const ptrdiff_t *shape, nd_dtype dt);
 ND_API nd_array *nd_ones(int ndim, const ptrdiff_t *shape, nd_dtype dt);
+/* The dtype defaults to float64 like NumPy's: nd_zeros(ND_SHAPE(3, 4)). */
+#define nd_empty(...) ND__OVERLOAD(nd_empty, __VA_ARGS__)
+#define nd_zeros(...) ND__OVERLOAD(nd_zeros, __VA_ARGS__)
+#define nd_ones(...) ND__OVERLOAD(nd_ones, __VA_ARGS__)
+#define nd_empty_with_1_args(shape) (nd_empty)(nd_shape_is_ND_SHAPE_of_the_extents(shape), NULL, ND_FLOAT64)
+#define nd_zeros_with_1_args(shape) (nd_zeros)(nd_shape_is_ND_SHAPE_of_the_extents(shape), NULL, ND_FLOAT64)
+#define nd_ones_with_1_args(shape) (nd_ones)(nd_shape_is_ND_SHAPE_of_the_extents(shape), NULL, ND_FLOAT64)
+#define nd_empty_with_2_args(ndim, shape) (nd_empty)((ndim), (shape), ND_FLOAT64)
+#define nd_zeros_with_2_args(ndim, shape) (nd_zeros)((ndim), (shape), ND_FLOAT64)
+#define nd_ones_with_2_args(ndim, shape) (nd_ones)((ndim), (shape), ND_FLOAT64)
+#define nd_empty_with_3_args(ndim, shape, dt) (nd_empty)((ndim), (shape), (dt))
+#define nd_zeros_with_3_args(ndim, shape, dt) (nd_zeros)((ndim), (shape), (dt))
+#define nd_ones_with_3_args(ndim, shape, dt) (nd_ones)((ndim), (shape), (dt))
 ND_API nd_array *nd_full(int ndim, const ptrdiff_t *shape, nd_dtype dt, nd_scalar value);
 /* Same shape as `a`; dtype of `a` when dt < 0. */
 ND_API nd_array *nd_empty_like(const nd_array *a, int dt);
@@ -166,10 +199,11 @@ ND_API nd_array *nd_from_i64(const int64_t *data, ptrdiff_t n);
 /* numpy.arange(start, stop, step) with length ceil((stop - start) / step). */
 ND_API nd_array *nd_arange(double start, double stop, double step, nd_dtype dt);
 
-/* Keyword arguments: the last positional argument is designated so the variadic part is
- * never empty (pedantic C11): nd_linspace(0, 1, 5) or nd_linspace(0, 1, 5, .dtype = ND_FLOAT32). */
+/* numpy.linspace / logspace / geomspace with keyword options: nd_linspace(0, 1) (50
+ * samples), nd_linspace(0, 1, 5), nd_linspace(0, 1, .num = 5, .dtype = ND_FLOAT32). */
 typedef struct nd_linspace_opts {
-    ptrdiff_t num;        /* number of samples */
+    int _;                /* reserved: leave it out (lets an empty option list compile) */
+    ptrdiff_t num;        /* number of samples (the macros default it to 50) */
     int dtype;            /* 0 → float64 (any nd_dtype works; ints truncate like NumPy) */
     bool no_endpoint;     /* NumPy's endpoint=False */
     double *retstep;      /* if non-NULL receives the step (NumPy's retstep) */
@@ -178,16 +212,26 @@ typedef struct nd_linspace_opts {
 ND_API nd_array *nd_linspace_(double start, double stop, const nd_linspace_opts *o);
 ND_API nd_array *nd_logspace_(double start, double stop, const nd_linspace_opts *o);
 ND_API nd_array *nd_geomspace_(double start, double stop, const nd_linspace_opts *o);
-#define nd_linspace(start, stop, ...) \
-    nd_linspace_((start), (stop), &(nd_linspace_opts){ .num = __VA_ARGS__ })
-#define nd_logspace(start, stop, ...) \
-    nd_logspace_((start), (stop), &(nd_linspace_opts){ .num = __VA_ARGS__ })
-#define nd_geomspace(start, stop, ...) \
-    nd_geomspace_((start), (stop), &(nd_linspace_opts){ .num = __VA_ARGS__ })
+#define ND__SPACED(f, ...) \
+    f(ND__H2R(__VA_ARGS__, ), &(nd_linspace_opts){ ._ = 0, .num = 50, ._ = 0, ND__T2(__VA_ARGS__, ) })
+#define nd_linspace(...) ND__SPACED(nd_linspace_, __VA_ARGS__)
+#define nd_logspace(...) ND__SPACED(nd_logspace_, __VA_ARGS__)
+#define nd_geomspace(...) ND__SPACED(nd_geomspace_, __VA_ARGS__)
 
 /* numpy.eye(n, m, k): ones on the k-th diagonal of an n×m matrix (m < 0 → m = n). */
 ND_API nd_array *nd_eye(ptrdiff_t n, ptrdiff_t m, ptrdiff_t k, nd_dtype dt);
+/* numpy.identity(n): the n×n identity. */
 ND_API nd_array *nd_identity(ptrdiff_t n, nd_dtype dt);
+/* NumPy's defaults M = N, k = 0, dtype float64: nd_eye(3), nd_eye(3, 4), nd_eye(3, 4, 1),
+ * nd_identity(3); every argument may still be given. */
+#define nd_eye(...) ND__OVERLOAD(nd_eye, __VA_ARGS__)
+#define nd_eye_with_1_args(n) (nd_eye)(nd_requires_a_size_argument(n), -1, 0, ND_FLOAT64)
+#define nd_eye_with_2_args(n, m) (nd_eye)((n), (m), 0, ND_FLOAT64)
+#define nd_eye_with_3_args(n, m, k) (nd_eye)((n), (m), (k), ND_FLOAT64)
+#define nd_eye_with_4_args(n, m, k, dt) (nd_eye)((n), (m), (k), (dt))
+#define nd_identity(...) ND__OVERLOAD(nd_identity, __VA_ARGS__)
+#define nd_identity_with_1_args(n) (nd_identity)(nd_requires_a_size_argument(n), ND_FLOAT64)
+#define nd_identity_with_2_args(n, dt) (nd_identity)((n), (dt))
 /* numpy.diag: 1-D → 2-D matrix with `a` on diagonal k; 2-D → copy of diagonal k. */
 ND_API nd_array *nd_diag(const nd_array *a, ptrdiff_t k);
 /* numpy.diagflat: flatten `a`, then build the 2-D diagonal matrix. */
@@ -244,6 +288,10 @@ ND_API nd_array *nd_ravel(const nd_array *a);
 ND_API nd_array *nd_flatten(const nd_array *a);
 /* Permute axes (axes NULL → reverse). View. */
 ND_API nd_array *nd_transpose(const nd_array *a, const int *axes);
+/* nd_transpose(a) reverses the axes (NumPy's axes=None), like nd_transpose(a, NULL). */
+#define nd_transpose(...) ND__OVERLOAD(nd_transpose, __VA_ARGS__)
+#define nd_transpose_with_1_args(a) (nd_transpose)(nd_requires_an_array_argument(a), NULL)
+#define nd_transpose_with_2_args(a, axes) (nd_transpose)((a), (axes))
 ND_API nd_array *nd_swapaxes(const nd_array *a, int axis1, int axis2);
 /* numpy.moveaxis with n source/destination axes. View. */
 ND_API nd_array *nd_moveaxis(const nd_array *a, int n, const int *source, const int *destination);

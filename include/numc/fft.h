@@ -108,6 +108,13 @@ ND_API nd_array *nd_irfftn_(const nd_fft_opts *o);
 /* numpy.fft.fftfreq(n, d) / rfftfreq(n, d): float64 sample frequencies; d == 0 means 1. */
 ND_API nd_array *nd_fftfreq(ptrdiff_t n, double d);
 ND_API nd_array *nd_rfftfreq(ptrdiff_t n, double d);
+/* NumPy's default d = 1.0: nd_fftfreq(8), nd_rfftfreq(8), nd_fftfreq(8, 0.1). */
+#define nd_fftfreq(...) ND__OVERLOAD(nd_fftfreq, __VA_ARGS__)
+#define nd_fftfreq_with_1_args(n) (nd_fftfreq)(nd_requires_a_size_argument(n), 1.0)
+#define nd_fftfreq_with_2_args(n, d) (nd_fftfreq)((n), (d))
+#define nd_rfftfreq(...) ND__OVERLOAD(nd_rfftfreq, __VA_ARGS__)
+#define nd_rfftfreq_with_1_args(n) (nd_rfftfreq)(nd_requires_a_size_argument(n), 1.0)
+#define nd_rfftfreq_with_2_args(n, d) (nd_rfftfreq)((n), (d))
 /* numpy.fft.fftshift / ifftshift over `axes` (n == 0: all axes). New arrays. */
 ND_API nd_array *nd_fftshift(const nd_array *x, nd_axes axes);
 ND_API nd_array *nd_ifftshift(const nd_array *x, nd_axes axes);

@@ -187,7 +187,9 @@ ND_API ptrdiff_t nd_table_nrows(const nd_table *t);
 ND_API int nd_table_ncols(const nd_table *t);
 /* Column name from the header, or "0", "1", ... without one. NULL for a bad index. */
 ND_API const char *nd_table_colname(const nd_table *t, int col);
-/* Index of the first column called `name` (exact match), or -1 (ND_EINDEX set). */
+/* Index of the first column called `name` (exact match), or -1 with ND_EINDEX "no column
+ * named 'realgpd'; did you mean 'realgdp'?" (the closest name within about one edit per
+ * three characters, case ignored; no suggestion when none is that close). */
 ND_API int nd_table_find(const nd_table *t, const char *name);
 ND_API bool nd_table_is_text(const nd_table *t, int col);
 /* A numeric column as a 1-D array (a new reference on the table's data, so the table may
@@ -201,6 +203,21 @@ ND_API const char *nd_table_text(const nd_table *t, ptrdiff_t row, int col);
 ND_API ptrdiff_t nd_table_nmissing(const nd_table *t, int col);
 /* All numeric columns side by side as a 2-D (rows × numeric columns) array of dt. */
 ND_API nd_array *nd_table_to_array(const nd_table *t, nd_dtype dt);
+/* The first nrows rows (all when nrows < 0 or larger than the table) as text, laid out
+ * like pandas' print(df.head(nrows)): a header of column names, the row labels (0, 1, 2
+ * ... or describe's statistic names) left-aligned, every column right-aligned, numbers
+ * in the column's common NumPy format ("1959." written "1959.0"), and
+ * "[203 rows x 14 columns]" when rows were left out. Free with nd_free_mem; NULL with
+ * the error set on failure. */
+ND_API char *nd_table_str(const nd_table *t, ptrdiff_t nrows);
+/* nd_table_str written to f (stdout when NULL); ND_EIO when the write fails. */
+ND_API nd_status nd_table_print(const nd_table *t, ptrdiff_t nrows, FILE *f);
+/* pandas' df.describe(): a new table with one float64 column per numeric column of t
+ * (same names; text columns are left out) and the 8 rows count, mean, std (ddof 1),
+ * min, 25%, 50%, 75%, max over the values that are not NaN (quartiles by linear
+ * interpolation; NaN where undefined). Print it with nd_table_print(d, -1, NULL), read a
+ * statistic with nd_table_column_by_name; free with nd_table_free. */
+ND_API nd_table *nd_table_describe(const nd_table *t);
 
 /* Options of nd_savetxt. */
 typedef struct nd_savetxt_opts {

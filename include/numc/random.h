@@ -134,6 +134,22 @@ ND__RNG_CONT2(uniform, low, high);        /* [low, high); high - low must be fin
 /* nd_array *nd_rng_normal(nd_rng *r, double loc, double scale, int ndim, const ptrdiff_t *shape);
    nd_status nd_rng_normal_into(nd_rng *r, double loc, double scale, nd_array *out); */
 ND__RNG_CONT2(normal, loc, scale);        /* scale >= 0 */
+/* NumPy's defaults for the draws that return a new array: uniform's low = 0, high = 1
+ * and normal's loc = 0, scale = 1 may be left out from the end, before the shape:
+ *     nd_rng_uniform(r, ND_SHAPE(3))        rng.uniform(size=3)
+ *     nd_rng_uniform(r, -1, ND_SHAPE(3))    rng.uniform(-1, size=3)   (high 1)
+ *     nd_rng_normal(r, ND_SHAPE(2, 2))      rng.normal(size=(2, 2))
+ *     nd_rng_normal(r, 5, ND_SHAPE(4))      rng.normal(5, size=4)     (scale 1) */
+#define nd_rng_uniform(...) ND__OVERLOAD(nd_rng_uniform, __VA_ARGS__)
+#define nd_rng_uniform_with_3_args(r, ndim, shape) (nd_rng_uniform)((r), 0.0, 1.0, (ndim), (shape))
+#define nd_rng_uniform_with_4_args(r, low, ndim, shape) (nd_rng_uniform)((r), (low), 1.0, (ndim), (shape))
+#define nd_rng_uniform_with_5_args(r, low, high, ndim, shape) \
+    (nd_rng_uniform)((r), (low), (high), (ndim), (shape))
+#define nd_rng_normal(...) ND__OVERLOAD(nd_rng_normal, __VA_ARGS__)
+#define nd_rng_normal_with_3_args(r, ndim, shape) (nd_rng_normal)((r), 0.0, 1.0, (ndim), (shape))
+#define nd_rng_normal_with_4_args(r, loc, ndim, shape) (nd_rng_normal)((r), (loc), 1.0, (ndim), (shape))
+#define nd_rng_normal_with_5_args(r, loc, scale, ndim, shape) \
+    (nd_rng_normal)((r), (loc), (scale), (ndim), (shape))
 /* nd_array *nd_rng_exponential(nd_rng *r, double scale, int ndim, const ptrdiff_t *shape);
    nd_status nd_rng_exponential_into(nd_rng *r, double scale, nd_array *out); */
 ND__RNG_CONT1(exponential, scale);        /* scale >= 0 */

@@ -23,6 +23,16 @@ ND_API nd_array *nd_sort(const nd_array *a, int axis, nd_sort_kind kind);
 ND_API nd_status nd_sort_inplace(nd_array *a, int axis, nd_sort_kind kind);
 /* Indices (int64) that sort a along axis. */
 ND_API nd_array *nd_argsort(const nd_array *a, int axis, nd_sort_kind kind);
+/* NumPy's defaults axis = -1 (the last axis), kind quicksort: nd_sort(a), nd_sort(a, 0),
+ * nd_argsort(a), nd_sort(a, ND_AXIS_NONE, ND_SORT_STABLE). */
+#define nd_sort(...) ND__OVERLOAD(nd_sort, __VA_ARGS__)
+#define nd_sort_with_1_args(a) (nd_sort)(nd_requires_an_array_argument(a), -1, ND_SORT_QUICK)
+#define nd_sort_with_2_args(a, axis) (nd_sort)((a), (axis), ND_SORT_QUICK)
+#define nd_sort_with_3_args(a, axis, kind) (nd_sort)((a), (axis), (kind))
+#define nd_argsort(...) ND__OVERLOAD(nd_argsort, __VA_ARGS__)
+#define nd_argsort_with_1_args(a) (nd_argsort)(nd_requires_an_array_argument(a), -1, ND_SORT_QUICK)
+#define nd_argsort_with_2_args(a, axis) (nd_argsort)((a), (axis), ND_SORT_QUICK)
+#define nd_argsort_with_3_args(a, axis, kind) (nd_argsort)((a), (axis), (kind))
 /* numpy.partition / argpartition: element kth in its sorted place, smaller ones before,
  * larger after (introselect). */
 ND_API nd_array *nd_partition(const nd_array *a, ptrdiff_t kth, int axis);

@@ -56,12 +56,27 @@ static inline nd_operand nd_op_array(const nd_array *a)
 static inline nd_operand nd_op_scalar(nd_scalar s)
 { nd_operand o = { NULL, s, ND_OPK_SCALAR }; return o; }
 static inline nd_operand nd_op_operand(nd_operand o) { return o; }
-static inline nd_operand nd_op_bool(bool b) { return nd_op_scalar(ND_BOOL_S(b)); }
-static inline nd_operand nd_op_i64(long long i) { return nd_op_scalar(ND_I64((int64_t)i)); }
-static inline nd_operand nd_op_u64(unsigned long long u) { return nd_op_scalar(ND_U64((uint64_t)u)); }
-static inline nd_operand nd_op_f64(double f) { return nd_op_scalar(ND_F64(f)); }
+/* The helpers below build their scalar member by member (no compound literals or nested
+ * designators), so this header also compiles as C++. */
+static inline nd_scalar nd__scalar_zero(nd_dtype dt) { nd_scalar s = { dt, { false } }; return s; }
+static inline nd_operand nd_op_bool(bool b)
+{ nd_scalar s = nd__scalar_zero(ND_BOOL); s.v.b = b; return nd_op_scalar(s); }
+static inline nd_operand nd_op_i64(long long i)
+{ nd_scalar s = nd__scalar_zero(ND_INT64); s.v.i = (int64_t)i; return nd_op_scalar(s); }
+static inline nd_operand nd_op_u64(unsigned long long u)
+{ nd_scalar s = nd__scalar_zero(ND_UINT64); s.v.u = (uint64_t)u; return nd_op_scalar(s); }
+static inline nd_operand nd_op_f64(double f)
+{ nd_scalar s = nd__scalar_zero(ND_FLOAT64); s.v.f = f; return nd_op_scalar(s); }
+#ifndef __cplusplus /* C's complex type (C++ has std::complex); ND_OPERAND is C-only too */
 static inline nd_operand nd_op_c128(double _Complex z)
-{ double *p = (double *)&z; return nd_op_scalar(ND_C128(p[0], p[1])); }
+{
+    const double *p = (const double *)&z;
+    nd_scalar s = nd__scalar_zero(ND_COMPLEX128);
+    s.v.c[0] = p[0];
+    s.v.c[1] = p[1];
+    return nd_op_scalar(s);
+}
+#endif
 
 /* Convert any accepted argument to an nd_operand (C11 _Generic). */
 #define ND_OPERAND(x) _Generic((x),                                                 \
@@ -368,7 +383,10 @@ ND_API nd_status nd_divmod_into_(nd_array *q, nd_array *r, nd_operand a, nd_oper
  * negative decimals round to tens, hundreds...). Same dtype as a (ints stay ints). */
 ND_API nd_array *nd_around(const nd_array *a, int decimals);
 ND_API nd_status nd_around_into(nd_array *out, const nd_array *a, int decimals);
-#define nd_round(a, decimals) nd_around((a), (decimals))
+/* numpy.round(a, decimals=0): nd_round(a) or nd_round(a, 2). */
+#define nd_round(...) ND__OVERLOAD(nd_round, __VA_ARGS__)
+#define nd_round_with_1_args(a) nd_around(nd_requires_an_array_argument(a), 0)
+#define nd_round_with_2_args(a, decimals) nd_around((a), (decimals))
 
 /* numpy.nan_to_num: NaN → nan, +inf → posinf, -inf → neginf (applied to both parts of
  * complex values). posinf / neginf NaN mean the dtype's largest / most negative finite
@@ -484,16 +502,22 @@ ND_API nd_array *nd_ufunc_reduce(nd_ufunc f, const nd_array *a, const nd_reduce_
 /* ---- numerical utilities ------------------------------------------------------------- */
 /* numpy.diff: the n-th discrete difference along `axis` (negative counts from the end;
  * n == 0 returns a copy). Bool arrays use not_equal, like NumPy. `.prepend` / `.append`
- * are joined along the axis first (broadcast to the other axes).
- *     nd_array *d = nd_diff(a, 1, -1);   nd_diff(a, 2, 0, .prepend = z) */
+ * are joined along the axis first (broadcast to the other axes). NumPy's defaults n = 1,
+ * axis = -1; positional n and axis follow the array:
+ *     nd_diff(a)   nd_diff(a, 2)   nd_diff(a, 1, 0)   nd_diff(a, .axis = 0, .prepend = z) */
 typedef struct nd_diff_opts {
-    int _; /* reserved: leave it out (lets an empty option list compile) */
+    int _;   /* reserved: leave it out (lets an empty option list compile) */
+    int n;   /* order of the difference (the macro's default: 1) */
+    int axis; /* (the macro's default: -1) */
     const nd_array *prepend;
     const nd_array *append;
 } nd_diff_opts;
-ND_API nd_array *nd_diff_(const nd_array *a, int n, int axis, const nd_diff_opts *o);
-#define nd_diff(...) \
-    nd_diff_(ND__H3R(__VA_ARGS__, ), &(nd_diff_opts){ 0, ND__T3(__VA_ARGS__, ) })
+/* The defaults code building an nd_diff_opts itself starts from (NULL means these too). */
+#define ND_DIFF_DEFAULTS ((nd_diff_opts){ .n = 1, .axis = -1 })
+ND_API nd_array *nd_diff_(const nd_array *a, const nd_diff_opts *o);
+#define nd_diff(...)                                                                      \
+    nd_diff_(ND__RH(__VA_ARGS__, ),                                                    \
+             &(nd_diff_opts){ ._ = 0, .n = 1, .axis = -1, ._ = 0, ND__T1(__VA_ARGS__, ) })
 
 /* numpy.ediff1d: differences of the flattened array, with to_begin / to_end (NULL for
  * none) flattened and placed around them. The result has the input's dtype. */

@@ -24,6 +24,17 @@ int main(void)
         nd_fft(a),
         nd_fft(a, 8, 0),                           /* NumPy: fft(a, n, axis) */
         nd_norm(a, .axis = 1),
+        nd_zeros(ND_SHAPE(2, 2)),                  /* NumPy's defaults left out */
+        nd_eye(3),
+        nd_identity(2),
+        nd_sort(a),
+        nd_argsort(a, 0),
+        nd_transpose(a),
+        nd_linspace(0, 1),
+        nd_diff(a),
+        nd_diff(a, 2, 0, .prepend = NULL),
+        nd_round(a),
+        nd_fftfreq(8),
     };
     (void)nd_add_into(out, a, a);
     for (size_t i = 0; i < sizeof r / sizeof r[0]; i++) nd_free(r[i]);
