@@ -481,23 +481,14 @@ static nd_status run_nest(nd__nest *nest, run_ctx *r, bool buffered, const char 
         char *mem = nd_malloc(bsz * (size_t)(r->nin + r->nout), who);
         if (!mem) return ND_ENOMEM;
         for (int k = 0; k < r->nin + r->nout; k++) r->buf[k] = mem + bsz * (size_t)k;
-        nd__fpe_clear();
-        nd__loop_status_clear();
+        nd__loop_begin();
         nd__nest_run(nest, buffered_inner, r);
         nd_free_mem(mem);
     } else {
-        nd__fpe_clear();
-        nd__loop_status_clear();
+        nd__loop_begin();
         nd__nest_run_parallel(nest, direct_inner, r, ((1u << r->nout) - 1) << r->nin);
     }
-    const char *lmsg;
-    nd_status rc = nd__loop_status(&lmsg);
-    if (rc < 0) {
-        nd__loop_status_clear();
-        nd_set_error(rc, "%s: %s", who, lmsg);
-        return rc;
-    }
-    return nd__fpe_check(who);
+    return nd__loop_finish(who);
 }
 
 nd_status nd__ufunc_exec(nd_ufunc f, const nd__loop_fn *loops, int nout,
