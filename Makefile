@@ -3,7 +3,10 @@
 #
 #   make demo      set up, build (Release, build/), run every example into out/
 #   make test      set up, build + ctest in build/ (gcc, Release), again with ASan+UBSan in
-#                  build-asan/, and with clang (Release) in build-clang/
+#                  build-asan/, with clang (Release) in build-clang/, the thread suites
+#                  with ThreadSanitizer in build-tsan/, and a few suites under valgrind
+#   make tsan      only the ThreadSanitizer part (build-tsan/)
+#   make valgrind  only the valgrind part (suites of build/)
 #   make bench     set up (+ NumPy, matplotlib), build, run numc vs NumPy/matplotlib
 #   make install PREFIX=/usr/local
 #   make clean
@@ -11,6 +14,7 @@
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 CLANG_BUILD ?= build-clang
+TSAN_BUILD ?= build-tsan
 OUT        ?= out
 PREFIX     ?= /usr/local
 JOBS       ?= 2
@@ -23,6 +27,15 @@ FUZZ_SECONDS ?= 60
 # variables pin it to slower Haswell kernels on this CPU (BENCH_ARGS= keeps them for numc).
 # More arguments: BENCH_ARGS="--same-blas-env --filter matmul".
 BENCH_ARGS ?= --same-blas-env
+# The suites that start threads (numc's pool, nd_set_num_threads, threads of their own,
+# FFTW's planner): what `make tsan` runs, as a ctest -R pattern.
+TSAN_TESTS ?= ^test_(parallel|scope|reduce|ufunc|fft|io_numparse|print)$$
+# The suites `make valgrind` runs: the LAPACK/BLAS and FFTW paths, sorting and selection
+# (under a minute in all). Not the ufunc suites: valgrind does not model the SSE exception
+# flags, so the floating-point error tests (nd_seterr) cannot pass under it.
+VALGRIND_TESTS ?= test_linalg_products test_linalg_decomp test_fft test_sort test_stats_quantile
+VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+	--suppressions=$(CURDIR)/tests/valgrind.supp
 
 # Each command installs only what it uses: the library and the demo need DEB_PACKAGES;
 # the tests add CUnit and clang (the second compiler); fuzzing adds clang's libFuzzer
@@ -41,8 +54,8 @@ export UBSAN_OPTIONS := halt_on_error=1:print_stacktrace=1
 # One step at a time: the set-up may run apt-get, and the two builds share 2 cores.
 .NOTPARALLEL:
 
-.PHONY: all setup setup-test setup-bench setup-fuzz configure build demo test test-release \
-	test-asan test-clang bench fuzz install clean
+.PHONY: all setup setup-test setup-bench setup-fuzz setup-valgrind configure build demo test \
+	test-release test-asan test-clang test-tsan test-valgrind tsan valgrind bench fuzz install clean
 
 all: build
 
@@ -51,6 +64,9 @@ setup:
 
 setup-test:
 	@bash scripts/setup.sh $(DEB_PACKAGES) $(TEST_PACKAGES)
+
+setup-valgrind:
+	@bash scripts/setup.sh valgrind
 
 setup-bench:
 	@bash scripts/setup.sh $(DEB_PACKAGES) $(BENCH_PACKAGES)
@@ -79,7 +95,7 @@ demo: setup
 	cmake --build $(BUILD) -j$(JOBS)
 	@bash scripts/demo.sh $(BUILD) $(OUT)
 
-test: test-release test-asan test-clang
+test: test-release test-asan test-clang test-tsan test-valgrind
 
 test-release: build
 	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure
@@ -95,6 +111,22 @@ test-clang: setup-test
 	cmake --build $(CLANG_BUILD) -j$(JOBS)
 	cd $(CLANG_BUILD) && ctest -j$(JOBS) --output-on-failure
 
+# ThreadSanitizer (Debug, no target_clones) over the suites that start threads; the
+# suppressions for third-party thread pools are in tests/tsan.supp (CMake passes them).
+test-tsan tsan: setup-test
+	$(call configure,$(TSAN_BUILD),-DCMAKE_BUILD_TYPE=Debug -DNUMC_TSAN=ON -DNUMC_BUILD_BENCH=OFF -DNUMC_BUILD_EXAMPLES=OFF)
+	cmake --build $(TSAN_BUILD) -j$(JOBS)
+	cd $(TSAN_BUILD) && ctest -j$(JOBS) --output-on-failure -R '$(TSAN_TESTS)'
+
+# Valgrind's memcheck over the Release build's suites: any invalid read or write, use of
+# an uninitialised value or definite leak fails (third-party suppressions: tests/valgrind.supp).
+test-valgrind valgrind: setup-valgrind build
+	@for t in $(VALGRIND_TESTS); do \
+	  echo "valgrind $$t"; \
+	  (cd $(BUILD) && $(VALGRIND) ./$$t >valgrind-$$t.log 2>&1) \
+	    || { cat $(BUILD)/valgrind-$$t.log; echo "valgrind: $$t failed" >&2; exit 1; }; \
+	done
+
 bench: setup-bench setup-test build
 	@mkdir -p $(OUT)
 	$(PYTHON) bench/peer.py --numc $(BUILD)/bench/numc_bench --csv $(OUT)/bench.csv $(BENCH_ARGS)
@@ -109,4 +141,4 @@ install: setup
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(CLANG_BUILD) build-fuzz $(OUT)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(CLANG_BUILD) $(TSAN_BUILD) build-fuzz $(OUT)

@@ -50,15 +50,15 @@ nd_status nd_qr(const nd_array *a, nd_qr_mode mode, nd_array **q, nd_array **r)
     nd_status s = ND_ENOMEM;
     nd_array *Q = NULL, *R = la_alloc(&st, 2, (const ptrdiff_t[]){ rrows, n }, t, who);
     if (mode != ND_QR_R) Q = la_alloc(&st, 2, (const ptrdiff_t[]){ m, qcols }, t, who);
-    char *A = nd_malloc(isz * (size_t)(ld * MAX(acols, 1)), who);
-    void *tau = nd_malloc(isz * (size_t)MAX(k, 1), who), *work = NULL;
+    char *A = la_malloc(isz * (size_t)(ld * MAX(acols, 1)), who);
+    void *tau = la_malloc(isz * (size_t)MAX(k, 1), who), *work = NULL;
     if (!R || (mode != ND_QR_R && !Q) || !A || !tau) goto fail;
     double qw[4] = { 0 }, qo[4] = { 0 };
     int lwork = 1;
     if (k > 0 && la_geqrf(t, (int)m, (int)n, A, (int)ld, tau, qw, -1) == 0) lwork = la_lwork(t, qw);
     if (Q && m > 0 && la_orgqr(t, (int)m, (int)qcols, (int)k, A, (int)ld, tau, qo, -1) == 0)
         lwork = MAX(lwork, la_lwork(t, qo));
-    if (!(work = nd_malloc(isz * (size_t)lwork, who))) goto fail;
+    if (!(work = la_malloc(isz * (size_t)lwork, who))) goto fail;
     for (ptrdiff_t i = 0; i < st.count; i++) {
         la_load(A, t, ld, la_item(a, 2, &st, i), a->dtype, RS(a), CS(a), m, n);
         int info = k > 0 ? la_geqrf(t, (int)m, (int)n, A, (int)ld, tau, work, lwork) : 0;
@@ -119,22 +119,22 @@ static nd_status svd_impl(const nd_array *a, bool full, bool uv, nd_array **u, n
         U = la_alloc(&st, 2, (const ptrdiff_t[]){ m, ucols }, t, who);
         V = la_alloc(&st, 2, (const ptrdiff_t[]){ vrows, n }, t, who);
     }
-    char *A = nd_malloc(isz * (size_t)(lda * MAX(n, 1)), who);
-    char *Ub = uv ? nd_malloc(isz * (size_t)(ldu * MAX(ucols, 1)), who) : NULL;
-    char *Vb = uv ? nd_malloc(isz * (size_t)(ldvt * MAX(n, 1)), who) : NULL;
-    char *Sb = nd_malloc(rsz * (size_t)MAX(k, 1), who);
-    int *iwork = nd_malloc(sizeof(int) * (size_t)(8 * MAX(k, 1)), who);
+    char *A = la_malloc(isz * (size_t)(lda * MAX(n, 1)), who);
+    char *Ub = uv ? la_malloc(isz * (size_t)(ldu * MAX(ucols, 1)), who) : NULL;
+    char *Vb = uv ? la_malloc(isz * (size_t)(ldvt * MAX(n, 1)), who) : NULL;
+    char *Sb = la_malloc(rsz * (size_t)MAX(k, 1), who);
+    int *iwork = la_malloc(sizeof(int) * (size_t)(8 * MAX(k, 1)), who);
     /* LAPACK's documented minimum real workspace of ?gesdd for complex matrices. */
     ptrdiff_t lrwork = !cplx ? 1 : jobz == 'N' ? 7 * MAX(k, 1)
                                     : MAX(k, 1) * MAX(5 * k + 7, 2 * MAX(m, n) + 2 * k + 1);
-    void *rwork = cplx ? nd_malloc(rsz * (size_t)lrwork, who) : NULL, *work = NULL;
+    void *rwork = cplx ? la_malloc(rsz * (size_t)lrwork, who) : NULL, *work = NULL;
     if (!S || (uv && (!U || !V || !Ub || !Vb)) || !A || !Sb || !iwork || (cplx && !rwork)) goto fail;
     double qw[4] = { 0 };
     int lwork = 1;
     if (k > 0 && la_gesdd(t, jobz, (int)m, (int)n, A, (int)lda, Sb, Ub, (int)ldu, Vb, (int)ldvt, qw,
                           -1, rwork, iwork) == 0)
         lwork = la_lwork(t, qw);
-    if (!(work = nd_malloc(isz * (size_t)lwork, who))) goto fail;
+    if (!(work = la_malloc(isz * (size_t)lwork, who))) goto fail;
     for (ptrdiff_t i = 0; i < st.count; i++) {
         if (k == 0) {
             /* Nothing to factor: the singular vectors of an empty matrix are the identity. */
@@ -214,19 +214,19 @@ static nd_status eig_impl(const nd_array *a, nd_array **w, nd_array **v, const c
     nd_status status = ND_ENOMEM;
     nd_array *W = la_alloc(&st, 1, &n, ct, who), *V = NULL;
     if (want_v) V = la_alloc(&st, 2, (const ptrdiff_t[]){ n, n }, ct, who);
-    char *A = nd_malloc(isz * (size_t)(ld * ld), who);
-    char *VR = want_v ? nd_malloc(isz * (size_t)(ld * ld), who) : NULL;
-    char *wr = nd_malloc(isz * (size_t)ld, who), *wi = nd_malloc(isz * (size_t)ld, who);
-    void *rwork = cplx ? nd_malloc(nd_dtype_size(rt) * (size_t)(2 * ld), who) : NULL, *work = NULL;
-    la_c128 *tw = nd_malloc(sizeof(la_c128) * (size_t)ld, who);
-    la_c128 *tv = want_v ? nd_malloc(sizeof(la_c128) * (size_t)(ld * ld), who) : NULL;
+    char *A = la_malloc(isz * (size_t)(ld * ld), who);
+    char *VR = want_v ? la_malloc(isz * (size_t)(ld * ld), who) : NULL;
+    char *wr = la_malloc(isz * (size_t)ld, who), *wi = la_malloc(isz * (size_t)ld, who);
+    void *rwork = cplx ? la_malloc(nd_dtype_size(rt) * (size_t)(2 * ld), who) : NULL, *work = NULL;
+    la_c128 *tw = la_malloc(sizeof(la_c128) * (size_t)ld, who);
+    la_c128 *tv = want_v ? la_malloc(sizeof(la_c128) * (size_t)(ld * ld), who) : NULL;
     if (!W || (want_v && (!V || !VR || !tv)) || !A || !wr || !wi || (cplx && !rwork) || !tw) goto fail;
     char jobvr = want_v ? 'V' : 'N';
     double qw[4] = { 0 };
     int lwork = 1;
     if (n > 0 && la_geev(t, jobvr, (int)n, A, (int)ld, wr, wi, VR, (int)ld, qw, -1, rwork) == 0)
         lwork = la_lwork(t, qw);
-    if (!(work = nd_malloc(isz * (size_t)lwork, who))) goto fail;
+    if (!(work = la_malloc(isz * (size_t)lwork, who))) goto fail;
     for (ptrdiff_t i = 0; i < st.count && n > 0; i++) {
         la_load(A, t, ld, la_item(a, 2, &st, i), a->dtype, RS(a), CS(a), n, n);
         int info = la_geev(t, jobvr, (int)n, A, (int)ld, wr, wi, VR, (int)ld, work, lwork, rwork);
@@ -349,7 +349,7 @@ static nd_status eigh_impl(const nd_array *a, char uplo, nd_array **w, nd_array 
     nd_status status = ND_ENOMEM;
     nd_array *W = la_alloc(&st, 1, &n, rt, who), *V = NULL;
     if (v) V = la_alloc(&st, 2, (const ptrdiff_t[]){ n, n }, t, who);
-    char *A = nd_malloc(isz * (size_t)(ld * ld), who);
+    char *A = la_malloc(isz * (size_t)(ld * ld), who);
     void *work = NULL, *rwork = NULL;
     int *iwork = NULL;
     if (!W || (v && !V) || !A) goto fail;
@@ -360,9 +360,9 @@ static nd_status eigh_impl(const nd_array *a, char uplo, nd_array **w, nd_array 
         lrwork = cplx ? la_lwork(rt, qr) : 1;
         liwork = MAX(qi, 1);
     }
-    work = nd_malloc(isz * (size_t)lwork, who);
-    rwork = nd_malloc(rsz * (size_t)lrwork, who);
-    iwork = nd_malloc(sizeof(int) * (size_t)liwork, who);
+    work = la_malloc(isz * (size_t)lwork, who);
+    rwork = la_malloc(rsz * (size_t)lrwork, who);
+    iwork = la_malloc(sizeof(int) * (size_t)liwork, who);
     if (!work || !rwork || !iwork) goto fail;
     for (ptrdiff_t i = 0; i < st.count && n > 0; i++) {
         la_load(A, t, ld, la_item(a, 2, &st, i), a->dtype, RS(a), CS(a), n, n);

@@ -38,6 +38,14 @@ nd_array *la_alloc(const la_stack *st, int ncore, const ptrdiff_t *core, nd_dtyp
                    const char *who);
 
 /* ---- matrices in and out of column-major workspaces ------------------------------------------ */
+/* Bytes la_malloc adds past the end of every workspace. OpenBLAS's complex gemv kernels
+ * (cgemv_n / zgemv_n, reached from LAPACK's ?larf) load whole vectors and read 8-16 bytes
+ * past the last element of a matrix; the loaded lanes are discarded, but the read leaves
+ * the block (valgrind reports it). The padding keeps it inside. */
+#define LA_PAD 64
+/* nd_malloc(nbytes + LA_PAD): a workspace handed to LAPACK/BLAS. Freed with nd_free_mem. */
+void *la_malloc(size_t nbytes, const char *who);
+
 /* dst (type t, column-major, leading dim ld) = the m×n matrix at src (type st, byte
  * strides rs between rows, cs between columns), converted. */
 void la_load(void *dst, nd_dtype t, ptrdiff_t ld, const char *src, nd_dtype st, ptrdiff_t rs,

@@ -57,6 +57,11 @@ char *la_item(const nd_array *a, int core, const la_stack *st, ptrdiff_t i)
     return p;
 }
 
+void *la_malloc(size_t nbytes, const char *who)
+{
+    return nd_malloc(nbytes + LA_PAD, who);
+}
+
 nd_array *la_alloc(const la_stack *st, int ncore, const ptrdiff_t *core, nd_dtype t,
                    const char *who)
 {

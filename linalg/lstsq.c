@@ -65,8 +65,8 @@ nd_status nd_lstsq(const nd_array *a, const nd_array *b, double rcond, nd_lstsq_
     nd_array *X = la_alloc(&st, vec ? 1 : 2, (const ptrdiff_t[]){ n, k }, t, who);
     nd_array *S = la_alloc(&st, 1, &mn, rt, who), *R = la_alloc(&st, 0, NULL, ND_INT64, who);
     nd_array *res = la_alloc(&st, 1, &k, rt, who);
-    char *A = nd_malloc(isz * (size_t)(lda * MAX(n, 1)), who);
-    char *B = nd_malloc(isz * (size_t)(ldb * MAX(k, 1)), who);
+    char *A = la_malloc(isz * (size_t)(lda * MAX(n, 1)), who);
+    char *B = la_malloc(isz * (size_t)(ldb * MAX(k, 1)), who);
     void *work = NULL, *rwork = NULL;
     int *iwork = NULL;
     if (!X || !S || !R || !res || !A || !B) goto fail;
@@ -78,9 +78,9 @@ nd_status nd_lstsq(const nd_array *a, const nd_array *b, double rcond, nd_lstsq_
         lrwork = cplx ? la_lwork(rt, qr) : 1;
         liwork = MAX(qi, 1);
     }
-    work = nd_malloc(isz * (size_t)lwork, who);
-    rwork = nd_malloc(rsz * (size_t)lrwork, who);
-    iwork = nd_malloc(sizeof(int) * (size_t)liwork, who);
+    work = la_malloc(isz * (size_t)lwork, who);
+    rwork = la_malloc(rsz * (size_t)lrwork, who);
+    iwork = la_malloc(sizeof(int) * (size_t)liwork, who);
     if (!work || !rwork || !iwork) goto fail;
     bool has_res = m > n;
     for (ptrdiff_t i = 0; i < st.count; i++) {
@@ -159,7 +159,7 @@ nd_array *nd_pinv(const nd_array *a, double rcond)
         return res;
     }
     if (nd_svd(a, false, &u, &s, &vh) < 0) goto fail;
-    if (!(W = nd_malloc(isz * (size_t)(k * m), who))) goto fail;
+    if (!(W = la_malloc(isz * (size_t)(k * m), who))) goto fail;
     bool cplx = nd_dtype_is_complex(t);
     for (ptrdiff_t i = 0; i < st.count; i++) {
         const char *pu = la_item(u, 2, &st, i), *ps = la_item(s, 1, &st, i);
@@ -228,7 +228,7 @@ nd_array *nd_matrix_rank(const nd_array *a, double tol)
     la_stack st = { .nd = a->ndim - 2, .count = 1 };
     for (int d = 0; d < st.nd; d++) st.count *= (st.shape[d] = a->shape[d]);
     nd_array *r = la_alloc(&st, 0, NULL, ND_INT64, who);
-    double *sv = nd_malloc(sizeof(double) * (size_t)MAX(k, 1), who);
+    double *sv = la_malloc(sizeof(double) * (size_t)MAX(k, 1), who);
     if (r && sv) {
         for (ptrdiff_t i = 0; i < st.count; i++) {
             nd_cast_strided(sv, ND_FLOAT64, 8, la_item(s, 1, &st, i), s->dtype,

@@ -38,8 +38,8 @@ nd_array *nd_solve(const nd_array *a, const nd_array *b)
     nd_dtype t = la_ftype(nd_result_type(a->dtype, b->dtype));
     size_t isz = nd_dtype_size(t);
     nd_array *x = la_alloc(&st, vec ? 1 : 2, (const ptrdiff_t[]){ n, k }, t, who);
-    void *A = nd_malloc(isz * (size_t)(n * n) + 1, who), *B = nd_malloc(isz * (size_t)(n * k) + 1, who);
-    int *ipiv = nd_malloc(sizeof(int) * (size_t)n + 1, who);
+    void *A = la_malloc(isz * (size_t)(n * n), who), *B = la_malloc(isz * (size_t)(n * k), who);
+    int *ipiv = la_malloc(sizeof(int) * (size_t)n, who);
     if (!x || !A || !B || !ipiv) goto fail;
     if (n == 0 || k == 0) goto done;
     for (ptrdiff_t i = 0; i < st.count; i++) {
@@ -83,8 +83,8 @@ nd_array *la_inv(const nd_array *a, bool nan_on_singular, const char *who)
     nd_dtype t = la_ftype(a->dtype);
     size_t isz = nd_dtype_size(t);
     nd_array *x = la_alloc(&st, 2, (const ptrdiff_t[]){ n, n }, t, who);
-    void *A = nd_malloc(isz * (size_t)(n * n) + 1, who), *B = nd_malloc(isz * (size_t)(n * n) + 1, who);
-    int *ipiv = nd_malloc(sizeof(int) * (size_t)n + 1, who);
+    void *A = la_malloc(isz * (size_t)(n * n), who), *B = la_malloc(isz * (size_t)(n * n), who);
+    int *ipiv = la_malloc(sizeof(int) * (size_t)n, who);
     if (!x || !A || !B || !ipiv) goto fail;
     /* NumPy's method: solve A X = I with gesv (one LU, two triangular solves with n
      * right-hand sides, all level-3 BLAS); as fast as getrf + getri here, and the same
@@ -169,8 +169,8 @@ static nd_status lu_stack(const nd_array *a, double *signs, double *logdets, la_
     if (la_check_int(n, who) < 0) return nd_last_error();
     stack_of(st, a, 2);
     nd_dtype t = la_ftype(a->dtype);
-    void *A = nd_malloc(nd_dtype_size(t) * (size_t)(n * n) + 1, who);
-    int *ipiv = nd_malloc(sizeof(int) * (size_t)n + 1, who);
+    void *A = la_malloc(nd_dtype_size(t) * (size_t)(n * n), who);
+    int *ipiv = la_malloc(sizeof(int) * (size_t)n, who);
     nd_status s = ND_OK;
     if (!A || !ipiv) {
         s = ND_ENOMEM;
@@ -262,7 +262,7 @@ nd_array *nd_cholesky(const nd_array *a)
     nd_dtype t = la_ftype(a->dtype);
     size_t isz = nd_dtype_size(t);
     nd_array *l = la_alloc(&st, 2, (const ptrdiff_t[]){ n, n }, t, who);
-    char *A = nd_malloc(isz * (size_t)(n * n) + 1, who);
+    char *A = la_malloc(isz * (size_t)(n * n), who);
     if (!l || !A) goto fail;
     for (ptrdiff_t i = 0; i < st.count; i++) {
         la_load(A, t, n, la_item(a, 2, &st, i), a->dtype, RS(a), CS(a), n, n);

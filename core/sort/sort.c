@@ -93,7 +93,7 @@ static nd_status arg_lane(char *lane, ptrdiff_t stride, ptrdiff_t n, void *ctx, 
         if (nd__radix_argsort(v, c->dtype, n, c->ix) < 0) return ND_ENOMEM;
     } else {
         for (ptrdiff_t i = 0; i < n; i++) c->ix[i] = i;
-        if (partition) nd__sort_kernels[c->dtype].aselect(v, c->ix, n, c->kth, (int64_t *)c->scratch);
+        if (partition) nd__sort_kernels[c->dtype].aselect(v, c->ix, n, c->kth);
         else nd__sort_kernels[c->dtype].argsort(v, c->ix, n, c->stable, (int64_t *)c->scratch);
     }
     return ND_OK;

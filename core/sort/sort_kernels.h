@@ -12,9 +12,10 @@ typedef struct nd_sort_kernels {
     void (*sort)(void *v, ptrdiff_t n, bool stable, void *buf);
     /* Sort indices ix[0..n) by v[ix]; buf holds n int64. */
     void (*argsort)(const void *v, int64_t *ix, ptrdiff_t n, bool stable, int64_t *buf);
-    /* Partial sort so that v[kth] is in place (introselect). */
+    /* Partial sort so that v[kth] is in place (select_template.h); the same over the
+     * indices ix[0..n) into v. */
     void (*select)(void *v, ptrdiff_t n, ptrdiff_t kth);
-    void (*aselect)(const void *v, int64_t *ix, ptrdiff_t n, ptrdiff_t kth, int64_t *buf);
+    void (*aselect)(const void *v, int64_t *ix, ptrdiff_t n, ptrdiff_t kth);
     /* *a sorts strictly before *b. */
     bool (*less)(const void *a, const void *b);
 } nd_sort_kernels;

@@ -4,7 +4,7 @@
  *   SORT_NAME    a suffix for the generated names
  *   SORT_LT(a,b) strict "a sorts before b" (NaNs last for floating types)
  * Generated: introsort, mergesort (stable), their argsort forms over int64 indices,
- * and introselect (partition) for values and indices. */
+ * and selection (partition) for values and indices from core/array/select_template.h. */
 #define SORT_CAT2(a, b) a##_##b
 #define SORT_CAT(a, b) SORT_CAT2(a, b)
 #define F(name) SORT_CAT(name, SORT_NAME)
@@ -176,46 +176,16 @@ static void F(aintrosort)(const SORT_T *v, int64_t *ix, ptrdiff_t n, int depth, 
     F(ainsertion)(v, ix, n);
 }
 
-/* Introselect: partition until kth is in place; median-of-3 pivots, heap fallback. */
-static void F(select)(SORT_T *v, ptrdiff_t n, ptrdiff_t kth)
-{
-    int depth = 2 * 64;
-    while (n > F(SMALL)) {
-        if (depth-- == 0) {
-            F(heapsort)(v, n);
-            return;
-        }
-        ptrdiff_t j = F(partition)(v, n);
-        if (j == kth) return;
-        if (kth < j) n = j;
-        else {
-            v += j + 1;
-            n -= j + 1;
-            kth -= j + 1;
-        }
-    }
-    F(insertion)(v, n);
-}
-
-static void F(aselect)(const SORT_T *v, int64_t *ix, ptrdiff_t n, ptrdiff_t kth, int64_t *buf)
-{
-    int depth = 2 * 64;
-    while (n > F(SMALL)) {
-        if (depth-- == 0) {
-            F(amergesort)(v, ix, n, buf);
-            return;
-        }
-        ptrdiff_t j = F(apartition)(v, ix, n);
-        if (j == kth) return;
-        if (kth < j) n = j;
-        else {
-            ix += j + 1;
-            n -= j + 1;
-            kth -= j + 1;
-        }
-    }
-    F(ainsertion)(v, ix, n);
-}
+/* Selection (nd_partition, nd_argpartition): numc's one selection algorithm, for the
+ * values and for indices into them. */
+#define SEL_T SORT_T
+#define SEL_NAME SORT_NAME
+#define SEL_LT(c, a, b) SORT_LT(a, b)
+#include "select_template.h"
+#define SEL_T int64_t
+#define SEL_NAME SORT_CAT(idx, SORT_NAME)
+#define SEL_LT(c, a, b) SORT_LT(((const SORT_T *)(c))[a], ((const SORT_T *)(c))[b])
+#include "select_template.h"
 
 /* Entry points with the uniform signatures of the dispatch table. */
 static void F(sort_entry)(void *v, ptrdiff_t n, bool stable, void *buf)
@@ -230,11 +200,14 @@ static void F(argsort_entry)(const void *v, int64_t *ix, ptrdiff_t n, bool stabl
     else F(aintrosort)((const SORT_T *)v, ix, n, 2 * (int)(64 - __builtin_clzll((unsigned long long)n | 1)), buf);
 }
 
-static void F(select_entry)(void *v, ptrdiff_t n, ptrdiff_t kth) { F(select)((SORT_T *)v, n, kth); }
-
-static void F(aselect_entry)(const void *v, int64_t *ix, ptrdiff_t n, ptrdiff_t kth, int64_t *buf)
+static void F(select_entry)(void *v, ptrdiff_t n, ptrdiff_t kth)
 {
-    F(aselect)((const SORT_T *)v, ix, n, kth, buf);
+    SORT_CAT(sel_one, SORT_NAME)((SORT_T *)v, n, kth, NULL);
+}
+
+static void F(aselect_entry)(const void *v, int64_t *ix, ptrdiff_t n, ptrdiff_t kth)
+{
+    SORT_CAT(sel_one, SORT_CAT(idx, SORT_NAME))(ix, n, kth, v);
 }
 
 static bool F(less_entry)(const void *a, const void *b) { return SORT_LT(*(const SORT_T *)a, *(const SORT_T *)b); }

@@ -6,15 +6,10 @@
 
 #include "internal.h"
 #include "pairwise.h"
+#include "select.h"
 
 /* Raise a warning bit (see nd_stats_warnings). */
 void nd__stats_warn(unsigned bits);
-
-/* Introselect: afterwards v[k] is the k-th smallest of v[0..n) for every k in ks
- * (sorted ascending, duplicates allowed), with smaller values before and larger after.
- * No NaN in v. */
-void nd__select_multi(double *v, ptrdiff_t n, const ptrdiff_t *ks, int nk);
-
 
 /* A reduction over a set of axes, laid out for slice-by-slice work: `data` holds the
  * input converted to double, C-ordered with the reduced axes last, so slice i is

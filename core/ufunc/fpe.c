@@ -109,3 +109,20 @@ void nd__loop_status_clear(void)
     loop_code = ND_OK;
     loop_msg = NULL;
 }
+
+void nd__loop_begin(void)
+{
+    nd__fpe_clear();
+    nd__loop_status_clear();
+}
+
+nd_status nd__loop_finish(const char *who)
+{
+    const char *msg;
+    nd_status rc = nd__loop_status(&msg);
+    if (rc < 0) {
+        nd__loop_status_clear();
+        return nd_set_error(rc, "%s: %s", who, msg);
+    }
+    return nd__fpe_check(who);
+}

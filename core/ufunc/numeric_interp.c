@@ -27,36 +27,37 @@ static ptrdiff_t bisect(const pair *p, ptrdiff_t n, double v)
     return lo;
 }
 
-nd_array *nd_interp_(const nd_array *x, const nd_array *xp, const nd_array *fp,
-                     const nd_interp_opts *o)
+/* The arguments NumPy accepts: 1-D xp and fp of one non-zero length, real x and xp, a
+ * non-negative period. */
+static nd_status interp_check(const nd_array *x, const nd_array *xp, const nd_array *fp,
+                              double period, const char *who)
 {
-    static const char *who = "nd_interp";
-    const nd_interp_opts opts = o ? *o : (nd_interp_opts){ 0 };
-    if (!x || !xp || !fp) return ND_FAIL(ND_EVALUE, "%s: input is NULL", who);
+    if (!x || !xp || !fp) return nd_set_error(ND_EVALUE, "%s: input is NULL", who);
     if (xp->ndim != 1 || fp->ndim != 1 || xp->shape[0] != fp->shape[0])
-        return ND_FAIL(ND_EVALUE, "%s: fp and xp are not of the same length (%td and %td)", who,
-                       fp->ndim == 1 ? fp->shape[0] : -1, xp->ndim == 1 ? xp->shape[0] : -1);
-    if (xp->shape[0] == 0) return ND_FAIL(ND_EVALUE, "%s: array of sample points is empty", who);
+        return nd_set_error(ND_EVALUE,
+                            "%s: fp and xp are not of the same length (%td and %td)", who,
+                            fp->ndim == 1 ? fp->shape[0] : -1, xp->ndim == 1 ? xp->shape[0] : -1);
+    if (xp->shape[0] == 0)
+        return nd_set_error(ND_EVALUE, "%s: array of sample points is empty", who);
     if (nd_dtype_is_complex(xp->dtype) || nd_dtype_is_complex(x->dtype))
-        return ND_FAIL(ND_EDTYPE, "%s: x and xp must be real", who);
-    if (opts.period < 0 || isnan(opts.period))
-        return ND_FAIL(ND_EVALUE, "%s: period must be a positive number", who);
-    const bool cplx = nd_dtype_is_complex(fp->dtype);
-    ptrdiff_t n = xp->shape[0];
-    const ptrdiff_t nx = x->size;
-    pair *p = nd__malloc_n(n + 2, sizeof(pair), who);
-    double *xv = nd__malloc_n(nx ? nx : 1, sizeof(double), who);
-    double *buf = nd_malloc(sizeof(double) * 2 * (size_t)(n ? n : 1), who);
-    nd_array *out = NULL;
-    if (!p || !xv || !buf) goto done;
-    if (nd_to_f64(xp, buf) < 0) goto done;
+        return nd_set_error(ND_EDTYPE, "%s: x and xp must be real", who);
+    if (period < 0 || isnan(period))
+        return nd_set_error(ND_EVALUE, "%s: period must be a positive number", who);
+    return ND_OK;
+}
+
+/* p[0..n) = (xp, fp) as doubles (fp's imaginary parts 0 unless cplx); buf holds 2n. */
+static nd_status interp_samples(pair *p, const nd_array *xp, const nd_array *fp, ptrdiff_t n,
+                                bool cplx, double *buf)
+{
+    if (nd_to_f64(xp, buf) < 0) return nd_last_error();
     for (ptrdiff_t i = 0; i < n; i++) p[i].x = buf[i];
     if (cplx) {
         nd_array *c = nd_astype(fp, ND_COMPLEX128, ND_CAST_UNSAFE);
-        if (!c) goto done;
+        if (!c) return nd_last_error();
         nd_array *cc = nd_ascontiguousarray(c);
         nd_free(c);
-        if (!cc) goto done;
+        if (!cc) return nd_last_error();
         const double *z = (const double *)cc->data;
         for (ptrdiff_t i = 0; i < n; i++) {
             p[i].re = z[2 * i];
@@ -64,79 +65,93 @@ nd_array *nd_interp_(const nd_array *x, const nd_array *xp, const nd_array *fp,
         }
         nd_free(cc);
     } else {
-        if (nd_to_f64(fp, buf) < 0) goto done;
+        if (nd_to_f64(fp, buf) < 0) return nd_last_error();
         for (ptrdiff_t i = 0; i < n; i++) {
             p[i].re = buf[i];
             p[i].im = 0;
         }
     }
-    if (nd_to_f64(x, xv) < 0) goto done;
-    const double per = opts.period;
-    if (per > 0) {
-        /* xp mod period, sorted, extended by one period on both sides */
-        for (ptrdiff_t i = 0; i < n; i++) {
-            p[i].x = fmod(p[i].x, per);
-            if (p[i].x < 0) p[i].x += per;
-        }
-        qsort(p, (size_t)n, sizeof(pair), cmp_pair);
-        memmove(p + 1, p, sizeof(pair) * (size_t)n);
-        p[0] = p[n];
-        p[0].x -= per;
-        p[n + 1] = p[1];
-        p[n + 1].x += per;
-        n += 2;
-        for (ptrdiff_t i = 0; i < nx; i++) {
-            xv[i] = fmod(xv[i], per);
-            if (xv[i] < 0) xv[i] += per;
-        }
+    return ND_OK;
+}
+
+/* Periodic interp: xp mod period, sorted, extended by one period on both sides (p holds
+ * n + 2; *n grows by 2), and x mod period. */
+static void interp_wrap(pair *p, ptrdiff_t *n, double *xv, ptrdiff_t nx, double per)
+{
+    const ptrdiff_t m = *n;
+    for (ptrdiff_t i = 0; i < m; i++) {
+        p[i].x = fmod(p[i].x, per);
+        if (p[i].x < 0) p[i].x += per;
     }
+    qsort(p, (size_t)m, sizeof(pair), cmp_pair);
+    memmove(p + 1, p, sizeof(pair) * (size_t)m);
+    p[0] = p[m];
+    p[0].x -= per;
+    p[m + 1] = p[1];
+    p[m + 1].x += per;
+    *n = m + 2;
+    for (ptrdiff_t i = 0; i < nx; i++) {
+        xv[i] = fmod(xv[i], per);
+        if (xv[i] < 0) xv[i] += per;
+    }
+}
+
+/* The interpolant at v: lft / rgt outside [p[0].x, p[n-1].x], NaN at NaN. */
+static pair interp_at(const pair *p, ptrdiff_t n, pair lft, pair rgt, double v)
+{
+    if (isnan(v)) return (pair){ 0, v, 0 }; /* NumPy: nan, or nan+0j for complex fp */
+    if (v < p[0].x) return lft;
+    if (v > p[n - 1].x) return rgt;
+    if (v == p[n - 1].x) return p[n - 1];
+    ptrdiff_t j = bisect(p, n, v);
+    if (p[j].x == v) return p[j];
+    /* NumPy's form: slope * (x - xp[j]) + fp[j], with the same NaN fallback to the right
+     * value when the slope is not finite */
+    double dx = p[j + 1].x - p[j].x;
+    double sr = (p[j + 1].re - p[j].re) / dx, si = (p[j + 1].im - p[j].im) / dx;
+    double re = sr * (v - p[j].x) + p[j].re;
+    double im = si * (v - p[j].x) + p[j].im;
+    if (isnan(re)) {
+        re = sr * (v - p[j + 1].x) + p[j + 1].re;
+        if (isnan(re) && p[j].re == p[j + 1].re) re = p[j].re;
+    }
+    if (isnan(im)) {
+        im = si * (v - p[j + 1].x) + p[j + 1].im;
+        if (isnan(im) && p[j].im == p[j + 1].im) im = p[j].im;
+    }
+    return (pair){ v, re, im };
+}
+
+nd_array *nd_interp_(const nd_array *x, const nd_array *xp, const nd_array *fp,
+                     const nd_interp_opts *o)
+{
+    static const char *who = "nd_interp";
+    const nd_interp_opts opts = o ? *o : (nd_interp_opts){ 0 };
+    if (interp_check(x, xp, fp, opts.period, who) < 0) return NULL;
+    const bool cplx = nd_dtype_is_complex(fp->dtype);
+    ptrdiff_t n = xp->shape[0];
+    const ptrdiff_t nx = x->size;
+    pair *p = nd__malloc_n(n + 2, sizeof(pair), who);
+    double *xv = nd__malloc_n(nx ? nx : 1, sizeof(double), who);
+    double *buf = nd_malloc(sizeof(double) * 2 * (size_t)(n ? n : 1), who);
+    nd_array *out = NULL;
+    if (!p || !xv || !buf || interp_samples(p, xp, fp, n, cplx, buf) < 0 ||
+        nd_to_f64(x, xv) < 0)
+        goto done;
+    const double per = opts.period;
+    if (per > 0) interp_wrap(p, &n, xv, nx, per);
     out = nd__alloc(x->ndim, x->shape, cplx ? ND_COMPLEX128 : ND_FLOAT64, false, who);
     if (!out) goto done;
     const pair lft = opts.left && per <= 0 ? (pair){ 0, *opts.left, 0 } : p[0];
     const pair rgt = opts.right && per <= 0 ? (pair){ 0, *opts.right, 0 } : p[n - 1];
     double *r = (double *)out->data;
     for (ptrdiff_t i = 0; i < nx; i++) {
-        const double v = xv[i];
-        double re, im;
-        if (isnan(v)) {
-            re = v; /* NumPy: nan, or nan+0j for complex fp */
-            im = 0;
-        } else if (v < p[0].x) {
-            re = lft.re;
-            im = lft.im;
-        } else if (v > p[n - 1].x) {
-            re = rgt.re;
-            im = rgt.im;
-        } else if (v == p[n - 1].x) {
-            re = p[n - 1].re;
-            im = p[n - 1].im;
-        } else {
-            ptrdiff_t j = bisect(p, n, v);
-            if (p[j].x == v) {
-                re = p[j].re;
-                im = p[j].im;
-            } else {
-                /* NumPy's form: slope * (x - xp[j]) + fp[j], with the same NaN fallback
-                 * to the right value when the slope is not finite */
-                double dx = p[j + 1].x - p[j].x;
-                double sr = (p[j + 1].re - p[j].re) / dx, si = (p[j + 1].im - p[j].im) / dx;
-                re = sr * (v - p[j].x) + p[j].re;
-                im = si * (v - p[j].x) + p[j].im;
-                if (isnan(re)) {
-                    re = sr * (v - p[j + 1].x) + p[j + 1].re;
-                    if (isnan(re) && p[j].re == p[j + 1].re) re = p[j].re;
-                }
-                if (isnan(im)) {
-                    im = si * (v - p[j + 1].x) + p[j + 1].im;
-                    if (isnan(im) && p[j].im == p[j + 1].im) im = p[j].im;
-                }
-            }
-        }
+        const pair y = interp_at(p, n, lft, rgt, xv[i]);
         if (cplx) {
-            r[2 * i] = re;
-            r[2 * i + 1] = im;
+            r[2 * i] = y.re;
+            r[2 * i + 1] = y.im;
         } else {
-            r[i] = re;
+            r[i] = y.re;
         }
     }
 done:

@@ -96,6 +96,117 @@ static nd_scalar identity_value(int id)
     }
 }
 
+/* ---- nd__reduce, phase by phase ----------------------------------------------------------- */
+
+/* The where mask broadcasts to a's shape; *where becomes a bool copy when it is not bool
+ * (*wb, which the caller frees). */
+static nd_status reduce_check_where(const nd_array *a, const nd_array **where, nd_array **wb,
+                                    const char *who)
+{
+    int nd2;
+    ptrdiff_t sh2[ND_MAXDIMS];
+    const int nds[2] = { a->ndim, (*where)->ndim };
+    const ptrdiff_t *shs[2] = { a->shape, (*where)->shape };
+    if (nd__broadcast(2, nds, shs, &nd2, sh2, who) < 0) return nd_last_error();
+    bool ok = nd2 == a->ndim;
+    for (int k = 0; ok && k < nd2; k++) ok = sh2[k] == a->shape[k];
+    if (!ok) {
+        char s1[ND_SHAPE_STRLEN], s2[ND_SHAPE_STRLEN];
+        return nd_set_error(ND_ESHAPE, "%s: where mask of shape %s does not broadcast to %s",
+                            who, nd__shape_str(s1, sizeof s1, (*where)->ndim, (*where)->shape),
+                            nd__shape_str(s2, sizeof s2, a->ndim, a->shape));
+    }
+    if ((*where)->dtype != ND_BOOL) {
+        *wb = nd_astype(*where, ND_BOOL, ND_CAST_UNSAFE);
+        if (!*wb) return nd_last_error();
+        *where = *wb;
+    }
+    return ND_OK;
+}
+
+/* The starting value of out: opts->initial, the identity, or (idempotent functions) the
+ * first item along the reduced axes (*first, a view the caller frees). r->fill is what a
+ * masked-out element contributes. */
+static nd_status reduce_start(nd_array *out, const nd_array *a, const bool *mask,
+                              const ptrdiff_t *oshape, bool empty_reduce, bool masked,
+                              const nd__ufunc_def *d, const nd_reduce_opts *opts, red_ctx *r,
+                              nd_array **first, const char *who)
+{
+    if (opts->initial) {
+        if (nd_fill(out, *opts->initial) < 0) return nd_last_error();
+        nd__scalar_store(r->fill, r->t, *opts->initial);
+        return ND_OK;
+    }
+    if (d->identity != ND__ID_NONE) {
+        nd_scalar id = identity_value(d->identity);
+        if (nd_fill(out, id) < 0) return nd_last_error();
+        nd__scalar_store(r->fill, r->t, id);
+        return ND_OK;
+    }
+    if (empty_reduce && nd_size(out) > 0)
+        return nd_set_error(ND_EVALUE,
+                            "%s: zero-size array to reduction operation %s which has no identity",
+                            who, d->name);
+    if (masked)
+        return nd_set_error(ND_EVALUE,
+                            "%s: reduction operation '%s' has no identity, so a where mask needs "
+                            "an initial value", who, d->name);
+    if (nd_size(out) > 0) {
+        ptrdiff_t fst[ND_MAXDIMS];
+        for (int k = 0; k < a->ndim; k++) fst[k] = mask[k] ? 0 : a->strides[k];
+        *first = nd__view_of(a, a->ndim, oshape, fst, a->data, a->dtype);
+        if (!*first || nd__copy_into(out, *first) < 0) return nd_last_error();
+    }
+    return ND_OK;
+}
+
+/* The nest: out (zero strides on reduced axes), in, out, [mask]. */
+static void reduce_nest(nd__nest *nest, nd_array *out, const nd_array *a, const bool *mask,
+                        const nd_array *where)
+{
+    nest->nop = where ? 4 : 3;
+    nest->ndim = a->ndim;
+    memcpy(nest->shape, a->shape, sizeof(ptrdiff_t) * (size_t)a->ndim);
+    for (int k = 0; k < a->ndim; k++) {
+        nest->strides[0][k] = mask[k] ? 0 : out->strides[k];
+        nest->strides[1][k] = a->strides[k];
+        nest->strides[2][k] = nest->strides[0][k];
+    }
+    nest->base[0] = nest->base[2] = out->data;
+    nest->base[1] = a->data;
+    if (where) {
+        nest->base[3] = where->data;
+        int off = a->ndim - where->ndim;
+        for (int k = 0; k < a->ndim; k++) {
+            int wd = k - off;
+            nest->strides[3][k] = (wd < 0 || where->shape[wd] == 1) ? 0 : where->strides[wd];
+        }
+    }
+    if (a->ndim == 0) {
+        nest->ndim = 1;
+        nest->shape[0] = 1;
+        for (int op = 0; op < nest->nop; op++) nest->strides[op][0] = 0;
+    }
+    nd__nest_optimize(nest, 1);
+}
+
+/* Run the reduction loop (buffered when a cast or a mask is involved), then report a
+ * loop error or a floating-point error. */
+static nd_status reduce_run(const nd__nest *nest, red_ctx *r, const char *who)
+{
+    nd__loop_begin();
+    if (r->cast || r->has_where) {
+        r->buf = nd_malloc(RED_BUFN * 16, who);
+        if (!r->buf) return nd_last_error();
+        nd__nest_run(nest, red_buffered, r);
+        nd_free_mem(r->buf);
+        r->buf = NULL;
+    } else {
+        nd__nest_run_parallel(nest, red_direct, r, 1u | 4u);
+    }
+    return nd__loop_finish(who);
+}
+
 nd_array *nd__reduce(nd_ufunc f, const nd__loop_fn *loops, const nd_array *a,
                      const nd_reduce_opts *o, int t_in, nd_casting casting, const char *who)
 {
@@ -104,8 +215,9 @@ nd_array *nd__reduce(nd_ufunc f, const nd__loop_fn *loops, const nd_array *a,
     bool mask[ND_MAXDIMS];
     nd_array *out = NULL, *first = NULL, *wb = NULL;
     const nd_array *where = opts.where;
-    char *buf = NULL;
     if (!loops) loops = d->loops;
+
+    /* the loop and the axes */
     if (!a) return ND_FAIL(ND_EVALUE, "%s: input is NULL", who);
     if (nd__reduce_axes(a, opts.axis, &opts.axes, mask, who) < 0) return NULL;
     if (opts.dtype && !nd_dtype_is_valid(opts.dtype))
@@ -119,125 +231,33 @@ nd_array *nd__reduce(nd_ufunc f, const nd__loop_fn *loops, const nd_array *a,
                        "%s: cannot cast %s to %s with casting rule '%s'", who,
                        nd_dtype_name(a->dtype), nd_dtype_name(t), nd_casting_name(casting));
 
+    /* the output's shape (keepdims) and the mask */
     ptrdiff_t oshape[ND_MAXDIMS];
     bool empty_reduce = false;
     for (int k = 0; k < a->ndim; k++) {
         oshape[k] = mask[k] ? 1 : a->shape[k];
         if (mask[k] && a->shape[k] == 0) empty_reduce = true;
     }
-    if (where) {
-        int nd2;
-        ptrdiff_t sh2[ND_MAXDIMS];
-        const int nds[2] = { a->ndim, where->ndim };
-        const ptrdiff_t *shs[2] = { a->shape, where->shape };
-        if (nd__broadcast(2, nds, shs, &nd2, sh2, who) < 0) return NULL;
-        bool ok = nd2 == a->ndim;
-        for (int k = 0; ok && k < nd2; k++) ok = sh2[k] == a->shape[k];
-        if (!ok) {
-            char s1[ND_SHAPE_STRLEN], s2[ND_SHAPE_STRLEN];
-            return ND_FAIL(ND_ESHAPE, "%s: where mask of shape %s does not broadcast to %s",
-                           who, nd__shape_str(s1, sizeof s1, where->ndim, where->shape),
-                           nd__shape_str(s2, sizeof s2, a->ndim, a->shape));
-        }
-        if (where->dtype != ND_BOOL) {
-            wb = nd_astype(where, ND_BOOL, ND_CAST_UNSAFE);
-            if (!wb) return NULL;
-            where = wb;
-        }
-    }
+    if (where && reduce_check_where(a, &where, &wb, who) < 0) return NULL;
 
+    /* output, starting value, nest, run */
+    red_ctx r = { .loop = loops[t], .in_dt = a->dtype, .t = t,
+                  .cast = a->dtype != t || !nd__aligned(a), .has_where = where != NULL };
     out = nd__alloc(a->ndim, oshape, t, false, who);
-    if (!out) goto fail;
-
-    /* starting value: initial, the identity, or (idempotent functions) the first item */
-    red_ctx r = { .loop = loops[t], .in_dt = a->dtype, .t = t };
-    bool from_first = false;
-    if (opts.initial) {
-        if (nd_fill(out, *opts.initial) < 0) goto fail;
-        nd__scalar_store(r.fill, t, *opts.initial);
-    } else if (d->identity != ND__ID_NONE) {
-        nd_scalar id = identity_value(d->identity);
-        if (nd_fill(out, id) < 0) goto fail;
-        nd__scalar_store(r.fill, t, id);
-    } else {
-        if (empty_reduce && nd_size(out) > 0) {
-            nd_set_error(ND_EVALUE,
-                      "%s: zero-size array to reduction operation %s which has no identity",
-                      who, d->name);
-            goto fail;
-        }
-        if (where) {
-            nd_set_error(ND_EVALUE,
-                      "%s: reduction operation '%s' has no identity, so a where mask needs "
-                      "an initial value", who, d->name);
-            goto fail;
-        }
-        from_first = true;
+    bool ok = out && reduce_start(out, a, mask, oshape, empty_reduce, where != NULL, d, &opts,
+                                  &r, &first, who) == ND_OK;
+    if (ok) {
+        nd__nest nest;
+        reduce_nest(&nest, out, a, mask, where);
+        ok = reduce_run(&nest, &r, who) >= 0;
     }
-    if (from_first && nd_size(out) > 0) {
-        ptrdiff_t fst[ND_MAXDIMS];
-        for (int k = 0; k < a->ndim; k++) fst[k] = mask[k] ? 0 : a->strides[k];
-        first = nd__view_of(a, a->ndim, oshape, fst, a->data, a->dtype);
-        if (!first || nd__copy_into(out, first) < 0) goto fail;
-    }
-
-    /* nest: out (zero strides on reduced axes), in, out, [mask] */
-    nd__nest nest;
-    nest.nop = where ? 4 : 3;
-    nest.ndim = a->ndim;
-    memcpy(nest.shape, a->shape, sizeof(ptrdiff_t) * (size_t)a->ndim);
-    for (int k = 0; k < a->ndim; k++) {
-        nest.strides[0][k] = mask[k] ? 0 : out->strides[k];
-        nest.strides[1][k] = a->strides[k];
-        nest.strides[2][k] = nest.strides[0][k];
-    }
-    nest.base[0] = nest.base[2] = out->data;
-    nest.base[1] = a->data;
-    if (where) {
-        nest.base[3] = where->data;
-        int off = a->ndim - where->ndim;
-        for (int k = 0; k < a->ndim; k++) {
-            int wd = k - off;
-            nest.strides[3][k] = (wd < 0 || where->shape[wd] == 1) ? 0 : where->strides[wd];
-        }
-    }
-    if (a->ndim == 0) {
-        nest.ndim = 1;
-        nest.shape[0] = 1;
-        for (int op = 0; op < nest.nop; op++) nest.strides[op][0] = 0;
-    }
-    nd__nest_optimize(&nest, 1);
-    r.cast = a->dtype != t || !nd__aligned(a);
-    r.has_where = where != NULL;
-    nd__fpe_clear();
-    nd__loop_status_clear();
-    if (r.cast || r.has_where) {
-        buf = nd_malloc(RED_BUFN * 16, who);
-        if (!buf) goto fail;
-        r.buf = buf;
-        nd__nest_run(&nest, red_buffered, &r);
-    } else {
-        nd__nest_run_parallel(&nest, red_direct, &r, 1u | 4u);
-    }
-    const char *lmsg;
-    nd_status lrc = nd__loop_status(&lmsg);
-    if (lrc < 0) {
-        nd__loop_status_clear();
-        nd_set_error(lrc, "%s: %s", who, lmsg);
-        goto fail;
-    }
-    if (nd__fpe_check(who) < 0) goto fail;
-    nd_free_mem(buf);
     nd_free(first);
     nd_free(wb);
+    if (!ok) {
+        nd_free(out);
+        return NULL;
+    }
     return nd__squeeze_reduced(out, mask, opts.keepdims);
-
-fail:
-    nd_free_mem(buf);
-    nd_free(first);
-    nd_free(wb);
-    nd_free(out);
-    return NULL;
 }
 
 /* ---- the public reductions ------------------------------------------------------------- */

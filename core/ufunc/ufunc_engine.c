@@ -289,6 +289,208 @@ static void buffered_inner(char **ptrs, ptrdiff_t len, const ptrdiff_t *strides,
     }
 }
 
+/* ---- nd__ufunc_exec, phase by phase ------------------------------------------------------ */
+
+/* Every input is an array or a scalar of a valid dtype; ins[i] = the array (NULL for a
+ * scalar). */
+static nd_status check_inputs(int nin, const nd_operand *in, const nd_array **ins,
+                              const char *who)
+{
+    for (int i = 0; i < nin; i++) {
+        if (in[i].kind == ND_OPK_ARRAY && !in[i].array)
+            return nd_set_error(ND_EVALUE, "%s: input %d is NULL", who, i);
+        if (in[i].kind != ND_OPK_ARRAY && in[i].kind != ND_OPK_SCALAR)
+            return nd_set_error(ND_EVALUE, "%s: input %d is missing", who, i);
+        if (in[i].kind == ND_OPK_SCALAR && !nd_dtype_is_valid(in[i].scalar.dtype))
+            return nd_set_error(ND_EDTYPE, "%s: scalar input %d has invalid dtype %d", who, i,
+                             (int)in[i].scalar.dtype);
+        ins[i] = in[i].array;
+    }
+    return ND_OK;
+}
+
+/* The broadcast shape of the inputs. */
+static nd_status broadcast_inputs(int nin, const nd_array *const *ins, int *ndim,
+                                  ptrdiff_t *shape, const char *who)
+{
+    *ndim = 0;
+    for (int i = 0; i < nin; i++) {
+        if (!ins[i]) continue;
+        if (broadcast_into(ndim, shape, ins[i]->ndim, ins[i]->shape) < 0) {
+            char msg[512];
+            shapes_msg(msg, sizeof msg, nin, ins);
+            return nd_set_error(ND_ESHAPE,
+                             "%s: operands could not be broadcast together with shapes %s",
+                             who, msg);
+        }
+    }
+    return ND_OK;
+}
+
+/* A given output: the broadcast shape (which it may extend) must be exactly its shape,
+ * it must be writeable and take the loop's output type under `casting`. */
+static nd_status check_output(const nd_array *out, int *ndim, ptrdiff_t *shape, nd_dtype ot,
+                              nd_casting casting, const nd__ufunc_def *d, const char *who)
+{
+    int nd2 = *ndim;
+    ptrdiff_t sh2[ND_MAXDIMS];
+    memcpy(sh2, shape, sizeof(ptrdiff_t) * (size_t)*ndim);
+    bool ok = broadcast_into(&nd2, sh2, out->ndim, out->shape) == ND_OK && nd2 == out->ndim;
+    for (int k = 0; ok && k < nd2; k++) ok = sh2[k] == out->shape[k];
+    if (!ok) {
+        char a[ND_SHAPE_STRLEN], b[ND_SHAPE_STRLEN];
+        return nd_set_error(ND_ESHAPE,
+                         "%s: output of shape %s does not match the broadcast shape %s",
+                         who, nd__shape_str(a, sizeof a, out->ndim, out->shape),
+                         nd__shape_str(b, sizeof b, *ndim, shape));
+    }
+    *ndim = nd2;
+    memcpy(shape, sh2, sizeof(ptrdiff_t) * (size_t)nd2);
+    if (!nd_is_writeable(out))
+        return nd_set_error(ND_EVALUE, "%s: output array is read-only", who);
+    if (!nd_can_cast(ot, out->dtype, casting))
+        return nd_set_error(ND_EDTYPE,
+                         "%s: cannot cast ufunc '%s' output from %s to %s with casting "
+                         "rule '%s'", who, d->name, nd_dtype_name(ot),
+                         nd_dtype_name(out->dtype), nd_casting_name(casting));
+    return ND_OK;
+}
+
+/* The where mask broadcasts to the shape without extending it. */
+static nd_status check_where(const nd_array *where, int ndim, const ptrdiff_t *shape,
+                             const char *who)
+{
+    int nd2 = ndim;
+    ptrdiff_t sh2[ND_MAXDIMS];
+    memcpy(sh2, shape, sizeof(ptrdiff_t) * (size_t)ndim);
+    bool ok = broadcast_into(&nd2, sh2, where->ndim, where->shape) == ND_OK && nd2 == ndim;
+    for (int k = 0; ok && k < nd2; k++) ok = sh2[k] == shape[k];
+    if (!ok) {
+        char a[ND_SHAPE_STRLEN], b[ND_SHAPE_STRLEN];
+        return nd_set_error(ND_ESHAPE, "%s: where mask of shape %s does not broadcast to %s",
+                         who, nd__shape_str(a, sizeof a, where->ndim, where->shape),
+                         nd__shape_str(b, sizeof b, ndim, shape));
+    }
+    return ND_OK;
+}
+
+/* Missing outputs, in the memory order of the first full-shape input (zeroed under a
+ * mask: the masked-out elements are never written). */
+static nd_status alloc_outputs(int nin, const nd_array *const *ins, int nout, nd_array **outs,
+                               int ndim, const ptrdiff_t *shape, nd_dtype ot, bool masked,
+                               const char *who)
+{
+    const ptrdiff_t *ref = NULL;
+    for (int i = 0; i < nin && !ref; i++)
+        if (ins[i] && ins[i]->ndim == ndim && nd_size(ins[i]) > 1) ref = ins[i]->strides;
+    for (int j = 0; j < nout; j++) {
+        if (outs[j]) continue;
+        outs[j] = nd__alloc_k(ndim, shape, ot, ref, masked, who);
+        if (!outs[j]) return nd_last_error();
+    }
+    return ND_OK;
+}
+
+/* An input that overlaps a given output other than element-for-element is copied
+ * (copies[i]), as is a mask that overlaps one; a mask that is not bool is cast. The
+ * copies replace ins[i] and *where; the caller frees copies and *where_copy. */
+static nd_status isolate_operands(int nin, const nd_array **ins, nd_array **copies, int nout,
+                                  nd_array *const *given, const nd_array **where,
+                                  nd_array **where_copy)
+{
+    for (int i = 0; i < nin; i++) {
+        if (!ins[i]) continue;
+        for (int j = 0; j < nout; j++) {
+            if (!given[j] || !nd_may_share_memory(ins[i], given[j]) || same_layout(ins[i], given[j]))
+                continue;
+            copies[i] = nd_copy(ins[i], ND_ORDER_K);
+            if (!copies[i]) return nd_last_error();
+            ins[i] = copies[i];
+            break;
+        }
+    }
+    for (int j = 0; j < nout && *where && !*where_copy; j++) {
+        if (given[j] && nd_may_share_memory(*where, given[j])) {
+            *where_copy = nd_copy(*where, ND_ORDER_K);
+            if (!*where_copy) return nd_last_error();
+            *where = *where_copy;
+        }
+    }
+    if (*where && (*where)->dtype != ND_BOOL) {
+        nd_array *wb = nd_astype(*where, ND_BOOL, ND_CAST_UNSAFE);
+        if (!wb) return nd_last_error();
+        nd_free(*where_copy);
+        *where = *where_copy = wb;
+    }
+    return ND_OK;
+}
+
+/* The nest over inputs, outputs and mask, and the loop's run context. Scalar inputs are
+ * stored in sbuf (which must outlive the run). Returns whether the run needs buffering
+ * (a cast, a misaligned operand or a mask). */
+static bool setup_nest(nd__nest *nest, run_ctx *r, const nd_operand *in,
+                       const nd_array *const *ins, nd_array *const *outs, const nd_array *where,
+                       int ndim, const ptrdiff_t *shape, unsigned char (*sbuf)[16])
+{
+    const int nin = r->nin, nout = r->nout;
+    nest->nop = nin + nout + (where ? 1 : 0);
+    nest->ndim = ndim;
+    memcpy(nest->shape, shape, sizeof(ptrdiff_t) * (size_t)ndim);
+    bool buffered = where != NULL;
+    for (int i = 0; i < nin; i++) {
+        if (ins[i]) {
+            nest->base[i] = ins[i]->data;
+            bc_strides(ins[i], ndim, shape, nest->strides[i]);
+            r->dt[i] = ins[i]->dtype;
+        } else {
+            nd__scalar_store(sbuf[i], r->t, in[i].scalar);
+            nest->base[i] = (char *)sbuf[i];
+            for (int k = 0; k < ndim; k++) nest->strides[i][k] = 0;
+            r->dt[i] = r->t;
+        }
+        r->cast[i] = r->dt[i] != r->t || (ins[i] && !nd__aligned(ins[i]));
+        buffered = buffered || r->cast[i];
+    }
+    for (int j = 0; j < nout; j++) {
+        int op = nin + j;
+        nest->base[op] = outs[j]->data;
+        memcpy(nest->strides[op], outs[j]->strides, sizeof(ptrdiff_t) * (size_t)ndim);
+        r->dt[op] = outs[j]->dtype;
+        r->cast[op] = r->dt[op] != r->ot || !nd__aligned(outs[j]);
+        buffered = buffered || r->cast[op];
+    }
+    if (where) {
+        nest->base[nin + nout] = where->data;
+        bc_strides(where, ndim, shape, nest->strides[nin + nout]);
+    }
+    if (ndim == 0) {
+        nest->ndim = 1;
+        nest->shape[0] = 1;
+        for (int op = 0; op < nest->nop; op++) nest->strides[op][0] = 0;
+    }
+    nd__nest_optimize(nest, nin);
+    return buffered;
+}
+
+/* Run the loop over the nest (buffered: single-threaded through cast buffers; direct:
+ * split across the pool), then report a loop error or a floating-point error. */
+static nd_status run_nest(nd__nest *nest, run_ctx *r, bool buffered, const char *who)
+{
+    if (buffered) {
+        const size_t bsz = ND__BUFN * 16;
+        char *mem = nd_malloc(bsz * (size_t)(r->nin + r->nout), who);
+        if (!mem) return ND_ENOMEM;
+        for (int k = 0; k < r->nin + r->nout; k++) r->buf[k] = mem + bsz * (size_t)k;
+        nd__loop_begin();
+        nd__nest_run(nest, buffered_inner, r);
+        nd_free_mem(mem);
+    } else {
+        nd__loop_begin();
+        nd__nest_run_parallel(nest, direct_inner, r, ((1u << r->nout) - 1) << r->nin);
+    }
+    return nd__loop_finish(who);
+}
+
 nd_status nd__ufunc_exec(nd_ufunc f, const nd__loop_fn *loops, int nout,
                          const nd_operand *in, nd_array **outs, const nd_ufunc_opts *o,
                          void *ctx, const char *who)
@@ -307,20 +509,10 @@ nd_status nd__ufunc_exec(nd_ufunc f, const nd__loop_fn *loops, int nout,
     nd_array *given[2] = { outs[0], nout > 1 ? outs[1] : NULL };
     const nd_array *where = opts.where;
     nd_array *where_copy = NULL;
-    run_ctx r = { 0 };
-    nd_status rc = ND_OK;
     if (!loops) loops = d->loops;
 
-    for (int i = 0; i < nin; i++) {
-        if (in[i].kind == ND_OPK_ARRAY && !in[i].array)
-            return nd_set_error(ND_EVALUE, "%s: input %d is NULL", who, i);
-        if (in[i].kind != ND_OPK_ARRAY && in[i].kind != ND_OPK_SCALAR)
-            return nd_set_error(ND_EVALUE, "%s: input %d is missing", who, i);
-        if (in[i].kind == ND_OPK_SCALAR && !nd_dtype_is_valid(in[i].scalar.dtype))
-            return nd_set_error(ND_EDTYPE, "%s: scalar input %d has invalid dtype %d", who, i,
-                             (int)in[i].scalar.dtype);
-        ins[i] = in[i].array;
-    }
+    /* the loop: input checks, then type resolution */
+    if (check_inputs(nin, in, ins, who) < 0) return nd_last_error();
     if (opts.dtype && !nd_dtype_is_valid(opts.dtype))
         return nd_set_error(ND_EDTYPE, "%s: invalid dtype %d", who, opts.dtype);
     int t = nd__ufunc_resolve(f, loops, in, opts.dtype, casting, who);
@@ -328,194 +520,38 @@ nd_status nd__ufunc_exec(nd_ufunc f, const nd__loop_fn *loops, int nout,
     const nd_dtype ot = nd__ufunc_outtype(f, (nd_dtype)t);
 
     /* broadcast shape of the inputs, then check the given outputs and the mask */
-    int ndim = 0;
+    int ndim;
     ptrdiff_t shape[ND_MAXDIMS];
-    for (int i = 0; i < nin; i++) {
-        if (!ins[i]) continue;
-        if (broadcast_into(&ndim, shape, ins[i]->ndim, ins[i]->shape) < 0) {
-            char msg[512];
-            shapes_msg(msg, sizeof msg, nin, ins);
-            return nd_set_error(ND_ESHAPE,
-                             "%s: operands could not be broadcast together with shapes %s",
-                             who, msg);
-        }
-    }
-    for (int j = 0; j < nout; j++) {
-        nd_array *out = given[j];
-        if (!out) continue;
-        int nd2 = ndim;
-        ptrdiff_t sh2[ND_MAXDIMS];
-        memcpy(sh2, shape, sizeof(ptrdiff_t) * (size_t)ndim);
-        bool ok = broadcast_into(&nd2, sh2, out->ndim, out->shape) == ND_OK && nd2 == out->ndim;
-        for (int k = 0; ok && k < nd2; k++) ok = sh2[k] == out->shape[k];
-        if (!ok) {
-            char a[ND_SHAPE_STRLEN], b[ND_SHAPE_STRLEN];
-            return nd_set_error(ND_ESHAPE,
-                             "%s: output of shape %s does not match the broadcast shape %s",
-                             who, nd__shape_str(a, sizeof a, out->ndim, out->shape),
-                             nd__shape_str(b, sizeof b, ndim, shape));
-        }
-        ndim = nd2;
-        memcpy(shape, sh2, sizeof(ptrdiff_t) * (size_t)ndim);
-        if (!nd_is_writeable(out))
-            return nd_set_error(ND_EVALUE, "%s: output array is read-only", who);
-        if (!nd_can_cast(ot, out->dtype, casting))
-            return nd_set_error(ND_EDTYPE,
-                             "%s: cannot cast ufunc '%s' output from %s to %s with casting "
-                             "rule '%s'", who, d->name, nd_dtype_name(ot),
-                             nd_dtype_name(out->dtype), nd_casting_name(casting));
-    }
-    if (where) {
-        int nd2 = ndim;
-        ptrdiff_t sh2[ND_MAXDIMS];
-        memcpy(sh2, shape, sizeof(ptrdiff_t) * (size_t)ndim);
-        bool ok = broadcast_into(&nd2, sh2, where->ndim, where->shape) == ND_OK && nd2 == ndim;
-        for (int k = 0; ok && k < nd2; k++) ok = sh2[k] == shape[k];
-        if (!ok) {
-            char a[ND_SHAPE_STRLEN], b[ND_SHAPE_STRLEN];
-            return nd_set_error(ND_ESHAPE, "%s: where mask of shape %s does not broadcast to %s",
-                             who, nd__shape_str(a, sizeof a, where->ndim, where->shape),
-                             nd__shape_str(b, sizeof b, ndim, shape));
-        }
-    }
+    if (broadcast_inputs(nin, ins, &ndim, shape, who) < 0) return nd_last_error();
+    for (int j = 0; j < nout; j++)
+        if (given[j] && check_output(given[j], &ndim, shape, ot, casting, d, who) < 0)
+            return nd_last_error();
+    if (where && check_where(where, ndim, shape, who) < 0) return nd_last_error();
 
-    /* allocate missing outputs in the memory order of the first full-shape input */
-    const ptrdiff_t *ref = NULL;
-    for (int i = 0; i < nin && !ref; i++)
-        if (ins[i] && ins[i]->ndim == ndim && nd_size(ins[i]) > 1) ref = ins[i]->strides;
-    for (int j = 0; j < nout; j++) {
-        if (outs[j]) continue;
-        outs[j] = nd__alloc_k(ndim, shape, ot, ref, where != NULL, who);
-        if (!outs[j]) {
-            rc = nd_last_error();
-            goto fail;
-        }
-    }
-
-    /* an input that overlaps an output other than element-for-element is copied */
-    for (int i = 0; i < nin; i++) {
-        if (!ins[i]) continue;
-        for (int j = 0; j < nout; j++) {
-            if (!given[j] || !nd_may_share_memory(ins[i], given[j]) || same_layout(ins[i], given[j]))
-                continue;
-            copies[i] = nd_copy(ins[i], ND_ORDER_K);
-            if (!copies[i]) {
-                rc = nd_last_error();
-                goto fail;
-            }
-            ins[i] = copies[i];
-            break;
-        }
-    }
-    for (int j = 0; j < nout && where && !where_copy; j++) {
-        if (given[j] && nd_may_share_memory(where, given[j])) {
-            where_copy = nd_copy(where, ND_ORDER_K);
-            if (!where_copy) {
-                rc = nd_last_error();
-                goto fail;
-            }
-            where = where_copy;
-        }
-    }
-    if (where && where->dtype != ND_BOOL) {
-        nd_array *wb = nd_astype(where, ND_BOOL, ND_CAST_UNSAFE);
-        if (!wb) {
-            rc = nd_last_error();
-            goto fail;
-        }
-        nd_free(where_copy);
-        where = where_copy = wb;
-    }
-
-    /* the nest: inputs, outputs, mask */
-    alignas(16) unsigned char sbuf[3][16];
-    nd__nest nest;
-    nest.nop = nin + nout + (where ? 1 : 0);
-    nest.ndim = ndim;
-    memcpy(nest.shape, shape, sizeof(ptrdiff_t) * (size_t)ndim);
-    r.loop = loops[t];
-    r.ctx = ctx;
-    r.nin = nin;
-    r.nout = nout;
-    r.has_where = where != NULL;
-    r.t = (nd_dtype)t;
-    r.ot = ot;
-    bool buffered = where != NULL;
-    for (int i = 0; i < nin; i++) {
-        if (ins[i]) {
-            nest.base[i] = ins[i]->data;
-            bc_strides(ins[i], ndim, shape, nest.strides[i]);
-            r.dt[i] = ins[i]->dtype;
-        } else {
-            nd__scalar_store(sbuf[i], (nd_dtype)t, in[i].scalar);
-            nest.base[i] = (char *)sbuf[i];
-            for (int k = 0; k < ndim; k++) nest.strides[i][k] = 0;
-            r.dt[i] = (nd_dtype)t;
-        }
-        r.cast[i] = r.dt[i] != (nd_dtype)t || (ins[i] && !nd__aligned(ins[i]));
-        buffered = buffered || r.cast[i];
-    }
-    for (int j = 0; j < nout; j++) {
-        int op = nin + j;
-        nest.base[op] = outs[j]->data;
-        memcpy(nest.strides[op], outs[j]->strides, sizeof(ptrdiff_t) * (size_t)ndim);
-        r.dt[op] = outs[j]->dtype;
-        r.cast[op] = r.dt[op] != ot || !nd__aligned(outs[j]);
-        buffered = buffered || r.cast[op];
-    }
-    if (where) {
-        nest.base[nin + nout] = where->data;
-        bc_strides(where, ndim, shape, nest.strides[nin + nout]);
-    }
-    if (ndim == 0) {
-        nest.ndim = 1;
-        nest.shape[0] = 1;
-        for (int op = 0; op < nest.nop; op++) nest.strides[op][0] = 0;
-    }
-    nd__nest_optimize(&nest, nin);
-
-    if (buffered) {
-        const size_t bsz = ND__BUFN * 16;
-        char *mem = nd_malloc(bsz * (size_t)(nin + nout), who);
-        if (!mem) {
-            rc = ND_ENOMEM;
-            goto fail;
-        }
-        for (int k = 0; k < nin + nout; k++) r.buf[k] = mem + bsz * (size_t)k;
-        nd__fpe_clear();
-        nd__loop_status_clear();
-        nd__nest_run(&nest, buffered_inner, &r);
-        nd_free_mem(mem);
-    } else {
-        r.stream = d->stream && loops == d->loops && nout == 1 &&
+    /* outputs, operand copies, the nest, the run */
+    nd_status rc = alloc_outputs(nin, ins, nout, outs, ndim, shape, ot, where != NULL, who);
+    if (rc == ND_OK) rc = isolate_operands(nin, ins, copies, nout, given, &where, &where_copy);
+    if (rc == ND_OK) {
+        alignas(16) unsigned char sbuf[3][16];
+        nd__nest nest;
+        run_ctx r = { .loop = loops[t], .ctx = ctx, .nin = nin, .nout = nout,
+                      .has_where = where != NULL, .t = (nd_dtype)t, .ot = ot };
+        bool buffered = setup_nest(&nest, &r, in, ins, outs, where, ndim, shape, sbuf);
+        r.stream = !buffered && d->stream && loops == d->loops && nout == 1 &&
                    nd_nbytes(outs[0]) >= ND__STREAM_MIN_BYTES;
-        nd__fpe_clear();
-        nd__loop_status_clear();
-        nd__nest_run_parallel(&nest, direct_inner, &r, ((1u << nout) - 1) << nin);
+        rc = run_nest(&nest, &r, buffered, who);
     }
-    const char *lmsg;
-    rc = nd__loop_status(&lmsg);
     if (rc < 0) {
-        nd__loop_status_clear();
-        nd_set_error(rc, "%s: %s", who, lmsg);
-        goto fail;
-    }
-    rc = nd__fpe_check(who);
-    if (rc < 0) goto fail;
-    for (int i = 0; i < nin; i++) nd_free(copies[i]);
-    nd_free(where_copy);
-    return ND_OK;
-
-fail:
-    for (int j = 0; j < nout; j++) {
-        if (!given[j]) {
-            nd_free(outs[j]);
-            outs[j] = NULL;
+        for (int j = 0; j < nout; j++) {
+            if (!given[j]) {
+                nd_free(outs[j]);
+                outs[j] = NULL;
+            }
         }
     }
     for (int i = 0; i < nin; i++) nd_free(copies[i]);
     nd_free(where_copy);
-    return rc;
+    return rc < 0 ? rc : ND_OK;
 }
 
 /* ---- public entry points ---------------------------------------------------------------------- */

@@ -164,6 +164,11 @@ nd_status nd__fpe_report(unsigned bits, const char *who);
 void nd__loop_fail(nd_status code, const char *msg);
 nd_status nd__loop_status(const char **msg);
 void nd__loop_status_clear(void);
+/* Around one run of the loops: nd__loop_begin clears the FP flags and the loop error
+ * slot; nd__loop_finish turns a recorded loop error into the call's error (clearing the
+ * slot), else reports the FP flags (nd__fpe_check). */
+void nd__loop_begin(void);
+nd_status nd__loop_finish(const char *who);
 
 /* Pairwise sums (core/array/pairwise.h); complex ones add real and imaginary parts
  * separately. `s` is a byte stride. */
