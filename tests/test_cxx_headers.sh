@@ -10,10 +10,16 @@ lib=$(find "$NUMC_BUILD_DIR" -maxdepth 1 \( -name 'libnumc.so' -o -name 'libnumc
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/numc-cxx.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0 tried=0
-for cxx in g++ clang++; do
+# A sanitizer build's libnumc needs the program built with the same runtime: then only
+# the C++ compiler of the library's compiler family is tried, with the same flags.
+cxxs="g++ clang++" san=${NUMC_SANITIZE_FLAGS:-}
+if [ -n "$san" ]; then
+  case "$(basename "${NUMC_C_COMPILER:-gcc}")" in clang*) cxxs=clang++ ;; *) cxxs=g++ ;; esac
+fi
+for cxx in $cxxs; do
   command -v "$cxx" >/dev/null || continue
   tried=$((tried + 1))
-  if "$cxx" -std=c++17 -Wall -Wextra -Werror -I"$NUMC_SOURCE_DIR/include" \
+  if "$cxx" -std=c++17 -Wall -Wextra -Werror $san -I"$NUMC_SOURCE_DIR/include" \
        "$NUMC_SOURCE_DIR/tests/cxx/headers.cpp" "$lib" -lm -lpthread -o "$tmp/headers" \
        >"$tmp/log" 2>&1 && LD_LIBRARY_PATH="$NUMC_BUILD_DIR" "$tmp/headers" >>"$tmp/log" 2>&1; then
     echo "ok: $cxx: $(tail -1 "$tmp/log")"
