@@ -32,26 +32,30 @@ typedef struct fft_plan fft_plan;
  * arrays of the same alignment (MEASURE and up). Holds a use count until fft_release.
  * Sets the error (naming `who`) and returns NULL if FFTW cannot plan it. The key's
  * alignment fields are filled in from in/out. */
+ND_INTERNAL ND_WARN_UNUSED
 fft_plan *fft_acquire(fft_key *key, void *in, void *out, nd_fft_planner rigor, const char *who);
 /* Run the plan on in/out (same geometry and alignment as planned; no lock taken). */
-void fft_execute(const fft_plan *p, void *in, void *out);
-void fft_release(fft_plan *p);
+ND_INTERNAL void fft_execute(const fft_plan *p, void *in, void *out);
+ND_INTERNAL void fft_release(fft_plan *p);
 /* The planner effort a request resolves to (ND_FFT_PLANNER_DEFAULT → the process default). */
-nd_fft_planner fft_effective_rigor(nd_fft_planner r);
+ND_INTERNAL nd_fft_planner fft_effective_rigor(nd_fft_planner r);
 
 /* ---- fft_pass.c ---- */
 /* A key for a transform over `naxes` axes of arrays with logical shape lshape (the
  * transformed axes' logical lengths, the other axes' common extents): istr/ostr are byte
  * strides, iesz/oesz the element sizes FFTW counts in; the rest become vector dims. */
+ND_INTERNAL
 void fft_make_key(fft_key *k, fft_kind kind, bool single, int sign, int ndim, const ptrdiff_t *lshape,
                   const ptrdiff_t *istr, ptrdiff_t iesz, const ptrdiff_t *ostr, ptrdiff_t oesz, int naxes,
                   const int *axes);
 /* Acquire, execute and release the plan for k. */
+ND_INTERNAL ND_WARN_UNUSED
 nd_status fft_run(fft_key *k, void *in, void *out, nd_fft_planner rigor, const char *who);
 /* Whether a transform touching `bytes` of data should run as per-axis passes. */
-bool fft_use_passes(nd_fft_planner rigor, size_t bytes);
+ND_INTERNAL bool fft_use_passes(nd_fft_planner rigor, size_t bytes);
 /* One 1-D transform along `axis` from src to dst (may be the same array), cache-blocked
  * when the axis is strided and the data large. */
+ND_INTERNAL ND_WARN_UNUSED
 nd_status fft_axis(fft_kind kind, bool single, int sign, int ndim, const ptrdiff_t *lshape, int axis,
                    char *src, const ptrdiff_t *sstr, char *dst, const ptrdiff_t *dstr,
                    nd_fft_planner rigor, const char *who);

@@ -7,8 +7,6 @@
 
 #include "rng_internal.h"
 
-nd_status nd__bitgen_jump(nd_rng *r, uint64_t jumps);
-
 const char *nd_bitgen_name(nd_bitgen_kind kind)
 {
     switch (kind) {

@@ -21,12 +21,13 @@ typedef struct nd__seedseq {
     uint32_t pool[ND__SS_POOL];
 } nd__seedseq;
 
+ND_INTERNAL ND_WARN_UNUSED
 nd_status nd__seedseq_init(nd__seedseq *ss, const uint32_t *entropy, int n_entropy,
                            const uint32_t *spawn_key, int n_spawn_key, const char *who);
 /* generate_state(n, uint32): n words into out. */
-void nd__seedseq_words32(const nd__seedseq *ss, uint32_t *out, int n);
+ND_INTERNAL void nd__seedseq_words32(const nd__seedseq *ss, uint32_t *out, int n);
 /* generate_state(n, uint64): pairs of 32-bit words, low word first. */
-void nd__seedseq_words64(const nd__seedseq *ss, uint64_t *out, int n);
+ND_INTERNAL void nd__seedseq_words64(const nd__seedseq *ss, uint64_t *out, int n);
 
 typedef struct nd__philox {
     uint64_t ctr[4], key[2], buf[4];
@@ -78,7 +79,7 @@ static inline uint64_t nd__dxsm_next(nd_rng *r)
     return hi;
 }
 
-uint64_t nd__philox_refill(nd_rng *r);
+ND_INTERNAL uint64_t nd__philox_refill(nd_rng *r);
 static inline uint64_t nd__philox_next(nd_rng *r)
 {
     if (r->s.ph.pos < 4) return r->s.ph.buf[r->s.ph.pos++];
@@ -141,6 +142,9 @@ static inline float nd__next_float(nd_rng *r)
 }
 
 /* Seed r's bit generator from r->seq (NumPy's per-kind seeding). */
-void nd__bitgen_seed(nd_rng *r);
+ND_INTERNAL void nd__bitgen_seed(nd_rng *r);
+/* Jump r's bit generator in place, `jumps` times (bitgen.c); the seed sequence is
+ * extended so that spawning from the copy does not repeat the parent's children. */
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__bitgen_jump(nd_rng *r, uint64_t jumps);
 
 #endif

@@ -5,13 +5,17 @@
 
 #include <stdint.h>
 
-extern const double nd__zig_wi[256], nd__zig_fi[256], nd__zig_we[256], nd__zig_fe[256];
-extern const uint64_t nd__zig_ki[256], nd__zig_ke[256];
-extern const float nd__zig_wi_f[256], nd__zig_fi_f[256], nd__zig_we_f[256], nd__zig_fe_f[256];
-extern const uint32_t nd__zig_ki_f[256], nd__zig_ke_f[256];
+#include "internal.h"
+
+ND_INTERNAL extern const double nd__zig_wi[256], nd__zig_fi[256];
+ND_INTERNAL extern const double nd__zig_we[256], nd__zig_fe[256];
+ND_INTERNAL extern const uint64_t nd__zig_ki[256], nd__zig_ke[256];
+ND_INTERNAL extern const float nd__zig_wi_f[256], nd__zig_fi_f[256];
+ND_INTERNAL extern const float nd__zig_we_f[256], nd__zig_fe_f[256];
+ND_INTERNAL extern const uint32_t nd__zig_ki_f[256], nd__zig_ke_f[256];
 
 /* log(k!) for k < 126 */
-extern const double nd__logfact[126];
+ND_INTERNAL extern const double nd__logfact[126];
 
 #define ND__ZIG_NOR_R 3.6541528853610088
 #define ND__ZIG_NOR_INV_R 0.27366123732975828

@@ -6,6 +6,21 @@
 #include <numc/error.h>
 #include <stdarg.h>
 
+/* Every internal prototype (the nd__*, la_*, fft_* functions and tables the modules share)
+ * carries ND_INTERNAL, as cairo's headers carry cairo_private: hidden visibility on the
+ * declaration, so that a caller compiled without -fvisibility=hidden still cannot export
+ * it, and PIC code reaches it directly instead of through the PLT/GOT. Internal functions
+ * that return an nd_status (or a new allocation) also carry ND_WARN_UNUSED: dropping the
+ * result is a compile error under -Werror. GCC ignores a (void) cast on such a call; a
+ * caller that really does not care writes `if (f(...) < 0) { ... }` with a reason. */
+#if defined(__GNUC__) || defined(__clang__)
+#define ND_INTERNAL __attribute__((visibility("hidden")))
+#define ND_WARN_UNUSED __attribute__((warn_unused_result))
+#else
+#define ND_INTERNAL
+#define ND_WARN_UNUSED
+#endif
+
 /* The buffer shared by an array and all its views. */
 typedef struct nd_buffer {
     long refcount;                      /* atomic */
@@ -33,14 +48,14 @@ struct nd_array {
  * innermost scope (ND_ENOMEM and the handle freed when the list cannot grow);
  * nd_free takes it out; detach makes it unscoped (objects that store handles they
  * created, like nd_table's columns, call it). */
-nd_status nd__scope_register(nd_array *a, const char *who);
-void nd__scope_forget(nd_array *a);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__scope_register(nd_array *a, const char *who);
+ND_INTERNAL void nd__scope_forget(nd_array *a);
 #define nd__scope_detach nd__scope_forget
 
 /* nd_set_error and the allocator (nd_malloc, nd_calloc, nd_strdup, nd_free_mem) are
  * public (error.h): extension libraries use the same ones. */
 /* The warning channel with floating-point bits (nd_warn passes 0). */
-void nd__warn_bits(unsigned fpe_bits, const char *msg);
+ND_INTERNAL void nd__warn_bits(unsigned fpe_bits, const char *msg);
 /* a * b in size_t; false when it overflows. Every size computation in the library goes
  * through this (or nd__malloc_n): an element count from user input (a bin count, a
  * minlength, reps) times an element size must never wrap to a small allocation. */
@@ -50,7 +65,7 @@ static inline bool nd__mul_size(size_t a, size_t b, size_t *out)
 }
 /* nd_malloc of n elements of `size` bytes; ND_ENOMEM naming n when n is negative or
  * n * size does not fit in size_t. */
-void *nd__malloc_n(ptrdiff_t n, size_t size, const char *who);
+ND_INTERNAL ND_WARN_UNUSED void *nd__malloc_n(ptrdiff_t n, size_t size, const char *who);
 #define ND_FAIL(code, ...) (nd_set_error((code), __VA_ARGS__), NULL)
 
 /* The axes an options struct names: `axis` (one axis; ND_AXIS_NONE: none) or `axes`
@@ -69,42 +84,48 @@ static inline nd_status nd__opt_axes(int axis, const nd_axes *axes, nd_axes *out
 }
 
 /* Format a shape as "(3, 4)" into buf (returns buf). */
-char *nd__shape_str(char *buf, size_t cap, int ndim, const ptrdiff_t *shape);
+ND_INTERNAL char *nd__shape_str(char *buf, size_t cap, int ndim, const ptrdiff_t *shape);
 #define ND_SHAPE_STRLEN (ND_MAXDIMS * 22 + 4)
 
 /* Normalise axis (negative counts from the end) or fail with ND_EAXIS naming `who`. */
-nd_status nd__norm_axis(int *axis, int ndim, const char *who);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__norm_axis(int *axis, int ndim, const char *who);
 
 /* New array header over an existing buffer (takes a new reference on buf). */
+ND_INTERNAL ND_WARN_UNUSED
 nd_array *nd__view_of(const nd_array *base, int ndim, const ptrdiff_t *shape,
                       const ptrdiff_t *strides, char *data, nd_dtype dt);
 /* A new array with its own uninitialised buffer (C order, or F when fortran). */
+ND_INTERNAL ND_WARN_UNUSED
 nd_array *nd__alloc(int ndim, const ptrdiff_t *shape, nd_dtype dt, bool fortran, const char *who);
 /* The same, zero-filled when `zero` (cheaply: large blocks come zeroed from the OS). */
+ND_INTERNAL ND_WARN_UNUSED
 nd_array *nd__alloc_ex(int ndim, const ptrdiff_t *shape, nd_dtype dt, bool fortran, bool zero, const char *who);
 /* Lowest and one-past-highest byte the array's elements occupy. */
-void nd__extent(const nd_array *a, char **lo, char **hi);
+ND_INTERNAL void nd__extent(const nd_array *a, char **lo, char **hi);
 /* Free out[0..n) and set them to NULL after a partial failure; returns the last error. */
-nd_status nd__free_n(nd_array **out, int n);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__free_n(nd_array **out, int n);
 /* Recompute contiguity flags after changing shape/strides. */
-void nd__update_flags(nd_array *a);
+ND_INTERNAL void nd__update_flags(nd_array *a);
 /* Product of a shape with overflow check; -1 (and ND_ENOMEM / ND_EVALUE set) on failure. */
-ptrdiff_t nd__shape_size(int ndim, const ptrdiff_t *shape, const char *who);
+ND_INTERNAL ptrdiff_t nd__shape_size(int ndim, const ptrdiff_t *shape, const char *who);
 
 /* ND_EVALUE "<who>: array i is NULL" when the list or one of its n arrays is NULL. */
+ND_INTERNAL ND_WARN_UNUSED
 nd_status nd__check_list(int n, const nd_array *const *arrays, const char *who);
 
 /* Broadcast shapes (error names `who` and every shape). */
+ND_INTERNAL ND_WARN_UNUSED
 nd_status nd__broadcast(int n, const int *ndims, const ptrdiff_t *const *shapes, int *out_ndim,
                         ptrdiff_t *out_shape, const char *who);
 /* View of a broadcast to (ndim, shape), keeping writeability. */
+ND_INTERNAL ND_WARN_UNUSED
 nd_array *nd__broadcast_view(const nd_array *a, int ndim, const ptrdiff_t *shape, const char *who);
 /* Copy src (broadcast) into dst with conversion; no casting check. */
-nd_status nd__copy_into(nd_array *dst, const nd_array *src);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__copy_into(nd_array *dst, const nd_array *src);
 
 /* Store / load a scalar to / from an element of type dt. */
-void nd__scalar_store(void *dst, nd_dtype dt, nd_scalar s);
-nd_scalar nd__scalar_load(const void *src, nd_dtype dt);
+ND_INTERNAL void nd__scalar_store(void *dst, nd_dtype dt, nd_scalar s);
+ND_INTERNAL nd_scalar nd__scalar_load(const void *src, nd_dtype dt);
 
 /* numc's one growable buffer (error.c). Make room for `need` bytes in the block *p, which
  * holds `used` meaningful bytes in *cap bytes: when *cap < need the capacity doubles
@@ -112,6 +133,7 @@ nd_scalar nd__scalar_load(const void *src, nd_dtype dt);
  * the `used` bytes are copied and the old block freed (the hooks have no realloc).
  * ND_ENOMEM naming `who` when the size would overflow or the allocation fails; *p and *cap
  * are then unchanged. */
+ND_INTERNAL ND_WARN_UNUSED
 nd_status nd__buf_reserve(void *p, size_t used, size_t *cap, size_t need, size_t first,
                           const char *who);
 

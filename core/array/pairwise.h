@@ -6,13 +6,15 @@
 
 #include <stddef.h>
 
+#include "internal.h"
+
 /* Pairwise sums: error O(log n · eps) like NumPy's. `s` is a byte stride. The split
  * points depend only on n, so the result is the same for any thread count. */
-double nd__pairwise_sum_f64(const char *p, ptrdiff_t n, ptrdiff_t s);
-float nd__pairwise_sum_f32(const char *p, ptrdiff_t n, ptrdiff_t s);
+ND_INTERNAL double nd__pairwise_sum_f64(const char *p, ptrdiff_t n, ptrdiff_t s);
+ND_INTERNAL float nd__pairwise_sum_f32(const char *p, ptrdiff_t n, ptrdiff_t s);
 /* Pairwise sum of (x - m)^2 (variance numerators without a temporary). */
-double nd__pairwise_sqdev_f64(const char *p, ptrdiff_t n, ptrdiff_t s, double m);
-float nd__pairwise_sqdev_f32(const char *p, ptrdiff_t n, ptrdiff_t s, float m);
+ND_INTERNAL double nd__pairwise_sqdev_f64(const char *p, ptrdiff_t n, ptrdiff_t s, double m);
+ND_INTERNAL float nd__pairwise_sqdev_f32(const char *p, ptrdiff_t n, ptrdiff_t s, float m);
 
 /* The same sum over n doubles with a stride counted in elements. */
 static inline double nd__pairwise_sum(const double *v, ptrdiff_t n, ptrdiff_t stride)

@@ -14,11 +14,11 @@ typedef struct nd__strbuf {
     const char *who; /* public function named in the out-of-memory message */
 } nd__strbuf;
 
-void nd__sb_putn(nd__strbuf *b, const char *s, size_t n);
-void nd__sb_puts(nd__strbuf *b, const char *s);
-void nd__sb_putc(nd__strbuf *b, char c);
-void nd__sb_spaces(nd__strbuf *b, ptrdiff_t n); /* n <= 0 appends nothing */
-void nd__sb_release(nd__strbuf *b);
+ND_INTERNAL void nd__sb_putn(nd__strbuf *b, const char *s, size_t n);
+ND_INTERNAL void nd__sb_puts(nd__strbuf *b, const char *s);
+ND_INTERNAL void nd__sb_putc(nd__strbuf *b, char c);
+ND_INTERNAL void nd__sb_spaces(nd__strbuf *b, ptrdiff_t n); /* n <= 0 appends nothing */
+ND_INTERNAL void nd__sb_release(nd__strbuf *b);
 
 /* NumPy's FloatingFormat (arrayprint.py, floatmode='maxprec', sign '-' or '+'):
  * fill it from every value that will be shown, then format values one at a time
@@ -33,16 +33,17 @@ typedef struct nd__floatfmt {
     int pad_left, pad_right, exp_size;
 } nd__floatfmt;
 
+ND_INTERNAL
 void nd__floatfmt_init(nd__floatfmt *f, bool f32, bool sign_plus, int precision, bool suppress);
 /* Choose notation and column widths from the n values that will be printed. */
-void nd__floatfmt_fill(nd__floatfmt *f, const double *v, ptrdiff_t n);
+ND_INTERNAL void nd__floatfmt_fill(nd__floatfmt *f, const double *v, ptrdiff_t n);
 /* Append one value formatted to the common width. */
-void nd__floatfmt_put(const nd__floatfmt *f, double x, nd__strbuf *out);
+ND_INTERNAL void nd__floatfmt_put(const nd__floatfmt *f, double x, nd__strbuf *out);
 
 /* str() of a NumPy float scalar ("3.0", "0.1", "1e+20", "nan"); f32 selects float32
  * digits. sign_plus forces a '+' on non-negative values. */
-void nd__float_scalar_str(double x, bool f32, bool sign_plus, nd__strbuf *out);
+ND_INTERNAL void nd__float_scalar_str(double x, bool f32, bool sign_plus, nd__strbuf *out);
 /* str() of a NumPy complex scalar ("(1+2j)", "2j", "(nan+infj)"). */
-void nd__complex_scalar_str(double re, double im, bool f32, nd__strbuf *out);
+ND_INTERNAL void nd__complex_scalar_str(double re, double im, bool f32, nd__strbuf *out);
 
 #endif

@@ -6,8 +6,10 @@
 
 #include <stddef.h>
 
+#include "internal.h"
+
 /* Afterwards v[k] is the k-th smallest of v[0..n) for every k in ks (sorted ascending,
  * duplicates allowed), with smaller values before and larger after. No NaN in v. */
-void nd__select_multi(double *v, ptrdiff_t n, const ptrdiff_t *ks, int nk);
+ND_INTERNAL void nd__select_multi(double *v, ptrdiff_t n, const ptrdiff_t *ks, int nk);
 
 #endif

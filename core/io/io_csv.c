@@ -681,32 +681,31 @@ static nd_status check_opts(const nd_csv_opts *o, const char *who)
     return ND_OK;
 }
 
-nd_status nd__csv_parse(const char *buf, size_t n, const nd_csv_opts *o, nd__csv_mode mode,
-                        const char *who, const char *name, nd__csv_result *res,
-                        nd_csv_stats *stats)
+/* The context's settings from the options: result dtype, missing-value tokens, fill. */
+static nd_status init_ctx(ctx *c)
 {
-    static const nd_csv_opts defaults;
-    if (!o) o = &defaults;
-    memset(res, 0, sizeof *res);
-    nd_status st = check_opts(o, who);
-    if (st < 0) return st;
-    ctx c = { .who = who, .name = name, .o = o, .mode = mode, .res = res };
+    const nd_csv_opts *o = c->o;
+    nd__csv_result *res = c->res;
     res->dtype = o->dtype ? (nd_dtype)o->dtype : ND_FLOAT64;
-    c.itemsize = nd_dtype_size(res->dtype);
-    c.auto_kind = mode == ND__CSV_TABLE && !o->numeric;
-    c.missing = o->missing_values ? o->missing_values : default_missing;
-    c.nmissing_tokens = o->missing_values ? o->nmissing_values
-                                          : (int)(sizeof default_missing / sizeof *default_missing);
-    for (int i = 0; i < c.nmissing_tokens; i++) {
-        const char *tok = c.missing[i];
+    c->itemsize = nd_dtype_size(res->dtype);
+    c->auto_kind = c->mode == ND__CSV_TABLE && !o->numeric;
+    c->missing = o->missing_values ? o->missing_values : default_missing;
+    const int ndefault = (int)(sizeof default_missing / sizeof *default_missing);
+    c->nmissing_tokens = o->missing_values ? o->nmissing_values : ndefault;
+    for (int i = 0; i < c->nmissing_tokens; i++) {
+        const char *tok = c->missing[i];
         if (tok && *tok && nd__parse_cell(tok, tok + strlen(tok), ND_COMPLEX128, (double[2]){ 0 }))
-            c.numeric_tokens = true;
+            c->numeric_tokens = true;
     }
-    char **names = NULL;
-    field *hdr = NULL;
-    if ((st = fill_value(&c)) < 0) return st;
+    return fill_value(c);
+}
 
-    reader *r = &c.r;
+/* Point the reader at buf[0, n) past a byte-order mark and `skiprows` lines, and choose
+ * the delimiter. ND_EPARSE when no data row follows. */
+static nd_status open_reader(ctx *c, const char *buf, size_t n)
+{
+    const nd_csv_opts *o = c->o;
+    reader *r = &c->r;
     r->p = buf;
     r->end = buf + n;
     r->line = 1;
@@ -718,103 +717,128 @@ nd_status nd__csv_parse(const char *buf, size_t n, const nd_csv_opts *o, nd__csv
 
     set_delim(r, ',');
     reader probe = *r;
-    if (!next_row(&probe)) {
-        st = nd_set_error(ND_EPARSE, "%s: %s: %s", who, name,
-                       n == 0 ? "empty file" : "no data (only blank or comment lines)");
-        goto fail;
-    }
+    if (!next_row(&probe))
+        return nd_set_error(ND_EPARSE, "%s: %s: %s", c->who, c->name,
+                            n == 0 ? "empty file" : "no data (only blank or comment lines)");
     set_delim(r, o->delimiter ? o->delimiter : detect_delimiter(r));
+    return ND_OK;
+}
 
-    /* The first row decides the number of columns and whether it is a header. */
-    probe = *r;
+/* Whether the first row's fields hdr[0..nf) are a header (.header < 0: never, > 0:
+ * always, 0: when no unquoted field is a number and some field is text). */
+static bool is_header(const ctx *c, const field *hdr, int nf)
+{
+    if (c->o->header != 0) return c->o->header > 0;
+    bool any_number = false, any_text = false;
+    for (int k = 0; k < nf; k++) {
+        if (!hdr[k].quoted && looks_numeric(&hdr[k])) any_number = true;
+        else if (hdr[k].e > hdr[k].s && !is_missing(c, &hdr[k])) any_text = true;
+    }
+    return !any_number && any_text;
+}
+
+/* The first row decides the number of columns (c->nfile) and whether it is a header;
+ * the columns get their names (the header's, or their indices) and are selected. The
+ * reader is left at the first data row. *hdr and *names (nfile entries) are the
+ * caller's to free, also on failure. */
+static nd_status read_header(ctx *c, field **hdr, char ***names, bool *header)
+{
+    reader *r = &c->r;
+    reader probe = *r;
     next_row(&probe);
     ptrdiff_t first_line = probe.line;
     reader cnt = probe;
     int eterm = 0, ecol = 0;
     int nf = row_fields(&cnt, NULL, 0, &eterm, &ecol);
     if (nf < 0) {
-        c.r = cnt;
-        st = field_error(&c, eterm, ecol);
-        goto fail;
+        c->r = cnt;
+        return field_error(c, eterm, ecol);
     }
-    c.nfile = nf;
-    hdr = nd_calloc((size_t)nf, sizeof *hdr, who);
-    names = nd_calloc((size_t)nf, sizeof *names, who);
-    c.cs = nd_calloc((size_t)nf, sizeof *c.cs, who);
-    if (!hdr || !names || !c.cs) {
-        st = ND_ENOMEM;
-        goto fail;
-    }
+    c->nfile = nf;
+    *hdr = nd_calloc((size_t)nf, sizeof **hdr, c->who);
+    *names = nd_calloc((size_t)nf, sizeof **names, c->who);
+    c->cs = nd_calloc((size_t)nf, sizeof *c->cs, c->who);
+    if (!*hdr || !*names || !c->cs) return ND_ENOMEM;
     cnt = probe;
-    row_fields(&cnt, hdr, nf, NULL, NULL);
-    bool header = o->header > 0;
-    if (o->header == 0) {
-        bool any_number = false, any_text = false;
-        for (int k = 0; k < nf; k++) {
-            if (!hdr[k].quoted && looks_numeric(&hdr[k])) any_number = true;
-            else if (hdr[k].e > hdr[k].s && !is_missing(&c, &hdr[k])) any_text = true;
-        }
-        header = !any_number && any_text;
-    }
+    row_fields(&cnt, *hdr, nf, NULL, NULL);
+    *header = is_header(c, *hdr, nf);
     for (int k = 0; k < nf; k++) {
+        const field *h = &(*hdr)[k];
         char idx[16];
         snprintf(idx, sizeof idx, "%d", k);
-        names[k] = header && hdr[k].e > hdr[k].s
-                       ? dup_span(hdr[k].s, hdr[k].e, hdr[k].esc, r->quote, who)
-                       : nd_strdup(idx, who);
-        if (!names[k]) {
-            st = ND_ENOMEM;
-            goto fail;
-        }
+        (*names)[k] = *header && h->e > h->s ? dup_span(h->s, h->e, h->esc, r->quote, c->who)
+                                             : nd_strdup(idx, c->who);
+        if (!(*names)[k]) return ND_ENOMEM;
     }
-    if (header) *r = cnt; /* data starts after the header row */
-    if (!header && o->nusenames > 0) {
-        st = nd_set_error(ND_EVALUE, "%s: %s: usenames needs a header row, and the first row "
-                       "(line %td) looks like data", who, name, first_line);
-        goto fail;
-    }
-    if ((st = select_columns(&c, names, header)) < 0) goto fail;
+    if (*header) *r = cnt; /* data starts after the header row */
+    if (!*header && c->o->nusenames > 0)
+        return nd_set_error(ND_EVALUE, "%s: %s: usenames needs a header row, and the first "
+                            "row (line %td) looks like data", c->who, c->name, first_line);
+    return select_columns(c, *names, *header);
+}
 
+/* Read every data row into the value buffers (a second pass when a column turned to
+ * text after its first row), then give back what the row bound over-allocated. */
+static nd_status read_values(ctx *c)
+{
+    nd__csv_result *res = c->res;
+    reader *r = &c->r;
+    nd_status st;
     /* Rows can be no more than line ends + 1. */
-    c.rowcap = max_rows_in(r->p, r->end);
-    if (o->max_rows > 0 && o->max_rows < c.rowcap) c.rowcap = o->max_rows;
+    c->rowcap = max_rows_in(r->p, r->end);
+    if (c->o->max_rows > 0 && c->o->max_rows < c->rowcap) c->rowcap = c->o->max_rows;
     /* Start from what the bytes can hold (a row of k fields takes about 2k bytes) and grow
      * if that was too little, so comment-heavy or ragged files do not over-allocate. */
-    size_t fit = (size_t)(r->end - r->p) / (2 * (size_t)(nf > 0 ? nf : 1)) + 64;
-    c.alloc_rows = (size_t)c.rowcap < fit ? c.rowcap : (ptrdiff_t)fit;
+    size_t fit = (size_t)(r->end - r->p) / (2 * (size_t)(c->nfile > 0 ? c->nfile : 1)) + 64;
+    c->alloc_rows = (size_t)c->rowcap < fit ? c->rowcap : (ptrdiff_t)fit;
     reader start = *r;
     for (int pass = 0; pass < 2; pass++) {
-        if ((st = alloc_values(&c)) < 0) goto fail;
-        c.rerun = false;
+        if ((st = alloc_values(c)) < 0) return st;
+        c->rerun = false;
         *r = start;
-        if ((st = run_pass(&c)) < 0) goto fail;
-        if (!c.rerun) break;
-        reset_values(&c);
+        if ((st = run_pass(c)) < 0) return st;
+        if (!c->rerun) break;
+        reset_values(c);
     }
-    if (res->matrix && (st = shrink(&c, &res->matrix, (size_t)res->ncols * c.itemsize)) < 0)
-        goto fail;
+    if (res->matrix && (st = shrink(c, &res->matrix, (size_t)res->ncols * c->itemsize)) < 0)
+        return st;
     for (int k = 0; k < res->ncols; k++)
-        if ((st = shrink(&c, &res->cols[k].data, c.itemsize)) < 0) goto fail;
-    if (stats) {
+        if ((st = shrink(c, &res->cols[k].data, c->itemsize)) < 0) return st;
+    return ND_OK;
+}
+
+nd_status nd__csv_parse(const char *buf, size_t n, const nd_csv_opts *o, nd__csv_mode mode,
+                        const char *who, const char *name, nd__csv_result *res,
+                        nd_csv_stats *stats)
+{
+    static const nd_csv_opts defaults;
+    if (!o) o = &defaults;
+    memset(res, 0, sizeof *res);
+    nd_status st = check_opts(o, who);
+    if (st < 0) return st;
+    ctx c = { .who = who, .name = name, .o = o, .mode = mode, .res = res };
+    if ((st = init_ctx(&c)) < 0) return st;
+
+    char **names = NULL;
+    field *hdr = NULL;
+    bool header = false;
+    if ((st = open_reader(&c, buf, n)) >= 0 && (st = read_header(&c, &hdr, &names, &header)) >= 0)
+        st = read_values(&c);
+    if (st >= 0 && stats) {
         stats->nrows = res->nrows;
         stats->ncols = c.nfile;
-        stats->delimiter = r->delim;
+        stats->delimiter = c.r.delim;
         stats->header = header;
         stats->nmissing = c.nmissing;
         stats->nragged = c.nragged;
         stats->first_missing_line = c.first_missing_line;
     }
-    for (int k = 0; k < nf; k++) nd_free_mem(names[k]);
-    nd_free_mem(names);
-    nd_free_mem(hdr);
-    nd_free_mem(c.cs);
-    return ND_OK;
-fail:
     if (names)
-        for (int k = 0; k < nf; k++) nd_free_mem(names[k]);
+        for (int k = 0; k < c.nfile; k++) nd_free_mem(names[k]);
     nd_free_mem(names);
     nd_free_mem(hdr);
     nd_free_mem(c.cs);
+    if (st >= 0) return ND_OK;
     nd__csv_result_free(res);
-    return st < 0 ? st : ND_EPARSE;
+    return st;
 }

@@ -131,6 +131,114 @@ static nd_status write_commented(nd_file_writer *w, const char *text, const char
     return st < 0 ? st : put(w, newline);
 }
 
+/* The row format for `fmt`: with one conversion, fmt repeated for each of the ncols
+ * columns and joined by delim (complex: " (fmt+fmtj)"); else fmt itself, which must then
+ * hold one conversion per value. rf->text is the caller's to free (rowfmt_free), also
+ * on failure. */
+static nd_status make_row_format(rowfmt *rf, const char *fmt, const char *delim,
+                                 ptrdiff_t ncols, bool cplx, const char *who)
+{
+    size_t tcap = 0, tlen = 0;
+    nd_status st;
+    /* Count conversions: one → repeated per column (complex: " (f+fj)"), else a row format. */
+    rowfmt probe = { 0 };
+    if ((st = parse_fmt(&probe, fmt, who)) < 0) {
+        rowfmt_free(&probe);
+        return st;
+    }
+    int nconv = probe.nconv;
+    rowfmt_free(&probe);
+    ptrdiff_t per_row = cplx ? 2 * ncols : ncols;
+    if (nconv == 1) {
+        for (ptrdiff_t j = 0; j < ncols; j++) {
+            if (j && (st = sappend(&rf->text, &tlen, &tcap, delim, strlen(delim), true, who)) < 0)
+                return st;
+            if (cplx) {
+                if ((st = sappend(&rf->text, &tlen, &tcap, " (", 2, false, who)) < 0 ||
+                    (st = sappend(&rf->text, &tlen, &tcap, fmt, strlen(fmt), false, who)) < 0 ||
+                    (st = sappend(&rf->text, &tlen, &tcap, "+", 1, false, who)) < 0 ||
+                    (st = sappend(&rf->text, &tlen, &tcap, fmt, strlen(fmt), false, who)) < 0 ||
+                    (st = sappend(&rf->text, &tlen, &tcap, "j)", 2, false, who)) < 0)
+                    return st;
+            } else if ((st = sappend(&rf->text, &tlen, &tcap, fmt, strlen(fmt), false, who)) < 0) {
+                return st;
+            }
+        }
+        if (!rf->text && (st = sappend(&rf->text, &tlen, &tcap, "", 0, false, who)) < 0)
+            return st;
+    } else if (nconv == per_row) {
+        if ((st = sappend(&rf->text, &tlen, &tcap, fmt, strlen(fmt), false, who)) < 0) return st;
+    } else {
+        return nd_set_error(ND_EVALUE, "%s: fmt \"%s\" has %d conversions; give 1 or %td (one "
+                            "per %s)", who, fmt, nconv, per_row,
+                            cplx ? "real and imaginary part" : "column");
+    }
+    return parse_fmt(rf, rf->text, who);
+}
+
+/* The elements savetxt writes: a C-contiguous 2-D (or 1-D: one column) array. */
+typedef struct rowsrc {
+    const char *data;
+    nd_dtype dt;
+    size_t isz;
+    ptrdiff_t ncols;
+    bool cplx, is_int, is_u;
+} rowsrc;
+
+/* Row i of src formatted with rf into *line (*llen bytes, *lcap allocated); NumPy writes
+ * "1+-2j" as "1-2j". */
+static nd_status format_row(const rowfmt *rf, const rowsrc *src, ptrdiff_t i, char **line,
+                            size_t *llen, size_t *lcap, const char *who)
+{
+    nd_status st;
+    const nd_dtype dt = src->dt;
+    *llen = 0;
+    int vi = 0;
+    for (int k = 0; k < rf->n; k++) {
+        const piece *pc = &rf->p[k];
+        if (!pc->conv) {
+            if ((st = sappend(line, llen, lcap, pc->lit, pc->nlit, false, who)) < 0) return st;
+            continue;
+        }
+        ptrdiff_t col = src->cplx ? vi / 2 : vi;
+        const char *el = src->data + ((size_t)i * (size_t)src->ncols + (size_t)col) * src->isz;
+        double d = 0;
+        int64_t iv = 0;
+        uint64_t uv = 0;
+        if (src->cplx) {
+            if (dt == ND_COMPLEX128) memcpy(&d, el + (vi % 2) * 8, 8);
+            else {
+                float f;
+                memcpy(&f, el + (vi % 2) * 4, 4);
+                d = f;
+            }
+        } else if (src->is_u) {
+            nd_cast_strided(&uv, ND_UINT64, 0, el, dt, 0, 1);
+        } else if (src->is_int) {
+            nd_cast_strided(&iv, ND_INT64, 0, el, dt, 0, 1);
+        } else {
+            nd_cast_strided(&d, ND_FLOAT64, 0, el, dt, 0, 1);
+        }
+        char buf[512];
+        int w = format_value(buf, sizeof buf, pc, d, src->is_int, iv, src->is_u, uv);
+        if (w < 0)
+            return nd_set_error(ND_EVALUE, "%s: row %td: cannot format %g with '%s'", who, i, d,
+                                pc->spec);
+        if ((size_t)w >= sizeof buf) w = (int)sizeof buf - 1;
+        if ((st = sappend(line, llen, lcap, buf, (size_t)w, false, who)) < 0) return st;
+        vi++;
+    }
+    if (src->cplx) { /* NumPy writes "1+-2j" as "1-2j" */
+        size_t out = 0;
+        for (size_t k = 0; k < *llen; k++) {
+            if ((*line)[k] == '+' && k + 1 < *llen && (*line)[k + 1] == '-') continue;
+            (*line)[out++] = (*line)[k];
+        }
+        *llen = out;
+    }
+    return ND_OK;
+}
+
 nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o)
 {
     const char *who = "nd_savetxt";
@@ -151,43 +259,10 @@ nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o)
     nd_file_writer *w = NULL;
     nd_array *c = NULL;
     char *line = NULL;
-    size_t llen = 0, lcap = 0, tcap = 0, tlen = 0;
+    size_t llen = 0, lcap = 0;
     nd_status st;
 
-    /* Count conversions: one → repeated per column (complex: " (f+fj)"), else a row format. */
-    rowfmt probe = { 0 };
-    if ((st = parse_fmt(&probe, fmt, who)) < 0) {
-        rowfmt_free(&probe);
-        return st;
-    }
-    int nconv = probe.nconv;
-    rowfmt_free(&probe);
-    ptrdiff_t per_row = cplx ? 2 * ncols : ncols;
-    if (nconv == 1) {
-        for (ptrdiff_t j = 0; j < ncols; j++) {
-            if (j && (st = sappend(&rf.text, &tlen, &tcap, delim, strlen(delim), true, who)) < 0)
-                goto done;
-            if (cplx) {
-                if ((st = sappend(&rf.text, &tlen, &tcap, " (", 2, false, who)) < 0 ||
-                    (st = sappend(&rf.text, &tlen, &tcap, fmt, strlen(fmt), false, who)) < 0 ||
-                    (st = sappend(&rf.text, &tlen, &tcap, "+", 1, false, who)) < 0 ||
-                    (st = sappend(&rf.text, &tlen, &tcap, fmt, strlen(fmt), false, who)) < 0 ||
-                    (st = sappend(&rf.text, &tlen, &tcap, "j)", 2, false, who)) < 0)
-                    goto done;
-            } else if ((st = sappend(&rf.text, &tlen, &tcap, fmt, strlen(fmt), false, who)) < 0) {
-                goto done;
-            }
-        }
-        if (!rf.text && (st = sappend(&rf.text, &tlen, &tcap, "", 0, false, who)) < 0) goto done;
-    } else if (nconv == per_row) {
-        if ((st = sappend(&rf.text, &tlen, &tcap, fmt, strlen(fmt), false, who)) < 0) goto done;
-    } else {
-        st = nd_set_error(ND_EVALUE, "%s: fmt \"%s\" has %d conversions; give 1 or %td (one per "
-                       "%s)", who, fmt, nconv, per_row, cplx ? "real and imaginary part" : "column");
-        goto done;
-    }
-    if ((st = parse_fmt(&rf, rf.text, who)) < 0) goto done;
-
+    if ((st = make_row_format(&rf, fmt, delim, ncols, cplx, who)) < 0) goto done;
     c = nd_ascontiguousarray(a);
     if (!c) {
         st = nd_last_error();
@@ -198,57 +273,13 @@ nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o)
         goto done;
     }
     if ((st = write_commented(w, o->header, comments, newline)) < 0) goto fail;
-    const char *data = nd_data(c);
-    size_t isz = nd_dtype_size(dt);
-    bool is_int = nd_dtype_is_integer(dt) || dt == ND_BOOL;
-    bool is_u = dt == ND_UINT8 || dt == ND_UINT16 || dt == ND_UINT32 || dt == ND_UINT64;
+    const rowsrc src = {
+        .data = nd_data(c), .dt = dt, .isz = nd_dtype_size(dt), .ncols = ncols, .cplx = cplx,
+        .is_int = nd_dtype_is_integer(dt) || dt == ND_BOOL,
+        .is_u = dt == ND_UINT8 || dt == ND_UINT16 || dt == ND_UINT32 || dt == ND_UINT64,
+    };
     for (ptrdiff_t i = 0; i < nrows; i++) {
-        llen = 0;
-        int vi = 0;
-        for (int k = 0; k < rf.n; k++) {
-            const piece *pc = &rf.p[k];
-            if (!pc->conv) {
-                if ((st = sappend(&line, &llen, &lcap, pc->lit, pc->nlit, false, who)) < 0) goto fail;
-                continue;
-            }
-            ptrdiff_t col = cplx ? vi / 2 : vi;
-            const char *el = data + ((size_t)i * (size_t)ncols + (size_t)col) * isz;
-            double d = 0;
-            int64_t iv = 0;
-            uint64_t uv = 0;
-            if (cplx) {
-                if (dt == ND_COMPLEX128) memcpy(&d, el + (vi % 2) * 8, 8);
-                else {
-                    float f;
-                    memcpy(&f, el + (vi % 2) * 4, 4);
-                    d = f;
-                }
-            } else if (is_u) {
-                nd_cast_strided(&uv, ND_UINT64, 0, el, dt, 0, 1);
-            } else if (is_int) {
-                nd_cast_strided(&iv, ND_INT64, 0, el, dt, 0, 1);
-            } else {
-                nd_cast_strided(&d, ND_FLOAT64, 0, el, dt, 0, 1);
-            }
-            char buf[512];
-            int w = format_value(buf, sizeof buf, pc, d, is_int, iv, is_u, uv);
-            if (w < 0) {
-                st = nd_set_error(ND_EVALUE, "%s: row %td: cannot format %g with '%s'", who, i, d,
-                               pc->spec);
-                goto fail;
-            }
-            if ((size_t)w >= sizeof buf) w = (int)sizeof buf - 1;
-            if ((st = sappend(&line, &llen, &lcap, buf, (size_t)w, false, who)) < 0) goto fail;
-            vi++;
-        }
-        if (cplx) { /* NumPy writes "1+-2j" as "1-2j" */
-            size_t out = 0;
-            for (size_t k = 0; k < llen; k++) {
-                if (line[k] == '+' && k + 1 < llen && line[k + 1] == '-') continue;
-                line[out++] = line[k];
-            }
-            llen = out;
-        }
+        if ((st = format_row(&rf, &src, i, &line, &llen, &lcap, who)) < 0) goto fail;
         if ((st = nd_file_writer_write(w, line, llen)) < 0 || (st = put(w, newline)) < 0)
             goto fail;
     }

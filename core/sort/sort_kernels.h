@@ -20,11 +20,12 @@ typedef struct nd_sort_kernels {
     bool (*less)(const void *a, const void *b);
 } nd_sort_kernels;
 
-extern const nd_sort_kernels nd__sort_kernels[ND_NTYPES];
+ND_INTERNAL extern const nd_sort_kernels nd__sort_kernels[ND_NTYPES];
 
 /* Radix sorts (bool, integers, float32/64; NaNs last). Stable. ND_ENOMEM on failure. */
-bool nd__radix_ok(nd_dtype t);
-nd_status nd__radix_sort(void *data, nd_dtype t, ptrdiff_t n);
+ND_INTERNAL bool nd__radix_ok(nd_dtype t);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__radix_sort(void *data, nd_dtype t, ptrdiff_t n);
+ND_INTERNAL ND_WARN_UNUSED
 nd_status nd__radix_argsort(const void *data, nd_dtype t, ptrdiff_t n, int64_t *ix);
 
 #endif

@@ -9,7 +9,7 @@
 #include "select.h"
 
 /* Raise a warning bit (see nd_stats_warnings). */
-void nd__stats_warn(unsigned bits);
+ND_INTERNAL void nd__stats_warn(unsigned bits);
 
 /* A reduction over a set of axes, laid out for slice-by-slice work: `data` holds the
  * input converted to double, C-ordered with the reduced axes last, so slice i is
@@ -21,8 +21,9 @@ typedef struct nd__slices {
     int out_ndim;
     ptrdiff_t out_shape[ND_MAXDIMS];
 } nd__slices;
+ND_INTERNAL ND_WARN_UNUSED
 nd_status nd__slices_init(nd__slices *s, const nd_array *a, nd_axes axes, bool keepdims,
                           const char *who);
-void nd__slices_free(nd__slices *s);
+ND_INTERNAL void nd__slices_free(nd__slices *s);
 
 #endif

@@ -86,7 +86,7 @@ nd_status nd_gradient_(const nd_array *f, nd_array **out, const nd_gradient_opts
     } else {
         for (int i = 0; i < given.n; i++) {
             int ax = given.ax[i];
-            nd__norm_axis(&ax, f->ndim, who);
+            if (nd__norm_axis(&ax, f->ndim, who) < 0) return nd_last_error();
             axes[nax++] = ax;
         }
     }

@@ -56,7 +56,7 @@ typedef struct nd__ufunc_def {
     const nd__loop_fn *loops;  /* ND_NTYPES entries indexed by the loop dtype */
 } nd__ufunc_def;
 
-extern const nd__ufunc_def nd__ufuncs[ND_UF_COUNT];
+ND_INTERNAL extern const nd__ufunc_def nd__ufuncs[ND_UF_COUNT];
 
 /* Loop tables (defined in the loops_*.c files). */
 #define ND__LOOP_TABLES(X)                                                             \
@@ -73,7 +73,7 @@ extern const nd__ufunc_def nd__ufuncs[ND_UF_COUNT];
     X(nextafter) X(spacing) X(bitwise_and) X(bitwise_or) X(bitwise_xor) X(invert)     \
     X(left_shift) X(right_shift) X(conjugate) X(angle) X(angle_deg)                   \
     X(nanadd) X(nanmultiply) X(divmod)
-#define ND__DECLARE_TABLE(name) extern const nd__loop_fn nd__loops_##name[ND_NTYPES];
+#define ND__DECLARE_TABLE(name) ND_INTERNAL extern const nd__loop_fn nd__loops_##name[ND_NTYPES];
 ND__LOOP_TABLES(ND__DECLARE_TABLE)
 #undef ND__DECLARE_TABLE
 
@@ -91,38 +91,43 @@ ND__LOOP_TABLES(ND__DECLARE_TABLE)
     X(tanh, tanh, ND__FE_OD) X(arcsinh, asinh, ND__FE_OD) X(arccosh, acosh, ND__FE_OD)  \
     X(arctanh, atanh, FE_OVERFLOW) X(cbrt, cbrt, ND__FE_OD)
 #define ND__DECLARE_VM(np, c, nf)                                                        \
-    void nd__vm_##np##_f32(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, \
-                           void *ctx);                                                 \
-    void nd__vm_##np##_f64(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, \
-                           void *ctx);
+    ND_INTERNAL void nd__vm_##np##_f32(char **args, const ptrdiff_t *dims,             \
+                                       const ptrdiff_t *steps, void *ctx);             \
+    ND_INTERNAL void nd__vm_##np##_f64(char **args, const ptrdiff_t *dims,             \
+                                       const ptrdiff_t *steps, void *ctx);
 ND__VMATH_FUNCS(ND__DECLARE_VM)
 #undef ND__DECLARE_VM
 /* sqrt with the vector instructions (float32 / float64). */
+ND_INTERNAL
 void nd__vm_sqrt_f32(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, void *ctx);
+ND_INTERNAL
 void nd__vm_sqrt_f64(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, void *ctx);
 /* x ** y on libmvec's vector pow (float32 / float64). */
+ND_INTERNAL
 void nd__vm_pow_f32(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, void *ctx);
+ND_INTERNAL
 void nd__vm_pow_f64(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, void *ctx);
 /* Vector code level used by the libmvec loops: 0 scalar libm, 1 AVX2, 2 AVX-512.
  * nd__vmath_set_level caps it (tests compare the paths); returns the level in use. */
-int nd__vmath_level(void);
-int nd__vmath_set_level(int max_level);
+ND_INTERNAL int nd__vmath_level(void);
+ND_INTERNAL int nd__vmath_set_level(int max_level);
 
 /* ---- the engine, for the other files of the module --------------------------------- */
 /* Run ufunc `f` on its nin operands into nout outputs (outs[i] NULL → allocated
  * and stored there). `loops` overrides the function's table (internal variants such
  * as divmod or nanadd; NULL → the function's own); `ctx` is handed to the loop;
  * `who` names the public function in messages. */
+ND_INTERNAL ND_WARN_UNUSED
 nd_status nd__ufunc_exec(nd_ufunc f, const nd__loop_fn *loops, int nout,
                          const nd_operand *in, nd_array **outs, const nd_ufunc_opts *o,
                          void *ctx, const char *who);
 /* True when data and strides suit typed access (else the engine buffers). */
-bool nd__aligned(const nd_array *a);
+ND_INTERNAL bool nd__aligned(const nd_array *a);
 /* Resolve the loop dtype for `f` on the given operands; -1 with ND_EDTYPE set. */
-int nd__ufunc_resolve(nd_ufunc f, const nd__loop_fn *loops, const nd_operand *in,
-                      int forced, nd_casting casting, const char *who);
+ND_INTERNAL int nd__ufunc_resolve(nd_ufunc f, const nd__loop_fn *loops, const nd_operand *in,
+                                  int forced, nd_casting casting, const char *who);
 /* Dtype of the output of `f` when the loop runs in dtype t. */
-nd_dtype nd__ufunc_outtype(nd_ufunc f, nd_dtype t);
+ND_INTERNAL nd_dtype nd__ufunc_outtype(nd_ufunc f, nd_dtype t);
 
 /* A loop nest over nop operands of one shape with arbitrary byte strides: the
  * engine's iterator (reductions need zero-stride outputs and stride-ordered axes). */
@@ -135,40 +140,42 @@ typedef struct nd__nest {
 } nd__nest;
 /* Reorder axes by decreasing |stride| of operand `ref` (stable), then merge axes that
  * are contiguous for every operand and drop length-1 axes. */
-void nd__nest_optimize(nd__nest *n, int ref);
+ND_INTERNAL void nd__nest_optimize(nd__nest *n, int ref);
 typedef void (*nd__inner_fn)(char **ptrs, ptrdiff_t len, const ptrdiff_t *strides, void *ud);
 /* Call fn for every innermost run. Does nothing when some extent is 0. */
-void nd__nest_run(const nd__nest *n, nd__inner_fn fn, void *ud);
+ND_INTERNAL void nd__nest_run(const nd__nest *n, nd__inner_fn fn, void *ud);
 /* The same, split across the worker pool (numc/threads.h) when the nest is large.
  * Operands with bit op of write_mask set are written: the split axis is one along
  * which they all move, so chunks write disjoint elements in the serial order and the
  * result does not depend on the thread count. FP flags and loop errors raised on the
  * workers are passed back to the calling thread. */
+ND_INTERNAL
 void nd__nest_run_parallel(const nd__nest *n, nd__inner_fn fn, void *ud, unsigned write_mask);
 
 /* Allocate an array of `shape` whose memory order follows `ref_strides` (NumPy's K
  * order; C order when ref_strides is NULL); zero-filled when `zero`. */
+ND_INTERNAL ND_WARN_UNUSED
 nd_array *nd__alloc_k(int ndim, const ptrdiff_t *shape, nd_dtype dt,
                       const ptrdiff_t *ref_strides, bool zero, const char *who);
 
 /* Floating-point error state (fpe.c). nd__fpe_clear before a computation;
  * nd__fpe_check after it reports flags raised since then per the thread's modes and
  * returns ND_EVALUE when one of them is "raise". */
-void nd__fpe_clear(void);
-nd_status nd__fpe_check(const char *who);
+ND_INTERNAL void nd__fpe_clear(void);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__fpe_check(const char *who);
 /* Report the given ND_FPE_* bits directly (for conditions found without flags). */
-nd_status nd__fpe_report(unsigned bits, const char *who);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__fpe_report(unsigned bits, const char *who);
 
 /* A loop that finds an error it cannot express as an IEEE flag (integer to a negative
  * power) records it here; the engine turns it into the call's error. */
-void nd__loop_fail(nd_status code, const char *msg);
-nd_status nd__loop_status(const char **msg);
-void nd__loop_status_clear(void);
+ND_INTERNAL void nd__loop_fail(nd_status code, const char *msg);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__loop_status(const char **msg);
+ND_INTERNAL void nd__loop_status_clear(void);
 /* Around one run of the loops: nd__loop_begin clears the FP flags and the loop error
  * slot; nd__loop_finish turns a recorded loop error into the call's error (clearing the
  * slot), else reports the FP flags (nd__fpe_check). */
-void nd__loop_begin(void);
-nd_status nd__loop_finish(const char *who);
+ND_INTERNAL void nd__loop_begin(void);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__loop_finish(const char *who);
 
 /* Pairwise sums (core/array/pairwise.h); complex ones add real and imaginary parts
  * separately. `s` is a byte stride. */
@@ -182,18 +189,18 @@ static inline nd__c64 nd__pairwise_sum_c64(const char *p, ptrdiff_t n, ptrdiff_t
 }
 
 /* NaN-propagating maximum / minimum of p[0..n) (n >= 1), vectorised. */
-double nd__max_run_f64(const double *p, ptrdiff_t n);
-double nd__min_run_f64(const double *p, ptrdiff_t n);
-float nd__max_run_f32(const float *p, ptrdiff_t n);
-float nd__min_run_f32(const float *p, ptrdiff_t n);
+ND_INTERNAL double nd__max_run_f64(const double *p, ptrdiff_t n);
+ND_INTERNAL double nd__min_run_f64(const double *p, ptrdiff_t n);
+ND_INTERNAL float nd__max_run_f32(const float *p, ptrdiff_t n);
+ND_INTERNAL float nd__min_run_f32(const float *p, ptrdiff_t n);
 
 /* Value-based scalar promotion helpers. */
-int nd__kind_cat(nd_dtype t); /* bool 0, int 1, float 2, complex 3 */
-nd_dtype nd__min_scalar_type(nd_scalar s);
+ND_INTERNAL int nd__kind_cat(nd_dtype t); /* bool 0, int 1, float 2, complex 3 */
+ND_INTERNAL nd_dtype nd__min_scalar_type(nd_scalar s);
 /* The dtype each operand counts as during loop selection (arrays: their own). */
-void nd__effective_types(int nin, const nd_operand *in, nd_dtype *eff, int *alt);
+ND_INTERNAL void nd__effective_types(int nin, const nd_operand *in, nd_dtype *eff, int *alt);
 /* True when operand o may be cast to t under `casting` (scalars by value). */
-bool nd__operand_can_cast(const nd_operand *o, nd_dtype t, nd_casting casting);
+ND_INTERNAL bool nd__operand_can_cast(const nd_operand *o, nd_dtype t, nd_casting casting);
 
 /* ---- X-macro type lists: X(ENUM, ctype, unsigned ctype, suffix) -------------------- */
 #define ND__SINT_TYPES(X)                     \
