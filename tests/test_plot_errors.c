@@ -1,7 +1,8 @@
 /* Plotting errors a person meets at once: a failed call says so through numc's warning
  * channel naming the function; savefig without an extension appends ".png" as
  * matplotlib does; a label nested 200,000 braces deep is an error, not a stack
- * overflow; a Latin-1 title is decoded with a note instead of pango warnings. */
+ * overflow; a Latin-1 title is decoded with a note instead of pango warnings; an allocation
+ * that fails while laying out text reaches the figure status. */
 #define _POSIX_C_SOURCE 200809L
 #include <numc/numc.h>
 #include <numc/plot.h>
@@ -12,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "faultsim.h"
 #include "testutil.h"
 
 typedef struct seen { int n; char last[512]; } seen;
@@ -170,6 +172,55 @@ static void test_singular_limits_are_widened(void)
     nd_seterrcall(NULL, NULL);
 }
 
+/* Every allocation of a render that fails (text layout: the Latin-1 copy of a label, its
+ * mathtext markup; ticks, layout) reaches the figure: the render returns ND_ENOMEM and so
+ * does the figure status. Before, a failed layout dropped the text and the status stayed
+ * ND_OK. Each allocation of the render fails once, in turn. */
+static void test_text_allocation_failure_reaches_status(void)
+{
+    seen s = { 0, "" };
+    nd_seterrcall(record, &s);
+    nd_set_allocator(&(nd_allocator){ faultsim_alloc, faultsim_free, NULL });
+    long failed = 0, text_failed = 0;
+    for (long k = 1; k < 5000; k++) {
+        nplot_figure *fig;
+        nplot_axes *ax = one_axes(&fig);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(ax);
+        nplot_set_title(ax, "caf\xe9 $x^{2}$");       /* Latin-1: decoded into a copy */
+        nplot_set_xlabel(ax, "$\\alpha_{i}^{2}$"); /* mathtext markup */
+        int w, h;
+        nplot_figure_pixel_size(fig, &w, &h);
+        unsigned char *rgba = malloc((size_t)w * h * 4); /* not through the hooks */
+        CU_ASSERT_PTR_NOT_NULL_FATAL(rgba);
+        atomic_store(&faultsim_calls, 0);
+        atomic_store(&faultsim_hit, 0);
+        faultsim_fail_at = k;
+        nd_status st = nplot_figure_render_rgba(fig, rgba, w, h, 4 * w);
+        faultsim_fail_at = 0;
+        free(rgba);
+        int hit = atomic_load(&faultsim_hit);
+        if (!hit) { /* fewer than k allocations: every one was failed once */
+            CU_ASSERT_EQUAL(st, ND_OK);
+            CU_ASSERT_EQUAL(nplot_figure_status(fig), ND_OK);
+            nplot_figure_free(fig);
+            break;
+        }
+        failed++;
+        if (strstr(nplot_figure_errmsg(fig), "text") || strstr(nplot_figure_errmsg(fig), "mathtext"))
+            text_failed++;
+        if (st != ND_ENOMEM || nplot_figure_status(fig) != ND_ENOMEM)
+            printf("\n  allocation %ld of the render failed: render %d, status %d (%s)", k, (int)st,
+                   (int)nplot_figure_status(fig), nplot_figure_errmsg(fig));
+        CU_ASSERT_EQUAL(st, ND_ENOMEM);
+        CU_ASSERT_EQUAL(nplot_figure_status(fig), ND_ENOMEM);
+        nplot_figure_free(fig);
+    }
+    nd_set_allocator(NULL);
+    nd_seterrcall(NULL, NULL);
+    CU_ASSERT(failed >= 3);
+    CU_ASSERT(text_failed >= 2); /* the Latin-1 copy and the markup at least */
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_extreme_limits_get_ticks),
     ND_T(test_singular_limits_are_widened),
@@ -177,6 +228,7 @@ static const ND_TEST tests[] = {
     ND_T(test_savefig_without_extension_appends_png),
     ND_T(test_deep_mathtext_is_an_error),
     ND_T(test_latin1_title_is_decoded_with_a_note),
+    ND_T(test_text_allocation_failure_reaches_status),
     { 0 },
 };
 ND_TEST_MAIN("plot_errors", tests)
