@@ -193,6 +193,20 @@ python3 -c "print(','.join(['1'] * 2000000))" >"$tmp/longline.csv" 2>/dev/null \
   || awk 'BEGIN { for (i = 1; i < 2000000; i++) printf "1,"; print "1" }' >"$tmp/longline.csv"
 run 2 "one line of 2 million fields" "$tmp/longline.csv" -q -o "$tmp/x.png" \
   && expect_err "long line" "line 1 has 2000000 fields; nplot reads at most 16384 columns"
+# A 10 MB column name (one quoted header cell) became a 10 MB label: pango took ~1 GB and
+# 40 s. Texts are cut to 16384 bytes for layout, so memory stays a few times the input.
+awk 'BEGIN { a = "aaaaaaaaaa"; a = a a a a a a a a a a; a = a a a a a a a a a a; printf "\""; for (i = 0; i < 10000; i++) printf "%s", a; print "\""; print "1"; print "2"; print "3" }' >"$tmp/longname.csv"
+start=$(date +%s)
+if [ -z "${NUMC_SANITIZE_FLAGS:-}" ] && [ -x /usr/bin/time ]; then
+  /usr/bin/time -f %M -o "$tmp/rss" "$NPLOT" "$tmp/longname.csv" -o "$tmp/x.png" </dev/null >/dev/null 2>"$tmp/err" \
+    && ok || bad "10 MB column name: exit $?: $(head -c 400 "$tmp/err")"
+  rss=$(tail -n 1 "$tmp/rss")
+  [ "${rss:-999999999}" -lt 250000 ] && ok || bad "10 MB column name: peak RSS ${rss} KiB (at most 250 MB)"
+else
+  run 0 "10 MB column name" "$tmp/longname.csv" -o "$tmp/x.png"
+fi
+expect_err "10 MB column name" "a text of 10000000 bytes is cut to 16384 for layout"
+[ $(( $(date +%s) - start )) -lt 20 ] && ok || bad "10 MB column name took $(( $(date +%s) - start )) s"
 awk 'BEGIN { for (r = 0; r < 4; r++) { for (c = 1; c < 300; c++) printf "%d,", c + r; print r } }' >"$tmp/wide300.csv"
 run 0 "300 numeric columns" "$tmp/wide300.csv" --no-header -o "$tmp/x.png" \
   && expect_err "300 numeric columns" "only the first 256 of 299 numeric columns are plotted"

@@ -221,6 +221,34 @@ static void test_text_allocation_failure_reaches_status(void)
     CU_ASSERT(text_failed >= 2); /* the Latin-1 copy and the markup at least */
 }
 
+/* A megabyte label is laid out cut to 16384 bytes (at a character boundary, with an
+ * ellipsis and a note): pango keeps ~100 bytes per character, so a 10 MB column name
+ * used to take a gigabyte. */
+static void test_huge_text_is_cut_for_layout(void)
+{
+    size_t n = 1 << 20;
+    char *title = malloc(n + 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(title);
+    title[0] = 'x'; /* then é (2 bytes): byte 16384 is inside a character */
+    for (size_t i = 1; i + 1 < n; i += 2) memcpy(title + i, "\xc3\xa9", 2);
+    title[n - 1] = 'y';
+    title[n] = '\0';
+    seen s = { 0, "" };
+    nd_seterrcall(record, &s);
+    nplot_figure *fig;
+    nplot_axes *ax = one_axes(&fig);
+    nplot_set_title(ax, title);
+    nd_array *img = nplot_figure_to_array(fig);
+    CU_ASSERT_PTR_NOT_NULL(img);
+    nd_free(img);
+    CU_ASSERT_EQUAL(nplot_figure_status(fig), ND_OK);
+    CU_ASSERT(s.n >= 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(s.last, "a text of 1048576 bytes is cut to 16383 for layout"));
+    nplot_figure_free(fig);
+    nd_seterrcall(NULL, NULL);
+    free(title);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_extreme_limits_get_ticks),
     ND_T(test_singular_limits_are_widened),
@@ -229,6 +257,7 @@ static const ND_TEST tests[] = {
     ND_T(test_deep_mathtext_is_an_error),
     ND_T(test_latin1_title_is_decoded_with_a_note),
     ND_T(test_text_allocation_failure_reaches_status),
+    ND_T(test_huge_text_is_cut_for_layout),
     { 0 },
 };
 ND_TEST_MAIN("plot_errors", tests)
