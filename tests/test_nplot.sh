@@ -210,6 +210,10 @@ expect_err "10 MB column name" "a text of 10000000 bytes is cut to 16384 for lay
 awk 'BEGIN { for (r = 0; r < 4; r++) { for (c = 1; c < 300; c++) printf "%d,", c + r; print r } }' >"$tmp/wide300.csv"
 run 0 "300 numeric columns" "$tmp/wide300.csv" --no-header -o "$tmp/x.png" \
   && expect_err "300 numeric columns" "only the first 256 of 299 numeric columns are plotted"
+# The audit's case: 100,000 numeric columns are past the documented column limit.
+awk 'BEGIN { for (r = 0; r < 3; r++) { for (c = 1; c < 100000; c++) printf "%d,", c + r; print r } }' >"$tmp/wide100k.csv"
+run 2 "100,000 numeric columns" "$tmp/wide100k.csv" --no-header -o "$tmp/x.png" \
+  && expect_err "100,000 numeric columns" "line 1 has 100000 fields; nplot reads at most 16384 columns"
 printf 'a,b,name,y\n1,2,x,p\n2,3,y,q\n3,1,z,r\n' >"$tmp/textcols.csv"
 run 0 "unused text columns" "$tmp/textcols.csv" -o "$tmp/x.png" \
   && expect_err "unused text" "column 'name' is text; not plotted" && expect_err "unused text y" "column 'y' is text; not plotted"

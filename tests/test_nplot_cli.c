@@ -439,6 +439,14 @@ static void test_date_ticks_refuse_absurd_range_quickly(void)
     int n = cli_date_ticks(-CLI_DATE_MAX_DAYS, CLI_DATE_MAX_DAYS, 10, t, 64, &fmt);
     CU_ASSERT(n >= 2 && n <= 64);
     CU_ASSERT_STRING_EQUAL(fmt, "%Y");
+    /* Limits past any integer (float-cast-overflow under UBSan before the bound) */
+    static const double far[] = { 1e300, -1e300, 9.3e18, -9.3e18, INFINITY, -INFINITY, NAN };
+    for (size_t i = 0; i < sizeof far / sizeof *far; i++) {
+        CU_ASSERT_EQUAL(cli_date_ticks(far[i], 0, 10, t, 64, &fmt), 0);
+        CU_ASSERT_EQUAL(cli_date_ticks(0, far[i], 10, t, 64, &fmt), 0);
+        char b[64];
+        CU_ASSERT(cli_format_date(far[i], "%Y-%m-%d %H:%M:%S %j %b", b, sizeof b) < sizeof b);
+    }
     CU_ASSERT((double)(clock() - c0) / CLOCKS_PER_SEC < 1.0);
 }
 
