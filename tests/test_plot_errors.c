@@ -142,6 +142,25 @@ static void test_extreme_limits_get_ticks(void)
             if (t[i] >= lims[k][0] && t[i] <= lims[k][1]) visible++;
         }
         CU_ASSERT(visible >= 3);
+        /* and the ticks land where they belong: the limits at the axes' edges, the
+         * midpoint in the middle (a span of inf put every point at the left edge) */
+        double x0, y0, x1, y1, pl, ph, pm, py;
+        CU_ASSERT_EQUAL(nplot_axes_pixel_box(ax, &x0, &y0, &x1, &y1), ND_OK);
+        nplot_data_to_pixel(ax, lims[k][0], 0, &pl, &py);
+        nplot_data_to_pixel(ax, lims[k][1], 0, &ph, &py);
+        nplot_data_to_pixel(ax, lims[k][0] / 2 + lims[k][1] / 2, 0, &pm, &py);
+        CU_ASSERT_DOUBLE_EQUAL(pl, x0, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(ph, x1, 1e-6);
+        CU_ASSERT_DOUBLE_EQUAL(pm, (x0 + x1) / 2, 1e-6);
+        /* the same on y */
+        CU_ASSERT_EQUAL(nplot_set_ylim(ax, lims[k][0], lims[k][1]), ND_OK);
+        CU_ASSERT_EQUAL(nplot_figure_draw(fig), ND_OK);
+        CU_ASSERT_EQUAL(nplot_axes_pixel_box(ax, &x0, &y0, &x1, &y1), ND_OK);
+        double qx, ql, qh;
+        nplot_data_to_pixel(ax, 0, lims[k][0], &qx, &ql);
+        nplot_data_to_pixel(ax, 0, lims[k][1], &qx, &qh);
+        CU_ASSERT_DOUBLE_EQUAL(ql, y1, 1e-6); /* the low limit at the bottom */
+        CU_ASSERT_DOUBLE_EQUAL(qh, y0, 1e-6);
         nplot_figure_free(fig);
     }
 }
