@@ -153,6 +153,11 @@ ln -s "$tmp/self.csv" "$tmp/self-link.png"
 run 3 "output is a link to the input" "$tmp/self.csv" -q -o "$tmp/self-link.png" \
   && expect_err "output is a link" "the output is the input file"
 cmp -s "$tmp/self.csv" "$tmp/self.keep" && ok || bad "the input was overwritten"
+# NumPy's 'auto' bins on a 9-line file of integers up to 2^61 asks for ~6e17 bins: the edge
+# allocation wrapped and -k hist wrote past a heap block. Now a data error naming the count.
+printf 'v\n0\n1\n2\n3\n4\n5\n6\n7\n2305843009213693952\n' >"$tmp/hist61.csv"
+run 2 "histogram of 2^61" "$tmp/hist61.csv" -q -k hist -o "$tmp/x.png" \
+  && expect_err "histogram of 2^61" "cannot allocate 599543342745340928 bins"
 run 1 "huge format width" "$s" -q -f '%999999999.0f' -o "$tmp/x.png" \
   && expect_err "huge format width" "width and precision are at most 64"
 run 1 "huge xformat precision" "$s" -q --xformat '%.1000000f' -o "$tmp/x.png" \
