@@ -30,9 +30,17 @@ cc=${CLANG:-$(command -v clang || command -v clang-14 || true)}
 [ -n "$cc" ] || { echo "fuzz/run.sh: clang not found" >&2; exit 2; }
 jobs=${FUZZ_JOBS:-2}
 
-san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+# float-cast-overflow is not part of -fsanitize=undefined: a double out of an integer's
+# range (histogram bin counts, axis limits) would pass unchecked.
+san="-fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer"
 cflags="-std=c11 -g -O1 -D_GNU_SOURCE $san -I$src/include -I$src/core/array -w"
 mkdir -p "$out/obj"
+# Objects built with other flags (an older run.sh, another compiler) are rebuilt.
+if [ "$(cat "$out/flags" 2>/dev/null)" != "$cc $cflags" ]; then
+    rm -rf "$out/obj" "$out/pobj"
+    mkdir -p "$out/obj"
+    printf '%s\n' "$cc $cflags" >"$out/flags"
+fi
 
 # libnumc's core, instrumented for coverage, in a static archive so that each target links
 # only the objects it reaches. A source clang cannot compile (GCC-only vector code, say)

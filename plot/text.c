@@ -273,11 +273,31 @@ static char *utf8_or_latin1(const char *s, bool *converted)
     return out;
 }
 
+/* Longest text laid out: pango keeps ~100 bytes per character, so a 10 MB column name
+ * would take a gigabyte and most of a minute. Longer texts are cut (with a note). */
+enum { TEXT_MAX_BYTES = 16384 };
+
+/* s cut to TEXT_MAX_BYTES at a character boundary, with an ellipsis, in a new block when
+ * it is longer (s itself otherwise); NULL on allocation failure. */
+static char *cut_long(char *s, bool *cut)
+{
+    size_t n = strlen(s), k = TEXT_MAX_BYTES;
+    *cut = n > k;
+    if (!*cut) return s;
+    while (k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80) k--;
+    char *out = nd_malloc(k + 4, "nplot text");
+    if (!out) return NULL;
+    memcpy(out, s, k);
+    memcpy(out + k, "\xe2\x80\xa6", 4); /* U+2026 and the terminator */
+    nd_warn("nplot: a text of %zu bytes is cut to %zu for layout (\"%.40s...\")", n, k, out);
+    return out;
+}
+
 text_box nplot__text_layout(render_ctx *rc, const char *s_in, const text_style *ts)
 {
     text_box tb = { 0 };
     if (!s_in || !*s_in) return tb;
-    bool converted;
+    bool converted, cut;
     char *s = utf8_or_latin1(s_in, &converted);
     if (!s) {
         nplot__fail(rc->fig, ND_ENOMEM, "nplot: out of memory laying out text");
@@ -285,7 +305,19 @@ text_box nplot__text_layout(render_ctx *rc, const char *s_in, const text_style *
     }
     if (converted)
         nd_warn("nplot: text \"%.40s\" is not valid UTF-8; decoded as Latin-1", s);
-    char *markup = nplot__mathtext_markup(s);
+    char *markup = nplot__mathtext_markup(s); /* the whole text: its nesting is checked */
+    if (markup && strlen(s) > TEXT_MAX_BYTES) {
+        nd_free_mem(markup);
+        char *c = cut_long(s, &cut);
+        if (converted) nd_free_mem(s);
+        if (!c) {
+            nplot__fail(rc->fig, ND_ENOMEM, "nplot: out of memory laying out text");
+            return tb;
+        }
+        s = c;
+        converted = true; /* s is a block of its own */
+        markup = nplot__mathtext_markup(s);
+    }
     if (!markup) {
         nplot__fail(rc->fig, nd_last_error(), "%s", nd_errmsg());
         if (converted) nd_free_mem(s);

@@ -37,15 +37,26 @@ double nplot__scale_inv(const axis_state *a, double t)
     }
 }
 
+/* dev = a * t + b taking l to d0 and h to d1. When h - l overflows (limits near ±DBL_MAX)
+ * the map is taken about the midpoint: a span of inf made a = 0, every point at d0. */
+static void axis_map(double d0, double d1, double l, double h, double *a, double *b)
+{
+    if (isfinite(h - l)) {
+        *a = (d1 - d0) / (h - l);
+        *b = d0 - l * *a;
+    } else {
+        *a = (d1 - d0) / 2 / (h / 2 - l / 2);
+        *b = (d0 + d1) / 2 - (l / 2 + h / 2) * *a;
+    }
+}
+
 xform nplot__xform(const nplot_axes *ax)
 {
     xform t;
     double xl = nplot__scale_fwd(&ax->xa, ax->xa.lo), xh = nplot__scale_fwd(&ax->xa, ax->xa.hi);
     double yl = nplot__scale_fwd(&ax->ya, ax->ya.lo), yh = nplot__scale_fwd(&ax->ya, ax->ya.hi);
-    t.ax = (ax->dev[2] - ax->dev[0]) / (xh - xl);
-    t.bx = ax->dev[0] - xl * t.ax;
-    t.ay = -(ax->dev[3] - ax->dev[1]) / (yh - yl);
-    t.by = ax->dev[3] - yl * t.ay;
+    axis_map(ax->dev[0], ax->dev[2], xl, xh, &t.ax, &t.bx);
+    axis_map(ax->dev[3], ax->dev[1], yl, yh, &t.ay, &t.by);
     t.xs = &ax->xa;
     t.ys = &ax->ya;
     return t;

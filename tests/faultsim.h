@@ -58,7 +58,7 @@ static void faultsim_free(void *p, void *ctx)
 
 /* Runs `body` once cleanly (warm-up, then counted), then once per allocation with that
  * allocation failing. Gives up (not ok) past `max_runs` injected runs. */
-static faultsim_report faultsim_run_n(const char *what, faultsim_body body, void *ctx,
+static inline faultsim_report faultsim_run_n(const char *what, faultsim_body body, void *ctx,
                                       long max_runs)
 {
     faultsim_report r = { 1, 0, 0, "" };
@@ -122,7 +122,7 @@ done:
     return r;
 }
 
-static faultsim_report faultsim_run(const char *what, faultsim_body body, void *ctx)
+static inline faultsim_report faultsim_run(const char *what, faultsim_body body, void *ctx)
 {
     return faultsim_run_n(what, body, ctx, 20000);
 }

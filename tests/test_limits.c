@@ -7,6 +7,7 @@
 #include <numc/manip.h>
 #include <numc/stats.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void test_histogram_2_61_bins_is_enomem_naming_count(void)
@@ -111,6 +112,37 @@ static void test_slice_step_near_int64_max_is_view(void)
     nd_free(a);
 }
 
+/* The slice-string parser is a loop, not a recursion: a megabyte of brackets, colons,
+ * commas, ellipses or digits is an error (or a view), never a stack overflow. */
+static char *repeat(const char *unit, size_t times)
+{
+    size_t u = strlen(unit);
+    char *s = malloc(u * times + 1);
+    if (!s) return NULL;
+    for (size_t i = 0; i < times; i++) memcpy(s + i * u, unit, u);
+    s[u * times] = '\0';
+    return s;
+}
+
+static void test_slice_strings_deep_and_long(void)
+{
+    nd_array *a = nd_arange(0, 120, 1, ND_INT32);
+    nd_array *r = nd_reshape(a, ND_SHAPE(2, 3, 4, 5));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    static const char *const units[] = { "[", "(", ":", "0,", "...,", "9", "-", " ", "::-1," };
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++) {
+        char *s = repeat(units[i], 1 << 20);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+        nd_clear_error();
+        nd_array *v = nd_view(r, s);
+        if (!v) CU_ASSERT_NOT_EQUAL(nd_last_error(), ND_OK);
+        nd_free(v);
+        free(s);
+    }
+    nd_free(r);
+    nd_free(a);
+}
+
 static void test_nd_malloc_n_overflow_message(void)
 {
     /* the public allocator already checks its own product */
@@ -125,6 +157,7 @@ static const ND_TEST tests[] = {
     ND_T(test_bincount_int64_max_is_enomem_not_negative_dims),
     ND_T(test_tile_reps_2_62_is_error),
     ND_T(test_slice_step_near_int64_max_is_view),
+    ND_T(test_slice_strings_deep_and_long),
     ND_T(test_nd_malloc_n_overflow_message),
     { 0 },
 };

@@ -153,6 +153,11 @@ ln -s "$tmp/self.csv" "$tmp/self-link.png"
 run 3 "output is a link to the input" "$tmp/self.csv" -q -o "$tmp/self-link.png" \
   && expect_err "output is a link" "the output is the input file"
 cmp -s "$tmp/self.csv" "$tmp/self.keep" && ok || bad "the input was overwritten"
+# NumPy's 'auto' bins on a 9-line file of integers up to 2^61 asks for ~6e17 bins: the edge
+# allocation wrapped and -k hist wrote past a heap block. Now a data error naming the count.
+printf 'v\n0\n1\n2\n3\n4\n5\n6\n7\n2305843009213693952\n' >"$tmp/hist61.csv"
+run 2 "histogram of 2^61" "$tmp/hist61.csv" -q -k hist -o "$tmp/x.png" \
+  && expect_err "histogram of 2^61" "cannot allocate 599543342745340928 bins"
 run 1 "huge format width" "$s" -q -f '%999999999.0f' -o "$tmp/x.png" \
   && expect_err "huge format width" "width and precision are at most 64"
 run 1 "huge xformat precision" "$s" -q --xformat '%.1000000f' -o "$tmp/x.png" \
@@ -193,9 +198,27 @@ python3 -c "print(','.join(['1'] * 2000000))" >"$tmp/longline.csv" 2>/dev/null \
   || awk 'BEGIN { for (i = 1; i < 2000000; i++) printf "1,"; print "1" }' >"$tmp/longline.csv"
 run 2 "one line of 2 million fields" "$tmp/longline.csv" -q -o "$tmp/x.png" \
   && expect_err "long line" "line 1 has 2000000 fields; nplot reads at most 16384 columns"
+# A 10 MB column name (one quoted header cell) became a 10 MB label: pango took ~1 GB and
+# 40 s. Texts are cut to 16384 bytes for layout, so memory stays a few times the input.
+awk 'BEGIN { a = "aaaaaaaaaa"; a = a a a a a a a a a a; a = a a a a a a a a a a; printf "\""; for (i = 0; i < 10000; i++) printf "%s", a; print "\""; print "1"; print "2"; print "3" }' >"$tmp/longname.csv"
+start=$(date +%s)
+if [ -z "${NUMC_SANITIZE_FLAGS:-}" ] && [ -x /usr/bin/time ]; then
+  /usr/bin/time -f %M -o "$tmp/rss" "$NPLOT" "$tmp/longname.csv" -o "$tmp/x.png" </dev/null >/dev/null 2>"$tmp/err" \
+    && ok || bad "10 MB column name: exit $?: $(head -c 400 "$tmp/err")"
+  rss=$(tail -n 1 "$tmp/rss")
+  [ "${rss:-999999999}" -lt 250000 ] && ok || bad "10 MB column name: peak RSS ${rss} KiB (at most 250 MB)"
+else
+  run 0 "10 MB column name" "$tmp/longname.csv" -o "$tmp/x.png"
+fi
+expect_err "10 MB column name" "a text of 10000000 bytes is cut to 16384 for layout"
+[ $(( $(date +%s) - start )) -lt 20 ] && ok || bad "10 MB column name took $(( $(date +%s) - start )) s"
 awk 'BEGIN { for (r = 0; r < 4; r++) { for (c = 1; c < 300; c++) printf "%d,", c + r; print r } }' >"$tmp/wide300.csv"
 run 0 "300 numeric columns" "$tmp/wide300.csv" --no-header -o "$tmp/x.png" \
   && expect_err "300 numeric columns" "only the first 256 of 299 numeric columns are plotted"
+# The audit's case: 100,000 numeric columns are past the documented column limit.
+awk 'BEGIN { for (r = 0; r < 3; r++) { for (c = 1; c < 100000; c++) printf "%d,", c + r; print r } }' >"$tmp/wide100k.csv"
+run 2 "100,000 numeric columns" "$tmp/wide100k.csv" --no-header -o "$tmp/x.png" \
+  && expect_err "100,000 numeric columns" "line 1 has 100000 fields; nplot reads at most 16384 columns"
 printf 'a,b,name,y\n1,2,x,p\n2,3,y,q\n3,1,z,r\n' >"$tmp/textcols.csv"
 run 0 "unused text columns" "$tmp/textcols.csv" -o "$tmp/x.png" \
   && expect_err "unused text" "column 'name' is text; not plotted" && expect_err "unused text y" "column 'y' is text; not plotted"

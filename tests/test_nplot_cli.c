@@ -439,6 +439,14 @@ static void test_date_ticks_refuse_absurd_range_quickly(void)
     int n = cli_date_ticks(-CLI_DATE_MAX_DAYS, CLI_DATE_MAX_DAYS, 10, t, 64, &fmt);
     CU_ASSERT(n >= 2 && n <= 64);
     CU_ASSERT_STRING_EQUAL(fmt, "%Y");
+    /* Limits past any integer (float-cast-overflow under UBSan before the bound) */
+    static const double far[] = { 1e300, -1e300, 9.3e18, -9.3e18, INFINITY, -INFINITY, NAN };
+    for (size_t i = 0; i < sizeof far / sizeof *far; i++) {
+        CU_ASSERT_EQUAL(cli_date_ticks(far[i], 0, 10, t, 64, &fmt), 0);
+        CU_ASSERT_EQUAL(cli_date_ticks(0, far[i], 10, t, 64, &fmt), 0);
+        char b[64];
+        CU_ASSERT(cli_format_date(far[i], "%Y-%m-%d %H:%M:%S %j %b", b, sizeof b) < sizeof b);
+    }
     CU_ASSERT((double)(clock() - c0) / CLOCKS_PER_SEC < 1.0);
 }
 
@@ -551,12 +559,45 @@ static void test_linestyles_cycle_after_ten_colors(void)
     CU_ASSERT_EQUAL(cli_scale_decades(s, 1), 0);
 }
 
+/* The format, date and colour parsers are loops, not recursions: a megabyte of '%', digits,
+ * flags or date fields is refused (or formats into the bounded buffer), never a stack
+ * overflow or a hang. */
+static char *repeat_unit(const char *unit, size_t times)
+{
+    size_t u = strlen(unit);
+    char *s = malloc(u * times + 1);
+    if (!s) return NULL;
+    for (size_t i = 0; i < times; i++) memcpy(s + i * u, unit, u);
+    s[u * times] = '\0';
+    return s;
+}
+
+static void test_string_parsers_long_inputs(void)
+{
+    static const char *const units[] = { "%", "%%", "9", "-", "%-", "%.", "2000-01-01 ", "%Y", ":", "(" };
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++) {
+        char *s = repeat_unit(units[i], 1 << 20);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+        size_t n = strlen(s);
+        CU_ASSERT_PTR_NOT_NULL(cli_format_check(s)); /* none is one number format */
+        double days;
+        int what;
+        CU_ASSERT_FALSE(cli_parse_datetime(s, n, &days, &what));
+        char buf[96];
+        CU_ASSERT(cli_format_date(1000.5, s, buf, sizeof buf) < sizeof buf);
+        nplot_rgba c;
+        CU_ASSERT_NOT_EQUAL(nplot_color_parse(s, &c), ND_OK);
+        free(s);
+    }
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_preamble_detection),
     ND_T(test_linestyles_cycle_after_ten_colors),
     ND_T(test_encodings_nul_utf8_latin1_utf16),
     ND_T(test_max_fields_counts_outside_quotes),
     ND_T(test_format_check_bounds_width_and_precision),
+    ND_T(test_string_parsers_long_inputs),
     ND_T(test_date_ticks_refuse_absurd_range_quickly),
     ND_T(test_args_size_limits),
     ND_T(test_same_file_through_links),

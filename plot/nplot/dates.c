@@ -186,6 +186,10 @@ static const char *const month_full[12] = { "January", "February", "March", "Apr
 size_t cli_format_date(double days, const char *fmt, char *buf, size_t cap)
 {
     if (!cap) return 0;
+    if (!(fabs(days) <= CLI_DATE_MAX_DAYS)) { /* NaN, inf, past any calendar: no label */
+        buf[0] = '\0';
+        return 0;
+    }
     /* Round to the millisecond so 23:59:59.9999 does not print as the previous day. */
     double ms = floor(days * 86400000.0 + 0.5);
     double day = floor(ms / 86400000.0);
