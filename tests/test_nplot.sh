@@ -222,6 +222,28 @@ run 0 "a header is not a preamble" "$tmp/plain.csv" -o "$tmp/x.png" -y y \
   && { grep -q "preamble" "$tmp/err" && bad "header taken for a preamble" || ok; }
 awk 'BEGIN { printf "x"; for (c = 1; c <= 14; c++) printf ",s%d", c; print ""; for (r = 0; r < 5; r++) { printf "%d", r; for (c = 1; c <= 14; c++) printf ",%d", r * c; print "" } }' >"$tmp/fourteen.csv"
 run 0 "fourteen series" "$tmp/fourteen.csv" -o "$tmp/x.png" && expect_png "fourteen series" "$tmp/x.png" 800 600
+# ---- --xlim refits y; categorical labels: smaller, rotated, thinned last (issue 14) --------------
+run 0 "xlim refits y" "$s" --xlim 1900:1910 -v -o "$tmp/x.png" \
+  && expect_err "xlim refits y" "y range -0.34..66.54 fitted to the 11 points with x in the --xlim window"
+run 0 "ylim wins over the refit" "$s" --xlim 1900:1910 --ylim 0:300 -v -o "$tmp/x.png" \
+  && { grep -q "fitted" "$tmp/err" && bad "refit despite --ylim" || ok; }
+run 0 "no refit without xlim" "$s" -v -o "$tmp/x.png" && { grep -q "fitted" "$tmp/err" && bad "refit without --xlim" || ok; }
+run 0 "xlim refit area stands on zero" "$s" -k area --xlim 1900: -v -o "$tmp/x.png" \
+  && expect_err "area refit" "y range 0..199.71 fitted to the 109 points"
+grep -q "xlim.*fits the points inside the --xlim window\|fits the points inside the --xlim" <("$NPLOT" --help) && ok || bad "--help does not say --xlim refits y"
+printf 'fruit,n\napple,3\nbanana,5\ncherry,2\n' >"$tmp/fruit.csv"
+run 0 "few categories" "$tmp/fruit.csv" -v -o "$tmp/x.png" \
+  && expect_err "few categories" "x categories: all 3 labels at 10 pt, rotated 0 degrees"
+awk 'BEGIN { print "name,v"; for (i = 1; i <= 9; i++) printf "label_%02d,%d\n", i, i }' >"$tmp/nine.csv"
+run 0 "smaller font first" "$tmp/nine.csv" -v -o "$tmp/x.png" \
+  && expect_err "smaller font" "x categories: all 9 labels at 8 pt, rotated 0 degrees"
+run 0 "51 states all labelled" "$data/statecrime.csv" -v -o "$tmp/x.png" \
+  && expect_err "51 states" "x categories: all 51 labels at 7 pt, rotated 90 degrees"
+run 0 "wide figure rotates 45" "$data/statecrime.csv" -y murder -s 2400x600 -v -o "$tmp/x.png" \
+  && expect_err "45 degrees" "x categories: all 51 labels at 10 pt, rotated 45 degrees"
+run 0 "small figure thins last" "$data/statecrime.csv" -y murder -s 400x300 -v -o "$tmp/x.png" \
+  && expect_err "thinned" "x categories: every 3rd of 51 labels (17 shown)"
+run 0 "quiet verbose" "$tmp/fruit.csv" -q -o "$tmp/x.png" && { grep -q "categories" "$tmp/err" && bad "layout notes without -v" || ok; }
 run 0 "help" --help && { grep -q "Examples:" "$tmp/out" && ok || bad "help text"; }
 run 0 "version" --version && { grep -q "^nplot (numc) " "$tmp/out" && ok || bad "version text"; }
 

@@ -62,6 +62,8 @@ typedef struct cli_opts {
     const char *color, *marker;
     double linewidth, alpha;
     bool quiet;
+    bool verbose;            /* -v: layout decisions on stderr */
+    bool transpose;          /* rows are series over the columns */
     const char *size_arg;    /* --size as given, for messages */
 } cli_opts;
 
