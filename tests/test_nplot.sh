@@ -210,8 +210,25 @@ run 0 "no scale hint with --logy" "$tmp/scales.csv" --logy -o "$tmp/x.png" \
   && { grep -q "differ by" "$tmp/err" && bad "hint with --logy" || ok; }
 run 0 "months suggest heatmap" "$data/elnino.csv" -o "$tmp/x.png" \
   && expect_err "months" "the columns are months (one quantity in 12 columns); try -k heatmap"
+# A header of years (one row per entity): few rows are plotted as series over the years,
+# many rows get a note saying how (--transpose), and --transpose plots them all.
+wide=${NUMC_SOURCE_DIR:?run through ctest}/tests/data/nplot
+run 0 "years header, few rows" "$wide/wide_years.csv" -o "$tmp/wy.png" \
+  && expect_err "years few rows" "the columns are years (a wide time series); each of the 3 rows is plotted as a series over the years" \
+  && expect_png "years few rows" "$tmp/wy.png" 800 600
 printf 'country,1990,1991,1992,1993\nA,1,2,3,4\nB,2,3,4,5\n' >"$tmp/years.csv"
-run 0 "years header says how" "$tmp/years.csv" -o "$tmp/x.png" && expect_err "years" "header of years"
+run 0 "years header read as numbers" "$tmp/years.csv" -o "$tmp/x.png" \
+  && expect_err "years as numbers" "each of the 2 rows is plotted as a series over the years"
+run 0 "years header, many rows" "$wide/wide_years_12rows.csv" -o "$tmp/wm.png" \
+  && expect_err "years many rows" "12 rows are more than the 10 nplot draws as series by itself: add --transpose to plot every row over the years, or try -k heatmap" \
+  && { grep -q "plotted as a series" "$tmp/err" && bad "12 rows transposed without --transpose" || ok; }
+run 0 "years header, --transpose" "$wide/wide_years_12rows.csv" --transpose -o "$tmp/wt.png" \
+  && expect_err "years --transpose" "each of the 12 rows is plotted as a series over the years" \
+  && expect_png "years --transpose" "$tmp/wt.png" 800 600
+run 0 "years header with -y is left alone" "$wide/wide_years.csv" -y 2:7 -o "$tmp/x.png" \
+  && { grep -q "years" "$tmp/err" && bad "years note with -y: $(cat "$tmp/err")" || ok; }
+run 0 "years header -q" "$wide/wide_years.csv" -q -o "$tmp/x.png" && { [ -s "$tmp/err" ] && bad "-q printed: $(cat "$tmp/err")" || ok; }
+grep -q -- "--transpose" <("$NPLOT" --help) && ok || bad "--help lacks --transpose"
 printf '150,4,setosa,versicolor,virginica\n5.1,3.5,1.4,0.2,0\n4.9,3.0,1.4,0.2,0\n7.0,3.2,4.7,1.4,1\n6.3,3.3,6.0,2.5,2\n' >"$tmp/preamble.csv"
 run 0 "preamble skipped" "$tmp/preamble.csv" -o "$tmp/x.png" \
   && expect_err "preamble" "line 1 (150,4,setosa,versicolor,virginica) does not look like the rest of the file; skipped"

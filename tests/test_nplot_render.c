@@ -466,6 +466,36 @@ static void test_date_axis_ticks_are_years(void)
     done(&r);
 }
 
+/* A header of years with a few rows: each row is a series over the years (a date axis). */
+static void test_wide_years_rows_become_series(void)
+{
+    cli_opts o;
+    cli_data d;
+    CU_ASSERT_EQUAL_FATAL(load(&o, &d, NUMC_TEST_DATA "/nplot/wide_years.csv -q"), CLI_EXIT_OK);
+    CU_ASSERT(d.transposed);
+    CU_ASSERT_EQUAL(d.nrows, 6);
+    CU_ASSERT_EQUAL(d.xtype, CLI_X_DATE);
+    CU_ASSERT_EQUAL(d.x[0], cli_days_from_civil(1990, 1, 1));
+    CU_ASSERT_EQUAL(d.x[5], cli_days_from_civil(1995, 1, 1));
+    CU_ASSERT_EQUAL_FATAL(d.ny, 3);
+    CU_ASSERT_STRING_EQUAL(d.names[d.ycols[0]], "Norway");
+    CU_ASSERT_STRING_EQUAL(d.names[d.ycols[2]], "Finland");
+    CU_ASSERT_EQUAL(d.y[1][0], 5.14);
+    CU_ASSERT_EQUAL(d.y[2][5], 5.11);
+    cli_data_free(&d);
+    /* Twelve rows stay as they are without --transpose. */
+    CU_ASSERT_EQUAL_FATAL(load(&o, &d, NUMC_TEST_DATA "/nplot/wide_years_12rows.csv -q"), CLI_EXIT_OK);
+    CU_ASSERT(!d.transposed);
+    cli_data_free(&d);
+    CU_ASSERT_EQUAL_FATAL(load(&o, &d, NUMC_TEST_DATA "/nplot/wide_years_12rows.csv -q --transpose"),
+                          CLI_EXIT_OK);
+    CU_ASSERT(d.transposed);
+    CU_ASSERT_EQUAL(d.ny, 12);
+    CU_ASSERT_EQUAL(d.nrows, 11);
+    CU_ASSERT_STRING_EQUAL(d.names[d.ycols[11]], "region 12");
+    cli_data_free(&d);
+}
+
 /* --xlim without --ylim: y fits the points inside the window (gnuplot), not the file. */
 static void test_xlim_refits_y(void)
 {
@@ -695,6 +725,7 @@ static const ND_TEST tests[] = {
     ND_T(test_pie_areas_follow_values),
     ND_T(test_heatmap_labels_and_colorbar),
     ND_T(test_date_axis_ticks_are_years),
+    ND_T(test_wide_years_rows_become_series),
     ND_T(test_xlim_refits_y),
     ND_T(test_category_labels_fit_before_thinning),
     ND_T(test_barh_categories_on_y),

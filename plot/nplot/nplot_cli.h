@@ -210,6 +210,7 @@ typedef struct cli_data {
     int ngroups;
     char *groups[CLI_MAX_GROUPS]; /* group labels (owned) */
     int *group;                 /* group of each row (owned) */
+    bool transposed;            /* rows became columns (wide table, --transpose) */
     char err[2048];             /* the message when loading fails */
 } cli_data;
 
