@@ -238,7 +238,10 @@ printf 'x,y\n1,2\n2,3\n3,4\n' >"$tmp/plain.csv"
 run 0 "a header is not a preamble" "$tmp/plain.csv" -o "$tmp/x.png" -y y \
   && { grep -q "preamble" "$tmp/err" && bad "header taken for a preamble" || ok; }
 awk 'BEGIN { printf "x"; for (c = 1; c <= 14; c++) printf ",s%d", c; print ""; for (r = 0; r < 5; r++) { printf "%d", r; for (c = 1; c <= 14; c++) printf ",%d", r * c; print "" } }' >"$tmp/fourteen.csv"
-run 0 "fourteen series" "$tmp/fourteen.csv" -o "$tmp/x.png" && expect_png "fourteen series" "$tmp/x.png" 800 600
+run 0 "fourteen series" "$tmp/fourteen.csv" -o "$tmp/x.png" && expect_png "fourteen series" "$tmp/x.png" 800 600 \
+  && expect_err "line styles cycle" "14 series: the ten colours repeat, so series 11 to 14 are drawn dashed"
+run 0 "one colour: no style note" "$tmp/fourteen.csv" --color red -o "$tmp/x.png" \
+  && { grep -q "colours repeat" "$tmp/err" && bad "style note with --color" || ok; }
 # ---- --xlim refits y; categorical labels: smaller, rotated, thinned last (issue 14) --------------
 run 0 "xlim refits y" "$s" --xlim 1900:1910 -v -o "$tmp/x.png" \
   && expect_err "xlim refits y" "y range -0.34..66.54 fitted to the 11 points with x in the --xlim window"

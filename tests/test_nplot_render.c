@@ -523,6 +523,24 @@ static void test_xlim_refits_y(void)
     done(&r);
 }
 
+/* Ten colours, then the same colours dashed, dash-dot, dotted; one --color: solid. */
+static void test_line_styles_cycle_after_ten_colours(void)
+{
+    cli_opts o;
+    CU_ASSERT_EQUAL_FATAL(parse(&o, "x.csv"), CLI_EXIT_OK);
+    cli_plot p = { .o = &o };
+    char cb[8];
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 0), "-");
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 9), "-");
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 10), "--");
+    CU_ASSERT_STRING_EQUAL(cli_series_color(&p, 10, cb), "C0");
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 20), "-.");
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 30), ":");
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 40), "-");
+    CU_ASSERT_EQUAL_FATAL(parse(&o, "--color red x.csv"), CLI_EXIT_OK);
+    CU_ASSERT_PTR_NULL(cli_series_linestyle(&p, 12));
+}
+
 /* Category labels: all of them when they fit, smaller then rotated, thinned last. */
 static void test_category_labels_fit_before_thinning(void)
 {
@@ -726,6 +744,7 @@ static const ND_TEST tests[] = {
     ND_T(test_heatmap_labels_and_colorbar),
     ND_T(test_date_axis_ticks_are_years),
     ND_T(test_wide_years_rows_become_series),
+    ND_T(test_line_styles_cycle_after_ten_colours),
     ND_T(test_xlim_refits_y),
     ND_T(test_category_labels_fit_before_thinning),
     ND_T(test_barh_categories_on_y),
