@@ -532,7 +532,7 @@ nd_status nd_rng_integers_into(nd_rng *r, int64_t low, int64_t high, bool endpoi
     return finish_target(out, dst);
 }
 
-nd_array *nd_rng_integers(nd_rng *r, int64_t low, int64_t high, int ndim,
+nd_array *(nd_rng_integers)(nd_rng *r, int64_t low, int64_t high, int ndim,
                           const ptrdiff_t *shape, nd_dtype dt, bool endpoint)
 {
     if (!nd_dtype_is_valid((int)dt))

@@ -6,7 +6,9 @@
  *     np.round([0.5, 1.5, 2.675]), np.round([0.5, 1.5, 2.675], 2), np.linspace(0, 1)[1], np.diff(a),
  *     np.diff([1., 4., 9., 16.], 2)
  *     rng = np.random.default_rng(42); rng.normal(size=3)   (a new rng for each line)
- *     rng.uniform(size=3); rng.normal(5, size=2)
+ *     rng.uniform(size=3); rng.normal(5, size=2); rng.integers(10, size=5);
+ *     rng.integers(-5, 5, size=4)
+ *     np.concatenate((a, a)), np.histogram([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9.5])
  * Missing required arguments are in tests/compile_fail (fail_*_missing_*.c). */
 #include <numc/numc.h>
 
@@ -137,6 +139,65 @@ static void test_rng_draws_default_to_standard_parameters(void)
     nd_rng_free(r);
 }
 
+static void test_rng_integers_defaults(void)
+{
+    nd_rng *r = nd_rng_new(42);
+    nd_array *k = nd_rng_integers(r, 10, ND_SHAPE(5));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(k);
+    CU_ASSERT_EQUAL(nd_dtype_of(k), ND_INT64);
+    expect_vals(k, (const double[]){ 0, 7, 6, 4, 4 }, 5);
+    nd_rng_free(r);
+    r = nd_rng_new(42);
+    expect_vals(nd_rng_integers(r, -5, 5, ND_SHAPE(4)), (const double[]){ -5, 2, 1, -1 }, 4);
+    nd_rng_free(r);
+    /* The long form still works and gives the same stream. */
+    r = nd_rng_new(42);
+    expect_vals(nd_rng_integers(r, 0, 10, ND_SHAPE(5), ND_INT64, false),
+                (const double[]){ 0, 7, 6, 4, 4 }, 5);
+    nd_rng_free(r);
+    r = nd_rng_new(42);
+    nd_array *u = nd_rng_integers(r, 0, 10, ND_SHAPE(3), ND_UINT8);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(u);
+    CU_ASSERT_EQUAL(nd_dtype_of(u), ND_UINT8);
+    nd_free(u);
+    nd_rng_free(r);
+}
+
+static void test_concatenate_defaults_to_axis_zero(void)
+{
+    nd_array *a = sample();
+    nd_array *c = nd_concatenate(ND_ARRAYS(a, a));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    CU_ASSERT_EQUAL(nd_shape(c)[0], 4);
+    CU_ASSERT_EQUAL(nd_shape(c)[1], 3);
+    expect_vals(c, (const double[]){ 3, 1, 2, 0, 5, 4, 3, 1, 2, 0, 5, 4 }, 12);
+    const nd_array *list[] = { a, a };
+    c = nd_concatenate(2, list);
+    CU_ASSERT_EQUAL(nd_shape(c)[0], 4);
+    nd_free(c);
+    c = nd_concatenate(ND_ARRAYS(a, a), 1);
+    CU_ASSERT_EQUAL(nd_shape(c)[1], 6);
+    expect_vals(c, (const double[]){ 3, 1, 2, 3, 1, 2, 0, 5, 4, 0, 5, 4 }, 12);
+    c = nd_concatenate(2, list, ND_AXIS_NONE);
+    CU_ASSERT_EQUAL(nd_ndim(c), 1);
+    nd_free(c);
+    nd_free(a);
+}
+
+static void test_histogram_defaults_to_ten_bins(void)
+{
+    nd_array *x = nd_from_f64((const double[]){ 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9.5 }, 11);
+    nd_array *h = NULL, *e = NULL;
+    CU_ASSERT_EQUAL_FATAL(nd_histogram(x, &h, &e), ND_OK);
+    CU_ASSERT_EQUAL(nd_dtype_of(h), ND_INT64);
+    expect_vals(h, (const double[]){ 1, 1, 1, 1, 1, 1, 1, 1, 1, 2 }, 10);
+    CU_ASSERT_EQUAL(nd_size(e), 11);
+    nd_free(e);
+    CU_ASSERT_EQUAL_FATAL(nd_histogram(x, &h, NULL, 5), ND_OK);
+    expect_vals(h, (const double[]){ 2, 2, 2, 2, 3 }, 5);
+    nd_free(x);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_creation_defaults_to_float64),
     ND_T(test_eye_and_identity),
@@ -147,6 +208,9 @@ static const ND_TEST tests[] = {
     ND_T(test_linspace_defaults_to_fifty),
     ND_T(test_diff_defaults_to_first_order_last_axis),
     ND_T(test_rng_draws_default_to_standard_parameters),
+    ND_T(test_rng_integers_defaults),
+    ND_T(test_concatenate_defaults_to_axis_zero),
+    ND_T(test_histogram_defaults_to_ten_bins),
     { 0 },
 };
 ND_TEST_MAIN("defaults", tests)

@@ -16,9 +16,9 @@ static void test_concatenate_and_stack(void)
     /* a[:, :2] * 10 without the ufunc module: scale a copy element by element. */
     nd_array *p10 = nd_copy(part, ND_ORDER_C);
     for (ptrdiff_t i = 0; i < nd_size(p10); i++) ((int64_t *)nd_data(p10))[i] *= 10;
-    fixture_check(FX, "concat_ax1", nd_concatenate(2, (const nd_array *[]){ a, p10 }, 1));
+    fixture_check(FX, "concat_ax1", nd_concatenate(ND_ARRAYS(a, p10), 1));
     nd_array *ones = nd_ones(ND_SHAPE(1, 3), ND_INT32);
-    fixture_check(FX, "concat_mixed", nd_concatenate(2, (const nd_array *[]){ b, ones }, 0));
+    fixture_check(FX, "concat_mixed", nd_concatenate(ND_ARRAYS(b, ones), 0));
     nd_array *b2 = nd_copy(b, ND_ORDER_C);
     for (ptrdiff_t i = 0; i < 6; i++) ((double *)nd_data(b2))[i] *= 2;
     fixture_check(FX, "stack_ax1", nd_stack(2, (const nd_array *[]){ b, b2 }, 1));
@@ -28,9 +28,9 @@ static void test_concatenate_and_stack(void)
     fixture_check(FX, "dstack", nd_dstack(2, (const nd_array *[]){ b, b }));
     nd_array *c1 = nd_view(w, ":3"), *c2 = nd_view(w, "3:6");
     fixture_check(FX, "column_stack", nd_column_stack(2, (const nd_array *[]){ c1, c2 }));
-    CU_ASSERT_PTR_NULL(nd_concatenate(2, (const nd_array *[]){ a, b }, 0));
+    CU_ASSERT_PTR_NULL(nd_concatenate(ND_ARRAYS(a, b), 0));
     CU_ASSERT_EQUAL(nd_last_error(), ND_ESHAPE);
-    CU_ASSERT_PTR_NULL(nd_concatenate(2, (const nd_array *[]){ b, w4 }, 0));
+    CU_ASSERT_PTR_NULL(nd_concatenate(ND_ARRAYS(b, w4), 0));
     CU_ASSERT_PTR_NULL(nd_concatenate(1, (const nd_array *[]){ b }, 2));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EAXIS);
     nd_array *arr[] = { a, b, w, v, part, p10, ones, b2, v3, w2, w4, w48, c1, c2 };

@@ -233,8 +233,25 @@ run 0 "no scale hint with --logy" "$tmp/scales.csv" --logy -o "$tmp/x.png" \
   && { grep -q "differ by" "$tmp/err" && bad "hint with --logy" || ok; }
 run 0 "months suggest heatmap" "$data/elnino.csv" -o "$tmp/x.png" \
   && expect_err "months" "the columns are months (one quantity in 12 columns); try -k heatmap"
+# A header of years (one row per entity): few rows are plotted as series over the years,
+# many rows get a note saying how (--transpose), and --transpose plots them all.
+wide=${NUMC_SOURCE_DIR:?run through ctest}/tests/data/nplot
+run 0 "years header, few rows" "$wide/wide_years.csv" -o "$tmp/wy.png" \
+  && expect_err "years few rows" "the columns are years (a wide time series); each of the 3 rows is plotted as a series over the years" \
+  && expect_png "years few rows" "$tmp/wy.png" 800 600
 printf 'country,1990,1991,1992,1993\nA,1,2,3,4\nB,2,3,4,5\n' >"$tmp/years.csv"
-run 0 "years header says how" "$tmp/years.csv" -o "$tmp/x.png" && expect_err "years" "header of years"
+run 0 "years header read as numbers" "$tmp/years.csv" -o "$tmp/x.png" \
+  && expect_err "years as numbers" "each of the 2 rows is plotted as a series over the years"
+run 0 "years header, many rows" "$wide/wide_years_12rows.csv" -o "$tmp/wm.png" \
+  && expect_err "years many rows" "12 rows are more than the 10 nplot draws as series by itself: add --transpose to plot every row over the years, or try -k heatmap" \
+  && { grep -q "plotted as a series" "$tmp/err" && bad "12 rows transposed without --transpose" || ok; }
+run 0 "years header, --transpose" "$wide/wide_years_12rows.csv" --transpose -o "$tmp/wt.png" \
+  && expect_err "years --transpose" "each of the 12 rows is plotted as a series over the years" \
+  && expect_png "years --transpose" "$tmp/wt.png" 800 600
+run 0 "years header with -y is left alone" "$wide/wide_years.csv" -y 2:7 -o "$tmp/x.png" \
+  && { grep -q "years" "$tmp/err" && bad "years note with -y: $(cat "$tmp/err")" || ok; }
+run 0 "years header -q" "$wide/wide_years.csv" -q -o "$tmp/x.png" && { [ -s "$tmp/err" ] && bad "-q printed: $(cat "$tmp/err")" || ok; }
+grep -q -- "--transpose" <("$NPLOT" --help) && ok || bad "--help lacks --transpose"
 printf '150,4,setosa,versicolor,virginica\n5.1,3.5,1.4,0.2,0\n4.9,3.0,1.4,0.2,0\n7.0,3.2,4.7,1.4,1\n6.3,3.3,6.0,2.5,2\n' >"$tmp/preamble.csv"
 run 0 "preamble skipped" "$tmp/preamble.csv" -o "$tmp/x.png" \
   && expect_err "preamble" "line 1 (150,4,setosa,versicolor,virginica) does not look like the rest of the file; skipped"
@@ -244,7 +261,32 @@ printf 'x,y\n1,2\n2,3\n3,4\n' >"$tmp/plain.csv"
 run 0 "a header is not a preamble" "$tmp/plain.csv" -o "$tmp/x.png" -y y \
   && { grep -q "preamble" "$tmp/err" && bad "header taken for a preamble" || ok; }
 awk 'BEGIN { printf "x"; for (c = 1; c <= 14; c++) printf ",s%d", c; print ""; for (r = 0; r < 5; r++) { printf "%d", r; for (c = 1; c <= 14; c++) printf ",%d", r * c; print "" } }' >"$tmp/fourteen.csv"
-run 0 "fourteen series" "$tmp/fourteen.csv" -o "$tmp/x.png" && expect_png "fourteen series" "$tmp/x.png" 800 600
+run 0 "fourteen series" "$tmp/fourteen.csv" -o "$tmp/x.png" && expect_png "fourteen series" "$tmp/x.png" 800 600 \
+  && expect_err "line styles cycle" "14 series: the ten colours repeat, so series 11 to 14 are drawn dashed"
+run 0 "one colour: no style note" "$tmp/fourteen.csv" --color red -o "$tmp/x.png" \
+  && { grep -q "colours repeat" "$tmp/err" && bad "style note with --color" || ok; }
+# ---- --xlim refits y; categorical labels: smaller, rotated, thinned last (issue 14) --------------
+run 0 "xlim refits y" "$s" --xlim 1900:1910 -v -o "$tmp/x.png" \
+  && expect_err "xlim refits y" "y range -0.34..66.54 fitted to the 11 points with x in the --xlim window"
+run 0 "ylim wins over the refit" "$s" --xlim 1900:1910 --ylim 0:300 -v -o "$tmp/x.png" \
+  && { grep -q "fitted" "$tmp/err" && bad "refit despite --ylim" || ok; }
+run 0 "no refit without xlim" "$s" -v -o "$tmp/x.png" && { grep -q "fitted" "$tmp/err" && bad "refit without --xlim" || ok; }
+run 0 "xlim refit area stands on zero" "$s" -k area --xlim 1900: -v -o "$tmp/x.png" \
+  && expect_err "area refit" "y range 0..199.71 fitted to the 109 points"
+grep -q "xlim.*fits the points inside the --xlim window\|fits the points inside the --xlim" <("$NPLOT" --help) && ok || bad "--help does not say --xlim refits y"
+printf 'fruit,n\napple,3\nbanana,5\ncherry,2\n' >"$tmp/fruit.csv"
+run 0 "few categories" "$tmp/fruit.csv" -v -o "$tmp/x.png" \
+  && expect_err "few categories" "x categories: all 3 labels at 10 pt, rotated 0 degrees"
+awk 'BEGIN { print "name,v"; for (i = 1; i <= 9; i++) printf "label_%02d,%d\n", i, i }' >"$tmp/nine.csv"
+run 0 "smaller font first" "$tmp/nine.csv" -v -o "$tmp/x.png" \
+  && expect_err "smaller font" "x categories: all 9 labels at 8 pt, rotated 0 degrees"
+run 0 "51 states all labelled" "$data/statecrime.csv" -v -o "$tmp/x.png" \
+  && expect_err "51 states" "x categories: all 51 labels at 7 pt, rotated 90 degrees"
+run 0 "wide figure rotates 45" "$data/statecrime.csv" -y murder -s 2400x600 -v -o "$tmp/x.png" \
+  && expect_err "45 degrees" "x categories: all 51 labels at 10 pt, rotated 45 degrees"
+run 0 "small figure thins last" "$data/statecrime.csv" -y murder -s 400x300 -v -o "$tmp/x.png" \
+  && expect_err "thinned" "x categories: every 3rd of 51 labels (17 shown)"
+run 0 "quiet verbose" "$tmp/fruit.csv" -q -o "$tmp/x.png" && { grep -q "categories" "$tmp/err" && bad "layout notes without -v" || ok; }
 run 0 "help" --help && { grep -q "Examples:" "$tmp/out" && ok || bad "help text"; }
 run 0 "version" --version && { grep -q "^nplot (numc) " "$tmp/out" && ok || bad "version text"; }
 

@@ -466,6 +466,118 @@ static void test_date_axis_ticks_are_years(void)
     done(&r);
 }
 
+/* A header of years with a few rows: each row is a series over the years (a date axis). */
+static void test_wide_years_rows_become_series(void)
+{
+    cli_opts o;
+    cli_data d;
+    CU_ASSERT_EQUAL_FATAL(load(&o, &d, NUMC_TEST_DATA "/nplot/wide_years.csv -q"), CLI_EXIT_OK);
+    CU_ASSERT(d.transposed);
+    CU_ASSERT_EQUAL(d.nrows, 6);
+    CU_ASSERT_EQUAL(d.xtype, CLI_X_DATE);
+    CU_ASSERT_EQUAL(d.x[0], cli_days_from_civil(1990, 1, 1));
+    CU_ASSERT_EQUAL(d.x[5], cli_days_from_civil(1995, 1, 1));
+    CU_ASSERT_EQUAL_FATAL(d.ny, 3);
+    CU_ASSERT_STRING_EQUAL(d.names[d.ycols[0]], "Norway");
+    CU_ASSERT_STRING_EQUAL(d.names[d.ycols[2]], "Finland");
+    CU_ASSERT_EQUAL(d.y[1][0], 5.14);
+    CU_ASSERT_EQUAL(d.y[2][5], 5.11);
+    cli_data_free(&d);
+    /* Twelve rows stay as they are without --transpose. */
+    CU_ASSERT_EQUAL_FATAL(load(&o, &d, NUMC_TEST_DATA "/nplot/wide_years_12rows.csv -q"), CLI_EXIT_OK);
+    CU_ASSERT(!d.transposed);
+    cli_data_free(&d);
+    CU_ASSERT_EQUAL_FATAL(load(&o, &d, NUMC_TEST_DATA "/nplot/wide_years_12rows.csv -q --transpose"),
+                          CLI_EXIT_OK);
+    CU_ASSERT(d.transposed);
+    CU_ASSERT_EQUAL(d.ny, 12);
+    CU_ASSERT_EQUAL(d.nrows, 11);
+    CU_ASSERT_STRING_EQUAL(d.names[d.ycols[11]], "region 12");
+    cli_data_free(&d);
+}
+
+/* --xlim without --ylim: y fits the points inside the window (gnuplot), not the file. */
+static void test_xlim_refits_y(void)
+{
+    fig_run r;
+    build(&r, "--xlim 1900:1910 " SHARED "/sunspots.csv");
+    double lo, hi;
+    nplot_get_ylim(r.ax, &lo, &hi);
+    /* 1901 has 2.7, 1905 has 63.5; the whole file reaches 190.2. */
+    ND_ASSERT_CLOSE(lo, 2.7 - 0.05 * 60.8, 1e-9);
+    ND_ASSERT_CLOSE(hi, 63.5 + 0.05 * 60.8, 1e-9);
+    done(&r);
+    build(&r, "--xlim 1900:1910 --ylim 0:300 " SHARED "/sunspots.csv");
+    nplot_get_ylim(r.ax, &lo, &hi);
+    CU_ASSERT_EQUAL(lo, 0);
+    CU_ASSERT_EQUAL(hi, 300);
+    done(&r);
+    build(&r, SHARED "/sunspots.csv");
+    nplot_get_ylim(r.ax, &lo, &hi);
+    CU_ASSERT(hi > 190.2);
+    done(&r);
+    /* Dates: co2 between 1970 and 1971 stays within 323..330 ppm. */
+    build(&r, "--xlim 1970:1971 " SHARED "/co2.csv");
+    nplot_get_ylim(r.ax, &lo, &hi);
+    CU_ASSERT(lo > 320 && hi < 332);
+    done(&r);
+}
+
+/* Ten colours, then the same colours dashed, dash-dot, dotted; one --color: solid. */
+static void test_line_styles_cycle_after_ten_colours(void)
+{
+    cli_opts o;
+    CU_ASSERT_EQUAL_FATAL(parse(&o, "x.csv"), CLI_EXIT_OK);
+    cli_plot p = { .o = &o };
+    char cb[8];
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 0), "-");
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 9), "-");
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 10), "--");
+    CU_ASSERT_STRING_EQUAL(cli_series_color(&p, 10, cb), "C0");
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 20), "-.");
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 30), ":");
+    CU_ASSERT_STRING_EQUAL(cli_series_linestyle(&p, 40), "-");
+    CU_ASSERT_EQUAL_FATAL(parse(&o, "--color red x.csv"), CLI_EXIT_OK);
+    CU_ASSERT_PTR_NULL(cli_series_linestyle(&p, 12));
+}
+
+/* Category labels: all of them when they fit, smaller then rotated, thinned last. */
+static void test_category_labels_fit_before_thinning(void)
+{
+    const char *three[] = { "apple", "banana", "cherry" };
+    cli_label_fit f = cli_category_fit(three, 3, 432, false);
+    CU_ASSERT_EQUAL(f.fontsize, 10);
+    CU_ASSERT_EQUAL(f.rotation, 0);
+    CU_ASSERT_EQUAL(f.step, 1);
+    const char *nine[] = { "label_01", "label_02", "label_03", "label_04", "label_05",
+                           "label_06", "label_07", "label_08", "label_09" };
+    f = cli_category_fit(nine, 9, 432, false);
+    CU_ASSERT_EQUAL(f.fontsize, 8);
+    CU_ASSERT_EQUAL(f.rotation, 0);
+    CU_ASSERT_EQUAL(f.step, 1);
+    f = cli_category_fit(nine, 9, 160, false);
+    CU_ASSERT_EQUAL(f.rotation, 45);
+    CU_ASSERT_EQUAL(f.step, 1);
+    f = cli_category_fit(nine, 9, 100, false);
+    CU_ASSERT_EQUAL(f.rotation, 90);
+    CU_ASSERT_EQUAL(f.step, 1);
+    f = cli_category_fit(nine, 9, 40, false);
+    CU_ASSERT_EQUAL(f.rotation, 90);
+    CU_ASSERT(f.step > 1);
+    f = cli_category_fit(nine, 9, 90, true); /* y: smaller, then thinned */
+    CU_ASSERT_EQUAL(f.fontsize, 8);
+    CU_ASSERT_EQUAL(f.step, 1);
+    f = cli_category_fit(nine, 9, 50, true);
+    CU_ASSERT(f.step > 1);
+    /* The 51 states of statecrime on an 800-pixel bar chart: every one is labelled. */
+    fig_run r;
+    build(&r, "-y murder " SHARED "/statecrime.csv");
+    CU_ASSERT_EQUAL(nplot_get_xticks(r.ax, NULL, 0), 51);
+    CU_ASSERT_STRING_EQUAL(xtl(r.ax, 1), "Alaska");
+    CU_ASSERT_STRING_EQUAL(xtl(r.ax, 50), "Wyoming");
+    done(&r);
+}
+
 static void test_barh_categories_on_y(void)
 {
     fig_run r;
@@ -631,6 +743,10 @@ static const ND_TEST tests[] = {
     ND_T(test_pie_areas_follow_values),
     ND_T(test_heatmap_labels_and_colorbar),
     ND_T(test_date_axis_ticks_are_years),
+    ND_T(test_wide_years_rows_become_series),
+    ND_T(test_line_styles_cycle_after_ten_colours),
+    ND_T(test_xlim_refits_y),
+    ND_T(test_category_labels_fit_before_thinning),
     ND_T(test_barh_categories_on_y),
     ND_T(test_box_median_and_dark_theme),
     ND_T(test_surface_and_hexbin_draw_colormaps),

@@ -24,10 +24,22 @@ static nd_status copy_to_range(nd_array *dst, int axis, ptrdiff_t start, ptrdiff
     return st;
 }
 
-nd_array *nd_concatenate(int n, const nd_array *const *arrays, int axis)
+nd_array *(nd_concatenate)(int n, const nd_array *const *arrays, int axis)
 {
     if (n < 1 || !arrays) return ND_FAIL(ND_EVALUE, "nd_concatenate: need at least one array to concatenate");
     if (nd__check_list(n, arrays, "nd_concatenate") < 0) return NULL;
+    if (axis == ND_AXIS_NONE) { /* NumPy's axis=None: every array flattened first */
+        nd_array **flat = nd_calloc((size_t)n, sizeof *flat, "nd_concatenate");
+        if (!flat) return NULL;
+        nd_array *out = NULL;
+        int i = 0;
+        for (; i < n; i++)
+            if (!(flat[i] = nd_ravel(arrays[i]))) break;
+        if (i == n) out = (nd_concatenate)(n, (const nd_array *const *)flat, 0);
+        for (int j = 0; j < n; j++) nd_free(flat[j]);
+        nd_free_mem(flat);
+        return out;
+    }
     const nd_array *a0 = arrays[0];
     if (a0->ndim == 0) return ND_FAIL(ND_EVALUE, "nd_concatenate: zero-dimensional arrays cannot be concatenated");
     if (nd__norm_axis(&axis, a0->ndim, "nd_concatenate") < 0) return NULL;
@@ -135,9 +147,9 @@ nd_array *nd_column_stack(int n, const nd_array *const *arrays)
 nd_array *nd_append(const nd_array *a, const nd_array *values, int axis)
 {
     if (!a || !values) return ND_FAIL(ND_EVALUE, "nd_append: array is NULL");
-    if (axis != ND_AXIS_NONE) return nd_concatenate(2, (const nd_array *[]){ a, values }, axis);
+    if (axis != ND_AXIS_NONE) return (nd_concatenate)(2, (const nd_array *[]){ a, values }, axis);
     nd_array *fa = nd_ravel(a), *fv = nd_ravel(values);
-    nd_array *out = fa && fv ? nd_concatenate(2, (const nd_array *[]){ fa, fv }, 0) : NULL;
+    nd_array *out = fa && fv ? (nd_concatenate)(2, (const nd_array *[]){ fa, fv }, 0) : NULL;
     nd_free(fa);
     nd_free(fv);
     return out;

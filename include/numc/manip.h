@@ -15,6 +15,27 @@ extern "C" {
 /* ---- joining ------------------------------------------------------------------------ */
 /* numpy.concatenate(arrays, axis): dtypes are promoted with nd_result_type. */
 ND_API nd_array *nd_concatenate(int n, const nd_array *const *arrays, int axis);
+/* NumPy's default axis 0 may be left out; ND_ARRAYS(a, b, ...) is the count and the list:
+ *     nd_concatenate(ND_ARRAYS(a, b))       np.concatenate((a, b))
+ *     nd_concatenate(ND_ARRAYS(a, b), 1)    np.concatenate((a, b), axis=1)
+ *     nd_concatenate(n, list)               np.concatenate(list)      (axis 0)
+ *     nd_concatenate(n, list, ND_AXIS_NONE) np.concatenate(list, axis=None)
+ * A list written in place needs ND_ARRAYS (or parentheses around the compound literal):
+ * the commas inside its braces would count as arguments. Without the list the message
+ * reads "too few arguments to function 'nd_concatenate_requires_n_and_arrays'". */
+#define ND_ARRAYS(...)                                                                  \
+    (int)(sizeof((const nd_array *[]){ __VA_ARGS__ }) / sizeof(const nd_array *)),     \
+        ((const nd_array *const[]){ __VA_ARGS__ })
+static inline int nd_concatenate_requires_n_and_arrays(int n, const nd_array *const *arrays)
+{
+    (void)arrays;
+    return n;
+}
+#define nd_concatenate(...) ND__OVERLOAD(nd_concatenate, __VA_ARGS__)
+#define nd_concatenate_with_1_args(n) \
+    (nd_concatenate)(nd_concatenate_requires_n_and_arrays(n), NULL, 0)
+#define nd_concatenate_with_2_args(n, arrays) (nd_concatenate)((n), (arrays), 0)
+#define nd_concatenate_with_3_args(n, arrays, axis) (nd_concatenate)((n), (arrays), (axis))
 /* numpy.stack: join along a new axis (all shapes equal). */
 ND_API nd_array *nd_stack(int n, const nd_array *const *arrays, int axis);
 /* numpy.hstack / vstack / dstack / column_stack. */

@@ -217,6 +217,27 @@ ND_API nd_array *nd_rng_integers(nd_rng *r, int64_t low, int64_t high, int ndim,
                                  const ptrdiff_t *shape, nd_dtype dt, bool endpoint);
 ND_API nd_status nd_rng_integers_into(nd_rng *r, int64_t low, int64_t high, bool endpoint,
                                       nd_array *out);
+/* NumPy's defaults low = 0 (when only high is given), dtype int64, endpoint false:
+ *     nd_rng_integers(r, 10, ND_SHAPE(5))              rng.integers(10, size=5)
+ *     nd_rng_integers(r, -5, 5, ND_SHAPE(2, 3))        rng.integers(-5, 5, size=(2, 3))
+ *     nd_rng_integers(r, 0, 256, ND_SHAPE(4), ND_UINT8) rng.integers(256, size=4, dtype=np.uint8)
+ * The shape is required (a bare count reads "too few arguments to function
+ * 'nd_shape_is_ND_SHAPE_of_the_extents'"). */
+#define nd_rng_integers(...) ND__OVERLOAD(nd_rng_integers, __VA_ARGS__)
+#define nd_rng_integers_with_1_args(r) \
+    (nd_rng_integers)((r), 0, 0, nd_shape_is_ND_SHAPE_of_the_extents(), NULL, ND_INT64, false)
+#define nd_rng_integers_with_2_args(r, high) \
+    (nd_rng_integers)((r), 0, (high), nd_shape_is_ND_SHAPE_of_the_extents(), NULL, ND_INT64, false)
+#define nd_rng_integers_with_3_args(r, high, size) \
+    (nd_rng_integers)((r), 0, (high), nd_shape_is_ND_SHAPE_of_the_extents(size), NULL, ND_INT64, false)
+#define nd_rng_integers_with_4_args(r, high, ndim, shape) \
+    (nd_rng_integers)((r), 0, (high), (ndim), (shape), ND_INT64, false)
+#define nd_rng_integers_with_5_args(r, low, high, ndim, shape) \
+    (nd_rng_integers)((r), (low), (high), (ndim), (shape), ND_INT64, false)
+#define nd_rng_integers_with_6_args(r, low, high, ndim, shape, dt) \
+    (nd_rng_integers)((r), (low), (high), (ndim), (shape), (dt), false)
+#define nd_rng_integers_with_7_args(r, low, high, ndim, shape, dt, endpoint) \
+    (nd_rng_integers)((r), (low), (high), (ndim), (shape), (dt), (endpoint))
 
 /* Discrete distributions: int64 arrays (or any integer / float dtype with _into). */
 #define ND__RNG_DISC(name, params)                                                  \

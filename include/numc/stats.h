@@ -142,8 +142,27 @@ typedef struct nd_hist_opts {
  *     nd_histogram(a, &h, &e, .rule = ND_BINS_AUTO) */
 ND_API nd_status nd_histogram_(const nd_array *a, nd_array **hist, nd_array **edges,
                                const nd_hist_opts *o);
-#define nd_histogram(...) \
+/* The array and both result pointers are required (either pointer may be NULL): a
+ * shorter call reads "too few arguments to function
+ * 'nd_histogram_requires_a_hist_and_edges'". */
+static inline nd_status nd_histogram_requires_a_hist_and_edges(const nd_array *a,
+                                                               nd_array **hist,
+                                                               nd_array **edges)
+{
+    (void)a, (void)hist, (void)edges;
+    return ND_EVALUE;
+}
+#define ND__ARITY3(...)                                                                     \
+    ND__ARITY3_(__VA_ARGS__, nd__many, nd__many, nd__many, nd__many, nd__many, nd__many,     \
+                nd__many, nd__many, nd__many, nd__many, nd__many, nd__many, nd__many,        \
+                nd__many, nd__few, nd__few, )
+#define ND__ARITY3_(_1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13, _14, _15, _16, r, \
+                    ...)                                                                     \
+    r
+#define nd_histogram(...) ND__CAT(nd__histogram_, ND__ARITY3(__VA_ARGS__))(__VA_ARGS__)
+#define nd__histogram_nd__many(...) \
     nd_histogram_(ND__H3R(__VA_ARGS__, ), &(nd_hist_opts){ ._ = 0, ND__T3(__VA_ARGS__, ) })
+#define nd__histogram_nd__few(...) nd_histogram_requires_a_hist_and_edges(__VA_ARGS__)
 /* numpy.histogram_bin_edges: the edges nd_histogram would use. */
 ND_API nd_array *nd_histogram_bin_edges_(const nd_array *a, const nd_hist_opts *o);
 #define nd_histogram_bin_edges(...) \

@@ -59,6 +59,9 @@ void cli_print_help(FILE *f)
 "      --header          the first row is a header even if it looks numeric\n"
 "      --decimal C       decimal mark '.' or ',' (default: detected; '1,5' with ';')\n"
 "      --no-dates        never treat a column as dates\n"
+"      --transpose       plot each row as a series over the columns (a wide table\n"
+"                        whose header is years, 1990,1991,..., is read this way\n"
+"                        by itself when it has at most 10 rows)\n"
 "\n"
 "Columns (a name, a 1-based index, a negative index from the end, or a range):\n"
 "  -x, --x COL           the x column (default: see above)\n"
@@ -85,7 +88,9 @@ void cli_print_help(FILE *f)
 "      --ylabel TEXT     y axis label (default: the y column's name when there is one)\n"
 "      --logx, --logy    logarithmic axes (--loglog: both)\n"
 "      --xlim LO:HI      x view limits; either side may be empty ('0:' or ':100');\n"
-"      --ylim LO:HI      dates as 2001-01-01,2002-06-30\n"
+"      --ylim LO:HI      dates as 2001-01-01,2002-06-30. Without --ylim the y range\n"
+"                        fits the points inside the --xlim window (as gnuplot does),\n"
+"                        not the whole file\n"
 "      --grid            draw a grid\n"
 "      --legend LOC      'best', 'upper left', ... or 'none' (default: shown when\n"
 "                        there are several series)\n"
@@ -102,6 +107,8 @@ void cli_print_help(FILE *f)
 "      --alpha A         opacity 0..1\n"
 "\n"
 "  -q, --quiet           no messages other than errors\n"
+"  -v, --verbose         also say how the axes were laid out (y range fitted to\n"
+"                        --xlim, category labels: size, rotation, thinning)\n"
 "  -h, --help            this help\n"
 "  -V, --version         version\n"
 "\n",
@@ -228,7 +235,7 @@ enum {
     OPT_NO_HEADER = 256, OPT_HEADER, OPT_DECIMAL, OPT_XLABEL, OPT_YLABEL, OPT_DPI, OPT_LOGX,
     OPT_LOGY, OPT_LOGLOG, OPT_XLIM, OPT_YLIM, OPT_STYLE, OPT_THEME, OPT_CMAP, OPT_LEGEND,
     OPT_GRID, OPT_SUBPLOTS, OPT_SEP, OPT_BINS, OPT_DENSITY, OPT_XFORMAT, OPT_TO, OPT_COLOR,
-    OPT_MARKER, OPT_LINEWIDTH, OPT_ALPHA, OPT_NO_DATES
+    OPT_MARKER, OPT_LINEWIDTH, OPT_ALPHA, OPT_NO_DATES, OPT_TRANSPOSE, OPT_VERBOSE
 };
 
 static const struct option long_opts[] = {
@@ -271,6 +278,8 @@ static const struct option long_opts[] = {
     { "marker", required_argument, NULL, OPT_MARKER },
     { "linewidth", required_argument, NULL, OPT_LINEWIDTH },
     { "alpha", required_argument, NULL, OPT_ALPHA },
+    { "transpose", no_argument, NULL, OPT_TRANSPOSE },
+    { "verbose", no_argument, NULL, OPT_VERBOSE },
     { NULL, 0, NULL, 0 },
 };
 
@@ -362,6 +371,7 @@ static int option_input(int c, cli_opts *o, FILE *err)
         o->decimal = optarg[0];
         return CLI_EXIT_OK;
     case OPT_NO_DATES: o->no_dates = true; return CLI_EXIT_OK;
+    case OPT_TRANSPOSE: o->transpose = true; return CLI_EXIT_OK;
     case 'k': {
         int k = cli_kind_parse(optarg);
         if (k < 0)
@@ -405,6 +415,8 @@ static int option_output(int c, cli_opts *o, FILE *err)
         o->format = optarg;
         return CLI_EXIT_OK;
     case 'q': o->quiet = true; return CLI_EXIT_OK;
+    case 'v':
+    case OPT_VERBOSE: o->verbose = true; return CLI_EXIT_OK;
     default: return NOT_MINE;
     }
 }
@@ -494,7 +506,7 @@ static int parse_options(int argc, char **argv, cli_opts *o, FILE *out, FILE *er
     opterr = 0;
     optind = 0; /* 0 reinitialises glibc's getopt so the tests may call this repeatedly */
     int c;
-    while ((c = getopt_long(argc, argv, ":x:y:k:o:d:t:s:f:qhV", long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":x:y:k:o:d:t:s:f:qvhV", long_opts, NULL)) != -1) {
         if (c == 'h') {
             cli_print_help(out);
             return CLI_EXIT_HELP;

@@ -609,29 +609,14 @@ static int check_numbers(cli_data *d)
 
 static int load_bytes(const cli_opts *o, cli_data *d);
 
-/* A header of months (or of years) is one quantity spread over columns: a heat map, or
- * rows as series, reads it better than one line per column. */
+/* A header of months is one quantity spread over columns: a heat map reads it better
+ * than one line per column. (A header of years is handled by wide_years.) */
 static void hint_wide(const cli_opts *o, cli_data *d)
 {
     static const char *const months[] = { "jan", "feb", "mar", "apr", "may", "jun",
                                           "jul", "aug", "sep", "oct", "nov", "dec" };
-    if (o->kind == CLI_HEATMAP) return;
-    int nmonth = 0, nyear = 0;
-    if (!d->header) {
-        /* A header of years reads as a row of numbers: the first row's values. */
-        double prev = -INFINITY;
-        for (int i = 0; i < d->ny; i++) {
-            double y = d->y[i][0];
-            if (!(y >= 1000 && y <= 9999 && y == floor(y) && y > prev)) return;
-            prev = y;
-            nyear++;
-        }
-        if (nyear >= 3)
-            note(o, "%s: line 1 looks like a header of years (a wide time series, one row "
-                 "per entity); transpose the file to plot each row as a series over the "
-                 "years, or try --header -k heatmap", d->file);
-        return;
-    }
+    if (o->kind == CLI_HEATMAP || !d->header) return;
+    int nmonth = 0;
     for (int c = 0; c < d->ncols; c++) {
         const char *nm = d->names[c];
         for (int m = 0; m < 12; m++)
@@ -639,17 +624,214 @@ static void hint_wide(const cli_opts *o, cli_data *d)
                 nmonth++;
                 break;
             }
-        char *end;
-        double y = strtod(nm, &end);
-        nyear += end != nm && *end == '\0' && y >= 1000 && y <= 9999 && y == floor(y);
     }
     if (nmonth >= 6)
         note(o, "%s: the columns are months (one quantity in %d columns); try -k heatmap",
              d->file, nmonth);
-    else if (nyear >= 3)
-        note(o, "%s: the columns are years (a wide time series, one row per entity); "
-             "transpose it to plot rows as series over the years (e.g. one column per row), "
-             "or try -k heatmap", d->file);
+}
+
+/* ---- wide tables: rows as series over the columns ------------------------------------------------ */
+enum { CLI_WIDE_MAX_ROWS = 10 };
+
+/* A year 1000..9999 written as a whole number, else 0. */
+static int year_of(const char *s)
+{
+    if (!s) return 0;
+    while (*s == ' ') s++;
+    char *end;
+    double y = strtod(s, &end);
+    while (*end == ' ') end++;
+    return end != s && *end == '\0' && y >= 1000 && y <= 9999 && y == floor(y) ? (int)y : 0;
+}
+
+/* Cell (r, c) as a number (NaN when empty or not a number). */
+static double cell_number(cli_data *d, ptrdiff_t r, int c)
+{
+    if (!nd_table_is_text(d->table, c)) {
+        nd_array *a = nd_table_column(d->table, c);
+        double v = a ? ((const double *)nd_data(a))[r] : NAN;
+        nd_free(a);
+        return v;
+    }
+    const char *t = nd_table_text(d->table, r, c);
+    if (!t) return NAN;
+    char *end;
+    double v = strtod(t, &end);
+    while (*end == ' ') end++;
+    return end != t && *end == '\0' ? v : NAN;
+}
+
+/* The text of a header cell: the name, or row 0 when the reader took the header for data. */
+static void header_cell(cli_data *d, bool row0, int c, char *buf, size_t cap)
+{
+    if (!row0) {
+        snprintf(buf, cap, "%s", d->names[c]);
+        return;
+    }
+    if (nd_table_is_text(d->table, c)) {
+        const char *t = nd_table_text(d->table, 0, c);
+        snprintf(buf, cap, "%s", t ? t : "");
+        return;
+    }
+    double v = cell_number(d, 0, c);
+    if (isnan(v)) buf[0] = '\0';
+    else snprintf(buf, cap, "%.15g", v);
+}
+
+typedef struct sbuf {
+    char *p;
+    size_t n, cap;
+    bool oom;
+} sbuf;
+
+static void sb_put(sbuf *b, const char *s, size_t n)
+{
+    if (b->oom) return;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (b->n + n + 1 > cap) cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            b->oom = true;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+static void sb_str(sbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
+
+static void sb_quoted(sbuf *b, const char *s)
+{
+    sb_put(b, "\"", 1);
+    for (const char *q = s; *q; q++) {
+        if (*q == '"') sb_put(b, "\"", 1); /* "" inside quotes */
+        sb_put(b, q, 1);
+    }
+    sb_put(b, "\"", 1);
+}
+
+/* A wide table: a header of years (1990,1991,...; a wide time series, one row per entity)
+ * or any table with --transpose. With at most CLI_WIDE_MAX_ROWS rows (or --transpose) the
+ * table is rewritten with one column per row and read again, so every row is a series over
+ * the years; with more rows a note says how. *done: the data was reloaded. */
+static int wide_years(const cli_opts *o, cli_data *d, bool *done)
+{
+    *done = false;
+    if (d->transposed || o->header < 0) return CLI_EXIT_OK;
+    bool xy = !o->kind_set || o->kind == CLI_LINE || o->kind == CLI_SCATTER ||
+              o->kind == CLI_STEP || o->kind == CLI_AREA || o->kind == CLI_STACK;
+    bool forced = o->transpose;
+    if (!forced && (o->xcol || o->ycols || o->sepcol || !xy)) return CLI_EXIT_OK;
+    /* The header: d->names, or row 0 when the reader read it as data (a header of
+     * years over numeric columns looks like numbers). */
+    bool row0 = !d->header && o->header == 0;
+    int nyear = 0, label = -1, last = 0;
+    bool increasing = true;
+    char h[256];
+    for (int c = 0; c < d->ncols; c++) {
+        header_cell(d, row0, c, h, sizeof h);
+        int y = year_of(h);
+        if (y) {
+            increasing &= y > last;
+            last = y;
+            nyear++;
+        } else if (label < 0 && nd_table_is_text(d->table, c)) {
+            label = c;
+        }
+    }
+    bool years = nyear >= 3 && increasing && 2 * nyear > d->ncols;
+    if (!years && !forced) return CLI_EXIT_OK;
+    if (!years) row0 = false;
+    ptrdiff_t r0 = row0 ? 1 : 0, rows = d->nrows - r0;
+    /* Without a text column, a first column that runs one way (an index, years) names
+     * the rows. */
+    int keycol = -1;
+    if (!years && label < 0 && d->ncols > 1) {
+        nd_array *a = nd_table_column(d->table, 0);
+        if (a && cli_monotonic((const double *)nd_data(a), (size_t)d->nrows) != 0) keycol = 0;
+        nd_free(a);
+    }
+    if (rows <= 0) return CLI_EXIT_OK;
+    if (!forced && rows > CLI_WIDE_MAX_ROWS) {
+        note(o, "%s: the columns are years (a wide time series, one row per entity); %td rows "
+             "are more than the %d nplot draws as series by itself: add --transpose to plot "
+             "every row over the years, or try -k heatmap", d->file, rows, CLI_WIDE_MAX_ROWS);
+        return CLI_EXIT_OK;
+    }
+    if (rows > CLI_MAX_Y)
+        return fail(d, CLI_EXIT_DATA, "%s: --transpose: %td rows; at most %d series are drawn",
+                    d->file, rows, CLI_MAX_Y);
+    /* The value columns: the years (or, with --transpose, every numeric column). */
+    sbuf b = { 0 };
+    char lab[64];
+    sb_quoted(&b, years ? "year" : label >= 0 ? d->names[label] : "column");
+    /* Years become 1 January of each year: a date axis with year ticks. */
+    for (ptrdiff_t r = r0; r < d->nrows; r++) {
+        const char *t = label >= 0 ? nd_table_text(d->table, r, label) : NULL;
+        if (keycol >= 0) {
+            snprintf(lab, sizeof lab, "%.15g", cell_number(d, r, keycol));
+            t = lab;
+        }
+        if (!t || !*t) {
+            snprintf(lab, sizeof lab, "row %td", r - r0 + 1);
+            t = lab;
+        }
+        sb_str(&b, ",");
+        sb_quoted(&b, t);
+    }
+    sb_str(&b, "\n");
+    int nval = 0;
+    for (int c = 0; c < d->ncols; c++) {
+        header_cell(d, row0, c, h, sizeof h);
+        if (years ? !year_of(h) : nd_table_is_text(d->table, c) || c == keycol) continue;
+        nval++;
+        if (years) {
+            char iso[16];
+            snprintf(iso, sizeof iso, "%d-01-01", year_of(h));
+            sb_str(&b, iso);
+        } else {
+            sb_quoted(&b, h);
+        }
+        for (ptrdiff_t r = r0; r < d->nrows; r++) {
+            double v = cell_number(d, r, c);
+            char num[40] = "";
+            if (!isnan(v)) snprintf(num, sizeof num, "%.17g", v);
+            sb_str(&b, ",");
+            sb_str(&b, num);
+        }
+        sb_str(&b, "\n");
+    }
+    if (b.oom) {
+        free(b.p);
+        return fail(d, CLI_EXIT_DATA, "%s: out of memory", d->file);
+    }
+    if (nval < 1) {
+        free(b.p);
+        return fail(d, CLI_EXIT_DATA, "%s: --transpose: no numeric column to plot", d->file);
+    }
+    if (years)
+        note(o, "%s: the columns are years (a wide time series); each of the %td rows is "
+             "plotted as a series over the years%s", d->file, rows,
+             forced ? "" : " (--transpose does it for more rows; -k heatmap is another view)");
+    /* Read the rewritten table as if it were the file. */
+    for (int c = 0; c < d->ncols; c++) free(d->names[c]);
+    free(d->names);
+    d->names = NULL;
+    nd_table_free(d->table);
+    d->table = NULL;
+    replace_buf(d, b.p, b.n);
+    d->transposed = true;
+    cli_opts u = *o;
+    u.header = 1;
+    u.delimiter = ',';
+    u.decimal = '.';
+    *done = true;
+    return load_bytes(&u, d);
 }
 
 /* ---- the whole load ---------------------------------------------------------------------------- */
@@ -736,6 +918,8 @@ static int load_bytes(const cli_opts *o, cli_data *d)
         d->names[c] = strdup(nm);
         if (!d->names[c]) return fail(d, CLI_EXIT_DATA, "%s: out of memory", d->file);
     }
+    bool reloaded;
+    if ((rc = wide_years(o, d, &reloaded)) || reloaded) return rc;
     if ((rc = choose_groups(o, d))) return rc;
     if ((rc = choose_x(o, d))) return rc;
     if ((rc = choose_y(o, d))) return rc;

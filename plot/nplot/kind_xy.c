@@ -154,6 +154,11 @@ int cli_kind_xy(cli_plot *p, nplot_axes *ax, int first, int count)
     if (decades >= 3 && !o->quiet)
         fprintf(stderr, "nplot: series differ by 10^%d in scale; try --subplots or -y (or "
                 "--logy)\n", decades);
+    /* Past the ten colours of the cycle the line style changes (cli_series_linestyle). */
+    if (count > 10 && !o->color && !o->quiet && (o->kind == CLI_LINE || o->kind == CLI_STEP))
+        fprintf(stderr, "nplot: %d series: the ten colours repeat, so series 11 to %d are "
+                "drawn %s\n", count, count, count > 20 ? "dashed, then dash-dot and dotted"
+                : "dashed");
     char cb[8];
     for (int i = 0; i < count; i++) {
         const cli_series *s = &p->series[first + i];

@@ -62,6 +62,8 @@ typedef struct cli_opts {
     const char *color, *marker;
     double linewidth, alpha;
     bool quiet;
+    bool verbose;            /* -v: layout decisions on stderr */
+    bool transpose;          /* rows are series over the columns */
     const char *size_arg;    /* --size as given, for messages */
 } cli_opts;
 
@@ -208,6 +210,7 @@ typedef struct cli_data {
     int ngroups;
     char *groups[CLI_MAX_GROUPS]; /* group labels (owned) */
     int *group;                 /* group of each row (owned) */
+    bool transposed;            /* rows became columns (wide table, --transpose) */
     char err[2048];             /* the message when loading fails */
 } cli_data;
 

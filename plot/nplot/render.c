@@ -79,35 +79,76 @@ void cli_x_label(const cli_data *d, ptrdiff_t r, char *buf, size_t cap)
 }
 
 /* ---- ticks for categories and dates --------------------------------------------------------- */
-static size_t utf8_len(const char *s)
+static double label_em(const char *s)
 {
-    size_t n = 0;
-    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
+    double w = 0;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if ((c & 0xC0) == 0x80) continue;
+        w += c >= 'A' && c <= 'Z' ? 0.72 : c >= '0' && c <= '9' ? 0.64 : 0.58;
+    }
+    return w;
+}
+
+cli_label_fit cli_category_fit(const char *const *labels, int n, double len_pt, bool on_y)
+{
+    cli_label_fit f = { .fontsize = 10, .rotation = 0, .step = 1 };
+    if (n <= 0) return f;
+    /* Widths in em of DejaVu Sans (capitals about 0.72, digits 0.64, the rest 0.58) and
+     * 1.2 em per line of text; horizontal neighbours need half of each one's width plus
+     * a gap of 0.8 em. */
+    double need_em = 0;
+    for (int i = 0; i < n; i++) {
+        double w = label_em(labels[i]);
+        double w2 = i + 1 < n ? label_em(labels[i + 1]) : w;
+        if ((w + w2) / 2 + 0.8 > need_em) need_em = (w + w2) / 2 + 0.8;
+    }
+    static const double sizes[] = { 10, 9, 8, 7 };
+    enum { NSIZES = sizeof sizes / sizeof sizes[0] };
+    /* 1. Every label at the default size, then at smaller sizes (down to 7 pt). */
+    for (int i = 0; i < NSIZES; i++) {
+        double per = on_y ? 1.2 * sizes[i] : need_em * sizes[i];
+        if (n * per <= len_pt) {
+            f.fontsize = sizes[i];
+            return f;
+        }
+    }
+    if (!on_y) {
+        /* 2. Rotated: slanted labels at 45 degrees sit 1.2 em / sin 45 apart, upright
+         *    ones 1.2 em apart (the default size first, then smaller ones). */
+        if (n * 1.2 * 10 * 1.4142135623730951 <= len_pt) {
+            f.rotation = 45;
+            return f;
+        }
+        for (int i = 0; i < NSIZES; i++)
+            if (n * 1.2 * sizes[i] <= len_pt) {
+                f.fontsize = sizes[i];
+                f.rotation = 90;
+                return f;
+            }
+        f.rotation = 90;
+    }
+    /* 3. Only then thinned: every step-th label at the default size. */
+    f.fontsize = 10;
+    f.step = (int)ceil(n * 12.0 / len_pt);
+    if (f.step < 1) f.step = 1;
+    return f;
 }
 
 int cli_category_ticks(cli_plot *p, nplot_axes *ax, bool on_y, const char *const *labels,
                        int n, const double *pos)
 {
     if (n <= 0) return CLI_EXIT_OK;
-    double len_pt = on_y ? p->height_pt * 0.72 : p->width_pt * 0.75;
-    /* About 6 points per character and 12 per line of 10-point text; neighbours need
-     * half of each one's width plus a gap. */
-    double need = 0;
-    for (int i = 0; i < n; i++) {
-        double w = (double)utf8_len(labels[i]) * 6.0;
-        double w2 = i + 1 < n ? (double)utf8_len(labels[i + 1]) * 6.0 : w;
-        if ((w + w2) / 2 + 6 > need) need = (w + w2) / 2 + 6;
+    /* The axis as laid out now (before tight_layout, which only makes it longer), or
+     * matplotlib's default subplot box. */
+    double len_pt = on_y ? p->height_pt * 0.77 : p->width_pt * 0.775;
+    double x0, y0, x1, y1;
+    if (nplot_figure_draw(p->fig) == ND_OK && nplot_axes_pixel_box(ax, &x0, &y0, &x1, &y1) == ND_OK) {
+        double dpi = p->o->dpi > 0 ? p->o->dpi : 100, px = on_y ? fabs(y1 - y0) : fabs(x1 - x0);
+        if (px > 0) len_pt = px * 72 / dpi;
     }
-    double rotation = 0;
-    int step = 1;
-    if (on_y) {
-        step = (int)ceil(n * 12.0 / len_pt);
-    } else if (n * need > len_pt) {
-        rotation = 90;
-        step = (int)ceil(n * 12.0 / len_pt);
-    }
-    if (step < 1) step = 1;
+    cli_label_fit f = cli_category_fit(labels, n, len_pt, on_y);
+    int step = f.step;
     int m = (n + step - 1) / step;
     double *t = malloc((size_t)m * sizeof *t);
     const char **l = malloc((size_t)m * sizeof *l);
@@ -120,13 +161,24 @@ int cli_category_ticks(cli_plot *p, nplot_axes *ax, bool on_y, const char *const
         t[k] = pos ? pos[i] : i;
         l[k] = labels[i];
     }
+    /* The default size stays the style's (0 → the tick label size of the rc). */
+    double fs = f.fontsize == 10 ? 0 : f.fontsize;
     if (on_y)
-        nplot_set_yticks(ax, t, m, .labels = NPLOT_STR_ARRAY(l, m));
-    else if (rotation != 0)
-        nplot_set_xticks(ax, t, m, .labels = NPLOT_STR_ARRAY(l, m), .rotation = rotation,
-                         .ha = "center");
+        nplot_set_yticks(ax, t, m, .labels = NPLOT_STR_ARRAY(l, m), .fontsize = fs);
+    else if (f.rotation != 0)
+        nplot_set_xticks(ax, t, m, .labels = NPLOT_STR_ARRAY(l, m), .rotation = f.rotation,
+                         .ha = f.rotation == 45 ? "right" : "center", .fontsize = fs);
     else
-        nplot_set_xticks(ax, t, m, .labels = NPLOT_STR_ARRAY(l, m));
+        nplot_set_xticks(ax, t, m, .labels = NPLOT_STR_ARRAY(l, m), .fontsize = fs);
+    if (p->o->verbose) {
+        if (step == 1)
+            fprintf(stderr, "nplot: %s categories: all %d labels at %g pt, rotated %g degrees\n",
+                    on_y ? "y" : "x", n, f.fontsize, f.rotation);
+        else
+            fprintf(stderr, "nplot: %s categories: every %d%s of %d labels (%d shown) at %g pt, "
+                    "rotated %g degrees; they do not fit at 7 pt\n", on_y ? "y" : "x", step,
+                    step == 2 ? "nd" : step == 3 ? "rd" : "th", n, m, f.fontsize, f.rotation);
+    }
     free(t);
     free(l);
     return cli_plot_status(p);
@@ -181,6 +233,72 @@ void cli_apply_limits(cli_plot *p, nplot_axes *ax, bool x_dates)
         nplot_set_xlim(ax, lo, hi);
     }
     if (o->has_ylim) nplot_set_ylim(ax, o->ylim[0], o->ylim[1]);
+}
+
+/* --xlim without --ylim: the y range fits the points inside the x window (gnuplot's
+ * autoscale of the visible data), with matplotlib's 5% margins; area and stack stand on
+ * zero. Series [first, first + count) of the panel. */
+static void refit_y(cli_plot *p, nplot_axes *ax, bool x_dates, int first, int count)
+{
+    const cli_opts *o = p->o;
+    cli_kind k = o->kind;
+    if (!o->has_xlim || o->has_ylim || count <= 0) return;
+    if (k != CLI_LINE && k != CLI_SCATTER && k != CLI_STEP && k != CLI_AREA && k != CLI_STACK)
+        return;
+    double xlo = o->xlim[0], xhi = o->xlim[1];
+    if (x_dates) xlo = cli_date_limit(xlo, o->xlim_date[0]), xhi = cli_date_limit(xhi, o->xlim_date[1]);
+    if (isnan(xlo)) xlo = -INFINITY;
+    if (isnan(xhi)) xhi = INFINITY;
+    if (xlo > xhi) {
+        double t = xlo;
+        xlo = xhi, xhi = t;
+    }
+    double lo = INFINITY, hi = -INFINITY;
+    size_t seen = 0;
+    bool stacked = k == CLI_STACK;
+    const cli_series *s0 = &p->series[first];
+    if (stacked) {
+        /* Stacked series share x (and rows): the running sums are what is drawn. */
+        for (size_t r = 0; r < s0->n; r++) {
+            if (!(s0->x[r] >= xlo && s0->x[r] <= xhi)) continue;
+            double sum = 0;
+            for (int i = 0; i < count; i++) {
+                const cli_series *s = &p->series[first + i];
+                sum += r < s->n && isfinite(s->y[r]) ? s->y[r] : 0;
+                if (sum < lo) lo = sum;
+                if (sum > hi) hi = sum;
+            }
+            seen++;
+        }
+    } else {
+        for (int i = 0; i < count; i++) {
+            const cli_series *s = &p->series[first + i];
+            for (size_t j = 0; j < s->n; j++) {
+                double x = s->x[j], y = s->y[j];
+                if (!(x >= xlo && x <= xhi) || !isfinite(y) || (o->logy && !(y > 0))) continue;
+                if (y < lo) lo = y;
+                if (y > hi) hi = y;
+                seen++;
+            }
+        }
+    }
+    if (!seen || !(lo <= hi)) return;
+    bool zero = (k == CLI_AREA || k == CLI_STACK) && !o->logy;
+    if (zero && lo > 0) lo = 0;
+    if (zero && hi < 0) hi = 0;
+    double vlo, vhi;
+    if (o->logy) {
+        double a = log10(lo), b = log10(hi), m = a == b ? 0.5 : (b - a) * 0.05;
+        vlo = pow(10, a - m), vhi = pow(10, b + m);
+    } else {
+        double m = lo == hi ? (lo != 0 ? fabs(lo) * 0.05 : 0.5) : (hi - lo) * 0.05;
+        vlo = zero && lo == 0 ? 0 : lo - m;
+        vhi = zero && hi == 0 ? 0 : hi + m;
+    }
+    nplot_set_ylim(ax, vlo, vhi);
+    if (o->verbose)
+        fprintf(stderr, "nplot: y range %.6g..%.6g fitted to the %zu points with x in the "
+                "--xlim window\n", vlo, vhi, seen);
 }
 
 /* ---- series ---------------------------------------------------------------------------------- */
@@ -312,6 +430,7 @@ static int decorate(cli_plot *p, const panel *pn, int npanels)
     if (fx) nplot_set_xformatter(ax, .kind = printf_kind(fx), .fmt = fx);
     if (fy) nplot_set_yformatter(ax, .kind = printf_kind(fy), .fmt = fy);
     cli_apply_limits(p, ax, d->xtype == CLI_X_DATE && !is_bar_kind(k) && !hist && !box);
+    refit_y(p, ax, d->xtype == CLI_X_DATE, pn->first, pn->count);
     int rc = cli_plot_status(p);
     if (rc) return rc;
     /* Several series get a legend unless told otherwise. */

@@ -47,8 +47,17 @@ const char *cli_series_linestyle(const cli_plot *p, int idx);
 int cli_scale_decades(const cli_series *s, int count);
 /* The label of x value r of the data: category name, formatted date or number. */
 void cli_x_label(const cli_data *d, ptrdiff_t r, char *buf, size_t cap);
-/* Fixed ticks 0..n-1 labelled labels[] on the x (or y) axis, thinned and rotated so that
- * they do not overlap. */
+/* How n category labels fit along len_pt points of an axis: every label at 10 pt, else
+ * at a smaller size (9, 8, 7), else (x only) rotated 45 degrees at 10 pt or 90 degrees at
+ * 10..7 pt, and only then every step-th label (at 10 pt, upright on x). */
+typedef struct cli_label_fit {
+    double fontsize; /* points */
+    double rotation; /* degrees: 0, 45 or 90 */
+    int step;        /* 1: every label */
+} cli_label_fit;
+cli_label_fit cli_category_fit(const char *const *labels, int n, double len_pt, bool on_y);
+/* Fixed ticks 0..n-1 labelled labels[] on the x (or y) axis, sized, rotated and (only when
+ * nothing else fits) thinned so that they do not overlap (cli_category_fit). */
 int cli_category_ticks(cli_plot *p, nplot_axes *ax, bool on_y, const char *const *labels,
                        int n, const double *pos);
 /* Date ticks on the x (or y) axis for its current view. */

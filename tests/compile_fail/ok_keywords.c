@@ -6,6 +6,7 @@
 int main(void)
 {
     nd_array *a = nd_ones(ND_SHAPE(3, 4), ND_FLOAT64), *out = nd_zeros(ND_SHAPE(3, 4), ND_FLOAT64);
+    nd_rng *rng = nd_rng_new(1);
     nd_array *r[] = {
         nd_sum(a),
         nd_sum(a, 0),                              /* NumPy: a.sum(0) is axis 0 */
@@ -35,7 +36,17 @@ int main(void)
         nd_diff(a, 2, 0, .prepend = NULL),
         nd_round(a),
         nd_fftfreq(8),
+        nd_concatenate(ND_ARRAYS(a, a)),           /* NumPy: concatenate((a, a)) is axis 0 */
+        nd_concatenate(ND_ARRAYS(a, a), 1),
+        nd_rng_integers(rng, 10, ND_SHAPE(4)),     /* NumPy: rng.integers(10, size=4) */
+        nd_rng_integers(rng, -3, 3, ND_SHAPE(2, 2)),
     };
+    nd_array *h = NULL, *e = NULL;
+    (void)nd_histogram(a, &h, &e);                 /* 10 bins */
+    (void)nd_histogram(a, &h, NULL, 5, .range = (const double[]){ 0.0, 2.0 });
+    nd_free(h);
+    nd_free(e);
+    nd_rng_free(rng);
     (void)nd_add_into(out, a, a);
     for (size_t i = 0; i < sizeof r / sizeof r[0]; i++) nd_free(r[i]);
     nd_free(a);
