@@ -291,7 +291,7 @@ static void draw_artist(render_ctx *rc, nplot_axes *ax, artist *a)
     case ART_ANNOTATE: nplot__draw_annotate(rc, ax, a); break;
     case ART_PATCHES: nplot__draw_patches(rc, ax, a); break;
     case ART_IMAGE: nplot__draw_image(rc, ax, a); break;
-    case ART_SURFACE3D: case ART_LINE3D: case ART_SCATTER3D: break; /* drawn by axes3d.c */
+    case ART_SURFACE3D: case ART_LINE3D: case ART_SCATTER3D: break; /* drawn by draw_axes3d.c */
     }
 }
 

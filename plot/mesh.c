@@ -101,6 +101,58 @@ static void value_range(const double *v, size_t n, double vmin, double vmax, dou
 }
 
 /* ---- hexbin -------------------------------------------------------------------------------- */
+/* The two offset lattices of hexbin: (nx + 1) x (ny + 1) centres at whole steps, then
+ * nx x ny at half steps; sx, sy the steps, n1 the first lattice's size. */
+typedef struct hexgrid {
+    double xmin, ymin, sx, sy;
+    size_t nx1, ny1, nx2, ny2, n1, ncell;
+} hexgrid;
+
+/* Count the finite points (x, y) into the nearest cell of either lattice (cnt zeroed). */
+static void hex_count(const hexgrid *g, const double *x, const double *y, size_t n, double *cnt)
+{
+    double xmin = g->xmin, ymin = g->ymin, sx = g->sx, sy = g->sy;
+    size_t nx1 = g->nx1, ny1 = g->ny1, nx2 = g->nx2, ny2 = g->ny2, n1 = g->n1;
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(x[i]) || !isfinite(y[i])) continue;
+        double ix = (x[i] - xmin) / sx, iy = (y[i] - ymin) / sy;
+        /* nearest centre of either lattice (the second is offset by half a cell); rint
+         * rounds halves to even like numpy.round */
+        double ix1 = rint(ix), iy1 = rint(iy), ix2 = floor(ix), iy2 = floor(iy);
+        double d1 = (ix - ix1) * (ix - ix1) + 3 * (iy - iy1) * (iy - iy1);
+        double d2 = (ix - ix2 - 0.5) * (ix - ix2 - 0.5) + 3 * (iy - iy2 - 0.5) * (iy - iy2 - 0.5);
+        if (d1 < d2) {
+            if (ix1 >= 0 && ix1 < (double)nx1 && iy1 >= 0 && iy1 < (double)ny1)
+                cnt[(size_t)ix1 * ny1 + (size_t)iy1] += 1;
+        } else if (ix2 >= 0 && ix2 < (double)nx2 && iy2 >= 0 && iy2 < (double)ny2) {
+            cnt[n1 + (size_t)ix2 * ny2 + (size_t)iy2] += 1;
+        }
+    }
+}
+
+/* The six vertices of every cell into cx, cy (back to data space on log axes lx, ly);
+ * cells counting fewer than mincnt become NaN (not drawn). */
+static void hex_vertices(const hexgrid *g, bool lx, bool ly, double mincnt, double *cnt,
+                         double *cx, double *cy)
+{
+    double xmin = g->xmin, ymin = g->ymin, sx = g->sx, sy = g->sy;
+    size_t ny1 = g->ny1, ny2 = g->ny2, n1 = g->n1, ncell = g->ncell;
+    static const double hx[6] = { 0.5, 0.5, 0, -0.5, -0.5, 0 }, hy[6] = { -0.5, 0.5, 1, 0.5, -0.5, -1 };
+    for (size_t c = 0; c < ncell; c++) {
+        double ox, oy;
+        if (c < n1) ox = (double)(c / ny1), oy = (double)(c % ny1);
+        else ox = (double)((c - n1) / ny2) + 0.5, oy = (double)((c - n1) % ny2) + 0.5;
+        ox = xmin + ox * sx;
+        oy = ymin + oy * sy;
+        for (int v = 0; v < 6; v++) {
+            double vx = ox + hx[v] * sx, vy = oy + hy[v] * sy / 3;
+            cx[c * 6 + (size_t)v] = lx ? pow(10, vx) : vx;
+            cy[c * 6 + (size_t)v] = ly ? pow(10, vy) : vy;
+        }
+        if (cnt[c] < mincnt) cnt[c] = NAN;
+    }
+}
+
 nd_status nplot_hexbin_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                                 const nplot_hexbin_opts *o)
 {
@@ -176,39 +228,13 @@ nd_status nplot_hexbin_xy_(nplot_axes *ax, const double *x, const double *y, siz
         st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory for %zu cells", who, ncell);
         goto done;
     }
-    for (size_t i = 0; i < n; i++) {
-        if (!isfinite(x[i]) || !isfinite(y[i])) continue;
-        double ix = (x[i] - xmin) / sx, iy = (y[i] - ymin) / sy;
-        /* nearest centre of either lattice (the second is offset by half a cell); rint
-         * rounds halves to even like numpy.round */
-        double ix1 = rint(ix), iy1 = rint(iy), ix2 = floor(ix), iy2 = floor(iy);
-        double d1 = (ix - ix1) * (ix - ix1) + 3 * (iy - iy1) * (iy - iy1);
-        double d2 = (ix - ix2 - 0.5) * (ix - ix2 - 0.5) + 3 * (iy - iy2 - 0.5) * (iy - iy2 - 0.5);
-        if (d1 < d2) {
-            if (ix1 >= 0 && ix1 < (double)nx1 && iy1 >= 0 && iy1 < (double)ny1)
-                cnt[(size_t)ix1 * ny1 + (size_t)iy1] += 1;
-        } else if (ix2 >= 0 && ix2 < (double)nx2 && iy2 >= 0 && iy2 < (double)ny2) {
-            cnt[n1 + (size_t)ix2 * ny2 + (size_t)iy2] += 1;
-        }
-    }
+    hexgrid g = { xmin, ymin, sx, sy, nx1, ny1, nx2, ny2, n1, ncell };
+    hex_count(&g, x, y, n, cnt);
     if (o->counts_out && !(*o->counts_out = nd_from_f64(cnt, (ptrdiff_t)ncell))) {
         st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
         goto done;
     }
-    static const double hx[6] = { 0.5, 0.5, 0, -0.5, -0.5, 0 }, hy[6] = { -0.5, 0.5, 1, 0.5, -0.5, -1 };
-    for (size_t c = 0; c < ncell; c++) {
-        double ox, oy;
-        if (c < n1) ox = (double)(c / ny1), oy = (double)(c % ny1);
-        else ox = (double)((c - n1) / ny2) + 0.5, oy = (double)((c - n1) % ny2) + 0.5;
-        ox = xmin + ox * sx;
-        oy = ymin + oy * sy;
-        for (int v = 0; v < 6; v++) {
-            double vx = ox + hx[v] * sx, vy = oy + hy[v] * sy / 3;
-            cx[c * 6 + (size_t)v] = lx ? pow(10, vx) : vx;
-            cy[c * 6 + (size_t)v] = ly ? pow(10, vy) : vy;
-        }
-        if (cnt[c] < o->mincnt) cnt[c] = NAN;
-    }
+    hex_vertices(&g, lx, ly, o->mincnt, cnt, cx, cy);
     value_range(cnt, ncell, o->vmin, o->vmax, &m.vmin, &m.vmax);
     artist *a = cells_artist(ax, cx, cy, 6, cnt, ncell, &m, who);
     if (!a) {

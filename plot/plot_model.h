@@ -410,10 +410,10 @@ nd_status nplot__add_sticky(nplot_axes *ax, bool x, double v, const char *who);
 /* Extend the data limits by one point (finite coordinates only). */
 void nplot__datalim_point(nplot_axes *ax, double x, double y);
 double nplot__category(nplot_axes *ax, bool x, const char *label, const char *who);
-/* array_api.c: a float64 copy of all elements of a (NULL a → *out NULL). */
+/* kind_common.c: a float64 copy of all elements of a (NULL a → *out NULL). */
 nd_status nplot__to_f64(nplot_figure *fig, const nd_array *a, double **out, size_t *n,
                         const char *what, const char *who);
-/* patches.c: a polygon collection; colors (npoly entries) copied when given. */
+/* draw_patches.c: a polygon collection; colors (npoly entries) copied when given. */
 artist *nplot__patches_new(nplot_axes *ax, const double *x, const double *y, size_t n,
                            size_t npoly, const rgba *colors, const char *who);
 void nplot__axis_init_z(nplot_axes *ax);

@@ -85,12 +85,12 @@ void nplot__to_dev(render_ctx *rc, const nplot_axes *ax, const xform *t, int xco
 void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a);
 
-/* axes3d.c: panes, grid, axes and the depth-sorted 3-D artists of a 3-D axes */
+/* draw_axes3d.c: panes, grid, axes and the depth-sorted 3-D artists of a 3-D axes */
 void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax);
 /* Project (x, y, z) of a laid-out 3-D axes to device units. */
 void nplot__project3d(nplot_axes *ax, double x, double y, double z, double *sx, double *sy);
 
-/* draw_axes.c / lines.c / artists.c / legend.c / annotate.c */
+/* draw_axes.c / draw_lines.c / artists.c / draw_legend.c / draw_text.c */
 void nplot__draw_axes(render_ctx *rc, nplot_axes *ax);
 void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a);

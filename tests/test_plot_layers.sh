@@ -16,10 +16,10 @@ set -uo pipefail
 declare -A layer_of=(
   [status.c]=1 [color.c]=1 [style.c]=1 [ticks.c]=1 [text.c]=1 [transform.c]=1 [render.c]=1
   [markers.c]=1
-  [figure.c]=2 [axes.c]=2 [axes_api.c]=2
-  [plot_api.c]=3 [array_api.c]=3 [artists.c]=3 [bars.c]=3 [stats_plots.c]=3 [mesh.c]=3
-  [plot3d.c]=3 [image.c]=3 [patches.c]=3 [annotate.c]=3
-  [lines.c]=4 [legend.c]=4 [axes3d.c]=4 [layout.c]=4 [draw_axes.c]=4
+  [figure.c]=2 [axes.c]=2 [axes_props.c]=2
+  [kind_lines.c]=3 [kind_common.c]=3 [artists.c]=3 [kind_bars.c]=3 [kind_stats.c]=3 [mesh.c]=3
+  [kind_3d.c]=3 [kind_image.c]=3 [draw_patches.c]=3 [draw_text.c]=3
+  [draw_lines.c]=4 [draw_legend.c]=4 [draw_axes3d.c]=4 [layout.c]=4 [draw_axes.c]=4
   [output.c]=5
 )
 layer_name=("" base model kinds draw output)
@@ -70,6 +70,8 @@ fi
 while IFS= read -r obj; do
   f=${obj#"$objdir"/}
   f=${f%.o}
+  # objects of renamed or deleted sources linger in a build tree: skip them
+  [ -f "$plot/$f" ] || continue
   nm "$obj" | awk -v f="$f" '$2 ~ /^[TDRB]$/ { print $3, f }' >>"$tmp/defs"
   nm "$obj" | awk -v f="$f" '$1 == "U" { print $2, f }' >>"$tmp/uses"
 done < <(find "$objdir" -name '*.c.o' | sort)

@@ -1,5 +1,5 @@
 /* Creating line-like artists from C arrays: plot, step, axhline/axvline, spans, errorbar,
- * stem. (nd_array front ends are in array_api.c.) */
+ * stem. (nd_array front ends are in kind_common.c.) */
 #include "plot_model.h"
 
 #include <math.h>

@@ -285,6 +285,102 @@ done:
     return st;
 }
 
+/* histtype 'bar': the nb bins as bars of relative width o->rwidth. */
+static nd_status hist_bars(nplot_axes *ax, bool horiz, const double *counts, const double *edges,
+                           size_t nb, const nplot_hist_opts *o, const rgba *color, const char *who)
+{
+    nplot_figure *fig = ax->fig;
+    nd_status st;
+    double rw = NPLOT_OPT(o->rwidth, 1);
+    double *pos = nd_malloc(sizeof(double) * (nb + 1), who);
+    double *wid = nd_malloc(sizeof(double) * (nb + 1), who);
+    if (!pos || !wid) {
+        st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        goto done;
+    }
+    for (size_t i = 0; i < nb; i++) {
+        pos[i] = (edges[i] + edges[i + 1]) / 2;
+        wid[i] = (edges[i + 1] - edges[i]) * rw;
+    }
+    nplot_bar_opts bo = { .widths = NPLOT_F64_ARRAY(wid, nb), .bottom = o->bottom, .left = o->bottom,
+                          .edgecolor = o->edgecolor, .linewidth = o->linewidth,
+                          .label = o->label, .alpha = o->alpha, .zorder = o->zorder };
+    st = bars(ax, horiz, pos, NULL, counts, nb, &bo, color, who);
+done:
+    nd_free_mem(pos);
+    nd_free_mem(wid);
+    return st;
+}
+
+/* histtype 'step' (a line) or 'stepfilled' (a patch): the outline of the nb bins. */
+static nd_status hist_outline(nplot_axes *ax, bool horiz, int type, const double *counts,
+                              const double *edges, size_t nb, const nplot_hist_opts *o, rgba color,
+                              rgba edge, const char *who)
+{
+    nplot_figure *fig = ax->fig;
+    nd_status st = ND_OK;
+    /* the outline: up the left edge, along each bin top, down the right edge */
+    size_t nv = 2 * nb + 2;
+    double *vx = nd_malloc(sizeof(double) * nv, who);
+    double *vy = nd_malloc(sizeof(double) * nv, who);
+    if (!vx || !vy) {
+        st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        goto done;
+    }
+    size_t k = 0;
+    double b = o->bottom;
+    vx[k] = edges[0], vy[k++] = b;
+    for (size_t i = 0; i < nb; i++) {
+        vx[k] = edges[i], vy[k++] = b + counts[i];
+        vx[k] = edges[i + 1], vy[k++] = b + counts[i];
+    }
+    vx[k] = nb ? edges[nb] : edges[0], vy[k++] = b;
+    double *px = horiz ? vy : vx, *py = horiz ? vx : vy;
+    artist *a;
+    if (type == HT_STEPFILLED) {
+        a = nplot__patches_new(ax, px, py, k, 1, &color, who);
+        if (!a) {
+            st = fig->status;
+            goto done;
+        }
+        a->has_edge = o->edgecolor != NULL;
+        a->edge = edge;
+        a->edge_lw = NPLOT_OPT(o->linewidth, 1.0);
+        a->zorder = o->zorder ? o->zorder : 1;
+    } else {
+        a = nplot__artist_add(ax, ART_LINE, who);
+        if (!a) {
+            st = fig->status;
+            goto done;
+        }
+        a->n = k;
+        if (!(a->x = nplot__copy_or_index(fig, px, k, who)) ||
+            !(a->y = nplot__copy_or_index(fig, py, k, who))) {
+            st = fig->status;
+            goto done;
+        }
+        a->lp = (line_props){ .color = color, .lw = NPLOT_OPT(o->linewidth, 1.0),
+                              .ls = LS_SOLID, .marker = MK_NONE, .markevery = 1 };
+        a->zorder = o->zorder ? o->zorder : 2;
+        /* the legend shows an unfilled patch, as matplotlib's step histogram does */
+        a->legend_kind = 1;
+        a->has_edge = true;
+        a->edge = color;
+        a->edge_lw = a->lp.lw;
+    }
+    a->alpha = NPLOT_OPT(o->alpha, 1);
+    if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) {
+        st = fig->status;
+        goto done;
+    }
+    if ((st = nplot__add_sticky(ax, horiz, b, who))) goto done;
+    nplot__update_datalim(ax, a);
+done:
+    nd_free_mem(vx);
+    nd_free_mem(vy);
+    return st;
+}
+
 static nd_status hist_impl(nplot_axes *ax, const double *x, const double *w, size_t n,
                            const nplot_hist_opts *o, const char *who)
 {
@@ -330,82 +426,9 @@ static nd_status hist_impl(nplot_axes *ax, const double *x, const double *w, siz
         else if (nb > 0)
             for (size_t i = nb - 1; i-- > 0;) counts[i] += counts[i + 1];
     }
-    double *pos = NULL, *wid = NULL, *vx = NULL, *vy = NULL;
-    if (type == HT_BAR) {
-        double rw = NPLOT_OPT(o->rwidth, 1);
-        pos = nd_malloc(sizeof(double) * (nb + 1), who);
-        wid = nd_malloc(sizeof(double) * (nb + 1), who);
-        if (!pos || !wid) {
-            st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
-            goto done;
-        }
-        for (size_t i = 0; i < nb; i++) {
-            pos[i] = (edges[i] + edges[i + 1]) / 2;
-            wid[i] = (edges[i + 1] - edges[i]) * rw;
-        }
-        nplot_bar_opts bo = { .widths = NPLOT_F64_ARRAY(wid, nb), .bottom = o->bottom, .left = o->bottom,
-                              .edgecolor = o->edgecolor, .linewidth = o->linewidth,
-                              .label = o->label, .alpha = o->alpha, .zorder = o->zorder };
-        st = bars(ax, horiz, pos, NULL, counts, nb, &bo, &color, who);
-        if (st) goto done;
-    } else {
-        /* the outline: up the left edge, along each bin top, down the right edge */
-        size_t nv = 2 * nb + 2;
-        vx = nd_malloc(sizeof(double) * nv, who);
-        vy = nd_malloc(sizeof(double) * nv, who);
-        if (!vx || !vy) {
-            st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
-            goto done;
-        }
-        size_t k = 0;
-        double b = o->bottom;
-        vx[k] = edges[0], vy[k++] = b;
-        for (size_t i = 0; i < nb; i++) {
-            vx[k] = edges[i], vy[k++] = b + counts[i];
-            vx[k] = edges[i + 1], vy[k++] = b + counts[i];
-        }
-        vx[k] = nb ? edges[nb] : edges[0], vy[k++] = b;
-        double *px = horiz ? vy : vx, *py = horiz ? vx : vy;
-        artist *a;
-        if (type == HT_STEPFILLED) {
-            a = nplot__patches_new(ax, px, py, k, 1, &color, who);
-            if (!a) {
-                st = fig->status;
-                goto done;
-            }
-            a->has_edge = o->edgecolor != NULL;
-            a->edge = edge;
-            a->edge_lw = NPLOT_OPT(o->linewidth, 1.0);
-            a->zorder = o->zorder ? o->zorder : 1;
-        } else {
-            a = nplot__artist_add(ax, ART_LINE, who);
-            if (!a) {
-                st = fig->status;
-                goto done;
-            }
-            a->n = k;
-            if (!(a->x = nplot__copy_or_index(fig, px, k, who)) ||
-                !(a->y = nplot__copy_or_index(fig, py, k, who))) {
-                st = fig->status;
-                goto done;
-            }
-            a->lp = (line_props){ .color = color, .lw = NPLOT_OPT(o->linewidth, 1.0),
-                                  .ls = LS_SOLID, .marker = MK_NONE, .markevery = 1 };
-            a->zorder = o->zorder ? o->zorder : 2;
-            /* the legend shows an unfilled patch, as matplotlib's step histogram does */
-            a->legend_kind = 1;
-            a->has_edge = true;
-            a->edge = color;
-            a->edge_lw = a->lp.lw;
-        }
-        a->alpha = NPLOT_OPT(o->alpha, 1);
-        if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) {
-            st = fig->status;
-            goto done;
-        }
-        if ((st = nplot__add_sticky(ax, horiz, b, who))) goto done;
-        nplot__update_datalim(ax, a);
-    }
+    if (type == HT_BAR) st = hist_bars(ax, horiz, counts, edges, nb, o, &color, who);
+    else st = hist_outline(ax, horiz, type, counts, edges, nb, o, color, edge, who);
+    if (st) goto done;
     if (o->counts_out && !(*o->counts_out = nd_from_f64(counts, (ptrdiff_t)nb)))
         st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
     if (!st && o->edges_out && !(*o->edges_out = nd_from_f64(edges, (ptrdiff_t)nb + 1)))
@@ -413,10 +436,6 @@ static nd_status hist_impl(nplot_axes *ax, const double *x, const double *w, siz
 done:
     nd_free_mem(counts);
     nd_free_mem(edges);
-    nd_free_mem(pos);
-    nd_free_mem(wid);
-    nd_free_mem(vx);
-    nd_free_mem(vy);
     return st;
 }
 

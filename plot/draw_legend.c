@@ -213,54 +213,12 @@ static double badness(render_ctx *rc, nplot_axes *ax, const bbox *b)
 /* ---- drawing --------------------------------------------------------------------------------------- */
 #define MAX_ENTRIES 256
 
-void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
+/* The top left corner (device units) of a W x H legend box: loc, or with loc 'best' the
+ * candidate overlapping the least data (matplotlib's order of preference on ties). */
+static void legend_origin(render_ctx *rc, nplot_axes *ax, double W, double H, double bap,
+                          double *plx, double *ply)
 {
-    cairo_t *cr = rc->cr;
-    const nplot__style *st = ax->fig->style;
     const nplot_legend_opts *o = &ax->legend;
-    artist *ent[MAX_ENTRIES];
-    int n = 0;
-    for (artist *a = ax->artists; a && n < MAX_ENTRIES; a = a->next)
-        if (has_entry(a)) ent[n++] = a;
-    /* twins contribute to their own legend only (matplotlib) */
-    if (n == 0) return;
-    double s = rc->scale;
-    double fsz = NPLOT_OPT(o->fontsize, st->legend_size);
-    double fs = fsz * s;
-    text_style ts = { fsz, st->text_color, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, st->font_family };
-    text_box tb[MAX_ENTRIES];
-    double maxh = 0;
-    for (int i = 0; i < n; i++) {
-        tb[i] = nplot__text_layout(rc, ent[i]->label, &ts);
-        maxh = fmax(maxh, tb[i].h);
-    }
-    int ncol = NPLOT_OPT(o->ncol, 1);
-    if (ncol > n) ncol = n;
-    int nrow = (n + ncol - 1) / ncol;
-    double hl = 2.0 * fs, hh = 0.7 * fs, htp = 0.8 * fs, ls = 0.5 * fs, bp = 0.4 * fs;
-    double cs = 2.0 * fs, bap = 0.5 * fs;
-    double rowh = fmax(maxh, hh);
-    double colw[MAX_ENTRIES] = { 0 };
-    /* column-major fill like matplotlib: the first (n % ncol) columns get one more */
-    int per[MAX_ENTRIES], start[MAX_ENTRIES];
-    int base = n / ncol, extra = n % ncol, acc = 0;
-    for (int c = 0; c < ncol; c++) {
-        per[c] = base + (c < extra ? 1 : 0);
-        start[c] = acc;
-        acc += per[c];
-        for (int k = 0; k < per[c]; k++)
-            colw[c] = fmax(colw[c], hl + htp + tb[start[c] + k].w);
-    }
-    nrow = per[0];
-    double W = 2 * bp, H = 2 * bp + nrow * rowh + (nrow - 1) * ls;
-    for (int c = 0; c < ncol; c++) W += colw[c] + (c ? cs : 0);
-    text_box ttb = { 0 };
-    if (ax->legend_title && ax->legend_title[0]) {
-        ttb = nplot__text_layout(rc, ax->legend_title, &ts);
-        H += ttb.h + ls;
-        W = fmax(W, ttb.w + 2 * bp);
-    }
-    /* placement */
     double ax0 = ax->dev[0] + bap, ay0 = ax->dev[1] + bap, ax1 = ax->dev[2] - bap, ay1 = ax->dev[3] - bap;
     int loc = 0;
     for (int i = 0; i < NLOC; i++)
@@ -307,7 +265,17 @@ void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
         }
         if (bad == 0) break;
     }
-    /* frame */
+    *plx = lx;
+    *ply = ly;
+}
+
+/* The legend's frame (face and edge) at (lx, ly), W x H, unless the options or the style
+ * turn it off. */
+static void legend_frame(render_ctx *rc, const nplot_legend_opts *o, const nplot__style *st,
+                         double lx, double ly, double W, double H, double fs)
+{
+    cairo_t *cr = rc->cr;
+    double s = rc->scale;
     if (o->frameon != NPLOT_OFF && (o->frameon == NPLOT_ON || st->legend_frame)) {
         double fa = NPLOT_OPT(o->framealpha, st->legend_alpha);
         rgba face = st->legend_face, edge = st->legend_edge;
@@ -330,6 +298,59 @@ void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
         cairo_set_dash(cr, NULL, 0, 0);
         cairo_stroke(cr);
     }
+}
+
+void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
+{
+    const nplot__style *st = ax->fig->style;
+    const nplot_legend_opts *o = &ax->legend;
+    artist *ent[MAX_ENTRIES];
+    int n = 0;
+    for (artist *a = ax->artists; a && n < MAX_ENTRIES; a = a->next)
+        if (has_entry(a)) ent[n++] = a;
+    /* twins contribute to their own legend only (matplotlib) */
+    if (n == 0) return;
+    double s = rc->scale;
+    double fsz = NPLOT_OPT(o->fontsize, st->legend_size);
+    double fs = fsz * s;
+    text_style ts = { fsz, st->text_color, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, st->font_family };
+    text_box tb[MAX_ENTRIES];
+    double maxh = 0;
+    for (int i = 0; i < n; i++) {
+        tb[i] = nplot__text_layout(rc, ent[i]->label, &ts);
+        maxh = fmax(maxh, tb[i].h);
+    }
+    int ncol = NPLOT_OPT(o->ncol, 1);
+    if (ncol > n) ncol = n;
+    int nrow = (n + ncol - 1) / ncol;
+    double hl = 2.0 * fs, hh = 0.7 * fs, htp = 0.8 * fs, ls = 0.5 * fs, bp = 0.4 * fs;
+    double cs = 2.0 * fs;
+    double rowh = fmax(maxh, hh);
+    double colw[MAX_ENTRIES] = { 0 };
+    /* column-major fill like matplotlib: the first (n % ncol) columns get one more */
+    int per[MAX_ENTRIES], start[MAX_ENTRIES];
+    int base = n / ncol, extra = n % ncol, acc = 0;
+    for (int c = 0; c < ncol; c++) {
+        per[c] = base + (c < extra ? 1 : 0);
+        start[c] = acc;
+        acc += per[c];
+        for (int k = 0; k < per[c]; k++)
+            colw[c] = fmax(colw[c], hl + htp + tb[start[c] + k].w);
+    }
+    nrow = per[0];
+    double W = 2 * bp, H = 2 * bp + nrow * rowh + (nrow - 1) * ls;
+    for (int c = 0; c < ncol; c++) W += colw[c] + (c ? cs : 0);
+    text_box ttb = { 0 };
+    if (ax->legend_title && ax->legend_title[0]) {
+        ttb = nplot__text_layout(rc, ax->legend_title, &ts);
+        H += ttb.h + ls;
+        W = fmax(W, ttb.w + 2 * bp);
+    }
+    /* placement */
+    double lx, ly;
+    legend_origin(rc, ax, W, H, 0.5 * fs, &lx, &ly);
+    /* frame */
+    legend_frame(rc, o, st, lx, ly, W, H, fs);
     double y0 = ly + bp;
     if (ttb.layout) {
         nplot__text_place(rc, &ttb, lx + W / 2, y0, HA_CENTER, VA_TOP, 0, &ts.color, true);
