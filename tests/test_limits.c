@@ -41,6 +41,21 @@ static void test_histogram_auto_rule_on_huge_integers_is_enomem(void)
         h = e = NULL;
     }
     CU_ASSERT_EQUAL(nd_histogram(a, &h, &e, 0, .rule = ND_BINS_AUTO), ND_ENOMEM);
+    /* .max_bins caps the rule's count before the edges are allocated: 1000 equal bins
+     * over [0, 2^61], all nine values counted */
+    CU_ASSERT_EQUAL(nd_histogram(a, &h, &e, 0, .rule = ND_BINS_AUTO, .max_bins = 1000), ND_OK);
+    CU_ASSERT_EQUAL(nd_size(h), 1000);
+    CU_ASSERT_EQUAL(nd_size(e), 1001);
+    CU_ASSERT_EQUAL(nd_get_f64(e, ND_IDX(0)), 0.0);
+    CU_ASSERT_EQUAL(nd_get_f64(e, ND_IDX(1000)), 0x1p61);
+    CU_ASSERT_EQUAL(nd_get_i64(h, ND_IDX(0)), 8);
+    CU_ASSERT_EQUAL(nd_get_i64(h, ND_IDX(999)), 1);
+    nd_free(h);
+    nd_free(e);
+    /* a count under the cap is NumPy's: 'sturges' asks for 5 bins here (6 edges) */
+    e = nd_histogram_bin_edges(a, 0, .rule = ND_BINS_STURGES, .max_bins = 1000);
+    CU_ASSERT_EQUAL(nd_size(e), 6);
+    nd_free(e);
     nd_free(a);
 }
 

@@ -154,10 +154,13 @@ run 3 "output is a link to the input" "$tmp/self.csv" -q -o "$tmp/self-link.png"
   && expect_err "output is a link" "the output is the input file"
 cmp -s "$tmp/self.csv" "$tmp/self.keep" && ok || bad "the input was overwritten"
 # NumPy's 'auto' bins on a 9-line file of integers up to 2^61 asks for ~6e17 bins: the edge
-# allocation wrapped and -k hist wrote past a heap block. Now a data error naming the count.
+# allocation wrapped and -k hist wrote past a heap block; 2^60 asked for ~3e8 bins (2.4 GB
+# before the old cap to 1000, found by fuzz_nplot). Now the count is capped at 1000 before
+# any allocation and the chart is drawn.
 printf 'v\n0\n1\n2\n3\n4\n5\n6\n7\n2305843009213693952\n' >"$tmp/hist61.csv"
-run 2 "histogram of 2^61" "$tmp/hist61.csv" -q -k hist -o "$tmp/x.png" \
-  && expect_err "histogram of 2^61" "cannot allocate 599543342745340928 bins"
+rm -f "$tmp/h61.png"
+run 0 "histogram of 2^61" "$tmp/hist61.csv" -q -k hist -o "$tmp/h61.png" \
+  && { [ -s "$tmp/h61.png" ] && ok || bad "histogram of 2^61: no PNG"; }
 run 1 "huge format width" "$s" -q -f '%999999999.0f' -o "$tmp/x.png" \
   && expect_err "huge format width" "width and precision are at most 64"
 run 1 "huge xformat precision" "$s" -q --xformat '%.1000000f' -o "$tmp/x.png" \

@@ -222,12 +222,14 @@ static nd_status hist_edges(const double *x, ptrdiff_t n, const nd_hist_opts *o,
             double nb = w != 0 && !isnan(w) ? ceil((last - first) / w) : 1;
             /* NumPy raises when the rule's count cannot be allocated (integers up to
              * 2^61 ask for ~2^61 bins); the double must not be cast when out of range. */
+            if (o->max_bins > 0 && nb > (double)o->max_bins) nb = (double)o->max_bins;
             if (!(nb < 0x1p62)) {
                 nd_free_mem(kept);
                 return nd_set_error(ND_ENOMEM, "%s: the bin rule asks for %.17g bins, more "
                                     "than can be allocated", who, nb);
             }
             nbins = (ptrdiff_t)nb;
+            if (o->max_bins > 0 && nbins > o->max_bins) nbins = o->max_bins;
         }
         nd_free_mem(kept);
     }

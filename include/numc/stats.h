@@ -133,6 +133,9 @@ typedef struct nd_hist_opts {
     const double *range;     /* {lo, hi}: NULL → (min, max) of the data */
     const nd_array *weights; /* same shape as a */
     bool density;            /* normalise to a probability density */
+    ptrdiff_t max_bins;      /* > 0: a .rule's bin count is capped here, computed before any
+                                allocation (a plotting front end's guard against heavy tails;
+                                NumPy has no cap); 0: no cap */
 } nd_hist_opts;
 /* numpy.histogram: *hist gets the counts (int64; float64 with weights or density),
  * *edges the bin edges (float64, length nbins + 1); either pointer may be NULL. Bins are
