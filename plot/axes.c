@@ -169,7 +169,7 @@ void nplot__datalim_point(nplot_axes *ax, double x, double y)
 void nplot__update_datalim(nplot_axes *ax, artist *a)
 {
     if (!a->autoscale) return;
-    if (a->kind == ART_TEXT || a->kind == ART_ANNOTATE) return;
+    if (!nplot__class_of(a->kind)->datalim) return;
     for (size_t i = 0; i < a->n; i++) {
         /* a point only counts when both coordinates are finite (matplotlib ignores
          * NaN vertices), except for one-dimensional artists such as axhline. */

@@ -280,19 +280,23 @@ static int cmp_z(const void *pa, const void *pb)
     return 0;
 }
 
+/* The painter of each 2-D artist type, indexed like plot_model.h's class table; the 3-D
+ * types have none (draw_axes3d.c sorts their primitives by depth). */
+typedef void (*artist_painter)(render_ctx *rc, nplot_axes *ax, artist *a);
+static const artist_painter painters[ART_NKINDS] = {
+    [ART_LINE] = nplot__draw_line,
+    [ART_SCATTER] = nplot__draw_scatter,
+    [ART_POLY] = nplot__draw_poly,
+    [ART_SEGMENTS] = nplot__draw_segments,
+    [ART_TEXT] = nplot__draw_text_artist,
+    [ART_ANNOTATE] = nplot__draw_annotate,
+    [ART_PATCHES] = nplot__draw_patches,
+    [ART_IMAGE] = nplot__draw_image,
+};
+
 static void draw_artist(render_ctx *rc, nplot_axes *ax, artist *a)
 {
-    switch (a->kind) {
-    case ART_LINE: nplot__draw_line(rc, ax, a); break;
-    case ART_SCATTER: nplot__draw_scatter(rc, ax, a); break;
-    case ART_POLY: nplot__draw_poly(rc, ax, a); break;
-    case ART_SEGMENTS: nplot__draw_segments(rc, ax, a); break;
-    case ART_TEXT: nplot__draw_text_artist(rc, ax, a); break;
-    case ART_ANNOTATE: nplot__draw_annotate(rc, ax, a); break;
-    case ART_PATCHES: nplot__draw_patches(rc, ax, a); break;
-    case ART_IMAGE: nplot__draw_image(rc, ax, a); break;
-    case ART_SURFACE3D: case ART_LINE3D: case ART_SCATTER3D: break; /* drawn by draw_axes3d.c */
-    }
+    if (!nplot__class_of(a->kind)->is_3d) painters[a->kind](rc, ax, a);
 }
 
 void nplot__draw_axes(render_ctx *rc, nplot_axes *ax)

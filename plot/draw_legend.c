@@ -167,9 +167,10 @@ static double badness(render_ctx *rc, nplot_axes *ax, const bbox *b)
     xform tf = nplot__xform(ax);
     double bad = 0;
     for (artist *a = ax->artists; a; a = a->next) {
-        if (a->kind == ART_TEXT || a->kind == ART_ANNOTATE || a->kind == ART_IMAGE) continue;
+        const artist_class *cls = nplot__class_of(a->kind);
+        if (!cls->avoided) continue;
         size_t stride = a->n > 20000 ? a->n / 20000 : 1;
-        if (a->kind == ART_POLY || a->kind == ART_PATCHES) {
+        if (cls->area) {
             size_t m = (a->n + stride - 1) / stride;
             double *px = nd_malloc(sizeof(double) * (m ? m : 1), "nplot"), *py = nd_malloc(sizeof(double) * (m ? m : 1), "nplot");
             if (!px || !py) {

@@ -141,8 +141,38 @@ typedef enum artist_kind {
     ART_IMAGE,    /* an RGBA raster placed on a data rectangle */
     ART_SURFACE3D,/* 3-D: an ih x iw grid of (x, y, z) drawn as quads (colors per quad) */
     ART_LINE3D,   /* 3-D: polylines (NaN-separated), also wireframes */
-    ART_SCATTER3D /* 3-D: markers */
+    ART_SCATTER3D,/* 3-D: markers */
+    ART_NKINDS
 } artist_kind;
+
+/* What the model knows of each artist type, in one table instead of kind tests scattered
+ * over the layers. The draw layer's painters are a second table indexed the same way
+ * (draw_axes.c); a new type adds a row to both. */
+typedef struct artist_class {
+    const char *name;
+    bool datalim;       /* its vertices extend the data limits when autoscaling */
+    bool avoided;       /* legend loc='best' avoids its vertices */
+    bool area;          /* its vertices outline filled polygons (scored by coverage) */
+    bool is_3d;         /* drawn by the depth-sorted 3-D pass, not by a 2-D painter */
+} artist_class;
+
+static inline const artist_class *nplot__class_of(artist_kind kind)
+{
+    static const artist_class classes[ART_NKINDS] = {
+        [ART_LINE] = { "line", true, true, false, false },
+        [ART_SCATTER] = { "scatter", true, true, false, false },
+        [ART_POLY] = { "polygon", true, true, true, false },
+        [ART_SEGMENTS] = { "segments", true, true, false, false },
+        [ART_TEXT] = { "text", false, false, false, false },
+        [ART_ANNOTATE] = { "annotation", false, false, false, false },
+        [ART_PATCHES] = { "patches", true, true, true, false },
+        [ART_IMAGE] = { "image", true, false, false, false },
+        [ART_SURFACE3D] = { "surface3d", true, true, false, true },
+        [ART_LINE3D] = { "line3d", true, true, false, true },
+        [ART_SCATTER3D] = { "scatter3d", true, true, false, true },
+    };
+    return &classes[kind];
+}
 
 /* A color-mapped artist (image, hexbin, scatter with c, mesh): what a colorbar shows. */
 typedef struct mappable {
