@@ -1,5 +1,5 @@
 /* Creating line-like artists from C arrays: plot, step, axhline/axvline, spans, errorbar,
- * stem. (nd_array front ends are in kind_common.c.) */
+ * stem, and their nd_array forms. */
 #include "plot_model.h"
 
 #include <math.h>
@@ -454,4 +454,151 @@ nd_status nplot_stem_xy_(nplot_axes *ax, const double *x, const double *y, size_
         bl->lp.ls = bf.linestyle >= 0 ? bf.linestyle : LS_SOLID;
     }
     return ND_OK;
+}
+
+/* ---- nd_array forms --------------------------------------------------------------------------------- */
+typedef nd_status (*line_fn)(nplot_axes *, const double *, const double *, size_t,
+                             const nplot_line_opts *);
+
+static nd_status plot_arrays(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                             const nplot_line_opts *o, line_fn fn, const char *who)
+{
+    CHECK_AX(ax, who);
+    if (!y) return nplot__fail(ax->fig, ND_EVALUE, "%s: y is NULL", who);
+    nplot_line_opts d = { 0 };
+    if (!o) o = &d;
+    int nd = nd_ndim(y);
+    if (nd > 2) return nplot__fail(ax->fig, ND_ESHAPE, "%s: y must be 1-D or 2-D, got %d dimensions", who, nd);
+    double *xs = NULL, *ys = NULL;
+    size_t nx = 0, ny = 0;
+    nd_status st = nplot__to_f64(ax->fig, x, &xs, &nx, "x", who);
+    if (!st) st = nplot__to_f64(ax->fig, y, &ys, &ny, "y", who);
+    if (st) goto done;
+    if (x && nd_ndim(x) > 1) {
+        st = nplot__fail(ax->fig, ND_ESHAPE, "%s: x must be 1-D, got %d dimensions", who, nd_ndim(x));
+        goto done;
+    }
+    if (nd <= 1) {
+        if (x && (st = nplot__lengths_match(ax->fig, nx, ny, "x", "y", who))) goto done;
+        st = fn(ax, xs, ys, ny, o);
+    } else {
+        /* matplotlib: a 2-D y plots one line per column */
+        size_t rows = (size_t)nd_shape(y)[0], cols = (size_t)nd_shape(y)[1];
+        if (x && (st = nplot__lengths_match(ax->fig, nx, rows, "x", "y's first dimension", who))) goto done;
+        double *col = nd_malloc(sizeof(double) * (rows ? rows : 1), who);
+        if (!col) {
+            st = nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+            goto done;
+        }
+        for (size_t c = 0; c < cols && !st; c++) {
+            for (size_t r = 0; r < rows; r++) col[r] = ys[r * cols + c];
+            nplot_line_opts oc = *o;
+            if (c > 0) oc.label = NULL; /* one legend entry for the group (the first) */
+            st = fn(ax, xs, col, rows, &oc);
+        }
+        nd_free_mem(col);
+    }
+done:
+    nd_free_mem(xs);
+    nd_free_mem(ys);
+    return st;
+}
+
+nd_status nplot_plot_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                           const nplot_line_opts *o)
+{
+    return plot_arrays(ax, x, y, o, nplot_plot_xy_, "nplot_plot");
+}
+
+nd_status nplot_step_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                           const nplot_line_opts *o)
+{
+    return plot_arrays(ax, x, y, o, nplot_step_xy_, "nplot_step");
+}
+
+/* Error arrays: (n,) symmetric or (2, n) lower/upper. */
+static nd_status err_arrays(nplot_figure *fig, const nd_array *e, size_t n, double **lo,
+                            double **hi, double **owned, const char *what, const char *who)
+{
+    *lo = *hi = *owned = NULL;
+    if (!e) return ND_OK;
+    size_t m = 0;
+    nd_status st = nplot__to_f64(fig, e, owned, &m, what, who);
+    if (st) return st;
+    if (nd_ndim(e) <= 1 && (m == n || m == 1)) {
+        if (m == 1 && n > 1) {
+            double v = (*owned)[0];
+            nd_free_mem(*owned);
+            *owned = nd_malloc(sizeof(double) * n, who);
+            if (!*owned) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+            for (size_t i = 0; i < n; i++) (*owned)[i] = v;
+        }
+        *lo = *hi = *owned;
+    } else if (nd_ndim(e) == 2 && nd_shape(e)[0] == 2 && (size_t)nd_shape(e)[1] == n) {
+        *lo = *owned;
+        *hi = *owned + n;
+    } else {
+        return nplot__fail(fig, ND_ESHAPE, "%s: %s must have shape (%zu,) or (2, %zu)", who, what, n, n);
+    }
+    for (size_t i = 0; i < (*lo == *hi ? n : 2 * n); i++)
+        if ((*owned)[i] < 0)
+            return nplot__fail(fig, ND_EVALUE, "%s: %s has a negative value (%g)", who, what, (*owned)[i]);
+    return ND_OK;
+}
+
+nd_status nplot_errorbar_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                               const nplot_errorbar_opts *o)
+{
+    static const char *who = "nplot_errorbar";
+    CHECK_AX(ax, who);
+    nplot_errorbar_opts d = { 0 };
+    if (!o) o = &d;
+    if (!y) return nplot__fail(ax->fig, ND_EVALUE, "%s: y is required", who);
+    double *xs = NULL, *ys = NULL, *yo = NULL, *xo = NULL, *ylo, *yhi, *xlo, *xhi, *cst = NULL;
+    size_t nx = 0, ny = 0;
+    nd_status st = nplot__to_f64(ax->fig, x, &xs, &nx, "x", who);
+    if (!st) st = nplot__to_f64(ax->fig, y, &ys, &ny, "y", who);
+    if (!st && x) st = nplot__lengths_match(ax->fig, nx, ny, "x", "y", who);
+    if (!st) st = err_arrays(ax->fig, o->yerr, ny, &ylo, &yhi, &yo, "yerr", who);
+    if (!st) st = err_arrays(ax->fig, o->xerr, ny, &xlo, &xhi, &xo, "xerr", who);
+    if (!st && !o->yerr)
+        st = NPLOT__CHECK_LEN(ax->fig, who, "yerr", o->yerr_f64, ny, "x and y have");
+    if (!st && !o->xerr)
+        st = NPLOT__CHECK_LEN(ax->fig, who, "xerr", o->xerr_f64, ny, "x and y have");
+    bool y_c = !o->yerr && (o->yerr_value || o->yerr_f64.v);
+    bool x_c = !o->xerr && (o->xerr_value || o->xerr_f64.v);
+    if (!st && (y_c || x_c)) {
+        cst = nd_malloc(sizeof(double) * (2 * ny + 1), who);
+        if (!cst) st = nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+        for (size_t i = 0; !st && i < ny; i++) {
+            cst[i] = o->yerr_f64.v ? o->yerr_f64.v[i] : o->yerr_value;
+            cst[ny + i] = o->xerr_f64.v ? o->xerr_f64.v[i] : o->xerr_value;
+        }
+        if (!st && y_c) ylo = yhi = cst;
+        if (!st && x_c) xlo = xhi = cst + ny;
+    }
+    if (!st) st = nplot__errorbar(ax, xs, ys, ny, xlo, xhi, ylo, yhi, o, who);
+    nd_free_mem(xs);
+    nd_free_mem(ys);
+    nd_free_mem(yo);
+    nd_free_mem(xo);
+    nd_free_mem(cst);
+    return st;
+}
+
+nd_status nplot_stem_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                           const nplot_stem_opts *o)
+{
+    static const char *who = "nplot_stem";
+    CHECK_AX(ax, who);
+    if (!y) return nplot__fail(ax->fig, ND_EVALUE, "%s: y is required", who);
+    double *xs = NULL, *ys = NULL;
+    size_t nx = 0, ny = 0;
+    nd_status st = nplot__to_f64(ax->fig, x, &xs, &nx, "x", who);
+    if (!st) st = nplot__to_f64(ax->fig, y, &ys, &ny, "y", who);
+    if (!st && x) st = nplot__lengths_match(ax->fig, nx, ny, "x", "y", who);
+    if (!st) st = nplot_stem_xy_(ax, xs, ys, ny, o);
+    nd_free_mem(xs);
+    nd_free_mem(ys);
+    return st;
 }

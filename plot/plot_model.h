@@ -443,6 +443,9 @@ double nplot__category(nplot_axes *ax, bool x, const char *label, const char *wh
 /* kind_common.c: a float64 copy of all elements of a (NULL a → *out NULL). */
 nd_status nplot__to_f64(nplot_figure *fig, const nd_array *a, double **out, size_t *n,
                         const char *what, const char *who);
+/* ND_ESHAPE "who: x and y must have the same length, got 3 and 4" unless nx == ny. */
+nd_status nplot__lengths_match(nplot_figure *fig, size_t nx, size_t ny, const char *xn,
+                               const char *yn, const char *who);
 /* draw_patches.c: a polygon collection; colors (npoly entries) copied when given. */
 artist *nplot__patches_new(nplot_axes *ax, const double *x, const double *y, size_t n,
                            size_t npoly, const rgba *colors, const char *who);

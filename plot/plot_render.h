@@ -90,7 +90,7 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax);
 /* Project (x, y, z) of a laid-out 3-D axes to device units. */
 void nplot__project3d(nplot_axes *ax, double x, double y, double z, double *sx, double *sy);
 
-/* draw_axes.c / draw_lines.c / artists.c / draw_legend.c / draw_text.c */
+/* draw_axes.c / draw_lines.c / draw_artists.c / draw_legend.c / draw_text.c */
 void nplot__draw_axes(render_ctx *rc, nplot_axes *ax);
 void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a);

@@ -1,0 +1,168 @@
+/* Drawing the scatter, polygon, segment and text artists. */
+#include "plot_render.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- drawing ----------------------------------------------------------------------------------------- */
+static void clip_to_axes(cairo_t *cr, const nplot_axes *ax)
+{
+    cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
+    cairo_clip(cr);
+}
+
+void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a)
+{
+    size_t n = a->n;
+    if (!n) return;
+    double *dx = nd_malloc(sizeof(double) * n, "nplot"), *dy = nd_malloc(sizeof(double) * n, "nplot");
+    double *sz = a->sizes ? nd_malloc(sizeof(double) * n, "nplot") : NULL;
+    rgba *faces = a->colors && a->alpha < 1 ? nd_malloc(sizeof(rgba) * n, "nplot") : NULL;
+    if (!dx || !dy || (a->sizes && !sz) || (a->colors && a->alpha < 1 && !faces)) {
+        nd_free_mem(dx);
+        nd_free_mem(dy);
+        nd_free_mem(sz);
+        nd_free_mem(faces);
+        nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing %zu markers", n);
+        return;
+    }
+    xform tf = nplot__xform(ax);
+    for (size_t i = 0; i < n; i++)
+        nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[i], a->y[i], &dx[i], &dy[i]);
+    if (sz)
+        for (size_t i = 0; i < n; i++) sz[i] = sqrt(a->sizes[i]) * rc->scale;
+    const rgba *fc = a->colors;
+    if (faces) {
+        for (size_t i = 0; i < n; i++) {
+            faces[i] = a->colors[i];
+            faces[i].a *= a->alpha;
+        }
+        fc = faces;
+    }
+    rgba face = a->face, edge = a->edge;
+    face.a *= a->alpha;
+    edge.a *= a->alpha;
+    bool filled = nplot__marker_filled((marker_kind)a->lp.marker);
+    bool eif = a->edge_is_face || !filled;
+    double lw = a->edge_lw * rc->scale;
+    bbox clip = { ax->dev[0], ax->dev[1], ax->dev[2], ax->dev[3] };
+    nplot__draw_markers(rc, dx, dy, n, a->lp.marker, sqrt(a->size) * rc->scale, sz, face, fc, edge,
+                        eif, lw, filled, &clip);
+    nd_free_mem(dx);
+    nd_free_mem(dy);
+    nd_free_mem(sz);
+    nd_free_mem(faces);
+}
+
+void nplot__draw_poly(render_ctx *rc, nplot_axes *ax, artist *a)
+{
+    cairo_t *cr = rc->cr;
+    if (a->n < 2) return;
+    xform tf = nplot__xform(ax);
+    cairo_save(cr);
+    clip_to_axes(cr, ax);
+    cairo_new_path(cr);
+    bool open = false;
+    const double lim = 1e6;
+    for (size_t i = 0; i < a->n; i++) {
+        double px, py;
+        nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[i], a->y[i], &px, &py);
+        if (!isfinite(px) || !isfinite(py)) {
+            if (open) cairo_close_path(cr);
+            open = false;
+            continue;
+        }
+        px = nplot__clampd(px, -lim, lim);
+        py = nplot__clampd(py, -lim, lim);
+        if (!open) {
+            cairo_move_to(cr, px, py);
+            open = true;
+        } else {
+            cairo_line_to(cr, px, py);
+        }
+    }
+    if (open) cairo_close_path(cr);
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+    if (a->has_face && a->face.a > 0) {
+        cairo_set_source_rgba(cr, a->face.r, a->face.g, a->face.b, a->face.a * a->alpha);
+        cairo_fill_preserve(cr);
+    }
+    if (a->has_edge && a->edge.a > 0) {
+        cairo_set_source_rgba(cr, a->edge.r, a->edge.g, a->edge.b, a->edge.a * a->alpha);
+        cairo_set_line_width(cr, a->edge_lw * rc->scale);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+        cairo_set_dash(cr, NULL, 0, 0);
+        cairo_stroke_preserve(cr);
+    }
+    cairo_new_path(cr);
+    cairo_restore(cr);
+}
+
+void nplot__draw_segments(render_ctx *rc, nplot_axes *ax, artist *a)
+{
+    cairo_t *cr = rc->cr;
+    if (a->n < 2) return;
+    xform tf = nplot__xform(ax);
+    cairo_save(cr);
+    clip_to_axes(cr, ax);
+    cairo_new_path(cr);
+    const double lim = 1e6;
+    for (size_t i = 0; i + 1 < a->n; i += 2) {
+        double x0, y0, x1, y1;
+        nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[i], a->y[i], &x0, &y0);
+        nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[i + 1], a->y[i + 1], &x1, &y1);
+        if (!isfinite(x0) || !isfinite(y0) || !isfinite(x1) || !isfinite(y1)) continue;
+        cairo_move_to(cr, nplot__clampd(x0, -lim, lim), nplot__clampd(y0, -lim, lim));
+        cairo_line_to(cr, nplot__clampd(x1, -lim, lim), nplot__clampd(y1, -lim, lim));
+    }
+    rgba c = a->lp.color;
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * a->alpha);
+    double lw = a->lp.lw * rc->scale;
+    cairo_set_line_width(cr, lw);
+    nplot__set_dash(cr, a->lp.ls, NULL, 0, lw, rc->scale);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
+void nplot__text_bbox_patch(render_ctx *rc, const bbox *b, int style, rgba face, rgba edge,
+                            double pad)
+{
+    cairo_t *cr = rc->cr;
+    double x0 = b->x0 - pad, y0 = b->y0 - pad, x1 = b->x1 + pad, y1 = b->y1 + pad;
+    cairo_new_path(cr);
+    if (style == 2) {
+        double r = fmin(pad, fmin(x1 - x0, y1 - y0) / 2);
+        cairo_new_sub_path(cr);
+        cairo_arc(cr, x1 - r, y0 + r, r, -M_PI / 2, 0);
+        cairo_arc(cr, x1 - r, y1 - r, r, 0, M_PI / 2);
+        cairo_arc(cr, x0 + r, y1 - r, r, M_PI / 2, M_PI);
+        cairo_arc(cr, x0 + r, y0 + r, r, M_PI, 3 * M_PI / 2);
+        cairo_close_path(cr);
+    } else {
+        cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+    }
+    cairo_set_source_rgba(cr, face.r, face.g, face.b, face.a);
+    cairo_fill_preserve(cr);
+    cairo_set_source_rgba(cr, edge.r, edge.g, edge.b, edge.a);
+    cairo_set_line_width(cr, 1.0 * rc->scale);
+    cairo_set_dash(cr, NULL, 0, 0);
+    cairo_stroke(cr);
+}
+
+void nplot__draw_text_artist(render_ctx *rc, nplot_axes *ax, artist *a)
+{
+    xform tf = nplot__xform(ax);
+    double px, py;
+    nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[0], a->y[0], &px, &py);
+    if (!isfinite(px) || !isfinite(py)) return;
+    text_box tb = nplot__text_layout(rc, a->text, &a->ts);
+    if (a->bbox_style) {
+        bbox b = nplot__text_place(rc, &tb, px, py, a->ha, a->va, a->rotation, &a->ts.color, false);
+        rgba edge = { 0, 0, 0, 1 };
+        nplot__text_bbox_patch(rc, &b, a->bbox_style, a->bbox_face, edge, 0.3 * a->ts.size * rc->scale);
+    }
+    nplot__text_place(rc, &tb, px, py, a->ha, a->va, a->rotation, &a->ts.color, true);
+    nplot__text_free(&tb);
+}

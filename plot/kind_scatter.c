@@ -1,0 +1,128 @@
+/* scatter: markers at (x, y), sized and colour-mapped per point; C arrays and nd_array
+ * forms. Drawn by nplot__draw_scatter (draw_artists.c). */
+#include "plot_model.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- scatter ------------------------------------------------------------------------------------- */
+nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_t n,
+                         const double *sizes, const double *cvals, const nplot_scatter_opts *o,
+                         const char *who)
+{
+    CHECK_AX(ax, who);
+    nplot_figure *fig = ax->fig;
+    const nplot__style *st = fig->style;
+    if (n > 0 && (!x || !y)) return nplot__fail(fig, ND_EVALUE, "%s: x and y are required", who);
+    if (o->s < 0 || !isfinite(o->s) || o->alpha < 0 || o->alpha > 1 || o->linewidths < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: s and linewidths must be >= 0 and alpha in [0, 1]",
+                           who);
+    int marker = MK_CIRCLE;
+    if (o->marker && (marker = nplot__marker_parse(o->marker)) < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: unknown marker '%s'", who, o->marker);
+    if (o->color && cvals)
+        return nplot__fail(fig, ND_EVALUE, "%s: give either color or c values, not both", who);
+    rgba face;
+    if (o->color) {
+        if (nplot__color(o->color, st, &face, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    } else if (!cvals) {
+        face = nplot__next_patch_color(ax);
+    } else {
+        face = (rgba){ 0, 0, 0, 1 };
+    }
+    cmap_ref cm;
+    if (cvals && nplot__cmap_find(o->cmap, &cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    rgba edge = face;
+    bool edge_is_face = true;
+    if (o->edgecolors && strcmp(o->edgecolors, "face")) {
+        edge_is_face = false;
+        if (nplot__color(o->edgecolors, st, &edge, who))
+            return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    }
+    artist *a = nplot__artist_add(ax, ART_SCATTER, who);
+    if (!a) return fig->status;
+    a->n = n;
+    a->zorder = o->zorder ? o->zorder : 1;
+    a->alpha = NPLOT_OPT(o->alpha, 1);
+    a->lp.marker = marker;
+    a->size = NPLOT_OPT(o->s, st->markersize * st->markersize);
+    a->face = face;
+    a->edge = edge;
+    a->edge_is_face = edge_is_face;
+    a->edge_lw = NPLOT_OPT(o->linewidths, st->linewidth);
+    a->legend_kind = 2;
+    if (!(a->x = nplot__copy_or_index(fig, x, n, who))) return fig->status;
+    if (!(a->y = nplot__copy_or_index(fig, y, n, who))) return fig->status;
+    if (sizes) {
+        if (!(a->sizes = nplot__copy_or_index(fig, sizes, n, who))) return fig->status;
+        for (size_t i = 0; i < n; i++)
+            if (a->sizes[i] < 0) return nplot__fail(fig, ND_EVALUE, "%s: size %zu is negative (%g)", who, i, a->sizes[i]);
+    }
+    if (cvals) {
+        double lo = o->vmin, hi = o->vmax;
+        if (lo == hi) {
+            lo = INFINITY;
+            hi = -INFINITY;
+            for (size_t i = 0; i < n; i++)
+                if (isfinite(cvals[i])) lo = fmin(lo, cvals[i]), hi = fmax(hi, cvals[i]);
+            if (!(lo <= hi)) lo = 0, hi = 1;
+        }
+        a->colors = nd_malloc(sizeof(rgba) * (n ? n : 1), who);
+        if (!a->colors) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        for (size_t i = 0; i < n; i++) {
+            double v = hi > lo ? (cvals[i] - lo) / (hi - lo) : 0.5;
+            a->colors[i] = nplot__cmap_at(&cm, v);
+        }
+        a->face = nplot__cmap_at(&cm, 0.5);
+        a->map = (mappable){ true, cm, lo, hi };
+    }
+    if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) return fig->status;
+    nplot__update_datalim(ax, a);
+    return ND_OK;
+}
+
+nd_status nplot_scatter_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                                 const nplot_scatter_opts *o)
+{
+    nplot_scatter_opts d = { 0 };
+    if (!o) o = &d;
+    if (ax && (o->sizes || o->c))
+        return nplot__fail(ax->fig, ND_EVALUE, "nplot_scatter_xy: use sizes_f64/c_f64 with C arrays");
+    nd_status st;
+    if (ax && ((st = NPLOT__CHECK_LEN(ax->fig, "nplot_scatter", "sizes", o->sizes_f64, n,
+                                      "x and y have")) ||
+               (st = NPLOT__CHECK_LEN(ax->fig, "nplot_scatter", "c", o->c_f64, n, "x and y have"))))
+        return st;
+    return nplot__scatter(ax, x, y, n, o->sizes_f64.v, o->c_f64.v, o, "nplot_scatter");
+}
+
+
+/* ---- nd_array form ---------------------------------------------------------------------------------- */
+nd_status nplot_scatter_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                              const nplot_scatter_opts *o)
+{
+    static const char *who = "nplot_scatter";
+    CHECK_AX(ax, who);
+    nplot_scatter_opts d = { 0 };
+    if (!o) o = &d;
+    if (!x || !y) return nplot__fail(ax->fig, ND_EVALUE, "%s: x and y are required", who);
+    double *xs = NULL, *ys = NULL, *ss = NULL, *cs = NULL;
+    size_t nx = 0, ny = 0, ns = 0, nc = 0;
+    nd_status st = nplot__to_f64(ax->fig, x, &xs, &nx, "x", who);
+    if (!st) st = nplot__to_f64(ax->fig, y, &ys, &ny, "y", who);
+    if (!st) st = nplot__to_f64(ax->fig, o->sizes, &ss, &ns, "sizes", who);
+    if (!st) st = nplot__to_f64(ax->fig, o->c, &cs, &nc, "c", who);
+    if (!st) st = nplot__lengths_match(ax->fig, nx, ny, "x", "y", who);
+    if (!st && ss) st = nplot__lengths_match(ax->fig, nx, ns, "x", "sizes", who);
+    if (!st && cs) st = nplot__lengths_match(ax->fig, nx, nc, "x", "c", who);
+    if (!st && !ss) st = NPLOT__CHECK_LEN(ax->fig, who, "sizes", o->sizes_f64, nx, "x and y have");
+    if (!st && !cs) st = NPLOT__CHECK_LEN(ax->fig, who, "c", o->c_f64, nx, "x and y have");
+    if (!st)
+        st = nplot__scatter(ax, xs, ys, nx, ss ? ss : o->sizes_f64.v, cs ? cs : o->c_f64.v, o, who);
+    nd_free_mem(xs);
+    nd_free_mem(ys);
+    nd_free_mem(ss);
+    nd_free_mem(cs);
+    return st;
+}
