@@ -59,65 +59,98 @@ static bool has_entry(const artist *a)
 }
 
 /* ---- handles ------------------------------------------------------------------------------------- */
+static void handle_patch(render_ctx *rc, const artist *a, double x, double y, double w, double h)
+{
+    cairo_t *cr = rc->cr;
+    cairo_rectangle(cr, x, y, w, h);
+    if (a->has_face) {
+        cairo_set_source_rgba(cr, a->face.r, a->face.g, a->face.b, a->face.a * a->alpha);
+        cairo_fill_preserve(cr);
+    }
+    if (a->has_edge) {
+        cairo_set_source_rgba(cr, a->edge.r, a->edge.g, a->edge.b, a->edge.a * a->alpha);
+        cairo_set_line_width(cr, a->edge_lw * rc->scale);
+        cairo_stroke_preserve(cr);
+    }
+    cairo_new_path(cr);
+}
+
+static void handle_scatter(render_ctx *rc, const artist *a, double x, double y, double w, double h)
+{
+    double cx = x + w / 2, cy = y + h / 2;
+    double size = a->sizes && a->n ? sqrt(a->sizes[0]) : sqrt(a->size);
+    if (!(size > 0)) size = sqrt(a->size);
+    rgba f = a->face, e = a->edge_is_face ? a->face : a->edge;
+    f.a *= a->alpha;
+    e.a *= a->alpha;
+    bool filled = nplot__marker_filled((marker_kind)a->lp.marker);
+    nplot__draw_markers(rc, &cx, &cy, 1, a->lp.marker, size * rc->scale, NULL, f, NULL,
+                        filled ? e : f, false, a->edge_lw * rc->scale, filled, NULL);
+}
+
+static void handle_stroke(render_ctx *rc, const artist *a, double x, double y, double w, double h)
+{
+    cairo_t *cr = rc->cr;
+    if (a->lp.ls == LS_NONE) return;
+    rgba c = a->lp.color;
+    double lw = a->lp.lw * rc->scale;
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * a->alpha);
+    cairo_set_line_width(cr, lw);
+    nplot__set_dash(cr, a->lp.ls, a->lp.dashes, a->lp.ndashes, lw, rc->scale);
+    cairo_move_to(cr, x, y + h / 2);
+    cairo_line_to(cr, x + w, y + h / 2);
+    cairo_stroke(cr);
+    cairo_set_dash(cr, NULL, 0, 0);
+}
+
+static void handle_marker(render_ctx *rc, const artist *a, double x, double y, double w, double h)
+{
+    if (a->lp.marker == MK_NONE) return;
+    double cx = x + w / 2, cy = y + h / 2;
+    rgba f = a->lp.mfc, e = a->lp.mec;
+    f.a *= a->alpha;
+    e.a *= a->alpha;
+    nplot__draw_markers(rc, &cx, &cy, 1, a->lp.marker, a->lp.ms * rc->scale, NULL, f, NULL, e,
+                        false, a->lp.mew * rc->scale,
+                        nplot__marker_filled((marker_kind)a->lp.marker), NULL);
+}
+
+static void handle_line(render_ctx *rc, const artist *a, double x, double y, double w, double h)
+{
+    handle_stroke(rc, a, x, y, w, h);
+    handle_marker(rc, a, x, y, w, h);
+}
+
+static void handle_errorbar(render_ctx *rc, const artist *a, double x, double y, double w,
+                            double h)
+{
+    cairo_t *cr = rc->cr;
+    handle_stroke(rc, a, x, y, w, h);
+    rgba c = a->lp.color;
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * a->alpha);
+    cairo_set_line_width(cr, a->lp.lw * rc->scale);
+    cairo_move_to(cr, x + w / 2, y - h * 0.2);
+    cairo_line_to(cr, x + w / 2, y + h * 1.2);
+    cairo_stroke(cr);
+    handle_marker(rc, a, x, y, w, h);
+}
+
+/* The legend sample of each LEGEND_* kind (plot_model.h), drawn in the box (x, y, w, h). */
+typedef void (*legend_handle_fn)(render_ctx *rc, const artist *a, double x, double y, double w,
+                                 double h);
+static const legend_handle_fn handles[LEGEND_NKINDS] = {
+    [LEGEND_LINE] = handle_line,
+    [LEGEND_PATCH] = handle_patch,
+    [LEGEND_MARKER] = handle_marker,
+    [LEGEND_ERRORBAR] = handle_errorbar,
+    [LEGEND_SCATTER] = handle_scatter,
+};
+
 void nplot__legend_handle(render_ctx *rc, artist *a, double x, double y, double w, double h,
                           double fs)
 {
-    cairo_t *cr = rc->cr;
-    double cx = x + w / 2, cy = y + h / 2;
-    double s = rc->scale;
-    if (a->legend_kind == 1) { /* patch */
-        cairo_rectangle(cr, x, y, w, h);
-        if (a->has_face) {
-            cairo_set_source_rgba(cr, a->face.r, a->face.g, a->face.b, a->face.a * a->alpha);
-            cairo_fill_preserve(cr);
-        }
-        if (a->has_edge) {
-            cairo_set_source_rgba(cr, a->edge.r, a->edge.g, a->edge.b, a->edge.a * a->alpha);
-            cairo_set_line_width(cr, a->edge_lw * s);
-            cairo_stroke_preserve(cr);
-        }
-        cairo_new_path(cr);
-        return;
-    }
-    if (a->kind == ART_SCATTER || a->kind == ART_SCATTER3D) {
-        double size = a->sizes && a->n ? sqrt(a->sizes[0]) : sqrt(a->size);
-        if (!(size > 0)) size = sqrt(a->size);
-        rgba f = a->face, e = a->edge_is_face ? a->face : a->edge;
-        f.a *= a->alpha;
-        e.a *= a->alpha;
-        bool filled = nplot__marker_filled((marker_kind)a->lp.marker);
-        nplot__draw_markers(rc, &cx, &cy, 1, a->lp.marker, size * s, NULL, f, NULL,
-                            filled ? e : f, false, a->edge_lw * s, filled, NULL);
-        (void)fs;
-        return;
-    }
-    /* line-like: a horizontal stroke and one marker at the centre */
-    rgba c = a->lp.color;
-    c.a *= a->alpha;
-    if (a->lp.ls != LS_NONE && a->legend_kind != 2) {
-        cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
-        double lw = a->lp.lw * s;
-        cairo_set_line_width(cr, lw);
-        nplot__set_dash(cr, a->lp.ls, a->lp.dashes, a->lp.ndashes, lw, s);
-        cairo_move_to(cr, x, cy);
-        cairo_line_to(cr, x + w, cy);
-        cairo_stroke(cr);
-        cairo_set_dash(cr, NULL, 0, 0);
-    }
-    if (a->legend_kind == 3) { /* errorbar: a vertical bar through the centre */
-        cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
-        cairo_set_line_width(cr, a->lp.lw * s);
-        cairo_move_to(cr, cx, y - h * 0.2);
-        cairo_line_to(cr, cx, y + h * 1.2);
-        cairo_stroke(cr);
-    }
-    if (a->lp.marker != MK_NONE) {
-        rgba f = a->lp.mfc, e = a->lp.mec;
-        f.a *= a->alpha;
-        e.a *= a->alpha;
-        nplot__draw_markers(rc, &cx, &cy, 1, a->lp.marker, a->lp.ms * s, NULL, f, NULL, e, false,
-                            a->lp.mew * s, nplot__marker_filled((marker_kind)a->lp.marker), NULL);
-    }
+    (void)fs;
+    if ((unsigned)a->legend_kind < LEGEND_NKINDS) handles[a->legend_kind](rc, a, x, y, w, h);
 }
 
 /* ---- loc='best' --------------------------------------------------------------------------------- */

@@ -14,7 +14,7 @@ artist *nplot__patches_new(nplot_axes *ax, const double *x, const double *y, siz
     a->n = n;
     a->npoly = npoly;
     a->has_face = true;
-    a->legend_kind = 1;
+    a->legend_kind = LEGEND_PATCH;
     a->zorder = 1;
     if (!(a->x = nplot__copy_or_index(ax->fig, x, n, who))) return NULL;
     if (!(a->y = nplot__copy_or_index(ax->fig, y, n, who))) return NULL;

@@ -269,7 +269,7 @@ nd_status nplot_plot_surface_(nplot_axes *ax, const nd_array *X, const nd_array 
             a->colors[q] = (rgba){ base.r * f, base.g * f, base.b * f, base.a };
         }
     a->face = m.on ? nplot__map_color(&m, (m.vmin + m.vmax) / 2) : base;
-    a->legend_kind = 1;
+    a->legend_kind = LEGEND_PATCH;
     a->has_face = true;
     /* antialiasing seams between quads: closed by filling each quad a fraction of a
      * pixel larger (a stroke per quad would cost twice the fill); explicit edges stroke */

@@ -363,7 +363,7 @@ static nd_status hist_outline(nplot_axes *ax, bool horiz, int type, const double
                               .ls = LS_SOLID, .marker = MK_NONE, .markevery = 1 };
         a->zorder = o->zorder ? o->zorder : 2;
         /* the legend shows an unfilled patch, as matplotlib's step histogram does */
-        a->legend_kind = 1;
+        a->legend_kind = LEGEND_PATCH;
         a->has_edge = true;
         a->edge = color;
         a->edge_lw = a->lp.lw;

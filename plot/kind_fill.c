@@ -33,7 +33,7 @@ static nd_status poly_style(nplot_axes *ax, artist *a, const nplot_fill_opts *o,
         return nplot__fail(ax->fig, ND_EVALUE, "%s: alpha must be in [0, 1], got %g", who, o->alpha);
     a->alpha = NPLOT_OPT(o->alpha, 1);
     a->zorder = o->zorder ? o->zorder : 1;
-    a->legend_kind = 1;
+    a->legend_kind = LEGEND_PATCH;
     if (o->label && !(a->label = nplot__strdup(ax->fig, o->label, who))) return ax->fig->status;
     return ND_OK;
 }

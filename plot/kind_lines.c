@@ -249,7 +249,7 @@ static nd_status span(nplot_axes *ax, bool horizontal, double v0, double v1,
     a->edge_lw = NPLOT_OPT(o->linewidth, 1);
     a->alpha = NPLOT_OPT(o->alpha, 1);
     a->zorder = o->zorder ? o->zorder : 1;
-    a->legend_kind = 1;
+    a->legend_kind = LEGEND_PATCH;
     if (o->label && !(a->label = nplot__strdup(ax->fig, o->label, who))) return ax->fig->status;
     nplot__update_datalim(ax, a);
     return ND_OK;
@@ -287,7 +287,7 @@ nd_status nplot__errorbar(nplot_axes *ax, const double *x, const double *y, size
         line->lp.ls = LS_NONE;
         line->lp.marker = MK_NONE;
     }
-    line->legend_kind = 3;
+    line->legend_kind = LEGEND_ERRORBAR;
     rgba ec = line->lp.color;
     if (o->ecolor && nplot__color(o->ecolor, st, &ec, who))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
@@ -441,7 +441,7 @@ nd_status nplot_stem_xy_(nplot_axes *ax, const double *x, const double *y, size_
     if (hz && !x) for (size_t i = 0; i < n; i++) ml->y[i] = (double)i;
     ml->lp.color = ml->lp.mfc = ml->lp.mec = mc;
     ax->line_cycle--; /* stem does not advance the color cycle */
-    ml->legend_kind = 2;
+    ml->legend_kind = LEGEND_MARKER;
     /* baseline */
     if (n > 0 && isfinite(xmin)) {
         nplot_line_opts bo = { .zorder = 2.2 };

@@ -55,7 +55,7 @@ static artist *cells_artist(nplot_axes *ax, const double *cx, const double *cy, 
     a = nplot__patches_new(ax, vx, vy, p, nshow, cols, who);
     if (a) {
         a->map = *m;
-        a->legend_kind = 1;
+        a->legend_kind = LEGEND_PATCH;
     }
     goto done;
 oom:

@@ -51,7 +51,7 @@ nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_
     a->edge = edge;
     a->edge_is_face = edge_is_face;
     a->edge_lw = NPLOT_OPT(o->linewidths, st->linewidth);
-    a->legend_kind = 2;
+    a->legend_kind = LEGEND_SCATTER;
     if (!(a->x = nplot__copy_or_index(fig, x, n, who))) return fig->status;
     if (!(a->y = nplot__copy_or_index(fig, y, n, who))) return fig->status;
     if (sizes) {

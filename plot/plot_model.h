@@ -145,6 +145,18 @@ typedef enum artist_kind {
     ART_NKINDS
 } artist_kind;
 
+/* The legend sample of an artist (draw_legend.c's handle table): set by the kind, since
+ * one type serves several (a fill is ART_POLY with a patch sample, stem's markers an
+ * ART_LINE with markers only). */
+enum {
+    LEGEND_LINE = 0,    /* a stroke with one marker at its centre */
+    LEGEND_PATCH,       /* a filled and/or edged rectangle */
+    LEGEND_MARKER,      /* the line's marker alone */
+    LEGEND_ERRORBAR,    /* a stroke crossed by a vertical bar */
+    LEGEND_SCATTER,     /* one scatter marker in the collection's face and edge colours */
+    LEGEND_NKINDS
+};
+
 /* What the model knows of each artist type, in one table instead of kind tests scattered
  * over the layers. The draw layer's painters are a second table indexed the same way
  * (draw_axes.c); a new type adds a row to both. */
@@ -218,7 +230,7 @@ typedef struct artist {
     /* polygon */
     bool has_face, has_edge;
     /* errorbar: segments (x0,y0,x1,y1) + caps; also used for stems */
-    int legend_kind;        /* 0 line, 1 patch, 2 marker only, 3 errorbar */
+    int legend_kind;        /* LEGEND_*: the sample drawn next to its label */
     /* text */
     char *text;
     text_style ts;
