@@ -4,6 +4,8 @@
  * the parser; the rest is the string. */
 #include "nplot_cli.h"
 
+#include "fuzz_input.h"
+
 #include <numc/numc.h>
 #include <numc/plot.h>
 
@@ -14,12 +16,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size < 1) return 0;
-    uint8_t how = data[0];
-    char *s = malloc(size);
+    uint8_t how;
+    char *s = fuzz_string(data, size, &how);
     if (!s) return 0;
-    memcpy(s, data + 1, size - 1);
-    s[size - 1] = '\0';
     switch (how % 6) {
     case 0: { /* a (2, 3, 4, 5) array viewed through the spec, then read back */
         static nd_array *a;

@@ -1,6 +1,8 @@
 /* libFuzzer target: the text layout path (mathtext parser, pango layout, font fallback)
  * through the public calls that take text: a title, axis labels, a legend entry and a
  * tick label, rendered to a memory surface. The first byte chooses where the text goes. */
+#include "fuzz_input.h"
+
 #include <numc/numc.h>
 #include <numc/plot.h>
 
@@ -10,12 +12,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size < 1) return 0;
-    uint8_t how = data[0];
-    char *s = malloc(size);
+    uint8_t how;
+    char *s = fuzz_string(data, size, &how);
     if (!s) return 0;
-    memcpy(s, data + 1, size - 1);
-    s[size - 1] = '\0';
     nplot_figure *fig = nplot_figure_new(.width = 1.2, .height = 0.9, .dpi = 60);
     nplot_axes *ax = fig ? nplot_subplot(fig, 1, 1, 1) : NULL;
     if (ax) {
