@@ -28,4 +28,5 @@ WORKLOADS = {
     "sum_axis1_4000x4000": (_m_v, lambda s: s[0].sum(axis=1)),
     "broadcast_add_4000x4000": (_m_v, lambda s: s[0] + s[1][:, None]),
     "strided_add_every2nd_10M": (_ab_out, lambda s: s[0][::2] + s[1][::2]),
+    "emath_sqrt_1M_mixed_sign": (lambda: _normal(1_000_000), lambda a: np.emath.sqrt(a)),
 }

@@ -65,6 +65,16 @@ static int setup_strided(void **st)
     return s->va && s->vb ? 0 : -1;
 }
 
+/* a: 1M standard normals (half of them negative: emath's complex path) */
+static int setup_1m(void **st)
+{
+    uf_state *s = calloc(1, sizeof *s);
+    if (!s) return -1;
+    *st = s;
+    s->a = normal(ND_SHAPE(1000000), 42);
+    return s->a ? 0 : -1;
+}
+
 static int keep(nd_array *r)
 {
     if (!r) return -1;
@@ -130,6 +140,8 @@ static int run_strided_add(void *st)
     return keep(nd_add(s->va, s->vb));
 }
 
+static int run_emath_sqrt(void *st) { return keep(nd_emath_sqrt(((uf_state *)st)->a)); }
+
 BENCH_WORKLOAD("add_f64_10M", setup_10m, run_add, uf_teardown);
 BENCH_WORKLOAD("mul_scalar_f64_10M", setup_10m, run_mul_scalar, uf_teardown);
 BENCH_WORKLOAD("exp_f64_10M", setup_10m, run_exp, uf_teardown);
@@ -141,3 +153,4 @@ BENCH_WORKLOAD("sum_axis0_4000x4000", setup_4000, run_sum_axis0, uf_teardown);
 BENCH_WORKLOAD("sum_axis1_4000x4000", setup_4000, run_sum_axis1, uf_teardown);
 BENCH_WORKLOAD("broadcast_add_4000x4000", setup_4000, run_broadcast_add, uf_teardown);
 BENCH_WORKLOAD("strided_add_every2nd_10M", setup_strided, run_strided_add, uf_teardown);
+BENCH_WORKLOAD("emath_sqrt_1M_mixed_sign", setup_1m, run_emath_sqrt, uf_teardown);

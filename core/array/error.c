@@ -66,6 +66,7 @@ const char *nd_status_name(nd_status s)
     case ND_EIO: return "ND_EIO";
     case ND_ELINALG: return "ND_ELINALG";
     case ND_EPARSE: return "ND_EPARSE";
+    case ND_EASSERT: return "ND_EASSERT";
     }
     return "ND_E?";
 }

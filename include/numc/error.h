@@ -24,7 +24,8 @@ typedef enum nd_status {
     ND_EAXIS = -6,   /* axis out of range or repeated */
     ND_EIO = -7,     /* file or stream error */
     ND_ELINALG = -8, /* singular matrix, no convergence, ... */
-    ND_EPARSE = -9   /* malformed text (slice string, CSV, header) */
+    ND_EPARSE = -9,  /* malformed text (slice string, CSV, header) */
+    ND_EASSERT = -10 /* a numc/testing.h assertion does not hold (the message is the report) */
 } nd_status;
 
 /* Code of the last error on this thread (ND_OK if none since nd_clear_error). */

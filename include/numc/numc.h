@@ -11,6 +11,7 @@
 #include "threads.h"
 #include "ufunc.h"
 #include "stats.h"
+#include "testing.h"
 #include "random.h"
 #include "linalg.h"
 #include "fft.h"

@@ -405,6 +405,42 @@ ND_API int nd_allclose_(nd_operand a, nd_operand b, double rtol, double atol, bo
     nd_allclose_(ND_OPERAND(a), ND_OPERAND(b), (rtol), (atol), (equal_nan))
 ND_API int nd_array_equal(const nd_array *a, const nd_array *b, bool equal_nan);
 
+/* ---- emath (numpy.emath / numpy.lib.scimath) ------------------------------------------ */
+/* The functions below give the complex principal value where the real one is undefined:
+ * nd_emath_sqrt(-4.0) is 2j where nd_sqrt gives nan. NumPy 1.24's rule: a real input with
+ * an element outside the real domain (x < 0 for sqrt, the logs and power's base;
+ * |x| > 1 for arccos, arcsin, arctanh) is converted as a whole to complex64 (float32,
+ * int8, int16, uint8, uint16) or complex128 (other dtypes) before the ufunc runs, so the
+ * whole result is complex; an input entirely in the domain stays real (the dtype nd_sqrt
+ * etc. give: float64 for int64, float32 stays float32); complex input stays complex.
+ * NaN, -0.0 and empty arrays are in the domain. Operands are arrays or C scalars
+ * (nd_emath_sqrt(-1) is a 0-d complex128 array); a 0-d array in logn / power takes part
+ * by value, as in NumPy. Each returns a new array, NULL on error: ND_EVALUE for a NULL
+ * array ("nd_emath_sqrt: array is NULL"), otherwise the errors of the ufunc (ND_EDTYPE,
+ * ND_ESHAPE), named after the emath function. Floating-point conditions (log(0) → -inf,
+ * arctanh(1) → inf) warn as in the plain ufuncs (nd_seterr). */
+ND_API nd_array *nd_emath_sqrt_(nd_operand x);
+ND_API nd_array *nd_emath_log_(nd_operand x);
+ND_API nd_array *nd_emath_log2_(nd_operand x);
+ND_API nd_array *nd_emath_log10_(nd_operand x);
+/* numpy.emath.logn(n, x) = log(x) / log(n), each of n and x made complex by the rule. */
+ND_API nd_array *nd_emath_logn_(nd_operand n, nd_operand x);
+/* numpy.emath.power(x, p): x made complex by the rule; p made float64 when it is an
+ * integer array (or scalar) with a negative element; then nd_power. */
+ND_API nd_array *nd_emath_power_(nd_operand x, nd_operand p);
+ND_API nd_array *nd_emath_arccos_(nd_operand x);
+ND_API nd_array *nd_emath_arcsin_(nd_operand x);
+ND_API nd_array *nd_emath_arctanh_(nd_operand x);
+#define nd_emath_sqrt(x)     nd_emath_sqrt_(ND_OPERAND(x))
+#define nd_emath_log(x)      nd_emath_log_(ND_OPERAND(x))
+#define nd_emath_log2(x)     nd_emath_log2_(ND_OPERAND(x))
+#define nd_emath_log10(x)    nd_emath_log10_(ND_OPERAND(x))
+#define nd_emath_logn(n, x)  nd_emath_logn_(ND_OPERAND(n), ND_OPERAND(x))
+#define nd_emath_power(x, p) nd_emath_power_(ND_OPERAND(x), ND_OPERAND(p))
+#define nd_emath_arccos(x)   nd_emath_arccos_(ND_OPERAND(x))
+#define nd_emath_arcsin(x)   nd_emath_arcsin_(ND_OPERAND(x))
+#define nd_emath_arctanh(x)  nd_emath_arctanh_(ND_OPERAND(x))
+
 /* ---- reductions ------------------------------------------------------------------- */
 typedef struct nd_reduce_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */

@@ -1,0 +1,592 @@
+/* numpy.testing's array assertions (numc/testing.h): assert_allclose, assert_array_equal,
+ * assert_array_less (NumPy's assert_array_compare, step for step), assert_array_max_ulp
+ * and assert_array_almost_equal_nulp, each reporting the mismatch in NumPy 1.24's words.
+ * Built on the public API only: the ufuncs do the comparisons, nd_repr the printing. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <numc/array.h>
+#include <numc/error.h>
+#include <numc/manip.h>
+#include <numc/testing.h>
+#include <numc/ufunc.h>
+
+/* ---- temporaries: every array made during one assertion, freed at its end -------------- */
+#define POOL_MAX 48
+typedef struct pool {
+    nd_array *a[POOL_MAX];
+    int n;
+    bool oom; /* an allocation (or a call) failed: the assertion fails with its error */
+} pool;
+
+/* Track `a` (NULL marks the pool failed); returns `a`. */
+static nd_array *keep(pool *p, nd_array *a)
+{
+    if (!a) {
+        p->oom = true;
+        return NULL;
+    }
+    if (p->n == POOL_MAX) { /* cannot happen: the longest path makes ~30 arrays */
+        nd_free(a);
+        p->oom = true;
+        nd_set_error(ND_ENOMEM, "numc testing: too many temporaries");
+        return NULL;
+    }
+    p->a[p->n++] = a;
+    return a;
+}
+
+static void pool_free(pool *p)
+{
+    for (int i = 0; i < p->n; i++) nd_free(p->a[i]);
+    p->n = 0;
+}
+
+/* The failure of an inner call, as a status (ND_ENOMEM when none was recorded). */
+static nd_status inner_error(void)
+{
+    nd_status rc = nd_last_error();
+    return rc < 0 ? rc : ND_ENOMEM;
+}
+
+/* ---- a growable string (through numc's allocator hooks) ------------------------------ */
+typedef struct sbuf {
+    char *s;
+    size_t len, cap;
+    bool oom;
+} sbuf;
+
+static void sb_putn(sbuf *b, const char *s, size_t n)
+{
+    if (b->oom) return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->len + n + 1) cap *= 2;
+        char *t = nd_malloc(cap, "numc testing");
+        if (!t) {
+            b->oom = true;
+            return;
+        }
+        if (b->len) memcpy(t, b->s, b->len);
+        nd_free_mem(b->s);
+        b->s = t;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+static void sb_puts(sbuf *b, const char *s) { sb_putn(b, s, strlen(s)); }
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void sb_printf(sbuf *b, const char *fmt, ...)
+{
+    char tmp[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    sb_putn(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+/* ---- operands ---------------------------------------------------------------------- */
+/* NumPy's asanyarray: an array is borrowed, a scalar becomes a 0-d array (pooled). */
+static const nd_array *as_array(pool *p, nd_operand o, const char *who, nd_status *rc)
+{
+    if (o.kind == ND_OPK_ARRAY) {
+        if (!o.array) *rc = nd_set_error(ND_EVALUE, "%s: array is NULL", who);
+        return o.array;
+    }
+    if (o.kind != ND_OPK_SCALAR) {
+        *rc = nd_set_error(ND_EVALUE, "%s: missing operand", who);
+        return NULL;
+    }
+    const nd_array *a = keep(p, nd_scalar_array(o.scalar));
+    if (!a) *rc = inner_error();
+    return a;
+}
+
+/* An array as a ufunc operand; a 0-d array by value (NumPy 1.x promotion of 0-d arrays). */
+static nd_operand val(const nd_array *a)
+{
+    nd_scalar s;
+    if (nd_ndim(a) == 0 && nd_item(a, &s) == ND_OK) return nd_op_scalar(s);
+    return nd_op_array(a);
+}
+
+static bool is_inexact(const nd_array *a)
+{
+    char k = nd_dtype_kind(nd_dtype_of(a));
+    return k == 'f' || k == 'c';
+}
+
+/* 1 if every element of the bool array `m` is true (an empty one is), 0 if not, <0 error. */
+static int all_true(pool *p, const nd_array *m)
+{
+    nd_array *r = keep(p, nd_all(m));
+    if (!r) return inner_error();
+    return nd_item_bool(r) ? 1 : 0;
+}
+
+/* "(3,)", "(2, 3)", "()": a shape as Python prints a tuple. */
+static void sb_shape(sbuf *b, const nd_array *a)
+{
+    int nd = nd_ndim(a);
+    const ptrdiff_t *sh = nd_shape(a);
+    sb_puts(b, "(");
+    for (int i = 0; i < nd; i++) sb_printf(b, i ? ", %td" : "%td", sh[i]);
+    sb_puts(b, nd == 1 ? ",)" : ")");
+}
+
+/* NumPy's build_err_msg([x, y], err_msg, header=header, names=('x', 'y'), precision=6). */
+static void build_err_msg(sbuf *b, const nd_array *x, const nd_array *y, const char *err_msg,
+                          const char *header)
+{
+    sb_puts(b, "\n");
+    sb_puts(b, header);
+    if (err_msg && *err_msg) {
+        if (!strchr(err_msg, '\n') && (long)strlen(err_msg) < 79 - (long)strlen(header)) {
+            sb_puts(b, " ");
+            sb_puts(b, err_msg);
+        } else {
+            sb_puts(b, "\n");
+            sb_puts(b, err_msg);
+        }
+    }
+    nd_printoptions old = nd_get_printoptions(), po = old;
+    po.precision = 6;
+    nd_set_printoptions(&po);
+    const nd_array *arr[2] = { x, y };
+    const char *names[2] = { "x", "y" };
+    for (int i = 0; i < 2; i++) {
+        char *r = nd_repr(arr[i]);
+        sb_printf(b, "\n %s: ", names[i]);
+        if (!r) {
+            sb_puts(b, "[repr failed]");
+            continue;
+        }
+        /* more than 3 newlines: the first 3 lines and "..." */
+        int nl = 0;
+        for (const char *c = r; *c; c++) nl += *c == '\n';
+        if (nl > 3) {
+            const char *c = r;
+            for (int k = 0; k < 3; k++) c = strchr(c, '\n') + 1;
+            sb_putn(b, r, (size_t)(c - r - 1));
+            sb_puts(b, "...");
+        } else {
+            sb_puts(b, r);
+        }
+        nd_free_mem(r);
+    }
+    nd_set_printoptions(&old);
+}
+
+/* NumPy's array2string of a 0-d array (default print options): str of the 1-element
+ * array without its brackets. */
+static void sb_scalar_str(sbuf *b, pool *p, const nd_array *a0)
+{
+    nd_array *one = keep(p, nd_reshape(a0, ND_SHAPE(1)));
+    char *s = one ? nd_str(one) : NULL;
+    if (!s) {
+        sb_puts(b, "?");
+        return;
+    }
+    size_t n = strlen(s);
+    if (n >= 2 && s[0] == '[' && s[n - 1] == ']') sb_putn(b, s + 1, n - 2);
+    else sb_puts(b, s);
+    nd_free_mem(s);
+}
+
+/* The failure: set the last error ("who:" + report) and hand the report out. */
+static nd_status fail_with(sbuf *b, const char *who, char **report)
+{
+    if (b->oom) {
+        nd_free_mem(b->s);
+        return nd_set_error(ND_ENOMEM, "%s: out of memory writing the report", who);
+    }
+    nd_set_error(ND_EASSERT, "%s:%s%s", who, b->s[0] == '\n' ? "" : " ", b->s);
+    if (report) *report = b->s;
+    else nd_free_mem(b->s);
+    return ND_EASSERT;
+}
+
+/* ---- assert_array_compare ----------------------------------------------------------- */
+typedef enum cmp_kind { CMP_CLOSE, CMP_EQUAL, CMP_LESS } cmp_kind;
+typedef struct cmp_spec {
+    cmp_kind kind;
+    double rtol, atol;
+    bool equal_nan, equal_inf;
+    const char *header, *err_msg, *who;
+    char **report;
+} cmp_spec;
+
+/* x_id / y_id: where `what` holds (0 nan, 1 +inf, 2 -inf); a dtype without such values
+ * gives all-false. */
+static nd_array *where_is(pool *p, const nd_array *a, int what)
+{
+    if (!is_inexact(a)) return keep(p, nd_zeros_like(a, ND_BOOL));
+    if (what == 0) return keep(p, nd_isnan(a));
+    return keep(p, nd_equal(a, what == 1 ? INFINITY : -INFINITY));
+}
+
+/* func_assert_same_pos: 1 and *flag set when the positions agree, 0 when they do not
+ * (the report is then written), <0 on error. */
+static int same_pos(pool *p, const nd_array *x, const nd_array *y, int what, nd_array **flag)
+{
+    nd_array *xi = where_is(p, x, what), *yi = where_is(p, y, what);
+    if (!xi || !yi) return inner_error();
+    nd_array *eq = keep(p, nd_equal(xi, yi));
+    if (!eq) return inner_error();
+    int ok = all_true(p, eq);
+    if (ok <= 0) return ok;
+    *flag = nd_ndim(xi) == 0 ? xi : yi;
+    return 1;
+}
+
+static nd_status array_compare(nd_operand xo, nd_operand yo, const cmp_spec *c)
+{
+    pool p = { .n = 0 };
+    sbuf b = { 0 };
+    nd_status rc = ND_OK;
+    if (c->report) *c->report = NULL;
+    const nd_array *x = as_array(&p, xo, c->who, &rc);
+    const nd_array *y = x ? as_array(&p, yo, c->who, &rc) : NULL;
+    if (!x || !y) goto done;
+    const nd_array *ox = x, *oy = y;
+    const char *err_msg = c->err_msg ? c->err_msg : "";
+
+    /* shapes: equal, or one of them a scalar */
+    bool shape_ok = nd_ndim(x) == 0 || nd_ndim(y) == 0 || nd_ndim(x) == nd_ndim(y);
+    for (int d = 0; shape_ok && nd_ndim(x) && nd_ndim(y) && d < nd_ndim(x); d++)
+        shape_ok = nd_shape(x)[d] == nd_shape(y)[d];
+    if (!shape_ok) {
+        sbuf r = { 0 };
+        sb_puts(&r, err_msg);
+        sb_puts(&r, "\n(shapes ");
+        sb_shape(&r, x);
+        sb_puts(&r, ", ");
+        sb_shape(&r, y);
+        sb_puts(&r, " mismatch)");
+        if (!r.oom) build_err_msg(&b, ox, oy, r.s, c->header);
+        b.oom = b.oom || r.oom;
+        nd_free_mem(r.s);
+        rc = fail_with(&b, c->who, c->report);
+        b.s = NULL;
+        goto done;
+    }
+
+    nd_errstate olderr = nd_seterr(.all = ND_ERR_IGNORE);
+    /* NaN / inf positions */
+    nd_array *flagged = NULL;
+    static const char *const hasval[3] = { "nan", "+inf", "-inf" };
+    for (int what = 0; what < 3; what++) {
+        if (what == 0 && !c->equal_nan) continue;
+        if (what > 0 && !c->equal_inf) continue;
+        nd_array *f = NULL;
+        int ok = same_pos(&p, x, y, what, &f);
+        if (ok < 0) {
+            rc = ok;
+            goto restore;
+        }
+        if (!ok) {
+            char em[600];
+            snprintf(em, sizeof em, "%s\nx and y %s location mismatch:", err_msg, hasval[what]);
+            build_err_msg(&b, x, y, em, c->header);
+            rc = fail_with(&b, c->who, c->report);
+            b.s = NULL;
+            goto restore;
+        }
+        flagged = flagged ? keep(&p, nd_logical_or(flagged, f)) : f;
+        if (!flagged) {
+            rc = inner_error();
+            goto restore;
+        }
+    }
+    ptrdiff_t n_elements = -1;
+    if (flagged && nd_ndim(flagged) > 0) {
+        nd_array *keepm = keep(&p, nd_logical_not(flagged));
+        nd_array *xs = keepm ? keep(&p, nd_mask_select(x, keepm)) : NULL;
+        nd_array *ys = xs ? keep(&p, nd_mask_select(y, keepm)) : NULL;
+        if (!ys) {
+            rc = inner_error();
+            goto restore;
+        }
+        n_elements = nd_size(flagged);
+        x = xs;
+        y = ys;
+        if (nd_size(x) == 0) goto restore;
+    } else if (flagged && nd_item_bool(flagged)) {
+        goto restore;
+    }
+
+    nd_array *val_ = NULL;
+    switch (c->kind) {
+    case CMP_CLOSE: val_ = nd_isclose_(nd_op_array(x), nd_op_array(y), c->rtol, c->atol, c->equal_nan); break;
+    case CMP_EQUAL: val_ = nd_equal(val(x), val(y)); break;
+    case CMP_LESS: val_ = nd_less(val(x), val(y)); break;
+    }
+    if (!keep(&p, val_)) {
+        rc = inner_error();
+        goto restore;
+    }
+    int ok = all_true(&p, val_);
+    if (ok < 0) {
+        rc = ok;
+        goto restore;
+    }
+    if (ok) goto restore;
+
+    /* the remarks */
+    nd_array *nt = keep(&p, nd_count_nonzero(val_));
+    if (!nt) {
+        rc = inner_error();
+        goto restore;
+    }
+    ptrdiff_t size = nd_size(val_), n_mismatch = size - (ptrdiff_t)nd_item_i64(nt);
+    if (n_elements < 0) n_elements = size;
+    sbuf r = { 0 };
+    sb_puts(&r, err_msg);
+    sb_printf(&r, "\nMismatched elements: %td / %td (%.3g%%)", n_mismatch, n_elements,
+              100.0 * (double)n_mismatch / (double)n_elements);
+    /* abs(x - y) fails for two bool arrays (NumPy: TypeError, suppressed) */
+    if (!(nd_dtype_of(x) == ND_BOOL && nd_dtype_of(y) == ND_BOOL)) {
+        nd_array *d = keep(&p, nd_subtract(val(x), val(y)));
+        nd_array *err = d ? keep(&p, nd_absolute(d)) : NULL;
+        if (err && nd_dtype_kind(nd_dtype_of(x)) == 'u') {
+            nd_array *d2 = keep(&p, nd_subtract(val(y), val(x)));
+            nd_array *e2 = d2 ? keep(&p, nd_absolute(d2)) : NULL;
+            if (!e2 || nd_minimum_into(err, err, e2) < 0) err = NULL;
+        }
+        nd_array *mx = err ? keep(&p, nd_amax(err)) : NULL;
+        nd_array *nz = mx ? keep(&p, nd_not_equal(y, 0)) : NULL;
+        int none = nz ? all_true(&p, keep(&p, nd_logical_not(nz))) : -1;
+        if (!mx || !nz || none < 0) {
+            nd_free_mem(r.s);
+            rc = inner_error();
+            goto restore;
+        }
+        sb_puts(&r, "\nMax absolute difference: ");
+        sb_scalar_str(&r, &p, mx);
+        sb_puts(&r, "\nMax relative difference: ");
+        if (none) {
+            sb_puts(&r, "inf");
+        } else {
+            const nd_array *en = err, *yn = y;
+            if (nd_ndim(y) > 0) {
+                en = nd_ndim(err) > 0 ? keep(&p, nd_mask_select(err, nz)) : err;
+                yn = keep(&p, nd_mask_select(y, nz));
+            }
+            nd_array *ay = yn && en ? keep(&p, nd_absolute(yn)) : NULL;
+            nd_array *q = ay ? keep(&p, nd_divide(val(en), val(ay))) : NULL;
+            nd_array *mq = q ? keep(&p, nd_amax(q)) : NULL;
+            if (!mq) {
+                nd_free_mem(r.s);
+                rc = inner_error();
+                goto restore;
+            }
+            sb_scalar_str(&r, &p, mq);
+        }
+    }
+    if (!r.oom) build_err_msg(&b, ox, oy, r.s, c->header);
+    b.oom = b.oom || r.oom;
+    nd_free_mem(r.s);
+    rc = fail_with(&b, c->who, c->report);
+    b.s = NULL;
+restore:
+    nd_seterr_(&olderr);
+done:
+    nd_free_mem(b.s);
+    pool_free(&p);
+    if (rc == ND_OK) nd_clear_error();
+    return rc;
+}
+
+nd_status nd_assert_allclose_(nd_operand actual, nd_operand desired, const nd_allclose_opts *o)
+{
+    nd_allclose_opts d = ND_ALLCLOSE_DEFAULTS;
+    if (!o) o = &d;
+    char header[128];
+    snprintf(header, sizeof header, "Not equal to tolerance rtol=%g, atol=%g", o->rtol, o->atol);
+    cmp_spec c = { CMP_CLOSE, o->rtol, o->atol, !o->no_equal_nan, true, header, o->err_msg,
+                   "nd_assert_allclose", o->report };
+    return array_compare(actual, desired, &c);
+}
+
+nd_status nd_assert_array_equal_(nd_operand x, nd_operand y, const nd_assert_opts *o)
+{
+    nd_assert_opts d = ND_ASSERT_DEFAULTS;
+    if (!o) o = &d;
+    cmp_spec c = { CMP_EQUAL, 0, 0, true, true, "Arrays are not equal", o->err_msg,
+                   "nd_assert_array_equal", o->report };
+    return array_compare(x, y, &c);
+}
+
+nd_status nd_assert_array_less_(nd_operand x, nd_operand y, const nd_assert_opts *o)
+{
+    nd_assert_opts d = ND_ASSERT_DEFAULTS;
+    if (!o) o = &d;
+    cmp_spec c = { CMP_LESS, 0, 0, true, false, "Arrays are not less-ordered", o->err_msg,
+                   "nd_assert_array_less", o->report };
+    return array_compare(x, y, &c);
+}
+
+/* ---- units in the last place ---------------------------------------------------------- */
+/* numpy.common_type of two arrays: float32 when both are float32, else float64;
+ * complex types are refused by the callers first. */
+static nd_dtype common_float(const nd_array *a, const nd_array *b)
+{
+    return nd_dtype_of(a) == ND_FLOAT32 && nd_dtype_of(b) == ND_FLOAT32 ? ND_FLOAT32
+                                                                         : ND_FLOAT64;
+}
+
+/* NumPy's nulp_diff(x, y) as doubles into a new float64 array of x's shape, or NULL. */
+static nd_array *nulp_diff(pool *p, const nd_array *x, const nd_array *y, const char *who)
+{
+    if (nd_dtype_is_complex(nd_dtype_of(x)) || nd_dtype_is_complex(nd_dtype_of(y)))
+        return (nd_set_error(ND_EDTYPE, "%s: _nulp not implemented for complex array", who), NULL);
+    bool same = nd_ndim(x) == nd_ndim(y);
+    for (int d = 0; same && d < nd_ndim(x); d++) same = nd_shape(x)[d] == nd_shape(y)[d];
+    if (!same) {
+        sbuf s = { 0 };
+        sb_shape(&s, x);
+        sb_puts(&s, " - ");
+        sb_shape(&s, y);
+        nd_set_error(ND_ESHAPE, "%s: x and y do not have the same shape: %s", who,
+                     s.s ? s.s : "?");
+        nd_free_mem(s.s);
+        return NULL;
+    }
+    nd_dtype t = common_float(x, y);
+    nd_array *cx = keep(p, nd_astype(x, t, ND_CAST_UNSAFE));
+    nd_array *cy = cx ? keep(p, nd_astype(y, t, ND_CAST_UNSAFE)) : NULL;
+    nd_array *r = cy ? keep(p, nd_empty(nd_ndim(x), nd_shape(x), ND_FLOAT64)) : NULL;
+    if (!r) return NULL;
+    ptrdiff_t n = nd_size(x);
+    const char *px = nd_data(cx), *py = nd_data(cy);
+    double *pr = nd_data(r);
+    for (ptrdiff_t i = 0; i < n; i++) {
+        if (t == ND_FLOAT32) {
+            float fx, fy;
+            memcpy(&fx, px + 4 * i, 4);
+            memcpy(&fy, py + 4 * i, 4);
+            if (isnan(fx)) fx = NAN; /* x[isnan(x)] = nan: one bit pattern */
+            if (isnan(fy)) fy = NAN;
+            int32_t ix, iy;
+            memcpy(&ix, &fx, 4);
+            memcpy(&iy, &fy, 4);
+            /* _integer_repr: negative patterns count down from INT32_MIN */
+            if (ix < 0) ix = (int32_t)((uint32_t)INT32_MIN - (uint32_t)ix);
+            if (iy < 0) iy = (int32_t)((uint32_t)INT32_MIN - (uint32_t)iy);
+            int32_t dd = (int32_t)((uint32_t)ix - (uint32_t)iy);
+            pr[i] = fabs((double)(float)dd);
+        } else {
+            double fx, fy;
+            memcpy(&fx, px + 8 * i, 8);
+            memcpy(&fy, py + 8 * i, 8);
+            if (isnan(fx)) fx = NAN;
+            if (isnan(fy)) fy = NAN;
+            int64_t ix, iy;
+            memcpy(&ix, &fx, 8);
+            memcpy(&iy, &fy, 8);
+            if (ix < 0) ix = (int64_t)((uint64_t)INT64_MIN - (uint64_t)ix);
+            if (iy < 0) iy = (int64_t)((uint64_t)INT64_MIN - (uint64_t)iy);
+            int64_t dd = (int64_t)((uint64_t)ix - (uint64_t)iy);
+            pr[i] = fabs((double)dd);
+        }
+    }
+    return r;
+}
+
+nd_status nd_assert_array_max_ulp_(nd_operand a, nd_operand b, const nd_max_ulp_opts *o)
+{
+    const char *who = "nd_assert_array_max_ulp";
+    nd_max_ulp_opts d = ND_MAX_ULP_DEFAULTS;
+    if (!o) o = &d;
+    if (o->report) *o->report = NULL;
+    pool p = { .n = 0 };
+    nd_status rc = ND_OK;
+    const nd_array *x = as_array(&p, a, who, &rc);
+    const nd_array *y = x ? as_array(&p, b, who, &rc) : NULL;
+    if (!x || !y) goto done;
+    nd_array *diff = nulp_diff(&p, x, y, who);
+    if (!diff) {
+        rc = nd_last_error() < 0 ? nd_last_error() : ND_ENOMEM;
+        goto done;
+    }
+    double mx = 0;
+    bool ok = true;
+    const double *pd = nd_data(diff);
+    for (ptrdiff_t i = 0; i < nd_size(diff); i++) {
+        if (!(pd[i] <= o->maxulp)) ok = false;
+        if (pd[i] > mx || isnan(pd[i])) mx = isnan(mx) ? mx : pd[i];
+    }
+    if (!ok) {
+        sbuf s = { 0 };
+        sb_printf(&s, "Arrays are not almost equal up to %g ULP (max difference is %g ULP)",
+                  o->maxulp, mx);
+        rc = fail_with(&s, who, o->report);
+    }
+done:
+    pool_free(&p);
+    if (rc == ND_OK) nd_clear_error();
+    return rc;
+}
+
+nd_status nd_assert_array_almost_equal_nulp_(nd_operand xo, nd_operand yo, const nd_nulp_opts *o)
+{
+    const char *who = "nd_assert_array_almost_equal_nulp";
+    nd_nulp_opts d = ND_NULP_DEFAULTS;
+    if (!o) o = &d;
+    if (o->report) *o->report = NULL;
+    pool p = { .n = 0 };
+    nd_status rc = ND_OK;
+    const nd_array *x = as_array(&p, xo, who, &rc);
+    const nd_array *y = x ? as_array(&p, yo, who, &rc) : NULL;
+    if (!x || !y) goto done;
+    nd_errstate olderr = nd_seterr(.all = ND_ERR_IGNORE);
+    /* ref = nulp * spacing(where(ax > ay, ax, ay)); all(abs(x - y) <= ref) */
+    nd_array *ax = keep(&p, nd_absolute(val(x)));
+    nd_array *ay = ax ? keep(&p, nd_absolute(val(y))) : NULL;
+    nd_array *gt = ay ? keep(&p, nd_greater(ax, ay)) : NULL;
+    nd_array *m = gt ? keep(&p, nd_where(gt, ax, ay)) : NULL;
+    nd_array *sp = m ? keep(&p, nd_spacing(m)) : NULL;
+    nd_array *ref = sp ? keep(&p, nd_multiply(sp, o->nulp)) : NULL;
+    nd_array *df = ref ? keep(&p, nd_subtract(val(x), val(y))) : NULL;
+    nd_array *ad = df ? keep(&p, nd_absolute(df)) : NULL;
+    nd_array *le = ad ? keep(&p, nd_less_equal(ad, ref)) : NULL;
+    int ok = le ? all_true(&p, le) : -1;
+    nd_seterr_(&olderr);
+    if (ok < 0) {
+        rc = inner_error();
+        goto done;
+    }
+    if (!ok) {
+        sbuf s = { 0 };
+        if (nd_dtype_is_complex(nd_dtype_of(x)) || nd_dtype_is_complex(nd_dtype_of(y))) {
+            sb_printf(&s, "X and Y are not equal to %d ULP", o->nulp);
+        } else {
+            nd_array *diff = nulp_diff(&p, x, y, who);
+            if (!diff) {
+                nd_free_mem(s.s);
+                rc = nd_last_error() < 0 ? nd_last_error() : ND_ENOMEM;
+                goto done;
+            }
+            double mx = -INFINITY;
+            const double *pd = nd_data(diff);
+            for (ptrdiff_t i = 0; i < nd_size(diff); i++)
+                if (pd[i] > mx || isnan(pd[i])) mx = isnan(mx) ? mx : pd[i];
+            sb_printf(&s, "X and Y are not equal to %d ULP (max is %g)", o->nulp, mx);
+        }
+        rc = fail_with(&s, who, o->report);
+    }
+done:
+    pool_free(&p);
+    if (rc == ND_OK) nd_clear_error();
+    return rc;
+}
