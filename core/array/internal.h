@@ -68,6 +68,21 @@ static inline bool nd__mul_size(size_t a, size_t b, size_t *out)
 ND_INTERNAL ND_WARN_UNUSED void *nd__malloc_n(ptrdiff_t n, size_t size, const char *who);
 #define ND_FAIL(code, ...) (nd_set_error((code), __VA_ARGS__), NULL)
 
+/* Swap axes j - 1 and j of a loop nest: its shape and the strides of its nop operands
+ * (the axis sorts of nd_iter and nd__nest). */
+static inline void nd__swap_loop_axes(ptrdiff_t *shape, ptrdiff_t (*strides)[ND_MAXDIMS], int nop,
+                                      int j)
+{
+    ptrdiff_t t = shape[j];
+    shape[j] = shape[j - 1];
+    shape[j - 1] = t;
+    for (int i = 0; i < nop; i++) {
+        t = strides[i][j];
+        strides[i][j] = strides[i][j - 1];
+        strides[i][j - 1] = t;
+    }
+}
+
 /* The axes an options struct names: `axis` (one axis; ND_AXIS_NONE: none) or `axes`
  * (a tuple); both is ND_EVALUE. *out gets n == 0 for "none". */
 static inline nd_status nd__opt_axes(int axis, const nd_axes *axes, nd_axes *out, const char *who)

@@ -24,14 +24,7 @@ static void reorder_axes(nd_iter *it, int nd)
     for (int k = 1; k < nd; k++) {
         int j = k;
         while (j > 0 && outer_first(it, j, j - 1) > 0) {
-            ptrdiff_t t = it->shape[j];
-            it->shape[j] = it->shape[j - 1];
-            it->shape[j - 1] = t;
-            for (int i = 0; i < it->nop; i++) {
-                t = it->strides[i][j];
-                it->strides[i][j] = it->strides[i][j - 1];
-                it->strides[i][j - 1] = t;
-            }
+            nd__swap_loop_axes(it->shape, it->strides, it->nop, j);
             j--;
         }
     }

@@ -121,6 +121,16 @@ static ptrdiff_t max_rows_in(const char *s, const char *e)
     return n;
 }
 
+/* At r->p, a line end, or a comment with the rest of its line, is eaten (true); anything
+ * else is left (false). */
+static bool eat_line_end(reader *r)
+{
+    if (*r->p == '\n' || *r->p == '\r') eat_eol(r);
+    else if (at_comment(r, r->p)) skip_line(r);
+    else return false;
+    return true;
+}
+
 /* After a field's content: what ends it. */
 static int finish(reader *r)
 {
@@ -129,15 +139,7 @@ static int finish(reader *r)
         const char *s = p;
         while (s < end && (*s == ' ' || *s == '\t')) s++;
         r->p = s;
-        if (s >= end) return T_EOL;
-        if (*s == '\n' || *s == '\r') {
-            eat_eol(r);
-            return T_EOL;
-        }
-        if (at_comment(r, s)) {
-            skip_line(r);
-            return T_EOL;
-        }
+        if (s >= end || eat_line_end(r)) return T_EOL;
         if (s == p) {
             r->p = p;
             return T_JUNK;
@@ -151,15 +153,7 @@ static int finish(reader *r)
         r->p = p + 1;
         return T_DELIM;
     }
-    if (*p == '\n' || *p == '\r') {
-        eat_eol(r);
-        return T_EOL;
-    }
-    if (at_comment(r, p)) {
-        skip_line(r);
-        return T_EOL;
-    }
-    return T_JUNK;
+    return eat_line_end(r) ? T_EOL : T_JUNK;
 }
 
 static int scan_field(reader *r, field *f)

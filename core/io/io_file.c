@@ -29,27 +29,32 @@ nd_status nd__io_errno(int e, const char *who, const char *what, const char *pat
     return nd_set_error(ND_EIO, "%s: cannot %s '%s': %s", who, what, path, why);
 }
 
-char *nd__read_file(const char *path, size_t *n, size_t pad, const char *who)
+int nd__open_read(const char *path, struct stat *st, const char *who)
 {
     if (!path) {
         nd_set_error(ND_EVALUE, "%s: path is NULL", who);
-        return NULL;
+        return -1;
     }
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         nd__io_errno(errno, who, "open", path);
-        return NULL;
+        return -1;
     }
-    char *buf = NULL;
+    const int e = fstat(fd, st) != 0 ? errno : S_ISDIR(st->st_mode) ? EISDIR : 0;
+    if (e) {
+        nd__io_errno(e, who, "read", path);
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+char *nd__read_file(const char *path, size_t *n, size_t pad, const char *who)
+{
     struct stat st;
-    if (fstat(fd, &st) != 0) {
-        nd__io_errno(errno, who, "read", path);
-        goto fail;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        nd__io_errno(EISDIR, who, "read", path);
-        goto fail;
-    }
+    int fd = nd__open_read(path, &st, who);
+    if (fd < 0) return NULL;
+    char *buf = NULL;
     /* Regular files are read in one go; pipes and devices grow the buffer as they go. */
     size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536, len = 0;
     if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > SIZE_MAX / 2) {
@@ -269,18 +274,10 @@ const char *nd__map_file(const char *path, size_t *n, nd__mapped *m, const char 
     m->map = NULL;
     m->buf = NULL;
     m->len = 0;
-    if (!path) {
-        nd_set_error(ND_EVALUE, "%s: path is NULL", who);
-        return NULL;
-    }
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        nd__io_errno(errno, who, "open", path);
-        return NULL;
-    }
     struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        (uint64_t)st.st_size < SIZE_MAX / 2) {
+    int fd = nd__open_read(path, &st, who);
+    if (fd < 0) return NULL;
+    if (S_ISREG(st.st_mode) && st.st_size > 0 && (uint64_t)st.st_size < SIZE_MAX / 2) {
         /* Mapping the page cache skips both the copy and the zeroing of a fresh buffer. */
         void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
         if (p != MAP_FAILED) {

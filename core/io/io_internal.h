@@ -64,6 +64,11 @@ nd_status nd__npy_write_data(const nd_array *a, bool fortran, bool swap, nd__sin
                              void *ctx, const char *who);
 
 /* ---- files (io_file.c) --------------------------------------------------------------- */
+/* open(2) of `path` for reading, fstat(2) into *st: the descriptor (the caller closes it),
+ * or -1 with the error set for a NULL path, an open or stat failure, or a directory. */
+struct stat;
+ND_INTERNAL ND_WARN_UNUSED
+int nd__open_read(const char *path, struct stat *st, const char *who);
 /* The whole file in a new buffer with `pad` zero bytes after it (not counted in *n). */
 ND_INTERNAL ND_WARN_UNUSED
 char *nd__read_file(const char *path, size_t *n, size_t pad, const char *who);

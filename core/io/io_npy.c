@@ -11,7 +11,6 @@
 #include "io_internal.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -250,34 +249,20 @@ static void swap_bytes(void *data, size_t nelem, nd_dtype dt)
         nelem *= 2;
     }
     unsigned char *p = data;
-    switch (isz) {
-    case 2:
-        for (size_t i = 0; i < nelem; i++, p += 2) {
-            uint16_t v;
-            memcpy(&v, p, 2);
-            v = __builtin_bswap16(v);
-            memcpy(p, &v, 2);
-        }
-        break;
-    case 4:
-        for (size_t i = 0; i < nelem; i++, p += 4) {
-            uint32_t v;
-            memcpy(&v, p, 4);
-            v = __builtin_bswap32(v);
-            memcpy(p, &v, 4);
-        }
-        break;
-    case 8:
-        for (size_t i = 0; i < nelem; i++, p += 8) {
-            uint64_t v;
-            memcpy(&v, p, 8);
-            v = __builtin_bswap64(v);
-            memcpy(p, &v, 8);
-        }
-        break;
-    default:
-        break;
+#define SWAP_RUN(BITS)                                                                   \
+    for (size_t i = 0; i < nelem; i++, p += (BITS) / 8) {                               \
+        uint##BITS##_t v;                                                               \
+        memcpy(&v, p, (BITS) / 8);                                                      \
+        v = __builtin_bswap##BITS(v);                                                   \
+        memcpy(p, &v, (BITS) / 8);                                                      \
     }
+    switch (isz) {
+    case 2: SWAP_RUN(16) break;
+    case 4: SWAP_RUN(32) break;
+    case 8: SWAP_RUN(64) break;
+    default: break;
+    }
+#undef SWAP_RUN
 }
 
 /* An empty array of the header's shape, in its order (F order is a transposed C array). */
@@ -490,21 +475,10 @@ nd_array *nd_load_(const nd_load_opts *o)
     const char *path = o->path;
     if (o->mmap_mode < ND_MMAP_NONE || o->mmap_mode > ND_MMAP_C)
         return ND_FAIL(ND_EVALUE, "%s: invalid mmap_mode %d", who, (int)o->mmap_mode);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        nd__io_errno(errno, who, "open", path);
-        return NULL;
-    }
-    nd_array *a = NULL;
     struct stat sb;
-    if (fstat(fd, &sb) != 0) {
-        nd__io_errno(errno, who, "read", path);
-        goto done;
-    }
-    if (S_ISDIR(sb.st_mode)) {
-        nd__io_errno(EISDIR, who, "read", path);
-        goto done;
-    }
+    int fd = nd__open_read(path, &sb, who);
+    if (fd < 0) return NULL;
+    nd_array *a = NULL;
     uint64_t size = S_ISREG(sb.st_mode) ? (uint64_t)sb.st_size : UINT64_MAX;
     if (size == 0) {
         nd_set_error(ND_EPARSE, "%s: %s is empty", who, path);

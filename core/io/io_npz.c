@@ -11,7 +11,6 @@
 #include "io_internal.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -217,20 +216,9 @@ nd_npz *nd_npz_open_(const nd_npz_opts *o)
     z->fd = -1;
     z->path = nd_strdup(path, who);
     if (!z->path) goto fail;
-    z->fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (z->fd < 0) {
-        nd__io_errno(errno, who, "open", path);
-        goto fail;
-    }
     struct stat sb;
-    if (fstat(z->fd, &sb) != 0) {
-        nd__io_errno(errno, who, "read", path);
-        goto fail;
-    }
-    if (S_ISDIR(sb.st_mode)) {
-        nd__io_errno(EISDIR, who, "read", path);
-        goto fail;
-    }
+    z->fd = nd__open_read(path, &sb, who);
+    if (z->fd < 0) goto fail;
     if (!S_ISREG(sb.st_mode)) {
         nd_set_error(ND_EIO, "%s: '%s' is not a regular file (a zip archive is read from its end)",
                   who, path);

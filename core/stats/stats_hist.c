@@ -314,6 +314,15 @@ static nd_array *edges_array(const edges_t *E, const char *who)
     return a;
 }
 
+/* The result to the caller through *out when it asked for it (out not NULL), else freed. */
+static void hand_out(nd_array *h, nd_array **out)
+{
+    if (out)
+        *out = h;
+    else
+        nd_free(h);
+}
+
 nd_status nd_histogram_(const nd_array *a, nd_array **hist, nd_array **edges,
                         const nd_hist_opts *o)
 {
@@ -357,10 +366,7 @@ nd_status nd_histogram_(const nd_array *a, nd_array **hist, nd_array **edges,
         for (ptrdiff_t i = 0; i < E.nbins; i++) d[i] = d[i] / (E.e[i + 1] - E.e[i]) / s;
     }
     if (edges && !(*edges = edges_array(&E, who))) goto fail;
-    if (hist)
-        *hist = h;
-    else
-        nd_free(h);
+    hand_out(h, hist);
     h = NULL;
     goto done;
 fail:
@@ -489,10 +495,7 @@ nd_status nd_histogramdd_(const nd_array *sample, nd_array **hist, nd_array **ed
                 }
                 goto fail;
             }
-    if (hist)
-        *hist = h;
-    else
-        nd_free(h);
+    hand_out(h, hist);
     h = NULL;
     goto done;
 fail:

@@ -8,13 +8,17 @@ ND__FILE_NO_MATH_ERRNO
 #define SMIN(T, UT) ((T)((UT)1 << (sizeof(T) * 8 - 1)))
 
 /* ---- integer helpers ------------------------------------------------------------------ */
+/* x / 0 and x % 0 for integers: 0, with the divide flag raised */
+static inline int int_div_zero(void)
+{
+    feraiseexcept(FE_DIVBYZERO);
+    return 0;
+}
+
 #define SINT_DIV(E, T, UT, s)                                                            \
     static inline T fdiv_##s(T x, T y)                                                  \
     {                                                                                   \
-        if (y == 0) {                                                                   \
-            feraiseexcept(FE_DIVBYZERO);                                                \
-            return 0;                                                                   \
-        }                                                                               \
+        if (y == 0) return (T)int_div_zero();                                           \
         if (y == -1) {                                                                  \
             if (x == SMIN(T, UT)) feraiseexcept(FE_OVERFLOW);                           \
             return (T)(0 - (UT)x);                                                      \
@@ -23,29 +27,23 @@ ND__FILE_NO_MATH_ERRNO
         if ((T)(x % y) != 0 && ((x < 0) != (y < 0))) q--;                               \
         return q;                                                                       \
     }                                                                                   \
-    static inline T rem_##s(T x, T y)                                                   \
-    {                                                                                   \
-        if (y == 0) {                                                                   \
-            feraiseexcept(FE_DIVBYZERO);                                                \
-            return 0;                                                                   \
-        }                                                                               \
-        if (y == -1) return 0;                                                          \
-        T r = (T)(x % y);                                                               \
-        if (r != 0 && ((r < 0) != (y < 0))) r = (T)(r + y);                             \
-        return r;                                                                       \
-    }                                                                                   \
     static inline T cmod_##s(T x, T y)                                                  \
     {                                                                                   \
-        if (y == 0) {                                                                   \
-            feraiseexcept(FE_DIVBYZERO);                                                \
-            return 0;                                                                   \
-        }                                                                               \
+        if (y == 0) return (T)int_div_zero();                                           \
         if (y == -1) return 0;                                                          \
         return (T)(x % y);                                                              \
     }                                                                                   \
+    /* the C remainder moved to the divisor's sign */                                  \
+    static inline T rem_##s(T x, T y)                                                   \
+    {                                                                                   \
+        T r = cmod_##s(x, y);                                                           \
+        if (r != 0 && ((r < 0) != (y < 0))) r = (T)(r + y);                             \
+        return r;                                                                       \
+    }                                                                                   \
+    static inline UT uabs_##s(T x) { return x < 0 ? (UT)(0 - (UT)x) : (UT)x; }         \
     static inline T gcd_##s(T x, T y)                                                   \
     {                                                                                   \
-        UT a = x < 0 ? (UT)(0 - (UT)x) : (UT)x, b = y < 0 ? (UT)(0 - (UT)y) : (UT)y;    \
+        UT a = uabs_##s(x), b = uabs_##s(y);                                            \
         while (b) {                                                                     \
             UT t = (UT)(a % b);                                                         \
             a = b;                                                                      \
@@ -57,28 +55,13 @@ ND__FILE_NO_MATH_ERRNO
     {                                                                                   \
         UT g = (UT)gcd_##s(x, y);                                                       \
         if (g == 0) return 0;                                                           \
-        UT a = x < 0 ? (UT)(0 - (UT)x) : (UT)x, b = y < 0 ? (UT)(0 - (UT)y) : (UT)y;    \
-        return (T)(UT)((UT)(a / g) * b);                                                \
+        return (T)(UT)((UT)(uabs_##s(x) / g) * uabs_##s(y));                            \
     }
 ND__SINT_TYPES(SINT_DIV)
 
 #define UINT_DIV(E, T, UT, s)                                                            \
-    static inline T fdiv_##s(T x, T y)                                                  \
-    {                                                                                   \
-        if (y == 0) {                                                                   \
-            feraiseexcept(FE_DIVBYZERO);                                                \
-            return 0;                                                                   \
-        }                                                                               \
-        return (T)(x / y);                                                              \
-    }                                                                                   \
-    static inline T rem_##s(T x, T y)                                                   \
-    {                                                                                   \
-        if (y == 0) {                                                                   \
-            feraiseexcept(FE_DIVBYZERO);                                                \
-            return 0;                                                                   \
-        }                                                                               \
-        return (T)(x % y);                                                              \
-    }                                                                                   \
+    static inline T fdiv_##s(T x, T y) { return y == 0 ? (T)int_div_zero() : (T)(x / y); } \
+    static inline T rem_##s(T x, T y) { return y == 0 ? (T)int_div_zero() : (T)(x % y); }  \
     static inline T cmod_##s(T x, T y) { return rem_##s(x, y); }                        \
     static inline T gcd_##s(T a, T b)                                                   \
     {                                                                                   \

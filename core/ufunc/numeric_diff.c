@@ -88,6 +88,15 @@ nd_array *nd_diff_(const nd_array *a, const nd_diff_opts *opts)
     return cur;
 }
 
+/* x raveled and cast (same kind) to t, a new array; NULL on error. */
+static nd_array *flat_as(const nd_array *x, nd_dtype t)
+{
+    nd_array *f = nd_ravel(x);
+    nd_array *r = f ? nd_astype(f, t, ND_CAST_SAME_KIND) : NULL;
+    nd_free(f);
+    return r;
+}
+
 nd_array *nd_ediff1d(const nd_array *a, const nd_array *to_end, const nd_array *to_begin)
 {
     static const char *who = "nd_ediff1d";
@@ -111,18 +120,12 @@ nd_array *nd_ediff1d(const nd_array *a, const nd_array *to_end, const nd_array *
     nd_array *tmp[2] = { NULL, NULL };
     int k = 0;
     if (to_begin) {
-        nd_array *f = nd_ravel(to_begin);
-        tmp[0] = f ? nd_astype(f, a->dtype, ND_CAST_SAME_KIND) : NULL;
-        nd_free(f);
-        if (!tmp[0]) goto fail;
+        if (!(tmp[0] = flat_as(to_begin, a->dtype))) goto fail;
         parts[k++] = tmp[0];
     }
     parts[k++] = d;
     if (to_end) {
-        nd_array *f = nd_ravel(to_end);
-        tmp[1] = f ? nd_astype(f, a->dtype, ND_CAST_SAME_KIND) : NULL;
-        nd_free(f);
-        if (!tmp[1]) goto fail;
+        if (!(tmp[1] = flat_as(to_end, a->dtype))) goto fail;
         parts[k++] = tmp[1];
     }
     nd_array *r = nd_concatenate(k, parts, 0);

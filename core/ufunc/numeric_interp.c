@@ -162,8 +162,10 @@ done:
 }
 
 /* ---- convolve -------------------------------------------------------------------------- */
-/* full[k] = sum_i a[i] v[k - i]; out[j] = full[j + off] for j < len. */
-#define CONV_REAL(E, T, UT, s)                                                           \
+/* full[k] = sum_i a[i] v[k - i]; out[j] = full[j + off] for j < len. ACC is the sum's
+ * type, starting at ZERO; MAC(ACC, acc, x, y) adds x * y to it; the sum over i stops
+ * once DONE(acc) (an OR of ANDs for bool). */
+#define CONV_KERNEL(s, T, ACC, ZERO, MAC, DONE)                                          \
     static void conv_##s(const char *ap, ptrdiff_t na, const char *vp, ptrdiff_t nv,    \
                          char *op, ptrdiff_t off, ptrdiff_t len)                        \
     {                                                                                   \
@@ -172,45 +174,28 @@ done:
         for (ptrdiff_t j = 0; j < len; j++) {                                           \
             ptrdiff_t k = j + off;                                                      \
             ptrdiff_t lo = k - (nv - 1) > 0 ? k - (nv - 1) : 0, hi = k < na - 1 ? k : na - 1; \
-            UT acc = 0;                                                                 \
-            for (ptrdiff_t i = lo; i <= hi; i++) acc = (UT)(acc + (UT)a[i] * (UT)v[k - i]); \
-            o[j] = (T)acc;                                                              \
+            ACC acc = ZERO;                                                             \
+            for (ptrdiff_t i = lo; i <= hi && !DONE(acc); i++) MAC(ACC, acc, a[i], v[k - i]); \
+            o[j] = acc; /* converts as (T)acc would; complex T takes no cast */      \
         }                                                                               \
     }
+#define CONV_NEVER(acc) false
+#define CONV_MAC_REAL(UT, acc, x, y) acc = (UT)(acc + (UT)(x) * (UT)(y))
+#define CONV_REAL(E, T, UT, s) CONV_KERNEL(s, T, UT, 0, CONV_MAC_REAL, CONV_NEVER)
 ND__INT_TYPES(CONV_REAL)
 ND__FLOAT_TYPES(CONV_REAL)
 
-static void conv_b(const char *ap, ptrdiff_t na, const char *vp, ptrdiff_t nv, char *op,
-                   ptrdiff_t off, ptrdiff_t len)
-{
-    const bool *a = (const bool *)ap, *v = (const bool *)vp;
-    bool *o = (bool *)op;
-    for (ptrdiff_t j = 0; j < len; j++) {
-        ptrdiff_t k = j + off, lo = k - (nv - 1) > 0 ? k - (nv - 1) : 0, hi = k < na - 1 ? k : na - 1;
-        bool acc = false;
-        for (ptrdiff_t i = lo; i <= hi && !acc; i++) acc = a[i] && v[k - i];
-        o[j] = acc;
-    }
-}
+#define CONV_ANY(acc) (acc)
+#define CONV_MAC_BOOL(B, acc, x, y) acc = (x) && (y)
+CONV_KERNEL(b, bool, bool, false, CONV_MAC_BOOL, CONV_ANY)
 
-#define CONV_CPLX(E, T, RT, s)                                                           \
-    static void conv_##s(const char *ap, ptrdiff_t na, const char *vp, ptrdiff_t nv,    \
-                         char *op, ptrdiff_t off, ptrdiff_t len)                        \
-    {                                                                                   \
-        const T *a = (const T *)ap, *v = (const T *)vp;                                 \
-        T *o = (T *)op;                                                                 \
-        for (ptrdiff_t j = 0; j < len; j++) {                                           \
-            ptrdiff_t k = j + off;                                                      \
-            ptrdiff_t lo = k - (nv - 1) > 0 ? k - (nv - 1) : 0, hi = k < na - 1 ? k : na - 1; \
-            RT re = 0, im = 0;                                                          \
-            for (ptrdiff_t i = lo; i <= hi; i++) {                                      \
-                T x = a[i], y = v[k - i];                                               \
-                re += x.re * y.re - x.im * y.im;                                        \
-                im += x.re * y.im + x.im * y.re;                                        \
-            }                                                                           \
-            o[j] = (T){ re, im };                                                       \
-        }                                                                               \
-    }
+#define CONV_MAC_CPLX(T, acc, x, y)                                                       \
+    do {                                                                                \
+        const T x_ = (x), y_ = (y);                                                     \
+        acc.re += x_.re * y_.re - x_.im * y_.im;                                        \
+        acc.im += x_.re * y_.im + x_.im * y_.re;                                        \
+    } while (0)
+#define CONV_CPLX(E, T, RT, s) CONV_KERNEL(s, T, T, (T){ 0 }, CONV_MAC_CPLX, CONV_NEVER)
 ND__COMPLEX_TYPES(CONV_CPLX)
 
 typedef void (*conv_fn)(const char *, ptrdiff_t, const char *, ptrdiff_t, char *, ptrdiff_t,

@@ -6,8 +6,9 @@
 typedef ptrdiff_t (*arg_fn)(const char *p, ptrdiff_t n, ptrdiff_t s);
 
 #define ISNAN_R(v) ((v) != (v))
-#define ARG_REAL(E, T, UT, sfx)                                                          \
-    static ptrdiff_t argmax_##sfx(const char *p, ptrdiff_t n, ptrdiff_t s)              \
+/* name: the first index where `v OP best` holds over the run; a NaN returns its index */
+#define ARG_FIRST(name, T, OP)                                                           \
+    static ptrdiff_t name(const char *p, ptrdiff_t n, ptrdiff_t s)                      \
     {                                                                                   \
         T best = *(const T *)p;                                                         \
         ptrdiff_t bi = 0;                                                               \
@@ -15,56 +16,34 @@ typedef ptrdiff_t (*arg_fn)(const char *p, ptrdiff_t n, ptrdiff_t s);
         for (ptrdiff_t i = 1; i < n; i++) {                                             \
             T v = *(const T *)(p + i * s);                                              \
             if (ISNAN_R(v)) return i;                                                   \
-            if (v > best) {                                                             \
-                best = v;                                                               \
-                bi = i;                                                                 \
-            }                                                                           \
-        }                                                                               \
-        return bi;                                                                      \
-    }                                                                                   \
-    static ptrdiff_t argmin_##sfx(const char *p, ptrdiff_t n, ptrdiff_t s)              \
-    {                                                                                   \
-        T best = *(const T *)p;                                                         \
-        ptrdiff_t bi = 0;                                                               \
-        if (ISNAN_R(best)) return 0;                                                    \
-        for (ptrdiff_t i = 1; i < n; i++) {                                             \
-            T v = *(const T *)(p + i * s);                                              \
-            if (ISNAN_R(v)) return i;                                                   \
-            if (v < best) {                                                             \
-                best = v;                                                               \
-                bi = i;                                                                 \
-            }                                                                           \
-        }                                                                               \
-        return bi;                                                                      \
-    }                                                                                   \
-    static ptrdiff_t nanargmax_##sfx(const char *p, ptrdiff_t n, ptrdiff_t s)           \
-    {                                                                                   \
-        T best = 0;                                                                     \
-        ptrdiff_t bi = -1;                                                              \
-        for (ptrdiff_t i = 0; i < n; i++) {                                             \
-            T v = *(const T *)(p + i * s);                                              \
-            if (ISNAN_R(v)) continue;                                                   \
-            if (bi < 0 || v > best) {                                                   \
-                best = v;                                                               \
-                bi = i;                                                                 \
-            }                                                                           \
-        }                                                                               \
-        return bi;                                                                      \
-    }                                                                                   \
-    static ptrdiff_t nanargmin_##sfx(const char *p, ptrdiff_t n, ptrdiff_t s)           \
-    {                                                                                   \
-        T best = 0;                                                                     \
-        ptrdiff_t bi = -1;                                                              \
-        for (ptrdiff_t i = 0; i < n; i++) {                                             \
-            T v = *(const T *)(p + i * s);                                              \
-            if (ISNAN_R(v)) continue;                                                   \
-            if (bi < 0 || v < best) {                                                   \
+            if (v OP best) {                                                            \
                 best = v;                                                               \
                 bi = i;                                                                 \
             }                                                                           \
         }                                                                               \
         return bi;                                                                      \
     }
+/* the same over the non-NaN values; -1 when all are NaN */
+#define ARG_NANFIRST(name, T, OP)                                                        \
+    static ptrdiff_t name(const char *p, ptrdiff_t n, ptrdiff_t s)                      \
+    {                                                                                   \
+        T best = 0;                                                                     \
+        ptrdiff_t bi = -1;                                                              \
+        for (ptrdiff_t i = 0; i < n; i++) {                                             \
+            T v = *(const T *)(p + i * s);                                              \
+            if (ISNAN_R(v)) continue;                                                   \
+            if (bi < 0 || v OP best) {                                                  \
+                best = v;                                                               \
+                bi = i;                                                                 \
+            }                                                                           \
+        }                                                                               \
+        return bi;                                                                      \
+    }
+#define ARG_REAL(E, T, UT, sfx)                                                          \
+    ARG_FIRST(argmax_##sfx, T, >)                                                       \
+    ARG_FIRST(argmin_##sfx, T, <)                                                       \
+    ARG_NANFIRST(nanargmax_##sfx, T, >)                                                 \
+    ARG_NANFIRST(nanargmin_##sfx, T, <)
 ND__BOOL_TYPE(ARG_REAL)
 ND__INT_TYPES(ARG_REAL)
 
@@ -176,24 +155,32 @@ static void arg_inner(char **ptrs, ptrdiff_t len, const ptrdiff_t *strides, void
     }
 }
 
+/* The array a one-axis function walks and the axis in it: `a` itself (a new reference)
+ * with opts->axis normalised, or a raveled `a` and axis 0 when no axis is given (then
+ * *flat is true). NULL with the error set for more than one axis or a bad one. */
+static nd_array *one_axis_src(const nd_array *a, const nd_reduce_opts *opts, int *axis,
+                              bool *flat, const char *who)
+{
+    nd_axes given = { 0 };
+    if (nd__opt_axes(opts->axis, &opts->axes, &given, who) < 0) return NULL;
+    if (given.n > 1) return ND_FAIL(ND_EAXIS, "%s: takes a single axis", who);
+    *flat = given.n == 0;
+    *axis = 0;
+    if (*flat) return nd_ravel(a);
+    *axis = given.ax[0];
+    if (nd__norm_axis(axis, a->ndim, who) < 0) return NULL;
+    return nd_ref(a);
+}
+
 static nd_array *arg_impl(const nd_array *a, const nd_reduce_opts *o, int which,
                           const char *who)
 {
     static const char *const names[4] = { "argmin", "argmax", "nanargmin", "nanargmax" };
     if (!a) return ND_FAIL(ND_EVALUE, "%s: input is NULL", who);
     const nd_reduce_opts opts = o ? *o : ND_REDUCE_DEFAULTS;
-    nd_axes given = { 0 };
-    if (nd__opt_axes(opts.axis, &opts.axes, &given, who) < 0) return NULL;
-    if (given.n > 1) return ND_FAIL(ND_EAXIS, "%s: takes a single axis", who);
-    nd_array *src = NULL, *out = NULL;
     int axis = 0;
-    if (given.n == 0) {
-        src = nd_ravel(a);
-    } else {
-        axis = given.ax[0];
-        if (nd__norm_axis(&axis, a->ndim, who) < 0) return NULL;
-        src = nd_ref(a);
-    }
+    bool flat = false;
+    nd_array *src = one_axis_src(a, &opts, &axis, &flat, who), *out = NULL;
     if (!src) return NULL;
     const ptrdiff_t n = src->shape[axis];
     if (n == 0) {
@@ -237,7 +224,7 @@ static nd_array *arg_impl(const nd_array *a, const nd_reduce_opts *o, int which,
         ptrdiff_t sh[ND_MAXDIMS];
         int k = 0;
         for (int d = 0; d < a->ndim; d++)
-            sh[d] = (given.n == 0 || d == axis) ? 1 : out->shape[k++];
+            sh[d] = (flat || d == axis) ? 1 : out->shape[k++];
         nd_array *r = nd_reshape(out, a->ndim, sh);
         nd_free(out);
         out = r;
@@ -310,23 +297,14 @@ static nd_array *cum_impl(const nd_array *a, const nd_reduce_opts *o, nd_ufunc f
 {
     if (!a) return ND_FAIL(ND_EVALUE, "%s: input is NULL", who);
     const nd_reduce_opts opts = o ? *o : ND_REDUCE_DEFAULTS;
-    nd_axes given = { 0 };
-    if (nd__opt_axes(opts.axis, &opts.axes, &given, who) < 0) return NULL;
-    if (given.n > 1) return ND_FAIL(ND_EAXIS, "%s: takes a single axis", who);
     if (opts.dtype && !nd_dtype_is_valid(opts.dtype))
         return ND_FAIL(ND_EDTYPE, "%s: invalid dtype %d", who, opts.dtype);
     nd_dtype t = opts.dtype ? (nd_dtype)opts.dtype : nd__sum_default_dtype(a->dtype);
     const nd__loop_fn loop = nd__ufuncs[f].loops[t];
     if (!loop) return ND_FAIL(ND_EDTYPE, "%s: not supported for dtype %s", who, nd_dtype_name(t));
-    nd_array *src = NULL, *out = NULL;
     int axis = 0;
-    if (given.n == 0) {
-        src = nd_ravel(a);
-    } else {
-        axis = given.ax[0];
-        if (nd__norm_axis(&axis, a->ndim, who) < 0) return NULL;
-        src = nd_ref(a);
-    }
+    bool flat = false;
+    nd_array *src = one_axis_src(a, &opts, &axis, &flat, who), *out = NULL;
     if (!src) return NULL;
     out = nd__alloc(src->ndim, src->shape, t, false, who);
     if (!out || nd__copy_into(out, src) < 0) goto fail;

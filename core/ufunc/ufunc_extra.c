@@ -166,9 +166,10 @@ nd_array *nd_isclose_(nd_operand a, nd_operand b, double rtol, double atol, bool
     return out;
 }
 
-int nd_allclose_(nd_operand a, nd_operand b, double rtol, double atol, bool equal_nan)
+/* 1 when every element of `c` is true, else 0; the error's code when c is NULL or the
+ * reduction fails. Takes c (frees it). */
+static int all_of(nd_array *c)
 {
-    nd_array *c = nd_isclose_(a, b, rtol, atol, equal_nan);
     if (!c) return nd_last_error();
     nd_array *all = nd_all(c);
     nd_free(c);
@@ -176,6 +177,11 @@ int nd_allclose_(nd_operand a, nd_operand b, double rtol, double atol, bool equa
     int r = *(const bool *)all->data ? 1 : 0;
     nd_free(all);
     return r;
+}
+
+int nd_allclose_(nd_operand a, nd_operand b, double rtol, double atol, bool equal_nan)
+{
+    return all_of(nd_isclose_(a, b, rtol, atol, equal_nan));
 }
 
 int nd_array_equal(const nd_array *a, const nd_array *b, bool equal_nan)
@@ -197,10 +203,5 @@ int nd_array_equal(const nd_array *a, const nd_array *b, bool equal_nan)
             return rc;
         }
     }
-    nd_array *all = nd_all(eq);
-    nd_free(eq);
-    if (!all) return nd_last_error();
-    int r = *(const bool *)all->data ? 1 : 0;
-    nd_free(all);
-    return r;
+    return all_of(eq);
 }

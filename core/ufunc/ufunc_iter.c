@@ -25,16 +25,8 @@ void nd__nest_optimize(nd__nest *n, int ref)
     /* stable insertion sort: larger |stride of ref| outer. Ties (broadcast zeros)
      * keep C order, so the other operands' natural order decides. */
     for (int i = 1; i < n->ndim; i++) {
-        for (int j = i; j > 0 && absd(n->strides[ref][j - 1]) < absd(n->strides[ref][j]); j--) {
-            ptrdiff_t t = n->shape[j];
-            n->shape[j] = n->shape[j - 1];
-            n->shape[j - 1] = t;
-            for (int op = 0; op < n->nop; op++) {
-                t = n->strides[op][j];
-                n->strides[op][j] = n->strides[op][j - 1];
-                n->strides[op][j - 1] = t;
-            }
-        }
+        for (int j = i; j > 0 && absd(n->strides[ref][j - 1]) < absd(n->strides[ref][j]); j--)
+            nd__swap_loop_axes(n->shape, n->strides, n->nop, j);
     }
     /* merge axis d into d+1 when every operand steps uniformly across both */
     k = 0;
