@@ -604,7 +604,7 @@ ND_API nd_array *nd_i0(const nd_array *x);
 /* numpy.unwrap(p, discont=None, axis=-1, *, period=2*pi): along `axis`, replaces each jump
  * between neighbours larger than max(discont, period/2) by its period-complement, adding
  * multiples of period, with NumPy's arithmetic (a jump of exactly period/2 keeps its
- * sign). Positional arguments follow NumPy: nd_unwrap(p), nd_unwrap(p, discont),
+ * sign). A NaN makes the rest of its lane NaN; no floating-point warnings are raised. Positional arguments follow NumPy: nd_unwrap(p), nd_unwrap(p, discont),
  * nd_unwrap(p, discont, axis); period is keyword-only there and here (a third positional
  * argument does not compile): nd_unwrap(p, .period = 360), nd_unwrap(p, .axis = 0).
  * Result: float32 for float32 p, else float64 (a C double period always behaves like
