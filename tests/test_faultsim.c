@@ -2,7 +2,8 @@
  * 1st, 2nd, ... allocation of each body until a run gets through. Every run must end in
  * success or ND_ENOMEM, with every block it allocated freed. Covered: the ufunc engine
  * (broadcasting, casting, where), reductions, sort and sets, the CSV / .npy / .npz
- * readers and writers, linalg, FFT, and a whole figure saved to PNG, SVG and PDF. */
+ * readers and writers, linalg, FFT, a whole figure saved to PNG, SVG and PDF, and the
+ * windows / unwrap / frexp helpers. */
 #define _POSIX_C_SOURCE 200809L
 #include <numc/numc.h>
 #include <numc/plot.h>
@@ -204,6 +205,33 @@ out:
     return rc;
 }
 
+/* Windows, i0 (inside kaiser), unwrap along an axis of a strided view, frexp / ldexp with
+ * broadcasting, real_if_close and array_equiv (issue 16). */
+static nd_status window_body(void *ctx)
+{
+    (void)ctx;
+    nd_status rc = ND_OK;
+    nd_array *h = NULL, *k = NULL, *b = NULL, *p = NULL, *v = NULL, *u = NULL, *m = NULL,
+             *e = NULL, *l = NULL, *i0 = NULL;
+    TRY(h = nd_hanning(64));
+    TRY(b = nd_blackman(33));
+    TRY(k = nd_kaiser(65, 14.0));
+    TRY(i0 = nd_i0(k));
+    TRY(p = mat(12, 30, 4.0));
+    TRY(v = nd_view(p, "::-1, ::2"));
+    TRY(u = nd_unwrap(v, .axis = 0));
+    if ((rc = nd_frexp(v, &m, &e)) < 0) goto out;
+    TRY(l = nd_ldexp(m, e));
+    bool eq = false;
+    if ((rc = nd_array_equiv(l, v, &eq)) < 0) goto out;
+    CHECK(eq);
+    CHECK(nd_shape(u)[0] == 12 && nd_shape(u)[1] == 15);
+out:
+    nd_free(h), nd_free(k), nd_free(b), nd_free(p), nd_free(v), nd_free(u), nd_free(m);
+    nd_free(e), nd_free(l), nd_free(i0);
+    return rc;
+}
+
 /* ---- tests --------------------------------------------------------------------------- */
 #define FAULTSIM_TEST(name, body)                                        \
     static void name(void)                                               \
@@ -223,6 +251,7 @@ FAULTSIM_TEST(test_faults_npy_npz, npy_body)
 FAULTSIM_TEST(test_faults_linalg, linalg_body)
 FAULTSIM_TEST(test_faults_fft, fft_body)
 FAULTSIM_TEST(test_faults_figure, figure_body)
+FAULTSIM_TEST(test_faults_windows, window_body)
 
 /* The harness itself: a body that leaks on the failure path, or turns ND_ENOMEM into
  * another code, is caught. */
@@ -296,6 +325,7 @@ static const ND_TEST tests[] = {
     ND_T(test_faults_linalg),
     ND_T(test_faults_fft),
     ND_T(test_faults_figure),
+    ND_T(test_faults_windows),
     { 0 },
 };
 ND_TEST_MAIN_WITH("faultsim", tests, setup, teardown)

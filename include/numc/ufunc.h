@@ -609,6 +609,103 @@ ND_API nd_array *nd_interp_(const nd_array *x, const nd_array *xp, const nd_arra
 #define nd_interp(...) \
     nd_interp_(ND__H3R(__VA_ARGS__, ), &(nd_interp_opts){ 0, ND__T3(__VA_ARGS__, ) })
 
+/* ---- window functions ---------------------------------------------------------------- */
+/* numpy.bartlett / blackman / hamming / hanning(M): the symmetric M-point window, a new
+ * 1-D float64 array. M < 1 (negative included) gives an empty array and M == 1 gives
+ * [1.], as NumPy. With n = 1-M, 3-M, ..., M-1 and NumPy's formulas:
+ *   bartlett  1 - |n|/(M-1)
+ *   blackman  0.42 + 0.5 cos(pi n/(M-1)) + 0.08 cos(2 pi n/(M-1))
+ *   hamming   0.54 + 0.46 cos(pi n/(M-1))
+ *   hanning   0.5 + 0.5 cos(pi n/(M-1))
+ * The windows are exactly symmetric. Errors: ND_ENOMEM only. */
+ND_API nd_array *nd_bartlett(ptrdiff_t M);
+ND_API nd_array *nd_blackman(ptrdiff_t M);
+ND_API nd_array *nd_hamming(ptrdiff_t M);
+ND_API nd_array *nd_hanning(ptrdiff_t M);
+/* numpy.kaiser(M, beta): i0(beta sqrt(1 - ((k - a)/a)^2)) / i0(beta) for k = 0..M-1,
+ * a = (M-1)/2 (float64; M < 1 empty, M == 1 [1.]). beta 0 is the rectangular window,
+ * 14 a good start for FIR design (NumPy's notes). Errors: ND_ENOMEM only. */
+ND_API nd_array *nd_kaiser(ptrdiff_t M, double beta);
+
+/* ---- special functions and float helpers --------------------------------------------------- */
+/* numpy.i0: the modified Bessel function of the first kind, order 0, elementwise, by NumPy's
+ * Chebyshev series (Cephes' coefficients, |x| <= 8 and |x| > 8), evaluated in double.
+ * Like NumPy: i0(-x) = i0(x); i0(+-inf) and i0(nan) are nan (NumPy's exp(x)/sqrt(x) at
+ * inf, an "invalid" floating-point warning); inf beyond |x| ~ 713 (an "overflow" warning).
+ * float32 input gives float32 (NumPy's float32 arithmetic; numc rounds the double
+ * result), every other real dtype float64; same shape (0-d stays 0-d).
+ * Errors: ND_EVALUE (NULL), ND_EDTYPE (complex: "i0 not supported for complex values"). */
+ND_API nd_array *nd_i0(const nd_array *x);
+
+/* numpy.unwrap(p, discont=None, axis=-1, *, period=2*pi): along `axis`, replaces each jump
+ * between neighbours larger than max(discont, period/2) by its period-complement, adding
+ * multiples of period, with NumPy's arithmetic (a jump of exactly period/2 keeps its
+ * sign). A NaN makes the rest of its lane NaN; no floating-point warnings are raised. Positional arguments follow NumPy: nd_unwrap(p), nd_unwrap(p, discont),
+ * nd_unwrap(p, discont, axis); period is keyword-only there and here (a third positional
+ * argument does not compile): nd_unwrap(p, .period = 360), nd_unwrap(p, .axis = 0).
+ * Result: float32 for float32 p, else float64 (a C double period always behaves like
+ * NumPy's float period, so integer p never takes NumPy's integer-period path), p's shape.
+ * Errors: ND_EVALUE (NULL, 0-d), ND_EAXIS, ND_EDTYPE (complex). */
+typedef struct nd_unwrap_opts {
+    int _;          /* reserved: leave it out (lets an empty option list compile) */
+    double discont; /* jumps up to this are left alone; 0 → period/2 (NumPy's None: any
+                       value below period/2 acts as period/2) */
+    int axis;       /* the macro's default: -1 */
+    /* A third positional argument lands here and does not compile (NumPy: period is
+     * keyword-only). Never set it. */
+    const struct nd_unwrap_period_is_keyword_only *period_is_keyword_only_write_dot_period;
+    double period;  /* 0 → 2 pi */
+} nd_unwrap_opts;
+/* The defaults code building an nd_unwrap_opts itself starts from (NULL means these too). */
+#define ND_UNWRAP_DEFAULTS ((nd_unwrap_opts){ ._ = 0, .axis = -1 })
+ND_API nd_array *nd_unwrap_(const nd_array *p, const nd_unwrap_opts *o);
+#define nd_unwrap(...) \
+    nd_unwrap_(ND__RH(__VA_ARGS__, ), \
+               &(nd_unwrap_opts){ ._ = 0, .axis = -1, ._ = 0, ND__T1(__VA_ARGS__, ) })
+
+/* numpy.frexp: x = mantissa * 2^exponent with 0.5 <= |mantissa| < 1 (mantissa 0 for 0,
+ * x itself with exponent 0 for inf and nan). *mantissa is float32 for float32, bool,
+ * (u)int8 and (u)int16 input (NumPy: float16 for the 8-bit ones; numc has none), else
+ * float64; *exponent is int32 (NumPy's intc). Both new, the caller's, x's shape; on
+ * failure both are NULL. Errors: ND_EVALUE (NULL array or out pointer), ND_EDTYPE
+ * (complex). */
+ND_API nd_status nd_frexp(const nd_array *x, nd_array **mantissa, nd_array **exponent);
+/* numpy.ldexp(x, e) = x * 2^e, broadcasting; x an array or scalar (float dtype as
+ * nd_frexp's mantissa, C scalars float64), e integers or bool (exponents beyond int range
+ * saturate, as NumPy). Overflow gives inf with an "overflow" warning.
+ * Errors: ND_EVALUE (NULL), ND_ESHAPE, ND_EDTYPE (complex x; float or uint64 e). */
+ND_API nd_array *nd_ldexp_(nd_operand x, nd_operand e);
+#define nd_ldexp(x, e) nd_ldexp_(ND_OPERAND(x), ND_OPERAND(e))
+/* numpy.modf: the fractional and integral parts, both with x's sign (modf(-2.5) is -0.5
+ * and -2.0; inf gives 0 and inf). Dtype as nd_frexp's mantissa, both new, x's shape; on
+ * failure both NULL. Errors: ND_EVALUE (NULL), ND_EDTYPE (complex). */
+ND_API nd_status nd_modf(const nd_array *x, nd_array **frac, nd_array **intpart);
+/* numpy.fabs: |x| as floating point (float32 for float32, bool, (u)int8, (u)int16; else
+ * float64). Errors: ND_EVALUE (NULL), ND_EDTYPE (complex: NumPy's fabs has no complex
+ * loop; use nd_absolute). */
+ND_API nd_array *nd_fabs(const nd_array *x);
+/* numpy.isposinf / isneginf: bool array, true at +inf / -inf (all false for integers).
+ * Errors: ND_EVALUE (NULL), ND_EDTYPE (complex: ambiguous, as NumPy). */
+ND_API nd_array *nd_isposinf(const nd_array *x);
+ND_API nd_array *nd_isneginf(const nd_array *x);
+/* numpy.iscomplex / isreal: bool array of x's shape, imag(x) != 0 / imag(x) == 0 (a
+ * complex dtype with zero imaginary part is real; real dtypes give all false / true).
+ * Errors: ND_EVALUE (NULL). */
+ND_API nd_array *nd_iscomplex(const nd_array *x);
+ND_API nd_array *nd_isreal(const nd_array *x);
+/* numpy.real_if_close(a, tol=100): when a is complex and every |imag| < tol (tol > 1
+ * counts machine epsilons of a's precision, else it is absolute), a view of the real
+ * part; otherwise a new reference to a (real input included), as NumPy returns a.
+ * nd_real_if_close(a) uses tol 100. Errors: ND_EVALUE (NULL). */
+ND_API nd_array *nd_real_if_close_(const nd_array *a, double tol);
+#define nd_real_if_close(...) ND__OVERLOAD(nd_real_if_close, __VA_ARGS__)
+#define nd_real_if_close_with_1_args(a) nd_real_if_close_(nd_requires_an_array_argument(a), 100.0)
+#define nd_real_if_close_with_2_args(a, tol) nd_real_if_close_((a), (tol))
+/* numpy.array_equiv: *out = the shapes broadcast together and every element compares
+ * equal (NaN never does); shapes that do not broadcast give false, not an error.
+ * Errors: ND_EVALUE (NULL array or out). */
+ND_API nd_status nd_array_equiv(const nd_array *a, const nd_array *b, bool *out);
+
 /* ---- floating-point error state (numpy.seterr) ---------------------------------------- */
 typedef enum nd_errmode {
     ND_ERR_UNCHANGED = 0, /* in nd_seterr: keep the current mode */

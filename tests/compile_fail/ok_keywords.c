@@ -40,6 +40,13 @@ int main(void)
         nd_concatenate(ND_ARRAYS(a, a), 1),
         nd_rng_integers(rng, 10, ND_SHAPE(4)),     /* NumPy: rng.integers(10, size=4) */
         nd_rng_integers(rng, -3, 3, ND_SHAPE(2, 2)),
+        nd_unwrap(a),
+        nd_unwrap(a, 4.0),                         /* NumPy: unwrap(p, discont) */
+        nd_unwrap(a, 4.0, 0),                      /* NumPy: unwrap(p, discont, axis) */
+        nd_unwrap(a, .axis = 0, .period = 360),
+        nd_real_if_close(a),
+        nd_real_if_close(a, 1000),
+        nd_ldexp(a, 3),
     };
     nd_array *h = NULL, *e = NULL;
     (void)nd_histogram(a, &h, &e);                 /* 10 bins */
