@@ -7,32 +7,21 @@
 
 static void axis_init(axis_state *a, const nplot__style *st, bool is_x)
 {
-    memset(a, 0, sizeof *a);
-    a->scale = SCALE_LINEAR;
-    a->base = 10;
-    a->linthresh = 2;
-    a->linscale = 1;
-    a->lo = 0;
-    a->hi = 1;
-    a->margin = 0.05;
-    a->dmin = INFINITY;
-    a->dmax = -INFINITY;
-    a->minpos = INFINITY;
-    a->major = (tick_side){ st->major_size, st->major_width, st->tick_pad, st->tick_label_size, 0,
-                            st->tick_color, st->tick_color, st->tick_dir };
-    a->minor = (tick_side){ st->minor_size, st->minor_width, 3.4, st->tick_label_size, 0,
-                            st->tick_color, st->tick_color, st->tick_dir };
-    a->label_ha = -1;
-    a->ticks_side[0] = true;
-    a->labels_side[0] = true;
-    a->grid_major = st->grid_on;
-    a->grid_color = st->grid_color;
-    a->grid_lw = st->grid_linewidth;
-    a->grid_alpha = st->grid_alpha;
-    a->grid_ls = st->grid_dash;
-    a->label_ts = (text_style){ st->label_size, st->label_color, TW_NORMAL,
-                                TS_NORMAL, NULL };
-    a->labelpad = 4;
+    /* members not named are zero */
+    *a = (axis_state){
+        .scale = SCALE_LINEAR, .base = 10, .linthresh = 2, .linscale = 1,
+        .lo = 0, .hi = 1, .margin = 0.05,
+        .dmin = INFINITY, .dmax = -INFINITY, .minpos = INFINITY,
+        .major = { st->major_size, st->major_width, st->tick_pad, st->tick_label_size, 0,
+                   st->tick_color, st->tick_color, st->tick_dir },
+        .minor = { st->minor_size, st->minor_width, 3.4, st->tick_label_size, 0,
+                   st->tick_color, st->tick_color, st->tick_dir },
+        .label_ha = -1, .ticks_side = { true, false }, .labels_side = { true, false },
+        .grid_major = st->grid_on, .grid_color = st->grid_color, .grid_lw = st->grid_linewidth,
+        .grid_alpha = st->grid_alpha, .grid_ls = st->grid_dash,
+        .label_ts = { st->label_size, st->label_color, TW_NORMAL, TS_NORMAL, NULL },
+        .labelpad = 4,
+    };
     (void)is_x;
 }
 

@@ -9,8 +9,7 @@ nd_status nplot_set_title_(nplot_axes *ax, const char *s, const nplot_text_opts 
 {
     static const char *who = "nplot_set_title";
     CHECK_AX(ax, who);
-    nplot_text_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_text_opts);
     int loc = 0;
     if (o->loc) {
         if (!strcmp(o->loc, "left")) loc = 1;
@@ -36,8 +35,7 @@ static nd_status set_label(nplot_axes *ax, axis_state *a, const char *s, const n
                            const char *who)
 {
     CHECK_AX(ax, who);
-    nplot_text_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_text_opts);
     text_style ts;
     nd_status st = nplot__text_style_from(ax->fig, o, ax->fig->style->label_size, &ts, who);
     if (st) return st;
@@ -151,8 +149,7 @@ static nd_status set_scale(nplot_axes *ax, bool x, const char *scale, const nplo
                            const char *who)
 {
     CHECK_AX(ax, who);
-    nplot_scale_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_scale_opts);
     int s;
     if (!scale || !strcmp(scale, "linear")) s = SCALE_LINEAR;
     else if (!strcmp(scale, "log")) s = SCALE_LOG;
@@ -293,8 +290,7 @@ static nd_status set_ticks(nplot_axes *ax, bool x, const double *t, int n, const
                            const char *who)
 {
     CHECK_AX(ax, who);
-    nplot_ticks_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_ticks_opts);
     if (n < 0 || (n > 0 && !t))
         return nplot__fail(ax->fig, ND_EVALUE, "%s: need n >= 0 ticks and a tick array", who);
     nd_status bad = NPLOT__CHECK_LEN(ax->fig, who, "labels", o->labels, (size_t)n,
@@ -344,8 +340,7 @@ static nd_status set_ticklabels(nplot_axes *ax, bool x, const char *const *label
                                 const nplot_ticks_opts *o, const char *who)
 {
     CHECK_AX(ax, who);
-    nplot_ticks_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_ticks_opts);
     if (n < 0 || (n > 0 && !labels))
         return nplot__fail(ax->fig, ND_EVALUE, "%s: need n >= 0 labels", who);
     if (o->ha && nplot__parse_ha(o->ha) < 0)
@@ -386,27 +381,43 @@ static void apply_tick_side(nplot_figure *fig, tick_side *t, const nplot_tick_pa
     if (lcolor) t->labelcolor = *lcolor;
 }
 
+/* The axes' x and y axis as an 'axis' option picks them ("x", "y", "both"; NULL for one
+ * not picked) and the tick levels a 'which' option names ("major", "minor", "both");
+ * ND_EVALUE naming who for other values. */
+static nd_status axes_and_levels(nplot_axes *ax, const char *axis, const char *which,
+                                 axis_state *axes[2], bool *major, bool *minor, const char *who)
+{
+    bool dox = true, doy = true;
+    *major = true;
+    *minor = false;
+    if (axis) {
+        if (!strcmp(axis, "x")) doy = false;
+        else if (!strcmp(axis, "y")) dox = false;
+        else if (strcmp(axis, "both"))
+            return nplot__fail(ax->fig, ND_EVALUE, "%s: axis must be x, y or both, got '%s'", who,
+                               axis);
+    }
+    if (which) {
+        if (!strcmp(which, "minor")) *major = false, *minor = true;
+        else if (!strcmp(which, "both")) *minor = true;
+        else if (strcmp(which, "major"))
+            return nplot__fail(ax->fig, ND_EVALUE, "%s: which must be major, minor or both, got "
+                                                   "'%s'", who, which);
+    }
+    axes[0] = dox ? &ax->xa : NULL;
+    axes[1] = doy ? &ax->ya : NULL;
+    return ND_OK;
+}
+
 nd_status nplot_tick_params_(nplot_axes *ax, const nplot_tick_params *o)
 {
     static const char *who = "nplot_tick_params";
     CHECK_AX(ax, who);
-    nplot_tick_params d = { 0 };
-    if (!o) o = &d;
-    bool dox = true, doy = true, major = true, minor = false;
-    if (o->axis) {
-        if (!strcmp(o->axis, "x")) doy = false;
-        else if (!strcmp(o->axis, "y")) dox = false;
-        else if (strcmp(o->axis, "both"))
-            return nplot__fail(ax->fig, ND_EVALUE, "%s: axis must be x, y or both, got '%s'", who,
-                               o->axis);
-    }
-    if (o->which) {
-        if (!strcmp(o->which, "minor")) major = false, minor = true;
-        else if (!strcmp(o->which, "both")) minor = true;
-        else if (strcmp(o->which, "major"))
-            return nplot__fail(ax->fig, ND_EVALUE, "%s: which must be major, minor or both, got "
-                                                   "'%s'", who, o->which);
-    }
+    o = NPLOT__OPTS(o, nplot_tick_params);
+    axis_state *axes[2];
+    bool major, minor;
+    nd_status st = axes_and_levels(ax, o->axis, o->which, axes, &major, &minor, who);
+    if (st) return st;
     int dir = -1;
     if (o->direction) {
         if (!strcmp(o->direction, "out")) dir = 0;
@@ -427,7 +438,6 @@ nd_status nplot_tick_params_(nplot_axes *ax, const nplot_tick_params *o)
             return nplot__fail(ax->fig, ND_EVALUE, "%s", nd_errmsg());
         plc = &lc;
     }
-    axis_state *axes[2] = { dox ? &ax->xa : NULL, doy ? &ax->ya : NULL };
     for (int i = 0; i < 2; i++) {
         axis_state *a = axes[i];
         if (!a) continue;
@@ -466,31 +476,18 @@ nd_status nplot_grid_(nplot_axes *ax, const nplot_grid_opts *o)
 {
     static const char *who = "nplot_grid";
     CHECK_AX(ax, who);
-    nplot_grid_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_grid_opts);
     bool on = o->visible != NPLOT_OFF;
-    bool dox = true, doy = true, major = true, minor = false;
-    if (o->axis) {
-        if (!strcmp(o->axis, "x")) doy = false;
-        else if (!strcmp(o->axis, "y")) dox = false;
-        else if (strcmp(o->axis, "both"))
-            return nplot__fail(ax->fig, ND_EVALUE, "%s: axis must be x, y or both, got '%s'", who,
-                               o->axis);
-    }
-    if (o->which) {
-        if (!strcmp(o->which, "minor")) major = false, minor = true;
-        else if (!strcmp(o->which, "both")) minor = true;
-        else if (strcmp(o->which, "major"))
-            return nplot__fail(ax->fig, ND_EVALUE, "%s: which must be major, minor or both, got "
-                                                   "'%s'", who, o->which);
-    }
+    axis_state *axes[2];
+    bool major, minor;
+    nd_status st = axes_and_levels(ax, o->axis, o->which, axes, &major, &minor, who);
+    if (st) return st;
     rgba c = ax->xa.grid_color;
     if (o->color && nplot__color(o->color, ax->fig->style, &c, who))
         return nplot__fail(ax->fig, ND_EVALUE, "%s", nd_errmsg());
     int ls = -1;
     if (o->linestyle && (ls = nplot__linestyle_parse(o->linestyle)) < 0)
         return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown linestyle '%s'", who, o->linestyle);
-    axis_state *axes[2] = { dox ? &ax->xa : NULL, doy ? &ax->ya : NULL };
     for (int i = 0; i < 2; i++) {
         axis_state *a = axes[i];
         if (!a) continue;
@@ -512,8 +509,7 @@ static nd_status set_formatter(nplot_axes *ax, bool x, const nplot_formatter_opt
                                const char *who)
 {
     CHECK_AX(ax, who);
-    nplot_formatter_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_formatter_opts);
     static const struct { const char *n; int k; } kinds[] = {
         { "scalar", FMT_SCALAR }, { "plain", FMT_PLAIN }, { "sci", FMT_SCI },
         { "percent", FMT_PERCENT }, { "printf", FMT_PRINTF }, { "log", FMT_LOG },

@@ -6,10 +6,31 @@
 #include <string.h>
 
 /* ---- drawing ----------------------------------------------------------------------------------------- */
-static void clip_to_axes(cairo_t *cr, const nplot_axes *ax)
+/* Start painting a (2 points at least; false otherwise): save the state (the caller
+ * restores it), clip to the axes, start an empty path and give the data transform. */
+static bool begin_clipped(render_ctx *rc, nplot_axes *ax, const artist *a, xform *tf)
 {
+    cairo_t *cr = rc->cr;
+    if (a->n < 2) return false;
+    *tf = nplot__xform(ax);
+    cairo_save(cr);
     cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
     cairo_clip(cr);
+    cairo_new_path(cr);
+    return true;
+}
+
+/* Point i of a in device units, clamped to +-1e6 (cairo's fixed point); false when not
+ * finite. */
+static bool dev_point(render_ctx *rc, nplot_axes *ax, const xform *tf, const artist *a, size_t i,
+                      double *px, double *py)
+{
+    const double lim = 1e6;
+    nplot__to_dev(rc, ax, tf, a->xcoord, a->ycoord, a->x[i], a->y[i], px, py);
+    if (!isfinite(*px) || !isfinite(*py)) return false;
+    *px = nplot__clampd(*px, -lim, lim);
+    *py = nplot__clampd(*py, -lim, lim);
+    return true;
 }
 
 void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a)
@@ -58,23 +79,16 @@ void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a)
 void nplot__draw_poly(render_ctx *rc, nplot_axes *ax, artist *a)
 {
     cairo_t *cr = rc->cr;
-    if (a->n < 2) return;
-    xform tf = nplot__xform(ax);
-    cairo_save(cr);
-    clip_to_axes(cr, ax);
-    cairo_new_path(cr);
     bool open = false;
-    const double lim = 1e6;
+    xform tf;
+    if (!begin_clipped(rc, ax, a, &tf)) return;
     for (size_t i = 0; i < a->n; i++) {
         double px, py;
-        nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[i], a->y[i], &px, &py);
-        if (!isfinite(px) || !isfinite(py)) {
+        if (!dev_point(rc, ax, &tf, a, i, &px, &py)) {
             if (open) cairo_close_path(cr);
             open = false;
             continue;
         }
-        px = nplot__clampd(px, -lim, lim);
-        py = nplot__clampd(py, -lim, lim);
         if (!open) {
             cairo_move_to(cr, px, py);
             open = true;
@@ -102,19 +116,15 @@ void nplot__draw_poly(render_ctx *rc, nplot_axes *ax, artist *a)
 void nplot__draw_segments(render_ctx *rc, nplot_axes *ax, artist *a)
 {
     cairo_t *cr = rc->cr;
-    if (a->n < 2) return;
-    xform tf = nplot__xform(ax);
-    cairo_save(cr);
-    clip_to_axes(cr, ax);
-    cairo_new_path(cr);
-    const double lim = 1e6;
+    xform tf;
+    if (!begin_clipped(rc, ax, a, &tf)) return;
     for (size_t i = 0; i + 1 < a->n; i += 2) {
         double x0, y0, x1, y1;
-        nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[i], a->y[i], &x0, &y0);
-        nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[i + 1], a->y[i + 1], &x1, &y1);
-        if (!isfinite(x0) || !isfinite(y0) || !isfinite(x1) || !isfinite(y1)) continue;
-        cairo_move_to(cr, nplot__clampd(x0, -lim, lim), nplot__clampd(y0, -lim, lim));
-        cairo_line_to(cr, nplot__clampd(x1, -lim, lim), nplot__clampd(y1, -lim, lim));
+        bool ok0 = dev_point(rc, ax, &tf, a, i, &x0, &y0);
+        bool ok1 = dev_point(rc, ax, &tf, a, i + 1, &x1, &y1);
+        if (!ok0 || !ok1) continue;
+        cairo_move_to(cr, x0, y0);
+        cairo_line_to(cr, x1, y1);
     }
     rgba c = a->lp.color;
     cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * a->alpha);

@@ -17,8 +17,7 @@ nd_status nplot_legend_(nplot_axes *ax, const nplot_legend_opts *o)
     if (!ax) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);
     nd_status st = nplot__check(ax->fig);
     if (st) return st;
-    nplot_legend_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_legend_opts);
     int loc = 0;
     if (o->loc) {
         loc = -1;
@@ -156,24 +155,8 @@ void nplot__legend_handle(render_ctx *rc, artist *a, double x, double y, double 
 /* ---- loc='best' --------------------------------------------------------------------------------- */
 static bool seg_hits(const bbox *b, double x0, double y0, double x1, double y1)
 {
-    /* Liang–Barsky style test */
-    double dx = x1 - x0, dy = y1 - y0, t0 = 0, t1 = 1;
-    double p[4] = { -dx, dx, -dy, dy }, q[4] = { x0 - b->x0, b->x1 - x0, y0 - b->y0, b->y1 - y0 };
-    for (int i = 0; i < 4; i++) {
-        if (p[i] == 0) {
-            if (q[i] < 0) return false;
-            continue;
-        }
-        double t = q[i] / p[i];
-        if (p[i] < 0) {
-            if (t > t1) return false;
-            if (t > t0) t0 = t;
-        } else {
-            if (t < t0) return false;
-            if (t < t1) t1 = t;
-        }
-    }
-    return true;
+    double t0, t1;
+    return nplot__clip_segment(b, x0, y0, x1, y1, &t0, &t1);
 }
 
 /* Even-odd point-in-polygon over device vertices (NaN separates polygons). */

@@ -97,8 +97,8 @@ static void sink_line(sink *s, double x, double y)
     sink_open(s, x, y);
 }
 
-/* Liang–Barsky: clip segment p0→p1 to r; false when it misses. t0/t1 give the part. */
-static bool clip_segment(const bbox *r, double x0, double y0, double x1, double y1, double *t0,
+/* Liang–Barsky */
+bool nplot__clip_segment(const bbox *r, double x0, double y0, double x1, double y1, double *t0,
                          double *t1)
 {
     double dx = x1 - x0, dy = y1 - y0;
@@ -155,7 +155,7 @@ static void emit_polyline(sink *s, const double *xs, const double *ys, size_t n,
             sink_line(s, x, y);
         } else {
             double t0, t1;
-            if (clip_segment(r, px, py, x, y, &t0, &t1)) {
+            if (nplot__clip_segment(r, px, py, x, y, &t0, &t1)) {
                 double ax = px + t0 * (x - px), ay = py + t0 * (y - py);
                 double bx = px + t1 * (x - px), by = py + t1 * (y - py);
                 if (!pen || t0 > 0) sink_move(s, ax, ay);

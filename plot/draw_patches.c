@@ -49,6 +49,21 @@ static double snap_px(const render_ctx *rc, bool snap, double v)
     return snap && rc->raster ? round(v) : v;
 }
 
+/* Fill the current path (a group of polygons of face color face), and stroke it when a
+ * has edges. */
+static void paint_group(cairo_t *cr, const artist *a, rgba face)
+{
+    cairo_set_source_rgba(cr, face.r, face.g, face.b, face.a * a->alpha);
+    if (a->has_edge) {
+        cairo_fill_preserve(cr);
+        rgba e = a->edge_is_face ? face : a->edge;
+        cairo_set_source_rgba(cr, e.r, e.g, e.b, e.a * a->alpha);
+        cairo_stroke(cr);
+    } else {
+        cairo_fill(cr);
+    }
+}
+
 void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
 {
     cairo_t *cr = rc->cr;
@@ -76,15 +91,7 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
         while (j < a->n && isfinite(a->x[j]) && isfinite(a->y[j])) j++;
         rgba face = a->colors && poly < a->npoly ? a->colors[poly] : a->face;
         if (pending && !(group && same_color(face, cur))) {
-            cairo_set_source_rgba(cr, cur.r, cur.g, cur.b, cur.a * a->alpha);
-            if (a->has_edge) {
-                cairo_fill_preserve(cr);
-                rgba e = a->edge_is_face ? cur : a->edge;
-                cairo_set_source_rgba(cr, e.r, e.g, e.b, e.a * a->alpha);
-                cairo_stroke(cr);
-            } else {
-                cairo_fill(cr);
-            }
+            paint_group(cr, a, cur);
             pending = false;
         }
         bool snap = a->snap && j - i == 4;
@@ -107,15 +114,7 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
         i = j;
     }
     if (pending) {
-        cairo_set_source_rgba(cr, cur.r, cur.g, cur.b, cur.a * a->alpha);
-        if (a->has_edge) {
-            cairo_fill_preserve(cr);
-            rgba e = a->edge_is_face ? cur : a->edge;
-            cairo_set_source_rgba(cr, e.r, e.g, e.b, e.a * a->alpha);
-            cairo_stroke(cr);
-        } else {
-            cairo_fill(cr);
-        }
+        paint_group(cr, a, cur);
     }
     cairo_new_path(cr);
     cairo_restore(cr);

@@ -30,8 +30,7 @@ nd_status nplot_annotate_(nplot_axes *ax, const char *s, double x, double y,
     if (!ax) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);
     nd_status st = nplot__check(ax->fig);
     if (st) return st;
-    nplot_annotate_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_annotate_opts);
     nplot_figure *fig = ax->fig;
     int xyc = nplot__parse_coords(o->xycoords);
     if (xyc < 0 || xyc == COORD_OFFSET)

@@ -13,8 +13,7 @@ static bool good_size(double v) { return isfinite(v) && v > 0; }
 nplot_figure *nplot_figure_new_(const nplot_figure_opts *o)
 {
     static const char *who = "nplot_figure_new";
-    nplot_figure_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_figure_opts);
     double w = o->width == 0 ? 6.4 : o->width, h = o->height == 0 ? 4.8 : o->height;
     double dpi = o->dpi == 0 ? 100 : o->dpi;
     if (!good_size(w) || !good_size(h))
@@ -172,8 +171,7 @@ nd_status nplot_subplots_(nplot_figure *fig, int nrows, int ncols, nplot_axes **
     nd_status st = nplot__check(fig);
     if (st) return st;
     if (!axs) return nplot__fail(fig, ND_EVALUE, "%s: axs is NULL", who);
-    nplot_subplots_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_subplots_opts);
     if ((unsigned)o->sharex > NPLOT_SHARE_COL || (unsigned)o->sharey > NPLOT_SHARE_COL)
         return nplot__fail(fig, ND_EVALUE, "%s: sharex/sharey must be NPLOT_SHARE_NONE, ALL, "
                                            "ROW or COL", who);
@@ -230,8 +228,7 @@ nplot_gridspec *nplot_gridspec_new_(nplot_figure *fig, int nrows, int ncols,
 {
     static const char *who = "nplot_gridspec_new";
     if (nplot__check(fig)) return NULL;
-    nplot_gridspec_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_gridspec_opts);
     nplot_gridspec *g = gridspec_make(fig, nrows, ncols, who);
     if (!g) return NULL;
     if (NPLOT__CHECK_LEN(fig, who, "width_ratios", o->width_ratios, (size_t)ncols,
@@ -355,8 +352,7 @@ nd_status nplot_subplots_adjust_(nplot_figure *fig, const nplot_adjust_opts *o)
     static const char *who = "nplot_subplots_adjust";
     nd_status st = nplot__check(fig);
     if (st) return st;
-    nplot_adjust_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_adjust_opts);
     double l = o->left ? o->left : fig->left, r = o->right ? o->right : fig->right;
     double b = o->bottom ? o->bottom : fig->bottom, t = o->top ? o->top : fig->top;
     double ws = o->wspace ? o->wspace : fig->wspace, hs = o->hspace ? o->hspace : fig->hspace;
@@ -380,8 +376,7 @@ nd_status nplot_tight_layout_(nplot_figure *fig, const nplot_tight_opts *o)
 {
     nd_status st = nplot__check(fig);
     if (st) return st;
-    nplot_tight_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_tight_opts);
     if (o->pad < 0 || o->h_pad < 0 || o->w_pad < 0)
         return nplot__fail(fig, ND_EVALUE, "nplot_tight_layout: pads must be >= 0");
     fig->tight = true;
@@ -399,8 +394,7 @@ nd_status nplot_fig_text_(nplot_figure *fig, double x, double y, const char *s,
     static const char *who = "nplot_fig_text";
     nd_status st = nplot__check(fig);
     if (st) return st;
-    nplot_text_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_text_opts);
     if (!isfinite(x) || !isfinite(y))
         return nplot__fail(fig, ND_EVALUE, "%s: position (%g, %g) must be finite", who, x, y);
     fig_text *t = nd_calloc(1, sizeof *t, who);
@@ -435,8 +429,7 @@ nd_status nplot_suptitle_(nplot_figure *fig, const char *s, const nplot_text_opt
     static const char *who = "nplot_suptitle";
     nd_status st = nplot__check(fig);
     if (st) return st;
-    nplot_text_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_text_opts);
     text_style ts;
     /* figure.titlesize is 'large' = 12 pt */
     if ((st = nplot__text_style_from(fig, o, 12, &ts, who))) return st;

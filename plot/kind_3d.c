@@ -65,8 +65,7 @@ nd_status nplot_set_zlabel_(nplot_axes *ax, const char *s, const nplot_text_opts
 {
     static const char *who = "nplot_set_zlabel";
     CHECK_3D(ax, who);
-    nplot_text_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_text_opts);
     text_style ts;
     nd_status st = nplot__text_style_from(ax->fig, o, ax->fig->style->label_size, &ts, who);
     if (st) return st;
@@ -105,6 +104,8 @@ static artist *artist3d(nplot_axes *ax, artist_kind kind, const double *x, const
 typedef struct grid3 {
     double *x, *y, *z;
     size_t ny, nx;
+    size_t *ri, *ci; /* the rows and columns drawn (grid_sampled) */
+    size_t nr, nc;
 } grid3;
 
 static void grid_free(grid3 *g)
@@ -112,6 +113,28 @@ static void grid_free(grid3 *g)
     nd_free_mem(g->x);
     nd_free_mem(g->y);
     nd_free_mem(g->z);
+    nd_free_mem(g->ri);
+    nd_free_mem(g->ci);
+}
+
+/* Vertex coordinates a surface or wireframe builds from its grid: n each. */
+typedef struct xyz {
+    double *x, *y, *z;
+} xyz;
+
+static bool xyz_alloc(xyz *v, size_t n, const char *who)
+{
+    v->x = nd_malloc(sizeof(double) * n, who);
+    v->y = nd_malloc(sizeof(double) * n, who);
+    v->z = nd_malloc(sizeof(double) * n, who);
+    return v->x && v->y && v->z;
+}
+
+static void xyz_free(xyz *v)
+{
+    nd_free_mem(v->x);
+    nd_free_mem(v->y);
+    nd_free_mem(v->z);
 }
 
 static nd_status grid_of(nplot_axes *ax, const nd_array *X, const nd_array *Y, const nd_array *Z,
@@ -179,14 +202,38 @@ static size_t picks(size_t n, size_t s, size_t *out)
     return k;
 }
 
+/* The grid of X, Y, Z (grid_of) and the rows and columns drawn of it (o's strides or counts,
+ * matplotlib's rcount/ccount rule); with quads, Z must have at least 2 x 2 points. */
+static nd_status grid_sampled(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+                              const nd_array *Z, const nplot_surface_opts *o, bool quads, grid3 *g,
+                              const char *who)
+{
+    nd_status st = grid_of(ax, X, Y, Z, g, who);
+    if (st) return st;
+    if (quads && (g->ny < 2 || g->nx < 2))
+        st = nplot__fail(ax->fig, ND_ESHAPE, "%s: Z needs at least 2 x 2 points, got (%zu, %zu)", who,
+                         g->ny, g->nx);
+    if (!st) {
+        g->ri = nd_malloc(sizeof(size_t) * (g->ny + 1), who);
+        g->ci = nd_malloc(sizeof(size_t) * (g->nx + 1), who);
+        if (!g->ri || !g->ci) st = nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+    }
+    if (st) {
+        grid_free(g);
+        return st;
+    }
+    g->nr = picks(g->ny, stride_of(g->ny, o->rstride, o->rcount), g->ri);
+    g->nc = picks(g->nx, stride_of(g->nx, o->cstride, o->ccount), g->ci);
+    return ND_OK;
+}
+
 nd_status nplot_plot_surface_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
                                    const nd_array *Z, const nplot_surface_opts *o)
 {
     static const char *who = "nplot_plot_surface";
-    static const nplot_surface_opts d = { 0 };
     CHECK_3D(ax, who);
     nplot_figure *fig = ax->fig;
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_surface_opts);
     if (o->alpha < 0 || o->alpha > 1 || o->linewidth < 0 || o->rstride < 0 || o->cstride < 0 ||
         o->rcount < 0 || o->ccount < 0)
         return nplot__fail(fig, ND_EVALUE, "%s: strides, counts and linewidth must be >= 0, alpha in "
@@ -202,27 +249,19 @@ nd_status nplot_plot_surface_(nplot_axes *ax, const nd_array *X, const nd_array 
     if (o->edgecolor && nplot__color(o->edgecolor, fig->style, &edge, who))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     grid3 g;
-    nd_status st = grid_of(ax, X, Y, Z, &g, who);
+    nd_status st = grid_sampled(ax, X, Y, Z, o, true, &g, who);
     if (st) return st;
-    if (g.ny < 2 || g.nx < 2) {
-        grid_free(&g);
-        return nplot__fail(fig, ND_ESHAPE, "%s: Z needs at least 2 x 2 points, got (%zu, %zu)", who, g.ny, g.nx);
-    }
     if (!o->color && !m.on) base = nplot__next_patch_color(ax);
-    size_t *ri = nd_malloc(sizeof(size_t) * (g.ny + 1), who), *ci = nd_malloc(sizeof(size_t) * (g.nx + 1), who);
-    double *sx = NULL, *sy = NULL, *sz = NULL, *mean = NULL;
+    size_t nr = g.nr, nc = g.nc, nv = nr * nc, nq = (nr - 1) * (nc - 1);
+    xyz s = { 0 };
+    double *mean = nd_malloc(sizeof(double) * nq, who);
     artist *a = NULL;
-    if (!ri || !ci) goto oom;
-    size_t nr = picks(g.ny, stride_of(g.ny, o->rstride, o->rcount), ri);
-    size_t nc = picks(g.nx, stride_of(g.nx, o->cstride, o->ccount), ci);
-    size_t nv = nr * nc, nq = (nr - 1) * (nc - 1);
-    sx = nd_malloc(sizeof(double) * nv, who), sy = nd_malloc(sizeof(double) * nv, who);
-    sz = nd_malloc(sizeof(double) * nv, who), mean = nd_malloc(sizeof(double) * nq, who);
-    if (!sx || !sy || !sz || !mean) goto oom;
+    if (!xyz_alloc(&s, nv, who) || !mean) goto oom;
+    double *sx = s.x, *sy = s.y, *sz = s.z;
     for (size_t r = 0; r < nr; r++)
         for (size_t c = 0; c < nc; c++) {
-            size_t s = ri[r] * g.nx + ci[c];
-            sx[r * nc + c] = g.x[s], sy[r * nc + c] = g.y[s], sz[r * nc + c] = g.z[s];
+            size_t k = g.ri[r] * g.nx + g.ci[c];
+            sx[r * nc + c] = g.x[k], sy[r * nc + c] = g.y[k], sz[r * nc + c] = g.z[k];
         }
     double lo = INFINITY, hi = -INFINITY;
     for (size_t r = 0; r + 1 < nr; r++)
@@ -285,11 +324,7 @@ oom:
     st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
 done:
     grid_free(&g);
-    nd_free_mem(ri);
-    nd_free_mem(ci);
-    nd_free_mem(sx);
-    nd_free_mem(sy);
-    nd_free_mem(sz);
+    xyz_free(&s);
     nd_free_mem(mean);
     return st;
 }
@@ -310,40 +345,33 @@ nd_status nplot_plot_wireframe_(nplot_axes *ax, const nd_array *X, const nd_arra
                                      const nd_array *Z, const nplot_surface_opts *o)
 {
     static const char *who = "nplot_plot_wireframe";
-    static const nplot_surface_opts d = { 0 };
     CHECK_3D(ax, who);
     nplot_figure *fig = ax->fig;
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_surface_opts);
     if (o->rstride < 0 || o->cstride < 0 || o->rcount < 0 || o->ccount < 0 || o->linewidth < 0)
         return nplot__fail(fig, ND_EVALUE, "%s: strides, counts and linewidth must be >= 0", who);
     grid3 g;
-    nd_status st = grid_of(ax, X, Y, Z, &g, who);
+    nd_status st = grid_sampled(ax, X, Y, Z, o, false, &g, who);
     if (st) return st;
-    size_t *ri = nd_malloc(sizeof(size_t) * (g.ny + 1), who), *ci = nd_malloc(sizeof(size_t) * (g.nx + 1), who);
-    double *vx = NULL, *vy = NULL, *vz = NULL;
-    if (!ri || !ci) goto oom;
-    size_t nr = picks(g.ny, stride_of(g.ny, o->rstride, o->rcount), ri);
-    size_t nc = picks(g.nx, stride_of(g.nx, o->cstride, o->ccount), ci);
     /* rows (all columns), then columns (all rows), NaN between polylines */
-    size_t cap = nr * (g.nx + 1) + nc * (g.ny + 1) + 1, k = 0;
-    vx = nd_malloc(sizeof(double) * cap, who), vy = nd_malloc(sizeof(double) * cap, who);
-    vz = nd_malloc(sizeof(double) * cap, who);
-    if (!vx || !vy || !vz) goto oom;
-    for (size_t r = 0; r < nr; r++) {
+    size_t cap = g.nr * (g.nx + 1) + g.nc * (g.ny + 1) + 1, k = 0;
+    xyz v = { 0 };
+    if (!xyz_alloc(&v, cap, who)) goto oom;
+    for (size_t r = 0; r < g.nr; r++) {
         for (size_t c = 0; c < g.nx; c++, k++) {
-            size_t s = ri[r] * g.nx + c;
-            vx[k] = g.x[s], vy[k] = g.y[s], vz[k] = g.z[s];
+            size_t s = g.ri[r] * g.nx + c;
+            v.x[k] = g.x[s], v.y[k] = g.y[s], v.z[k] = g.z[s];
         }
-        vx[k] = vy[k] = vz[k] = NAN, k++;
+        v.x[k] = v.y[k] = v.z[k] = NAN, k++;
     }
-    for (size_t c = 0; c < nc; c++) {
+    for (size_t c = 0; c < g.nc; c++) {
         for (size_t r = 0; r < g.ny; r++, k++) {
-            size_t s = r * g.nx + ci[c];
-            vx[k] = g.x[s], vy[k] = g.y[s], vz[k] = g.z[s];
+            size_t s = r * g.nx + g.ci[c];
+            v.x[k] = g.x[s], v.y[k] = g.y[s], v.z[k] = g.z[s];
         }
-        vx[k] = vy[k] = vz[k] = NAN, k++;
+        v.x[k] = v.y[k] = v.z[k] = NAN, k++;
     }
-    artist *a = artist3d(ax, ART_LINE3D, vx, vy, vz, k, who);
+    artist *a = artist3d(ax, ART_LINE3D, v.x, v.y, v.z, k, who);
     if (!a) {
         st = fig->status;
         goto done;
@@ -355,11 +383,7 @@ oom:
     st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
 done:
     grid_free(&g);
-    nd_free_mem(ri);
-    nd_free_mem(ci);
-    nd_free_mem(vx);
-    nd_free_mem(vy);
-    nd_free_mem(vz);
+    xyz_free(&v);
     return st;
 }
 
@@ -389,9 +413,8 @@ nd_status nplot_plot3d_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                              const nd_array *z, const nplot_line_opts *o)
 {
     static const char *who = "nplot_plot3d";
-    static const nplot_line_opts d = { 0 };
     CHECK_3D(ax, who);
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_line_opts);
     double *xs, *ys, *zs;
     size_t n;
     nd_status st = xyz_of(ax, x, y, z, &xs, &ys, &zs, &n, who);
@@ -408,10 +431,9 @@ nd_status nplot_scatter3d_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                                 const nd_array *z, const nplot_scatter_opts *o)
 {
     static const char *who = "nplot_scatter3d";
-    static const nplot_scatter_opts d = { 0 };
     CHECK_3D(ax, who);
     nplot_figure *fig = ax->fig;
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_scatter_opts);
     double *xs, *ys, *zs, *cs = NULL, *ss = NULL;
     size_t n, nc = 0, ns = 0;
     nd_status st = xyz_of(ax, x, y, z, &xs, &ys, &zs, &n, who);

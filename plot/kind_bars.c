@@ -165,14 +165,11 @@ static nd_status bar_arrays(nplot_axes *ax, bool horiz, const nd_array *x, const
 {
     CHECK_AX(ax, who);
     if (!h) return nplot__fail(ax->fig, ND_EVALUE, "%s: heights are NULL", who);
-    double *xs = NULL, *hs = NULL;
-    size_t nx = 0, nh = 0;
-    nd_status st = nplot__to_f64(ax->fig, x, &xs, &nx, horiz ? "y" : "x", who);
-    if (!st) st = nplot__to_f64(ax->fig, h, &hs, &nh, horiz ? "width" : "height", who);
-    if (!st && x && nx != nh)
-        st = nplot__fail(ax->fig, ND_ESHAPE, "%s: %s and %s must have the same length, got %zu and %zu",
-                         who, horiz ? "y" : "x", horiz ? "width" : "height", nx, nh);
-    if (!st) st = bars(ax, horiz, xs, NULL, hs, nh, bar_defaults(o), NULL, who);
+    double *xs, *hs;
+    size_t n;
+    nd_status st = nplot__xy_f64(ax->fig, x, h, &xs, &hs, &n, horiz ? "y" : "x",
+                                 horiz ? "width" : "height", who);
+    if (!st) st = bars(ax, horiz, xs, NULL, hs, n, bar_defaults(o), NULL, who);
     nd_free_mem(xs);
     nd_free_mem(hs);
     return st;
@@ -441,8 +438,7 @@ done:
 
 nd_status nplot_hist_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_hist_opts *o)
 {
-    static const nplot_hist_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_hist_opts);
     if (ax && o->weights_arr)
         return nplot__fail(ax->fig, ND_EVALUE, "nplot_hist_xy: use weights (a C array) with C arrays");
     nd_status st;
@@ -454,9 +450,8 @@ nd_status nplot_hist_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_
 nd_status nplot_hist_(nplot_axes *ax, const nd_array *x, const nplot_hist_opts *o)
 {
     static const char *who = "nplot_hist";
-    static const nplot_hist_opts d = { 0 };
     CHECK_AX(ax, who);
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_hist_opts);
     if (!x) return nplot__fail(ax->fig, ND_EVALUE, "%s: x is NULL", who);
     double *xs = NULL, *ws = NULL;
     size_t nx = 0, nw = 0;

@@ -41,3 +41,20 @@ nd_status nplot__lengths_match(nplot_figure *fig, size_t nx, size_t ny, const ch
                            who, xn, yn, nx, ny);
     return ND_OK;
 }
+
+nd_status nplot__xy_f64(nplot_figure *fig, const nd_array *x, const nd_array *y, double **xs,
+                        double **ys, size_t *n, const char *xn, const char *yn, const char *who)
+{
+    size_t nx = 0, ny = 0;
+    *ys = NULL;
+    nd_status st = to_f64(fig, x, xs, &nx, xn, who);
+    if (!st) st = to_f64(fig, y, ys, &ny, yn, who);
+    if (!st && x) st = nplot__lengths_match(fig, nx, ny, xn, yn, who);
+    if (st) {
+        nd_free_mem(*xs);
+        nd_free_mem(*ys);
+        *xs = *ys = NULL;
+    }
+    *n = ny;
+    return st;
+}

@@ -43,8 +43,7 @@ nd_status nplot_fill_xy_(nplot_axes *ax, const double *x, const double *y, size_
 {
     static const char *who = "nplot_fill";
     CHECK_AX(ax, who);
-    nplot_fill_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_fill_opts);
     if (n > 0 && (!x || !y)) return nplot__fail(ax->fig, ND_EVALUE, "%s: x and y are required", who);
     artist *a = nplot__artist_add(ax, ART_POLY, who);
     if (!a) return ax->fig->status;
@@ -61,6 +60,20 @@ static double crossing(double x0, double d0, double x1, double d1)
 {
     if (d0 == d1) return x0;
     return x0 + (x1 - x0) * d0 / (d0 - d1);
+}
+
+/* Where y1 meets the base (y2, or y2c when y2 is NULL) between points j-1 and j, the one
+ * outside the run first or last: (*cx, *cy), left alone when they do not cross or the
+ * outside point's distance to the base is not finite. */
+static void base_crossing(const double *x, const double *y1, const double *y2, double y2c,
+                          size_t j, bool outside_first, double *cx, double *cy)
+{
+    double b0 = y2 ? y2[j - 1] : y2c, b1 = y2 ? y2[j] : y2c;
+    double d0 = y1[j - 1] - b0, d1 = y1[j] - b1;
+    if (!isfinite(outside_first ? d0 : d1) || !(d0 * d1 <= 0)) return;
+    *cx = crossing(x[j - 1], d0, x[j], d1);
+    double t = x[j] != x[j - 1] ? (*cx - x[j - 1]) / (x[j] - x[j - 1]) : 0;
+    *cy = b0 + t * (b1 - b0);
 }
 
 nd_status nplot__fill_between(nplot_axes *ax, const double *x, const double *y1, const double *y2,
@@ -101,24 +114,10 @@ nd_status nplot__fill_between(nplot_axes *ax, const double *x, const double *y1,
         size_t i1 = i; /* [i0, i1) */
         double sx = NAN, sy = NAN, fx = NAN, fy = NAN;
         if (o->interpolate && where) {
-            if (i0 > 0 && isfinite(x[i0 - 1]) && isfinite(y1[i0 - 1])) {
-                double b0 = y2 ? y2[i0 - 1] : o->y2, b1 = y2 ? y2[i0] : o->y2;
-                double d0 = y1[i0 - 1] - b0, d1 = y1[i0] - b1;
-                if (isfinite(d0) && d0 * d1 <= 0) {
-                    sx = crossing(x[i0 - 1], d0, x[i0], d1);
-                    double t = x[i0] != x[i0 - 1] ? (sx - x[i0 - 1]) / (x[i0] - x[i0 - 1]) : 0;
-                    sy = b0 + t * (b1 - b0);
-                }
-            }
-            if (i1 < n && isfinite(x[i1]) && isfinite(y1[i1])) {
-                double b0 = y2 ? y2[i1 - 1] : o->y2, b1 = y2 ? y2[i1] : o->y2;
-                double d0 = y1[i1 - 1] - b0, d1 = y1[i1] - b1;
-                if (isfinite(d1) && d0 * d1 <= 0) {
-                    fx = crossing(x[i1 - 1], d0, x[i1], d1);
-                    double t = x[i1] != x[i1 - 1] ? (fx - x[i1 - 1]) / (x[i1] - x[i1 - 1]) : 0;
-                    fy = b0 + t * (b1 - b0);
-                }
-            }
+            if (i0 > 0 && isfinite(x[i0 - 1]) && isfinite(y1[i0 - 1]))
+                base_crossing(x, y1, y2, o->y2, i0, true, &sx, &sy);
+            if (i1 < n && isfinite(x[i1]) && isfinite(y1[i1]))
+                base_crossing(x, y1, y2, o->y2, i1, false, &fx, &fy);
         }
         if (k > 0) {
             a->x[k] = NAN;
@@ -169,8 +168,7 @@ nd_status nplot__fill_between(nplot_axes *ax, const double *x, const double *y1,
 nd_status nplot_fill_between_xy_(nplot_axes *ax, const double *x, const double *y1,
                                       const double *y2, size_t n, const nplot_fill_opts *o)
 {
-    nplot_fill_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_fill_opts);
     if (ax && o->where)
         return nplot__fail(ax->fig, ND_EVALUE, "nplot_fill_between_xy: use where_b with C arrays");
     return nplot__fill_between(ax, x, y1, y2, n, o->where_b, o, "nplot_fill_between");
@@ -184,12 +182,10 @@ nd_status nplot_fill_(nplot_axes *ax, const nd_array *x, const nd_array *y,
     static const char *who = "nplot_fill";
     CHECK_AX(ax, who);
     if (!x || !y) return nplot__fail(ax->fig, ND_EVALUE, "%s: x and y are required", who);
-    double *xs = NULL, *ys = NULL;
-    size_t nx = 0, ny = 0;
-    nd_status st = nplot__to_f64(ax->fig, x, &xs, &nx, "x", who);
-    if (!st) st = nplot__to_f64(ax->fig, y, &ys, &ny, "y", who);
-    if (!st) st = nplot__lengths_match(ax->fig, nx, ny, "x", "y", who);
-    if (!st) st = nplot_fill_xy_(ax, xs, ys, nx, o);
+    double *xs, *ys;
+    size_t n;
+    nd_status st = nplot__xy_f64(ax->fig, x, y, &xs, &ys, &n, "x", "y", who);
+    if (!st) st = nplot_fill_xy_(ax, xs, ys, n, o);
     nd_free_mem(xs);
     nd_free_mem(ys);
     return st;
@@ -200,17 +196,14 @@ nd_status nplot_fill_between_(nplot_axes *ax, const nd_array *x, const nd_array 
 {
     static const char *who = "nplot_fill_between";
     CHECK_AX(ax, who);
-    nplot_fill_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_fill_opts);
     if (!x || !y1) return nplot__fail(ax->fig, ND_EVALUE, "%s: x and y1 are required", who);
-    double *xs = NULL, *a = NULL, *b = NULL, *w = NULL;
+    double *xs, *a, *b = NULL, *w = NULL;
     bool *wb = NULL;
-    size_t nx = 0, na = 0, nb = 0, nw = 0;
-    nd_status st = nplot__to_f64(ax->fig, x, &xs, &nx, "x", who);
-    if (!st) st = nplot__to_f64(ax->fig, y1, &a, &na, "y1", who);
+    size_t nx, nb = 0, nw = 0;
+    nd_status st = nplot__xy_f64(ax->fig, x, y1, &xs, &a, &nx, "x", "y1", who);
     if (!st) st = nplot__to_f64(ax->fig, y2, &b, &nb, "y2", who);
     if (!st) st = nplot__to_f64(ax->fig, o->where, &w, &nw, "where", who);
-    if (!st) st = nplot__lengths_match(ax->fig, nx, na, "x", "y1", who);
     if (!st && b) st = nplot__lengths_match(ax->fig, nx, nb, "x", "y2", who);
     if (!st && w) st = nplot__lengths_match(ax->fig, nx, nw, "x", "where", who);
     if (!st && w) {

@@ -177,9 +177,8 @@ nd_status nplot_imshow_data_(nplot_axes *ax, const double *z, int h, int w,
 static nd_status imshow_array(nplot_axes *ax, const nd_array *img, const nplot_imshow_opts *o,
                               artist **out, const char *who)
 {
-    static const nplot_imshow_opts d = { 0 };
     CHECK_AX(ax, who);
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_imshow_opts);
     if (!img) return nplot__fail(ax->fig, ND_EVALUE, "%s: image is NULL", who);
     int nd = nd_ndim(img);
     const ptrdiff_t *sh = nd_shape(img);
@@ -355,11 +354,10 @@ void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a)
 nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o)
 {
     static const char *who = "nplot_colorbar";
-    static const nplot_colorbar_opts d = { 0 };
     if (!ax) return ND_FAIL(ND_EVALUE, "%s: axes is NULL", who);
     nplot_figure *fig = ax->fig;
     if (nplot__check(fig)) return NULL;
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_colorbar_opts);
     const mappable *m = NULL;
     for (artist *a = ax->artists; a; a = a->next)
         if (a->map.on) m = &a->map;

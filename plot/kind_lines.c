@@ -113,8 +113,7 @@ static nd_status add_line(nplot_axes *ax, const double *x, const double *y, size
                           const nplot_line_opts *o, int drawstyle, artist **out, const char *who)
 {
     CHECK_AX(ax, who);
-    nplot_line_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_line_opts);
     if (n > 0 && !y) return nplot__fail(ax->fig, ND_EVALUE, "%s: y is NULL", who);
     line_props lp;
     double alpha;
@@ -168,8 +167,7 @@ static nd_status refline(nplot_axes *ax, bool horizontal, double v, const nplot_
                          const char *who)
 {
     CHECK_AX(ax, who);
-    nplot_refline_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_refline_opts);
     if (!isfinite(v)) return nplot__fail(ax->fig, ND_EVALUE, "%s: position must be finite, got %g", who, v);
     double lo = o->min, hi = o->max ? o->max : 1;
     /* matplotlib's reference lines take lines.color (C0), not the next cycle color */
@@ -212,8 +210,7 @@ static nd_status span(nplot_axes *ax, bool horizontal, double v0, double v1,
                       const nplot_refline_opts *o, const char *who)
 {
     CHECK_AX(ax, who);
-    nplot_refline_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_refline_opts);
     if (!isfinite(v0) || !isfinite(v1))
         return nplot__fail(ax->fig, ND_EVALUE, "%s: span limits must be finite, got %g, %g", who, v0, v1);
     const nplot__style *st = ax->fig->style;
@@ -359,8 +356,7 @@ nd_status nplot_errorbar_xy_(nplot_axes *ax, const double *x, const double *y, s
 {
     static const char *who = "nplot_errorbar";
     CHECK_AX(ax, who);
-    nplot_errorbar_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_errorbar_opts);
     if (n > 0 && !y) return nplot__fail(ax->fig, ND_EVALUE, "%s: y is NULL", who);
     if (o->yerr || o->xerr)
         return nplot__fail(ax->fig, ND_EVALUE, "%s: use yerr_f64/xerr_f64 (or nplot_errorbar with "
@@ -393,8 +389,7 @@ nd_status nplot_stem_xy_(nplot_axes *ax, const double *x, const double *y, size_
 {
     static const char *who = "nplot_stem";
     CHECK_AX(ax, who);
-    nplot_stem_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_stem_opts);
     if (n > 0 && !y) return nplot__fail(ax->fig, ND_EVALUE, "%s: y is NULL", who);
     nplot_figure *fig = ax->fig;
     const nplot__style *st = fig->style;
@@ -465,8 +460,7 @@ static nd_status plot_arrays(nplot_axes *ax, const nd_array *x, const nd_array *
 {
     CHECK_AX(ax, who);
     if (!y) return nplot__fail(ax->fig, ND_EVALUE, "%s: y is NULL", who);
-    nplot_line_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_line_opts);
     int nd = nd_ndim(y);
     if (nd > 2) return nplot__fail(ax->fig, ND_ESHAPE, "%s: y must be 1-D or 2-D, got %d dimensions", who, nd);
     double *xs = NULL, *ys = NULL;
@@ -551,14 +545,11 @@ nd_status nplot_errorbar_(nplot_axes *ax, const nd_array *x, const nd_array *y,
 {
     static const char *who = "nplot_errorbar";
     CHECK_AX(ax, who);
-    nplot_errorbar_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_errorbar_opts);
     if (!y) return nplot__fail(ax->fig, ND_EVALUE, "%s: y is required", who);
-    double *xs = NULL, *ys = NULL, *yo = NULL, *xo = NULL, *ylo, *yhi, *xlo, *xhi, *cst = NULL;
-    size_t nx = 0, ny = 0;
-    nd_status st = nplot__to_f64(ax->fig, x, &xs, &nx, "x", who);
-    if (!st) st = nplot__to_f64(ax->fig, y, &ys, &ny, "y", who);
-    if (!st && x) st = nplot__lengths_match(ax->fig, nx, ny, "x", "y", who);
+    double *xs, *ys, *yo = NULL, *xo = NULL, *ylo, *yhi, *xlo, *xhi, *cst = NULL;
+    size_t ny;
+    nd_status st = nplot__xy_f64(ax->fig, x, y, &xs, &ys, &ny, "x", "y", who);
     if (!st) st = err_arrays(ax->fig, o->yerr, ny, &ylo, &yhi, &yo, "yerr", who);
     if (!st) st = err_arrays(ax->fig, o->xerr, ny, &xlo, &xhi, &xo, "xerr", who);
     if (!st && !o->yerr)
@@ -592,12 +583,10 @@ nd_status nplot_stem_(nplot_axes *ax, const nd_array *x, const nd_array *y,
     static const char *who = "nplot_stem";
     CHECK_AX(ax, who);
     if (!y) return nplot__fail(ax->fig, ND_EVALUE, "%s: y is required", who);
-    double *xs = NULL, *ys = NULL;
-    size_t nx = 0, ny = 0;
-    nd_status st = nplot__to_f64(ax->fig, x, &xs, &nx, "x", who);
-    if (!st) st = nplot__to_f64(ax->fig, y, &ys, &ny, "y", who);
-    if (!st && x) st = nplot__lengths_match(ax->fig, nx, ny, "x", "y", who);
-    if (!st) st = nplot_stem_xy_(ax, xs, ys, ny, o);
+    double *xs, *ys;
+    size_t n;
+    nd_status st = nplot__xy_f64(ax->fig, x, y, &xs, &ys, &n, "x", "y", who);
+    if (!st) st = nplot_stem_xy_(ax, xs, ys, n, o);
     nd_free_mem(xs);
     nd_free_mem(ys);
     return st;

@@ -157,10 +157,9 @@ nd_status nplot_hexbin_xy_(nplot_axes *ax, const double *x, const double *y, siz
                                 const nplot_hexbin_opts *o)
 {
     static const char *who = "nplot_hexbin";
-    static const nplot_hexbin_opts d = { 0 };
     CHECK_AX(ax, who);
     nplot_figure *fig = ax->fig;
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_hexbin_opts);
     if (n > 0 && (!x || !y)) return nplot__fail(fig, ND_EVALUE, "%s: x and y are required", who);
     nd_status bad = NPLOT__CHECK_LEN(fig, who, "extent", o->extent, 4, "it takes");
     if (bad) return bad;
@@ -266,14 +265,10 @@ nd_status nplot_hexbin_(nplot_axes *ax, const nd_array *x, const nd_array *y,
     static const char *who = "nplot_hexbin";
     CHECK_AX(ax, who);
     if (!x || !y) return nplot__fail(ax->fig, ND_EVALUE, "%s: x and y are required", who);
-    double *xs = NULL, *ys = NULL;
-    size_t nx = 0, ny = 0;
-    nd_status st = nplot__to_f64(ax->fig, x, &xs, &nx, "x", who);
-    if (!st) st = nplot__to_f64(ax->fig, y, &ys, &ny, "y", who);
-    if (!st && nx != ny)
-        st = nplot__fail(ax->fig, ND_ESHAPE, "%s: x and y must have the same length, got %zu and %zu",
-                         who, nx, ny);
-    if (!st) st = nplot_hexbin_xy_(ax, xs, ys, nx, o);
+    double *xs, *ys;
+    size_t n;
+    nd_status st = nplot__xy_f64(ax->fig, x, y, &xs, &ys, &n, "x", "y", who);
+    if (!st) st = nplot_hexbin_xy_(ax, xs, ys, n, o);
     nd_free_mem(xs);
     nd_free_mem(ys);
     return st;
@@ -304,10 +299,9 @@ static nd_status edges_of(nplot_axes *ax, const nd_array *e, size_t cells, doubl
 nd_status nplot_pcolormesh_(nplot_axes *ax, const nd_array *c, const nplot_pcolormesh_opts *o)
 {
     static const char *who = "nplot_pcolormesh";
-    static const nplot_pcolormesh_opts d = { 0 };
     CHECK_AX(ax, who);
     nplot_figure *fig = ax->fig;
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_pcolormesh_opts);
     if (!c) return nplot__fail(fig, ND_EVALUE, "%s: C is NULL", who);
     if (nd_ndim(c) != 2 || nd_shape(c)[0] == 0 || nd_shape(c)[1] == 0)
         return nplot__fail(fig, ND_ESHAPE, "%s: C must be 2-D and not empty", who);

@@ -85,8 +85,7 @@ nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_
 nd_status nplot_scatter_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                                  const nplot_scatter_opts *o)
 {
-    nplot_scatter_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_scatter_opts);
     if (ax && (o->sizes || o->c))
         return nplot__fail(ax->fig, ND_EVALUE, "nplot_scatter_xy: use sizes_f64/c_f64 with C arrays");
     nd_status st;
@@ -104,22 +103,19 @@ nd_status nplot_scatter_(nplot_axes *ax, const nd_array *x, const nd_array *y,
 {
     static const char *who = "nplot_scatter";
     CHECK_AX(ax, who);
-    nplot_scatter_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_scatter_opts);
     if (!x || !y) return nplot__fail(ax->fig, ND_EVALUE, "%s: x and y are required", who);
-    double *xs = NULL, *ys = NULL, *ss = NULL, *cs = NULL;
-    size_t nx = 0, ny = 0, ns = 0, nc = 0;
-    nd_status st = nplot__to_f64(ax->fig, x, &xs, &nx, "x", who);
-    if (!st) st = nplot__to_f64(ax->fig, y, &ys, &ny, "y", who);
+    double *xs, *ys, *ss = NULL, *cs = NULL;
+    size_t n, ns = 0, nc = 0;
+    nd_status st = nplot__xy_f64(ax->fig, x, y, &xs, &ys, &n, "x", "y", who);
     if (!st) st = nplot__to_f64(ax->fig, o->sizes, &ss, &ns, "sizes", who);
     if (!st) st = nplot__to_f64(ax->fig, o->c, &cs, &nc, "c", who);
-    if (!st) st = nplot__lengths_match(ax->fig, nx, ny, "x", "y", who);
-    if (!st && ss) st = nplot__lengths_match(ax->fig, nx, ns, "x", "sizes", who);
-    if (!st && cs) st = nplot__lengths_match(ax->fig, nx, nc, "x", "c", who);
-    if (!st && !ss) st = NPLOT__CHECK_LEN(ax->fig, who, "sizes", o->sizes_f64, nx, "x and y have");
-    if (!st && !cs) st = NPLOT__CHECK_LEN(ax->fig, who, "c", o->c_f64, nx, "x and y have");
+    if (!st && ss) st = nplot__lengths_match(ax->fig, n, ns, "x", "sizes", who);
+    if (!st && cs) st = nplot__lengths_match(ax->fig, n, nc, "x", "c", who);
+    if (!st && !ss) st = NPLOT__CHECK_LEN(ax->fig, who, "sizes", o->sizes_f64, n, "x and y have");
+    if (!st && !cs) st = NPLOT__CHECK_LEN(ax->fig, who, "c", o->c_f64, n, "x and y have");
     if (!st)
-        st = nplot__scatter(ax, xs, ys, nx, ss ? ss : o->sizes_f64.v, cs ? cs : o->c_f64.v, o, who);
+        st = nplot__scatter(ax, xs, ys, n, ss ? ss : o->sizes_f64.v, cs ? cs : o->c_f64.v, o, who);
     nd_free_mem(xs);
     nd_free_mem(ys);
     nd_free_mem(ss);

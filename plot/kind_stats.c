@@ -30,11 +30,10 @@ static bool one_double_conversion(const char *f)
 nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_pie_opts *o)
 {
     static const char *who = "nplot_pie";
-    static const nplot_pie_opts d = { 0 };
     CHECK_AX(ax, who);
     nplot_figure *fig = ax->fig;
     const nplot__style *st = fig->style;
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_pie_opts);
     if (n > 0 && !x) return nplot__fail(fig, ND_EVALUE, "%s: x is NULL", who);
     double sum = 0;
     for (size_t i = 0; i < n; i++) {
@@ -279,11 +278,10 @@ nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const siz
                                  int k, const nplot_boxplot_opts *o)
 {
     static const char *who = "nplot_boxplot";
-    static const nplot_boxplot_opts d = { 0 };
     CHECK_AX(ax, who);
     nplot_figure *fig = ax->fig;
     const nplot__style *st = fig->style;
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_boxplot_opts);
     if (k < 0 || (k > 0 && (!data || !lens)))
         return nplot__fail(fig, ND_EVALUE, "%s: need k >= 0 datasets with their lengths", who);
     if (o->widths < 0 || o->whis < 0 || o->linewidth < 0 || !isfinite(o->widths))

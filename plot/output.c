@@ -283,8 +283,7 @@ nd_status nplot_savefig_(nplot_figure *fig, const char *path, const nplot_save_o
     static const char *who = "nplot_savefig";
     nd_status st = nplot__check(fig);
     if (st) return st;
-    nplot_save_opts d = { 0 };
-    if (!o) o = &d;
+    o = NPLOT__OPTS(o, nplot_save_opts);
     if (!path) return nd_set_error(ND_EVALUE, "%s: path is NULL", who);
     const char *fmt = o->format;
     char *with_ext = NULL;

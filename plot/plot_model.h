@@ -412,6 +412,11 @@ struct nplot_figure {
         if (st_) return st_;                                                 \
     } while (0)
 
+/* The options struct a function was given, or its defaults (all zero) when o is NULL. The
+ * defaults are a compound literal: they live until the end of the block the statement is
+ * in, so assign at the top of the function (o = NPLOT__OPTS(o, nplot_grid_opts);). */
+#define NPLOT__OPTS(o, type) ((o) ? (o) : &(const type){ 0 })
+
 /* status.c: sticky-error helpers: fail the figure (first error wins) and return the code. */
 nd_status nplot__fail(nplot_figure *fig, nd_status code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -458,6 +463,10 @@ nd_status nplot__to_f64(nplot_figure *fig, const nd_array *a, double **out, size
 /* ND_ESHAPE "who: x and y must have the same length, got 3 and 4" unless nx == ny. */
 nd_status nplot__lengths_match(nplot_figure *fig, size_t nx, size_t ny, const char *xn,
                                const char *yn, const char *who);
+/* x and y (named xn, yn) as float64 copies, *n y's length. x may be NULL (then *xs is
+ * NULL); given, its length must be y's (nplot__lengths_match). On error both are NULL. */
+nd_status nplot__xy_f64(nplot_figure *fig, const nd_array *x, const nd_array *y, double **xs,
+                        double **ys, size_t *n, const char *xn, const char *yn, const char *who);
 /* draw_patches.c: a polygon collection; colors (npoly entries) copied when given. */
 artist *nplot__patches_new(nplot_axes *ax, const double *x, const double *y, size_t n,
                            size_t npoly, const rgba *colors, const char *who);

@@ -107,6 +107,10 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
 void nplot__legend_handle(render_ctx *rc, artist *a, double x, double y, double w, double h,
                           double fontsize_dev);
 
+/* draw_lines.c: Liang–Barsky: clip segment p0→p1 to r; false when it misses, else *t0 and
+ * *t1 (in [0, 1] along it) give the part inside. */
+bool nplot__clip_segment(const bbox *r, double x0, double y0, double x1, double y1, double *t0,
+                         double *t1);
 void nplot__stroke_polyline(render_ctx *rc, const nplot_axes *ax, const double *dx,
                             const double *dy, size_t n, rgba color, double lw, int ls,
                             const double *dashes, int ndashes);
