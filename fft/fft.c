@@ -112,6 +112,17 @@ static nd_status resize_into(nd_array *dst, const nd_array *x)
     return s;
 }
 
+/* The two sides of a real transform over `axes`: rshape, x's shape with the transformed
+ * axes at their logical lengths (the real array); hshape, the same with the last of them
+ * n/2 + 1 long (the half spectrum). */
+static void real_sides(const nd_array *x, int naxes, const int *axes, const ptrdiff_t *sizes,
+                       ptrdiff_t *rshape, ptrdiff_t *hshape)
+{
+    shape_with(x, naxes, axes, sizes, rshape);
+    memcpy(hshape, rshape, sizeof(ptrdiff_t) * (size_t)x->ndim);
+    hshape[axes[naxes - 1]] = sizes[naxes - 1] / 2 + 1;
+}
+
 /* Multiply every real component of a contiguous array by f. */
 static void scale(nd_array *a, double f)
 {
@@ -210,9 +221,7 @@ static nd_array *r2c(const nd_array *x, int naxes, const int *axes, const ptrdif
     bool single = is_single(x->dtype);
     nd_dtype rt = single ? ND_FLOAT32 : ND_FLOAT64, ct = single ? ND_COMPLEX64 : ND_COMPLEX128;
     ptrdiff_t lshape[ND_MAXDIMS], oshape[ND_MAXDIMS];
-    shape_with(x, naxes, axes, sizes, lshape);
-    memcpy(oshape, lshape, sizeof(ptrdiff_t) * (size_t)x->ndim);
-    oshape[axes[naxes - 1]] = sizes[naxes - 1] / 2 + 1;
+    real_sides(x, naxes, axes, sizes, lshape, oshape);
     nd_array *out = nd__alloc(x->ndim, oshape, ct, false, who), *tmp = NULL;
     if (!out || out->size == 0) return out;
     bool resized = false;
@@ -266,9 +275,7 @@ static nd_array *c2r(const nd_array *x, int naxes, const int *axes, const ptrdif
     bool single = is_single(x->dtype);
     nd_dtype rt = single ? ND_FLOAT32 : ND_FLOAT64, ct = single ? ND_COMPLEX64 : ND_COMPLEX128;
     ptrdiff_t tshape[ND_MAXDIMS], oshape[ND_MAXDIMS];
-    shape_with(x, naxes, axes, sizes, oshape);
-    memcpy(tshape, oshape, sizeof(ptrdiff_t) * (size_t)x->ndim);
-    tshape[last] = sizes[naxes - 1] / 2 + 1;
+    real_sides(x, naxes, axes, sizes, oshape, tshape);
     /* FFTW's c2r destroys its input, so the half-spectrum always goes to a scratch copy;
      * the complex transforms over the other axes run in place on it first (NumPy's
      * order, which defines the result for inputs that are not Hermitian). */

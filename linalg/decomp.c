@@ -6,28 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-#define ROWS(x) ((x)->shape[(x)->ndim - 2])
-#define COLS(x) ((x)->shape[(x)->ndim - 1])
-#define RS(x) ((x)->strides[(x)->ndim - 2])
-#define CS(x) ((x)->strides[(x)->ndim - 1])
-#define MAX(a, b) ((a) > (b) ? (a) : (b))
-#define MIN(a, b) ((a) < (b) ? (a) : (b))
-
-static void stack_of(la_stack *st, const nd_array *a)
-{
-    st->nd = a->ndim - 2;
-    st->count = 1;
-    for (int d = 0; d < st->nd; d++) st->count *= (st->shape[d] = a->shape[d]);
-}
-
-static void set_identity(void *A, nd_dtype t, ptrdiff_t ld, ptrdiff_t m, ptrdiff_t n)
-{
-    size_t isz = nd_dtype_size(t);
-    memset(A, 0, isz * (size_t)(ld * n));
-    for (ptrdiff_t i = 0; i < MIN(m, n); i++)
-        nd__scalar_store((char *)A + (size_t)(i * ld + i) * isz, t, ND_F64(1.0));
-}
-
 /* ---- qr --------------------------------------------------------------------------------- */
 
 nd_status nd_qr(const nd_array *a, nd_qr_mode mode, nd_array **q, nd_array **r)
@@ -38,13 +16,11 @@ nd_status nd_qr(const nd_array *a, nd_qr_mode mode, nd_array **q, nd_array **r)
     *r = NULL;
     if (mode < ND_QR_REDUCED || mode > ND_QR_R)
         return nd_set_error(ND_EVALUE, "%s: unrecognized mode %d", who, (int)mode);
-    if (la_check_2d(a, who) < 0) return nd_last_error();
+    la_stack st;
+    if (la_matrix_stack(&st, a, false, who) < 0) return nd_last_error();
     ptrdiff_t m = ROWS(a), n = COLS(a), k = MIN(m, n);
-    if (la_check_int(m, who) < 0 || la_check_int(n, who) < 0) return nd_last_error();
     bool complete = mode == ND_QR_COMPLETE;
     ptrdiff_t rrows = complete ? m : k, qcols = complete ? m : k, acols = MAX(n, qcols), ld = MAX(m, 1);
-    la_stack st;
-    stack_of(&st, a);
     nd_dtype t = la_ftype(a->dtype);
     size_t isz = nd_dtype_size(t);
     nd_status s = ND_ENOMEM;
@@ -74,7 +50,7 @@ nd_status nd_qr(const nd_array *a, nd_qr_mode mode, nd_array **q, nd_array **r)
                 nd__scalar_store(pr + row * RS(R) + c * CS(R), t, ND_F64(0));
         if (!Q) continue;
         if (m == 0) continue;
-        if (k == 0) set_identity(A, t, ld, m, qcols);
+        if (k == 0) la_identity(A, t, ld, m, qcols);
         else if ((info = la_orgqr(t, (int)m, (int)qcols, (int)k, A, (int)ld, tau, work, lwork)) < 0) {
             s = la_info_error(who, "orgqr", info);
             goto fail;
@@ -102,14 +78,12 @@ fail:
 static nd_status svd_impl(const nd_array *a, bool full, bool uv, nd_array **u, nd_array **s,
                           nd_array **vh, const char *who)
 {
-    if (la_check_2d(a, who) < 0) return nd_last_error();
+    la_stack st;
+    if (la_matrix_stack(&st, a, false, who) < 0) return nd_last_error();
     ptrdiff_t m = ROWS(a), n = COLS(a), k = MIN(m, n);
-    if (la_check_int(m, who) < 0 || la_check_int(n, who) < 0) return nd_last_error();
     ptrdiff_t ucols = full ? m : k, vrows = full ? n : k;
     ptrdiff_t ldu = MAX(m, 1), ldvt = MAX(vrows, 1), lda = MAX(m, 1);
     char jobz = !uv ? 'N' : full ? 'A' : 'S';
-    la_stack st;
-    stack_of(&st, a);
     nd_dtype t = la_ftype(a->dtype), rt = la_rtype(t);
     size_t isz = nd_dtype_size(t), rsz = nd_dtype_size(rt);
     bool cplx = nd_dtype_is_complex(t);
@@ -139,21 +113,14 @@ static nd_status svd_impl(const nd_array *a, bool full, bool uv, nd_array **u, n
         if (k == 0) {
             /* Nothing to factor: the singular vectors of an empty matrix are the identity. */
             if (uv) {
-                set_identity(Ub, t, ldu, m, ucols);
-                set_identity(Vb, t, ldvt, vrows, n);
+                la_identity(Ub, t, ldu, m, ucols);
+                la_identity(Vb, t, ldvt, vrows, n);
             }
         } else {
             la_load(A, t, lda, la_item(a, 2, &st, i), a->dtype, RS(a), CS(a), m, n);
             int info = la_gesdd(t, jobz, (int)m, (int)n, A, (int)lda, Sb, Ub, (int)ldu, Vb,
                                 (int)ldvt, work, lwork, rwork, iwork);
-            if (info > 0) {
-                status = nd_set_error(ND_ELINALG, "%s: SVD did not converge", who);
-                goto fail;
-            }
-            if (info < 0) {
-                status = la_info_error(who, "gesdd", info);
-                goto fail;
-            }
+            if (la_info_status(info, who, "gesdd", "SVD did not converge") < 0) goto fail;
             memcpy(la_item(S, 1, &st, i), Sb, rsz * (size_t)k);
         }
         if (uv) {
@@ -202,11 +169,9 @@ nd_array *la_svdvals(const nd_array *a, const char *who)
 
 static nd_status eig_impl(const nd_array *a, nd_array **w, nd_array **v, const char *who)
 {
-    if (la_check_square(a, who) < 0) return nd_last_error();
-    ptrdiff_t n = COLS(a), ld = MAX(n, 1);
-    if (la_check_int(n, who) < 0) return nd_last_error();
     la_stack st;
-    stack_of(&st, a);
+    if (la_matrix_stack(&st, a, true, who) < 0) return nd_last_error();
+    ptrdiff_t n = COLS(a), ld = MAX(n, 1);
     nd_dtype t = la_ftype(a->dtype), rt = la_rtype(t);
     nd_dtype ct = rt == ND_FLOAT32 ? ND_COMPLEX64 : ND_COMPLEX128;
     bool cplx = nd_dtype_is_complex(t), want_v = v != NULL, all_real = true;
@@ -230,15 +195,9 @@ static nd_status eig_impl(const nd_array *a, nd_array **w, nd_array **v, const c
     for (ptrdiff_t i = 0; i < st.count && n > 0; i++) {
         la_load(A, t, ld, la_item(a, 2, &st, i), a->dtype, RS(a), CS(a), n, n);
         int info = la_geev(t, jobvr, (int)n, A, (int)ld, wr, wi, VR, (int)ld, work, lwork, rwork);
-        if (info > 0) {
-            status = nd_set_error(ND_ELINALG, "%s: eigenvalues did not converge (QR algorithm failed at %d)",
-                               who, info);
+        if (la_info_status(info, who, "geev",
+                           "eigenvalues did not converge (QR algorithm failed at %d)", info) < 0)
             goto fail;
-        }
-        if (info < 0) {
-            status = la_info_error(who, "geev", info);
-            goto fail;
-        }
         /* Everything to complex128 first: tw (eigenvalues), tv (row-major eigenvectors). */
         nd_cast_strided(tw, ND_COMPLEX128, 16, wr, t, (ptrdiff_t)isz, n);
         if (!cplx) {
@@ -337,45 +296,28 @@ static nd_status eigh_impl(const nd_array *a, char uplo, nd_array **w, nd_array 
     if (uplo == 'u') uplo = 'U';
     if (uplo != 'L' && uplo != 'U')
         return nd_set_error(ND_EVALUE, "%s: UPLO argument must be 'L' or 'U' (got '%c')", who, uplo);
-    if (la_check_square(a, who) < 0) return nd_last_error();
-    ptrdiff_t n = COLS(a), ld = MAX(n, 1);
-    if (la_check_int(n, who) < 0) return nd_last_error();
     la_stack st;
-    stack_of(&st, a);
+    if (la_matrix_stack(&st, a, true, who) < 0) return nd_last_error();
+    ptrdiff_t n = COLS(a), ld = MAX(n, 1);
     nd_dtype t = la_ftype(a->dtype), rt = la_rtype(t);
     bool cplx = nd_dtype_is_complex(t);
-    size_t isz = nd_dtype_size(t), rsz = nd_dtype_size(rt);
+    size_t isz = nd_dtype_size(t);
     char jobz = v ? 'V' : 'N';
     nd_status status = ND_ENOMEM;
     nd_array *W = la_alloc(&st, 1, &n, rt, who), *V = NULL;
     if (v) V = la_alloc(&st, 2, (const ptrdiff_t[]){ n, n }, t, who);
     char *A = la_malloc(isz * (size_t)(ld * ld), who);
-    void *work = NULL, *rwork = NULL;
-    int *iwork = NULL;
+    la_work lw = { 0 };
     if (!W || (v && !V) || !A) goto fail;
-    double qw[4] = { 0 }, qr[4] = { 0 };
-    int qi = 0, lwork = 1, lrwork = 1, liwork = 1;
-    if (n > 0 && la_syevd(t, jobz, uplo, (int)n, A, (int)ld, W->data, qw, -1, qr, -1, &qi, -1) == 0) {
-        lwork = la_lwork(t, qw);
-        lrwork = cplx ? la_lwork(rt, qr) : 1;
-        liwork = MAX(qi, 1);
-    }
-    work = la_malloc(isz * (size_t)lwork, who);
-    rwork = la_malloc(rsz * (size_t)lrwork, who);
-    iwork = la_malloc(sizeof(int) * (size_t)liwork, who);
-    if (!work || !rwork || !iwork) goto fail;
+    bool queried = n > 0 && la_syevd(t, jobz, uplo, (int)n, A, (int)ld, W->data, lw.qw, -1, lw.qr,
+                                     -1, &lw.qi, -1) == 0;
+    if (la_work_alloc(&lw, t, queried, who) < 0) goto fail;
     for (ptrdiff_t i = 0; i < st.count && n > 0; i++) {
         la_load(A, t, ld, la_item(a, 2, &st, i), a->dtype, RS(a), CS(a), n, n);
-        int info = la_syevd(t, jobz, uplo, (int)n, A, (int)ld, la_item(W, 1, &st, i), work, lwork,
-                            rwork, lrwork, iwork, liwork);
-        if (info > 0) {
-            status = nd_set_error(ND_ELINALG, "%s: eigenvalues did not converge", who);
+        int info = la_syevd(t, jobz, uplo, (int)n, A, (int)ld, la_item(W, 1, &st, i), lw.work,
+                            lw.lwork, lw.rwork, lw.lrwork, lw.iwork, lw.liwork);
+        if (la_info_status(info, who, cplx ? "heevd" : "syevd", "eigenvalues did not converge") < 0)
             goto fail;
-        }
-        if (info < 0) {
-            status = la_info_error(who, cplx ? "heevd" : "syevd", info);
-            goto fail;
-        }
         if (v) la_store(la_item(V, 2, &st, i), t, RS(V), CS(V), A, t, ld, n, n);
     }
     *w = W;
@@ -387,9 +329,7 @@ fail:
     nd_free(W);
     nd_free(V);
     nd_free_mem(A);
-    nd_free_mem(work);
-    nd_free_mem(rwork);
-    nd_free_mem(iwork);
+    la_work_free(&lw);
     return status;
 }
 

@@ -7,6 +7,14 @@
 
 #include <numc/linalg.h>
 
+/* The last two dims of a matrix (stack) x: extents and byte strides. */
+#define ROWS(x) ((x)->shape[(x)->ndim - 2])
+#define COLS(x) ((x)->shape[(x)->ndim - 1])
+#define RS(x) ((x)->strides[(x)->ndim - 2])
+#define CS(x) ((x)->strides[(x)->ndim - 1])
+#define MAX(a, b) ((a) > (b) ? (a) : (b))
+#define MIN(a, b) ((a) < (b) ? (a) : (b))
+
 typedef float _Complex la_c64;
 typedef double _Complex la_c128;
 
@@ -31,6 +39,13 @@ typedef struct la_stack {
 ND_INTERNAL ND_WARN_UNUSED
 nd_status la_stack_init(la_stack *st, int n, const nd_array *const *a, const int *core,
                         const char *who);
+/* st = the leading dims of a, all but its last `core`. */
+ND_INTERNAL void la_stack_of(la_stack *st, const nd_array *a, int core);
+/* Checks that a is a stack of matrices LAPACK can take (at least 2-D, square when `square`,
+ * extents within its 32-bit integers), setting the error naming `who`; then st = its
+ * leading dims. */
+ND_INTERNAL ND_WARN_UNUSED
+nd_status la_matrix_stack(la_stack *st, const nd_array *a, bool square, const char *who);
 /* Address of item i (C order over st) of `a`, whose last `core` dims are the core; its
  * leading dims are right-aligned to the stack and size-1 dims repeat. */
 ND_INTERNAL char *la_item(const nd_array *a, int core, const la_stack *st, ptrdiff_t i);
@@ -58,6 +73,10 @@ void la_load(void *dst, nd_dtype t, ptrdiff_t ld, const char *src, nd_dtype st, 
 ND_INTERNAL
 void la_store(char *dst, nd_dtype dt, ptrdiff_t rs, ptrdiff_t cs, const void *src, nd_dtype st,
               ptrdiff_t ld, ptrdiff_t m, ptrdiff_t n);
+
+/* The m×n matrix at a (type t, column-major, leading dim ld) = the identity (ones on the
+ * diagonal, zeros elsewhere, n columns of ld). */
+ND_INTERNAL void la_identity(void *a, nd_dtype t, ptrdiff_t ld, ptrdiff_t m, ptrdiff_t n);
 
 /* A new C-contiguous copy of a converted to t. */
 ND_INTERNAL ND_WARN_UNUSED nd_array *la_ccopy(const nd_array *a, nd_dtype t, const char *who);
@@ -131,5 +150,26 @@ int la_gelsd(nd_dtype t, int m, int n, int nrhs, void *a, int lda, void *b, int 
 ND_INTERNAL int la_lwork(nd_dtype t, const void *work);
 /* Sets the error for info < 0 (a bug: an illegal argument) and returns ND_ELINALG. */
 ND_INTERNAL nd_status la_info_error(const char *who, const char *routine, int info);
+/* ND_OK for info == 0; else sets the error and returns ND_ELINALG: for info < 0 as
+ * la_info_error, for info > 0 (the routine's own failure: singular, no convergence) the
+ * message "who: " + fmt. */
+ND_INTERNAL nd_status la_info_status(int info, const char *who, const char *routine,
+                                     const char *fmt, ...) ND_PRINTF(4, 5);
+
+/* The three workspaces of the drivers that size them all by a query (?syevd, ?gelsd): run
+ * the routine with lwork = -1 on qw (work), qr (rwork) and &qi (iwork) of a zeroed la_work,
+ * then la_work_alloc; la_work_free at the end (also on a zeroed one). */
+typedef struct la_work {
+    double qw[4], qr[4]; /* the query's answers, in the routine's own float type */
+    int qi;
+    void *work, *rwork; /* rwork: of the real type; size 1 for a real routine */
+    int *iwork;
+    int lwork, lrwork, liwork;
+} la_work;
+/* Allocates w's workspaces at the sizes the query gave, or size 1 each when it did not run
+ * or failed (`queried` false). ND_ENOMEM (error set) when an allocation fails. */
+ND_INTERNAL ND_WARN_UNUSED
+nd_status la_work_alloc(la_work *w, nd_dtype t, bool queried, const char *who);
+ND_INTERNAL void la_work_free(la_work *w);
 
 #endif

@@ -44,6 +44,23 @@ nd_status la_stack_init(la_stack *st, int n, const nd_array *const *a, const int
     return ND_OK;
 }
 
+void la_stack_of(la_stack *st, const nd_array *a, int core)
+{
+    st->nd = a->ndim - core;
+    st->count = 1;
+    for (int d = 0; d < st->nd; d++) st->count *= (st->shape[d] = a->shape[d]);
+}
+
+nd_status la_matrix_stack(la_stack *st, const nd_array *a, bool square, const char *who)
+{
+    nd_status s = square ? la_check_square(a, who) : la_check_2d(a, who);
+    if (s < 0) return s;
+    if ((s = la_check_int(a->shape[a->ndim - 2], who)) < 0) return s;
+    if (!square && (s = la_check_int(a->shape[a->ndim - 1], who)) < 0) return s;
+    la_stack_of(st, a, 2);
+    return ND_OK;
+}
+
 char *la_item(const nd_array *a, int core, const la_stack *st, ptrdiff_t i)
 {
     char *p = a->data;
@@ -78,15 +95,16 @@ nd_array *la_alloc(const la_stack *st, int ncore, const ptrdiff_t *core, nd_dtyp
 /* Tiles keep both the strided side and the contiguous side of a transposing copy in cache. */
 enum { TILE = 32 };
 
-void la_load(void *dst, nd_dtype t, ptrdiff_t ld, const char *src, nd_dtype st, ptrdiff_t rs,
-             ptrdiff_t cs, ptrdiff_t m, ptrdiff_t n)
+/* dst (type dt, byte strides drs between rows, dcs between columns) = the m×n matrix at src
+ * (type st, strides srs, scs), converted: column by column when by_cols, else row by row
+ * in tiles. */
+static void copy_matrix(char *dst, nd_dtype dt, ptrdiff_t drs, ptrdiff_t dcs, const char *src,
+                        nd_dtype st, ptrdiff_t srs, ptrdiff_t scs, ptrdiff_t m, ptrdiff_t n,
+                        bool by_cols)
 {
-    ptrdiff_t isz = (ptrdiff_t)nd_dtype_size(t);
-    char *d = dst;
-    if (cs != 0 && (rs == 0 || (rs < 0 ? -rs : rs) <= (cs < 0 ? -cs : cs)) ) {
-        /* Columns are runs in the source: copy column by column. */
+    if (by_cols) {
         for (ptrdiff_t j = 0; j < n; j++)
-            nd_cast_strided(d + j * ld * isz, t, isz, src + j * cs, st, rs, m);
+            nd_cast_strided(dst + j * dcs, dt, drs, src + j * scs, st, srs, m);
         return;
     }
     for (ptrdiff_t i0 = 0; i0 < m; i0 += TILE) {
@@ -94,31 +112,37 @@ void la_load(void *dst, nd_dtype t, ptrdiff_t ld, const char *src, nd_dtype st, 
         for (ptrdiff_t j0 = 0; j0 < n; j0 += TILE) {
             ptrdiff_t nj = n - j0 < TILE ? n - j0 : TILE;
             for (ptrdiff_t i = i0; i < i0 + mi; i++)
-                nd_cast_strided(d + (j0 * ld + i) * isz, t, ld * isz, src + i * rs + j0 * cs, st,
-                                cs, nj);
+                nd_cast_strided(dst + i * drs + j0 * dcs, dt, dcs, src + i * srs + j0 * scs, st,
+                                scs, nj);
         }
     }
+}
+
+#define ABS(v) ((v) < 0 ? -(v) : (v))
+
+void la_load(void *dst, nd_dtype t, ptrdiff_t ld, const char *src, nd_dtype st, ptrdiff_t rs,
+             ptrdiff_t cs, ptrdiff_t m, ptrdiff_t n)
+{
+    ptrdiff_t isz = (ptrdiff_t)nd_dtype_size(t);
+    /* By columns when they are runs in the source. */
+    copy_matrix(dst, t, isz, ld * isz, src, st, rs, cs, m, n,
+                cs != 0 && (rs == 0 || ABS(rs) <= ABS(cs)));
 }
 
 void la_store(char *dst, nd_dtype dt, ptrdiff_t rs, ptrdiff_t cs, const void *src, nd_dtype st,
               ptrdiff_t ld, ptrdiff_t m, ptrdiff_t n)
 {
     ptrdiff_t isz = (ptrdiff_t)nd_dtype_size(st);
-    const char *s = src;
-    if (rs != 0 && (cs == 0 || (rs < 0 ? -rs : rs) <= (cs < 0 ? -cs : cs))) {
-        for (ptrdiff_t j = 0; j < n; j++)
-            nd_cast_strided(dst + j * cs, dt, rs, s + j * ld * isz, st, isz, m);
-        return;
-    }
-    for (ptrdiff_t i0 = 0; i0 < m; i0 += TILE) {
-        ptrdiff_t mi = m - i0 < TILE ? m - i0 : TILE;
-        for (ptrdiff_t j0 = 0; j0 < n; j0 += TILE) {
-            ptrdiff_t nj = n - j0 < TILE ? n - j0 : TILE;
-            for (ptrdiff_t i = i0; i < i0 + mi; i++)
-                nd_cast_strided(dst + i * rs + j0 * cs, dt, cs, s + (j0 * ld + i) * isz, st,
-                                ld * isz, nj);
-        }
-    }
+    copy_matrix(dst, dt, rs, cs, src, st, isz, ld * isz, m, n,
+                rs != 0 && (cs == 0 || ABS(rs) <= ABS(cs)));
+}
+
+void la_identity(void *a, nd_dtype t, ptrdiff_t ld, ptrdiff_t m, ptrdiff_t n)
+{
+    size_t isz = nd_dtype_size(t);
+    memset(a, 0, isz * (size_t)(ld * n));
+    for (ptrdiff_t i = 0; i < m && i < n; i++)
+        nd__scalar_store((char *)a + (size_t)(i * ld + i) * isz, t, ND_F64(1.0));
 }
 
 nd_array *la_ccopy(const nd_array *a, nd_dtype t, const char *who)

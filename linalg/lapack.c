@@ -5,6 +5,8 @@
 #include <float.h>
 #include <lapacke.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 
 #define CM LAPACK_COL_MAJOR
 #define S(p) ((float *)(p))
@@ -161,4 +163,37 @@ nd_status la_info_error(const char *who, const char *routine, int info)
 {
     return nd_set_error(ND_ELINALG, "%s: LAPACK %s rejected argument %d (internal error)", who,
                      routine, -info);
+}
+
+nd_status la_info_status(int info, const char *who, const char *routine, const char *fmt, ...)
+{
+    if (info == 0) return ND_OK;
+    if (info < 0) return la_info_error(who, routine, info);
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return nd_set_error(ND_ELINALG, "%s: %s", who, msg);
+}
+
+nd_status la_work_alloc(la_work *w, nd_dtype t, bool queried, const char *who)
+{
+    nd_dtype rt = la_rtype(t);
+    w->lwork = queried ? la_lwork(t, w->qw) : 1;
+    w->lrwork = queried && nd_dtype_is_complex(t) ? la_lwork(rt, w->qr) : 1;
+    w->liwork = queried && w->qi > 1 ? w->qi : 1;
+    w->work = la_malloc(nd_dtype_size(t) * (size_t)w->lwork, who);
+    w->rwork = la_malloc(nd_dtype_size(rt) * (size_t)w->lrwork, who);
+    w->iwork = la_malloc(sizeof(int) * (size_t)w->liwork, who);
+    return w->work && w->rwork && w->iwork ? ND_OK : ND_ENOMEM;
+}
+
+void la_work_free(la_work *w)
+{
+    nd_free_mem(w->work);
+    nd_free_mem(w->rwork);
+    nd_free_mem(w->iwork);
+    w->work = w->rwork = NULL;
+    w->iwork = NULL;
 }

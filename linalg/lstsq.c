@@ -5,13 +5,6 @@
 #include <math.h>
 #include <string.h>
 
-#define ROWS(x) ((x)->shape[(x)->ndim - 2])
-#define COLS(x) ((x)->shape[(x)->ndim - 1])
-#define RS(x) ((x)->strides[(x)->ndim - 2])
-#define CS(x) ((x)->strides[(x)->ndim - 1])
-#define MAX(a, b) ((a) > (b) ? (a) : (b))
-#define MIN(a, b) ((a) < (b) ? (a) : (b))
-
 void nd_lstsq_result_free(nd_lstsq_result *r)
 {
     if (!r) return;
@@ -57,7 +50,6 @@ nd_status nd_lstsq(const nd_array *a, const nd_array *b, double rcond, nd_lstsq_
     const nd_array *ops[2] = { a, b };
     if (la_stack_init(&st, 2, ops, (const int[]){ 2, vec ? 1 : 2 }, who) < 0) return nd_last_error();
     nd_dtype t = la_ftype(nd_result_type(a->dtype, b->dtype)), rt = la_rtype(t);
-    bool cplx = nd_dtype_is_complex(t);
     size_t isz = nd_dtype_size(t), rsz = nd_dtype_size(rt);
     if (rcond < 0) rcond = la_eps(t) * (double)MAX(m, n);
 
@@ -67,21 +59,12 @@ nd_status nd_lstsq(const nd_array *a, const nd_array *b, double rcond, nd_lstsq_
     nd_array *res = la_alloc(&st, 1, &k, rt, who);
     char *A = la_malloc(isz * (size_t)(lda * MAX(n, 1)), who);
     char *B = la_malloc(isz * (size_t)(ldb * MAX(k, 1)), who);
-    void *work = NULL, *rwork = NULL;
-    int *iwork = NULL;
+    la_work lw = { 0 };
     if (!X || !S || !R || !res || !A || !B) goto fail;
-    double qw[4] = { 0 }, qr[4] = { 0 };
-    int qi = 0, rank = 0, lwork = 1, lrwork = 1, liwork = 1;
-    if (mn > 0 && la_gelsd(t, (int)m, (int)n, (int)k, A, (int)lda, B, (int)ldb, S->data, rcond, &rank,
-                           qw, -1, qr, &qi) == 0) {
-        lwork = la_lwork(t, qw);
-        lrwork = cplx ? la_lwork(rt, qr) : 1;
-        liwork = MAX(qi, 1);
-    }
-    work = la_malloc(isz * (size_t)lwork, who);
-    rwork = la_malloc(rsz * (size_t)lrwork, who);
-    iwork = la_malloc(sizeof(int) * (size_t)liwork, who);
-    if (!work || !rwork || !iwork) goto fail;
+    int rank = 0;
+    bool queried = mn > 0 && la_gelsd(t, (int)m, (int)n, (int)k, A, (int)lda, B, (int)ldb, S->data,
+                                      rcond, &rank, lw.qw, -1, lw.qr, &lw.qi) == 0;
+    if (la_work_alloc(&lw, t, queried, who) < 0) goto fail;
     bool has_res = m > n;
     for (ptrdiff_t i = 0; i < st.count; i++) {
         const char *pb = la_item(b, vec ? 1 : 2, &st, i);
@@ -94,15 +77,10 @@ nd_status nd_lstsq(const nd_array *a, const nd_array *b, double rcond, nd_lstsq_
             if (vec) la_load(B, t, ldb, pb, b->dtype, b->strides[0], 0, m, 1);
             else la_load(B, t, ldb, pb, b->dtype, RS(b), CS(b), m, k);
             int info = la_gelsd(t, (int)m, (int)n, (int)k, A, (int)lda, B, (int)ldb,
-                                la_item(S, 1, &st, i), rcond, &rank, work, lwork, rwork, iwork);
-            if (info > 0) {
-                status = nd_set_error(ND_ELINALG, "%s: SVD did not converge in Linear Least Squares", who);
+                                la_item(S, 1, &st, i), rcond, &rank, lw.work, lw.lwork, lw.rwork,
+                                lw.iwork);
+            if (la_info_status(info, who, "gelsd", "SVD did not converge in Linear Least Squares") < 0)
                 goto fail;
-            }
-            if (info < 0) {
-                status = la_info_error(who, "gelsd", info);
-                goto fail;
-            }
         }
         *prank = rank;
         if (rank < n) has_res = false;
@@ -132,9 +110,7 @@ fail:
     nd_free(res);
     nd_free_mem(A);
     nd_free_mem(B);
-    nd_free_mem(work);
-    nd_free_mem(rwork);
-    nd_free_mem(iwork);
+    la_work_free(&lw);
     return status;
 }
 
@@ -147,8 +123,8 @@ nd_array *nd_pinv(const nd_array *a, double rcond)
     if (rcond < 0) rcond = 1e-15;
     ptrdiff_t m = ROWS(a), n = COLS(a), k = MIN(m, n);
     nd_array *u = NULL, *s = NULL, *vh = NULL, *res = NULL;
-    la_stack st = { .nd = a->ndim - 2, .count = 1 };
-    for (int d = 0; d < st.nd; d++) st.count *= (st.shape[d] = a->shape[d]);
+    la_stack st;
+    la_stack_of(&st, a, 2);
     nd_dtype t = la_ftype(a->dtype);
     size_t isz = nd_dtype_size(t);
     char *W = NULL;
@@ -192,18 +168,16 @@ nd_array *nd_pinv(const nd_array *a, double rcond)
         la_gemm(t, cplx ? 'C' : 'T', 'N', n, m, k, la_item(vh, 2, &st, i), n, W, m,
                 la_item(res, 2, &st, i), m);
     }
+done:
     nd_free(u);
     nd_free(s);
     nd_free(vh);
     nd_free_mem(W);
     return res;
 fail:
-    nd_free(u);
-    nd_free(s);
-    nd_free(vh);
     nd_free(res);
-    nd_free_mem(W);
-    return NULL;
+    res = NULL;
+    goto done;
 }
 
 /* ---- matrix_rank ---------------------------------------------------------------------------- */
@@ -225,8 +199,8 @@ nd_array *nd_matrix_rank(const nd_array *a, double tol)
     nd_array *s = la_svdvals(a, who);
     if (!s) return NULL;
     ptrdiff_t k = s->shape[s->ndim - 1], m = ROWS(a), n = COLS(a);
-    la_stack st = { .nd = a->ndim - 2, .count = 1 };
-    for (int d = 0; d < st.nd; d++) st.count *= (st.shape[d] = a->shape[d]);
+    la_stack st;
+    la_stack_of(&st, a, 2);
     nd_array *r = la_alloc(&st, 0, NULL, ND_INT64, who);
     double *sv = la_malloc(sizeof(double) * (size_t)MAX(k, 1), who);
     if (r && sv) {

@@ -101,6 +101,25 @@ static char layout(ptrdiff_t rs, ptrdiff_t cs, ptrdiff_t rows, ptrdiff_t cols, n
     return 0;
 }
 
+/* layout() of the last two dims of x, read in its own dtype. */
+static char array_layout(const nd_array *x, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t *ld)
+{
+    return layout(x->strides[x->ndim - 2], x->strides[x->ndim - 1], rows, cols, x->dtype, x->data,
+                  ld);
+}
+
+/* The layout of an operand, first replaced by a C-ordered copy when BLAS cannot read it as
+ * it is; 0 when that copy fails (*x is then NULL). */
+static char operand_layout(nd_array **x, ptrdiff_t rows, ptrdiff_t cols, ptrdiff_t *ld)
+{
+    char tr = array_layout(*x, rows, cols, ld);
+    if (tr) return tr;
+    nd_array *cp = nd_copy(*x, ND_ORDER_C);
+    nd_free(*x);
+    if (!(*x = cp)) return 0;
+    return array_layout(cp, rows, cols, ld);
+}
+
 /* Stride of operand x in stack dimension d of st (0 when x repeats along it). */
 static ptrdiff_t stack_stride(const nd_array *x, const la_stack *st, int d)
 {
@@ -169,8 +188,8 @@ nd_status la_matmul_core(const nd_array *a, const nd_array *b, nd_array *c, cons
 {
     nd_dtype t = c->dtype;
     ptrdiff_t m = c->shape[c->ndim - 2], n = c->shape[c->ndim - 1], k = a->shape[a->ndim - 1];
-    la_stack st = { .nd = c->ndim - 2, .count = 1 };
-    for (int d = 0; d < st.nd; d++) st.count *= (st.shape[d] = c->shape[d]);
+    la_stack st;
+    la_stack_of(&st, c, 2);
     if (c->size == 0) return ND_OK;
     if (k == 0) return nd_fill(c, ND_F64(0));
     if (!nd_dtype_is_float(t) && !nd_dtype_is_complex(t)) return matmul_int(a, b, c, &st, who);
@@ -183,26 +202,17 @@ nd_status la_matmul_core(const nd_array *a, const nd_array *b, nd_array *c, cons
     ac = a->dtype == t ? nd_ref(a) : nd_astype(a, t, ND_CAST_UNSAFE);
     bc = b->dtype == t ? nd_ref(b) : nd_astype(b, t, ND_CAST_UNSAFE);
     if (!ac || !bc) goto fail;
-    char ta = layout(ac->strides[ac->ndim - 2], ac->strides[ac->ndim - 1], m, k, t, ac->data, &lda);
-    if (!ta) {
-        nd_array *cp = nd_copy(ac, ND_ORDER_C);
-        nd_free(ac);
-        if (!(ac = cp)) goto fail;
-        ta = layout(ac->strides[ac->ndim - 2], ac->strides[ac->ndim - 1], m, k, t, ac->data, &lda);
-    }
-    char tb = layout(bc->strides[bc->ndim - 2], bc->strides[bc->ndim - 1], k, n, t, bc->data, &ldb);
-    if (!tb) {
-        nd_array *cp = nd_copy(bc, ND_ORDER_C);
-        nd_free(bc);
-        if (!(bc = cp)) goto fail;
-        tb = layout(bc->strides[bc->ndim - 2], bc->strides[bc->ndim - 1], k, n, t, bc->data, &ldb);
-    }
+    char ta = operand_layout(&ac, m, k, &lda);
+    if (!ta) goto fail;
+    char tb = operand_layout(&bc, k, n, &ldb);
+    if (!tb) goto fail;
+    /* c is written, not read: when BLAS cannot write it, into a fresh array copied in after. */
     nd_array *cw = c;
-    char tc = layout(c->strides[c->ndim - 2], c->strides[c->ndim - 1], m, n, t, c->data, &ldc);
+    char tc = array_layout(c, m, n, &ldc);
     if (!tc) {
         if (!(tmp = nd__alloc(c->ndim, c->shape, t, false, who))) goto fail;
         cw = tmp;
-        tc = layout(cw->strides[cw->ndim - 2], cw->strides[cw->ndim - 1], m, n, t, cw->data, &ldc);
+        tc = array_layout(cw, m, n, &ldc);
     }
 
     /* b shared by the whole stack and a, c row-major with items evenly spaced: the stack

@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX(a, b) ((a) > (b) ? (a) : (b))
-
 typedef enum ord_kind { ORD_NONE, ORD_FRO, ORD_NUC, ORD_NUM } ord_kind;
 
 static nd_status parse_ord(const char *s, ord_kind *kind, double *p, const char *who)
@@ -92,8 +90,8 @@ static double mat_reduce(const double *v, ptrdiff_t m, ptrdiff_t n, ord_kind kin
  * axes, dtype float64. */
 static nd_array *norm_core(const nd_array *y, int core, ord_kind kind, double p, const char *who)
 {
-    la_stack st = { .nd = y->ndim - core, .count = 1 };
-    for (int d = 0; d < st.nd; d++) st.count *= (st.shape[d] = y->shape[d]);
+    la_stack st;
+    la_stack_of(&st, y, core);
     nd_array *r = la_alloc(&st, 0, NULL, ND_FLOAT64, who);
     if (!r) return NULL;
     double *out = (double *)r->data;
@@ -220,8 +218,8 @@ nd_array *nd_cond(const nd_array *x, const char *p)
         nd_free(s);
         if (!sd) return NULL;
         ptrdiff_t k = sd->shape[sd->ndim - 1], count = k ? sd->size / k : 0;
-        la_stack st = { .nd = x->ndim - 2, .count = 1 };
-        for (int d = 0; d < st.nd; d++) st.count *= (st.shape[d] = x->shape[d]);
+        la_stack st;
+        la_stack_of(&st, x, 2);
         if ((r = la_alloc(&st, 0, NULL, ND_FLOAT64, who)))
             for (ptrdiff_t i = 0; i < count; i++) {
                 const double *sv = (const double *)sd->data + i * k;

@@ -288,8 +288,8 @@ nd_array *nd_matrix_power(const nd_array *a, long n)
     const char *who = "nd_matrix_power";
     if (la_check_square(a, who) < 0) return NULL;
     if (n == 0) {
-        la_stack st = { .nd = a->ndim - 2, .count = 1 };
-        for (int d = 0; d < st.nd; d++) st.count *= (st.shape[d] = a->shape[d]);
+        la_stack st;
+        la_stack_of(&st, a, 2);
         return la_eye_stack(&st, a->shape[a->ndim - 1], a->dtype, who);
     }
     nd_array *base = n < 0 ? la_inv(a, false, who) : nd_copy(a, ND_ORDER_C);

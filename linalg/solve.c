@@ -6,19 +6,49 @@
 #include <math.h>
 #include <string.h>
 
-#define ROWS(x) ((x)->shape[(x)->ndim - 2])
-#define COLS(x) ((x)->shape[(x)->ndim - 1])
-#define RS(x) ((x)->strides[(x)->ndim - 2])
-#define CS(x) ((x)->strides[(x)->ndim - 1])
+/* ---- solve and inv ------------------------------------------------------------------------ */
 
-static void stack_of(la_stack *st, const nd_array *a, int core)
+/* x = a⁻¹ b for every matrix of the stack st, by gesv (NumPy's driver: one LU and two
+ * triangular solves, all level-3 BLAS). a: (..., n, n); b: (..., n, k), or (..., n) when
+ * bcore is 1 (then x too and k is 1), or NULL for the identity, so that x is the inverse.
+ * A singular matrix is an error, or gives an all-NaN x when nan_on_singular. */
+static nd_array *gesv_stack(const nd_array *a, const nd_array *b, int bcore, ptrdiff_t k,
+                            const la_stack *st, nd_dtype t, bool nan_on_singular, const char *who)
 {
-    st->nd = a->ndim - core;
-    st->count = 1;
-    for (int d = 0; d < st->nd; d++) st->count *= (st->shape[d] = a->shape[d]);
+    ptrdiff_t n = COLS(a);
+    size_t isz = nd_dtype_size(t);
+    nd_array *x = la_alloc(st, bcore, (const ptrdiff_t[]){ n, k }, t, who);
+    void *A = la_malloc(isz * (size_t)(n * n), who), *B = la_malloc(isz * (size_t)(n * k), who);
+    int *ipiv = la_malloc(sizeof(int) * (size_t)n, who);
+    if (!x || !A || !B || !ipiv) goto fail;
+    /* Byte strides of a vector's rows: its only axis; its one column: none. */
+    ptrdiff_t xrs = bcore == 1 ? x->strides[x->ndim - 1] : RS(x), xcs = bcore == 1 ? 0 : CS(x);
+    for (ptrdiff_t i = 0; i < st->count && n > 0 && k > 0; i++) {
+        char *px = la_item(x, bcore, st, i);
+        la_load(A, t, n, la_item(a, 2, st, i), a->dtype, RS(a), CS(a), n, n);
+        if (!b) la_identity(B, t, n, n, n);
+        else la_load(B, t, n, la_item(b, bcore, st, i), b->dtype,
+                     bcore == 1 ? b->strides[0] : RS(b), bcore == 1 ? 0 : CS(b), n, k);
+        int info = la_gesv(t, (int)n, (int)k, A, (int)n, ipiv, B, (int)n);
+        if (info > 0 && nan_on_singular) {
+            for (ptrdiff_t r = 0; r < n; r++)
+                for (ptrdiff_t c = 0; c < k; c++)
+                    nd__scalar_store(px + r * xrs + c * xcs, t, ND_F64(NAN));
+            continue;
+        }
+        if (la_info_status(info, who, "gesv", "singular matrix") < 0) goto fail;
+        la_store(px, t, xrs, xcs, B, t, n, n, k);
+    }
+done:
+    nd_free_mem(A);
+    nd_free_mem(B);
+    nd_free_mem(ipiv);
+    return x;
+fail:
+    nd_free(x);
+    x = NULL;
+    goto done;
 }
-
-/* ---- solve ------------------------------------------------------------------------------ */
 
 nd_array *nd_solve(const nd_array *a, const nd_array *b)
 {
@@ -36,90 +66,14 @@ nd_array *nd_solve(const nd_array *a, const nd_array *b)
     if (la_stack_init(&st, 2, ops, (const int[]){ 2, vec ? 1 : 2 }, who) < 0) return NULL;
     if (la_check_int(n, who) < 0 || la_check_int(k, who) < 0) return NULL;
     nd_dtype t = la_ftype(nd_result_type(a->dtype, b->dtype));
-    size_t isz = nd_dtype_size(t);
-    nd_array *x = la_alloc(&st, vec ? 1 : 2, (const ptrdiff_t[]){ n, k }, t, who);
-    void *A = la_malloc(isz * (size_t)(n * n), who), *B = la_malloc(isz * (size_t)(n * k), who);
-    int *ipiv = la_malloc(sizeof(int) * (size_t)n, who);
-    if (!x || !A || !B || !ipiv) goto fail;
-    if (n == 0 || k == 0) goto done;
-    for (ptrdiff_t i = 0; i < st.count; i++) {
-        const char *pb = la_item(b, vec ? 1 : 2, &st, i);
-        char *px = la_item(x, vec ? 1 : 2, &st, i);
-        la_load(A, t, n, la_item(a, 2, &st, i), a->dtype, RS(a), CS(a), n, n);
-        if (vec) la_load(B, t, n, pb, b->dtype, b->strides[0], 0, n, 1);
-        else la_load(B, t, n, pb, b->dtype, RS(b), CS(b), n, k);
-        int info = la_gesv(t, (int)n, (int)k, A, (int)n, ipiv, B, (int)n);
-        if (info > 0) {
-            nd_set_error(ND_ELINALG, "%s: singular matrix", who);
-            goto fail;
-        }
-        if (info < 0) {
-            la_info_error(who, "gesv", info);
-            goto fail;
-        }
-        if (vec) la_store(px, t, x->strides[x->ndim - 1], 0, B, t, n, n, 1);
-        else la_store(px, t, RS(x), CS(x), B, t, n, n, k);
-    }
-done:
-    nd_free_mem(A);
-    nd_free_mem(B);
-    nd_free_mem(ipiv);
-    return x;
-fail:
-    nd_free(x);
-    x = NULL;
-    goto done;
+    return gesv_stack(a, b, vec ? 1 : 2, k, &st, t, false, who);
 }
-
-/* ---- inv ---------------------------------------------------------------------------------- */
 
 nd_array *la_inv(const nd_array *a, bool nan_on_singular, const char *who)
 {
-    if (la_check_square(a, who) < 0) return NULL;
-    ptrdiff_t n = COLS(a);
-    if (la_check_int(n, who) < 0) return NULL;
     la_stack st;
-    stack_of(&st, a, 2);
-    nd_dtype t = la_ftype(a->dtype);
-    size_t isz = nd_dtype_size(t);
-    nd_array *x = la_alloc(&st, 2, (const ptrdiff_t[]){ n, n }, t, who);
-    void *A = la_malloc(isz * (size_t)(n * n), who), *B = la_malloc(isz * (size_t)(n * n), who);
-    int *ipiv = la_malloc(sizeof(int) * (size_t)n, who);
-    if (!x || !A || !B || !ipiv) goto fail;
-    /* NumPy's method: solve A X = I with gesv (one LU, two triangular solves with n
-     * right-hand sides, all level-3 BLAS); as fast as getrf + getri here, and the same
-     * rounding as NumPy. */
-    for (ptrdiff_t i = 0; i < st.count && n > 0; i++) {
-        char *px = la_item(x, 2, &st, i);
-        la_load(A, t, n, la_item(a, 2, &st, i), a->dtype, RS(a), CS(a), n, n);
-        memset(B, 0, isz * (size_t)(n * n));
-        for (ptrdiff_t j = 0; j < n; j++) nd__scalar_store((char *)B + (size_t)(j * n + j) * isz, t, ND_F64(1.0));
-        int info = la_gesv(t, (int)n, (int)n, A, (int)n, ipiv, B, (int)n);
-        if (info < 0) {
-            la_info_error(who, "gesv", info);
-            goto fail;
-        }
-        if (info > 0) {
-            if (!nan_on_singular) {
-                nd_set_error(ND_ELINALG, "%s: singular matrix", who);
-                goto fail;
-            }
-            for (ptrdiff_t r = 0; r < n; r++)
-                for (ptrdiff_t c = 0; c < n; c++)
-                    nd__scalar_store(px + r * RS(x) + c * CS(x), t, ND_F64(NAN));
-            continue;
-        }
-        la_store(px, t, RS(x), CS(x), B, t, n, n, n);
-    }
-done:
-    nd_free_mem(A);
-    nd_free_mem(B);
-    nd_free_mem(ipiv);
-    return x;
-fail:
-    nd_free(x);
-    x = NULL;
-    goto done;
+    if (la_matrix_stack(&st, a, true, who) < 0) return NULL;
+    return gesv_stack(a, NULL, 2, COLS(a), &st, la_ftype(a->dtype), nan_on_singular, who);
 }
 
 nd_array *nd_inv(const nd_array *a) { return la_inv(a, false, "nd_inv"); }
@@ -164,10 +118,8 @@ static void lu_slogdet(nd_dtype t, const void *A, ptrdiff_t n, const int *ipiv, 
 static nd_status lu_stack(const nd_array *a, double *signs, double *logdets, la_stack *st,
                           const char *who)
 {
-    if (la_check_square(a, who) < 0) return nd_last_error();
+    if (la_matrix_stack(st, a, true, who) < 0) return nd_last_error();
     ptrdiff_t n = COLS(a);
-    if (la_check_int(n, who) < 0) return nd_last_error();
-    stack_of(st, a, 2);
     nd_dtype t = la_ftype(a->dtype);
     void *A = la_malloc(nd_dtype_size(t) * (size_t)(n * n), who);
     int *ipiv = la_malloc(sizeof(int) * (size_t)n, who);
@@ -254,11 +206,9 @@ done:
 nd_array *nd_cholesky(const nd_array *a)
 {
     const char *who = "nd_cholesky";
-    if (la_check_square(a, who) < 0) return NULL;
-    ptrdiff_t n = COLS(a);
-    if (la_check_int(n, who) < 0) return NULL;
     la_stack st;
-    stack_of(&st, a, 2);
+    if (la_matrix_stack(&st, a, true, who) < 0) return NULL;
+    ptrdiff_t n = COLS(a);
     nd_dtype t = la_ftype(a->dtype);
     size_t isz = nd_dtype_size(t);
     nd_array *l = la_alloc(&st, 2, (const ptrdiff_t[]){ n, n }, t, who);
@@ -267,15 +217,10 @@ nd_array *nd_cholesky(const nd_array *a)
     for (ptrdiff_t i = 0; i < st.count; i++) {
         la_load(A, t, n, la_item(a, 2, &st, i), a->dtype, RS(a), CS(a), n, n);
         int info = n ? la_potrf(t, 'L', (int)n, A, (int)n) : 0;
-        if (info > 0) {
-            nd_set_error(ND_ELINALG, "%s: matrix is not positive definite (the leading minor of order %d is not positive)",
-                      who, info);
+        if (la_info_status(info, who, "potrf",
+                           "matrix is not positive definite (the leading minor of order %d is not positive)",
+                           info) < 0)
             goto fail;
-        }
-        if (info < 0) {
-            la_info_error(who, "potrf", info);
-            goto fail;
-        }
         for (ptrdiff_t c = 1; c < n; c++) memset(A + (size_t)(c * n) * isz, 0, (size_t)c * isz);
         la_store(la_item(l, 2, &st, i), t, RS(l), CS(l), A, t, n, n, n);
     }
