@@ -134,8 +134,16 @@ static void test_allclose_reports(void)
 
     x = f64((double[]){ NAN, 1 }, 2);
     CHECK("allclose_no_equal_nan", "nd_assert_allclose",
-          nd_assert_allclose(x, x, .no_equal_nan = true, .report = &r));
+          nd_assert_allclose(x, x, .equal_nan = false, .report = &r));
     CU_ASSERT_EQUAL(nd_assert_allclose(x, x), ND_OK); /* equal_nan by default */
+    /* NumPy's positional order: rtol, atol, equal_nan, err_msg */
+    CU_ASSERT_EQUAL(nd_assert_allclose(x, x, 1e-7, 0, true), ND_OK);
+    CU_ASSERT_EQUAL(nd_assert_allclose(x, x, 1e-7, 0, false), ND_EASSERT);
+    CU_ASSERT_EQUAL(nd_assert_allclose(x, x, 1e-7, 0, false, "why", .report = &r), ND_EASSERT);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r, "why"));
+    nd_free_mem(r);
+    r = NULL;
     nd_free(x);
 
     x = nd_from_buffer((float[]){ 1, 2, 3 }, ND_SHAPE(3), ND_FLOAT32);

@@ -413,7 +413,7 @@ nd_status nd_assert_allclose_(nd_operand actual, nd_operand desired, const nd_al
     if (!o) o = &d;
     char header[128];
     snprintf(header, sizeof header, "Not equal to tolerance rtol=%g, atol=%g", o->rtol, o->atol);
-    cmp_spec c = { CMP_CLOSE, o->rtol, o->atol, !o->no_equal_nan, true, header, o->err_msg,
+    cmp_spec c = { CMP_CLOSE, o->rtol, o->atol, o->equal_nan, true, header, o->err_msg,
                    "nd_assert_allclose", o->report };
     return array_compare(actual, desired, &c);
 }

@@ -53,10 +53,11 @@ typedef struct nd_assert_opts {
 /* nd_assert_allclose (NumPy: rtol=1e-07, atol=0, equal_nan=True, err_msg=''). */
 typedef struct nd_allclose_opts {
     int _;               /* reserved: leave it out (lets an empty option list compile) */
-    double rtol;         /* the macro's default: 1e-7 (positional: rtol, then atol) */
+    double rtol;         /* the macro's default: 1e-7 (positional: rtol, atol, equal_nan,
+                            err_msg, in NumPy's order) */
     double atol;         /* default 0 */
+    bool equal_nan;      /* the macro's default: true (NaNs in the same places are equal) */
     const char *err_msg; /* NumPy's err_msg */
-    bool no_equal_nan;   /* NumPy's equal_nan=False: NaN never equals NaN */
     char **report;       /* as in nd_assert_opts */
 } nd_allclose_opts;
 
@@ -76,13 +77,13 @@ typedef struct nd_nulp_opts {
 
 /* The defaults code that fills the structs itself starts from (NULL means these too). */
 #define ND_ASSERT_DEFAULTS ((nd_assert_opts){ 0, NULL, NULL })
-#define ND_ALLCLOSE_DEFAULTS ((nd_allclose_opts){ 0, 1e-7, 0.0, NULL, false, NULL })
+#define ND_ALLCLOSE_DEFAULTS ((nd_allclose_opts){ 0, 1e-7, 0.0, true, NULL, NULL })
 #define ND_MAX_ULP_DEFAULTS ((nd_max_ulp_opts){ 0, 1.0, NULL })
 #define ND_NULP_DEFAULTS ((nd_nulp_opts){ 0, 1, NULL })
 
 /* numpy.testing.assert_allclose: every element satisfies
  * |actual - desired| <= atol + rtol * |desired| (NaNs in the same places pass unless
- * .no_equal_nan; infinities must be in the same places). Header of the report:
+ * .equal_nan = false; infinities must be in the same places). Header of the report:
  * "Not equal to tolerance rtol=1e-07, atol=0". */
 ND_API nd_status nd_assert_allclose_(nd_operand actual, nd_operand desired,
                                      const nd_allclose_opts *o);
@@ -103,7 +104,7 @@ ND_API nd_status nd_assert_array_almost_equal_nulp_(nd_operand x, nd_operand y,
 
 #define nd_assert_allclose(actual, ...)                                                   \
     nd_assert_allclose_(ND_OPERAND(actual), ND__H1(__VA_ARGS__, ),                         \
-                        &(nd_allclose_opts){ ._ = 0, .rtol = 1e-7, ._ = 0,                 \
+                        &(nd_allclose_opts){ ._ = 0, .rtol = 1e-7, .equal_nan = true, ._ = 0, \
                                              ND__T1(__VA_ARGS__, ) })
 #define nd_assert_array_equal(x, ...)                                                     \
     nd_assert_array_equal_(ND_OPERAND(x), ND__H1(__VA_ARGS__, ),                           \
