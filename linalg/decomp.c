@@ -136,7 +136,7 @@ static nd_status svd_impl(const nd_array *a, bool full, bool uv, nd_array **u, n
     *s = S;
     U = V = S = NULL;
 fail:
-    if (status == ND_ENOMEM && nd_last_error() < 0) status = nd_last_error();
+    status = la_final_status(status);
     nd_free(U);
     nd_free(V);
     nd_free(S);
@@ -166,6 +166,16 @@ nd_array *la_svdvals(const nd_array *a, const char *who)
 }
 
 /* ---- eig ------------------------------------------------------------------------------------ */
+
+/* Hands the eigenvalues (and the eigenvectors when asked) to the caller and leaves the
+ * locals NULL, so the common cleanup frees nothing of them. */
+static nd_status give_wv(nd_array **W, nd_array **w, nd_array **V, nd_array **v)
+{
+    *w = *W;
+    if (v) *v = *V;
+    *W = *V = NULL;
+    return ND_OK;
+}
 
 static nd_status eig_impl(const nd_array *a, nd_array **w, nd_array **v, const char *who)
 {
@@ -255,12 +265,9 @@ static nd_status eig_impl(const nd_array *a, nd_array **w, nd_array **v, const c
         }
         if (!W || (want_v && !V)) goto fail;
     }
-    *w = W;
-    if (v) *v = V;
-    W = V = NULL;
-    status = ND_OK;
+    status = give_wv(&W, w, &V, v);
 fail:
-    if (status == ND_ENOMEM && nd_last_error() < 0) status = nd_last_error();
+    status = la_final_status(status);
     nd_free(W);
     nd_free(V);
     nd_free_mem(A);
@@ -320,16 +327,13 @@ static nd_status eigh_impl(const nd_array *a, char uplo, nd_array **w, nd_array 
             goto fail;
         if (v) la_store(la_item(V, 2, &st, i), t, RS(V), CS(V), A, t, ld, n, n);
     }
-    *w = W;
-    if (v) *v = V;
-    W = V = NULL;
-    status = ND_OK;
+    status = give_wv(&W, w, &V, v);
 fail:
-    if (status == ND_ENOMEM && nd_last_error() < 0) status = nd_last_error();
+    status = la_final_status(status);
+    la_work_free(&lw);
+    nd_free_mem(A);
     nd_free(W);
     nd_free(V);
-    nd_free_mem(A);
-    la_work_free(&lw);
     return status;
 }
 

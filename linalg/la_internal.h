@@ -150,6 +150,13 @@ int la_gelsd(nd_dtype t, int m, int n, int nrhs, void *a, int lda, void *b, int 
 ND_INTERNAL int la_lwork(nd_dtype t, const void *work);
 /* Sets the error for info < 0 (a bug: an illegal argument) and returns ND_ELINALG. */
 ND_INTERNAL nd_status la_info_error(const char *who, const char *routine, int info);
+/* The status a function returns after its cleanup label: an ND_ENOMEM that stands for an
+ * inner call's failure becomes that call's recorded error. */
+static inline nd_status la_final_status(nd_status status)
+{
+    return status == ND_ENOMEM && nd_last_error() < 0 ? nd_last_error() : status;
+}
+
 /* ND_OK for info == 0; else sets the error and returns ND_ELINALG: for info < 0 as
  * la_info_error, for info > 0 (the routine's own failure: singular, no convergence) the
  * message "who: " + fmt. */

@@ -103,7 +103,7 @@ nd_status nd_lstsq(const nd_array *a, const nd_array *b, double rcond, nd_lstsq_
     X = res = R = S = NULL;
     status = ND_OK;
 fail:
-    if (status == ND_ENOMEM && nd_last_error() < 0) status = nd_last_error();
+    status = la_final_status(status);
     nd_free(X);
     nd_free(S);
     nd_free(R);

@@ -20,7 +20,8 @@ static nd_array *gesv_stack(const nd_array *a, const nd_array *b, int bcore, ptr
     nd_array *x = la_alloc(st, bcore, (const ptrdiff_t[]){ n, k }, t, who);
     void *A = la_malloc(isz * (size_t)(n * n), who), *B = la_malloc(isz * (size_t)(n * k), who);
     int *ipiv = la_malloc(sizeof(int) * (size_t)n, who);
-    if (!x || !A || !B || !ipiv) goto fail;
+    bool ok = false;
+    if (!x || !A || !B || !ipiv) goto done;
     /* Byte strides of a vector's rows: its only axis; its one column: none. */
     ptrdiff_t xrs = bcore == 1 ? x->strides[x->ndim - 1] : RS(x), xcs = bcore == 1 ? 0 : CS(x);
     for (ptrdiff_t i = 0; i < st->count && n > 0 && k > 0; i++) {
@@ -36,18 +37,17 @@ static nd_array *gesv_stack(const nd_array *a, const nd_array *b, int bcore, ptr
                     nd__scalar_store(px + r * xrs + c * xcs, t, ND_F64(NAN));
             continue;
         }
-        if (la_info_status(info, who, "gesv", "singular matrix") < 0) goto fail;
+        if (la_info_status(info, who, "gesv", "singular matrix") < 0) goto done;
         la_store(px, t, xrs, xcs, B, t, n, n, k);
     }
+    ok = true;
 done:
     nd_free_mem(A);
     nd_free_mem(B);
     nd_free_mem(ipiv);
-    return x;
-fail:
+    if (ok) return x;
     nd_free(x);
-    x = NULL;
-    goto done;
+    return NULL;
 }
 
 nd_array *nd_solve(const nd_array *a, const nd_array *b)

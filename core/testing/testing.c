@@ -51,6 +51,14 @@ static nd_status inner_error(void)
     return rc < 0 ? rc : ND_ENOMEM;
 }
 
+/* The common end of an assertion: the pool freed, the error state cleared when it held. */
+static nd_status finish(pool *p, nd_status rc)
+{
+    pool_free(p);
+    if (rc == ND_OK) nd_clear_error();
+    return rc;
+}
+
 /* ---- a growable string (through numc's allocator hooks) ------------------------------ */
 typedef struct sbuf {
     char *s;
@@ -110,6 +118,17 @@ static const nd_array *as_array(pool *p, nd_operand o, const char *who, nd_statu
     const nd_array *a = keep(p, nd_scalar_array(o.scalar));
     if (!a) *rc = inner_error();
     return a;
+}
+
+/* The two operands of an assertion as arrays in the pool (*report cleared first); false
+ * with *rc set when one is missing or cannot be made. */
+static bool operands(pool *p, nd_operand xo, nd_operand yo, const char *who, char **report,
+                     nd_status *rc, const nd_array **x, const nd_array **y)
+{
+    if (report) *report = NULL;
+    *x = as_array(p, xo, who, rc);
+    *y = *x ? as_array(p, yo, who, rc) : NULL;
+    return *x && *y;
 }
 
 /* An array as a ufunc operand; a 0-d array by value (NumPy 1.x promotion of 0-d arrays). */
@@ -254,10 +273,8 @@ static nd_status array_compare(nd_operand xo, nd_operand yo, const cmp_spec *c)
     pool p = { .n = 0 };
     sbuf b = { 0 };
     nd_status rc = ND_OK;
-    if (c->report) *c->report = NULL;
-    const nd_array *x = as_array(&p, xo, c->who, &rc);
-    const nd_array *y = x ? as_array(&p, yo, c->who, &rc) : NULL;
-    if (!x || !y) goto done;
+    const nd_array *x, *y;
+    if (!operands(&p, xo, yo, c->who, c->report, &rc, &x, &y)) goto done;
     const nd_array *ox = x, *oy = y;
     const char *err_msg = c->err_msg ? c->err_msg : "";
 
@@ -402,9 +419,7 @@ restore:
     nd_seterr_(&olderr);
 done:
     nd_free_mem(b.s);
-    pool_free(&p);
-    if (rc == ND_OK) nd_clear_error();
-    return rc;
+    return finish(&p, rc);
 }
 
 nd_status nd_assert_allclose_(nd_operand actual, nd_operand desired, const nd_allclose_opts *o)
@@ -418,22 +433,25 @@ nd_status nd_assert_allclose_(nd_operand actual, nd_operand desired, const nd_al
     return array_compare(actual, desired, &c);
 }
 
-nd_status nd_assert_array_equal_(nd_operand x, nd_operand y, const nd_assert_opts *o)
+/* assert_array_equal and assert_array_less: a comparison without tolerances; infinities
+ * must sit in the same places only for equality. */
+static nd_status assert_exact(cmp_kind kind, nd_operand x, nd_operand y, const nd_assert_opts *o,
+                              const char *header, const char *who)
 {
     nd_assert_opts d = ND_ASSERT_DEFAULTS;
     if (!o) o = &d;
-    cmp_spec c = { CMP_EQUAL, 0, 0, true, true, "Arrays are not equal", o->err_msg,
-                   "nd_assert_array_equal", o->report };
+    cmp_spec c = { kind, 0, 0, true, kind == CMP_EQUAL, header, o->err_msg, who, o->report };
     return array_compare(x, y, &c);
+}
+
+nd_status nd_assert_array_equal_(nd_operand x, nd_operand y, const nd_assert_opts *o)
+{
+    return assert_exact(CMP_EQUAL, x, y, o, "Arrays are not equal", "nd_assert_array_equal");
 }
 
 nd_status nd_assert_array_less_(nd_operand x, nd_operand y, const nd_assert_opts *o)
 {
-    nd_assert_opts d = ND_ASSERT_DEFAULTS;
-    if (!o) o = &d;
-    cmp_spec c = { CMP_LESS, 0, 0, true, false, "Arrays are not less-ordered", o->err_msg,
-                   "nd_assert_array_less", o->report };
-    return array_compare(x, y, &c);
+    return assert_exact(CMP_LESS, x, y, o, "Arrays are not less-ordered", "nd_assert_array_less");
 }
 
 /* ---- units in the last place ---------------------------------------------------------- */
@@ -508,12 +526,10 @@ nd_status nd_assert_array_max_ulp_(nd_operand a, nd_operand b, const nd_max_ulp_
     const char *who = "nd_assert_array_max_ulp";
     nd_max_ulp_opts d = ND_MAX_ULP_DEFAULTS;
     if (!o) o = &d;
-    if (o->report) *o->report = NULL;
     pool p = { .n = 0 };
     nd_status rc = ND_OK;
-    const nd_array *x = as_array(&p, a, who, &rc);
-    const nd_array *y = x ? as_array(&p, b, who, &rc) : NULL;
-    if (!x || !y) goto done;
+    const nd_array *x, *y;
+    if (!operands(&p, a, b, who, o->report, &rc, &x, &y)) goto done;
     nd_array *diff = nulp_diff(&p, x, y, who);
     if (!diff) {
         rc = nd_last_error() < 0 ? nd_last_error() : ND_ENOMEM;
@@ -533,9 +549,7 @@ nd_status nd_assert_array_max_ulp_(nd_operand a, nd_operand b, const nd_max_ulp_
         rc = fail_with(&s, who, o->report);
     }
 done:
-    pool_free(&p);
-    if (rc == ND_OK) nd_clear_error();
-    return rc;
+    return finish(&p, rc);
 }
 
 nd_status nd_assert_array_almost_equal_nulp_(nd_operand xo, nd_operand yo, const nd_nulp_opts *o)
@@ -543,12 +557,10 @@ nd_status nd_assert_array_almost_equal_nulp_(nd_operand xo, nd_operand yo, const
     const char *who = "nd_assert_array_almost_equal_nulp";
     nd_nulp_opts d = ND_NULP_DEFAULTS;
     if (!o) o = &d;
-    if (o->report) *o->report = NULL;
     pool p = { .n = 0 };
     nd_status rc = ND_OK;
-    const nd_array *x = as_array(&p, xo, who, &rc);
-    const nd_array *y = x ? as_array(&p, yo, who, &rc) : NULL;
-    if (!x || !y) goto done;
+    const nd_array *x, *y;
+    if (!operands(&p, xo, yo, who, o->report, &rc, &x, &y)) goto done;
     nd_errstate olderr = nd_seterr(.all = ND_ERR_IGNORE);
     /* ref = nulp * spacing(where(ax > ay, ax, ay)); all(abs(x - y) <= ref) */
     nd_array *ax = keep(&p, nd_absolute(val(x)));
@@ -586,7 +598,5 @@ nd_status nd_assert_array_almost_equal_nulp_(nd_operand xo, nd_operand yo, const
         rc = fail_with(&s, who, o->report);
     }
 done:
-    pool_free(&p);
-    if (rc == ND_OK) nd_clear_error();
-    return rc;
+    return finish(&p, rc);
 }

@@ -168,6 +168,17 @@ nd_array *nd_emath_arctanh_(nd_operand x)
     return em_unary(ND_UF_ARCTANH, x, EM_ABS_GT_1, "nd_emath_arctanh");
 }
 
+/* em_fix_arg for the two operands of a binary function; nothing to free on failure. */
+static nd_status em_fix_args(nd_operand a, em_fix fa, em_arg *oa, nd_operand b, em_fix fb,
+                             em_arg *ob, const char *who)
+{
+    nd_status st = em_fix_arg(a, fa, oa, who);
+    if (st < 0) return st;
+    st = em_fix_arg(b, fb, ob, who);
+    if (st < 0) nd_free(oa->own);
+    return st;
+}
+
 /* f(a, b) with 0-d operands taken by value. */
 static nd_array *em_binary(nd_ufunc f, nd_operand a, nd_operand b, const char *who)
 {
@@ -182,11 +193,7 @@ nd_array *nd_emath_logn_(nd_operand n, nd_operand x)
 {
     const char *who = "nd_emath_logn";
     em_arg ax, an;
-    if (em_fix_arg(x, EM_LT_ZERO, &ax, who) < 0) return NULL;
-    if (em_fix_arg(n, EM_LT_ZERO, &an, who) < 0) {
-        nd_free(ax.own);
-        return NULL;
-    }
+    if (em_fix_args(x, EM_LT_ZERO, &ax, n, EM_LT_ZERO, &an, who) < 0) return NULL;
     nd_array *lx = NULL, *ln = NULL, *r = NULL;
     if (nd__ufunc_exec(ND_UF_LOG, NULL, 1, &ax.op, &lx, NULL, NULL, who) == ND_OK &&
         nd__ufunc_exec(ND_UF_LOG, NULL, 1, &an.op, &ln, NULL, NULL, who) == ND_OK)
@@ -202,11 +209,7 @@ nd_array *nd_emath_power_(nd_operand x, nd_operand p)
 {
     const char *who = "nd_emath_power";
     em_arg ax, ap;
-    if (em_fix_arg(x, EM_LT_ZERO, &ax, who) < 0) return NULL;
-    if (em_fix_arg(p, EM_INT_LT_ZERO, &ap, who) < 0) {
-        nd_free(ax.own);
-        return NULL;
-    }
+    if (em_fix_args(x, EM_LT_ZERO, &ax, p, EM_INT_LT_ZERO, &ap, who) < 0) return NULL;
     nd_array *r = em_binary(ND_UF_POWER, ax.op, ap.op, who);
     nd_free(ax.own);
     nd_free(ap.own);
