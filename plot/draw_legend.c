@@ -159,69 +159,128 @@ static bool seg_hits(const bbox *b, double x0, double y0, double x1, double y1)
     return nplot__clip_segment(b, x0, y0, x1, y1, &t0, &t1);
 }
 
-/* Even-odd point-in-polygon over device vertices (NaN separates polygons). */
-static bool inside_poly(const double *px, const double *py, size_t n, double x, double y)
+/* The device points of one artist loc='best' avoids, converted once for all candidate
+ * boxes: every stride-th data point (at most ~20000); for lines and markers NaN where the
+ * point is not finite, for polygons as they are (NaN separates polygons). */
+typedef struct dev_path {
+    const artist *a;
+    double *x, *y;
+    size_t n, stride;
+} dev_path;
+
+/* The avoided artists' device paths; *np of them (an artist whose copy cannot be allocated
+ * is left out, as if it were not there). Free with free_dev_paths. */
+static dev_path *dev_paths(render_ctx *rc, nplot_axes *ax, size_t *np)
+{
+    size_t count = 0;
+    for (artist *a = ax->artists; a; a = a->next)
+        if (nplot__class_of(a->kind)->avoided) count++;
+    *np = 0;
+    dev_path *p = count ? nd_calloc(count, sizeof *p, "nplot") : NULL;
+    if (!p) return NULL;
+    xform tf = nplot__xform(ax);
+    for (artist *a = ax->artists; a; a = a->next) {
+        if (!nplot__class_of(a->kind)->avoided) continue;
+        size_t stride = a->n > 20000 ? a->n / 20000 : 1, m = (a->n + stride - 1) / stride;
+        dev_path *d = &p[*np];
+        d->x = nd_malloc(sizeof(double) * (m ? m : 1), "nplot");
+        d->y = nd_malloc(sizeof(double) * (m ? m : 1), "nplot");
+        if (!d->x || !d->y) {
+            nd_free_mem(d->x);
+            nd_free_mem(d->y);
+            continue;
+        }
+        bool area = nplot__class_of(a->kind)->area; /* polygons keep their NaN separators */
+        size_t k = 0;
+        for (size_t i = 0; i < a->n && k < m; i += stride, k++) {
+            nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[i], a->y[i], &d->x[k], &d->y[k]);
+            if (!area && (!isfinite(d->x[k]) || !isfinite(d->y[k]))) d->x[k] = d->y[k] = NAN;
+        }
+        d->a = a;
+        d->n = k;
+        d->stride = stride;
+        (*np)++;
+    }
+    return p;
+}
+
+static void free_dev_paths(dev_path *p, size_t np)
+{
+    for (size_t i = 0; i < np; i++) {
+        nd_free_mem(p[i].x);
+        nd_free_mem(p[i].y);
+    }
+    nd_free_mem(p);
+}
+
+/* Even-odd parity of (x, y) in the polygon px[start..end) (crossings of a ray to the right). */
+static bool inside_ring(const double *px, const double *py, size_t start, size_t end, double x,
+                        double y)
 {
     bool in = false;
+    for (size_t i = start, j = end - 1; i < end; j = i++)
+        if (((py[i] > y) != (py[j] > y)) &&
+            x < (px[j] - px[i]) * (y - py[i]) / (py[j] - py[i]) + px[i])
+            in = !in;
+    return in;
+}
+
+/* How much of box b the filled polygons of d cover: 2 for each of 4 x 4 sample points inside
+ * them (even-odd over all the NaN-separated polygons). A polygon whose bounding box misses a
+ * sample point cannot flip its parity, so only the polygons near b are walked edge by edge. */
+static double area_badness(const dev_path *d, const bbox *b)
+{
+    bool in[16] = { false };
     size_t start = 0;
-    while (start < n) {
+    while (start < d->n) {
         size_t end = start;
-        while (end < n && !isnan(px[end])) end++;
-        for (size_t i = start, j = end ? end - 1 : 0; i < end; j = i++)
-            if (((py[i] > y) != (py[j] > y)) &&
-                x < (px[j] - px[i]) * (y - py[i]) / (py[j] - py[i]) + px[i])
-                in = !in;
+        double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+        for (; end < d->n && !isnan(d->x[end]); end++) {
+            x0 = fmin(x0, d->x[end]);
+            x1 = fmax(x1, d->x[end]);
+            y0 = fmin(y0, d->y[end]);
+            y1 = fmax(y1, d->y[end]);
+        }
+        if (end > start && x0 <= b->x1 && x1 >= b->x0 && y0 <= b->y1 && y1 >= b->y0)
+            for (int s = 0; s < 16; s++) {
+                double sx = b->x0 + (s % 4 + 0.5) / 4 * (b->x1 - b->x0);
+                double sy = b->y0 + (s / 4 + 0.5) / 4 * (b->y1 - b->y0);
+                if (sx >= x0 && sx <= x1 && sy >= y0 && sy <= y1 &&
+                    inside_ring(d->x, d->y, start, end, sx, sy))
+                    in[s] = !in[s];
+            }
         start = end + 1;
     }
-    return in;
+    double bad = 0;
+    for (int s = 0; s < 16; s++) bad += in[s] ? 2 : 0;
+    return bad;
 }
 
 /* matplotlib's idea: count data vertices inside the box and line segments crossing it;
  * patches count by how much of the box they cover. */
-static double badness(render_ctx *rc, nplot_axes *ax, const bbox *b)
+static double badness(const dev_path *paths, size_t np, const bbox *b)
 {
-    xform tf = nplot__xform(ax);
     double bad = 0;
-    for (artist *a = ax->artists; a; a = a->next) {
-        const artist_class *cls = nplot__class_of(a->kind);
-        if (!cls->avoided) continue;
-        size_t stride = a->n > 20000 ? a->n / 20000 : 1;
-        if (cls->area) {
-            size_t m = (a->n + stride - 1) / stride;
-            double *px = nd_malloc(sizeof(double) * (m ? m : 1), "nplot"), *py = nd_malloc(sizeof(double) * (m ? m : 1), "nplot");
-            if (!px || !py) {
-                nd_free_mem(px);
-                nd_free_mem(py);
-                continue;
-            }
-            size_t k = 0;
-            for (size_t i = 0; i < a->n && k < m; i += stride, k++)
-                nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[i], a->y[i], &px[k], &py[k]);
-            for (int gy = 0; gy < 4; gy++)
-                for (int gx = 0; gx < 4; gx++) {
-                    double sx = b->x0 + (gx + 0.5) / 4 * (b->x1 - b->x0);
-                    double sy = b->y0 + (gy + 0.5) / 4 * (b->y1 - b->y0);
-                    if (inside_poly(px, py, k, sx, sy)) bad += 2;
-                }
-            nd_free_mem(px);
-            nd_free_mem(py);
+    for (size_t k = 0; k < np; k++) {
+        const dev_path *d = &paths[k];
+        const artist *a = d->a;
+        if (nplot__class_of(a->kind)->area) {
+            bad += area_badness(d, b);
             continue;
         }
+        bool segments = a->kind == ART_SEGMENTS || (a->kind == ART_LINE && a->lp.ls != LS_NONE);
         double px = NAN, py = NAN;
-        for (size_t i = 0; i < a->n; i += stride) {
-            double x, y;
-            nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[i], a->y[i], &x, &y);
-            if (!isfinite(x) || !isfinite(y)) {
+        for (size_t j = 0; j < d->n; j++) {
+            double x = d->x[j], y = d->y[j];
+            if (isnan(x)) {
                 px = NAN;
                 continue;
             }
             if (x >= b->x0 && x <= b->x1 && y >= b->y0 && y <= b->y1) bad += 1;
-            if ((a->kind == ART_SEGMENTS || (a->kind == ART_LINE && a->lp.ls != LS_NONE)) &&
-                !isnan(px) && seg_hits(b, px, py, x, y))
-                bad += 1;
+            if (segments && !isnan(px) && seg_hits(b, px, py, x, y)) bad += 1;
             px = x;
             py = y;
-            if (a->kind == ART_SEGMENTS && (i % 2) == 1) px = NAN;
+            if (a->kind == ART_SEGMENTS && (j * d->stride) % 2 == 1) px = NAN;
         }
     }
     return bad;
@@ -254,6 +313,8 @@ static void legend_origin(render_ctx *rc, nplot_axes *ax, double W, double H, do
     if (loc == 0) for (int i = 1; i <= 10; i++) cand[ncand++] = i;
     else cand[ncand++] = loc;
     double best = INFINITY;
+    size_t np = 0;
+    dev_path *paths = ncand > 1 ? dev_paths(rc, ax, &np) : NULL;
     for (int k = 0; k < ncand; k++) {
         int L = cand[k];
         double x, y;
@@ -274,7 +335,7 @@ static void legend_origin(render_ctx *rc, nplot_axes *ax, double W, double H, do
             break;
         }
         bbox b = { x, y, x + W, y + H };
-        double bad = badness(rc, ax, &b);
+        double bad = badness(paths, np, &b);
         if (bad < best) {
             best = bad;
             lx = x;
@@ -282,6 +343,7 @@ static void legend_origin(render_ctx *rc, nplot_axes *ax, double W, double H, do
         }
         if (bad == 0) break;
     }
+    free_dev_paths(paths, np);
     *plx = lx;
     *ply = ly;
 }
