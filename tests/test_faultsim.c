@@ -2,7 +2,7 @@
  * 1st, 2nd, ... allocation of each body until a run gets through. Every run must end in
  * success or ND_ENOMEM, with every block it allocated freed. Covered: the ufunc engine
  * (broadcasting, casting, where), reductions, sort and sets, the CSV / .npy / .npz
- * readers and writers, linalg, FFT, a whole figure saved to PNG, SVG and PDF, and the
+ * readers and writers, linalg, polynomials (polyfit, roots), FFT, a whole figure saved to PNG, SVG and PDF, and the
  * windows / unwrap / frexp helpers. */
 #define _POSIX_C_SOURCE 200809L
 #include <numc/numc.h>
@@ -160,6 +160,34 @@ out:
     return rc;
 }
 
+static nd_status poly_body(void *ctx)
+{
+    (void)ctx;
+    nd_status rc = ND_OK;
+    nd_array *x = NULL, *y = NULL, *c = NULL, *c2 = NULL, *r = NULL, *p = NULL, *v = NULL, *k = NULL;
+    nd_polyfit_info info = { 0 };
+    nd_poly1d *pd = NULL;
+    char *txt = NULL;
+    TRY(x = nd_linspace(0, 2, 40));
+    TRY(k = nd_from_f64((double[]){ 1, -3, 2 }, 3));
+    TRY(y = nd_polyval(k, x));
+    TRY(c = nd_polyfit(x, y, 2, .full = true, .info = &info));
+    nd_polyfit_info_free(&info);
+    TRY(c2 = nd_polyfit(x, y, 3, .cov = true, .info = &info));
+    TRY(r = nd_roots(c));
+    TRY(p = nd_poly(r));
+    TRY(pd = nd_poly1d_new(p));
+    TRY(txt = nd_poly1d_str(pd));
+    TRY(v = nd_poly1d_call(pd, 2.0));
+    CHECK(fabs(nd_item_f64(v)) < 1e-9);
+out:
+    nd_polyfit_info_free(&info);
+    nd_free_mem(txt);
+    nd_poly1d_free(pd);
+    nd_free(x), nd_free(y), nd_free(c), nd_free(c2), nd_free(r), nd_free(p), nd_free(v), nd_free(k);
+    return rc;
+}
+
 static nd_status fft_body(void *ctx)
 {
     (void)ctx;
@@ -250,6 +278,7 @@ FAULTSIM_TEST(test_faults_csv, csv_body)
 FAULTSIM_TEST(test_faults_npy_npz, npy_body)
 FAULTSIM_TEST(test_faults_linalg, linalg_body)
 FAULTSIM_TEST(test_faults_fft, fft_body)
+FAULTSIM_TEST(test_faults_poly, poly_body)
 FAULTSIM_TEST(test_faults_figure, figure_body)
 FAULTSIM_TEST(test_faults_windows, window_body)
 
@@ -324,6 +353,7 @@ static const ND_TEST tests[] = {
     ND_T(test_faults_npy_npz),
     ND_T(test_faults_linalg),
     ND_T(test_faults_fft),
+    ND_T(test_faults_poly),
     ND_T(test_faults_figure),
     ND_T(test_faults_windows),
     { 0 },

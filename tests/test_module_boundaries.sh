@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The dependency rule of docs/architecture.md, checked on the sources: a module folder
-# (core/array, core/ufunc, core/sort, core/stats, core/testing, core/io, linalg, fft, random, plot,
+# (core/array, core/ufunc, core/sort, core/stats, core/testing, core/poly, core/io, linalg, fft, random, plot,
 # plot/nplot) includes only public headers (<numc/...>), headers of core/array/
 # (libnumc's modules only), and its own headers. The build enforces the same rule with
 # per-folder include paths; this test names the offending line, and also catches
@@ -34,7 +34,7 @@ check_folder() { # folder allowed-dir...
   if [ $bad = 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 }
 
-for m in core/array core/ufunc core/sort core/stats core/testing core/io linalg fft random; do
+for m in core/array core/ufunc core/sort core/stats core/testing core/poly core/io linalg fft random; do
   check_folder "$m" core/array
 done
 # Extension libraries see include/ and themselves only.

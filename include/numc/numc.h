@@ -12,6 +12,7 @@
 #include "ufunc.h"
 #include "stats.h"
 #include "testing.h"
+#include "poly.h"
 #include "random.h"
 #include "linalg.h"
 #include "fft.h"
