@@ -152,6 +152,23 @@ ND_INTERNAL ND_WARN_UNUSED
 nd_status nd__buf_reserve(void *p, size_t used, size_t *cap, size_t need, size_t first,
                           const char *who);
 
+/* numc's one growing string (print_float.c), on nd__buf_reserve. A failed allocation makes
+ * it sticky-failed (ND_ENOMEM is set once); later appends are ignored, so callers check
+ * `failed` at the end only. Start from { 0 } (or name `who`); free p with nd_free_mem or
+ * nd__sb_release. */
+typedef struct nd__strbuf {
+    char *p;
+    size_t len, cap;
+    bool failed;
+    const char *who; /* public function named in the out-of-memory message */
+} nd__strbuf;
+
+ND_INTERNAL void nd__sb_putn(nd__strbuf *b, const char *s, size_t n);
+ND_INTERNAL void nd__sb_puts(nd__strbuf *b, const char *s);
+ND_INTERNAL void nd__sb_putc(nd__strbuf *b, char c);
+ND_INTERNAL void nd__sb_spaces(nd__strbuf *b, ptrdiff_t n); /* n <= 0 appends nothing */
+ND_INTERNAL void nd__sb_release(nd__strbuf *b);
+
 /* ---- compiler portability for the kernels (ufunc loops, pairwise sums) ---------------- */
 /* Multi-versioning for the compute-bound float kernels (no libm calls inside: GCC keeps
  * errno handling in clones whatever the optimize pragmas say). */

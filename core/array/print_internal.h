@@ -5,20 +5,7 @@
 
 #include "internal.h"
 
-/* A growing string. A failed allocation makes it sticky-failed (ND_ENOMEM is set once);
- * later appends are ignored, so callers check `failed` at the end only. */
-typedef struct nd__strbuf {
-    char *p;
-    size_t len, cap;
-    bool failed;
-    const char *who; /* public function named in the out-of-memory message */
-} nd__strbuf;
-
-ND_INTERNAL void nd__sb_putn(nd__strbuf *b, const char *s, size_t n);
-ND_INTERNAL void nd__sb_puts(nd__strbuf *b, const char *s);
-ND_INTERNAL void nd__sb_putc(nd__strbuf *b, char c);
-ND_INTERNAL void nd__sb_spaces(nd__strbuf *b, ptrdiff_t n); /* n <= 0 appends nothing */
-ND_INTERNAL void nd__sb_release(nd__strbuf *b);
+/* The growing string nd__strbuf is numc's one (internal.h). */
 
 /* NumPy's FloatingFormat (arrayprint.py, floatmode='maxprec', sign '-' or '+'):
  * fill it from every value that will be shown, then format values one at a time

@@ -150,38 +150,7 @@ nd_status nd_poly1d_div(const nd_poly1d *p, const nd_poly1d *q, nd_poly1d **quot
 
 /* ---- str ------------------------------------------------------------------------------------ */
 
-typedef struct sbuf {
-    char *s;
-    size_t len, cap;
-    bool oom;
-} sbuf;
-
-static void sb_addn(sbuf *b, const char *s, size_t n)
-{
-    if (b->oom) return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = (b->len + n + 1) * 2 + 64;
-        char *t = nd_malloc(cap, "nd_poly1d_str");
-        if (!t) {
-            b->oom = true;
-            return;
-        }
-        if (b->len) memcpy(t, b->s, b->len);
-        nd_free_mem(b->s);
-        b->s = t;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-static void sb_add(sbuf *b, const char *s) { sb_addn(b, s, strlen(s)); }
-
-static void sb_spaces(sbuf *b, ptrdiff_t n)
-{
-    for (ptrdiff_t i = 0; i < n; i++) sb_addn(b, " ", 1);
-}
+typedef nd__strbuf sbuf;
 
 /* Python's '%.4g' % q, with a trailing ".0000" removed (fmt_float). */
 static void fmt_float(char *out, size_t cap, double q)
@@ -195,9 +164,9 @@ static void fmt_float(char *out, size_t cap, double q)
 static void raise_power(sbuf *out, const char *astr)
 {
     sbuf l1 = { 0 }, l2 = { 0 };
-    sb_add(out, " ");
-    sb_add(&l1, "");
-    sb_add(&l2, "");
+    nd__sb_puts(out, " ");
+    nd__sb_puts(&l1, "");
+    nd__sb_puts(&l2, "");
     size_t n = 0, len = strlen(astr);
     for (;;) {
         const char *m = strstr(astr + n, "**");
@@ -211,26 +180,26 @@ static void raise_power(sbuf *out, const char *astr)
         ptrdiff_t add2 = partlen + (plen - 1 > 0 ? plen - 1 : 0);
         ptrdiff_t add1 = (partlen - 1 > 0 ? partlen - 1 : 0) + plen;
         if ((ptrdiff_t)l2.len + add2 > 70 || (ptrdiff_t)l1.len + add1 > 70) {
-            sb_add(out, l1.s ? l1.s : "");
-            sb_add(out, "\n");
-            sb_add(out, l2.s ? l2.s : "");
-            sb_add(out, "\n ");
+            nd__sb_puts(out, l1.p ? l1.p : "");
+            nd__sb_puts(out, "\n");
+            nd__sb_puts(out, l2.p ? l2.p : "");
+            nd__sb_puts(out, "\n ");
             l1.len = l2.len = 0;
-            if (l1.s) l1.s[0] = '\0';
-            if (l2.s) l2.s[0] = '\0';
+            if (l1.p) l1.p[0] = '\0';
+            if (l2.p) l2.p[0] = '\0';
         }
-        sb_addn(&l2, part, (size_t)partlen);
-        sb_spaces(&l2, plen - 1);
-        sb_spaces(&l1, partlen - 1);
-        sb_addn(&l1, power, (size_t)plen);
+        nd__sb_putn(&l2, part, (size_t)partlen);
+        nd__sb_spaces(&l2, plen - 1);
+        nd__sb_spaces(&l1, partlen - 1);
+        nd__sb_putn(&l1, power, (size_t)plen);
     }
-    if (l1.oom || l2.oom) out->oom = true;
-    sb_add(out, l1.s ? l1.s : "");
-    sb_add(out, "\n");
-    sb_add(out, l2.s ? l2.s : "");
-    sb_add(out, astr + n);
-    nd_free_mem(l1.s);
-    nd_free_mem(l2.s);
+    if (l1.failed || l2.failed) out->failed = true;
+    nd__sb_puts(out, l1.p ? l1.p : "");
+    nd__sb_puts(out, "\n");
+    nd__sb_puts(out, l2.p ? l2.p : "");
+    nd__sb_puts(out, astr + n);
+    nd_free_mem(l1.p);
+    nd_free_mem(l2.p);
 }
 
 char *nd_poly1d_str(const nd_poly1d *p)
@@ -245,10 +214,10 @@ char *nd_poly1d_str(const nd_poly1d *p)
     while (f < n && c[f] == 0) f++;
     ptrdiff_t N = n - f - 1;
     sbuf s = { 0 }, out = { 0 };
-    sb_add(&s, "0");
+    nd__sb_puts(&s, "0");
     size_t vlen = strlen(var);
     char *newstr = nd_malloc(vlen + 160, who);
-    if (!newstr) s.oom = true;
+    if (!newstr) s.failed = true;
     for (ptrdiff_t k = 0; newstr && k <= N; k++) {
         double re = creal(c[f + k]), im = cimag(c[f + k]);
         char coef[100], a[48], b[48];
@@ -277,27 +246,27 @@ char *nd_poly1d_str(const nd_poly1d *p)
         if (k > 0) {
             if (newstr[0] != '\0') {
                 if (newstr[0] == '-') {
-                    sb_add(&s, " - ");
-                    sb_add(&s, newstr + 1);
+                    nd__sb_puts(&s, " - ");
+                    nd__sb_puts(&s, newstr + 1);
                 } else {
-                    sb_add(&s, " + ");
-                    sb_add(&s, newstr);
+                    nd__sb_puts(&s, " + ");
+                    nd__sb_puts(&s, newstr);
                 }
             }
         } else {
             s.len = 0;
-            if (s.s) s.s[0] = '\0';
-            sb_add(&s, newstr);
+            if (s.p) s.p[0] = '\0';
+            nd__sb_puts(&s, newstr);
         }
     }
     nd_free_mem(newstr);
     nd_free_mem(c);
-    if (!s.oom) raise_power(&out, s.s ? s.s : "");
-    nd_free_mem(s.s);
-    if (s.oom || out.oom) {
-        nd_free_mem(out.s);
+    if (!s.failed) raise_power(&out, s.p ? s.p : "");
+    nd_free_mem(s.p);
+    if (s.failed || out.failed) {
+        nd_free_mem(out.p);
         nd_set_error(ND_ENOMEM, "%s: out of memory", who);
         return NULL;
     }
-    return out.s;
+    return out.p;
 }

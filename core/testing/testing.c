@@ -13,6 +13,8 @@
 #include <numc/testing.h>
 #include <numc/ufunc.h>
 
+#include "internal.h"
+
 /* ---- temporaries: every array made during one assertion, freed at its end -------------- */
 #define POOL_MAX 48
 typedef struct pool {
@@ -60,34 +62,7 @@ static nd_status finish(pool *p, nd_status rc)
 }
 
 /* ---- a growable string (through numc's allocator hooks) ------------------------------ */
-typedef struct sbuf {
-    char *s;
-    size_t len, cap;
-    bool oom;
-} sbuf;
-
-static void sb_putn(sbuf *b, const char *s, size_t n)
-{
-    if (b->oom) return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1) cap *= 2;
-        char *t = nd_malloc(cap, "numc testing");
-        if (!t) {
-            b->oom = true;
-            return;
-        }
-        if (b->len) memcpy(t, b->s, b->len);
-        nd_free_mem(b->s);
-        b->s = t;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-static void sb_puts(sbuf *b, const char *s) { sb_putn(b, s, strlen(s)); }
+typedef nd__strbuf sbuf;
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
@@ -100,7 +75,7 @@ static void sb_printf(sbuf *b, const char *fmt, ...)
     int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
     if (n < 0) return;
-    sb_putn(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+    nd__sb_putn(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
 /* ---- operands ---------------------------------------------------------------------- */
@@ -158,24 +133,24 @@ static void sb_shape(sbuf *b, const nd_array *a)
 {
     int nd = nd_ndim(a);
     const ptrdiff_t *sh = nd_shape(a);
-    sb_puts(b, "(");
+    nd__sb_puts(b, "(");
     for (int i = 0; i < nd; i++) sb_printf(b, i ? ", %td" : "%td", sh[i]);
-    sb_puts(b, nd == 1 ? ",)" : ")");
+    nd__sb_puts(b, nd == 1 ? ",)" : ")");
 }
 
 /* NumPy's build_err_msg([x, y], err_msg, header=header, names=('x', 'y'), precision=6). */
 static void build_err_msg(sbuf *b, const nd_array *x, const nd_array *y, const char *err_msg,
                           const char *header)
 {
-    sb_puts(b, "\n");
-    sb_puts(b, header);
+    nd__sb_puts(b, "\n");
+    nd__sb_puts(b, header);
     if (err_msg && *err_msg) {
         if (!strchr(err_msg, '\n') && (long)strlen(err_msg) < 79 - (long)strlen(header)) {
-            sb_puts(b, " ");
-            sb_puts(b, err_msg);
+            nd__sb_puts(b, " ");
+            nd__sb_puts(b, err_msg);
         } else {
-            sb_puts(b, "\n");
-            sb_puts(b, err_msg);
+            nd__sb_puts(b, "\n");
+            nd__sb_puts(b, err_msg);
         }
     }
     nd_printoptions old = nd_get_printoptions(), po = old;
@@ -187,7 +162,7 @@ static void build_err_msg(sbuf *b, const nd_array *x, const nd_array *y, const c
         char *r = nd_repr(arr[i]);
         sb_printf(b, "\n %s: ", names[i]);
         if (!r) {
-            sb_puts(b, "[repr failed]");
+            nd__sb_puts(b, "[repr failed]");
             continue;
         }
         /* more than 3 newlines: the first 3 lines and "..." */
@@ -196,10 +171,10 @@ static void build_err_msg(sbuf *b, const nd_array *x, const nd_array *y, const c
         if (nl > 3) {
             const char *c = r;
             for (int k = 0; k < 3; k++) c = strchr(c, '\n') + 1;
-            sb_putn(b, r, (size_t)(c - r - 1));
-            sb_puts(b, "...");
+            nd__sb_putn(b, r, (size_t)(c - r - 1));
+            nd__sb_puts(b, "...");
         } else {
-            sb_puts(b, r);
+            nd__sb_puts(b, r);
         }
         nd_free_mem(r);
     }
@@ -213,25 +188,25 @@ static void sb_scalar_str(sbuf *b, pool *p, const nd_array *a0)
     nd_array *one = keep(p, nd_reshape(a0, ND_SHAPE(1)));
     char *s = one ? nd_str(one) : NULL;
     if (!s) {
-        sb_puts(b, "?");
+        nd__sb_puts(b, "?");
         return;
     }
     size_t n = strlen(s);
-    if (n >= 2 && s[0] == '[' && s[n - 1] == ']') sb_putn(b, s + 1, n - 2);
-    else sb_puts(b, s);
+    if (n >= 2 && s[0] == '[' && s[n - 1] == ']') nd__sb_putn(b, s + 1, n - 2);
+    else nd__sb_puts(b, s);
     nd_free_mem(s);
 }
 
 /* The failure: set the last error ("who:" + report) and hand the report out. */
 static nd_status fail_with(sbuf *b, const char *who, char **report)
 {
-    if (b->oom) {
-        nd_free_mem(b->s);
+    if (b->failed) {
+        nd_free_mem(b->p);
         return nd_set_error(ND_ENOMEM, "%s: out of memory writing the report", who);
     }
-    nd_set_error(ND_EASSERT, "%s:%s%s", who, b->s[0] == '\n' ? "" : " ", b->s);
-    if (report) *report = b->s;
-    else nd_free_mem(b->s);
+    nd_set_error(ND_EASSERT, "%s:%s%s", who, b->p[0] == '\n' ? "" : " ", b->p);
+    if (report) *report = b->p;
+    else nd_free_mem(b->p);
     return ND_EASSERT;
 }
 
@@ -284,17 +259,17 @@ static nd_status array_compare(nd_operand xo, nd_operand yo, const cmp_spec *c)
         shape_ok = nd_shape(x)[d] == nd_shape(y)[d];
     if (!shape_ok) {
         sbuf r = { 0 };
-        sb_puts(&r, err_msg);
-        sb_puts(&r, "\n(shapes ");
+        nd__sb_puts(&r, err_msg);
+        nd__sb_puts(&r, "\n(shapes ");
         sb_shape(&r, x);
-        sb_puts(&r, ", ");
+        nd__sb_puts(&r, ", ");
         sb_shape(&r, y);
-        sb_puts(&r, " mismatch)");
-        if (!r.oom) build_err_msg(&b, ox, oy, r.s, c->header);
-        b.oom = b.oom || r.oom;
-        nd_free_mem(r.s);
+        nd__sb_puts(&r, " mismatch)");
+        if (!r.failed) build_err_msg(&b, ox, oy, r.p, c->header);
+        b.failed = b.failed || r.failed;
+        nd_free_mem(r.p);
         rc = fail_with(&b, c->who, c->report);
-        b.s = NULL;
+        b.p = NULL;
         goto done;
     }
 
@@ -316,7 +291,7 @@ static nd_status array_compare(nd_operand xo, nd_operand yo, const cmp_spec *c)
             snprintf(em, sizeof em, "%s\nx and y %s location mismatch:", err_msg, hasval[what]);
             build_err_msg(&b, x, y, em, c->header);
             rc = fail_with(&b, c->who, c->report);
-            b.s = NULL;
+            b.p = NULL;
             goto restore;
         }
         flagged = flagged ? keep(&p, nd_logical_or(flagged, f)) : f;
@@ -368,7 +343,7 @@ static nd_status array_compare(nd_operand xo, nd_operand yo, const cmp_spec *c)
     ptrdiff_t size = nd_size(val_), n_mismatch = size - (ptrdiff_t)nd_item_i64(nt);
     if (n_elements < 0) n_elements = size;
     sbuf r = { 0 };
-    sb_puts(&r, err_msg);
+    nd__sb_puts(&r, err_msg);
     sb_printf(&r, "\nMismatched elements: %td / %td (%.3g%%)", n_mismatch, n_elements,
               100.0 * (double)n_mismatch / (double)n_elements);
     /* abs(x - y) fails for two bool arrays (NumPy: TypeError, suppressed) */
@@ -384,15 +359,15 @@ static nd_status array_compare(nd_operand xo, nd_operand yo, const cmp_spec *c)
         nd_array *nz = mx ? keep(&p, nd_not_equal(y, 0)) : NULL;
         int none = nz ? all_true(&p, keep(&p, nd_logical_not(nz))) : -1;
         if (!mx || !nz || none < 0) {
-            nd_free_mem(r.s);
+            nd_free_mem(r.p);
             rc = inner_error();
             goto restore;
         }
-        sb_puts(&r, "\nMax absolute difference: ");
+        nd__sb_puts(&r, "\nMax absolute difference: ");
         sb_scalar_str(&r, &p, mx);
-        sb_puts(&r, "\nMax relative difference: ");
+        nd__sb_puts(&r, "\nMax relative difference: ");
         if (none) {
-            sb_puts(&r, "inf");
+            nd__sb_puts(&r, "inf");
         } else {
             const nd_array *en = err, *yn = y;
             if (nd_ndim(y) > 0) {
@@ -403,22 +378,22 @@ static nd_status array_compare(nd_operand xo, nd_operand yo, const cmp_spec *c)
             nd_array *q = ay ? keep(&p, nd_divide(val(en), val(ay))) : NULL;
             nd_array *mq = q ? keep(&p, nd_amax(q)) : NULL;
             if (!mq) {
-                nd_free_mem(r.s);
+                nd_free_mem(r.p);
                 rc = inner_error();
                 goto restore;
             }
             sb_scalar_str(&r, &p, mq);
         }
     }
-    if (!r.oom) build_err_msg(&b, ox, oy, r.s, c->header);
-    b.oom = b.oom || r.oom;
-    nd_free_mem(r.s);
+    if (!r.failed) build_err_msg(&b, ox, oy, r.p, c->header);
+    b.failed = b.failed || r.failed;
+    nd_free_mem(r.p);
     rc = fail_with(&b, c->who, c->report);
-    b.s = NULL;
+    b.p = NULL;
 restore:
     nd_seterr_(&olderr);
 done:
-    nd_free_mem(b.s);
+    nd_free_mem(b.p);
     return finish(&p, rc);
 }
 
@@ -473,11 +448,11 @@ static nd_array *nulp_diff(pool *p, const nd_array *x, const nd_array *y, const 
     if (!same) {
         sbuf s = { 0 };
         sb_shape(&s, x);
-        sb_puts(&s, " - ");
+        nd__sb_puts(&s, " - ");
         sb_shape(&s, y);
         nd_set_error(ND_ESHAPE, "%s: x and y do not have the same shape: %s", who,
-                     s.s ? s.s : "?");
-        nd_free_mem(s.s);
+                     s.p ? s.p : "?");
+        nd_free_mem(s.p);
         return NULL;
     }
     nd_dtype t = common_float(x, y);
@@ -585,7 +560,7 @@ nd_status nd_assert_array_almost_equal_nulp_(nd_operand xo, nd_operand yo, const
         } else {
             nd_array *diff = nulp_diff(&p, x, y, who);
             if (!diff) {
-                nd_free_mem(s.s);
+                nd_free_mem(s.p);
                 rc = nd_last_error() < 0 ? nd_last_error() : ND_ENOMEM;
                 goto done;
             }
