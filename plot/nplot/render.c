@@ -393,7 +393,7 @@ typedef struct panel {
 
 static const char *printf_kind(const char *fmt) { return fmt ? "printf" : NULL; }
 
-static int decorate(cli_plot *p, const panel *pn, int npanels)
+static int decorate(cli_plot *p, const panel *pn)
 {
     const cli_opts *o = p->o;
     cli_data *d = p->d;
@@ -565,7 +565,7 @@ static int draw_panels(cli_plot *p)
         case CLI_BOX: rc = cli_kind_box(p, pn.ax, pn.first, pn.count); break;
         default: rc = cli_kind_xy(p, pn.ax, pn.first, pn.count); break;
         }
-        if (rc || (rc = decorate(p, &pn, npanels))) return rc;
+        if (rc || (rc = decorate(p, &pn))) return rc;
     }
     if (o->title) {
         if (npanels == 1) nplot_set_title(axs[0], o->title);
