@@ -14,11 +14,7 @@
 
 static nd_array *load(const char *prefix, const char *name)
 {
-    char path[512];
-    snprintf(path, sizeof path, DIR "%s%s.npy", prefix, name);
-    nd_array *a = nd_load(path);
-    if (!a) fprintf(stderr, "  cannot load %s: %s\n", path, nd_errmsg());
-    return a;
+    return test_load_npy(DIR, prefix, name);
 }
 
 /* "s:f:-2.0" / "s:i:2": a C scalar; otherwise in_NAME.npy (owned in *own). */

@@ -10,14 +10,7 @@
 
 #define DIR NUMC_TEST_DATA "/poly/"
 
-static nd_array *ld(const char *name)
-{
-    char path[512];
-    snprintf(path, sizeof path, DIR "%s.npy", name);
-    nd_array *a = nd_load(path);
-    if (!a) printf("\n  cannot load %s: %s\n", path, nd_errmsg());
-    return a;
-}
+static nd_array *ld(const char *name) { return test_load_npy(DIR, "", name); }
 
 /* got ≈ fixture `name` (same dtype and shape, rtol); frees got. */
 static void expect(nd_array *got, const char *name, double rtol)

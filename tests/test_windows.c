@@ -14,10 +14,7 @@
 
 static nd_array *fx(const char *name)
 {
-    char path[512];
-    snprintf(path, sizeof path, WDIR "%s.npy", name);
-    nd_array *a = nd_load(path);
-    if (!a) printf("\n  cannot load %s: %s\n", path, nd_errmsg());
+    nd_array *a = test_load_npy(WDIR, "", name);
     CU_ASSERT_PTR_NOT_NULL_FATAL(a);
     return a;
 }

@@ -11,6 +11,9 @@
 #include <CUnit/CUnit.h>
 #include <math.h>
 #include <numc/array.h>
+#include <numc/error.h>
+#include <numc/io.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 typedef struct ND_TEST {
@@ -36,6 +39,17 @@ static inline nd_array *test_iota(int ndim, const ptrdiff_t *shape)
     nd_array *r = nd_arange(0, (double)n, 1, ND_INT64);
     nd_array *a = nd_reshape(r, ndim, shape);
     nd_free(r);
+    return a;
+}
+
+/* The .npy fixture dir + prefix + name + ".npy" (dir ends in '/'); NULL, with the path and
+ * numc's message printed, when it cannot be loaded. */
+static inline nd_array *test_load_npy(const char *dir, const char *prefix, const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s%s%s.npy", dir, prefix, name);
+    nd_array *a = nd_load(path);
+    if (!a) printf("\n  cannot load %s: %s\n", path, nd_errmsg());
     return a;
 }
 
