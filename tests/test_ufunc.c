@@ -568,7 +568,39 @@ static void test_large_output_streaming_path(void)
     nd_free(a);
 }
 
+/* NumPy's comparison, min/max, fmax/fmin, sign and heaviside loops warn of nothing for a
+ * NaN operand (np.less(nan, 1) is quiet under seterr(all='raise')); arithmetic still does. */
+#define QUIET(call)                 \
+    do {                            \
+        nd_array *r_ = (call);      \
+        CU_ASSERT_PTR_NOT_NULL(r_); \
+        nd_free(r_);                \
+    } while (0)
+
+static void test_nan_comparisons_are_quiet(void)
+{
+    nd_errstate old = nd_seterr(.all = ND_ERR_RAISE);
+    nd_array *a = vec((double[]){ NAN, 1, 2 }, 3);
+    QUIET(nd_less(a, 1.5));
+    QUIET(nd_greater_equal(a, 1.5));
+    QUIET(nd_equal(a, a));
+    QUIET(nd_maximum(a, 1.5));
+    QUIET(nd_fmin(a, 1.5));
+    QUIET(nd_sign(a));
+    QUIET(nd_heaviside(a, 0.5));
+    QUIET(nd_amax(a));
+    QUIET(nd_clip(a, 0.0, 1.0));
+    /* the control: inf - inf is an invalid operation, raised */
+    nd_array *inf = vec((double[]){ INFINITY }, 1);
+    CU_ASSERT_PTR_NULL(nd_subtract(inf, inf));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    nd_free(inf);
+    nd_free(a);
+    nd_seterr_(&old);
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_nan_comparisons_are_quiet),
     ND_T(test_large_output_streaming_path),
     ND_T(test_threaded_flags_and_errors_propagate),
     ND_T(test_unary_fixtures),

@@ -116,8 +116,22 @@ void nd__loop_begin(void)
     nd__loop_status_clear();
 }
 
-nd_status nd__loop_finish(const char *who)
+/* The ufuncs whose loops only compare (a NaN operand is data, not an invalid operation). */
+static bool nan_is_quiet(nd_ufunc f)
 {
+    switch (f) {
+    case ND_UF_EQUAL: case ND_UF_NOT_EQUAL: case ND_UF_LESS: case ND_UF_LESS_EQUAL:
+    case ND_UF_GREATER: case ND_UF_GREATER_EQUAL: case ND_UF_MAXIMUM: case ND_UF_MINIMUM:
+    case ND_UF_FMAX: case ND_UF_FMIN: case ND_UF_CLIP: case ND_UF_SIGN: case ND_UF_HEAVISIDE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+nd_status nd__loop_finish(nd_ufunc f, const char *who)
+{
+    if (nan_is_quiet(f)) feclearexcept(FE_INVALID);
     const char *msg;
     nd_status rc = nd__loop_status(&msg);
     if (rc < 0) {

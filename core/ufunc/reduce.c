@@ -192,7 +192,7 @@ static void reduce_nest(nd__nest *nest, nd_array *out, const nd_array *a, const 
 
 /* Run the reduction loop (buffered when a cast or a mask is involved), then report a
  * loop error or a floating-point error. */
-static nd_status reduce_run(const nd__nest *nest, red_ctx *r, const char *who)
+static nd_status reduce_run(const nd__nest *nest, red_ctx *r, nd_ufunc f, const char *who)
 {
     nd__loop_begin();
     if (r->cast || r->has_where) {
@@ -204,7 +204,7 @@ static nd_status reduce_run(const nd__nest *nest, red_ctx *r, const char *who)
     } else {
         nd__nest_run_parallel(nest, red_direct, r, 1u | 4u);
     }
-    return nd__loop_finish(who);
+    return nd__loop_finish(f, who);
 }
 
 nd_array *nd__reduce(nd_ufunc f, const nd__loop_fn *loops, const nd_array *a,
@@ -249,7 +249,7 @@ nd_array *nd__reduce(nd_ufunc f, const nd__loop_fn *loops, const nd_array *a,
     if (ok) {
         nd__nest nest;
         reduce_nest(&nest, out, a, mask, where);
-        ok = reduce_run(&nest, &r, who) >= 0;
+        ok = reduce_run(&nest, &r, f, who) >= 0;
     }
     nd_free(first);
     nd_free(wb);

@@ -474,7 +474,7 @@ static bool setup_nest(nd__nest *nest, run_ctx *r, const nd_operand *in,
 
 /* Run the loop over the nest (buffered: single-threaded through cast buffers; direct:
  * split across the pool), then report a loop error or a floating-point error. */
-static nd_status run_nest(nd__nest *nest, run_ctx *r, bool buffered, const char *who)
+static nd_status run_nest(nd__nest *nest, run_ctx *r, bool buffered, nd_ufunc f, const char *who)
 {
     if (buffered) {
         const size_t bsz = ND__BUFN * 16;
@@ -488,7 +488,7 @@ static nd_status run_nest(nd__nest *nest, run_ctx *r, bool buffered, const char 
         nd__loop_begin();
         nd__nest_run_parallel(nest, direct_inner, r, ((1u << r->nout) - 1) << r->nin);
     }
-    return nd__loop_finish(who);
+    return nd__loop_finish(f, who);
 }
 
 nd_status nd__ufunc_exec(nd_ufunc f, const nd__loop_fn *loops, int nout,
@@ -539,7 +539,7 @@ nd_status nd__ufunc_exec(nd_ufunc f, const nd__loop_fn *loops, int nout,
         bool buffered = setup_nest(&nest, &r, in, ins, outs, where, ndim, shape, sbuf);
         r.stream = !buffered && d->stream && loops == d->loops && nout == 1 &&
                    nd_nbytes(outs[0]) >= ND__STREAM_MIN_BYTES;
-        rc = run_nest(&nest, &r, buffered, who);
+        rc = run_nest(&nest, &r, buffered, f, who);
     }
     if (rc < 0) {
         for (int j = 0; j < nout; j++) {

@@ -173,9 +173,11 @@ ND_INTERNAL ND_WARN_UNUSED nd_status nd__loop_status(const char **msg);
 ND_INTERNAL void nd__loop_status_clear(void);
 /* Around one run of the loops: nd__loop_begin clears the FP flags and the loop error
  * slot; nd__loop_finish turns a recorded loop error into the call's error (clearing the
- * slot), else reports the FP flags (nd__fpe_check). */
+ * slot), else reports the FP flags (nd__fpe_check) — for the loops of f: NumPy's
+ * comparison, maximum/minimum, fmax/fmin, clip, sign and heaviside loops clear the 'invalid'
+ * flag a NaN operand raises in an ordered comparison, so they warn of nothing for NaN. */
 ND_INTERNAL void nd__loop_begin(void);
-ND_INTERNAL ND_WARN_UNUSED nd_status nd__loop_finish(const char *who);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__loop_finish(nd_ufunc f, const char *who);
 
 /* Pairwise sums (core/array/pairwise.h); complex ones add real and imaginary parts
  * separately. `s` is a byte stride. */
