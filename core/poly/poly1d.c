@@ -220,7 +220,7 @@ char *nd_poly1d_str(const nd_poly1d *p)
     if (!newstr) s.failed = true;
     for (ptrdiff_t k = 0; newstr && k <= N; k++) {
         double re = creal(c[f + k]), im = cimag(c[f + k]);
-        char coef[100], a[48], b[48];
+        char coef[112], a[48], b[48]; /* "(a + bj)" fits */
         if (im == 0) {
             fmt_float(coef, sizeof coef, re);
         } else if (re == 0) {

@@ -39,21 +39,32 @@ static int float_type_of(const nd_array *x, const char *who)
 }
 
 /* ---- frexp / modf ---------------------------------------------------------------------------- */
-nd_status nd_frexp(const nd_array *x, nd_array **mantissa, nd_array **exponent)
+/* The start of a function with two outputs: NULL outputs until it succeeds, the argument
+ * checks, x converted to its float type *t in *a (a fresh array the loop overwrites in
+ * place) and the second result in *b, of dtype bt (the float type when bt is -1). */
+static nd_status two_outputs(const nd_array *x, nd_array **out1, nd_array **out2, int bt,
+                             int *t, nd_array **a, nd_array **b, const char *who)
 {
-    static const char *who = "nd_frexp";
-    if (mantissa) *mantissa = NULL;
-    if (exponent) *exponent = NULL;
+    if (out1) *out1 = NULL;
+    if (out2) *out2 = NULL;
     if (!x) return nd_set_error(ND_EVALUE, "%s: array is NULL", who);
-    if (!mantissa || !exponent) return nd_set_error(ND_EVALUE, "%s: output pointer is NULL", who);
-    const int t = float_type_of(x, who);
-    if (t < 0) return nd_last_error();
-    nd_array *m = nd__special_convert(x, (nd_dtype)t, who);
-    nd_array *e = m ? nd__alloc(x->ndim, x->shape, ND_INT32, false, who) : NULL;
-    if (!e) {
-        nd_free(m);
+    if (!out1 || !out2) return nd_set_error(ND_EVALUE, "%s: output pointer is NULL", who);
+    if ((*t = float_type_of(x, who)) < 0) return nd_last_error();
+    *a = nd__special_convert(x, (nd_dtype)*t, who);
+    *b = *a ? nd__alloc(x->ndim, x->shape, (nd_dtype)(bt < 0 ? *t : bt), false, who) : NULL;
+    if (!*b) {
+        nd_free(*a);
         return nd_last_error();
     }
+    return ND_OK;
+}
+
+nd_status nd_frexp(const nd_array *x, nd_array **mantissa, nd_array **exponent)
+{
+    int t;
+    nd_array *m, *e;
+    nd_status st = two_outputs(x, mantissa, exponent, ND_INT32, &t, &m, &e, "nd_frexp");
+    if (st < 0) return st;
     int32_t *ep = (int32_t *)e->data;
     const ptrdiff_t n = m->size;
     if (t == ND_FLOAT32) {
@@ -78,19 +89,10 @@ nd_status nd_frexp(const nd_array *x, nd_array **mantissa, nd_array **exponent)
 
 nd_status nd_modf(const nd_array *x, nd_array **frac, nd_array **intpart)
 {
-    static const char *who = "nd_modf";
-    if (frac) *frac = NULL;
-    if (intpart) *intpart = NULL;
-    if (!x) return nd_set_error(ND_EVALUE, "%s: array is NULL", who);
-    if (!frac || !intpart) return nd_set_error(ND_EVALUE, "%s: output pointer is NULL", who);
-    const int t = float_type_of(x, who);
-    if (t < 0) return nd_last_error();
-    nd_array *f = nd__special_convert(x, (nd_dtype)t, who);
-    nd_array *ip = f ? nd__alloc(x->ndim, x->shape, (nd_dtype)t, false, who) : NULL;
-    if (!ip) {
-        nd_free(f);
-        return nd_last_error();
-    }
+    int t;
+    nd_array *f, *ip;
+    nd_status st = two_outputs(x, frac, intpart, -1, &t, &f, &ip, "nd_modf");
+    if (st < 0) return st;
     const ptrdiff_t n = f->size;
     if (t == ND_FLOAT32) {
         float *v = (float *)f->data, *w = (float *)ip->data;
