@@ -438,11 +438,13 @@ static nd_dtype common_float(const nd_array *a, const nd_array *b)
                                                                          : ND_FLOAT64;
 }
 
-/* NumPy's nulp_diff(x, y) as doubles into a new float64 array of x's shape, or NULL. */
+/* NumPy's nulp_diff(x, y) as doubles into a new float64 array of x's shape, or NULL; complex
+ * input is ND_EDTYPE, as NumPy raises for it (a ULP distance has no meaning there). */
 static nd_array *nulp_diff(pool *p, const nd_array *x, const nd_array *y, const char *who)
 {
     if (nd_dtype_is_complex(nd_dtype_of(x)) || nd_dtype_is_complex(nd_dtype_of(y)))
-        return (nd_set_error(ND_EDTYPE, "%s: _nulp not implemented for complex array", who), NULL);
+        return (nd_set_error(ND_EDTYPE, "%s: units in the last place are not defined for "
+                             "complex arrays (NumPy refuses them too)", who), NULL);
     bool same = nd_ndim(x) == nd_ndim(y);
     for (int d = 0; same && d < nd_ndim(x); d++) same = nd_shape(x)[d] == nd_shape(y)[d];
     if (!same) {
