@@ -257,20 +257,27 @@ ND_API nd_array *nd_fromfunction(int ndim, const ptrdiff_t *shape, nd_dtype dt, 
 #define ND_NONE PTRDIFF_MIN
 
 typedef enum nd_index_kind {
-    ND_IX_SLICE = 0, ND_IX_INT, ND_IX_NEWAXIS, ND_IX_ELLIPSIS
+    ND_IX_SLICE = 0, ND_IX_INT, ND_IX_NEWAXIS, ND_IX_ELLIPSIS, ND_IX_ARRAY
 } nd_index_kind;
 
 typedef struct nd_index {
     nd_index_kind kind;
     ptrdiff_t start, stop, step; /* slice: ND_NONE for omitted; step 0 means 1.
-                                    int: start is the index (negative counts from the end) */
+                                    int: start is the index (negative counts from the end)
+                                    array: start 1 requires a bool array (ND_MASK) */
+    const nd_array *array;       /* array: the integer or boolean index array (borrowed) */
 } nd_index;
 
-#define ND_SLICE(start, stop, step) ((nd_index){ ND_IX_SLICE, (start), (stop), (step) })
-#define ND_ALL ((nd_index){ ND_IX_SLICE, ND_NONE, ND_NONE, 1 })
-#define ND_AT(i) ((nd_index){ ND_IX_INT, (i), 0, 0 })
-#define ND_NEWAXIS ((nd_index){ ND_IX_NEWAXIS, 0, 0, 0 })
-#define ND_ELLIPSIS ((nd_index){ ND_IX_ELLIPSIS, 0, 0, 0 })
+#define ND_SLICE(start, stop, step) ((nd_index){ ND_IX_SLICE, (start), (stop), (step), NULL })
+#define ND_ALL ((nd_index){ ND_IX_SLICE, ND_NONE, ND_NONE, 1, NULL })
+#define ND_AT(i) ((nd_index){ ND_IX_INT, (i), 0, 0, NULL })
+#define ND_NEWAXIS ((nd_index){ ND_IX_NEWAXIS, 0, 0, 0, NULL })
+#define ND_ELLIPSIS ((nd_index){ ND_IX_ELLIPSIS, 0, 0, 0, NULL })
+/* Advanced index items (nd_getitem / nd_setitem only): an integer or boolean array as
+ * NumPy takes it (a bool array is a mask: its nonzero() positions), and a mask that must
+ * be boolean. */
+#define ND_ARR(x) ((nd_index){ ND_IX_ARRAY, 0, 0, 0, (x) })
+#define ND_MASK(m) ((nd_index){ ND_IX_ARRAY, 1, 0, 0, (m) })
 
 /* Basic indexing: a view of `a` selected by n index items (NumPy's a[i0, i1, ...]). */
 ND_API nd_array *nd_slice(const nd_array *a, int n, const nd_index *idx);
@@ -280,6 +287,45 @@ ND_API nd_array *nd_slice(const nd_array *a, int n, const nd_index *idx);
 /* The same in NumPy's syntax: nd_view(a, "::2, None, 1:-1, ..."). Errors name the
  * position of a bad character. */
 ND_API nd_array *nd_view(const nd_array *a, const char *spec);
+
+/* ---- advanced indexing (NumPy's a[idx] and a[idx] = v with index arrays) ------------
+ *     nd_getitem(a, ND_ARR(rows), ND_ARR(cols))        a[rows, cols]
+ *     nd_getitem(a, ND_AT(0), ND_ALL, ND_MASK(m))      a[0, :, m]
+ *     nd_setitem(a, v, ND_ARR(ix))                     a[ix] = v
+ * Integer arrays on several axes broadcast together; the broadcast dimensions replace the
+ * indexed axes in place when the advanced items are adjacent, else they come first (an
+ * integer next to an array counts as advanced, as in NumPy). A bool array is replaced by
+ * its nonzero() index arrays. With an array item the result is a new C-contiguous copy;
+ * with only basic items it is the view nd_slice gives. Errors: ND_EINDEX ("index 7 is out
+ * of bounds for axis 1 with size 5", too many indices, mask shape), ND_ESHAPE (index
+ * arrays do not broadcast), ND_EDTYPE (a float index array). */
+ND_API nd_array *nd_getitem_(const nd_array *a, int n, const nd_index *idx);
+/* a[idx] = value: value (converted to a's dtype as NumPy casts) is broadcast to the shape
+ * nd_getitem would return; with repeated indices the last write wins. ND_EVALUE for a
+ * read-only `a`, ND_ESHAPE when value does not broadcast. */
+ND_API nd_status nd_setitem_(nd_array *a, int n, const nd_index *idx, const nd_array *value);
+#define ND__NINDEX(...) (int)(sizeof((nd_index[]){ __VA_ARGS__ }) / sizeof(nd_index))
+#define nd_getitem(a, ...) nd_getitem_((a), ND__NINDEX(__VA_ARGS__), (const nd_index[]){ __VA_ARGS__ })
+#define nd_setitem(a, value, ...) \
+    nd_setitem_((a), ND__NINDEX(__VA_ARGS__), (const nd_index[]){ __VA_ARGS__ }, (value))
+
+/* Named operands of the string form: { "m", mask }. ND_NAMED({ "r", rows }, { "c", cols })
+ * expands to their count and list. */
+typedef struct nd_named {
+    const char *name;
+    const nd_array *array;
+} nd_named;
+#define ND_NAMED(...) \
+    (int)(sizeof((nd_named[]){ __VA_ARGS__ }) / sizeof(nd_named)), ((const nd_named[]){ __VA_ARGS__ })
+/* nd_getitem in NumPy's syntax, nd_view's plus index arrays: a list literal ("[0, 2, -1]",
+ * nested for more dimensions, True/False for a mask) or the name of an operand:
+ *     nd_getitem_str(a, "[0, 2], ::-1, m", ND_NAMED({ "m", mask }))
+ *     nd_getitem_str(a, "r, c", ND_NAMED({ "r", rows }, { "c", cols }))
+ *     nd_getitem_str(a, "..., [1, 1, 0]", 0, NULL)
+ * ND_EPARSE names the position of a bad character, ND_EVALUE an unknown operand. */
+ND_API nd_array *nd_getitem_str(const nd_array *a, const char *spec, int nops, const nd_named *ops);
+ND_API nd_status nd_setitem_str(nd_array *a, const char *spec, const nd_array *value, int nops,
+                                const nd_named *ops);
 
 /* Reshape (one extent may be -1). A view when the strides allow it, else a copy. */
 ND_API nd_array *nd_reshape(const nd_array *a, int ndim, const ptrdiff_t *shape);
