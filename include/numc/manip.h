@@ -107,6 +107,131 @@ ND_API nd_array *nd_flatnonzero(const nd_array *a);
 /* numpy.put(a, indices, values) on the flattened array (values repeat as needed). */
 ND_API nd_status nd_put(nd_array *a, const nd_array *indices, const nd_array *values);
 
+/* ---- index routines (numpy's indexing routines; index_routines.c) ---------------------
+ * Functions writing several arrays take `out` with room for that many (ndim or 2); on
+ * failure none is left allocated. Index arrays are int64. */
+/* How an out-of-range index is treated (NumPy's mode='raise' / 'wrap' / 'clip'). */
+typedef enum nd_clipmode { ND_RAISE = 0, ND_WRAP, ND_CLIP } nd_clipmode;
+
+/* numpy.indices(shape, dtype): the dense grid, shape (ndim, *shape). Default dtype int64:
+ * nd_indices(ND_SHAPE(2, 3)) or nd_indices(ND_SHAPE(2, 3), ND_INT32). */
+ND_API nd_array *nd_indices(int ndim, const ptrdiff_t *shape, nd_dtype dt);
+#define nd_indices(...) ND__OVERLOAD(nd_indices, __VA_ARGS__)
+#define nd_indices_with_2_args(ndim, shape) (nd_indices)((ndim), (shape), ND_INT64)
+#define nd_indices_with_3_args(ndim, shape, dt) (nd_indices)((ndim), (shape), (dt))
+/* numpy.indices(shape, sparse=True): writes ndim arrays, out[i] of shape 1 everywhere but
+ * extent shape[i] on axis i. */
+ND_API nd_status nd_indices_sparse(int ndim, const ptrdiff_t *shape, nd_dtype dt, nd_array **out);
+/* numpy.ix_(*seqs): n 1-D integer or bool (→ nonzero) arrays to n open-mesh arrays,
+ * out[i] of ndim n with its values on axis i: nd_ix_(ND_ARRAYS(rows, cols), out). */
+ND_API nd_status nd_ix_(int n, const nd_array *const *seqs, nd_array **out);
+
+/* Options of nd_ravel_multi_index / nd_unravel_index: .mode for every axis or .modes
+ * (one per axis, NumPy's tuple), .order ND_ORDER_C (default) or ND_ORDER_F. */
+typedef struct nd_ravel_opts {
+    int _;                    /* reserved: leave it out */
+    nd_clipmode mode;         /* default ND_RAISE */
+    const nd_clipmode *modes; /* NULL, or one mode per axis */
+    nd_order order;
+} nd_ravel_opts;
+#define ND_RAVEL_DEFAULTS ((nd_ravel_opts){ 0 })
+/* numpy.ravel_multi_index(multi_index, dims, mode, order): flat int64 indices of the n
+ * index arrays (broadcast together) into an array of shape dims (n entries):
+ *     nd_ravel_multi_index(ND_ARRAYS(i, j), ND_SHAPE(4, 5), .mode = ND_CLIP)
+ * ND_EVALUE "invalid entry in coordinates array" for an out-of-range index with ND_RAISE. */
+ND_API nd_array *nd_ravel_multi_index_(int n, const nd_array *const *multi_index, int ndim, const ptrdiff_t *dims,
+                                       const nd_ravel_opts *o);
+/* numpy.unravel_index(indices, shape, order): writes ndim int64 arrays of indices' shape:
+ *     nd_unravel_index(flat, ND_SHAPE(7, 6), out, .order = ND_ORDER_F)
+ * ND_EVALUE "index 42 is out of bounds for array with size 42". */
+ND_API nd_status nd_unravel_index_(const nd_array *indices, int ndim, const ptrdiff_t *dims, nd_array **out,
+                                   const nd_ravel_opts *o);
+#define ND__RAVH4(a, b, c, d, ...) (a), (b), (c), (d)
+#define ND__RAVT4(a, b, c, d, ...) __VA_ARGS__
+#define nd_ravel_multi_index(...) \
+    nd_ravel_multi_index_(ND__RAVH4(__VA_ARGS__, ), &(nd_ravel_opts){ ._ = 0, ND__RAVT4(__VA_ARGS__, ) })
+#define nd_unravel_index(...) \
+    nd_unravel_index_(ND__RAVH4(__VA_ARGS__, ), &(nd_ravel_opts){ ._ = 0, ND__RAVT4(__VA_ARGS__, ) })
+
+/* numpy.diag_indices(n, ndim): writes ndim copies of arange(n). */
+ND_API nd_status nd_diag_indices(ptrdiff_t n, int ndim, nd_array **out);
+/* numpy.diag_indices_from(a): a.ndim >= 2 with equal extents (ND_EVALUE otherwise). */
+ND_API nd_status nd_diag_indices_from(const nd_array *a, nd_array **out);
+/* The mask function of nd_mask_indices: nd_tril and nd_triu have this type. */
+typedef nd_array *(*nd_mask_fn)(const nd_array *a, ptrdiff_t k);
+/* numpy.mask_indices(n, mask_func, k): writes the 2 index arrays of the nonzero entries
+ * of mask_func(ones((n, n)), k): nd_mask_indices(4, nd_triu, 1, out). */
+ND_API nd_status nd_mask_indices(ptrdiff_t n, nd_mask_fn mask_func, ptrdiff_t k, nd_array **out);
+/* numpy.tril_indices(n, k, m) / triu_indices: the 2 index arrays of the lower / upper
+ * triangle of an n×m matrix (m < 0 → m = n) from diagonal k, in row-major order. */
+ND_API nd_status nd_tril_indices(ptrdiff_t n, ptrdiff_t k, ptrdiff_t m, nd_array **out);
+ND_API nd_status nd_triu_indices(ptrdiff_t n, ptrdiff_t k, ptrdiff_t m, nd_array **out);
+/* numpy.tril_indices_from(a, k) / triu_indices_from: for a 2-D a (ND_EVALUE otherwise). */
+ND_API nd_status nd_tril_indices_from(const nd_array *a, ptrdiff_t k, nd_array **out);
+ND_API nd_status nd_triu_indices_from(const nd_array *a, ptrdiff_t k, nd_array **out);
+
+/* numpy.fill_diagonal(a, val, wrap) in place: val's elements repeat along the diagonal
+ * (a 0-d val fills it). a.ndim >= 2, all extents equal when ndim > 2. */
+ND_API nd_status nd_fill_diagonal(nd_array *a, const nd_array *val, bool wrap);
+/* numpy.choose(a, choices, mode): out[i] = choices[a[i]][i], a and the n choices broadcast
+ * together; dtype the choices' result type. ND_EVALUE "invalid entry in choice array". */
+ND_API nd_array *nd_choose(const nd_array *a, int n, const nd_array *const *choices, nd_clipmode mode);
+/* numpy.select(condlist, choicelist, default): n bool conditions and n choices broadcast
+ * together; the first true condition picks its choice, else default (NULL: 0). */
+ND_API nd_array *nd_select(int n, const nd_array *const *condlist, const nd_array *const *choicelist,
+                           const nd_array *default_value);
+/* numpy.place(arr, mask, vals): the masked elements of arr (C order) get vals' elements
+ * repeated cyclically; mask has arr's size. ND_EVALUE for empty vals with a true mask. */
+ND_API nd_status nd_place(nd_array *arr, const nd_array *mask, const nd_array *vals);
+/* numpy.putmask(a, mask, values): a.flat[i] = values.flat[i % values.size] where mask[i]
+ * (mask has a's size; empty values change nothing). */
+ND_API nd_status nd_putmask(nd_array *a, const nd_array *mask, const nd_array *values);
+/* numpy.put_along_axis(arr, indices, values, axis): values broadcast to indices' shape
+ * (ND_AXIS_NONE: arr's flat elements, for a contiguous arr). */
+ND_API nd_status nd_put_along_axis(nd_array *arr, const nd_array *indices, const nd_array *values, int axis);
+
+/* numpy.lib.stride_tricks.sliding_window_view(x, window_shape, axis): a read-only view of
+ * shape x.shape (with each windowed axis shortened by window - 1) + window_shape:
+ *     nd_sliding_window_view(x, ND_SHAPE(3))                 every axis, in order
+ *     nd_sliding_window_view(x, ND_SHAPE(2, 2), .axes = ND_AXES(0, 2))
+ * ND_EVALUE for a window larger than its axis or a length mismatch with the axes. */
+typedef struct nd_window_opts {
+    int _;      /* reserved: leave it out */
+    int axis;   /* one axis (ND_AXIS_NONE: every axis, window_shape has ndim entries) */
+    nd_axes axes;
+} nd_window_opts;
+ND_API nd_array *nd_sliding_window_view_(const nd_array *x, int nwin, const ptrdiff_t *window_shape,
+                                         const nd_window_opts *o);
+#define nd_sliding_window_view(...) \
+    nd_sliding_window_view_(ND__H3R(__VA_ARGS__, ), ND__KWA(nd_window_opts, ND__T3(__VA_ARGS__, )))
+
+/* numpy.ndindex(*shape) and numpy.ndenumerate(a) as C loops, in C order:
+ *     nd_ndindex it = nd_ndindex_begin(ND_SHAPE(2, 3));
+ *     while (nd_ndindex_next(&it)) use(it.index[0], it.index[1]);
+ *     nd_ndenumerate e = nd_ndenumerate_begin(a);
+ *     while (nd_ndenumerate_next(&e)) use(e.index, e.ptr, e.value);
+ * A 0-d shape gives one step with no index; a bad shape or a NULL array sets the error,
+ * stores it in .status and gives no step. */
+typedef struct nd_ndindex {
+    int ndim;
+    ptrdiff_t shape[ND_MAXDIMS];
+    ptrdiff_t index[ND_MAXDIMS]; /* the current index, valid after nd_ndindex_next */
+    ptrdiff_t count, size;       /* steps taken / total */
+    nd_status status;
+} nd_ndindex;
+ND_API nd_ndindex nd_ndindex_begin(int ndim, const ptrdiff_t *shape);
+ND_API bool nd_ndindex_next(nd_ndindex *it);
+typedef struct nd_ndenumerate {
+    nd_ndindex it;
+    const ptrdiff_t *index; /* it.index */
+    const nd_array *a;      /* borrowed: keep it alive during the loop */
+    void *ptr;              /* the current element */
+    nd_scalar value;        /* its value */
+    nd_status status;
+} nd_ndenumerate;
+ND_API nd_ndenumerate nd_ndenumerate_begin(const nd_array *a);
+ND_API bool nd_ndenumerate_next(nd_ndenumerate *e);
+
 #ifdef __cplusplus
 }
 #endif
