@@ -38,6 +38,7 @@ static void test_indices_and_ix(void)
     CU_ASSERT_EQUAL(nd_size(ge), 0);
     nd_free(g0);
     nd_free(ge);
+    CU_ASSERT_EQUAL(nd_indices_sparse(0, NULL, ND_INT64, sp), ND_EVALUE);
     CU_ASSERT_PTR_NULL(nd_indices(ND_SHAPE(2, -1)));
     expect_error(ND_EVALUE, "negative dimensions");
 
@@ -109,49 +110,63 @@ static void test_ravel_unravel(void)
     for (size_t k = 0; k < sizeof arr / sizeof *arr; k++) nd_free(arr[k]);
 }
 
+/* Row d of a stacked index tuple, as its own array (a copy, like the fixtures). */
+static nd_array *row(const nd_array *t, int d)
+{
+    nd_array *v = nd_sel(t, ND_AT(d)), *c = nd_copy(v, ND_ORDER_C);
+    nd_free(v);
+    return c;
+}
+
 static void test_diag_tri_mask_indices(void)
 {
-    nd_array *out[4];
-    CU_ASSERT_EQUAL_FATAL(nd_diag_indices(4, 3, out), ND_OK);
-    fixture_check(FX, "diag_indices_3", out[2]);
-    nd_free(out[0]);
-    nd_free(out[1]);
+    nd_array *t = nd_diag_indices(4, 3);
+    CU_ASSERT_EQUAL(nd_shape(t)[0], 3);
+    fixture_check(FX, "diag_indices_3", row(t, 2));
+    nd_free(t);
     nd_array *sq = nd_zeros(ND_SHAPE(3, 3, 3)), *rect = nd_zeros(ND_SHAPE(3, 4));
-    CU_ASSERT_EQUAL(nd_diag_indices_from(sq, out), ND_OK);
-    CU_ASSERT_EQUAL(nd_size(out[0]), 3);
-    for (int d = 0; d < 3; d++) nd_free(out[d]);
-    CU_ASSERT_EQUAL(nd_diag_indices_from(rect, out), ND_EVALUE);
+    t = nd_diag_indices_from(sq);
+    CU_ASSERT_EQUAL(nd_shape(t)[0], 3);
+    CU_ASSERT_EQUAL(nd_shape(t)[1], 3);
+    nd_free(t);
+    CU_ASSERT_PTR_NULL(nd_diag_indices_from(rect));
     expect_error(ND_EVALUE, "All dimensions of input must be of equal length");
 
-    CU_ASSERT_EQUAL_FATAL(nd_tril_indices(4, 0, -1, out), ND_OK);
-    nd_free(out[0]);
-    fixture_check(FX, "tril_4_0", out[1]);
-    CU_ASSERT_EQUAL_FATAL(nd_tril_indices(4, -1, -1, out), ND_OK);
-    fixture_check(FX, "tril_4_m1_r", out[0]);
-    fixture_check(FX, "tril_4_m1_c", out[1]);
-    CU_ASSERT_EQUAL_FATAL(nd_triu_indices(3, 1, 5, out), ND_OK);
-    fixture_check(FX, "triu_3_1_5_r", out[0]);
-    fixture_check(FX, "triu_3_1_5_c", out[1]);
+    t = nd_tril_indices(4, 0, -1);
+    fixture_check(FX, "tril_4_0", row(t, 1));
+    nd_free(t);
+    t = nd_tril_indices(4, -1, -1);
+    fixture_check(FX, "tril_4_m1_r", row(t, 0));
+    fixture_check(FX, "tril_4_m1_c", row(t, 1));
+    nd_free(t);
+    t = nd_triu_indices(3, 1, 5);
+    fixture_check(FX, "triu_3_1_5_r", row(t, 0));
+    fixture_check(FX, "triu_3_1_5_c", row(t, 1));
+    nd_free(t);
     nd_array *z35 = nd_zeros(ND_SHAPE(3, 5));
-    CU_ASSERT_EQUAL_FATAL(nd_tril_indices_from(z35, 1, out), ND_OK);
-    fixture_check(FX, "tril_from_r", out[0]);
-    fixture_check(FX, "tril_from_c", out[1]);
-    CU_ASSERT_EQUAL(nd_triu_indices_from(sq, 0, out), ND_EVALUE);
+    t = nd_tril_indices_from(z35, 1);
+    fixture_check(FX, "tril_from_r", row(t, 0));
+    fixture_check(FX, "tril_from_c", row(t, 1));
+    nd_free(t);
+    CU_ASSERT_PTR_NULL(nd_triu_indices_from(sq, 0));
     expect_error(ND_EVALUE, "must be 2-d");
-    /* Far-off diagonals give everything or nothing. */
-    CU_ASSERT_EQUAL_FATAL(nd_triu_indices(3, -100, -1, out), ND_OK);
-    CU_ASSERT_EQUAL(nd_size(out[0]), 9);
-    nd_free(out[0]);
-    nd_free(out[1]);
-    CU_ASSERT_EQUAL_FATAL(nd_tril_indices(3, -100, -1, out), ND_OK);
-    CU_ASSERT_EQUAL(nd_size(out[0]), 0);
-    nd_free(out[0]);
-    nd_free(out[1]);
+    /* Far-off diagonals give everything or nothing; an n×0 matrix nothing. */
+    t = nd_triu_indices(3, -100, -1);
+    CU_ASSERT_EQUAL(nd_shape(t)[1], 9);
+    nd_free(t);
+    t = nd_tril_indices(3, -100, -1);
+    CU_ASSERT_EQUAL(nd_shape(t)[1], 0);
+    nd_free(t);
+    t = nd_tril_indices(3, PTRDIFF_MAX, 0);
+    CU_ASSERT_EQUAL(nd_shape(t)[1], 0);
+    nd_free(t);
+    CU_ASSERT_PTR_NULL(nd_tril_indices(-1, 0, -1));
 
-    CU_ASSERT_EQUAL_FATAL(nd_mask_indices(4, nd_triu, 1, out), ND_OK);
-    fixture_check(FX, "mask_indices_triu1_r", out[0]);
-    fixture_check(FX, "mask_indices_triu1_c", out[1]);
-    CU_ASSERT_EQUAL(nd_mask_indices(4, NULL, 1, out), ND_EVALUE);
+    t = nd_mask_indices(4, nd_triu, 1);
+    fixture_check(FX, "mask_indices_triu1_r", row(t, 0));
+    fixture_check(FX, "mask_indices_triu1_c", row(t, 1));
+    nd_free(t);
+    CU_ASSERT_PTR_NULL(nd_mask_indices(4, NULL, 1));
     nd_free(sq);
     nd_free(rect);
     nd_free(z35);

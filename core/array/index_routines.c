@@ -7,8 +7,6 @@
 
 #include "internal.h"
 
-/* A 1-D int64 array of n elements (uninitialised). */
-static nd_array *vec64(ptrdiff_t n) { return nd_empty(1, &n, ND_INT64); }
 
 /* A C-ordered int64 copy of an integer array (ND_EDTYPE naming who otherwise). */
 static nd_array *as_i64(const nd_array *x, const char *what, const char *who)
@@ -79,6 +77,7 @@ nd_status nd_indices_sparse(int ndim, const ptrdiff_t *shape, nd_dtype dt, nd_ar
 {
     if (!out) return nd_set_error(ND_EVALUE, "nd_indices_sparse: out is NULL");
     if (check_shape(ndim, shape, "nd_indices_sparse") < 0) return nd_last_error();
+    if (ndim == 0) return nd_set_error(ND_EVALUE, "nd_indices_sparse: the shape needs at least one dimension");
     for (int d = 0; d < ndim; d++) out[d] = NULL;
     for (int d = 0; d < ndim; d++) {
         ptrdiff_t rs[ND_MAXDIMS];
@@ -137,6 +136,7 @@ nd_array *nd_ravel_multi_index_(int n, const nd_array *const *multi_index, int n
     const char *who = "nd_ravel_multi_index";
     nd_ravel_opts def = ND_RAVEL_DEFAULTS;
     if (!o) o = &def;
+    if (!multi_index) return ND_FAIL(ND_EVALUE, "%s: multi_index is NULL", who);
     if (nd__check_list(n, multi_index, who) < 0) return NULL;
     if (check_shape(ndim, dims, who) < 0) return NULL;
     if (n != ndim)
@@ -240,101 +240,110 @@ nd_status nd_unravel_index_(const nd_array *indices, int ndim, const ptrdiff_t *
 
 /* ---- diagonals and triangles ------------------------------------------------------------------ */
 
-nd_status nd_diag_indices(ptrdiff_t n, int ndim, nd_array **out)
+nd_array *nd_diag_indices(ptrdiff_t n, int ndim)
 {
-    if (!out) return nd_set_error(ND_EVALUE, "nd_diag_indices: out is NULL");
     if (n < 0 || ndim < 0 || ndim > ND_MAXDIMS)
-        return nd_set_error(ND_EVALUE, "nd_diag_indices: bad n %td or ndim %d", n, ndim);
-    for (int d = 0; d < ndim; d++) out[d] = NULL;
+        return ND_FAIL(ND_EVALUE, "nd_diag_indices: bad n %td or ndim %d", n, ndim);
+    nd_array *out = nd_empty(ND_SHAPE(ndim, n), ND_INT64);
+    if (!out) return NULL;
+    int64_t *p = (int64_t *)out->data;
     for (int d = 0; d < ndim; d++)
-        if (!(out[d] = nd_arange(0, (double)n, 1, ND_INT64))) return nd__free_n(out, d);
-    return ND_OK;
+        for (ptrdiff_t i = 0; i < n; i++) *p++ = i;
+    return out;
 }
 
-nd_status nd_diag_indices_from(const nd_array *a, nd_array **out)
+nd_array *nd_diag_indices_from(const nd_array *a)
 {
-    if (!a) return nd_set_error(ND_EVALUE, "nd_diag_indices_from: array is NULL");
-    if (a->ndim < 2) return nd_set_error(ND_EVALUE, "nd_diag_indices_from: input array must be at least 2-d");
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_diag_indices_from: array is NULL");
+    if (a->ndim < 2) return ND_FAIL(ND_EVALUE, "nd_diag_indices_from: input array must be at least 2-d");
     for (int d = 1; d < a->ndim; d++)
         if (a->shape[d] != a->shape[0])
-            return nd_set_error(ND_EVALUE, "nd_diag_indices_from: All dimensions of input must be of equal length");
-    return nd_diag_indices(a->shape[0], a->ndim, out);
+            return ND_FAIL(ND_EVALUE, "nd_diag_indices_from: All dimensions of input must be of equal length");
+    return nd_diag_indices(a->shape[0], a->ndim);
 }
 
-/* Row and column indices of the entries j - i <= k (lower) or >= k (upper) of n×m. */
-static nd_status tri_indices(ptrdiff_t n, ptrdiff_t k, ptrdiff_t m, bool upper, nd_array **out, const char *who)
+/* Columns [lo, hi) of row i in the lower (j <= i + k) or upper (j >= i + k) triangle of n×m. */
+static void tri_row(ptrdiff_t i, ptrdiff_t k, ptrdiff_t m, bool upper, ptrdiff_t *lo, ptrdiff_t *hi)
 {
-    if (!out) return nd_set_error(ND_EVALUE, "%s: out is NULL", who);
+    ptrdiff_t lim = k > 0 && i > PTRDIFF_MAX - k ? m : i + k;
+    ptrdiff_t c = lim < 0 ? 0 : lim > m ? m : lim; /* clamp(i + k) */
+    if (upper) {
+        *lo = c;
+        *hi = m;
+    } else {
+        *lo = 0;
+        *hi = lim < 0 ? 0 : lim >= m ? m : lim + 1;
+    }
+}
+
+static nd_array *tri_indices(ptrdiff_t n, ptrdiff_t k, ptrdiff_t m, bool upper, const char *who)
+{
     if (m < 0) m = n;
-    if (n < 0) return nd_set_error(ND_EVALUE, "%s: negative dimensions are not allowed", who);
-    if (nd__shape_size(2, (ptrdiff_t[]){ n, m }, who) < 0) return nd_last_error();
-    ptrdiff_t count = 0;
+    if (n < 0) return ND_FAIL(ND_EVALUE, "%s: negative dimensions are not allowed", who);
+    if (nd__shape_size(2, (ptrdiff_t[]){ n, m }, who) < 0) return NULL;
+    ptrdiff_t count = 0, lo, hi;
     for (ptrdiff_t i = 0; i < n; i++) {
-        /* lower: j <= i + k; upper: j >= i + k (clamped to [0, m]) */
-        ptrdiff_t lim = k > 0 && i > PTRDIFF_MAX - k ? m : i + k;
-        ptrdiff_t lo = upper ? (lim < 0 ? 0 : lim > m ? m : lim) : 0;
-        ptrdiff_t hi = upper ? m : (lim < 0 ? 0 : lim + 1 > m ? m : lim + 1);
-        if (!upper && lim < 0) hi = 0;
+        tri_row(i, k, m, upper, &lo, &hi);
         count += hi > lo ? hi - lo : 0;
     }
-    out[0] = vec64(count);
-    out[1] = out[0] ? vec64(count) : NULL;
-    if (!out[1]) {
-        nd_free(out[0]);
-        out[0] = NULL;
-        return nd_last_error();
-    }
-    int64_t *r = (int64_t *)out[0]->data, *c = (int64_t *)out[1]->data;
+    nd_array *out = nd_empty(ND_SHAPE(2, count), ND_INT64);
+    if (!out) return NULL;
+    int64_t *r = (int64_t *)out->data, *c = r + count;
     for (ptrdiff_t i = 0; i < n; i++) {
-        ptrdiff_t lim = k > 0 && i > PTRDIFF_MAX - k ? m : i + k;
-        ptrdiff_t lo = upper ? (lim < 0 ? 0 : lim > m ? m : lim) : 0;
-        ptrdiff_t hi = upper ? m : (lim < 0 ? 0 : lim + 1 > m ? m : lim + 1);
-        if (!upper && lim < 0) hi = 0;
+        tri_row(i, k, m, upper, &lo, &hi);
         for (ptrdiff_t j = lo; j < hi; j++) {
             *r++ = i;
             *c++ = j;
         }
     }
-    return ND_OK;
+    return out;
 }
 
-nd_status nd_tril_indices(ptrdiff_t n, ptrdiff_t k, ptrdiff_t m, nd_array **out)
+nd_array *nd_tril_indices(ptrdiff_t n, ptrdiff_t k, ptrdiff_t m)
 {
-    return tri_indices(n, k, m, false, out, "nd_tril_indices");
+    return tri_indices(n, k, m, false, "nd_tril_indices");
 }
 
-nd_status nd_triu_indices(ptrdiff_t n, ptrdiff_t k, ptrdiff_t m, nd_array **out)
+nd_array *nd_triu_indices(ptrdiff_t n, ptrdiff_t k, ptrdiff_t m)
 {
-    return tri_indices(n, k, m, true, out, "nd_triu_indices");
+    return tri_indices(n, k, m, true, "nd_triu_indices");
 }
 
-nd_status nd_tril_indices_from(const nd_array *a, ptrdiff_t k, nd_array **out)
+nd_array *nd_tril_indices_from(const nd_array *a, ptrdiff_t k)
 {
-    if (!a) return nd_set_error(ND_EVALUE, "nd_tril_indices_from: array is NULL");
-    if (a->ndim != 2) return nd_set_error(ND_EVALUE, "nd_tril_indices_from: input array must be 2-d");
-    return tri_indices(a->shape[0], k, a->shape[1], false, out, "nd_tril_indices_from");
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_tril_indices_from: array is NULL");
+    if (a->ndim != 2) return ND_FAIL(ND_EVALUE, "nd_tril_indices_from: input array must be 2-d");
+    return tri_indices(a->shape[0], k, a->shape[1], false, "nd_tril_indices_from");
 }
 
-nd_status nd_triu_indices_from(const nd_array *a, ptrdiff_t k, nd_array **out)
+nd_array *nd_triu_indices_from(const nd_array *a, ptrdiff_t k)
 {
-    if (!a) return nd_set_error(ND_EVALUE, "nd_triu_indices_from: array is NULL");
-    if (a->ndim != 2) return nd_set_error(ND_EVALUE, "nd_triu_indices_from: input array must be 2-d");
-    return tri_indices(a->shape[0], k, a->shape[1], true, out, "nd_triu_indices_from");
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_triu_indices_from: array is NULL");
+    if (a->ndim != 2) return ND_FAIL(ND_EVALUE, "nd_triu_indices_from: input array must be 2-d");
+    return tri_indices(a->shape[0], k, a->shape[1], true, "nd_triu_indices_from");
 }
 
-nd_status nd_mask_indices(ptrdiff_t n, nd_mask_fn mask_func, ptrdiff_t k, nd_array **out)
+nd_array *nd_mask_indices(ptrdiff_t n, nd_mask_fn mask_func, ptrdiff_t k)
 {
     const char *who = "nd_mask_indices";
-    if (!mask_func || !out) return nd_set_error(ND_EVALUE, "%s: mask_func or out is NULL", who);
-    if (n < 0) return nd_set_error(ND_EVALUE, "%s: negative dimensions are not allowed", who);
+    if (!mask_func) return ND_FAIL(ND_EVALUE, "%s: mask_func is NULL", who);
+    if (n < 0) return ND_FAIL(ND_EVALUE, "%s: negative dimensions are not allowed", who);
     nd_array *ones = nd_ones(ND_SHAPE(n, n), ND_INT64);
     nd_array *m = ones ? mask_func(ones, k) : NULL;
     nd_free(ones);
-    if (!m) return nd_last_error();
-    nd_status st = m->ndim == 2 ? nd_nonzero(m, out)
-                                : nd_set_error(ND_EVALUE, "%s: mask_func returned a %d-d array, not 2-d", who, m->ndim);
+    if (!m) return NULL;
+    nd_array *out = NULL;
+    if (m->ndim != 2) {
+        nd_set_error(ND_EVALUE, "%s: mask_func returned a %d-d array, not 2-d", who, m->ndim);
+    } else {
+        nd_array *w = nd_argwhere(m); /* (count, 2): its transpose is the stacked tuple */
+        nd_array *t = w ? nd_transpose(w) : NULL;
+        out = t ? nd_copy(t, ND_ORDER_C) : NULL;
+        nd_free(t);
+        nd_free(w);
+    }
     nd_free(m);
-    return st;
+    return out;
 }
 
 nd_status nd_fill_diagonal(nd_array *a, const nd_array *val, bool wrap)

@@ -119,8 +119,8 @@ ND_API nd_array *nd_indices(int ndim, const ptrdiff_t *shape, nd_dtype dt);
 #define nd_indices(...) ND__OVERLOAD(nd_indices, __VA_ARGS__)
 #define nd_indices_with_2_args(ndim, shape) (nd_indices)((ndim), (shape), ND_INT64)
 #define nd_indices_with_3_args(ndim, shape, dt) (nd_indices)((ndim), (shape), (dt))
-/* numpy.indices(shape, sparse=True): writes ndim arrays, out[i] of shape 1 everywhere but
- * extent shape[i] on axis i. */
+/* numpy.indices(shape, sparse=True): writes ndim (>= 1) arrays, out[i] of shape 1
+ * everywhere but extent shape[i] on axis i. */
 ND_API nd_status nd_indices_sparse(int ndim, const ptrdiff_t *shape, nd_dtype dt, nd_array **out);
 /* numpy.ix_(*seqs): n 1-D integer or bool (→ nonzero) arrays to n open-mesh arrays,
  * out[i] of ndim n with its values on axis i: nd_ix_(ND_ARRAYS(rows, cols), out). */
@@ -153,22 +153,25 @@ ND_API nd_status nd_unravel_index_(const nd_array *indices, int ndim, const ptrd
 #define nd_unravel_index(...) \
     nd_unravel_index_(ND__RAVH4(__VA_ARGS__, ), &(nd_ravel_opts){ ._ = 0, ND__RAVT4(__VA_ARGS__, ) })
 
-/* numpy.diag_indices(n, ndim): writes ndim copies of arange(n). */
-ND_API nd_status nd_diag_indices(ptrdiff_t n, int ndim, nd_array **out);
+/* The diagonal, triangle and mask index generators return NumPy's tuple of index arrays
+ * stacked: an int64 array whose row d is the d-th index array (np.array(np.tril_indices(4))),
+ * so rows = nd_sel(t, ND_AT(0)), cols = nd_sel(t, ND_AT(1)). */
+/* numpy.diag_indices(n, ndim): shape (ndim, n), every row arange(n). */
+ND_API nd_array *nd_diag_indices(ptrdiff_t n, int ndim);
 /* numpy.diag_indices_from(a): a.ndim >= 2 with equal extents (ND_EVALUE otherwise). */
-ND_API nd_status nd_diag_indices_from(const nd_array *a, nd_array **out);
+ND_API nd_array *nd_diag_indices_from(const nd_array *a);
 /* The mask function of nd_mask_indices: nd_tril and nd_triu have this type. */
 typedef nd_array *(*nd_mask_fn)(const nd_array *a, ptrdiff_t k);
-/* numpy.mask_indices(n, mask_func, k): writes the 2 index arrays of the nonzero entries
- * of mask_func(ones((n, n)), k): nd_mask_indices(4, nd_triu, 1, out). */
-ND_API nd_status nd_mask_indices(ptrdiff_t n, nd_mask_fn mask_func, ptrdiff_t k, nd_array **out);
-/* numpy.tril_indices(n, k, m) / triu_indices: the 2 index arrays of the lower / upper
- * triangle of an n×m matrix (m < 0 → m = n) from diagonal k, in row-major order. */
-ND_API nd_status nd_tril_indices(ptrdiff_t n, ptrdiff_t k, ptrdiff_t m, nd_array **out);
-ND_API nd_status nd_triu_indices(ptrdiff_t n, ptrdiff_t k, ptrdiff_t m, nd_array **out);
+/* numpy.mask_indices(n, mask_func, k): shape (2, count), the nonzero entries of
+ * mask_func(ones((n, n)), k): nd_mask_indices(4, nd_triu, 1). */
+ND_API nd_array *nd_mask_indices(ptrdiff_t n, nd_mask_fn mask_func, ptrdiff_t k);
+/* numpy.tril_indices(n, k, m) / triu_indices: shape (2, count), the lower / upper triangle
+ * of an n×m matrix (m < 0 → m = n) from diagonal k, in row-major order. */
+ND_API nd_array *nd_tril_indices(ptrdiff_t n, ptrdiff_t k, ptrdiff_t m);
+ND_API nd_array *nd_triu_indices(ptrdiff_t n, ptrdiff_t k, ptrdiff_t m);
 /* numpy.tril_indices_from(a, k) / triu_indices_from: for a 2-D a (ND_EVALUE otherwise). */
-ND_API nd_status nd_tril_indices_from(const nd_array *a, ptrdiff_t k, nd_array **out);
-ND_API nd_status nd_triu_indices_from(const nd_array *a, ptrdiff_t k, nd_array **out);
+ND_API nd_array *nd_tril_indices_from(const nd_array *a, ptrdiff_t k);
+ND_API nd_array *nd_triu_indices_from(const nd_array *a, ptrdiff_t k);
 
 /* numpy.fill_diagonal(a, val, wrap) in place: val's elements repeat along the diagonal
  * (a 0-d val fills it). a.ndim >= 2, all extents equal when ndim > 2. */
