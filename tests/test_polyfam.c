@@ -477,7 +477,82 @@ static void test_quadrature(void)
     nd_scope_end();
 }
 
+static void test_series(void)
+{
+    nd_scope_begin();
+    static const nd_series_kind kinds[] = { ND_POLYNOMIAL, ND_CHEBYSHEV, ND_LEGENDRE,
+                                            ND_LAGUERRE,   ND_HERMITE,   ND_HERMITE_E };
+    nd_array *x = ld("s_x"), *y = ld("s_y"), *c = ld("s_c");
+    nd_array *pts = nd_from_f64((double[]){ 0.3, 1.7, 3.9 }, 3);
+    char name[64];
+#define SN(what) (snprintf(name, sizeof name, "s_%s_%s", FAMS[i].tag, what), name)
+    for (int i = 0; i < NFAM; i++) {
+        nd_series *s = nd_series_fit(kinds[i], x, y, 6);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+        CU_ASSERT_EQUAL(nd_series_kind_of(s), (int)kinds[i]);
+        /* Laguerre's window [0, 1] makes this fit ill-conditioned (coefficients ~4e5 that
+         * cancel): LAPACK's last bits are amplified ~1e4 times more than elsewhere */
+        bool lag = kinds[i] == ND_LAGUERRE;
+        expect_tol(nd_series_coef(s), SN("fit"), lag ? 1e-8 : FIT_RT, FIT_AT);
+        double dw[4];
+        nd_series_domain(s, dw);
+        nd_series_window(s, dw + 2);
+        expect(nd_from_f64(dw, 4), SN("fit_dw"), 0);
+        expect_tol(nd_series_eval(s, pts), SN("eval"), FIT_RT, lag ? 1e-8 : FIT_AT);
+        nd_series_free(s);
+        nd_series *t = nd_series_new(kinds[i], c, .domain = (double[]){ 0, 4 });
+        CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+        nd_series *d = nd_series_deriv(t, 2);
+        expect(nd_series_coef(d), SN("deriv"), RT);
+        nd_series *in = nd_series_integ(t, 2, ND_OPERAND(1.0), (double[]){ 0.5 });
+        expect(nd_series_coef(in), SN("integ"), RT);
+        nd_series *in0 = nd_series_integ(t, 1, (nd_operand){ 0 }, NULL);
+        expect(nd_series_coef(in0), SN("integ0"), RT);
+        expect(nd_series_roots(t), SN("roots"), 1e-10);
+        nd_series *u = nd_series_convert(t, ND_POLYNOMIAL, NULL, NULL);
+        expect(nd_series_coef(u), SN("2poly"), 1e-11);
+        nd_series *v = nd_series_convert(t, ND_LAGUERRE, (double[]){ 0, 2 }, NULL);
+        expect(nd_series_coef(v), SN("2lag"), 1e-11);
+        nd_array *lx, *ly;
+        CU_ASSERT_EQUAL(nd_series_linspace(t, 7, NULL, &lx, &ly), ND_OK);
+        expect(lx, SN("linx"), RT);
+        expect(ly, SN("liny"), RT);
+        /* the converted series is the same function */
+        nd_array *a = nd_series_eval(t, pts), *b = nd_series_eval(v, pts);
+        CU_ASSERT_EQUAL(nd_assert_allclose(a, b, .rtol = 1e-10), ND_OK);
+        nd_series_free(t);
+        nd_series_free(d);
+        nd_series_free(in);
+        nd_series_free(in0);
+        nd_series_free(u);
+        nd_series_free(v);
+    }
+#undef SN
+    /* errors */
+    CU_ASSERT_PTR_NULL(nd_series_new(ND_CHEBYSHEV, c, .domain = (double[]){ 1, 1 }));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    CU_ASSERT_PTR_NULL(nd_series_new((nd_series_kind)9, c));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    CU_ASSERT_PTR_NULL(nd_series_new(ND_CHEBYSHEV, nd_empty(1, (ptrdiff_t[]){ 0 }, ND_FLOAT64)));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    nd_array *same = nd_zeros(1, (ptrdiff_t[]){ 4 }, ND_FLOAT64);
+    CU_ASSERT_PTR_NULL(nd_series_fit(ND_LEGENDRE, same, same, 1));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    CU_ASSERT_EQUAL(nd_series_kind_of(NULL), -1);
+    CU_ASSERT_PTR_NULL(nd_series_eval(NULL, 1.0));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    nd_series *t = nd_series_new(ND_HERMITE, c);
+    CU_ASSERT_PTR_NULL(nd_series_deriv(t, -1));
+    nd_array *lx = NULL, *ly = NULL;
+    CU_ASSERT_EQUAL(nd_series_linspace(t, -1, NULL, &lx, &ly), ND_EVALUE);
+    CU_ASSERT_PTR_NULL(lx);
+    nd_series_free(t);
+    nd_series_free(NULL);
+    nd_scope_end();
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_series),
     ND_T(test_val),   ND_T(test_fit),        ND_T(test_calculus), ND_T(test_roots),
     ND_T(test_arith), ND_T(test_quadrature), { 0 },
 };

@@ -265,7 +265,7 @@ static nd_array *convert(pf_kind from, pf_kind to, const char *who, const nd_arr
         return NULL;
     }
     one.v[0] = 1;
-    nd_status st = nd__pf_clenshaw_series(from, to, &a, &one, &r, who);
+    nd_status st = nd__pf_clenshaw_series(from, to, &a, &one, 0.0, 1.0, &r, who);
     nd__pf_free(&a);
     nd__pf_free(&one);
     return st < 0 ? NULL : nd__pf_take(&r);

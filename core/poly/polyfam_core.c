@@ -168,8 +168,15 @@ double nd__pf_eval(pf_kind kind, const double *c, ptrdiff_t n, ptrdiff_t stride,
     return lo + hi * ((r0.A * x + r0.B) / r0.D);
 }
 
+/* mx (x * v in family `to`, nv + 1 long) becomes (a + b x) * v. */
+static void affine(double *mx, const double *v, ptrdiff_t nv, double a, double b)
+{
+    if (a == 0 && b == 1) return;
+    for (ptrdiff_t q = 0; q <= nv; q++) mx[q] = b * mx[q] + (q < nv ? a * v[q] : 0);
+}
+
 nd_status nd__pf_clenshaw_series(pf_kind from, pf_kind to, const pf_vec *c, const pf_vec *start,
-                                 pf_vec *out, const char *who)
+                                 double a, double b, pf_vec *out, const char *who)
 {
     ptrdiff_t n = c->n, cap = start->n + n + 2;
     pf_vec buf;
@@ -192,6 +199,7 @@ nd_status nd__pf_clenshaw_series(pf_kind from, pf_kind to, const pf_vec *c, cons
             pf_rec r;
             nd__pf_rec(from, j, &r);
             mulx_into(to, hi, nhi, mx);
+            affine(mx, hi, nhi, a, b);
             ptrdiff_t nmx = nhi + 1;
             memcpy(tmp, lo, sizeof(double) * (size_t)cap);
             ptrdiff_t ntmp = nlo;
@@ -212,6 +220,7 @@ nd_status nd__pf_clenshaw_series(pf_kind from, pf_kind to, const pf_vec *c, cons
         pf_rec r0;
         nd__pf_rec(from, 0, &r0);
         mulx_into(to, hi, nhi, mx);
+        affine(mx, hi, nhi, a, b);
         ptrdiff_t nmx = nhi + 1;
         for (ptrdiff_t q = 0; q < cap; q++) {
             double v = q < nmx ? r0.A * mx[q] : 0;
@@ -243,5 +252,5 @@ nd_status nd__pf_mul(pf_kind kind, const pf_vec *a, const pf_vec *b, pf_vec *out
     /* NumPy runs the recurrence over the shorter operand */
     const pf_vec *c = a, *xs = b;
     if (a->n > b->n) c = b, xs = a;
-    return nd__pf_clenshaw_series(kind, kind, c, xs, out, who);
+    return nd__pf_clenshaw_series(kind, kind, c, xs, 0.0, 1.0, out, who);
 }

@@ -53,10 +53,19 @@ ND_INTERNAL nd_status nd__pf_mulx(pf_kind kind, const pf_vec *c, pf_vec *out, co
 /* a * b in the family's basis, trimmed (NumPy's *mul). */
 ND_INTERNAL nd_status nd__pf_mul(pf_kind kind, const pf_vec *a, const pf_vec *b, pf_vec *out,
                                  const char *who);
-/* sum c_k P_k(X) * start, P from family `from`, arithmetic (X = x) in family `to`:
- * the conversion from -> to (start = [1]) and, with from == to, the product. */
+/* sum c_k P_k(X) * start, P from family `from`, arithmetic (X = a + b x) in family `to`:
+ * the conversion from -> to (start = [1]) and, with from == to, a = 0, b = 1, the product. */
 ND_INTERNAL nd_status nd__pf_clenshaw_series(pf_kind from, pf_kind to, const pf_vec *c,
-                                             const pf_vec *start, pf_vec *out, const char *who);
+                                             const pf_vec *start, double a, double b, pf_vec *out,
+                                             const char *who);
+/* The public per-family entry points the series type dispatches to (index = pf_kind). */
+typedef struct pf_api {
+    nd_array *(*val)(nd_operand, const nd_array *);
+    nd_array *(*fit)(const nd_array *, const nd_array *, int, const nd_polyfam_fit_opts *);
+    nd_array *(*der)(const nd_array *, const nd_polyfam_der_opts *);
+    nd_array *(*integ)(const nd_array *, const nd_polyfam_int_opts *);
+    nd_array *(*roots)(const nd_array *);
+} pf_api;
 /* sum c[i * stride] P_i(x), i < n (n >= 1), NumPy's Clenshaw form. */
 ND_INTERNAL double nd__pf_eval(pf_kind kind, const double *c, ptrdiff_t n, ptrdiff_t stride,
                                double x);

@@ -528,6 +528,85 @@ ND_API nd_array *nd_chebpts2(int npts);
 ND_API nd_array *nd_chebinterpolate(double (*func)(double x, void *ctx), void *ctx, int deg);
 
 
+
+/* ---- the series classes (numpy.polynomial.Polynomial, Chebyshev, ...) --------------------- */
+
+/* Which of NumPy's classes: Polynomial, Chebyshev, Legendre, Laguerre, Hermite, HermiteE. */
+typedef enum nd_series_kind {
+    ND_POLYNOMIAL = 0,
+    ND_CHEBYSHEV,
+    ND_LEGENDRE,
+    ND_LAGUERRE,
+    ND_HERMITE,
+    ND_HERMITE_E
+} nd_series_kind;
+
+/* A series value: kind, coefficients (float64, 1-d), domain and window. The value at x is
+ * <kind>val(off + scl * x, coef) where off + scl * x maps domain onto window (NumPy's
+ * mapdomain). Free with nd_series_free. */
+typedef struct nd_series nd_series;
+
+/* Domain and window: NULL for the class's default ([-1, 1]; Laguerre's [0, 1]). */
+typedef struct nd_series_opts {
+    int _;                 /* reserved: leave it out */
+    const double *domain;  /* two numbers */
+    const double *window;  /* two numbers */
+} nd_series_opts;
+/* Chebyshev(coef, domain, window) etc.: a copy of coef (1-d or 0-d, real; trailing zeros
+ * kept). ND_EVALUE for a NULL or empty coef, a bad kind or a domain/window with equal
+ * ends; ND_ESHAPE for coef with more dimensions. */
+ND_API nd_series *nd_series_new_(nd_series_kind kind, const nd_array *coef, const nd_series_opts *o);
+#define nd_series_new(kind, ...) \
+    nd_series_new_((kind), ND__RH(__VA_ARGS__, ), &(nd_series_opts){ ._ = 0, ND__T1(__VA_ARGS__, ) })
+/* NULL is a no-op. */
+ND_API void nd_series_free(nd_series *s);
+/* The kind (-1 with ND_EVALUE for NULL), a copy of the coefficients, and the domain and
+ * window written to out[2] (ND_EVALUE for NULL s or out). */
+ND_API int nd_series_kind_of(const nd_series *s);
+ND_API nd_array *nd_series_coef(const nd_series *s);
+ND_API nd_status nd_series_domain(const nd_series *s, double out[2]);
+ND_API nd_status nd_series_window(const nd_series *s, double out[2]);
+
+/* s(x): the series at every element of x (array or C scalar), float64 of x's shape. */
+ND_API nd_array *nd_series_eval_(const nd_series *s, nd_operand x);
+#define nd_series_eval(s, x) nd_series_eval_((s), ND_OPERAND(x))
+
+/* Options of nd_series_fit: NumPy's classmethod fit(x, y, deg, domain=None, rcond=None,
+ * full=False, w=None, window=None). domain NULL: [min(x), max(x)]; window NULL: the
+ * class's. With .full, .info is filled as for the *fit functions. */
+typedef struct nd_series_fit_opts {
+    int _;                 /* reserved: leave it out */
+    const double *domain;
+    double rcond;
+    bool full;
+    const nd_array *w;
+    const double *window;
+    nd_polyfit_info *info;
+} nd_series_fit_opts;
+/* Least-squares fit in the window's coordinates (x mapped from domain to window). Errors
+ * as the kind's *fit; ND_EVALUE for a domain with equal ends (x all equal). */
+ND_API nd_series *nd_series_fit_(nd_series_kind kind, const nd_array *x, const nd_array *y, int deg,
+                                 const nd_series_fit_opts *o);
+#define nd_series_fit(kind, x, y, ...) \
+    nd_series_fit_((kind), (x), (y), ND__FIRST(__VA_ARGS__, ), &(nd_series_fit_opts){ ._ = 0, ND__T1(__VA_ARGS__, ) })
+
+/* s.deriv(m): the m-th derivative (same domain and window); ND_EVALUE for m < 0. */
+ND_API nd_series *nd_series_deriv(const nd_series *s, int m);
+/* s.integ(m, k, lbnd): m-th integral with constants k (ND_OPERAND(number) or a 1-d array;
+ * zero-filled: none) and lower bound *lbnd in domain coordinates (NULL: NumPy's None, the
+ * window's 0). */
+ND_API nd_series *nd_series_integ(const nd_series *s, int m, nd_operand k, const double *lbnd);
+/* s.roots(): the roots in domain coordinates (sorted; complex128 when any is complex). */
+ND_API nd_array *nd_series_roots(const nd_series *s);
+/* s.convert(domain, kind, window): the same function as a series of `kind` with that
+ * domain and window (NULL: the kind's defaults). */
+ND_API nd_series *nd_series_convert(const nd_series *s, nd_series_kind kind, const double *domain,
+                                    const double *window);
+/* s.linspace(n, domain): *x = n points evenly spaced over domain (NULL: s's), *y = s(x).
+ * ND_EVALUE for n < 0 or NULL x / y. */
+ND_API nd_status nd_series_linspace(const nd_series *s, int n, const double *domain, nd_array **x,
+                                    nd_array **y);
+
 #ifdef __cplusplus
 }
 #endif
