@@ -118,6 +118,18 @@ static void test_val(void)
         expect(f->vander2d(xh, y, 2, 3), nm(f, "vander2d"), RT);
         expect(f->vander3d(xh, y, z, 1, 2, 3), nm(f, "vander3d"), RT);
     }
+    /* tensor evaluation (c (3, 4) -> (4, 3)), a negative-stride x, weight functions */
+    nd_array *wx = nd_linspace(-0.9, 0.9, 7), *xr = nd_view(x, "::-2");
+    for (int i = 0; i < NFAM; i++) {
+        const fam *f = &FAMS[i];
+        expect(f->val(ND_OPERAND(xg), c2d), nm(f, "valT"), RT);
+        expect(f->val(ND_OPERAND(xr), c5), nm(f, "val_rev"), RT);
+    }
+    expect(nd_chebweight(wx), "cheb_weight", 1e-15);
+    expect(nd_legweight(wx), "leg_weight", 0);
+    expect(nd_lagweight(wx), "lag_weight", 1e-15);
+    expect(nd_hermweight(wx), "herm_weight", 1e-15);
+    expect(nd_hermeweight(wx), "herme_weight", 1e-15);
     /* NumPy's edge cases: empty coefficients, mismatched points, negative degree */
     ptrdiff_t zero = 0;
     nd_array *empty = nd_empty(1, &zero, ND_FLOAT64);
@@ -128,6 +140,8 @@ static void test_val(void)
     CU_ASSERT_EQUAL(nd_last_error(), ND_ESHAPE);
     CU_ASSERT_PTR_NULL(nd_legval2d(x, y, c5));
     CU_ASSERT_EQUAL(nd_last_error(), ND_ESHAPE);
+    CU_ASSERT_PTR_NULL(nd_chebweight(NULL));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
     CU_ASSERT_PTR_NULL(nd_hermvander(x, -1));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
     nd_array *v0 = nd_chebvander(two, 0); /* 0-d x counts as (1,) */

@@ -179,3 +179,36 @@ nd_array *nd_chebinterpolate(double (*func)(double x, void *ctx), void *ctx, int
     nd_free_mem(v);
     return c;
 }
+
+/* ---- weight functions ---------------------------------------------------------------------- */
+
+static nd_array *weight(pf_kind kind, const char *who, const nd_array *x)
+{
+    double *b = nd__pf_f64(x, who);
+    if (!b) return NULL;
+    nd_array *r = nd_empty(nd_ndim(x), nd_shape(x), ND_FLOAT64);
+    if (r) {
+        double *v = nd_data(r);
+        ptrdiff_t n = nd_size(x);
+        for (ptrdiff_t i = 0; i < n; i++) {
+            double t = b[i];
+            switch (kind) {
+            case PF_CHEB: v[i] = 1.0 / (sqrt(1.0 + t) * sqrt(1.0 - t)); break;
+            case PF_LAG: v[i] = exp(-t); break;
+            case PF_HERM: v[i] = exp(-(t * t)); break;
+            case PF_HERME: v[i] = exp(-0.5 * (t * t)); break;
+            default: v[i] = t * 0.0 + 1.0; break;
+            }
+        }
+    }
+    nd_free_mem(b);
+    return r;
+}
+
+#define PF_DEF_WEIGHT(P, K) \
+    nd_array *nd_##P##weight(const nd_array *x) { return weight(K, "nd_" #P "weight", x); }
+PF_DEF_WEIGHT(cheb, PF_CHEB)
+PF_DEF_WEIGHT(leg, PF_LEG)
+PF_DEF_WEIGHT(lag, PF_LAG)
+PF_DEF_WEIGHT(herm, PF_HERM)
+PF_DEF_WEIGHT(herme, PF_HERME)

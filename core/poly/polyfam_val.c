@@ -21,6 +21,7 @@ static double *load_coef(const nd_array *c, int nd, const char *who)
     return nd__pf_f64(c, who);
 }
 
+/* NumPy's *val(x, c) with tensor=True: c of shape (n, R...) gives R... + x.shape. */
 static nd_array *val(pf_kind kind, const char *who, nd_operand x, const nd_array *c)
 {
     if (!c || (x.kind == ND_OPK_ARRAY && !x.array))
@@ -34,12 +35,24 @@ static nd_array *val(pf_kind kind, const char *who, nd_operand x, const nd_array
         if (!xs) return NULL;
         xa = xs;
     }
-    double *cb = load_coef(c, 1, who), *xb = cb ? nd__pf_f64(xa, who) : NULL;
-    nd_array *out = xb ? nd_empty(nd_ndim(xa), nd_shape(xa), ND_FLOAT64) : NULL;
+    int cnd = nd_ndim(c) ? nd_ndim(c) : 1, ndim = cnd - 1 + nd_ndim(xa);
+    if (ndim > ND_MAXDIMS) {
+        nd_free(xs);
+        return nd_set_error(ND_ESHAPE, "%s: the result would have %d dimensions (more than %d)", who,
+                            ndim, ND_MAXDIMS),
+               NULL;
+    }
+    ptrdiff_t shape[ND_MAXDIMS], R = 1;
+    for (int d = 1; d < cnd; d++) R *= shape[d - 1] = nd_shape(c)[d];
+    for (int d = 0; d < nd_ndim(xa); d++) shape[cnd - 1 + d] = nd_shape(xa)[d];
+    double *cb = load_coef(c, nd_ndim(c) > 1 ? nd_ndim(c) : 1, who);
+    double *xb = cb ? nd__pf_f64(xa, who) : NULL;
+    nd_array *out = xb ? nd_empty(ndim, shape, ND_FLOAT64) : NULL;
     if (out) {
         double *y = nd_data(out);
-        ptrdiff_t n = nd_size(xa), nc = nd_size(c);
-        for (ptrdiff_t i = 0; i < n; i++) y[i] = nd__pf_eval(kind, cb, nc, 1, xb[i]);
+        ptrdiff_t n = nd_size(xa), nc = nd_ndim(c) ? nd_shape(c)[0] : 1;
+        for (ptrdiff_t r = 0; r < R; r++)
+            for (ptrdiff_t i = 0; i < n; i++) y[r * n + i] = nd__pf_eval(kind, cb + r, nc, R, xb[i]);
     }
     nd_free_mem(cb);
     nd_free_mem(xb);

@@ -176,8 +176,8 @@ ND_API char *nd_poly1d_str(const nd_poly1d *p);
  * polyfromroots -> nd_polynomial_fromroots (and so on for every suffix below).
  *
  * Coefficients run from low to high degree (c[i] multiplies P_i), the opposite of the
- * classic API. Coefficient arrays are 1-d (a 0-d array counts as one coefficient; der, int
- * and the 2-d/3-d evaluations take more dimensions), of any real dtype, computed and
+ * classic API. Coefficient arrays are 1-d (a 0-d array counts as one coefficient; der, int,
+ * val and the 2-d/3-d evaluations take more dimensions), of any real dtype, computed and
  * returned as float64; complex input is ND_EDTYPE. Every result is a new array (the
  * caller's, nd_free) or NULL with the last error set (ND_EVALUE for a NULL array or a bad
  * argument, ND_ESHAPE for a wrong number of dimensions, ND_ENOMEM). Where NumPy trims
@@ -224,7 +224,8 @@ typedef struct nd_polyfam_pow_opts {
 
 /* *val(x, c): sum c[i] P_i(x) for every element of x (an array of any shape, or a C
  * scalar through ND_OPERAND: nd_chebval(0.5, c)), by Clenshaw's recurrence (Horner's for
- * the power series). Result: float64, x's shape. ND_EVALUE for an empty c. */
+ * the power series). Result: float64 of x's shape; a c of shape (n, R...) gives shape
+ * R... + x.shape (NumPy's tensor=True: one series per column). ND_EVALUE for an empty c. */
 ND_API nd_array *nd_polynomial_val_(nd_operand x, const nd_array *c);
 #define nd_polynomial_val(x, c) nd_polynomial_val_(ND_OPERAND(x), (c))
 ND_API nd_array *nd_chebval_(nd_operand x, const nd_array *c);
@@ -517,6 +518,15 @@ ND_API nd_status nd_leggauss(int deg, nd_array **x, nd_array **w);
 ND_API nd_status nd_laggauss(int deg, nd_array **x, nd_array **w);
 ND_API nd_status nd_hermgauss(int deg, nd_array **x, nd_array **w);
 ND_API nd_status nd_hermegauss(int deg, nd_array **x, nd_array **w);
+
+/* The weight functions of the Gauss rules at every element of x (float64, x's shape):
+ * chebweight 1/sqrt(1 - x^2), legweight 1, lagweight exp(-x), hermweight exp(-x^2),
+ * hermeweight exp(-x^2/2). */
+ND_API nd_array *nd_chebweight(const nd_array *x);
+ND_API nd_array *nd_legweight(const nd_array *x);
+ND_API nd_array *nd_lagweight(const nd_array *x);
+ND_API nd_array *nd_hermweight(const nd_array *x);
+ND_API nd_array *nd_hermeweight(const nd_array *x);
 
 /* numpy.polynomial.chebyshev.chebpts1(npts) (Chebyshev points of the first kind, npts >= 1)
  * and chebpts2(npts) (second kind, npts >= 2). */
