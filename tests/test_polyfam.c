@@ -1,5 +1,6 @@
 /* numc/poly.h, numpy.polynomial's six families, against NumPy 1.24
  * (fixtures: scripts/gen_polyfam_fixtures.py -> tests/data/polyfam). */
+#define _POSIX_C_SOURCE 200809L
 #include <complex.h>
 #include <math.h>
 #include <stdio.h>
@@ -8,6 +9,7 @@
 
 #include <numc/numc.h>
 
+#include "faultsim.h"
 #include "testutil.h"
 
 #define DIR NUMC_TEST_DATA "/polyfam/"
@@ -565,7 +567,66 @@ static void test_series(void)
     nd_scope_end();
 }
 
+/* Fault injection (tests/faultsim.h): every allocation failure surfaces as ND_ENOMEM and
+ * leaks nothing. */
+#define TRY(expr) do { if (!(expr)) { rc = nd_last_error(); goto out; } } while (0)
+#define TRYS(expr) do { if ((rc = (expr)) != ND_OK) goto out; } while (0)
+static nd_status fault_body(void *ctx)
+{
+    (void)ctx;
+    nd_status rc = ND_OK;
+    nd_array *x = NULL, *y = NULL, *c = NULL, *v = NULL, *f = NULL, *d = NULL, *in = NULL;
+    nd_array *r = NULL, *p = NULL, *m = NULL, *q = NULL, *rem = NULL, *pw = NULL, *cv = NULL;
+    nd_array *gx = NULL, *gw = NULL, *ci = NULL, *v2 = NULL, *g3 = NULL, *c3 = NULL, *sr = NULL;
+    nd_array *e1 = NULL, *e2 = NULL;
+    nd_series *s = NULL, *s2 = NULL, *s3 = NULL;
+    nd_polyfit_info info = { 0 };
+    TRY(x = nd_linspace(-1, 1, 30));
+    TRY(c = nd_from_f64((double[]){ 1, -2, 3, 0.5 }, 4));
+    TRY(y = nd_legval(x, c));
+    TRY(v = nd_chebvander2d(x, y, 2, 3));
+    ptrdiff_t sh3[3] = { 2, 2, 2 };
+    TRY(c3 = nd_zeros(3, sh3, ND_FLOAT64));
+    TRY(g3 = nd_hermgrid3d(x, x, x, c3));
+    TRY(v2 = nd_legval3d(x, x, y, c3));
+    TRY(f = nd_legfit(x, y, 3, .full = true, .info = &info));
+    TRY(d = nd_lagder(c, 2, .scl = 2));
+    TRY(in = nd_hermint(c, 2, .k = ND_OPERAND(1.0), .lbnd = 0.5));
+    TRY(r = nd_chebroots(c));
+    TRY(p = nd_hermefromroots(x));
+    TRY(m = nd_legmul(c, c));
+    TRYS(nd_lagdiv(m, c, &q, &rem));
+    TRY(pw = nd_hermpow(c, 3));
+    TRY(cv = nd_cheb2poly(c));
+    TRYS(nd_leggauss(6, &gx, &gw));
+    TRY(ci = nd_chebinterpolate(tanh_cb, NULL, 6));
+    TRY(s = nd_series_fit(ND_CHEBYSHEV, x, y, 3));
+    TRY(s2 = nd_series_convert(s, ND_LAGUERRE, NULL, NULL));
+    TRY(s3 = nd_series_integ(s2, 1, ND_OPERAND(2.0), NULL));
+    TRY(sr = nd_series_roots(s3));
+    TRY(e1 = nd_series_eval(s, 0.25));
+    TRY(e2 = nd_series_eval(s2, 0.25));
+    if (!(fabs(nd_item_f64(e1) - nd_item_f64(e2)) < 1e-9)) rc = ND_EVALUE;
+out:
+    nd_polyfit_info_free(&info);
+    nd_series_free(s), nd_series_free(s2), nd_series_free(s3);
+    nd_free(x), nd_free(y), nd_free(c), nd_free(v), nd_free(f), nd_free(d), nd_free(in);
+    nd_free(r), nd_free(p), nd_free(m), nd_free(q), nd_free(rem), nd_free(pw), nd_free(cv);
+    nd_free(gx), nd_free(gw), nd_free(ci), nd_free(v2), nd_free(g3), nd_free(c3), nd_free(sr);
+    nd_free(e1), nd_free(e2);
+    return rc;
+}
+
+static void test_faults(void)
+{
+    faultsim_report rep = faultsim_run("polyfam", fault_body, NULL);
+    if (!rep.ok) printf("\n  %s\n", rep.why);
+    CU_ASSERT(rep.ok);
+    CU_ASSERT(rep.runs > 50);
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_faults),
     ND_T(test_series),
     ND_T(test_val),   ND_T(test_fit),        ND_T(test_calculus), ND_T(test_roots),
     ND_T(test_arith), ND_T(test_quadrature), { 0 },
