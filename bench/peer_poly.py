@@ -11,4 +11,6 @@ def _inputs():
 WORKLOADS = {
     "polyfit_1M_deg5": (_inputs, lambda a: np.polyfit(a[0], a[1], 5)),
     "polyval_1M_deg10": (_inputs, lambda a: np.polyval(a[2], a[0])),
+    "chebfit_1M_deg5": (_inputs, lambda a: np.polynomial.chebyshev.chebfit(a[0], a[1], 5)),
+    "legval_1M_deg10": (_inputs, lambda a: np.polynomial.legendre.legval(a[0], a[2])),
 }

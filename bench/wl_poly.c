@@ -58,3 +58,20 @@ static int run_polyval(void *st)
 
 BENCH_WORKLOAD("polyfit_1M_deg5", poly_setup, run_polyfit, poly_teardown);
 BENCH_WORKLOAD("polyval_1M_deg10", poly_setup, run_polyval, poly_teardown);
+
+/* numpy.polynomial's families (same inputs): a degree-5 Chebyshev fit and a degree-10
+ * Legendre series evaluated at a million points. */
+static int run_chebfit(void *st)
+{
+    poly_state *s = st;
+    return done(nd_chebfit(s->x, s->y, 5));
+}
+
+static int run_legval(void *st)
+{
+    poly_state *s = st;
+    return done(nd_legval(s->x, s->p));
+}
+
+BENCH_WORKLOAD("chebfit_1M_deg5", poly_setup, run_chebfit, poly_teardown);
+BENCH_WORKLOAD("legval_1M_deg10", poly_setup, run_legval, poly_teardown);
