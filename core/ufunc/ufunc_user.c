@@ -407,10 +407,8 @@ static nd_status user_ufm(nd__ufm *m, const nd_userfunc *u, const nd_array *a, c
 static nd_status user_reduce(const nd_userfunc *u, nd_array *out, const nd_array *a,
                              const nd_reduce_opts *o, nd_array **res, const char *who)
 {
-    int forced = o ? o->dtype : 0;
-    if (!forced && out) forced = out->dtype;
-    nd__ufm m;
-    if (user_ufm(&m, u, a, NULL, forced, true, 2, who) < 0) return nd_last_error();
+    nd__ufm m; /* out's dtype is reached by a same_kind cast of the loop's result */
+    if (user_ufm(&m, u, a, NULL, o ? o->dtype : 0, true, 2, who) < 0) return nd_last_error();
     return nd__ufm_reduce(&m, a, o, out, res, who);
 }
 
