@@ -115,6 +115,26 @@ static void lane_run(lane *L, char *const *bases)
                           1u << L->m->nin);
 }
 
+/* One lane, no other axes: acc = f(acc, x[k]) for k < n. Reorderable built-ins take their
+ * loop's reduce form (as reduce.c does); other loops are called element by element, so a
+ * loop never sees its output aliasing an input with a zero stride. */
+static void seq_lane(const nd__ufm *m, char *acc, char *x, ptrdiff_t xs, ptrdiff_t n)
+{
+    if (n <= 0) return;
+    if (m->builtin >= 0 && m->reorderable) {
+        char *args[3] = { acc, x, acc };
+        ptrdiff_t st[3] = { 0, xs, 0 };
+        m->fn(args, &n, st, m->ctx);
+        return;
+    }
+    ptrdiff_t one = 1;
+    const ptrdiff_t st[3] = { 0, 0, 0 };
+    for (ptrdiff_t k = 0; k < n; k++) {
+        char *args[3] = { acc, x + k * xs, acc };
+        m->fn(args, &one, st, m->ctx);
+    }
+}
+
 /* ---- copy with a mask and a casting check ----------------------------------------------- */
 typedef struct cw_ctx {
     nd_dtype dt, st;
@@ -281,6 +301,10 @@ nd_status nd__ufm_reduce(const nd__ufm *m, const nd_array *a, const nd_reduce_op
         lane_init(&L, m, wv ? 4 : 3, wv != NULL, nk, kshape, st);
         const ptrdiff_t vs = v->strides[nk], ws = wv ? wv->strides[nk] : 0;
         nd__ufm_begin();
+        if (K == 1 && !wv) {
+            seq_lane(m, acc->data, v->data + kstart * vs, vs, R - kstart);
+            R = kstart;
+        }
         for (ptrdiff_t k = kstart; k < R; k++) {
             char *b[4] = { acc->data, v->data + k * vs, acc->data, wv ? wv->data + k * ws : NULL };
             lane_run(&L, b);
@@ -345,7 +369,15 @@ nd_status nd__ufm_accumulate(const nd__ufm *m, const nd_array *a, int axis, nd_a
         lane_init(&L, m, 3, false, nk, ks, st);
         const ptrdiff_t sa = ac->strides[axis], sr = r->strides[axis];
         nd__ufm_begin();
-        for (ptrdiff_t k = 1; k < n; k++) {
+        if (prod(nk, ks) == 1) {
+            ptrdiff_t one = 1;
+            const ptrdiff_t st1[3] = { 0, 0, 0 };
+            for (ptrdiff_t k = 1; k < n; k++) {
+                char *b[3] = { r->data + (k - 1) * sr, ac->data + k * sa, r->data + k * sr };
+                m->fn(b, &one, st1, m->ctx);
+            }
+        }
+        for (ptrdiff_t k = prod(nk, ks) == 1 ? n : 1; k < n; k++) {
             char *b[3] = { r->data + (k - 1) * sr, ac->data + k * sa, r->data + k * sr };
             lane_run(&L, b);
         }
@@ -431,12 +463,18 @@ nd_status nd__ufm_reduceat(const nd__ufm *m, const nd_array *a, const nd_array *
         const ptrdiff_t *st[3] = { rs, as, rs };
         lane_init(&L, m, 3, false, nk, ks, st);
         const ptrdiff_t sa = ac->strides[axis], sr = r->strides[axis];
+        const bool single = prod(nk, ks) == 1;
         nd__ufm_begin();
         for (ptrdiff_t i = 0; i < ni; i++) {
             ptrdiff_t s = (ptrdiff_t)id[i], e = i + 1 < ni ? (ptrdiff_t)id[i + 1] : N;
             if (e <= s) e = s + 1; /* NumPy: a[indices[i]] when the next is not larger */
             rv->data = r->data + i * sr;
             av->data = ac->data + s * sa;
+            if (single) {
+                memcpy(rv->data, av->data, nd_dtype_size(m->t));
+                seq_lane(m, rv->data, ac->data + (s + 1) * sa, sa, e - s - 1);
+                continue;
+            }
             if (nd__copy_into(rv, av) < 0) goto fail;
             for (ptrdiff_t k = s + 1; k < e; k++) {
                 char *b[3] = { rv->data, ac->data + k * sa, rv->data };
