@@ -30,3 +30,16 @@ WORKLOADS = {
     "strided_add_every2nd_10M": (_ab_out, lambda s: s[0][::2] + s[1][::2]),
     "emath_sqrt_1M_mixed_sign": (lambda: _normal(1_000_000), lambda a: np.emath.sqrt(a)),
 }
+
+
+def _ufm():
+    rng = np.random.default_rng(44)
+    return (np.zeros(1000), rng.integers(0, 1000, size=1_000_000), rng.standard_normal(1_000_000),
+            rng.standard_normal(1000), np.arange(0, 1_000_000, 100))
+
+
+WORKLOADS.update({
+    "ufunc_add_at_1M": (_ufm, lambda s: np.add.at(s[0], s[1], 1.0)),
+    "ufunc_add_outer_1000x1000": (_ufm, lambda s: np.add.outer(s[3], s[3])),
+    "ufunc_add_reduceat_1M": (_ufm, lambda s: np.add.reduceat(s[2], s[4])),
+})

@@ -154,3 +154,63 @@ BENCH_WORKLOAD("sum_axis1_4000x4000", setup_4000, run_sum_axis1, uf_teardown);
 BENCH_WORKLOAD("broadcast_add_4000x4000", setup_4000, run_broadcast_add, uf_teardown);
 BENCH_WORKLOAD("strided_add_every2nd_10M", setup_strided, run_strided_add, uf_teardown);
 BENCH_WORKLOAD("emath_sqrt_1M_mixed_sign", setup_1m, run_emath_sqrt, uf_teardown);
+
+/* ---- ufunc methods (ufunc_methods.c) ------------------------------------------------------ */
+#define N_1M 1000000
+
+typedef struct ufm_state {
+    nd_array *bins, *idx, *x, *y, *starts;
+} ufm_state;
+
+static void ufm_teardown(void *st)
+{
+    ufm_state *s = st;
+    if (!s) return;
+    nd_free(s->bins);
+    nd_free(s->idx);
+    nd_free(s->x);
+    nd_free(s->y);
+    nd_free(s->starts);
+    free(s);
+}
+
+/* bins: 1000 zeros; idx: 1M random indices into them; x: 1M normals; y: 1000 normals;
+ * starts: 0, 100, 200, ... (10000 segments of x) */
+static int setup_ufm(void **st)
+{
+    ufm_state *s = calloc(1, sizeof *s);
+    if (!s) return -1;
+    *st = s;
+    s->bins = nd_zeros(ND_SHAPE(1000), ND_FLOAT64);
+    s->idx = nd_empty(ND_SHAPE(N_1M), ND_INT64);
+    s->x = normal(ND_SHAPE(N_1M), 44);
+    s->y = normal(ND_SHAPE(1000), 45);
+    s->starts = nd_arange(0, N_1M, 100, ND_INT64);
+    if (!s->bins || !s->idx || !s->x || !s->y || !s->starts) return -1;
+    int64_t *p = nd_data(s->idx);
+    uint64_t r = 0x9E3779B97F4A7C15ULL;
+    for (ptrdiff_t i = 0; i < N_1M; i++) {
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+        p[i] = (int64_t)(r % 1000);
+    }
+    return 0;
+}
+
+static int run_add_at(void *st)
+{
+    ufm_state *s = st;
+    return nd_ufunc_at(ND_UF_ADD, s->bins, s->idx, 1.0) < 0 ? -1 : 0;
+}
+static int run_add_outer(void *st)
+{
+    ufm_state *s = st;
+    return keep(nd_ufunc_outer(ND_UF_ADD, s->y, s->y, NULL));
+}
+static int run_add_reduceat(void *st)
+{
+    ufm_state *s = st;
+    return keep(nd_ufunc_reduceat(ND_UF_ADD, s->x, s->starts, NULL));
+}
+BENCH_WORKLOAD("ufunc_add_at_1M", setup_ufm, run_add_at, ufm_teardown);
+BENCH_WORKLOAD("ufunc_add_outer_1000x1000", setup_ufm, run_add_outer, ufm_teardown);
+BENCH_WORKLOAD("ufunc_add_reduceat_1M", setup_ufm, run_add_reduceat, ufm_teardown);

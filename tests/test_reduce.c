@@ -293,7 +293,10 @@ static void test_ufunc_reduce_generic(void)
     g = nd_ufunc_reduce(ND_UF_BITWISE_OR, i, NULL);
     CU_ASSERT_EQUAL(nd_item_i64(g), 12 | 18 | 30);
     nd_free(g);
-    CU_ASSERT_PTR_NULL(nd_ufunc_reduce(ND_UF_SUBTRACT, i, NULL));
+    g = nd_ufunc_reduce(ND_UF_SUBTRACT, i, NULL); /* np.subtract.reduce: 12 - 18 - 30 */
+    CU_ASSERT_EQUAL(nd_item_i64(g), -36);
+    nd_free(g);
+    CU_ASSERT_PTR_NULL(nd_ufunc_reduce(ND_UF_SQRT, i, NULL));
     nd_free(i);
 }
 

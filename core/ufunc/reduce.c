@@ -134,7 +134,10 @@ static nd_status reduce_start(nd_array *out, const nd_array *a, const bool *mask
 {
     if (opts->initial) {
         if (nd_fill(out, *opts->initial) < 0) return nd_last_error();
-        nd__scalar_store(r->fill, r->t, *opts->initial);
+        /* a masked-out element contributes the identity (initial counts once), or for the
+         * idempotent functions without one the initial value itself */
+        nd__scalar_store(r->fill, r->t, d->identity != ND__ID_NONE ? identity_value(d->identity)
+                                                                  : *opts->initial);
         return ND_OK;
     }
     if (d->identity != ND__ID_NONE) {
@@ -261,21 +264,6 @@ nd_array *nd__reduce(nd_ufunc f, const nd__loop_fn *loops, const nd_array *a,
 }
 
 /* ---- the public reductions ------------------------------------------------------------- */
-nd_array *nd_ufunc_reduce(nd_ufunc f, const nd_array *a, const nd_reduce_opts *o)
-{
-    if ((unsigned)f >= ND_UF_COUNT || nd__ufuncs[f].nin != 2 ||
-        nd__ufuncs[f].outkind != ND__OUT_SAME ||
-        (nd__ufuncs[f].identity == ND__ID_NONE && !nd__ufuncs[f].idempotent))
-        return ND_FAIL(ND_EVALUE, "nd_ufunc_reduce: '%s' cannot reduce",
-                       (unsigned)f < ND_UF_COUNT ? nd__ufuncs[f].name : "?");
-    if (!a) return ND_FAIL(ND_EVALUE, "nd_ufunc_reduce: input is NULL");
-    /* the loop dtype NumPy would pick for f(a, a) */
-    nd_operand in[2] = { nd_op_array(a), nd_op_array(a) };
-    int t = nd__ufunc_resolve(f, NULL, in, 0, ND_CAST_SAME_KIND, "nd_ufunc_reduce");
-    if (t < 0) return NULL;
-    return nd__reduce(f, NULL, a, o, t, ND_CAST_SAME_KIND, "nd_ufunc_reduce");
-}
-
 static bool check_in(const nd_array *a, const char *who)
 {
     if (a) return true;

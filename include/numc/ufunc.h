@@ -530,9 +530,11 @@ ND_API nd_array *nd_nancumprod_(const nd_array *a, const nd_reduce_opts *o);
 #define nd_nancumsum(...)     ND__RED(nd_nancumsum_, __VA_ARGS__)
 #define nd_nancumprod(...)    ND__RED(nd_nancumprod_, __VA_ARGS__)
 
-/* ufunc.reduce for any binary function with an identity or an idempotent one
- * (add, multiply, maximum, minimum, fmax, fmin, logical_*, bitwise_*, gcd, lcm).
- * Errors as above, plus ND_EVALUE for functions that cannot reduce. */
+/* ufunc.reduce for any binary function whose loop gives its input dtype: reorderable ones
+ * (an identity or idempotent: add, multiply, maximum, logical_*, bitwise_*, gcd, ...) over
+ * any axes, the others (subtract, divide, power, ...) over one axis from the first element
+ * (NumPy's order). Default: all axes. Errors as above, plus ND_EVALUE for several axes of a
+ * non-reorderable function or a non-binary one, ND_EDTYPE for comparisons (bool output). */
 ND_API nd_array *nd_ufunc_reduce(nd_ufunc f, const nd_array *a, const nd_reduce_opts *o);
 
 /* ---- numerical utilities ------------------------------------------------------------- */
@@ -705,6 +707,176 @@ ND_API nd_array *nd_real_if_close_(const nd_array *a, double tol);
  * equal (NaN never does); shapes that do not broadcast give false, not an error.
  * Errors: ND_EVALUE (NULL array or out). */
 ND_API nd_status nd_array_equiv(const nd_array *a, const nd_array *b, bool *out);
+
+/* ---- ufunc methods: reduce, accumulate, reduceat, outer, at (NumPy's ufunc.X) ------------- */
+/* Options of accumulate and reduceat: NumPy's axis (default 0) and dtype. */
+typedef struct nd_accumulate_opts {
+    int _;     /* reserved: leave it out */
+    int axis;  /* the axis (negative: from the end); 0 by default, as NumPy */
+    int dtype; /* loop and result dtype; 0 → resolved (add / multiply of bool and small
+                  integers: int64 / uint64, as NumPy) */
+} nd_accumulate_opts;
+
+/* Since numc 1.x nd_ufunc_reduce (above) serves every binary function: non-reorderable ones
+ * (subtract, divide, power, ...) reduce along one axis from the first element; several
+ * axes are ND_EVALUE for them, as in NumPy. The default is all axes (nd_sum's), pass
+ * .axis = 0 for NumPy's ufunc.reduce default. nd_ufunc_reduce_into writes the result into
+ * `out` (its shape must be the result's, keepdims included; same_kind cast; its dtype is
+ * the loop dtype unless .dtype is given). Errors as nd_ufunc_reduce, plus ND_ESHAPE. */
+ND_API nd_status nd_ufunc_reduce_into(nd_ufunc f, nd_array *out, const nd_array *a,
+                                      const nd_reduce_opts *o);
+/* ufunc.accumulate: r[..., 0] = a[..., 0], r[..., k] = f(r[..., k-1], a[..., k]) along
+ * o->axis (NULL: axis 0); a new array of a's shape, the caller's. Errors: ND_EVALUE (NULL,
+ * 0-d "cannot accumulate on a scalar", not binary), ND_EAXIS, ND_EDTYPE (no loop, or a loop
+ * whose output dtype differs from its inputs', as equal). _into: into out (a's shape). */
+ND_API nd_array *nd_ufunc_accumulate(nd_ufunc f, const nd_array *a, const nd_accumulate_opts *o);
+ND_API nd_status nd_ufunc_accumulate_into(nd_ufunc f, nd_array *out, const nd_array *a,
+                                          const nd_accumulate_opts *o);
+/* ufunc.reduceat: along the axis, r[i] = reduce(a[indices[i]:indices[i+1]]), the last one
+ * to the end; where indices[i] >= indices[i+1], r[i] = a[indices[i]] (NumPy's rule).
+ * indices: 1-d integers, each in [0, n). A new array (axis length len(indices)).
+ * Errors: ND_EINDEX naming the index and the size, ND_EVALUE (indices not 1-d), as
+ * accumulate otherwise. */
+ND_API nd_array *nd_ufunc_reduceat(nd_ufunc f, const nd_array *a, const nd_array *indices,
+                                   const nd_accumulate_opts *o);
+ND_API nd_status nd_ufunc_reduceat_into(nd_ufunc f, nd_array *out, const nd_array *a,
+                                        const nd_array *indices, const nd_accumulate_opts *o);
+/* ufunc.outer: r[i..., j...] = f(a[i...], b[j...]), shape a.shape + b.shape; the options
+ * (.where, .dtype, .casting) as for the elementwise call. Errors as the elementwise call,
+ * ND_EVALUE for a non-binary f or more than ND_MAXDIMS dimensions. */
+ND_API nd_array *nd_ufunc_outer(nd_ufunc f, const nd_array *a, const nd_array *b,
+                                const nd_ufunc_opts *o);
+ND_API nd_status nd_ufunc_outer_into(nd_ufunc f, nd_array *out, const nd_array *a,
+                                     const nd_array *b, const nd_ufunc_opts *o);
+/* ufunc.at: a[idx] = f(a[idx], b) in place and unbuffered, so a repeated index applies
+ * once per occurrence (np.add.at). nidx integer index arrays (broadcast together) index
+ * the first nidx axes of a (negative indices count from the end); one bool array is a
+ * mask of a's leading axes. b is broadcast to the index shape + a's remaining axes;
+ * unary f takes ND_NOBOUND. The result is cast back to a's dtype after each application.
+ * Errors: ND_EINDEX (index out of bounds, naming index, axis and size; non-integer
+ * indices; indices already applied stay applied, as NumPy), ND_ESHAPE (b does not
+ * broadcast), ND_EVALUE (read-only a, NULL, arity). */
+ND_API nd_status nd_ufunc_at_n_(nd_ufunc f, nd_array *a, int nidx, const nd_array *const *idx,
+                                nd_operand b);
+#define nd_ufunc_at(f, a, idx, b) \
+    nd_ufunc_at_n_((f), (a), 1, (const nd_array *const[]){ (idx) }, ND_OPERAND(b))
+#define nd_ufunc_at_n(f, a, nidx, idx, b) nd_ufunc_at_n_((f), (a), (nidx), (idx), ND_OPERAND(b))
+
+/* ---- user-defined ufuncs (NumPy's frompyfunc / vectorize, with typed C loops) ------------- */
+/* numc's inner-loop signature (NumPy's): args[nin + nout] pointers to the first element of
+ * each operand, dims[0] elements, steps[] byte strides, ctx the loop's own pointer. A loop
+ * is elementwise: element i of every output depends only on element i of the inputs (and
+ * may be written over an input it has read); it may run on several threads at once. */
+typedef void (*nd_loop_fn)(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, void *ctx);
+#define ND_UFUNC_MAXARGS 8
+/* One typed loop: types[0..nin) are the input dtypes, types[nin..nin+nout) the outputs'. */
+typedef struct nd_ufunc_loop {
+    nd_dtype types[ND_UFUNC_MAXARGS];
+    nd_loop_fn fn;
+    void *ctx;
+} nd_ufunc_loop;
+/* A user ufunc (opaque; nd_ufunc_free releases it). */
+typedef struct nd_userfunc nd_userfunc;
+
+/* A ufunc from nloops typed loops (copied), tried in order: a call takes the first loop
+ * every input casts to safely (NumPy's type resolver; C scalars by value). `identity`
+ * (NULL: none) starts reductions and makes empty reductions valid; a binary function with
+ * an identity is taken to be reorderable (reduce over several axes). nin + nout <=
+ * ND_UFUNC_MAXARGS. Returns the caller's object, NULL with ND_EVALUE (bad counts, NULL
+ * loop, invalid dtype, name NULL or longer than 63) or ND_ENOMEM. */
+ND_API nd_userfunc *nd_ufunc_new(const char *name, int nin, int nout, int nloops,
+                                 const nd_ufunc_loop *loops, const nd_scalar *identity);
+/* Convenience: a float64 → float64 ufunc from a scalar function (unary), or from
+ * f(x, y) (binary, with an optional identity). Errors as nd_ufunc_new (f NULL: ND_EVALUE). */
+ND_API nd_userfunc *nd_ufunc_from_f64(const char *name, double (*f)(double));
+ND_API nd_userfunc *nd_ufunc_from_f64_binary(const char *name, double (*f)(double, double),
+                                             const nd_scalar *identity);
+/* Release a user ufunc; NULL is a no-op. */
+ND_API void nd_ufunc_free(nd_userfunc *u);
+/* Its name, nin and nout ("?" and 0 for NULL). */
+ND_API const char *nd_userfunc_name(const nd_userfunc *u);
+ND_API int nd_userfunc_nin(const nd_userfunc *u);
+ND_API int nd_userfunc_nout(const nd_userfunc *u);
+
+/* Call u on nin operands (broadcast) with the options (.where, .dtype: the first loop whose
+ * outputs have that dtype, .casting: inputs → loop and loop → out, default same_kind).
+ * outs[nout]: NULL entries are allocated (the caller's), given ones are written. Large
+ * inputs run on numc's worker pool. Errors: ND_EVALUE (NULL, wrong counts), ND_ESHAPE,
+ * ND_EDTYPE (no loop for the input dtypes; casting), and a loop's own nd_set_error-free
+ * failure is not possible: loops cannot fail. */
+ND_API nd_status nd_userfunc_call_into_(const nd_userfunc *u, int nout, nd_array **outs, int nin,
+                                        const nd_operand *in, const nd_ufunc_opts *o);
+/* One-output form: a new array, NULL on error. */
+ND_API nd_array *nd_userfunc_call_(const nd_userfunc *u, int nin, const nd_operand *in,
+                                   const nd_ufunc_opts *o);
+ND_API nd_array *nd_userfunc_call1_(const nd_userfunc *u, nd_operand a, const nd_ufunc_opts *o);
+ND_API nd_array *nd_userfunc_call2_(const nd_userfunc *u, nd_operand a, nd_operand b,
+                                    const nd_ufunc_opts *o);
+ND_API nd_status nd_userfunc_call1_into_(const nd_userfunc *u, nd_array *out, nd_operand a,
+                                         const nd_ufunc_opts *o);
+ND_API nd_status nd_userfunc_call2_into_(const nd_userfunc *u, nd_array *out, nd_operand a,
+                                         nd_operand b, const nd_ufunc_opts *o);
+/* nd_userfunc_call1(u, x, .where = m) / nd_userfunc_call2(u, x, y) and the _into forms. */
+#define nd_userfunc_call1(u, ...) \
+    nd_userfunc_call1_((u), ND__H1(__VA_ARGS__, ), ND__UOPTS(ND__T1(__VA_ARGS__, )))
+#define nd_userfunc_call2(u, ...) \
+    nd_userfunc_call2_((u), ND__H2(__VA_ARGS__, ), ND__UOPTS(ND__T2(__VA_ARGS__, )))
+#define nd_userfunc_call1_into(u, ...) \
+    nd_userfunc_call1_into_((u), ND__HO1(__VA_ARGS__, ), ND__UOPTS(ND__T2(__VA_ARGS__, )))
+#define nd_userfunc_call2_into(u, ...) \
+    nd_userfunc_call2_into_((u), ND__HO2(__VA_ARGS__, ), ND__UOPTS(ND__T3(__VA_ARGS__, )))
+
+/* The methods of a binary user ufunc with one output, as the built-ins' above: the loop is
+ * the first whose inputs a's dtype casts to safely and whose three dtypes are equal (or
+ * the one of .dtype). Reduce of an empty axis needs the identity (or .initial), else
+ * ND_EVALUE "zero-size array to reduction operation NAME which has no identity". at also
+ * takes unary ufuncs (b = ND_NOBOUND). */
+ND_API nd_array *nd_userfunc_reduce(const nd_userfunc *u, const nd_array *a, const nd_reduce_opts *o);
+ND_API nd_status nd_userfunc_reduce_into(const nd_userfunc *u, nd_array *out, const nd_array *a,
+                                         const nd_reduce_opts *o);
+ND_API nd_array *nd_userfunc_accumulate(const nd_userfunc *u, const nd_array *a,
+                                        const nd_accumulate_opts *o);
+ND_API nd_array *nd_userfunc_reduceat(const nd_userfunc *u, const nd_array *a,
+                                      const nd_array *indices, const nd_accumulate_opts *o);
+ND_API nd_array *nd_userfunc_outer(const nd_userfunc *u, const nd_array *a, const nd_array *b,
+                                   const nd_ufunc_opts *o);
+ND_API nd_status nd_userfunc_at_n_(const nd_userfunc *u, nd_array *a, int nidx,
+                                   const nd_array *const *idx, nd_operand b);
+#define nd_userfunc_at(u, a, idx, b) \
+    nd_userfunc_at_n_((u), (a), 1, (const nd_array *const[]){ (idx) }, ND_OPERAND(b))
+
+/* ---- functional programming (numpy.apply_along_axis, apply_over_axes, piecewise) --------- */
+/* A function of a 1-d lane (a read-only view, valid during the call) returning a new array
+ * (numc takes and frees it) or NULL to stop with the error it set. */
+typedef nd_array *(*nd_lane_fn)(const nd_array *lane, void *ud);
+/* numpy.apply_along_axis(fn, axis, arr): fn on every 1-d slice along `axis`; the result
+ * has arr.shape[:axis] + r.shape + arr.shape[axis+1:] with r the first result (0-d r drops
+ * the axis) and r's dtype (later results are cast to it). New, the caller's. Errors:
+ * ND_EVALUE (NULL, 0-d arr, fn returning NULL or results of different shapes, an empty
+ * iteration: "Cannot apply_along_axis when any iteration dimensions are 0"), ND_EAXIS. */
+ND_API nd_array *nd_apply_along_axis(nd_lane_fn fn, int axis, const nd_array *arr, void *ud);
+/* A function of an array and an axis (numpy.apply_over_axes's func(a, axis)). */
+typedef nd_array *(*nd_axis_fn)(const nd_array *a, int axis, void *ud);
+/* numpy.apply_over_axes(fn, a, axes): a = fn(a, axis) for each axis in turn; a result with
+ * one dimension less gets it back (expand_dims), so the result keeps a.ndim dimensions.
+ * Errors: ND_EVALUE (NULL, fn failing, a result of another ndim), ND_EAXIS. */
+ND_API nd_array *nd_apply_over_axes(nd_axis_fn fn, const nd_array *a, nd_axes axes, void *ud);
+/* One piece of numpy.piecewise: fn(x[cond], ud) (a 1-d copy of the selected values; it
+ * returns a new array of that many values, or one, which numc frees), or the constant
+ * `value` when fn is NULL. */
+typedef struct nd_piece {
+    nd_lane_fn fn;
+    double value;
+    void *ud;
+} nd_piece;
+/* numpy.piecewise(x, condlist, funclist): y of x's shape and dtype, zero where no
+ * condition holds; piece i applies where condlist[i] is true (later pieces win). With
+ * nfunc == ncond + 1 the last piece is the default, for where no condition holds.
+ * Conditions: bool arrays of x's shape. New, the caller's. Errors: ND_EVALUE (NULL,
+ * nfunc not ncond or ncond + 1, a piece returning NULL), ND_ESHAPE (a condition or a
+ * piece's result of the wrong shape), ND_EDTYPE (a non-bool condition). */
+ND_API nd_array *nd_piecewise(const nd_array *x, int ncond, const nd_array *const *condlist,
+                              int nfunc, const nd_piece *funclist);
 
 /* ---- floating-point error state (numpy.seterr) ---------------------------------------- */
 typedef enum nd_errmode {
