@@ -112,7 +112,7 @@ static void ramp(const pad_plan *p, char *base, ptrdiff_t stride, ptrdiff_t from
     double step_re = (e[0] - end) / (double)num, step_im = e[1] / (double)num;
     for (ptrdiff_t k = 0; k < num; k++) {
         double re = (double)k * step_re + end, im = (double)k * step_im;
-        if (nd_dtype_is_integer(t)) re = trunc(re); /* linspace's astype: toward zero */
+        if (nd_dtype_is_integer(t)) re = floor(re); /* linspace floors for integer dtypes (NumPy >= 1.20) */
         store_c(AT(from + dir * k), t, re, im);
     }
 }

@@ -106,14 +106,20 @@ typedef struct nd_pad_opts {
     nd_pad_fn fn;                  /* ND_PAD_FUNCTION: the callback and its context */
     void *ctx;
 } nd_pad_opts;
-/* numpy.pad with every mode and its keywords:
- *     nd_pad_ex(a, 2, (ptrdiff_t[]){ 2, 3 }, .mode = ND_PAD_REFLECT, .reflect_type = ND_REFLECT_ODD)
- *     nd_pad_ex(a, 1, &w, .mode = ND_PAD_MEAN, .nstat_length = 1, .stat_length = &k)
+/* numpy.pad with every mode and its keywords. The widths are ND_WIDTHS(...) (1, 2 or
+ * 2 * ndim values, as for nd_pad) or ND_WIDTH_ARRAY(n, pointer) (both only here):
+ *     nd_pad_ex(a, ND_WIDTHS(2, 3), .mode = ND_PAD_REFLECT, .reflect_type = ND_REFLECT_ODD)
+ *     nd_pad_ex(a, ND_WIDTHS(1), .mode = ND_PAD_MEAN, .nstat_length = 1, .stat_length = &k)
+ *     nd_pad_ex(a, ND_WIDTH_ARRAY(2 * ndim, w))                      constant 0
  * Returns a new array (the caller's); ND_EVALUE for bad widths, counts or a stat_length
  * of 0 with maximum/minimum. */
 ND_API nd_array *nd_pad_ex_(const nd_array *a, int nwidths, const ptrdiff_t *widths, const nd_pad_opts *o);
-#define nd_pad_ex(a, nwidths, widths, ...) \
-    nd_pad_ex_((a), (nwidths), (widths), &(nd_pad_opts){ ._ = 0, __VA_ARGS__ })
+#define ND_WIDTHS(...) (ND_SHAPE(__VA_ARGS__))
+#define ND_WIDTH_ARRAY(n, widths) ((n), (widths))
+#define ND__UNPAREN(...) __VA_ARGS__
+#define ND__PAD_HEAD(a, w, ...) (a), ND__UNPAREN w
+#define nd_pad_ex(...) \
+    nd_pad_ex_(ND__PAD_HEAD(__VA_ARGS__, ), &(nd_pad_opts){ ._ = 0, ND__T2(__VA_ARGS__, ) })
 
 /* ---- inserting and deleting ---------------------------------------------------------------- */
 /* numpy.delete(a, obj, axis): obj is an integer array of indices (negatives count from
