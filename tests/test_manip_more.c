@@ -17,6 +17,21 @@ static nd_array *in(const char *name)
     return a;
 }
 
+/* T(x): an intermediate array freed at exit (keeps expressions short). */
+static nd_array *pool[64];
+static int npool;
+static void free_pool(void)
+{
+    for (int i = 0; i < npool; i++) nd_free(pool[i]);
+    npool = 0;
+}
+static nd_array *T(nd_array *a)
+{
+    if (npool == 0) atexit(free_pool);
+    if (npool < 64) pool[npool++] = a;
+    return a;
+}
+
 /* An error return with the given code and a message mentioning `word`. */
 #define EXPECT_ERR(expr, code, word)                                                         \
     do {                                                                                      \
@@ -245,7 +260,7 @@ static void test_insert(void)
     fixture_check(FX, "ins_row", nd_insert_at(x, 1, row, 0));
     nd_array *nine = nd_scalar_array(ND_I64(9));
     fixture_check(FX, "ins_col_scalar", nd_insert_at(x, 1, nine, 1));
-    nd_array *col = nd_reshape(nd_keep(nd_from_i64((int64_t[]){ 1, 2, 3 }, 3)), ND_SHAPE(3, 1));
+    nd_array *col = nd_reshape(T(nd_from_i64((int64_t[]){ 1, 2, 3 }, 3)), ND_SHAPE(3, 1));
     fixture_check(FX, "ins_block", nd_insert_at(x, 2, col, 1));
     nd_array *two = nd_from_i64((int64_t[]){ 2 }, 1);
     fixture_check(FX, "ins_seq1", nd_insert(x, two, col, 1));
@@ -282,7 +297,7 @@ static void test_trim_block_unstack(void)
     nd_array *m = nd_zeros(ND_SHAPE(2, 2), ND_FLOAT64);
     EXPECT_ERR(nd_trim_zeros(m, "f"), ND_EVALUE, "1-d");
 
-    nd_array *A = nd_ones(ND_SHAPE(2, 2), ND_FLOAT64), *B = nd_reshape(nd_keep(nd_arange(0, 6, 1, ND_INT64)), ND_SHAPE(2, 3));
+    nd_array *A = nd_ones(ND_SHAPE(2, 2), ND_FLOAT64), *B = nd_reshape(T(nd_arange(0, 6, 1, ND_INT64)), ND_SHAPE(2, 3));
     nd_array *C = nd_full(ND_SHAPE(1, 2), ND_INT32, ND_I64(7)), *D = nd_from_f64((double[]){ 0, 2.5, 5 }, 3);
     nd_array *D2 = nd_reshape(D, ND_SHAPE(1, 3));
     fixture_check(FX, "block_2x2", nd_block(ND_BLOCK_ROWS(ND_BLOCK_ROW(A, B), ND_BLOCK_ROW(C, D2))));
@@ -345,14 +360,14 @@ static void test_chkfinite_vander(void)
     fixture_check(FX, "vander", nd_vander(v));
     fixture_check(FX, "vander_n3_inc", nd_vander(v, 3, true));
     fixture_check(FX, "vander_n0", nd_vander(v, 0));
-    nd_array *i8 = nd_astype(nd_keep(nd_from_i64((int64_t[]){ -3, 2, 7 }, 3)), ND_INT8, ND_CAST_UNSAFE);
+    nd_array *i8 = nd_astype(T(nd_from_i64((int64_t[]){ -3, 2, 7 }, 3)), ND_INT8, ND_CAST_UNSAFE);
     fixture_check(FX, "vander_i8", nd_vander(i8, 4));
-    nd_array *f = nd_astype(nd_keep(nd_from_f64((double[]){ 0.5, -1.25 }, 2)), ND_FLOAT32, ND_CAST_UNSAFE);
+    nd_array *f = nd_astype(T(nd_from_f64((double[]){ 0.5, -1.25 }, 2)), ND_FLOAT32, ND_CAST_UNSAFE);
     fixture_check(FX, "vander_f32", nd_vander(f, 3));
     nd_array *b = nd_zeros(ND_SHAPE(2), ND_BOOL);
     nd_set(b, 1, (ptrdiff_t[]){ 0 }, ND_BOOL_S(true));
     fixture_check(FX, "vander_bool", nd_vander(b));
-    nd_array *u = nd_astype(nd_keep(nd_from_i64((int64_t[]){ 2, 3 }, 2)), ND_UINT64, ND_CAST_UNSAFE);
+    nd_array *u = nd_astype(T(nd_from_i64((int64_t[]){ 2, 3 }, 2)), ND_UINT64, ND_CAST_UNSAFE);
     fixture_check(FX, "vander_u64", nd_vander(u));
     nd_array *y2 = in("in_y"), *yr = nd_view(y2, "0, ::-2");
     fixture_check(FX, "vander_rev", nd_vander(yr, 4, true));
@@ -415,7 +430,7 @@ static void test_bitwise_count_and_repr(void)
 {
     int64_t vals[] = { 0, 1, -1, 7, -128, 127, 255, INT64_MIN, INT64_MAX, 12345 };
     nd_array *v = nd_from_i64(vals, 10);
-    fixture_check(FX, "bitcount_i64", nd_astype(nd_keep(nd_bitwise_count(v)), ND_INT64, ND_CAST_UNSAFE));
+    fixture_check(FX, "bitcount_i64", nd_astype(T(nd_bitwise_count(v)), ND_INT64, ND_CAST_UNSAFE));
     nd_array *u8 = in("in_u8"), *c = nd_bitwise_count(u8);
     CU_ASSERT_EQUAL(nd_dtype_of(c), ND_UINT8);
     nd_array *flat = nd_flatten(c);
@@ -533,13 +548,13 @@ static void test_finfo_iinfo_types(void)
 static void test_unique_axis(void)
 {
     double uav[] = { 1, NAN, 1, NAN, 0, 2, -0.0, 2, 3, 1, 0, 2 };
-    nd_array *ua = nd_reshape(nd_keep(nd_from_f64(uav, 12)), ND_SHAPE(6, 2));
+    nd_array *ua = nd_reshape(T(nd_from_f64(uav, 12)), ND_SHAPE(6, 2));
     nd_array *idx = NULL, *inv = NULL, *cnt = NULL;
     fixture_check(FX, "uq_ax0", nd_unique(ua, .axis = 0, .index = &idx, .inverse = &inv, .counts = &cnt));
     fixture_check(FX, "uq_ax0_index", idx);
     fixture_check(FX, "uq_ax0_inverse", inv);
     fixture_check(FX, "uq_ax0_counts", cnt);
-    nd_array *ub = nd_reshape(nd_keep(nd_from_i64((int64_t[]){ 3, 1, 3, 2, 1, 2, 1, 0, 3, 1, 3, 2 }, 12)), ND_SHAPE(3, 4));
+    nd_array *ub = nd_reshape(T(nd_from_i64((int64_t[]){ 3, 1, 3, 2, 1, 2, 1, 0, 3, 1, 3, 2 }, 12)), ND_SHAPE(3, 4));
     fixture_check(FX, "uq_ax1", nd_unique(ub, .axis = -1, .index = &idx, .inverse = &inv, .counts = &cnt));
     fixture_check(FX, "uq_ax1_index", idx);
     fixture_check(FX, "uq_ax1_inverse", inv);
