@@ -6,6 +6,10 @@
 
 #include "internal.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* Nonzero test of one element of an integer or bool dtype. */
 static bool elem_nonzero(const char *p, size_t isz)
 {
@@ -14,13 +18,34 @@ static bool elem_nonzero(const char *p, size_t isz)
     return false;
 }
 
+#if defined(__SSE2__)
+/* Bit reversal of a byte: movemask gives little bit order; big order reverses each byte. */
+static const uint8_t rev8[256] = {
+#define R2(n) n, n + 2 * 64, n + 1 * 64, n + 3 * 64
+#define R4(n) R2(n), R2(n + 2 * 16), R2(n + 1 * 16), R2(n + 3 * 16)
+#define R6(n) R4(n), R4(n + 2 * 4), R4(n + 1 * 4), R4(n + 3 * 4)
+    R6(0), R6(2), R6(1), R6(3)
+#undef R2
+#undef R4
+#undef R6
+};
+#endif
+
+static bool little_endian_host(void)
+{
+    const uint16_t one = 1;
+    unsigned char first;
+    memcpy(&first, &one, 1);
+    return first == 1;
+}
+
 /* a (or its flattened copy) and the normalised axis; moves the axis last in a C-contiguous
  * copy so the work is on rows of length shape[ndim - 1]. */
 static nd_array *axis_last(const nd_array *a, int *axis, const char *who)
 {
     if (*axis == ND_AXIS_NONE) {
         *axis = 0;
-        return nd_flatten(a);
+        return nd_ravel(a); /* a view when a is contiguous: only read */
     }
     if (nd__norm_axis(axis, a->ndim, who) < 0) return NULL;
     int src = *axis, dst = a->ndim - 1;
@@ -35,6 +60,7 @@ static nd_array *axis_back(nd_array *c, int axis)
 {
     if (!c) return NULL;
     int src = c->ndim - 1;
+    if (src == axis) return c;
     nd_array *m = nd_moveaxis(c, 1, &src, &axis);
     nd_free(c);
     nd_array *r = m ? nd_ascontiguousarray(m) : NULL;
@@ -70,13 +96,37 @@ nd_array *nd_packbits_(const nd_array *a, const nd_bits_opts *o)
     size_t isz = nd_dtype_size(c->dtype);
     bool little = o->bitorder == ND_BITORDER_LITTLE;
     uint8_t *dst = (uint8_t *)out->data;
+    const uint64_t magic = little ? 0x0102040810204080ULL : 0x8040201008040201ULL;
+    const bool swap = !little_endian_host();
     for (ptrdiff_t r = 0; r < rows; r++) {
         const char *row = c->data + (size_t)(r * n) * isz;
-        for (ptrdiff_t b = 0; b < nb; b++) {
+        uint8_t *drow = dst + r * nb;
+        ptrdiff_t b = 0;
+#if defined(__SSE2__)
+        if (isz == 1) { /* 16 elements per step: compare with zero, one mask bit per byte */
+            const __m128i zero = _mm_setzero_si128();
+            for (; b + 2 <= n / 8; b += 2) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(row + b * 8));
+                unsigned m = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)) & 0xffffu;
+                drow[b] = little ? (uint8_t)m : rev8[m & 0xff];
+                drow[b + 1] = little ? (uint8_t)(m >> 8) : rev8[m >> 8];
+            }
+        }
+#endif
+        if (isz == 1) /* 8 one-byte elements at a time: a high bit per nonzero byte, gathered */
+            for (; b < n / 8; b++) {
+                uint64_t v, t;
+                memcpy(&v, row + b * 8, 8);
+                t = (((v & 0x7f7f7f7f7f7f7f7fULL) + 0x7f7f7f7f7f7f7f7fULL) | v) & 0x8080808080808080ULL;
+                t >>= 7; /* byte k is 1 when element k (little-endian load) is nonzero */
+                if (swap) t = __builtin_bswap64(t);
+                drow[b] = (uint8_t)((t * magic) >> 56);
+            }
+        for (; b < nb; b++) {
             unsigned byte = 0;
             for (int k = 0; k < 8 && b * 8 + k < n; k++)
                 if (elem_nonzero(row + (size_t)(b * 8 + k) * isz, isz)) byte |= little ? 1u << k : 0x80u >> k;
-            dst[r * nb + b] = (uint8_t)byte;
+            drow[b] = (uint8_t)byte;
         }
     }
     nd_free(c);
