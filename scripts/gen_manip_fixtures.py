@@ -97,6 +97,12 @@ put("ins_flat_cast", np.insert(x, 3, [1.7, -2.2]))
 put("ins_end", np.insert(y, 5, [1.5, 2.5, 3.5], axis=1))
 put("ins_rev", np.insert(y[::-1], 0, -1.0, axis=0))
 
+put("ins_0d", np.insert(np.array(5), 0, 7))
+put("resize_rev", np.resize(x[::-1, ::2], (5, 3)))
+put("resize_empty", np.resize(np.zeros(0), (2, 2)))
+put("append_flat", np.append(x, [[1, 2], [3, 4]]))
+put("append_ax0", np.append(x, x[:1], axis=0))
+
 # ---- trim_zeros, block, vander ----------------------------------------------------------
 t = np.array([0, 0, 1, 2, 0, 3, 0, 0])
 put("trim_f", np.trim_zeros(t, "f"))

@@ -285,6 +285,56 @@ static void test_insert(void)
     for (size_t i = 0; i < sizeof arr / sizeof *arr; i++) nd_free(arr[i]);
 }
 
+static void test_resize_append_0d(void)
+{
+    nd_array *x = in("in_x"), *rev = nd_view(x, "::-1, ::2"), *s = nd_scalar_array(ND_I64(5));
+    nd_array *seven = nd_scalar_array(ND_I64(7));
+    fixture_check(FX, "ins_0d", nd_insert_at(s, 0, seven, ND_AXIS_NONE));
+    EXPECT_ERR(nd_insert_at(s, 0, seven, 0), ND_EAXIS, "axis");
+    EXPECT_ERR(nd_delete_at(s, 0, 0), ND_EAXIS, "axis");
+    fixture_check(FX, "resize_rev", nd_resize(rev, ND_SHAPE(5, 3)));
+    nd_array *e = nd_zeros(ND_SHAPE(0), ND_FLOAT64);
+    fixture_check(FX, "resize_empty", nd_resize(e, ND_SHAPE(2, 2)));
+    CU_ASSERT_PTR_NULL(nd_resize(x, ND_SHAPE(-1, 2)));
+    nd_array *v = nd_reshape(T(nd_from_i64((int64_t[]){ 1, 2, 3, 4 }, 4)), ND_SHAPE(2, 2));
+    fixture_check(FX, "append_flat", nd_append(x, v, ND_AXIS_NONE));
+    nd_array *x0 = nd_view(x, ":1");
+    fixture_check(FX, "append_ax0", nd_append(x, x0, 0));
+    nd_array *arr[] = { x, rev, s, seven, e, v, x0 };
+    for (size_t i = 0; i < sizeof arr / sizeof *arr; i++) nd_free(arr[i]);
+}
+
+static void test_complex_pad(void)
+{
+    /* complex: odd reflection and the mean work per component; max is lexicographic */
+    nd_array *c = nd_zeros(ND_SHAPE(3), ND_COMPLEX128);
+    nd_set(c, 1, (ptrdiff_t[]){ 0 }, ND_C128(1, 2));
+    nd_set(c, 1, (ptrdiff_t[]){ 1 }, ND_C128(3, -1));
+    nd_set(c, 1, (ptrdiff_t[]){ 2 }, ND_C128(3, 5));
+    double re, im;
+    nd_array *r = nd_pad_ex(c, ND_WIDTHS(1, 0), .mode = ND_PAD_REFLECT, .reflect_type = ND_REFLECT_ODD);
+    nd_get_c128(r, 1, (ptrdiff_t[]){ 0 }, &re, &im); /* 2 * (1+2j) - (3-1j) */
+    CU_ASSERT_EQUAL(re, -1);
+    CU_ASSERT_EQUAL(im, 5);
+    nd_free(r);
+    r = nd_pad_ex(c, ND_WIDTHS(0, 1), .mode = ND_PAD_MEAN);
+    nd_get_c128(r, 1, (ptrdiff_t[]){ 3 }, &re, &im);
+    CU_ASSERT_DOUBLE_EQUAL(re, 7.0 / 3, 1e-15);
+    CU_ASSERT_DOUBLE_EQUAL(im, 2, 1e-15);
+    nd_free(r);
+    r = nd_pad_ex(c, ND_WIDTHS(1, 0), .mode = ND_PAD_MAXIMUM);
+    nd_get_c128(r, 1, (ptrdiff_t[]){ 0 }, &re, &im);
+    CU_ASSERT_EQUAL(re, 3);
+    CU_ASSERT_EQUAL(im, 5);
+    nd_free(r);
+    r = nd_pad_ex(c, ND_WIDTHS(1, 0), .mode = ND_PAD_MEDIAN);
+    nd_get_c128(r, 1, (ptrdiff_t[]){ 0 }, &re, &im);
+    CU_ASSERT_EQUAL(re, 3);
+    CU_ASSERT_EQUAL(im, -1);
+    nd_free(r);
+    nd_free(c);
+}
+
 static void test_trim_block_unstack(void)
 {
     nd_array *t = nd_from_i64((int64_t[]){ 0, 0, 1, 2, 0, 3, 0, 0 }, 8);
@@ -617,6 +667,7 @@ static const ND_TEST tests[] = {
     ND_T(test_pad_constant_edge_wrap), ND_T(test_pad_reflect_symmetric), ND_T(test_pad_ramp_and_stats),
     ND_T(test_pad_function_empty_edges), ND_T(test_delete), ND_T(test_insert), ND_T(test_trim_block_unstack),
     ND_T(test_chkfinite_vander), ND_T(test_packbits), ND_T(test_bitwise_count_and_repr),
-    ND_T(test_finfo_iinfo_types), ND_T(test_unique_axis), ND_T(test_intersect_indices), { 0 }
+    ND_T(test_finfo_iinfo_types), ND_T(test_unique_axis), ND_T(test_intersect_indices),
+    ND_T(test_resize_append_0d), ND_T(test_complex_pad), { 0 }
 };
 ND_TEST_MAIN("manip_more", tests)
