@@ -5,6 +5,7 @@
 #include <numc/manip.h>
 #include <numc/sort.h>
 
+#include "faultsim.h"
 #include "fixture.h"
 
 #define FX NUMC_TEST_DATA "/manip_more/manip_more.txt"
@@ -663,11 +664,59 @@ static void test_intersect_indices(void)
     for (size_t i = 0; i < sizeof arr / sizeof *arr; i++) nd_free(arr[i]);
 }
 
+#define TRY(expr) do { if (!(expr)) { rc = nd_last_error(); goto out; } } while (0)
+#define CHECK(cond) do { if (!(cond)) { rc = ND_EVALUE; goto out; } } while (0)
+
+/* Every routine here under allocation failure: ND_ENOMEM and nothing leaked. */
+static nd_status faults_body(void *ctx)
+{
+    (void)ctx;
+    nd_status rc = ND_OK;
+    nd_array *a = NULL, *p1 = NULL, *p2 = NULL, *p3 = NULL, *d = NULL, *ix = NULL, *in = NULL, *bl = NULL;
+    nd_array *u = NULL, *inv = NULL, *cnt = NULL, *i1 = NULL, *i2 = NULL, *is = NULL, *pk = NULL, *up = NULL;
+    nd_array *v = NULL, *col = NULL, *ua = NULL, *r = NULL, *nine = NULL;
+    char *s = NULL;
+    int calls = 0;
+    TRY(r = nd_arange(0, 24, 1, ND_INT64));
+    TRY(a = nd_reshape(r, ND_SHAPE(4, 6)));
+    TRY(nine = nd_scalar_array(ND_I64(9)));
+    TRY(p1 = nd_pad_ex(a, ND_WIDTHS(2, 7), .mode = ND_PAD_SYMMETRIC, .reflect_type = ND_REFLECT_ODD));
+    TRY(p2 = nd_pad_ex(a, ND_WIDTHS(1, 2), .mode = ND_PAD_MEDIAN, .nstat_length = 1, .stat_length = (ptrdiff_t[]){ 3 }));
+    TRY(p3 = nd_pad_ex(a, ND_WIDTHS(1), .mode = ND_PAD_FUNCTION, .fn = padder, .ctx = &calls));
+    TRY(ix = nd_from_i64((int64_t[]){ 0, -1, 3 }, 3));
+    TRY(d = nd_delete(a, ix, 1));
+    TRY(in = nd_insert(a, ix, nine, 1));
+    TRY(col = nd_view(a, ":, :2"));
+    TRY(bl = nd_block(ND_BLOCK_ROWS(ND_BLOCK_ROW(a, col), ND_BLOCK_ROW(col, a))));
+    TRY(ua = nd_view(a, ":, ::3"));
+    TRY(u = nd_unique(ua, .axis = 1, .inverse = &inv, .counts = &cnt));
+    TRY(is = nd_intersect1d(a, ix, .indices1 = &i1, .indices2 = &i2));
+    TRY(pk = nd_packbits(a, 0));
+    TRY(up = nd_unpackbits(pk, .axis = 1, .count = 3));
+    TRY(v = nd_vander(ix, 4));
+    TRY(s = nd_binary_repr(-37, 12));
+    CHECK(nd_shape(p1)[1] == 15 && nd_shape(bl)[1] == 8 && nd_size(is) == 2 && !strcmp(s, "111111011011"));
+out:
+    nd_free(a), nd_free(p1), nd_free(p2), nd_free(p3), nd_free(d), nd_free(ix), nd_free(in), nd_free(bl);
+    nd_free(u), nd_free(inv), nd_free(cnt), nd_free(i1), nd_free(i2), nd_free(is), nd_free(pk), nd_free(up);
+    nd_free(v), nd_free(col), nd_free(ua), nd_free(r), nd_free(nine);
+    nd_free_mem(s);
+    return rc;
+}
+
+static void test_allocation_failures(void)
+{
+    faultsim_report r = faultsim_run("manip_more", faults_body, NULL);
+    if (!r.ok) printf("\n  %s\n", r.why);
+    CU_ASSERT_TRUE(r.ok);
+    CU_ASSERT_TRUE(r.runs > 20);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_pad_constant_edge_wrap), ND_T(test_pad_reflect_symmetric), ND_T(test_pad_ramp_and_stats),
     ND_T(test_pad_function_empty_edges), ND_T(test_delete), ND_T(test_insert), ND_T(test_trim_block_unstack),
     ND_T(test_chkfinite_vander), ND_T(test_packbits), ND_T(test_bitwise_count_and_repr),
     ND_T(test_finfo_iinfo_types), ND_T(test_unique_axis), ND_T(test_intersect_indices),
-    ND_T(test_resize_append_0d), ND_T(test_complex_pad), { 0 }
+    ND_T(test_resize_append_0d), ND_T(test_complex_pad), ND_T(test_allocation_failures), { 0 }
 };
 ND_TEST_MAIN("manip_more", tests)
