@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
 #include "export.h"
 
 #ifdef __cplusplus
@@ -78,6 +79,50 @@ typedef struct nd_scalar {
 /* Scalar conversions (C casting semantics, like NumPy's unsafe cast). */
 ND_API double nd_scalar_as_f64(nd_scalar s);
 ND_API int64_t nd_scalar_as_i64(nd_scalar s);
+
+/* ---- machine limits (numpy.finfo / numpy.iinfo) ------------------------------------- */
+/* numpy.finfo: every field NumPy reports, as doubles/ints. For complex64/complex128 the
+ * fields are those of the component float and `dtype` is that float type. */
+typedef struct nd_finfo {
+    nd_dtype dtype;            /* float32 or float64 */
+    int bits;                  /* bits in the type */
+    double eps;                /* 2**machep: gap between 1.0 and the next float */
+    double epsneg;             /* 2**negep: gap between 1.0 and the previous float */
+    double max, min;           /* largest finite value and its negative */
+    double tiny;               /* smallest positive normal (same as smallest_normal) */
+    double smallest_normal;
+    double smallest_subnormal; /* smallest positive subnormal */
+    double resolution;         /* 10**-precision, rounded to the type */
+    int precision;             /* approximate decimal digits */
+    int iexp, nexp;            /* exponent bits */
+    int machep, negep;         /* exponents of eps and epsneg */
+    int maxexp, minexp;        /* smallest power of 2 that overflows; of the smallest normal */
+    int nmant;                 /* mantissa bits (without the implicit one) */
+} nd_finfo;
+/* Fills *out for a floating or complex dtype; ND_EDTYPE ("not inexact") for bool and
+ * integers, ND_EVALUE for a NULL out. */
+ND_API nd_status nd_finfo_of(nd_dtype t, nd_finfo *out);
+/* numpy.iinfo: bits and range of an integer dtype (min as int64, max as uint64). */
+typedef struct nd_iinfo {
+    nd_dtype dtype;
+    int bits;
+    int64_t min;
+    uint64_t max;
+} nd_iinfo;
+/* Fills *out for an integer dtype; ND_EDTYPE for bool, floats and complex. */
+ND_API nd_status nd_iinfo_of(nd_dtype t, nd_iinfo *out);
+
+/* numpy.promote_types(a, b): the smallest dtype both cast to safely (nd_result_type). */
+ND_API nd_dtype nd_promote_types(nd_dtype a, nd_dtype b);
+/* numpy.min_scalar_type: the smallest dtype holding the value of s (integers by value,
+ * unsigned when non-negative; floats by range). numc has no float16, so a float that
+ * NumPy would call float16 gives float32. Returns -1 (ND_EDTYPE set) for a bad dtype. */
+ND_API int nd_min_scalar_type(nd_scalar s);
+/* numpy.common_type(*arrays): the inexact dtype of highest precision among n arrays
+ * (integers count as float64). Returns the dtype, or a negative nd_status: ND_EDTYPE for
+ * a bool array, ND_EVALUE for n < 1 or a NULL array. */
+struct nd_array;
+ND_API int nd_common_type(int n, const struct nd_array *const *arrays);
 
 /* Convert `n` elements from `src` (type `st`, byte stride `ss`) to `dst` (type `dt`,
  * stride `ds`) with unsafe (C) semantics; complex→real drops the imaginary part. */

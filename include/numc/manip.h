@@ -77,12 +77,128 @@ ND_API nd_array *nd_rot90(const nd_array *a, int k);
 ND_API nd_array *nd_resize(const nd_array *a, int ndim, const ptrdiff_t *shape);
 
 typedef enum nd_pad_mode {
-    ND_PAD_CONSTANT = 0, ND_PAD_EDGE, ND_PAD_REFLECT, ND_PAD_SYMMETRIC, ND_PAD_WRAP
+    ND_PAD_CONSTANT = 0, ND_PAD_EDGE, ND_PAD_REFLECT, ND_PAD_SYMMETRIC, ND_PAD_WRAP,
+    ND_PAD_LINEAR_RAMP, ND_PAD_MAXIMUM, ND_PAD_MEAN, ND_PAD_MEDIAN, ND_PAD_MINIMUM,
+    ND_PAD_EMPTY, ND_PAD_FUNCTION
 } nd_pad_mode;
-/* numpy.pad with (before, after) widths per axis: `widths` has 2 * ndim entries, or 2
- * entries applied to every axis when nwidths == 2. */
+/* numpy.pad with (before, after) widths per axis: `widths` has 2 * ndim entries, 2
+ * entries applied to every axis, or 1 applied to every side. Negative widths are
+ * ND_EVALUE. Modes other than constant/empty cannot extend an empty axis. */
 ND_API nd_array *nd_pad(const nd_array *a, int nwidths, const ptrdiff_t *widths, nd_pad_mode mode,
                         nd_scalar constant);
+
+typedef enum nd_reflect_type { ND_REFLECT_EVEN = 0, ND_REFLECT_ODD } nd_reflect_type;
+/* The callback of ND_PAD_FUNCTION (NumPy's pad with a function): called once for every
+ * 1-d vector along every axis of the zero-padded result, in place; `before` / `after` are
+ * that axis's widths. A negative return stops nd_pad_ex, which returns NULL with it. */
+typedef int (*nd_pad_fn)(nd_array *vector, ptrdiff_t before, ptrdiff_t after, int axis, void *ctx);
+typedef struct nd_pad_opts {
+    int _; /* reserved: leave it out */
+    nd_pad_mode mode;              /* default constant */
+    nd_scalar constant;            /* constant: the value of every side (default 0) */
+    int nconstants;                /* or per side: 1, 2 (before, after) or 2 * ndim values */
+    const nd_scalar *constants;
+    int nend_values;               /* linear_ramp: end values, 0 (all 0), 1, 2 or 2 * ndim */
+    const double *end_values;
+    int nstat_length;              /* maximum/mean/median/minimum: 0 (whole axis), 1, 2 or */
+    const ptrdiff_t *stat_length;  /* 2 * ndim lengths; an ND_NONE entry is the whole axis */
+    nd_reflect_type reflect_type;  /* reflect/symmetric: even (default) or odd */
+    nd_pad_fn fn;                  /* ND_PAD_FUNCTION: the callback and its context */
+    void *ctx;
+} nd_pad_opts;
+/* numpy.pad with every mode and its keywords. The widths are ND_WIDTHS(...) (1, 2 or
+ * 2 * ndim values, as for nd_pad) or ND_WIDTH_ARRAY(n, pointer) (both only here):
+ *     nd_pad_ex(a, ND_WIDTHS(2, 3), .mode = ND_PAD_REFLECT, .reflect_type = ND_REFLECT_ODD)
+ *     nd_pad_ex(a, ND_WIDTHS(1), .mode = ND_PAD_MEAN, .nstat_length = 1, .stat_length = &k)
+ *     nd_pad_ex(a, ND_WIDTH_ARRAY(2 * ndim, w))                      constant 0
+ * Returns a new array (the caller's); ND_EVALUE for bad widths, counts or a stat_length
+ * of 0 with maximum/minimum. */
+ND_API nd_array *nd_pad_ex_(const nd_array *a, int nwidths, const ptrdiff_t *widths, const nd_pad_opts *o);
+#define ND_WIDTHS(...) (ND_SHAPE(__VA_ARGS__))
+#define ND_WIDTH_ARRAY(n, widths) ((n), (widths))
+#define ND__UNPAREN(...) __VA_ARGS__
+#define ND__PAD_HEAD(a, w, ...) (a), ND__UNPAREN w
+#define nd_pad_ex(...) \
+    nd_pad_ex_(ND__PAD_HEAD(__VA_ARGS__, ), &(nd_pad_opts){ ._ = 0, ND__T2(__VA_ARGS__, ) })
+
+/* ---- inserting and deleting ---------------------------------------------------------------- */
+/* numpy.delete(a, obj, axis): obj is an integer array of indices (negatives count from
+ * the end, repeats allowed) or a bool mask as long as the axis. axis ND_AXIS_NONE works
+ * on the flattened array. ND_EINDEX names an index out of bounds. */
+ND_API nd_array *nd_delete(const nd_array *a, const nd_array *obj, int axis);
+/* numpy.delete(a, i, axis) for one index, and np.delete(a, slice(start, stop, step), axis)
+ * (ND_NONE for an omitted start / stop, step 0 means 1). */
+ND_API nd_array *nd_delete_at(const nd_array *a, ptrdiff_t index, int axis);
+ND_API nd_array *nd_delete_slice(const nd_array *a, nd_index slice, int axis);
+/* numpy.insert(a, obj, values, axis): obj an integer array of positions (a 0-d array is
+ * one position: values then form the inserted block). values are cast to a's dtype and
+ * broadcast. Positions may equal the axis length (append). */
+ND_API nd_array *nd_insert(const nd_array *a, const nd_array *obj, const nd_array *values, int axis);
+ND_API nd_array *nd_insert_at(const nd_array *a, ptrdiff_t index, const nd_array *values, int axis);
+ND_API nd_array *nd_insert_slice(const nd_array *a, nd_index slice, const nd_array *values, int axis);
+/* numpy.trim_zeros(filt, trim): trim "f" (front), "b" (back) or "fb" (both; NULL too)
+ * zeros from a 1-d array. Returns a view. */
+ND_API nd_array *nd_trim_zeros(const nd_array *filt, const char *trim);
+
+/* ---- block, unstack, checks, vander ------------------------------------------------------- */
+/* numpy.block: a nested list is an nd_blocks. ND_BLOCK_ROW(a, b) is the list [a, b];
+ * ND_BLOCK_ROWS(r1, r2) a list of such lists (nestable):
+ *     nd_block(ND_BLOCK_ROW(a, b))                                     np.block([a, b])
+ *     nd_block(ND_BLOCK_ROWS(ND_BLOCK_ROW(a, b), ND_BLOCK_ROW(c, d)))  np.block([[a, b], [c, d]])
+ * The innermost lists join along the last axis, the next level along the one before. */
+typedef struct nd_blocks {
+    int n;                           /* entries in this list */
+    const nd_array *const *arrays;   /* the arrays of an innermost list ... */
+    const struct nd_blocks *lists;   /* ... or the sub-lists */
+} nd_blocks;
+#define ND_BLOCK_ROW(...) ((nd_blocks){ ND_ARRAYS(__VA_ARGS__), NULL })
+#define ND_BLOCK_ROWS(...) \
+    ((nd_blocks){ (int)(sizeof((nd_blocks[]){ __VA_ARGS__ }) / sizeof(nd_blocks)), NULL, \
+                  (const nd_blocks[]){ __VA_ARGS__ } })
+/* Returns a new array; ND_EVALUE for an empty list or mismatched depths, ND_ESHAPE when
+ * the pieces do not fit. */
+ND_API nd_array *nd_block_(const nd_blocks *b);
+#define nd_block(b) nd_block_(&(b))
+/* numpy.unstack(a, axis): writes a.shape[axis] views to out (a must be at least 1-d). */
+ND_API nd_status nd_unstack(const nd_array *a, int axis, nd_array **out);
+/* numpy.asarray_chkfinite: a new handle to a's data when every element is finite;
+ * ND_EVALUE naming the first NaN or infinity and its position otherwise. */
+ND_API nd_array *nd_asarray_chkfinite(const nd_array *a);
+/* numpy.vander(x, N, increasing): x 1-d; N = ND_NONE (the default) means len(x), N >= 0
+ * columns otherwise. dtype promote_types(x, int64); powers by repeated multiplication. */
+ND_API nd_array *nd_vander(const nd_array *x, ptrdiff_t n, bool increasing);
+#define nd_vander(...) ND__OVERLOAD(nd_vander, __VA_ARGS__)
+#define nd_vander_with_1_args(x) (nd_vander)(nd_requires_an_array_argument(x), ND_NONE, false)
+#define nd_vander_with_2_args(x, n) (nd_vander)((x), (n), false)
+#define nd_vander_with_3_args(x, n, inc) (nd_vander)((x), (n), (inc))
+
+/* ---- bits --------------------------------------------------------------------------------- */
+typedef enum nd_bitorder { ND_BITORDER_BIG = 0, ND_BITORDER_LITTLE } nd_bitorder;
+#define ND_COUNT_ALL PTRDIFF_MIN
+typedef struct nd_bits_opts {
+    int _;               /* reserved: leave it out */
+    int axis;            /* ND_AXIS_NONE (default): the flattened array; positional too */
+    nd_bitorder bitorder; /* big (default) or little */
+    ptrdiff_t count;     /* unpackbits: bits to unpack (negative: drop from the end);
+                            ND_COUNT_ALL (default) unpacks all */
+} nd_bits_opts;
+/* numpy.packbits(a, axis, bitorder): bool or integer input (nonzero is 1) -> uint8, each
+ * 8 elements along axis in one byte (zero-padded). ND_EDTYPE for other dtypes. */
+ND_API nd_array *nd_packbits_(const nd_array *a, const nd_bits_opts *o);
+/* numpy.unpackbits(a, axis, count, bitorder): uint8 input -> uint8 bits. */
+ND_API nd_array *nd_unpackbits_(const nd_array *a, const nd_bits_opts *o);
+#define ND__BITS_OPTS(...) (&(nd_bits_opts){ ._ = 0, .axis = ND_AXIS_NONE, .count = ND_COUNT_ALL, ._ = 0, __VA_ARGS__ })
+#define nd_packbits(...) nd_packbits_(ND__RH(__VA_ARGS__, ), ND__BITS_OPTS(ND__T1(__VA_ARGS__, )))
+#define nd_unpackbits(...) nd_unpackbits_(ND__RH(__VA_ARGS__, ), ND__BITS_OPTS(ND__T1(__VA_ARGS__, )))
+/* numpy.bitwise_count: the number of 1 bits of |x| for bool or integer input, as uint8. */
+ND_API nd_array *nd_bitwise_count(const nd_array *a);
+/* numpy.binary_repr(num, width): width 0 means as many digits as needed; a negative num
+ * with a width is two's complement. ND_EVALUE when width is too small (NumPy >= 2).
+ * The string is the caller's (nd_free_mem). */
+ND_API char *nd_binary_repr(int64_t num, int width);
+/* numpy.base_repr(number, base, padding): base 2..36 (ND_EVALUE otherwise), `padding`
+ * zeros prepended. The string is the caller's (nd_free_mem). */
+ND_API char *nd_base_repr(int64_t number, int base, int padding);
 
 /* ---- indexing with arrays --------------------------------------------------------------- */
 /* numpy.take(a, indices, axis): integer indices (negatives count from the end);

@@ -44,21 +44,41 @@ typedef enum nd_side { ND_SIDE_LEFT = 0, ND_SIDE_RIGHT } nd_side;
 /* numpy.searchsorted(a, v, side): a is 1-D ascending; result int64 of v's shape. */
 ND_API nd_array *nd_searchsorted(const nd_array *a, const nd_array *v, nd_side side);
 
-/* numpy.unique(a, return_index, return_inverse, return_counts) on the flattened array.
+/* numpy.unique(a, return_index, return_inverse, return_counts, axis, equal_nan).
  * Each non-NULL pointer receives an int64 array. */
 typedef struct nd_unique_opts {
     const nd_array *a;  /* the input (the macro's positional argument) */
-    nd_array **index;   /* first occurrence of each unique value */
-    nd_array **inverse; /* positions that rebuild a from the uniques */
+    nd_array **index;   /* first occurrence of each unique value (or slice) */
+    nd_array **inverse; /* positions that rebuild a from the uniques (a's shape without
+                           an axis; 1-d along the axis with one) */
     nd_array **counts;  /* occurrences of each unique value */
+    int axis;           /* ND_AXIS_NONE (the macro's default): the flattened array; an axis:
+                           unique slices along it, compared element by element (==, so
+                           slices holding NaN are all distinct, as in NumPy) */
+    bool equal_nan;     /* the macro's default true: all NaNs are one unique value (NumPy
+                           >= 1.24); false keeps every NaN. Without an axis only */
 } nd_unique_opts;
+#define ND_UNIQUE_DEFAULTS ((nd_unique_opts){ .axis = ND_AXIS_NONE, .equal_nan = true })
+/* Sorted uniques (the caller's); ND_EAXIS for a bad axis (a 0-d array has none).
+ * nd_unique(a) or nd_unique(a, .counts = &counts, .inverse = &inv, .axis = 0). */
 ND_API nd_array *nd_unique_(const nd_unique_opts *o);
-/* nd_unique(a) or nd_unique(a, .counts = &counts, .inverse = &inv). */
-#define nd_unique(...) nd_unique_(&(nd_unique_opts){ .a = __VA_ARGS__ })
+#define nd_unique(...) nd_unique_(&(nd_unique_opts){ .axis = ND_AXIS_NONE, .equal_nan = true, .a = __VA_ARGS__ })
 /* numpy.isin(element, test_elements): bool of element's shape. */
 ND_API nd_array *nd_isin(const nd_array *element, const nd_array *test);
-/* Sorted set operations on flattened inputs (numpy.intersect1d, union1d, setdiff1d, setxor1d). */
-ND_API nd_array *nd_intersect1d(const nd_array *a, const nd_array *b);
+/* numpy.intersect1d(a, b, assume_unique, return_indices): the sorted values in both
+ * (flattened; NaN is never equal to NaN). indices1 / indices2, when set, receive int64
+ * positions of those values in a and b (first occurrences).
+ *     nd_intersect1d(a, b)    nd_intersect1d(a, b, .indices1 = &ia, .indices2 = &ib) */
+typedef struct nd_intersect_opts {
+    int _;              /* reserved: leave it out */
+    bool assume_unique; /* skip the unique step (results are wrong if a or b repeat) */
+    nd_array **indices1;
+    nd_array **indices2;
+} nd_intersect_opts;
+ND_API nd_array *nd_intersect1d_(const nd_array *a, const nd_array *b, const nd_intersect_opts *o);
+#define nd_intersect1d(a, ...) \
+    nd_intersect1d_((a), ND__RH(__VA_ARGS__, ), &(nd_intersect_opts){ ._ = 0, ND__T1(__VA_ARGS__, ) })
+/* Sorted set operations on flattened inputs (numpy.union1d, setdiff1d, setxor1d). */
 ND_API nd_array *nd_union1d(const nd_array *a, const nd_array *b);
 ND_API nd_array *nd_setdiff1d(const nd_array *a, const nd_array *b);
 ND_API nd_array *nd_setxor1d(const nd_array *a, const nd_array *b);
