@@ -1,0 +1,92 @@
+#!/usr/bin/python3
+"""NumPy fixtures for tests/test_random_more.c, tests/test_io_rawfile.c and
+tests/test_print_format.c (issue 16: raw files, float formatting, more random).
+
+Writes tests/data/iorand/. Run with Debian's /usr/bin/python3 (NumPy 1.24):
+    /usr/bin/python3 scripts/gen_iorand_fixtures.py
+Lines are "name v0 v1 ..." (floats as repr, integers exact)."""
+import os
+import numpy as np
+from numpy.random import Generator, MT19937, PCG64, RandomState
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'data', 'iorand')
+os.makedirs(OUT, exist_ok=True)
+
+
+def fmt(v):
+    if isinstance(v, (int, np.integer)):
+        return str(int(v))
+    return repr(float(v))
+
+
+def line(f, name, vals):
+    f.write(name + ' ' + ' '.join(fmt(v) for v in np.asarray(vals).ravel().tolist()) + '\n')
+
+
+def gen_random():
+    with open(os.path.join(OUT, 'random.txt'), 'w') as f:
+        # MT19937 through SeedSequence (Generator(MT19937(seed)))
+        line(f, 'mt_seq_raw_42', MT19937(42).random_raw(1300))
+        line(f, 'mt_seq_raw_big', MT19937(2**40 + 7).random_raw(5))
+        line(f, 'mt_gen_random_42', Generator(MT19937(42)).random(10))
+        line(f, 'mt_gen_normal_7', Generator(MT19937(7)).standard_normal(20))
+        line(f, 'mt_gen_integers_7', Generator(MT19937(7)).integers(0, 1000, 20))
+        line(f, 'mt_gen_float32_9', Generator(MT19937(9)).random(7, dtype=np.float32))
+        # legacy RandomState / np.random.seed
+        rs = RandomState(0)
+        line(f, 'legacy_raw_0', rs._bit_generator.random_raw(700))
+        np.random.seed(0)
+        line(f, 'legacy_rand_0', np.random.rand(1000))
+        np.random.seed(12345)
+        line(f, 'legacy_rand_12345', np.random.rand(5))
+        np.random.seed(4294967295)
+        line(f, 'legacy_rand_max', np.random.rand(3))
+        rs = RandomState(1)
+        a = rs.randn(11)
+        b = rs.standard_normal(3)
+        line(f, 'legacy_randn_1', np.concatenate([a, b]))
+        line(f, 'legacy_normal_2', RandomState(2).normal(3, 2, 7))
+        line(f, 'legacy_uniform_3', RandomState(3).uniform(-2, 5, 6))
+        rs = RandomState(4)
+        line(f, 'legacy_randint_4', rs.randint(0, 10, 50))
+        line(f, 'legacy_randint_4b', rs.randint(-2**63, 2**63 - 1, 5))
+        line(f, 'legacy_randint_4c', rs.randint(-5, 2**32 - 5, 5))
+        line(f, 'legacy_randint_4d', rs.randint(7, 2**40, 5))
+        line(f, 'legacy_array_123', RandomState([1, 2, 3]).rand(5))
+        line(f, 'legacy_array_long', RandomState(np.arange(700, dtype=np.uint32) * 2654435761 % 2**32).rand(4))
+        line(f, 'legacy_gauss_state_1', [RandomState(1).get_state()[1][5]])
+        rs = RandomState(1)
+        rs.randn(1)
+        st = rs.get_state()
+        line(f, 'legacy_state_after_1', [st[2], st[3], st[4]])
+        # Generator.bytes
+        line(f, 'bytes_pcg_5', list(Generator(PCG64(5)).bytes(13)))
+        line(f, 'bytes_mt_5', list(Generator(MT19937(5)).bytes(7)))
+        g = Generator(PCG64(6))
+        b1 = list(g.bytes(3))
+        b2 = list(g.bytes(5))
+        line(f, 'bytes_pcg_6_twice', b1 + b2)
+        # noncentral
+        line(f, 'ncx2_3_2', np.random.default_rng(10).noncentral_chisquare(3, 2, 50))
+        line(f, 'ncx2_05_2', np.random.default_rng(11).noncentral_chisquare(0.5, 2, 50))
+        line(f, 'ncx2_4_0', np.random.default_rng(12).noncentral_chisquare(4, 0, 20))
+        line(f, 'ncf_3_5_15', np.random.default_rng(13).noncentral_f(3, 5, 1.5, 50))
+        line(f, 'ncf_07_2_3', np.random.default_rng(14).noncentral_f(0.7, 2, 3, 30))
+        # multivariate hypergeometric
+        g = np.random.default_rng
+        line(f, 'mvhg_marg', g(20).multivariate_hypergeometric([5, 10, 15], 12, size=20))
+        line(f, 'mvhg_count', g(21).multivariate_hypergeometric([5, 10, 15], 12, size=20, method='count'))
+        line(f, 'mvhg_marg_half', g(22).multivariate_hypergeometric([5, 10, 15], 20, size=(4, 5)))
+        line(f, 'mvhg_count_half', g(23).multivariate_hypergeometric([5, 10, 15], 20, size=(4, 5), method='count'))
+        line(f, 'mvhg_marg_big', g(24).multivariate_hypergeometric([100, 200, 50, 0, 30], 150, size=10))
+        line(f, 'mvhg_count_big', g(25).multivariate_hypergeometric([100, 200, 50, 0, 30], 150, size=10, method='count'))
+        line(f, 'mvhg_one', g(26).multivariate_hypergeometric(np.array([3, 0, 4], dtype=np.uint8), 5))
+        # multivariate normal, NumPy's default method='svd'
+        mean = [1.0, -2.0, 0.5]
+        cov = [[2.0, 0.3, 0.1], [0.3, 1.0, -0.2], [0.1, -0.2, 0.5]]
+        line(f, 'mvn_svd_default', g(30).multivariate_normal(mean, cov, 10))
+        line(f, 'mvn_svd_singular', g(31).multivariate_normal([0, 0], [[1, 1], [1, 1]], 6))
+
+
+if __name__ == '__main__':
+    gen_random()
