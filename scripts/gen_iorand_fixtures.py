@@ -88,5 +88,71 @@ def gen_random():
         line(f, 'mvn_svd_singular', g(31).multivariate_normal([0, 0], [[1, 1], [1, 1]], 6))
 
 
+def gen_rawfile():
+    raw = os.path.join(OUT, 'raw')
+    os.makedirs(raw, exist_ok=True)
+    P = lambda n: os.path.join(raw, n)
+    # binary written by NumPy (numc's tofile must give the same bytes)
+    np.array([1.5, -2, np.nan, np.inf, 1e-300]).tofile(P('f64.bin'))
+    np.arange(12, dtype=np.int32).reshape(3, 4).T.tofile(P('i32_T.bin'))
+    np.arange(10, dtype=np.int16)[::-3].tofile(P('i16_neg.bin'))
+    with open(P('odd7.bin'), 'wb') as f:
+        f.write(bytes(range(1, 8)))
+    # text written by NumPy
+    a = np.array([1.5, 2, np.nan, -np.inf, 1e-5, 1e20, 0.1, 1e16, 123456789.0])
+    a.tofile(P('f64_sep.txt'), sep=', ')
+    a.tofile(P('f64_fmt.txt'), sep='\n', format='%.3f')
+    np.array([1, -2, 300]).tofile(P('i64_fmt.txt'), sep=' ', format='%5d')
+    np.array([26, -26, 255]).tofile(P('i64_hex.txt'), sep=';', format='<%x>')
+    np.array([True, False]).tofile(P('bool.txt'), sep=' ')
+    np.array([1 + 2j, 3, -1.5j, complex(-0.0, 1)]).tofile(P('c128.txt'), sep=' ')
+    np.array([1.5, 0.1], dtype=np.float32).tofile(P('f32.txt'), sep=' ')
+    np.array([1.25, -3.75]).tofile(P('f64_as_int.txt'), sep=',', format='%d%%')
+    np.array([], dtype=float).tofile(P('empty.txt'), sep=' ')
+    # text read by NumPy: inputs and what fromfile gives
+    ins = {
+        'in_comma': ('1, 2,3 ,  4', dict(sep=',')),
+        'err_comma_newline': ('1, 2,3 ,  4\n5', dict(sep=',')),
+        'err_double_sep': ('1,2,,3', dict(sep=',')),
+        'err_float_for_int': ('1.5 2', dict(sep=' ', dtype=np.int64)),
+        'err_hex': ('0x1A 2', dict(sep=' ')),
+        'err_word': ('1 2 x 3', dict(sep=' ')),
+        'in_space_int': ('1 2  3\n4', dict(sep=' ', dtype=np.int64)),
+        'in_count': ('1 2 3', dict(sep=' ', count=2)),
+        'in_count_more': ('1 2 3', dict(sep=' ', count=5)),
+        'in_special': ('1e3 -2.5 inf nan -inf +3 .5', dict(sep=' ')),
+        'in_comma_space': (' 1, 2 ', dict(sep=', ')),
+        'in_u8_wrap': ('300 -1 +4', dict(sep=' ', dtype=np.uint8)),
+        'in_bool': ('1 0 5', dict(sep=' ', dtype=bool)),
+        'in_x': ('1x2x3', dict(sep='x')),
+        'in_sat': ('99999999999999999999 -99999999999999999999 2', dict(sep=' ', dtype=np.int64)),
+        'in_trailing': ('1,2,', dict(sep=',')),
+        'in_empty': ('', dict(sep=',')),
+        'in_f32': ('0.1 2.5', dict(sep=' ', dtype=np.float32)),
+        'in_c128': ('1+2j 3 -1.5j', dict(sep=' ', dtype=complex)),
+    }
+    with open(os.path.join(OUT, 'rawfile.txt'), 'w') as f:
+        for name, (text, kw) in ins.items():
+            with open(P(name + '.txt'), 'w') as g:
+                g.write(text)
+            import warnings
+            with warnings.catch_warnings():
+                warnings.simplefilter('error')   # NumPy 1.24 warns where NumPy 2 raises
+                try:
+                    v = np.fromfile(P(name + '.txt'), **kw)
+                except (DeprecationWarning, ValueError):
+                    line(f, name, [-1])
+                    continue
+            if v.dtype.kind == 'c':
+                v = np.stack([v.real, v.imag], axis=-1)
+            elif v.dtype.kind == 'f':
+                v = v.astype(np.float64)
+            line(f, name, v)
+        line(f, 'odd7_i16', np.fromfile(P('odd7.bin'), dtype=np.int16))
+        line(f, 'odd7_i16_off3', np.fromfile(P('odd7.bin'), dtype=np.int16, offset=3))
+        line(f, 'odd7_u8_count', np.fromfile(P('odd7.bin'), dtype=np.uint8, count=4, offset=1))
+
+
 if __name__ == '__main__':
     gen_random()
+    gen_rawfile()
