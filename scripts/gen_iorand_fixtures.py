@@ -153,6 +153,56 @@ def gen_rawfile():
         line(f, 'odd7_u8_count', np.fromfile(P('odd7.bin'), dtype=np.uint8, count=4, offset=1))
 
 
+def gen_format_float():
+    """format_float_positional / scientific: one case a line, tab-separated:
+    kind(P/S) x(hex) f32 precision unique fractional trim sign pad_left pad_right
+    exp_digits min_digits result  (None as -1; result ERROR when NumPy raises)."""
+    vals = [0.0, -0.0, 1.0, -1.5, 0.1, 1.999, 123.456, 99.99, 0.001, 0.0006, 1e-7, 2.5,
+            0.5, 1e20, 1e16, 123456789.0, 5e-324, 1.7976931348623157e308, np.pi, -np.e * 1e-5,
+            np.inf, -np.inf, np.nan, 1e5, 1.5e-300, 0.30000000000000004, 16777217.0, 1e-4]
+    combos = [dict()]
+    for prec in [0, 1, 3, 8]:
+        combos.append(dict(precision=prec))
+        combos.append(dict(precision=prec, unique=False))
+        combos.append(dict(precision=prec, fractional=False))
+        combos.append(dict(precision=prec, unique=False, fractional=False))
+    for trim in 'k.0-':
+        combos.append(dict(trim=trim))
+        combos.append(dict(trim=trim, precision=2, unique=False))
+    combos += [dict(sign=True), dict(pad_left=6), dict(pad_right=5), dict(pad_left=4, pad_right=4, trim='-'),
+               dict(min_digits=3), dict(min_digits=5, precision=6), dict(min_digits=2, fractional=False),
+               dict(exp_digits=0), dict(exp_digits=4), dict(exp_digits=1, precision=3, unique=False),
+               dict(sign=True, precision=2, trim='0'), dict(precision=3, min_digits=5)]
+    names = ['precision', 'unique', 'fractional', 'trim', 'sign', 'pad_left', 'pad_right',
+             'exp_digits', 'min_digits']
+    defaults = dict(precision=-1, unique=1, fractional=1, trim='k', sign=0, pad_left=-1,
+                    pad_right=-1, exp_digits=-1, min_digits=-1)
+    with open(os.path.join(OUT, 'format_float.txt'), 'w') as f:
+        for kind in 'PS':
+            fn = np.format_float_positional if kind == 'P' else np.format_float_scientific
+            for f32 in (0, 1):
+                for v in vals:
+                    x = np.float32(v) if f32 else np.float64(v)
+                    for c in combos:
+                        kw = dict(c)
+                        if kind == 'P':
+                            kw.pop('exp_digits', None)
+                        else:
+                            kw.pop('fractional', None)
+                            kw.pop('pad_right', None) if False else None
+                        try:
+                            r = fn(x, **kw)
+                        except (ValueError, TypeError):
+                            r = 'ERROR'
+                        row = [kind, float(x).hex(), str(f32)]
+                        for n in names:
+                            val = kw.get(n, defaults[n])
+                            row.append(str(int(val)) if isinstance(val, (bool, int)) else val)
+                        row.append(r)
+                        f.write('\t'.join(row) + '\n')
+
+
 if __name__ == '__main__':
     gen_random()
     gen_rawfile()
+    gen_format_float()
