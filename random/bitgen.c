@@ -47,7 +47,12 @@ void nd__bitgen_seed(nd_rng *r)
     uint64_t v[4];
     r->has_uint32 = 0;
     r->uinteger = 0;
+    r->has_gauss = 0;
+    r->gauss = 0;
     switch (r->kind) {
+    case ND_MT19937:
+        nd__mt19937_seed_seq(r);
+        break;
     case ND_PCG64:
     case ND_PCG64DXSM: {
         /* pcg setseq seeding: state 0, inc = 2·initseq + 1, step, add initstate, step */

@@ -288,6 +288,11 @@ static int64_t s_hypergeometric(nd_rng *r, const double *p, void *ctx)
     if (sample >= 10 && sample <= good + bad - 10) return hypergeometric_hrua(r, good, bad, sample);
     return hypergeometric_sample(r, good, bad, sample);
 }
+int64_t nd__hypergeometric(nd_rng *r, int64_t good, int64_t bad, int64_t sample)
+{
+    if (sample >= 10 && sample <= good + bad - 10) return hypergeometric_hrua(r, good, bad, sample);
+    return hypergeometric_sample(r, good, bad, sample);
+}
 static int64_t s_zipf(nd_rng *r, const double *p, void *ctx)
 {
     (void)ctx;

@@ -18,6 +18,8 @@ ND_INTERNAL uint64_t nd__bounded_u64(nd_rng *r, uint64_t rng);
 ND_INTERNAL uint64_t nd__interval(nd_rng *r, uint64_t max);
 ND_INTERNAL double nd__beta(nd_rng *r, double a, double b);
 ND_INTERNAL int64_t nd__poisson(nd_rng *r, double lam);
+/* NumPy's random_hypergeometric (HRUA for 10 <= sample <= total - 10), dist_disc.c. */
+ND_INTERNAL int64_t nd__hypergeometric(nd_rng *r, int64_t good, int64_t bad, int64_t sample);
 
 /* Binomial sampler with NumPy's per-(n, p) set-up cache. */
 typedef struct nd__binom {

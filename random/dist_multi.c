@@ -208,7 +208,7 @@ nd_array *nd_rng_multivariate_normal_(nd_rng *r, const nd_array *mean, const nd_
 {
     const char *who = "nd_rng_multivariate_normal";
     if (!r || !o) return ND_FAIL(ND_EVALUE, "%s: NULL argument", who);
-    if ((unsigned)o->method > ND_MVN_SVD || (unsigned)o->check_valid > ND_MVN_IGNORE)
+    if ((unsigned)o->method > ND_MVN_EIGH || (unsigned)o->check_valid > ND_MVN_IGNORE)
         return ND_FAIL(ND_EVALUE, "%s: unknown method %d or check_valid %d", who, (int)o->method,
                        (int)o->check_valid);
     ptrdiff_t k;

@@ -15,6 +15,7 @@ const char *nd_bitgen_name(nd_bitgen_kind kind)
     case ND_PHILOX: return "Philox";
     case ND_SFC64: return "SFC64";
     case ND_XOSHIRO256: return "Xoshiro256**";
+    case ND_MT19937: return "MT19937";
     }
     return "?";
 }
@@ -22,7 +23,7 @@ const char *nd_bitgen_name(nd_bitgen_kind kind)
 static nd_rng *rng_make(nd_bitgen_kind kind, const uint32_t *words, int n,
                         const uint32_t *key, int nkey, const char *who)
 {
-    if ((unsigned)kind > ND_XOSHIRO256)
+    if ((unsigned)kind > ND_MT19937)
         return ND_FAIL(ND_EVALUE, "%s: unknown bit generator kind %d", who, (int)kind);
     nd_rng *r = nd_calloc(1, sizeof *r, who);
     if (!r) return NULL;
@@ -150,7 +151,13 @@ nd_status nd_rng_get_state(const nd_rng *r, nd_rng_state *st)
     st->kind = r->kind;
     st->has_uint32 = r->has_uint32;
     st->uinteger = r->uinteger;
+    st->has_gauss = r->has_gauss;
+    st->gauss = r->gauss;
     switch (r->kind) {
+    case ND_MT19937:
+        memcpy(st->mt_key, r->s.mt.key, sizeof st->mt_key);
+        st->mt_pos = r->s.mt.pos;
+        break;
     case ND_PCG64:
     case ND_PCG64DXSM:
         st->w[0] = (uint64_t)(r->s.pcg.state >> 64);
@@ -184,6 +191,17 @@ nd_status nd_rng_set_state(nd_rng *r, const nd_rng_state *st)
         return nd_set_error(ND_EVALUE, "nd_rng_set_state: state is for %s, generator is %s",
                          nd_bitgen_name(st->kind), nd_bitgen_name(r->kind));
     switch (r->kind) {
+    case ND_MT19937: {
+        if (st->mt_pos < 0 || st->mt_pos > ND__MT_N)
+            return nd_set_error(ND_EVALUE, "nd_rng_set_state: MT19937 pos %d outside [0, 624]",
+                                st->mt_pos);
+        uint32_t any = 0;
+        for (int i = 0; i < ND__MT_N; i++) any |= st->mt_key[i];
+        if (!any) return nd_set_error(ND_EVALUE, "nd_rng_set_state: MT19937 key is all zero");
+        memcpy(r->s.mt.key, st->mt_key, sizeof r->s.mt.key);
+        r->s.mt.pos = st->mt_pos;
+        break;
+    }
     case ND_PCG64:
     case ND_PCG64DXSM:
         if (!(st->w[3] & 1))
@@ -214,6 +232,8 @@ nd_status nd_rng_set_state(nd_rng *r, const nd_rng_state *st)
     }
     r->has_uint32 = st->has_uint32 ? 1 : 0;
     r->uinteger = st->uinteger;
+    r->has_gauss = st->has_gauss ? 1 : 0;
+    r->gauss = st->has_gauss ? st->gauss : 0.0;
     return ND_OK;
 }
 
@@ -229,6 +249,10 @@ nd_array *nd_rng_random_raw(nd_rng *r, ptrdiff_t n)
     nd_array *a = nd__alloc(1, &n, ND_UINT64, false, "nd_rng_random_raw");
     if (!a) return NULL;
     uint64_t *d = (uint64_t *)a->data;
-    for (ptrdiff_t i = 0; i < n; i++) d[i] = nd__next64(r);
+    /* MT19937's raw output is its native 32-bit word (NumPy's next_raw) */
+    if (r->kind == ND_MT19937)
+        for (ptrdiff_t i = 0; i < n; i++) d[i] = nd__mt19937_next(r);
+    else
+        for (ptrdiff_t i = 0; i < n; i++) d[i] = nd__next64(r);
     return a;
 }

@@ -29,6 +29,8 @@ ND_INTERNAL void nd__seedseq_words32(const nd__seedseq *ss, uint32_t *out, int n
 /* generate_state(n, uint64): pairs of 32-bit words, low word first. */
 ND_INTERNAL void nd__seedseq_words64(const nd__seedseq *ss, uint64_t *out, int n);
 
+#define ND__MT_N 624          /* MT19937 state words */
+
 typedef struct nd__philox {
     uint64_t ctr[4], key[2], buf[4];
     int pos;
@@ -41,9 +43,12 @@ struct nd_rng {
         nd__philox ph;
         struct { uint64_t a, b, c, w; } sfc;
         uint64_t xo[4];
+        struct { uint32_t key[ND__MT_N]; int pos; } mt;
     } s;
     int has_uint32;
     uint32_t uinteger;
+    int has_gauss;     /* legacy RandomState's cached second polar-method normal */
+    double gauss;
     nd__seedseq seq;
 };
 
@@ -108,9 +113,40 @@ static inline uint64_t nd__xoshiro_next(nd_rng *r)
     return out;
 }
 
+/* MT19937 (mt19937.c): one tempered 32-bit output; the state is regenerated every 624. */
+ND_INTERNAL void nd__mt19937_gen(nd_rng *r);
+/* Seeding: init_genrand(s) (np.random.seed(int)), init_by_array (np.random.seed(array)),
+ * SeedSequence words (MT19937(seed)). Each resets the buffered state of r. */
+ND_INTERNAL void nd__mt19937_seed32(nd_rng *r, uint32_t s);
+ND_INTERNAL void nd__mt19937_seed_array(nd_rng *r, const uint32_t *key, int n);
+ND_INTERNAL void nd__mt19937_seed_seq(nd_rng *r);
+static inline uint32_t nd__mt19937_next(nd_rng *r)
+{
+    if (r->s.mt.pos >= ND__MT_N) nd__mt19937_gen(r);
+    uint32_t y = r->s.mt.key[r->s.mt.pos++];
+    y ^= y >> 11;
+    y ^= (y << 7) & 0x9d2c5680u;
+    y ^= (y << 15) & 0xefc60000u;
+    y ^= y >> 18;
+    return y;
+}
+/* NumPy's mt19937_next64: the first 32-bit draw is the high half. */
+static inline uint64_t nd__mt19937_next64(nd_rng *r)
+{
+    uint64_t hi = nd__mt19937_next(r);
+    return hi << 32 | nd__mt19937_next(r);
+}
+/* NumPy's (and the reference's) genrand_res53: (a >> 5, b >> 6) → 53 bits. */
+static inline double nd__mt19937_double(nd_rng *r)
+{
+    uint32_t a = nd__mt19937_next(r) >> 5, b = nd__mt19937_next(r) >> 6;
+    return ((double)a * 67108864.0 + (double)b) / 9007199254740992.0;
+}
+
 static inline uint64_t nd__next64(nd_rng *r)
 {
     switch (r->kind) {
+    case ND_MT19937: return nd__mt19937_next64(r);
     case ND_PCG64: return nd__pcg64_next(r);
     case ND_PCG64DXSM: return nd__dxsm_next(r);
     case ND_PHILOX: return nd__philox_next(r);
@@ -122,6 +158,7 @@ static inline uint64_t nd__next64(nd_rng *r)
 /* NumPy's 32-bit draws split one 64-bit draw, low half first. */
 static inline uint32_t nd__next32(nd_rng *r)
 {
+    if (r->kind == ND_MT19937) return nd__mt19937_next(r);  /* native 32-bit, no buffer */
     if (r->has_uint32) {
         r->has_uint32 = 0;
         return r->uinteger;
@@ -134,6 +171,7 @@ static inline uint32_t nd__next32(nd_rng *r)
 
 static inline double nd__next_double(nd_rng *r)
 {
+    if (r->kind == ND_MT19937) return nd__mt19937_double(r);
     return (double)(nd__next64(r) >> 11) * (1.0 / 9007199254740992.0);
 }
 static inline float nd__next_float(nd_rng *r)

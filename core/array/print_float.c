@@ -388,3 +388,5 @@ void nd__complex_scalar_str(double re, double im, bool f32, nd__strbuf *out)
     else scalar_either(im, f32, '-', '-', true, out);
     nd__sb_puts(out, "j)");
 }
+
+void nd__float_shortest(double ax, bool f32, char *D, int *E) { shortest(ax, f32, D, E); }

@@ -33,4 +33,8 @@ ND_INTERNAL void nd__float_scalar_str(double x, bool f32, bool sign_plus, nd__st
 /* str() of a NumPy complex scalar ("(1+2j)", "2j", "(nan+infj)"). */
 ND_INTERNAL void nd__complex_scalar_str(double re, double im, bool f32, nd__strbuf *out);
 
+/* Dragon4's unique digits of ax (finite, >= 0): D (32 bytes; no trailing zeros, "0"
+ * for zero) and exponent E with ax = D[0].D[1...] x 10^E (print_float.c). */
+ND_INTERNAL void nd__float_shortest(double ax, bool f32, char *D, int *E);
+
 #endif

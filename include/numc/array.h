@@ -418,6 +418,41 @@ typedef struct nd_printoptions {
 /* Set / get the thread's print options (zero fields mean the default). */
 ND_API void nd_set_printoptions(const nd_printoptions *o);
 ND_API nd_printoptions nd_get_printoptions(void);
+/* The np.printoptions context manager: save this thread's options and set o (NULL: the
+ * defaults); nd_printoptions_end restores the saved ones. Scopes nest (up to 32 deep,
+ * ND_EVALUE beyond); an end without a begin is ND_EVALUE. */
+ND_API nd_status nd_printoptions_begin(const nd_printoptions *o);
+ND_API nd_status nd_printoptions_end(void);
+/* numpy.format_float_positional / format_float_scientific: the text of one value, a new
+ * string (free with nd_free_mem). Zero fields mean NumPy's default (None); a NumPy
+ * value of 0 for precision, pad_left, pad_right, exp_digits or min_digits is written
+ * ND_FMT_0. Errors (NULL, ND_EVALUE): no precision with .no_unique, min_digits >
+ * precision, an unknown trim, precision 0 with .no_fractional, fractional / pad_right
+ * given to the scientific form.
+ *     nd_format_float_positional(1.999, .precision = 2)             "2."
+ *     nd_format_float_scientific(123.456, .precision = 1, .trim = '-') "1.2e+02" */
+#define ND_FMT_0 (-1)
+typedef struct nd_format_float_opts {
+    double x;               /* the value (positional argument) */
+    int precision;          /* max digits (fraction digits, or significant ones with
+                               .no_fractional); exact digits with .no_unique */
+    bool no_unique;         /* NumPy's unique=False: exactly `precision` digits */
+    bool no_fractional;     /* positional: precision counts significant digits */
+    char trim;              /* 'k' (0: keep), '.', '0' or '-' as NumPy */
+    bool sign;              /* '+' on positive values */
+    int pad_left;           /* at least this many characters left of the point */
+    int pad_right;          /* positional: at least this many right of the point */
+    int exp_digits;         /* scientific: at least this many exponent digits (None: 2) */
+    int min_digits;         /* at least this many digits (unique mode) */
+    bool float32;           /* format x as a float32 (its shortest digits) */
+} nd_format_float_opts;
+ND_API char *nd_format_float_positional_(const nd_format_float_opts *o);
+ND_API char *nd_format_float_scientific_(const nd_format_float_opts *o);
+#define nd_format_float_positional(...) \
+    nd_format_float_positional_(&(nd_format_float_opts){ .x = __VA_ARGS__ })
+#define nd_format_float_scientific(...) \
+    nd_format_float_scientific_(&(nd_format_float_opts){ .x = __VA_ARGS__ })
+
 /* NumPy's repr(a) ("array([1., 2.])") and str(a) ("[1. 2.]"). Free with nd_free_mem. */
 ND_API char *nd_repr(const nd_array *a);
 ND_API char *nd_str(const nd_array *a);

@@ -236,6 +236,40 @@ typedef struct nd_savetxt_opts {
 ND_API nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o);
 #define nd_savetxt(path, ...) nd_savetxt_((path), &(nd_savetxt_opts){ .array = __VA_ARGS__ })
 
+/* ==== Raw files: ndarray.tofile / numpy.fromfile ====================================== */
+
+typedef struct nd_tofile_opts {
+    const nd_array *array;  /* the array to write (any layout; written in C order) */
+    const char *sep;        /* NULL or "" → binary (native byte order, no header);
+                               otherwise text with sep between items (none at the end) */
+    const char *format;     /* text only: a %-format with one conversion applied to each
+                               item (NULL → "%s": str() of the item, "1.5", "True",
+                               "(1+2j)"); "%.3f", "%5d", "%x" as Python's format % item */
+} nd_tofile_opts;
+/* ndarray.tofile(path, sep, format). The file is replaced atomically: a failed write
+ * leaves an existing file unchanged. Errors: ND_EIO (naming the path), ND_EVALUE (a
+ * format without exactly one conversion, an integer format for complex or non-finite
+ * values). nd_tofile("a.bin", a) or nd_tofile("a.txt", a, .sep = ", ", .format = "%.3f") */
+ND_API nd_status nd_tofile_(const char *path, const nd_tofile_opts *o);
+#define nd_tofile(path, ...) nd_tofile_((path), &(nd_tofile_opts){ .array = __VA_ARGS__ })
+
+typedef struct nd_fromfile_opts {
+    const char *path;
+    int dtype;              /* 0 → float64 (NumPy's default); any nd_dtype except bool ... */
+    bool bool_dtype;        /* ... which is asked for with this (dtype left 0) */
+    ptrdiff_t count;        /* items to read; 0 or negative → all (NumPy's -1) */
+    const char *sep;        /* NULL or "" → binary; else text: whitespace in sep matches any
+                               run of whitespace (or none), blanks around sep are allowed */
+    ptrdiff_t offset;       /* binary only: bytes skipped at the start */
+} nd_fromfile_opts;
+/* numpy.fromfile(path, dtype, count, sep, offset): a new 1-D array. Binary: the items that
+ * fit after offset (a trailing partial item is ignored and a count beyond the end gives
+ * what is there, as NumPy). Text: items parsed until the end or count; text that does
+ * not match the separator is ND_EPARSE (NumPy 1.24 warns and NumPy 2 raises). Errors:
+ * ND_EIO for an unreadable file, ND_EVALUE (offset < 0, past the end, or with sep). */
+ND_API nd_array *nd_fromfile_(const nd_fromfile_opts *o);
+#define nd_fromfile(...) nd_fromfile_(&(nd_fromfile_opts){ .path = __VA_ARGS__ })
+
 /* ==== Writing files: nothing destroyed, nothing lost ==================================
  * The writer behind every save above (and numc_plot's savefig), for libraries built on
  * numc. Rules, whatever the target:

@@ -31,7 +31,8 @@ typedef enum nd_bitgen_kind {
     ND_PCG64DXSM,    /* PCG64 with the DXSM output and cheap multiplier */
     ND_PHILOX,       /* Philox4x64-10, counter based */
     ND_SFC64,        /* Chris Doty-Humphrey's Small Fast Chaotic; no jump */
-    ND_XOSHIRO256    /* xoshiro256** (Blackman & Vigna); not in NumPy */
+    ND_XOSHIRO256,   /* xoshiro256** (Blackman & Vigna); not in NumPy */
+    ND_MT19937       /* Mersenne Twister, NumPy's MT19937 (and legacy RandomState) */
 } nd_bitgen_kind;
 
 /* ---- construction ------------------------------------------------------------------ */
@@ -70,12 +71,18 @@ ND_API nd_status nd_rng_advance(nd_rng *r, uint64_t delta_hi, uint64_t delta_lo)
  *   Philox:       w[0..3] counter, w[4..5] key, w[6..9] buffer, w[10] buffer position
  *   SFC64:        w[0..3] = a, b, c, counter
  *   xoshiro256**: w[0..3] = s0..s3 (not all zero)
- * has_uint32 / uinteger are the half-word buffer NumPy keeps for 32-bit draws. */
+ *   MT19937:      mt_key[624], mt_pos (0..624) as NumPy's state['state'] key / pos
+ * has_uint32 / uinteger are the half-word buffer NumPy keeps for 32-bit draws;
+ * has_gauss / gauss the legacy RandomState's cached normal (get_state()[3:5]). */
 typedef struct nd_rng_state {
     nd_bitgen_kind kind;
     uint64_t w[11];
     int has_uint32;
     uint32_t uinteger;
+    uint32_t mt_key[624];
+    int mt_pos;
+    int has_gauss;
+    double gauss;
 } nd_rng_state;
 ND_API nd_status nd_rng_get_state(const nd_rng *r, nd_rng_state *out);
 /* Set the bit generator's state; the kind must match (ND_EVALUE otherwise). */
@@ -281,9 +288,9 @@ ND_API nd_array *nd_rng_dirichlet(nd_rng *r, const nd_array *alpha, int ndim,
                                   const ptrdiff_t *shape);
 
 typedef enum nd_mvn_method {
-    ND_MVN_CHOLESKY = 0, /* L Lᵀ = cov; fastest; cov must be positive definite */
-    ND_MVN_EIGH,         /* cov = U diag(s) Uᵀ (eigh); handles singular PSD matrices */
-    ND_MVN_SVD           /* cov = U diag(s) Vᵀ (svd); NumPy's default */
+    ND_MVN_SVD = 0,      /* cov = U diag(s) Vᵀ (svd); NumPy's default */
+    ND_MVN_CHOLESKY,     /* L Lᵀ = cov; fastest; cov must be positive definite */
+    ND_MVN_EIGH          /* cov = U diag(s) Uᵀ (eigh); handles singular PSD matrices */
 } nd_mvn_method;
 typedef enum nd_mvn_check {
     ND_MVN_WARN = 0,     /* NumPy's default: a non-PSD cov warns (stderr) and samples */
@@ -307,6 +314,69 @@ ND_API nd_array *nd_rng_multivariate_normal_(nd_rng *r, const nd_array *mean, co
                                              const nd_mvn_opts *o);
 #define nd_rng_multivariate_normal(r, mean, cov, ...) \
     nd_rng_multivariate_normal_((r), (mean), (cov), &(nd_mvn_opts){ .ndim = __VA_ARGS__ })
+
+/* Generator.noncentral_chisquare(df, nonc) and noncentral_f(dfnum, dfden, nonc): float64
+ * (NumPy's stream). df, dfnum, dfden > 0 and nonc >= 0, else ND_EVALUE. */
+/* nd_array *nd_rng_noncentral_chisquare(nd_rng *r, double df, double nonc,
+                 int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_noncentral_chisquare_into(nd_rng *r, double df, double nonc, nd_array *out); */
+ND__RNG_CONT2(noncentral_chisquare, df, nonc);
+/* nd_array *nd_rng_noncentral_f(nd_rng *r, double dfnum, double dfden, double nonc,
+                 int ndim, const ptrdiff_t *shape);
+   nd_status nd_rng_noncentral_f_into(nd_rng *r, double dfnum, double dfden, double nonc,
+                 nd_array *out); */
+ND__RNG_CONT3(noncentral_f, dfnum, dfden, nonc);
+
+typedef enum nd_mvhg_method {
+    ND_MVHG_MARGINALS = 0, /* NumPy's default: one hypergeometric draw per color */
+    ND_MVHG_COUNT          /* partial shuffle of sum(colors) items; memory O(sum(colors)) */
+} nd_mvhg_method;
+typedef struct nd_mvhg_opts {
+    int ndim;                  /* size: ndim extents in shape (0: one sample) */
+    const ptrdiff_t *shape;
+    nd_mvhg_method method;
+} nd_mvhg_opts;
+/* Generator.multivariate_hypergeometric(colors, nsample, size, method): shape
+ * (size..., len(colors)) int64 (NumPy's stream). colors: 1-D integer array of counts >= 0.
+ * Errors (ND_EVALUE): colors not 1-D integer or negative, nsample < 0 or > sum(colors),
+ * sum(colors) >= 1e9 with MARGINALS. nd_rng_multivariate_hypergeometric(r, colors, 6,
+ * ND_SHAPE(4), .method = ND_MVHG_COUNT) */
+ND_API nd_array *nd_rng_multivariate_hypergeometric_(nd_rng *r, const nd_array *colors,
+                                                     int64_t nsample, const nd_mvhg_opts *o);
+#define nd_rng_multivariate_hypergeometric(r, colors, nsample, ...)            \
+    nd_rng_multivariate_hypergeometric_((r), (colors), (nsample),              \
+                                        &(nd_mvhg_opts){ .ndim = __VA_ARGS__ })
+
+/* Generator.bytes(length): `length` random bytes into out (NumPy's stream: 32-bit draws
+ * stored little-endian). ND_EVALUE for a NULL generator or buffer. */
+ND_API nd_status nd_rng_bytes(nd_rng *r, void *out, size_t length);
+
+/* ---- legacy RandomState (np.random.seed / np.random.rand ...) -------------------------
+ * An nd_rng of kind ND_MT19937 seeded as NumPy's legacy RandomState: the nd_legacy_*
+ * draws below then give np.random.seed(s); np.random.rand(...) etc. bit for bit. Such a
+ * generator also works with every nd_rng_* draw (Generator methods on its MT19937). */
+/* RandomState(seed) / np.random.seed(seed): init_genrand(seed). Caller frees. */
+ND_API nd_rng *nd_random_state_new(uint32_t seed);
+/* RandomState(key) for a 1-D seed array: init_by_array(key, n); n >= 1 (ND_EVALUE). */
+ND_API nd_rng *nd_random_state_from_array(const uint32_t *key, size_t n);
+/* np.random.seed(seed) on an existing MT19937 generator (ND_EVALUE for other kinds);
+ * clears the cached normal. */
+ND_API nd_status nd_random_seed(nd_rng *r, uint32_t seed);
+/* RandomState.random_sample / rand: float64 in [0, 1) from 53 bits (a>>5, b>>6). */
+ND_API nd_array *nd_legacy_random_sample(nd_rng *r, int ndim, const ptrdiff_t *shape);
+/* RandomState.standard_normal / randn: the polar method, one normal cached per pair. */
+ND_API nd_array *nd_legacy_standard_normal(nd_rng *r, int ndim, const ptrdiff_t *shape);
+/* One legacy gauss draw (uses and refills the cache). */
+ND_API double nd_legacy_gauss(nd_rng *r);
+/* RandomState.normal(loc, scale) (scale >= 0) and uniform(low, high) (high - low finite). */
+ND_API nd_array *nd_legacy_normal(nd_rng *r, double loc, double scale, int ndim,
+                                  const ptrdiff_t *shape);
+ND_API nd_array *nd_legacy_uniform(nd_rng *r, double low, double high, int ndim,
+                                   const ptrdiff_t *shape);
+/* RandomState.randint(low, high, size) with dtype int64: masked rejection sampling as
+ * NumPy's legacy path. low < high, else ND_EVALUE. */
+ND_API nd_array *nd_legacy_randint(nd_rng *r, int64_t low, int64_t high, int ndim,
+                                   const ptrdiff_t *shape);
 
 /* ---- permutations and choice --------------------------------------------------------- */
 /* Generator.shuffle(x, axis): shuffle `x` in place along `axis` (NumPy's stream). */
