@@ -118,7 +118,7 @@ nd_array *nd_asfortranarray(const nd_array *a)
     return convert(a, a->dtype, true, "nd_asfortranarray");
 }
 
-nd_array *(nd_require)(const nd_array *a, int dtype, unsigned requirements)
+nd_array *(nd_require)(const nd_array *a, int dtype, unsigned int requirements)
 {
     if (!a) return ND_FAIL(ND_EVALUE, "nd_require: array is NULL");
     if (dtype != -1 && !nd_dtype_is_valid(dtype))

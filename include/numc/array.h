@@ -433,7 +433,7 @@ enum nd_requirement {
  * dtype (-1: any) and every flag, else a copy that has them. Caller frees. Errors:
  * ND_EVALUE for C and F together or unknown bits, ND_EDTYPE for a bad dtype.
  * nd_require(a) and nd_require(a, dtype) leave out NumPy's defaults. */
-ND_API nd_array *nd_require(const nd_array *a, int dtype, unsigned requirements);
+ND_API nd_array *nd_require(const nd_array *a, int dtype, unsigned int requirements);
 #define nd_require(...) ND__OVERLOAD(nd_require, __VA_ARGS__)
 #define nd_require_with_1_args(a) (nd_require)(nd_requires_an_array_argument(a), -1, 0u)
 #define nd_require_with_2_args(a, dtype) (nd_require)((a), (dtype), 0u)
