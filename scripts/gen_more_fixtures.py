@@ -178,6 +178,15 @@ put("ediff_empty", np.ediff1d(np.array([], dtype=np.float64), to_begin=np.array(
 put("real_c", c.real)
 put("imag_c", c.imag[::-1, 1::2])
 
+# ---- asarray / frombuffer / fromiter / fastCopyAndTranspose ------------------------------------------
+buf = bytes(range(16))
+put("frombuf_i32_off4", np.frombuffer(buf, dtype=np.int32, offset=4))
+put("frombuf_u16_cnt3", np.frombuffer(buf, dtype=np.uint16, count=3, offset=2))
+put("frombuf_end", np.frombuffer(buf, dtype=np.int32, offset=16))
+put("fromiter_i8", np.fromiter(iter([1.9, -2.5, 300.0]), dtype=np.float32))
+put("fromiter_cnt2", np.fromiter(iter([1, 2, 3]), dtype=np.int16, count=2))
+put("fastcat", np.fastCopyAndTranspose(a[:, ::-1, 1]))
+
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "more", "more.txt")
 with open(path, "w") as fh:
     fh.write("\n".join(out) + "\n")

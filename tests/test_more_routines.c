@@ -496,12 +496,91 @@ static void test_spaces_nan_to_num_round(void)
     for (size_t i = 0; i < sizeof arr / sizeof *arr; i++) nd_free(arr[i]);
 }
 
+/* Yields 1.9, -2.5, 300 or 1, 2, 3 (ctx: a counter and the set). */
+typedef struct counter {
+    int i, n;
+    const double *v;
+} counter;
+static bool next_value(void *ctx, nd_scalar *out)
+{
+    counter *c = ctx;
+    if (c->i >= c->n) return false;
+    *out = ND_F64(c->v[c->i++]);
+    return true;
+}
+
+static void test_asarray_frombuffer_fromiter(void)
+{
+    nd_array *c = test_iota(2, (ptrdiff_t[]){ 3, 4 }), *t = nd_transpose(c);
+    nd_array *r = nd_asarray(c);
+    CU_ASSERT_EQUAL(nd_data(r), nd_data(c));
+    nd_free(r);
+    r = nd_asarray(t, -1, ND_ORDER_A); /* F-contiguous: no copy */
+    CU_ASSERT_EQUAL(nd_data(r), nd_data(t));
+    nd_free(r);
+    r = nd_asarray(t, -1, ND_ORDER_C);
+    CU_ASSERT_TRUE(nd_is_c_contiguous(r));
+    CU_ASSERT_EQUAL(nd_get_i64(r, ND_IDX(3, 1)), 7);
+    nd_free(r);
+    r = nd_asarray(t, ND_FLOAT32); /* K keeps the layout */
+    CU_ASSERT_EQUAL(nd_dtype_of(r), ND_FLOAT32);
+    CU_ASSERT_TRUE(nd_isfortran(r));
+    nd_free(r);
+    nd_array *neg = nd_view(c, "::-1");
+    r = nd_asarray(neg, -1, ND_ORDER_A); /* neither contiguity: a C copy */
+    CU_ASSERT_TRUE(nd_is_c_contiguous(r));
+    CU_ASSERT_EQUAL(nd_get_i64(r, ND_IDX(0, 0)), 8);
+    nd_free(r);
+    CU_ASSERT_PTR_NULL(nd_asarray(c, 42));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EDTYPE);
+    nd_array *a3 = in("in_a"), *va = nd_view(a3, ":, ::-1, 1");
+    nd_array *ft = nd_fastCopyAndTranspose(va);
+    CU_ASSERT_TRUE(nd_is_c_contiguous(ft));
+    fixture_check(FX, "fastcat", ft);
+    nd_free(va);
+    nd_free(a3);
+
+    unsigned char buf[16];
+    for (int i = 0; i < 16; i++) buf[i] = (unsigned char)i;
+    nd_array *b = nd_frombuffer(buf, 16, ND_INT32, -1, 4);
+    CU_ASSERT_EQUAL(nd_data(b), (void *)(buf + 4)); /* a view of the caller's bytes */
+    fixture_check(FX, "frombuf_i32_off4", b);
+    fixture_check(FX, "frombuf_u16_cnt3", nd_frombuffer(buf, 16, ND_UINT16, 3, 2));
+    fixture_check(FX, "frombuf_end", nd_frombuffer(buf, 16, ND_INT32, -1, 16));
+    nd_array *d = nd_frombuffer(buf, 16);
+    CU_ASSERT_EQUAL(nd_size(d), 2);
+    nd_free(d);
+    CU_ASSERT_PTR_NULL(nd_frombuffer(buf, 16, ND_INT32, 5));
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "buffer is smaller than requested size"));
+    CU_ASSERT_PTR_NULL(nd_frombuffer(buf, 16, ND_INT32, -1, 17));
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "offset must be non-negative and no greater than buffer length (16)"));
+    CU_ASSERT_PTR_NULL(nd_frombuffer(buf, 16, ND_INT64, -1, 4));
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "buffer size must be a multiple of element size"));
+    CU_ASSERT_PTR_NULL(nd_frombuffer(NULL, 8));
+
+    counter k = { 0, 3, (const double[]){ 1.9, -2.5, 300.0 } };
+    fixture_check(FX, "fromiter_i8", nd_fromiter(next_value, &k, ND_FLOAT32));
+    counter k2 = { 0, 3, (const double[]){ 1, 2, 3 } };
+    fixture_check(FX, "fromiter_cnt2", nd_fromiter(next_value, &k2, ND_INT16, 2));
+    counter k3 = { 0, 3, (const double[]){ 1, 2, 3 } };
+    CU_ASSERT_PTR_NULL(nd_fromiter(next_value, &k3, ND_INT8, 5));
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "iterator too short: Expected 5 but iterator had only 3 items."));
+    counter k4 = { 0, 0, NULL };
+    nd_array *e = nd_fromiter(next_value, &k4, ND_FLOAT64);
+    CU_ASSERT_EQUAL(nd_size(e), 0);
+    nd_free(e);
+    CU_ASSERT_PTR_NULL(nd_fromiter(NULL, NULL, ND_FLOAT64));
+    nd_free(neg);
+    nd_free(t);
+    nd_free(c);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_hsplit_vsplit_dsplit),  ND_T(test_rollaxis),
     ND_T(test_isfortran_asfortranarray), ND_T(test_require),
     ND_T(test_shares_memory),         ND_T(test_in1d_isin),
     ND_T(test_setdiff_setxor),        ND_T(test_msort_sort_complex),
     ND_T(test_issubdtype_mintypecode), ND_T(test_tensorinv_tensorsolve),
-    ND_T(test_spaces_nan_to_num_round), { 0 }
+    ND_T(test_spaces_nan_to_num_round), ND_T(test_asarray_frombuffer_fromiter), { 0 }
 };
 ND_TEST_MAIN("more_routines", tests)

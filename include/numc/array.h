@@ -453,6 +453,34 @@ ND_API nd_array *nd_asfarray(const nd_array *a, int dtype);
 #define nd_asfarray(...) ND__OVERLOAD(nd_asfarray, __VA_ARGS__)
 #define nd_asfarray_with_1_args(a) (nd_asfarray)(nd_requires_an_array_argument(a), -1)
 #define nd_asfarray_with_2_args(a, dtype) (nd_asfarray)((a), (dtype))
+/* numpy.asarray(a, dtype, order): `a` itself (a new reference) when it has the dtype (-1:
+ * any) and the order (C, F, A: either, K: any layout), else a converted copy. Caller
+ * frees. nd_asarray(a), nd_asarray(a, dtype) use NumPy's order K. */
+ND_API nd_array *nd_asarray(const nd_array *a, int dtype, nd_order order);
+#define nd_asarray(...) ND__OVERLOAD(nd_asarray, __VA_ARGS__)
+#define nd_asarray_with_1_args(a) (nd_asarray)(nd_requires_an_array_argument(a), -1, ND_ORDER_K)
+#define nd_asarray_with_2_args(a, dtype) (nd_asarray)((a), (dtype), ND_ORDER_K)
+#define nd_asarray_with_3_args(a, dtype, order) (nd_asarray)((a), (dtype), (order))
+/* numpy.frombuffer(buffer, dtype, count=-1, offset=0): a 1-D view of the caller's nbytes
+ * bytes (kept alive by the caller while the array lives; writes go to the buffer), count
+ * < 0 taking every element after offset. Errors (ND_EVALUE): NumPy's, for an offset past
+ * the end, a size that is no multiple of the item size, or a count that does not fit. */
+ND_API nd_array *nd_frombuffer(void *buffer, size_t nbytes, nd_dtype dtype, ptrdiff_t count, ptrdiff_t offset);
+#define nd_frombuffer(...) ND__OVERLOAD(nd_frombuffer, __VA_ARGS__)
+#define nd_frombuffer_with_2_args(buf, nbytes) (nd_frombuffer)((buf), (nbytes), ND_FLOAT64, -1, 0)
+#define nd_frombuffer_with_3_args(buf, nbytes, dt) (nd_frombuffer)((buf), (nbytes), (dt), -1, 0)
+#define nd_frombuffer_with_4_args(buf, nbytes, dt, count) (nd_frombuffer)((buf), (nbytes), (dt), (count), 0)
+#define nd_frombuffer_with_5_args(buf, nbytes, dt, count, offset) \
+    (nd_frombuffer)((buf), (nbytes), (dt), (count), (offset))
+/* numpy.fromiter(iterable, dtype, count=-1): a new 1-D array of the values next() gives
+ * (it returns false when exhausted), converted to dtype; count >= 0 stops after count
+ * values and is ND_EVALUE "iterator too short" when fewer come. Caller frees. */
+ND_API nd_array *nd_fromiter(bool (*next)(void *ctx, nd_scalar *out), void *ctx, nd_dtype dtype, ptrdiff_t count);
+#define nd_fromiter(...) ND__OVERLOAD(nd_fromiter, __VA_ARGS__)
+#define nd_fromiter_with_3_args(next, ctx, dt) (nd_fromiter)((next), (ctx), (dt), -1)
+#define nd_fromiter_with_4_args(next, ctx, dt, count) (nd_fromiter)((next), (ctx), (dt), (count))
+/* numpy.fastCopyAndTranspose(a): a C-contiguous copy of a's transpose. Caller frees. */
+ND_API nd_array *nd_fastCopyAndTranspose(const nd_array *a);
 
 #ifdef __cplusplus
 }
