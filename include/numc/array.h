@@ -494,6 +494,75 @@ ND_API nd_status nd_iter_init(nd_iter *it, int nop, nd_array *const *ops, int nd
 /* Advance to the next inner loop; false when done. */
 ND_API bool nd_iter_next(nd_iter *it);
 
+/* ---- layouts, requirements and memory overlap (numpy.require family) ----------------- */
+/* numpy.isfortran(a): F-contiguous and not C-contiguous (so false for 1-D arrays). */
+ND_API bool nd_isfortran(const nd_array *a);
+/* numpy.asfortranarray(a): `a` itself (a new reference) when F-contiguous, else an F
+ * copy; a 0-d input becomes shape (1,) like NumPy. Caller frees. */
+ND_API nd_array *nd_asfortranarray(const nd_array *a);
+/* numpy.require's requirement letters as bits: C, F (contiguous), A (aligned),
+ * W (writeable), O (owns its data), E (ensure array: always true in C). */
+enum nd_requirement {
+    ND_REQ_C = 1u << 0,
+    ND_REQ_F = 1u << 1,
+    ND_REQ_A = 1u << 2,
+    ND_REQ_W = 1u << 3,
+    ND_REQ_O = 1u << 4,
+    ND_REQ_E = 1u << 5
+};
+/* numpy.require(a, dtype, requirements): `a` itself (a new reference) when it has the
+ * dtype (-1: any) and every flag, else a copy that has them. Caller frees. Errors:
+ * ND_EVALUE for C and F together or unknown bits, ND_EDTYPE for a bad dtype.
+ * nd_require(a) and nd_require(a, dtype) leave out NumPy's defaults. */
+ND_API nd_array *nd_require(const nd_array *a, int dtype, unsigned int requirements);
+#define nd_require(...) ND__OVERLOAD(nd_require, __VA_ARGS__)
+#define nd_require_with_1_args(a) (nd_require)(nd_requires_an_array_argument(a), -1, 0u)
+#define nd_require_with_2_args(a, dtype) (nd_require)((a), (dtype), 0u)
+#define nd_require_with_3_args(a, dtype, req) (nd_require)((a), (dtype), (req))
+/* numpy.shares_memory(a, b, max_work): 1 when some byte is used by both, 0 when none,
+ * solved exactly (max_work < 0, the default), by bounds only (0, like
+ * nd_may_share_memory), or within max_work candidate steps (> 0; more is ND_EVALUE
+ * "Exceeded max_work", NumPy's TooHardError). Negative nd_status on error. */
+ND_API int nd_shares_memory_(const nd_array *a, const nd_array *b, long long max_work);
+#define nd_shares_memory(...) ND__OVERLOAD(nd_shares_memory, __VA_ARGS__)
+#define nd_shares_memory_with_2_args(a, b) nd_shares_memory_((a), (b), -1)
+#define nd_shares_memory_with_3_args(a, b, max_work) nd_shares_memory_((a), (b), (max_work))
+/* numpy.asfarray(a, dtype): `a` as an inexact dtype; dtype -1 (or any non-inexact one)
+ * means float64 (complex input then keeps its real part, as NumPy casts). `a` itself (a
+ * new reference) when it already has that dtype. Caller frees. nd_asfarray(a) is -1. */
+ND_API nd_array *nd_asfarray(const nd_array *a, int dtype);
+#define nd_asfarray(...) ND__OVERLOAD(nd_asfarray, __VA_ARGS__)
+#define nd_asfarray_with_1_args(a) (nd_asfarray)(nd_requires_an_array_argument(a), -1)
+#define nd_asfarray_with_2_args(a, dtype) (nd_asfarray)((a), (dtype))
+/* numpy.asarray(a, dtype, order): `a` itself (a new reference) when it has the dtype (-1:
+ * any) and the order (C, F, A: either, K: any layout), else a converted copy. Caller
+ * frees. nd_asarray(a), nd_asarray(a, dtype) use NumPy's order K. */
+ND_API nd_array *nd_asarray(const nd_array *a, int dtype, nd_order order);
+#define nd_asarray(...) ND__OVERLOAD(nd_asarray, __VA_ARGS__)
+#define nd_asarray_with_1_args(a) (nd_asarray)(nd_requires_an_array_argument(a), -1, ND_ORDER_K)
+#define nd_asarray_with_2_args(a, dtype) (nd_asarray)((a), (dtype), ND_ORDER_K)
+#define nd_asarray_with_3_args(a, dtype, order) (nd_asarray)((a), (dtype), (order))
+/* numpy.frombuffer(buffer, dtype, count=-1, offset=0): a 1-D view of the caller's nbytes
+ * bytes (kept alive by the caller while the array lives; writes go to the buffer), count
+ * < 0 taking every element after offset. Errors (ND_EVALUE): NumPy's, for an offset past
+ * the end, a size that is no multiple of the item size, or a count that does not fit. */
+ND_API nd_array *nd_frombuffer(void *buffer, size_t nbytes, nd_dtype dtype, ptrdiff_t count, ptrdiff_t offset);
+#define nd_frombuffer(...) ND__OVERLOAD(nd_frombuffer, __VA_ARGS__)
+#define nd_frombuffer_with_2_args(buf, nbytes) (nd_frombuffer)((buf), (nbytes), ND_FLOAT64, -1, 0)
+#define nd_frombuffer_with_3_args(buf, nbytes, dt) (nd_frombuffer)((buf), (nbytes), (dt), -1, 0)
+#define nd_frombuffer_with_4_args(buf, nbytes, dt, count) (nd_frombuffer)((buf), (nbytes), (dt), (count), 0)
+#define nd_frombuffer_with_5_args(buf, nbytes, dt, count, offset) \
+    (nd_frombuffer)((buf), (nbytes), (dt), (count), (offset))
+/* numpy.fromiter(iterable, dtype, count=-1): a new 1-D array of the values next() gives
+ * (it returns false when exhausted), converted to dtype; count >= 0 stops after count
+ * values and is ND_EVALUE "iterator too short" when fewer come. Caller frees. */
+ND_API nd_array *nd_fromiter(bool (*next)(void *ctx, nd_scalar *out), void *ctx, nd_dtype dtype, ptrdiff_t count);
+#define nd_fromiter(...) ND__OVERLOAD(nd_fromiter, __VA_ARGS__)
+#define nd_fromiter_with_3_args(next, ctx, dt) (nd_fromiter)((next), (ctx), (dt), -1)
+#define nd_fromiter_with_4_args(next, ctx, dt, count) (nd_fromiter)((next), (ctx), (dt), (count))
+/* numpy.fastCopyAndTranspose(a): a C-contiguous copy of a's transpose. Caller frees. */
+ND_API nd_array *nd_fastCopyAndTranspose(const nd_array *a);
+
 #ifdef __cplusplus
 }
 #endif

@@ -129,6 +129,41 @@ ND_API int nd_common_type(int n, const struct nd_array *const *arrays);
 ND_API void nd_cast_strided(void *dst, nd_dtype dt, ptrdiff_t ds,
                             const void *src, nd_dtype st, ptrdiff_t ss, ptrdiff_t n);
 
+/* ---- abstract scalar types: issubdtype, mintypecode ----------------------------------------- */
+/* NumPy's abstract scalar types. Their values follow the nd_dtype ones, so one int argument
+ * can hold either: generic > number > integer > signed/unsignedinteger, number > inexact >
+ * floating / complexfloating; ND_KIND_BOOL is NumPy's bool_ (the same as ND_BOOL). */
+typedef enum nd_kind {
+    ND_KIND_GENERIC = 64,
+    ND_KIND_NUMBER,
+    ND_KIND_INTEGER,
+    ND_KIND_SIGNEDINTEGER,
+    ND_KIND_UNSIGNEDINTEGER,
+    ND_KIND_INEXACT,
+    ND_KIND_FLOATING,
+    ND_KIND_COMPLEXFLOATING,
+    ND_KIND_BOOL
+} nd_kind;
+/* numpy.issubdtype(arg1, arg2): arg1 (an nd_dtype or nd_kind) is arg2 or below it in
+ * NumPy's type hierarchy. A value that is neither sets ND_EDTYPE and returns false. */
+ND_API bool nd_issubdtype(int arg1, int arg2);
+/* NumPy's name of an nd_kind ("floating", "signedinteger"); "?" for other values. */
+ND_API const char *nd_kind_name(int kind);
+/* NumPy's dtype.char ('?', 'b', 'h', 'i', 'l', 'B', 'H', 'I', 'L', 'f', 'd', 'F', 'D');
+ * '\0' for an invalid value. */
+ND_API char nd_dtype_char(nd_dtype t);
+/* numpy.mintypecode(typechars, typeset="GDFgdf", default='d'): the type character of the
+ * smallest-size type in typeset that the characters of typechars appear in ('D' when 'F'
+ * and 'd' both do), `default_` when none does. NULL typeset / 0 default are NumPy's.
+ * A character of typeset that is no type code ('e', 'x'): ND_EVALUE and '\0'.
+ * nd_mintypecode("fdF") == 'D', nd_mintypecode("ii") == 'd'. */
+ND_API char nd_mintypecode(const char *typechars, const char *typeset, char default_);
+#define nd_mintypecode(...) ND__MINTYPECODE_N(__VA_ARGS__, 3, 2, 1, 0)(__VA_ARGS__)
+#define ND__MINTYPECODE_N(a, b, c, n, ...) ND__MINTYPECODE_##n
+#define ND__MINTYPECODE_1(t) (nd_mintypecode)((t), NULL, '\0')
+#define ND__MINTYPECODE_2(t, set) (nd_mintypecode)((t), (set), '\0')
+#define ND__MINTYPECODE_3(t, set, d) (nd_mintypecode)((t), (set), (d))
+
 #ifdef __cplusplus
 }
 #endif

@@ -166,6 +166,24 @@ ND_API nd_array *nd_cond(const nd_array *x, const char *p);
  * all zeros. */
 ND_API nd_array *nd_matrix_rank(const nd_array *a, double tol);
 
+/* ---- tensor inverse and tensor solve -------------------------------------------------------- */
+/* numpy.linalg.tensorinv(a, ind=2): the inverse of a as a tensor operator, of shape
+ * a.shape[ind:] + a.shape[:ind]; prod(a.shape[:ind]) must equal prod(a.shape[ind:]).
+ * Caller frees. Errors: ND_EVALUE for ind <= 0, ND_ELINALG (not square, singular). */
+ND_API nd_array *nd_tensorinv(const nd_array *a, int ind);
+#define nd_tensorinv(...) ND__OVERLOAD(nd_tensorinv, __VA_ARGS__)
+#define nd_tensorinv_with_1_args(a) (nd_tensorinv)(nd_requires_an_array_argument(a), 2)
+#define nd_tensorinv_with_2_args(a, ind) (nd_tensorinv)((a), (ind))
+/* numpy.linalg.tensorsolve(a, b, axes=None): x with tensordot(a, x, x.ndim) == b, of shape
+ * a.shape[-(a.ndim - b.ndim):]; the axes listed (ND_AXES(0, 2); none: NumPy's None) are
+ * first moved, one by one, to the end of a. nd_tensorsolve(a, b) or
+ * nd_tensorsolve(a, b, ND_AXES(0, 2)). Caller frees. Errors: ND_EAXIS (axis not in a),
+ * ND_ELINALG (sizes, singular). */
+ND_API nd_array *nd_tensorsolve(const nd_array *a, const nd_array *b, nd_axes axes);
+#define nd_tensorsolve(...) ND__OVERLOAD(nd_tensorsolve, __VA_ARGS__)
+#define nd_tensorsolve_with_2_args(a, b) (nd_tensorsolve)((a), (b), (const nd_axes){ 0, { 0 } })
+#define nd_tensorsolve_with_3_args(a, b, axes) (nd_tensorsolve)((a), (b), (axes))
+
 #ifdef __cplusplus
 }
 #endif

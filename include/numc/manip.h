@@ -351,6 +351,24 @@ typedef struct nd_ndenumerate {
 ND_API nd_ndenumerate nd_ndenumerate_begin(const nd_array *a);
 ND_API bool nd_ndenumerate_next(nd_ndenumerate *e);
 
+/* ---- hsplit / vsplit / dsplit and rollaxis ----------------------------------------------- */
+/* numpy.hsplit / vsplit / dsplit(a, sections): numpy.split along axis 1 (axis 0 for a
+ * 1-D array) / 0 / 2; writes `sections` views to out (the caller frees each). Errors:
+ * ND_EVALUE when a has fewer than 1 / 2 / 3 dimensions or sections does not divide it. */
+ND_API nd_status nd_hsplit(const nd_array *a, ptrdiff_t sections, nd_array **out);
+ND_API nd_status nd_vsplit(const nd_array *a, ptrdiff_t sections, nd_array **out);
+ND_API nd_status nd_dsplit(const nd_array *a, ptrdiff_t sections, nd_array **out);
+/* The same with n split indices (NumPy's list form): writes n + 1 views. */
+ND_API nd_status nd_hsplit_at(const nd_array *a, int n, const ptrdiff_t *indices, nd_array **out);
+ND_API nd_status nd_vsplit_at(const nd_array *a, int n, const ptrdiff_t *indices, nd_array **out);
+ND_API nd_status nd_dsplit_at(const nd_array *a, int n, const ptrdiff_t *indices, nd_array **out);
+/* numpy.rollaxis(a, axis, start=0): axis moved to sit before `start` (0 <= start <= ndim,
+ * negatives count from the end). A view; ND_EAXIS for a bad axis or start. */
+ND_API nd_array *nd_rollaxis(const nd_array *a, int axis, int start);
+#define nd_rollaxis(...) ND__OVERLOAD(nd_rollaxis, __VA_ARGS__)
+#define nd_rollaxis_with_2_args(a, axis) (nd_rollaxis)((a), (axis), 0)
+#define nd_rollaxis_with_3_args(a, axis, start) (nd_rollaxis)((a), (axis), (start))
+
 #ifdef __cplusplus
 }
 #endif

@@ -83,6 +83,39 @@ ND_API nd_array *nd_union1d(const nd_array *a, const nd_array *b);
 ND_API nd_array *nd_setdiff1d(const nd_array *a, const nd_array *b);
 ND_API nd_array *nd_setxor1d(const nd_array *a, const nd_array *b);
 
+/* ---- set operations with NumPy's options, msort, sort_complex ------------------------------ */
+/* Options of numpy.in1d / isin / setdiff1d / setxor1d (zero: NumPy's defaults). Membership
+ * is NumPy's `==` after promotion: NaN is never found, -0.0 finds 0.0. */
+typedef struct nd_setop_opts {
+    int _;              /* reserved: leave it out */
+    bool assume_unique; /* inputs are already unique (skips the unique step; results are
+                           NumPy's "undefined" ones otherwise) */
+    bool invert;        /* in1d / isin: report elements NOT in the second array */
+} nd_setop_opts;
+/* numpy.in1d(ar1, ar2, assume_unique, invert): 1-D bool of ar1's size, one per element of
+ * the flattened ar1. nd_in1d(a, b) or nd_in1d(a, b, .invert = true). Caller frees. */
+ND_API nd_array *nd_in1d_(const nd_array *ar1, const nd_array *ar2, const nd_setop_opts *o);
+#define nd_in1d(...) nd_in1d_(ND__H2R(__VA_ARGS__, ), &(nd_setop_opts){ ._ = 0, ND__T2(__VA_ARGS__, ) })
+/* numpy.isin(element, test_elements, assume_unique, invert): bool of element's shape;
+ * nd_isin_with(e, t, .invert = true). Caller frees. */
+ND_API nd_array *nd_isin_with_(const nd_array *element, const nd_array *test, const nd_setop_opts *o);
+#define nd_isin_with(...) nd_isin_with_(ND__H2R(__VA_ARGS__, ), &(nd_setop_opts){ ._ = 0, ND__T2(__VA_ARGS__, ) })
+/* numpy.setdiff1d(ar1, ar2, assume_unique): values of ar1 not in ar2, with ar1's dtype;
+ * sorted and unique, or in ar1's order when .assume_unique. Caller frees. */
+ND_API nd_array *nd_setdiff1d_with_(const nd_array *ar1, const nd_array *ar2, const nd_setop_opts *o);
+#define nd_setdiff1d_with(...) \
+    nd_setdiff1d_with_(ND__H2R(__VA_ARGS__, ), &(nd_setop_opts){ ._ = 0, ND__T2(__VA_ARGS__, ) })
+/* numpy.setxor1d(ar1, ar2, assume_unique): sorted values in exactly one of the inputs
+ * (NaNs, unequal to each other, are all kept), promoted dtype. Caller frees. */
+ND_API nd_array *nd_setxor1d_with_(const nd_array *ar1, const nd_array *ar2, const nd_setop_opts *o);
+#define nd_setxor1d_with(...) \
+    nd_setxor1d_with_(ND__H2R(__VA_ARGS__, ), &(nd_setop_opts){ ._ = 0, ND__T2(__VA_ARGS__, ) })
+/* numpy.msort(a): a copy sorted along axis 0. ND_EAXIS for a 0-d array. Caller frees. */
+ND_API nd_array *nd_msort(const nd_array *a);
+/* numpy.sort_complex(a): a copy sorted along the last axis as complex (int8 / int16 /
+ * uint8 / uint16 become complex64, other reals complex128). ND_EAXIS for 0-d. */
+ND_API nd_array *nd_sort_complex(const nd_array *a);
+
 #ifdef __cplusplus
 }
 #endif
