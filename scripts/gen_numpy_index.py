@@ -13,6 +13,11 @@ import inspect, os, re, sys, types
 import numpy as np
 import numpy.fft
 import numpy.linalg
+import numpy.polynomial.chebyshev
+import numpy.polynomial.hermite
+import numpy.polynomial.hermite_e
+import numpy.polynomial.laguerre
+import numpy.polynomial.legendre
 import numpy.polynomial.polynomial
 import numpy.random
 import numpy.testing
@@ -91,9 +96,17 @@ NAMESPACES = [  # (title, NumPy prefix shown, numc prefix, routine names)
      routines(np.random.Generator, dir(np.random.Generator))),
     ("numpy.testing", "np.testing.", "nd_",
      [n for n in routines(np.testing, np.testing.__all__) if n.startswith("assert_")]),
-    ("numpy.polynomial.polynomial", "P.", None,
-     routines(np.polynomial.polynomial, np.polynomial.polynomial.__all__)),
-]
+    ("numpy.polynomial.polynomial", "P.", "nd_polynomial_",
+     [n for n in routines(np.polynomial.polynomial, np.polynomial.polynomial.__all__)]),
+] + [(  # the other five families keep NumPy's names (chebval, legfit, ...)
+    "numpy.polynomial." + m, m[0].upper() + ".", "nd_",
+    routines(getattr(np.polynomial, m), getattr(np.polynomial, m).__all__))
+    for m in ("chebyshev", "legendre", "laguerre", "hermite", "hermite_e")]
+
+# numpy.polynomial.polynomial's names are polyval, polyfit, ... (lowest power first); the
+# classic np.polyval has them, so numc calls the power family nd_polynomial_val, ...
+def _power_name(n):
+    return "nd_polynomial_" + (n[4:] if n.startswith("poly") and n != "polynomial" else n)
 
 # Where the names differ: (namespace, NumPy name) → numc names. From the headers' comments.
 SPECIAL = {
@@ -106,7 +119,10 @@ SPECIAL = {
     ("numpy", "array_str"): ["nd_str", "nd_print"],
     ("numpy", "copyto"): ["nd_assign"],           # copy src into dst, casting same_kind
     ("numpy", "extract"): ["nd_mask_select"],     # a[mask], 1-D
-    ("numpy", "putmask"): ["nd_mask_assign"],     # a[mask] = value (scalar value only)
+    ("numpy", "ix_"): ["nd_ix"],                  # a trailing _ marks options forms in C
+    ("numpy", "frompyfunc"): ["nd_ufunc_new"],    # typed C loops become a ufunc
+    ("numpy", "vectorize"): ["nd_ufunc_from_f64", "nd_ufunc_from_f64_binary"],
+    ("numpy", "frombuffer"): ["nd_frombuffer", "nd_wrap"],
     ("numpy", "poly1d"): ["nd_poly1d_new"],
     ("numpy", "row_stack"): ["nd_vstack"],       # alias of vstack
     ("numpy.random.Generator", "bit_generator"): [],
@@ -239,6 +255,8 @@ def page(name, names):
 
 def numc_for(ns, prefix, npname, names):
     cands = SPECIAL.get((ns, npname))
+    if cands is None and ns == "numpy.polynomial.polynomial":
+        cands = [_power_name(npname)]
     if cands is None:
         cands = [prefix + npname] if prefix else []
     return [c for c in cands if c in names]
@@ -293,10 +311,11 @@ def main():
         w("## %s" % title)
         w("")
         if title == "numpy.polynomial.polynomial":
-            w("numc follows NumPy's classic polynomial API (`np.polyval`, `np.polyfit`,")
-            w("`np.poly1d`, ... in the `numpy` table, highest power first). The")
-            w("`numpy.polynomial.polynomial` functions (`P.` here) order coefficients lowest")
-            w("power first, so none of numc's functions stands for them.")
+            w("`P.polyval`, `P.polyfit`, ... (lowest power first) are `nd_polynomial_val`,")
+            w("`nd_polynomial_fit`, ...: `nd_polyval` and `nd_polyfit` are NumPy's classic")
+            w("`np.polyval` / `np.polyfit` (highest power first). The other families keep")
+            w("NumPy's names (`C.chebval` is `nd_chebval`). NumPy's classes (`Polynomial`,")
+            w("`Chebyshev`, ...) are `nd_series`.")
             w("")
         w("| NumPy | numc | page |")
         w("|---|---|---|")
