@@ -65,6 +65,8 @@ put("bool_take", m45[[0, 3]])
 put("idx_int32", v[np.array([9, 0, 4], dtype=np.int32)])
 put("idx_uint8", v[np.array([9, 0, 4], dtype=np.uint8)])
 put("newaxis_arr", v[None, [1, 2]])
+put("sep_bcast", a3[[0, 1], 1:3, [[0], [1]]])
+put("mid_bcast", a3[:, [[0], [1]], [1, 2]])
 put("str_spec", a3[[0, 2], :, m5])
 put("str_nested", a2[[[0, 1], [2, 3]], ::2])
 put("str_named", a2[np.array([3, 1]), np.array([0, 4])])
@@ -79,6 +81,7 @@ x = a2.copy(); x[[0, 3]] = np.array([[2.7], [-3.9]]); put("set_float_into_int", 
 x = a3.copy(); x[0, :, [1, 2]] = np.arange(8).reshape(2, 4); put("set_separated", x)
 x = a2.copy(); x[::-1, ::2][[0, 1], [2, 0]] = 99; put("set_negstride", x)
 x = a2.copy(); x[[1, 2], m5] = [[7, 8]]; put("set_value_leading1", x)
+x = v.copy(); x[np.array(True)] = 7; put("set_true0d", x)
 
 # ---- index routines -------------------------------------------------------------------------
 put("indices_23", np.indices((2, 3)))
