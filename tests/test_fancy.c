@@ -25,6 +25,7 @@ static void expect_error(nd_status code, const char *text)
 
 static void test_integer_arrays_one_axis(void)
 {
+    nd_scope_begin(); /* frees the temporaries written inline */
     nd_array *v = in("in_v"), *a2 = in("in_a2");
     nd_array *i1 = IX(3, -1, 0, 3);
     fixture_check(FX, "take1d", nd_getitem(v, ND_ARR(i1)));
@@ -48,10 +49,12 @@ static void test_integer_arrays_one_axis(void)
     CU_ASSERT_FALSE(nd_may_share_memory(g, v));
     nd_array *arr[] = { v, a2, i1, i2, e, r, rneg, z, i32, u8, i12, g };
     for (size_t i = 0; i < sizeof arr / sizeof *arr; i++) nd_free(arr[i]);
+    nd_scope_end();
 }
 
 static void test_several_arrays_broadcast_and_placement(void)
 {
+    nd_scope_begin(); /* frees the temporaries written inline */
     nd_array *a2 = in("in_a2"), *a3 = in("in_a3");
     nd_array *r = IX(0, 2, 3), *c = IX(1, -1, 0);
     fixture_check(FX, "rows_cols", nd_getitem(a2, ND_ARR(r), ND_ARR(c)));
@@ -66,8 +69,12 @@ static void test_several_arrays_broadcast_and_placement(void)
     fixture_check(FX, "ellipsis_arr", nd_getitem(a3, ND_ELLIPSIS, ND_ARR(c40)));
     /* An ellipsis that takes no axis does not separate the arrays (NumPy: shape (1,)). */
     fixture_check(FX, "arr_ellipsis_arr", nd_getitem(a2, ND_ARR(c1), ND_ELLIPSIS, ND_ARR(c2)));
+    /* Broadcast (2, 1) x (2,) index arrays, separated (first) and adjacent (in place). */
+    fixture_check(FX, "sep_bcast", nd_getitem(a3, ND_ARR(c01), ND_SLICE(1, 3, 1), ND_ARR(nd_reshape(c01, ND_SHAPE(2, 1)))));
+    fixture_check(FX, "mid_bcast", nd_getitem(a3, ND_ALL, ND_ARR(nd_reshape(c01, ND_SHAPE(2, 1))), ND_ARR(c12)));
     nd_array *arr[] = { a2, a3, r, c, col, c13, c02, c12, c01, c40, c1, c2 };
     for (size_t i = 0; i < sizeof arr / sizeof *arr; i++) nd_free(arr[i]);
+    nd_scope_end();
 }
 
 static void test_boolean_masks(void)
@@ -176,6 +183,10 @@ static void test_setitem(void)
     nd_array *v78 = nd_reshape((IX(7, 8)), ND_SHAPE(1, 2));
     CU_ASSERT_EQUAL(nd_setitem(x, v78, ND_ARR(r12), ND_MASK(m5)), ND_OK);
     fixture_check(FX, "set_value_leading1", x);
+    x = in("in_v");
+    nd_array *t = nd_scalar_array(ND_BOOL_S(true)), *seven = nd_scalar_array(ND_F64(7));
+    CU_ASSERT_EQUAL(nd_setitem(x, seven, ND_ARR(t)), ND_OK);
+    fixture_check(FX, "set_true0d", x);
     /* The value may be a view of the destination itself. */
     x = nd_arange(0, 5, 1, ND_INT64);
     nd_array *rev = nd_view(x, "::-1");

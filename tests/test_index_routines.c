@@ -238,6 +238,13 @@ static void test_choose_select(void)
     expect_error(ND_ESHAPE, "(8,)");
     CU_ASSERT_PTR_NULL(nd_select(0, NULL, NULL, NULL));
     expect_error(ND_EVALUE, "empty condition list");
+    /* Negative-stride index and choices; a reversed condition and choice. */
+    nd_array *ar = nd_view((IX(1, 1, 0, 2)), "::-1"), *chr = nd_view(ch, ":, ::-1");
+    const nd_array *rrows[3];
+    for (int k = 0; k < 3; k++) rrows[k] = nd_sel(chr, ND_AT(k));
+    fixture_check(FX, "choose_reversed", nd_choose(ar, 3, rrows, ND_RAISE));
+    fixture_check(FX, "select_noncontig", nd_select(1, (const nd_array *[]){ nd_view(c1, "::-1") },
+                                                    (const nd_array *[]){ nd_view(xs, "::-1") }, m1));
     nd_array *arr[] = { ch, rv[0], rv[1], rv[2], a, col, w, a5, xs, c1, c2, sq, m1, nan, half, short3 };
     for (size_t k = 0; k < sizeof arr / sizeof *arr; k++) nd_free(arr[k]);
 }
@@ -257,6 +264,22 @@ static void test_place_putmask_put_along(void)
     nd_array *v3 = IX(100, 200, 300);
     CU_ASSERT_EQUAL(nd_putmask(x, m2, v3), ND_OK);
     fixture_check(FX, "putmask_cycle", x);
+    x = nd_copy(a2, ND_ORDER_C);
+    nd_array *xt = nd_transpose(x), *mt = nd_empty(ND_SHAPE(5, 4), ND_BOOL);
+    for (int i = 0; i < 5; i++)
+        for (int j = 0; j < 4; j++) ((bool *)nd_data(mt))[i * 4 + j] = j * 5 + i > 13;
+    CU_ASSERT_EQUAL(nd_putmask(xt, mt, v3), ND_OK);
+    fixture_check(FX, "putmask_transposed", xt);
+    nd_free(mt);
+    nd_free(x);
+    x = nd_copy(a2, ND_ORDER_C);
+    nd_array *xr = nd_view(x, "::-1"), *mr = nd_empty(ND_SHAPE(4, 5), ND_BOOL);
+    for (int i = 0; i < 4; i++)
+        for (int j = 0; j < 5; j++) ((bool *)nd_data(mr))[i * 5 + j] = ((3 - i) * 5 + j) % 4 == 1;
+    CU_ASSERT_EQUAL(nd_place(xr, mr, v), ND_OK);
+    fixture_check(FX, "place_reversed", xr);
+    nd_free(mr);
+    nd_free(x);
     nd_array *e = nd_empty(ND_SHAPE(0), ND_INT64);
     x = nd_copy(a2, ND_ORDER_C);
     CU_ASSERT_EQUAL(nd_putmask(x, m2, e), ND_OK);

@@ -52,7 +52,7 @@ nd_array *(nd_indices)(int ndim, const ptrdiff_t *shape, nd_dtype dt)
     if (ndim >= ND_MAXDIMS) return ND_FAIL(ND_EVALUE, "nd_indices: %d dimensions leave no room for the grid axis", ndim);
     ptrdiff_t gshape[ND_MAXDIMS];
     gshape[0] = ndim;
-    memcpy(gshape + 1, shape, sizeof(ptrdiff_t) * (size_t)ndim);
+    if (ndim) memcpy(gshape + 1, shape, sizeof(ptrdiff_t) * (size_t)ndim);
     nd_array *out = nd_empty(ndim + 1, gshape, dt);
     if (!out) return NULL;
     for (int d = 0; d < ndim; d++) {
