@@ -139,12 +139,13 @@ for tag, cls in CLS.items():
     lx, ly = t.linspace(7)
     save("s_%s_linx" % tag, lx)
     save("s_%s_liny" % tag, ly)
-print("wrote", len(os.listdir(OUT)), "files to", OUT)
 
 # ---- tensor evaluation, weights, strided input ----
 for tag, (mod, p) in FAM.items():
     f = lambda s: getattr(mod, p + s)
     save(tag + "_valT", f("val")(xg, c2d))          # c (3, 4): shape (4, 3)
+    xx, yy = (xf, yf) if tag != "lag" else (xf_lag, yf_lag)
+    save(tag + "_fitdegs", f("fit")(xx, yy, [4, 0, 2, 5]))
     save(tag + "_val_rev", f("val")(x[::-2], c5))   # negative stride view of x
     if tag != "poly":
         save(tag + "_weight", f("weight")(np.linspace(-0.9, 0.9, 7)))

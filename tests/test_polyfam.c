@@ -199,6 +199,10 @@ static void test_fit(void)
         expect_tol(f->fit(xx, yy, 6, &(nd_polyfam_fit_opts){ 0 }), nm(f, "fit"), FIT_RT, FIT_AT);
         expect_tol(f->fit(xx, yy, 5, &(nd_polyfam_fit_opts){ .w = wf }), nm(f, "fitw"), FIT_RT, FIT_AT);
         expect_tol(f->fit(xx, yf2, 4, NULL), nm(f, "fit2"), FIT_RT, FIT_AT);
+        nd_array *degs = nd_from_i64((int64_t[]){ 4, 0, 2, 5 }, 4);
+        expect_tol(f->fit(xx, yy, 0, &(nd_polyfam_fit_opts){ .degs = degs }), nm(f, "fitdegs"), FIT_RT,
+                   FIT_AT);
+        nd_free(degs);
         nd_polyfit_info info = { 0 };
         nd_array *c = f->fit(xx, yy, 7, &(nd_polyfam_fit_opts){ .full = true, .info = &info });
         CU_ASSERT_PTR_NOT_NULL(c);
@@ -229,6 +233,13 @@ static void test_fit(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(last_warning, "nd_chebfit: The fit may be poorly conditioned"));
     nd_free(cw);
     /* errors */
+    nd_array *fdegs = nd_from_f64((double[]){ 1, 2 }, 2), *negdegs = nd_from_i64((int64_t[]){ 1, -2 }, 2);
+    CU_ASSERT_PTR_NULL(nd_chebfit(xf, yf, 0, .degs = fdegs));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    CU_ASSERT_PTR_NULL(nd_chebfit(xf, yf, 0, .degs = negdegs));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    nd_free(fdegs);
+    nd_free(negdegs);
     CU_ASSERT_PTR_NULL(nd_chebfit(xf, yf, -1));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
     CU_ASSERT_PTR_NULL(nd_chebfit(xf, y3, 2));

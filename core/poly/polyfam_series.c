@@ -176,7 +176,7 @@ nd_series *nd_series_fit_(nd_series_kind kind, const nd_array *x, const nd_array
                           const nd_series_fit_opts *o)
 {
     const char *who = "nd_series_fit";
-    static const nd_series_fit_opts dflt = { 0, NULL, 0.0, false, NULL, NULL, NULL };
+    static const nd_series_fit_opts dflt = { 0, NULL, 0.0, false, NULL, NULL, NULL, NULL };
     if (!o) o = &dflt;
     if (!kind_ok(kind, who)) return NULL;
     if (!x || !y) return nd_set_error(ND_EVALUE, "%s: array is NULL", who), NULL;
@@ -205,7 +205,7 @@ nd_series *nd_series_fit_(nd_series_kind kind, const nd_array *x, const nd_array
     mapparms(dom, win, &off, &scl);
     nd_array *xm = mapped(x, off, scl, who);
     if (!xm) return NULL;
-    nd_polyfam_fit_opts fo = { 0, o->rcond, o->full, o->w, o->info };
+    nd_polyfam_fit_opts fo = { 0, o->rcond, o->full, o->w, o->info, o->degs };
     nd_array *c = API[kind].fit(xm, y, deg, &fo);
     nd_free(xm);
     return make((pf_kind)kind, c, dom, win, who);

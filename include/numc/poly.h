@@ -194,6 +194,9 @@ typedef struct nd_polyfam_fit_opts {
     bool full;             /* fill *info */
     const nd_array *w;     /* weights (1-d, len(x)), applied to the unsquared residuals */
     nd_polyfit_info *info; /* required with .full */
+    const nd_array *degs;  /* NumPy's deg given as a list: fit only these degrees (1-d,
+                              integer, >= 0; deg is then ignored); the result has
+                              max(degs) + 1 coefficients, zeros for the others */
 } nd_polyfam_fit_opts;
 
 /* Options of the *der functions (NumPy's m=1, scl=1, axis=0). */
@@ -592,6 +595,7 @@ typedef struct nd_series_fit_opts {
     const nd_array *w;
     const double *window;
     nd_polyfit_info *info;
+    const nd_array *degs; /* as nd_polyfam_fit_opts.degs */
 } nd_series_fit_opts;
 /* Least-squares fit in the window's coordinates (x mapped from domain to window). Errors
  * as the kind's *fit; ND_EVALUE for a domain with equal ends (x all equal). */
