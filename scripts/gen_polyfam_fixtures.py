@@ -103,7 +103,7 @@ for tag, (mod, p) in FAM.items():
     if tag != "poly":
         save(tag + "_2poly", getattr(mod, p + "2poly")(c5))
         save(tag + "_poly2", getattr(mod, "poly2" + p)(c5))
-        for deg in (1, 5, 12):
+        for deg in (1, 5, 12, 40, 100):
             gx, gw = f("gauss")(deg)
             save("%s_gauss%d_x" % (tag, deg), gx)
             save("%s_gauss%d_w" % (tag, deg), gw)
