@@ -173,7 +173,9 @@ ND_API char *nd_poly1d_str(const nd_poly1d *p);
  * polyfit, polyder, polyint, polyadd, ...) are taken by the classic API above, so its
  * functions are nd_polynomial_<suffix>: numpy.polynomial.polynomial.polyval ->
  * nd_polynomial_val, polyvander -> nd_polynomial_vander, polyroots -> nd_polynomial_roots,
- * polyfromroots -> nd_polynomial_fromroots (and so on for every suffix below).
+ * polyfromroots -> nd_polynomial_fromroots (and so on for every suffix below). Below,
+ * nd_<f>val stands for the six functions nd_polynomial_val, nd_chebval, nd_legval,
+ * nd_lagval, nd_hermval and nd_hermeval, and so on.
  *
  * Coefficients run from low to high degree (c[i] multiplies P_i), the opposite of the
  * classic API. Coefficient arrays are 1-d (a 0-d array counts as one coefficient; der, int,
@@ -185,7 +187,7 @@ ND_API char *nd_poly1d_str(const nd_poly1d *p);
  * one kept; an empty coefficient array there is ND_EVALUE "Coefficient array is empty".
  */
 
-/* Options of the *fit functions: NumPy's rcond, full and w (positional in that order
+/* Options of the nd_<f>fit functions: NumPy's rcond, full and w (positional in that order
  * after deg). With .full, .info receives residuals, rank, singular_values and rcond
  * (release with nd_polyfit_info_free; its cov stays NULL). */
 typedef struct nd_polyfam_fit_opts {
@@ -199,7 +201,7 @@ typedef struct nd_polyfam_fit_opts {
                               max(degs) + 1 coefficients, zeros for the others */
 } nd_polyfam_fit_opts;
 
-/* Options of the *der functions (NumPy's m=1, scl=1, axis=0). */
+/* Options of the nd_<f>der functions (NumPy's m=1, scl=1, axis=0). */
 typedef struct nd_polyfam_der_opts {
     int _;      /* reserved: leave it out */
     int m;      /* order of the derivative (>= 0) */
@@ -207,7 +209,7 @@ typedef struct nd_polyfam_der_opts {
     int axis;   /* the coefficient axis of an n-d c (negative counts from the end) */
 } nd_polyfam_der_opts;
 
-/* Options of the *int functions (NumPy's m=1, k=[], lbnd=0, scl=1, axis=0). */
+/* Options of the nd_<f>int functions (NumPy's m=1, k=[], lbnd=0, scl=1, axis=0). */
 typedef struct nd_polyfam_int_opts {
     int _;        /* reserved: leave it out */
     int m;        /* order of the integral (>= 0) */
@@ -218,14 +220,14 @@ typedef struct nd_polyfam_int_opts {
     int axis;     /* the coefficient axis of an n-d c */
 } nd_polyfam_int_opts;
 
-/* Options of the *pow functions: maxpower (NumPy's default 16; nd_polynomial_pow's
+/* Options of the nd_<f>pow functions: maxpower (NumPy's default 16; nd_polynomial_pow's
  * default -1 is NumPy's None, no limit). */
 typedef struct nd_polyfam_pow_opts {
     int _; /* reserved: leave it out */
     int maxpower;
 } nd_polyfam_pow_opts;
 
-/* *val(x, c): sum c[i] P_i(x) for every element of x (an array of any shape, or a C
+/* nd_<f>val(x, c): sum c[i] P_i(x) for every element of x (an array of any shape, or a C
  * scalar through ND_OPERAND: nd_chebval(0.5, c)), by Clenshaw's recurrence (Horner's for
  * the power series). Result: float64 of x's shape; a c of shape (n, R...) gives shape
  * R... + x.shape (NumPy's tensor=True: one series per column). ND_EVALUE for an empty c. */
@@ -242,7 +244,7 @@ ND_API nd_array *nd_hermval_(nd_operand x, const nd_array *c);
 ND_API nd_array *nd_hermeval_(nd_operand x, const nd_array *c);
 #define nd_hermeval(x, c) nd_hermeval_(ND_OPERAND(x), (c))
 
-/* *val2d(x, y, c) / *val3d(x, y, z, c): sum c[i,j(,k)] P_i(x) P_j(y) (P_k(z)) at
+/* nd_<f>val2d(x, y, c) / nd_<f>val3d(x, y, z, c): sum c[i,j(,k)] P_i(x) P_j(y) (P_k(z)) at
  * the points (x[n], y[n](, z[n])); x, y, z of one shape (ND_ESHAPE "x, y are
  * incompatible" otherwise), c exactly 2-d (3-d). Result: float64 of x's shape. */
 ND_API nd_array *nd_polynomial_val2d(const nd_array *x, const nd_array *y, const nd_array *c);
@@ -264,7 +266,7 @@ ND_API nd_array *nd_hermval3d(const nd_array *x, const nd_array *y, const nd_arr
 ND_API nd_array *nd_hermeval3d(const nd_array *x, const nd_array *y, const nd_array *z,
                               const nd_array *c);
 
-/* *grid2d(x, y, c) / *grid3d(x, y, z, c): the values on the Cartesian product,
+/* nd_<f>grid2d(x, y, c) / nd_<f>grid3d(x, y, z, c): the values on the Cartesian product,
  * shape x.shape + y.shape (+ z.shape); c exactly 2-d / 3-d. */
 ND_API nd_array *nd_polynomial_grid2d(const nd_array *x, const nd_array *y, const nd_array *c);
 ND_API nd_array *nd_chebgrid2d(const nd_array *x, const nd_array *y, const nd_array *c);
@@ -285,7 +287,7 @@ ND_API nd_array *nd_hermgrid3d(const nd_array *x, const nd_array *y, const nd_ar
 ND_API nd_array *nd_hermegrid3d(const nd_array *x, const nd_array *y, const nd_array *z,
                                const nd_array *c);
 
-/* *vander(x, deg): the pseudo-Vandermonde matrix, shape x.shape + (deg + 1,) (a 0-d
+/* nd_<f>vander(x, deg): the pseudo-Vandermonde matrix, shape x.shape + (deg + 1,) (a 0-d
  * x counts as (1,)), column i = P_i(x). vander2d(x, y, degx, degy): x.shape +
  * ((degx+1)(degy+1),), column i*(degy+1)+j = P_i(x) P_j(y); vander3d likewise.
  * ND_EVALUE for a negative degree; x, y, z of one shape. */
@@ -314,11 +316,11 @@ ND_API nd_array *nd_hermvander3d(const nd_array *x, const nd_array *y, const nd_
 ND_API nd_array *nd_hermevander3d(const nd_array *x, const nd_array *y, const nd_array *z,
                                  int degx, int degy, int degz);
 
-/* *fit(x, y, deg, rcond, full, w): least-squares fit (columns of the Vandermonde
+/* nd_<f>fit(x, y, deg, rcond, full, w): least-squares fit (columns of the Vandermonde
  * matrix scaled to unit norm, then nd_lstsq), x 1-d, y 1-d or 2-d (one fit per column:
  * result (deg+1, K)). Errors (ND_EVALUE): deg < 0, empty x, lengths that differ, NaN or inf
  * in x, y or w, .full without .info; ND_ESHAPE: x not 1-d, y not 1-d/2-d, w not 1-d. A
- * rank-deficient fit without .full warns "<name>: The fit may be poorly conditioned"
+ * rank-deficient fit without .full warns "<name>: The fit may be poorly conditioned ..."
  * through nd_warn (NumPy's RankWarning) and returns the coefficients. */
 ND_API nd_array *nd_polynomial_fit_(const nd_array *x, const nd_array *y, int deg,
                              const nd_polyfam_fit_opts *o);
@@ -345,7 +347,7 @@ ND_API nd_array *nd_hermefit_(const nd_array *x, const nd_array *y, int deg,
 #define nd_hermefit(x, y, ...) \
     nd_hermefit_((x), (y), ND__FIRST(__VA_ARGS__, ), &(nd_polyfam_fit_opts){ ._ = 0, ND__T1(__VA_ARGS__, ) })
 
-/* *der(c, m=1, scl=1, axis=0): the m-th derivative along the axis (c of any number of
+/* nd_<f>der(c, m=1, scl=1, axis=0): the m-th derivative along the axis (c of any number of
  * dimensions >= 1; m at least the length gives one zero). ND_EVALUE for m < 0 or a bad
  * axis. */
 ND_API nd_array *nd_polynomial_der_(const nd_array *c, const nd_polyfam_der_opts *o);
@@ -367,7 +369,7 @@ ND_API nd_array *nd_hermeder_(const nd_array *c, const nd_polyfam_der_opts *o);
 #define nd_hermeder(...) \
     nd_hermeder_(ND__RH(__VA_ARGS__, ), &(nd_polyfam_der_opts){ ._ = 0, .m = 1, .scl = 1, ._ = 0, ND__T1(__VA_ARGS__, ) })
 
-/* *int(c, m=1, k=[], lbnd=0, scl=1, axis=0): the m-th integral along the axis.
+/* nd_<f>int(c, m=1, k=[], lbnd=0, scl=1, axis=0): the m-th integral along the axis.
  * ND_EVALUE for m < 0, more constants than m ("Too many integration constants"), a
  * bad axis or an empty c. */
 ND_API nd_array *nd_polynomial_int_(const nd_array *c, const nd_polyfam_int_opts *o);
@@ -389,7 +391,7 @@ ND_API nd_array *nd_hermeint_(const nd_array *c, const nd_polyfam_int_opts *o);
 #define nd_hermeint(...) \
     nd_hermeint_(ND__RH(__VA_ARGS__, ), &(nd_polyfam_int_opts){ ._ = 0, .m = 1, .scl = 1, ._ = 0, ND__T1(__VA_ARGS__, ) })
 
-/* *roots(c): the roots, eigenvalues of the rotated scaled companion matrix, sorted
+/* nd_<f>roots(c): the roots, eigenvalues of the rotated scaled companion matrix, sorted
  * (real first by value; complex128 when any root is complex, else float64). Fewer than
  * two coefficients (after trimming): an empty float64 array. */
 ND_API nd_array *nd_polynomial_roots(const nd_array *c);
@@ -399,7 +401,7 @@ ND_API nd_array *nd_lagroots(const nd_array *c);
 ND_API nd_array *nd_hermroots(const nd_array *c);
 ND_API nd_array *nd_hermeroots(const nd_array *c);
 
-/* *fromroots(roots): the series with those (real) roots, leading coefficient such that
+/* nd_<f>fromroots(roots): the series with those (real) roots, leading coefficient such that
  * it equals prod (x - r); no roots: [1]. */
 ND_API nd_array *nd_polynomial_fromroots(const nd_array *roots);
 ND_API nd_array *nd_chebfromroots(const nd_array *roots);
@@ -408,7 +410,7 @@ ND_API nd_array *nd_lagfromroots(const nd_array *roots);
 ND_API nd_array *nd_hermfromroots(const nd_array *roots);
 ND_API nd_array *nd_hermefromroots(const nd_array *roots);
 
-/* *companion(c): NumPy's scaled companion matrix (symmetric for the orthogonal
+/* nd_<f>companion(c): NumPy's scaled companion matrix (symmetric for the orthogonal
  * families when c is a basis polynomial), (n-1, n-1) for n coefficients. ND_EVALUE
  * "Series must have maximum degree of at least 1." for fewer than 2. */
 ND_API nd_array *nd_polynomial_companion(const nd_array *c);
@@ -418,7 +420,7 @@ ND_API nd_array *nd_lagcompanion(const nd_array *c);
 ND_API nd_array *nd_hermcompanion(const nd_array *c);
 ND_API nd_array *nd_hermecompanion(const nd_array *c);
 
-/* *add / *sub / *mul (c1, c2): sum, difference, product as series (trimmed). */
+/* nd_<f>add / nd_<f>sub / nd_<f>mul (c1, c2): sum, difference, product as series (trimmed). */
 ND_API nd_array *nd_polynomial_add(const nd_array *c1, const nd_array *c2);
 ND_API nd_array *nd_chebadd(const nd_array *c1, const nd_array *c2);
 ND_API nd_array *nd_legadd(const nd_array *c1, const nd_array *c2);
@@ -438,7 +440,7 @@ ND_API nd_array *nd_lagmul(const nd_array *c1, const nd_array *c2);
 ND_API nd_array *nd_hermmul(const nd_array *c1, const nd_array *c2);
 ND_API nd_array *nd_hermemul(const nd_array *c1, const nd_array *c2);
 
-/* *div(c1, c2, &quo, &rem): c1 = quo * c2 + rem, deg rem < deg c2. ND_EVALUE
+/* nd_<f>div(c1, c2, &quo, &rem): c1 = quo * c2 + rem, deg rem < deg c2. ND_EVALUE
  * (NumPy's ZeroDivisionError) when c2 is zero. quo and rem are the caller's. */
 ND_API nd_status nd_polynomial_div(const nd_array *c1, const nd_array *c2, nd_array **quo,
                              nd_array **rem);
@@ -453,7 +455,7 @@ ND_API nd_status nd_hermdiv(const nd_array *c1, const nd_array *c2, nd_array **q
 ND_API nd_status nd_hermediv(const nd_array *c1, const nd_array *c2, nd_array **quo,
                              nd_array **rem);
 
-/* *pow(c, pow, maxpower): c ** pow by repeated multiplication. ND_EVALUE for pow < 0
+/* nd_<f>pow(c, pow, maxpower): c ** pow by repeated multiplication. ND_EVALUE for pow < 0
  * ("Power must be a non-negative integer.") or pow > maxpower ("Power is too large"). */
 ND_API nd_array *nd_polynomial_pow_(const nd_array *c, int pow, const nd_polyfam_pow_opts *o);
 ND_API nd_array *nd_chebpow_(const nd_array *c, int pow, const nd_polyfam_pow_opts *o);
@@ -474,7 +476,7 @@ ND_API nd_array *nd_hermepow_(const nd_array *c, int pow, const nd_polyfam_pow_o
 #define nd_hermepow(c, ...) \
     nd_hermepow_((c), ND__FIRST(__VA_ARGS__, ), &(nd_polyfam_pow_opts){ ._ = 0, .maxpower = 16, ._ = 0, ND__T1(__VA_ARGS__, ) })
 
-/* *mulx(c): x * c (one coefficient longer; [0] stays [0]). */
+/* nd_<f>mulx(c): x * c (one coefficient longer; [0] stays [0]). */
 ND_API nd_array *nd_polynomial_mulx(const nd_array *c);
 ND_API nd_array *nd_chebmulx(const nd_array *c);
 ND_API nd_array *nd_legmulx(const nd_array *c);
@@ -482,7 +484,7 @@ ND_API nd_array *nd_lagmulx(const nd_array *c);
 ND_API nd_array *nd_hermmulx(const nd_array *c);
 ND_API nd_array *nd_hermemulx(const nd_array *c);
 
-/* *trim(c, tol): trailing coefficients with |c| <= tol removed; all of them: [0].
+/* nd_<f>trim(c, tol): trailing coefficients with |c| <= tol removed; all of them: [0].
  * ND_EVALUE for tol < 0 or an empty c. */
 ND_API nd_array *nd_polynomial_trim(const nd_array *c, double tol);
 ND_API nd_array *nd_chebtrim(const nd_array *c, double tol);
@@ -491,7 +493,7 @@ ND_API nd_array *nd_lagtrim(const nd_array *c, double tol);
 ND_API nd_array *nd_hermtrim(const nd_array *c, double tol);
 ND_API nd_array *nd_hermetrim(const nd_array *c, double tol);
 
-/* *line(off, scl): the series of off + scl * x ([off] when scl is 0). */
+/* nd_<f>line(off, scl): the series of off + scl * x ([off] when scl is 0). */
 ND_API nd_array *nd_polynomial_line(double off, double scl);
 ND_API nd_array *nd_chebline(double off, double scl);
 ND_API nd_array *nd_legline(double off, double scl);
@@ -586,7 +588,7 @@ ND_API nd_array *nd_series_eval_(const nd_series *s, nd_operand x);
 
 /* Options of nd_series_fit: NumPy's classmethod fit(x, y, deg, domain=None, rcond=None,
  * full=False, w=None, window=None). domain NULL: [min(x), max(x)]; window NULL: the
- * class's. With .full, .info is filled as for the *fit functions. */
+ * class's. With .full, .info is filled as for the nd_<f>fit functions. */
 typedef struct nd_series_fit_opts {
     int _;                 /* reserved: leave it out */
     const double *domain;
@@ -598,7 +600,7 @@ typedef struct nd_series_fit_opts {
     const nd_array *degs; /* as nd_polyfam_fit_opts.degs */
 } nd_series_fit_opts;
 /* Least-squares fit in the window's coordinates (x mapped from domain to window). Errors
- * as the kind's *fit; ND_EVALUE for a domain with equal ends (x all equal). */
+ * as the kind's nd_<f>fit; ND_EVALUE for a domain with equal ends (x all equal). */
 ND_API nd_series *nd_series_fit_(nd_series_kind kind, const nd_array *x, const nd_array *y, int deg,
                                  const nd_series_fit_opts *o);
 #define nd_series_fit(kind, x, y, ...) \
