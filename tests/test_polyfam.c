@@ -521,7 +521,7 @@ static void test_series(void)
     nd_scope_begin();
     static const nd_series_kind kinds[] = { ND_POLYNOMIAL, ND_CHEBYSHEV, ND_LEGENDRE,
                                             ND_LAGUERRE,   ND_HERMITE,   ND_HERMITE_E };
-    nd_array *x = ld("s_x"), *y = ld("s_y"), *c = ld("s_c");
+    nd_array *x = ld("s_x"), *y = ld("s_y"), *c = ld("s_c"), *c3 = ld("c3");
     nd_array *pts = nd_from_f64((double[]){ 0.3, 1.7, 3.9 }, 3);
     char name[64];
 #define SN(what) (snprintf(name, sizeof name, "s_%s_%s", FAMS[i].tag, what), name)
@@ -552,6 +552,26 @@ static void test_series(void)
         expect(nd_series_coef(u), SN("2poly"), 1e-11);
         nd_series *v = nd_series_convert(t, ND_LAGUERRE, (double[]){ 0, 2 }, NULL);
         expect(nd_series_coef(v), SN("2lag"), 1e-11);
+        nd_series *w2 = nd_series_new(kinds[i], c3, .domain = (double[]){ 0, 4 });
+        nd_series *sa = nd_series_add(t, w2), *ss = nd_series_sub(w2, t), *sm = nd_series_mul(t, w2);
+        nd_series *sp = nd_series_pow(w2, 3), *sq = NULL, *sr = NULL;
+        CU_ASSERT_EQUAL(nd_series_divmod(t, w2, &sq, &sr), ND_OK);
+        expect(nd_series_coef(sa), SN("add"), RT);
+        expect(nd_series_coef(ss), SN("sub"), RT);
+        expect(nd_series_coef(sm), SN("mul"), RT);
+        expect(nd_series_coef(sp), SN("pow"), RT);
+        expect(nd_series_coef(sq), SN("floordiv"), RT);
+        expect(nd_series_coef(sr), SN("mod"), 1e-11);
+        nd_series *other = nd_series_new(kinds[(i + 1) % NFAM], c3, .domain = (double[]){ 0, 4 });
+        nd_series *odom = nd_series_new(kinds[i], c3);
+        CU_ASSERT_PTR_NULL(nd_series_add(t, other));
+        CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "Polynomial types differ"));
+        CU_ASSERT_PTR_NULL(nd_series_mul(t, odom));
+        CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "Domains differ"));
+        CU_ASSERT_PTR_NULL(nd_series_pow(t, 101));
+        nd_series_free(other), nd_series_free(odom);
+        nd_series_free(w2), nd_series_free(sa), nd_series_free(ss), nd_series_free(sm);
+        nd_series_free(sp), nd_series_free(sq), nd_series_free(sr);
         nd_array *lx, *ly;
         CU_ASSERT_EQUAL(nd_series_linspace(t, 7, NULL, &lx, &ly), ND_OK);
         expect(lx, SN("linx"), RT);

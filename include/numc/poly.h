@@ -618,6 +618,18 @@ ND_API nd_array *nd_series_roots(const nd_series *s);
  * domain and window (NULL: the kind's defaults). */
 ND_API nd_series *nd_series_convert(const nd_series *s, nd_series_kind kind, const double *domain,
                                     const double *window);
+/* s + t, s - t, s * t, s ** pow (pow >= 0; maxpower 100 as NumPy's classes) and
+ * divmod(s, t) (*quo = s // t, *rem = s % t; either may be NULL when not wanted): the
+ * kind's add, sub, mul, pow, div on the coefficients. ND_EVALUE when the kinds, domains or
+ * windows differ ("Polynomial types differ", "Domains differ", "Windows differ") and for
+ * division by the zero series. */
+ND_API nd_series *nd_series_add(const nd_series *s, const nd_series *t);
+ND_API nd_series *nd_series_sub(const nd_series *s, const nd_series *t);
+ND_API nd_series *nd_series_mul(const nd_series *s, const nd_series *t);
+ND_API nd_series *nd_series_pow(const nd_series *s, int pow);
+ND_API nd_status nd_series_divmod(const nd_series *s, const nd_series *t, nd_series **quo,
+                                  nd_series **rem);
+
 /* s.linspace(n, domain): *x = n points evenly spaced over domain (NULL: s's), *y = s(x).
  * ND_EVALUE for n < 0 or NULL x / y. */
 ND_API nd_status nd_series_linspace(const nd_series *s, int n, const double *domain, nd_array **x,
