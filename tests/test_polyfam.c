@@ -598,6 +598,14 @@ static void test_series(void)
     CU_ASSERT_PTR_NULL(nd_series_fit(ND_LEGENDRE, same, same, 1));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
     CU_ASSERT_EQUAL(nd_series_kind_of(NULL), -1);
+    CU_ASSERT_PTR_NULL(nd_series_add(NULL, NULL));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    CU_ASSERT_PTR_NULL(nd_series_pow(NULL, 2));
+    CU_ASSERT_EQUAL(nd_series_divmod(NULL, NULL, NULL, NULL), ND_EVALUE);
+    CU_ASSERT_PTR_NULL(nd_series_convert(NULL, ND_LEGENDRE, NULL, NULL));
+    CU_ASSERT_PTR_NULL(nd_series_roots(NULL));
+    CU_ASSERT_PTR_NULL(nd_series_coef(NULL));
+    CU_ASSERT_EQUAL(nd_series_domain(NULL, NULL), ND_EVALUE);
     CU_ASSERT_PTR_NULL(nd_series_eval(NULL, 1.0));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
     nd_series *t = nd_series_new(ND_HERMITE, c);
@@ -622,7 +630,7 @@ static nd_status fault_body(void *ctx)
     nd_array *r = NULL, *p = NULL, *m = NULL, *q = NULL, *rem = NULL, *pw = NULL, *cv = NULL;
     nd_array *gx = NULL, *gw = NULL, *ci = NULL, *v2 = NULL, *g3 = NULL, *c3 = NULL, *sr = NULL;
     nd_array *e1 = NULL, *e2 = NULL;
-    nd_series *s = NULL, *s2 = NULL, *s3 = NULL;
+    nd_series *s = NULL, *s2 = NULL, *s3 = NULL, *s4 = NULL, *s5 = NULL, *s6 = NULL;
     nd_polyfit_info info = { 0 };
     TRY(x = nd_linspace(-1, 1, 30));
     TRY(c = nd_from_f64((double[]){ 1, -2, 3, 0.5 }, 4));
@@ -647,12 +655,15 @@ static nd_status fault_body(void *ctx)
     TRY(s2 = nd_series_convert(s, ND_LAGUERRE, NULL, NULL));
     TRY(s3 = nd_series_integ(s2, 1, ND_OPERAND(2.0), NULL));
     TRY(sr = nd_series_roots(s3));
+    TRY(s4 = nd_series_mul(s2, s3));
+    TRYS(nd_series_divmod(s4, s2, &s5, &s6));
     TRY(e1 = nd_series_eval(s, 0.25));
     TRY(e2 = nd_series_eval(s2, 0.25));
     if (!(fabs(nd_item_f64(e1) - nd_item_f64(e2)) < 1e-9)) rc = ND_EVALUE;
 out:
     nd_polyfit_info_free(&info);
     nd_series_free(s), nd_series_free(s2), nd_series_free(s3);
+    nd_series_free(s4), nd_series_free(s5), nd_series_free(s6);
     nd_free(x), nd_free(y), nd_free(c), nd_free(v), nd_free(f), nd_free(d), nd_free(in);
     nd_free(r), nd_free(p), nd_free(m), nd_free(q), nd_free(rem), nd_free(pw), nd_free(cv);
     nd_free(gx), nd_free(gw), nd_free(ci), nd_free(v2), nd_free(g3), nd_free(c3), nd_free(sr);
