@@ -31,6 +31,7 @@ c20 = rng.uniform(-1, 1, 20)
 c2d = rng.uniform(-1, 1, (3, 4))
 c3d = rng.uniform(-1, 1, (2, 3, 4))
 save("c5", c5)
+save("c5c", c5 + 1j * c5[::-1])
 save("c3", c3)
 save("c20", c20)
 save("c2d", c2d)
@@ -154,6 +155,8 @@ for tag, (mod, p) in FAM.items():
     xx, yy = (xf, yf) if tag != "lag" else (xf_lag, yf_lag)
     save(tag + "_fitdegs", f("fit")(xx, yy, [4, 0, 2, 5]))
     save(tag + "_val_rev", f("val")(x[::-2], c5))   # negative stride view of x
+    save(tag + "_val_cc", f("val")(x / 2, c5 + 1j * c5[::-1]))   # complex coefficients
+    save(tag + "_val_cx", f("val")(x / 2 + 0.5j, c5))            # complex points
     if tag != "poly":
         save(tag + "_weight", f("weight")(np.linspace(-0.9, 0.9, 7)))
 print("wrote", len(os.listdir(OUT)), "files to", OUT)

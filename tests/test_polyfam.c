@@ -156,10 +156,18 @@ static void test_val(void)
     CU_ASSERT_EQUAL(nd_item_f64(vi), 1 + 2 * 2 + 3 * 4);
     nd_free(vi);
     nd_free(ci);
-    nd_array *cc = nd_astype(c5, ND_COMPLEX128, ND_CAST_SAFE);
-    CU_ASSERT_PTR_NULL(nd_chebval(x, cc));
+    /* complex coefficients or points: complex128 (the other functions refuse complex) */
+    nd_array *cc = ld("c5c"), *half = nd_reshape(nd_from_f64((double[]){ 0.5 }, 1), 0, NULL);
+    nd_array *xc = nd_add(xh, nd_multiply(half, nd_reshape(nd_from_buffer((double _Complex[]){ 1.0 * I }, 1,
+                                                                          (ptrdiff_t[]){ 1 }, ND_COMPLEX128),
+                                                             0, NULL)));
+    for (int i = 0; i < NFAM; i++) {
+        const fam *f = &FAMS[i];
+        expect(f->val(ND_OPERAND(xh), cc), nm(f, "val_cc"), RT);
+        expect(f->val(ND_OPERAND(xc), c5), nm(f, "val_cx"), RT);
+    }
+    CU_ASSERT_PTR_NULL(nd_chebder(cc));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EDTYPE);
-    nd_free(cc);
     CU_ASSERT_PTR_NULL(nd_chebval(x, NULL));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
     nd_free(empty);

@@ -180,7 +180,7 @@ ND_API char *nd_poly1d_str(const nd_poly1d *p);
  * Coefficients run from low to high degree (c[i] multiplies P_i), the opposite of the
  * classic API. Coefficient arrays are 1-d (a 0-d array counts as one coefficient; der, int,
  * val and the 2-d/3-d evaluations take more dimensions), of any real dtype, computed and
- * returned as float64; complex input is ND_EDTYPE. Every result is a new array (the
+ * returned as float64; complex input is ND_EDTYPE except in nd_<f>val. Every result is a new array (the
  * caller's, nd_free) or NULL with the last error set (ND_EVALUE for a NULL array or a bad
  * argument, ND_ESHAPE for a wrong number of dimensions, ND_ENOMEM). Where NumPy trims
  * (add, sub, mul, div, pow, roots, fromroots, the conversions) trailing zeros are dropped,
@@ -229,8 +229,9 @@ typedef struct nd_polyfam_pow_opts {
 
 /* nd_<f>val(x, c): sum c[i] P_i(x) for every element of x (an array of any shape, or a C
  * scalar through ND_OPERAND: nd_chebval(0.5, c)), by Clenshaw's recurrence (Horner's for
- * the power series). Result: float64 of x's shape; a c of shape (n, R...) gives shape
- * R... + x.shape (NumPy's tensor=True: one series per column). ND_EVALUE for an empty c. */
+ * the power series). Result: float64 of x's shape (complex128 when c or x is complex); a
+ * c of shape (n, R...) gives shape R... + x.shape (NumPy's tensor=True: one series per
+ * column). ND_EVALUE for an empty c. */
 ND_API nd_array *nd_polynomial_val_(nd_operand x, const nd_array *c);
 #define nd_polynomial_val(x, c) nd_polynomial_val_(ND_OPERAND(x), (c))
 ND_API nd_array *nd_chebval_(nd_operand x, const nd_array *c);
