@@ -101,12 +101,36 @@ static nd_array *val(pf_kind kind, const char *who, nd_operand x, const nd_array
     double *cb = load_coef(c, nd_ndim(c) > 1 ? nd_ndim(c) : 1, who);
     double *xb = cb ? nd__pf_f64(xa, who) : NULL;
     nd_array *out = xb ? nd_empty(ndim, shape, ND_FLOAT64) : NULL;
+    pf_rec *rec = NULL;
+    ptrdiff_t nc = nd_ndim(c) ? nd_shape(c)[0] : 1;
+    if (out && kind != PF_POWER && nc > 2 && !(rec = nd__malloc_n(nc, sizeof *rec, who))) {
+        nd_free(out);
+        out = NULL;
+    }
     if (out) {
         double *y = nd_data(out);
-        ptrdiff_t n = nd_size(xa), nc = nd_ndim(c) ? nd_shape(c)[0] : 1;
-        for (ptrdiff_t r = 0; r < R; r++)
-            for (ptrdiff_t i = 0; i < n; i++) y[r * n + i] = nd__pf_eval(kind, cb + r, nc, R, xb[i]);
+        ptrdiff_t n = nd_size(xa);
+        if (rec) { /* nd__pf_eval with the recurrence tabulated once */
+            for (ptrdiff_t k = 0; k < nc; k++) nd__pf_rec(kind, k, &rec[k]);
+            for (ptrdiff_t r = 0; r < R; r++) {
+                const double *cr = cb + r;
+                for (ptrdiff_t i = 0; i < n; i++) {
+                    double x = xb[i], lo = cr[(nc - 2) * R], hi = cr[(nc - 1) * R];
+                    for (ptrdiff_t j = nc - 2; j >= 1; j--) {
+                        const pf_rec *q = &rec[j];
+                        double tmp = lo;
+                        lo = cr[(j - 1) * R] - (hi * q->G) / q->D;
+                        hi = tmp + (hi * (q->A * x + q->B)) / q->D;
+                    }
+                    y[r * n + i] = lo + hi * ((rec[0].A * x + rec[0].B) / rec[0].D);
+                }
+            }
+        } else {
+            for (ptrdiff_t r = 0; r < R; r++)
+                for (ptrdiff_t i = 0; i < n; i++) y[r * n + i] = nd__pf_eval(kind, cb + r, nc, R, xb[i]);
+        }
     }
+    nd_free_mem(rec);
     nd_free_mem(cb);
     nd_free_mem(xb);
     nd_free(xs);
