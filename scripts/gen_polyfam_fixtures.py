@@ -31,6 +31,7 @@ c20 = rng.uniform(-1, 1, 20)
 c2d = rng.uniform(-1, 1, (3, 4))
 c3d = rng.uniform(-1, 1, (2, 3, 4))
 save("c5", c5)
+save("c5c", c5 + 1j * c5[::-1])
 save("c3", c3)
 save("c20", c20)
 save("c2d", c2d)
@@ -103,7 +104,7 @@ for tag, (mod, p) in FAM.items():
     if tag != "poly":
         save(tag + "_2poly", getattr(mod, p + "2poly")(c5))
         save(tag + "_poly2", getattr(mod, "poly2" + p)(c5))
-        for deg in (1, 5, 12):
+        for deg in (1, 5, 12, 40, 100):
             gx, gw = f("gauss")(deg)
             save("%s_gauss%d_x" % (tag, deg), gx)
             save("%s_gauss%d_w" % (tag, deg), gw)
@@ -136,16 +137,26 @@ for tag, cls in CLS.items():
     save("s_%s_2poly" % tag, u.coef)
     v = t.convert(kind=npp.Laguerre, domain=[0, 2])
     save("s_%s_2lag" % tag, v.coef)
+    w2 = cls(c3, domain=[0, 4])
+    save("s_%s_add" % tag, (t + w2).coef)
+    save("s_%s_sub" % tag, (w2 - t).coef)
+    save("s_%s_mul" % tag, (t * w2).coef)
+    save("s_%s_pow" % tag, (w2 ** 3).coef)
+    save("s_%s_floordiv" % tag, (t // w2).coef)
+    save("s_%s_mod" % tag, (t % w2).coef)
     lx, ly = t.linspace(7)
     save("s_%s_linx" % tag, lx)
     save("s_%s_liny" % tag, ly)
-print("wrote", len(os.listdir(OUT)), "files to", OUT)
 
 # ---- tensor evaluation, weights, strided input ----
 for tag, (mod, p) in FAM.items():
     f = lambda s: getattr(mod, p + s)
     save(tag + "_valT", f("val")(xg, c2d))          # c (3, 4): shape (4, 3)
+    xx, yy = (xf, yf) if tag != "lag" else (xf_lag, yf_lag)
+    save(tag + "_fitdegs", f("fit")(xx, yy, [4, 0, 2, 5]))
     save(tag + "_val_rev", f("val")(x[::-2], c5))   # negative stride view of x
+    save(tag + "_val_cc", f("val")(x / 2, c5 + 1j * c5[::-1]))   # complex coefficients
+    save(tag + "_val_cx", f("val")(x / 2 + 0.5j, c5))            # complex points
     if tag != "poly":
         save(tag + "_weight", f("weight")(np.linspace(-0.9, 0.9, 7)))
 print("wrote", len(os.listdir(OUT)), "files to", OUT)

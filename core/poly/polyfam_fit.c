@@ -3,6 +3,8 @@
  * nd_lstsq), *companion (the scaled companion matrix built from the family's
  * multiplication-by-x rule) and *roots (its eigenvalues through nd_eigvals). */
 #include <float.h>
+#include <limits.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,12 +25,48 @@ static bool finite_all(const double *v, ptrdiff_t n)
     return true;
 }
 
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static nd_array *fit_sel(pf_kind kind, const char *who, const nd_array *x, const nd_array *y, int deg,
+                         const int64_t *sel, ptrdiff_t nsel, const nd_polyfam_fit_opts *o);
+
 static nd_array *fit(pf_kind kind, const char *who, const nd_array *x, const nd_array *y, int deg,
                      const nd_polyfam_fit_opts *o)
 {
-    static const nd_polyfam_fit_opts dflt = { 0, 0.0, false, NULL, NULL };
+    static const nd_polyfam_fit_opts dflt = { 0, 0.0, false, NULL, NULL, NULL };
     if (!o) o = &dflt;
     if (!x || !y) return nd_set_error(ND_EVALUE, "%s: array is NULL", who), NULL;
+    int64_t *sel = NULL;
+    ptrdiff_t nsel = 0;
+    if (o->degs) {
+        if (nd_ndim(o->degs) != 1 || nd_size(o->degs) == 0 || !nd_dtype_is_integer(nd_dtype_of(o->degs)))
+            return nd_set_error(ND_EVALUE, "%s: deg must be an int or non-empty 1-D array of int", who),
+                   NULL;
+        nsel = nd_size(o->degs);
+        if (!(sel = nd__malloc_n(nsel, sizeof *sel, who))) return NULL;
+        if (nd_to_buffer(o->degs, sel, ND_INT64) < 0) {
+            nd_free_mem(sel);
+            return NULL;
+        }
+        qsort(sel, (size_t)nsel, sizeof *sel, cmp_i64);
+        if (sel[0] < 0 || sel[nsel - 1] > INT_MAX - 1) {
+            nd_free_mem(sel);
+            return nd_set_error(ND_EVALUE, "%s: expected deg >= 0", who), NULL;
+        }
+        deg = (int)sel[nsel - 1];
+    }
+    nd_array *c = fit_sel(kind, who, x, y, deg, sel, nsel, o);
+    nd_free_mem(sel);
+    return c;
+}
+
+static nd_array *fit_sel(pf_kind kind, const char *who, const nd_array *x, const nd_array *y, int deg,
+                         const int64_t *sel, ptrdiff_t nsel, const nd_polyfam_fit_opts *o)
+{
     if (deg < 0) return nd_set_error(ND_EVALUE, "%s: expected deg >= 0 (got %d)", who, deg), NULL;
     if (nd_ndim(x) != 1)
         return nd_set_error(ND_ESHAPE, "%s: expected 1D vector for x (got %d dimensions)", who,
@@ -53,9 +91,9 @@ static nd_array *fit(pf_kind kind, const char *who, const nd_array *x, const nd_
     }
     if (o->full && !o->info) return nd_set_error(ND_EVALUE, "%s: .full needs .info", who), NULL;
     bool y2d = nd_ndim(y) == 2;
-    ptrdiff_t K = y2d ? nd_shape(y)[1] : 1, order = (ptrdiff_t)deg + 1;
+    ptrdiff_t K = y2d ? nd_shape(y)[1] : 1, lmax = deg, order = sel ? nsel : (ptrdiff_t)deg + 1;
     double rcond = o->rcond != 0 ? o->rcond : (double)n * DBL_EPSILON;
-    double *xs = NULL, *ws = NULL, *ys = NULL, *scl = NULL;
+    double *xs = NULL, *ws = NULL, *ys = NULL, *scl = NULL, *full = NULL;
     nd_array *A = NULL, *B = NULL, *c = NULL;
     nd_lstsq_result res = { NULL, NULL, NULL, NULL };
     ptrdiff_t ashape[2] = { n, order }, bshape[2] = { n, K }, cshape[2] = { order, K };
@@ -71,7 +109,14 @@ static nd_array *fit(pf_kind kind, const char *who, const nd_array *x, const nd_
     scl = nd__malloc_n(order, sizeof(double), who);
     if (!A || !B || !scl) goto fail;
     double *lhs = nd_data(A), *rhs = nd_data(B);
-    nd__pf_vander_rows(kind, xs, n, deg, lhs, order);
+    if (sel) { /* NumPy's van[:, deg] */
+        if (!(full = nd__malloc_n(n * (lmax + 1), sizeof(double), who))) goto fail;
+        nd__pf_vander_rows(kind, xs, n, deg, full, lmax + 1);
+        for (ptrdiff_t i = 0; i < n; i++)
+            for (ptrdiff_t j = 0; j < order; j++) lhs[i * order + j] = full[i * (lmax + 1) + sel[j]];
+    } else {
+        nd__pf_vander_rows(kind, xs, n, deg, lhs, order);
+    }
     memcpy(rhs, ys, sizeof(double) * (size_t)(n * K));
     if (ws)
         for (ptrdiff_t i = 0; i < n; i++) {
@@ -91,6 +136,16 @@ static nd_array *fit(pf_kind kind, const char *who, const nd_array *x, const nd_
     double *cd = nd_data(c);
     for (ptrdiff_t j = 0; j < order; j++)
         for (ptrdiff_t k = 0; k < K; k++) cd[j * K + k] /= scl[j];
+    if (sel) { /* zeros for the degrees left out */
+        ptrdiff_t fshape[2] = { lmax + 1, K };
+        nd_array *cc = nd_zeros(y2d ? 2 : 1, fshape, ND_FLOAT64);
+        if (!cc) goto fail;
+        double *ccd = nd_data(cc);
+        for (ptrdiff_t j = 0; j < order; j++)
+            for (ptrdiff_t k = 0; k < K; k++) ccd[sel[j] * K + k] = cd[j * K + k];
+        nd_free(c);
+        c = cc;
+    }
     ptrdiff_t rank = (ptrdiff_t)nd_item_i64(res.rank);
     if (o->full) {
         nd_polyfit_info info = { res.residuals, rank, res.s, rcond, NULL };
@@ -106,6 +161,7 @@ static nd_array *fit(pf_kind kind, const char *who, const nd_array *x, const nd_
     nd_free_mem(ys);
     nd_free_mem(ws);
     nd_free_mem(scl);
+    nd_free_mem(full);
     return c;
 fail:
     nd_lstsq_result_free(&res);
@@ -116,6 +172,7 @@ fail:
     nd_free_mem(ys);
     nd_free_mem(ws);
     nd_free_mem(scl);
+    nd_free_mem(full);
     return NULL;
 }
 

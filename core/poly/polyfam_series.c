@@ -176,7 +176,7 @@ nd_series *nd_series_fit_(nd_series_kind kind, const nd_array *x, const nd_array
                           const nd_series_fit_opts *o)
 {
     const char *who = "nd_series_fit";
-    static const nd_series_fit_opts dflt = { 0, NULL, 0.0, false, NULL, NULL, NULL };
+    static const nd_series_fit_opts dflt = { 0, NULL, 0.0, false, NULL, NULL, NULL, NULL };
     if (!o) o = &dflt;
     if (!kind_ok(kind, who)) return NULL;
     if (!x || !y) return nd_set_error(ND_EVALUE, "%s: array is NULL", who), NULL;
@@ -205,7 +205,7 @@ nd_series *nd_series_fit_(nd_series_kind kind, const nd_array *x, const nd_array
     mapparms(dom, win, &off, &scl);
     nd_array *xm = mapped(x, off, scl, who);
     if (!xm) return NULL;
-    nd_polyfam_fit_opts fo = { 0, o->rcond, o->full, o->w, o->info };
+    nd_polyfam_fit_opts fo = { 0, o->rcond, o->full, o->w, o->info, o->degs };
     nd_array *c = API[kind].fit(xm, y, deg, &fo);
     nd_free(xm);
     return make((pf_kind)kind, c, dom, win, who);
@@ -302,5 +302,76 @@ nd_status nd_series_linspace(const nd_series *s, int n, const double *domain, nd
     }
     *x = xs;
     *y = ys;
+    return ND_OK;
+}
+
+/* ---- arithmetic ------------------------------------------------------------------------------ */
+
+#define PF_OPS_ROW(P, K) { nd_##P##add, nd_##P##sub, nd_##P##mul, nd_##P##pow_, nd_##P##div },
+static const struct {
+    nd_array *(*add)(const nd_array *, const nd_array *);
+    nd_array *(*sub)(const nd_array *, const nd_array *);
+    nd_array *(*mul)(const nd_array *, const nd_array *);
+    nd_array *(*pow)(const nd_array *, int, const nd_polyfam_pow_opts *);
+    nd_status (*div)(const nd_array *, const nd_array *, nd_array **, nd_array **);
+} OPS[] = { ND__PF_FAMILIES(PF_OPS_ROW) };
+
+/* NumPy's ABCPolyBase._get_coefficients: same kind, domain and window. */
+static bool compatible(const nd_series *s, const nd_series *t, const char *who)
+{
+    if (!s || !t) return !nd_set_error(ND_EVALUE, "%s: series is NULL", who);
+    if (s->kind != t->kind) return !nd_set_error(ND_EVALUE, "%s: Polynomial types differ", who);
+    if (s->domain[0] != t->domain[0] || s->domain[1] != t->domain[1])
+        return !nd_set_error(ND_EVALUE, "%s: Domains differ", who);
+    if (s->window[0] != t->window[0] || s->window[1] != t->window[1])
+        return !nd_set_error(ND_EVALUE, "%s: Windows differ", who);
+    return true;
+}
+
+nd_series *nd_series_add(const nd_series *s, const nd_series *t)
+{
+    if (!compatible(s, t, "nd_series_add")) return NULL;
+    return make(s->kind, OPS[s->kind].add(s->coef, t->coef), s->domain, s->window, "nd_series_add");
+}
+
+nd_series *nd_series_sub(const nd_series *s, const nd_series *t)
+{
+    if (!compatible(s, t, "nd_series_sub")) return NULL;
+    return make(s->kind, OPS[s->kind].sub(s->coef, t->coef), s->domain, s->window, "nd_series_sub");
+}
+
+nd_series *nd_series_mul(const nd_series *s, const nd_series *t)
+{
+    if (!compatible(s, t, "nd_series_mul")) return NULL;
+    return make(s->kind, OPS[s->kind].mul(s->coef, t->coef), s->domain, s->window, "nd_series_mul");
+}
+
+nd_series *nd_series_pow(const nd_series *s, int pow)
+{
+    if (null_series(s, "nd_series_pow")) return NULL;
+    nd_polyfam_pow_opts o = { 0, 100 };
+    return make(s->kind, OPS[s->kind].pow(s->coef, pow, &o), s->domain, s->window, "nd_series_pow");
+}
+
+nd_status nd_series_divmod(const nd_series *s, const nd_series *t, nd_series **quo, nd_series **rem)
+{
+    const char *who = "nd_series_divmod";
+    if (quo) *quo = NULL;
+    if (rem) *rem = NULL;
+    if (!compatible(s, t, who)) return ND_EVALUE;
+    nd_array *q = NULL, *r = NULL;
+    nd_status st = OPS[s->kind].div(s->coef, t->coef, &q, &r);
+    if (st < 0) return st;
+    nd_series *sq = make(s->kind, q, s->domain, s->window, who);
+    nd_series *sr = sq ? make(s->kind, r, s->domain, s->window, who) : NULL;
+    if (!sq) nd_free(r);
+    if (!sr) {
+        nd_series_free(sq);
+        return nd_last_error() < 0 ? nd_last_error() : ND_ENOMEM;
+    }
+    if (quo) *quo = sq;
+    else nd_series_free(sq);
+    if (rem) *rem = sr;
+    else nd_series_free(sr);
     return ND_OK;
 }

@@ -1,6 +1,7 @@
 /* numpy.polynomial's evaluation and pseudo-Vandermonde matrices for the six families:
  * *val, *val2d, *val3d, *grid2d, *grid3d, *vander, *vander2d, *vander3d — one kernel
  * each over the family table (polyfam_internal.h). */
+#include <complex.h>
 #include <string.h>
 
 #include <numc/array.h>
@@ -19,6 +20,41 @@ static double *load_coef(const nd_array *c, int nd, const char *who)
                NULL;
     if (nd_size(c) == 0) return nd_set_error(ND_EVALUE, "%s: Coefficient array is empty", who), NULL;
     return nd__pf_f64(c, who);
+}
+
+/* The complex Clenshaw / Horner of nd__pf_eval. */
+static double _Complex eval_c(pf_kind kind, const double _Complex *c, ptrdiff_t n, ptrdiff_t stride,
+                              double _Complex x)
+{
+    if (kind == PF_POWER) {
+        double _Complex v = c[(n - 1) * stride];
+        for (ptrdiff_t i = n - 2; i >= 0; i--) v = c[i * stride] + v * x;
+        return v;
+    }
+    if (n == 1) return c[0];
+    double _Complex lo = c[(n - 2) * stride], hi = c[(n - 1) * stride];
+    for (ptrdiff_t j = n - 2; j >= 1; j--) {
+        pf_rec r;
+        nd__pf_rec(kind, j, &r);
+        double _Complex tmp = lo;
+        lo = c[(j - 1) * stride] - (hi * r.G) / r.D;
+        hi = tmp + (hi * (r.A * x + r.B)) / r.D;
+    }
+    pf_rec r0;
+    nd__pf_rec(kind, 0, &r0);
+    return lo + hi * ((r0.A * x + r0.B) / r0.D);
+}
+
+/* a's elements as complex128 (C order) in a new buffer. */
+static double _Complex *load_c(const nd_array *a, const char *who)
+{
+    ptrdiff_t n = nd_size(a);
+    double _Complex *b = nd__malloc_n(n + 1, sizeof *b, who);
+    if (b && n > 0 && nd_to_buffer(a, b, ND_COMPLEX128) < 0) {
+        nd_free_mem(b);
+        return NULL;
+    }
+    return b;
 }
 
 /* NumPy's *val(x, c) with tensor=True: c of shape (n, R...) gives R... + x.shape. */
@@ -45,15 +81,56 @@ static nd_array *val(pf_kind kind, const char *who, nd_operand x, const nd_array
     ptrdiff_t shape[ND_MAXDIMS], R = 1;
     for (int d = 1; d < cnd; d++) R *= shape[d - 1] = nd_shape(c)[d];
     for (int d = 0; d < nd_ndim(xa); d++) shape[cnd - 1 + d] = nd_shape(xa)[d];
+    if (nd_dtype_is_complex(nd_dtype_of(c)) || nd_dtype_is_complex(nd_dtype_of(xa))) {
+        nd_array *out = NULL;
+        double _Complex *cb = NULL, *xb = NULL;
+        if (nd_size(c) == 0) nd_set_error(ND_EVALUE, "%s: Coefficient array is empty", who);
+        else if ((cb = load_c(c, who)) && (xb = load_c(xa, who)))
+            out = nd_empty(ndim, shape, ND_COMPLEX128);
+        if (out) {
+            double _Complex *y = nd_data(out);
+            ptrdiff_t n = nd_size(xa), nc = nd_ndim(c) ? nd_shape(c)[0] : 1;
+            for (ptrdiff_t r = 0; r < R; r++)
+                for (ptrdiff_t i = 0; i < n; i++) y[r * n + i] = eval_c(kind, cb + r, nc, R, xb[i]);
+        }
+        nd_free_mem(cb);
+        nd_free_mem(xb);
+        nd_free(xs);
+        return out;
+    }
     double *cb = load_coef(c, nd_ndim(c) > 1 ? nd_ndim(c) : 1, who);
     double *xb = cb ? nd__pf_f64(xa, who) : NULL;
     nd_array *out = xb ? nd_empty(ndim, shape, ND_FLOAT64) : NULL;
+    pf_rec *rec = NULL;
+    ptrdiff_t nc = nd_ndim(c) ? nd_shape(c)[0] : 1;
+    if (out && kind != PF_POWER && nc > 2 && !(rec = nd__malloc_n(nc, sizeof *rec, who))) {
+        nd_free(out);
+        out = NULL;
+    }
     if (out) {
         double *y = nd_data(out);
-        ptrdiff_t n = nd_size(xa), nc = nd_ndim(c) ? nd_shape(c)[0] : 1;
-        for (ptrdiff_t r = 0; r < R; r++)
-            for (ptrdiff_t i = 0; i < n; i++) y[r * n + i] = nd__pf_eval(kind, cb + r, nc, R, xb[i]);
+        ptrdiff_t n = nd_size(xa);
+        if (rec) { /* nd__pf_eval with the recurrence tabulated once */
+            for (ptrdiff_t k = 0; k < nc; k++) nd__pf_rec(kind, k, &rec[k]);
+            for (ptrdiff_t r = 0; r < R; r++) {
+                const double *cr = cb + r;
+                for (ptrdiff_t i = 0; i < n; i++) {
+                    double x = xb[i], lo = cr[(nc - 2) * R], hi = cr[(nc - 1) * R];
+                    for (ptrdiff_t j = nc - 2; j >= 1; j--) {
+                        const pf_rec *q = &rec[j];
+                        double tmp = lo;
+                        lo = cr[(j - 1) * R] - (hi * q->G) / q->D;
+                        hi = tmp + (hi * (q->A * x + q->B)) / q->D;
+                    }
+                    y[r * n + i] = lo + hi * ((rec[0].A * x + rec[0].B) / rec[0].D);
+                }
+            }
+        } else {
+            for (ptrdiff_t r = 0; r < R; r++)
+                for (ptrdiff_t i = 0; i < n; i++) y[r * n + i] = nd__pf_eval(kind, cb + r, nc, R, xb[i]);
+        }
     }
+    nd_free_mem(rec);
     nd_free_mem(cb);
     nd_free_mem(xb);
     nd_free(xs);

@@ -173,19 +173,21 @@ ND_API char *nd_poly1d_str(const nd_poly1d *p);
  * polyfit, polyder, polyint, polyadd, ...) are taken by the classic API above, so its
  * functions are nd_polynomial_<suffix>: numpy.polynomial.polynomial.polyval ->
  * nd_polynomial_val, polyvander -> nd_polynomial_vander, polyroots -> nd_polynomial_roots,
- * polyfromroots -> nd_polynomial_fromroots (and so on for every suffix below).
+ * polyfromroots -> nd_polynomial_fromroots (and so on for every suffix below). Below,
+ * nd_<f>val stands for the six functions nd_polynomial_val, nd_chebval, nd_legval,
+ * nd_lagval, nd_hermval and nd_hermeval, and so on.
  *
  * Coefficients run from low to high degree (c[i] multiplies P_i), the opposite of the
  * classic API. Coefficient arrays are 1-d (a 0-d array counts as one coefficient; der, int,
  * val and the 2-d/3-d evaluations take more dimensions), of any real dtype, computed and
- * returned as float64; complex input is ND_EDTYPE. Every result is a new array (the
+ * returned as float64; complex input is ND_EDTYPE except in nd_<f>val. Every result is a new array (the
  * caller's, nd_free) or NULL with the last error set (ND_EVALUE for a NULL array or a bad
  * argument, ND_ESHAPE for a wrong number of dimensions, ND_ENOMEM). Where NumPy trims
  * (add, sub, mul, div, pow, roots, fromroots, the conversions) trailing zeros are dropped,
  * one kept; an empty coefficient array there is ND_EVALUE "Coefficient array is empty".
  */
 
-/* Options of the *fit functions: NumPy's rcond, full and w (positional in that order
+/* Options of the nd_<f>fit functions: NumPy's rcond, full and w (positional in that order
  * after deg). With .full, .info receives residuals, rank, singular_values and rcond
  * (release with nd_polyfit_info_free; its cov stays NULL). */
 typedef struct nd_polyfam_fit_opts {
@@ -194,9 +196,12 @@ typedef struct nd_polyfam_fit_opts {
     bool full;             /* fill *info */
     const nd_array *w;     /* weights (1-d, len(x)), applied to the unsquared residuals */
     nd_polyfit_info *info; /* required with .full */
+    const nd_array *degs;  /* NumPy's deg given as a list: fit only these degrees (1-d,
+                              integer, >= 0; deg is then ignored); the result has
+                              max(degs) + 1 coefficients, zeros for the others */
 } nd_polyfam_fit_opts;
 
-/* Options of the *der functions (NumPy's m=1, scl=1, axis=0). */
+/* Options of the nd_<f>der functions (NumPy's m=1, scl=1, axis=0). */
 typedef struct nd_polyfam_der_opts {
     int _;      /* reserved: leave it out */
     int m;      /* order of the derivative (>= 0) */
@@ -204,7 +209,7 @@ typedef struct nd_polyfam_der_opts {
     int axis;   /* the coefficient axis of an n-d c (negative counts from the end) */
 } nd_polyfam_der_opts;
 
-/* Options of the *int functions (NumPy's m=1, k=[], lbnd=0, scl=1, axis=0). */
+/* Options of the nd_<f>int functions (NumPy's m=1, k=[], lbnd=0, scl=1, axis=0). */
 typedef struct nd_polyfam_int_opts {
     int _;        /* reserved: leave it out */
     int m;        /* order of the integral (>= 0) */
@@ -215,17 +220,18 @@ typedef struct nd_polyfam_int_opts {
     int axis;     /* the coefficient axis of an n-d c */
 } nd_polyfam_int_opts;
 
-/* Options of the *pow functions: maxpower (NumPy's default 16; nd_polynomial_pow's
+/* Options of the nd_<f>pow functions: maxpower (NumPy's default 16; nd_polynomial_pow's
  * default -1 is NumPy's None, no limit). */
 typedef struct nd_polyfam_pow_opts {
     int _; /* reserved: leave it out */
     int maxpower;
 } nd_polyfam_pow_opts;
 
-/* *val(x, c): sum c[i] P_i(x) for every element of x (an array of any shape, or a C
+/* nd_<f>val(x, c): sum c[i] P_i(x) for every element of x (an array of any shape, or a C
  * scalar through ND_OPERAND: nd_chebval(0.5, c)), by Clenshaw's recurrence (Horner's for
- * the power series). Result: float64 of x's shape; a c of shape (n, R...) gives shape
- * R... + x.shape (NumPy's tensor=True: one series per column). ND_EVALUE for an empty c. */
+ * the power series). Result: float64 of x's shape (complex128 when c or x is complex); a
+ * c of shape (n, R...) gives shape R... + x.shape (NumPy's tensor=True: one series per
+ * column). ND_EVALUE for an empty c. */
 ND_API nd_array *nd_polynomial_val_(nd_operand x, const nd_array *c);
 #define nd_polynomial_val(x, c) nd_polynomial_val_(ND_OPERAND(x), (c))
 ND_API nd_array *nd_chebval_(nd_operand x, const nd_array *c);
@@ -239,7 +245,7 @@ ND_API nd_array *nd_hermval_(nd_operand x, const nd_array *c);
 ND_API nd_array *nd_hermeval_(nd_operand x, const nd_array *c);
 #define nd_hermeval(x, c) nd_hermeval_(ND_OPERAND(x), (c))
 
-/* *val2d(x, y, c) / *val3d(x, y, z, c): sum c[i,j(,k)] P_i(x) P_j(y) (P_k(z)) at
+/* nd_<f>val2d(x, y, c) / nd_<f>val3d(x, y, z, c): sum c[i,j(,k)] P_i(x) P_j(y) (P_k(z)) at
  * the points (x[n], y[n](, z[n])); x, y, z of one shape (ND_ESHAPE "x, y are
  * incompatible" otherwise), c exactly 2-d (3-d). Result: float64 of x's shape. */
 ND_API nd_array *nd_polynomial_val2d(const nd_array *x, const nd_array *y, const nd_array *c);
@@ -261,7 +267,7 @@ ND_API nd_array *nd_hermval3d(const nd_array *x, const nd_array *y, const nd_arr
 ND_API nd_array *nd_hermeval3d(const nd_array *x, const nd_array *y, const nd_array *z,
                               const nd_array *c);
 
-/* *grid2d(x, y, c) / *grid3d(x, y, z, c): the values on the Cartesian product,
+/* nd_<f>grid2d(x, y, c) / nd_<f>grid3d(x, y, z, c): the values on the Cartesian product,
  * shape x.shape + y.shape (+ z.shape); c exactly 2-d / 3-d. */
 ND_API nd_array *nd_polynomial_grid2d(const nd_array *x, const nd_array *y, const nd_array *c);
 ND_API nd_array *nd_chebgrid2d(const nd_array *x, const nd_array *y, const nd_array *c);
@@ -282,7 +288,7 @@ ND_API nd_array *nd_hermgrid3d(const nd_array *x, const nd_array *y, const nd_ar
 ND_API nd_array *nd_hermegrid3d(const nd_array *x, const nd_array *y, const nd_array *z,
                                const nd_array *c);
 
-/* *vander(x, deg): the pseudo-Vandermonde matrix, shape x.shape + (deg + 1,) (a 0-d
+/* nd_<f>vander(x, deg): the pseudo-Vandermonde matrix, shape x.shape + (deg + 1,) (a 0-d
  * x counts as (1,)), column i = P_i(x). vander2d(x, y, degx, degy): x.shape +
  * ((degx+1)(degy+1),), column i*(degy+1)+j = P_i(x) P_j(y); vander3d likewise.
  * ND_EVALUE for a negative degree; x, y, z of one shape. */
@@ -311,11 +317,11 @@ ND_API nd_array *nd_hermvander3d(const nd_array *x, const nd_array *y, const nd_
 ND_API nd_array *nd_hermevander3d(const nd_array *x, const nd_array *y, const nd_array *z,
                                  int degx, int degy, int degz);
 
-/* *fit(x, y, deg, rcond, full, w): least-squares fit (columns of the Vandermonde
+/* nd_<f>fit(x, y, deg, rcond, full, w): least-squares fit (columns of the Vandermonde
  * matrix scaled to unit norm, then nd_lstsq), x 1-d, y 1-d or 2-d (one fit per column:
  * result (deg+1, K)). Errors (ND_EVALUE): deg < 0, empty x, lengths that differ, NaN or inf
  * in x, y or w, .full without .info; ND_ESHAPE: x not 1-d, y not 1-d/2-d, w not 1-d. A
- * rank-deficient fit without .full warns "<name>: The fit may be poorly conditioned"
+ * rank-deficient fit without .full warns "<name>: The fit may be poorly conditioned ..."
  * through nd_warn (NumPy's RankWarning) and returns the coefficients. */
 ND_API nd_array *nd_polynomial_fit_(const nd_array *x, const nd_array *y, int deg,
                              const nd_polyfam_fit_opts *o);
@@ -342,7 +348,7 @@ ND_API nd_array *nd_hermefit_(const nd_array *x, const nd_array *y, int deg,
 #define nd_hermefit(x, y, ...) \
     nd_hermefit_((x), (y), ND__FIRST(__VA_ARGS__, ), &(nd_polyfam_fit_opts){ ._ = 0, ND__T1(__VA_ARGS__, ) })
 
-/* *der(c, m=1, scl=1, axis=0): the m-th derivative along the axis (c of any number of
+/* nd_<f>der(c, m=1, scl=1, axis=0): the m-th derivative along the axis (c of any number of
  * dimensions >= 1; m at least the length gives one zero). ND_EVALUE for m < 0 or a bad
  * axis. */
 ND_API nd_array *nd_polynomial_der_(const nd_array *c, const nd_polyfam_der_opts *o);
@@ -364,7 +370,7 @@ ND_API nd_array *nd_hermeder_(const nd_array *c, const nd_polyfam_der_opts *o);
 #define nd_hermeder(...) \
     nd_hermeder_(ND__RH(__VA_ARGS__, ), &(nd_polyfam_der_opts){ ._ = 0, .m = 1, .scl = 1, ._ = 0, ND__T1(__VA_ARGS__, ) })
 
-/* *int(c, m=1, k=[], lbnd=0, scl=1, axis=0): the m-th integral along the axis.
+/* nd_<f>int(c, m=1, k=[], lbnd=0, scl=1, axis=0): the m-th integral along the axis.
  * ND_EVALUE for m < 0, more constants than m ("Too many integration constants"), a
  * bad axis or an empty c. */
 ND_API nd_array *nd_polynomial_int_(const nd_array *c, const nd_polyfam_int_opts *o);
@@ -386,7 +392,7 @@ ND_API nd_array *nd_hermeint_(const nd_array *c, const nd_polyfam_int_opts *o);
 #define nd_hermeint(...) \
     nd_hermeint_(ND__RH(__VA_ARGS__, ), &(nd_polyfam_int_opts){ ._ = 0, .m = 1, .scl = 1, ._ = 0, ND__T1(__VA_ARGS__, ) })
 
-/* *roots(c): the roots, eigenvalues of the rotated scaled companion matrix, sorted
+/* nd_<f>roots(c): the roots, eigenvalues of the rotated scaled companion matrix, sorted
  * (real first by value; complex128 when any root is complex, else float64). Fewer than
  * two coefficients (after trimming): an empty float64 array. */
 ND_API nd_array *nd_polynomial_roots(const nd_array *c);
@@ -396,7 +402,7 @@ ND_API nd_array *nd_lagroots(const nd_array *c);
 ND_API nd_array *nd_hermroots(const nd_array *c);
 ND_API nd_array *nd_hermeroots(const nd_array *c);
 
-/* *fromroots(roots): the series with those (real) roots, leading coefficient such that
+/* nd_<f>fromroots(roots): the series with those (real) roots, leading coefficient such that
  * it equals prod (x - r); no roots: [1]. */
 ND_API nd_array *nd_polynomial_fromroots(const nd_array *roots);
 ND_API nd_array *nd_chebfromroots(const nd_array *roots);
@@ -405,7 +411,7 @@ ND_API nd_array *nd_lagfromroots(const nd_array *roots);
 ND_API nd_array *nd_hermfromroots(const nd_array *roots);
 ND_API nd_array *nd_hermefromroots(const nd_array *roots);
 
-/* *companion(c): NumPy's scaled companion matrix (symmetric for the orthogonal
+/* nd_<f>companion(c): NumPy's scaled companion matrix (symmetric for the orthogonal
  * families when c is a basis polynomial), (n-1, n-1) for n coefficients. ND_EVALUE
  * "Series must have maximum degree of at least 1." for fewer than 2. */
 ND_API nd_array *nd_polynomial_companion(const nd_array *c);
@@ -415,7 +421,7 @@ ND_API nd_array *nd_lagcompanion(const nd_array *c);
 ND_API nd_array *nd_hermcompanion(const nd_array *c);
 ND_API nd_array *nd_hermecompanion(const nd_array *c);
 
-/* *add / *sub / *mul (c1, c2): sum, difference, product as series (trimmed). */
+/* nd_<f>add / nd_<f>sub / nd_<f>mul (c1, c2): sum, difference, product as series (trimmed). */
 ND_API nd_array *nd_polynomial_add(const nd_array *c1, const nd_array *c2);
 ND_API nd_array *nd_chebadd(const nd_array *c1, const nd_array *c2);
 ND_API nd_array *nd_legadd(const nd_array *c1, const nd_array *c2);
@@ -435,7 +441,7 @@ ND_API nd_array *nd_lagmul(const nd_array *c1, const nd_array *c2);
 ND_API nd_array *nd_hermmul(const nd_array *c1, const nd_array *c2);
 ND_API nd_array *nd_hermemul(const nd_array *c1, const nd_array *c2);
 
-/* *div(c1, c2, &quo, &rem): c1 = quo * c2 + rem, deg rem < deg c2. ND_EVALUE
+/* nd_<f>div(c1, c2, &quo, &rem): c1 = quo * c2 + rem, deg rem < deg c2. ND_EVALUE
  * (NumPy's ZeroDivisionError) when c2 is zero. quo and rem are the caller's. */
 ND_API nd_status nd_polynomial_div(const nd_array *c1, const nd_array *c2, nd_array **quo,
                              nd_array **rem);
@@ -450,7 +456,7 @@ ND_API nd_status nd_hermdiv(const nd_array *c1, const nd_array *c2, nd_array **q
 ND_API nd_status nd_hermediv(const nd_array *c1, const nd_array *c2, nd_array **quo,
                              nd_array **rem);
 
-/* *pow(c, pow, maxpower): c ** pow by repeated multiplication. ND_EVALUE for pow < 0
+/* nd_<f>pow(c, pow, maxpower): c ** pow by repeated multiplication. ND_EVALUE for pow < 0
  * ("Power must be a non-negative integer.") or pow > maxpower ("Power is too large"). */
 ND_API nd_array *nd_polynomial_pow_(const nd_array *c, int pow, const nd_polyfam_pow_opts *o);
 ND_API nd_array *nd_chebpow_(const nd_array *c, int pow, const nd_polyfam_pow_opts *o);
@@ -471,7 +477,7 @@ ND_API nd_array *nd_hermepow_(const nd_array *c, int pow, const nd_polyfam_pow_o
 #define nd_hermepow(c, ...) \
     nd_hermepow_((c), ND__FIRST(__VA_ARGS__, ), &(nd_polyfam_pow_opts){ ._ = 0, .maxpower = 16, ._ = 0, ND__T1(__VA_ARGS__, ) })
 
-/* *mulx(c): x * c (one coefficient longer; [0] stays [0]). */
+/* nd_<f>mulx(c): x * c (one coefficient longer; [0] stays [0]). */
 ND_API nd_array *nd_polynomial_mulx(const nd_array *c);
 ND_API nd_array *nd_chebmulx(const nd_array *c);
 ND_API nd_array *nd_legmulx(const nd_array *c);
@@ -479,7 +485,7 @@ ND_API nd_array *nd_lagmulx(const nd_array *c);
 ND_API nd_array *nd_hermmulx(const nd_array *c);
 ND_API nd_array *nd_hermemulx(const nd_array *c);
 
-/* *trim(c, tol): trailing coefficients with |c| <= tol removed; all of them: [0].
+/* nd_<f>trim(c, tol): trailing coefficients with |c| <= tol removed; all of them: [0].
  * ND_EVALUE for tol < 0 or an empty c. */
 ND_API nd_array *nd_polynomial_trim(const nd_array *c, double tol);
 ND_API nd_array *nd_chebtrim(const nd_array *c, double tol);
@@ -488,7 +494,7 @@ ND_API nd_array *nd_lagtrim(const nd_array *c, double tol);
 ND_API nd_array *nd_hermtrim(const nd_array *c, double tol);
 ND_API nd_array *nd_hermetrim(const nd_array *c, double tol);
 
-/* *line(off, scl): the series of off + scl * x ([off] when scl is 0). */
+/* nd_<f>line(off, scl): the series of off + scl * x ([off] when scl is 0). */
 ND_API nd_array *nd_polynomial_line(double off, double scl);
 ND_API nd_array *nd_chebline(double off, double scl);
 ND_API nd_array *nd_legline(double off, double scl);
@@ -583,7 +589,7 @@ ND_API nd_array *nd_series_eval_(const nd_series *s, nd_operand x);
 
 /* Options of nd_series_fit: NumPy's classmethod fit(x, y, deg, domain=None, rcond=None,
  * full=False, w=None, window=None). domain NULL: [min(x), max(x)]; window NULL: the
- * class's. With .full, .info is filled as for the *fit functions. */
+ * class's. With .full, .info is filled as for the nd_<f>fit functions. */
 typedef struct nd_series_fit_opts {
     int _;                 /* reserved: leave it out */
     const double *domain;
@@ -592,9 +598,10 @@ typedef struct nd_series_fit_opts {
     const nd_array *w;
     const double *window;
     nd_polyfit_info *info;
+    const nd_array *degs; /* as nd_polyfam_fit_opts.degs */
 } nd_series_fit_opts;
 /* Least-squares fit in the window's coordinates (x mapped from domain to window). Errors
- * as the kind's *fit; ND_EVALUE for a domain with equal ends (x all equal). */
+ * as the kind's nd_<f>fit; ND_EVALUE for a domain with equal ends (x all equal). */
 ND_API nd_series *nd_series_fit_(nd_series_kind kind, const nd_array *x, const nd_array *y, int deg,
                                  const nd_series_fit_opts *o);
 #define nd_series_fit(kind, x, y, ...) \
@@ -612,6 +619,18 @@ ND_API nd_array *nd_series_roots(const nd_series *s);
  * domain and window (NULL: the kind's defaults). */
 ND_API nd_series *nd_series_convert(const nd_series *s, nd_series_kind kind, const double *domain,
                                     const double *window);
+/* s + t, s - t, s * t, s ** pow (pow >= 0; maxpower 100 as NumPy's classes) and
+ * divmod(s, t) (*quo = s // t, *rem = s % t; either may be NULL when not wanted): the
+ * kind's add, sub, mul, pow, div on the coefficients. ND_EVALUE when the kinds, domains or
+ * windows differ ("Polynomial types differ", "Domains differ", "Windows differ") and for
+ * division by the zero series. */
+ND_API nd_series *nd_series_add(const nd_series *s, const nd_series *t);
+ND_API nd_series *nd_series_sub(const nd_series *s, const nd_series *t);
+ND_API nd_series *nd_series_mul(const nd_series *s, const nd_series *t);
+ND_API nd_series *nd_series_pow(const nd_series *s, int pow);
+ND_API nd_status nd_series_divmod(const nd_series *s, const nd_series *t, nd_series **quo,
+                                  nd_series **rem);
+
 /* s.linspace(n, domain): *x = n points evenly spaced over domain (NULL: s's), *y = s(x).
  * ND_EVALUE for n < 0 or NULL x / y. */
 ND_API nd_status nd_series_linspace(const nd_series *s, int n, const double *domain, nd_array **x,
