@@ -66,6 +66,9 @@ put("pad_empty_const", np.pad(np.zeros((0, 2)), 1, constant_values=3.0))
 put("pad_empty_edge", np.pad(np.zeros((0, 3)), ((0, 0), (1, 1)), mode="edge"))
 put("pad_scalar", np.pad(np.array(5.0), 3))
 put("pad_singleton_reflect", np.pad(np.array([[4.0]]), 2, mode="reflect"))
+put("pad_i8_odd", np.pad(np.array([100, -100, 7], np.int8), (2, 2), mode="reflect", reflect_type="odd"))
+put("pad_i8_ramp", np.pad(np.array([100, -100], np.int8), (3, 3), mode="linear_ramp", end_values=(120, -120)))
+put("pad_bool_odd", np.pad(np.array([True, False, False]), (2, 2), mode="symmetric", reflect_type="odd"))
 put("pad_bool_max", np.pad(bits[:, :4], 1, mode="maximum"))
 
 
