@@ -465,6 +465,16 @@ static void test_packbits(void)
     fixture_check(FX, "pack_int", nd_packbits(x, 1));
     nd_array *rev = nd_view(bits, "::-1, ::-3");
     fixture_check(FX, "pack_rev", nd_packbits(rev, 1));
+    /* long rows take the vector path (64 elements a step) */
+    nd_array *lb = in("in_long_bits");
+    fixture_check(FX, "pack_long", nd_packbits(lb));
+    fixture_check(FX, "pack_long_little", nd_packbits(lb, .bitorder = ND_BITORDER_LITTLE));
+    nd_array *nz = nd_astype(lb, ND_BOOL, ND_CAST_UNSAFE), *lr = nd_view(lb, "::-1"), *z = nd_zeros(ND_SHAPE(203), ND_INT8);
+    nd_array *eq = nd_zeros(ND_SHAPE(203), ND_BOOL);
+    for (ptrdiff_t i = 0; i < 203; i++) nd_set(eq, 1, &i, ND_BOOL_S(nd_get_i64(lr, 1, &i) == 0));
+    nd_array *st = nd_stack(ND_ARRAYS(nz, eq), 0);
+    fixture_check(FX, "pack_long_2d", nd_packbits(st, .axis = 1, .bitorder = ND_BITORDER_LITTLE));
+    nd_free(lb), nd_free(nz), nd_free(lr), nd_free(z), nd_free(eq), nd_free(st);
     nd_array *e = nd_zeros(ND_SHAPE(2, 0), ND_BOOL);
     fixture_check(FX, "pack_empty", nd_packbits(e, 1));
     fixture_check(FX, "unpack_none", nd_unpackbits(u8));
