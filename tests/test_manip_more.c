@@ -336,6 +336,22 @@ static void test_complex_pad(void)
     nd_free(c);
 }
 
+static void test_pad_integer_wrap(void)
+{
+    /* odd reflections and ramps in the dtype's own (wrapping) arithmetic, as NumPy */
+    nd_array *i8 = nd_astype(T(nd_from_i64((int64_t[]){ 100, -100, 7 }, 3)), ND_INT8, ND_CAST_UNSAFE);
+    fixture_check(FX, "pad_i8_odd", nd_pad_ex(i8, ND_WIDTHS(2, 2), .mode = ND_PAD_REFLECT, .reflect_type = ND_REFLECT_ODD));
+    nd_array *i82 = nd_view(i8, ":2");
+    fixture_check(FX, "pad_i8_ramp", nd_pad_ex(i82, ND_WIDTHS(3, 3), .mode = ND_PAD_LINEAR_RAMP, .nend_values = 2,
+                                               .end_values = (double[]){ 120, -120 }));
+    nd_array *b = nd_zeros(ND_SHAPE(3), ND_BOOL);
+    nd_set(b, 1, (ptrdiff_t[]){ 0 }, ND_BOOL_S(true));
+    fixture_check(FX, "pad_bool_odd", nd_pad_ex(b, ND_WIDTHS(2, 2), .mode = ND_PAD_SYMMETRIC, .reflect_type = ND_REFLECT_ODD));
+    nd_free(i8);
+    nd_free(i82);
+    nd_free(b);
+}
+
 static void test_trim_block_unstack(void)
 {
     nd_array *t = nd_from_i64((int64_t[]){ 0, 0, 1, 2, 0, 3, 0, 0 }, 8);
@@ -449,6 +465,16 @@ static void test_packbits(void)
     fixture_check(FX, "pack_int", nd_packbits(x, 1));
     nd_array *rev = nd_view(bits, "::-1, ::-3");
     fixture_check(FX, "pack_rev", nd_packbits(rev, 1));
+    /* long rows take the vector path (64 elements a step) */
+    nd_array *lb = in("in_long_bits");
+    fixture_check(FX, "pack_long", nd_packbits(lb));
+    fixture_check(FX, "pack_long_little", nd_packbits(lb, .bitorder = ND_BITORDER_LITTLE));
+    nd_array *nz = nd_astype(lb, ND_BOOL, ND_CAST_UNSAFE), *lr = nd_view(lb, "::-1"), *z = nd_zeros(ND_SHAPE(203), ND_INT8);
+    nd_array *eq = nd_zeros(ND_SHAPE(203), ND_BOOL);
+    for (ptrdiff_t i = 0; i < 203; i++) nd_set(eq, 1, &i, ND_BOOL_S(nd_get_i64(lr, 1, &i) == 0));
+    nd_array *st = nd_stack(ND_ARRAYS(nz, eq), 0);
+    fixture_check(FX, "pack_long_2d", nd_packbits(st, .axis = 1, .bitorder = ND_BITORDER_LITTLE));
+    nd_free(lb), nd_free(nz), nd_free(lr), nd_free(z), nd_free(eq), nd_free(st);
     nd_array *e = nd_zeros(ND_SHAPE(2, 0), ND_BOOL);
     fixture_check(FX, "pack_empty", nd_packbits(e, 1));
     fixture_check(FX, "unpack_none", nd_unpackbits(u8));
@@ -717,6 +743,7 @@ static const ND_TEST tests[] = {
     ND_T(test_pad_function_empty_edges), ND_T(test_delete), ND_T(test_insert), ND_T(test_trim_block_unstack),
     ND_T(test_chkfinite_vander), ND_T(test_packbits), ND_T(test_bitwise_count_and_repr),
     ND_T(test_finfo_iinfo_types), ND_T(test_unique_axis), ND_T(test_intersect_indices),
-    ND_T(test_resize_append_0d), ND_T(test_complex_pad), ND_T(test_allocation_failures), { 0 }
+    ND_T(test_resize_append_0d), ND_T(test_complex_pad), ND_T(test_pad_integer_wrap),
+    ND_T(test_allocation_failures), { 0 }
 };
 ND_TEST_MAIN("manip_more", tests)

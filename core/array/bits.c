@@ -18,18 +18,6 @@ static bool elem_nonzero(const char *p, size_t isz)
     return false;
 }
 
-#if defined(__SSE2__)
-/* Bit reversal of a byte: movemask gives little bit order; big order reverses each byte. */
-static const uint8_t rev8[256] = {
-#define R2(n) n, n + 2 * 64, n + 1 * 64, n + 3 * 64
-#define R4(n) R2(n), R2(n + 2 * 16), R2(n + 1 * 16), R2(n + 3 * 16)
-#define R6(n) R4(n), R4(n + 2 * 4), R4(n + 1 * 4), R4(n + 3 * 4)
-    R6(0), R6(2), R6(1), R6(3)
-#undef R2
-#undef R4
-#undef R6
-};
-#endif
 
 static bool little_endian_host(void)
 {
@@ -103,13 +91,21 @@ nd_array *nd_packbits_(const nd_array *a, const nd_bits_opts *o)
         uint8_t *drow = dst + r * nb;
         ptrdiff_t b = 0;
 #if defined(__SSE2__)
-        if (isz == 1) { /* 16 elements per step: compare with zero, one mask bit per byte */
+        if (isz == 1) { /* 64 elements per step: compare with zero, one mask bit per byte */
             const __m128i zero = _mm_setzero_si128();
-            for (; b + 2 <= n / 8; b += 2) {
-                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(row + b * 8));
-                unsigned m = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)) & 0xffffu;
-                drow[b] = little ? (uint8_t)m : rev8[m & 0xff];
-                drow[b + 1] = little ? (uint8_t)(m >> 8) : rev8[m >> 8];
+            for (; b + 8 <= n / 8; b += 8) {
+                const char *q = row + b * 8;
+                uint64_t m = 0;
+                for (int k = 0; k < 4; k++) {
+                    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(q + 16 * k));
+                    m |= (uint64_t)(~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)) & 0xffffu) << (16 * k);
+                }
+                if (!little) { /* big order: reverse the bits of every byte */
+                    m = ((m >> 1) & 0x5555555555555555ULL) | ((m & 0x5555555555555555ULL) << 1);
+                    m = ((m >> 2) & 0x3333333333333333ULL) | ((m & 0x3333333333333333ULL) << 2);
+                    m = ((m >> 4) & 0x0f0f0f0f0f0f0f0fULL) | ((m & 0x0f0f0f0f0f0f0f0fULL) << 4);
+                }
+                memcpy(drow + b, &m, 8); /* x86: little-endian, byte j = elements 8j .. 8j + 7 */
             }
         }
 #endif

@@ -25,8 +25,16 @@ typedef struct pad_plan {
 static void load_c(const char *p, nd_dtype t, double v[2]) { nd_cast_strided(v, ND_COMPLEX128, 0, p, t, 0, 1); }
 static void store_c(char *p, nd_dtype t, double re, double im)
 {
-    if (nd_dtype_is_integer(t) && !isfinite(re)) { /* NumPy stores the integer minimum */
+    if (nd_dtype_is_integer(t)) {
+        /* Through int64, wrapping into narrower types as NumPy's casts do; NaN, inf and
+         * values beyond int64 give the integer minimum (never an undefined C conversion). */
         int64_t m = INT64_MIN;
+        if (re >= -0x1p63 && re < 0x1p63) m = (int64_t)re;
+        else if (t == ND_UINT64 && re >= 0 && re < 0x1p64) {
+            uint64_t u = (uint64_t)re;
+            memcpy(p, &u, sizeof u);
+            return;
+        }
         nd_cast_strided(p, t, 0, &m, ND_INT64, 0, 1);
         return;
     }
@@ -46,6 +54,24 @@ static inline void copy_elem(char *d, const char *s, size_t isz)
 }
 
 #define AT(k) (base + (k) * stride)
+
+/* 2 * edge - x in the dtype's own arithmetic: integers wrap (as NumPy's), bool is
+ * edge or x (2e - x is nonzero unless both are 0). */
+static void odd_value(char *dst, const char *edge, const char *x, nd_dtype t)
+{
+    if (t == ND_BOOL) {
+        *dst = (char)(*edge || *x);
+    } else if (nd_dtype_is_integer(t)) {
+        nd_scalar e = nd__scalar_load(edge, t), v = nd__scalar_load(x, t);
+        uint64_t r = nd_dtype_kind(t) == 'i' ? 2 * (uint64_t)e.v.i - (uint64_t)v.v.i : 2 * e.v.u - v.v.u;
+        nd_cast_strided(dst, t, 0, &r, ND_UINT64, 0, 1);
+    } else {
+        double ev[2], xv[2];
+        load_c(edge, t, ev);
+        load_c(x, t, xv);
+        store_c(dst, t, 2 * ev[0] - xv[0], 2 * ev[1] - xv[1]);
+    }
+}
 
 /* NumPy >= 1.25's _set_reflect_both, iterated until both sides are filled. */
 static void lane_reflect(const pad_plan *p, char *base, ptrdiff_t stride, bool symmetric)
@@ -69,14 +95,13 @@ static void lane_reflect(const pad_plan *p, char *base, ptrdiff_t stride, bool s
         }
         if (left > 0) {
             ptrdiff_t chunk = old < left ? old : left, start = left - off + chunk;
-            double e[2] = { 0, 0 }, v[2];
-            if (odd) load_c(AT(left), t, e);
+            unsigned char e[16];
+            memcpy(e, AT(left), p->isz);
             for (ptrdiff_t k = 0; k < chunk; k++) {
                 char *dst = AT(left - chunk + k);
                 const char *src = AT(start - k);
                 if (odd) {
-                    load_c(src, t, v);
-                    store_c(dst, t, 2 * e[0] - v[0], 2 * e[1] - v[1]);
+                    odd_value(dst, (const char *)e, src, t);
                 } else {
                     copy_elem(dst, src, p->isz);
                 }
@@ -85,14 +110,13 @@ static void lane_reflect(const pad_plan *p, char *base, ptrdiff_t stride, bool s
         }
         if (right > 0) {
             ptrdiff_t chunk = old < right ? old : right, start = L - right + off - 2;
-            double e[2] = { 0, 0 }, v[2];
-            if (odd) load_c(AT(L - right - 1), t, e);
+            unsigned char e[16];
+            memcpy(e, AT(L - right - 1), p->isz);
             for (ptrdiff_t k = 0; k < chunk; k++) {
                 char *dst = AT(L - right + k);
                 const char *src = AT(start - k);
                 if (odd) {
-                    load_c(src, t, v);
-                    store_c(dst, t, 2 * e[0] - v[0], 2 * e[1] - v[1]);
+                    odd_value(dst, (const char *)e, src, t);
                 } else {
                     copy_elem(dst, src, p->isz);
                 }
