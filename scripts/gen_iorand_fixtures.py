@@ -98,6 +98,23 @@ def gen_rawfile():
     np.arange(10, dtype=np.int16)[::-3].tofile(P('i16_neg.bin'))
     with open(P('odd7.bin'), 'wb') as f:
         f.write(bytes(range(1, 8)))
+    # .npy files for open_memmap
+    from numpy.lib.format import open_memmap
+    m = open_memmap(P('mm_w.npy'), mode='w+', dtype=np.float32, shape=(3, 4))
+    m[:] = np.arange(12, dtype=np.float32).reshape(3, 4)
+    m.flush()
+    del m
+    m = open_memmap(P('mm_wf.npy'), mode='w+', dtype=np.int16, shape=(2, 3), fortran_order=True)
+    m[:] = [[1, 2, 3], [4, 5, 6]]
+    m.flush()
+    del m
+    np.save(P('mm_be.npy'), np.arange(5, dtype='>i4'))
+    with open(P('mm_w.npy'), 'rb') as g:
+        b = g.read()
+    with open(P('mm_short.npy'), 'wb') as g:
+        g.write(b[:-5])
+    with open(P('mm_badmagic.npy'), 'wb') as g:
+        g.write(b'\x93NUMPX' + b[6:])
     # text written by NumPy
     a = np.array([1.5, 2, np.nan, -np.inf, 1e-5, 1e20, 0.1, 1e16, 123456789.0])
     a.tofile(P('f64_sep.txt'), sep=', ')
