@@ -205,7 +205,7 @@ static void test_fromfile_text_matches_numpy(void)
                                   .count = cs[i].count, .sep = cs[i].sep);
         if (!a) fprintf(stderr, "%s: %s\n", cs[i].name, nd_errmsg());
         if (cs[i].b) CU_ASSERT_EQUAL(nd_dtype_of(a), ND_BOOL);
-        if (cs[i].dtype) CU_ASSERT_EQUAL(nd_dtype_of(a), cs[i].dtype);
+        if (cs[i].dtype) CU_ASSERT_EQUAL((int)nd_dtype_of(a), cs[i].dtype);
         check_values(a, cs[i].name);
     }
 }
