@@ -307,6 +307,18 @@ char *nd_format_float_scientific_(const nd_format_float_opts *o)
         nd_free_mem(g.d);
         g.d = d2;
     }
+    {
+        /* room for trim '0' to append a zero */
+        size_t l = strlen(g.d);
+        char *d2 = nd_malloc(l + 3, who);
+        if (!d2) {
+            nd_free_mem(g.d);
+            return NULL;
+        }
+        memcpy(d2, g.d, l + 1);
+        nd_free_mem(g.d);
+        g.d = d2;
+    }
     char *frac = g.d + 1;
     /* Dragon4 places the point when there are fraction digits before trimming, and
      * trim '-' drops only a point that had none */
