@@ -219,7 +219,30 @@ def gen_format_float():
                         f.write('\t'.join(row) + '\n')
 
 
+def gen_printoptions():
+    """str(array) under sign / nanstr / infstr: name|sign|nanstr|infstr|values|text"""
+    arrays = {
+        'mixed': np.array([1.5, -2.25, np.nan, np.inf, -np.inf, 0.0]),
+        'pos': np.array([1.5, 2.0, 30.125]),
+        'posnan': np.array([1.5, np.nan, np.inf]),
+        'neg': np.array([-1.0, 2.0]),
+        'sci': np.array([1e-8, 3.0, 1e9, np.nan]),
+        'allnan': np.array([np.nan, np.inf]),
+        'cplx': np.array([1 + 2j, np.nan + 1j, 3 - np.inf * 1j]),
+    }
+    rows = []
+    for sign in ['-', '+', ' ']:
+        for nanstr, infstr in [('nan', 'inf'), ('NaN', 'Inf'), ('missing', 'infinity')]:
+            for name, a in arrays.items():
+                with np.printoptions(sign=sign, nanstr=nanstr, infstr=infstr):
+                    t = str(a)
+                rows.append('|'.join([name, sign, nanstr, infstr, t.replace('\n', '\\n')]))
+    with open(os.path.join(OUT, 'printoptions.txt'), 'w') as f:
+        f.write('\n'.join(rows) + '\n')
+
+
 if __name__ == '__main__':
+    gen_printoptions()
     gen_random()
     gen_rawfile()
     gen_format_float()

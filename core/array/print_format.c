@@ -349,6 +349,9 @@ static _Thread_local int po_depth;
 
 nd_status nd_printoptions_begin(const nd_printoptions *o)
 {
+    if (o && o->sign && o->sign != '-' && o->sign != '+' && o->sign != ' ')
+        return nd_set_error(ND_EVALUE, "nd_printoptions_begin: sign '%c' must be '-', '+' or ' '",
+                            o->sign);
     if (po_depth >= PO_DEPTH)
         return nd_set_error(ND_EVALUE, "nd_printoptions_begin: scopes nested deeper than %d",
                             PO_DEPTH);
