@@ -25,6 +25,33 @@ def _csv_run(state):
     assert a.shape == (CSV_ROWS, 3)
 
 
+RAW_N = 8_000_000
+
+
+class _TempRaw:
+    """8M float64 and its raw file (ndarray.tofile)."""
+
+    def __init__(self):
+        self.a = np.random.default_rng(7).standard_normal(RAW_N)
+        fd, self.path = tempfile.mkstemp(suffix=".bin")
+        os.close(fd)
+        self.a.tofile(self.path)
+
+    def __del__(self):
+        os.remove(self.path)
+
+
+def _tofile_run(state):
+    state.a.tofile(state.path)
+
+
+def _fromfile_run(state):
+    a = np.fromfile(state.path)
+    assert a.size == RAW_N
+
+
 WORKLOADS = {
     "csv_load_1Mx3": (_TempCSV, _csv_run),
+    "tofile_8M": (_TempRaw, _tofile_run),
+    "fromfile_8M": (_TempRaw, _fromfile_run),
 }

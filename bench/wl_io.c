@@ -47,3 +47,50 @@ static int csv_run(void *st)
 }
 
 BENCH_WORKLOAD("csv_load_1Mx3", csv_setup, csv_run, csv_teardown);
+
+/* ---- raw files: ndarray.tofile / numpy.fromfile of 8M float64 (64 MB) ------------------ */
+#define RAW_N 8000000
+
+typedef struct raw_state {
+    char path[512];
+    nd_array *a;
+} raw_state;
+
+static void raw_teardown(void *st)
+{
+    raw_state *s = st;
+    if (!s) return;
+    remove(s->path);
+    nd_free(s->a);
+    free(s);
+}
+
+static int raw_setup(void **st)
+{
+    raw_state *s = calloc(1, sizeof *s);
+    if (!s) return -1;
+    *st = s;
+    snprintf(s->path, sizeof s->path, "%s/raw_8M.bin", bench_tmpdir());
+    s->a = nd_empty(ND_SHAPE(RAW_N), ND_FLOAT64);
+    if (!s->a) return -1;
+    bench_fill_normal(nd_data(s->a), RAW_N, 7);
+    return nd_tofile(s->path, s->a) < 0 ? -1 : 0;
+}
+
+static int tofile_run(void *st)
+{
+    raw_state *s = st;
+    return nd_tofile(s->path, s->a) < 0 ? -1 : 0;
+}
+
+static int fromfile_run(void *st)
+{
+    raw_state *s = st;
+    nd_array *a = nd_fromfile(s->path);
+    int ok = a && nd_size(a) == RAW_N;
+    nd_free(a);
+    return ok ? 0 : -1;
+}
+
+BENCH_WORKLOAD("tofile_8M", raw_setup, tofile_run, raw_teardown);
+BENCH_WORKLOAD("fromfile_8M", raw_setup, fromfile_run, raw_teardown);

@@ -408,6 +408,10 @@ nd_status nd_rng_random_into(nd_rng *r, nd_array *out)
         nd_is_c_contiguous(out)) {
         /* the hot path: no call per element */
         double *d = (double *)out->data;
+        if (r->kind == ND_MT19937) {
+            nd__mt19937_fill_double(r, d, out->size);
+            return ND_OK;
+        }
         for (ptrdiff_t i = 0; i < out->size; i++) d[i] = nd__next_double(r);
         return ND_OK;
     }

@@ -74,3 +74,28 @@ void nd__mt19937_seed_seq(nd_rng *r)
     r->s.mt.key[0] = 0x80000000u;
     r->s.mt.pos = ND__MT_N - 1;
 }
+
+/* Generator.random over MT19937 into a contiguous float64 buffer: the state words are
+ * consumed from a local index so the loop carries no generator pointer traffic. */
+void nd__mt19937_fill_double(nd_rng *r, double *d, ptrdiff_t n)
+{
+    uint32_t *k = r->s.mt.key;
+    int pos = r->s.mt.pos;
+    for (ptrdiff_t i = 0; i < n; i++) {
+        uint32_t w[2];
+        for (int j = 0; j < 2; j++) {
+            if (pos >= ND__MT_N) {
+                nd__mt19937_gen(r);
+                pos = 0;
+            }
+            uint32_t y = k[pos++];
+            y ^= y >> 11;
+            y ^= (y << 7) & 0x9d2c5680u;
+            y ^= (y << 15) & 0xefc60000u;
+            y ^= y >> 18;
+            w[j] = y;
+        }
+        d[i] = ((double)(w[0] >> 5) * 67108864.0 + (double)(w[1] >> 6)) * (1.0 / 9007199254740992.0);
+    }
+    r->s.mt.pos = pos;
+}

@@ -120,6 +120,8 @@ ND_INTERNAL void nd__mt19937_gen(nd_rng *r);
 ND_INTERNAL void nd__mt19937_seed32(nd_rng *r, uint32_t s);
 ND_INTERNAL void nd__mt19937_seed_array(nd_rng *r, const uint32_t *key, int n);
 ND_INTERNAL void nd__mt19937_seed_seq(nd_rng *r);
+/* n doubles as nd__mt19937_double would give them, without per-call overhead. */
+ND_INTERNAL void nd__mt19937_fill_double(nd_rng *r, double *d, ptrdiff_t n);
 static inline uint32_t nd__mt19937_next(nd_rng *r)
 {
     if (r->s.mt.pos >= ND__MT_N) nd__mt19937_gen(r);

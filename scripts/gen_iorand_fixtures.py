@@ -98,6 +98,23 @@ def gen_rawfile():
     np.arange(10, dtype=np.int16)[::-3].tofile(P('i16_neg.bin'))
     with open(P('odd7.bin'), 'wb') as f:
         f.write(bytes(range(1, 8)))
+    # .npy files for open_memmap
+    from numpy.lib.format import open_memmap
+    m = open_memmap(P('mm_w.npy'), mode='w+', dtype=np.float32, shape=(3, 4))
+    m[:] = np.arange(12, dtype=np.float32).reshape(3, 4)
+    m.flush()
+    del m
+    m = open_memmap(P('mm_wf.npy'), mode='w+', dtype=np.int16, shape=(2, 3), fortran_order=True)
+    m[:] = [[1, 2, 3], [4, 5, 6]]
+    m.flush()
+    del m
+    np.save(P('mm_be.npy'), np.arange(5, dtype='>i4'))
+    with open(P('mm_w.npy'), 'rb') as g:
+        b = g.read()
+    with open(P('mm_short.npy'), 'wb') as g:
+        g.write(b[:-5])
+    with open(P('mm_badmagic.npy'), 'wb') as g:
+        g.write(b'\x93NUMPX' + b[6:])
     # text written by NumPy
     a = np.array([1.5, 2, np.nan, -np.inf, 1e-5, 1e20, 0.1, 1e16, 123456789.0])
     a.tofile(P('f64_sep.txt'), sep=', ')
@@ -202,7 +219,30 @@ def gen_format_float():
                         f.write('\t'.join(row) + '\n')
 
 
+def gen_printoptions():
+    """str(array) under sign / nanstr / infstr: name|sign|nanstr|infstr|values|text"""
+    arrays = {
+        'mixed': np.array([1.5, -2.25, np.nan, np.inf, -np.inf, 0.0]),
+        'pos': np.array([1.5, 2.0, 30.125]),
+        'posnan': np.array([1.5, np.nan, np.inf]),
+        'neg': np.array([-1.0, 2.0]),
+        'sci': np.array([1e-8, 3.0, 1e9, np.nan]),
+        'allnan': np.array([np.nan, np.inf]),
+        'cplx': np.array([1 + 2j, np.nan + 1j, 3 - np.inf * 1j]),
+    }
+    rows = []
+    for sign in ['-', '+', ' ']:
+        for nanstr, infstr in [('nan', 'inf'), ('NaN', 'Inf'), ('missing', 'infinity')]:
+            for name, a in arrays.items():
+                with np.printoptions(sign=sign, nanstr=nanstr, infstr=infstr):
+                    t = str(a)
+                rows.append('|'.join([name, sign, nanstr, infstr, t.replace('\n', '\\n')]))
+    with open(os.path.join(OUT, 'printoptions.txt'), 'w') as f:
+        f.write('\n'.join(rows) + '\n')
+
+
 if __name__ == '__main__':
+    gen_printoptions()
     gen_random()
     gen_rawfile()
     gen_format_float()

@@ -205,7 +205,7 @@ static void test_fromfile_text_matches_numpy(void)
                                   .count = cs[i].count, .sep = cs[i].sep);
         if (!a) fprintf(stderr, "%s: %s\n", cs[i].name, nd_errmsg());
         if (cs[i].b) CU_ASSERT_EQUAL(nd_dtype_of(a), ND_BOOL);
-        if (cs[i].dtype) CU_ASSERT_EQUAL(nd_dtype_of(a), cs[i].dtype);
+        if (cs[i].dtype) CU_ASSERT_EQUAL((int)nd_dtype_of(a), cs[i].dtype);
         check_values(a, cs[i].name);
     }
 }
@@ -267,7 +267,7 @@ static void test_failed_tofile_leaves_existing_file(void)
     /* the NaN fails only after two items were formatted */
     CU_ASSERT_EQUAL(nd_tofile(tmp("keep.txt"), a, .sep = " ", .format = "%d"), ND_EVALUE);
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "nan"));
-    size_t n;
+    size_t n = 0;
     char *s = slurp(tmp("keep.txt"), &n);
     CU_ASSERT_STRING_EQUAL(s, "precious");
     free(s);
@@ -311,6 +311,125 @@ static void test_text_round_trip_all_dtypes(void)
     }
 }
 
+static void copy_file(const char *from, const char *to)
+{
+    size_t n = 0;
+    char *b = slurp(from, &n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    FILE *f = fopen(to, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fwrite(b, 1, n, f);
+    fclose(f);
+    free(b);
+}
+
+static void test_open_memmap_create_matches_numpy(void)
+{
+    const ptrdiff_t sh[2] = { 3, 4 };
+    nd_array *m = nd_open_memmap(tmp("mm_w.npy"), .mode = ND_MEMMAP_W_PLUS, .dtype = ND_FLOAT32,
+                                 .ndim = 2, .shape = sh);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    CU_ASSERT(nd_is_writeable(m));
+    float *d = (float *)nd_data(m);
+    for (int i = 0; i < 12; i++) d[i] = (float)i;
+    CU_ASSERT_EQUAL(nd_memmap_flush(m), ND_OK);
+    same_file(path, RAW "mm_w.npy");                 /* header and data as NumPy's */
+    /* a view keeps the mapping alive after the base is freed */
+    nd_array *row = nd_view(m, "1");
+    nd_free(m);
+    nd_set_f64(row, ND_IDX(0), 40.0);
+    nd_free(row);                                    /* last reference: flush and unmap */
+    nd_array *back = nd_load(tmp("mm_w.npy"));
+    CU_ASSERT_EQUAL(nd_get_f64(back, ND_IDX(1, 0)), 40.0);
+    CU_ASSERT_EQUAL(nd_get_f64(back, ND_IDX(2, 3)), 11.0);
+    nd_free(back);
+    const ptrdiff_t sf[2] = { 2, 3 };
+    m = nd_open_memmap(tmp("mm_wf.npy"), .mode = ND_MEMMAP_W_PLUS, .dtype = ND_INT16, .ndim = 2,
+                       .shape = sf, .fortran_order = true);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 3; j++) nd_set_f64(m, ND_IDX(i, j), 3 * i + j + 1);
+    nd_free(m);
+    same_file(tmp("mm_wf.npy"), RAW "mm_wf.npy");
+}
+
+static void test_open_memmap_modes(void)
+{
+    copy_file(RAW "mm_w.npy", tmp("mm_rw.npy"));
+    /* r: read-only view of NumPy's file */
+    nd_array *r = nd_open_memmap(tmp("mm_rw.npy"), .mode = ND_MEMMAP_R);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_EQUAL(nd_ndim(r), 2);
+    CU_ASSERT_EQUAL(nd_dtype_of(r), ND_FLOAT32);
+    CU_ASSERT_FALSE(nd_is_writeable(r));
+    CU_ASSERT_EQUAL(nd_get_f64(r, ND_IDX(2, 1)), 9.0);
+    nd_free(r);
+    /* c: writes stay in memory */
+    nd_array *c = nd_open_memmap(tmp("mm_rw.npy"), .mode = ND_MEMMAP_C);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    nd_set_f64(c, ND_IDX(0, 0), -7.0);
+    CU_ASSERT_EQUAL(nd_get_f64(c, ND_IDX(0, 0)), -7.0);
+    nd_free(c);
+    same_file(tmp("mm_rw.npy"), RAW "mm_w.npy");
+    /* r+ (the default): writes reach the file */
+    nd_array *w = nd_open_memmap(tmp("mm_rw.npy"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(w);
+    nd_set_f64(w, ND_IDX(0, 0), -7.0);
+    nd_free(w);
+    nd_array *back = nd_load(tmp("mm_rw.npy"));
+    CU_ASSERT_EQUAL(nd_get_f64(back, ND_IDX(0, 0)), -7.0);
+    nd_free(back);
+    /* Fortran order from NumPy */
+    nd_array *f = nd_open_memmap(RAW "mm_wf.npy", .mode = ND_MEMMAP_R);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_EQUAL(nd_get_i64(f, ND_IDX(1, 2)), 6);
+    CU_ASSERT_EQUAL(nd_get_i64(f, ND_IDX(0, 1)), 2);
+    nd_free(f);
+    /* big-endian: copy-on-write maps swap, r refuses */
+    nd_array *be = nd_open_memmap(RAW "mm_be.npy", .mode = ND_MEMMAP_C);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(be);
+    CU_ASSERT_EQUAL(nd_get_i64(be, ND_IDX(3)), 3);
+    nd_free(be);
+    CU_ASSERT_PTR_NULL(nd_open_memmap(RAW "mm_be.npy", .mode = ND_MEMMAP_R));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EDTYPE);
+}
+
+static void test_open_memmap_errors(void)
+{
+    CU_ASSERT_PTR_NULL(nd_open_memmap(RAW "mm_short.npy", .mode = ND_MEMMAP_R));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EPARSE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "truncated"));
+    CU_ASSERT_PTR_NULL(nd_open_memmap(RAW "mm_badmagic.npy", .mode = ND_MEMMAP_R));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EPARSE);
+    CU_ASSERT_PTR_NULL(nd_open_memmap(RAW "f64.bin", .mode = ND_MEMMAP_R));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EPARSE);
+    CU_ASSERT_PTR_NULL(nd_open_memmap(RAW "nope.npy", .mode = ND_MEMMAP_R));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EIO);
+    CU_ASSERT_PTR_NULL(nd_open_memmap(RAW, .mode = ND_MEMMAP_R));
+    CU_ASSERT_PTR_NULL(nd_open_memmap(tmp("x.npy"), .mode = ND_MEMMAP_W_PLUS, .ndim = 1));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    const ptrdiff_t neg[1] = { -2 };
+    CU_ASSERT_PTR_NULL(nd_open_memmap(tmp("x.npy"), .mode = ND_MEMMAP_W_PLUS, .ndim = 1, .shape = neg));
+    CU_ASSERT_PTR_NULL(nd_open_memmap(RAW "mm_w.npy", .mode = ND_MEMMAP_R, .dtype = ND_INT8));
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "w+ only"));
+    CU_ASSERT_PTR_NULL(nd_open_memmap(tmp("nodir/x.npy"), .mode = ND_MEMMAP_W_PLUS, .ndim = 1,
+                                      .shape = (const ptrdiff_t[]){ 3 }));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EIO);
+    CU_ASSERT_PTR_NULL(nd_open_memmap(tmp("x.npy"), .mode = (nd_memmap_mode)9));
+    nd_array *plain = nd_zeros(ND_SHAPE(2), ND_FLOAT64);
+    CU_ASSERT_EQUAL(nd_memmap_flush(plain), ND_EVALUE);
+    nd_free(plain);
+    /* an empty array maps too */
+    nd_array *e = nd_open_memmap(tmp("empty.npy"), .mode = ND_MEMMAP_W_PLUS, .ndim = 1,
+                                 .shape = (const ptrdiff_t[]){ 0 });
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+    CU_ASSERT_EQUAL(nd_size(e), 0);
+    nd_free(e);
+    e = nd_open_memmap(tmp("empty.npy"), .mode = ND_MEMMAP_R);
+    CU_ASSERT_PTR_NOT_NULL(e);
+    nd_free(e);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_tofile_binary_matches_numpy),
     ND_T(test_tofile_text_matches_numpy),
@@ -320,6 +439,9 @@ static const ND_TEST tests[] = {
     ND_T(test_fromfile_errors),
     ND_T(test_failed_tofile_leaves_existing_file),
     ND_T(test_text_round_trip_all_dtypes),
+    ND_T(test_open_memmap_create_matches_numpy),
+    ND_T(test_open_memmap_modes),
+    ND_T(test_open_memmap_errors),
     { 0 },
 };
 ND_TEST_MAIN_WITH("io_rawfile", tests, setup, teardown)

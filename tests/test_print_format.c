@@ -129,7 +129,87 @@ static void test_printoptions_scope_restores(void)
     nd_free(a);
 }
 
+/* The arrays of gen_printoptions() in scripts/gen_iorand_fixtures.py. */
+static nd_array *po_array(const char *name)
+{
+    const double I = INFINITY, N = NAN;
+    if (!strcmp(name, "mixed")) {
+        const double v[6] = { 1.5, -2.25, N, I, -I, 0.0 };
+        return nd_from_f64(v, 6);
+    }
+    if (!strcmp(name, "pos")) {
+        const double v[3] = { 1.5, 2.0, 30.125 };
+        return nd_from_f64(v, 3);
+    }
+    if (!strcmp(name, "posnan")) {
+        const double v[3] = { 1.5, N, I };
+        return nd_from_f64(v, 3);
+    }
+    if (!strcmp(name, "neg")) {
+        const double v[2] = { -1.0, 2.0 };
+        return nd_from_f64(v, 2);
+    }
+    if (!strcmp(name, "sci")) {
+        const double v[4] = { 1e-8, 3.0, 1e9, N };
+        return nd_from_f64(v, 4);
+    }
+    if (!strcmp(name, "allnan")) {
+        const double v[2] = { N, I };
+        return nd_from_f64(v, 2);
+    }
+    /* numpy: [1+2j, nan+1j, 3 - inf*1j] (inf*1j is nan+infj) */
+    const double c[6] = { 1, 2, N, 1, N, -I };
+    return nd_from_buffer(c, ND_SHAPE(3), ND_COMPLEX128);
+}
+
+static void test_printoptions_sign_nanstr_infstr_match_numpy(void)
+{
+    FILE *f = fopen(NUMC_TEST_DATA "/iorand/printoptions.txt", "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    char *line = NULL;
+    size_t cap = 0;
+    int cases = 0, bad = 0;
+    while (fixture_getline(f, &line, &cap)) {
+        line[strcspn(line, "\n")] = 0;
+        char *col[5];
+        char *p = line;
+        for (int i = 0; i < 5; i++) {
+            col[i] = p;
+            p = i < 4 ? strchr(p, '|') : NULL;
+            if (i < 4) {
+                CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+                *p++ = 0;
+            }
+        }
+        nd_printoptions o = { 0 };
+        o.sign = col[1][0];
+        o.nanstr = col[2];
+        o.infstr = col[3];
+        nd_array *a = po_array(col[0]);
+        CU_ASSERT_EQUAL(nd_printoptions_begin(&o), ND_OK);
+        char *s = nd_str(a);
+        CU_ASSERT_EQUAL(nd_printoptions_end(), ND_OK);
+        if (!s || strcmp(s, col[4]) != 0) {
+            if (bad++ < 6)
+                fprintf(stderr, "\n%s sign '%s' %s/%s: got '%s' want '%s'", col[0], col[1], col[2],
+                        col[3], s ? s : "(null)", col[4]);
+        }
+        nd_free_mem(s);
+        nd_free(a);
+        cases++;
+    }
+    free(line);
+    fclose(f);
+    CU_ASSERT_EQUAL(cases, 63);
+    CU_ASSERT_EQUAL(bad, 0);
+    nd_printoptions bad_sign = { .sign = 'x' };
+    CU_ASSERT_EQUAL(nd_printoptions_begin(&bad_sign), ND_EVALUE);
+    CU_ASSERT_EQUAL(nd_get_printoptions().sign, '-');
+    CU_ASSERT_STRING_EQUAL(nd_get_printoptions().nanstr, "nan");
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_printoptions_sign_nanstr_infstr_match_numpy),
     ND_T(test_format_float_matches_numpy),
     ND_T(test_format_float_known_values_and_errors),
     ND_T(test_printoptions_scope_restores),

@@ -22,6 +22,9 @@ static nd_printoptions effective(nd_printoptions o)
     if (o.threshold <= 0) o.threshold = 1000;
     if (o.edgeitems <= 0) o.edgeitems = 3;
     if (o.linewidth <= 0) o.linewidth = 75;
+    if (o.sign != '+' && o.sign != ' ') o.sign = '-';
+    if (!o.nanstr) o.nanstr = "nan";
+    if (!o.infstr) o.infstr = "inf";
     return o;
 }
 
@@ -175,6 +178,8 @@ static nd_status formatter_build(formatter *F, const layout *L, const nd_printop
     F->pad_true = L->ndim > 0;
     nd__floatfmt_init(&F->re, is_f32_based(L->dt), false, o->precision, o->suppress);
     nd__floatfmt_init(&F->im, is_f32_based(L->dt), true, o->precision, o->suppress);
+    nd__floatfmt_style(&F->re, o->sign, o->nanstr, o->infstr);
+    nd__floatfmt_style(&F->im, 0, o->nanstr, o->infstr);
     if (L->dt == ND_BOOL) return ND_OK;
 
     gather g = { .dt = L->dt };

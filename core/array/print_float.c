@@ -245,6 +245,16 @@ void nd__floatfmt_init(nd__floatfmt *f, bool f32, bool sign_plus, int precision,
     f->suppress = suppress;
     f->precision = precision;
     f->exp_size = -1;
+    f->nanstr = "nan";
+    f->infstr = "inf";
+}
+
+void nd__floatfmt_style(nd__floatfmt *f, char sign, const char *nanstr, const char *infstr)
+{
+    if (sign == '+') f->sign_plus = true;
+    f->sign_space = sign == ' ';
+    if (nanstr) f->nanstr = nanstr;
+    if (infstr) f->infstr = infstr;
 }
 
 static int imax(int a, int b) { return a > b ? a : b; }
@@ -307,11 +317,19 @@ void nd__floatfmt_fill(nd__floatfmt *f, const double *v, ptrdiff_t n)
         f->exp_size = -1;
         f->min_digits = 0;
     }
+    if (f->sign_space) {
+        /* sign=' ': a blank where a minus would go, unless some value has a sign */
+        bool any_neg = false;
+        for (ptrdiff_t i = 0; i < n; i++)
+            if (isfinite(v[i]) && signbit(v[i])) any_neg = true;
+        if (!any_neg) pad_left += 1;
+    }
     if (any_nonfinite) {
-        /* "nan" / "inf" / "-inf" right-aligned in the column of the finite values. */
+        /* nanstr / infstr right-aligned in the column of the finite values. */
         int offset = pad_right + 1;
-        int inflen = 3 + (f->sign_plus || neg_inf);
-        pad_left = imax(pad_left, imax(3 - offset, inflen - offset));
+        int nanlen = (int)strlen(f->nanstr);
+        int inflen = (int)strlen(f->infstr) + (f->sign_plus || f->sign_space || neg_inf);
+        pad_left = imax(pad_left, imax(nanlen - offset, inflen - offset));
     }
     f->pad_left = pad_left;
     f->pad_right = pad_right;
@@ -320,10 +338,11 @@ void nd__floatfmt_fill(nd__floatfmt *f, const double *v, ptrdiff_t n)
 void nd__floatfmt_put(const nd__floatfmt *f, double x, nd__strbuf *out)
 {
     if (!isfinite(x)) {
-        const char *t = isnan(x) ? (f->sign_plus ? "+nan" : "nan")
-                        : x < 0  ? "-inf"
-                        : f->sign_plus ? "+inf" : "inf";
-        nd__sb_spaces(out, (ptrdiff_t)(f->pad_left + f->pad_right + 1) - (ptrdiff_t)strlen(t));
+        const char *sg = isnan(x) ? (f->sign_plus ? "+" : "") : x < 0 ? "-" : f->sign_plus ? "+" : "";
+        const char *t = isnan(x) ? f->nanstr : f->infstr;
+        nd__sb_spaces(out, (ptrdiff_t)(f->pad_left + f->pad_right + 1) -
+                               (ptrdiff_t)(strlen(sg) + strlen(t)));
+        nd__sb_puts(out, sg);
         nd__sb_puts(out, t);
         return;
     }

@@ -307,6 +307,18 @@ char *nd_format_float_scientific_(const nd_format_float_opts *o)
         nd_free_mem(g.d);
         g.d = d2;
     }
+    {
+        /* room for trim '0' to append a zero */
+        size_t l = strlen(g.d);
+        char *d2 = nd_malloc(l + 3, who);
+        if (!d2) {
+            nd_free_mem(g.d);
+            return NULL;
+        }
+        memcpy(d2, g.d, l + 1);
+        nd_free_mem(g.d);
+        g.d = d2;
+    }
     char *frac = g.d + 1;
     /* Dragon4 places the point when there are fraction digits before trimming, and
      * trim '-' drops only a point that had none */
@@ -337,6 +349,9 @@ static _Thread_local int po_depth;
 
 nd_status nd_printoptions_begin(const nd_printoptions *o)
 {
+    if (o && o->sign && o->sign != '-' && o->sign != '+' && o->sign != ' ')
+        return nd_set_error(ND_EVALUE, "nd_printoptions_begin: sign '%c' must be '-', '+' or ' '",
+                            o->sign);
     if (po_depth >= PO_DEPTH)
         return nd_set_error(ND_EVALUE, "nd_printoptions_begin: scopes nested deeper than %d",
                             PO_DEPTH);

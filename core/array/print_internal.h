@@ -18,10 +18,16 @@ typedef struct nd__floatfmt {
     int precision;   /* max fraction digits; in scientific mode the digits every value gets */
     int min_digits;
     int pad_left, pad_right, exp_size;
+    bool sign_space; /* sign=' ' */
+    const char *nanstr, *infstr;
 } nd__floatfmt;
 
 ND_INTERNAL
 void nd__floatfmt_init(nd__floatfmt *f, bool f32, bool sign_plus, int precision, bool suppress);
+/* print options beyond the defaults: sign ('-', '+' or ' '; 0 keeps init's), nanstr and
+ * infstr (NULL: "nan" / "inf"). Call before fill. */
+ND_INTERNAL void nd__floatfmt_style(nd__floatfmt *f, char sign, const char *nanstr,
+                                    const char *infstr);
 /* Choose notation and column widths from the n values that will be printed. */
 ND_INTERNAL void nd__floatfmt_fill(nd__floatfmt *f, const double *v, ptrdiff_t n);
 /* Append one value formatted to the common width. */

@@ -414,6 +414,9 @@ typedef struct nd_printoptions {
     int edgeitems;      /* default 3 */
     int linewidth;      /* default 75 */
     bool suppress;      /* never scientific notation for small numbers */
+    char sign;          /* floats: 0 or '-' (default), '+' always, ' ' a blank for + */
+    const char *nanstr; /* NULL → "nan"; the string must outlive the setting */
+    const char *infstr; /* NULL → "inf" */
 } nd_printoptions;
 /* Set / get the thread's print options (zero fields mean the default). */
 ND_API void nd_set_printoptions(const nd_printoptions *o);

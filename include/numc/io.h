@@ -236,6 +236,38 @@ typedef struct nd_savetxt_opts {
 ND_API nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o);
 #define nd_savetxt(path, ...) nd_savetxt_((path), &(nd_savetxt_opts){ .array = __VA_ARGS__ })
 
+/* ==== Memory-mapped .npy: numpy.lib.format.open_memmap ================================= */
+
+typedef enum nd_memmap_mode {
+    ND_MEMMAP_R_PLUS = 0, /* 'r+' (NumPy's default): read-write, writes reach the file */
+    ND_MEMMAP_R,          /* 'r': read-only */
+    ND_MEMMAP_W_PLUS,     /* 'w+': create (or truncate) the file with dtype / shape */
+    ND_MEMMAP_C           /* 'c': copy-on-write; writes change memory only */
+} nd_memmap_mode;
+typedef struct nd_open_memmap_opts {
+    const char *path;
+    nd_memmap_mode mode;
+    int dtype;              /* w+: 0 → float64; any nd_dtype except bool ... */
+    bool bool_dtype;        /* ... which is asked for with this */
+    int ndim;               /* w+: the shape (ND_SHAPE-style pair: .ndim, .shape) */
+    const ptrdiff_t *shape;
+    bool fortran_order;     /* w+: column-major data */
+    int version;            /* w+: 0 → automatic (1.0, or 2.0 for a huge header), 1, 2, 3 */
+} nd_open_memmap_opts;
+/* numpy.lib.format.open_memmap(path, mode, dtype, shape, fortran_order, version): an
+ * array whose buffer is the file's mapping (r: read-only; r+ / w+: writes go to the file;
+ * c: private). The mapping lives until the last view is freed; writable shared maps are
+ * flushed then. Errors: ND_EIO (open, map), ND_EPARSE (bad header, file shorter than the
+ * header says), ND_EDTYPE (non-native byte order with r / r+, object dtype), ND_EVALUE
+ * (shape given when opening, missing with w+). w+ truncates an existing file.
+ *     nd_open_memmap("big.npy", .mode = ND_MEMMAP_W_PLUS, .dtype = ND_FLOAT32,
+ *                    .ndim = 2, .shape = (const ptrdiff_t[]){ 1000, 1000 }) */
+ND_API nd_array *nd_open_memmap_(const nd_open_memmap_opts *o);
+#define nd_open_memmap(...) nd_open_memmap_(&(nd_open_memmap_opts){ .path = __VA_ARGS__ })
+/* memmap.flush(): write a shared mapping's changes to the file now (msync). ND_EVALUE
+ * for an array (or view) that is not from nd_open_memmap. */
+ND_API nd_status nd_memmap_flush(const nd_array *a);
+
 /* ==== Raw files: ndarray.tofile / numpy.fromfile ====================================== */
 
 typedef struct nd_tofile_opts {

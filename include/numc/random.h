@@ -1,6 +1,6 @@
 /* numc — random sampling (numpy.random.Generator).
  *
- * An nd_rng is a generator over one of five bit generators. Seeding goes through
+ * An nd_rng is a generator over one of six bit generators. Seeding goes through
  * NumPy's SeedSequence, so nd_rng_new(42) draws exactly the stream of
  * numpy.random.default_rng(42), and the distributions use NumPy's Generator
  * algorithms (ziggurat normal / exponential, Lemire bounded integers, ...): the same
@@ -59,7 +59,7 @@ ND_API const char *nd_bitgen_name(nd_bitgen_kind kind);
 ND_API nd_status nd_rng_spawn(nd_rng *r, int n, nd_rng **children);
 /* A copy advanced as if by `jumps` × 2^127·φ draws (PCG64/DXSM, NumPy's jumped()), by
  * jumps × 2^128 blocks (Philox), or by jumps × 2^128 draws (xoshiro256**).
- * SFC64 has no jump: ND_EVALUE (use nd_rng_spawn). */
+ * SFC64 and MT19937 have no jump here: ND_EVALUE (use nd_rng_spawn). */
 ND_API nd_rng *nd_rng_jumped(const nd_rng *r, uint64_t jumps);
 /* Advance the stream by delta = delta_hi·2^64 + delta_lo steps (PCG64/DXSM: draws;
  * Philox: counter blocks), as NumPy's advance(). Other kinds: ND_EVALUE. */
