@@ -721,7 +721,17 @@ nd_status nd__ufm_at(const nd__ufm *m, nd_array *a, int nidx, const nd_array *co
             for (int d = 0; d < ind; d++) bp += pos[d] * bb->strides[d];
         char *bases[3];
         int k = 0;
-        if (direct) {
+        if (sub_nd == 0) {
+            /* one element per position: the loop directly, casts by hand */
+            static const ptrdiff_t st0[3] = { 0, 0, 0 };
+            ptrdiff_t one = 1;
+            bases[k++] = direct ? ap : tin->data;
+            if (b) bases[k++] = bp;
+            bases[k++] = direct ? ap : tout->data;
+            if (!direct) nd_cast_strided(tin->data, m->t, 0, ap, a->dtype, 0, 1);
+            m->fn(bases, &one, st0, m->ctx);
+            if (!direct) nd_cast_strided(ap, a->dtype, 0, tout->data, m->ot, 0, 1);
+        } else if (direct) {
             bases[k++] = ap;
             if (b) bases[k++] = bp;
             bases[k++] = ap;

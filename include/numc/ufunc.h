@@ -717,10 +717,10 @@ typedef struct nd_accumulate_opts {
                   integers: int64 / uint64, as NumPy) */
 } nd_accumulate_opts;
 
-/* Since numc 1.x nd_ufunc_reduce (above) serves every binary function: non-reorderable ones
- * (subtract, divide, power, ...) reduce along one axis from the first element; several
- * axes are ND_EVALUE for them, as in NumPy. The default is all axes (nd_sum's), pass
- * .axis = 0 for NumPy's ufunc.reduce default. nd_ufunc_reduce_into writes the result into
+/* nd_ufunc_reduce (above) serves every binary function: non-reorderable ones (subtract,
+ * divide, power, ...) reduce along one axis from the first element; several axes are
+ * ND_EVALUE for them, as in NumPy. The default is all axes (nd_sum's), pass .axis = 0 for
+ * NumPy's ufunc.reduce default. nd_ufunc_reduce_into writes the result into
  * `out` (its shape must be the result's, keepdims included; same_kind cast; its dtype is
  * the loop dtype unless .dtype is given). Errors as nd_ufunc_reduce, plus ND_ESHAPE. */
 ND_API nd_status nd_ufunc_reduce_into(nd_ufunc f, nd_array *out, const nd_array *a,
