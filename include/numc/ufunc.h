@@ -836,10 +836,16 @@ ND_API nd_status nd_userfunc_reduce_into(const nd_userfunc *u, nd_array *out, co
                                          const nd_reduce_opts *o);
 ND_API nd_array *nd_userfunc_accumulate(const nd_userfunc *u, const nd_array *a,
                                         const nd_accumulate_opts *o);
+ND_API nd_status nd_userfunc_accumulate_into(const nd_userfunc *u, nd_array *out,
+                                             const nd_array *a, const nd_accumulate_opts *o);
 ND_API nd_array *nd_userfunc_reduceat(const nd_userfunc *u, const nd_array *a,
                                       const nd_array *indices, const nd_accumulate_opts *o);
+ND_API nd_status nd_userfunc_reduceat_into(const nd_userfunc *u, nd_array *out, const nd_array *a,
+                                           const nd_array *indices, const nd_accumulate_opts *o);
 ND_API nd_array *nd_userfunc_outer(const nd_userfunc *u, const nd_array *a, const nd_array *b,
                                    const nd_ufunc_opts *o);
+ND_API nd_status nd_userfunc_outer_into(const nd_userfunc *u, nd_array *out, const nd_array *a,
+                                        const nd_array *b, const nd_ufunc_opts *o);
 ND_API nd_status nd_userfunc_at_n_(const nd_userfunc *u, nd_array *a, int nidx,
                                    const nd_array *const *idx, nd_operand b);
 #define nd_userfunc_at(u, a, idx, b) \
