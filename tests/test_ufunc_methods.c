@@ -282,7 +282,7 @@ static void test_at_semantics_and_errors(void)
     nd_array *bad = nd_from_i64((int64_t[]){ 1, 3 }, 2);
     CU_ASSERT_EQUAL(nd_ufunc_at(ND_UF_ADD, a, bad, 1), ND_EINDEX);
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "index 3 is out of bounds for axis 0 with size 3"));
-    CU_ASSERT_EQUAL(nd_get_i64(a, 1, (ptrdiff_t[]){ 1 }), 1); /* applied before the bad one */
+    CU_ASSERT_EQUAL(nd_get_i64(a, 1, (ptrdiff_t[]){ 1 }), 0); /* nothing applied (NumPy) */
     nd_array *f = nd_zeros(ND_SHAPE(3), ND_FLOAT64);
     CU_ASSERT_EQUAL(nd_ufunc_at(ND_UF_ADD, f, bad, 1.0), ND_EINDEX); /* the fast path */
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "index 3"));
@@ -302,8 +302,24 @@ static void test_at_semantics_and_errors(void)
     CU_ASSERT_EQUAL(nd_ufunc_at(ND_UF_ADD, f, bm, 1.0), ND_OK);
     CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(f, 1, (ptrdiff_t[]){ 0 }), 1.0, 0);
     CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(f, 1, (ptrdiff_t[]){ 2 }), 1.0, 0);
-    /* index 1 was applied by the call that stopped at index 3 */
-    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(f, 1, (ptrdiff_t[]){ 1 }), 1.0, 0);
+    /* the call with index 3 out of bounds applied nothing */
+    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(f, 1, (ptrdiff_t[]){ 1 }), 0.0, 0);
+    /* a negative-stride view as the target: writes land in the base, reversed */
+    nd_array *base = nd_zeros(ND_SHAPE(4), ND_FLOAT64), *rev = nd_view(base, "::-1");
+    nd_array *i01 = nd_from_i64((int64_t[]){ 0, 0, 3 }, 3);
+    CU_ASSERT_EQUAL(nd_ufunc_at(ND_UF_ADD, rev, i01, 2.0), ND_OK);
+    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(base, 1, (ptrdiff_t[]){ 3 }), 4.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(base, 1, (ptrdiff_t[]){ 0 }), 2.0, 0);
+    nd_array *step2 = nd_view(base, "::2"); /* strided int-valued view, unary function */
+    CU_ASSERT_EQUAL(nd_ufunc_at(ND_UF_NEGATIVE, step2, i01, ND_NOBOUND), ND_EINDEX); /* 3 >= 2 */
+    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(base, 1, (ptrdiff_t[]){ 0 }), 2.0, 0); /* untouched */
+    nd_array *zd = nd_scalar_array(ND_F64(1));
+    CU_ASSERT_EQUAL(nd_ufunc_at(ND_UF_ADD, zd, i01, 1.0), ND_EINDEX); /* 0-d: too many indices */
+    nd_free(zd);
+    nd_free(step2);
+    nd_free(i01);
+    nd_free(rev);
+    nd_free(base);
     /* read-only */
     nd_array *ro = nd_copy(f, ND_ORDER_C);
     nd_set_readonly(ro);

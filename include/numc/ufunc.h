@@ -753,9 +753,9 @@ ND_API nd_status nd_ufunc_outer_into(nd_ufunc f, nd_array *out, const nd_array *
  * the first nidx axes of a (negative indices count from the end); one bool array is a
  * mask of a's leading axes. b is broadcast to the index shape + a's remaining axes;
  * unary f takes ND_NOBOUND. The result is cast back to a's dtype after each application.
+ * Every index is checked before any is applied: a failed call changes nothing (NumPy).
  * Errors: ND_EINDEX (index out of bounds, naming index, axis and size; non-integer
- * indices; indices already applied stay applied, as NumPy), ND_ESHAPE (b does not
- * broadcast), ND_EVALUE (read-only a, NULL, arity). */
+ * indices), ND_ESHAPE (b does not broadcast), ND_EVALUE (read-only a, NULL, arity). */
 ND_API nd_status nd_ufunc_at_n_(nd_ufunc f, nd_array *a, int nidx, const nd_array *const *idx,
                                 nd_operand b);
 #define nd_ufunc_at(f, a, idx, b) \
