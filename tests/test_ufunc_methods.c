@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include <numc/ufunc.h>
 
+#include "faultsim.h"
 #include "fixture.h"
 
 #define FX NUMC_TEST_DATA "/ufuncm/ufuncm.txt"
@@ -138,7 +139,7 @@ static void test_methods_match_numpy(void)
         CU_ASSERT_PTR_NOT_NULL_FATAL(a);
         nd_status st;
         nd_array *got = run_case(method, f, a, axis, keepdims != 0, extra, &st);
-        char what[256];
+        char what[512];
         snprintf(what, sizeof what, "%s: %s.%s(%s[%s], axis=%s, keepdims=%d, %s)", name, func, method,
                  input, view, axis, keepdims, extra);
         bool ok;
@@ -281,7 +282,7 @@ static void test_at_semantics_and_errors(void)
     nd_array *bad = nd_from_i64((int64_t[]){ 1, 3 }, 2);
     CU_ASSERT_EQUAL(nd_ufunc_at(ND_UF_ADD, a, bad, 1), ND_EINDEX);
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "index 3 is out of bounds for axis 0 with size 3"));
-    CU_ASSERT_EQUAL(nd_get_i64(a, 1, (ptrdiff_t[]){ 1 }), 1); /* applied before the bad one */
+    CU_ASSERT_EQUAL(nd_get_i64(a, 1, (ptrdiff_t[]){ 1 }), 0); /* nothing applied (NumPy) */
     nd_array *f = nd_zeros(ND_SHAPE(3), ND_FLOAT64);
     CU_ASSERT_EQUAL(nd_ufunc_at(ND_UF_ADD, f, bad, 1.0), ND_EINDEX); /* the fast path */
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "index 3"));
@@ -301,8 +302,24 @@ static void test_at_semantics_and_errors(void)
     CU_ASSERT_EQUAL(nd_ufunc_at(ND_UF_ADD, f, bm, 1.0), ND_OK);
     CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(f, 1, (ptrdiff_t[]){ 0 }), 1.0, 0);
     CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(f, 1, (ptrdiff_t[]){ 2 }), 1.0, 0);
-    /* index 1 was applied by the call that stopped at index 3 */
-    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(f, 1, (ptrdiff_t[]){ 1 }), 1.0, 0);
+    /* the call with index 3 out of bounds applied nothing */
+    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(f, 1, (ptrdiff_t[]){ 1 }), 0.0, 0);
+    /* a negative-stride view as the target: writes land in the base, reversed */
+    nd_array *base = nd_zeros(ND_SHAPE(4), ND_FLOAT64), *rev = nd_view(base, "::-1");
+    nd_array *i01 = nd_from_i64((int64_t[]){ 0, 0, 3 }, 3);
+    CU_ASSERT_EQUAL(nd_ufunc_at(ND_UF_ADD, rev, i01, 2.0), ND_OK);
+    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(base, 1, (ptrdiff_t[]){ 3 }), 4.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(base, 1, (ptrdiff_t[]){ 0 }), 2.0, 0);
+    nd_array *step2 = nd_view(base, "::2"); /* strided int-valued view, unary function */
+    CU_ASSERT_EQUAL(nd_ufunc_at(ND_UF_NEGATIVE, step2, i01, ND_NOBOUND), ND_EINDEX); /* 3 >= 2 */
+    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(base, 1, (ptrdiff_t[]){ 0 }), 2.0, 0); /* untouched */
+    nd_array *zd = nd_scalar_array(ND_F64(1));
+    CU_ASSERT_EQUAL(nd_ufunc_at(ND_UF_ADD, zd, i01, 1.0), ND_EINDEX); /* 0-d: too many indices */
+    nd_free(zd);
+    nd_free(step2);
+    nd_free(i01);
+    nd_free(rev);
+    nd_free(base);
     /* read-only */
     nd_array *ro = nd_copy(f, ND_ORDER_C);
     nd_set_readonly(ro);
@@ -427,6 +444,60 @@ static void test_piecewise(void)
     for (size_t i = 0; i < sizeof arr / sizeof *arr; i++) nd_free(arr[i]);
 }
 
+
+/* ---- every allocation failure is a clean ND_ENOMEM (tests/faultsim.h) ---------------------- */
+static double fs_hyp(double a, double b) { return sqrt(a * a + b * b); }
+#define TRY(expr) do { if (!(expr)) { rc = nd_last_error(); goto out; } } while (0)
+#define TRYS(expr) do { if ((rc = (expr)) < 0) goto out; } while (0)
+#define CHECK(cond) do { if (!(cond)) { rc = ND_EVALUE; goto out; } } while (0)
+
+static nd_status fs_body(void *ctx)
+{
+    (void)ctx;
+    nd_status rc = ND_OK;
+    nd_array *a = NULL, *f = NULL, *ix = NULL, *w = NULL, *r[10] = { NULL };
+    nd_userfunc *u = NULL;
+    nd_array *flat = NULL;
+    TRY(flat = nd_arange(0, 20, 1, ND_INT64));
+    a = nd_reshape(flat, 2, (ptrdiff_t[]){ 4, 5 });
+    nd_free(flat);
+    TRY(a);
+    TRY(f = nd_astype(a, ND_FLOAT64, ND_CAST_SAFE));
+    TRY(ix = nd_from_i64((int64_t[]){ 0, 2, 2, 1 }, 4));
+    TRY(w = nd_greater(a, 3));
+    TRY(r[0] = nd_ufunc_reduce(ND_UF_SUBTRACT, a, &(nd_reduce_opts){ .axis = 1, .keepdims = true }));
+    TRY(r[1] = nd_ufunc_accumulate(ND_UF_ADD, a, &(nd_accumulate_opts){ .axis = 1 }));
+    TRY(r[2] = nd_ufunc_reduceat(ND_UF_MULTIPLY, f, ix, &(nd_accumulate_opts){ .axis = 1 }));
+    TRY(r[3] = nd_ufunc_outer(ND_UF_ADD, ix, f, NULL));
+    TRY(r[4] = nd_ufunc_reduce(ND_UF_ADD, a, &(nd_reduce_opts){ .axis = ND_AXIS_NONE, .where = w,
+                                                                .initial = &ND_I64(1) }));
+    TRYS(nd_ufunc_at(ND_UF_ADD, a, ix, 1.5)); /* the casting path */
+    TRYS(nd_ufunc_at(ND_UF_ADD, f, ix, 1.0)); /* not 1-d: the general path */
+    TRY(u = nd_ufunc_from_f64_binary("hyp", fs_hyp, &ND_F64(0)));
+    TRY(r[5] = nd_userfunc_call2(u, a, f, .where = w));
+    TRY(r[6] = nd_userfunc_reduce(u, f, NULL));
+    TRY(r[7] = nd_apply_along_axis(lane_sum, 1, f, NULL));
+    TRY(r[8] = nd_piecewise(f, 1, (const nd_array *[]){ w }, 2,
+                            (nd_piece[]){ { twice, 0, NULL }, { NULL, -1, NULL } }));
+    TRY(r[9] = nd_apply_over_axes(axis_sum, f, ND_AXES(0, 1), NULL));
+    CHECK(nd_item_i64(r[4]) == 1 + (4 + 19) * 16 / 2);
+    CHECK(nd_get_i64(r[0], 2, (ptrdiff_t[]){ 1, 0 }) == 5 - 6 - 7 - 8 - 9);
+    CHECK(nd_get_f64(r[8], 2, (ptrdiff_t[]){ 0, 0 }) == -1.0);
+out:
+    for (int i = 0; i < 10; i++) nd_free(r[i]);
+    nd_ufunc_free(u);
+    nd_free(a), nd_free(f), nd_free(ix), nd_free(w);
+    return rc;
+}
+
+static void test_allocation_failures_are_clean(void)
+{
+    faultsim_report rep = faultsim_run("ufunc methods", fs_body, NULL);
+    if (!rep.ok) printf("\nfaultsim: %s\n", rep.why);
+    CU_ASSERT_TRUE(rep.ok);
+    CU_ASSERT(rep.runs > 50);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_methods_match_numpy),
     ND_T(test_reduce_options),
@@ -436,6 +507,7 @@ static const ND_TEST tests[] = {
     ND_T(test_add_at_many_repeated_indices),
     ND_T(test_apply_along_axis),
     ND_T(test_piecewise),
+    ND_T(test_allocation_failures_are_clean),
     { 0 },
 };
 ND_TEST_MAIN("ufunc_methods", tests)

@@ -250,6 +250,25 @@ static void test_methods_of_user_ufuncs(void)
     nd_array *out = nd_zeros(ND_SHAPE(1), ND_FLOAT32);
     CU_ASSERT_EQUAL(nd_userfunc_reduce_into(d, out, s3, &(nd_reduce_opts){ .axis = 0, .keepdims = true }), ND_OK);
     CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(out, 1, (ptrdiff_t[]){ 0 }), 7.0, 0);
+    /* the _into forms: accumulate, reduceat, outer (with where) */
+    nd_array *acc_out = nd_zeros(ND_SHAPE(3), ND_FLOAT32);
+    CU_ASSERT_EQUAL(nd_userfunc_accumulate_into(d, acc_out, s3, NULL), ND_OK);
+    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(acc_out, 1, (ptrdiff_t[]){ 2 }), 7.0, 0);
+    nd_array *seg = nd_from_i64((int64_t[]){ 0, 2, 1 }, 3);
+    CU_ASSERT_EQUAL(nd_userfunc_reduceat_into(d, acc_out, s3, seg, NULL), ND_OK);
+    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(acc_out, 1, (ptrdiff_t[]){ 0 }), 9.0, 0);  /* 10 - 1 */
+    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(acc_out, 1, (ptrdiff_t[]){ 1 }), 2.0, 0);  /* a[2] */
+    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(acc_out, 1, (ptrdiff_t[]){ 2 }), -1.0, 0); /* 1 - 2 */
+    nd_array *oo = nd_full(ND_SHAPE(3, 3), ND_FLOAT64, ND_F64(-5));
+    nd_array *ow = nd_from_buffer((bool[]){ true, false, true }, 1, (ptrdiff_t[]){ 3 }, ND_BOOL);
+    CU_ASSERT_EQUAL(nd_userfunc_outer_into(d, oo, s3, s3, &(nd_ufunc_opts){ .where = ow }), ND_OK);
+    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(oo, 2, (ptrdiff_t[]){ 0, 2 }), 8.0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(oo, 2, (ptrdiff_t[]){ 0, 1 }), -5.0, 0);
+    CU_ASSERT_EQUAL(nd_userfunc_outer_into(d, acc_out, s3, s3, NULL), ND_ESHAPE);
+    nd_free(acc_out);
+    nd_free(seg);
+    nd_free(oo);
+    nd_free(ow);
     /* at: repeated indices apply once each (np.add.at's semantics) */
     nd_array *z = nd_zeros(ND_SHAPE(5), ND_FLOAT64);
     nd_array *ai = nd_from_i64((int64_t[]){ 0, 1, 1, 4, 4, 4 }, 6);

@@ -650,6 +650,18 @@ nd_status nd__ufm_at(const nd__ufm *m, nd_array *a, int nidx, const nd_array *co
         for (int i = 0; i < nk; i++)
             if (!(ib[i] = nd__broadcast_view(ix[i], ind, ishape, who))) goto fail;
     }
+    /* every index is checked before any is applied (NumPy: nothing changes on an error) */
+    for (int i = 0; i < nk; i++) {
+        const int64_t *v = (const int64_t *)(const void *)ix[i]->data;
+        const ptrdiff_t cnt = nd_size(ix[i]), N = a->shape[i];
+        for (ptrdiff_t k = 0; k < cnt; k++) {
+            if (v[k] < -N || v[k] >= N) {
+                rc = nd_set_error(ND_EINDEX, "%s: index %lld is out of bounds for axis %d with size %td",
+                                  who, (long long)v[k], i, N);
+                goto done;
+            }
+        }
+    }
     const int sub_nd = a->ndim - nk;
     if (ind + sub_nd > ND_MAXDIMS) {
         rc = nd_set_error(ND_EVALUE, "%s: index and array dimensions exceed %d", who, ND_MAXDIMS);
@@ -721,7 +733,17 @@ nd_status nd__ufm_at(const nd__ufm *m, nd_array *a, int nidx, const nd_array *co
             for (int d = 0; d < ind; d++) bp += pos[d] * bb->strides[d];
         char *bases[3];
         int k = 0;
-        if (direct) {
+        if (sub_nd == 0) {
+            /* one element per position: the loop directly, casts by hand */
+            static const ptrdiff_t st0[3] = { 0, 0, 0 };
+            ptrdiff_t one = 1;
+            bases[k++] = direct ? ap : tin->data;
+            if (b) bases[k++] = bp;
+            bases[k++] = direct ? ap : tout->data;
+            if (!direct) nd_cast_strided(tin->data, m->t, 0, ap, a->dtype, 0, 1);
+            m->fn(bases, &one, st0, m->ctx);
+            if (!direct) nd_cast_strided(ap, a->dtype, 0, tout->data, m->ot, 0, 1);
+        } else if (direct) {
             bases[k++] = ap;
             if (b) bases[k++] = bp;
             bases[k++] = ap;

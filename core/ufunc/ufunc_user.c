@@ -425,41 +425,82 @@ nd_status nd_userfunc_reduce_into(const nd_userfunc *u, nd_array *out, const nd_
     return user_reduce(u, out, a, o, NULL, "nd_userfunc_reduce_into");
 }
 
+static nd_status user_accumulate(const nd_userfunc *u, nd_array *out, const nd_array *a,
+                                 const nd_accumulate_opts *o, nd_array **res, const char *who)
+{
+    nd__ufm m;
+    if (user_ufm(&m, u, a, NULL, o ? o->dtype : 0, true, 2, who) < 0) return nd_last_error();
+    return nd__ufm_accumulate(&m, a, o ? o->axis : 0, out, res, who);
+}
+
 nd_array *nd_userfunc_accumulate(const nd_userfunc *u, const nd_array *a,
                                  const nd_accumulate_opts *o)
 {
-    const char *who = "nd_userfunc_accumulate";
-    nd__ufm m;
     nd_array *r = NULL;
-    if (user_ufm(&m, u, a, NULL, o ? o->dtype : 0, true, 2, who) < 0) return NULL;
-    return nd__ufm_accumulate(&m, a, o ? o->axis : 0, NULL, &r, who) < 0 ? NULL : r;
+    return user_accumulate(u, NULL, a, o, &r, "nd_userfunc_accumulate") < 0 ? NULL : r;
+}
+
+nd_status nd_userfunc_accumulate_into(const nd_userfunc *u, nd_array *out, const nd_array *a,
+                                      const nd_accumulate_opts *o)
+{
+    if (!out) return nd_set_error(ND_EVALUE, "nd_userfunc_accumulate_into: out is NULL");
+    return user_accumulate(u, out, a, o, NULL, "nd_userfunc_accumulate_into");
+}
+
+static nd_status user_reduceat(const nd_userfunc *u, nd_array *out, const nd_array *a,
+                               const nd_array *indices, const nd_accumulate_opts *o,
+                               nd_array **res, const char *who)
+{
+    nd__ufm m;
+    if (user_ufm(&m, u, a, NULL, o ? o->dtype : 0, true, 2, who) < 0) return nd_last_error();
+    return nd__ufm_reduceat(&m, a, indices, o ? o->axis : 0, out, res, who);
 }
 
 nd_array *nd_userfunc_reduceat(const nd_userfunc *u, const nd_array *a, const nd_array *indices,
                                const nd_accumulate_opts *o)
 {
-    const char *who = "nd_userfunc_reduceat";
-    nd__ufm m;
     nd_array *r = NULL;
-    if (user_ufm(&m, u, a, NULL, o ? o->dtype : 0, true, 2, who) < 0) return NULL;
-    return nd__ufm_reduceat(&m, a, indices, o ? o->axis : 0, NULL, &r, who) < 0 ? NULL : r;
+    return user_reduceat(u, NULL, a, indices, o, &r, "nd_userfunc_reduceat") < 0 ? NULL : r;
+}
+
+nd_status nd_userfunc_reduceat_into(const nd_userfunc *u, nd_array *out, const nd_array *a,
+                                    const nd_array *indices, const nd_accumulate_opts *o)
+{
+    if (!out) return nd_set_error(ND_EVALUE, "nd_userfunc_reduceat_into: out is NULL");
+    return user_reduceat(u, out, a, indices, o, NULL, "nd_userfunc_reduceat_into");
+}
+
+static nd_status user_outer(const nd_userfunc *u, nd_array *out, const nd_array *a,
+                            const nd_array *b, const nd_ufunc_opts *o, nd_array **res,
+                            const char *who)
+{
+    if (!u) return nd_set_error(ND_EVALUE, "%s: ufunc is NULL", who);
+    if (u->nin != 2 || u->nout != 1)
+        return nd_set_error(ND_EVALUE, "%s: outer needs a binary function with one output; '%s' "
+                            "has %d inputs and %d outputs", who, u->name, u->nin, u->nout);
+    if (!a || !b) return nd_set_error(ND_EVALUE, "%s: input %d is NULL", who, a ? 1 : 0);
+    nd_array *al = nd__outer_left(a, b->ndim, who);
+    if (!al) return nd_last_error();
+    nd_operand in[2] = { nd_op_array(al), nd_op_array(b) };
+    nd_array *outs[1] = { out };
+    nd_status rc = nd_userfunc_call_into_(u, 1, outs, 2, in, o);
+    nd_free(al);
+    if (rc == ND_OK && !out) *res = outs[0];
+    return rc;
 }
 
 nd_array *nd_userfunc_outer(const nd_userfunc *u, const nd_array *a, const nd_array *b,
                             const nd_ufunc_opts *o)
 {
-    const char *who = "nd_userfunc_outer";
-    if (!u) return ND_FAIL(ND_EVALUE, "%s: ufunc is NULL", who);
-    if (u->nin != 2 || u->nout != 1)
-        return ND_FAIL(ND_EVALUE, "%s: outer needs a binary function with one output; '%s' has %d "
-                       "inputs and %d outputs", who, u->name, u->nin, u->nout);
-    if (!a || !b) return ND_FAIL(ND_EVALUE, "%s: input %d is NULL", who, a ? 1 : 0);
-    nd_array *al = nd__outer_left(a, b->ndim, who);
-    if (!al) return NULL;
-    nd_operand in[2] = { nd_op_array(al), nd_op_array(b) };
-    nd_array *r = nd_userfunc_call_(u, 2, in, o);
-    nd_free(al);
-    return r;
+    nd_array *r = NULL;
+    return user_outer(u, NULL, a, b, o, &r, "nd_userfunc_outer") < 0 ? NULL : r;
+}
+
+nd_status nd_userfunc_outer_into(const nd_userfunc *u, nd_array *out, const nd_array *a,
+                                 const nd_array *b, const nd_ufunc_opts *o)
+{
+    if (!out) return nd_set_error(ND_EVALUE, "nd_userfunc_outer_into: out is NULL");
+    return user_outer(u, out, a, b, o, NULL, "nd_userfunc_outer_into");
 }
 
 nd_status nd_userfunc_at_n_(const nd_userfunc *u, nd_array *a, int nidx, const nd_array *const *idx,

@@ -717,10 +717,10 @@ typedef struct nd_accumulate_opts {
                   integers: int64 / uint64, as NumPy) */
 } nd_accumulate_opts;
 
-/* Since numc 1.x nd_ufunc_reduce (above) serves every binary function: non-reorderable ones
- * (subtract, divide, power, ...) reduce along one axis from the first element; several
- * axes are ND_EVALUE for them, as in NumPy. The default is all axes (nd_sum's), pass
- * .axis = 0 for NumPy's ufunc.reduce default. nd_ufunc_reduce_into writes the result into
+/* nd_ufunc_reduce (above) serves every binary function: non-reorderable ones (subtract,
+ * divide, power, ...) reduce along one axis from the first element; several axes are
+ * ND_EVALUE for them, as in NumPy. The default is all axes (nd_sum's), pass .axis = 0 for
+ * NumPy's ufunc.reduce default. nd_ufunc_reduce_into writes the result into
  * `out` (its shape must be the result's, keepdims included; same_kind cast; its dtype is
  * the loop dtype unless .dtype is given). Errors as nd_ufunc_reduce, plus ND_ESHAPE. */
 ND_API nd_status nd_ufunc_reduce_into(nd_ufunc f, nd_array *out, const nd_array *a,
@@ -753,9 +753,9 @@ ND_API nd_status nd_ufunc_outer_into(nd_ufunc f, nd_array *out, const nd_array *
  * the first nidx axes of a (negative indices count from the end); one bool array is a
  * mask of a's leading axes. b is broadcast to the index shape + a's remaining axes;
  * unary f takes ND_NOBOUND. The result is cast back to a's dtype after each application.
+ * Every index is checked before any is applied: a failed call changes nothing (NumPy).
  * Errors: ND_EINDEX (index out of bounds, naming index, axis and size; non-integer
- * indices; indices already applied stay applied, as NumPy), ND_ESHAPE (b does not
- * broadcast), ND_EVALUE (read-only a, NULL, arity). */
+ * indices), ND_ESHAPE (b does not broadcast), ND_EVALUE (read-only a, NULL, arity). */
 ND_API nd_status nd_ufunc_at_n_(nd_ufunc f, nd_array *a, int nidx, const nd_array *const *idx,
                                 nd_operand b);
 #define nd_ufunc_at(f, a, idx, b) \
@@ -836,10 +836,16 @@ ND_API nd_status nd_userfunc_reduce_into(const nd_userfunc *u, nd_array *out, co
                                          const nd_reduce_opts *o);
 ND_API nd_array *nd_userfunc_accumulate(const nd_userfunc *u, const nd_array *a,
                                         const nd_accumulate_opts *o);
+ND_API nd_status nd_userfunc_accumulate_into(const nd_userfunc *u, nd_array *out,
+                                             const nd_array *a, const nd_accumulate_opts *o);
 ND_API nd_array *nd_userfunc_reduceat(const nd_userfunc *u, const nd_array *a,
                                       const nd_array *indices, const nd_accumulate_opts *o);
+ND_API nd_status nd_userfunc_reduceat_into(const nd_userfunc *u, nd_array *out, const nd_array *a,
+                                           const nd_array *indices, const nd_accumulate_opts *o);
 ND_API nd_array *nd_userfunc_outer(const nd_userfunc *u, const nd_array *a, const nd_array *b,
                                    const nd_ufunc_opts *o);
+ND_API nd_status nd_userfunc_outer_into(const nd_userfunc *u, nd_array *out, const nd_array *a,
+                                        const nd_array *b, const nd_ufunc_opts *o);
 ND_API nd_status nd_userfunc_at_n_(const nd_userfunc *u, nd_array *a, int nidx,
                                    const nd_array *const *idx, nd_operand b);
 #define nd_userfunc_at(u, a, idx, b) \
