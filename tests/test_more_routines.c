@@ -570,6 +570,20 @@ static void test_asarray_frombuffer_fromiter(void)
     CU_ASSERT_EQUAL(nd_size(e), 0);
     nd_free(e);
     CU_ASSERT_PTR_NULL(nd_fromiter(NULL, NULL, ND_FLOAT64));
+    /* disp: str(a) and a newline, or none */
+    FILE *f = tmpfile();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    nd_array *row = nd_view(c, "1");
+    CU_ASSERT_EQUAL(nd_disp(row, f), ND_OK);
+    CU_ASSERT_EQUAL(nd_disp(row, f, false), ND_OK);
+    rewind(f);
+    char text[64] = { 0 };
+    size_t got = fread(text, 1, sizeof text - 1, f);
+    CU_ASSERT_EQUAL(got, strlen("[4 5 6 7]\n[4 5 6 7]"));
+    CU_ASSERT_STRING_EQUAL(text, "[4 5 6 7]\n[4 5 6 7]");
+    fclose(f);
+    nd_free(row);
+    CU_ASSERT_EQUAL(nd_disp(NULL), ND_EVALUE);
     nd_free(neg);
     nd_free(t);
     nd_free(c);
