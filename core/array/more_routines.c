@@ -2,6 +2,7 @@
  * asfortranarray, isfortran, require, shares_memory, asfarray. */
 #include <numc/manip.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -244,4 +245,19 @@ nd_array *(nd_asfarray)(const nd_array *a, int dtype)
     if (!nd_dtype_is_float(dt) && !nd_dtype_is_complex(dt)) dt = ND_FLOAT64; /* not inexact */
     if (a->dtype == dt) return nd_ref(a);
     return nd_astype(a, dt, ND_CAST_UNSAFE);
+}
+
+/* ---- disp ---------------------------------------------------------------------------------- */
+
+nd_status (nd_disp)(const nd_array *a, FILE *device, bool linefeed)
+{
+    if (!a) return nd_set_error(ND_EVALUE, "nd_disp: array is NULL");
+    char *s = nd_str(a);
+    if (!s) return nd_last_error();
+    if (!device) device = stdout;
+    int rc = fputs(s, device);
+    if (rc >= 0 && linefeed) rc = fputc('\n', device);
+    if (rc >= 0) rc = fflush(device) == 0 ? 0 : -1;
+    nd_free_mem(s);
+    return rc < 0 ? nd_set_error(ND_EIO, "nd_disp: cannot write to the device") : ND_OK;
 }

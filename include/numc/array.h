@@ -565,6 +565,13 @@ ND_API nd_array *nd_fromiter(bool (*next)(void *ctx, nd_scalar *out), void *ctx,
 #define nd_fromiter_with_4_args(next, ctx, dt, count) (nd_fromiter)((next), (ctx), (dt), (count))
 /* numpy.fastCopyAndTranspose(a): a C-contiguous copy of a's transpose. Caller frees. */
 ND_API nd_array *nd_fastCopyAndTranspose(const nd_array *a);
+/* numpy.disp(a, device=None, linefeed=True): writes str(a) (nd_str) to device (NULL:
+ * stdout), then a newline when linefeed. ND_EIO when the write fails. */
+ND_API nd_status nd_disp(const nd_array *a, FILE *device, bool linefeed);
+#define nd_disp(...) ND__OVERLOAD(nd_disp, __VA_ARGS__)
+#define nd_disp_with_1_args(a) (nd_disp)(nd_requires_an_array_argument(a), NULL, true)
+#define nd_disp_with_2_args(a, device) (nd_disp)((a), (device), true)
+#define nd_disp_with_3_args(a, device, linefeed) (nd_disp)((a), (device), (linefeed))
 
 #ifdef __cplusplus
 }
