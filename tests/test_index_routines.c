@@ -43,18 +43,18 @@ static void test_indices_and_ix(void)
     expect_error(ND_EVALUE, "negative dimensions");
 
     nd_array *r = IX(1, 3), *c = IX(2, 4, 0), *out[2];
-    CU_ASSERT_EQUAL_FATAL(nd_ix_(ND_ARRAYS(r, c), out), ND_OK);
+    CU_ASSERT_EQUAL_FATAL(nd_ix(ND_ARRAYS(r, c), out), ND_OK);
     fixture_check(FX, "ix_0", out[0]);
     fixture_check(FX, "ix_1", out[1]);
     nd_array *b = nd_from_buffer((bool[]){ true, false, true }, 1, (ptrdiff_t[]){ 3 }, ND_BOOL);
-    CU_ASSERT_EQUAL_FATAL(nd_ix_(1, (const nd_array *[]){ b }, out), ND_OK);
+    CU_ASSERT_EQUAL_FATAL(nd_ix(1, (const nd_array *[]){ b }, out), ND_OK);
     fixture_check(FX, "ix_bool", out[0]);
     nd_array *m = nd_zeros(ND_SHAPE(2, 2));
-    CU_ASSERT_EQUAL(nd_ix_(ND_ARRAYS(r, m), out), ND_EVALUE);
+    CU_ASSERT_EQUAL(nd_ix(ND_ARRAYS(r, m), out), ND_EVALUE);
     expect_error(ND_EVALUE, "Cross index must be 1 dimensional");
     CU_ASSERT_PTR_NULL(out[0]);
     nd_array *f = nd_zeros(ND_SHAPE(2));
-    CU_ASSERT_EQUAL(nd_ix_(ND_ARRAYS(f), out), ND_EDTYPE);
+    CU_ASSERT_EQUAL(nd_ix(ND_ARRAYS(f), out), ND_EDTYPE);
     nd_free(r);
     nd_free(c);
     nd_free(b);

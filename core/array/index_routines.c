@@ -90,9 +90,9 @@ nd_status nd_indices_sparse(int ndim, const ptrdiff_t *shape, nd_dtype dt, nd_ar
     return ND_OK;
 }
 
-nd_status nd_ix_(int n, const nd_array *const *seqs, nd_array **out)
+nd_status nd_ix(int n, const nd_array *const *seqs, nd_array **out)
 {
-    const char *who = "nd_ix_";
+    const char *who = "nd_ix";
     if (!out) return nd_set_error(ND_EVALUE, "%s: out is NULL", who);
     if (n < 0 || n > ND_MAXDIMS) return nd_set_error(ND_EVALUE, "%s: %d sequences", who, n);
     if (nd__check_list(n, seqs, who) < 0) return nd_last_error();

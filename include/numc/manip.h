@@ -239,8 +239,8 @@ ND_API nd_array *nd_indices(int ndim, const ptrdiff_t *shape, nd_dtype dt);
  * everywhere but extent shape[i] on axis i. */
 ND_API nd_status nd_indices_sparse(int ndim, const ptrdiff_t *shape, nd_dtype dt, nd_array **out);
 /* numpy.ix_(*seqs): n 1-D integer or bool (→ nonzero) arrays to n open-mesh arrays,
- * out[i] of ndim n with its values on axis i: nd_ix_(ND_ARRAYS(rows, cols), out). */
-ND_API nd_status nd_ix_(int n, const nd_array *const *seqs, nd_array **out);
+ * out[i] of ndim n with its values on axis i: nd_ix(ND_ARRAYS(rows, cols), out). */
+ND_API nd_status nd_ix(int n, const nd_array *const *seqs, nd_array **out);
 
 /* Options of nd_ravel_multi_index / nd_unravel_index: .mode for every axis or .modes
  * (one per axis, NumPy's tuple), .order ND_ORDER_C (default) or ND_ORDER_F. */
