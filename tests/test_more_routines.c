@@ -208,6 +208,14 @@ static void test_require(void)
     r = nd_require(c, -1, ND_REQ_F);
     CU_ASSERT_TRUE(nd_isfortran(r));
     nd_free(r);
+    nd_array *own = nd_zeros(ND_SHAPE(3, 4), ND_INT64);
+    r = nd_require(own, -1, ND_REQ_O | ND_REQ_W); /* owns its data: no copy */
+    CU_ASSERT_EQUAL(nd_data(r), nd_data(own));
+    nd_free(r);
+    nd_free(own);
+    r = nd_require(c, -1, ND_REQ_O); /* a reshape of arange is a view, as in NumPy: copied */
+    CU_ASSERT_NOT_EQUAL(nd_data(r), nd_data(c));
+    nd_free(r);
     nd_array *view = nd_view(c, "1:");
     r = nd_require(view, -1, ND_REQ_O); /* a view does not own its data: copied */
     CU_ASSERT_FALSE(nd_shares_memory(r, c));

@@ -134,15 +134,18 @@ nd_array *(nd_require)(const nd_array *a, int dtype, unsigned int requirements)
     bool want_c = requirements & ND_REQ_C, want_f = requirements & ND_REQ_F;
     bool fortran = want_f || (!want_c && nd_isfortran(a));
     nd_array *arr;
-    if (dt != a->dtype || (want_c && !nd_is_c_contiguous(a)) || (want_f && !nd_is_f_contiguous(a)))
+    bool converted = dt != a->dtype || (want_c && !nd_is_c_contiguous(a)) || (want_f && !nd_is_f_contiguous(a));
+    if (converted)
         arr = convert(a, dt, fortran, "nd_require");
     else
         arr = nd_ref(a);
     if (!arr) return NULL;
-    /* Every other flag asked for that the array lacks: a copy (which has them all). */
-    bool lacks = ((requirements & ND_REQ_W) && !(arr->flags & ND_WRITEABLE)) ||
-                 ((requirements & ND_REQ_O) && !(arr->flags & ND_OWNDATA)) ||
-                 ((requirements & ND_REQ_A) && !(arr->flags & ND_ALIGNED));
+    /* Every other flag asked for that the array lacks: a copy (which has them all). The
+     * flags are a's when arr is a new handle on it (a handle never owns the data). */
+    unsigned flags = converted ? arr->flags : a->flags;
+    bool lacks = ((requirements & ND_REQ_W) && !(flags & ND_WRITEABLE)) ||
+                 ((requirements & ND_REQ_O) && !(flags & ND_OWNDATA)) ||
+                 ((requirements & ND_REQ_A) && !(flags & ND_ALIGNED));
     if (lacks) {
         nd_array *c = convert(arr, dt, want_f || (!want_c && nd_isfortran(arr)), "nd_require");
         nd_free(arr);
