@@ -191,34 +191,6 @@ static nd_array *unique_as(const nd_array *a, nd_dtype t)
     return u;
 }
 
-nd_array *nd_isin(const nd_array *element, const nd_array *test)
-{
-    if (!element || !test) return ND_FAIL(ND_EVALUE, "nd_isin: arguments must not be NULL");
-    nd_dtype t = nd_result_type(element->dtype, test->dtype);
-    nd_array *u = unique_as(test, t);
-    nd_array *e = u ? nd_astype(element, t, ND_CAST_UNSAFE) : NULL;
-    nd_array *pos = e ? nd_searchsorted(u, e, ND_SIDE_LEFT) : NULL;
-    nd_array *out = pos ? nd_empty(element->ndim, element->shape, ND_BOOL) : NULL;
-    if (out) {
-        size_t isz = nd_dtype_size(t);
-        nd_array *ec = nd_ascontiguousarray(e);
-        if (!ec) {
-            nd_free(out);
-            out = NULL;
-        } else {
-            const int64_t *ps = (const int64_t *)pos->data;
-            for (ptrdiff_t i = 0; i < ec->size; i++)
-                ((bool *)out->data)[i] = ps[i] < u->size &&
-                                         same(u->data + (size_t)ps[i] * isz, ec->data + (size_t)i * isz, t);
-            nd_free(ec);
-        }
-    }
-    nd_free(u);
-    nd_free(e);
-    nd_free(pos);
-    return out;
-}
-
 /* Merge-walk two sorted unique arrays keeping elements by membership:
  * keep_a_only / keep_both / keep_b_only select setdiff, intersect, union, xor. */
 static nd_array *merge_sets(const nd_array *a, const nd_array *b, bool keep_a_only, bool keep_both, bool keep_b_only,
@@ -321,5 +293,3 @@ done:
     return res;
 }
 nd_array *nd_union1d(const nd_array *a, const nd_array *b) { return merge_sets(a, b, true, true, true, "nd_union1d"); }
-nd_array *nd_setdiff1d(const nd_array *a, const nd_array *b) { return merge_sets(a, b, true, false, false, "nd_setdiff1d"); }
-nd_array *nd_setxor1d(const nd_array *a, const nd_array *b) { return merge_sets(a, b, true, false, true, "nd_setxor1d"); }

@@ -93,9 +93,9 @@ nd_array *nd_in1d_(const nd_array *ar1, const nd_array *ar2, const nd_setop_opts
     return r;
 }
 
-nd_array *nd_isin_with_(const nd_array *element, const nd_array *test, const nd_setop_opts *o)
+nd_array *nd_isin_(const nd_array *element, const nd_array *test, const nd_setop_opts *o)
 {
-    return member(element, test, o && o->invert, "nd_isin_with");
+    return member(element, test, o && o->invert, "nd_isin");
 }
 
 /* Elements of the flattened a where mask (1-D bool of a's size) is true, in order. */
@@ -115,21 +115,21 @@ static nd_array *keep(const nd_array *a, const nd_array *mask)
     return out;
 }
 
-nd_array *nd_setdiff1d_with_(const nd_array *ar1, const nd_array *ar2, const nd_setop_opts *o)
+nd_array *nd_setdiff1d_(const nd_array *ar1, const nd_array *ar2, const nd_setop_opts *o)
 {
-    if (!ar1 || !ar2) return ND_FAIL(ND_EVALUE, "nd_setdiff1d_with: arguments must not be NULL");
+    if (!ar1 || !ar2) return ND_FAIL(ND_EVALUE, "nd_setdiff1d: arguments must not be NULL");
     bool assume_unique = o && o->assume_unique;
     nd_array *u = assume_unique ? nd_ref(ar1) : nd_unique(ar1);
-    nd_array *m = u ? member(u, ar2, true, "nd_setdiff1d_with") : NULL;
+    nd_array *m = u ? member(u, ar2, true, "nd_setdiff1d") : NULL;
     nd_array *out = m ? keep(u, m) : NULL;
     nd_free(u);
     nd_free(m);
     return out;
 }
 
-nd_array *nd_setxor1d_with_(const nd_array *ar1, const nd_array *ar2, const nd_setop_opts *o)
+nd_array *nd_setxor1d_(const nd_array *ar1, const nd_array *ar2, const nd_setop_opts *o)
 {
-    if (!ar1 || !ar2) return ND_FAIL(ND_EVALUE, "nd_setxor1d_with: arguments must not be NULL");
+    if (!ar1 || !ar2) return ND_FAIL(ND_EVALUE, "nd_setxor1d: arguments must not be NULL");
     bool assume_unique = o && o->assume_unique;
     nd_array *u1 = assume_unique ? nd_ref(ar1) : nd_unique(ar1);
     nd_array *u2 = u1 ? (assume_unique ? nd_ref(ar2) : nd_unique(ar2)) : NULL;

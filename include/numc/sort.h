@@ -63,8 +63,6 @@ typedef struct nd_unique_opts {
  * nd_unique(a) or nd_unique(a, .counts = &counts, .inverse = &inv, .axis = 0). */
 ND_API nd_array *nd_unique_(const nd_unique_opts *o);
 #define nd_unique(...) nd_unique_(&(nd_unique_opts){ .axis = ND_AXIS_NONE, .equal_nan = true, .a = __VA_ARGS__ })
-/* numpy.isin(element, test_elements): bool of element's shape. */
-ND_API nd_array *nd_isin(const nd_array *element, const nd_array *test);
 /* numpy.intersect1d(a, b, assume_unique, return_indices): the sorted values in both
  * (flattened; NaN is never equal to NaN). indices1 / indices2, when set, receive int64
  * positions of those values in a and b (first occurrences).
@@ -78,10 +76,8 @@ typedef struct nd_intersect_opts {
 ND_API nd_array *nd_intersect1d_(const nd_array *a, const nd_array *b, const nd_intersect_opts *o);
 #define nd_intersect1d(a, ...) \
     nd_intersect1d_((a), ND__RH(__VA_ARGS__, ), &(nd_intersect_opts){ ._ = 0, ND__T1(__VA_ARGS__, ) })
-/* Sorted set operations on flattened inputs (numpy.union1d, setdiff1d, setxor1d). */
+/* numpy.union1d: the sorted unique values of the flattened inputs, promoted dtype. */
 ND_API nd_array *nd_union1d(const nd_array *a, const nd_array *b);
-ND_API nd_array *nd_setdiff1d(const nd_array *a, const nd_array *b);
-ND_API nd_array *nd_setxor1d(const nd_array *a, const nd_array *b);
 
 /* ---- set operations with NumPy's options, msort, sort_complex ------------------------------ */
 /* Options of numpy.in1d / isin / setdiff1d / setxor1d (zero: NumPy's defaults). Membership
@@ -97,19 +93,19 @@ typedef struct nd_setop_opts {
 ND_API nd_array *nd_in1d_(const nd_array *ar1, const nd_array *ar2, const nd_setop_opts *o);
 #define nd_in1d(...) nd_in1d_(ND__H2R(__VA_ARGS__, ), &(nd_setop_opts){ ._ = 0, ND__T2(__VA_ARGS__, ) })
 /* numpy.isin(element, test_elements, assume_unique, invert): bool of element's shape;
- * nd_isin_with(e, t, .invert = true). Caller frees. */
-ND_API nd_array *nd_isin_with_(const nd_array *element, const nd_array *test, const nd_setop_opts *o);
-#define nd_isin_with(...) nd_isin_with_(ND__H2R(__VA_ARGS__, ), &(nd_setop_opts){ ._ = 0, ND__T2(__VA_ARGS__, ) })
+ * nd_isin(e, t) or nd_isin(e, t, .invert = true). Caller frees. */
+ND_API nd_array *nd_isin_(const nd_array *element, const nd_array *test, const nd_setop_opts *o);
+#define nd_isin(...) nd_isin_(ND__H2R(__VA_ARGS__, ), &(nd_setop_opts){ ._ = 0, ND__T2(__VA_ARGS__, ) })
 /* numpy.setdiff1d(ar1, ar2, assume_unique): values of ar1 not in ar2, with ar1's dtype;
  * sorted and unique, or in ar1's order when .assume_unique. Caller frees. */
-ND_API nd_array *nd_setdiff1d_with_(const nd_array *ar1, const nd_array *ar2, const nd_setop_opts *o);
-#define nd_setdiff1d_with(...) \
-    nd_setdiff1d_with_(ND__H2R(__VA_ARGS__, ), &(nd_setop_opts){ ._ = 0, ND__T2(__VA_ARGS__, ) })
+ND_API nd_array *nd_setdiff1d_(const nd_array *ar1, const nd_array *ar2, const nd_setop_opts *o);
+#define nd_setdiff1d(...) \
+    nd_setdiff1d_(ND__H2R(__VA_ARGS__, ), &(nd_setop_opts){ ._ = 0, ND__T2(__VA_ARGS__, ) })
 /* numpy.setxor1d(ar1, ar2, assume_unique): sorted values in exactly one of the inputs
  * (NaNs, unequal to each other, are all kept), promoted dtype. Caller frees. */
-ND_API nd_array *nd_setxor1d_with_(const nd_array *ar1, const nd_array *ar2, const nd_setop_opts *o);
-#define nd_setxor1d_with(...) \
-    nd_setxor1d_with_(ND__H2R(__VA_ARGS__, ), &(nd_setop_opts){ ._ = 0, ND__T2(__VA_ARGS__, ) })
+ND_API nd_array *nd_setxor1d_(const nd_array *ar1, const nd_array *ar2, const nd_setop_opts *o);
+#define nd_setxor1d(...) \
+    nd_setxor1d_(ND__H2R(__VA_ARGS__, ), &(nd_setop_opts){ ._ = 0, ND__T2(__VA_ARGS__, ) })
 /* numpy.msort(a): a copy sorted along axis 0. ND_EAXIS for a 0-d array. Caller frees. */
 ND_API nd_array *nd_msort(const nd_array *a);
 /* numpy.sort_complex(a): a copy sorted along the last axis as complex (int8 / int16 /
