@@ -15,8 +15,6 @@ def _rows_cols():
 
 
 WORKLOADS = {
-    "index_take_1M": (_take, lambda s: s[0][s[1]]),
-    "index_rows_cols_4000": (_rows_cols, lambda s: s[0][s[1], s[2]]),
     # the same two under the names docs/benchmarks.md fixes for the second wave
     "fancy_index_1M": (_take, lambda s: s[0][s[1]]),
     "fancy_index_2d_4000": (_rows_cols, lambda s: s[0][s[1], s[2]]),

@@ -39,7 +39,7 @@ def _ufm():
 
 
 WORKLOADS.update({
-    "ufunc_add_at_1M": (_ufm, lambda s: np.add.at(s[0], s[1], 1.0)),
+    "add_at_1M": (_ufm, lambda s: np.add.at(s[0], s[1], 1.0)),
     "ufunc_add_outer_1000x1000": (_ufm, lambda s: np.add.outer(s[3], s[3])),
     "ufunc_add_reduceat_1M": (_ufm, lambda s: np.add.reduceat(s[2], s[4])),
 })

@@ -79,8 +79,5 @@ static int rows_cols_run(void *st)
     return r ? 0 : -1;
 }
 
-BENCH_WORKLOAD("index_take_1M", take_setup, take_run, index_teardown);
-BENCH_WORKLOAD("index_rows_cols_4000", rows_cols_setup, rows_cols_run, index_teardown);
-/* The same two under the names docs/benchmarks.md fixes for the second wave. */
 BENCH_WORKLOAD("fancy_index_1M", take_setup, take_run, index_teardown);
 BENCH_WORKLOAD("fancy_index_2d_4000", rows_cols_setup, rows_cols_run, index_teardown);

@@ -211,6 +211,6 @@ static int run_add_reduceat(void *st)
     ufm_state *s = st;
     return keep(nd_ufunc_reduceat(ND_UF_ADD, s->x, s->starts, NULL));
 }
-BENCH_WORKLOAD("ufunc_add_at_1M", setup_ufm, run_add_at, ufm_teardown);
+BENCH_WORKLOAD("add_at_1M", setup_ufm, run_add_at, ufm_teardown);
 BENCH_WORKLOAD("ufunc_add_outer_1000x1000", setup_ufm, run_add_outer, ufm_teardown);
 BENCH_WORKLOAD("ufunc_add_reduceat_1M", setup_ufm, run_add_reduceat, ufm_teardown);
