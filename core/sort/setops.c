@@ -27,9 +27,6 @@ static bool same_nan(const char *x, const char *y, nd_dtype t, bool equal_nan)
     return !less(x, y) && !less(y, x);
 }
 
-/* Two elements equal in the sense of the set operations (NaNs equal each other). */
-static bool same(const char *x, const char *y, nd_dtype t) { return same_nan(x, y, t, true); }
-
 /* Rows of m elements: lexicographic order with the sort kernel's less (NaN last). */
 typedef struct row_ctx {
     const char *data;
