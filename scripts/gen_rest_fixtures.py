@@ -1,0 +1,59 @@
+#!/usr/bin/python3
+"""Fixtures for tests/test_rest.c (NumPy 1.24): writes tests/data/rest/reports.txt, one
+"=== name" section per case with the text NumPy produces (an assertion's report, a
+printed array, a value list)."""
+import os
+import numpy as np
+import numpy.testing as npt
+
+OUT = os.path.join(os.path.dirname(__file__), '..', 'tests', 'data', 'rest', 'reports.txt')
+cases = []
+
+
+def report(name, fn, *args, **kw):
+    try:
+        fn(*args, **kw)
+    except AssertionError as e:
+        cases.append((name, str(e)))
+        return
+    raise SystemExit('case %s did not fail' % name)
+
+
+def text(name, s):
+    cases.append((name, s))
+
+
+# ---- testing ------------------------------------------------------------------------
+report('almost_scalar', npt.assert_almost_equal, 1.0, 1.00001)
+report('almost_scalar_decimal', npt.assert_almost_equal, 2.5, 2.7, decimal=1, err_msg='hi')
+report('almost_scalar_nan', npt.assert_almost_equal, float('nan'), 1.0)
+report('almost_scalar_int', npt.assert_almost_equal, 3, 4)
+report('almost_scalar_complex', npt.assert_almost_equal, 1 + 2j, 1 + 2.1j)
+report('almost_array', npt.assert_almost_equal, np.array([1.0, 2.0, 3.0]),
+       np.array([1.0, 2.00001, 3.1]))
+report('array_almost', npt.assert_array_almost_equal, np.array([1.0, 2.0, 3.0, 4.0]),
+       np.array([1.0, 2.0001, 3.0, 4.5]))
+report('array_almost_decimal', npt.assert_array_almost_equal, np.array([1.0, 2.0]),
+       np.array([1.01, 2.0]), decimal=3)
+report('array_almost_int', npt.assert_array_almost_equal, np.array([1, 2, 3]),
+       np.array([1, 2, 4]))
+report('array_almost_nan', npt.assert_array_almost_equal, np.array([1.0, np.nan]),
+       np.array([np.nan, 1.0]))
+report('array_almost_shape', npt.assert_array_almost_equal, np.zeros(2), np.zeros(3))
+report('array_almost_scalar', npt.assert_array_almost_equal, np.array([1.0, 1.5]), 1.0)
+report('approx', npt.assert_approx_equal, 1.0, 1.0001)
+report('approx_sig', npt.assert_approx_equal, 123456.0, 123476.0, significant=5)
+report('approx_nan', npt.assert_approx_equal, np.nan, 1.0)
+report('approx_inf', npt.assert_approx_equal, np.inf, -np.inf)
+report('equal_scalar', npt.assert_equal, 1, 2)
+report('equal_float', npt.assert_equal, 0.5, 0.25, err_msg='msg')
+report('equal_zero_sign', npt.assert_equal, 0.0, -0.0)
+report('equal_complex', npt.assert_equal, 1 + 1j, 1 - 1j)
+report('equal_array', npt.assert_equal, np.array([1.0, np.nan, 3.0]),
+       np.array([1.0, np.nan, 4.0]))
+report('equal_array_shape', npt.assert_equal, np.zeros((2, 2)), np.zeros(4))
+report('equal_bool', npt.assert_equal, True, False)
+
+with open(OUT, 'w') as f:
+    for name, s in cases:
+        f.write('=== %s\n%s\n' % (name, s))

@@ -1,0 +1,223 @@
+/* The last NumPy routines of docs/numpy_index.md (numc issue 16): numpy.testing's
+ * assert_almost_equal / assert_approx_equal / assert_array_almost_equal / assert_equal /
+ * assert_string_equal, polyvalfromroots, array2string, fromstring / fromregex,
+ * find_common_type, geterrcall. Texts are NumPy 1.24's, written by
+ * scripts/gen_rest_fixtures.py to tests/data/rest/reports.txt. */
+#include "testutil.h"
+
+#include <math.h>
+#include <numc/numc.h>
+#include <numc/testing.h>
+#include <stdio.h>
+#include <string.h>
+
+#define REPORTS NUMC_TEST_DATA "/rest/reports.txt"
+
+static char *reports; /* the whole file */
+
+static int load_reports(void)
+{
+    FILE *f = fopen(REPORTS, "rb");
+    if (!f) return 1;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    reports = calloc(1, (size_t)n + 1);
+    size_t got = reports ? fread(reports, 1, (size_t)n, f) : 0;
+    fclose(f);
+    return got == (size_t)n ? 0 : 1;
+}
+
+static int free_reports(void)
+{
+    free(reports);
+    return 0;
+}
+
+/* The text of case `name` (malloc'd): between "=== name\n" and the next "\n=== " (or the
+ * final newline). */
+static char *expected(const char *name)
+{
+    char key[128];
+    snprintf(key, sizeof key, "=== %s\n", name);
+    const char *p = reports;
+    while ((p = strstr(p, key)) && p != reports && p[-1] != '\n') p++;
+    if (!p) return NULL;
+    p += strlen(key);
+    const char *e = strstr(p, "\n=== ");
+    if (!e) e = p + strlen(p) - 1;
+    char *s = malloc((size_t)(e - p) + 1);
+    memcpy(s, p, (size_t)(e - p));
+    s[e - p] = '\0';
+    return s;
+}
+
+/* Compare a string numc made (freed here with nd_free_mem) with NumPy's text. */
+static void check_text(const char *name, char *got)
+{
+    char *want = expected(name);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(want);
+    CU_ASSERT_PTR_NOT_NULL(got);
+    if (got && strcmp(got, want) != 0)
+        fprintf(stderr, "\n  %s: numc\n[%s]\n  NumPy:\n[%s]\n", name, got, want);
+    if (got) CU_ASSERT_STRING_EQUAL(got, want);
+    free(want);
+    nd_free_mem(got);
+}
+
+/* One failing assertion: its status, report and last error against NumPy's text. */
+static void check(const char *name, const char *who, nd_status rc, char *report)
+{
+    char *want = expected(name);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(want);
+    CU_ASSERT_EQUAL(rc, ND_EASSERT);
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EASSERT);
+    char msg[1100];
+    snprintf(msg, sizeof msg, "%s:%s%s", who, want[0] == '\n' ? "" : " ", want);
+    if (strlen(msg) < 1023) CU_ASSERT_STRING_EQUAL(nd_errmsg(), msg);
+    free(want);
+    check_text(name, report);
+}
+
+#define CHECK(name, who, call)          \
+    do {                                \
+        nd_status rc_ = (call);         \
+        check((name), (who), rc_, r);   \
+    } while (0)
+
+static nd_array *f64(const double *v, ptrdiff_t n) { return nd_from_f64(v, n); }
+static nd_array *i64(const int64_t *v, ptrdiff_t n) { return nd_from_i64(v, n); }
+
+/* ---- testing ------------------------------------------------------------------------ */
+static void test_assert_almost_equal_scalars(void)
+{
+    char *r = NULL;
+    const char *w = "nd_assert_almost_equal";
+    CHECK("almost_scalar", w, nd_assert_almost_equal(1.0, 1.00001, .report = &r));
+    CHECK("almost_scalar_decimal", w,
+          nd_assert_almost_equal(2.5, 2.7, 1, .err_msg = "hi", .report = &r));
+    CHECK("almost_scalar_nan", w, nd_assert_almost_equal(NAN, 1.0, .report = &r));
+    CHECK("almost_scalar_int", w, nd_assert_almost_equal(3, 4, .report = &r));
+    CHECK("almost_scalar_complex", w,
+          nd_assert_almost_equal(ND_C128(1, 2), ND_C128(1, 2.1), .report = &r));
+    /* passing: within 1.5e-7, NaN and NaN, equal infinities, decimal 1 */
+    CU_ASSERT_EQUAL(nd_assert_almost_equal(1.0, 1.0 + 1.4e-7), ND_OK);
+    CU_ASSERT_EQUAL(nd_assert_almost_equal(1.0, 1.0 + 1.6e-7), ND_EASSERT);
+    CU_ASSERT_EQUAL(nd_assert_almost_equal(NAN, NAN), ND_OK);
+    CU_ASSERT_EQUAL(nd_assert_almost_equal(INFINITY, INFINITY), ND_OK);
+    CU_ASSERT_EQUAL(nd_assert_almost_equal(INFINITY, -INFINITY), ND_EASSERT);
+    CU_ASSERT_EQUAL(nd_assert_almost_equal(2.5, 2.6, 1), ND_OK);
+    CU_ASSERT_EQUAL(nd_assert_almost_equal(3, 4, .decimal = 0), ND_OK); /* |1| < 1.5 */
+    CU_ASSERT_EQUAL(nd_last_error(), ND_OK);                            /* cleared */
+}
+
+static void test_assert_almost_equal_arrays(void)
+{
+    char *r = NULL;
+    nd_array *x = f64((double[]){ 1, 2, 3 }, 3), *y = f64((double[]){ 1, 2.00001, 3.1 }, 3);
+    CHECK("almost_array", "nd_assert_almost_equal", nd_assert_almost_equal(x, y, .report = &r));
+    CU_ASSERT_EQUAL(nd_assert_almost_equal(x, x), ND_OK);
+    nd_free(x);
+    nd_free(y);
+
+    const char *w = "nd_assert_array_almost_equal";
+    x = f64((double[]){ 1, 2, 3, 4 }, 4);
+    y = f64((double[]){ 1, 2.0001, 3, 4.5 }, 4);
+    CHECK("array_almost", w, nd_assert_array_almost_equal(x, y, .report = &r));
+    nd_free(x);
+    nd_free(y);
+    x = f64((double[]){ 1, 2 }, 2);
+    y = f64((double[]){ 1.01, 2 }, 2);
+    CHECK("array_almost_decimal", w, nd_assert_array_almost_equal(x, y, 3, .report = &r));
+    CU_ASSERT_EQUAL(nd_assert_array_almost_equal(x, y, 1), ND_OK);
+    nd_free(x);
+    nd_free(y);
+    x = i64((int64_t[]){ 1, 2, 3 }, 3);
+    y = i64((int64_t[]){ 1, 2, 4 }, 3);
+    CHECK("array_almost_int", w, nd_assert_array_almost_equal(x, y, .report = &r));
+    nd_free(x);
+    nd_free(y);
+    x = f64((double[]){ 1, NAN }, 2);
+    y = f64((double[]){ NAN, 1 }, 2);
+    CHECK("array_almost_nan", w, nd_assert_array_almost_equal(x, y, .report = &r));
+    CU_ASSERT_EQUAL(nd_assert_array_almost_equal(x, x), ND_OK);
+    nd_free(x);
+    nd_free(y);
+    x = nd_zeros(ND_SHAPE(2), ND_FLOAT64);
+    y = nd_zeros(ND_SHAPE(3), ND_FLOAT64);
+    CHECK("array_almost_shape", w, nd_assert_array_almost_equal(x, y, .report = &r));
+    nd_free(x);
+    nd_free(y);
+    x = f64((double[]){ 1, 1.5 }, 2);
+    y = nd_scalar_array(ND_F64(1));
+    CHECK("array_almost_scalar", w, nd_assert_array_almost_equal(x, y, .report = &r));
+    nd_free(x);
+    nd_free(y);
+    /* infinities in the same places pass; a non-contiguous view */
+    x = f64((double[]){ INFINITY, 1, -INFINITY, 2 }, 4);
+    y = f64((double[]){ INFINITY, 1.0000001, -INFINITY, 2 }, 4);
+    CU_ASSERT_EQUAL(nd_assert_array_almost_equal(x, y), ND_OK);
+    nd_free(x);
+    nd_free(y);
+}
+
+static void test_assert_approx_equal(void)
+{
+    char *r = NULL;
+    const char *w = "nd_assert_approx_equal";
+    CHECK("approx", w, nd_assert_approx_equal(1.0, 1.0001, .report = &r));
+    CHECK("approx_sig", w, nd_assert_approx_equal(123456.0, 123476.0, 5, .report = &r));
+    CHECK("approx_nan", w, nd_assert_approx_equal(NAN, 1.0, .report = &r));
+    CHECK("approx_inf", w, nd_assert_approx_equal(INFINITY, -INFINITY, .report = &r));
+    CU_ASSERT_EQUAL(nd_assert_approx_equal(123456.0, 123457.0, 6), ND_OK);
+    CU_ASSERT_EQUAL(nd_assert_approx_equal(1e-300, 1.0000000001e-300), ND_OK);
+    CU_ASSERT_EQUAL(nd_assert_approx_equal(NAN, NAN), ND_OK);
+    CU_ASSERT_EQUAL(nd_assert_approx_equal(0.0, 0.0), ND_OK);
+    nd_array *one = nd_scalar_array(ND_F64(2)), *two = nd_zeros(ND_SHAPE(2), ND_FLOAT64);
+    CU_ASSERT_EQUAL(nd_assert_approx_equal(one, 2.0), ND_OK);
+    CU_ASSERT_EQUAL(nd_assert_approx_equal(two, 2.0), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "nd_assert_approx_equal: only scalars"));
+    CU_ASSERT_EQUAL(nd_assert_approx_equal(ND_C128(1, 1), 2.0), ND_EDTYPE);
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_assert_approx_equal: can't convert complex to float");
+    nd_free(one);
+    nd_free(two);
+}
+
+static void test_assert_equal(void)
+{
+    char *r = NULL;
+    const char *w = "nd_assert_equal";
+    CHECK("equal_scalar", w, nd_assert_equal(1, 2, .report = &r));
+    CHECK("equal_float", w, nd_assert_equal(0.5, 0.25, "msg", .report = &r));
+    CHECK("equal_zero_sign", w, nd_assert_equal(0.0, -0.0, .report = &r));
+    CHECK("equal_complex", w, nd_assert_equal(ND_C128(1, 1), ND_C128(1, -1), .report = &r));
+    CHECK("equal_bool", w, nd_assert_equal(ND_BOOL_S(true), ND_BOOL_S(false), .report = &r));
+    CU_ASSERT_EQUAL(nd_assert_equal(NAN, NAN), ND_OK);
+    CU_ASSERT_EQUAL(nd_assert_equal(2, 2.0), ND_OK);
+    CU_ASSERT_EQUAL(nd_assert_equal(-1, ND_U64(UINT64_MAX)), ND_EASSERT);
+    nd_array *x = f64((double[]){ 1, NAN, 3 }, 3), *y = f64((double[]){ 1, NAN, 4 }, 3);
+    CHECK("equal_array", w, nd_assert_equal(x, y, .report = &r));
+    CU_ASSERT_EQUAL(nd_assert_equal(x, x), ND_OK);
+    nd_free(x);
+    nd_free(y);
+    x = nd_zeros(ND_SHAPE(2, 2), ND_FLOAT64);
+    y = nd_zeros(ND_SHAPE(4), ND_FLOAT64);
+    CHECK("equal_array_shape", w, nd_assert_equal(x, y, .report = &r));
+    nd_free(x);
+    nd_free(y);
+    CU_ASSERT_EQUAL(nd_assert_equal_(nd_op_array(NULL), nd_op_f64(1), NULL), ND_EVALUE);
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_assert_equal: array is NULL");
+    CU_ASSERT_EQUAL(nd_assert_almost_equal_(nd_op_f64(1), nd_op_array(NULL), NULL), ND_EVALUE);
+    CU_ASSERT_EQUAL(nd_assert_array_almost_equal_(nd_op_array(NULL), nd_op_f64(1), NULL),
+                    ND_EVALUE);
+    CU_ASSERT_EQUAL(nd_assert_approx_equal_(nd_op_array(NULL), nd_op_f64(1), NULL), ND_EVALUE);
+}
+
+static const ND_TEST tests[] = {
+    ND_T(test_assert_almost_equal_scalars),
+    ND_T(test_assert_almost_equal_arrays),
+    ND_T(test_assert_approx_equal),
+    ND_T(test_assert_equal),
+    { 0 },
+};
+ND_TEST_MAIN_WITH("rest", tests, load_reports, free_reports)
