@@ -54,6 +54,29 @@ report('equal_array', npt.assert_equal, np.array([1.0, np.nan, 3.0]),
 report('equal_array_shape', npt.assert_equal, np.zeros((2, 2)), np.zeros(4))
 report('equal_bool', npt.assert_equal, True, False)
 
+def values(name, a):
+    """An array as "shape d0 d1 ..." and a line of its values (%.17g; complex: re im)."""
+    a = np.asarray(a)
+    flat = a.ravel()
+    if np.iscomplexobj(a):
+        vals = ' '.join('%.17g %.17g' % (v.real, v.imag) for v in flat)
+    else:
+        vals = ' '.join('%.17g' % v for v in flat)
+    cases.append((name, 'shape' + ''.join(' %d' % d for d in a.shape) + '\n' + vals))
+
+
+# ---- polyvalfromroots -----------------------------------------------------------------
+from numpy.polynomial import polynomial as P
+values('vfr_scalar', P.polyvalfromroots(2.5, [1.0, -2.0, 0.5]))
+values('vfr_array', P.polyvalfromroots(np.array([[0.0, 1.5], [2.0, -3.0]]), [1, 2, 3]))
+values('vfr_tensor', P.polyvalfromroots(np.array([-1.0, 0.5, 4.0]),
+                                         np.array([[1.0, 2.0], [3.0, -1.0]])))
+values('vfr_no_tensor', P.polyvalfromroots(np.array([-1.0, 0.5]),
+                                            np.array([[1.0, 2.0], [3.0, -1.0]]), tensor=False))
+values('vfr_empty_roots', P.polyvalfromroots(np.array([1.0, 2.0]), np.array([])))
+values('vfr_complex', P.polyvalfromroots(np.array([1.0, 2.0]), np.array([1j, -1j])))
+
+
 with open(OUT, 'w') as f:
     for name, s in cases:
         f.write('=== %s\n%s\n' % (name, s))

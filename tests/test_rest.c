@@ -88,6 +88,14 @@ static void check(const char *name, const char *who, nd_status rc, char *report)
 static nd_array *f64(const double *v, ptrdiff_t n) { return nd_from_f64(v, n); }
 static nd_array *i64(const int64_t *v, ptrdiff_t n) { return nd_from_i64(v, n); }
 
+/* a reshaped to (r, c); a is freed (the result is a view holding its buffer). */
+static nd_array *reshaped(nd_array *a, ptrdiff_t r, ptrdiff_t c)
+{
+    nd_array *v = nd_reshape(a, ND_SHAPE(r, c));
+    nd_free(a);
+    return v;
+}
+
 /* ---- testing ------------------------------------------------------------------------ */
 static void test_assert_almost_equal_scalars(void)
 {
@@ -213,11 +221,89 @@ static void test_assert_equal(void)
     CU_ASSERT_EQUAL(nd_assert_approx_equal_(nd_op_array(NULL), nd_op_f64(1), NULL), ND_EVALUE);
 }
 
+/* Compare an array numc made (freed here) with NumPy's "shape ..." + values case. */
+static void check_values(const char *name, nd_array *got, double tol)
+{
+    char *want = expected(name);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(want);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(got);
+    char *p = want + 5; /* after "shape" */
+    int nd = 0;
+    ptrdiff_t shape[ND_MAXDIMS];
+    while (*p == ' ') shape[nd++] = (ptrdiff_t)strtol(p, &p, 10);
+    CU_ASSERT_EQUAL(nd_ndim(got), nd);
+    for (int i = 0; i < nd && i < nd_ndim(got); i++) CU_ASSERT_EQUAL(nd_shape(got)[i], shape[i]);
+    bool cplx = nd_dtype_is_complex(nd_dtype_of(got));
+    ptrdiff_t n = nd_size(got);
+    double *v = malloc(sizeof(double) * 2 * (size_t)(n + 1));
+    CU_ASSERT_EQUAL(nd_to_buffer(got, v, cplx ? ND_COMPLEX128 : ND_FLOAT64), ND_OK);
+    for (ptrdiff_t i = 0; i < n * (cplx ? 2 : 1); i++) {
+        char *e;
+        double w = strtod(p, &e);
+        CU_ASSERT_FATAL(e != p);
+        p = e;
+        if (isnan(w)) {
+            CU_ASSERT(isnan(v[i]));
+        } else {
+            ND_ASSERT_CLOSE(v[i], w, tol);
+        }
+    }
+    free(v);
+    free(want);
+    nd_free(got);
+}
+
+/* ---- polyvalfromroots ------------------------------------------------------------------ */
+static void test_polyvalfromroots(void)
+{
+    nd_array *r = f64((double[]){ 1, -2, 0.5 }, 3);
+    check_values("vfr_scalar", nd_polynomial_valfromroots(2.5, r), 1e-12);
+    nd_free(r);
+    r = i64((int64_t[]){ 1, 2, 3 }, 3); /* integer roots become float64 */
+    nd_array *x = reshaped(f64((double[]){ 0, 1.5, 2, -3 }, 4), 2, 2);
+    nd_array *v = nd_polynomial_valfromroots(x, r);
+    CU_ASSERT_EQUAL(nd_dtype_of(v), ND_FLOAT64);
+    check_values("vfr_array", v, 1e-12);
+    nd_free(x);
+    nd_free(r);
+    r = reshaped(f64((double[]){ 1, 2, 3, -1 }, 4), 2, 2);
+    x = f64((double[]){ -1, 0.5, 4 }, 3);
+    check_values("vfr_tensor", nd_polynomial_valfromroots(x, r), 1e-12);
+    nd_array *x2 = nd_view(x, ":2"); /* a view */
+    check_values("vfr_no_tensor", nd_polynomial_valfromroots(x2, r, .tensor = false), 1e-12);
+    CU_ASSERT_PTR_NULL(nd_polynomial_valfromroots(r, r, .tensor = false));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "x.ndim must be < r.ndim when tensor == False"));
+    nd_free(x2);
+    nd_free(r);
+    nd_free(x);
+    x = f64((double[]){ 1, 2 }, 2);
+    r = nd_zeros(ND_SHAPE(0), ND_FLOAT64);
+    check_values("vfr_empty_roots", nd_polynomial_valfromroots(x, r), 0);
+    nd_free(r);
+    r = nd_zeros(ND_SHAPE(2), ND_COMPLEX128);
+    nd_set(r, ND_IDX(0), ND_C128(0, 1));
+    nd_set(r, ND_IDX(1), ND_C128(0, -1));
+    check_values("vfr_complex", nd_polynomial_valfromroots(x, r), 1e-12);
+    nd_free(r);
+    /* a 0-d r is one root */
+    r = nd_scalar_array(ND_F64(3));
+    v = nd_polynomial_valfromroots(x, r);
+    CU_ASSERT_EQUAL(nd_ndim(v), 1);
+    CU_ASSERT_DOUBLE_EQUAL(nd_get_f64(v, ND_IDX(1)), -1, 0);
+    nd_free(v);
+    nd_free(r);
+    nd_free(x);
+    CU_ASSERT_PTR_NULL(nd_polynomial_valfromroots(1.0, NULL));
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_polynomial_valfromroots: array is NULL");
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_assert_almost_equal_scalars),
     ND_T(test_assert_almost_equal_arrays),
     ND_T(test_assert_approx_equal),
     ND_T(test_assert_equal),
+    ND_T(test_polyvalfromroots),
     { 0 },
 };
 ND_TEST_MAIN_WITH("rest", tests, load_reports, free_reports)
