@@ -77,6 +77,26 @@ values('vfr_empty_roots', P.polyvalfromroots(np.array([1.0, 2.0]), np.array([]))
 values('vfr_complex', P.polyvalfromroots(np.array([1.0, 2.0]), np.array([1j, -1j])))
 
 
+# ---- array2string ---------------------------------------------------------------------
+a = np.arange(12.) / 7
+text('a2s_default', np.array2string(a))
+text('a2s_precision0', np.array2string(a, precision=0))
+text('a2s_precision3', np.array2string(a, precision=3))
+text('a2s_edge0', np.array2string(a, threshold=0, edgeitems=0))
+text('a2s_edge1', np.array2string(a, threshold=0, edgeitems=1))
+text('a2s_prefix', np.array2string(a.reshape(3, 4), separator=', ', prefix='xx('))
+text('a2s_sep', np.array2string(a.reshape(3, 4), separator=';  '))
+text('a2s_0d', np.array2string(np.array(1.5)))
+text('a2s_empty', np.array2string(np.zeros((2, 0))))
+text('a2s_suppress', np.array2string(np.array([1e-10, 1]), suppress_small=True))
+text('a2s_width', np.array2string(np.arange(30), max_line_width=20, suffix=')'))
+text('a2s_3d', np.array2string(np.arange(24).reshape(2, 3, 4), separator=','))
+text('a2s_summary2d', np.array2string(np.arange(100).reshape(10, 10), threshold=50,
+                                      edgeitems=2, separator=', '))
+text('a2s_sign', np.array2string(np.array([1.5, -2.0]), sign='+'))
+text('a2s_complex', np.array2string(np.array([1 + 2j, 3.5 - 1j]), precision=2))
+
+
 with open(OUT, 'w') as f:
     for name, s in cases:
         f.write('=== %s\n%s\n' % (name, s))

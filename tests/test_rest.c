@@ -298,12 +298,69 @@ static void test_polyvalfromroots(void)
     CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_polynomial_valfromroots: array is NULL");
 }
 
+/* ---- array2string ---------------------------------------------------------------------- */
+static void test_array2string(void)
+{
+    nd_array *a = nd_arange(0, 12, 1, ND_FLOAT64);
+    nd_divide_into(a, a, 7);
+    check_text("a2s_default", nd_array2string(a));
+    check_text("a2s_precision0", nd_array2string(a, .precision = ND_FMT_0));
+    check_text("a2s_precision3", nd_array2string(a, .precision = 3));
+    check_text("a2s_edge0", nd_array2string(a, .threshold = ND_FMT_0, .edgeitems = ND_FMT_0));
+    check_text("a2s_edge1", nd_array2string(a, .threshold = ND_FMT_0, .edgeitems = 1));
+    nd_array *m = nd_reshape(a, ND_SHAPE(3, 4));
+    check_text("a2s_prefix", nd_array2string(m, .separator = ", ", .prefix = "xx("));
+    check_text("a2s_sep", nd_array2string(m, .separator = ";  "));
+    nd_free(m);
+    nd_free(a);
+    a = nd_scalar_array(ND_F64(1.5));
+    check_text("a2s_0d", nd_array2string(a));
+    nd_free(a);
+    a = nd_zeros(ND_SHAPE(2, 0), ND_FLOAT64);
+    check_text("a2s_empty", nd_array2string(a));
+    nd_free(a);
+    a = f64((double[]){ 1e-10, 1 }, 2);
+    check_text("a2s_suppress", nd_array2string(a, .suppress_small = true));
+    nd_free(a);
+    a = nd_arange(0, 30, 1, ND_INT64);
+    check_text("a2s_width", nd_array2string(a, .max_line_width = 20, .suffix = ")"));
+    nd_free(a);
+    a = nd_arange(0, 24, 1, ND_INT64);
+    m = nd_reshape(a, ND_SHAPE(2, 3, 4));
+    check_text("a2s_3d", nd_array2string(m, .separator = ","));
+    nd_free(m);
+    nd_free(a);
+    a = nd_arange(0, 100, 1, ND_INT64);
+    m = nd_reshape(a, ND_SHAPE(10, 10));
+    check_text("a2s_summary2d",
+               nd_array2string(m, .threshold = 50, .edgeitems = 2, .separator = ", "));
+    nd_free(m);
+    nd_free(a);
+    a = f64((double[]){ 1.5, -2 }, 2);
+    check_text("a2s_sign", nd_array2string(a, .sign = '+'));
+    CU_ASSERT_PTR_NULL(nd_array2string(a, .sign = 'x'));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    CU_ASSERT_PTR_NULL(nd_array2string(a, .precision = -3));
+    CU_ASSERT_PTR_NULL(nd_array2string(a, .max_line_width = -1));
+    CU_ASSERT_PTR_NULL(nd_array2string(NULL));
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_array2string: the array is NULL");
+    /* the thread's print options are left as they were */
+    CU_ASSERT_EQUAL(nd_get_printoptions().precision, 8);
+    nd_free(a);
+    a = nd_zeros(ND_SHAPE(2), ND_COMPLEX128);
+    nd_set(a, ND_IDX(0), ND_C128(1, 2));
+    nd_set(a, ND_IDX(1), ND_C128(3.5, -1));
+    check_text("a2s_complex", nd_array2string(a, .precision = 2));
+    nd_free(a);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_assert_almost_equal_scalars),
     ND_T(test_assert_almost_equal_arrays),
     ND_T(test_assert_approx_equal),
     ND_T(test_assert_equal),
     ND_T(test_polyvalfromroots),
+    ND_T(test_array2string),
     { 0 },
 };
 ND_TEST_MAIN_WITH("rest", tests, load_reports, free_reports)
