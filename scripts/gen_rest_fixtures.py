@@ -97,6 +97,29 @@ text('a2s_sign', np.array2string(np.array([1.5, -2.0]), sign='+'))
 text('a2s_complex', np.array2string(np.array([1 + 2j, 3.5 - 1j]), precision=2))
 
 
+# ---- fromstring / fromregex -----------------------------------------------------------
+values('fs_space', np.fromstring('1 2 3.5', sep=' '))
+values('fs_comma_int', np.fromstring('1, 2,3', dtype=np.int64, sep=','))
+values('fs_count', np.fromstring('1,2,3', sep=',', count=2))
+values('fs_trailing_sep', np.fromstring('1,2,3,', sep=','))
+values('fs_empty', np.fromstring('', sep=','))
+values('fs_int8_wrap', np.fromstring('1 300 -129', dtype=np.int8, sep=' '))
+values('fs_newlines', np.fromstring('1\n 2\t3\n', sep=' '))
+
+REGEX_TXT = os.path.join(os.path.dirname(OUT), 'regex.txt')
+with open(REGEX_TXT, 'w') as f:
+    f.write('id=1 x=2.5 y=-3\nid=2 x=1e3 y=7\nnoise here\nid=30 x=-0.125 y=0\n')
+dt = np.dtype([('id', np.int32), ('x', np.float64), ('y', np.int64)])
+rec = np.fromregex(REGEX_TXT, r'id=(\d+) x=(\S+) y=(-?\d+)', dt)
+values('fr_id', rec['id'])
+values('fr_x', rec['x'])
+values('fr_y', rec['y'])
+one = np.fromregex(REGEX_TXT, r'x=(\S+)', np.dtype([('x', np.float64)]))
+values('fr_one', one['x'])
+allf = np.fromregex(REGEX_TXT, r'id=(\d+) x=(\S+)', np.dtype([('a', float), ('b', float)]))
+values('fr_two', np.stack([allf['a'], allf['b']], axis=1))
+
+
 with open(OUT, 'w') as f:
     for name, s in cases:
         f.write('=== %s\n%s\n' % (name, s))

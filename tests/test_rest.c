@@ -354,6 +354,82 @@ static void test_array2string(void)
     nd_free(a);
 }
 
+/* ---- fromstring / fromregex ------------------------------------------------------------- */
+static void test_fromstring(void)
+{
+    check_values("fs_space", nd_fromstring("1 2 3.5", .sep = " "), 0);
+    nd_array *a = nd_fromstring("1, 2,3", .dtype = ND_INT64, .sep = ",");
+    CU_ASSERT_EQUAL(nd_dtype_of(a), ND_INT64);
+    check_values("fs_comma_int", a, 0);
+    check_values("fs_count", nd_fromstring("1,2,3", .sep = ",", .count = 2), 0);
+    check_values("fs_trailing_sep", nd_fromstring("1,2,3,", .sep = ","), 0);
+    check_values("fs_empty", nd_fromstring("", .sep = ","), 0);
+    a = nd_fromstring("1 300 -129", .dtype = ND_INT8, .sep = " ");
+    CU_ASSERT_EQUAL(nd_dtype_of(a), ND_INT8);
+    check_values("fs_int8_wrap", a, 0);
+    check_values("fs_newlines", nd_fromstring("1\n 2\t3\n", .sep = " "), 0);
+    a = nd_fromstring("1 0 2", .bool_dtype = true, .sep = " ");
+    CU_ASSERT_EQUAL(nd_dtype_of(a), ND_BOOL);
+    CU_ASSERT_EQUAL(nd_size(a), 3);
+    nd_free(a);
+    /* errors */
+    CU_ASSERT_PTR_NULL(nd_fromstring("abcdefgh"));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "nd_frombuffer"));
+    CU_ASSERT_PTR_NULL(nd_fromstring("1,2,x", .sep = ","));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EPARSE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "nd_fromstring: string or file could not be "
+                                               "read to its end due to unmatched data"));
+    CU_ASSERT_PTR_NULL(nd_fromstring("1,2,3", .sep = ",", .count = 5));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "string is smaller than requested size"));
+    CU_ASSERT_PTR_NULL(nd_fromstring(NULL, .sep = ","));
+    CU_ASSERT_PTR_NULL(nd_fromstring("1", .sep = ",", .dtype = 99));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EDTYPE);
+}
+
+#define REGEX_TXT NUMC_TEST_DATA "/rest/regex.txt"
+
+static void test_fromregex(void)
+{
+    nd_dtype dts[3] = { ND_INT32, ND_FLOAT64, ND_INT64 };
+    nd_array *cols[3];
+    CU_ASSERT_EQUAL_FATAL(nd_fromregex_columns(REGEX_TXT, "id=([0-9]+) x=([^ ]+) y=(-?[0-9]+)",
+                                               3, dts, cols), ND_OK);
+    CU_ASSERT_EQUAL(nd_dtype_of(cols[0]), ND_INT32);
+    CU_ASSERT_EQUAL(nd_dtype_of(cols[2]), ND_INT64);
+    check_values("fr_id", cols[0], 0);
+    check_values("fr_x", cols[1], 0);
+    check_values("fr_y", cols[2], 0);
+    check_values("fr_one", nd_fromregex(REGEX_TXT, "x=([^ ]+)"), 0);
+    check_values("fr_two", nd_fromregex(REGEX_TXT, "id=([0-9]+) x=([^ ]+)"), 0);
+    /* no group: the whole match */
+    nd_array *a = nd_fromregex(REGEX_TXT, "-?[0-9]+\\.[0-9]+", .dtype = ND_FLOAT32);
+    CU_ASSERT_EQUAL(nd_dtype_of(a), ND_FLOAT32);
+    CU_ASSERT_EQUAL(nd_size(a), 2); /* 2.5 and -0.125 */
+    nd_free(a);
+    /* no match at all: empty */
+    a = nd_fromregex(REGEX_TXT, "z=([0-9]+)", .dtype = ND_INT64);
+    CU_ASSERT_EQUAL(nd_size(a), 0);
+    nd_free(a);
+    /* errors */
+    CU_ASSERT_PTR_NULL(nd_fromregex(REGEX_TXT, "id=([0-9]+"));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "nd_fromregex: bad regular expression"));
+    CU_ASSERT_PTR_NULL(nd_fromregex(REGEX_TXT, "([a-z]+)=", .dtype = ND_INT64));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EPARSE);
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_fromregex: match 0, group 1: could not convert "
+                                        "string 'id' to int64");
+    CU_ASSERT_PTR_NULL(nd_fromregex(NUMC_TEST_DATA "/rest/no_such_file.txt", "(x)"));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EIO);
+    CU_ASSERT_EQUAL(nd_fromregex_columns(REGEX_TXT, "id=([0-9]+)", 3, dts, cols), ND_EVALUE);
+    CU_ASSERT_PTR_NULL(cols[0]);
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_fromregex_columns: the expression has 1 group but "
+                                        "3 dtypes are given");
+    CU_ASSERT_EQUAL(nd_fromregex_columns(REGEX_TXT, "(x)", 0, dts, cols), ND_EVALUE);
+    CU_ASSERT_EQUAL(nd_fromregex_columns(REGEX_TXT, "(x)", 1, NULL, cols), ND_EVALUE);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_assert_almost_equal_scalars),
     ND_T(test_assert_almost_equal_arrays),
@@ -361,6 +437,8 @@ static const ND_TEST tests[] = {
     ND_T(test_assert_equal),
     ND_T(test_polyvalfromroots),
     ND_T(test_array2string),
+    ND_T(test_fromstring),
+    ND_T(test_fromregex),
     { 0 },
 };
 ND_TEST_MAIN_WITH("rest", tests, load_reports, free_reports)
