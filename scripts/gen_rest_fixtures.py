@@ -120,6 +120,25 @@ allf = np.fromregex(REGEX_TXT, r'id=(\d+) x=(\S+)', np.dtype([('a', float), ('b'
 values('fr_two', np.stack([allf['a'], allf['b']], axis=1))
 
 
+# ---- find_common_type: "array types;scalar types;result" per line -----------------------
+import itertools
+import warnings
+TYPES = ['bool', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64',
+         'float32', 'float64', 'complex64', 'complex128']
+lines = []
+with warnings.catch_warnings():
+    warnings.simplefilter('ignore')
+    combos = [([a], [b]) for a in TYPES for b in TYPES]
+    combos += [([a, b], []) for a, b in itertools.combinations(TYPES, 2)]
+    combos += [([], [a, b]) for a, b in itertools.combinations(TYPES, 2)]
+    combos += [(['int8', 'uint16'], ['float32']), (['uint64', 'int8'], ['complex64']),
+               (['float32', 'int16'], ['int64', 'uint8']), (['bool'], ['bool', 'int8'])]
+    for arr, sc in combos:
+        r = np.find_common_type(arr, sc)
+        lines.append('%s;%s;%s' % (','.join(arr), ','.join(sc), r.name))
+text('find_common_type', '\n'.join(lines))
+
+
 with open(OUT, 'w') as f:
     for name, s in cases:
         f.write('=== %s\n%s\n' % (name, s))

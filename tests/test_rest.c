@@ -430,6 +430,79 @@ static void test_fromregex(void)
     CU_ASSERT_EQUAL(nd_fromregex_columns(REGEX_TXT, "(x)", 1, NULL, cols), ND_EVALUE);
 }
 
+/* ---- find_common_type / geterrcall -------------------------------------------------------- */
+/* A comma-separated list of dtype names into t; returns the count. */
+static int parse_types(const char *s, const char *end, int *t)
+{
+    int n = 0;
+    while (s < end) {
+        const char *c = memchr(s, ',', (size_t)(end - s));
+        if (!c) c = end;
+        char name[32];
+        snprintf(name, sizeof name, "%.*s", (int)(c - s), s);
+        t[n++] = nd_dtype_from_name(name);
+        s = c + 1;
+    }
+    return n;
+}
+
+static void test_find_common_type(void)
+{
+    char *want = expected("find_common_type");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(want);
+    int cases = 0, bad = 0;
+    for (char *line = want; line && *line;) {
+        char *nl = strchr(line, '\n');
+        char *end = nl ? nl : line + strlen(line);
+        char *s1 = memchr(line, ';', (size_t)(end - line));
+        char *s2 = s1 ? memchr(s1 + 1, ';', (size_t)(end - s1 - 1)) : NULL;
+        CU_ASSERT_FATAL(s1 && s2);
+        int at[4], st[4];
+        int na = parse_types(line, s1, at), ns = parse_types(s1 + 1, s2, st);
+        char rname[32];
+        snprintf(rname, sizeof rname, "%.*s", (int)(end - s2 - 1), s2 + 1);
+        int got = nd_find_common_type(na, at, ns, st);
+        if (got != nd_dtype_from_name(rname)) {
+            fprintf(stderr, "\n  find_common_type %.*s: numc %s\n", (int)(end - line), line,
+                    got >= 0 ? nd_dtype_name((nd_dtype)got) : "error");
+            bad++;
+        }
+        cases++;
+        line = nl ? nl + 1 : NULL;
+    }
+    CU_ASSERT(cases > 300);
+    CU_ASSERT_EQUAL(bad, 0);
+    free(want);
+    /* errors */
+    CU_ASSERT_EQUAL(nd_find_common_type(0, NULL, 0, NULL), ND_EVALUE);
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_find_common_type: no types given (NumPy returns None)");
+    int t[2] = { ND_INT8, 77 };
+    CU_ASSERT_EQUAL(nd_find_common_type(2, t, 0, NULL), ND_EDTYPE);
+    CU_ASSERT_EQUAL(nd_find_common_type(-1, t, 0, NULL), ND_EVALUE);
+    CU_ASSERT_EQUAL(nd_find_common_type(1, NULL, 0, NULL), ND_EVALUE);
+}
+
+static void handler(const char *msg, unsigned bits, void *ctx)
+{
+    (void)msg;
+    (void)bits;
+    (void)ctx;
+}
+
+static void test_geterrcall(void)
+{
+    void *ctx = &ctx;
+    CU_ASSERT_PTR_NULL(nd_geterrcall(&ctx)); /* the default */
+    CU_ASSERT_PTR_NULL(ctx);
+    int mine = 0;
+    nd_seterrcall(handler, &mine);
+    CU_ASSERT(nd_geterrcall(&ctx) == handler);
+    CU_ASSERT_PTR_EQUAL(ctx, &mine);
+    CU_ASSERT(nd_geterrcall(NULL) == handler);
+    nd_seterrcall(NULL, NULL);
+    CU_ASSERT_PTR_NULL(nd_geterrcall(NULL));
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_assert_almost_equal_scalars),
     ND_T(test_assert_almost_equal_arrays),
@@ -439,6 +512,8 @@ static const ND_TEST tests[] = {
     ND_T(test_array2string),
     ND_T(test_fromstring),
     ND_T(test_fromregex),
+    ND_T(test_find_common_type),
+    ND_T(test_geterrcall),
     { 0 },
 };
 ND_TEST_MAIN_WITH("rest", tests, load_reports, free_reports)
