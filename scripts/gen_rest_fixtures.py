@@ -139,6 +139,23 @@ with warnings.catch_warnings():
 text('find_common_type', '\n'.join(lines))
 
 
+# ---- assert_string_equal: the C test uses the same pairs (STRING_CASES in test_rest.c) ---
+STRING_CASES = [
+    ('str_word', 'hello', 'hellp'),
+    ('str_lines', 'line one\nline two\nline three\n', 'line one\nline 2\nline three\n'),
+    ('str_unrelated', 'abc\n', 'xyz\n'),
+    ('str_insert_char', 'foo bar\n', 'foo baar\n'),
+    ('str_tabs', '\tx = 1;\n', '\tx = 2;\n'),
+    ('str_extra_line', 'a\nb\n', 'a\nb\nc\n'),
+    ('str_missing_line', 'a\nb\nc\n', 'a\nc\n'),
+    ('str_two_blocks', 'alpha\nbeta\ngamma\ndelta\n', 'alpha\nbeta2\ngamma\ndelta3\n'),
+    ('str_utf8', 'caf\u00e9 cr\u00e8me\n', 'caf\u00e9 crime\n'),
+    ('str_long', 'x' * 250 + 'a' + 'y' * 10, 'x' * 250 + 'b' + 'y' * 10),
+]
+for name, a, b in STRING_CASES:
+    report(name, npt.assert_string_equal, a, b)
+
+
 with open(OUT, 'w') as f:
     for name, s in cases:
         f.write('=== %s\n%s\n' % (name, s))

@@ -503,11 +503,44 @@ static void test_geterrcall(void)
     CU_ASSERT_PTR_NULL(nd_geterrcall(NULL));
 }
 
+/* ---- assert_string_equal ---------------------------------------------------------------- */
+static void test_assert_string_equal(void)
+{
+    char *r = NULL;
+    const char *w = "nd_assert_string_equal";
+    static const char *const cases[][3] = {
+        { "str_word", "hello", "hellp" },
+        { "str_lines", "line one\nline two\nline three\n", "line one\nline 2\nline three\n" },
+        { "str_unrelated", "abc\n", "xyz\n" },
+        { "str_insert_char", "foo bar\n", "foo baar\n" },
+        { "str_tabs", "\tx = 1;\n", "\tx = 2;\n" },
+        { "str_extra_line", "a\nb\n", "a\nb\nc\n" },
+        { "str_missing_line", "a\nb\nc\n", "a\nc\n" },
+        { "str_two_blocks", "alpha\nbeta\ngamma\ndelta\n", "alpha\nbeta2\ngamma\ndelta3\n" },
+        { "str_utf8", "caf\xc3\xa9 cr\xc3\xa8me\n", "caf\xc3\xa9 crime\n" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        CHECK(cases[i][0], w, nd_assert_string_equal(cases[i][1], cases[i][2], .report = &r));
+    /* 250 x's: autojunk makes the x's and y's "popular" in the character matcher */
+    char a[300], b[300];
+    memset(a, 'x', 250);
+    memcpy(a + 250, "ayyyyyyyyyy", 12);
+    memcpy(b, a, 262);
+    b[250] = 'b';
+    CHECK("str_long", w, nd_assert_string_equal(a, b, .report = &r));
+    CU_ASSERT_EQUAL(nd_assert_string_equal("same\ntext", "same\ntext"), ND_OK);
+    CU_ASSERT_EQUAL(nd_assert_string_equal("", ""), ND_OK);
+    CU_ASSERT_EQUAL(nd_assert_string_equal("a", "b"), ND_EASSERT);
+    CU_ASSERT_EQUAL(nd_assert_string_equal(NULL, "b"), ND_EVALUE);
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_assert_string_equal: actual is NULL");
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_assert_almost_equal_scalars),
     ND_T(test_assert_almost_equal_arrays),
     ND_T(test_assert_approx_equal),
     ND_T(test_assert_equal),
+    ND_T(test_assert_string_equal),
     ND_T(test_polyvalfromroots),
     ND_T(test_array2string),
     ND_T(test_fromstring),

@@ -181,6 +181,22 @@ ND_API nd_status nd_assert_equal_(nd_operand actual, nd_operand desired, const n
     nd_assert_equal_(ND_OPERAND(actual), ND__H1(__VA_ARGS__, ),                            \
                      &(nd_assert_opts){ ._ = 0, ND__T1(__VA_ARGS__, ) })
 
+
+/* nd_assert_string_equal's options. */
+typedef struct nd_string_opts {
+    int _;          /* reserved: leave it out (lets an empty option list compile) */
+    char **report;  /* as in nd_assert_opts */
+} nd_string_opts;
+/* numpy.testing.assert_string_equal: the C strings are equal, else ND_EASSERT with NumPy's
+ * report, difflib.Differ's lines of the differing lines ("Differences in strings:\n- abc\n?
+ *   ^\n+ abd\n?   ^"; where NumPy's report is the repr of one line, that). Strings are
+ * UTF-8; lines split at \n, \r, \r\n, \v, \f. ND_EVALUE for a NULL string. */
+ND_API nd_status nd_assert_string_equal_(const char *actual, const char *desired,
+                                         const nd_string_opts *o);
+#define nd_assert_string_equal(actual, ...)                                               \
+    nd_assert_string_equal_((actual), ND__RH(__VA_ARGS__, ),                               \
+                            &(nd_string_opts){ ._ = 0, ND__T1(__VA_ARGS__, ) })
+
 #ifdef __cplusplus
 }
 #endif
