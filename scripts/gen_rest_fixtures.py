@@ -156,6 +156,26 @@ for name, a, b in STRING_CASES:
     report(name, npt.assert_string_equal, a, b)
 
 
+# ---- einsum_path: the report, then "path (0, 1) ..." (EINSUM_CASES in test_rest.c) ---------
+EINSUM_CASES = [
+    ('ep_chain', 'ij,jk,kl,lm->im', [(2, 3), (3, 4), (4, 5), (5, 2)]),
+    ('ep_chain_implicit', 'ij,jk,kl,lm', [(2, 3), (3, 4), (4, 5), (5, 2)]),
+    ('ep_two', 'ij,jk->ik', [(2, 3), (3, 4)]),
+    ('ep_one', 'ii->i', [(4, 4)]),
+    ('ep_big', 'ea,fb,abcd,gc,hd->efgh', [(10, 10)] * 2 + [(10, 10, 10, 10)] + [(10, 10)] * 2),
+    ('ep_outer', 'i,j,k->ijk', [(3,), (4,), (5,)]),
+    ('ep_mixed', 'abc,bd,cde,ea->', [(3, 4, 5), (4, 6), (5, 6, 2), (2, 3)]),
+    ('ep_bcast', 'ij,jk,kl->il', [(1, 3), (3, 7), (7, 2)]),
+    ('ep_rep', 'iij,jk,kl->il', [(3, 3, 4), (4, 5), (5, 6)]),
+]
+for name, sub, shapes in EINSUM_CASES:
+    ops = [np.ones(s) for s in shapes]
+    for kind in ('greedy', 'optimal'):
+        path, rep = np.einsum_path(sub, *ops, optimize=kind)
+        text('%s_%s' % (name, kind), rep + '\npath' + ''.join(
+            ' ' + str(tuple(step)) for step in path[1:]))
+
+
 with open(OUT, 'w') as f:
     for name, s in cases:
         f.write('=== %s\n%s\n' % (name, s))

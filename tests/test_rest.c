@@ -535,6 +535,90 @@ static void test_assert_string_equal(void)
     CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_assert_string_equal: actual is NULL");
 }
 
+/* Append "\npath (i, j) ..." (NumPy's path list without 'einsum_path') to *rep. */
+static void nd__test_append_path(char **rep, const nd_einsum_path *p)
+{
+    if (!*rep) return;
+    size_t n = strlen(*rep);
+    char *s = malloc(n + 256);
+    memcpy(s, *rep, n + 1);
+    strcat(s, "\npath");
+    for (int c = 0; c < p->ncontract; c++) {
+        strcat(s, " (");
+        for (int k = 0; k < p->npos[c]; k++) {
+            char t[16];
+            snprintf(t, sizeof t, k ? ", %d" : "%d", p->pos[c][k]);
+            strcat(s, t);
+        }
+        strcat(s, p->npos[c] == 1 ? ",)" : ")");
+    }
+    nd_free_mem(*rep);
+    char *m = nd_malloc(strlen(s) + 1, "test");
+    strcpy(m, s);
+    free(s);
+    *rep = m;
+}
+
+/* ---- einsum_path ------------------------------------------------------------------------ */
+typedef struct ecase {
+    const char *name, *sub;
+    int n;
+    int nd[5];
+    ptrdiff_t shape[5][4];
+} ecase;
+
+static void test_einsum_path(void)
+{
+    static const ecase cases[] = {
+        { "ep_chain", "ij,jk,kl,lm->im", 4, { 2, 2, 2, 2 }, { { 2, 3 }, { 3, 4 }, { 4, 5 }, { 5, 2 } } },
+        { "ep_chain_implicit", "ij,jk,kl,lm", 4, { 2, 2, 2, 2 }, { { 2, 3 }, { 3, 4 }, { 4, 5 }, { 5, 2 } } },
+        { "ep_two", "ij,jk->ik", 2, { 2, 2 }, { { 2, 3 }, { 3, 4 } } },
+        { "ep_one", "ii->i", 1, { 2 }, { { 4, 4 } } },
+        { "ep_big", "ea,fb,abcd,gc,hd->efgh", 5, { 2, 2, 4, 2, 2 },
+          { { 10, 10 }, { 10, 10 }, { 10, 10, 10, 10 }, { 10, 10 }, { 10, 10 } } },
+        { "ep_outer", "i,j,k->ijk", 3, { 1, 1, 1 }, { { 3 }, { 4 }, { 5 } } },
+        { "ep_mixed", "abc,bd,cde,ea->", 4, { 3, 2, 3, 2 }, { { 3, 4, 5 }, { 4, 6 }, { 5, 6, 2 }, { 2, 3 } } },
+        { "ep_bcast", "ij,jk,kl->il", 3, { 2, 2, 2 }, { { 1, 3 }, { 3, 7 }, { 7, 2 } } },
+        { "ep_rep", "iij,jk,kl->il", 3, { 3, 2, 2 }, { { 3, 3, 4 }, { 4, 5 }, { 5, 6 } } },
+    };
+    static const char *const kinds[2] = { "greedy", "optimal" };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        const ecase *e = &cases[c];
+        nd_array *ops[5];
+        for (int i = 0; i < e->n; i++) ops[i] = nd_ones(e->nd[i], e->shape[i], ND_FLOAT64);
+        for (int k = 0; k < 2; k++) {
+            char name[64], *rep = NULL;
+            snprintf(name, sizeof name, "%s_%s", e->name, kinds[k]);
+            nd_einsum_path p;
+            nd_einsum_path_opts o = { 0, kinds[k], &rep };
+            CU_ASSERT_EQUAL(nd_einsum_path_n(e->sub, e->n, (const nd_array *const *)ops, &o, &p), ND_OK);
+            /* the report, then the path as NumPy lists it */
+            nd__test_append_path(&rep, &p);
+            check_text(name, rep);
+        }
+        for (int i = 0; i < e->n; i++) nd_free(ops[i]);
+    }
+    nd_array *a = nd_ones(ND_SHAPE(2, 3), ND_FLOAT64), *b = nd_ones(ND_SHAPE(4, 5), ND_FLOAT64);
+    nd_einsum_path p;
+    CU_ASSERT_EQUAL(nd_einsum_path(&p, "ij,jk->ik", a, a), ND_ESHAPE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "nd_einsum_path:"));
+    CU_ASSERT_EQUAL(nd_einsum_path(&p, "ij,jk->ik", a, b), ND_ESHAPE);
+    CU_ASSERT_EQUAL(nd_einsum_path(&p, "...j,jk->k", a, b), ND_EVALUE);
+    CU_ASSERT_EQUAL(nd_einsum_path(&p, "ij,j?->ik", a, b), ND_EPARSE);
+    CU_ASSERT_EQUAL(nd_einsum_path(NULL, "ij,jk->ik", a, b), ND_EVALUE);
+    nd_einsum_path_opts bad = { 0, "fastest", NULL };
+    const nd_array *two[2] = { a, a };
+    CU_ASSERT_EQUAL(nd_einsum_path_n("ij,kj", 2, two, &bad, &p), ND_EVALUE);
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_einsum_path: Path name fastest not found (\"greedy\" "
+                                        "or \"optimal\")");
+    CU_ASSERT_EQUAL(nd_einsum_path(&p, "ij,kj", a, a), ND_OK);
+    CU_ASSERT_EQUAL(p.ncontract, 1);
+    CU_ASSERT_EQUAL(p.npos[0], 2);
+    CU_ASSERT_DOUBLE_EQUAL(p.naive_flops, 2 * 3 * 2 * 2, 0);
+    nd_free(a);
+    nd_free(b);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_assert_almost_equal_scalars),
     ND_T(test_assert_almost_equal_arrays),
@@ -547,6 +631,7 @@ static const ND_TEST tests[] = {
     ND_T(test_fromregex),
     ND_T(test_find_common_type),
     ND_T(test_geterrcall),
+    ND_T(test_einsum_path),
     { 0 },
 };
 ND_TEST_MAIN_WITH("rest", tests, load_reports, free_reports)
