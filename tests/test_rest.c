@@ -3,7 +3,9 @@
  * assert_string_equal, polyvalfromroots, array2string, fromstring / fromregex,
  * find_common_type, geterrcall. Texts are NumPy 1.24's, written by
  * scripts/gen_rest_fixtures.py to tests/data/rest/reports.txt. */
+#define _POSIX_C_SOURCE 200809L
 #include "testutil.h"
+#include "faultsim.h"
 
 #include <math.h>
 #include <numc/numc.h>
@@ -619,6 +621,84 @@ static void test_einsum_path(void)
     nd_free(b);
 }
 
+/* ---- out of memory: every allocation of each routine fails once (tests/faultsim.h) ----- */
+/* An assertion's status: ND_EASSERT (it failed, as wanted) is success here. */
+static nd_status asserted(nd_status rc, char **report)
+{
+    if (rc == ND_EASSERT && (!report || *report)) {
+        if (report) nd_free_mem(*report);
+        return ND_OK;
+    }
+    return rc == ND_OK ? ND_EVALUE : rc;
+}
+
+static nd_status testing_body(void *ctx)
+{
+    (void)ctx;
+    char *r = NULL;
+    nd_status rc = asserted(nd_assert_almost_equal(1.0, 2.0, .report = &r), &r);
+    if (rc == ND_OK) rc = asserted(nd_assert_approx_equal(1.0, 2.0, .report = &r), &r);
+    if (rc == ND_OK) rc = asserted(nd_assert_equal(1.0, 2.0, .report = &r), &r);
+    if (rc == ND_OK)
+        rc = asserted(nd_assert_string_equal("line one\nline two\n", "line one\nline 2\n",
+                                             .report = &r), &r);
+    if (rc != ND_OK) return rc;
+    nd_array *x = nd_arange(0, 5, 1, ND_FLOAT64), *y = x ? nd_arange(0, 5, 1, ND_FLOAT64) : NULL;
+    if (!y) {
+        nd_free(x);
+        return nd_last_error();
+    }
+    rc = nd_set_f64(y, ND_IDX(2), 7.5);
+    if (rc == ND_OK) rc = asserted(nd_assert_array_almost_equal(x, y, .report = &r), &r);
+    if (rc == ND_OK) rc = asserted(nd_assert_equal(x, y, .report = &r), &r);
+    if (rc == ND_OK) rc = nd_assert_almost_equal(x, x);
+    nd_free(x);
+    nd_free(y);
+    return rc;
+}
+
+static nd_status routines_body(void *ctx)
+{
+    (void)ctx;
+    nd_status rc = ND_OK;
+    nd_array *r = NULL, *x = NULL, *v = NULL, *s = NULL, *t = NULL;
+    char *txt = NULL, *rep = NULL;
+    r = nd_from_f64((const double[]){ 1, 2, 3 }, 3);
+    x = r ? nd_arange(0, 4, 1, ND_FLOAT64) : NULL;
+    v = x ? nd_polynomial_valfromroots(x, r) : NULL;
+    txt = v ? nd_array2string(v, .separator = ", ", .prefix = "ab") : NULL;
+    s = txt ? nd_fromstring("1, 2, 3", .sep = ",") : NULL;
+    t = s ? nd_fromregex(REGEX_TXT, "id=([0-9]+) x=([^ ]+)") : NULL;
+    if (!t) {
+        rc = nd_last_error();
+        goto out;
+    }
+    const nd_array *ops[4] = { x, x, x, x };
+    nd_einsum_path_opts o = { 0, "optimal", &rep };
+    nd_einsum_path p;
+    rc = nd_einsum_path_n("i,i,i,i->i", 4, ops, &o, &p);
+    if (rc == ND_OK && (strcmp(txt, "[-6.,  0., -0.,  0.]") != 0 || !rep)) rc = ND_EVALUE;
+out:
+    nd_free_mem(txt);
+    nd_free_mem(rep);
+    nd_free(r), nd_free(x), nd_free(v), nd_free(s), nd_free(t);
+    return rc;
+}
+
+static void run_faults(const char *what, faultsim_body body)
+{
+    faultsim_report fr = faultsim_run(what, body, NULL);
+    if (!fr.ok) fprintf(stderr, "\nfaultsim: %s\n", fr.why);
+    CU_ASSERT(fr.ok);
+    CU_ASSERT(fr.runs > 0);
+}
+
+static void test_out_of_memory(void)
+{
+    run_faults("testing", testing_body);
+    run_faults("routines", routines_body);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_assert_almost_equal_scalars),
     ND_T(test_assert_almost_equal_arrays),
@@ -632,6 +712,7 @@ static const ND_TEST tests[] = {
     ND_T(test_find_common_type),
     ND_T(test_geterrcall),
     ND_T(test_einsum_path),
+    ND_T(test_out_of_memory),
     { 0 },
 };
 ND_TEST_MAIN_WITH("rest", tests, load_reports, free_reports)

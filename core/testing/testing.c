@@ -124,6 +124,7 @@ static bool is_inexact(const nd_array *a)
 /* 1 if every element of the bool array `m` is true (an empty one is), 0 if not, <0 error. */
 static int all_true(pool *p, const nd_array *m)
 {
+    if (!m) return inner_error(); /* the call that made m failed */
     nd_array *r = keep(p, nd_all(m));
     if (!r) return inner_error();
     return nd_item_bool(r) ? 1 : 0;
