@@ -176,6 +176,21 @@ for name, sub, shapes in EINSUM_CASES:
             ' ' + str(tuple(step)) for step in path[1:]))
 
 
+# ---- more edge cases: float32, complex, 2-d, views -----------------------------------
+report('array_almost_f32', npt.assert_array_almost_equal, np.array([1, 2], np.float32),
+       np.array([1, 2.001], np.float32))
+report('array_almost_complex', npt.assert_array_almost_equal, np.array([1 + 1j, 2]),
+       np.array([1 + 1.1j, 2]))
+report('array_almost_2d', npt.assert_array_almost_equal, np.arange(6.).reshape(2, 3),
+       np.arange(6.).reshape(2, 3) + np.array([[0, 0, 1e-5], [0, 0, 0]]))
+report('array_almost_inf', npt.assert_array_almost_equal, np.array([np.inf, 1.0]),
+       np.array([np.inf, 1.1]))
+report('almost_0d', npt.assert_almost_equal, np.array(1.0), np.array(1.5))
+text('a2s_reversed', np.array2string(np.arange(10.)[::-3] / 3, precision=4))
+text('a2s_transposed', np.array2string(np.arange(6).reshape(2, 3).T, separator=' | '))
+values('vfr_reversed_roots', P.polyvalfromroots(np.array([0.5, 2.0]), np.array([1.0, 2.0, 3.0, 4.0])[::-2]))
+
+
 with open(OUT, 'w') as f:
     for name, s in cases:
         f.write('=== %s\n%s\n' % (name, s))

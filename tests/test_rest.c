@@ -621,6 +621,69 @@ static void test_einsum_path(void)
     nd_free(b);
 }
 
+/* ---- float32, complex, 2-d and strided inputs ------------------------------------------- */
+static void test_edge_inputs(void)
+{
+    char *r = NULL;
+    const char *w = "nd_assert_array_almost_equal";
+    nd_array *x = nd_zeros(ND_SHAPE(2), ND_FLOAT32), *y = nd_zeros(ND_SHAPE(2), ND_FLOAT32);
+    nd_set_f64(x, ND_IDX(0), 1);
+    nd_set_f64(x, ND_IDX(1), 2);
+    nd_set_f64(y, ND_IDX(0), 1);
+    nd_set_f64(y, ND_IDX(1), 2.001);
+    CHECK("array_almost_f32", w, nd_assert_array_almost_equal(x, y, .report = &r));
+    nd_free(x);
+    nd_free(y);
+    x = nd_zeros(ND_SHAPE(2), ND_COMPLEX128);
+    y = nd_zeros(ND_SHAPE(2), ND_COMPLEX128);
+    nd_set(x, ND_IDX(0), ND_C128(1, 1));
+    nd_set(x, ND_IDX(1), ND_C128(2, 0));
+    nd_set(y, ND_IDX(0), ND_C128(1, 1.1));
+    nd_set(y, ND_IDX(1), ND_C128(2, 0));
+    CHECK("array_almost_complex", w, nd_assert_array_almost_equal(x, y, .report = &r));
+    nd_free(x);
+    nd_free(y);
+    nd_array *a = nd_arange(0, 6, 1, ND_FLOAT64);
+    x = nd_reshape(a, ND_SHAPE(2, 3));
+    y = nd_copy(x, ND_ORDER_C);
+    nd_set_f64(y, ND_IDX(0, 2), 2 + 1e-5);
+    CHECK("array_almost_2d", w, nd_assert_array_almost_equal(x, y, .report = &r));
+    nd_free(x);
+    nd_free(y);
+    nd_free(a);
+    x = f64((double[]){ INFINITY, 1 }, 2);
+    y = f64((double[]){ INFINITY, 1.1 }, 2);
+    CHECK("array_almost_inf", w, nd_assert_array_almost_equal(x, y, .report = &r));
+    nd_free(x);
+    nd_free(y);
+    x = nd_scalar_array(ND_F64(1));
+    y = nd_scalar_array(ND_F64(1.5));
+    CHECK("almost_0d", "nd_assert_almost_equal", nd_assert_almost_equal(x, y, .report = &r));
+    nd_free(x);
+    nd_free(y);
+
+    a = nd_arange(0, 10, 1, ND_FLOAT64);
+    nd_divide_into(a, a, 3);
+    x = nd_view(a, "::-3");
+    check_text("a2s_reversed", nd_array2string(x, .precision = 4));
+    nd_free(x);
+    nd_free(a);
+    a = nd_arange(0, 6, 1, ND_INT64);
+    x = nd_reshape(a, ND_SHAPE(2, 3));
+    y = nd_transpose(x);
+    check_text("a2s_transposed", nd_array2string(y, .separator = " | "));
+    nd_free(y);
+    nd_free(x);
+    nd_free(a);
+    a = f64((double[]){ 1, 2, 3, 4 }, 4);
+    nd_array *rv = nd_view(a, "::-2");
+    x = f64((double[]){ 0.5, 2 }, 2);
+    check_values("vfr_reversed_roots", nd_polynomial_valfromroots(x, rv), 1e-12);
+    nd_free(x);
+    nd_free(rv);
+    nd_free(a);
+}
+
 /* ---- out of memory: every allocation of each routine fails once (tests/faultsim.h) ----- */
 /* An assertion's status: ND_EASSERT (it failed, as wanted) is success here. */
 static nd_status asserted(nd_status rc, char **report)
@@ -712,6 +775,7 @@ static const ND_TEST tests[] = {
     ND_T(test_find_common_type),
     ND_T(test_geterrcall),
     ND_T(test_einsum_path),
+    ND_T(test_edge_inputs),
     ND_T(test_out_of_memory),
     { 0 },
 };
