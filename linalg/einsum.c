@@ -33,7 +33,8 @@ static int letter_code(char c)
 }
 
 /* Parse one term up to ',' / '-' / end; *ell is the position of "..." in lab (or -1). */
-static nd_status parse_term(const char **ps, int *lab, int *n, int *ell, const char *full)
+static nd_status parse_term(const char **ps, int *lab, int *n, int *ell, const char *full,
+                            const char *who)
 {
     const char *s = *ps;
     *n = 0;
@@ -45,17 +46,17 @@ static nd_status parse_term(const char **ps, int *lab, int *n, int *ell, const c
         }
         if (*s == '.') {
             if (strncmp(s, "...", 3) || *ell >= 0)
-                return nd_set_error(ND_EPARSE, "nd_einsum: invalid ellipsis at position %td of \"%s\"",
-                                 s - full, full);
+                return nd_set_error(ND_EPARSE, "%s: invalid ellipsis at position %td of \"%s\"",
+                                 who, s - full, full);
             *ell = *n;
             s += 3;
             continue;
         }
         int c = letter_code(*s);
         if (c < 0)
-            return nd_set_error(ND_EPARSE, "nd_einsum: invalid subscript '%c' at position %td of \"%s\"",
-                             *s, s - full, full);
-        if (*n >= ND_MAXDIMS) return nd_set_error(ND_EPARSE, "nd_einsum: too many subscripts in \"%s\"", full);
+            return nd_set_error(ND_EPARSE, "%s: invalid subscript '%c' at position %td of \"%s\"",
+                             who, *s, s - full, full);
+        if (*n >= ND_MAXDIMS) return nd_set_error(ND_EPARSE, "%s: too many subscripts in \"%s\"", who, full);
         lab[(*n)++] = c;
         s++;
     }
@@ -63,9 +64,9 @@ static nd_status parse_term(const char **ps, int *lab, int *n, int *ell, const c
     return ND_OK;
 }
 
-static nd_status parse(const char *sub, int nops, const nd_array *const *ops, spec *sp)
+static nd_status parse(const char *sub, int nops, const nd_array *const *ops, spec *sp,
+                       const char *who)
 {
-    const char *who = "nd_einsum";
     memset(sp, 0, sizeof *sp);
     sp->nops = nops;
     for (int l = 0; l < NLABELS; l++) sp->dim[l] = 1;
@@ -73,7 +74,7 @@ static nd_status parse(const char *sub, int nops, const nd_array *const *ops, sp
     int nell = 0;
     for (int i = 0; i < nops; i++) {
         int lab[ND_MAXDIMS], n, ell;
-        if (parse_term(&s, lab, &n, &ell, sub) < 0) return nd_last_error();
+        if (parse_term(&s, lab, &n, &ell, sub, who) < 0) return nd_last_error();
         if (i < nops - 1) {
             if (*s != ',')
                 return nd_set_error(ND_EVALUE, "%s: \"%s\" has fewer operands than the %d given", who, sub, nops);
@@ -116,7 +117,7 @@ static nd_status parse(const char *sub, int nops, const nd_array *const *ops, sp
         if (s[1] != '>') return nd_set_error(ND_EPARSE, "%s: expected \"->\" in \"%s\"", who, sub);
         s += 2;
         int lab[ND_MAXDIMS], n, ell;
-        if (parse_term(&s, lab, &n, &ell, sub) < 0) return nd_last_error();
+        if (parse_term(&s, lab, &n, &ell, sub, who) < 0) return nd_last_error();
         if (*s) return nd_set_error(ND_EPARSE, "%s: unexpected '%c' in the output of \"%s\"", who, *s, sub);
         bool seen[NLABELS] = { false };
         for (int j = 0; j <= n; j++) {
@@ -341,7 +342,7 @@ nd_array *nd_einsum_n(const char *subscripts, int n, const nd_array *const *oper
     for (int i = 0; i < n; i++)
         if (!operands[i]) return ND_FAIL(ND_EVALUE, "%s: operand %d is NULL", who, i);
     spec sp;
-    if (parse(subscripts, n, operands, &sp) < 0) return NULL;
+    if (parse(subscripts, n, operands, &sp, who) < 0) return NULL;
     nd_dtype rt = operands[0]->dtype;
     for (int i = 1; i < n; i++) rt = nd_result_type(rt, operands[i]->dtype);
     if (n == 2 && (nd_dtype_is_float(rt) || nd_dtype_is_complex(rt))) {
@@ -350,4 +351,415 @@ nd_array *nd_einsum_n(const char *subscripts, int n, const nd_array *const *oper
         if (handled) return r;
     }
     return generic(&sp, operands, rt);
+}
+
+/* ---- einsum_path: NumPy 1.24's einsumfunc.py (_greedy_path, _optimal_path, the report) ---
+ * Label sets are bit masks over the 52 letters; sizes and FLOP counts are doubles (exact
+ * below 2**53, where NumPy's Python integers are). */
+typedef uint64_t lset;
+_Static_assert(ND_EINSUM_MAXOP == MAXOPS, "nd_einsum_path's arrays hold every operand");
+
+static int popcount(lset s)
+{
+    int n = 0;
+    for (; s; s &= s - 1) n++;
+    return n;
+}
+
+static double set_size(lset s, const ptrdiff_t *dim)
+{
+    double r = 1;
+    for (int l = 0; l < NLETTERS; l++)
+        if (s >> l & 1) r *= (double)dim[l];
+    return r;
+}
+
+static double flop_count(lset contract, bool inner, int nterms, const ptrdiff_t *dim)
+{
+    int f = nterms - 1 > 1 ? nterms - 1 : 1;
+    return set_size(contract, dim) * (f + (inner ? 1 : 0));
+}
+
+static bool has_pos(const int *pos, int npos, int i)
+{
+    for (int k = 0; k < npos; k++)
+        if (pos[k] == i) return true;
+    return false;
+}
+
+/* _find_contraction: rem gets the sets not contracted, then the new one (nin - npos + 1). */
+static void find_contraction(const int *pos, int npos, const lset *in, int nin, lset out,
+                             lset *result, lset *rem, lset *removed, lset *contract)
+{
+    lset c = 0, keep = out;
+    int r = 0;
+    for (int i = 0; i < nin; i++) {
+        if (has_pos(pos, npos, i)) {
+            c |= in[i];
+        } else {
+            rem[r++] = in[i];
+            keep |= in[i];
+        }
+    }
+    *result = keep & c;
+    rem[r] = *result;
+    *removed = c & ~*result;
+    *contract = c;
+}
+
+typedef struct pstep {
+    int n;
+    int pos[MAXOPS];
+} pstep;
+
+typedef struct known {
+    double sort0, sort1; /* (-removed_size, cost) */
+    int x, y;
+    lset sets[MAXOPS];
+    int nsets;
+} known;
+
+/* _parse_possible_contraction: false when sieved out. */
+static bool possible(int x, int y, const lset *in, int nin, lset out, const ptrdiff_t *dim,
+                     double memory_limit, double path_cost, double naive_cost, known *k)
+{
+    int pos[2] = { x, y };
+    lset result, removed, contract;
+    find_contraction(pos, 2, in, nin, out, &result, k->sets, &removed, &contract);
+    double new_size = set_size(result, dim);
+    if (new_size > memory_limit) return false;
+    double removed_size = set_size(in[x], dim) + set_size(in[y], dim) - new_size;
+    double cost = flop_count(contract, removed != 0, 2, dim);
+    if (path_cost + cost > naive_cost) return false;
+    k->sort0 = -removed_size;
+    k->sort1 = cost;
+    k->x = x;
+    k->y = y;
+    k->nsets = nin - 1;
+    return true;
+}
+
+static int greedy_path(const lset *in0, int n, lset out, const ptrdiff_t *dim, double memory_limit,
+                       pstep *path)
+{
+    lset in[MAXOPS];
+    memcpy(in, in0, sizeof *in * (size_t)n);
+    int nin = n, np = 0;
+    lset result, removed, contract, rem[MAXOPS + 1];
+    int all[MAXOPS];
+    for (int i = 0; i < n; i++) all[i] = i;
+    find_contraction(all, n, in, n, out, &result, rem, &removed, &contract);
+    double naive_cost = flop_count(contract, removed != 0, n, dim), path_cost = 0;
+    known kc[64], nk;
+    int nkc = 0, newpos = -1; /* newpos < 0: every pair (the first step) */
+    for (int it = 0; it < n - 1; it++) {
+        for (int x = 0; x < nin; x++)
+            for (int y = x + 1; y < nin; y++) {
+                if (newpos >= 0 && y != newpos) continue;
+                if (!(in[x] & in[y])) continue; /* outer products are left for later */
+                if (nkc < 64 && possible(x, y, in, nin, out, dim, memory_limit, path_cost, naive_cost, &nk))
+                    kc[nkc++] = nk;
+            }
+        if (nkc == 0) {
+            for (int x = 0; x < nin; x++)
+                for (int y = x + 1; y < nin; y++)
+                    if (nkc < 64 && possible(x, y, in, nin, out, dim, memory_limit, path_cost, naive_cost, &nk))
+                        kc[nkc++] = nk;
+            if (nkc == 0) {
+                path[np].n = nin;
+                for (int i = 0; i < nin; i++) path[np].pos[i] = i;
+                np++;
+                break;
+            }
+        }
+        int b = 0;
+        for (int k = 1; k < nkc; k++)
+            if (kc[k].sort0 < kc[b].sort0 || (kc[k].sort0 == kc[b].sort0 && kc[k].sort1 < kc[b].sort1))
+                b = k;
+        known best = kc[b];
+        /* _update_other_results */
+        int bx = best.x, by = best.y, m = 0;
+        for (int k = 0; k < nkc; k++) {
+            known c = kc[k];
+            if (c.x == bx || c.x == by || c.y == bx || c.y == by) continue;
+            int d1 = by - (by > c.x) - (by > c.y), d2 = bx - (bx > c.x) - (bx > c.y);
+            for (int t = d1; t < c.nsets - 1; t++) c.sets[t] = c.sets[t + 1];
+            c.nsets--;
+            for (int t = d2; t < c.nsets - 1; t++) c.sets[t] = c.sets[t + 1];
+            c.nsets--;
+            /* insert(-1, best's new tensor) */
+            c.sets[c.nsets] = c.sets[c.nsets - 1];
+            c.sets[c.nsets - 1] = best.sets[best.nsets - 1];
+            c.nsets++;
+            int x = c.x, y = c.y;
+            c.x = x - (x > bx) - (x > by);
+            c.y = y - (y > bx) - (y > by);
+            kc[m++] = c;
+        }
+        nkc = m;
+        nin = best.nsets;
+        memcpy(in, best.sets, sizeof *in * (size_t)nin);
+        newpos = nin - 1;
+        path[np].n = 2;
+        path[np].pos[0] = bx;
+        path[np].pos[1] = by;
+        np++;
+        path_cost += best.sort1;
+    }
+    return np;
+}
+
+/* _optimal_path by depth-first search in the order NumPy's breadth-first lists are built,
+ * keeping the first cheapest path of each depth. */
+typedef struct optimal {
+    int n;
+    lset out;
+    const ptrdiff_t *dim;
+    double memory_limit;
+    int deepest;
+    double best_cost[MAXOPS];
+    bool have[MAXOPS];
+    pstep best[MAXOPS][MAXOPS], cur[MAXOPS];
+} optimal;
+
+static void optimal_dfs(optimal *o, const lset *in, int nin, int depth, double cost)
+{
+    if (depth > o->deepest) o->deepest = depth;
+    if (!o->have[depth] || cost < o->best_cost[depth]) {
+        o->have[depth] = true;
+        o->best_cost[depth] = cost;
+        memcpy(o->best[depth], o->cur, sizeof o->cur);
+    }
+    if (depth == o->n - 1) return;
+    for (int x = 0; x < nin; x++)
+        for (int y = x + 1; y < nin; y++) {
+            int pos[2] = { x, y };
+            lset result, removed, contract, rem[MAXOPS + 1];
+            find_contraction(pos, 2, in, nin, o->out, &result, rem, &removed, &contract);
+            if (set_size(result, o->dim) > o->memory_limit) continue;
+            o->cur[depth].n = 2;
+            o->cur[depth].pos[0] = x;
+            o->cur[depth].pos[1] = y;
+            optimal_dfs(o, rem, nin - 1, depth + 1,
+                        cost + flop_count(contract, removed != 0, 2, o->dim));
+        }
+}
+
+static int optimal_path(const lset *in, int n, lset out, const ptrdiff_t *dim, double memory_limit,
+                        pstep *path)
+{
+    optimal *o = nd_calloc(1, sizeof *o, "nd_einsum_path");
+    if (!o) return -1;
+    o->n = n;
+    o->out = out;
+    o->dim = dim;
+    o->memory_limit = memory_limit;
+    optimal_dfs(o, in, n, 0, 0);
+    int d = o->deepest;
+    memcpy(path, o->best[d], sizeof *path * (size_t)d);
+    if (d < n - 1) {
+        path[d].n = n - d;
+        for (int i = 0; i < n - d; i++) path[d].pos[i] = i;
+        d++;
+    }
+    nd_free_mem(o);
+    return d;
+}
+
+static char label_char(int l) { return (char)(l < 26 ? 'A' + l : 'a' + l - 26); }
+
+static void put_labels(nd__strbuf *b, const int *lab, int n)
+{
+    for (int i = 0; i < n; i++) nd__sb_putc(b, label_char(lab[i]));
+}
+
+nd_status nd_einsum_path_n(const char *subscripts, int n, const nd_array *const *operands,
+                           const nd_einsum_path_opts *o, nd_einsum_path *out)
+{
+    const char *who = "nd_einsum_path";
+    char **report = o ? o->report : NULL;
+    if (report) *report = NULL;
+    if (!subscripts || !out)
+        return nd_set_error(ND_EVALUE, "%s: %s is NULL", who, subscripts ? "out" : "subscripts");
+    if (n < 1 || n > MAXOPS || !operands)
+        return nd_set_error(ND_EVALUE, "%s: %d operands (1..%d supported)", who, n, MAXOPS);
+    for (int i = 0; i < n; i++)
+        if (!operands[i]) return nd_set_error(ND_EVALUE, "%s: operand %d is NULL", who, i);
+    const char *kind = o && o->optimize ? o->optimize : "greedy";
+    bool greedy = !strcmp(kind, "greedy"), opt = !strcmp(kind, "optimal");
+    if (!greedy && !opt)
+        return nd_set_error(ND_EVALUE, "%s: Path name %s not found (\"greedy\" or \"optimal\")",
+                            who, kind);
+    if (strstr(subscripts, "..."))
+        return nd_set_error(ND_EVALUE, "%s: \"%s\": name broadcast axes with letters here "
+                            "('...' is taken by nd_einsum only)", who, subscripts);
+    spec *sp = nd_malloc(sizeof *sp, who);
+    if (!sp) return ND_ENOMEM;
+    nd_status st = parse(subscripts, n, operands, sp, who);
+    nd__strbuf b = { .who = who };
+    if (st < 0) goto done;
+    /* the terms as NumPy keeps them: strings (repeated labels included) and their sets */
+    int lab[MAXOPS + 1][ND_MAXDIMS], nlab[MAXOPS + 1];
+    lset in[MAXOPS + 1], bcast[MAXOPS + 1], outset = 0, indices = 0;
+    double max_size = 0;
+    int sumlen = 0;
+    for (int i = 0; i <= n; i++) {
+        const term *t = i < n ? &sp->in[i] : &sp->out;
+        nlab[i] = t->n;
+        lset s = 0, bc = 0;
+        for (int k = 0; k < t->n; k++) {
+            lab[i][k] = t->lab[k];
+            s |= (lset)1 << t->lab[k];
+            if (i < n && operands[i]->shape[k] == 1) bc |= (lset)1 << t->lab[k];
+        }
+        double size = 1;
+        for (int k = 0; k < t->n; k++) size *= (double)sp->dim[t->lab[k]];
+        if (size > max_size) max_size = size;
+        if (i < n) {
+            in[i] = s;
+            bcast[i] = bc;
+            indices |= s;
+            sumlen += popcount(s);
+        } else {
+            outset = s;
+        }
+    }
+    int nidx = popcount(indices);
+    double naive = flop_count(indices, sumlen - nidx > 0, n, sp->dim);
+    pstep path[MAXOPS];
+    int np;
+    if (n <= 2 || indices == outset) {
+        np = 1;
+        path[0].n = n;
+        for (int i = 0; i < n; i++) path[0].pos[i] = i;
+    } else {
+        np = greedy ? greedy_path(in, n, outset, sp->dim, max_size, path)
+                    : optimal_path(in, n, outset, sp->dim, max_size, path);
+        if (np < 0) {
+            st = ND_ENOMEM;
+            goto done;
+        }
+    }
+    /* the contraction list: costs, scalings, intermediate sizes and the printed steps */
+    memset(out, 0, sizeof *out);
+    out->ncontract = np;
+    int nin = n, max_scale = 0;
+    double opt_cost = 1, max_inter = 0;
+    nd__strbuf steps = { .who = who };
+    for (int c = 0; c < np; c++) {
+        int ci[MAXOPS], nci = path[c].n;
+        out->npos[c] = nci;
+        for (int k = 0; k < nci; k++) out->pos[c][k] = path[c].pos[k];
+        /* positions sorted from right to left */
+        for (int k = 0; k < nci; k++) ci[k] = path[c].pos[k];
+        for (int k = 0; k < nci; k++)
+            for (int m = k + 1; m < nci; m++)
+                if (ci[m] > ci[k]) {
+                    int t = ci[k];
+                    ci[k] = ci[m];
+                    ci[m] = t;
+                }
+        lset result, removed, contract, rem[MAXOPS + 1];
+        find_contraction(ci, nci, in, nin, outset, &result, rem, &removed, &contract);
+        opt_cost += flop_count(contract, removed != 0, nci, sp->dim);
+        int scale = popcount(contract);
+        if (scale > max_scale) max_scale = scale;
+        double isz = set_size(result, sp->dim);
+        if (isz > max_inter) max_inter = isz;
+        /* pop the contracted terms (in ci's order), append the result */
+        nd__sb_puts(&steps, "\n");
+        char head[16];
+        snprintf(head, sizeof head, "%4d    ", scale);
+        nd__sb_puts(&steps, head);
+        nd__strbuf cur = { .who = who };
+        lset bc = 0;
+        for (int k = 0; k < nci; k++) {
+            int x = ci[k];
+            if (k) nd__sb_putc(&cur, ',');
+            put_labels(&cur, lab[x], nlab[x]);
+            bc |= bcast[x];
+            for (int m = x; m < nin - 1; m++) {
+                memcpy(lab[m], lab[m + 1], sizeof lab[m]);
+                nlab[m] = nlab[m + 1];
+                bcast[m] = bcast[m + 1];
+            }
+            nin--;
+        }
+        int *res = lab[nin];
+        int nres = 0;
+        if (c == np - 1) {
+            for (int k = 0; k < sp->out.n; k++) res[nres++] = sp->out.lab[k];
+        } else { /* sorted by (dimension, letter) */
+            for (int l = 0; l < NLETTERS; l++)
+                if (result >> l & 1) res[nres++] = l;
+            for (int k = 0; k < nres; k++)
+                for (int m = k + 1; m < nres; m++)
+                    if (sp->dim[res[m]] < sp->dim[res[k]] ||
+                        (sp->dim[res[m]] == sp->dim[res[k]] && label_char(res[m]) < label_char(res[k]))) {
+                        int t = res[k];
+                        res[k] = res[m];
+                        res[m] = t;
+                    }
+        }
+        nlab[nin] = nres;
+        bcast[nin] = bc & ~removed;
+        nin++;
+        for (int k = 0; k < nin; k++) in[k] = rem[k];
+        nd__sb_puts(&cur, "->");
+        put_labels(&cur, res, nres);
+        nd__sb_spaces(&steps, cur.p ? 24 - (ptrdiff_t)cur.len : 24);
+        if (cur.p) nd__sb_puts(&steps, cur.p);
+        nd__sb_release(&cur);
+        nd__strbuf remaining = { .who = who };
+        for (int k = 0; k < nin; k++) {
+            if (k) nd__sb_putc(&remaining, ',');
+            put_labels(&remaining, lab[k], nlab[k]);
+        }
+        nd__sb_puts(&remaining, "->");
+        put_labels(&remaining, sp->out.lab, sp->out.n);
+        nd__sb_putc(&steps, ' ');
+        nd__sb_spaces(&steps, remaining.p ? 40 - (ptrdiff_t)remaining.len : 40);
+        if (remaining.p) nd__sb_puts(&steps, remaining.p);
+        if (remaining.failed) steps.failed = true;
+        nd__sb_release(&remaining);
+    }
+    out->naive_flops = naive;
+    out->optimized_flops = opt_cost;
+    out->naive_scaling = nidx;
+    out->optimized_scaling = max_scale;
+    out->largest_intermediate = max_inter;
+    if (report) {
+        char line[160];
+        nd__sb_puts(&b, "  Complete contraction:  ");
+        for (int i = 0; i < n; i++) {
+            if (i) nd__sb_putc(&b, ',');
+            put_labels(&b, sp->in[i].lab, sp->in[i].n);
+        }
+        nd__sb_puts(&b, "->");
+        put_labels(&b, sp->out.lab, sp->out.n);
+        snprintf(line, sizeof line, "\n         Naive scaling:  %d\n     Optimized scaling:  %d\n"
+                 "      Naive FLOP count:  %.3e\n  Optimized FLOP count:  %.3e\n"
+                 "   Theoretical speedup:  %3.3f\n", nidx, max_scale, naive, opt_cost,
+                 naive / opt_cost);
+        nd__sb_puts(&b, line);
+        snprintf(line, sizeof line, "  Largest intermediate:  %.3e elements\n", max_inter);
+        nd__sb_puts(&b, line);
+        for (int i = 0; i < 74; i++) nd__sb_putc(&b, '-');
+        snprintf(line, sizeof line, "\n%6s %24s %40s\n", "scaling", "current", "remaining");
+        nd__sb_puts(&b, line);
+        for (int i = 0; i < 74; i++) nd__sb_putc(&b, '-');
+        if (steps.p) nd__sb_puts(&b, steps.p);
+        if (steps.failed || b.failed) {
+            st = nd_set_error(ND_ENOMEM, "%s: out of memory writing the report", who);
+        } else {
+            *report = b.p;
+            b.p = NULL;
+        }
+    }
+    nd__sb_release(&steps);
+done:
+    nd__sb_release(&b);
+    nd_free_mem(sp);
+    if (st == ND_OK) nd_clear_error();
+    return st;
 }

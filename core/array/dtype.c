@@ -236,3 +236,49 @@ const char *nd_casting_name(nd_casting c)
     }
     return "?";
 }
+
+/* numpy.find_common_type (1.24, numerictypes.py): _can_coerce_all walks the test types
+ * '?bBhHiIlLqQ' + 'fdFD' (numc has no float16 / long double) from `start` and takes the
+ * first every type casts to safely. */
+static const nd_dtype fct_test[] = { ND_BOOL, ND_INT8, ND_UINT8, ND_INT16, ND_UINT16,
+                                     ND_INT32, ND_UINT32, ND_INT64, ND_UINT64, ND_FLOAT32,
+                                     ND_FLOAT64, ND_COMPLEX64, ND_COMPLEX128 };
+#define test fct_test
+
+static int coerce_all(int n, const int *types, int start)
+{
+    if (n == 1) return types[0];
+    for (int t = start; t < (int)(sizeof test / sizeof *test); t++) {
+        int k = 0;
+        while (k < n && nd_can_cast((nd_dtype)types[k], test[t], ND_CAST_SAFE)) k++;
+        if (k == n) return (int)test[t];
+    }
+    return ND_EDTYPE; /* unreachable: complex128 holds every numc type */
+}
+
+int nd_find_common_type(int narray, const int *array_types, int nscalar, const int *scalar_types)
+{
+    const char *who = "nd_find_common_type";
+    if (narray < 0 || nscalar < 0 || (narray && !array_types) || (nscalar && !scalar_types))
+        return nd_set_error(ND_EVALUE, "%s: bad type list (%d array types, %d scalar types)",
+                            who, narray, nscalar);
+    for (int i = 0; i < narray + nscalar; i++) {
+        int t = i < narray ? array_types[i] : scalar_types[i - narray];
+        if (!nd_dtype_is_valid(t)) return nd_set_error(ND_EDTYPE, "%s: invalid dtype %d", who, t);
+    }
+    if (!narray && !nscalar)
+        return nd_set_error(ND_EVALUE, "%s: no types given (NumPy returns None)", who);
+    if (!narray) return coerce_all(nscalar, scalar_types, 0);
+    int maxa = coerce_all(narray, array_types, 0);
+    if (!nscalar) return maxa;
+    int maxsc = coerce_all(nscalar, scalar_types, 0);
+    /* a scalar of a higher kind ('b' < 'u' < 'i' < 'f' < 'c') wins: _find_common_coerce */
+    static const char kinds[] = "buifc";
+    if (strchr(kinds, nd_dtype_kind((nd_dtype)maxsc)) <= strchr(kinds, nd_dtype_kind((nd_dtype)maxa)))
+        return maxa;
+    if (maxsc != maxa && nd_can_cast((nd_dtype)maxa, (nd_dtype)maxsc, ND_CAST_SAFE)) return maxsc;
+    int pair[2] = { maxsc, maxa }, start = 0;
+    while (start < (int)(sizeof test / sizeof *test) && (int)test[start] != maxsc) start++;
+    return coerce_all(2, pair, start);
+}
+#undef test

@@ -28,6 +28,12 @@ void nd_seterrcall(nd_errcall_fn fn, void *ctx)
     call_ctx = ctx;
 }
 
+nd_errcall_fn nd_geterrcall(void **ctx)
+{
+    if (ctx) *ctx = call_ctx;
+    return call_fn;
+}
+
 void nd__warn_bits(unsigned fpe_bits, const char *msg)
 {
     if (call_fn) call_fn(msg, fpe_bits, call_ctx);

@@ -254,6 +254,7 @@ typedef struct writer {
     nd__strbuf *out;
     nd__strbuf word, scratch;
     const char *sep;   /* ", " for repr, " " for str */
+    size_t sep_trim;   /* len(sep.rstrip()) */
     size_t line_start; /* offset of the current line in out */
 } writer;
 
@@ -304,7 +305,7 @@ static void write_rows(writer *w, int axis, const char *p, ptrdiff_t hanging, pt
     nd__sb_putc(w->out, '[');
     if (axes_left == 1) {
         /* width minus max(len(separator.rstrip()), len(']')) */
-        ptrdiff_t elem_width = width - 1;
+        ptrdiff_t elem_width = width - (w->sep_trim > 1 ? (ptrdiff_t)w->sep_trim : 1);
         for (ptrdiff_t i = 0; i < lead; i++) {
             put_word(w, p + i * stride, elem_width, hanging);
             nd__sb_puts(w->out, w->sep);
@@ -320,7 +321,6 @@ static void write_rows(writer *w, int axis, const char *p, ptrdiff_t hanging, pt
         put_word(w, p + (n - 1) * stride, elem_width, hanging);
     } else {
         /* rows separated by the separator's non-blank part and axes_left-1 newlines */
-        bool comma = w->sep[0] == ',';
         for (ptrdiff_t k = 0; k < lead + (summary ? 1 : 0) + trail - 1; k++) {
             if (k < lead) {
                 write_rows(w, axis + 1, p + k * stride, hanging + 1, width - 1);
@@ -330,7 +330,7 @@ static void write_rows(writer *w, int axis, const char *p, ptrdiff_t hanging, pt
                 ptrdiff_t i = trail - (k - lead - (summary ? 1 : 0)); /* trail .. 2 */
                 write_rows(w, axis + 1, p + (n - i) * stride, hanging + 1, width - 1);
             }
-            if (comma) nd__sb_putc(w->out, ',');
+            nd__sb_putn(w->out, w->sep, w->sep_trim);
             for (int j = 0; j < axes_left - 1; j++) newline(w);
             nd__sb_spaces(w->out, hanging);
         }
@@ -353,6 +353,10 @@ static nd_status array2string(nd__strbuf *out, const nd_array *a, const nd_print
     if (st < 0) return st;
     writer w = { .L = &L, .F = &F, .out = out, .sep = sep, .word = { .who = who },
                  .scratch = { .who = who } };
+    w.sep_trim = strlen(sep);
+    while (w.sep_trim > 0 && (sep[w.sep_trim - 1] == ' ' || sep[w.sep_trim - 1] == '\t' ||
+                              sep[w.sep_trim - 1] == '\n' || sep[w.sep_trim - 1] == '\r'))
+        w.sep_trim--;
     if (L.ndim == 0) {
         format_elem(&F, L.data, out, &w.scratch);
     } else {
@@ -468,4 +472,59 @@ nd_status nd_print(const nd_array *a, FILE *f)
     nd_free_mem(s);
     if (bad) return nd_set_error(ND_EIO, "nd_print: writing to the stream failed");
     return ND_OK;
+}
+
+/* np.array2string: arrayprint._array2string with the options given over the thread's. */
+char *nd_array2string_(const nd_array *a, const nd_array2string_opts *opts)
+{
+    const char *who = "nd_array2string";
+    if (!a) return ND_FAIL(ND_EVALUE, "nd_array2string: the array is NULL");
+    nd_array2string_opts d = { 0 };
+    if (!opts) opts = &d;
+    nd_printoptions o = nd_get_printoptions();
+    if (opts->max_line_width < 0)
+        return ND_FAIL(ND_EVALUE, "nd_array2string: max_line_width must be positive, got %d",
+                       opts->max_line_width);
+    if (opts->max_line_width > 0) o.linewidth = opts->max_line_width;
+    if (opts->precision == ND_FMT_0) o.precision = 0;
+    else if (opts->precision > 0) o.precision = opts->precision;
+    else if (opts->precision < 0)
+        return ND_FAIL(ND_EVALUE, "nd_array2string: precision must be >= 0, got %d",
+                       opts->precision);
+    if (opts->threshold == ND_FMT_0) o.threshold = 0;
+    else if (opts->threshold > 0) o.threshold = opts->threshold;
+    else if (opts->threshold < 0)
+        return ND_FAIL(ND_EVALUE, "nd_array2string: threshold must be >= 0, got %td",
+                       opts->threshold);
+    if (opts->edgeitems == ND_FMT_0) o.edgeitems = 0;
+    else if (opts->edgeitems > 0) o.edgeitems = opts->edgeitems;
+    else if (opts->edgeitems < 0)
+        return ND_FAIL(ND_EVALUE, "nd_array2string: edgeitems must be >= 0, got %d",
+                       opts->edgeitems);
+    if (opts->suppress_small) o.suppress = true;
+    if (opts->sign) {
+        if (opts->sign != '-' && opts->sign != '+' && opts->sign != ' ')
+            return ND_FAIL(ND_EVALUE, "nd_array2string: sign option must be one of ' ', '+', "
+                           "or '-', got '%c'", opts->sign);
+        o.sign = opts->sign;
+    }
+    const char *sep = opts->separator ? opts->separator : " ";
+    size_t plen = opts->prefix ? strlen(opts->prefix) : 0;
+    size_t slen = opts->suffix ? strlen(opts->suffix) : 0;
+    nd__strbuf b = { .who = who };
+    if (nd_size(a) == 0 && nd_ndim(a) > 0) {
+        nd__sb_puts(&b, "[]");
+        return finish(&b);
+    }
+    /* the prefix's width stands in front of the first line while it is laid out */
+    nd__sb_spaces(&b, (ptrdiff_t)plen);
+    if (array2string(&b, a, &o, sep, plen, slen, who) < 0) {
+        nd__sb_release(&b);
+        return NULL;
+    }
+    if (b.p && plen) {
+        memmove(b.p, b.p + plen, b.len - plen + 1);
+        b.len -= plen;
+    }
+    return finish(&b);
 }

@@ -321,9 +321,9 @@ static nd_array *from_text(const char *buf, size_t n, nd_dtype dt, ptrdiff_t cou
     }
     if (flag == -2) {
         size_t at = (size_t)(p - buf);
-        nd_set_error(ND_EPARSE, "%s: %s: string or file could not be read to its end due to "
+        nd_set_error(ND_EPARSE, "%s: %s%sstring or file could not be read to its end due to "
                                 "unmatched data (after %td items, at byte %zu: separator '%s')",
-                     who, path, got, at, sep);
+                     who, path ? path : "", path ? ": " : "", got, at, sep);
         goto done;
     }
     nd_array *w = nd__alloc(1, &got, wide, false, who);
@@ -396,5 +396,30 @@ nd_array *nd_fromfile_(const nd_fromfile_opts *o)
     }
 done:
     close(fd);
+    return a;
+}
+
+/* ---- fromstring ------------------------------------------------------------------------ */
+nd_array *nd_fromstring_(const char *string, const nd_fromstring_opts *o)
+{
+    const char *who = "nd_fromstring";
+    nd_fromstring_opts d = { 0 };
+    if (!o) o = &d;
+    if (!string) return ND_FAIL(ND_EVALUE, "%s: the string is NULL", who);
+    nd_dtype dt = o->bool_dtype ? ND_BOOL : o->dtype ? (nd_dtype)o->dtype : ND_FLOAT64;
+    if (!nd_dtype_is_valid((int)dt) || (o->bool_dtype && o->dtype))
+        return ND_FAIL(ND_EDTYPE, "%s: invalid dtype %d", who, o->dtype);
+    if (!o->sep || !*o->sep)
+        return ND_FAIL(ND_EVALUE, "%s: the binary mode of fromstring (sep='') is deprecated "
+                                  "in NumPy; use nd_frombuffer for bytes, or give .sep for text",
+                       who);
+    ptrdiff_t count = o->count > 0 ? o->count : -1;
+    nd_array *a = from_text(string, strlen(string), dt, count, o->sep, who, NULL);
+    if (a && count > 0 && nd_size(a) < count) {
+        ptrdiff_t got = nd_size(a);
+        nd_free(a);
+        return ND_FAIL(ND_EVALUE, "%s: string is smaller than requested size (%td items "
+                                  "asked, %td found)", who, count, got);
+    }
     return a;
 }

@@ -14,6 +14,7 @@
 #include <numc/ufunc.h>
 
 #include "internal.h"
+#include "print_internal.h"
 
 /* ---- temporaries: every array made during one assertion, freed at its end -------------- */
 #define POOL_MAX 48
@@ -123,6 +124,7 @@ static bool is_inexact(const nd_array *a)
 /* 1 if every element of the bool array `m` is true (an empty one is), 0 if not, <0 error. */
 static int all_true(pool *p, const nd_array *m)
 {
+    if (!m) return inner_error(); /* the call that made m failed */
     nd_array *r = keep(p, nd_all(m));
     if (!r) return inner_error();
     return nd_item_bool(r) ? 1 : 0;
@@ -138,9 +140,8 @@ static void sb_shape(sbuf *b, const nd_array *a)
     nd__sb_puts(b, nd == 1 ? ",)" : ")");
 }
 
-/* NumPy's build_err_msg([x, y], err_msg, header=header, names=('x', 'y'), precision=6). */
-static void build_err_msg(sbuf *b, const nd_array *x, const nd_array *y, const char *err_msg,
-                          const char *header)
+/* The head of NumPy's build_err_msg: "\n" + header, err_msg on that line or the next. */
+static void err_msg_head(sbuf *b, const char *err_msg, const char *header)
 {
     nd__sb_puts(b, "\n");
     nd__sb_puts(b, header);
@@ -153,29 +154,43 @@ static void build_err_msg(sbuf *b, const nd_array *x, const nd_array *y, const c
             nd__sb_puts(b, err_msg);
         }
     }
+}
+
+/* One " name: repr" line of build_err_msg (more than 3 newlines: the first 3 lines and
+ * "..."); r NULL when the repr failed. */
+static void err_msg_item(sbuf *b, const char *name, const char *r)
+{
+    sb_printf(b, "\n %s: ", name);
+    if (!r) {
+        nd__sb_puts(b, "[repr failed]");
+        return;
+    }
+    int nl = 0;
+    for (const char *c = r; *c; c++) nl += *c == '\n';
+    if (nl > 3) {
+        const char *c = r;
+        for (int k = 0; k < 3; k++) c = strchr(c, '\n') + 1;
+        nd__sb_putn(b, r, (size_t)(c - r - 1));
+        nd__sb_puts(b, "...");
+    } else {
+        nd__sb_puts(b, r);
+    }
+}
+
+/* NumPy's build_err_msg([x, y], err_msg, header=header, names=('x', 'y'),
+ * precision=precision). */
+static void build_err_msg(sbuf *b, const nd_array *x, const nd_array *y, const char *err_msg,
+                          const char *header, int precision)
+{
+    err_msg_head(b, err_msg, header);
     nd_printoptions old = nd_get_printoptions(), po = old;
-    po.precision = 6;
+    po.precision = precision > 0 ? precision : 6;
     nd_set_printoptions(&po);
     const nd_array *arr[2] = { x, y };
     const char *names[2] = { "x", "y" };
     for (int i = 0; i < 2; i++) {
         char *r = nd_repr(arr[i]);
-        sb_printf(b, "\n %s: ", names[i]);
-        if (!r) {
-            nd__sb_puts(b, "[repr failed]");
-            continue;
-        }
-        /* more than 3 newlines: the first 3 lines and "..." */
-        int nl = 0;
-        for (const char *c = r; *c; c++) nl += *c == '\n';
-        if (nl > 3) {
-            const char *c = r;
-            for (int k = 0; k < 3; k++) c = strchr(c, '\n') + 1;
-            nd__sb_putn(b, r, (size_t)(c - r - 1));
-            nd__sb_puts(b, "...");
-        } else {
-            nd__sb_puts(b, r);
-        }
+        err_msg_item(b, names[i], r);
         nd_free_mem(r);
     }
     nd_set_printoptions(&old);
@@ -211,13 +226,15 @@ static nd_status fail_with(sbuf *b, const char *who, char **report)
 }
 
 /* ---- assert_array_compare ----------------------------------------------------------- */
-typedef enum cmp_kind { CMP_CLOSE, CMP_EQUAL, CMP_LESS } cmp_kind;
+typedef enum cmp_kind { CMP_CLOSE, CMP_EQUAL, CMP_LESS, CMP_ALMOST } cmp_kind;
 typedef struct cmp_spec {
     cmp_kind kind;
     double rtol, atol;
     bool equal_nan, equal_inf;
     const char *header, *err_msg, *who;
     char **report;
+    int precision; /* of the arrays in the report (0: NumPy's 6) */
+    int decimal;   /* CMP_ALMOST: |x - y| < 1.5 * 10**-decimal */
 } cmp_spec;
 
 /* x_id / y_id: where `what` holds (0 nan, 1 +inf, 2 -inf); a dtype without such values
@@ -265,7 +282,7 @@ static nd_status array_compare(nd_operand xo, nd_operand yo, const cmp_spec *c)
         nd__sb_puts(&r, ", ");
         sb_shape(&r, y);
         nd__sb_puts(&r, " mismatch)");
-        if (!r.failed) build_err_msg(&b, ox, oy, r.p, c->header);
+        if (!r.failed) build_err_msg(&b, ox, oy, r.p, c->header, c->precision);
         b.failed = b.failed || r.failed;
         nd_free_mem(r.p);
         rc = fail_with(&b, c->who, c->report);
@@ -289,7 +306,7 @@ static nd_status array_compare(nd_operand xo, nd_operand yo, const cmp_spec *c)
         if (!ok) {
             char em[600];
             snprintf(em, sizeof em, "%s\nx and y %s location mismatch:", err_msg, hasval[what]);
-            build_err_msg(&b, x, y, em, c->header);
+            build_err_msg(&b, x, y, em, c->header, c->precision);
             rc = fail_with(&b, c->who, c->report);
             b.p = NULL;
             goto restore;
@@ -322,6 +339,13 @@ static nd_status array_compare(nd_operand xo, nd_operand yo, const cmp_spec *c)
     case CMP_CLOSE: val_ = nd_isclose_(nd_op_array(x), nd_op_array(y), c->rtol, c->atol, c->equal_nan); break;
     case CMP_EQUAL: val_ = nd_equal(val(x), val(y)); break;
     case CMP_LESS: val_ = nd_less(val(x), val(y)); break;
+    case CMP_ALMOST: {
+        /* abs(x - asarray(y, result_type(y, 1.))) < 1.5 * 10.0**(-decimal) */
+        const nd_array *yf = is_inexact(y) ? y : keep(&p, nd_astype(y, ND_FLOAT64, ND_CAST_UNSAFE));
+        nd_array *d = yf ? keep(&p, nd_subtract(val(x), val(yf))) : NULL;
+        nd_array *ad = d ? keep(&p, nd_absolute(d)) : NULL;
+        val_ = ad ? nd_less(ad, 1.5 * pow(10.0, -(double)c->decimal)) : NULL;
+    } break;
     }
     if (!keep(&p, val_)) {
         rc = inner_error();
@@ -385,7 +409,7 @@ static nd_status array_compare(nd_operand xo, nd_operand yo, const cmp_spec *c)
             sb_scalar_str(&r, &p, mq);
         }
     }
-    if (!r.failed) build_err_msg(&b, ox, oy, r.p, c->header);
+    if (!r.failed) build_err_msg(&b, ox, oy, r.p, c->header, c->precision);
     b.failed = b.failed || r.failed;
     nd_free_mem(r.p);
     rc = fail_with(&b, c->who, c->report);
@@ -404,7 +428,7 @@ nd_status nd_assert_allclose_(nd_operand actual, nd_operand desired, const nd_al
     char header[128];
     snprintf(header, sizeof header, "Not equal to tolerance rtol=%g, atol=%g", o->rtol, o->atol);
     cmp_spec c = { CMP_CLOSE, o->rtol, o->atol, o->equal_nan, true, header, o->err_msg,
-                   "nd_assert_allclose", o->report };
+                   "nd_assert_allclose", o->report, 6, 0 };
     return array_compare(actual, desired, &c);
 }
 
@@ -415,7 +439,7 @@ static nd_status assert_exact(cmp_kind kind, nd_operand x, nd_operand y, const n
 {
     nd_assert_opts d = ND_ASSERT_DEFAULTS;
     if (!o) o = &d;
-    cmp_spec c = { kind, 0, 0, true, kind == CMP_EQUAL, header, o->err_msg, who, o->report };
+    cmp_spec c = { kind, 0, 0, true, kind == CMP_EQUAL, header, o->err_msg, who, o->report, 6, 0 };
     return array_compare(x, y, &c);
 }
 
@@ -576,4 +600,221 @@ nd_status nd_assert_array_almost_equal_nulp_(nd_operand xo, nd_operand yo, const
     }
 done:
     return finish(&p, rc);
+}
+
+/* ---- assert_almost_equal, assert_approx_equal, assert_array_almost_equal, assert_equal -- */
+/* repr() of a Python scalar: True, 3, 2.5, (1+2j). */
+static void sb_scalar_repr(sbuf *b, nd_scalar s)
+{
+    switch (s.dtype) {
+    case ND_BOOL: nd__sb_puts(b, s.v.b ? "True" : "False"); break;
+    case ND_INT8: case ND_INT16: case ND_INT32: case ND_INT64:
+        sb_printf(b, "%lld", (long long)s.v.i);
+        break;
+    case ND_UINT8: case ND_UINT16: case ND_UINT32: case ND_UINT64:
+        sb_printf(b, "%llu", (unsigned long long)s.v.u);
+        break;
+    case ND_COMPLEX64: case ND_COMPLEX128:
+        nd__complex_scalar_str(s.v.c[0], s.v.c[1], false, b);
+        break;
+    default: nd__float_scalar_str(s.v.f, false, false, b); break;
+    }
+}
+
+/* build_err_msg([actual, desired], err_msg, header=header) of two Python scalars. */
+static nd_status scalar_fail(nd_scalar a, nd_scalar d, const char *err_msg, const char *header,
+                             const char *who, char **report)
+{
+    sbuf b = { 0 }, ra = { 0 }, rd = { 0 };
+    sb_scalar_repr(&ra, a);
+    sb_scalar_repr(&rd, d);
+    err_msg_head(&b, err_msg, header);
+    err_msg_item(&b, "ACTUAL", ra.p);
+    err_msg_item(&b, "DESIRED", rd.p);
+    b.failed = b.failed || ra.failed || rd.failed;
+    nd_free_mem(ra.p);
+    nd_free_mem(rd.p);
+    return fail_with(&b, who, report);
+}
+
+static bool is_float_s(nd_scalar s)
+{
+    return s.dtype == ND_FLOAT32 || s.dtype == ND_FLOAT64;
+}
+
+static bool is_uns_s(nd_scalar s) { return s.dtype >= ND_UINT8 && s.dtype <= ND_UINT64; }
+
+static bool scalar_is_complex(nd_scalar s)
+{
+    return s.dtype == ND_COMPLEX64 || s.dtype == ND_COMPLEX128;
+}
+
+/* The real (part = 0) or imaginary (1) part of a scalar as a Python number. */
+static nd_scalar scalar_part(nd_scalar s, int part)
+{
+    if (scalar_is_complex(s)) return ND_F64(s.v.c[part]);
+    if (part) return ND_I64(0);
+    return s;
+}
+
+/* assert_almost_equal of two real scalars: true when they pass. */
+static bool almost_real(nd_scalar a, nd_scalar d, int decimal)
+{
+    double x = nd_scalar_as_f64(a), y = nd_scalar_as_f64(d);
+    if (!isfinite(x) || !isfinite(y)) {
+        if (isnan(x) || isnan(y)) return isnan(x) && isnan(y);
+        return x == y;
+    }
+    if (!is_float_s(a) && !is_float_s(d)) { /* two Python ints: their exact difference */
+        double diff;
+        if (is_uns_s(a) && is_uns_s(d)) diff = (double)(a.v.u > d.v.u ? a.v.u - d.v.u : d.v.u - a.v.u);
+        else if (!is_uns_s(a) && !is_uns_s(d) && (a.v.i >= 0) == (d.v.i >= 0))
+            diff = fabs((double)(d.v.i - a.v.i));
+        else diff = fabs(y - x);
+        return !(diff >= 1.5 * pow(10.0, -(double)decimal));
+    }
+    return !(fabs(y - x) >= 1.5 * pow(10.0, -(double)decimal));
+}
+
+nd_status nd_assert_array_almost_equal_(nd_operand x, nd_operand y, const nd_almost_opts *o)
+{
+    nd_almost_opts d = ND_ARRAY_ALMOST_DEFAULTS;
+    if (!o) o = &d;
+    char header[96];
+    snprintf(header, sizeof header, "Arrays are not almost equal to %d decimals", o->decimal);
+    cmp_spec c = { CMP_ALMOST, 0, 0, true, true, header, o->err_msg,
+                   "nd_assert_array_almost_equal", o->report, o->decimal, o->decimal };
+    return array_compare(x, y, &c);
+}
+
+nd_status nd_assert_almost_equal_(nd_operand actual, nd_operand desired, const nd_almost_opts *o)
+{
+    const char *who = "nd_assert_almost_equal";
+    nd_almost_opts d = ND_ALMOST_DEFAULTS;
+    if (!o) o = &d;
+    if (o->report) *o->report = NULL;
+    if (actual.kind != ND_OPK_SCALAR || desired.kind != ND_OPK_SCALAR) {
+        /* an array on either side: assert_array_almost_equal(actual, desired, decimal) */
+        char header[96];
+        snprintf(header, sizeof header, "Arrays are not almost equal to %d decimals",
+                 o->decimal);
+        cmp_spec c = { CMP_ALMOST, 0, 0, true, true, header, o->err_msg, who, o->report,
+                       o->decimal, o->decimal };
+        return array_compare(actual, desired, &c);
+    }
+    nd_scalar a = actual.scalar, w = desired.scalar;
+    bool ok;
+    if (scalar_is_complex(a) || scalar_is_complex(w))
+        ok = almost_real(scalar_part(a, 0), scalar_part(w, 0), o->decimal) &&
+             almost_real(scalar_part(a, 1), scalar_part(w, 1), o->decimal);
+    else
+        ok = almost_real(a, w, o->decimal);
+    if (ok) {
+        nd_clear_error();
+        return ND_OK;
+    }
+    char header[96];
+    snprintf(header, sizeof header, "Arrays are not almost equal to %d decimals", o->decimal);
+    return scalar_fail(a, w, o->err_msg, header, who, o->report);
+}
+
+/* A scalar or a one-element array as float(x); false (error set) otherwise. */
+static bool as_float(nd_operand o, const char *who, nd_status *rc, double *out)
+{
+    nd_scalar s;
+    if (o.kind == ND_OPK_SCALAR) {
+        s = o.scalar;
+    } else if (o.kind == ND_OPK_ARRAY && o.array) {
+        if (nd_size(o.array) != 1) {
+            *rc = nd_set_error(ND_EVALUE, "%s: only scalars or one-element arrays can be "
+                               "converted to float (got %td elements)", who, nd_size(o.array));
+            return false;
+        }
+        nd_array *one = nd_ravel(o.array);
+        nd_status st = one ? nd_item(one, &s) : inner_error();
+        nd_free(one);
+        if (st < 0) {
+            *rc = st;
+            return false;
+        }
+    } else {
+        *rc = nd_set_error(ND_EVALUE, "%s: %s", who, o.kind == ND_OPK_ARRAY ? "array is NULL"
+                                                                            : "missing operand");
+        return false;
+    }
+    if (scalar_is_complex(s)) {
+        *rc = nd_set_error(ND_EDTYPE, "%s: can't convert complex to float", who);
+        return false;
+    }
+    *out = nd_scalar_as_f64(s);
+    return true;
+}
+
+nd_status nd_assert_approx_equal_(nd_operand actual, nd_operand desired, const nd_approx_opts *o)
+{
+    const char *who = "nd_assert_approx_equal";
+    nd_approx_opts d = ND_APPROX_DEFAULTS;
+    if (!o) o = &d;
+    if (o->report) *o->report = NULL;
+    nd_status rc = ND_OK;
+    double x, y;
+    if (!as_float(actual, who, &rc, &x) || !as_float(desired, who, &rc, &y)) return rc;
+    if (y == x) goto pass;
+    /* scale = 10**floor(log10(0.5 * (|desired| + |actual|))) */
+    double scale = pow(10.0, floor(log10(0.5 * (fabs(y) + fabs(x)))));
+    double sc_desired = y / scale, sc_actual = x / scale;
+    bool ok;
+    if (!(isfinite(y) && isfinite(x))) {
+        if (isnan(y) || isnan(x)) ok = isnan(y) && isnan(x);
+        else ok = y == x;
+    } else {
+        ok = !(fabs(sc_desired - sc_actual) >= pow(10.0, -(double)(o->significant - 1)));
+    }
+    if (ok) goto pass;
+    char header[96];
+    snprintf(header, sizeof header, "Items are not equal to %d significant digits:",
+             o->significant);
+    return scalar_fail(ND_F64(x), ND_F64(y), o->err_msg, header, who, o->report);
+pass:
+    nd_clear_error();
+    return ND_OK;
+}
+
+/* assert_equal of two real scalars: NaN equals NaN, 0.0 and -0.0 differ. */
+static bool equal_real(nd_scalar a, nd_scalar d)
+{
+    if (is_float_s(a) || is_float_s(d)) {
+        double x = nd_scalar_as_f64(a), y = nd_scalar_as_f64(d);
+        if (isnan(x) && isnan(y)) return true;
+        if (x == 0 && y == 0) return (signbit(x) != 0) == (signbit(y) != 0);
+        return x == y;
+    }
+    bool ua = is_uns_s(a), ud = is_uns_s(d);
+    if (ua && ud) return a.v.u == d.v.u;
+    if (!ua && !ud) return nd_scalar_as_i64(a) == nd_scalar_as_i64(d);
+    if (ua && d.v.i >= 0) return a.v.u == (uint64_t)d.v.i;
+    if (ud && a.v.i >= 0) return d.v.u == (uint64_t)a.v.i;
+    return false; /* a negative and an unsigned value */
+}
+
+nd_status nd_assert_equal_(nd_operand actual, nd_operand desired, const nd_assert_opts *o)
+{
+    const char *who = "nd_assert_equal";
+    nd_assert_opts d = ND_ASSERT_DEFAULTS;
+    if (!o) o = &d;
+    if (o->report) *o->report = NULL;
+    if (actual.kind != ND_OPK_SCALAR || desired.kind != ND_OPK_SCALAR)
+        return assert_exact(CMP_EQUAL, actual, desired, o, "Arrays are not equal", who);
+    nd_scalar a = actual.scalar, w = desired.scalar;
+    bool ok;
+    if (scalar_is_complex(a) || scalar_is_complex(w))
+        ok = equal_real(scalar_part(a, 0), scalar_part(w, 0)) &&
+             equal_real(scalar_part(a, 1), scalar_part(w, 1));
+    else
+        ok = equal_real(a, w);
+    if (ok) {
+        nd_clear_error();
+        return ND_OK;
+    }
+    return scalar_fail(a, w, o->err_msg, "Items are not equal:", who, o->report);
 }

@@ -459,6 +459,26 @@ ND_API char *nd_format_float_scientific_(const nd_format_float_opts *o);
 /* NumPy's repr(a) ("array([1., 2.])") and str(a) ("[1. 2.]"). Free with nd_free_mem. */
 ND_API char *nd_repr(const nd_array *a);
 ND_API char *nd_str(const nd_array *a);
+/* np.array2string's options; zero fields take the thread's print options (NumPy's None);
+ * a NumPy value of 0 for precision, threshold or edgeitems is written ND_FMT_0. */
+typedef struct nd_array2string_opts {
+    int _;                 /* reserved: leave it out (lets an empty option list compile) */
+    int max_line_width;    /* line width (default: the print option, 75) */
+    int precision;         /* float digits (default 8) */
+    bool suppress_small;   /* no scientific notation for small values */
+    const char *separator; /* between elements (NULL: " "); its rstripped part ends rows */
+    const char *prefix;    /* its length indents wrapped lines; not part of the result */
+    const char *suffix;    /* its length is kept free at the end of the last line */
+    ptrdiff_t threshold;   /* summarise arrays of more elements (default 1000) */
+    int edgeitems;         /* items shown at each end when summarised (default 3) */
+    char sign;             /* '-', '+' or ' ' (0: the print option) */
+} nd_array2string_opts;
+/* numpy.array2string(a, ...): the text of a (no "array(" around it; "[]" when empty; a
+ * 0-d array is its element), a new string freed with nd_free_mem. ND_EVALUE for a NULL
+ * array, a negative width/precision/threshold/edgeitems or an unknown sign. */
+ND_API char *nd_array2string_(const nd_array *a, const nd_array2string_opts *o);
+#define nd_array2string(...) \
+    nd_array2string_(ND__RH(__VA_ARGS__, ), &(nd_array2string_opts){ ._ = 0, ND__T1(__VA_ARGS__, ) })
 /* Print str(a) and a newline to f (stdout when f is NULL). */
 ND_API nd_status nd_print(const nd_array *a, FILE *f);
 

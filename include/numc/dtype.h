@@ -114,6 +114,14 @@ ND_API nd_status nd_iinfo_of(nd_dtype t, nd_iinfo *out);
 
 /* numpy.promote_types(a, b): the smallest dtype both cast to safely (nd_result_type). */
 ND_API nd_dtype nd_promote_types(nd_dtype a, nd_dtype b);
+/* numpy.find_common_type(array_types, scalar_types) (NumPy 1.24): the smallest of
+ * bool, int8, uint8, ..., uint64, float32, float64, complex64, complex128 that every array
+ * type casts to safely; the scalar types count only when their kind (b < u < i < f < c)
+ * is higher, then the result holds both. Returns the dtype, or a negative nd_status:
+ * ND_EVALUE when both lists are empty (NumPy's None) or a count is negative, ND_EDTYPE
+ * for an invalid dtype. */
+ND_API int nd_find_common_type(int narray, const int *array_types, int nscalar,
+                               const int *scalar_types);
 /* numpy.min_scalar_type: the smallest dtype holding the value of s (integers by value,
  * unsigned when non-negative; floats by range). numc has no float16, so a float that
  * NumPy would call float16 gives float32. Returns -1 (ND_EDTYPE set) for a bad dtype. */

@@ -43,6 +43,9 @@ ND_API const char *nd_status_name(nd_status s);
  * warnings). NULL restores the default, which prints "numc: warning: MSG" on stderr. */
 typedef void (*nd_errcall_fn)(const char *msg, unsigned fpe_bits, void *ctx);
 ND_API void nd_seterrcall(nd_errcall_fn fn, void *ctx);
+/* numpy.geterrcall: this thread's handler (NULL when it is the default) and, when ctx is
+ * not NULL, its context in *ctx. */
+ND_API nd_errcall_fn nd_geterrcall(void **ctx);
 /* Send a warning through the channel (printf-style; start with the function's name). */
 ND_API void nd_warn(const char *fmt, ...) ND_PRINTF(1, 2);
 

@@ -302,6 +302,45 @@ typedef struct nd_fromfile_opts {
 ND_API nd_array *nd_fromfile_(const nd_fromfile_opts *o);
 #define nd_fromfile(...) nd_fromfile_(&(nd_fromfile_opts){ .path = __VA_ARGS__ })
 
+/* ==== numpy.fromstring (text mode) / numpy.fromregex ================================== */
+
+typedef struct nd_fromstring_opts {
+    int _;            /* reserved: leave it out (lets an empty option list compile) */
+    int dtype;        /* 0 → float64 (NumPy's default); any nd_dtype except bool ... */
+    bool bool_dtype;  /* ... which is asked for with this (dtype left 0) */
+    ptrdiff_t count;  /* items to read; 0 or negative → all (NumPy's -1) */
+    const char *sep;  /* required: the text separator, as nd_fromfile's ("1 2 3" with " ",
+                         "1,2,3" with ","); whitespace in it matches any run of blanks */
+} nd_fromstring_opts;
+/* numpy.fromstring(string, dtype, count, sep): the items of a C string as a new 1-D array.
+ * NumPy's binary mode (sep='') is deprecated: it is ND_EVALUE here, pointing to
+ * nd_frombuffer. ND_EPARSE for text that does not match sep (NumPy 1.24 warns), ND_EVALUE
+ * for a count beyond the items there, ND_EDTYPE for an invalid dtype. */
+ND_API nd_array *nd_fromstring_(const char *string, const nd_fromstring_opts *o);
+#define nd_fromstring(...) \
+    nd_fromstring_(ND__RH(__VA_ARGS__, ), &(nd_fromstring_opts){ ._ = 0, ND__T1(__VA_ARGS__, ) })
+
+typedef struct nd_fromregex_opts {
+    int _;           /* reserved: leave it out (lets an empty option list compile) */
+    int dtype;       /* every column's dtype; 0 → float64; any nd_dtype except bool ... */
+    bool bool_dtype; /* ... which is asked for with this (a non-empty match is True) */
+} nd_fromregex_opts;
+/* numpy.fromregex(file, regexp, dtype) with a POSIX extended expression (regcomp
+ * REG_EXTENDED, not Python's re syntax): every non-overlapping match in the file, each
+ * group converted as int() / float() / complex() would and cast to the dtype. One group
+ * (or none: the whole match) gives a 1-D array of the matches, k groups a (matches, k)
+ * array. ND_EIO for an unreadable file, ND_EVALUE for a bad expression, ND_EPARSE for a
+ * group that is not a number (naming the match and group). */
+ND_API nd_array *nd_fromregex_(const char *path, const char *regexp, const nd_fromregex_opts *o);
+#define nd_fromregex(path, ...)                                                            \
+    nd_fromregex_((path), ND__RH(__VA_ARGS__, ),                                           \
+                  &(nd_fromregex_opts){ ._ = 0, ND__T1(__VA_ARGS__, ) })
+/* fromregex with a dtype per group (NumPy's structured dtype, one field per group):
+ * columns[g] gets a new 1-D array of dtypes[g] for each of the ncolumns groups (NULL on
+ * failure, all freed). ND_EVALUE when ncolumns differs from the expression's groups. */
+ND_API nd_status nd_fromregex_columns(const char *path, const char *regexp, int ncolumns,
+                                      const nd_dtype *dtypes, nd_array **columns);
+
 /* ==== Writing files: nothing destroyed, nothing lost ==================================
  * The writer behind every save above (and numc_plot's savefig), for libraries built on
  * numc. Rules, whatever the target:

@@ -71,6 +71,36 @@ ND_API nd_array *nd_einsum_n(const char *subscripts, int n, const nd_array *cons
                 (int)(sizeof((const nd_array *[]){ __VA_ARGS__ }) / sizeof(nd_array *)), \
                 (const nd_array *const[]){ __VA_ARGS__ })
 
+/* numpy.einsum_path: the order in which nd_einsum's operands are best contracted two at a
+ * time, by NumPy 1.24's 'greedy' or 'optimal' search (exhaustive; memory limit: the
+ * largest input or output). Step c contracts the npos[c] operands at pos[c][...] of the
+ * current list (the result goes to its end); a single step holding every operand means
+ * "all at once" (1 or 2 operands, or nothing to optimise). The FLOP counts and scalings
+ * are the numbers NumPy prints. */
+#define ND_EINSUM_MAXOP 8
+typedef struct nd_einsum_path {
+    int ncontract;                               /* steps */
+    int npos[ND_EINSUM_MAXOP];                   /* operands in each step */
+    int pos[ND_EINSUM_MAXOP][ND_EINSUM_MAXOP];   /* their positions in the current list */
+    double naive_flops, optimized_flops;         /* "Naive / Optimized FLOP count" */
+    int naive_scaling, optimized_scaling;        /* "Naive / Optimized scaling" */
+    double largest_intermediate;                 /* "Largest intermediate" (elements) */
+} nd_einsum_path;
+typedef struct nd_einsum_path_opts {
+    int _;                /* reserved: leave it out */
+    const char *optimize; /* "greedy" (NULL) or "optimal" */
+    char **report;        /* when set: NumPy's printed report (free with nd_free_mem) */
+} nd_einsum_path_opts;
+/* Fills *out (ND_OK). Errors: nd_einsum's parse errors (naming nd_einsum_path), ND_EVALUE
+ * for NULL arguments, more than 8 operands, an unknown optimize name or "..." in the
+ * subscripts (name broadcast axes with letters). */
+ND_API nd_status nd_einsum_path_n(const char *subscripts, int n, const nd_array *const *operands,
+                                  const nd_einsum_path_opts *o, nd_einsum_path *out);
+#define nd_einsum_path(out, subscripts, ...)                                          \
+    nd_einsum_path_n((subscripts),                                                   \
+                     (int)(sizeof((const nd_array *[]){ __VA_ARGS__ }) / sizeof(nd_array *)), \
+                     (const nd_array *const[]){ __VA_ARGS__ }, NULL, (out))
+
 /* ---- solvers and inverses (a: (..., M, M)) ---------------------------------------------- */
 
 /* numpy.linalg.solve: x with a @ x = b. b is (M,) (one right-hand side shared by the

@@ -636,6 +636,25 @@ ND_API nd_status nd_series_divmod(const nd_series *s, const nd_series *t, nd_ser
 ND_API nd_status nd_series_linspace(const nd_series *s, int n, const double *domain, nd_array **x,
                                     nd_array **y);
 
+
+/* ---- numpy.polynomial.polynomial.polyvalfromroots --------------------------------- */
+typedef struct nd_valfromroots_opts {
+    int _;       /* reserved: leave it out (lets an empty option list compile) */
+    bool tensor; /* the macro's default: true (NumPy's tensor=True) */
+} nd_valfromroots_opts;
+#define ND_VALFROMROOTS_DEFAULTS ((nd_valfromroots_opts){ 0, true })
+
+/* prod(x - r[i]) over the roots r (axis 0 of r; a 0-d r is one root, an empty r gives 1)
+ * for x an array or a C scalar. tensor: r of shape (n, R...) gives R... + x.shape; else
+ * x.ndim < r.ndim and x broadcasts against r's columns (ND_EVALUE otherwise). Integer and
+ * bool roots become float64. A new array (0-d for a scalar x and a 1-d r), the caller's. */
+ND_API nd_array *nd_polynomial_valfromroots_(nd_operand x, const nd_array *r,
+                                             const nd_valfromroots_opts *o);
+#define nd_polynomial_valfromroots(x, ...)                                                \
+    nd_polynomial_valfromroots_(ND_OPERAND(x), ND__RH(__VA_ARGS__, ),                      \
+                                &(nd_valfromroots_opts){ ._ = 0, .tensor = true, ._ = 0,   \
+                                                         ND__T1(__VA_ARGS__, ) })
+
 #ifdef __cplusplus
 }
 #endif

@@ -121,6 +121,82 @@ ND_API nd_status nd_assert_array_almost_equal_nulp_(nd_operand x, nd_operand y,
                                        &(nd_nulp_opts){ ._ = 0, .nulp = 1, ._ = 0,         \
                                                         ND__T1(__VA_ARGS__, ) })
 
+
+/* ---- assert_almost_equal, assert_approx_equal, assert_array_almost_equal, assert_equal */
+/* nd_assert_almost_equal (decimal=7) / nd_assert_array_almost_equal (decimal=6). */
+typedef struct nd_almost_opts {
+    int _;               /* reserved: leave it out (lets an empty option list compile) */
+    int decimal;         /* the macro's default: 7 (array form: 6); a positional argument
+                            after the operands lands here, as in NumPy; 0 is 0 */
+    const char *err_msg; /* NumPy's err_msg */
+    char **report;       /* as in nd_assert_opts */
+} nd_almost_opts;
+
+/* nd_assert_approx_equal (NumPy: significant=7). */
+typedef struct nd_approx_opts {
+    int _;               /* reserved: leave it out (lets an empty option list compile) */
+    int significant;     /* the macro's default: 7 (a positional argument lands here) */
+    const char *err_msg;
+    char **report;
+} nd_approx_opts;
+
+#define ND_ALMOST_DEFAULTS ((nd_almost_opts){ 0, 7, NULL, NULL })
+#define ND_ARRAY_ALMOST_DEFAULTS ((nd_almost_opts){ 0, 6, NULL, NULL })
+#define ND_APPROX_DEFAULTS ((nd_approx_opts){ 0, 7, NULL, NULL })
+
+/* numpy.testing.assert_almost_equal: two C scalars pass when
+ * abs(desired - actual) < 1.5 * 10**(-decimal) (NaN equals NaN; infinities must be equal;
+ * complex: real and imaginary parts apart); report "Arrays are not almost equal to 7
+ * decimals" with ACTUAL / DESIRED. An array on either side: nd_assert_array_almost_equal. */
+ND_API nd_status nd_assert_almost_equal_(nd_operand actual, nd_operand desired,
+                                         const nd_almost_opts *o);
+/* numpy.testing.assert_approx_equal: scalars (or one-element arrays) as floats agree to
+ * `significant` digits; "Items are not equal to 7 significant digits:". ND_EVALUE for an
+ * array of more than one element, ND_EDTYPE for complex (float() refuses them). */
+ND_API nd_status nd_assert_approx_equal_(nd_operand actual, nd_operand desired,
+                                         const nd_approx_opts *o);
+/* numpy.testing.assert_array_almost_equal: assert_array_compare with
+ * abs(x - y) < 1.5 * 10**(-decimal); "Arrays are not almost equal to 6 decimals", the
+ * mismatch count and the max absolute / relative differences. */
+ND_API nd_status nd_assert_array_almost_equal_(nd_operand x, nd_operand y,
+                                               const nd_almost_opts *o);
+/* numpy.testing.assert_equal: an array on either side is nd_assert_array_equal (shape and
+ * values, NaN equals NaN); two scalars are equal (NaN equals NaN, 0.0 differs from -0.0),
+ * else "Items are not equal:" with ACTUAL / DESIRED. */
+ND_API nd_status nd_assert_equal_(nd_operand actual, nd_operand desired, const nd_assert_opts *o);
+
+#define nd_assert_almost_equal(actual, ...)                                               \
+    nd_assert_almost_equal_(ND_OPERAND(actual), ND__H1(__VA_ARGS__, ),                     \
+                            &(nd_almost_opts){ ._ = 0, .decimal = 7, ._ = 0,               \
+                                               ND__T1(__VA_ARGS__, ) })
+#define nd_assert_array_almost_equal(x, ...)                                              \
+    nd_assert_array_almost_equal_(ND_OPERAND(x), ND__H1(__VA_ARGS__, ),                    \
+                                  &(nd_almost_opts){ ._ = 0, .decimal = 6, ._ = 0,         \
+                                                     ND__T1(__VA_ARGS__, ) })
+#define nd_assert_approx_equal(actual, ...)                                               \
+    nd_assert_approx_equal_(ND_OPERAND(actual), ND__H1(__VA_ARGS__, ),                     \
+                            &(nd_approx_opts){ ._ = 0, .significant = 7, ._ = 0,           \
+                                               ND__T1(__VA_ARGS__, ) })
+#define nd_assert_equal(actual, ...)                                                      \
+    nd_assert_equal_(ND_OPERAND(actual), ND__H1(__VA_ARGS__, ),                            \
+                     &(nd_assert_opts){ ._ = 0, ND__T1(__VA_ARGS__, ) })
+
+
+/* nd_assert_string_equal's options. */
+typedef struct nd_string_opts {
+    int _;          /* reserved: leave it out (lets an empty option list compile) */
+    char **report;  /* as in nd_assert_opts */
+} nd_string_opts;
+/* numpy.testing.assert_string_equal: the C strings are equal, else ND_EASSERT with NumPy's
+ * report, difflib.Differ's lines of the differing lines ("Differences in strings:\n- abc\n?
+ *   ^\n+ abd\n?   ^"; where NumPy's report is the repr of one line, that). Strings are
+ * UTF-8; lines split at \n, \r, \r\n, \v, \f. ND_EVALUE for a NULL string. */
+ND_API nd_status nd_assert_string_equal_(const char *actual, const char *desired,
+                                         const nd_string_opts *o);
+#define nd_assert_string_equal(actual, ...)                                               \
+    nd_assert_string_equal_((actual), ND__RH(__VA_ARGS__, ),                               \
+                            &(nd_string_opts){ ._ = 0, ND__T1(__VA_ARGS__, ) })
+
 #ifdef __cplusplus
 }
 #endif
