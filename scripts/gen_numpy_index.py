@@ -119,6 +119,7 @@ SPECIAL = {
     ("numpy", "array_str"): ["nd_str", "nd_print"],
     ("numpy", "copyto"): ["nd_assign"],           # copy src into dst, casting same_kind
     ("numpy", "extract"): ["nd_mask_select"],     # a[mask], 1-D
+    ("numpy", "array"): ["nd_from_buffer", "nd_copy"],  # from C data; a copy of an array
     ("numpy", "ix_"): ["nd_ix"],                  # a trailing _ marks options forms in C
     ("numpy", "frompyfunc"): ["nd_ufunc_new"],    # typed C loops become a ufunc
     ("numpy", "vectorize"): ["nd_ufunc_from_f64", "nd_ufunc_from_f64_binary"],
