@@ -529,36 +529,15 @@ static bool is_ident(char c, bool first)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (!first && c >= '0' && c <= '9');
 }
 
-static bool sp_word(sparser *ps, const char *w)
-{
-    size_t n = strlen(w);
-    if (strncmp(ps->p, w, n) != 0 || is_ident(ps->p[n], false)) return false;
-    ps->p += n;
-    return true;
-}
+static bool sp_word(sparser *ps, const char *w) { return nd__view_scan_word(&ps->p, w); }
 
 /* An optional signed integer: 1 read, 0 none, < 0 error. */
 static int sp_int(sparser *ps, ptrdiff_t *v)
 {
     sp_ws(ps);
-    const char *q = ps->p;
-    bool neg = false;
-    if (*q == '-' || *q == '+') neg = *q++ == '-';
-    while (*q == ' ') q++;
-    if (*q < '0' || *q > '9') {
-        if (q != ps->p) return sp_error(ps, "expected a digit after the sign");
-        return 0;
-    }
-    ptrdiff_t x = 0;
-    while (*q >= '0' && *q <= '9') {
-        int d = *q - '0';
-        if (x > (PTRDIFF_MAX - d) / 10) return sp_error(ps, "integer too large");
-        x = x * 10 + d;
-        q++;
-    }
-    *v = neg ? -x : x;
-    ps->p = q;
-    return 1;
+    const char *why;
+    int r = nd__view_scan_int(&ps->p, v, &why);
+    return r < 0 ? sp_error(ps, why) : r;
 }
 
 typedef struct list_acc {

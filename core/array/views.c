@@ -115,39 +115,48 @@ static nd_status parse_error(const parser *ps, const char *what)
                      *ps->p ? ps->p : "<end>");
 }
 
-/* An optional signed integer; returns 1 if one was read, 0 if none, <0 on error. */
-static int parse_int(parser *ps, ptrdiff_t *v)
+int nd__view_scan_int(const char **p, ptrdiff_t *v, const char **why)
 {
-    skip_ws(ps);
-    const char *q = ps->p;
+    const char *q = *p;
     bool neg = false;
     if (*q == '-' || *q == '+') neg = *q++ == '-';
     while (*q == ' ') q++;
     if (*q < '0' || *q > '9') {
-        if (q != ps->p) return parse_error(ps, "expected a digit after the sign");
+        if (q != *p) return *why = "expected a digit after the sign", -1;
         return 0;
     }
     ptrdiff_t x = 0;
     while (*q >= '0' && *q <= '9') {
         int d = *q - '0';
-        if (x > (PTRDIFF_MAX - d) / 10) return parse_error(ps, "integer too large");
+        if (x > (PTRDIFF_MAX - d) / 10) return *why = "integer too large", -1;
         x = x * 10 + d;
         q++;
     }
     *v = neg ? -x : x;
-    ps->p = q;
+    *p = q;
     return 1;
 }
 
-static bool take_word(parser *ps, const char *w)
+bool nd__view_scan_word(const char **p, const char *w)
 {
     size_t n = strlen(w);
-    if (strncmp(ps->p, w, n) != 0) return false;
-    char c = ps->p[n];
+    if (strncmp(*p, w, n) != 0) return false;
+    char c = (*p)[n];
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_') return false;
-    ps->p += n;
+    *p += n;
     return true;
 }
+
+/* An optional signed integer; returns 1 if one was read, 0 if none, <0 on error. */
+static int parse_int(parser *ps, ptrdiff_t *v)
+{
+    skip_ws(ps);
+    const char *why;
+    int r = nd__view_scan_int(&ps->p, v, &why);
+    return r < 0 ? parse_error(ps, why) : r;
+}
+
+static bool take_word(parser *ps, const char *w) { return nd__view_scan_word(&ps->p, w); }
 
 static nd_status parse_item(parser *ps, nd_index *ix)
 {
