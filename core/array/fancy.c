@@ -513,10 +513,9 @@ typedef struct sparser {
     int nowned;
 } sparser;
 
-static void sp_ws(sparser *ps)
-{
-    while (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n') ps->p++;
-}
+#define SP_BLANKS " \t\n"
+
+static void sp_ws(sparser *ps) { ps->p += strspn(ps->p, SP_BLANKS); }
 
 static nd_status sp_error(const sparser *ps, const char *what)
 {
@@ -679,21 +678,9 @@ static nd_status sp_item(sparser *ps, nd_index *ix)
                             ps->p, (int)(ps->p - ps->s), ps->s);
     }
     ptrdiff_t v[3] = { ND_NONE, ND_NONE, ND_NONE };
-    int parts = 0;
-    for (;;) {
-        sp_ws(ps);
-        if (!sp_word(ps, "None")) {
-            int r = sp_int(ps, &v[parts]);
-            if (r < 0) return r;
-        }
-        sp_ws(ps);
-        if (*ps->p == ':' && parts < 2) {
-            ps->p++;
-            parts++;
-            continue;
-        }
-        break;
-    }
+    const char *why;
+    int parts = nd__view_scan_slice(&ps->p, SP_BLANKS, v, &why);
+    if (parts < 0) return sp_error(ps, why);
     if (parts == 0) {
         if (v[0] == ND_NONE) return sp_error(ps, "expected an index, slice, list, operand name, None or ...");
         *ix = ND_AT(v[0]);

@@ -147,13 +147,17 @@ bool nd__view_scan_word(const char **p, const char *w)
     return true;
 }
 
-/* An optional signed integer; returns 1 if one was read, 0 if none, <0 on error. */
-static int parse_int(parser *ps, ptrdiff_t *v)
+int nd__view_scan_slice(const char **p, const char *ws, ptrdiff_t v[3], const char **why)
 {
-    skip_ws(ps);
-    const char *why;
-    int r = nd__view_scan_int(&ps->p, v, &why);
-    return r < 0 ? parse_error(ps, why) : r;
+    int parts = 0;
+    for (;;) {
+        *p += strspn(*p, ws);
+        if (!nd__view_scan_word(p, "None") && nd__view_scan_int(p, &v[parts], why) < 0) return -1;
+        *p += strspn(*p, ws); /* an explicit None leaves the part omitted */
+        if (**p != ':' || parts == 2) return parts;
+        (*p)++;
+        parts++;
+    }
 }
 
 static bool take_word(parser *ps, const char *w) { return nd__view_scan_word(&ps->p, w); }
@@ -176,23 +180,9 @@ static nd_status parse_item(parser *ps, nd_index *ix)
         ps->p = save; /* "None:..." is a slice with an omitted start */
     }
     ptrdiff_t v[3] = { ND_NONE, ND_NONE, ND_NONE };
-    int parts = 0;
-    for (;;) {
-        skip_ws(ps);
-        if (take_word(ps, "None")) {
-            /* explicit None leaves the part omitted */
-        } else {
-            int r = parse_int(ps, &v[parts]);
-            if (r < 0) return r;
-        }
-        skip_ws(ps);
-        if (*ps->p == ':' && parts < 2) {
-            ps->p++;
-            parts++;
-            continue;
-        }
-        break;
-    }
+    const char *why;
+    int parts = nd__view_scan_slice(&ps->p, " \t", v, &why);
+    if (parts < 0) return parse_error(ps, why);
     if (parts == 0) {
         if (v[0] == ND_NONE) return parse_error(ps, "expected an index, slice, None or ...");
         *ix = ND_AT(v[0]);
