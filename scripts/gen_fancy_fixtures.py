@@ -7,17 +7,13 @@ with 'in_' are inputs."""
 import os
 
 import numpy as np
+from fixture_text import fixture_line
 
 out = []
 
 
 def put(name, a):
-    a = np.asarray(a)
-    if a.dtype.kind == "f":
-        vals = " ".join(repr(float(x)) for x in a.ravel())
-    else:
-        vals = " ".join(str(int(x)) for x in a.ravel())
-    out.append(f"{name} {a.dtype.name} {a.ndim} {' '.join(map(str, a.shape))} {vals}".replace("  ", " "))
+    out.append(fixture_line(name, a))
 
 
 rng = np.random.default_rng(16)

@@ -12,6 +12,7 @@ behaviour with known values."""
 import os
 
 import numpy as np
+from fixture_text import fixture_line
 
 here = os.path.dirname(os.path.abspath(__file__))
 outdir = os.path.join(here, "..", "tests", "data", "manip_more")
@@ -19,13 +20,7 @@ out = []
 
 
 def put(name, a):
-    a = np.asarray(a)
-    if a.dtype.kind == "f":
-        vals = " ".join(repr(float(x)) for x in a.ravel())
-    else:
-        vals = " ".join(str(int(x)) for x in a.ravel())
-    line = f"{name} {a.dtype.name} {a.ndim} {' '.join(map(str, a.shape))} {vals}"
-    out.append(" ".join(line.split()))
+    out.append(fixture_line(name, a))
 
 
 rng = np.random.default_rng(16)

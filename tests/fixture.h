@@ -111,6 +111,31 @@ static inline nd_array *fixture_load(const char *path, const char *name)
     return out;
 }
 
+/* True if got has want's shape (and dtype if check_dtype) and values within rtol of want's
+ * (NaN equals NaN); on a mismatch prints the first differing element and both arrays. */
+static inline bool fixture_same(const char *name, const nd_array *want, const nd_array *got,
+                                double rtol, bool check_dtype)
+{
+    bool ok = got && (!check_dtype || nd_dtype_of(got) == nd_dtype_of(want)) &&
+              nd_ndim(got) == nd_ndim(want) &&
+              !memcmp(nd_shape(got), nd_shape(want), sizeof(ptrdiff_t) * (size_t)nd_ndim(want));
+    for (ptrdiff_t i = 0; ok && i < nd_size(want); i++) {
+        nd_scalar a, b;
+        nd_get_flat(got, i, &a);
+        nd_get_flat(want, i, &b);
+        double x = nd_scalar_as_f64(a), y = nd_scalar_as_f64(b);
+        ok = x == y || (x != x && y != y) || fabs(x - y) <= rtol * fabs(y);
+        if (!ok) printf("\n%s[%td]: got %.17g want %.17g\n", name, i, x, y);
+    }
+    if (!ok) {
+        char *g = got ? nd_repr(got) : NULL, *w = nd_repr(want);
+        printf("\n%s:\n got  %s%s\n want %s\n", name, g ? g : "NULL: ", g ? "" : nd_errmsg(), w);
+        nd_free_mem(g);
+        nd_free_mem(w);
+    }
+    return ok;
+}
+
 /* Assert `got` has the fixture's dtype, shape and values (NaN equals NaN). Frees got. */
 static inline void fixture_check(const char *path, const char *name, nd_array *got)
 {
@@ -119,25 +144,7 @@ static inline void fixture_check(const char *path, const char *name, nd_array *g
     CU_ASSERT_PTR_NOT_NULL_FATAL(want);
     if (!got) printf("\n%s: NULL (%s)\n", name, nd_errmsg());
     CU_ASSERT_PTR_NOT_NULL_FATAL(got);
-    bool ok = nd_dtype_of(got) == nd_dtype_of(want) && nd_ndim(got) == nd_ndim(want) &&
-              !memcmp(nd_shape(got), nd_shape(want), sizeof(ptrdiff_t) * (size_t)nd_ndim(want));
-    for (ptrdiff_t i = 0; ok && i < nd_size(want); i++) {
-        nd_scalar a, b;
-        nd_get_flat(got, i, &a);
-        nd_get_flat(want, i, &b);
-        double x = nd_scalar_as_f64(a), y = nd_scalar_as_f64(b);
-        if (!(x == y || (x != x && y != y))) {
-            printf("\n%s[%td]: got %.17g want %.17g\n", name, i, x, y);
-            ok = false;
-        }
-    }
-    if (!ok) {
-        char *g = nd_repr(got), *w = nd_repr(want);
-        printf("\n%s:\n got  %s\n want %s\n", name, g, w);
-        nd_free_mem(g);
-        nd_free_mem(w);
-    }
-    CU_ASSERT_TRUE(ok);
+    CU_ASSERT_TRUE(fixture_same(name, want, got, 0.0, true));
     nd_free(want);
     nd_free(got);
 }

@@ -3,25 +3,10 @@
 #define _GNU_SOURCE
 #include <numc/manip.h>
 
-#include "fixture.h"
-
-#define FX NUMC_TEST_DATA "/fancy/fancy.txt"
-
-static nd_array *in(const char *name) { return fixture_load(FX, name); }
-
-static nd_array *i64s(ptrdiff_t n, const int64_t *v) { return nd_from_i64(v, n); }
-#define IX(...) i64s((ptrdiff_t)(sizeof((int64_t[]){ __VA_ARGS__ }) / sizeof(int64_t)), (int64_t[]){ __VA_ARGS__ })
+#include "fancy_suite.h"
 
 static nd_array *bools(ptrdiff_t n, const bool *v) { return nd_from_buffer(v, 1, &n, ND_BOOL); }
 #define BX(...) bools((ptrdiff_t)(sizeof((bool[]){ __VA_ARGS__ }) / sizeof(bool)), (bool[]){ __VA_ARGS__ })
-
-/* Assert that the last error has `code` and its message contains `text`. */
-static void expect_error(nd_status code, const char *text)
-{
-    CU_ASSERT_EQUAL(nd_last_error(), code);
-    if (!strstr(nd_errmsg(), text)) printf("\n  message \"%s\" lacks \"%s\"\n", nd_errmsg(), text);
-    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), text));
-}
 
 static void test_integer_arrays_one_axis(void)
 {

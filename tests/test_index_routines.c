@@ -3,21 +3,7 @@
 #define _GNU_SOURCE
 #include <numc/manip.h>
 
-#include "fixture.h"
-
-#define FX NUMC_TEST_DATA "/fancy/fancy.txt"
-
-static nd_array *in(const char *name) { return fixture_load(FX, name); }
-
-static nd_array *i64s(ptrdiff_t n, const int64_t *v) { return nd_from_i64(v, n); }
-#define IX(...) i64s((ptrdiff_t)(sizeof((int64_t[]){ __VA_ARGS__ }) / sizeof(int64_t)), (int64_t[]){ __VA_ARGS__ })
-
-static void expect_error(nd_status code, const char *text)
-{
-    CU_ASSERT_EQUAL(nd_last_error(), code);
-    if (!strstr(nd_errmsg(), text)) printf("\n  message \"%s\" lacks \"%s\"\n", nd_errmsg(), text);
-    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), text));
-}
+#include "fancy_suite.h"
 
 static void test_indices_and_ix(void)
 {

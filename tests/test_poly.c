@@ -6,6 +6,7 @@
 
 #include <numc/numc.h>
 
+#include "roots_expect.h"
 #include "testutil.h"
 
 #define DIR NUMC_TEST_DATA "/poly/"
@@ -30,37 +31,9 @@ static void expect(nd_array *got, const char *name, double rtol)
     nd_free(want);
 }
 
-/* Sorted (real, imag) comparison of roots, as NumPy's tests do. */
-static int cmpc(const void *a, const void *b)
-{
-    const double *x = a, *y = b;
-    if (x[0] != y[0]) return x[0] < y[0] ? -1 : 1;
-    return (x[1] > y[1]) - (x[1] < y[1]);
-}
-
 static void expect_roots(nd_array *got, const char *name, double tol)
 {
-    CU_ASSERT_PTR_NOT_NULL_FATAL(got);
-    nd_array *want = ld(name);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(want);
-    CU_ASSERT_EQUAL(nd_dtype_of(got), nd_dtype_of(want));
-    ptrdiff_t n = nd_size(got);
-    CU_ASSERT_EQUAL_FATAL(n, nd_size(want));
-    double _Complex *g = malloc(sizeof *g * (size_t)(n + 1)), *w = malloc(sizeof *w * (size_t)(n + 1));
-    nd_to_buffer(got, g, ND_COMPLEX128);
-    nd_to_buffer(want, w, ND_COMPLEX128);
-    qsort(g, (size_t)n, sizeof *g, cmpc);
-    qsort(w, (size_t)n, sizeof *w, cmpc);
-    for (ptrdiff_t i = 0; i < n; i++) {
-        if (cabs(g[i] - w[i]) > tol * (1 + cabs(w[i])))
-            printf("\n  %s[%td]: %g%+gj vs %g%+gj\n", name, i, creal(g[i]), cimag(g[i]), creal(w[i]),
-                   cimag(w[i]));
-        CU_ASSERT(cabs(g[i] - w[i]) <= tol * (1 + cabs(w[i])));
-    }
-    free(g);
-    free(w);
-    nd_free(got);
-    nd_free(want);
+    roots_expect(DIR, got, name, tol);
 }
 
 static void expect_err(const void *r, nd_status code, const char *text)

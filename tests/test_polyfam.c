@@ -10,6 +10,7 @@
 #include <numc/numc.h>
 
 #include "faultsim.h"
+#include "roots_expect.h"
 #include "testutil.h"
 
 #define DIR NUMC_TEST_DATA "/polyfam/"
@@ -330,38 +331,9 @@ static void test_calculus(void)
     nd_scope_end();
 }
 
-static int cmpc(const void *a, const void *b)
-{
-    const double *x = a, *y = b;
-    if (x[0] != y[0]) return x[0] < y[0] ? -1 : 1;
-    return (x[1] > y[1]) - (x[1] < y[1]);
-}
-
-/* roots compared as NumPy's tests do: sorted, at a loose tolerance */
 static void expect_roots(nd_array *got, const char *name, double tol)
 {
-    if (!got) printf("\n  %s: NULL (%s)\n", name, nd_errmsg());
-    CU_ASSERT_PTR_NOT_NULL_FATAL(got);
-    nd_array *want = ld(name);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(want);
-    CU_ASSERT_EQUAL(nd_dtype_of(got), nd_dtype_of(want));
-    ptrdiff_t n = nd_size(got);
-    CU_ASSERT_EQUAL_FATAL(n, nd_size(want));
-    double _Complex *g = malloc(sizeof *g * (size_t)(n + 1)), *w = malloc(sizeof *w * (size_t)(n + 1));
-    nd_to_buffer(got, g, ND_COMPLEX128);
-    nd_to_buffer(want, w, ND_COMPLEX128);
-    qsort(g, (size_t)n, sizeof *g, cmpc);
-    qsort(w, (size_t)n, sizeof *w, cmpc);
-    for (ptrdiff_t i = 0; i < n; i++) {
-        if (cabs(g[i] - w[i]) > tol * (1 + cabs(w[i])))
-            printf("\n  %s[%td]: %g%+gj vs %g%+gj\n", name, i, creal(g[i]), cimag(g[i]), creal(w[i]),
-                   cimag(w[i]));
-        CU_ASSERT(cabs(g[i] - w[i]) <= tol * (1 + cabs(w[i])));
-    }
-    free(g);
-    free(w);
-    nd_free(got);
-    nd_free(want);
+    roots_expect(DIR, got, name, tol);
 }
 
 static void test_roots(void)

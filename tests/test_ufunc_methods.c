@@ -28,21 +28,7 @@ static bool same_as(const char *name, const nd_array *got, double rtol, const ch
         printf("\n%s: fixture %s missing\n", what, name);
         return false;
     }
-    bool ok = got && nd_dtype_of(got) == nd_dtype_of(want) && nd_ndim(got) == nd_ndim(want) &&
-              !memcmp(nd_shape(got), nd_shape(want), sizeof(ptrdiff_t) * (size_t)nd_ndim(want));
-    for (ptrdiff_t i = 0; ok && i < nd_size(want); i++) {
-        nd_scalar a, b;
-        nd_get_flat(got, i, &a);
-        nd_get_flat(want, i, &b);
-        double x = nd_scalar_as_f64(a), y = nd_scalar_as_f64(b);
-        ok = x == y || (x != x && y != y) || fabs(x - y) <= rtol * fabs(y);
-    }
-    if (!ok) {
-        char *g = got ? nd_repr(got) : NULL, *w = nd_repr(want);
-        printf("\n%s:\n got  %s%s\n want %s\n", what, g ? g : "NULL: ", g ? "" : nd_errmsg(), w);
-        nd_free_mem(g);
-        nd_free_mem(w);
-    }
+    bool ok = fixture_same(what, want, got, rtol, true);
     nd_free(want);
     return ok;
 }

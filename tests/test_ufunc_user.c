@@ -17,17 +17,7 @@ static void expect(const char *name, const nd_array *got, double rtol)
     nd_array *want = in(name);
     CU_ASSERT_PTR_NOT_NULL_FATAL(want);
     CU_ASSERT_PTR_NOT_NULL_FATAL(got);
-    bool ok = nd_ndim(got) == nd_ndim(want) &&
-              !memcmp(nd_shape(got), nd_shape(want), sizeof(ptrdiff_t) * (size_t)nd_ndim(want));
-    for (ptrdiff_t i = 0; ok && i < nd_size(want); i++) {
-        nd_scalar a, b;
-        nd_get_flat(got, i, &a);
-        nd_get_flat(want, i, &b);
-        double x = nd_scalar_as_f64(a), y = nd_scalar_as_f64(b);
-        ok = x == y || (x != x && y != y) || fabs(x - y) <= rtol * fabs(y);
-        if (!ok) printf("\n%s[%td]: got %.17g want %.17g\n", name, i, x, y);
-    }
-    CU_ASSERT_TRUE(ok);
+    CU_ASSERT_TRUE(fixture_same(name, want, got, rtol, false));
     nd_free(want);
 }
 

@@ -513,10 +513,9 @@ typedef struct sparser {
     int nowned;
 } sparser;
 
-static void sp_ws(sparser *ps)
-{
-    while (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n') ps->p++;
-}
+#define SP_BLANKS " \t\n"
+
+static void sp_ws(sparser *ps) { ps->p += strspn(ps->p, SP_BLANKS); }
 
 static nd_status sp_error(const sparser *ps, const char *what)
 {
@@ -529,36 +528,15 @@ static bool is_ident(char c, bool first)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (!first && c >= '0' && c <= '9');
 }
 
-static bool sp_word(sparser *ps, const char *w)
-{
-    size_t n = strlen(w);
-    if (strncmp(ps->p, w, n) != 0 || is_ident(ps->p[n], false)) return false;
-    ps->p += n;
-    return true;
-}
+static bool sp_word(sparser *ps, const char *w) { return nd__view_scan_word(&ps->p, w); }
 
 /* An optional signed integer: 1 read, 0 none, < 0 error. */
 static int sp_int(sparser *ps, ptrdiff_t *v)
 {
     sp_ws(ps);
-    const char *q = ps->p;
-    bool neg = false;
-    if (*q == '-' || *q == '+') neg = *q++ == '-';
-    while (*q == ' ') q++;
-    if (*q < '0' || *q > '9') {
-        if (q != ps->p) return sp_error(ps, "expected a digit after the sign");
-        return 0;
-    }
-    ptrdiff_t x = 0;
-    while (*q >= '0' && *q <= '9') {
-        int d = *q - '0';
-        if (x > (PTRDIFF_MAX - d) / 10) return sp_error(ps, "integer too large");
-        x = x * 10 + d;
-        q++;
-    }
-    *v = neg ? -x : x;
-    ps->p = q;
-    return 1;
+    const char *why;
+    int r = nd__view_scan_int(&ps->p, v, &why);
+    return r < 0 ? sp_error(ps, why) : r;
 }
 
 typedef struct list_acc {
@@ -700,21 +678,9 @@ static nd_status sp_item(sparser *ps, nd_index *ix)
                             ps->p, (int)(ps->p - ps->s), ps->s);
     }
     ptrdiff_t v[3] = { ND_NONE, ND_NONE, ND_NONE };
-    int parts = 0;
-    for (;;) {
-        sp_ws(ps);
-        if (!sp_word(ps, "None")) {
-            int r = sp_int(ps, &v[parts]);
-            if (r < 0) return r;
-        }
-        sp_ws(ps);
-        if (*ps->p == ':' && parts < 2) {
-            ps->p++;
-            parts++;
-            continue;
-        }
-        break;
-    }
+    const char *why;
+    int parts = nd__view_scan_slice(&ps->p, SP_BLANKS, v, &why);
+    if (parts < 0) return sp_error(ps, why);
     if (parts == 0) {
         if (v[0] == ND_NONE) return sp_error(ps, "expected an index, slice, list, operand name, None or ...");
         *ix = ND_AT(v[0]);

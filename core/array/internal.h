@@ -109,6 +109,16 @@ ND_INTERNAL ND_WARN_UNUSED nd_status nd__norm_axis(int *axis, int ndim, const ch
 ND_INTERNAL ND_WARN_UNUSED
 nd_array *nd__view_of(const nd_array *base, int ndim, const ptrdiff_t *shape,
                       const ptrdiff_t *strides, char *data, nd_dtype dt);
+/* The index-string scanners nd_view and nd_getitem_str share (views.c). An optional
+ * signed integer at *p: 1 read (*p moved past it), 0 none, -1 with *why saying what is
+ * wrong (*p left where it was). */
+ND_INTERNAL int nd__view_scan_int(const char **p, ptrdiff_t *v, const char **why);
+/* The word w at *p, not followed by an identifier character: moves *p past it. */
+ND_INTERNAL bool nd__view_scan_word(const char **p, const char *w);
+/* "start:stop:step" at *p, each part an optional integer or None, with the characters of ws
+ * as blanks around them: v[] gets the parts (left as they are where omitted); returns how
+ * many ':' were read (0 to 2), or -1 with *why saying what is wrong at *p. */
+ND_INTERNAL int nd__view_scan_slice(const char **p, const char *ws, ptrdiff_t v[3], const char **why);
 /* A new array with its own uninitialised buffer (C order, or F when fortran). */
 ND_INTERNAL ND_WARN_UNUSED
 nd_array *nd__alloc(int ndim, const ptrdiff_t *shape, nd_dtype dt, bool fortran, const char *who);

@@ -115,39 +115,52 @@ static nd_status parse_error(const parser *ps, const char *what)
                      *ps->p ? ps->p : "<end>");
 }
 
-/* An optional signed integer; returns 1 if one was read, 0 if none, <0 on error. */
-static int parse_int(parser *ps, ptrdiff_t *v)
+int nd__view_scan_int(const char **p, ptrdiff_t *v, const char **why)
 {
-    skip_ws(ps);
-    const char *q = ps->p;
+    const char *q = *p;
     bool neg = false;
     if (*q == '-' || *q == '+') neg = *q++ == '-';
     while (*q == ' ') q++;
     if (*q < '0' || *q > '9') {
-        if (q != ps->p) return parse_error(ps, "expected a digit after the sign");
+        if (q != *p) return *why = "expected a digit after the sign", -1;
         return 0;
     }
     ptrdiff_t x = 0;
     while (*q >= '0' && *q <= '9') {
         int d = *q - '0';
-        if (x > (PTRDIFF_MAX - d) / 10) return parse_error(ps, "integer too large");
+        if (x > (PTRDIFF_MAX - d) / 10) return *why = "integer too large", -1;
         x = x * 10 + d;
         q++;
     }
     *v = neg ? -x : x;
-    ps->p = q;
+    *p = q;
     return 1;
 }
 
-static bool take_word(parser *ps, const char *w)
+bool nd__view_scan_word(const char **p, const char *w)
 {
     size_t n = strlen(w);
-    if (strncmp(ps->p, w, n) != 0) return false;
-    char c = ps->p[n];
+    if (strncmp(*p, w, n) != 0) return false;
+    char c = (*p)[n];
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_') return false;
-    ps->p += n;
+    *p += n;
     return true;
 }
+
+int nd__view_scan_slice(const char **p, const char *ws, ptrdiff_t v[3], const char **why)
+{
+    int parts = 0;
+    for (;;) {
+        *p += strspn(*p, ws);
+        if (!nd__view_scan_word(p, "None") && nd__view_scan_int(p, &v[parts], why) < 0) return -1;
+        *p += strspn(*p, ws); /* an explicit None leaves the part omitted */
+        if (**p != ':' || parts == 2) return parts;
+        (*p)++;
+        parts++;
+    }
+}
+
+static bool take_word(parser *ps, const char *w) { return nd__view_scan_word(&ps->p, w); }
 
 static nd_status parse_item(parser *ps, nd_index *ix)
 {
@@ -167,23 +180,9 @@ static nd_status parse_item(parser *ps, nd_index *ix)
         ps->p = save; /* "None:..." is a slice with an omitted start */
     }
     ptrdiff_t v[3] = { ND_NONE, ND_NONE, ND_NONE };
-    int parts = 0;
-    for (;;) {
-        skip_ws(ps);
-        if (take_word(ps, "None")) {
-            /* explicit None leaves the part omitted */
-        } else {
-            int r = parse_int(ps, &v[parts]);
-            if (r < 0) return r;
-        }
-        skip_ws(ps);
-        if (*ps->p == ':' && parts < 2) {
-            ps->p++;
-            parts++;
-            continue;
-        }
-        break;
-    }
+    const char *why;
+    int parts = nd__view_scan_slice(&ps->p, " \t", v, &why);
+    if (parts < 0) return parse_error(ps, why);
     if (parts == 0) {
         if (v[0] == ND_NONE) return parse_error(ps, "expected an index, slice, None or ...");
         *ix = ND_AT(v[0]);

@@ -24,6 +24,13 @@ nd_status nd__poly_null(const char *who)
     return nd_set_error(ND_EVALUE, "%s: array is NULL", who);
 }
 
+const nd_array *nd__poly_operand(nd_operand x, nd_array **tmp)
+{
+    *tmp = NULL;
+    if (x.kind != ND_OPK_SCALAR) return x.array;
+    return *tmp = nd_scalar_array(x.scalar);
+}
+
 int nd__poly_cat(nd_dtype t)
 {
     if (t == ND_BOOL) return 0;
@@ -97,12 +104,8 @@ nd_array *nd_polyval_(const nd_array *p, nd_operand x)
         return nd_set_error(ND_ESHAPE, "%s: p must be 1-d, got %d dimensions", who, nd_ndim(p)),
                NULL;
     nd_array *xs = NULL;
-    const nd_array *xa = x.array;
-    if (x.kind == ND_OPK_SCALAR) {
-        xs = nd_scalar_array(x.scalar);
-        if (!xs) return NULL;
-        xa = xs;
-    }
+    const nd_array *xa = nd__poly_operand(x, &xs);
+    if (!xa) return NULL;
     nd_dtype pd = nd_dtype_of(p), xd = nd_dtype_of(xa), rt;
     if (nd_ndim(xa) == 0) rt = nd_result_type(xd, pd);
     else if (nd__poly_cat(pd) <= nd__poly_cat(xd)) rt = xd;

@@ -1,4 +1,4 @@
-/* Helpers shared by poly.c and poly1d.c (private to core/poly). */
+/* Helpers shared by poly.c, poly1d.c and the polyfam*.c files (private to core/poly). */
 #ifndef NUMC_POLY_INTERNAL_H
 #define NUMC_POLY_INTERNAL_H
 
@@ -17,6 +17,9 @@ ND_INTERNAL ND_WARN_UNUSED nd_array *nd__poly_1d(const nd_array *a, const char *
 /* A new 1-d array of dt from n elements of type ct. */
 ND_INTERNAL ND_WARN_UNUSED nd_array *nd__poly_from(const void *buf, ptrdiff_t n, nd_dtype ct,
                                                    nd_dtype dt);
+/* x as an array: x.array, or x.scalar as a new 0-d array also stored in *tmp (the caller
+ * frees *tmp); NULL when that allocation fails. x must be an array or a scalar operand. */
+ND_INTERNAL ND_WARN_UNUSED const nd_array *nd__poly_operand(nd_operand x, nd_array **tmp);
 /* poly1d's coefficients: leading zeros dropped, [0] when none is left. */
 ND_INTERNAL ND_WARN_UNUSED nd_array *nd__poly_trim(const nd_array *a, const char *who);
 

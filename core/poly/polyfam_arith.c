@@ -12,15 +12,21 @@
 
 #include "polyfam_internal.h"
 
+/* c1 and c2 loaded (trimmed) into a and b; on an error neither is held. */
+static nd_status load2(const char *who, const nd_array *c1, const nd_array *c2, pf_vec *a,
+                       pf_vec *b)
+{
+    if (!c1 || !c2) return nd_set_error(ND_EVALUE, "%s: array is NULL", who);
+    nd_status st = nd__pf_load(c1, true, who, a);
+    if (st < 0) return st;
+    if ((st = nd__pf_load(c2, true, who, b)) < 0) nd__pf_free(a);
+    return st;
+}
+
 static nd_array *addsub(const char *who, const nd_array *c1, const nd_array *c2, double s)
 {
     pf_vec a, b, r;
-    if (!c1 || !c2) return nd_set_error(ND_EVALUE, "%s: array is NULL", who), NULL;
-    if (nd__pf_load(c1, true, who, &a) < 0) return NULL;
-    if (nd__pf_load(c2, true, who, &b) < 0) {
-        nd__pf_free(&a);
-        return NULL;
-    }
+    if (load2(who, c1, c2, &a, &b) < 0) return NULL;
     nd_status st = nd__pf_axpy(&a, s, &b, &r, who);
     nd__pf_free(&a);
     nd__pf_free(&b);
@@ -30,12 +36,7 @@ static nd_array *addsub(const char *who, const nd_array *c1, const nd_array *c2,
 static nd_array *mul(pf_kind kind, const char *who, const nd_array *c1, const nd_array *c2)
 {
     pf_vec a, b, r;
-    if (!c1 || !c2) return nd_set_error(ND_EVALUE, "%s: array is NULL", who), NULL;
-    if (nd__pf_load(c1, true, who, &a) < 0) return NULL;
-    if (nd__pf_load(c2, true, who, &b) < 0) {
-        nd__pf_free(&a);
-        return NULL;
-    }
+    if (load2(who, c1, c2, &a, &b) < 0) return NULL;
     nd_status st = nd__pf_mul(kind, &a, &b, &r, who);
     nd__pf_free(&a);
     nd__pf_free(&b);
@@ -51,12 +52,8 @@ static nd_status divide(pf_kind kind, const char *who, const nd_array *c1, const
     if (!c1 || !c2) return nd_set_error(ND_EVALUE, "%s: array is NULL", who);
     if (!quo || !rem) return nd_set_error(ND_EVALUE, "%s: quo and rem must not be NULL", who);
     pf_vec a, b, q = { NULL, 0 }, r = { NULL, 0 }, basis = { NULL, 0 }, p = { NULL, 0 };
-    nd_status st = nd__pf_load(c1, true, who, &a);
+    nd_status st = load2(who, c1, c2, &a, &b);
     if (st < 0) return st;
-    if ((st = nd__pf_load(c2, true, who, &b)) < 0) {
-        nd__pf_free(&a);
-        return st;
-    }
     if (b.v[b.n - 1] == 0) {
         st = nd_set_error(ND_EVALUE, "%s: division by the zero series (ZeroDivisionError)", who);
         goto done;

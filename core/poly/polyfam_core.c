@@ -87,6 +87,16 @@ double *nd__pf_f64(const nd_array *a, const char *who)
     return b;
 }
 
+nd_array *nd__pf_f64_array(const nd_array *a, const char *who)
+{
+    double *b = nd__pf_f64(a, who);
+    if (!b) return NULL;
+    nd_array *r = nd_empty(nd_ndim(a), nd_shape(a), ND_FLOAT64);
+    if (r && nd_size(a) > 0) memcpy(nd_data(r), b, sizeof(double) * (size_t)nd_size(a));
+    nd_free_mem(b);
+    return r;
+}
+
 nd_status nd__pf_load(const nd_array *c, bool trim, const char *who, pf_vec *out)
 {
     out->v = NULL;

@@ -38,6 +38,8 @@ typedef struct pf_vec {
 ND_INTERNAL nd_status nd__pf_load(const nd_array *c, bool trim, const char *who, pf_vec *out);
 /* Any real array's elements as float64 (C order) into a new buffer; complex: ND_EDTYPE. */
 ND_INTERNAL ND_WARN_UNUSED double *nd__pf_f64(const nd_array *a, const char *who);
+/* The same as a new float64 array of a's shape (the caller's). */
+ND_INTERNAL ND_WARN_UNUSED nd_array *nd__pf_f64_array(const nd_array *a, const char *who);
 /* A new 1-d float64 array from v (v is freed in every case). */
 ND_INTERNAL ND_WARN_UNUSED nd_array *nd__pf_take(pf_vec *v);
 /* A new zeroed vector of n elements (n >= 1 allocated). */

@@ -184,14 +184,12 @@ nd_array *nd_chebinterpolate(double (*func)(double x, void *ctx), void *ctx, int
 
 static nd_array *weight(pf_kind kind, const char *who, const nd_array *x)
 {
-    double *b = nd__pf_f64(x, who);
-    if (!b) return NULL;
-    nd_array *r = nd_empty(nd_ndim(x), nd_shape(x), ND_FLOAT64);
+    nd_array *r = nd__pf_f64_array(x, who);
     if (r) {
         double *v = nd_data(r);
-        ptrdiff_t n = nd_size(x);
+        ptrdiff_t n = nd_size(r);
         for (ptrdiff_t i = 0; i < n; i++) {
-            double t = b[i];
+            double t = v[i];
             switch (kind) {
             case PF_CHEB: v[i] = 1.0 / (sqrt(1.0 + t) * sqrt(1.0 - t)); break;
             case PF_LAG: v[i] = exp(-t); break;
@@ -201,7 +199,6 @@ static nd_array *weight(pf_kind kind, const char *who, const nd_array *x)
             }
         }
     }
-    nd_free_mem(b);
     return r;
 }
 

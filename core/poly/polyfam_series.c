@@ -9,6 +9,7 @@
 #include <numc/poly.h>
 #include <numc/ufunc.h>
 
+#include "poly_internal.h"
 #include "polyfam_internal.h"
 
 struct nd_series {
@@ -137,15 +138,12 @@ nd_status nd_series_window(const nd_series *s, double out[2])
 /* off + scl * x as a new float64 array. */
 static nd_array *mapped(const nd_array *x, double off, double scl, const char *who)
 {
-    double *b = nd__pf_f64(x, who);
-    if (!b) return NULL;
-    nd_array *r = nd_empty(nd_ndim(x), nd_shape(x), ND_FLOAT64);
+    nd_array *r = nd__pf_f64_array(x, who);
     if (r) {
         double *v = nd_data(r);
-        ptrdiff_t n = nd_size(x);
-        for (ptrdiff_t i = 0; i < n; i++) v[i] = off + scl * b[i];
+        ptrdiff_t n = nd_size(r);
+        for (ptrdiff_t i = 0; i < n; i++) v[i] = off + scl * v[i];
     }
-    nd_free_mem(b);
     return r;
 }
 
@@ -157,11 +155,8 @@ nd_array *nd_series_eval_(const nd_series *s, nd_operand x)
     if (x.kind != ND_OPK_ARRAY && x.kind != ND_OPK_SCALAR)
         return nd_set_error(ND_EVALUE, "%s: x is missing", who), NULL;
     nd_array *xs = NULL;
-    const nd_array *xa = x.array;
-    if (x.kind == ND_OPK_SCALAR) {
-        if (!(xs = nd_scalar_array(x.scalar))) return NULL;
-        xa = xs;
-    }
+    const nd_array *xa = nd__poly_operand(x, &xs);
+    if (!xa) return NULL;
     double off, scl;
     mapparms(s->domain, s->window, &off, &scl);
     nd_array *xm = mapped(xa, off, scl, who);

@@ -8,6 +8,7 @@
 #include <numc/error.h>
 #include <numc/poly.h>
 
+#include "poly_internal.h"
 #include "polyfam_internal.h"
 
 /* c as float64, exactly nd dimensions (nd >= 1, 0-d counts as 1-d for nd == 1), non-empty. */
@@ -65,12 +66,8 @@ static nd_array *val(pf_kind kind, const char *who, nd_operand x, const nd_array
     if (x.kind != ND_OPK_ARRAY && x.kind != ND_OPK_SCALAR)
         return nd_set_error(ND_EVALUE, "%s: x is missing", who), NULL;
     nd_array *xs = NULL;
-    const nd_array *xa = x.array;
-    if (x.kind == ND_OPK_SCALAR) {
-        xs = nd_scalar_array(x.scalar);
-        if (!xs) return NULL;
-        xa = xs;
-    }
+    const nd_array *xa = nd__poly_operand(x, &xs);
+    if (!xa) return NULL;
     int cnd = nd_ndim(c) ? nd_ndim(c) : 1, ndim = cnd - 1 + nd_ndim(xa);
     if (ndim > ND_MAXDIMS) {
         nd_free(xs);

@@ -115,11 +115,17 @@ static nd_array *keep(const nd_array *a, const nd_array *mask)
     return out;
 }
 
+/* a's sorted unique values, or a new reference to a itself when the caller vouches for it. */
+static nd_array *unique_of(const nd_array *a, bool assume_unique)
+{
+    return assume_unique ? nd_ref(a) : nd_unique(a);
+}
+
 nd_array *nd_setdiff1d_(const nd_array *ar1, const nd_array *ar2, const nd_setop_opts *o)
 {
     if (!ar1 || !ar2) return ND_FAIL(ND_EVALUE, "nd_setdiff1d: arguments must not be NULL");
     bool assume_unique = o && o->assume_unique;
-    nd_array *u = assume_unique ? nd_ref(ar1) : nd_unique(ar1);
+    nd_array *u = unique_of(ar1, assume_unique);
     nd_array *m = u ? member(u, ar2, true, "nd_setdiff1d") : NULL;
     nd_array *out = m ? keep(u, m) : NULL;
     nd_free(u);
@@ -131,8 +137,8 @@ nd_array *nd_setxor1d_(const nd_array *ar1, const nd_array *ar2, const nd_setop_
 {
     if (!ar1 || !ar2) return ND_FAIL(ND_EVALUE, "nd_setxor1d: arguments must not be NULL");
     bool assume_unique = o && o->assume_unique;
-    nd_array *u1 = assume_unique ? nd_ref(ar1) : nd_unique(ar1);
-    nd_array *u2 = u1 ? (assume_unique ? nd_ref(ar2) : nd_unique(ar2)) : NULL;
+    nd_array *u1 = unique_of(ar1, assume_unique);
+    nd_array *u2 = u1 ? unique_of(ar2, assume_unique) : NULL;
     nd_array *f1 = NULL, *f2 = NULL, *aux = NULL, *out = NULL;
     if (!u2) goto done;
     nd_dtype t = nd_result_type(ar1->dtype, ar2->dtype);

@@ -132,6 +132,11 @@ static bool nan_is_quiet(nd_ufunc f)
 nd_status nd__loop_finish(nd_ufunc f, const char *who)
 {
     if (nan_is_quiet(f)) feclearexcept(FE_INVALID);
+    return nd__loop_finish_any(who);
+}
+
+nd_status nd__loop_finish_any(const char *who)
+{
     const char *msg;
     nd_status rc = nd__loop_status(&msg);
     if (rc < 0) {

@@ -178,6 +178,8 @@ ND_INTERNAL void nd__loop_status_clear(void);
  * flag a NaN operand raises in an ordered comparison, so they warn of nothing for NaN. */
 ND_INTERNAL void nd__loop_begin(void);
 ND_INTERNAL ND_WARN_UNUSED nd_status nd__loop_finish(nd_ufunc f, const char *who);
+/* nd__loop_finish for loops that are not a built-in's (user-defined): no flag cleared. */
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__loop_finish_any(const char *who);
 
 /* Pairwise sums (core/array/pairwise.h); complex ones add real and imaginary parts
  * separately. `s` is a byte stride. */

@@ -16,13 +16,7 @@ void nd__ufm_begin(void) { nd__loop_begin(); }
 nd_status nd__ufm_finish(const nd__ufm *m, const char *who)
 {
     if (m->builtin >= 0) return nd__loop_finish((nd_ufunc)m->builtin, who);
-    const char *msg;
-    nd_status rc = nd__loop_status(&msg);
-    if (rc < 0) {
-        nd__loop_status_clear();
-        return nd_set_error(rc, "%s: %s", who, msg);
-    }
-    return nd__fpe_check(who);
+    return nd__loop_finish_any(who);
 }
 
 /* ---- small helpers ------------------------------------------------------------------ */
