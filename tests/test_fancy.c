@@ -240,6 +240,9 @@ static void test_errors(void)
     expect_error(ND_EVALUE, "is NULL");
     CU_ASSERT_PTR_NULL(nd_getitem(a2, ND_ELLIPSIS, ND_ELLIPSIS, ND_ARR(r2)));
     expect_error(ND_EINDEX, "single ellipsis");
+    /* Views cannot take index arrays: the message points to the copying form. */
+    CU_ASSERT_PTR_NULL(nd_sel(a2, ND_ALL, ND_ARR(r2)));
+    expect_error(ND_EINDEX, "index item 1 is an index array (ND_ARR / ND_MASK): advanced indexing makes a copy, use nd_getitem");
     /* setitem: value shape, read-only destination, bad index (the array is unchanged). */
     nd_array *x = nd_copy(a2, ND_ORDER_C), *v3 = IX(1, 2, 3);
     CU_ASSERT_EQUAL(nd_setitem(x, v3, ND_ARR(r2)), ND_ESHAPE);

@@ -297,6 +297,23 @@ static void test_ufunc_reduce_generic(void)
     CU_ASSERT_EQUAL(nd_item_i64(g), -36);
     nd_free(g);
     CU_ASSERT_PTR_NULL(nd_ufunc_reduce(ND_UF_SQRT, i, NULL));
+    /* 2-D: no options is axis 0, as np.add.reduce(m) == [5, 7, 9] (not nd_sum's all axes);
+     * .axis = ND_AXIS_NONE is axis=None (21). */
+    nd_array *m = nd_from_i64((int64_t[]){ 1, 2, 3, 4, 5, 6 }, 6), *m2 = nd_reshape(m, ND_SHAPE(2, 3));
+    double v[3] = { 0 };
+    g = nd_ufunc_reduce(ND_UF_ADD, m2, NULL);
+    CU_ASSERT_TRUE(g && nd_ndim(g) == 1 && nd_size(g) == 3 && nd_to_f64(g, v) == ND_OK);
+    CU_ASSERT_TRUE(v[0] == 5 && v[1] == 7 && v[2] == 9);
+    nd_free(g);
+    g = nd_ufunc_reduce(ND_UF_SUBTRACT, m2, NULL); /* [1 - 4, 2 - 5, 3 - 6] */
+    CU_ASSERT_TRUE(g && nd_ndim(g) == 1 && nd_size(g) == 3 && nd_to_f64(g, v) == ND_OK);
+    CU_ASSERT_TRUE(v[0] == -3 && v[1] == -3 && v[2] == -3);
+    nd_free(g);
+    g = nd_ufunc_reduce(ND_UF_ADD, m2, &(nd_reduce_opts){ .axis = ND_AXIS_NONE });
+    CU_ASSERT_TRUE(g && nd_ndim(g) == 0 && nd_item_i64(g) == 21);
+    nd_free(g);
+    nd_free(m2);
+    nd_free(m);
     nd_free(i);
 }
 

@@ -217,7 +217,7 @@ static void test_methods_of_user_ufuncs(void)
     expect("uu_reduceat", r = nd_userfunc_reduceat(h, f, ix, &(nd_accumulate_opts){ .axis = 1 }), 1e-14);
     nd_free(r);
     /* reorderable (it has an identity): several axes; empty gives the identity */
-    r = nd_userfunc_reduce(h, f, NULL);
+    r = nd_userfunc_reduce(h, f, &(nd_reduce_opts){ .axis = ND_AXIS_NONE });
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
     nd_array *sq = nd_multiply(f, f), *ss = nd_sum(sq);
     CU_ASSERT_DOUBLE_EQUAL(nd_item_f64(r), sqrt(nd_item_f64(ss)), 1e-12);
@@ -231,7 +231,7 @@ static void test_methods_of_user_ufuncs(void)
     nd_userfunc *d = nd_ufunc_from_f64_binary("sub", plain_sub, NULL);
     CU_ASSERT_PTR_NULL(nd_userfunc_reduce(d, e, &(nd_reduce_opts){ .axis = 0 }));
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "zero-size array to reduction operation sub which has no identity"));
-    CU_ASSERT_PTR_NULL(nd_userfunc_reduce(d, f, NULL));
+    CU_ASSERT_PTR_NULL(nd_userfunc_reduce(d, f, &(nd_reduce_opts){ .axis = ND_AXIS_NONE }));
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "not reorderable"));
     nd_array *s3 = nd_from_f64((double[]){ 10, 1, 2 }, 3);
     r = nd_userfunc_reduce(d, s3, &(nd_reduce_opts){ .axis = 0 });

@@ -43,6 +43,9 @@ nd_array *nd_slice(const nd_array *a, int n, const nd_index *idx)
         if (idx[i].kind == ND_IX_ELLIPSIS) ellipses++;
         else if (idx[i].kind == ND_IX_NEWAXIS) newaxes++;
         else if (idx[i].kind == ND_IX_SLICE || idx[i].kind == ND_IX_INT) consumed++;
+        else if (idx[i].kind == ND_IX_ARRAY)
+            return ND_FAIL(ND_EINDEX, "nd_slice: index item %d is an index array (ND_ARR / ND_MASK): "
+                                      "advanced indexing makes a copy, use nd_getitem", i);
         else return ND_FAIL(ND_EVALUE, "nd_slice: index item %d has unknown kind %d", i, (int)idx[i].kind);
     }
     if (ellipses > 1) return ND_FAIL(ND_EINDEX, "nd_slice: an index can only have a single ellipsis ('...')");

@@ -214,10 +214,13 @@ static nd_status deliver(nd_array *r, nd_array *out, nd_array **res, const char 
 }
 
 /* ---- reduce ------------------------------------------------------------------------------ */
+/* No options: ufunc.reduce's own default, axis 0 (not nd_sum's all axes). */
+static const nd_reduce_opts ufunc_reduce_defaults = { ._ = 0, .axis = 0 };
+
 nd_status nd__ufm_reduce(const nd__ufm *m, const nd_array *a, const nd_reduce_opts *o,
                          nd_array *out, nd_array **res, const char *who)
 {
-    const nd_reduce_opts opts = o ? *o : ND_REDUCE_DEFAULTS;
+    const nd_reduce_opts opts = o ? *o : ufunc_reduce_defaults;
     bool mask[ND_MAXDIMS];
     if (nd__reduce_axes(a, opts.axis, &opts.axes, mask, who) < 0) return nd_last_error();
     int perm[ND_MAXDIMS], nk = 0, nred = 0;
@@ -835,7 +838,7 @@ static nd_status builtin_reduce(nd_ufunc f, nd_array *out, const nd_array *a,
     nd__ufm m;
     if (builtin_ufm(&m, f, in, 2, forced, true, who) < 0) return nd_last_error();
     if (!out && m.reorderable) {
-        nd_reduce_opts op = o ? *o : ND_REDUCE_DEFAULTS;
+        nd_reduce_opts op = o ? *o : ufunc_reduce_defaults;
         op.dtype = (int)m.t;
         *res = nd__reduce(f, NULL, a, &op, m.t, m.in_casting, who);
         return *res ? ND_OK : nd_last_error();

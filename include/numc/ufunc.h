@@ -533,8 +533,10 @@ ND_API nd_array *nd_nancumprod_(const nd_array *a, const nd_reduce_opts *o);
 /* ufunc.reduce for any binary function whose loop gives its input dtype: reorderable ones
  * (an identity or idempotent: add, multiply, maximum, logical_*, bitwise_*, gcd, ...) over
  * any axes, the others (subtract, divide, power, ...) over one axis from the first element
- * (NumPy's order). Default: all axes. Errors as above, plus ND_EVALUE for several axes of a
- * non-reorderable function or a non-binary one, ND_EDTYPE for comparisons (bool output). */
+ * (NumPy's order). Axis 0 unless told, as ufunc.reduce (o NULL or a zeroed .axis);
+ * .axis = ND_AXIS_NONE reduces all axes (axis=None). Errors as above, plus ND_EVALUE for
+ * several axes of a non-reorderable function or a non-binary one, ND_EDTYPE for
+ * comparisons (bool output). */
 ND_API nd_array *nd_ufunc_reduce(nd_ufunc f, const nd_array *a, const nd_reduce_opts *o);
 
 /* ---- numerical utilities ------------------------------------------------------------- */
