@@ -17,6 +17,7 @@
 #include "linalg.h"
 #include "fft.h"
 #include "io.h"
+#include "ma.h"
 
 #define NUMC_VERSION_MAJOR 0
 #define NUMC_VERSION_MINOR 1

@@ -1,0 +1,337 @@
+/* numc — masked arrays (numpy.ma): data with holes that every operation respects.
+ *
+ * An nd_marray is an nd_array (the data), a boolean mask of the same shape (true marks
+ * an invalid element) or none at all (NumPy's `nomask`), a fill value and a hard/soft
+ * mask flag. The rules are NumPy's:
+ *   - the data of a masked array made from an array is a view of it (no copy) unless
+ *     .copy is asked for; views of a masked array (nd_ma_view, nd_ma_reshape,
+ *     nd_ma_transpose, ...) share its data and its mask;
+ *   - the result mask of an operation is the union of the input masks, plus the
+ *     elements outside the domain of the function (log of x <= 0, division by zero,
+ *     arcsin outside [-1, 1] ...), which are masked instead of giving NaN or a warning;
+ *     data under the mask of a result is the input's data left as it was (NumPy keeps
+ *     the first operand's value there);
+ *   - reductions skip masked elements; a slice with no valid element gives a masked
+ *     result.
+ *
+ * Ownership: every nd_marray * returned is the caller's, freed with nd_ma_free (NULL is
+ * a no-op); every nd_array * returned is the caller's, freed with nd_free. Masked arrays
+ * are not listed in autorelease scopes (nd_scope_begin); arrays they hold are theirs.
+ * Errors: functions returning a pointer return NULL and set nd_errmsg(); those returning
+ * nd_status return a negative code. Inputs are never changed on failure. */
+#ifndef NUMC_MA_H
+#define NUMC_MA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "array.h"
+#include "io.h"
+#include "ufunc.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct nd_marray nd_marray;
+
+/* ---- the type --------------------------------------------------------------------- */
+typedef struct nd_ma_opts {
+    int _;                     /* reserved: leave it out (lets an empty option list compile) */
+    bool copy;                 /* copy the data (default: a view of it, as NumPy) */
+    bool hard_mask;            /* a hard mask: assigning to a masked element keeps it masked */
+    const nd_scalar *fill_value; /* NULL → the dtype's default (nd_ma_default_fill_value) */
+} nd_ma_opts;
+
+/* numpy.ma.masked_array(data, mask=mask, ...): `mask` NULL is nomask; otherwise a bool
+ * array broadcastable to the data's shape (copied, then broadcast). Errors: ND_EDTYPE for
+ * a non-bool mask ("mask must be bool, got int64"), ND_ESHAPE when the shapes do not
+ * broadcast (both named), ND_EVALUE for a fill value that does not fit the dtype (a
+ * float fill for an int array, 300 for int8, ...).
+ *     nd_marray *m = nd_ma_array(x, mask, .fill_value = &ND_F64(-999));
+ */
+ND_API nd_marray *nd_ma_array_(const nd_array *data, const nd_array *mask, const nd_ma_opts *o);
+#define nd_ma_array(...) \
+    nd_ma_array_(ND__H2R(__VA_ARGS__, ), &(nd_ma_opts){ ._ = 0, ND__T2(__VA_ARGS__, ) })
+/* Free a masked array (NULL is a no-op). Views made from it stay valid. */
+ND_API void nd_ma_free(nd_marray *m);
+/* A new handle on the same data and mask (a view of the whole masked array). */
+ND_API nd_marray *nd_ma_ref(const nd_marray *m);
+/* A deep copy (data, mask and fill value). */
+ND_API nd_marray *nd_ma_copy(const nd_marray *m);
+
+/* ---- accessors -------------------------------------------------------------------- */
+ND_API int nd_ma_ndim(const nd_marray *m);
+ND_API const ptrdiff_t *nd_ma_shape(const nd_marray *m);
+ND_API ptrdiff_t nd_ma_size(const nd_marray *m);
+ND_API nd_dtype nd_ma_dtype(const nd_marray *m);
+/* The data array itself (borrowed: valid while m lives; writes through it change m). */
+ND_API const nd_array *nd_ma_data(const nd_marray *m);
+/* The mask array itself (borrowed), or NULL for nomask. */
+ND_API const nd_array *nd_ma_mask(const nd_marray *m);
+/* True when m has no mask (nomask): nothing is masked and no mask array exists. */
+ND_API bool nd_ma_is_nomask(const nd_marray *m);
+/* numpy.ma.getdata: a view of the data (new handle). */
+ND_API nd_array *nd_ma_getdata(const nd_marray *m);
+/* numpy.ma.getmask: a view of the mask (new handle), or NULL with no error set for
+ * nomask (check nd_last_error() or use nd_ma_getmaskarray). */
+ND_API nd_array *nd_ma_getmask(const nd_marray *m);
+/* numpy.ma.getmaskarray: the mask as a full bool array (all false for nomask). */
+ND_API nd_array *nd_ma_getmaskarray(const nd_marray *m);
+/* The fill value (as the dtype's scalar), and setting it (ND_EVALUE if it does not fit). */
+ND_API nd_scalar nd_ma_fill_value(const nd_marray *m);
+ND_API nd_status nd_ma_set_fill_value(nd_marray *m, nd_scalar v);
+/* numpy.ma.default_fill_value: True for bool, 999999 for integers (unsigned too, as
+ * NumPy), 1e20 for floats, 1e20+0j for complex. */
+ND_API nd_scalar nd_ma_default_fill_value(nd_dtype dt);
+/* harden_mask / soften_mask / hardmask. */
+ND_API void nd_ma_harden_mask(nd_marray *m);
+ND_API void nd_ma_soften_mask(nd_marray *m);
+ND_API bool nd_ma_is_hard_mask(const nd_marray *m);
+/* shrink_mask: an all-false mask becomes nomask. */
+ND_API nd_status nd_ma_shrink_mask(nd_marray *m);
+/* numpy.ma.is_masked: true when at least one element is masked. */
+ND_API bool nd_ma_is_masked(const nd_marray *m);
+
+/* ---- elements --------------------------------------------------------------------- */
+/* Element at idx (ND_IDX): *value gets the data (also under the mask), *masked whether it
+ * is masked (either pointer may be NULL). ND_EINDEX for a bad index. */
+ND_API nd_status nd_ma_get_f64(const nd_marray *m, int nidx, const ptrdiff_t *idx, double *value,
+                               bool *masked);
+/* a[idx] = value: sets the data and unmasks the element (a hard mask keeps it masked
+ * and leaves the data, as NumPy). */
+ND_API nd_status nd_ma_set_f64(nd_marray *m, int nidx, const ptrdiff_t *idx, double value);
+/* a[idx] = numpy.ma.masked: masks the element (creating the mask if m had nomask). */
+ND_API nd_status nd_ma_set_masked(nd_marray *m, int nidx, const ptrdiff_t *idx);
+/* The element of a 0-d (or one-element) masked array: *masked tells NumPy's `masked`. */
+ND_API nd_status nd_ma_item_f64(const nd_marray *m, double *value, bool *masked);
+
+/* ---- views (share data and mask) ----------------------------------------------------- */
+/* NumPy's basic index syntax in a string, as nd_view ("1:3, ::2"): a view. */
+ND_API nd_marray *nd_ma_view(const nd_marray *m, const char *index);
+ND_API nd_marray *nd_ma_reshape(const nd_marray *m, int ndim, const ptrdiff_t *shape);
+ND_API nd_marray *nd_ma_transpose(const nd_marray *m);
+ND_API nd_marray *nd_ma_ravel(const nd_marray *m);
+/* Boolean / integer selection (nd_getitem with an index array): a copy, as NumPy. */
+ND_API nd_marray *nd_ma_take(const nd_marray *m, const nd_array *index);
+
+/* ---- making masks ------------------------------------------------------------------- */
+/* numpy.ma.make_mask(m): a bool array (nonzero → true); with shrink (NumPy's default)
+ * an all-false result is nomask (NULL, no error). */
+ND_API nd_array *nd_ma_make_mask(const nd_array *m, bool shrink);
+/* numpy.ma.mask_or(m1, m2): NULL (nomask) operands allowed; both NULL gives NULL. */
+ND_API nd_array *nd_ma_mask_or(const nd_array *m1, const nd_array *m2, bool shrink);
+/* numpy.ma.masked_where(condition, a): a view of a with mask = condition | a's mask. */
+ND_API nd_marray *nd_ma_masked_where(const nd_array *condition, const nd_array *a);
+/* numpy.ma.masked_invalid: NaN and ±inf masked (fill value the default). */
+ND_API nd_marray *nd_ma_masked_invalid(const nd_array *a);
+/* masked_equal / not_equal / greater / greater_equal / less / less_equal (a, value).
+ * masked_equal also sets the fill value to `value`, as NumPy. */
+ND_API nd_marray *nd_ma_masked_equal(const nd_array *a, double value);
+ND_API nd_marray *nd_ma_masked_not_equal(const nd_array *a, double value);
+ND_API nd_marray *nd_ma_masked_greater(const nd_array *a, double value);
+ND_API nd_marray *nd_ma_masked_greater_equal(const nd_array *a, double value);
+ND_API nd_marray *nd_ma_masked_less(const nd_array *a, double value);
+ND_API nd_marray *nd_ma_masked_less_equal(const nd_array *a, double value);
+/* masked_inside(a, v1, v2): v1 <= a <= v2 masked (bounds in either order);
+ * masked_outside: a < min or a > max masked. */
+ND_API nd_marray *nd_ma_masked_inside(const nd_array *a, double v1, double v2);
+ND_API nd_marray *nd_ma_masked_outside(const nd_array *a, double v1, double v2);
+/* masked_values(a, value, rtol, atol, shrink): floats within isclose(a, value) masked,
+ * integers exactly equal; the fill value becomes `value`. NumPy's defaults are
+ * rtol = 1e-5, atol = 1e-8, shrink = true. */
+ND_API nd_marray *nd_ma_masked_values(const nd_array *a, double value, double rtol, double atol,
+                                      bool shrink);
+/* masked_all(shape, dtype) / masked_all_like(a): every element masked. */
+ND_API nd_marray *nd_ma_masked_all(int ndim, const ptrdiff_t *shape, nd_dtype dt);
+ND_API nd_marray *nd_ma_masked_all_like(const nd_array *a);
+/* fix_invalid(a): a copy with NaN/inf masked and replaced by the fill value. */
+ND_API nd_marray *nd_ma_fix_invalid(const nd_marray *a);
+
+/* ---- getting the data out ---------------------------------------------------------- */
+/* filled(m, fill): a new array with masked elements replaced by *fill (NULL: m's fill
+ * value). ND_EVALUE if the fill value does not fit the dtype. */
+ND_API nd_array *nd_ma_filled(const nd_marray *m, const nd_scalar *fill);
+/* filled(m) as float64 with masked elements NaN (what the plotting functions draw as
+ * gaps). */
+ND_API nd_array *nd_ma_filled_nan(const nd_marray *m);
+/* compressed(): the valid elements, flattened in C order (1-D). */
+ND_API nd_array *nd_ma_compressed(const nd_marray *m);
+/* count(axis=..., keepdims=...): valid elements per slice (int64; 0-d for all axes).
+ * count_masked: masked elements over all axes. */
+ND_API nd_array *nd_ma_count_(const nd_marray *m, const nd_reduce_opts *o);
+#define nd_ma_count(...) ND__RED(nd_ma_count_, __VA_ARGS__)
+ND_API ptrdiff_t nd_ma_count_masked(const nd_marray *m);
+
+/* ---- elementwise operations -------------------------------------------------------- */
+/* An operand of a masked elementwise function: a masked array, a plain array (no mask)
+ * or a scalar. ND_MA_OPERAND(x) builds one from any of them (C11 _Generic). */
+typedef struct nd_ma_operand {
+    const nd_marray *ma; /* non-NULL: this masked array */
+    nd_operand op;       /* otherwise: an array or scalar, unmasked */
+} nd_ma_operand;
+static inline nd_ma_operand nd_ma_op_ma(const nd_marray *m)
+{ nd_ma_operand o; o.ma = m; o.op = nd_op_array(NULL); return o; }
+static inline nd_ma_operand nd_ma_op_plain(nd_operand op)
+{ nd_ma_operand o; o.ma = NULL; o.op = op; return o; }
+static inline nd_ma_operand nd__ma_op_same(nd_ma_operand o) { return o; }
+static inline nd_ma_operand nd__ma_op_array(const nd_array *a) { return nd_ma_op_plain(nd_op_array(a)); }
+static inline nd_ma_operand nd__ma_op_scalar(nd_scalar s) { return nd_ma_op_plain(nd_op_scalar(s)); }
+static inline nd_ma_operand nd__ma_op_bool(bool b) { return nd_ma_op_plain(nd_op_bool(b)); }
+static inline nd_ma_operand nd__ma_op_i64(long long i) { return nd_ma_op_plain(nd_op_i64(i)); }
+static inline nd_ma_operand nd__ma_op_u64(unsigned long long u) { return nd_ma_op_plain(nd_op_u64(u)); }
+static inline nd_ma_operand nd__ma_op_f64(double f) { return nd_ma_op_plain(nd_op_f64(f)); }
+#ifndef __cplusplus
+#define ND_MA_OPERAND(x) _Generic((x),                                               \
+    nd_marray *: nd_ma_op_ma, const nd_marray *: nd_ma_op_ma,                        \
+    nd_ma_operand: nd__ma_op_same,                                                   \
+    nd_array *: nd__ma_op_array, const nd_array *: nd__ma_op_array,                  \
+    nd_scalar: nd__ma_op_scalar, _Bool: nd__ma_op_bool,                              \
+    char: nd__ma_op_i64, signed char: nd__ma_op_i64, short: nd__ma_op_i64,           \
+    int: nd__ma_op_i64, long: nd__ma_op_i64, long long: nd__ma_op_i64,               \
+    unsigned char: nd__ma_op_u64, unsigned short: nd__ma_op_u64, unsigned: nd__ma_op_u64, \
+    unsigned long: nd__ma_op_u64, unsigned long long: nd__ma_op_u64,                 \
+    float: nd__ma_op_f64, double: nd__ma_op_f64)(x)
+#endif
+
+/* Any ufunc of ufunc.h (nd_ufunc), applied to masked operands: nin = 1, 2 (or 3 for
+ * clip). Broadcasting, type resolution, casting and `where` as the plain ufunc.
+ * The result is masked where any input is, and where the input is outside the
+ * function's domain (NumPy's ma domains): log, log2, log10 (x <= 0), log1p (x <= -1),
+ * sqrt (x < 0), arcsin, arccos (|x| > 1), arccosh (x < 1), arctanh (|x| >= 1), tan
+ * (cos x ~ 0), divide, true/floor divide, remainder, fmod (divisor 0), power (a
+ * negative base with a non-integer exponent, or an invalid result), reciprocal (x = 0).
+ * Masked or out-of-domain elements of the result hold the first input's data (cast),
+ * no floating-point warning is raised for them. */
+ND_API nd_marray *nd_ma_ufunc_(nd_ufunc f, int nin, const nd_ma_operand *in, const nd_ufunc_opts *o);
+#ifndef __cplusplus
+#define nd_ma_unary(f, a) \
+    nd_ma_ufunc_((f), 1, (const nd_ma_operand[]){ ND_MA_OPERAND(a) }, NULL)
+#define nd_ma_binary(f, a, b) \
+    nd_ma_ufunc_((f), 2, (const nd_ma_operand[]){ ND_MA_OPERAND(a), ND_MA_OPERAND(b) }, NULL)
+/* The common ones by name: nd_ma_add(m, 2.0), nd_ma_log(m) ... */
+#define nd_ma_add(a, b) nd_ma_binary(ND_UF_ADD, a, b)
+#define nd_ma_subtract(a, b) nd_ma_binary(ND_UF_SUBTRACT, a, b)
+#define nd_ma_multiply(a, b) nd_ma_binary(ND_UF_MULTIPLY, a, b)
+#define nd_ma_divide(a, b) nd_ma_binary(ND_UF_DIVIDE, a, b)
+#define nd_ma_power(a, b) nd_ma_binary(ND_UF_POWER, a, b)
+#define nd_ma_maximum(a, b) nd_ma_binary(ND_UF_MAXIMUM, a, b)
+#define nd_ma_minimum(a, b) nd_ma_binary(ND_UF_MINIMUM, a, b)
+#define nd_ma_equal(a, b) nd_ma_binary(ND_UF_EQUAL, a, b)
+#define nd_ma_less(a, b) nd_ma_binary(ND_UF_LESS, a, b)
+#define nd_ma_greater(a, b) nd_ma_binary(ND_UF_GREATER, a, b)
+#define nd_ma_negative(a) nd_ma_unary(ND_UF_NEGATIVE, a)
+#define nd_ma_absolute(a) nd_ma_unary(ND_UF_ABSOLUTE, a)
+#define nd_ma_sqrt(a) nd_ma_unary(ND_UF_SQRT, a)
+#define nd_ma_exp(a) nd_ma_unary(ND_UF_EXP, a)
+#define nd_ma_log(a) nd_ma_unary(ND_UF_LOG, a)
+#define nd_ma_log10(a) nd_ma_unary(ND_UF_LOG10, a)
+#define nd_ma_sin(a) nd_ma_unary(ND_UF_SIN, a)
+#define nd_ma_cos(a) nd_ma_unary(ND_UF_COS, a)
+#define nd_ma_arcsin(a) nd_ma_unary(ND_UF_ARCSIN, a)
+#endif
+
+/* ---- reductions ------------------------------------------------------------------- */
+/* Over .axis / .axes (default all) with .keepdims, skipping masked elements, as numpy.ma.
+ * The result is a masked array (0-d when every axis is reduced): an element is masked
+ * when its slice has no valid element (sum/prod of such a slice are masked too, as
+ * NumPy's ma). .ddof for var/std; .dtype as the plain reductions; .where is combined
+ * with the mask. */
+ND_API nd_marray *nd_ma_sum_(const nd_marray *m, const nd_reduce_opts *o);
+ND_API nd_marray *nd_ma_prod_(const nd_marray *m, const nd_reduce_opts *o);
+ND_API nd_marray *nd_ma_mean_(const nd_marray *m, const nd_reduce_opts *o);
+ND_API nd_marray *nd_ma_var_(const nd_marray *m, const nd_reduce_opts *o);
+ND_API nd_marray *nd_ma_std_(const nd_marray *m, const nd_reduce_opts *o);
+ND_API nd_marray *nd_ma_min_(const nd_marray *m, const nd_reduce_opts *o);
+ND_API nd_marray *nd_ma_max_(const nd_marray *m, const nd_reduce_opts *o);
+ND_API nd_marray *nd_ma_ptp_(const nd_marray *m, const nd_reduce_opts *o);
+ND_API nd_marray *nd_ma_all_(const nd_marray *m, const nd_reduce_opts *o);
+ND_API nd_marray *nd_ma_any_(const nd_marray *m, const nd_reduce_opts *o);
+ND_API nd_marray *nd_ma_median_(const nd_marray *m, const nd_reduce_opts *o);
+#define nd_ma_sum(...) ND__RED(nd_ma_sum_, __VA_ARGS__)
+#define nd_ma_prod(...) ND__RED(nd_ma_prod_, __VA_ARGS__)
+#define nd_ma_mean(...) ND__RED(nd_ma_mean_, __VA_ARGS__)
+#define nd_ma_var(...) ND__RED(nd_ma_var_, __VA_ARGS__)
+#define nd_ma_std(...) ND__RED(nd_ma_std_, __VA_ARGS__)
+#define nd_ma_min(...) ND__RED(nd_ma_min_, __VA_ARGS__)
+#define nd_ma_max(...) ND__RED(nd_ma_max_, __VA_ARGS__)
+#define nd_ma_ptp(...) ND__RED(nd_ma_ptp_, __VA_ARGS__)
+#define nd_ma_all(...) ND__RED(nd_ma_all_, __VA_ARGS__)
+#define nd_ma_any(...) ND__RED(nd_ma_any_, __VA_ARGS__)
+#define nd_ma_median(...) ND__RED(nd_ma_median_, __VA_ARGS__)
+/* argmin / argmax (.axis or flattened): int64 indices of a plain array; masked elements
+ * are never chosen (NumPy fills them with the extreme value); an all-masked slice
+ * gives 0, as NumPy. */
+ND_API nd_array *nd_ma_argmin_(const nd_marray *m, const nd_reduce_opts *o);
+ND_API nd_array *nd_ma_argmax_(const nd_marray *m, const nd_reduce_opts *o);
+#define nd_ma_argmin(...) ND__RED(nd_ma_argmin_, __VA_ARGS__)
+#define nd_ma_argmax(...) ND__RED(nd_ma_argmax_, __VA_ARGS__)
+/* cumsum / cumprod (.axis or flattened): masked elements stay masked in the result and
+ * do not contribute to the running value. */
+ND_API nd_marray *nd_ma_cumsum_(const nd_marray *m, const nd_reduce_opts *o);
+ND_API nd_marray *nd_ma_cumprod_(const nd_marray *m, const nd_reduce_opts *o);
+#define nd_ma_cumsum(...) ND__RED(nd_ma_cumsum_, __VA_ARGS__)
+#define nd_ma_cumprod(...) ND__RED(nd_ma_cumprod_, __VA_ARGS__)
+/* numpy.ma.average(a, axis, weights): weights (NULL: equal) of a's shape or 1-D along
+ * .axis; masked elements and their weights left out. If sum_of_weights is non-NULL it
+ * receives the summed weights (NumPy's returned=True), a plain array. */
+ND_API nd_marray *nd_ma_average(const nd_marray *m, int axis, const nd_array *weights,
+                                nd_array **sum_of_weights);
+/* numpy.ma.cov(x, y=None, rowvar=True, bias=False, allow_masked=True, ddof=None) and
+ * corrcoef(x, y, rowvar): y may be NULL; ddof < 0 means NumPy's None. Observations
+ * masked in any variable are left out pairwise as numpy.ma does. */
+ND_API nd_marray *nd_ma_cov(const nd_marray *x, const nd_marray *y, bool rowvar, bool bias,
+                            int ddof);
+ND_API nd_marray *nd_ma_corrcoef(const nd_marray *x, const nd_marray *y, bool rowvar);
+
+/* ---- sorting and searching ------------------------------------------------------- */
+/* sort(axis, endwith): masked elements go last (endwith true, NumPy's default) or
+ * first; argsort returns the indices (int64). axis ND_AXIS_NONE flattens. */
+ND_API nd_marray *nd_ma_sort(const nd_marray *m, int axis, bool endwith);
+ND_API nd_array *nd_ma_argsort(const nd_marray *m, int axis, bool endwith);
+/* numpy.ma.unique(a): sorted unique valid values, then one masked element if any was
+ * masked (1-D). */
+ND_API nd_marray *nd_ma_unique(const nd_marray *m);
+/* numpy.ma.polyfit(x, y, deg): points masked in x or y are left out (y 1-D here). */
+ND_API nd_array *nd_ma_polyfit(const nd_marray *x, const nd_marray *y, int deg);
+/* Runs over the flattened array as (k, 2) int64 arrays of [start, stop) pairs:
+ * clump_masked (runs of masked elements), clump_unmasked and notmasked_contiguous
+ * (runs of valid elements; NumPy's list of slices with axis=None). */
+ND_API nd_array *nd_ma_clump_masked(const nd_marray *m);
+ND_API nd_array *nd_ma_clump_unmasked(const nd_marray *m);
+ND_API nd_array *nd_ma_notmasked_contiguous(const nd_marray *m);
+/* flatnotmasked_edges: *first and *last valid flat indices; ND_OK with both -1 when
+ * every element is masked (NumPy's None). */
+ND_API nd_status nd_ma_flatnotmasked_edges(const nd_marray *m, ptrdiff_t *first, ptrdiff_t *last);
+
+/* ---- printing ---------------------------------------------------------------------- */
+/* repr as NumPy's: "masked_array(data=[1.0, --, 3.0],\n             mask=[False,  True,
+ * False],\n       fill_value=1e+20)" and str: "[1.0 -- 3.0]". New strings, freed with
+ * nd_free_mem. nd_ma_print writes str and a newline to f (stdout when NULL). */
+ND_API char *nd_ma_repr(const nd_marray *m);
+ND_API char *nd_ma_str(const nd_marray *m);
+ND_API nd_status nd_ma_print(const nd_marray *m, FILE *f);
+
+/* ---- files --------------------------------------------------------------------------- */
+/* A masked array as a .npz archive of three members: "data" (the data), "mask" (bool,
+ * the full mask, all false for nomask) and "fill_value" (0-d, the data's dtype). NumPy
+ * reads it back with
+ *     f = np.load(path); np.ma.masked_array(f["data"], mask=f["mask"],
+ *                                           fill_value=f["fill_value"])
+ * A failed write leaves an existing file intact. nd_ma_load checks the members (missing
+ * ones and shapes that differ are ND_EVALUE naming them). */
+ND_API nd_status nd_ma_save(const char *path, const nd_marray *m);
+ND_API nd_marray *nd_ma_load(const char *path);
+/* numpy.genfromtxt(..., usemask=True): a CSV / text table read as nd_genfromtxt reads
+ * it (same options), with the missing cells (empty, or one of .missing_values such as
+ * "NA" or "-999") masked instead of filled. */
+ND_API nd_marray *nd_ma_genfromtxt_(const nd_csv_opts *o);
+#define nd_ma_genfromtxt(...) nd_ma_genfromtxt_(&(nd_csv_opts){ __VA_ARGS__ })
+ND_API nd_marray *nd_ma_genfromtxt_buffer(const void *data, size_t n, const nd_csv_opts *o);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
