@@ -287,28 +287,46 @@ ND_API nd_marray *nd_ma_corrcoef(const nd_marray *x, const nd_marray *y, bool ro
 
 /* ---- sorting and searching ------------------------------------------------------- */
 /* sort(axis, endwith): masked elements go last (endwith true, NumPy's default) or
- * first; argsort returns the indices (int64). axis ND_AXIS_NONE flattens. */
+ * first; argsort returns the indices (int64). axis ND_AXIS_NONE flattens. As numpy.ma,
+ * argsort fills masked elements (with endwith: NaN for floats, else the dtype's largest
+ * value; without: -inf or the smallest value) and argsorts with quicksort, so they tie
+ * with valid NaNs / extreme values; a 0-d array argsorts as one element. The sorted
+ * array keeps m's fill value and hard flag; under a hard mask NumPy writes the sorted
+ * values back through the mask: the result mask is m's mask | the sorted mask and its
+ * masked places keep m's data. ND_EAXIS for a bad axis (0-d sorts need ND_AXIS_NONE). */
 ND_API nd_marray *nd_ma_sort(const nd_marray *m, int axis, bool endwith);
 ND_API nd_array *nd_ma_argsort(const nd_marray *m, int axis, bool endwith);
 /* numpy.ma.unique(a): sorted unique valid values, then one masked element if any was
- * masked (1-D). */
+ * masked (1-D), as numpy.unique on the sorted masked array: when something is masked,
+ * valid NaNs (which sort among the masked elements) are not merged, and each of them
+ * separates the masked run as in NumPy. */
 ND_API nd_marray *nd_ma_unique(const nd_marray *m);
-/* numpy.ma.polyfit(x, y, deg): points masked in x or y are left out (y 1-D here). */
+/* numpy.ma.polyfit(x, y, deg): points masked in x or y are left out (y 1-D here).
+ * ND_ESHAPE unless x and y are 1-D; ND_EVALUE for lengths that differ, deg < 0 or
+ * every point masked; nd_polyfit's errors otherwise. */
 ND_API nd_array *nd_ma_polyfit(const nd_marray *x, const nd_marray *y, int deg);
-/* Runs over the flattened array as (k, 2) int64 arrays of [start, stop) pairs:
- * clump_masked (runs of masked elements), clump_unmasked and notmasked_contiguous
- * (runs of valid elements; NumPy's list of slices with axis=None). */
+/* Runs over the flattened array as (k, 2) int64 arrays of [start, stop) pairs, shape
+ * (0, 2) when there is none: clump_masked (runs of masked elements), clump_unmasked and
+ * notmasked_contiguous (runs of valid elements; NumPy's list of slices with axis=None,
+ * any ndim). An empty array without a mask has the one valid run [0, 0) (NumPy's
+ * slice(0, 0)); with an empty mask, none (NumPy's clump_* raise IndexError there). */
 ND_API nd_array *nd_ma_clump_masked(const nd_marray *m);
 ND_API nd_array *nd_ma_clump_unmasked(const nd_marray *m);
 ND_API nd_array *nd_ma_notmasked_contiguous(const nd_marray *m);
 /* flatnotmasked_edges: *first and *last valid flat indices; ND_OK with both -1 when
- * every element is masked (NumPy's None). */
+ * every element is masked (NumPy's None). Nothing masked gives 0 and size - 1, also
+ * for an empty array (0, -1), as NumPy. ND_EVALUE for a NULL output pointer. */
 ND_API nd_status nd_ma_flatnotmasked_edges(const nd_marray *m, ptrdiff_t *first, ptrdiff_t *last);
 
 /* ---- printing ---------------------------------------------------------------------- */
 /* repr as NumPy's: "masked_array(data=[1.0, --, 3.0],\n             mask=[False,  True,
  * False],\n       fill_value=1e+20)" and str: "[1.0 -- 3.0]". New strings, freed with
- * nd_free_mem. nd_ma_print writes str and a newline to f (stdout when NULL). */
+ * nd_free_mem. nd_ma_print writes str and a newline to f (stdout when NULL; ND_EIO when
+ * the write fails). Byte for byte NumPy 1.24's: with a mask the data prints as an object
+ * array (Python reprs, "--" for masked elements, no padding, axes longer than 100
+ * (1500 for 1-D) cut to their first and last halves before summarising); with nomask
+ * as a plain array and "mask=False"; the dtype shows when not implied, all masked or
+ * empty. The thread's print options (threshold, edgeitems, linewidth) apply. */
 ND_API char *nd_ma_repr(const nd_marray *m);
 ND_API char *nd_ma_str(const nd_marray *m);
 ND_API nd_status nd_ma_print(const nd_marray *m, FILE *f);
