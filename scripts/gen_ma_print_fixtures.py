@@ -122,6 +122,24 @@ case("opt_threshold", np.arange(12.0), mask=np.arange(12) % 4 == 0, options=(5, 
 case("opt_linewidth", np.arange(12.0) * 11, mask=np.arange(12) % 5 == 0, options=(1000, 3, 40))
 case("opt_2d", np.arange(36).reshape(6, 6), mask=np.eye(6, dtype=bool), options=(10, 1, 75))
 case("opt_nomask", np.arange(12.0), options=(5, 2, 30))
+case("opt_narrow", [123456.789, 1e-05, -0.000123, 2.5], mask=[0, 0, 1, 0], options=(1000, 3, 12))
+case("opt_narrow2d", np.arange(12.0).reshape(3, 4) * 1001.5, mask=np.eye(3, 4, dtype=bool),
+     options=(1000, 3, 30))
+case("opt_3d", np.arange(60).reshape(3, 4, 5), mask=(np.arange(60) % 7 == 0).reshape(3, 4, 5),
+     options=(20, 1, 75))
+# ---- more layouts and values ---------------------------------------------------------
+case("i4d", np.arange(24).reshape(2, 1, 3, 4), mask=(np.arange(24) % 5 == 0).reshape(2, 1, 3, 4))
+case("one_row_wrap", (np.arange(25) * 0.37).reshape(1, 25), mask=(np.arange(25) % 6 == 0).reshape(1, 25))
+case("c_more", [complex(1e16, 1), complex(np.inf, -np.inf), complex(0, -0.0), complex(-1.5, np.nan),
+                complex(1e-5, 2e20), 3.25j], mask=[0, 0, 0, 0, 1, 0])
+case("c64_nomask", [1 + 2j, 0.1 + 0.2j], dtype=np.complex64)
+case("f32_nomask", [0.1, 2.5, 1e-7], dtype=np.float32)
+case("b_zero_d", True, mask=True)
+case("b_zero_d_unmasked", False, mask=False)
+case("c_zero_d", 1.5 - 2j, mask=False)
+case("u64_nomask", [2**64 - 1, 3], dtype=np.uint64)
+big("big_tall", (3, 150, 2), 1, 0, 4, 3)
+big("big_1d_1500", (1501,), 1, 0, 2, 0, dtype=np.int64)
 # ---- a non-contiguous view -----------------------------------------------------------
 base = np.ma.array(np.arange(24.0).reshape(4, 6) - 5, mask=(np.arange(24) % 5 == 0).reshape(4, 6))
 case("view", base.data, mask=base.mask, printed=base[:, ::2].T)

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Fixtures for tests/test_ma_sort.c (NumPy 1.24): writes tests/data/ma/sort.txt.
 
-Inputs are lines "in.<name>.data" / "in.<name>.mask" (mask line absent: nomask). For
+Inputs are lines "in.<name>.data" / "in.<name>.mask" (mask line absent: nomask; complex
+data is two lines .re and .im instead of .data, in results too). For
 each input, every axis (and N for None) with endwith T / F gives
   sort.<name>.<axis>.<T|F>.data / .mask   numpy.ma.sort
   argsort.<name>.<axis>.<T|F>             numpy.ma.argsort
@@ -30,7 +31,12 @@ def put(name, a):
 
 
 def put_ma(name, m):
-    put(name + ".data", np.ma.getdata(m))
+    d = np.ma.getdata(m)
+    if d.dtype.kind == "c":  # complex data as two float lines
+        put(name + ".re", d.real)
+        put(name + ".im", d.imag)
+    else:
+        put(name + ".data", d)
     if np.ma.getmask(m) is not np.ma.nomask:
         put(name + ".mask", np.ma.getmask(m))
 
@@ -50,6 +56,10 @@ INPUTS["i64"] = np.ma.array(np.array([[4, -3, 9, 9], [1, 1, -7, 2]], np.int64),
                             mask=[[0, 0, 1, 0], [1, 0, 0, 0]])
 INPUTS["f32"] = np.ma.array(np.array([0.1, -2.5, 3.25, 1e10, -0.0], np.float32), mask=[1, 0, 0, 0, 0])
 INPUTS["b"] = np.ma.array(np.array([True, False, True, False, False]), mask=[0, 1, 0, 0, 1])
+INPUTS["c"] = np.ma.array([1 + 2j, 1 - 1j, complex(np.nan, 0), -3 + 0j, 2j, complex(1, 5), 0.5 + 0j],
+                          mask=[0, 0, 0, 1, 0, 0, 1])
+INPUTS["f32nan"] = np.ma.array(np.array([np.nan, 2.5, -np.inf, 1.0, np.nan], np.float32), mask=[0, 0, 0, 1, 1])
+INPUTS["i16"] = np.ma.array(np.array([32767, 5, -32768, 32767, 0, -32768], np.int16), mask=[0, 1, 0, 0, 1, 0])
 INPUTS["nomask"] = np.ma.array(np.array([[2.5, -1.0, 4.0], [0.0, 9.0, -3.0]]))
 INPUTS["allmasked"] = np.ma.array(np.array([[3.0, 1.0], [2.0, 0.0]]), mask=True)
 INPUTS["nomask_empty"] = np.ma.array(np.zeros(0))

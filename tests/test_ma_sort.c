@@ -12,13 +12,47 @@
 
 #define FIX NUMC_TEST_DATA "/ma/sort.txt"
 
+/* The complex array re + im j (both freed here). */
+static nd_array *complex_of(nd_array *re, nd_array *im)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(re);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(im);
+    ptrdiff_t n = nd_size(re);
+    double *v = malloc(sizeof *v * 2 * (size_t)(n ? n : 1)), *a = malloc(sizeof *a * (size_t)(n ? n : 1)),
+           *b = malloc(sizeof *b * (size_t)(n ? n : 1));
+    nd_to_f64(re, a);
+    nd_to_f64(im, b);
+    for (ptrdiff_t i = 0; i < n; i++) v[2 * i] = a[i], v[2 * i + 1] = b[i];
+    nd_array *w = nd_wrap(v, nd_ndim(re), nd_shape(re), NULL, ND_COMPLEX128, NULL, NULL);
+    nd_array *c = nd_copy(w, ND_ORDER_C);
+    nd_free(w);
+    free(v);
+    free(a);
+    free(b);
+    nd_free(re);
+    nd_free(im);
+    return c;
+}
+
+/* The data "<prefix>.data", or complex from "<prefix>.re" and "<prefix>.im". */
+static nd_array *load_data(const char *prefix)
+{
+    char key[160], k2[160];
+    snprintf(key, sizeof key, "%s.data", prefix);
+    nd_array *d = fixture_load(FIX, key);
+    if (d) return d;
+    snprintf(key, sizeof key, "%s.re", prefix);
+    snprintf(k2, sizeof k2, "%s.im", prefix);
+    return complex_of(fixture_load(FIX, key), fixture_load(FIX, k2));
+}
+
 /* The input masked array "in.<name>" (nomask when the fixture has no mask line); "hard"
  * gets a hard mask, "view" is made as NumPy's base[:, ::2].T (a non-contiguous view). */
 static nd_marray *input(const char *name)
 {
     char key[128];
-    snprintf(key, sizeof key, "in.%s.data", name);
-    nd_array *d = fixture_load(FIX, key);
+    snprintf(key, sizeof key, "in.%s", name);
+    nd_array *d = load_data(key);
     snprintf(key, sizeof key, "in.%s.mask", name);
     nd_array *mk = fixture_load(FIX, key);
     CU_ASSERT_PTR_NOT_NULL_FATAL(d);
@@ -44,8 +78,15 @@ static void check_ma(const char *name, nd_marray *got)
     if (!got) printf("\n%s: NULL (%s)\n", name, nd_errmsg());
     CU_ASSERT_PTR_NOT_NULL_FATAL(got);
     char key[160];
-    snprintf(key, sizeof key, "%s.data", name);
-    fixture_check(FIX, key, nd_ma_getdata(got));
+    if (nd_dtype_is_complex(nd_ma_dtype(got))) {
+        snprintf(key, sizeof key, "%s.re", name);
+        fixture_check(FIX, key, nd_real(nd_ma_data(got)));
+        snprintf(key, sizeof key, "%s.im", name);
+        fixture_check(FIX, key, nd_imag(nd_ma_data(got)));
+    } else {
+        snprintf(key, sizeof key, "%s.data", name);
+        fixture_check(FIX, key, nd_ma_getdata(got));
+    }
     snprintf(key, sizeof key, "%s.mask", name);
     char *line = fixture_line(FIX, key);
     if (line) {
@@ -60,7 +101,7 @@ static void check_ma(const char *name, nd_marray *got)
 }
 
 static const char *const INPUTS[] = {
-    "f1", "f2", "f3", "nan", "i8", "u8", "i64", "f32", "b", "nomask", "allmasked",
+    "f1", "f2", "f3", "nan", "i8", "u8", "i64", "f32", "b", "c", "f32nan", "i16", "nomask", "allmasked",
     "nomask_empty", "empty", "runs", "nothing_masked", "long", "hard", "view", NULL,
 };
 
