@@ -10,7 +10,8 @@ and unique.<name>.data / .mask, clump_masked.<name>, clump_unmasked.<name>,
 notmasked_contiguous.<name>, edges.<name> (first last; -1 -1 for None).
 A result with nomask writes no .mask line. Lanes are at most 16 long (NumPy's quicksort
 insertion-sorts them, so ties keep their order), except the 'long' input, whose valid
-values are distinct and which has one masked element."""
+values are distinct and which has one masked element, and the 'long_ties*' inputs, whose
+masked elements tie (the test compares them as a set)."""
 import os
 import sys
 import warnings
@@ -68,6 +69,10 @@ INPUTS["runs"] = np.ma.array(np.arange(12.0).reshape(3, 4),
                              mask=[[1, 1, 0, 0], [0, 1, 1, 1], [0, 0, 0, 1]])
 INPUTS["nothing_masked"] = np.ma.array([4.0, 2.0, 3.0], mask=[0, 0, 0])
 INPUTS["long"] = np.ma.array(rng.permutation(40) * 0.25 - 3, mask=np.arange(40) == 17)
+# long lanes whose masked elements tie with each other: NumPy's quicksort order among them
+# is its own, so the test compares the valid part exactly and the masked part as a set
+INPUTS["long_ties"] = np.ma.array(rng.permutation(300) * 0.5 - 20, mask=rng.random(300) < 0.15)
+INPUTS["long_ties_i"] = np.ma.array(rng.permutation(300).astype(np.int32) - 100, mask=rng.random(300) < 0.1)
 INPUTS["hard"] = np.ma.array([3.0, 1.0, 2.0, 0.5], mask=[0, 1, 0, 0], hard_mask=True)
 base = np.ma.array(rng.permutation(24).reshape(4, 6) * 1.0, mask=rng.random((4, 6)) < 0.35)
 INPUTS["view"] = base[:, ::2].T  # the test makes it with nd_ma_view(":, ::2") + transpose

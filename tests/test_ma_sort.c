@@ -135,6 +135,61 @@ static void test_sort_argsort(void)
     }
 }
 
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Lanes longer than NumPy's insertion-sort cutoff: masked elements tie, and the order
+ * among them is the quicksort's own. The valid part must match exactly, the masked
+ * indices as a set; the sorted mask and the valid data exactly. */
+static void test_long_ties(void)
+{
+    static const char *const names[] = { "long_ties", "long_ties_i" };
+    for (int t = 0; t < 2; t++) {
+        nd_marray *m = input(names[t]);
+        ptrdiff_t n = nd_ma_size(m), k = n - nd_ma_count_masked(m);
+        CU_ASSERT(k < n && k > 0);
+        for (int e = 0; e < 2; e++) {
+            bool endwith = e == 0;
+            char name[128];
+            snprintf(name, sizeof name, "argsort.%s.0.%c", names[t], endwith ? 'T' : 'F');
+            nd_array *want = fixture_load(FIX, name), *got = nd_ma_argsort(m, 0, endwith);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(want);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(got);
+            int64_t *w = malloc(sizeof *w * (size_t)n), *g = malloc(sizeof *g * (size_t)n);
+            nd_to_buffer(want, w, ND_INT64);
+            nd_to_buffer(got, g, ND_INT64);
+            ptrdiff_t v0 = endwith ? 0 : n - k, m0 = endwith ? k : 0; /* valid / masked starts */
+            CU_ASSERT_EQUAL(memcmp(w + v0, g + v0, sizeof *w * (size_t)k), 0);
+            qsort(w + m0, (size_t)(n - k), sizeof *w, cmp_i64);
+            qsort(g + m0, (size_t)(n - k), sizeof *g, cmp_i64);
+            CU_ASSERT_EQUAL(memcmp(w + m0, g + m0, sizeof *w * (size_t)(n - k)), 0);
+            free(w);
+            free(g);
+            nd_free(want);
+            nd_free(got);
+
+            snprintf(name, sizeof name, "sort.%s.0.%c", names[t], endwith ? 'T' : 'F');
+            nd_marray *s = nd_ma_sort(m, 0, endwith);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+            char key[160];
+            snprintf(key, sizeof key, "%s.mask", name);
+            fixture_check(FIX, key, nd_ma_getmask(s));
+            snprintf(key, sizeof key, "%s.data", name);
+            nd_array *wd = fixture_load(FIX, key);
+            nd_array *gv = nd_ma_compressed(s), *wv = nd_getitem(wd, ND_SLICE(v0, v0 + k, 1));
+            CU_ASSERT_TRUE(fixture_same(key, wv, gv, 0.0, true));
+            nd_free(gv);
+            nd_free(wv);
+            nd_free(wd);
+            nd_ma_free(s);
+        }
+        nd_ma_free(m);
+    }
+}
+
 static void test_sort_keeps_input_and_fill(void)
 {
     nd_marray *m = input("f1");
@@ -339,7 +394,7 @@ static void test_faultsim(void)
 }
 
 static const ND_TEST tests[] = {
-    ND_T(test_sort_argsort), ND_T(test_sort_keeps_input_and_fill), ND_T(test_zero_d),
+    ND_T(test_sort_argsort), ND_T(test_long_ties), ND_T(test_sort_keeps_input_and_fill), ND_T(test_zero_d),
     ND_T(test_unique), ND_T(test_runs), ND_T(test_polyfit), ND_T(test_errors),
     ND_T(test_faultsim), { 0 },
 };
