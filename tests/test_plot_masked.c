@@ -4,6 +4,7 @@
  * the mask never shows), errors naming the _ma function, and two golden images
  * (tests/data/plot/masked_line.png, masked_image.png; scripts/mpl_masked_reference.py
  * renders matplotlib's version of the same figures for review). */
+#define _POSIX_C_SOURCE 200809L /* posix_memalign in faultsim.h */
 #include <numc/numc.h>
 #include <numc/ma.h>
 #include <numc/plot.h>
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "faultsim.h"
 #include "plot_image.h"
 #include "testutil.h"
 
@@ -23,7 +25,7 @@ static nd_marray *ma1(const double *v, const bool *mask, ptrdiff_t n)
 {
     nd_array *d = nd_from_f64(v, n);
     nd_array *m = mask ? nd_from_buffer(mask, 1, &n, ND_BOOL) : NULL;
-    nd_marray *out = nd_ma_array(d, m);
+    nd_marray *out = d && (m || !mask) ? nd_ma_array(d, m) : NULL; /* NULL: out of memory */
     nd_free(d);
     nd_free(m);
     return out;
@@ -35,7 +37,7 @@ static nd_marray *ma2(const double *v, const bool *mask, ptrdiff_t h, ptrdiff_t 
     ptrdiff_t sh[2] = { h, w };
     nd_array *d = nd_from_buffer(v, 2, sh, ND_FLOAT64);
     nd_array *m = mask ? nd_from_buffer(mask, 2, sh, ND_BOOL) : NULL;
-    nd_marray *out = nd_ma_array(d, m);
+    nd_marray *out = d && (m || !mask) ? nd_ma_array(d, m) : NULL;
     nd_free(d);
     nd_free(m);
     return out;
@@ -435,6 +437,52 @@ static void test_errors_name_the_masked_function(void)
     nd_ma_free(b);
 }
 
+/* ---- out of memory ----------------------------------------------------------------------------- */
+/* Every masked form on one figure, rendered, with each allocation failing in turn: each
+ * run succeeds or fails with ND_ENOMEM (the figure's sticky status), leaking nothing. The
+ * masked arrays are made before counting starts: the plot forms are what is tested. */
+typedef struct masked_inputs {
+    nd_marray *y, *z;
+} masked_inputs;
+
+static nd_status masked_faults_body(void *ctx)
+{
+    const masked_inputs *in = ctx;
+    nd_status rc = ND_OK;
+    nd_array *px = NULL;
+    nplot_axes *ax[4] = { NULL };
+    nplot_figure *fig = nplot_figure_new(.width = 3, .height = 2, .dpi = 30);
+    if (!fig) return nd_last_error();
+    if ((rc = nplot_subplots(fig, 2, 2, ax)) != ND_OK) goto out;
+    nplot_plot_ma(ax[0], NULL, in->y, .fmt = "o-");
+    nplot_step_ma(ax[0], NULL, in->y);
+    nplot_scatter_ma(ax[0], in->y, in->y);
+    nplot_fill_between_ma(ax[1], in->y, in->y, NULL);
+    nplot_imshow_ma(ax[2], in->z, .bad = "gray");
+    nplot_pcolormesh_ma(ax[3], in->z, .bad = "gray");
+    nplot_hist_ma(ax[1], in->y);
+    nplot_boxplot_ma(ax[1], in->y);
+    if ((rc = nplot_figure_status(fig)) != ND_OK) goto out;
+    if (!(px = nplot_figure_to_array(fig))) rc = nd_last_error();
+out:
+    nd_free(px);
+    nplot_figure_free(fig);
+    return rc;
+}
+
+static void test_masked_forms_out_of_memory(void)
+{
+    masked_inputs in = { ma1(flat_y, flat_m, 10), ma2(img_v, img_m, 3, 3) };
+    CU_ASSERT_FATAL(in.y && in.z);
+    faultsim_report r = faultsim_run("masked plot", masked_faults_body, &in);
+    if (!r.ok) fprintf(stderr, "\nfaultsim: %s\n", r.why);
+    else printf("(%ld allocations, each failed once) ", r.allocs);
+    CU_ASSERT(r.ok);
+    CU_ASSERT(r.runs > 20);
+    nd_ma_free(in.y);
+    nd_ma_free(in.z);
+}
+
 /* ---- golden images ---------------------------------------------------------------------------------- */
 /* scripts/mpl_masked_reference.py draws the same two figures with matplotlib. */
 static nplot_figure *masked_line_figure(void)
@@ -523,6 +571,7 @@ static const ND_TEST tests[] = {
     ND_T(test_hist_ignores_masked_values),
     ND_T(test_boxplot_ignores_masked_values),
     ND_T(test_errors_name_the_masked_function),
+    ND_T(test_masked_forms_out_of_memory),
     ND_T(test_golden_masked_line),
     ND_T(test_golden_masked_image),
     { 0 },
