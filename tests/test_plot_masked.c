@@ -128,6 +128,22 @@ static void test_autoscale_ignores_masked_values(void)
     ND_ASSERT_CLOSE(hi, 3.1, 1e-9);
     nplot_figure_free(fig);
 
+    /* integer data: masked elements leave the float64 conversion as NaN, not as 999999 */
+    int64_t iv[4] = { 2, 999999, 4, 6 };
+    bool im[4] = { 0, 1, 0, 0 };
+    nd_array *ia = nd_from_i64(iv, 4), *imk = nd_from_buffer(im, 1, (ptrdiff_t[]){ 4 }, ND_BOOL);
+    nd_marray *yi = nd_ma_array(ia, imk);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_plot_ma(ax, NULL, yi), ND_OK);
+    nplot_get_ylim(ax, &lo, &hi);
+    ND_ASSERT_CLOSE(lo, 1.8, 1e-9);
+    ND_ASSERT_CLOSE(hi, 6.2, 1e-9);
+    nplot_figure_free(fig);
+    nd_ma_free(yi);
+    nd_free(ia);
+    nd_free(imk);
+
     fig = nplot_figure_new();
     ax = nplot_subplot(fig, 1, 1, 1);
     CU_ASSERT_EQUAL(nplot_scatter_ma(ax, y, y), ND_OK);
