@@ -447,9 +447,9 @@ nd_status nplot_hist_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_
     return hist_impl(ax, x, o->weights.v, n, o, "nplot_hist");
 }
 
-nd_status nplot_hist_(nplot_axes *ax, const nd_array *x, const nplot_hist_opts *o)
+static nd_status hist_array(nplot_axes *ax, const nd_array *x, const nplot_hist_opts *o,
+                            const char *who)
 {
-    static const char *who = "nplot_hist";
     CHECK_AX(ax, who);
     o = NPLOT__OPTS(o, nplot_hist_opts);
     if (!x) return nplot__fail(ax->fig, ND_EVALUE, "%s: x is NULL", who);
@@ -473,5 +473,22 @@ nd_status nplot_hist_(nplot_axes *ax, const nd_array *x, const nplot_hist_opts *
     if (!st) st = hist_impl(ax, ux, ws ? ws : o->weights.v, nx, o, who);
     nd_free_mem(xs);
     nd_free_mem(ws);
+    return st;
+}
+
+nd_status nplot_hist_(nplot_axes *ax, const nd_array *x, const nplot_hist_opts *o)
+{
+    return hist_array(ax, x, o, "nplot_hist");
+}
+
+/* masked form: masked values are NaN, which hist_impl drops together with their weights */
+nd_status nplot_hist_ma_(nplot_axes *ax, const nd_marray *x, const nplot_hist_opts *o)
+{
+    static const char *who = "nplot_hist_ma";
+    CHECK_AX(ax, who);
+    nd_array *xa;
+    nd_status st = nplot__ma_nan(ax->fig, x, &xa, "x", who);
+    if (!st) st = hist_array(ax, xa, o, who);
+    nd_free(xa);
     return st;
 }

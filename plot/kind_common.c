@@ -58,3 +58,16 @@ nd_status nplot__xy_f64(nplot_figure *fig, const nd_array *x, const nd_array *y,
     *n = ny;
     return st;
 }
+
+nd_status nplot__ma_nan(nplot_figure *fig, const nd_marray *m, nd_array **out, const char *what,
+                        const char *who)
+{
+    *out = NULL;
+    if (!m) return ND_OK;
+    nd_dtype dt = nd_ma_dtype(m);
+    if (dt == ND_COMPLEX64 || dt == ND_COMPLEX128)
+        return nplot__fail(fig, ND_EDTYPE, "%s: %s is complex; plot its real or imaginary part", who, what);
+    if (!(*out = nd_ma_filled_nan(m)))
+        return nplot__fail(fig, nd_last_error(), "%s: cannot convert %s: %s", who, what, nd_errmsg());
+    return ND_OK;
+}

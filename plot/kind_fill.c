@@ -191,10 +191,9 @@ nd_status nplot_fill_(nplot_axes *ax, const nd_array *x, const nd_array *y,
     return st;
 }
 
-nd_status nplot_fill_between_(nplot_axes *ax, const nd_array *x, const nd_array *y1,
-                                   const nd_array *y2, const nplot_fill_opts *o)
+static nd_status fill_between_arrays(nplot_axes *ax, const nd_array *x, const nd_array *y1,
+                                     const nd_array *y2, const nplot_fill_opts *o, const char *who)
 {
-    static const char *who = "nplot_fill_between";
     CHECK_AX(ax, who);
     o = NPLOT__OPTS(o, nplot_fill_opts);
     if (!x || !y1) return nplot__fail(ax->fig, ND_EVALUE, "%s: x and y1 are required", who);
@@ -217,5 +216,29 @@ nd_status nplot_fill_between_(nplot_axes *ax, const nd_array *x, const nd_array 
     nd_free_mem(b);
     nd_free_mem(w);
     nd_free_mem(wb);
+    return st;
+}
+
+nd_status nplot_fill_between_(nplot_axes *ax, const nd_array *x, const nd_array *y1,
+                                   const nd_array *y2, const nplot_fill_opts *o)
+{
+    return fill_between_arrays(ax, x, y1, y2, o, "nplot_fill_between");
+}
+
+/* masked form: a point masked in x, y1 or y2 is NaN, which ends a run of usable points in
+ * nplot__fill_between, so the polygon splits there as matplotlib's does */
+nd_status nplot_fill_between_ma_(nplot_axes *ax, const nd_marray *x, const nd_marray *y1,
+                                 const nd_marray *y2, const nplot_fill_opts *o)
+{
+    static const char *who = "nplot_fill_between_ma";
+    CHECK_AX(ax, who);
+    nd_array *xa, *a = NULL, *b = NULL;
+    nd_status st = nplot__ma_nan(ax->fig, x, &xa, "x", who);
+    if (!st) st = nplot__ma_nan(ax->fig, y1, &a, "y1", who);
+    if (!st) st = nplot__ma_nan(ax->fig, y2, &b, "y2", who);
+    if (!st) st = fill_between_arrays(ax, xa, a, b, o, who);
+    nd_free(xa);
+    nd_free(a);
+    nd_free(b);
     return st;
 }

@@ -33,6 +33,7 @@ typedef struct img_opts {
     bool equal;
     double ext[4];
     bool has_ext;
+    rgba bad; /* NaN / masked cells of a color-mapped image (cmap.set_bad) */
 } img_opts;
 
 static nd_status parse_opts(nplot_axes *ax, const nplot_imshow_opts *o, img_opts *io, const char *who)
@@ -73,6 +74,9 @@ static nd_status parse_opts(nplot_axes *ax, const nplot_imshow_opts *o, img_opts
     }
     if (o->alpha < 0 || o->alpha > 1)
         return nplot__fail(fig, ND_EVALUE, "%s: alpha must be in [0, 1], got %g", who, o->alpha);
+    io->bad = (rgba){ 0, 0, 0, 0 }; /* matplotlib's default bad color: fully transparent */
+    if (o->bad && nplot__color(o->bad, fig->style, &io->bad, who))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     return ND_OK;
 }
 
@@ -110,13 +114,14 @@ static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nc
         m = (mappable){ true, io.cm, lo, hi };
         uint32_t lut[256];
         cmap_lut(&io.cm, alpha, lut);
+        uint32_t bad = argb(io.bad.r, io.bad.g, io.bad.b, io.bad.a * alpha);
         /* matplotlib's index floor(t * N), the top value in the last entry */
         int nc = io.cm.n;
         double scale = hi > lo ? nc / (hi - lo) : 0, mid = hi > lo ? 0 : nc / 2;
         for (size_t i = 0; i < np; i++) {
             double v = z[i];
             if (v != v) {
-                pix[i] = 0;
+                pix[i] = bad;
                 continue;
             }
             double t = scale ? (v - lo) * scale : mid;
@@ -174,8 +179,10 @@ nd_status nplot_imshow_data_(nplot_axes *ax, const double *z, int h, int w,
     return image_add(ax, z, h, w, 1, o ? o : &d, NULL, who);
 }
 
-static nd_status imshow_array(nplot_axes *ax, const nd_array *img, const nplot_imshow_opts *o,
-                              artist **out, const char *who)
+/* bytes: the RGB(A) values are 0..255 (the image, or the masked array it was filled from,
+ * is uint8) */
+static nd_status imshow_array(nplot_axes *ax, const nd_array *img, bool bytes,
+                              const nplot_imshow_opts *o, artist **out, const char *who)
 {
     CHECK_AX(ax, who);
     o = NPLOT__OPTS(o, nplot_imshow_opts);
@@ -194,7 +201,7 @@ static nd_status imshow_array(nplot_axes *ax, const nd_array *img, const nplot_i
     size_t n = 0;
     nd_status st = nplot__to_f64(ax->fig, img, &z, &n, "image", who);
     if (st) return st;
-    if (nch > 1 && nd_dtype_of(img) == ND_UINT8)
+    if (nch > 1 && bytes)
         for (size_t i = 0; i < n; i++) z[i] /= 255.0;
     st = image_add(ax, z, (int)sh[0], (int)sh[1], nch, o, out, who);
     nd_free_mem(z);
@@ -203,7 +210,20 @@ static nd_status imshow_array(nplot_axes *ax, const nd_array *img, const nplot_i
 
 nd_status nplot_imshow_(nplot_axes *ax, const nd_array *img, const nplot_imshow_opts *o)
 {
-    return imshow_array(ax, img, o, NULL, "nplot_imshow");
+    return imshow_array(ax, img, img && nd_dtype_of(img) == ND_UINT8, o, NULL, "nplot_imshow");
+}
+
+/* masked form: masked cells are NaN, painted in .bad (transparent by default) and left out
+ * of the automatic vmin/vmax, as NaN cells are */
+nd_status nplot_imshow_ma_(nplot_axes *ax, const nd_marray *img, const nplot_imshow_opts *o)
+{
+    static const char *who = "nplot_imshow_ma";
+    CHECK_AX(ax, who);
+    nd_array *z;
+    nd_status st = nplot__ma_nan(ax->fig, img, &z, "image", who);
+    if (!st) st = imshow_array(ax, z, img && nd_ma_dtype(img) == ND_UINT8, o, NULL, who);
+    nd_free(z);
+    return st;
 }
 
 nd_status nplot_matshow_(nplot_axes *ax, const nd_array *z, const nplot_imshow_opts *o)
@@ -212,7 +232,7 @@ nd_status nplot_matshow_(nplot_axes *ax, const nd_array *z, const nplot_imshow_o
     nplot_imshow_opts mo = { 0 };
     if (o) mo = *o;
     if (!mo.interpolation) mo.interpolation = "nearest";
-    nd_status st = imshow_array(ax, z, &mo, NULL, who);
+    nd_status st = imshow_array(ax, z, z && nd_dtype_of(z) == ND_UINT8, &mo, NULL, who);
     if (st) return st;
     /* matplotlib: MaxNLocator(nbins=9, steps=[1, 2, 5, 10], integer=True) on both axes */
     const ptrdiff_t *sh = nd_shape(z);

@@ -510,6 +510,32 @@ nd_status nplot_step_(nplot_axes *ax, const nd_array *x, const nd_array *y,
     return plot_arrays(ax, x, y, o, nplot_step_xy_, "nplot_step");
 }
 
+/* ---- masked forms: masked points become NaN, which breaks the line ----------------------------- */
+static nd_status plot_masked(nplot_axes *ax, const nd_marray *x, const nd_marray *y,
+                             const nplot_line_opts *o, line_fn fn, const char *who)
+{
+    CHECK_AX(ax, who);
+    nd_array *xa, *ya = NULL;
+    nd_status st = nplot__ma_nan(ax->fig, x, &xa, "x", who);
+    if (!st) st = nplot__ma_nan(ax->fig, y, &ya, "y", who);
+    if (!st) st = plot_arrays(ax, xa, ya, o, fn, who);
+    nd_free(xa);
+    nd_free(ya);
+    return st;
+}
+
+nd_status nplot_plot_ma_(nplot_axes *ax, const nd_marray *x, const nd_marray *y,
+                         const nplot_line_opts *o)
+{
+    return plot_masked(ax, x, y, o, nplot_plot_xy_, "nplot_plot_ma");
+}
+
+nd_status nplot_step_ma_(nplot_axes *ax, const nd_marray *x, const nd_marray *y,
+                         const nplot_line_opts *o)
+{
+    return plot_masked(ax, x, y, o, nplot_step_xy_, "nplot_step_ma");
+}
+
 /* Error arrays: (n,) symmetric or (2, n) lower/upper. */
 static nd_status err_arrays(nplot_figure *fig, const nd_array *e, size_t n, double **lo,
                             double **hi, double **owned, const char *what, const char *who)

@@ -17,25 +17,30 @@ static int color_index(const mappable *m, double v)
     return i >= n ? n - 1 : i;
 }
 
-/* Cells with k vertices each (cx/cy: ncell * k, value NaN → skipped), bucketed by color
- * into one patch collection. */
+/* Cells with k vertices each (cx/cy: ncell * k), bucketed by color into one patch
+ * collection. A NaN value is a missing cell: painted in *bad (its own bucket, after the
+ * colormap's), or skipped when bad is NULL or fully transparent. */
 static artist *cells_artist(nplot_axes *ax, const double *cx, const double *cy, int k,
-                            const double *val, size_t ncell, const mappable *m, const char *who)
+                            const double *val, size_t ncell, const mappable *m, const rgba *bad,
+                            const char *who)
 {
     nplot_figure *fig = ax->fig;
     int nc = m->cm.n;
-    size_t *start = nd_calloc((size_t)nc + 1, sizeof *start, who);
+    bool show_bad = bad && bad->a > 0;
+    size_t *start = nd_calloc((size_t)nc + 2, sizeof *start, who);
     size_t *order = nd_malloc(sizeof *order * (ncell ? ncell : 1), who);
     double *vx = NULL, *vy = NULL;
     rgba *cols = NULL;
     artist *a = NULL;
     if (!start || !order) goto oom;
     size_t nshow = 0;
+#define BUCKET(v) (isnan(v) ? nc : color_index(m, (v)))
     for (size_t i = 0; i < ncell; i++)
-        if (!isnan(val[i])) start[color_index(m, val[i]) + 1]++, nshow++;
-    for (int c = 0; c < nc; c++) start[c + 1] += start[c];
+        if (show_bad || !isnan(val[i])) start[BUCKET(val[i]) + 1]++, nshow++;
+    for (int c = 0; c <= nc; c++) start[c + 1] += start[c];
     for (size_t i = 0; i < ncell; i++)
-        if (!isnan(val[i])) order[start[color_index(m, val[i])]++] = i;
+        if (show_bad || !isnan(val[i])) order[start[BUCKET(val[i])]++] = i;
+#undef BUCKET
     /* start[c] is now the end of bucket c */
     size_t nv = nshow * (size_t)(k + 1);
     vx = nd_malloc(sizeof(double) * (nv ? nv : 1), who);
@@ -50,7 +55,7 @@ static artist *cells_artist(nplot_axes *ax, const double *cx, const double *cy, 
             vx[p] = cx[i * (size_t)k + (size_t)v];
             vy[p] = cy[i * (size_t)k + (size_t)v];
         }
-        cols[j] = nplot__cmap_at(&m->cm, (color_index(m, val[i]) + 0.5) / nc);
+        cols[j] = isnan(val[i]) ? *bad : nplot__cmap_at(&m->cm, (color_index(m, val[i]) + 0.5) / nc);
     }
     a = nplot__patches_new(ax, vx, vy, p, nshow, cols, who);
     if (a) {
@@ -235,7 +240,7 @@ nd_status nplot_hexbin_xy_(nplot_axes *ax, const double *x, const double *y, siz
     }
     hex_vertices(&g, lx, ly, o->mincnt, cnt, cx, cy);
     value_range(cnt, ncell, o->vmin, o->vmax, &m.vmin, &m.vmax);
-    artist *a = cells_artist(ax, cx, cy, 6, cnt, ncell, &m, who);
+    artist *a = cells_artist(ax, cx, cy, 6, cnt, ncell, &m, NULL, who);
     if (!a) {
         st = fig->status;
         goto done;
@@ -296,9 +301,9 @@ static nd_status edges_of(nplot_axes *ax, const nd_array *e, size_t cells, doubl
     return ND_OK;
 }
 
-nd_status nplot_pcolormesh_(nplot_axes *ax, const nd_array *c, const nplot_pcolormesh_opts *o)
+static nd_status pcolormesh_array(nplot_axes *ax, const nd_array *c, const nplot_pcolormesh_opts *o,
+                                  const char *who)
 {
-    static const char *who = "nplot_pcolormesh";
     CHECK_AX(ax, who);
     nplot_figure *fig = ax->fig;
     o = NPLOT__OPTS(o, nplot_pcolormesh_opts);
@@ -309,6 +314,9 @@ nd_status nplot_pcolormesh_(nplot_axes *ax, const nd_array *c, const nplot_pcolo
         return nplot__fail(fig, ND_EVALUE, "%s: linewidths must be >= 0 and alpha in [0, 1]", who);
     mappable m = { .on = true };
     if (nplot__cmap_find(o->cmap, &m.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    rgba bad = { 0, 0, 0, 0 }; /* matplotlib's default bad color: fully transparent */
+    if (o->bad && nplot__color(o->bad, fig->style, &bad, who))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     size_t ny = (size_t)nd_shape(c)[0], nx = (size_t)nd_shape(c)[1], nc = nx * ny;
     double *v = NULL, *xe = NULL, *ye = NULL, *cx = NULL, *cy = NULL;
     size_t nv = 0;
@@ -329,7 +337,7 @@ nd_status nplot_pcolormesh_(nplot_axes *ax, const nd_array *c, const nplot_pcolo
             py[0] = py[1] = ye[i], py[2] = py[3] = ye[i + 1];
         }
     value_range(v, nc, o->vmin, o->vmax, &m.vmin, &m.vmax);
-    artist *a = cells_artist(ax, cx, cy, 4, v, nc, &m, who);
+    artist *a = cells_artist(ax, cx, cy, 4, v, nc, &m, &bad, who);
     if (!a) {
         st = fig->status;
         goto done;
@@ -354,5 +362,23 @@ done:
     nd_free_mem(ye);
     nd_free_mem(cx);
     nd_free_mem(cy);
+    return st;
+}
+
+nd_status nplot_pcolormesh_(nplot_axes *ax, const nd_array *c, const nplot_pcolormesh_opts *o)
+{
+    return pcolormesh_array(ax, c, o, "nplot_pcolormesh");
+}
+
+/* masked form: masked cells are NaN, drawn in .bad (or not at all) and left out of the
+ * automatic vmin/vmax */
+nd_status nplot_pcolormesh_ma_(nplot_axes *ax, const nd_marray *c, const nplot_pcolormesh_opts *o)
+{
+    static const char *who = "nplot_pcolormesh_ma";
+    CHECK_AX(ax, who);
+    nd_array *v;
+    nd_status st = nplot__ma_nan(ax->fig, c, &v, "C", who);
+    if (!st) st = pcolormesh_array(ax, v, o, who);
+    nd_free(v);
     return st;
 }

@@ -65,7 +65,10 @@ nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_
             lo = INFINITY;
             hi = -INFINITY;
             for (size_t i = 0; i < n; i++)
-                if (isfinite(cvals[i])) lo = fmin(lo, cvals[i]), hi = fmax(hi, cvals[i]);
+                /* matplotlib's _combine_masks: a point missing in x or y (NaN, masked)
+                 * does not count towards the color range either */
+                if (isfinite(cvals[i]) && isfinite(x[i]) && isfinite(y[i]))
+                    lo = fmin(lo, cvals[i]), hi = fmax(hi, cvals[i]);
             if (!(lo <= hi)) lo = 0, hi = 1;
         }
         a->colors = nd_malloc(sizeof(rgba) * (n ? n : 1), who);
@@ -98,10 +101,9 @@ nd_status nplot_scatter_xy_(nplot_axes *ax, const double *x, const double *y, si
 
 
 /* ---- nd_array form ---------------------------------------------------------------------------------- */
-nd_status nplot_scatter_(nplot_axes *ax, const nd_array *x, const nd_array *y,
-                              const nplot_scatter_opts *o)
+static nd_status scatter_arrays(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                                const nplot_scatter_opts *o, const char *who)
 {
-    static const char *who = "nplot_scatter";
     CHECK_AX(ax, who);
     o = NPLOT__OPTS(o, nplot_scatter_opts);
     if (!x || !y) return nplot__fail(ax->fig, ND_EVALUE, "%s: x and y are required", who);
@@ -120,5 +122,27 @@ nd_status nplot_scatter_(nplot_axes *ax, const nd_array *x, const nd_array *y,
     nd_free_mem(ys);
     nd_free_mem(ss);
     nd_free_mem(cs);
+    return st;
+}
+
+nd_status nplot_scatter_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                              const nplot_scatter_opts *o)
+{
+    return scatter_arrays(ax, x, y, o, "nplot_scatter");
+}
+
+/* masked form: a point masked in x or y is NaN, which nplot__draw_scatter and the data
+ * limits skip */
+nd_status nplot_scatter_ma_(nplot_axes *ax, const nd_marray *x, const nd_marray *y,
+                            const nplot_scatter_opts *o)
+{
+    static const char *who = "nplot_scatter_ma";
+    CHECK_AX(ax, who);
+    nd_array *xa, *ya = NULL;
+    nd_status st = nplot__ma_nan(ax->fig, x, &xa, "x", who);
+    if (!st) st = nplot__ma_nan(ax->fig, y, &ya, "y", who);
+    if (!st) st = scatter_arrays(ax, xa, ya, o, who);
+    nd_free(xa);
+    nd_free(ya);
     return st;
 }

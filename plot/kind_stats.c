@@ -353,9 +353,9 @@ done:
     return s;
 }
 
-nd_status nplot_boxplot_(nplot_axes *ax, const nd_array *data, const nplot_boxplot_opts *o)
+static nd_status boxplot_array(nplot_axes *ax, const nd_array *data, const nplot_boxplot_opts *o,
+                               const char *who)
 {
-    static const char *who = "nplot_boxplot";
     CHECK_AX(ax, who);
     if (!data) return nplot__fail(ax->fig, ND_EVALUE, "%s: data is NULL", who);
     int nd = nd_ndim(data);
@@ -383,5 +383,22 @@ nd_status nplot_boxplot_(nplot_axes *ax, const nd_array *data, const nplot_boxpl
     nd_free_mem(t);
     nd_free_mem(ptr);
     nd_free_mem(lens);
+    return st;
+}
+
+nd_status nplot_boxplot_(nplot_axes *ax, const nd_array *data, const nplot_boxplot_opts *o)
+{
+    return boxplot_array(ax, data, o, "nplot_boxplot");
+}
+
+/* masked form: masked values are NaN, which the box statistics drop */
+nd_status nplot_boxplot_ma_(nplot_axes *ax, const nd_marray *data, const nplot_boxplot_opts *o)
+{
+    static const char *who = "nplot_boxplot_ma";
+    CHECK_AX(ax, who);
+    nd_array *d;
+    nd_status st = nplot__ma_nan(ax->fig, data, &d, "data", who);
+    if (!st) st = boxplot_array(ax, d, o, who);
+    nd_free(d);
     return st;
 }

@@ -467,6 +467,12 @@ nd_status nplot__lengths_match(nplot_figure *fig, size_t nx, size_t ny, const ch
  * NULL); given, its length must be y's (nplot__lengths_match). On error both are NULL. */
 nd_status nplot__xy_f64(nplot_figure *fig, const nd_array *x, const nd_array *y, double **xs,
                         double **ys, size_t *n, const char *xn, const char *yn, const char *who);
+/* The one conversion of the masked (_ma) forms: m's data as a new float64 array with the
+ * masked elements NaN (nd_ma_filled_nan), which every plain nd_array form already treats
+ * as missing (a gap, a bad cell, a dropped value), so the masked forms reuse the plain
+ * forms' code. NULL m gives *out NULL and ND_OK; complex data is ND_EDTYPE. */
+nd_status nplot__ma_nan(nplot_figure *fig, const nd_marray *m, nd_array **out, const char *what,
+                        const char *who);
 /* draw_patches.c: a polygon collection; colors (npoly entries) copied when given. */
 artist *nplot__patches_new(nplot_axes *ax, const double *x, const double *y, size_t n,
                            size_t npoly, const rgba *colors, const char *who);

@@ -422,6 +422,53 @@ static void test_pie_areas_follow_values(void)
     done(&r);
 }
 
+/* Empty cells are masked (cli_series_ma) and drawn through the masked forms: the line
+ * breaks there as matplotlib breaks a numpy.ma column, the area splits, and a heatmap
+ * cell shows the axes background (the colormap's transparent bad color). */
+static int c0_on_row(const fig_run *r, double x0, double x1, double yv)
+{
+    double px0, px1, py;
+    nplot_data_to_pixel(r->ax, x0, yv, &px0, &py);
+    nplot_data_to_pixel(r->ax, x1, yv, &px1, &py);
+    int n = 0;
+    for (int x = (int)px0; x <= (int)px1; x++) n += near_rgb(px(r, x, (int)py), C0, 40);
+    return n;
+}
+
+static void test_empty_cells_are_masked_gaps(void)
+{
+    const char *f = tmp_csv("gap.csv", "x,y\n0,5\n1,5\n2,5\n3,\n4,5\n5,5\n6,4\n");
+    fig_run r;
+    char line[256];
+    snprintf(line, sizeof line, "%s", f);
+    build(&r, line);
+    CU_ASSERT(c0_on_row(&r, 0.2, 1.8, 5) > 50);
+    CU_ASSERT_EQUAL(c0_on_row(&r, 2.15, 3.85, 5), 0); /* no segment into or out of row 3 */
+    CU_ASSERT(c0_on_row(&r, 4.2, 4.8, 5) > 10);
+    double lo, hi;
+    nplot_get_xlim(r.ax, &lo, &hi);
+    CU_ASSERT(lo < 0 && hi > 6);
+    done(&r);
+
+    snprintf(line, sizeof line, "-k area %s", f);
+    build(&r, line);
+    double x, y;
+    nplot_data_to_pixel(r.ax, 1, 2.5, &x, &y);
+    CU_ASSERT(!near(px(&r, (int)x, (int)y), 255, 255, 255, 10)); /* filled */
+    nplot_data_to_pixel(r.ax, 3, 2.5, &x, &y);
+    CU_ASSERT(near(px(&r, (int)x, (int)y), 255, 255, 255, 2)); /* the split at row 3 */
+    done(&r);
+
+    f = tmp_csv("gapgrid.csv", "a,b,c\n3,2,1\n1,,6\n7,8,9\n");
+    snprintf(line, sizeof line, "-k heatmap %s", f);
+    build(&r, line);
+    nplot_data_to_pixel(r.ax, 1, 1, &x, &y);
+    CU_ASSERT(near(px(&r, (int)x, (int)y), 255, 255, 255, 2)); /* the empty cell */
+    nplot_data_to_pixel(r.ax, 0, 1, &x, &y);
+    CU_ASSERT(!near(px(&r, (int)x, (int)y), 255, 255, 255, 10));
+    done(&r);
+}
+
 static void test_heatmap_labels_and_colorbar(void)
 {
     fig_run r;
@@ -742,6 +789,7 @@ static const ND_TEST tests[] = {
     ND_T(test_hist_of_uniform_data_is_flat),
     ND_T(test_pie_areas_follow_values),
     ND_T(test_heatmap_labels_and_colorbar),
+    ND_T(test_empty_cells_are_masked_gaps),
     ND_T(test_date_axis_ticks_are_years),
     ND_T(test_wide_years_rows_become_series),
     ND_T(test_line_styles_cycle_after_ten_colours),

@@ -24,6 +24,7 @@
 
 #include "array.h"
 #include "error.h"
+#include "ma.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -527,8 +528,10 @@ typedef struct nplot_imshow_opts {
     double alpha;
     double zorder;             /* default 0 */
     const char *label;
+    const char *bad;           /* color of NaN and masked cells (matplotlib's
+                                  cmap.set_bad); NULL → transparent: the axes shows */
 } nplot_imshow_opts;
-/* ax.imshow(img): a (h, w) array is color-mapped (NaN transparent); (h, w, 3) RGB and
+/* ax.imshow(img): a (h, w) array is color-mapped (NaN cells in .bad, transparent by default); (h, w, 3) RGB and
  * (h, w, 4) RGBA arrays are shown as they are (uint8 0..255, floats clipped to [0, 1]).
  * Limits fit the extent exactly; origin "upper" inverts the y axis. The image is a
  * "mappable" that nplot_colorbar can describe. ND_ESHAPE for other shapes or empty
@@ -669,14 +672,79 @@ typedef struct nplot_pcolormesh_opts {
     double linewidths;          /* 0 → 1 */
     double alpha;
     double zorder;
+    const char *bad;            /* color of NaN and masked cells (cmap.set_bad); NULL →
+                                   none: those cells are not drawn */
 } nplot_pcolormesh_opts;
 /* ax.pcolormesh(X, Y, C) with shading='flat': cell (i, j) spans x[j]..x[j+1],
- * y[i]..y[i+1] (row 0 at the bottom); NaN cells are empty; a mappable. ND_ESHAPE when c
+ * y[i]..y[i+1] (row 0 at the bottom); NaN cells are empty (or .bad); a mappable. ND_ESHAPE when c
  * is not 2-D or the edges do not have one more entry than c has columns / rows. */
 NPLOT_API nd_status nplot_pcolormesh_(nplot_axes *ax, const nd_array *c, const nplot_pcolormesh_opts *o);
 #define nplot_pcolormesh(...) nplot__kw_pcolormesh(__VA_ARGS__, )
 #define nplot__kw_pcolormesh(ax, c, ...) \
     nplot_pcolormesh_((ax), (c), &(nplot_pcolormesh_opts){ 0, __VA_ARGS__ })
+
+/* ---- masked data (numpy.ma) -------------------------------------------------------------- */
+/* The masked forms take nd_marray data (numc/ma.h) and draw what matplotlib draws for a
+ * numpy.ma array: a masked element is missing, exactly as NaN is in the plain forms (whose
+ * options and errors they share, the messages naming the _ma function). A plain array x
+ * is passed as a masked array without a mask: nd_ma_array(x, NULL). Any real dtype;
+ * complex data is ND_EDTYPE. The masked arrays are only read (the caller keeps them).
+ *
+ * ax.plot(x, y) with masked x and/or y (x NULL → 0..n-1; y 1-D or 2-D (n, k)): the line
+ * breaks at every masked point, no segment enters or leaves it; a valid point between two
+ * masked ones draws only its marker (nothing without one). */
+NPLOT_API nd_status nplot_plot_ma_(nplot_axes *ax, const nd_marray *x, const nd_marray *y,
+                                   const nplot_line_opts *o);
+#define nplot_plot_ma(...) nplot__kw_plot_ma(__VA_ARGS__, )
+#define nplot__kw_plot_ma(ax, x, y, ...) \
+    nplot_plot_ma_((ax), (x), (y), &(nplot_line_opts){ 0, __VA_ARGS__ })
+/* ax.step(x, y): the staircase breaks at masked points as the line does. */
+NPLOT_API nd_status nplot_step_ma_(nplot_axes *ax, const nd_marray *x, const nd_marray *y,
+                                   const nplot_line_opts *o);
+#define nplot_step_ma(...) nplot__kw_step_ma(__VA_ARGS__, )
+#define nplot__kw_step_ma(ax, x, y, ...) \
+    nplot_step_ma_((ax), (x), (y), &(nplot_line_opts){ 0, __VA_ARGS__ })
+/* ax.scatter(x, y): points masked in x or y are not drawn (nor counted in the limits). */
+NPLOT_API nd_status nplot_scatter_ma_(nplot_axes *ax, const nd_marray *x, const nd_marray *y,
+                                      const nplot_scatter_opts *o);
+#define nplot_scatter_ma(...) nplot__kw_scatter_ma(__VA_ARGS__, )
+#define nplot__kw_scatter_ma(ax, x, y, ...) \
+    nplot_scatter_ma_((ax), (x), (y), &(nplot_scatter_opts){ 0, __VA_ARGS__ })
+/* ax.fill_between(x, y1, y2) (y2 NULL → the constant .y2): where x, y1 or y2 is masked
+ * the polygon is split, one polygon per run of valid points. */
+NPLOT_API nd_status nplot_fill_between_ma_(nplot_axes *ax, const nd_marray *x, const nd_marray *y1,
+                                           const nd_marray *y2, const nplot_fill_opts *o);
+#define nplot_fill_between_ma(...) nplot__kw_fill_between_ma(__VA_ARGS__, )
+#define nplot__kw_fill_between_ma(ax, x, y1, y2, ...) \
+    nplot_fill_between_ma_((ax), (x), (y1), (y2), &(nplot_fill_opts){ 0, __VA_ARGS__ })
+/* ax.imshow(img): masked cells of a (h, w) image are painted in .bad (transparent by
+ * default, so the axes facecolor shows), and vmin/vmax default to the range of the valid
+ * cells; a masked pixel of an RGB(A) image is transparent. */
+NPLOT_API nd_status nplot_imshow_ma_(nplot_axes *ax, const nd_marray *img,
+                                     const nplot_imshow_opts *o);
+#define nplot_imshow_ma(...) nplot__kw_imshow_ma(__VA_ARGS__, )
+#define nplot__kw_imshow_ma(ax, img, ...) \
+    nplot_imshow_ma_((ax), (img), &(nplot_imshow_opts){ 0, __VA_ARGS__ })
+/* ax.pcolormesh(C): masked cells in .bad (not drawn by default); vmin/vmax default to the
+ * range of the valid cells. */
+NPLOT_API nd_status nplot_pcolormesh_ma_(nplot_axes *ax, const nd_marray *c,
+                                         const nplot_pcolormesh_opts *o);
+#define nplot_pcolormesh_ma(...) nplot__kw_pcolormesh_ma(__VA_ARGS__, )
+#define nplot__kw_pcolormesh_ma(ax, c, ...) \
+    nplot_pcolormesh_ma_((ax), (c), &(nplot_pcolormesh_opts){ 0, __VA_ARGS__ })
+/* ax.hist(x): masked values are not counted (nor their weights), and the default range
+ * is that of the valid values. */
+NPLOT_API nd_status nplot_hist_ma_(nplot_axes *ax, const nd_marray *x, const nplot_hist_opts *o);
+#define nplot_hist_ma(...) nplot__kw_hist_ma(__VA_ARGS__, )
+#define nplot__kw_hist_ma(ax, x, ...) nplot_hist_ma_((ax), (x), &(nplot_hist_opts){ 0, __VA_ARGS__ })
+/* ax.boxplot(data): the statistics of each box use the valid values only (data 1-D: one
+ * box; 2-D (n, k): one box per column). matplotlib 3.6 reads the data under the mask
+ * here; numc follows numpy.ma's rule that masked values do not exist. */
+NPLOT_API nd_status nplot_boxplot_ma_(nplot_axes *ax, const nd_marray *data,
+                                      const nplot_boxplot_opts *o);
+#define nplot_boxplot_ma(...) nplot__kw_boxplot_ma(__VA_ARGS__, )
+#define nplot__kw_boxplot_ma(ax, d, ...) \
+    nplot_boxplot_ma_((ax), (d), &(nplot_boxplot_opts){ 0, __VA_ARGS__ })
 
 /* ---- 3-D axes ---------------------------------------------------------------------------- */
 /* fig.add_subplot(nrows, ncols, index, projection='3d'): a 3-D axes (box aspect 4:4:3,

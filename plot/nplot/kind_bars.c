@@ -85,8 +85,15 @@ int cli_kind_hist(cli_plot *p, nplot_axes *ax, int first, int count)
     int rc = CLI_EXIT_OK;
     for (int i = 0; i < count && !rc; i++) {
         const cli_series *s = &p->series[first + i];
-        nplot_hist_xy(ax, s->y, s->n, .edges = NPLOT_F64_ARRAY(edges, ne), .density = o->density,
+        /* the masked path, as the line kinds: empty cells are masked, not counted */
+        nd_marray *ym = cli_series_ma(s->y, s->n);
+        if (!ym) {
+            rc = cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", p->d->file);
+            break;
+        }
+        nplot_hist_ma(ax, ym, .edges = NPLOT_F64_ARRAY(edges, ne), .density = o->density,
                       .color = cli_series_color(p, s->color, cb), .label = s->label, .alpha = alpha);
+        nd_ma_free(ym);
         rc = cli_plot_status(p);
     }
     nd_free(ea);

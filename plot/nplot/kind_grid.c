@@ -47,9 +47,17 @@ int cli_kind_heatmap(cli_plot *p)
     if (!z) return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", d->file);
     for (size_t r = 0; r < R; r++)
         for (size_t c = 0; c < C; c++) z[r * C + c] = d->y[c][r];
-    nplot_imshow_data(ax, z, (int)R, (int)C, .cmap = cmap_name(p), .vmin = lo, .vmax = hi,
-                      .aspect = "auto", .interpolation = "nearest");
+    /* through the masked path: empty cells are masked, drawn in the colormap's bad color
+     * (transparent), as matplotlib draws a numpy.ma table */
+    nd_marray *flat = cli_series_ma(z, R * C);
+    nd_marray *zm = flat ? nd_ma_reshape(flat, 2, (ptrdiff_t[]){ (ptrdiff_t)R, (ptrdiff_t)C }) : NULL;
+    if (zm)
+        nplot_imshow_ma(ax, zm, .cmap = cmap_name(p), .vmin = lo, .vmax = hi, .aspect = "auto",
+                        .interpolation = "nearest");
+    nd_ma_free(zm);
+    nd_ma_free(flat);
     free(z);
+    if (!zm) return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", d->file);
     if ((rc = cli_plot_status(p))) return rc;
     if (!nplot_colorbar(ax)) return cli_plot_status(p);
     const char **cols = malloc((size_t)d->ny * sizeof *cols);

@@ -99,16 +99,46 @@ static bool can_decimate(const cli_plot *p, const cli_series *s)
            (s->x == p->d->x && p->d->xmono != -2 ? p->d->xmono : cli_monotonic(s->x, s->n)) == 1;
 }
 
+/* x[0..n) and y[0..n) as masked arrays (cli_series_ma: missing cells masked). */
+typedef struct series_ma {
+    nd_marray *x, *y;
+} series_ma;
+
+static int series_ma_make(cli_plot *p, const double *x, const double *y, size_t n, series_ma *m)
+{
+    m->x = cli_series_ma(x, n);
+    m->y = m->x ? cli_series_ma(y, n) : NULL;
+    if (m->y) return CLI_EXIT_OK;
+    nd_ma_free(m->x);
+    m->x = NULL;
+    return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", p->d->file);
+}
+
+static void series_ma_free(series_ma *m)
+{
+    nd_ma_free(m->x);
+    nd_ma_free(m->y);
+}
+
+/* One line through the masked path: breaks at missing cells as matplotlib's do. */
+static int line_ma(cli_plot *p, nplot_axes *ax, const double *x, const double *y, size_t n,
+                   const char *color, const char *label, const char *marker, const char *ls)
+{
+    const cli_opts *o = p->o;
+    series_ma m;
+    int rc = series_ma_make(p, x, y, n, &m);
+    if (rc) return rc;
+    nplot_plot_ma(ax, m.x, m.y, .color = color, .label = label, .linewidth = o->linewidth,
+                  .marker = marker, .alpha = o->alpha, .linestyle = ls);
+    series_ma_free(&m);
+    return cli_plot_status(p);
+}
+
 static int plot_line(cli_plot *p, nplot_axes *ax, const cli_series *s, const char *color)
 {
     const cli_opts *o = p->o;
     const char *ls = cli_series_linestyle(p, s->color);
-    if (!can_decimate(p, s)) {
-        nplot_plot_xy(ax, s->x, s->y, s->n, .color = color, .label = s->label,
-                      .linewidth = o->linewidth, .marker = o->marker, .alpha = o->alpha,
-                      .linestyle = ls);
-        return cli_plot_status(p);
-    }
+    if (!can_decimate(p, s)) return line_ma(p, ax, s->x, s->y, s->n, color, s->label, o->marker, ls);
     /* Eight slices per pixel column of the whole figure width. */
     int buckets = 8 * (int)(p->width_pt / 72 * (o->dpi > 0 ? o->dpi : 100));
     size_t gaps = 0;
@@ -121,11 +151,10 @@ static int plot_line(cli_plot *p, nplot_axes *ax, const cli_series *s, const cha
         return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", p->d->file);
     }
     size_t m = cli_decimate(s->x, s->y, s->n, buckets, ox, oy);
-    nplot_plot_xy(ax, ox, oy, m, .color = color, .label = s->label, .linewidth = o->linewidth,
-                  .alpha = o->alpha, .linestyle = ls);
+    int rc = line_ma(p, ax, ox, oy, m, color, s->label, NULL, ls);
     free(ox);
     free(oy);
-    return cli_plot_status(p);
+    return rc;
 }
 
 /* fill_between stands on zero (matplotlib's sticky edge) when nothing goes below it. */
@@ -163,29 +192,32 @@ int cli_kind_xy(cli_plot *p, nplot_axes *ax, int first, int count)
     for (int i = 0; i < count; i++) {
         const cli_series *s = &p->series[first + i];
         const char *color = cli_series_color(p, s->color, cb);
+        if (o->kind != CLI_SCATTER && o->kind != CLI_STEP && o->kind != CLI_AREA) {
+            int rc = plot_line(p, ax, s, color);
+            if (rc) return rc;
+            continue;
+        }
+        series_ma m;
+        int rc = series_ma_make(p, s->x, s->y, s->n, &m);
+        if (rc) return rc;
         switch (o->kind) {
         case CLI_SCATTER:
-            nplot_scatter_xy(ax, s->x, s->y, s->n, .color = color, .label = s->label,
+            nplot_scatter_ma(ax, m.x, m.y, .color = color, .label = s->label,
                              .s = scatter_size(s->n), .marker = o->marker, .alpha = o->alpha);
             break;
         case CLI_STEP:
-            nplot_step_xy(ax, s->x, s->y, s->n, .color = color, .label = s->label,
+            nplot_step_ma(ax, m.x, m.y, .color = color, .label = s->label,
                           .linewidth = o->linewidth, .marker = o->marker, .alpha = o->alpha,
                           .linestyle = cli_series_linestyle(p, s->color));
             break;
-        case CLI_AREA:
-            nplot_fill_between_xy(ax, s->x, s->y, NULL, s->n, .color = color,
+        default: /* CLI_AREA */
+            nplot_fill_between_ma(ax, m.x, m.y, NULL, .color = color,
                                   .alpha = o->alpha > 0 ? o->alpha : 0.35, .label = s->label);
-            nplot_plot_xy(ax, s->x, s->y, s->n, .color = color, .linewidth = o->linewidth);
-            break;
-        default: {
-            int rc = plot_line(p, ax, s, color);
-            if (rc) return rc;
+            nplot_plot_ma(ax, m.x, m.y, .color = color, .linewidth = o->linewidth);
             break;
         }
-        }
-        int rc = cli_plot_status(p);
-        if (rc) return rc;
+        series_ma_free(&m);
+        if ((rc = cli_plot_status(p))) return rc;
     }
     return o->kind == CLI_AREA ? sticky_zero(p, ax, first, count) : CLI_EXIT_OK;
 }

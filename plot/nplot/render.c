@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -700,4 +701,21 @@ int cli_render(const cli_opts *o, cli_data *d, char *err, size_t errcap)
     free(out);
     nplot_figure_free(p.fig);
     return rc;
+}
+
+nd_marray *cli_series_ma(const double *v, size_t n)
+{
+    ptrdiff_t len = (ptrdiff_t)n;
+    /* nd_wrap takes a writable pointer; the masked forms only read their data */
+    nd_array *data = nd_wrap((void *)(uintptr_t)v, 1, &len, NULL, ND_FLOAT64, NULL, NULL);
+    nd_array *mask = nd_empty(1, &len, ND_BOOL);
+    nd_marray *m = NULL;
+    if (data && mask) {
+        bool *mb = nd_data(mask);
+        for (size_t i = 0; i < n; i++) mb[i] = !isfinite(v[i]);
+        m = nd_ma_array(data, mask);
+    }
+    nd_free(data);
+    nd_free(mask);
+    return m;
 }

@@ -72,6 +72,13 @@ void cli_apply_limits(cli_plot *p, nplot_axes *ax, bool x_dates);
 size_t cli_decimate(const double *x, const double *y, size_t n, int buckets, double *ox,
                     double *oy);
 
+/* v[0..n) as a masked array over v itself (not copied: v must outlive it) with every
+ * missing cell masked: data.c reads an empty field as NaN, and any non-finite value is
+ * missing too. nplot draws its series through libnumc_plot's masked forms (nplot_plot_ma
+ * ...), so a gap appears exactly where matplotlib breaks a numpy.ma column. NULL when out
+ * of memory (free with nd_ma_free). */
+nd_marray *cli_series_ma(const double *v, size_t n);
+
 /* Kinds. Series-based kinds draw series [first, first + count) on one axes. */
 int cli_kind_xy(cli_plot *p, nplot_axes *ax, int first, int count);
 int cli_kind_bar(cli_plot *p, nplot_axes *ax, int first, int count, bool horizontal);
