@@ -133,6 +133,8 @@ static nd_array *mask_for(const nd_array *data, const nd_array *mask, const char
         return ND_FAIL(ND_EDTYPE, "%s: mask must be bool, got %s", who,
                        nd_dtype_name(nd_dtype_of(mask)));
     nd_array *b = nd_broadcast_to(mask, nd_ndim(data), nd_shape(data));
+    if (!b && nd_last_error() == ND_ENOMEM)
+        return NULL;
     if (!b) {
         char s1[256], s2[256];
         nd__shape_str(s1, sizeof s1, nd_ndim(mask), nd_shape(mask));

@@ -169,7 +169,10 @@ static nd_array *quantile_common(const nd_array *a, const nd_quantile_opts *o, d
             nd_free_mem(q);
             return ND_FAIL(ND_EDTYPE, "%s: q must be real", who);
         }
-        nd_to_f64(o->qs, q);
+        if (nd_to_f64(o->qs, q) < 0) {
+            nd_free_mem(q);
+            return NULL;
+        }
     } else {
         q[0] = o->q;
     }
