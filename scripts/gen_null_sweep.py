@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Generate tests/null_sweep_table.h: one call per public libnumc function that takes an
-nd_array pointer (or an nd_operand), for tests/test_null_sweep.c (issue 15). Run it again
+nd_array pointer (or an nd_operand, or a masked array), for tests/test_null_sweep.c (issue 15). Run it again
 after adding public functions (tests/test_null_sweep.c also checks that the headers have no
 more array-taking functions than the table):  python3 scripts/gen_null_sweep.py
 Two calls per function: (a) every array NULL and every other argument zero; (b) every array
@@ -8,7 +8,7 @@ NULL, lists of arrays {NULL, x, x, ...}, out-pointers to slots and counts of 2."
 import os, re, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-HEADERS = ["array", "manip", "sort", "stats", "io", "linalg", "fft", "random", "ufunc", "testing", "poly"]
+HEADERS = ["array", "manip", "sort", "stats", "io", "linalg", "fft", "random", "ufunc", "testing", "poly", "ma"]
 DECL = re.compile(r"__attribute__\(\(visibility\(\"default\"\)\)\)\s+([^;{}]*?)\b(\w+)\s*\(([^;{}]*?)\)\s*(?:__attribute__\(\(format\([^)]*\)\)\))?\s*;", re.S)
 
 # Functions whose contract passes NULL through without an error (nd_free's rule): the
@@ -58,7 +58,7 @@ def arg(t, name, variant):
         return "NULL"
     if variant == "a":
         return "NULL"
-    if base == "nd_array" and stars == 1:
+    if base in ("nd_array", "nd_marray") and stars == 1:
         return "NULL"
     if base == "nd_array" and stars == 2:
         # out-slots (nd_array **) or an input list (const nd_array *const *)
@@ -97,7 +97,8 @@ def main():
         text = preprocess(h)
         for ret, fn, params in DECL.findall(text):
             ps = [] if params.strip() in ("", "void") else split_params(params)
-            if not any("nd_array" in p or "nd_operand" in p for p in ps):
+            if not any("nd_array" in p or "nd_operand" in p or "nd_marray" in p or "nd_ma_operand" in p
+                       for p in ps):
                 continue
             if ps and ps[-1] == "...":
                 ps = ps[:-1]
