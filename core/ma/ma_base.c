@@ -68,6 +68,14 @@ nd_scalar nd_ma_default_fill_value(nd_dtype dt)
 
 nd_status ma__fill_check(nd_dtype dt, nd_scalar v, nd_scalar *out, const char *who)
 {
+    /* An nd_scalar may carry any dtype, its value in the widest member of its kind
+     * (what nd_item gives): INT32 → the int64 member, FLOAT32 → the double, ... */
+    if (nd_dtype_is_integer(v.dtype))
+        v.dtype = v.dtype >= ND_UINT8 && v.dtype <= ND_UINT64 ? ND_UINT64 : ND_INT64;
+    else if (v.dtype == ND_FLOAT32)
+        v.dtype = ND_FLOAT64;
+    else if (v.dtype == ND_COMPLEX64)
+        v.dtype = ND_COMPLEX128;
     double f = 0.0;
     bool integral_src = v.dtype == ND_BOOL || v.dtype == ND_INT64 || v.dtype == ND_UINT64;
     switch (v.dtype) {
@@ -204,7 +212,10 @@ nd_array *nd_ma_getmask(const nd_marray *m)
 {
     if (ma__check(m, "nd_ma_getmask") < 0)
         return NULL;
-    return m->mask ? nd_ref(m->mask) : NULL;
+    if (m->mask)
+        return nd_ref(m->mask);
+    nd_clear_error(); /* nomask: NULL with no error, as the contract says */
+    return NULL;
 }
 
 nd_array *ma__maskarray(const nd_marray *m, const char *who)
@@ -243,9 +254,16 @@ nd_status nd_ma_shrink_mask(nd_marray *m)
 {
     if (ma__check(m, "nd_ma_shrink_mask") < 0)
         return nd_last_error();
-    if (m->mask && !ma__any(m->mask)) {
-        if (nd_last_error() == ND_ENOMEM)
-            return ND_ENOMEM;
+    if (!m->mask)
+        return ND_OK;
+    /* nd_any itself, not ma__any: a failure must not pass for "nothing masked" (and a
+     * stale error from an earlier call must not pass for a failure). */
+    nd_array *any = nd_any(m->mask);
+    if (!any)
+        return nd_last_error();
+    bool set = nd_item_bool(any);
+    nd_free(any);
+    if (!set) {
         nd_free(m->mask);
         m->mask = NULL;
     }

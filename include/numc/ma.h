@@ -327,7 +327,7 @@ ND_API nd_marray *nd_ma_load(const char *path);
  * it (same options), with the missing cells (empty, or one of .missing_values such as
  * "NA" or "-999") masked instead of filled. */
 ND_API nd_marray *nd_ma_genfromtxt_(const nd_csv_opts *o);
-#define nd_ma_genfromtxt(...) nd_ma_genfromtxt_(&(nd_csv_opts){ __VA_ARGS__ })
+#define nd_ma_genfromtxt(...) nd_ma_genfromtxt_(&(nd_csv_opts){ .path = __VA_ARGS__ })
 ND_API nd_marray *nd_ma_genfromtxt_buffer(const void *data, size_t n, const nd_csv_opts *o);
 
 #ifdef __cplusplus
