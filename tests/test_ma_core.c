@@ -279,6 +279,16 @@ static void test_masked_all_and_fix_invalid(void)
 {
     check_ma("all_i32", nd_ma_masked_all(ND_SHAPE(2, 3), ND_INT32));
     check_ma("all_0d", nd_ma_masked_all(0, NULL, ND_FLOAT64));
+    /* the element of a 0-d masked array is NumPy's `masked` */
+    nd_marray *z = nd_ma_masked_all(0, NULL, ND_INT16);
+    double zv = 1;
+    bool zm = false;
+    CU_ASSERT_TRUE(nd_ma_item_f64(z, &zv, &zm) == ND_OK && zm && zv == 0.0);
+    nd_ma_free(z);
+    z = nd_ma_masked_all(ND_SHAPE(2), ND_INT16);
+    CU_ASSERT_EQUAL(nd_ma_item_f64(z, &zv, &zm), ND_EVALUE); /* not one element */
+    CU_ASSERT_EQUAL(nd_ma_get_f64(z, ND_IDX(2), &zv, &zm), ND_EINDEX);
+    nd_ma_free(z);
     nd_array *u8 = in("in_u8"), *f = in("in_f"), *i = in("in_i"), *cond = in("in_cond");
     check_ma("all_like_u8", nd_ma_masked_all_like(u8));
     CU_ASSERT_PTR_NULL(nd_ma_masked_all(ND_SHAPE(2), (nd_dtype)99));
