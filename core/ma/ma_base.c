@@ -77,7 +77,6 @@ nd_status ma__fill_check(nd_dtype dt, nd_scalar v, nd_scalar *out, const char *w
     else if (v.dtype == ND_COMPLEX64)
         v.dtype = ND_COMPLEX128;
     double f = 0.0;
-    bool integral_src = v.dtype == ND_BOOL || v.dtype == ND_INT64 || v.dtype == ND_UINT64;
     switch (v.dtype) {
     case ND_BOOL: f = v.v.b; break;
     case ND_INT64: f = (double)v.v.i; break;
@@ -126,7 +125,6 @@ nd_status ma__fill_check(nd_dtype dt, nd_scalar v, nd_scalar *out, const char *w
                           : v.dtype == ND_BOOL ? (int64_t)v.v.b : v.v.i);
         return ND_OK;
     }
-    (void)integral_src;
     if (nd_dtype_is_complex(dt))
         *out = ND_C128(f, 0.0);
     else
