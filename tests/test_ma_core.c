@@ -216,6 +216,9 @@ static void test_masked_comparisons(void)
     check_ma("eq_i_frac", nd_ma_masked_equal(i, 2.5)); /* fill value 2, as NumPy's cast */
     check_ma("eq_u8", nd_ma_masked_equal(u8, 3.0));
     check_ma("eq_b", nd_ma_masked_equal(b, 1.0));
+    nd_array *f32 = in("in_f32");
+    check_ma("eq_f32", nd_ma_masked_equal(f32, 0.1)); /* float32(0.1) == 0.1 in float32 */
+    nd_free(f32);
     check_ma("ne_f", nd_ma_masked_not_equal(f, 1.5)); /* NaN != 1.5: masked */
     check_ma("gt_f", nd_ma_masked_greater(f, 1.5));
     check_ma("ge_i", nd_ma_masked_greater_equal(i, 2));
@@ -423,6 +426,22 @@ static void test_fill_values(void)
     CU_ASSERT_EQUAL(nd_ma_set_fill_value(m, (nd_scalar){ .dtype = ND_FLOAT32, .v.f = 2.0 }), ND_OK);
     CU_ASSERT_EQUAL(nd_ma_fill_value(m).v.i, 2);
     nd_ma_free(m);
+    /* a given fill value is stored in the array's precision (NumPy: np.float32(0.1)); the
+     * default stays 1e20 (NumPy keeps it a float64) */
+    nd_array *f32 = as(nd_ref(i), ND_FLOAT32), *c64 = as(nd_ref(i), ND_COMPLEX64);
+    m = nd_ma_array(f32, NULL, .fill_value = &ND_F64(0.1));
+    CU_ASSERT_TRUE(m && nd_ma_fill_value(m).v.f == (double)0.1f);
+    CU_ASSERT_EQUAL(nd_ma_set_fill_value(m, ND_F64(1e300)), ND_OK);
+    CU_ASSERT_TRUE(isinf(nd_ma_fill_value(m).v.f));
+    nd_ma_free(m);
+    m = nd_ma_array(f32, NULL);
+    CU_ASSERT_TRUE(m && nd_ma_fill_value(m).v.f == 1e20);
+    nd_ma_free(m);
+    m = nd_ma_array(c64, NULL, .fill_value = &ND_C128(0.1, -0.2));
+    CU_ASSERT_TRUE(m && nd_ma_fill_value(m).v.c[0] == (double)0.1f && nd_ma_fill_value(m).v.c[1] == (double)-0.2f);
+    nd_ma_free(m);
+    nd_free(f32);
+    nd_free(c64);
     nd_free(i8);
     nd_free(i);
     nd_free(mask);

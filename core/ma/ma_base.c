@@ -1,5 +1,6 @@
 /* numc — masked arrays: the type, its accessors, fill values, elements, views, and the
  * ways to get the data back out (filled, compressed, count). */
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -66,6 +67,17 @@ nd_scalar nd_ma_default_fill_value(nd_dtype dt)
     return ND_F64(1e20);
 }
 
+/* x rounded to float32 when dt's values are float32 (float32, complex64), as NumPy stores
+ * a given fill value in the array's dtype (np.float32(0.1)); beyond float32's range, inf. */
+static double to_dtype_precision(nd_dtype dt, double x)
+{
+    if (dt != ND_FLOAT32 && dt != ND_COMPLEX64)
+        return x;
+    if (isfinite(x) && fabs(x) > FLT_MAX)
+        return copysign(INFINITY, x);
+    return (float)x;
+}
+
 nd_status ma__fill_check(nd_dtype dt, nd_scalar v, nd_scalar *out, const char *who)
 {
     /* An nd_scalar may carry any dtype, its value in the widest member of its kind
@@ -86,7 +98,7 @@ nd_status ma__fill_check(nd_dtype dt, nd_scalar v, nd_scalar *out, const char *w
         if (!nd_dtype_is_complex(dt))
             return nd_set_error(ND_EVALUE, "%s: complex fill value does not fit %s", who,
                                 nd_dtype_name(dt));
-        *out = v;
+        *out = ND_C128(to_dtype_precision(dt, v.v.c[0]), to_dtype_precision(dt, v.v.c[1]));
         return ND_OK;
     default:
         return nd_set_error(ND_EVALUE, "%s: invalid fill value", who);
@@ -125,10 +137,8 @@ nd_status ma__fill_check(nd_dtype dt, nd_scalar v, nd_scalar *out, const char *w
                           : v.dtype == ND_BOOL ? (int64_t)v.v.b : v.v.i);
         return ND_OK;
     }
-    if (nd_dtype_is_complex(dt))
-        *out = ND_C128(f, 0.0);
-    else
-        *out = ND_F64(f);
+    f = to_dtype_precision(dt, f);
+    *out = nd_dtype_is_complex(dt) ? ND_C128(f, 0.0) : ND_F64(f);
     return ND_OK;
 }
 
