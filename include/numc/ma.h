@@ -79,7 +79,8 @@ ND_API nd_array *nd_ma_getdata(const nd_marray *m);
 ND_API nd_array *nd_ma_getmask(const nd_marray *m);
 /* numpy.ma.getmaskarray: the mask as a full bool array (all false for nomask). */
 ND_API nd_array *nd_ma_getmaskarray(const nd_marray *m);
-/* The fill value (as the dtype's scalar), and setting it (ND_EVALUE if it does not fit). */
+/* The fill value (as the dtype's scalar), and setting it (ND_EVALUE if it does not fit;
+ * kept in the dtype's precision: 0.1 for float32 is float32's 0.1). */
 ND_API nd_scalar nd_ma_fill_value(const nd_marray *m);
 ND_API nd_status nd_ma_set_fill_value(nd_marray *m, nd_scalar v);
 /* numpy.ma.default_fill_value: True for bool, 999999 for integers (unsigned too, as
