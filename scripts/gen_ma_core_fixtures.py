@@ -193,6 +193,20 @@ out.append("txt_ragged 1,2,3|4,5|6|")
 put_gft("gft_ragged", np.genfromtxt(io.StringIO("1,2,3\n4,5,\n6,,\n"), delimiter=",",
                                    usemask=True))
 
+# ---- .npz written by NumPy (the layout of nd_ma_save), as hex bytes ----------------------
+def npz_hex(name, m):
+    buf = io.BytesIO()
+    np.savez(buf, data=m.data, mask=ma.getmaskarray(m), fill_value=m.fill_value)
+    out.append(name + " " + buf.getvalue().hex())
+    f = np.load(io.BytesIO(buf.getvalue()))  # read back as ma.h documents
+    put_ma(name, ma.masked_array(f["data"], mask=f["mask"], fill_value=f["fill_value"]))
+
+
+npz_hex("npz_int8", ma.array(np.array([[1, -2, 3], [4, 5, -6]], dtype=np.int8),
+                             mask=[[False, True, False], [False, False, True]]))
+npz_hex("npz_f32", ma.masked_values(np.array([1.5, -999.0, 2.5], dtype=np.float32), -999.0))
+npz_hex("npz_nomask", ma.array(np.arange(4.0)))
+
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "ma",
                     "core.txt")
 os.makedirs(os.path.dirname(path), exist_ok=True)

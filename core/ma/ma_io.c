@@ -56,7 +56,21 @@ static nd_status check_members(const nd_array *data, const nd_array *mask, const
                             "holds %td", who, path, nd_size(fv));
     nd_scalar v;
     nd_status st = nd_item(fv, &v);
-    return st < 0 ? st : ma__fill_check(nd_dtype_of(data), v, fill, who);
+    if (st < 0)
+        return st;
+    /* NumPy saves the default fill value of a small integer type as it keeps it, the
+     * int64 999999, and reading it back casts it as masked_array(..., fill_value=...)
+     * does (63 for int8). Any other value must fit. */
+    nd_dtype dt = nd_dtype_of(data);
+    if (nd_dtype_is_integer(dt) && nd_dtype_is_integer(nd_dtype_of(fv)) &&
+        nd_scalar_as_f64(v) == nd_scalar_as_f64(nd_ma_default_fill_value(dt))) {
+        nd_array *cast = nd_astype(fv, dt, ND_CAST_UNSAFE);
+        st = cast ? nd_item(cast, &v) : nd_last_error();
+        nd_free(cast);
+        if (st < 0)
+            return st;
+    }
+    return ma__fill_check(dt, v, fill, who);
 }
 
 nd_marray *nd_ma_load(const char *path)

@@ -336,7 +336,9 @@ ND_API nd_status nd_ma_print(const nd_marray *m, FILE *f);
  * A failed write leaves an existing file intact. nd_ma_load checks the members: a
  * missing one, a mask whose shape differs from the data's, a fill value that is not one
  * value or does not fit the data's dtype are ND_EVALUE naming them, a mask that is not
- * bool ND_EDTYPE. The mask loads as a full mask (even all false). */
+ * bool ND_EDTYPE (the integer default 999999 NumPy saves for int8 / int16 / uint8 /
+ * uint16 loads cast, 63 for int8, as NumPy reads it back). The mask loads as a full mask
+ * (even all false). */
 ND_API nd_status nd_ma_save(const char *path, const nd_marray *m);
 ND_API nd_marray *nd_ma_load(const char *path);
 /* numpy.genfromtxt(..., usemask=True): a CSV / text table read as nd_genfromtxt reads
