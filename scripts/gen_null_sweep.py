@@ -4,16 +4,20 @@ nd_array pointer (or an nd_operand, or a masked array), for tests/test_null_swee
 after adding public functions (tests/test_null_sweep.c also checks that the headers have no
 more array-taking functions than the table):  python3 scripts/gen_null_sweep.py
 Two calls per function: (a) every array NULL and every other argument zero; (b) every array
-NULL, lists of arrays {NULL, x, x, ...}, out-pointers to slots and counts of 2."""
+NULL, lists of arrays {NULL, x, x, ...}, out-pointers to slots and counts of 2.
+Masked arrays (nd_marray) are NULL in both calls.
+  --defined LIB  keep only the functions the shared library LIB defines (for a branch
+                 whose header declares functions another branch implements)."""
 import os, re, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-HEADERS = ["array", "manip", "sort", "stats", "io", "linalg", "fft", "random", "ufunc", "testing", "poly", "ma"]
+HEADERS = ["array", "manip", "sort", "stats", "io", "linalg", "fft", "random", "ufunc", "testing", "poly",
+           "ma"]
 DECL = re.compile(r"__attribute__\(\(visibility\(\"default\"\)\)\)\s+([^;{}]*?)\b(\w+)\s*\(([^;{}]*?)\)\s*(?:__attribute__\(\(format\([^)]*\)\)\))?\s*;", re.S)
 
 # Functions whose contract passes NULL through without an error (nd_free's rule): the
 # child must not crash and must return NULL.
-PASS_THROUGH = {"nd_keep"}
+PASS_THROUGH = {"nd_keep", "nd_ma_mask_or"}
 
 def split_params(s):
     out, depth, cur = [], 0, ""
@@ -91,7 +95,16 @@ def preprocess(h):
             keep.append(line)
     return "\n".join(keep)
 
+def defined_in(lib):
+    """The function names the shared library exports."""
+    out = subprocess.run(["nm", "-D", "--defined-only", lib], check=True, capture_output=True,
+                         text=True).stdout
+    return {line.split()[-1] for line in out.splitlines() if line.strip()}
+
 def main():
+    keep = None
+    if len(sys.argv) == 3 and sys.argv[1] == "--defined":
+        keep = defined_in(sys.argv[2])
     rows = []
     for h in HEADERS:
         text = preprocess(h)
@@ -99,6 +112,8 @@ def main():
             ps = [] if params.strip() in ("", "void") else split_params(params)
             if not any("nd_array" in p or "nd_operand" in p or "nd_marray" in p or "nd_ma_operand" in p
                        for p in ps):
+                continue
+            if keep is not None and fn not in keep:
                 continue
             if ps and ps[-1] == "...":
                 ps = ps[:-1]

@@ -286,11 +286,15 @@ static inline char *slot(ctx *c, int k, ptrdiff_t row)
     return res->cols[k].data + (size_t)row * c->itemsize;
 }
 
-static nd_status fill_cell(ctx *c, int k, ptrdiff_t row, ptrdiff_t line)
+/* Fill output cell (row, k). `missing`: the cell was empty, a missing token or padding
+ * (not unparsable text), which .missing reports, as genfromtxt(usemask=True) masks. */
+static nd_status fill_cell(ctx *c, int k, ptrdiff_t row, ptrdiff_t line, bool missing)
 {
     nd__csv_col *col = &c->res->cols[k];
     if (!col->text) {
         memcpy(slot(c, k, row), c->fill, c->itemsize);
+        if (missing && c->res->missing)
+            c->res->missing[(size_t)row * (size_t)c->res->ncols + (size_t)k] = 1;
         col->nmissing++;
         c->nmissing++;
         if (!c->first_missing_line) c->first_missing_line = line;
@@ -305,7 +309,7 @@ static nd_status slow_cell(ctx *c, int k, int filecol, ptrdiff_t row, const fiel
 {
     nd__csv_col *col = &c->res->cols[k];
     if (col->text) return col->toff ? add_text(c, col, row, f) : ND_OK;
-    if (c->numeric_tokens && is_missing(c, f)) return fill_cell(c, k, row, line);
+    if (c->numeric_tokens && is_missing(c, f)) return fill_cell(c, k, row, line, true);
     if (!f->esc && nd__parse_cell(f->s, f->e, c->res->dtype, slot(c, k, row))) {
         if (col->toff) return add_text(c, col, row, f);
         return ND_OK;
@@ -326,7 +330,7 @@ static nd_status slow_cell(ctx *c, int k, int filecol, ptrdiff_t row, const fiel
                          (int)(f->e - f->s > 60 ? 60 : f->e - f->s), f->s,
                          nd_dtype_name(c->res->dtype));
     }
-    nd_status s = fill_cell(c, k, row, line);
+    nd_status s = fill_cell(c, k, row, line, is_missing(c, f));
     if (s == ND_OK && col->toff) { /* keep the original text, not "" */
         col->tlen = col->toff[row];
         s = add_text(c, col, row, f);
@@ -351,6 +355,11 @@ static nd_status grow_rows(ctx *c, ptrdiff_t row)
         size_t per = (size_t)res->ncols * c->itemsize;
         if (per && rows > SIZE_MAX / per) return nd_set_error(ND_ENOMEM, "%s: too many values", c->who);
         if (regrow(&res->matrix, (size_t)row * per, rows * per, c->who) < 0) return ND_ENOMEM;
+        if (res->missing) {
+            size_t used = (size_t)row * (size_t)res->ncols, cap = rows * (size_t)res->ncols;
+            if (regrow(&res->missing, used, cap, c->who) < 0) return ND_ENOMEM;
+            memset(res->missing + used, 0, cap - used);
+        }
     }
     for (int k = 0; k < res->ncols; k++) {
         nd__csv_col *col = &res->cols[k];
@@ -402,7 +411,7 @@ static nd_status run_pass(ctx *c)
                     term = finish(r);
                     if (term != T_JUNK && c->numeric_tokens &&
                         is_missing(c, &(field){ start, q, false, false })) {
-                        if (fill_cell(c, sel, row, line) < 0) return ND_ENOMEM;
+                        if (fill_cell(c, sel, row, line, true) < 0) return ND_ENOMEM;
                         if (term == T_EOL) break;
                         continue;
                     }
@@ -434,7 +443,8 @@ static nd_status run_pass(ctx *c)
                                  c->who, c->name, line, c->nfile, nf);
             c->nragged++;
             for (int j = nf; j < c->nfile; j++)
-                if (c->cs[j].sel >= 0 && fill_cell(c, c->cs[j].sel, row, line) < 0) return ND_ENOMEM;
+                if (c->cs[j].sel >= 0 && fill_cell(c, c->cs[j].sel, row, line, true) < 0)
+                    return ND_ENOMEM;
         }
         row++;
     }
@@ -591,7 +601,12 @@ static nd_status alloc_values(ctx *c)
         if (per && rows > SIZE_MAX / per)
             return nd_set_error(ND_ENOMEM, "%s: %s: too many values", c->who, c->name);
         res->matrix = nd_malloc(rows * per, c->who);
-        return res->matrix ? ND_OK : ND_ENOMEM;
+        if (!res->matrix) return ND_ENOMEM;
+        if (c->o->missing && res->ncols) { /* per cell flags (1 byte) fit where values do */
+            res->missing = nd_calloc(rows, (size_t)res->ncols, c->who);
+            if (!res->missing) return ND_ENOMEM;
+        }
+        return ND_OK;
     }
     for (int k = 0; k < res->ncols; k++) {
         nd__csv_col *col = &res->cols[k];
@@ -649,6 +664,7 @@ void nd__csv_result_free(nd__csv_result *r)
     }
     nd_free_mem(r->cols);
     nd_free_mem(r->matrix);
+    nd_free_mem(r->missing);
     memset(r, 0, sizeof *r);
 }
 
@@ -796,6 +812,7 @@ static nd_status read_values(ctx *c)
     }
     if (res->matrix && (st = shrink(c, &res->matrix, (size_t)res->ncols * c->itemsize)) < 0)
         return st;
+    if (res->missing && (st = shrink(c, &res->missing, (size_t)res->ncols)) < 0) return st;
     for (int k = 0; k < res->ncols; k++)
         if ((st = shrink(c, &res->cols[k].data, c->itemsize)) < 0) return st;
     return ND_OK;

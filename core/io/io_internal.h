@@ -118,6 +118,7 @@ typedef struct nd__csv_result {
     ptrdiff_t nrows;
     nd_dtype dtype;      /* of the numeric values */
     char *matrix;        /* LOADTXT / GENFROMTXT: nrows × ncols values, row-major */
+    char *missing;       /* ... and with o->missing, nrows × ncols flags (1: missing cell) */
 } nd__csv_result;
 
 /* Parse n bytes (need not be NUL-terminated). On failure returns a negative status with

@@ -58,12 +58,29 @@ static nd_array *shape_like_loadtxt(nd__csv_result *res, int ndmin, const char *
     return b;
 }
 
+/* The missing-cell flags of res as a bool array of a's shape (all false without flags:
+ * no column was selected). */
+static nd_array *missing_like(nd__csv_result *res, const nd_array *a)
+{
+    if (!res->missing) return nd_zeros(nd_ndim(a), nd_shape(a), ND_BOOL);
+    ptrdiff_t rc[2] = { res->nrows, res->ncols };
+    nd_array *m = adopt(&res->missing, 2, rc, ND_BOOL);
+    nd_array *r = m ? nd_reshape(m, nd_ndim(a), nd_shape(a)) : NULL;
+    nd_free(m);
+    return r;
+}
+
 static nd_array *load_matrix(const char *buf, size_t n, const nd_csv_opts *o, nd__csv_mode mode,
                              const char *who, const char *name)
 {
     nd__csv_result res;
+    if (o && o->missing) *o->missing = NULL;
     if (nd__csv_parse(buf, n, o, mode, who, name, &res, o ? o->stats : NULL) < 0) return NULL;
     nd_array *a = shape_like_loadtxt(&res, o ? o->ndmin : 0, who);
+    if (a && o && o->missing && !(*o->missing = missing_like(&res, a))) {
+        nd_free(a);
+        a = NULL;
+    }
     nd__csv_result_free(&res);
     return a;
 }

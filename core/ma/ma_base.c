@@ -1,5 +1,6 @@
 /* numc — masked arrays: the type, its accessors, fill values, elements, views, and the
  * ways to get the data back out (filled, compressed, count). */
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -66,10 +67,28 @@ nd_scalar nd_ma_default_fill_value(nd_dtype dt)
     return ND_F64(1e20);
 }
 
+/* x rounded to float32 when dt's values are float32 (float32, complex64), as NumPy stores
+ * a given fill value in the array's dtype (np.float32(0.1)); beyond float32's range, inf. */
+static double to_dtype_precision(nd_dtype dt, double x)
+{
+    if (dt != ND_FLOAT32 && dt != ND_COMPLEX64)
+        return x;
+    if (isfinite(x) && fabs(x) > FLT_MAX)
+        return copysign(INFINITY, x);
+    return (float)x;
+}
+
 nd_status ma__fill_check(nd_dtype dt, nd_scalar v, nd_scalar *out, const char *who)
 {
+    /* An nd_scalar may carry any dtype, its value in the widest member of its kind
+     * (what nd_item gives): INT32 → the int64 member, FLOAT32 → the double, ... */
+    if (nd_dtype_is_integer(v.dtype))
+        v.dtype = v.dtype >= ND_UINT8 && v.dtype <= ND_UINT64 ? ND_UINT64 : ND_INT64;
+    else if (v.dtype == ND_FLOAT32)
+        v.dtype = ND_FLOAT64;
+    else if (v.dtype == ND_COMPLEX64)
+        v.dtype = ND_COMPLEX128;
     double f = 0.0;
-    bool integral_src = v.dtype == ND_BOOL || v.dtype == ND_INT64 || v.dtype == ND_UINT64;
     switch (v.dtype) {
     case ND_BOOL: f = v.v.b; break;
     case ND_INT64: f = (double)v.v.i; break;
@@ -79,7 +98,7 @@ nd_status ma__fill_check(nd_dtype dt, nd_scalar v, nd_scalar *out, const char *w
         if (!nd_dtype_is_complex(dt))
             return nd_set_error(ND_EVALUE, "%s: complex fill value does not fit %s", who,
                                 nd_dtype_name(dt));
-        *out = v;
+        *out = ND_C128(to_dtype_precision(dt, v.v.c[0]), to_dtype_precision(dt, v.v.c[1]));
         return ND_OK;
     default:
         return nd_set_error(ND_EVALUE, "%s: invalid fill value", who);
@@ -118,11 +137,8 @@ nd_status ma__fill_check(nd_dtype dt, nd_scalar v, nd_scalar *out, const char *w
                           : v.dtype == ND_BOOL ? (int64_t)v.v.b : v.v.i);
         return ND_OK;
     }
-    (void)integral_src;
-    if (nd_dtype_is_complex(dt))
-        *out = ND_C128(f, 0.0);
-    else
-        *out = ND_F64(f);
+    f = to_dtype_precision(dt, f);
+    *out = nd_dtype_is_complex(dt) ? ND_C128(f, 0.0) : ND_F64(f);
     return ND_OK;
 }
 
@@ -206,7 +222,10 @@ nd_array *nd_ma_getmask(const nd_marray *m)
 {
     if (ma__check(m, "nd_ma_getmask") < 0)
         return NULL;
-    return m->mask ? nd_ref(m->mask) : NULL;
+    if (m->mask)
+        return nd_ref(m->mask);
+    nd_clear_error(); /* nomask: NULL with no error, as the contract says */
+    return NULL;
 }
 
 nd_array *ma__maskarray(const nd_marray *m, const char *who)
@@ -245,9 +264,16 @@ nd_status nd_ma_shrink_mask(nd_marray *m)
 {
     if (ma__check(m, "nd_ma_shrink_mask") < 0)
         return nd_last_error();
-    if (m->mask && !ma__any(m->mask)) {
-        if (nd_last_error() == ND_ENOMEM)
-            return ND_ENOMEM;
+    if (!m->mask)
+        return ND_OK;
+    /* nd_any itself, not ma__any: a failure must not pass for "nothing masked" (and a
+     * stale error from an earlier call must not pass for a failure). */
+    nd_array *any = nd_any(m->mask);
+    if (!any)
+        return nd_last_error();
+    bool set = nd_item_bool(any);
+    nd_free(any);
+    if (!set) {
         nd_free(m->mask);
         m->mask = NULL;
     }

@@ -156,6 +156,11 @@ typedef struct nd_csv_opts {
     bool keep_text;         /* read_csv: keep the raw text of numeric columns too */
     int ndmin;              /* loadtxt: minimum dimensions of the result (0, 1 or 2) */
     nd_csv_stats *stats;    /* if non-NULL, receives what the reader found */
+    nd_array **missing;     /* genfromtxt/loadtxt: if non-NULL, receives a new bool array of
+                               the result's shape, true where a cell was missing (filled):
+                               empty, a missing token or ragged_fill padding. Unparsable
+                               cells that were filled are not marked, as NumPy's
+                               genfromtxt(usemask=True) does not mask them. NULL on failure */
 } nd_csv_opts;
 
 /* numpy.loadtxt: all selected columns as numbers of .dtype in a 2-D (rows × cols) array,

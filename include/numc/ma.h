@@ -79,7 +79,8 @@ ND_API nd_array *nd_ma_getdata(const nd_marray *m);
 ND_API nd_array *nd_ma_getmask(const nd_marray *m);
 /* numpy.ma.getmaskarray: the mask as a full bool array (all false for nomask). */
 ND_API nd_array *nd_ma_getmaskarray(const nd_marray *m);
-/* The fill value (as the dtype's scalar), and setting it (ND_EVALUE if it does not fit). */
+/* The fill value (as the dtype's scalar), and setting it (ND_EVALUE if it does not fit;
+ * kept in the dtype's precision: 0.1 for float32 is float32's 0.1). */
 ND_API nd_scalar nd_ma_fill_value(const nd_marray *m);
 ND_API nd_status nd_ma_set_fill_value(nd_marray *m, nd_scalar v);
 /* numpy.ma.default_fill_value: True for bool, 999999 for integers (unsigned too, as
@@ -117,17 +118,27 @@ ND_API nd_marray *nd_ma_ravel(const nd_marray *m);
 ND_API nd_marray *nd_ma_take(const nd_marray *m, const nd_array *index);
 
 /* ---- making masks ------------------------------------------------------------------- */
-/* numpy.ma.make_mask(m): a bool array (nonzero → true); with shrink (NumPy's default)
- * an all-false result is nomask (NULL, no error). */
+/* numpy.ma.make_mask(m): a new bool array (nonzero → true, NaN too); with shrink
+ * (NumPy's default) an all-false result is nomask: NULL with the error state cleared
+ * (nd_last_error() == ND_OK tells it from a failure). */
 ND_API nd_array *nd_ma_make_mask(const nd_array *m, bool shrink);
-/* numpy.ma.mask_or(m1, m2): NULL (nomask) operands allowed; both NULL gives NULL. */
+/* numpy.ma.mask_or(m1, m2): NULL (nomask) operands allowed; both NULL gives NULL; one
+ * NULL gives make_mask of the other. Two masks must have the same dtype (ND_EDTYPE, as
+ * NumPy's "Incompatible dtypes") and broadcast (ND_ESHAPE naming both shapes). nomask
+ * results as make_mask. */
 ND_API nd_array *nd_ma_mask_or(const nd_array *m1, const nd_array *m2, bool shrink);
-/* numpy.ma.masked_where(condition, a): a view of a with mask = condition | a's mask. */
+/* numpy.ma.masked_where(condition, a): a copy of a (NumPy's copy=True) masked where
+ * condition is nonzero. The condition is 0-d (applies to every element) or of a's shape
+ * exactly (ND_ESHAPE naming both otherwise: NumPy does not broadcast it); nothing
+ * masked gives nomask. The masked_* functions below all return copies likewise. */
 ND_API nd_marray *nd_ma_masked_where(const nd_array *condition, const nd_array *a);
 /* numpy.ma.masked_invalid: NaN and ±inf masked (fill value the default). */
 ND_API nd_marray *nd_ma_masked_invalid(const nd_array *a);
-/* masked_equal / not_equal / greater / greater_equal / less / less_equal (a, value).
- * masked_equal also sets the fill value to `value`, as NumPy. */
+/* masked_equal / not_equal / greater / greater_equal / less / less_equal (a, value):
+ * compared as the ufuncs compare a with a double (NaN is not equal to anything).
+ * masked_equal also sets the fill value to `value`, as NumPy (truncated toward zero
+ * for integer arrays, 2.5 → 2); a value no element of the dtype can hold (NaN or inf
+ * for integers, 300 for int8) is ND_EVALUE. */
 ND_API nd_marray *nd_ma_masked_equal(const nd_array *a, double value);
 ND_API nd_marray *nd_ma_masked_not_equal(const nd_array *a, double value);
 ND_API nd_marray *nd_ma_masked_greater(const nd_array *a, double value);
@@ -139,14 +150,17 @@ ND_API nd_marray *nd_ma_masked_less_equal(const nd_array *a, double value);
 ND_API nd_marray *nd_ma_masked_inside(const nd_array *a, double v1, double v2);
 ND_API nd_marray *nd_ma_masked_outside(const nd_array *a, double v1, double v2);
 /* masked_values(a, value, rtol, atol, shrink): floats within isclose(a, value) masked,
- * integers exactly equal; the fill value becomes `value`. NumPy's defaults are
- * rtol = 1e-5, atol = 1e-8, shrink = true. */
+ * integers, bool and complex exactly equal; the fill value becomes `value` (converted
+ * as masked_equal's). NumPy's defaults are rtol = 1e-5, atol = 1e-8, shrink = true
+ * (shrink false keeps an all-false mask). */
 ND_API nd_marray *nd_ma_masked_values(const nd_array *a, double value, double rtol, double atol,
                                       bool shrink);
-/* masked_all(shape, dtype) / masked_all_like(a): every element masked. */
+/* masked_all(shape, dtype) / masked_all_like(a): every element masked; the data is zeros
+ * (NumPy's is uninitialised). ND_EDTYPE for an invalid dtype. */
 ND_API nd_marray *nd_ma_masked_all(int ndim, const ptrdiff_t *shape, nd_dtype dt);
 ND_API nd_marray *nd_ma_masked_all_like(const nd_array *a);
-/* fix_invalid(a): a copy with NaN/inf masked and replaced by the fill value. */
+/* fix_invalid(a): a copy (mask, fill value and hardness too) with NaN/inf masked and
+ * their data replaced by the fill value; without any, the copy as it is (nomask kept). */
 ND_API nd_marray *nd_ma_fix_invalid(const nd_marray *a);
 
 /* ---- getting the data out ---------------------------------------------------------- */
@@ -337,15 +351,22 @@ ND_API nd_status nd_ma_print(const nd_marray *m, FILE *f);
  * reads it back with
  *     f = np.load(path); np.ma.masked_array(f["data"], mask=f["mask"],
  *                                           fill_value=f["fill_value"])
- * A failed write leaves an existing file intact. nd_ma_load checks the members (missing
- * ones and shapes that differ are ND_EVALUE naming them). */
+ * A failed write leaves an existing file intact. nd_ma_load checks the members: a
+ * missing one, a mask whose shape differs from the data's, a fill value that is not one
+ * value or does not fit the data's dtype are ND_EVALUE naming them, a mask that is not
+ * bool ND_EDTYPE (the integer default 999999 NumPy saves for int8 / int16 / uint8 /
+ * uint16 loads cast, 63 for int8, as NumPy reads it back). The mask loads as a full mask
+ * (even all false). */
 ND_API nd_status nd_ma_save(const char *path, const nd_marray *m);
 ND_API nd_marray *nd_ma_load(const char *path);
 /* numpy.genfromtxt(..., usemask=True): a CSV / text table read as nd_genfromtxt reads
- * it (same options), with the missing cells (empty, or one of .missing_values such as
- * "NA" or "-999") masked instead of filled. */
+ * it (same options, same errors, named by nd_genfromtxt), with the missing cells (empty,
+ * one of .missing_values such as "NA" or "-999", or ragged_fill padding) masked; under
+ * the mask is the .filling_value (NumPy keeps a numeric token's own value there).
+ * Unparsable cells are filled but not masked, as NumPy. The mask is always full; the
+ * fill value is the default. .missing is the function's own (a given one is ignored). */
 ND_API nd_marray *nd_ma_genfromtxt_(const nd_csv_opts *o);
-#define nd_ma_genfromtxt(...) nd_ma_genfromtxt_(&(nd_csv_opts){ __VA_ARGS__ })
+#define nd_ma_genfromtxt(...) nd_ma_genfromtxt_(&(nd_csv_opts){ .path = __VA_ARGS__ })
 ND_API nd_marray *nd_ma_genfromtxt_buffer(const void *data, size_t n, const nd_csv_opts *o);
 
 #ifdef __cplusplus
