@@ -22,8 +22,7 @@ int main(int argc, char **argv)
     for (size_t k = 0; k < sizeof dropouts / sizeof *dropouts; k++) t[dropouts[k]] = -999;
 
     nd_array *raw = nd_from_f64(t, HOURS), *hx = nd_from_f64(hours, HOURS);
-    nd_array *nodata = nd_equal(raw, -999.0);       /* where the code is */
-    nd_marray *temp = nd_ma_array(raw, nodata);     /* masked_values(raw, -999) */
+    nd_marray *temp = nd_ma_masked_values(raw, -999.0, 1e-5, 1e-8, true); /* the -999 codes masked */
     nd_marray *x = nd_ma_array(hx, NULL);           /* a plain x: no mask */
 
     /* a sea-surface field over a grid, the "land" masked */
@@ -71,7 +70,6 @@ int main(int argc, char **argv)
     nd_ma_free(sea);
     nd_free(raw);
     nd_free(hx);
-    nd_free(nodata);
     nd_free(field);
     nd_free(landm);
     return st ? 1 : 0;
