@@ -26,10 +26,11 @@
  * puts the reverted data back, while the block is still in cache. */
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "ma_internal.h"
+#include "ma_ops_internal.h"
 #include "numc/manip.h"
 #include "parallel.h"
 
@@ -157,7 +158,7 @@ static bool scalar_eq(nd_scalar x, nd_scalar y)
 /* The result's fill value: NumPy's _update_from copies the source's fill value when one
  * was set; an unset one (numc: still the dtype's default) gives the result dtype's
  * default, and so does a set one that does not fit the result dtype. */
-static nd_scalar result_fill(const nd_marray *src, nd_dtype dt)
+nd_scalar ma__result_fill(const nd_marray *src, nd_dtype dt)
 {
     nd_scalar f = nd_ma_default_fill_value(dt), v;
     if (!src || scalar_eq(src->fill, nd_ma_default_fill_value(nd_dtype_of(src->data))))
@@ -216,8 +217,8 @@ static nd_array *not_finite(const nd_array *res)
 
 /* ---- the fused float64 pass ----------------------------------------------------------- */
 /* Blocks of this many elements are computed by the plain ufunc and finished while they
- * are still in cache (two float64 blocks and two masks fit in L2). */
-#define FUSE_BLOCK 8192
+ * are still in cache (96 KB of block buffers on the stack, the block's data in L2). */
+#define FUSE_BLOCK 4096
 
 typedef struct fuse_ctx {
     nd_ufunc f;
@@ -233,48 +234,84 @@ typedef struct fuse_ctx {
     _Atomic int failed;    /* a block's ufunc call failed (its error is on that thread) */
 } fuse_ctx;
 
-/* One loop per domain so that the test is not re-dispatched per element. Every pointer
- * has unit stride (scalars and nomask were expanded to block buffers) and the tests use
- * `|`, not `||`, so the loop vectorises. !(|v| <= DBL_MAX) is !isfinite(v). */
-#define FUSE_LOOP(BAD)                                                                  \
-    for (ptrdiff_t i = 0; i < len; i++) {                                              \
-        double x = x0[i], y = x1[i], v = r[i];                                         \
-        bool bad = m0[i] | m1[i] | (BAD);                                              \
-        (void)y;                                                                       \
-        mo[i] = bad;                                                                   \
-        r[i] = bad ? x : v;                                                            \
-    }
-#define NOT_FINITE(v) (!(fabs(v) <= DBL_MAX))
+/* The fused loops: every pointer has unit stride (scalars and nomask are expanded to block
+ * buffers), the running mask is an int64 per element and the tests use `|`, not `||`:
+ * with selects of one width and no branch (a branch mispredicts on a random mask) GCC
+ * vectorises them. They are multi-versioned (ND__CLONES) as widening / narrowing between
+ * bytes and 64-bit lanes needs AVX2; no libm call in here (tan's domain takes the
+ * general path). */
 
-/* Multi-versioned (ND__CLONES): the double-compare-to-byte narrowing needs AVX2 to
- * vectorise. No libm call in here (tan's domain takes the general path). */
-ND__CLONES static void fuse_finish(ma_rule rule, ptrdiff_t len, const double *restrict x0,
-                        const double *restrict x1, const bool *restrict m0,
-                        const bool *restrict m1, double *restrict r, bool *restrict mo)
+/* w = m0 | m1 | outside the domain, one loop per domain. */
+#define DOM_LOOP(BAD)                                                                   \
+    for (ptrdiff_t i = 0; i < len; i++) {                                              \
+        double x = x0[i], y = x1[i];                                                   \
+        (void)x, (void)y;                                                              \
+        w[i] = (int64_t)m0[i] | (int64_t)m1[i] | (int64_t)(BAD);                       \
+    }
+
+ND__CLONES static void dom_mask(ma_rule rule, ptrdiff_t len, const double *restrict x0,
+                                const double *restrict x1, const bool *restrict m0,
+                                const bool *restrict m1, int64_t *restrict w)
 {
     const double a = rule.a, b = rule.b;
     switch (rule.dom) {
-    case D_NONE: FUSE_LOOP(false); break;
-    case D_GREATER: FUSE_LOOP((x <= a) | NOT_FINITE(v)); break;
-    case D_GREATER_EQUAL: FUSE_LOOP((x < a) | NOT_FINITE(v)); break;
-    case D_INTERVAL: FUSE_LOOP((x < a) | (x > b) | NOT_FINITE(v)); break;
+    case D_NONE: DOM_LOOP(false); break;
+    case D_GREATER: DOM_LOOP(x <= a); break;
+    case D_GREATER_EQUAL: DOM_LOOP(x < a); break;
+    case D_INTERVAL: DOM_LOOP((x < a) | (x > b)); break;
+    case D_SAFE_DIVIDE: DOM_LOOP(fabs(x) * DBL_MIN >= fabs(y)); break;
     case D_TAN: break; /* not fused (see fusable) */
-    case D_SAFE_DIVIDE: FUSE_LOOP((fabs(x) * DBL_MIN >= fabs(y)) | NOT_FINITE(v)); break;
     }
 }
 
-/* One block: the plain ufunc on views of the block (run serially: this is already a
- * chunk of the worker pool), then the fused finish. */
+/* dst = w ? safe : src: the ufunc then never sees an input outside its domain, which
+ * the SIMD math functions would send down their slow special-case path. */
+ND__CLONES static void sanitize(ptrdiff_t len, const double *restrict src,
+                                const int64_t *restrict w, double safe, double *restrict dst)
+{
+    for (ptrdiff_t i = 0; i < len; i++)
+        dst[i] = w[i] ? safe : src[i];
+}
+
+/* The result mask (w, plus a non-finite result when `finite` is asked for: the domained
+ * functions; !(|v| <= DBL_MAX) is !isfinite(v)), the first operand's data put back under
+ * it, and the mask stored as bools. */
+ND__CLONES static void put_back(ptrdiff_t len, const double *restrict x0, int64_t finite,
+                                int64_t *restrict w, double *restrict r, bool *restrict mo)
+{
+    for (ptrdiff_t i = 0; i < len; i++) {
+        double v = r[i];
+        int64_t bad = w[i] | (finite & (int64_t)!(fabs(v) <= DBL_MAX));
+        w[i] = bad;
+        r[i] = bad ? x0[i] : v;
+    }
+    for (ptrdiff_t i = 0; i < len; i++)
+        mo[i] = (bool)w[i];
+}
+
+/* A value inside the domain, given to the ufunc for the elements outside it. */
+static double safe_input(ma_rule r)
+{
+    switch (r.dom) {
+    case D_GREATER: return r.a + 1.0;    /* log: 1 */
+    case D_GREATER_EQUAL: return r.a;     /* sqrt: 0, arccosh: 1 */
+    case D_SAFE_DIVIDE: return 1.0;       /* the divisor */
+    default: return 0.0;                  /* arcsin, arccos, arctanh */
+    }
+}
+
+/* One block: the result mask so far, the plain ufunc on views of the block (with the
+ * operand a domain restricts sanitised; run serially: this is already a chunk of the
+ * worker pool), then the fused put-back. */
 static bool fuse_block(fuse_ctx *c, ptrdiff_t begin, ptrdiff_t end)
 {
     static const bool no[FUSE_BLOCK];
-    double xb[2][FUSE_BLOCK]; /* a scalar operand spread over the block */
+    double xb[2][FUSE_BLOCK]; /* a scalar operand spread over the block; the sanitised one */
+    int64_t w[FUSE_BLOCK];    /* the result mask so far */
     const double *x[2];
     const bool *m[2];
     ptrdiff_t len = end - begin;
-    nd_operand in[2];
-    nd_array *views[3] = { NULL, NULL, NULL };
-    bool ok = true;
+    double *r = c->r + begin;
     for (int i = 0; i < 2; i++) {
         if (c->s[i]) {
             x[i] = c->x[i] + begin;
@@ -285,21 +322,35 @@ static bool fuse_block(fuse_ctx *c, ptrdiff_t begin, ptrdiff_t end)
         }
         m[i] = c->ms[i] ? c->m[i] + begin : no;
     }
+    dom_mask(c->rule, len, x[0], x[1], m[0], m[1], w);
+    const double *arg[2] = { x[0], x[1] };
+    if (c->rule.kind == MK_DOMAIN) {
+        /* the divisor of a division, else the only operand, copied into a free block
+         * buffer: xb[1] unless the divisor is a scalar spread there, then xb[0] (the
+         * dividend is an array: two scalars never take this path) */
+        int k = c->rule.dom == D_SAFE_DIVIDE ? 1 : 0;
+        double *dst = x[k] == xb[1] ? xb[0] : xb[1];
+        sanitize(len, x[k], w, safe_input(c->rule), dst);
+        arg[k] = dst;
+    }
+    nd_operand in[2];
+    nd_array *views[3] = { NULL, NULL, NULL };
+    bool ok = true;
     for (int i = 0; i < c->nin && ok; i++) {
         in[i] = c->op[i];
-        if (in[i].kind == ND_OPK_ARRAY) {
-            views[i] = nd_wrap((void *)x[i], 1, &len, NULL, ND_FLOAT64, NULL, NULL);
-            in[i].array = views[i];
+        if (in[i].kind == ND_OPK_ARRAY || arg[i] != x[i]) {
+            views[i] = nd_wrap((void *)arg[i], 1, &len, NULL, ND_FLOAT64, NULL, NULL);
+            in[i] = nd_op_array(views[i]);
             ok = views[i] != NULL;
         }
     }
     if (ok)
-        ok = (views[2] = nd_wrap(c->r + begin, 1, &len, NULL, ND_FLOAT64, NULL, NULL)) != NULL &&
+        ok = (views[2] = nd_wrap(r, 1, &len, NULL, ND_FLOAT64, NULL, NULL)) != NULL &&
              nd_ufunc_apply_into(c->f, views[2], in, NULL) == ND_OK;
     for (int i = 0; i < 3; i++)
         nd_free(views[i]);
     if (ok)
-        fuse_finish(c->rule, len, x[0], x[1], m[0], m[1], c->r + begin, c->mo + begin);
+        put_back(len, x[0], c->rule.kind == MK_DOMAIN ? 1 : 0, w, r, c->mo + begin);
     return ok;
 }
 
@@ -412,9 +463,14 @@ static nd_status finish(ma_rule r, nd_ufunc f, int nin, const nd_operand *d, nd_
     case MK_DOMAIN:
         t = domain_mask(r, d);
         u = t ? not_finite(*res) : NULL;
-        if (!u || !(*mask = to_shape(or_into(*mask, or_into(t, u)), *res))) {
-            if (!u)
-                nd_free(t);
+        if (!u) {
+            nd_free(t);
+            st = nd_last_error();
+            break;
+        }
+        *mask = to_shape(or_into(*mask, or_into(t, u)), *res); /* takes t and u over */
+        t = u = NULL;
+        if (!*mask) {
             st = nd_last_error();
             break;
         }
@@ -539,13 +595,13 @@ static nd_marray *compute(nd_ufunc f, int nin, const nd_ma_operand *in, nd_opera
     bool nomask_in = !mk[0] && (nin < 2 || !mk[1]) && (nin < 3 || !mk[2]);
     if (!(r.kind == MK_PLAIN && nomask_in) && fusable(f, r, nin, d, mk, o, &like)) {
         st = fuse(f, r, nin, d, mk, like, &res, &mask);
-        fill = result_fill(src, ND_FLOAT64);
+        fill = ma__result_fill(src, ND_FLOAT64);
     } else {
         /* (nomask operands of a PLAIN function: the plain ufunc is the whole answer) */
         res = nd_ufunc_apply(f, d, o);
         st = !res ? nd_last_error() : union_mask(nin, mk, res, &mask);
         if (st == ND_OK) {
-            fill = result_fill(src, nd_dtype_of(res));
+            fill = ma__result_fill(src, nd_dtype_of(res));
             st = finish(r, f, nin, d, &res, &mask, fill);
         }
     }
