@@ -359,6 +359,76 @@ static void test_reductions(void)
     }
 }
 
+/* A transposed view (not contiguous): reducing its axis 0 is reducing f's axis 1. */
+static void test_reductions_view(void)
+{
+    static const struct { const char *name; ma_red fn; } fns[] = {
+        { "sum", nd_ma_sum_ }, { "prod", nd_ma_prod_ }, { "mean", nd_ma_mean_ },
+        { "var", nd_ma_var_ }, { "std", nd_ma_std_ }, { "min", nd_ma_min_ }, { "max", nd_ma_max_ },
+        { "ptp", nd_ma_ptp_ }, { "all", nd_ma_all_ }, { "any", nd_ma_any_ },
+        { "median", nd_ma_median_ } };
+    nd_marray *f = min_("f"), *ft = nd_ma_transpose(f);
+    char n[64];
+    for (size_t k = 0; k < sizeof fns / sizeof *fns; k++) {
+        nd_reduce_opts o = ND_REDUCE_DEFAULTS;
+        o.axis = 0;
+        snprintf(n, sizeof n, "r_%s_f_1", fns[k].name);
+        check_(n, fns[k].fn(ft, &o), strcmp(fns[k].name, "median") != 0, 1e-12);
+    }
+    nd_ma_free(ft);
+    nd_ma_free(f);
+}
+
+/* Empty and 0-d operands (NumPy's answers in the comments). */
+static void test_empty_0d(void)
+{
+    nd_array *z = nd_zeros(1, (ptrdiff_t[]){ 0 }, ND_FLOAT64), *k = nd_zeros(1, (ptrdiff_t[]){ 0 }, ND_BOOL);
+    nd_marray *e = nd_ma_array(z, k);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+    /* e.sum(), mean, var, prod, all, any, ma.median(e): masked */
+    static const ma_red masked_fns[] = { nd_ma_sum_, nd_ma_mean_, nd_ma_var_, nd_ma_prod_, nd_ma_all_,
+                                         nd_ma_any_, nd_ma_median_ };
+    for (size_t i = 0; i < sizeof masked_fns / sizeof *masked_fns; i++) {
+        nd_marray *r = masked_fns[i](e, NULL);
+        bool masked = false;
+        CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+        CU_ASSERT_EQUAL(nd_ma_ndim(r), 0);
+        CU_ASSERT_EQUAL(nd_ma_item_f64(r, NULL, &masked), ND_OK);
+        CU_ASSERT_TRUE(masked);
+        nd_ma_free(r);
+    }
+    /* e.min(): "zero-size array to reduction operation minimum which has no identity" */
+    CU_ASSERT_PTR_NULL(nd_ma_min(e));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    nd_marray *l = nd_ma_log(e); /* an empty result */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+    CU_ASSERT_EQUAL(nd_ma_size(l), 0);
+    nd_ma_free(l);
+    /* ma.log(ma.array(-1.0)) is masked; ma.log(ma.array(2.0)) is 0.693... */
+    nd_array *m1 = nd_full(0, NULL, ND_FLOAT64, ND_F64(-1.0)), *p2 = nd_full(0, NULL, ND_FLOAT64, ND_F64(2.0));
+    nd_marray *a = nd_ma_array(m1, NULL), *b = nd_ma_array(p2, NULL);
+    nd_marray *la = nd_ma_log(a), *lb = nd_ma_log(b);
+    double v = 0;
+    bool masked = false;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(la);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lb);
+    CU_ASSERT_EQUAL(nd_ma_item_f64(la, &v, &masked), ND_OK);
+    CU_ASSERT_TRUE(masked);
+    CU_ASSERT_EQUAL(v, -1.0); /* the input's data under the mask */
+    CU_ASSERT_EQUAL(nd_ma_item_f64(lb, &v, &masked), ND_OK);
+    CU_ASSERT_FALSE(masked);
+    CU_ASSERT_DOUBLE_EQUAL(v, 0.6931471805599453, 1e-16);
+    nd_ma_free(la);
+    nd_ma_free(lb);
+    nd_ma_free(a);
+    nd_ma_free(b);
+    nd_free(m1);
+    nd_free(p2);
+    nd_ma_free(e);
+    nd_free(z);
+    nd_free(k);
+}
+
 static void test_ddof_median(void)
 {
     static const char *srcs[] = { "f", "i" };
@@ -532,6 +602,6 @@ static int suite_setup(void)
 static const ND_TEST tests[] = {
     ND_T(test_unary_domains), ND_T(test_unary_more), ND_T(test_binary_float),
     ND_T(test_binary_more), ND_T(test_fused_large), ND_T(test_ufunc_errors),
-    ND_T(test_reductions), ND_T(test_ddof_median), ND_T(test_arg_cum), ND_T(test_average),
+    ND_T(test_reductions), ND_T(test_reductions_view), ND_T(test_empty_0d), ND_T(test_ddof_median), ND_T(test_arg_cum), ND_T(test_average),
     ND_T(test_cov_corrcoef), ND_T(test_reduce_errors), { 0 } };
 ND_TEST_MAIN_WITH("ma_ops", tests, suite_setup, NULL)
