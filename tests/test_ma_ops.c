@@ -4,9 +4,11 @@
  * keepdims and all-masked slices, ddof, argmin / argmax, cumsum / cumprod, median,
  * average with weights, cov and corrcoef with masked observations, against NumPy fixtures
  * (scripts/gen_ma_ops_fixtures.py → tests/data/ma/ops.txt); bad input. */
+#define _GNU_SOURCE
 #include <numc/ma.h>
 #include <numc/manip.h>
 
+#include "faultsim.h"
 #include "fixture.h"
 
 #define FX NUMC_TEST_DATA "/ma/ops.txt"
@@ -593,6 +595,68 @@ static void test_reduce_errors(void)
     nd_ma_free(f);
 }
 
+/* ---- allocation failures ---------------------------------------------------------------- */
+typedef struct fs_ctx {
+    nd_marray *f, *g, *ft, *x, *big;
+    nd_array *w;
+} fs_ctx;
+
+typedef nd_marray *(*fs_op)(const fs_ctx *c);
+static nd_marray *fs_log(const fs_ctx *c) { return nd_ma_log(c->f); }           /* fused */
+static nd_marray *fs_logt(const fs_ctx *c) { return nd_ma_log(c->ft); }         /* general */
+static nd_marray *fs_div(const fs_ctx *c) { return nd_ma_divide(c->f, c->g); }
+static nd_marray *fs_divt(const fs_ctx *c) { return nd_ma_divide(c->ft, 0.0); }
+static nd_marray *fs_pow(const fs_ctx *c) { return nd_ma_power(c->f, c->g); }
+static nd_marray *fs_max(const fs_ctx *c) { return nd_ma_maximum(c->f, c->g); }
+static nd_marray *fs_add(const fs_ctx *c) { return nd_ma_add(c->ft, 1.0); }
+static nd_marray *fs_sum(const fs_ctx *c) { return nd_ma_sum(c->f, 0); }
+static nd_marray *fs_mean(const fs_ctx *c) { return nd_ma_mean(c->big); }
+static nd_marray *fs_mean1(const fs_ctx *c) { return nd_ma_mean(c->f, 1); }
+static nd_marray *fs_var(const fs_ctx *c) { return nd_ma_var(c->f, 0); }
+static nd_marray *fs_std(const fs_ctx *c) { return nd_ma_std(c->big, .keepdims = true); }
+static nd_marray *fs_min(const fs_ctx *c) { return nd_ma_min(c->f, 1); }
+static nd_marray *fs_ptp(const fs_ctx *c) { return nd_ma_ptp(c->f); }
+static nd_marray *fs_any(const fs_ctx *c) { return nd_ma_any(c->f, 0); }
+static nd_marray *fs_median(const fs_ctx *c) { return nd_ma_median(c->f, 0); }
+static nd_marray *fs_cumsum(const fs_ctx *c) { return nd_ma_cumsum(c->f); }
+static nd_marray *fs_avg(const fs_ctx *c) { return nd_ma_average(c->f, 1, c->w, NULL); }
+static nd_marray *fs_cov(const fs_ctx *c) { return nd_ma_cov(c->x, c->x, true, false, -1); }
+static nd_marray *fs_corr(const fs_ctx *c) { return nd_ma_corrcoef(c->x, NULL, true); }
+
+static const fs_op FS_OPS[] = { fs_log, fs_logt, fs_div, fs_divt, fs_pow, fs_max, fs_add,
+                                fs_sum, fs_mean, fs_mean1, fs_var, fs_std, fs_min, fs_ptp,
+                                fs_any, fs_median, fs_cumsum, fs_avg, fs_cov, fs_corr };
+static int fs_which;
+
+/* One operation: ND_OK with a result of the size of a clean run, else its error. */
+static nd_status fs_body(void *ctx)
+{
+    nd_marray *r = FS_OPS[fs_which]((const fs_ctx *)ctx);
+    if (!r)
+        return nd_last_error();
+    ptrdiff_t n = nd_ma_size(r);
+    nd_ma_free(r);
+    return n >= 1 ? ND_OK : ND_EVALUE;
+}
+
+static void test_allocation_failures(void)
+{
+    fs_ctx c = { min_("f"), min_("g"), NULL, min_("x"), min_("big"), in("in_w1") };
+    c.ft = nd_ma_transpose(c.f);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c.ft);
+    for (fs_which = 0; fs_which < (int)(sizeof FS_OPS / sizeof *FS_OPS); fs_which++) {
+        faultsim_report r = faultsim_run("ma_ops", fs_body, &c);
+        if (!r.ok) printf("\n  op %d: %s\n", fs_which, r.why);
+        CU_ASSERT_TRUE(r.ok);
+    }
+    nd_ma_free(c.f);
+    nd_ma_free(c.g);
+    nd_ma_free(c.ft);
+    nd_ma_free(c.x);
+    nd_ma_free(c.big);
+    nd_free(c.w);
+}
+
 static int suite_setup(void)
 {
     nd_seterr(.over = ND_ERR_IGNORE); /* exp(1e300), as the fixture generator */
@@ -603,5 +667,5 @@ static const ND_TEST tests[] = {
     ND_T(test_unary_domains), ND_T(test_unary_more), ND_T(test_binary_float),
     ND_T(test_binary_more), ND_T(test_fused_large), ND_T(test_ufunc_errors),
     ND_T(test_reductions), ND_T(test_reductions_view), ND_T(test_empty_0d), ND_T(test_ddof_median), ND_T(test_arg_cum), ND_T(test_average),
-    ND_T(test_cov_corrcoef), ND_T(test_reduce_errors), { 0 } };
+    ND_T(test_cov_corrcoef), ND_T(test_reduce_errors), ND_T(test_allocation_failures), { 0 } };
 ND_TEST_MAIN_WITH("ma_ops", tests, suite_setup, NULL)

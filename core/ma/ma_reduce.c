@@ -422,9 +422,10 @@ static nd_status var_core(const nd_marray *m, const nd_reduce_opts *o, nd_array 
             under = zero_d ? 0.0 : 1.0;
         }
         few = empty = NULL;
-        if (!k)
+        bool any = false;
+        if (!k || ma__any_of(k, &any) < 0)
             st = nd_last_error();
-        else if (!zero_d && !ma__any(k)) /* nothing masked: NumPy's shrunk nomask */
+        else if (!zero_d && !any) /* nothing masked: NumPy's shrunk nomask */
             replace_null(&k);
         else if (nd_mask_assign(v, k, ND_F64(under)) < 0)
             st = nd_last_error();
@@ -694,8 +695,9 @@ nd_marray *nd_ma_median_(const nd_marray *m, const nd_reduce_opts *o)
         nd_free(mask);
         return NULL;
     }
-    if (axis == ND_AXIS_NONE && mask && !ma__any(mask)) /* NumPy's scalar: no mask */
-        replace_null(&mask);
+    bool any = true;
+    if (axis == ND_AXIS_NONE && mask && ma__any_of(mask, &any) == ND_OK && !any)
+        replace_null(&mask); /* NumPy's scalar: no mask (mask is C-ordered: no failure) */
     if (rdt != ND_FLOAT64) {
         nd_array *c = nd_astype(out, rdt, ND_CAST_UNSAFE);
         nd_free(out);
@@ -840,8 +842,8 @@ static nd_status rows_of(const nd_marray *a, nd_array **x, nd_array **mk, const 
     nd_free(f);
     nd_free(m);
     if (!*x || !*mk) {
-        nd_free(*x);
-        nd_free(*mk);
+        replace_null(x);
+        replace_null(mk);
         return nd_last_error();
     }
     return ND_OK;
@@ -864,14 +866,16 @@ static nd_status cov_prepare(const nd_marray *xm, const nd_marray *ym, bool rowv
     if (st == ND_OK && ym && (st = rows_of(ym, &y, &yk, who)) == ND_OK) {
         if (nd_shape(x)[0] == 1)
             rowvar = true;
-        if ((ma__any(xk) || ma__any(yk)) && same_shape2(x, y)) {
+        bool xany = false, yany = false; /* both C-ordered masks: the scan cannot fail */
+        if (ma__any_of(xk, &xany) == ND_OK && ma__any_of(yk, &yany) == ND_OK && (xany || yany) &&
+            same_shape2(x, y)) {
             nd_array *u = nd_logical_or(xk, yk);
-            if (!u)
-                st = nd_last_error();
             nd_free(xk);
             nd_free(yk);
             xk = u;
             yk = u ? nd_ref(u) : NULL;
+            if (!yk)
+                st = nd_last_error();
         }
         int ax = rowvar ? 0 : 1;
         const nd_array *xs[2] = { x, y }, *ks[2] = { xk, yk };
@@ -969,11 +973,11 @@ static nd_status cov_products(const cov_in *c, double ddof, nd_marray **prod, nd
             fd[i * c->v + j] = (double)k * 1.0 - ddof;
             nd[i * c->v + j] = k == 0; /* ma.dot(strict=False) masks pairs with no data */
         }
-    *fact = f;
     if (!(*prod = ma__wrap(p, none, NULL, false, who))) {
         nd_free(f);
         return nd_last_error();
     }
+    *fact = f;
     return ND_OK;
 }
 

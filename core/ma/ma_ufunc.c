@@ -83,6 +83,20 @@ static ma_rule rule_of(nd_ufunc f)
 }
 
 /* ---- small helpers ------------------------------------------------------------------ */
+nd_status ma__any_of(const nd_array *a, bool *out)
+{
+    if (nd_is_c_contiguous(a)) { /* bools are 0 or 1 */
+        *out = memchr(nd_data(a), 1, (size_t)nd_size(a)) != NULL;
+        return ND_OK;
+    }
+    nd_array *r = nd_any(a);
+    if (!r)
+        return nd_last_error();
+    *out = nd_item_bool(r);
+    nd_free(r);
+    return ND_OK;
+}
+
 /* Frees the array *p and replaces it by `next` (which may be NULL on failure). */
 static nd_array *replace(nd_array **p, nd_array *next)
 {
@@ -456,10 +470,12 @@ static nd_status finish(ma_rule r, nd_ufunc f, int nin, const nd_operand *d, nd_
     case MK_WRAP:
     case MK_SHIFT:
         break;
-    case MK_PLAIN:
-        if (*mask && ma__any(*mask))
+    case MK_PLAIN: {
+        bool any = false;
+        if (*mask && (st = ma__any_of(*mask, &any)) == ND_OK && any)
             st = revert(res, *mask, a0);
         break;
+    }
     case MK_DOMAIN:
         t = domain_mask(r, d);
         u = t ? not_finite(*res) : NULL;
@@ -491,12 +507,13 @@ static nd_status finish(ma_rule r, nd_ufunc f, int nin, const nd_operand *d, nd_
             st = nd_last_error();
             break;
         }
-        if (ma__any(t)) {
+        bool invalid = false;
+        if ((st = ma__any_of(t, &invalid)) == ND_OK && invalid) {
             u = nd_full(0, NULL, rdt, fill);
             st = u ? revert(res, t, u) : nd_last_error();
             nd_free(u);
         }
-        if (st == ND_OK && (*mask || ma__any(t))) {
+        if (st == ND_OK && (*mask || invalid)) {
             *mask = or_into(*mask, t);
             t = NULL;
             if (!*mask)
