@@ -777,9 +777,13 @@ nd_marray *nd_ma_average(const nd_marray *m, int axis, const nd_array *weights,
             rdt = nd_result_type(rdt, ND_FLOAT64);
         if (w && m->mask) { /* wgt * ~mask, masked where a is */
             nd_array *inv = nd_logical_not(m->mask);
-            wz = inv ? nd_multiply(w, inv) : NULL;
+            nd_array *wk = inv ? nd_copy(m->mask, ND_ORDER_C) : NULL;
+            wz = wk ? nd_multiply(w, inv) : NULL;
             nd_free(inv);
-            wm = wz ? ma__wrap(wz, nd_copy(m->mask, ND_ORDER_C), NULL, false, who) : NULL;
+            if (wz)
+                wm = ma__wrap(wz, wk, NULL, false, who);
+            else
+                nd_free(wk);
         } else if (w) {
             wm = ma__wrap(nd_ref(w), NULL, NULL, false, who);
         }

@@ -174,8 +174,14 @@ static bool scalar_eq(nd_scalar x, nd_scalar y)
  * default, and so does a set one that does not fit the result dtype. */
 nd_scalar ma__result_fill(const nd_marray *src, nd_dtype dt)
 {
-    nd_scalar f = nd_ma_default_fill_value(dt), v;
-    if (!src || scalar_eq(src->fill, nd_ma_default_fill_value(nd_dtype_of(src->data))))
+    nd_scalar f = nd_ma_default_fill_value(dt), v, unset;
+    if (!src)
+        return f;
+    /* the source dtype's default as the source stores it (in its precision) */
+    nd_dtype sdt = nd_dtype_of(src->data);
+    if (ma__fill_check(sdt, nd_ma_default_fill_value(sdt), &unset, "nd_ma_ufunc") < 0)
+        unset = nd_ma_default_fill_value(sdt);
+    if (scalar_eq(src->fill, unset))
         return f;
     if (ma__fill_check(dt, src->fill, &v, "nd_ma_ufunc") == ND_OK)
         f = v;
