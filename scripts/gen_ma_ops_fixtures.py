@@ -173,6 +173,12 @@ put_ma("r_mean_big_n", big.mean())
 put_ma("r_var_big_n", big.var())
 put_ma("r_std_big_n", big.std())
 put_ma("r_var1_big_n", big.var(ddof=1))
+bigT = ma.array(np.ascontiguousarray(big.data.T), mask=np.ascontiguousarray(big.mask.T))
+put_in("in_bigT", bigT)  # (149, 7): long lanes along axis 0
+for fn in ["sum", "mean", "var", "std"]:
+    put_ma(f"r_{fn}_big_1", getattr(big, fn)(axis=1))
+    put_ma(f"r_{fn}_bigT_0", getattr(bigT, fn)(axis=0))
+put_ma("r_median_big_1", ma.median(big, axis=1))
 for sname, s in [("f", f), ("i", i)]:
     for aname, ax in [("n", None), ("0", 0), ("1", 1)]:
         put(f"r_argmin_{sname}_{aname}", np.asarray(s.argmin(axis=ax)))

@@ -461,6 +461,20 @@ static void test_ddof_median(void)
     check_("r_var_big_n", nd_ma_var(big), true, 0.0);
     check_("r_std_big_n", nd_ma_std(big), true, 0.0);
     check_("r_var1_big_n", nd_ma_var(big, .ddof = 1), true, 0.0);
+    /* along an axis: the last one by NumPy's pairwise tree per row, axis 0 by the plain
+     * reductions with where = ~mask (NumPy adds rows in order there): the same bits */
+    nd_marray *bigt = min_("bigT");
+    static const struct { const char *name; ma_red fn; } lanes[] = {
+        { "sum", nd_ma_sum_ }, { "mean", nd_ma_mean_ }, { "var", nd_ma_var_ }, { "std", nd_ma_std_ } };
+    for (size_t k = 0; k < 4; k++) {
+        char n[64];
+        snprintf(n, sizeof n, "r_%s_big_1", lanes[k].name);
+        check_(n, lanes[k].fn(big, &(nd_reduce_opts){ .axis = 1 }), true, 0.0);
+        snprintf(n, sizeof n, "r_%s_bigT_0", lanes[k].name);
+        check_(n, lanes[k].fn(bigt, &(nd_reduce_opts){ .axis = 0 }), true, 0.0);
+    }
+    check_("r_median_big_1", nd_ma_median(big, 1), false, 0.0);
+    nd_ma_free(bigt);
     nd_ma_free(big);
     check("r_sum_fnan_n", nd_ma_sum(fnan));
     check("r_min_fnan_n", nd_ma_min(fnan));

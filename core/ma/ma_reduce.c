@@ -164,19 +164,10 @@ static nd_marray *sum_like(const nd_marray *m, const nd_reduce_opts *o, reduce_f
     return result(data, mask, NULL, who); /* the identity is already under the mask */
 }
 
-nd_marray *nd_ma_sum_(const nd_marray *m, const nd_reduce_opts *o)
-{
-    return sum_like(m, o, nd_sum_, "nd_ma_sum");
-}
 
-nd_marray *nd_ma_prod_(const nd_marray *m, const nd_reduce_opts *o)
-{
-    return sum_like(m, o, nd_prod_, "nd_ma_prod");
-}
-
-/* ---- float64 over every axis: NumPy's own pairwise sums, masked ------------------------ */
-/* MaskedArray.mean / var of contiguous float64 over all axes add filled(0) data (and
- * filled squared deviations) with NumPy's pairwise sum (numpy/core/src/umath/
+/* ---- float64 lanes: NumPy's own pairwise sums, masked -------------------------------------- */
+/* MaskedArray.sum / mean / var of contiguous float64 add filled(0) data (and filled
+ * squared deviations) with NumPy's pairwise sum (numpy/core/src/umath/
  * loops_utils.h.src): below 8 elements a plain loop, up to 128 eight accumulators, above
  * that the halves split at a multiple of 8. The same tree over the masked values (a
  * masked element adds 0) gives NumPy's result to the bit, in one pass, no temporary. */
@@ -238,40 +229,103 @@ ND__CLONES static ptrdiff_t count_valid(const bool *m, ptrdiff_t n)
     return n - masked;
 }
 
-/* The case the pairwise path covers: C-contiguous float64 data with a mask, every axis
- * reduced, no .where, no other dtype. */
-static bool whole_f64(const nd_marray *m, const nd_reduce_opts *o)
+/* The lanes NumPy's pairwise sum runs over in a C-contiguous float64 masked array: with
+ * every axis reduced the whole array (one lane), with the last axis reduced each row of
+ * it (the reduction's inner loop gets one row at a time). The result's shape goes to
+ * *rnd / rshape. False for every other case (no mask, .where, .initial, another dtype
+ * or axis; a bad axis too): the plain reductions with where = ~mask do those. */
+typedef struct lanes {
+    ptrdiff_t n, len;
+    int rnd;
+    ptrdiff_t rshape[ND_MAXDIMS];
+} lanes;
+
+static bool pairwise_lanes(const nd_marray *m, const nd_reduce_opts *o, lanes *l)
 {
-    return m->mask && nd_dtype_of(m->data) == ND_FLOAT64 && nd_is_c_contiguous(m->data) &&
-           nd_is_c_contiguous(m->mask) &&
-           (!o || (o->axis == ND_AXIS_NONE && o->axes.n == 0 && !o->where &&
-                   (!o->dtype || o->dtype == ND_FLOAT64)));
+    if (!m->mask || nd_dtype_of(m->data) != ND_FLOAT64 || !nd_is_c_contiguous(m->data) ||
+        !nd_is_c_contiguous(m->mask) ||
+        (o && (o->where || o->initial || o->axes.n > 1 || (o->dtype && o->dtype != ND_FLOAT64))))
+        return false;
+    int nd = nd_ndim(m->data), axis = !o ? ND_AXIS_NONE : o->axes.n == 1 ? o->axes.ax[0] : o->axis;
+    const ptrdiff_t *shape = nd_shape(m->data);
+    bool keep = o && o->keepdims;
+    if (axis == ND_AXIS_NONE) {
+        l->n = 1;
+        l->len = nd_size(m->data);
+        l->rnd = keep ? nd : 0;
+        for (int i = 0; i < l->rnd; i++)
+            l->rshape[i] = 1;
+        return true;
+    }
+    if (nd == 0 || (axis != nd - 1 && axis != -1))
+        return false;
+    l->len = shape[nd - 1];
+    l->n = 1;
+    for (int i = 0; i < nd - 1; i++)
+        l->n *= l->rshape[i] = shape[i];
+    l->rnd = nd - 1;
+    if (keep)
+        l->rshape[l->rnd++] = 1;
+    return true;
 }
 
-/* A 0-d (or all-ones-shaped with keepdims) float64 result holding v, masked or not. */
-static nd_marray *scalar_result(const nd_marray *m, const nd_reduce_opts *o, double v, bool masked,
-                                const char *who)
-{
-    ptrdiff_t shape[ND_MAXDIMS];
-    int nd = o && o->keepdims ? nd_ndim(m->data) : 0;
-    for (int i = 0; i < nd; i++)
-        shape[i] = 1;
-    nd_array *d = nd_full(nd, shape, ND_FLOAT64, ND_F64(masked ? 0.0 : v));
-    nd_array *k = d ? nd_full(nd, shape, ND_BOOL, ND_BOOL_S(masked)) : NULL;
-    return result(d, k, NULL, who);
-}
+typedef enum { MOMENT_SUM, MOMENT_MEAN, MOMENT_VAR } moment;
 
-/* mean (and, with var, the variance with ddof) of the valid elements, as NumPy rounds
- * them: sum * 1. / count; sum((x - mean)^2) / (count - ddof). */
-static void whole_moments(const nd_marray *m, double ddof, double *mean, double *var, ptrdiff_t *count)
+/* sum, mean (sum * 1. / count) or variance (sum((x - mean)^2) / (count - ddof)) of each
+ * lane's valid elements as NumPy rounds them; masked where a lane has no valid element,
+ * var also where count - ddof <= 0 and, for a 0-d result, where it is not finite
+ * (numpy.ma's divide domain); 0 under the mask. With a result of at least one dimension
+ * and nothing masked, var's mask is nomask (NumPy shrinks it). */
+static nd_status lane_moment(const nd_marray *m, const lanes *l, moment k, double ddof,
+                             nd_array **data, nd_array **mask)
 {
+    nd_array *d = nd_empty(l->rnd, l->rshape, ND_FLOAT64);
+    nd_array *mk = d ? nd_empty(l->rnd, l->rshape, ND_BOOL) : NULL;
+    *data = *mask = NULL;
+    if (!mk) {
+        nd_free(d);
+        return nd_last_error();
+    }
     const double *x = nd_data(m->data);
-    const bool *k = nd_data(m->mask);
-    ptrdiff_t n = nd_size(m->data);
-    *count = count_valid(k, n);
-    *mean = masked_pairwise(x, k, n, false, 0.0) * 1.0 / (double)*count;
-    if (var)
-        *var = masked_pairwise(x, k, n, true, *mean) / ((double)*count - ddof);
+    const bool *km = nd_data(m->mask);
+    double *out = nd_data(d);
+    bool *masked = nd_data(mk), any = false;
+    for (ptrdiff_t i = 0; i < l->n; i++) {
+        const double *xi = x + i * l->len;
+        const bool *ki = km + i * l->len;
+        ptrdiff_t cnt = count_valid(ki, l->len);
+        double v = masked_pairwise(xi, ki, l->len, false, 0.0);
+        bool bad = cnt == 0;
+        if (k != MOMENT_SUM)
+            v = v * 1.0 / (double)cnt;
+        if (k == MOMENT_VAR) {
+            v = masked_pairwise(xi, ki, l->len, true, v) / ((double)cnt - ddof);
+            bad |= (double)cnt - ddof <= 0.0 || (l->rnd == 0 && !isfinite(v));
+        }
+        out[i] = bad ? 0.0 : v;
+        masked[i] = bad;
+        any |= bad;
+    }
+    if (k == MOMENT_VAR && l->rnd > 0 && !any)
+        replace_null(&mk);
+    *data = d;
+    *mask = mk;
+    return ND_OK;
+}
+
+nd_marray *nd_ma_sum_(const nd_marray *m, const nd_reduce_opts *o)
+{
+    static const char who[] = "nd_ma_sum";
+    lanes l;
+    nd_array *d, *k;
+    if (m && pairwise_lanes(m, o, &l))
+        return lane_moment(m, &l, MOMENT_SUM, 0.0, &d, &k) < 0 ? NULL : result(d, k, NULL, who);
+    return sum_like(m, o, nd_sum_, who);
+}
+
+nd_marray *nd_ma_prod_(const nd_marray *m, const nd_reduce_opts *o)
+{
+    return sum_like(m, o, nd_prod_, "nd_ma_prod");
 }
 
 /* Zero of a result dtype (the data numpy.ma leaves under a masked mean / var). */
@@ -290,12 +344,12 @@ nd_marray *nd_ma_mean_(const nd_marray *m, const nd_reduce_opts *o)
         return NULL;
     if (!valid) /* nomask: ndarray.mean */
         return result(nd_mean_(m->data, o), NULL, NULL, who);
-    if (whole_f64(m, o)) {
+    lanes l;
+    if (pairwise_lanes(m, o, &l)) {
         nd_free(valid);
-        double mean;
-        ptrdiff_t cnt;
-        whole_moments(m, 0.0, &mean, NULL, &cnt);
-        return scalar_result(m, o, mean, cnt == 0, who);
+        return lane_moment(m, &l, MOMENT_MEAN, 0.0, &data, &mask) < 0
+                   ? NULL
+                   : result(data, mask, NULL, who);
     }
     nd_reduce_opts ro = opts_of(o);
     ro.where = valid;
@@ -368,32 +422,10 @@ static nd_status var_core(const nd_marray *m, const nd_reduce_opts *o, nd_array 
     *data = *mask = NULL;
     if (ma__check(m, who) < 0 || valid_of(m, o, &valid) < 0)
         return nd_last_error();
-    if (valid && whole_f64(m, o)) {
-        double mean, var, ddof = o ? o->ddof : 0.0;
-        ptrdiff_t cnt;
-        whole_moments(m, ddof, &mean, &var, &cnt);
+    lanes l;
+    if (valid && pairwise_lanes(m, o, &l)) {
         nd_free(valid);
-        /* masked as above: a 0-d result also when not finite */
-        bool keep = o && o->keepdims;
-        bool masked = (double)cnt - ddof <= 0.0 || (!keep && !isfinite(var));
-        *data = nd_full(0, NULL, ND_FLOAT64, ND_F64(masked ? 0.0 : var));
-        *mask = *data ? nd_full(0, NULL, ND_BOOL, ND_BOOL_S(masked)) : NULL;
-        if (*mask && keep) {
-            ptrdiff_t shape[ND_MAXDIMS];
-            for (int i = 0; i < nd_ndim(m->data); i++)
-                shape[i] = 1;
-            nd_array *d = nd_reshape(*data, nd_ndim(m->data), shape);
-            nd_array *k = d ? nd_reshape(*mask, nd_ndim(m->data), shape) : NULL;
-            replace_arr(data, d);
-            replace_arr(mask, k);
-        }
-        if (!*mask) {
-            replace_null(data);
-            return nd_last_error();
-        }
-        if (keep && !masked) /* NumPy's shrunk nomask */
-            replace_null(mask);
-        return ND_OK;
+        return lane_moment(m, &l, MOMENT_VAR, o ? o->ddof : 0.0, data, mask);
     }
     nd_dtype dt = nd_dtype_of(m->data);
     /* numpy.ma subtracts a float64 mean, so the deviations are float64 */
