@@ -174,7 +174,7 @@ static nd_marray *sum_like(const nd_marray *m, const nd_reduce_opts *o, reduce_f
 #define PW_BLOCK 128
 
 /* x, or 0 where masked (a branch-free select: masks are random). */
-static inline double unmasked(double x, bool masked)
+static inline double unmasked(double x, unsigned char masked)
 {
     uint64_t b, k = (uint64_t)masked - 1; /* all ones when valid */
     memcpy(&b, &x, sizeof b);
@@ -184,13 +184,14 @@ static inline double unmasked(double x, bool masked)
 }
 
 /* The leaf value: x (sq false) or (x - mean)^2, 0 where masked. */
-static inline double leaf(const double *x, const bool *m, ptrdiff_t i, bool sq, double mean)
+static inline double leaf(const double *x, const unsigned char *m, ptrdiff_t i, bool sq, double mean)
 {
     double d = sq ? (x[i] - mean) * (x[i] - mean) : x[i];
     return unmasked(d, m[i]);
 }
 
-ND__CLONES static double pw_block(const double *x, const bool *m, ptrdiff_t n, bool sq, double mean)
+ND__CLONES static double pw_block(const double *x, const unsigned char *m, ptrdiff_t n, bool sq,
+                                   double mean)
 {
     double res;
     ptrdiff_t i;
@@ -212,7 +213,8 @@ ND__CLONES static double pw_block(const double *x, const bool *m, ptrdiff_t n, b
     return res;
 }
 
-static double masked_pairwise(const double *x, const bool *m, ptrdiff_t n, bool sq, double mean)
+static double masked_pairwise(const double *x, const unsigned char *m, ptrdiff_t n, bool sq,
+                              double mean)
 {
     if (n <= PW_BLOCK)
         return pw_block(x, m, n, sq, mean);
@@ -221,7 +223,7 @@ static double masked_pairwise(const double *x, const bool *m, ptrdiff_t n, bool 
     return masked_pairwise(x, m, n2, sq, mean) + masked_pairwise(x + n2, m + n2, n - n2, sq, mean);
 }
 
-ND__CLONES static ptrdiff_t count_valid(const bool *m, ptrdiff_t n)
+ND__CLONES static ptrdiff_t count_valid(const unsigned char *m, ptrdiff_t n)
 {
     ptrdiff_t masked = 0;
     for (ptrdiff_t i = 0; i < n; i++)
@@ -287,12 +289,12 @@ static nd_status lane_moment(const nd_marray *m, const lanes *l, moment k, doubl
         return nd_last_error();
     }
     const double *x = nd_data(m->data);
-    const bool *km = nd_data(m->mask);
+    const unsigned char *km = nd_data(m->mask); /* bools as bytes: see ma_ufunc.c */
     double *out = nd_data(d);
     bool *masked = nd_data(mk), any = false;
     for (ptrdiff_t i = 0; i < l->n; i++) {
         const double *xi = x + i * l->len;
-        const bool *ki = km + i * l->len;
+        const unsigned char *ki = km + i * l->len;
         ptrdiff_t cnt = count_valid(ki, l->len);
         double v = masked_pairwise(xi, ki, l->len, false, 0.0);
         bool bad = cnt == 0;

@@ -257,7 +257,8 @@ typedef struct fuse_ctx {
 /* The fused loops: every pointer has unit stride (scalars and nomask are expanded to block
  * buffers), the running mask is an int64 per element and the tests use `|`, not `||`:
  * with selects of one width and no branch (a branch mispredicts on a random mask) GCC
- * vectorises them. They are multi-versioned (ND__CLONES) as widening / narrowing between
+ * vectorises them. Masks are read and written as unsigned char (a bool is one byte,
+ * 0 or 1): GCC does not vectorise widening loads of _Bool. They are multi-versioned (ND__CLONES) as widening / narrowing between
  * bytes and 64-bit lanes needs AVX2; no libm call in here (tan's domain takes the
  * general path). */
 
@@ -270,8 +271,8 @@ typedef struct fuse_ctx {
     }
 
 ND__CLONES static void dom_mask(ma_rule rule, ptrdiff_t len, const double *restrict x0,
-                                const double *restrict x1, const bool *restrict m0,
-                                const bool *restrict m1, int64_t *restrict w)
+                                const double *restrict x1, const unsigned char *restrict m0,
+                                const unsigned char *restrict m1, int64_t *restrict w)
 {
     const double a = rule.a, b = rule.b;
     switch (rule.dom) {
@@ -297,7 +298,8 @@ ND__CLONES static void sanitize(ptrdiff_t len, const double *restrict src,
  * functions; !(|v| <= DBL_MAX) is !isfinite(v)), the first operand's data put back under
  * it, and the mask stored as bools. */
 ND__CLONES static void put_back(ptrdiff_t len, const double *restrict x0, int64_t finite,
-                                int64_t *restrict w, double *restrict r, bool *restrict mo)
+                                int64_t *restrict w, double *restrict r,
+                                unsigned char *restrict mo)
 {
     for (ptrdiff_t i = 0; i < len; i++) {
         double v = r[i];
@@ -306,7 +308,7 @@ ND__CLONES static void put_back(ptrdiff_t len, const double *restrict x0, int64_
         r[i] = bad ? x0[i] : v;
     }
     for (ptrdiff_t i = 0; i < len; i++)
-        mo[i] = (bool)w[i];
+        mo[i] = (unsigned char)w[i];
 }
 
 /* A value inside the domain, given to the ufunc for the elements outside it. */
@@ -342,7 +344,7 @@ static bool fuse_block(fuse_ctx *c, ptrdiff_t begin, ptrdiff_t end)
         }
         m[i] = c->ms[i] ? c->m[i] + begin : no;
     }
-    dom_mask(c->rule, len, x[0], x[1], m[0], m[1], w);
+    dom_mask(c->rule, len, x[0], x[1], (const unsigned char *)m[0], (const unsigned char *)m[1], w);
     const double *arg[2] = { x[0], x[1] };
     if (c->rule.kind == MK_DOMAIN) {
         /* the divisor of a division, else the only operand, copied into a free block
@@ -370,7 +372,8 @@ static bool fuse_block(fuse_ctx *c, ptrdiff_t begin, ptrdiff_t end)
     for (int i = 0; i < 3; i++)
         nd_free(views[i]);
     if (ok)
-        put_back(len, x[0], c->rule.kind == MK_DOMAIN ? 1 : 0, w, r, c->mo + begin);
+        put_back(len, x[0], c->rule.kind == MK_DOMAIN ? 1 : 0, w, r,
+                 (unsigned char *)(c->mo + begin));
     return ok;
 }
 
