@@ -641,16 +641,25 @@ static const fs_op FS_OPS[] = { fs_log, fs_logt, fs_div, fs_divt, fs_pow, fs_max
                                 fs_sum, fs_mean, fs_mean1, fs_var, fs_std, fs_min, fs_ptp,
                                 fs_any, fs_median, fs_cumsum, fs_avg, fs_cov, fs_corr };
 static int fs_which;
+static nd_marray *fs_ref; /* the clean run's result */
 
-/* One operation: ND_OK with a result of the size of a clean run, else its error. */
+/* One operation: ND_OK with the clean run's data and mask (an allocation that failed
+ * quietly, a mask taken for "nothing masked", shows as ND_EVALUE), else its error. */
 static nd_status fs_body(void *ctx)
 {
     nd_marray *r = FS_OPS[fs_which]((const fs_ctx *)ctx);
     if (!r)
         return nd_last_error();
-    ptrdiff_t n = nd_ma_size(r);
+    nd_array *k = nd_ma_getmaskarray(r), *kr = k ? nd_ma_getmaskarray(fs_ref) : NULL;
+    nd_status st = !kr ? nd_last_error()
+                   : same_values("fs_mask", kr, k, NULL, true, 0.0) &&
+                             same_values("fs_data", nd_ma_data(fs_ref), nd_ma_data(r), kr, false, 0.0)
+                         ? ND_OK
+                         : ND_EVALUE;
+    nd_free(k);
+    nd_free(kr);
     nd_ma_free(r);
-    return n >= 1 ? ND_OK : ND_EVALUE;
+    return st;
 }
 
 static void test_allocation_failures(void)
@@ -659,9 +668,12 @@ static void test_allocation_failures(void)
     c.ft = nd_ma_transpose(c.f);
     CU_ASSERT_PTR_NOT_NULL_FATAL(c.ft);
     for (fs_which = 0; fs_which < (int)(sizeof FS_OPS / sizeof *FS_OPS); fs_which++) {
+        fs_ref = FS_OPS[fs_which](&c);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(fs_ref);
         faultsim_report r = faultsim_run("ma_ops", fs_body, &c);
         if (!r.ok) printf("\n  op %d: %s\n", fs_which, r.why);
         CU_ASSERT_TRUE(r.ok);
+        nd_ma_free(fs_ref);
     }
     nd_ma_free(c.f);
     nd_ma_free(c.g);

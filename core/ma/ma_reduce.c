@@ -17,13 +17,6 @@
 #include "numc/manip.h"
 #include "numc/stats.h"
 
-/* Frees *p and stores `next` there. */
-static void replace_arr(nd_array **p, nd_array *next)
-{
-    nd_free(*p);
-    *p = next;
-}
-
 /* Frees *p and sets it to NULL. */
 static void replace_null(nd_array **p)
 {
@@ -376,38 +369,6 @@ nd_marray *nd_ma_mean_(const nd_marray *m, const nd_reduce_opts *o)
     return result(data, mask, &zero, who);
 }
 
-/* True where any of the arrays is true; NULL arrays are skipped (takes all over). */
-static nd_array *or3(nd_array *a, nd_array *b, nd_array *c)
-{
-    nd_array *in[3] = { a, b, c }, *r = NULL;
-    bool failed = false;
-    for (int i = 0; i < 3; i++) {
-        if (!in[i])
-            continue;
-        nd_array *t = r ? nd_logical_or(r, in[i]) : nd_ref(in[i]);
-        failed |= !t;
-        nd_free(r);
-        nd_free(in[i]);
-        r = t;
-    }
-    if (failed) {
-        nd_free(r);
-        return NULL;
-    }
-    return r;
-}
-
-/* Where v is not finite (inf only when inf_only: NaN stays valid). */
-static nd_array *not_finite(const nd_array *v, bool inf_only)
-{
-    nd_array *t = inf_only ? nd_isinf(v) : nd_isfinite(v);
-    if (!t || inf_only)
-        return t;
-    nd_array *r = nd_logical_not(t);
-    nd_free(t);
-    return r;
-}
-
 /* The variance and its mask as MaskedArray.var gives them:
  *   with a mask: the float64 variance of the valid elements (the plain two-pass one with
  *     where = ~mask); masked where a slice has no valid element or count - ddof <= 0
@@ -449,15 +410,20 @@ static nd_status var_core(const nd_marray *m, const nd_reduce_opts *o, nd_array 
     bool zero_d = v && nd_ndim(v) == 0;
     double under = 0.0;
     if (st == ND_OK) {
-        if (valid)
-            k = or3(few, empty, zero_d ? not_finite(v, false) : NULL);
-        else {
-            k = or3(few, not_finite(v, true), NULL);
+        /* few | empty | not finite (as described above); each taken over */
+        bool want_nf = !valid || zero_d;
+        nd_array *nf = want_nf ? ma__not_finite(v, !valid) : NULL;
+        if (!valid)
             under = zero_d ? 0.0 : 1.0;
-        }
+        k = few;
+        bool ok = ma__or_into(&k, empty) && (!want_nf || nf);
+        if (ok)
+            ok = ma__or_into(&k, nf);
+        else
+            nd_free(nf);
         few = empty = NULL;
         bool any = false;
-        if (!k || ma__any_of(k, &any) < 0)
+        if (!ok || ma__any_of(k, &any) < 0)
             st = nd_last_error();
         else if (!zero_d && !any) /* nothing masked: NumPy's shrunk nomask */
             replace_null(&k);
@@ -748,7 +714,7 @@ nd_marray *nd_ma_median_(const nd_marray *m, const nd_reduce_opts *o)
 static nd_array *weights_at(const nd_marray *m, int axis, const nd_array *w, const char *who)
 {
     int nd = nd_ndim(m->data);
-    if (nd_ndim(w) == nd && !memcmp(nd_shape(w), nd_shape(m->data), sizeof(ptrdiff_t) * (size_t)nd))
+    if (ma__same_shape(w, m->data))
         return nd_ref(w);
     char s1[ND_SHAPE_STRLEN], s2[ND_SHAPE_STRLEN];
     nd__shape_str(s1, sizeof s1, nd, nd_shape(m->data));
@@ -859,12 +825,6 @@ typedef struct cov_in {
     bool all_valid;
 } cov_in;
 
-static bool same_shape2(const nd_array *a, const nd_array *b)
-{
-    return nd_ndim(a) == nd_ndim(b) &&
-           !memcmp(nd_shape(a), nd_shape(b), sizeof(ptrdiff_t) * (size_t)nd_ndim(a));
-}
-
 static nd_status rows_of(const nd_marray *a, nd_array **x, nd_array **mk, const char *who)
 {
     if (nd_ndim(a->data) > 2)
@@ -906,7 +866,7 @@ static nd_status cov_prepare(const nd_marray *xm, const nd_marray *ym, bool rowv
             rowvar = true;
         bool xany = false, yany = false; /* both C-ordered masks: the scan cannot fail */
         if (ma__any_of(xk, &xany) == ND_OK && ma__any_of(yk, &yany) == ND_OK && (xany || yany) &&
-            same_shape2(x, y)) {
+            ma__same_shape(x, y)) {
             nd_array *u = nd_logical_or(xk, yk);
             nd_free(xk);
             nd_free(yk);
@@ -931,8 +891,8 @@ static nd_status cov_prepare(const nd_marray *xm, const nd_marray *ym, bool rowv
     nd_free(yk);
     if (st == ND_OK && !rowvar) {
         nd_array *t = nd_transpose(xc), *u = t ? nd_transpose(kc) : NULL;
-        replace_arr(&xc, t);
-        replace_arr(&kc, u);
+        ma__replace(&xc, t);
+        ma__replace(&kc, u);
     }
     nd_array *xd = st == ND_OK && xc ? nd_copy(xc, ND_ORDER_C) : NULL;
     nd_array *kd = xd && kc ? nd_copy(kc, ND_ORDER_C) : NULL;

@@ -97,14 +97,6 @@ nd_status ma__any_of(const nd_array *a, bool *out)
     return ND_OK;
 }
 
-/* Frees the array *p and replaces it by `next` (which may be NULL on failure). */
-static nd_array *replace(nd_array **p, nd_array *next)
-{
-    nd_free(*p);
-    *p = next;
-    return next;
-}
-
 /* An operand as an array: a new reference to the array, or a 0-d array of the scalar. */
 static nd_array *op_array(nd_operand op)
 {
@@ -118,23 +110,31 @@ static nd_dtype op_dtype(nd_operand op)
     return op.kind == ND_OPK_ARRAY ? nd_dtype_of(op.array) : op.scalar.dtype;
 }
 
-/* a | b, either may be NULL (nomask); takes both over. */
-static nd_array *or_into(nd_array *a, nd_array *b)
+bool ma__or_into(nd_array **acc, nd_array *b)
 {
-    if (!a || !b)
-        return a ? a : b;
-    nd_array *r = nd_logical_or(a, b);
-    nd_free(a);
+    if (!b)
+        return true;
+    if (!*acc) {
+        *acc = b;
+        return true;
+    }
+    nd_array *r = nd_logical_or(*acc, b);
     nd_free(b);
-    return r;
+    return ma__replace(acc, r) != NULL;
+}
+
+nd_array *ma__not_finite(const nd_array *v, bool inf_only)
+{
+    if (inf_only)
+        return nd_isinf(v);
+    nd_array *f = nd_isfinite(v);
+    return f && ma__replace(&f, nd_logical_not(f)) ? f : NULL;
 }
 
 /* A bool array broadcast to the result's shape as a new C-contiguous array. */
 static nd_array *to_shape(nd_array *m, const nd_array *like)
 {
-    if (!m || (nd_ndim(m) == nd_ndim(like) &&
-               !memcmp(nd_shape(m), nd_shape(like), sizeof(ptrdiff_t) * (size_t)nd_ndim(like)) &&
-               nd_is_c_contiguous(m)))
+    if (!m || (ma__same_shape(m, like) && nd_is_c_contiguous(m)))
         return m;
     nd_array *b = nd_broadcast_to(m, nd_ndim(like), nd_shape(like));
     nd_array *c = b ? nd_copy(b, ND_ORDER_C) : NULL;
@@ -152,7 +152,7 @@ static nd_status revert(nd_array **res, const nd_array *mask, const nd_array *sr
     nd_free(s);
     if (!w)
         return nd_last_error();
-    replace(res, w);
+    ma__replace(res, w);
     return ND_OK;
 }
 
@@ -203,21 +203,21 @@ static nd_array *domain_mask(ma_rule r, const nd_operand *d)
     case D_INTERVAL:
         t = nd_ufunc2_(ND_UF_GREATER, d[0], nd_op_f64(r.b), NULL);
         u = t ? nd_ufunc2_(ND_UF_LESS, d[0], nd_op_f64(r.a), NULL) : NULL;
-        if (!u) {
+        if (!u || !ma__or_into(&t, u)) {
             nd_free(t);
             return NULL;
         }
-        return or_into(t, u);
+        return t;
     case D_TAN:
         t = nd_ufunc1_(ND_UF_COS, d[0], NULL);
-        if (t && replace(&t, nd_absolute(t)))
+        if (t && ma__replace(&t, nd_absolute(t)))
             out = nd_ufunc2_(ND_UF_LESS, nd_op_array(t), nd_op_f64(r.a), NULL);
         nd_free(t);
         return out;
     case D_SAFE_DIVIDE:
         t = nd_ufunc1_(ND_UF_ABSOLUTE, d[0], NULL);
         u = t ? nd_ufunc1_(ND_UF_ABSOLUTE, d[1], NULL) : NULL;
-        if (u && replace(&t, nd_multiply(t, DBL_MIN)))
+        if (u && ma__replace(&t, nd_multiply(t, DBL_MIN)))
             out = nd_greater_equal(t, u);
         nd_free(t);
         nd_free(u);
@@ -226,13 +226,6 @@ static nd_array *domain_mask(ma_rule r, const nd_operand *d)
         break;
     }
     return nd_zeros(0, NULL, ND_BOOL);
-}
-
-/* ~isfinite(res) (all false for integer results). */
-static nd_array *not_finite(const nd_array *res)
-{
-    nd_array *f = nd_isfinite(res);
-    return f && replace(&f, nd_logical_not(f)) ? f : NULL;
 }
 
 /* ---- the fused float64 pass ----------------------------------------------------------- */
@@ -389,12 +382,6 @@ static void fuse_chunk(ptrdiff_t begin, ptrdiff_t end, ptrdiff_t chunk, void *ct
     nd_seterr_(&old);
 }
 
-static bool same_shape(const nd_array *a, const nd_array *b)
-{
-    return nd_ndim(a) == nd_ndim(b) &&
-           !memcmp(nd_shape(a), nd_shape(b), sizeof(ptrdiff_t) * (size_t)nd_ndim(a));
-}
-
 /* The fused path applies to the float-valued PLAIN and DOMAIN functions (not the
  * comparisons, logical and bitwise ones) on float64 operands: C-contiguous arrays of one
  * shape with C-contiguous masks, or float64 scalars, without .where or another dtype.
@@ -422,7 +409,7 @@ static bool fusable(nd_ufunc f, ma_rule r, int nin, const nd_operand *d,
             continue;
         }
         if (d[i].kind != ND_OPK_ARRAY || nd_dtype_of(d[i].array) != ND_FLOAT64 ||
-            !nd_is_c_contiguous(d[i].array) || (*shape_of && !same_shape(*shape_of, d[i].array)) ||
+            !nd_is_c_contiguous(d[i].array) || (*shape_of && !ma__same_shape(*shape_of, d[i].array)) ||
             (mk[i] && !nd_is_c_contiguous(mk[i])))
             return false;
         *shape_of = d[i].array;
@@ -487,15 +474,15 @@ static nd_status finish(ma_rule r, nd_ufunc f, int nin, const nd_operand *d, nd_
     }
     case MK_DOMAIN:
         t = domain_mask(r, d);
-        u = t ? not_finite(*res) : NULL;
+        u = t ? ma__not_finite(*res, false) : NULL;
         if (!u) {
             nd_free(t);
             st = nd_last_error();
             break;
         }
-        *mask = to_shape(or_into(*mask, or_into(t, u)), *res); /* takes t and u over */
+        bool ok = ma__or_into(&t, u) && ma__or_into(mask, t); /* takes t and u over */
         t = u = NULL;
-        if (!*mask) {
+        if (!ok || !(*mask = to_shape(*mask, *res))) {
             st = nd_last_error();
             break;
         }
@@ -512,7 +499,7 @@ static nd_status finish(ma_rule r, nd_ufunc f, int nin, const nd_operand *d, nd_
     case MK_POWER:
         if (*mask && (st = revert(res, *mask, a0)) < 0)
             break;
-        if (!(t = not_finite(*res))) {
+        if (!(t = ma__not_finite(*res, false))) {
             st = nd_last_error();
             break;
         }
@@ -523,10 +510,9 @@ static nd_status finish(ma_rule r, nd_ufunc f, int nin, const nd_operand *d, nd_
             nd_free(u);
         }
         if (st == ND_OK && (*mask || invalid)) {
-            *mask = or_into(*mask, t);
-            t = NULL;
-            if (!*mask)
+            if (!ma__or_into(mask, t))
                 st = nd_last_error();
+            t = NULL;
         }
         nd_free(t);
         break;
@@ -536,12 +522,12 @@ static nd_status finish(ma_rule r, nd_ufunc f, int nin, const nd_operand *d, nd_
         t = b0 ? nd_ufunc2_(f == ND_UF_MAXIMUM ? ND_UF_GREATER : ND_UF_LESS, d[0], d[1], NULL)
                : NULL;
         if (t && *mask && (u = nd_logical_not(*mask)))
-            replace(&t, nd_logical_and(t, u));
+            ma__replace(&t, nd_logical_and(t, u));
         nd_array *x = t ? nd_astype(a0, rdt, ND_CAST_UNSAFE) : NULL;
         nd_array *y = x ? nd_astype(b0, rdt, ND_CAST_UNSAFE) : NULL;
         nd_array *w = y ? nd_where(t, x, y) : NULL;
         if (w)
-            replace(res, w);
+            ma__replace(res, w);
         else
             st = nd_last_error();
         nd_free(x);
