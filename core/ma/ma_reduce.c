@@ -2,11 +2,14 @@
  *
  * NumPy 1.24's MaskedArray methods reduce filled data: sum is filled(0).sum, prod
  * filled(1).prod, min filled(+inf / the dtype's max).min, all filled(True).all, ... and
- * mask the result where a slice has no valid element. Here the sums run on the plain
- * reductions with where = ~mask (what they add is what filled(0) adds), the extremes on a
- * filled copy. Data under a masked result: 0 for sum, mean, var and std, 1 for prod, the
- * result dtype's default fill value for min, max and ptp, True for all, False for any
- * (NumPy's). An input with nomask (and no .where) gives a result with nomask. */
+ * mask the result where a slice has no valid element. Here sum, mean and var of
+ * C-contiguous float64 over every axis or the last one run NumPy's own pairwise tree over
+ * the masked data (same bits as numpy.ma, one pass, no filled copy); the other sums run on
+ * the plain reductions with where = ~mask (what they add is what filled(0) adds), the
+ * extremes on a filled copy. Data under a masked result: 0 for sum, mean, var and std, 1
+ * for prod, the result dtype's default fill value for min, max and ptp, True for all,
+ * False for any (NumPy's). An input with nomask (and no .where) gives a result with
+ * nomask, but for var and std (see var_core). */
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
