@@ -292,6 +292,76 @@ static void test_fused_large(void)
     nd_free(k);
 }
 
+/* The fused path (contiguous float64, several pool chunks) against the general one (the
+ * same values through a strided view) for every fused kind: plain, unary domains, the
+ * division domain, scalars on either side. */
+static void test_fused_vs_general(void)
+{
+    const ptrdiff_t n = 200003;
+    const ptrdiff_t shape[2] = { n, 2 };
+    nd_array *x2 = nd_empty(2, shape, ND_FLOAT64), *k2 = nd_empty(2, shape, ND_BOOL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(k2);
+    double *xd = nd_data(x2);
+    bool *kd = nd_data(k2);
+    for (ptrdiff_t i = 0; i < 2 * n; i++) {
+        xd[i] = sin((double)i * 0.37) * (i % 5 == 0 ? 3.0 : 1.0); /* some outside [-1, 1] */
+        if (i % 17 == 0) xd[i] = 0.0;
+        kd[i] = i % 7 == 2;
+    }
+    nd_marray *both = nd_ma_array(x2, k2);
+    nd_marray *strided = nd_ma_view(both, ":, 0"), *other = nd_ma_view(both, ":, 1");
+    nd_marray *contig = nd_ma_copy(strided), *ocontig = nd_ma_copy(other);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ocontig);
+    CU_ASSERT_TRUE(nd_is_c_contiguous(nd_ma_data(contig)));
+    CU_ASSERT_FALSE(nd_is_c_contiguous(nd_ma_data(strided)));
+    static const nd_ufunc un_fs[] = { ND_UF_LOG, ND_UF_LOG10, ND_UF_SQRT, ND_UF_ARCSIN, ND_UF_ARCCOS,
+                                      ND_UF_ARCCOSH, ND_UF_ARCTANH, ND_UF_EXP, ND_UF_NEGATIVE };
+    static const nd_ufunc bin_fs[] = { ND_UF_DIVIDE, ND_UF_REMAINDER, ND_UF_FMOD, ND_UF_FLOOR_DIVIDE,
+                                       ND_UF_ADD, ND_UF_MULTIPLY, ND_UF_HYPOT };
+    char name[64];
+    for (size_t k = 0; k < sizeof un_fs / sizeof *un_fs; k++) {
+        nd_marray *a = un(un_fs[k], nd_ma_op_ma(contig)), *b = un(un_fs[k], nd_ma_op_ma(strided));
+        CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+        nd_array *ka = nd_ma_getmaskarray(a), *kb = nd_ma_getmaskarray(b);
+        snprintf(name, sizeof name, "fused %s mask", nd_ufunc_name(un_fs[k]));
+        CU_ASSERT_TRUE(same_values(name, kb, ka, NULL, true, 0.0));
+        snprintf(name, sizeof name, "fused %s data", nd_ufunc_name(un_fs[k]));
+        CU_ASSERT_TRUE(same_values(name, nd_ma_data(b), nd_ma_data(a), kb, true, 1e-15));
+        nd_free(ka);
+        nd_free(kb);
+        nd_ma_free(a);
+        nd_ma_free(b);
+    }
+    for (size_t k = 0; k < sizeof bin_fs / sizeof *bin_fs; k++) {
+        for (int form = 0; form < 3; form++) { /* array/array, array/scalar 0, scalar/array */
+            nd_ma_operand a0 = form == 2 ? ND_MA_OPERAND(1.5) : nd_ma_op_ma(contig);
+            nd_ma_operand a1 = form == 1 ? ND_MA_OPERAND(0.0) : nd_ma_op_ma(ocontig);
+            nd_ma_operand b0 = form == 2 ? ND_MA_OPERAND(1.5) : nd_ma_op_ma(strided);
+            nd_ma_operand b1 = form == 1 ? ND_MA_OPERAND(0.0) : nd_ma_op_ma(other);
+            nd_marray *a = bin(bin_fs[k], a0, a1), *b = bin(bin_fs[k], b0, b1);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+            nd_array *ka = nd_ma_getmaskarray(a), *kb = nd_ma_getmaskarray(b);
+            snprintf(name, sizeof name, "fused %s form %d mask", nd_ufunc_name(bin_fs[k]), form);
+            CU_ASSERT_TRUE(same_values(name, kb, ka, NULL, true, 0.0));
+            snprintf(name, sizeof name, "fused %s form %d data", nd_ufunc_name(bin_fs[k]), form);
+            CU_ASSERT_TRUE(same_values(name, nd_ma_data(b), nd_ma_data(a), kb, true, 1e-15));
+            nd_free(ka);
+            nd_free(kb);
+            nd_ma_free(a);
+            nd_ma_free(b);
+        }
+    }
+    nd_ma_free(both);
+    nd_ma_free(strided);
+    nd_ma_free(other);
+    nd_ma_free(contig);
+    nd_ma_free(ocontig);
+    nd_free(x2);
+    nd_free(k2);
+}
+
 static void test_ufunc_errors(void)
 {
     nd_marray *f = min_("f");
@@ -691,7 +761,7 @@ static int suite_setup(void)
 
 static const ND_TEST tests[] = {
     ND_T(test_unary_domains), ND_T(test_unary_more), ND_T(test_binary_float),
-    ND_T(test_binary_more), ND_T(test_fused_large), ND_T(test_ufunc_errors),
+    ND_T(test_binary_more), ND_T(test_fused_large), ND_T(test_fused_vs_general), ND_T(test_ufunc_errors),
     ND_T(test_reductions), ND_T(test_reductions_view), ND_T(test_empty_0d), ND_T(test_ddof_median), ND_T(test_arg_cum), ND_T(test_average),
     ND_T(test_cov_corrcoef), ND_T(test_reduce_errors), ND_T(test_allocation_failures), { 0 } };
 ND_TEST_MAIN_WITH("ma_ops", tests, suite_setup, NULL)
