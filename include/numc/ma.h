@@ -210,14 +210,28 @@ static inline nd_ma_operand nd__ma_op_f64(double f) { return nd_ma_op_plain(nd_o
 #endif
 
 /* Any ufunc of ufunc.h (nd_ufunc), applied to masked operands: nin = 1, 2 (or 3 for
- * clip). Broadcasting, type resolution, casting and `where` as the plain ufunc.
- * The result is masked where any input is, and where the input is outside the
- * function's domain (NumPy's ma domains): log, log2, log10 (x <= 0), log1p (x <= -1),
- * sqrt (x < 0), arcsin, arccos (|x| > 1), arccosh (x < 1), arctanh (|x| >= 1), tan
- * (cos x ~ 0), divide, true/floor divide, remainder, fmod (divisor 0), power (a
- * negative base with a non-integer exponent, or an invalid result), reciprocal (x = 0).
- * Masked or out-of-domain elements of the result hold the first input's data (cast),
- * no floating-point warning is raised for them. */
+ * clip). Broadcasting, type resolution, casting and `where` as the plain ufunc. As
+ * numpy.ma (1.24):
+ *   - the result is masked where any input is (nomask when every input has nomask);
+ *   - the domained functions also mask where the input is outside the domain or the
+ *     result is not finite: log, log2, log10 (x <= 0), sqrt (x < 0), arcsin, arccos
+ *     (|x| > 1), arccosh (x < 1), arctanh (|x| > 1 - 1e-15), tan (|cos x| < 1e-35),
+ *     divide, floor_divide, remainder, fmod (|a| * tiny >= |b|: a zero or tiny
+ *     divisor); their result always has a mask;
+ *   - power masks where the result is not finite and puts the fill value there;
+ *   - data under the mask is the first operand's (cast; for the domained binary
+ *     functions only when it casts safely, else 0) for the functions numpy.ma has a
+ *     version of (add, multiply, exp, sin, the comparisons, logical and bitwise ones,
+ *     the domained ones, ...); maximum / minimum are ma.where(greater(a, b), a, b) (b's
+ *     data where the comparison is masked; a NaN does not win); the shifts shift
+ *     filled(a, 0); the ufuncs numpy.ma has no version of (log1p, reciprocal, expm1,
+ *     square, clip, ...) mask the union only and keep the computed data, as NumPy's
+ *     MaskedArray.__array_wrap__ does.
+ * The fill value is the first masked operand's when one was set and it fits the result
+ * dtype, else the result dtype's default. Divide-by-zero and invalid conditions raise no
+ * floating-point warning (numpy.ma's errstate); overflow follows nd_seterr. Errors:
+ * ND_EVALUE (a NULL operand: "operand 2 is NULL"; nin not the function's), ND_ESHAPE
+ * naming the shapes that do not broadcast, the plain ufunc's (ND_EDTYPE, ...). */
 ND_API nd_marray *nd_ma_ufunc_(nd_ufunc f, int nin, const nd_ma_operand *in, const nd_ufunc_opts *o);
 #ifndef __cplusplus
 #define nd_ma_unary(f, a) \
@@ -250,8 +264,11 @@ ND_API nd_marray *nd_ma_ufunc_(nd_ufunc f, int nin, const nd_ma_operand *in, con
 /* Over .axis / .axes (default all) with .keepdims, skipping masked elements, as numpy.ma.
  * The result is a masked array (0-d when every axis is reduced): an element is masked
  * when its slice has no valid element (sum/prod of such a slice are masked too, as
- * NumPy's ma). .ddof for var/std; .dtype as the plain reductions; .where is combined
- * with the mask. */
+ * NumPy's ma); var/std also where count - ddof <= 0. An input with nomask gives a
+ * result with nomask, except var (masked where the variance is infinite: NumPy's
+ * true_divide domain) and std (numpy.ma.sqrt of var: always a mask).
+ * mean is sum / count in float64 (float32 input too, as NumPy). .ddof for var/std;
+ * .dtype as the plain reductions; .where is combined with the mask. */
 ND_API nd_marray *nd_ma_sum_(const nd_marray *m, const nd_reduce_opts *o);
 ND_API nd_marray *nd_ma_prod_(const nd_marray *m, const nd_reduce_opts *o);
 ND_API nd_marray *nd_ma_mean_(const nd_marray *m, const nd_reduce_opts *o);
