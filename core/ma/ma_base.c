@@ -46,14 +46,21 @@ void nd_ma_free(nd_marray *m)
     nd_free_mem(m);
 }
 
-bool ma__any(const nd_array *mask)
+nd_status ma__any(const nd_array *mask, bool *out)
 {
+    *out = false;
     if (!mask)
-        return false;
+        return ND_OK;
+    if (nd_is_c_contiguous(mask)) { /* bools are 0 or 1 */
+        *out = memchr(nd_data(mask), 1, (size_t)nd_size(mask)) != NULL;
+        return ND_OK;
+    }
     nd_array *r = nd_any(mask);
-    bool any = r && nd_item_bool(r);
+    if (!r)
+        return nd_last_error();
+    *out = nd_item_bool(r);
     nd_free(r);
-    return any;
+    return ND_OK;
 }
 
 nd_scalar nd_ma_default_fill_value(nd_dtype dt)
@@ -211,7 +218,11 @@ nd_dtype nd_ma_dtype(const nd_marray *m)
 const nd_array *nd_ma_data(const nd_marray *m) { return ma__check(m, "nd_ma_data") < 0 ? NULL : m->data; }
 const nd_array *nd_ma_mask(const nd_marray *m) { return ma__check(m, "nd_ma_mask") < 0 ? NULL : m->mask; }
 bool nd_ma_is_nomask(const nd_marray *m) { return ma__check(m, "nd_ma_is_nomask") == ND_OK && !m->mask; }
-bool nd_ma_is_masked(const nd_marray *m) { return ma__check(m, "nd_ma_is_masked") == ND_OK && ma__any(m->mask); }
+bool nd_ma_is_masked(const nd_marray *m)
+{
+    bool any = false;
+    return ma__check(m, "nd_ma_is_masked") == ND_OK && ma__any(m->mask, &any) == ND_OK && any;
+}
 
 nd_array *nd_ma_getdata(const nd_marray *m)
 {
@@ -266,13 +277,10 @@ nd_status nd_ma_shrink_mask(nd_marray *m)
         return nd_last_error();
     if (!m->mask)
         return ND_OK;
-    /* nd_any itself, not ma__any: a failure must not pass for "nothing masked" (and a
-     * stale error from an earlier call must not pass for a failure). */
-    nd_array *any = nd_any(m->mask);
-    if (!any)
-        return nd_last_error();
-    bool set = nd_item_bool(any);
-    nd_free(any);
+    bool set;
+    nd_status st = ma__any(m->mask, &set); /* a failure is not "nothing masked" */
+    if (st < 0)
+        return st;
     if (!set) {
         nd_free(m->mask);
         m->mask = NULL;

@@ -29,7 +29,8 @@ ND_INTERNAL ND_WARN_UNUSED nd_status ma__fill_check(nd_dtype dt, nd_scalar v, nd
                                                     const char *who);
 /* NULL-argument check: ND_EVALUE "who: masked array is NULL". */
 ND_INTERNAL ND_WARN_UNUSED nd_status ma__check(const nd_marray *m, const char *who);
-/* True if any element of the bool array is set (NULL → false). */
-ND_INTERNAL bool ma__any(const nd_array *mask);
+/* *out = any element of the bool array is set (a NULL mask, nomask: false). A failure
+ * (out of memory for a non-contiguous mask) is returned, never taken for "nothing set". */
+ND_INTERNAL ND_WARN_UNUSED nd_status ma__any(const nd_array *mask, bool *out);
 
 #endif

@@ -24,26 +24,18 @@ static nd_array *nomask(void)
     return NULL;
 }
 
-/* Whether any element of a is set: 1, 0, or -1 on failure (error set). Not ma__any,
- * which cannot tell a failure from false. */
-static int any_true(const nd_array *a)
-{
-    nd_array *r = nd_any(a);
-    if (!r)
-        return -1;
-    int set = nd_item_bool(r);
-    nd_free(r);
-    return set;
-}
-
 /* _shrink_mask: the bool array itself, or nomask (freed) when nothing is set. */
 static nd_array *shrink(nd_array *mask)
 {
-    int set = mask ? any_true(mask) : -1;
-    if (set > 0)
+    bool set = false;
+    if (!mask || ma__any(mask, &set) < 0) {
+        nd_free(mask);
+        return NULL;
+    }
+    if (set)
         return mask;
     nd_free(mask);
-    return set == 0 ? nomask() : NULL;
+    return nomask();
 }
 
 /* A value given as a double as the fill value of dtype dt, as NumPy's
@@ -259,8 +251,8 @@ nd_marray *nd_ma_fix_invalid(const nd_marray *a)
     nd_array *bad = nd_isfinite(m->data), *fill = NULL;
     if (!bad || nd_logical_not_into(bad, bad) < 0)
         goto fail;
-    int any = any_true(bad);
-    if (any < 0)
+    bool any;
+    if (ma__any(bad, &any) < 0)
         goto fail;
     if (!any) {
         nd_free(bad); /* nothing invalid: the copy as it is */

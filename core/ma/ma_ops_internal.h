@@ -30,8 +30,5 @@ ND_INTERNAL ND_WARN_UNUSED bool ma__or_into(nd_array **acc, nd_array *b);
 /* ~isfinite(v) (all false for integers), or isinf(v) with inf_only (NaN not set). */
 ND_INTERNAL nd_array *ma__not_finite(const nd_array *v, bool inf_only);
 
-/* *out = any element of the bool array is true. Unlike ma__any, a failure (out of memory
- * for a non-contiguous array) is returned, never taken for "nothing set". */
-ND_INTERNAL ND_WARN_UNUSED nd_status ma__any_of(const nd_array *a, bool *out);
 
 #endif

@@ -426,7 +426,7 @@ static nd_status var_core(const nd_marray *m, const nd_reduce_opts *o, nd_array 
             nd_free(nf);
         few = empty = NULL;
         bool any = false;
-        if (!ok || ma__any_of(k, &any) < 0)
+        if (!ok || ma__any(k, &any) < 0)
             st = nd_last_error();
         else if (!zero_d && !any) /* nothing masked: NumPy's shrunk nomask */
             replace_null(&k);
@@ -699,7 +699,7 @@ nd_marray *nd_ma_median_(const nd_marray *m, const nd_reduce_opts *o)
         return NULL;
     }
     bool any = true;
-    if (axis == ND_AXIS_NONE && mask && ma__any_of(mask, &any) == ND_OK && !any)
+    if (axis == ND_AXIS_NONE && mask && ma__any(mask, &any) == ND_OK && !any)
         replace_null(&mask); /* NumPy's scalar: no mask (mask is C-ordered: no failure) */
     if (rdt != ND_FLOAT64) {
         nd_array *c = nd_astype(out, rdt, ND_CAST_UNSAFE);
@@ -868,7 +868,7 @@ static nd_status cov_prepare(const nd_marray *xm, const nd_marray *ym, bool rowv
         if (nd_shape(x)[0] == 1)
             rowvar = true;
         bool xany = false, yany = false; /* both C-ordered masks: the scan cannot fail */
-        if (ma__any_of(xk, &xany) == ND_OK && ma__any_of(yk, &yany) == ND_OK && (xany || yany) &&
+        if (ma__any(xk, &xany) == ND_OK && ma__any(yk, &yany) == ND_OK && (xany || yany) &&
             ma__same_shape(x, y)) {
             nd_array *u = nd_logical_or(xk, yk);
             nd_free(xk);

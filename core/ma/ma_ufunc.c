@@ -83,20 +83,6 @@ static ma_rule rule_of(nd_ufunc f)
 }
 
 /* ---- small helpers ------------------------------------------------------------------ */
-nd_status ma__any_of(const nd_array *a, bool *out)
-{
-    if (nd_is_c_contiguous(a)) { /* bools are 0 or 1 */
-        *out = memchr(nd_data(a), 1, (size_t)nd_size(a)) != NULL;
-        return ND_OK;
-    }
-    nd_array *r = nd_any(a);
-    if (!r)
-        return nd_last_error();
-    *out = nd_item_bool(r);
-    nd_free(r);
-    return ND_OK;
-}
-
 /* An operand as an array: a new reference to the array, or a 0-d array of the scalar. */
 static nd_array *op_array(nd_operand op)
 {
@@ -177,10 +163,9 @@ nd_scalar ma__result_fill(const nd_marray *src, nd_dtype dt)
     nd_scalar f = nd_ma_default_fill_value(dt), v, unset;
     if (!src)
         return f;
-    /* the source dtype's default as the source stores it (in its precision) */
-    nd_dtype sdt = nd_dtype_of(src->data);
-    if (ma__fill_check(sdt, nd_ma_default_fill_value(sdt), &unset, "nd_ma_ufunc") < 0)
-        unset = nd_ma_default_fill_value(sdt);
+    /* an unset fill value is the default exactly (not rounded to a float32 source's
+     * precision, as a given one is: NumPy keeps its default as a float64 1e20) */
+    unset = nd_ma_default_fill_value(nd_dtype_of(src->data));
     if (scalar_eq(src->fill, unset))
         return f;
     if (ma__fill_check(dt, src->fill, &v, "nd_ma_ufunc") == ND_OK)
@@ -468,7 +453,7 @@ static nd_status finish(ma_rule r, nd_ufunc f, int nin, const nd_operand *d, nd_
         break;
     case MK_PLAIN: {
         bool any = false;
-        if (*mask && (st = ma__any_of(*mask, &any)) == ND_OK && any)
+        if (*mask && (st = ma__any(*mask, &any)) == ND_OK && any)
             st = revert(res, *mask, a0);
         break;
     }
@@ -504,7 +489,7 @@ static nd_status finish(ma_rule r, nd_ufunc f, int nin, const nd_operand *d, nd_
             break;
         }
         bool invalid = false;
-        if ((st = ma__any_of(t, &invalid)) == ND_OK && invalid) {
+        if ((st = ma__any(t, &invalid)) == ND_OK && invalid) {
             u = nd_full(0, NULL, rdt, fill);
             st = u ? revert(res, t, u) : nd_last_error();
             nd_free(u);
