@@ -348,6 +348,15 @@ static void test_array_masks(void)
     nd_array *b4 = nd_zeros(ND_SHAPE(4), ND_BOOL);
     CU_ASSERT_PTR_NULL(nd_ma_array(d23, b4));
     expect_error(ND_ESHAPE, "(4,)", "(2, 3)");
+    /* a mask of the data's size in another shape is read in C order, as NumPy's */
+    nd_array *b6 = nd_zeros(ND_SHAPE(6), ND_BOOL);
+    CU_ASSERT_EQUAL(nd_set(b6, ND_IDX(4), ND_BOOL_S(true)), ND_OK);
+    nd_marray *r6 = nd_ma_array(d23, b6);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r6);
+    CU_ASSERT_TRUE(nd_get_bool(nd_ma_mask(r6), ND_IDX(1, 1)));
+    CU_ASSERT_EQUAL(nd_ma_count_masked(r6), 1);
+    nd_ma_free(r6);
+    nd_free(b6);
     CU_ASSERT_PTR_NULL(nd_ma_array(NULL, b4));
     expect_error(ND_EVALUE, "nd_ma_array", "NULL");
     /* shrink: an all-false mask becomes nomask, a mask with a true element stays */

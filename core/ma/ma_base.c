@@ -158,6 +158,11 @@ static nd_array *mask_for(const nd_array *data, const nd_array *mask, const char
     nd_array *b = nd_broadcast_to(mask, nd_ndim(data), nd_shape(data));
     if (!b && nd_last_error() == ND_ENOMEM)
         return NULL;
+    /* NumPy also takes a mask with the data's size in another shape (in C order) */
+    if (!b && nd_size(mask) == nd_size(data))
+        b = nd_reshape(mask, nd_ndim(data), nd_shape(data));
+    if (!b && nd_last_error() == ND_ENOMEM)
+        return NULL;
     if (!b) {
         char s1[256], s2[256];
         nd__shape_str(s1, sizeof s1, nd_ndim(mask), nd_shape(mask));

@@ -45,7 +45,8 @@ typedef struct nd_ma_opts {
 } nd_ma_opts;
 
 /* numpy.ma.masked_array(data, mask=mask, ...): `mask` NULL is nomask; otherwise a bool
- * array broadcastable to the data's shape (copied, then broadcast). Errors: ND_EDTYPE for
+ * array broadcastable to the data's shape, or of the data's size in another shape (read in
+ * C order, as NumPy reshapes it); it is copied. Errors: ND_EDTYPE for
  * a non-bool mask ("mask must be bool, got int64"), ND_ESHAPE when the shapes do not
  * broadcast (both named), ND_EVALUE for a fill value that does not fit the dtype (a
  * float fill for an int array, 300 for int8, ...).
