@@ -1,0 +1,57 @@
+#!/usr/bin/python3
+"""Draw matplotlib's colormap reference charts, the same ones examples/colormaps.c draws
+with numc, to set side by side:
+    /usr/bin/python3 scripts/colormaps_reference.py OUT_DIR   writes OUT_DIR/mpl_colormaps_<group>.png
+The groups and the layout follow matplotlib's colormap reference gallery example; the
+groups are read from examples/colormaps.c so that both draw the same maps."""
+import os
+import re
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+SRC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples", "colormaps.c")
+
+
+def groups():
+    """(slug, title, [maps]) of each group in examples/colormaps.c."""
+    text = open(SRC).read()
+    pattern = re.compile(r'\{\s*"(\w+)",\s*"([^"]+)",\s*\{([^}]*)\}\s*\}', re.S)
+    return [(m.group(1), m.group(2), re.findall(r'"(\w+)"', m.group(3)))
+            for m in pattern.finditer(text)]
+
+
+def draw(slug, title, maps, out):
+    gradient = np.linspace(0, 1, 256)
+    gradient = np.vstack((gradient, gradient))
+    nrows = len(maps)
+    figh = 0.35 + 0.15 + (nrows + (nrows - 1) * 0.1) * 0.22
+    fig, axs = plt.subplots(nrows=nrows, figsize=(6.4, figh))
+    fig.subplots_adjust(top=1 - .35 / figh, bottom=.15 / figh, left=0.2, right=0.99)
+    axs[0].set_title(f"{title} colormaps", fontsize=14)
+    for ax, name in zip(axs, maps):
+        ax.imshow(gradient, aspect="auto", cmap=name)
+        ax.text(-.01, .5, name, va="center", ha="right", fontsize=10, transform=ax.transAxes)
+    for ax in axs:
+        ax.set_axis_off()
+    path = os.path.join(out, "mpl_colormaps_%s.png" % slug)
+    fig.savefig(path)
+    plt.close(fig)
+    print("matplotlib: %d maps -> %s" % (nrows, path))
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else "."
+    os.makedirs(out, exist_ok=True)
+    found = groups()
+    assert len(found) == 7 and sum(len(m) for _, _, m in found) == 83, found
+    for slug, title, maps in found:
+        draw(slug, title, maps, out)
+
+
+if __name__ == "__main__":
+    main()
