@@ -382,17 +382,30 @@ static bool lookup_exact(const char *name, size_t len, cmap_ref *out)
     return found;
 }
 
-/* Name lookup without a ":N" suffix: exact, then "_r" for the reversed map, then the
- * "grey" spellings matplotlib also knows. */
-static bool lookup(const char *name, size_t len, cmap_ref *out)
+/* Spellings later matplotlib versions also accept for a 3.6 map. */
+static const struct { const char *alias, *name; } cmap_aliases[] = {
+    { "grey", "gray" }, { "gist_grey", "gist_gray" }, { "gist_yerg", "gist_yarg" },
+    { "Grays", "Greys" },
+};
+
+/* Exact, then as an alias. */
+static bool lookup_base(const char *name, size_t len, cmap_ref *out)
 {
     if (lookup_exact(name, len, out)) return true;
-    bool rev = len > 2 && strncmp(name + len - 2, "_r", 2) == 0;
-    size_t base = rev ? len - 2 : len;
-    bool found = lookup_exact(name, base, out);
-    if (!found && base == 4 && strncmp(name, "grey", 4) == 0) found = lookup_exact("gray", 4, out);
-    if (found && rev) ref_reverse(out);
-    return found;
+    for (size_t i = 0; i < sizeof cmap_aliases / sizeof *cmap_aliases; i++)
+        if (strlen(cmap_aliases[i].alias) == len && !strncmp(cmap_aliases[i].alias, name, len))
+            return lookup_exact(cmap_aliases[i].name, strlen(cmap_aliases[i].name), out);
+    return false;
+}
+
+/* Name lookup without a ":N" suffix: the name itself, else "name_r" as the reversed map. */
+static bool lookup(const char *name, size_t len, cmap_ref *out)
+{
+    if (lookup_base(name, len, out)) return true;
+    if (len <= 2 || strncmp(name + len - 2, "_r", 2) != 0 || !lookup_base(name, len - 2, out))
+        return false;
+    ref_reverse(out);
+    return true;
 }
 
 /* Edit distance, letters compared without case, for the close matches of an error. */

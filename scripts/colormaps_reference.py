@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 """Draw matplotlib's colormap reference charts, the same ones examples/colormaps.c draws
 with numc, to set side by side:
-    /usr/bin/python3 scripts/colormaps_reference.py OUT_DIR   writes OUT_DIR/mpl_colormaps_<group>.png
+    /usr/bin/python3 scripts/colormaps_reference.py OUT_DIR [NUMC_DIR]
+writes OUT_DIR/mpl_colormaps_<group>.png and, given the directory where the example wrote
+its colormaps_<group>.png (`make demo`: out/), OUT_DIR/compare_colormaps_<group>.png with
+numc's chart on the left and matplotlib's on the right.
 The groups and the layout follow matplotlib's colormap reference gallery example; the
 groups are read from examples/colormaps.c so that both draw the same maps."""
 import os
@@ -42,6 +45,16 @@ def draw(slug, title, maps, out):
     fig.savefig(path)
     plt.close(fig)
     print("matplotlib: %d maps -> %s" % (nrows, path))
+    return path
+
+
+def side_by_side(numc_path, mpl_path, path):
+    """numc's chart and matplotlib's in one image, a black rule between them."""
+    a, b = (plt.imread(p)[..., :3] for p in (numc_path, mpl_path))
+    h = max(a.shape[0], b.shape[0])
+    pad = lambda im: np.vstack([im, np.ones((h - im.shape[0],) + im.shape[1:])])  # noqa: E731
+    plt.imsave(path, np.hstack([pad(a), np.zeros((h, 6, 3)), pad(b)]))
+    print("compare: %s" % path)
 
 
 def main():
@@ -50,7 +63,10 @@ def main():
     found = groups()
     assert len(found) == 7 and sum(len(m) for _, _, m in found) == 83, found
     for slug, title, maps in found:
-        draw(slug, title, maps, out)
+        mpl_path = draw(slug, title, maps, out)
+        if len(sys.argv) > 2:
+            numc_path = os.path.join(sys.argv[2], "colormaps_%s.png" % slug)
+            side_by_side(numc_path, mpl_path, os.path.join(out, "compare_colormaps_%s.png" % slug))
 
 
 if __name__ == "__main__":

@@ -152,11 +152,15 @@ static void test_named_maps_exist(void)
         snprintf(r, sizeof r, "%s_r", want[i]);
         CU_ASSERT_EQUAL(nplot_cmap_color(r, 0.5, &c), ND_OK);
     }
-    /* "grey" is gray; NULL is viridis */
+    /* the spellings later matplotlib versions accept; NULL is viridis */
+    static const char *const alias[][2] = { { "grey", "gray" }, { "gist_grey_r", "gist_gray_r" },
+                                            { "gist_yerg:7", "gist_yarg:7" }, { "Grays", "Greys" } };
     nplot_rgba a, b;
-    CU_ASSERT_EQUAL(nplot_cmap_color("grey", 0.3, &a), ND_OK);
-    CU_ASSERT_EQUAL(nplot_cmap_color("gray", 0.3, &b), ND_OK);
-    CU_ASSERT_DOUBLE_EQUAL(a.r, b.r, 0);
+    for (size_t i = 0; i < sizeof alias / sizeof *alias; i++) {
+        CU_ASSERT_EQUAL(nplot_cmap_color(alias[i][0], 0.3, &a), ND_OK);
+        CU_ASSERT_EQUAL(nplot_cmap_color(alias[i][1], 0.3, &b), ND_OK);
+        CU_ASSERT(a.r == b.r && a.g == b.g && a.b == b.b);
+    }
     CU_ASSERT_EQUAL(nplot_cmap_color(NULL, 0.3, &a), ND_OK);
     CU_ASSERT_EQUAL(nplot_cmap_color("viridis", 0.3, &b), ND_OK);
     CU_ASSERT_DOUBLE_EQUAL(a.g, b.g, 0);

@@ -81,11 +81,14 @@ NPLOT_API nd_status nplot_color_parse(const char *spec, nplot_rgba *out);
  *   - every colormap of matplotlib 3.6 (nplot_colormap_builtin lists them): viridis,
  *     plasma, ..., tab20c, twilight_shifted (docs/plot.md has the table);
  *   - a map registered with nplot_colormap_register;
- *   - any of these with "_r" appended: the reversed map (also "grey" for "gray");
+ *   - the spellings later matplotlib versions accept: grey, gist_grey, gist_yerg, Grays;
+ *   - any of these with "_r" appended: the reversed map;
  *   - any of these with ":N" appended (N from 1 to 1048576): the map resampled to N
  *     entries, matplotlib's get_cmap(name, N), e.g. "viridis:8", "RdBu_r:11".
  * NULL means viridis. An unknown name is ND_EVALUE naming it and up to three close
- * matches ("'virdis' is not a known colormap; close matches: viridis, ..."). */
+ * matches ("'virdis' is not a known colormap; close matches: viridis, ..."). Plots keep
+ * lookup tables of at most 256 entries: there a longer map (twilight's 510 colors,
+ * "viridis:1000") is resampled to 256. */
 
 /* cmap(v) of colormap `name`: v in [0, 1] gives entry floor(v * N) (1 the last entry),
  * v < 0 the under color, v > 1 the over color (by default the first and last entries, so
