@@ -12,6 +12,7 @@ Lines (read with tests/fixture.h's fixture_values):
                             reads it ("viridis", "viridis_r", "viridis:5") or a user map
                             named in the test
     KEY.n N                 the map's number of entries
+    KEY.lut ...             sums over every entry of a built-in map's table (lut_line)
 """
 import matplotlib
 import matplotlib.colors as mc
@@ -27,14 +28,29 @@ def line(key, cm):
     print(key + ".n", cm.N)
 
 
+def lut_line(key, cm, listed):
+    """Every entry of the lookup table, in two sums per channel: sum(c) and
+    sum((i + 1) / N * c). numc keeps a built-in listed map's colors in 8 bits (as
+    plot/gen_tables.py rounds them), so these sums use the same rounded colors."""
+    lut = cm(np.arange(cm.N))
+    if listed:
+        lut = np.round(lut * 255) / 255
+    w = (np.arange(cm.N) + 1) / cm.N
+    sums = list(lut.sum(axis=0)) + list((w[:, None] * lut).sum(axis=0))
+    print(key + ".lut", " ".join("%.13g" % v for v in sums))
+
+
 print("samples", " ".join(repr(float(v)) for v in SAMPLES))
 names = sorted(matplotlib.colormaps)
 print("names", " ".join(names))
 for name in names:
     cm = matplotlib.colormaps[name]
+    listed = isinstance(cm, mc.ListedColormap)
     line(name, cm)
+    lut_line(name, cm, listed)
     for n in RESAMPLED:
         line("%s:%d" % (name, n), cm.resampled(n))
+        lut_line("%s:%d" % (name, n), cm.resampled(n), listed)
 
 # Maps made from colors. Each mirrors a construction in test_plot_cmaps.c.
 listed = mc.ListedColormap(["red", "#00ff0080", "C1"], name="three")

@@ -1,5 +1,6 @@
 /* Colormaps against matplotlib (tests/data/cmaps.txt from scripts/gen_cmap_fixtures.py):
- * every built-in map and its _r at 11 values plus the under / over / bad colors, the same
+ * every built-in map and its _r at 11 values plus the under / over / bad colors and over
+ * every entry of its lookup table, the same
  * maps resampled ("name:N"), maps made from colors (ListedColormap, from_list) with their
  * extremes, reversed and resampled; registering a map and using it by name in a plot;
  * unknown names and bad input; the object functions under fault injection. */
@@ -82,6 +83,32 @@ static int fixture_n(const char *key)
     return (int)n;
 }
 
+/* Every entry of the map's table against the fixture's sums (see gen_cmap_fixtures.py):
+ * sum(c) and sum((i + 1) / n * c) per channel. */
+static bool lut_matches(const char *key, const nplot_colormap *cm)
+{
+    char lkey[128];
+    double want[8], got[8] = { 0 };
+    snprintf(lkey, sizeof lkey, "%s.lut", key);
+    if (fixture_values(CMAPS, lkey, want, 8) != 8) {
+        printf("\n  %s: no table sums in the fixture\n", key);
+        return false;
+    }
+    int n = nplot_colormap_n(cm);
+    for (int i = 0; i < n; i++) {
+        nplot_rgba c;
+        nplot_colormap_color(cm, (i + 0.5) / n, &c);
+        double v[4] = { c.r, c.g, c.b, c.a }, w = (i + 1.0) / n;
+        for (int k = 0; k < 4; k++) got[k] += v[k], got[4 + k] += w * v[k];
+    }
+    for (int k = 0; k < 8; k++)
+        if (!(fabs(got[k] - want[k]) <= 1e-9 * n)) {
+            printf("\n  %s: table sum %d is %.12g, matplotlib's %.12g\n", key, k, got[k], want[k]);
+            return false;
+        }
+    return true;
+}
+
 /* The names matplotlib lists; the caller frees the line that *names point into. */
 static char *fixture_names(const char **names, int cap, int *count)
 {
@@ -93,7 +120,8 @@ static char *fixture_names(const char **names, int cap, int *count)
     return line;
 }
 
-/* One name and its resampled forms, by name and through an object copy. */
+/* One name and its resampled forms, by name and through an object copy: the samples and
+ * every entry of the table. */
 static int check_name(const char *name)
 {
     static const int resampled[] = { 0, 1, 5, 300 };
@@ -104,7 +132,8 @@ static int check_name(const char *name)
         else snprintf(key, sizeof key, "%s", name);
         nplot_colormap *cm = nplot_colormap_get(key);
         bool ok = matches(key, by_name, key) && cm && matches(key, by_object, cm) &&
-                  nplot_colormap_n(cm) == fixture_n(key) && !strcmp(nplot_colormap_name(cm), name);
+                  nplot_colormap_n(cm) == fixture_n(key) && lut_matches(key, cm) &&
+                  !strcmp(nplot_colormap_name(cm), name);
         if (!ok) printf("  (%s)\n", key);
         bad += !ok;
         nplot_colormap_free(cm);
