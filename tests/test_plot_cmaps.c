@@ -227,6 +227,18 @@ static void test_listed_colormaps(void)
     CU_ASSERT_STRING_EQUAL(nplot_colormap_name(rr), "lx_r");
     nplot_colormap_free(rr);
     nplot_colormap_free(rs);
+    /* reversed first, then resampled: by objects and by a registered name */
+    rr = nplot_colormap_reversed(cm);
+    rs = nplot_colormap_resampled(rr, 7);
+    CU_ASSERT(rs && matches("user_listed_extremes_r_resampled", by_object, rs));
+    CU_ASSERT_EQUAL(nplot_colormap_register(cm, "test_lx"), ND_OK);
+    CU_ASSERT(matches("user_listed_extremes_r_resampled", by_name, "test_lx_r:7"));
+    nplot_colormap_free(rs);
+    nplot_colormap_free(rr);
+    nplot_colormap_free(cm);
+
+    cm = nplot_colormap_listed(NULL, .colors = NPLOT_STR_ARRAY(three, 3), .n = 2);
+    CU_ASSERT(cm && matches("user_listed_n2", by_object, cm));
     nplot_colormap_free(cm);
 
     /* a built-in listed map resampled then reversed, and "name:N" past the 256 of the kinds */
