@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -462,7 +463,10 @@ static nd_status unknown_cmap(const char *name, size_t len, const char *who)
         consider(&m, base, cmap_table[i].name, "_r");
     }
     pthread_mutex_lock(&registry_mutex);
-    for (const nplot_colormap *r = registry; r; r = r->next) consider(&m, base, r->name, "");
+    for (const nplot_colormap *r = registry; r; r = r->next) {
+        consider(&m, base, r->name, "");
+        consider(&m, base, r->name, "_r");
+    }
     pthread_mutex_unlock(&registry_mutex);
     if (!m.name[0][0])
         return nd_set_error(ND_EVALUE, "%s: '%s' is not a known colormap (docs/plot.md lists them)",
@@ -482,9 +486,9 @@ static nd_status cmap_resolve(const char *name, cmap_ref *out, const char *who)
     size_t len = colon ? (size_t)(colon - name) : strlen(name);
     long n = 0;
     if (colon) {
-        char *end;
+        char *end = (char *)colon;
         errno = 0;
-        n = isdigit((unsigned char)colon[1]) ? strtol(colon + 1, &end, 10) : 0;
+        if (isdigit((unsigned char)colon[1])) n = strtol(colon + 1, &end, 10);
         if (n < 1 || n > CMAP_N_MAX || errno || *end)
             return nd_set_error(ND_EVALUE, "%s: '%s': the count after ':' must be a whole "
                                 "number of entries from 1 to %d", who, name, CMAP_N_MAX);
@@ -535,8 +539,9 @@ static nplot_colormap *cmap_alloc(const char *name, size_t ndata, const char *wh
 /* Move a pointer into the block `from` to the same place in the block at `to`. */
 static const void *rebase(const void *p, const nplot_colormap *from, nplot_colormap *to)
 {
-    const char *c = p, *f = (const char *)from;
-    if (!p || c < f || c >= f + from->size) return p;
+    /* compared as integers: p may point into another object (a built-in table) */
+    uintptr_t c = (uintptr_t)p, f = (uintptr_t)from;
+    if (!p || c < f || c - f >= from->size) return p;
     return (const char *)to + (c - f);
 }
 

@@ -280,6 +280,13 @@ static void test_from_list_colormaps(void)
     nplot_colormap_free(cm);
 }
 
+static void expect_error(nd_status st, const char *part)
+{
+    CU_ASSERT_EQUAL(st, ND_EVALUE);
+    if (!strstr(nd_errmsg(), part)) printf("\n  message '%s' lacks '%s'\n", nd_errmsg(), part);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), part));
+}
+
 static void quiet(const char *msg, unsigned bits, void *ctx)
 {
     (void)msg, (void)bits, (void)ctx;
@@ -333,14 +340,9 @@ static void test_register_and_use_by_name(void)
     CU_ASSERT_EQUAL(nplot_imshow_data(ax, z, 2, 3, .cmap = "test_exr"), ND_EVALUE);
     nd_seterrcall(NULL, NULL);
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "close matches: test_ext"));
+    nplot_rgba c;
+    expect_error(nplot_cmap_color("tst_ext_r", 0.5, &c), "close matches: test_ext_r");
     nplot_figure_free(fig);
-}
-
-static void expect_error(nd_status st, const char *part)
-{
-    CU_ASSERT_EQUAL(st, ND_EVALUE);
-    if (!strstr(nd_errmsg(), part)) printf("\n  message '%s' lacks '%s'\n", nd_errmsg(), part);
-    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), part));
 }
 
 static nd_status null_status(const void *p) { return p ? ND_OK : nd_last_error(); }
