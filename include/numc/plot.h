@@ -115,10 +115,11 @@ typedef struct nplot_colormap_opts {
     size_t nrgba;
     nplot_f64s values;      /* from_list only: the position of each color, rising from 0 to 1
                              * (matplotlib's (value, color) pairs); not given → evenly spaced */
-    int n;                  /* entries: 0 → listed: one per color; from_list: 256 */
+    int n;                  /* entries, up to 1048576: 0 → listed: one per color;
+                             * from_list: 256 */
 } nplot_colormap_opts;
 /* ListedColormap(colors, name, N): entry i is color i % ncolors (so .n repeats or drops
- * colors); name NULL → "from_list". At least one color. */
+ * colors); name NULL → "from_list". At least one color; .values is ND_EVALUE here. */
 NPLOT_API nplot_colormap *nplot_colormap_listed_(const char *name, const nplot_colormap_opts *o);
 #define nplot_colormap_listed(...) nplot__kw_colormap_listed(__VA_ARGS__, )
 #define nplot__kw_colormap_listed(name, ...) \
