@@ -50,12 +50,22 @@ const nplot__style *nplot__style_current(void);
 /* Parse into *out; cycle resolves "C0".."C9" (may be NULL → tab10). Sets nd_set_error naming
  * `who` on failure. */
 nd_status nplot__color(const char *spec, const nplot__style *st, rgba *out, const char *who);
+/* A colormap as a kind holds it, by value. `def` is color.c's definition of the map: a
+ * built-in or registered one lives until the program exits. */
+struct cmap_def;
 typedef struct cmap_ref {
-    const unsigned char (*rgb)[3];
-    int n;
-    bool reversed;
+    const struct cmap_def *def;
+    int n;                    /* lookup-table entries (the map's own count or a resampled one) */
+    bool reversed;            /* the definition reversed (before resampling, as "name_r:N") */
+    bool has_under, has_over; /* set_under / set_over given; else the first / last entry */
+    rgba under, over, bad;
 } cmap_ref;
+/* The colormap called `name` (NULL → viridis; "name_r", "name:N", registered names) with
+ * at most 256 entries, the size of the kinds' lookup tables: a longer map (twilight's 510,
+ * "viridis:1000") is resampled to 256. ND_EVALUE naming `who` and close matches. */
 nd_status nplot__cmap_find(const char *name, cmap_ref *out, const char *who);
+/* cmap(v) as matplotlib: v in [0, 1] picks entry floor(v * n) (1 → the last), v < 0 the
+ * under color, v > 1 the over color, NaN the bad color. */
 rgba nplot__cmap_at(const cmap_ref *cm, double v);
 
 /* ---- line styles, markers, format strings ---------------------------------------------- */

@@ -77,10 +77,85 @@ typedef struct nplot_rgba {
  * "#rrggbbaa", "#rgb", a gray level "0.75", "none"; an optional ",alpha" suffix
  * ("red,0.5") sets alpha. ND_EVALUE naming the string when it is not a color. */
 NPLOT_API nd_status nplot_color_parse(const char *spec, nplot_rgba *out);
-/* Color of colormap `name` at v in [0, 1] (clipped; NaN gives transparent). Names:
- * viridis plasma inferno magma cividis gray binary Blues RdBu coolwarm PiYG PuOr jet
- * tab10 ... and any name with "_r" appended for the reversed map. */
+/* Colormap names. Wherever a colormap is asked for (`.cmap` options, nplot_cmap_color,
+ * nplot_colormap_get), a name is one of:
+ *   - every colormap of matplotlib 3.6 (nplot_colormap_builtin lists them): viridis,
+ *     plasma, ..., tab20c, twilight_shifted (docs/plot.md has the table);
+ *   - a map registered with nplot_colormap_register;
+ *   - the spellings later matplotlib versions accept: grey, gist_grey, gist_yerg, Grays;
+ *   - any of these with "_r" appended: the reversed map;
+ *   - any of these with ":N" appended (N from 1 to 1048576): the map resampled to N
+ *     entries, matplotlib's get_cmap(name, N), e.g. "viridis:8", "RdBu_r:11".
+ * NULL means viridis. An unknown name is ND_EVALUE naming it and up to three close
+ * matches ("'virdis' is not a known colormap; close matches: viridis, ..."). Plots keep
+ * lookup tables of at most 256 entries: there a longer map (twilight's 510 colors,
+ * "viridis:1000") is resampled to 256. */
+
+/* cmap(v) of colormap `name`: v in [0, 1] gives entry floor(v * N) (1 the last entry),
+ * v < 0 the under color, v > 1 the over color (by default the first and last entries, so
+ * v is in effect clipped), NaN the bad color (transparent unless set). */
 NPLOT_API nd_status nplot_cmap_color(const char *name, double v, nplot_rgba *out);
+/* The i-th built-in colormap name in matplotlib's sorted order ("Accent" ... "winter";
+ * without the "_r" forms), NULL when i is past the last. */
+NPLOT_API const char *nplot_colormap_builtin(size_t i);
+
+/* A colormap object (matplotlib.colors.Colormap): a built-in map or one made from
+ * colors, with its under / over / bad colors. Free with nplot_colormap_free. Every
+ * function returning one returns NULL on error (ND_EVALUE naming the value, ND_ENOMEM). To
+ * use it in a plot, register it under a name and pass the name as `.cmap`. */
+typedef struct nplot_colormap nplot_colormap;
+
+/* A copy of the named map (matplotlib.colormaps[name]; "name:N" is get_cmap(name, N)).
+ * Its name is `name` without a ":N" suffix. */
+NPLOT_API nplot_colormap *nplot_colormap_get(const char *name);
+
+typedef struct nplot_colormap_opts {
+    int _;                  /* reserved: leave it out */
+    nplot_strs colors;      /* the colors as nplot_color_parse reads them ("red", "#00ff0080") */
+    const nplot_rgba *rgba; /* or as values in [0, 1]: nrgba of them; give one of the two */
+    size_t nrgba;
+    nplot_f64s values;      /* from_list only: the position of each color, rising from 0 to 1
+                             * (matplotlib's (value, color) pairs); not given → evenly spaced */
+    int n;                  /* entries, up to 1048576: 0 → listed: one per color;
+                             * from_list: 256 */
+} nplot_colormap_opts;
+/* ListedColormap(colors, name, N): entry i is color i % ncolors (so .n repeats or drops
+ * colors); name NULL → "from_list". At least one color; .values is ND_EVALUE here. */
+NPLOT_API nplot_colormap *nplot_colormap_listed_(const char *name, const nplot_colormap_opts *o);
+#define nplot_colormap_listed(...) nplot__kw_colormap_listed(__VA_ARGS__, )
+#define nplot__kw_colormap_listed(name, ...) \
+    nplot_colormap_listed_((name), &(nplot_colormap_opts){ 0, __VA_ARGS__ })
+/* LinearSegmentedColormap.from_list(name, colors, N): colors (alpha included) linearly
+ * interpolated between their positions, sampled at N entries. At least two colors; the
+ * values, when given, one per color. name NULL → "from_list". */
+NPLOT_API nplot_colormap *nplot_colormap_from_list_(const char *name, const nplot_colormap_opts *o);
+#define nplot_colormap_from_list(...) nplot__kw_colormap_from_list(__VA_ARGS__, )
+#define nplot__kw_colormap_from_list(name, ...) \
+    nplot_colormap_from_list_((name), &(nplot_colormap_opts){ 0, __VA_ARGS__ })
+/* cmap.resampled(n) (n from 1 to 1048576): a listed map picks its colors at
+ * linspace(0, 1, n); a segmented map is evaluated at n entries. Keeps under/over/bad. */
+NPLOT_API nplot_colormap *nplot_colormap_resampled(const nplot_colormap *cm, int n);
+/* cmap.reversed(): named name + "_r", under and over swapped. */
+NPLOT_API nplot_colormap *nplot_colormap_reversed(const nplot_colormap *cm);
+/* set_under / set_over / set_bad: the color of values below 0, above 1 and NaN (a color
+ * string as nplot_color_parse reads it, ",alpha" allowed). ND_EVALUE for a bad color. */
+NPLOT_API nd_status nplot_colormap_set_under(nplot_colormap *cm, const char *color);
+NPLOT_API nd_status nplot_colormap_set_over(nplot_colormap *cm, const char *color);
+NPLOT_API nd_status nplot_colormap_set_bad(nplot_colormap *cm, const char *color);
+/* cmap(v), as nplot_cmap_color: so v = -INFINITY, +INFINITY and NAN read the under, over
+ * and bad colors (get_under / get_over / get_bad). ND_EVALUE for a NULL map. */
+NPLOT_API nd_status nplot_colormap_color(const nplot_colormap *cm, double v, nplot_rgba *out);
+/* Its name and number of entries (NULL / 0 for a NULL map). */
+NPLOT_API const char *nplot_colormap_name(const nplot_colormap *cm);
+NPLOT_API int nplot_colormap_n(const nplot_colormap *cm);
+/* matplotlib.colormaps.register(cm, name=...): a copy of cm is known by `name` (NULL →
+ * its own name) from now until the program exits, in every thread, "_r" and ":N" forms
+ * included; cm itself stays the caller's. ND_EVALUE when the name is already a colormap
+ * (built-in or registered: names are never replaced, so figures that use one stay valid),
+ * is empty, holds ':' or is over 79 characters. */
+NPLOT_API nd_status nplot_colormap_register(const nplot_colormap *cm, const char *name);
+/* Free a colormap object (NULL is a no-op); registered copies are not affected. */
+NPLOT_API void nplot_colormap_free(nplot_colormap *cm);
 
 /* ---- styles ---------------------------------------------------------------------- */
 /* Select the style of figures created afterwards on this thread (plt.style.use):
