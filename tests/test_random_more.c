@@ -339,7 +339,10 @@ static void test_multivariate_normal_defaults_to_svd(void)
     const double z[2] = { 0, 0 }, sg[4] = { 1, 1, 1, 1 };
     nd_array *m2 = nd_from_f64(z, 2), *c2 = nd_from_buffer(sg, ND_SHAPE(2, 2), ND_FLOAT64);
     r = nd_rng_new(31);
-    expect_f64(nd_rng_multivariate_normal(r, m2, c2, SZ(6)), "mvn_svd_singular", 1e-12);
+    /* the zero singular value comes out of the SVD as roundoff (~1e-17, its sign and size
+     * depend on the BLAS kernel and thread split), and its square root (~1e-8) scales a
+     * normal draw: NumPy's own result carries that noise, so agreement is to ~1e-8 */
+    expect_f64(nd_rng_multivariate_normal(r, m2, c2, SZ(6)), "mvn_svd_singular", 1e-7);
     nd_rng_free(r);
     nd_free(m);
     nd_free(c);
