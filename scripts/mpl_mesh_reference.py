@@ -59,3 +59,42 @@ def small_image(interp):
 meshes()
 for interp in ("bilinear", "bicubic"):
     small_image(interp)
+
+
+def goldens():
+    """The three golden images of test_plot_mesh.c (mesh_curvilinear, mesh_hist2d,
+    mesh_imshow), for review next to tests/data/plot/mesh_*.png."""
+    nr, nt = 6, 16
+    i, j = np.mgrid[0:nr + 1, 0:nt + 1]
+    r, t = 1 + i / nr, np.pi * j / nt
+    X, Y, G = r * np.cos(t), r * np.sin(t), np.sin(3 * t) * r
+    C = (np.cos(2 * t) * r)[:-1, :-1]
+    fig = plt.figure(figsize=(6, 3), dpi=60)
+    a0, a1 = fig.add_axes([0.02, 0.04, 0.46, 0.92]), fig.add_axes([0.52, 0.04, 0.46, 0.92])
+    a0.set_axis_off()
+    a1.set_axis_off()
+    a0.pcolormesh(X, Y, C, cmap="RdBu", edgecolors="k", linewidths=0.5)
+    a1.pcolormesh(X, Y, G, shading="gouraud", cmap="RdBu")
+    fig.savefig(f"{out}/mpl_mesh_curvilinear.png", dpi=60)
+
+    k = np.arange(60, dtype=float)
+    x = np.sin(k * 1.3) * 2 + np.cos(k * 0.7)
+    y = np.cos(k * 0.9) * 1.5 + k / 40.0
+    fig = plt.figure(figsize=(3, 3), dpi=60)
+    ax = fig.add_axes([0.04, 0.04, 0.92, 0.92])
+    ax.set_axis_off()
+    ax.hist2d(x, y, bins=8, cmin=1, cmap="viridis")
+    fig.savefig(f"{out}/mpl_mesh_hist2d.png", dpi=60)
+
+    z = np.array([[0, 1, 2, 3], [3, 0, 1, 2], [2, 3, 0, 1], [1, 2, 3, 0]], float)
+    al = 0.25 + 0.25 * (np.arange(16) % 4).reshape(4, 4)
+    fig = plt.figure(figsize=(6, 3), dpi=60)
+    a0, a1 = fig.add_axes([0.02, 0.04, 0.46, 0.92]), fig.add_axes([0.52, 0.04, 0.46, 0.92])
+    a0.set_axis_off()
+    a1.set_axis_off()
+    a0.imshow(z, interpolation="bilinear", cmap="magma")
+    a1.imshow(z, interpolation="bicubic", cmap="magma", alpha=al)
+    fig.savefig(f"{out}/mpl_mesh_imshow.png", dpi=60)
+
+
+goldens()
