@@ -531,10 +531,12 @@ void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a)
     }
     int stride = a->iw * 4;
     int iw = a->iw, ih = a->ih, interp = a->interp;
-    double up = fmin(fabs(X1 - X0) / a->iw, fabs(Y1 - Y0) / a->ih);
     if (interp == INTERP_AUTO) {
-        /* matplotlib's 'antialiased': nearest when magnifying 3x or more, else smoothed */
-        interp = up >= 3 ? INTERP_NEAREST : INTERP_AUTO;
+        /* matplotlib's _resample rule for 'antialiased': nearest when both axes are
+         * magnified more than 3x or exactly 1x or 2x, else smoothed */
+        double dx = fabs(X1 - X0), dy = fabs(Y1 - Y0), w = a->iw, h = a->ih;
+        bool bx = dx > 3 * w || dx == w || dx == 2 * w, by = dy > 3 * h || dy == h || dy == 2 * h;
+        interp = bx && by ? INTERP_NEAREST : INTERP_AUTO;
     }
     cairo_surface_t *img;
     int ow = (int)ceil(fabs(X1 - X0)), oh = (int)ceil(fabs(Y1 - Y0));

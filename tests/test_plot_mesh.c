@@ -4,12 +4,15 @@
  * places), imshow bilinear / bicubic against matplotlib's rendering of the same image,
  * per-pixel alpha, bad input, and golden images (tests/data/plot/mesh_*.png, reviewed next
  * to scripts/mpl_mesh_reference.py's renderings; NPLOT_REGEN=1 rewrites them). */
+#define _POSIX_C_SOURCE 200809L
 #include <numc/numc.h>
 #include <numc/plot.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "fixture.h"
 #include "plot_image.h"
@@ -396,10 +399,32 @@ static void test_imshow_alpha_array(void)
 }
 
 /* ---- golden images ------------------------------------------------------------------------- */
+static char scratch[64];
+
+static int make_scratch(void)
+{
+    snprintf(scratch, sizeof scratch, "/tmp/plot-mesh-XXXXXX");
+    return mkdtemp(scratch) ? 0 : 1;
+}
+
+static int remove_scratch(void)
+{
+    return rmdir(scratch);
+}
+
+/* The PNG against its golden reference, and the same figure as SVG and PDF (gouraud mesh
+ * patterns and resampled images on vector targets) written without error. */
 static void golden(nplot_figure *fig, const char *name)
 {
     char out[256];
-    bool regen = golden_output(out, sizeof out, GOLDEN, "/tmp", name);
+    for (int k = 0; k < 2; k++) {
+        snprintf(out, sizeof out, "%s/%s.%s", scratch, name, k ? "pdf" : "svg");
+        CU_ASSERT_EQUAL(nplot_savefig(fig, out), ND_OK);
+        struct stat sb;
+        CU_ASSERT(stat(out, &sb) == 0 && sb.st_size > 1000);
+        remove(out);
+    }
+    bool regen = golden_output(out, sizeof out, GOLDEN, scratch, name);
     CU_ASSERT_EQUAL_FATAL(nplot_savefig(fig, out), ND_OK);
     if (regen) return;
     char ref[256];
@@ -475,4 +500,4 @@ static const ND_TEST tests[] = {
     { 0 },
 };
 
-ND_TEST_MAIN("plot_mesh", tests)
+ND_TEST_MAIN_WITH("plot_mesh", tests, make_scratch, remove_scratch)
