@@ -400,8 +400,14 @@ static nd_status mesh_points(nplot_figure *fig, const nd_array *x, const nd_arra
     if (sh == SHADE_AUTO)
         sh = (xv || yv) && (!xv || xc == nx) && (!yv || yr == ny) ? SHADE_NEAREST : SHADE_FLAT;
     size_t px = sh == SHADE_FLAT ? nx + 1 : nx, py = sh == SHADE_FLAT ? ny + 1 : ny;
-    if (!xv && (xr = 1, xc = px, !(xv = arange(fig, px, who)))) goto fail;
-    if (!yv && (yr = py, yc = 1, !(yv = arange(fig, py, who)))) goto fail;
+    if (!xv) {
+        xr = 1, xc = px;
+        if (!(xv = arange(fig, px, who))) goto fail;
+    }
+    if (!yv) {
+        yr = py, yc = 1;
+        if (!(yv = arange(fig, py, who))) goto fail;
+    }
     size_t Nx = xc, Ny = yr;
     if ((xr != 1 && xr != Ny) || (yc != 1 && yc != Nx)) {
         st = nplot__fail(fig, ND_ESHAPE, "%s: x (%zu x %zu) and y (%zu x %zu) do not describe one "

@@ -183,7 +183,7 @@ static inline const artist_class *nplot__class_of(artist_kind kind)
         [ART_SURFACE3D] = { "surface3d", true, true, false, true },
         [ART_LINE3D] = { "line3d", true, true, false, true },
         [ART_SCATTER3D] = { "scatter3d", true, true, false, true },
-        [ART_GOURAUD] = { "gouraud mesh", true, true, true, false },
+        [ART_GOURAUD] = { "gouraud mesh", true, false, false, false }, /* matplotlib: no offsets, not avoided */
     };
     return &classes[kind];
 }

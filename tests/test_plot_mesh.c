@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "faultsim.h"
 #include "fixture.h"
 #include "plot_image.h"
 #include "testutil.h"
@@ -486,6 +487,64 @@ static void test_golden_images(void)
     nd_free(ca);
 }
 
+/* ---- allocation failures ------------------------------------------------------------------ */
+/* Every builder and painter of this file with each allocation failing in turn: ND_ENOMEM
+ * from the call or the render, nothing leaked, no crash (ASan). */
+static nd_status mesh_body(void *ctx)
+{
+    (void)ctx;
+    double c[4] = { 0, 1, 2, 3 }, X[4] = { 0, 1, 0.2, 1.3 }, Y[4] = { 0, 0.1, 1, 1.2 }, z[4] = { 0, 1, NAN, 3 };
+    double px[5] = { 0.1, 0.5, 0.7, 1.5, 1.9 }, al[4] = { 0.5, 1, 0.25, 1 };
+    nd_array *ca = grid(c, 2, 2), *xa = grid(X, 2, 2), *ya = grid(Y, 2, 2), *za = grid(z, 2, 2);
+    nd_array *pa = nd_from_f64(px, 5), *aa = grid(al, 2, 2), *h = NULL;
+    nplot_figure *fig = nplot_figure_new(.width = 2, .height = 2, .dpi = 40);
+    nd_status st = ca && xa && ya && za && pa && aa && fig ? ND_OK : ND_ENOMEM;
+    if (!st) {
+        nplot_axes *ax = nplot_add_axes(fig, 0, 0, 0.5, 1), *bx = nplot_add_axes(fig, 0.5, 0, 0.5, 1);
+        nplot_axis(ax, "off");
+        nplot_axis(bx, "off");
+        nplot_pcolormesh(ax, ca, .x = xa, .y = ya, .shading = "gouraud");
+        nplot_pcolormesh(ax, ca, .x = xa, .y = ya, .shading = "nearest", .alpha = 0.5);
+        nplot_hist2d(bx, pa, pa, .bins = 3, .cmin = 1, .counts_out = &h);
+        nplot_imshow(bx, za, .interpolation = "bicubic", .alpha_array = aa);
+        int w, hgt;
+        nplot_figure_pixel_size(fig, &w, &hgt);
+        unsigned char *rgba = malloc((size_t)w * hgt * 4); /* not through the hooks */
+        st = nplot_figure_status(fig);
+        if (!st && rgba) st = nplot_figure_render_rgba(fig, rgba, w, hgt, 4 * w);
+        free(rgba);
+        if (!st && (!h || ((double *)nd_data(h))[0] != 2)) st = ND_EVALUE; /* 0.1, 0.5 */
+    } else {
+        st = nd_last_error();
+    }
+    nplot_figure_free(fig);
+    nd_free(h);
+    nd_free(ca);
+    nd_free(xa);
+    nd_free(ya);
+    nd_free(za);
+    nd_free(pa);
+    nd_free(aa);
+    if (st) nd_set_error(st, "mesh_body: %s", nd_errmsg());
+    return st;
+}
+
+static void quiet(const char *msg, unsigned bits, void *ctx)
+{
+    (void)msg, (void)bits, (void)ctx;
+}
+
+static void test_allocation_failures(void)
+{
+    nd_seterrcall(quiet, NULL); /* hundreds of expected warnings */
+    faultsim_report r = faultsim_run("meshes", mesh_body, NULL);
+    nd_seterrcall(NULL, NULL);
+    printf(" (%ld runs) ", r.runs);
+    if (!r.ok) printf("\n  %s", r.why);
+    CU_ASSERT(r.ok);
+    CU_ASSERT(r.runs > 50);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_hist2d_counts_and_edges_match_numpy),
     ND_T(test_hist2d_cmin_cmax_cells_are_not_drawn),
@@ -497,6 +556,7 @@ static const ND_TEST tests[] = {
     ND_T(test_imshow_bicubic_matches_matplotlib),
     ND_T(test_imshow_alpha_array),
     ND_T(test_golden_images),
+    ND_T(test_allocation_failures),
     { 0 },
 };
 
