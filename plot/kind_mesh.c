@@ -9,6 +9,7 @@
 #include <numc/stats.h>
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -705,5 +706,22 @@ done:
     nd_free_mem(ex);
     nd_free_mem(ey);
     mesh_pts_free(&p);
+    return st;
+}
+
+nd_status nplot_hist2d_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                           const nplot_hist2d_opts *o)
+{
+    static const char *who = "nplot_hist2d";
+    CHECK_AX(ax, who);
+    if (n > 0 && (!x || !y)) return nplot__fail(ax->fig, ND_EVALUE, "%s: x and y are required", who);
+    if (n > (size_t)PTRDIFF_MAX / sizeof(double))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: %zu points are too many", who, n);
+    nd_array *xa = nd_from_f64(n ? x : (const double[]){ 0 }, (ptrdiff_t)n);
+    nd_array *ya = nd_from_f64(n ? y : (const double[]){ 0 }, (ptrdiff_t)n);
+    nd_status st = xa && ya ? nplot_hist2d_(ax, xa, ya, o)
+                            : nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory for %zu points", who, n);
+    nd_free(xa);
+    nd_free(ya);
     return st;
 }

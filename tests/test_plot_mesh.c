@@ -48,6 +48,10 @@ static void test_hist2d_counts_and_edges_match_numpy(void)
     fixture_check(FIX, "b5_h", h);
     fixture_check(FIX, "b5_xe", xe);
     fixture_check(FIX, "b5_ye", ye);
+    /* the C-array form counts the same */
+    CU_ASSERT_EQUAL(nplot_hist2d_xy(ax, nd_data(x), nd_data(y), 60, .bins = 5, .counts_out = &h), ND_OK);
+    fixture_check(FIX, "b5_h", h);
+    CU_ASSERT_EQUAL(nplot_hist2d_xy(ax, NULL, NULL, 3), ND_EVALUE);
     nplot_figure_free(fig);
     /* a pair of counts with range, weights and density */
     fig = nplot_figure_new();

@@ -732,6 +732,12 @@ NPLOT_API nd_status nplot_hist2d_(nplot_axes *ax, const nd_array *x, const nd_ar
 #define nplot_hist2d(...) nplot__kw_hist2d(__VA_ARGS__, )
 #define nplot__kw_hist2d(ax, x, y, ...) \
     nplot_hist2d_((ax), (x), (y), &(nplot_hist2d_opts){ 0, __VA_ARGS__ })
+/* The same from n (x, y) pairs of doubles. */
+NPLOT_API nd_status nplot_hist2d_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                                     const nplot_hist2d_opts *o);
+#define nplot_hist2d_xy(...) nplot__kw_hist2d_xy(__VA_ARGS__, )
+#define nplot__kw_hist2d_xy(ax, x, y, n, ...) \
+    nplot_hist2d_xy_((ax), (x), (y), (n), &(nplot_hist2d_opts){ 0, __VA_ARGS__ })
 
 /* ---- 3-D axes ---------------------------------------------------------------------------- */
 /* fig.add_subplot(nrows, ncols, index, projection='3d'): a 3-D axes (box aspect 4:4:3,
