@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """NumPy / matplotlib fixtures of tests/test_plot_mesh.c (issue 19).
 Writes tests/data/plot/mesh_hist2d.txt (numpy.histogram2d and matplotlib hist2d results
-in tests/fixture.h's line format) and tests/data/plot/mesh_mpl_{bilinear,bicubic}.png
-(matplotlib's rendering of the small image whose centre pixels the test compares).
+in tests/fixture.h's line format) and tests/data/plot/mesh_mpl_{bilinear,bicubic}{,_min}.png
+(matplotlib's renderings of a magnified and a minified image whose pixels the test compares).
 Run with /usr/bin/python3 (NumPy 1.24, matplotlib 3.6) from the repository root."""
 import os
 import sys
@@ -49,11 +49,15 @@ with open(os.path.join(outdir, "mesh_hist2d.txt"), "w") as f:
 
 # the 4 x 4 image of test_imshow_interpolation_matches_matplotlib: a bare axes filling a
 # 200 x 200 pixel figure, gray colormap over 0..3
+# and a 300 x 300 image minified into the same 200 x 200 pixels (the filter widens)
 z = np.array([[0, 1, 2, 3], [3, 0, 1, 2], [2, 3, 0, 1], [1, 2, 3, 0]], float)
+i, j = np.mgrid[0:300, 0:300]
+big = ((i // 3 + j // 5) % 7) + np.sin(i * 0.37) * 2
 for interp in ("bilinear", "bicubic"):
-    fig = plt.figure(figsize=(4, 4), dpi=50)
-    ax = fig.add_axes([0, 0, 1, 1])
-    ax.set_axis_off()
-    ax.imshow(z, interpolation=interp, cmap="gray", vmin=0, vmax=3, aspect="auto")
-    fig.savefig(os.path.join(outdir, f"mesh_mpl_{interp}.png"), dpi=50)
-    plt.close(fig)
+    for name, data, lo, hi in (("", z, 0, 3), ("_min", big, -2, 8)):
+        fig = plt.figure(figsize=(4, 4), dpi=50)
+        ax = fig.add_axes([0, 0, 1, 1])
+        ax.set_axis_off()
+        ax.imshow(data, interpolation=interp, cmap="gray", vmin=lo, vmax=hi, aspect="auto")
+        fig.savefig(os.path.join(outdir, f"mesh_mpl_{interp}{name}.png"), dpi=50)
+        plt.close(fig)
