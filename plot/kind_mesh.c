@@ -565,7 +565,10 @@ static nd_status mesh_add(nplot_axes *ax, const double *v, size_t ny, size_t nx,
         nd_free_mem(cy);
         if (!a) return fig->status;
         if ((st = cell_edges(ax, a, o->edgecolors, o->linewidths, false, who))) return st;
-        a->aliased = !a->has_edge; /* matplotlib draws meshes unantialiased: no seams */
+        /* matplotlib draws meshes unantialiased, edges too: no seams, and an edge thinner
+         * than a pixel still covers one (Agg's aliased lines) */
+        a->aliased = true;
+        if (a->has_edge) a->edge_lw = fmax(a->edge_lw, 72 / fig->dpi);
     }
     a->alpha = NPLOT_OPT(o->alpha, 1);
     a->zorder = o->zorder ? o->zorder : 1;
