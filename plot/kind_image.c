@@ -26,6 +26,48 @@ static void cmap_lut(const cmap_ref *cm, double alpha, uint32_t *lut)
     }
 }
 
+/* matplotlib's colormap index floor(t * N) of v normalised by lo..hi, the top value in the
+ * last entry (hi == lo: the middle entry). */
+static int lut_index(double v, double lo, double hi, int nc)
+{
+    if (!(hi > lo)) return nc / 2;
+    double t = (v - lo) * (nc / (hi - lo));
+    return t <= 0 ? 0 : t >= nc ? nc - 1 : (int)t;
+}
+
+/* The premultiplied word p with its alpha scaled by a. */
+static uint32_t argb_scale(uint32_t p, double a)
+{
+    if (a >= 1) return p;
+    uint32_t out = 0;
+    for (int s = 0; s < 32; s += 8) out |= (uint32_t)lround(((p >> s) & 255) * nplot__clampd(a, 0, 1)) << s;
+    return out;
+}
+
+/* The per-pixel alpha option: h x w values in [0, 1] (*out NULL when not given). */
+static nd_status alpha_array_read(nplot_figure *fig, const nd_array *al, int h, int w, double **out,
+                                  const char *who)
+{
+    *out = NULL;
+    if (!al) return ND_OK;
+    if (nd_ndim(al) != 2 || nd_shape(al)[0] != h || nd_shape(al)[1] != w)
+        return nplot__fail(fig, ND_ESHAPE, "%s: alpha_array must have the image's shape (%d, %d), got "
+                                           "%d dimensions%s", who, h, w, nd_ndim(al),
+                           nd_ndim(al) == 2 ? " of another size" : "");
+    size_t n = 0;
+    nd_status st = nplot__to_f64(fig, al, out, &n, "alpha_array", who);
+    if (st) return st;
+    for (size_t i = 0; i < n; i++)
+        if (!((*out)[i] >= 0 && (*out)[i] <= 1)) {
+            double bad = (*out)[i];
+            nd_free_mem(*out);
+            *out = NULL;
+            return nplot__fail(fig, ND_EVALUE, "%s: alpha_array values must be in [0, 1], element "
+                                               "%zu is %g", who, i, bad);
+        }
+    return ND_OK;
+}
+
 typedef struct img_opts {
     cmap_ref cm;
     bool upper;
@@ -57,9 +99,11 @@ static nd_status parse_opts(nplot_axes *ax, const nplot_imshow_opts *o, img_opts
         if (!strcmp(o->interpolation, "nearest") || !strcmp(o->interpolation, "none"))
             io->interp = INTERP_NEAREST;
         else if (!strcmp(o->interpolation, "bilinear")) io->interp = INTERP_BILINEAR;
+        else if (!strcmp(o->interpolation, "bicubic")) io->interp = INTERP_BICUBIC;
         else if (strcmp(o->interpolation, "antialiased"))
-            return nplot__fail(fig, ND_EVALUE, "%s: interpolation must be 'antialiased', 'nearest' "
-                                               "or 'bilinear', got '%s'", who, o->interpolation);
+            return nplot__fail(fig, ND_EVALUE, "%s: interpolation must be 'antialiased', 'nearest', "
+                                               "'none', 'bilinear' or 'bicubic', got '%s'", who,
+                               o->interpolation);
     }
     if (NPLOT__CHECK_LEN(fig, who, "extent", o->extent, 4, "it takes")) return fig->status;
     io->has_ext = o->extent.v != NULL;
@@ -74,9 +118,12 @@ static nd_status parse_opts(nplot_axes *ax, const nplot_imshow_opts *o, img_opts
     }
     if (o->alpha < 0 || o->alpha > 1)
         return nplot__fail(fig, ND_EVALUE, "%s: alpha must be in [0, 1], got %g", who, o->alpha);
-    io->bad = (rgba){ 0, 0, 0, 0 }; /* matplotlib's default bad color: fully transparent */
+    /* the colormap's bad color (transparent unless set_bad), or .bad, which the mappable
+     * then carries for the resampled path too */
+    io->bad = io->cm.bad;
     if (o->bad && nplot__color(o->bad, fig->style, &io->bad, who))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    io->cm.bad = io->bad;
     return ND_OK;
 }
 
@@ -91,10 +138,15 @@ static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nc
     img_opts io;
     nd_status st = parse_opts(ax, o, &io, who);
     if (st) return st;
-    double alpha = NPLOT_OPT(o->alpha, 1);
+    double alpha = NPLOT_OPT(o->alpha, 1), *apx = NULL;
+    if ((st = alpha_array_read(fig, o->alpha_array, h, w, &apx, who))) return st;
+    if (apx) alpha = 1; /* matplotlib: an array alpha replaces the scalar one */
     size_t np = (size_t)h * (size_t)w;
     uint32_t *pix = nd_malloc(np * 4, who);
-    if (!pix) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory for a %d x %d image", who, h, w);
+    if (!pix) {
+        nd_free_mem(apx);
+        return nplot__fail(fig, ND_ENOMEM, "%s: out of memory for a %d x %d image", who, h, w);
+    }
     mappable m = { 0 };
     if (nch == 1) {
         double lo = o->vmin, hi = o->vmax;
@@ -109,24 +161,17 @@ static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nc
             if (!(lo <= hi)) lo = 0, hi = 1;
         } else if (!isfinite(lo) || !isfinite(hi)) {
             nd_free_mem(pix);
+            nd_free_mem(apx);
             return nplot__fail(fig, ND_EVALUE, "%s: vmin and vmax must be finite", who);
         }
         m = (mappable){ true, io.cm, lo, hi };
         uint32_t lut[256];
         cmap_lut(&io.cm, alpha, lut);
         uint32_t bad = argb(io.bad.r, io.bad.g, io.bad.b, io.bad.a * alpha);
-        /* matplotlib's index floor(t * N), the top value in the last entry */
         int nc = io.cm.n;
-        double scale = hi > lo ? nc / (hi - lo) : 0, mid = hi > lo ? 0 : nc / 2;
         for (size_t i = 0; i < np; i++) {
             double v = z[i];
-            if (v != v) {
-                pix[i] = bad;
-                continue;
-            }
-            double t = scale ? (v - lo) * scale : mid;
-            int k = t <= 0 ? 0 : t >= nc ? nc - 1 : (int)t;
-            pix[i] = lut[k];
+            pix[i] = v != v ? bad : lut[lut_index(v, lo, hi, nc)];
         }
     } else {
         for (size_t i = 0; i < np; i++) {
@@ -135,12 +180,33 @@ static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nc
             pix[i] = isfinite(p[0] + p[1] + p[2] + a) ? argb(p[0], p[1], p[2], a * alpha) : 0;
         }
     }
+    if (apx)
+        for (size_t i = 0; i < np; i++) pix[i] = argb_scale(pix[i], apx[i]);
+    /* bilinear and bicubic resample the values themselves when drawn: keep them */
+    double *keep = NULL;
+    size_t nz = np * (size_t)nch, nkeep = nz + (apx ? np : 0);
+    if ((io.interp == INTERP_BILINEAR || io.interp == INTERP_BICUBIC) &&
+        !(keep = nd_malloc(sizeof(double) * nkeep, who))) {
+        nd_free_mem(pix);
+        nd_free_mem(apx);
+        return nplot__fail(fig, ND_ENOMEM, "%s: out of memory for a %d x %d image", who, h, w);
+    }
+    if (keep) {
+        memcpy(keep, z, sizeof(double) * nz);
+        if (apx) memcpy(keep + nz, apx, sizeof(double) * np);
+    }
+    nd_free_mem(apx);
     artist *a = nplot__artist_add(ax, ART_IMAGE, who);
     if (!a) {
         nd_free_mem(pix);
+        nd_free_mem(keep);
         return fig->status;
     }
     a->pix = (unsigned char *)pix;
+    a->z = keep;
+    a->nch = nch;
+    a->alpha_px = o->alpha_array != NULL;
+    a->img_alpha = alpha;
     a->iw = w;
     a->ih = h;
     a->origin_upper = io.upper;
@@ -304,6 +370,174 @@ static cairo_surface_t *box_reduce(const artist *a, int ow, int oh)
     return s;
 }
 
+/* ---- data-space resampling (matplotlib's Agg filters) ---------------------------------------- */
+/* Agg's image_filter_bilinear (radius 1) and image_filter_bicubic (radius 2: the cubic
+ * B-spline, smoother than Catmull-Rom), as functions of the distance x >= 0. */
+static double kernel_bilinear(double x)
+{
+    return x < 1 ? 1 - x : 0;
+}
+
+static double pow3(double x)
+{
+    return x <= 0 ? 0 : x * x * x;
+}
+
+static double kernel_bicubic(double x)
+{
+    return (pow3(x + 2) - 4 * pow3(x + 1) + 6 * pow3(x) - 4 * pow3(x - 1)) / 6;
+}
+
+/* Agg's wrap_mode_reflect: -1 → 0, n → n - 1. */
+static int reflect(long i, int n)
+{
+    long n2 = 2L * n, v = ((i % n2) + n2) % n2;
+    return (int)(v >= n ? n2 - v - 1 : v);
+}
+
+/* The filter taps of one output axis: output index o samples input index coordinate
+ * off + (o + 0.5) * step - 0.5 with nw normalised weights (w[o * nw + k] on input idx[...]).
+ * Minifying widens the filter by the step, as Agg's resampling spans do. */
+typedef struct taps {
+    int *idx;
+    double *w;
+    int nw;
+} taps;
+
+static bool taps_make(taps *t, int nout, int nin, double off, double step, int interp)
+{
+    double (*k)(double) = interp == INTERP_BICUBIC ? kernel_bicubic : kernel_bilinear;
+    double radius = interp == INTERP_BICUBIC ? 2 : 1, widen = fmax(1, fabs(step));
+    double support = radius * widen;
+    t->nw = 2 * (int)ceil(support) + 1;
+    t->idx = nd_malloc(sizeof(int) * (size_t)nout * (size_t)t->nw, "nplot");
+    t->w = nd_malloc(sizeof(double) * (size_t)nout * (size_t)t->nw, "nplot");
+    if (!t->idx || !t->w) return false;
+    for (int o = 0; o < nout; o++) {
+        double s = off + (o + 0.5) * step - 0.5, sum = 0;
+        long i0 = (long)floor(s - support) + 1;
+        int *ix = t->idx + (size_t)o * (size_t)t->nw;
+        double *w = t->w + (size_t)o * (size_t)t->nw;
+        for (int m = 0; m < t->nw; m++) {
+            double d = fabs((double)(i0 + m) - s) / widen;
+            w[m] = d < radius ? k(d) : 0;
+            ix[m] = reflect(i0 + m, nin);
+            sum += w[m];
+        }
+        for (int m = 0; m < t->nw; m++) w[m] = sum > 0 ? w[m] / sum : 0;
+    }
+    return true;
+}
+
+static void taps_free(taps *t)
+{
+    nd_free_mem(t->idx);
+    nd_free_mem(t->w);
+}
+
+/* The image's kept values (nch channels, then the alpha array when there is one)
+ * resampled onto ow x oh output pixels (separably: along rows, then columns) and colored:
+ * data first, colormap after, as matplotlib's _make_image. A NaN under a non-zero weight
+ * makes the pixel transparent. */
+static cairo_surface_t *resample_image(const artist *a, const taps *tx, const taps *ty, int ow, int oh)
+{
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, ow, oh);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) return s;
+    int iw = a->iw, ih = a->ih, nch = a->nch, nc = nch + (a->alpha_px ? 1 : 0);
+    const double *z = a->z, *apx = a->alpha_px ? a->z + (size_t)iw * ih * nch : NULL;
+    double *row = nd_malloc(sizeof(double) * (size_t)ih * (size_t)ow * (size_t)nc, "nplot");
+    if (!row) {
+        cairo_surface_destroy(s);
+        return cairo_image_surface_create(CAIRO_FORMAT_INVALID, 0, 0);
+    }
+    /* along the rows: ih x ow x nc */
+    for (int i = 0; i < ih; i++)
+        for (int o = 0; o < ow; o++) {
+            double *acc = row + ((size_t)i * ow + o) * nc;
+            for (int ch = 0; ch < nc; ch++) acc[ch] = 0;
+            for (int m = 0; m < tx->nw; m++) {
+                double w = tx->w[(size_t)o * tx->nw + m];
+                if (w == 0) continue;
+                size_t p = (size_t)i * iw + (size_t)tx->idx[(size_t)o * tx->nw + m];
+                for (int ch = 0; ch < nch; ch++) acc[ch] += w * z[p * nch + ch];
+                if (apx) acc[nch] += w * apx[p];
+            }
+        }
+    uint32_t lut[256];
+    const mappable *mp = &a->map;
+    if (nch == 1) cmap_lut(&mp->cm, 1, lut);
+    cairo_surface_flush(s);
+    unsigned char *dst = cairo_image_surface_get_data(s);
+    int ds = cairo_image_surface_get_stride(s);
+    double v[5];
+    for (int q = 0; q < oh; q++) {
+        uint32_t *out = (uint32_t *)(dst + (size_t)q * ds);
+        for (int o = 0; o < ow; o++) {
+            for (int ch = 0; ch < nc; ch++) v[ch] = 0;
+            for (int m = 0; m < ty->nw; m++) {
+                double w = ty->w[(size_t)q * ty->nw + m];
+                if (w == 0) continue;
+                const double *r = row + ((size_t)ty->idx[(size_t)q * ty->nw + m] * ow + o) * nc;
+                for (int ch = 0; ch < nc; ch++) v[ch] += w * r[ch];
+            }
+            double al = a->img_alpha * (apx ? v[nch] : 1);
+            if (nch == 1)
+                out[o] = v[0] != v[0] ? argb(mp->cm.bad.r, mp->cm.bad.g, mp->cm.bad.b, mp->cm.bad.a * al)
+                                      : argb_scale(lut[lut_index(v[0], mp->vmin, mp->vmax, mp->cm.n)], al);
+            else
+                out[o] = isfinite(v[0] + v[1] + v[2] + al) ? argb(v[0], v[1], v[2], (nch == 4 ? v[3] : 1) * al) : 0;
+        }
+    }
+    nd_free_mem(row);
+    cairo_surface_mark_dirty(s);
+    return s;
+}
+
+/* Paint the image resampled in data space onto the device pixels it covers inside the
+ * axes (vector targets: at the figure's dpi, as matplotlib's image magnification). */
+static void draw_resampled(render_ctx *rc, nplot_axes *ax, const artist *a, double X0, double Y0,
+                           double X1, double Y1)
+{
+    cairo_t *cr = rc->cr;
+    double mag = rc->raster ? 1 : fmax(1, ax->fig->dpi / 72);
+    double lx = fmax(fmin(X0, X1), ax->dev[0]), rx = fmin(fmax(X0, X1), ax->dev[2]);
+    double ty_ = fmax(fmin(Y0, Y1), ax->dev[1]), by = fmin(fmax(Y0, Y1), ax->dev[3]);
+    if (!(rx > lx && by > ty_)) return;
+    double ox = floor(lx), oy = floor(ty_);
+    int ow = (int)ceil((ceil(rx) - ox) * mag), oh = (int)ceil((ceil(by) - oy) * mag);
+    if (ow <= 0 || oh <= 0) return;
+    taps tx = { 0 }, ty = { 0 };
+    cairo_surface_t *img = NULL;
+    /* output pixel o's centre ox + (o + 0.5) / mag in input pixel units */
+    double sx = a->iw / (X1 - X0), sy = a->ih / (Y1 - Y0);
+    if (taps_make(&tx, ow, a->iw, (ox - X0) * sx, sx / mag, a->interp) &&
+        taps_make(&ty, oh, a->ih, (oy - Y0) * sy, sy / mag, a->interp))
+        img = resample_image(a, &tx, &ty, ow, oh);
+    taps_free(&tx);
+    taps_free(&ty);
+    if (!img || cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+        if (img) cairo_surface_destroy(img);
+        nplot__fail(ax->fig, ND_ENOMEM, "nplot: cannot resample a %d x %d image", ow, oh);
+        return;
+    }
+    cairo_pattern_t *pat = cairo_pattern_create_for_surface(img);
+    cairo_matrix_t m;
+    cairo_matrix_init(&m, mag, 0, 0, mag, -ox * mag, -oy * mag);
+    cairo_pattern_set_matrix(pat, &m);
+    cairo_pattern_set_filter(pat, CAIRO_FILTER_NEAREST);
+    cairo_save(cr);
+    cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
+    cairo_clip(cr);
+    cairo_rectangle(cr, fmin(X0, X1), fmin(Y0, Y1), fabs(X1 - X0), fabs(Y1 - Y0));
+    cairo_clip(cr);
+    cairo_set_source(cr, pat);
+    cairo_paint(cr);
+    cairo_restore(cr);
+    cairo_pattern_destroy(pat);
+    if (rc->raster) cairo_surface_destroy(img);
+    else nplot__defer_destroy(rc, img);
+}
+
 void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a)
 {
     cairo_t *cr = rc->cr;
@@ -315,12 +549,18 @@ void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a)
     nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, l, y_row0, &X0, &Y0);
     nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, r, y_rowh, &X1, &Y1);
     if (!isfinite(X0 + Y0 + X1 + Y1) || X0 == X1 || Y0 == Y1) return;
+    if (a->z && (a->interp == INTERP_BILINEAR || a->interp == INTERP_BICUBIC)) {
+        draw_resampled(rc, ax, a, X0, Y0, X1, Y1);
+        return;
+    }
     int stride = a->iw * 4;
     int iw = a->iw, ih = a->ih, interp = a->interp;
-    double up = fmin(fabs(X1 - X0) / a->iw, fabs(Y1 - Y0) / a->ih);
     if (interp == INTERP_AUTO) {
-        /* matplotlib's 'antialiased': nearest when magnifying 3x or more, else smoothed */
-        interp = up >= 3 ? INTERP_NEAREST : INTERP_AUTO;
+        /* matplotlib's _resample rule for 'antialiased': nearest when both axes are
+         * magnified more than 3x or exactly 1x or 2x, else smoothed */
+        double dx = fabs(X1 - X0), dy = fabs(Y1 - Y0), w = a->iw, h = a->ih;
+        bool bx = dx > 3 * w || dx == w || dx == 2 * w, by = dy > 3 * h || dy == h || dy == 2 * h;
+        interp = bx && by ? INTERP_NEAREST : INTERP_AUTO;
     }
     cairo_surface_t *img;
     int ow = (int)ceil(fabs(X1 - X0)), oh = (int)ceil(fabs(Y1 - Y0));

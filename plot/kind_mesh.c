@@ -1,9 +1,15 @@
-/* Color-mapped cell collections: hexbin (matplotlib's two offset hexagonal lattices) and
- * pcolormesh (flat shading). Cells are emitted grouped by colormap entry, so drawing a
- * collection costs at most one fill per colormap entry whatever the cell count. */
-#include "plot_model.h"
+/* Color-mapped cell collections: hexbin (matplotlib's two offset hexagonal lattices),
+ * pcolormesh (rectilinear or curvilinear grids; flat, nearest and gouraud shading) and
+ * hist2d (numpy.histogram2d drawn as a pcolormesh). Flat cells are emitted grouped by
+ * colormap entry, so drawing a collection costs at most one fill per colormap entry
+ * whatever the cell count; gouraud meshes are triangles painted with a cairo mesh
+ * pattern (their painter is here, beside the builder). */
+#include "plot_render.h"
+
+#include <numc/stats.h>
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -280,25 +286,321 @@ nd_status nplot_hexbin_(nplot_axes *ax, const nd_array *x, const nd_array *y,
 }
 
 /* ---- pcolormesh ---------------------------------------------------------------------------- */
-static nd_status edges_of(nplot_axes *ax, const nd_array *e, size_t cells, double **out,
-                          const char *what, const char *who)
+enum { SHADE_AUTO = 0, SHADE_FLAT, SHADE_NEAREST, SHADE_GOURAUD };
+static const char *const shading_names[] = { "auto", "flat", "nearest", "gouraud" };
+
+/* A grid of r x c points, X and Y row-major: cell corners (flat) or colored vertices
+ * (gouraud). */
+typedef struct mesh_pts {
+    double *X, *Y;
+    size_t r, c;
+} mesh_pts;
+
+static void mesh_pts_free(mesh_pts *p)
 {
+    nd_free_mem(p->X);
+    nd_free_mem(p->Y);
+    p->X = p->Y = NULL;
+}
+
+/* One coordinate option as matplotlib reads it: a 1-D x is one row (1 x n), a 1-D y one
+ * column (n x 1), 2-D arrays keep their shape; NULL leaves *v NULL. */
+static nd_status coord_read(nplot_figure *fig, const nd_array *a, bool is_x, double **v,
+                            size_t *r, size_t *c, const char *who)
+{
+    const char *what = is_x ? "x" : "y";
+    *v = NULL;
+    if (!a) return ND_OK;
+    int nd = nd_ndim(a);
+    if (nd != 1 && nd != 2)
+        return nplot__fail(fig, ND_ESHAPE, "%s: %s must be 1-D or 2-D, got %d dimensions", who,
+                           what, nd);
     size_t n = 0;
-    if (!e) {
-        *out = nd_malloc(sizeof(double) * (cells + 1), who);
-        if (!*out) return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
-        for (size_t i = 0; i <= cells; i++) (*out)[i] = (double)i;
-        return ND_OK;
-    }
-    nd_status st = nplot__to_f64(ax->fig, e, out, &n, what, who);
+    nd_status st = nplot__to_f64(fig, a, v, &n, what, who);
     if (st) return st;
-    if (nd_ndim(e) != 1 || n != cells + 1) {
-        nd_free_mem(*out);
-        *out = NULL;
-        return nplot__fail(ax->fig, ND_ESHAPE, "%s: %s must be 1-D with %zu edges (one more than "
-                                               "the cells), got %zu", who, what, cells + 1, n);
+    if (nd == 1) *r = is_x ? 1 : n, *c = is_x ? n : 1;
+    else *r = (size_t)nd_shape(a)[0], *c = (size_t)nd_shape(a)[1];
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite((*v)[i])) {
+            double bad = (*v)[i];
+            nd_free_mem(*v);
+            *v = NULL;
+            return nplot__fail(fig, ND_EVALUE, "%s: %s must be finite, element %zu is %g", who,
+                               what, i, bad);
+        }
+    if (n == 0) {
+        nd_free_mem(*v);
+        *v = NULL;
+        return nplot__fail(fig, ND_ESHAPE, "%s: %s is empty", who, what);
     }
     return ND_OK;
+}
+
+/* 0, 1, ..., n - 1 */
+static double *arange(nplot_figure *fig, size_t n, const char *who)
+{
+    double *v = nd_malloc(sizeof(double) * (n ? n : 1), who);
+    if (!v) nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    else
+        for (size_t i = 0; i < n; i++) v[i] = (double)i;
+    return v;
+}
+
+/* v (r x c) spread over rows x cols: a single row repeats down, a single column across. */
+static double *spread(nplot_figure *fig, const double *v, size_t r, size_t c, size_t rows,
+                      size_t cols, const char *who)
+{
+    double *o = nd_malloc(sizeof(double) * rows * cols, who);
+    if (!o) {
+        nplot__fail(fig, ND_ENOMEM, "%s: out of memory for %zu x %zu points", who, rows, cols);
+        return NULL;
+    }
+    for (size_t i = 0; i < rows; i++)
+        for (size_t j = 0; j < cols; j++) o[i * cols + j] = v[(r == 1 ? 0 : i) * c + (c == 1 ? 0 : j)];
+    return o;
+}
+
+/* matplotlib's _interp_grid on one line of n centres (stride sa) into n + 1 edges (stride
+ * so): midpoints, the ends half a step out; a single centre gives a zero-width cell. */
+static void interp_line(const double *a, size_t n, size_t sa, double *o, size_t so)
+{
+    if (n == 1) {
+        o[0] = o[so] = a[0];
+        return;
+    }
+    o[0] = a[0] - (a[sa] - a[0]) / 2;
+    for (size_t j = 0; j + 1 < n; j++) o[(j + 1) * so] = a[j * sa] + (a[(j + 1) * sa] - a[j * sa]) / 2;
+    o[n * so] = a[(n - 1) * sa] + (a[(n - 1) * sa] - a[(n - 2) * sa]) / 2;
+}
+
+/* r x c centres → (r + 1) x (c + 1) corners: along the rows, then along the columns. */
+static double *interp_grid(nplot_figure *fig, const double *g, size_t r, size_t c, const char *who)
+{
+    double *t = nd_malloc(sizeof(double) * r * (c + 1), who);
+    double *o = nd_malloc(sizeof(double) * (r + 1) * (c + 1), who);
+    if (!t || !o) {
+        nd_free_mem(t);
+        nd_free_mem(o);
+        nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        return NULL;
+    }
+    for (size_t i = 0; i < r; i++) interp_line(g + i * c, c, 1, t + i * (c + 1), 1);
+    for (size_t j = 0; j <= c; j++) interp_line(t + j, r, c + 1, o + j, c + 1);
+    nd_free_mem(t);
+    return o;
+}
+
+/* matplotlib's _pcolorargs: the points of the mesh for C of ny x nx from the x and y
+ * options (NULL → 0, 1, ...) and the shading ('auto' resolved to 'flat' or 'nearest';
+ * 'nearest' centres turned into flat corners at the midpoints). */
+static nd_status mesh_points(nplot_figure *fig, const nd_array *x, const nd_array *y, size_t ny,
+                             size_t nx, int *shading, mesh_pts *out, const char *who)
+{
+    double *xv = NULL, *yv = NULL;
+    size_t xr = 0, xc = 0, yr = 0, yc = 0;
+    *out = (mesh_pts){ 0 };
+    nd_status st = coord_read(fig, x, true, &xv, &xr, &xc, who);
+    if (!st) st = coord_read(fig, y, false, &yv, &yr, &yc, who);
+    if (st) goto done;
+    int sh = *shading;
+    if (sh == SHADE_AUTO)
+        sh = (xv || yv) && (!xv || xc == nx) && (!yv || yr == ny) ? SHADE_NEAREST : SHADE_FLAT;
+    size_t px = sh == SHADE_FLAT ? nx + 1 : nx, py = sh == SHADE_FLAT ? ny + 1 : ny;
+    if (!xv) {
+        xr = 1, xc = px;
+        if (!(xv = arange(fig, px, who))) goto fail;
+    }
+    if (!yv) {
+        yr = py, yc = 1;
+        if (!(yv = arange(fig, py, who))) goto fail;
+    }
+    size_t Nx = xc, Ny = yr;
+    if ((xr != 1 && xr != Ny) || (yc != 1 && yc != Nx)) {
+        st = nplot__fail(fig, ND_ESHAPE, "%s: x (%zu x %zu) and y (%zu x %zu) do not describe one "
+                                         "grid", who, xr, xc, yr, yc);
+        goto done;
+    }
+    if (Nx != px || Ny != py) {
+        st = nplot__fail(fig, ND_ESHAPE, "%s: C is %zu x %zu and shading '%s' needs %zu x and %zu "
+                                         "y points (%s), got %zu and %zu", who, ny, nx,
+                         shading_names[sh], px, py, sh == SHADE_FLAT ? "one more than C's columns "
+                         "and rows" : "as many as C's columns and rows", Nx, Ny);
+        goto done;
+    }
+    if (sh == SHADE_GOURAUD && (nx < 2 || ny < 2)) {
+        st = nplot__fail(fig, ND_ESHAPE, "%s: shading 'gouraud' needs at least 2 x 2 points, C is "
+                                         "%zu x %zu", who, ny, nx);
+        goto done;
+    }
+    if (!(out->X = spread(fig, xv, xr, xc, Ny, Nx, who)) || !(out->Y = spread(fig, yv, yr, yc, Ny, Nx, who)))
+        goto fail;
+    out->r = Ny, out->c = Nx;
+    if (sh == SHADE_NEAREST) {
+        double *X = interp_grid(fig, out->X, Ny, Nx, who), *Y = X ? interp_grid(fig, out->Y, Ny, Nx, who) : NULL;
+        mesh_pts_free(out);
+        if (!X || !Y) {
+            nd_free_mem(X);
+            goto fail;
+        }
+        *out = (mesh_pts){ X, Y, Ny + 1, Nx + 1 };
+    }
+    *shading = sh;
+    goto done;
+fail:
+    st = fig->status;
+    mesh_pts_free(out);
+done:
+    nd_free_mem(xv);
+    nd_free_mem(yv);
+    return st;
+}
+
+/* Gouraud shading as matplotlib's QuadMesh._convert_mesh_to_triangles: every quad is four
+ * triangles meeting at its centre, whose color is the mean of the corners' colors. One
+ * triangle is 3 vertices of x, y and colors. */
+static artist *gouraud_artist(nplot_axes *ax, const mesh_pts *p, const double *v, const mappable *m,
+                              const char *who)
+{
+    size_t c = p->c, nq = (p->r - 1) * (c - 1), n = nq * 12;
+    double *tx = nd_malloc(sizeof(double) * n, who), *ty = nd_malloc(sizeof(double) * n, who);
+    rgba *tc = nd_malloc(sizeof(rgba) * n, who);
+    artist *a = NULL;
+    if (!tx || !ty || !tc || !(a = nplot__artist_add(ax, ART_GOURAUD, who))) {
+        nd_free_mem(tx);
+        nd_free_mem(ty);
+        nd_free_mem(tc);
+        if (!a) nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory for %zu quads", who, nq);
+        return NULL;
+    }
+    size_t t = 0;
+    for (size_t i = 0; i + 1 < p->r; i++)
+        for (size_t j = 0; j + 1 < c; j++) {
+            /* a, b, c, d: matplotlib's corner order */
+            size_t k[4] = { i * c + j, i * c + j + 1, (i + 1) * c + j + 1, (i + 1) * c + j };
+            rgba col[4], mid = { 0, 0, 0, 0 };
+            double mx = 0, my = 0;
+            for (int q = 0; q < 4; q++) {
+                col[q] = nplot__map_color(m, v[k[q]]);
+                mx += p->X[k[q]], my += p->Y[k[q]];
+                mid.r += col[q].r, mid.g += col[q].g, mid.b += col[q].b, mid.a += col[q].a;
+            }
+            mx /= 4, my /= 4;
+            mid.r /= 4, mid.g /= 4, mid.b /= 4, mid.a /= 4;
+            for (int q = 0; q < 4; q++) {
+                int q2 = (q + 1) % 4;
+                tx[t] = p->X[k[q]], ty[t] = p->Y[k[q]], tc[t++] = col[q];
+                tx[t] = p->X[k[q2]], ty[t] = p->Y[k[q2]], tc[t++] = col[q2];
+                tx[t] = mx, ty[t] = my, tc[t++] = mid;
+            }
+        }
+    a->x = tx, a->y = ty, a->colors = tc, a->n = n, a->npoly = nq * 4;
+    a->map = *m;
+    a->legend_kind = LEGEND_PATCH;
+    return a;
+}
+
+void nplot__draw_gouraud(render_ctx *rc, nplot_axes *ax, artist *a)
+{
+    cairo_t *cr = rc->cr;
+    if (a->n < 3 || !a->colors) return;
+    xform tf = nplot__xform(ax);
+    cairo_pattern_t *pat = cairo_pattern_create_mesh();
+    const double lim = 1e6;
+    for (size_t t = 0; t + 2 < a->n; t += 3) {
+        double px[3], py[3];
+        bool ok = true;
+        for (int q = 0; q < 3; q++) {
+            nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[t + q], a->y[t + q], &px[q], &py[q]);
+            ok = ok && isfinite(px[q] + py[q]) && fabs(px[q]) < lim && fabs(py[q]) < lim;
+        }
+        if (!ok) continue;
+        /* a triangle is a patch whose fourth corner is its first: cairo then interpolates
+         * the colors linearly over it, as Agg's gouraud triangles */
+        cairo_mesh_pattern_begin_patch(pat);
+        cairo_mesh_pattern_move_to(pat, px[0], py[0]);
+        cairo_mesh_pattern_line_to(pat, px[1], py[1]);
+        cairo_mesh_pattern_line_to(pat, px[2], py[2]);
+        for (unsigned q = 0; q < 4; q++) {
+            rgba c = a->colors[t + q % 3];
+            cairo_mesh_pattern_set_corner_color_rgba(pat, q, c.r, c.g, c.b, c.a);
+        }
+        cairo_mesh_pattern_end_patch(pat);
+    }
+    cairo_save(cr);
+    cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
+    cairo_clip(cr);
+    cairo_set_source(cr, pat);
+    cairo_paint_with_alpha(cr, a->alpha);
+    cairo_restore(cr);
+    cairo_pattern_destroy(pat);
+}
+
+/* The mesh of C (ny x nx values v) on the points p: flat quads bucketed by color, or
+ * gouraud triangles; a mappable; the limits and sticky edges at the points' extremes. */
+static nd_status mesh_add(nplot_axes *ax, const double *v, size_t ny, size_t nx, const mesh_pts *p,
+                          int shading, const nplot_pcolormesh_opts *o, const char *who)
+{
+    nplot_figure *fig = ax->fig;
+    mappable m = { .on = true };
+    if (nplot__cmap_find(o->cmap, &m.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    /* NaN (masked) cells: the colormap's bad color (transparent unless set_bad) or .bad */
+    if (o->bad && nplot__color(o->bad, fig->style, &m.cm.bad, who))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    size_t nc = nx * ny;
+    value_range(v, nc, o->vmin, o->vmax, &m.vmin, &m.vmax);
+    artist *a;
+    nd_status st = ND_OK;
+    if (shading == SHADE_GOURAUD) {
+        if (!(a = gouraud_artist(ax, p, v, &m, who))) return fig->status;
+    } else {
+        double *cx = nd_malloc(sizeof(double) * nc * 4, who), *cy = nd_malloc(sizeof(double) * nc * 4, who);
+        if (!cx || !cy) {
+            nd_free_mem(cx);
+            nd_free_mem(cy);
+            return nplot__fail(fig, ND_ENOMEM, "%s: out of memory for %zu cells", who, nc);
+        }
+        size_t c = p->c;
+        for (size_t i = 0; i < ny; i++)
+            for (size_t j = 0; j < nx; j++) {
+                size_t k[4] = { i * c + j, i * c + j + 1, (i + 1) * c + j + 1, (i + 1) * c + j };
+                for (int q = 0; q < 4; q++) {
+                    cx[(i * nx + j) * 4 + (size_t)q] = p->X[k[q]];
+                    cy[(i * nx + j) * 4 + (size_t)q] = p->Y[k[q]];
+                }
+            }
+        a = cells_artist(ax, cx, cy, 4, v, nc, &m, &m.cm.bad, who);
+        nd_free_mem(cx);
+        nd_free_mem(cy);
+        if (!a) return fig->status;
+        if ((st = cell_edges(ax, a, o->edgecolors, o->linewidths, false, who))) return st;
+        /* matplotlib draws meshes unantialiased, edges too: no seams, and an edge thinner
+         * than a pixel still covers one (Agg's aliased lines) */
+        a->aliased = true;
+        if (a->has_edge) a->edge_lw = fmax(a->edge_lw, 72 / fig->dpi);
+    }
+    a->alpha = NPLOT_OPT(o->alpha, 1);
+    a->zorder = o->zorder ? o->zorder : 1;
+    a->autoscale = false;
+    /* matplotlib: sticky edges and data limits at the extremes of the coordinates */
+    double lo[2] = { INFINITY, INFINITY }, hi[2] = { -INFINITY, -INFINITY };
+    for (size_t i = 0; i < p->r * p->c; i++) {
+        lo[0] = fmin(lo[0], p->X[i]), hi[0] = fmax(hi[0], p->X[i]);
+        lo[1] = fmin(lo[1], p->Y[i]), hi[1] = fmax(hi[1], p->Y[i]);
+    }
+    for (int e = 0; e < 2; e++)
+        if ((st = nplot__add_sticky(ax, !e, lo[e], who)) || (st = nplot__add_sticky(ax, !e, hi[e], who)))
+            return st;
+    nplot__datalim_point(ax, lo[0], lo[1]);
+    nplot__datalim_point(ax, hi[0], hi[1]);
+    return ND_OK;
+}
+
+static int shading_parse(const char *s)
+{
+    if (!s) return SHADE_AUTO;
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(s, shading_names[i])) return i;
+    return -1;
 }
 
 static nd_status pcolormesh_array(nplot_axes *ax, const nd_array *c, const nplot_pcolormesh_opts *o,
@@ -312,56 +614,19 @@ static nd_status pcolormesh_array(nplot_axes *ax, const nd_array *c, const nplot
         return nplot__fail(fig, ND_ESHAPE, "%s: C must be 2-D and not empty", who);
     if (o->linewidths < 0 || o->alpha < 0 || o->alpha > 1)
         return nplot__fail(fig, ND_EVALUE, "%s: linewidths must be >= 0 and alpha in [0, 1]", who);
-    mappable m = { .on = true };
-    if (nplot__cmap_find(o->cmap, &m.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
-    rgba bad = { 0, 0, 0, 0 }; /* matplotlib's default bad color: fully transparent */
-    if (o->bad && nplot__color(o->bad, fig->style, &bad, who))
-        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
-    size_t ny = (size_t)nd_shape(c)[0], nx = (size_t)nd_shape(c)[1], nc = nx * ny;
-    double *v = NULL, *xe = NULL, *ye = NULL, *cx = NULL, *cy = NULL;
+    int shading = shading_parse(o->shading);
+    if (shading < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: shading must be 'auto', 'flat', 'nearest' or "
+                                           "'gouraud', got '%s'", who, o->shading);
+    size_t ny = (size_t)nd_shape(c)[0], nx = (size_t)nd_shape(c)[1];
+    double *v = NULL;
     size_t nv = 0;
+    mesh_pts p = { 0 };
     nd_status st = nplot__to_f64(fig, c, &v, &nv, "C", who);
-    if (!st) st = edges_of(ax, o->x, nx, &xe, "x", who);
-    if (!st) st = edges_of(ax, o->y, ny, &ye, "y", who);
-    if (st) goto done;
-    cx = nd_malloc(sizeof(double) * nc * 4, who);
-    cy = nd_malloc(sizeof(double) * nc * 4, who);
-    if (!cx || !cy) {
-        st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory for %zu cells", who, nc);
-        goto done;
-    }
-    for (size_t i = 0; i < ny; i++)
-        for (size_t j = 0; j < nx; j++) {
-            double *px = cx + (i * nx + j) * 4, *py = cy + (i * nx + j) * 4;
-            px[0] = px[3] = xe[j], px[1] = px[2] = xe[j + 1];
-            py[0] = py[1] = ye[i], py[2] = py[3] = ye[i + 1];
-        }
-    value_range(v, nc, o->vmin, o->vmax, &m.vmin, &m.vmax);
-    artist *a = cells_artist(ax, cx, cy, 4, v, nc, &m, &bad, who);
-    if (!a) {
-        st = fig->status;
-        goto done;
-    }
-    if ((st = cell_edges(ax, a, o->edgecolors, o->linewidths, false, who))) goto done;
-    a->aliased = !a->has_edge; /* matplotlib draws meshes unantialiased: no seams */
-    a->alpha = NPLOT_OPT(o->alpha, 1);
-    a->zorder = o->zorder ? o->zorder : 1;
-    for (int e = 0; e < 2; e++) {
-        const double *ed = e ? ye : xe;
-        size_t ne = e ? ny : nx;
-        double lo = fmin(ed[0], ed[ne]), hi = fmax(ed[0], ed[ne]);
-        if ((st = nplot__add_sticky(ax, !e, lo, who)) || (st = nplot__add_sticky(ax, !e, hi, who)))
-            goto done;
-    }
-    nplot__datalim_point(ax, xe[0], ye[0]);
-    nplot__datalim_point(ax, xe[nx], ye[ny]);
-    a->autoscale = false;
-done:
+    if (!st) st = mesh_points(fig, o->x, o->y, ny, nx, &shading, &p, who);
+    if (!st) st = mesh_add(ax, v, ny, nx, &p, shading, o, who);
     nd_free_mem(v);
-    nd_free_mem(xe);
-    nd_free_mem(ye);
-    nd_free_mem(cx);
-    nd_free_mem(cy);
+    mesh_pts_free(&p);
     return st;
 }
 
@@ -380,5 +645,112 @@ nd_status nplot_pcolormesh_ma_(nplot_axes *ax, const nd_marray *c, const nplot_p
     nd_status st = nplot__ma_nan(ax->fig, c, &v, "C", who);
     if (!st) st = pcolormesh_array(ax, v, o, who);
     nd_free(v);
+    return st;
+}
+
+/* ---- hist2d -------------------------------------------------------------------------------- */
+/* The edges of one axis given as a bin count while the other has explicit edges: NumPy's
+ * histogramdd makes them as numpy.histogram_bin_edges does. */
+static nd_array *count_edges(const nd_array *v, ptrdiff_t bins, const double *range)
+{
+    return nd_histogram_bin_edges_(v, &(nd_hist_opts){ .bins = bins, .range = range });
+}
+
+nd_status nplot_hist2d_(nplot_axes *ax, const nd_array *x, const nd_array *y, const nplot_hist2d_opts *o)
+{
+    static const char *who = "nplot_hist2d";
+    CHECK_AX(ax, who);
+    nplot_figure *fig = ax->fig;
+    o = NPLOT__OPTS(o, nplot_hist2d_opts);
+    if (o->counts_out) *o->counts_out = NULL;
+    if (o->xedges_out) *o->xedges_out = NULL;
+    if (o->yedges_out) *o->yedges_out = NULL;
+    if (!x || !y) return nplot__fail(fig, ND_EVALUE, "%s: x and y are required", who);
+    if (nd_ndim(x) != 1 || nd_ndim(y) != 1 || nd_shape(x)[0] != nd_shape(y)[0])
+        return nplot__fail(fig, ND_ESHAPE, "%s: x and y must be 1-D of one length, got %d-D of %td "
+                                           "and %d-D of %td", who, nd_ndim(x), nd_size(x),
+                           nd_ndim(y), nd_size(y));
+    nd_status st = NPLOT__CHECK_LEN(fig, who, "range", o->range, 4, "it takes");
+    if (st) return st;
+    if (o->bins < 0 || o->bins_y < 0 || o->alpha < 0 || o->alpha > 1)
+        return nplot__fail(fig, ND_EVALUE, "%s: bins and bins_y must be >= 0 (0: 10) and alpha in "
+                                           "[0, 1], got %d, %d and %g", who, o->bins, o->bins_y, o->alpha);
+    ptrdiff_t nb[2] = { o->bins ? o->bins : 10, o->bins_y ? o->bins_y : o->bins ? o->bins : 10 };
+    const double *range = o->range.v;
+    nd_array *h = NULL, *xe = NULL, *ye = NULL, *made[2] = { NULL, NULL }, *counts = NULL;
+    double *hv = NULL, *cv = NULL, *ex = NULL, *ey = NULL;
+    mesh_pts p = { 0 };
+    if (o->xedges || o->yedges) {
+        const nd_array *given[2] = { o->xedges, o->yedges }, *xy[2] = { x, y }, *edges[2];
+        for (int d = 0; d < 2; d++)
+            if (!(edges[d] = given[d]) && !(edges[d] = made[d] = count_edges(xy[d], nb[d], range ? range + 2 * d : NULL)))
+                goto core_fail;
+        st = nd_histogram2d_(x, y, &h, &xe, &ye, &(nd_histdd_opts){ .edges = edges, .weights = o->weights, .density = o->density });
+    } else {
+        st = nd_histogram2d_(x, y, &h, &xe, &ye, &(nd_histdd_opts){ .bins_each = nb, .range = range, .weights = o->weights, .density = o->density });
+    }
+    if (st) goto core_fail;
+    size_t n = 0, nx = (size_t)nd_shape(h)[0], ny = (size_t)nd_shape(h)[1], nex = 0, ney = 0;
+    if ((st = nplot__to_f64(fig, h, &hv, &n, "counts", who)) || (st = nplot__to_f64(fig, xe, &ex, &nex, "x edges", who)) ||
+        (st = nplot__to_f64(fig, ye, &ey, &ney, "y edges", who)))
+        goto done;
+    /* matplotlib: counts outside [cmin, cmax] become NaN, and NaN cells are not drawn */
+    for (size_t i = 0; i < n; i++)
+        if ((o->cmin != 0 && hv[i] < o->cmin) || (o->cmax != 0 && hv[i] > o->cmax)) hv[i] = NAN;
+    /* drawn as pcolormesh(xedges, yedges, counts.T) */
+    cv = nd_malloc(sizeof(double) * (n ? n : 1), who);
+    if (!cv) {
+        st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        goto done;
+    }
+    for (size_t i = 0; i < nx; i++)
+        for (size_t j = 0; j < ny; j++) cv[j * nx + i] = hv[i * ny + j];
+    p.r = ny + 1, p.c = nx + 1;
+    if (!(p.X = spread(fig, ex, 1, nx + 1, ny + 1, nx + 1, who)) || !(p.Y = spread(fig, ey, ny + 1, 1, ny + 1, nx + 1, who))) {
+        st = fig->status;
+        goto done;
+    }
+    nplot_pcolormesh_opts po = { .cmap = o->cmap, .vmin = o->vmin, .vmax = o->vmax, .alpha = o->alpha,
+                                 .zorder = o->zorder };
+    if ((st = mesh_add(ax, cv, ny, nx, &p, SHADE_FLAT, &po, who))) goto done;
+    if ((st = nplot_set_xlim(ax, ex[0], ex[nx])) || (st = nplot_set_ylim(ax, ey[0], ey[ny]))) goto done;
+    if (o->counts_out && !(counts = nd_from_buffer(hv, 2, (ptrdiff_t[]){ (ptrdiff_t)nx, (ptrdiff_t)ny }, ND_FLOAT64))) {
+        st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        goto done;
+    }
+    if (o->counts_out) *o->counts_out = counts;
+    if (o->xedges_out) *o->xedges_out = xe, xe = NULL;
+    if (o->yedges_out) *o->yedges_out = ye, ye = NULL;
+    goto done;
+core_fail:
+    st = nplot__fail(fig, nd_last_error(), "%s: %s", who, nd_errmsg());
+done:
+    nd_free(h);
+    nd_free(xe);
+    nd_free(ye);
+    nd_free(made[0]);
+    nd_free(made[1]);
+    nd_free_mem(hv);
+    nd_free_mem(cv);
+    nd_free_mem(ex);
+    nd_free_mem(ey);
+    mesh_pts_free(&p);
+    return st;
+}
+
+nd_status nplot_hist2d_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                           const nplot_hist2d_opts *o)
+{
+    static const char *who = "nplot_hist2d";
+    CHECK_AX(ax, who);
+    if (n > 0 && (!x || !y)) return nplot__fail(ax->fig, ND_EVALUE, "%s: x and y are required", who);
+    if (n > (size_t)PTRDIFF_MAX / sizeof(double))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: %zu points are too many", who, n);
+    nd_array *xa = nd_from_f64(n ? x : (const double[]){ 0 }, (ptrdiff_t)n);
+    nd_array *ya = nd_from_f64(n ? y : (const double[]){ 0 }, (ptrdiff_t)n);
+    nd_status st = xa && ya ? nplot_hist2d_(ax, xa, ya, o)
+                            : nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory for %zu points", who, n);
+    nd_free(xa);
+    nd_free(ya);
     return st;
 }

@@ -152,6 +152,7 @@ typedef enum artist_kind {
     ART_SURFACE3D,/* 3-D: an ih x iw grid of (x, y, z) drawn as quads (colors per quad) */
     ART_LINE3D,   /* 3-D: polylines (NaN-separated), also wireframes */
     ART_SCATTER3D,/* 3-D: markers */
+    ART_GOURAUD,  /* triangles (3 vertices each in x/y) with one color per vertex in colors[] */
     ART_NKINDS
 } artist_kind;
 
@@ -192,6 +193,7 @@ static inline const artist_class *nplot__class_of(artist_kind kind)
         [ART_SURFACE3D] = { "surface3d", true, true, false, true },
         [ART_LINE3D] = { "line3d", true, true, false, true },
         [ART_SCATTER3D] = { "scatter3d", true, true, false, true },
+        [ART_GOURAUD] = { "gouraud mesh", true, false, false, false }, /* matplotlib: no offsets, not avoided */
     };
     return &classes[kind];
 }
@@ -203,7 +205,7 @@ typedef struct mappable {
     double vmin, vmax;
 } mappable;
 
-enum { INTERP_AUTO = 0, INTERP_NEAREST, INTERP_BILINEAR };
+enum { INTERP_AUTO = 0, INTERP_NEAREST, INTERP_BILINEAR, INTERP_BICUBIC };
 
 typedef struct line_props {
     rgba color;
@@ -267,6 +269,11 @@ typedef struct artist {
     int iw, ih;
     bool origin_upper;
     int interp;
+    /* image resampled in data space at draw time (bilinear, bicubic): z holds the
+     * ih x iw x nch values, then ih x iw alphas when alpha_px; img_alpha the scalar alpha */
+    int nch;
+    bool alpha_px;
+    double img_alpha;
     mappable map;
     struct artist *next;
 } artist;

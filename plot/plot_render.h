@@ -84,6 +84,7 @@ void nplot__to_dev(render_ctx *rc, const nplot_axes *ax, const xform *t, int xco
 
 void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a);
+void nplot__draw_gouraud(render_ctx *rc, nplot_axes *ax, artist *a);
 
 /* draw_axes3d.c: panes, grid, axes and the depth-sorted 3-D artists of a 3-D axes */
 void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax);

@@ -599,18 +599,27 @@ typedef struct nplot_imshow_opts {
     nplot_f64s extent;         /* exactly 4 values {left, right, bottom, top};
                                   not given → pixel centres at 0..n-1 */
     const char *aspect;        /* "equal" (default: square pixels) or "auto" */
-    const char *interpolation; /* "antialiased" (default), "nearest", "bilinear" */
+    const char *interpolation; /* "antialiased" (default), "nearest" ("none"), "bilinear",
+                                  "bicubic": see below */
     double alpha;
     double zorder;             /* default 0 */
     const char *label;
     const char *bad;           /* color of NaN and masked cells (matplotlib's
                                   cmap.set_bad); NULL → transparent: the axes shows */
+    const nd_array *alpha_array; /* per-pixel alpha in [0, 1], the image's (h, w) shape;
+                                    replaces alpha */
 } nplot_imshow_opts;
 /* ax.imshow(img): a (h, w) array is color-mapped (NaN cells in .bad, transparent by default); (h, w, 3) RGB and
  * (h, w, 4) RGBA arrays are shown as they are (uint8 0..255, floats clipped to [0, 1]).
  * Limits fit the extent exactly; origin "upper" inverts the y axis. The image is a
  * "mappable" that nplot_colorbar can describe. ND_ESHAPE for other shapes or empty
- * images, ND_EVALUE for a bad cmap / origin / aspect / interpolation. */
+ * images, ND_EVALUE for a bad cmap / origin / aspect / interpolation.
+ * Interpolation as matplotlib's Agg resampling: "bilinear" and "bicubic" (Agg's cubic
+ * B-spline, radius 2) resample the data itself onto the output pixels (edges reflected),
+ * then color-map it, so colors in between are colormap colors; a NaN within a pixel's
+ * filter makes that pixel transparent. "antialiased" is "nearest" when magnifying 3x or
+ * more, else smoothed. alpha_array (ND_ESHAPE unless (h, w); ND_EVALUE outside [0, 1]) is
+ * resampled like the data. */
 NPLOT_API nd_status nplot_imshow_(nplot_axes *ax, const nd_array *img, const nplot_imshow_opts *o);
 #define nplot_imshow(...) nplot__kw_imshow(__VA_ARGS__, )
 #define nplot__kw_imshow(ax, img, ...) \
@@ -749,10 +758,24 @@ typedef struct nplot_pcolormesh_opts {
     double zorder;
     const char *bad;            /* color of NaN and masked cells (cmap.set_bad); NULL →
                                    none: those cells are not drawn */
+    const char *shading;        /* "flat", "nearest", "gouraud", NULL/"auto" (see below) */
 } nplot_pcolormesh_opts;
-/* ax.pcolormesh(X, Y, C) with shading='flat': cell (i, j) spans x[j]..x[j+1],
- * y[i]..y[i+1] (row 0 at the bottom); NaN cells are empty (or .bad); a mappable. ND_ESHAPE when c
- * is not 2-D or the edges do not have one more entry than c has columns / rows. */
+/* ax.pcolormesh(X, Y, C), C of ny rows x nx columns (row 0 at the bottom); NaN cells are
+ * empty (or painted in .bad); a mappable. x and y are 1-D (x along the columns, y along the rows) or 2-D of the
+ * mesh's shape (curvilinear grids: point (i, j) is (x[i][j], y[i][j])); a 1-D x or y is
+ * spread over the other axis as matplotlib does.
+ *  - "flat": x and y give (ny + 1) x (nx + 1) corners; cell (i, j) is the quad of corners
+ *    (i, j), (i, j+1), (i+1, j+1), (i+1, j).
+ *  - "nearest": x and y give ny x nx cell centres; the corners are at the midpoints, the
+ *    outer ones half a step out (matplotlib's _interp_grid).
+ *  - "gouraud": x and y give ny x nx points colored by C; each quad between four points is
+ *    filled with the colors interpolated (four triangles meeting at the quad's centre, as
+ *    matplotlib's Agg). Needs at least 2 x 2 points; edgecolors do not apply.
+ *  - "auto" (default): "nearest" when x and y have as many points as C has columns and
+ *    rows, else "flat". Missing x / y are 0, 1, ... (as many as the shading needs).
+ * ND_ESHAPE when C is not 2-D, x / y are not 1-D or 2-D, do not form one grid, or do not
+ * have the points the shading needs (the message says which); ND_EVALUE for non-finite
+ * coordinates, an unknown shading, cmap or edgecolor. */
 NPLOT_API nd_status nplot_pcolormesh_(nplot_axes *ax, const nd_array *c, const nplot_pcolormesh_opts *o);
 #define nplot_pcolormesh(...) nplot__kw_pcolormesh(__VA_ARGS__, )
 #define nplot__kw_pcolormesh(ax, c, ...) \
@@ -820,6 +843,44 @@ NPLOT_API nd_status nplot_boxplot_ma_(nplot_axes *ax, const nd_marray *data,
 #define nplot_boxplot_ma(...) nplot__kw_boxplot_ma(__VA_ARGS__, )
 #define nplot__kw_boxplot_ma(ax, d, ...) \
     nplot_boxplot_ma_((ax), (d), &(nplot_boxplot_opts){ 0, __VA_ARGS__ })
+
+/* ---- 2-D histograms (issue 19: hist2d; pcolormesh shading is above) ------------------------ */
+typedef struct nplot_hist2d_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    int bins;                   /* bins along x (and y unless bins_y); 0 → 10 */
+    int bins_y;                 /* bins along y; 0 → bins */
+    const nd_array *xedges;     /* explicit x edges (1-D, increasing): replace bins */
+    const nd_array *yedges;     /* explicit y edges: replace bins_y */
+    nplot_f64s range;           /* exactly 4 values {xmin, xmax, ymin, ymax}; not given → the
+                                   data's (for the axes given as counts) */
+    bool density;               /* counts / (total * cell area) */
+    const nd_array *weights;    /* one weight per point (1-D, x's length) */
+    double cmin, cmax;          /* cells below cmin / above cmax are not drawn; 0 → no limit */
+    const char *cmap;           /* NULL → viridis */
+    double vmin, vmax;          /* equal → the range of the drawn counts */
+    double alpha;
+    double zorder;
+    nd_array **counts_out;      /* receives the counts, float64 (nx, ny): x bin i, y bin j,
+                                   NaN where cmin / cmax hid the cell (matplotlib's h) */
+    nd_array **xedges_out;      /* receives the x edges (nx + 1) */
+    nd_array **yedges_out;      /* receives the y edges (ny + 1) */
+} nplot_hist2d_opts;
+/* ax.hist2d(x, y): numpy.histogram2d's counts (bins, range, density, weights exactly as
+ * nd_histogram2d) drawn as pcolormesh(xedges, yedges, counts.T), a mappable; the view
+ * limits are set to the outer edges. The out-pointers are set only on success (NULL
+ * otherwise); free them with nd_free. ND_ESHAPE when x and y are not 1-D of one length or
+ * weights do not match; ND_EVALUE for negative bins, bad edges, range or cmap. */
+NPLOT_API nd_status nplot_hist2d_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                                  const nplot_hist2d_opts *o);
+#define nplot_hist2d(...) nplot__kw_hist2d(__VA_ARGS__, )
+#define nplot__kw_hist2d(ax, x, y, ...) \
+    nplot_hist2d_((ax), (x), (y), &(nplot_hist2d_opts){ 0, __VA_ARGS__ })
+/* The same from n (x, y) pairs of doubles. */
+NPLOT_API nd_status nplot_hist2d_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                                     const nplot_hist2d_opts *o);
+#define nplot_hist2d_xy(...) nplot__kw_hist2d_xy(__VA_ARGS__, )
+#define nplot__kw_hist2d_xy(ax, x, y, n, ...) \
+    nplot_hist2d_xy_((ax), (x), (y), (n), &(nplot_hist2d_opts){ 0, __VA_ARGS__ })
 
 /* ---- 3-D axes ---------------------------------------------------------------------------- */
 /* fig.add_subplot(nrows, ncols, index, projection='3d'): a 3-D axes (box aspect 4:4:3,
