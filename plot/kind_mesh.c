@@ -7,23 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int color_index(const mappable *m, double v)
-{
-    double t = m->vmax > m->vmin ? (v - m->vmin) / (m->vmax - m->vmin) : 0.5;
-    int n = m->cm.n;
-    if (!(t > 0)) return 0;
-    if (t >= 1) return n - 1;
-    int i = (int)(t * n);
-    return i >= n ? n - 1 : i;
-}
-
 /* Cells with k vertices each (cx/cy: ncell * k, value NaN → skipped), bucketed by color
  * into one patch collection. */
 static artist *cells_artist(nplot_axes *ax, const double *cx, const double *cy, int k,
                             const double *val, size_t ncell, const mappable *m, const char *who)
 {
     nplot_figure *fig = ax->fig;
-    int nc = m->cm.n;
+    /* buckets by nplot__map_index shifted by one: under, the n entries, over (bad cells
+     * are not drawn, as matplotlib's default bad color is transparent) */
+    int nc = m->cm.n + 2;
     size_t *start = nd_calloc((size_t)nc + 1, sizeof *start, who);
     size_t *order = nd_malloc(sizeof *order * (ncell ? ncell : 1), who);
     double *vx = NULL, *vy = NULL;
@@ -31,11 +23,15 @@ static artist *cells_artist(nplot_axes *ax, const double *cx, const double *cy, 
     artist *a = NULL;
     if (!start || !order) goto oom;
     size_t nshow = 0;
-    for (size_t i = 0; i < ncell; i++)
-        if (!isnan(val[i])) start[color_index(m, val[i]) + 1]++, nshow++;
+    for (size_t i = 0; i < ncell; i++) {
+        int k = nplot__map_index(m, val[i]) + 1;
+        if (k < nc) start[k + 1]++, nshow++;
+    }
     for (int c = 0; c < nc; c++) start[c + 1] += start[c];
-    for (size_t i = 0; i < ncell; i++)
-        if (!isnan(val[i])) order[start[color_index(m, val[i])]++] = i;
+    for (size_t i = 0; i < ncell; i++) {
+        int k = nplot__map_index(m, val[i]) + 1;
+        if (k < nc) order[start[k]++] = i;
+    }
     /* start[c] is now the end of bucket c */
     size_t nv = nshow * (size_t)(k + 1);
     vx = nd_malloc(sizeof(double) * (nv ? nv : 1), who);
@@ -50,7 +46,7 @@ static artist *cells_artist(nplot_axes *ax, const double *cx, const double *cy, 
             vx[p] = cx[i * (size_t)k + (size_t)v];
             vy[p] = cy[i * (size_t)k + (size_t)v];
         }
-        cols[j] = nplot__cmap_at(&m->cm, (color_index(m, val[i]) + 0.5) / nc);
+        cols[j] = nplot__map_color(m, val[i]);
     }
     a = nplot__patches_new(ax, vx, vy, p, nshow, cols, who);
     if (a) {
@@ -88,16 +84,6 @@ static nd_status cell_edges(nplot_axes *ax, artist *a, const char *edgecolors, d
         a->has_edge = true;
     }
     return ND_OK;
-}
-
-static void value_range(const double *v, size_t n, double vmin, double vmax, double *lo, double *hi)
-{
-    *lo = vmin, *hi = vmax;
-    if (vmin != vmax) return;
-    *lo = INFINITY, *hi = -INFINITY;
-    for (size_t i = 0; i < n; i++)
-        if (isfinite(v[i])) *lo = fmin(*lo, v[i]), *hi = fmax(*hi, v[i]);
-    if (!(*lo <= *hi)) *lo = 0, *hi = 1;
 }
 
 /* ---- hexbin -------------------------------------------------------------------------------- */
@@ -167,8 +153,7 @@ nd_status nplot_hexbin_xy_(nplot_axes *ax, const double *x, const double *y, siz
         o->mincnt < 0 || o->linewidths < 0 || o->alpha < 0 || o->alpha > 1)
         return nplot__fail(fig, ND_EVALUE, "%s: gridsize must be in 1..10000, mincnt and linewidths "
                                            ">= 0, alpha in [0, 1]", who);
-    mappable m = { .on = true };
-    if (nplot__cmap_find(o->cmap, &m.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    mappable m;
     bool lx = false, ly = false;
     if ((o->xscale && !(lx = !strcmp(o->xscale, "log")) && strcmp(o->xscale, "linear")) ||
         (o->yscale && !(ly = !strcmp(o->yscale, "log")) && strcmp(o->yscale, "linear")))
@@ -234,7 +219,8 @@ nd_status nplot_hexbin_xy_(nplot_axes *ax, const double *x, const double *y, siz
         goto done;
     }
     hex_vertices(&g, lx, ly, o->mincnt, cnt, cx, cy);
-    value_range(cnt, ncell, o->vmin, o->vmax, &m.vmin, &m.vmax);
+    if ((st = nplot__mappable_init(fig, &m, o->cmap, o->norm, o->vmin, o->vmax, cnt, ncell, who)))
+        goto done;
     artist *a = cells_artist(ax, cx, cy, 6, cnt, ncell, &m, who);
     if (!a) {
         st = fig->status;
@@ -307,8 +293,7 @@ nd_status nplot_pcolormesh_(nplot_axes *ax, const nd_array *c, const nplot_pcolo
         return nplot__fail(fig, ND_ESHAPE, "%s: C must be 2-D and not empty", who);
     if (o->linewidths < 0 || o->alpha < 0 || o->alpha > 1)
         return nplot__fail(fig, ND_EVALUE, "%s: linewidths must be >= 0 and alpha in [0, 1]", who);
-    mappable m = { .on = true };
-    if (nplot__cmap_find(o->cmap, &m.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    mappable m;
     size_t ny = (size_t)nd_shape(c)[0], nx = (size_t)nd_shape(c)[1], nc = nx * ny;
     double *v = NULL, *xe = NULL, *ye = NULL, *cx = NULL, *cy = NULL;
     size_t nv = 0;
@@ -328,7 +313,7 @@ nd_status nplot_pcolormesh_(nplot_axes *ax, const nd_array *c, const nplot_pcolo
             px[0] = px[3] = xe[j], px[1] = px[2] = xe[j + 1];
             py[0] = py[1] = ye[i], py[2] = py[3] = ye[i + 1];
         }
-    value_range(v, nc, o->vmin, o->vmax, &m.vmin, &m.vmax);
+    if ((st = nplot__mappable_init(fig, &m, o->cmap, o->norm, o->vmin, o->vmax, v, nc, who))) goto done;
     artist *a = cells_artist(ax, cx, cy, 4, v, nc, &m, who);
     if (!a) {
         st = fig->status;

@@ -31,8 +31,10 @@ nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_
     } else {
         face = (rgba){ 0, 0, 0, 1 };
     }
-    cmap_ref cm;
-    if (cvals && nplot__cmap_find(o->cmap, &cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    mappable map = { 0 };
+    nd_status bad;
+    if (cvals && (bad = nplot__mappable_init(fig, &map, o->cmap, o->norm, o->vmin, o->vmax, cvals, n, who)))
+        return bad;
     rgba edge = face;
     bool edge_is_face = true;
     if (o->edgecolors && strcmp(o->edgecolors, "face")) {
@@ -60,22 +62,11 @@ nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_
             if (a->sizes[i] < 0) return nplot__fail(fig, ND_EVALUE, "%s: size %zu is negative (%g)", who, i, a->sizes[i]);
     }
     if (cvals) {
-        double lo = o->vmin, hi = o->vmax;
-        if (lo == hi) {
-            lo = INFINITY;
-            hi = -INFINITY;
-            for (size_t i = 0; i < n; i++)
-                if (isfinite(cvals[i])) lo = fmin(lo, cvals[i]), hi = fmax(hi, cvals[i]);
-            if (!(lo <= hi)) lo = 0, hi = 1;
-        }
         a->colors = nd_malloc(sizeof(rgba) * (n ? n : 1), who);
         if (!a->colors) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
-        for (size_t i = 0; i < n; i++) {
-            double v = hi > lo ? (cvals[i] - lo) / (hi - lo) : 0.5;
-            a->colors[i] = nplot__cmap_at(&cm, v);
-        }
-        a->face = nplot__cmap_at(&cm, 0.5);
-        a->map = (mappable){ true, cm, lo, hi };
+        for (size_t i = 0; i < n; i++) a->colors[i] = nplot__map_color(&map, cvals[i]);
+        a->face = nplot__cmap_at(&map.cm, 0.5);
+        a->map = map;
     }
     if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) return fig->status;
     nplot__update_datalim(ax, a);

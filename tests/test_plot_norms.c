@@ -1,0 +1,482 @@
+/* libnumc_plot norms (Normalize, LogNorm, SymLogNorm, PowerNorm, TwoSlopeNorm, CenteredNorm,
+ * AsinhNorm, BoundaryNorm, NoNorm) against matplotlib 3.6 (tests/data/norms.txt from
+ * scripts/gen_norm_fixtures.py), their bad input, the colors they give color-mapped
+ * artists, and colorbars: extend triangles, cax and location, BoundaryNorm segments,
+ * alpha, golden images (tests/data/plot/norm_*.png, reviewed next to matplotlib's
+ * renderings from scripts/mpl_norm_reference.py). */
+#include <numc/numc.h>
+#include <numc/plot.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "plot_image.h"
+#include "testutil.h"
+
+#define NORMS NUMC_TEST_DATA "/norms.txt"
+#define GOLDEN NUMC_TEST_DATA "/plot"
+
+/* ---- norm(values) and norm.inverse against matplotlib ------------------------------------ */
+static const double b6[6] = { -1, 0, 1, 2, 5, 10 }, b2[2] = { 0, 10 };
+#define B6 { 6, b6 }
+static const struct {
+    const char *name;
+    nplot_norm norm;
+} cases[] = {
+    { "lin", { .kind = NPLOT_NORM_LINEAR } },
+    { "lin_set", { .kind = NPLOT_NORM_LINEAR, .vmin = -1, .vmax = 10 } },
+    { "lin_clip", { .kind = NPLOT_NORM_LINEAR, .vmin = -1, .vmax = 10, .clip = true } },
+    { "log", { .kind = NPLOT_NORM_LOG } },
+    { "log_set", { .kind = NPLOT_NORM_LOG, .vmin = 1, .vmax = 100 } },
+    { "log_clip", { .kind = NPLOT_NORM_LOG, .vmin = 1, .vmax = 100, .clip = true } },
+    { "symlog", { .kind = NPLOT_NORM_SYMLOG, .linthresh = 1 } },
+    { "symlog_set", { .kind = NPLOT_NORM_SYMLOG, .linthresh = 0.5, .linscale = 2, .base = 2, .vmin = -5,
+                      .vmax = 100 } },
+    { "power", { .kind = NPLOT_NORM_POWER, .gamma = 0.5 } },
+    { "power_set", { .kind = NPLOT_NORM_POWER, .gamma = 2, .vmin = 0, .vmax = 10, .clip = true } },
+    { "twoslope", { .kind = NPLOT_NORM_TWOSLOPE, .vcenter = 1 } },
+    { "twoslope_set", { .kind = NPLOT_NORM_TWOSLOPE, .vcenter = 0, .vmin = -5, .vmax = 50 } },
+    { "twoslope_vmin", { .kind = NPLOT_NORM_TWOSLOPE, .vcenter = 0, .vmin = -2, .vmax = NAN } },
+    { "centered", { .kind = NPLOT_NORM_CENTERED } },
+    { "centered_hr", { .kind = NPLOT_NORM_CENTERED, .vcenter = 2, .halfrange = 4 } },
+    { "asinh", { .kind = NPLOT_NORM_ASINH } },
+    { "asinh_set", { .kind = NPLOT_NORM_ASINH, .linear_width = 0.5, .vmin = -5, .vmax = 100 } },
+    { "bnd_neither_7", { .kind = NPLOT_NORM_BOUNDARY, .boundaries = B6, .ncolors = 7 } },
+    { "bnd_neither_5", { .kind = NPLOT_NORM_BOUNDARY, .boundaries = B6, .ncolors = 5 } },
+    { "bnd_both_7", { .kind = NPLOT_NORM_BOUNDARY, .boundaries = B6, .ncolors = 7, .extend = "both" } },
+    { "bnd_min_7", { .kind = NPLOT_NORM_BOUNDARY, .boundaries = B6, .ncolors = 7, .extend = "min" } },
+    { "bnd_max_7", { .kind = NPLOT_NORM_BOUNDARY, .boundaries = B6, .ncolors = 7, .extend = "max" } },
+    { "bnd_neither_256", { .kind = NPLOT_NORM_BOUNDARY, .boundaries = B6, .ncolors = 256 } },
+    { "bnd_both_256", { .kind = NPLOT_NORM_BOUNDARY, .boundaries = B6, .ncolors = 256, .extend = "both" } },
+    { "bnd_min_256", { .kind = NPLOT_NORM_BOUNDARY, .boundaries = B6, .ncolors = 256, .extend = "min" } },
+    { "bnd_max_256", { .kind = NPLOT_NORM_BOUNDARY, .boundaries = B6, .ncolors = 256, .extend = "max" } },
+    { "bnd_clip_7", { .kind = NPLOT_NORM_BOUNDARY, .boundaries = B6, .ncolors = 7, .clip = true } },
+    { "bnd_one_5", { .kind = NPLOT_NORM_BOUNDARY, .boundaries = { 2, b2 }, .ncolors = 5 } },
+    { "nonorm", { .kind = NPLOT_NORM_NONE } },
+};
+
+/* got[0..n) equals the fixture line `name` (NaN where NaN, infinities exactly, else within
+ * rtol relative); prints the first mismatch. */
+static void expect_line(const char *name, const double *got, int n, double rtol)
+{
+    double want[64];
+    int m = fixture_values(NORMS, name, want, 64);
+    if (m != n) printf("\n  %s: fixture has %d values, expected %d\n", name, m, n);
+    CU_ASSERT_EQUAL_FATAL(m, n);
+    for (int i = 0; i < n; i++) {
+        bool ok = isnan(want[i]) ? isnan(got[i])
+                  : isinf(want[i]) ? got[i] == want[i]
+                                   : fabs(got[i] - want[i]) <= rtol * (fabs(want[i]) + 1e-300);
+        if (!ok) {
+            printf("\n  %s[%d]: got %.17g, matplotlib %.17g\n", name, i, got[i], want[i]);
+            CU_FAIL("value differs from matplotlib");
+            return;
+        }
+    }
+}
+
+static void test_norms_match_matplotlib(void)
+{
+    double v[64], t[64], out[64];
+    int nv = fixture_values(NORMS, "values", v, 64), nt = fixture_values(NORMS, "tvals", t, 64);
+    CU_ASSERT_FATAL(nv == 16 && nt == 9);
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        const nplot_norm *nm = &cases[c].norm;
+        char key[64];
+        CU_ASSERT_EQUAL_FATAL(nplot_norm_apply(nm, v, (size_t)nv, out), ND_OK);
+        snprintf(key, sizeof key, "%s_fwd", cases[c].name);
+        expect_line(key, out, nv, 1e-13);
+        if (nm->kind == NPLOT_NORM_BOUNDARY) {
+            CU_ASSERT_EQUAL(nplot_norm_inverse(nm, v, (size_t)nv, t, (size_t)nt, out), ND_EVALUE);
+            CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "BoundaryNorm is not invertible"));
+            continue;
+        }
+        CU_ASSERT_EQUAL_FATAL(nplot_norm_inverse(nm, v, (size_t)nv, t, (size_t)nt, out), ND_OK);
+        snprintf(key, sizeof key, "%s_inv", cases[c].name);
+        expect_line(key, out, nt, 1e-12);
+    }
+}
+
+/* in place, and a NULL norm is Normalize() */
+static void test_norm_apply_in_place_and_default(void)
+{
+    double v[4] = { 2, 4, NAN, 6 };
+    CU_ASSERT_EQUAL(nplot_norm_apply(NULL, v, 4, v), ND_OK);
+    CU_ASSERT_EQUAL(v[0], 0.0);
+    CU_ASSERT_EQUAL(v[1], 0.5);
+    CU_ASSERT(isnan(v[2]));
+    CU_ASSERT_EQUAL(v[3], 1.0);
+    /* constant data: vmin == vmax maps everything to 0, as matplotlib */
+    double c[2] = { 3, 3 };
+    CU_ASSERT_EQUAL(nplot_norm_apply(NPLOT_NORMALIZE(), c, 2, c), ND_OK);
+    CU_ASSERT_EQUAL(c[0], 0.0);
+    CU_ASSERT_EQUAL(nplot_norm_apply(NULL, NULL, 0, NULL), ND_OK);
+    CU_ASSERT_EQUAL(nplot_norm_apply(NULL, NULL, 2, v), ND_EVALUE);
+}
+
+/* ---- bad input: matplotlib's ValueError texts ------------------------------------------------ */
+static void expect_bad(const nplot_norm *nm, const char *msg)
+{
+    double v[3] = { 1, 2, 3 }, out[3];
+    nd_status st = nplot_norm_apply(nm, v, 3, out);
+    CU_ASSERT_EQUAL(st, ND_EVALUE);
+    if (!strstr(nd_errmsg(), msg)) printf("\n  expected '%s' in '%s'\n", msg, nd_errmsg());
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), msg));
+}
+
+static void test_norm_bad_input(void)
+{
+    expect_bad(NPLOT_LOGNORM(.vmin = -1, .vmax = 10), "Invalid vmin or vmax");
+    expect_bad(NPLOT_LOGNORM(.vmin = 0, .vmax = 10), "Invalid vmin or vmax");
+    expect_bad(NPLOT_NORMALIZE(.vmin = 5, .vmax = 1), "minvalue must be less than or equal to maxvalue");
+    expect_bad(NPLOT_LOGNORM(.vmin = 5, .vmax = 1), "vmin must be less or equal to vmax");
+    expect_bad(NPLOT_BOUNDARYNORM(.boundaries = NPLOT_F64S(1), .ncolors = 4),
+               "You must provide at least 2 boundaries (1 region) but you passed in 1");
+    expect_bad(NPLOT_BOUNDARYNORM(.ncolors = 4), "at least 2 boundaries");
+    expect_bad(NPLOT_BOUNDARYNORM(.boundaries = NPLOT_F64S(0, 2, 1), .ncolors = 4),
+               "boundaries must be monotonically increasing");
+    expect_bad(NPLOT_BOUNDARYNORM(.boundaries = NPLOT_F64S(0, 1, 1), .ncolors = 4),
+               "boundaries must be monotonically increasing");
+    expect_bad(NPLOT_BOUNDARYNORM(.boundaries = NPLOT_F64S(0, 1, 2, 3), .ncolors = 4, .extend = "both"),
+               "There are 5 color bins including extensions, but ncolors = 4; ncolors must equal "
+               "or exceed the number of bins");
+    expect_bad(NPLOT_BOUNDARYNORM(.boundaries = NPLOT_F64S(0, 1, 2, 3), .ncolors = 2),
+               "There are 3 color bins");
+    expect_bad(NPLOT_BOUNDARYNORM(.boundaries = NPLOT_F64S(0, 1), .ncolors = 4, .clip = true, .extend = "max"),
+               "'clip=True' is not compatible with 'extend'");
+    expect_bad(NPLOT_BOUNDARYNORM(.boundaries = NPLOT_F64S(0, 1), .ncolors = 4, .extend = "up"),
+               "extend must be");
+    expect_bad(NPLOT_TWOSLOPENORM(.vcenter = 5, .vmin = 0, .vmax = 4),
+               "vmin, vcenter, and vmax must be in ascending order");
+    expect_bad(NPLOT_TWOSLOPENORM(.vcenter = -1, .vmin = 0, .vmax = 4),
+               "vmin, vcenter, and vmax must be in ascending order");
+    expect_bad(NPLOT_TWOSLOPENORM(.vcenter = 0, .vmin = 0, .vmax = 4),
+               "vmin, vcenter, and vmax must be in ascending order");
+    expect_bad(NPLOT_SYMLOGNORM(.linthresh = 0), "'linthresh' must be positive");
+    expect_bad(NPLOT_SYMLOGNORM(.linthresh = 1, .base = 0.5), "'base' must be larger than 1");
+    expect_bad(NPLOT_SYMLOGNORM(.linthresh = 1, .linscale = -1), "'linscale' must be positive");
+    expect_bad(NPLOT_ASINHNORM(.linear_width = -1), "'linear_width' must be strictly positive");
+    expect_bad(NPLOT_POWERNORM(.gamma = 0), "gamma must be positive");
+    expect_bad(&(nplot_norm){ .kind = (nplot_norm_kind)99 }, "unknown norm kind 99");
+    expect_bad(NPLOT_NORMALIZE(.vmin = 0, .vmax = INFINITY), "vmin and vmax must be finite");
+}
+
+/* norm together with vmin/vmax is matplotlib's ValueError in every color-mapped kind, and
+ * a bad norm fails the figure naming the function */
+static void test_norm_with_vmin_vmax_rejected(void)
+{
+    double z[4] = { 1, 2, 3, 4 }, x[4] = { 0, 1, 2, 3 };
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_imshow_data(ax, z, 2, 2, .norm = NPLOT_LOGNORM(), .vmin = 1, .vmax = 3), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "nplot_imshow: Passing a Normalize instance "
+                                               "simultaneously with vmin/vmax is not supported"));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_scatter_xy(ax, x, z, 4, .c_f64 = NPLOT_F64_ARRAY(z, 4),
+                                     .norm = NPLOT_NORMALIZE(), .vmax = 2), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "nplot_scatter: Passing a Normalize instance"));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_imshow_data(ax, z, 2, 2, .norm = NPLOT_LOGNORM(.vmin = -1, .vmax = 3)), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "nplot_imshow: LogNorm: Invalid vmin or vmax"));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    nd_array *c = nd_from_f64(z, 4);
+    nd_array *c2 = nd_reshape(c, 2, (ptrdiff_t[]){ 2, 2 });
+    CU_ASSERT_EQUAL(nplot_pcolormesh(ax, c2, .norm = NPLOT_TWOSLOPENORM(.vcenter = 9, .vmin = 0, .vmax = 4)),
+                    ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "nplot_pcolormesh: TwoSlopeNorm: vmin, vcenter, and vmax"));
+    nd_free(c2);
+    nd_free(c);
+    nplot_figure_free(fig);
+}
+
+/* ---- colors through the mappable ------------------------------------------------------------- */
+static unsigned cmap_hex(const char *name, double v)
+{
+    nplot_rgba c;
+    CU_ASSERT_EQUAL(nplot_cmap_color(name, v, &c), ND_OK);
+    return (unsigned)lround(c.r * 255) << 16 | (unsigned)lround(c.g * 255) << 8 | (unsigned)lround(c.b * 255);
+}
+
+/* imshow of [1, 10, 100; 1000, 0, -1] with LogNorm(1, 1000): 10 is a third of the way
+ * (viridis entry 85), 100 two thirds (170); 0 and -1 are masked (transparent) */
+static void test_imshow_lognorm_cell_colors(void)
+{
+    double z[6] = { 1, 10, 100, 1000, 0, -1 };
+    nplot_figure *fig = nplot_figure_new(.width = 3, .height = 2, .dpi = 100);
+    nplot_axes *ax = nplot_add_axes(fig, 0, 0, 1, 1);
+    nplot_axis(ax, "off");
+    CU_ASSERT_EQUAL(nplot_imshow_data(ax, z, 2, 3, .norm = NPLOT_LOGNORM(.vmin = 1, .vmax = 1000),
+                                      .interpolation = "nearest"), ND_OK);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    /* t = log10(v) / 3; index floor(t * 256) */
+    CU_ASSERT(near_rgb(at_data(&m, ax, 0, 0), cmap_hex("viridis", 0.5 / 256), 2));
+    CU_ASSERT(near_rgb(at_data(&m, ax, 1, 0), cmap_hex("viridis", (85 + 0.5) / 256), 2));
+    CU_ASSERT(near_rgb(at_data(&m, ax, 2, 0), cmap_hex("viridis", (170 + 0.5) / 256), 2));
+    CU_ASSERT(near_rgb(at_data(&m, ax, 0, 1), cmap_hex("viridis", 1), 2));
+    CU_ASSERT(near(at_data(&m, ax, 1, 1), 255, 255, 255, 2)); /* masked: the white figure */
+    CU_ASSERT(near(at_data(&m, ax, 2, 1), 255, 255, 255, 2));
+    free(m.px);
+    nplot_figure_free(fig);
+}
+
+/* BoundaryNorm through pcolormesh and scatter: each region its spread colormap entry,
+ * under / over the end colors */
+static void test_boundarynorm_cells_and_points(void)
+{
+    double vals[6] = { -3, 0.5, 1.5, 4, 9, 20 }; /* under, regions 0..3 of 5, over */
+    const nplot_norm *bn = NPLOT_BOUNDARYNORM(.boundaries = NPLOT_F64S(0, 1, 2, 5, 10), .ncolors = 256);
+    nplot_figure *fig = nplot_figure_new(.width = 6, .height = 2, .dpi = 50);
+    nplot_axes *ax = nplot_add_axes(fig, 0, 0, 1, 1);
+    nplot_axis(ax, "off");
+    nd_array *c = nd_from_f64(vals, 6), *c2 = nd_reshape(c, 2, (ptrdiff_t[]){ 1, 6 });
+    CU_ASSERT_EQUAL(nplot_pcolormesh(ax, c2, .norm = bn, .cmap = "plasma"), ND_OK);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    int want[6] = { 0, 0, 85, 170, 255, 255 }; /* (256 - 1) / (4 - 1) * region */
+    for (int i = 0; i < 6; i++) {
+        bool ok = near_rgb(at_data(&m, ax, i + 0.5, 0.5), cmap_hex("plasma", (want[i] + 0.5) / 256), 2);
+        if (!ok) printf("\n  cell %d\n", i);
+        CU_ASSERT(ok);
+    }
+    free(m.px);
+    nd_free(c2);
+    nd_free(c);
+    nplot_figure_free(fig);
+}
+
+/* ---- colorbars --------------------------------------------------------------------------------- */
+/* The figure pixel at the centre of cax's data point (x, y). */
+static const unsigned char *cb_at(const img *m, nplot_axes *cax, double x, double y)
+{
+    return at_data(m, cax, x, y);
+}
+
+/* extend='both' on a vertical bar: under color below vmin, over color above vmax, white
+ * beside the triangle tips (outside the triangle) */
+static void test_colorbar_extend_triangles(void)
+{
+    double z[4] = { 0, 1, 2, 3 };
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_imshow_data(ax, z, 2, 2, .cmap = "viridis"), ND_OK);
+    nplot_axes *cax = nplot_colorbar(ax, .extend = "both");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+    double lo, hi;
+    nplot_get_ylim(cax, &lo, &hi);
+    ND_ASSERT_CLOSE(lo, -0.15, 1e-12); /* 5% of the bar beyond each end */
+    ND_ASSERT_CLOSE(hi, 3.15, 1e-12);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    CU_ASSERT(near_rgb(cb_at(&m, cax, 0.5, -0.05), cmap_hex("viridis", 0), 3));
+    CU_ASSERT(near_rgb(cb_at(&m, cax, 0.5, 3.05), cmap_hex("viridis", 1), 3));
+    CU_ASSERT(near(cb_at(&m, cax, 0.1, -0.13), 255, 255, 255, 3));
+    CU_ASSERT(near(cb_at(&m, cax, 0.9, 3.13), 255, 255, 255, 3));
+    free(m.px);
+    nplot_figure_free(fig);
+    /* without extend the bar fills the axes; a BoundaryNorm gives its own default */
+    fig = nplot_figure_new(.width = 4, .height = 4, .dpi = 100);
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_imshow_data(ax, z, 2, 2,
+                                      .norm = NPLOT_BOUNDARYNORM(.boundaries = NPLOT_F64S(0, 1, 2),
+                                                                 .ncolors = 256, .extend = "max")),
+                    ND_OK);
+    cax = nplot_colorbar(ax);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+    nplot_get_ylim(cax, &lo, &hi);
+    CU_ASSERT_EQUAL(lo, 0.0);
+    ND_ASSERT_CLOSE(hi, 2.1, 1e-12); /* index space: 2 regions, 5% of it */
+    nplot_figure_free(fig);
+}
+
+/* A BoundaryNorm bar has one equal segment per region, ticks at the boundaries */
+static void test_colorbar_boundary_segments(void)
+{
+    double z[4] = { 0, 1, 2, 3 };
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    const nplot_norm *bn = NPLOT_BOUNDARYNORM(.boundaries = NPLOT_F64S(0, 0.5, 1, 2, 3, 10), .ncolors = 256);
+    CU_ASSERT_EQUAL(nplot_imshow_data(ax, z, 2, 2, .norm = bn), ND_OK);
+    nplot_axes *cax = nplot_colorbar(ax, .orientation = "horizontal");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    double x0, y, x1;
+    nplot_data_to_pixel(cax, 0, 0.5, &x0, &y);
+    nplot_data_to_pixel(cax, 5, 0.5, &x1, &y);
+    int segments = 0, run = 0, shortest = 1 << 30;
+    const unsigned char *prev = NULL;
+    for (int x = (int)x0 + 2; x < (int)x1 - 1; x++) {
+        const unsigned char *p = at(&m, x, y);
+        if (!prev || !near(p, prev[0], prev[1], prev[2], 1)) {
+            if (prev && run < shortest) shortest = run;
+            segments++;
+            run = 0;
+        }
+        run++;
+        prev = p;
+    }
+    CU_ASSERT_EQUAL(segments, 5);
+    CU_ASSERT(shortest >= (x1 - x0) / 5 - 4); /* equal lengths ('uniform' spacing) */
+    free(m.px);
+    nplot_figure_free(fig);
+}
+
+/* .cax: the bar fills the given axes; location left / top put the new axes on that side */
+static void test_colorbar_cax_and_location(void)
+{
+    double z[4] = { 0, 1, 2, 3 };
+    nplot_figure *fig = nplot_figure_new(.width = 5, .height = 4, .dpi = 100);
+    nplot_axes *ax = nplot_add_axes(fig, 0.1, 0.1, 0.6, 0.8);
+    nplot_axes *mine = nplot_add_axes(fig, 0.8, 0.1, 0.05, 0.8);
+    CU_ASSERT_EQUAL(nplot_imshow_data(ax, z, 2, 2, .aspect = "auto"), ND_OK);
+    CU_ASSERT_PTR_EQUAL(nplot_colorbar(ax, .cax = mine), mine);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    /* the axes keeps its place and the bar fills it */
+    double b[4];
+    nplot_axes_pixel_box(mine, &b[0], &b[1], &b[2], &b[3]);
+    CU_ASSERT(fabs(b[0] - 400) <= 1 && fabs(b[2] - 425) <= 1 && fabs(b[1] - 40) <= 1 && fabs(b[3] - 360) <= 1);
+    CU_ASSERT(near_rgb(at(&m, 412, 43), cmap_hex("viridis", 1 - 3.5 / 320), 3));
+    CU_ASSERT(near_rgb(at(&m, 412, 357), cmap_hex("viridis", 2.5 / 320), 3));
+    free(m.px);
+    nplot_figure_free(fig);
+
+    const char *locs[4] = { "left", "right", "top", "bottom" };
+    for (int k = 0; k < 4; k++) {
+        fig = nplot_figure_new(.width = 5, .height = 5, .dpi = 100);
+        ax = nplot_subplot(fig, 1, 1, 1);
+        CU_ASSERT_EQUAL(nplot_imshow_data(ax, z, 2, 2, .aspect = "auto"), ND_OK);
+        nplot_axes *cax = nplot_colorbar(ax, .location = locs[k]);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+        double a[4], c[4];
+        CU_ASSERT_EQUAL(nplot_figure_draw(fig), ND_OK);
+        nplot_axes_pixel_box(ax, &a[0], &a[1], &a[2], &a[3]);
+        nplot_axes_pixel_box(cax, &c[0], &c[1], &c[2], &c[3]);
+        /* x0, y0, x1, y1 in pixels, y down */
+        if (k == 0) CU_ASSERT(c[2] < a[0]);
+        if (k == 1) CU_ASSERT(c[0] > a[2]);
+        if (k == 2) CU_ASSERT(c[3] < a[1]);
+        if (k == 3) CU_ASSERT(c[1] > a[3]);
+        bool wide = c[2] - c[0] > c[3] - c[1];
+        CU_ASSERT_EQUAL(wide, k >= 2); /* top and bottom: horizontal */
+        nplot_figure_free(fig);
+    }
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    nplot_imshow_data(ax, z, 2, 2);
+    CU_ASSERT_PTR_NULL(nplot_colorbar(ax, .location = "left", .orientation = "horizontal"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "location and orientation are mutually exclusive"));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    nplot_imshow_data(ax, z, 2, 2);
+    CU_ASSERT_PTR_NULL(nplot_colorbar(ax, .extend = "sideways"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "extend must be"));
+    nplot_figure_free(fig);
+}
+
+/* LogNorm gives the colorbar a log axis, SymLogNorm a symlog one; .ticks and .format */
+static void test_colorbar_axis_follows_norm(void)
+{
+    double z[4] = { 1, 10, 100, 1000 };
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_imshow_data(ax, z, 2, 2, .norm = NPLOT_LOGNORM()), ND_OK);
+    nplot_axes *cax = nplot_colorbar(ax, .extend = "min");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+    double lo, hi;
+    nplot_get_ylim(cax, &lo, &hi);
+    ND_ASSERT_CLOSE(lo, pow(10, -0.15), 1e-12); /* 5% of three decades below 1 */
+    ND_ASSERT_CLOSE(hi, 1000, 1e-12);
+    double px0, px1, py, pyl, pyh;
+    CU_ASSERT_EQUAL(nplot_figure_draw(fig), ND_OK);
+    nplot_data_to_pixel(cax, 0.5, 10, &px0, &pyl);
+    nplot_data_to_pixel(cax, 0.5, 100, &px1, &pyh);
+    nplot_data_to_pixel(cax, 0.5, 1000, &px1, &py);
+    ND_ASSERT_CLOSE(pyl - pyh, pyh - py, 1e-9); /* decades equally long */
+    nplot_figure_free(fig);
+
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    double s[4] = { -100, -1, 1, 100 };
+    CU_ASSERT_EQUAL(nplot_imshow_data(ax, s, 2, 2, .norm = NPLOT_SYMLOGNORM(.linthresh = 1)), ND_OK);
+    cax = nplot_colorbar(ax, .ticks = NPLOT_F64S(-100, 0, 100), .format = "%.0f!");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+    CU_ASSERT_EQUAL(nplot_figure_draw(fig), ND_OK);
+    double t[8];
+    CU_ASSERT_EQUAL_FATAL(nplot_get_yticks(cax, t, 8), 3);
+    CU_ASSERT_STRING_EQUAL(nplot_get_yticklabel(cax, 1), "0!");
+    CU_ASSERT_STRING_EQUAL(nplot_get_yticklabel(cax, 2), "100!");
+    nplot_data_to_pixel(cax, 0.5, 0, &px0, &pyl);
+    nplot_data_to_pixel(cax, 0.5, 1, &px0, &pyh);
+    nplot_data_to_pixel(cax, 0.5, 10, &px0, &py);
+    /* matplotlib's symlog: [0, linthresh] is linscale / (1 - 1/base) decades long */
+    ND_ASSERT_CLOSE((pyl - pyh) / (pyh - py), 1 / 0.9, 1e-9);
+    nplot_figure_free(fig);
+}
+
+/* the mappable's alpha reaches the colorbar (issue 20) */
+static void test_colorbar_honours_alpha(void)
+{
+    double z[4] = { 0, 1, 2, 3 };
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_imshow_data(ax, z, 2, 2, .cmap = "gray", .alpha = 0.5), ND_OK);
+    nplot_axes *cax = nplot_colorbar(ax);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    /* black at half alpha over white */
+    CU_ASSERT(near(cb_at(&m, cax, 0.5, 0.01), 128, 128, 128, 3));
+    free(m.px);
+    nplot_figure_free(fig);
+}
+
+/* a 3-D surface with a cmap is a mappable: nplot_colorbar works for it, with its norm */
+static void test_colorbar_for_surface(void)
+{
+    double zs[9] = { 1, 2, 3, 2, 3, 4, 3, 4, 50 };
+    nd_array *z = nd_from_f64(zs, 9), *Z = nd_reshape(z, 2, (ptrdiff_t[]){ 3, 3 });
+    nd_array *x = nd_arange(0, 3, 1, ND_FLOAT64);
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_plot_surface(ax, x, x, Z, .cmap = "coolwarm", .norm = NPLOT_LOGNORM()), ND_OK);
+    nplot_axes *cax = nplot_colorbar(ax, .shrink = 0.5);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+    double lo, hi;
+    nplot_get_ylim(cax, &lo, &hi);
+    ND_ASSERT_CLOSE(lo, 2, 1e-12); /* quad means 2, 3, 3, 15.25 */
+    ND_ASSERT_CLOSE(hi, 15.25, 1e-12);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL(m.px);
+    free(m.px);
+    nd_free(Z);
+    nd_free(z);
+    nd_free(x);
+    nplot_figure_free(fig);
+}
+
+static const ND_TEST tests[] = {
+    ND_T(test_norms_match_matplotlib),
+    ND_T(test_norm_apply_in_place_and_default),
+    ND_T(test_norm_bad_input),
+    ND_T(test_norm_with_vmin_vmax_rejected),
+    ND_T(test_imshow_lognorm_cell_colors),
+    ND_T(test_boundarynorm_cells_and_points),
+    ND_T(test_colorbar_extend_triangles),
+    ND_T(test_colorbar_boundary_segments),
+    ND_T(test_colorbar_cax_and_location),
+    ND_T(test_colorbar_axis_follows_norm),
+    ND_T(test_colorbar_honours_alpha),
+    ND_T(test_colorbar_for_surface),
+    { 0 },
+};
+ND_TEST_MAIN("plot_norms", tests)
