@@ -280,6 +280,9 @@ static void draw_cbar_decor(render_ctx *rc, nplot_axes *ax, const artist *a, dou
     double e0 = vert ? (s0 > s1 ? ax->dev[3] : ax->dev[1]) : (s0 < s1 ? ax->dev[0] : ax->dev[2]);
     double e1 = vert ? (s0 > s1 ? ax->dev[1] : ax->dev[3]) : (s0 < s1 ? ax->dev[2] : ax->dev[0]);
     double c0 = vert ? ax->dev[0] : ax->dev[1], c1 = vert ? ax->dev[2] : ax->dev[3], cm = (c0 + c1) / 2;
+    /* the triangles start half a pixel inside the bar: abutting antialiased edges would
+     * leave a light seam */
+    double b0 = s0 + (s0 < e0 ? -0.5 : 0.5), b1 = s1 + (s1 < e1 ? -0.5 : 0.5);
     if (rc->raster) {
         /* on pixel centres, as the spines it replaces (crisp one-pixel lines) */
         double *v[7] = { &s0, &s1, &e0, &e1, &c0, &c1, &cm };
@@ -292,7 +295,7 @@ static void draw_cbar_decor(render_ctx *rc, nplot_axes *ax, const artist *a, dou
     for (int end = 0; end < 2; end++) {
         if (!(ext & (end ? EXTEND_MAX : EXTEND_MIN))) continue;
         rgba c = a->colors[end];
-        double s = end ? s1 : s0, e = end ? e1 : e0;
+        double s = end ? b1 : b0, e = end ? e1 : e0;
         CB_PT(s, c0);
         CB_PT(e, cm);
         CB_PT(s, c1);
@@ -400,10 +403,12 @@ void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a)
 
 /* ---- colorbar --------------------------------------------------------------------------------- */
 /* How the long axis of a colorbar relates to the norm (matplotlib's
- * Colorbar._reset_locator_formatter_scale): in data units on a linear axis, on the norm's
- * own log / symlog axis, or (BoundaryNorm, spacing 'uniform') in boundary-index units so
- * that every region gets the same length. */
-enum { CB_DATA = 0, CB_SCALE, CB_INDEX };
+ * Colorbar._reset_locator_formatter_scale): in data units on a linear axis (Normalize,
+ * CenteredNorm, NoNorm), on the norm's own log / symlog axis, on an axis transformed by
+ * the norm itself (matplotlib's 'function' scale: PowerNorm, TwoSlopeNorm, AsinhNorm), or
+ * (BoundaryNorm, spacing 'uniform') in boundary-index units so that every region gets the
+ * same length. */
+enum { CB_DATA = 0, CB_SCALE, CB_NORM, CB_INDEX };
 
 typedef struct cbar_plan {
     bool vertical;
@@ -500,16 +505,13 @@ static nplot_axes *cbar_axes(nplot_axes *ax, const nplot_colorbar_opts *o, const
         nplot_scale_opts so = { .base = ns->base, .linthresh = ns->linthresh, .linscale = ns->linscale };
         const char *sc = ns->kind == NPLOT_NORM_LOG ? "log" : "symlog";
         if ((p->vertical ? nplot_set_yscale_(cax, sc, &so) : nplot_set_xscale_(cax, sc, &so))) return NULL;
+    } else if (ns->kind != NPLOT_NORM_LINEAR && ns->kind != NPLOT_NORM_CENTERED) {
+        p->mode = CB_NORM; /* the axis gets the gradient's norm in cbar_limits */
     }
     if (p->mode != CB_INDEX) {
         /* matplotlib: mtransforms.nonsingular(vmin, vmax, expander=0.1) */
         nplot__nonsingular(&p->lo, &p->hi, 0.1, 1e-15);
     }
-    /* the triangles take extendfrac of the bar's length (in the axis' scale) beyond it */
-    double t0 = nplot__scale_fwd(lng, p->lo), t1 = nplot__scale_fwd(lng, p->hi), e = p->extendfrac * (t1 - t0);
-    lng->set_lo = lng->set_hi = true;
-    lng->lo_fixed = p->extend & EXTEND_MIN ? nplot__scale_inv(lng, t0 - e) : p->lo;
-    lng->hi_fixed = p->extend & EXTEND_MAX ? nplot__scale_inv(lng, t1 + e) : p->hi;
     sht->set_lo = sht->set_hi = true;
     sht->lo_fixed = 0;
     sht->hi_fixed = 1;
@@ -524,17 +526,30 @@ static nplot_axes *cbar_axes(nplot_axes *ax, const nplot_colorbar_opts *o, const
     return cax;
 }
 
-/* The gradient: an image along the bar, one pixel per colormap entry in norm space (data
- * space for the nonlinear norms shown on a linear axis, sampled finely; one per region for
- * a BoundaryNorm), in the mappable's alpha; its painter adds outline and triangles. */
+/* The bar's ends on the long axis, then the triangles: extendfrac of the bar's length (in
+ * the axis' scale) beyond them. */
+static void cbar_limits(nplot_axes *cax, const cbar_plan *p, const artist *g)
+{
+    axis_state *lng = p->vertical ? &cax->ya : &cax->xa;
+    if (p->mode == CB_NORM) {
+        lng->scale = SCALE_NORM;
+        lng->norm_map = &g->map;
+    }
+    double t0 = nplot__scale_fwd(lng, p->lo), t1 = nplot__scale_fwd(lng, p->hi), e = p->extendfrac * (t1 - t0);
+    lng->set_lo = lng->set_hi = true;
+    lng->lo_fixed = p->extend & EXTEND_MIN ? nplot__scale_inv(lng, t0 - e) : p->lo;
+    lng->hi_fixed = p->extend & EXTEND_MAX ? nplot__scale_inv(lng, t1 + e) : p->hi;
+}
+
+/* The gradient: an image along the bar, one pixel per colormap entry in norm space (one
+ * per region for a BoundaryNorm), in the mappable's alpha; it carries the mappable (with
+ * the bar's limits) for a SCALE_NORM axis, and its painter adds outline and triangles. */
 static artist *cbar_gradient(nplot_axes *cax, const mappable *m, double alpha, const cbar_plan *p,
                              bool drawedges, const char *who)
 {
     nplot_figure *fig = cax->fig;
     const norm_state *ns = &m->norm;
-    bool sampled = p->mode == CB_DATA && (ns->kind == NPLOT_NORM_POWER ||
-                                          ns->kind == NPLOT_NORM_TWOSLOPE || ns->kind == NPLOT_NORM_ASINH);
-    int n = p->mode == CB_INDEX ? ns->nb - 1 : sampled ? 4 * m->cm.n : m->cm.n;
+    int n = p->mode == CB_INDEX ? ns->nb - 1 : m->cm.n;
     uint32_t *pix = nd_malloc(sizeof(uint32_t) * (size_t)n, who);
     rgba *ends = nd_malloc(sizeof(rgba) * 2, who);
     if (!pix || !ends) {
@@ -546,7 +561,6 @@ static artist *cbar_gradient(nplot_axes *cax, const mappable *m, double alpha, c
     for (int i = 0; i < n; i++) {
         rgba c;
         if (p->mode == CB_INDEX) c = nplot__map_color(m, (ns->bounds[i] + ns->bounds[i + 1]) / 2);
-        else if (sampled) c = nplot__map_color(m, p->lo + (i + 0.5) / n * (p->hi - p->lo));
         else c = nplot__map_entry(m, i);
         pix[i] = argb(c.r, c.g, c.b, c.a * alpha);
     }
@@ -567,6 +581,9 @@ static artist *cbar_gradient(nplot_axes *cax, const mappable *m, double alpha, c
     g->origin_upper = false;
     g->interp = INTERP_NEAREST;
     g->autoscale = false;
+    g->map = *m;
+    g->map.on = false;
+    if (p->mode != CB_INDEX) g->map.vmin = p->lo, g->map.vmax = p->hi;
     g->map.cbar_gradient = true;
     g->map.cbar_vertical = p->vertical;
     g->map.cbar_extend = p->extend;
@@ -680,7 +697,9 @@ nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o)
     if (!cax) return NULL;
     /* the mappable's alpha: baked into an image's pixels, else the artist's */
     double alpha = map.alpha > 0 ? map.alpha : src->alpha;
-    if (!cbar_gradient(cax, &map, alpha, &p, o->drawedges, who)) return NULL;
+    const artist *g = cbar_gradient(cax, &map, alpha, &p, o->drawedges, who);
+    if (!g) return NULL;
+    cbar_limits(cax, &p, g);
     nplot_formatter_opts fo = { .kind = "printf", .fmt = o->format };
     if (p.mode == CB_INDEX) {
         if (cbar_index_ticks(cax, &map, &p, o, who)) return NULL;

@@ -360,6 +360,22 @@ double nplot__norm_inv(const mappable *m, double t)
     return vmin + t * (vmax - vmin);
 }
 
+double nplot__norm_axis_fwd(const mappable *m, double v)
+{
+    double w = m->vmax - m->vmin;
+    if (v < m->vmin) return (v - m->vmin) / w;
+    if (v > m->vmax) return 1 + (v - m->vmax) / w;
+    return nplot__norm_fwd(m, v);
+}
+
+double nplot__norm_axis_inv(const mappable *m, double t)
+{
+    double w = m->vmax - m->vmin;
+    if (t < 0) return m->vmin + t * w;
+    if (t > 1) return m->vmax + (t - 1) * w;
+    return nplot__norm_inv(m, t);
+}
+
 /* ---- colors ------------------------------------------------------------------------------- */
 int nplot__map_index(const mappable *m, double v)
 {

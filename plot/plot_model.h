@@ -111,7 +111,9 @@ char *nplot__mathtext_markup(const char *s);
 /* ---- ticks -------------------------------------------------------------------------------- */
 /* matplotlib.transforms.nonsingular: widen limits that are equal, tiny or non-finite. */
 void nplot__nonsingular(double *vmin, double *vmax, double expander, double tiny);
-enum { SCALE_LINEAR = 0, SCALE_LOG, SCALE_SYMLOG };
+/* SCALE_NORM: a colorbar's long axis in its norm's terms (matplotlib's 'function' scale
+ * with norm and norm.inverse), axis_state.norm_map giving the norm */
+enum { SCALE_LINEAR = 0, SCALE_LOG, SCALE_SYMLOG, SCALE_NORM };
 enum { FMT_SCALAR = 0, FMT_PLAIN, FMT_SCI, FMT_PERCENT, FMT_PRINTF, FMT_LOG, FMT_CALLBACK,
        FMT_NONE };
 typedef struct formatter {
@@ -229,6 +231,10 @@ nd_status nplot__mappable_init(nplot_figure *fig, mappable *m, const char *cmap,
 double nplot__norm_fwd(const mappable *m, double v);
 /* norm.inverse: the data value at normalized position t (NaN for BoundaryNorm). */
 double nplot__norm_inv(const mappable *m, double t);
+/* The SCALE_NORM axis transform: the norm inside [vmin, vmax], continued linearly (one
+ * vmax - vmin per unit) beyond, where a colorbar's extend triangles sit. */
+double nplot__norm_axis_fwd(const mappable *m, double v);
+double nplot__norm_axis_inv(const mappable *m, double t);
 /* The colormap entry of v: 0..cm.n-1, MAP_UNDER (-1), cm.n (over) or cm.n + 1 (bad). */
 enum { MAP_UNDER = -1 };
 int nplot__map_index(const mappable *m, double v);
@@ -313,6 +319,7 @@ typedef struct tick_side {
 typedef struct axis_state {
     int scale;
     double base, linthresh, linscale;
+    const struct mappable *norm_map; /* SCALE_NORM: the colorbar gradient's mappable */
     double lo, hi;           /* view limits (lo > hi: inverted) */
     bool set_lo, set_hi;     /* fixed by set_xlim */
     double lo_fixed, hi_fixed;

@@ -464,6 +464,60 @@ static void test_colorbar_for_surface(void)
     nplot_figure_free(fig);
 }
 
+/* ---- golden images (the figures of scripts/mpl_norm_reference.py) ------------------------- */
+static void golden_check(nplot_figure *fig, const char *name)
+{
+    char ref[256], out[256];
+    snprintf(ref, sizeof ref, GOLDEN "/%s.png", name);
+    bool regen = golden_output(out, sizeof out, GOLDEN, ".", name);
+    CU_ASSERT_EQUAL_FATAL(nplot_savefig(fig, out), ND_OK);
+    nplot_figure_free(fig);
+    if (regen) return;
+    double rms = image_rms(ref, out);
+    if (!(rms >= 0 && rms <= 4.0)) fprintf(stderr, "golden %s: RMS %g\n", name, rms);
+    CU_ASSERT(rms >= 0 && rms <= 4.0);
+    remove(out);
+}
+
+/* matplotlib's LogNorm example: a broad bump plus a spike 50 times higher */
+static void lognorm_data(double *z)
+{
+    for (int i = 0; i < 30; i++)
+        for (int j = 0; j < 40; j++) {
+            double x = -3 + 6.0 * j / 39, y = -2 + 4.0 * i / 29;
+            z[i * 40 + j] = exp(-x * x - y * y) + 50 * exp(-(x * 10) * (x * 10) - (y * 10) * (y * 10));
+        }
+}
+
+static void test_golden_norm_images(void)
+{
+    double z[1200];
+    lognorm_data(z);
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_imshow_data(ax, z, 30, 40, .norm = NPLOT_LOGNORM(), .interpolation = "nearest"), ND_OK);
+    CU_ASSERT_PTR_NOT_NULL(nplot_colorbar(ax));
+    golden_check(fig, "norm_lognorm");
+
+    for (int k = 0; k < 192; k++) z[k] = -1.5 + 5.0 * k / 191; /* beyond -1 .. 3 both sides */
+    nd_array *c = nd_from_buffer(z, 2, (ptrdiff_t[]){ 12, 16 }, ND_FLOAT64);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_pcolormesh(ax, c, .cmap = "RdBu_r",
+                                     .norm = NPLOT_TWOSLOPENORM(.vmin = -1, .vcenter = 0, .vmax = 3)), ND_OK);
+    CU_ASSERT_PTR_NOT_NULL(nplot_colorbar(ax, .extend = "both", .label = "anomaly"));
+    golden_check(fig, "norm_twoslope");
+
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_pcolormesh(ax, c, .cmap = "viridis",
+                                     .norm = NPLOT_BOUNDARYNORM(.boundaries = NPLOT_F64S(-1, -0.5, 0, 0.5, 1, 2, 3),
+                                                                .ncolors = 256, .extend = "both")), ND_OK);
+    CU_ASSERT_PTR_NOT_NULL(nplot_colorbar(ax, .drawedges = true));
+    golden_check(fig, "norm_boundary");
+    nd_free(c);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_norms_match_matplotlib),
     ND_T(test_norm_apply_in_place_and_default),
@@ -477,6 +531,7 @@ static const ND_TEST tests[] = {
     ND_T(test_colorbar_axis_follows_norm),
     ND_T(test_colorbar_honours_alpha),
     ND_T(test_colorbar_for_surface),
+    ND_T(test_golden_norm_images),
     { 0 },
 };
 ND_TEST_MAIN("plot_norms", tests)
