@@ -537,6 +537,7 @@ static void cbar_limits(nplot_axes *cax, const cbar_plan *p, const artist *g)
     }
     double t0 = nplot__scale_fwd(lng, p->lo), t1 = nplot__scale_fwd(lng, p->hi), e = p->extendfrac * (t1 - t0);
     lng->set_lo = lng->set_hi = true;
+    lng->tick_lo = p->lo, lng->tick_hi = p->hi; /* matplotlib ticks the bar, not the triangles */
     lng->lo_fixed = p->extend & EXTEND_MIN ? nplot__scale_inv(lng, t0 - e) : p->lo;
     lng->hi_fixed = p->extend & EXTEND_MAX ? nplot__scale_inv(lng, t1 + e) : p->hi;
 }

@@ -183,6 +183,11 @@ static bool in_view(const axis_state *a, double v)
     double tl = nplot__scale_fwd(a, a->lo), th = nplot__scale_fwd(a, a->hi), t = nplot__scale_fwd(a, v);
     if (!isfinite(t)) return false;
     double lo = fmin(tl, th), hi = fmax(tl, th), tol = (hi - lo) * 1e-10;
+    if (a->tick_lo < a->tick_hi) {
+        double b0 = nplot__scale_fwd(a, a->tick_lo), b1 = nplot__scale_fwd(a, a->tick_hi);
+        lo = fmax(lo, fmin(b0, b1));
+        hi = fmin(hi, fmax(b0, b1));
+    }
     return t >= lo - tol && t <= hi + tol;
 }
 

@@ -320,6 +320,8 @@ typedef struct axis_state {
     int scale;
     double base, linthresh, linscale;
     const struct mappable *norm_map; /* SCALE_NORM: the colorbar gradient's mappable */
+    double tick_lo, tick_hi; /* when tick_lo < tick_hi: ticks only in there (a colorbar's
+                                bar, not its extend triangles) */
     double lo, hi;           /* view limits (lo > hi: inverted) */
     bool set_lo, set_hi;     /* fixed by set_xlim */
     double lo_fixed, hi_fixed;

@@ -281,6 +281,18 @@ static void test_colorbar_extend_triangles(void)
     CU_ASSERT(near(cb_at(&m, cax, 0.9, 3.13), 255, 255, 255, 3));
     free(m.px);
     nplot_figure_free(fig);
+    /* ticks stay on the bar: none beside the triangles (0 and 1 would fit the view) */
+    double zz[2] = { 0.02, 0.98 }, t[16];
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_imshow_data(ax, zz, 1, 2), ND_OK);
+    cax = nplot_colorbar(ax, .extend = "both");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+    CU_ASSERT_EQUAL(nplot_figure_draw(fig), ND_OK);
+    int nt = nplot_get_yticks(cax, t, 16);
+    CU_ASSERT(nt >= 3);
+    for (int i = 0; i < nt && i < 16; i++) CU_ASSERT(t[i] >= 0.02 && t[i] <= 0.98);
+    nplot_figure_free(fig);
     /* without extend the bar fills the axes; a BoundaryNorm gives its own default */
     fig = nplot_figure_new(.width = 4, .height = 4, .dpi = 100);
     ax = nplot_subplot(fig, 1, 1, 1);
