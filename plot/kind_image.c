@@ -615,22 +615,52 @@ static int fixed_locator(const double *b, int nb, int *idx)
     return n;
 }
 
+/* Fixed ticks at pos (n) on the long axis, labelled with val formatted by the printf
+ * format fmt or, without one, as the axis' scale formats them (scalar: plain labels when
+ * it would want an offset, which a fixed axis cannot show). */
+static nd_status cbar_labelled_ticks(nplot_axes *cax, bool vertical, const double *pos,
+                                     const double *val, int n, const char *fmt, int scale,
+                                     const char *who)
+{
+    nplot_figure *fig = cax->fig;
+    char **labels = nd_calloc((size_t)n + 1, sizeof(char *), who);
+    char *offset = NULL;
+    if (!labels) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    double lo = INFINITY, hi = -INFINITY;
+    for (int i = 0; i < n; i++) lo = fmin(lo, val[i]), hi = fmax(hi, val[i]);
+    formatter f = { .kind = fmt ? FMT_PRINTF : FMT_SCALAR, .fmt = (char *)fmt };
+    nd_status st = nplot__format_ticks(&f, scale, 10, val, n, lo, hi, labels, &offset);
+    if (!st && offset && *offset) {
+        for (int i = 0; i < n; i++) nd_free_mem(labels[i]), labels[i] = NULL;
+        nd_free_mem(offset);
+        offset = NULL;
+        f.kind = FMT_PLAIN;
+        st = nplot__format_ticks(&f, scale, 10, val, n, lo, hi, labels, &offset);
+    }
+    if (!st) {
+        nplot_ticks_opts to = { .labels = NPLOT_STR_ARRAY((const char *const *)labels, n) };
+        st = vertical ? nplot_set_yticks_(cax, pos, n, &to) : nplot_set_xticks_(cax, pos, n, &to);
+    }
+    for (int i = 0; i < n; i++) nd_free_mem(labels[i]);
+    nd_free_mem(labels);
+    nd_free_mem(offset);
+    if (st && !fig->status) nplot__fail(fig, st, "%s", nd_errmsg());
+    return st;
+}
+
 /* Ticks of a BoundaryNorm bar: at the boundaries (or the given values), placed by their
  * boundary index and labelled with their values. */
 static nd_status cbar_index_ticks(nplot_axes *cax, const mappable *m, const cbar_plan *p,
                                   const nplot_colorbar_opts *o, const char *who)
 {
-    nplot_figure *fig = cax->fig;
     const norm_state *ns = &m->norm;
     int cap = o->ticks.v ? (int)o->ticks.n : ns->nb;
     double *val = nd_malloc(sizeof(double) * (size_t)(2 * cap + 1), who), *pos = val + cap;
     int *idx = nd_malloc(sizeof(int) * (size_t)(cap + 1), who);
-    char **labels = nd_calloc((size_t)cap + 1, sizeof(char *), who);
-    char *offset = NULL;
-    nd_status st = ND_OK;
-    if (!val || !idx || !labels) {
-        st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
-        goto done;
+    if (!val || !idx) {
+        nd_free_mem(val);
+        nd_free_mem(idx);
+        return nplot__fail(cax->fig, ND_ENOMEM, "%s: out of memory", who);
     }
     int n = 0;
     if (o->ticks.v) {
@@ -646,29 +676,66 @@ static nd_status cbar_index_ticks(nplot_axes *cax, const mappable *m, const cbar
         n = fixed_locator(ns->bounds, ns->nb, idx);
         for (int i = 0; i < n; i++) val[i] = ns->bounds[idx[i]], pos[i] = idx[i];
     }
-    formatter f = { .kind = o->format ? FMT_PRINTF : FMT_SCALAR, .fmt = (char *)o->format };
-    if ((st = nplot__format_ticks(&f, SCALE_LINEAR, 10, val, n, ns->bounds[0], ns->bounds[ns->nb - 1],
-                                  labels, &offset)))
-        goto done;
-    if (offset && *offset) {
-        /* no offset text on a fixed axis: plain labels instead */
-        for (int i = 0; i < n; i++) nd_free_mem(labels[i]), labels[i] = NULL;
-        nd_free_mem(offset);
-        offset = NULL;
-        f.kind = FMT_PLAIN;
-        if ((st = nplot__format_ticks(&f, SCALE_LINEAR, 10, val, n, ns->bounds[0],
-                                      ns->bounds[ns->nb - 1], labels, &offset)))
-            goto done;
-    }
-    nplot_ticks_opts to = { .labels = NPLOT_STR_ARRAY((const char *const *)labels, n) };
-    st = p->vertical ? nplot_set_yticks_(cax, pos, n, &to) : nplot_set_xticks_(cax, pos, n, &to);
-done:
-    for (int i = 0; labels && i < cap; i++) nd_free_mem(labels[i]);
-    nd_free_mem(labels);
-    nd_free_mem(offset);
+    nd_status st = cbar_labelled_ticks(cax, p->vertical, pos, val, n, o->format, SCALE_LINEAR, who);
     nd_free_mem(val);
     nd_free_mem(idx);
-    if (st && !fig->status) nplot__fail(fig, st, "%s", nd_errmsg());
+    return st;
+}
+
+/* matplotlib's AsinhLocator(linear_width, numticks=11, base=10, subs).tick_values over
+ * the bar (with its __call__'s rounding of an almost symmetric range): 0 and signed
+ * powers of 10 (times each of subs) near 11 evenly spaced points of the asinh scale.
+ * Writes at most 12 values per sub (11 without subs); returns the count. */
+static int asinh_ticks(double lw, double vmin, double vmax, const double *subs, int nsubs, double *out)
+{
+    if (vmin * vmax < 0 && fabs(1 + vmax / vmin) < 0.2) {
+        double bound = fmax(fabs(vmin), fabs(vmax));
+        vmin = -bound, vmax = bound;
+    }
+    enum { NT = 11 };
+    double ymin = lw * asinh(vmin / lw), ymax = lw * asinh(vmax / lw), ys[NT + 1];
+    int ny = 0;
+    for (int i = 0; i < NT; i++) {
+        /* np.linspace: start + i * step, the last point exactly the end */
+        double y = i == NT - 1 ? ymax : ymin + i * ((ymax - ymin) / (NT - 1));
+        if (ymin * ymax < 0 && !(fabs(y / (ymax - ymin)) > 0.5 / NT)) continue;
+        ys[ny++] = y;
+    }
+    if (ymin * ymax < 0) ys[ny++] = 0.0;
+    int n = 0;
+    for (int i = 0; i < ny; i++) {
+        double x = lw * sinh(ys[i] / lw);
+        double pw = ys[i] == 0 ? 0 : (x > 0 ? 1 : x < 0 ? -1 : 0) * pow(10, floor(log(fabs(x)) / log(10.0)));
+        for (int k = 0; k < (nsubs ? nsubs : 1); k++) {
+            double q = nsubs ? pw * subs[k] : pw;
+            int j = n;
+            while (j > 0 && out[j - 1] > q) j--; /* sorted, without repeats */
+            if (j > 0 && out[j - 1] == q) continue;
+            memmove(out + j + 1, out + j, sizeof(double) * (size_t)(n - j));
+            out[j] = q;
+            n++;
+        }
+    }
+    if (n < 2) {
+        for (int i = 0; i < NT; i++) out[i] = i == NT - 1 ? vmax : vmin + i * ((vmax - vmin) / (NT - 1));
+        n = NT;
+    }
+    return n;
+}
+
+/* An AsinhNorm bar: matplotlib's asinh scale ticks it with AsinhLocator (majors labelled
+ * 10^k like a log axis, minors at 2 and 5 times the powers). */
+static nd_status cbar_asinh_ticks(nplot_axes *cax, const mappable *m, const cbar_plan *p,
+                                  const char *fmt, const char *who)
+{
+    double major[2 * 12], minor[6 * 12];
+    static const double subs[2] = { 2, 5 };
+    double lw = m->norm.linear_width;
+    int n = asinh_ticks(lw, p->lo, p->hi, NULL, 0, major);
+    int nm = asinh_ticks(lw, p->lo, p->hi, subs, 2, minor);
+    nd_status st = cbar_labelled_ticks(cax, p->vertical, major, major, n, fmt, SCALE_SYMLOG, who);
+    nplot_ticks_opts to = { .minor = true };
+    if (!st) st = p->vertical ? nplot_set_yticks_(cax, minor, nm, &to) : nplot_set_xticks_(cax, minor, nm, &to);
     return st;
 }
 
@@ -704,6 +771,8 @@ nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o)
     nplot_formatter_opts fo = { .kind = "printf", .fmt = o->format };
     if (p.mode == CB_INDEX) {
         if (cbar_index_ticks(cax, &map, &p, o, who)) return NULL;
+    } else if (map.norm.kind == NPLOT_NORM_ASINH && !o->ticks.v) {
+        if (cbar_asinh_ticks(cax, &map, &p, o->format, who)) return NULL;
     } else if ((o->ticks.v && (p.vertical ? nplot_set_yticks_(cax, o->ticks.v, (int)o->ticks.n, NULL)
                                           : nplot_set_xticks_(cax, o->ticks.v, (int)o->ticks.n, NULL))) ||
                (o->format && (p.vertical ? nplot_set_yformatter_(cax, &fo) : nplot_set_xformatter_(cax, &fo)))) {

@@ -435,6 +435,25 @@ static void test_colorbar_axis_follows_norm(void)
     nplot_figure_free(fig);
 }
 
+/* AsinhNorm's bar is ticked by matplotlib's AsinhLocator: 0 and signed decades, labelled
+ * like a log axis, minors at 2 and 5 times them (values from matplotlib 3.6) */
+static void test_colorbar_asinh_ticks(void)
+{
+    double z[3] = { -19.5, 3, 980 };
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_imshow_data(ax, z, 1, 3, .norm = NPLOT_ASINHNORM(.linear_width = 5)), ND_OK);
+    nplot_axes *cax = nplot_colorbar(ax);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+    CU_ASSERT_EQUAL(nplot_figure_draw(fig), ND_OK);
+    double t[16], want[6] = { -10, -1, 0, 1, 10, 100 };
+    CU_ASSERT_EQUAL_FATAL(nplot_get_yticks(cax, t, 16), 6);
+    for (int i = 0; i < 6; i++) CU_ASSERT_EQUAL(t[i], want[i]);
+    CU_ASSERT_STRING_EQUAL(nplot_get_yticklabel(cax, 0), "$\\mathdefault{-10^{1}}$");
+    CU_ASSERT_STRING_EQUAL(nplot_get_yticklabel(cax, 2), "$\\mathdefault{0}$");
+    nplot_figure_free(fig);
+}
+
 /* the mappable's alpha reaches the colorbar (issue 20) */
 static void test_colorbar_honours_alpha(void)
 {
@@ -541,6 +560,7 @@ static const ND_TEST tests[] = {
     ND_T(test_colorbar_boundary_segments),
     ND_T(test_colorbar_cax_and_location),
     ND_T(test_colorbar_axis_follows_norm),
+    ND_T(test_colorbar_asinh_ticks),
     ND_T(test_colorbar_honours_alpha),
     ND_T(test_colorbar_for_surface),
     ND_T(test_golden_norm_images),
