@@ -483,7 +483,9 @@ static nplot_axes *cbar_axes(nplot_axes *ax, const nplot_colorbar_opts *o, const
         cax->cbar_vertical = p->vertical;
         cax->cbar_flip = p->side == 1;
         cax->cbar_fraction = NPLOT_OPT(o->fraction, 0.15);
-        cax->cbar_pad = NPLOT_OPT(o->pad, p->vertical || p->side ? 0.05 : 0.15);
+        /* matplotlib's pads per location: right 0.05, left 0.10 (the parent's tick labels
+         * sit in it), top 0.05, bottom 0.15 */
+        cax->cbar_pad = NPLOT_OPT(o->pad, p->vertical ? (p->side ? 0.10 : 0.05) : (p->side ? 0.05 : 0.15));
         cax->cbar_shrink = NPLOT_OPT(o->shrink, 1);
         cax->cbar_aspect = NPLOT_OPT(o->aspect, 20);
         /* the parent gives up room beside it; a fixed-aspect parent hugs the colorbar */

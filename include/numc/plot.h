@@ -617,7 +617,7 @@ typedef struct nplot_colorbar_opts {
     const char *label;       /* along the long side */
     const char *orientation; /* "vertical" (default, on the right) or "horizontal" (below) */
     double fraction;         /* share of the parent's width (height) taken, 0 → 0.15 */
-    double pad;              /* gap as a fraction of the parent, 0 → 0.05 (horizontal 0.15) */
+    double pad;              /* gap as a fraction of the parent, 0 → 0.05 (bottom 0.15, left 0.10) */
     double shrink;           /* length factor, 0 → 1 */
     double aspect;           /* long / short side, 0 → 20 */
     /* ---- extends, placement, ticks (norms section) ---- */
