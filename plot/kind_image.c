@@ -419,9 +419,10 @@ typedef struct cbar_plan {
     double lo, hi;           /* the bar's ends on the long axis */
 } cbar_plan;
 
-static nd_status cbar_options(nplot_figure *fig, const nplot_colorbar_opts *o, const mappable *m,
+static nd_status cbar_options(nplot_axes *ax, const nplot_colorbar_opts *o, const mappable *m,
                               cbar_plan *p, const char *who)
 {
+    nplot_figure *fig = ax->fig;
     static const char *const locs[] = { "right", "left", "bottom", "top" };
     int loc = -1;
     for (int i = 0; o->location && i < 4; i++)
@@ -461,8 +462,8 @@ static nd_status cbar_options(nplot_figure *fig, const nplot_colorbar_opts *o, c
             return nplot__fail(fig, ND_EVALUE, "%s: extend must be 'neither', 'both', 'min' or 'max', "
                                                "got '%s'", who, o->extend);
     }
-    if (o->cax && o->cax->fig != fig)
-        return nplot__fail(fig, ND_EVALUE, "%s: cax belongs to another figure", who);
+    if (o->cax && (o->cax->fig != fig || o->cax == ax))
+        return nplot__fail(fig, ND_EVALUE, "%s: cax must be another axes of the same figure", who);
     if (o->cax && (o->cax->is3d || o->cax->cbar_parent))
         return nplot__fail(fig, ND_EVALUE, "%s: cax must be a 2-D axes that is not a colorbar already",
                            who);
@@ -762,7 +763,7 @@ nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o)
     }
     mappable map = src->map;
     cbar_plan p = { 0 };
-    if (cbar_options(fig, o, &map, &p, who)) return NULL;
+    if (cbar_options(ax, o, &map, &p, who)) return NULL;
     nplot_axes *cax = cbar_axes(ax, o, &map, &p, who);
     if (!cax) return NULL;
     /* the mappable's alpha: baked into an image's pixels, else the artist's */

@@ -362,6 +362,7 @@ double nplot__norm_inv(const mappable *m, double t)
 
 double nplot__norm_axis_fwd(const mappable *m, double v)
 {
+    if (!m) return v; /* an axis that took the scale without the norm (a shared copy) */
     double w = m->vmax - m->vmin;
     if (v < m->vmin) return (v - m->vmin) / w;
     if (v > m->vmax) return 1 + (v - m->vmax) / w;
@@ -370,6 +371,7 @@ double nplot__norm_axis_fwd(const mappable *m, double v)
 
 double nplot__norm_axis_inv(const mappable *m, double t)
 {
+    if (!m) return t;
     double w = m->vmax - m->vmin;
     if (t < 0) return m->vmin + t * w;
     if (t > 1) return m->vmax + (t - 1) * w;

@@ -227,9 +227,9 @@ static void test_imshow_lognorm_cell_colors(void)
     nplot_figure_free(fig);
 }
 
-/* BoundaryNorm through pcolormesh and scatter: each region its spread colormap entry,
+/* BoundaryNorm through pcolormesh: each region its spread colormap entry,
  * under / over the end colors */
-static void test_boundarynorm_cells_and_points(void)
+static void test_boundarynorm_mesh_cells(void)
 {
     double vals[6] = { -3, 0.5, 1.5, 4, 9, 20 }; /* under, regions 0..3 of 5, over */
     const nplot_norm *bn = NPLOT_BOUNDARYNORM(.boundaries = NPLOT_F64S(0, 1, 2, 5, 10), .ncolors = 256);
@@ -249,6 +249,36 @@ static void test_boundarynorm_cells_and_points(void)
     free(m.px);
     nd_free(c2);
     nd_free(c);
+    nplot_figure_free(fig);
+}
+
+/* scatter's c through PowerNorm (sqrt: 25 of 100 is half way) and hexbin's counts
+ * through LogNorm (a log colorbar) */
+static void test_scatter_and_hexbin_norms(void)
+{
+    double x[3] = { 0, 1, 2 }, y[3] = { 0, 0, 0 }, c[3] = { 0, 25, 100 };
+    nplot_figure *fig = nplot_figure_new(.width = 3, .height = 1, .dpi = 100);
+    nplot_axes *ax = bare_axes(fig, -0.5, 2.5, -1, 1);
+    CU_ASSERT_EQUAL(nplot_scatter_xy(ax, x, y, 3, .c_f64 = NPLOT_F64_ARRAY(c, 3), .s = 400,
+                                     .norm = NPLOT_POWERNORM(.gamma = 0.5)), ND_OK);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    CU_ASSERT(near_rgb(at_data(&m, ax, 0, 0), cmap_hex("viridis", 0), 2));
+    CU_ASSERT(near_rgb(at_data(&m, ax, 1, 0), cmap_hex("viridis", 128.5 / 256), 2));
+    CU_ASSERT(near_rgb(at_data(&m, ax, 2, 0), cmap_hex("viridis", 1), 2));
+    free(m.px);
+    nplot_figure_free(fig);
+
+    double hx[6] = { 0, 0, 0, 0, 1, 2 }, hy[6] = { 0, 0, 0, 0, 1, 2 };
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_hexbin_xy(ax, hx, hy, 6, .gridsize = 4, .norm = NPLOT_LOGNORM()), ND_OK);
+    nplot_axes *cax = nplot_colorbar(ax);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+    double lo, hi;
+    nplot_get_ylim(cax, &lo, &hi);
+    CU_ASSERT_EQUAL(lo, 1.0); /* the empty cells (0) are masked, not the minimum */
+    CU_ASSERT_EQUAL(hi, 4.0);
     nplot_figure_free(fig);
 }
 
@@ -392,6 +422,18 @@ static void test_colorbar_cax_and_location(void)
     nplot_imshow_data(ax, z, 2, 2);
     CU_ASSERT_PTR_NULL(nplot_colorbar(ax, .extend = "sideways"));
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "extend must be"));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    nplot_imshow_data(ax, z, 2, 2);
+    CU_ASSERT_PTR_NULL(nplot_colorbar(ax, .cax = ax));
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "cax must be another axes of the same figure"));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    nplot_imshow_data(ax, z, 2, 2);
+    CU_ASSERT_PTR_NULL(nplot_colorbar(ax, .extendfrac = 1.5));
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "extendfrac must be in [0, 1), got 1.5"));
     nplot_figure_free(fig);
 }
 
@@ -555,7 +597,8 @@ static const ND_TEST tests[] = {
     ND_T(test_norm_bad_input),
     ND_T(test_norm_with_vmin_vmax_rejected),
     ND_T(test_imshow_lognorm_cell_colors),
-    ND_T(test_boundarynorm_cells_and_points),
+    ND_T(test_boundarynorm_mesh_cells),
+    ND_T(test_scatter_and_hexbin_norms),
     ND_T(test_colorbar_extend_triangles),
     ND_T(test_colorbar_boundary_segments),
     ND_T(test_colorbar_cax_and_location),
