@@ -66,8 +66,6 @@ def main():
         if not isinstance(norm, colors.BoundaryNorm):
             inv = np.ma.asarray(norm.inverse(np.array(TVALS))).astype(float).filled(np.nan)
             lines.append(f"{name}_inv " + fmt(inv))
-        if norm.vmin is not None:
-            lines.append(f"{name}_lim {float(norm.vmin)!r} {float(norm.vmax)!r}")
     with open(out, "w") as f:
         f.write("# matplotlib %s norms: scripts/gen_norm_fixtures.py\n" % __import__("matplotlib").__version__)
         f.write("\n".join(lines) + "\n")
