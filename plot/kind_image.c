@@ -680,9 +680,25 @@ static nd_status cbar_index_ticks(nplot_axes *cax, const mappable *m, const cbar
         for (int i = 0; i < n; i++) val[i] = ns->bounds[idx[i]], pos[i] = idx[i];
     }
     nd_status st = cbar_labelled_ticks(cax, p->vertical, pos, val, n, o->format, SCALE_LINEAR, who);
+    if (!st && !o->ticks.v) {
+        /* minor ticks: FixedLocator(boundaries), every edge the majors skipped */
+        for (int i = 0; i < ns->nb; i++) pos[i] = i;
+        nplot_ticks_opts to = { .minor = true };
+        st = p->vertical ? nplot_set_yticks_(cax, pos, ns->nb, &to) : nplot_set_xticks_(cax, pos, ns->nb, &to);
+    }
     nd_free_mem(val);
     nd_free_mem(idx);
     return st;
+}
+
+/* A NoNorm bar: matplotlib's IndexLocator(base=1 + N // 10, offset=0.5) from the bar's
+ * start -0.5, i.e. the entries 0, base, 2 base, ... */
+static nd_status cbar_index_locator(nplot_axes *cax, const mappable *m, bool vertical)
+{
+    int n = m->cm.n, base = 1 + n / 10, k = 0;
+    double t[256 + 1];
+    for (int v = 0; v < n && k < 256; v += base) t[k++] = v;
+    return vertical ? nplot_set_yticks_(cax, t, k, NULL) : nplot_set_xticks_(cax, t, k, NULL);
 }
 
 /* matplotlib's AsinhLocator(linear_width, numticks=11, base=10, subs).tick_values over
@@ -742,6 +758,24 @@ static nd_status cbar_asinh_ticks(nplot_axes *cax, const mappable *m, const cbar
     return st;
 }
 
+/* The long axis' ticks: the norm's own locator where matplotlib's colorbar has one
+ * (BoundaryNorm, AsinhNorm, NoNorm), the caller's ticks and printf format over it. */
+static nd_status cbar_ticks(nplot_axes *cax, const mappable *m, const cbar_plan *p,
+                            const nplot_colorbar_opts *o, const char *who)
+{
+    if (p->mode == CB_INDEX) return cbar_index_ticks(cax, m, p, o, who);
+    if (m->norm.kind == NPLOT_NORM_ASINH && !o->ticks.v) return cbar_asinh_ticks(cax, m, p, o->format, who);
+    nd_status st = ND_OK;
+    if (o->ticks.v)
+        st = p->vertical ? nplot_set_yticks_(cax, o->ticks.v, (int)o->ticks.n, NULL)
+                         : nplot_set_xticks_(cax, o->ticks.v, (int)o->ticks.n, NULL);
+    else if (m->norm.kind == NPLOT_NORM_NONE)
+        st = cbar_index_locator(cax, m, p->vertical);
+    nplot_formatter_opts fo = { .kind = "printf", .fmt = o->format };
+    if (!st && o->format) st = p->vertical ? nplot_set_yformatter_(cax, &fo) : nplot_set_xformatter_(cax, &fo);
+    return st;
+}
+
 nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o)
 {
     static const char *who = "nplot_colorbar";
@@ -771,16 +805,7 @@ nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o)
     const artist *g = cbar_gradient(cax, &map, alpha, &p, o->drawedges, who);
     if (!g) return NULL;
     cbar_limits(cax, &p, g);
-    nplot_formatter_opts fo = { .kind = "printf", .fmt = o->format };
-    if (p.mode == CB_INDEX) {
-        if (cbar_index_ticks(cax, &map, &p, o, who)) return NULL;
-    } else if (map.norm.kind == NPLOT_NORM_ASINH && !o->ticks.v) {
-        if (cbar_asinh_ticks(cax, &map, &p, o->format, who)) return NULL;
-    } else if ((o->ticks.v && (p.vertical ? nplot_set_yticks_(cax, o->ticks.v, (int)o->ticks.n, NULL)
-                                          : nplot_set_xticks_(cax, o->ticks.v, (int)o->ticks.n, NULL))) ||
-               (o->format && (p.vertical ? nplot_set_yformatter_(cax, &fo) : nplot_set_xformatter_(cax, &fo)))) {
-        return NULL;
-    }
+    if (cbar_ticks(cax, &map, &p, o, who)) return NULL;
     if (o->label) {
         nplot_text_opts to = { 0 };
         if ((p.vertical ? nplot_set_ylabel_(cax, o->label, &to) : nplot_set_xlabel_(cax, o->label, &to)))

@@ -477,6 +477,26 @@ static void test_colorbar_axis_follows_norm(void)
     nplot_figure_free(fig);
 }
 
+/* NoNorm: one block per colormap entry, ticked by matplotlib's IndexLocator(1 + N // 10) */
+static void test_colorbar_nonorm_blocks(void)
+{
+    double z[4] = { 0, 3, 7, 9 };
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_imshow_data(ax, z, 2, 2, .norm = NPLOT_NONORM()), ND_OK);
+    nplot_axes *cax = nplot_colorbar(ax);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+    CU_ASSERT_EQUAL(nplot_figure_draw(fig), ND_OK);
+    double lo, hi, t[32];
+    nplot_get_ylim(cax, &lo, &hi);
+    CU_ASSERT_EQUAL(lo, -0.5);
+    CU_ASSERT_EQUAL(hi, 255.5);
+    CU_ASSERT_EQUAL_FATAL(nplot_get_yticks(cax, t, 32), 10);
+    CU_ASSERT_EQUAL(t[1], 26.0);
+    CU_ASSERT_EQUAL(t[9], 234.0);
+    nplot_figure_free(fig);
+}
+
 /* AsinhNorm's bar is ticked by matplotlib's AsinhLocator: 0 and signed decades, labelled
  * like a log axis, minors at 2 and 5 times them (values from matplotlib 3.6) */
 static void test_colorbar_asinh_ticks(void)
@@ -603,6 +623,7 @@ static const ND_TEST tests[] = {
     ND_T(test_colorbar_boundary_segments),
     ND_T(test_colorbar_cax_and_location),
     ND_T(test_colorbar_axis_follows_norm),
+    ND_T(test_colorbar_nonorm_blocks),
     ND_T(test_colorbar_asinh_ticks),
     ND_T(test_colorbar_honours_alpha),
     ND_T(test_colorbar_for_surface),
