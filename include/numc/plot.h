@@ -338,8 +338,8 @@ typedef struct nplot_scatter_opts {
     nplot_f64s c_f64;         /* the same as a C array: exactly n values */
     const char *cmap;         /* NULL → viridis */
     double vmin, vmax;        /* equal → the data range */
-    const nplot_norm *norm;     /* NULL → Normalize(vmin, vmax); with a norm leave
-                                    vmin/vmax out (ND_EVALUE otherwise) */
+    const nplot_norm *norm;   /* NULL → Normalize(vmin, vmax); with a norm leave
+                                 vmin/vmax out (ND_EVALUE otherwise) */
     const char *marker;       /* NULL → "o" */
     double alpha;
     const char *edgecolors;   /* NULL → "face"; "none"; a color */
@@ -580,8 +580,8 @@ typedef struct nplot_imshow_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     const char *cmap;          /* 2-D data: NULL → viridis; unknown names are ND_EVALUE */
     double vmin, vmax;         /* equal → the data's min and max (NaN ignored) */
-    const nplot_norm *norm;     /* NULL → Normalize(vmin, vmax); with a norm leave
-                                    vmin/vmax out (ND_EVALUE otherwise) */
+    const nplot_norm *norm;    /* NULL → Normalize(vmin, vmax); with a norm leave
+                                  vmin/vmax out (ND_EVALUE otherwise) */
     const char *origin;        /* "upper" (default: row 0 at the top) or "lower" */
     nplot_f64s extent;         /* exactly 4 values {left, right, bottom, top};
                                   not given → pixel centres at 0..n-1 */
@@ -711,7 +711,7 @@ typedef struct nplot_hexbin_opts {
     const char *cmap;           /* NULL → viridis */
     double vmin, vmax;          /* equal → the counts' range */
     const nplot_norm *norm;     /* NULL → Normalize(vmin, vmax); with a norm leave
-                                    vmin/vmax out (ND_EVALUE otherwise) */
+                                   vmin/vmax out (ND_EVALUE otherwise) */
     int mincnt;                 /* only cells with at least mincnt points; 0 → every cell */
     const char *edgecolors;     /* "face" (default), "none" or a color */
     double linewidths;          /* 0 → 1 */
@@ -743,7 +743,7 @@ typedef struct nplot_pcolormesh_opts {
     const char *cmap;           /* NULL → viridis */
     double vmin, vmax;          /* equal → the data range */
     const nplot_norm *norm;     /* NULL → Normalize(vmin, vmax); with a norm leave
-                                    vmin/vmax out (ND_EVALUE otherwise) */
+                                   vmin/vmax out (ND_EVALUE otherwise) */
     const char *edgecolors;     /* NULL → none */
     double linewidths;          /* 0 → 1 */
     double alpha;
@@ -781,7 +781,7 @@ typedef struct nplot_surface_opts {
     const char *cmap;           /* color by the mean z of each quad; NULL → one shaded color */
     double vmin, vmax;          /* equal → the range of the quad means */
     const nplot_norm *norm;     /* NULL → Normalize(vmin, vmax); with a norm leave
-                                    vmin/vmax out (ND_EVALUE otherwise) */
+                                   vmin/vmax out (ND_EVALUE otherwise) */
     const char *color;          /* without cmap; NULL → the next cycle color */
     int rstride, cstride;       /* take every n-th row / column (overrides the counts) */
     int rcount, ccount;         /* at most this many rows / columns, 0 → 50 */
