@@ -311,6 +311,16 @@ static void test_colorbar_extend_triangles(void)
     CU_ASSERT(near(cb_at(&m, cax, 0.9, 3.13), 255, 255, 255, 3));
     free(m.px);
     nplot_figure_free(fig);
+    /* extendfrac sets the triangle's length; horizontal bars put it along x */
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_imshow_data(ax, z, 2, 2), ND_OK);
+    cax = nplot_colorbar(ax, .extend = "min", .extendfrac = 0.1, .orientation = "horizontal");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+    nplot_get_xlim(cax, &lo, &hi);
+    ND_ASSERT_CLOSE(lo, -0.3, 1e-12);
+    CU_ASSERT_EQUAL(hi, 3.0);
+    nplot_figure_free(fig);
     /* ticks stay on the bar: none beside the triangles (0 and 1 would fit the view) */
     double zz[2] = { 0.02, 0.98 }, t[16];
     fig = nplot_figure_new();
