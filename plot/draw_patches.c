@@ -30,13 +30,6 @@ artist *nplot__patches_new(nplot_axes *ax, const double *x, const double *y, siz
     return a;
 }
 
-rgba nplot__map_color(const mappable *m, double v)
-{
-    if (!isfinite(v)) return (rgba){ 0, 0, 0, 0 };
-    double t = m->vmax > m->vmin ? (v - m->vmin) / (m->vmax - m->vmin) : 0.5;
-    return nplot__cmap_at(&m->cm, t);
-}
-
 static bool same_color(rgba a, rgba b)
 {
     return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;

@@ -239,10 +239,7 @@ nd_status nplot_plot_surface_(nplot_axes *ax, const nd_array *X, const nd_array 
         return nplot__fail(fig, ND_EVALUE, "%s: strides, counts and linewidth must be >= 0, alpha in "
                                            "[0, 1]", who);
     mappable m = { 0 };
-    if (o->cmap) {
-        if (nplot__cmap_find(o->cmap, &m.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
-        m.on = true;
-    }
+    if (o->cmap && nplot__cmap_find(o->cmap, &m.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     rgba base = { 0, 0, 0, 1 }, edge = { 0, 0, 0, 1 };
     if (o->color && nplot__color(o->color, fig->style, &base, who))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
@@ -251,7 +248,7 @@ nd_status nplot_plot_surface_(nplot_axes *ax, const nd_array *X, const nd_array 
     grid3 g;
     nd_status st = grid_sampled(ax, X, Y, Z, o, true, &g, who);
     if (st) return st;
-    if (!o->color && !m.on) base = nplot__next_patch_color(ax);
+    if (!o->color && !o->cmap) base = nplot__next_patch_color(ax);
     size_t nr = g.nr, nc = g.nc, nv = nr * nc, nq = (nr - 1) * (nc - 1);
     xyz s = { 0 };
     double *mean = nd_malloc(sizeof(double) * nq, who);
@@ -263,17 +260,13 @@ nd_status nplot_plot_surface_(nplot_axes *ax, const nd_array *X, const nd_array 
             size_t k = g.ri[r] * g.nx + g.ci[c];
             sx[r * nc + c] = g.x[k], sy[r * nc + c] = g.y[k], sz[r * nc + c] = g.z[k];
         }
-    double lo = INFINITY, hi = -INFINITY;
     for (size_t r = 0; r + 1 < nr; r++)
         for (size_t c = 0; c + 1 < nc; c++) {
             size_t v = r * nc + c;
-            double mz = (sz[v] + sz[v + 1] + sz[v + nc] + sz[v + nc + 1]) / 4;
-            mean[r * (nc - 1) + c] = mz;
-            if (isfinite(mz)) lo = fmin(lo, mz), hi = fmax(hi, mz);
+            mean[r * (nc - 1) + c] = (sz[v] + sz[v + 1] + sz[v + nc] + sz[v + nc + 1]) / 4;
         }
-    if (!(lo <= hi)) lo = 0, hi = 1;
-    m.vmin = o->vmin != o->vmax ? o->vmin : lo;
-    m.vmax = o->vmin != o->vmax ? o->vmax : hi;
+    if (o->cmap && (st = nplot__mappable_init(fig, &m, o->cmap, o->norm, o->vmin, o->vmax, mean, nq, who)))
+        goto done;
     if (!(a = artist3d(ax, ART_SURFACE3D, sx, sy, sz, nv, who))) {
         st = fig->status;
         goto done;

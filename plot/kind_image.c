@@ -17,22 +17,19 @@ static uint32_t argb(double r, double g, double b, double a)
     return A << 24 | R << 16 | G << 8 | B;
 }
 
-/* The colormap as ARGB words, one per entry, so a million pixels cost a table lookup. */
-static void cmap_lut(const cmap_ref *cm, double alpha, uint32_t *lut)
+/* Every entry nplot__map_index can give for the mappable (under, the colormap, over, bad)
+ * as ARGB words in alpha, entry k at [k + 1]: a million pixels cost a table lookup after
+ * the norm. NULL when out of memory. */
+static uint32_t *map_lut(const mappable *m, double alpha, const char *who)
 {
-    for (int i = 0; i < cm->n; i++) {
-        rgba c = nplot__cmap_at(cm, (i + 0.5) / cm->n);
-        lut[i] = argb(c.r, c.g, c.b, alpha);
+    int nc = m->cm.n;
+    uint32_t *lut = nd_malloc(sizeof(uint32_t) * (size_t)(nc + 3), who);
+    if (!lut) return NULL;
+    for (int k = MAP_UNDER; k <= nc + 1; k++) {
+        rgba c = nplot__map_entry(m, k);
+        lut[k + 1] = argb(c.r, c.g, c.b, c.a * alpha);
     }
-}
-
-/* matplotlib's colormap index floor(t * N) of v normalised by lo..hi, the top value in the
- * last entry (hi == lo: the middle entry). */
-static int lut_index(double v, double lo, double hi, int nc)
-{
-    if (!(hi > lo)) return nc / 2;
-    double t = (v - lo) * (nc / (hi - lo));
-    return t <= 0 ? 0 : t >= nc ? nc - 1 : (int)t;
+    return lut;
 }
 
 /* The premultiplied word p with its alpha scaled by a. */
@@ -149,30 +146,23 @@ static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nc
     }
     mappable m = { 0 };
     if (nch == 1) {
-        double lo = o->vmin, hi = o->vmax;
-        if (lo == hi) {
-            /* plain comparisons: fmin/fmax are library calls at -O2 */
-            lo = INFINITY, hi = -INFINITY;
-            for (size_t i = 0; i < np; i++) {
-                double v = z[i];
-                if (v < lo && v > -INFINITY) lo = v;
-                if (v > hi && v < INFINITY) hi = v;
-            }
-            if (!(lo <= hi)) lo = 0, hi = 1;
-        } else if (!isfinite(lo) || !isfinite(hi)) {
+        if ((st = nplot__mappable_init(fig, &m, o->cmap, o->norm, o->vmin, o->vmax, z, np, who))) {
             nd_free_mem(pix);
             nd_free_mem(apx);
-            return nplot__fail(fig, ND_EVALUE, "%s: vmin and vmax must be finite", who);
+            return st;
         }
-        m = (mappable){ true, io.cm, lo, hi };
-        uint32_t lut[256];
-        cmap_lut(&io.cm, alpha, lut);
-        uint32_t bad = argb(io.bad.r, io.bad.g, io.bad.b, io.bad.a * alpha);
-        int nc = io.cm.n;
-        for (size_t i = 0; i < np; i++) {
-            double v = z[i];
-            pix[i] = v != v ? bad : lut[lut_index(v, lo, hi, nc)];
+        /* .bad (or the colormap's own bad color) for NaN / masked cells, here and in the
+         * resampled path, which colors through the same mappable */
+        m.cm.bad = io.bad;
+        m.alpha = alpha;
+        uint32_t *lut = map_lut(&m, alpha, who);
+        if (!lut) {
+            nd_free_mem(pix);
+            nd_free_mem(apx);
+            return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
         }
+        for (size_t i = 0; i < np; i++) pix[i] = lut[nplot__map_index(&m, z[i]) + 1];
+        nd_free_mem(lut);
     } else {
         for (size_t i = 0; i < np; i++) {
             const double *p = z + i * (size_t)nch;
@@ -437,8 +427,8 @@ static void taps_free(taps *t)
 
 /* The image's kept values (nch channels, then the alpha array when there is one)
  * resampled onto ow x oh output pixels (separably: along rows, then columns) and colored:
- * data first, colormap after, as matplotlib's _make_image. A NaN under a non-zero weight
- * makes the pixel transparent. */
+ * data first, then the norm and the colormap, as matplotlib's _make_image. A NaN under a
+ * non-zero weight makes the pixel the bad color (transparent unless .bad or set_bad). */
 static cairo_surface_t *resample_image(const artist *a, const taps *tx, const taps *ty, int ow, int oh)
 {
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, ow, oh);
@@ -463,9 +453,14 @@ static cairo_surface_t *resample_image(const artist *a, const taps *tx, const ta
                 if (apx) acc[nch] += w * apx[p];
             }
         }
-    uint32_t lut[256];
+    /* the norm after the resampling: the colormap entry of each resampled value */
     const mappable *mp = &a->map;
-    if (nch == 1) cmap_lut(&mp->cm, 1, lut);
+    uint32_t *lut = NULL;
+    if (nch == 1 && !(lut = map_lut(mp, 1, "nplot"))) {
+        nd_free_mem(row);
+        cairo_surface_destroy(s);
+        return cairo_image_surface_create(CAIRO_FORMAT_INVALID, 0, 0);
+    }
     cairo_surface_flush(s);
     unsigned char *dst = cairo_image_surface_get_data(s);
     int ds = cairo_image_surface_get_stride(s);
@@ -482,13 +477,13 @@ static cairo_surface_t *resample_image(const artist *a, const taps *tx, const ta
             }
             double al = a->img_alpha * (apx ? v[nch] : 1);
             if (nch == 1)
-                out[o] = v[0] != v[0] ? argb(mp->cm.bad.r, mp->cm.bad.g, mp->cm.bad.b, mp->cm.bad.a * al)
-                                      : argb_scale(lut[lut_index(v[0], mp->vmin, mp->vmax, mp->cm.n)], al);
+                out[o] = argb_scale(lut[nplot__map_index(mp, v[0]) + 1], al);
             else
                 out[o] = isfinite(v[0] + v[1] + v[2] + al) ? argb(v[0], v[1], v[2], (nch == 4 ? v[3] : 1) * al) : 0;
         }
     }
     nd_free_mem(row);
+    nd_free_mem(lut);
     cairo_surface_mark_dirty(s);
     return s;
 }
@@ -536,6 +531,76 @@ static void draw_resampled(render_ctx *rc, nplot_axes *ax, const artist *a, doub
     cairo_pattern_destroy(pat);
     if (rc->raster) cairo_surface_destroy(img);
     else nplot__defer_destroy(rc, img);
+}
+
+/* A colorbar's decorations around its gradient (matplotlib's Colorbar._do_extends and
+ * outline spine): the extend triangles from the bar's ends to the axes edges in the under
+ * and over colors, dividers between the colors, and one outline around it all. Not
+ * clipped: the outline straddles the axes edge like a spine. X0..Y1 is the bar in device
+ * units. */
+static void draw_cbar_decor(render_ctx *rc, nplot_axes *ax, const artist *a, double X0, double Y0,
+                            double X1, double Y1)
+{
+    cairo_t *cr = rc->cr;
+    bool vert = a->map.cbar_vertical;
+    int ext = a->map.cbar_extend;
+    /* along the bar: s0 at the low end, s1 at the high end; the axes ends e0, e1 */
+    double s0 = vert ? Y0 : X0, s1 = vert ? Y1 : X1;
+    double e0 = vert ? (s0 > s1 ? ax->dev[3] : ax->dev[1]) : (s0 < s1 ? ax->dev[0] : ax->dev[2]);
+    double e1 = vert ? (s0 > s1 ? ax->dev[1] : ax->dev[3]) : (s0 < s1 ? ax->dev[2] : ax->dev[0]);
+    double c0 = vert ? ax->dev[0] : ax->dev[1], c1 = vert ? ax->dev[2] : ax->dev[3], cm = (c0 + c1) / 2;
+    /* the triangles start half a pixel inside the bar: abutting antialiased edges would
+     * leave a light seam */
+    double b0 = s0 + (s0 < e0 ? -0.5 : 0.5), b1 = s1 + (s1 < e1 ? -0.5 : 0.5);
+    if (rc->raster) {
+        /* on pixel centres, as the spines it replaces (crisp one-pixel lines) */
+        double *v[7] = { &s0, &s1, &e0, &e1, &c0, &c1, &cm };
+        for (int i = 0; i < 7; i++) *v[i] = floor(*v[i]) + 0.5;
+    }
+    /* points given as (along, across) */
+#define CB_PT(along, across) (vert ? cairo_line_to(cr, (across), (along)) : cairo_line_to(cr, (along), (across)))
+    cairo_save(cr);
+    cairo_new_path(cr);
+    for (int end = 0; end < 2; end++) {
+        if (!(ext & (end ? EXTEND_MAX : EXTEND_MIN))) continue;
+        rgba c = a->colors[end];
+        double s = end ? b1 : b0, e = end ? e1 : e0;
+        CB_PT(s, c0);
+        CB_PT(e, cm);
+        CB_PT(s, c1);
+        cairo_close_path(cr);
+        cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+        cairo_fill(cr);
+    }
+    cairo_set_line_width(cr, a->edge_lw * rc->scale);
+    cairo_set_source_rgba(cr, a->edge.r, a->edge.g, a->edge.b, a->edge.a);
+    if (a->map.cbar_edges) {
+        /* matplotlib: dividers at half the axes line width, also where triangles start */
+        int n = vert ? a->ih : a->iw;
+        for (int i = (ext & EXTEND_MIN) ? 0 : 1; i <= ((ext & EXTEND_MAX) ? n : n - 1); i++) {
+            double s = s0 + (s1 - s0) * i / n;
+            cairo_move_to(cr, vert ? c0 : s, vert ? s : c0);
+            CB_PT(s, c1);
+        }
+        cairo_save(cr);
+        cairo_set_line_width(cr, a->edge_lw * rc->scale / 2);
+        cairo_stroke(cr);
+        cairo_restore(cr);
+    }
+    cairo_new_path(cr);
+    cairo_move_to(cr, vert ? c0 : s0, vert ? s0 : c0);
+    if (ext & EXTEND_MIN) CB_PT(e0, cm);
+    CB_PT(s0, c1);
+    CB_PT(s1, c1);
+    if (ext & EXTEND_MAX) CB_PT(e1, cm);
+    CB_PT(s1, c0);
+    cairo_close_path(cr);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
+    cairo_set_dash(cr, NULL, 0, 0);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+#undef CB_PT
 }
 
 void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a)
@@ -608,9 +673,384 @@ void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a)
     cairo_pattern_destroy(pat);
     if (rc->raster) cairo_surface_destroy(img);
     else nplot__defer_destroy(rc, img);
+    if (a->map.cbar_gradient) draw_cbar_decor(rc, ax, a, X0, Y0, X1, Y1);
 }
 
 /* ---- colorbar --------------------------------------------------------------------------------- */
+/* How the long axis of a colorbar relates to the norm (matplotlib's
+ * Colorbar._reset_locator_formatter_scale): in data units on a linear axis (Normalize,
+ * CenteredNorm, NoNorm), on the norm's own log / symlog axis, on an axis transformed by
+ * the norm itself (matplotlib's 'function' scale: PowerNorm, TwoSlopeNorm, AsinhNorm), or
+ * (BoundaryNorm, spacing 'uniform') in boundary-index units so that every region gets the
+ * same length. */
+enum { CB_DATA = 0, CB_SCALE, CB_NORM, CB_INDEX };
+
+typedef struct cbar_plan {
+    bool vertical;
+    int side;                /* 0 right / bottom, 1 left / top */
+    int extend;              /* EXTEND_* bits */
+    double extendfrac;
+    int mode;                /* CB_* */
+    double lo, hi;           /* the bar's ends on the long axis */
+} cbar_plan;
+
+static nd_status cbar_options(nplot_axes *ax, const nplot_colorbar_opts *o, const mappable *m,
+                              cbar_plan *p, const char *who)
+{
+    nplot_figure *fig = ax->fig;
+    static const char *const locs[] = { "right", "left", "bottom", "top" };
+    int loc = -1;
+    for (int i = 0; o->location && i < 4; i++)
+        if (!strcmp(o->location, locs[i])) loc = i;
+    if (o->location && loc < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: location must be 'right', 'left', 'top' or 'bottom', "
+                                           "got '%s'", who, o->location);
+    int orient = -1; /* 0 vertical, 1 horizontal */
+    if (o->orientation) {
+        if (!strcmp(o->orientation, "vertical")) orient = 0;
+        else if (!strcmp(o->orientation, "horizontal")) orient = 1;
+        else
+            return nplot__fail(fig, ND_EVALUE, "%s: orientation must be 'vertical' or 'horizontal', "
+                                               "got '%s'", who, o->orientation);
+    }
+    if (loc >= 0 && orient >= 0 && orient != loc / 2)
+        return nplot__fail(fig, ND_EVALUE, "%s: location and orientation are mutually exclusive "
+                                           "(location '%s', orientation '%s')", who, o->location,
+                           o->orientation);
+    if (loc < 0) loc = orient == 1 ? 2 : 0;
+    p->vertical = loc < 2;
+    p->side = loc % 2;
+    if (o->fraction < 0 || o->fraction >= 1 || o->pad < 0 || o->pad >= 1 || o->shrink < 0 ||
+        o->shrink > 1 || o->aspect < 0 || !isfinite(o->aspect))
+        return nplot__fail(fig, ND_EVALUE, "%s: fraction and pad must be in [0, 1), shrink in (0, 1] "
+                                           "and aspect positive", who);
+    if (!(o->extendfrac >= 0 && o->extendfrac < 1))
+        return nplot__fail(fig, ND_EVALUE, "%s: extendfrac must be in [0, 1), got %g", who, o->extendfrac);
+    p->extendfrac = NPLOT_OPT(o->extendfrac, 0.05);
+    static const char *const exts[] = { "neither", "min", "max", "both" };
+    p->extend = m->norm.kind == NPLOT_NORM_BOUNDARY ? m->norm.extend : 0;
+    if (o->extend) {
+        p->extend = -1;
+        for (int i = 0; i < 4; i++)
+            if (!strcmp(o->extend, exts[i])) p->extend = i;
+        if (p->extend < 0)
+            return nplot__fail(fig, ND_EVALUE, "%s: extend must be 'neither', 'both', 'min' or 'max', "
+                                               "got '%s'", who, o->extend);
+    }
+    if (o->cax && (o->cax->fig != fig || o->cax == ax))
+        return nplot__fail(fig, ND_EVALUE, "%s: cax must be another axes of the same figure", who);
+    if (o->cax && (o->cax->is3d || o->cax->cbar_parent))
+        return nplot__fail(fig, ND_EVALUE, "%s: cax must be a 2-D axes that is not a colorbar already",
+                           who);
+    return ND_OK;
+}
+
+/* The colorbar axes: a new one placed beside ax (the layout takes the room from ax) or the
+ * caller's cax, with its long axis scaled for the norm and fixed to the bar (and the
+ * triangles), the short one to [0, 1] without ticks. */
+static nplot_axes *cbar_axes(nplot_axes *ax, const nplot_colorbar_opts *o, const mappable *m,
+                             cbar_plan *p, const char *who)
+{
+    nplot_figure *fig = ax->fig;
+    nplot_axes *cax = o->cax;
+    if (!cax) {
+        if (!(cax = nplot__axes_new(fig, who))) return NULL;
+        cax->cbar_parent = ax;
+        cax->cbar_vertical = p->vertical;
+        cax->cbar_flip = p->side == 1;
+        cax->cbar_fraction = NPLOT_OPT(o->fraction, 0.15);
+        /* matplotlib's pads per location: right 0.05, left 0.10 (the parent's tick labels
+         * sit in it), top 0.05, bottom 0.15 */
+        cax->cbar_pad = NPLOT_OPT(o->pad, p->vertical ? (p->side ? 0.10 : 0.05) : (p->side ? 0.05 : 0.15));
+        cax->cbar_shrink = NPLOT_OPT(o->shrink, 1);
+        cax->cbar_aspect = NPLOT_OPT(o->aspect, 20);
+        /* the parent gives up room beside it; a fixed-aspect parent hugs the colorbar */
+        if (p->vertical) ax->anchor[0] = p->side ? 0.0 : 1.0;
+        else ax->anchor[1] = p->side ? 1.0 : 0.0;
+    }
+    axis_state *lng = p->vertical ? &cax->ya : &cax->xa, *sht = p->vertical ? &cax->xa : &cax->ya;
+    const norm_state *ns = &m->norm;
+    p->mode = CB_DATA;
+    p->lo = m->vmin, p->hi = m->vmax;
+    if (ns->kind == NPLOT_NORM_BOUNDARY) {
+        p->mode = CB_INDEX;
+        p->lo = 0, p->hi = ns->nb - 1;
+    } else if (ns->kind == NPLOT_NORM_NONE) {
+        /* NoNorm: one block per colormap entry, centred on the integers */
+        p->lo = -0.5, p->hi = m->cm.n - 0.5;
+    } else if (ns->kind == NPLOT_NORM_LOG || ns->kind == NPLOT_NORM_SYMLOG) {
+        p->mode = CB_SCALE;
+        nplot_scale_opts so = { .base = ns->base, .linthresh = ns->linthresh, .linscale = ns->linscale };
+        const char *sc = ns->kind == NPLOT_NORM_LOG ? "log" : "symlog";
+        if ((p->vertical ? nplot_set_yscale_(cax, sc, &so) : nplot_set_xscale_(cax, sc, &so))) return NULL;
+    } else if (ns->kind != NPLOT_NORM_LINEAR && ns->kind != NPLOT_NORM_CENTERED) {
+        p->mode = CB_NORM; /* the axis gets the gradient's norm in cbar_limits */
+    }
+    if (p->mode != CB_INDEX) {
+        /* matplotlib: mtransforms.nonsingular(vmin, vmax, expander=0.1) */
+        nplot__nonsingular(&p->lo, &p->hi, 0.1, 1e-15);
+    }
+    sht->set_lo = sht->set_hi = true;
+    sht->lo_fixed = 0;
+    sht->hi_fixed = 1;
+    sht->fixed_set = true;
+    sht->nfixed = 0;
+    cax->xa.grid_major = cax->ya.grid_major = false;
+    /* the gradient's painter draws the outline around bar and triangles */
+    for (int i = 0; i < 4; i++) cax->spine[i] = false;
+    cax->face.a = 0;
+    lng->ticks_side[0] = lng->labels_side[0] = p->vertical ? p->side == 1 : p->side == 0;
+    lng->ticks_side[1] = lng->labels_side[1] = !lng->ticks_side[0];
+    return cax;
+}
+
+/* The bar's ends on the long axis, then the triangles: extendfrac of the bar's length (in
+ * the axis' scale) beyond them. */
+static void cbar_limits(nplot_axes *cax, const cbar_plan *p, const artist *g)
+{
+    axis_state *lng = p->vertical ? &cax->ya : &cax->xa;
+    if (p->mode == CB_NORM) {
+        lng->scale = SCALE_NORM;
+        lng->norm_map = &g->map;
+    }
+    double t0 = nplot__scale_fwd(lng, p->lo), t1 = nplot__scale_fwd(lng, p->hi), e = p->extendfrac * (t1 - t0);
+    lng->set_lo = lng->set_hi = true;
+    lng->tick_lo = p->lo, lng->tick_hi = p->hi; /* matplotlib ticks the bar, not the triangles */
+    lng->lo_fixed = p->extend & EXTEND_MIN ? nplot__scale_inv(lng, t0 - e) : p->lo;
+    lng->hi_fixed = p->extend & EXTEND_MAX ? nplot__scale_inv(lng, t1 + e) : p->hi;
+}
+
+/* The gradient: an image along the bar, one pixel per colormap entry in norm space (one
+ * per region for a BoundaryNorm), in the mappable's alpha; it carries the mappable (with
+ * the bar's limits) for a SCALE_NORM axis, and its painter adds outline and triangles. */
+static artist *cbar_gradient(nplot_axes *cax, const mappable *m, double alpha, const cbar_plan *p,
+                             bool drawedges, const char *who)
+{
+    nplot_figure *fig = cax->fig;
+    const norm_state *ns = &m->norm;
+    int n = p->mode == CB_INDEX ? ns->nb - 1 : m->cm.n;
+    uint32_t *pix = nd_malloc(sizeof(uint32_t) * (size_t)n, who);
+    rgba *ends = nd_malloc(sizeof(rgba) * 2, who);
+    if (!pix || !ends) {
+        nd_free_mem(pix);
+        nd_free_mem(ends);
+        nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        return NULL;
+    }
+    for (int i = 0; i < n; i++) {
+        rgba c;
+        if (p->mode == CB_INDEX) c = nplot__map_color(m, (ns->bounds[i] + ns->bounds[i + 1]) / 2);
+        else c = nplot__map_entry(m, i);
+        pix[i] = argb(c.r, c.g, c.b, c.a * alpha);
+    }
+    ends[0] = nplot__map_entry(m, MAP_UNDER);
+    ends[1] = nplot__map_entry(m, m->cm.n);
+    ends[0].a *= alpha;
+    ends[1].a *= alpha;
+    artist *g = nplot__artist_add(cax, ART_IMAGE, who);
+    if (!g) {
+        nd_free_mem(pix);
+        nd_free_mem(ends);
+        return NULL;
+    }
+    g->pix = (unsigned char *)pix;
+    g->colors = ends;
+    g->iw = p->vertical ? 1 : n;
+    g->ih = p->vertical ? n : 1;
+    g->origin_upper = false;
+    g->interp = INTERP_NEAREST;
+    g->autoscale = false;
+    g->map = *m;
+    g->map.on = false;
+    if (p->mode != CB_INDEX) g->map.vmin = p->lo, g->map.vmax = p->hi;
+    g->map.cbar_gradient = true;
+    g->map.cbar_vertical = p->vertical;
+    g->map.cbar_extend = p->extend;
+    g->map.cbar_edges = drawedges;
+    g->edge = fig->style->axes_edge;
+    g->edge_lw = fig->style->axes_linewidth;
+    double xs[2] = { p->vertical ? 0 : p->lo, p->vertical ? 1 : p->hi };
+    double ys[2] = { p->vertical ? p->lo : 0, p->vertical ? p->hi : 1 };
+    g->n = 2;
+    if (!(g->x = nplot__copy_or_index(fig, xs, 2, who)) || !(g->y = nplot__copy_or_index(fig, ys, 2, who)))
+        return NULL;
+    return g;
+}
+
+/* matplotlib's FixedLocator(boundaries, nbins=10): every step-th edge, the phase whose
+ * smallest magnitude is smallest. Returns the count written to idx. */
+static int fixed_locator(const double *b, int nb, int *idx)
+{
+    int step = (nb + 9) / 10, best = 0;
+    double best_min = INFINITY;
+    for (int ph = 0; ph < step; ph++) {
+        double mn = INFINITY;
+        for (int i = ph; i < nb; i += step) mn = fmin(mn, fabs(b[i]));
+        if (mn < best_min) best_min = mn, best = ph; /* later phases win only when smaller */
+    }
+    int n = 0;
+    for (int i = best; i < nb; i += step) idx[n++] = i;
+    return n;
+}
+
+/* Fixed ticks at pos (n) on the long axis, labelled with val formatted by the printf
+ * format fmt or, without one, as the axis' scale formats them (scalar: plain labels when
+ * it would want an offset, which a fixed axis cannot show). */
+static nd_status cbar_labelled_ticks(nplot_axes *cax, bool vertical, const double *pos,
+                                     const double *val, int n, const char *fmt, int scale,
+                                     const char *who)
+{
+    nplot_figure *fig = cax->fig;
+    char **labels = nd_calloc((size_t)n + 1, sizeof(char *), who);
+    char *offset = NULL;
+    if (!labels) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    double lo = INFINITY, hi = -INFINITY;
+    for (int i = 0; i < n; i++) lo = fmin(lo, val[i]), hi = fmax(hi, val[i]);
+    formatter f = { .kind = fmt ? FMT_PRINTF : FMT_SCALAR, .fmt = (char *)fmt };
+    nd_status st = nplot__format_ticks(&f, scale, 10, val, n, lo, hi, labels, &offset);
+    if (!st && offset && *offset) {
+        for (int i = 0; i < n; i++) nd_free_mem(labels[i]), labels[i] = NULL;
+        nd_free_mem(offset);
+        offset = NULL;
+        f.kind = FMT_PLAIN;
+        st = nplot__format_ticks(&f, scale, 10, val, n, lo, hi, labels, &offset);
+    }
+    if (!st) {
+        nplot_ticks_opts to = { .labels = NPLOT_STR_ARRAY((const char *const *)labels, n) };
+        st = vertical ? nplot_set_yticks_(cax, pos, n, &to) : nplot_set_xticks_(cax, pos, n, &to);
+    }
+    for (int i = 0; i < n; i++) nd_free_mem(labels[i]);
+    nd_free_mem(labels);
+    nd_free_mem(offset);
+    if (st && !fig->status) nplot__fail(fig, st, "%s", nd_errmsg());
+    return st;
+}
+
+/* Ticks of a BoundaryNorm bar: at the boundaries (or the given values), placed by their
+ * boundary index and labelled with their values. */
+static nd_status cbar_index_ticks(nplot_axes *cax, const mappable *m, const cbar_plan *p,
+                                  const nplot_colorbar_opts *o, const char *who)
+{
+    const norm_state *ns = &m->norm;
+    int cap = o->ticks.v ? (int)o->ticks.n : ns->nb;
+    double *val = nd_malloc(sizeof(double) * (size_t)(2 * cap + 1), who), *pos = val + cap;
+    int *idx = nd_malloc(sizeof(int) * (size_t)(cap + 1), who);
+    if (!val || !idx) {
+        nd_free_mem(val);
+        nd_free_mem(idx);
+        return nplot__fail(cax->fig, ND_ENOMEM, "%s: out of memory", who);
+    }
+    int n = 0;
+    if (o->ticks.v) {
+        for (size_t i = 0; i < o->ticks.n; i++) {
+            double v = o->ticks.v[i];
+            if (!(v >= ns->bounds[0] && v <= ns->bounds[ns->nb - 1])) continue;
+            int k = 0; /* _forward_boundaries: the edge index, linear between edges */
+            while (k + 2 < ns->nb && ns->bounds[k + 1] <= v) k++;
+            val[n] = v;
+            pos[n++] = k + (v - ns->bounds[k]) / (ns->bounds[k + 1] - ns->bounds[k]);
+        }
+    } else {
+        n = fixed_locator(ns->bounds, ns->nb, idx);
+        for (int i = 0; i < n; i++) val[i] = ns->bounds[idx[i]], pos[i] = idx[i];
+    }
+    nd_status st = cbar_labelled_ticks(cax, p->vertical, pos, val, n, o->format, SCALE_LINEAR, who);
+    if (!st && !o->ticks.v) {
+        /* minor ticks: FixedLocator(boundaries), every edge the majors skipped */
+        for (int i = 0; i < ns->nb; i++) pos[i] = i;
+        nplot_ticks_opts to = { .minor = true };
+        st = p->vertical ? nplot_set_yticks_(cax, pos, ns->nb, &to) : nplot_set_xticks_(cax, pos, ns->nb, &to);
+    }
+    nd_free_mem(val);
+    nd_free_mem(idx);
+    return st;
+}
+
+/* A NoNorm bar: matplotlib's IndexLocator(base=1 + N // 10, offset=0.5) from the bar's
+ * start -0.5, i.e. the entries 0, base, 2 base, ... */
+static nd_status cbar_index_locator(nplot_axes *cax, const mappable *m, bool vertical)
+{
+    int n = m->cm.n, base = 1 + n / 10, k = 0;
+    double t[256 + 1];
+    for (int v = 0; v < n && k < 256; v += base) t[k++] = v;
+    return vertical ? nplot_set_yticks_(cax, t, k, NULL) : nplot_set_xticks_(cax, t, k, NULL);
+}
+
+/* matplotlib's AsinhLocator(linear_width, numticks=11, base=10, subs).tick_values over
+ * the bar (with its __call__'s rounding of an almost symmetric range): 0 and signed
+ * powers of 10 (times each of subs) near 11 evenly spaced points of the asinh scale.
+ * Writes at most 12 values per sub (11 without subs); returns the count. */
+static int asinh_ticks(double lw, double vmin, double vmax, const double *subs, int nsubs, double *out)
+{
+    if (vmin * vmax < 0 && fabs(1 + vmax / vmin) < 0.2) {
+        double bound = fmax(fabs(vmin), fabs(vmax));
+        vmin = -bound, vmax = bound;
+    }
+    enum { NT = 11 };
+    double ymin = lw * asinh(vmin / lw), ymax = lw * asinh(vmax / lw), ys[NT + 1];
+    int ny = 0;
+    for (int i = 0; i < NT; i++) {
+        /* np.linspace: start + i * step, the last point exactly the end */
+        double y = i == NT - 1 ? ymax : ymin + i * ((ymax - ymin) / (NT - 1));
+        if (ymin * ymax < 0 && !(fabs(y / (ymax - ymin)) > 0.5 / NT)) continue;
+        ys[ny++] = y;
+    }
+    if (ymin * ymax < 0) ys[ny++] = 0.0;
+    int n = 0;
+    for (int i = 0; i < ny; i++) {
+        double x = lw * sinh(ys[i] / lw);
+        double pw = ys[i] == 0 ? 0 : (x > 0 ? 1 : x < 0 ? -1 : 0) * pow(10, floor(log(fabs(x)) / log(10.0)));
+        for (int k = 0; k < (nsubs ? nsubs : 1); k++) {
+            double q = nsubs ? pw * subs[k] : pw;
+            int j = n;
+            while (j > 0 && out[j - 1] > q) j--; /* sorted, without repeats */
+            if (j > 0 && out[j - 1] == q) continue;
+            memmove(out + j + 1, out + j, sizeof(double) * (size_t)(n - j));
+            out[j] = q;
+            n++;
+        }
+    }
+    if (n < 2) {
+        for (int i = 0; i < NT; i++) out[i] = i == NT - 1 ? vmax : vmin + i * ((vmax - vmin) / (NT - 1));
+        n = NT;
+    }
+    return n;
+}
+
+/* An AsinhNorm bar: matplotlib's asinh scale ticks it with AsinhLocator (majors labelled
+ * 10^k like a log axis, minors at 2 and 5 times the powers). */
+static nd_status cbar_asinh_ticks(nplot_axes *cax, const mappable *m, const cbar_plan *p,
+                                  const char *fmt, const char *who)
+{
+    double major[2 * 12], minor[6 * 12];
+    static const double subs[2] = { 2, 5 };
+    double lw = m->norm.linear_width;
+    int n = asinh_ticks(lw, p->lo, p->hi, NULL, 0, major);
+    int nm = asinh_ticks(lw, p->lo, p->hi, subs, 2, minor);
+    nd_status st = cbar_labelled_ticks(cax, p->vertical, major, major, n, fmt, SCALE_SYMLOG, who);
+    nplot_ticks_opts to = { .minor = true };
+    if (!st) st = p->vertical ? nplot_set_yticks_(cax, minor, nm, &to) : nplot_set_xticks_(cax, minor, nm, &to);
+    return st;
+}
+
+/* The long axis' ticks: the norm's own locator where matplotlib's colorbar has one
+ * (BoundaryNorm, AsinhNorm, NoNorm), the caller's ticks and printf format over it. */
+static nd_status cbar_ticks(nplot_axes *cax, const mappable *m, const cbar_plan *p,
+                            const nplot_colorbar_opts *o, const char *who)
+{
+    if (p->mode == CB_INDEX) return cbar_index_ticks(cax, m, p, o, who);
+    if (m->norm.kind == NPLOT_NORM_ASINH && !o->ticks.v) return cbar_asinh_ticks(cax, m, p, o->format, who);
+    nd_status st = ND_OK;
+    if (o->ticks.v)
+        st = p->vertical ? nplot_set_yticks_(cax, o->ticks.v, (int)o->ticks.n, NULL)
+                         : nplot_set_xticks_(cax, o->ticks.v, (int)o->ticks.n, NULL);
+    else if (m->norm.kind == NPLOT_NORM_NONE)
+        st = cbar_index_locator(cax, m, p->vertical);
+    nplot_formatter_opts fo = { .kind = "printf", .fmt = o->format };
+    if (!st && o->format) st = p->vertical ? nplot_set_yformatter_(cax, &fo) : nplot_set_xformatter_(cax, &fo);
+    return st;
+}
+
 nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o)
 {
     static const char *who = "nplot_colorbar";
@@ -618,92 +1058,34 @@ nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o)
     nplot_figure *fig = ax->fig;
     if (nplot__check(fig)) return NULL;
     o = NPLOT__OPTS(o, nplot_colorbar_opts);
-    const mappable *m = NULL;
+    const artist *src = NULL;
     for (artist *a = ax->artists; a; a = a->next)
-        if (a->map.on) m = &a->map;
-    if (!m) {
+        if (a->map.on) src = a;
+    if (!src) {
         nplot__fail(fig, ND_EVALUE, "%s: the axes has no color-mapped artist (imshow, hexbin, "
                                     "pcolormesh, scatter with c ...)", who);
-        return NULL;
-    }
-    bool vertical = true;
-    if (o->orientation) {
-        if (!strcmp(o->orientation, "horizontal")) vertical = false;
-        else if (strcmp(o->orientation, "vertical")) {
-            nplot__fail(fig, ND_EVALUE, "%s: orientation must be 'vertical' or 'horizontal', got '%s'",
-                        who, o->orientation);
-            return NULL;
-        }
-    }
-    if (o->fraction < 0 || o->fraction >= 1 || o->pad < 0 || o->pad >= 1 || o->shrink < 0 ||
-        o->shrink > 1 || o->aspect < 0 || !isfinite(o->aspect)) {
-        nplot__fail(fig, ND_EVALUE, "%s: fraction and pad must be in [0, 1), shrink in (0, 1] and "
-                                    "aspect positive", who);
         return NULL;
     }
     if (ax->cbar_parent) {
         nplot__fail(fig, ND_EVALUE, "%s: a colorbar cannot have a colorbar", who);
         return NULL;
     }
-    mappable map = *m;
-    nplot_axes *cax = nplot__axes_new(fig, who);
+    mappable map = src->map;
+    cbar_plan p = { 0 };
+    if (cbar_options(ax, o, &map, &p, who)) return NULL;
+    nplot_axes *cax = cbar_axes(ax, o, &map, &p, who);
     if (!cax) return NULL;
-    cax->cbar_parent = ax;
-    cax->cbar_vertical = vertical;
-    cax->cbar_fraction = NPLOT_OPT(o->fraction, 0.15);
-    cax->cbar_pad = NPLOT_OPT(o->pad, vertical ? 0.05 : 0.15);
-    cax->cbar_shrink = NPLOT_OPT(o->shrink, 1);
-    cax->cbar_aspect = NPLOT_OPT(o->aspect, 20);
-    axis_state *lng = vertical ? &cax->ya : &cax->xa, *sht = vertical ? &cax->xa : &cax->ya;
-    double lo = map.vmin, hi = map.vmax;
-    if (!(hi > lo)) lo -= 0.5, hi = lo + 1;
-    lng->set_lo = lng->set_hi = true;
-    lng->lo_fixed = lo;
-    lng->hi_fixed = hi;
-    sht->set_lo = sht->set_hi = true;
-    sht->lo_fixed = 0;
-    sht->hi_fixed = 1;
-    sht->fixed_set = true;
-    sht->nfixed = 0;
-    cax->xa.grid_major = cax->ya.grid_major = false;
-    if (vertical) {
-        cax->ya.ticks_side[0] = cax->ya.labels_side[0] = false;
-        cax->ya.ticks_side[1] = cax->ya.labels_side[1] = true;
-    }
-    /* the gradient: one pixel per colormap entry along the long side */
-    int n = map.cm.n;
-    uint32_t *pix = nd_malloc(sizeof(uint32_t) * (size_t)n, who);
-    if (!pix) {
-        nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
-        return NULL;
-    }
-    uint32_t lut[256];
-    cmap_lut(&map.cm, 1, lut);
-    for (int i = 0; i < n; i++) pix[i] = lut[i];
-    artist *g = nplot__artist_add(cax, ART_IMAGE, who);
-    if (!g) {
-        nd_free_mem(pix);
-        return NULL;
-    }
-    g->pix = (unsigned char *)pix;
-    g->iw = vertical ? 1 : n;
-    g->ih = vertical ? n : 1;
-    g->origin_upper = false;
-    g->interp = INTERP_NEAREST;
-    g->autoscale = false;
-    double xs[2] = { vertical ? 0 : lo, vertical ? 1 : hi }, ys[2] = { vertical ? lo : 0, vertical ? hi : 1 };
-    g->n = 2;
-    if (!(g->x = nplot__copy_or_index(fig, xs, 2, who)) || !(g->y = nplot__copy_or_index(fig, ys, 2, who)))
-        return NULL;
+    /* the mappable's alpha: baked into an image's pixels, else the artist's */
+    double alpha = map.alpha > 0 ? map.alpha : src->alpha;
+    const artist *g = cbar_gradient(cax, &map, alpha, &p, o->drawedges, who);
+    if (!g) return NULL;
+    cbar_limits(cax, &p, g);
+    if (cbar_ticks(cax, &map, &p, o, who)) return NULL;
     if (o->label) {
         nplot_text_opts to = { 0 };
-        if ((vertical ? nplot_set_ylabel_(cax, o->label, &to) : nplot_set_xlabel_(cax, o->label, &to)))
+        if ((p.vertical ? nplot_set_ylabel_(cax, o->label, &to) : nplot_set_xlabel_(cax, o->label, &to)))
             return NULL;
-        if (vertical) cax->ya.labels_side[1] = true;
     }
-    /* the parent gives up room beside it; a fixed-aspect parent hugs the colorbar */
-    if (vertical) ax->anchor[0] = 1.0;
-    else ax->anchor[1] = 0.0;
     nplot__mark_dirty(fig);
     return cax;
 }

@@ -13,40 +13,34 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int color_index(const mappable *m, double v)
-{
-    double t = m->vmax > m->vmin ? (v - m->vmin) / (m->vmax - m->vmin) : 0.5;
-    int n = m->cm.n;
-    if (!(t > 0)) return 0;
-    if (t >= 1) return n - 1;
-    int i = (int)(t * n);
-    return i >= n ? n - 1 : i;
-}
-
 /* Cells with k vertices each (cx/cy: ncell * k), bucketed by color into one patch
- * collection. A NaN value is a missing cell: painted in *bad (its own bucket, after the
- * colormap's), or skipped when bad is NULL or fully transparent. */
+ * collection, colored through the mappable's norm. A masked value (NaN, or one the norm
+ * masks, as LogNorm's nonpositive ones) is a missing cell: painted in *bad (its own
+ * bucket, after the colormap's), or skipped when bad is NULL or fully transparent. */
 static artist *cells_artist(nplot_axes *ax, const double *cx, const double *cy, int k,
                             const double *val, size_t ncell, const mappable *m, const rgba *bad,
                             const char *who)
 {
     nplot_figure *fig = ax->fig;
-    int nc = m->cm.n;
+    /* buckets by nplot__map_index shifted by one: under, the n entries, over, bad */
+    int nc = m->cm.n + 3, kbad = m->cm.n + 2;
     bool show_bad = bad && bad->a > 0;
-    size_t *start = nd_calloc((size_t)nc + 2, sizeof *start, who);
+    size_t *start = nd_calloc((size_t)nc + 1, sizeof *start, who);
     size_t *order = nd_malloc(sizeof *order * (ncell ? ncell : 1), who);
     double *vx = NULL, *vy = NULL;
     rgba *cols = NULL;
     artist *a = NULL;
     if (!start || !order) goto oom;
     size_t nshow = 0;
-#define BUCKET(v) (isnan(v) ? nc : color_index(m, (v)))
-    for (size_t i = 0; i < ncell; i++)
-        if (show_bad || !isnan(val[i])) start[BUCKET(val[i]) + 1]++, nshow++;
-    for (int c = 0; c <= nc; c++) start[c + 1] += start[c];
-    for (size_t i = 0; i < ncell; i++)
-        if (show_bad || !isnan(val[i])) order[start[BUCKET(val[i])]++] = i;
-#undef BUCKET
+    for (size_t i = 0; i < ncell; i++) {
+        int k = nplot__map_index(m, val[i]) + 1;
+        if (k < kbad || show_bad) start[k + 1]++, nshow++;
+    }
+    for (int c = 0; c < nc; c++) start[c + 1] += start[c];
+    for (size_t i = 0; i < ncell; i++) {
+        int k = nplot__map_index(m, val[i]) + 1;
+        if (k < kbad || show_bad) order[start[k]++] = i;
+    }
     /* start[c] is now the end of bucket c */
     size_t nv = nshow * (size_t)(k + 1);
     vx = nd_malloc(sizeof(double) * (nv ? nv : 1), who);
@@ -61,7 +55,8 @@ static artist *cells_artist(nplot_axes *ax, const double *cx, const double *cy, 
             vx[p] = cx[i * (size_t)k + (size_t)v];
             vy[p] = cy[i * (size_t)k + (size_t)v];
         }
-        cols[j] = isnan(val[i]) ? *bad : nplot__cmap_at(&m->cm, (color_index(m, val[i]) + 0.5) / nc);
+        int kc = nplot__map_index(m, val[i]);
+        cols[j] = kc + 1 == kbad ? *bad : nplot__map_entry(m, kc);
     }
     a = nplot__patches_new(ax, vx, vy, p, nshow, cols, who);
     if (a) {
@@ -99,16 +94,6 @@ static nd_status cell_edges(nplot_axes *ax, artist *a, const char *edgecolors, d
         a->has_edge = true;
     }
     return ND_OK;
-}
-
-static void value_range(const double *v, size_t n, double vmin, double vmax, double *lo, double *hi)
-{
-    *lo = vmin, *hi = vmax;
-    if (vmin != vmax) return;
-    *lo = INFINITY, *hi = -INFINITY;
-    for (size_t i = 0; i < n; i++)
-        if (isfinite(v[i])) *lo = fmin(*lo, v[i]), *hi = fmax(*hi, v[i]);
-    if (!(*lo <= *hi)) *lo = 0, *hi = 1;
 }
 
 /* ---- hexbin -------------------------------------------------------------------------------- */
@@ -178,8 +163,7 @@ nd_status nplot_hexbin_xy_(nplot_axes *ax, const double *x, const double *y, siz
         o->mincnt < 0 || o->linewidths < 0 || o->alpha < 0 || o->alpha > 1)
         return nplot__fail(fig, ND_EVALUE, "%s: gridsize must be in 1..10000, mincnt and linewidths "
                                            ">= 0, alpha in [0, 1]", who);
-    mappable m = { .on = true };
-    if (nplot__cmap_find(o->cmap, &m.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    mappable m;
     bool lx = false, ly = false;
     if ((o->xscale && !(lx = !strcmp(o->xscale, "log")) && strcmp(o->xscale, "linear")) ||
         (o->yscale && !(ly = !strcmp(o->yscale, "log")) && strcmp(o->yscale, "linear")))
@@ -245,7 +229,9 @@ nd_status nplot_hexbin_xy_(nplot_axes *ax, const double *x, const double *y, siz
         goto done;
     }
     hex_vertices(&g, lx, ly, o->mincnt, cnt, cx, cy);
-    value_range(cnt, ncell, o->vmin, o->vmax, &m.vmin, &m.vmax);
+    if ((st = nplot__mappable_init(fig, &m, o->cmap, o->norm, o->vmin, o->vmax, cnt, ncell, who)))
+        goto done;
+    /* cells below mincnt are NaN: matplotlib leaves them out of the collection */
     artist *a = cells_artist(ax, cx, cy, 6, cnt, ncell, &m, NULL, who);
     if (!a) {
         st = fig->status;
@@ -541,15 +527,14 @@ static nd_status mesh_add(nplot_axes *ax, const double *v, size_t ny, size_t nx,
                           int shading, const nplot_pcolormesh_opts *o, const char *who)
 {
     nplot_figure *fig = ax->fig;
-    mappable m = { .on = true };
-    if (nplot__cmap_find(o->cmap, &m.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    size_t nc = nx * ny;
+    mappable m;
+    nd_status st = nplot__mappable_init(fig, &m, o->cmap, o->norm, o->vmin, o->vmax, v, nc, who);
+    if (st) return st;
     /* NaN (masked) cells: the colormap's bad color (transparent unless set_bad) or .bad */
     if (o->bad && nplot__color(o->bad, fig->style, &m.cm.bad, who))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
-    size_t nc = nx * ny;
-    value_range(v, nc, o->vmin, o->vmax, &m.vmin, &m.vmax);
     artist *a;
-    nd_status st = ND_OK;
     if (shading == SHADE_GOURAUD) {
         if (!(a = gouraud_artist(ax, p, v, &m, who))) return fig->status;
     } else {
@@ -710,8 +695,8 @@ nd_status nplot_hist2d_(nplot_axes *ax, const nd_array *x, const nd_array *y, co
         st = fig->status;
         goto done;
     }
-    nplot_pcolormesh_opts po = { .cmap = o->cmap, .vmin = o->vmin, .vmax = o->vmax, .alpha = o->alpha,
-                                 .zorder = o->zorder };
+    nplot_pcolormesh_opts po = { .cmap = o->cmap, .norm = o->norm, .vmin = o->vmin, .vmax = o->vmax,
+                                 .alpha = o->alpha, .zorder = o->zorder };
     if ((st = mesh_add(ax, cv, ny, nx, &p, SHADE_FLAT, &po, who))) goto done;
     if ((st = nplot_set_xlim(ax, ex[0], ex[nx])) || (st = nplot_set_ylim(ax, ey[0], ey[ny]))) goto done;
     if (o->counts_out && !(counts = nd_from_buffer(hv, 2, (ptrdiff_t[]){ (ptrdiff_t)nx, (ptrdiff_t)ny }, ND_FLOAT64))) {

@@ -31,8 +31,27 @@ nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_
     } else {
         face = (rgba){ 0, 0, 0, 1 };
     }
-    cmap_ref cm;
-    if (cvals && nplot__cmap_find(o->cmap, &cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    mappable map = { 0 };
+    if (cvals) {
+        /* matplotlib's _combine_masks: a point missing in x or y (NaN, masked) does not
+         * count towards the color range either, so the autoscale sees only the c values
+         * of points with finite x and y */
+        const double *cs = cvals;
+        double *kept = NULL;
+        size_t nk = 0;
+        for (size_t i = 0; i < n; i++) nk += isfinite(x[i]) && isfinite(y[i]);
+        if (nk < n) {
+            if (!(kept = nd_malloc(sizeof(double) * (nk ? nk : 1), who)))
+                return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+            nk = 0;
+            for (size_t i = 0; i < n; i++)
+                if (isfinite(x[i]) && isfinite(y[i])) kept[nk++] = cvals[i];
+            cs = kept;
+        }
+        nd_status bad = nplot__mappable_init(fig, &map, o->cmap, o->norm, o->vmin, o->vmax, cs, nk, who);
+        nd_free_mem(kept);
+        if (bad) return bad;
+    }
     rgba edge = face;
     bool edge_is_face = true;
     if (o->edgecolors && strcmp(o->edgecolors, "face")) {
@@ -60,25 +79,11 @@ nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_
             if (a->sizes[i] < 0) return nplot__fail(fig, ND_EVALUE, "%s: size %zu is negative (%g)", who, i, a->sizes[i]);
     }
     if (cvals) {
-        double lo = o->vmin, hi = o->vmax;
-        if (lo == hi) {
-            lo = INFINITY;
-            hi = -INFINITY;
-            for (size_t i = 0; i < n; i++)
-                /* matplotlib's _combine_masks: a point missing in x or y (NaN, masked)
-                 * does not count towards the color range either */
-                if (isfinite(cvals[i]) && isfinite(x[i]) && isfinite(y[i]))
-                    lo = fmin(lo, cvals[i]), hi = fmax(hi, cvals[i]);
-            if (!(lo <= hi)) lo = 0, hi = 1;
-        }
         a->colors = nd_malloc(sizeof(rgba) * (n ? n : 1), who);
         if (!a->colors) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
-        for (size_t i = 0; i < n; i++) {
-            double v = hi > lo ? (cvals[i] - lo) / (hi - lo) : 0.5;
-            a->colors[i] = nplot__cmap_at(&cm, v);
-        }
-        a->face = nplot__cmap_at(&cm, 0.5);
-        a->map = (mappable){ true, cm, lo, hi };
+        for (size_t i = 0; i < n; i++) a->colors[i] = nplot__map_color(&map, cvals[i]);
+        a->face = nplot__cmap_at(&map.cm, 0.5);
+        a->map = map;
     }
     if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) return fig->status;
     nplot__update_datalim(ax, a);

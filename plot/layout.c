@@ -50,17 +50,28 @@ static void place_colorbar(render_ctx *rc, nplot_axes *cax)
         double cy = (pd[1] + pd[3]) / 2;
         d[0] = rx0, d[2] = rx0 + w, d[1] = cy - h / 2, d[3] = cy + h / 2;
         pd[2] = pd[0] + W * (1 - f - pad);
+        if (cax->cbar_flip) {
+            /* location='left': the first fraction, hugging the parent */
+            d[2] = pd[0] + rw, d[0] = d[2] - w;
+            pd[2] = pd[0] + W;
+            pd[0] += W * (f + pad);
+        }
     } else {
         double ry0 = pd[1] + H * (1 - f), rh = H * f;
         double w = W * sh, h = fmin(w / asp, rh);
         double cx = (pd[0] + pd[2]) / 2;
         d[0] = cx - w / 2, d[2] = cx + w / 2, d[1] = ry0, d[3] = ry0 + h;
         pd[3] = pd[1] + H * (1 - f - pad);
+        if (cax->cbar_flip) {
+            /* location='top' */
+            d[3] = pd[1] + rh, d[1] = d[3] - h;
+            pd[3] = pd[1] + H;
+            pd[1] += H * (f + pad);
+        }
     }
     if (rc->raster) {
         for (int i = 0; i < 4; i++) d[i] = round(d[i]);
-        pd[2] = round(pd[2]);
-        pd[3] = round(pd[3]);
+        for (int i = 0; i < 4; i++) pd[i] = round(pd[i]);
     }
     memcpy(cax->dev, d, sizeof d);
     memcpy(cax->cell_dev, d, sizeof d);
@@ -172,6 +183,11 @@ static bool in_view(const axis_state *a, double v)
     double tl = nplot__scale_fwd(a, a->lo), th = nplot__scale_fwd(a, a->hi), t = nplot__scale_fwd(a, v);
     if (!isfinite(t)) return false;
     double lo = fmin(tl, th), hi = fmax(tl, th), tol = (hi - lo) * 1e-10;
+    if (a->tick_lo < a->tick_hi) {
+        double b0 = nplot__scale_fwd(a, a->tick_lo), b1 = nplot__scale_fwd(a, a->tick_hi);
+        lo = fmax(lo, fmin(b0, b1));
+        hi = fmin(hi, fmax(b0, b1));
+    }
     return t >= lo - tol && t <= hi + tol;
 }
 

@@ -121,7 +121,9 @@ char *nplot__mathtext_markup(const char *s);
 /* ---- ticks -------------------------------------------------------------------------------- */
 /* matplotlib.transforms.nonsingular: widen limits that are equal, tiny or non-finite. */
 void nplot__nonsingular(double *vmin, double *vmax, double expander, double tiny);
-enum { SCALE_LINEAR = 0, SCALE_LOG, SCALE_SYMLOG };
+/* SCALE_NORM: a colorbar's long axis in its norm's terms (matplotlib's 'function' scale
+ * with norm and norm.inverse), axis_state.norm_map giving the norm */
+enum { SCALE_LINEAR = 0, SCALE_LOG, SCALE_SYMLOG, SCALE_NORM };
 enum { FMT_SCALAR = 0, FMT_PLAIN, FMT_SCI, FMT_PERCENT, FMT_PRINTF, FMT_LOG, FMT_CALLBACK,
        FMT_NONE };
 typedef struct formatter {
@@ -198,12 +200,58 @@ static inline const artist_class *nplot__class_of(artist_kind kind)
     return &classes[kind];
 }
 
-/* A color-mapped artist (image, hexbin, scatter with c, mesh): what a colorbar shows. */
+/* ---- mappables and norms (norm.c) ------------------------------------------------------ */
+enum { NORM_MAX_BOUNDS = 256 };
+enum { EXTEND_MIN = 1, EXTEND_MAX = 2 };
+/* A validated nplot_norm without its limits (the mappable holds those). The zero value
+ * is Normalize. BoundaryNorm's edges live inside, so a mappable copies by value. */
+typedef struct norm_state {
+    nplot_norm_kind kind;
+    bool clip;
+    double linthresh, linscale, base, gamma, vcenter, linear_width;
+    double halfrange_req;            /* CenteredNorm: as given (0 → from the data) */
+    int ncolors, nregions, offset;   /* BoundaryNorm */
+    int extend;                      /* BoundaryNorm: EXTEND_* bits */
+    int nb;
+    double bounds[NORM_MAX_BOUNDS];
+} norm_state;
+
+/* A color-mapped artist (image, hexbin, scatter with c, mesh, surface): what a colorbar
+ * shows. A kind fills it with nplot__mappable_init; a zeroed one with cm, vmin and vmax
+ * set is a plain Normalize. */
 typedef struct mappable {
     bool on;
     cmap_ref cm;
-    double vmin, vmax;
+    double vmin, vmax;       /* the norm's resolved limits */
+    norm_state norm;
+    double alpha;            /* the artist's alpha when it is baked into pixels; 0 → a->alpha */
+    /* set on a colorbar's own gradient image (on stays false): its painter strokes the
+     * outline, adds the extend triangles (a->colors[0], [1]: under, over) and dividers */
+    bool cbar_gradient, cbar_vertical, cbar_edges;
+    int cbar_extend;         /* EXTEND_* bits */
 } mappable;
+
+/* The cmap (by name), norm and limits of a mappable: norm validated (matplotlib's
+ * ValueError texts as ND_EVALUE), given together with vmin/vmax (vmin != vmax) an error,
+ * unset limits autoscaled from data[0..n) (NaN and infinities ignored). Fails the figure
+ * naming `who`. */
+nd_status nplot__mappable_init(nplot_figure *fig, mappable *m, const char *cmap,
+                               const nplot_norm *norm, double vmin, double vmax,
+                               const double *data, size_t n, const char *who);
+/* The norm's value for v: [0, 1] inside the limits, outside them below / above, NaN when
+ * masked (BoundaryNorm, NoNorm: the colormap index). */
+double nplot__norm_fwd(const mappable *m, double v);
+/* norm.inverse: the data value at normalized position t (NaN for BoundaryNorm). */
+double nplot__norm_inv(const mappable *m, double t);
+/* The SCALE_NORM axis transform: the norm inside [vmin, vmax], continued linearly (one
+ * vmax - vmin per unit) beyond, where a colorbar's extend triangles sit. */
+double nplot__norm_axis_fwd(const mappable *m, double v);
+double nplot__norm_axis_inv(const mappable *m, double t);
+/* The colormap entry of v: 0..cm.n-1, MAP_UNDER (-1), cm.n (over) or cm.n + 1 (bad). */
+enum { MAP_UNDER = -1 };
+int nplot__map_index(const mappable *m, double v);
+/* The color of entry k as numbered by nplot__map_index. */
+rgba nplot__map_entry(const mappable *m, int k);
 
 enum { INTERP_AUTO = 0, INTERP_NEAREST, INTERP_BILINEAR, INTERP_BICUBIC };
 
@@ -288,6 +336,9 @@ typedef struct tick_side {
 typedef struct axis_state {
     int scale;
     double base, linthresh, linscale;
+    const struct mappable *norm_map; /* SCALE_NORM: the colorbar gradient's mappable */
+    double tick_lo, tick_hi; /* when tick_lo < tick_hi: ticks only in there (a colorbar's
+                                bar, not its extend triangles) */
     double lo, hi;           /* view limits (lo > hi: inverted) */
     bool set_lo, set_hi;     /* fixed by set_xlim */
     double lo_fixed, hi_fixed;
@@ -375,6 +426,7 @@ struct nplot_axes {
     /* colorbar axes: placed beside cbar_parent, which gives up the room */
     struct nplot_axes *cbar_parent;
     bool cbar_vertical;
+    bool cbar_flip;          /* on the left (vertical) or on top (horizontal) */
     double cbar_fraction, cbar_pad, cbar_shrink, cbar_aspect;
     double cell_dev[4];      /* the box before colorbars took their share */
     double anchor[2];        /* where a fixed-aspect box sits in its cell (0..1) */
@@ -496,7 +548,7 @@ artist *nplot__patches_new(nplot_axes *ax, const double *x, const double *y, siz
 void nplot__axis_init_z(nplot_axes *ax);
 /* The z view limits (autoscaled with margins unless set). */
 void nplot__zlimits(nplot_axes *ax, double *lo, double *hi);
-/* The value v normalised by the mappable's vmin/vmax and looked up in its cmap. */
+/* norm.c: the value v through the mappable's norm, looked up in its cmap. */
 rgba nplot__map_color(const mappable *m, double v);
 
 

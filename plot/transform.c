@@ -16,6 +16,8 @@ double nplot__scale_fwd(const axis_state *a, double v)
         if (av <= lt) return v * lsa;
         return copysign(lt * (lsa + log(av / lt) / log(a->base)), v);
     }
+    case SCALE_NORM:
+        return nplot__norm_axis_fwd(a->norm_map, v);
     default:
         return v;
     }
@@ -32,6 +34,8 @@ double nplot__scale_inv(const axis_state *a, double t)
         if (at <= lt * lsa) return t / lsa;
         return copysign(lt * pow(a->base, at / lt - lsa), t);
     }
+    case SCALE_NORM:
+        return nplot__norm_axis_inv(a->norm_map, t);
     default:
         return t;
     }

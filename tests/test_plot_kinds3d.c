@@ -283,7 +283,7 @@ static void test_surface_depth_sorted_per_polygon(void)
     nd_array *X = nd_from_f64(xa, 4), *Y = nd_from_f64(ya, 2), *ZA = arr2(za, 2, 4), *ZB = arr2(zb, 2, 4);
     nplot_rgba white, cool;
     nplot_cmap_color("gray", 1, &white);
-    nplot_cmap_color("cool", 0.5, &cool);
+    nplot_cmap_color("cool", 0, &cool); /* flat: vmin == vmax normalizes to 0 (matplotlib) */
     for (int order = 0; order < 2; order++) {
         nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
         nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);

@@ -157,6 +157,66 @@ NPLOT_API nd_status nplot_colormap_register(const nplot_colormap *cm, const char
 /* Free a colormap object (NULL is a no-op); registered copies are not affected. */
 NPLOT_API void nplot_colormap_free(nplot_colormap *cm);
 
+/* ---- norms (matplotlib.colors.Normalize and friends) ------------------------------------- */
+/* A norm maps data values to the [0, 1] colormap position (BoundaryNorm and NoNorm to
+ * colormap indices). Pass one as .norm to any color-mapped function (imshow, matshow,
+ * pcolormesh, hexbin, hist2d, scatter with c, plot_surface); nplot_colorbar then shows the
+ * colormap in the norm's terms (a log axis for LogNorm, a symlog axis for SymLogNorm,
+ * one segment per region of a BoundaryNorm). Build one with the macros below, e.g.
+ * .norm = NPLOT_LOGNORM(.vmin = 1, .vmax = 1e3). NaN data is masked (the colormap's bad
+ * color, or the function's .bad where it has one); values below vmin take the under
+ * color, above vmax the over color. */
+typedef enum nplot_norm_kind {
+    NPLOT_NORM_LINEAR = 0, /* Normalize(vmin, vmax, clip) */
+    NPLOT_NORM_LOG,        /* LogNorm: base-10 log; values <= 0 are masked */
+    NPLOT_NORM_SYMLOG,     /* SymLogNorm(linthresh, linscale, base) */
+    NPLOT_NORM_POWER,      /* PowerNorm(gamma) */
+    NPLOT_NORM_TWOSLOPE,   /* TwoSlopeNorm(vcenter): vmin → 0, vcenter → 0.5, vmax → 1 */
+    NPLOT_NORM_CENTERED,   /* CenteredNorm(vcenter, halfrange) */
+    NPLOT_NORM_ASINH,      /* AsinhNorm(linear_width) */
+    NPLOT_NORM_BOUNDARY,   /* BoundaryNorm(boundaries, ncolors, extend): colormap indices */
+    NPLOT_NORM_NONE        /* NoNorm: the data are colormap indices (rounded down) */
+} nplot_norm_kind;
+typedef struct nplot_norm {
+    nplot_norm_kind kind;
+    /* vmin == vmax (both 0 when left out) → both from the data (matplotlib's
+     * autoscale_None: LogNorm from the positive values only); NaN → that one from the
+     * data. Ignored by CenteredNorm (vcenter +- halfrange) and BoundaryNorm (its
+     * first and last boundaries). */
+    double vmin, vmax;
+    bool clip;             /* clip data to [vmin, vmax] first (no under/over colors) */
+    double linthresh;      /* SymLogNorm: the linear range (-linthresh, linthresh), > 0 */
+    double linscale;       /* SymLogNorm: decades per half of the linear range, 0 → 1 */
+    double base;           /* SymLogNorm: 0 → 10 */
+    double gamma;          /* PowerNorm: the exponent, > 0 */
+    double vcenter;        /* TwoSlopeNorm, CenteredNorm: the value mapped to 0.5 */
+    double halfrange;      /* CenteredNorm: 0 → the largest distance of the data from vcenter */
+    double linear_width;   /* AsinhNorm: 0 → 1 */
+    nplot_f64s boundaries; /* BoundaryNorm: at least 2 increasing edges (256 at most) */
+    int ncolors;           /* BoundaryNorm: colormap entries used (at least the regions) */
+    const char *extend;    /* BoundaryNorm: "neither" (NULL), "both", "min", "max" */
+} nplot_norm;
+#define NPLOT_NORMALIZE(...) (&(const nplot_norm){ .kind = NPLOT_NORM_LINEAR, __VA_ARGS__ })
+#define NPLOT_LOGNORM(...) (&(const nplot_norm){ .kind = NPLOT_NORM_LOG, __VA_ARGS__ })
+#define NPLOT_SYMLOGNORM(...) (&(const nplot_norm){ .kind = NPLOT_NORM_SYMLOG, __VA_ARGS__ })
+#define NPLOT_POWERNORM(...) (&(const nplot_norm){ .kind = NPLOT_NORM_POWER, __VA_ARGS__ })
+#define NPLOT_TWOSLOPENORM(...) (&(const nplot_norm){ .kind = NPLOT_NORM_TWOSLOPE, __VA_ARGS__ })
+#define NPLOT_CENTEREDNORM(...) (&(const nplot_norm){ .kind = NPLOT_NORM_CENTERED, __VA_ARGS__ })
+#define NPLOT_ASINHNORM(...) (&(const nplot_norm){ .kind = NPLOT_NORM_ASINH, __VA_ARGS__ })
+#define NPLOT_BOUNDARYNORM(...) (&(const nplot_norm){ .kind = NPLOT_NORM_BOUNDARY, __VA_ARGS__ })
+#define NPLOT_NONORM(...) (&(const nplot_norm){ .kind = NPLOT_NORM_NONE, __VA_ARGS__ })
+/* norm(values) as matplotlib computes it on a fresh norm: the unset limits are
+ * autoscaled from `values` (n of them), then out[i] is the normalized value (the
+ * colormap index for BoundaryNorm / NoNorm) or NaN where matplotlib masks it (NaN input,
+ * LogNorm of values <= 0). Both arrays may be the same. ND_EVALUE with matplotlib's
+ * message for an invalid norm (LogNorm with vmin <= 0, boundaries not increasing, ...). */
+NPLOT_API nd_status nplot_norm_apply(const nplot_norm *norm, const double *values, size_t n,
+                                     double *out);
+/* norm.inverse(t) after autoscaling from values[0..nvalues): data values for normalized
+ * positions t (n of them) into out. ND_EVALUE for BoundaryNorm ("not invertible"). */
+NPLOT_API nd_status nplot_norm_inverse(const nplot_norm *norm, const double *values,
+                                       size_t nvalues, const double *t, size_t n, double *out);
+
 /* ---- styles ---------------------------------------------------------------------- */
 /* Select the style of figures created afterwards on this thread (plt.style.use):
  * "default", "ggplot", "seaborn-whitegrid", "dark_background", "bmh", "grayscale".
@@ -355,6 +415,8 @@ typedef struct nplot_scatter_opts {
     nplot_f64s c_f64;         /* the same as a C array: exactly n values */
     const char *cmap;         /* NULL → viridis */
     double vmin, vmax;        /* equal → the data range */
+    const nplot_norm *norm;   /* NULL → Normalize(vmin, vmax); with a norm leave
+                                 vmin/vmax out (ND_EVALUE otherwise) */
     const char *marker;       /* NULL → "o" */
     double alpha;
     const char *edgecolors;   /* NULL → "face"; "none"; a color */
@@ -595,6 +657,8 @@ typedef struct nplot_imshow_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     const char *cmap;          /* 2-D data: NULL → viridis; unknown names are ND_EVALUE */
     double vmin, vmax;         /* equal → the data's min and max (NaN ignored) */
+    const nplot_norm *norm;    /* NULL → Normalize(vmin, vmax); with a norm leave
+                                  vmin/vmax out (ND_EVALUE otherwise) */
     const char *origin;        /* "upper" (default: row 0 at the top) or "lower" */
     nplot_f64s extent;         /* exactly 4 values {left, right, bottom, top};
                                   not given → pixel centres at 0..n-1 */
@@ -641,15 +705,27 @@ typedef struct nplot_colorbar_opts {
     const char *label;       /* along the long side */
     const char *orientation; /* "vertical" (default, on the right) or "horizontal" (below) */
     double fraction;         /* share of the parent's width (height) taken, 0 → 0.15 */
-    double pad;              /* gap as a fraction of the parent, 0 → 0.05 (horizontal 0.15) */
+    double pad;              /* gap as a fraction of the parent, 0 → 0.05 (bottom 0.15, left 0.10) */
     double shrink;           /* length factor, 0 → 1 */
     double aspect;           /* long / short side, 0 → 20 */
+    /* ---- extends, placement, ticks (norms section) ---- */
+    const char *extend;      /* "neither", "both", "min", "max": triangles in the under /
+                                over colors; NULL → the norm's (BoundaryNorm) or "neither" */
+    double extendfrac;       /* triangle length as a fraction of the bar, 0 → 0.05 */
+    nplot_axes *cax;         /* draw into this axes (taking all of it) instead of a new one */
+    const char *location;    /* "right" (default), "left", "top" or "bottom"; implies the
+                                orientation (give one or the other, or both agreeing) */
+    nplot_f64s ticks;        /* tick values (data units); not given → the axis' own */
+    const char *format;      /* printf format of the tick labels, e.g. "%.2f" */
+    bool drawedges;          /* a line between adjacent colors */
 } nplot_colorbar_opts;
 /* fig.colorbar(mappable, ax=ax) for the last color-mapped artist of ax (image, hexbin,
  * pcolormesh, scatter with c, surface): a new axes beside ax (which shrinks to make
- * room) showing the colormap from vmin to vmax, ticked like any axis. Returns that axes
- * (owned by the figure: set its label or ticks like any other) or NULL with ND_EVALUE
- * when ax has nothing color-mapped. */
+ * room), or .cax, showing the colormap from vmin to vmax through the mappable's norm and
+ * alpha, ticked like any axis (log / symlog for those norms; a BoundaryNorm gives one
+ * equal segment per region, ticked at the boundaries). Returns that axes (owned by the
+ * figure: set its label or ticks like any other) or NULL with ND_EVALUE when ax has
+ * nothing color-mapped or an option is invalid. */
 NPLOT_API nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o);
 #define nplot_colorbar(...) nplot__kw_colorbar(__VA_ARGS__, )
 #define nplot__kw_colorbar(ax, ...) \
@@ -722,6 +798,8 @@ typedef struct nplot_hexbin_opts {
                                    the data's */
     const char *cmap;           /* NULL → viridis */
     double vmin, vmax;          /* equal → the counts' range */
+    const nplot_norm *norm;     /* NULL → Normalize(vmin, vmax); with a norm leave
+                                   vmin/vmax out (ND_EVALUE otherwise) */
     int mincnt;                 /* only cells with at least mincnt points; 0 → every cell */
     const char *edgecolors;     /* "face" (default), "none" or a color */
     double linewidths;          /* 0 → 1 */
@@ -752,6 +830,8 @@ typedef struct nplot_pcolormesh_opts {
     const nd_array *y;          /* row edges (ny + 1); NULL → 0..ny */
     const char *cmap;           /* NULL → viridis */
     double vmin, vmax;          /* equal → the data range */
+    const nplot_norm *norm;     /* NULL → Normalize(vmin, vmax); with a norm leave
+                                   vmin/vmax out (ND_EVALUE otherwise) */
     const char *edgecolors;     /* NULL → none */
     double linewidths;          /* 0 → 1 */
     double alpha;
@@ -858,6 +938,8 @@ typedef struct nplot_hist2d_opts {
     double cmin, cmax;          /* cells below cmin / above cmax are not drawn; 0 → no limit */
     const char *cmap;           /* NULL → viridis */
     double vmin, vmax;          /* equal → the range of the drawn counts */
+    const nplot_norm *norm;     /* NULL → Normalize(vmin, vmax); with a norm leave
+                                   vmin/vmax out (ND_EVALUE otherwise) */
     double alpha;
     double zorder;
     nd_array **counts_out;      /* receives the counts, float64 (nx, ny): x bin i, y bin j,
@@ -905,6 +987,8 @@ typedef struct nplot_surface_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     const char *cmap;           /* color by the mean z of each quad; NULL → one shaded color */
     double vmin, vmax;          /* equal → the range of the quad means */
+    const nplot_norm *norm;     /* NULL → Normalize(vmin, vmax); with a norm leave
+                                   vmin/vmax out (ND_EVALUE otherwise) */
     const char *color;          /* without cmap; NULL → the next cycle color */
     int rstride, cstride;       /* take every n-th row / column (overrides the counts) */
     int rcount, ccount;         /* at most this many rows / columns, 0 → 50 */
