@@ -292,6 +292,7 @@ static const artist_painter painters[ART_NKINDS] = {
     [ART_ANNOTATE] = nplot__draw_annotate,
     [ART_PATCHES] = nplot__draw_patches,
     [ART_IMAGE] = nplot__draw_image,
+    [ART_VECTORS] = nplot__draw_vectors,
 };
 
 static void draw_artist(render_ctx *rc, nplot_axes *ax, artist *a)
