@@ -668,10 +668,20 @@ static void draw_barbs(render_ctx *rc, nplot_axes *ax, artist *a)
         }
         cairo_close_path(cr);
         rgba face = a->colors ? a->colors[i] : a->face;
-        set_color(cr, face, a->alpha);
+        /* A barb retraces its staff (and a calm circle itself); Agg adds the coverage of
+         * both passes, so matplotlib's barbs look heavier than one stroke of the width.
+         * Two strokes give the same weight; grouped, so alpha applies once. */
+        bool group = a->alpha < 1;
+        if (group) cairo_push_group(cr);
+        set_color(cr, face, 1);
         cairo_fill_preserve(cr);
-        set_color(cr, a->edge_is_face ? face : a->edge, a->alpha);
+        set_color(cr, a->edge_is_face ? face : a->edge, 1);
+        cairo_stroke_preserve(cr);
         cairo_stroke(cr);
+        if (group) {
+            cairo_pop_group_to_source(cr);
+            cairo_paint_with_alpha(cr, a->alpha);
+        }
     }
     nd_free_mem(vx);
     nd_free_mem(vy);
