@@ -46,6 +46,48 @@ def stream_scene():
     fig.savefig(f"{out}/mpl_vector_stream.png")
 
 
+def example_scene():
+    """examples/vector_fields.c"""
+    s = np.linspace(-3, 3, 50)
+    X, Y = np.meshgrid(s, s)
+
+    def field(X, Y):
+        r1 = (X + 1) ** 2 + Y ** 2 + 0.3
+        r2 = (X - 1) ** 2 + Y ** 2 + 0.3
+        return 0.4 - Y / r1 + Y / r2, (X + 1) / r1 - (X - 1) / r2
+
+    U, V = field(X, Y)
+    speed = np.hypot(U, V)
+    width = 0.5 + 2.5 * np.minimum(speed, 2) / 2
+    q = np.linspace(-3, 3, 12)
+    QX, QY = np.meshgrid(q, q)
+    QU, QV = field(QX, QY)
+    k = np.arange(40)
+    sp, d = 5.0 * k, 0.35 * (k % 8)
+    starts = np.array([[-2.5, -2.5], [-2.5, 0], [-2.5, 2.5], [0, 0.5]])
+    fig, axs = plt.subplots(2, 2, figsize=(11, 9))
+    axs = axs.ravel()
+    Q = axs[0].quiver(q, q, QU, QV, np.hypot(QU, QV), cmap="plasma", pivot="mid")
+    axs[0].quiverkey(Q, 0.85, 1.03, 1, "1 m/s", labelpos="E")
+    axs[0].set_title("quiver, colored by speed", loc="left")
+    axs[1].barbs(k % 8, k // 8, sp * np.cos(d), sp * np.sin(d), flagcolor="tab:red",
+                 barbcolor="k")
+    axs[1].set_xlim(-1, 8)
+    axs[1].set_ylim(-1, 5)
+    axs[1].set_title("barbs: 0 to 195 in steps of 5", loc="left")
+    st = axs[2].streamplot(s, s, U, V, color=speed, linewidth=width, cmap="viridis",
+                           density=1.2, norm=matplotlib.colors.Normalize(0, 2))
+    fig.colorbar(st.lines, ax=axs[2], label="speed")
+    axs[2].set_title("streamplot, color and width by speed", loc="left")
+    axs[3].streamplot(s, s, U, V, start_points=starts, color="tab:blue",
+                      broken_streamlines=False, maxlength=12, arrowsize=1.5)
+    axs[3].plot(starts[:, 0], starts[:, 1], "ro")
+    axs[3].set_title("streamplot from start points", loc="left")
+    fig.tight_layout()
+    fig.savefig(f"{out}/mpl_vector_example.png")
+
+
 quiver_scene()
 barbs_scene()
 stream_scene()
+example_scene()
