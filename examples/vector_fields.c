@@ -64,7 +64,7 @@ int main(int argc, char **argv)
     nplot_set_ylim(axs[1], -1, 5);
     nplot_set_title(axs[1], "barbs: 0 to 195 in steps of 5", .loc = "left");
     nplot_streamplot(axs[2], S, S, U, V, .c = SP, .linewidths = W, .cmap = "viridis",
-                     .density = 1.2, .vmax = 2, .vmin = NPLOT_ZERO);
+                     .density = 1.2, .vmin = 0, .vmax = 2);
     nplot_colorbar(axs[2], .label = "speed");
     nplot_set_title(axs[2], "streamplot, color and width by speed", .loc = "left");
     nplot_streamplot(axs[3], S, S, U, V, .start_points = ST, .color = "tab:blue",

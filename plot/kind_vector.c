@@ -969,9 +969,9 @@ nd_status nplot_streamplot_(nplot_axes *ax, const nd_array *x, const nd_array *y
         stream_inputs_free(&s);
         return st;
     }
-    rgba color;
-    if (o->color) st = opt_color(ax, o->color, color, &color, who);
-    else color = nplot__next_line_color(ax);
+    /* matplotlib: the next color of the line cycle unless one is given */
+    rgba color = o->color ? (rgba){ 0, 0, 0, 1 } : nplot__next_line_color(ax);
+    st = opt_color(ax, o->color, color, &color, who);
     if (st) {
         stream_inputs_free(&s);
         return st;

@@ -110,6 +110,35 @@ static void test_quiver_autoscale_single_arrow(void)
     }
 }
 
+/* units and scale_units 'inches' with scale 1: a vector of length 1 is an arrow one inch
+ * (dpi pixels) long, whatever the data limits; 'dots' with scale 1: one pixel per unit. */
+static void test_quiver_physical_units(void)
+{
+    static const struct { const char *units; double u, px; } cases[] = {
+        { "inches", 1, 100 }, { "inches", 0.5, 50 }, { "dots", 120, 120 },
+    };
+    for (size_t k = 0; k < 3; k++) {
+        double x = 1, y = 2, u = cases[k].u, v = 0;
+        nd_array *X = nd_from_f64(&x, 1), *Y = nd_from_f64(&y, 1), *U = nd_from_f64(&u, 1);
+        nd_array *V = nd_from_f64(&v, 1);
+        nplot_figure *fig = nplot_figure_new(.width = 5, .height = 3, .dpi = 100);
+        nplot_axes *ax = bare_axes(fig, 0, 7, 0, 4);
+        CU_ASSERT_EQUAL(nplot_quiver(ax, U, V, .x = X, .y = Y, .units = cases[k].units,
+                                     .scale_units = cases[k].units, .scale = 1,
+                                     .width = strcmp(cases[k].units, "dots") ? 0.05 : 5,
+                                     .color = "red"), ND_OK);
+        img m = render(fig);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+        double px, py;
+        nplot_data_to_pixel(ax, x, y, &px, &py);
+        CU_ASSERT(near(at(&m, px + cases[k].px - 6, py), 255, 0, 0, 60));
+        CU_ASSERT(near(at(&m, px + cases[k].px + 3, py), 255, 255, 255, 20));
+        free(m.px);
+        nplot_figure_free(fig);
+        nd_free(X), nd_free(Y), nd_free(U), nd_free(V);
+    }
+}
+
 /* C values are color-mapped through the mappable: the colorbar accepts the quiver, and
  * the arrows take the colormap's ends. A non-finite U hides its arrow. */
 static void test_quiver_colors_by_array(void)
@@ -555,6 +584,7 @@ static const ND_TEST tests[] = {
     ND_T(test_quiver_xy_tip_lands_on_target),
     ND_T(test_quiver_pivots),
     ND_T(test_quiver_autoscale_single_arrow),
+    ND_T(test_quiver_physical_units),
     ND_T(test_quiver_colors_by_array),
     ND_T(test_quiverkey_matches_quiver_scale),
     ND_T(test_barbs_feature_counts),
