@@ -143,9 +143,22 @@ static artist *vec_artist(nplot_axes *ax, int type, size_t n, bool flips, const 
     return a;
 }
 
+/* The mappable's limits: vmin and vmax when they differ, else the range of the finite
+ * values (matplotlib's autoscale_None; hidden vectors are NaN by then, so they do not
+ * count). */
+static void value_range(mappable *m, const double *c, size_t n, double vmin, double vmax)
+{
+    m->vmin = vmin, m->vmax = vmax;
+    if (vmin != vmax) return;
+    m->vmin = INFINITY, m->vmax = -INFINITY;
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(c[i])) m->vmin = fmin(m->vmin, c[i]), m->vmax = fmax(m->vmax, c[i]);
+    if (!(m->vmin <= m->vmax)) m->vmin = 0, m->vmax = 1;
+}
+
 /* Anchors, components and colors (mapped from c through a mappable on a) of the inputs
  * into a; a vector with a non-finite component or value is hidden (matplotlib masks it). */
-static nd_status vec_fill(nplot_axes *ax, artist *a, const vec_input *in, const char *cmap,
+static nd_status vec_fill(nplot_axes *ax, artist *a, vec_input *in, const char *cmap,
                           double vmin, double vmax, const char *who)
 {
     nplot_figure *fig = ax->fig;
@@ -158,17 +171,13 @@ static nd_status vec_fill(nplot_axes *ax, artist *a, const vec_input *in, const 
         bool hide = !isfinite(in->u[i]) || !isfinite(in->v[i]) || (in->c && !isfinite(in->c[i]));
         vs->u[i] = hide ? NAN : in->u[i];
         vs->v[i] = hide ? NAN : in->v[i];
+        if (hide && in->c) in->c[i] = NAN;
         if (vs->flip && in->flip) vs->flip[i] = in->flip[i] != 0;
     }
     if (!in->c) return ND_OK;
-    mappable m = { .on = true, .vmin = vmin, .vmax = vmax };
+    mappable m = { .on = true };
     if (nplot__cmap_find(cmap, &m.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
-    if (vmin == vmax) {
-        m.vmin = INFINITY, m.vmax = -INFINITY;
-        for (size_t i = 0; i < n; i++)
-            if (!isnan(vs->u[i])) m.vmin = fmin(m.vmin, in->c[i]), m.vmax = fmax(m.vmax, in->c[i]);
-        if (!(m.vmin <= m.vmax)) m.vmin = 0, m.vmax = 1;
-    }
+    value_range(&m, in->c, n, vmin, vmax);
     a->colors = nd_malloc(sizeof(rgba) * (n ? n : 1), who);
     if (!a->colors) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
     for (size_t i = 0; i < n; i++) a->colors[i] = nplot__map_color(&m, in->c[i]);
@@ -420,6 +429,8 @@ static void draw_quiver(render_ctx *rc, nplot_axes *ax, artist *a)
 }
 
 /* ---- quiverkey ------------------------------------------------------------------------------ */
+enum { KEY_INCHES = COORD_OFFSET + 1 }; /* the key's own coordinates beside the COORD_* */
+
 nd_status nplot_quiverkey_(nplot_axes *ax, double X, double Y, double U, const char *label,
                            const nplot_quiverkey_opts *o)
 {
@@ -436,12 +447,12 @@ nd_status nplot_quiverkey_(nplot_axes *ax, double X, double Y, double U, const c
                                            "%g", who, X, Y, U, o->angle);
     int coord = COORD_AXES, pos = 0;
     if (o->coordinates) {
-        static const char *const names[] = { "axes", "figure", "data" };
-        static const int coords[] = { COORD_AXES, COORD_FIGURE, COORD_DATA };
-        int k = parse_name(o->coordinates, names, 3);
+        static const char *const names[] = { "axes", "figure", "data", "inches" };
+        static const int coords[] = { COORD_AXES, COORD_FIGURE, COORD_DATA, KEY_INCHES };
+        int k = parse_name(o->coordinates, names, 4);
         if (k < 0)
-            return nplot__fail(fig, ND_EVALUE, "%s: coordinates must be 'axes', 'figure' or "
-                                               "'data', got '%s'", who, o->coordinates);
+            return nplot__fail(fig, ND_EVALUE, "%s: coordinates must be 'axes', 'figure', "
+                                               "'data' or 'inches', got '%s'", who, o->coordinates);
         coord = coords[k];
     }
     if (o->labelpos) {
@@ -481,7 +492,10 @@ static void draw_quiverkey(render_ctx *rc, nplot_axes *ax, artist *a)
     if (!isfinite(g.scale) || !(g.scale > 0) || !isfinite(g.dots)) return;
     xform tf = nplot__xform(ax);
     double px, py;
-    nplot__to_dev(rc, ax, &tf, vs->kcoord, vs->kcoord, vs->kx, vs->ky, &px, &py);
+    if (vs->kcoord == KEY_INCHES) /* from the figure's lower left corner */
+        px = vs->kx * 72 * rc->scale, py = rc->H - vs->ky * 72 * rc->scale;
+    else
+        nplot__to_dev(rc, ax, &tf, vs->kcoord, vs->kcoord, vs->kx, vs->ky, &px, &py);
     if (!isfinite(px) || !isfinite(py)) return;
     double th = vs->kangle * M_PI / 180, u = vs->ku * cos(th), v = vs->ku * sin(th), ang;
     /* the key is measured like the quiver's first arrow (the same for linear axes) */
@@ -655,7 +669,11 @@ static void draw_barbs(render_ctx *rc, nplot_axes *ax, artist *a)
             nd_free_mem(vy);
             vx = nd_malloc(sizeof(double) * need, "nplot_barbs");
             vy = nd_malloc(sizeof(double) * need, "nplot_barbs");
-            if (!vx || !vy) break; /* nothing more can be drawn; the figure stays valid */
+            if (!vx || !vy) {
+                nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing a barb of %zu "
+                                                "vertices", need);
+                break;
+            }
             cap = need;
         }
         size_t nv = barb_shape(vs, mag, vs->flip[i], vx, vy, cap);
@@ -977,15 +995,9 @@ nd_status nplot_streamplot_(nplot_axes *ax, const nd_array *x, const nd_array *y
         return st;
     }
     if (s.c) {
-        /* matplotlib: Normalize(c.min(), c.max()) over the finite values */
+        /* matplotlib: Normalize(c.min(), c.max()) over the finite values of the grid */
         m.on = true;
-        m.vmin = o->vmin, m.vmax = o->vmax;
-        if (o->vmin == o->vmax) {
-            m.vmin = INFINITY, m.vmax = -INFINITY;
-            for (size_t i = 0; i < s.nx * s.ny; i++)
-                if (isfinite(s.c[i])) m.vmin = fmin(m.vmin, s.c[i]), m.vmax = fmax(m.vmax, s.c[i]);
-            if (!(m.vmin <= m.vmax)) m.vmin = 0, m.vmax = 1;
-        }
+        value_range(&m, s.c, s.nx * s.ny, o->vmin, o->vmax);
     }
     stream_field f = { s.nx, s.ny, s.u, s.v, s.speed, mnx, mny, NPLOT_OPT(o->minlength, 0.1),
                        NPLOT_OPT(o->maxlength, 4.0), direction, o->broken_streamlines != NPLOT_OFF };

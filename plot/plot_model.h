@@ -515,7 +515,7 @@ typedef struct vector_set {
     double headwidth, headlength, headaxislength, minshaft, minlength;
     const struct artist *of;    /* quiverkey: its quiver */
     double kx, ky, ku, kangle;  /* quiverkey: position, length, angle (degrees) */
-    int kcoord;                 /* quiverkey: COORD_* of kx, ky */
+    int kcoord;                 /* quiverkey: COORD_* of kx, ky (or inches, kind_vector.c) */
     int klabelpos;              /* quiverkey: 0 N, 1 S, 2 E, 3 W */
     double klabelsep;           /* quiverkey: points */
     /* barbs */

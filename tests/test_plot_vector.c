@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "faultsim.h"
 #include "plot_image.h"
 #include "testutil.h"
 
@@ -498,6 +499,62 @@ static void test_bad_input(void)
     nd_free(x3), nd_free(x4), nd_free(xd), nd_free(y2), nd_free(sp);
 }
 
+/* ---- allocation failures ---------------------------------------------------------------------- */
+typedef struct oom_scene {
+    nd_array *x, *u, *v, *c, *start;
+} oom_scene;
+
+/* Build and render every kind of this file; each failed allocation must come back as
+ * ND_ENOMEM (from the builder or from the render, through the figure's status) and
+ * nothing may leak. */
+static nd_status oom_body(void *ctx)
+{
+    const oom_scene *sc = ctx;
+    nplot_figure *fig = nplot_figure_new(.width = 3, .height = 2, .dpi = 40);
+    if (!fig) return nd_last_error();
+    nplot_axes *axs[3] = { 0 };
+    nd_array *lines = NULL;
+    nd_status st = nplot_subplots(fig, 1, 3, axs);
+    if (!st) st = nplot_quiver(axs[0], sc->u, sc->v, .x = sc->x, .y = sc->x, .c = sc->c);
+    if (!st) st = nplot_quiverkey(axs[0], 0.5, 1.05, 1, "$1$ m/s");
+    if (!st) st = nplot_barbs(axs[1], sc->u, sc->v, .c = sc->c);
+    if (!st) st = nplot_streamplot(axs[2], sc->x, sc->x, sc->u, sc->v, .c = sc->c,
+                                   .linewidths = sc->c, .lines_out = &lines, .density = 0.3);
+    if (!st) st = nplot_streamplot(axs[2], sc->x, sc->x, sc->u, sc->v, .start_points = sc->start);
+    if (!st) {
+        int w, h;
+        nplot_figure_pixel_size(fig, &w, &h);
+        unsigned char *rgba = malloc((size_t)w * h * 4); /* not through the hooks */
+        st = rgba ? nplot_figure_render_rgba(fig, rgba, w, h, 4 * w) : ND_EVALUE;
+        free(rgba);
+    }
+    nd_status code = nd_last_error();
+    nd_free(lines);
+    nplot_figure_free(fig);
+    if (st) nd_set_error(code, "%s", "the failure of the scene");
+    return st;
+}
+
+static void test_allocation_failures(void)
+{
+    enum { N = 6 };
+    double g[N], u[N * N], v[N * N], c[N * N], start[2] = { 0.5, 0.5 };
+    for (int i = 0; i < N; i++) g[i] = i;
+    for (int j = 0; j < N; j++)
+        for (int i = 0; i < N; i++) {
+            u[j * N + i] = 10 * (1 + j) - 3 * i;
+            v[j * N + i] = 4 * i + 1;
+            c[j * N + i] = 1 + 0.1 * i;
+        }
+    oom_scene sc = { nd_from_f64(g, N), grid2(u, N, N), grid2(v, N, N), grid2(c, N, N),
+                     grid2(start, 1, 2) };
+    faultsim_report r = faultsim_run("vector fields", oom_body, &sc);
+    if (!r.ok) fprintf(stderr, "%s\n", r.why);
+    CU_ASSERT(r.ok);
+    CU_ASSERT(r.runs > 20);
+    nd_free(sc.x), nd_free(sc.u), nd_free(sc.v), nd_free(sc.c), nd_free(sc.start);
+}
+
 /* ---- golden images ------------------------------------------------------------------------- */
 static void golden(nplot_figure *fig, const char *name)
 {
@@ -593,6 +650,7 @@ static const ND_TEST tests[] = {
     ND_T(test_streamplot_start_points),
     ND_T(test_streamplot_view_is_grid),
     ND_T(test_bad_input),
+    ND_T(test_allocation_failures),
     ND_T(test_golden_quiver),
     ND_T(test_golden_barbs),
     ND_T(test_golden_streamplot),

@@ -994,7 +994,8 @@ NPLOT_API nd_status nplot_quiver_(nplot_axes *ax, const nd_array *u, const nd_ar
 typedef struct nplot_quiverkey_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     double angle;               /* degrees anticlockwise from +x, 0 → 0 */
-    const char *coordinates;    /* of X, Y: "axes" (default), "figure", "data" */
+    const char *coordinates;    /* of X, Y: "axes" (default), "figure", "data", "inches"
+                                   (from the figure's lower left corner) */
     const char *color;          /* the arrow; NULL → the quiver's color (black if mapped) */
     const char *labelpos;       /* "N" (default: above), "S", "E", "W" */
     double labelsep;            /* inches between arrow and label, 0 → 0.1 */
