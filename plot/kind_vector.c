@@ -504,9 +504,24 @@ static void draw_quiverkey(render_ctx *rc, nplot_axes *ax, artist *a)
     static const int pivot_of[4] = { 1, 1, 2, 0 }; /* N, S: middle; E: tip; W: tail */
     cairo_t *cr = rc->cr;
     if (isfinite(mag)) {
-        arrow_path(cr, q->vec, &g, pivot_of[vs->klabelpos], px, py, mag, ang);
-        set_color(cr, a->face, a->alpha);
-        cairo_fill(cr);
+        /* With 'xy' angles or scale units matplotlib measures the key at every position
+         * of the quiver and so stacks N identical arrows: their antialiased edges add up
+         * and the key looks heavier than the arrows. The same stack (saturated long
+         * before 64) gives the same weight; grouped, so alpha applies once. */
+        const vector_set *qs = q->vec;
+        size_t copies = qs->angles_xy || qs->scale_units == QU_XY ? q->n : 1;
+        if (copies > 64) copies = 64;
+        bool group = a->alpha < 1 && copies > 1;
+        if (group) cairo_push_group(cr);
+        set_color(cr, a->face, group ? 1 : a->alpha);
+        for (size_t k = 0; k < copies; k++) {
+            arrow_path(cr, qs, &g, pivot_of[vs->klabelpos], px, py, mag, ang);
+            cairo_fill(cr);
+        }
+        if (group) {
+            cairo_pop_group_to_source(cr);
+            cairo_paint_with_alpha(cr, a->alpha);
+        }
     }
     if (!a->text) return;
     static const int ha[4] = { HA_CENTER, HA_CENTER, HA_LEFT, HA_RIGHT };
