@@ -507,9 +507,10 @@ static void draw_quiverkey(render_ctx *rc, nplot_axes *ax, artist *a)
         /* With 'xy' angles or scale units matplotlib measures the key at every position
          * of the quiver and so stacks N identical arrows: their antialiased edges add up
          * and the key looks heavier than the arrows. The same stack (saturated long
-         * before 64) gives the same weight; grouped, so alpha applies once. */
+         * before 64) gives the same weight on raster targets; grouped, so alpha applies
+         * once. */
         const vector_set *qs = q->vec;
-        size_t copies = qs->angles_xy || qs->scale_units == QU_XY ? q->n : 1;
+        size_t copies = rc->raster && (qs->angles_xy || qs->scale_units == QU_XY) ? q->n : 1;
         if (copies > 64) copies = 64;
         bool group = a->alpha < 1 && copies > 1;
         if (group) cairo_push_group(cr);
@@ -670,6 +671,7 @@ static void draw_barbs(render_ctx *rc, nplot_axes *ax, artist *a)
     cairo_set_dash(cr, NULL, 0, 0);
     double *vx = NULL, *vy = NULL;
     size_t cap = 0;
+    bool twice = rc->raster;
     for (size_t i = 0; i < vs->n; i++) {
         if (isnan(vs->u[i])) continue;
         double px, py;
@@ -703,13 +705,15 @@ static void draw_barbs(render_ctx *rc, nplot_axes *ax, artist *a)
         rgba face = a->colors ? a->colors[i] : a->face;
         /* A barb retraces its staff (and a calm circle itself); Agg adds the coverage of
          * both passes, so matplotlib's barbs look heavier than one stroke of the width.
-         * Two strokes give the same weight; grouped, so alpha applies once. */
-        bool group = a->alpha < 1;
+         * Two strokes give the same weight on raster targets (grouped, so alpha applies
+         * once); vector targets get the exact path once (and no group: cairo 1.16's SVG
+         * backend leaks group surfaces used as sources). */
+        bool group = a->alpha < 1 && twice;
         if (group) cairo_push_group(cr);
-        set_color(cr, face, 1);
+        set_color(cr, face, group ? 1 : a->alpha);
         cairo_fill_preserve(cr);
-        set_color(cr, a->edge_is_face ? face : a->edge, 1);
-        cairo_stroke_preserve(cr);
+        set_color(cr, a->edge_is_face ? face : a->edge, group ? 1 : a->alpha);
+        if (twice) cairo_stroke_preserve(cr);
         cairo_stroke(cr);
         if (group) {
             cairo_pop_group_to_source(cr);

@@ -111,6 +111,35 @@ static void test_quiver_autoscale_single_arrow(void)
     }
 }
 
+/* Positions as 1-D x and y of U's columns and rows, as their 2-D meshgrid, or as flat
+ * lists draw the same arrows; no positions means the column and row indices. */
+static void test_quiver_position_forms(void)
+{
+    double x[3] = { 0, 1, 2 }, y[2] = { 0, 1 }, u[6] = { 1, 2, 3, -1, -2, 0.5 };
+    double v[6] = { 1, 0, -1, 2, 1, -1 }, gx[6], gy[6];
+    for (int i = 0; i < 6; i++) gx[i] = x[i % 3], gy[i] = y[i / 3];
+    nd_array *X = nd_from_f64(x, 3), *Y = nd_from_f64(y, 2), *U = grid2(u, 2, 3), *V = grid2(v, 2, 3);
+    nd_array *GX = grid2(gx, 2, 3), *GY = grid2(gy, 2, 3), *FX = nd_from_f64(gx, 6);
+    nd_array *FY = nd_from_f64(gy, 6), *FU = nd_from_f64(u, 6), *FV = nd_from_f64(v, 6);
+    img m[4];
+    for (int k = 0; k < 4; k++) {
+        nplot_figure *fig = nplot_figure_new(.width = 3, .height = 2, .dpi = 60);
+        nplot_axes *ax = bare_axes(fig, -1, 3, -1, 2);
+        nd_status st = k == 0   ? nplot_quiver(ax, U, V, .x = X, .y = Y)
+                       : k == 1 ? nplot_quiver(ax, U, V, .x = GX, .y = GY)
+                       : k == 2 ? nplot_quiver(ax, FU, FV, .x = FX, .y = FY)
+                                : nplot_quiver(ax, U, V);
+        CU_ASSERT_EQUAL(st, ND_OK);
+        m[k] = render(fig);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(m[k].px);
+        nplot_figure_free(fig);
+    }
+    for (int k = 1; k < 4; k++) CU_ASSERT(memcmp(m[0].px, m[k].px, (size_t)m[0].w * m[0].h * 4) == 0);
+    for (int k = 0; k < 4; k++) free(m[k].px);
+    nd_free(X), nd_free(Y), nd_free(U), nd_free(V), nd_free(GX), nd_free(GY);
+    nd_free(FX), nd_free(FY), nd_free(FU), nd_free(FV);
+}
+
 /* units and scale_units 'inches' with scale 1: a vector of length 1 is an arrow one inch
  * (dpi pixels) long, whatever the data limits; 'dots' with scale 1: one pixel per unit. */
 static void test_quiver_physical_units(void)
@@ -555,6 +584,39 @@ static void test_allocation_failures(void)
     nd_free(sc.x), nd_free(sc.u), nd_free(sc.v), nd_free(sc.c), nd_free(sc.start);
 }
 
+/* Vector targets: every kind with alpha (raster targets group such shapes; SVG and PDF
+ * draw them directly) writes a valid file whose paths carry the shapes. */
+static void test_svg_and_pdf(void)
+{
+    enum { N = 6 };
+    double g[N], u[N * N], v[N * N];
+    for (int i = 0; i < N; i++) g[i] = i;
+    for (int k = 0; k < N * N; k++) u[k] = 5 + 7 * (k % N), v[k] = 3.0 * (k / N) - 4;
+    nd_array *X = nd_from_f64(g, N), *U = grid2(u, N, N), *V = grid2(v, N, N);
+    nplot_figure *fig = nplot_figure_new(.width = 6, .height = 2);
+    nplot_axes *axs[3];
+    CU_ASSERT_EQUAL_FATAL(nplot_subplots(fig, 1, 3, axs), ND_OK);
+    CU_ASSERT_EQUAL(nplot_quiver(axs[0], U, V, .x = X, .y = X, .angles = "xy", .alpha = 0.5), ND_OK);
+    CU_ASSERT_EQUAL(nplot_quiverkey(axs[0], 0.5, 1.05, 10, "10", .labelpos = "W"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_barbs(axs[1], U, V, .alpha = 0.5), ND_OK);
+    CU_ASSERT_EQUAL(nplot_streamplot(axs[2], X, X, U, V, .linewidths = U), ND_OK);
+    char path[128];
+    snprintf(path, sizeof path, "%s/vectors.svg", tmpdir);
+    CU_ASSERT_EQUAL(nplot_savefig(fig, path), ND_OK);
+    char *svg = read_file(path, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(svg);
+    CU_ASSERT(count_substr(svg, "<path") > 2 * N * N); /* arrows, barbs, stream segments */
+    free(svg);
+    snprintf(path, sizeof path, "%s/vectors.pdf", tmpdir);
+    CU_ASSERT_EQUAL(nplot_savefig(fig, path), ND_OK);
+    size_t len = 0;
+    char *pdf = read_file(path, &len);
+    CU_ASSERT(pdf && len > 1000 && !memcmp(pdf, "%PDF", 4));
+    free(pdf);
+    nplot_figure_free(fig);
+    nd_free(X), nd_free(U), nd_free(V);
+}
+
 /* ---- golden images ------------------------------------------------------------------------- */
 static void golden(nplot_figure *fig, const char *name)
 {
@@ -641,6 +703,7 @@ static const ND_TEST tests[] = {
     ND_T(test_quiver_xy_tip_lands_on_target),
     ND_T(test_quiver_pivots),
     ND_T(test_quiver_autoscale_single_arrow),
+    ND_T(test_quiver_position_forms),
     ND_T(test_quiver_physical_units),
     ND_T(test_quiver_colors_by_array),
     ND_T(test_quiverkey_matches_quiver_scale),
@@ -651,6 +714,7 @@ static const ND_TEST tests[] = {
     ND_T(test_streamplot_view_is_grid),
     ND_T(test_bad_input),
     ND_T(test_allocation_failures),
+    ND_T(test_svg_and_pdf),
     ND_T(test_golden_quiver),
     ND_T(test_golden_barbs),
     ND_T(test_golden_streamplot),
