@@ -435,6 +435,36 @@ static void test_streamplot_view_is_grid(void)
     nd_free(X), nd_free(Y), nd_free(U), nd_free(V);
 }
 
+/* Degenerate but valid input draws nothing and fails nothing: a zero field has no
+ * streamlines, all-NaN or empty U no arrows, a lone 0-d vector one arrow. */
+static void test_degenerate_input(void)
+{
+    double z[9] = { 0 }, nan3[3] = { NAN, NAN, NAN }, g[3] = { 0, 1, 2 }, one = 1;
+    nd_array *Z = grid2(z, 3, 3), *G = nd_from_f64(g, 3), *N3 = nd_from_f64(nan3, 3);
+    nd_array *E = nd_from_f64(z, 0), *S = nd_from_buffer(&one, 0, NULL, ND_FLOAT64), *lines = NULL;
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 2, .dpi = 50);
+    nplot_axes *axs[4];
+    CU_ASSERT_EQUAL_FATAL(nplot_subplots(fig, 1, 4, axs), ND_OK);
+    CU_ASSERT_EQUAL(nplot_streamplot(axs[0], G, G, Z, Z, .lines_out = &lines), ND_OK);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lines);
+    CU_ASSERT_EQUAL(nd_shape(lines)[0], 0);
+    CU_ASSERT_EQUAL(nplot_quiver(axs[1], N3, N3), ND_OK);
+    CU_ASSERT_EQUAL(nplot_quiver(axs[2], E, E), ND_OK);
+    CU_ASSERT_EQUAL(nplot_quiverkey(axs[2], 0.5, 0.5, 1, "empty"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_quiver(axs[3], S, S, .color = "red", .width = 0.1), ND_OK);
+    CU_ASSERT_EQUAL(nplot_barbs(axs[3], S, S), ND_OK);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL(m.px);
+    CU_ASSERT_EQUAL(nplot_figure_status(fig), ND_OK);
+    int red = 0;
+    for (int y = 0; m.px && y < m.h; y++)
+        for (int x = 0; x < m.w; x++) red += near(at(&m, x, y), 255, 0, 0, 60);
+    CU_ASSERT(red > 0); /* the 0-d vector's arrow */
+    free(m.px);
+    nplot_figure_free(fig);
+    nd_free(Z), nd_free(G), nd_free(N3), nd_free(E), nd_free(S), nd_free(lines);
+}
+
 /* ---- bad input ----------------------------------------------------------------------------- */
 static void expect_error(nd_status st, nd_status code, const char *needle)
 {
@@ -712,6 +742,7 @@ static const ND_TEST tests[] = {
     ND_T(test_streamplot_domain_and_mask),
     ND_T(test_streamplot_start_points),
     ND_T(test_streamplot_view_is_grid),
+    ND_T(test_degenerate_input),
     ND_T(test_bad_input),
     ND_T(test_allocation_failures),
     ND_T(test_svg_and_pdf),
