@@ -725,6 +725,12 @@ static void draw_barbs(render_ctx *rc, nplot_axes *ax, artist *a)
 }
 
 /* ---- streamplot ----------------------------------------------------------------------------- */
+/* numpy.isclose(a, b) with its default tolerances (rtol 1e-5, atol 1e-8). */
+static bool isclose(double a, double b)
+{
+    return fabs(a - b) <= 1e-8 + 1e-5 * fabs(b);
+}
+
 /* One axis of the grid: 1-D x (or y), or the first row of a 2-D x (first column of a 2-D
  * y) when every row (column) repeats it; increasing and evenly spaced as numpy.allclose
  * judges. */
@@ -743,7 +749,7 @@ static nd_status grid_axis(nplot_axes *ax, const nd_array *a, bool is_x, double 
     nd_status st = nplot__to_f64(fig, a, &all, &total, name, who);
     if (st) return st;
     size_t rows = nd == 2 ? (size_t)nd_shape(a)[0] : 1, cols = nd == 2 ? (size_t)nd_shape(a)[1] : total;
-    size_t len = nd == 1 || is_x ? cols : rows;
+    size_t len = total == 0 ? 0 : nd == 1 || is_x ? cols : rows;
     double *g = nd_malloc(sizeof(double) * (len ? len : 1), who);
     if (!g) {
         nd_free_mem(all);
@@ -752,8 +758,7 @@ static nd_status grid_axis(nplot_axes *ax, const nd_array *a, bool is_x, double 
     for (size_t i = 0; i < len; i++) g[i] = nd == 1 ? all[i] : is_x ? all[i] : all[i * cols];
     for (size_t r = 0; nd == 2 && r < rows && !st; r++)
         for (size_t c = 0; c < cols && !st; c++) {
-            double want = g[is_x ? c : r], got = all[r * cols + c];
-            if (!(fabs(got - want) <= 1e-8 + 1e-5 * fabs(want)))
+            if (!isclose(all[r * cols + c], g[is_x ? c : r]))
                 st = nplot__fail(fig, ND_EVALUE, "%s: the %s of %s must be equal", who,
                                  is_x ? "rows" : "columns", name);
         }
@@ -765,8 +770,7 @@ static nd_status grid_axis(nplot_axes *ax, const nd_array *a, bool is_x, double 
         if (!(g[i] > g[i - 1]))
             st = nplot__fail(fig, ND_EVALUE, "%s: '%s' must be strictly increasing", who, name);
     for (size_t i = 1; i < len && !st; i++) {
-        double step = (g[len - 1] - g[0]) / (double)(len - 1), d = g[i] - g[i - 1];
-        if (!(fabs(d - step) <= 1e-8 + 1e-5 * fabs(step)))
+        if (!isclose(g[i] - g[i - 1], (g[len - 1] - g[0]) / (double)(len - 1)))
             st = nplot__fail(fig, ND_EVALUE, "%s: '%s' values must be equally spaced", who, name);
     }
     if (st) {
@@ -939,20 +943,13 @@ static nd_status stream_artists(nplot_axes *ax, const stream_inputs *s, const st
         return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
     /* the first point at or past half the arc length (numpy.searchsorted), its line point
      * p in `lines` (past the separators) */
+    const double *lx = lines->x, *ly = lines->y;
     for (size_t l = 0, base = 0; l < nl; base += tr->start[l + 1] - tr->start[l] + 1, l++) {
-        size_t a = tr->start[l], b = tr->start[l + 1];
-        double total = 0;
-        for (size_t i = a + 1; i < b; i++)
-            total += hypot(lines->x[base + i - a] - lines->x[base + i - a - 1],
-                           lines->y[base + i - a] - lines->y[base + i - a - 1]);
-        double run = 0;
-        size_t k = 0;
-        for (size_t i = a + 1; i < b; i++, k++) {
-            run += hypot(lines->x[base + i - a] - lines->x[base + i - a - 1],
-                         lines->y[base + i - a] - lines->y[base + i - a - 1]);
-            if (run >= total / 2) break;
-        }
-        size_t q = base + k;
+        size_t end = base + tr->start[l + 1] - tr->start[l]; /* one past the line's points */
+        double total = 0, run = 0;
+        for (size_t i = base + 1; i < end; i++) total += hypot(lx[i] - lx[i - 1], ly[i] - ly[i - 1]);
+        size_t q = base;
+        while (q + 2 < end && (run += hypot(lx[q + 1] - lx[q], ly[q + 1] - ly[q])) < total / 2) q++;
         arrows->x[l] = lines->x[q];
         arrows->y[l] = lines->y[q];
         vs->u[l] = (lines->x[q] + lines->x[q + 1]) / 2;
