@@ -217,6 +217,42 @@ static void test_quiverkey_matches_quiver_scale(void)
     nd_free(X), nd_free(Y), nd_free(U), nd_free(V);
 }
 
+/* The key's position in figure fractions, inches and axes fractions: the arrow's middle
+ * (labelpos N) lands there, and the label sits above it. */
+static void test_quiverkey_coordinates(void)
+{
+    double one = 1, zero = 0;
+    nd_array *U = nd_from_f64(&one, 1), *V = nd_from_f64(&zero, 1);
+    static const struct { const char *coords; double x, y, px, py; } cases[] = {
+        { "figure", 0.5, 0.25, 200, 225 }, { "inches", 1, 2, 100, 100 }, { "axes", 0.5, 0.5, 200, 150 },
+    };
+    for (size_t k = 0; k < 3; k++) {
+        nplot_figure *fig = nplot_figure_new(.width = 4, .height = 3, .dpi = 100);
+        nplot_axes *ax = nplot_add_axes(fig, 0, 0, 1, 1);
+        nplot_axis(ax, "off");
+        nplot_set_xlim(ax, -1, 20); /* the quiver's lone arrow at (0, 0), out of the way */
+        nplot_set_ylim(ax, -1, 20);
+        CU_ASSERT_EQUAL(nplot_quiver(ax, U, V, .color = "red", .width = 0.02), ND_OK);
+        CU_ASSERT_EQUAL(nplot_quiverkey(ax, cases[k].x, cases[k].y, 3, "key",
+                                        .coordinates = cases[k].coords), ND_OK);
+        img m = render(fig);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+        double px = cases[k].px, py = cases[k].py;
+        /* the key is 3 times the lone arrow (1 / 18 of 400 px): 67 px centred on px */
+        CU_ASSERT(near(at(&m, px - 25, py), 255, 0, 0, 60));
+        CU_ASSERT(near(at(&m, px + 25, py), 255, 0, 0, 60));
+        CU_ASSERT(near(at(&m, px - 40, py), 255, 255, 255, 20));
+        CU_ASSERT(near(at(&m, px + 40, py), 255, 255, 255, 20));
+        int ink = 0; /* the label: dark pixels within 25 px above */
+        for (int y = (int)py - 25; y < (int)py - 5; y++)
+            for (int x = (int)px - 15; x < (int)px + 15; x++) ink += at(&m, x, y)[1] < 100;
+        CU_ASSERT(ink > 10);
+        free(m.px);
+        nplot_figure_free(fig);
+    }
+    nd_free(U), nd_free(V);
+}
+
 /* ---- barbs ------------------------------------------------------------------------------------ */
 /* Runs of dark pixels down column x from row y0 to y1 (beside the staff of a vertical
  * barb, clear of the axes frame); runs longer than `thick` are counted in *thick_runs. */
@@ -414,6 +450,34 @@ static void test_streamplot_start_points(void)
     nd_free(lines);
     nplot_figure_free(fig);
     nd_free(X), nd_free(Y), nd_free(U), nd_free(V), nd_free(S);
+}
+
+/* 2-D x and y (a meshgrid) trace the same lines as their first row and column. */
+static void test_streamplot_meshgrid_input(void)
+{
+    nd_array *X, *Y, *U, *V, *l1 = NULL, *l2 = NULL;
+    swirl(&X, &Y, &U, &V);
+    double gx[SN * SN], gy[SN * SN];
+    for (int k = 0; k < SN * SN; k++) gx[k] = sgrid[k % SN], gy[k] = sgrid[k / SN];
+    nd_array *GX = grid2(gx, SN, SN), *GY = grid2(gy, SN, SN);
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *axs[2];
+    CU_ASSERT_EQUAL_FATAL(nplot_subplots(fig, 1, 2, axs), ND_OK);
+    CU_ASSERT_EQUAL(nplot_streamplot(axs[0], X, Y, U, V, .lines_out = &l1), ND_OK);
+    CU_ASSERT_EQUAL(nplot_streamplot(axs[1], GX, GY, U, V, .lines_out = &l2), ND_OK);
+    CU_ASSERT_FATAL(l1 && l2);
+    CU_ASSERT_EQUAL(nd_array_equal(l1, l2, true), 1);
+    nplot_figure_free(fig);
+    /* the rows of a 2-D x must repeat */
+    gx[3 * SN + 4] += 0.5;
+    nd_array *BX = grid2(gx, SN, SN);
+    fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_streamplot(ax, BX, GY, U, V), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "rows of x must be equal"));
+    nplot_figure_free(fig);
+    nd_free(X), nd_free(Y), nd_free(U), nd_free(V), nd_free(GX), nd_free(GY), nd_free(BX);
+    nd_free(l1), nd_free(l2);
 }
 
 /* The view is the grid: its edges are sticky, so no margin reaches past them. */
@@ -737,10 +801,12 @@ static const ND_TEST tests[] = {
     ND_T(test_quiver_physical_units),
     ND_T(test_quiver_colors_by_array),
     ND_T(test_quiverkey_matches_quiver_scale),
+    ND_T(test_quiverkey_coordinates),
     ND_T(test_barbs_feature_counts),
     ND_T(test_barbs_flip),
     ND_T(test_streamplot_domain_and_mask),
     ND_T(test_streamplot_start_points),
+    ND_T(test_streamplot_meshgrid_input),
     ND_T(test_streamplot_view_is_grid),
     ND_T(test_degenerate_input),
     ND_T(test_bad_input),
