@@ -594,7 +594,9 @@ nd_status nplot_barbs_(nplot_axes *ax, const nd_array *u, const nd_array *v,
     return ND_OK;
 }
 
-void nplot__barb_tails(double mag, bool rounding, double half, double full, double flag,
+/* matplotlib's Barbs._find_tails: the flags, full barbs, half barb and calm circle that
+ * draw magnitude mag (rounded to the nearest `half` when rounding). */
+static void barb_tails(double mag, bool rounding, double half, double full, double flag,
                        int *nflags, int *nbarbs, bool *half_barb, bool *empty)
 {
     if (rounding) mag = half * (double)(long long)(mag / half + 0.5);
@@ -617,8 +619,8 @@ static size_t barb_shape(const vector_set *vs, double mag, bool flip, double *vx
     double endy = vs->pivot ? -L / 2 : 0;
     int nflags, nbarbs;
     bool half, empty;
-    nplot__barb_tails(mag, vs->rounding, vs->half, vs->full, vs->flag, &nflags, &nbarbs, &half,
-                      &empty);
+    barb_tails(mag, vs->rounding, vs->half, vs->full, vs->flag, &nflags, &nbarbs, &half,
+               &empty);
     size_t k = 0;
     if (empty) {
         for (int i = 0; i <= 20; i++) {

@@ -562,10 +562,6 @@ void nplot__stream_lines_free(stream_lines *l);
 /* Bilinear interpolation of a (ny x nx, row-major) at grid point (x, y) in the grid; NaN
  * when a corner is NaN (matplotlib's interpgrid). */
 double nplot__grid_interp(const double *a, size_t nx, size_t ny, double x, double y);
-/* matplotlib's Barbs._find_tails: the flags, full barbs, half barb and calm circle that
- * draw magnitude mag (rounded to the nearest `half` when rounding). */
-void nplot__barb_tails(double mag, bool rounding, double half, double full, double flag,
-                       int *nflags, int *nbarbs, bool *half_barb, bool *empty);
 
 /* The zero-means-default rule of every options struct, in one place: v when it is set
  * (> 0), else dflt (unset, negative and NaN values all mean "default"). Ints stay ints. */
