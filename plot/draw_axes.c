@@ -293,6 +293,7 @@ static const artist_painter painters[ART_NKINDS] = {
     [ART_PATCHES] = nplot__draw_patches,
     [ART_IMAGE] = nplot__draw_image,
     [ART_GOURAUD] = nplot__draw_gouraud,
+    [ART_VECTORS] = nplot__draw_vectors,
 };
 
 static void draw_artist(render_ctx *rc, nplot_axes *ax, artist *a)

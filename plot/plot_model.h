@@ -153,6 +153,7 @@ typedef enum artist_kind {
     ART_LINE3D,   /* 3-D: polylines (NaN-separated), also wireframes */
     ART_SCATTER3D,/* 3-D: markers */
     ART_GOURAUD,  /* triangles (3 vertices each in x/y) with one color per vertex in colors[] */
+    ART_VECTORS,  /* quiver, quiverkey, barbs, streamlines: shapes built at draw time */
     ART_NKINDS
 } artist_kind;
 
@@ -194,6 +195,7 @@ static inline const artist_class *nplot__class_of(artist_kind kind)
         [ART_LINE3D] = { "line3d", true, true, false, true },
         [ART_SCATTER3D] = { "scatter3d", true, true, false, true },
         [ART_GOURAUD] = { "gouraud mesh", true, false, false, false }, /* matplotlib: no offsets, not avoided */
+        [ART_VECTORS] = { "vectors", true, true, false, false },
     };
     return &classes[kind];
 }
@@ -275,6 +277,7 @@ typedef struct artist {
     bool alpha_px;
     double img_alpha;
     mappable map;
+    struct vector_set *vec; /* ART_VECTORS: one block (nd_free_mem frees it whole) */
     struct artist *next;
 } artist;
 
@@ -517,6 +520,71 @@ nd_status nplot__fill_between(nplot_axes *ax, const double *x, const double *y1,
                               size_t n, const bool *where, const nplot_fill_opts *o, const char *who);
 nd_status nplot__read_png(const char *path, unsigned char **out, int *w, int *h, const char *who);
 
+
+/* ---- vector fields: quiver, quiverkey, barbs, streamplot (kind_vector.c) ------------------ */
+/* An ART_VECTORS artist keeps its anchors in x/y (n points, data coordinates), per-item
+ * colors in colors (NULL → face) and, for streamlines, per-segment widths in sizes; the
+ * shapes depend on the laid-out axes (arrow units, screen angles) and are built by
+ * nplot__draw_vectors when drawn. */
+enum { VEC_QUIVER = 0, VEC_QUIVERKEY, VEC_BARBS, VEC_STREAMLINES, VEC_STREAMARROWS };
+typedef struct vector_set {
+    int type;                   /* VEC_* */
+    /* quiver (and its key, which reads the quiver's settings through `of`) */
+    int units, scale_units;     /* QU_* (kind_vector.c); scale_units -1 → units */
+    bool angles_xy;             /* angles 'xy' (else 'uv') */
+    int pivot;                  /* 0 tail, 1 middle, 2 tip */
+    double scale;               /* 0 → autoscale */
+    double width;               /* shaft width in units, 0 → automatic */
+    double headwidth, headlength, headaxislength, minshaft, minlength;
+    const struct artist *of;    /* quiverkey: its quiver */
+    double kx, ky, ku, kangle;  /* quiverkey: position, length, angle (degrees) */
+    int kcoord;                 /* quiverkey: COORD_* of kx, ky (or inches, kind_vector.c) */
+    int klabelpos;              /* quiverkey: 0 N, 1 S, 2 E, 3 W */
+    double klabelsep;           /* quiverkey: points */
+    /* barbs */
+    double length, spacing, height, bwidth, emptybarb;
+    double half, full, flag;
+    bool rounding, fill_empty;
+    /* stream arrows */
+    double arrowsize;
+    int arrowstyle;             /* 0 "-|>", 1 "->" */
+    size_t n;
+    double *u, *v;              /* n vector components (quiver, barbs); arrow heads
+                                   (stream arrows) */
+    unsigned char *flip;        /* barbs: n flags (features on the other side) */
+    double data[];              /* storage of u, v and flip */
+} vector_set;
+/* Paint an ART_VECTORS artist (kind_vector.c). */
+struct render_ctx;
+void nplot__draw_vectors(struct render_ctx *rc, nplot_axes *ax, artist *a);
+
+/* stream_integrate.c: streamlines of a field on a regular grid, in grid coordinates. */
+typedef struct stream_field {
+    size_t nx, ny;              /* grid points along x and y (>= 2 each) */
+    const double *u, *v;        /* ny x nx components in grid units per unit time */
+    const double *speed;        /* ny x nx speed in domain fractions per unit time; NaN or 0
+                                   stops a line */
+    size_t mask_nx, mask_ny;    /* density mask cells (matplotlib: 30 x density) */
+    double minlength, maxlength;/* in domain fractions; maxlength per direction */
+    int direction;              /* -1 backward, 0 both, 1 forward */
+    bool broken;                /* a line stops at a cell another line holds */
+} stream_field;
+typedef struct stream_lines {
+    double *x, *y;              /* the points of every line, in grid coordinates */
+    size_t n, cap;
+    size_t *start;              /* line i is points start[i] .. start[i + 1] - 1 */
+    size_t nlines, cap_lines;
+} stream_lines;
+/* Trace lines from the given start points (grid coordinates, clipped to the grid) or,
+ * with nstart 0, from every free mask cell in matplotlib's boundary-first spiral. Lines
+ * shorter than minlength are dropped. On failure (ND_ENOMEM, or ND_EVALUE for a grid or
+ * mask under 2 cells a side) *out is empty and the error is set. */
+nd_status nplot__stream_trace(const stream_field *f, const double *sx, const double *sy,
+                              size_t nstart, stream_lines *out, const char *who);
+void nplot__stream_lines_free(stream_lines *l);
+/* Bilinear interpolation of a (ny x nx, row-major) at grid point (x, y) in the grid; NaN
+ * when a corner is NaN (matplotlib's interpgrid). */
+double nplot__grid_interp(const double *a, size_t nx, size_t ny, double x, double y);
 
 /* The zero-means-default rule of every options struct, in one place: v when it is set
  * (> 0), else dflt (unset, negative and NaN values all mean "default"). Ints stay ints. */

@@ -1151,6 +1151,146 @@ NPLOT_API nd_array *nplot_imread(const char *path);
  * PNGs of equal size (ND_ESHAPE otherwise). */
 NPLOT_API nd_status nplot_compare_images(const char *expected, const char *actual, double *rms);
 
+/* ---- vector fields: quiver, quiverkey, barbs, streamplot --------------------------------- */
+/* Positions of quiver and barbs (matplotlib's _parse_args): x and y not given → the column
+ * and row indices of U; 1-D x of U's columns and y of U's rows → their meshgrid; otherwise
+ * x and y hold one position per vector. U and V have one shape; c (color-mapped per
+ * vector, a mappable for nplot_colorbar) has their size. Non-finite U, V or c hide a
+ * vector. */
+typedef struct nplot_quiver_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const nd_array *x, *y;      /* positions (see above); NULL → indices */
+    const nd_array *c;          /* values color-mapped per arrow */
+    const char *cmap;           /* NULL → viridis */
+    double vmin, vmax;          /* equal → the range of c */
+    const char *color;          /* one color for all arrows, NULL → black */
+    const char *units;          /* arrow dimensions (except length): "width" (default, of the
+                                   axes), "height", "dots", "inches", "x", "y", "xy" */
+    const char *angles;         /* "uv" (default: screen angle of (u, v)) or "xy" (the
+                                   arrow points from (x, y) to (x + u, y + v) in data) */
+    double scale;               /* data units per arrow length unit (larger → shorter);
+                                   0 → matplotlib's autoscale from the mean length */
+    const char *scale_units;    /* NULL → units; "xy" with angles "xy" and scale 1 draws
+                                   each arrow from (x, y) to (x + u, y + v) */
+    double width;               /* shaft width in units, 0 → 0.06 / clip(sqrt(N), 8, 25) of
+                                   the axes width */
+    double headwidth;           /* in shaft widths, 0 → 3 */
+    double headlength;          /* 0 → 5 */
+    double headaxislength;      /* 0 → 4.5 */
+    double minshaft;            /* 0 → 1 (NPLOT_ZERO for 0) */
+    double minlength;           /* arrows shorter than this many widths become hexagons of
+                                   this diameter; 0 → 1 (NPLOT_ZERO for 0) */
+    const char *pivot;          /* "tail" (default), "mid"/"middle", "tip" at (x, y) */
+    double alpha;
+    const char *label;
+    double zorder;              /* 0 → 1 */
+} nplot_quiver_opts;
+/* ax.quiver([X, Y], U, V, [C]): a field of arrows. The shapes are built when the figure
+ * is drawn (they depend on the axes' size), exactly as matplotlib 3.6 builds them.
+ * ND_ESHAPE when U and V (or x, y, c) do not match, naming the shapes; ND_EVALUE for a
+ * bad option (unknown units, angles or pivot, negative sizes). */
+NPLOT_API nd_status nplot_quiver_(nplot_axes *ax, const nd_array *u, const nd_array *v,
+                                  const nplot_quiver_opts *o);
+#define nplot_quiver(...) nplot__kw_quiver(__VA_ARGS__, )
+#define nplot__kw_quiver(ax, u, v, ...) \
+    nplot_quiver_((ax), (u), (v), &(nplot_quiver_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_quiverkey_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double angle;               /* degrees anticlockwise from +x, 0 → 0 */
+    const char *coordinates;    /* of X, Y: "axes" (default), "figure", "data", "inches"
+                                   (from the figure's lower left corner) */
+    const char *color;          /* the arrow; NULL → the quiver's color (black if mapped) */
+    const char *labelpos;       /* "N" (default: above), "S", "E", "W" */
+    double labelsep;            /* inches between arrow and label, 0 → 0.1 */
+    const char *labelcolor;     /* NULL → the text color */
+    double fontsize;            /* points, 0 → the style's font size */
+} nplot_quiverkey_opts;
+/* ax.quiverkey(Q, X, Y, U, label) for the last quiver of ax: an arrow of length U in the
+ * quiver's scale at (X, Y) with its label. With labelpos N or S (X, Y) is the arrow's
+ * middle, with E its tip, with W its tail. ND_EVALUE when ax has no quiver or for a bad
+ * option. */
+NPLOT_API nd_status nplot_quiverkey_(nplot_axes *ax, double X, double Y, double U,
+                                     const char *label, const nplot_quiverkey_opts *o);
+#define nplot_quiverkey(...) nplot__kw_quiverkey(__VA_ARGS__, )
+#define nplot__kw_quiverkey(ax, X, Y, U, label, ...) \
+    nplot_quiverkey_((ax), (X), (Y), (U), (label), &(nplot_quiverkey_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_barbs_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const nd_array *x, *y;      /* positions as for quiver; NULL → indices */
+    const nd_array *c;          /* values color-mapped per barb (face and edge) */
+    const char *cmap;           /* NULL → viridis */
+    double vmin, vmax;          /* equal → the range of c */
+    double length;              /* matplotlib's length, 0 → 7: the staff is length² / 2
+                                   points long (vertices are length / 2 points a unit) */
+    const char *pivot;          /* "tip" (default) or "middle" at (x, y) */
+    const char *barbcolor;      /* the lines (edge); NULL → flagcolor, else black */
+    const char *flagcolor;      /* the flags (face); NULL → barbcolor, else black */
+    double linewidth;           /* points, 0 → 1 */
+    /* feature sizes as fractions of length (matplotlib's sizes) */
+    double spacing;             /* between features, 0 → 0.125 */
+    double height;              /* of a full barb or flag from the staff, 0 → 0.4 */
+    double width;               /* of a flag along the staff, 0 → 0.25 */
+    double emptybarb;           /* radius of the calm circle, 0 → 0.15 */
+    bool fill_empty;            /* fill the calm circle */
+    double half, full, flag;    /* barb_increments, 0 → 5, 10, 50 */
+    int rounding;               /* NPLOT_OFF: no rounding of the magnitude to `half` */
+    bool flip_barb;             /* features on the other side of the staff */
+    const nd_array *flip;       /* per-barb flip flags (nonzero flips), size of U */
+    double alpha;
+    const char *label;
+    double zorder;              /* 0 → 1 */
+} nplot_barbs_opts;
+/* ax.barbs([X, Y], U, V, [C]): wind barbs. The magnitude hypot(u, v), rounded to the
+ * nearest `half` (unless rounding is off), is drawn as flags (each `flag`), full barbs
+ * (each `full`) and at most one half barb; below `half` an empty circle. The staff points
+ * into the vector's direction from its tip at (x, y). Errors as nplot_quiver. */
+NPLOT_API nd_status nplot_barbs_(nplot_axes *ax, const nd_array *u, const nd_array *v,
+                                 const nplot_barbs_opts *o);
+#define nplot_barbs(...) nplot__kw_barbs(__VA_ARGS__, )
+#define nplot__kw_barbs(ax, u, v, ...) \
+    nplot_barbs_((ax), (u), (v), &(nplot_barbs_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_streamplot_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double density;             /* 0 → 1: a 30 x 30 mask; lines keep about a cell apart */
+    double density_y;           /* 0 → density */
+    double linewidth;           /* points, 0 → the style's line width */
+    const nd_array *linewidths; /* per grid point (shape of u), interpolated along lines */
+    const char *color;          /* NULL → the next cycle color */
+    const nd_array *c;          /* values per grid point (shape of u), color-mapped along
+                                   lines (a mappable for nplot_colorbar) */
+    const char *cmap;           /* NULL → viridis */
+    double vmin, vmax;          /* equal → the range of c */
+    double arrowsize;           /* 0 → 1 */
+    const char *arrowstyle;     /* "-|>" (default), "->", or "-" (no arrows) */
+    double minlength;           /* domain fractions, 0 → 0.1 */
+    double maxlength;           /* 0 → 4 */
+    const nd_array *start_points; /* (n, 2) data points to start from instead of the mask
+                                   spiral; each must lie in the grid */
+    const char *integration_direction; /* "both" (default), "forward", "backward" */
+    int broken_streamlines;     /* NPLOT_OFF: lines may cross cells other lines hold */
+    const char *label;
+    double zorder;              /* 0 → 2 */
+    nd_array **lines_out;       /* if set: the points of every line, (n, 2) float64 in data
+                                   coordinates, a row of NaN between lines */
+} nplot_streamplot_opts;
+/* ax.streamplot(x, y, u, v): streamlines of the field (u, v) given on the grid of 1-D
+ * increasing evenly spaced x (nx) and y (ny) (2-D x and y must repeat one row / column),
+ * u and v of shape (ny, nx). Lines start from the free cells of a density mask spiralling
+ * in from the boundary (or from start_points), are integrated both ways with matplotlib's
+ * adaptive RK12 step, and stop at the domain edge, at a zero or non-finite speed, at
+ * maxlength, or where another line passed; each carries one arrow at its middle. The view
+ * gets the grid as sticky edges. ND_ESHAPE for mismatched shapes (naming them), ND_EVALUE
+ * for uneven or non-increasing grids, start points outside the grid, bad options. */
+NPLOT_API nd_status nplot_streamplot_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                                      const nd_array *u, const nd_array *v,
+                                      const nplot_streamplot_opts *o);
+#define nplot_streamplot(...) nplot__kw_streamplot(__VA_ARGS__, )
+#define nplot__kw_streamplot(ax, x, y, u, v, ...) \
+    nplot_streamplot_((ax), (x), (y), (u), (v), &(nplot_streamplot_opts){ 0, __VA_ARGS__ })
+
 #ifdef __cplusplus
 }
 #endif
