@@ -495,6 +495,46 @@ nd_status nplot__fill_between(nplot_axes *ax, const double *x, const double *y1,
 nd_status nplot__read_png(const char *path, unsigned char **out, int *w, int *h, const char *who);
 
 
+/* ---- triangulations (issue 19: tri_algo.c is base, kind_tri.c a kind) ---------------------- */
+/* matplotlib.tri.Triangulation: npts points, ntri counter-clockwise triangles (3 indices
+ * each), an optional mask (true hides a triangle), neighbors computed when first asked
+ * for (dropped by set_mask). */
+struct nplot_triangulation {
+    size_t npts, ntri;
+    double *x, *y;
+    int *tri;
+    bool *mask;         /* ntri or NULL */
+    int *nbr;           /* ntri x 3 or NULL until asked */
+};
+/* A triangle mesh as the marching-triangles routines read it (no ownership). */
+typedef struct nplot__trimesh {
+    const double *x, *y;
+    const int *tri;     /* ntri x 3 */
+    const bool *mask;   /* NULL: every triangle */
+    size_t ntri;
+} nplot__trimesh;
+/* The Delaunay triangles of n points through qhull ("qhull d Qt Qbb Qc Qz", matplotlib's
+ * options), counter-clockwise, into *tri (nd_malloc'd, 3 * *ntri ints). Duplicate points
+ * are left out of every triangle. ND_EVALUE (nd_set_error naming who) for fewer than 3
+ * distinct points, non-finite points, or qhull's refusal (collinear points: its QH code
+ * and reason in the message); qhull never aborts or prints. */
+nd_status nplot__tri_delaunay(const double *x, const double *y, size_t n, int **tri, size_t *ntri,
+                              const char *who);
+/* nbr[3 t + k]: the unmasked triangle across the edge tri[t][k] -> tri[t][(k + 1) % 3], or -1
+ * (masked triangles have none). */
+nd_status nplot__tri_neighbors(const int *tri, const bool *mask, size_t ntri, int *nbr, const char *who);
+/* Marching triangles on point values z: the iso-line z == level as polylines (NaN
+ * between them; closed loops repeat their first point) into *px, *py (nd_malloc'd, *np
+ * vertices; NULL when empty). */
+nd_status nplot__tri_isolines(const nplot__trimesh *m, const double *z, double level, double **px,
+                              double **py, size_t *np, const char *who);
+/* The region lo <= z <= hi as one convex polygon per triangle it meets (NaN-separated,
+ * counter-clockwise, *npoly of them): filled as one path they tile the band, holes
+ * included, without seams. */
+nd_status nplot__tri_band(const nplot__trimesh *m, const double *z, double lo, double hi, double **px,
+                          double **py, size_t *np, size_t *npoly, const char *who);
+
+
 /* The zero-means-default rule of every options struct, in one place: v when it is set
  * (> 0), else dflt (unset, negative and NaN values all mean "default"). Ints stay ints. */
 static inline double nplot__opt_f64(double v, double dflt) { return v > 0 ? v : dflt; }

@@ -1,0 +1,414 @@
+/* Triangulation algorithms of the base layer, free of figures and axes: the Delaunay
+ * triangulation through qhull (what matplotlib's _qhull wrapper does), the neighbors of a
+ * triangle set, and marching triangles (iso-lines joined into polylines, and the band
+ * between two levels clipped out of every triangle). The contour code can reuse the last
+ * two on any triangle mesh. */
+#include "plot_model.h"
+
+#include <libqhull_r/qhull_ra.h>
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- Delaunay ----------------------------------------------------------------------------- */
+/* matplotlib's check: at least 3 points of which 3 are distinct. */
+static bool three_unique(const double *x, const double *y, size_t n)
+{
+    size_t second = 0;
+    for (size_t i = 1; i < n; i++) {
+        bool new0 = x[i] != x[0] || y[i] != y[0];
+        if (!second) {
+            if (new0) second = i;
+        } else if (new0 && (x[i] != x[second] || y[i] != y[second])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The first "QHnnnn ..." line qhull wrote (its error code and reason), cut at the end of
+ * its first sentence, into out; "" when there is none. */
+static void qhull_reason(const char *log, char *out, size_t cap)
+{
+    out[0] = '\0';
+    const char *p = log ? strstr(log, "QH") : NULL;
+    if (!p) return;
+    size_t k = strcspn(p, "\n");
+    const char *dot = memchr(p, '.', k);
+    if (dot && dot > p + 6) k = (size_t)(dot - p);
+    if (k >= cap) k = cap - 1;
+    memcpy(out, p, k);
+    out[k] = '\0';
+}
+
+static const char *qhull_exit_name(int code)
+{
+    static const char *names[] = { "", "input inconsistency", "singular input data",
+                                   "precision error", "insufficient memory", "internal error" };
+    return code > 0 && code < 6 ? names[code] : "error";
+}
+
+/* Copy qhull's lower-Delaunay facets into counter-clockwise triangles. */
+static nd_status collect_triangles(qhT *qh, const double *x, const double *y, int **tri, size_t *ntri,
+                                   const char *who)
+{
+    facetT *facet;
+    size_t nt = 0;
+    FORALLfacets
+        if (!facet->upperdelaunay) nt++;
+    int *t = nd_malloc(sizeof(int) * 3 * (nt ? nt : 1), who);
+    if (!t) return nd_set_error(ND_ENOMEM, "%s: out of memory for %zu triangles", who, nt);
+    size_t k = 0;
+    FORALLfacets {
+        if (facet->upperdelaunay) continue;
+        int v[3], m = 0;
+        vertexT *vertex, **vertexp;
+        FOREACHvertex_(facet->vertices)
+            if (m < 3) v[m++] = qh_pointid(qh, vertex->point);
+        /* matplotlib's order: toporient facets as listed, the others reversed */
+        int *o = t + 3 * k++;
+        o[0] = facet->toporient ? v[0] : v[2];
+        o[1] = v[1];
+        o[2] = facet->toporient ? v[2] : v[0];
+        /* and counter-clockwise whatever qhull's orientation convention */
+        double cross = (x[o[1]] - x[o[0]]) * (y[o[2]] - y[o[0]]) -
+                       (y[o[1]] - y[o[0]]) * (x[o[2]] - x[o[0]]);
+        if (cross < 0) {
+            int s = o[1];
+            o[1] = o[2];
+            o[2] = s;
+        }
+    }
+    *tri = t;
+    *ntri = nt;
+    return ND_OK;
+}
+
+nd_status nplot__tri_delaunay(const double *x, const double *y, size_t n, int **tri, size_t *ntri,
+                              const char *who)
+{
+    *tri = NULL;
+    *ntri = 0;
+    if (n < 3)
+        return nd_set_error(ND_EVALUE, "%s: a Delaunay triangulation needs at least 3 points, got %zu",
+                            who, n);
+    if (n > (size_t)INT32_MAX / 2)
+        return nd_set_error(ND_EVALUE, "%s: %zu points are more than qhull takes", who, n);
+    double mx = 0, my = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(x[i]) || !isfinite(y[i]))
+            return nd_set_error(ND_EVALUE, "%s: point %zu is not finite (%g, %g)", who, i, x[i], y[i]);
+        mx += x[i];
+        my += y[i];
+    }
+    if (!three_unique(x, y, n))
+        return nd_set_error(ND_EVALUE, "%s: x and y must hold at least 3 distinct points", who);
+    /* qhull works on coordinates centred on their mean, as matplotlib passes them */
+    mx /= (double)n;
+    my /= (double)n;
+    coordT *pts = nd_malloc(sizeof(coordT) * 2 * n, who);
+    if (!pts) return nd_set_error(ND_ENOMEM, "%s: out of memory for %zu points", who, n);
+    for (size_t i = 0; i < n; i++) {
+        pts[2 * i] = x[i] - mx;
+        pts[2 * i + 1] = y[i] - my;
+    }
+    /* qhull prints its reasons to a FILE: keep them in memory for the error message */
+    char *log = NULL;
+    size_t loglen = 0;
+    FILE *err = open_memstream(&log, &loglen);
+    if (!err) {
+        nd_free_mem(pts);
+        return nd_set_error(ND_ENOMEM, "%s: cannot open a buffer for qhull's messages", who);
+    }
+    qhT qh_qh;
+    qhT *qh = &qh_qh;
+    qh_zero(qh, err);
+    /* qh_new_qhull catches qhull's own longjmp and returns its exit code */
+    int code = qh_new_qhull(qh, 2, (int)n, pts, False, (char *)"qhull d Qt Qbb Qc Qz", NULL, err);
+    nd_status st = ND_OK;
+    if (code == qh_ERRnone) {
+        /* qh_triangulate reports errors by longjmp to qh->errexit too: catch it here */
+        qh->NOerrexit = False;
+        if (!setjmp(qh->errexit)) {
+            qh_triangulate(qh);
+            qh->NOerrexit = True;
+        } else {
+            qh->NOerrexit = True;
+            code = qh_ERRqhull;
+        }
+    }
+    fflush(err);
+    if (code == qh_ERRnone) {
+        st = collect_triangles(qh, x, y, tri, ntri, who);
+    } else {
+        char reason[160];
+        qhull_reason(log, reason, sizeof reason);
+        const char *what = code == qh_ERRsingular || code == qh_ERRprec
+                               ? "the points are collinear or too close to a line"
+                               : qhull_exit_name(code);
+        st = nd_set_error(code == qh_ERRmem ? ND_ENOMEM : ND_EVALUE,
+                          "%s: %s (qhull %s, exit code %d: %s)", who, what,
+                          reason[0] ? reason : "no message", code, qhull_exit_name(code));
+    }
+    qh_freeqhull(qh, !qh_ALL);
+    int curlong, totlong;
+    qh_memfreeshort(qh, &curlong, &totlong);
+    fclose(err);
+    free(log); /* open_memstream's buffer comes from the C library */
+    nd_free_mem(pts);
+    return st;
+}
+
+/* ---- neighbors ------------------------------------------------------------------------------ */
+typedef struct edge_rec {
+    uint64_t key; /* (min vertex, max vertex) */
+    size_t at;    /* 3 * triangle + edge */
+} edge_rec;
+
+static int cmp_edge(const void *pa, const void *pb)
+{
+    const edge_rec *a = pa, *b = pb;
+    if (a->key != b->key) return a->key < b->key ? -1 : 1;
+    return a->at < b->at ? -1 : a->at > b->at;
+}
+
+static uint64_t edge_key(int a, int b)
+{
+    uint32_t lo = (uint32_t)(a < b ? a : b), hi = (uint32_t)(a < b ? b : a);
+    return (uint64_t)lo << 32 | hi;
+}
+
+nd_status nplot__tri_neighbors(const int *tri, const bool *mask, size_t ntri, int *nbr, const char *who)
+{
+    for (size_t i = 0; i < 3 * ntri; i++) nbr[i] = -1;
+    edge_rec *e = nd_malloc(sizeof *e * 3 * (ntri ? ntri : 1), who);
+    if (!e) return nd_set_error(ND_ENOMEM, "%s: out of memory for %zu triangles", who, ntri);
+    size_t ne = 0;
+    for (size_t t = 0; t < ntri; t++) {
+        if (mask && mask[t]) continue;
+        for (int k = 0; k < 3; k++)
+            e[ne++] = (edge_rec){ edge_key(tri[3 * t + k], tri[3 * t + (k + 1) % 3]), 3 * t + (size_t)k };
+    }
+    qsort(e, ne, sizeof *e, cmp_edge);
+    /* an edge shared by exactly two triangles makes them neighbors across it */
+    for (size_t i = 0; i + 1 < ne; i++)
+        if (e[i].key == e[i + 1].key && (i + 2 >= ne || e[i + 2].key != e[i].key) &&
+            (i == 0 || e[i - 1].key != e[i].key)) {
+            nbr[e[i].at] = (int)(e[i + 1].at / 3);
+            nbr[e[i + 1].at] = (int)(e[i].at / 3);
+        }
+    nd_free_mem(e);
+    return ND_OK;
+}
+
+/* ---- marching triangles ---------------------------------------------------------------------- */
+/* The point where z crosses level on the edge (a, b), computed from the lower vertex index
+ * so that the two triangles sharing the edge produce the same bits. */
+static void edge_point(const nplot__trimesh *m, const double *z, int a, int b, double level,
+                       double *px, double *py)
+{
+    if (a > b) {
+        int s = a;
+        a = b;
+        b = s;
+    }
+    double t = (level - z[a]) / (z[b] - z[a]);
+    *px = m->x[a] + t * (m->x[b] - m->x[a]);
+    *py = m->y[a] + t * (m->y[b] - m->y[a]);
+}
+
+/* A growable list of vertices (NaN-separated runs). */
+typedef struct vlist {
+    double *x, *y;
+    size_t n, cap;
+} vlist;
+
+static bool vl_push(vlist *v, double x, double y, const char *who)
+{
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? 2 * v->cap : 64;
+        double *nx = nd_malloc(sizeof(double) * cap, who), *ny = nd_malloc(sizeof(double) * cap, who);
+        if (!nx || !ny) {
+            nd_free_mem(nx);
+            nd_free_mem(ny);
+            return false;
+        }
+        if (v->n) {
+            memcpy(nx, v->x, sizeof(double) * v->n);
+            memcpy(ny, v->y, sizeof(double) * v->n);
+        }
+        nd_free_mem(v->x);
+        nd_free_mem(v->y);
+        v->x = nx, v->y = ny, v->cap = cap;
+    }
+    v->x[v->n] = x;
+    v->y[v->n++] = y;
+    return true;
+}
+
+static void vl_free(vlist *v)
+{
+    nd_free_mem(v->x);
+    nd_free_mem(v->y);
+    memset(v, 0, sizeof *v);
+}
+
+static nd_status vl_out(vlist *v, double **px, double **py, size_t *n)
+{
+    *px = v->x;
+    *py = v->y;
+    *n = v->n;
+    return ND_OK;
+}
+
+/* A segment of an iso-line inside one triangle: from the crossing on edge e[0] to the one
+ * on edge e[1], edges numbered globally (shared by the two triangles beside them). */
+typedef struct seg {
+    size_t e[2];
+    int ends[2][2]; /* the vertices of each crossed edge */
+    bool used;
+} seg;
+
+nd_status nplot__tri_isolines(const nplot__trimesh *m, const double *z, double level, double **px,
+                              double **py, size_t *np, const char *who)
+{
+    *px = *py = NULL;
+    *np = 0;
+    size_t nt = m->ntri;
+    edge_rec *e = nd_malloc(sizeof *e * 3 * (nt ? nt : 1), who);
+    size_t *gid = nd_malloc(sizeof *gid * 3 * (nt ? nt : 1), who);
+    seg *s = nd_malloc(sizeof *s * (nt ? nt : 1), who);
+    long *at_edge = NULL; /* the (up to two) segments meeting at each global edge */
+    vlist out = { 0 };
+    nd_status st = ND_OK;
+    if (!e || !gid || !s) goto oom;
+    /* number the edges globally: sort (key, place) and count distinct keys */
+    for (size_t t = 0; t < nt; t++)
+        for (int k = 0; k < 3; k++)
+            e[3 * t + (size_t)k] = (edge_rec){ edge_key(m->tri[3 * t + k], m->tri[3 * t + (k + 1) % 3]),
+                                               3 * t + (size_t)k };
+    qsort(e, 3 * nt, sizeof *e, cmp_edge);
+    size_t nedge = 0;
+    for (size_t i = 0; i < 3 * nt; i++) {
+        if (i && e[i].key != e[i - 1].key) nedge++;
+        gid[e[i].at] = nedge;
+    }
+    nedge += nt ? 1 : 0;
+    at_edge = nd_malloc(sizeof *at_edge * 2 * (nedge ? nedge : 1), who);
+    if (!at_edge) goto oom;
+    for (size_t i = 0; i < 2 * nedge; i++) at_edge[i] = -1;
+    /* a vertex is above when z > level (matplotlib's rule); an edge is crossed when its
+     * ends differ */
+    size_t ns = 0;
+    for (size_t t = 0; t < nt; t++) {
+        if (m->mask && m->mask[t]) continue;
+        const int *v = m->tri + 3 * t;
+        int k0 = -1, k1 = -1;
+        for (int k = 0; k < 3; k++) {
+            bool a = z[v[k]] > level, b = z[v[(k + 1) % 3]] > level;
+            if (a == b) continue;
+            if (k0 < 0) k0 = k;
+            else k1 = k;
+        }
+        if (k1 < 0) continue;
+        seg *q = &s[ns];
+        int ks[2] = { k0, k1 };
+        for (int j = 0; j < 2; j++) {
+            q->e[j] = gid[3 * t + (size_t)ks[j]];
+            q->ends[j][0] = v[ks[j]];
+            q->ends[j][1] = v[(ks[j] + 1) % 3];
+            long *slot = &at_edge[2 * q->e[j]];
+            slot[slot[0] >= 0] = (long)ns;
+        }
+        q->used = false;
+        ns++;
+    }
+    /* join segments through shared edges: open lines start at an edge one segment
+     * touches (the boundary), closed loops anywhere */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < ns; i++) {
+            if (s[i].used) continue;
+            int start = -1;
+            for (int j = 0; j < 2 && start < 0; j++)
+                if (pass == 1 || at_edge[2 * s[i].e[j] + 1] < 0) start = j;
+            if (start < 0) continue;
+            if (out.n && !vl_push(&out, NAN, NAN, who)) goto oom;
+            size_t cur = i, edge = s[i].e[start];
+            int side = start;
+            double x0, y0;
+            edge_point(m, z, s[i].ends[side][0], s[i].ends[side][1], level, &x0, &y0);
+            if (!vl_push(&out, x0, y0, who)) goto oom;
+            for (;;) {
+                seg *q = &s[cur];
+                q->used = true;
+                int other = 1 - side;
+                double x1, y1;
+                edge_point(m, z, q->ends[other][0], q->ends[other][1], level, &x1, &y1);
+                if (!vl_push(&out, x1, y1, who)) goto oom;
+                edge = q->e[other];
+                long *slot = &at_edge[2 * edge];
+                long next = slot[0] == (long)cur ? slot[1] : slot[0];
+                if (next < 0 || s[next].used) break;
+                cur = (size_t)next;
+                side = s[cur].e[0] == edge ? 0 : 1;
+            }
+        }
+    st = vl_out(&out, px, py, np);
+    out = (vlist){ 0 };
+    goto done;
+oom:
+    st = nd_set_error(ND_ENOMEM, "%s: out of memory tracing the level %g", who, level);
+done:
+    vl_free(&out);
+    nd_free_mem(e);
+    nd_free_mem(gid);
+    nd_free_mem(s);
+    nd_free_mem(at_edge);
+    return st;
+}
+
+nd_status nplot__tri_band(const nplot__trimesh *m, const double *z, double lo, double hi, double **px,
+                          double **py, size_t *np, size_t *npoly, const char *who)
+{
+    *px = *py = NULL;
+    *np = *npoly = 0;
+    vlist out = { 0 };
+    size_t count = 0;
+    for (size_t t = 0; t < m->ntri; t++) {
+        if (m->mask && m->mask[t]) continue;
+        const int *v = m->tri + 3 * t;
+        /* the band inside a triangle is convex (z is linear there): walk the edges in
+         * order, keeping the corners inside [lo, hi] and the level crossings between */
+        double bx[9], by[9];
+        int k = 0;
+        for (int c = 0; c < 3; c++) {
+            int a = v[c], b = v[(c + 1) % 3];
+            double za = z[a], zb = z[b];
+            if (za >= lo && za <= hi) bx[k] = m->x[a], by[k] = m->y[a], k++;
+            /* crossings strictly inside the edge, in the order met from a to b */
+            double lv[2] = { lo, hi };
+            if (zb < za) lv[0] = hi, lv[1] = lo;
+            for (int j = 0; j < 2; j++) {
+                double L = lv[j];
+                if ((za < L && L < zb) || (zb < L && L < za)) {
+                    edge_point(m, z, a, b, L, &bx[k], &by[k]);
+                    k++;
+                }
+            }
+        }
+        if (k < 3) continue;
+        if (count && !vl_push(&out, NAN, NAN, who)) goto oom;
+        for (int i = 0; i < k; i++)
+            if (!vl_push(&out, bx[i], by[i], who)) goto oom;
+        count++;
+    }
+    *npoly = count;
+    return vl_out(&out, px, py, np);
+oom:
+    vl_free(&out);
+    return nd_set_error(ND_ENOMEM, "%s: out of memory filling the band %g..%g", who, lo, hi);
+}
