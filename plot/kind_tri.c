@@ -670,7 +670,11 @@ nd_status nplot_tricontour_(nplot_axes *ax, const nplot_triangulation *t, const 
         artist *a = ax->last_artist;
         a->lp.color = a->lp.mfc = a->lp.mec = contour_color(&c, c.lev[i]);
         a->map = c.m;
+        /* matplotlib: one-color contours draw negative levels dashed */
+        if (c.one_color && !o->linestyles && c.lev[i] < 0) a->lp.ls = LS_DASHED;
     }
+    points_datalim(ax, t);
+    ax->xa.tight = ax->ya.tight = true; /* matplotlib: autoscale_view(tight=True) */
     if (o->levels_out && !(*o->levels_out = nd_from_f64(c.lev, (ptrdiff_t)c.nlev)))
         st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
 done:
@@ -737,6 +741,7 @@ nd_status nplot_tricontourf_(nplot_axes *ax, const nplot_triangulation *t, const
     a->aliased = true; /* matplotlib fills contours unantialiased: no seams between pieces */
     a->autoscale = false;
     points_datalim(ax, t);
+    ax->xa.tight = ax->ya.tight = true;
     if (o->levels_out && !(*o->levels_out = nd_from_f64(c.lev, (ptrdiff_t)c.nlev)))
         st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
 done:
