@@ -519,8 +519,8 @@ done:
 }
 
 /* ---- tricontour / tricontourf ---------------------------------------------------------------- */
-/* The levels: explicit (strictly increasing), or matplotlib's _autolev: MaxNLocator(N + 1)
- * over [zmin, zmax], trimmed to one level beyond each end. Line contours keep only the
+/* The levels: explicit (strictly increasing), or matplotlib's _autolev: MaxNLocator(N + 1,
+ * min_n_ticks=1) over [zmin, zmax], trimmed to one level beyond each end. Line contours keep only the
  * levels strictly inside the range, or [zmin] when none is. *lev is nd_malloc'd. */
 static nd_status levels_of(nplot_axes *ax, const nplot_tricontour_opts *o, double zmin, double zmax,
                            bool filled, double **lev, size_t *nlev, const char *who)
@@ -545,11 +545,11 @@ static nd_status levels_of(nplot_axes *ax, const nplot_tricontour_opts *o, doubl
         if (o->nlevels < 0 || o->nlevels > 10000)
             return nplot__fail(fig, ND_EVALUE, "%s: nlevels must be in 0..10000, got %d", who, o->nlevels);
         int N = o->nlevels ? o->nlevels : 7;
-        int cnt = nplot_maxn_ticks(zmin, zmax, N + 1, NULL, 0);
+        int cnt = nplot__contour_levels(zmin, zmax, N + 1, NULL, 0);
         if (cnt < 0) return nplot__fail(fig, ND_EVALUE, "%s: %s", who, nd_errmsg());
         L = nd_malloc(sizeof(double) * (size_t)(cnt ? cnt : 1), who);
         if (!L) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
-        nplot_maxn_ticks(zmin, zmax, N + 1, L, cnt);
+        nplot__contour_levels(zmin, zmax, N + 1, L, cnt);
         /* keep the last level below zmin and the first above zmax */
         size_t i0 = 0, i1 = (size_t)cnt;
         for (size_t i = 0; i < (size_t)cnt; i++)

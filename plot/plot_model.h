@@ -533,6 +533,11 @@ nd_status nplot__tri_isolines(const nplot__trimesh *m, const double *z, double l
  * included, without seams. */
 nd_status nplot__tri_band(const nplot__trimesh *m, const double *z, double lo, double hi, double **px,
                           double **py, size_t *np, size_t *npoly, const char *who);
+/* matplotlib's contour levels from a count: MaxNLocator(nbins, min_n_ticks=1) with its
+ * default steps (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10; the axis locator nplot_maxn_ticks uses
+ * 1, 2, 2.5, 5, 10). Writes at most cap levels to out and returns how many there are, or
+ * a negative status. */
+int nplot__contour_levels(double vmin, double vmax, int nbins, double *out, int cap);
 
 
 /* The zero-means-default rule of every options struct, in one place: v when it is set

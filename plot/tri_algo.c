@@ -412,3 +412,98 @@ oom:
     vl_free(&out);
     return nd_set_error(ND_ENOMEM, "%s: out of memory filling the band %g..%g", who, lo, hi);
 }
+
+/* ---- contour levels from a count --------------------------------------------------------------- */
+/* Python's float divmod (numpy's // and % on floats). */
+static void py_divmod(double x, double y, double *d, double *m)
+{
+    double mod = fmod(x, y), div = (x - mod) / y;
+    if (mod != 0 && ((y < 0) != (mod < 0))) mod += y, div -= 1.0;
+    double fl = copysign(0.0, x / y);
+    if (div != 0) {
+        fl = floor(div);
+        if (div - fl > 0.5) fl += 1.0;
+    }
+    *d = fl;
+    *m = mod;
+}
+
+/* matplotlib.ticker._Edge_integer: floor and ceil of x / step that forgive rounding. */
+static bool edge_close(double step, double offset, double ms, double edge)
+{
+    double tol = 1e-10;
+    if (offset > 0) tol = fmin(0.4999, fmax(1e-10, pow(10, log10(offset / step) - 12)));
+    return fabs(ms - edge) < tol;
+}
+
+static double edge_le(double step, double offset, double x)
+{
+    double d, m;
+    py_divmod(x, step, &d, &m);
+    return edge_close(step, offset, m / step, 1) ? d + 1 : d;
+}
+
+static double edge_ge(double step, double offset, double x)
+{
+    double d, m;
+    py_divmod(x, step, &d, &m);
+    return edge_close(step, offset, m / step, 0) ? d : d + 1;
+}
+
+int nplot__contour_levels(double vmin, double vmax, int nbins, double *out, int cap)
+{
+    if (nbins < 1 || !isfinite(vmin) || !isfinite(vmax))
+        return nd_set_error(ND_EVALUE, "nplot: contour levels need nbins >= 1 and a finite range, "
+                                       "got %d over %g..%g", nbins, vmin, vmax);
+    nplot__nonsingular(&vmin, &vmax, 1e-13, 1e-14);
+    if (vmax < vmin) {
+        double t = vmin;
+        vmin = vmax;
+        vmax = t;
+    }
+    if (!isfinite(vmax - vmin)) {
+        /* a span that overflows: the levels of the range a decade down, scaled back up */
+        int n = nplot__contour_levels(vmin / 10, vmax / 10, nbins, out, cap);
+        for (int i = 0; i < n && i < cap; i++) out[i] *= 10;
+        return n;
+    }
+    /* ticker.scale_range */
+    double dv = vmax - vmin, meanv = (vmax + vmin) / 2, offset = 0;
+    if (!(fabs(meanv) / dv < 100)) offset = copysign(pow(10, floor(log10(fabs(meanv)))), meanv);
+    double scale = pow(10, floor(log10(dv / nbins)));
+    double lo = vmin - offset, hi = vmax - offset;
+    /* MaxNLocator's default steps and their staircase: 0.1 * steps[:-1], steps, 10 * steps[1] */
+    static const double base[] = { 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 };
+    enum { NB = sizeof base / sizeof base[0] };
+    double steps[2 * NB];
+    int ns = 0;
+    for (int i = 0; i < NB - 1; i++) steps[ns++] = 0.1 * base[i] * scale;
+    for (int i = 0; i < NB; i++) steps[ns++] = base[i] * scale;
+    steps[ns++] = 10 * base[1] * scale;
+    double raw = (hi - lo) / nbins;
+    int istep = ns - 1;
+    for (int i = 0; i < ns; i++)
+        if (steps[i] >= raw) {
+            istep = i;
+            break;
+        }
+    double low = 0, high = -1, step = steps[istep], best = 0, off = fabs(offset);
+    for (int i = istep; i >= 0; i--) {
+        step = steps[i];
+        double d, m;
+        py_divmod(lo, step, &d, &m);
+        best = d * step;
+        low = edge_le(step, off, lo - best);
+        high = edge_ge(step, off, hi - best);
+        int nvis = 0;
+        for (double k = low; k <= high; k++) {
+            double t = k * step + best;
+            nvis += t <= hi && t >= lo;
+        }
+        if (nvis >= 1) break; /* contours: min_n_ticks = 1 */
+    }
+    int n = 0;
+    for (double k = low; k <= high; k++, n++)
+        if (n < cap) out[n] = k * step + best + offset;
+    return n;
+}

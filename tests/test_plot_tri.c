@@ -163,7 +163,7 @@ static void check_case(const tcase *c)
     nd_free(mask);
 }
 
-static void test_triangles_and_neighbors_match_matplotlib(void)
+static void test_triangles_neighbors_and_levels_match_matplotlib(void)
 {
     FILE *f = fopen(FIXTURE, "r");
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
@@ -173,8 +173,35 @@ static void test_triangles_and_neighbors_match_matplotlib(void)
         check_case(&c);
         n++;
     }
-    fclose(f);
     CU_ASSERT_EQUAL(n, 4);
+    /* then the contour levels matplotlib picks from a count, filled and lines */
+    double x[4] = { 0, 1, 0, 1 }, y[4] = { 0, 0, 1, 1 };
+    nplot_triangulation *t = nplot_triangulation_new_xy(x, y, 4, NULL, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    int filled, nl, cnt, nlev = 0;
+    double zmin, zmax, want[64];
+    while (fscanf(f, " levels %d %d %lf %lf %d", &filled, &nl, &zmin, &zmax, &cnt) == 5 && cnt <= 64) {
+        for (int i = 0; i < cnt; i++) CU_ASSERT_EQUAL_FATAL(fscanf(f, "%lf", &want[i]), 1);
+        /* the square's two triangles: z = zmin, zmax at two corners, the mean at two */
+        double zv[4] = { zmin, zmax, (zmin + zmax) / 2, (zmin + zmax) / 2 };
+        nd_array *z = nd_from_f64(zv, 4), *lev = NULL;
+        nplot_figure *fig = nplot_figure_new();
+        nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+        nd_status st = filled ? nplot_tricontourf(ax, t, z, .nlevels = nl, .levels_out = &lev)
+                              : nplot_tricontour(ax, t, z, .nlevels = nl, .levels_out = &lev);
+        CU_ASSERT_EQUAL(st, ND_OK);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(lev);
+        CU_ASSERT_EQUAL(nd_size(lev), cnt);
+        const double *got = nd_data(lev);
+        for (int i = 0; i < cnt && i < nd_size(lev); i++) ND_ASSERT_CLOSE(got[i], want[i], 1e-12);
+        nd_free(lev);
+        nd_free(z);
+        nplot_figure_free(fig);
+        nlev++;
+    }
+    CU_ASSERT_EQUAL(nlev, 18);
+    nplot_triangulation_free(t);
+    fclose(f);
 }
 
 /* ---- Delaunay of grids ---------------------------------------------------------------------------- */
@@ -563,7 +590,7 @@ static void test_allocation_failures(void)
 }
 
 static const ND_TEST tests[] = {
-    ND_T(test_triangles_and_neighbors_match_matplotlib),
+    ND_T(test_triangles_neighbors_and_levels_match_matplotlib),
     ND_T(test_delaunay_square_grid_triangle_count),
     ND_T(test_delaunay_duplicate_points_are_left_out),
     ND_T(test_bad_triangulations_are_clear_errors),

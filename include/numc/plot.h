@@ -817,8 +817,8 @@ typedef struct nplot_tricontour_opts {
 /* ax.tricontour(tri, z): the iso-lines of the point values z (one per triangulation point,
  * finite on unmasked triangles) at each level, traced by marching triangles and colored
  * by the cmap at the level (with one .colors, negative levels dashed). Levels from a
- * count: MaxNLocator(nlevels + 1) over the z range (nplot_maxn_ticks' steps 1, 2, 2.5, 5,
- * 10; matplotlib's contours also allow 1.5, 3, 4, 6, 8), trimmed to it as matplotlib does.
+ * count are matplotlib's: MaxNLocator(nlevels + 1) over the z range (its default steps 1,
+ * 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10), trimmed to one level beyond each end.
  * The axes autoscale tight to the points. A mappable for nplot_colorbar. ND_ESHAPE when z has the wrong
  * length; ND_EVALUE for non-finite z, levels not increasing, a bad cmap or color. */
 NPLOT_API nd_status nplot_tricontour_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *z,
