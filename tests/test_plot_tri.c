@@ -537,6 +537,51 @@ static void test_tripcolor_mask_and_colorbar(void)
     nd_free(d.z);
 }
 
+/* plot_trisurf seen from above: one uniformly lit color on the unmasked triangles, the pane
+ * behind where a triangle is masked; with a cmap it is a mappable. */
+static void test_trisurf_mask_and_shading(void)
+{
+    double x[4] = { 0, 1, 0, 1 }, y[4] = { 0, 0, 1, 1 };
+    nplot_triangulation *t = nplot_triangulation_new_xy(x, y, 4, NULL, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    nd_array *T = nplot_triangulation_triangles(t);
+    const int32_t *v = nd_data(T);
+    /* mask the triangle holding the corner (1, 0) */
+    int hide = (v[0] == 1 || v[1] == 1 || v[2] == 1) ? 0 : 1;
+    nd_array *mask = nd_zeros(ND_SHAPE(2), ND_BOOL);
+    ((bool *)nd_data(mask))[hide] = true;
+    CU_ASSERT_EQUAL(nplot_triangulation_set_mask(t, mask), ND_OK);
+    double zv[4] = { 0, 0, 0, 0 };
+    nd_array *z = nd_from_f64(zv, 4);
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
+    nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);
+    nplot_view_init(ax, 90, -90);
+    CU_ASSERT_EQUAL(nplot_plot_trisurf(ax, t, z, .color = "red"), ND_OK);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    double px, py;
+    nplot_data_to_pixel_3d(ax, 0.2, 0.7, 0, &px, &py); /* the shown triangle */
+    const unsigned char *shown = at(&m, px, py);
+    CU_ASSERT(shown[0] > 100 && shown[1] < 20 && shown[2] < 20);
+    /* a flat face lit from altitude 19.47 degrees: 0.3 + 0.7 (sin(alt) + 1) / 2 of red */
+    CU_ASSERT(abs(shown[0] - (int)(255 * (0.3 + 0.7 * (1.0 / 3 + 1) / 2) + 0.5)) <= 3);
+    nplot_data_to_pixel_3d(ax, 0.8, 0.3, 0, &px, &py); /* the masked one */
+    const unsigned char *masked = at(&m, px, py);
+    CU_ASSERT(!(masked[0] > 100 && masked[1] < 20));
+    free(m.px);
+    nplot_figure_free(fig);
+    /* with a cmap: a mappable a colorbar takes */
+    fig = nplot_figure_new();
+    ax = nplot_subplot_3d(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_plot_trisurf(ax, t, z, .cmap = "viridis"), ND_OK);
+    CU_ASSERT_PTR_NOT_NULL(nplot_colorbar(ax));
+    nplot_figure_free(fig);
+    nd_free(z);
+    nd_free(mask);
+    nd_free(T);
+    nplot_triangulation_free(t);
+}
+
 /* ---- allocation failures ---------------------------------------------------------------------- */
 static nd_status tri_body(void *ctx)
 {
@@ -561,14 +606,14 @@ static nd_status tri_body(void *ctx)
         st = nd_last_error();
         goto done;
     }
-    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
-    if (!ax) {
+    nplot_axes *ax = nplot_subplot(fig, 1, 2, 1), *ax3 = ax ? nplot_subplot_3d(fig, 1, 2, 2) : NULL;
+    if (!ax || !ax3) {
         st = nd_last_error();
         goto done;
     }
     if ((st = nplot_triplot(ax, t)) || (st = nplot_tripcolor(ax, t, zz)) ||
         (st = nplot_tripcolor(ax, t, zz, .shading = "gouraud")) || (st = nplot_tricontour(ax, t, zz)) ||
-        (st = nplot_tricontourf(ax, t, zz)))
+        (st = nplot_tricontourf(ax, t, zz)) || (st = nplot_plot_trisurf(ax3, t, zz)))
         goto done;
     if (nplot_triangulation_ntri(t) != 18) st = ND_EVALUE;
 done:
@@ -599,6 +644,7 @@ static const ND_TEST tests[] = {
     ND_T(test_tricontour_line_position),
     ND_T(test_golden_images),
     ND_T(test_tripcolor_mask_and_colorbar),
+    ND_T(test_trisurf_mask_and_shading),
     ND_T(test_allocation_failures),
     { 0 },
 };
