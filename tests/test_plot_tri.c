@@ -89,11 +89,12 @@ static void check_case(const tcase *c)
 {
     nd_array *x = nd_from_f64(c->x, (ptrdiff_t)c->n), *y = nd_from_f64(c->y, (ptrdiff_t)c->n);
     bool user = !strncmp(c->name, "user", 4);
-    nd_array *tri = NULL, *mask = NULL;
+    nd_array *flat = NULL, *tri = NULL, *mask = NULL;
     if (user) {
         double tv[3 * 512], mv[64];
         for (size_t i = 0; i < 3 * c->ntri; i++) tv[i] = c->tri[i];
-        tri = nd_reshape(nd_from_f64(tv, (ptrdiff_t)(3 * c->ntri)), ND_SHAPE((ptrdiff_t)c->ntri, 3));
+        flat = nd_from_f64(tv, (ptrdiff_t)(3 * c->ntri));
+        tri = nd_reshape(flat, ND_SHAPE((ptrdiff_t)c->ntri, 3));
         for (size_t i = 0; i < c->ntri; i++) mv[i] = c->mask[i];
         if (c->has_mask) mask = nd_from_f64(mv, (ptrdiff_t)c->ntri);
     }
@@ -160,6 +161,7 @@ static void check_case(const tcase *c)
     nd_free(x);
     nd_free(y);
     nd_free(tri);
+    nd_free(flat);
     nd_free(mask);
 }
 
@@ -274,7 +276,7 @@ static void test_bad_triangulations_are_clear_errors(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "point index 3, outside 0..2"));
     nd_array *ax = nd_from_f64(x, 3), *ay = nd_from_f64(y, 3), *two = nd_from_f64(x, 2);
     double frac[3] = { 0, 1, 1.5 };
-    nd_array *tf = nd_reshape(nd_from_f64(frac, 3), ND_SHAPE(1, 3)), *t1 = nd_from_f64(frac, 3);
+    nd_array *t1 = nd_from_f64(frac, 3), *tf = nd_reshape(t1, ND_SHAPE(1, 3));
     CU_ASSERT_PTR_NULL(nplot_triangulation_new(ax, two, NULL, NULL));
     CU_ASSERT_EQUAL(nd_last_error(), ND_ESHAPE);
     CU_ASSERT_PTR_NULL(nplot_triangulation_new(ax, ay, tf, NULL));
