@@ -232,10 +232,13 @@ nd_status nplot_triplot_(nplot_axes *ax, const nplot_triangulation *t, const npl
     nplot_figure *fig = ax->fig;
     o = NPLOT__OPTS(o, nplot_line_opts);
     /* every edge once: the edges of unmasked triangles whose neighbor across is absent or
-     * comes later */
-    nplot_triangulation *tw = (nplot_triangulation *)t; /* the neighbor cache only */
-    const int *nb = neighbors_of(tw, who);
-    if (!nb) return nplot__fail(fig, nd_last_error(), "%s", nd_errmsg());
+     * comes later (the neighbors of the current mask, computed here: t stays untouched) */
+    int *nb = nd_malloc(sizeof(int) * 3 * (t->ntri ? t->ntri : 1), who);
+    if (!nb) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    if (nplot__tri_neighbors(t->tri, t->mask, t->ntri, nb, who)) {
+        nd_free_mem(nb);
+        return nplot__fail(fig, nd_last_error(), "%s", nd_errmsg());
+    }
     size_t ne = 0;
     for (size_t i = 0; i < t->ntri; i++)
         for (int k = 0; k < 3 && !(t->mask && t->mask[i]); k++)
@@ -272,6 +275,7 @@ nd_status nplot_triplot_(nplot_axes *ax, const nplot_triangulation *t, const npl
     marks->lp.ls = LS_NONE;
     if (marks->lp.marker == MK_NONE) marks->n = 0;
 done:
+    nd_free_mem(nb);
     nd_free_mem(ex);
     nd_free_mem(ey);
     return st;

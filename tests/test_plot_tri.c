@@ -539,6 +539,35 @@ static void test_tripcolor_mask_and_colorbar(void)
     nd_free(d.z);
 }
 
+/* Flat tripcolor with edges: the shared diagonal of the square's two triangles is stroked. */
+static void test_tripcolor_edges(void)
+{
+    double x[4] = { 0, 1, 0, 1 }, y[4] = { 0, 0, 1, 1 }, fv[2] = { 0, 1 };
+    nplot_triangulation *t = nplot_triangulation_new_xy(x, y, 4, NULL, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    nd_array *face = nd_from_f64(fv, 2);
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
+    nplot_axes *ax = bare_axes(fig, 0, 1, 0, 1);
+    CU_ASSERT_EQUAL(nplot_tripcolor(ax, t, NULL, .facecolors = face, .cmap = "gray",
+                                    .edgecolors = "red", .linewidths = 4), ND_OK);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    /* Delaunay splits the square along one diagonal: the red stroke is on one of them */
+    bool d1 = near(at_data(&m, ax, 0.5, 0.5), 255, 0, 0, 60);
+    CU_ASSERT(d1);
+    /* the faces: black (0) and white (1) away from the edges */
+    nd_array *T = nplot_triangulation_triangles(t);
+    const int32_t *v = nd_data(T);
+    double cx = (x[v[0]] + x[v[1]] + x[v[2]]) / 3, cy = (y[v[0]] + y[v[1]] + y[v[2]]) / 3;
+    CU_ASSERT(near(at_data(&m, ax, cx, cy), 0, 0, 0, 8));
+    CU_ASSERT(near(at_data(&m, ax, 1 - cx, 1 - cy), 255, 255, 255, 8));
+    free(m.px);
+    nplot_figure_free(fig);
+    nd_free(T);
+    nd_free(face);
+    nplot_triangulation_free(t);
+}
+
 /* plot_trisurf seen from above: one uniformly lit color on the unmasked triangles, the pane
  * behind where a triangle is masked; with a cmap it is a mappable. */
 static void test_trisurf_mask_and_shading(void)
@@ -646,6 +675,7 @@ static const ND_TEST tests[] = {
     ND_T(test_tricontour_line_position),
     ND_T(test_golden_images),
     ND_T(test_tripcolor_mask_and_colorbar),
+    ND_T(test_tripcolor_edges),
     ND_T(test_trisurf_mask_and_shading),
     ND_T(test_allocation_failures),
     { 0 },

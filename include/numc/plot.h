@@ -785,8 +785,8 @@ typedef struct nplot_tripcolor_opts {
     const char *shading;        /* "flat" (default) or "gouraud" (c per point only) */
     const char *cmap;           /* NULL → viridis */
     double vmin, vmax;          /* equal → the range of the colored values */
-    const char *edgecolors;     /* NULL → none */
-    double linewidths;          /* 0 → 0.25 */
+    const char *edgecolors;     /* flat shading: NULL → none, "face", or a color */
+    double linewidths;          /* edges, 0 → 0.25 */
     double alpha;
     double zorder;              /* 0 → 1 */
 } nplot_tripcolor_opts;
