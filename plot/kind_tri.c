@@ -696,11 +696,8 @@ nd_status nplot_tricontourf_(nplot_axes *ax, const nplot_triangulation *t, const
     contour_in c;
     nd_status st = contour_setup(ax, t, z, o, true, &c, who);
     if (st) return st;
-    /* every band's pieces, band after band, in one collection colored per piece */
+    /* one collection per band (matplotlib: one path per level), in the band's color */
     nplot__trimesh mesh = mesh_of(t);
-    double *vx = NULL, *vy = NULL;
-    rgba *cols = NULL;
-    size_t nv = 0, npoly = 0;
     for (size_t b = 0; b + 1 < c.nlev; b++) {
         double *px, *py;
         size_t np, nb;
@@ -708,50 +705,26 @@ nd_status nplot_tricontourf_(nplot_axes *ax, const nplot_triangulation *t, const
             st = nplot__fail(fig, nd_last_error(), "%s", nd_errmsg());
             goto done;
         }
-        if (np) {
-            size_t add = np + (nv ? 1 : 0);
-            double *nx = nd_malloc(sizeof(double) * (nv + add), who), *ny = nd_malloc(sizeof(double) * (nv + add), who);
-            rgba *nc = nd_malloc(sizeof(rgba) * (npoly + nb), who);
-            if (!nx || !ny || !nc) {
-                nd_free_mem(nx), nd_free_mem(ny), nd_free_mem(nc), nd_free_mem(px), nd_free_mem(py);
-                st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
-                goto done;
-            }
-            if (nv) {
-                memcpy(nx, vx, sizeof(double) * nv), memcpy(ny, vy, sizeof(double) * nv);
-                memcpy(nc, cols, sizeof(rgba) * npoly);
-                nx[nv] = ny[nv] = NAN;
-            }
-            memcpy(nx + nv + add - np, px, sizeof(double) * np);
-            memcpy(ny + nv + add - np, py, sizeof(double) * np);
-            rgba col = contour_color(&c, (c.lev[b] + c.lev[b + 1]) / 2);
-            for (size_t k = 0; k < nb; k++) nc[npoly + k] = col;
-            nd_free_mem(vx), nd_free_mem(vy), nd_free_mem(cols);
-            vx = nx, vy = ny, cols = nc;
-            nv += add;
-            npoly += nb;
-        }
+        artist *a = np ? nplot__patches_new(ax, px, py, np, nb, NULL, who) : NULL;
         nd_free_mem(px);
         nd_free_mem(py);
+        if (!np) continue;
+        if (!a) {
+            st = fig->status;
+            goto done;
+        }
+        a->face = contour_color(&c, (c.lev[b] + c.lev[b + 1]) / 2);
+        a->map = c.m;
+        a->alpha = NPLOT_OPT(o->alpha, 1);
+        a->zorder = o->zorder ? o->zorder : 1;
+        a->aliased = true; /* matplotlib fills contours unantialiased: no seams between pieces */
+        a->autoscale = false;
     }
-    artist *a = nplot__patches_new(ax, vx, vy, nv, npoly, cols, who);
-    if (!a) {
-        st = fig->status;
-        goto done;
-    }
-    a->map = c.m;
-    a->alpha = NPLOT_OPT(o->alpha, 1);
-    a->zorder = o->zorder ? o->zorder : 1;
-    a->aliased = true; /* matplotlib fills contours unantialiased: no seams between pieces */
-    a->autoscale = false;
     points_datalim(ax, t);
     ax->xa.tight = ax->ya.tight = true;
     if (o->levels_out && !(*o->levels_out = nd_from_f64(c.lev, (ptrdiff_t)c.nlev)))
         st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
 done:
-    nd_free_mem(vx);
-    nd_free_mem(vy);
-    nd_free_mem(cols);
     contour_in_free(&c);
     return st;
 }

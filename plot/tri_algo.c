@@ -257,12 +257,13 @@ static void vl_free(vlist *v)
     memset(v, 0, sizeof *v);
 }
 
-static nd_status vl_out(vlist *v, double **px, double **py, size_t *n)
+/* Hand the vertices over to the caller (the list is left empty). */
+static void vl_take(vlist *v, double **px, double **py, size_t *n)
 {
     *px = v->x;
     *py = v->y;
     *n = v->n;
-    return ND_OK;
+    memset(v, 0, sizeof *v);
 }
 
 /* A segment of an iso-line inside one triangle: from the crossing on edge e[0] to the one
@@ -357,8 +358,7 @@ nd_status nplot__tri_isolines(const nplot__trimesh *m, const double *z, double l
                 side = s[cur].e[0] == edge ? 0 : 1;
             }
         }
-    st = vl_out(&out, px, py, np);
-    out = (vlist){ 0 };
+    vl_take(&out, px, py, np);
     goto done;
 oom:
     st = nd_set_error(ND_ENOMEM, "%s: out of memory tracing the level %g", who, level);
@@ -407,7 +407,8 @@ nd_status nplot__tri_band(const nplot__trimesh *m, const double *z, double lo, d
         count++;
     }
     *npoly = count;
-    return vl_out(&out, px, py, np);
+    vl_take(&out, px, py, np);
+    return ND_OK;
 oom:
     vl_free(&out);
     return nd_set_error(ND_ENOMEM, "%s: out of memory filling the band %g..%g", who, lo, hi);
