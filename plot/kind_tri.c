@@ -686,6 +686,38 @@ done:
     return st;
 }
 
+/* A band's rings (NaN-separated) as one run that a single polygon fill draws with its
+ * holes: each ring closed back to its first point, and every later ring reached from the
+ * first ring's first point and left back to it. The bridges are walked there and back, so
+ * under the nonzero rule they add nothing; any alpha is then filled once. */
+static nd_status bridged(nplot_figure *fig, const double *px, const double *py, size_t n, double **bx,
+                         double **by, size_t *nb, const char *who)
+{
+    size_t rings = 1;
+    for (size_t i = 0; i < n; i++) rings += isnan(px[i]);
+    size_t cap = n + 2 * rings;
+    *bx = nd_malloc(sizeof(double) * cap, who);
+    *by = nd_malloc(sizeof(double) * cap, who);
+    if (!*bx || !*by) {
+        nd_free_mem(*bx);
+        nd_free_mem(*by);
+        *bx = *by = NULL;
+        return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    }
+    double *x = *bx, *y = *by;
+    size_t k = 0, s = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && !isnan(px[i])) continue;
+        /* the ring [s, i) */
+        for (size_t j = s; j < i; j++) x[k] = px[j], y[k++] = py[j];
+        x[k] = px[s], y[k++] = py[s];
+        if (s) x[k] = px[0], y[k++] = py[0];
+        s = i + 1;
+    }
+    *nb = k;
+    return ND_OK;
+}
+
 nd_status nplot_tricontourf_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *z,
                              const nplot_tricontour_opts *o)
 {
@@ -705,10 +737,16 @@ nd_status nplot_tricontourf_(nplot_axes *ax, const nplot_triangulation *t, const
             st = nplot__fail(fig, nd_last_error(), "%s", nd_errmsg());
             goto done;
         }
-        artist *a = np ? nplot__patches_new(ax, px, py, np, nb, NULL, who) : NULL;
+        double *bx = NULL, *by = NULL;
+        size_t nbv = 0;
+        if (np) st = bridged(fig, px, py, np, &bx, &by, &nbv, who);
         nd_free_mem(px);
         nd_free_mem(py);
+        if (st) goto done;
         if (!np) continue;
+        artist *a = nplot__patches_new(ax, bx, by, nbv, 1, NULL, who);
+        nd_free_mem(bx);
+        nd_free_mem(by);
         if (!a) {
             st = fig->status;
             goto done;
@@ -717,7 +755,7 @@ nd_status nplot_tricontourf_(nplot_axes *ax, const nplot_triangulation *t, const
         a->map = c.m;
         a->alpha = NPLOT_OPT(o->alpha, 1);
         a->zorder = o->zorder ? o->zorder : 1;
-        a->aliased = true; /* matplotlib fills contours unantialiased: no seams between pieces */
+        a->aliased = true; /* matplotlib fills contours unantialiased: no seams between bands */
         a->autoscale = false;
     }
     points_datalim(ax, t);

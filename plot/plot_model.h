@@ -528,9 +528,10 @@ nd_status nplot__tri_neighbors(const int *tri, const bool *mask, size_t ntri, in
  * vertices; NULL when empty). */
 nd_status nplot__tri_isolines(const nplot__trimesh *m, const double *z, double level, double **px,
                               double **py, size_t *np, const char *who);
-/* The region lo <= z <= hi as one convex polygon per triangle it meets (NaN-separated,
- * counter-clockwise, *npoly of them): filled as one path they tile the band, holes
- * included, without seams. */
+/* The region lo <= z <= hi as polygons with holes: *npoly closed rings (NaN-separated,
+ * the first point not repeated), outer boundaries counter-clockwise and holes clockwise,
+ * so that one path of all rings filled with the nonzero rule is the band. (The band's
+ * piece of every triangle, with the edges two pieces share removed.) */
 nd_status nplot__tri_band(const nplot__trimesh *m, const double *z, double lo, double hi, double **px,
                           double **py, size_t *np, size_t *npoly, const char *who);
 /* matplotlib's contour levels from a count: MaxNLocator(nbins, min_n_ticks=1) with its

@@ -371,45 +371,126 @@ done:
     return st;
 }
 
+/* A directed edge of a band piece: from vertex key `from` at (x, y) to vertex key `to`.
+ * Keys name vertices topologically, so the two triangles beside an edge agree on them: a
+ * triangulation point is its index; a level crossing is flagged in bit 63 and holds the
+ * edge's two point indices and which level (lo 0, hi 1). */
+typedef struct bedge {
+    uint64_t from, to;
+    double x, y;
+    bool gone;
+} bedge;
+
+static uint64_t crossing_key(int a, int b, int side)
+{
+    uint64_t lo = (uint64_t)(a < b ? a : b), hi = (uint64_t)(a < b ? b : a);
+    return 1ULL << 63 | lo << 32 | hi << 1 | (uint64_t)side;
+}
+
+static int cmp_undirected(const void *pa, const void *pb)
+{
+    const bedge *a = pa, *b = pb;
+    uint64_t a0 = a->from < a->to ? a->from : a->to, a1 = a->from < a->to ? a->to : a->from;
+    uint64_t b0 = b->from < b->to ? b->from : b->to, b1 = b->from < b->to ? b->to : b->from;
+    if (a0 != b0) return a0 < b0 ? -1 : 1;
+    if (a1 != b1) return a1 < b1 ? -1 : 1;
+    return (a->from < a->to) - (b->from < b->to);
+}
+
+static int cmp_from(const void *pa, const void *pb)
+{
+    const bedge *a = pa, *b = pb;
+    return a->from < b->from ? -1 : a->from > b->from;
+}
+
+/* The piece of triangle t between the levels (convex: z is linear there), walked round
+ * the triangle's edges: the corners inside [lo, hi] and the level crossings between, as
+ * directed edges appended to e (counter-clockwise like the triangle). */
+static size_t band_piece(const nplot__trimesh *m, const double *z, const int *v, double lo, double hi,
+                         bedge *e)
+{
+    uint64_t key[9];
+    double bx[9], by[9];
+    int k = 0;
+    for (int c = 0; c < 3; c++) {
+        int a = v[c], b = v[(c + 1) % 3];
+        double za = z[a], zb = z[b];
+        if (za >= lo && za <= hi) key[k] = (uint64_t)a, bx[k] = m->x[a], by[k] = m->y[a], k++;
+        /* crossings strictly inside the edge, in the order met from a to b */
+        int first = zb < za; /* falling: hi is met before lo */
+        for (int j = 0; j < 2; j++) {
+            int side = j ^ first;
+            double L = side ? hi : lo;
+            if ((za < L && L < zb) || (zb < L && L < za)) {
+                edge_point(m, z, a, b, L, &bx[k], &by[k]);
+                key[k++] = crossing_key(a, b, side);
+            }
+        }
+    }
+    if (k < 3) return 0;
+    for (int i = 0; i < k; i++) e[i] = (bedge){ key[i], key[(i + 1) % k], bx[i], by[i], false };
+    return (size_t)k;
+}
+
 nd_status nplot__tri_band(const nplot__trimesh *m, const double *z, double lo, double hi, double **px,
                           double **py, size_t *np, size_t *npoly, const char *who)
 {
     *px = *py = NULL;
     *np = *npoly = 0;
     vlist out = { 0 };
-    size_t count = 0;
-    for (size_t t = 0; t < m->ntri; t++) {
-        if (m->mask && m->mask[t]) continue;
-        const int *v = m->tri + 3 * t;
-        /* the band inside a triangle is convex (z is linear there): walk the edges in
-         * order, keeping the corners inside [lo, hi] and the level crossings between */
-        double bx[9], by[9];
-        int k = 0;
-        for (int c = 0; c < 3; c++) {
-            int a = v[c], b = v[(c + 1) % 3];
-            double za = z[a], zb = z[b];
-            if (za >= lo && za <= hi) bx[k] = m->x[a], by[k] = m->y[a], k++;
-            /* crossings strictly inside the edge, in the order met from a to b */
-            double lv[2] = { lo, hi };
-            if (zb < za) lv[0] = hi, lv[1] = lo;
-            for (int j = 0; j < 2; j++) {
-                double L = lv[j];
-                if ((za < L && L < zb) || (zb < L && L < za)) {
-                    edge_point(m, z, a, b, L, &bx[k], &by[k]);
-                    k++;
-                }
-            }
-        }
-        if (k < 3) continue;
+    size_t ne = 0, count = 0;
+    bedge *e = nd_malloc(sizeof *e * 9 * (m->ntri ? m->ntri : 1), who);
+    if (!e) goto oom;
+    for (size_t t = 0; t < m->ntri; t++)
+        if (!(m->mask && m->mask[t])) ne += band_piece(m, z, m->tri + 3 * t, lo, hi, e + ne);
+    /* an edge two pieces share is walked once each way: both go, the boundary stays */
+    qsort(e, ne, sizeof *e, cmp_undirected);
+    for (size_t i = 0; i < ne;) {
+        size_t j = i;
+        uint64_t a0 = e[i].from < e[i].to ? e[i].from : e[i].to, a1 = e[i].from ^ e[i].to ^ a0;
+        while (j < ne && (e[j].from < e[j].to ? e[j].from : e[j].to) == a0 &&
+               (e[j].from ^ e[j].to ^ a0) == a1)
+            j++;
+        /* [i, j): one undirected edge, backward ones (from > to) first */
+        size_t back = i;
+        while (back < j && e[back].from > e[back].to) back++;
+        for (size_t b = i, f = back; b < back && f < j; b++, f++) e[b].gone = e[f].gone = true;
+        i = j;
+    }
+    size_t keep = 0;
+    for (size_t i = 0; i < ne; i++)
+        if (!e[i].gone) e[keep++] = e[i];
+    /* what stays is closed loops (every vertex has as many edges in as out): follow them */
+    qsort(e, keep, sizeof *e, cmp_from);
+    for (size_t i = 0; i < keep; i++) {
+        if (e[i].gone) continue;
         if (count && !vl_push(&out, NAN, NAN, who)) goto oom;
-        for (int i = 0; i < k; i++)
-            if (!vl_push(&out, bx[i], by[i], who)) goto oom;
+        uint64_t start = e[i].from;
+        size_t cur = i;
+        for (;;) {
+            e[cur].gone = true;
+            if (!vl_push(&out, e[cur].x, e[cur].y, who)) goto oom;
+            uint64_t to = e[cur].to;
+            if (to == start) break;
+            /* the first unused edge leaving `to` */
+            size_t lo_i = 0, hi_i = keep;
+            while (lo_i < hi_i) {
+                size_t mid = lo_i + (hi_i - lo_i) / 2;
+                if (e[mid].from < to) lo_i = mid + 1;
+                else hi_i = mid;
+            }
+            while (lo_i < keep && e[lo_i].from == to && e[lo_i].gone) lo_i++;
+            if (lo_i >= keep || e[lo_i].from != to) break; /* cannot happen on a closed chain */
+            cur = lo_i;
+        }
         count++;
     }
+    nd_free_mem(e);
     *npoly = count;
     vl_take(&out, px, py, np);
     return ND_OK;
 oom:
+    nd_free_mem(e);
     vl_free(&out);
     return nd_set_error(ND_ENOMEM, "%s: out of memory filling the band %g..%g", who, lo, hi);
 }

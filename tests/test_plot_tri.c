@@ -414,6 +414,45 @@ static void test_tricontourf_band_areas(void)
     nplot_triangulation_free(t);
 }
 
+/* A band with a hole: z = x^2 + y^2 on a grid over [-1, 1]^2, the band 0.2..0.6 is an
+ * annulus. Half transparent, the ring is blended once and the hole stays empty (the rings
+ * are one polygon with a hole, not a disc painted over a disc). Its area is pi (0.6 - 0.2). */
+static void test_tricontourf_band_with_hole(void)
+{
+    enum { G = 41 };
+    static double x[G * G], y[G * G], zv[G * G];
+    for (int i = 0; i < G; i++)
+        for (int j = 0; j < G; j++) {
+            x[i * G + j] = -1 + 2.0 * j / (G - 1), y[i * G + j] = -1 + 2.0 * i / (G - 1);
+            zv[i * G + j] = x[i * G + j] * x[i * G + j] + y[i * G + j] * y[i * G + j];
+        }
+    nplot_triangulation *t = nplot_triangulation_new_xy(x, y, G * G, NULL, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    nd_array *z = nd_from_f64(zv, G * G);
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4, .dpi = 100);
+    nplot_axes *ax = bare_axes(fig, -1, 1, -1, 1);
+    CU_ASSERT_EQUAL(nplot_tricontourf(ax, t, z, .levels = NPLOT_F64S(0.2, 0.6), .colors = "black",
+                                      .alpha = 0.5), ND_OK);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    CU_ASSERT(near(at_data(&m, ax, 0, 0), 255, 255, 255, 2));    /* the hole */
+    CU_ASSERT(near(at_data(&m, ax, 0.9, 0.9), 255, 255, 255, 2)); /* outside */
+    CU_ASSERT(near(at_data(&m, ax, 0.63, 0), 128, 128, 128, 3));   /* the ring, blended once */
+    CU_ASSERT(near(at_data(&m, ax, 0, -0.63), 128, 128, 128, 3));
+    double x0, y0, x1, y1, grey = 0, all = 0;
+    nplot_axes_pixel_box(ax, &x0, &y0, &x1, &y1);
+    for (int r = (int)ceil(y0) + 1; r < (int)y1 - 1; r++)
+        for (int c = (int)ceil(x0) + 1; c < (int)x1 - 1; c++) {
+            grey += at(&m, c, r)[0] < 192;
+            all += 1;
+        }
+    ND_ASSERT_CLOSE(grey / all * 4, PI * 0.4, 0.02);
+    free(m.px);
+    nplot_figure_free(fig);
+    nd_free(z);
+    nplot_triangulation_free(t);
+}
+
 /* The iso-line z = 0.5 of z = x on the unit grid is one polyline x = 0.5 from y = 0 to 1. */
 static void test_tricontour_line_position(void)
 {
@@ -672,6 +711,7 @@ static const ND_TEST tests[] = {
     ND_T(test_bad_triangulations_are_clear_errors),
     ND_T(test_mask_drops_neighbors),
     ND_T(test_tricontourf_band_areas),
+    ND_T(test_tricontourf_band_with_hole),
     ND_T(test_tricontour_line_position),
     ND_T(test_golden_images),
     ND_T(test_tripcolor_mask_and_colorbar),
