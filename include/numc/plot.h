@@ -826,8 +826,9 @@ NPLOT_API nd_status nplot_tricontour_(nplot_axes *ax, const nplot_triangulation 
 #define nplot_tricontour(...) nplot__kw_tricontour(__VA_ARGS__, )
 #define nplot__kw_tricontour(ax, t, z, ...) \
     nplot_tricontour_((ax), (t), (z), &(nplot_tricontour_opts){ 0, __VA_ARGS__ })
-/* ax.tricontourf(tri, z): the bands levels[i] <= z <= levels[i + 1] filled with the cmap
- * at their mid-level (values outside the levels stay empty); at least 2 levels. */
+/* ax.tricontourf(tri, z): the bands levels[i] <= z <= levels[i + 1], each one polygon with
+ * holes filled with the cmap at its mid-level (values outside the levels stay empty); at
+ * least 2 levels. */
 NPLOT_API nd_status nplot_tricontourf_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *z,
                                        const nplot_tricontour_opts *o);
 #define nplot_tricontourf(...) nplot__kw_tricontourf(__VA_ARGS__, )
