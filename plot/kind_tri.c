@@ -208,7 +208,7 @@ nd_array *nplot_triangulation_neighbors(nplot_triangulation *t)
 
 static nplot__trimesh mesh_of(const nplot_triangulation *t)
 {
-    return (nplot__trimesh){ t->x, t->y, t->tri, t->mask, t->ntri };
+    return (nplot__trimesh){ t->x, t->y, t->tri, t->mask, t->ntri, NULL };
 }
 
 /* The common entry of the plots: a usable axes and a triangulation. */
@@ -651,6 +651,7 @@ nd_status nplot_tricontour_(nplot_axes *ax, const nplot_triangulation *t, const 
     contour_in c;
     nd_status st = contour_setup(ax, t, z, o, false, &c, who);
     if (st) return st;
+    int *nb = NULL;
     /* the line style is validated once, by the line machinery (the color is set per level) */
     nplot_line_opts lo = { .color = "k", .linewidth = o->linewidths, .linestyle = o->linestyles,
                            .alpha = o->alpha, .zorder = o->zorder };
@@ -658,7 +659,18 @@ nd_status nplot_tricontour_(nplot_axes *ax, const nplot_triangulation *t, const 
     double alpha;
     if ((st = nplot__line_props(ax, &lo, &lp, &alpha, who))) goto done;
     nd_free_mem(lp.dashes);
+    /* the neighbors once for every level */
     nplot__trimesh mesh = mesh_of(t);
+    nb = nd_malloc(sizeof(int) * 3 * (t->ntri ? t->ntri : 1), who);
+    if (!nb) {
+        st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        goto done;
+    }
+    mesh.nbr = nb;
+    if (nplot__tri_neighbors(t->tri, t->mask, t->ntri, nb, who)) {
+        st = nplot__fail(fig, nd_last_error(), "%s", nd_errmsg());
+        goto done;
+    }
     for (size_t i = 0; i < c.nlev; i++) {
         double *px, *py;
         size_t np;
@@ -682,6 +694,7 @@ nd_status nplot_tricontour_(nplot_axes *ax, const nplot_triangulation *t, const 
     if (o->levels_out && !(*o->levels_out = nd_from_f64(c.lev, (ptrdiff_t)c.nlev)))
         st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
 done:
+    nd_free_mem(nb);
     contour_in_free(&c);
     return st;
 }

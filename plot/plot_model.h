@@ -512,6 +512,8 @@ typedef struct nplot__trimesh {
     const int *tri;     /* ntri x 3 */
     const bool *mask;   /* NULL: every triangle */
     size_t ntri;
+    const int *nbr;     /* the neighbors under mask (nplot__tri_neighbors), or NULL:
+                           computed by each call that needs them */
 } nplot__trimesh;
 /* The Delaunay triangles of n points through qhull ("qhull d Qt Qbb Qc Qz", matplotlib's
  * options), counter-clockwise, into *tri (nd_malloc'd, 3 * *ntri ints). Duplicate points
@@ -523,9 +525,9 @@ nd_status nplot__tri_delaunay(const double *x, const double *y, size_t n, int **
 /* nbr[3 t + k]: the unmasked triangle across the edge tri[t][k] -> tri[t][(k + 1) % 3], or -1
  * (masked triangles have none). */
 nd_status nplot__tri_neighbors(const int *tri, const bool *mask, size_t ntri, int *nbr, const char *who);
-/* Marching triangles on point values z: the iso-line z == level as polylines (NaN
- * between them; closed loops repeat their first point) into *px, *py (nd_malloc'd, *np
- * vertices; NULL when empty). */
+/* Marching triangles on point values z: the iso-line z == level as polylines followed from
+ * triangle to neighbor (NaN between them; closed loops repeat their first point) into *px,
+ * *py (nd_malloc'd, *np vertices; NULL when empty). */
 nd_status nplot__tri_isolines(const nplot__trimesh *m, const double *z, double level, double **px,
                               double **py, size_t *np, const char *who);
 /* The region lo <= z <= hi as polygons with holes: *npoly closed rings (NaN-separated,

@@ -266,13 +266,15 @@ static void vl_take(vlist *v, double **px, double **py, size_t *n)
     memset(v, 0, sizeof *v);
 }
 
-/* A segment of an iso-line inside one triangle: from the crossing on edge e[0] to the one
- * on edge e[1], edges numbered globally (shared by the two triangles beside them). */
-typedef struct seg {
-    size_t e[2];
-    int ends[2][2]; /* the vertices of each crossed edge */
-    bool used;
-} seg;
+/* The two edges of triangle v that the level crosses (a vertex is above when z > level,
+ * matplotlib's rule; an edge is crossed when its ends differ); false when none is. */
+static bool crossed_edges(const double *z, const int *v, double level, int k[2])
+{
+    int n = 0;
+    for (int e = 0; e < 3; e++)
+        if ((z[v[e]] > level) != (z[v[(e + 1) % 3]] > level)) k[n++] = e;
+    return n == 2;
+}
 
 nd_status nplot__tri_isolines(const nplot__trimesh *m, const double *z, double level, double **px,
                               double **py, size_t *np, const char *who)
@@ -280,95 +282,60 @@ nd_status nplot__tri_isolines(const nplot__trimesh *m, const double *z, double l
     *px = *py = NULL;
     *np = 0;
     size_t nt = m->ntri;
-    edge_rec *e = nd_malloc(sizeof *e * 3 * (nt ? nt : 1), who);
-    size_t *gid = nd_malloc(sizeof *gid * 3 * (nt ? nt : 1), who);
-    seg *s = nd_malloc(sizeof *s * (nt ? nt : 1), who);
-    long *at_edge = NULL; /* the (up to two) segments meeting at each global edge */
+    int *own = NULL;
+    const int *nb = m->nbr;
+    bool *used = nd_calloc(nt ? nt : 1, sizeof *used, who);
     vlist out = { 0 };
-    nd_status st = ND_OK;
-    if (!e || !gid || !s) goto oom;
-    /* number the edges globally: sort (key, place) and count distinct keys */
-    for (size_t t = 0; t < nt; t++)
-        for (int k = 0; k < 3; k++)
-            e[3 * t + (size_t)k] = (edge_rec){ edge_key(m->tri[3 * t + k], m->tri[3 * t + (k + 1) % 3]),
-                                               3 * t + (size_t)k };
-    qsort(e, 3 * nt, sizeof *e, cmp_edge);
-    size_t nedge = 0;
-    for (size_t i = 0; i < 3 * nt; i++) {
-        if (i && e[i].key != e[i - 1].key) nedge++;
-        gid[e[i].at] = nedge;
-    }
-    nedge += nt ? 1 : 0;
-    at_edge = nd_malloc(sizeof *at_edge * 2 * (nedge ? nedge : 1), who);
-    if (!at_edge) goto oom;
-    for (size_t i = 0; i < 2 * nedge; i++) at_edge[i] = -1;
-    /* a vertex is above when z > level (matplotlib's rule); an edge is crossed when its
-     * ends differ */
-    size_t ns = 0;
-    for (size_t t = 0; t < nt; t++) {
-        if (m->mask && m->mask[t]) continue;
-        const int *v = m->tri + 3 * t;
-        int k0 = -1, k1 = -1;
-        for (int k = 0; k < 3; k++) {
-            bool a = z[v[k]] > level, b = z[v[(k + 1) % 3]] > level;
-            if (a == b) continue;
-            if (k0 < 0) k0 = k;
-            else k1 = k;
+    if (!used) goto oom;
+    if (!nb) {
+        if (!(own = nd_malloc(sizeof(int) * 3 * (nt ? nt : 1), who))) goto oom;
+        if (nplot__tri_neighbors(m->tri, m->mask, nt, own, who)) {
+            nd_free_mem(used);
+            nd_free_mem(own);
+            return nd_last_error();
         }
-        if (k1 < 0) continue;
-        seg *q = &s[ns];
-        int ks[2] = { k0, k1 };
-        for (int j = 0; j < 2; j++) {
-            q->e[j] = gid[3 * t + (size_t)ks[j]];
-            q->ends[j][0] = v[ks[j]];
-            q->ends[j][1] = v[(ks[j] + 1) % 3];
-            long *slot = &at_edge[2 * q->e[j]];
-            slot[slot[0] >= 0] = (long)ns;
-        }
-        q->used = false;
-        ns++;
+        nb = own;
     }
-    /* join segments through shared edges: open lines start at an edge one segment
-     * touches (the boundary), closed loops anywhere */
+    /* each crossed triangle holds one segment; a line goes on into the neighbor across its
+     * exit edge. Open lines start where an entry edge has no neighbor (the boundary or a
+     * masked triangle), closed loops anywhere. */
     for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < ns; i++) {
-            if (s[i].used) continue;
-            int start = -1;
-            for (int j = 0; j < 2 && start < 0; j++)
-                if (pass == 1 || at_edge[2 * s[i].e[j] + 1] < 0) start = j;
-            if (start < 0) continue;
+        for (size_t t0 = 0; t0 < nt; t0++) {
+            int k[2];
+            if (used[t0] || (m->mask && m->mask[t0]) || !crossed_edges(z, m->tri + 3 * t0, level, k)) continue;
+            int entry = pass == 1 ? k[0] : nb[3 * t0 + (size_t)k[0]] < 0 ? k[0] : nb[3 * t0 + (size_t)k[1]] < 0 ? k[1] : -1;
+            if (entry < 0) continue;
             if (out.n && !vl_push(&out, NAN, NAN, who)) goto oom;
-            size_t cur = i, edge = s[i].e[start];
-            int side = start;
-            double x0, y0;
-            edge_point(m, z, s[i].ends[side][0], s[i].ends[side][1], level, &x0, &y0);
-            if (!vl_push(&out, x0, y0, who)) goto oom;
+            size_t t = t0;
+            const int *v = m->tri + 3 * t;
+            double x, y;
+            edge_point(m, z, v[entry], v[(entry + 1) % 3], level, &x, &y);
+            if (!vl_push(&out, x, y, who)) goto oom;
             for (;;) {
-                seg *q = &s[cur];
-                q->used = true;
-                int other = 1 - side;
-                double x1, y1;
-                edge_point(m, z, q->ends[other][0], q->ends[other][1], level, &x1, &y1);
-                if (!vl_push(&out, x1, y1, who)) goto oom;
-                edge = q->e[other];
-                long *slot = &at_edge[2 * edge];
-                long next = slot[0] == (long)cur ? slot[1] : slot[0];
-                if (next < 0 || s[next].used) break;
-                cur = (size_t)next;
-                side = s[cur].e[0] == edge ? 0 : 1;
+                used[t] = true;
+                v = m->tri + 3 * t;
+                crossed_edges(z, v, level, k);
+                int exit = k[0] == entry ? k[1] : k[0];
+                int a = v[exit], b = v[(exit + 1) % 3];
+                edge_point(m, z, a, b, level, &x, &y);
+                if (!vl_push(&out, x, y, who)) goto oom;
+                int u = nb[3 * t + (size_t)exit];
+                if (u < 0 || used[u]) break;
+                /* the same edge seen from u runs b -> a */
+                const int *w = m->tri + 3 * (size_t)u;
+                entry = w[0] == b && w[1] == a ? 0 : w[1] == b && w[2] == a ? 1 : 2;
+                t = (size_t)u;
             }
         }
     vl_take(&out, px, py, np);
-    goto done;
+    nd_free_mem(used);
+    nd_free_mem(own);
+    return ND_OK;
 oom:
-    st = nd_set_error(ND_ENOMEM, "%s: out of memory tracing the level %g", who, level);
-done:
     vl_free(&out);
-    nd_free_mem(e);
-    nd_free_mem(gid);
-    nd_free_mem(s);
-    nd_free_mem(at_edge);
-    return st;
+    nd_free_mem(used);
+    nd_free_mem(own);
+    return nd_set_error(ND_ENOMEM, "%s: out of memory tracing the level %g", who, level);
 }
 
 /* A directed edge of a band piece: from vertex key `from` at (x, y) to vertex key `to`.
