@@ -586,6 +586,54 @@ void nplot__stream_lines_free(stream_lines *l);
  * when a corner is NaN (matplotlib's interpgrid). */
 double nplot__grid_interp(const double *a, size_t nx, size_t ny, double x, double y);
 
+/* ---- triangulations (issue 19: tri_algo.c is base, kind_tri.c a kind) ---------------------- */
+/* matplotlib.tri.Triangulation: npts points, ntri counter-clockwise triangles (3 indices
+ * each), an optional mask (true hides a triangle), neighbors computed when first asked
+ * for (dropped by set_mask). */
+struct nplot_triangulation {
+    size_t npts, ntri;
+    double *x, *y;
+    int *tri;
+    bool *mask;         /* ntri or NULL */
+    int *nbr;           /* ntri x 3 or NULL until asked */
+};
+/* A triangle mesh as the marching-triangles routines read it (no ownership). */
+typedef struct nplot__trimesh {
+    const double *x, *y;
+    const int *tri;     /* ntri x 3 */
+    const bool *mask;   /* NULL: every triangle */
+    size_t ntri;
+    const int *nbr;     /* the neighbors under mask (nplot__tri_neighbors), or NULL:
+                           computed by each call that needs them */
+} nplot__trimesh;
+/* The Delaunay triangles of n points through qhull ("qhull d Qt Qbb Qc Qz", matplotlib's
+ * options), counter-clockwise, into *tri (nd_malloc'd, 3 * *ntri ints). Duplicate points
+ * are left out of every triangle. ND_EVALUE (nd_set_error naming who) for fewer than 3
+ * distinct points, non-finite points, or qhull's refusal (collinear points: its QH code
+ * and reason in the message); qhull never aborts or prints. */
+nd_status nplot__tri_delaunay(const double *x, const double *y, size_t n, int **tri, size_t *ntri,
+                              const char *who);
+/* nbr[3 t + k]: the unmasked triangle across the edge tri[t][k] -> tri[t][(k + 1) % 3], or -1
+ * (masked triangles have none). */
+nd_status nplot__tri_neighbors(const int *tri, const bool *mask, size_t ntri, int *nbr, const char *who);
+/* Marching triangles on point values z: the iso-line z == level as polylines followed from
+ * triangle to neighbor (NaN between them; closed loops repeat their first point) into *px,
+ * *py (nd_malloc'd, *np vertices; NULL when empty). */
+nd_status nplot__tri_isolines(const nplot__trimesh *m, const double *z, double level, double **px,
+                              double **py, size_t *np, const char *who);
+/* The region lo <= z <= hi as polygons with holes: *npoly closed rings (NaN-separated,
+ * the first point not repeated), outer boundaries counter-clockwise and holes clockwise,
+ * so that one path of all rings filled with the nonzero rule is the band. (The band's
+ * piece of every triangle, with the edges two pieces share removed.) */
+nd_status nplot__tri_band(const nplot__trimesh *m, const double *z, double lo, double hi, double **px,
+                          double **py, size_t *np, size_t *npoly, const char *who);
+/* matplotlib's contour levels from a count: MaxNLocator(nbins, min_n_ticks=1) with its
+ * default steps (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10; the axis locator nplot_maxn_ticks uses
+ * 1, 2, 2.5, 5, 10). Writes at most cap levels to out and returns how many there are, or
+ * a negative status. */
+int nplot__contour_levels(double vmin, double vmax, int nbins, double *out, int cap);
+
+
 /* The zero-means-default rule of every options struct, in one place: v when it is set
  * (> 0), else dflt (unset, negative and NaN values all mean "default"). Ints stay ints. */
 static inline double nplot__opt_f64(double v, double dflt) { return v > 0 ? v : dflt; }

@@ -944,6 +944,121 @@ NPLOT_API nd_status nplot_scatter3d_(nplot_axes *ax, const nd_array *x, const nd
 #define nplot__kw_scatter3d(ax, x, y, z, ...) \
     nplot_scatter3d_((ax), (x), (y), (z), &(nplot_scatter_opts){ 0, __VA_ARGS__ })
 
+/* ---- triangulations: triplot, tripcolor, tricontour(f), plot_trisurf ------------------------ */
+/* matplotlib.tri.Triangulation: points (x[i], y[i]) and triangles of 3 point indices each,
+ * counter-clockwise. Errors return NULL / a negative status with nd_errmsg naming the
+ * function and the values. */
+typedef struct nplot_triangulation nplot_triangulation;
+/* Triangulation(x, y, triangles, mask). x and y: 1-D, equal length, finite. triangles NULL
+ * → the Delaunay triangulation of the points (qhull, as matplotlib: duplicate points are
+ * left out of every triangle); else an (ntri, 3) integer array of indices in 0..n-1,
+ * reordered counter-clockwise where given clockwise. mask: NULL or ntri booleans (true
+ * hides the triangle). ND_EVALUE for fewer than 3 distinct points, non-finite points,
+ * points qhull cannot triangulate (all collinear: "nplot_triangulation: the points are
+ * collinear ... (qhull QH6154 ...)") or indices out of range; ND_ESHAPE for shapes. */
+NPLOT_API nplot_triangulation *nplot_triangulation_new(const nd_array *x, const nd_array *y,
+                                                       const nd_array *triangles,
+                                                       const nd_array *mask);
+/* The same from C arrays: n points, ntri triangles (3 ints each; NULL → Delaunay). */
+NPLOT_API nplot_triangulation *nplot_triangulation_new_xy(const double *x, const double *y, size_t n,
+                                                          const int *triangles, size_t ntri);
+NPLOT_API void nplot_triangulation_free(nplot_triangulation *t);
+/* The number of triangles (masked ones included), and of points. */
+NPLOT_API size_t nplot_triangulation_ntri(const nplot_triangulation *t);
+NPLOT_API size_t nplot_triangulation_npoints(const nplot_triangulation *t);
+/* .triangles: a new (ntri, 3) int32 array (masked triangles included). */
+NPLOT_API nd_array *nplot_triangulation_triangles(const nplot_triangulation *t);
+/* .neighbors: a new (ntri, 3) int32 array; [i, j] is the triangle across the edge from
+ * point triangles[i, j] to triangles[i, (j + 1) % 3], or -1 (no unmasked triangle there;
+ * masked triangles have -1 everywhere). */
+NPLOT_API nd_array *nplot_triangulation_neighbors(nplot_triangulation *t);
+/* .set_mask(mask): ntri booleans (any dtype, nonzero hides), or NULL to clear. ND_ESHAPE
+ * for another length. */
+NPLOT_API nd_status nplot_triangulation_set_mask(nplot_triangulation *t, const nd_array *mask);
+
+/* ax.triplot(tri, fmt): the edges of the unmasked triangles as one line (color, linestyle,
+ * linewidth, alpha, label of o) and, when o gives a marker, the points as markers without
+ * a line. */
+NPLOT_API nd_status nplot_triplot_(nplot_axes *ax, const nplot_triangulation *t, const nplot_line_opts *o);
+#define nplot_triplot(...) nplot__kw_triplot(__VA_ARGS__, )
+#define nplot__kw_triplot(ax, t, ...) nplot_triplot_((ax), (t), &(nplot_line_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_tripcolor_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const nd_array *facecolors; /* one value per triangle, instead of c */
+    const char *shading;        /* "flat" (default) or "gouraud" (c per point only) */
+    const char *cmap;           /* NULL → viridis */
+    double vmin, vmax;          /* equal → the range of the colored values */
+    const char *edgecolors;     /* flat shading: NULL → none, "face", or a color */
+    double linewidths;          /* edges, 0 → 0.25 */
+    double alpha;
+    double zorder;              /* 0 → 1 */
+} nplot_tripcolor_opts;
+/* ax.tripcolor(tri, c): c holds one value per point (matched first, as matplotlib) or per
+ * triangle. Flat shading colors a triangle by its value, or by the mean of its three
+ * point values; gouraud interpolates the colors of the points across each triangle.
+ * Masked triangles are not drawn. A mappable for nplot_colorbar. ND_ESHAPE when c fits
+ * neither count; ND_EVALUE for gouraud with face values, an unknown shading or cmap. */
+NPLOT_API nd_status nplot_tripcolor_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *c,
+                                     const nplot_tripcolor_opts *o);
+#define nplot_tripcolor(...) nplot__kw_tripcolor(__VA_ARGS__, )
+#define nplot__kw_tripcolor(ax, t, c, ...) \
+    nplot_tripcolor_((ax), (t), (c), &(nplot_tripcolor_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_tricontour_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    int nlevels;                /* about this many levels (MaxNLocator(nlevels + 1)), 0 → 7 */
+    nplot_f64s levels;          /* explicit increasing levels (override nlevels) */
+    const char *cmap;           /* NULL → viridis */
+    double vmin, vmax;          /* equal → the first and last level */
+    const char *colors;         /* one color for every level instead of the cmap */
+    double linewidths;          /* tricontour lines, 0 → 1.5 */
+    const char *linestyles;     /* tricontour lines, NULL → solid */
+    double alpha;
+    double zorder;              /* 0 → 2 (lines), 1 (filled) */
+    nd_array **levels_out;      /* receives a new 1-D array of the levels used */
+} nplot_tricontour_opts;
+/* ax.tricontour(tri, z): the iso-lines of the point values z (one per triangulation point,
+ * finite on unmasked triangles) at each level, traced by marching triangles and colored
+ * by the cmap at the level (with one .colors, negative levels dashed). Levels from a
+ * count are matplotlib's: MaxNLocator(nlevels + 1) over the z range (its default steps 1,
+ * 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10), trimmed to one level beyond each end.
+ * The axes autoscale tight to the points. A mappable for nplot_colorbar. ND_ESHAPE when z has the wrong
+ * length; ND_EVALUE for non-finite z, levels not increasing, a bad cmap or color. */
+NPLOT_API nd_status nplot_tricontour_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *z,
+                                      const nplot_tricontour_opts *o);
+#define nplot_tricontour(...) nplot__kw_tricontour(__VA_ARGS__, )
+#define nplot__kw_tricontour(ax, t, z, ...) \
+    nplot_tricontour_((ax), (t), (z), &(nplot_tricontour_opts){ 0, __VA_ARGS__ })
+/* ax.tricontourf(tri, z): the bands levels[i] <= z <= levels[i + 1], each one polygon with
+ * holes filled with the cmap at its mid-level (values outside the levels stay empty); at
+ * least 2 levels. */
+NPLOT_API nd_status nplot_tricontourf_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *z,
+                                       const nplot_tricontour_opts *o);
+#define nplot_tricontourf(...) nplot__kw_tricontourf(__VA_ARGS__, )
+#define nplot__kw_tricontourf(ax, t, z, ...) \
+    nplot_tricontourf_((ax), (t), (z), &(nplot_tricontour_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_trisurf_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *cmap;           /* color by the mean z of each triangle; NULL → one shaded color */
+    double vmin, vmax;          /* equal → the range of the triangle means */
+    const char *color;          /* without cmap; NULL → the next cycle color */
+    double linewidth;           /* triangle edges (in the face color unless .edgecolor), 0 → none */
+    const char *edgecolor;
+    double alpha;
+    const char *label;
+} nplot_trisurf_opts;
+/* ax.plot_trisurf(tri, z) on a 3-D axes: each unmasked triangle at the heights z of its
+ * points (one per point), depth-sorted with the other 3-D artists and lit like
+ * plot_surface (or colored through cmap: a mappable). ND_ESHAPE when z has the wrong
+ * length; ND_EVALUE on a 2-D axes or for a bad cmap / color. */
+NPLOT_API nd_status nplot_plot_trisurf_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *z,
+                                        const nplot_trisurf_opts *o);
+#define nplot_plot_trisurf(...) nplot__kw_plot_trisurf(__VA_ARGS__, )
+#define nplot__kw_plot_trisurf(ax, t, z, ...) \
+    nplot_plot_trisurf_((ax), (t), (z), &(nplot_trisurf_opts){ 0, __VA_ARGS__ })
+
 /* ---- titles, labels, legend ----------------------------------------------------------- */
 NPLOT_API nd_status nplot_set_title_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
 NPLOT_API nd_status nplot_set_xlabel_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
