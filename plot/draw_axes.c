@@ -292,11 +292,13 @@ static const artist_painter painters[ART_NKINDS] = {
     [ART_ANNOTATE] = nplot__draw_annotate,
     [ART_PATCHES] = nplot__draw_patches,
     [ART_IMAGE] = nplot__draw_image,
+    [ART_CLABEL] = nplot__draw_clabels,
 };
 
 static void draw_artist(render_ctx *rc, nplot_axes *ax, artist *a)
 {
-    if (!nplot__class_of(a->kind)->is_3d) painters[a->kind](rc, ax, a);
+    /* a labelled contour line is drawn broken by its labels' artist */
+    if (!nplot__class_of(a->kind)->is_3d && !a->chidden) painters[a->kind](rc, ax, a);
 }
 
 void nplot__draw_axes(render_ctx *rc, nplot_axes *ax)
