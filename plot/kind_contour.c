@@ -312,7 +312,11 @@ static artist *item3d(nplot_axes *ax, const nplot__cpath *p, double lo, double h
         for (size_t q = 0; q < m; q++) a->colors[q] = color;
         a->iw = 2;
         a->ih = (int)(m / 2);
-        a->grow = true;
+        /* the triangles of a band meet along many edges: a thin stroke in the face color
+         * closes the antialiasing seams (growing them is not enough for thin triangles) */
+        a->has_edge = true;
+        a->edge_is_face = true;
+        a->edge_lw = 0.5;
     }
 #undef PUT
     a->n = m;
@@ -331,7 +335,9 @@ static artist *item3d(nplot_axes *ax, const nplot__cpath *p, double lo, double h
  * mpl_toolkits' rotate_axes; every coordinate becomes a full (ny, nx) array. */
 static nd_status rotate3d(nplot_figure *fig, cgrid_buf *b, int zdir, const char *who)
 {
-    b->g.no_runs = true;
+    /* 3-D bands are cut into triangle fans: a run of cells is a convex polygon only on a
+     * rectilinear grid */
+    b->g.no_runs = b->g.x2d || b->g.y2d || zdir != 2;
     if (zdir == 2) return ND_OK;
     size_t ny = b->g.ny, nx = b->g.nx, n = ny * nx;
     double *X = nd_malloc(sizeof(double) * n, who), *Y = nd_malloc(sizeof(double) * n, who);
