@@ -72,25 +72,28 @@ static inline void cpath_put(nplot__cpath *p, double x, double y)
  * when close_low: the lowest band is closed on both sides, as matplotlib's); NOIDX for
  * masked or non-finite values. */
 static uint16_t *classify(const nplot__cgrid *g, const double *lev, int nlev, bool close_low,
-                          const char *who)
+                          bool *any_masked, const char *who)
 {
     size_t nv = g->ny * g->nx;
     uint16_t *idx = nd_malloc(sizeof(uint16_t) * nv, who);
     if (!idx) return NULL;
+    /* levels are mostly evenly spaced: guess from the inner levels (the outer ones may be
+     * matplotlib's +-1e250 extensions), then step to the exact count */
+    int a = nlev >= 4 ? 1 : 0, b = nlev >= 4 ? nlev - 2 : nlev - 1;
+    double base = lev[a], inv = b > a && lev[b] > lev[a] ? (b - a) / (lev[b] - lev[a]) : 0;
     for (size_t v = 0; v < nv; v++) {
         double z = g->z[v];
-        if (!isfinite(z) || (g->mask && g->mask[v])) {
+        if (!(z - z == 0) || (g->mask && g->mask[v])) { /* NaN or inf */
             idx[v] = NOIDX;
+            if (any_masked) *any_masked = true;
             continue;
         }
-        int lo = 0, hi = nlev; /* first level >= z */
-        while (lo < hi) {
-            int mid = (lo + hi) / 2;
-            if (lev[mid] < z) lo = mid + 1;
-            else hi = mid;
-        }
-        if (close_low && lo == 0 && z == lev[0]) lo = 1;
-        idx[v] = (uint16_t)lo;
+        double t = (z - base) * inv + a + 1;
+        int k = t <= 0 ? 0 : t >= nlev ? nlev : (int)t;
+        while (k > 0 && !(lev[k - 1] < z)) k--;
+        while (k < nlev && lev[k] < z) k++; /* k: the first level >= z */
+        if (close_low && k == 0 && z == lev[0]) k = 1;
+        idx[v] = (uint16_t)k;
     }
     return idx;
 }
@@ -264,12 +267,21 @@ static bool put_run(const nplot__cgrid *g, size_t i, size_t j0, size_t j1, nplot
     return true;
 }
 
+static nd_status bands_by_rings(const nplot__cgrid *g, const uint16_t *idx, const double *lev,
+                                int nlev, nplot__cpath *out, const char *who);
+
 nd_status nplot__contour_bands(const nplot__cgrid *g, const double *lev, int nlev,
                                nplot__cpath *out, const char *who)
 {
     if (nlev < 2 || g->ny < 2 || g->nx < 2) return ND_OK;
-    uint16_t *idx = classify(g, lev, nlev, true, who);
+    bool masked = false;
+    uint16_t *idx = classify(g, lev, nlev, true, &masked, who);
     if (!idx) return ND_ENOMEM;
+    if (!masked && !g->convex) {
+        nd_status st = bands_by_rings(g, idx, lev, nlev, out, who);
+        nd_free_mem(idx);
+        return st;
+    }
     size_t nx = g->nx;
     for (size_t i = 0; i + 1 < g->ny; i++) {
         int run_band = -1;
@@ -278,7 +290,7 @@ nd_status nplot__contour_bands(const nplot__cgrid *g, const double *lev, int nle
             size_t v0 = i * nx + j;
             uint16_t a = idx[v0], b = idx[v0 + 1], c2 = idx[v0 + nx + 1], d = idx[v0 + nx];
             /* whole cells of one band extend the row's run */
-            int whole = !g->no_runs && a == b && a == c2 && a == d && a != NOIDX && a >= 1 && a < nlev
+            int whole = !(g->convex && (g->x2d || g->y2d)) && a == b && a == c2 && a == d && a != NOIDX && a >= 1 && a < nlev
                             ? a - 1 : -1;
             if (whole >= 0 && whole == run_band) continue;
             if (run_band >= 0 && !put_run(g, i, run0, j - 1, &out[run_band], who)) goto oom;
@@ -318,34 +330,61 @@ typedef struct segs {
     size_t n, cap;
 } segs;
 
-static int by_k0(const void *a, const void *b)
-{
-    size_t x = ((const seg *)a)->k0, y = ((const seg *)b)->k0;
-    return x < y ? -1 : x > y;
-}
+/* An open polyline of a chained level: its vertices p->x/y[off .. off + n - 1] and the
+ * boundary edges it starts and ends on. */
+typedef struct openline {
+    size_t off, n;
+    size_t k0, k1;
+} openline;
 
-/* The segment starting on edge key (segments sorted by k0), or -1. */
-static ptrdiff_t find_k0(const segs *s, size_t key)
-{
-    size_t lo = 0, hi = s->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (s->s[mid].k0 < key) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo < s->n && s->s[lo].k0 == key ? (ptrdiff_t)lo : -1;
-}
+typedef struct openlines {
+    openline *l;
+    size_t n, cap;
+} openlines;
 
 /* Chain the segments of one level into polylines: every crossing ends one segment and
  * starts the next (the walk keeps the region above the level on the same side), except
- * where a line meets the boundary or a masked area. */
-static bool chain(segs *s, nplot__cpath *p, const char *who)
+ * where a line meets the boundary or a masked area. Open lines are listed in ol when given;
+ * closed loops repeat their first vertex at the end. */
+/* An open-addressing table from edge key to the segment starting on it: small next to
+ * the grid, so chaining costs no page faults and few cache misses. */
+typedef struct keymap {
+    size_t *key;
+    uint32_t *val;   /* segment + 1; 0: empty */
+    size_t mask;
+} keymap;
+
+static size_t key_hash(size_t k)
+{
+    k ^= k >> 17;
+    k *= (size_t)0x9E3779B97F4A7C15ull;
+    return k ^ (k >> 29);
+}
+
+static ptrdiff_t keymap_find(const keymap *m, size_t k)
+{
+    for (size_t h = key_hash(k) & m->mask;; h = (h + 1) & m->mask) {
+        if (!m->val[h]) return -1;
+        if (m->key[h] == k) return (ptrdiff_t)m->val[h] - 1;
+    }
+}
+
+static bool chain(segs *s, nplot__cpath *p, openlines *ol, const char *who)
 {
     if (!s->n) return true;
-    qsort(s->s, s->n, sizeof(seg), by_k0);
+    size_t cap = 16;
+    while (cap < 2 * s->n) cap *= 2;
+    keymap map = { nd_malloc(sizeof(size_t) * cap, who), nd_calloc(cap, sizeof(uint32_t), who), cap - 1 };
     bool *used = nd_calloc(s->n, sizeof(bool), who);
     bool *has_pred = nd_calloc(s->n, sizeof(bool), who);
-    if (!used || !has_pred) goto oom;
+    if (!used || !has_pred || !map.key || !map.val) goto oom;
+    for (size_t i = 0; i < s->n; i++) {
+        size_t h = key_hash(s->s[i].k0) & map.mask;
+        while (map.val[h]) h = (h + 1) & map.mask;
+        map.key[h] = s->s[i].k0;
+        map.val[h] = (uint32_t)(i + 1);
+    }
+#define find_k0(s_, k) keymap_find(&map, (k))
     for (size_t i = 0; i < s->n; i++) {
         ptrdiff_t nxt = find_k0(s, s->s[i].k1);
         if (nxt >= 0) has_pred[nxt] = true;
@@ -355,37 +394,52 @@ static bool chain(segs *s, nplot__cpath *p, const char *who)
         for (size_t i = 0; i < s->n; i++) {
             if (used[i] || (pass == 0 && has_pred[i])) continue;
             if (!cpath_reserve(p, 2, who)) goto oom;
+            size_t off = p->n, last = i;
             cpath_put(p, s->s[i].x0, s->s[i].y0);
             ptrdiff_t cur = (ptrdiff_t)i;
             while (cur >= 0 && !used[cur]) {
                 used[cur] = true;
+                last = (size_t)cur;
                 if (!cpath_reserve(p, 2, who)) goto oom;
                 cpath_put(p, s->s[cur].x1, s->s[cur].y1);
                 cur = find_k0(s, s->s[cur].k1);
             }
+            if (pass == 0 && ol) {
+                if (ol->n == ol->cap) {
+                    openline *nl = nplot__grow(ol->l, &ol->cap, ol->n, ol->n ? 2 * ol->n : 16,
+                                               sizeof(openline), who);
+                    if (!nl) goto oom;
+                    ol->l = nl;
+                }
+                ol->l[ol->n++] = (openline){ off, p->n - off, s->s[i].k0, s->s[last].k1 };
+            }
             cpath_put(p, NAN, NAN);
         }
+    nd_free_mem(map.key);
+    nd_free_mem(map.val);
     nd_free_mem(used);
     nd_free_mem(has_pred);
     return true;
 oom:
+    nd_free_mem(map.key);
+    nd_free_mem(map.val);
     nd_free_mem(used);
     nd_free_mem(has_pred);
     return false;
+#undef find_k0
 }
 
-nd_status nplot__contour_lines(const nplot__cgrid *g, const double *lev, int nlev,
-                               nplot__cpath *out, const char *who)
+/* The segments of every level crossing each cell: level k separates idx <= k (below)
+ * from idx > k (above). */
+static bool collect_segments(const nplot__cgrid *g, const uint16_t *idx, const double *lev,
+                             int nlev, segs *ls, const char *who)
 {
-    if (nlev < 1 || g->ny < 2 || g->nx < 2) return ND_OK;
-    uint16_t *idx = classify(g, lev, nlev, false, who);
-    segs *ls = nd_calloc((size_t)nlev, sizeof(segs), who);
-    nd_status st = ND_ENOMEM;
-    if (!idx || !ls) goto done;
-    /* a line at lev[k] is the lower edge of the band (lev[k], +inf): vertices with
-     * idx <= k are below it */
+    size_t nx = g->nx;
     for (size_t i = 0; i + 1 < g->ny; i++)
-        for (size_t j = 0; j + 1 < g->nx; j++) {
+        for (size_t j = 0; j + 1 < nx; j++) {
+            /* most cells cross no level: all four corners in one class */
+            const uint16_t *r0 = idx + i * nx + j, *r1 = r0 + nx;
+            if (r0[0] == r0[1] && r0[0] == r1[0] && r0[0] == r1[1] && r0[0] != NOIDX) continue;
             cell c;
             if (!cell_at(g, idx, i, j, &c)) continue;
             int lo = NOIDX, hi = 0;
@@ -406,7 +460,7 @@ nd_status nplot__contour_lines(const nplot__cgrid *g, const double *lev, int nle
                     if (s->n == s->cap) {
                         seg *ns = nplot__grow(s->s, &s->cap, s->n, s->n < 32 ? 64 : 2 * s->n,
                                               sizeof(seg), who);
-                        if (!ns) goto done;
+                        if (!ns) return false;
                         s->s = ns;
                     }
                     const cev *a = &ev[e], *b = &ev[partner[e]];
@@ -414,12 +468,204 @@ nd_status nplot__contour_lines(const nplot__cgrid *g, const double *lev, int nle
                 }
             }
         }
+    return true;
+}
+
+static void segs_free(segs *ls, int n)
+{
+    for (int k = 0; ls && k < n; k++) nd_free_mem(ls[k].s);
+    nd_free_mem(ls);
+}
+
+nd_status nplot__contour_lines(const nplot__cgrid *g, const double *lev, int nlev,
+                               nplot__cpath *out, const char *who)
+{
+    if (nlev < 1 || g->ny < 2 || g->nx < 2) return ND_OK;
+    uint16_t *idx = classify(g, lev, nlev, false, NULL, who);
+    segs *ls = nd_calloc((size_t)nlev, sizeof(segs), who);
+    nd_status st = ND_ENOMEM;
+    if (!idx || !ls || !collect_segments(g, idx, lev, nlev, ls, who)) goto done;
     for (int k = 0; k < nlev; k++)
-        if (!chain(&ls[k], &out[k], who)) goto done;
+        if (!chain(&ls[k], &out[k], NULL, who)) goto done;
     st = ND_OK;
 done:
-    for (int k = 0; ls && k < nlev; k++) nd_free_mem(ls[k].s);
-    nd_free_mem(ls);
+    segs_free(ls, nlev);
     nd_free_mem(idx);
+    return st;
+}
+
+/* ---- bands as rings (grids without masked points) ------------------------------------------ */
+/* The perimeter of the grid, counter-clockwise in index space: position q in [0, P) runs
+ * along the bottom row (j = q), up the right column, back along the top row and down the
+ * left column. */
+typedef struct perim {
+    size_t ny, nx, P;
+} perim;
+
+static size_t perim_vertex(const perim *pm, size_t q)
+{
+    size_t nx = pm->nx, ny = pm->ny, w = nx - 1, h = ny - 1;
+    q %= pm->P;
+    if (q < w) return q;
+    if (q < w + h) return (q - w) * nx + nx - 1;
+    if (q < 2 * w + h) return (ny - 1) * nx + (nx - 1 - (q - w - h));
+    return (ny - 1 - (q - 2 * w - h)) * nx;
+}
+
+/* The perimeter position of the crossing of level L on boundary edge key. */
+static double perim_pos(const nplot__cgrid *g, const perim *pm, size_t key, double L)
+{
+    size_t nx = g->nx, ny = g->ny, w = nx - 1, h = ny - 1, nh = ny * w;
+    size_t a, b; /* the edge's vertices in counter-clockwise order, base its position */
+    double base;
+    if (key < nh) { /* horizontal: bottom row forwards, top row backwards */
+        size_t i = key / w, j = key % w;
+        if (i == 0) a = j, b = j + 1, base = (double)j;
+        else a = i * nx + j + 1, b = i * nx + j, base = (double)(w + h + (w - 1 - j));
+    } else { /* vertical: right column upwards, left column downwards */
+        size_t r = key - nh, i = r / nx, j = r % nx;
+        if (j == nx - 1) a = i * nx + j, b = a + nx, base = (double)(w + i);
+        else a = (i + 1) * nx, b = i * nx, base = (double)(2 * w + h + (h - 1 - i));
+    }
+    double za = g->z[a], t = (L - za) / (g->z[b] - za);
+    return base + nplot__clampd(t, 0, 1);
+}
+
+typedef struct lend {
+    double pos;
+    size_t line;
+} lend;
+
+static int by_pos(const void *pa, const void *pb)
+{
+    double a = ((const lend *)pa)->pos, b = ((const lend *)pb)->pos;
+    return a < b ? -1 : a > b;
+}
+
+/* The rings bounding {above level k} (idx > k), counter-clockwise around it: the closed
+ * loops as they are, the open lines joined along the grid's perimeter. Appended to out. */
+static bool level_rings(const nplot__cgrid *g, const uint16_t *idx, int k, double L, segs *s,
+                        nplot__cpath *out, const char *who)
+{
+    nplot__cpath lines = { 0 };
+    openlines ol = { 0 };
+    lend *starts = NULL;
+    bool *done = NULL, ok = false;
+    perim pm = { g->ny, g->nx, 2 * (g->nx - 1) + 2 * (g->ny - 1) };
+    if (!chain(s, &lines, &ol, who)) goto out;
+    /* the closed loops: every run of `lines` that is not an open line */
+    {
+        size_t li = 0, i = 0;
+        while (i < lines.n) {
+            size_t j = i;
+            while (j < lines.n && isfinite(lines.x[j])) j++;
+            bool open = li < ol.n && ol.l[li].off == i;
+            if (open) li++;
+            else {
+                if (!cpath_reserve(out, j - i + 1, who)) goto out;
+                for (size_t q = i; q < j; q++) cpath_put(out, lines.x[q], lines.y[q]);
+                cpath_put(out, NAN, NAN);
+            }
+            i = j + 1;
+        }
+    }
+    if (!ol.n) {
+        /* no line reaches the boundary: the whole perimeter is one ring, or none */
+        if (idx[0] > k) {
+            if (!cpath_reserve(out, pm.P + 1, who)) goto out;
+            for (size_t q = 0; q < pm.P; q++) {
+                size_t v = perim_vertex(&pm, q);
+                cpath_put(out, gx(g, v), gy(g, v));
+            }
+            cpath_put(out, NAN, NAN);
+        }
+        ok = true;
+        goto out;
+    }
+    starts = nd_malloc(sizeof(lend) * ol.n, who);
+    done = nd_calloc(ol.n, sizeof(bool), who);
+    if (!starts || !done) goto out;
+    for (size_t i = 0; i < ol.n; i++) starts[i] = (lend){ perim_pos(g, &pm, ol.l[i].k0, L), i };
+    qsort(starts, ol.n, sizeof(lend), by_pos);
+    for (size_t first = 0; first < ol.n; first++) {
+        if (done[first]) continue;
+        size_t cur = first;
+        while (!done[cur]) {
+            done[cur] = true;
+            const openline *o = &ol.l[cur];
+            if (!cpath_reserve(out, o->n, who)) goto out;
+            for (size_t q = o->off; q < o->off + o->n; q++) cpath_put(out, lines.x[q], lines.y[q]);
+            /* along the perimeter from its end to the next start */
+            double pe = perim_pos(g, &pm, o->k1, L);
+            size_t lo = 0, hi = ol.n;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (starts[mid].pos < pe) lo = mid + 1;
+                else hi = mid;
+            }
+            const lend *nx = &starts[lo % ol.n];
+            double ps = nx->pos < pe ? nx->pos + (double)pm.P : nx->pos;
+            size_t q0 = (size_t)floor(pe) + 1, q1 = (size_t)ceil(ps); /* vertices strictly between */
+            if (q1 > q0 && !cpath_reserve(out, q1 - q0, who)) goto out;
+            for (size_t q = q0; q < q1 && (double)q < ps; q++) {
+                size_t v = perim_vertex(&pm, q);
+                cpath_put(out, gx(g, v), gy(g, v));
+            }
+            cur = nx->line;
+        }
+        if (!cpath_reserve(out, 1, who)) goto out;
+        cpath_put(out, NAN, NAN);
+    }
+    ok = true;
+out:
+    nd_free_mem(lines.x);
+    nd_free_mem(lines.y);
+    nd_free_mem(ol.l);
+    nd_free_mem(starts);
+    nd_free_mem(done);
+    return ok;
+}
+
+/* Append the rings of r reversed (each ring's vertices backwards) to p. */
+static bool put_reversed(nplot__cpath *p, const nplot__cpath *r, const char *who)
+{
+    if (!cpath_reserve(p, r->n, who)) return false;
+    size_t i = 0;
+    while (i < r->n) {
+        size_t j = i;
+        while (j < r->n && isfinite(r->x[j])) j++;
+        for (size_t q = j; q > i; q--) cpath_put(p, r->x[q - 1], r->y[q - 1]);
+        cpath_put(p, NAN, NAN);
+        i = j + 1;
+    }
+    return true;
+}
+
+/* Bands of a grid without masked points: band b is {above level b} minus {above level
+ * b + 1}, the rings of the first counter-clockwise and of the second reversed, so that a
+ * nonzero fill gives the band, holes and all, from the contour lines and the perimeter
+ * only. */
+static nd_status bands_by_rings(const nplot__cgrid *g, const uint16_t *idx, const double *lev,
+                                int nlev, nplot__cpath *out, const char *who)
+{
+    segs *ls = nd_calloc((size_t)nlev, sizeof(segs), who);
+    nplot__cpath *rings = nd_calloc((size_t)nlev, sizeof(nplot__cpath), who);
+    nd_status st = ND_ENOMEM;
+    if (!ls || !rings || !collect_segments(g, idx, lev, nlev, ls, who)) goto done;
+    for (int k = 0; k < nlev; k++)
+        if (!level_rings(g, idx, k, lev[k], &ls[k], &rings[k], who)) goto done;
+    for (int b = 0; b + 1 < nlev; b++) {
+        nplot__cpath *p = &out[b];
+        if (!cpath_reserve(p, rings[b].n, who)) goto done;
+        memcpy(p->x + p->n, rings[b].x, sizeof(double) * rings[b].n);
+        memcpy(p->y + p->n, rings[b].y, sizeof(double) * rings[b].n);
+        p->n += rings[b].n;
+        if (!put_reversed(p, &rings[b + 1], who)) goto done;
+    }
+    st = ND_OK;
+done:
+    segs_free(ls, nlev);
+    nplot__cpath_free(rings, rings ? nlev : 0);
+    nd_free_mem(rings);
     return st;
 }

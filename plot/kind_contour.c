@@ -88,6 +88,37 @@ static nd_status coord_of(nplot_figure *fig, const nd_array *a, size_t want1, si
     return nplot__fail(fig, ND_ESHAPE, "%s: %s must be 1-D or 2-D, got %d dimensions", who, name, nd);
 }
 
+/* The finite range of n values (plain comparisons: fmin / fmax are calls), or of the
+ * indices 0..nidx-1 when v is NULL. */
+static void range_of(const double *v, size_t n, size_t nidx, double *lo, double *hi)
+{
+    *lo = INFINITY, *hi = -INFINITY;
+    if (!v) {
+        *lo = 0, *hi = (double)nidx - 1;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        double x = v[i];
+        if (x < *lo && x > -INFINITY) *lo = x;
+        if (x > *hi && x < INFINITY) *hi = x;
+    }
+}
+
+/* The range of the unmasked finite z (and of the coordinates where a 3-D rotation made
+ * them values); zmin > zmax when there are none. */
+static void z_range(cgrid_buf *b)
+{
+    size_t n = b->g.ny * b->g.nx;
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t v = 0; v < n; v++) {
+        double z = b->g.z[v];
+        if (b->mask && b->mask[v]) continue;
+        if (z < lo && z > -INFINITY) lo = z;
+        if (z > hi && z < INFINITY) hi = z;
+    }
+    b->zmin = lo, b->zmax = hi;
+}
+
 static nd_status grid_read(nplot_axes *ax, const nd_array *X, const nd_array *Y, const nd_array *Z,
                            const nplot_contour_opts *o, cgrid_buf *b, const char *who)
 {
@@ -105,9 +136,13 @@ static nd_status grid_read(nplot_axes *ax, const nd_array *X, const nd_array *Y,
     b->g.ny = ny;
     b->g.nx = nx;
     b->g.corner_mask = o->corner_mask != NPLOT_OFF;
-    nd_status st = nplot__to_f64(fig, Z, &b->z, &n, "Z", who);
-    if (st) return st;
-    b->g.z = b->z;
+    nd_status st = ND_OK;
+    if (nd_dtype_of(Z) == ND_FLOAT64 && nd_is_c_contiguous(Z)) {
+        b->g.z = nd_data(Z); /* read in place: a million points need no copy */
+    } else {
+        if ((st = nplot__to_f64(fig, Z, &b->z, &n, "Z", who))) return st;
+        b->g.z = b->z;
+    }
     if (o->mask) {
         double *m = NULL;
         if ((st = nplot__to_f64(fig, o->mask, &m, &n, "mask", who))) return st;
@@ -133,18 +168,9 @@ static nd_status grid_read(nplot_axes *ax, const nd_array *X, const nd_array *Y,
     } else if ((st = implicit_xy(fig, o, b, who))) {
         return st;
     }
-    b->zmin = INFINITY, b->zmax = -INFINITY;
-    b->xmin = b->ymin = INFINITY, b->xmax = b->ymax = -INFINITY;
-    for (size_t v = 0; v < ny * nx; v++) {
-        double x = b->g.x ? (b->g.x2d ? b->g.x[v] : b->g.x[v % nx]) : (double)(v % nx);
-        double y = b->g.y ? (b->g.y2d ? b->g.y[v] : b->g.y[v / nx]) : (double)(v / nx);
-        if (isfinite(x)) b->xmin = fmin(b->xmin, x), b->xmax = fmax(b->xmax, x);
-        if (isfinite(y)) b->ymin = fmin(b->ymin, y), b->ymax = fmax(b->ymax, y);
-        double z = b->z[v];
-        if (!isfinite(z) || (b->mask && b->mask[v])) continue;
-        if (z < b->zmin) b->zmin = z;
-        if (z > b->zmax) b->zmax = z;
-    }
+    range_of(b->g.x, b->g.x ? (b->g.x2d ? ny * nx : nx) : 0, nx, &b->xmin, &b->xmax);
+    range_of(b->g.y, b->g.y ? (b->g.y2d ? ny * nx : ny) : 0, ny, &b->ymin, &b->ymax);
+    z_range(b);
     return ND_OK;
 }
 
@@ -335,9 +361,7 @@ static artist *item3d(nplot_axes *ax, const nplot__cpath *p, double lo, double h
  * mpl_toolkits' rotate_axes; every coordinate becomes a full (ny, nx) array. */
 static nd_status rotate3d(nplot_figure *fig, cgrid_buf *b, int zdir, const char *who)
 {
-    /* 3-D bands are cut into triangle fans: a run of cells is a convex polygon only on a
-     * rectilinear grid */
-    b->g.no_runs = b->g.x2d || b->g.y2d || zdir != 2;
+    b->g.convex = true; /* 3-D bands are cut into triangle fans */
     if (zdir == 2) return ND_OK;
     size_t ny = b->g.ny, nx = b->g.nx, n = ny * nx;
     double *X = nd_malloc(sizeof(double) * n, who), *Y = nd_malloc(sizeof(double) * n, who);
@@ -350,19 +374,20 @@ static nd_status rotate3d(nplot_figure *fig, cgrid_buf *b, int zdir, const char 
         X[v] = b->g.x ? (b->g.x2d ? b->g.x[v] : b->g.x[v % nx]) : (double)(v % nx);
         Y[v] = b->g.y ? (b->g.y2d ? b->g.y[v] : b->g.y[v / nx]) : (double)(v / nx);
     }
+    double *Zv = b->z;
+    if (!Zv && (Zv = nd_malloc(sizeof(double) * n, who))) memcpy(Zv, b->g.z, sizeof(double) * n);
+    if (!Zv) {
+        nd_free_mem(X);
+        nd_free_mem(Y);
+        return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    }
     nd_free_mem(b->x);
     nd_free_mem(b->y);
-    double *Zv = b->z;
     if (zdir == 0) b->x = Y, b->y = Zv, b->z = X;
     else b->x = Zv, b->y = X, b->z = Y;
     b->g.x = b->x, b->g.y = b->y, b->g.z = b->z;
     b->g.x2d = b->g.y2d = true;
-    b->zmin = INFINITY, b->zmax = -INFINITY;
-    for (size_t v = 0; v < n; v++) {
-        double z = b->z[v];
-        if (!isfinite(z) || (b->mask && b->mask[v]) || !isfinite(b->x[v]) || !isfinite(b->y[v])) continue;
-        b->zmin = fmin(b->zmin, z), b->zmax = fmax(b->zmax, z);
-    }
+    z_range(b);
     return ND_OK;
 }
 
@@ -1177,7 +1202,7 @@ nd_status nplot__contour_colorbar(nplot_axes *cax, nplot_axes *ax, int c, bool v
         p->zorder = 0.5;
     }
     /* FixedLocator(levels, nbins=10): every step-th level, the phase nearest zero */
-    int step = nt > 11 ? (nt + 9) / 10 : 1;
+    int step = nt > 10 ? (nt + 9) / 10 : 1;
     double pick[64];
     int np = 0, best = 0;
     double bestabs = INFINITY;

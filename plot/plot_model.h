@@ -528,7 +528,8 @@ typedef struct nplot__cgrid {
     size_t ny, nx;
     bool x2d, y2d;
     bool corner_mask;
-    bool no_runs;       /* bands: every cell its own polygon (3-D: each is triangulated) */
+    bool convex;        /* bands as convex pieces (3-D triangulates them): cells and runs
+                           of whole cells (rectangles on 1-D x and y), not rings */
 } nplot__cgrid;
 /* NaN-separated polylines or polygons. */
 typedef struct nplot__cpath {
