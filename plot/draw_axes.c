@@ -292,12 +292,12 @@ static const artist_painter painters[ART_NKINDS] = {
     [ART_ANNOTATE] = nplot__draw_annotate,
     [ART_PATCHES] = nplot__draw_patches,
     [ART_IMAGE] = nplot__draw_image,
-    [ART_CLABEL] = nplot__draw_clabels,
+    [ART_CONTOUR] = nplot__draw_contour,
 };
 
 static void draw_artist(render_ctx *rc, nplot_axes *ax, artist *a)
 {
-    /* a labelled contour line is drawn broken by its labels' artist */
+    /* contour lines are drawn by their set's painter (simplified, broken under labels) */
     if (!nplot__class_of(a->kind)->is_3d && !a->chidden) painters[a->kind](rc, ax, a);
 }
 

@@ -2,9 +2,11 @@
  *
  * A contour set is the run of artists one call creates, numbered per axes (artist.cset):
  * one ART_LINE per level (contour) or one ART_PATCHES per band (contourf), each a mappable
- * with the set's cmap and limits, so nplot_colorbar finds it like an image. clabel adds an
- * ART_CLABEL artist that places its labels at draw time, when the pixel geometry is known,
- * and draws the labelled lines broken under the text. */
+ * with the set's cmap and limits, so nplot_colorbar finds it like an image. A line set
+ * also gets an ART_CONTOUR artist, its painter: it strokes the levels' lines simplified in
+ * device space (a 1000 x 1000 grid gives lines of sub-pixel segments), and the labels
+ * clabel asks for, placed at draw time when the pixel geometry is known, with the lines
+ * broken under them. */
 #include "plot_render.h"
 
 #include <math.h>
@@ -508,6 +510,17 @@ static nd_status contour_impl(nplot_axes *ax, const nd_array *X, const nd_array 
             a->legend_kind = LEGEND_LINE;
         }
     }
+    if (!filled && !is3d) {
+        artist *p = nplot__artist_add(ax, ART_CONTOUR, who);
+        if (!p) {
+            st = fig->status;
+            goto done;
+        }
+        p->cset = cset;
+        p->autoscale = false;
+        p->zorder = o->zorder ? o->zorder : 2;
+        for (artist *a = ax->artists; a; a = a->next) a->chidden = a->chidden || (a->cset == cset && a->kind == ART_LINE);
+    }
     /* matplotlib: the data limits are the grid's, autoscaled tight */
     if (!is3d) {
         nplot__datalim_point(ax, b.xmin, b.ymin);
@@ -570,7 +583,7 @@ static int last_cset(const nplot_axes *ax)
 {
     int c = 0;
     for (const artist *a = ax->artists; a; a = a->next)
-        if (a->cset && a->kind != ART_CLABEL) c = a->cset;
+        if (a->cset && a->kind != ART_CONTOUR) c = a->cset;
     return c;
 }
 
@@ -578,14 +591,14 @@ static int last_cset(const nplot_axes *ax)
 static artist *cset_item(const nplot_axes *ax, int c, int i)
 {
     for (artist *a = ax->artists; a; a = a->next)
-        if (a->cset == c && a->kind != ART_CLABEL && i-- == 0) return a;
+        if (a->cset == c && a->kind != ART_CONTOUR && i-- == 0) return a;
     return NULL;
 }
 
 static int cset_count(const nplot_axes *ax, int c)
 {
     int n = 0;
-    for (const artist *a = ax->artists; a; a = a->next) n += a->cset == c && a->kind != ART_CLABEL;
+    for (const artist *a = ax->artists; a; a = a->next) n += a->cset == c && a->kind != ART_CONTOUR;
     return n;
 }
 
@@ -631,10 +644,10 @@ int nplot_contour_path(nplot_axes *ax, int i, double *x, double *y, int cap)
 }
 
 /* ---- clabel --------------------------------------------------------------------------------- */
-/* The ART_CLABEL artist of a set: cset; sizes[0..npoly-1] the labelled levels; text their
- * labels, '\n'-separated; colors one per level or NULL (the lines' colors); x/y (n) the
- * manual positions in data coordinates; ts the font; edge_lw the inline spacing (pixels);
- * has_edge: inline (the labelled lines are hidden and drawn broken by the labeller). */
+/* The labels live in the set's ART_CONTOUR artist: sizes[0..npoly-1] the labelled levels;
+ * text their labels, '\n'-separated; colors one per level or NULL (the lines' colors); x/y
+ * (n) the manual positions in data coordinates; ts the font; edge_lw the inline spacing
+ * (pixels); has_edge: inline (the labelled lines are broken under the labels). */
 nd_status nplot_clabel_(nplot_axes *ax, const nplot_clabel_opts *o)
 {
     static const char *who = "nplot_clabel";
@@ -703,11 +716,19 @@ nd_status nplot_clabel_(nplot_axes *ax, const nplot_clabel_opts *o)
     nplot_text_opts to = { .fontsize = o->fontsize };
     text_style ts;
     if ((st = nplot__text_style_from(fig, &to, 10, &ts, who))) goto done;
-    artist *a = nplot__artist_add(ax, ART_CLABEL, who);
-    if (!a) goto done_status;
-    a->cset = c;
-    a->autoscale = false;
-    a->zorder = first->zorder;
+    artist *a = NULL;
+    for (artist *p = ax->artists; p; p = p->next)
+        if (p->kind == ART_CONTOUR && p->cset == c) a = p;
+    if (!a) {
+        st = nplot__fail(fig, ND_EVALUE, "%s: the contour set has no painter", who);
+        goto done;
+    }
+    /* a second clabel replaces the first one's labels */
+    nd_free_mem(a->sizes);
+    nd_free_mem(a->text);
+    nd_free_mem(a->colors);
+    nd_free_mem(a->x);
+    nd_free_mem(a->y);
     a->sizes = lv, lv = NULL;
     a->npoly = nl;
     a->text = joined, joined = NULL;
@@ -715,6 +736,7 @@ nd_status nplot_clabel_(nplot_axes *ax, const nplot_clabel_opts *o)
     a->ts = ts;
     a->edge_lw = o->inline_spacing ? o->inline_spacing : 5;
     a->has_edge = o->inline_labels != NPLOT_OFF;
+    a->x = a->y = NULL;
     a->n = o->manual.n / 2;
     if (a->n) {
         double *mx = nd_malloc(sizeof(double) * a->n, who), *my = nd_malloc(sizeof(double) * a->n, who);
@@ -722,12 +744,6 @@ nd_status nplot_clabel_(nplot_axes *ax, const nplot_clabel_opts *o)
         if (!mx || !my) goto oom;
         for (size_t i = 0; i < a->n; i++) mx[i] = o->manual.v[2 * i], my[i] = o->manual.v[2 * i + 1];
     }
-    if (a->has_edge)
-        for (int k = 0; k < nitems; k++) {
-            artist *l = cset_item(ax, c, k);
-            for (size_t i = 0; i < a->npoly; i++)
-                if (l->clev[0] == a->sizes[i]) l->chidden = true;
-        }
     nplot__mark_dirty(fig);
     goto done;
 oom:
@@ -982,22 +998,55 @@ static void device_lines(render_ctx *rc, nplot_axes *ax, const artist *l, plines
     nd_free_mem(dx);
 }
 
+/* Trace polyline p simplified: a vertex is kept only where the line leaves a band of
+ * 1/9 pixel around the direction it set off in (matplotlib's path simplification
+ * threshold), or turns back; the end points are kept. */
+static void trace_simplified(cairo_t *cr, const pline *p)
+{
+    const double tol = 1.0 / 9;
+    double ax0 = p->x[0], ay0 = p->y[0], dx = 0, dy = 0, far = 0, lx = ax0, ly = ay0;
+    bool have_dir = false;
+    cairo_move_to(cr, ax0, ay0);
+    for (size_t k = 1; k < p->n; k++) {
+        double qx = p->x[k], qy = p->y[k], vx = qx - ax0, vy = qy - ay0;
+        if (!have_dir) {
+            double len = hypot(vx, vy);
+            if (len < tol) continue;
+            dx = vx / len, dy = vy / len, far = len, lx = qx, ly = qy;
+            have_dir = true;
+            continue;
+        }
+        double along = vx * dx + vy * dy, perp = fabs(vx * dy - vy * dx);
+        if (perp <= tol && along >= far) {
+            far = along, lx = qx, ly = qy;
+            continue;
+        }
+        cairo_line_to(cr, lx, ly); /* the run ends at its farthest point */
+        ax0 = lx, ay0 = ly;
+        vx = qx - ax0, vy = qy - ay0;
+        double len = hypot(vx, vy);
+        have_dir = len >= tol;
+        if (have_dir) dx = vx / len, dy = vy / len, far = len;
+        lx = qx, ly = qy;
+    }
+    cairo_line_to(cr, p->x[p->n - 1], p->y[p->n - 1]);
+}
+
 static void stroke_plines(render_ctx *rc, const plines *L, const artist *l)
 {
     cairo_t *cr = rc->cr;
     rgba c = l->lp.color;
     double lw = l->lp.lw * rc->scale;
+    if (!L->n || lw <= 0 || l->lp.ls == LS_NONE) return;
     cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * l->alpha);
     cairo_set_line_width(cr, lw);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     nplot__set_dash(cr, l->lp.ls, l->lp.dashes, l->lp.ndashes, lw, rc->scale);
-    for (size_t i = 0; i < L->n; i++) {
-        const pline *p = &L->p[i];
-        cairo_move_to(cr, p->x[0], p->y[0]);
-        for (size_t k = 1; k < p->n; k++) cairo_line_to(cr, p->x[k], p->y[k]);
-        cairo_stroke(cr); /* each piece starts its dash pattern afresh, as Agg's paths */
-    }
+    /* one path per level: each polyline a subpath, its dash pattern started afresh */
+    cairo_new_path(cr);
+    for (size_t i = 0; i < L->n; i++) trace_simplified(cr, &L->p[i]);
+    cairo_stroke(cr);
     cairo_set_dash(cr, NULL, 0, 0);
 }
 
@@ -1022,14 +1071,13 @@ static bool nearest_on(plines *lines, size_t nl, double px, double py, size_t *l
     return isfinite(best);
 }
 
-void nplot__draw_clabels(render_ctx *rc, nplot_axes *ax, artist *a)
+void nplot__draw_contour(render_ctx *rc, nplot_axes *ax, artist *a)
 {
     size_t nl = a->npoly;
-    if (!nl) return;
     cairo_t *cr = rc->cr;
-    plines *lines = nd_calloc(nl, sizeof(plines), "nplot");
-    const artist **src = nd_calloc(nl, sizeof(artist *), "nplot");
-    text_box *tb = nd_calloc(nl, sizeof(text_box), "nplot");
+    plines *lines = nd_calloc(nl ? nl : 1, sizeof(plines), "nplot");
+    const artist **src = nd_calloc(nl ? nl : 1, sizeof(artist *), "nplot");
+    text_box *tb = nd_calloc(nl ? nl : 1, sizeof(text_box), "nplot");
     placed_list done = { 0 };
     bool oom = !lines || !src || !tb;
     /* the lines and label sizes of the labelled levels */
@@ -1108,12 +1156,24 @@ void nplot__draw_clabels(render_ctx *rc, nplot_axes *ax, artist *a)
     if (oom) {
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory placing contour labels");
     } else {
+        /* the lines: a labelled level broken under its labels (inline), the others whole */
         cairo_save(cr);
         cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
         cairo_clip(cr);
-        if (a->has_edge)
-            for (size_t l = 0; l < nl; l++)
-                if (src[l]) stroke_plines(rc, &lines[l], src[l]);
+        for (artist *l = ax->artists; l; l = l->next) {
+            if (l->cset != a->cset || l->kind != ART_LINE) continue;
+            size_t i = 0;
+            while (i < nl && src[i] != l) i++;
+            if (i < nl && a->has_edge) {
+                stroke_plines(rc, &lines[i], l);
+                continue;
+            }
+            plines whole = { 0 };
+            device_lines(rc, ax, l, &whole);
+            if (whole.oom) nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing contours");
+            else stroke_plines(rc, &whole, l);
+            plines_free(&whole);
+        }
         cairo_restore(cr);
         for (size_t i = 0; i < done.n; i++) {
             const placed *p = &done.p[i];

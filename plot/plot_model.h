@@ -147,7 +147,7 @@ typedef enum artist_kind {
     ART_SURFACE3D,/* 3-D: an ih x iw grid of (x, y, z) drawn as quads (colors per quad) */
     ART_LINE3D,   /* 3-D: polylines (NaN-separated), also wireframes */
     ART_SCATTER3D,/* 3-D: markers */
-    ART_CLABEL,   /* contour labels, placed at draw time (kind_contour.c) */
+    ART_CONTOUR,  /* a line contour set's painter: its lines and labels (kind_contour.c) */
     ART_NKINDS
 } artist_kind;
 
@@ -188,7 +188,7 @@ static inline const artist_class *nplot__class_of(artist_kind kind)
         [ART_SURFACE3D] = { "surface3d", true, true, false, true },
         [ART_LINE3D] = { "line3d", true, true, false, true },
         [ART_SCATTER3D] = { "scatter3d", true, true, false, true },
-        [ART_CLABEL] = { "clabel", false, false, false, false },
+        [ART_CONTOUR] = { "contour", false, false, false, false },
     };
     return &classes[kind];
 }
@@ -270,7 +270,7 @@ typedef struct artist {
     int cset;
     bool cfilled;
     double clev[2];         /* lines: clev[0] is the level; bands: (clev[0], clev[1]] */
-    bool chidden;           /* a labelled line its set's ART_CLABEL draws (broken) instead */
+    bool chidden;           /* a contour line its set's ART_CONTOUR draws instead */
     struct artist *next;
 } artist;
 
@@ -548,8 +548,9 @@ void nplot__cpath_free(nplot__cpath *p, int n);
  * level lines in the set's colors. */
 nd_status nplot__contour_colorbar(nplot_axes *cax, nplot_axes *ax, int cset, bool vertical,
                                   const char *who);
-/* The painter of ART_CLABEL (draw_axes.c's table). */
+/* The painter of ART_CONTOUR (draw_axes.c's table): the set's lines, simplified in device
+ * space, broken under the labels placed at draw time. */
 struct render_ctx;
-void nplot__draw_clabels(struct render_ctx *rc, nplot_axes *ax, artist *a);
+void nplot__draw_contour(struct render_ctx *rc, nplot_axes *ax, artist *a);
 
 #endif
