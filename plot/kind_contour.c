@@ -225,6 +225,9 @@ static nd_status parse_extend(nplot_figure *fig, const char *s, int *ext, const 
 }
 
 /* ---- building the set ------------------------------------------------------------------ */
+static int emin_of(bool filled, int ext) { return filled && (ext & EXT_MIN); }
+static int emax_of(bool filled, int ext) { return filled && (ext & EXT_MAX); }
+
 static int next_cset(nplot_axes *ax)
 {
     int c = 0;
@@ -255,7 +258,7 @@ static nd_status item_colors(nplot_figure *fig, const nplot_contour_opts *o, con
         }
         if (memcmp(&given[i], &given[0], sizeof(rgba))) cs->monochrome = false;
     }
-    bool emin = filled && (ext & EXT_MIN), emax = filled && (ext & EXT_MAX);
+    bool emin = emin_of(filled, ext), emax = emax_of(filled, ext);
     bool under_over = (emin || emax) && nc == (size_t)(nbase + emin + emax);
     size_t i0 = under_over && emin ? 1 : 0;
     for (int i = 0; i < nitems; i++) {
@@ -453,11 +456,12 @@ static nd_status contour_impl(nplot_axes *ax, const nd_array *X, const nd_array 
         st = nplot__fail(fig, nlev, "%s: %s", who, nd_errmsg());
         goto done;
     }
+    if (filled && nlev + emin_of(filled, ext) + emax_of(filled, ext) < 2) goto done; /* no band */
     cs.map.vmin = o->vmin != o->vmax ? o->vmin : lev[0];
     cs.map.vmax = o->vmin != o->vmax ? o->vmax : lev[nlev - 1];
     /* the items: one per level, or one per band of the levels (matplotlib's _levels: ±1e250
      * added where the set extends) with its value the band's middle */
-    bool emin = filled && (ext & EXT_MIN), emax = filled && (ext & EXT_MAX);
+    int emin = emin_of(filled, ext), emax = emax_of(filled, ext);
     int nall = nlev + emin + emax;
     nitems = filled ? nall - 1 : nlev;
     all = nd_malloc(sizeof(double) * (size_t)nall, who);
@@ -607,7 +611,8 @@ int nplot_contour_levels(nplot_axes *ax, double *out, int cap)
     static const char *who = "nplot_contour_levels";
     CHECK_AX(ax, who);
     int c = last_cset(ax);
-    if (!c) return nplot__fail(ax->fig, ND_EVALUE, "%s: the axes has no contour set", who);
+    /* a getter: its errors do not fail the figure */
+    if (!c) return nd_set_error(ND_EVALUE, "%s: the axes has no contour set", who);
     /* lines: each level; bands: the finite lower edges, then the last finite upper edge */
     int n = 0, k = cset_count(ax, c);
     for (int i = 0; i < k; i++) {
@@ -627,13 +632,13 @@ int nplot_contour_path(nplot_axes *ax, int i, double *x, double *y, int cap)
     static const char *who = "nplot_contour_path";
     CHECK_AX(ax, who);
     int c = last_cset(ax);
-    if (!c) return nplot__fail(ax->fig, ND_EVALUE, "%s: the axes has no contour set", who);
+    if (!c) return nd_set_error(ND_EVALUE, "%s: the axes has no contour set", who);
     int n = cset_count(ax, c);
     if (i < 0 || i >= n)
-        return nplot__fail(ax->fig, ND_EINDEX, "%s: index %d is out of range for %d items", who, i, n);
+        return nd_set_error(ND_EINDEX, "%s: index %d is out of range for %d items", who, i, n);
     artist *a = cset_item(ax, c, i);
     if (a->kind == ART_SURFACE3D || a->kind == ART_LINE3D)
-        return nplot__fail(ax->fig, ND_EVALUE, "%s: a 3-D contour set has no 2-D paths", who);
+        return nd_set_error(ND_EVALUE, "%s: a 3-D contour set has no 2-D paths", who);
     /* lines broken by clabel keep their whole path here (the labeller draws the pieces) */
     for (size_t k = 0; k < a->n && (x || y); k++) {
         if ((int)k >= cap) break;
