@@ -216,6 +216,44 @@ static int cmp4(const void *pa, const void *pb)
     return 0;
 }
 
+/* The two band builders agree: rings (a grid without masked points) and cell pieces (one
+ * NaN in a corner) give the same band areas on a field full of saddles, up to the one
+ * corner cell the NaN takes away. */
+static void test_rings_and_cell_pieces_agree(void)
+{
+    enum { N = 61 };
+    static double xs[N], z[N * N];
+    for (int i = 0; i < N; i++) xs[i] = -3 + 6.0 * i / (N - 1);
+    for (int i = 0; i < N; i++)
+        for (int j = 0; j < N; j++) z[i * N + j] = sin(3 * xs[j]) * cos(2 * xs[i]);
+    nd_array *x = nd_from_f64(xs, N);
+    double area[2][8];
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass) z[0] = NAN;
+        nd_array *Z = nd_from_buffer(z, 2, (ptrdiff_t[]){ N, N }, ND_FLOAT64);
+        nplot_figure *fig = nplot_figure_new();
+        nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+        CU_ASSERT_EQUAL_FATAL(nplot_contourf(ax, x, x, Z, .levels = NPLOT_F64S(-1, -0.6, -0.2, 0.2, 0.6, 1),
+                                             .extend = "both"), ND_OK);
+        for (int b = 0; b < 7; b++) {
+            double *px, *py;
+            int n = path_of(ax, b, &px, &py);
+            area[pass][b] = poly_area(px, py, n);
+            free(px);
+            free(py);
+        }
+        nplot_figure_free(fig);
+        nd_free(Z);
+    }
+    double cell = (6.0 / (N - 1)) * (6.0 / (N - 1)), total = 0;
+    for (int b = 0; b < 7; b++) {
+        CU_ASSERT(fabs(area[0][b] - area[1][b]) <= cell);
+        total += area[0][b];
+    }
+    CU_ASSERT_DOUBLE_EQUAL(total, 36, 1e-9);
+    nd_free(x);
+}
+
 /* Saddle cells: the mean of the four corners decides which corners the lines join, the
  * same way contourpy's default does (fixture). */
 static void test_saddles_as_contourpy(void)
@@ -722,6 +760,7 @@ static const ND_TEST tests[] = {
     ND_T(test_levels_from_a_count_match_matplotlib),
     ND_T(test_circle_within_half_a_pixel),
     ND_T(test_band_areas_match_the_analytic_areas),
+    ND_T(test_rings_and_cell_pieces_agree),
     ND_T(test_saddles_as_contourpy),
     ND_T(test_nan_holes_and_corner_mask),
     ND_T(test_origin_and_extent),
