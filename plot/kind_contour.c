@@ -456,6 +456,12 @@ static nd_status contour_impl(nplot_axes *ax, const nd_array *X, const nd_array 
         st = nplot__fail(fig, nlev, "%s: %s", who, nd_errmsg());
         goto done;
     }
+    if (!filled) {
+        /* matplotlib: no level strictly inside the data range draws the level zmin */
+        int inside = 0;
+        for (int i = 0; i < nlev; i++) inside += lev[i] > b.zmin && lev[i] < b.zmax;
+        if (!inside) lev[0] = b.zmin, nlev = 1;
+    }
     if (filled && nlev + emin_of(filled, ext) + emax_of(filled, ext) < 2) goto done; /* no band */
     cs.map.vmin = o->vmin != o->vmax ? o->vmin : lev[0];
     cs.map.vmax = o->vmin != o->vmax ? o->vmax : lev[nlev - 1];

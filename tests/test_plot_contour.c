@@ -748,6 +748,11 @@ static void test_bad_input(void)
     ax = nplot_subplot(fig, 1, 1, 1);
     CU_ASSERT_EQUAL(nplot_contour(ax, f.x, f.y, f.z), ND_OK);
     CU_ASSERT_EQUAL(nplot_contour_path(ax, 99, NULL, NULL, 0), ND_EINDEX);
+    /* no level inside the data range: matplotlib draws the level zmin instead */
+    CU_ASSERT_EQUAL(nplot_contour(ax, f.x, f.y, f.z, .levels = NPLOT_F64S(5, 6)), ND_OK);
+    double lv[4];
+    CU_ASSERT_EQUAL(nplot_contour_levels(ax, lv, 4), 1);
+    CU_ASSERT_DOUBLE_EQUAL(lv[0], 0, 1e-15);
     nplot_figure_free(fig);
     nd_free(v);
     nd_free(v4);
