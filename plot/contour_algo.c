@@ -656,10 +656,12 @@ static nd_status bands_by_rings(const nplot__cgrid *g, const uint16_t *idx, cons
         if (!level_rings(g, idx, k, lev[k], &ls[k], &rings[k], who)) goto done;
     for (int b = 0; b + 1 < nlev; b++) {
         nplot__cpath *p = &out[b];
-        if (!cpath_reserve(p, rings[b].n, who)) goto done;
-        memcpy(p->x + p->n, rings[b].x, sizeof(double) * rings[b].n);
-        memcpy(p->y + p->n, rings[b].y, sizeof(double) * rings[b].n);
-        p->n += rings[b].n;
+        if (rings[b].n) {
+            if (!cpath_reserve(p, rings[b].n, who)) goto done;
+            memcpy(p->x + p->n, rings[b].x, sizeof(double) * rings[b].n);
+            memcpy(p->y + p->n, rings[b].y, sizeof(double) * rings[b].n);
+            p->n += rings[b].n;
+        }
         if (!put_reversed(p, &rings[b + 1], who)) goto done;
     }
     st = ND_OK;
