@@ -273,15 +273,15 @@ static nd_status item_colors(nplot_figure *fig, const nplot_contour_opts *o, con
     return ND_OK;
 }
 
-static artist *set_artist(nplot_axes *ax, artist_kind kind, const nplot__cpath *p,
-                          const mappable *m, const char *who)
+/* A new artist of the set holding path p (its arrays move into the artist). */
+static artist *set_artist(nplot_axes *ax, artist_kind kind, nplot__cpath *p, const mappable *m,
+                          const char *who)
 {
     artist *a = nplot__artist_add(ax, kind, who);
     if (!a) return NULL;
     a->n = p->n;
-    if (p->n && (!(a->x = nplot__copy_or_index(ax->fig, p->x, p->n, who)) ||
-                 !(a->y = nplot__copy_or_index(ax->fig, p->y, p->n, who))))
-        return NULL;
+    a->x = p->x, a->y = p->y;
+    *p = (nplot__cpath){ 0 };
     a->map = *m;
     a->autoscale = false;
     return a;
@@ -986,40 +986,51 @@ out:
 }
 
 /* The device polylines of a line artist (NaN breaks it). */
+/* The vertices of line artist l in device units (NaN where it breaks), n of them;
+ * nd_malloc'd, NULL when out of memory. */
+static double *to_device(render_ctx *rc, nplot_axes *ax, const artist *l, double **dy)
+{
+    size_t n = l->n ? l->n : 1;
+    double *dx = nd_malloc(sizeof(double) * n * 2, "nplot");
+    if (!dx) return NULL;
+    *dy = dx + n;
+    xform tf = nplot__xform(ax);
+    for (size_t i = 0; i < l->n; i++)
+        nplot__to_dev(rc, ax, &tf, COORD_DATA, COORD_DATA, l->x[i], l->y[i], &dx[i], &(*dy)[i]);
+    return dx;
+}
+
+/* The device polylines of a line artist (NaN breaks it), as separate pieces. */
 static void device_lines(render_ctx *rc, nplot_axes *ax, const artist *l, plines *out)
 {
-    xform tf = nplot__xform(ax);
-    double *dx = nd_malloc(sizeof(double) * (l->n ? l->n : 1) * 2, "nplot");
+    double *dy, *dx = to_device(rc, ax, l, &dy);
     if (!dx) {
         out->oom = true;
         return;
     }
-    double *dy = dx + (l->n ? l->n : 1);
     size_t m = 0;
     for (size_t i = 0; i <= l->n; i++) {
-        double px = NAN, py = NAN;
-        if (i < l->n) nplot__to_dev(rc, ax, &tf, COORD_DATA, COORD_DATA, l->x[i], l->y[i], &px, &py);
-        if (isfinite(px) && isfinite(py)) {
-            dx[m] = px, dy[m++] = py;
+        if (i < l->n && isfinite(dx[i]) && isfinite(dy[i])) {
+            m++;
             continue;
         }
-        if (m) plines_add(out, dx, dy, m);
+        if (m) plines_add(out, dx + i - m, dy + i - m, m);
         m = 0;
     }
     nd_free_mem(dx);
 }
 
-/* Trace polyline p simplified: a vertex is kept only where the line leaves a band of
- * 1/9 pixel around the direction it set off in (matplotlib's path simplification
- * threshold), or turns back; the end points are kept. */
-static void trace_simplified(cairo_t *cr, const pline *p)
+/* Trace the polyline x, y (n > 0 points) simplified: a vertex is kept only where the line
+ * leaves a band of 1/9 pixel around the direction it set off in (matplotlib's path
+ * simplification threshold), or turns back; the end points are kept. */
+static void trace_simplified(cairo_t *cr, const double *x, const double *y, size_t n)
 {
     const double tol = 1.0 / 9;
-    double ax0 = p->x[0], ay0 = p->y[0], dx = 0, dy = 0, far = 0, lx = ax0, ly = ay0;
+    double ax0 = x[0], ay0 = y[0], dx = 0, dy = 0, far = 0, lx = ax0, ly = ay0;
     bool have_dir = false;
     cairo_move_to(cr, ax0, ay0);
-    for (size_t k = 1; k < p->n; k++) {
-        double qx = p->x[k], qy = p->y[k], vx = qx - ax0, vy = qy - ay0;
+    for (size_t k = 1; k < n; k++) {
+        double qx = x[k], qy = y[k], vx = qx - ax0, vy = qy - ay0;
         if (!have_dir) {
             double len = hypot(vx, vy);
             if (len < tol) continue;
@@ -1040,25 +1051,57 @@ static void trace_simplified(cairo_t *cr, const pline *p)
         if (have_dir) dx = vx / len, dy = vy / len, far = len;
         lx = qx, ly = qy;
     }
-    cairo_line_to(cr, p->x[p->n - 1], p->y[p->n - 1]);
+    cairo_line_to(cr, x[n - 1], y[n - 1]);
 }
 
-static void stroke_plines(render_ctx *rc, const plines *L, const artist *l)
+/* Set up cairo to stroke line artist l; false when there is nothing to stroke. */
+static bool line_style(render_ctx *rc, const artist *l)
 {
     cairo_t *cr = rc->cr;
     rgba c = l->lp.color;
     double lw = l->lp.lw * rc->scale;
-    if (!L->n || lw <= 0 || l->lp.ls == LS_NONE) return;
+    if (lw <= 0 || l->lp.ls == LS_NONE) return false;
     cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * l->alpha);
     cairo_set_line_width(cr, lw);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     nplot__set_dash(cr, l->lp.ls, l->lp.dashes, l->lp.ndashes, lw, rc->scale);
-    /* one path per level: each polyline a subpath, its dash pattern started afresh */
     cairo_new_path(cr);
-    for (size_t i = 0; i < L->n; i++) trace_simplified(cr, &L->p[i]);
-    cairo_stroke(cr);
-    cairo_set_dash(cr, NULL, 0, 0);
+    return true;
+}
+
+/* One path per level, each polyline a subpath (its dash pattern started afresh). */
+static void stroke_plines(render_ctx *rc, const plines *L, const artist *l)
+{
+    if (!L->n || !line_style(rc, l)) return;
+    for (size_t i = 0; i < L->n; i++) trace_simplified(rc->cr, L->p[i].x, L->p[i].y, L->p[i].n);
+    cairo_stroke(rc->cr);
+    cairo_set_dash(rc->cr, NULL, 0, 0);
+}
+
+/* The same for a whole line artist, straight from its device vertices. */
+static void stroke_line(render_ctx *rc, nplot_axes *ax, const artist *l)
+{
+    if (!l->n) return;
+    double *dy, *dx = to_device(rc, ax, l, &dy);
+    if (!dx) {
+        nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing contours");
+        return;
+    }
+    if (line_style(rc, l)) {
+        size_t m = 0;
+        for (size_t i = 0; i <= l->n; i++) {
+            if (i < l->n && isfinite(dx[i]) && isfinite(dy[i])) {
+                m++;
+                continue;
+            }
+            if (m) trace_simplified(rc->cr, dx + i - m, dy + i - m, m);
+            m = 0;
+        }
+        cairo_stroke(rc->cr);
+        cairo_set_dash(rc->cr, NULL, 0, 0);
+    }
+    nd_free_mem(dx);
 }
 
 /* The nearest point to (px, py) on the polylines of lines[0..nl-1]: which level, which
@@ -1179,11 +1222,7 @@ void nplot__draw_contour(render_ctx *rc, nplot_axes *ax, artist *a)
                 stroke_plines(rc, &lines[i], l);
                 continue;
             }
-            plines whole = { 0 };
-            device_lines(rc, ax, l, &whole);
-            if (whole.oom) nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing contours");
-            else stroke_plines(rc, &whole, l);
-            plines_free(&whole);
+            stroke_line(rc, ax, l);
         }
         cairo_restore(cr);
         for (size_t i = 0; i < done.n; i++) {
