@@ -3,6 +3,7 @@
  * matplotlib / contourpy (tests/data/plot/contour.txt from scripts/gen_contour_fixtures.py),
  * rendered pixels, bad input, and two golden images reviewed next to matplotlib's
  * (scripts/mpl_contour_reference.py). */
+#define _POSIX_C_SOURCE 200809L
 #include <numc/numc.h>
 #include <numc/plot.h>
 #include <math.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "faultsim.h"
 #include "fixture.h"
 #include "plot_image.h"
 #include "testutil.h"
@@ -761,6 +763,58 @@ static void test_bad_input(void)
     field_free(&f);
 }
 
+/* ---- allocation failures ---------------------------------------------------------------------- */
+/* Every allocation of contour, contourf (rings and cell pieces), clabel, a colorbar and the
+ * render failing in turn: each run ends in ND_ENOMEM or succeeds, and frees everything. */
+static nd_status contour_body(void *ctx)
+{
+    (void)ctx;
+    enum { N = 24 };
+    double xs[N], z[N * N], w[N * N];
+    for (int i = 0; i < N; i++) xs[i] = -2 + 4.0 * i / (N - 1);
+    for (int i = 0; i < N; i++)
+        for (int j = 0; j < N; j++) z[i * N + j] = w[i * N + j] = sin(2 * xs[j]) * cos(xs[i]);
+    w[3 * N + 4] = NAN;
+    nd_array *x = nd_from_f64(xs, N);
+    nd_array *Z = nd_from_buffer(z, 2, (ptrdiff_t[]){ N, N }, ND_FLOAT64);
+    nd_array *W = nd_from_buffer(w, 2, (ptrdiff_t[]){ N, N }, ND_FLOAT64);
+    nplot_figure *fig = nplot_figure_new(.width = 3, .height = 2, .dpi = 50);
+    nd_status st = (!x || !Z || !W || !fig) ? ND_ENOMEM : ND_OK;
+    unsigned char *rgba = NULL;
+    if (!st) {
+        nplot_axes *ax = nplot_subplot(fig, 1, 2, 1), *a2 = nplot_subplot(fig, 1, 2, 2);
+        nplot_contourf(ax, x, x, Z, .nlevels = 5, .extend = "both");
+        nplot_contour(ax, x, x, Z, .nlevels = 5, .colors = NPLOT_STRS("k"));
+        nplot_clabel(ax, .fontsize = 6);
+        nplot_colorbar(ax);
+        nplot_contourf(a2, x, x, W, .nlevels = 4);
+        nplot_contour(a2, x, x, W, .nlevels = 4);
+        nplot_clabel(a2, .manual = NPLOT_F64S(0, 0));
+        st = nplot_figure_status(fig);
+        int wd, ht;
+        if (!st) st = nplot_figure_pixel_size(fig, &wd, &ht);
+        if (!st && !(rgba = malloc((size_t)wd * ht * 4))) st = ND_ENOMEM;
+        if (!st) st = nplot_figure_render_rgba(fig, rgba, wd, ht, wd * 4);
+        if (st) nd_set_error(st, "%s", nplot_figure_errmsg(fig)[0] ? nplot_figure_errmsg(fig) : nd_errmsg());
+    } else {
+        nd_set_error(ND_ENOMEM, "contour_body: setup");
+    }
+    free(rgba);
+    nplot_figure_free(fig);
+    nd_free(x);
+    nd_free(Z);
+    nd_free(W);
+    return st;
+}
+
+static void test_allocation_failures(void)
+{
+    faultsim_report r = faultsim_run("contour", contour_body, NULL);
+    CU_ASSERT(r.ok);
+    if (!r.ok) printf("\n%s\n", r.why);
+    CU_ASSERT(r.runs > 20);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_levels_from_a_count_match_matplotlib),
     ND_T(test_circle_within_half_a_pixel),
@@ -778,6 +832,7 @@ static const ND_TEST tests[] = {
     ND_T(test_golden_contourf_colorbar),
     ND_T(test_contour3d_offset_and_zdir),
     ND_T(test_bad_input),
+    ND_T(test_allocation_failures),
     { 0 },
 };
 
