@@ -111,17 +111,19 @@ typedef struct cev {
 /* A cell: k corners (3 or 4) in counter-clockwise order, the edge leaving each corner. */
 typedef struct cell {
     size_t v[4], e[4];
+    double x[4], y[4]; /* the corners' coordinates */
     int k;
     double mean;  /* of the four corners (saddles) */
 } cell;
 
-static void crossing(const nplot__cgrid *g, size_t a, size_t b, double level, cev *ev)
+/* The crossing of `level` on the edge from corner ma to corner mb of c, interpolated from
+ * the edge's lower-numbered vertex so both cells sharing it get the same point. */
+static void crossing(const nplot__cgrid *g, const cell *c, int ma, int mb, double level, cev *ev)
 {
-    size_t p = a < b ? a : b, q = a < b ? b : a;
-    double zp = g->z[p], t = (level - zp) / (g->z[q] - zp);
-    double xp = gx(g, p), yp = gy(g, p);
-    ev->x = xp + t * (gx(g, q) - xp);
-    ev->y = yp + t * (gy(g, q) - yp);
+    int mp = c->v[ma] < c->v[mb] ? ma : mb, mq = mp == ma ? mb : ma;
+    double zp = g->z[c->v[mp]], t = (level - zp) / (g->z[c->v[mq]] - zp);
+    ev->x = c->x[mp] + t * (c->x[mq] - c->x[mp]);
+    ev->y = c->y[mp] + t * (c->y[mq] - c->y[mp]);
 }
 
 /* The perimeter events of cell c for the band whose corner states are st[] (0 below, 1 in,
@@ -131,9 +133,9 @@ static int cell_events(const nplot__cgrid *g, const cell *c, const int *st, doub
 {
     int n = 0;
     for (int m = 0; m < c->k; m++) {
-        size_t a = c->v[m], b = c->v[(m + 1) % c->k];
-        int sa = st[m], sb = st[(m + 1) % c->k];
-        if (sa == 1) ev[n++] = (cev){ gx(g, a), gy(g, a), EV_CORNER, 0, 0 };
+        int m1 = m + 1 < c->k ? m + 1 : 0;
+        int sa = st[m], sb = st[m1];
+        if (sa == 1) ev[n++] = (cev){ c->x[m], c->y[m], EV_CORNER, 0, 0 };
         if (sa == sb) continue;
         /* the levels crossed between a and b, in walking order */
         int step = sb > sa ? 1 : -1;
@@ -141,7 +143,7 @@ static int cell_events(const nplot__cgrid *g, const cell *c, const int *st, doub
             int lvl = step > 0 ? s : s - 1;        /* 0: lo, 1: hi */
             bool into = (step > 0) == (lvl == 0);   /* into the band */
             cev *e = &ev[n++];
-            crossing(g, a, b, lvl ? hi : lo, e);
+            crossing(g, c, m, m1, lvl ? hi : lo, e);
             e->type = into ? EV_ENTRY : EV_EXIT;
             e->lev = lvl;
             e->key = c->e[m];
@@ -228,9 +230,18 @@ static bool cell_at(const nplot__cgrid *g, const uint16_t *idx, size_t i, size_t
     int bad = -1, nbad = 0;
     for (int m = 0; m < 4; m++)
         if (idx[v[m]] == NOIDX) bad = m, nbad++;
+    /* the corners' coordinates without dividing vertex numbers back into rows and columns */
+    size_t row[4] = { i, i, i + 1, i + 1 }, col[4] = { j, j + 1, j + 1, j };
+    double x[4], y[4];
+    for (int m = 0; m < 4; m++) {
+        x[m] = g->x ? (g->x2d ? g->x[v[m]] : g->x[col[m]]) : (double)col[m];
+        y[m] = g->y ? (g->y2d ? g->y[v[m]] : g->y[row[m]]) : (double)row[m];
+    }
     if (nbad == 0) {
         memcpy(c->v, v, sizeof v);
         memcpy(c->e, e, sizeof e);
+        memcpy(c->x, x, sizeof x);
+        memcpy(c->y, y, sizeof y);
         c->k = 4;
         c->mean = (g->z[v[0]] + g->z[v[1]] + g->z[v[2]] + g->z[v[3]]) / 4;
         return true;
@@ -241,6 +252,7 @@ static bool cell_at(const nplot__cgrid *g, const uint16_t *idx, size_t i, size_t
     for (int m = 0; m < 3; m++) {
         int src = (bad + 1 + m) % 4;
         c->v[m] = v[src];
+        c->x[m] = x[src], c->y[m] = y[src];
         c->e[m] = m < 2 ? e[src] : nh + nvert + i * (nx - 1) + j;
     }
     c->mean = NAN;
