@@ -446,6 +446,19 @@ static void test_colors_cmap_and_alpha(void)
     CU_ASSERT(near_rgb(at_data(&m, ax, 1.9, 1.9), 0xffffff, 2));  /* above 3: not filled */
     free(m.px);
     nplot_figure_free(fig);
+    /* extend with two colors more than bands: the first is the under color, the last the
+     * over color (matplotlib's set_under / set_over) */
+    fig = nplot_figure_new(.width = 4, .height = 4);
+    ax = bare_axes(fig, -2, 2, -2, 2);
+    CU_ASSERT_EQUAL(nplot_contourf(ax, f.x, f.y, f.z, .levels = NPLOT_F64S(1, 2, 3), .extend = "both",
+                                   .colors = NPLOT_STRS("red", "lime", "blue", "yellow")), ND_OK);
+    m = render(fig);
+    CU_ASSERT(near_rgb(at_data(&m, ax, 0.1, 0.1), 0xff0000, 2));
+    CU_ASSERT(near_rgb(at_data(&m, ax, 1.2, 0), 0x00ff00, 2));
+    CU_ASSERT(near_rgb(at_data(&m, ax, 1.6, 0), 0x0000ff, 2));
+    CU_ASSERT(near_rgb(at_data(&m, ax, 1.9, 1.9), 0xffff00, 2));
+    free(m.px);
+    nplot_figure_free(fig);
     fig = nplot_figure_new(.width = 4, .height = 4);
     ax = bare_axes(fig, -2, 2, -2, 2);
     CU_ASSERT_EQUAL(nplot_contourf(ax, f.x, f.y, f.z, .levels = NPLOT_F64S(0, 1, 2), .cmap = "gray", .alpha = 0.5), ND_OK);
