@@ -256,6 +256,43 @@ static void test_rings_and_cell_pieces_agree(void)
     nd_free(x);
 }
 
+/* A curvilinear grid (2-D X and Y): a quarter annulus in polar coordinates, z = r². The
+ * bands are annular sectors of area (π / 4)(r2² - r1²), with rings and with cell pieces
+ * (a NaN in a far corner), the pieces of whole cells merged along the grid rows. */
+static void test_curvilinear_grid_band_areas(void)
+{
+    enum { NR = 120, NT = 200 };
+    static double X[NR * NT], Y[NR * NT], Z[NR * NT];
+    for (int i = 0; i < NR; i++)
+        for (int j = 0; j < NT; j++) {
+            double r = 0.5 + 1.5 * i / (NR - 1), t = PI / 2 * j / (NT - 1);
+            X[i * NT + j] = r * cos(t), Y[i * NT + j] = r * sin(t), Z[i * NT + j] = r * r;
+        }
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass) Z[NR * NT - 1] = NAN;
+        nd_array *x = nd_from_buffer(X, 2, (ptrdiff_t[]){ NR, NT }, ND_FLOAT64);
+        nd_array *y = nd_from_buffer(Y, 2, (ptrdiff_t[]){ NR, NT }, ND_FLOAT64);
+        nd_array *z = nd_from_buffer(Z, 2, (ptrdiff_t[]){ NR, NT }, ND_FLOAT64);
+        nplot_figure *fig = nplot_figure_new();
+        nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+        CU_ASSERT_EQUAL_FATAL(nplot_contourf(ax, x, y, z, .levels = NPLOT_F64S(0.25, 1, 2.25, 3)), ND_OK);
+        const double edges[] = { 0.25, 1, 2.25, 3 };
+        for (int b = 0; b < 2; b++) { /* the last band touches the NaN corner */
+            double *px, *py;
+            int n = path_of(ax, b, &px, &py);
+            double got = fabs(poly_area(px, py, n)), want = PI / 4 * (edges[b + 1] - edges[b]);
+            CU_ASSERT(fabs(got - want) <= 0.01 * want);
+            if (!(fabs(got - want) <= 0.01 * want)) printf("\npass %d band %d: %g, want %g\n", pass, b, got, want);
+            free(px);
+            free(py);
+        }
+        nplot_figure_free(fig);
+        nd_free(x);
+        nd_free(y);
+        nd_free(z);
+    }
+}
+
 /* Saddle cells: the mean of the four corners decides which corners the lines join, the
  * same way contourpy's default does (fixture). */
 static void test_saddles_as_contourpy(void)
@@ -833,6 +870,7 @@ static const ND_TEST tests[] = {
     ND_T(test_circle_within_half_a_pixel),
     ND_T(test_band_areas_match_the_analytic_areas),
     ND_T(test_rings_and_cell_pieces_agree),
+    ND_T(test_curvilinear_grid_band_areas),
     ND_T(test_saddles_as_contourpy),
     ND_T(test_nan_holes_and_corner_mask),
     ND_T(test_origin_and_extent),
