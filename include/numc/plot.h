@@ -958,9 +958,12 @@ NPLOT_API nd_status nplot_contourf3d_(nplot_axes *ax, const nd_array *X, const n
  * returns how many there are, or a negative status (ND_EVALUE: no contour set). */
 NPLOT_API int nplot_contour_levels(nplot_axes *ax, double *out, int cap);
 /* The vertices of item i of the last 2-D contour set (level i's lines, or band i's polygons,
- * bands counted from the lowest, extensions included), NaN between polylines / polygons:
- * writes at most cap to x and y (either may be NULL) and returns the count, or a negative
- * status (ND_EINDEX for i out of range). */
+ * bands counted from the lowest, extensions included), NaN between polylines / polygons;
+ * a closed line repeats its first vertex; a band's polygons give the band under the
+ * nonzero rule (holes wound against their outlines), so their signed areas add up to the
+ * band's. Writes at most cap to x and y (either may be NULL) and returns the count, or a
+ * negative status (ND_EVALUE without a contour set, ND_EINDEX for i out of range; neither
+ * fails the figure). */
 NPLOT_API int nplot_contour_path(nplot_axes *ax, int i, double *x, double *y, int cap);
 
 typedef struct nplot_clabel_opts {
