@@ -127,15 +127,15 @@ static void crossing(const nplot__cgrid *g, const cell *c, int ma, int mb, doubl
 }
 
 /* The perimeter events of cell c for the band whose corner states are st[] (0 below, 1 in,
- * 2 above) and whose levels are lo and hi. */
+ * 2 above) and whose levels are lo and hi; the corners inside the band too when asked. */
 static int cell_events(const nplot__cgrid *g, const cell *c, const int *st, double lo, double hi,
-                       cev *ev)
+                       bool corners, cev *ev)
 {
     int n = 0;
     for (int m = 0; m < c->k; m++) {
         int m1 = m + 1 < c->k ? m + 1 : 0;
         int sa = st[m], sb = st[m1];
-        if (sa == 1) ev[n++] = (cev){ c->x[m], c->y[m], EV_CORNER, 0, 0 };
+        if (sa == 1 && corners) ev[n++] = (cev){ c->x[m], c->y[m], EV_CORNER, 0, 0 };
         if (sa == sb) continue;
         /* the levels crossed between a and b, in walking order */
         int step = sb > sa ? 1 : -1;
@@ -188,7 +188,7 @@ static bool cell_band(const nplot__cgrid *g, const uint16_t *idx, const cell *c,
     int inside = states_of(idx, c, band, st);
     cev ev[16];
     double lo = lev[band], hi = lev[band + 1];
-    int n = cell_events(g, c, st, lo, hi, ev);
+    int n = cell_events(g, c, st, lo, hi, true, ev);
     if (!cpath_reserve(p, (size_t)n + 8, who)) return false;
     bool any_cross = n > inside;
     if (!any_cross) {
@@ -464,7 +464,8 @@ static bool collect_segments(const nplot__cgrid *g, const uint16_t *idx, const d
                 int stt[4];
                 for (int m = 0; m < c.k; m++) stt[m] = idx[c.v[m]] > k;
                 cev ev[16];
-                int n = cell_events(g, &c, stt, lev[k], INFINITY, ev), partner[16];
+                /* lines need the crossings only, not the corners between them */
+                int n = cell_events(g, &c, stt, lev[k], INFINITY, false, ev), partner[16];
                 cell_pairs(ev, n, c.mean, lev[k], INFINITY, false, partner);
                 for (int e = 0; e < n; e++) {
                     if (ev[e].type != EV_EXIT) continue;
