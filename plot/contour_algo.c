@@ -525,7 +525,8 @@ static size_t perim_vertex(const perim *pm, size_t q)
     return (ny - 1 - (q - 2 * w - h)) * nx;
 }
 
-/* The perimeter position of the crossing of level L on boundary edge key. */
+/* The perimeter position of the crossing of level L on boundary edge key: the edge's
+ * index along the perimeter plus half its t. */
 static double perim_pos(const nplot__cgrid *g, const perim *pm, size_t key, double L)
 {
     size_t nx = g->nx, ny = g->ny, w = nx - 1, h = ny - 1, nh = ny * w;
@@ -541,7 +542,10 @@ static double perim_pos(const nplot__cgrid *g, const perim *pm, size_t key, doub
         else a = (i + 1) * nx, b = i * nx, base = (double)(2 * w + h + (h - 1 - i));
     }
     double za = g->z[a], t = (L - za) / (g->z[b] - za);
-    return base + nplot__clampd(t, 0, 1);
+    /* half an edge per unit of t: a crossing at the end of one edge (t = 1) stays before a
+     * crossing at the start of the next (t = 0) although they are the same vertex, so a
+     * line touching the border at a vertex on the level is never joined to itself */
+    return base + 0.5 * nplot__clampd(t, 0, 1);
 }
 
 typedef struct lend {
