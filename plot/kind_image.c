@@ -619,8 +619,9 @@ nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o)
     if (nplot__check(fig)) return NULL;
     o = NPLOT__OPTS(o, nplot_colorbar_opts);
     const mappable *m = NULL;
+    int cset = 0; /* the mappable is a contour set: levels, not a gradient */
     for (artist *a = ax->artists; a; a = a->next)
-        if (a->map.on) m = &a->map;
+        if (a->map.on) m = &a->map, cset = a->cset;
     if (!m) {
         nplot__fail(fig, ND_EVALUE, "%s: the axes has no color-mapped artist (imshow, hexbin, "
                                     "pcolormesh, scatter with c ...)", who);
@@ -670,6 +671,10 @@ nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o)
         cax->ya.ticks_side[0] = cax->ya.labels_side[0] = false;
         cax->ya.ticks_side[1] = cax->ya.labels_side[1] = true;
     }
+    if (cset) {
+        if (nplot__contour_colorbar(cax, ax, cset, vertical, who)) return NULL;
+        goto label;
+    }
     /* the gradient: one pixel per colormap entry along the long side */
     int n = map.cm.n;
     uint32_t *pix = nd_malloc(sizeof(uint32_t) * (size_t)n, who);
@@ -695,6 +700,7 @@ nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o)
     g->n = 2;
     if (!(g->x = nplot__copy_or_index(fig, xs, 2, who)) || !(g->y = nplot__copy_or_index(fig, ys, 2, who)))
         return NULL;
+label:
     if (o->label) {
         nplot_text_opts to = { 0 };
         if ((vertical ? nplot_set_ylabel_(cax, o->label, &to) : nplot_set_xlabel_(cax, o->label, &to)))

@@ -138,6 +138,11 @@ typedef struct formatter {
 nd_status nplot__format_ticks(const formatter *f, int scale, double base, const double *locs,
                               int n, double vmin, double vmax, char **labels,
                               char **offset_text);
+/* MaxNLocator(nbins, steps, min_n_ticks).tick_values (nplot_maxn_ticks is steps
+ * [1, 2, 2.5, 5, 10], min_n_ticks 2); at most NPLOT__MAXN_STEPS steps are used. */
+#define NPLOT__MAXN_STEPS 12
+int nplot__maxn_ticks_steps(double vmin, double vmax, int nbins, const double *steps, int nsteps,
+                            int min_n_ticks, double *out, int cap);
 int nplot__symlog_ticks(double vmin, double vmax, double base, double linthresh, double *out,
                         int cap);
 int nplot__auto_minor_ticks(const double *major, int nmajor, double vmin, double vmax,
@@ -154,6 +159,7 @@ typedef enum artist_kind {
     ART_SCATTER3D,/* 3-D: markers */
     ART_GOURAUD,  /* triangles (3 vertices each in x/y) with one color per vertex in colors[] */
     ART_VECTORS,  /* quiver, quiverkey, barbs, streamlines: shapes built at draw time */
+    ART_CONTOUR,  /* a line contour set's painter: its lines and labels (kind_contour.c) */
     ART_NKINDS
 } artist_kind;
 
@@ -196,6 +202,7 @@ static inline const artist_class *nplot__class_of(artist_kind kind)
         [ART_SCATTER3D] = { "scatter3d", true, true, false, true },
         [ART_GOURAUD] = { "gouraud mesh", true, false, false, false }, /* matplotlib: no offsets, not avoided */
         [ART_VECTORS] = { "vectors", true, true, false, false },
+        [ART_CONTOUR] = { "contour", false, false, false, false },
     };
     return &classes[kind];
 }
@@ -278,6 +285,12 @@ typedef struct artist {
     double img_alpha;
     mappable map;
     struct vector_set *vec; /* ART_VECTORS: one block (nd_free_mem frees it whole) */
+    /* contour sets (kind_contour.c): the artists of one contour / contourf call share a
+     * cset number (> 0, per axes); each holds one level's lines or one band's polygons */
+    int cset;
+    bool cfilled;
+    double clev[2];         /* lines: clev[0] is the level; bands: (clev[0], clev[1]] */
+    bool chidden;           /* a contour line its set's ART_CONTOUR draws instead */
     struct artist *next;
 } artist;
 
@@ -644,5 +657,39 @@ static inline double nplot__clampd(double v, double lo, double hi)
 {
     return v < lo ? lo : v > hi ? hi : v;
 }
+
+/* ---- contours (contour_algo.c: marching squares; kind_contour.c) ------------------------ */
+/* A regular grid of ny x nx values: x has nx values (or ny * nx when x2d), y ny (or ny * nx
+ * when y2d); NULL x or y means indices. Non-finite z or a true mask entry is masked. */
+typedef struct nplot__cgrid {
+    const double *z, *x, *y;
+    const bool *mask;
+    size_t ny, nx;
+    bool x2d, y2d;
+    bool corner_mask;
+    bool convex;        /* bands as convex pieces (3-D triangulates them): cells and runs
+                           of whole cells (rectangles on 1-D x and y), not rings */
+} nplot__cgrid;
+/* NaN-separated polylines or polygons. */
+typedef struct nplot__cpath {
+    double *x, *y;
+    size_t n, cap;
+} nplot__cpath;
+/* The lines of each level lev[0..nlev-1] into out[0..nlev-1] (appended); ND_ENOMEM. */
+nd_status nplot__contour_lines(const nplot__cgrid *g, const double *lev, int nlev,
+                               nplot__cpath *out, const char *who);
+/* The polygons of each band (lev[k], lev[k + 1]] (the lowest closed below too) into
+ * out[0..nlev-2], counter-clockwise in index space: fill them with the nonzero rule. */
+nd_status nplot__contour_bands(const nplot__cgrid *g, const double *lev, int nlev,
+                               nplot__cpath *out, const char *who);
+void nplot__cpath_free(nplot__cpath *p, int n);
+/* kind_contour.c: the colorbar of a contour set (cax set up by nplot_colorbar): bands or
+ * level lines in the set's colors. */
+nd_status nplot__contour_colorbar(nplot_axes *cax, nplot_axes *ax, int cset, bool vertical,
+                                  const char *who);
+/* The painter of ART_CONTOUR (draw_axes.c's table): the set's lines, simplified in device
+ * space, broken under the labels placed at draw time. */
+struct render_ctx;
+void nplot__draw_contour(struct render_ctx *rc, nplot_axes *ax, artist *a);
 
 #endif

@@ -1211,6 +1211,102 @@ NPLOT_API int nplot_maxn_ticks(double vmin, double vmax, int nbins, double *out,
 NPLOT_API int nplot_log_ticks(double vmin, double vmax, double base, int numticks, bool minor,
                               double *out, int cap);
 
+/* ---- contour, contourf, clabel ------------------------------------------------------------ */
+typedef struct nplot_contour_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    int nlevels;               /* about this many levels: MaxNLocator(nlevels + 1) over the
+                                  data range, as matplotlib's levels=N; 0 → 7 */
+    nplot_f64s levels;         /* explicit levels, strictly increasing (overrides nlevels;
+                                  contourf needs 2 at least) */
+    const char *cmap;          /* NULL → viridis (unless colors are given) */
+    double vmin, vmax;         /* equal → the first and the last level */
+    nplot_strs colors;         /* one color for all, or one per level (band), cycled */
+    double alpha;
+    nplot_f64s linewidths;     /* contour: one width for all or per level, cycled; → 1.5 */
+    nplot_strs linestyles;     /* contour: "solid", "dashed", "dashdot", "dotted" per level */
+    const char *negative_linestyle; /* one-color contour: levels below 0 use it; → "dashed" */
+    const char *extend;        /* "neither" (default), "min", "max", "both": contourf fills
+                                  below the first / above the last level too */
+    int corner_mask;           /* NPLOT_OFF: a cell with a masked corner is left out whole
+                                  (default: the triangle of its other corners is kept) */
+    const nd_array *mask;      /* Z's shape: nonzero points are left out (as NaN ones are) */
+    const char *origin;        /* X, Y not given: NULL (indices, or a linspace over extent),
+                                  "lower", "upper", "image": pixel centres as imshow's */
+    nplot_f64s extent;         /* exactly 4 values {x0, x1, y0, y1} (X, Y not given) */
+    int antialiased;           /* contourf: NPLOT_ON smooths band edges (default off, as
+                                  matplotlib's, so that bands meet without seams) */
+    double zorder;             /* 0 → 2 (contour), 1 (contourf) */
+    const char *zdir;          /* 3-D: "z" (default), "x", "y": the levels are of that axis */
+    double offset;             /* 3-D: put the contours on the plane zdir = offset (a pane)
+                                  instead of at their levels; NPLOT_ZERO for 0 */
+} nplot_contour_opts;
+/* ax.contour(X, Y, Z) / ax.contourf(X, Y, Z): Z is (ny, nx); X and Y are 1-D (nx and ny
+ * values) or Z's shape, or both NULL (indices, or origin / extent). Marching squares with
+ * the mean of a cell's corners deciding saddles (contourpy's default); NaN or masked points
+ * are left out. contour draws one line per level, contourf fills each band (lo, hi] (the
+ * first closed below too) with its holes. The set is the axes' mappable: nplot_colorbar
+ * shows its levels (lines) or bands; nplot_clabel labels it. A set of one color dashes
+ * its negative levels. Limits fit the grid tightly. An all-NaN Z draws nothing (ND_OK).
+ * ND_ESHAPE when Z is not 2-D, smaller than 2 x 2 or X / Y do not fit it (the message
+ * gives the shapes); ND_EVALUE for levels not increasing, a bad color, cmap or option.
+ * On a 3-D axes these are contour3D / contourf3D (see nplot_contour3d). */
+NPLOT_API nd_status nplot_contour_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+                                   const nd_array *Z, const nplot_contour_opts *o);
+#define nplot_contour(...) nplot__kw_contour(__VA_ARGS__, )
+#define nplot__kw_contour(ax, X, Y, Z, ...) \
+    nplot_contour_((ax), (X), (Y), (Z), &(nplot_contour_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_contourf_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+                                    const nd_array *Z, const nplot_contour_opts *o);
+#define nplot_contourf(...) nplot__kw_contourf(__VA_ARGS__, )
+#define nplot__kw_contourf(ax, X, Y, Z, ...) \
+    nplot_contourf_((ax), (X), (Y), (Z), &(nplot_contour_opts){ 0, __VA_ARGS__ })
+/* Axes3D.contour / contourf: the lines (bands) at the height of their level (band middle)
+ * or, with .offset, projected onto the plane zdir = offset; .zdir "x" / "y" contours X (Y)
+ * over the (Y, Z) ((Z, X)) grid. ND_EVALUE on a 2-D axes. */
+NPLOT_API nd_status nplot_contour3d_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+                                     const nd_array *Z, const nplot_contour_opts *o);
+#define nplot_contour3d(...) nplot__kw_contour3d(__VA_ARGS__, )
+#define nplot__kw_contour3d(ax, X, Y, Z, ...) \
+    nplot_contour3d_((ax), (X), (Y), (Z), &(nplot_contour_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_contourf3d_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+                                      const nd_array *Z, const nplot_contour_opts *o);
+#define nplot_contourf3d(...) nplot__kw_contourf3d(__VA_ARGS__, )
+#define nplot__kw_contourf3d(ax, X, Y, Z, ...) \
+    nplot_contourf3d_((ax), (X), (Y), (Z), &(nplot_contour_opts){ 0, __VA_ARGS__ })
+/* The levels of the axes' last contour set (ContourSet.levels): writes at most cap and
+ * returns how many there are, or a negative status (ND_EVALUE: no contour set). */
+NPLOT_API int nplot_contour_levels(nplot_axes *ax, double *out, int cap);
+/* The vertices of item i of the last 2-D contour set (level i's lines, or band i's polygons,
+ * bands counted from the lowest, extensions included), NaN between polylines / polygons;
+ * a closed line repeats its first vertex; a band's polygons give the band under the
+ * nonzero rule (holes wound against their outlines), so their signed areas add up to the
+ * band's. Writes at most cap to x and y (either may be NULL) and returns the count, or a
+ * negative status (ND_EVALUE without a contour set, ND_EINDEX for i out of range; neither
+ * fails the figure). */
+NPLOT_API int nplot_contour_path(nplot_axes *ax, int i, double *x, double *y, int cap);
+
+typedef struct nplot_clabel_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    nplot_f64s levels;         /* label only these levels (each one of the set's) */
+    double fontsize;           /* 0 → 10 */
+    nplot_strs colors;         /* one for all or one per labelled level; → the lines' */
+    const char *fmt;           /* printf format of one double ("%.1f"); NULL → matplotlib's
+                                  ScalarFormatter over the labelled levels */
+    nplot_tick_format_fn fn;   /* or a callback (index = the label's level index) */
+    void *ctx;
+    int inline_labels;         /* NPLOT_OFF: the lines are not broken under the labels */
+    double inline_spacing;     /* pixels left free beside a label, 0 → 5 */
+    nplot_f64s manual;         /* x0, y0, x1, y1, ...: one label at the contour point nearest
+                                  each (data coordinates) instead of automatic placement */
+} nplot_clabel_opts;
+/* ax.clabel(cs) for the axes' last contour (lines) set: labels placed where each line is
+ * straightest (matplotlib's locate_label, at draw time when the pixel geometry is known),
+ * rotated along it, the line broken under the text. ND_EVALUE without a line contour set
+ * or for a level that is not the set's. */
+NPLOT_API nd_status nplot_clabel_(nplot_axes *ax, const nplot_clabel_opts *o);
+#define nplot_clabel(...) nplot__kw_clabel(__VA_ARGS__, )
+#define nplot__kw_clabel(ax, ...) nplot_clabel_((ax), &(nplot_clabel_opts){ 0, __VA_ARGS__ })
+
 /* ---- twin axes ------------------------------------------------------------------------- */
 /* ax.twinx(): a new axes sharing x, its y axis on the right. twiny(): shares y. */
 NPLOT_API nplot_axes *nplot_twinx(nplot_axes *ax);
