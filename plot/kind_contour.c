@@ -183,10 +183,8 @@ enum { EXT_NEITHER = 0, EXT_MIN = 1, EXT_MAX = 2, EXT_BOTH = 3 };
  * level outside it on each side (none where the set extends). *out is nd_malloc'd. */
 static int autolev(double zmin, double zmax, int n, int extend, double **out, const char *who)
 {
-    /* MaxNLocator's default steps, not the axis ticks' [1, 2, 2.5, 5, 10] */
-    static const double steps[] = { 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 };
     double buf[256];
-    int m = nplot__maxn_ticks_steps(zmin, zmax, n + 1, steps, 10, 1, buf, 256);
+    int m = nplot__contour_levels(zmin, zmax, n + 1, buf, 256);
     if (m < 0) return m;
     if (m > 256) m = 256;
     int i0 = 0, i1 = m;

@@ -143,6 +143,11 @@ nd_status nplot__format_ticks(const formatter *f, int scale, double base, const 
 #define NPLOT__MAXN_STEPS 12
 int nplot__maxn_ticks_steps(double vmin, double vmax, int nbins, const double *steps, int nsteps,
                             int min_n_ticks, double *out, int cap);
+/* matplotlib's contour levels from a count: MaxNLocator(nbins, min_n_ticks=1) with its
+ * default steps (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10; the axis locator nplot_maxn_ticks uses
+ * 1, 2, 2.5, 5, 10). Writes at most cap levels to out and returns how many there are, or
+ * a negative status. */
+int nplot__contour_levels(double vmin, double vmax, int nbins, double *out, int cap);
 int nplot__symlog_ticks(double vmin, double vmax, double base, double linthresh, double *out,
                         int cap);
 int nplot__auto_minor_ticks(const double *major, int nmajor, double vmin, double vmax,
@@ -640,11 +645,6 @@ nd_status nplot__tri_isolines(const nplot__trimesh *m, const double *z, double l
  * piece of every triangle, with the edges two pieces share removed.) */
 nd_status nplot__tri_band(const nplot__trimesh *m, const double *z, double lo, double hi, double **px,
                           double **py, size_t *np, size_t *npoly, const char *who);
-/* matplotlib's contour levels from a count: MaxNLocator(nbins, min_n_ticks=1) with its
- * default steps (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10; the axis locator nplot_maxn_ticks uses
- * 1, 2, 2.5, 5, 10). Writes at most cap levels to out and returns how many there are, or
- * a negative status. */
-int nplot__contour_levels(double vmin, double vmax, int nbins, double *out, int cap);
 
 
 /* The zero-means-default rule of every options struct, in one place: v when it is set

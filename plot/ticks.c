@@ -120,6 +120,13 @@ int nplot_maxn_ticks(double vmin, double vmax, int nbins, double *out, int cap)
     return nplot__maxn_ticks_steps(vmin, vmax, nbins, steps, 5, 2, out, cap);
 }
 
+int nplot__contour_levels(double vmin, double vmax, int nbins, double *out, int cap)
+{
+    /* MaxNLocator's default steps, not the axis ticks' [1, 2, 2.5, 5, 10] */
+    static const double steps[] = { 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 };
+    return nplot__maxn_ticks_steps(vmin, vmax, nbins, steps, 10, 1, out, cap);
+}
+
 int nplot__maxn_ticks_steps(double vmin, double vmax, int nbins, const double *base_steps,
                             int nsteps, int min_n_ticks, double *out, int cap)
 {
