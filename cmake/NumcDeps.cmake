@@ -11,6 +11,9 @@ pkg_check_modules(NUMC_LAPACKE REQUIRED IMPORTED_TARGET lapacke)
 pkg_check_modules(NUMC_FFTW3 REQUIRED IMPORTED_TARGET fftw3)
 pkg_check_modules(NUMC_FFTW3F REQUIRED IMPORTED_TARGET fftw3f)
 pkg_check_modules(NUMC_ZLIB REQUIRED IMPORTED_TARGET zlib)
+# qhull's reentrant library (Debian libqhull-dev: libqhull_r.so, <libqhull_r/libqhull_r.h>),
+# the Delaunay triangulator matplotlib uses. Only libnumc_plot links it (plot/CMakeLists.txt).
+pkg_check_modules(NUMC_QHULL REQUIRED IMPORTED_TARGET qhull_r)
 
 set(NUMC_PRIVATE_DEPS
   PkgConfig::NUMC_BLAS PkgConfig::NUMC_LAPACKE

@@ -71,6 +71,7 @@ static void artist_free(artist *a)
     nd_free_mem(a->lp.dashes);
     nd_free_mem(a->pix);
     nd_free_mem(a->z);
+    nd_free_mem(a->vec);
     nd_free_mem(a);
 }
 

@@ -293,11 +293,14 @@ static const artist_painter painters[ART_NKINDS] = {
     [ART_PATCHES] = nplot__draw_patches,
     [ART_IMAGE] = nplot__draw_image,
     [ART_GOURAUD] = nplot__draw_gouraud,
+    [ART_VECTORS] = nplot__draw_vectors,
+    [ART_CONTOUR] = nplot__draw_contour,
 };
 
 static void draw_artist(render_ctx *rc, nplot_axes *ax, artist *a)
 {
-    if (!nplot__class_of(a->kind)->is_3d) painters[a->kind](rc, ax, a);
+    /* contour lines are drawn by their set's painter (simplified, broken under labels) */
+    if (!nplot__class_of(a->kind)->is_3d && !a->chidden) painters[a->kind](rc, ax, a);
 }
 
 void nplot__draw_axes(render_ctx *rc, nplot_axes *ax)

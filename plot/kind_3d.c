@@ -1,4 +1,5 @@
-/* 3-D axes creation and its artists: plot_surface, plot_wireframe, 3-D plot and scatter. */
+/* 3-D axes creation and its artists: plot_surface, plot_wireframe, 3-D plot and scatter,
+ * plot_trisurf. */
 #include "plot_model.h"
 
 #include <math.h>
@@ -227,6 +228,20 @@ static nd_status grid_sampled(nplot_axes *ax, const nd_array *X, const nd_array 
     return ND_OK;
 }
 
+/* base lit by matplotlib's LightSource(azdeg=225, altdeg=19.4712) on the face whose normal
+ * is d1 x d2: shade = 0.3 + 0.7 (n.l + 1) / 2 */
+static rgba lit(rgba base, const double d1[3], const double d2[3])
+{
+    double az = (90 - 225) * M_PI / 180, alt = 19.4712 * M_PI / 180;
+    double L[3] = { cos(az) * cos(alt), sin(az) * cos(alt), sin(alt) };
+    double nrm[3] = { d1[1] * d2[2] - d1[2] * d2[1], d1[2] * d2[0] - d1[0] * d2[2],
+                      d1[0] * d2[1] - d1[1] * d2[0] };
+    double len = sqrt(nrm[0] * nrm[0] + nrm[1] * nrm[1] + nrm[2] * nrm[2]);
+    double dot = len > 0 ? (nrm[0] * L[0] + nrm[1] * L[1] + nrm[2] * L[2]) / len : 0;
+    double f = 0.3 + 0.7 * (dot + 1) / 2;
+    return (rgba){ base.r * f, base.g * f, base.b * f, base.a };
+}
+
 nd_status nplot_plot_surface_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
                                    const nd_array *Z, const nplot_surface_opts *o)
 {
@@ -276,9 +291,6 @@ nd_status nplot_plot_surface_(nplot_axes *ax, const nd_array *X, const nd_array 
     a->map = m;
     a->colors = nd_malloc(sizeof(rgba) * (nq ? nq : 1), who);
     if (!a->colors) goto oom;
-    /* matplotlib's LightSource(azdeg=225, altdeg=19.4712): shade = 0.3 + 0.7 (n.l + 1) / 2 */
-    double az = (90 - 225) * M_PI / 180, alt = 19.4712 * M_PI / 180;
-    double L[3] = { cos(az) * cos(alt), sin(az) * cos(alt), sin(alt) };
     for (size_t r = 0; r + 1 < nr; r++)
         for (size_t c = 0; c + 1 < nc; c++) {
             size_t q = r * (nc - 1) + c, v = r * nc + c;
@@ -293,12 +305,7 @@ nd_status nplot_plot_surface_(nplot_axes *ax, const nd_array *X, const nd_array 
             /* normal from the two diagonals of the quad */
             double d1[3] = { sx[v + nc + 1] - sx[v], sy[v + nc + 1] - sy[v], sz[v + nc + 1] - sz[v] };
             double d2[3] = { sx[v + nc] - sx[v + 1], sy[v + nc] - sy[v + 1], sz[v + nc] - sz[v + 1] };
-            double nrm[3] = { d1[1] * d2[2] - d1[2] * d2[1], d1[2] * d2[0] - d1[0] * d2[2],
-                              d1[0] * d2[1] - d1[1] * d2[0] };
-            double len = sqrt(nrm[0] * nrm[0] + nrm[1] * nrm[1] + nrm[2] * nrm[2]);
-            double dot = len > 0 ? (nrm[0] * L[0] + nrm[1] * L[1] + nrm[2] * L[2]) / len : 0;
-            double f = 0.3 + 0.7 * (dot + 1) / 2;
-            a->colors[q] = (rgba){ base.r * f, base.g * f, base.b * f, base.a };
+            a->colors[q] = lit(base, d1, d2);
         }
     a->face = m.on ? nplot__map_color(&m, (m.vmin + m.vmax) / 2) : base;
     a->legend_kind = LEGEND_PATCH;
@@ -458,5 +465,108 @@ nd_status nplot_scatter3d_(nplot_axes *ax, const nd_array *x, const nd_array *y,
     nd_free_mem(zs);
     nd_free_mem(cs);
     nd_free_mem(ss);
+    return st;
+}
+
+/* ---- plot_trisurf ----------------------------------------------------------------------------- */
+/* The triangles ride on the surface artist's quads: triangle k is the quad of rows 2k and
+ * 2k + 1 with the corners A, B | C, C (a quad with two equal corners is the triangle), and
+ * the quad between two triangles is transparent (never drawn). */
+nd_status nplot_plot_trisurf_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *Z,
+                              const nplot_trisurf_opts *o)
+{
+    static const char *who = "nplot_plot_trisurf";
+    CHECK_3D(ax, who);
+    nplot_figure *fig = ax->fig;
+    o = NPLOT__OPTS(o, nplot_trisurf_opts);
+    if (!t) return nplot__fail(fig, ND_EVALUE, "%s: triangulation is NULL", who);
+    if (!Z) return nplot__fail(fig, ND_EVALUE, "%s: z is NULL", who);
+    if (o->alpha < 0 || o->alpha > 1 || o->linewidth < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: linewidth must be >= 0 and alpha in [0, 1]", who);
+    mappable m = { 0 };
+    if (o->cmap) {
+        if (nplot__cmap_find(o->cmap, &m.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+        m.on = true;
+    }
+    rgba base = { 0, 0, 0, 1 }, edge = { 0, 0, 0, 1 };
+    if (o->color && nplot__color(o->color, fig->style, &base, who))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    if (o->edgecolor && nplot__color(o->edgecolor, fig->style, &edge, who))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    double *z = NULL;
+    size_t nz = 0;
+    nd_status st = nplot__to_f64(fig, Z, &z, &nz, "z", who);
+    if (st) return st;
+    if (nz != t->npts) {
+        nd_free_mem(z);
+        return nplot__fail(fig, ND_ESHAPE, "%s: z must have one value per point (%zu), got %zu", who,
+                           t->npts, nz);
+    }
+    size_t nt = 0;
+    for (size_t i = 0; i < t->ntri; i++) nt += !(t->mask && t->mask[i]);
+    if (!nt) {
+        nd_free_mem(z);
+        return nplot__fail(fig, ND_EVALUE, "%s: the triangulation has no unmasked triangle", who);
+    }
+    if (!o->color && !m.on) base = nplot__next_patch_color(ax);
+    xyz s = { 0 };
+    double *mean = nd_malloc(sizeof(double) * nt, who);
+    artist *a = NULL;
+    if (!xyz_alloc(&s, 4 * nt, who) || !mean) goto oom;
+    double lo = INFINITY, hi = -INFINITY;
+    size_t k = 0;
+    for (size_t i = 0; i < t->ntri; i++) {
+        if (t->mask && t->mask[i]) continue;
+        const int *v = t->tri + 3 * i;
+        const int corner[4] = { v[0], v[1], v[2], v[2] };
+        for (int c = 0; c < 4; c++) {
+            s.x[4 * k + (size_t)c] = t->x[corner[c]];
+            s.y[4 * k + (size_t)c] = t->y[corner[c]];
+            s.z[4 * k + (size_t)c] = z[corner[c]];
+        }
+        mean[k] = (z[v[0]] + z[v[1]] + z[v[2]]) / 3;
+        if (isfinite(mean[k])) lo = fmin(lo, mean[k]), hi = fmax(hi, mean[k]);
+        k++;
+    }
+    if (!(lo <= hi)) lo = 0, hi = 1;
+    m.vmin = o->vmin != o->vmax ? o->vmin : lo;
+    m.vmax = o->vmin != o->vmax ? o->vmax : hi;
+    if (!(a = artist3d(ax, ART_SURFACE3D, s.x, s.y, s.z, 4 * nt, who))) {
+        st = fig->status;
+        goto done;
+    }
+    a->iw = 2;
+    a->ih = (int)(2 * nt);
+    a->map = m;
+    a->colors = nd_calloc(2 * nt - 1, sizeof(rgba), who); /* the quads between stay transparent */
+    if (!a->colors) goto oom;
+    for (size_t q = 0; q < nt; q++) {
+        if (!isfinite(mean[q])) continue;
+        if (m.on) {
+            a->colors[2 * q] = nplot__map_color(&m, mean[q]);
+            continue;
+        }
+        const double *X = s.x + 4 * q, *Y = s.y + 4 * q, *W = s.z + 4 * q;
+        double d1[3] = { X[1] - X[0], Y[1] - Y[0], W[1] - W[0] };
+        double d2[3] = { X[2] - X[0], Y[2] - Y[0], W[2] - W[0] };
+        a->colors[2 * q] = lit(base, d1, d2);
+    }
+    a->face = m.on ? nplot__map_color(&m, (m.vmin + m.vmax) / 2) : base;
+    a->legend_kind = LEGEND_PATCH;
+    a->has_face = true;
+    a->has_edge = o->edgecolor || o->linewidth > 0;
+    a->grow = !a->has_edge;
+    a->edge_is_face = !o->edgecolor;
+    a->edge = edge;
+    a->edge_lw = NPLOT_OPT(o->linewidth, 1);
+    a->alpha = NPLOT_OPT(o->alpha, 1);
+    if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) st = fig->status;
+    goto done;
+oom:
+    st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+done:
+    xyz_free(&s);
+    nd_free_mem(mean);
+    nd_free_mem(z);
     return st;
 }

@@ -1076,11 +1076,19 @@ nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o)
     nplot_axes *cax = cbar_axes(ax, o, &map, &p, who);
     if (!cax) return NULL;
     /* the mappable's alpha: baked into an image's pixels, else the artist's */
-    double alpha = map.alpha > 0 ? map.alpha : src->alpha;
-    const artist *g = cbar_gradient(cax, &map, alpha, &p, o->drawedges, who);
-    if (!g) return NULL;
-    cbar_limits(cax, &p, g);
-    if (cbar_ticks(cax, &map, &p, o, who)) return NULL;
+    if (src->cset) {
+        /* a contour set: its levels as bands (contourf) or lines (contour) on the bar, with
+         * the limits and ticks at the levels, not a gradient */
+        if (nplot__contour_colorbar(cax, ax, src->cset, p.vertical, who)) return NULL;
+        /* no gradient painter to draw the outline: the spines do, as before */
+        for (int i = 0; i < 4; i++) cax->spine[i] = true;
+    } else {
+        double alpha = map.alpha > 0 ? map.alpha : src->alpha;
+        const artist *g = cbar_gradient(cax, &map, alpha, &p, o->drawedges, who);
+        if (!g) return NULL;
+        cbar_limits(cax, &p, g);
+        if (cbar_ticks(cax, &map, &p, o, who)) return NULL;
+    }
     if (o->label) {
         nplot_text_opts to = { 0 };
         if ((p.vertical ? nplot_set_ylabel_(cax, o->label, &to) : nplot_set_xlabel_(cax, o->label, &to)))

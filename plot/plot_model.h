@@ -140,6 +140,16 @@ typedef struct formatter {
 nd_status nplot__format_ticks(const formatter *f, int scale, double base, const double *locs,
                               int n, double vmin, double vmax, char **labels,
                               char **offset_text);
+/* MaxNLocator(nbins, steps, min_n_ticks).tick_values (nplot_maxn_ticks is steps
+ * [1, 2, 2.5, 5, 10], min_n_ticks 2); at most NPLOT__MAXN_STEPS steps are used. */
+#define NPLOT__MAXN_STEPS 12
+int nplot__maxn_ticks_steps(double vmin, double vmax, int nbins, const double *steps, int nsteps,
+                            int min_n_ticks, double *out, int cap);
+/* matplotlib's contour levels from a count: MaxNLocator(nbins, min_n_ticks=1) with its
+ * default steps (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10; the axis locator nplot_maxn_ticks uses
+ * 1, 2, 2.5, 5, 10). Writes at most cap levels to out and returns how many there are, or
+ * a negative status. */
+int nplot__contour_levels(double vmin, double vmax, int nbins, double *out, int cap);
 int nplot__symlog_ticks(double vmin, double vmax, double base, double linthresh, double *out,
                         int cap);
 int nplot__auto_minor_ticks(const double *major, int nmajor, double vmin, double vmax,
@@ -155,6 +165,8 @@ typedef enum artist_kind {
     ART_LINE3D,   /* 3-D: polylines (NaN-separated), also wireframes */
     ART_SCATTER3D,/* 3-D: markers */
     ART_GOURAUD,  /* triangles (3 vertices each in x/y) with one color per vertex in colors[] */
+    ART_VECTORS,  /* quiver, quiverkey, barbs, streamlines: shapes built at draw time */
+    ART_CONTOUR,  /* a line contour set's painter: its lines and labels (kind_contour.c) */
     ART_NKINDS
 } artist_kind;
 
@@ -196,6 +208,8 @@ static inline const artist_class *nplot__class_of(artist_kind kind)
         [ART_LINE3D] = { "line3d", true, true, false, true },
         [ART_SCATTER3D] = { "scatter3d", true, true, false, true },
         [ART_GOURAUD] = { "gouraud mesh", true, false, false, false }, /* matplotlib: no offsets, not avoided */
+        [ART_VECTORS] = { "vectors", true, true, false, false },
+        [ART_CONTOUR] = { "contour", false, false, false, false },
     };
     return &classes[kind];
 }
@@ -323,6 +337,13 @@ typedef struct artist {
     bool alpha_px;
     double img_alpha;
     mappable map;
+    struct vector_set *vec; /* ART_VECTORS: one block (nd_free_mem frees it whole) */
+    /* contour sets (kind_contour.c): the artists of one contour / contourf call share a
+     * cset number (> 0, per axes); each holds one level's lines or one band's polygons */
+    int cset;
+    bool cfilled;
+    double clev[2];         /* lines: clev[0] is the level; bands: (clev[0], clev[1]] */
+    bool chidden;           /* a contour line its set's ART_CONTOUR draws instead */
     struct artist *next;
 } artist;
 
@@ -570,6 +591,114 @@ nd_status nplot__fill_between(nplot_axes *ax, const double *x, const double *y1,
 nd_status nplot__read_png(const char *path, unsigned char **out, int *w, int *h, const char *who);
 
 
+/* ---- vector fields: quiver, quiverkey, barbs, streamplot (kind_vector.c) ------------------ */
+/* An ART_VECTORS artist keeps its anchors in x/y (n points, data coordinates), per-item
+ * colors in colors (NULL → face) and, for streamlines, per-segment widths in sizes; the
+ * shapes depend on the laid-out axes (arrow units, screen angles) and are built by
+ * nplot__draw_vectors when drawn. */
+enum { VEC_QUIVER = 0, VEC_QUIVERKEY, VEC_BARBS, VEC_STREAMLINES, VEC_STREAMARROWS };
+typedef struct vector_set {
+    int type;                   /* VEC_* */
+    /* quiver (and its key, which reads the quiver's settings through `of`) */
+    int units, scale_units;     /* QU_* (kind_vector.c); scale_units -1 → units */
+    bool angles_xy;             /* angles 'xy' (else 'uv') */
+    int pivot;                  /* 0 tail, 1 middle, 2 tip */
+    double scale;               /* 0 → autoscale */
+    double width;               /* shaft width in units, 0 → automatic */
+    double headwidth, headlength, headaxislength, minshaft, minlength;
+    const struct artist *of;    /* quiverkey: its quiver */
+    double kx, ky, ku, kangle;  /* quiverkey: position, length, angle (degrees) */
+    int kcoord;                 /* quiverkey: COORD_* of kx, ky (or inches, kind_vector.c) */
+    int klabelpos;              /* quiverkey: 0 N, 1 S, 2 E, 3 W */
+    double klabelsep;           /* quiverkey: points */
+    /* barbs */
+    double length, spacing, height, bwidth, emptybarb;
+    double half, full, flag;
+    bool rounding, fill_empty;
+    /* stream arrows */
+    double arrowsize;
+    int arrowstyle;             /* 0 "-|>", 1 "->" */
+    size_t n;
+    double *u, *v;              /* n vector components (quiver, barbs); arrow heads
+                                   (stream arrows) */
+    unsigned char *flip;        /* barbs: n flags (features on the other side) */
+    double data[];              /* storage of u, v and flip */
+} vector_set;
+/* Paint an ART_VECTORS artist (kind_vector.c). */
+struct render_ctx;
+void nplot__draw_vectors(struct render_ctx *rc, nplot_axes *ax, artist *a);
+
+/* stream_integrate.c: streamlines of a field on a regular grid, in grid coordinates. */
+typedef struct stream_field {
+    size_t nx, ny;              /* grid points along x and y (>= 2 each) */
+    const double *u, *v;        /* ny x nx components in grid units per unit time */
+    const double *speed;        /* ny x nx speed in domain fractions per unit time; NaN or 0
+                                   stops a line */
+    size_t mask_nx, mask_ny;    /* density mask cells (matplotlib: 30 x density) */
+    double minlength, maxlength;/* in domain fractions; maxlength per direction */
+    int direction;              /* -1 backward, 0 both, 1 forward */
+    bool broken;                /* a line stops at a cell another line holds */
+} stream_field;
+typedef struct stream_lines {
+    double *x, *y;              /* the points of every line, in grid coordinates */
+    size_t n, cap;
+    size_t *start;              /* line i is points start[i] .. start[i + 1] - 1 */
+    size_t nlines, cap_lines;
+} stream_lines;
+/* Trace lines from the given start points (grid coordinates, clipped to the grid) or,
+ * with nstart 0, from every free mask cell in matplotlib's boundary-first spiral. Lines
+ * shorter than minlength are dropped. On failure (ND_ENOMEM, or ND_EVALUE for a grid or
+ * mask under 2 cells a side) *out is empty and the error is set. */
+nd_status nplot__stream_trace(const stream_field *f, const double *sx, const double *sy,
+                              size_t nstart, stream_lines *out, const char *who);
+void nplot__stream_lines_free(stream_lines *l);
+/* Bilinear interpolation of a (ny x nx, row-major) at grid point (x, y) in the grid; NaN
+ * when a corner is NaN (matplotlib's interpgrid). */
+double nplot__grid_interp(const double *a, size_t nx, size_t ny, double x, double y);
+
+/* ---- triangulations (issue 19: tri_algo.c is base, kind_tri.c a kind) ---------------------- */
+/* matplotlib.tri.Triangulation: npts points, ntri counter-clockwise triangles (3 indices
+ * each), an optional mask (true hides a triangle), neighbors computed when first asked
+ * for (dropped by set_mask). */
+struct nplot_triangulation {
+    size_t npts, ntri;
+    double *x, *y;
+    int *tri;
+    bool *mask;         /* ntri or NULL */
+    int *nbr;           /* ntri x 3 or NULL until asked */
+};
+/* A triangle mesh as the marching-triangles routines read it (no ownership). */
+typedef struct nplot__trimesh {
+    const double *x, *y;
+    const int *tri;     /* ntri x 3 */
+    const bool *mask;   /* NULL: every triangle */
+    size_t ntri;
+    const int *nbr;     /* the neighbors under mask (nplot__tri_neighbors), or NULL:
+                           computed by each call that needs them */
+} nplot__trimesh;
+/* The Delaunay triangles of n points through qhull ("qhull d Qt Qbb Qc Qz", matplotlib's
+ * options), counter-clockwise, into *tri (nd_malloc'd, 3 * *ntri ints). Duplicate points
+ * are left out of every triangle. ND_EVALUE (nd_set_error naming who) for fewer than 3
+ * distinct points, non-finite points, or qhull's refusal (collinear points: its QH code
+ * and reason in the message); qhull never aborts or prints. */
+nd_status nplot__tri_delaunay(const double *x, const double *y, size_t n, int **tri, size_t *ntri,
+                              const char *who);
+/* nbr[3 t + k]: the unmasked triangle across the edge tri[t][k] -> tri[t][(k + 1) % 3], or -1
+ * (masked triangles have none). */
+nd_status nplot__tri_neighbors(const int *tri, const bool *mask, size_t ntri, int *nbr, const char *who);
+/* Marching triangles on point values z: the iso-line z == level as polylines followed from
+ * triangle to neighbor (NaN between them; closed loops repeat their first point) into *px,
+ * *py (nd_malloc'd, *np vertices; NULL when empty). */
+nd_status nplot__tri_isolines(const nplot__trimesh *m, const double *z, double level, double **px,
+                              double **py, size_t *np, const char *who);
+/* The region lo <= z <= hi as polygons with holes: *npoly closed rings (NaN-separated,
+ * the first point not repeated), outer boundaries counter-clockwise and holes clockwise,
+ * so that one path of all rings filled with the nonzero rule is the band. (The band's
+ * piece of every triangle, with the edges two pieces share removed.) */
+nd_status nplot__tri_band(const nplot__trimesh *m, const double *z, double lo, double hi, double **px,
+                          double **py, size_t *np, size_t *npoly, const char *who);
+
+
 /* The zero-means-default rule of every options struct, in one place: v when it is set
  * (> 0), else dflt (unset, negative and NaN values all mean "default"). Ints stay ints. */
 static inline double nplot__opt_f64(double v, double dflt) { return v > 0 ? v : dflt; }
@@ -580,5 +709,39 @@ static inline double nplot__clampd(double v, double lo, double hi)
 {
     return v < lo ? lo : v > hi ? hi : v;
 }
+
+/* ---- contours (contour_algo.c: marching squares; kind_contour.c) ------------------------ */
+/* A regular grid of ny x nx values: x has nx values (or ny * nx when x2d), y ny (or ny * nx
+ * when y2d); NULL x or y means indices. Non-finite z or a true mask entry is masked. */
+typedef struct nplot__cgrid {
+    const double *z, *x, *y;
+    const bool *mask;
+    size_t ny, nx;
+    bool x2d, y2d;
+    bool corner_mask;
+    bool convex;        /* bands as convex pieces (3-D triangulates them): cells and runs
+                           of whole cells (rectangles on 1-D x and y), not rings */
+} nplot__cgrid;
+/* NaN-separated polylines or polygons. */
+typedef struct nplot__cpath {
+    double *x, *y;
+    size_t n, cap;
+} nplot__cpath;
+/* The lines of each level lev[0..nlev-1] into out[0..nlev-1] (appended); ND_ENOMEM. */
+nd_status nplot__contour_lines(const nplot__cgrid *g, const double *lev, int nlev,
+                               nplot__cpath *out, const char *who);
+/* The polygons of each band (lev[k], lev[k + 1]] (the lowest closed below too) into
+ * out[0..nlev-2], counter-clockwise in index space: fill them with the nonzero rule. */
+nd_status nplot__contour_bands(const nplot__cgrid *g, const double *lev, int nlev,
+                               nplot__cpath *out, const char *who);
+void nplot__cpath_free(nplot__cpath *p, int n);
+/* kind_contour.c: the colorbar of a contour set (cax set up by nplot_colorbar): bands or
+ * level lines in the set's colors. */
+nd_status nplot__contour_colorbar(nplot_axes *cax, nplot_axes *ax, int cset, bool vertical,
+                                  const char *who);
+/* The painter of ART_CONTOUR (draw_axes.c's table): the set's lines, simplified in device
+ * space, broken under the labels placed at draw time. */
+struct render_ctx;
+void nplot__draw_contour(struct render_ctx *rc, nplot_axes *ax, artist *a);
 
 #endif

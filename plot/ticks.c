@@ -116,6 +116,20 @@ static double edge_ge(const edge_int *e, double x)
 
 int nplot_maxn_ticks(double vmin, double vmax, int nbins, double *out, int cap)
 {
+    static const double steps[] = { 1, 2, 2.5, 5, 10 };
+    return nplot__maxn_ticks_steps(vmin, vmax, nbins, steps, 5, 2, out, cap);
+}
+
+int nplot__contour_levels(double vmin, double vmax, int nbins, double *out, int cap)
+{
+    /* MaxNLocator's default steps, not the axis ticks' [1, 2, 2.5, 5, 10] */
+    static const double steps[] = { 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 };
+    return nplot__maxn_ticks_steps(vmin, vmax, nbins, steps, 10, 1, out, cap);
+}
+
+int nplot__maxn_ticks_steps(double vmin, double vmax, int nbins, const double *base_steps,
+                            int nsteps, int min_n_ticks, double *out, int cap)
+{
     if (nbins < 1)
         return nd_set_error(ND_EVALUE, "nplot_maxn_ticks: nbins must be >= 1, got %d", nbins);
     if (!isfinite(vmin) || !isfinite(vmax))
@@ -130,7 +144,8 @@ int nplot_maxn_ticks(double vmin, double vmax, int nbins, double *out, int cap)
     if (!isfinite(vmax - vmin)) {
         /* limits near ±DBL_MAX: their span overflows. Ticks of the range a decade down,
          * scaled back up, are the same 1-2-2.5-5 staircase. */
-        int n = nplot_maxn_ticks(vmin / 10, vmax / 10, nbins, out, cap);
+        int n = nplot__maxn_ticks_steps(vmin / 10, vmax / 10, nbins, base_steps, nsteps,
+                                        min_n_ticks, out, cap);
         for (int i = 0; i < n && i < cap; i++) out[i] *= 10;
         return n;
     }
@@ -139,12 +154,12 @@ int nplot_maxn_ticks(double vmin, double vmax, int nbins, double *out, int cap)
     if (!(fabs(meanv) / dv < 100)) offset = copysign(pow(10, floor(log10(fabs(meanv)))), meanv);
     double scale = pow(10, floor(log10(dv / nbins)));
     double _vmin = vmin - offset, _vmax = vmax - offset;
-    static const double base_steps[] = { 1, 2, 2.5, 5, 10 };
     /* the extended staircase: 0.1*steps[:-1], steps, 10*steps[1] */
-    double steps[10];
+    double steps[2 * NPLOT__MAXN_STEPS];
     int ns = 0;
-    for (int i = 0; i < 4; i++) steps[ns++] = 0.1 * base_steps[i] * scale;
-    for (int i = 0; i < 5; i++) steps[ns++] = base_steps[i] * scale;
+    nsteps = nsteps < NPLOT__MAXN_STEPS ? nsteps : NPLOT__MAXN_STEPS;
+    for (int i = 0; i < nsteps - 1; i++) steps[ns++] = 0.1 * base_steps[i] * scale;
+    for (int i = 0; i < nsteps; i++) steps[ns++] = base_steps[i] * scale;
     steps[ns++] = 10 * base_steps[1] * scale;
     double raw_step = (_vmax - _vmin) / nbins;
     int istep = ns - 1;
@@ -166,7 +181,7 @@ int nplot_maxn_ticks(double vmin, double vmax, int nbins, double *out, int cap)
             double t = k * step + best_vmin;
             if (t <= _vmax && t >= _vmin) nvis++;
         }
-        if (nvis >= 2) break; /* min_n_ticks */
+        if (nvis >= min_n_ticks) break;
     }
     int n = 0;
     for (double k = low; k <= high; k++, n++)

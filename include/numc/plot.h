@@ -1028,6 +1028,121 @@ NPLOT_API nd_status nplot_scatter3d_(nplot_axes *ax, const nd_array *x, const nd
 #define nplot__kw_scatter3d(ax, x, y, z, ...) \
     nplot_scatter3d_((ax), (x), (y), (z), &(nplot_scatter_opts){ 0, __VA_ARGS__ })
 
+/* ---- triangulations: triplot, tripcolor, tricontour(f), plot_trisurf ------------------------ */
+/* matplotlib.tri.Triangulation: points (x[i], y[i]) and triangles of 3 point indices each,
+ * counter-clockwise. Errors return NULL / a negative status with nd_errmsg naming the
+ * function and the values. */
+typedef struct nplot_triangulation nplot_triangulation;
+/* Triangulation(x, y, triangles, mask). x and y: 1-D, equal length, finite. triangles NULL
+ * → the Delaunay triangulation of the points (qhull, as matplotlib: duplicate points are
+ * left out of every triangle); else an (ntri, 3) integer array of indices in 0..n-1,
+ * reordered counter-clockwise where given clockwise. mask: NULL or ntri booleans (true
+ * hides the triangle). ND_EVALUE for fewer than 3 distinct points, non-finite points,
+ * points qhull cannot triangulate (all collinear: "nplot_triangulation: the points are
+ * collinear ... (qhull QH6154 ...)") or indices out of range; ND_ESHAPE for shapes. */
+NPLOT_API nplot_triangulation *nplot_triangulation_new(const nd_array *x, const nd_array *y,
+                                                       const nd_array *triangles,
+                                                       const nd_array *mask);
+/* The same from C arrays: n points, ntri triangles (3 ints each; NULL → Delaunay). */
+NPLOT_API nplot_triangulation *nplot_triangulation_new_xy(const double *x, const double *y, size_t n,
+                                                          const int *triangles, size_t ntri);
+NPLOT_API void nplot_triangulation_free(nplot_triangulation *t);
+/* The number of triangles (masked ones included), and of points. */
+NPLOT_API size_t nplot_triangulation_ntri(const nplot_triangulation *t);
+NPLOT_API size_t nplot_triangulation_npoints(const nplot_triangulation *t);
+/* .triangles: a new (ntri, 3) int32 array (masked triangles included). */
+NPLOT_API nd_array *nplot_triangulation_triangles(const nplot_triangulation *t);
+/* .neighbors: a new (ntri, 3) int32 array; [i, j] is the triangle across the edge from
+ * point triangles[i, j] to triangles[i, (j + 1) % 3], or -1 (no unmasked triangle there;
+ * masked triangles have -1 everywhere). */
+NPLOT_API nd_array *nplot_triangulation_neighbors(nplot_triangulation *t);
+/* .set_mask(mask): ntri booleans (any dtype, nonzero hides), or NULL to clear. ND_ESHAPE
+ * for another length. */
+NPLOT_API nd_status nplot_triangulation_set_mask(nplot_triangulation *t, const nd_array *mask);
+
+/* ax.triplot(tri, fmt): the edges of the unmasked triangles as one line (color, linestyle,
+ * linewidth, alpha, label of o) and, when o gives a marker, the points as markers without
+ * a line. */
+NPLOT_API nd_status nplot_triplot_(nplot_axes *ax, const nplot_triangulation *t, const nplot_line_opts *o);
+#define nplot_triplot(...) nplot__kw_triplot(__VA_ARGS__, )
+#define nplot__kw_triplot(ax, t, ...) nplot_triplot_((ax), (t), &(nplot_line_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_tripcolor_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const nd_array *facecolors; /* one value per triangle, instead of c */
+    const char *shading;        /* "flat" (default) or "gouraud" (c per point only) */
+    const char *cmap;           /* NULL → viridis */
+    double vmin, vmax;          /* equal → the range of the colored values */
+    const char *edgecolors;     /* flat shading: NULL → none, "face", or a color */
+    double linewidths;          /* edges, 0 → 0.25 */
+    double alpha;
+    double zorder;              /* 0 → 1 */
+} nplot_tripcolor_opts;
+/* ax.tripcolor(tri, c): c holds one value per point (matched first, as matplotlib) or per
+ * triangle. Flat shading colors a triangle by its value, or by the mean of its three
+ * point values; gouraud interpolates the colors of the points across each triangle.
+ * Masked triangles are not drawn. A mappable for nplot_colorbar. ND_ESHAPE when c fits
+ * neither count; ND_EVALUE for gouraud with face values, an unknown shading or cmap. */
+NPLOT_API nd_status nplot_tripcolor_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *c,
+                                     const nplot_tripcolor_opts *o);
+#define nplot_tripcolor(...) nplot__kw_tripcolor(__VA_ARGS__, )
+#define nplot__kw_tripcolor(ax, t, c, ...) \
+    nplot_tripcolor_((ax), (t), (c), &(nplot_tripcolor_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_tricontour_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    int nlevels;                /* about this many levels (MaxNLocator(nlevels + 1)), 0 → 7 */
+    nplot_f64s levels;          /* explicit increasing levels (override nlevels) */
+    const char *cmap;           /* NULL → viridis */
+    double vmin, vmax;          /* equal → the first and last level */
+    const char *colors;         /* one color for every level instead of the cmap */
+    double linewidths;          /* tricontour lines, 0 → 1.5 */
+    const char *linestyles;     /* tricontour lines, NULL → solid */
+    double alpha;
+    double zorder;              /* 0 → 2 (lines), 1 (filled) */
+    nd_array **levels_out;      /* receives a new 1-D array of the levels used */
+} nplot_tricontour_opts;
+/* ax.tricontour(tri, z): the iso-lines of the point values z (one per triangulation point,
+ * finite on unmasked triangles) at each level, traced by marching triangles and colored
+ * by the cmap at the level (with one .colors, negative levels dashed). Levels from a
+ * count are matplotlib's: MaxNLocator(nlevels + 1) over the z range (its default steps 1,
+ * 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10), trimmed to one level beyond each end.
+ * The axes autoscale tight to the points. A mappable for nplot_colorbar. ND_ESHAPE when z has the wrong
+ * length; ND_EVALUE for non-finite z, levels not increasing, a bad cmap or color. */
+NPLOT_API nd_status nplot_tricontour_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *z,
+                                      const nplot_tricontour_opts *o);
+#define nplot_tricontour(...) nplot__kw_tricontour(__VA_ARGS__, )
+#define nplot__kw_tricontour(ax, t, z, ...) \
+    nplot_tricontour_((ax), (t), (z), &(nplot_tricontour_opts){ 0, __VA_ARGS__ })
+/* ax.tricontourf(tri, z): the bands levels[i] <= z <= levels[i + 1], each one polygon with
+ * holes filled with the cmap at its mid-level (values outside the levels stay empty); at
+ * least 2 levels. */
+NPLOT_API nd_status nplot_tricontourf_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *z,
+                                       const nplot_tricontour_opts *o);
+#define nplot_tricontourf(...) nplot__kw_tricontourf(__VA_ARGS__, )
+#define nplot__kw_tricontourf(ax, t, z, ...) \
+    nplot_tricontourf_((ax), (t), (z), &(nplot_tricontour_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_trisurf_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *cmap;           /* color by the mean z of each triangle; NULL → one shaded color */
+    double vmin, vmax;          /* equal → the range of the triangle means */
+    const char *color;          /* without cmap; NULL → the next cycle color */
+    double linewidth;           /* triangle edges (in the face color unless .edgecolor), 0 → none */
+    const char *edgecolor;
+    double alpha;
+    const char *label;
+} nplot_trisurf_opts;
+/* ax.plot_trisurf(tri, z) on a 3-D axes: each unmasked triangle at the heights z of its
+ * points (one per point), depth-sorted with the other 3-D artists and lit like
+ * plot_surface (or colored through cmap: a mappable). ND_ESHAPE when z has the wrong
+ * length; ND_EVALUE on a 2-D axes or for a bad cmap / color. */
+NPLOT_API nd_status nplot_plot_trisurf_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *z,
+                                        const nplot_trisurf_opts *o);
+#define nplot_plot_trisurf(...) nplot__kw_plot_trisurf(__VA_ARGS__, )
+#define nplot__kw_plot_trisurf(ax, t, z, ...) \
+    nplot_plot_trisurf_((ax), (t), (z), &(nplot_trisurf_opts){ 0, __VA_ARGS__ })
+
 /* ---- titles, labels, legend ----------------------------------------------------------- */
 NPLOT_API nd_status nplot_set_title_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
 NPLOT_API nd_status nplot_set_xlabel_(nplot_axes *ax, const char *s, const nplot_text_opts *o);
@@ -1180,6 +1295,102 @@ NPLOT_API int nplot_maxn_ticks(double vmin, double vmax, int nbins, double *out,
 NPLOT_API int nplot_log_ticks(double vmin, double vmax, double base, int numticks, bool minor,
                               double *out, int cap);
 
+/* ---- contour, contourf, clabel ------------------------------------------------------------ */
+typedef struct nplot_contour_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    int nlevels;               /* about this many levels: MaxNLocator(nlevels + 1) over the
+                                  data range, as matplotlib's levels=N; 0 → 7 */
+    nplot_f64s levels;         /* explicit levels, strictly increasing (overrides nlevels;
+                                  contourf needs 2 at least) */
+    const char *cmap;          /* NULL → viridis (unless colors are given) */
+    double vmin, vmax;         /* equal → the first and the last level */
+    nplot_strs colors;         /* one color for all, or one per level (band), cycled */
+    double alpha;
+    nplot_f64s linewidths;     /* contour: one width for all or per level, cycled; → 1.5 */
+    nplot_strs linestyles;     /* contour: "solid", "dashed", "dashdot", "dotted" per level */
+    const char *negative_linestyle; /* one-color contour: levels below 0 use it; → "dashed" */
+    const char *extend;        /* "neither" (default), "min", "max", "both": contourf fills
+                                  below the first / above the last level too */
+    int corner_mask;           /* NPLOT_OFF: a cell with a masked corner is left out whole
+                                  (default: the triangle of its other corners is kept) */
+    const nd_array *mask;      /* Z's shape: nonzero points are left out (as NaN ones are) */
+    const char *origin;        /* X, Y not given: NULL (indices, or a linspace over extent),
+                                  "lower", "upper", "image": pixel centres as imshow's */
+    nplot_f64s extent;         /* exactly 4 values {x0, x1, y0, y1} (X, Y not given) */
+    int antialiased;           /* contourf: NPLOT_ON smooths band edges (default off, as
+                                  matplotlib's, so that bands meet without seams) */
+    double zorder;             /* 0 → 2 (contour), 1 (contourf) */
+    const char *zdir;          /* 3-D: "z" (default), "x", "y": the levels are of that axis */
+    double offset;             /* 3-D: put the contours on the plane zdir = offset (a pane)
+                                  instead of at their levels; NPLOT_ZERO for 0 */
+} nplot_contour_opts;
+/* ax.contour(X, Y, Z) / ax.contourf(X, Y, Z): Z is (ny, nx); X and Y are 1-D (nx and ny
+ * values) or Z's shape, or both NULL (indices, or origin / extent). Marching squares with
+ * the mean of a cell's corners deciding saddles (contourpy's default); NaN or masked points
+ * are left out. contour draws one line per level, contourf fills each band (lo, hi] (the
+ * first closed below too) with its holes. The set is the axes' mappable: nplot_colorbar
+ * shows its levels (lines) or bands; nplot_clabel labels it. A set of one color dashes
+ * its negative levels. Limits fit the grid tightly. An all-NaN Z draws nothing (ND_OK).
+ * ND_ESHAPE when Z is not 2-D, smaller than 2 x 2 or X / Y do not fit it (the message
+ * gives the shapes); ND_EVALUE for levels not increasing, a bad color, cmap or option.
+ * On a 3-D axes these are contour3D / contourf3D (see nplot_contour3d). */
+NPLOT_API nd_status nplot_contour_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+                                   const nd_array *Z, const nplot_contour_opts *o);
+#define nplot_contour(...) nplot__kw_contour(__VA_ARGS__, )
+#define nplot__kw_contour(ax, X, Y, Z, ...) \
+    nplot_contour_((ax), (X), (Y), (Z), &(nplot_contour_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_contourf_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+                                    const nd_array *Z, const nplot_contour_opts *o);
+#define nplot_contourf(...) nplot__kw_contourf(__VA_ARGS__, )
+#define nplot__kw_contourf(ax, X, Y, Z, ...) \
+    nplot_contourf_((ax), (X), (Y), (Z), &(nplot_contour_opts){ 0, __VA_ARGS__ })
+/* Axes3D.contour / contourf: the lines (bands) at the height of their level (band middle)
+ * or, with .offset, projected onto the plane zdir = offset; .zdir "x" / "y" contours X (Y)
+ * over the (Y, Z) ((Z, X)) grid. ND_EVALUE on a 2-D axes. */
+NPLOT_API nd_status nplot_contour3d_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+                                     const nd_array *Z, const nplot_contour_opts *o);
+#define nplot_contour3d(...) nplot__kw_contour3d(__VA_ARGS__, )
+#define nplot__kw_contour3d(ax, X, Y, Z, ...) \
+    nplot_contour3d_((ax), (X), (Y), (Z), &(nplot_contour_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_contourf3d_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
+                                      const nd_array *Z, const nplot_contour_opts *o);
+#define nplot_contourf3d(...) nplot__kw_contourf3d(__VA_ARGS__, )
+#define nplot__kw_contourf3d(ax, X, Y, Z, ...) \
+    nplot_contourf3d_((ax), (X), (Y), (Z), &(nplot_contour_opts){ 0, __VA_ARGS__ })
+/* The levels of the axes' last contour set (ContourSet.levels): writes at most cap and
+ * returns how many there are, or a negative status (ND_EVALUE: no contour set). */
+NPLOT_API int nplot_contour_levels(nplot_axes *ax, double *out, int cap);
+/* The vertices of item i of the last 2-D contour set (level i's lines, or band i's polygons,
+ * bands counted from the lowest, extensions included), NaN between polylines / polygons;
+ * a closed line repeats its first vertex; a band's polygons give the band under the
+ * nonzero rule (holes wound against their outlines), so their signed areas add up to the
+ * band's. Writes at most cap to x and y (either may be NULL) and returns the count, or a
+ * negative status (ND_EVALUE without a contour set, ND_EINDEX for i out of range; neither
+ * fails the figure). */
+NPLOT_API int nplot_contour_path(nplot_axes *ax, int i, double *x, double *y, int cap);
+
+typedef struct nplot_clabel_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    nplot_f64s levels;         /* label only these levels (each one of the set's) */
+    double fontsize;           /* 0 → 10 */
+    nplot_strs colors;         /* one for all or one per labelled level; → the lines' */
+    const char *fmt;           /* printf format of one double ("%.1f"); NULL → matplotlib's
+                                  ScalarFormatter over the labelled levels */
+    nplot_tick_format_fn fn;   /* or a callback (index = the label's level index) */
+    void *ctx;
+    int inline_labels;         /* NPLOT_OFF: the lines are not broken under the labels */
+    double inline_spacing;     /* pixels left free beside a label, 0 → 5 */
+    nplot_f64s manual;         /* x0, y0, x1, y1, ...: one label at the contour point nearest
+                                  each (data coordinates) instead of automatic placement */
+} nplot_clabel_opts;
+/* ax.clabel(cs) for the axes' last contour (lines) set: labels placed where each line is
+ * straightest (matplotlib's locate_label, at draw time when the pixel geometry is known),
+ * rotated along it, the line broken under the text. ND_EVALUE without a line contour set
+ * or for a level that is not the set's. */
+NPLOT_API nd_status nplot_clabel_(nplot_axes *ax, const nplot_clabel_opts *o);
+#define nplot_clabel(...) nplot__kw_clabel(__VA_ARGS__, )
+#define nplot__kw_clabel(ax, ...) nplot_clabel_((ax), &(nplot_clabel_opts){ 0, __VA_ARGS__ })
+
 /* ---- twin axes ------------------------------------------------------------------------- */
 /* ax.twinx(): a new axes sharing x, its y axis on the right. twiny(): shares y. */
 NPLOT_API nplot_axes *nplot_twinx(nplot_axes *ax);
@@ -1234,6 +1445,146 @@ NPLOT_API nd_array *nplot_imread(const char *path);
 /* matplotlib.testing.compare: RMS difference over 0..255 of all RGB(A) channels of two
  * PNGs of equal size (ND_ESHAPE otherwise). */
 NPLOT_API nd_status nplot_compare_images(const char *expected, const char *actual, double *rms);
+
+/* ---- vector fields: quiver, quiverkey, barbs, streamplot --------------------------------- */
+/* Positions of quiver and barbs (matplotlib's _parse_args): x and y not given → the column
+ * and row indices of U; 1-D x of U's columns and y of U's rows → their meshgrid; otherwise
+ * x and y hold one position per vector. U and V have one shape; c (color-mapped per
+ * vector, a mappable for nplot_colorbar) has their size. Non-finite U, V or c hide a
+ * vector. */
+typedef struct nplot_quiver_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const nd_array *x, *y;      /* positions (see above); NULL → indices */
+    const nd_array *c;          /* values color-mapped per arrow */
+    const char *cmap;           /* NULL → viridis */
+    double vmin, vmax;          /* equal → the range of c */
+    const char *color;          /* one color for all arrows, NULL → black */
+    const char *units;          /* arrow dimensions (except length): "width" (default, of the
+                                   axes), "height", "dots", "inches", "x", "y", "xy" */
+    const char *angles;         /* "uv" (default: screen angle of (u, v)) or "xy" (the
+                                   arrow points from (x, y) to (x + u, y + v) in data) */
+    double scale;               /* data units per arrow length unit (larger → shorter);
+                                   0 → matplotlib's autoscale from the mean length */
+    const char *scale_units;    /* NULL → units; "xy" with angles "xy" and scale 1 draws
+                                   each arrow from (x, y) to (x + u, y + v) */
+    double width;               /* shaft width in units, 0 → 0.06 / clip(sqrt(N), 8, 25) of
+                                   the axes width */
+    double headwidth;           /* in shaft widths, 0 → 3 */
+    double headlength;          /* 0 → 5 */
+    double headaxislength;      /* 0 → 4.5 */
+    double minshaft;            /* 0 → 1 (NPLOT_ZERO for 0) */
+    double minlength;           /* arrows shorter than this many widths become hexagons of
+                                   this diameter; 0 → 1 (NPLOT_ZERO for 0) */
+    const char *pivot;          /* "tail" (default), "mid"/"middle", "tip" at (x, y) */
+    double alpha;
+    const char *label;
+    double zorder;              /* 0 → 1 */
+} nplot_quiver_opts;
+/* ax.quiver([X, Y], U, V, [C]): a field of arrows. The shapes are built when the figure
+ * is drawn (they depend on the axes' size), exactly as matplotlib 3.6 builds them.
+ * ND_ESHAPE when U and V (or x, y, c) do not match, naming the shapes; ND_EVALUE for a
+ * bad option (unknown units, angles or pivot, negative sizes). */
+NPLOT_API nd_status nplot_quiver_(nplot_axes *ax, const nd_array *u, const nd_array *v,
+                                  const nplot_quiver_opts *o);
+#define nplot_quiver(...) nplot__kw_quiver(__VA_ARGS__, )
+#define nplot__kw_quiver(ax, u, v, ...) \
+    nplot_quiver_((ax), (u), (v), &(nplot_quiver_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_quiverkey_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double angle;               /* degrees anticlockwise from +x, 0 → 0 */
+    const char *coordinates;    /* of X, Y: "axes" (default), "figure", "data", "inches"
+                                   (from the figure's lower left corner) */
+    const char *color;          /* the arrow; NULL → the quiver's color (black if mapped) */
+    const char *labelpos;       /* "N" (default: above), "S", "E", "W" */
+    double labelsep;            /* inches between arrow and label, 0 → 0.1 */
+    const char *labelcolor;     /* NULL → the text color */
+    double fontsize;            /* points, 0 → the style's font size */
+} nplot_quiverkey_opts;
+/* ax.quiverkey(Q, X, Y, U, label) for the last quiver of ax: an arrow of length U in the
+ * quiver's scale at (X, Y) with its label. With labelpos N or S (X, Y) is the arrow's
+ * middle, with E its tip, with W its tail. ND_EVALUE when ax has no quiver or for a bad
+ * option. */
+NPLOT_API nd_status nplot_quiverkey_(nplot_axes *ax, double X, double Y, double U,
+                                     const char *label, const nplot_quiverkey_opts *o);
+#define nplot_quiverkey(...) nplot__kw_quiverkey(__VA_ARGS__, )
+#define nplot__kw_quiverkey(ax, X, Y, U, label, ...) \
+    nplot_quiverkey_((ax), (X), (Y), (U), (label), &(nplot_quiverkey_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_barbs_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const nd_array *x, *y;      /* positions as for quiver; NULL → indices */
+    const nd_array *c;          /* values color-mapped per barb (face and edge) */
+    const char *cmap;           /* NULL → viridis */
+    double vmin, vmax;          /* equal → the range of c */
+    double length;              /* matplotlib's length, 0 → 7: the staff is length² / 2
+                                   points long (vertices are length / 2 points a unit) */
+    const char *pivot;          /* "tip" (default) or "middle" at (x, y) */
+    const char *barbcolor;      /* the lines (edge); NULL → flagcolor, else black */
+    const char *flagcolor;      /* the flags (face); NULL → barbcolor, else black */
+    double linewidth;           /* points, 0 → 1 */
+    /* feature sizes as fractions of length (matplotlib's sizes) */
+    double spacing;             /* between features, 0 → 0.125 */
+    double height;              /* of a full barb or flag from the staff, 0 → 0.4 */
+    double width;               /* of a flag along the staff, 0 → 0.25 */
+    double emptybarb;           /* radius of the calm circle, 0 → 0.15 */
+    bool fill_empty;            /* fill the calm circle */
+    double half, full, flag;    /* barb_increments, 0 → 5, 10, 50 */
+    int rounding;               /* NPLOT_OFF: no rounding of the magnitude to `half` */
+    bool flip_barb;             /* features on the other side of the staff */
+    const nd_array *flip;       /* per-barb flip flags (nonzero flips), size of U */
+    double alpha;
+    const char *label;
+    double zorder;              /* 0 → 1 */
+} nplot_barbs_opts;
+/* ax.barbs([X, Y], U, V, [C]): wind barbs. The magnitude hypot(u, v), rounded to the
+ * nearest `half` (unless rounding is off), is drawn as flags (each `flag`), full barbs
+ * (each `full`) and at most one half barb; below `half` an empty circle. The staff points
+ * into the vector's direction from its tip at (x, y). Errors as nplot_quiver. */
+NPLOT_API nd_status nplot_barbs_(nplot_axes *ax, const nd_array *u, const nd_array *v,
+                                 const nplot_barbs_opts *o);
+#define nplot_barbs(...) nplot__kw_barbs(__VA_ARGS__, )
+#define nplot__kw_barbs(ax, u, v, ...) \
+    nplot_barbs_((ax), (u), (v), &(nplot_barbs_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_streamplot_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double density;             /* 0 → 1: a 30 x 30 mask; lines keep about a cell apart */
+    double density_y;           /* 0 → density */
+    double linewidth;           /* points, 0 → the style's line width */
+    const nd_array *linewidths; /* per grid point (shape of u), interpolated along lines */
+    const char *color;          /* NULL → the next cycle color */
+    const nd_array *c;          /* values per grid point (shape of u), color-mapped along
+                                   lines (a mappable for nplot_colorbar) */
+    const char *cmap;           /* NULL → viridis */
+    double vmin, vmax;          /* equal → the range of c */
+    double arrowsize;           /* 0 → 1 */
+    const char *arrowstyle;     /* "-|>" (default), "->", or "-" (no arrows) */
+    double minlength;           /* domain fractions, 0 → 0.1 */
+    double maxlength;           /* 0 → 4 */
+    const nd_array *start_points; /* (n, 2) data points to start from instead of the mask
+                                   spiral; each must lie in the grid */
+    const char *integration_direction; /* "both" (default), "forward", "backward" */
+    int broken_streamlines;     /* NPLOT_OFF: lines may cross cells other lines hold */
+    const char *label;
+    double zorder;              /* 0 → 2 */
+    nd_array **lines_out;       /* if set: the points of every line, (n, 2) float64 in data
+                                   coordinates, a row of NaN between lines */
+} nplot_streamplot_opts;
+/* ax.streamplot(x, y, u, v): streamlines of the field (u, v) given on the grid of 1-D
+ * increasing evenly spaced x (nx) and y (ny) (2-D x and y must repeat one row / column),
+ * u and v of shape (ny, nx). Lines start from the free cells of a density mask spiralling
+ * in from the boundary (or from start_points), are integrated both ways with matplotlib's
+ * adaptive RK12 step, and stop at the domain edge, at a zero or non-finite speed, at
+ * maxlength, or where another line passed; each carries one arrow at its middle. The view
+ * gets the grid as sticky edges. ND_ESHAPE for mismatched shapes (naming them), ND_EVALUE
+ * for uneven or non-increasing grids, start points outside the grid, bad options. */
+NPLOT_API nd_status nplot_streamplot_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                                      const nd_array *u, const nd_array *v,
+                                      const nplot_streamplot_opts *o);
+#define nplot_streamplot(...) nplot__kw_streamplot(__VA_ARGS__, )
+#define nplot__kw_streamplot(ax, x, y, u, v, ...) \
+    nplot_streamplot_((ax), (x), (y), (u), (v), &(nplot_streamplot_opts){ 0, __VA_ARGS__ })
 
 #ifdef __cplusplus
 }

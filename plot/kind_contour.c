@@ -1,0 +1,1332 @@
+/* contour / contourf (2-D and 3-D), clabel, and the colorbar of a contour set.
+ *
+ * A contour set is the run of artists one call creates, numbered per axes (artist.cset):
+ * one ART_LINE per level (contour) or one ART_PATCHES per band (contourf), each a mappable
+ * with the set's cmap and limits, so nplot_colorbar finds it like an image. A line set
+ * also gets an ART_CONTOUR artist, its painter: it strokes the levels' lines simplified in
+ * device space (a 1000 x 1000 grid gives lines of sub-pixel segments), and the labels
+ * clabel asks for, placed at draw time when the pixel geometry is known, with the lines
+ * broken under them. */
+#include "plot_render.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the grid ------------------------------------------------------------------------- */
+typedef struct cgrid_buf {
+    nplot__cgrid g;
+    double *z, *x, *y;
+    bool *mask;
+    double zmin, zmax;       /* over the unmasked finite values; zmin > zmax when none */
+    double xmin, xmax, ymin, ymax;
+} cgrid_buf;
+
+static void grid_free(cgrid_buf *b)
+{
+    nd_free_mem(b->z);
+    nd_free_mem(b->x);
+    nd_free_mem(b->y);
+    nd_free_mem(b->mask);
+}
+
+/* Coordinates from origin / extent when X and Y are not given (matplotlib's
+ * _initialize_x_y): indices, linspace over the extent, or imshow's pixel centres. */
+static nd_status implicit_xy(nplot_figure *fig, const nplot_contour_opts *o, cgrid_buf *b,
+                             const char *who)
+{
+    size_t ny = b->g.ny, nx = b->g.nx;
+    int origin = 0; /* 0 none, 1 lower, 2 upper */
+    if (o->origin) {
+        if (!strcmp(o->origin, "lower")) origin = 1;
+        else if (!strcmp(o->origin, "upper") || !strcmp(o->origin, "image")) origin = 2;
+        else
+            return nplot__fail(fig, ND_EVALUE, "%s: origin must be 'lower', 'upper' or 'image', got '%s'",
+                               who, o->origin);
+    }
+    if (NPLOT__CHECK_LEN(fig, who, "extent", o->extent, 4, "it takes")) return fig->status;
+    const double *e = o->extent.v;
+    if (e && !isfinite(e[0] + e[1] + e[2] + e[3]))
+        return nplot__fail(fig, ND_EVALUE, "%s: extent values must be finite", who);
+    if (!origin && !e) return ND_OK; /* indices: the algorithm's default */
+    b->x = nd_malloc(sizeof(double) * nx, who);
+    b->y = nd_malloc(sizeof(double) * ny, who);
+    if (!b->x || !b->y) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    double x0 = e ? e[0] : 0, x1 = e ? e[1] : (double)nx, y0 = e ? e[2] : 0, y1 = e ? e[3] : (double)ny;
+    for (size_t j = 0; j < nx; j++)
+        b->x[j] = origin ? x0 + (j + 0.5) * (x1 - x0) / nx : x0 + (x1 - x0) * j / (nx - 1);
+    for (size_t i = 0; i < ny; i++) {
+        size_t r = origin == 2 ? ny - 1 - i : i;
+        b->y[i] = origin ? y0 + (r + 0.5) * (y1 - y0) / ny : y0 + (y1 - y0) * i / (ny - 1);
+    }
+    b->g.x = b->x;
+    b->g.y = b->y;
+    return ND_OK;
+}
+
+static nd_status coord_of(nplot_figure *fig, const nd_array *a, size_t want1, size_t ny, size_t nx,
+                          double **out, bool *two_d, const char *name, const char *dimname,
+                          const char *who)
+{
+    size_t n = 0;
+    nd_status st = nplot__to_f64(fig, a, out, &n, name, who);
+    if (st) return st;
+    int nd = nd_ndim(a);
+    if (nd == 1 && n == want1) {
+        *two_d = false;
+        return ND_OK;
+    }
+    if (nd == 2 && (size_t)nd_shape(a)[0] == ny && (size_t)nd_shape(a)[1] == nx) {
+        *two_d = true;
+        return ND_OK;
+    }
+    if (nd == 1)
+        return nplot__fail(fig, ND_ESHAPE, "%s: length of %s (%zu) must match the number of %s in Z (%zu)",
+                           who, name, n, dimname, want1);
+    if (nd == 2)
+        return nplot__fail(fig, ND_ESHAPE, "%s: shapes of %s (%td, %td) and Z (%zu, %zu) do not match",
+                           who, name, nd_shape(a)[0], nd_shape(a)[1], ny, nx);
+    return nplot__fail(fig, ND_ESHAPE, "%s: %s must be 1-D or 2-D, got %d dimensions", who, name, nd);
+}
+
+/* The finite range of n values (plain comparisons: fmin / fmax are calls), or of the
+ * indices 0..nidx-1 when v is NULL. */
+static void range_of(const double *v, size_t n, size_t nidx, double *lo, double *hi)
+{
+    *lo = INFINITY, *hi = -INFINITY;
+    if (!v) {
+        *lo = 0, *hi = (double)nidx - 1;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        double x = v[i];
+        if (x < *lo && x > -INFINITY) *lo = x;
+        if (x > *hi && x < INFINITY) *hi = x;
+    }
+}
+
+/* The range of the unmasked finite z (and of the coordinates where a 3-D rotation made
+ * them values); zmin > zmax when there are none. */
+static void z_range(cgrid_buf *b)
+{
+    size_t n = b->g.ny * b->g.nx;
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t v = 0; v < n; v++) {
+        double z = b->g.z[v];
+        if (b->mask && b->mask[v]) continue;
+        if (z < lo && z > -INFINITY) lo = z;
+        if (z > hi && z < INFINITY) hi = z;
+    }
+    b->zmin = lo, b->zmax = hi;
+}
+
+static nd_status grid_read(nplot_axes *ax, const nd_array *X, const nd_array *Y, const nd_array *Z,
+                           const nplot_contour_opts *o, cgrid_buf *b, const char *who)
+{
+    nplot_figure *fig = ax->fig;
+    memset(b, 0, sizeof *b);
+    if (!Z) return nplot__fail(fig, ND_EVALUE, "%s: Z is NULL", who);
+    if (!X != !Y) return nplot__fail(fig, ND_EVALUE, "%s: give both X and Y or neither", who);
+    if (nd_ndim(Z) != 2)
+        return nplot__fail(fig, ND_ESHAPE, "%s: Z must be 2-D, got %d dimensions", who, nd_ndim(Z));
+    size_t ny = (size_t)nd_shape(Z)[0], nx = (size_t)nd_shape(Z)[1], n = 0;
+    if (ny < 2 || nx < 2)
+        return nplot__fail(fig, ND_ESHAPE, "%s: Z must be at least (2, 2), got (%zu, %zu)", who, ny, nx);
+    if (ny * nx > UINT32_MAX)
+        return nplot__fail(fig, ND_ESHAPE, "%s: Z of (%zu, %zu) is too large", who, ny, nx);
+    b->g.ny = ny;
+    b->g.nx = nx;
+    b->g.corner_mask = o->corner_mask != NPLOT_OFF;
+    nd_status st = ND_OK;
+    if (nd_dtype_of(Z) == ND_FLOAT64 && nd_is_c_contiguous(Z)) {
+        b->g.z = nd_data(Z); /* read in place: a million points need no copy */
+    } else {
+        if ((st = nplot__to_f64(fig, Z, &b->z, &n, "Z", who))) return st;
+        b->g.z = b->z;
+    }
+    if (o->mask) {
+        double *m = NULL;
+        if ((st = nplot__to_f64(fig, o->mask, &m, &n, "mask", who))) return st;
+        if (nd_ndim(o->mask) != 2 || (size_t)nd_shape(o->mask)[0] != ny || (size_t)nd_shape(o->mask)[1] != nx) {
+            nd_free_mem(m);
+            return nplot__fail(fig, ND_ESHAPE, "%s: mask must have Z's shape (%zu, %zu)", who, ny, nx);
+        }
+        b->mask = nd_malloc(n, who);
+        if (!b->mask) {
+            nd_free_mem(m);
+            return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        }
+        for (size_t i = 0; i < n; i++) b->mask[i] = m[i] != 0;
+        nd_free_mem(m);
+        b->g.mask = b->mask;
+    }
+    if (X) {
+        if ((st = coord_of(fig, X, nx, ny, nx, &b->x, &b->g.x2d, "X", "columns", who)) ||
+            (st = coord_of(fig, Y, ny, ny, nx, &b->y, &b->g.y2d, "Y", "rows", who)))
+            return st;
+        b->g.x = b->x;
+        b->g.y = b->y;
+    } else if ((st = implicit_xy(fig, o, b, who))) {
+        return st;
+    }
+    range_of(b->g.x, b->g.x ? (b->g.x2d ? ny * nx : nx) : 0, nx, &b->xmin, &b->xmax);
+    range_of(b->g.y, b->g.y ? (b->g.y2d ? ny * nx : ny) : 0, ny, &b->ymin, &b->ymax);
+    z_range(b);
+    return ND_OK;
+}
+
+/* ---- levels ----------------------------------------------------------------------------- */
+enum { EXT_NEITHER = 0, EXT_MIN = 1, EXT_MAX = 2, EXT_BOTH = 3 };
+
+/* matplotlib's ContourSet._autolev: MaxNLocator(N + 1) over the data range, trimmed to one
+ * level outside it on each side (none where the set extends). *out is nd_malloc'd. */
+static int autolev(double zmin, double zmax, int n, int extend, double **out, const char *who)
+{
+    double buf[256];
+    int m = nplot__contour_levels(zmin, zmax, n + 1, buf, 256);
+    if (m < 0) return m;
+    if (m > 256) m = 256;
+    int i0 = 0, i1 = m;
+    for (int i = 0; i < m; i++)
+        if (buf[i] < zmin) i0 = i;
+    for (int i = m - 1; i >= 0; i--)
+        if (buf[i] > zmax) i1 = i + 1;
+    if (extend & EXT_MIN) i0++;
+    if (extend & EXT_MAX) i1--;
+    if (i1 - i0 < 3) i0 = 0, i1 = m;
+    *out = nd_malloc(sizeof(double) * (size_t)(i1 - i0), who);
+    if (!*out) return ND_ENOMEM;
+    memcpy(*out, buf + i0, sizeof(double) * (size_t)(i1 - i0));
+    return i1 - i0;
+}
+
+/* ---- colors and styles ------------------------------------------------------------------ */
+typedef struct cset_style {
+    mappable map;
+    rgba *colors;             /* per item (level or band), NULL → from the map */
+    double alpha;
+    bool monochrome;
+} cset_style;
+
+static nd_status parse_extend(nplot_figure *fig, const char *s, int *ext, const char *who)
+{
+    static const char *names[] = { "neither", "min", "max", "both" };
+    *ext = EXT_NEITHER;
+    if (!s) return ND_OK;
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(s, names[i])) {
+            *ext = i;
+            return ND_OK;
+        }
+    return nplot__fail(fig, ND_EVALUE, "%s: extend must be 'neither', 'both', 'min' or 'max', got '%s'", who, s);
+}
+
+/* ---- building the set ------------------------------------------------------------------ */
+static int emin_of(bool filled, int ext) { return filled && (ext & EXT_MIN); }
+static int emax_of(bool filled, int ext) { return filled && (ext & EXT_MAX); }
+
+static int next_cset(nplot_axes *ax)
+{
+    int c = 0;
+    for (artist *a = ax->artists; a; a = a->next)
+        if (a->cset > c) c = a->cset;
+    return c + 1;
+}
+
+/* The item colors: given colors (cycled, matplotlib's ListedColormap with under/over taken
+ * from the extra colors when there are exactly enough), else the cmap at each value. */
+static nd_status item_colors(nplot_figure *fig, const nplot_contour_opts *o, const double *vals,
+                             int nitems, int nbase, int ext, bool filled, cset_style *cs, const char *who)
+{
+    cs->colors = nd_malloc(sizeof(rgba) * (size_t)nitems, who);
+    if (!cs->colors) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    if (!o->colors.n) {
+        for (int i = 0; i < nitems; i++) cs->colors[i] = nplot__map_color(&cs->map, vals[i]);
+        return ND_OK;
+    }
+    size_t nc = o->colors.n;
+    rgba *given = nd_malloc(sizeof(rgba) * nc, who);
+    if (!given) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    cs->monochrome = true;
+    for (size_t i = 0; i < nc; i++) {
+        if (nplot__color(o->colors.v[i], fig->style, &given[i], who)) {
+            nd_free_mem(given);
+            return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+        }
+        if (memcmp(&given[i], &given[0], sizeof(rgba))) cs->monochrome = false;
+    }
+    bool emin = emin_of(filled, ext), emax = emax_of(filled, ext);
+    bool under_over = (emin || emax) && nc == (size_t)(nbase + emin + emax);
+    size_t i0 = under_over && emin ? 1 : 0;
+    for (int i = 0; i < nitems; i++) {
+        int k = i - (int)emin; /* the index into the ListedColormap; -1 under, nbase over */
+        size_t pick;
+        if (k < 0) pick = under_over ? 0 : i0;
+        else if (k >= nbase) pick = under_over ? nc - 1 : i0 + (size_t)(nbase - 1) % (nc - i0);
+        else pick = i0 + (size_t)k % (nc - i0);
+        cs->colors[i] = given[pick];
+    }
+    nd_free_mem(given);
+    return ND_OK;
+}
+
+/* A new artist of the set holding path p (its arrays move into the artist). */
+static artist *set_artist(nplot_axes *ax, artist_kind kind, nplot__cpath *p, const mappable *m,
+                          const char *who)
+{
+    artist *a = nplot__artist_add(ax, kind, who);
+    if (!a) return NULL;
+    a->n = p->n;
+    a->x = p->x, a->y = p->y;
+    *p = (nplot__cpath){ 0 };
+    a->map = *m;
+    a->autoscale = false;
+    return a;
+}
+
+/* ---- 3-D ------------------------------------------------------------------------------ */
+/* A contour path (u, v) at height h placed in 3-D: zdir z puts it at z = h, x at x = h
+ * (u, v being y, z) and y at y = h (u, v being z, x), as mpl_toolkits' juggle_axes. */
+static void place3d(int zdir, double u, double v, double h, double *x, double *y, double *z)
+{
+    if (zdir == 0) *x = h, *y = u, *z = v;
+    else if (zdir == 1) *x = v, *y = h, *z = u;
+    else *x = u, *y = v, *z = h;
+}
+
+/* One level's lines (ART_LINE3D) or one band's polygons (ART_SURFACE3D: each polygon a fan
+ * of triangles, a triangle being a quad with a repeated corner and a NaN row after it so
+ * that the grid's in-between quads are skipped), at the level, the band's middle, or the
+ * offset. The data limits grow by the vertices. */
+static artist *item3d(nplot_axes *ax, const nplot__cpath *p, double lo, double hi, int zdir,
+                      double offset, bool filled, rgba color, const char *who)
+{
+    double h = offset ? offset : !filled ? lo : lo <= -1e250 ? hi : hi >= 1e250 ? lo : (lo + hi) / 2;
+    size_t nv = p->n;
+    if (filled) { /* fan triangles: 3 rows of 2 per triangle */
+        nv = 0;
+        for (size_t i = 0, k = 0; i < p->n; i++, k++)
+            if (!isfinite(p->x[i])) nv += k >= 3 ? 6 * (k - 2) : 0, k = (size_t)-1;
+    }
+    artist *a = nplot__artist_add(ax, filled ? ART_SURFACE3D : ART_LINE3D, who);
+    if (!a) return NULL;
+    a->x = nd_malloc(sizeof(double) * (nv ? nv : 1), who);
+    a->y = nd_malloc(sizeof(double) * (nv ? nv : 1), who);
+    a->z = nd_malloc(sizeof(double) * (nv ? nv : 1), who);
+    if (filled) a->colors = nd_malloc(sizeof(rgba) * (nv ? nv : 1), who);
+    if (!a->x || !a->y || !a->z || (filled && !a->colors)) {
+        nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+        return NULL;
+    }
+    a->autoscale = false;
+    size_t m = 0;
+#define PUT(u, v, hh) (place3d(zdir, (u), (v), (hh), &a->x[m], &a->y[m], &a->z[m]), m++)
+    if (!filled) {
+        for (size_t i = 0; i < p->n; i++) PUT(p->x[i], p->y[i], isfinite(p->x[i]) ? h : NAN);
+    } else {
+        size_t start = 0;
+        for (size_t i = 0; i < p->n; i++) {
+            if (isfinite(p->x[i])) continue;
+            for (size_t t = start + 1; t + 1 < i; t++) {
+                PUT(p->x[start], p->y[start], h);
+                PUT(p->x[t], p->y[t], h);
+                PUT(p->x[t + 1], p->y[t + 1], h);
+                PUT(p->x[t + 1], p->y[t + 1], h);
+                PUT(NAN, NAN, NAN);
+                PUT(NAN, NAN, NAN);
+            }
+            start = i + 1;
+        }
+        for (size_t q = 0; q < m; q++) a->colors[q] = color;
+        a->iw = 2;
+        a->ih = (int)(m / 2);
+        /* the triangles of a band meet along many edges: a thin stroke in the face color
+         * closes the antialiasing seams (growing them is not enough for thin triangles) */
+        a->has_edge = true;
+        a->edge_is_face = true;
+        a->edge_lw = 0.5;
+    }
+#undef PUT
+    a->n = m;
+    axis_state *za = &ax->za;
+    for (size_t i = 0; i < m; i++) {
+        if (!isfinite(a->x[i] + a->y[i] + a->z[i])) continue;
+        nplot__datalim_point(ax, a->x[i], a->y[i]);
+        za->dmin = fmin(za->dmin, a->z[i]);
+        za->dmax = fmax(za->dmax, a->z[i]);
+        za->has_data = true;
+    }
+    return a;
+}
+
+/* 3-D contours along x (y): the levels are of X (Y) over the grid of (Y, Z) ((Z, X)), as
+ * mpl_toolkits' rotate_axes; every coordinate becomes a full (ny, nx) array. */
+static nd_status rotate3d(nplot_figure *fig, cgrid_buf *b, int zdir, const char *who)
+{
+    b->g.convex = true; /* 3-D bands are cut into triangle fans */
+    if (zdir == 2) return ND_OK;
+    size_t ny = b->g.ny, nx = b->g.nx, n = ny * nx;
+    double *X = nd_malloc(sizeof(double) * n, who), *Y = nd_malloc(sizeof(double) * n, who);
+    if (!X || !Y) {
+        nd_free_mem(X);
+        nd_free_mem(Y);
+        return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    }
+    for (size_t v = 0; v < n; v++) {
+        X[v] = b->g.x ? (b->g.x2d ? b->g.x[v] : b->g.x[v % nx]) : (double)(v % nx);
+        Y[v] = b->g.y ? (b->g.y2d ? b->g.y[v] : b->g.y[v / nx]) : (double)(v / nx);
+    }
+    double *Zv = b->z;
+    if (!Zv && (Zv = nd_malloc(sizeof(double) * n, who))) memcpy(Zv, b->g.z, sizeof(double) * n);
+    if (!Zv) {
+        nd_free_mem(X);
+        nd_free_mem(Y);
+        return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    }
+    nd_free_mem(b->x);
+    nd_free_mem(b->y);
+    if (zdir == 0) b->x = Y, b->y = Zv, b->z = X;
+    else b->x = Zv, b->y = X, b->z = Y;
+    b->g.x = b->x, b->g.y = b->y, b->g.z = b->z;
+    b->g.x2d = b->g.y2d = true;
+    z_range(b);
+    return ND_OK;
+}
+
+/* The common body of contour and contourf (2-D), and of their 3-D forms (is3d). */
+static nd_status contour_impl(nplot_axes *ax, const nd_array *X, const nd_array *Y, const nd_array *Z,
+                              const nplot_contour_opts *o, bool filled, const char *who)
+{
+    nplot_figure *fig = ax->fig;
+    o = NPLOT__OPTS(o, nplot_contour_opts);
+    int ext;
+    nd_status st = parse_extend(fig, o->extend, &ext, who);
+    if (st) return st;
+    if (o->nlevels < 0 || o->alpha < 0 || o->alpha > 1)
+        return nplot__fail(fig, ND_EVALUE, "%s: nlevels must be >= 0 and alpha in [0, 1]", who);
+    if (o->nlevels > 250) return nplot__fail(fig, ND_EVALUE, "%s: nlevels %d is above 250", who, o->nlevels);
+    cset_style cs = { .alpha = NPLOT_OPT(o->alpha, 1) };
+    cs.map.on = true;
+    if (nplot__cmap_find(o->cmap, &cs.map.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    int neg_ls = LS_DASHED;
+    if (o->negative_linestyle && (neg_ls = nplot__linestyle_parse(o->negative_linestyle)) < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: unknown negative_linestyle '%s'", who, o->negative_linestyle);
+    for (size_t i = 0; i < o->linestyles.n; i++)
+        if (!o->linestyles.v || nplot__linestyle_parse(o->linestyles.v[i]) < 0)
+            return nplot__fail(fig, ND_EVALUE, "%s: unknown linestyle '%s'", who,
+                               o->linestyles.v ? o->linestyles.v[i] : "(null)");
+    for (size_t i = 0; i < o->linewidths.n; i++)
+        if (!o->linewidths.v || !(o->linewidths.v[i] >= 0) || !isfinite(o->linewidths.v[i]))
+            return nplot__fail(fig, ND_EVALUE, "%s: linewidths must be finite and >= 0", who);
+    if ((o->colors.n && !o->colors.v) || (o->levels.n && !o->levels.v))
+        return nplot__fail(fig, ND_EVALUE, "%s: an array option has a count but no values", who);
+    /* explicit levels: increasing, and two at least to fill between */
+    for (size_t i = 0; i < o->levels.n; i++) {
+        if (!isfinite(o->levels.v[i]))
+            return nplot__fail(fig, ND_EVALUE, "%s: levels must be finite, got %g", who, o->levels.v[i]);
+        if (i && !(o->levels.v[i] > o->levels.v[i - 1]))
+            return nplot__fail(fig, ND_EVALUE, "%s: contour levels must be increasing, got %g after %g",
+                               who, o->levels.v[i], o->levels.v[i - 1]);
+    }
+    if (o->levels.n > 1000) return nplot__fail(fig, ND_EVALUE, "%s: more than 1000 levels", who);
+    if (filled && o->levels.n == 1)
+        return nplot__fail(fig, ND_EVALUE, "%s: filled contours require at least 2 levels", who);
+    int zdir = 2;
+    if (o->zdir) {
+        zdir = !strcmp(o->zdir, "x") ? 0 : !strcmp(o->zdir, "y") ? 1 : !strcmp(o->zdir, "z") ? 2 : -1;
+        if (zdir < 0) return nplot__fail(fig, ND_EVALUE, "%s: zdir must be 'x', 'y' or 'z', got '%s'", who, o->zdir);
+    }
+    cgrid_buf b;
+    if ((st = grid_read(ax, X, Y, Z, o, &b, who)) || (ax->is3d && (st = rotate3d(fig, &b, zdir, who)))) {
+        grid_free(&b);
+        return st;
+    }
+    double *lev = NULL, *vals = NULL, *all = NULL;
+    nplot__cpath *paths = NULL;
+    int nlev = 0, nitems = 0;
+    if (!(b.zmin <= b.zmax)) goto done; /* all masked: nothing to draw (matplotlib warns) */
+    if (o->levels.n) {
+        nlev = (int)o->levels.n;
+        if (!(lev = nd_malloc(sizeof(double) * (size_t)nlev, who))) goto oom;
+        memcpy(lev, o->levels.v, sizeof(double) * (size_t)nlev);
+    } else if ((nlev = autolev(b.zmin, b.zmax, NPLOT_OPT(o->nlevels, 7), ext, &lev, who)) < 0) {
+        st = nplot__fail(fig, nlev, "%s: %s", who, nd_errmsg());
+        goto done;
+    }
+    if (!filled) {
+        /* matplotlib: no level strictly inside the data range draws the level zmin */
+        int inside = 0;
+        for (int i = 0; i < nlev; i++) inside += lev[i] > b.zmin && lev[i] < b.zmax;
+        if (!inside) lev[0] = b.zmin, nlev = 1;
+    }
+    if (filled && nlev + emin_of(filled, ext) + emax_of(filled, ext) < 2) goto done; /* no band */
+    cs.map.vmin = o->vmin != o->vmax ? o->vmin : lev[0];
+    cs.map.vmax = o->vmin != o->vmax ? o->vmax : lev[nlev - 1];
+    /* the items: one per level, or one per band of the levels (matplotlib's _levels: ±1e250
+     * added where the set extends) with its value the band's middle */
+    int emin = emin_of(filled, ext), emax = emax_of(filled, ext);
+    int nall = nlev + emin + emax;
+    nitems = filled ? nall - 1 : nlev;
+    all = nd_malloc(sizeof(double) * (size_t)nall, who);
+    vals = nd_malloc(sizeof(double) * (size_t)nitems, who);
+    paths = nd_calloc((size_t)nitems, sizeof(nplot__cpath), who);
+    if (!all || !vals || !paths) goto oom;
+    all[0] = -1e250;
+    memcpy(all + emin, lev, sizeof(double) * (size_t)nlev);
+    all[nall - 1] = emax ? 1e250 : all[nall - 1];
+    for (int i = 0; i < nitems; i++) vals[i] = filled ? 0.5 * (all[i] + all[i + 1]) : all[i];
+    st = filled ? nplot__contour_bands(&b.g, all, nall, paths, who)
+                : nplot__contour_lines(&b.g, all, nall, paths, who);
+    if (st) goto oom; /* the algorithm fails only for memory */
+    if ((st = item_colors(fig, o, vals, nitems, filled ? nlev - 1 : nlev, ext, filled, &cs, who)))
+        goto done;
+    int cset = next_cset(ax);
+    bool is3d = ax->is3d;
+    double zoff = o->offset;
+    for (int i = 0; i < nitems; i++) {
+        rgba c = cs.colors[i];
+        c.a *= cs.alpha;
+        artist *a;
+        a = is3d ? item3d(ax, &paths[i], all[i], all[i + filled], zdir, zoff, filled, c, who)
+                 : set_artist(ax, filled ? ART_PATCHES : ART_LINE, &paths[i], &cs.map, who);
+        if (!a) {
+            st = fig->status;
+            goto done;
+        }
+        a->cset = cset;
+        a->map = cs.map;
+        a->cfilled = filled;
+        a->clev[0] = filled ? (i == 0 && emin ? -INFINITY : all[i]) : all[i];
+        a->clev[1] = filled ? (i == nitems - 1 && emax ? INFINITY : all[i + 1]) : all[i];
+        if (filled) {
+            /* one fill per band: alpha in the color, so the band is filled in one go */
+            a->face = c;
+            a->has_face = true;
+            a->alpha = 1;
+            a->aliased = o->antialiased != NPLOT_ON;
+            a->zorder = o->zorder ? o->zorder : 1;
+            a->legend_kind = LEGEND_PATCH;
+        } else {
+            a->lp.color = c;
+            a->lp.marker = MK_NONE;
+            a->lp.lw = o->linewidths.n ? o->linewidths.v[(size_t)i % o->linewidths.n] : 1.5;
+            a->lp.ls = o->linestyles.n ? nplot__linestyle_parse(o->linestyles.v[(size_t)i % o->linestyles.n])
+                       : cs.monochrome && all[i] < 0 ? neg_ls : LS_SOLID;
+            a->alpha = 1;
+            a->zorder = o->zorder ? o->zorder : 2;
+            a->legend_kind = LEGEND_LINE;
+        }
+    }
+    if (!filled && !is3d) {
+        artist *p = nplot__artist_add(ax, ART_CONTOUR, who);
+        if (!p) {
+            st = fig->status;
+            goto done;
+        }
+        p->cset = cset;
+        p->autoscale = false;
+        p->zorder = o->zorder ? o->zorder : 2;
+        for (artist *a = ax->artists; a; a = a->next) a->chidden = a->chidden || (a->cset == cset && a->kind == ART_LINE);
+    }
+    /* matplotlib: the data limits are the grid's, autoscaled tight */
+    if (!is3d) {
+        nplot__datalim_point(ax, b.xmin, b.ymin);
+        nplot__datalim_point(ax, b.xmax, b.ymax);
+        ax->xa.tight = ax->ya.tight = true;
+    }
+    nplot__mark_dirty(fig);
+    goto done;
+oom:
+    st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+done:
+    nplot__cpath_free(paths, paths ? nitems : 0);
+    nd_free_mem(paths);
+    nd_free_mem(all);
+    nd_free_mem(lev);
+    nd_free_mem(vals);
+    nd_free_mem(cs.colors);
+    grid_free(&b);
+    return st;
+}
+
+nd_status nplot_contour_(nplot_axes *ax, const nd_array *X, const nd_array *Y, const nd_array *Z,
+                         const nplot_contour_opts *o)
+{
+    CHECK_AX(ax, "nplot_contour");
+    return contour_impl(ax, X, Y, Z, o, false, "nplot_contour");
+}
+
+nd_status nplot_contourf_(nplot_axes *ax, const nd_array *X, const nd_array *Y, const nd_array *Z,
+                          const nplot_contour_opts *o)
+{
+    CHECK_AX(ax, "nplot_contourf");
+    return contour_impl(ax, X, Y, Z, o, true, "nplot_contourf");
+}
+
+static nd_status check3d(nplot_axes *ax, const char *who)
+{
+    CHECK_AX(ax, who);
+    if (!ax->is3d)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: the axes is not 3-D (use nplot_subplot_3d)", who);
+    return ND_OK;
+}
+
+nd_status nplot_contour3d_(nplot_axes *ax, const nd_array *X, const nd_array *Y, const nd_array *Z,
+                           const nplot_contour_opts *o)
+{
+    nd_status st = check3d(ax, "nplot_contour3d");
+    return st ? st : contour_impl(ax, X, Y, Z, o, false, "nplot_contour3d");
+}
+
+nd_status nplot_contourf3d_(nplot_axes *ax, const nd_array *X, const nd_array *Y, const nd_array *Z,
+                            const nplot_contour_opts *o)
+{
+    nd_status st = check3d(ax, "nplot_contourf3d");
+    return st ? st : contour_impl(ax, X, Y, Z, o, true, "nplot_contourf3d");
+}
+
+/* ---- the last contour set of an axes ------------------------------------------------------ */
+static int last_cset(const nplot_axes *ax)
+{
+    int c = 0;
+    for (const artist *a = ax->artists; a; a = a->next)
+        if (a->cset && a->kind != ART_CONTOUR) c = a->cset;
+    return c;
+}
+
+/* The i-th item artist of set c (levels or bands in order), or NULL. */
+static artist *cset_item(const nplot_axes *ax, int c, int i)
+{
+    for (artist *a = ax->artists; a; a = a->next)
+        if (a->cset == c && a->kind != ART_CONTOUR && i-- == 0) return a;
+    return NULL;
+}
+
+static int cset_count(const nplot_axes *ax, int c)
+{
+    int n = 0;
+    for (const artist *a = ax->artists; a; a = a->next) n += a->cset == c && a->kind != ART_CONTOUR;
+    return n;
+}
+
+int nplot_contour_levels(nplot_axes *ax, double *out, int cap)
+{
+    static const char *who = "nplot_contour_levels";
+    CHECK_AX(ax, who);
+    int c = last_cset(ax);
+    /* a getter: its errors do not fail the figure */
+    if (!c) return nd_set_error(ND_EVALUE, "%s: the axes has no contour set", who);
+    /* lines: each level; bands: the finite lower edges, then the last finite upper edge */
+    int n = 0, k = cset_count(ax, c);
+    for (int i = 0; i < k; i++) {
+        const artist *a = cset_item(ax, c, i);
+        double v[2] = { a->clev[0], a->clev[1] };
+        for (int e = 0; e < (a->cfilled && i == k - 1 ? 2 : 1); e++) {
+            if (!isfinite(v[e])) continue;
+            if (out && n < cap) out[n] = v[e];
+            n++;
+        }
+    }
+    return n;
+}
+
+int nplot_contour_path(nplot_axes *ax, int i, double *x, double *y, int cap)
+{
+    static const char *who = "nplot_contour_path";
+    CHECK_AX(ax, who);
+    int c = last_cset(ax);
+    if (!c) return nd_set_error(ND_EVALUE, "%s: the axes has no contour set", who);
+    int n = cset_count(ax, c);
+    if (i < 0 || i >= n)
+        return nd_set_error(ND_EINDEX, "%s: index %d is out of range for %d items", who, i, n);
+    artist *a = cset_item(ax, c, i);
+    if (a->kind == ART_SURFACE3D || a->kind == ART_LINE3D)
+        return nd_set_error(ND_EVALUE, "%s: a 3-D contour set has no 2-D paths", who);
+    /* lines broken by clabel keep their whole path here (the labeller draws the pieces) */
+    for (size_t k = 0; k < a->n && (x || y); k++) {
+        if ((int)k >= cap) break;
+        if (x) x[k] = a->x[k];
+        if (y) y[k] = a->y[k];
+    }
+    return a->n > INT32_MAX ? INT32_MAX : (int)a->n;
+}
+
+/* ---- clabel --------------------------------------------------------------------------------- */
+/* The labels live in the set's ART_CONTOUR artist: sizes[0..npoly-1] the labelled levels;
+ * text their labels, '\n'-separated; colors one per level or NULL (the lines' colors); x/y
+ * (n) the manual positions in data coordinates; ts the font; edge_lw the inline spacing
+ * (pixels); has_edge: inline (the labelled lines are broken under the labels). */
+nd_status nplot_clabel_(nplot_axes *ax, const nplot_clabel_opts *o)
+{
+    static const char *who = "nplot_clabel";
+    CHECK_AX(ax, who);
+    nplot_figure *fig = ax->fig;
+    o = NPLOT__OPTS(o, nplot_clabel_opts);
+    int c = last_cset(ax);
+    if (!c) return nplot__fail(fig, ND_EVALUE, "%s: the axes has no contour set (call nplot_contour first)", who);
+    int nitems = cset_count(ax, c);
+    artist *first = cset_item(ax, c, 0);
+    if (first->cfilled) return nplot__fail(fig, ND_EVALUE, "%s: the last contour set is filled: label a contour (lines) set", who);
+    if (first->kind == ART_LINE3D) return nplot__fail(fig, ND_EVALUE, "%s: 3-D contour sets have no labels", who);
+    if (o->fontsize < 0 || !isfinite(o->fontsize) || o->inline_spacing < 0 || !isfinite(o->inline_spacing))
+        return nplot__fail(fig, ND_EVALUE, "%s: fontsize and inline_spacing must be finite and >= 0", who);
+    if ((o->levels.n && !o->levels.v) || (o->colors.n && !o->colors.v) || (o->manual.n && !o->manual.v))
+        return nplot__fail(fig, ND_EVALUE, "%s: an array option has a count but no values", who);
+    if (o->manual.n % 2)
+        return nplot__fail(fig, ND_EVALUE, "%s: manual takes x, y pairs, got %zu values", who, o->manual.n);
+    /* the labelled levels: all, or those asked for (each must be one of the set's) */
+    size_t nl = o->levels.n ? o->levels.n : (size_t)nitems;
+    double *lv = nd_malloc(sizeof(double) * nl, who);
+    rgba *cols = o->colors.n ? nd_malloc(sizeof(rgba) * nl, who) : NULL;
+    char **lab = nd_calloc(nl, sizeof(char *), who);
+    char *off = NULL, *joined = NULL;
+    nd_status st = ND_OK;
+    if (!lv || !lab || (o->colors.n && !cols)) goto oom;
+    for (size_t i = 0; i < nl; i++) {
+        lv[i] = o->levels.n ? o->levels.v[i] : cset_item(ax, c, (int)i)->clev[0];
+        bool found = false;
+        for (int k = 0; k < nitems && !found; k++) found = cset_item(ax, c, k)->clev[0] == lv[i];
+        if (!found) {
+            st = nplot__fail(fig, ND_EVALUE, "%s: %g is not a level of the contour set", who, lv[i]);
+            goto done;
+        }
+        if (cols && nplot__color(o->colors.v[i % o->colors.n], fig->style, &cols[i], who)) {
+            st = nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+            goto done;
+        }
+    }
+    /* the label texts: printf, a callback, or matplotlib's ScalarFormatter(useOffset=False)
+     * over the labelled levels */
+    if (o->fn || o->fmt) {
+        for (size_t i = 0; i < nl; i++) {
+            char buf[128];
+            if (o->fn) o->fn(lv[i], (int)i, buf, sizeof buf, o->ctx);
+            else snprintf(buf, sizeof buf, o->fmt, lv[i]);
+            buf[sizeof buf - 1] = 0;
+            if (!(lab[i] = nplot__strdup(fig, buf, who))) goto done_status;
+        }
+    } else {
+        formatter f = { .kind = FMT_PLAIN };
+        double lo = lv[0], hi = lv[0];
+        for (size_t i = 0; i < nl; i++) lo = fmin(lo, lv[i]), hi = fmax(hi, lv[i]);
+        if (nplot__format_ticks(&f, SCALE_LINEAR, 10, lv, (int)nl, lo, hi, lab, &off)) goto oom;
+    }
+    size_t len = 1;
+    for (size_t i = 0; i < nl; i++) len += strlen(lab[i]) + 1;
+    if (!(joined = nd_malloc(len, who))) goto oom;
+    joined[0] = 0;
+    for (size_t i = 0, p = 0; i < nl; i++) {
+        size_t l = strlen(lab[i]);
+        memcpy(joined + p, lab[i], l);
+        p += l;
+        joined[p++] = i + 1 < nl ? '\n' : 0;
+    }
+    nplot_text_opts to = { .fontsize = o->fontsize };
+    text_style ts;
+    if ((st = nplot__text_style_from(fig, &to, 10, &ts, who))) goto done;
+    artist *a = NULL;
+    for (artist *p = ax->artists; p; p = p->next)
+        if (p->kind == ART_CONTOUR && p->cset == c) a = p;
+    if (!a) {
+        st = nplot__fail(fig, ND_EVALUE, "%s: the contour set has no painter", who);
+        goto done;
+    }
+    /* a second clabel replaces the first one's labels */
+    nd_free_mem(a->sizes);
+    nd_free_mem(a->text);
+    nd_free_mem(a->colors);
+    nd_free_mem(a->x);
+    nd_free_mem(a->y);
+    a->sizes = lv, lv = NULL;
+    a->npoly = nl;
+    a->text = joined, joined = NULL;
+    a->colors = cols, cols = NULL;
+    a->ts = ts;
+    a->edge_lw = o->inline_spacing ? o->inline_spacing : 5;
+    a->has_edge = o->inline_labels != NPLOT_OFF;
+    a->x = a->y = NULL;
+    a->n = o->manual.n / 2;
+    if (a->n) {
+        double *mx = nd_malloc(sizeof(double) * a->n, who), *my = nd_malloc(sizeof(double) * a->n, who);
+        a->x = mx, a->y = my;
+        if (!mx || !my) goto oom;
+        for (size_t i = 0; i < a->n; i++) mx[i] = o->manual.v[2 * i], my[i] = o->manual.v[2 * i + 1];
+    }
+    nplot__mark_dirty(fig);
+    goto done;
+oom:
+    st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    goto done;
+done_status:
+    st = fig->status;
+done:
+    for (size_t i = 0; lab && i < nl; i++) nd_free_mem(lab[i]);
+    nd_free_mem(lab);
+    nd_free_mem(off);
+    nd_free_mem(lv);
+    nd_free_mem(cols);
+    nd_free_mem(joined);
+    return st;
+}
+
+/* A polyline in device units. */
+typedef struct pline {
+    double *x, *y;
+    size_t n;
+} pline;
+
+typedef struct plines {
+    pline *p;
+    size_t n, cap;
+    bool oom;
+} plines;
+
+static void plines_add(plines *L, const double *x, const double *y, size_t n)
+{
+    if (L->oom || n == 0) return;
+    if (L->n == L->cap) {
+        pline *np = nplot__grow(L->p, &L->cap, L->n, L->n ? 2 * L->n : 16, sizeof(pline), "nplot");
+        if (!np) {
+            L->oom = true;
+            return;
+        }
+        L->p = np;
+    }
+    pline *p = &L->p[L->n];
+    p->x = nd_malloc(sizeof(double) * n, "nplot");
+    p->y = nd_malloc(sizeof(double) * n, "nplot");
+    if (!p->x || !p->y) {
+        nd_free_mem(p->x);
+        nd_free_mem(p->y);
+        L->oom = true;
+        return;
+    }
+    memcpy(p->x, x, sizeof(double) * n);
+    memcpy(p->y, y, sizeof(double) * n);
+    p->n = n;
+    L->n++;
+}
+
+static void plines_free(plines *L)
+{
+    for (size_t i = 0; i < L->n; i++) {
+        nd_free_mem(L->p[i].x);
+        nd_free_mem(L->p[i].y);
+    }
+    nd_free_mem(L->p);
+}
+
+/* np.interp(v, xp, fp) with xp non-decreasing; left / right outside (NaN: clamp). */
+static double interp(double v, const double *xp, const double *fp, size_t n, double left, double right)
+{
+    if (v < xp[0]) return isnan(left) ? fp[0] : left;
+    if (v > xp[n - 1]) return isnan(right) ? fp[n - 1] : right;
+    size_t lo = 0, hi = n - 1;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (xp[mid] <= v) lo = mid;
+        else hi = mid;
+    }
+    double d = xp[hi] - xp[lo];
+    return d > 0 ? fp[lo] + (v - xp[lo]) / d * (fp[hi] - fp[lo]) : fp[hi];
+}
+
+/* matplotlib's ContourLabeler.calc_label_rot_and_inline on polyline p (device units) with
+ * the label at vertex ind: the text rotation (degrees counter-clockwise, never upside down)
+ * and, when inline, the pieces of p left beside the label (added to out). */
+static double rot_and_break(const pline *p0, size_t ind, double lw, double spacing, bool brk,
+                            plines *out)
+{
+    size_t n = p0->n;
+    double *x = nd_malloc(sizeof(double) * n * 4, "nplot");
+    if (!x) {
+        out->oom = true;
+        return 0;
+    }
+    double *y = x + n, *pl = y + n, *ix = pl + n;
+    bool closed = n > 2 && p0->x[0] == p0->x[n - 1] && p0->y[0] == p0->y[n - 1];
+    if (closed) { /* start the loop at the label */
+        size_t k = 0;
+        for (size_t i = ind; i + 1 < n; i++, k++) x[k] = p0->x[i], y[k] = p0->y[i];
+        for (size_t i = 0; i <= ind; i++, k++) x[k] = p0->x[i], y[k] = p0->y[i];
+        ind = 0;
+    } else {
+        memcpy(x, p0->x, sizeof(double) * n);
+        memcpy(y, p0->y, sizeof(double) * n);
+    }
+    pl[0] = 0;
+    for (size_t i = 1; i < n; i++) pl[i] = pl[i - 1] + hypot(x[i] - x[i - 1], y[i] - y[i - 1]);
+    double base = pl[ind];
+    for (size_t i = 0; i < n; i++) pl[i] -= base, ix[i] = (double)i;
+    double hlw = lw / 2, d0 = closed ? pl[n - 1] : 0;
+    double xa = interp(d0 - hlw, pl, x, n, NAN, NAN), xb = interp(hlw, pl, x, n, NAN, NAN);
+    double ya = interp(d0 - hlw, pl, y, n, NAN, NAN), yb = interp(hlw, pl, y, n, NAN, NAN);
+    double rot = atan2(-(yb - ya), xb - xa) * 180 / M_PI; /* device y grows downwards */
+    rot = fmod(fmod(rot + 90, 180) + 180, 180) - 90;
+    if (brk) {
+        double s0 = d0 - hlw - spacing, s1 = hlw + spacing;
+        double i0 = interp(s0, pl, ix, n, -1, -1), i1 = interp(s1, pl, ix, n, -1, -1);
+        long I0 = i0 == -1 ? -1 : (long)floor(i0), I1 = i1 == -1 ? -1 : (long)ceil(i1);
+        double x1 = interp(s0, pl, x, n, NAN, NAN), y1 = interp(s0, pl, y, n, NAN, NAN);
+        double x2 = interp(s1, pl, x, n, NAN, NAN), y2 = interp(s1, pl, y, n, NAN, NAN);
+        double *bx = nd_malloc(sizeof(double) * (n + 2) * 2, "nplot");
+        if (!bx) {
+            out->oom = true;
+        } else {
+            double *by = bx + n + 2;
+            size_t m = 0;
+            if (closed) {
+                if (I0 != -1 && I1 != -1) {
+                    bx[m] = x2, by[m++] = y2;
+                    for (long i = I1; i <= I0; i++) bx[m] = x[i], by[m++] = y[i];
+                    bx[m] = x1, by[m++] = y1;
+                    if (m > 1) plines_add(out, bx, by, m);
+                }
+            } else {
+                if (I0 != -1) {
+                    for (long i = 0; i <= I0; i++) bx[m] = x[i], by[m++] = y[i];
+                    bx[m] = x1, by[m++] = y1;
+                    if (m > 1) plines_add(out, bx, by, m);
+                }
+                m = 0;
+                if (I1 != -1) {
+                    bx[m] = x2, by[m++] = y2;
+                    for (long i = I1; i < (long)n; i++) bx[m] = x[i], by[m++] = y[i];
+                    if (m > 1) plines_add(out, bx, by, m);
+                }
+            }
+            nd_free_mem(bx);
+        }
+    }
+    nd_free_mem(x);
+    return rot;
+}
+
+typedef struct placed {
+    double x, y, rot;
+    int level;     /* index into the labelled levels */
+} placed;
+
+typedef struct placed_list {
+    placed *p;
+    size_t n, cap;
+    bool oom;
+} placed_list;
+
+static void place_add(placed_list *L, double x, double y, double rot, int level)
+{
+    if (L->oom) return;
+    if (L->n == L->cap) {
+        placed *np = nplot__grow(L->p, &L->cap, L->n, L->n ? 2 * L->n : 16, sizeof(placed), "nplot");
+        if (!np) {
+            L->oom = true;
+            return;
+        }
+        L->p = np;
+    }
+    L->p[L->n++] = (placed){ x, y, rot, level };
+}
+
+static bool too_close(const placed_list *L, double x, double y, double lw)
+{
+    double t = (1.2 * lw) * (1.2 * lw);
+    for (size_t i = 0; i < L->n; i++) {
+        double dx = x - L->p[i].x, dy = y - L->p[i].y;
+        if (dx * dx + dy * dy < t) return true;
+    }
+    return false;
+}
+
+/* matplotlib's locate_label: cut the line into blocks of `lw` vertices (its label width
+ * in pixels used as a vertex count, as matplotlib does), take the middle of the straightest
+ * block that is not too close to a label already placed. */
+static size_t locate_label(const pline *p, double lw, const placed_list *done)
+{
+    size_t n = p->n;
+    size_t nb = lw > 1 ? (size_t)ceil((double)n / lw) : 1;
+    size_t bs = nb == 1 ? n : (size_t)lw;
+    double *dist = nd_malloc(sizeof(double) * nb, "nplot");
+    size_t *order = nd_malloc(sizeof(size_t) * nb, "nplot");
+    size_t best = 0;
+    if (!dist || !order) goto out;
+    for (size_t b = 0; b < nb; b++) {
+        /* np.resize cycles the vertices to fill the last block */
+        size_t f = (b * bs) % n, l = (b * bs + bs - 1) % n;
+        double xf = p->x[f], yf = p->y[f], xl = p->x[l], yl = p->y[l], len = hypot(xl - xf, yl - yf);
+        double d = 0;
+        for (size_t k = 0; k < bs; k++) {
+            size_t v = (b * bs + k) % n;
+            d += fabs((yf - p->y[v]) * (xl - xf) - (xf - p->x[v]) * (yl - yf)) / len;
+        }
+        dist[b] = isnan(d) ? INFINITY : d;
+        order[b] = b;
+    }
+    /* a stable argsort (insertion: blocks are few) */
+    for (size_t i = 1; i < nb; i++) {
+        size_t k = order[i], j = i;
+        while (j > 0 && dist[order[j - 1]] > dist[k]) order[j] = order[j - 1], j--;
+        order[j] = k;
+    }
+    size_t hb = bs / 2, pick = order[0];
+    for (size_t i = 0; i < nb; i++) {
+        size_t v = (order[i] * bs + hb) % n;
+        if (!too_close(done, p->x[v], p->y[v], lw)) {
+            pick = order[i];
+            break;
+        }
+    }
+    best = (pick * bs + hb) % n;
+out:
+    nd_free_mem(dist);
+    nd_free_mem(order);
+    return best;
+}
+
+/* The device polylines of a line artist (NaN breaks it). */
+/* The vertices of line artist l in device units (NaN where it breaks), n of them;
+ * nd_malloc'd, NULL when out of memory. */
+static double *to_device(render_ctx *rc, nplot_axes *ax, const artist *l, double **dy)
+{
+    size_t n = l->n ? l->n : 1;
+    double *dx = nd_malloc(sizeof(double) * n * 2, "nplot");
+    if (!dx) return NULL;
+    *dy = dx + n;
+    xform tf = nplot__xform(ax);
+    for (size_t i = 0; i < l->n; i++)
+        nplot__to_dev(rc, ax, &tf, COORD_DATA, COORD_DATA, l->x[i], l->y[i], &dx[i], &(*dy)[i]);
+    return dx;
+}
+
+/* The device polylines of a line artist (NaN breaks it), as separate pieces. */
+static void device_lines(render_ctx *rc, nplot_axes *ax, const artist *l, plines *out)
+{
+    double *dy, *dx = to_device(rc, ax, l, &dy);
+    if (!dx) {
+        out->oom = true;
+        return;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i <= l->n; i++) {
+        if (i < l->n && isfinite(dx[i]) && isfinite(dy[i])) {
+            m++;
+            continue;
+        }
+        if (m) plines_add(out, dx + i - m, dy + i - m, m);
+        m = 0;
+    }
+    nd_free_mem(dx);
+}
+
+/* Trace the polyline x, y (n > 0 points) simplified: a vertex is kept only where the line
+ * leaves a band of 1/9 pixel around the direction it set off in (matplotlib's path
+ * simplification threshold), or turns back; the end points are kept. */
+static void trace_simplified(cairo_t *cr, const double *x, const double *y, size_t n)
+{
+    const double tol = 1.0 / 9;
+    double ax0 = x[0], ay0 = y[0], dx = 0, dy = 0, far = 0, lx = ax0, ly = ay0;
+    bool have_dir = false;
+    cairo_move_to(cr, ax0, ay0);
+    for (size_t k = 1; k < n; k++) {
+        double qx = x[k], qy = y[k], vx = qx - ax0, vy = qy - ay0;
+        if (!have_dir) {
+            double len = hypot(vx, vy);
+            if (len < tol) continue;
+            dx = vx / len, dy = vy / len, far = len, lx = qx, ly = qy;
+            have_dir = true;
+            continue;
+        }
+        double along = vx * dx + vy * dy, perp = fabs(vx * dy - vy * dx);
+        if (perp <= tol && along >= far) {
+            far = along, lx = qx, ly = qy;
+            continue;
+        }
+        cairo_line_to(cr, lx, ly); /* the run ends at its farthest point */
+        ax0 = lx, ay0 = ly;
+        vx = qx - ax0, vy = qy - ay0;
+        double len = hypot(vx, vy);
+        have_dir = len >= tol;
+        if (have_dir) dx = vx / len, dy = vy / len, far = len;
+        lx = qx, ly = qy;
+    }
+    cairo_line_to(cr, x[n - 1], y[n - 1]);
+}
+
+/* Set up cairo to stroke line artist l; false when there is nothing to stroke. */
+static bool line_style(render_ctx *rc, const artist *l)
+{
+    cairo_t *cr = rc->cr;
+    rgba c = l->lp.color;
+    double lw = l->lp.lw * rc->scale;
+    if (lw <= 0 || l->lp.ls == LS_NONE) return false;
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * l->alpha);
+    cairo_set_line_width(cr, lw);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    nplot__set_dash(cr, l->lp.ls, l->lp.dashes, l->lp.ndashes, lw, rc->scale);
+    cairo_new_path(cr);
+    return true;
+}
+
+/* One path per level, each polyline a subpath (its dash pattern started afresh). */
+static void stroke_plines(render_ctx *rc, const plines *L, const artist *l)
+{
+    if (!L->n || !line_style(rc, l)) return;
+    for (size_t i = 0; i < L->n; i++) trace_simplified(rc->cr, L->p[i].x, L->p[i].y, L->p[i].n);
+    cairo_stroke(rc->cr);
+    cairo_set_dash(rc->cr, NULL, 0, 0);
+}
+
+/* The same for a whole line artist, straight from its device vertices. */
+static void stroke_line(render_ctx *rc, nplot_axes *ax, const artist *l)
+{
+    if (!l->n) return;
+    double *dy, *dx = to_device(rc, ax, l, &dy);
+    if (!dx) {
+        nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing contours");
+        return;
+    }
+    if (line_style(rc, l)) {
+        size_t m = 0;
+        for (size_t i = 0; i <= l->n; i++) {
+            if (i < l->n && isfinite(dx[i]) && isfinite(dy[i])) {
+                m++;
+                continue;
+            }
+            if (m) trace_simplified(rc->cr, dx + i - m, dy + i - m, m);
+            m = 0;
+        }
+        cairo_stroke(rc->cr);
+        cairo_set_dash(rc->cr, NULL, 0, 0);
+    }
+    nd_free_mem(dx);
+}
+
+/* The nearest point to (px, py) on the polylines of lines[0..nl-1]: which level, which
+ * polyline, and the vertex index it is inserted before (matplotlib's find_nearest_contour
+ * in screen space). */
+static bool nearest_on(plines *lines, size_t nl, double px, double py, size_t *lvl, size_t *pi,
+                       size_t *ins, double *qx, double *qy)
+{
+    double best = INFINITY;
+    for (size_t l = 0; l < nl; l++)
+        for (size_t i = 0; i < lines[l].n; i++) {
+            const pline *p = &lines[l].p[i];
+            for (size_t k = 0; k + 1 < p->n; k++) {
+                double ax0 = p->x[k], ay0 = p->y[k], vx = p->x[k + 1] - ax0, vy = p->y[k + 1] - ay0;
+                double vv = vx * vx + vy * vy, t = vv > 0 ? ((px - ax0) * vx + (py - ay0) * vy) / vv : 0;
+                t = nplot__clampd(t, 0, 1);
+                double cx = ax0 + t * vx, cy = ay0 + t * vy, d = (cx - px) * (cx - px) + (cy - py) * (cy - py);
+                if (d < best) best = d, *lvl = l, *pi = i, *ins = k + 1, *qx = cx, *qy = cy;
+            }
+        }
+    return isfinite(best);
+}
+
+void nplot__draw_contour(render_ctx *rc, nplot_axes *ax, artist *a)
+{
+    size_t nl = a->npoly;
+    cairo_t *cr = rc->cr;
+    plines *lines = nd_calloc(nl ? nl : 1, sizeof(plines), "nplot");
+    const artist **src = nd_calloc(nl ? nl : 1, sizeof(artist *), "nplot");
+    text_box *tb = nd_calloc(nl ? nl : 1, sizeof(text_box), "nplot");
+    placed_list done = { 0 };
+    bool oom = !lines || !src || !tb;
+    /* the lines and label sizes of the labelled levels */
+    const char *s = a->text;
+    for (size_t i = 0; !oom && i < nl; i++) {
+        for (artist *l = ax->artists; l; l = l->next)
+            if (l->cset == a->cset && l->kind == ART_LINE && l->clev[0] == a->sizes[i]) src[i] = l;
+        const char *e = strchr(s, '\n');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        char buf[256];
+        len = len < sizeof buf - 1 ? len : sizeof buf - 1;
+        memcpy(buf, s, len);
+        buf[len] = 0;
+        s = e ? e + 1 : s + len;
+        tb[i] = nplot__text_layout(rc, buf, &a->ts);
+        if (src[i]) device_lines(rc, ax, src[i], &lines[i]);
+    }
+    double spacing = a->edge_lw * (rc->raster ? 1 : rc->scale * 72 / ax->fig->dpi);
+    if (a->n) {
+        /* manual: a label at the contour point nearest each position */
+        xform tf = nplot__xform(ax);
+        for (size_t m = 0; !oom && m < a->n; m++) {
+            double px, py, qx = 0, qy = 0;
+            size_t l = 0, pi = 0, ins = 0;
+            nplot__to_dev(rc, ax, &tf, COORD_DATA, COORD_DATA, a->x[m], a->y[m], &px, &py);
+            if (!isfinite(px + py) || !nearest_on(lines, nl, px, py, &l, &pi, &ins, &qx, &qy)) continue;
+            pline *p = &lines[l].p[pi];
+            /* make the point a vertex of its polyline */
+            double *nx = nd_malloc(sizeof(double) * (p->n + 1) * 2, "nplot");
+            if (!nx) {
+                oom = true;
+                break;
+            }
+            double *ny = nx + p->n + 1;
+            memcpy(nx, p->x, sizeof(double) * ins);
+            memcpy(ny, p->y, sizeof(double) * ins);
+            nx[ins] = qx, ny[ins] = qy;
+            memcpy(nx + ins + 1, p->x + ins, sizeof(double) * (p->n - ins));
+            memcpy(ny + ins + 1, p->y + ins, sizeof(double) * (p->n - ins));
+            pline q = { nx, ny, p->n + 1 };
+            double rot = rot_and_break(&q, ins, tb[l].w, spacing, a->has_edge, &lines[l]);
+            nd_free_mem(nx);
+            place_add(&done, qx, qy, rot, (int)l);
+            if (a->has_edge && !lines[l].oom) {
+                /* the pieces (appended) replace the polyline */
+                p = &lines[l].p[pi];
+                nd_free_mem(p->x);
+                nd_free_mem(p->y);
+                *p = lines[l].p[--lines[l].n];
+            }
+        }
+    } else {
+        for (size_t l = 0; !oom && l < nl; l++) {
+            double lw = tb[l].w;
+            plines kept = { 0 };
+            for (size_t i = 0; i < lines[l].n; i++) {
+                const pline *p = &lines[l].p[i];
+                double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+                for (size_t k = 0; k < p->n; k++)
+                    x0 = fmin(x0, p->x[k]), x1 = fmax(x1, p->x[k]), y0 = fmin(y0, p->y[k]), y1 = fmax(y1, p->y[k]);
+                if (!((double)p->n > 10 * lw || x1 - x0 > 1.2 * lw || y1 - y0 > 1.2 * lw)) {
+                    plines_add(&kept, p->x, p->y, p->n);
+                    continue;
+                }
+                size_t ind = locate_label(p, lw, &done);
+                double rot = rot_and_break(p, ind, lw, spacing, a->has_edge, &kept);
+                place_add(&done, p->x[ind], p->y[ind], rot, (int)l);
+            }
+            oom = oom || kept.oom;
+            plines_free(&lines[l]);
+            lines[l] = kept;
+        }
+    }
+    oom = oom || done.oom;
+    for (size_t l = 0; lines && l < nl; l++) oom = oom || lines[l].oom;
+    if (oom) {
+        nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory placing contour labels");
+    } else {
+        /* the lines: a labelled level broken under its labels (inline), the others whole */
+        cairo_save(cr);
+        cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
+        cairo_clip(cr);
+        for (artist *l = ax->artists; l; l = l->next) {
+            if (l->cset != a->cset || l->kind != ART_LINE) continue;
+            size_t i = 0;
+            while (i < nl && src[i] != l) i++;
+            if (i < nl && a->has_edge) {
+                stroke_plines(rc, &lines[i], l);
+                continue;
+            }
+            stroke_line(rc, ax, l);
+        }
+        cairo_restore(cr);
+        for (size_t i = 0; i < done.n; i++) {
+            const placed *p = &done.p[i];
+            const artist *l = src[p->level];
+            rgba c = a->colors ? a->colors[p->level] : l ? l->lp.color : a->ts.color;
+            if (!a->colors && l) c.a *= l->alpha;
+            nplot__text_place(rc, &tb[p->level], p->x, p->y, HA_CENTER, VA_CENTER, p->rot, &c, true);
+        }
+    }
+    for (size_t l = 0; lines && l < nl; l++) plines_free(&lines[l]);
+    for (size_t i = 0; tb && i < nl; i++) nplot__text_free(&tb[i]);
+    nd_free_mem(lines);
+    nd_free_mem(src);
+    nd_free_mem(tb);
+    nd_free_mem(done.p);
+}
+
+/* ---- colorbar --------------------------------------------------------------------------------- */
+/* matplotlib's colorbar of a ContourSet: the bar spans the levels; contourf's bands are
+ * solid rectangles in the band colors, contour's levels are lines across the bar in the
+ * line colors and widths. Ticks at the levels (FixedLocator(levels, nbins=10)). */
+nd_status nplot__contour_colorbar(nplot_axes *cax, nplot_axes *ax, int c, bool vertical, const char *who)
+{
+    nplot_figure *fig = ax->fig;
+    int n = cset_count(ax, c);
+    artist *first = cset_item(ax, c, 0);
+    bool filled = first->cfilled;
+    double lo = INFINITY, hi = -INFINITY;
+    for (int i = 0; i < n; i++) {
+        const artist *a = cset_item(ax, c, i);
+        for (int e = 0; e < 2; e++)
+            if (isfinite(a->clev[e])) lo = fmin(lo, a->clev[e]), hi = fmax(hi, a->clev[e]);
+    }
+    if (!(lo < hi)) hi = lo + 1;
+    axis_state *lng = vertical ? &cax->ya : &cax->xa;
+    lng->set_lo = lng->set_hi = true;
+    lng->lo_fixed = lo;
+    lng->hi_fixed = hi;
+    lng->tick_lo = lo, lng->tick_hi = hi;
+    /* one rectangle per band, or a line per level */
+    double *x = nd_malloc(sizeof(double) * 5 * (size_t)n, who), *y = nd_malloc(sizeof(double) * 5 * (size_t)n, who);
+    rgba *cols = nd_malloc(sizeof(rgba) * (size_t)n, who);
+    nd_status st = ND_OK;
+    if (!x || !y || !cols) {
+        st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        goto done;
+    }
+    double ticks[64];
+    int nt = 0;
+    for (int i = 0; i < n; i++) {
+        const artist *a = cset_item(ax, c, i);
+        if (nt < 63 && (!filled || isfinite(a->clev[0]))) ticks[nt++] = a->clev[0];
+        if (filled && i == n - 1 && isfinite(a->clev[1]) && nt < 64) ticks[nt++] = a->clev[1];
+        if (filled) {
+            double b0 = fmax(a->clev[0], lo), b1 = fmin(a->clev[1], hi);
+            double u[5] = { 0, 1, 1, 0, NAN }, v[5] = { b0, b0, b1, b1, NAN };
+            for (int k = 0; k < 5; k++) {
+                x[5 * i + k] = vertical ? u[k] : v[k];
+                y[5 * i + k] = vertical ? v[k] : u[k];
+            }
+            cols[i] = a->face;
+            continue;
+        }
+        double u[2] = { 0, 1 }, v[2] = { a->clev[0], a->clev[0] };
+        artist *l = nplot__artist_add(cax, ART_LINE, who);
+        if (!l || !(l->x = nplot__copy_or_index(fig, vertical ? u : v, 2, who)) ||
+            !(l->y = nplot__copy_or_index(fig, vertical ? v : u, 2, who))) {
+            st = fig->status;
+            goto done;
+        }
+        l->n = 2;
+        l->lp = a->lp;
+        l->lp.dashes = NULL;
+        l->lp.ndashes = 0;
+        l->lp.ls = LS_SOLID; /* matplotlib's colorbar lines are solid */
+        l->alpha = a->alpha;
+        l->autoscale = false;
+        l->zorder = 2;
+    }
+    if (filled) {
+        artist *p = nplot__patches_new(cax, x, y, 5 * (size_t)n, (size_t)n, cols, who);
+        if (!p) {
+            st = fig->status;
+            goto done;
+        }
+        p->autoscale = false;
+        p->aliased = true;
+        p->zorder = 0.5;
+    }
+    /* FixedLocator(levels, nbins=10): every step-th level, the phase nearest zero */
+    int step = nt > 10 ? (nt + 9) / 10 : 1;
+    double pick[64];
+    int np = 0, best = 0;
+    double bestabs = INFINITY;
+    for (int ph = 0; ph < step; ph++) {
+        double m = INFINITY;
+        for (int i = ph; i < nt; i += step) m = fmin(m, fabs(ticks[i]));
+        if (m < bestabs) bestabs = m, best = ph;
+    }
+    for (int i = best; i < nt; i += step) pick[np++] = ticks[i];
+    nplot_ticks_opts to = { 0 };
+    st = vertical ? nplot_set_yticks_(cax, pick, np, &to) : nplot_set_xticks_(cax, pick, np, &to);
+done:
+    nd_free_mem(x);
+    nd_free_mem(y);
+    nd_free_mem(cols);
+    return st;
+}
