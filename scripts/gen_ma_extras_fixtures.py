@@ -188,6 +188,42 @@ put_ma("round_i", ma.round(i, -1))
 put_ma("round_b", ma.round(b, 0))
 put_ma("round_wT", ma.round(w.T / 3.0, 2))
 
+# ---- choose, resize ------------------------------------------------------------------------
+cidx = ma.array([[0, 1, 2], [2, 1, 0]], mask=[[0, 0, 1], [0, 0, 0]])
+ch0 = ma.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], mask=[[1, 0, 0], [0, 0, 1]])
+ch0.fill_value = -9.0
+ch1 = ma.array([10.0, 20.0, 30.0])                   # nomask, broadcast
+ch2 = ma.array([[100.0, 200.0, 300.0], [400.0, 500.0, 600.0]])
+put_in("cidx", cidx)
+put_in("ch0", ch0)
+put_in("ch1", ch1)
+put_in("ch2", ch2)
+put_ma("choose_m", ma.choose(cidx, [ch0, ch1, ch2]))
+put_ma("choose_n", ma.choose(cidx.data, [ch1, ch2, ch2]))  # nothing masked: nomask
+put_ma("choose_clip", ma.choose(cidx * 2, [ch0, ch1, ch2], mode="clip"))
+put_ma("choose_wrap", ma.choose(cidx + 2, [ch0, ch1, ch2], mode="wrap"))
+put_ma("resize_a", ma.resize(a, (3, 4)))
+put_ma("resize_b", ma.resize(b, (4,)))
+put_ma("resize_z", ma.resize(z, (3,)))
+put_ma("resize_a0", ma.resize(a, ()))               # 0-d: nomask
+put_ma("resize_wT", ma.resize(w.T, (2, 5)))
+put_ma("resize_ae", ma.resize(a, (0, 2)))
+
+# ---- 0-d and empty operands ---------------------------------------------------------------
+put_ma("stack_z", ma.stack([z, z]))
+put_ma("round_z", ma.round(z))
+put_ma("anom_e_n", ma.anom(e))
+put_ma("anom_e_0", ma.anom(e, axis=0))
+put_ma("diff_e", ma.diff(e))
+put_ma("diff_e0", ma.diff(e, axis=0))
+put_ma("ed_e", ma.ediff1d(e))
+put_ma("ed_z", ma.ediff1d(z))
+put("crc_e_n", ma.compress_rowcols(e))
+put_ma("mrc_e_n", ma.mask_rowcols(e))
+put_ma("clip_e", ma.clip(e, 0.0, 1.0))
+put_ma("dot_z", ma.dot(z, ma.array(3.0)))
+put_ma("where_e", ma.where(e.data > 0, e, 1.0))
+
 # ---- put, putmask ------------------------------------------------------------------------
 def put_case(name, m, idx, vals):
     m = m.copy()

@@ -1,8 +1,9 @@
 /* numpy.ma's everyday routines in numc (core/ma/ma_extras.c): concatenate / stack /
  * hstack / vstack, where, dot (strict too), allclose / allequal, compress_rowcols and
- * mask_rowcols, anom, diff, ediff1d, clip, round, put and putmask, against NumPy fixtures
- * (scripts/gen_ma_extras_fixtures.py → tests/data/ma/extras.txt): nomask and all-false
- * masks, all-masked, empty and 0-d operands, transposed views; bad input. */
+ * mask_rowcols, anom, diff, ediff1d, clip, round, choose, resize, put and putmask,
+ * against NumPy fixtures (scripts/gen_ma_extras_fixtures.py → tests/data/ma/extras.txt):
+ * nomask and all-false masks, all-masked, empty and 0-d operands, transposed views; bad
+ * input; allocation failures. */
 #define _GNU_SOURCE
 #include <numc/ma.h>
 #include <numc/manip.h>
@@ -15,13 +16,13 @@
 
 /* The named fixture inputs, loaded once per test. */
 typedef struct inputs {
-    nd_marray *a, *b, *f, *i, *w, *allm, *e, *r1, *r2, *bb, *c, *p, *z;
+    nd_marray *a, *b, *f, *i, *w, *allm, *e, *r1, *r2, *bb, *c, *p, *z, *cidx;
 } inputs;
 
 static inputs load(void)
 {
     inputs s = { min_("a"), min_("b"), min_("f"), min_("i"), min_("w"), min_("allm"), min_("e"),
-                 min_("r1"), min_("r2"), min_("bb"), min_("c"), min_("p"), min_("z") };
+                 min_("r1"), min_("r2"), min_("bb"), min_("c"), min_("p"), min_("z"), min_("cidx") };
     nd_ma_set_fill_value(s.a, ND_F64(-1.0)); /* as the generator sets it */
     return s;
 }
@@ -29,7 +30,7 @@ static inputs load(void)
 static void unload(inputs *s)
 {
     nd_marray **all[] = { &s->a, &s->b, &s->f, &s->i, &s->w, &s->allm, &s->e, &s->r1, &s->r2,
-                          &s->bb, &s->c, &s->p, &s->z };
+                          &s->bb, &s->c, &s->p, &s->z, &s->cidx };
     for (size_t k = 0; k < sizeof all / sizeof *all; k++)
         nd_ma_free(*all[k]);
 }
@@ -347,6 +348,75 @@ static void test_clip_round(void)
     unload(&s);
 }
 
+/* ---- choose, resize ------------------------------------------------------------------- */
+static void test_choose_resize(void)
+{
+    inputs s = load();
+    nd_marray *cidx = min_("cidx"), *ch0 = min_("ch0"), *ch1 = min_("ch1"), *ch2 = min_("ch2");
+    nd_ma_set_fill_value(ch0, ND_F64(-9.0));
+    const nd_marray *const three[] = { ch0, ch1, ch2 };
+    check("choose_m", nd_ma_choose(cidx, 3, three, ND_RAISE));
+    nd_marray *plain = nd_ma_array(nd_ma_data(cidx), NULL);
+    check("choose_n", nd_ma_choose(plain, 3, (const nd_marray *const[]){ ch1, ch2, ch2 }, ND_RAISE));
+    nd_marray *twice = nd_ma_multiply(cidx, 2), *plus2 = nd_ma_add(cidx, 2);
+    check("choose_clip", nd_ma_choose(twice, 3, three, ND_CLIP));
+    check("choose_wrap", nd_ma_choose(plus2, 3, three, ND_WRAP));
+    CU_ASSERT_PTR_NULL(nd_ma_choose(twice, 3, three, ND_RAISE)); /* index 4 of 3 choices */
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    expect_error("choose NULL", !nd_ma_choose(cidx, 2, (const nd_marray *const[]){ ch0, NULL }, ND_RAISE),
+                 ND_EVALUE, "nd_ma_choose: array 2 is NULL");
+    expect_error("choose n", !nd_ma_choose(cidx, 0, three, ND_RAISE), ND_EVALUE,
+                 "nd_ma_choose: need at least one array, got 0");
+    nd_marray *wT = nd_ma_transpose(s.w);
+    check("resize_a", nd_ma_resize(s.a, ND_SHAPE(3, 4)));
+    check("resize_b", nd_ma_resize(s.b, ND_SHAPE(4)));
+    check("resize_z", nd_ma_resize(s.z, ND_SHAPE(3)));
+    check("resize_a0", nd_ma_resize(s.a, 0, NULL));
+    check("resize_wT", nd_ma_resize(wT, ND_SHAPE(2, 5)));
+    check("resize_ae", nd_ma_resize(s.a, ND_SHAPE(0, 2)));
+    CU_ASSERT_PTR_NULL(nd_ma_resize(s.a, ND_SHAPE(-1, 2)));
+    CU_ASSERT_PTR_NULL(nd_ma_resize(NULL, ND_SHAPE(2)));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    nd_ma_free(wT);
+    nd_ma_free(twice);
+    nd_ma_free(plus2);
+    nd_ma_free(plain);
+    nd_ma_free(cidx);
+    nd_ma_free(ch0);
+    nd_ma_free(ch1);
+    nd_ma_free(ch2);
+    unload(&s);
+}
+
+/* ---- 0-d and empty operands ------------------------------------------------------------- */
+static void test_0d_empty(void)
+{
+    inputs s = load();
+    nd_array *e_pos = nd_greater(nd_ma_data(s.e), 0.0);
+    nd_array *t3 = nd_full(0, NULL, ND_FLOAT64, ND_F64(3.0));
+    nd_marray *three = nd_ma_array(t3, NULL);
+    check_("stack_z", nd_ma_stack(L2(s.z, s.z), 0), false, 0.0);
+    check_("round_z", nd_ma_round(s.z, 0), false, 0.0);
+    check("anom_e_n", nd_ma_anom(s.e, ND_AXIS_NONE));
+    check("anom_e_0", nd_ma_anom(s.e, 0));
+    check("diff_e", nd_ma_diff(s.e, 1, -1));
+    check("diff_e0", nd_ma_diff(s.e, 1, 0));
+    check("ed_e", nd_ma_ediff1d(s.e, NULL, NULL));
+    check("ed_z", nd_ma_ediff1d(s.z, NULL, NULL));
+    check_plain("crc_e_n", nd_ma_compress_rowcols(s.e, ND_AXIS_NONE));
+    check("mrc_e_n", nd_ma_mask_rowcols(s.e, ND_AXIS_NONE));
+    check("clip_e", nd_ma_clip(s.e, 0.0, 1.0));
+    check_("dot_z", nd_ma_dot(s.z, three, false), false, 0.0);
+    check("where_e", nd_ma_where(e_pos, s.e, 1.0));
+    /* ma.concatenate([z, z]): "zero-dimensional arrays cannot be concatenated" */
+    CU_ASSERT_PTR_NULL(nd_ma_concatenate(L2(s.z, s.z), 0));
+    CU_ASSERT_NOT_EQUAL(nd_last_error(), ND_OK);
+    nd_ma_free(three);
+    nd_free(t3);
+    nd_free(e_pos);
+    unload(&s);
+}
+
 /* ---- put, putmask ---------------------------------------------------------------------- */
 static nd_marray *ma_of(const double *v, const bool *mask, ptrdiff_t n)
 {
@@ -516,8 +586,14 @@ static nd_marray *fs_putmask(const inputs *s)
     }
     return m;
 }
+static nd_marray *fs_choose(const inputs *s)
+{
+    return nd_ma_choose(s->cidx, 3, (const nd_marray *const[]){ s->a, s->b, s->f }, ND_WRAP);
+}
+static nd_marray *fs_resize(const inputs *s) { return nd_ma_resize(s->w, ND_SHAPE(5, 3)); }
 static const fs_op FS_OPS[] = { fs_cat, fs_stack, fs_where, fs_dot, fs_mrc, fs_anom, fs_diff,
-                                fs_ediff, fs_clip, fs_round, fs_crc, fs_put, fs_putmask };
+                                fs_ediff, fs_clip, fs_round, fs_crc, fs_put, fs_putmask,
+                                fs_choose, fs_resize };
 static int fs_which;
 static nd_marray *fs_ref;
 
@@ -556,6 +632,6 @@ static void test_allocation_failures(void)
 
 static const ND_TEST tests[] = {
     ND_T(test_join), ND_T(test_where), ND_T(test_dot), ND_T(test_allclose_allequal),
-    ND_T(test_rowcols), ND_T(test_anom), ND_T(test_diff), ND_T(test_clip_round), ND_T(test_put),
+    ND_T(test_rowcols), ND_T(test_anom), ND_T(test_diff), ND_T(test_clip_round), ND_T(test_choose_resize), ND_T(test_0d_empty), ND_T(test_put),
     ND_T(test_allocation_failures), { 0 } };
 ND_TEST_MAIN("ma_extras", tests)

@@ -1,7 +1,7 @@
 /* numc — masked arrays: the everyday numpy.ma routines beyond ufuncs and reductions:
  * joining (concatenate, stack, hstack, vstack), where, dot, allclose / allequal, the
  * row / column helpers of numpy.ma.extras (compress_rowcols, mask_rowcols), anom, diff,
- * ediff1d, clip, round, putmask and put.
+ * ediff1d, clip, round, choose, resize, putmask and put.
  *
  * Each is NumPy 1.24's recipe on the data and the mask separately, with the plain
  * routines doing the work: the data through nd_concatenate, nd_where, nd_dot, ...; the
@@ -540,6 +540,68 @@ nd_marray *nd_ma_round(const nd_marray *a, int decimals)
         return NULL;
     }
     return ma__wrap(data, mask, &a->fill, a->hard, who);
+}
+
+/* ---- choose, resize ---------------------------------------------------------------------- */
+nd_marray *nd_ma_choose(const nd_marray *indices, int n, const nd_marray *const *choices, nd_clipmode mode)
+{
+    static const char who[] = "nd_ma_choose";
+    if (ma__check(indices, who) < 0 || check_list(n, choices, who) < 0)
+        return NULL;
+    /* the choices filled with their fill values, their masks (a 0-d false for nomask) */
+    nd_array **parts = nd_malloc(sizeof *parts * 2 * (size_t)n, who);
+    if (!parts)
+        return NULL;
+    nd_array **masks = parts + n;
+    int made = 0;
+    bool ok = true;
+    for (; ok && made < n; made++) {
+        const nd_marray *c = choices[made];
+        parts[made] = nd_ma_filled(c, NULL);
+        masks[made] = c->mask ? nd_ref(c->mask) : nd_zeros(0, NULL, ND_BOOL);
+        ok = parts[made] && masks[made];
+    }
+    nd_array *c = ok ? nd_ma_filled(indices, &ND_I64(0)) : NULL, *data = NULL, *mask = NULL;
+    ok = c && (data = nd_choose(c, n, (const nd_array *const *)parts, mode)) != NULL &&
+         (mask = nd_choose(c, n, (const nd_array *const *)masks, mode)) != NULL;
+    if (ok && indices->mask) {
+        nd_array *k = nd_copy(indices->mask, ND_ORDER_C);
+        ok = k && ma__or_into(&mask, k);
+    }
+    /* an index mask of another shape than the result broadcasts into it */
+    nd_array *t = NULL;
+    if (ok && !ma__same_shape(mask, data))
+        ok = (t = nd_broadcast_to(mask, nd_ndim(data), nd_shape(data))) != NULL &&
+             ma__replace(&mask, nd_copy(t, ND_ORDER_C)) != NULL;
+    ok = ok && shrink(mask, &mask) == ND_OK;
+    for (int i = 0; i < made; i++) {
+        nd_free(parts[i]);
+        nd_free(masks[i]);
+    }
+    nd_free_mem(parts);
+    nd_free(c);
+    nd_free(t);
+    if (!ok) {
+        nd_free(data);
+        nd_free(mask);
+        return NULL;
+    }
+    return ma__wrap(data, mask, NULL, false, who);
+}
+
+nd_marray *nd_ma_resize(const nd_marray *a, int ndim, const ptrdiff_t *shape)
+{
+    static const char who[] = "nd_ma_resize";
+    if (ma__check(a, who) < 0)
+        return NULL;
+    nd_array *data = nd_resize(a->data, ndim, shape), *mask = NULL;
+    if (data && a->mask && nd_ndim(data) > 0 && !(mask = nd_resize(a->mask, ndim, shape))) {
+        nd_free(data);
+        return NULL;
+    }
+    /* NumPy makes an empty result with zeros_like(a), which inherits a's attributes */
+    bool empty = data && nd_size(data) == 0;
+    return ma__wrap(data, mask, empty ? &a->fill : NULL, empty && a->hard, who);
 }
 
 /* ---- putmask, put ---------------------------------------------------------------------- */

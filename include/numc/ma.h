@@ -28,6 +28,7 @@
 
 #include "array.h"
 #include "io.h"
+#include "manip.h" /* nd_clipmode (nd_ma_choose) */
 #include "ufunc.h"
 
 #ifdef __cplusplus
@@ -439,6 +440,18 @@ ND_API nd_marray *nd_ma_clip_(const nd_marray *a, nd_operand lo, nd_operand hi);
 /* numpy.ma.round(a, decimals): nd_around of the data (half to even, dtype kept), a's
  * mask copied (nomask stays nomask), fill value and hardness a's. */
 ND_API nd_marray *nd_ma_round(const nd_marray *a, int decimals);
+/* numpy.ma.choose(indices, choices, mode): nd_choose of indices filled with 0 over the n
+ * choices filled with their fill values (a masked choice gives its fill value, as
+ * NumPy's); masked where the chosen element or the index is masked, nomask when nothing
+ * is; the fill value the default. Errors: ND_EVALUE for NULL operands or n < 1,
+ * nd_choose's otherwise ("invalid entry in choice array" with ND_RAISE). */
+ND_API nd_marray *nd_ma_choose(const nd_marray *indices, int n, const nd_marray *const *choices,
+                               nd_clipmode mode);
+/* numpy.ma.resize(a, shape): nd_resize of the data and of the mask (the flattened
+ * elements repeated to fill the new shape); a 0-d result has nomask (NumPy sets the mask
+ * only when the result has dimensions); the fill value the default (an empty result keeps
+ * a's fill value and hardness: NumPy makes it with zeros_like(a)). Errors: nd_resize's. */
+ND_API nd_marray *nd_ma_resize(const nd_marray *a, int ndim, const ptrdiff_t *shape);
 /* numpy.ma.putmask(a, mask, values) in place: where the bool `mask` (broadcast to a's
  * shape) is true, a's data gets values' data (broadcast to a's shape, cast same_kind)
  * and a's mask values' mask: a soft mask takes it as it is (unmasking where values are
