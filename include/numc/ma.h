@@ -28,6 +28,7 @@
 
 #include "array.h"
 #include "io.h"
+#include "manip.h" /* nd_clipmode (nd_ma_choose) */
 #include "ufunc.h"
 
 #ifdef __cplusplus
@@ -349,6 +350,122 @@ ND_API nd_array *nd_ma_notmasked_contiguous(const nd_marray *m);
  * every element is masked (NumPy's None). Nothing masked gives 0 and size - 1, also
  * for an empty array (0, -1), as NumPy. ND_EVALUE for a NULL output pointer. */
 ND_API nd_status nd_ma_flatnotmasked_edges(const nd_marray *m, ptrdiff_t *first, ptrdiff_t *last);
+
+/* ---- more routines: joining, where, dot, rows and columns, differences ------------- */
+/* numpy.ma.concatenate(arrays, axis): the n data arrays joined as nd_concatenate joins
+ * them (dtypes promoted; axis ND_AXIS_NONE flattens), and the masks joined alike, a
+ * nomask operand counting as all false. The result has nomask when every operand has
+ * nomask or nothing is masked in the joined mask (NumPy shrinks it); its fill value is
+ * the default, not hard. Errors: ND_EVALUE for n < 1, a NULL list or a NULL array
+ * ("array 2 is NULL"), nd_concatenate's (ND_ESHAPE, ND_EAXIS) otherwise. */
+ND_API nd_marray *nd_ma_concatenate(int n, const nd_marray *const *arrays, int axis);
+/* numpy.ma.stack(arrays, axis) / hstack / vstack: nd_stack / nd_hstack / nd_vstack of
+ * the data and of the full masks. As NumPy, the result always has a mask (all false
+ * when nothing is masked) and the default fill value. Errors as nd_ma_concatenate. */
+ND_API nd_marray *nd_ma_stack(int n, const nd_marray *const *arrays, int axis);
+ND_API nd_marray *nd_ma_hstack(int n, const nd_marray *const *arrays);
+ND_API nd_marray *nd_ma_vstack(int n, const nd_marray *const *arrays);
+/* numpy.ma.where(condition, x, y): x where the condition is true, y where it is false or
+ * masked (operands are masked arrays, arrays or scalars: ND_MA_OPERAND, broadcast
+ * together, dtype as nd_where). The result is masked where the condition is masked or
+ * the chosen operand is; nomask when nothing is; the fill value the default. Errors:
+ * ND_EVALUE for a NULL operand, ND_ESHAPE naming the shapes that do not broadcast. */
+ND_API nd_marray *nd_ma_where_(nd_ma_operand condition, nd_ma_operand x, nd_ma_operand y);
+#ifndef __cplusplus
+#define nd_ma_where(c, x, y) nd_ma_where_(ND_MA_OPERAND(c), ND_MA_OPERAND(x), ND_MA_OPERAND(y))
+#endif
+/* numpy.ma.dot(a, b, strict): nd_dot of the data filled with 0 (masked elements add
+ * nothing); an element of the result is masked when every product that makes it has a
+ * masked factor (also an empty sum). With strict and both operands 2-D, a row of a / a
+ * column of b holding a masked value is masked whole first (mask_rowcols), so that any
+ * masked factor masks the element. The result always has a mask (0-d for two 1-D
+ * operands) and the default fill value. Errors: ND_EVALUE for NULL, nd_dot's (ND_ESHAPE
+ * for shapes that do not align). */
+ND_API nd_marray *nd_ma_dot(const nd_marray *a, const nd_marray *b, bool strict);
+/* numpy.ma.allclose(a, b, masked_equal, rtol, atol) (NumPy's defaults true, 1e-5,
+ * 1e-8): 1 when |a - b| <= atol + rtol * |b| at every element where neither is masked
+ * (broadcast), infinities equal to themselves; an element masked in either counts as
+ * masked_equal. As NumPy, an infinity of b where a is masked is a mismatch (b's
+ * infinities must sit where a's valid ones do); NaN is never close. 0 when not,
+ * negative nd_status on error (NULL: ND_EVALUE; shapes: ND_ESHAPE; complex: ND_EDTYPE).
+ * Computed in float64. */
+ND_API int nd_ma_allclose(const nd_marray *a, const nd_marray *b, bool masked_equal, double rtol,
+                          double atol);
+/* numpy.ma.allequal(a, b, fill_value): 1 when a == b at every element (broadcast);
+ * where either is masked the answer is fill_value's: true ignores those elements, false
+ * makes the whole answer 0 (as NumPy, even when the masks are all false but not
+ * nomask: an all-false mask shrinks away first). Negative nd_status on error. */
+ND_API int nd_ma_allequal(const nd_marray *a, const nd_marray *b, bool fill_value);
+/* numpy.ma.compress_rowcols(x, axis): the data of a 2-D x without the rows (axis 0),
+ * the columns (axis 1) or both (ND_AXIS_NONE; -1 and -2 count from the end) that hold a
+ * masked element: a plain array. Nothing masked gives x's data itself (a view, as NumPy
+ * returns x.data); everything masked an empty 1-D float64 array, as NumPy. Errors:
+ * ND_EVALUE for NULL, ND_ESHAPE for x not 2-D, ND_EAXIS for another axis.
+ * compress_rows(x) is axis 0, compress_cols(x) axis 1. */
+ND_API nd_array *nd_ma_compress_rowcols(const nd_marray *x, int axis);
+ND_API nd_array *nd_ma_compress_rows(const nd_marray *x);
+ND_API nd_array *nd_ma_compress_cols(const nd_marray *x);
+/* numpy.ma.mask_rowcols(a, axis): a masked array sharing a's data (a view, fill value
+ * and hardness kept) with a new mask in which every row (axis 0), column (axis 1 or -1)
+ * or both (ND_AXIS_NONE) holding a masked element is masked whole. Axis -2 masks nothing
+ * more, as NumPy 1.24's (it tests `axis in [None, 1, -1]` and `not axis`). Nothing
+ * masked: a's mask as it is (nomask stays nomask). Errors: ND_EVALUE for NULL,
+ * ND_ESHAPE for a not 2-D, ND_EAXIS outside -2..1. mask_rows is axis 0, mask_cols 1. */
+ND_API nd_marray *nd_ma_mask_rowcols(const nd_marray *a, int axis);
+ND_API nd_marray *nd_ma_mask_rows(const nd_marray *a);
+ND_API nd_marray *nd_ma_mask_cols(const nd_marray *a);
+/* numpy.ma.anom(a, axis): a - mean(a, axis) (ND_AXIS_NONE: the mean of all), the mean
+ * broadcast back over the axis: float64 for integer input (nd_ma_mean), masked where a
+ * is or the slice's mean is (an all-masked slice); a's fill value when it fits. */
+ND_API nd_marray *nd_ma_anom(const nd_marray *a, int axis);
+/* numpy.ma.diff(a, n, axis) (NumPy's n = 1, axis = -1): nd_diff of the data (bool:
+ * not_equal); an element is masked when any of the n + 1 elements it comes from is. The
+ * data under the mask is the computed difference (NumPy applies the plain ufunc); fill
+ * value a's when it fits the result; nomask when a has nomask. n == 0 gives a view of a
+ * (nd_ma_ref), as NumPy returns a itself. Errors: ND_EVALUE for NULL, n < 0 or a 0-d a,
+ * ND_EAXIS for a bad axis. */
+ND_API nd_marray *nd_ma_diff(const nd_marray *a, int n, int axis);
+/* numpy.ma.ediff1d(a, to_end, to_begin): the differences of the flattened a
+ * (numpy.ma.subtract of a[1:] and a[:-1]: data under the mask is a[1:]'s), with the
+ * flattened to_begin / to_end (NULL for none) joined around them by nd_ma_hstack (then
+ * the result always has a mask and the default fill value, as NumPy). */
+ND_API nd_marray *nd_ma_ediff1d(const nd_marray *a, const nd_marray *to_end, const nd_marray *to_begin);
+/* numpy.ma.clip(a, lo, hi): the data clipped as nd_clip (dtype resolved as the ufunc:
+ * float bounds on an integer array give float64; ND_NOBOUND for a missing bound), a's
+ * mask kept (nomask stays nomask), fill value and hardness a's. Errors: nd_clip's. */
+ND_API nd_marray *nd_ma_clip_(const nd_marray *a, nd_operand lo, nd_operand hi);
+#ifndef __cplusplus
+#define nd_ma_clip(a, lo, hi) nd_ma_clip_((a), ND_OPERAND(lo), ND_OPERAND(hi))
+#endif
+/* numpy.ma.round(a, decimals): nd_around of the data (half to even, dtype kept), a's
+ * mask copied (nomask stays nomask), fill value and hardness a's. */
+ND_API nd_marray *nd_ma_round(const nd_marray *a, int decimals);
+/* numpy.ma.choose(indices, choices, mode): nd_choose of indices filled with 0 over the n
+ * choices filled with their fill values (a masked choice gives its fill value, as
+ * NumPy's); masked where the chosen element or the index is masked, nomask when nothing
+ * is; the fill value the default. Errors: ND_EVALUE for NULL operands or n < 1,
+ * nd_choose's otherwise ("invalid entry in choice array" with ND_RAISE). */
+ND_API nd_marray *nd_ma_choose(const nd_marray *indices, int n, const nd_marray *const *choices,
+                               nd_clipmode mode);
+/* numpy.ma.resize(a, shape): nd_resize of the data and of the mask (the flattened
+ * elements repeated to fill the new shape); a 0-d result has nomask (NumPy sets the mask
+ * only when the result has dimensions); the fill value the default (an empty result keeps
+ * a's fill value and hardness: NumPy makes it with zeros_like(a)). Errors: nd_resize's. */
+ND_API nd_marray *nd_ma_resize(const nd_marray *a, int ndim, const ptrdiff_t *shape);
+/* numpy.ma.putmask(a, mask, values) in place: where the bool `mask` (broadcast to a's
+ * shape) is true, a's data gets values' data (broadcast to a's shape, cast same_kind)
+ * and a's mask values' mask: a soft mask takes it as it is (unmasking where values are
+ * valid), a hard mask only gains masked elements (its data is written all the same, as
+ * NumPy's). Errors (a unchanged): ND_EVALUE for NULL, ND_EDTYPE for a non-bool mask or
+ * values that do not cast same_kind, ND_ESHAPE for shapes that do not broadcast. */
+ND_API nd_status nd_ma_putmask(nd_marray *a, const nd_array *mask, const nd_marray *values);
+/* numpy.ma.put(a, indices, values) in place: a.flat[indices] = values (the flattened
+ * values repeat as needed; negative indices count from the end; NumPy's mode='raise'),
+ * and those elements take values' mask (unmasked for nomask values); the mask shrinks to
+ * nomask when nothing stays masked, as NumPy's. With a hard mask the indices of masked
+ * elements are skipped (values paired with indices first). Errors (a unchanged):
+ * ND_EVALUE for NULL, nd_put's (ND_EINDEX for an index out of range, ND_EDTYPE). */
+ND_API nd_status nd_ma_put(nd_marray *a, const nd_array *indices, const nd_marray *values);
 
 /* ---- printing ---------------------------------------------------------------------- */
 /* repr as NumPy's: "masked_array(data=[1.0, --, 3.0],\n             mask=[False,  True,
