@@ -484,10 +484,6 @@ nd_status nplot_plot_trisurf_(nplot_axes *ax, const nplot_triangulation *t, cons
     if (o->alpha < 0 || o->alpha > 1 || o->linewidth < 0)
         return nplot__fail(fig, ND_EVALUE, "%s: linewidth must be >= 0 and alpha in [0, 1]", who);
     mappable m = { 0 };
-    if (o->cmap) {
-        if (nplot__cmap_find(o->cmap, &m.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
-        m.on = true;
-    }
     rgba base = { 0, 0, 0, 1 }, edge = { 0, 0, 0, 1 };
     if (o->color && nplot__color(o->color, fig->style, &base, who))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
@@ -508,12 +504,11 @@ nd_status nplot_plot_trisurf_(nplot_axes *ax, const nplot_triangulation *t, cons
         nd_free_mem(z);
         return nplot__fail(fig, ND_EVALUE, "%s: the triangulation has no unmasked triangle", who);
     }
-    if (!o->color && !m.on) base = nplot__next_patch_color(ax);
+    if (!o->color && !o->cmap) base = nplot__next_patch_color(ax);
     xyz s = { 0 };
     double *mean = nd_malloc(sizeof(double) * nt, who);
     artist *a = NULL;
     if (!xyz_alloc(&s, 4 * nt, who) || !mean) goto oom;
-    double lo = INFINITY, hi = -INFINITY;
     size_t k = 0;
     for (size_t i = 0; i < t->ntri; i++) {
         if (t->mask && t->mask[i]) continue;
@@ -525,12 +520,11 @@ nd_status nplot_plot_trisurf_(nplot_axes *ax, const nplot_triangulation *t, cons
             s.z[4 * k + (size_t)c] = z[corner[c]];
         }
         mean[k] = (z[v[0]] + z[v[1]] + z[v[2]]) / 3;
-        if (isfinite(mean[k])) lo = fmin(lo, mean[k]), hi = fmax(hi, mean[k]);
         k++;
     }
-    if (!(lo <= hi)) lo = 0, hi = 1;
-    m.vmin = o->vmin != o->vmax ? o->vmin : lo;
-    m.vmax = o->vmin != o->vmax ? o->vmax : hi;
+    /* the norm autoscales over the triangle means */
+    if (o->cmap && (st = nplot__mappable_init(fig, &m, o->cmap, o->norm, o->vmin, o->vmax, mean, nt, who)))
+        goto done;
     if (!(a = artist3d(ax, ART_SURFACE3D, s.x, s.y, s.z, 4 * nt, who))) {
         st = fig->status;
         goto done;

@@ -176,15 +176,32 @@ static nd_status grid_read(nplot_axes *ax, const nd_array *X, const nd_array *Y,
     return ND_OK;
 }
 
+/* matplotlib's _contour_args under a LogNorm: the values <= 0 are masked ("Log scale:
+ * values of z <= 0 have been masked"), and the range is that of the rest. */
+static nd_status mask_nonpositive(nplot_figure *fig, cgrid_buf *b, const char *who)
+{
+    size_t n = b->g.ny * b->g.nx;
+    if (!b->mask) {
+        if (!(b->mask = nd_calloc(n, 1, who))) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        b->g.mask = b->mask;
+    }
+    for (size_t v = 0; v < n; v++) b->mask[v] = b->mask[v] || b->g.z[v] <= 0;
+    z_range(b);
+    return ND_OK;
+}
+
 /* ---- levels ----------------------------------------------------------------------------- */
 enum { EXT_NEITHER = 0, EXT_MIN = 1, EXT_MAX = 2, EXT_BOTH = 3 };
 
-/* matplotlib's ContourSet._autolev: MaxNLocator(N + 1) over the data range, trimmed to one
- * level outside it on each side (none where the set extends). *out is nd_malloc'd. */
-static int autolev(double zmin, double zmax, int n, int extend, double **out, const char *who)
+/* matplotlib's ContourSet._autolev: MaxNLocator(N + 1) over the data range (LogLocator()
+ * when the set is in log scale), trimmed to one level outside it on each side (none where
+ * the set extends). *out is nd_malloc'd. */
+static int autolev(double zmin, double zmax, int n, int extend, bool logscale, double **out,
+                   const char *who)
 {
     double buf[256];
-    int m = nplot__contour_levels(zmin, zmax, n + 1, buf, 256);
+    int m = logscale ? nplot_log_ticks(zmin, zmax, 10, 9, false, buf, 256)
+                     : nplot__contour_levels(zmin, zmax, n + 1, buf, 256);
     if (m < 0) return m;
     if (m > 256) m = 256;
     int i0 = 0, i1 = m;
@@ -302,7 +319,7 @@ static void place3d(int zdir, double u, double v, double h, double *x, double *y
 static artist *item3d(nplot_axes *ax, const nplot__cpath *p, double lo, double hi, int zdir,
                       double offset, bool filled, rgba color, const char *who)
 {
-    double h = offset ? offset : !filled ? lo : lo <= -1e250 ? hi : hi >= 1e250 ? lo : (lo + hi) / 2;
+    double h = offset ? offset : !filled ? lo : !isfinite(lo) ? hi : !isfinite(hi) ? lo : (lo + hi) / 2;
     size_t nv = p->n;
     if (filled) { /* fan triangles: 3 rows of 2 per triangle */
         nv = 0;
@@ -407,8 +424,9 @@ static nd_status contour_impl(nplot_axes *ax, const nd_array *X, const nd_array 
         return nplot__fail(fig, ND_EVALUE, "%s: nlevels must be >= 0 and alpha in [0, 1]", who);
     if (o->nlevels > 250) return nplot__fail(fig, ND_EVALUE, "%s: nlevels %d is above 250", who, o->nlevels);
     cset_style cs = { .alpha = NPLOT_OPT(o->alpha, 1) };
-    cs.map.on = true;
-    if (nplot__cmap_find(o->cmap, &cs.map.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    /* matplotlib's ContourSet.logscale: levels from a LogLocator, bands' values and the
+     * extended ends in log space */
+    bool logscale = o->norm && o->norm->kind == NPLOT_NORM_LOG;
     int neg_ls = LS_DASHED;
     if (o->negative_linestyle && (neg_ls = nplot__linestyle_parse(o->negative_linestyle)) < 0)
         return nplot__fail(fig, ND_EVALUE, "%s: unknown negative_linestyle '%s'", who, o->negative_linestyle);
@@ -438,7 +456,8 @@ static nd_status contour_impl(nplot_axes *ax, const nd_array *X, const nd_array 
         if (zdir < 0) return nplot__fail(fig, ND_EVALUE, "%s: zdir must be 'x', 'y' or 'z', got '%s'", who, o->zdir);
     }
     cgrid_buf b;
-    if ((st = grid_read(ax, X, Y, Z, o, &b, who)) || (ax->is3d && (st = rotate3d(fig, &b, zdir, who)))) {
+    if ((st = grid_read(ax, X, Y, Z, o, &b, who)) || (ax->is3d && (st = rotate3d(fig, &b, zdir, who))) ||
+        (logscale && b.zmin <= 0 && (st = mask_nonpositive(fig, &b, who)))) {
         grid_free(&b);
         return st;
     }
@@ -450,7 +469,7 @@ static nd_status contour_impl(nplot_axes *ax, const nd_array *X, const nd_array 
         nlev = (int)o->levels.n;
         if (!(lev = nd_malloc(sizeof(double) * (size_t)nlev, who))) goto oom;
         memcpy(lev, o->levels.v, sizeof(double) * (size_t)nlev);
-    } else if ((nlev = autolev(b.zmin, b.zmax, NPLOT_OPT(o->nlevels, 7), ext, &lev, who)) < 0) {
+    } else if ((nlev = autolev(b.zmin, b.zmax, NPLOT_OPT(o->nlevels, 7), ext, logscale, &lev, who)) < 0) {
         st = nplot__fail(fig, nlev, "%s: %s", who, nd_errmsg());
         goto done;
     }
@@ -461,8 +480,10 @@ static nd_status contour_impl(nplot_axes *ax, const nd_array *X, const nd_array 
         if (!inside) lev[0] = b.zmin, nlev = 1;
     }
     if (filled && nlev + emin_of(filled, ext) + emax_of(filled, ext) < 2) goto done; /* no band */
-    cs.map.vmin = o->vmin != o->vmax ? o->vmin : lev[0];
-    cs.map.vmax = o->vmin != o->vmax ? o->vmax : lev[nlev - 1];
+    /* the norm autoscales over the levels (_process_colors); an extended set does not clip */
+    if ((st = nplot__mappable_init(fig, &cs.map, o->cmap, o->norm, o->vmin, o->vmax, lev, (size_t)nlev, who)))
+        goto done;
+    if (ext) cs.map.norm.clip = false;
     /* the items: one per level, or one per band of the levels (matplotlib's _levels: ±1e250
      * added where the set extends) with its value the band's middle */
     int emin = emin_of(filled, ext), emax = emax_of(filled, ext);
@@ -472,10 +493,11 @@ static nd_status contour_impl(nplot_axes *ax, const nd_array *X, const nd_array 
     vals = nd_malloc(sizeof(double) * (size_t)nitems, who);
     paths = nd_calloc((size_t)nitems, sizeof(nplot__cpath), who);
     if (!all || !vals || !paths) goto oom;
-    all[0] = -1e250;
+    all[0] = logscale ? 1e-250 : -1e250;
     memcpy(all + emin, lev, sizeof(double) * (size_t)nlev);
     all[nall - 1] = emax ? 1e250 : all[nall - 1];
-    for (int i = 0; i < nitems; i++) vals[i] = filled ? 0.5 * (all[i] + all[i + 1]) : all[i];
+    for (int i = 0; i < nitems; i++)
+        vals[i] = !filled ? all[i] : logscale ? sqrt(all[i]) * sqrt(all[i + 1]) : 0.5 * (all[i] + all[i + 1]);
     st = filled ? nplot__contour_bands(&b.g, all, nall, paths, who)
                 : nplot__contour_lines(&b.g, all, nall, paths, who);
     if (st) goto oom; /* the algorithm fails only for memory */
@@ -487,8 +509,11 @@ static nd_status contour_impl(nplot_axes *ax, const nd_array *X, const nd_array 
     for (int i = 0; i < nitems; i++) {
         rgba c = cs.colors[i];
         c.a *= cs.alpha;
+        /* a band's edges, infinite where the set extends */
+        double lo = filled && i == 0 && emin ? -INFINITY : all[i];
+        double hi = filled ? (i == nitems - 1 && emax ? INFINITY : all[i + 1]) : all[i];
         artist *a;
-        a = is3d ? item3d(ax, &paths[i], all[i], all[i + filled], zdir, zoff, filled, c, who)
+        a = is3d ? item3d(ax, &paths[i], lo, hi, zdir, zoff, filled, c, who)
                  : set_artist(ax, filled ? ART_PATCHES : ART_LINE, &paths[i], &cs.map, who);
         if (!a) {
             st = fig->status;
@@ -497,8 +522,8 @@ static nd_status contour_impl(nplot_axes *ax, const nd_array *X, const nd_array 
         a->cset = cset;
         a->map = cs.map;
         a->cfilled = filled;
-        a->clev[0] = filled ? (i == 0 && emin ? -INFINITY : all[i]) : all[i];
-        a->clev[1] = filled ? (i == nitems - 1 && emax ? INFINITY : all[i + 1]) : all[i];
+        a->clev[0] = lo;
+        a->clev[1] = hi;
         if (filled) {
             /* one fill per band: alpha in the color, so the band is filled in one go */
             a->face = c;
@@ -1240,14 +1265,52 @@ void nplot__draw_contour(render_ctx *rc, nplot_axes *ax, artist *a)
 }
 
 /* ---- colorbar --------------------------------------------------------------------------------- */
+/* The outline and extend triangles of a contourf colorbar whose set extends: the colorbar
+ * gradient's painter (a transparent one-pixel image over the bar, carrying the under /
+ * over colors, kind_image.c's draw_cbar_decor), the long axis reaching extendfrac 0.05 of
+ * the bar (in its scale) beyond each extended end. */
+static nd_status cbar_extends(nplot_axes *cax, bool vertical, double lo, double hi, int ext, rgba under,
+                              rgba over, const char *who)
+{
+    nplot_figure *fig = cax->fig;
+    axis_state *lng = vertical ? &cax->ya : &cax->xa;
+    double t0 = nplot__scale_fwd(lng, lo), t1 = nplot__scale_fwd(lng, hi), e = 0.05 * (t1 - t0);
+    if (ext & EXT_MIN) lng->lo_fixed = nplot__scale_inv(lng, t0 - e);
+    if (ext & EXT_MAX) lng->hi_fixed = nplot__scale_inv(lng, t1 + e);
+    artist *g = nplot__artist_add(cax, ART_IMAGE, who);
+    if (!g) return fig->status;
+    g->pix = nd_calloc(1, sizeof(uint32_t), who); /* transparent */
+    g->colors = nd_malloc(sizeof(rgba) * 2, who);
+    double xs[2] = { vertical ? 0 : lo, vertical ? 1 : hi }, ys[2] = { vertical ? lo : 0, vertical ? hi : 1 };
+    if (!g->pix || !g->colors) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    if (!(g->x = nplot__copy_or_index(fig, xs, 2, who)) || !(g->y = nplot__copy_or_index(fig, ys, 2, who)))
+        return fig->status;
+    g->n = 2;
+    g->colors[0] = under;
+    g->colors[1] = over;
+    g->iw = g->ih = 1;
+    g->interp = INTERP_NEAREST;
+    g->autoscale = false;
+    g->zorder = 2.5; /* the outline over the bands */
+    g->map.cbar_gradient = true;
+    g->map.cbar_vertical = vertical;
+    g->map.cbar_extend = ext;
+    g->edge = fig->style->axes_edge;
+    g->edge_lw = fig->style->axes_linewidth;
+    return ND_OK;
+}
+
 /* matplotlib's colorbar of a ContourSet: the bar spans the levels; contourf's bands are
  * solid rectangles in the band colors, contour's levels are lines across the bar in the
- * line colors and widths. Ticks at the levels (FixedLocator(levels, nbins=10)). */
+ * line colors and widths. Ticks at the levels (FixedLocator(levels, nbins=10)). The long
+ * axis is logarithmic under a LogNorm (matplotlib: "if contours have lognorm, give them a
+ * log scale"), else linear; an extended contourf set gets the extend triangles in its
+ * extended bands' colors. */
 nd_status nplot__contour_colorbar(nplot_axes *cax, nplot_axes *ax, int c, bool vertical, const char *who)
 {
     nplot_figure *fig = ax->fig;
     int n = cset_count(ax, c);
-    artist *first = cset_item(ax, c, 0);
+    artist *first = cset_item(ax, c, 0), *last = cset_item(ax, c, n - 1);
     bool filled = first->cfilled;
     double lo = INFINITY, hi = -INFINITY;
     for (int i = 0; i < n; i++) {
@@ -1256,11 +1319,18 @@ nd_status nplot__contour_colorbar(nplot_axes *cax, nplot_axes *ax, int c, bool v
             if (isfinite(a->clev[e])) lo = fmin(lo, a->clev[e]), hi = fmax(hi, a->clev[e]);
     }
     if (!(lo < hi)) hi = lo + 1;
+    bool logscale = first->map.norm.kind == NPLOT_NORM_LOG;
+    if (!logscale && (vertical ? nplot_set_yscale_(cax, "linear", NULL) : nplot_set_xscale_(cax, "linear", NULL)))
+        return fig->status;
     axis_state *lng = vertical ? &cax->ya : &cax->xa;
     lng->set_lo = lng->set_hi = true;
     lng->lo_fixed = lo;
     lng->hi_fixed = hi;
     lng->tick_lo = lo, lng->tick_hi = hi;
+    int ext = filled ? (first->clev[0] == -INFINITY ? EXT_MIN : 0) | (last->clev[1] == INFINITY ? EXT_MAX : 0) : 0;
+    /* the outline: the triangles' painter draws it around bar and triangles, else spines */
+    for (int i = 0; i < 4; i++) cax->spine[i] = !ext;
+    if (ext && cbar_extends(cax, vertical, lo, hi, ext, first->face, last->face, who)) return fig->status;
     /* one rectangle per band, or a line per level */
     double *x = nd_malloc(sizeof(double) * 5 * (size_t)n, who), *y = nd_malloc(sizeof(double) * 5 * (size_t)n, who);
     rgba *cols = nd_malloc(sizeof(rgba) * (size_t)n, who);

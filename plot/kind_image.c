@@ -1080,8 +1080,6 @@ nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o)
         /* a contour set: its levels as bands (contourf) or lines (contour) on the bar, with
          * the limits and ticks at the levels, not a gradient */
         if (nplot__contour_colorbar(cax, ax, src->cset, p.vertical, who)) return NULL;
-        /* no gradient painter to draw the outline: the spines do, as before */
-        for (int i = 0; i < 4; i++) cax->spine[i] = true;
     } else {
         double alpha = map.alpha > 0 ? map.alpha : src->alpha;
         const artist *g = cbar_gradient(cax, &map, alpha, &p, o->drawedges, who);

@@ -282,22 +282,12 @@ done:
 }
 
 /* ---- color-mapped plots: values and their mappable ------------------------------------------ */
-/* cmap and vmin/vmax of o into m; equal vmin/vmax → the finite range of v (n values). */
-static nd_status mappable_of(nplot_axes *ax, const char *cmap, double vmin, double vmax, const double *v,
-                             size_t n, mappable *m, const char *who)
+/* cmap, norm and vmin/vmax of o into m (nplot__mappable_init: unset limits from the
+ * finite values of v, n of them). */
+static nd_status mappable_of(nplot_axes *ax, const char *cmap, const nplot_norm *norm, double vmin,
+                             double vmax, const double *v, size_t n, mappable *m, const char *who)
 {
-    *m = (mappable){ .on = true };
-    if (nplot__cmap_find(cmap, &m->cm, who)) return nplot__fail(ax->fig, ND_EVALUE, "%s", nd_errmsg());
-    if (vmin != vmax) {
-        m->vmin = vmin, m->vmax = vmax;
-        return ND_OK;
-    }
-    double lo = INFINITY, hi = -INFINITY;
-    for (size_t i = 0; i < n; i++)
-        if (isfinite(v[i])) lo = fmin(lo, v[i]), hi = fmax(hi, v[i]);
-    if (!(lo <= hi)) lo = 0, hi = 1;
-    m->vmin = lo, m->vmax = hi;
-    return ND_OK;
+    return nplot__mappable_init(ax->fig, m, cmap, norm, vmin, vmax, v, n, who);
 }
 
 /* Point values z (one per point) as a float64 copy, named what. */
@@ -487,7 +477,7 @@ nd_status nplot_tripcolor_(nplot_axes *ax, const nplot_triangulation *t, const n
             if (!t->mask[i]) range[nr++] = shown[i];
     }
     mappable m;
-    st = mappable_of(ax, o->cmap, o->vmin, o->vmax, range ? range : shown,
+    st = mappable_of(ax, o->cmap, o->norm, o->vmin, o->vmax, range ? range : shown,
                      range ? nr : gouraud ? t->npts : t->ntri, &m, who);
     nd_free_mem(range);
     if (st) goto done;
@@ -523,8 +513,11 @@ done:
 }
 
 /* ---- tricontour / tricontourf ---------------------------------------------------------------- */
+/* matplotlib's ContourSet.logscale: a LogNorm puts the levels and band colors in log space */
+static bool is_log(const nplot_tricontour_opts *o) { return o->norm && o->norm->kind == NPLOT_NORM_LOG; }
+
 /* The levels: explicit (strictly increasing), or matplotlib's _autolev: MaxNLocator(N + 1,
- * min_n_ticks=1) over [zmin, zmax], trimmed to one level beyond each end. Line contours keep only the
+ * min_n_ticks=1) over [zmin, zmax] (LogLocator() under a LogNorm), trimmed to one level beyond each end. Line contours keep only the
  * levels strictly inside the range, or [zmin] when none is. *lev is nd_malloc'd. */
 static nd_status levels_of(nplot_axes *ax, const nplot_tricontour_opts *o, double zmin, double zmax,
                            bool filled, double **lev, size_t *nlev, const char *who)
@@ -549,11 +542,14 @@ static nd_status levels_of(nplot_axes *ax, const nplot_tricontour_opts *o, doubl
         if (o->nlevels < 0 || o->nlevels > 10000)
             return nplot__fail(fig, ND_EVALUE, "%s: nlevels must be in 0..10000, got %d", who, o->nlevels);
         int N = o->nlevels ? o->nlevels : 7;
-        int cnt = nplot__contour_levels(zmin, zmax, N + 1, NULL, 0);
+        bool logscale = is_log(o);
+        int cnt = logscale ? nplot_log_ticks(zmin, zmax, 10, 9, false, NULL, 0)
+                           : nplot__contour_levels(zmin, zmax, N + 1, NULL, 0);
         if (cnt < 0) return nplot__fail(fig, ND_EVALUE, "%s: %s", who, nd_errmsg());
         L = nd_malloc(sizeof(double) * (size_t)(cnt ? cnt : 1), who);
         if (!L) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
-        nplot__contour_levels(zmin, zmax, N + 1, L, cnt);
+        if (logscale) nplot_log_ticks(zmin, zmax, 10, 9, false, L, cnt);
+        else nplot__contour_levels(zmin, zmax, N + 1, L, cnt);
         /* keep the last level below zmin and the first above zmax */
         size_t i0 = 0, i1 = (size_t)cnt;
         for (size_t i = 0; i < (size_t)cnt; i++)
@@ -619,10 +615,14 @@ static nd_status contour_setup(nplot_axes *ax, const nplot_triangulation *t, con
         st = nplot__fail(fig, ND_EVALUE, "%s: the triangulation has no unmasked triangle", who);
         goto fail;
     }
+    if (is_log(o) && zmin <= 0) {
+        st = nplot__fail(fig, ND_EVALUE, "%s: Cannot %s log of negative values (z min %g)", who,
+                         filled ? "contourf" : "contour", zmin);
+        goto fail;
+    }
     if ((st = levels_of(ax, o, zmin, zmax, filled, &c->lev, &c->nlev, who))) goto fail;
-    /* matplotlib's norm spans the levels (vmin/vmax override it) */
-    double ends[2] = { c->lev[0], c->lev[c->nlev - 1] };
-    if ((st = mappable_of(ax, o->cmap, o->vmin, o->vmax, ends, 2, &c->m, who))) goto fail;
+    /* matplotlib's norm autoscales over the levels (vmin/vmax override it) */
+    if ((st = mappable_of(ax, o->cmap, o->norm, o->vmin, o->vmax, c->lev, c->nlev, &c->m, who))) goto fail;
     if (o->colors) {
         if (nplot__color(o->colors, fig->style, &c->color, who)) {
             st = nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
@@ -764,7 +764,9 @@ nd_status nplot_tricontourf_(nplot_axes *ax, const nplot_triangulation *t, const
             st = fig->status;
             goto done;
         }
-        a->face = contour_color(&c, (c.lev[b] + c.lev[b + 1]) / 2);
+        /* the band's middle, in log space under a LogNorm (matplotlib's layers) */
+        double lo = c.lev[b], hi = c.lev[b + 1];
+        a->face = contour_color(&c, is_log(o) ? sqrt(lo) * sqrt(hi) : (lo + hi) / 2);
         a->map = c.m;
         a->alpha = NPLOT_OPT(o->alpha, 1);
         a->zorder = o->zorder ? o->zorder : 1;

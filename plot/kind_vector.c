@@ -143,23 +143,10 @@ static artist *vec_artist(nplot_axes *ax, int type, size_t n, bool flips, const 
     return a;
 }
 
-/* The mappable's limits: vmin and vmax when they differ, else the range of the finite
- * values (matplotlib's autoscale_None; hidden vectors are NaN by then, so they do not
- * count). */
-static void value_range(mappable *m, const double *c, size_t n, double vmin, double vmax)
-{
-    m->vmin = vmin, m->vmax = vmax;
-    if (vmin != vmax) return;
-    m->vmin = INFINITY, m->vmax = -INFINITY;
-    for (size_t i = 0; i < n; i++)
-        if (isfinite(c[i])) m->vmin = fmin(m->vmin, c[i]), m->vmax = fmax(m->vmax, c[i]);
-    if (!(m->vmin <= m->vmax)) m->vmin = 0, m->vmax = 1;
-}
-
 /* Anchors, components and colors (mapped from c through a mappable on a) of the inputs
  * into a; a vector with a non-finite component or value is hidden (matplotlib masks it). */
 static nd_status vec_fill(nplot_axes *ax, artist *a, vec_input *in, const char *cmap,
-                          double vmin, double vmax, const char *who)
+                          const nplot_norm *norm, double vmin, double vmax, const char *who)
 {
     nplot_figure *fig = ax->fig;
     vector_set *vs = a->vec;
@@ -175,9 +162,10 @@ static nd_status vec_fill(nplot_axes *ax, artist *a, vec_input *in, const char *
         if (vs->flip && in->flip) vs->flip[i] = in->flip[i] != 0;
     }
     if (!in->c) return ND_OK;
-    mappable m = { .on = true };
-    if (nplot__cmap_find(cmap, &m.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
-    value_range(&m, in->c, n, vmin, vmax);
+    /* matplotlib's autoscale_None: hidden vectors are NaN by now, so they do not count */
+    mappable m;
+    nd_status st = nplot__mappable_init(fig, &m, cmap, norm, vmin, vmax, in->c, n, who);
+    if (st) return st;
     a->colors = nd_malloc(sizeof(rgba) * (n ? n : 1), who);
     if (!a->colors) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
     for (size_t i = 0; i < n; i++) a->colors[i] = nplot__map_color(&m, in->c[i]);
@@ -255,7 +243,7 @@ nd_status nplot_quiver_(nplot_axes *ax, const nd_array *u, const nd_array *v,
     a->face = face;
     a->alpha = NPLOT_OPT(o->alpha, 1.0);
     a->zorder = o->zorder ? o->zorder : 1;
-    st = vec_fill(ax, a, &in, o->cmap, o->vmin, o->vmax, who);
+    st = vec_fill(ax, a, &in, o->cmap, o->norm, o->vmin, o->vmax, who);
     vec_input_free(&in);
     if (st) return st;
     if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) return fig->status;
@@ -584,7 +572,7 @@ nd_status nplot_barbs_(nplot_axes *ax, const nd_array *u, const nd_array *v,
     a->edge_lw = NPLOT_OPT(o->linewidth, 1.0);
     a->alpha = NPLOT_OPT(o->alpha, 1.0);
     a->zorder = o->zorder ? o->zorder : 1;
-    st = vec_fill(ax, a, &in, o->cmap, o->vmin, o->vmax, who);
+    st = vec_fill(ax, a, &in, o->cmap, o->norm, o->vmin, o->vmax, who);
     if (!st && !in.flip)
         for (size_t i = 0; i < in.n; i++) vs->flip[i] = o->flip_barb;
     vec_input_free(&in);
@@ -997,8 +985,6 @@ nd_status nplot_streamplot_(nplot_axes *ax, const nd_array *x, const nd_array *y
         return nplot__fail(fig, ND_EVALUE, "%s: density %g x %g gives a mask under 2 cells a side "
                                            "(30 x density)", who, dens_x, dens_y);
     mappable m = { 0 };
-    if (o->c && nplot__cmap_find(o->cmap, &m.cm, who))
-        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     stream_inputs s;
     nd_status st = stream_read(ax, x, y, u, v, o, &s, who);
     if (st) {
@@ -1012,10 +998,11 @@ nd_status nplot_streamplot_(nplot_axes *ax, const nd_array *x, const nd_array *y
         stream_inputs_free(&s);
         return st;
     }
-    if (s.c) {
-        /* matplotlib: Normalize(c.min(), c.max()) over the finite values of the grid */
-        m.on = true;
-        value_range(&m, s.c, s.nx * s.ny, o->vmin, o->vmax);
+    /* matplotlib: Normalize(c.min(), c.max()) over the finite values of the grid, or the
+     * norm given (its unset limits from the grid too) */
+    if (s.c && (st = nplot__mappable_init(fig, &m, o->cmap, o->norm, o->vmin, o->vmax, s.c, s.nx * s.ny, who))) {
+        stream_inputs_free(&s);
+        return st;
     }
     stream_field f = { s.nx, s.ny, s.u, s.v, s.speed, mnx, mny, NPLOT_OPT(o->minlength, 0.1),
                        NPLOT_OPT(o->maxlength, 4.0), direction, o->broken_streamlines != NPLOT_OFF };

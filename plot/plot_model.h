@@ -736,7 +736,7 @@ nd_status nplot__contour_bands(const nplot__cgrid *g, const double *lev, int nle
                                nplot__cpath *out, const char *who);
 void nplot__cpath_free(nplot__cpath *p, int n);
 /* kind_contour.c: the colorbar of a contour set (cax set up by nplot_colorbar): bands or
- * level lines in the set's colors. */
+ * level lines in the set's colors, its outline (spines, or the extend triangles' painter). */
 nd_status nplot__contour_colorbar(nplot_axes *cax, nplot_axes *ax, int cset, bool vertical,
                                   const char *who);
 /* The painter of ART_CONTOUR (draw_axes.c's table): the set's lines, simplified in device

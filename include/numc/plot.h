@@ -1077,6 +1077,8 @@ typedef struct nplot_tripcolor_opts {
     double linewidths;          /* edges, 0 → 0.25 */
     double alpha;
     double zorder;              /* 0 → 1 */
+    const nplot_norm *norm;     /* NULL → Normalize(vmin, vmax); with a norm leave
+                                   vmin/vmax out (ND_EVALUE otherwise) */
 } nplot_tripcolor_opts;
 /* ax.tripcolor(tri, c): c holds one value per point (matched first, as matplotlib) or per
  * triangle. Flat shading colors a triangle by its value, or by the mean of its three
@@ -1101,6 +1103,9 @@ typedef struct nplot_tricontour_opts {
     double alpha;
     double zorder;              /* 0 → 2 (lines), 1 (filled) */
     nd_array **levels_out;      /* receives a new 1-D array of the levels used */
+    const nplot_norm *norm;     /* NULL → Normalize(vmin, vmax); with a norm leave
+                                   vmin/vmax out (ND_EVALUE otherwise); a LogNorm
+                                   without levels picks them with a LogLocator */
 } nplot_tricontour_opts;
 /* ax.tricontour(tri, z): the iso-lines of the point values z (one per triangulation point,
  * finite on unmasked triangles) at each level, traced by marching triangles and colored
@@ -1132,6 +1137,8 @@ typedef struct nplot_trisurf_opts {
     const char *edgecolor;
     double alpha;
     const char *label;
+    const nplot_norm *norm;     /* NULL → Normalize(vmin, vmax); with a norm leave
+                                   vmin/vmax out (ND_EVALUE otherwise) */
 } nplot_trisurf_opts;
 /* ax.plot_trisurf(tri, z) on a 3-D axes: each unmasked triangle at the heights z of its
  * points (one per point), depth-sorted with the other 3-D artists and lit like
@@ -1323,6 +1330,10 @@ typedef struct nplot_contour_opts {
     const char *zdir;          /* 3-D: "z" (default), "x", "y": the levels are of that axis */
     double offset;             /* 3-D: put the contours on the plane zdir = offset (a pane)
                                   instead of at their levels; NPLOT_ZERO for 0 */
+    const nplot_norm *norm;     /* NULL → Normalize(vmin, vmax); with a norm leave
+                                   vmin/vmax out (ND_EVALUE otherwise); a LogNorm
+                                   without levels picks them with a LogLocator, as
+                                   matplotlib's contour */
 } nplot_contour_opts;
 /* ax.contour(X, Y, Z) / ax.contourf(X, Y, Z): Z is (ny, nx); X and Y are 1-D (nx and ny
  * values) or Z's shape, or both NULL (indices, or origin / extent). Marching squares with
@@ -1479,6 +1490,8 @@ typedef struct nplot_quiver_opts {
     double alpha;
     const char *label;
     double zorder;              /* 0 → 1 */
+    const nplot_norm *norm;     /* NULL → Normalize(vmin, vmax); with a norm leave
+                                   vmin/vmax out (ND_EVALUE otherwise) (colors c) */
 } nplot_quiver_opts;
 /* ax.quiver([X, Y], U, V, [C]): a field of arrows. The shapes are built when the figure
  * is drawn (they depend on the axes' size), exactly as matplotlib 3.6 builds them.
@@ -1536,6 +1549,8 @@ typedef struct nplot_barbs_opts {
     double alpha;
     const char *label;
     double zorder;              /* 0 → 1 */
+    const nplot_norm *norm;     /* NULL → Normalize(vmin, vmax); with a norm leave
+                                   vmin/vmax out (ND_EVALUE otherwise) (colors c) */
 } nplot_barbs_opts;
 /* ax.barbs([X, Y], U, V, [C]): wind barbs. The magnitude hypot(u, v), rounded to the
  * nearest `half` (unless rounding is off), is drawn as flags (each `flag`), full barbs
@@ -1570,6 +1585,8 @@ typedef struct nplot_streamplot_opts {
     double zorder;              /* 0 → 2 */
     nd_array **lines_out;       /* if set: the points of every line, (n, 2) float64 in data
                                    coordinates, a row of NaN between lines */
+    const nplot_norm *norm;     /* NULL → Normalize(vmin, vmax); with a norm leave
+                                   vmin/vmax out (ND_EVALUE otherwise) (colors c) */
 } nplot_streamplot_opts;
 /* ax.streamplot(x, y, u, v): streamlines of the field (u, v) given on the grid of 1-D
  * increasing evenly spaced x (nx) and y (ny) (2-D x and y must repeat one row / column),
