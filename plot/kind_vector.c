@@ -865,6 +865,24 @@ static nd_status stream_read(nplot_axes *ax, const nd_array *x, const nd_array *
     return ND_OK;
 }
 
+/* The lines' mappable. matplotlib: Normalize(c.min(), c.max()) over the grid's finite
+ * values; a norm given instead is autoscaled by the LineCollection, over its segments'
+ * values (c at every point of a line but its last). */
+static nd_status stream_mappable(nplot_figure *fig, const stream_inputs *s, const stream_lines *tr,
+                                 const nplot_streamplot_opts *o, mappable *m, const char *who)
+{
+    if (!o->norm) return nplot__mappable_init(fig, m, o->cmap, NULL, o->vmin, o->vmax, s->c, s->nx * s->ny, who);
+    double *v = nd_malloc(sizeof(double) * (tr->n ? tr->n : 1), who);
+    if (!v) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    size_t k = 0;
+    for (size_t l = 0; l < tr->nlines; l++)
+        for (size_t i = tr->start[l]; i + 1 < tr->start[l + 1]; i++)
+            v[k++] = nplot__grid_interp(s->c, s->nx, s->ny, tr->x[i], tr->y[i]);
+    nd_status st = nplot__mappable_init(fig, m, o->cmap, o->norm, o->vmin, o->vmax, v, k, who);
+    nd_free_mem(v);
+    return st;
+}
+
 /* The streamlines (NaN-separated, data coordinates) with their per-point colors and
  * widths, and one arrow per line at the middle of its arc length. */
 static nd_status stream_artists(nplot_axes *ax, const stream_inputs *s, const stream_lines *tr,
@@ -998,12 +1016,6 @@ nd_status nplot_streamplot_(nplot_axes *ax, const nd_array *x, const nd_array *y
         stream_inputs_free(&s);
         return st;
     }
-    /* matplotlib: Normalize(c.min(), c.max()) over the finite values of the grid, or the
-     * norm given (its unset limits from the grid too) */
-    if (s.c && (st = nplot__mappable_init(fig, &m, o->cmap, o->norm, o->vmin, o->vmax, s.c, s.nx * s.ny, who))) {
-        stream_inputs_free(&s);
-        return st;
-    }
     stream_field f = { s.nx, s.ny, s.u, s.v, s.speed, mnx, mny, NPLOT_OPT(o->minlength, 0.1),
                        NPLOT_OPT(o->maxlength, 4.0), direction, o->broken_streamlines != NPLOT_OFF };
     if (direction == 0) f.maxlength /= 2;
@@ -1012,7 +1024,8 @@ nd_status nplot_streamplot_(nplot_axes *ax, const nd_array *x, const nd_array *y
         st = nplot__fail(fig, nd_last_error(), "%s", nd_errmsg());
     } else {
         double lw = NPLOT_OPT(o->linewidth, fig->style->linewidth);
-        st = stream_artists(ax, &s, &tr, o, &m, color, lw, arrowstyle, who);
+        if (s.c) st = stream_mappable(fig, &s, &tr, o, &m, who);
+        if (!st) st = stream_artists(ax, &s, &tr, o, &m, color, lw, arrowstyle, who);
         nplot__stream_lines_free(&tr);
     }
     /* matplotlib: the grid's edges are sticky, no margin reaches past them */

@@ -365,6 +365,26 @@ static void test_barbs_and_streamplot_lognorm(void)
     CU_ASSERT(pixel_is(at_data(&m, ax, 2, 2), "viridis_log_1_100_of_10", 0));
     free(m.px);
     nplot_figure_free(fig);
+    /* an unscaled norm is autoscaled over the lines' values, not the grid's (matplotlib's
+     * LineCollection): c = 100 row + col², the one line along row 2 sees about 200 .. 216,
+     * so 204 at x = 2 is near a quarter of the way (over the grid's 0 .. 416 it would be
+     * near half way) */
+    for (int i = 0; i < G * G; i++) gc[i] = 100.0 * (i / G) + (i % G) * (i % G);
+    nd_free(c);
+    c = nd_from_buffer(gc, 2, (ptrdiff_t[]){ G, G }, ND_FLOAT64); /* nd_from_buffer copies */
+    fig = nplot_figure_new(.width = 3, .height = 3, .dpi = 100);
+    ax = nplot_add_axes(fig, 0, 0, 1, 1);
+    CU_ASSERT_EQUAL(nplot_streamplot(ax, x, x, u, v, .c = c, .norm = NPLOT_NORMALIZE(), .linewidth = 8,
+                                     .start_points = start, .arrowstyle = "-"),
+                    ND_OK);
+    m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    const unsigned char *p = at_data(&m, ax, 2, 2);
+    unsigned lines = cmap_hex("viridis", 0.25), grid = cmap_hex("viridis", 204.0 / 416);
+    CU_ASSERT(near_rgb(p, lines, 12));
+    CU_ASSERT(!near_rgb(p, grid, 12));
+    free(m.px);
+    nplot_figure_free(fig);
     nd_free(U);
     nd_free(C);
     nd_free(x);

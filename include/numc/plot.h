@@ -1586,7 +1586,8 @@ typedef struct nplot_streamplot_opts {
     nd_array **lines_out;       /* if set: the points of every line, (n, 2) float64 in data
                                    coordinates, a row of NaN between lines */
     const nplot_norm *norm;     /* NULL → Normalize(vmin, vmax); with a norm leave
-                                   vmin/vmax out (ND_EVALUE otherwise) (colors c) */
+                                   vmin/vmax out (ND_EVALUE otherwise) (colors c; its
+                                   unset limits from the values along the lines) */
 } nplot_streamplot_opts;
 /* ax.streamplot(x, y, u, v): streamlines of the field (u, v) given on the grid of 1-D
  * increasing evenly spaced x (nx) and y (ny) (2-D x and y must repeat one row / column),
