@@ -17,6 +17,8 @@
 #include "plot_model.h"
 
 #include <math.h>
+#include <numc/threads.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -441,13 +443,13 @@ oom:
 #undef find_k0
 }
 
-/* The segments of every level crossing each cell: level k separates idx <= k (below)
- * from idx > k (above). */
-static bool collect_segments(const nplot__cgrid *g, const uint16_t *idx, const double *lev,
-                             int nlev, segs *ls, const char *who)
+/* The segments of every level crossing each cell of rows i0 <= i < i1: level k separates
+ * idx <= k (below) from idx > k (above). */
+static bool collect_rows(const nplot__cgrid *g, const uint16_t *idx, const double *lev, int nlev,
+                         size_t i0, size_t i1, segs *ls, const char *who)
 {
     size_t nx = g->nx;
-    for (size_t i = 0; i + 1 < g->ny; i++)
+    for (size_t i = i0; i < i1; i++)
         for (size_t j = 0; j + 1 < nx; j++) {
             /* most cells cross no level: all four corners in one class */
             const uint16_t *r0 = idx + i * nx + j, *r1 = r0 + nx;
@@ -484,6 +486,98 @@ static bool collect_segments(const nplot__cgrid *g, const uint16_t *idx, const d
     return true;
 }
 
+/* ---- two threads for big grids ------------------------------------------------------------ */
+/* Work in two parts, each writing only its own outputs, so the result is the same however
+ * it runs: part 0 on a second thread and part 1 on this one when the grid is big and numc
+ * may use more than one thread, else both here in order. A part returns false when out of
+ * memory; the error is then set on this thread (a worker's error state is its own). */
+typedef bool (*part_fn)(void *arg, int part);
+typedef struct part_job {
+    part_fn fn;
+    void *arg;
+    bool ok;
+} part_job;
+
+static void *part_main(void *p)
+{
+    part_job *j = p;
+    j->ok = j->fn(j->arg, 0);
+    return NULL;
+}
+
+static bool run_parts(part_fn fn, void *arg, size_t cells, const char *who)
+{
+    part_job j = { fn, arg, false };
+    pthread_t t;
+    bool ok;
+    if (cells >= ((size_t)1 << 16) && nd_get_num_threads() > 1 &&
+        pthread_create(&t, NULL, part_main, &j) == 0) {
+        bool ok1 = fn(arg, 1);
+        pthread_join(t, NULL);
+        ok = j.ok && ok1;
+    } else {
+        ok = fn(arg, 0) && fn(arg, 1);
+    }
+    if (!ok) nd_set_error(ND_ENOMEM, "%s: out of memory tracing the contours", who);
+    return ok;
+}
+
+typedef struct level_job {
+    const nplot__cgrid *g;
+    const uint16_t *idx;
+    const double *lev;
+    int nlev;
+    segs *ls;          /* the segments of each level */
+    segs *ls1;         /* collect: the second half's, appended to ls afterwards */
+    nplot__cpath *out; /* per level: chained lines (chain) or rings (level_rings) */
+    const char *who;
+} level_job;
+
+/* collect: rows split in two halves, each into its own segment lists */
+static bool collect_part(void *p, int part)
+{
+    level_job *j = p;
+    size_t rows = j->g->ny - 1, mid = rows / 2;
+    return collect_rows(j->g, j->idx, j->lev, j->nlev, part ? mid : 0, part ? rows : mid,
+                        part ? j->ls1 : j->ls, j->who);
+}
+
+/* The segments of every level, row by row (the order of a single pass). */
+static bool collect_segments(const nplot__cgrid *g, const uint16_t *idx, const double *lev,
+                             int nlev, segs *ls, const char *who)
+{
+    segs *ls1 = nd_calloc((size_t)nlev, sizeof(segs), who);
+    if (!ls1) return false;
+    level_job j = { g, idx, lev, nlev, ls, ls1, NULL, who };
+    bool ok = run_parts(collect_part, &j, (g->ny - 1) * (g->nx - 1), who);
+    for (int k = 0; ok && k < nlev; k++) {
+        segs *a = &ls[k], *b = &ls1[k];
+        if (!b->n) continue;
+        if (a->n + b->n > a->cap) {
+            seg *ns = nplot__grow(a->s, &a->cap, a->n, a->n + b->n, sizeof(seg), who);
+            if (!ns) {
+                ok = false;
+                break;
+            }
+            a->s = ns;
+        }
+        memcpy(a->s + a->n, b->s, sizeof(seg) * b->n);
+        a->n += b->n;
+    }
+    for (int k = 0; k < nlev; k++) nd_free_mem(ls1[k].s);
+    nd_free_mem(ls1);
+    return ok;
+}
+
+/* chain: the levels of one parity each */
+static bool chain_part(void *p, int part)
+{
+    level_job *j = p;
+    for (int k = part; k < j->nlev; k += 2)
+        if (!chain(&j->ls[k], &j->out[k], NULL, j->who)) return false;
+    return true;
+}
+
 static void segs_free(segs *ls, int n)
 {
     for (int k = 0; ls && k < n; k++) nd_free_mem(ls[k].s);
@@ -498,8 +592,8 @@ nd_status nplot__contour_lines(const nplot__cgrid *g, const double *lev, int nle
     segs *ls = nd_calloc((size_t)nlev, sizeof(segs), who);
     nd_status st = ND_ENOMEM;
     if (!idx || !ls || !collect_segments(g, idx, lev, nlev, ls, who)) goto done;
-    for (int k = 0; k < nlev; k++)
-        if (!chain(&ls[k], &out[k], NULL, who)) goto done;
+    level_job j = { g, idx, lev, nlev, ls, NULL, out, who };
+    if (!run_parts(chain_part, &j, (g->ny - 1) * (g->nx - 1), who)) goto done;
     st = ND_OK;
 done:
     segs_free(ls, nlev);
@@ -662,6 +756,15 @@ static bool put_reversed(nplot__cpath *p, const nplot__cpath *r, const char *who
  * b + 1}, the rings of the first counter-clockwise and of the second reversed, so that a
  * nonzero fill gives the band, holes and all, from the contour lines and the perimeter
  * only. */
+/* level_rings: the levels of one parity each */
+static bool rings_part(void *p, int part)
+{
+    level_job *j = p;
+    for (int k = part; k < j->nlev; k += 2)
+        if (!level_rings(j->g, j->idx, k, j->lev[k], &j->ls[k], &j->out[k], j->who)) return false;
+    return true;
+}
+
 static nd_status bands_by_rings(const nplot__cgrid *g, const uint16_t *idx, const double *lev,
                                 int nlev, nplot__cpath *out, const char *who)
 {
@@ -669,8 +772,8 @@ static nd_status bands_by_rings(const nplot__cgrid *g, const uint16_t *idx, cons
     nplot__cpath *rings = nd_calloc((size_t)nlev, sizeof(nplot__cpath), who);
     nd_status st = ND_ENOMEM;
     if (!ls || !rings || !collect_segments(g, idx, lev, nlev, ls, who)) goto done;
-    for (int k = 0; k < nlev; k++)
-        if (!level_rings(g, idx, k, lev[k], &ls[k], &rings[k], who)) goto done;
+    level_job j = { g, idx, lev, nlev, ls, NULL, rings, who };
+    if (!run_parts(rings_part, &j, (g->ny - 1) * (g->nx - 1), who)) goto done;
     for (int b = 0; b + 1 < nlev; b++) {
         nplot__cpath *p = &out[b];
         if (rings[b].n) {
