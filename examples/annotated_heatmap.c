@@ -101,11 +101,6 @@ static nd_status annotate_heatmap(nplot_axes *ax, const double *data, int rows, 
     return st;
 }
 
-static size_t fmt_tons(double x, int pos, char *buf, size_t cap, void *ctx)
-{
-    return (size_t)snprintf(buf, cap, "%.1f t", x);
-}
-
 static size_t fmt_1f(double x, int pos, char *buf, size_t cap, void *ctx)
 {
     return (size_t)snprintf(buf, cap, "%.1f", x);
@@ -140,18 +135,10 @@ static size_t fmt_corr(double x, int pos, char *buf, size_t cap, void *ctx)
     return (size_t)snprintf(buf, cap, "%s", out);
 }
 
-static nd_status save(nplot_figure *fig, const char *dir, const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s%s%s", dir ? dir : "", dir ? "/" : "", name);
-    nplot_tight_layout(fig);
-    nd_status st = nplot_savefig(fig, path);
-    nplot_figure_free(fig);
-    return st;
-}
-
-/* The 2 x 2 "more complex" figure (also drawn by tests/test_plot_heatmap.c). */
-static nd_status more_complex(const char *dir)
+/* The 2 x 2 "more complex" figure (tests/test_plot_heatmap.c includes this file to check
+ * it); ax and cax (4 each, may be NULL) get the heatmaps' axes and their colorbars'. NULL
+ * with nd_errmsg on error. */
+static nplot_figure *more_complex(nplot_axes **ax_out, nplot_axes **cax_out)
 {
     static const char *books[] = { "Book 1", "Book 2", "Book 3", "Book 4", "Book 5", "Book 6", "Book 7" };
     static const char *stores[] = { "Store A", "Store B", "Store C", "Store D",
@@ -178,22 +165,22 @@ static nd_status more_complex(const char *dir)
     nd_free(b);
     nd_free(c);
     nd_free(h);
-    if (st) return st;
+    if (st) return NULL;
 
     nplot_figure *fig = nplot_figure_new(.width = 8, .height = 6);
-    nplot_axes *ax[4];
+    nplot_axes *ax[4] = { NULL, NULL, NULL, NULL }, *cax[4];
     nplot_subplots(fig, 2, 2, ax);
 
     /* the example above with another font size and colormap */
     const nplot_imshow_opts *kw0 = &(nplot_imshow_opts){ .cmap = "Wistia" };
-    heatmap(ax[0], harvest, 7, 7, vegetables, farmers, kw0, NULL, "harvest [t/year]");
+    cax[0] = heatmap(ax[0], harvest, 7, 7, vegetables, farmers, kw0, NULL, "harvest [t/year]");
     annotate_heatmap(ax[0], harvest, 7, 7, kw0, fmt_1f, NULL,
                      (const char *[]){ "black", "white" }, NAN, (nplot_text_opts){ .fontsize = 7 });
 
     /* integers, vmin 0, an integer format and other colors */
     const nplot_imshow_opts *kw1 =
         &(nplot_imshow_opts){ .cmap = "magma_r", .norm = NPLOT_NORMALIZE(.vmin = 0, .vmax = NAN) };
-    heatmap(ax[1], sold, 7, 7, books, stores, kw1, NULL, "weekly sold copies");
+    cax[1] = heatmap(ax[1], sold, 7, 7, books, stores, kw1, NULL, "weekly sold copies");
     annotate_heatmap(ax[1], sold, 7, 7, kw1, fmt_int, NULL, (const char *[]){ "red", "white" }, 20,
                      (nplot_text_opts){ .fontsize = 7 });
 
@@ -201,7 +188,7 @@ static nd_status more_complex(const char *dir)
     const nplot_norm *classes = NPLOT_BOUNDARYNORM(
         .boundaries = NPLOT_F64S(-3.5, -2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 3.5), .ncolors = 7);
     const nplot_imshow_opts *kw2 = &(nplot_imshow_opts){ .cmap = "PiYG:7", .norm = classes };
-    heatmap(ax[2], quality, 6, 6, prods, cycles, kw2,
+    cax[2] = heatmap(ax[2], quality, 6, 6, prods, cycles, kw2,
             &(nplot_colorbar_opts){ .ticks = NPLOT_F64S(-3, -2, -1, 0, 1, 2, 3),
                                     .format_fn = fmt_quality, .format_ctx = (void *)classes },
             "Quality Rating");
@@ -211,10 +198,36 @@ static nd_status more_complex(const char *dir)
 
     /* a correlation matrix, bound by -1 and 1 */
     const nplot_imshow_opts *kw3 = &(nplot_imshow_opts){ .cmap = "PuOr", .vmin = -1, .vmax = 1 };
-    heatmap(ax[3], corr, 7, 7, vegetables, vegetables, kw3, NULL, "correlation coeff.");
+    cax[3] = heatmap(ax[3], corr, 7, 7, vegetables, vegetables, kw3, NULL, "correlation coeff.");
     annotate_heatmap(ax[3], corr, 7, 7, kw3, fmt_corr, NULL, (const char *[]){ "black", "white" },
                      NAN, (nplot_text_opts){ .fontsize = 7 });
-    return save(fig, dir, "heatmap_more.png");
+    for (int i = 0; i < 4; i++) {
+        if (ax_out) ax_out[i] = ax[i];
+        if (cax_out) cax_out[i] = cax[i];
+    }
+    nplot_tight_layout(fig);
+    if (nplot_figure_status(fig)) {
+        nd_set_error(nplot_figure_status(fig), "%s", nplot_figure_errmsg(fig));
+        nplot_figure_free(fig);
+        return NULL;
+    }
+    return fig;
+}
+
+#ifndef ANNOTATED_HEATMAP_NO_MAIN
+static size_t fmt_tons(double x, int pos, char *buf, size_t cap, void *ctx)
+{
+    return (size_t)snprintf(buf, cap, "%.1f t", x);
+}
+
+static nd_status save(nplot_figure *fig, const char *dir, const char *name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s%s%s", dir ? dir : "", dir ? "/" : "", name);
+    nplot_tight_layout(fig);
+    nd_status st = nplot_savefig(fig, path);
+    nplot_figure_free(fig);
+    return st;
 }
 
 int main(int argc, char **argv)
@@ -248,7 +261,11 @@ int main(int argc, char **argv)
                          NAN, (nplot_text_opts){ 0 });
         st = save(fig, dir, "heatmap_helper.png");
     }
-    if (!st) st = more_complex(dir);
+    if (!st) {
+        fig = more_complex(NULL, NULL);
+        st = fig ? save(fig, dir, "heatmap_more.png") : nd_last_error();
+    }
     if (st) fprintf(stderr, "annotated_heatmap: %s\n", nd_errmsg());
     return st ? 1 : 0;
 }
+#endif
