@@ -33,12 +33,16 @@ static nplot_axes *heatmap(nplot_axes *ax, const double *data, int rows, int col
                            const nplot_imshow_opts *imshow_kw, const nplot_colorbar_opts *cbar_kw,
                            const char *cbarlabel)
 {
+    double pos[64];
+    if (rows >= 64 || cols >= 64) {
+        nd_set_error(ND_EVALUE, "heatmap: %d x %d cells, at most 63 x 63", rows, cols);
+        return NULL;
+    }
     if (nplot_imshow_data_(ax, data, rows, cols, imshow_kw)) return NULL;
     nplot_axes *cax = nplot_colorbar_(ax, cbar_kw);
     if (!cax) return NULL;
     nplot_set_ylabel(cax, cbarlabel, .rotation = -90, .va = "bottom");
 
-    double pos[64];
     for (int i = 0; i <= (rows > cols ? rows : cols); i++) pos[i] = i;
     nplot_set_xticks(ax, pos, cols, .labels = { (size_t)cols, col_labels }, .rotation = -30,
                      .ha = "right", .rotation_mode = "anchor");
@@ -83,7 +87,8 @@ static nd_status annotate_heatmap(nplot_axes *ax, const double *data, int rows, 
     size_t n = (size_t)rows * (size_t)cols;
     nplot_norm norm = resolved_norm(imshow_kw, data, n);
     double normed[64 * 64], t, hi = -INFINITY;
-    if (n > sizeof normed / sizeof *normed) return ND_EVALUE;
+    if (n > sizeof normed / sizeof *normed)
+        return nd_set_error(ND_EVALUE, "annotate_heatmap: %d x %d cells, at most 4096", rows, cols);
     nd_status st = nplot_norm_apply(&norm, data, n, normed);
     for (size_t i = 0; i < n; i++) hi = fmax(hi, data[i]);
     if (!st) st = nplot_norm_apply(&norm, isnan(threshold) ? &hi : &threshold, 1, &t);
