@@ -96,6 +96,40 @@ static void test_heatmap_figure(void)
     remove(out);
 }
 
+static size_t percent(double x, int pos, char *buf, size_t cap, void *ctx)
+{
+    return (size_t)snprintf(buf, cap, "%s%.0f%%", (const char *)ctx, 100 * x);
+}
+
+/* The colorbar's format_fn labels a linear bar's automatic ticks and given ticks alike. */
+static void test_colorbar_format_fn(void)
+{
+    double z[4] = { 0, 0.25, 0.5, 1 };
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 2, 1);
+    nplot_imshow_data(ax, z, 2, 2);
+    nplot_axes *cax = nplot_colorbar(ax, .format_fn = percent, .format_ctx = "~");
+    nplot_axes *ax2 = nplot_subplot(fig, 1, 2, 2);
+    nplot_imshow_data(ax2, z, 2, 2);
+    nplot_axes *cax2 = nplot_colorbar(ax2, .ticks = NPLOT_F64S(0.1, 0.9), .format_fn = percent,
+                                      .format_ctx = "");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax2);
+    CU_ASSERT_EQUAL_FATAL(nplot_figure_draw(fig), ND_OK);
+    double t[16];
+    int n = nplot_get_yticks(cax, t, 16);
+    CU_ASSERT(n >= 3 && n <= 16);
+    for (int i = 0; i < n && i < 16; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "~%.0f%%", 100 * t[i]);
+        CU_ASSERT_STRING_EQUAL(nplot_get_yticklabel(cax, i), want);
+    }
+    CU_ASSERT_EQUAL(nplot_get_yticks(cax2, t, 16), 2);
+    CU_ASSERT_STRING_EQUAL(nplot_get_yticklabel(cax2, 0), "10%");
+    CU_ASSERT_STRING_EQUAL(nplot_get_yticklabel(cax2, 1), "90%");
+    nplot_figure_free(fig);
+}
+
 /* The library pieces: their effects and their bad input. */
 static void test_heatmap_pieces(void)
 {
@@ -167,6 +201,7 @@ static void test_heatmap_pieces(void)
 static const ND_TEST tests[] = {
     ND_T(test_heatmap_figure),
     ND_T(test_heatmap_pieces),
+    ND_T(test_colorbar_format_fn),
     { 0 },
 };
 ND_TEST_MAIN("plot_heatmap", tests)
