@@ -143,48 +143,32 @@ static void axis_labels(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, b
     text_box tb = nplot__text_layout(rc, a->label, &a->label_ts);
     bbox b;
     double pad = a->labelpad * s;
+    /* the label's point: at loc along the axis, `pad` beyond the tick labels */
+    const double *d = ax->dev;
+    double along = x ? (a->label_loc == 1 ? d[0] : a->label_loc == 2 ? d[2] : (d[0] + d[2]) / 2)
+                     : (a->label_loc == 1 ? d[3] : a->label_loc == 2 ? d[1] : (d[1] + d[3]) / 2);
+    double across;
+    if (x) across = side == 0 ? (have_ticks ? fmax(ticks_bb->y1, edge) : edge) + pad
+                              : (have_ticks ? fmin(ticks_bb->y0, edge) : edge) - pad;
+    else across = side == 0 ? (have_ticks ? fmin(ticks_bb->x0, edge) : edge) - pad
+                            : (have_ticks ? fmax(ticks_bb->x1, edge) : edge) + pad;
+    double px = x ? along : across, py = x ? across : along;
     if (a->axlabel_rot_set || a->axlabel_va >= 0) {
-        /* matplotlib's axis label: rotation_mode 'anchor' about the point `pad` beyond the
-         * tick labels, va toward the axes unless given, ha along the axis by loc */
+        /* a rotation or va given: matplotlib's rotation_mode 'anchor' about the point, va
+         * toward the axes unless given, ha along the text by loc */
         double rot = a->axlabel_rot_set ? a->axlabel_rot : x ? 0 : 90;
         int ha = a->label_loc == 1 ? HA_LEFT : a->label_loc == 2 ? HA_RIGHT : HA_CENTER;
         int va = a->axlabel_va >= 0 ? a->axlabel_va : x ? (side == 0 ? VA_TOP : VA_BOTTOM)
                                                         : (side == 0 ? VA_BOTTOM : VA_TOP);
-        double px, py;
-        if (x) {
-            px = a->label_loc == 1 ? ax->dev[0] : a->label_loc == 2 ? ax->dev[2]
-                                                                    : (ax->dev[0] + ax->dev[2]) / 2;
-            py = side == 0 ? (have_ticks ? fmax(ticks_bb->y1, edge) : edge) + pad
-                           : (have_ticks ? fmin(ticks_bb->y0, edge) : edge) - pad;
-        } else {
-            py = a->label_loc == 1 ? ax->dev[3] : a->label_loc == 2 ? ax->dev[1]
-                                                                    : (ax->dev[1] + ax->dev[3]) / 2;
-            px = side == 0 ? (have_ticks ? fmin(ticks_bb->x0, edge) : edge) - pad
-                           : (have_ticks ? fmax(ticks_bb->x1, edge) : edge) + pad;
-        }
         b = nplot__text_place_anchor(rc, &tb, px, py, ha, va, rot, &a->label_ts.color, draw);
     } else if (x) {
-        double along = a->label_loc == 1 ? ax->dev[0] : a->label_loc == 2 ? ax->dev[2]
-                                                                          : (ax->dev[0] + ax->dev[2]) / 2;
         int ha = a->label_loc == 1 ? HA_LEFT : a->label_loc == 2 ? HA_RIGHT : HA_CENTER;
-        if (side == 0) {
-            double y = (have_ticks ? fmax(ticks_bb->y1, edge) : edge) + pad;
-            b = nplot__text_place(rc, &tb, along, y, ha, VA_TOP, 0, &a->label_ts.color, draw);
-        } else {
-            double y = (have_ticks ? fmin(ticks_bb->y0, edge) : edge) - pad;
-            b = nplot__text_place(rc, &tb, along, y, ha, VA_BOTTOM, 0, &a->label_ts.color, draw);
-        }
+        b = nplot__text_place(rc, &tb, px, py, ha, side == 0 ? VA_TOP : VA_BOTTOM, 0,
+                              &a->label_ts.color, draw);
     } else {
-        double along = a->label_loc == 1 ? ax->dev[3] : a->label_loc == 2 ? ax->dev[1]
-                                                                          : (ax->dev[1] + ax->dev[3]) / 2;
         int va = a->label_loc == 1 ? VA_BOTTOM : a->label_loc == 2 ? VA_TOP : VA_CENTER;
-        if (side == 0) {
-            double xx = (have_ticks ? fmin(ticks_bb->x0, edge) : edge) - pad;
-            b = nplot__text_place(rc, &tb, xx, along, HA_RIGHT, va, 90, &a->label_ts.color, draw);
-        } else {
-            double xx = (have_ticks ? fmax(ticks_bb->x1, edge) : edge) + pad;
-            b = nplot__text_place(rc, &tb, xx, along, HA_LEFT, va, 90, &a->label_ts.color, draw);
-        }
+        b = nplot__text_place(rc, &tb, px, py, side == 0 ? HA_RIGHT : HA_LEFT, va, 90,
+                              &a->label_ts.color, draw);
     }
     nplot__text_free(&tb);
     bb_add(out, b);
