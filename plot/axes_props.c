@@ -51,9 +51,9 @@ static nd_status set_label(nplot_axes *ax, axis_state *a, const char *s, const n
     if (o->va && va < 0) return nplot__fail(ax->fig, ND_EVALUE, "%s: bad va '%s'", who, o->va);
     char *c = nplot__strdup(ax->fig, s, who);
     if (!c) return ax->fig->status;
-    a->axlabel_rot_set = o->rotation != 0;
-    a->axlabel_rot = o->rotation;
-    a->axlabel_va = va;
+    /* matplotlib updates the one label Text: a rotation or va stays until changed */
+    if (o->rotation != 0) a->axlabel_rot_set = true, a->axlabel_rot = o->rotation;
+    if (va >= 0) a->axlabel_va = va;
     nd_free_mem(a->label);
     a->label = c;
     a->label_ts = ts;

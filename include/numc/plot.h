@@ -322,8 +322,8 @@ typedef struct nplot_text_opts {
     double rotation;      /* degrees, counter-clockwise; axis labels: 0 → 0 (x) or 90 (y),
                              NPLOT_ZERO for horizontal. An axis label given a rotation or a
                              va is placed as matplotlib's (rotation_mode "anchor" about its
-                             point beside the tick labels): a colorbar's
-                             .rotation = -90, .va = "bottom" reads downward */
+                             point beside the tick labels; both stay for later calls): a
+                             colorbar's .rotation = -90, .va = "bottom" reads downward */
     double alpha;
     const char *coords;   /* text: "data" (default), "axes", "figure" */
     const char *loc;      /* titles: "center", "left", "right"; labels: "center"... */
