@@ -47,8 +47,13 @@ static nd_status set_label(nplot_axes *ax, axis_state *a, const char *s, const n
         else if (strcmp(o->loc, "center"))
             return nplot__fail(ax->fig, ND_EVALUE, "%s: bad loc '%s'", who, o->loc);
     }
+    int va = o->va ? nplot__parse_va(o->va) : -1;
+    if (o->va && va < 0) return nplot__fail(ax->fig, ND_EVALUE, "%s: bad va '%s'", who, o->va);
     char *c = nplot__strdup(ax->fig, s, who);
     if (!c) return ax->fig->status;
+    /* matplotlib updates the one label Text: a rotation or va stays until changed */
+    if (o->rotation != 0) a->axlabel_rot_set = true, a->axlabel_rot = o->rotation;
+    if (va >= 0) a->axlabel_va = va;
     nd_free_mem(a->label);
     a->label = c;
     a->label_ts = ts;
@@ -284,6 +289,18 @@ static void apply_label_opts(axis_state *a, const nplot_ticks_opts *o)
     if (o->rotation) a->label_rotation = o->rotation;
     if (o->ha) a->label_ha = nplot__parse_ha(o->ha);
     if (o->fontsize > 0) a->major.labelsize = o->fontsize;
+    if (o->rotation_mode) a->label_anchor = !strcmp(o->rotation_mode, "anchor");
+}
+
+/* The tick label options' own checks (set_ticks and set_ticklabels). */
+static nd_status check_label_opts(nplot_figure *fig, const nplot_ticks_opts *o, const char *who)
+{
+    if (o->ha && nplot__parse_ha(o->ha) < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: bad ha '%s'", who, o->ha);
+    const char *mode = o->rotation_mode;
+    if (!mode || !strcmp(mode, "default") || !strcmp(mode, "anchor")) return ND_OK;
+    return nplot__fail(fig, ND_EVALUE, "%s: rotation_mode must be 'default' or 'anchor', got '%s'",
+                       who, mode);
 }
 
 static nd_status set_ticks(nplot_axes *ax, bool x, const double *t, int n, const nplot_ticks_opts *o,
@@ -296,8 +313,7 @@ static nd_status set_ticks(nplot_axes *ax, bool x, const double *t, int n, const
     nd_status bad = NPLOT__CHECK_LEN(ax->fig, who, "labels", o->labels, (size_t)n,
                                      "the number of ticks is");
     if (bad) return bad;
-    if (o->ha && nplot__parse_ha(o->ha) < 0)
-        return nplot__fail(ax->fig, ND_EVALUE, "%s: bad ha '%s'", who, o->ha);
+    if (check_label_opts(ax->fig, o, who)) return ax->fig->status;
     for (int i = 0; i < n; i++)
         if (!isfinite(t[i]))
             return nplot__fail(ax->fig, ND_EVALUE, "%s: tick %d is not finite (%g)", who, i, t[i]);
@@ -343,8 +359,7 @@ static nd_status set_ticklabels(nplot_axes *ax, bool x, const char *const *label
     o = NPLOT__OPTS(o, nplot_ticks_opts);
     if (n < 0 || (n > 0 && !labels))
         return nplot__fail(ax->fig, ND_EVALUE, "%s: need n >= 0 labels", who);
-    if (o->ha && nplot__parse_ha(o->ha) < 0)
-        return nplot__fail(ax->fig, ND_EVALUE, "%s: bad ha '%s'", who, o->ha);
+    if (check_label_opts(ax->fig, o, who)) return ax->fig->status;
     axis_state *a = x ? &ax->xa : &ax->ya;
     if (a->fixed_set && n != a->nfixed)
         return nplot__fail(ax->fig, ND_ESHAPE, "%s: %d labels for %d fixed ticks", who, n,
@@ -446,11 +461,43 @@ nd_status nplot_tick_params_(nplot_axes *ax, const nplot_tick_params *o)
         if (o->labelrotation) a->label_rotation = o->labelrotation;
         int t0 = i == 0 ? o->bottom : o->left, t1 = i == 0 ? o->top : o->right;
         int l0 = i == 0 ? o->labelbottom : o->labelleft, l1 = i == 0 ? o->labeltop : o->labelright;
-        if (t0) a->ticks_side[0] = t0 > 0;
-        if (t1) a->ticks_side[1] = t1 > 0;
+        /* which="major" (the default) leaves the minor ticks' sides alone, as matplotlib */
+        bool *sides[2] = { major ? a->ticks_side : NULL, minor ? a->minor_side : NULL };
+        for (int k = 0; k < 2; k++) {
+            if (!sides[k]) continue;
+            if (t0) sides[k][0] = t0 > 0;
+            if (t1) sides[k][1] = t1 > 0;
+        }
         if (l0) a->labels_side[0] = l0 > 0;
         if (l1) a->labels_side[1] = l1 > 0;
     }
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_spines_set_visible(nplot_axes *ax, const char *which, bool visible)
+{
+    static const char *who = "nplot_spines_set_visible";
+    static const char *names[4] = { "left", "bottom", "right", "top" }; /* ax->spine order */
+    CHECK_AX(ax, who);
+    bool pick[4] = { false, false, false, false };
+    if (!which || !strcmp(which, "all")) {
+        pick[0] = pick[1] = pick[2] = pick[3] = true;
+    } else {
+        for (const char *p = which; *p;) {
+            size_t len = strcspn(p, ",");
+            int k = 0;
+            while (k < 4 && !(strlen(names[k]) == len && !strncmp(p, names[k], len))) k++;
+            if (k == 4)
+                return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown spine '%.*s' in '%s' (left, "
+                                                       "bottom, right, top or all)",
+                                   who, (int)len, p, which);
+            pick[k] = true;
+            p += len + (p[len] == ',');
+        }
+    }
+    for (int k = 0; k < 4; k++)
+        if (pick[k]) ax->spine[k] = visible;
     nplot__mark_dirty(ax->fig);
     return ND_OK;
 }
@@ -482,7 +529,7 @@ nd_status nplot_grid_(nplot_axes *ax, const nplot_grid_opts *o)
     bool major, minor;
     nd_status st = axes_and_levels(ax, o->axis, o->which, axes, &major, &minor, who);
     if (st) return st;
-    rgba c = ax->xa.grid_color;
+    rgba c = { 0, 0, 0, 0 };
     if (o->color && nplot__color(o->color, ax->fig->style, &c, who))
         return nplot__fail(ax->fig, ND_EVALUE, "%s", nd_errmsg());
     int ls = -1;
@@ -496,10 +543,14 @@ nd_status nplot_grid_(nplot_axes *ax, const nplot_grid_opts *o)
             a->grid_minor = on;
             if (on) a->minor_on = true;
         }
-        if (o->color) a->grid_color = c;
-        if (ls >= 0) a->grid_ls = ls;
-        if (o->linewidth > 0) a->grid_lw = o->linewidth;
-        if (o->alpha > 0) a->grid_alpha = nplot__clampd(o->alpha, 0, 1);
+        for (int w = 0; w < 2; w++) {
+            struct grid_style *g = &a->grid[w];
+            if (!(w == 0 ? major : minor)) continue;
+            if (o->color) g->color = c;
+            if (ls >= 0) g->ls = ls;
+            if (o->linewidth > 0) g->lw = o->linewidth;
+            if (o->alpha > 0) g->alpha = nplot__clampd(o->alpha, 0, 1);
+        }
     }
     nplot__mark_dirty(ax->fig);
     return ND_OK;

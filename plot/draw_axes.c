@@ -52,7 +52,8 @@ static bbox axis_side(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, int
         double out_len = t->direction == 0 ? len : t->direction == 2 ? len / 2 : 0;
         double in_len = t->direction == 1 ? len : t->direction == 2 ? len / 2 : 0;
         if (which == 0) label_off = out_len + t->pad * s;
-        if (!a->ticks_side[side] || len <= 0 || n == 0) continue;
+        const bool *on = which == 0 ? a->ticks_side : a->minor_side;
+        if (!on[side] || len <= 0 || n == 0) continue;
         if (draw) {
             cairo_set_line_width(cr, t->width * s);
             cairo_set_dash(cr, NULL, 0, 0);
@@ -94,14 +95,17 @@ static bbox axis_side(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, int
         text_box tb = nplot__text_layout(rc, a->ticklabels[i], &ts);
         bbox b;
         double rot = a->label_rotation;
+        bbox (*place)(render_ctx *, const text_box *, double, double, int, int, double,
+                      const rgba *, bool) = a->label_anchor ? nplot__text_place_anchor
+                                                            : nplot__text_place;
         if (x) {
             int ha = a->label_ha >= 0 ? a->label_ha : HA_CENTER;
-            b = nplot__text_place(rc, &tb, px, pos, ha, side == 0 ? VA_TOP : VA_BOTTOM, rot,
-                                  &a->major.labelcolor, draw);
+            b = place(rc, &tb, px, pos, ha, side == 0 ? VA_TOP : VA_BOTTOM, rot,
+                      &a->major.labelcolor, draw);
         } else {
             int ha = a->label_ha >= 0 ? a->label_ha : (side == 0 ? HA_RIGHT : HA_LEFT);
-            b = nplot__text_place(rc, &tb, pos, py, ha, rot == 0 ? VA_CENTER_BASELINE : VA_CENTER,
-                                  rot, &a->major.labelcolor, draw);
+            b = place(rc, &tb, pos, py, ha, rot == 0 ? VA_CENTER_BASELINE : VA_CENTER, rot,
+                      &a->major.labelcolor, draw);
         }
         nplot__text_free(&tb);
         bb_add(&bb, b);
@@ -139,28 +143,32 @@ static void axis_labels(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, b
     text_box tb = nplot__text_layout(rc, a->label, &a->label_ts);
     bbox b;
     double pad = a->labelpad * s;
-    if (x) {
-        double along = a->label_loc == 1 ? ax->dev[0] : a->label_loc == 2 ? ax->dev[2]
-                                                                          : (ax->dev[0] + ax->dev[2]) / 2;
+    /* the label's point: at loc along the axis, `pad` beyond the tick labels */
+    const double *d = ax->dev;
+    double along = x ? (a->label_loc == 1 ? d[0] : a->label_loc == 2 ? d[2] : (d[0] + d[2]) / 2)
+                     : (a->label_loc == 1 ? d[3] : a->label_loc == 2 ? d[1] : (d[1] + d[3]) / 2);
+    double across;
+    if (x) across = side == 0 ? (have_ticks ? fmax(ticks_bb->y1, edge) : edge) + pad
+                              : (have_ticks ? fmin(ticks_bb->y0, edge) : edge) - pad;
+    else across = side == 0 ? (have_ticks ? fmin(ticks_bb->x0, edge) : edge) - pad
+                            : (have_ticks ? fmax(ticks_bb->x1, edge) : edge) + pad;
+    double px = x ? along : across, py = x ? across : along;
+    if (a->axlabel_rot_set || a->axlabel_va >= 0) {
+        /* a rotation or va given: matplotlib's rotation_mode 'anchor' about the point, va
+         * toward the axes unless given, ha along the text by loc */
+        double rot = a->axlabel_rot_set ? a->axlabel_rot : x ? 0 : 90;
         int ha = a->label_loc == 1 ? HA_LEFT : a->label_loc == 2 ? HA_RIGHT : HA_CENTER;
-        if (side == 0) {
-            double y = (have_ticks ? fmax(ticks_bb->y1, edge) : edge) + pad;
-            b = nplot__text_place(rc, &tb, along, y, ha, VA_TOP, 0, &a->label_ts.color, draw);
-        } else {
-            double y = (have_ticks ? fmin(ticks_bb->y0, edge) : edge) - pad;
-            b = nplot__text_place(rc, &tb, along, y, ha, VA_BOTTOM, 0, &a->label_ts.color, draw);
-        }
+        int va = a->axlabel_va >= 0 ? a->axlabel_va : x ? (side == 0 ? VA_TOP : VA_BOTTOM)
+                                                        : (side == 0 ? VA_BOTTOM : VA_TOP);
+        b = nplot__text_place_anchor(rc, &tb, px, py, ha, va, rot, &a->label_ts.color, draw);
+    } else if (x) {
+        int ha = a->label_loc == 1 ? HA_LEFT : a->label_loc == 2 ? HA_RIGHT : HA_CENTER;
+        b = nplot__text_place(rc, &tb, px, py, ha, side == 0 ? VA_TOP : VA_BOTTOM, 0,
+                              &a->label_ts.color, draw);
     } else {
-        double along = a->label_loc == 1 ? ax->dev[3] : a->label_loc == 2 ? ax->dev[1]
-                                                                          : (ax->dev[1] + ax->dev[3]) / 2;
         int va = a->label_loc == 1 ? VA_BOTTOM : a->label_loc == 2 ? VA_TOP : VA_CENTER;
-        if (side == 0) {
-            double xx = (have_ticks ? fmin(ticks_bb->x0, edge) : edge) - pad;
-            b = nplot__text_place(rc, &tb, xx, along, HA_RIGHT, va, 90, &a->label_ts.color, draw);
-        } else {
-            double xx = (have_ticks ? fmax(ticks_bb->x1, edge) : edge) + pad;
-            b = nplot__text_place(rc, &tb, xx, along, HA_LEFT, va, 90, &a->label_ts.color, draw);
-        }
+        b = nplot__text_place(rc, &tb, px, py, side == 0 ? HA_RIGHT : HA_LEFT, va, 90,
+                              &a->label_ts.color, draw);
     }
     nplot__text_free(&tb);
     bb_add(out, b);
@@ -245,11 +253,12 @@ static void draw_grid(render_ctx *rc, nplot_axes *ax, const xform *tf)
             if (which == 0 ? !a->grid_major : !a->grid_minor) continue;
             const double *locs = which == 0 ? a->ticks : a->minor_ticks;
             int n = which == 0 ? a->nticks : a->nminor;
-            double lw = (which == 0 ? a->grid_lw : a->grid_lw * 0.75) * rc->scale;
+            const struct grid_style *g = &a->grid[which];
+            double lw = g->lw * rc->scale;
             cairo_set_line_width(cr, lw);
-            nplot__set_dash(cr, a->grid_ls, NULL, 0, lw, rc->scale);
+            nplot__set_dash(cr, g->ls, NULL, 0, lw, rc->scale);
             cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-            set_rgba(cr, a->grid_color, a->grid_alpha * (which == 0 ? 1 : 0.6));
+            set_rgba(cr, g->color, g->alpha);
             for (int i = 0; i < n; i++) {
                 double px, py;
                 nplot__to_dev(rc, ax, tf, COORD_DATA, COORD_DATA, x ? locs[i] : 1, x ? 1 : locs[i],

@@ -305,6 +305,7 @@ nd_status nplot_matshow_(nplot_axes *ax, const nd_array *z, const nplot_imshow_o
     }
     /* x ticks on both sides, labels on top */
     ax->xa.ticks_side[0] = ax->xa.ticks_side[1] = true;
+    ax->xa.minor_side[0] = ax->xa.minor_side[1] = true;
     ax->xa.labels_side[0] = false;
     ax->xa.labels_side[1] = true;
     return ND_OK;
@@ -801,6 +802,7 @@ static nplot_axes *cbar_axes(nplot_axes *ax, const nplot_colorbar_opts *o, const
     cax->face.a = 0;
     lng->ticks_side[0] = lng->labels_side[0] = p->vertical ? p->side == 1 : p->side == 0;
     lng->ticks_side[1] = lng->labels_side[1] = !lng->ticks_side[0];
+    memcpy(lng->minor_side, lng->ticks_side, sizeof lng->minor_side);
     return cax;
 }
 
@@ -893,12 +895,20 @@ static int fixed_locator(const double *b, int nb, int *idx)
     return n;
 }
 
-/* Fixed ticks at pos (n) on the long axis, labelled with val formatted by the printf
- * format fmt or, without one, as the axis' scale formats them (scalar: plain labels when
- * it would want an offset, which a fixed axis cannot show). */
+/* The user's formatter of the colorbar's ticks: the callback, else the printf format
+ * (kind FMT_SCALAR when there is neither). */
+static formatter cbar_user_formatter(const nplot_colorbar_opts *o)
+{
+    if (o->format_fn) return (formatter){ .kind = FMT_CALLBACK, .fn = o->format_fn, .ctx = o->format_ctx };
+    return (formatter){ .kind = o->format ? FMT_PRINTF : FMT_SCALAR, .fmt = (char *)o->format };
+}
+
+/* Fixed ticks at pos (n) on the long axis, labelled with val formatted by the user's
+ * callback or printf format or, without one, as the axis' scale formats them (scalar:
+ * plain labels when it would want an offset, which a fixed axis cannot show). */
 static nd_status cbar_labelled_ticks(nplot_axes *cax, bool vertical, const double *pos,
-                                     const double *val, int n, const char *fmt, int scale,
-                                     const char *who)
+                                     const double *val, int n, const nplot_colorbar_opts *o,
+                                     int scale, const char *who)
 {
     nplot_figure *fig = cax->fig;
     char **labels = nd_calloc((size_t)n + 1, sizeof(char *), who);
@@ -906,7 +916,7 @@ static nd_status cbar_labelled_ticks(nplot_axes *cax, bool vertical, const doubl
     if (!labels) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
     double lo = INFINITY, hi = -INFINITY;
     for (int i = 0; i < n; i++) lo = fmin(lo, val[i]), hi = fmax(hi, val[i]);
-    formatter f = { .kind = fmt ? FMT_PRINTF : FMT_SCALAR, .fmt = (char *)fmt };
+    formatter f = cbar_user_formatter(o);
     nd_status st = nplot__format_ticks(&f, scale, 10, val, n, lo, hi, labels, &offset);
     if (!st && offset && *offset) {
         for (int i = 0; i < n; i++) nd_free_mem(labels[i]), labels[i] = NULL;
@@ -954,7 +964,7 @@ static nd_status cbar_index_ticks(nplot_axes *cax, const mappable *m, const cbar
         n = fixed_locator(ns->bounds, ns->nb, idx);
         for (int i = 0; i < n; i++) val[i] = ns->bounds[idx[i]], pos[i] = idx[i];
     }
-    nd_status st = cbar_labelled_ticks(cax, p->vertical, pos, val, n, o->format, SCALE_LINEAR, who);
+    nd_status st = cbar_labelled_ticks(cax, p->vertical, pos, val, n, o, SCALE_LINEAR, who);
     if (!st && !o->ticks.v) {
         /* minor ticks: FixedLocator(boundaries), every edge the majors skipped */
         for (int i = 0; i < ns->nb; i++) pos[i] = i;
@@ -1020,34 +1030,36 @@ static int asinh_ticks(double lw, double vmin, double vmax, const double *subs, 
 /* An AsinhNorm bar: matplotlib's asinh scale ticks it with AsinhLocator (majors labelled
  * 10^k like a log axis, minors at 2 and 5 times the powers). */
 static nd_status cbar_asinh_ticks(nplot_axes *cax, const mappable *m, const cbar_plan *p,
-                                  const char *fmt, const char *who)
+                                  const nplot_colorbar_opts *o, const char *who)
 {
     double major[2 * 12], minor[6 * 12];
     static const double subs[2] = { 2, 5 };
     double lw = m->norm.linear_width;
     int n = asinh_ticks(lw, p->lo, p->hi, NULL, 0, major);
     int nm = asinh_ticks(lw, p->lo, p->hi, subs, 2, minor);
-    nd_status st = cbar_labelled_ticks(cax, p->vertical, major, major, n, fmt, SCALE_SYMLOG, who);
+    nd_status st = cbar_labelled_ticks(cax, p->vertical, major, major, n, o, SCALE_SYMLOG, who);
     nplot_ticks_opts to = { .minor = true };
     if (!st) st = p->vertical ? nplot_set_yticks_(cax, minor, nm, &to) : nplot_set_xticks_(cax, minor, nm, &to);
     return st;
 }
 
 /* The long axis' ticks: the norm's own locator where matplotlib's colorbar has one
- * (BoundaryNorm, AsinhNorm, NoNorm), the caller's ticks and printf format over it. */
+ * (BoundaryNorm, AsinhNorm, NoNorm), the caller's ticks and formatter over it. */
 static nd_status cbar_ticks(nplot_axes *cax, const mappable *m, const cbar_plan *p,
                             const nplot_colorbar_opts *o, const char *who)
 {
     if (p->mode == CB_INDEX) return cbar_index_ticks(cax, m, p, o, who);
-    if (m->norm.kind == NPLOT_NORM_ASINH && !o->ticks.v) return cbar_asinh_ticks(cax, m, p, o->format, who);
+    if (m->norm.kind == NPLOT_NORM_ASINH && !o->ticks.v) return cbar_asinh_ticks(cax, m, p, o, who);
     nd_status st = ND_OK;
     if (o->ticks.v)
         st = p->vertical ? nplot_set_yticks_(cax, o->ticks.v, (int)o->ticks.n, NULL)
                          : nplot_set_xticks_(cax, o->ticks.v, (int)o->ticks.n, NULL);
     else if (m->norm.kind == NPLOT_NORM_NONE)
         st = cbar_index_locator(cax, m, p->vertical);
-    nplot_formatter_opts fo = { .kind = "printf", .fmt = o->format };
-    if (!st && o->format) st = p->vertical ? nplot_set_yformatter_(cax, &fo) : nplot_set_xformatter_(cax, &fo);
+    nplot_formatter_opts fo = { .kind = o->format_fn ? "callback" : "printf", .fmt = o->format,
+                                .fn = o->format_fn, .ctx = o->format_ctx };
+    if (!st && (o->format || o->format_fn))
+        st = p->vertical ? nplot_set_yformatter_(cax, &fo) : nplot_set_xformatter_(cax, &fo);
     return st;
 }
 

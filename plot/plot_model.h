@@ -384,18 +384,23 @@ typedef struct axis_state {
     tick_side major, minor;
     double label_rotation;
     int label_ha;            /* -1 automatic */
-    bool ticks_side[2];      /* bottom/left, top/right */
+    bool label_anchor;       /* tick labels: rotation_mode 'anchor' */
+    bool ticks_side[2];      /* bottom/left, top/right (major ticks) */
+    bool minor_side[2];      /* the same for the minor ticks */
     bool labels_side[2];
     /* grid */
     bool grid_major, grid_minor;
-    rgba grid_color;
-    double grid_lw, grid_alpha;
-    int grid_ls;
+    /* grid line style, [0] major and [1] minor: nplot_grid sets the `which` ones (the
+     * minor grid is drawn as matplotlib draws it, not fainter) */
+    struct grid_style { rgba color; double lw, alpha; int ls; } grid[2];
     /* label */
     char *label;
     text_style label_ts;
     double labelpad;
     int label_loc;           /* 0 center, 1 left/bottom, 2 right/top */
+    bool axlabel_rot_set;    /* set_xlabel / set_ylabel given a rotation ... */
+    double axlabel_rot;
+    int axlabel_va;          /* ... or a va (-1: none): placed by anchor */
     /* computed at draw time */
     double *ticks;           /* major ticks inside the view */
     char **ticklabels;

@@ -45,6 +45,10 @@ void nplot__text_free(text_box *tb);
  * With draw set, also paint it. */
 bbox nplot__text_place(render_ctx *rc, const text_box *tb, double x, double y, int ha, int va,
                        double rotation, const rgba *color, bool draw);
+/* The same with matplotlib's rotation_mode='anchor': the unrotated text is aligned at
+ * (x, y) by ha / va, then rotated about that point. */
+bbox nplot__text_place_anchor(render_ctx *rc, const text_box *tb, double x, double y, int ha,
+                              int va, double rotation, const rgba *color, bool draw);
 
 /* ---- rendering ------------------------------------------------------------------------------ */
 struct render_ctx {

@@ -368,26 +368,46 @@ int nplot__parse_va(const char *s)
     return -1;
 }
 
+/* Paint (when draw) the text box with its unrotated top-left corner at (ox, oy) rotated
+ * by th about that corner; returns the rotated box's bounds. */
+static bbox place_at(render_ctx *rc, const text_box *tb, double ox, double oy, double th,
+                     const rgba *color, bool draw)
+{
+    double c = cos(th), s = sin(th);
+    /* corners of the unrotated box relative to its top-left, rotated (y down) */
+    double cx[4] = { 0, tb->w, tb->w, 0 }, cy[4] = { 0, 0, tb->h, tb->h };
+    bbox bb = { INFINITY, INFINITY, -INFINITY, -INFINITY };
+    for (int i = 0; i < 4; i++) {
+        double rx = cx[i] * c + cy[i] * s, ry = -cx[i] * s + cy[i] * c;
+        bb.x0 = fmin(bb.x0, ox + rx);
+        bb.x1 = fmax(bb.x1, ox + rx);
+        bb.y0 = fmin(bb.y0, oy + ry);
+        bb.y1 = fmax(bb.y1, oy + ry);
+    }
+    if (draw) {
+        cairo_t *cr = rc->cr;
+        cairo_save(cr);
+        cairo_translate(cr, ox, oy);
+        if (th != 0) cairo_rotate(cr, -th);
+        cairo_set_source_rgba(cr, color->r, color->g, color->b, color->a);
+        pango_cairo_update_context(cr, rc->pctx);
+        pango_layout_context_changed(tb->layout);
+        cairo_move_to(cr, 0, 0);
+        pango_cairo_show_layout(cr, tb->layout);
+        cairo_restore(cr);
+    }
+    return bb;
+}
+
 bbox nplot__text_place(render_ctx *rc, const text_box *tb, double x, double y, int ha, int va,
                        double rotation, const rgba *color, bool draw)
 {
     bbox bb = { x, y, x, y };
     if (!tb->layout) return bb;
-    double th = rotation * M_PI / 180, c = cos(th), s = sin(th);
-    /* corners of the unrotated box relative to its top-left, rotated (y down) */
-    double cx[4] = { 0, tb->w, tb->w, 0 }, cy[4] = { 0, 0, tb->h, tb->h };
-    double rx[4], ry[4];
-    for (int i = 0; i < 4; i++) {
-        rx[i] = cx[i] * c + cy[i] * s;
-        ry[i] = -cx[i] * s + cy[i] * c;
-    }
-    double minx = rx[0], maxx = rx[0], miny = ry[0], maxy = ry[0];
-    for (int i = 1; i < 4; i++) {
-        minx = fmin(minx, rx[i]);
-        maxx = fmax(maxx, rx[i]);
-        miny = fmin(miny, ry[i]);
-        maxy = fmax(maxy, ry[i]);
-    }
+    double th = rotation * M_PI / 180, c = cos(th);
+    /* extent of the rotated box relative to its unrotated top-left corner */
+    bbox r = place_at(rc, tb, 0, 0, th, color, false);
+    double minx = r.x0, maxx = r.x1, miny = r.y0, maxy = r.y1;
     /* matplotlib's rotation_mode='default': align the rotated bounding box. For an
      * unrotated text baseline alignment uses the baseline itself. */
     double ox, oy;
@@ -398,26 +418,22 @@ bbox nplot__text_place(render_ctx *rc, const text_box *tb, double x, double y, i
     else if (rotation == 0 && va == VA_CENTER_BASELINE) oy = y - tb->baseline + tb->h * 0.3;
     else if (va == VA_TOP) oy = y - miny;
     else if (va == VA_BOTTOM) oy = y - maxy;
-    else if (va == VA_BASELINE) {
-        double bx = tb->baseline * s, by = tb->baseline * c;
-        (void)bx;
-        oy = y - by;
-    } else oy = y - (miny + maxy) / 2;
-    bb.x0 = ox + minx;
-    bb.x1 = ox + maxx;
-    bb.y0 = oy + miny;
-    bb.y1 = oy + maxy;
-    if (draw) {
-        cairo_t *cr = rc->cr;
-        cairo_save(cr);
-        cairo_translate(cr, ox, oy);
-        if (rotation != 0) cairo_rotate(cr, -th);
-        cairo_set_source_rgba(cr, color->r, color->g, color->b, color->a);
-        pango_cairo_update_context(cr, rc->pctx);
-        pango_layout_context_changed(tb->layout);
-        cairo_move_to(cr, 0, 0);
-        pango_cairo_show_layout(cr, tb->layout);
-        cairo_restore(cr);
-    }
-    return bb;
+    else if (va == VA_BASELINE) oy = y - tb->baseline * c;
+    else oy = y - (miny + maxy) / 2;
+    return place_at(rc, tb, ox, oy, th, color, draw);
+}
+
+bbox nplot__text_place_anchor(render_ctx *rc, const text_box *tb, double x, double y, int ha,
+                              int va, double rotation, const rgba *color, bool draw)
+{
+    bbox bb = { x, y, x, y };
+    if (!tb->layout) return bb;
+    double th = rotation * M_PI / 180, c = cos(th), s = sin(th);
+    /* the alignment point in the unrotated box (from its top-left), which must land on
+     * (x, y) once the box is rotated about it */
+    double px = ha == HA_LEFT ? 0 : ha == HA_RIGHT ? tb->w : tb->w / 2;
+    double py = va == VA_TOP ? 0 : va == VA_BOTTOM ? tb->h : va == VA_BASELINE ? tb->baseline
+              : va == VA_CENTER_BASELINE ? tb->baseline - tb->h * 0.3 : tb->h / 2;
+    double ox = x - (px * c + py * s), oy = y - (-px * s + py * c);
+    return place_at(rc, tb, ox, oy, th, color, draw);
 }

@@ -316,8 +316,14 @@ typedef struct nplot_text_opts {
     const char *style;    /* "normal", "italic", "oblique" */
     const char *family;   /* NULL → "DejaVu Sans" (fontconfig falls back per glyph) */
     const char *ha;       /* "left", "center", "right" */
-    const char *va;       /* "baseline", "bottom", "center", "top", "center_baseline" */
-    double rotation;      /* degrees, counter-clockwise */
+    const char *va;       /* "baseline", "bottom", "center", "top", "center_baseline";
+                             axis labels: NULL → toward the axes ("top" below it, "bottom"
+                             left of it...) */
+    double rotation;      /* degrees, counter-clockwise; axis labels: 0 → 0 (x) or 90 (y),
+                             NPLOT_ZERO for horizontal. An axis label given a rotation or a
+                             va is placed as matplotlib's (rotation_mode "anchor" about its
+                             point beside the tick labels; both stay for later calls): a
+                             colorbar's .rotation = -90, .va = "bottom" reads downward */
     double alpha;
     const char *coords;   /* text: "data" (default), "axes", "figure" */
     const char *loc;      /* titles: "center", "left", "right"; labels: "center"... */
@@ -700,6 +706,11 @@ NPLOT_API nd_status nplot_matshow_(nplot_axes *ax, const nd_array *z, const nplo
 #define nplot__kw_matshow(ax, z, ...) \
     nplot_matshow_((ax), (z), &(nplot_imshow_opts){ 0, __VA_ARGS__ })
 
+/* A tick label callback (matplotlib's FuncFormatter): writes the label of the tick at
+ * `value` (its index, or -1 when formatting a single value) into buf (cap bytes, NUL
+ * terminated) and returns the length it wanted, as snprintf. */
+typedef size_t (*nplot_tick_format_fn)(double value, int index, char *buf, size_t cap,
+                                       void *ctx);
 typedef struct nplot_colorbar_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     const char *label;       /* along the long side */
@@ -718,6 +729,10 @@ typedef struct nplot_colorbar_opts {
     nplot_f64s ticks;        /* tick values (data units); not given → the axis' own */
     const char *format;      /* printf format of the tick labels, e.g. "%.2f" */
     bool drawedges;          /* a line between adjacent colors */
+    /* ---- heatmap section ---- */
+    nplot_tick_format_fn format_fn; /* FuncFormatter: labels the ticks from their data
+                                       values (overrides format); ctx is passed along */
+    void *format_ctx;
 } nplot_colorbar_opts;
 /* fig.colorbar(mappable, ax=ax) for the last color-mapped artist of ax (image, hexbin,
  * pcolormesh, scatter with c, surface): a new axes beside ax (which shrinks to make
@@ -1211,6 +1226,12 @@ NPLOT_API nd_status nplot_axis(nplot_axes *ax, const char *mode);
 NPLOT_API nd_status nplot_set_aspect(nplot_axes *ax, double ratio);
 NPLOT_API nd_status nplot_set_facecolor(nplot_axes *ax, const char *color);
 
+/* ---- spines (heatmap section) ------------------------------------------------------------ */
+/* ax.spines[which].set_visible(visible): `which` is NULL or "all" (ax.spines[:]) or a
+ * comma-separated list of "left", "bottom", "right", "top". ND_EVALUE naming an unknown
+ * spine. */
+NPLOT_API nd_status nplot_spines_set_visible(nplot_axes *ax, const char *which, bool visible);
+
 /* ---- ticks ------------------------------------------------------------------------------- */
 typedef struct nplot_ticks_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
@@ -1219,6 +1240,9 @@ typedef struct nplot_ticks_opts {
     double rotation;           /* label rotation in degrees */
     const char *ha;            /* label alignment ("right" with rotation=45 ...) */
     double fontsize;
+    const char *rotation_mode; /* "default" (NULL: align the rotated label's bounding box)
+                                  or "anchor" (align the unrotated label at the tick, then
+                                  rotate it about that point); ND_EVALUE otherwise */
 } nplot_ticks_opts;
 /* ax.set_xticks(ticks, labels): fixed tick positions (n may be 0: no ticks). */
 NPLOT_API nd_status nplot_set_xticks_(nplot_axes *ax, const double *ticks, int n,
@@ -1247,7 +1271,8 @@ typedef struct nplot_tick_params {
     double length, width, pad, labelsize, labelrotation;
     const char *color;      /* tick marks */
     const char *labelcolor;
-    int bottom, top, left, right;                     /* draw ticks on that side */
+    int bottom, top, left, right;                     /* draw ticks on that side (of the
+                                                         `which` ticks only) */
     int labelbottom, labeltop, labelleft, labelright; /* draw labels on that side */
 } nplot_tick_params;
 NPLOT_API nd_status nplot_tick_params_(nplot_axes *ax, const nplot_tick_params *o);
@@ -1271,9 +1296,7 @@ NPLOT_API nd_status nplot_grid_(nplot_axes *ax, const nplot_grid_opts *o);
 #define nplot_grid(...) nplot__kw_grid(__VA_ARGS__, )
 #define nplot__kw_grid(ax, ...) nplot_grid_((ax), &(nplot_grid_opts){ 0, __VA_ARGS__ })
 
-/* Tick label formatters. */
-typedef size_t (*nplot_tick_format_fn)(double value, int index, char *buf, size_t cap,
-                                       void *ctx);
+/* Tick label formatters (nplot_tick_format_fn is declared with the colorbar). */
 typedef struct nplot_formatter_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     const char *kind;   /* "scalar" (default: offset + scientific notation), "plain"
