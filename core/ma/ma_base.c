@@ -423,18 +423,14 @@ nd_marray *nd_ma_take(const nd_marray *m, const nd_array *index)
 }
 
 /* ---- getting the data out ------------------------------------------------------------ */
-nd_array *nd_ma_filled(const nd_marray *m, const nd_scalar *fill)
+/* Writes fill into the masked slots of out, a fresh copy of m's data (filled and
+ * filled_nan differ only in how that copy is cast); takes ownership of out, which may be
+ * NULL when the copy failed. */
+static nd_array *put_fill(const nd_marray *m, nd_array *out, nd_scalar fill)
 {
-    static const char who[] = "nd_ma_filled";
-    if (ma__check(m, who) < 0)
-        return NULL;
-    nd_scalar f = m->fill;
-    if (fill && ma__fill_check(nd_dtype_of(m->data), *fill, &f, who) < 0)
-        return NULL;
-    nd_array *out = nd_copy(m->data, ND_ORDER_C);
     if (!out || !m->mask)
         return out;
-    nd_array *v = nd_full(0, NULL, nd_dtype_of(m->data), f);
+    nd_array *v = nd_full(0, NULL, nd_dtype_of(out), fill);
     if (!v || nd_putmask(out, m->mask, v) < 0) {
         nd_free(v);
         nd_free(out);
@@ -444,21 +440,22 @@ nd_array *nd_ma_filled(const nd_marray *m, const nd_scalar *fill)
     return out;
 }
 
+nd_array *nd_ma_filled(const nd_marray *m, const nd_scalar *fill)
+{
+    static const char who[] = "nd_ma_filled";
+    if (ma__check(m, who) < 0)
+        return NULL;
+    nd_scalar f = m->fill;
+    if (fill && ma__fill_check(nd_dtype_of(m->data), *fill, &f, who) < 0)
+        return NULL;
+    return put_fill(m, nd_copy(m->data, ND_ORDER_C), f);
+}
+
 nd_array *nd_ma_filled_nan(const nd_marray *m)
 {
     if (ma__check(m, "nd_ma_filled_nan") < 0)
         return NULL;
-    nd_array *out = nd_astype(m->data, ND_FLOAT64, ND_CAST_UNSAFE);
-    if (!out || !m->mask)
-        return out;
-    nd_array *v = nd_full(0, NULL, ND_FLOAT64, ND_F64(NAN));
-    if (!v || nd_putmask(out, m->mask, v) < 0) {
-        nd_free(v);
-        nd_free(out);
-        return NULL;
-    }
-    nd_free(v);
-    return out;
+    return put_fill(m, nd_astype(m->data, ND_FLOAT64, ND_CAST_UNSAFE), ND_F64(NAN));
 }
 
 nd_array *nd_ma_compressed(const nd_marray *m)
