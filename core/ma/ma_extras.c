@@ -30,6 +30,29 @@ static nd_status shrink(nd_array *mask, nd_array **out)
     return ND_OK;
 }
 
+/* Broadcasts *mask (of another shape, say 0-d) into a fresh mask of data's shape; false on
+ * failure (*mask, possibly NULL then, is still the caller's to free). */
+static bool fit_mask(nd_array **mask, const nd_array *data)
+{
+    if (ma__same_shape(*mask, data))
+        return true;
+    nd_array *t = nd_broadcast_to(*mask, nd_ndim(data), nd_shape(data));
+    bool ok = t && ma__replace(mask, nd_copy(t, ND_ORDER_C)) != NULL;
+    nd_free(t);
+    return ok;
+}
+
+/* The tail of the builders: the result owning data and mask, or both freed on failure. */
+static nd_marray *wrap_if(bool ok, nd_array *data, nd_array *mask, const char *who)
+{
+    if (!ok) {
+        nd_free(data);
+        nd_free(mask);
+        return NULL;
+    }
+    return ma__wrap(data, mask, NULL, false, who);
+}
+
 /* The data of an operand as an array (new handle): the masked array's data, the plain
  * array, or a 0-d array of the scalar. */
 static nd_array *operand_data(nd_ma_operand o)
@@ -117,12 +140,7 @@ static nd_marray *join(join_fn fn, int n, const nd_marray *const *arrays, int ax
     }
     nd_free_mem(parts);
     nd_free_mem(masks);
-    if (!ok) {
-        nd_free(data);
-        nd_free(mask);
-        return NULL;
-    }
-    return ma__wrap(data, mask, NULL, false, who);
+    return wrap_if(ok, data, mask, who);
 }
 
 nd_marray *nd_ma_concatenate(int n, const nd_marray *const *arrays, int axis)
@@ -172,21 +190,14 @@ nd_marray *nd_ma_where_(nd_ma_operand condition, nd_ma_operand x, nd_ma_operand 
         ok = (t = nd_copy(condition.ma->mask, ND_ORDER_C)) != NULL && ma__or_into(&mask, t);
     t = NULL;
     /* a 0-d mask broadcast, to the data's shape */
-    if (ok && mask && !ma__same_shape(mask, data))
-        ok = (t = nd_broadcast_to(mask, nd_ndim(data), nd_shape(data))) != NULL &&
-             ma__replace(&mask, nd_copy(t, ND_ORDER_C)) != NULL;
+    ok = ok && (!mask || fit_mask(&mask, data));
     ok = ok && (!mask || shrink(mask, &mask) == ND_OK);
     for (int i = 0; i < 3; i++)
         nd_free(d[i]);
     nd_free(cf);
     nd_free(no);
     nd_free(t);
-    if (!ok) {
-        nd_free(data);
-        nd_free(mask);
-        return NULL;
-    }
-    return ma__wrap(data, mask, NULL, false, who);
+    return wrap_if(ok, data, mask, who);
 }
 
 /* ---- dot -------------------------------------------------------------------------------- */
@@ -569,10 +580,7 @@ nd_marray *nd_ma_choose(const nd_marray *indices, int n, const nd_marray *const 
         ok = k && ma__or_into(&mask, k);
     }
     /* an index mask of another shape than the result broadcasts into it */
-    nd_array *t = NULL;
-    if (ok && !ma__same_shape(mask, data))
-        ok = (t = nd_broadcast_to(mask, nd_ndim(data), nd_shape(data))) != NULL &&
-             ma__replace(&mask, nd_copy(t, ND_ORDER_C)) != NULL;
+    ok = ok && fit_mask(&mask, data);
     ok = ok && shrink(mask, &mask) == ND_OK;
     for (int i = 0; i < made; i++) {
         nd_free(parts[i]);
@@ -580,13 +588,7 @@ nd_marray *nd_ma_choose(const nd_marray *indices, int n, const nd_marray *const 
     }
     nd_free_mem(parts);
     nd_free(c);
-    nd_free(t);
-    if (!ok) {
-        nd_free(data);
-        nd_free(mask);
-        return NULL;
-    }
-    return ma__wrap(data, mask, NULL, false, who);
+    return wrap_if(ok, data, mask, who);
 }
 
 nd_marray *nd_ma_resize(const nd_marray *a, int ndim, const ptrdiff_t *shape)
