@@ -221,6 +221,19 @@ static bool cell_band(const nplot__cgrid *g, const uint16_t *idx, const cell *c,
     return true;
 }
 
+/* The lowest and highest level class among c's corners: the levels (lines) or bands
+ * (fills) the cell can touch lie between them. */
+static void class_span(const uint16_t *idx, const cell *c, int *lo, int *hi)
+{
+    *lo = NOIDX;
+    *hi = 0;
+    for (int m = 0; m < c->k; m++) {
+        int v = idx[c->v[m]];
+        *lo = v < *lo ? v : *lo;
+        *hi = v > *hi ? v : *hi;
+    }
+}
+
 /* The cell whose lower-left vertex is (i, j): a quad, the triangle left by one masked
  * corner (corner_mask), or nothing (false). */
 static bool cell_at(const nplot__cgrid *g, const uint16_t *idx, size_t i, size_t j, cell *c)
@@ -313,12 +326,8 @@ nd_status nplot__contour_bands(const nplot__cgrid *g, const double *lev, int nle
             if (whole >= 0) continue;
             cell c;
             if (!cell_at(g, idx, i, j, &c)) continue;
-            int lo = NOIDX, hi = 0;
-            for (int m = 0; m < c.k; m++) {
-                int v = idx[c.v[m]];
-                lo = v < lo ? v : lo;
-                hi = v > hi ? v : hi;
-            }
+            int lo, hi;
+            class_span(idx, &c, &lo, &hi);
             /* the bands this cell touches: band k holds idx k + 1 */
             int k0 = lo > 1 ? lo - 1 : 0, k1 = hi - 1 < nlev - 2 ? hi - 1 : nlev - 2;
             for (int k = k0; k <= k1; k++)
@@ -456,12 +465,8 @@ static bool collect_rows(const nplot__cgrid *g, const uint16_t *idx, const doubl
             if (r0[0] == r0[1] && r0[0] == r1[0] && r0[0] == r1[1] && r0[0] != NOIDX) continue;
             cell c;
             if (!cell_at(g, idx, i, j, &c)) continue;
-            int lo = NOIDX, hi = 0;
-            for (int m = 0; m < c.k; m++) {
-                int v = idx[c.v[m]];
-                lo = v < lo ? v : lo;
-                hi = v > hi ? v : hi;
-            }
+            int lo, hi;
+            class_span(idx, &c, &lo, &hi);
             for (int k = lo; k < hi && k < nlev; k++) {
                 int stt[4];
                 for (int m = 0; m < c.k; m++) stt[m] = idx[c.v[m]] > k;
