@@ -489,12 +489,32 @@ static cairo_surface_t *resample_image(const artist *a, const taps *tx, const ta
     return s;
 }
 
+/* Paint pat (img's pattern, placed on the device rectangle X0..X1 x Y0..Y1) clipped to
+ * both the axes and that rectangle, then release them: raster targets are done with img,
+ * vector targets read it when they are finished. (cairo paints an opaque alpha exactly
+ * as cairo_paint.) */
+static void paint_clipped(render_ctx *rc, nplot_axes *ax, cairo_surface_t *img, cairo_pattern_t *pat,
+                          double X0, double Y0, double X1, double Y1, double alpha)
+{
+    cairo_t *cr = rc->cr;
+    cairo_save(cr);
+    cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
+    cairo_clip(cr);
+    cairo_rectangle(cr, fmin(X0, X1), fmin(Y0, Y1), fabs(X1 - X0), fabs(Y1 - Y0));
+    cairo_clip(cr);
+    cairo_set_source(cr, pat);
+    cairo_paint_with_alpha(cr, alpha);
+    cairo_restore(cr);
+    cairo_pattern_destroy(pat);
+    if (rc->raster) cairo_surface_destroy(img);
+    else nplot__defer_destroy(rc, img);
+}
+
 /* Paint the image resampled in data space onto the device pixels it covers inside the
  * axes (vector targets: at the figure's dpi, as matplotlib's image magnification). */
 static void draw_resampled(render_ctx *rc, nplot_axes *ax, const artist *a, double X0, double Y0,
                            double X1, double Y1)
 {
-    cairo_t *cr = rc->cr;
     double mag = rc->raster ? 1 : fmax(1, ax->fig->dpi / 72);
     double lx = fmax(fmin(X0, X1), ax->dev[0]), rx = fmin(fmax(X0, X1), ax->dev[2]);
     double ty_ = fmax(fmin(Y0, Y1), ax->dev[1]), by = fmin(fmax(Y0, Y1), ax->dev[3]);
@@ -521,17 +541,7 @@ static void draw_resampled(render_ctx *rc, nplot_axes *ax, const artist *a, doub
     cairo_matrix_init(&m, mag, 0, 0, mag, -ox * mag, -oy * mag);
     cairo_pattern_set_matrix(pat, &m);
     cairo_pattern_set_filter(pat, CAIRO_FILTER_NEAREST);
-    cairo_save(cr);
-    cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
-    cairo_clip(cr);
-    cairo_rectangle(cr, fmin(X0, X1), fmin(Y0, Y1), fabs(X1 - X0), fabs(Y1 - Y0));
-    cairo_clip(cr);
-    cairo_set_source(cr, pat);
-    cairo_paint(cr);
-    cairo_restore(cr);
-    cairo_pattern_destroy(pat);
-    if (rc->raster) cairo_surface_destroy(img);
-    else nplot__defer_destroy(rc, img);
+    paint_clipped(rc, ax, img, pat, X0, Y0, X1, Y1, 1);
 }
 
 /* A colorbar's decorations around its gradient (matplotlib's Colorbar._do_extends and
@@ -606,7 +616,6 @@ static void draw_cbar_decor(render_ctx *rc, nplot_axes *ax, const artist *a, dou
 
 void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a)
 {
-    cairo_t *cr = rc->cr;
     if (!a->pix || a->iw <= 0 || a->ih <= 0) return;
     xform tf = nplot__xform(ax);
     double l = a->x[0], r = a->x[1], b = a->y[0], t = a->y[1];
@@ -663,17 +672,7 @@ void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a)
                                   : interp == INTERP_BILINEAR ? CAIRO_FILTER_BILINEAR
                                                               : CAIRO_FILTER_GOOD);
     cairo_pattern_set_extend(pat, CAIRO_EXTEND_PAD);
-    cairo_save(cr);
-    cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
-    cairo_clip(cr);
-    cairo_rectangle(cr, fmin(X0, X1), fmin(Y0, Y1), fabs(X1 - X0), fabs(Y1 - Y0));
-    cairo_clip(cr);
-    cairo_set_source(cr, pat);
-    cairo_paint_with_alpha(cr, a->alpha);
-    cairo_restore(cr);
-    cairo_pattern_destroy(pat);
-    if (rc->raster) cairo_surface_destroy(img);
-    else nplot__defer_destroy(rc, img);
+    paint_clipped(rc, ax, img, pat, X0, Y0, X1, Y1, a->alpha);
     if (a->map.cbar_gradient) draw_cbar_decor(rc, ax, a, X0, Y0, X1, Y1);
 }
 
