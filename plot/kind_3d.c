@@ -242,6 +242,40 @@ static rgba lit(rgba base, const double d1[3], const double d2[3])
     return (rgba){ base.r * f, base.g * f, base.b * f, base.a };
 }
 
+/* The face color (color, else black until the caller picks the cycle's) and the edge
+ * color (edgecolor, else black) of a surface; negative with the error set on a bad name. */
+static nd_status face_colors(nplot_figure *fig, const char *color, const char *edgecolor, rgba *base,
+                             rgba *edge, const char *who)
+{
+    *base = *edge = (rgba){ 0, 0, 0, 1 };
+    if (color && nplot__color(color, fig->style, base, who))
+        return ND_EVALUE;
+    if (edgecolor && nplot__color(edgecolor, fig->style, edge, who))
+        return ND_EVALUE;
+    return ND_OK;
+}
+
+/* The style shared by plot_surface and plot_trisurf once a->map and a->colors are set:
+ * legend face, edges, alpha and label. */
+static nd_status surface_style(nplot_figure *fig, artist *a, rgba base, rgba edge, const char *edgecolor,
+                               double linewidth, double alpha, const char *label, const char *who)
+{
+    const mappable *m = &a->map;
+    a->face = m->on ? nplot__map_color(m, (m->vmin + m->vmax) / 2) : base;
+    a->legend_kind = LEGEND_PATCH;
+    a->has_face = true;
+    /* antialiasing seams between quads: closed by filling each quad a fraction of a
+     * pixel larger (a stroke per quad would cost twice the fill); explicit edges stroke */
+    a->has_edge = edgecolor || linewidth > 0;
+    a->grow = !a->has_edge;
+    a->edge_is_face = !edgecolor;
+    a->edge = edge;
+    a->edge_lw = NPLOT_OPT(linewidth, 1);
+    a->alpha = NPLOT_OPT(alpha, 1);
+    if (label && !(a->label = nplot__strdup(fig, label, who))) return fig->status;
+    return ND_OK;
+}
+
 nd_status nplot_plot_surface_(nplot_axes *ax, const nd_array *X, const nd_array *Y,
                                    const nd_array *Z, const nplot_surface_opts *o)
 {
@@ -255,10 +289,8 @@ nd_status nplot_plot_surface_(nplot_axes *ax, const nd_array *X, const nd_array 
                                            "[0, 1]", who);
     mappable m = { 0 };
     if (o->cmap && nplot__cmap_find(o->cmap, &m.cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
-    rgba base = { 0, 0, 0, 1 }, edge = { 0, 0, 0, 1 };
-    if (o->color && nplot__color(o->color, fig->style, &base, who))
-        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
-    if (o->edgecolor && nplot__color(o->edgecolor, fig->style, &edge, who))
+    rgba base, edge;
+    if (face_colors(fig, o->color, o->edgecolor, &base, &edge, who))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     grid3 g;
     nd_status st = grid_sampled(ax, X, Y, Z, o, true, &g, who);
@@ -307,18 +339,7 @@ nd_status nplot_plot_surface_(nplot_axes *ax, const nd_array *X, const nd_array 
             double d2[3] = { sx[v + nc] - sx[v + 1], sy[v + nc] - sy[v + 1], sz[v + nc] - sz[v + 1] };
             a->colors[q] = lit(base, d1, d2);
         }
-    a->face = m.on ? nplot__map_color(&m, (m.vmin + m.vmax) / 2) : base;
-    a->legend_kind = LEGEND_PATCH;
-    a->has_face = true;
-    /* antialiasing seams between quads: closed by filling each quad a fraction of a
-     * pixel larger (a stroke per quad would cost twice the fill); explicit edges stroke */
-    a->has_edge = o->edgecolor || o->linewidth > 0;
-    a->grow = !a->has_edge;
-    a->edge_is_face = !o->edgecolor;
-    a->edge = edge;
-    a->edge_lw = NPLOT_OPT(o->linewidth, 1);
-    a->alpha = NPLOT_OPT(o->alpha, 1);
-    if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) st = fig->status;
+    st = surface_style(fig, a, base, edge, o->edgecolor, o->linewidth, o->alpha, o->label, who);
     goto done;
 oom:
     st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
@@ -484,10 +505,8 @@ nd_status nplot_plot_trisurf_(nplot_axes *ax, const nplot_triangulation *t, cons
     if (o->alpha < 0 || o->alpha > 1 || o->linewidth < 0)
         return nplot__fail(fig, ND_EVALUE, "%s: linewidth must be >= 0 and alpha in [0, 1]", who);
     mappable m = { 0 };
-    rgba base = { 0, 0, 0, 1 }, edge = { 0, 0, 0, 1 };
-    if (o->color && nplot__color(o->color, fig->style, &base, who))
-        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
-    if (o->edgecolor && nplot__color(o->edgecolor, fig->style, &edge, who))
+    rgba base, edge;
+    if (face_colors(fig, o->color, o->edgecolor, &base, &edge, who))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     double *z = NULL;
     size_t nz = 0;
@@ -545,16 +564,7 @@ nd_status nplot_plot_trisurf_(nplot_axes *ax, const nplot_triangulation *t, cons
         double d2[3] = { X[2] - X[0], Y[2] - Y[0], W[2] - W[0] };
         a->colors[2 * q] = lit(base, d1, d2);
     }
-    a->face = m.on ? nplot__map_color(&m, (m.vmin + m.vmax) / 2) : base;
-    a->legend_kind = LEGEND_PATCH;
-    a->has_face = true;
-    a->has_edge = o->edgecolor || o->linewidth > 0;
-    a->grow = !a->has_edge;
-    a->edge_is_face = !o->edgecolor;
-    a->edge = edge;
-    a->edge_lw = NPLOT_OPT(o->linewidth, 1);
-    a->alpha = NPLOT_OPT(o->alpha, 1);
-    if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) st = fig->status;
+    st = surface_style(fig, a, base, edge, o->edgecolor, o->linewidth, o->alpha, o->label, who);
     goto done;
 oom:
     st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
