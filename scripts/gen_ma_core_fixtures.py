@@ -15,26 +15,9 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fixture_text import fixture_line  # noqa: E402
+from ma_fixture_lines import flat, ma, out, put, put_ma  # noqa: E402
 
 warnings.simplefilter("ignore")
-ma = np.ma
-out = []
-
-
-def put(name, a):
-    out.append(fixture_line(name, a))
-
-
-def flat(name, *values):
-    out.append(name + " " + " ".join(repr(float(v)) for v in values))
-
-
-def put_ma(name, m):
-    """A masked array: data, full mask, nomask flag, fill value."""
-    put(name + "_d", m.data)
-    put(name + "_m", ma.getmaskarray(m))
-    flat(name + "_nomask", int(m._mask is ma.nomask))
-    flat(name + "_fill", m.fill_value.real if np.iscomplexobj(m.fill_value) else m.fill_value)
 
 
 def put_mask(name, mk):

@@ -3,7 +3,7 @@
 tests/data/ma/extras.txt.
 
 Array lines: name dtype ndim d0 .. d{ndim-1} v0 v1 ... (scripts/fixture_text.py).
-A masked result `r` is four lines (as gen_ma_ops_fixtures.py writes them): r_d (the
+A masked result `r` is four lines (as ma_fixture_lines.py writes them): r_d (the
 data, under the mask too), r_m (getmaskarray), and the flat lines r_nomask (1 when the
 mask is nomask) and r_fill (the fill value). A plain result is one array line; a truth
 value (allclose, allequal) a flat line. Lines named in_* are inputs (in_*_m their masks;
@@ -15,31 +15,9 @@ import warnings
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fixture_text import fixture_line  # noqa: E402
+from ma_fixture_lines import flat, ma, out, put, put_ma  # noqa: E402
 
 warnings.simplefilter("error")  # numpy.ma must not warn on these inputs
-ma = np.ma
-out = []
-
-
-def put(name, a):
-    out.append(fixture_line(name, a))
-
-
-def flat(name, *values):
-    out.append(name + " " + " ".join(repr(float(v)) for v in values))
-
-
-def put_ma(name, m):
-    if m is ma.masked:
-        m = ma.array(np.float64(0.0), mask=True)
-    elif not isinstance(m, ma.MaskedArray):
-        m = ma.array(m)
-    put(name + "_d", m.data)
-    put(name + "_m", ma.getmaskarray(m))
-    flat(name + "_nomask", int(m._mask is ma.nomask))
-    fv = m.fill_value
-    flat(name + "_fill", bool(fv) if m.dtype == bool else fv)
 
 
 def put_in(name, m):

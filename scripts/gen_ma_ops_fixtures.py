@@ -14,37 +14,10 @@ import warnings
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fixture_text import fixture_line  # noqa: E402
+from ma_fixture_lines import flat, ma, out, put, put_ma  # noqa: E402
 
 warnings.simplefilter("error")  # numpy.ma must not warn on these inputs (overflow aside:
 np.seterr(over="ignore")  # exp(1e300); the C test ignores it too)
-ma = np.ma
-out = []
-
-
-def put(name, a):
-    out.append(fixture_line(name, a))
-
-
-def flat(name, *values):
-    out.append(name + " " + " ".join(repr(float(v)) for v in values))
-
-
-def put_ma(name, m):
-    if m is ma.masked:
-        m = ma.array(np.float64(0.0), mask=True)
-    elif not isinstance(m, ma.MaskedArray):
-        m = ma.array(m)
-    put(name + "_d", m.data)
-    put(name + "_m", ma.getmaskarray(m))
-    flat(name + "_nomask", int(m._mask is ma.nomask))
-    fv = m.fill_value
-    if m.dtype == bool:
-        # NumPy keeps a float fill value copied from a float operand on a bool result
-        # (ma.equal(a, b) with a.fill_value = -5 has fill_value -5.0); numc holds the fill
-        # value in the result's dtype, so it is that value as a bool.
-        fv = bool(fv)
-    flat(name + "_fill", fv.real if np.iscomplexobj(fv) else fv)
 
 
 def put_in(name, m):
