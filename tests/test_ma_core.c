@@ -94,6 +94,16 @@ static void expect_error(nd_status code, const char *w1, const char *w2)
     if (w2) CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), w2));
 }
 
+/* nd_ma_load refuses the archive of the given members with code and a message holding
+ * w1 and w2 (each optional). */
+static void load_rejects(size_t n, const char *const *names, const nd_array **arrays, nd_status code,
+                         const char *w1, const char *w2)
+{
+    CU_ASSERT_EQUAL(nd_savez(tmp("bad.npz"), n, names, arrays), ND_OK);
+    CU_ASSERT_PTR_NULL(nd_ma_load(tmp("bad.npz")));
+    expect_error(code, w1, w2);
+}
+
 static nd_array *as(nd_array *a, nd_dtype dt)
 {
     nd_array *r = nd_astype(a, dt, ND_CAST_UNSAFE);
@@ -727,25 +737,15 @@ static void test_save_load(void)
     nd_array *f15 = nd_full(0, NULL, ND_FLOAT64, ND_F64(1.5)), *two = nd_zeros(ND_SHAPE(2), ND_INT64);
     nd_array *b3 = nd_zeros(ND_SHAPE(3), ND_BOOL);
     const char *names[3] = { "data", "mask", "fill_value" }, *nofill[2] = { "data", "mask" };
-    CU_ASSERT_EQUAL(nd_savez(tmp("bad.npz"), 2, nofill, three), ND_OK);
-    CU_ASSERT_PTR_NULL(nd_ma_load(tmp("bad.npz")));
-    expect_error(ND_EVALUE, "no member 'fill_value'", "bad.npz");
+    load_rejects(2, nofill, three, ND_EVALUE, "no member 'fill_value'", "bad.npz");
     three[2] = f15;
-    CU_ASSERT_EQUAL(nd_savez(tmp("bad.npz"), 3, names, three), ND_OK);
-    CU_ASSERT_PTR_NULL(nd_ma_load(tmp("bad.npz")));
-    expect_error(ND_EVALUE, "fill value 1.5 does not fit int64", NULL);
+    load_rejects(3, names, three, ND_EVALUE, "fill value 1.5 does not fit int64", NULL);
     three[2] = two;
-    CU_ASSERT_EQUAL(nd_savez(tmp("bad.npz"), 3, names, three), ND_OK);
-    CU_ASSERT_PTR_NULL(nd_ma_load(tmp("bad.npz")));
-    expect_error(ND_EVALUE, "'fill_value' must hold one value", NULL);
+    load_rejects(3, names, three, ND_EVALUE, "'fill_value' must hold one value", NULL);
     three[1] = i;
-    CU_ASSERT_EQUAL(nd_savez(tmp("bad.npz"), 3, names, three), ND_OK);
-    CU_ASSERT_PTR_NULL(nd_ma_load(tmp("bad.npz")));
-    expect_error(ND_EDTYPE, "'mask' must be bool, got int64", NULL);
+    load_rejects(3, names, three, ND_EDTYPE, "'mask' must be bool, got int64", NULL);
     three[1] = b3;
-    CU_ASSERT_EQUAL(nd_savez(tmp("bad.npz"), 3, names, three), ND_OK);
-    CU_ASSERT_PTR_NULL(nd_ma_load(tmp("bad.npz")));
-    expect_error(ND_EVALUE, "'mask' has shape (3,), 'data' has (2, 5)", NULL);
+    load_rejects(3, names, three, ND_EVALUE, "'mask' has shape (3,), 'data' has (2, 5)", NULL);
     CU_ASSERT_PTR_NULL(nd_ma_load(tmp("absent.npz")));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EIO);
     CU_ASSERT_PTR_NULL(nd_ma_load(NULL));
