@@ -204,6 +204,17 @@ static unsigned cmap_hex(const char *name, double v)
     return (unsigned)lround(c.r * 255) << 16 | (unsigned)lround(c.g * 255) << 8 | (unsigned)lround(c.b * 255);
 }
 
+/* ax gets a colorbar whose long axis spans exactly lo .. hi (the norm's autoscale). */
+static void colorbar_range_is(nplot_axes *ax, double want_lo, double want_hi)
+{
+    nplot_axes *cax = nplot_colorbar(ax);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+    double lo, hi;
+    nplot_get_ylim(cax, &lo, &hi);
+    CU_ASSERT_EQUAL(lo, want_lo);
+    CU_ASSERT_EQUAL(hi, want_hi);
+}
+
 /* imshow of [1, 10, 100; 1000, 0, -1] with LogNorm(1, 1000): 10 is a third of the way
  * (viridis entry 85), 100 two thirds (170); 0 and -1 are masked (transparent) */
 static void test_imshow_lognorm_cell_colors(void)
@@ -273,12 +284,7 @@ static void test_scatter_and_hexbin_norms(void)
     fig = nplot_figure_new();
     ax = nplot_subplot(fig, 1, 1, 1);
     CU_ASSERT_EQUAL(nplot_hexbin_xy(ax, hx, hy, 6, .gridsize = 4, .norm = NPLOT_LOGNORM()), ND_OK);
-    nplot_axes *cax = nplot_colorbar(ax);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
-    double lo, hi;
-    nplot_get_ylim(cax, &lo, &hi);
-    CU_ASSERT_EQUAL(lo, 1.0); /* the empty cells (0) are masked, not the minimum */
-    CU_ASSERT_EQUAL(hi, 4.0);
+    colorbar_range_is(ax, 1.0, 4.0); /* the empty cells (0) are masked, not the minimum */
     nplot_figure_free(fig);
 }
 
@@ -373,12 +379,7 @@ static void test_hist2d_norm(void)
     nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
     CU_ASSERT_EQUAL(nplot_hist2d_xy(ax, x, y, 4, .bins = 2, .range = NPLOT_F64S(0, 2, 0, 2),
                                     .norm = NPLOT_LOGNORM()), ND_OK);
-    nplot_axes *cax = nplot_colorbar(ax);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
-    double lo, hi;
-    nplot_get_ylim(cax, &lo, &hi);
-    CU_ASSERT_EQUAL(lo, 1.0);
-    CU_ASSERT_EQUAL(hi, 3.0);
+    colorbar_range_is(ax, 1.0, 3.0);
     img m = render(fig);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
     CU_ASSERT(near_rgb(at_data(&m, ax, 0.5, 0.5), cmap_hex("viridis", 1), 2));
@@ -402,12 +403,7 @@ static void test_scatter_nan_xy_left_out_of_norm_autoscale(void)
     nplot_axes *ax = bare_axes(fig, -0.5, 2.5, -1, 1);
     CU_ASSERT_EQUAL(nplot_scatter_xy(ax, x, y, 4, .c_f64 = NPLOT_F64_ARRAY(c, 4), .s = 400,
                                      .norm = NPLOT_POWERNORM(.gamma = 0.5)), ND_OK);
-    nplot_axes *cax = nplot_colorbar(ax);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
-    double lo, hi;
-    nplot_get_ylim(cax, &lo, &hi);
-    CU_ASSERT_EQUAL(lo, 0.0);
-    CU_ASSERT_EQUAL(hi, 100.0);
+    colorbar_range_is(ax, 0.0, 100.0);
     img m = render(fig);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
     CU_ASSERT(near_rgb(at_data(&m, ax, 0, 0), cmap_hex("viridis", 0), 2));
