@@ -188,7 +188,6 @@ nd_marray *nd_ma_where_(nd_ma_operand condition, nd_ma_operand x, nd_ma_operand 
     /* (a copy: the result must not share the condition's mask) */
     if (ok && condition.ma && condition.ma->mask)
         ok = (t = nd_copy(condition.ma->mask, ND_ORDER_C)) != NULL && ma__or_into(&mask, t);
-    t = NULL;
     /* a 0-d mask broadcast, to the data's shape */
     ok = ok && (!mask || fit_mask(&mask, data));
     ok = ok && (!mask || shrink(mask, &mask) == ND_OK);
@@ -196,7 +195,6 @@ nd_marray *nd_ma_where_(nd_ma_operand condition, nd_ma_operand x, nd_ma_operand 
         nd_free(d[i]);
     nd_free(cf);
     nd_free(no);
-    nd_free(t);
     return wrap_if(ok, data, mask, who);
 }
 
