@@ -1,5 +1,5 @@
 /* Cookbook: more everyday plot kinds in a 2 x 4 grid — stackplot, stairs, fill_betweenx,
- * hlines, vlines, eventplot, broken_barh, ecdf (the scene of tests/test_plot_more.c's golden
+ * hlines, vlines, axline, eventplot, broken_barh, ecdf (the scene of tests/test_plot_more.c's golden
  * image and scripts/mpl_more_kinds_reference.py).
  * Usage: more_kinds [output-directory] */
 #include <numc/numc.h>
@@ -46,9 +46,16 @@ int main(int argc, char **argv)
     double pos[4] = { 1, 2, 3, 4 }, zero = 0, ends[4] = { 1, 3, 2, 4 };
     nd_array *P = nd_from_f64(pos, 4), *Z = nd_from_f64(&zero, 1), *E = nd_from_f64(ends, 4);
     nplot_hlines(ax[3], P, Z, E, .colors = NPLOT_STRS("C1"), .linewidth = 3);
-    nplot_set_title(ax[3], "hlines");
-    nplot_vlines(ax[4], P, Z, E, .colors = NPLOT_STRS("C0", "C1", "C2", "C3"), .linestyle = "--");
-    nplot_set_title(ax[4], "vlines");
+    nplot_vlines(ax[3], E, Z, P, .colors = NPLOT_STRS("C0", "C2", "C3", "C4"), .linestyle = "--");
+    nplot_set_title(ax[3], "hlines, vlines");
+
+    /* axline: through two points and through a point with a slope, across any limits */
+    nplot_axline(ax[4], 0, 0, 1, 2, .label = "(0,0)-(1,2)");
+    nplot_axline_slope(ax[4], 0, 1, -0.5, .color = "C1", .linestyle = "--", .label = "slope -0.5");
+    nplot_set_xlim(ax[4], -2, 3);
+    nplot_set_ylim(ax[4], -1, 4);
+    nplot_legend(ax[4], .loc = "lower right");
+    nplot_set_title(ax[4], "axline");
 
     /* eventplot: three rows of events */
     double ev[30];

@@ -1,8 +1,8 @@
 /* More of matplotlib's everyday plot kinds, built on the existing artist types: stairs
  * (a line or a filled polygon), hlines / vlines (segments), stackplot (fill_between per
  * layer). fill_betweenx lives with fill_between in kind_fill.c (one code path for both
- * orientations). */
-#include "plot_model.h"
+ * orientations). axline is an artist of its own, laid out at draw time. */
+#include "plot_render.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -568,4 +568,98 @@ nd_status nplot_broken_barh_(nplot_axes *ax, const nd_array *xranges, double ymi
     nd_free_mem(py);
     nd_free_mem(cols);
     return st;
+}
+
+/* ---- axline ---------------------------------------------------------------------------------------- */
+static nd_status axline_add(nplot_axes *ax, double x1, double y1, double x2, double y2, bool slope_form,
+                            const nplot_axline_opts *o, const char *who)
+{
+    o = NPLOT__OPTS(o, nplot_axline_opts);
+    nplot_figure *fig = ax->fig;
+    if (!isfinite(x1) || !isfinite(y1) || !isfinite(x2) || !isfinite(y2))
+        return nplot__fail(fig, ND_EVALUE, "%s: the points and slope must be finite, got (%g, %g) and %s (%g, %g)",
+                           who, x1, y1, slope_form ? "the step to" : "", x2, y2);
+    if (x1 == x2 && y1 == y2)
+        return nplot__fail(fig, ND_EVALUE, "%s: cannot draw a line through two identical points (%g, %g)",
+                           who, x1, y1);
+    line_props lp;
+    double alpha;
+    nplot_line_opts lo = { .color = o->color ? o->color : "C0", .linestyle = o->linestyle,
+                           .linewidth = o->linewidth, .alpha = o->alpha, .label = o->label };
+    nd_status st = nplot__line_props(ax, &lo, &lp, &alpha, who);
+    if (st) return st;
+    artist *a = nplot__artist_add(ax, ART_AXLINE, who);
+    if (!a) {
+        nd_free_mem(lp.dashes);
+        return fig->status;
+    }
+    a->lp = lp;
+    a->alpha = alpha;
+    a->zorder = o->zorder ? o->zorder : 2;
+    a->legend_kind = LEGEND_LINE;
+    a->n = 2;
+    if (!(a->x = nplot__copy_or_index(fig, (const double[]){ x1, x2 }, 2, who))) return fig->status;
+    if (!(a->y = nplot__copy_or_index(fig, (const double[]){ y1, y2 }, 2, who))) return fig->status;
+    if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) return fig->status;
+    /* matplotlib: the given points extend the data limits (the slope form's second point
+     * is ours, not given) */
+    nplot__datalim_point(ax, x1, y1);
+    if (!slope_form) nplot__datalim_point(ax, x2, y2);
+    return ND_OK;
+}
+
+nd_status nplot_axline_(nplot_axes *ax, double x1, double y1, double x2, double y2,
+                        const nplot_axline_opts *o)
+{
+    CHECK_AX(ax, "nplot_axline");
+    return axline_add(ax, x1, y1, x2, y2, false, o, "nplot_axline");
+}
+
+nd_status nplot_axline_slope_(nplot_axes *ax, double x1, double y1, double slope,
+                              const nplot_axline_opts *o)
+{
+    static const char *who = "nplot_axline_slope";
+    CHECK_AX(ax, who);
+    if (ax->xa.scale != SCALE_LINEAR || ax->ya.scale != SCALE_LINEAR)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: 'slope' cannot be used with non-linear scales", who);
+    return axline_add(ax, x1, y1, x1 + 1, y1 + slope, true, o, who);
+}
+
+/* Liang-Barsky: narrow [*t0, *t1] to where p + t d lies in [lo, hi]; false when empty. */
+static bool clip_axis(double p, double d, double lo, double hi, double *t0, double *t1)
+{
+    if (d == 0) return p >= lo && p <= hi;
+    double a = (lo - p) / d, b = (hi - p) / d;
+    *t0 = fmax(*t0, fmin(a, b));
+    *t1 = fmin(*t1, fmax(a, b));
+    return *t0 <= *t1;
+}
+
+void nplot__draw_axline(render_ctx *rc, nplot_axes *ax, artist *a)
+{
+    cairo_t *cr = rc->cr;
+    xform tf = nplot__xform(ax);
+    double x0, y0, x1, y1;
+    nplot__to_dev(rc, ax, &tf, COORD_DATA, COORD_DATA, a->x[0], a->y[0], &x0, &y0);
+    nplot__to_dev(rc, ax, &tf, COORD_DATA, COORD_DATA, a->x[1], a->y[1], &x1, &y1);
+    if (!isfinite(x0) || !isfinite(y0) || !isfinite(x1) || !isfinite(y1) || (x0 == x1 && y0 == y1)) return;
+    /* the line through both device points, cut at the axes box (a little beyond it, so
+     * the clip rather than the line's caps makes the ends) */
+    double dx = x1 - x0, dy = y1 - y0, t0 = -INFINITY, t1 = INFINITY, pad = a->lp.lw * rc->scale;
+    if (!clip_axis(x0, dx, ax->dev[0] - pad, ax->dev[2] + pad, &t0, &t1) ||
+        !clip_axis(y0, dy, fmin(ax->dev[1], ax->dev[3]) - pad, fmax(ax->dev[1], ax->dev[3]) + pad, &t0, &t1))
+        return;
+    cairo_save(cr);
+    cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
+    cairo_clip(cr);
+    cairo_new_path(cr);
+    cairo_move_to(cr, x0 + t0 * dx, y0 + t0 * dy);
+    cairo_line_to(cr, x0 + t1 * dx, y0 + t1 * dy);
+    rgba c = a->lp.color;
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * a->alpha);
+    double lw = a->lp.lw * rc->scale;
+    cairo_set_line_width(cr, lw);
+    nplot__set_dash(cr, a->lp.ls, a->lp.dashes, a->lp.ndashes, lw, rc->scale);
+    cairo_stroke(cr);
+    cairo_restore(cr);
 }

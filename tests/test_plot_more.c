@@ -386,6 +386,59 @@ static void test_broken_barh(void)
     nd_free(R), nd_free(R1);
 }
 
+/* ---- axline ----------------------------------------------------------------------------------------- */
+/* The line through (1, 1) and (2, 2) runs across the whole view, before and after a limit
+ * change; the slope form; log axes draw it straight on screen (here y = x²). */
+static void test_axline_through_points(void)
+{
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4, .dpi = 100);
+    nplot_axes *ax = bare_axes(fig, 0, 4, 0, 4);
+    CU_ASSERT_EQUAL(nplot_axline(ax, 1, 1, 2, 2, .color = "red", .linewidth = 3), ND_OK);
+    CU_ASSERT_EQUAL(nplot_axline_slope(ax, 0, 1, 2, .color = "blue", .linewidth = 3), ND_OK);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    CU_ASSERT_TRUE(is_rgb(&m, ax, 0.1, 0.1, 0xff0000));
+    CU_ASSERT_TRUE(is_rgb(&m, ax, 3.9, 3.9, 0xff0000));
+    CU_ASSERT_TRUE(is_rgb(&m, ax, 3, 1, 0xffffff));
+    CU_ASSERT_TRUE(is_rgb(&m, ax, 1, 3, 0x0000ff));
+    CU_ASSERT_TRUE(is_rgb(&m, ax, 0.25, 1.5, 0x0000ff));
+    free(m.px);
+    nplot_set_xlim(ax, -10, 10);
+    nplot_set_ylim(ax, -20, 10);
+    m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    CU_ASSERT_TRUE(is_rgb(&m, ax, -9, -9, 0xff0000));
+    CU_ASSERT_TRUE(is_rgb(&m, ax, 1.5, 1.5, 0xff0000));
+    CU_ASSERT_TRUE(is_rgb(&m, ax, 9, 9, 0xff0000));
+    CU_ASSERT_TRUE(is_rgb(&m, ax, 5, -5, 0xffffff));
+    CU_ASSERT_TRUE(is_rgb(&m, ax, -9, -17, 0x0000ff));
+    free(m.px);
+    nplot_figure_free(fig);
+
+    fig = nplot_figure_new(.width = 4, .height = 4, .dpi = 100);
+    ax = bare_axes(fig, 0.1, 1000, 0.1, 1000);
+    nplot_set_xscale(ax, "log");
+    nplot_set_yscale(ax, "log");
+    nplot_set_xlim(ax, 0.1, 1000);
+    nplot_set_ylim(ax, 0.1, 1000);
+    CU_ASSERT_EQUAL(nplot_axline(ax, 1, 1, 10, 100, .color = "red", .linewidth = 3), ND_OK);
+    m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    CU_ASSERT_TRUE(is_rgb(&m, ax, 3, 9, 0xff0000));
+    CU_ASSERT_TRUE(is_rgb(&m, ax, 0.5, 0.25, 0xff0000));
+    CU_ASSERT_TRUE(is_rgb(&m, ax, 5.5, 50.5, 0xffffff)); /* a straight line in data space would pass here */
+    free(m.px);
+    CU_ASSERT_EQUAL(nplot_axline_slope(ax, 1, 1, 2), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "'slope' cannot be used with non-linear scales"));
+    nplot_figure_free(fig);
+
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_axline(ax, 1, 2, 1, 2), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "two identical points (1, 2)"));
+    nplot_figure_free(fig);
+}
+
 /* ---- golden image ----------------------------------------------------------------------------------- */
 static void test_golden_more_kinds(void)
 {
@@ -415,6 +468,7 @@ static const ND_TEST tests[] = {
     ND_T(test_ecdf_bad_input),
     ND_T(test_eventplot_positions),
     ND_T(test_broken_barh),
+    ND_T(test_axline_through_points),
     ND_T(test_golden_more_kinds),
     { 0 },
 };

@@ -1628,7 +1628,7 @@ NPLOT_API nd_status nplot_streamplot_(nplot_axes *ax, const nd_array *x, const n
     nplot_streamplot_((ax), (x), (y), (u), (v), &(nplot_streamplot_opts){ 0, __VA_ARGS__ })
 
 /* ---- more plot kinds: fill_betweenx, stairs, hlines / vlines, stackplot, ecdf, eventplot,
- *      broken_barh (kind_more.c) ---------------------------------------------------------- */
+ *      broken_barh, axline (kind_more.c) ------------------------------------------------------- */
 /* ax.fill_betweenx(y, x1, x2): fill_between with the axes swapped (the same options:
  * where, step, interpolate, .y2 as the constant x2 when x2 is NULL). ND_ESHAPE naming y,
  * x1, x2, where on length mismatches. */
@@ -1760,6 +1760,33 @@ NPLOT_API nd_status nplot_broken_barh_(nplot_axes *ax, const nd_array *xranges, 
 #define nplot_broken_barh(...) nplot__kw_broken_barh(__VA_ARGS__, )
 #define nplot__kw_broken_barh(ax, xranges, ymin, height, ...) \
     nplot_broken_barh_((ax), (xranges), (ymin), (height), &(nplot_broken_barh_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_axline_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *color;       /* NULL → "C0" (matplotlib's lines.color, not the cycle) */
+    const char *linestyle;
+    double linewidth;        /* points, 0 → 1.5 */
+    double alpha;
+    const char *label;
+    double zorder;           /* 0 → 2 */
+} nplot_axline_opts;
+/* ax.axline((x1, y1), (x2, y2)): the infinite straight line through both points, drawn
+ * across the whole view whatever the limits (set before or after); with log scales it is
+ * straight on screen through the two points, as matplotlib draws it. The points extend the
+ * data limits. ND_EVALUE for non-finite or identical points. */
+NPLOT_API nd_status nplot_axline_(nplot_axes *ax, double x1, double y1, double x2, double y2,
+                                  const nplot_axline_opts *o);
+#define nplot_axline(...) nplot__kw_axline(__VA_ARGS__, )
+#define nplot__kw_axline(ax, x1, y1, x2, y2, ...) \
+    nplot_axline_((ax), (x1), (y1), (x2), (y2), &(nplot_axline_opts){ 0, __VA_ARGS__ })
+/* ax.axline((x1, y1), slope=s): the line through the point with slope s (data units); only
+ * (x1, y1) extends the data limits. ND_EVALUE on log axes (matplotlib: "'slope' cannot be
+ * used with non-linear scales") and for a non-finite point or slope. */
+NPLOT_API nd_status nplot_axline_slope_(nplot_axes *ax, double x1, double y1, double slope,
+                                        const nplot_axline_opts *o);
+#define nplot_axline_slope(...) nplot__kw_axline_slope(__VA_ARGS__, )
+#define nplot__kw_axline_slope(ax, x1, y1, slope, ...) \
+    nplot_axline_slope_((ax), (x1), (y1), (slope), &(nplot_axline_opts){ 0, __VA_ARGS__ })
 
 #ifdef __cplusplus
 }
