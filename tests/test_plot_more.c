@@ -176,6 +176,23 @@ static void test_fill_betweenx(void)
     CU_ASSERT_TRUE(is_rgb(&m, ax, -0.5, 1.5, 0xffffff));
     free(m.px);
     nplot_figure_free(fig);
+    /* step and where act along y: 'post' holds x1[i] up to y[i + 1]; where drops the
+     * last interval */
+    fig = nplot_figure_new(.width = 4, .height = 4, .dpi = 100);
+    ax = bare_axes(fig, -1, 3, -1, 4);
+    double w[4] = { 1, 1, 1, 0 };
+    nd_array *W = nd_from_f64(w, 4);
+    CU_ASSERT_EQUAL(nplot_fill_betweenx(ax, Y, X1, NULL, .color = "red", .step = "post", .where = W),
+                    ND_OK);
+    m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    CU_ASSERT_TRUE(is_rgb(&m, ax, 0.9, 0.5, 0xff0000));
+    CU_ASSERT_TRUE(is_rgb(&m, ax, 1.4, 0.5, 0xffffff)); /* no slope: x1 stays 1 until y = 1 */
+    CU_ASSERT_TRUE(is_rgb(&m, ax, 1.8, 1.5, 0xff0000));
+    CU_ASSERT_TRUE(is_rgb(&m, ax, 0.5, 2.5, 0xffffff)); /* where is false at y = 3 */
+    free(m.px);
+    nplot_figure_free(fig);
+    nd_free(W);
     /* a mismatched x2 is named with fill_betweenx's own argument names */
     fig = nplot_figure_new();
     ax = nplot_subplot(fig, 1, 1, 1);
