@@ -76,8 +76,12 @@ static void base_crossing(const double *x, const double *y1, const double *y2, d
     *cy = b0 + t * (b1 - b0);
 }
 
-nd_status nplot__fill_between(nplot_axes *ax, const double *x, const double *y1, const double *y2,
-                              size_t n, const bool *where, const nplot_fill_opts *o, const char *who)
+/* fill_between (horiz false) and fill_betweenx (horiz true: x is the independent variable's
+ * values along y, y1/y2 the x extents): the polygon is built in (independent, dependent)
+ * coordinates and its vertex arrays swapped for the horizontal orientation. */
+static nd_status fill_between_oriented(nplot_axes *ax, const double *x, const double *y1,
+                                       const double *y2, size_t n, const bool *where,
+                                       const nplot_fill_opts *o, bool horiz, const char *who)
 {
     CHECK_AX(ax, who);
     nplot_figure *fig = ax->fig;
@@ -161,8 +165,19 @@ nd_status nplot__fill_between(nplot_axes *ax, const double *x, const double *y1,
         }
     }
     a->n = k;
+    if (horiz) {
+        double *t = a->x;
+        a->x = a->y;
+        a->y = t;
+    }
     nplot__update_datalim(ax, a);
     return ND_OK;
+}
+
+nd_status nplot__fill_between(nplot_axes *ax, const double *x, const double *y1, const double *y2,
+                              size_t n, const bool *where, const nplot_fill_opts *o, const char *who)
+{
+    return fill_between_oriented(ax, x, y1, y2, n, where, o, false, who);
 }
 
 nd_status nplot_fill_between_xy_(nplot_axes *ax, const double *x, const double *y1,
@@ -192,25 +207,28 @@ nd_status nplot_fill_(nplot_axes *ax, const nd_array *x, const nd_array *y,
 }
 
 static nd_status fill_between_arrays(nplot_axes *ax, const nd_array *x, const nd_array *y1,
-                                     const nd_array *y2, const nplot_fill_opts *o, const char *who)
+                                     const nd_array *y2, const nplot_fill_opts *o, bool horiz,
+                                     const char *who)
 {
     CHECK_AX(ax, who);
     o = NPLOT__OPTS(o, nplot_fill_opts);
-    if (!x || !y1) return nplot__fail(ax->fig, ND_EVALUE, "%s: x and y1 are required", who);
+    /* the argument names of the orientation, for the messages */
+    const char *xn = horiz ? "y" : "x", *an = horiz ? "x1" : "y1", *bn = horiz ? "x2" : "y2";
+    if (!x || !y1) return nplot__fail(ax->fig, ND_EVALUE, "%s: %s and %s are required", who, xn, an);
     double *xs, *a, *b = NULL, *w = NULL;
     bool *wb = NULL;
     size_t nx, nb = 0, nw = 0;
-    nd_status st = nplot__xy_f64(ax->fig, x, y1, &xs, &a, &nx, "x", "y1", who);
-    if (!st) st = nplot__to_f64(ax->fig, y2, &b, &nb, "y2", who);
+    nd_status st = nplot__xy_f64(ax->fig, x, y1, &xs, &a, &nx, xn, an, who);
+    if (!st) st = nplot__to_f64(ax->fig, y2, &b, &nb, bn, who);
     if (!st) st = nplot__to_f64(ax->fig, o->where, &w, &nw, "where", who);
-    if (!st && b) st = nplot__lengths_match(ax->fig, nx, nb, "x", "y2", who);
-    if (!st && w) st = nplot__lengths_match(ax->fig, nx, nw, "x", "where", who);
+    if (!st && b) st = nplot__lengths_match(ax->fig, nx, nb, xn, bn, who);
+    if (!st && w) st = nplot__lengths_match(ax->fig, nx, nw, xn, "where", who);
     if (!st && w) {
         wb = nd_malloc(nw ? nw : 1, who);
         if (!wb) st = nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
         else for (size_t i = 0; i < nw; i++) wb[i] = w[i] != 0;
     }
-    if (!st) st = nplot__fill_between(ax, xs, a, b, nx, wb ? wb : o->where_b, o, who);
+    if (!st) st = fill_between_oriented(ax, xs, a, b, nx, wb ? wb : o->where_b, o, horiz, who);
     nd_free_mem(xs);
     nd_free_mem(a);
     nd_free_mem(b);
@@ -222,7 +240,13 @@ static nd_status fill_between_arrays(nplot_axes *ax, const nd_array *x, const nd
 nd_status nplot_fill_between_(nplot_axes *ax, const nd_array *x, const nd_array *y1,
                                    const nd_array *y2, const nplot_fill_opts *o)
 {
-    return fill_between_arrays(ax, x, y1, y2, o, "nplot_fill_between");
+    return fill_between_arrays(ax, x, y1, y2, o, false, "nplot_fill_between");
+}
+
+nd_status nplot_fill_betweenx_(nplot_axes *ax, const nd_array *y, const nd_array *x1,
+                               const nd_array *x2, const nplot_fill_opts *o)
+{
+    return fill_between_arrays(ax, y, x1, x2, o, true, "nplot_fill_betweenx");
 }
 
 /* masked form: a point masked in x, y1 or y2 is NaN, which ends a run of usable points in
@@ -236,7 +260,7 @@ nd_status nplot_fill_between_ma_(nplot_axes *ax, const nd_marray *x, const nd_ma
     nd_status st = nplot__ma_nan(ax->fig, x, &xa, "x", who);
     if (!st) st = nplot__ma_nan(ax->fig, y1, &a, "y1", who);
     if (!st) st = nplot__ma_nan(ax->fig, y2, &b, "y2", who);
-    if (!st) st = fill_between_arrays(ax, xa, a, b, o, who);
+    if (!st) st = fill_between_arrays(ax, xa, a, b, o, false, who);
     nd_free(xa);
     nd_free(a);
     nd_free(b);

@@ -167,6 +167,7 @@ typedef enum artist_kind {
     ART_GOURAUD,  /* triangles (3 vertices each in x/y) with one color per vertex in colors[] */
     ART_VECTORS,  /* quiver, quiverkey, barbs, streamlines: shapes built at draw time */
     ART_CONTOUR,  /* a line contour set's painter: its lines and labels (kind_contour.c) */
+    ART_AXLINE,   /* an infinite line through x/y[0..1], clipped to the view at draw time */
     ART_NKINDS
 } artist_kind;
 
@@ -210,6 +211,7 @@ static inline const artist_class *nplot__class_of(artist_kind kind)
         [ART_GOURAUD] = { "gouraud mesh", true, false, false, false }, /* matplotlib: no offsets, not avoided */
         [ART_VECTORS] = { "vectors", true, true, false, false },
         [ART_CONTOUR] = { "contour", false, false, false, false },
+        [ART_AXLINE] = { "axline", false, false, false, false }, /* its points extend the limits when added */
     };
     return &classes[kind];
 }
@@ -748,5 +750,12 @@ nd_status nplot__contour_colorbar(nplot_axes *cax, nplot_axes *ax, int cset, boo
  * space, broken under the labels placed at draw time. */
 struct render_ctx;
 void nplot__draw_contour(struct render_ctx *rc, nplot_axes *ax, artist *a);
+
+
+/* ---- more plot kinds (kind_more.c) -------------------------------------------------------- */
+/* Paint an ART_AXLINE artist: the line through its two points in device space (so straight
+ * on screen whatever the scales, as matplotlib's _AxLine), clipped to the axes. */
+struct render_ctx;
+void nplot__draw_axline(struct render_ctx *rc, nplot_axes *ax, artist *a);
 
 #endif

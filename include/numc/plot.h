@@ -1627,6 +1627,167 @@ NPLOT_API nd_status nplot_streamplot_(nplot_axes *ax, const nd_array *x, const n
 #define nplot__kw_streamplot(ax, x, y, u, v, ...) \
     nplot_streamplot_((ax), (x), (y), (u), (v), &(nplot_streamplot_opts){ 0, __VA_ARGS__ })
 
+/* ---- more plot kinds: fill_betweenx, stairs, hlines / vlines, stackplot, ecdf, eventplot,
+ *      broken_barh, axline (kind_more.c) ------------------------------------------------------- */
+/* ax.fill_betweenx(y, x1, x2): fill_between with the axes swapped (the same options:
+ * where, step, interpolate, .y2 as the constant x2 when x2 is NULL). ND_ESHAPE naming y,
+ * x1, x2, where on length mismatches. */
+NPLOT_API nd_status nplot_fill_betweenx_(nplot_axes *ax, const nd_array *y, const nd_array *x1,
+                                         const nd_array *x2, const nplot_fill_opts *o);
+#define nplot_fill_betweenx(...) nplot__kw_fill_betweenx(__VA_ARGS__, )
+#define nplot__kw_fill_betweenx(ax, y, x1, x2, ...) \
+    nplot_fill_betweenx_((ax), (y), (x1), (x2), &(nplot_fill_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_stairs_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const nd_array *edges;   /* n + 1 step edges; NULL → 0, 1, ..., n */
+    const char *orientation; /* "vertical" (default: steps along x) or "horizontal" */
+    double baseline;         /* the level the outline drops to at both ends (0); NaN → none */
+    bool fill;               /* a filled patch (between the steps and the baseline) */
+    const char *color;       /* NULL → the next cycle color */
+    double linewidth;        /* points, 0 → 1 (matplotlib's patch.linewidth) */
+    double alpha;
+    const char *label;
+    double zorder;           /* 0 → 1 */
+} nplot_stairs_opts;
+/* ax.stairs(values, edges): a stepwise constant function, value i over [edges[i],
+ * edges[i+1]]; unfilled, the outline drops to the baseline at both ends (no drop with a NaN
+ * baseline); filled, the region between the steps and the baseline (NaN: 0). ND_ESHAPE
+ * "edges has 4 values, values 4: expected 5" when edges is not one longer. */
+NPLOT_API nd_status nplot_stairs_(nplot_axes *ax, const nd_array *values,
+                                  const nplot_stairs_opts *o);
+#define nplot_stairs(...) nplot__kw_stairs(__VA_ARGS__, )
+#define nplot__kw_stairs(ax, values, ...) \
+    nplot_stairs_((ax), (values), &(nplot_stairs_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_lines_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    nplot_strs colors;       /* one color for all, or one per segment; none → "C0" */
+    const char *linestyle;   /* "-" (default), "--", "-.", ":" */
+    double linewidth;        /* points, 0 → 1.5 */
+    double alpha;
+    const char *label;       /* one legend entry (a line sample) */
+    double zorder;           /* 0 → 2 */
+} nplot_lines_opts;
+/* ax.hlines(y, xmin, xmax): one horizontal segment per y, from xmin to xmax; each of the
+ * three may hold one value (repeated) or n. ND_ESHAPE naming the lengths otherwise. */
+NPLOT_API nd_status nplot_hlines_(nplot_axes *ax, const nd_array *y, const nd_array *xmin,
+                                  const nd_array *xmax, const nplot_lines_opts *o);
+#define nplot_hlines(...) nplot__kw_hlines(__VA_ARGS__, )
+#define nplot__kw_hlines(ax, y, xmin, xmax, ...) \
+    nplot_hlines_((ax), (y), (xmin), (xmax), &(nplot_lines_opts){ 0, __VA_ARGS__ })
+/* ax.vlines(x, ymin, ymax): the same, vertical. */
+NPLOT_API nd_status nplot_vlines_(nplot_axes *ax, const nd_array *x, const nd_array *ymin,
+                                  const nd_array *ymax, const nplot_lines_opts *o);
+#define nplot_vlines(...) nplot__kw_vlines(__VA_ARGS__, )
+#define nplot__kw_vlines(ax, x, ymin, ymax, ...) \
+    nplot_vlines_((ax), (x), (ymin), (ymax), &(nplot_lines_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_stackplot_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *baseline;    /* "zero" (default), "sym", "wiggle", "weighted_wiggle" */
+    nplot_strs labels;       /* one legend entry (a fill patch) per layer */
+    nplot_strs colors;       /* one per layer (cycled when fewer); none → the cycle */
+    double alpha;
+} nplot_stackplot_opts;
+/* ax.stackplot(x, ys): ys is (k, n) (a 1-D ys is one layer); layer i is filled between
+ * the cumulative sums of rows 0..i-1 and 0..i, shifted by matplotlib's baseline (sym:
+ * -sum/2; wiggle and weighted_wiggle: stackplot.py's formulas). ND_ESHAPE naming x's and
+ * ys's shapes when ys's rows are not x's length; ND_EVALUE for an unknown baseline. */
+NPLOT_API nd_status nplot_stackplot_(nplot_axes *ax, const nd_array *x, const nd_array *ys,
+                                     const nplot_stackplot_opts *o);
+#define nplot_stackplot(...) nplot__kw_stackplot(__VA_ARGS__, )
+#define nplot__kw_stackplot(ax, x, ys, ...) \
+    nplot_stackplot_((ax), (x), (ys), &(nplot_stackplot_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_ecdf_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const nd_array *weights; /* one per x (NULL → equal weights) */
+    bool complementary;      /* 1 - F: from 1 down to 0 */
+    bool compress;           /* one step per distinct value (same line, fewer vertices) */
+    const char *orientation; /* "vertical" (default: x along x) or "horizontal" */
+    const char *color;
+    const char *linestyle;
+    double linewidth;        /* points, 0 → 1.5 */
+    double alpha;
+    const char *label;
+} nplot_ecdf_opts;
+/* ax.ecdf(x) (matplotlib 3.8): the empirical cumulative distribution as a step line
+ * through the sorted data, from 0 at the minimum up to 1 (complementary: 1 down to 0), with
+ * sticky view edges at 0 and 1. ND_EVALUE for NaN in x or empty x; ND_ESHAPE naming the
+ * lengths when weights is not x's length. */
+NPLOT_API nd_status nplot_ecdf_(nplot_axes *ax, const nd_array *x, const nplot_ecdf_opts *o);
+#define nplot_ecdf(...) nplot__kw_ecdf(__VA_ARGS__, )
+#define nplot__kw_ecdf(ax, x, ...) nplot_ecdf_((ax), (x), &(nplot_ecdf_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_eventplot_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *orientation; /* "horizontal" (default: events along x) or "vertical" */
+    nplot_f64s lineoffsets;  /* one or one per row; none → 0, 1, 2, ... (one row: 1) */
+    nplot_f64s linelengths;  /* one or one per row; none → 1 */
+    nplot_f64s linewidths;   /* one or one per row; none → 1.5 */
+    nplot_strs colors;       /* one or one per row; none → "C0" */
+    const char *linestyle;
+    double alpha;
+    const char *label;       /* legend entry of the first row */
+} nplot_eventplot_opts;
+/* ax.eventplot(positions): one row of event lines per row of positions (1-D: one row,
+ * 2-D (k, n): k rows); each event is a segment across the row's offset, linelength long.
+ * ND_EVALUE when an option's length is neither 1 nor the number of rows (naming both). */
+NPLOT_API nd_status nplot_eventplot_(nplot_axes *ax, const nd_array *positions,
+                                     const nplot_eventplot_opts *o);
+#define nplot_eventplot(...) nplot__kw_eventplot(__VA_ARGS__, )
+#define nplot__kw_eventplot(ax, positions, ...) \
+    nplot_eventplot_((ax), (positions), &(nplot_eventplot_opts){ 0, __VA_ARGS__ })
+/* The same with k rows of different lengths (a list of 1-D arrays). */
+NPLOT_API nd_status nplot_eventplot_rows_(nplot_axes *ax, const nd_array *const *rows, size_t k,
+                                          const nplot_eventplot_opts *o);
+#define nplot_eventplot_rows(...) nplot__kw_eventplot_rows(__VA_ARGS__, )
+#define nplot__kw_eventplot_rows(ax, rows, k, ...) \
+    nplot_eventplot_rows_((ax), (rows), (k), &(nplot_eventplot_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_broken_barh_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    nplot_strs facecolors;   /* one or one per range; none → the next cycle color */
+    double alpha;
+    const char *label;
+} nplot_broken_barh_opts;
+/* ax.broken_barh(xranges, (ymin, height)): one rectangle per row (xmin, width) of the
+ * (m, 2) xranges, all spanning ymin .. ymin + height. ND_ESHAPE naming xranges's shape
+ * unless it is (m, 2); ND_EVALUE for a facecolors count that is neither 1 nor m. */
+NPLOT_API nd_status nplot_broken_barh_(nplot_axes *ax, const nd_array *xranges, double ymin,
+                                       double height, const nplot_broken_barh_opts *o);
+#define nplot_broken_barh(...) nplot__kw_broken_barh(__VA_ARGS__, )
+#define nplot__kw_broken_barh(ax, xranges, ymin, height, ...) \
+    nplot_broken_barh_((ax), (xranges), (ymin), (height), &(nplot_broken_barh_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_axline_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *color;       /* NULL → "C0" (matplotlib's lines.color, not the cycle) */
+    const char *linestyle;
+    double linewidth;        /* points, 0 → 1.5 */
+    double alpha;
+    const char *label;
+    double zorder;           /* 0 → 2 */
+} nplot_axline_opts;
+/* ax.axline((x1, y1), (x2, y2)): the infinite straight line through both points, drawn
+ * across the whole view whatever the limits (set before or after); with log scales it is
+ * straight on screen through the two points, as matplotlib draws it. The points extend the
+ * data limits. ND_EVALUE for non-finite or identical points. */
+NPLOT_API nd_status nplot_axline_(nplot_axes *ax, double x1, double y1, double x2, double y2,
+                                  const nplot_axline_opts *o);
+#define nplot_axline(...) nplot__kw_axline(__VA_ARGS__, )
+#define nplot__kw_axline(ax, x1, y1, x2, y2, ...) \
+    nplot_axline_((ax), (x1), (y1), (x2), (y2), &(nplot_axline_opts){ 0, __VA_ARGS__ })
+/* ax.axline((x1, y1), slope=s): the line through the point with slope s (data units); only
+ * (x1, y1) extends the data limits. ND_EVALUE on log axes (matplotlib: "'slope' cannot be
+ * used with non-linear scales") and for a non-finite point or slope. */
+NPLOT_API nd_status nplot_axline_slope_(nplot_axes *ax, double x1, double y1, double slope,
+                                        const nplot_axline_opts *o);
+#define nplot_axline_slope(...) nplot__kw_axline_slope(__VA_ARGS__, )
+#define nplot__kw_axline_slope(ax, x1, y1, slope, ...) \
+    nplot_axline_slope_((ax), (x1), (y1), (slope), &(nplot_axline_opts){ 0, __VA_ARGS__ })
+
 #ifdef __cplusplus
 }
 #endif
