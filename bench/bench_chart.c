@@ -6,7 +6,7 @@
  * One horizontal bar per row that has a ratio (numc time / peer time), on a log x axis,
  * rows grouped by their "area" column (bench area, in the order areas first appear; rows
  * keep their order inside an area), one color per area; a dashed line at 1.0 (as fast as
- * the peer) and a red tick per bar at that row's target. The figure grows with the row
+ * the peer) and a red tick per bar at that row's target; labels read "name (area)". The figure grows with the row
  * count so the row labels never overlap. Exit status 0 on success, 1 with a message on
  * stderr otherwise. */
 #include <numc/io.h>
@@ -22,9 +22,10 @@
 #define ROW_INCHES 0.22
 #define FIXED_INCHES 1.4
 
+/* The tab10 cycle without its red: red marks the targets. */
 static const char *const AREA_COLORS[] = {
     "tab:blue", "tab:orange", "tab:green", "tab:purple", "tab:brown",
-    "tab:pink", "tab:gray",   "tab:olive", "tab:cyan",   "tab:red",
+    "tab:pink", "tab:gray",   "tab:olive", "tab:cyan",
 };
 #define N_AREA_COLORS (sizeof AREA_COLORS / sizeof AREA_COLORS[0])
 
@@ -33,6 +34,7 @@ typedef struct chart_row {
     double ratio, target;
     size_t area_rank; /* first appearance of the area: the sort key */
     size_t order;     /* position in the CSV: keeps rows stable inside an area */
+    char label[128];  /* "name (area)" */
 } chart_row;
 
 static int by_area(const void *pa, const void *pb)
@@ -75,13 +77,13 @@ static int draw(chart_row *rows, size_t n, const char *out)
             hi = fmax(hi, rows[i].target);
         }
     }
-    double left = pow(10.0, floor(log10(lo)));
+    double left = pow(10.0, floor(log10(lo * 0.95))); /* a tick at a power of 10 stays inside */
     double right = pow(10.0, ceil(log10(hi * 1.05)));
     size_t nt = 0, area_rank = 0;
     for (size_t i = 0; i < n; i++) {
         y[i] = (double)i;
         w[i] = rows[i].ratio - left;
-        labels[i] = rows[i].name;
+        labels[i] = rows[i].label;
         if (i > 0 && rows[i].area_rank != rows[i - 1].area_rank) area_rank++;
         colors[i] = AREA_COLORS[area_rank % N_AREA_COLORS];
         if (isfinite(rows[i].target) && rows[i].target > 0) {
@@ -166,7 +168,12 @@ int main(int argc, char **argv)
                 break;
             }
         rows[n] = (chart_row){ nd_table_text(t, i, c_name), area ? area : "", r, cell(target, i),
-                               rank, n };
+                               rank, n, "" };
+        const char *name = rows[n].name ? rows[n].name : "?";
+        if (*rows[n].area)
+            snprintf(rows[n].label, sizeof rows[n].label, "%s (%s)", name, rows[n].area);
+        else
+            snprintf(rows[n].label, sizeof rows[n].label, "%s", name);
         n++;
     }
     qsort(rows, n, sizeof *rows, by_area);
