@@ -44,7 +44,7 @@ VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-k
 DEB_PACKAGES := cmake pkg-config gcc libc6-dev libopenblas-dev liblapacke-dev libfftw3-dev \
 	libcairo2-dev libpango1.0-dev libpng-dev libqhull-dev zlib1g-dev fonts-dejavu-core fonts-wqy-microhei
 TEST_PACKAGES := libcunit1-dev clang libomp-dev
-BENCH_PACKAGES := python3-numpy python3-matplotlib
+BENCH_PACKAGES := python3-numpy python3-matplotlib gnuplot-nox
 
 MAKEFLAGS += --no-print-directory
 CMAKE_GEN := cmake -S . -Wno-dev

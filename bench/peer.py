@@ -34,6 +34,17 @@ MAX_REPEATS = 200
 PEER_ENV_DROP = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 # Library floors of WORKLOADS.md (peer = the C library, timed by numc_bench), by suffix.
 FLOOR_TARGETS = {"_vs_dgemm": 1.05, "_vs_fftw": 1.10}
+# Bytes each bandwidth-bound row moves per run (STREAM convention: reads + writes, no
+# write-allocate traffic), and the STREAM row that is its ceiling: a row that reads two
+# arrays and writes one is held to triad, one read (+ one write) to copy.
+N_10M = 10_000_000
+STREAM_BYTES = {"stream_copy": 16 * N_10M, "stream_triad": 24 * N_10M}
+BANDWIDTH_ROWS = {
+    "add_f64_10M": (24 * N_10M, "stream_triad"),
+    "mul_scalar_f64_10M": (16 * N_10M, "stream_copy"),
+    "copy_f64_10M": (16 * N_10M, "stream_copy"),
+    "sum_f64_10M": (8 * N_10M, "stream_copy"),
+}
 
 
 # ---- the peer side (runs in its own process: peer.py --worker) --------------------------
@@ -103,6 +114,7 @@ def run_one_forked(setup, run, min_repeats, min_time):
 def worker(args):
     mods = load_peer_modules()
     for mod in mods:
+        area = mod.__name__.rsplit("peer_", 1)[-1]
         target = float(getattr(mod, "TARGET", 1.0))
         targets = getattr(mod, "TARGETS", {}) or {}
         for name, goal in targets.items():
@@ -112,6 +124,8 @@ def worker(args):
                 continue
             res = run_one_forked(setup, run, args.repeats, args.min_time)
             res["name"] = name
+            res["area"] = area
+            res["peer"] = getattr(mod, "PEER", "python")
             res["target"] = float(targets.get(name, target))
             print(json.dumps(res), flush=True)
 
@@ -182,8 +196,44 @@ def num(x):
     return v
 
 
+# Second peers: a peer module with PEER = "<name>" fills the column <name>_s and the ratio
+# <name>_ratio = numc_s / <name>_s instead of the main peer's.
+EXTRA_PEERS = ("gnuplot",)
+CSV_HEADER = (["name", "numc_s", "peer_s", "ratio", "target", "peer", "numc_rss_mb",
+               "peer_rss_mb", "gbps", "stream_frac"]
+              + [f"{p}_{c}" for p in EXTRA_PEERS for c in ("s", "ratio")] + ["area", "error"])
+
+
+def bandwidth(name, numc_s):
+    """(GB/s, fraction of its STREAM row) for one row; numc_s maps name -> numc seconds.
+    STREAM rows get their own GB/s and fraction 1; rows that are not bandwidth-bound, or
+    whose STREAM row was not run, get NaN where the number is unknown."""
+    if name in STREAM_BYTES:
+        nbytes, ref = STREAM_BYTES[name], name
+    elif name in BANDWIDTH_ROWS:
+        nbytes, ref = BANDWIDTH_ROWS[name]
+    else:
+        return math.nan, math.nan
+    t = numc_s.get(name, math.nan)
+    gbps = nbytes / t / 1e9 if t > 0 else math.nan
+    t_ref = numc_s.get(ref, math.nan)
+    ref_gbps = STREAM_BYTES[ref] / t_ref / 1e9 if t_ref > 0 else math.nan
+    return gbps, gbps / ref_gbps
+
+
 def fmt(v, spec=".6f", missing="-"):
     return missing if v is None or math.isnan(v) else format(v, spec)
+
+
+def render_chart(args):
+    """out/bench.png beside the CSV, drawn by bench_chart (built next to numc_bench)."""
+    chart = os.path.join(os.path.dirname(os.path.abspath(args.numc)), "bench_chart")
+    png = os.path.splitext(args.csv)[0] + ".png"
+    if not os.access(chart, os.X_OK):
+        print(f"chart: {chart} is not built; no {png}", file=sys.stderr)
+        return
+    proc = subprocess.run([chart, args.csv, png])
+    print(f"chart: {png}" if proc.returncode == 0 else f"chart: bench_chart failed ({proc.returncode})")
 
 
 def main():
@@ -222,6 +272,8 @@ def main():
             "peer_s": c_peer, "peer": "C library" if not math.isnan(c_peer) else "",
             "peer_rss_mb": math.nan, "peer_error": "",
             "target": next((g for suf, g in FLOOR_TARGETS.items() if r["name"].endswith(suf)), 1.0),
+            "area": "stream" if r["name"] in STREAM_BYTES else "floor" if not math.isnan(c_peer) else "",
+            "extra": {},
         }
     for r in peer_rows:
         name = r["name"]
@@ -231,9 +283,16 @@ def main():
             order.append(name)
             table[name] = {"numc_s": math.nan, "numc_rss_mb": math.nan, "numc_error": "",
                            "peer_s": math.nan, "peer": "", "peer_rss_mb": math.nan,
-                           "peer_error": "", "target": 1.0}
+                           "peer_error": "", "target": 1.0, "area": "", "extra": {}}
         t = table[name]
+        if r.get("peer", "python") in EXTRA_PEERS:
+            # A second peer (gnuplot): its own column; the main peer keeps ratio and target.
+            t["extra"][r["peer"]] = r["median"] if r["status"] == "ok" else math.nan
+            if r["status"] != "ok":
+                print(f"peer {r['peer']}: {name} FAILED {r['error']}", file=sys.stderr)
+            continue
         t["target"] = r["target"]
+        t["area"] = r.get("area", t["area"])
         if r.get("only_target"):
             continue
         t["peer"] = "python"
@@ -243,9 +302,11 @@ def main():
             t["peer_error"] = r["error"]
         t["peer_rss_mb"] = r["maxrss_kb"] / 1024.0
 
+    numc_s = {name: t["numc_s"] for name, t in table.items()}
     print()
     print(f"{'name':<30} {'numc_s':>11} {'peer_s':>11} {'ratio':>8} {'target':>7}"
-          f" {'numc_MB':>8} {'peer_MB':>8}")
+          f" {'numc_MB':>8} {'peer_MB':>8} {'GB/s':>6} {'stream':>6}"
+          + "".join(f" {'vs_' + p:>11}" for p in EXTRA_PEERS))
     failures = 0
     slow = 0
     rows = []
@@ -263,23 +324,30 @@ def main():
             slow += 1
         if t["peer"] == "C library":
             mark += "  [peer: C library]"
+        gbps, frac = bandwidth(name, numc_s)
+        extra_s = [t["extra"].get(p, math.nan) for p in EXTRA_PEERS]
+        extra_ratio = [t["numc_s"] / x if x > 0 else math.nan for x in extra_s]
         print(f"{name:<30} {fmt(t['numc_s']):>11} {fmt(t['peer_s']):>11} {fmt(ratio, '.3f'):>8}"
               f" {t['target']:>7.2f} {fmt(t['numc_rss_mb'], '.1f'):>8}"
-              f" {fmt(t['peer_rss_mb'], '.1f'):>8}{mark}")
+              f" {fmt(t['peer_rss_mb'], '.1f'):>8} {fmt(gbps, '.1f'):>6}"
+              f" {fmt(frac * 100, '.0f') + ('%' if not math.isnan(frac) else ''):>6}"
+              + "".join(f" {fmt(x, '.3f'):>11}" for x in extra_ratio) + mark)
         rows.append([name, fmt(t["numc_s"], ".9g", ""), fmt(t["peer_s"], ".9g", ""),
                      fmt(ratio, ".4f", ""), t["target"], t["peer"],
                      fmt(t["numc_rss_mb"], ".1f", ""), fmt(t["peer_rss_mb"], ".1f", ""),
-                     t["numc_error"] or t["peer_error"]])
+                     fmt(gbps, ".3f", ""), fmt(frac, ".4f", "")]
+                    + [fmt(v, ".9g", "") for pair in zip(extra_s, extra_ratio) for v in pair]
+                    + [t["area"], t["numc_error"] or t["peer_error"]])
     print(f"\n{len(order)} workloads, {slow} slower than their target, {failures} numc failures")
 
     if args.csv:
         os.makedirs(os.path.dirname(os.path.abspath(args.csv)), exist_ok=True)
         with open(args.csv, "w", newline="") as f:
             w = csv.writer(f)
-            w.writerow(["name", "numc_s", "peer_s", "ratio", "target", "peer", "numc_rss_mb",
-                        "peer_rss_mb", "error"])
+            w.writerow(CSV_HEADER)
             w.writerows(rows)
         print(f"results: {args.csv}")
+        render_chart(args)
     return 1 if failures else 0
 
 

@@ -1,11 +1,13 @@
 # bench/: one harness executable (build/bench/numc_bench) made of bench_main.c and every
 # bench/wl_*.c, each of which registers its workloads itself (see bench/bench.h).
+# bench_chart (bench/bench_chart.c) draws out/bench.csv as out/bench.png with numc::plot.
 file(GLOB NUMC_BENCH_SOURCES CONFIGURE_DEPENDS
   ${NUMC_SOURCE_DIR}/bench/bench_main.c ${NUMC_SOURCE_DIR}/bench/wl_*.c)
 add_executable(numc_bench ${NUMC_BENCH_SOURCES})
 set_target_properties(numc_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${NUMC_BINARY_DIR}/bench)
 target_include_directories(numc_bench PRIVATE ${NUMC_SOURCE_DIR}/bench)
-target_link_libraries(numc_bench PRIVATE ${NUMC_ALL_LIBS})
+find_package(Threads REQUIRED)
+target_link_libraries(numc_bench PRIVATE ${NUMC_ALL_LIBS} Threads::Threads)
 target_compile_options(numc_bench PRIVATE ${NUMC_WARN})
 target_compile_definitions(numc_bench PRIVATE _GNU_SOURCE
   NUMC_SHARED_DATA="${NUMC_SHARED_DATA_DIR}")
@@ -13,6 +15,13 @@ if(TARGET nplot)
   # Command-line workloads run the nplot of this build.
   target_compile_definitions(numc_bench PRIVATE NUMC_NPLOT="$<TARGET_FILE:nplot>")
   add_dependencies(numc_bench nplot)
+endif()
+if(TARGET numc_plot)
+  add_executable(bench_chart ${NUMC_SOURCE_DIR}/bench/bench_chart.c)
+  set_target_properties(bench_chart PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${NUMC_BINARY_DIR}/bench)
+  target_link_libraries(bench_chart PRIVATE ${NUMC_ALL_LIBS})
+  target_compile_options(bench_chart PRIVATE ${NUMC_WARN})
+  add_dependencies(numc_bench bench_chart) # peer.py calls it after every run
 endif()
 if(NUMC_BUILD_TESTS)
   # Registration smoke test: every workload file links and registers unique names.
