@@ -1,4 +1,5 @@
-/* pie (wedges, labels, percentages, explode) and boxplot (quartiles, whiskers, fliers). */
+/* pie (wedges, labels, percentages, explode), boxplot (quartiles, whiskers, fliers) and
+ * violinplot (Gaussian KDE bodies, mean / median / extrema / quantile lines). */
 #include "plot_model.h"
 
 #include <numc/stats.h>
@@ -150,6 +151,22 @@ typedef struct box_stats {
     bool empty;
 } box_stats;
 
+/* np.percentile(v[:m], qs) (linear) into out: the one percentile path of box and violin */
+static nd_status percentiles(nplot_figure *fig, const double *v, size_t m, const double *qs,
+                             size_t nq, double *out, const char *who)
+{
+    if (nq == 0) return ND_OK;
+    nd_array *a = nd_from_f64(v, (ptrdiff_t)m);
+    nd_array *qa = nd_from_f64(qs, (ptrdiff_t)nq);
+    nd_array *q = a && qa ? nd_percentile_(a, &(nd_quantile_opts){ .qs = qa }) : NULL;
+    bool ok = q && nd_to_f64(q, out) == ND_OK;
+    nd_free(a);
+    nd_free(qa);
+    nd_free(q);
+    if (!ok) return nplot__fail(fig, nd_last_error() ? nd_last_error() : ND_ENOMEM, "%s: %s", who, nd_errmsg());
+    return ND_OK;
+}
+
 static nd_status stats_of(nplot_figure *fig, const double *v, size_t n, double whis, box_stats *b,
                           const char *who)
 {
@@ -165,17 +182,10 @@ static nd_status stats_of(nplot_figure *fig, const double *v, size_t n, double w
         b->empty = true;
         return ND_OK;
     }
-    nd_array *a = nd_from_f64(f, (ptrdiff_t)m);
-    nd_array *qs = nd_from_f64((double[]){ 25, 50, 75 }, 3);
-    nd_array *q = a && qs ? nd_percentile_(a, &(nd_quantile_opts){ .qs = qs }) : NULL;
     double qv[3];
-    bool ok = q && nd_to_f64(q, qv) == ND_OK;
-    nd_free(a);
-    nd_free(qs);
-    nd_free(q);
-    if (!ok) {
+    if (percentiles(fig, f, m, (double[]){ 25, 50, 75 }, 3, qv, who)) {
         nd_free_mem(f);
-        return nplot__fail(fig, nd_last_error() ? nd_last_error() : ND_ENOMEM, "%s: %s", who, nd_errmsg());
+        return fig->status;
     }
     b->q1 = qv[0], b->med = qv[1], b->q3 = qv[2], b->mean = sum / (double)m;
     double iqr = b->q3 - b->q1, lim_lo = b->q1 - whis * iqr, lim_hi = b->q3 + whis * iqr;
@@ -353,8 +363,12 @@ done:
     return s;
 }
 
-static nd_status boxplot_array(nplot_axes *ax, const nd_array *data, const nplot_boxplot_opts *o,
-                               const char *who)
+/* data (1-D: one dataset; 2-D (n, k): one per column) as k column pointers and lengths
+ * for the _xy form xy: the one nd_array front end of boxplot and violinplot */
+typedef nd_status (*columns_fn)(nplot_axes *ax, const double *const *d, const size_t *lens, int k,
+                                const void *o);
+static nd_status by_columns(nplot_axes *ax, const nd_array *data, columns_fn xy, const void *o,
+                            const char *who)
 {
     CHECK_AX(ax, who);
     if (!data) return nplot__fail(ax->fig, ND_EVALUE, "%s: data is NULL", who);
@@ -365,7 +379,7 @@ static nd_status boxplot_array(nplot_axes *ax, const nd_array *data, const nplot
     nd_status st = nplot__to_f64(ax->fig, data, &v, &n, "data", who);
     if (st) return st;
     size_t rows = nd == 2 ? (size_t)nd_shape(data)[0] : n, cols = nd == 2 ? (size_t)nd_shape(data)[1] : 1;
-    /* one box per column: gather the columns */
+    /* gather the columns */
     double *t = nd_malloc(sizeof(double) * (n ? n : 1), who);
     const double **ptr = nd_malloc(sizeof(double *) * (cols ? cols : 1), who);
     size_t *lens = nd_malloc(sizeof(size_t) * (cols ? cols : 1), who);
@@ -377,13 +391,25 @@ static nd_status boxplot_array(nplot_axes *ax, const nd_array *data, const nplot
             ptr[c] = t + c * rows;
             lens[c] = rows;
         }
-        st = nplot_boxplot_xy_(ax, ptr, lens, (int)cols, o);
+        st = xy(ax, ptr, lens, (int)cols, o);
     }
     nd_free_mem(v);
     nd_free_mem(t);
     nd_free_mem(ptr);
     nd_free_mem(lens);
     return st;
+}
+
+static nd_status boxplot_cols(nplot_axes *ax, const double *const *d, const size_t *lens, int k,
+                              const void *o)
+{
+    return nplot_boxplot_xy_(ax, d, lens, k, o);
+}
+
+static nd_status boxplot_array(nplot_axes *ax, const nd_array *data, const nplot_boxplot_opts *o,
+                               const char *who)
+{
+    return by_columns(ax, data, boxplot_cols, o, who);
 }
 
 nd_status nplot_boxplot_(nplot_axes *ax, const nd_array *data, const nplot_boxplot_opts *o)
@@ -401,4 +427,215 @@ nd_status nplot_boxplot_ma_(nplot_axes *ax, const nd_marray *data, const nplot_b
     if (!st) st = boxplot_array(ax, d, o, who);
     nd_free(d);
     return st;
+}
+
+/* ---- violinplot ----------------------------------------------------------------------------- */
+/* mlab.GaussianKDE of v[:n] evaluated at the m points c (1-D): the covariance is the sample
+ * variance (ddof 1) times factor², the density sum(exp(-(v - c)² / 2cov)) / (sqrt(2π cov) n).
+ * All-equal data is matplotlib's special case: 1 where c equals the value, else 0. */
+static void gaussian_kde(const double *v, size_t n, double factor, const double *c, size_t m,
+                         double *out)
+{
+    bool same = true;
+    double mean = 0;
+    for (size_t i = 0; i < n; i++) {
+        same = same && v[i] == v[0];
+        mean += v[i];
+    }
+    if (same) {
+        for (size_t j = 0; j < m; j++) out[j] = c[j] == v[0];
+        return;
+    }
+    mean /= (double)n;
+    double ss = 0;
+    for (size_t i = 0; i < n; i++) ss += (v[i] - mean) * (v[i] - mean);
+    double cov = ss / (double)(n - 1) * factor * factor, inv = 1 / (2 * cov);
+    double norm = sqrt(2 * M_PI * cov) * (double)n;
+    for (size_t j = 0; j < m; j++) {
+        double sum = 0;
+        for (size_t i = 0; i < n; i++) sum += exp(-(v[i] - c[j]) * (v[i] - c[j]) * inv);
+        out[j] = sum / norm;
+    }
+}
+
+nd_status nplot_violin_kde(const double *v, size_t n, const char *bw_method, double bw_factor,
+                           const double *coords, size_t m, double *out)
+{
+    static const char *who = "nplot_violin_kde";
+    if (n == 0 || !v) return nd_set_error(ND_EVALUE, "%s: the dataset is empty", who);
+    if (m > 0 && (!coords || !out))
+        return nd_set_error(ND_EVALUE, "%s: coords and out are required", who);
+    for (size_t i = 0; i < n; i++)
+        if (isnan(v[i])) return nd_set_error(ND_EVALUE, "%s: value %zu is NaN", who, i);
+    double factor;
+    if (bw_factor != 0) {
+        if (bw_method || !isfinite(bw_factor))
+            return nd_set_error(ND_EVALUE, "%s: give either bw_method or a finite bw_factor", who);
+        factor = bw_factor;
+    } else if (!bw_method || !strcmp(bw_method, "scott")) {
+        factor = pow((double)n, -0.2);
+    } else if (!strcmp(bw_method, "silverman")) {
+        factor = pow((double)n * 0.75, -0.2);
+    } else {
+        return nd_set_error(ND_EVALUE, "%s: bw_method should be 'scott', 'silverman' or a scalar, "
+                                       "got '%s'", who, bw_method);
+    }
+    gaussian_kde(v, n, factor, coords, m, out);
+    return ND_OK;
+}
+
+/* one violin's statistics: points coords over [min, max], their densities, the centre lines */
+typedef struct violin_stats {
+    double *coords, *vals, *qv;
+    double mean, median, min, max;
+} violin_stats;
+
+static nd_status violin_stats_of(nplot_figure *fig, const double *v, size_t n, const nplot_violin_opts *o,
+                                 int idx, size_t points, violin_stats *s, const char *who)
+{
+    memset(s, 0, sizeof *s);
+    if (n == 0 || !v) return nplot__fail(fig, ND_EVALUE, "%s: dataset %d is empty", who, idx);
+    const nplot_f64s *q = o->quantiles ? &o->quantiles[idx] : NULL;
+    size_t nq = q ? q->n : 0;
+    s->coords = nd_malloc(sizeof(double) * points, who);
+    s->vals = nd_malloc(sizeof(double) * points, who);
+    s->qv = nd_malloc(sizeof(double) * (nq + 1), who);
+    double *pq = nd_malloc(sizeof(double) * (nq + 1), who);
+    if (!s->coords || !s->vals || !s->qv || !pq) {
+        nd_free_mem(pq);
+        return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    }
+    nd_status st = ND_OK;
+    for (size_t j = 0; j < nq && !st; j++) {
+        if (!(q->v[j] >= 0 && q->v[j] <= 1))
+            st = nplot__fail(fig, ND_EVALUE, "%s: quantiles of dataset %d must be in [0, 1], got %g",
+                             who, idx, q->v[j]);
+        pq[j] = 100 * q->v[j];
+    }
+    pq[nq] = 50;
+    if (!st && nplot_violin_kde(v, n, NULL, 1, NULL, 0, NULL))
+        st = nplot__fail(fig, ND_EVALUE, "%s: dataset %d: %s", who, idx, nd_errmsg());
+    if (!st && nq) st = percentiles(fig, v, n, pq, nq, s->qv, who);
+    if (!st) st = percentiles(fig, v, n, pq + nq, 1, &s->median, who);
+    nd_free_mem(pq);
+    if (st) return st;
+    double lo = INFINITY, hi = -INFINITY, sum = 0;
+    for (size_t i = 0; i < n; i++) lo = fmin(lo, v[i]), hi = fmax(hi, v[i]), sum += v[i];
+    s->min = lo, s->max = hi, s->mean = sum / (double)n;
+    /* np.linspace(min, max, points) */
+    for (size_t j = 0; j < points; j++)
+        s->coords[j] = points == 1 ? lo : lo + (hi - lo) * (double)j / (double)(points - 1);
+    if (points > 1) s->coords[points - 1] = hi;
+    if (nplot_violin_kde(v, n, o->bw_method, o->bw_factor, s->coords, points, s->vals))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    return ND_OK;
+}
+
+static void violin_stats_free(violin_stats *s)
+{
+    nd_free_mem(s->coords);
+    nd_free_mem(s->vals);
+    nd_free_mem(s->qv);
+}
+
+/* the body: fill_betweenx(coords, pos - vals, pos + vals), vals scaled to width/2 at the peak */
+static nd_status violin_body(nplot_axes *ax, const violin_stats *s, size_t points, double pos,
+                             double width, bool vert, rgba face, const char *who)
+{
+    nplot_figure *fig = ax->fig;
+    double vmax = 0;
+    for (size_t j = 0; j < points; j++) vmax = fmax(vmax, s->vals[j]);
+    size_t nv = 2 * points;
+    double *px = nd_malloc(sizeof(double) * nv, who), *py = nd_malloc(sizeof(double) * nv, who);
+    if (!px || !py) {
+        nd_free_mem(px);
+        nd_free_mem(py);
+        return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    }
+    for (size_t j = 0; j < points; j++) {
+        double h = vmax > 0 ? 0.5 * width * s->vals[j] / vmax : 0;
+        px[j] = pos - h, py[j] = s->coords[j];
+        px[nv - 1 - j] = pos + h, py[nv - 1 - j] = s->coords[j];
+    }
+    artist *b = nplot__patches_new(ax, vert ? px : py, vert ? py : px, nv, 1, &face, who);
+    nd_free_mem(px);
+    nd_free_mem(py);
+    if (!b) return fig->status;
+    /* a PolyCollection: edge in the face color, width 1, both at alpha 0.3 */
+    b->has_edge = true;
+    b->edge = face;
+    b->edge_lw = 1;
+    b->alpha = 0.3;
+    b->zorder = 1;
+    nplot__update_datalim(ax, b);
+    return ND_OK;
+}
+
+nd_status nplot_violinplot_xy_(nplot_axes *ax, const double *const *data, const size_t *lens, int k,
+                               const nplot_violin_opts *o)
+{
+    static const char *who = "nplot_violinplot";
+    CHECK_AX(ax, who);
+    nplot_figure *fig = ax->fig;
+    o = NPLOT__OPTS(o, nplot_violin_opts);
+    if (k < 0 || (k > 0 && (!data || !lens)))
+        return nplot__fail(fig, ND_EVALUE, "%s: need k >= 0 datasets with their lengths", who);
+    if (!(o->widths >= 0) || !isfinite(o->widths) || o->points < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: widths and points must be >= 0, got %g and %d", who,
+                           o->widths, o->points);
+    nd_status bad;
+    if ((bad = NPLOT__CHECK_LEN(fig, who, "positions", o->positions, (size_t)k, "the number of datasets is")))
+        return bad;
+    if (k == 0) return ND_OK;
+    size_t points = (size_t)NPLOT_OPT(o->points, 100);
+    double width = NPLOT_OPT(o->widths, 0.5);
+    bool vert = o->vert != NPLOT_OFF, extrema = o->showextrema != NPLOT_OFF;
+    violin_stats *vs = nd_calloc((size_t)k, sizeof *vs, who);
+    if (!vs) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    nd_status s = ND_OK;
+    for (int i = 0; i < k && !s; i++) {
+        double p = o->positions.v ? o->positions.v[i] : i + 1;
+        if (!isfinite(p)) s = nplot__fail(fig, ND_EVALUE, "%s: positions must be finite", who);
+        else s = violin_stats_of(fig, data[i], lens[i], o, i, points, &vs[i], who);
+    }
+    /* one color for the whole call: the next line color, bodies at alpha 0.3 */
+    rgba c = s ? (rgba){ 0, 0, 0, 1 } : nplot__next_line_color(ax);
+    for (int i = 0; i < k && !s; i++) {
+        double p = o->positions.v ? o->positions.v[i] : i + 1;
+        s = violin_body(ax, &vs[i], points, p, width, vert, c, who);
+    }
+    /* the lines in matplotlib's order: means, maxes, mins, bars, medians, quantiles */
+    for (int pass = 0; pass < 6 && !s; pass++) {
+        for (int i = 0; i < k && !s; i++) {
+            const violin_stats *v = &vs[i];
+            double p = o->positions.v ? o->positions.v[i] : i + 1;
+            double ends[2] = { p - 0.25 * width, p + 0.25 * width };
+            double at = NAN;
+            if (pass == 0 && o->showmeans) at = v->mean;
+            if (pass == 1 && extrema) at = v->max;
+            if (pass == 2 && extrema) at = v->min;
+            if (pass == 4 && o->showmedians) at = v->median;
+            if (!isnan(at))
+                s = seg_line(ax, vert, ends, (double[]){ at, at }, 2, c, 1.5, 2, who);
+            if (!s && pass == 3 && extrema)
+                s = seg_line(ax, vert, (double[]){ p, p }, (double[]){ v->min, v->max }, 2, c, 1.5, 2, who);
+            size_t nq = pass == 5 && o->quantiles ? o->quantiles[i].n : 0;
+            for (size_t j = 0; j < nq && !s; j++)
+                s = seg_line(ax, vert, ends, (double[]){ v->qv[j], v->qv[j] }, 2, c, 1.5, 2, who);
+        }
+    }
+    for (int i = 0; i < k; i++) violin_stats_free(&vs[i]);
+    nd_free_mem(vs);
+    return s;
+}
+
+static nd_status violin_cols(nplot_axes *ax, const double *const *d, const size_t *lens, int k,
+                             const void *o)
+{
+    return nplot_violinplot_xy_(ax, d, lens, k, o);
+}
+
+nd_status nplot_violinplot_(nplot_axes *ax, const nd_array *data, const nplot_violin_opts *o)
+{
+    return by_columns(ax, data, violin_cols, o, "nplot_violinplot");
 }

@@ -1,0 +1,174 @@
+/* violinplot: the KDE densities, statistics lines and quantiles against matplotlib 3.6's
+ * cbook.violin_stats / mlab.GaussianKDE (tests/data/violin.txt from
+ * scripts/gen_violin_fixtures.py), the body's extent (widest point widths / 2 from the
+ * position) through the data limits and pixels, the line positions, and bad input. */
+#include <numc/numc.h>
+#include <numc/plot.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "plot_image.h"
+#include "testutil.h"
+
+#define FX NUMC_TEST_DATA "/violin.txt"
+
+static bool close_all(const double *got, const double *want, int n, double rtol)
+{
+    for (int i = 0; i < n; i++)
+        if (!(fabs(got[i] - want[i]) <= rtol * fabs(want[i]) + 1e-300)) {
+            printf("\n  [%d] got %.17g want %.17g\n", i, got[i], want[i]);
+            return false;
+        }
+    return true;
+}
+
+static void check_kde(const char *set, const char *tag, const char *bw, double factor)
+{
+    char name[64];
+    double data[256], coords[128], want[128], got[128];
+    snprintf(name, sizeof name, "data_%s", set);
+    int n = fixture_values(FX, name, data, 256);
+    snprintf(name, sizeof name, "%s_%s_coords", set, tag);
+    int m = fixture_values(FX, name, coords, 128);
+    snprintf(name, sizeof name, "%s_%s_vals", set, tag);
+    CU_ASSERT_EQUAL_FATAL(fixture_values(FX, name, want, 128), m);
+    CU_ASSERT_FATAL(n > 10 && m > 10);
+    CU_ASSERT_EQUAL(nplot_violin_kde(data, (size_t)n, bw, factor, coords, (size_t)m, got), ND_OK);
+    CU_ASSERT(close_all(got, want, m, 1e-12));
+    /* the evaluation points are np.linspace(min, max, points) */
+    double lo = INFINITY, hi = -INFINITY;
+    for (int i = 0; i < n; i++) lo = fmin(lo, data[i]), hi = fmax(hi, data[i]);
+    CU_ASSERT_EQUAL(coords[0], lo);
+    CU_ASSERT_EQUAL(coords[m - 1], hi);
+    CU_ASSERT(fabs(coords[1] - (lo + (hi - lo) / (m - 1))) < 1e-12);
+}
+
+static void test_kde_matches_matplotlib(void)
+{
+    const char *sets[2] = { "a", "b" };
+    for (int i = 0; i < 2; i++) {
+        check_kde(sets[i], "scott", NULL, 0);
+        check_kde(sets[i], "scott", "scott", 0);
+        check_kde(sets[i], "silverman", "silverman", 0);
+        check_kde(sets[i], "scalar", NULL, 0.3);
+    }
+}
+
+static void test_kde_equal_values_and_errors(void)
+{
+    double v[3] = { 2, 2, 2 }, c[3] = { 1, 2, 3 }, out[3];
+    CU_ASSERT_EQUAL(nplot_violin_kde(v, 3, NULL, 0, c, 3, out), ND_OK);
+    CU_ASSERT(out[0] == 0 && out[1] == 1 && out[2] == 0);
+    CU_ASSERT_EQUAL(nplot_violin_kde(v, 0, NULL, 0, c, 3, out), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "empty"));
+    double w[3] = { 1, NAN, 2 };
+    CU_ASSERT_EQUAL(nplot_violin_kde(w, 3, NULL, 0, c, 3, out), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "NaN"));
+    CU_ASSERT_EQUAL(nplot_violin_kde(c, 3, "foo", 0, c, 3, out), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "'foo'"));
+    CU_ASSERT_EQUAL(nplot_violin_kde(c, 3, "scott", 0.5, c, 3, out), ND_EVALUE);
+    CU_ASSERT_EQUAL(nplot_violin_kde(c, 3, NULL, INFINITY, c, 3, out), ND_EVALUE);
+}
+
+/* the two fixture datasets as violins 1 and 2: lines and body extents by pixels */
+static void test_violin_lines_and_body(void)
+{
+    double a[256], b[256], la[4], lb[4], qa[3];
+    int na = fixture_values(FX, "data_a", a, 256), nb = fixture_values(FX, "data_b", b, 256);
+    CU_ASSERT_EQUAL_FATAL(fixture_values(FX, "a_scott_lines", la, 4), 4);
+    CU_ASSERT_EQUAL_FATAL(fixture_values(FX, "b_scott_lines", lb, 4), 4);
+    CU_ASSERT_EQUAL_FATAL(fixture_values(FX, "a_scott_quantiles", qa, 3), 3);
+    const double *d[2] = { a, b };
+    size_t lens[2] = { (size_t)na, (size_t)nb };
+    nplot_f64s qs[2] = { NPLOT_F64_ARRAY(((double[]){ 0.1, 0.5, 0.9 }), 3), { 0 } };
+    nplot_figure *fig = nplot_figure_new(.width = 6, .height = 6);
+    nplot_axes *ax = nplot_add_axes(fig, 0.05, 0.05, 0.9, 0.9);
+    CU_ASSERT_EQUAL_FATAL(nplot_violinplot_xy(ax, d, lens, 2, .showmeans = true, .showmedians = true,
+                                              .quantiles = qs), ND_OK);
+    /* autoscaled: the bodies reach 1 - 0.25 and 2 + 0.25 exactly (5 % margins) */
+    double x0, x1, y0, y1;
+    nplot_get_xlim(ax, &x0, &x1);
+    nplot_get_ylim(ax, &y0, &y1);
+    CU_ASSERT(fabs(x0 - (0.75 - 0.05 * 1.5)) < 1e-9 && fabs(x1 - (2.25 + 0.05 * 1.5)) < 1e-9);
+    double lo = fmin(la[2], lb[2]), hi = fmax(la[3], lb[3]);
+    CU_ASSERT(fabs(y0 - (lo - 0.05 * (hi - lo))) < 1e-9 && fabs(y1 - (hi + 0.05 * (hi - lo))) < 1e-9);
+    nplot_set_xticks(ax, NULL, 0);
+    nplot_set_yticks(ax, NULL, 0);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    /* C0 lines: the max / min caps and the median span pos ± 0.125; the bar at pos */
+    CU_ASSERT(near(at_data(&m, ax, 1.1, la[3]), 31, 119, 180, 40));
+    CU_ASSERT(near(at_data(&m, ax, 0.9, la[2]), 31, 119, 180, 40));
+    CU_ASSERT(near(at_data(&m, ax, 1.15, la[2]), 255, 255, 255, 8)); /* beyond the cap */
+    CU_ASSERT(near(at_data(&m, ax, 2.1, lb[3]), 31, 119, 180, 40));
+    CU_ASSERT(near(at_data(&m, ax, 1.0, 0.5 * (la[3] + qa[2])), 31, 119, 180, 40)); /* the bar */
+    CU_ASSERT(near(at_data(&m, ax, 1.1, qa[0]), 31, 119, 180, 40));  /* quantile 0.1 */
+    CU_ASSERT(near(at_data(&m, ax, 1.1, qa[2]), 31, 119, 180, 40));  /* quantile 0.9 */
+    /* the body near its widest: C0 at alpha 0.3 over white, none past pos ± 0.25 */
+    double pa = 1.0, pb = la[1];
+    const unsigned char *p = at_data(&m, ax, pa + 0.2, pb);
+    CU_ASSERT(near(p, 188, 213, 232, 20));
+    CU_ASSERT(near(at_data(&m, ax, pa + 0.27, pb), 255, 255, 255, 8));
+    CU_ASSERT(near(at_data(&m, ax, pa - 0.27, pb), 255, 255, 255, 8));
+    free(m.px);
+    nplot_figure_free(fig);
+}
+
+static void test_violin_array_horizontal_and_errors(void)
+{
+    /* 2-D (n, 2): one violin per column, horizontal: the value axis is x */
+    nd_array *d = nd_arange(0, 40, 1, ND_FLOAT64);
+    nd_array *r = nd_reshape(d, 2, (ptrdiff_t[]){ 20, 2 });
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_violinplot(ax, r, .vert = NPLOT_OFF, .widths = 0.8,
+                                     .bw_method = "silverman"), ND_OK);
+    double x0, x1, y0, y1;
+    nplot_get_xlim(ax, &x0, &x1);
+    nplot_get_ylim(ax, &y0, &y1);
+    CU_ASSERT(fabs(x0 - (0 - 0.05 * 39)) < 1e-9 && fabs(x1 - (39 + 0.05 * 39)) < 1e-9);
+    CU_ASSERT(fabs(y0 - (0.6 - 0.05 * 1.8)) < 1e-9 && fabs(y1 - (2.4 + 0.05 * 1.8)) < 1e-9);
+    nplot_figure_free(fig);
+    /* bad input: each on a fresh figure (a figure keeps its first error) */
+#define BAD(call, code, msg)                                           \
+    do {                                                               \
+        fig = nplot_figure_new();                                      \
+        ax = nplot_subplot(fig, 1, 1, 1);                              \
+        CU_ASSERT_EQUAL(call, code);                                   \
+        if (msg) CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), msg ? msg : "")); \
+        nplot_figure_free(fig);                                        \
+    } while (0)
+    static const char *none = NULL;
+    BAD(nplot_violinplot(ax, r, .bw_method = "bad"), ND_EVALUE, "'bad'");
+    nplot_f64s bq[2] = { NPLOT_F64_ARRAY(((double[]){ 1.5 }), 1), { 0 } };
+    BAD(nplot_violinplot(ax, r, .quantiles = bq), ND_EVALUE, "1.5");
+    BAD(nplot_violinplot(ax, r, .widths = -1), ND_EVALUE, "widths");
+    BAD(nplot_violinplot(ax, r, .positions = NPLOT_F64_ARRAY(((double[]){ 1 }), 1)), ND_EVALUE, "positions");
+    nd_array *cube = nd_zeros(ND_SHAPE(2, 2, 2), ND_FLOAT64);
+    BAD(nplot_violinplot(ax, cube), ND_ESHAPE, "3 dimensions");
+    BAD(nplot_violinplot(ax, NULL), ND_EVALUE, "NULL");
+    double v[2] = { 1, NAN };
+    const double *dd[2] = { v, v };
+    size_t ln[2] = { 1, 0 };
+    BAD(nplot_violinplot_xy(ax, dd, ln, 2), ND_EVALUE, "dataset 1 is empty");
+    ln[1] = 2;
+    BAD(nplot_violinplot_xy(ax, dd, ln, 2), ND_EVALUE, "NaN");
+    BAD(nplot_violinplot_xy(ax, dd, ln, 0), ND_OK, none);
+#undef BAD
+    nd_free(cube);
+    nd_free(r);
+    nd_free(d);
+}
+
+static const ND_TEST tests[] = {
+    ND_T(test_kde_matches_matplotlib),
+    ND_T(test_kde_equal_values_and_errors),
+    ND_T(test_violin_lines_and_body),
+    ND_T(test_violin_array_horizontal_and_errors),
+    { 0 },
+};
+
+ND_TEST_MAIN("plot_violin", tests)
