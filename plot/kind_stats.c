@@ -146,6 +146,7 @@ nd_status nplot_pie_(nplot_axes *ax, const nd_array *x, const nplot_pie_opts *o)
 /* ---- boxplot -------------------------------------------------------------------------------- */
 typedef struct box_stats {
     double q1, med, q3, lo, hi, mean;
+    double cilo, cihi; /* the notch: med ± 1.57 IQR / sqrt(n) */
     double *fliers;
     size_t nfliers;
     bool empty;
@@ -189,6 +190,8 @@ static nd_status stats_of(nplot_figure *fig, const double *v, size_t n, double w
     }
     b->q1 = qv[0], b->med = qv[1], b->q3 = qv[2], b->mean = sum / (double)m;
     double iqr = b->q3 - b->q1, lim_lo = b->q1 - whis * iqr, lim_hi = b->q3 + whis * iqr;
+    b->cilo = b->med - 1.57 * iqr / sqrt((double)m);
+    b->cihi = b->med + 1.57 * iqr / sqrt((double)m);
     /* whiskers: the furthest data still inside the limits (the box edge if none) */
     b->lo = b->q1, b->hi = b->q3;
     double lo = INFINITY, hi = -INFINITY;
@@ -209,7 +212,7 @@ static nd_status stats_of(nplot_figure *fig, const double *v, size_t n, double w
 static nd_status seg_line(nplot_axes *ax, bool vert, const double *p, const double *v, size_t n,
                           rgba color, double lw, double zorder, const char *who)
 {
-    double xs[8], ys[8];
+    double xs[11], ys[11];
     for (size_t i = 0; i < n; i++) {
         xs[i] = vert ? p[i] : v[i];
         ys[i] = vert ? v[i] : p[i];
@@ -232,10 +235,20 @@ static nd_status draw_box(nplot_axes *ax, const nplot_boxplot_opts *o, const box
     nplot_figure *fig = ax->fig;
     bool vert = o->vert != NPLOT_OFF;
     nd_status s;
-    double l = pos - w / 2, r = pos + w / 2;
+    double l = pos - w / 2, r = pos + w / 2, nl = pos - w / 4, nr = pos + w / 4;
+    /* matplotlib's bxp outline: plain (5 vertices) or notched at the confidence interval,
+     * pinched to half the width at the median (11) */
+    double bp[11] = { l, r, r, l, l }, bv[11] = { b->q1, b->q1, b->q3, b->q3, b->q1 };
+    size_t nb = 5;
+    if (o->notch) {
+        double np_[11] = { l, r, r, nr, r, r, l, l, nl, l, l };
+        double nv[11] = { b->q1, b->q1, b->cilo, b->med, b->cihi, b->q3, b->q3, b->cihi, b->med, b->cilo, b->q1 };
+        memcpy(bp, np_, sizeof bp);
+        memcpy(bv, nv, sizeof bv);
+        nb = 11;
+    }
     if (o->patch_artist) {
-        double px[4] = { l, r, r, l }, py[4] = { b->q1, b->q1, b->q3, b->q3 };
-        artist *p = nplot__patches_new(ax, vert ? px : py, vert ? py : px, 4, 1, &face, who);
+        artist *p = nplot__patches_new(ax, vert ? bp : bv, vert ? bv : bp, nb - 1, 1, &face, who);
         if (!p) return fig->status;
         p->has_edge = true;
         p->edge = color;
@@ -243,15 +256,15 @@ static nd_status draw_box(nplot_axes *ax, const nplot_boxplot_opts *o, const box
         p->zorder = 2;
         nplot__update_datalim(ax, p);
     } else {
-        double bp[5] = { l, r, r, l, l }, bv[5] = { b->q1, b->q1, b->q3, b->q3, b->q1 };
-        if ((s = seg_line(ax, vert, bp, bv, 5, color, lw, 2, who))) return s;
+        if ((s = seg_line(ax, vert, bp, bv, nb, color, lw, 2, who))) return s;
     }
     double wp[2] = { pos, pos }, c[2] = { pos - w / 4, pos + w / 4 };
     if ((s = seg_line(ax, vert, wp, (double[]){ b->q1, b->lo }, 2, color, lw, 2, who)) ||
         (s = seg_line(ax, vert, wp, (double[]){ b->q3, b->hi }, 2, color, lw, 2, who)) ||
         (s = seg_line(ax, vert, c, (double[]){ b->lo, b->lo }, 2, color, lw, 2, who)) ||
         (s = seg_line(ax, vert, c, (double[]){ b->hi, b->hi }, 2, color, lw, 2, who)) ||
-        (s = seg_line(ax, vert, (double[]){ l, r }, (double[]){ b->med, b->med }, 2, medc, lw, 2, who)))
+        (s = seg_line(ax, vert, o->notch ? (double[]){ nl, nr } : (double[]){ l, r },
+                        (double[]){ b->med, b->med }, 2, medc, lw, 2, who)))
         return s;
     if (o->showfliers != NPLOT_OFF && b->nfliers > 0) {
         artist *f = nplot__artist_add(ax, ART_LINE, who);
@@ -304,8 +317,16 @@ nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const siz
     nd_status bad;
     const char *boxes = "the number of boxes is";
     if ((bad = NPLOT__CHECK_LEN(fig, who, "positions", o->positions, (size_t)k, boxes)) ||
-        (bad = NPLOT__CHECK_LEN(fig, who, "labels", o->labels, (size_t)k, boxes)))
+        (bad = NPLOT__CHECK_LEN(fig, who, "labels", o->labels, (size_t)k, boxes)) ||
+        (bad = NPLOT__CHECK_LEN(fig, who, "widths_each", o->widths_each, (size_t)k, boxes)) ||
+        (bad = NPLOT__CHECK_LEN(fig, who, "usermedians", o->usermedians, (size_t)k, boxes)) ||
+        (bad = NPLOT__CHECK_LEN(fig, who, "conf_intervals", o->conf_intervals, 2 * (size_t)k,
+                                "twice the number of boxes is")))
         return bad;
+    for (int i = 0; o->widths_each.v && i < k; i++)
+        if (!(o->widths_each.v[i] >= 0) || !isfinite(o->widths_each.v[i]))
+            return nplot__fail(fig, ND_EVALUE, "%s: widths_each[%d] must be finite and >= 0, got %g",
+                               who, i, o->widths_each.v[i]);
     if (k == 0) return ND_OK;
     double *pos = nd_malloc(sizeof(double) * (size_t)k, who);
     char **labs = nd_calloc((size_t)k, sizeof(char *), who);
@@ -336,7 +357,12 @@ nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const siz
         }
         box_stats b;
         if ((s = stats_of(fig, data[i], lens[i], whis, &b, who))) break;
-        if (!b.empty) s = draw_box(ax, o, &b, pos[i], w, color, medc, face, lw, who);
+        /* the user's median and notch interval replace the computed ones (NaN: keep) */
+        if (o->usermedians.v && !isnan(o->usermedians.v[i])) b.med = o->usermedians.v[i];
+        if (o->conf_intervals.v && !isnan(o->conf_intervals.v[2 * i]))
+            b.cilo = o->conf_intervals.v[2 * i], b.cihi = o->conf_intervals.v[2 * i + 1];
+        double wi = o->widths_each.v ? o->widths_each.v[i] : w;
+        if (!b.empty) s = draw_box(ax, o, &b, pos[i], wi, color, medc, face, lw, who);
         nd_free_mem(b.fliers);
         char buf[64];
         snprintf(buf, sizeof buf, "%g", pos[i]);

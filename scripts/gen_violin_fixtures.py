@@ -5,7 +5,11 @@ Run with /usr/bin/python3; writes tests/data/violin.txt as lines `name v0 v1 ...
 import os
 
 import numpy as np
-from matplotlib import cbook, mlab
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib import cbook, mlab  # noqa: E402
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "data", "violin.txt")
 
@@ -29,6 +33,16 @@ def main():
                 row(f, f"{name}_{tag}_vals", st["vals"])
                 row(f, f"{name}_{tag}_lines", [st["mean"], st["median"], st["min"], st["max"]])
                 row(f, f"{name}_{tag}_quantiles", st["quantiles"])
+        # the notched boxes of ax.boxplot([a, b], notch=True, widths=[0.4, 0.6]): the
+        # outline's 11 vertices (x then y) and the median line's x, read from the artists
+        fig, ax = plt.subplots()
+        r = ax.boxplot([data["a"], data["b"]], notch=True, widths=[0.4, 0.6])
+        for i, name in enumerate(("a", "b")):
+            xy = r["boxes"][i].get_xydata()
+            row(f, f"{name}_notch_x", xy[:, 0])
+            row(f, f"{name}_notch_y", xy[:, 1])
+            row(f, f"{name}_notch_median_x", r["medians"][i].get_xdata())
+        plt.close(fig)
 
 
 if __name__ == "__main__":

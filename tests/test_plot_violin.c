@@ -163,11 +163,85 @@ static void test_violin_array_horizontal_and_errors(void)
     nd_free(d);
 }
 
+/* notched boxes against the outline vertices of matplotlib's ax.boxplot(notch=True) */
+static void test_boxplot_notch_matches_matplotlib(void)
+{
+    double a[256], b[256];
+    int na = fixture_values(FX, "data_a", a, 256), nb = fixture_values(FX, "data_b", b, 256);
+    const double *d[2] = { a, b };
+    size_t lens[2] = { (size_t)na, (size_t)nb };
+    nplot_figure *fig = nplot_figure_new(.width = 6, .height = 6);
+    nplot_axes *ax = bare_axes(fig, 0.5, 2.5, 0.8, 3.0);
+    CU_ASSERT_EQUAL_FATAL(nplot_boxplot_xy(ax, d, lens, 2, .notch = true, .color = "blue",
+                                           .mediancolor = "red",
+                                           .widths_each = NPLOT_F64_ARRAY(((double[]){ 0.4, 0.6 }), 2)),
+                          ND_OK);
+    nplot_set_xlim(ax, 0.5, 2.5);
+    nplot_set_ylim(ax, 0.8, 3.0);
+    nplot_set_xticks(ax, NULL, 0);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    const char *sets[2] = { "a", "b" };
+    for (int i = 0; i < 2; i++) {
+        char name[64];
+        double x[11] = { 0 }, y[11] = { 0 }, mx[2] = { 0 };
+        snprintf(name, sizeof name, "%s_notch_x", sets[i]);
+        CU_ASSERT_EQUAL_FATAL(fixture_values(FX, name, x, 11), 11);
+        snprintf(name, sizeof name, "%s_notch_y", sets[i]);
+        CU_ASSERT_EQUAL_FATAL(fixture_values(FX, name, y, 11), 11);
+        snprintf(name, sizeof name, "%s_notch_median_x", sets[i]);
+        CU_ASSERT_EQUAL_FATAL(fixture_values(FX, name, mx, 2), 2);
+        /* every outline edge's midpoint is blue (the median line covers the notch tips) */
+        for (int j = 0; j < 10; j++) {
+            if (y[j] == y[j + 1] && (j == 0 || j == 5)) continue; /* q1 / q3 edges: whiskers cross */
+            const unsigned char *pe = at_data(&m, ax, 0.5 * (x[j] + x[j + 1]), 0.5 * (y[j] + y[j + 1]));
+            /* a 1-pixel antialiased line: blue-dominant, far from white */
+            CU_ASSERT(near(pe, 0, 0, 255, 110));
+        }
+        /* the median spans the notch only: red at its centre, white between notch and side */
+        double pos = 0.5 * (mx[0] + mx[1]);
+        CU_ASSERT(near(at_data(&m, ax, pos - 0.02, y[3]), 255, 0, 0, 60));
+        CU_ASSERT(near(at_data(&m, ax, 0.5 * (mx[1] + x[2]), y[3]), 255, 255, 255, 8));
+        CU_ASSERT(near(at_data(&m, ax, 0.5 * (mx[0] + x[7]), y[3]), 255, 255, 255, 8));
+    }
+    free(m.px);
+    nplot_figure_free(fig);
+    /* usermedians / conf_intervals move the median and the notch; lengths are checked */
+    fig = nplot_figure_new(.width = 6, .height = 6);
+    ax = bare_axes(fig, 0.5, 2.5, 0.8, 3.0);
+    double ci[4] = { 1.2, 2.5, NAN, NAN };
+    CU_ASSERT_EQUAL_FATAL(nplot_boxplot_xy(ax, d, lens, 2, .notch = true, .color = "blue",
+                                           .mediancolor = "red", .widths = 0.4,
+                                           .usermedians = NPLOT_F64_ARRAY(((double[]){ 2.2, NAN }), 2),
+                                           .conf_intervals = NPLOT_F64_ARRAY(ci, 4)), ND_OK);
+    nplot_set_xlim(ax, 0.5, 2.5);
+    nplot_set_ylim(ax, 0.8, 3.0);
+    nplot_set_xticks(ax, NULL, 0);
+    m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    CU_ASSERT(near(at_data(&m, ax, 0.98, 2.2), 255, 0, 0, 60));   /* the user's median */
+    CU_ASSERT(near(at_data(&m, ax, 1.15, 1.7), 0, 0, 255, 60));   /* notch edge (1.2,1.2)-(1.1,2.2) */
+    free(m.px);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_boxplot_xy(ax, d, lens, 2, .conf_intervals = NPLOT_F64_ARRAY(ci, 2)), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "conf_intervals"));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_boxplot_xy(ax, d, lens, 2, .widths_each = NPLOT_F64_ARRAY(((double[]){ 1, -1 }), 2)),
+                    ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "widths_each[1]"));
+    nplot_figure_free(fig);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_kde_matches_matplotlib),
     ND_T(test_kde_equal_values_and_errors),
     ND_T(test_violin_lines_and_body),
     ND_T(test_violin_array_horizontal_and_errors),
+    ND_T(test_boxplot_notch_matches_matplotlib),
     { 0 },
 };
 

@@ -789,6 +789,14 @@ typedef struct nplot_boxplot_opts {
     const char *mediancolor;    /* NULL → C1 (orange) */
     const char *facecolor;      /* with patch_artist */
     double linewidth;           /* 0 → 1 */
+    bool notch;                 /* notched box: pinched to half the width at the median, the
+                                 * notch spanning med ± 1.57 IQR / sqrt(n) (matplotlib's
+                                 * bootstrap=None interval) unless conf_intervals gives it */
+    nplot_f64s widths_each;     /* exactly one width per box (overrides .widths) */
+    nplot_f64s usermedians;     /* exactly one per box, drawn instead of the computed median;
+                                 * NaN keeps the computed one (matplotlib's None) */
+    nplot_f64s conf_intervals;  /* exactly 2 per box (lo, hi) for the notch; NaN lo keeps the
+                                 * computed interval (matplotlib's None) */
 } nplot_boxplot_opts;
 /* ax.boxplot(data): quartiles by nd_percentile (linear), whiskers at the furthest data
  * within whis × IQR of the box, fliers beyond; NaN values are dropped. data is 1-D (one
