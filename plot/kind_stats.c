@@ -587,10 +587,8 @@ static nd_status violin_body(nplot_axes *ax, const violin_stats *s, size_t point
     nd_free_mem(px);
     nd_free_mem(py);
     if (!b) return fig->status;
-    /* a PolyCollection: edge in the face color, width 1, both at alpha 0.3 */
-    b->has_edge = true;
-    b->edge = face;
-    b->edge_lw = 1;
+    /* fill_betweenx's PolyCollection: no edge (patch.force_edgecolor is off), alpha 0.3 */
+    b->has_edge = false;
     b->alpha = 0.3;
     b->zorder = 1;
     nplot__update_datalim(ax, b);

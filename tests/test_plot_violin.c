@@ -2,8 +2,9 @@
  * cbook.violin_stats / mlab.GaussianKDE (tests/data/violin.txt from
  * scripts/gen_violin_fixtures.py), the body's extent (widest point widths / 2 from the
  * position) through the data limits and pixels, the line positions, and bad input. */
-#include <numc/numc.h>
-#include <numc/plot.h>
+#define VIOLIN_NO_MAIN
+#include "../examples/violin.c"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "testutil.h"
 
 #define FX NUMC_TEST_DATA "/violin.txt"
+#define GOLDEN NUMC_TEST_DATA "/plot"
 
 static bool close_all(const double *got, const double *want, int n, double rtol)
 {
@@ -236,12 +238,33 @@ static void test_boxplot_notch_matches_matplotlib(void)
     nplot_figure_free(fig);
 }
 
+/* examples/violin.c's figure against its reviewed rendering (tests/data/plot/violin.png,
+ * checked next to scripts/mpl_violin_reference.py's matplotlib output) */
+static void test_golden_violin(void)
+{
+    nd_array *data = violin_data();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(data);
+    nplot_figure *fig = violin_figure(data);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fig);
+    char out[256];
+    bool regen = golden_output(out, sizeof out, GOLDEN, ".", "violin");
+    CU_ASSERT_EQUAL_FATAL(nplot_savefig(fig, out), ND_OK);
+    nplot_figure_free(fig);
+    nd_free(data);
+    if (regen) return;
+    double rms = image_rms(GOLDEN "/violin.png", out);
+    if (!(rms >= 0 && rms <= 2.0)) fprintf(stderr, "golden violin: RMS %g\n", rms);
+    CU_ASSERT(rms >= 0 && rms <= 2.0);
+    if (rms >= 0 && rms <= 2.0) remove(out);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_kde_matches_matplotlib),
     ND_T(test_kde_equal_values_and_errors),
     ND_T(test_violin_lines_and_body),
     ND_T(test_violin_array_horizontal_and_errors),
     ND_T(test_boxplot_notch_matches_matplotlib),
+    ND_T(test_golden_violin),
     { 0 },
 };
 

@@ -832,7 +832,7 @@ typedef struct nplot_violin_opts {
  * ddof-1 variance × factor², factor n^(-1/5) for Scott, (3n/4)^(-1/5) for Silverman or the
  * scalar) evaluated at `points` points spread evenly over [min, max]; the body is that
  * density mirrored about the position, scaled so its widest point is widths / 2 each side,
- * in the next line color (C0 first) at alpha 0.3 with an edge of the same color; the
+ * in the next line color (C0 first) at alpha 0.3 without an edge; the
  * mean / median / extrema / quantile lines span widths / 4 either side, in that color,
  * width 1.5 (the extrema also draw the bar from min to max). data is 1-D (one violin) or
  * 2-D (n, k): one violin per column. ND_EVALUE for an empty dataset, a NaN value (matplotlib
