@@ -40,6 +40,11 @@ static void check_kde(const char *set, const char *tag, const char *bw, double f
     CU_ASSERT_FATAL(n > 10 && m > 10);
     CU_ASSERT_EQUAL(nplot_violin_kde(data, (size_t)n, bw, factor, coords, (size_t)m, got), ND_OK);
     CU_ASSERT(close_all(got, want, m, 1e-12));
+    /* the same points in reverse order (not an increasing linspace: the direct sum) */
+    double rc[128], rw[128];
+    for (int j = 0; j < m; j++) rc[j] = coords[m - 1 - j], rw[j] = want[m - 1 - j];
+    CU_ASSERT_EQUAL(nplot_violin_kde(data, (size_t)n, bw, factor, rc, (size_t)m, got), ND_OK);
+    CU_ASSERT(close_all(got, rw, m, 1e-12));
     /* the evaluation points are np.linspace(min, max, points) */
     double lo = INFINITY, hi = -INFINITY;
     for (int i = 0; i < n; i++) lo = fmin(lo, data[i]), hi = fmax(hi, data[i]);
