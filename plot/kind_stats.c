@@ -463,8 +463,41 @@ nd_status nplot_boxplot_ma_(nplot_axes *ax, const nd_marray *data, const nplot_b
  * stop at the first underflow to 0. Two exp per sample instead of m; the products add at
  * most ~2m rounding errors per term (~1e-14 relative for m = 100). Returns false (nothing
  * written) when the points are not evenly spaced or d^2 a is too large for the recurrence. */
+/* out[off + dir k] += sum over the samples of one bucket of t0 * prod_(i<=k) f[s] r[i], for
+ * k = 1, 2, ... while inside [0, m) and the sum is not 0 (every term underflowed). w is
+ * scratch; four independent partial sums keep the products from waiting on each other. */
+static void kde_walk(const double *t0, const double *f, size_t cnt, const double *r, double *out,
+                     size_t j0, size_t steps, int dir, double *w)
+{
+    for (size_t s = 0; s < cnt; s++) w[s] = t0[s];
+    for (size_t k = 1; k <= steps; k++) {
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, rk = r[k];
+        size_t s = 0;
+        for (; s + 4 <= cnt; s += 4) {
+            a0 += w[s] *= f[s] * rk;
+            a1 += w[s + 1] *= f[s + 1] * rk;
+            a2 += w[s + 2] *= f[s + 2] * rk;
+            a3 += w[s + 3] *= f[s + 3] * rk;
+        }
+        for (; s < cnt; s++) a0 += w[s] *= f[s] * rk;
+        double sum = (a0 + a1) + (a2 + a3);
+        if (sum == 0) break;
+        out[dir > 0 ? j0 + k : j0 - k] += sum;
+    }
+}
+
+/* Evenly spaced points c_j = c_0 + j d (np.linspace, as the violins use) let the Gaussian
+ * terms of one sample v follow a recurrence: with c_j0 the point nearest v, u = v - c_j0,
+ * exp(-(u - kd)^2 a) = exp(-u^2 a) P_k, P_k = P_(k-1) exp(2uda) exp(-(2k-1) d^2 a) (and the
+ * same downward with exp(-2uda)). Each factor is <= 1, so the products never overflow and
+ * a walk stops once all its terms underflowed to 0. Two exp per sample instead of m; the
+ * products add at most ~2m rounding errors per term (~1e-14 relative for m = 100). The
+ * samples are bucketed by j0 so one bucket's walks share the factors. Returns false
+ * (nothing written) when the points are not evenly spaced, d^2 a is too large for the
+ * recurrence, or memory runs out (the caller then sums directly). */
 static bool kde_even(const double *v, size_t n, double a, const double *c, size_t m, double *out)
 {
+    static const char *who = "nplot_violin_kde";
     if (m < 3) return false;
     double d = (c[m - 1] - c[0]) / (double)(m - 1), tol = 1e-13 * (fabs(c[0]) + fabs(c[m - 1]));
     if (!(d > 0)) return false;
@@ -472,30 +505,41 @@ static bool kde_even(const double *v, size_t n, double a, const double *c, size_
         if (fabs(c[j] - (c[0] + (double)j * d)) > tol) return false;
     double dda = d * d * a;
     if (dda > 300) return false;
-    double *r = nd_malloc(sizeof(double) * m, "nplot_violin_kde");
-    if (!r) return false;
-    for (size_t k = 1; k < m; k++) r[k] = exp(-(double)(2 * k - 1) * dda);
-    for (size_t j = 0; j < m; j++) out[j] = 0;
-    for (size_t i = 0; i < n; i++) {
-        double t = (v[i] - c[0]) / d;
-        size_t j0 = t <= 0 ? 0 : t >= (double)(m - 1) ? m - 1 : (size_t)(t + 0.5);
-        double u = v[i] - c[j0], t0 = exp(-u * u * a), e = exp(2 * u * d * a), ie = 1 / e;
-        out[j0] += t0;
-        double p = t0;
-        for (size_t k = 1; j0 + k < m; k++) {
-            p *= e * r[k];
-            if (p == 0) break;
-            out[j0 + k] += p;
+    double *r = nd_malloc(sizeof(double) * m, who), *buf = nd_malloc(sizeof(double) * 4 * n, who);
+    size_t *start = nd_calloc(m + 1, sizeof(size_t), who), *bucket = nd_malloc(sizeof(size_t) * n, who);
+    bool ok = r && buf && start && bucket;
+    if (ok) {
+        double *t0 = buf, *e = buf + n, *ie = buf + 2 * n, *w = buf + 3 * n;
+        for (size_t k = 1; k < m; k++) r[k] = exp(-(double)(2 * k - 1) * dda);
+        for (size_t i = 0; i < n; i++) {
+            double t = (v[i] - c[0]) / d;
+            bucket[i] = t <= 0 ? 0 : t >= (double)(m - 1) ? m - 1 : (size_t)(t + 0.5);
+            start[bucket[i] + 1]++;
         }
-        p = t0;
-        for (size_t k = 1; k <= j0; k++) {
-            p *= ie * r[k];
-            if (p == 0) break;
-            out[j0 - k] += p;
+        for (size_t j = 0; j < m; j++) start[j + 1] += start[j];
+        for (size_t i = 0; i < n; i++) {
+            size_t at = start[bucket[i]]++; /* start[j] ends as bucket j's end */
+            double u = v[i] - c[bucket[i]];
+            t0[at] = exp(-u * u * a);
+            e[at] = exp(2 * u * d * a);
+            ie[at] = 1 / e[at];
+        }
+        for (size_t j = 0; j < m; j++) out[j] = 0;
+        for (size_t j = 0; j < m; j++) {
+            size_t lo = j ? start[j - 1] : 0, cnt = start[j] - lo;
+            if (!cnt) continue;
+            double sum = 0;
+            for (size_t s = lo; s < start[j]; s++) sum += t0[s];
+            out[j] += sum;
+            kde_walk(t0 + lo, e + lo, cnt, r, out, j, m - 1 - j, 1, w);
+            kde_walk(t0 + lo, ie + lo, cnt, r, out, j, j, -1, w);
         }
     }
     nd_free_mem(r);
-    return true;
+    nd_free_mem(buf);
+    nd_free_mem(start);
+    nd_free_mem(bucket);
+    return ok;
 }
 
 /* mlab.GaussianKDE of v[:n] evaluated at the m points c (1-D): the covariance is the sample
