@@ -2,6 +2,7 @@
  * violinplot (Gaussian KDE bodies, mean / median / extrema / quantile lines). */
 #include "plot_model.h"
 
+#include <numc/random.h>
 #include <numc/stats.h>
 
 #include <math.h>
@@ -209,6 +210,43 @@ static nd_status stats_of(nplot_figure *fig, const double *v, size_t n, double w
     return ND_OK;
 }
 
+/* matplotlib's _bootstrap_median: the 2.5 and 97.5 percentiles of the medians of `nboot`
+ * resamples (m draws with replacement each) of the finite values of v[:n], drawn with numc's
+ * generator seeded by seed (matplotlib's np.random draws differ: the same statistic,
+ * another random stream). */
+static nd_status bootstrap_ci(nplot_figure *fig, const double *v, size_t n, int nboot, uint64_t seed,
+                              double *lo, double *hi, const char *who)
+{
+    double *f = nd_malloc(sizeof(double) * (n ? n : 1), who);
+    size_t m = 0;
+    for (size_t i = 0; f && i < n; i++)
+        if (isfinite(v[i])) f[m++] = v[i];
+    double *row = nd_malloc(sizeof(double) * (m ? m : 1), who);
+    double *meds = nd_malloc(sizeof(double) * (size_t)nboot, who);
+    nd_rng *rng = nd_rng_new(seed);
+    nd_array *idx = m ? nd_empty(ND_SHAPE((ptrdiff_t)m), ND_INT64) : NULL;
+    nd_status st = ND_OK;
+    if (!f || !row || !meds || !rng || (m && !idx)) st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    for (int b = 0; !st && m && b < nboot; b++) {
+        if (nd_rng_integers_into(rng, 0, (int64_t)m, false, idx)) {
+            st = nplot__fail(fig, nd_last_error(), "%s: %s", who, nd_errmsg());
+            break;
+        }
+        const int64_t *ix = nd_data(idx);
+        for (size_t i = 0; i < m; i++) row[i] = f[ix[i]];
+        st = percentiles(fig, row, m, (double[]){ 50 }, 1, &meds[b], who);
+    }
+    double ci[2] = { NAN, NAN };
+    if (!st && m) st = percentiles(fig, meds, (size_t)nboot, (double[]){ 2.5, 97.5 }, 2, ci, who);
+    *lo = ci[0], *hi = ci[1];
+    nd_free(idx);
+    nd_rng_free(rng);
+    nd_free_mem(f);
+    nd_free_mem(row);
+    nd_free_mem(meds);
+    return st;
+}
+
 static nd_status seg_line(nplot_axes *ax, bool vert, const double *p, const double *v, size_t n,
                           rgba color, double lw, double zorder, const char *who)
 {
@@ -307,8 +345,8 @@ nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const siz
     o = NPLOT__OPTS(o, nplot_boxplot_opts);
     if (k < 0 || (k > 0 && (!data || !lens)))
         return nplot__fail(fig, ND_EVALUE, "%s: need k >= 0 datasets with their lengths", who);
-    if (o->widths < 0 || o->whis < 0 || o->linewidth < 0 || !isfinite(o->widths))
-        return nplot__fail(fig, ND_EVALUE, "%s: widths, whis and linewidth must be >= 0", who);
+    if (o->widths < 0 || o->whis < 0 || o->linewidth < 0 || !isfinite(o->widths) || o->bootstrap < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: widths, whis, linewidth and bootstrap must be >= 0", who);
     rgba color = { 0, 0, 0, 1 }, medc = st->cycle[1 % st->ncycle], face = st->cycle[0];
     if ((o->color && nplot__color(o->color, st, &color, who)) ||
         (o->mediancolor && nplot__color(o->mediancolor, st, &medc, who)) ||
@@ -357,6 +395,12 @@ nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const siz
         }
         box_stats b;
         if ((s = stats_of(fig, data[i], lens[i], whis, &b, who))) break;
+        if (!s && !b.empty && o->bootstrap > 0)
+            s = bootstrap_ci(fig, data[i], lens[i], o->bootstrap, o->bootstrap_seed, &b.cilo, &b.cihi, who);
+        if (s) {
+            nd_free_mem(b.fliers);
+            break;
+        }
         /* the user's median and notch interval replace the computed ones (NaN: keep) */
         if (o->usermedians.v && !isnan(o->usermedians.v[i])) b.med = o->usermedians.v[i];
         if (o->conf_intervals.v && !isnan(o->conf_intervals.v[2 * i]))

@@ -263,12 +263,72 @@ static void test_golden_violin(void)
     if (rms >= 0 && rms <= 2.0) remove(out);
 }
 
+/* bootstrap: the notch at the 2.5 / 97.5 percentiles of resampled medians, drawn by numc's
+ * generator; the same figure as conf_intervals given the interval computed here */
+static img notch_image(const double *a, size_t n, int boot, const double *ci)
+{
+    const double *d[1] = { a };
+    size_t lens[1] = { n };
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
+    nplot_axes *ax = bare_axes(fig, 0.5, 1.5, -1, 5);
+    nplot_boxplot_xy(ax, d, lens, 1, .notch = true, .bootstrap = boot, .bootstrap_seed = 11,
+                     .conf_intervals = NPLOT_F64_ARRAY(ci, ci ? 2 : 0));
+    nplot_set_xlim(ax, 0.5, 1.5);
+    nplot_set_ylim(ax, -1, 5);
+    nplot_set_xticks(ax, NULL, 0);
+    CU_ASSERT_EQUAL(nplot_figure_status(fig), ND_OK);
+    img m = render(fig);
+    nplot_figure_free(fig);
+    return m;
+}
+
+static void test_boxplot_bootstrap_notch(void)
+{
+    double a[256];
+    int n = fixture_values(FX, "data_a", a, 256);
+    CU_ASSERT_FATAL(n == 200);
+    enum { NB = 500 };
+    nd_rng *rng = nd_rng_new(11);
+    nd_array *idx = nd_empty(ND_SHAPE(200), ND_INT64);
+    nd_array *row = nd_empty(ND_SHAPE(200), ND_FLOAT64), *meds = nd_empty(ND_SHAPE(NB), ND_FLOAT64);
+    CU_ASSERT_FATAL(rng && idx && row && meds);
+    double *md = nd_data(meds), *rw = nd_data(row);
+    for (int b = 0; b < NB; b++) {
+        CU_ASSERT_EQUAL_FATAL(nd_rng_integers_into(rng, 0, 200, false, idx), ND_OK);
+        const int64_t *ix = nd_data(idx);
+        for (int i = 0; i < 200; i++) rw[i] = a[ix[i]];
+        nd_array *med = nd_median(row);
+        md[b] = nd_get_f64(med, 0, NULL);
+        nd_free(med);
+    }
+    nd_array *qa = nd_from_f64((double[]){ 2.5, 97.5 }, 2);
+    nd_array *ci = nd_percentile_(meds, &(nd_quantile_opts){ .qs = qa });
+    nd_free(qa);
+    double c[2] = { 0, 0 };
+    if (ci) nd_to_f64(ci, c);
+    CU_ASSERT(c[0] < c[1] && c[0] > 1.0 && c[1] < 2.7);
+    img m1 = notch_image(a, 200, NB, NULL), m2 = notch_image(a, 200, 0, c), m3 = notch_image(a, 200, 0, NULL);
+    CU_ASSERT_FATAL(m1.px && m2.px && m3.px);
+    size_t bytes = (size_t)m1.w * (size_t)m1.h * 4;
+    CU_ASSERT(memcmp(m1.px, m2.px, bytes) == 0);
+    CU_ASSERT(memcmp(m1.px, m3.px, bytes) != 0); /* not the 1.57 IQR / sqrt(n) notch */
+    free(m1.px);
+    free(m2.px);
+    free(m3.px);
+    nd_free(ci);
+    nd_free(meds);
+    nd_free(row);
+    nd_free(idx);
+    nd_rng_free(rng);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_kde_matches_matplotlib),
     ND_T(test_kde_equal_values_and_errors),
     ND_T(test_violin_lines_and_body),
     ND_T(test_violin_array_horizontal_and_errors),
     ND_T(test_boxplot_notch_matches_matplotlib),
+    ND_T(test_boxplot_bootstrap_notch),
     ND_T(test_golden_violin),
     { 0 },
 };

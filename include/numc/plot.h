@@ -797,6 +797,11 @@ typedef struct nplot_boxplot_opts {
                                  * NaN keeps the computed one (matplotlib's None) */
     nplot_f64s conf_intervals;  /* exactly 2 per box (lo, hi) for the notch; NaN lo keeps the
                                  * computed interval (matplotlib's None) */
+    int bootstrap;              /* > 0: the notch is the 2.5-97.5 percentile interval of the
+                                 * medians of this many resamples (matplotlib's statistic,
+                                 * drawn by nd_rng_new(bootstrap_seed): another random stream
+                                 * than matplotlib's np.random) */
+    uint64_t bootstrap_seed;    /* the resampling generator's seed */
 } nplot_boxplot_opts;
 /* ax.boxplot(data): quartiles by nd_percentile (linear), whiskers at the furthest data
  * within whis × IQR of the box, fliers beyond; NaN values are dropped. data is 1-D (one
