@@ -1,6 +1,8 @@
-/* pie (wedges, labels, percentages, explode) and boxplot (quartiles, whiskers, fliers). */
+/* pie (wedges, labels, percentages, explode), boxplot (quartiles, whiskers, fliers) and
+ * violinplot (Gaussian KDE bodies, mean / median / extrema / quantile lines). */
 #include "plot_model.h"
 
+#include <numc/random.h>
 #include <numc/stats.h>
 
 #include <math.h>
@@ -145,10 +147,27 @@ nd_status nplot_pie_(nplot_axes *ax, const nd_array *x, const nplot_pie_opts *o)
 /* ---- boxplot -------------------------------------------------------------------------------- */
 typedef struct box_stats {
     double q1, med, q3, lo, hi, mean;
+    double cilo, cihi; /* the notch: med ± 1.57 IQR / sqrt(n) */
     double *fliers;
     size_t nfliers;
     bool empty;
 } box_stats;
+
+/* np.percentile(v[:m], qs) (linear) into out: the one percentile path of box and violin */
+static nd_status percentiles(nplot_figure *fig, const double *v, size_t m, const double *qs,
+                             size_t nq, double *out, const char *who)
+{
+    if (nq == 0) return ND_OK;
+    nd_array *a = nd_from_f64(v, (ptrdiff_t)m);
+    nd_array *qa = nd_from_f64(qs, (ptrdiff_t)nq);
+    nd_array *q = a && qa ? nd_percentile_(a, &(nd_quantile_opts){ .qs = qa }) : NULL;
+    bool ok = q && nd_to_f64(q, out) == ND_OK;
+    nd_free(a);
+    nd_free(qa);
+    nd_free(q);
+    if (!ok) return nplot__fail(fig, nd_last_error() ? nd_last_error() : ND_ENOMEM, "%s: %s", who, nd_errmsg());
+    return ND_OK;
+}
 
 static nd_status stats_of(nplot_figure *fig, const double *v, size_t n, double whis, box_stats *b,
                           const char *who)
@@ -165,20 +184,15 @@ static nd_status stats_of(nplot_figure *fig, const double *v, size_t n, double w
         b->empty = true;
         return ND_OK;
     }
-    nd_array *a = nd_from_f64(f, (ptrdiff_t)m);
-    nd_array *qs = nd_from_f64((double[]){ 25, 50, 75 }, 3);
-    nd_array *q = a && qs ? nd_percentile_(a, &(nd_quantile_opts){ .qs = qs }) : NULL;
     double qv[3];
-    bool ok = q && nd_to_f64(q, qv) == ND_OK;
-    nd_free(a);
-    nd_free(qs);
-    nd_free(q);
-    if (!ok) {
+    if (percentiles(fig, f, m, (double[]){ 25, 50, 75 }, 3, qv, who)) {
         nd_free_mem(f);
-        return nplot__fail(fig, nd_last_error() ? nd_last_error() : ND_ENOMEM, "%s: %s", who, nd_errmsg());
+        return fig->status;
     }
     b->q1 = qv[0], b->med = qv[1], b->q3 = qv[2], b->mean = sum / (double)m;
     double iqr = b->q3 - b->q1, lim_lo = b->q1 - whis * iqr, lim_hi = b->q3 + whis * iqr;
+    b->cilo = b->med - 1.57 * iqr / sqrt((double)m);
+    b->cihi = b->med + 1.57 * iqr / sqrt((double)m);
     /* whiskers: the furthest data still inside the limits (the box edge if none) */
     b->lo = b->q1, b->hi = b->q3;
     double lo = INFINITY, hi = -INFINITY;
@@ -196,10 +210,47 @@ static nd_status stats_of(nplot_figure *fig, const double *v, size_t n, double w
     return ND_OK;
 }
 
+/* matplotlib's _bootstrap_median: the 2.5 and 97.5 percentiles of the medians of `nboot`
+ * resamples (m draws with replacement each) of the finite values of v[:n], drawn with numc's
+ * generator seeded by seed (matplotlib's np.random draws differ: the same statistic,
+ * another random stream). */
+static nd_status bootstrap_ci(nplot_figure *fig, const double *v, size_t n, int nboot, uint64_t seed,
+                              double *lo, double *hi, const char *who)
+{
+    double *f = nd_malloc(sizeof(double) * (n ? n : 1), who);
+    size_t m = 0;
+    for (size_t i = 0; f && i < n; i++)
+        if (isfinite(v[i])) f[m++] = v[i];
+    double *row = nd_malloc(sizeof(double) * (m ? m : 1), who);
+    double *meds = nd_malloc(sizeof(double) * (size_t)nboot, who);
+    nd_rng *rng = nd_rng_new(seed);
+    nd_array *idx = m ? nd_empty(ND_SHAPE((ptrdiff_t)m), ND_INT64) : NULL;
+    nd_status st = ND_OK;
+    if (!f || !row || !meds || !rng || (m && !idx)) st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    for (int b = 0; !st && m && b < nboot; b++) {
+        if (nd_rng_integers_into(rng, 0, (int64_t)m, false, idx)) {
+            st = nplot__fail(fig, nd_last_error(), "%s: %s", who, nd_errmsg());
+            break;
+        }
+        const int64_t *ix = nd_data(idx);
+        for (size_t i = 0; i < m; i++) row[i] = f[ix[i]];
+        st = percentiles(fig, row, m, (double[]){ 50 }, 1, &meds[b], who);
+    }
+    double ci[2] = { NAN, NAN };
+    if (!st && m) st = percentiles(fig, meds, (size_t)nboot, (double[]){ 2.5, 97.5 }, 2, ci, who);
+    *lo = ci[0], *hi = ci[1];
+    nd_free(idx);
+    nd_rng_free(rng);
+    nd_free_mem(f);
+    nd_free_mem(row);
+    nd_free_mem(meds);
+    return st;
+}
+
 static nd_status seg_line(nplot_axes *ax, bool vert, const double *p, const double *v, size_t n,
                           rgba color, double lw, double zorder, const char *who)
 {
-    double xs[8], ys[8];
+    double xs[11], ys[11];
     for (size_t i = 0; i < n; i++) {
         xs[i] = vert ? p[i] : v[i];
         ys[i] = vert ? v[i] : p[i];
@@ -222,10 +273,20 @@ static nd_status draw_box(nplot_axes *ax, const nplot_boxplot_opts *o, const box
     nplot_figure *fig = ax->fig;
     bool vert = o->vert != NPLOT_OFF;
     nd_status s;
-    double l = pos - w / 2, r = pos + w / 2;
+    double l = pos - w / 2, r = pos + w / 2, nl = pos - w / 4, nr = pos + w / 4;
+    /* matplotlib's bxp outline: plain (5 vertices) or notched at the confidence interval,
+     * pinched to half the width at the median (11) */
+    double bp[11] = { l, r, r, l, l }, bv[11] = { b->q1, b->q1, b->q3, b->q3, b->q1 };
+    size_t nb = 5;
+    if (o->notch) {
+        double np_[11] = { l, r, r, nr, r, r, l, l, nl, l, l };
+        double nv[11] = { b->q1, b->q1, b->cilo, b->med, b->cihi, b->q3, b->q3, b->cihi, b->med, b->cilo, b->q1 };
+        memcpy(bp, np_, sizeof bp);
+        memcpy(bv, nv, sizeof bv);
+        nb = 11;
+    }
     if (o->patch_artist) {
-        double px[4] = { l, r, r, l }, py[4] = { b->q1, b->q1, b->q3, b->q3 };
-        artist *p = nplot__patches_new(ax, vert ? px : py, vert ? py : px, 4, 1, &face, who);
+        artist *p = nplot__patches_new(ax, vert ? bp : bv, vert ? bv : bp, nb - 1, 1, &face, who);
         if (!p) return fig->status;
         p->has_edge = true;
         p->edge = color;
@@ -233,15 +294,15 @@ static nd_status draw_box(nplot_axes *ax, const nplot_boxplot_opts *o, const box
         p->zorder = 2;
         nplot__update_datalim(ax, p);
     } else {
-        double bp[5] = { l, r, r, l, l }, bv[5] = { b->q1, b->q1, b->q3, b->q3, b->q1 };
-        if ((s = seg_line(ax, vert, bp, bv, 5, color, lw, 2, who))) return s;
+        if ((s = seg_line(ax, vert, bp, bv, nb, color, lw, 2, who))) return s;
     }
     double wp[2] = { pos, pos }, c[2] = { pos - w / 4, pos + w / 4 };
     if ((s = seg_line(ax, vert, wp, (double[]){ b->q1, b->lo }, 2, color, lw, 2, who)) ||
         (s = seg_line(ax, vert, wp, (double[]){ b->q3, b->hi }, 2, color, lw, 2, who)) ||
         (s = seg_line(ax, vert, c, (double[]){ b->lo, b->lo }, 2, color, lw, 2, who)) ||
         (s = seg_line(ax, vert, c, (double[]){ b->hi, b->hi }, 2, color, lw, 2, who)) ||
-        (s = seg_line(ax, vert, (double[]){ l, r }, (double[]){ b->med, b->med }, 2, medc, lw, 2, who)))
+        (s = seg_line(ax, vert, o->notch ? (double[]){ nl, nr } : (double[]){ l, r },
+                        (double[]){ b->med, b->med }, 2, medc, lw, 2, who)))
         return s;
     if (o->showfliers != NPLOT_OFF && b->nfliers > 0) {
         artist *f = nplot__artist_add(ax, ART_LINE, who);
@@ -284,8 +345,8 @@ nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const siz
     o = NPLOT__OPTS(o, nplot_boxplot_opts);
     if (k < 0 || (k > 0 && (!data || !lens)))
         return nplot__fail(fig, ND_EVALUE, "%s: need k >= 0 datasets with their lengths", who);
-    if (o->widths < 0 || o->whis < 0 || o->linewidth < 0 || !isfinite(o->widths))
-        return nplot__fail(fig, ND_EVALUE, "%s: widths, whis and linewidth must be >= 0", who);
+    if (o->widths < 0 || o->whis < 0 || o->linewidth < 0 || !isfinite(o->widths) || o->bootstrap < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: widths, whis, linewidth and bootstrap must be >= 0", who);
     rgba color = { 0, 0, 0, 1 }, medc = st->cycle[1 % st->ncycle], face = st->cycle[0];
     if ((o->color && nplot__color(o->color, st, &color, who)) ||
         (o->mediancolor && nplot__color(o->mediancolor, st, &medc, who)) ||
@@ -294,8 +355,16 @@ nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const siz
     nd_status bad;
     const char *boxes = "the number of boxes is";
     if ((bad = NPLOT__CHECK_LEN(fig, who, "positions", o->positions, (size_t)k, boxes)) ||
-        (bad = NPLOT__CHECK_LEN(fig, who, "labels", o->labels, (size_t)k, boxes)))
+        (bad = NPLOT__CHECK_LEN(fig, who, "labels", o->labels, (size_t)k, boxes)) ||
+        (bad = NPLOT__CHECK_LEN(fig, who, "widths_each", o->widths_each, (size_t)k, boxes)) ||
+        (bad = NPLOT__CHECK_LEN(fig, who, "usermedians", o->usermedians, (size_t)k, boxes)) ||
+        (bad = NPLOT__CHECK_LEN(fig, who, "conf_intervals", o->conf_intervals, 2 * (size_t)k,
+                                "twice the number of boxes is")))
         return bad;
+    for (int i = 0; o->widths_each.v && i < k; i++)
+        if (!(o->widths_each.v[i] >= 0) || !isfinite(o->widths_each.v[i]))
+            return nplot__fail(fig, ND_EVALUE, "%s: widths_each[%d] must be finite and >= 0, got %g",
+                               who, i, o->widths_each.v[i]);
     if (k == 0) return ND_OK;
     double *pos = nd_malloc(sizeof(double) * (size_t)k, who);
     char **labs = nd_calloc((size_t)k, sizeof(char *), who);
@@ -326,7 +395,18 @@ nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const siz
         }
         box_stats b;
         if ((s = stats_of(fig, data[i], lens[i], whis, &b, who))) break;
-        if (!b.empty) s = draw_box(ax, o, &b, pos[i], w, color, medc, face, lw, who);
+        if (!s && !b.empty && o->bootstrap > 0)
+            s = bootstrap_ci(fig, data[i], lens[i], o->bootstrap, o->bootstrap_seed, &b.cilo, &b.cihi, who);
+        if (s) {
+            nd_free_mem(b.fliers);
+            break;
+        }
+        /* the user's median and notch interval replace the computed ones (NaN: keep) */
+        if (o->usermedians.v && !isnan(o->usermedians.v[i])) b.med = o->usermedians.v[i];
+        if (o->conf_intervals.v && !isnan(o->conf_intervals.v[2 * i]))
+            b.cilo = o->conf_intervals.v[2 * i], b.cihi = o->conf_intervals.v[2 * i + 1];
+        double wi = o->widths_each.v ? o->widths_each.v[i] : w;
+        if (!b.empty) s = draw_box(ax, o, &b, pos[i], wi, color, medc, face, lw, who);
         nd_free_mem(b.fliers);
         char buf[64];
         snprintf(buf, sizeof buf, "%g", pos[i]);
@@ -353,8 +433,12 @@ done:
     return s;
 }
 
-static nd_status boxplot_array(nplot_axes *ax, const nd_array *data, const nplot_boxplot_opts *o,
-                               const char *who)
+/* data (1-D: one dataset; 2-D (n, k): one per column) as k column pointers and lengths
+ * for the _xy form xy: the one nd_array front end of boxplot and violinplot */
+typedef nd_status (*columns_fn)(nplot_axes *ax, const double *const *d, const size_t *lens, int k,
+                                const void *o);
+static nd_status by_columns(nplot_axes *ax, const nd_array *data, columns_fn xy, const void *o,
+                            const char *who)
 {
     CHECK_AX(ax, who);
     if (!data) return nplot__fail(ax->fig, ND_EVALUE, "%s: data is NULL", who);
@@ -365,7 +449,7 @@ static nd_status boxplot_array(nplot_axes *ax, const nd_array *data, const nplot
     nd_status st = nplot__to_f64(ax->fig, data, &v, &n, "data", who);
     if (st) return st;
     size_t rows = nd == 2 ? (size_t)nd_shape(data)[0] : n, cols = nd == 2 ? (size_t)nd_shape(data)[1] : 1;
-    /* one box per column: gather the columns */
+    /* gather the columns */
     double *t = nd_malloc(sizeof(double) * (n ? n : 1), who);
     const double **ptr = nd_malloc(sizeof(double *) * (cols ? cols : 1), who);
     size_t *lens = nd_malloc(sizeof(size_t) * (cols ? cols : 1), who);
@@ -377,13 +461,25 @@ static nd_status boxplot_array(nplot_axes *ax, const nd_array *data, const nplot
             ptr[c] = t + c * rows;
             lens[c] = rows;
         }
-        st = nplot_boxplot_xy_(ax, ptr, lens, (int)cols, o);
+        st = xy(ax, ptr, lens, (int)cols, o);
     }
     nd_free_mem(v);
     nd_free_mem(t);
     nd_free_mem(ptr);
     nd_free_mem(lens);
     return st;
+}
+
+static nd_status boxplot_cols(nplot_axes *ax, const double *const *d, const size_t *lens, int k,
+                              const void *o)
+{
+    return nplot_boxplot_xy_(ax, d, lens, k, o);
+}
+
+static nd_status boxplot_array(nplot_axes *ax, const nd_array *data, const nplot_boxplot_opts *o,
+                               const char *who)
+{
+    return by_columns(ax, data, boxplot_cols, o, who);
 }
 
 nd_status nplot_boxplot_(nplot_axes *ax, const nd_array *data, const nplot_boxplot_opts *o)
@@ -401,4 +497,302 @@ nd_status nplot_boxplot_ma_(nplot_axes *ax, const nd_marray *data, const nplot_b
     if (!st) st = boxplot_array(ax, d, o, who);
     nd_free(d);
     return st;
+}
+
+/* ---- violinplot ----------------------------------------------------------------------------- */
+/* Evenly spaced points c_j = c_0 + j d (np.linspace, as the violins use) let the Gaussian
+ * terms of one sample v follow a recurrence: with c_j0 the point nearest v, u = v - c_j0,
+ * exp(-(u - kd)^2 a) = exp(-u^2 a) P_k, P_k = P_(k-1) exp(2uda) exp(-(2k-1) d^2 a) (and the
+ * same downward with exp(-2uda)). Each factor is <= 1, so the products never overflow and
+ * stop at the first underflow to 0. Two exp per sample instead of m; the products add at
+ * most ~2m rounding errors per term (~1e-14 relative for m = 100). Returns false (nothing
+ * written) when the points are not evenly spaced or d^2 a is too large for the recurrence. */
+/* out[off + dir k] += sum over the samples of one bucket of t0 * prod_(i<=k) f[s] r[i], for
+ * k = 1, 2, ... while inside [0, m) and the sum is not 0 (every term underflowed). w is
+ * scratch; four independent partial sums keep the products from waiting on each other. */
+static void kde_walk(const double *t0, const double *f, size_t cnt, const double *r, double *out,
+                     size_t j0, size_t steps, int dir, double *w)
+{
+    for (size_t s = 0; s < cnt; s++) w[s] = t0[s];
+    for (size_t k = 1; k <= steps; k++) {
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, rk = r[k];
+        size_t s = 0;
+        for (; s + 4 <= cnt; s += 4) {
+            a0 += w[s] *= f[s] * rk;
+            a1 += w[s + 1] *= f[s + 1] * rk;
+            a2 += w[s + 2] *= f[s + 2] * rk;
+            a3 += w[s + 3] *= f[s + 3] * rk;
+        }
+        for (; s < cnt; s++) a0 += w[s] *= f[s] * rk;
+        double sum = (a0 + a1) + (a2 + a3);
+        if (sum == 0) break;
+        out[dir > 0 ? j0 + k : j0 - k] += sum;
+    }
+}
+
+/* Evenly spaced points c_j = c_0 + j d (np.linspace, as the violins use) let the Gaussian
+ * terms of one sample v follow a recurrence: with c_j0 the point nearest v, u = v - c_j0,
+ * exp(-(u - kd)^2 a) = exp(-u^2 a) P_k, P_k = P_(k-1) exp(2uda) exp(-(2k-1) d^2 a) (and the
+ * same downward with exp(-2uda)). Each factor is <= 1, so the products never overflow and
+ * a walk stops once all its terms underflowed to 0. Two exp per sample instead of m; the
+ * products add at most ~2m rounding errors per term (~1e-14 relative for m = 100). The
+ * samples are bucketed by j0 so one bucket's walks share the factors. Returns false
+ * (nothing written) when the points are not evenly spaced, d^2 a is too large for the
+ * recurrence, or memory runs out (the caller then sums directly). */
+static bool kde_even(const double *v, size_t n, double a, const double *c, size_t m, double *out)
+{
+    static const char *who = "nplot_violin_kde";
+    if (m < 3) return false;
+    double d = (c[m - 1] - c[0]) / (double)(m - 1), tol = 1e-13 * (fabs(c[0]) + fabs(c[m - 1]));
+    if (!(d > 0)) return false;
+    for (size_t j = 0; j < m; j++)
+        if (fabs(c[j] - (c[0] + (double)j * d)) > tol) return false;
+    double dda = d * d * a;
+    if (dda > 300) return false;
+    double *r = nd_malloc(sizeof(double) * m, who), *buf = nd_malloc(sizeof(double) * 4 * n, who);
+    size_t *start = nd_calloc(m + 1, sizeof(size_t), who), *bucket = nd_malloc(sizeof(size_t) * n, who);
+    bool ok = r && buf && start && bucket;
+    if (ok) {
+        double *t0 = buf, *e = buf + n, *ie = buf + 2 * n, *w = buf + 3 * n;
+        for (size_t k = 1; k < m; k++) r[k] = exp(-(double)(2 * k - 1) * dda);
+        for (size_t i = 0; i < n; i++) {
+            double t = (v[i] - c[0]) / d;
+            bucket[i] = t <= 0 ? 0 : t >= (double)(m - 1) ? m - 1 : (size_t)(t + 0.5);
+            start[bucket[i] + 1]++;
+        }
+        for (size_t j = 0; j < m; j++) start[j + 1] += start[j];
+        for (size_t i = 0; i < n; i++) {
+            size_t at = start[bucket[i]]++; /* start[j] ends as bucket j's end */
+            double u = v[i] - c[bucket[i]];
+            t0[at] = exp(-u * u * a);
+            e[at] = exp(2 * u * d * a);
+            ie[at] = 1 / e[at];
+        }
+        for (size_t j = 0; j < m; j++) out[j] = 0;
+        for (size_t j = 0; j < m; j++) {
+            size_t lo = j ? start[j - 1] : 0, cnt = start[j] - lo;
+            if (!cnt) continue;
+            double sum = 0;
+            for (size_t s = lo; s < start[j]; s++) sum += t0[s];
+            out[j] += sum;
+            kde_walk(t0 + lo, e + lo, cnt, r, out, j, m - 1 - j, 1, w);
+            kde_walk(t0 + lo, ie + lo, cnt, r, out, j, j, -1, w);
+        }
+    }
+    nd_free_mem(r);
+    nd_free_mem(buf);
+    nd_free_mem(start);
+    nd_free_mem(bucket);
+    return ok;
+}
+
+/* mlab.GaussianKDE of v[:n] evaluated at the m points c (1-D): the covariance is the sample
+ * variance (ddof 1) times factor², the density sum(exp(-(v - c)² / 2cov)) / (sqrt(2π cov) n).
+ * All-equal data is matplotlib's special case: 1 where c equals the value, else 0. */
+static void gaussian_kde(const double *v, size_t n, double factor, const double *c, size_t m,
+                         double *out)
+{
+    bool same = true;
+    double mean = 0;
+    for (size_t i = 0; i < n; i++) {
+        same = same && v[i] == v[0];
+        mean += v[i];
+    }
+    if (same) {
+        for (size_t j = 0; j < m; j++) out[j] = c[j] == v[0];
+        return;
+    }
+    mean /= (double)n;
+    double ss = 0;
+    for (size_t i = 0; i < n; i++) ss += (v[i] - mean) * (v[i] - mean);
+    double cov = ss / (double)(n - 1) * factor * factor, inv = 1 / (2 * cov);
+    double norm = sqrt(2 * M_PI * cov) * (double)n;
+    if (!kde_even(v, n, inv, c, m, out)) {
+        for (size_t j = 0; j < m; j++) {
+            double sum = 0;
+            for (size_t i = 0; i < n; i++) sum += exp(-(v[i] - c[j]) * (v[i] - c[j]) * inv);
+            out[j] = sum;
+        }
+    }
+    for (size_t j = 0; j < m; j++) out[j] /= norm;
+}
+
+nd_status nplot_violin_kde(const double *v, size_t n, const char *bw_method, double bw_factor,
+                           const double *coords, size_t m, double *out)
+{
+    static const char *who = "nplot_violin_kde";
+    if (n == 0 || !v) return nd_set_error(ND_EVALUE, "%s: the dataset is empty", who);
+    if (m > 0 && (!coords || !out))
+        return nd_set_error(ND_EVALUE, "%s: coords and out are required", who);
+    for (size_t i = 0; i < n; i++)
+        if (isnan(v[i])) return nd_set_error(ND_EVALUE, "%s: value %zu is NaN", who, i);
+    double factor;
+    if (bw_factor != 0) {
+        if (bw_method || !isfinite(bw_factor))
+            return nd_set_error(ND_EVALUE, "%s: give either bw_method or a finite bw_factor", who);
+        factor = bw_factor;
+    } else if (!bw_method || !strcmp(bw_method, "scott")) {
+        factor = pow((double)n, -0.2);
+    } else if (!strcmp(bw_method, "silverman")) {
+        factor = pow((double)n * 0.75, -0.2);
+    } else {
+        return nd_set_error(ND_EVALUE, "%s: bw_method should be 'scott', 'silverman' or a scalar, "
+                                       "got '%s'", who, bw_method);
+    }
+    gaussian_kde(v, n, factor, coords, m, out);
+    return ND_OK;
+}
+
+/* one violin's statistics: points coords over [min, max], their densities, the centre lines */
+typedef struct violin_stats {
+    double *coords, *vals, *qv;
+    double mean, median, min, max;
+} violin_stats;
+
+static nd_status violin_stats_of(nplot_figure *fig, const double *v, size_t n, const nplot_violin_opts *o,
+                                 int idx, size_t points, violin_stats *s, const char *who)
+{
+    memset(s, 0, sizeof *s);
+    if (n == 0 || !v) return nplot__fail(fig, ND_EVALUE, "%s: dataset %d is empty", who, idx);
+    const nplot_f64s *q = o->quantiles ? &o->quantiles[idx] : NULL;
+    size_t nq = q ? q->n : 0;
+    s->coords = nd_malloc(sizeof(double) * points, who);
+    s->vals = nd_malloc(sizeof(double) * points, who);
+    s->qv = nd_malloc(sizeof(double) * (nq + 1), who);
+    double *pq = nd_malloc(sizeof(double) * (nq + 1), who);
+    if (!s->coords || !s->vals || !s->qv || !pq) {
+        nd_free_mem(pq);
+        return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    }
+    nd_status st = ND_OK;
+    for (size_t j = 0; j < nq && !st; j++) {
+        if (!(q->v[j] >= 0 && q->v[j] <= 1))
+            st = nplot__fail(fig, ND_EVALUE, "%s: quantiles of dataset %d must be in [0, 1], got %g",
+                             who, idx, q->v[j]);
+        pq[j] = 100 * q->v[j];
+    }
+    pq[nq] = 50;
+    if (!st && nplot_violin_kde(v, n, NULL, 1, NULL, 0, NULL))
+        st = nplot__fail(fig, ND_EVALUE, "%s: dataset %d: %s", who, idx, nd_errmsg());
+    if (!st && nq) st = percentiles(fig, v, n, pq, nq, s->qv, who);
+    if (!st) st = percentiles(fig, v, n, pq + nq, 1, &s->median, who);
+    nd_free_mem(pq);
+    if (st) return st;
+    double lo = INFINITY, hi = -INFINITY, sum = 0;
+    for (size_t i = 0; i < n; i++) lo = fmin(lo, v[i]), hi = fmax(hi, v[i]), sum += v[i];
+    s->min = lo, s->max = hi, s->mean = sum / (double)n;
+    /* np.linspace(min, max, points) */
+    for (size_t j = 0; j < points; j++)
+        s->coords[j] = points == 1 ? lo : lo + (hi - lo) * (double)j / (double)(points - 1);
+    if (points > 1) s->coords[points - 1] = hi;
+    if (nplot_violin_kde(v, n, o->bw_method, o->bw_factor, s->coords, points, s->vals))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    return ND_OK;
+}
+
+static void violin_stats_free(violin_stats *s)
+{
+    nd_free_mem(s->coords);
+    nd_free_mem(s->vals);
+    nd_free_mem(s->qv);
+}
+
+/* the body: fill_betweenx(coords, pos - vals, pos + vals), vals scaled to width/2 at the peak */
+static nd_status violin_body(nplot_axes *ax, const violin_stats *s, size_t points, double pos,
+                             double width, bool vert, rgba face, const char *who)
+{
+    nplot_figure *fig = ax->fig;
+    double vmax = 0;
+    for (size_t j = 0; j < points; j++) vmax = fmax(vmax, s->vals[j]);
+    size_t nv = 2 * points;
+    double *px = nd_malloc(sizeof(double) * nv, who), *py = nd_malloc(sizeof(double) * nv, who);
+    if (!px || !py) {
+        nd_free_mem(px);
+        nd_free_mem(py);
+        return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    }
+    for (size_t j = 0; j < points; j++) {
+        double h = vmax > 0 ? 0.5 * width * s->vals[j] / vmax : 0;
+        px[j] = pos - h, py[j] = s->coords[j];
+        px[nv - 1 - j] = pos + h, py[nv - 1 - j] = s->coords[j];
+    }
+    artist *b = nplot__patches_new(ax, vert ? px : py, vert ? py : px, nv, 1, &face, who);
+    nd_free_mem(px);
+    nd_free_mem(py);
+    if (!b) return fig->status;
+    /* fill_betweenx's PolyCollection: no edge (patch.force_edgecolor is off), alpha 0.3 */
+    b->has_edge = false;
+    b->alpha = 0.3;
+    b->zorder = 1;
+    nplot__update_datalim(ax, b);
+    return ND_OK;
+}
+
+nd_status nplot_violinplot_xy_(nplot_axes *ax, const double *const *data, const size_t *lens, int k,
+                               const nplot_violin_opts *o)
+{
+    static const char *who = "nplot_violinplot";
+    CHECK_AX(ax, who);
+    nplot_figure *fig = ax->fig;
+    o = NPLOT__OPTS(o, nplot_violin_opts);
+    if (k < 0 || (k > 0 && (!data || !lens)))
+        return nplot__fail(fig, ND_EVALUE, "%s: need k >= 0 datasets with their lengths", who);
+    if (!(o->widths >= 0) || !isfinite(o->widths) || o->points < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: widths and points must be >= 0, got %g and %d", who,
+                           o->widths, o->points);
+    nd_status bad;
+    if ((bad = NPLOT__CHECK_LEN(fig, who, "positions", o->positions, (size_t)k, "the number of datasets is")))
+        return bad;
+    if (k == 0) return ND_OK;
+    size_t points = (size_t)NPLOT_OPT(o->points, 100);
+    double width = NPLOT_OPT(o->widths, 0.5);
+    bool vert = o->vert != NPLOT_OFF, extrema = o->showextrema != NPLOT_OFF;
+    violin_stats *vs = nd_calloc((size_t)k, sizeof *vs, who);
+    if (!vs) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    nd_status s = ND_OK;
+    for (int i = 0; i < k && !s; i++) {
+        double p = o->positions.v ? o->positions.v[i] : i + 1;
+        if (!isfinite(p)) s = nplot__fail(fig, ND_EVALUE, "%s: positions must be finite", who);
+        else s = violin_stats_of(fig, data[i], lens[i], o, i, points, &vs[i], who);
+    }
+    /* one color for the whole call: the next line color, bodies at alpha 0.3 */
+    rgba c = s ? (rgba){ 0, 0, 0, 1 } : nplot__next_line_color(ax);
+    for (int i = 0; i < k && !s; i++) {
+        double p = o->positions.v ? o->positions.v[i] : i + 1;
+        s = violin_body(ax, &vs[i], points, p, width, vert, c, who);
+    }
+    /* the lines in matplotlib's order: means, maxes, mins, bars, medians, quantiles */
+    for (int pass = 0; pass < 6 && !s; pass++) {
+        for (int i = 0; i < k && !s; i++) {
+            const violin_stats *v = &vs[i];
+            double p = o->positions.v ? o->positions.v[i] : i + 1;
+            double ends[2] = { p - 0.25 * width, p + 0.25 * width };
+            double at = NAN;
+            if (pass == 0 && o->showmeans) at = v->mean;
+            if (pass == 1 && extrema) at = v->max;
+            if (pass == 2 && extrema) at = v->min;
+            if (pass == 4 && o->showmedians) at = v->median;
+            if (!isnan(at))
+                s = seg_line(ax, vert, ends, (double[]){ at, at }, 2, c, 1.5, 2, who);
+            if (!s && pass == 3 && extrema)
+                s = seg_line(ax, vert, (double[]){ p, p }, (double[]){ v->min, v->max }, 2, c, 1.5, 2, who);
+            size_t nq = pass == 5 && o->quantiles ? o->quantiles[i].n : 0;
+            for (size_t j = 0; j < nq && !s; j++)
+                s = seg_line(ax, vert, ends, (double[]){ v->qv[j], v->qv[j] }, 2, c, 1.5, 2, who);
+        }
+    }
+    for (int i = 0; i < k; i++) violin_stats_free(&vs[i]);
+    nd_free_mem(vs);
+    return s;
+}
+
+static nd_status violin_cols(nplot_axes *ax, const double *const *d, const size_t *lens, int k,
+                             const void *o)
+{
+    return nplot_violinplot_xy_(ax, d, lens, k, o);
+}
+
+nd_status nplot_violinplot_(nplot_axes *ax, const nd_array *data, const nplot_violin_opts *o)
+{
+    return by_columns(ax, data, violin_cols, o, "nplot_violinplot");
 }

@@ -789,6 +789,19 @@ typedef struct nplot_boxplot_opts {
     const char *mediancolor;    /* NULL → C1 (orange) */
     const char *facecolor;      /* with patch_artist */
     double linewidth;           /* 0 → 1 */
+    bool notch;                 /* notched box: pinched to half the width at the median, the
+                                 * notch spanning med ± 1.57 IQR / sqrt(n) (matplotlib's
+                                 * bootstrap=None interval) unless conf_intervals gives it */
+    nplot_f64s widths_each;     /* exactly one width per box (overrides .widths) */
+    nplot_f64s usermedians;     /* exactly one per box, drawn instead of the computed median;
+                                 * NaN keeps the computed one (matplotlib's None) */
+    nplot_f64s conf_intervals;  /* exactly 2 per box (lo, hi) for the notch; NaN lo keeps the
+                                 * computed interval (matplotlib's None) */
+    int bootstrap;              /* > 0: the notch is the 2.5-97.5 percentile interval of the
+                                 * medians of this many resamples (matplotlib's statistic,
+                                 * drawn by nd_rng_new(bootstrap_seed): another random stream
+                                 * than matplotlib's np.random) */
+    uint64_t bootstrap_seed;    /* the resampling generator's seed */
 } nplot_boxplot_opts;
 /* ax.boxplot(data): quartiles by nd_percentile (linear), whiskers at the furthest data
  * within whis × IQR of the box, fliers beyond; NaN values are dropped. data is 1-D (one
@@ -804,6 +817,47 @@ NPLOT_API nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data,
 #define nplot_boxplot_xy(...) nplot__kw_boxplot_xy(__VA_ARGS__, )
 #define nplot__kw_boxplot_xy(ax, d, lens, k, ...) \
     nplot_boxplot_xy_((ax), (d), (lens), (k), &(nplot_boxplot_opts){ 0, __VA_ARGS__ })
+
+/* ---- violinplot ------------------------------------------------------------------------ */
+typedef struct nplot_violin_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    nplot_f64s positions;       /* exactly one per dataset; not given → 1, 2, ... */
+    int vert;                   /* NPLOT_OFF → horizontal violins */
+    double widths;              /* the widest point of each body, 0 → 0.5 */
+    bool showmeans;             /* a line at the mean */
+    int showextrema;            /* NPLOT_OFF hides the min / max lines and the centre bar */
+    bool showmedians;           /* a line at the median */
+    const nplot_f64s *quantiles; /* NULL, or exactly one list (maybe empty) per dataset of
+                                  * quantiles in [0, 1], each drawn as a line */
+    int points;                 /* KDE evaluation points per violin, 0 → 100 */
+    const char *bw_method;      /* "scott" (NULL) or "silverman" */
+    double bw_factor;           /* != 0: a scalar bandwidth factor (bw_method NULL) */
+} nplot_violin_opts;
+/* ax.violinplot(dataset) of matplotlib 3.6: per dataset, mlab.GaussianKDE (covariance: the
+ * ddof-1 variance × factor², factor n^(-1/5) for Scott, (3n/4)^(-1/5) for Silverman or the
+ * scalar) evaluated at `points` points spread evenly over [min, max]; the body is that
+ * density mirrored about the position, scaled so its widest point is widths / 2 each side,
+ * in the next line color (C0 first) at alpha 0.3 without an edge; the
+ * mean / median / extrema / quantile lines span widths / 4 either side, in that color,
+ * width 1.5 (the extrema also draw the bar from min to max). data is 1-D (one violin) or
+ * 2-D (n, k): one violin per column. ND_EVALUE for an empty dataset, a NaN value (matplotlib
+ * fails too), a bad bw_method, quantiles outside [0, 1] or bad options; ND_ESHAPE for > 2-D. */
+NPLOT_API nd_status nplot_violinplot_(nplot_axes *ax, const nd_array *data, const nplot_violin_opts *o);
+#define nplot_violinplot(...) nplot__kw_violinplot(__VA_ARGS__, )
+#define nplot__kw_violinplot(ax, d, ...) \
+    nplot_violinplot_((ax), (d), &(nplot_violin_opts){ 0, __VA_ARGS__ })
+/* The same for k datasets of their own lengths (data[i] holds lens[i] values). */
+NPLOT_API nd_status nplot_violinplot_xy_(nplot_axes *ax, const double *const *data, const size_t *lens,
+                                         int k, const nplot_violin_opts *o);
+#define nplot_violinplot_xy(...) nplot__kw_violinplot_xy(__VA_ARGS__, )
+#define nplot__kw_violinplot_xy(ax, d, lens, k, ...) \
+    nplot_violinplot_xy_((ax), (d), (lens), (k), &(nplot_violin_opts){ 0, __VA_ARGS__ })
+/* The violin's density alone: mlab.GaussianKDE(v[:n], bw_method)(coords) into out[:m]
+ * (bw_method NULL → "scott"; bw_factor != 0 → that scalar factor, bw_method then NULL).
+ * All-equal data gives 1 where a coordinate equals the value, else 0, as matplotlib.
+ * ND_EVALUE for n == 0, a NaN value, or a bad bw_method (the error names it). */
+NPLOT_API nd_status nplot_violin_kde(const double *v, size_t n, const char *bw_method,
+                                     double bw_factor, const double *coords, size_t m, double *out);
 
 typedef struct nplot_hexbin_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
