@@ -221,6 +221,30 @@ NPLOT_SPECIAL = {
     "nplot_plot_surface": "`Axes3D.plot_surface`", "nplot_plot_wireframe": "`Axes3D.plot_wireframe`",
     "nplot_view_init": "`Axes3D.view_init`", "nplot_set_zlim": "`Axes3D.set_zlim`",
     "nplot_get_zlim": "`Axes3D.get_zlim`", "nplot_set_zlabel": "`Axes3D.set_zlabel`",
+    "nplot_axline_slope": "`Axes.axline(xy1, slope=...)`",
+    "nplot_contour3d": "`Axes3D.contour`", "nplot_contourf3d": "`Axes3D.contourf`",
+    "nplot_plot_trisurf": "`Axes3D.plot_trisurf`",
+    "nplot_contour_levels": "`ContourSet.levels`", "nplot_contour_path": "`ContourSet.allsegs[i]`",
+    "nplot_eventplot_rows": "`Axes.eventplot` (rows of different lengths)",
+    "nplot_spines_set_visible": "`ax.spines[...].set_visible`",
+    "nplot_colormap_get": "`matplotlib.colormaps[name]`, `plt.get_cmap(name, N)`",
+    "nplot_colormap_listed": "`ListedColormap`",
+    "nplot_colormap_from_list": "`LinearSegmentedColormap.from_list`",
+    "nplot_colormap_resampled": "`Colormap.resampled`", "nplot_colormap_reversed": "`Colormap.reversed`",
+    "nplot_colormap_set_under": "`Colormap.set_under`", "nplot_colormap_set_over": "`Colormap.set_over`",
+    "nplot_colormap_set_bad": "`Colormap.set_bad`", "nplot_colormap_color": "`cmap(v)`",
+    "nplot_colormap_name": "`Colormap.name`", "nplot_colormap_n": "`Colormap.N`",
+    "nplot_colormap_register": "`matplotlib.colormaps.register`",
+    "nplot_colormap_builtin": "`sorted(matplotlib.colormaps)`", "nplot_colormap_free": "",
+    "nplot_norm_apply": "`norm(values)` (`matplotlib.colors.Normalize` and subclasses)",
+    "nplot_norm_inverse": "`norm.inverse(values)`",
+    "nplot_triangulation_new": "`matplotlib.tri.Triangulation(x, y, triangles, mask)`",
+    "nplot_triangulation_triangles": "`Triangulation.triangles`",
+    "nplot_triangulation_neighbors": "`Triangulation.neighbors`",
+    "nplot_triangulation_set_mask": "`Triangulation.set_mask`",
+    "nplot_triangulation_ntri": "`len(Triangulation.triangles)`",
+    "nplot_triangulation_npoints": "`len(Triangulation.x)`", "nplot_triangulation_free": "",
+    "nplot_violin_kde": "`matplotlib.mlab.GaussianKDE(v, bw).evaluate(points)`",
 }
 
 def nplot_first_param(name):
@@ -238,6 +262,8 @@ def nplot_first_param(name):
 def matplotlib_name(n):
     if n in NPLOT_SPECIAL:
         return NPLOT_SPECIAL[n]
+    if n.endswith("_ma"):  # the masked form of a plotting function: a numpy.ma array passed
+        return matplotlib_name(n[:-3]) + " with a numpy.ma array"
     first = nplot_first_param(n)
     x = n[len("nplot_"):]
     if first == "ax":
