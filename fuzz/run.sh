@@ -55,8 +55,8 @@ compile_one() { # source object
     fi
 }
 pids=()
-newest_h=$(find "$src/core" "$src/include" -name '*.h' -printf '%T@\n' | sort -n | tail -1)
-for c in "$src"/core/*/*.c; do
+newest_h=$(find "$src/core" "$src/random" "$src/include" -name '*.h' -printf '%T@\n' | sort -n | tail -1)
+for c in "$src"/core/*/*.c "$src"/random/*.c; do
     o="$out/obj/$(basename "${c%.c}").o"
     stamp=$o
     [ -f "$o.skip" ] && stamp=$o.skip
@@ -71,7 +71,7 @@ for c in "$src"/core/*/*.c; do
 done
 for p in "${pids[@]}"; do wait "$p"; done
 objs=()
-for c in "$src"/core/*/*.c; do
+for c in "$src"/core/*/*.c "$src"/random/*.c; do
     o="$out/obj/$(basename "${c%.c}").o"
     if [ -f "$o" ]; then objs+=("$o"); else echo "fuzz/run.sh: note: $(basename "$c") left out (clang cannot build it: $o.err)"; fi
 done
@@ -84,8 +84,8 @@ need_plot=0
 for t in "${targets[@]}"; do case $t in nplot|text|parse) need_plot=1 ;; esac; done
 plotlibs=()
 if [ "$need_plot" = 1 ]; then
-    pcflags=$(pkg-config --cflags cairo pangocairo libpng)
-    pclibs=$(pkg-config --libs cairo pangocairo libpng)
+    pcflags=$(pkg-config --cflags cairo pangocairo libpng qhull_r)
+    pclibs=$(pkg-config --libs cairo pangocairo libpng qhull_r)
     mkdir -p "$out/pobj"
     pids=()
     pobjs=()
