@@ -804,19 +804,4 @@ static const ND_TEST tests[] = {
     { 0 },
 };
 
-int run_all(void);
-
-int main(void)
-{
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/nplot-render-XXXXXX");
-    if (!mkdtemp(tmpdir)) return 1;
-    int rc = run_all();
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", tmpdir);
-    return rc;
-}
-
-#define main run_all
-ND_TEST_MAIN("nplot_render", tests)
-#undef main
+ND_TEST_MAIN_TMPDIR("nplot_render", tests, tmpdir, "nplot-render")

@@ -72,4 +72,21 @@ static inline nd_array *test_load_npy(const char *dir, const char *prefix, const
         return fails ? 1 : 0;                                                   \
     }
 
+/* A suite whose tests write files into a scratch directory: `dir` (a char[64] of the test
+ * file) is made as /tmp/<prefix>-XXXXXX before the first test and removed after the last. */
+#define ND_TEST_MAIN_TMPDIR(suite_name, tests, dir, prefix)                     \
+    static int nd__tmpdir_make(void)                                            \
+    {                                                                           \
+        snprintf(dir, sizeof dir, "/tmp/%s-XXXXXX", prefix);                    \
+        return mkdtemp(dir) ? 0 : 1;                                            \
+    }                                                                           \
+    static int nd__tmpdir_remove(void)                                          \
+    {                                                                           \
+        char cmd[sizeof dir + 16];                                              \
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);                          \
+        if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);    \
+        return 0;                                                               \
+    }                                                                           \
+    ND_TEST_MAIN_WITH(suite_name, tests, nd__tmpdir_make, nd__tmpdir_remove)
+
 #endif
