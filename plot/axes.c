@@ -109,6 +109,7 @@ void nplot__axes_free(nplot_axes *ax)
     axis_free(&ax->za);
     for (int i = 0; i < 3; i++) nd_free_mem(ax->title[i]);
     nd_free_mem(ax->legend_title);
+    nd_free_mem(ax->polar);
     nd_free_mem(ax);
 }
 
@@ -326,6 +327,7 @@ void nplot__autoscale(nplot_figure *fig)
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
         autoscale_axis(fig, ax, true);
         autoscale_axis(fig, ax, false);
+        if (ax->polar) nplot__polar_limits(ax); /* theta: the sector; r: from 0 (polar.c) */
     }
 }
 

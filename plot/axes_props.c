@@ -161,6 +161,10 @@ static nd_status set_scale(nplot_axes *ax, bool x, const char *scale, const nplo
     else if (!strcmp(scale, "symlog")) s = SCALE_SYMLOG;
     else return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown scale '%s' (linear, log, symlog)",
                             who, scale);
+    if (ax->polar && s != SCALE_LINEAR) /* theta: matplotlib's NotImplementedError; r: numc */
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: the %s axis of a polar axes is linear; "
+                                               "'%s' cannot be set on a polar plot", who,
+                           x ? "theta" : "r", scale);
     double base = o->base ? o->base : 10;
     if (!(base > 1) || !isfinite(base))
         return nplot__fail(ax->fig, ND_EVALUE, "%s: base must be > 1, got %g", who, base);

@@ -240,6 +240,7 @@ static bbox decorations(render_ctx *rc, nplot_axes *ax, bool draw)
 
 bbox nplot__axes_tight_bbox(render_ctx *rc, nplot_axes *ax)
 {
+    if (ax->polar) return nplot__polar_decorations(rc, ax, false); /* draw_polar.c */
     return decorations(rc, ax, false);
 }
 
@@ -321,6 +322,10 @@ void nplot__draw_axes(render_ctx *rc, nplot_axes *ax)
         set_rgba(cr, ax->face, 1);
         cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
         cairo_fill(cr);
+    }
+    if (ax->polar) { /* draw_polar.c: wedge, grid, spines, labels; artists through draw_artist */
+        nplot__draw_axes_polar(rc, ax, draw_artist);
+        return;
     }
     if (ax->is3d) {
         nplot__draw_axes3d(rc, ax);

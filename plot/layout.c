@@ -131,6 +131,10 @@ static void expand_limits(axis_state *a, double f)
 
 static void apply_aspect(nplot_axes *ax)
 {
+    if (ax->polar) { /* polar: a square box (polar.c) */
+        nplot__polar_box(ax);
+        return;
+    }
     if (ax->aspect == 0) return;
     double w = ax->dev[2] - ax->dev[0], h = ax->dev[3] - ax->dev[1];
     if (w <= 0 || h <= 0) return;
@@ -333,6 +337,14 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
 
 void nplot__axes_ticks(render_ctx *rc, nplot_axes *ax)
 {
+    if (ax->polar) { /* polar: r ticks as a y axis (no overlap pass), theta by draw_polar.c */
+        double lsize = NPLOT_OPT(ax->ya.major.labelsize, 10);
+        int space = (int)floor((ax->dev[3] - ax->dev[1]) / rc->scale / (lsize * 2));
+        nplot__polar_geometry(ax);
+        compute_axis_ticks_nb(rc, ax, &ax->ya, false, space < 1 ? 1 : space > 9 ? 9 : space);
+        nplot__polar_ticks(rc, ax);
+        return;
+    }
     compute_axis_ticks(rc, ax, &ax->xa, true);
     compute_axis_ticks(rc, ax, &ax->ya, false);
 }

@@ -490,6 +490,13 @@ nd_status nplot_data_to_pixel(nplot_axes *ax, double x, double y, double *px, do
         nd_status st = nplot_figure_draw(ax->fig);
         if (st) return st;
     }
+    if (ax->polar) { /* (theta, r) */
+        double ddx, ddy;
+        nplot__polar_to_dev(ax, x, y, &ddx, &ddy);
+        if (px) *px = ddx;
+        if (py) *py = ddy;
+        return ND_OK;
+    }
     xform t = nplot__xform(ax);
     double dx = t.ax * nplot__scale_fwd(&ax->xa, x) + t.bx, dy = t.ay * nplot__scale_fwd(&ax->ya, y) + t.by;
     if (px) *px = dx;

@@ -462,6 +462,8 @@ struct nplot_axes {
     bool is3d;
     axis_state za;
     double elev, azim;
+    /* polar axes (polar.c, kind_polar.c, draw_polar.c): NULL on rectilinear axes */
+    struct polar_state *polar;
     struct nplot_axes *next;
 };
 
@@ -757,5 +759,39 @@ void nplot__draw_contour(struct render_ctx *rc, nplot_axes *ax, artist *a);
  * on screen whatever the scales, as matplotlib's _AxLine), clipped to the axes. */
 struct render_ctx;
 void nplot__draw_axline(struct render_ctx *rc, nplot_axes *ax, artist *a);
+
+
+/* ---- polar axes (issue 20: polar.c geometry, kind_polar.c calls, draw_polar.c painter) ---- */
+/* xa is theta (radians; its limits, fixed at creation, are thetamin / thetamax), ya is r.
+ * Data (theta, r) lands at angle theta * direction + offset (counter-clockwise from the
+ * screen's +x) and distance (r - rorigin) * k from the centre (cx, cy); r < rorigin is
+ * masked (NaN), as matplotlib's PolarTransform. */
+typedef struct polar_state {
+    double offset;           /* radians (set_theta_offset / set_theta_zero_location) */
+    int direction;           /* 1 counter-clockwise, -1 clockwise */
+    double rlabel_pos;       /* degrees (full circle only: sectors label the start edge) */
+    bool rorigin_set;
+    double rorigin;
+    char theta_fmt[64];      /* thetagrids fmt applied to degrees; "" → matplotlib's
+                                ThetaFormatter (degrees and the ° sign) */
+    /* geometry after layout (nplot__polar_geometry) */
+    double cx, cy, k;        /* centre and device units per unit of r */
+    double r0;               /* the origin radius used (rorigin or rmin) */
+    double a0, a1;           /* screen angles of the sector (radians, a0 < a1) */
+    double rin, rout;        /* inner and outer radius in device units */
+    bool full;               /* the sector spans the full circle */
+} polar_state;
+/* polar.c: a square box centred in the cell (matplotlib: aspect equal, anchor C). */
+void nplot__polar_box(nplot_axes *ax);
+/* polar.c: the autoscaled r limits as matplotlib's RadialLocator: margins, then rmin
+ * lowered to 0; theta limits are the sector's. */
+void nplot__polar_limits(nplot_axes *ax);
+/* polar.c: centre, scale and sector of a laid-out polar axes (matplotlib's _WedgeBbox fit
+ * of the sector into the box). */
+void nplot__polar_geometry(nplot_axes *ax);
+/* polar.c: data (theta, r) → device units (NaN when r < rorigin or not finite). */
+void nplot__polar_to_dev(const nplot_axes *ax, double theta, double r, double *dx, double *dy);
+/* polar.c: is [lo, hi] (degrees) the full circle (matplotlib's _is_full_circle_deg)? */
+bool nplot__polar_full(double lo_deg, double hi_deg);
 
 #endif

@@ -122,6 +122,13 @@ void nplot__stroke_polyline(render_ctx *rc, const nplot_axes *ax, const double *
 void nplot__text_bbox_patch(render_ctx *rc, const bbox *b, int style, rgba face, rgba edge,
                             double pad);
 
+/* draw_polar.c: a polar axes' painter (artists go through `paint`, data mapped by
+ * polar.c), its decorations' box (drawn when draw is set) and its theta ticks (after
+ * layout.c's r ticks). */
+typedef void (*nplot__painter)(render_ctx *rc, nplot_axes *ax, artist *a);
+void nplot__draw_axes_polar(render_ctx *rc, nplot_axes *ax, nplot__painter paint);
+bbox nplot__polar_decorations(render_ctx *rc, nplot_axes *ax, bool draw);
+void nplot__polar_ticks(render_ctx *rc, nplot_axes *ax);
 /* output.c */
 nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who);
 

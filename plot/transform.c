@@ -69,6 +69,10 @@ xform nplot__xform(const nplot_axes *ax)
 void nplot__to_dev(render_ctx *rc, const nplot_axes *ax, const xform *t, int xcoord, int ycoord,
                    double x, double y, double *dx, double *dy)
 {
+    if (ax->polar && xcoord == COORD_DATA && ycoord == COORD_DATA) { /* (theta, r): polar.c */
+        nplot__polar_to_dev(ax, x, y, dx, dy);
+        return;
+    }
     switch (xcoord) {
     case COORD_DATA: *dx = t->ax * nplot__scale_fwd(t->xs, x) + t->bx; break;
     case COORD_AXES: *dx = ax->dev[0] + x * (ax->dev[2] - ax->dev[0]); break;

@@ -1842,6 +1842,85 @@ NPLOT_API nd_status nplot_axline_slope_(nplot_axes *ax, double x1, double y1, do
 #define nplot__kw_axline_slope(ax, x1, y1, slope, ...) \
     nplot_axline_slope_((ax), (x1), (y1), (slope), &(nplot_axline_opts){ 0, __VA_ARGS__ })
 
+/* ---- polar axes (issue 20) ------------------------------------------------------------------ */
+/* fig.add_subplot(nrows, ncols, index, projection='polar'): x is theta (radians,
+ * counter-clockwise from east by default), y is r. plot, scatter, bar, fill, fill_between,
+ * text and annotate take (theta, r) data: bars are drawn as annular sectors (their edges
+ * follow arcs, matplotlib's 100 interpolation steps), lines, fills and markers join their
+ * points with straight segments as matplotlib's Line2D and Polygon do. The axes box is
+ * square and centred in its cell; artists are clipped to the circle (or sector). r
+ * autoscales as matplotlib's RadialLocator: 5 % margins, then the lower limit drops to 0
+ * (when above it). The grid (circles at the r ticks, spokes at the theta ticks) is on;
+ * theta ticks are every 45° on a full circle, labelled in degrees with the ° sign; r tick
+ * labels sit along rlabel_position (22.5°), or along the start edge of a sector. NULL with
+ * the figure's error on failure. */
+NPLOT_API nplot_axes *nplot_subplot_polar(nplot_figure *fig, int nrows, int ncols, int index);
+/* fig.add_axes(rect, projection='polar'). */
+NPLOT_API nplot_axes *nplot_add_axes_polar(nplot_figure *fig, double left, double bottom,
+                                           double width, double height);
+/* Choose the projection of a new axes (from nplot_subplot, nplot_subplots,
+ * nplot_gridspec_subplot, nplot_add_axes): "polar" or "rectilinear". ND_EVALUE for another
+ * name, or for an axes that already has artists, is 3-D, shared, a twin or a colorbar. */
+NPLOT_API nd_status nplot_set_projection(nplot_axes *ax, const char *name);
+/* Is ax a polar axes? (false for NULL) */
+NPLOT_API bool nplot_is_polar(const nplot_axes *ax);
+/* ax.set_rmax / set_rmin (the other limit stays as it is) and ax.set_rlim(rmin, rmax) (NaN
+ * keeps that side automatic). Read them back with nplot_get_ylim. ND_EVALUE on a
+ * rectilinear axes, for non-finite values, or rmin >= rmax (inverted r axes are not
+ * supported). */
+NPLOT_API nd_status nplot_set_rmax(nplot_axes *ax, double rmax);
+NPLOT_API nd_status nplot_set_rmin(nplot_axes *ax, double rmin);
+NPLOT_API nd_status nplot_set_rlim(nplot_axes *ax, double rmin, double rmax);
+/* ax.set_rorigin: the radius drawn at the centre (below rmin leaves a hole in the middle);
+ * NaN returns to rmin (the default). */
+NPLOT_API nd_status nplot_set_rorigin(nplot_axes *ax, double rorigin);
+/* ax.set_rticks: the r ticks (and grid circles), as nplot_set_yticks. */
+NPLOT_API nd_status nplot_set_rticks(nplot_axes *ax, const double *r, int n);
+/* ax.set_rlabel_position: the angle (degrees, in theta's own terms) of the r tick labels on
+ * a full circle. */
+NPLOT_API nd_status nplot_set_rlabel_position(nplot_axes *ax, double degrees);
+/* ax.set_theta_offset (radians) and ax.set_theta_zero_location(loc, offset): where theta 0
+ * points, "N", "NW", "W", "SW", "S", "SE", "E" (the default) or "NE", plus offset degrees.
+ * ND_EVALUE for another location or a non-finite offset. */
+NPLOT_API nd_status nplot_set_theta_offset(nplot_axes *ax, double radians);
+NPLOT_API nd_status nplot_set_theta_zero_location(nplot_axes *ax, const char *loc,
+                                                  double offset_deg);
+/* ax.set_theta_direction: 1 counter-clockwise (default), -1 clockwise; ND_EVALUE otherwise. */
+NPLOT_API nd_status nplot_set_theta_direction(nplot_axes *ax, int direction);
+/* A sector: ax.set_thetalim(thetamin=, thetamax=) in degrees, and set_thetamin /
+ * set_thetamax (the other end kept: from the default 0..360 set thetamin first when moving
+ * both). Ticks then follow matplotlib's MaxNLocator on degrees (steps 1, 1.5, 3, 4.5, 9,
+ * 10), r labels run along the start edge, and the box fits the sector. ND_EVALUE for
+ * non-finite angles, thetamin >= thetamax or a span over 360°. */
+NPLOT_API nd_status nplot_set_thetalim(nplot_axes *ax, double thetamin, double thetamax);
+NPLOT_API nd_status nplot_set_thetamin(nplot_axes *ax, double thetamin);
+NPLOT_API nd_status nplot_set_thetamax(nplot_axes *ax, double thetamax);
+typedef struct nplot_thetagrids_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    nplot_strs labels;   /* exactly n labels; not given → degrees with the ° sign */
+    const char *fmt;     /* printf format of the angle in degrees, one double conversion
+                            ("%.0f deg"); ignored when labels are given */
+} nplot_thetagrids_opts;
+/* ax.set_thetagrids(angles): theta ticks and spokes at angles (degrees). ND_EVALUE for
+ * non-finite angles, a wrong label count or a bad fmt. */
+NPLOT_API nd_status nplot_thetagrids_(nplot_axes *ax, const double *angles, int n,
+                                      const nplot_thetagrids_opts *o);
+#define nplot_thetagrids(...) nplot__kw_thetagrids(__VA_ARGS__, )
+#define nplot__kw_thetagrids(ax, a, n, ...) \
+    nplot_thetagrids_((ax), (a), (n), &(nplot_thetagrids_opts){ 0, __VA_ARGS__ })
+typedef struct nplot_rgrids_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    nplot_strs labels;   /* exactly n labels; not given → the r axis formatter */
+    const char *fmt;     /* printf format of r, one double conversion ("%.1f m") */
+    double angle;        /* the r labels' angle in degrees (set_rlabel_position); 0 keeps it */
+} nplot_rgrids_opts;
+/* ax.set_rgrids(radii): r ticks and grid circles at radii. */
+NPLOT_API nd_status nplot_rgrids_(nplot_axes *ax, const double *radii, int n,
+                                  const nplot_rgrids_opts *o);
+#define nplot_rgrids(...) nplot__kw_rgrids(__VA_ARGS__, )
+#define nplot__kw_rgrids(ax, r, n, ...) \
+    nplot_rgrids_((ax), (r), (n), &(nplot_rgrids_opts){ 0, __VA_ARGS__ })
+
 #ifdef __cplusplus
 }
 #endif

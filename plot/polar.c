@@ -1,0 +1,108 @@
+/* Polar axes geometry (issue 20): the square box, the r autoscale rule and the data →
+ * device transform, as matplotlib's PolarAxes builds them (transShift + PolarTransform +
+ * PolarAffine + _WedgeBbox + transAxes). Model only: the painter is draw_polar.c. */
+#include "plot_model.h"
+
+#include <math.h>
+
+bool nplot__polar_full(double lo_deg, double hi_deg)
+{
+    return fabs(fabs(hi_deg - lo_deg) - 360.0) < 1e-12;
+}
+
+void nplot__polar_box(nplot_axes *ax)
+{
+    double w = ax->dev[2] - ax->dev[0], h = ax->dev[3] - ax->dev[1];
+    if (!(w > 0) || !(h > 0)) return;
+    double s = fmin(w, h), cx = (ax->dev[0] + ax->dev[2]) / 2, cy = (ax->dev[1] + ax->dev[3]) / 2;
+    ax->dev[0] = cx - s / 2;
+    ax->dev[2] = cx + s / 2;
+    ax->dev[1] = cy - s / 2;
+    ax->dev[3] = cy + s / 2;
+}
+
+void nplot__polar_limits(nplot_axes *ax)
+{
+    ax->xa.lo = ax->xa.lo_fixed;
+    ax->xa.hi = ax->xa.hi_fixed;
+    axis_state *r = &ax->ya;
+    /* RadialLocator.view_limits: the autoscaled lower limit drops to 0 when above it */
+    if (!r->set_lo && r->lo < r->hi && r->lo > 0) r->lo = 0;
+    if (!r->has_data && !r->set_lo && !r->set_hi) {
+        r->lo = 0;
+        r->hi = 1;
+    }
+}
+
+/* Path.arc(theta1, theta2) of matplotlib (degrees): the cubic Bézier vertices, control
+ * points included, extend the box as update_from_path does. */
+static void arc_extent(double t1, double t2, double rad, double c, double *bb)
+{
+    double eta1 = t1, eta2 = t2 - 360 * floor((t2 - t1) / 360);
+    if (t2 != t1 && eta2 <= eta1) eta2 += 360;
+    eta1 *= M_PI / 180;
+    eta2 *= M_PI / 180;
+    int n = (int)pow(2, ceil((eta2 - eta1) / (M_PI / 2)));
+    if (n < 1) n = 1;
+    double deta = (eta2 - eta1) / n, t = tan(0.5 * deta);
+    double alpha = sin(deta) * (sqrt(4.0 + 3.0 * t * t) - 1) / 3.0;
+    for (int i = 0; i <= n; i++) {
+        double e = eta1 + deta * i, x = cos(e), y = sin(e);
+        double px[3] = { x, x + alpha * -y, x - alpha * -y };
+        double py[3] = { y, y + alpha * x, y - alpha * x };
+        for (int k = 0; k < 3; k++) {
+            if ((k == 1 && i == n) || (k == 2 && i == 0)) continue;
+            double X = c + rad * px[k], Y = c + rad * py[k];
+            bb[0] = fmin(bb[0], X);
+            bb[1] = fmin(bb[1], Y);
+            bb[2] = fmax(bb[2], X);
+            bb[3] = fmax(bb[3], Y);
+        }
+    }
+}
+
+void nplot__polar_geometry(nplot_axes *ax)
+{
+    polar_state *p = ax->polar;
+    double rmin = ax->ya.lo, rmax = ax->ya.hi;
+    p->r0 = p->rorigin_set ? p->rorigin : rmin;
+    double d0 = ax->xa.lo * p->direction + p->offset, d1 = ax->xa.hi * p->direction + p->offset;
+    p->a0 = fmin(d0, d1);
+    p->a1 = fmax(d0, d1);
+    double deg0 = p->a0 * 180 / M_PI, deg1 = p->a1 * 180 / M_PI;
+    p->full = nplot__polar_full(ax->xa.lo * 180 / M_PI, ax->xa.hi * 180 / M_PI);
+    /* _WedgeBbox: the wedge of outer radius 0.5 about (0.5, 0.5), its inner radius from
+     * rmin, boxed (with the arcs' control points) and squared */
+    double span = rmax - p->r0;
+    double inner = span != 0 ? 0.5 * (rmin - p->r0) / span : 0;
+    double width = fmin(0.5 - inner, 0.5);
+    double bb[4] = { INFINITY, INFINITY, -INFINITY, -INFINITY };
+    double t1 = deg0, t2 = deg1;
+    if (fabs((t2 - t1) - 360) <= 1e-12) t1 = 0, t2 = 360;
+    arc_extent(t1, t2, 0.5, 0.5, bb);
+    arc_extent(t1, t2, 0.5 - width, 0.5, bb);
+    double w = bb[2] - bb[0], h = bb[3] - bb[1];
+    double dh = fmax(w - h, 0) / 2, dw = fmax(h - w, 0) / 2;
+    bb[0] -= dw, bb[2] += dw, bb[1] -= dh, bb[3] += dh;
+    double side = bb[2] - bb[0];
+    double sx = (ax->dev[2] - ax->dev[0]) / side, sy = (ax->dev[3] - ax->dev[1]) / side;
+    double sc = fmin(sx, sy);
+    p->cx = ax->dev[0] + (0.5 - bb[0]) * sx;
+    p->cy = ax->dev[3] - (0.5 - bb[1]) * sy;
+    p->k = span != 0 ? 0.5 / span * sc : 0;
+    p->rout = 0.5 * sc;
+    p->rin = (0.5 - width) * sc;
+}
+
+void nplot__polar_to_dev(const nplot_axes *ax, double theta, double r, double *dx, double *dy)
+{
+    const polar_state *p = ax->polar;
+    double rr = r - p->r0;
+    if (!(rr >= 0) || !isfinite(theta) || !isfinite(r)) {
+        *dx = *dy = NAN;
+        return;
+    }
+    double a = theta * p->direction + p->offset, d = rr * p->k;
+    *dx = p->cx + d * cos(a);
+    *dy = p->cy - d * sin(a);
+}
