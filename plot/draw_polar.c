@@ -394,10 +394,53 @@ static size_t patches_mapped(render_ctx *rc, const nplot_axes *ax, const artist 
     return m;
 }
 
+/* Paint a with its vertices mapped to figure fractions (patch edges interpolated); with
+ * mask, points outside the sector are dropped (markers). */
+static void paint_mapped(render_ctx *rc, nplot_axes *ax, artist *a, nplot__painter paint, bool mask)
+{
+    double *fx = NULL, *fy = NULL;
+    size_t m = a->n;
+    if (a->kind == ART_PATCHES) {
+        m = patches_mapped(rc, ax, a, &fx, &fy);
+    } else {
+        fx = nd_malloc(sizeof(double) * (m ? m : 1), "nplot");
+        fy = nd_malloc(sizeof(double) * (m ? m : 1), "nplot");
+        if (fx && fy) {
+            const polar_state *p = ax->polar;
+            double iw = 1 / rc->W, ih = 1 / rc->H, dir = p->direction, off = p->offset;
+            for (size_t i = 0; i < m; i++) {
+                double rr = a->y[i] - p->r0, t = a->x[i];
+                if (!(rr >= 0) || !isfinite(t) || !isfinite(rr) ||
+                    (mask && nplot__polar_outside(ax, t, a->y[i]))) {
+                    fx[i] = fy[i] = NAN;
+                    continue;
+                }
+                double ang = t * dir + off, d = rr * p->k;
+                fx[i] = (p->cx + d * cos(ang)) * iw;
+                fy[i] = 1 - (p->cy - d * sin(ang)) * ih;
+            }
+        }
+    }
+    if (!fx || !fy) {
+        nd_free_mem(fx);
+        nd_free_mem(fy);
+        nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing a polar artist");
+        return;
+    }
+    artist t = *a;
+    t.x = fx;
+    t.y = fy;
+    t.n = m;
+    t.xcoord = t.ycoord = COORD_FIGURE;
+    paint(rc, ax, &t);
+    nd_free_mem(fx);
+    nd_free_mem(fy);
+}
+
 static void paint_artist(render_ctx *rc, nplot_axes *ax, artist *a, nplot__painter paint)
 {
     cairo_t *cr = rc->cr;
-    bool mapped = mapped_kind(a->kind) && a->xcoord == COORD_DATA && a->ycoord == COORD_DATA;
+    bool data = a->xcoord == COORD_DATA && a->ycoord == COORD_DATA;
     bool clip = a->kind != ART_TEXT && a->kind != ART_ANNOTATE; /* texts: clip_on False */
     if (clip) {
         cairo_save(cr);
@@ -405,45 +448,23 @@ static void paint_artist(render_ctx *rc, nplot_axes *ax, artist *a, nplot__paint
         cairo_clip(cr);
         cairo_new_path(cr);
     }
-    if (!mapped) {
+    if (!data || !mapped_kind(a->kind)) {
         paint(rc, ax, a);
+    } else if (a->kind == ART_SCATTER) {
+        /* the scatter painter maps through nplot__to_dev (polar.c); stamped markers
+         * ignore cairo's clip, so the points outside the sector are masked instead */
+        ax->polar->mask_outside = true;
+        paint(rc, ax, a);
+        ax->polar->mask_outside = false;
+    } else if (a->kind == ART_LINE && a->lp.marker != MK_NONE) {
+        artist t = *a;
+        t.lp.marker = MK_NONE;
+        paint_mapped(rc, ax, &t, paint, false);
+        t = *a;
+        t.lp.ls = LS_NONE;
+        paint_mapped(rc, ax, &t, paint, true);
     } else {
-        double *fx = NULL, *fy = NULL;
-        size_t m = a->n;
-        if (a->kind == ART_PATCHES) {
-            m = patches_mapped(rc, ax, a, &fx, &fy);
-        } else {
-            fx = nd_malloc(sizeof(double) * (m ? m : 1), "nplot");
-            fy = nd_malloc(sizeof(double) * (m ? m : 1), "nplot");
-            if (fx && fy) {
-                const polar_state *p = ax->polar;
-                double iw = 1 / rc->W, ih = 1 / rc->H, dir = p->direction, off = p->offset;
-                for (size_t i = 0; i < m; i++) {
-                    double rr = a->y[i] - p->r0, t = a->x[i];
-                    if (!(rr >= 0) || !isfinite(t) || !isfinite(rr)) {
-                        fx[i] = fy[i] = NAN;
-                        continue;
-                    }
-                    double ang = t * dir + off, d = rr * p->k;
-                    fx[i] = (p->cx + d * cos(ang)) * iw;
-                    fy[i] = 1 - (p->cy - d * sin(ang)) * ih;
-                }
-            }
-        }
-        if (!fx || !fy) {
-            nd_free_mem(fx);
-            nd_free_mem(fy);
-            nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing a polar artist");
-        } else {
-            artist t = *a;
-            t.x = fx;
-            t.y = fy;
-            t.n = m;
-            t.xcoord = t.ycoord = COORD_FIGURE;
-            paint(rc, ax, &t);
-            nd_free_mem(fx);
-            nd_free_mem(fy);
-        }
+        paint_mapped(rc, ax, a, paint, false);
     }
     if (clip) cairo_restore(cr);
 }

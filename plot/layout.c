@@ -340,6 +340,17 @@ void nplot__axes_ticks(render_ctx *rc, nplot_axes *ax)
     if (ax->polar) { /* polar: r ticks as a y axis (no overlap pass), theta by draw_polar.c */
         double lsize = NPLOT_OPT(ax->ya.major.labelsize, 10);
         int space = (int)floor((ax->dev[3] - ax->dev[1]) / rc->scale / (lsize * 2));
+        /* matplotlib does not snap a polar box to whole pixels: square the unrounded cell
+         * (unless a colorbar took its share of it) */
+        bool cbar = false;
+        for (nplot_axes *t = ax->fig->axes; t; t = t->next) cbar |= t->cbar_parent == ax;
+        if (!cbar) {
+            ax->dev[0] = ax->rect[0] * rc->W;
+            ax->dev[2] = (ax->rect[0] + ax->rect[2]) * rc->W;
+            ax->dev[1] = (1 - ax->rect[1] - ax->rect[3]) * rc->H;
+            ax->dev[3] = (1 - ax->rect[1]) * rc->H;
+            nplot__polar_box(ax);
+        }
         nplot__polar_geometry(ax);
         compute_axis_ticks_nb(rc, ax, &ax->ya, false, space < 1 ? 1 : space > 9 ? 9 : space);
         nplot__polar_ticks(rc, ax);

@@ -780,6 +780,8 @@ typedef struct polar_state {
     double a0, a1;           /* screen angles of the sector (radians, a0 < a1) */
     double rin, rout;        /* inner and outer radius in device units */
     bool full;               /* the sector spans the full circle */
+    bool mask_outside;       /* while painting markers: points outside the sector are NaN
+                                (stamped markers bypass cairo's clip) */
 } polar_state;
 /* polar.c: a square box centred in the cell (matplotlib: aspect equal, anchor C). */
 void nplot__polar_box(nplot_axes *ax);
@@ -791,6 +793,9 @@ void nplot__polar_limits(nplot_axes *ax);
 void nplot__polar_geometry(nplot_axes *ax);
 /* polar.c: data (theta, r) → device units (NaN when r < rorigin or not finite). */
 void nplot__polar_to_dev(const nplot_axes *ax, double theta, double r, double *dx, double *dy);
+/* polar.c: does (theta, r) fall outside the drawn sector (r beyond [rmin, rmax] or theta
+ * outside [thetamin, thetamax] modulo 360°)? */
+bool nplot__polar_outside(const nplot_axes *ax, double theta, double r);
 /* polar.c: is [lo, hi] (degrees) the full circle (matplotlib's _is_full_circle_deg)? */
 bool nplot__polar_full(double lo_deg, double hi_deg);
 

@@ -94,11 +94,22 @@ void nplot__polar_geometry(nplot_axes *ax)
     p->rin = (0.5 - width) * sc;
 }
 
+bool nplot__polar_outside(const nplot_axes *ax, double theta, double r)
+{
+    double lo = fmin(ax->ya.lo, ax->ya.hi), hi = fmax(ax->ya.lo, ax->ya.hi);
+    if (!(r >= lo && r <= hi) || !isfinite(theta)) return true;
+    if (ax->polar->full) return false;
+    double t0 = ax->xa.lo, t = t0 + fmod(theta - t0, 2 * M_PI);
+    if (t < t0) t += 2 * M_PI;
+    return t > ax->xa.hi;
+}
+
 void nplot__polar_to_dev(const nplot_axes *ax, double theta, double r, double *dx, double *dy)
 {
     const polar_state *p = ax->polar;
     double rr = r - p->r0;
-    if (!(rr >= 0) || !isfinite(theta) || !isfinite(r)) {
+    if (!(rr >= 0) || !isfinite(theta) || !isfinite(r) ||
+        (p->mask_outside && nplot__polar_outside(ax, theta, r))) {
         *dx = *dy = NAN;
         return;
     }

@@ -81,9 +81,9 @@ static void test_transform_limits_ticks_match_matplotlib(void)
         for (int i = 0; i < np; i++) {
             double px, py;
             CU_ASSERT_EQUAL(nplot_data_to_pixel(ax, pts[c][2 * i], pts[c][2 * i + 1], &px, &py), ND_OK);
-            /* numc's axes box sits on whole pixels: within half a pixel of matplotlib's */
-            CU_ASSERT_DOUBLE_EQUAL(px, e[2 * i], 0.6);
-            CU_ASSERT_DOUBLE_EQUAL(py, e[2 * i + 1], 0.6);
+            /* the polar box is not snapped to pixels (as matplotlib) */
+            CU_ASSERT_DOUBLE_EQUAL(px, e[2 * i], 1e-6);
+            CU_ASSERT_DOUBLE_EQUAL(py, e[2 * i + 1], 1e-6);
         }
         double lo, hi;
         snprintf(key, sizeof key, "%s_rlim", names[c]);
@@ -281,8 +281,8 @@ static void test_golden_polar(void)
         if (!(rms >= 0 && rms <= 4.0)) fprintf(stderr, "golden polar: RMS %g\n", rms);
         CU_ASSERT(rms >= 0 && rms <= 4.0);
         double mpl = image_rms(GOLDEN "/polar_mpl.png", out);
-        if (!(mpl >= 0 && mpl <= 24.0)) fprintf(stderr, "polar vs matplotlib: RMS %g\n", mpl);
-        CU_ASSERT(mpl >= 0 && mpl <= 24.0);
+        if (!(mpl >= 0 && mpl <= 21.0)) fprintf(stderr, "polar vs matplotlib: RMS %g\n", mpl);
+        CU_ASSERT(mpl >= 0 && mpl <= 21.0);
         remove(out);
     }
     rmdir(dir);
