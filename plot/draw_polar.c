@@ -162,8 +162,8 @@ void nplot__polar_ticks(render_ctx *rc, nplot_axes *ax)
         }
         a->ticks[nv] = t;
         a->ticklabels[nv++] = c;
+        a->nticks = nv; /* counted as they come: a failure later frees these */
     }
-    a->nticks = nv;
 }
 
 /* ---- grid, spines and labels -------------------------------------------------------------- */

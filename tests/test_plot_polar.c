@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "faultsim.h"
 #include "fixture.h"
 #include "plot_image.h"
 #include "testutil.h"
@@ -288,6 +289,54 @@ static void test_golden_polar(void)
     rmdir(dir);
 }
 
+/* ---- allocation failures ------------------------------------------------------------------- */
+/* Every allocation of a polar figure (projection, plot with markers, scatter, bar sectors,
+ * fill_between, thetagrids / rgrids, the render) failing in turn: each run ends in
+ * ND_ENOMEM or succeeds, and frees everything. */
+static nd_status polar_body(void *ctx)
+{
+    (void)ctx;
+    double t[8], r[8];
+    for (int i = 0; i < 8; i++) {
+        t[i] = i * 0.7;
+        r[i] = 1 + 0.25 * i;
+    }
+    nplot_figure *fig = nplot_figure_new(.width = 3, .height = 2, .dpi = 50);
+    nd_status st = fig ? ND_OK : ND_ENOMEM;
+    unsigned char *rgba = NULL;
+    if (!st) {
+        nplot_axes *ax = nplot_subplot_polar(fig, 1, 2, 1);
+        nplot_axes *bx = nplot_subplot_polar(fig, 1, 2, 2);
+        nplot_plot_xy(ax, t, r, 8, .fmt = "o-");
+        nplot_scatter_xy(ax, t, r, 8);
+        nplot_bar_xy(bx, t, r, 8, .width = 0.5);
+        nplot_set_thetalim(bx, 0, 270);
+        double a[3] = { 0, 90, 180 };
+        nplot_thetagrids(ax, a, 3, .labels = NPLOT_STRS("a", "b", "c"));
+        nplot_rgrids(bx, r, 3, .fmt = "%.2f");
+        nplot_set_title(ax, "polar");
+        st = nplot_figure_status(fig);
+        int wd, ht;
+        if (!st) st = nplot_figure_pixel_size(fig, &wd, &ht);
+        if (!st && !(rgba = malloc((size_t)wd * ht * 4))) st = ND_ENOMEM;
+        if (!st) st = nplot_figure_render_rgba(fig, rgba, wd, ht, wd * 4);
+        if (st) nd_set_error(st, "%s", nplot_figure_errmsg(fig)[0] ? nplot_figure_errmsg(fig) : nd_errmsg());
+    } else {
+        nd_set_error(ND_ENOMEM, "polar_body: setup");
+    }
+    free(rgba);
+    nplot_figure_free(fig);
+    return st;
+}
+
+static void test_allocation_failures(void)
+{
+    faultsim_report r = faultsim_run("polar", polar_body, NULL);
+    CU_ASSERT(r.ok);
+    if (!r.ok) printf("\n%s\n", r.why);
+    CU_ASSERT(r.runs > 20);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_transform_limits_ticks_match_matplotlib),
     ND_T(test_pixels_bar_sector_and_clip),
@@ -295,6 +344,7 @@ static const ND_TEST tests[] = {
     ND_T(test_grids_and_projection),
     ND_T(test_bad_input),
     ND_T(test_golden_polar),
+    ND_T(test_allocation_failures),
     { 0 },
 };
 
