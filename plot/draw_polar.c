@@ -316,6 +316,23 @@ bbox nplot__polar_decorations(render_ctx *rc, nplot_axes *ax, bool draw)
             }
         }
     }
+    /* axis labels: x below everything drawn so far, y left of it (matplotlib's polar
+     * axes keeps the rectilinear label positions) */
+    if (!ax->axis_off) {
+        bbox deco = bb;
+        for (int xi = 0; xi < 2; xi++) {
+            axis_state *a = xi == 0 ? &ax->xa : &ax->ya;
+            if (!a->label || !a->label[0]) continue;
+            text_box tb = nplot__text_layout(rc, a->label, &a->label_ts);
+            double pad = a->labelpad * s;
+            bbox b = xi == 0 ? nplot__text_place(rc, &tb, (ax->dev[0] + ax->dev[2]) / 2, deco.y1 + pad,
+                                                 HA_CENTER, VA_TOP, 0, &a->label_ts.color, draw)
+                             : nplot__text_place(rc, &tb, deco.x0 - pad, (ax->dev[1] + ax->dev[3]) / 2,
+                                                 HA_RIGHT, VA_CENTER, 90, &a->label_ts.color, draw);
+            nplot__text_free(&tb);
+            bb_add(&bb, b);
+        }
+    }
     /* titles: above the rim and the theta labels (matplotlib moves the title above the
      * theta axis' box) */
     for (int i = 0; i < 3; i++) {
