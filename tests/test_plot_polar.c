@@ -122,8 +122,8 @@ static void test_pixels_bar_sector_and_clip(void)
     nplot_axes *ax = nplot_subplot_polar(fig, 1, 1, 1);
     double bt = 0, bh = 1;
     CU_ASSERT_EQUAL(nplot_bar_xy(ax, &bt, &bh, 1, .width = 1.2, .color = "red"), ND_OK);
-    double st = PI, sr = 1;
-    CU_ASSERT_EQUAL(nplot_scatter_xy(ax, &st, &sr, 1, .color = "blue", .s = 100), ND_OK);
+    double st[2] = { PI, PI / 4 }, sr[2] = { 1, 2.3 }; /* the second beyond rmax: masked */
+    CU_ASSERT_EQUAL(nplot_scatter_xy(ax, st, sr, 2, .color = "blue", .s = 100), ND_OK);
     /* a line from r 1 to r 5 at 90°: beyond rmax it is clipped */
     double lt[2] = { PI / 2, PI / 2 }, lr[2] = { 1, 5 };
     CU_ASSERT_EQUAL(nplot_plot_xy(ax, lt, lr, 2, .color = "lime", .linewidth = 3), ND_OK);
@@ -133,6 +133,7 @@ static void test_pixels_bar_sector_and_clip(void)
     img m = render(fig);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
     CU_ASSERT_TRUE(near_rgb(at_data(&m, ax, PI, 1), 0x0000ff, 30));
+    CU_ASSERT_TRUE(near_rgb(at_data(&m, ax, PI / 4, 2.3), 0xffffff, 5));
     /* chord of the bar's outer edge at its middle: cos(0.6) = 0.825 of r 1 */
     CU_ASSERT_TRUE(near_rgb(at_data(&m, ax, 0, 0.93), 0xff0000, 30));
     CU_ASSERT_TRUE(near_rgb(at_data(&m, ax, 0.55, 0.9), 0xff0000, 30));
