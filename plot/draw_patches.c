@@ -42,13 +42,22 @@ static double snap_px(const render_ctx *rc, bool snap, double v)
     return snap && rc->raster ? round(v) : v;
 }
 
-/* Fill the current path (a group of polygons of face color face), and stroke it when a
- * has edges. */
-static void paint_group(cairo_t *cr, const artist *a, rgba face)
+/* Fill the current path (a group of polygons of face color face), hatch it when a has a
+ * hatch, and stroke it when a has edges. */
+static void paint_group(render_ctx *rc, const artist *a, rgba face)
 {
+    cairo_t *cr = rc->cr;
     cairo_set_source_rgba(cr, face.r, face.g, face.b, face.a * a->alpha);
+    if (a->hatch.any) {
+        if (a->has_face) cairo_fill_preserve(cr);
+        nplot__hatch_paint(rc, &a->hatch, nplot__hatch_color(a), a->hatch_lw);
+        if (!a->has_edge) {
+            cairo_new_path(cr);
+            return;
+        }
+    }
     if (a->has_edge) {
-        cairo_fill_preserve(cr);
+        if (!a->hatch.any) cairo_fill_preserve(cr);
         rgba e = a->edge_is_face ? face : a->edge;
         cairo_set_source_rgba(cr, e.r, e.g, e.b, e.a * a->alpha);
         cairo_stroke(cr);
@@ -84,7 +93,7 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
         while (j < a->n && isfinite(a->x[j]) && isfinite(a->y[j])) j++;
         rgba face = a->colors && poly < a->npoly ? a->colors[poly] : a->face;
         if (pending && !(group && same_color(face, cur))) {
-            paint_group(cr, a, cur);
+            paint_group(rc, a, cur);
             pending = false;
         }
         bool snap = a->snap && j - i == 4;
@@ -107,7 +116,7 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
         i = j;
     }
     if (pending) {
-        paint_group(cr, a, cur);
+        paint_group(rc, a, cur);
     }
     cairo_new_path(cr);
     cairo_restore(cr);

@@ -122,6 +122,10 @@ void nplot__stroke_polyline(render_ctx *rc, const nplot_axes *ax, const double *
 void nplot__text_bbox_patch(render_ctx *rc, const bbox *b, int style, rgba face, rgba edge,
                             double pad);
 
+/* hatch.c: paint the hatch h in color (lw_pt points wide) inside the current path, which
+ * is kept. */
+void nplot__hatch_paint(render_ctx *rc, const hatch_spec *h, rgba color, double lw_pt);
+
 /* output.c */
 nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who);
 

@@ -21,6 +21,7 @@ declare -A layer_of=(
   [kind_bars.c]=3 [kind_stats.c]=3 [kind_mesh.c]=3 [kind_3d.c]=3 [kind_image.c]=3
   [draw_artists.c]=3 [draw_patches.c]=3 [draw_text.c]=3 [kind_vector.c]=3 [kind_tri.c]=3 [kind_contour.c]=3
   [stream_integrate.c]=1
+  [hatch.c]=1 [kind_category.c]=3
   [draw_lines.c]=4 [draw_legend.c]=4 [draw_axes3d.c]=4 [layout.c]=4 [draw_axes.c]=4
   [output.c]=5
 )
