@@ -36,10 +36,12 @@ static bool same_color(rgba a, rgba b)
 }
 
 /* Axis-aligned rectangles land on whole pixels on raster targets (matplotlib snaps
- * rectilinear patches), so adjacent bars neither overlap nor leave seams. */
-static double snap_px(const render_ctx *rc, bool snap, double v)
+ * rectilinear patches), so adjacent bars neither overlap nor leave seams. As Agg's
+ * PathSnapper: on pixel centres when the edge is stroked an odd number of pixels wide (a
+ * crisp edge), else on pixel boundaries. */
+static double snap_px(const render_ctx *rc, bool snap, double v, double off)
 {
-    return snap && rc->raster ? round(v) : v;
+    return snap && rc->raster ? floor(v + 0.5) + off : v;
 }
 
 /* Fill the current path (a group of polygons of face color face), hatch it when a has a
@@ -97,6 +99,7 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
             pending = false;
         }
         bool snap = a->snap && j - i == 4;
+        double off = a->has_edge && (long)floor(a->edge_lw * rc->scale + 0.5) % 2 ? 0.5 : 0;
         for (size_t k = i; k < j; k++) {
             double px, py, xv = a->x[k], yv = a->y[k];
             /* log axes clip non-positive values to a tiny positive one (matplotlib's
@@ -104,8 +107,8 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
             if (ax->xa.scale == SCALE_LOG && a->xcoord == COORD_DATA && xv <= 0) xv = 1e-300;
             if (ax->ya.scale == SCALE_LOG && a->ycoord == COORD_DATA && yv <= 0) yv = 1e-300;
             nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, xv, yv, &px, &py);
-            px = snap_px(rc, snap, nplot__clampd(px, -lim, lim));
-            py = snap_px(rc, snap, nplot__clampd(py, -lim, lim));
+            px = snap_px(rc, snap, nplot__clampd(px, -lim, lim), off);
+            py = snap_px(rc, snap, nplot__clampd(py, -lim, lim), off);
             if (k == i) cairo_move_to(cr, px, py);
             else cairo_line_to(cr, px, py);
         }

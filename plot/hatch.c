@@ -77,14 +77,37 @@ static void tline(cairo_t *cr, const tile_map *m, double x, double y)
     cairo_line_to(cr, m->x0 + x * m->S, m->y0 + (1 - y) * m->S);
 }
 
-/* A circle of radius r about (cx, cy), counter-clockwise (or clockwise) in tile terms. */
-static void tcircle(cairo_t *cr, const tile_map *m, double cx, double cy, double r, bool ccw)
+/* Path.unit_circle(): 8 cubic Bézier arcs from (0, -1) counter-clockwise, 26 vertices (the
+ * last the CLOSEPOLY one). */
+static void unit_circle(double v[26][2])
 {
-    double X = m->x0 + cx * m->S, Y = m->y0 + (1 - cy) * m->S, R = r * m->S;
-    cairo_new_sub_path(cr);
-    /* y is flipped: counter-clockwise in the tile is clockwise on the device */
-    if (ccw) cairo_arc_negative(cr, X, Y, R, 0, -2 * M_PI);
-    else cairo_arc(cr, X, Y, R, 0, 2 * M_PI);
+    const double M = 0.2652031, H = sqrt(0.5), M45 = H * M;
+    const double t[26][2] = {
+        { 0, -1 }, { M, -1 }, { H - M45, -H - M45 }, { H, -H }, { H + M45, -H + M45 }, { 1, -M },
+        { 1, 0 }, { 1, M }, { H + M45, H - M45 }, { H, H }, { H - M45, H + M45 }, { M, 1 },
+        { 0, 1 }, { -M, 1 }, { -H + M45, H + M45 }, { -H, H }, { -H - M45, H - M45 }, { -1, M },
+        { -1, 0 }, { -1, -M }, { -H - M45, -H + M45 }, { -H, -H }, { -H + M45, -H - M45 }, { -M, -1 },
+        { 0, -1 }, { 0, -1 },
+    };
+    memcpy(v, t, sizeof t);
+}
+
+/* The circle of radius r about (cx, cy) as matplotlib's Shapes trace it: the unit circle's
+ * vertices, forward, or (reversed) their reversal scaled by 0.9 under the same codes
+ * (MOVETO, 24 CURVE4, CLOSEPOLY), which makes the inner edge of the ring it cuts. */
+static void tcircle(cairo_t *cr, const tile_map *m, double cx, double cy, double r, bool reversed)
+{
+    double v[26][2], w[26][2];
+    unit_circle(v);
+    for (int i = 0; i < 26; i++) {
+        const double *s = reversed ? v[25 - i] : v[i];
+        double k = reversed ? 0.9 * r : r;
+        w[i][0] = m->x0 + (cx + k * s[0]) * m->S;
+        w[i][1] = m->y0 + (1 - (cy + k * s[1])) * m->S;
+    }
+    cairo_move_to(cr, w[0][0], w[0][1]);
+    for (int i = 1; i + 2 < 26; i += 3)
+        cairo_curve_to(cr, w[i][0], w[i][1], w[i + 1][0], w[i + 1][1], w[i + 2][0], w[i + 2][1]);
     cairo_close_path(cr);
 }
 
@@ -101,10 +124,10 @@ static void shapes(cairo_t *cr, const tile_map *m, int nrows, double size, int k
                                      : (ncol > 1 ? off / 2 + (1 - off) * c / (ncol - 1) : off / 2);
             double cy = row * off;
             if (kind == 0) {
+                tcircle(cr, m, cx, cy, r, false);
                 tcircle(cr, m, cx, cy, r, true);
-                tcircle(cr, m, cx, cy, 0.9 * r, false);
             } else if (kind == 1) {
-                tcircle(cr, m, cx, cy, r, true);
+                tcircle(cr, m, cx, cy, r, false);
             } else {
                 /* Path.unit_regular_star(5): 10 points from the top, inner radius 0.5 */
                 for (int k = 0; k <= 10; k++) {
@@ -148,19 +171,62 @@ static void hatch_path(cairo_t *cr, const hatch_spec *h, const tile_map *m)
     shapes(cr, m, h->n[HATCH_STAR] * HATCH_DENSITY, 1.0 / 3.0, 2);
 }
 
-/* Fill (the closed shapes) and stroke (everything) one tile's path, as Agg does. */
-static void paint_tile(cairo_t *cr, const hatch_spec *h, const tile_map *m, rgba c, double lw)
+/* Fill (the closed shapes) and stroke (everything) one tile's path, as Agg does. Agg's
+ * rasterizer sums the coverage of overlapping pieces of one path (where lines cross, a
+ * ring's two edges), which exact coverage would not: on raster targets (additive) each
+ * sub-path is stroked on its own and their coverages added, then the strokes go over the
+ * fill. */
+static void paint_tile(cairo_t *cr, const hatch_spec *h, const tile_map *m, rgba c, double lw,
+                       bool additive)
 {
     cairo_new_path(cr);
     hatch_path(cr, h, m);
     cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
-    cairo_fill_preserve(cr);
     cairo_set_line_width(cr, lw);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
     cairo_set_dash(cr, NULL, 0, 0);
-    cairo_stroke(cr);
+    if (!additive) {
+        cairo_fill_preserve(cr);
+        cairo_stroke(cr);
+        return;
+    }
+    cairo_path_t *path = cairo_copy_path(cr);
+    cairo_fill(cr);
+    if (path->status != CAIRO_STATUS_SUCCESS) {
+        cairo_path_destroy(path);
+        return;
+    }
+    cairo_push_group(cr);
+    cairo_set_operator(cr, CAIRO_OPERATOR_ADD);
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+    bool open = false;
+    for (int i = 0; i < path->num_data; i += path->data[i].header.length) {
+        const cairo_path_data_t *d = &path->data[i];
+        switch (d->header.type) {
+        case CAIRO_PATH_MOVE_TO:
+            if (open) cairo_stroke(cr);
+            cairo_move_to(cr, d[1].point.x, d[1].point.y);
+            open = true;
+            break;
+        case CAIRO_PATH_LINE_TO:
+            cairo_line_to(cr, d[1].point.x, d[1].point.y);
+            break;
+        case CAIRO_PATH_CURVE_TO:
+            cairo_curve_to(cr, d[1].point.x, d[1].point.y, d[2].point.x, d[2].point.y, d[3].point.x,
+                           d[3].point.y);
+            break;
+        case CAIRO_PATH_CLOSE_PATH:
+            cairo_close_path(cr);
+            break;
+        }
+    }
+    if (open) cairo_stroke(cr);
+    cairo_pop_group_to_source(cr);
+    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+    cairo_paint(cr);
+    cairo_path_destroy(path);
 }
 
 void nplot__hatch_paint(render_ctx *rc, const hatch_spec *h, rgba color, double lw_pt)
@@ -177,7 +243,7 @@ void nplot__hatch_paint(render_ctx *rc, const hatch_spec *h, rgba color, double 
         if (cairo_surface_status(tile) == CAIRO_STATUS_SUCCESS) {
             cairo_t *t = cairo_create(tile);
             tile_map m = { 0, 0, S };
-            paint_tile(t, h, &m, color, lw);
+            paint_tile(t, h, &m, color, lw, true);
             cairo_destroy(t);
             cairo_pattern_t *p = cairo_pattern_create_for_surface(tile);
             cairo_pattern_set_extend(p, CAIRO_EXTEND_REPEAT);
@@ -202,7 +268,7 @@ void nplot__hatch_paint(render_ctx *rc, const hatch_spec *h, rgba color, double 
             for (double ty = floor(y0 / S) * S; ty < y1; ty += S)
                 for (double tx = floor(x0 / S) * S; tx < x1; tx += S) {
                     tile_map m = { tx, ty, S };
-                    paint_tile(cr, h, &m, color, lw);
+                    paint_tile(cr, h, &m, color, lw, false);
                 }
             cairo_new_path(cr);
             cairo_append_path(cr, saved);

@@ -317,7 +317,10 @@ static bool format_label(const char *fmt, double v, char *out, size_t cap)
         const char *q = p + 1;
         while (*q && strchr("-+ #0", *q)) q++;
         while (*q && strchr("0123456789.", *q)) q++;
-        if (!*q || !strchr("fFeEgGdi", *q) || (size_t)(q - p) + 2 > sizeof spec) return false;
+        if (!*q || !strchr("fFeEgGdi", *q) || (size_t)(q - p) + 2 > sizeof spec) {
+            nconv = 2; /* not printf: try str.format below */
+            break;
+        }
         conv = *q, pct = p, nconv++;
         p = q;
     }
@@ -343,7 +346,6 @@ static bool format_label(const char *fmt, double v, char *out, size_t cap)
         }
         return true;
     }
-    if (nconv > 1) return false;
     /* str.format: literal text with {{ }} escapes and one {} field */
     size_t k = 0;
     int fields = 0;
@@ -446,7 +448,7 @@ nd_status nplot_bar_label_(nplot_axes *ax, const nplot_bar_label_opts *o)
         return nplot__fail(fig, ND_EVALUE, "%s: padding must be finite, got %g", who, o->padding);
     const char *fmt = o->fmt ? o->fmt : "%g";
     char probe[64];
-    if (!o->labels.v && !format_label(fmt, 1.5, probe, sizeof probe))
+    if (!o->labels.v && !format_label(fmt, 1, probe, sizeof probe))
         return nplot__fail(fig, ND_EVALUE, "%s: fmt '%s' must hold one conversion, printf style "
                                            "('%%.1f', '%%d') or format style ('{:.2f}', '{:,.0f}')",
                            who, fmt);

@@ -29,19 +29,20 @@ static nd_status positions(nplot_axes *ax, bool x, const char *const *cats, size
 }
 
 /* Either axis categorical (xc / yc) or numeric (xv / yv); plot (so NULL) or scatter. */
-static nd_status cat_xy(nplot_axes *ax, const char *const *xc, const double *xv,
-                        const char *const *yc, const double *yv, size_t n,
+static nd_status cat_xy(nplot_axes *ax, bool xcat, const char *const *xc, const double *xv,
+                        bool ycat, const char *const *yc, const double *yv, size_t n,
                         const nplot_line_opts *lo, const nplot_scatter_opts *so, const char *who)
 {
     CHECK_AX(ax, who);
-    if (n > 0 && ((!xc && !xv) || (!yc && !yv)))
-        return nplot__fail(ax->fig, ND_EVALUE, "%s: x and y are required", who);
+    if (n > 0 && ((!xcat && !xv) || (!ycat && !yv)))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: the numeric %s values are NULL", who,
+                           !xcat && !xv ? "x" : "y");
     double *px = NULL, *py = NULL;
     nd_status st = ND_OK;
-    if (xc) st = positions(ax, true, xc, n, &px, who);
-    if (!st && yc) st = positions(ax, false, yc, n, &py, who);
+    if (xcat) st = positions(ax, true, xc, n, &px, who);
+    if (!st && ycat) st = positions(ax, false, yc, n, &py, who);
     if (!st) {
-        const double *x = xc ? px : xv, *y = yc ? py : yv;
+        const double *x = xcat ? px : xv, *y = ycat ? py : yv;
         if (so) {
             if (so->sizes || so->c)
                 st = nplot__fail(ax->fig, ND_EVALUE, "%s: use sizes_f64 / c_f64 with C arrays", who);
@@ -60,31 +61,31 @@ static nd_status cat_xy(nplot_axes *ax, const char *const *xc, const double *xv,
 nd_status nplot_plot_cat_(nplot_axes *ax, const char *const *x, const double *y, size_t n,
                           const nplot_line_opts *o)
 {
-    return cat_xy(ax, x, NULL, NULL, y, n, o, NULL, "nplot_plot_cat");
+    return cat_xy(ax, true, x, NULL, false, NULL, y, n, o, NULL, "nplot_plot_cat");
 }
 
 nd_status nplot_plot_caty_(nplot_axes *ax, const double *x, const char *const *y, size_t n,
                            const nplot_line_opts *o)
 {
-    return cat_xy(ax, NULL, x, y, NULL, n, o, NULL, "nplot_plot_caty");
+    return cat_xy(ax, false, NULL, x, true, y, NULL, n, o, NULL, "nplot_plot_caty");
 }
 
 nd_status nplot_plot_cats_(nplot_axes *ax, const char *const *x, const char *const *y, size_t n,
                            const nplot_line_opts *o)
 {
-    return cat_xy(ax, x, NULL, y, NULL, n, o, NULL, "nplot_plot_cats");
+    return cat_xy(ax, true, x, NULL, true, y, NULL, n, o, NULL, "nplot_plot_cats");
 }
 
 nd_status nplot_scatter_cat_(nplot_axes *ax, const char *const *x, const double *y, size_t n,
                              const nplot_scatter_opts *o)
 {
     o = NPLOT__OPTS(o, nplot_scatter_opts);
-    return cat_xy(ax, x, NULL, NULL, y, n, NULL, o, "nplot_scatter_cat");
+    return cat_xy(ax, true, x, NULL, false, NULL, y, n, NULL, o, "nplot_scatter_cat");
 }
 
 nd_status nplot_scatter_caty_(nplot_axes *ax, const double *x, const char *const *y, size_t n,
                               const nplot_scatter_opts *o)
 {
     o = NPLOT__OPTS(o, nplot_scatter_opts);
-    return cat_xy(ax, NULL, x, y, NULL, n, NULL, o, "nplot_scatter_caty");
+    return cat_xy(ax, false, NULL, x, true, y, NULL, n, NULL, o, "nplot_scatter_caty");
 }

@@ -29,34 +29,35 @@ static bool one_double_conversion(const char *f)
     return n == 1;
 }
 
-/* numpy's float64 sum (pairwise, 8 accumulators in blocks of up to 128): the fractions and
- * the autopct texts come out as matplotlib's, down to the rounding of exact halves. */
-static double pairwise_sum(const double *a, size_t n)
+/* numpy's float32 sum (pairwise, 8 accumulators in blocks of up to 128, all float32):
+ * matplotlib's pie works on np.asarray(x, np.float32), so its fractions, angles and
+ * autopct texts (and the way they round exact halves) come from float32 arithmetic. */
+static float pairwise_sum_f32(const float *a, size_t n)
 {
     if (n < 8) {
-        double r = -0.0;
+        float r = -0.0f;
         for (size_t i = 0; i < n; i++) r += a[i];
         return r;
     }
     if (n <= 128) {
-        double r[8];
+        float r[8];
         for (int j = 0; j < 8; j++) r[j] = a[j];
         size_t i = 8;
         for (; i < n - n % 8; i += 8)
             for (int j = 0; j < 8; j++) r[j] += a[i + j];
-        double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        float res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
         for (; i < n; i++) res += a[i];
         return res;
     }
     size_t n2 = n / 2;
     n2 -= n2 % 8;
-    return pairwise_sum(a, n2) + pairwise_sum(a + n2, n - n2);
+    return pairwise_sum_f32(a, n2) + pairwise_sum_f32(a + n2, n - n2);
 }
 
-nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_pie_opts *o)
+static nd_status pie_body(nplot_axes *ax, const double *x, float *x32, size_t n,
+                          const nplot_pie_opts *o)
 {
     static const char *who = "nplot_pie";
-    CHECK_AX(ax, who);
     nplot_figure *fig = ax->fig;
     const nplot__style *st = fig->style;
     o = NPLOT__OPTS(o, nplot_pie_opts);
@@ -66,7 +67,9 @@ nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_p
             return nplot__fail(fig, ND_EVALUE, "%s: wedge sizes must be finite and non-negative, "
                                                "x[%zu] is %g", who, i, x[i]);
     }
-    double sum = 0 + pairwise_sum(x, n);
+    for (size_t i = 0; i < n; i++) x32[i] = (float)x[i];
+    float sum32 = 0.0f + pairwise_sum_f32(x32, n);
+    double sum = sum32;
     if (n > 0 && sum == 0) return nplot__fail(fig, ND_EVALUE, "%s: the wedge sizes sum to zero", who);
     bool normalize = o->normalize != NPLOT_OFF;
     if (!normalize && sum > 1 + 1e-12)
@@ -101,7 +104,7 @@ nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_p
     double t1 = o->startangle / 360;
     nd_status s = ND_OK;
     for (size_t i = 0; i < n && !s; i++) {
-        double frac = normalize ? x[i] / sum : x[i];
+        double frac = normalize ? (double)(x32[i] / sum32) : (double)x32[i];
         double t2 = o->counterclock == NPLOT_OFF ? t1 - frac : t1 + frac;
         double tm = M_PI * (t1 + t2);
         double ex = o->explode.v ? o->explode.v[i] : 0;
@@ -168,6 +171,16 @@ nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_p
     for (int i = 0; i < 4; i++) ax->spine[i] = false;
     nplot_set_xlim(ax, -1.25, 1.25);
     return nplot_set_ylim(ax, -1.25, 1.25);
+}
+
+nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_pie_opts *o)
+{
+    CHECK_AX(ax, "nplot_pie");
+    float *x32 = nd_malloc(sizeof(float) * (n + 1), "nplot_pie");
+    if (!x32) return nplot__fail(ax->fig, ND_ENOMEM, "nplot_pie: out of memory for %zu wedges", n);
+    nd_status st = pie_body(ax, x, x32, n, o);
+    nd_free_mem(x32);
+    return st;
 }
 
 nd_status nplot_pie_(nplot_axes *ax, const nd_array *x, const nplot_pie_opts *o)
