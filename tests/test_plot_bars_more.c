@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "faultsim.h"
 #include "fixture.h"
 #include "plot_image.h"
 #include "plot_model.h"
@@ -707,6 +708,56 @@ static void test_golden_bars_hatches(void)
     }
 }
 
+/* ---- allocation failures ----------------------------------------------------------------------- */
+static nd_status fault_body(void *ctx)
+{
+    (void)ctx;
+    nplot_figure *fig = nplot_figure_new(.width = 6, .height = 4, .dpi = 40);
+    nd_status st = fig ? ND_OK : ND_ENOMEM;
+    unsigned char *rgba = NULL;
+    double cols[60];
+    for (int i = 0; i < 20; i++)
+        for (int d = 0; d < 3; d++) cols[i * 3 + d] = data[d][i];
+    nd_array *X = nd_from_buffer(cols, 2, (const ptrdiff_t[]){ 20, 3 }, ND_FLOAT64);
+    if (!st && !X) st = ND_ENOMEM;
+    if (!st) {
+        nplot_axes *a = nplot_subplot(fig, 2, 2, 1), *b = nplot_subplot(fig, 2, 2, 2);
+        nplot_axes *c = nplot_subplot(fig, 2, 2, 3), *d = nplot_subplot(fig, 2, 2, 4);
+        nplot_hist(a, X, .bins = 4, .hatch = "/", .labels = NPLOT_STRS("a", "b", "c"));
+        nplot_hist_sets_xy(a, dp, dn, 2, .histtype = "step", .stacked = true);
+        nplot_legend(a);
+        double x[3] = { 0, 1, 2 }, h[3] = { 1, -2, 3 };
+        nplot_bar_xy(b, x, h, 3, .yerr = NPLOT_F64S(0.1, 0.2, 0.3), .hatch = "xo", .label = "bars");
+        nplot_bar_label(b, .fmt = "{:.1f}", .padding = 2);
+        nplot_bar_label(b, .label_type = "center");
+        nplot_pie_xy(c, x + 1, 2, .wedge_width = 0.3, .hatch = "*", .autopct = "%1.0f%%",
+                     .labels = NPLOT_STRS("p", "q"));
+        static const char *const names[3] = { "u", "v", "w" };
+        nplot_plot_cat(d, names, h, 3, .fmt = "o-");
+        nplot_scatter_caty(d, x, names, 3);
+        st = nplot_figure_status(fig);
+        int wd, ht;
+        if (!st) st = nplot_figure_pixel_size(fig, &wd, &ht);
+        if (!st && !(rgba = malloc((size_t)wd * ht * 4))) st = ND_ENOMEM;
+        if (!st) st = nplot_figure_render_rgba(fig, rgba, wd, ht, wd * 4);
+        if (st) nd_set_error(st, "%s", nplot_figure_errmsg(fig)[0] ? nplot_figure_errmsg(fig) : nd_errmsg());
+    } else {
+        nd_set_error(ND_ENOMEM, "fault_body: setup");
+    }
+    free(rgba);
+    nplot_figure_free(fig);
+    nd_free(X);
+    return st;
+}
+
+static void test_allocation_failures(void)
+{
+    faultsim_report r = faultsim_run("bars_more", fault_body, NULL);
+    CU_ASSERT(r.ok);
+    if (!r.ok) printf("\n%s\n", r.why);
+    CU_ASSERT(r.runs > 20);
+}
+
 static int setup(void)
 {
     fill_data();
@@ -737,6 +788,7 @@ static const ND_TEST tests[] = {
     ND_T(test_pie_donut_and_text),
     ND_T(test_categories),
     ND_T(test_golden_bars_hatches),
+    ND_T(test_allocation_failures),
     { 0 },
 };
 
