@@ -448,7 +448,7 @@ nd_status nplot_bar_label_(nplot_axes *ax, const nplot_bar_label_opts *o)
         return nplot__fail(fig, ND_EVALUE, "%s: padding must be finite, got %g", who, o->padding);
     const char *fmt = o->fmt ? o->fmt : "%g";
     char probe[64];
-    if (!o->labels.v && !format_label(fmt, 1, probe, sizeof probe))
+    if (!o->labels.v && !o->fmt_fn && !format_label(fmt, 1, probe, sizeof probe))
         return nplot__fail(fig, ND_EVALUE, "%s: fmt '%s' must hold one conversion, printf style "
                                            "('%%.1f', '%%d') or format style ('{:.2f}', '{:,.0f}')",
                            who, fmt);
@@ -466,7 +466,11 @@ nd_status nplot_bar_label_(nplot_axes *ax, const nplot_bar_label_opts *o)
         char text[256];
         if (isnan(dat)) text[0] = '\0';
         else if (o->labels.v) snprintf(text, sizeof text, "%s", o->labels.v[i] ? o->labels.v[i] : "");
-        else format_label(fmt, value, text, sizeof text);
+        else if (o->fmt_fn) {
+            text[0] = '\0';
+            o->fmt_fn(value, (int)i, text, sizeof text, o->fmt_ctx);
+            text[sizeof text - 1] = '\0';
+        } else format_label(fmt, value, text, sizeof text);
         double xc = (bi[BI_X0] + bi[BI_X1]) / 2, yc = (bi[BI_Y0] + bi[BI_Y1]) / 2;
         if (center) {
             /* the middle of the bar as drawn: halfway in the scaled space */

@@ -480,6 +480,11 @@ static void test_bar_label_matches_matplotlib(void)
     nplot_figure_free(fig);
 }
 
+static size_t label_fn(double value, int index, char *buf, size_t cap, void *ctx)
+{
+    return (size_t)snprintf(buf, cap, "%s%d=%g", (const char *)ctx, index, value);
+}
+
 static void test_bar_label_formats(void)
 {
     struct {
@@ -503,6 +508,16 @@ static void test_bar_label_formats(void)
         CU_ASSERT_PTR_NOT_NULL_FATAL(a);
         if (strcmp(a->text, cases[i].want)) fprintf(stderr, "fmt %s: '%s'\n", cases[i].fmt, a->text);
         CU_ASSERT_STRING_EQUAL(a->text, cases[i].want);
+        nplot_figure_free(fig);
+    }
+    /* a callable fmt */
+    {
+        nplot_figure *fig = nplot_figure_new();
+        nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+        double hv[2] = { 3, 4 };
+        CU_ASSERT_EQUAL(nplot_bar_xy(ax, ((double[]){ 0, 1 }), hv, 2), ND_OK);
+        CU_ASSERT_EQUAL(nplot_bar_label(ax, .fmt_fn = label_fn, .fmt_ctx = "n"), ND_OK);
+        CU_ASSERT_STRING_EQUAL(nth(ax, ART_ANNOTATE, 1)->text, "n1=4");
         nplot_figure_free(fig);
     }
     /* custom labels, NaN bars get "" */

@@ -674,6 +674,9 @@ NPLOT_API nd_status nplot_barh_(nplot_axes *ax, const nd_array *y, const nd_arra
  * one), padding points away, on the side the value points to; "center" labels in the
  * middle of the bar. Values are formatted with fmt: the bar end for "edge" (the stack top
  * for stacked bars), the signed length for "center"; NaN bars get "". */
+/* A bar label callback: writes the label of `value` (bar number `index`) into buf (cap
+ * bytes, NUL terminated) and returns the length it wanted, as snprintf. */
+typedef size_t (*nplot_bar_label_fn)(double value, int index, char *buf, size_t cap, void *ctx);
 typedef struct nplot_bar_label_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     int container;              /* which bar call of the axes, 1 the first; 0 → the last */
@@ -683,6 +686,8 @@ typedef struct nplot_bar_label_opts {
     const char *label_type;     /* "edge" (default) or "center" */
     double padding;             /* points between the bar end and the label, 0 */
     nplot_text_opts text;       /* fontsize, color, weight ... (ha / va are set here) */
+    nplot_bar_label_fn fmt_fn;  /* a callable fmt (matplotlib 3.7): overrides fmt */
+    void *fmt_ctx;
 } nplot_bar_label_opts;
 /* ND_EVALUE when ax has no such bar call, for a bad fmt or label_type; ND_ESHAPE for labels
  * of the wrong length. */
