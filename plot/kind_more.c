@@ -559,9 +559,9 @@ nd_status nplot_broken_barh_(nplot_axes *ax, const nd_array *xranges, double ymi
         } else {
             a->alpha = NPLOT_OPT(o->alpha, 1);
             a->face = m ? cols[0] : dflt;
-            if ((st = nplot__hatch_set(fig, a, o->hatch, 0, who))) {
-            } else if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) st = fig->status;
-            else nplot__update_datalim(ax, a);
+            st = nplot__hatch_set(fig, a, o->hatch, 0, who);
+            if (!st && o->label && !(a->label = nplot__strdup(fig, o->label, who))) st = fig->status;
+            if (!st) nplot__update_datalim(ax, a);
         }
     }
     nd_free_mem(r);
