@@ -59,12 +59,14 @@ static void paint_group(render_ctx *rc, const artist *a, rgba face)
         }
     }
     if (a->has_edge) {
-        if (!a->hatch.any) cairo_fill_preserve(cr);
+        if (!a->hatch.any && a->has_face) cairo_fill_preserve(cr);
         rgba e = a->edge_is_face ? face : a->edge;
         cairo_set_source_rgba(cr, e.r, e.g, e.b, e.a * a->alpha);
         cairo_stroke(cr);
-    } else {
+    } else if (a->has_face) {
         cairo_fill(cr);
+    } else {
+        cairo_new_path(cr);
     }
 }
 
@@ -98,7 +100,11 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
             paint_group(rc, a, cur);
             pending = false;
         }
-        bool snap = a->snap && j - i == 4;
+        /* Agg's PathSnapper (snap auto): a path of at most 1024 vertices whose segments
+         * are all horizontal or vertical lands on pixels */
+        enum { SNAP_MAX = 1024 };
+        double dx[SNAP_MAX], dy[SNAP_MAX];
+        bool snap = a->snap && rc->raster && j - i <= SNAP_MAX;
         double off = a->has_edge && (long)floor(a->edge_lw * rc->scale + 0.5) % 2 ? 0.5 : 0;
         for (size_t k = i; k < j; k++) {
             double px, py, xv = a->x[k], yv = a->y[k];
@@ -107,12 +113,26 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
             if (ax->xa.scale == SCALE_LOG && a->xcoord == COORD_DATA && xv <= 0) xv = 1e-300;
             if (ax->ya.scale == SCALE_LOG && a->ycoord == COORD_DATA && yv <= 0) yv = 1e-300;
             nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, xv, yv, &px, &py);
-            px = snap_px(rc, snap, nplot__clampd(px, -lim, lim), off);
-            py = snap_px(rc, snap, nplot__clampd(py, -lim, lim), off);
+            px = nplot__clampd(px, -lim, lim);
+            py = nplot__clampd(py, -lim, lim);
+            if (snap) {
+                dx[k - i] = px, dy[k - i] = py;
+                if (k > i && fabs(px - dx[k - i - 1]) >= 1e-4 && fabs(py - dy[k - i - 1]) >= 1e-4)
+                    snap = false;
+                continue;
+            }
             if (k == i) cairo_move_to(cr, px, py);
             else cairo_line_to(cr, px, py);
         }
-        cairo_close_path(cr);
+        if (a->snap && rc->raster && j - i <= SNAP_MAX) {
+            /* traced now: snapped when every segment was rectilinear */
+            for (size_t k = 0; k < j - i; k++) {
+                double px = snap_px(rc, snap, dx[k], off), py = snap_px(rc, snap, dy[k], off);
+                if (k == 0) cairo_move_to(cr, px, py);
+                else cairo_line_to(cr, px, py);
+            }
+        }
+        if (!a->open_path) cairo_close_path(cr);
         cur = face;
         pending = true;
         poly++;

@@ -791,39 +791,28 @@ static nd_status hist_sets(nplot_axes *ax, size_t k, const double *const *xs,
                          o->bottom, vx, vy);
             size_t nk = type == HT_STEPFILLED ? nv - 1 : 2 * (nb + 1);
             double *px = horiz ? vy : vx, *py = horiz ? vx : vy;
-            artist *a;
+            /* a patch in both cases (matplotlib's Polygon): filled and closed, or an open
+             * outline (zorder 2, as a line's); rectilinear, so snapped to pixels */
+            artist *a = nplot__patches_new(ax, px, py, nk, 1, &color[dd], who);
+            if (!a) {
+                st = fig->status;
+                goto done;
+            }
+            a->snap = true;
+            a->hatch = hs;
+            a->hatch_lw = NPLOT_OPT(o->hatch_linewidth, 1.0);
             if (type == HT_STEPFILLED) {
-                a = nplot__patches_new(ax, px, py, nk, 1, &color[dd], who);
-                if (!a) {
-                    st = fig->status;
-                    goto done;
-                }
                 a->has_edge = o->edgecolor != NULL;
                 a->edge = edge;
                 a->edge_lw = NPLOT_OPT(o->linewidth, 1.0);
                 a->zorder = o->zorder ? o->zorder : 1;
-                a->hatch = hs;
-                a->hatch_lw = NPLOT_OPT(o->hatch_linewidth, 1.0);
             } else {
-                a = nplot__artist_add(ax, ART_LINE, who);
-                if (!a) {
-                    st = fig->status;
-                    goto done;
-                }
-                a->n = nk;
-                if (!(a->x = nplot__copy_or_index(fig, px, nk, who)) ||
-                    !(a->y = nplot__copy_or_index(fig, py, nk, who))) {
-                    st = fig->status;
-                    goto done;
-                }
-                a->lp = (line_props){ .color = color[dd], .lw = NPLOT_OPT(o->linewidth, 1.0),
-                                      .ls = LS_SOLID, .marker = MK_NONE, .markevery = 1 };
-                a->zorder = o->zorder ? o->zorder : 2;
-                /* the legend shows an unfilled patch, as matplotlib's step histogram does */
-                a->legend_kind = LEGEND_PATCH;
+                a->has_face = false;
+                a->open_path = true;
                 a->has_edge = true;
                 a->edge = color[dd];
-                a->edge_lw = a->lp.lw;
+                a->edge_lw = NPLOT_OPT(o->linewidth, 1.0);
+                a->zorder = o->zorder ? o->zorder : 2;
             }
             a->alpha = NPLOT_OPT(o->alpha, 1);
             const char *lab = o->labels.v ? o->labels.v[dd] : dd == 0 ? o->label : NULL;

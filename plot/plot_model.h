@@ -343,7 +343,7 @@ typedef struct artist {
     /* patches: colors[] has one entry per polygon (NULL → face); edge_is_face strokes
      * each polygon with its own face color */
     size_t npoly;
-    bool snap;              /* 4-vertex rectangles snap to whole pixels */
+    bool snap;              /* rectilinear polygons snap to whole pixels (Agg's snap auto) */
     bool aliased;           /* no antialiasing (meshes: no seams between cells) */
     bool grow;              /* 3-D quads: fill slightly enlarged instead of stroking edges */
     /* image: premultiplied ARGB32 rows of iw pixels; x[0..1] = left, right and
@@ -371,6 +371,7 @@ typedef struct artist {
     /* bar containers (kind_bars.c): 1 bar, 2 barh; nbars bars described in z for bar_label */
     int bars;
     size_t nbars;
+    bool open_path;         /* patches: polygons left open (histtype 'step'), no fill */
     struct artist *next;
 } artist;
 

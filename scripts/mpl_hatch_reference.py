@@ -28,3 +28,19 @@ for i, h in enumerate(row2):
         kw["edgecolor"] = "tab:blue"
     ax.bar(i, 0.9, bottom=0.05, width=0.9, color="#ccffff", hatch=h, **kw)
 fig.savefig(out)
+
+# A second reference without text: three datasets side by side (hatched), the stacked step
+# outline of two of them, on a frameless axes (tests/data/plot/hist_sets_mpl.png).
+import numpy as np
+
+out2 = sys.argv[2] if len(sys.argv) > 2 else "tests/data/plot/hist_sets_mpl.png"
+i = np.arange(200)
+d = [np.fmod(i * 0.618034, 1) * 4 + np.fmod(i * 0.4142136 + 0.3 * k, 1) * 2 + k for k in range(3)]
+fig = plt.figure(figsize=(6, 3), dpi=72)
+ax = fig.add_axes([0, 0, 1, 1])
+ax.set_axis_off()
+ax.hist(d, bins=8, hatch="/", edgecolor="black", linewidth=0.5)
+ax.hist(d[:2], bins=8, histtype="step", stacked=True, color=["C3", "C4"], linewidth=2)
+ax.set_xlim(0, 8)
+ax.set_ylim(0, 110)
+fig.savefig(out2)

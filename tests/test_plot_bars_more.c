@@ -190,6 +190,28 @@ static void test_hatch_patterns_match_matplotlib(void)
     nplot_figure_free(fig);
 }
 
+/* The second scene of scripts/mpl_hatch_reference.py: hatched histograms of three datasets
+ * side by side and a stacked step outline, no text, against matplotlib's pixels. */
+static void test_hist_sets_match_matplotlib(void)
+{
+    nplot_figure *fig = nplot_figure_new(.width = 6, .height = 3, .dpi = 72);
+    nplot_axes *ax = nplot_add_axes(fig, 0, 0, 1, 1);
+    nplot_axis(ax, "off");
+    CU_ASSERT_EQUAL(nplot_hist_sets_xy(ax, dp, dn, 3, .bins = 8, .hatch = "/", .edgecolor = "black",
+                                       .linewidth = 0.5), ND_OK);
+    CU_ASSERT_EQUAL(nplot_hist_sets_xy(ax, dp, dn, 2, .bins = 8, .histtype = "step", .stacked = true,
+                                       .colors = NPLOT_STRS("C3", "C4"), .linewidth = 2), ND_OK);
+    nplot_set_xlim(ax, 0, 8);
+    nplot_set_ylim(ax, 0, 110);
+    char out[128];
+    snprintf(out, sizeof out, "%s/hist_sets.png", tmpdir);
+    CU_ASSERT_EQUAL_FATAL(nplot_savefig(fig, out), ND_OK);
+    double rms = image_rms(GOLDEN "/hist_sets_mpl.png", out);
+    if (!(rms >= 0 && rms <= 4)) fprintf(stderr, "hist sets vs matplotlib: RMS %g\n", rms);
+    CU_ASSERT(rms >= 0 && rms <= 4);
+    nplot_figure_free(fig);
+}
+
 /* hatch.linewidth: a 3-point hatch puts about three times the ink of a 1-point one. */
 static void test_hatch_linewidth(void)
 {
@@ -364,7 +386,7 @@ static void test_hist_step_stacked(void)
         CU_ASSERT_EQUAL_FATAL(nplot_hist_sets_xy(ax, dp, dn, 2, .bins = 5, .histtype = kinds[t],
                                                  .stacked = true, .hatch = t ? "/" : NULL),
                               ND_OK);
-        artist_kind kind = t ? ART_PATCHES : ART_LINE;
+        artist_kind kind = ART_PATCHES; /* step: an open, unfilled patch */
         CU_ASSERT_EQUAL(count(ax, kind), 2);
         for (int d = 0; d < 2; d++) {
             /* added in reverse (the lower dataset drawn last) */
@@ -383,6 +405,8 @@ static void test_hist_step_stacked(void)
                 ND_ASSERT_CLOSE(a->y[i], wy[i], 1e-12);
             }
             if (t) CU_ASSERT(a->hatch.any);
+            CU_ASSERT_EQUAL(a->has_face, t == 1);
+            CU_ASSERT_EQUAL(a->open_path, t == 0);
         }
         nplot_figure_free(fig);
     }
@@ -790,6 +814,7 @@ static int teardown(void)
 static const ND_TEST tests[] = {
     ND_T(test_hatch_parse),
     ND_T(test_hatch_patterns_match_matplotlib),
+    ND_T(test_hist_sets_match_matplotlib),
     ND_T(test_hatch_linewidth),
     ND_T(test_hatch_on_every_patch),
     ND_T(test_hist_side_by_side),
