@@ -721,7 +721,7 @@ typedef struct nplot_hist_opts {
     bool stacked;               /* datasets on top of each other ("barstacked" for bars) */
     nplot_strs colors;          /* one color per dataset (exactly k); NULL → the line cycle */
     nplot_strs labels;          /* one legend label per dataset (exactly k) */
-    const char *hatch;          /* bars / stepfilled: hatch pattern (nplot_bar_opts.hatch) */
+    const char *hatch;          /* hatch pattern of the bars / outlines (nplot_bar_opts.hatch) */
     double hatch_linewidth;     /* points, 0 → 1 */
     bool log;                   /* the count axis becomes log-scaled */
 } nplot_hist_opts;
