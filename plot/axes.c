@@ -244,6 +244,9 @@ static void autoscale_axis(nplot_figure *fig, nplot_axes *ax, bool x)
     }
     const axis_state *sc = root;
     double lo, hi;
+    /* matplotlib compares the sticky edges with the data limits before a log scale
+     * replaces a non-positive minimum by minpos (bars from 0 keep their margin) */
+    double raw_min = dmin;
     if (sc->scale == SCALE_LOG) {
         if (has && dmin <= 0) dmin = minpos;
         if (!has || !isfinite(dmin) || !isfinite(dmax) || dmax <= 0) {
@@ -275,7 +278,7 @@ static void autoscale_axis(nplot_figure *fig, nplot_axes *ax, bool x)
     if (has && m > 0) {
         double tl = nplot__scale_fwd(sc, lo), th = nplot__scale_fwd(sc, hi);
         double d = (th - tl) * m;
-        double dlo = lo, dhi = hi;
+        double dlo = fmin(lo, raw_min), dhi = hi;
         lo = nplot__scale_inv(sc, tl - d);
         hi = nplot__scale_inv(sc, th + d);
         /* matplotlib's sticky edges: the margin stops at the nearest sticky value at or

@@ -66,6 +66,7 @@ static void handle_patch(render_ctx *rc, const artist *a, double x, double y, do
         cairo_set_source_rgba(cr, a->face.r, a->face.g, a->face.b, a->face.a * a->alpha);
         cairo_fill_preserve(cr);
     }
+    if (a->hatch.any) nplot__hatch_paint(rc, &a->hatch, nplot__hatch_color(a), a->hatch_lw);
     if (a->has_edge) {
         cairo_set_source_rgba(cr, a->edge.r, a->edge.g, a->edge.b, a->edge.a * a->alpha);
         cairo_set_line_width(cr, a->edge_lw * rc->scale);

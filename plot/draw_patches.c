@@ -36,24 +36,37 @@ static bool same_color(rgba a, rgba b)
 }
 
 /* Axis-aligned rectangles land on whole pixels on raster targets (matplotlib snaps
- * rectilinear patches), so adjacent bars neither overlap nor leave seams. */
-static double snap_px(const render_ctx *rc, bool snap, double v)
+ * rectilinear patches), so adjacent bars neither overlap nor leave seams. As Agg's
+ * PathSnapper: on pixel centres when the edge is stroked an odd number of pixels wide (a
+ * crisp edge), else on pixel boundaries. */
+static double snap_px(const render_ctx *rc, bool snap, double v, double off)
 {
-    return snap && rc->raster ? round(v) : v;
+    return snap && rc->raster ? floor(v + 0.5) + off : v;
 }
 
-/* Fill the current path (a group of polygons of face color face), and stroke it when a
- * has edges. */
-static void paint_group(cairo_t *cr, const artist *a, rgba face)
+/* Fill the current path (a group of polygons of face color face), hatch it when a has a
+ * hatch, and stroke it when a has edges. */
+static void paint_group(render_ctx *rc, const artist *a, rgba face)
 {
+    cairo_t *cr = rc->cr;
     cairo_set_source_rgba(cr, face.r, face.g, face.b, face.a * a->alpha);
+    if (a->hatch.any) {
+        if (a->has_face) cairo_fill_preserve(cr);
+        nplot__hatch_paint(rc, &a->hatch, nplot__hatch_color(a), a->hatch_lw);
+        if (!a->has_edge) {
+            cairo_new_path(cr);
+            return;
+        }
+    }
     if (a->has_edge) {
-        cairo_fill_preserve(cr);
+        if (!a->hatch.any && a->has_face) cairo_fill_preserve(cr);
         rgba e = a->edge_is_face ? face : a->edge;
         cairo_set_source_rgba(cr, e.r, e.g, e.b, e.a * a->alpha);
         cairo_stroke(cr);
-    } else {
+    } else if (a->has_face) {
         cairo_fill(cr);
+    } else {
+        cairo_new_path(cr);
     }
 }
 
@@ -84,10 +97,15 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
         while (j < a->n && isfinite(a->x[j]) && isfinite(a->y[j])) j++;
         rgba face = a->colors && poly < a->npoly ? a->colors[poly] : a->face;
         if (pending && !(group && same_color(face, cur))) {
-            paint_group(cr, a, cur);
+            paint_group(rc, a, cur);
             pending = false;
         }
-        bool snap = a->snap && j - i == 4;
+        /* Agg's PathSnapper (snap auto): a path of at most 1024 vertices whose segments
+         * are all horizontal or vertical lands on pixels */
+        enum { SNAP_MAX = 1024 };
+        double dx[SNAP_MAX], dy[SNAP_MAX];
+        bool snap = a->snap && rc->raster && j - i <= SNAP_MAX;
+        double off = a->has_edge && (long)floor(a->edge_lw * rc->scale + 0.5) % 2 ? 0.5 : 0;
         for (size_t k = i; k < j; k++) {
             double px, py, xv = a->x[k], yv = a->y[k];
             /* log axes clip non-positive values to a tiny positive one (matplotlib's
@@ -95,19 +113,33 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
             if (ax->xa.scale == SCALE_LOG && a->xcoord == COORD_DATA && xv <= 0) xv = 1e-300;
             if (ax->ya.scale == SCALE_LOG && a->ycoord == COORD_DATA && yv <= 0) yv = 1e-300;
             nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, xv, yv, &px, &py);
-            px = snap_px(rc, snap, nplot__clampd(px, -lim, lim));
-            py = snap_px(rc, snap, nplot__clampd(py, -lim, lim));
+            px = nplot__clampd(px, -lim, lim);
+            py = nplot__clampd(py, -lim, lim);
+            if (snap) {
+                dx[k - i] = px, dy[k - i] = py;
+                if (k > i && fabs(px - dx[k - i - 1]) >= 1e-4 && fabs(py - dy[k - i - 1]) >= 1e-4)
+                    snap = false;
+                continue;
+            }
             if (k == i) cairo_move_to(cr, px, py);
             else cairo_line_to(cr, px, py);
         }
-        cairo_close_path(cr);
+        if (a->snap && rc->raster && j - i <= SNAP_MAX) {
+            /* traced now: snapped when every segment was rectilinear */
+            for (size_t k = 0; k < j - i; k++) {
+                double px = snap_px(rc, snap, dx[k], off), py = snap_px(rc, snap, dy[k], off);
+                if (k == 0) cairo_move_to(cr, px, py);
+                else cairo_line_to(cr, px, py);
+            }
+        }
+        if (!a->open_path) cairo_close_path(cr);
         cur = face;
         pending = true;
         poly++;
         i = j;
     }
     if (pending) {
-        paint_group(cr, a, cur);
+        paint_group(rc, a, cur);
     }
     cairo_new_path(cr);
     cairo_restore(cr);

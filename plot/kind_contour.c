@@ -532,6 +532,8 @@ static nd_status contour_impl(nplot_axes *ax, const nd_array *X, const nd_array 
             a->aliased = o->antialiased != NPLOT_ON;
             a->zorder = o->zorder ? o->zorder : 1;
             a->legend_kind = LEGEND_PATCH;
+            const char *h = o->hatches.n && o->hatches.v ? o->hatches.v[(size_t)i % o->hatches.n] : NULL;
+            if (h && (st = nplot__hatch_set(fig, a, h, 0, who))) goto done;
         } else {
             a->lp.color = c;
             a->lp.marker = MK_NONE;

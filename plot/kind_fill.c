@@ -34,6 +34,8 @@ static nd_status poly_style(nplot_axes *ax, artist *a, const nplot_fill_opts *o,
     a->alpha = NPLOT_OPT(o->alpha, 1);
     a->zorder = o->zorder ? o->zorder : 1;
     a->legend_kind = LEGEND_PATCH;
+    nd_status hs = nplot__hatch_set(ax->fig, a, o->hatch, o->hatch_linewidth, who);
+    if (hs) return hs;
     if (o->label && !(a->label = nplot__strdup(ax->fig, o->label, who))) return ax->fig->status;
     return ND_OK;
 }

@@ -277,7 +277,7 @@ nd_status nplot_stackplot_(nplot_axes *ax, const nd_array *x, const nd_array *ys
     for (size_t i = 0; !st && i < k; i++) {
         char cbuf[8];
         const char *fc = o->colors.n ? o->colors.v[i % o->colors.n] : line_cycle_color(ax, cbuf);
-        nplot_fill_opts fo = { .facecolor = fc, .alpha = o->alpha,
+        nplot_fill_opts fo = { .facecolor = fc, .alpha = o->alpha, .hatch = o->hatch,
                                .label = i < o->labels.n ? o->labels.v[i] : NULL };
         st = nplot__fill_between(ax, xs, i ? stack + (i - 1) * n : first, stack + i * n, n, NULL, &fo,
                                  who);
@@ -559,8 +559,9 @@ nd_status nplot_broken_barh_(nplot_axes *ax, const nd_array *xranges, double ymi
         } else {
             a->alpha = NPLOT_OPT(o->alpha, 1);
             a->face = m ? cols[0] : dflt;
-            if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) st = fig->status;
-            else nplot__update_datalim(ax, a);
+            st = nplot__hatch_set(fig, a, o->hatch, 0, who);
+            if (!st && o->label && !(a->label = nplot__strdup(fig, o->label, who))) st = fig->status;
+            if (!st) nplot__update_datalim(ax, a);
         }
     }
     nd_free_mem(r);

@@ -29,21 +29,47 @@ static bool one_double_conversion(const char *f)
     return n == 1;
 }
 
-nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_pie_opts *o)
+/* numpy's float32 sum (pairwise, 8 accumulators in blocks of up to 128, all float32):
+ * matplotlib's pie works on np.asarray(x, np.float32), so its fractions, angles and
+ * autopct texts (and the way they round exact halves) come from float32 arithmetic. */
+static float pairwise_sum_f32(const float *a, size_t n)
+{
+    if (n < 8) {
+        float r = -0.0f;
+        for (size_t i = 0; i < n; i++) r += a[i];
+        return r;
+    }
+    if (n <= 128) {
+        float r[8];
+        for (int j = 0; j < 8; j++) r[j] = a[j];
+        size_t i = 8;
+        for (; i < n - n % 8; i += 8)
+            for (int j = 0; j < 8; j++) r[j] += a[i + j];
+        float res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++) res += a[i];
+        return res;
+    }
+    size_t n2 = n / 2;
+    n2 -= n2 % 8;
+    return pairwise_sum_f32(a, n2) + pairwise_sum_f32(a + n2, n - n2);
+}
+
+static nd_status pie_body(nplot_axes *ax, const double *x, float *x32, size_t n,
+                          const nplot_pie_opts *o)
 {
     static const char *who = "nplot_pie";
-    CHECK_AX(ax, who);
     nplot_figure *fig = ax->fig;
     const nplot__style *st = fig->style;
     o = NPLOT__OPTS(o, nplot_pie_opts);
     if (n > 0 && !x) return nplot__fail(fig, ND_EVALUE, "%s: x is NULL", who);
-    double sum = 0;
     for (size_t i = 0; i < n; i++) {
         if (!(x[i] >= 0) || !isfinite(x[i]))
             return nplot__fail(fig, ND_EVALUE, "%s: wedge sizes must be finite and non-negative, "
                                                "x[%zu] is %g", who, i, x[i]);
-        sum += x[i];
     }
+    for (size_t i = 0; i < n; i++) x32[i] = (float)x[i];
+    float sum32 = 0.0f + pairwise_sum_f32(x32, n);
+    double sum = sum32;
     if (n > 0 && sum == 0) return nplot__fail(fig, ND_EVALUE, "%s: the wedge sizes sum to zero", who);
     bool normalize = o->normalize != NPLOT_OFF;
     if (!normalize && sum > 1 + 1e-12)
@@ -56,9 +82,15 @@ nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_p
         o->alpha < 0 || o->alpha > 1)
         return nplot__fail(fig, ND_EVALUE, "%s: radius, linewidth and textsize must be >= 0 and "
                                            "alpha in [0, 1]", who);
+    if (!(o->wedge_width >= 0) || !isfinite(o->wedge_width) || o->hatch_linewidth < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: wedge_width and hatch_linewidth must be >= 0", who);
+    hatch_spec hs;
+    nd_status hst = nplot__hatch_parse(fig, o->hatch, &hs, who);
+    if (hst) return hst;
     double R = NPLOT_OPT(o->radius, 1);
     double pctd = o->pctdistance ? o->pctdistance : 0.6, labd = o->labeldistance ? o->labeldistance : 1.1;
-    double ts = NPLOT_OPT(o->textsize, st->tick_label_size);
+    double ts = NPLOT_OPT(o->textprops.fontsize, NPLOT_OPT(o->textsize, st->tick_label_size));
+    bool draw_labels = !isnan(o->labeldistance);
     rgba edge = { 0, 0, 0, 1 };
     if (o->edgecolor && nplot__color(o->edgecolor, st, &edge, who))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
@@ -68,11 +100,11 @@ nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_p
         (bad = NPLOT__CHECK_LEN(fig, who, "explode", o->explode, n, "x has")))
         return bad;
     enum { ARC = 180 }; /* vertices for a full circle; wedges get a share, at least 2 */
-    double vx[ARC + 4], vy[ARC + 4];
+    double vx[2 * ARC + 6], vy[2 * ARC + 6];
     double t1 = o->startangle / 360;
     nd_status s = ND_OK;
     for (size_t i = 0; i < n && !s; i++) {
-        double frac = normalize ? x[i] / sum : x[i];
+        double frac = normalize ? (double)(x32[i] / sum32) : (double)x32[i];
         double t2 = o->counterclock == NPLOT_OFF ? t1 - frac : t1 + frac;
         double tm = M_PI * (t1 + t2);
         double ex = o->explode.v ? o->explode.v[i] : 0;
@@ -83,10 +115,16 @@ nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_p
         if (k < 2) k = 2;
         if (k > ARC) k = ARC;
         int m = 0;
-        if (frac < 1) vx[m] = cx, vy[m++] = cy;
+        double r_in = o->wedge_width > 0 ? fmax(R - o->wedge_width, 0) : 0;
+        if (frac < 1 && r_in == 0) vx[m] = cx, vy[m++] = cy;
         for (int j = 0; j <= k; j++) {
             double a = a0 + (a1 - a0) * j / k;
             vx[m] = cx + R * cos(a), vy[m++] = cy + R * sin(a);
+        }
+        /* matplotlib's Wedge with width: the inner arc back to the start */
+        for (int j = k; r_in > 0 && j >= 0; j--) {
+            double a = a0 + (a1 - a0) * j / k;
+            vx[m] = cx + r_in * cos(a), vy[m++] = cy + r_in * sin(a);
         }
         rgba c;
         if (o->colors.v) {
@@ -103,18 +141,22 @@ nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_p
         w->edge = edge;
         w->edge_lw = NPLOT_OPT(o->linewidth, 1);
         w->alpha = NPLOT_OPT(o->alpha, 1);
+        w->hatch = hs;
+        w->hatch_lw = NPLOT_OPT(o->hatch_linewidth, 1.0);
         const char *label = o->labels.v ? o->labels.v[i] : NULL;
         if (label && !(w->label = nplot__strdup(fig, label, who))) return fig->status;
-        if (label) {
+        if (label && draw_labels) {
             double xt = cx + labd * R * cos(tm), yt = cy + labd * R * sin(tm);
-            nplot_text_opts to = { .ha = xt > 0 ? "left" : "right", .va = "center", .fontsize = ts };
+            nplot_text_opts to = o->textprops;
+            to.ha = xt > 0 ? "left" : "right", to.va = "center", to.fontsize = ts;
             s = nplot__text_artist(ax, ART_TEXT, xt, yt, label, &to, NULL, who);
         }
         if (!s && o->autopct) {
             char buf[128];
             snprintf(buf, sizeof buf, o->autopct, 100 * frac);
             double xt = cx + pctd * R * cos(tm), yt = cy + pctd * R * sin(tm);
-            nplot_text_opts to = { .ha = "center", .va = "center", .fontsize = ts };
+            nplot_text_opts to = o->textprops;
+            to.ha = "center", to.va = "center", to.fontsize = ts;
             s = nplot__text_artist(ax, ART_TEXT, xt, yt, buf, &to, NULL, who);
         }
         t1 = t2;
@@ -129,6 +171,16 @@ nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_p
     for (int i = 0; i < 4; i++) ax->spine[i] = false;
     nplot_set_xlim(ax, -1.25, 1.25);
     return nplot_set_ylim(ax, -1.25, 1.25);
+}
+
+nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_pie_opts *o)
+{
+    CHECK_AX(ax, "nplot_pie");
+    float *x32 = nd_malloc(sizeof(float) * (n + 1), "nplot_pie");
+    if (!x32) return nplot__fail(ax->fig, ND_ENOMEM, "nplot_pie: out of memory for %zu wedges", n);
+    nd_status st = pie_body(ax, x, x32, n, o);
+    nd_free_mem(x32);
+    return st;
 }
 
 nd_status nplot_pie_(nplot_axes *ax, const nd_array *x, const nplot_pie_opts *o)

@@ -271,6 +271,25 @@ rgba nplot__map_entry(const mappable *m, int k);
 
 enum { INTERP_AUTO = 0, INTERP_NEAREST, INTERP_BILINEAR, INTERP_BICUBIC };
 
+/* ---- hatching (hatch.c) --------------------------------------------------------------------- */
+/* A hatch string read into how often each of matplotlib's patterns is asked for ('+' counts
+ * as '-' and '|', 'x' as '/' and '\\'). */
+enum { HATCH_H = 0, HATCH_V, HATCH_NE, HATCH_SE, HATCH_SMALL_O, HATCH_LARGE_O, HATCH_DOT,
+       HATCH_STAR, HATCH_NKINDS };
+typedef struct hatch_spec {
+    unsigned char n[HATCH_NKINDS];
+    bool any;
+} hatch_spec;
+struct artist;
+/* Parse s (NULL → no hatch) into *out; ND_EVALUE naming `who` and the character for an
+ * unknown character, or for more than 64 characters. */
+nd_status nplot__hatch_parse(nplot_figure *fig, const char *s, hatch_spec *out, const char *who);
+/* Give artist a the hatch s with line width lw points (0 → rcParams hatch.linewidth, 1). */
+nd_status nplot__hatch_set(nplot_figure *fig, struct artist *a, const char *s, double lw,
+                           const char *who);
+/* The hatch color of a: its edge color (times its alpha) when it has an edge, else black. */
+nplot_rgba nplot__hatch_color(const struct artist *a);
+
 typedef struct line_props {
     rgba color;
     double lw;              /* points */
@@ -324,7 +343,7 @@ typedef struct artist {
     /* patches: colors[] has one entry per polygon (NULL → face); edge_is_face strokes
      * each polygon with its own face color */
     size_t npoly;
-    bool snap;              /* 4-vertex rectangles snap to whole pixels */
+    bool snap;              /* rectilinear polygons snap to whole pixels (Agg's snap auto) */
     bool aliased;           /* no antialiasing (meshes: no seams between cells) */
     bool grow;              /* 3-D quads: fill slightly enlarged instead of stroking edges */
     /* image: premultiplied ARGB32 rows of iw pixels; x[0..1] = left, right and
@@ -346,6 +365,13 @@ typedef struct artist {
     bool cfilled;
     double clev[2];         /* lines: clev[0] is the level; bands: (clev[0], clev[1]] */
     bool chidden;           /* a contour line its set's ART_CONTOUR draws instead */
+    /* hatching (hatch.c): the pattern drawn over the face, hatch_lw points wide */
+    hatch_spec hatch;
+    double hatch_lw;
+    /* bar containers (kind_bars.c): 1 bar, 2 barh; nbars bars described in z for bar_label */
+    int bars;
+    size_t nbars;
+    bool open_path;         /* patches: polygons left open (histtype 'step'), no fill */
     struct artist *next;
 } artist;
 

@@ -129,6 +129,10 @@ typedef void (*nplot__painter)(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_axes_polar(render_ctx *rc, nplot_axes *ax, nplot__painter paint);
 bbox nplot__polar_decorations(render_ctx *rc, nplot_axes *ax, bool draw);
 void nplot__polar_ticks(render_ctx *rc, nplot_axes *ax);
+/* hatch.c: paint the hatch h in color (lw_pt points wide) inside the current path, which
+ * is kept. */
+void nplot__hatch_paint(render_ctx *rc, const hatch_spec *h, rgba color, double lw_pt);
+
 /* output.c */
 nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who);
 

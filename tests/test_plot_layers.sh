@@ -22,6 +22,7 @@ declare -A layer_of=(
   [draw_artists.c]=3 [draw_patches.c]=3 [draw_text.c]=3 [kind_vector.c]=3 [kind_tri.c]=3 [kind_contour.c]=3
   [stream_integrate.c]=1
   [polar.c]=1 [kind_polar.c]=3 [draw_polar.c]=4
+  [hatch.c]=1 [kind_category.c]=3
   [draw_lines.c]=4 [draw_legend.c]=4 [draw_axes3d.c]=4 [layout.c]=4 [draw_axes.c]=4
   [output.c]=5
 )

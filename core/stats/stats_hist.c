@@ -173,7 +173,12 @@ static nd_status edges_from_array(const nd_array *ea, edges_t *out, const char *
     out->nbins = ea->shape[0] - 1;
     out->e = nd__malloc_n(ea->shape[0], sizeof(double), who);
     if (!out->e) return nd_last_error();
-    nd_to_f64(ea, out->e);
+    nd_status cst = nd_to_f64(ea, out->e); /* may allocate: a failure must not read as edges */
+    if (cst) {
+        nd_free_mem(out->e);
+        out->e = NULL;
+        return cst;
+    }
     for (ptrdiff_t i = 0; i < out->nbins; i++)
         if (out->e[i] > out->e[i + 1]) {
             nd_set_error(ND_EVALUE, "%s: %s must increase monotonically, when an array "

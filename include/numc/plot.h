@@ -442,6 +442,38 @@ NPLOT_API nd_status nplot_scatter_xy_(nplot_axes *ax, const double *x, const dou
 #define nplot__kw_scatter_xy(ax, x, y, n, ...) \
     nplot_scatter_xy_((ax), (x), (y), (n), &(nplot_scatter_opts){ 0, __VA_ARGS__ })
 
+/* ---- string categories (issue 20) ----------------------------------------------------- */
+/* ax.plot(["a", "b", "c"], y, "ko-") and the like: an axis given strings becomes categorical
+ * as matplotlib's (StrCategoryConverter): each label not yet on that axis takes the next
+ * position 0, 1, 2, ... in first-seen order (shared with nplot_bar_cat on the same axis),
+ * and the axis is ticked at the categories with the labels. _cat: x strings; _caty: y
+ * strings; _cats: both. ND_EVALUE for NULL labels; the options are plot's / scatter's. */
+NPLOT_API nd_status nplot_plot_cat_(nplot_axes *ax, const char *const *x, const double *y, size_t n,
+                                    const nplot_line_opts *o);
+#define nplot_plot_cat(...) nplot__kw_plot_cat(__VA_ARGS__, )
+#define nplot__kw_plot_cat(ax, x, y, n, ...) \
+    nplot_plot_cat_((ax), (x), (y), (n), &(nplot_line_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_plot_caty_(nplot_axes *ax, const double *x, const char *const *y, size_t n,
+                                     const nplot_line_opts *o);
+#define nplot_plot_caty(...) nplot__kw_plot_caty(__VA_ARGS__, )
+#define nplot__kw_plot_caty(ax, x, y, n, ...) \
+    nplot_plot_caty_((ax), (x), (y), (n), &(nplot_line_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_plot_cats_(nplot_axes *ax, const char *const *x, const char *const *y,
+                                     size_t n, const nplot_line_opts *o);
+#define nplot_plot_cats(...) nplot__kw_plot_cats(__VA_ARGS__, )
+#define nplot__kw_plot_cats(ax, x, y, n, ...) \
+    nplot_plot_cats_((ax), (x), (y), (n), &(nplot_line_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_scatter_cat_(nplot_axes *ax, const char *const *x, const double *y,
+                                       size_t n, const nplot_scatter_opts *o);
+#define nplot_scatter_cat(...) nplot__kw_scatter_cat(__VA_ARGS__, )
+#define nplot__kw_scatter_cat(ax, x, y, n, ...) \
+    nplot_scatter_cat_((ax), (x), (y), (n), &(nplot_scatter_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_scatter_caty_(nplot_axes *ax, const double *x, const char *const *y,
+                                        size_t n, const nplot_scatter_opts *o);
+#define nplot_scatter_caty(...) nplot__kw_scatter_caty(__VA_ARGS__, )
+#define nplot__kw_scatter_caty(ax, x, y, n, ...) \
+    nplot_scatter_caty_((ax), (x), (y), (n), &(nplot_scatter_opts){ 0, __VA_ARGS__ })
+
 /* ---- filled areas ---------------------------------------------------------------------- */
 typedef struct nplot_fill_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
@@ -457,6 +489,8 @@ typedef struct nplot_fill_opts {
     const bool *where_b;    /* the same as a C array */
     bool interpolate;       /* fill_between: cut masked regions at the crossing */
     const char *step;       /* fill_between: "pre", "post", "mid" */
+    const char *hatch;      /* hatch pattern (nplot_bar_opts.hatch), in the edge color or black */
+    double hatch_linewidth; /* points, 0 → 1 */
 } nplot_fill_opts;
 /* ax.fill(x, y): a closed polygon. */
 NPLOT_API nd_status nplot_fill_(nplot_axes *ax, const nd_array *x, const nd_array *y,
@@ -585,6 +619,17 @@ typedef struct nplot_bar_opts {
     const char *label;              /* legend entry: one patch for all bars */
     double alpha;
     double zorder;                  /* 0 → 1 */
+    /* ---- hatching, log scale, error bars (issue 20) ---- */
+    const char *hatch;              /* matplotlib's hatch: "/", "\\", "|", "-", "+", "x", "o",
+                                       "O", ".", "*", combined ("x*") and repeated for density
+                                       ("///"); drawn in the edge color, else black */
+    double hatch_linewidth;         /* points, 0 → 1 (rcParams hatch.linewidth) */
+    bool log;                       /* the value axis becomes log-scaled (bars from 0 reach
+                                       below the view) */
+    nplot_f64s xerr, yerr;          /* error bars at the bar ends: n symmetric values, or 2n
+                                       (n lower then n upper, matplotlib's (2, N)) */
+    const char *ecolor;             /* error bar color, NULL → black */
+    double capsize;                 /* error bar caps in points, 0 → none */
 } nplot_bar_opts;
 /* ax.bar(x, height): n rectangles; the value axis gets a sticky edge at the bottom (no
  * margin below 0). NaN bars are skipped. ND_EVALUE for a bad align / color, ND_ESHAPE
@@ -624,6 +669,32 @@ NPLOT_API nd_status nplot_barh_(nplot_axes *ax, const nd_array *y, const nd_arra
 #define nplot__kw_barh(ax, y, w, ...) \
     nplot_barh_((ax), (y), (w), &(nplot_bar_opts){ 0, __VA_ARGS__ })
 
+/* ax.bar_label(container): a text at each bar of one bar / barh call (also hist bars),
+ * matplotlib's rules: "edge" labels sit past the bar end (past its error bar when it has
+ * one), padding points away, on the side the value points to; "center" labels in the
+ * middle of the bar. Values are formatted with fmt: the bar end for "edge" (the stack top
+ * for stacked bars), the signed length for "center"; NaN bars get "". */
+/* A bar label callback: writes the label of `value` (bar number `index`) into buf (cap
+ * bytes, NUL terminated) and returns the length it wanted, as snprintf. */
+typedef size_t (*nplot_bar_label_fn)(double value, int index, char *buf, size_t cap, void *ctx);
+typedef struct nplot_bar_label_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    int container;              /* which bar call of the axes, 1 the first; 0 → the last */
+    nplot_strs labels;          /* exactly one text per bar (instead of fmt) */
+    const char *fmt;            /* NULL → "%g"; printf style ("%.1f", "%d") or str.format
+                                   style ("{:.2f}", "{:,.0f}", "{:.1%}", "{}") */
+    const char *label_type;     /* "edge" (default) or "center" */
+    double padding;             /* points between the bar end and the label, 0 */
+    nplot_text_opts text;       /* fontsize, color, weight ... (ha / va are set here) */
+    nplot_bar_label_fn fmt_fn;  /* a callable fmt (matplotlib 3.7): overrides fmt */
+    void *fmt_ctx;
+} nplot_bar_label_opts;
+/* ND_EVALUE when ax has no such bar call, for a bad fmt or label_type; ND_ESHAPE for labels
+ * of the wrong length. */
+NPLOT_API nd_status nplot_bar_label_(nplot_axes *ax, const nplot_bar_label_opts *o);
+#define nplot_bar_label(...) nplot__kw_bar_label(__VA_ARGS__, )
+#define nplot__kw_bar_label(ax, ...) nplot_bar_label_((ax), &(nplot_bar_label_opts){ 0, __VA_ARGS__ })
+
 typedef struct nplot_hist_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     int bins;                   /* number of equal-width bins, 0 → 10 */
@@ -646,6 +717,13 @@ typedef struct nplot_hist_opts {
     double zorder;
     nd_array **counts_out;      /* if set: receives the bar heights (float64, nbins) */
     nd_array **edges_out;       /* if set: receives the bin edges (float64, nbins + 1) */
+    /* ---- several datasets, stacking, hatching, log (issue 20) ---- */
+    bool stacked;               /* datasets on top of each other ("barstacked" for bars) */
+    nplot_strs colors;          /* one color per dataset (exactly k); NULL → the line cycle */
+    nplot_strs labels;          /* one legend label per dataset (exactly k) */
+    const char *hatch;          /* hatch pattern of the bars / outlines (nplot_bar_opts.hatch) */
+    double hatch_linewidth;     /* points, 0 → 1 */
+    bool log;                   /* the count axis becomes log-scaled */
 } nplot_hist_opts;
 /* ax.hist(x): counts with numpy.histogram's binning (NaN values are dropped), drawn as
  * bars, a step outline or a filled step. ND_EVALUE for bad bins / range / histtype. */
@@ -657,6 +735,19 @@ NPLOT_API nd_status nplot_hist_xy_(nplot_axes *ax, const double *x, size_t n,
 NPLOT_API nd_status nplot_hist_(nplot_axes *ax, const nd_array *x, const nplot_hist_opts *o);
 #define nplot_hist(...) nplot__kw_hist(__VA_ARGS__, )
 #define nplot__kw_hist(ax, x, ...) nplot_hist_((ax), (x), &(nplot_hist_opts){ 0, __VA_ARGS__ })
+/* Several datasets at once (matplotlib's hist of a list or a 2-D array's columns, which
+ * nplot_hist also reads that way): dataset d is x[d][0 .. n[d]). The bins come from all
+ * values together; histtype "bar" puts the datasets' bars side by side (0.8 of each bin
+ * unless rwidth), "barstacked" or .stacked piles them up (bar heights are the differences
+ * of the running totals; density stacked makes the whole stack's area 1), "step" /
+ * "stepfilled" draw one outline per dataset (stacked: each from the previous top).
+ * Colors come from .colors or the line cycle, legend labels from .labels; .weights holds
+ * all datasets' weights one after the other; counts_out receives a (k, nbins) array. */
+NPLOT_API nd_status nplot_hist_sets_xy_(nplot_axes *ax, const double *const *x, const size_t *n,
+                                        size_t k, const nplot_hist_opts *o);
+#define nplot_hist_sets_xy(...) nplot__kw_hist_sets_xy(__VA_ARGS__, )
+#define nplot__kw_hist_sets_xy(ax, x, n, k, ...) \
+    nplot_hist_sets_xy_((ax), (x), (n), (k), &(nplot_hist_opts){ 0, __VA_ARGS__ })
 
 /* ---- images and colorbars ------------------------------------------------------------- */
 typedef struct nplot_imshow_opts {
@@ -763,9 +854,18 @@ typedef struct nplot_pie_opts {
     double linewidth;           /* edge width, 0 → 1 */
     double textsize;            /* labels and percentages, 0 → 10 */
     double alpha;               /* wedge alpha (wedgeprops) */
+    /* ---- donut, text properties, hatching (issue 20) ---- */
+    double wedge_width;         /* wedgeprops width: ring wedges this thick (a donut); 0 → solid */
+    nplot_text_opts textprops;  /* labels and percentages: color, weight, fontsize (over
+                                   .textsize) ...; ha / va are the pie's */
+    const char *hatch;          /* wedgeprops hatch (nplot_bar_opts.hatch), in the edge color
+                                   or black */
+    double hatch_linewidth;     /* points, 0 → 1 */
 } nplot_pie_opts;
-/* ax.pie(x): one wedge per value, sized x[i] / sum(x), drawn from startangle; equal
- * aspect, no frame or ticks, limits ±1.25 radius. ND_EVALUE for negative / NaN values,
+/* ax.pie(x): one wedge per value, sized x[i] / sum(x) (the sum as numpy's pairwise sum, so
+ * autopct texts round as matplotlib's), drawn from startangle; equal aspect, no frame or
+ * ticks, limits ±1.25 radius. labeldistance NAN is matplotlib's None: the labels are
+ * only legend entries. ND_EVALUE for negative / NaN values,
  * an all-zero x, or (normalize off) a sum above 1. */
 NPLOT_API nd_status nplot_pie_xy_(nplot_axes *ax, const double *x, size_t n, const nplot_pie_opts *o);
 #define nplot_pie_xy(...) nplot__kw_pie_xy(__VA_ARGS__, )
@@ -1411,6 +1511,8 @@ typedef struct nplot_contour_opts {
                                    vmin/vmax out (ND_EVALUE otherwise); a LogNorm
                                    without levels picks them with a LogLocator, as
                                    matplotlib's contour */
+    nplot_strs hatches;         /* contourf: one hatch per band, cycled; a NULL entry leaves
+                                   that band plain (matplotlib's hatches=['/', None]) */
 } nplot_contour_opts;
 /* ax.contour(X, Y, Z) / ax.contourf(X, Y, Z): Z is (ny, nx); X and Y are 1-D (nx and ny
  * values) or Z's shape, or both NULL (indices, or origin / extent). Marching squares with
@@ -1743,6 +1845,7 @@ typedef struct nplot_stackplot_opts {
     nplot_strs labels;       /* one legend entry (a fill patch) per layer */
     nplot_strs colors;       /* one per layer (cycled when fewer); none → the cycle */
     double alpha;
+    const char *hatch;       /* every layer's hatch pattern (nplot_bar_opts.hatch) */
 } nplot_stackplot_opts;
 /* ax.stackplot(x, ys): ys is (k, n) (a 1-D ys is one layer); layer i is filled between
  * the cumulative sums of rows 0..i-1 and 0..i, shifted by matplotlib's baseline (sym:
@@ -1805,6 +1908,7 @@ typedef struct nplot_broken_barh_opts {
     nplot_strs facecolors;   /* one or one per range; none → the next cycle color */
     double alpha;
     const char *label;
+    const char *hatch;       /* hatch pattern of the bars (nplot_bar_opts.hatch) */
 } nplot_broken_barh_opts;
 /* ax.broken_barh(xranges, (ymin, height)): one rectangle per row (xmin, width) of the
  * (m, 2) xranges, all spanning ymin .. ymin + height. ND_ESHAPE naming xranges's shape
