@@ -1,0 +1,302 @@
+"""numc from Python: NumPy's names on numc's C library, sharing memory with NumPy.
+
+    import numc as np
+    a = np.arange(6.0).reshape(2, 3)
+    b = numpy.asarray(a)          # a NumPy view of numc's memory, no copy
+    c = np.asarray(numpy_array)   # a numc view of NumPy's memory, no copy
+
+The C extension numc._core holds the array type, the ufuncs, the reductions and every
+namespace (numc.linalg, numc.fft, ... each re-exports its part of _core). docs/python.md
+has the mapping and the rules.
+"""
+from . import _core
+from ._core import (ndarray, ufunc, AxisError, array, asarray, zeros, ones, empty, full,
+                    zeros_like, ones_like, empty_like, full_like, arange, linspace, eye,
+                    identity, shares_memory)
+
+__version__ = "0.1.0"
+
+newaxis = None
+inf = float("inf")
+nan = float("nan")
+pi = 3.141592653589793
+e = 2.718281828459045
+euler_gamma = 0.5772156649015329
+
+
+class dtype:
+    """A numc data type (numpy.dtype's name, itemsize, kind, char, str).
+
+    numc.dtype(x) accepts what NumPy's does for numc's 13 types: names ("float64",
+    "f8", "<i4"), Python types (float, int, bool, complex), numc or NumPy dtypes and
+    NumPy's scalar types. Calling a dtype makes a Python scalar: numc.float64(2).
+    """
+    __slots__ = ("num", "name", "itemsize", "kind", "char", "str")
+    _all = []
+
+    def __new__(cls, obj=None):
+        if isinstance(obj, dtype):
+            return obj
+        return cls._all[_core._dtype_num(obj)]
+
+    @classmethod
+    def _make(cls, num):
+        self = object.__new__(cls)
+        name, itemsize, kind, char = _core._dtype_info(num)
+        object.__setattr__(self, "num", num)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "itemsize", itemsize)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "char", char)
+        order = "|" if itemsize == 1 or kind == "b" else "<"
+        object.__setattr__(self, "str", "%s%s%d" % (order, kind, itemsize))
+        return self
+
+    def __setattr__(self, k, v):
+        raise AttributeError("numc.dtype is immutable")
+
+    def __repr__(self):
+        return "dtype('%s')" % self.name
+
+    def __str__(self):
+        return self.name
+
+    def __eq__(self, other):
+        try:
+            return _core._dtype_num(other) == self.num
+        except TypeError:
+            return NotImplemented
+
+    def __ne__(self, other):
+        r = self.__eq__(other)
+        return r if r is NotImplemented else not r
+
+    def __hash__(self):
+        return hash(self.name)
+
+    def __reduce__(self):
+        return (dtype, (self.name,))
+
+    @property
+    def type(self):
+        return self
+
+    def __call__(self, value=0):
+        return asarray(value, dtype=self).item()
+
+
+dtype._all = [dtype._make(i) for i in range(13)]
+(bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64,
+ float32, float64, complex64, complex128) = dtype._all
+byte, short, intc, int_, longlong = int8, int16, int32, int64, int64
+ubyte, ushort, uintc, uint, ulonglong = uint8, uint16, uint32, uint64, uint64
+single, double, float_, csingle, cdouble, complex_ = float32, float64, float64, complex64, complex128, complex128
+intp, uintp = int64, uint64
+
+
+class _flagsobj:
+    """ndarray.flags: attribute and item access like NumPy's flagsobj (read-only)."""
+    __slots__ = ("_bits",)
+    _names = {"C_CONTIGUOUS": 1, "F_CONTIGUOUS": 2, "WRITEABLE": 4, "ALIGNED": 8, "OWNDATA": 16}
+    _short = {"C": "C_CONTIGUOUS", "F": "F_CONTIGUOUS", "W": "WRITEABLE", "A": "ALIGNED", "O": "OWNDATA"}
+
+    def __init__(self, bits):
+        self._bits = bits
+
+    def __getitem__(self, key):
+        key = self._short.get(key, key).upper()
+        if key not in self._names:
+            raise KeyError("Unknown flag")
+        return bool(self._bits & self._names[key])
+
+    def __getattr__(self, name):
+        try:
+            return self[name.upper()]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __repr__(self):
+        return "\n".join("  %s : %s" % (k, self[k]) for k in self._names)
+
+
+_core._register(tuple(dtype._all), _flagsobj)
+
+# every ufunc of numc (ufunc.h) under NumPy's name, and the reductions
+globals().update(_core.ufuncs)
+globals().update(_core.reductions)
+round_ = None  # replaced below
+
+
+def angle(z, deg=False):
+    """numpy.angle(z, deg=False)."""
+    r = _core.ufuncs["angle"](z)
+    return r * (180.0 / pi) if deg else r
+
+
+def clip(a, a_min, a_max, out=None, **kwargs):
+    """numpy.clip(a, a_min, a_max, out=None, **ufunc_kwargs); a bound may be None."""
+    return _core.ufuncs["clip"](a, a_min, a_max, out=out, **kwargs)
+
+
+def reshape(a, newshape, order="C"):
+    return asarray(a).reshape(newshape, order=order)
+
+
+def transpose(a, axes=None):
+    return asarray(a).transpose(axes)
+
+
+def ravel(a):
+    return asarray(a).ravel()
+
+
+def squeeze(a, axis=None):
+    return asarray(a).squeeze(axis=axis)
+
+
+def swapaxes(a, axis1, axis2):
+    return asarray(a).swapaxes(axis1, axis2)
+
+
+def copy(a, order="K"):
+    return asarray(a).copy(order=order)
+
+
+def ndim(a):
+    return asarray(a).ndim
+
+
+def shape(a):
+    return asarray(a).shape
+
+
+def size(a):
+    return asarray(a).size
+
+
+def dot(a, b):
+    return asarray(a).dot(b)
+
+
+def matmul(a, b):
+    return asarray(a) @ b
+
+
+def result_type(*args):
+    """numpy.result_type of dtypes and arrays (scalars count by their Python type)."""
+    nums = []
+    for x in args:
+        if isinstance(x, ndarray):
+            nums.append(x.dtype.num)
+        else:
+            nums.append(dtype(x).num)
+    r = nums[0]
+    for n in nums[1:]:
+        r = _core._result_type(r, n)
+    return dtype._all[r]
+
+
+promote_types = result_type
+
+
+def can_cast(from_, to, casting="safe"):
+    levels = {"no": 1, "equiv": 2, "safe": 3, "same_kind": 4, "unsafe": 5}
+    f = from_.dtype if isinstance(from_, ndarray) else dtype(from_)
+    return _core._can_cast(f.num, dtype(to).num, levels[casting])
+
+
+# ---- floating-point error handling (numpy.seterr / errstate) -------------------------------
+_MODES = {"ignore": 1, "warn": 2, "raise": 3}
+_NAMES = {v: k for k, v in _MODES.items()}
+
+
+def _mode(v):
+    if v is None:
+        return 0
+    if v not in _MODES:
+        raise ValueError("numc: errstate mode must be one of %s, not %r" % (sorted(_MODES), v))
+    return _MODES[v]
+
+
+def seterr(all=None, divide=None, over=None, under=None, invalid=None):
+    """numpy.seterr: set this thread's floating-point error modes; returns the old ones."""
+    if all is not None:
+        divide = divide or all
+        over = over or all
+        under = under or all
+        invalid = invalid or all
+    old = _core._seterr(_mode(divide), _mode(over), _mode(under), _mode(invalid))
+    return dict(zip(("divide", "over", "under", "invalid"), (_NAMES[m] for m in old)))
+
+
+def geterr():
+    return seterr()
+
+
+class errstate:
+    """numpy.errstate: `with numc.errstate(divide="raise"): ...` (FloatingPointError)."""
+
+    def __init__(self, **kwargs):
+        bad = set(kwargs) - {"all", "divide", "over", "under", "invalid", "call"}
+        if bad:
+            raise TypeError("errstate() got an unexpected keyword argument '%s'" % sorted(bad)[0])
+        kwargs.pop("call", None)
+        self._kw = kwargs
+        self._old = None
+
+    def __enter__(self):
+        self._old = seterr(**self._kw)
+        return self
+
+    def __exit__(self, *exc):
+        seterr(**self._old)
+        return False
+
+    def __call__(self, fn):
+        import functools
+
+        @functools.wraps(fn)
+        def wrapped(*a, **k):
+            with self:
+                return fn(*a, **k)
+        return wrapped
+
+
+# ---- printing --------------------------------------------------------------------------------
+def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, suppress=None):
+    old = _core._printoptions()
+    _core._printoptions(precision if precision is not None else old[0],
+                        threshold if threshold is not None else old[1],
+                        edgeitems if edgeitems is not None else old[2],
+                        linewidth if linewidth is not None else old[3],
+                        bool(suppress) if suppress is not None else old[4])
+
+
+def get_printoptions():
+    p, t, e_, lw, s = _core._printoptions()
+    return {"precision": p, "threshold": t, "edgeitems": e_, "linewidth": lw, "suppress": s}
+
+
+def array_repr(a):
+    return repr(asarray(a))
+
+
+def array_str(a):
+    return str(asarray(a))
+
+
+del round_
+
+
+# ---- namespaces ------------------------------------------------------------------------------
+# numc.linalg, numc.fft, numc.random, ... are the files numc/<name>.py (or packages
+# numc/<name>/) beside this one; they load on first use, as `import numpy` makes
+# numpy.linalg available: numc.linalg.inv(a) works after a plain `import numc`.
+def __getattr__(name):
+    import importlib
+    import os
+    here = os.path.dirname(__file__)
+    if not name.startswith("_") and (os.path.exists(os.path.join(here, name + ".py")) or
+                                     os.path.exists(os.path.join(here, name, "__init__.py"))):
+        return importlib.import_module("." + name, __name__)
+    raise AttributeError("module 'numc' has no attribute '%s'" % name)
