@@ -212,11 +212,16 @@ static int index_item(PyObject *o, parsed_index *p)
         return 0;
     }
     if (!NcArray_Check(o) && !PyList_Check(o) && !PyBool_Check(o) && PyIndex_Check(o)) {
+        /* NumPy integer scalars and 0-d integer arrays; other arrays refuse __index__
+         * with a TypeError and are index arrays below */
         Py_ssize_t i = PyNumber_AsSsize_t(o, PyExc_IndexError);
-        if (i == -1 && PyErr_Occurred()) return -1;
-        *ix = (nd_index){ ND_IX_INT, i, 0, 0, NULL };
-        p->nint++;
-        return 0;
+        if (!(i == -1 && PyErr_Occurred())) {
+            *ix = (nd_index){ ND_IX_INT, i, 0, 0, NULL };
+            p->nint++;
+            return 0;
+        }
+        if (!PyErr_ExceptionMatches(PyExc_TypeError)) return -1;
+        PyErr_Clear();
     }
     if (PyFloat_Check(o) || PyComplex_Check(o) || PyUnicode_Check(o) || PyBytes_Check(o)) goto bad;
     nd_array *a = npy_as_nd(o, -1);
