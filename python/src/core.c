@@ -985,6 +985,11 @@ static const npy_ns_entry npy_namespaces[] = {
 
 PyMODINIT_FUNC PyInit__core(void)
 {
+    static int allocator_done;
+    if (!allocator_done) {
+        npy_install_allocator();
+        allocator_done = 1;
+    }
     PyObject *m = PyModule_Create(&core_def);
     if (!m) return NULL;
     if (PyModule_AddFunctions(m, npy_core_methods) < 0) goto fail;

@@ -86,6 +86,10 @@ PyObject *npy_flags_of(unsigned bits);
 /* The exceptions of numc (module-level objects, borrowed). */
 extern PyObject *npy_AxisError, *npy_LinAlgError;
 
+/* Route numc's allocations through the binding's per-thread small-block caches (alloc.c);
+ * called once, before any numc call. Returns 1 when installed (0 in sanitizer builds). */
+int npy_install_allocator(void);
+
 /* ---- the parts of _core (each file's init) ------------------------------------------------ */
 int npy_init_ndarray(PyObject *m);
 int npy_init_ufuncs(PyObject *m);

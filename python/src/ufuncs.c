@@ -402,22 +402,17 @@ static PyObject *reduce_fn(PyObject *self, PyObject *args, PyObject *kw)
     return r;
 }
 
-static const char *const reduction_names[] = {
-    "sum", "prod", "min", "max", "amin", "amax", "all", "any", "mean", "var", "std", "ptp",
-    "count_nonzero", "nansum", "nanprod", "nanmin", "nanmax", "nanmean", "nanvar", "nanstd",
-    "argmin", "argmax", "nanargmin", "nanargmax", "cumsum", "cumprod", "nancumsum", "nancumprod"
-};
 /* ndarray methods: one small wrapper per reduction (methods cannot carry data) */
 #define RM(i)                                                                                     \
     static PyObject *rm_##i(PyObject *s, PyObject *a, PyObject *k) { return reduce_call(i, s, a, k); }
 RM(0) RM(1) RM(2) RM(3) RM(6) RM(7) RM(8) RM(9) RM(10) RM(11) RM(20) RM(21) RM(24) RM(25)
-#define RMD(i, doc) { reduction_names[i], (PyCFunction)(void (*)(void))rm_##i, METH_VARARGS | METH_KEYWORDS, doc }
+#define RMD(i, name, doc) { name, (PyCFunction)(void (*)(void))rm_##i, METH_VARARGS | METH_KEYWORDS, doc }
 PyMethodDef npy_array_reduction_methods[] = {
-    RMD(0, "a.sum(axis=None, dtype=None, out=None, keepdims=False, initial=, where=)"),
-    RMD(1, "a.prod(...)"), RMD(2, "a.min(...)"), RMD(3, "a.max(...)"), RMD(6, "a.all(...)"),
-    RMD(7, "a.any(...)"), RMD(8, "a.mean(...)"), RMD(9, "a.var(axis, dtype, out, ddof, keepdims, where)"),
-    RMD(10, "a.std(...)"), RMD(11, "a.ptp(...)"), RMD(20, "a.argmin(axis, out, keepdims)"),
-    RMD(21, "a.argmax(...)"), RMD(24, "a.cumsum(axis, dtype, out)"), RMD(25, "a.cumprod(...)"),
+    RMD(0, "sum", "a.sum(axis=None, dtype=None, out=None, keepdims=False, initial=, where=)"),
+    RMD(1, "prod", "a.prod(...)"), RMD(2, "min", "a.min(...)"), RMD(3, "max", "a.max(...)"), RMD(6, "all", "a.all(...)"),
+    RMD(7, "any", "a.any(...)"), RMD(8, "mean", "a.mean(...)"), RMD(9, "var", "a.var(axis, dtype, out, ddof, keepdims, where)"),
+    RMD(10, "std", "a.std(...)"), RMD(11, "ptp", "a.ptp(...)"), RMD(20, "argmin", "a.argmin(axis, out, keepdims)"),
+    RMD(21, "argmax", "a.argmax(...)"), RMD(24, "cumsum", "a.cumsum(axis, dtype, out)"), RMD(25, "cumprod", "a.cumprod(...)"),
     { NULL, NULL, 0, NULL }
 };
 
@@ -427,8 +422,9 @@ static PyMethodDef reduce_defs[sizeof reductions / sizeof reductions[0]];
 
 int npy_init_ufuncs(PyObject *m)
 {
-    for (int i = 0; reductions[i].name; i++)
-        if (strcmp(reductions[i].name, reduction_names[i]) != 0) {
+    static const int rm_index[] = { 0, 1, 2, 3, 6, 7, 8, 9, 10, 11, 20, 21, 24, 25 };
+    for (size_t i = 0; i < sizeof rm_index / sizeof rm_index[0]; i++)
+        if (strcmp(npy_array_reduction_methods[i].ml_name, reductions[rm_index[i]].name) != 0) {
             PyErr_SetString(PyExc_SystemError, "numc._core: reduction tables out of step");
             return -1;
         }

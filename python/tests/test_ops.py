@@ -258,3 +258,47 @@ def test_errstate_raise_and_restore():
         nc.errstate(divide="loud").__enter__()
     with pytest.raises(TypeError):
         nc.errstate(bogus="raise")
+
+
+# ---- the binding's small-array fast path (+ - * of same-shape contiguous float64/int64) ----
+def test_fast_path_keeps_floating_point_conditions():
+    big = nc.full(8, 1e308)
+    with pytest.warns(RuntimeWarning, match="overflow"):
+        r = big + big
+    assert np.isinf(np.asarray(r)).all()
+    with nc.errstate(over="raise"):
+        with pytest.raises(FloatingPointError):
+            big * big
+        with pytest.raises(FloatingPointError):
+            c = nc.full(8, 1e308)
+            c += big
+    inf = nc.full(4, float("inf"))
+    with pytest.warns(RuntimeWarning, match="invalid"):
+        inf - inf
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        nan = nc.full(4, float("nan"))
+        assert np.isnan(np.asarray(nan + nan)).all()       # quiet NaNs raise nothing
+        tiny = nc.full(4, 1e-300)
+        assert (tiny * tiny).tolist() == [0.0] * 4          # underflow ignored by default
+    with nc.errstate(under="raise"):
+        with pytest.raises(FloatingPointError, match="underflow"):
+            tiny * tiny
+
+
+def test_fast_path_values_match_numpy():
+    rng = np.random.default_rng(5)
+    for dt in (np.float64, np.int64):
+        x = (rng.standard_normal((3, 5)) * 1e6).astype(dt)
+        y = (rng.standard_normal((3, 5)) * 1e6).astype(dt)
+        for op in (operator.add, operator.sub, operator.mul):
+            same(op(nc.asarray(x), nc.asarray(y)), op(x, y))
+            c = nc.array(x)
+            c = {operator.add: operator.iadd, operator.sub: operator.isub,
+                 operator.mul: operator.imul}[op](c, nc.asarray(y))
+            same(c, op(x, y))
+    big = np.array([2**62, -2**63], dtype=np.int64)
+    same(nc.asarray(big) * nc.asarray(big), big * big)   # wraps like NumPy, no warning
+    a = nc.arange(6.0)
+    a += a
+    assert a.tolist() == [0, 2, 4, 6, 8, 10]
