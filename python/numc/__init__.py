@@ -121,10 +121,17 @@ class _flagsobj:
 
 _core._register(tuple(dtype._all), _flagsobj)
 
+from ._core import (concatenate, stack, vstack, hstack, dstack, column_stack, where, nonzero,
+                    argwhere, flatnonzero, atleast_1d, atleast_2d, atleast_3d, fliplr, flipud,
+                    ascontiguousarray, meshgrid, sort, argsort, unique, searchsorted, tile,
+                    repeat, flip, roll, rot90, expand_dims, broadcast_to, moveaxis, diag, tril,
+                    triu, around, isclose, allclose, array_equal, diff, take, nan_to_num,
+                    median, percentile, quantile, histogram, logspace, geomspace, outer, interp)
+from ._core import round as round_  # noqa: F811 (numpy.round_)
+
 # every ufunc of numc (ufunc.h) under NumPy's name, and the reductions
 globals().update(_core.ufuncs)
 globals().update(_core.reductions)
-round_ = None  # replaced below
 
 
 def angle(z, deg=False):
@@ -284,8 +291,7 @@ def array_repr(a):
 def array_str(a):
     return str(asarray(a))
 
-
-del round_
+round = round_  # noqa: A001 (numpy.round shadows the builtin inside numc, as in NumPy)
 
 
 # ---- namespaces ------------------------------------------------------------------------------

@@ -992,7 +992,8 @@ PyMODINIT_FUNC PyInit__core(void)
     }
     PyObject *m = PyModule_Create(&core_def);
     if (!m) return NULL;
-    if (PyModule_AddFunctions(m, npy_core_methods) < 0) goto fail;
+    if (PyModule_AddFunctions(m, npy_core_methods) < 0 || PyModule_AddFunctions(m, npy_func_methods) < 0)
+        goto fail;
     PyObject *bases = PyTuple_Pack(2, PyExc_ValueError, PyExc_IndexError);
     if (!bases) goto fail;
     npy_AxisError = PyErr_NewExceptionWithDoc("numc.AxisError", "Axis supplied was invalid (NumPy's AxisError).",

@@ -94,5 +94,6 @@ int npy_install_allocator(void);
 int npy_init_ndarray(PyObject *m);
 int npy_init_ufuncs(PyObject *m);
 extern PyMethodDef npy_core_methods[];
+extern PyMethodDef npy_func_methods[];
 
 #endif

@@ -1,0 +1,53 @@
+"""NumPy's top-level array functions (joining, where, meshgrid, sorting, sets, tiling,
+rounding, statistics) on numc, against NumPy."""
+import numpy as np
+import pytest
+
+import numc as nc
+
+X = "np.arange(24.0).reshape(4, 6) % 7 - 2"
+CASES = [
+    "concatenate([A, A], axis=1)", "concatenate([A, A])", "concatenate([A, A], axis=None)",
+    "stack([A, A], axis=1)", "vstack([A, A])", "hstack([A, A])", "dstack([A, A])",
+    "column_stack([A[0], A[1]])", "where(A > 1, A, -A)", "where(A > 1, A, 0.5)",
+    "nonzero(A > 2)", "argwhere(A > 3)", "flatnonzero(A)", "atleast_2d(A[0])",
+    "atleast_3d(A)", "fliplr(A)", "flipud(A)", "meshgrid(A[0], A[1, :3])",
+    "meshgrid(A[0], A[1, :3], indexing='ij')", "sort(A)", "sort(A, axis=0)",
+    "sort(A, axis=None)", "argsort(A[0], kind='stable')", "unique(A)",
+    "unique(A, return_counts=True)", "unique(A, return_index=True, return_inverse=True)",
+    "searchsorted(np.arange(10.0), [2.5, 3, 11])", "searchsorted(np.arange(10.0), 3, side='right')",
+    "tile(A[0], (2, 2))", "repeat(A[0], 2)", "repeat(A, [1, 2, 0, 1], axis=0)", "flip(A)",
+    "flip(A, axis=1)", "roll(A, 2)", "roll(A, -1, axis=0)", "rot90(A)", "rot90(A, 3)",
+    "expand_dims(A, 1)", "broadcast_to(A[0], (3, 6))", "moveaxis(A[None], 0, -1)",
+    "diag(A)", "diag(A[0], 1)", "tril(A)", "triu(A, 1)", "around(A / 3, 2)", "round(A / 3)",
+    "isclose(A, A + 1e-9)", "allclose(A, A + 1e-9)", "array_equal(A, A)", "diff(A)",
+    "diff(A, 2, axis=0)", "take(A, [0, 5])", "take(A, [0, 2], axis=0)", "median(A)",
+    "median(A, axis=1)", "percentile(A, 30)", "percentile(A, [10, 90], axis=0)",
+    "quantile(A, 0.5, method='nearest')", "histogram(A)", "histogram(A, bins=3, range=(0, 6))",
+    "histogram(A, bins=[0, 1, 5, 10], density=True)", "logspace(0, 2, 5)",
+    "geomspace(1, 1000, 4)", "outer(A[0], A[1])", "interp([0.5, 2.5], [0, 1, 2, 3], [0, 10, 20, 30])",
+    "nan_to_num(np.array([np.nan, np.inf, -np.inf, 1.0]))",
+]
+
+
+def norm(x):
+    if isinstance(x, (tuple, list)):
+        return [norm(v) for v in x]
+    return np.asarray(x)
+
+
+@pytest.mark.parametrize("expr", CASES)
+def test_function_matches_numpy(expr):
+    An = eval(X, {"np": np})
+    got = eval("nc." + expr, {"nc": nc, "np": np, "A": nc.asarray(An)})
+    ref = eval("np." + expr, {"np": np, "A": An})
+    g, r = norm(got), norm(ref)
+    if isinstance(r, list):
+        assert len(g) == len(r)
+        pairs = zip(g, r)
+    else:
+        pairs = [(g, r)]
+    for a, b in pairs:
+        assert a.shape == b.shape, (a.shape, b.shape)
+        assert a.dtype == b.dtype, (a.dtype, b.dtype)
+        np.testing.assert_allclose(a, b, rtol=1e-12)
