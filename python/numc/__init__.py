@@ -9,6 +9,8 @@ The C extension numc._core holds the array type, the ufuncs, the reductions and 
 namespace (numc.linalg, numc.fft, ... each re-exports its part of _core). docs/python.md
 has the mapping and the rules.
 """
+import builtins as _builtins
+
 from . import _core
 from ._core import (ndarray, ufunc, AxisError, array, asarray, zeros, ones, empty, full,
                     zeros_like, ones_like, empty_like, full_like, arange, linspace, eye,
@@ -210,6 +212,65 @@ def can_cast(from_, to, casting="safe"):
     levels = {"no": 1, "equiv": 2, "safe": 3, "same_kind": 4, "unsafe": 5}
     f = from_.dtype if isinstance(from_, ndarray) else dtype(from_)
     return _core._can_cast(f.num, dtype(to).num, levels[casting])
+
+
+# ---- ndarray methods written over the functions above ---------------------------------------
+def _rebuild(items, dtype_name, shape):
+    return array(items, dtype=dtype_name).reshape(shape)
+
+
+def _reduce(self):
+    return (_rebuild, (self.tolist(), self.dtype.name, self.shape))
+
+
+def _contains(self, value):
+    return bool((self == value).any())
+
+
+def _sort_inplace(self, axis=-1, kind=None):
+    self[...] = sort(self, axis=axis, kind=kind)
+
+
+def _tobytes(self, order="C"):
+    return bytes(memoryview(self.copy(order=order)))
+
+
+for _name, _fn in {
+    "__reduce__": _reduce,
+    "__contains__": _contains,
+    "round": lambda self, decimals=0, out=None: around(self, decimals, out),
+    "clip": lambda self, min=None, max=None, out=None, **kw: clip(self, min, max, out=out, **kw),
+    "nonzero": lambda self: nonzero(self),
+    "argsort": lambda self, axis=-1, kind=None: argsort(self, axis=axis, kind=kind),
+    "sort": _sort_inplace,
+    "repeat": lambda self, repeats, axis=None: repeat(self, repeats, axis=axis),
+    "take": lambda self, indices, axis=None: take(self, indices, axis=axis),
+    "conj": lambda self: _core.ufuncs["conjugate"](self),
+    "conjugate": lambda self: _core.ufuncs["conjugate"](self),
+    "tobytes": _tobytes,
+    "diagonal": lambda self, offset=0, axis1=0, axis2=1: _diagonal(self, offset, axis1, axis2),
+    "trace": lambda self, offset=0, axis1=0, axis2=1, dtype=None: _diagonal(
+        self, offset, axis1, axis2).sum(axis=-1, dtype=dtype),
+}.items():
+    setattr(ndarray, _name, _fn)
+
+
+def _diagonal(a, offset, axis1, axis2):
+    a = asarray(a)
+    a = moveaxis(a, (axis1, axis2), (-2, -1))
+    n, m = a.shape[-2], a.shape[-1]
+    # builtins: numc's max/min (NumPy's names) shadow them in this module
+    rows = arange(_builtins.max(0, -offset), _builtins.min(n, m - offset)) if n and m else arange(0)
+    return a[..., rows, rows + offset]
+
+
+def diagonal(a, offset=0, axis1=0, axis2=1):
+    """numpy.diagonal (a copy; NumPy's is a read-only view)."""
+    return _diagonal(a, offset, axis1, axis2)
+
+
+def trace(a, offset=0, axis1=0, axis2=1, dtype=None):
+    return _diagonal(a, offset, axis1, axis2).sum(axis=-1, dtype=dtype)
 
 
 # ---- floating-point error handling (numpy.seterr / errstate) -------------------------------

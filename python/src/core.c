@@ -11,6 +11,14 @@ static PyObject *npy_dtypes[ND_NTYPES]; /* numc.dtype instances, set by numc/__i
 static PyObject *npy_flags_factory;     /* numc._flagsobj(bits) */
 
 /* ---- errors ------------------------------------------------------------------------------ */
+/* numc warnings are queued by a thread-local handler (it may run with the GIL released)
+ * and given to Python's warnings machinery after the call. */
+#define NPY_MAXWARN 8
+static _Thread_local struct {
+    int installed, n;
+    char msg[NPY_MAXWARN][192];
+} npy_tls;
+
 PyObject *npy_raise(void)
 {
     nd_status st = nd_last_error();
@@ -31,18 +39,11 @@ PyObject *npy_raise(void)
     default: exc = PyExc_ValueError; break;
     }
     if (st == ND_OK) msg = "numc: an operation failed without an error message";
+    npy_tls.n = 0; /* warnings of a failed call are not reported after it */
     PyErr_SetString(exc, msg);
     nd_clear_error();
     return NULL;
 }
-
-/* numc warnings are queued by a thread-local handler (it may run with the GIL released)
- * and given to Python's warnings machinery after the call. */
-#define NPY_MAXWARN 8
-static _Thread_local struct {
-    int installed, n;
-    char msg[NPY_MAXWARN][192];
-} npy_tls;
 
 static void npy_warn_handler(const char *msg, unsigned bits, void *ctx)
 {
@@ -659,7 +660,7 @@ static PyObject *f_array(PyObject *self, PyObject *args, PyObject *kw)
     if (!a) return NULL;
     nd_array *b = a;
     if (dt >= 0 && dt != (int)nd_dtype_of(a)) b = nd_astype(a, (nd_dtype)dt, ND_CAST_UNSAFE);
-    else if (copy && (NcArray_Check(o) || is_arraylike(o) || nd_is_view(a))) b = nd_copy(a, ND_ORDER_K);
+    else if (copy && !PyList_Check(o) && !PyTuple_Check(o) && leaf_dtype(o) < 0) b = nd_copy(a, ND_ORDER_K);
     else b = nd_ref(a);
     nd_free(a);
     if (!b) return npy_raise();

@@ -121,6 +121,14 @@ def test_memoryview_and_array_interface_consumers():
     h.__array_interface__ = keep.__array_interface__
     b = nc.asarray(h)
     assert b.tolist() == [0.0, 1.0, 2.0, 3.0, 4.0]
+    b[0] = 7                       # asarray shares the memory of the interface
+    assert keep[0] == 7
+    c = nc.array(h)                # array copies it
+    c[1] = 7
+    assert keep[1] == 1
+    del h, b
+    gc.collect()
+    assert c.tolist() == [7.0, 7.0, 2.0, 3.0, 4.0]
 
 
 def test_every_dtype_round_trips_through_numpy():

@@ -51,3 +51,24 @@ def test_function_matches_numpy(expr):
         assert a.shape == b.shape, (a.shape, b.shape)
         assert a.dtype == b.dtype, (a.dtype, b.dtype)
         np.testing.assert_allclose(a, b, rtol=1e-12)
+
+
+def test_methods_written_in_python():
+    import pickle
+    a = nc.arange(12.0).reshape(3, 4) / 3
+    n = np.arange(12.0).reshape(3, 4) / 3
+    b = pickle.loads(pickle.dumps(a))
+    assert isinstance(b, nc.ndarray) and b.dtype == a.dtype and b.tolist() == a.tolist()
+    e = pickle.loads(pickle.dumps(nc.zeros((2, 0), dtype=nc.int8)))
+    assert e.shape == (2, 0) and e.dtype == nc.int8
+    assert 2.0 in a and 2.5 not in a
+    np.testing.assert_array_equal(np.asarray(a.round(1)), n.round(1))
+    np.testing.assert_array_equal(np.asarray(a.clip(1, 2)), n.clip(1, 2))
+    np.testing.assert_array_equal(np.asarray(a.diagonal()), n.diagonal())
+    np.testing.assert_array_equal(np.asarray(nc.diagonal(a, 1)), np.diagonal(n, 1))
+    assert a.trace() == pytest.approx(n.trace())
+    assert a.tobytes() == n.tobytes()
+    s = nc.array([3, 1, 2])
+    s.sort()
+    assert s.tolist() == [1, 2, 3]
+    assert [x.tolist() for x in a.nonzero()] == [x.tolist() for x in n.nonzero()]
