@@ -16,6 +16,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -134,6 +135,8 @@ static void npy_free(void *p, void *ctx)
 int npy_install_allocator(void)
 {
 #ifndef NPY_NO_CACHE
+    const char *env = getenv("NUMC_PY_ALLOCATOR");
+    if (env && strcmp(env, "0") == 0) return 0; /* numc's default allocator (debugging, valgrind) */
     if (pthread_key_create(&cache_key, cache_release) != 0) return 0;
     nd_allocator a = { npy_alloc, npy_free, NULL };
     nd_set_allocator(&a);

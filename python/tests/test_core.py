@@ -245,3 +245,15 @@ def test_namespace_registry_is_walked():
             assert hasattr(nc._core, "_" + f[3:-2])
     with pytest.raises(AttributeError):
         nc.no_such_namespace
+
+
+def test_large_zeros_are_lazily_zeroed_and_live_with_their_views():
+    a = nc.zeros((1024, 1024))            # 8 MiB: calloc'd pages wrapped by numc
+    assert a.dtype == nc.float64 and a.sum() == 0.0 and a.flags.writeable
+    a[1, 2] = 5
+    v = a[1]
+    del a
+    gc.collect()
+    assert v[2] == 5 and v.sum() == 5
+    z = nc.zeros_like(np.ones((1024, 1024), dtype=np.int32))
+    assert z.dtype == nc.int32 and z.shape == (1024, 1024) and z.max() == 0
