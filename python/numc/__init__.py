@@ -128,7 +128,9 @@ from ._core import (concatenate, stack, vstack, hstack, dstack, column_stack, wh
                     ascontiguousarray, meshgrid, sort, argsort, unique, searchsorted, tile,
                     repeat, flip, roll, rot90, expand_dims, broadcast_to, moveaxis, diag, tril,
                     triu, around, isclose, allclose, array_equal, diff, take, nan_to_num,
-                    median, percentile, quantile, histogram, logspace, geomspace, outer, interp)
+                    median, percentile, quantile, histogram, logspace, geomspace, outer, interp,
+                    isin, in1d, setdiff1d, setxor1d, union1d, intersect1d, average, cov,
+                    corrcoef, bincount, digitize, correlate, convolve)
 from ._core import round as round_  # noqa: F811 (numpy.round_)
 
 # every ufunc of numc (ufunc.h) under NumPy's name, and the reductions

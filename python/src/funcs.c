@@ -722,6 +722,214 @@ static PyObject *f_interp(PyObject *self, PyObject *args, PyObject *kw)
     return npy_wrap_result(r);
 }
 
+/* ---- set operations and more statistics -------------------------------------------------- */
+typedef nd_array *(*setop_fn)(const nd_array *, const nd_array *, const nd_setop_opts *);
+static PyObject *setop(PyObject *args, PyObject *kw, const char *fmt, setop_fn fn, int has_invert)
+{
+    static char *names[] = { "ar1", "ar2", "assume_unique", "invert", NULL };
+    PyObject *ao, *bo;
+    int au = 0, inv = 0;
+    int ok = has_invert ? PyArg_ParseTupleAndKeywords(args, kw, fmt, names, &ao, &bo, &au, &inv)
+                        : PyArg_ParseTupleAndKeywords(args, kw, fmt, names, &ao, &bo, &au);
+    if (!ok) return NULL;
+    nd_setop_opts o = { .assume_unique = au, .invert = inv };
+    nd_array *a = npy_as_nd(ao, -1), *b = a ? npy_as_nd(bo, -1) : NULL;
+    if (!b) {
+        nd_free(a);
+        return NULL;
+    }
+    nd_array *r = fn(a, b, &o);
+    nd_free(a);
+    nd_free(b);
+    return npy_wrap(r);
+}
+static PyObject *f_isin(PyObject *s, PyObject *a, PyObject *k) { return setop(a, k, "OO|pp:isin", nd_isin_, 1); }
+static PyObject *f_in1d(PyObject *s, PyObject *a, PyObject *k) { return setop(a, k, "OO|pp:in1d", nd_in1d_, 1); }
+static PyObject *f_setdiff1d(PyObject *s, PyObject *a, PyObject *k) { return setop(a, k, "OO|p:setdiff1d", nd_setdiff1d_, 0); }
+static PyObject *f_setxor1d(PyObject *s, PyObject *a, PyObject *k) { return setop(a, k, "OO|p:setxor1d", nd_setxor1d_, 0); }
+
+static PyObject *f_union1d(PyObject *self, PyObject *args)
+{
+    PyObject *ao, *bo;
+    if (!PyArg_ParseTuple(args, "OO:union1d", &ao, &bo)) return NULL;
+    nd_array *a = npy_as_nd(ao, -1), *b = a ? npy_as_nd(bo, -1) : NULL;
+    if (!b) {
+        nd_free(a);
+        return NULL;
+    }
+    nd_array *r = nd_union1d(a, b);
+    nd_free(a);
+    nd_free(b);
+    return npy_wrap(r);
+}
+
+static PyObject *f_intersect1d(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *names[] = { "ar1", "ar2", "assume_unique", "return_indices", NULL };
+    PyObject *ao, *bo;
+    int au = 0, ri = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|pp:intersect1d", names, &ao, &bo, &au, &ri)) return NULL;
+    nd_array *i1 = NULL, *i2 = NULL;
+    nd_intersect_opts o = { .assume_unique = au, .indices1 = ri ? &i1 : NULL, .indices2 = ri ? &i2 : NULL };
+    nd_array *a = npy_as_nd(ao, -1), *b = a ? npy_as_nd(bo, -1) : NULL;
+    if (!b) {
+        nd_free(a);
+        return NULL;
+    }
+    nd_array *r = nd_intersect1d_(a, b, &o);
+    nd_free(a);
+    nd_free(b);
+    if (!r) return npy_raise();
+    if (!ri) return npy_wrap(r);
+    nd_array *parts[3] = { r, i1, i2 };
+    return tuple_steal(parts, 3);
+}
+
+static PyObject *f_average(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *names[] = { "a", "axis", "weights", "returned", "keepdims", NULL };
+    PyObject *ao, *axo = Py_None, *wo = Py_None;
+    int ret = 0, keep = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|OOpp:average", names, &ao, &axo, &wo, &ret, &keep)) return NULL;
+    nd_average_opts o = { .axis = ND_AXIS_NONE, .keepdims = keep };
+    nd_array *sw = NULL, *w = NULL;
+    if (npy_axis_arg(axo, &o.axis, &o.axes) < 0) return NULL;
+    if (wo != Py_None && !(w = npy_as_nd(wo, -1))) return NULL;
+    o.weights = w;
+    o.sum_of_weights = ret ? &sw : NULL;
+    nd_array *a = npy_as_nd(ao, -1);
+    if (!a) {
+        nd_free(w);
+        return NULL;
+    }
+    nd_array *r = nd_average_(a, &o);
+    nd_free(a);
+    nd_free(w);
+    if (!ret) return npy_wrap_result(r);
+    if (!r) return npy_raise();
+    PyObject *x = npy_wrap_result(r), *y = x ? npy_wrap_result(sw) : (nd_free(sw), NULL);
+    if (!y) {
+        Py_XDECREF(x);
+        return NULL;
+    }
+    return Py_BuildValue("(NN)", x, y);
+}
+
+static PyObject *covlike(PyObject *args, PyObject *kw, int corr)
+{
+    static char *names[] = { "m", "y", "rowvar", "bias", "ddof", "fweights", "aweights", NULL };
+    static char *cnames[] = { "x", "y", "rowvar", NULL };
+    PyObject *mo, *yo = Py_None, *ddo = Py_None, *fo = Py_None, *awo = Py_None;
+    int rowvar = 1, bias = 0;
+    int ok = corr ? PyArg_ParseTupleAndKeywords(args, kw, "O|Op:corrcoef", cnames, &mo, &yo, &rowvar)
+                  : PyArg_ParseTupleAndKeywords(args, kw, "O|OppOOO:cov", names, &mo, &yo, &rowvar, &bias, &ddo,
+                                                &fo, &awo);
+    if (!ok) return NULL;
+    nd_cov_opts o = { .columns_are_vars = !rowvar, .bias = bias };
+    if (ddo != Py_None) {
+        long d = PyLong_AsLong(ddo);
+        if (d == -1 && PyErr_Occurred()) return NULL;
+        o.ddof = (int)d;
+        o.has_ddof = true;
+    }
+    nd_array *tmp[4] = { NULL, NULL, NULL, NULL };
+    PyObject *r = NULL;
+    if (!(tmp[0] = npy_as_nd(mo, -1))) return NULL;
+    if (yo != Py_None && !(tmp[1] = npy_as_nd(yo, -1))) goto done;
+    if (fo != Py_None && !(tmp[2] = npy_as_nd(fo, -1))) goto done;
+    if (awo != Py_None && !(tmp[3] = npy_as_nd(awo, -1))) goto done;
+    o.y = tmp[1];
+    o.fweights = tmp[2];
+    o.aweights = tmp[3];
+    r = npy_wrap_result(corr ? nd_corrcoef_(tmp[0], &o) : nd_cov_(tmp[0], &o));
+done:
+    for (int i = 0; i < 4; i++) nd_free(tmp[i]);
+    return r;
+}
+static PyObject *f_cov(PyObject *s, PyObject *a, PyObject *k) { return covlike(a, k, 0); }
+static PyObject *f_corrcoef(PyObject *s, PyObject *a, PyObject *k) { return covlike(a, k, 1); }
+
+static PyObject *f_bincount(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *names[] = { "x", "weights", "minlength", NULL };
+    PyObject *xo, *wo = Py_None;
+    Py_ssize_t minlength = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|On:bincount", names, &xo, &wo, &minlength)) return NULL;
+    nd_array *x = npy_as_nd(xo, -1), *w = NULL;
+    if (!x) return NULL;
+    if (wo != Py_None && !(w = npy_as_nd(wo, -1))) {
+        nd_free(x);
+        return NULL;
+    }
+    nd_array *r = nd_bincount(x, w, minlength);
+    nd_free(x);
+    nd_free(w);
+    return npy_wrap(r);
+}
+
+static PyObject *f_digitize(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *names[] = { "x", "bins", "right", NULL };
+    PyObject *xo, *bo;
+    int right = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|p:digitize", names, &xo, &bo, &right)) return NULL;
+    nd_array *x = npy_as_nd(xo, -1), *b = x ? npy_as_nd(bo, -1) : NULL;
+    if (!b) {
+        nd_free(x);
+        return NULL;
+    }
+    nd_array *r = nd_digitize(x, b, right);
+    nd_free(x);
+    nd_free(b);
+    return npy_wrap_result(r);
+}
+
+static PyObject *f_correlate(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *names[] = { "a", "v", "mode", NULL };
+    PyObject *ao, *vo;
+    const char *mode = "valid";
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|s:correlate", names, &ao, &vo, &mode)) return NULL;
+    nd_correlate_mode m = !strcmp(mode, "valid") ? ND_MODE_VALID : !strcmp(mode, "same") ? ND_MODE_SAME
+                        : !strcmp(mode, "full") ? ND_MODE_FULL : (nd_correlate_mode)-1;
+    if ((int)m < 0) {
+        PyErr_Format(PyExc_ValueError, "mode must be one of 'valid', 'same', or 'full' (got '%s')", mode);
+        return NULL;
+    }
+    nd_array *a = npy_as_nd(ao, -1), *v = a ? npy_as_nd(vo, -1) : NULL;
+    if (!v) {
+        nd_free(a);
+        return NULL;
+    }
+    nd_array *r = nd_correlate(a, v, m);
+    nd_free(a);
+    nd_free(v);
+    return npy_wrap(r);
+}
+
+static PyObject *f_convolve(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *names[] = { "a", "v", "mode", NULL };
+    PyObject *ao, *vo;
+    const char *mode = "full";
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|s:convolve", names, &ao, &vo, &mode)) return NULL;
+    nd_convolve_mode m = !strcmp(mode, "full") ? ND_CONV_FULL : !strcmp(mode, "same") ? ND_CONV_SAME
+                       : !strcmp(mode, "valid") ? ND_CONV_VALID : (nd_convolve_mode)-1;
+    if ((int)m < 0) {
+        PyErr_Format(PyExc_ValueError, "mode must be one of 'valid', 'same', or 'full' (got '%s')", mode);
+        return NULL;
+    }
+    nd_array *a = npy_as_nd(ao, -1), *v = a ? npy_as_nd(vo, -1) : NULL;
+    if (!v) {
+        nd_free(a);
+        return NULL;
+    }
+    nd_array *r = nd_convolve(a, v, m);
+    nd_free(a);
+    nd_free(v);
+    return npy_wrap(r);
+}
+
 PyMethodDef npy_func_methods[] = {
     { "concatenate", FN(f_concatenate), KW, "numpy.concatenate(arrays, axis=0)" },
     { "stack", FN(f_stack), KW, "numpy.stack(arrays, axis=0)" },
@@ -771,5 +979,18 @@ PyMethodDef npy_func_methods[] = {
     { "geomspace", FN(f_geomspace), KW, "numpy.geomspace(start, stop, num=50, endpoint=True, dtype=None)" },
     { "outer", f_outer, METH_VARARGS, "numpy.outer(a, b)" },
     { "interp", FN(f_interp), KW, "numpy.interp(x, xp, fp, left=None, right=None, period=None)" },
+    { "isin", FN(f_isin), KW, "numpy.isin(element, test_elements, assume_unique=False, invert=False)" },
+    { "in1d", FN(f_in1d), KW, "numpy.in1d(ar1, ar2, assume_unique=False, invert=False)" },
+    { "setdiff1d", FN(f_setdiff1d), KW, "numpy.setdiff1d(ar1, ar2, assume_unique=False)" },
+    { "setxor1d", FN(f_setxor1d), KW, "numpy.setxor1d(ar1, ar2, assume_unique=False)" },
+    { "union1d", f_union1d, METH_VARARGS, "numpy.union1d(ar1, ar2)" },
+    { "intersect1d", FN(f_intersect1d), KW, "numpy.intersect1d(ar1, ar2, assume_unique=False, return_indices=False)" },
+    { "average", FN(f_average), KW, "numpy.average(a, axis=None, weights=None, returned=False, keepdims=False)" },
+    { "cov", FN(f_cov), KW, "numpy.cov(m, y=None, rowvar=True, bias=False, ddof=None, fweights=None, aweights=None)" },
+    { "corrcoef", FN(f_corrcoef), KW, "numpy.corrcoef(x, y=None, rowvar=True)" },
+    { "bincount", FN(f_bincount), KW, "numpy.bincount(x, weights=None, minlength=0)" },
+    { "digitize", FN(f_digitize), KW, "numpy.digitize(x, bins, right=False)" },
+    { "correlate", FN(f_correlate), KW, "numpy.correlate(a, v, mode='valid')" },
+    { "convolve", FN(f_convolve), KW, "numpy.convolve(a, v, mode='full')" },
     { NULL, NULL, 0, NULL }
 };

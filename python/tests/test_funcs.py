@@ -27,6 +27,14 @@ CASES = [
     "histogram(A, bins=[0, 1, 5, 10], density=True)", "logspace(0, 2, 5)",
     "geomspace(1, 1000, 4)", "outer(A[0], A[1])", "interp([0.5, 2.5], [0, 1, 2, 3], [0, 10, 20, 30])",
     "nan_to_num(np.array([np.nan, np.inf, -np.inf, 1.0]))",
+    "isin(A, [1, 3])", "isin(A, [1, 3], invert=True)", "in1d(A, [0, 4])", "setdiff1d(A, [1, 2])",
+    "setxor1d(A[0], A[1])", "union1d(A[0], A[1])", "intersect1d(A[0], A[1])",
+    "intersect1d(A[0], A[3], return_indices=True)", "average(A)", "average(A, axis=0, weights=[1, 2, 3, 4])",
+    "average(A, axis=1, returned=True)", "cov(A)", "cov(A, rowvar=False, ddof=0)", "corrcoef(A)",
+    "bincount(np.array([0, 1, 1, 3]))", "bincount(np.array([0, 1, 1, 3]), weights=[1, .5, .5, 2], minlength=6)",
+    "digitize(A, [0, 1.5, 3])", "digitize(A, [0, 1.5, 3], right=True)",
+    "correlate(A[0], A[1, :3])", "correlate(A[0], A[1, :3], 'full')", "convolve(A[0], A[1, :3])",
+    "convolve(A[0], A[1, :3], mode='same')",
 ]
 
 
