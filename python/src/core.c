@@ -701,6 +701,17 @@ static nd_array *zeros_big(int nd, const ptrdiff_t *shape, nd_dtype dt)
 }
 
 typedef nd_array *(*fill_fn)(int, const ptrdiff_t *, nd_dtype);
+
+/* Elements of a shape, saturating (only used to decide on releasing the GIL). */
+static ptrdiff_t shape_size(int nd, const ptrdiff_t *shape)
+{
+    ptrdiff_t n = 1;
+    for (int i = 0; i < nd; i++) {
+        if (shape[i] <= 0) return 0;
+        n = n > PTRDIFF_MAX / shape[i] ? PTRDIFF_MAX : n * shape[i];
+    }
+    return n;
+}
 static PyObject *shaped(PyObject *args, PyObject *kw, const char *fmt, fill_fn fn)
 {
     static char *names[] = { "shape", "dtype", "order", NULL };
@@ -711,7 +722,9 @@ static PyObject *shaped(PyObject *args, PyObject *kw, const char *fmt, fill_fn f
     if (nd < 0) return NULL;
     int dt = npy_dtype_arg(dto);
     if (dt == -2) return NULL;
-    return npy_wrap(fn(nd, shape, dt < 0 ? ND_FLOAT64 : (nd_dtype)dt));
+    nd_array *r;
+    NPY_CALL(shape_size(nd, shape), r = fn(nd, shape, dt < 0 ? ND_FLOAT64 : (nd_dtype)dt));
+    return npy_wrap(r);
 }
 static PyObject *f_zeros(PyObject *s, PyObject *a, PyObject *k) { return shaped(a, k, "O|OO:zeros", zeros_big); }
 static PyObject *f_ones(PyObject *s, PyObject *a, PyObject *k) { return shaped(a, k, "O|OO:ones", (nd_ones)); }
@@ -756,7 +769,9 @@ static PyObject *f_full(PyObject *self, PyObject *args, PyObject *kw)
     }
     nd_scalar s;
     if (scalar_of(vo, &s) < 0) return NULL;
-    return npy_wrap(nd_full(nd, shape, dt < 0 ? s.dtype : (nd_dtype)dt, s));
+    nd_array *r;
+    NPY_CALL(shape_size(nd, shape), r = nd_full(nd, shape, dt < 0 ? s.dtype : (nd_dtype)dt, s));
+    return npy_wrap(r);
 }
 
 static PyObject *like(PyObject *args, PyObject *kw, const char *fmt, int what)
@@ -810,7 +825,11 @@ static PyObject *f_arange(PyObject *self, PyObject *args, PyObject *kw)
            st = a2 == Py_None ? 1.0 : PyFloat_AsDouble(a2);
     if (PyErr_Occurred()) return NULL;
     if (dt < 0) dt = all_int ? ND_INT64 : ND_FLOAT64;
-    return npy_wrap(nd_arange(s0, s1, st, (nd_dtype)dt));
+    nd_array *r;
+    double count = st != 0 ? (s1 - s0) / st : 0.0;
+    ptrdiff_t n = count > (double)NPY_NOGIL_SIZE ? NPY_NOGIL_SIZE + 1 : 0;
+    NPY_CALL(n, r = nd_arange(s0, s1, st, (nd_dtype)dt));
+    return npy_wrap(r);
 }
 
 static PyObject *f_linspace(PyObject *self, PyObject *args, PyObject *kw)
@@ -830,7 +849,9 @@ static PyObject *f_linspace(PyObject *self, PyObject *args, PyObject *kw)
     }
     double step = 0;
     nd_linspace_opts o = { .num = num, .dtype = dt < 0 ? 0 : dt, .no_endpoint = !endpoint, .retstep = &step };
-    PyObject *r = npy_wrap(nd_linspace_(a, b, &o));
+    nd_array *ra;
+    NPY_CALL(num, ra = nd_linspace_(a, b, &o));
+    PyObject *r = npy_wrap(ra);
     if (!r || !retstep) return r;
     PyObject *t = Py_BuildValue("(Nd)", r, step);
     return t;

@@ -88,7 +88,10 @@ static PyObject *join(PyObject *args, PyObject *kw, const char *fmt, join_fn fn,
     nd_array *arr[MAXARR];
     int n = arrays_of(seq, arr, MAXARR, fmt);
     if (n < 0) return NULL;
-    nd_array *r = has_axis ? fn(n, (const nd_array *const *)arr, axis) : fn2(n, (const nd_array *const *)arr);
+    ptrdiff_t total = 0;
+    for (int i = 0; i < n; i++) total += nd_size(arr[i]);
+    nd_array *r;
+    NPY_CALL(total, r = has_axis ? fn(n, (const nd_array *const *)arr, axis) : fn2(n, (const nd_array *const *)arr));
     free_all(arr, n);
     return npy_wrap(r);
 }
@@ -223,7 +226,8 @@ static PyObject *f_unique(PyObject *self, PyObject *args, PyObject *kw)
     o.counts = rc ? &cnt : NULL;
     o.a = npy_as_nd(ao, -1);
     if (!o.a) return NULL;
-    nd_array *u = nd_unique_(&o);
+    nd_array *u;
+    NPY_CALL(nd_size(o.a), u = nd_unique_(&o));
     nd_free((nd_array *)o.a);
     if (!u) return npy_raise();
     if (!ri && !rv && !rc) return npy_wrap(u);
@@ -267,7 +271,8 @@ static PyObject *f_searchsorted(PyObject *self, PyObject *args, PyObject *kw)
         nd_free(a);
         return NULL;
     }
-    nd_array *r = nd_searchsorted(a, v, strcmp(side, "right") == 0 ? ND_SIDE_RIGHT : ND_SIDE_LEFT);
+    nd_array *r;
+    NPY_CALL(nd_size(a), r = nd_searchsorted(a, v, strcmp(side, "right") == 0 ? ND_SIDE_RIGHT : ND_SIDE_LEFT));
     nd_free(a);
     nd_free(v);
     return npy_wrap_result(r);
@@ -282,7 +287,8 @@ static PyObject *f_tile(PyObject *self, PyObject *args)
     if (n < 0) return NULL;
     nd_array *a = npy_as_nd(ao, -1);
     if (!a) return NULL;
-    nd_array *r = nd_tile(a, n, reps);
+    nd_array *r;
+    NPY_CALL(nd_size(a), r = nd_tile(a, n, reps));
     nd_free(a);
     return npy_wrap(r);
 }
@@ -338,7 +344,8 @@ static PyObject *f_roll(PyObject *self, PyObject *args, PyObject *kw)
     if (axis_of(axo, &axis) < 0) return NULL;
     nd_array *a = npy_as_nd(ao, -1);
     if (!a) return NULL;
-    nd_array *r = nd_roll(a, shift, axis);
+    nd_array *r;
+    NPY_CALL(nd_size(a), r = nd_roll(a, shift, axis));
     nd_free(a);
     return npy_wrap(r);
 }
@@ -443,7 +450,8 @@ static PyObject *f_around(PyObject *self, PyObject *args, PyObject *kw)
         if (st < 0) return npy_raise();
         return Py_NewRef(outo);
     }
-    nd_array *r = nd_around(a, dec);
+    nd_array *r;
+    NPY_CALL(nd_size(a), r = nd_around(a, dec));
     nd_free(a);
     return npy_wrap_result(r);
 }
@@ -508,7 +516,8 @@ static PyObject *f_diff(PyObject *self, PyObject *args, PyObject *kw)
     if (app && !(q = npy_as_nd(app, -1))) goto fail;
     o.prepend = p;
     o.append = q;
-    nd_array *r = nd_diff_(a, &o);
+    nd_array *r;
+    NPY_CALL(nd_size(a), r = nd_diff_(a, &o));
     nd_free(a);
     nd_free(p);
     nd_free(q);
@@ -531,7 +540,8 @@ static PyObject *f_take(PyObject *self, PyObject *args, PyObject *kw)
         nd_free(a);
         return NULL;
     }
-    nd_array *r = nd_take(a, i, axis);
+    nd_array *r;
+    NPY_CALL(nd_size(a), r = nd_take(a, i, axis));
     nd_free(a);
     nd_free(i);
     return npy_wrap_result(r);
@@ -738,7 +748,8 @@ static PyObject *setop(PyObject *args, PyObject *kw, const char *fmt, setop_fn f
         nd_free(a);
         return NULL;
     }
-    nd_array *r = fn(a, b, &o);
+    nd_array *r;
+    NPY_CALL(nd_size(a), r = fn(a, b, &o));
     nd_free(a);
     nd_free(b);
     return npy_wrap(r);
@@ -757,7 +768,8 @@ static PyObject *f_union1d(PyObject *self, PyObject *args)
         nd_free(a);
         return NULL;
     }
-    nd_array *r = nd_union1d(a, b);
+    nd_array *r;
+    NPY_CALL(nd_size(a), r = nd_union1d(a, b));
     nd_free(a);
     nd_free(b);
     return npy_wrap(r);
@@ -776,7 +788,8 @@ static PyObject *f_intersect1d(PyObject *self, PyObject *args, PyObject *kw)
         nd_free(a);
         return NULL;
     }
-    nd_array *r = nd_intersect1d_(a, b, &o);
+    nd_array *r;
+    NPY_CALL(nd_size(a), r = nd_intersect1d_(a, b, &o));
     nd_free(a);
     nd_free(b);
     if (!r) return npy_raise();
@@ -802,7 +815,8 @@ static PyObject *f_average(PyObject *self, PyObject *args, PyObject *kw)
         nd_free(w);
         return NULL;
     }
-    nd_array *r = nd_average_(a, &o);
+    nd_array *r;
+    NPY_CALL(nd_size(a), r = nd_average_(a, &o));
     nd_free(a);
     nd_free(w);
     if (!ret) return npy_wrap_result(r);
@@ -878,7 +892,8 @@ static PyObject *f_digitize(PyObject *self, PyObject *args, PyObject *kw)
         nd_free(x);
         return NULL;
     }
-    nd_array *r = nd_digitize(x, b, right);
+    nd_array *r;
+    NPY_CALL(nd_size(x), r = nd_digitize(x, b, right));
     nd_free(x);
     nd_free(b);
     return npy_wrap_result(r);
