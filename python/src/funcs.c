@@ -39,8 +39,7 @@ static void free_all(nd_array **a, int n)
     for (int i = 0; i < n; i++) nd_free(a[i]);
 }
 
-/* A tuple of n new arrays (stolen). */
-static PyObject *tuple_steal(nd_array **a, int n)
+PyObject *npy_tuple_of(nd_array **a, int n)
 {
     PyObject *t = PyTuple_New(n);
     if (!t) {
@@ -111,7 +110,7 @@ static PyObject *f_nonzero(PyObject *self, PyObject *o)
     nd_status st = nd_nonzero(a, out);
     nd_free(a);
     if (st < 0) return npy_raise();
-    return tuple_steal(out, n);
+    return npy_tuple_of(out, n);
 }
 
 static PyObject *f_where(PyObject *self, PyObject *args)
@@ -176,7 +175,7 @@ static PyObject *f_meshgrid(PyObject *self, PyObject *args, PyObject *kw)
     nd_status st = nd_meshgrid(n, (const nd_array *const *)in, ij ? ND_IJ : ND_XY, out);
     free_all(in, n);
     if (st < 0) return npy_raise();
-    return tuple_steal(out, n);
+    return npy_tuple_of(out, n);
 }
 
 static int kind_of(PyObject *o, nd_sort_kind *k)
@@ -249,7 +248,7 @@ static PyObject *f_unique(PyObject *self, PyObject *args, PyObject *kw)
     }
     if (rv) parts[n++] = inv;
     if (rc) parts[n++] = cnt;
-    return tuple_steal(parts, n);
+    return npy_tuple_of(parts, n);
 }
 
 static PyObject *f_searchsorted(PyObject *self, PyObject *args, PyObject *kw)
@@ -663,7 +662,7 @@ static PyObject *f_histogram(PyObject *self, PyObject *args, PyObject *kw)
         edges_in = NULL;
     }
     nd_array *parts[2] = { hist, edges };
-    r = tuple_steal(parts, 2);
+    r = npy_tuple_of(parts, 2);
 done:
     nd_free(a);
     nd_free(w);
@@ -795,7 +794,7 @@ static PyObject *f_intersect1d(PyObject *self, PyObject *args, PyObject *kw)
     if (!r) return npy_raise();
     if (!ri) return npy_wrap(r);
     nd_array *parts[3] = { r, i1, i2 };
-    return tuple_steal(parts, 3);
+    return npy_tuple_of(parts, 3);
 }
 
 static PyObject *f_average(PyObject *self, PyObject *args, PyObject *kw)

@@ -81,6 +81,8 @@ int npy_operand(PyObject *o, nd_operand *op, nd_array **tmp);
 int npy_axis_arg(PyObject *o, int *axis, nd_axes *axes);
 /* Shape argument (int or sequence of ints) into shape[ND_MAXDIMS]; returns ndim or -1. */
 int npy_shape_arg(PyObject *o, ptrdiff_t *shape);
+/* A tuple of n new numc.ndarrays made from a[0..n) (references stolen, also on failure). */
+PyObject *npy_tuple_of(nd_array **a, int n);
 /* The flags object of an array's nd_flags bits (numc.ndarray.flags). */
 PyObject *npy_flags_of(unsigned bits);
 /* The exceptions of numc (module-level objects, borrowed). */
