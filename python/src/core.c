@@ -54,7 +54,7 @@ static void npy_warn_handler(const char *msg, unsigned bits, void *ctx)
     snprintf(npy_tls.msg[npy_tls.n++], sizeof npy_tls.msg[0], "%s", msg);
 }
 
-static inline void npy_install(void)
+void npy_install_warnings(void)
 {
     if (!npy_tls.installed) {
         nd_seterrcall(npy_warn_handler, NULL);
@@ -87,7 +87,7 @@ PyObject *npy_scalar_to_py(nd_scalar s)
 
 PyObject *npy_wrap(nd_array *a)
 {
-    npy_install();
+    npy_install_warnings();
     if (!a) return npy_raise();
     if (npy_tls.n && npy_flush_warnings() < 0) {
         nd_free(a);
@@ -476,6 +476,7 @@ static nd_array *astype_steal(nd_array *a, int dtype)
 
 nd_array *npy_as_nd(PyObject *o, int dtype)
 {
+    npy_install_warnings();
     if (NcArray_Check(o)) {
         nd_array *a = nd_ref(NC_ARR(o));
         if (!a) return (nd_array *)npy_raise();
@@ -517,6 +518,7 @@ nd_array *npy_as_nd(PyObject *o, int dtype)
 
 int npy_operand(PyObject *o, nd_operand *op, nd_array **tmp)
 {
+    npy_install_warnings();
     *tmp = NULL;
     if (NcArray_Check(o)) {
         *op = nd_op_array(NC_ARR(o));
@@ -1062,7 +1064,7 @@ PyMODINIT_FUNC PyInit__core(void)
         Py_DECREF(sub);
         if (rc < 0) goto fail;
     }
-    npy_install();
+    npy_install_warnings();
     return m;
 fail:
     Py_DECREF(m);

@@ -36,9 +36,11 @@ extern PyTypeObject *NcArray_Type;
 
 /* Elements above which a numc call runs with the GIL released. */
 #define NPY_NOGIL_SIZE 16384
-/* Run `stmt` with the GIL released when `n` (an element count) is large. */
+/* Run `stmt` with the GIL released when `n` (an element count) is large. It first makes
+ * sure numc's warnings on this thread reach Python (npy_install_warnings). */
 #define NPY_CALL(n, stmt)                                                                  \
     do {                                                                                   \
+        npy_install_warnings();                                                            \
         if ((n) > NPY_NOGIL_SIZE) {                                                        \
             PyThreadState *npy_ts_ = PyEval_SaveThread();                                  \
             stmt;                                                                          \
@@ -49,6 +51,10 @@ extern PyTypeObject *NcArray_Type;
     } while (0)
 
 /* ---- the helpers (core.c) ---------------------------------------------------------------- */
+/* Route this thread's numc warnings to Python (once per thread; numc's handler is per
+ * thread). NPY_CALL, npy_as_nd and npy_operand call it; call it before any other numc call
+ * that may warn. */
+void npy_install_warnings(void);
 /* A new numc.ndarray owning `a` (the reference is stolen; NULL a: raises numc's error). */
 PyObject *npy_wrap(nd_array *a);
 /* As npy_wrap, but a 0-d result becomes a Python scalar (what NumPy's ufuncs and

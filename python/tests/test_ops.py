@@ -302,3 +302,23 @@ def test_fast_path_values_match_numpy():
     a = nc.arange(6.0)
     a += a
     assert a.tolist() == [0, 2, 4, 6, 8, 10]
+
+
+def test_first_call_on_a_new_thread_warns_through_python():
+    import threading
+    for first in (lambda: -nc.log(nc.zeros(2)), lambda: nc.log(nc.zeros(2)),
+                  lambda: nc.zeros(2) / 0.0):
+        caught = []
+
+        def run():
+            try:
+                first()
+            except RuntimeWarning as e:
+                caught.append(e)
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            t = threading.Thread(target=run)
+            t.start()
+            t.join()
+        assert len(caught) == 1, "the warning of a thread's first numc call is lost"
