@@ -99,6 +99,7 @@ PyObject *npy_wrap(nd_array *a)
         return NULL;
     }
     o->arr = a;
+    o->exports = 0;
     return (PyObject *)o;
 }
 

@@ -77,13 +77,14 @@ static int arr_getbuffer(PyObject *self, Py_buffer *view, int flags)
     view->strides = (flags & PyBUF_STRIDES) == PyBUF_STRIDES ? (Py_ssize_t *)nd_strides(a) : NULL;
     view->suboffsets = NULL;
     view->internal = NULL;
+    ((NcArray *)self)->exports++;
     return 0;
 }
 
 static void arr_releasebuffer(PyObject *self, Py_buffer *view)
 {
-    (void)self;
     (void)view;
+    ((NcArray *)self)->exports--;
 }
 
 /* ---- attributes ---------------------------------------------------------------------------- */
@@ -103,6 +104,35 @@ static PyObject *tuple_of(int n, const ptrdiff_t *v)
 }
 
 static PyObject *g_shape(PyObject *s, void *c) { return tuple_of(nd_ndim(NC_ARR(s)), nd_shape(NC_ARR(s))); }
+
+/* a.shape = (...): in place when numc can reshape without copying (NumPy's rule). */
+static int s_shape(PyObject *s, PyObject *v, void *c)
+{
+    if (!v) {
+        PyErr_SetString(PyExc_AttributeError, "Cannot delete array shape");
+        return -1;
+    }
+    ptrdiff_t shape[ND_MAXDIMS];
+    int nd = npy_shape_arg(v, shape);
+    if (nd < 0) return -1;
+    if (((NcArray *)s)->exports > 0) {
+        PyErr_SetString(PyExc_BufferError, "cannot change the shape of an array whose buffer is exported "
+                                           "(a NumPy array or memoryview of it exists)");
+        return -1;
+    }
+    nd_array *a = NC_ARR(s), *r = nd_reshape(a, nd, shape);
+    if (!r) return (npy_raise(), -1);
+    if (nd_size(r) > 0 && nd_data(r) != nd_data(a)) {
+        nd_free(r);
+        PyErr_SetString(PyExc_AttributeError, "Incompatible shape for in-place modification. Use "
+                                              "`.reshape()` to make a copy with the desired shape.");
+        return -1;
+    }
+    if (!nd_is_writeable(a)) nd_set_readonly(r);
+    ((NcArray *)s)->arr = r;
+    nd_free(a);
+    return 0;
+}
 static PyObject *g_strides(PyObject *s, void *c) { return tuple_of(nd_ndim(NC_ARR(s)), nd_strides(NC_ARR(s))); }
 static PyObject *g_ndim(PyObject *s, void *c) { return PyLong_FromLong(nd_ndim(NC_ARR(s))); }
 static PyObject *g_size(PyObject *s, void *c) { return PyLong_FromSsize_t(nd_size(NC_ARR(s))); }
@@ -138,7 +168,7 @@ static PyObject *g_array_interface(PyObject *s, void *c)
 }
 
 static PyGetSetDef arr_getset[] = {
-    { "shape", g_shape, NULL, "tuple of dimensions", NULL },
+    { "shape", g_shape, s_shape, "tuple of dimensions (settable when no copy is needed)", NULL },
     { "strides", g_strides, NULL, "byte steps per dimension", NULL },
     { "ndim", g_ndim, NULL, "number of dimensions", NULL },
     { "size", g_size, NULL, "number of elements", NULL },

@@ -22,12 +22,12 @@
 
 #include <numc/numc.h>
 
-/* The object behind numc.ndarray. `base` keeps alive what the memory belongs to when it
- * is not numc's (the exporter of a Python buffer is held by the nd_array's free_fn, so
- * base is only used for __array_interface__ imports). */
+/* The object behind numc.ndarray: one reference to an nd_array (the owner of memory that
+ * is not numc's is held by the nd_array's free_fn). */
 typedef struct {
     PyObject_HEAD
     nd_array *arr;
+    Py_ssize_t exports; /* live Py_buffer exports: they point into arr's shape/strides */
 } NcArray;
 
 extern PyTypeObject *NcArray_Type;

@@ -257,3 +257,21 @@ def test_large_zeros_are_lazily_zeroed_and_live_with_their_views():
     assert v[2] == 5 and v.sum() == 5
     z = nc.zeros_like(np.ones((1024, 1024), dtype=np.int32))
     assert z.dtype == nc.int32 and z.shape == (1024, 1024) and z.max() == 0
+
+
+def test_shape_assignment_in_place():
+    a = nc.arange(12.0)
+    a.shape = (3, 4)
+    assert a.shape == (3, 4) and a[2, 3] == 11
+    t = a.T
+    with pytest.raises(AttributeError, match="Incompatible shape"):
+        t.shape = (12,)
+    n = np.asarray(a)
+    with pytest.raises(BufferError):
+        a.shape = (4, 3)
+    del n
+    gc.collect()
+    a.shape = (2, -1)
+    assert a.shape == (2, 6)
+    with pytest.raises(ValueError):
+        a.shape = (5, 5)
