@@ -73,6 +73,35 @@ static int axis_of(PyObject *o, int *axis)
 
 #define MAXARR 256
 
+/* numc's statistics report NumPy's RuntimeWarnings as bits (nd_stats_warnings): issue them
+ * with NumPy's texts. Call stats_clear() before the numc call, stats_warn() after it; -1
+ * when a warning filter turned one into an exception. */
+static void stats_clear(void)
+{
+    (void)nd_stats_warnings();
+}
+
+static int stats_warn(void)
+{
+    unsigned bits = nd_stats_warnings();
+    if ((bits & ND_WARN_EMPTY) && PyErr_WarnEx(PyExc_RuntimeWarning, "Mean of empty slice.", 1) < 0) return -1;
+    if ((bits & ND_WARN_ALL_NAN) && PyErr_WarnEx(PyExc_RuntimeWarning, "All-NaN slice encountered", 1) < 0)
+        return -1;
+    if ((bits & ND_WARN_DOF) && PyErr_WarnEx(PyExc_RuntimeWarning, "Degrees of freedom <= 0 for slice", 1) < 0)
+        return -1;
+    return 0;
+}
+
+/* npy_wrap_result after a statistics call */
+static PyObject *stats_result(nd_array *r)
+{
+    if (r && stats_warn() < 0) {
+        nd_free(r);
+        return NULL;
+    }
+    return npy_wrap_result(r);
+}
+
 typedef nd_array *(*join_fn)(int, const nd_array *const *, int);
 static PyObject *join(PyObject *args, PyObject *kw, const char *fmt, join_fn fn, int has_axis, nd_array *(*fn2)(int, const nd_array *const *))
 {
@@ -574,9 +603,10 @@ static PyObject *f_median(PyObject *self, PyObject *args, PyObject *kw)
     nd_array *a = npy_as_nd(ao, -1);
     if (!a) return NULL;
     nd_array *r;
+    stats_clear();
     NPY_CALL(nd_size(a), r = nd_median_(a, &o));
     nd_free(a);
-    return npy_wrap_result(r);
+    return stats_result(r);
 }
 
 static PyObject *quantiles(PyObject *args, PyObject *kw, const char *fmt, nd_array *(*fn)(const nd_array *, const nd_quantile_opts *))
@@ -605,10 +635,11 @@ static PyObject *quantiles(PyObject *args, PyObject *kw, const char *fmt, nd_arr
         return NULL;
     }
     nd_array *r;
+    stats_clear();
     NPY_CALL(nd_size(a), r = fn(a, &o));
     nd_free(a);
     nd_free(qa);
-    return npy_wrap_result(r);
+    return stats_result(r);
 }
 static PyObject *f_percentile(PyObject *s, PyObject *a, PyObject *k) { return quantiles(a, k, "OO|OOpsp:percentile", nd_percentile_); }
 static PyObject *f_quantile(PyObject *s, PyObject *a, PyObject *k) { return quantiles(a, k, "OO|OOpsp:quantile", nd_quantile_); }
@@ -815,7 +846,15 @@ static PyObject *f_average(PyObject *self, PyObject *args, PyObject *kw)
         return NULL;
     }
     nd_array *r;
+    stats_clear();
     NPY_CALL(nd_size(a), r = nd_average_(a, &o));
+    if (r && stats_warn() < 0) {
+        nd_free(r);
+        nd_free(sw);
+        nd_free(a);
+        nd_free(w);
+        return NULL;
+    }
     nd_free(a);
     nd_free(w);
     if (!ret) return npy_wrap_result(r);
@@ -854,7 +893,8 @@ static PyObject *covlike(PyObject *args, PyObject *kw, int corr)
     o.y = tmp[1];
     o.fweights = tmp[2];
     o.aweights = tmp[3];
-    r = npy_wrap_result(corr ? nd_corrcoef_(tmp[0], &o) : nd_cov_(tmp[0], &o));
+    stats_clear();
+    r = stats_result(corr ? nd_corrcoef_(tmp[0], &o) : nd_cov_(tmp[0], &o));
 done:
     for (int i = 0; i < 4; i++) nd_free(tmp[i]);
     return r;

@@ -80,3 +80,15 @@ def test_methods_written_in_python():
     s.sort()
     assert s.tolist() == [1, 2, 3]
     assert [x.tolist() for x in a.nonzero()] == [x.tolist() for x in n.nonzero()]
+
+
+@pytest.mark.parametrize("expr,match", [
+    ("median(M.zeros(0))", "empty slice"),
+    ("cov(M.array([1.0]))", "Degrees of freedom"),
+])
+def test_statistics_warnings_are_numpys(expr, match):
+    with pytest.warns(RuntimeWarning, match=match):
+        got = eval("nc." + expr, {"nc": nc, "M": nc})
+    with pytest.warns(RuntimeWarning):
+        ref = eval("np." + expr, {"np": np, "M": np})
+    np.testing.assert_array_equal(np.asarray(got), np.asarray(ref))
