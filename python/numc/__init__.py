@@ -347,6 +347,23 @@ def get_printoptions():
     return {"precision": p, "threshold": t, "edgeitems": e_, "linewidth": lw, "suppress": s}
 
 
+class printoptions:
+    """numpy.printoptions: `with numc.printoptions(precision=3): ...` (this thread)."""
+
+    def __init__(self, **kwargs):
+        self._kw = kwargs
+        self._old = None
+
+    def __enter__(self):
+        self._old = get_printoptions()
+        set_printoptions(**self._kw)
+        return get_printoptions()
+
+    def __exit__(self, *exc):
+        set_printoptions(**self._old)
+        return False
+
+
 def array_repr(a):
     return repr(asarray(a))
 

@@ -275,3 +275,18 @@ def test_shape_assignment_in_place():
     assert a.shape == (2, 6)
     with pytest.raises(ValueError):
         a.shape = (5, 5)
+
+
+def test_printoptions_match_numpys():
+    a = nc.arange(1, 7) / 7
+    n = np.arange(1, 7) / 7
+    with nc.printoptions(precision=3), np.printoptions(precision=3):
+        assert repr(a) == repr(n)
+    assert repr(a) == repr(n)
+    with nc.printoptions(threshold=5, edgeitems=2), np.printoptions(threshold=5, edgeitems=2):
+        assert repr(nc.arange(100)) == repr(np.arange(100))
+    with nc.printoptions(suppress=True), np.printoptions(suppress=True):
+        assert repr(nc.array([1e-10, 1.0])) == repr(np.array([1e-10, 1.0]))
+    with nc.printoptions(linewidth=30), np.printoptions(linewidth=30):
+        assert str(nc.arange(20.0)) == str(np.arange(20.0))
+    assert nc.get_printoptions()["precision"] == 8
