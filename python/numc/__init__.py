@@ -96,6 +96,71 @@ single, double, float_, csingle, cdouble, complex_ = float32, float64, float64, 
 intp, uintp = int64, uint64
 
 
+class _abstract:
+    """NumPy's abstract scalar types for issubdtype (numc.floating, numc.integer, ...)."""
+    __slots__ = ("__name__", "kinds")
+
+    def __init__(self, name, kinds):
+        self.__name__ = name
+        self.kinds = kinds
+
+    def __repr__(self):
+        return "<class 'numc.%s'>" % self.__name__
+
+
+generic = _abstract("generic", "biufc")
+number = _abstract("number", "iufc")
+integer = _abstract("integer", "iu")
+signedinteger = _abstract("signedinteger", "i")
+unsignedinteger = _abstract("unsignedinteger", "u")
+inexact = _abstract("inexact", "fc")
+floating = _abstract("floating", "f")
+complexfloating = _abstract("complexfloating", "c")
+
+
+def issubdtype(arg1, arg2):
+    """numpy.issubdtype over numc's dtypes and the abstract types above."""
+    if isinstance(arg1, _abstract):
+        if isinstance(arg2, _abstract):
+            return set(arg1.kinds) <= set(arg2.kinds)
+        return False
+    d1 = dtype(arg1)
+    if isinstance(arg2, _abstract):
+        return d1.kind in arg2.kinds
+    return d1 == dtype(arg2)
+
+
+class finfo:
+    """numpy.finfo(dtype) for float32/float64 (complex types give their component's)."""
+
+    def __init__(self, dt):
+        if isinstance(dt, ndarray):
+            dt = dt.dtype
+        (self.bits, self.eps, self.epsneg, self.max, self.min, self.tiny, self.smallest_subnormal,
+         self.resolution, self.precision, self.iexp, self.machep, self.negep, self.maxexp,
+         self.minexp, self.nmant, num) = _core._finfo(dt)
+        self.smallest_normal = self.tiny
+        self.dtype = dtype._all[num]
+
+    def __repr__(self):
+        return "finfo(resolution=%g, min=%g, max=%g, dtype=%s)" % (
+            self.resolution, self.min, self.max, self.dtype)
+
+
+class iinfo:
+    """numpy.iinfo(dtype): bits, min and max of an integer dtype."""
+
+    def __init__(self, dt):
+        if isinstance(dt, ndarray):
+            dt = dt.dtype
+        self.dtype = dtype(dt)
+        self.bits, self.min, self.max = _core._iinfo(dt)
+        self.kind = self.dtype.kind
+
+    def __repr__(self):
+        return "iinfo(min=%d, max=%d, dtype=%s)" % (self.min, self.max, self.dtype)
+
+
 class _flagsobj:
     """ndarray.flags: attribute and item access like NumPy's flagsobj (read-only)."""
     __slots__ = ("_bits",)

@@ -917,6 +917,35 @@ static PyObject *f_dtype_info(PyObject *self, PyObject *args)
                          nd_dtype_kind((nd_dtype)t), nd_dtype_char((nd_dtype)t));
 }
 
+/* (bits, eps, epsneg, max, min, tiny, smallest_subnormal, resolution, precision, iexp,
+ * machep, negep, maxexp, minexp, nmant, dtype number) of numpy.finfo */
+static PyObject *f_finfo(PyObject *self, PyObject *o)
+{
+    int t = npy_dtype_arg(o);
+    if (t == -2) return NULL;
+    nd_finfo f;
+    if (t < 0 || nd_finfo_of((nd_dtype)t, &f) < 0) {
+        if (t < 0) nd_set_error(ND_EDTYPE, "finfo: data type None not inexact");
+        return npy_raise();
+    }
+    return Py_BuildValue("(idddddddiiiiiiii)", f.bits, f.eps, f.epsneg, f.max, f.min, f.tiny,
+                         f.smallest_subnormal, f.resolution, f.precision, f.iexp, f.machep, f.negep,
+                         f.maxexp, f.minexp, f.nmant, (int)f.dtype);
+}
+
+/* (bits, min, max) of numpy.iinfo */
+static PyObject *f_iinfo(PyObject *self, PyObject *o)
+{
+    int t = npy_dtype_arg(o);
+    if (t == -2) return NULL;
+    nd_iinfo f;
+    if (t < 0 || nd_iinfo_of((nd_dtype)t, &f) < 0) {
+        if (t < 0) nd_set_error(ND_EDTYPE, "iinfo: Invalid integer data type None.");
+        return npy_raise();
+    }
+    return Py_BuildValue("(iLK)", f.bits, (long long)f.min, (unsigned long long)f.max);
+}
+
 static PyObject *f_dtype_num(PyObject *self, PyObject *o)
 {
     int t = npy_dtype_arg(o);
@@ -1011,6 +1040,8 @@ PyMethodDef npy_core_methods[] = {
     { "_register", f_register, METH_VARARGS, "numc/__init__.py hands its Python-level objects over" },
     { "_dtype_info", f_dtype_info, METH_VARARGS, "(name, itemsize, kind, char) of a dtype number" },
     { "_dtype_num", f_dtype_num, METH_O, "dtype number of a dtype-like" },
+    { "_finfo", f_finfo, METH_O, "nd_finfo_of as a tuple" },
+    { "_iinfo", f_iinfo, METH_O, "nd_iinfo_of as a tuple" },
     { "_result_type", f_result_type, METH_VARARGS, "nd_result_type" },
     { "_can_cast", f_can_cast, METH_VARARGS, "nd_can_cast" },
     { "_seterr", f_seterr, METH_VARARGS, "nd_seterr (modes 0 unchanged, 1 ignore, 2 warn, 3 raise)" },

@@ -290,3 +290,25 @@ def test_printoptions_match_numpys():
     with nc.printoptions(linewidth=30), np.printoptions(linewidth=30):
         assert str(nc.arange(20.0)) == str(np.arange(20.0))
     assert nc.get_printoptions()["precision"] == 8
+
+
+def test_finfo_iinfo_issubdtype_match_numpy():
+    for name in ("float32", "float64", "complex128"):
+        f, g = nc.finfo(name), np.finfo(name)
+        for attr in ("bits", "eps", "epsneg", "max", "min", "tiny", "resolution", "precision",
+                     "machep", "negep", "maxexp", "minexp", "nmant", "iexp"):
+            assert float(getattr(f, attr)) == float(getattr(g, attr)), (name, attr)
+        assert f.dtype == g.dtype
+    for name in ("int8", "uint16", "int64", "uint64"):
+        i, j = nc.iinfo(name), np.iinfo(name)
+        assert (i.bits, i.min, i.max) == (j.bits, j.min, j.max)
+    with pytest.raises(TypeError):
+        nc.finfo("int32")
+    with pytest.raises(TypeError):
+        nc.iinfo(nc.float64)
+    for a in ("int8", "uint32", "float32", "complex64", "bool"):
+        for b in ("integer", "signedinteger", "unsignedinteger", "floating", "inexact",
+                  "complexfloating", "number", "generic"):
+            assert nc.issubdtype(a, getattr(nc, b)) == np.issubdtype(a, getattr(np, b)), (a, b)
+    assert nc.issubdtype(nc.arange(3).dtype, nc.integer)
+    assert nc.issubdtype(nc.floating, nc.inexact) and not nc.issubdtype(nc.inexact, nc.floating)
