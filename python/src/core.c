@@ -558,6 +558,68 @@ int npy_operand(PyObject *o, nd_operand *op, nd_array **tmp)
     return 0;
 }
 
+/* NumPy's categories of value-based casting (dtype_kind_to_simplified_ordering): bool,
+ * integer, inexact (float and complex together). */
+static int kind_category(nd_dtype t)
+{
+    return t == ND_BOOL ? 0 : nd_dtype_is_integer(t) ? 1 : 2;
+}
+
+int npy_operands(int n, PyObject *const *objs, nd_operand *ops, nd_array **tmps)
+{
+    int maxnd = -1, maxcat = -1;
+    for (int i = 0; i < n; i++) tmps[i] = NULL;
+    for (int i = 0; i < n; i++) {
+        if (!objs[i]) {
+            ops[i] = ND_NOBOUND;
+            continue;
+        }
+        if (npy_operand(objs[i], &ops[i], &tmps[i]) < 0) {
+            for (int j = 0; j < i; j++) nd_free(tmps[j]);
+            return -1;
+        }
+        if (ops[i].kind == ND_OPK_ARRAY && nd_ndim(ops[i].array) > maxnd) maxnd = nd_ndim(ops[i].array);
+    }
+    /* NumPy's should_use_min_scalar: 0-d inputs go by value when the arrays' highest kind
+     * category is at least the 0-d inputs' highest one; else every input by its dtype */
+    int maxscal = -1;
+    for (int i = 0; i < n; i++) {
+        int c;
+        if (ops[i].kind == ND_OPK_ARRAY) c = kind_category(nd_dtype_of(ops[i].array));
+        else if (ops[i].kind == ND_OPK_SCALAR) c = kind_category(ops[i].scalar.dtype);
+        else continue;
+        if (ops[i].kind == ND_OPK_ARRAY && nd_ndim(ops[i].array) >= 1) {
+            if (c > maxcat) maxcat = c;
+        } else if (c > maxscal) {
+            maxscal = c;
+        }
+    }
+    int by_value = maxnd >= 1 && maxcat >= maxscal;
+    for (int i = 0; i < n; i++) {
+        nd_operand *op = &ops[i];
+        if (by_value && op->kind == ND_OPK_ARRAY && nd_ndim(op->array) == 0) {
+            /* a 0-d array takes part by value, as a scalar */
+            nd_scalar sc;
+            if (nd_item(op->array, &sc) < 0) goto fail;
+            nd_free(tmps[i]);
+            tmps[i] = NULL;
+            *op = nd_op_scalar(sc);
+        } else if (maxnd <= 0 && op->kind == ND_OPK_SCALAR) {
+            /* only scalars and 0-d arrays: Python scalars are arrays of their default dtype
+             * (int64, float64, complex128, bool; uint64 beyond int64) */
+            nd_array *z = nd_scalar_array(op->scalar);
+            if (!z) goto fail;
+            tmps[i] = z;
+            *op = nd_op_array(z);
+        }
+    }
+    return 0;
+fail:
+    for (int j = 0; j < n; j++) nd_free(tmps[j]);
+    npy_raise();
+    return -1;
+}
+
 int npy_shape_arg(PyObject *o, ptrdiff_t *shape)
 {
     if (PyLong_Check(o)) {

@@ -486,28 +486,29 @@ static PyObject *binop(PyObject *x, PyObject *y, nd_ufunc f)
         nd_free(r);
     }
     if (!is_operand(x) || !is_operand(y)) Py_RETURN_NOTIMPLEMENTED;
-    nd_operand a, b;
-    nd_array *ta, *tb = NULL;
-    if (npy_operand(x, &a, &ta) < 0) return NULL;
-    if (npy_operand(y, &b, &tb) < 0) {
-        nd_free(ta);
-        return NULL;
-    }
-    ptrdiff_t n = a.kind == ND_OPK_ARRAY ? nd_size(a.array) : 1;
-    if (b.kind == ND_OPK_ARRAY && nd_size(b.array) > n) n = nd_size(b.array);
+    PyObject *objs[2] = { x, y };
+    nd_operand ops[2];
+    nd_array *tmps[2];
+    if (npy_operands(2, objs, ops, tmps) < 0) return NULL;
+    ptrdiff_t n = ops[0].kind == ND_OPK_ARRAY ? nd_size(ops[0].array) : 1;
+    if (ops[1].kind == ND_OPK_ARRAY && nd_size(ops[1].array) > n) n = nd_size(ops[1].array);
     nd_array *r;
-    NPY_CALL(n, r = nd_ufunc2_(f, a, b, NULL));
-    nd_free(ta);
-    nd_free(tb);
+    NPY_CALL(n, r = nd_ufunc2_(f, ops[0], ops[1], NULL));
+    nd_free(tmps[0]);
+    nd_free(tmps[1]);
     return npy_wrap_result(r);
 }
 
 static PyObject *inplace(PyObject *x, PyObject *y, nd_ufunc f)
 {
     if (!NcArray_Check(x) || !is_operand(y)) Py_RETURN_NOTIMPLEMENTED;
-    nd_operand b;
-    nd_array *tb;
-    if (npy_operand(y, &b, &tb) < 0) return NULL;
+    PyObject *objs[2] = { x, y };
+    nd_operand ops[2], b;
+    nd_array *tmps[2], *tb;
+    if (npy_operands(2, objs, ops, tmps) < 0) return NULL;
+    nd_free(tmps[0]); /* x is an ndarray: a 0-d x with a Python y stays the array itself */
+    b = ops[1];
+    tb = tmps[1];
     nd_array *a = NC_ARR(x);
     nd_status st;
     if (b.kind == ND_OPK_ARRAY && nd_is_writeable(a) && fast_operands(f, a, b.array) &&

@@ -82,6 +82,12 @@ PyObject *npy_dtype_obj(nd_dtype t);
  * are converted with npy_as_nd into *tmp (nd_free it after the call). 0, or -1 with an
  * exception set. */
 int npy_operand(PyObject *o, nd_operand *op, nd_array **tmp);
+/* The n inputs of an elementwise call with NumPy 1.x's scalar rule: when some input is an
+ * array of ndim >= 1, 0-d arrays take part by value (as scalars, like Python numbers);
+ * when none is, Python numbers are 0-d arrays of their default dtype (int64, float64,
+ * complex128, bool), so that 0-d inputs promote by type. A NULL object is ND_NOBOUND.
+ * tmps[n] receives what to nd_free after the call. 0, or -1 with an exception set. */
+int npy_operands(int n, PyObject *const *objs, nd_operand *ops, nd_array **tmps);
 /* An axis argument: None → ND_AXIS_NONE in *axis and n = 0 axes; an int → *axis; a
  * tuple → axes. 0 or -1 (TypeError). */
 int npy_axis_arg(PyObject *o, int *axis, nd_axes *axes);

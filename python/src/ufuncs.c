@@ -100,17 +100,15 @@ static PyObject *uf_call(PyObject *self, PyObject *args, PyObject *kw)
     }
     nd_operand in[3];
     nd_array *tmp[4] = { NULL, NULL, NULL, NULL };
-    PyObject *r = NULL;
+    PyObject *r = NULL, *objs[3];
     ptrdiff_t n = 1;
     for (int i = 0; i < nin; i++) {
-        PyObject *x = PyTuple_GetItem(args, i);
-        if (f == ND_UF_CLIP && i > 0 && x == Py_None) {
-            in[i] = ND_NOBOUND;
-            continue;
-        }
-        if (npy_operand(x, &in[i], &tmp[i]) < 0) goto done;
-        if (in[i].kind == ND_OPK_ARRAY && nd_size(in[i].array) > n) n = nd_size(in[i].array);
+        objs[i] = PyTuple_GetItem(args, i);
+        if (f == ND_UF_CLIP && i > 0 && objs[i] == Py_None) objs[i] = NULL; /* no bound */
     }
+    if (npy_operands(nin, objs, in, tmp) < 0) return NULL;
+    for (int i = 0; i < nin; i++)
+        if (in[i].kind == ND_OPK_ARRAY && nd_size(in[i].array) > n) n = nd_size(in[i].array);
     if (whereo && whereo != Py_True) {
         tmp[3] = npy_as_nd(whereo, ND_BOOL);
         if (!tmp[3]) goto done;

@@ -73,3 +73,27 @@ def test_random_indexing_matches_numpy(seed):
         ka, _ = outcome(lambda: a2.__setitem__(key, val))
         assert ka == kn, (shape, key, "set", ka, kn)
         np.testing.assert_array_equal(np.asarray(a2), n2)
+
+
+# Divergences of numc's C indexing (core/array/fancy.c) found by the random search above;
+# strict xfails, so a fix in the library turns them into failures to be promoted to tests.
+@pytest.mark.xfail(strict=True, reason="numc: an empty Ellipsis between advanced indices does "
+                   "not make them non-adjacent (NumPy moves the broadcast axes first)")
+@pytest.mark.parametrize("shape,key", [
+    ((1, 2, 3), (slice(1, 1, -2), np.array([0, -1]), Ellipsis, 1)),
+    ((2, 3, 3), (slice(None, None, 3), 2, Ellipsis, np.array([1, -3]))),
+])
+def test_known_divergence_ellipsis_adjacency(shape, key):
+    n = np.arange(int(np.prod(shape)), dtype=np.float64).reshape(shape)
+    assert np.asarray(nc.asarray(n)[key]).shape == n[key].shape
+
+
+@pytest.mark.xfail(strict=True, reason="numc: out-of-bounds index arrays are IndexError even "
+                   "when the result is empty (NumPy does not check them then)")
+@pytest.mark.parametrize("shape,key", [
+    ((2, 2), (slice(2, 2), Ellipsis, np.array([-1, 2]))),
+    ((1, 2, 2), (Ellipsis, np.array([1]), np.array([True, False]), slice(1, 1, 1))),
+])
+def test_known_divergence_empty_result_bounds(shape, key):
+    n = np.arange(int(np.prod(shape)), dtype=np.float64).reshape(shape)
+    assert np.asarray(nc.asarray(n)[key]).shape == n[key].shape
