@@ -195,7 +195,8 @@ from ._core import (concatenate, stack, vstack, hstack, dstack, column_stack, wh
                     triu, around, isclose, allclose, array_equal, diff, take, nan_to_num,
                     median, percentile, quantile, histogram, logspace, geomspace, outer, interp,
                     isin, in1d, setdiff1d, setxor1d, union1d, intersect1d, average, cov,
-                    corrcoef, bincount, digitize, correlate, convolve)
+                    corrcoef, bincount, digitize, correlate, convolve, fabs, isposinf, isneginf,
+                    iscomplex, isreal, i0, real, imag, modf, frexp, ldexp, cross, trapz)
 from ._core import round as round_  # noqa: F811 (numpy.round_)
 
 # every ufunc of numc (ufunc.h) under NumPy's name, and the reductions
@@ -212,6 +213,11 @@ def angle(z, deg=False):
 def clip(a, a_min, a_max, out=None, **kwargs):
     """numpy.clip(a, a_min, a_max, out=None, **ufunc_kwargs); a bound may be None."""
     return _core.ufuncs["clip"](a, a_min, a_max, out=out, **kwargs)
+
+
+def divmod(x1, x2):  # noqa: A001 (numpy.divmod)
+    """numpy.divmod(x1, x2): (floor_divide, remainder)."""
+    return _builtins.divmod(x1 if isinstance(x1, ndarray) else asarray(x1), x2)
 
 
 def reshape(a, newshape, order="C"):

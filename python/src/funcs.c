@@ -177,6 +177,99 @@ static PyObject *f_atleast_3d(PyObject *s, PyObject *o) { return one_array_fn(o,
 static PyObject *f_fliplr(PyObject *s, PyObject *o) { return one_array_fn(o, nd_fliplr); }
 static PyObject *f_flipud(PyObject *s, PyObject *o) { return one_array_fn(o, nd_flipud); }
 static PyObject *f_ascontiguousarray(PyObject *s, PyObject *o) { return one_array_fn(o, nd_ascontiguousarray); }
+static PyObject *one_result(PyObject *o, nd_array *(*fn)(const nd_array *))
+{
+    nd_array *a = npy_as_nd(o, -1);
+    if (!a) return NULL;
+    nd_array *r;
+    NPY_CALL(nd_size(a), r = fn(a));
+    nd_free(a);
+    return npy_wrap_result(r);
+}
+static PyObject *f_fabs(PyObject *s, PyObject *o) { return one_result(o, nd_fabs); }
+static PyObject *f_isposinf(PyObject *s, PyObject *o) { return one_result(o, nd_isposinf); }
+static PyObject *f_isneginf(PyObject *s, PyObject *o) { return one_result(o, nd_isneginf); }
+static PyObject *f_iscomplex(PyObject *s, PyObject *o) { return one_result(o, nd_iscomplex); }
+static PyObject *f_isreal(PyObject *s, PyObject *o) { return one_result(o, nd_isreal); }
+static PyObject *f_i0(PyObject *s, PyObject *o) { return one_result(o, nd_i0); }
+static PyObject *f_real(PyObject *s, PyObject *o) { return one_result(o, nd_real); }
+static PyObject *f_imag(PyObject *s, PyObject *o) { return one_result(o, nd_imag); }
+
+typedef nd_status (*two_out_fn)(const nd_array *, nd_array **, nd_array **);
+static PyObject *two_results(PyObject *o, two_out_fn fn)
+{
+    nd_array *a = npy_as_nd(o, -1);
+    if (!a) return NULL;
+    nd_array *r[2] = { NULL, NULL };
+    nd_status st;
+    NPY_CALL(nd_size(a), st = fn(a, &r[0], &r[1]));
+    nd_free(a);
+    if (st < 0) return npy_raise();
+    if (nd_ndim(r[0]) == 0) {
+        PyObject *x = npy_wrap_result(r[0]), *y = x ? npy_wrap_result(r[1]) : (nd_free(r[1]), NULL);
+        if (!y) {
+            Py_XDECREF(x);
+            return NULL;
+        }
+        return Py_BuildValue("(NN)", x, y);
+    }
+    return npy_tuple_of(r, 2);
+}
+static PyObject *f_modf(PyObject *s, PyObject *o) { return two_results(o, nd_modf); }
+static PyObject *f_frexp(PyObject *s, PyObject *o) { return two_results(o, nd_frexp); }
+
+static PyObject *f_ldexp(PyObject *self, PyObject *args)
+{
+    PyObject *objs[2];
+    if (!PyArg_ParseTuple(args, "OO:ldexp", &objs[0], &objs[1])) return NULL;
+    nd_operand ops[2];
+    nd_array *tmps[2];
+    if (npy_operands(2, objs, ops, tmps) < 0) return NULL;
+    nd_array *r = nd_ldexp_(ops[0], ops[1]);
+    nd_free(tmps[0]);
+    nd_free(tmps[1]);
+    return npy_wrap_result(r);
+}
+
+static PyObject *f_cross(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *names[] = { "a", "b", "axisa", "axisb", "axisc", "axis", NULL };
+    PyObject *ao, *bo, *axa = Py_None, *axb = Py_None, *axc = Py_None;
+    int axis = -1;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|OOOi:cross", names, &ao, &bo, &axa, &axb, &axc, &axis)) return NULL;
+    if (axa != Py_None || axb != Py_None || axc != Py_None) {
+        PyErr_SetString(PyExc_TypeError, "numc.cross: axisa/axisb/axisc are not supported; use axis");
+        return NULL;
+    }
+    nd_array *a = npy_as_nd(ao, -1), *b = a ? npy_as_nd(bo, -1) : NULL;
+    if (!b) {
+        nd_free(a);
+        return NULL;
+    }
+    nd_array *r = nd_cross(a, b, axis);
+    nd_free(a);
+    nd_free(b);
+    return npy_wrap_result(r);
+}
+
+static PyObject *f_trapz(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *names[] = { "y", "x", "dx", "axis", NULL };
+    PyObject *yo, *xo = Py_None;
+    double dx = 1.0;
+    int axis = -1;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|Odi:trapz", names, &yo, &xo, &dx, &axis)) return NULL;
+    nd_array *y = npy_as_nd(yo, -1), *x = NULL;
+    if (!y) return NULL;
+    if (xo != Py_None && !(x = npy_as_nd(xo, -1))) {
+        nd_free(y);
+        return NULL;
+    }
+    nd_array *r = nd_trapz(y, x, dx, axis);
+    nd_free(y);
+    nd_free(x);
+    return npy_wrap_result(r);
+}
 
 static PyObject *f_meshgrid(PyObject *self, PyObject *args, PyObject *kw)
 {
@@ -1033,6 +1126,19 @@ PyMethodDef npy_func_methods[] = {
     { "geomspace", FN(f_geomspace), KW, "numpy.geomspace(start, stop, num=50, endpoint=True, dtype=None)" },
     { "outer", f_outer, METH_VARARGS, "numpy.outer(a, b)" },
     { "interp", FN(f_interp), KW, "numpy.interp(x, xp, fp, left=None, right=None, period=None)" },
+    { "fabs", f_fabs, METH_O, "numpy.fabs(x)" },
+    { "isposinf", f_isposinf, METH_O, "numpy.isposinf(x)" },
+    { "isneginf", f_isneginf, METH_O, "numpy.isneginf(x)" },
+    { "iscomplex", f_iscomplex, METH_O, "numpy.iscomplex(x)" },
+    { "isreal", f_isreal, METH_O, "numpy.isreal(x)" },
+    { "i0", f_i0, METH_O, "numpy.i0(x)" },
+    { "real", f_real, METH_O, "numpy.real(val)" },
+    { "imag", f_imag, METH_O, "numpy.imag(val)" },
+    { "modf", f_modf, METH_O, "numpy.modf(x): (fractional, integral)" },
+    { "frexp", f_frexp, METH_O, "numpy.frexp(x): (mantissa, exponent)" },
+    { "ldexp", f_ldexp, METH_VARARGS, "numpy.ldexp(x1, x2)" },
+    { "cross", FN(f_cross), KW, "numpy.cross(a, b, axis=-1)" },
+    { "trapz", FN(f_trapz), KW, "numpy.trapz(y, x=None, dx=1.0, axis=-1)" },
     { "isin", FN(f_isin), KW, "numpy.isin(element, test_elements, assume_unique=False, invert=False)" },
     { "in1d", FN(f_in1d), KW, "numpy.in1d(ar1, ar2, assume_unique=False, invert=False)" },
     { "setdiff1d", FN(f_setdiff1d), KW, "numpy.setdiff1d(ar1, ar2, assume_unique=False)" },

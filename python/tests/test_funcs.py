@@ -35,6 +35,11 @@ CASES = [
     "digitize(A, [0, 1.5, 3])", "digitize(A, [0, 1.5, 3], right=True)",
     "correlate(A[0], A[1, :3])", "correlate(A[0], A[1, :3], 'full')", "convolve(A[0], A[1, :3])",
     "convolve(A[0], A[1, :3], mode='same')",
+    "fabs(A)", "isposinf(np.array([np.inf, -np.inf, 1.0]))", "isneginf(np.array([np.inf, -np.inf]))",
+    "iscomplex(np.array([1 + 1j, 2]))", "isreal(np.array([1 + 1j, 2]))", "i0(A[0])", "real(A * 1j + 1)",
+    "imag(A * 1j + 1)", "modf(A / 4)", "frexp(A)", "ldexp(A, 3)", "ldexp(2.0, np.arange(4))",
+    "cross(A[:, :3], A[::-1, :3])", "cross(A[0, :2], A[1, :2])", "trapz(A)", "trapz(A, dx=0.5, axis=0)",
+    "trapz(A[0], x=A[1] * A[1])", "divmod(A, 3)", "divmod(A, 2.5)",
 ]
 
 
