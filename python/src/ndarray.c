@@ -115,6 +115,11 @@ static int s_shape(PyObject *s, PyObject *v, void *c)
     ptrdiff_t shape[ND_MAXDIMS];
     int nd = npy_shape_arg(v, shape);
     if (nd < 0) return -1;
+    if (atomic_load(&npy_nogil_calls) > 0) {
+        PyErr_SetString(PyExc_RuntimeError, "cannot change an array's shape while numc computes on "
+                                            "another thread without the GIL; use reshape()");
+        return -1;
+    }
     if (((NcArray *)s)->exports > 0) {
         PyErr_SetString(PyExc_BufferError, "cannot change the shape of an array whose buffer is exported "
                                            "(a NumPy array or memoryview of it exists)");

@@ -21,6 +21,7 @@
 #include <Python.h>
 
 #include <numc/numc.h>
+#include <stdatomic.h>
 
 /* The object behind numc.ndarray: one reference to an nd_array (the owner of memory that
  * is not numc's is held by the nd_array's free_fn). */
@@ -42,13 +43,18 @@ extern PyTypeObject *NcArray_Type;
     do {                                                                                   \
         npy_install_warnings();                                                            \
         if ((n) > NPY_NOGIL_SIZE) {                                                        \
+            atomic_fetch_add(&npy_nogil_calls, 1);                                         \
             PyThreadState *npy_ts_ = PyEval_SaveThread();                                  \
             stmt;                                                                          \
             PyEval_RestoreThread(npy_ts_);                                                 \
+            atomic_fetch_sub(&npy_nogil_calls, 1);                                         \
         } else {                                                                           \
             stmt;                                                                          \
         }                                                                                  \
     } while (0)
+/* numc calls running without the GIL right now (in any thread): what replaces an
+ * ndarray's nd_array (a.shape = ...) waits for none to run, since they hold its pointer. */
+extern atomic_int npy_nogil_calls;
 
 /* ---- the helpers (core.c) ---------------------------------------------------------------- */
 /* Route this thread's numc warnings to Python (once per thread; numc's handler is per
