@@ -21,6 +21,8 @@ CASES = [
     ("a[2:8] (10)", "a[2:8]"),
     ("c += b (10)", "c += b"),
     ("zeros(10)", "m.zeros(10)"),
+    ("a[[1, 3]] (10)", "a[[1, 3]]"),
+    ("a > 5 (10)", "a > 5"),
 ]
 
 
@@ -36,11 +38,18 @@ def main():
             continue
         row = []
         for m in (nc, np):
-            setup = "a = m.arange(10.0); b = m.arange(10.0) + 1; c = m.ones(10)"
-            t = min(timeit.repeat(stmt, setup=setup, globals={"m": m}, repeat=args.repeat,
+            setup = ("a = m.arange(10.0); b = m.arange(10.0) + 1; c = m.ones(10); "
+                     "n = np.arange(10.0)")
+            t = min(timeit.repeat(stmt, setup=setup, globals={"m": m, "np": np}, repeat=args.repeat,
                                   number=args.number))
             row.append(t / args.number * 1e9)
         print("%-24s %12.1f %12.1f %8.2f" % (label, row[0], row[1], row[0] / row[1]))
+    # Sharing memory across the two libraries (no NumPy counterpart: informative only)
+    for label, stmt in (("numc.asarray(numpy arr)", "nc.asarray(n)"),
+                        ("numpy.asarray(numc arr)", "np.asarray(a)")):
+        t = min(timeit.repeat(stmt, setup="a = nc.arange(10.0); n = np.arange(10.0)",
+                              globals={"nc": nc, "np": np}, repeat=args.repeat, number=args.number))
+        print("%-24s %12.1f %12s %8s" % (label, t / args.number * 1e9, "-", "-"))
 
 
 if __name__ == "__main__":
