@@ -346,6 +346,12 @@ static int discover(PyObject *o, seqinfo *si, int depth, int set_shape)
     }
     if (depth == si->ndim && !set_shape) {
         /* a leaf position */
+        if (PyFloat_CheckExact(o)) return si->kind == ND_FLOAT64 ? 0 : promote_leaf(si, ND_FLOAT64);
+        if (PyLong_CheckExact(o) && (si->kind == ND_INT64 || si->kind == ND_FLOAT64)) {
+            int ov = 0;
+            (void)PyLong_AsLongLongAndOverflow(o, &ov);
+            if (!ov) return 0; /* an int64 adds nothing to int64 or float64 */
+        }
         int t = leaf_dtype(o);
         if (t == -2) return -1;
         if (t >= 0) return promote_leaf(si, t);
@@ -418,25 +424,51 @@ static int fill(PyObject *o, const seqinfo *si, int depth, char *dst, const ptrd
 {
     if (depth == si->ndim || !(PyList_Check(o) || PyTuple_Check(o))) {
         nd_array *a = NULL;
+        /* Python numbers: stored directly with numc's cast (the common, fast case) */
+        if (PyFloat_CheckExact(o)) {
+            double v = PyFloat_AsDouble(o);
+            if (dt == ND_FLOAT64) memcpy(dst, &v, sizeof v);
+            else nd_cast_strided(dst, dt, 0, &v, ND_FLOAT64, 0, 1);
+            return 0;
+        }
+        if (PyLong_CheckExact(o) && (dt == ND_INT64 || dt == ND_FLOAT64)) {
+            int ov = 0;
+            long long v = PyLong_AsLongLongAndOverflow(o, &ov);
+            if (!ov) {
+                if (dt == ND_INT64) {
+                    int64_t w = v;
+                    memcpy(dst, &w, sizeof w);
+                } else {
+                    double w = (double)v;
+                    memcpy(dst, &w, sizeof w);
+                }
+                return 0;
+            }
+        }
         int t = leaf_dtype(o);
         if (t >= 0) {
-            nd_scalar s = { .dtype = (nd_dtype)t };
+            union {
+                bool b;
+                int64_t i;
+                uint64_t u;
+                double f;
+                double c[2];
+            } v;
             switch (t) {
-            case ND_BOOL: s.v.b = o == Py_True; break;
-            case ND_INT64: s.v.i = PyLong_AsLongLong(o); break;
-            case ND_UINT64: s.v.u = PyLong_AsUnsignedLongLong(o); break;
-            case ND_FLOAT64: s.v.f = PyFloat_AsDouble(o); break;
-            default: {
-                s.v.c[0] = PyComplex_RealAsDouble(o);
-                s.v.c[1] = PyComplex_ImagAsDouble(o);
+            case ND_BOOL: v.b = o == Py_True; break;
+            case ND_INT64: v.i = PyLong_AsLongLong(o); break;
+            case ND_UINT64: v.u = PyLong_AsUnsignedLongLong(o); break;
+            case ND_FLOAT64: v.f = PyFloat_AsDouble(o); break;
+            default:
+                v.c[0] = PyComplex_RealAsDouble(o);
+                v.c[1] = PyComplex_ImagAsDouble(o);
             }
-            }
-            a = nd_scalar_array(s);
-            if (!a) return (npy_raise(), -1);
-        } else {
-            a = npy_as_nd(o, -1);
-            if (!a) return -1;
+            if (PyErr_Occurred()) return -1;
+            nd_cast_strided(dst, dt, 0, &v, (nd_dtype)t, 0, 1);
+            return 0;
         }
+        a = npy_as_nd(o, -1);
+        if (!a) return -1;
         nd_status st = nd_to_buffer(a, dst, dt);
         nd_free(a);
         return st < 0 ? (npy_raise(), -1) : 0;

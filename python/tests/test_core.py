@@ -312,3 +312,19 @@ def test_finfo_iinfo_issubdtype_match_numpy():
             assert nc.issubdtype(a, getattr(nc, b)) == np.issubdtype(a, getattr(np, b)), (a, b)
     assert nc.issubdtype(nc.arange(3).dtype, nc.integer)
     assert nc.issubdtype(nc.floating, nc.inexact) and not nc.issubdtype(nc.inexact, nc.floating)
+
+
+@pytest.mark.parametrize("data,dtype", [
+    ([True, 2, 3.5], None), ([1, 2**63], None), ([[1, 2], [3, 4.5]], None),
+    ([1.7, -2.2, 3], "int32"), ([1, 0, 2], "bool"), ([1j, 2, True], None),
+    ([np.float32(1.5), 2], None), ([np.int8(3), 4], None), ([300, 1], "uint8"),
+    ([2.5, 1e300], "float32"), ((1, (2, 3)[0]), None), ([[[]]], None), ([1.5] * 3, "complex64"),
+    ([-1, 2**40], "float64"), ([True, False], "int16"),
+])
+def test_list_conversion_matches_numpy(data, dtype):
+    with np.errstate(all="ignore"), nc.errstate(all="ignore"):
+        got = nc.array(data, dtype=dtype)
+        ref = np.array(data, dtype=dtype)
+    g = np.asarray(got)
+    assert g.dtype == ref.dtype and g.shape == ref.shape
+    np.testing.assert_array_equal(g, ref)
