@@ -314,6 +314,7 @@ def test_finfo_iinfo_issubdtype_match_numpy():
     assert nc.issubdtype(nc.floating, nc.inexact) and not nc.issubdtype(nc.inexact, nc.floating)
 
 
+@pytest.mark.filterwarnings("ignore:NumPy will stop allowing conversion:DeprecationWarning")
 @pytest.mark.parametrize("data,dtype", [
     ([True, 2, 3.5], None), ([1, 2**63], None), ([[1, 2], [3, 4.5]], None),
     ([1.7, -2.2, 3], "int32"), ([1, 0, 2], "bool"), ([1j, 2, True], None),
