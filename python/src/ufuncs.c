@@ -48,12 +48,24 @@ static int out_arg(PyObject *o, PyObject **out)
         o = PyTuple_GetItem(o, 0);
         if (o == Py_None) return 0;
     }
-    if (!NcArray_Check(o)) {
-        PyErr_SetString(PyExc_TypeError, "return arrays must be of ArrayType (numc.ndarray)");
+    if (!NcArray_Check(o) && !PyObject_CheckBuffer(o)) {
+        PyErr_SetString(PyExc_TypeError, "return arrays must be of ArrayType (a numc.ndarray or an "
+                                         "array with the buffer protocol, such as a NumPy array)");
         return -1;
     }
     *out = o;
     return 0;
+}
+
+/* numc's view of an out= object (a numc.ndarray, or a NumPy array whose memory numc writes
+ * into): a new reference, NULL with an exception. */
+static nd_array *out_nd(PyObject *out)
+{
+    if (NcArray_Check(out)) {
+        nd_array *a = nd_ref(NC_ARR(out));
+        return a ? a : (nd_array *)npy_raise();
+    }
+    return npy_as_nd(out, -1);
 }
 
 static PyObject *uf_call(PyObject *self, PyObject *args, PyObject *kw)
@@ -115,8 +127,11 @@ static PyObject *uf_call(PyObject *self, PyObject *args, PyObject *kw)
         o.where = tmp[3];
     }
     if (out) {
+        nd_array *od = out_nd(out);
+        if (!od) goto done;
         nd_status st;
-        NPY_CALL(n, st = nd_ufunc_apply_into(f, NC_ARR(out), in, &o));
+        NPY_CALL(n, st = nd_ufunc_apply_into(f, od, in, &o));
+        nd_free(od);
         if (st < 0) npy_raise();
         else if (npy_flush_warnings() == 0) r = Py_NewRef(out);
     } else {
@@ -161,7 +176,13 @@ static PyObject *finish_out(nd_array *r, PyObject *out)
 {
     if (!r) return npy_raise();
     if (!out) return npy_wrap_result(r);
-    nd_status st = nd_assign(NC_ARR(out), r, ND_CAST_SAME_KIND);
+    nd_array *od = out_nd(out);
+    if (!od) {
+        nd_free(r);
+        return NULL;
+    }
+    nd_status st = nd_assign(od, r, ND_CAST_SAME_KIND);
+    nd_free(od);
     nd_free(r);
     if (st < 0) return npy_raise();
     if (npy_flush_warnings() < 0) return NULL;

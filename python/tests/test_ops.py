@@ -322,3 +322,17 @@ def test_first_call_on_a_new_thread_warns_through_python():
             t.start()
             t.join()
         assert len(caught) == 1, "the warning of a thread's first numc call is lost"
+
+
+def test_numpy_arrays_as_out():
+    n = np.zeros(4)
+    r = nc.add(nc.arange(4.0), 1, out=n)
+    assert r is n and n.tolist() == [1, 2, 3, 4]
+    m = np.zeros(3)
+    assert nc.sum(np.ones((2, 3)), axis=0, out=m) is m and m.tolist() == [2, 2, 2]
+    ro = np.zeros(2)
+    ro.flags.writeable = False
+    with pytest.raises(ValueError):
+        nc.add(1, nc.ones(2), out=ro)
+    with pytest.raises(TypeError):
+        nc.add(1, 2, out=[0])
