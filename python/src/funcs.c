@@ -1077,6 +1077,150 @@ static PyObject *f_convolve(PyObject *self, PyObject *args, PyObject *kw)
     return npy_wrap(r);
 }
 
+/* ---- splitting, appending, padding --------------------------------------------------------- */
+static PyObject *splitlike(PyObject *args, PyObject *kw, const char *fmt, int strict)
+{
+    static char *names[] = { "ary", "indices_or_sections", "axis", NULL };
+    PyObject *ao, *io;
+    int axis = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, fmt, names, &ao, &io, &axis)) return NULL;
+    nd_array *a = npy_as_nd(ao, -1);
+    if (!a) return NULL;
+    PyObject *r = NULL;
+    nd_array **out = NULL;
+    int nout = 0;
+    nd_status st;
+    if (PyLong_Check(io)) {
+        Py_ssize_t sections = PyLong_AsSsize_t(io);
+        if (sections == -1 && PyErr_Occurred()) goto done;
+        if (sections <= 0 || sections > 1 << 20) {
+            PyErr_SetString(PyExc_ValueError, "number sections must be larger than 0.");
+            goto done;
+        }
+        nout = (int)sections;
+        out = PyMem_Calloc((size_t)nout, sizeof *out);
+        if (!out) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        st = strict ? nd_split(a, sections, axis, out) : nd_array_split(a, sections, axis, out);
+    } else {
+        ptrdiff_t idx[ND_MAXDIMS * 8];
+        PyObject *t = PySequence_Tuple(io);
+        if (!t) goto done;
+        Py_ssize_t n = PyTuple_Size(t);
+        if (n > (Py_ssize_t)(sizeof idx / sizeof idx[0])) {
+            Py_DECREF(t);
+            PyErr_SetString(PyExc_ValueError, "numc.split: too many split points");
+            goto done;
+        }
+        for (Py_ssize_t i = 0; i < n; i++) {
+            idx[i] = PyLong_AsSsize_t(PyTuple_GetItem(t, i));
+            if (idx[i] == -1 && PyErr_Occurred()) {
+                Py_DECREF(t);
+                goto done;
+            }
+        }
+        Py_DECREF(t);
+        nout = (int)n + 1;
+        out = PyMem_Calloc((size_t)nout, sizeof *out);
+        if (!out) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        st = nd_split_at(a, (int)n, idx, axis, out);
+    }
+    if (st < 0) {
+        npy_raise();
+        goto done;
+    }
+    r = PyList_New(nout);
+    for (int i = 0; r && i < nout; i++) {
+        PyObject *x = npy_wrap(out[i]);
+        out[i] = NULL;
+        if (!x) {
+            Py_CLEAR(r);
+            break;
+        }
+        PyList_SetItem(r, i, x);
+    }
+done:
+    if (out)
+        for (int i = 0; i < nout; i++) nd_free(out[i]);
+    PyMem_Free(out);
+    nd_free(a);
+    return r;
+}
+static PyObject *f_split(PyObject *s, PyObject *a, PyObject *k) { return splitlike(a, k, "OO|i:split", 1); }
+static PyObject *f_array_split(PyObject *s, PyObject *a, PyObject *k) { return splitlike(a, k, "OO|i:array_split", 0); }
+
+static PyObject *f_append(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *names[] = { "arr", "values", "axis", NULL };
+    PyObject *ao, *vo, *axo = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|O:append", names, &ao, &vo, &axo)) return NULL;
+    int axis;
+    if (axis_of(axo, &axis) < 0) return NULL;
+    nd_array *a = npy_as_nd(ao, -1), *v = a ? npy_as_nd(vo, -1) : NULL;
+    if (!v) {
+        nd_free(a);
+        return NULL;
+    }
+    nd_array *r = nd_append(a, v, axis);
+    nd_free(a);
+    nd_free(v);
+    return npy_wrap(r);
+}
+
+static PyObject *f_pad(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *names[] = { "array", "pad_width", "mode", "constant_values", NULL };
+    PyObject *ao, *wo, *cvo = NULL;
+    const char *mode = "constant";
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|sO:pad", names, &ao, &wo, &mode, &cvo)) return NULL;
+    static const char *modes[] = { "constant", "edge", "reflect", "symmetric", "wrap", "linear_ramp",
+                                   "maximum", "mean", "median", "minimum", "empty" };
+    int m = -1;
+    for (int i = 0; i < (int)(sizeof modes / sizeof modes[0]); i++)
+        if (strcmp(mode, modes[i]) == 0) m = i;
+    if (m < 0) {
+        PyErr_Format(PyExc_ValueError, "mode '%s' is not supported", mode);
+        return NULL;
+    }
+    nd_scalar c = { .dtype = ND_INT64 };
+    if (cvo) {
+        nd_operand op;
+        nd_array *t;
+        if (npy_operand(cvo, &op, &t) < 0) return NULL;
+        if (t) {
+            nd_free(t);
+            PyErr_SetString(PyExc_TypeError, "numc.pad: constant_values must be one number");
+            return NULL;
+        }
+        c = op.scalar;
+    }
+    nd_array *w = npy_as_nd(wo, ND_INT64);
+    if (!w) return NULL;
+    nd_array *wc = nd_ascontiguousarray(w);
+    nd_free(w);
+    if (!wc) return npy_raise();
+    nd_array *a = npy_as_nd(ao, -1);
+    if (!a) {
+        nd_free(wc);
+        return NULL;
+    }
+    ptrdiff_t n = nd_size(wc);
+    nd_array *r = NULL;
+    if (n == 1 || n == 2 || n == 2 * (ptrdiff_t)nd_ndim(a)) {
+        r = nd_pad(a, (int)n, (const ptrdiff_t *)nd_data(wc), (nd_pad_mode)m, c);
+    } else {
+        nd_set_error(ND_EVALUE, "numc.pad: pad_width must be one number, (before, after) or one pair per axis");
+    }
+    nd_free(a);
+    nd_free(wc);
+    return npy_wrap(r);
+}
+
 PyMethodDef npy_func_methods[] = {
     { "concatenate", FN(f_concatenate), KW, "numpy.concatenate(arrays, axis=0)" },
     { "stack", FN(f_stack), KW, "numpy.stack(arrays, axis=0)" },
@@ -1126,6 +1270,10 @@ PyMethodDef npy_func_methods[] = {
     { "geomspace", FN(f_geomspace), KW, "numpy.geomspace(start, stop, num=50, endpoint=True, dtype=None)" },
     { "outer", f_outer, METH_VARARGS, "numpy.outer(a, b)" },
     { "interp", FN(f_interp), KW, "numpy.interp(x, xp, fp, left=None, right=None, period=None)" },
+    { "split", FN(f_split), KW, "numpy.split(ary, indices_or_sections, axis=0)" },
+    { "array_split", FN(f_array_split), KW, "numpy.array_split(ary, indices_or_sections, axis=0)" },
+    { "append", FN(f_append), KW, "numpy.append(arr, values, axis=None)" },
+    { "pad", FN(f_pad), KW, "numpy.pad(array, pad_width, mode='constant', constant_values=0)" },
     { "fabs", f_fabs, METH_O, "numpy.fabs(x)" },
     { "isposinf", f_isposinf, METH_O, "numpy.isposinf(x)" },
     { "isneginf", f_isneginf, METH_O, "numpy.isneginf(x)" },

@@ -40,6 +40,10 @@ CASES = [
     "imag(A * 1j + 1)", "modf(A / 4)", "frexp(A)", "ldexp(A, 3)", "ldexp(2.0, np.arange(4))",
     "cross(A[:, :3], A[::-1, :3])", "cross(A[0, :2], A[1, :2])", "trapz(A)", "trapz(A, dx=0.5, axis=0)",
     "trapz(A[0], x=A[1] * A[1])", "divmod(A, 3)", "divmod(A, 2.5)",
+    "split(A, 2)", "split(A, 3, axis=1)", "split(A, [1, 3])", "array_split(A, 3)",
+    "array_split(A[0], [2, 10])", "append(A, [1, 2])", "append(A, A, axis=0)",
+    "pad(A, 1)", "pad(A, (1, 2), mode='edge')", "pad(A, [[1, 0], [2, 1]], constant_values=9)",
+    "pad(A[0], 2, mode='reflect')", "pad(A[0], 3, mode='wrap')",
 ]
 
 
