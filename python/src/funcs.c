@@ -1221,6 +1221,60 @@ static PyObject *f_pad(PyObject *self, PyObject *args, PyObject *kw)
     return npy_wrap(r);
 }
 
+/* ---- polynomials (numpy's classic API) ----------------------------------------------------- */
+static PyObject *f_polyval(PyObject *self, PyObject *args)
+{
+    PyObject *po, *xo;
+    if (!PyArg_ParseTuple(args, "OO:polyval", &po, &xo)) return NULL;
+    nd_array *p = npy_as_nd(po, -1);
+    if (!p) return NULL;
+    nd_operand x;
+    nd_array *tx;
+    if (npy_operand(xo, &x, &tx) < 0) {
+        nd_free(p);
+        return NULL;
+    }
+    nd_array *r;
+    NPY_CALL(x.kind == ND_OPK_ARRAY ? nd_size(x.array) : 1, r = nd_polyval_(p, x));
+    nd_free(p);
+    nd_free(tx);
+    return npy_wrap_result(r);
+}
+
+static PyObject *f_polyfit(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *names[] = { "x", "y", "deg", "rcond", "full", "w", "cov", NULL };
+    PyObject *xo, *yo, *rco = Py_None, *wo = Py_None, *covo = Py_False;
+    int deg, full = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "OOi|OpOO:polyfit", names, &xo, &yo, &deg, &rco, &full, &wo, &covo))
+        return NULL;
+    if (full || covo != Py_False) {
+        PyErr_SetString(PyExc_TypeError, "numc.polyfit: full=True and cov are not supported");
+        return NULL;
+    }
+    nd_polyfit_opts o = { 0 };
+    if (rco != Py_None && (o.rcond = PyFloat_AsDouble(rco)) == -1.0 && PyErr_Occurred()) return NULL;
+    nd_array *x = npy_as_nd(xo, -1), *y = x ? npy_as_nd(yo, -1) : NULL, *w = NULL;
+    if (!y) {
+        nd_free(x);
+        return NULL;
+    }
+    if (wo != Py_None && !(w = npy_as_nd(wo, -1))) {
+        nd_free(x);
+        nd_free(y);
+        return NULL;
+    }
+    o.w = w;
+    nd_array *r = nd_polyfit_(x, y, deg, &o);
+    nd_free(x);
+    nd_free(y);
+    nd_free(w);
+    return npy_wrap(r);
+}
+
+static PyObject *f_roots(PyObject *s, PyObject *o) { return one_array_fn(o, nd_roots); }
+static PyObject *f_poly(PyObject *s, PyObject *o) { return one_array_fn(o, nd_poly); }
+
 PyMethodDef npy_func_methods[] = {
     { "concatenate", FN(f_concatenate), KW, "numpy.concatenate(arrays, axis=0)" },
     { "stack", FN(f_stack), KW, "numpy.stack(arrays, axis=0)" },
@@ -1270,6 +1324,10 @@ PyMethodDef npy_func_methods[] = {
     { "geomspace", FN(f_geomspace), KW, "numpy.geomspace(start, stop, num=50, endpoint=True, dtype=None)" },
     { "outer", f_outer, METH_VARARGS, "numpy.outer(a, b)" },
     { "interp", FN(f_interp), KW, "numpy.interp(x, xp, fp, left=None, right=None, period=None)" },
+    { "polyval", f_polyval, METH_VARARGS, "numpy.polyval(p, x)" },
+    { "polyfit", FN(f_polyfit), KW, "numpy.polyfit(x, y, deg, rcond=None, w=None)" },
+    { "roots", f_roots, METH_O, "numpy.roots(p)" },
+    { "poly", f_poly, METH_O, "numpy.poly(seq_of_zeros)" },
     { "split", FN(f_split), KW, "numpy.split(ary, indices_or_sections, axis=0)" },
     { "array_split", FN(f_array_split), KW, "numpy.array_split(ary, indices_or_sections, axis=0)" },
     { "append", FN(f_append), KW, "numpy.append(arr, values, axis=None)" },

@@ -44,6 +44,9 @@ CASES = [
     "array_split(A[0], [2, 10])", "append(A, [1, 2])", "append(A, A, axis=0)",
     "pad(A, 1)", "pad(A, (1, 2), mode='edge')", "pad(A, [[1, 0], [2, 1]], constant_values=9)",
     "pad(A[0], 2, mode='reflect')", "pad(A[0], 3, mode='wrap')",
+    "polyval([1, -2, 3], A)", "polyval([1.5, 2], 3)", "polyfit(A[0], A[1] * 2 + 1, 1)",
+    "polyfit(np.arange(6.0), np.arange(6.0) ** 2, 2, w=np.ones(6))", "roots([1, -3, 2])",
+    "poly([1, 2])",
 ]
 
 
