@@ -197,7 +197,8 @@ from ._core import (concatenate, stack, vstack, hstack, dstack, column_stack, wh
                     isin, in1d, setdiff1d, setxor1d, union1d, intersect1d, average, cov,
                     corrcoef, bincount, digitize, correlate, convolve, fabs, isposinf, isneginf,
                     iscomplex, isreal, i0, real, imag, modf, frexp, ldexp, cross, trapz, split,
-                    array_split, append, pad, polyval, polyfit, roots, poly)
+                    array_split, append, pad, polyval, polyfit, roots, poly, histogram2d,
+                    gradient, unwrap, broadcast_arrays)
 from ._core import round as round_  # noqa: F811 (numpy.round_)
 
 # every ufunc of numc (ufunc.h) under NumPy's name, and the reductions

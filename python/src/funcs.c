@@ -1275,6 +1275,188 @@ static PyObject *f_polyfit(PyObject *self, PyObject *args, PyObject *kw)
 static PyObject *f_roots(PyObject *s, PyObject *o) { return one_array_fn(o, nd_roots); }
 static PyObject *f_poly(PyObject *s, PyObject *o) { return one_array_fn(o, nd_poly); }
 
+/* ---- more: histogram2d, gradient, unwrap, broadcast_arrays ---------------------------------- */
+static PyObject *f_histogram2d(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *names[] = { "x", "y", "bins", "range", "density", "weights", NULL };
+    PyObject *xo, *yo, *bo = NULL, *ro = Py_None, *dens = Py_None, *wo = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|OOOO:histogram2d", names, &xo, &yo, &bo, &ro, &dens, &wo))
+        return NULL;
+    nd_histdd_opts o = { .bins = 10 };
+    ptrdiff_t each[2];
+    double range[4];
+    nd_array *edges_in[2] = { NULL, NULL }, *x = NULL, *y = NULL, *w = NULL, *out[3] = { NULL, NULL, NULL };
+    PyObject *r = NULL;
+    if (dens != Py_None) {
+        int d = PyObject_IsTrue(dens);
+        if (d < 0) return NULL;
+        o.density = d;
+    }
+    if (ro != Py_None) {
+        if (!PyArg_ParseTuple(ro, "(dd)(dd):range", &range[0], &range[1], &range[2], &range[3])) return NULL;
+        o.range = range;
+    }
+    if (bo && PyLong_Check(bo)) {
+        o.bins = PyLong_AsSsize_t(bo);
+        if (o.bins == -1 && PyErr_Occurred()) return NULL;
+    } else if (bo && PySequence_Check(bo) && PySequence_Size(bo) == 2) {
+        PyObject *b0 = PySequence_GetItem(bo, 0), *b1 = b0 ? PySequence_GetItem(bo, 1) : NULL;
+        if (!b1) {
+            Py_XDECREF(b0);
+            return NULL;
+        }
+        if (PyLong_Check(b0) && PyLong_Check(b1)) {
+            each[0] = PyLong_AsSsize_t(b0);
+            each[1] = PyLong_AsSsize_t(b1);
+            o.bins_each = each;
+        } else {
+            edges_in[0] = npy_as_nd(b0, -1);
+            edges_in[1] = edges_in[0] ? npy_as_nd(b1, -1) : NULL;
+            o.edges = (const nd_array *const *)edges_in;
+        }
+        Py_DECREF(b0);
+        Py_DECREF(b1);
+        if (PyErr_Occurred()) goto done;
+    } else if (bo) {
+        /* one edges array for both dimensions */
+        edges_in[0] = npy_as_nd(bo, -1);
+        edges_in[1] = edges_in[0] ? nd_ref(edges_in[0]) : NULL;
+        if (!edges_in[1]) goto done;
+        o.edges = (const nd_array *const *)edges_in;
+    }
+    if (!(x = npy_as_nd(xo, -1)) || !(y = npy_as_nd(yo, -1))) goto done;
+    if (wo != Py_None && !(w = npy_as_nd(wo, -1))) goto done;
+    o.weights = w;
+    nd_status st;
+    NPY_CALL(nd_size(x), st = nd_histogram2d_(x, y, &out[0], &out[1], &out[2], &o));
+    if (st < 0) {
+        npy_raise();
+        goto done;
+    }
+    if (o.edges) {
+        /* NumPy returns explicit edges as given (their dtype); numc's are float64 */
+        for (int i = 0; i < 2; i++) {
+            nd_free(out[1 + i]);
+            out[1 + i] = edges_in[i];
+            edges_in[i] = NULL;
+        }
+    }
+    r = npy_tuple_of(out, 3);
+done:
+    nd_free(edges_in[0]);
+    nd_free(edges_in[1]);
+    nd_free(x);
+    nd_free(y);
+    nd_free(w);
+    return r;
+}
+
+static PyObject *f_gradient(PyObject *self, PyObject *args, PyObject *kw)
+{
+    Py_ssize_t npos = PyTuple_Size(args);
+    if (npos < 1) {
+        PyErr_SetString(PyExc_TypeError, "gradient() missing required argument 'f' (pos 1)");
+        return NULL;
+    }
+    PyObject *axo = Py_None;
+    int edge_order = 1;
+    if (kw) {
+        PyObject *empty = PyTuple_New(0);
+        static char *names[] = { "axis", "edge_order", NULL };
+        int ok = empty && PyArg_ParseTupleAndKeywords(empty, kw, "|Oi:gradient", names, &axo, &edge_order);
+        Py_XDECREF(empty);
+        if (!ok) return NULL;
+    }
+    nd_gradient_opts o = ND_GRADIENT_DEFAULTS;
+    o.edge_order = edge_order;
+    if (npy_axis_arg(axo, &o.axis, &o.axes) < 0) return NULL;
+    nd_array *f = npy_as_nd(PyTuple_GetItem(args, 0), -1);
+    if (!f) return NULL;
+    int naxes = o.axis != ND_AXIS_NONE ? 1 : o.axes.n ? o.axes.n : nd_ndim(f);
+    double dx[ND_MAXDIMS];
+    nd_array *xs[ND_MAXDIMS] = { NULL }, *out[ND_MAXDIMS] = { NULL };
+    int nx = 0;
+    PyObject *r = NULL;
+    Py_ssize_t nsp = npos - 1;
+    if (nsp != 0 && nsp != 1 && nsp != naxes) {
+        PyErr_SetString(PyExc_TypeError, "invalid number of arguments");
+        goto done;
+    }
+    if (nsp > 0) {
+        int all_scalar = 1;
+        for (Py_ssize_t i = 1; i < npos; i++) {
+            PyObject *sp = PyTuple_GetItem(args, i);
+            if (!PyFloat_Check(sp) && !PyLong_Check(sp)) all_scalar = 0;
+        }
+        if (all_scalar) {
+            for (int i = 0; i < naxes; i++) {
+                dx[i] = PyFloat_AsDouble(PyTuple_GetItem(args, nsp == 1 ? 1 : 1 + i));
+                if (PyErr_Occurred()) goto done;
+            }
+            o.dx = dx;
+        } else {
+            if (nsp != naxes) {
+                PyErr_SetString(PyExc_TypeError, "numc.gradient: give one coordinate array per axis");
+                goto done;
+            }
+            for (int i = 0; i < naxes; i++) {
+                if (!(xs[i] = npy_as_nd(PyTuple_GetItem(args, 1 + i), -1))) goto done;
+                nx++;
+            }
+            o.x = (const nd_array *const *)xs;
+        }
+    }
+    nd_status st;
+    NPY_CALL(nd_size(f), st = nd_gradient_(f, out, &o));
+    if (st < 0) {
+        npy_raise();
+        goto done;
+    }
+    if (naxes == 1) {
+        r = npy_wrap(out[0]);
+    } else {
+        r = PyList_New(naxes);
+        for (int i = 0; i < naxes; i++) {
+            PyObject *g = r ? npy_wrap(out[i]) : (nd_free(out[i]), NULL);
+            if (g) PyList_SetItem(r, i, g);
+            else Py_CLEAR(r);
+        }
+    }
+done:
+    for (int i = 0; i < nx; i++) nd_free(xs[i]);
+    nd_free(f);
+    return r;
+}
+
+static PyObject *f_unwrap(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *names[] = { "p", "discont", "axis", "period", NULL };
+    PyObject *po, *dco = Py_None;
+    nd_unwrap_opts o = ND_UNWRAP_DEFAULTS;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|Oi$d:unwrap", names, &po, &dco, &o.axis, &o.period)) return NULL;
+    if (dco != Py_None && (o.discont = PyFloat_AsDouble(dco)) == -1.0 && PyErr_Occurred()) return NULL;
+    nd_array *p = npy_as_nd(po, -1);
+    if (!p) return NULL;
+    nd_array *r = nd_unwrap_(p, &o);
+    nd_free(p);
+    return npy_wrap(r);
+}
+
+static PyObject *f_broadcast_arrays(PyObject *self, PyObject *args)
+{
+    nd_array *in[ND_ITER_MAXOP * 4], *out[ND_ITER_MAXOP * 4];
+    int n = arrays_of(args, in, ND_ITER_MAXOP * 4, "broadcast_arrays");
+    if (n < 0) return NULL;
+    nd_status st = nd_broadcast_arrays(n, (const nd_array *const *)in, out);
+    free_all(in, n);
+    if (st < 0) return npy_raise();
+    PyObject *t = npy_tuple_of(out, n);
+    if (!t) return NULL;
+    PyObject *l = PySequence_List(t);
+    Py_DECREF(t);
+    return l;
+}
+
 PyMethodDef npy_func_methods[] = {
     { "concatenate", FN(f_concatenate), KW, "numpy.concatenate(arrays, axis=0)" },
     { "stack", FN(f_stack), KW, "numpy.stack(arrays, axis=0)" },
@@ -1324,6 +1506,10 @@ PyMethodDef npy_func_methods[] = {
     { "geomspace", FN(f_geomspace), KW, "numpy.geomspace(start, stop, num=50, endpoint=True, dtype=None)" },
     { "outer", f_outer, METH_VARARGS, "numpy.outer(a, b)" },
     { "interp", FN(f_interp), KW, "numpy.interp(x, xp, fp, left=None, right=None, period=None)" },
+    { "histogram2d", FN(f_histogram2d), KW, "numpy.histogram2d(x, y, bins=10, range=None, density=None, weights=None)" },
+    { "gradient", FN(f_gradient), KW, "numpy.gradient(f, *varargs, axis=None, edge_order=1)" },
+    { "unwrap", FN(f_unwrap), KW, "numpy.unwrap(p, discont=None, axis=-1, *, period=2*pi)" },
+    { "broadcast_arrays", f_broadcast_arrays, METH_VARARGS, "numpy.broadcast_arrays(*args)" },
     { "polyval", f_polyval, METH_VARARGS, "numpy.polyval(p, x)" },
     { "polyfit", FN(f_polyfit), KW, "numpy.polyfit(x, y, deg, rcond=None, w=None)" },
     { "roots", f_roots, METH_O, "numpy.roots(p)" },

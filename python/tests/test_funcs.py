@@ -46,7 +46,12 @@ CASES = [
     "pad(A[0], 2, mode='reflect')", "pad(A[0], 3, mode='wrap')",
     "polyval([1, -2, 3], A)", "polyval([1.5, 2], 3)", "polyfit(A[0], A[1] * 2 + 1, 1)",
     "polyfit(np.arange(6.0), np.arange(6.0) ** 2, 2, w=np.ones(6))", "roots([1, -3, 2])",
-    "poly([1, 2])",
+    "poly([1, 2])", "histogram2d(A[0], A[1])", "histogram2d(A[0], A[1], bins=3)",
+    "histogram2d(A[0], A[1], bins=(2, 4), range=((-2, 4), (-2, 4)))",
+    "histogram2d(A[0], A[1], bins=[0, 1, 3, 5])", "gradient(A)", "gradient(A[0])",
+    "gradient(A, 2.0)", "gradient(A, axis=1)", "gradient(A[0], np.arange(6.0) ** 2)",
+    "gradient(A[0], edge_order=2)", "unwrap(np.array([0.0, 3.0, 6.5, 9.8]))",
+    "unwrap(np.array([0.0, 170.0, 350.0]), period=360)", "broadcast_arrays(A[0], A[:, :1])",
 ]
 
 
