@@ -574,8 +574,16 @@ int npy_operand(PyObject *o, nd_operand *op, nd_array **tmp)
             return 0;
         }
         unsigned long long u = PyLong_AsUnsignedLongLong(o);
-        if (PyErr_Occurred()) return -1;
-        *op = nd_op_u64(u);
+        if (!PyErr_Occurred()) {
+            *op = nd_op_u64(u);
+            return 0;
+        }
+        /* beyond 64 bits: NumPy computes with a Python object, numc with the nearest
+         * double (what NumPy gives for float arrays) */
+        PyErr_Clear();
+        double d = PyLong_AsDouble(o);
+        if (d == -1.0 && PyErr_Occurred()) return -1;
+        *op = nd_op_f64(d);
         return 0;
     }
     if (PyComplex_Check(o)) {

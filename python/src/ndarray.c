@@ -480,8 +480,77 @@ static int fast_loop(nd_ufunc f, nd_dtype t, void *out, const void *x, const voi
     return acc == 0.0 ? 0 : -1;
 }
 
+/* The fast path with a Python number on one side: float64 arrays with a float or an int,
+ * int64 arrays with an int that fits int64 (NumPy's result dtype is then the array's). */
+static int fast_scalar(nd_ufunc f, const nd_array *a, PyObject *num, double *fv, int64_t *iv)
+{
+    if (f != ND_UF_ADD && f != ND_UF_SUBTRACT && f != ND_UF_MULTIPLY) return 0;
+    nd_dtype t = nd_dtype_of(a);
+    if ((t != ND_FLOAT64 && t != ND_INT64) || nd_size(a) > NPY_FAST_MAX || !nd_is_c_contiguous(a)) return 0;
+    if (PyFloat_CheckExact(num)) {
+        if (t != ND_FLOAT64) return 0;
+        *fv = PyFloat_AsDouble(num);
+    } else if (PyLong_CheckExact(num)) {
+        int ov = 0;
+        long long v = PyLong_AsLongLongAndOverflow(num, &ov);
+        if (ov) return 0;
+        *iv = v;
+        *fv = (double)v;
+        if (t == ND_FLOAT64 && (long long)*fv != v) return 0; /* not exactly a double */
+    } else {
+        return 0;
+    }
+    if (t == ND_FLOAT64 && f == ND_UF_MULTIPLY && nd_geterr().under != ND_ERR_IGNORE) return 0;
+    return 1;
+}
+
+/* out = a f s (scalar_left: s f a); -1 when a float64 result is not finite. */
+static int fast_scalar_loop(nd_ufunc f, nd_dtype t, void *out, const void *x, double fv, int64_t iv,
+                            ptrdiff_t n, int scalar_left)
+{
+    if (t == ND_INT64) {
+        uint64_t *o = out, s = (uint64_t)iv;
+        const uint64_t *p = x;
+        switch (f) {
+        case ND_UF_ADD: for (ptrdiff_t i = 0; i < n; i++) o[i] = p[i] + s; break;
+        case ND_UF_SUBTRACT:
+            if (scalar_left) for (ptrdiff_t i = 0; i < n; i++) o[i] = s - p[i];
+            else for (ptrdiff_t i = 0; i < n; i++) o[i] = p[i] - s;
+            break;
+        default: for (ptrdiff_t i = 0; i < n; i++) o[i] = p[i] * s; break;
+        }
+        return 0;
+    }
+    double *o = out;
+    const double *p = x;
+    switch (f) {
+    case ND_UF_ADD: for (ptrdiff_t i = 0; i < n; i++) o[i] = p[i] + fv; break;
+    case ND_UF_SUBTRACT:
+        if (scalar_left) for (ptrdiff_t i = 0; i < n; i++) o[i] = fv - p[i];
+        else for (ptrdiff_t i = 0; i < n; i++) o[i] = p[i] - fv;
+        break;
+    default: for (ptrdiff_t i = 0; i < n; i++) o[i] = p[i] * fv; break;
+    }
+    double acc = 0.0;
+    for (ptrdiff_t i = 0; i < n; i++) acc += o[i] - o[i];
+    return acc == 0.0 ? 0 : -1;
+}
+
 static PyObject *binop(PyObject *x, PyObject *y, nd_ufunc f)
 {
+    double fv = 0.0;
+    int64_t iv = 0;
+    if (NcArray_Check(x) != NcArray_Check(y)) {
+        int left = !NcArray_Check(x);
+        const nd_array *a = NC_ARR(left ? y : x);
+        if (nd_ndim(a) > 0 && fast_scalar(f, a, left ? x : y, &fv, &iv)) {
+            nd_dtype t = nd_dtype_of(a);
+            nd_array *r = (nd_empty)(nd_ndim(a), nd_shape(a), t);
+            if (!r) return npy_raise();
+            if (fast_scalar_loop(f, t, nd_data(r), nd_data(a), fv, iv, nd_size(a), left) == 0) return npy_wrap(r);
+            nd_free(r);
+        }
+    }
     if (NcArray_Check(x) && NcArray_Check(y) && fast_operands(f, NC_ARR(x), NC_ARR(y))) {
         const nd_array *a = NC_ARR(x), *b = NC_ARR(y);
         nd_dtype t = nd_dtype_of(a);

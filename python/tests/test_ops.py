@@ -336,3 +336,22 @@ def test_numpy_arrays_as_out():
         nc.add(1, nc.ones(2), out=ro)
     with pytest.raises(TypeError):
         nc.add(1, 2, out=[0])
+
+
+def test_fast_path_with_python_numbers_matches_numpy():
+    rng = np.random.default_rng(7)
+    for dt in (np.float64, np.int64):
+        x = (rng.standard_normal((3, 4)) * 1000).astype(dt)
+        for s in (3, -2, 2.5, -0.125, 2**62, 2**63, True, 2**53 + 1):
+            for op in (operator.add, operator.sub, operator.mul):
+                with np.errstate(all="ignore"), nc.errstate(all="ignore"):
+                    same(op(nc.asarray(x), s), op(x, s))
+                    same(op(s, nc.asarray(x)), op(s, x))
+    with pytest.warns(RuntimeWarning, match="overflow"):
+        nc.full(3, 1e300) * 1e300
+    with nc.errstate(under="raise"), pytest.raises(FloatingPointError):
+        nc.full(3, 1e-300) * 1e-300
+    assert (nc.full(2, float("nan")) + 1.0).tolist().__repr__() == "[nan, nan]"
+    # ints beyond 64 bits: the nearest double (NumPy makes an object array)
+    big = nc.arange(3.0) + 10**20
+    assert big.dtype == nc.float64 and big.tolist() == [1e20, 1e20 + 1, 1e20 + 2]
