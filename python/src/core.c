@@ -743,11 +743,48 @@ static int parse_kw(PyObject *args, PyObject *kw, const char *fmt, char **names,
     return rc;
 }
 
-static PyObject *f_asarray(PyObject *self, PyObject *args, PyObject *kw)
+/* METH_FASTCALL | METH_KEYWORDS arguments into out[] by position or name (NULL when not
+ * given); `required` leading ones must be there. Unknown, repeated or missing arguments are
+ * TypeError naming them, as PyArg_ParseTupleAndKeywords says. 0 or -1. */
+static int fast_args(const char *fn, const char *const *names, int nnames, int required,
+                     PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, PyObject **out)
 {
-    static char *names[] = { "a", "dtype", "order", NULL };
-    PyObject *o, *dto = Py_None, *order = Py_None;
-    if (!parse_kw(args, kw, "O|OO:asarray", names, &o, &dto, &order)) return NULL;
+    if (nargs > nnames) {
+        PyErr_Format(PyExc_TypeError, "%s() takes at most %d arguments (%zd given)", fn, nnames, nargs);
+        return -1;
+    }
+    for (int i = 0; i < nnames; i++) out[i] = i < nargs ? args[i] : NULL;
+    Py_ssize_t nkw = kwnames ? PyTuple_Size(kwnames) : 0;
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *key = PyTuple_GetItem(kwnames, k);
+        int found = -1;
+        for (int i = 0; i < nnames && found < 0; i++)
+            if (PyUnicode_CompareWithASCIIString(key, names[i]) == 0) found = i;
+        if (found < 0) {
+            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%U'", fn, key);
+            return -1;
+        }
+        if (out[found]) {
+            PyErr_Format(PyExc_TypeError, "argument for %s() given by name ('%s') and position (%d)", fn,
+                         names[found], found + 1);
+            return -1;
+        }
+        out[found] = args[nargs + k];
+    }
+    for (int i = 0; i < required; i++)
+        if (!out[i]) {
+            PyErr_Format(PyExc_TypeError, "%s() missing required argument '%s' (pos %d)", fn, names[i], i + 1);
+            return -1;
+        }
+    return 0;
+}
+
+static PyObject *f_asarray(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    static const char *const names[] = { "a", "dtype", "order" };
+    PyObject *v[3];
+    if (fast_args("asarray", names, 3, 1, args, nargs, kwnames, v) < 0) return NULL;
+    PyObject *o = v[0], *dto = v[1] ? v[1] : Py_None;
     int dt = npy_dtype_arg(dto);
     if (dt == -2) return NULL;
     if (NcArray_Check(o) && (dt < 0 || dt == (int)nd_dtype_of(NC_ARR(o)))) return Py_NewRef(o);
@@ -818,11 +855,13 @@ static ptrdiff_t shape_size(int nd, const ptrdiff_t *shape)
     }
     return n;
 }
-static PyObject *shaped(PyObject *args, PyObject *kw, const char *fmt, fill_fn fn)
+static PyObject *shaped(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, const char *fn_name,
+                        fill_fn fn)
 {
-    static char *names[] = { "shape", "dtype", "order", NULL };
-    PyObject *so, *dto = Py_None, *order = Py_None;
-    if (!parse_kw(args, kw, fmt, names, &so, &dto, &order)) return NULL;
+    static const char *const names[] = { "shape", "dtype", "order" };
+    PyObject *v[3];
+    if (fast_args(fn_name, names, 3, 1, args, nargs, kwnames, v) < 0) return NULL;
+    PyObject *so = v[0], *dto = v[1] ? v[1] : Py_None;
     ptrdiff_t shape[ND_MAXDIMS];
     int nd = npy_shape_arg(so, shape);
     if (nd < 0) return NULL;
@@ -832,9 +871,9 @@ static PyObject *shaped(PyObject *args, PyObject *kw, const char *fmt, fill_fn f
     NPY_CALL(shape_size(nd, shape), r = fn(nd, shape, dt < 0 ? ND_FLOAT64 : (nd_dtype)dt));
     return npy_wrap(r);
 }
-static PyObject *f_zeros(PyObject *s, PyObject *a, PyObject *k) { return shaped(a, k, "O|OO:zeros", zeros_big); }
-static PyObject *f_ones(PyObject *s, PyObject *a, PyObject *k) { return shaped(a, k, "O|OO:ones", (nd_ones)); }
-static PyObject *f_empty(PyObject *s, PyObject *a, PyObject *k) { return shaped(a, k, "O|OO:empty", (nd_empty)); }
+static PyObject *f_zeros(PyObject *s, PyObject *const *a, Py_ssize_t n, PyObject *k) { return shaped(a, n, k, "zeros", zeros_big); }
+static PyObject *f_ones(PyObject *s, PyObject *const *a, Py_ssize_t n, PyObject *k) { return shaped(a, n, k, "ones", (nd_ones)); }
+static PyObject *f_empty(PyObject *s, PyObject *const *a, Py_ssize_t n, PyObject *k) { return shaped(a, n, k, "empty", (nd_empty)); }
 
 static int scalar_of(PyObject *o, nd_scalar *s)
 {
@@ -1126,10 +1165,10 @@ static PyObject *f_shares_memory(PyObject *self, PyObject *args)
 
 PyMethodDef npy_core_methods[] = {
     { "array", (PyCFunction)(void (*)(void))f_array, METH_VARARGS | METH_KEYWORDS, "numpy.array" },
-    { "asarray", (PyCFunction)(void (*)(void))f_asarray, METH_VARARGS | METH_KEYWORDS, "numpy.asarray" },
-    { "zeros", (PyCFunction)(void (*)(void))f_zeros, METH_VARARGS | METH_KEYWORDS, "numpy.zeros" },
-    { "ones", (PyCFunction)(void (*)(void))f_ones, METH_VARARGS | METH_KEYWORDS, "numpy.ones" },
-    { "empty", (PyCFunction)(void (*)(void))f_empty, METH_VARARGS | METH_KEYWORDS, "numpy.empty" },
+    { "asarray", (PyCFunction)(void (*)(void))f_asarray, METH_FASTCALL | METH_KEYWORDS, "numpy.asarray" },
+    { "zeros", (PyCFunction)(void (*)(void))f_zeros, METH_FASTCALL | METH_KEYWORDS, "numpy.zeros" },
+    { "ones", (PyCFunction)(void (*)(void))f_ones, METH_FASTCALL | METH_KEYWORDS, "numpy.ones" },
+    { "empty", (PyCFunction)(void (*)(void))f_empty, METH_FASTCALL | METH_KEYWORDS, "numpy.empty" },
     { "full", (PyCFunction)(void (*)(void))f_full, METH_VARARGS | METH_KEYWORDS, "numpy.full" },
     { "zeros_like", (PyCFunction)(void (*)(void))f_zeros_like, METH_VARARGS | METH_KEYWORDS, "numpy.zeros_like" },
     { "ones_like", (PyCFunction)(void (*)(void))f_ones_like, METH_VARARGS | METH_KEYWORDS, "numpy.ones_like" },
