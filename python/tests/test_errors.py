@@ -62,3 +62,17 @@ def test_errors_leave_no_pending_state():
         with pytest.raises(ValueError):
             nc.ones(3) + nc.ones(2)
     assert (nc.ones(2) + nc.ones(2)).tolist() == [2, 2]
+
+
+@pytest.mark.parametrize("expr,match", [
+    ("nc.zeros()", "missing required argument 'shape'"),
+    ("nc.zeros(3, bogus=1)", "unexpected keyword argument 'bogus'"),
+    ("nc.zeros(3, shape=2)", "given by name"),
+    ("nc.asarray([1], colour=2)", "unexpected keyword argument 'colour'"),
+    ("nc.sum(nc.ones(2), axes=0)", "'axes'"),
+    ("nc.add(1, 2, bogus=3)", "'bogus'"),
+    ("nc.linspace(0, 1, nums=3)", "'nums'"),
+])
+def test_unknown_or_missing_arguments_are_typeerrors_naming_them(expr, match):
+    with pytest.raises(TypeError, match=match):
+        eval(expr, {"nc": nc})
