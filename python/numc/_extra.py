@@ -1,0 +1,792 @@
+"""numc's top-level functions beyond numc._core's: sorting, searching and set operations,
+statistics, histograms, the numerical utilities (diff, gradient, trapz, cross, convolve,
+interp), array manipulation and indexing routines, the products NumPy has at top level
+(vdot, inner, outer, kron, tensordot, einsum, trace) and I/O. NumPy's signatures and
+defaults; numc/__init__.py re-exports __all__.
+"""
+import operator as _op
+
+from . import _core
+from ._core import _extra as _m
+from . import linalg as _la
+from ._io import (save, load, savez, savez_compressed, loadtxt, savetxt, genfromtxt, fromfile,
+                  tofile, NpzFile)
+
+__all__ = [
+    # sorting, searching, sets
+    "sort", "argsort", "partition", "argpartition", "lexsort", "searchsorted", "unique",
+    "intersect1d", "union1d", "setdiff1d", "setxor1d", "in1d", "isin", "msort", "sort_complex",
+    # statistics
+    "median", "nanmedian", "percentile", "quantile", "nanpercentile", "nanquantile", "histogram",
+    "histogram_bin_edges", "histogram2d", "histogramdd", "bincount", "digitize", "average", "cov",
+    "corrcoef", "correlate", "convolve",
+    # numerical utilities
+    "diff", "ediff1d", "gradient", "trapz", "cross", "interp",
+    # joining, splitting, rearranging
+    "concatenate", "stack", "hstack", "vstack", "row_stack", "dstack", "column_stack", "append",
+    "atleast_1d", "atleast_2d", "atleast_3d", "split", "array_split", "hsplit", "vsplit",
+    "dsplit", "tile", "repeat", "flip", "fliplr", "flipud", "roll", "rot90", "resize", "pad",
+    "delete", "insert", "trim_zeros", "vander", "packbits", "unpackbits", "rollaxis", "moveaxis",
+    "expand_dims", "broadcast_to", "broadcast_arrays", "diagonal", "diag", "diagflat", "tri",
+    "tril", "triu", "meshgrid", "logspace", "geomspace",
+    # indexing routines
+    "take", "take_along_axis", "compress", "argwhere", "flatnonzero", "where", "nonzero", "put",
+    "place", "putmask", "put_along_axis", "fill_diagonal", "indices", "ix_", "ravel_multi_index",
+    "unravel_index", "diag_indices", "diag_indices_from", "tril_indices", "triu_indices",
+    "tril_indices_from", "triu_indices_from", "choose", "select",
+    # products at top level
+    "vdot", "inner", "outer", "kron", "tensordot", "einsum", "einsum_path", "trace",
+    # I/O
+    "save", "load", "savez", "savez_compressed", "loadtxt", "savetxt", "genfromtxt", "fromfile",
+]
+
+_STABLE = {None: False, "quicksort": False, "heapsort": False, "stable": True, "mergesort": True}
+
+
+def _kind(kind):
+    try:
+        return _STABLE[kind]
+    except KeyError:
+        raise ValueError("sort kind must be one of 'quick', 'heap', or 'stable' (got '%s')" % kind) from None
+
+
+def _no_order(order):
+    if order is not None:
+        raise ValueError("numc: order= (structured dtypes) is not supported")
+
+
+def _out(r, out):
+    if out is None:
+        return r
+    out[...] = r
+    return out
+
+
+# ---- sorting, searching, sets ---------------------------------------------------------------
+def sort(a, axis=-1, kind=None, order=None):
+    _no_order(order)
+    return _m.sort(a, axis, _kind(kind), False)
+
+
+def argsort(a, axis=-1, kind=None, order=None):
+    _no_order(order)
+    return _m.sort(a, axis, _kind(kind), True)
+
+
+def _partition(a, kth, axis, arg):
+    if isinstance(kth, (list, tuple)) or isinstance(kth, _core.ndarray):
+        kths = [int(k) for k in (kth.tolist() if isinstance(kth, _core.ndarray) else kth)]
+        if len(kths) == 1:
+            return _m.partition(a, kths[0], axis, arg)
+        a = _core.asarray(a)
+        n = a.size if axis is None else a.shape[axis]
+        for k in kths:
+            if not -n <= k < n:
+                raise ValueError("kth(=%d) out of bounds (%d)" % (k, n))
+        # a full (stable) sort is a partition around every kth at once
+        return _m.sort(a, axis, True, arg)
+    return _m.partition(a, _op.index(kth), axis, arg)
+
+
+def partition(a, kth, axis=-1, kind="introselect", order=None):
+    _no_order(order)
+    return _partition(a, kth, axis, False)
+
+
+def argpartition(a, kth, axis=-1, kind="introselect", order=None):
+    _no_order(order)
+    return _partition(a, kth, axis, True)
+
+
+def lexsort(keys, axis=-1):
+    if axis != -1:
+        raise ValueError("numc: lexsort sorts along the last axis only")
+    if isinstance(keys, _core.ndarray) or hasattr(keys, "__array_interface__"):
+        keys = list(_core.asarray(keys))
+    return _m.lexsort(list(keys))
+
+
+def searchsorted(a, v, side="left", sorter=None):
+    if side not in ("left", "right"):
+        raise ValueError("side must be 'left' or 'right' (got %r)" % (side,))
+    if sorter is not None:
+        a = take(a, sorter)
+    return _m.searchsorted(a, v, side == "right")
+
+
+def unique(ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *,
+           equal_nan=True):
+    u, idx, inv, cnt = _m.unique(ar, bool(return_index), bool(return_inverse), bool(return_counts),
+                                 axis, bool(equal_nan))
+    extra = [x for x, want in ((idx, return_index), (inv, return_inverse), (cnt, return_counts)) if want]
+    return (u, *extra) if extra else u
+
+
+def intersect1d(ar1, ar2, assume_unique=False, return_indices=False):
+    return _m.intersect1d(ar1, ar2, bool(assume_unique), bool(return_indices))
+
+
+def union1d(ar1, ar2):
+    return _m.union1d(ar1, ar2)
+
+
+def setdiff1d(ar1, ar2, assume_unique=False):
+    return _m.setop("setdiff1d", ar1, ar2, bool(assume_unique), False)
+
+
+def setxor1d(ar1, ar2, assume_unique=False):
+    return _m.setop("setxor1d", ar1, ar2, bool(assume_unique), False)
+
+
+def in1d(ar1, ar2, assume_unique=False, invert=False, *, kind=None):
+    return _m.setop("in1d", ar1, ar2, bool(assume_unique), bool(invert))
+
+
+def isin(element, test_elements, assume_unique=False, invert=False, *, kind=None):
+    return _m.setop("isin", element, test_elements, bool(assume_unique), bool(invert))
+
+
+def msort(a):
+    return _m.msort(a)
+
+
+def sort_complex(a):
+    return _m.sort_complex(a)
+
+
+# ---- statistics ---------------------------------------------------------------------------------
+def median(a, axis=None, out=None, overwrite_input=False, keepdims=False):
+    return _out(_m.median(a, axis, bool(keepdims), False), out)
+
+
+def nanmedian(a, axis=None, out=None, overwrite_input=False, keepdims=False):
+    return _out(_m.median(a, axis, bool(keepdims), True), out)
+
+
+def _q(kind, a, q, axis, out, method, keepdims, interpolation):
+    if interpolation is not None:
+        method = interpolation
+    if not isinstance(q, (int, float)):
+        q = _core.asarray(q, dtype="float64")
+        if q.ndim == 0:
+            q = q.item()
+    return _out(_m.quantile(kind, a, q, axis, bool(keepdims), method), out)
+
+
+def percentile(a, q, axis=None, out=None, overwrite_input=False, method="linear", keepdims=False,
+               *, interpolation=None):
+    return _q(0, a, q, axis, out, method, keepdims, interpolation)
+
+
+def quantile(a, q, axis=None, out=None, overwrite_input=False, method="linear", keepdims=False,
+             *, interpolation=None):
+    return _q(1, a, q, axis, out, method, keepdims, interpolation)
+
+
+def nanpercentile(a, q, axis=None, out=None, overwrite_input=False, method="linear",
+                  keepdims=False, *, interpolation=None):
+    return _q(2, a, q, axis, out, method, keepdims, interpolation)
+
+
+def nanquantile(a, q, axis=None, out=None, overwrite_input=False, method="linear", keepdims=False,
+                *, interpolation=None):
+    return _q(3, a, q, axis, out, method, keepdims, interpolation)
+
+
+def _range(range):
+    if range is None:
+        return None
+    lo, hi = range
+    return (float(lo), float(hi))
+
+
+def histogram(a, bins=10, range=None, density=None, weights=None):
+    return _m.histogram(a, bins, _range(range), weights, bool(density), False)
+
+
+def histogram_bin_edges(a, bins=10, range=None, weights=None):
+    return _m.histogram(a, bins, _range(range), weights, False, True)
+
+
+def histogramdd(sample, bins=10, range=None, density=None, weights=None):
+    if not (isinstance(sample, _core.ndarray) or hasattr(sample, "__array_interface__")
+            or hasattr(sample, "shape")):
+        sample = _core.asarray(sample)
+        sample = atleast_2d(sample).T
+    s = _core.asarray(sample)
+    if not isinstance(bins, int) and hasattr(bins, "__index__"):
+        bins = _op.index(bins)
+    if not isinstance(bins, int):
+        bins = [b if isinstance(b, int) else _core.asarray(b) for b in bins]
+    if range is not None:
+        range = [_range(r) for r in range]
+    h, edges = _m.histogramdd(s, bins, range, weights, bool(density))
+    return h, edges
+
+
+def histogram2d(x, y, bins=10, range=None, density=None, weights=None):
+    if not isinstance(bins, int):
+        try:
+            n = len(bins)
+        except TypeError:
+            n = 1
+        if n != 2:
+            bins = [bins, bins]              # one edges array for both
+        elif not isinstance(bins[0], int) and _core.asarray(bins).ndim == 1 and \
+                not isinstance(bins, (list, tuple)):
+            bins = [bins, bins]
+    sample = column_stack([_core.asarray(x), _core.asarray(y)])
+    h, edges = histogramdd(sample, bins, range, density, weights)
+    return h, edges[0], edges[1]
+
+
+def bincount(x, weights=None, minlength=0):
+    return _m.bincount(x, weights, _op.index(minlength))
+
+
+def digitize(x, bins, right=False):
+    return _m.digitize(x, bins, bool(right))
+
+
+def average(a, axis=None, weights=None, returned=False, *, keepdims=False):
+    return _m.average(a, axis, weights, bool(returned), bool(keepdims))
+
+
+def cov(m, y=None, rowvar=True, bias=False, ddof=None, fweights=None, aweights=None, *, dtype=None):
+    r = _m.cov(m, y, bool(rowvar), bool(bias), ddof, fweights, aweights, False)
+    return _core.asarray(r).astype(dtype) if dtype is not None else r
+
+
+def corrcoef(x, y=None, rowvar=True, *, dtype=None):
+    r = _m.cov(x, y, bool(rowvar), False, None, None, None, True)
+    return _core.asarray(r).astype(dtype) if dtype is not None else r
+
+
+_MODES_CORR = {"valid": 0, "same": 1, "full": 2}
+_MODES_CONV = {"full": 0, "same": 1, "valid": 2}
+
+
+def _mode(mode, table):
+    if mode not in table:
+        raise ValueError("mode must be one of 'valid', 'same', or 'full' (got %r)" % (mode,))
+    return table[mode]
+
+
+def correlate(a, v, mode="valid"):
+    return _m.correlate(a, v, _mode(mode, _MODES_CORR), False)
+
+
+def convolve(a, v, mode="full"):
+    return _m.correlate(a, v, _mode(mode, _MODES_CONV), True)
+
+
+# ---- numerical utilities ----------------------------------------------------------------------------
+def diff(a, n=1, axis=-1, prepend=None, append=None):
+    if n < 0:
+        raise ValueError("order must be non-negative but got %d" % n)
+    return _m.diff(a, n, axis, prepend, append)
+
+
+def ediff1d(ary, to_end=None, to_begin=None):
+    return _m.ediff1d(ary, to_end, to_begin)
+
+
+def gradient(f, *varargs, axis=None, edge_order=1):
+    if edge_order not in (1, 2):
+        raise ValueError("'edge_order' greater than 2 not supported")
+    sp = [v if isinstance(v, (int, float)) else (
+        _core.asarray(v).item() if _core.asarray(v).ndim == 0 else v) for v in varargs]
+    r = _m.gradient(f, axis, sp, edge_order)
+    return tuple(r) if isinstance(r, list) else r
+
+
+def trapz(y, x=None, dx=1.0, axis=-1):
+    return _m.trapz(y, x, float(dx), axis)
+
+
+def cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None):
+    if axis is not None:
+        axisa = axisb = axisc = axis
+    a = moveaxis(a, axisa, -1) if axisa != -1 else a
+    b = moveaxis(b, axisb, -1) if axisb != -1 else b
+    r = _m.cross(a, b, -1)
+    if isinstance(r, _core.ndarray) and axisc != -1 and r.ndim and \
+            _core.asarray(a).shape[-1] == 3 or (axisc != -1 and _core.asarray(b).shape[-1] == 3):
+        r = moveaxis(r, -1, axisc)
+    return r
+
+
+def interp(x, xp, fp, left=None, right=None, period=None):
+    if period is not None and period == 0:
+        raise ValueError("period must be a non-zero value")
+    return _m.interp(x, xp, fp, left, right, 0.0 if period is None else abs(float(period)))
+
+
+# ---- joining, splitting, rearranging -------------------------------------------------------------------
+def concatenate(arrays, axis=0, out=None, dtype=None, casting="same_kind"):
+    r = _m.concatenate(list(arrays), axis)
+    if dtype is not None:
+        r = r.astype(dtype, casting=casting)
+    return _out(r, out)
+
+
+def stack(arrays, axis=0, out=None):
+    return _out(_m.stack(list(arrays), axis), out)
+
+
+def hstack(tup):
+    return _m.hstack(list(tup), None)
+
+
+def vstack(tup):
+    return _m.vstack(list(tup), None)
+
+
+row_stack = vstack
+
+
+def dstack(tup):
+    return _m.dstack(list(tup), None)
+
+
+def column_stack(tup):
+    return _m.column_stack(list(tup), None)
+
+
+def append(arr, values, axis=None):
+    return _m.append(arr, values, axis)
+
+
+def _atleast(fn, arys):
+    r = [fn(a) for a in arys]
+    return r[0] if len(r) == 1 else r
+
+
+def atleast_1d(*arys):
+    return _atleast(_m.atleast_1d, arys)
+
+
+def atleast_2d(*arys):
+    return _atleast(_m.atleast_2d, arys)
+
+
+def atleast_3d(*arys):
+    return _atleast(_m.atleast_3d, arys)
+
+
+def _sections(s):
+    if isinstance(s, int) or (hasattr(s, "__index__") and not hasattr(s, "__len__")):
+        return _op.index(s)
+    if isinstance(s, _core.ndarray):
+        return s.tolist()
+    return list(s)
+
+
+def split(ary, indices_or_sections, axis=0):
+    s = _sections(indices_or_sections)
+    if isinstance(s, int):
+        n = _core.asarray(ary).shape[axis]
+        if s > 0 and n % s:
+            raise ValueError("array split does not result in an equal division")
+    return _m.split(ary, s, axis, True)
+
+
+def array_split(ary, indices_or_sections, axis=0):
+    return _m.split(ary, _sections(indices_or_sections), axis, False)
+
+
+def hsplit(ary, indices_or_sections):
+    a = _core.asarray(ary)
+    if a.ndim == 0:
+        raise ValueError("hsplit only works on arrays of 1 or more dimensions")
+    return split(a, indices_or_sections, 1 if a.ndim > 1 else 0)
+
+
+def vsplit(ary, indices_or_sections):
+    a = _core.asarray(ary)
+    if a.ndim < 2:
+        raise ValueError("vsplit only works on arrays of 2 or more dimensions")
+    return split(a, indices_or_sections, 0)
+
+
+def dsplit(ary, indices_or_sections):
+    a = _core.asarray(ary)
+    if a.ndim < 3:
+        raise ValueError("dsplit only works on arrays of 3 or more dimensions")
+    return split(a, indices_or_sections, 2)
+
+
+def tile(A, reps):
+    return _m.tile(A, reps)
+
+
+def repeat(a, repeats, axis=None):
+    if isinstance(repeats, _core.ndarray):
+        repeats = repeats.tolist()
+    return _m.repeat(a, repeats, axis)
+
+
+def flip(m, axis=None):
+    return _m.flip(m, axis)
+
+
+def fliplr(m):
+    a = _core.asarray(m)
+    if a.ndim < 2:
+        raise ValueError("Input must be >= 2-d.")
+    return _m.flip(a, 1)
+
+
+def flipud(m):
+    a = _core.asarray(m)
+    if a.ndim < 1:
+        raise ValueError("Input must be >= 1-d.")
+    return _m.flip(a, 0)
+
+
+def roll(a, shift, axis=None):
+    if isinstance(shift, (tuple, list)) or isinstance(axis, (tuple, list)):
+        shifts = list(shift) if isinstance(shift, (tuple, list)) else None
+        axes = list(axis) if isinstance(axis, (tuple, list)) else None
+        if shifts is None:
+            shifts = [shift] * len(axes)
+        if axes is None:
+            axes = [axis] * len(shifts)
+        if len(shifts) != len(axes):
+            raise ValueError("'shift' and 'axis' should be scalars or 1D sequences")
+        r = _core.asarray(a)
+        for s, ax in zip(shifts, axes):
+            r = _m.roll(r, _op.index(s), ax)
+        return r
+    return _m.roll(a, _op.index(shift), axis)
+
+
+def rot90(m, k=1, axes=(0, 1)):
+    m = _core.asarray(m)
+    axes = tuple(axes)
+    if len(axes) != 2:
+        raise ValueError("len(axes) must be 2.")
+    if axes[0] == axes[1] or abs(axes[0] - axes[1]) == m.ndim:
+        raise ValueError("Axes must be different.")
+    if not (-m.ndim <= axes[0] < m.ndim and -m.ndim <= axes[1] < m.ndim):
+        raise ValueError("Axes=%s out of range for array of ndim=%d." % (axes, m.ndim))
+    k %= 4
+    if k == 0:
+        return m[...]
+    if k == 2:
+        return flip(flip(m, axes[0]), axes[1])
+    perm = list(range(m.ndim))
+    perm[axes[0]], perm[axes[1]] = perm[axes[1]], perm[axes[0]]
+    if k == 1:
+        return flip(m, axes[1]).transpose(perm)
+    return flip(m.transpose(perm), axes[1])
+
+
+def resize(a, new_shape):
+    return _m.resize(a, new_shape)
+
+
+_PAD_MODES = {"constant": 0, "edge": 1, "reflect": 2, "symmetric": 3, "wrap": 4,
+              "linear_ramp": 5, "maximum": 6, "mean": 7, "median": 8, "minimum": 9, "empty": 10}
+
+
+def _pairs(v, ndim, name, allow_none=False):
+    """NumPy's per-axis (before, after) argument forms, flattened to numc's 1, 2 or 2*ndim."""
+    if v is None and allow_none:
+        return [None]
+    if isinstance(v, _core.ndarray):
+        v = v.tolist()
+    if not isinstance(v, (list, tuple)):
+        return [v]
+    v = list(v)
+    if all(not isinstance(x, (list, tuple)) for x in v):
+        if len(v) == 1:
+            return v
+        if len(v) == 2:
+            return v
+        raise ValueError("numc: %s must be a scalar, a pair or one pair per axis" % name)
+    if len(v) == 1:
+        inner = list(v[0])
+        return inner if len(inner) == 2 else inner * 2
+    if len(v) != ndim:
+        raise ValueError("operands could not be broadcast together with remapped shapes "
+                         "[original->remapped]: (%d,2) and requested shape (%d,2)" % (len(v), ndim))
+    out = []
+    for x in v:
+        x = list(x) if isinstance(x, (list, tuple)) else [x]
+        out.extend(x if len(x) == 2 else x * 2)
+    return out
+
+
+def pad(array, pad_width, mode="constant", **kwargs):
+    a = _core.asarray(array)
+    if callable(mode):
+        raise TypeError("numc: pad with a function mode is not supported")
+    if mode not in _PAD_MODES:
+        raise ValueError("mode '%s' is not supported" % (mode,))
+    allowed = {"constant": {"constant_values"}, "linear_ramp": {"end_values"},
+               "maximum": {"stat_length"}, "mean": {"stat_length"}, "median": {"stat_length"},
+               "minimum": {"stat_length"}, "reflect": {"reflect_type"},
+               "symmetric": {"reflect_type"}}.get(mode, set())
+    bad = set(kwargs) - allowed
+    if bad:
+        raise ValueError("unsupported keyword arguments for mode '%s': %s" % (mode, bad))
+    widths = [_op.index(w) for w in _pairs(pad_width, a.ndim, "pad_width")]
+    consts = _pairs(kwargs.get("constant_values", 0), a.ndim, "constant_values")
+    ends = _pairs(kwargs.get("end_values", 0), a.ndim, "end_values")
+    stat = _pairs(kwargs.get("stat_length", None), a.ndim, "stat_length", allow_none=True)
+    if stat == [None]:
+        stat = []
+    rt = kwargs.get("reflect_type", "even")
+    if rt not in ("even", "odd"):
+        raise ValueError("reflect_type must be 'even' or 'odd'")
+    return _m.pad(a, widths, _PAD_MODES[mode], consts if mode == "constant" else [],
+                  [float(e) for e in ends] if mode == "linear_ramp" else [], stat, rt == "odd")
+
+
+def delete(arr, obj, axis=None):
+    if hasattr(obj, "__index__") and not isinstance(obj, (_core.ndarray, bool)) and \
+            not hasattr(obj, "__len__"):
+        obj = _op.index(obj)
+    return _m.delete(arr, obj, axis)
+
+
+def insert(arr, obj, values, axis=None):
+    if hasattr(obj, "__index__") and not isinstance(obj, (_core.ndarray, bool)) and \
+            not hasattr(obj, "__len__"):
+        obj = _op.index(obj)
+    return _m.insert(arr, obj, values, axis)
+
+
+def trim_zeros(filt, trim="fb"):
+    return _m.trim_zeros(filt, trim)
+
+
+def vander(x, N=None, increasing=False):
+    return _m.vander(x, N, bool(increasing))
+
+
+def _bitorder(b):
+    if b not in ("big", "little"):
+        raise ValueError("'order' must be either 'little' or 'big'")
+    return b == "little"
+
+
+def packbits(a, axis=None, bitorder="big"):
+    return _m.packbits(a, axis, _bitorder(bitorder), None, False)
+
+
+def unpackbits(a, axis=None, count=None, bitorder="big"):
+    return _m.packbits(a, axis, _bitorder(bitorder), count, True)
+
+
+def rollaxis(a, axis, start=0):
+    return _m.rollaxis(a, axis, start)
+
+
+def moveaxis(a, source, destination):
+    return _m.moveaxis(a, source, destination)
+
+
+def expand_dims(a, axis):
+    if isinstance(axis, (tuple, list)):
+        r = _core.asarray(a)
+        nd = r.ndim + len(axis)
+        for ax in sorted(x % nd for x in axis):
+            r = _m.expand_dims(r, ax)
+        return r
+    return _m.expand_dims(a, axis)
+
+
+def broadcast_to(array, shape, subok=False):
+    return _m.broadcast_to(array, shape)
+
+
+def broadcast_arrays(*args, subok=False):
+    return list(_m.broadcast_arrays(list(args)))
+
+
+def diagonal(a, offset=0, axis1=0, axis2=1):
+    return _m.diagonal(a, offset, axis1, axis2)
+
+
+def diag(v, k=0):
+    return _m.diag(0, v, k)
+
+
+def diagflat(v, k=0):
+    return _m.diag(1, v, k)
+
+
+def tril(m, k=0):
+    return _m.diag(2, m, k)
+
+
+def triu(m, k=0):
+    return _m.diag(3, m, k)
+
+
+def tri(N, M=None, k=0, dtype=float):
+    return _m.tri(N, N if M is None else M, k, dtype)
+
+
+def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
+    if indexing not in ("xy", "ij"):
+        raise ValueError("Valid values for `indexing` are 'xy' and 'ij'.")
+    if not xi:
+        return []
+    if sparse:
+        n = len(xi)
+        out = []
+        for i, x in enumerate(xi):
+            shape = [1] * n
+            x = _core.asarray(x).ravel()
+            shape[i] = x.size
+            if indexing == "xy" and n > 1 and i < 2:
+                shape[0], shape[1] = shape[1], shape[0]
+            out.append(x.reshape(shape).copy() if copy else x.reshape(shape))
+        return out
+    return list(_m.meshgrid([_core.asarray(x).ravel() for x in xi], indexing == "ij"))
+
+
+def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0):
+    if axis != 0:
+        raise ValueError("numc: logspace supports axis=0 only")
+    return _m.space(0, float(start), float(stop), _op.index(num), bool(endpoint), float(base), dtype)
+
+
+def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
+    if axis != 0:
+        raise ValueError("numc: geomspace supports axis=0 only")
+    if start == 0 or stop == 0:
+        raise ValueError("Geometric sequence cannot include zero")
+    return _m.space(1, float(start), float(stop), _op.index(num), bool(endpoint), 10.0, dtype)
+
+
+# ---- indexing routines ------------------------------------------------------------------------------------
+def take(a, indices, axis=None, out=None, mode="raise"):
+    if mode != "raise":
+        a = _core.asarray(a)
+        n = a.size if axis is None else a.shape[axis]
+        idx = _core.asarray(indices)
+        idx = idx % n if mode == "wrap" else _core.ufuncs["clip"](idx, 0, n - 1)
+        indices = idx
+    r = _m.take(a, indices, axis)
+    if r.ndim == 0 and out is None:
+        return r.item()
+    return _out(r, out)
+
+
+def take_along_axis(arr, indices, axis):
+    return _m.take_along_axis(arr, indices, axis)
+
+
+def compress(condition, a, axis=None, out=None):
+    return _out(_m.compress(condition, a, axis), out)
+
+
+def argwhere(a):
+    return _m.argwhere(a)
+
+
+def flatnonzero(a):
+    return _m.flatnonzero(a)
+
+
+def nonzero(a):
+    return _m.nonzero(a)
+
+
+def where(condition, x=None, y=None):
+    if x is None and y is None:
+        return nonzero(condition)
+    if x is None or y is None:
+        raise ValueError("either both or neither of x and y should be given")
+    return _m.where(condition, x, y)
+
+
+def put(a, ind, v, mode="raise"):
+    if mode != "raise":
+        n = _core.asarray(a).size
+        idx = _core.asarray(ind)
+        ind = idx % n if mode == "wrap" else _core.ufuncs["clip"](idx, 0, n - 1)
+    _m.put("put", a, ind, v, None)
+
+
+def place(arr, mask, vals):
+    _m.put("place", arr, mask, vals, None)
+
+
+def putmask(a, mask, values):
+    _m.put("putmask", a, mask, values, None)
+
+
+def put_along_axis(arr, indices, values, axis):
+    _m.put("put_along_axis", arr, indices, values, axis)
+
+
+def fill_diagonal(a, val, wrap=False):
+    _m.put("fill_diagonal", a, val, None, 1 if wrap else 0)
+
+
+def indices(dimensions, dtype=int, sparse=False):
+    return _m.indices(tuple(dimensions), dtype, bool(sparse))
+
+
+def ix_(*args):
+    return _m.ix(list(args))
+
+
+def ravel_multi_index(multi_index, dims, mode="raise", order="C"):
+    modes = [mode] if isinstance(mode, str) else list(mode)
+    return _m.ravel_multi_index(list(multi_index), dims, modes, order)
+
+
+def unravel_index(indices, shape, order="C"):
+    r = _m.unravel_index(indices, shape, order)
+    if _core.asarray(indices).ndim == 0:
+        return tuple(x.item() for x in r)
+    return r
+
+
+def diag_indices(n, ndim=2):
+    return tuple(_m.tri_indices(2, n, ndim, 0))
+
+
+def diag_indices_from(arr):
+    return tuple(_m.tri_indices_from(2, arr, 0))
+
+
+def tril_indices(n, k=0, m=None):
+    return tuple(_m.tri_indices(0, n, k, -1 if m is None else m))
+
+
+def triu_indices(n, k=0, m=None):
+    return tuple(_m.tri_indices(1, n, k, -1 if m is None else m))
+
+
+def tril_indices_from(arr, k=0):
+    return tuple(_m.tri_indices_from(0, arr, k))
+
+
+def triu_indices_from(arr, k=0):
+    return tuple(_m.tri_indices_from(1, arr, k))
+
+
+def choose(a, choices, out=None, mode="raise"):
+    return _out(_m.choose(a, list(choices), mode), out)
+
+
+def select(condlist, choicelist, default=0):
+    return _m.select(list(condlist), list(choicelist), default)
+
+
+# ---- products at top level (numc.linalg's) ------------------------------------------------------------------
+vdot = _la.vdot
+inner = _la.inner
+outer = _la.outer
+kron = _la.kron
+tensordot = _la.tensordot
+einsum = _la.einsum
+einsum_path = _la.einsum_path
+trace = _la.trace

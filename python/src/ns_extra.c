@@ -1,0 +1,1436 @@
+/* The top-level functions of numc beyond core.c's: sorting, searching and set operations
+ * (sort.h), statistics (stats.h), the numerical utilities of ufunc.h (diff, gradient,
+ * trapz, cross, convolve, interp) and array manipulation (manip.h, array.h). Positional
+ * C functions; NumPy's signatures are numc/_extra.py's. GIL released for large inputs. */
+#include "ns_common_extra.h"
+
+#define MAXLIST 256
+
+/* ---- generic shapes of call ---------------------------------------------------------------- */
+#define P_A(name, call)                                                                  \
+    static PyObject *x_##name(PyObject *self, PyObject *args)                            \
+    {                                                                                    \
+        (void)self;                                                                      \
+        nd_array *a = NULL, *r;                                                          \
+        if (!PyArg_ParseTuple(args, "O&", nsx_arr, &a)) return NULL;                     \
+        NPY_CALL(nd_size(a), r = call(a));                                               \
+        nd_free(a);                                                                      \
+        return npy_wrap(r);                                                              \
+    }
+#define P_A_AX(name, call)                                                               \
+    static PyObject *x_##name(PyObject *self, PyObject *args)                            \
+    {                                                                                    \
+        (void)self;                                                                      \
+        nd_array *a = NULL, *r;                                                          \
+        int axis;                                                                        \
+        if (!PyArg_ParseTuple(args, "O&O&", nsx_arr, &a, nsx_axis, &axis)) return NULL;  \
+        NPY_CALL(nd_size(a), r = call);                                                  \
+        nd_free(a);                                                                      \
+        return npy_wrap(r);                                                              \
+    }
+#define P_AB(name, call)                                                                 \
+    static PyObject *x_##name(PyObject *self, PyObject *args)                            \
+    {                                                                                    \
+        (void)self;                                                                      \
+        nd_array *a = NULL, *b = NULL, *r;                                               \
+        if (!PyArg_ParseTuple(args, "O&O&", nsx_arr, &a, nsx_arr, &b)) return NULL;      \
+        NPY_CALL(nd_size(a) + nd_size(b), r = call);                                     \
+        nd_free(a);                                                                      \
+        nd_free(b);                                                                      \
+        return npy_wrap(r);                                                              \
+    }
+#define P_AB_I(name, call)                                                               \
+    static PyObject *x_##name(PyObject *self, PyObject *args)                            \
+    {                                                                                    \
+        (void)self;                                                                      \
+        nd_array *a = NULL, *b = NULL, *r;                                               \
+        int i;                                                                           \
+        if (!PyArg_ParseTuple(args, "O&O&O&", nsx_arr, &a, nsx_arr, &b, nsx_axis, &i))   \
+            return NULL;                                                                 \
+        NPY_CALL(nd_size(a) + nd_size(b), r = call);                                     \
+        nd_free(a);                                                                      \
+        nd_free(b);                                                                      \
+        return npy_wrap(r);                                                              \
+    }
+#define P_LIST_AX(name, call)                                                            \
+    static PyObject *x_##name(PyObject *self, PyObject *args)                            \
+    {                                                                                    \
+        (void)self;                                                                      \
+        PyObject *seq;                                                                   \
+        int axis;                                                                        \
+        if (!PyArg_ParseTuple(args, "OO&", &seq, nsx_axis, &axis)) return NULL;          \
+        nd_array *v[MAXLIST], *r;                                                        \
+        int n = nsx_arrays(seq, v, MAXLIST);                                             \
+        if (n < 0) return NULL;                                                          \
+        ptrdiff_t tot = 0;                                                               \
+        for (int i = 0; i < n; i++) tot += nd_size(v[i]);                                \
+        NPY_CALL(tot, r = call);                                                         \
+        (void)axis;                                                                      \
+        nsx_free_n(v, n);                                                                \
+        return npy_wrap(r);                                                              \
+    }
+#define CV (const nd_array *const *)
+
+/* ---- sorting, searching, sets ---------------------------------------------------------------- */
+static PyObject *x_sort(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *r;
+    int axis, stable, arg;
+    if (!PyArg_ParseTuple(args, "O&O&pp", nsx_arr, &a, nsx_axis, &axis, &stable, &arg)) return NULL;
+    nd_sort_kind k = stable ? ND_SORT_STABLE : ND_SORT_QUICK;
+    NPY_CALL(nd_size(a), r = arg ? (nd_argsort)(a, axis, k) : (nd_sort)(a, axis, k));
+    nd_free(a);
+    return npy_wrap(r);
+}
+
+static PyObject *x_sort_inplace(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL;
+    int axis, stable;
+    nd_status st;
+    if (!PyArg_ParseTuple(args, "O&ip", nsx_arr, &a, &axis, &stable)) return NULL;
+    NPY_CALL(nd_size(a), st = nd_sort_inplace(a, axis, stable ? ND_SORT_STABLE : ND_SORT_QUICK));
+    nd_free(a);
+    if (st < 0) return npy_raise();
+    Py_RETURN_NONE;
+}
+
+static PyObject *x_partition(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *r;
+    Py_ssize_t kth;
+    int axis, arg;
+    if (!PyArg_ParseTuple(args, "O&nO&p", nsx_arr, &a, &kth, nsx_axis, &axis, &arg)) return NULL;
+    NPY_CALL(nd_size(a), r = arg ? nd_argpartition(a, kth, axis) : nd_partition(a, kth, axis));
+    nd_free(a);
+    return npy_wrap(r);
+}
+
+static PyObject *x_lexsort(PyObject *self, PyObject *seq)
+{
+    (void)self;
+    nd_array *v[MAXLIST], *r;
+    int n = nsx_arrays(seq, v, MAXLIST);
+    if (n < 0) return NULL;
+    NPY_CALL(n ? nd_size(v[0]) * n : 0, r = nd_lexsort(n, CV v));
+    nsx_free_n(v, n);
+    return npy_wrap(r);
+}
+
+static PyObject *x_searchsorted(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *v = NULL, *r;
+    int right;
+    if (!PyArg_ParseTuple(args, "O&O&p", nsx_arr, &a, nsx_arr, &v, &right)) return NULL;
+    NPY_CALL(nd_size(v), r = nd_searchsorted(a, v, right ? ND_SIDE_RIGHT : ND_SIDE_LEFT));
+    nd_free(a);
+    nd_free(v);
+    return npy_wrap_result(r);
+}
+
+/* unique(a, return_index, return_inverse, return_counts, axis, equal_nan) -> 4-tuple
+ * (None where not asked) */
+static PyObject *x_unique(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *o[4] = { NULL, NULL, NULL, NULL };
+    int ri, rv, rc, axis, eqnan;
+    if (!PyArg_ParseTuple(args, "O&pppO&p", nsx_arr, &a, &ri, &rv, &rc, nsx_axis, &axis, &eqnan))
+        return NULL;
+    nd_unique_opts u = ND_UNIQUE_DEFAULTS;
+    u.a = a;
+    u.index = ri ? &o[1] : NULL;
+    u.inverse = rv ? &o[2] : NULL;
+    u.counts = rc ? &o[3] : NULL;
+    u.axis = axis;
+    u.equal_nan = eqnan;
+    NPY_CALL(nd_size(a), o[0] = nd_unique_(&u));
+    nd_free(a);
+    if (!o[0]) {
+        nsx_free_n(o + 1, 3);
+        return npy_raise();
+    }
+    PyObject *t = PyTuple_New(4);
+    if (!t) {
+        nsx_free_n(o, 4);
+        return NULL;
+    }
+    for (int i = 0; i < 4; i++) {
+        PyObject *x = o[i] ? npy_wrap(o[i]) : Py_NewRef(Py_None);
+        o[i] = NULL;
+        if (!x) {
+            nsx_free_n(o + i + 1, 3 - i);
+            Py_DECREF(t);
+            return NULL;
+        }
+        PyTuple_SetItem(t, i, x);
+    }
+    return t;
+}
+
+static PyObject *x_intersect1d(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *b = NULL, *o[3] = { NULL, NULL, NULL };
+    int au, ri;
+    if (!PyArg_ParseTuple(args, "O&O&pp", nsx_arr, &a, nsx_arr, &b, &au, &ri)) return NULL;
+    nd_intersect_opts io = { ._ = 0, .assume_unique = au, .indices1 = ri ? &o[1] : NULL,
+                             .indices2 = ri ? &o[2] : NULL };
+    NPY_CALL(nd_size(a) + nd_size(b), o[0] = nd_intersect1d_(a, b, &io));
+    nd_free(a);
+    nd_free(b);
+    if (!ri) return npy_wrap(o[0]);
+    if (!o[0]) {
+        nsx_free_n(o, 3);
+        return npy_raise();
+    }
+    return nsx_tuple(3, o, 0);
+}
+
+P_AB(union1d, nd_union1d(a, b))
+
+/* setop(name, a, b, assume_unique, invert) for in1d / isin / setdiff1d / setxor1d */
+static PyObject *x_setop(PyObject *self, PyObject *args)
+{
+    (void)self;
+    const char *name;
+    nd_array *a = NULL, *b = NULL, *r = NULL;
+    int au, inv;
+    if (!PyArg_ParseTuple(args, "sO&O&pp", &name, nsx_arr, &a, nsx_arr, &b, &au, &inv)) return NULL;
+    nd_setop_opts o = { ._ = 0, .assume_unique = au, .invert = inv };
+    ptrdiff_t n = nd_size(a) + nd_size(b);
+    if (strcmp(name, "in1d") == 0) NPY_CALL(n, r = nd_in1d_(a, b, &o));
+    else if (strcmp(name, "isin") == 0) NPY_CALL(n, r = nd_isin_(a, b, &o));
+    else if (strcmp(name, "setdiff1d") == 0) NPY_CALL(n, r = nd_setdiff1d_(a, b, &o));
+    else NPY_CALL(n, r = nd_setxor1d_(a, b, &o));
+    nd_free(a);
+    nd_free(b);
+    return npy_wrap(r);
+}
+
+P_A(msort, nd_msort)
+P_A(sort_complex, nd_sort_complex)
+
+/* ---- statistics -------------------------------------------------------------------------------- */
+/* quantile(kind 0..3, a, q, axis, keepdims, method) with kind percentile / quantile /
+ * nanpercentile / nanquantile */
+static PyObject *x_quantile(PyObject *self, PyObject *args)
+{
+    (void)self;
+    int kind, keep;
+    nd_array *a = NULL, *qa = NULL, *r;
+    PyObject *qo, *axo;
+    const char *method;
+    if (!PyArg_ParseTuple(args, "iO&OOps", &kind, nsx_arr, &a, &qo, &axo, &keep, &method)) return NULL;
+    nd_quantile_opts o = ND_QUANTILE_DEFAULTS;
+    int m = nd_quantile_method_from_name(method);
+    if (m < 0) {
+        nd_free(a);
+        return npy_raise();
+    }
+    o.method = (nd_quantile_method)m;
+    o.keepdims = keep;
+    nd_axes ax = { 0 };
+    if (!nsx_axes(axo, &ax)) goto fail;
+    if (ax.n == 1) o.axis = ax.ax[0];
+    else if (ax.n > 1) o.axes = ax;
+    if (PyFloat_Check(qo) || PyLong_Check(qo)) {
+        o.q = PyFloat_AsDouble(qo);
+    } else {
+        qa = npy_as_nd(qo, ND_FLOAT64);
+        if (!qa) goto fail;
+        o.qs = qa;
+    }
+    switch (kind) {
+    case 0: NPY_CALL(nd_size(a), r = nd_percentile_(a, &o)); break;
+    case 1: NPY_CALL(nd_size(a), r = nd_quantile_(a, &o)); break;
+    case 2: NPY_CALL(nd_size(a), r = nd_nanpercentile_(a, &o)); break;
+    default: NPY_CALL(nd_size(a), r = nd_nanquantile_(a, &o));
+    }
+    nd_free(a);
+    nd_free(qa);
+    (void)nd_stats_warnings();
+    return npy_wrap_result(r);
+fail:
+    nd_free(a);
+    return NULL;
+}
+
+/* stats warnings as NumPy's RuntimeWarnings */
+static int stats_warn(void)
+{
+    unsigned w = nd_stats_warnings();
+    if ((w & ND_WARN_EMPTY) && PyErr_WarnEx(PyExc_RuntimeWarning, "Mean of empty slice", 1) < 0) return -1;
+    if ((w & ND_WARN_ALL_NAN) && PyErr_WarnEx(PyExc_RuntimeWarning, "All-NaN slice encountered", 1) < 0)
+        return -1;
+    if ((w & ND_WARN_DOF) && PyErr_WarnEx(PyExc_RuntimeWarning, "Degrees of freedom <= 0 for slice", 1) < 0)
+        return -1;
+    return 0;
+}
+
+static PyObject *x_median(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *r;
+    PyObject *axo;
+    int keep, nan;
+    if (!PyArg_ParseTuple(args, "O&Opp", nsx_arr, &a, &axo, &keep, &nan)) return NULL;
+    nd_median_opts o = ND_MEDIAN_DEFAULTS;
+    nd_axes ax = { 0 };
+    if (!nsx_axes(axo, &ax)) {
+        nd_free(a);
+        return NULL;
+    }
+    if (ax.n == 1) o.axis = ax.ax[0];
+    else if (ax.n > 1) o.axes = ax;
+    o.keepdims = keep;
+    NPY_CALL(nd_size(a), r = nan ? nd_nanmedian_(a, &o) : nd_median_(a, &o));
+    nd_free(a);
+    if (r && stats_warn() < 0) {
+        nd_free(r);
+        return NULL;
+    }
+    return npy_wrap_result(r);
+}
+
+/* Fill histogram options: bins (int, str rule or edges array), range (None or pair),
+ * weights, density. tmp receives arrays to free. */
+static int hist_opts(PyObject *bins, PyObject *range, PyObject *weights, int density,
+                     nd_hist_opts *o, double *rng, nd_array **tmp)
+{
+    memset(o, 0, sizeof *o);
+    o->density = density;
+    if (PyUnicode_Check(bins)) {
+        int rule = nd_bin_rule_from_name(PyUnicode_AsUTF8AndSize(bins, NULL));
+        if (rule < 0) {
+            npy_raise();
+            return -1;
+        }
+        o->rule = (nd_bin_rule)rule;
+    } else if (PyLong_Check(bins)) {
+        o->bins = PyLong_AsSsize_t(bins);
+        if (o->bins == -1 && PyErr_Occurred()) return -1;
+        if (o->bins < 1) {
+            PyErr_SetString(PyExc_ValueError, "`bins` must be positive, when an integer");
+            return -1;
+        }
+    } else {
+        tmp[0] = npy_as_nd(bins, -1);
+        if (!tmp[0]) return -1;
+        o->edges = tmp[0];
+    }
+    if (range != Py_None) {
+        if (!PyArg_ParseTuple(range, "dd", &rng[0], &rng[1])) return -1;
+        o->range = rng;
+    }
+    if (weights != Py_None) {
+        tmp[1] = npy_as_nd(weights, -1);
+        if (!tmp[1]) return -1;
+        o->weights = tmp[1];
+    }
+    return 0;
+}
+
+/* histogram(a, bins, range, weights, density, edges_only) */
+static PyObject *x_histogram(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *tmp[2] = { NULL, NULL }, *o2[2] = { NULL, NULL };
+    PyObject *bins, *range, *weights;
+    int density, edges_only;
+    if (!PyArg_ParseTuple(args, "O&OOOpp", nsx_arr, &a, &bins, &range, &weights, &density, &edges_only))
+        return NULL;
+    nd_hist_opts o;
+    double rng[2];
+    PyObject *res = NULL;
+    if (hist_opts(bins, range, weights, density, &o, rng, tmp) < 0) goto done;
+    if (edges_only) {
+        nd_array *e;
+        NPY_CALL(nd_size(a), e = nd_histogram_bin_edges_(a, &o));
+        res = npy_wrap(e);
+    } else {
+        nd_status st;
+        NPY_CALL(nd_size(a), st = nd_histogram_(a, &o2[0], &o2[1], &o));
+        res = st < 0 ? npy_raise() : nsx_tuple(2, o2, 0);
+    }
+done:
+    nd_free(a);
+    nsx_free_n(tmp, 2);
+    return res;
+}
+
+/* histogramdd(sample (N, D), bins (int, list of ints or list of arrays), range (None or
+ * list of pairs), weights, density) -> (hist, [edges]) */
+static PyObject *x_histogramdd(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *s = NULL, *w = NULL, *edges_in[ND_MAXDIMS] = { 0 }, *edges[ND_MAXDIMS] = { 0 }, *h = NULL;
+    PyObject *bins, *range, *res = NULL;
+    int density, nin = 0;
+    if (!PyArg_ParseTuple(args, "O&OOO&p", nsx_arr, &s, &bins, &range, nsx_arr_opt, &w, &density)) return NULL;
+    int D = nd_ndim(s) == 1 ? 1 : (int)nd_shape(s)[nd_ndim(s) - 1];
+    if (nd_ndim(s) != 1 && nd_ndim(s) != 2) {
+        PyErr_SetString(PyExc_ValueError, "numc: histogramdd takes an (N, D) sample");
+        goto done;
+    }
+    if (D > ND_MAXDIMS) {
+        PyErr_Format(PyExc_ValueError, "numc: histogramdd supports at most %d dimensions", ND_MAXDIMS);
+        goto done;
+    }
+    nd_histdd_opts o = { 0 };
+    o.weights = w;
+    o.density = density;
+    ptrdiff_t each[ND_MAXDIMS];
+    double rng[2 * ND_MAXDIMS];
+    if (PyLong_Check(bins)) {
+        o.bins = PyLong_AsSsize_t(bins);
+    } else {
+        Py_ssize_t nb = PySequence_Size(bins);
+        if (nb != D) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "The dimension of bins must be equal to the dimension of the sample x.");
+            goto done;
+        }
+        int all_int = 1;
+        for (Py_ssize_t i = 0; i < nb; i++) {
+            PyObject *it = PySequence_GetItem(bins, i);
+            if (!it) goto done;
+            if (PyLong_Check(it)) each[i] = PyLong_AsSsize_t(it);
+            else all_int = 0;
+            if (!all_int) {
+                edges_in[i] = npy_as_nd(it, -1);
+                nin = (int)i + 1;
+            }
+            Py_DECREF(it);
+            if (!all_int && !edges_in[i]) goto done;
+        }
+        if (all_int) o.bins_each = each;
+        else {
+            for (Py_ssize_t i = 0; i < nb; i++)
+                if (!edges_in[i]) {
+                    PyErr_SetString(PyExc_TypeError, "numc: histogramdd bins must be all counts or all edge arrays");
+                    goto done;
+                }
+            o.edges = CV edges_in;
+        }
+    }
+    if (range != Py_None) {
+        Py_ssize_t nr = PySequence_Size(range);
+        if (nr != D) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "numc: range needs one (min, max) pair per dimension");
+            goto done;
+        }
+        for (Py_ssize_t i = 0; i < nr; i++) {
+            PyObject *it = PySequence_GetItem(range, i);
+            int ok = it && PyArg_ParseTuple(it, "dd", &rng[2 * i], &rng[2 * i + 1]);
+            Py_XDECREF(it);
+            if (!ok) goto done;
+        }
+        o.range = rng;
+    }
+    if (PyErr_Occurred()) goto done;
+    nd_status st;
+    NPY_CALL(nd_size(s), st = nd_histogramdd_(s, &h, edges, &o));
+    if (st < 0) {
+        npy_raise();
+        goto done;
+    }
+    PyObject *el = PyList_New(D);
+    for (int i = 0; el && i < D; i++) {
+        PyObject *e = npy_wrap(edges[i]);
+        edges[i] = NULL;
+        if (!e) Py_CLEAR(el);
+        else PyList_SetItem(el, i, e);
+    }
+    nsx_free_n(edges, D);
+    if (el) {
+        PyObject *hh = npy_wrap(h);
+        h = NULL;
+        res = hh ? Py_BuildValue("NN", hh, el) : NULL;
+        if (!hh) Py_DECREF(el);
+    }
+done:
+    nd_free(h);
+    nd_free(s);
+    nd_free(w);
+    nsx_free_n(edges_in, nin);
+    return res;
+}
+
+static PyObject *x_bincount(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *x = NULL, *w = NULL, *r;
+    Py_ssize_t minlength;
+    if (!PyArg_ParseTuple(args, "O&O&n", nsx_arr, &x, nsx_arr_opt, &w, &minlength)) return NULL;
+    NPY_CALL(nd_size(x), r = nd_bincount(x, w, minlength));
+    nd_free(x);
+    nd_free(w);
+    return npy_wrap(r);
+}
+
+static PyObject *x_digitize(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *x = NULL, *b = NULL, *r;
+    int right;
+    if (!PyArg_ParseTuple(args, "O&O&p", nsx_arr, &x, nsx_arr, &b, &right)) return NULL;
+    NPY_CALL(nd_size(x), r = nd_digitize(x, b, right));
+    nd_free(x);
+    nd_free(b);
+    return npy_wrap_result(r);
+}
+
+/* average(a, axis, weights, returned, keepdims) */
+static PyObject *x_average(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *w = NULL, *o2[2] = { NULL, NULL };
+    PyObject *axo;
+    int ret, keep;
+    if (!PyArg_ParseTuple(args, "O&OO&pp", nsx_arr, &a, &axo, nsx_arr_opt, &w, &ret, &keep)) return NULL;
+    nd_average_opts o = ND_AVERAGE_DEFAULTS;
+    nd_axes ax = { 0 };
+    if (!nsx_axes(axo, &ax)) {
+        nd_free(a);
+        nd_free(w);
+        return NULL;
+    }
+    if (ax.n == 1) o.axis = ax.ax[0];
+    else if (ax.n > 1) o.axes = ax;
+    o.weights = w;
+    o.keepdims = keep;
+    o.sum_of_weights = ret ? &o2[1] : NULL;
+    NPY_CALL(nd_size(a), o2[0] = nd_average_(a, &o));
+    nd_free(a);
+    nd_free(w);
+    if (!o2[0]) {
+        nd_free(o2[1]);
+        return npy_raise();
+    }
+    if (stats_warn() < 0) {
+        nsx_free_n(o2, 2);
+        return NULL;
+    }
+    if (!ret) return npy_wrap_result(o2[0]);
+    return nsx_tuple(2, o2, 1);
+}
+
+/* cov(m, y, rowvar, bias, ddof or None, fweights, aweights, corr) */
+static PyObject *x_cov(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *m = NULL, *y = NULL, *fw = NULL, *aw = NULL, *r;
+    int rowvar, bias, corr;
+    PyObject *ddof;
+    if (!PyArg_ParseTuple(args, "O&O&ppOO&O&p", nsx_arr, &m, nsx_arr_opt, &y, &rowvar, &bias, &ddof,
+                          nsx_arr_opt, &fw, nsx_arr_opt, &aw, &corr))
+        return NULL;
+    nd_cov_opts o = { .y = y, .columns_are_vars = !rowvar, .bias = bias, .fweights = fw, .aweights = aw };
+    if (ddof != Py_None) {
+        o.has_ddof = true;
+        o.ddof = (int)PyLong_AsLong(ddof);
+    }
+    r = NULL;
+    if (!PyErr_Occurred()) NPY_CALL(nd_size(m), r = corr ? nd_corrcoef_(m, &o) : nd_cov_(m, &o));
+    nd_free(m);
+    nd_free(y);
+    nd_free(fw);
+    nd_free(aw);
+    if (PyErr_Occurred()) {
+        nd_free(r);
+        return NULL;
+    }
+    if (r && stats_warn() < 0) {
+        nd_free(r);
+        return NULL;
+    }
+    return npy_wrap_result(r);
+}
+
+static PyObject *x_correlate(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *v = NULL, *r;
+    int mode, conv;
+    if (!PyArg_ParseTuple(args, "O&O&ip", nsx_arr, &a, nsx_arr, &v, &mode, &conv)) return NULL;
+    NPY_CALL(nd_size(a) * nd_size(v),
+             r = conv ? nd_convolve(a, v, (nd_convolve_mode)mode) : nd_correlate(a, v, (nd_correlate_mode)mode));
+    nd_free(a);
+    nd_free(v);
+    return npy_wrap(r);
+}
+
+/* ---- numerical utilities (ufunc.h) --------------------------------------------------------------- */
+static PyObject *x_diff(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *pre = NULL, *app = NULL, *r;
+    int n, axis;
+    if (!PyArg_ParseTuple(args, "O&iiO&O&", nsx_arr, &a, &n, &axis, nsx_arr_opt, &pre, nsx_arr_opt, &app))
+        return NULL;
+    nd_diff_opts o = ND_DIFF_DEFAULTS;
+    o.n = n;
+    o.axis = axis;
+    o.prepend = pre;
+    o.append = app;
+    NPY_CALL(nd_size(a), r = nd_diff_(a, &o));
+    nd_free(a);
+    nd_free(pre);
+    nd_free(app);
+    return npy_wrap(r);
+}
+
+static PyObject *x_ediff1d(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *te = NULL, *tb = NULL, *r;
+    if (!PyArg_ParseTuple(args, "O&O&O&", nsx_arr, &a, nsx_arr_opt, &te, nsx_arr_opt, &tb)) return NULL;
+    NPY_CALL(nd_size(a), r = nd_ediff1d(a, te, tb));
+    nd_free(a);
+    nd_free(te);
+    nd_free(tb);
+    return npy_wrap(r);
+}
+
+/* gradient(f, axes or None, spacing list (floats or arrays, len 0, 1 or naxes), edge_order) */
+static PyObject *x_gradient(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *f = NULL, *xs[ND_MAXDIMS] = { 0 }, *out[ND_MAXDIMS] = { 0 };
+    PyObject *axo, *sp, *res = NULL;
+    int edge, nx = 0;
+    double dx[ND_MAXDIMS];
+    if (!PyArg_ParseTuple(args, "O&OOi", nsx_arr, &f, &axo, &sp, &edge)) return NULL;
+    nd_gradient_opts o = ND_GRADIENT_DEFAULTS;
+    o.edge_order = edge;
+    nd_axes ax = { 0 };
+    if (!nsx_axes(axo, &ax)) goto done;
+    int nout = ax.n ? ax.n : nd_ndim(f);
+    if (ax.n) o.axes = ax;
+    Py_ssize_t ns = PySequence_Size(sp);
+    if (ns < 0) goto done;
+    if (ns > ND_MAXDIMS) {
+        PyErr_SetString(PyExc_TypeError, "invalid number of arguments");
+        goto done;
+    }
+    int arrays = 0;
+    for (Py_ssize_t i = 0; i < ns; i++) {
+        PyObject *it = PySequence_GetItem(sp, i);
+        if (!it) goto done;
+        if (PyFloat_Check(it) || PyLong_Check(it)) {
+            dx[i] = PyFloat_AsDouble(it);
+        } else {
+            arrays = 1;
+            xs[i] = npy_as_nd(it, -1);
+            nx = (int)i + 1;
+            if (!xs[i]) {
+                Py_DECREF(it);
+                goto done;
+            }
+        }
+        Py_DECREF(it);
+    }
+    if (ns == 1 && nout > 1) {
+        for (int i = 1; i < nout; i++) {
+            dx[i] = dx[0];
+            if (xs[0]) xs[i] = nd_ref(xs[0]), nx = i + 1;
+        }
+        ns = nout;
+    }
+    if (ns && ns != nout) {
+        PyErr_SetString(PyExc_TypeError, "invalid number of arguments");
+        goto done;
+    }
+    if (arrays) {
+        /* mixed: scalars become uniform coordinates of that axis */
+        for (int i = 0; i < ns; i++)
+            if (!xs[i]) {
+                int axis = ax.n ? ax.ax[i] : i;
+                if (axis < 0) axis += nd_ndim(f);
+                xs[i] = nd_arange(0, (double)nd_shape(f)[axis] * dx[i], dx[i], ND_FLOAT64);
+                if (!xs[i]) {
+                    npy_raise();
+                    goto done;
+                }
+                if (nx < i + 1) nx = i + 1;
+            }
+        o.x = CV xs;
+    } else if (ns) {
+        o.dx = dx;
+    }
+    nd_status st;
+    NPY_CALL(nd_size(f), st = nd_gradient_(f, out, &o));
+    if (st < 0) {
+        npy_raise();
+        goto done;
+    }
+    if (nout == 1) res = npy_wrap(out[0]);
+    else {
+        res = PyList_New(nout);
+        for (int i = 0; i < nout; i++) {
+            PyObject *e = res ? npy_wrap(out[i]) : NULL;
+            if (!res) nd_free(out[i]);
+            else if (!e) Py_CLEAR(res);
+            else PyList_SetItem(res, i, e);
+        }
+    }
+done:
+    nd_free(f);
+    nsx_free_n(xs, nx);
+    return res;
+}
+
+static PyObject *x_trapz(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *y = NULL, *x = NULL, *r;
+    double dx;
+    int axis;
+    if (!PyArg_ParseTuple(args, "O&O&di", nsx_arr, &y, nsx_arr_opt, &x, &dx, &axis)) return NULL;
+    NPY_CALL(nd_size(y), r = nd_trapz(y, x, dx, axis));
+    nd_free(y);
+    nd_free(x);
+    return npy_wrap_result(r);
+}
+
+P_AB_I(cross, nd_cross(a, b, i))
+
+static PyObject *x_interp(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *x = NULL, *xp = NULL, *fp = NULL, *r;
+    PyObject *lo, *hi;
+    double period, l, h;
+    if (!PyArg_ParseTuple(args, "O&O&O&OOd", nsx_arr, &x, nsx_arr, &xp, nsx_arr, &fp, &lo, &hi, &period))
+        return NULL;
+    nd_interp_opts o = { 0 };
+    o.period = period;
+    if (lo != Py_None) {
+        l = PyFloat_AsDouble(lo);
+        o.left = &l;
+    }
+    if (hi != Py_None) {
+        h = PyFloat_AsDouble(hi);
+        o.right = &h;
+    }
+    r = NULL;
+    if (!PyErr_Occurred()) NPY_CALL(nd_size(x), r = nd_interp_(x, xp, fp, &o));
+    nd_free(x);
+    nd_free(xp);
+    nd_free(fp);
+    if (PyErr_Occurred()) {
+        nd_free(r);
+        return NULL;
+    }
+    return npy_wrap_result(r);
+}
+
+/* ---- joining and splitting ------------------------------------------------------------------------ */
+P_LIST_AX(concatenate, nd_concatenate(n, CV v, axis))
+P_LIST_AX(stack, nd_stack(n, CV v, axis))
+P_LIST_AX(hstack, nd_hstack(n, CV v))
+P_LIST_AX(vstack, nd_vstack(n, CV v))
+P_LIST_AX(dstack, nd_dstack(n, CV v))
+P_LIST_AX(column_stack, nd_column_stack(n, CV v))
+P_AB_I(append, nd_append(a, b, i))
+P_A(atleast_1d, nd_atleast_1d)
+P_A(atleast_2d, nd_atleast_2d)
+P_A(atleast_3d, nd_atleast_3d)
+
+/* split(a, sections (int) or indices (sequence), axis, strict) -> list */
+static PyObject *x_split(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL;
+    PyObject *sec;
+    int axis, strict;
+    if (!PyArg_ParseTuple(args, "O&Oip", nsx_arr, &a, &sec, &axis, &strict)) return NULL;
+    nd_array **out = NULL;
+    ptrdiff_t *idx = NULL;
+    Py_ssize_t nout = 0;
+    PyObject *res = NULL;
+    nd_status st;
+    if (PyLong_Check(sec)) {
+        Py_ssize_t k = PyLong_AsSsize_t(sec);
+        if (k <= 0) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "number sections must be larger than 0.");
+            goto done;
+        }
+        nout = k;
+        out = (nd_array **)PyMem_Calloc((size_t)k, sizeof *out);
+        if (!out) goto nomem;
+        st = strict ? nd_split(a, k, axis, out) : nd_array_split(a, k, axis, out);
+    } else {
+        Py_ssize_t n = PySequence_Size(sec);
+        if (n < 0) goto done;
+        idx = (ptrdiff_t *)PyMem_Calloc((size_t)n + 1, sizeof *idx);
+        out = (nd_array **)PyMem_Calloc((size_t)n + 1, sizeof *out);
+        if (!idx || !out) goto nomem;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *it = PySequence_GetItem(sec, i);
+            idx[i] = it ? PyNumber_AsSsize_t(it, PyExc_OverflowError) : -1;
+            Py_XDECREF(it);
+            if (PyErr_Occurred()) goto done;
+        }
+        nout = n + 1;
+        st = nd_split_at(a, (int)n, idx, axis, out);
+    }
+    if (st < 0) {
+        npy_raise();
+        goto done;
+    }
+    res = PyList_New(nout);
+    for (Py_ssize_t i = 0; i < nout; i++) {
+        PyObject *e = res ? npy_wrap(out[i]) : NULL;
+        if (!res) nd_free(out[i]);
+        else if (!e) Py_CLEAR(res);
+        else PyList_SetItem(res, i, e);
+        out[i] = NULL;
+    }
+    goto done;
+nomem:
+    PyErr_NoMemory();
+done:
+    nd_free(a);
+    PyMem_Free(out);
+    PyMem_Free(idx);
+    return res;
+}
+
+/* ---- rearranging ---------------------------------------------------------------------------------- */
+static PyObject *x_tile(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *r;
+    nsx_shape reps;
+    if (!PyArg_ParseTuple(args, "O&O&", nsx_arr, &a, nsx_shape_conv, &reps)) return NULL;
+    NPY_CALL(nd_size(a), r = nd_tile(a, reps.ndim, reps.shape));
+    nd_free(a);
+    return npy_wrap(r);
+}
+
+static PyObject *x_repeat(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *r;
+    nsx_shape reps;
+    int axis;
+    if (!PyArg_ParseTuple(args, "O&O&O&", nsx_arr, &a, nsx_shape_conv, &reps, nsx_axis, &axis)) return NULL;
+    NPY_CALL(nd_size(a), r = nd_repeat(a, reps.ndim, reps.shape, axis));
+    nd_free(a);
+    return npy_wrap(r);
+}
+
+static PyObject *x_flip(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *r;
+    nd_axes ax = { 0 };
+    if (!PyArg_ParseTuple(args, "O&O&", nsx_arr, &a, nsx_axes, &ax)) return NULL;
+    r = nd_flip(a, ax.n, ax.ax);
+    nd_free(a);
+    return npy_wrap(r);
+}
+
+static PyObject *x_roll(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *r;
+    Py_ssize_t shift;
+    int axis;
+    if (!PyArg_ParseTuple(args, "O&nO&", nsx_arr, &a, &shift, nsx_axis, &axis)) return NULL;
+    NPY_CALL(nd_size(a), r = nd_roll(a, shift, axis));
+    nd_free(a);
+    return npy_wrap(r);
+}
+
+static PyObject *x_resize(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *r;
+    nsx_shape s;
+    if (!PyArg_ParseTuple(args, "O&O&", nsx_arr, &a, nsx_shape_conv, &s)) return NULL;
+    NPY_CALL(nd_size(a), r = nd_resize(a, s.ndim, s.shape));
+    nd_free(a);
+    return npy_wrap(r);
+}
+
+/* pad(a, widths (flat list), mode, constants (flat list of floats), end_values (flat),
+ * stat_length (flat, None entries → whole axis), reflect_odd) */
+static PyObject *x_pad(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *r = NULL;
+    PyObject *wo, *co, *eo, *so;
+    int mode, odd;
+    if (!PyArg_ParseTuple(args, "O&OiOOOp", nsx_arr, &a, &wo, &mode, &co, &eo, &so, &odd)) return NULL;
+    ptrdiff_t w[2 * ND_MAXDIMS], sl[2 * ND_MAXDIMS];
+    double ev[2 * ND_MAXDIMS];
+    nd_scalar cs[2 * ND_MAXDIMS];
+    Py_ssize_t nw = PySequence_Size(wo), nc = PySequence_Size(co), ne = PySequence_Size(eo),
+               nsl = PySequence_Size(so);
+    if (nw < 0 || nc < 0 || ne < 0 || nsl < 0) goto done;
+    if (nw > 2 * ND_MAXDIMS || nc > 2 * ND_MAXDIMS || ne > 2 * ND_MAXDIMS || nsl > 2 * ND_MAXDIMS) {
+        PyErr_SetString(PyExc_ValueError, "numc: too many pad widths or values");
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < nw; i++) {
+        PyObject *it = PySequence_GetItem(wo, i);
+        w[i] = it ? PyNumber_AsSsize_t(it, PyExc_OverflowError) : 0;
+        Py_XDECREF(it);
+    }
+    int cplx = nd_dtype_of(a) == ND_COMPLEX64 || nd_dtype_of(a) == ND_COMPLEX128;
+    int isint = nd_dtype_of(a) != ND_FLOAT32 && nd_dtype_of(a) != ND_FLOAT64 && !cplx;
+    for (Py_ssize_t i = 0; i < nc; i++) {
+        PyObject *it = PySequence_GetItem(co, i);
+        if (!it) goto done;
+        if (cplx) cs[i] = ND_C128(PyComplex_RealAsDouble(it), PyComplex_ImagAsDouble(it));
+        else if (isint && PyLong_Check(it)) cs[i] = ND_I64(PyLong_AsLongLong(it));
+        else cs[i] = ND_F64(PyFloat_AsDouble(it));
+        Py_DECREF(it);
+    }
+    for (Py_ssize_t i = 0; i < ne; i++) {
+        PyObject *it = PySequence_GetItem(eo, i);
+        ev[i] = it ? PyFloat_AsDouble(it) : 0;
+        Py_XDECREF(it);
+    }
+    for (Py_ssize_t i = 0; i < nsl; i++) {
+        PyObject *it = PySequence_GetItem(so, i);
+        sl[i] = !it ? 0 : it == Py_None ? ND_NONE : PyNumber_AsSsize_t(it, PyExc_OverflowError);
+        Py_XDECREF(it);
+    }
+    if (PyErr_Occurred()) goto done;
+    nd_pad_opts o = { ._ = 0 };
+    o.mode = (nd_pad_mode)mode;
+    if (nc == 1) o.constant = cs[0];
+    else if (nc > 1) {
+        o.nconstants = (int)nc;
+        o.constants = cs;
+    }
+    o.nend_values = (int)ne;
+    o.end_values = ne ? ev : NULL;
+    o.nstat_length = (int)nsl;
+    o.stat_length = nsl ? sl : NULL;
+    o.reflect_type = odd ? ND_REFLECT_ODD : ND_REFLECT_EVEN;
+    NPY_CALL(nd_size(a), r = nd_pad_ex_(a, (int)nw, w, &o));
+    nd_free(a);
+    return npy_wrap(r);
+done:
+    nd_free(a);
+    return NULL;
+}
+
+/* delete(a, obj (int, slice or array), axis) / insert(a, obj, values, axis) */
+static int slice_index(PyObject *sl, nd_index *ix)
+{
+    PyObject *st = PyObject_GetAttrString(sl, "start"), *sp = PyObject_GetAttrString(sl, "stop"),
+             *se = PyObject_GetAttrString(sl, "step");
+    int ok = st && sp && se;
+    ptrdiff_t v[3] = { ND_NONE, ND_NONE, 1 };
+    PyObject *p[3] = { st, sp, se };
+    for (int i = 0; ok && i < 3; i++)
+        if (p[i] != Py_None) {
+            v[i] = PyNumber_AsSsize_t(p[i], PyExc_OverflowError);
+            if (PyErr_Occurred()) ok = 0;
+        }
+    Py_XDECREF(st);
+    Py_XDECREF(sp);
+    Py_XDECREF(se);
+    if (!ok) return -1;
+    *ix = ND_SLICE(v[0], v[1], v[2]);
+    return 0;
+}
+
+static PyObject *x_delete(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *r = NULL;
+    PyObject *obj;
+    int axis;
+    if (!PyArg_ParseTuple(args, "O&OO&", nsx_arr, &a, &obj, nsx_axis, &axis)) return NULL;
+    if (PySlice_Check(obj)) {
+        nd_index ix;
+        if (slice_index(obj, &ix) == 0) r = nd_delete_slice(a, ix, axis);
+        else goto fail;
+    } else if (PyLong_Check(obj)) {
+        Py_ssize_t i = PyLong_AsSsize_t(obj);
+        r = nd_delete_at(a, i, axis);
+    } else {
+        nd_array *o = npy_as_nd(obj, -1);
+        if (!o) goto fail;
+        NPY_CALL(nd_size(a), r = nd_delete(a, o, axis));
+        nd_free(o);
+    }
+    nd_free(a);
+    return npy_wrap(r);
+fail:
+    nd_free(a);
+    return NULL;
+}
+
+static PyObject *x_insert(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *v = NULL, *r = NULL;
+    PyObject *obj;
+    int axis;
+    if (!PyArg_ParseTuple(args, "O&OO&O&", nsx_arr, &a, &obj, nsx_arr, &v, nsx_axis, &axis)) return NULL;
+    if (PySlice_Check(obj)) {
+        nd_index ix;
+        if (slice_index(obj, &ix) == 0) r = nd_insert_slice(a, ix, v, axis);
+        else goto fail;
+    } else if (PyLong_Check(obj)) {
+        r = nd_insert_at(a, PyLong_AsSsize_t(obj), v, axis);
+    } else {
+        nd_array *o = npy_as_nd(obj, -1);
+        if (!o) goto fail;
+        NPY_CALL(nd_size(a), r = nd_insert(a, o, v, axis));
+        nd_free(o);
+    }
+    nd_free(a);
+    nd_free(v);
+    return npy_wrap(r);
+fail:
+    nd_free(a);
+    nd_free(v);
+    return NULL;
+}
+
+static PyObject *x_trim_zeros(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *r;
+    const char *trim;
+    if (!PyArg_ParseTuple(args, "O&s", nsx_arr, &a, &trim)) return NULL;
+    r = nd_trim_zeros(a, trim);
+    nd_free(a);
+    return npy_wrap(r);
+}
+
+static PyObject *x_vander(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *x = NULL, *r;
+    PyObject *no;
+    int inc;
+    if (!PyArg_ParseTuple(args, "O&Op", nsx_arr, &x, &no, &inc)) return NULL;
+    ptrdiff_t n = no == Py_None ? ND_NONE : PyLong_AsSsize_t(no);
+    r = PyErr_Occurred() ? NULL : (nd_vander)(x, n, inc);
+    nd_free(x);
+    if (PyErr_Occurred()) {
+        nd_free(r);
+        return NULL;
+    }
+    return npy_wrap(r);
+}
+
+/* packbits(a, axis, little) / unpackbits(a, axis, count or None, little) */
+static PyObject *x_packbits(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *r;
+    int axis, little, unpack;
+    PyObject *count;
+    if (!PyArg_ParseTuple(args, "O&O&pOp", nsx_arr, &a, nsx_axis, &axis, &little, &count, &unpack)) return NULL;
+    nd_bits_opts o = { ._ = 0, .axis = axis, .bitorder = little ? ND_BITORDER_LITTLE : ND_BITORDER_BIG,
+                       .count = ND_COUNT_ALL };
+    if (count != Py_None) o.count = PyLong_AsSsize_t(count);
+    r = PyErr_Occurred() ? NULL : unpack ? nd_unpackbits_(a, &o) : nd_packbits_(a, &o);
+    nd_free(a);
+    if (PyErr_Occurred()) {
+        nd_free(r);
+        return NULL;
+    }
+    return npy_wrap(r);
+}
+
+/* ---- indexing routines ------------------------------------------------------------------------------ */
+P_AB_I(take, nd_take(a, b, i))
+P_AB_I(take_along_axis, nd_take_along_axis(a, b, i))
+P_AB_I(compress, nd_compress(a, b, i))
+P_A(argwhere, nd_argwhere)
+P_A(flatnonzero, nd_flatnonzero)
+
+static PyObject *x_where(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *c = NULL, *x = NULL, *y = NULL, *r;
+    if (!PyArg_ParseTuple(args, "O&O&O&", nsx_arr, &c, nsx_arr, &x, nsx_arr, &y)) return NULL;
+    NPY_CALL(nd_size(c), r = nd_where(c, x, y));
+    nd_free(c);
+    nd_free(x);
+    nd_free(y);
+    return npy_wrap(r);
+}
+
+/* a tuple of n arrays written by a status call */
+static PyObject *tuple_of(nd_status st, int n, nd_array **out)
+{
+    if (st < 0) return npy_raise();
+    return nsx_tuple(n, out, 0);
+}
+
+static PyObject *x_nonzero(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *out[ND_MAXDIMS] = { 0 };
+    nd_status st;
+    if (!PyArg_ParseTuple(args, "O&", nsx_arr, &a)) return NULL;
+    int n = nd_ndim(a);
+    NPY_CALL(nd_size(a), st = nd_nonzero(a, out));
+    nd_free(a);
+    return tuple_of(st, n, out);
+}
+
+/* in-place writers: put, place, putmask, put_along_axis, fill_diagonal */
+static PyObject *x_put(PyObject *self, PyObject *args)
+{
+    (void)self;
+    const char *name;
+    nd_array *a = NULL, *b = NULL, *c = NULL;
+    int axis;
+    if (!PyArg_ParseTuple(args, "sO&O&O&O&", &name, nsx_arr, &a, nsx_arr, &b, nsx_arr_opt, &c, nsx_axis, &axis))
+        return NULL;
+    nd_status st;
+    if (strcmp(name, "put") == 0) st = nd_put(a, b, c);
+    else if (strcmp(name, "place") == 0) st = nd_place(a, b, c);
+    else if (strcmp(name, "putmask") == 0) st = nd_putmask(a, b, c);
+    else if (strcmp(name, "put_along_axis") == 0) st = nd_put_along_axis(a, b, c, axis);
+    else st = nd_fill_diagonal(a, b, axis != 0);
+    nd_free(a);
+    nd_free(b);
+    nd_free(c);
+    if (st < 0) return npy_raise();
+    Py_RETURN_NONE;
+}
+
+static PyObject *x_indices(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nsx_shape s;
+    int dt, sparse;
+    if (!PyArg_ParseTuple(args, "O&O&p", nsx_shape_conv, &s, nsx_dtype, &dt, &sparse)) return NULL;
+    nd_dtype t = dt < 0 ? ND_INT64 : (nd_dtype)dt;
+    if (!sparse) return npy_wrap((nd_indices)(s.ndim, s.shape, t));
+    nd_array *out[ND_MAXDIMS] = { 0 };
+    return tuple_of(nd_indices_sparse(s.ndim, s.shape, t, out), s.ndim, out);
+}
+
+static PyObject *x_ix(PyObject *self, PyObject *seq)
+{
+    (void)self;
+    nd_array *v[ND_MAXDIMS], *out[ND_MAXDIMS] = { 0 };
+    int n = nsx_arrays(seq, v, ND_MAXDIMS);
+    if (n < 0) return NULL;
+    nd_status st = nd_ix(n, CV v, out);
+    nsx_free_n(v, n);
+    return tuple_of(st, n, out);
+}
+
+static int clipmode(const char *m)
+{
+    if (strcmp(m, "raise") == 0) return ND_RAISE;
+    if (strcmp(m, "wrap") == 0) return ND_WRAP;
+    if (strcmp(m, "clip") == 0) return ND_CLIP;
+    PyErr_Format(PyExc_ValueError, "clipmode must be one of 'clip', 'raise', or 'wrap' (got '%s')", m);
+    return -1;
+}
+
+/* ravel_multi_index(list of index arrays, dims, modes (list of str), order 'C'/'F') */
+static PyObject *x_ravel_multi_index(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *seq, *modes;
+    nsx_shape dims;
+    const char *order;
+    if (!PyArg_ParseTuple(args, "OO&Os", &seq, nsx_shape_conv, &dims, &modes, &order)) return NULL;
+    nd_clipmode m[ND_MAXDIMS];
+    Py_ssize_t nm = PySequence_Size(modes);
+    if (nm < 0 || nm > ND_MAXDIMS) {
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "numc: too many modes");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < nm; i++) {
+        PyObject *it = PySequence_GetItem(modes, i);
+        const char *s = it ? PyUnicode_AsUTF8AndSize(it, NULL) : NULL;
+        int k = s ? clipmode(s) : -1;
+        Py_XDECREF(it);
+        if (k < 0) return NULL;
+        m[i] = (nd_clipmode)k;
+    }
+    nd_array *v[ND_MAXDIMS], *r;
+    int n = nsx_arrays(seq, v, ND_MAXDIMS);
+    if (n < 0) return NULL;
+    nd_ravel_opts o = ND_RAVEL_DEFAULTS;
+    if (nm == 1) o.mode = m[0];
+    else if (nm > 1) o.modes = m;
+    o.order = order[0] == 'F' ? ND_ORDER_F : ND_ORDER_C;
+    r = nd_ravel_multi_index_(n, CV v, dims.ndim, dims.shape, &o);
+    nsx_free_n(v, n);
+    return npy_wrap_result(r);
+}
+
+static PyObject *x_unravel_index(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *out[ND_MAXDIMS] = { 0 };
+    nsx_shape dims;
+    const char *order;
+    if (!PyArg_ParseTuple(args, "O&O&s", nsx_arr, &a, nsx_shape_conv, &dims, &order)) return NULL;
+    nd_ravel_opts o = ND_RAVEL_DEFAULTS;
+    o.order = order[0] == 'F' ? ND_ORDER_F : ND_ORDER_C;
+    nd_status st = nd_unravel_index_(a, dims.ndim, dims.shape, out, &o);
+    nd_free(a);
+    return tuple_of(st, dims.ndim, out);
+}
+
+/* tri_indices(which 0 tril / 1 triu / 2 diag, n, k, m) and the _from forms */
+static PyObject *x_tri_indices(PyObject *self, PyObject *args)
+{
+    (void)self;
+    int which;
+    Py_ssize_t n, k, m;
+    if (!PyArg_ParseTuple(args, "innn", &which, &n, &k, &m)) return NULL;
+    return npy_wrap(which == 0 ? nd_tril_indices(n, k, m) : which == 1 ? nd_triu_indices(n, k, m)
+                                                                    : nd_diag_indices(n, (int)k));
+}
+
+static PyObject *x_tri_indices_from(PyObject *self, PyObject *args)
+{
+    (void)self;
+    int which;
+    nd_array *a = NULL, *r;
+    Py_ssize_t k;
+    if (!PyArg_ParseTuple(args, "iO&n", &which, nsx_arr, &a, &k)) return NULL;
+    r = which == 0 ? nd_tril_indices_from(a, k) : which == 1 ? nd_triu_indices_from(a, k) : nd_diag_indices_from(a);
+    nd_free(a);
+    return npy_wrap(r);
+}
+
+static PyObject *x_choose(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *v[MAXLIST], *r;
+    PyObject *seq;
+    const char *mode;
+    if (!PyArg_ParseTuple(args, "O&Os", nsx_arr, &a, &seq, &mode)) return NULL;
+    int m = clipmode(mode);
+    int n = m < 0 ? -1 : nsx_arrays(seq, v, MAXLIST);
+    if (n < 0) {
+        nd_free(a);
+        return NULL;
+    }
+    NPY_CALL(nd_size(a), r = nd_choose(a, n, CV v, (nd_clipmode)m));
+    nd_free(a);
+    nsx_free_n(v, n);
+    return npy_wrap(r);
+}
+
+static PyObject *x_select(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *cl, *chl;
+    nd_array *def = NULL, *c[MAXLIST], *ch[MAXLIST], *r;
+    if (!PyArg_ParseTuple(args, "OOO&", &cl, &chl, nsx_arr_opt, &def)) return NULL;
+    int n1 = nsx_arrays(cl, c, MAXLIST);
+    int n2 = n1 < 0 ? -1 : nsx_arrays(chl, ch, MAXLIST);
+    if (n2 < 0) {
+        if (n1 > 0) nsx_free_n(c, n1);
+        nd_free(def);
+        return NULL;
+    }
+    if (n1 != n2) {
+        nsx_free_n(c, n1);
+        nsx_free_n(ch, n2);
+        nd_free(def);
+        PyErr_SetString(PyExc_ValueError, "list of cases must be same length as list of conditions");
+        return NULL;
+    }
+    r = nd_select(n1, CV c, CV ch, def);
+    nsx_free_n(c, n1);
+    nsx_free_n(ch, n2);
+    nd_free(def);
+    return npy_wrap(r);
+}
+
+/* sliding_window_view(x, window_shape, axis (None, int or tuple)) */
+static PyObject *x_sliding_window_view(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *x = NULL, *r;
+    nsx_shape w;
+    PyObject *axo;
+    if (!PyArg_ParseTuple(args, "O&O&O", nsx_arr, &x, nsx_shape_conv, &w, &axo)) return NULL;
+    nd_window_opts o = { ._ = 0, .axis = ND_AXIS_NONE };
+    nd_axes ax = { 0 };
+    if (!nsx_axes(axo, &ax)) {
+        nd_free(x);
+        return NULL;
+    }
+    if (axo != Py_None) {
+        if (PyLong_Check(axo)) o.axis = ax.ax[0];
+        else o.axes = ax;
+    }
+    r = nd_sliding_window_view_(x, w.ndim, w.shape, &o);
+    nd_free(x);
+    return npy_wrap(r);
+}
+
+/* ---- array.h shape and creation helpers not in core ------------------------------------------------------------ */
+static PyObject *x_rollaxis(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *r;
+    int axis, start;
+    if (!PyArg_ParseTuple(args, "O&ii", nsx_arr, &a, &axis, &start)) return NULL;
+    r = (nd_rollaxis)(a, axis, start);
+    nd_free(a);
+    return npy_wrap(r);
+}
+
+static PyObject *x_moveaxis(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *r;
+    nd_axes s = { 0 }, d = { 0 };
+    if (!PyArg_ParseTuple(args, "O&O&O&", nsx_arr, &a, nsx_axes, &s, nsx_axes, &d)) return NULL;
+    if (s.n != d.n) {
+        nd_free(a);
+        PyErr_SetString(PyExc_ValueError, "`source` and `destination` arguments must have the same number of elements");
+        return NULL;
+    }
+    r = nd_moveaxis(a, s.n, s.ax, d.ax);
+    nd_free(a);
+    return npy_wrap(r);
+}
+
+static PyObject *x_expand_dims(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL;
+    int axis;
+    if (!PyArg_ParseTuple(args, "O&i", nsx_arr, &a, &axis)) return NULL;
+    nd_array *r = nd_expand_dims(a, axis);
+    nd_free(a);
+    return npy_wrap(r);
+}
+
+static PyObject *x_broadcast_to(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL;
+    nsx_shape s;
+    if (!PyArg_ParseTuple(args, "O&O&", nsx_arr, &a, nsx_shape_conv, &s)) return NULL;
+    nd_array *r = nd_broadcast_to(a, s.ndim, s.shape);
+    nd_free(a);
+    return npy_wrap(r);
+}
+
+static PyObject *x_broadcast_arrays(PyObject *self, PyObject *seq)
+{
+    (void)self;
+    nd_array *v[MAXLIST], *out[MAXLIST] = { 0 };
+    int n = nsx_arrays(seq, v, MAXLIST);
+    if (n < 0) return NULL;
+    nd_status st = nd_broadcast_arrays(n, CV v, out);
+    nsx_free_n(v, n);
+    return tuple_of(st, n, out);
+}
+
+static PyObject *x_diagonal(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL;
+    Py_ssize_t off;
+    int a1, a2;
+    if (!PyArg_ParseTuple(args, "O&nii", nsx_arr, &a, &off, &a1, &a2)) return NULL;
+    nd_array *r = nd_diagonal(a, off, a1, a2);
+    nd_free(a);
+    return npy_wrap(r);
+}
+
+/* diag-like (which: 0 diag, 1 diagflat, 2 tril, 3 triu)(a, k) */
+static PyObject *x_diag(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *r;
+    Py_ssize_t k;
+    int which;
+    if (!PyArg_ParseTuple(args, "iO&n", &which, nsx_arr, &a, &k)) return NULL;
+    r = which == 0 ? nd_diag(a, k) : which == 1 ? nd_diagflat(a, k) : which == 2 ? nd_tril(a, k) : nd_triu(a, k);
+    nd_free(a);
+    return npy_wrap(r);
+}
+
+static PyObject *x_tri(PyObject *self, PyObject *args)
+{
+    (void)self;
+    Py_ssize_t n, m, k;
+    int dt;
+    if (!PyArg_ParseTuple(args, "nnnO&", &n, &m, &k, nsx_dtype, &dt)) return NULL;
+    return npy_wrap(nd_tri(n, m, k, dt < 0 ? ND_FLOAT64 : (nd_dtype)dt));
+}
+
+static PyObject *x_meshgrid(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *seq;
+    int ij;
+    if (!PyArg_ParseTuple(args, "Op", &seq, &ij)) return NULL;
+    nd_array *v[ND_MAXDIMS], *out[ND_MAXDIMS] = { 0 };
+    int n = nsx_arrays(seq, v, ND_MAXDIMS);
+    if (n < 0) return NULL;
+    nd_status st = nd_meshgrid(n, CV v, ij ? ND_IJ : ND_XY, out);
+    nsx_free_n(v, n);
+    return tuple_of(st, n, out);
+}
+
+/* logspace / geomspace(start, stop, num, endpoint, base, dtype) */
+static PyObject *x_space(PyObject *self, PyObject *args)
+{
+    (void)self;
+    int geom, endpoint, dt;
+    double a, b, base;
+    Py_ssize_t num;
+    if (!PyArg_ParseTuple(args, "iddnpdO&", &geom, &a, &b, &num, &endpoint, &base, nsx_dtype, &dt)) return NULL;
+    if (num < 0) {
+        PyErr_Format(PyExc_ValueError, "Number of samples, %zd, must be non-negative.", num);
+        return NULL;
+    }
+    nd_linspace_opts o = { 0 };
+    o.num = num;
+    o.no_endpoint = !endpoint;
+    o.base = base;
+    o.dtype = dt < 0 ? ND_FLOAT64 : dt;
+    return npy_wrap(geom ? nd_geomspace_(a, b, &o) : nd_logspace_(a, b, &o));
+}
+
+#define M(n) { #n, x_##n, METH_VARARGS, NULL }
+#define MO(n) { #n, x_##n, METH_O, NULL }
+static PyMethodDef x_methods[] = {
+    M(sort), M(sort_inplace), M(partition), MO(lexsort), M(searchsorted), M(unique), M(intersect1d),
+    M(union1d), M(setop), M(msort), M(sort_complex), M(quantile), M(median), M(histogram),
+    M(histogramdd), M(bincount), M(digitize), M(average), M(cov), M(correlate), M(diff), M(ediff1d),
+    M(gradient), M(trapz), M(cross), M(interp), M(concatenate), M(stack), M(hstack), M(vstack),
+    M(dstack), M(column_stack), M(append), M(atleast_1d), M(atleast_2d), M(atleast_3d), M(split),
+    M(tile), M(repeat), M(flip), M(roll), M(resize), M(pad), M(delete), M(insert), M(trim_zeros),
+    M(vander), M(packbits), M(take), M(take_along_axis), M(compress), M(argwhere), M(flatnonzero),
+    M(where), M(nonzero), M(put), M(indices), MO(ix), M(ravel_multi_index), M(unravel_index),
+    M(tri_indices), M(tri_indices_from), M(choose), M(select), M(sliding_window_view), M(rollaxis),
+    M(moveaxis), M(expand_dims), M(broadcast_to), MO(broadcast_arrays), M(diagonal), M(diag), M(tri),
+    M(meshgrid), M(space),
+    { NULL, NULL, 0, NULL }
+};
+#undef M
+#undef MO
+
+static struct PyModuleDef x_def = { PyModuleDef_HEAD_INIT, "numc._core._extra",
+                                    "numc's sorting, statistics and manipulation functions", -1,
+                                    x_methods, NULL, NULL, NULL, NULL };
+
+PyObject *numc_py_ns_extra(void) { return PyModule_Create(&x_def); }
