@@ -1,7 +1,7 @@
-"""numc's top-level functions beyond numc._core's: sorting, searching and set operations,
-statistics, histograms, the numerical utilities (diff, gradient, trapz, cross, convolve,
-interp), array manipulation and indexing routines, the products NumPy has at top level
-(vdot, inner, outer, kron, tensordot, einsum, trace) and I/O. NumPy's signatures and
+"""numc's top-level functions beyond numc._core's (funcs.c): partition, set operations,
+statistics and histograms, the numerical utilities (ediff1d, gradient, trapz, cross,
+convolve), array manipulation and indexing routines, the products NumPy has at top level
+(vdot, inner, kron, tensordot, einsum, trace) and I/O. NumPy's signatures and
 defaults; numc/__init__.py re-exports __all__.
 """
 import operator as _op
@@ -13,42 +13,27 @@ from ._io import (save, load, savez, savez_compressed, loadtxt, savetxt, genfrom
                   tofile, NpzFile)
 
 __all__ = [
-    # sorting, searching, sets
-    "sort", "argsort", "partition", "argpartition", "lexsort", "searchsorted", "unique",
-    "intersect1d", "union1d", "setdiff1d", "setxor1d", "in1d", "isin", "msort", "sort_complex",
-    # statistics
-    "median", "nanmedian", "percentile", "quantile", "nanpercentile", "nanquantile", "histogram",
-    "histogram_bin_edges", "histogram2d", "histogramdd", "bincount", "digitize", "average", "cov",
-    "corrcoef", "correlate", "convolve",
+    # sorting, searching, sets (sort, argsort, unique, searchsorted are numc._core's)
+    "partition", "argpartition", "lexsort", "intersect1d", "union1d", "setdiff1d", "setxor1d",
+    "in1d", "isin", "msort", "sort_complex",
+    # statistics (median, percentile, quantile, histogram are numc._core's)
+    "nanmedian", "nanpercentile", "nanquantile", "histogram_bin_edges", "histogram2d",
+    "histogramdd", "bincount", "digitize", "average", "cov", "corrcoef", "correlate", "convolve",
     # numerical utilities
-    "diff", "ediff1d", "gradient", "trapz", "cross", "interp",
+    "ediff1d", "gradient", "trapz", "cross",
     # joining, splitting, rearranging
-    "concatenate", "stack", "hstack", "vstack", "row_stack", "dstack", "column_stack", "append",
-    "atleast_1d", "atleast_2d", "atleast_3d", "split", "array_split", "hsplit", "vsplit",
-    "dsplit", "tile", "repeat", "flip", "fliplr", "flipud", "roll", "rot90", "resize", "pad",
-    "delete", "insert", "trim_zeros", "vander", "packbits", "unpackbits", "rollaxis", "moveaxis",
-    "expand_dims", "broadcast_to", "broadcast_arrays", "diagonal", "diag", "diagflat", "tri",
-    "tril", "triu", "meshgrid", "logspace", "geomspace",
+    "row_stack", "append", "split", "array_split", "hsplit", "vsplit", "dsplit", "resize", "pad",
+    "delete", "insert", "trim_zeros", "vander", "packbits", "unpackbits", "rollaxis",
+    "broadcast_arrays", "diagonal", "diagflat", "tri",
     # indexing routines
-    "take", "take_along_axis", "compress", "argwhere", "flatnonzero", "where", "nonzero", "put",
-    "place", "putmask", "put_along_axis", "fill_diagonal", "indices", "ix_", "ravel_multi_index",
-    "unravel_index", "diag_indices", "diag_indices_from", "tril_indices", "triu_indices",
-    "tril_indices_from", "triu_indices_from", "choose", "select",
-    # products at top level
-    "vdot", "inner", "outer", "kron", "tensordot", "einsum", "einsum_path", "trace",
+    "take_along_axis", "compress", "put", "place", "putmask", "put_along_axis", "fill_diagonal",
+    "indices", "ix_", "ravel_multi_index", "unravel_index", "diag_indices", "diag_indices_from",
+    "tril_indices", "triu_indices", "tril_indices_from", "triu_indices_from", "choose", "select",
+    # products at top level (numc.linalg's; outer is numc._core's)
+    "vdot", "inner", "kron", "tensordot", "einsum", "einsum_path", "trace",
     # I/O
     "save", "load", "savez", "savez_compressed", "loadtxt", "savetxt", "genfromtxt", "fromfile",
 ]
-
-_STABLE = {None: False, "quicksort": False, "heapsort": False, "stable": True, "mergesort": True}
-
-
-def _kind(kind):
-    try:
-        return _STABLE[kind]
-    except KeyError:
-        raise ValueError("sort kind must be one of 'quick', 'heap', or 'stable' (got '%s')" % kind) from None
-
 
 def _no_order(order):
     if order is not None:
@@ -63,16 +48,6 @@ def _out(r, out):
 
 
 # ---- sorting, searching, sets ---------------------------------------------------------------
-def sort(a, axis=-1, kind=None, order=None):
-    _no_order(order)
-    return _m.sort(a, axis, _kind(kind), False)
-
-
-def argsort(a, axis=-1, kind=None, order=None):
-    _no_order(order)
-    return _m.sort(a, axis, _kind(kind), True)
-
-
 def _partition(a, kth, axis, arg):
     if isinstance(kth, (list, tuple)) or isinstance(kth, _core.ndarray):
         kths = [int(k) for k in (kth.tolist() if isinstance(kth, _core.ndarray) else kth)]
@@ -104,22 +79,6 @@ def lexsort(keys, axis=-1):
     if isinstance(keys, _core.ndarray) or hasattr(keys, "__array_interface__"):
         keys = list(_core.asarray(keys))
     return _m.lexsort(list(keys))
-
-
-def searchsorted(a, v, side="left", sorter=None):
-    if side not in ("left", "right"):
-        raise ValueError("side must be 'left' or 'right' (got %r)" % (side,))
-    if sorter is not None:
-        a = take(a, sorter)
-    return _m.searchsorted(a, v, side == "right")
-
-
-def unique(ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *,
-           equal_nan=True):
-    u, idx, inv, cnt = _m.unique(ar, bool(return_index), bool(return_inverse), bool(return_counts),
-                                 axis, bool(equal_nan))
-    extra = [x for x, want in ((idx, return_index), (inv, return_inverse), (cnt, return_counts)) if want]
-    return (u, *extra) if extra else u
 
 
 def intersect1d(ar1, ar2, assume_unique=False, return_indices=False):
@@ -155,10 +114,6 @@ def sort_complex(a):
 
 
 # ---- statistics ---------------------------------------------------------------------------------
-def median(a, axis=None, out=None, overwrite_input=False, keepdims=False):
-    return _out(_m.median(a, axis, bool(keepdims), False), out)
-
-
 def nanmedian(a, axis=None, out=None, overwrite_input=False, keepdims=False):
     return _out(_m.median(a, axis, bool(keepdims), True), out)
 
@@ -171,16 +126,6 @@ def _q(kind, a, q, axis, out, method, keepdims, interpolation):
         if q.ndim == 0:
             q = q.item()
     return _out(_m.quantile(kind, a, q, axis, bool(keepdims), method), out)
-
-
-def percentile(a, q, axis=None, out=None, overwrite_input=False, method="linear", keepdims=False,
-               *, interpolation=None):
-    return _q(0, a, q, axis, out, method, keepdims, interpolation)
-
-
-def quantile(a, q, axis=None, out=None, overwrite_input=False, method="linear", keepdims=False,
-             *, interpolation=None):
-    return _q(1, a, q, axis, out, method, keepdims, interpolation)
 
 
 def nanpercentile(a, q, axis=None, out=None, overwrite_input=False, method="linear",
@@ -200,19 +145,18 @@ def _range(range):
     return (float(lo), float(hi))
 
 
-def histogram(a, bins=10, range=None, density=None, weights=None):
-    return _m.histogram(a, bins, _range(range), weights, bool(density), False)
-
-
 def histogram_bin_edges(a, bins=10, range=None, weights=None):
-    return _m.histogram(a, bins, _range(range), weights, False, True)
+    e = _m.histogram(a, bins, _range(range), weights, False, True)
+    if not isinstance(bins, (int, str)):
+        return _core.asarray(bins)          # checked above; NumPy returns them as given
+    return e
 
 
 def histogramdd(sample, bins=10, range=None, density=None, weights=None):
     if not (isinstance(sample, _core.ndarray) or hasattr(sample, "__array_interface__")
             or hasattr(sample, "shape")):
         sample = _core.asarray(sample)
-        sample = atleast_2d(sample).T
+        sample = _core.atleast_2d(sample).T
     s = _core.asarray(sample)
     if not isinstance(bins, int) and hasattr(bins, "__index__"):
         bins = _op.index(bins)
@@ -221,21 +165,19 @@ def histogramdd(sample, bins=10, range=None, density=None, weights=None):
     if range is not None:
         range = [_range(r) for r in range]
     h, edges = _m.histogramdd(s, bins, range, weights, bool(density))
+    if not isinstance(bins, int) and not all(isinstance(b, int) for b in bins):
+        edges = list(bins)                  # NumPy returns explicit edges as given
     return h, edges
 
 
 def histogram2d(x, y, bins=10, range=None, density=None, weights=None):
-    if not isinstance(bins, int):
-        try:
-            n = len(bins)
-        except TypeError:
-            n = 1
-        if n != 2:
-            bins = [bins, bins]              # one edges array for both
-        elif not isinstance(bins[0], int) and _core.asarray(bins).ndim == 1 and \
-                not isinstance(bins, (list, tuple)):
-            bins = [bins, bins]
-    sample = column_stack([_core.asarray(x), _core.asarray(y)])
+    try:
+        n = len(bins)
+    except TypeError:
+        n = 1
+    if n != 1 and n != 2:
+        bins = [bins, bins]                  # one edges array for both
+    sample = _m.column_stack([_core.asarray(x), _core.asarray(y)], None)
     h, edges = histogramdd(sample, bins, range, density, weights)
     return h, edges[0], edges[1]
 
@@ -281,12 +223,6 @@ def convolve(a, v, mode="full"):
 
 
 # ---- numerical utilities ----------------------------------------------------------------------------
-def diff(a, n=1, axis=-1, prepend=None, append=None):
-    if n < 0:
-        raise ValueError("order must be non-negative but got %d" % n)
-    return _m.diff(a, n, axis, prepend, append)
-
-
 def ediff1d(ary, to_end=None, to_begin=None):
     return _m.ediff1d(ary, to_end, to_begin)
 
@@ -307,71 +243,21 @@ def trapz(y, x=None, dx=1.0, axis=-1):
 def cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None):
     if axis is not None:
         axisa = axisb = axisc = axis
-    a = moveaxis(a, axisa, -1) if axisa != -1 else a
-    b = moveaxis(b, axisb, -1) if axisb != -1 else b
+    a = _m.moveaxis(a, axisa, -1) if axisa != -1 else a
+    b = _m.moveaxis(b, axisb, -1) if axisb != -1 else b
     r = _m.cross(a, b, -1)
     if isinstance(r, _core.ndarray) and axisc != -1 and r.ndim and \
             _core.asarray(a).shape[-1] == 3 or (axisc != -1 and _core.asarray(b).shape[-1] == 3):
-        r = moveaxis(r, -1, axisc)
+        r = _m.moveaxis(r, -1, axisc)
     return r
 
 
-def interp(x, xp, fp, left=None, right=None, period=None):
-    if period is not None and period == 0:
-        raise ValueError("period must be a non-zero value")
-    return _m.interp(x, xp, fp, left, right, 0.0 if period is None else abs(float(period)))
-
-
 # ---- joining, splitting, rearranging -------------------------------------------------------------------
-def concatenate(arrays, axis=0, out=None, dtype=None, casting="same_kind"):
-    r = _m.concatenate(list(arrays), axis)
-    if dtype is not None:
-        r = r.astype(dtype, casting=casting)
-    return _out(r, out)
-
-
-def stack(arrays, axis=0, out=None):
-    return _out(_m.stack(list(arrays), axis), out)
-
-
-def hstack(tup):
-    return _m.hstack(list(tup), None)
-
-
-def vstack(tup):
-    return _m.vstack(list(tup), None)
-
-
-row_stack = vstack
-
-
-def dstack(tup):
-    return _m.dstack(list(tup), None)
-
-
-def column_stack(tup):
-    return _m.column_stack(list(tup), None)
+row_stack = _core.vstack
 
 
 def append(arr, values, axis=None):
     return _m.append(arr, values, axis)
-
-
-def _atleast(fn, arys):
-    r = [fn(a) for a in arys]
-    return r[0] if len(r) == 1 else r
-
-
-def atleast_1d(*arys):
-    return _atleast(_m.atleast_1d, arys)
-
-
-def atleast_2d(*arys):
-    return _atleast(_m.atleast_2d, arys)
-
-
-def atleast_3d(*arys):
-    return _atleast(_m.atleast_3d, arys)
 
 
 def _sections(s):
@@ -414,72 +300,6 @@ def dsplit(ary, indices_or_sections):
     if a.ndim < 3:
         raise ValueError("dsplit only works on arrays of 3 or more dimensions")
     return split(a, indices_or_sections, 2)
-
-
-def tile(A, reps):
-    return _m.tile(A, reps)
-
-
-def repeat(a, repeats, axis=None):
-    if isinstance(repeats, _core.ndarray):
-        repeats = repeats.tolist()
-    return _m.repeat(a, repeats, axis)
-
-
-def flip(m, axis=None):
-    return _m.flip(m, axis)
-
-
-def fliplr(m):
-    a = _core.asarray(m)
-    if a.ndim < 2:
-        raise ValueError("Input must be >= 2-d.")
-    return _m.flip(a, 1)
-
-
-def flipud(m):
-    a = _core.asarray(m)
-    if a.ndim < 1:
-        raise ValueError("Input must be >= 1-d.")
-    return _m.flip(a, 0)
-
-
-def roll(a, shift, axis=None):
-    if isinstance(shift, (tuple, list)) or isinstance(axis, (tuple, list)):
-        shifts = list(shift) if isinstance(shift, (tuple, list)) else None
-        axes = list(axis) if isinstance(axis, (tuple, list)) else None
-        if shifts is None:
-            shifts = [shift] * len(axes)
-        if axes is None:
-            axes = [axis] * len(shifts)
-        if len(shifts) != len(axes):
-            raise ValueError("'shift' and 'axis' should be scalars or 1D sequences")
-        r = _core.asarray(a)
-        for s, ax in zip(shifts, axes):
-            r = _m.roll(r, _op.index(s), ax)
-        return r
-    return _m.roll(a, _op.index(shift), axis)
-
-
-def rot90(m, k=1, axes=(0, 1)):
-    m = _core.asarray(m)
-    axes = tuple(axes)
-    if len(axes) != 2:
-        raise ValueError("len(axes) must be 2.")
-    if axes[0] == axes[1] or abs(axes[0] - axes[1]) == m.ndim:
-        raise ValueError("Axes must be different.")
-    if not (-m.ndim <= axes[0] < m.ndim and -m.ndim <= axes[1] < m.ndim):
-        raise ValueError("Axes=%s out of range for array of ndim=%d." % (axes, m.ndim))
-    k %= 4
-    if k == 0:
-        return m[...]
-    if k == 2:
-        return flip(flip(m, axes[0]), axes[1])
-    perm = list(range(m.ndim))
-    perm[axes[0]], perm[axes[1]] = perm[axes[1]], perm[axes[0]]
-    if k == 1:
-        return flip(m, axes[1]).transpose(perm)
-    return flip(m.transpose(perm), axes[1])
 
 
 def resize(a, new_shape):
@@ -584,24 +404,6 @@ def rollaxis(a, axis, start=0):
     return _m.rollaxis(a, axis, start)
 
 
-def moveaxis(a, source, destination):
-    return _m.moveaxis(a, source, destination)
-
-
-def expand_dims(a, axis):
-    if isinstance(axis, (tuple, list)):
-        r = _core.asarray(a)
-        nd = r.ndim + len(axis)
-        for ax in sorted(x % nd for x in axis):
-            r = _m.expand_dims(r, ax)
-        return r
-    return _m.expand_dims(a, axis)
-
-
-def broadcast_to(array, shape, subok=False):
-    return _m.broadcast_to(array, shape)
-
-
 def broadcast_arrays(*args, subok=False):
     return list(_m.broadcast_arrays(list(args)))
 
@@ -610,99 +412,24 @@ def diagonal(a, offset=0, axis1=0, axis2=1):
     return _m.diagonal(a, offset, axis1, axis2)
 
 
-def diag(v, k=0):
-    return _m.diag(0, v, k)
-
-
 def diagflat(v, k=0):
-    return _m.diag(1, v, k)
-
-
-def tril(m, k=0):
-    return _m.diag(2, m, k)
-
-
-def triu(m, k=0):
-    return _m.diag(3, m, k)
+    return _m.diagflat(v, k)
 
 
 def tri(N, M=None, k=0, dtype=float):
     return _m.tri(N, N if M is None else M, k, dtype)
 
 
-def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
-    if indexing not in ("xy", "ij"):
-        raise ValueError("Valid values for `indexing` are 'xy' and 'ij'.")
-    if not xi:
-        return []
-    if sparse:
-        n = len(xi)
-        out = []
-        for i, x in enumerate(xi):
-            shape = [1] * n
-            x = _core.asarray(x).ravel()
-            shape[i] = x.size
-            if indexing == "xy" and n > 1 and i < 2:
-                shape[0], shape[1] = shape[1], shape[0]
-            out.append(x.reshape(shape).copy() if copy else x.reshape(shape))
-        return out
-    return list(_m.meshgrid([_core.asarray(x).ravel() for x in xi], indexing == "ij"))
-
-
-def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0):
-    if axis != 0:
-        raise ValueError("numc: logspace supports axis=0 only")
-    return _m.space(0, float(start), float(stop), _op.index(num), bool(endpoint), float(base), dtype)
-
-
-def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
-    if axis != 0:
-        raise ValueError("numc: geomspace supports axis=0 only")
-    if start == 0 or stop == 0:
-        raise ValueError("Geometric sequence cannot include zero")
-    return _m.space(1, float(start), float(stop), _op.index(num), bool(endpoint), 10.0, dtype)
-
-
 # ---- indexing routines ------------------------------------------------------------------------------------
-def take(a, indices, axis=None, out=None, mode="raise"):
-    if mode != "raise":
-        a = _core.asarray(a)
-        n = a.size if axis is None else a.shape[axis]
-        idx = _core.asarray(indices)
-        idx = idx % n if mode == "wrap" else _core.ufuncs["clip"](idx, 0, n - 1)
-        indices = idx
-    r = _m.take(a, indices, axis)
-    if r.ndim == 0 and out is None:
-        return r.item()
-    return _out(r, out)
-
-
 def take_along_axis(arr, indices, axis):
     return _m.take_along_axis(arr, indices, axis)
 
 
 def compress(condition, a, axis=None, out=None):
+    condition = _core.asarray(condition)
+    if condition.dtype != "bool":
+        condition = condition.astype("bool")
     return _out(_m.compress(condition, a, axis), out)
-
-
-def argwhere(a):
-    return _m.argwhere(a)
-
-
-def flatnonzero(a):
-    return _m.flatnonzero(a)
-
-
-def nonzero(a):
-    return _m.nonzero(a)
-
-
-def where(condition, x=None, y=None):
-    if x is None and y is None:
-        return nonzero(condition)
-    if x is None or y is None:
-        raise ValueError("either both or neither of x and y should be given")
-    return _m.where(condition, x, y)
 
 
 def put(a, ind, v, mode="raise"):
@@ -784,7 +511,6 @@ def select(condlist, choicelist, default=0):
 # ---- products at top level (numc.linalg's) ------------------------------------------------------------------
 vdot = _la.vdot
 inner = _la.inner
-outer = _la.outer
 kron = _la.kron
 tensordot = _la.tensordot
 einsum = _la.einsum

@@ -1,7 +1,9 @@
-/* The top-level functions of numc beyond core.c's: sorting, searching and set operations
- * (sort.h), statistics (stats.h), the numerical utilities of ufunc.h (diff, gradient,
- * trapz, cross, convolve, interp) and array manipulation (manip.h, array.h). Positional
- * C functions; NumPy's signatures are numc/_extra.py's. GIL released for large inputs. */
+/* The top-level functions of numc beyond core's (funcs.c): partition, set operations and
+ * lexsort (sort.h), statistics (stats.h: nan-quantiles, histograms, bincount, digitize,
+ * average, cov, corrcoef, correlate / convolve), the numerical utilities of ufunc.h
+ * (ediff1d, gradient, trapz, cross), array manipulation and indexing routines (manip.h,
+ * array.h). Positional C functions; NumPy's signatures are numc/_extra.py's. The GIL is
+ * released for large inputs. */
 #include "ns_common_extra.h"
 
 #define MAXLIST 256
@@ -84,19 +86,6 @@ static PyObject *x_sort(PyObject *self, PyObject *args)
     return npy_wrap(r);
 }
 
-static PyObject *x_sort_inplace(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *a = NULL;
-    int axis, stable;
-    nd_status st;
-    if (!PyArg_ParseTuple(args, "O&ip", nsx_arr, &a, &axis, &stable)) return NULL;
-    NPY_CALL(nd_size(a), st = nd_sort_inplace(a, axis, stable ? ND_SORT_STABLE : ND_SORT_QUICK));
-    nd_free(a);
-    if (st < 0) return npy_raise();
-    Py_RETURN_NONE;
-}
-
 static PyObject *x_partition(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -118,58 +107,6 @@ static PyObject *x_lexsort(PyObject *self, PyObject *seq)
     NPY_CALL(n ? nd_size(v[0]) * n : 0, r = nd_lexsort(n, CV v));
     nsx_free_n(v, n);
     return npy_wrap(r);
-}
-
-static PyObject *x_searchsorted(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *a = NULL, *v = NULL, *r;
-    int right;
-    if (!PyArg_ParseTuple(args, "O&O&p", nsx_arr, &a, nsx_arr, &v, &right)) return NULL;
-    NPY_CALL(nd_size(v), r = nd_searchsorted(a, v, right ? ND_SIDE_RIGHT : ND_SIDE_LEFT));
-    nd_free(a);
-    nd_free(v);
-    return npy_wrap_result(r);
-}
-
-/* unique(a, return_index, return_inverse, return_counts, axis, equal_nan) -> 4-tuple
- * (None where not asked) */
-static PyObject *x_unique(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *a = NULL, *o[4] = { NULL, NULL, NULL, NULL };
-    int ri, rv, rc, axis, eqnan;
-    if (!PyArg_ParseTuple(args, "O&pppO&p", nsx_arr, &a, &ri, &rv, &rc, nsx_axis, &axis, &eqnan))
-        return NULL;
-    nd_unique_opts u = ND_UNIQUE_DEFAULTS;
-    u.a = a;
-    u.index = ri ? &o[1] : NULL;
-    u.inverse = rv ? &o[2] : NULL;
-    u.counts = rc ? &o[3] : NULL;
-    u.axis = axis;
-    u.equal_nan = eqnan;
-    NPY_CALL(nd_size(a), o[0] = nd_unique_(&u));
-    nd_free(a);
-    if (!o[0]) {
-        nsx_free_n(o + 1, 3);
-        return npy_raise();
-    }
-    PyObject *t = PyTuple_New(4);
-    if (!t) {
-        nsx_free_n(o, 4);
-        return NULL;
-    }
-    for (int i = 0; i < 4; i++) {
-        PyObject *x = o[i] ? npy_wrap(o[i]) : Py_NewRef(Py_None);
-        o[i] = NULL;
-        if (!x) {
-            nsx_free_n(o + i + 1, 3 - i);
-            Py_DECREF(t);
-            return NULL;
-        }
-        PyTuple_SetItem(t, i, x);
-    }
-    return t;
 }
 
 static PyObject *x_intersect1d(PyObject *self, PyObject *args)
@@ -565,26 +502,6 @@ static PyObject *x_correlate(PyObject *self, PyObject *args)
     return npy_wrap(r);
 }
 
-/* ---- numerical utilities (ufunc.h) --------------------------------------------------------------- */
-static PyObject *x_diff(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *a = NULL, *pre = NULL, *app = NULL, *r;
-    int n, axis;
-    if (!PyArg_ParseTuple(args, "O&iiO&O&", nsx_arr, &a, &n, &axis, nsx_arr_opt, &pre, nsx_arr_opt, &app))
-        return NULL;
-    nd_diff_opts o = ND_DIFF_DEFAULTS;
-    o.n = n;
-    o.axis = axis;
-    o.prepend = pre;
-    o.append = app;
-    NPY_CALL(nd_size(a), r = nd_diff_(a, &o));
-    nd_free(a);
-    nd_free(pre);
-    nd_free(app);
-    return npy_wrap(r);
-}
-
 static PyObject *x_ediff1d(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -700,47 +617,9 @@ static PyObject *x_trapz(PyObject *self, PyObject *args)
 
 P_AB_I(cross, nd_cross(a, b, i))
 
-static PyObject *x_interp(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *x = NULL, *xp = NULL, *fp = NULL, *r;
-    PyObject *lo, *hi;
-    double period, l, h;
-    if (!PyArg_ParseTuple(args, "O&O&O&OOd", nsx_arr, &x, nsx_arr, &xp, nsx_arr, &fp, &lo, &hi, &period))
-        return NULL;
-    nd_interp_opts o = { 0 };
-    o.period = period;
-    if (lo != Py_None) {
-        l = PyFloat_AsDouble(lo);
-        o.left = &l;
-    }
-    if (hi != Py_None) {
-        h = PyFloat_AsDouble(hi);
-        o.right = &h;
-    }
-    r = NULL;
-    if (!PyErr_Occurred()) NPY_CALL(nd_size(x), r = nd_interp_(x, xp, fp, &o));
-    nd_free(x);
-    nd_free(xp);
-    nd_free(fp);
-    if (PyErr_Occurred()) {
-        nd_free(r);
-        return NULL;
-    }
-    return npy_wrap_result(r);
-}
-
 /* ---- joining and splitting ------------------------------------------------------------------------ */
-P_LIST_AX(concatenate, nd_concatenate(n, CV v, axis))
-P_LIST_AX(stack, nd_stack(n, CV v, axis))
-P_LIST_AX(hstack, nd_hstack(n, CV v))
-P_LIST_AX(vstack, nd_vstack(n, CV v))
-P_LIST_AX(dstack, nd_dstack(n, CV v))
 P_LIST_AX(column_stack, nd_column_stack(n, CV v))
 P_AB_I(append, nd_append(a, b, i))
-P_A(atleast_1d, nd_atleast_1d)
-P_A(atleast_2d, nd_atleast_2d)
-P_A(atleast_3d, nd_atleast_3d)
 
 /* split(a, sections (int) or indices (sequence), axis, strict) -> list */
 static PyObject *x_split(PyObject *self, PyObject *args)
@@ -800,53 +679,6 @@ done:
     PyMem_Free(out);
     PyMem_Free(idx);
     return res;
-}
-
-/* ---- rearranging ---------------------------------------------------------------------------------- */
-static PyObject *x_tile(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *a = NULL, *r;
-    nsx_shape reps;
-    if (!PyArg_ParseTuple(args, "O&O&", nsx_arr, &a, nsx_shape_conv, &reps)) return NULL;
-    NPY_CALL(nd_size(a), r = nd_tile(a, reps.ndim, reps.shape));
-    nd_free(a);
-    return npy_wrap(r);
-}
-
-static PyObject *x_repeat(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *a = NULL, *r;
-    nsx_shape reps;
-    int axis;
-    if (!PyArg_ParseTuple(args, "O&O&O&", nsx_arr, &a, nsx_shape_conv, &reps, nsx_axis, &axis)) return NULL;
-    NPY_CALL(nd_size(a), r = nd_repeat(a, reps.ndim, reps.shape, axis));
-    nd_free(a);
-    return npy_wrap(r);
-}
-
-static PyObject *x_flip(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *a = NULL, *r;
-    nd_axes ax = { 0 };
-    if (!PyArg_ParseTuple(args, "O&O&", nsx_arr, &a, nsx_axes, &ax)) return NULL;
-    r = nd_flip(a, ax.n, ax.ax);
-    nd_free(a);
-    return npy_wrap(r);
-}
-
-static PyObject *x_roll(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *a = NULL, *r;
-    Py_ssize_t shift;
-    int axis;
-    if (!PyArg_ParseTuple(args, "O&nO&", nsx_arr, &a, &shift, nsx_axis, &axis)) return NULL;
-    NPY_CALL(nd_size(a), r = nd_roll(a, shift, axis));
-    nd_free(a);
-    return npy_wrap(r);
 }
 
 static PyObject *x_resize(PyObject *self, PyObject *args)
@@ -1050,41 +882,14 @@ static PyObject *x_packbits(PyObject *self, PyObject *args)
 }
 
 /* ---- indexing routines ------------------------------------------------------------------------------ */
-P_AB_I(take, nd_take(a, b, i))
 P_AB_I(take_along_axis, nd_take_along_axis(a, b, i))
 P_AB_I(compress, nd_compress(a, b, i))
-P_A(argwhere, nd_argwhere)
-P_A(flatnonzero, nd_flatnonzero)
-
-static PyObject *x_where(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *c = NULL, *x = NULL, *y = NULL, *r;
-    if (!PyArg_ParseTuple(args, "O&O&O&", nsx_arr, &c, nsx_arr, &x, nsx_arr, &y)) return NULL;
-    NPY_CALL(nd_size(c), r = nd_where(c, x, y));
-    nd_free(c);
-    nd_free(x);
-    nd_free(y);
-    return npy_wrap(r);
-}
 
 /* a tuple of n arrays written by a status call */
 static PyObject *tuple_of(nd_status st, int n, nd_array **out)
 {
     if (st < 0) return npy_raise();
     return nsx_tuple(n, out, 0);
-}
-
-static PyObject *x_nonzero(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *a = NULL, *out[ND_MAXDIMS] = { 0 };
-    nd_status st;
-    if (!PyArg_ParseTuple(args, "O&", nsx_arr, &a)) return NULL;
-    int n = nd_ndim(a);
-    NPY_CALL(nd_size(a), st = nd_nonzero(a, out));
-    nd_free(a);
-    return tuple_of(st, n, out);
 }
 
 /* in-place writers: put, place, putmask, put_along_axis, fill_diagonal */
@@ -1309,28 +1114,6 @@ static PyObject *x_moveaxis(PyObject *self, PyObject *args)
     return npy_wrap(r);
 }
 
-static PyObject *x_expand_dims(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *a = NULL;
-    int axis;
-    if (!PyArg_ParseTuple(args, "O&i", nsx_arr, &a, &axis)) return NULL;
-    nd_array *r = nd_expand_dims(a, axis);
-    nd_free(a);
-    return npy_wrap(r);
-}
-
-static PyObject *x_broadcast_to(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *a = NULL;
-    nsx_shape s;
-    if (!PyArg_ParseTuple(args, "O&O&", nsx_arr, &a, nsx_shape_conv, &s)) return NULL;
-    nd_array *r = nd_broadcast_to(a, s.ndim, s.shape);
-    nd_free(a);
-    return npy_wrap(r);
-}
-
 static PyObject *x_broadcast_arrays(PyObject *self, PyObject *seq)
 {
     (void)self;
@@ -1354,15 +1137,13 @@ static PyObject *x_diagonal(PyObject *self, PyObject *args)
     return npy_wrap(r);
 }
 
-/* diag-like (which: 0 diag, 1 diagflat, 2 tril, 3 triu)(a, k) */
-static PyObject *x_diag(PyObject *self, PyObject *args)
+static PyObject *x_diagflat(PyObject *self, PyObject *args)
 {
     (void)self;
     nd_array *a = NULL, *r;
     Py_ssize_t k;
-    int which;
-    if (!PyArg_ParseTuple(args, "iO&n", &which, nsx_arr, &a, &k)) return NULL;
-    r = which == 0 ? nd_diag(a, k) : which == 1 ? nd_diagflat(a, k) : which == 2 ? nd_tril(a, k) : nd_triu(a, k);
+    if (!PyArg_ParseTuple(args, "O&n", nsx_arr, &a, &k)) return NULL;
+    r = nd_diagflat(a, k);
     nd_free(a);
     return npy_wrap(r);
 }
@@ -1376,54 +1157,17 @@ static PyObject *x_tri(PyObject *self, PyObject *args)
     return npy_wrap(nd_tri(n, m, k, dt < 0 ? ND_FLOAT64 : (nd_dtype)dt));
 }
 
-static PyObject *x_meshgrid(PyObject *self, PyObject *args)
-{
-    (void)self;
-    PyObject *seq;
-    int ij;
-    if (!PyArg_ParseTuple(args, "Op", &seq, &ij)) return NULL;
-    nd_array *v[ND_MAXDIMS], *out[ND_MAXDIMS] = { 0 };
-    int n = nsx_arrays(seq, v, ND_MAXDIMS);
-    if (n < 0) return NULL;
-    nd_status st = nd_meshgrid(n, CV v, ij ? ND_IJ : ND_XY, out);
-    nsx_free_n(v, n);
-    return tuple_of(st, n, out);
-}
-
-/* logspace / geomspace(start, stop, num, endpoint, base, dtype) */
-static PyObject *x_space(PyObject *self, PyObject *args)
-{
-    (void)self;
-    int geom, endpoint, dt;
-    double a, b, base;
-    Py_ssize_t num;
-    if (!PyArg_ParseTuple(args, "iddnpdO&", &geom, &a, &b, &num, &endpoint, &base, nsx_dtype, &dt)) return NULL;
-    if (num < 0) {
-        PyErr_Format(PyExc_ValueError, "Number of samples, %zd, must be non-negative.", num);
-        return NULL;
-    }
-    nd_linspace_opts o = { 0 };
-    o.num = num;
-    o.no_endpoint = !endpoint;
-    o.base = base;
-    o.dtype = dt < 0 ? ND_FLOAT64 : dt;
-    return npy_wrap(geom ? nd_geomspace_(a, b, &o) : nd_logspace_(a, b, &o));
-}
-
 #define M(n) { #n, x_##n, METH_VARARGS, NULL }
 #define MO(n) { #n, x_##n, METH_O, NULL }
 static PyMethodDef x_methods[] = {
-    M(sort), M(sort_inplace), M(partition), MO(lexsort), M(searchsorted), M(unique), M(intersect1d),
-    M(union1d), M(setop), M(msort), M(sort_complex), M(quantile), M(median), M(histogram),
-    M(histogramdd), M(bincount), M(digitize), M(average), M(cov), M(correlate), M(diff), M(ediff1d),
-    M(gradient), M(trapz), M(cross), M(interp), M(concatenate), M(stack), M(hstack), M(vstack),
-    M(dstack), M(column_stack), M(append), M(atleast_1d), M(atleast_2d), M(atleast_3d), M(split),
-    M(tile), M(repeat), M(flip), M(roll), M(resize), M(pad), M(delete), M(insert), M(trim_zeros),
-    M(vander), M(packbits), M(take), M(take_along_axis), M(compress), M(argwhere), M(flatnonzero),
-    M(where), M(nonzero), M(put), M(indices), MO(ix), M(ravel_multi_index), M(unravel_index),
-    M(tri_indices), M(tri_indices_from), M(choose), M(select), M(sliding_window_view), M(rollaxis),
-    M(moveaxis), M(expand_dims), M(broadcast_to), MO(broadcast_arrays), M(diagonal), M(diag), M(tri),
-    M(meshgrid), M(space),
+    M(sort), M(partition), MO(lexsort), M(intersect1d), M(union1d), M(setop), M(msort),
+    M(sort_complex), M(quantile), M(median), M(histogram), M(histogramdd), M(bincount),
+    M(digitize), M(average), M(cov), M(correlate), M(ediff1d), M(gradient), M(trapz), M(cross),
+    M(column_stack), M(append), M(split), M(resize), M(pad), M(delete), M(insert),
+    M(trim_zeros), M(vander), M(packbits), M(take_along_axis), M(compress), M(put), M(indices),
+    MO(ix), M(ravel_multi_index), M(unravel_index), M(tri_indices), M(tri_indices_from),
+    M(choose), M(select), M(sliding_window_view), M(rollaxis), M(moveaxis), MO(broadcast_arrays),
+    M(diagonal), M(diagflat), M(tri),
     { NULL, NULL, 0, NULL }
 };
 #undef M
