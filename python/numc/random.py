@@ -384,10 +384,25 @@ class Generator:
     def integers(self, low, high=None, size=None, dtype="int64", endpoint=False):
         if high is None:
             low, high = 0, low
-        if not (_is_scalar(low) and _is_scalar(high)):
-            raise TypeError("numc: integers takes scalar low and high")
-        return _m._integers(self._box, _op.index(low), _op.index(high), _shape_of(size), dtype,
-                            bool(endpoint))
+        if _is_scalar(low) and _is_scalar(high):
+            return _m._integers(self._box, _op.index(low), _op.index(high), _shape_of(size), dtype,
+                                bool(endpoint))
+        # array bounds: broadcast, one draw per element in NumPy's order (its stream; for
+        # narrower dtypes NumPy shares a 32-bit buffer across elements, which numc's scalar
+        # draws do not reproduce)
+        if _dtype(dtype).name not in ("int64", "uint64"):
+            raise TypeError("numc: integers with array bounds supports dtype int64 / uint64")
+        arrs = [_core.asarray(low), _core.asarray(high)]
+        shape = _broadcast([a.shape for a in arrs])
+        if size is not None:
+            want = _shape_of(size)
+            if _broadcast([shape, want]) != want:
+                raise ValueError("shape mismatch: objects cannot be broadcast to a single shape")
+            shape = want
+        lo, hi = [(_core.zeros(shape, dtype="int64") + a).ravel().tolist() for a in arrs]
+        out = [_m._integers(self._box, int(l), int(h), None, dtype, bool(endpoint))
+               for l, h in zip(lo, hi)]
+        return _core.array(out, dtype=dtype).reshape(shape)
 
     def uniform(self, low=0.0, high=1.0, size=None):
         return self._draw("uniform", (low, high), size)

@@ -92,6 +92,12 @@ def test_integers_ranges():
     same(g.integers(-5, 5, size=10), n.integers(-5, 5, size=10))
     with pytest.raises(ValueError):
         g.integers(5, 5)
+    same(g.integers([0, 10, 100], [5, 20, 1000]), n.integers([0, 10, 100], [5, 20, 1000]))
+    same(g.integers(0, [[3], [2 ** 40]], size=(2, 3), dtype="int64"),
+         n.integers(0, [[3], [2 ** 40]], size=(2, 3), dtype="int64"))
+    same(g.integers(np.array([1, 2]), 9, endpoint=True), n.integers(np.array([1, 2]), 9, endpoint=True))
+    with pytest.raises(TypeError):
+        g.integers(np.array([1, 2]), 9, dtype="int16")
 
 
 def test_choice_shuffle_permutation():
