@@ -245,3 +245,30 @@ def test_errors():
 def test_large_draw_releases_the_gil_and_matches():
     g, n = pair(2)
     same(g.standard_normal(100000), n.standard_normal(100000))
+
+
+def test_one_generator_shared_by_threads():
+    """Large draws run without the GIL under the generator's lock: each thread's draw is
+    one whole consecutive chunk of NumPy's stream."""
+    import threading
+    g, n = pair(21)
+    chunks = [np.asarray(n.standard_normal(50000)) for _ in range(4)]
+    got = [None] * 4
+
+    def work(i):
+        got[i] = np.asarray(g.standard_normal(50000))
+
+    ts = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    key = lambda a: a[0]
+    for a, b in zip(sorted(got, key=key), sorted(chunks, key=key)):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_out_of_the_wrong_dtype():
+    g = nr.default_rng(0)
+    with pytest.raises(TypeError):
+        g.random(out=nc.zeros(3, dtype="float32"))
