@@ -1,6 +1,6 @@
 """numc's top-level functions beyond numc._core's (funcs.c): partition, set operations,
 statistics and histograms, the numerical utilities (ediff1d, gradient, trapz, cross,
-convolve), array manipulation and indexing routines, the products NumPy has at top level
+convolve), array manipulation and indexing routines, the classic polynomial functions, the products NumPy has at top level
 (vdot, inner, kron, tensordot, einsum, trace) and I/O. NumPy's signatures and
 defaults; numc/__init__.py re-exports __all__.
 """
@@ -9,6 +9,7 @@ import operator as _op
 from . import _core
 from ._core import _extra as _m
 from . import linalg as _la
+from ._core import _poly as _p
 from ._io import (save, load, savez, savez_compressed, loadtxt, savetxt, genfromtxt, fromfile,
                   tofile, NpzFile)
 
@@ -29,6 +30,9 @@ __all__ = [
     "take_along_axis", "compress", "put", "place", "putmask", "put_along_axis", "fill_diagonal",
     "indices", "ix_", "ravel_multi_index", "unravel_index", "diag_indices", "diag_indices_from",
     "tril_indices", "triu_indices", "tril_indices_from", "triu_indices_from", "choose", "select",
+    # polynomials
+    "polyval", "polyfit", "roots", "poly", "polyadd", "polysub", "polymul", "polydiv", "polyder",
+    "polyint",
     # products at top level (numc.linalg's; outer is numc._core's)
     "vdot", "inner", "kron", "tensordot", "einsum", "einsum_path", "trace",
     # I/O
@@ -506,6 +510,55 @@ def choose(a, choices, out=None, mode="raise"):
 
 def select(condlist, choicelist, default=0):
     return _m.select(list(condlist), list(choicelist), default)
+
+
+# ---- polynomials (poly.h) -------------------------------------------------------------------------------
+def polyval(p, x):
+    return _p.polyval(p, x)
+
+
+def polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False):
+    """numpy.polyfit: coefficients; with full=True (coefficients, residuals, rank,
+    singular_values, rcond); with cov (True or "unscaled") (coefficients, cov)."""
+    deg = _op.index(deg)
+    covs = {False: 0, True: 1, "unscaled": 2}
+    if cov not in covs:
+        raise ValueError("numc: cov must be False, True or 'unscaled'")
+    r = _p.polyfit(x, y, deg, 0.0 if rcond is None else float(rcond), bool(full), w,
+                   0 if full else covs[cov])
+    return r
+
+
+def roots(p):
+    return _p.roots(p)
+
+
+def poly(seq_of_zeros):
+    return _p.poly(seq_of_zeros)
+
+
+def polyadd(a1, a2):
+    return _p.polyadd(a1, a2)
+
+
+def polysub(a1, a2):
+    return _p.polysub(a1, a2)
+
+
+def polymul(a1, a2):
+    return _p.polymul(a1, a2)
+
+
+def polydiv(u, v):
+    return _p.polydiv(u, v)
+
+
+def polyder(p, m=1):
+    return _p.polyder(p, _op.index(m))
+
+
+def polyint(p, m=1, k=None):
+    return _p.polyint(p, _op.index(m), k)
 
 
 # ---- products at top level (numc.linalg's) ------------------------------------------------------------------

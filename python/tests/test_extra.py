@@ -336,3 +336,46 @@ def test_errors_map_to_numpy_types():
         nc.delete(np.arange(3), 7)
     with pytest.raises(TypeError):
         nc.pad(np.arange(3), 1, mode=lambda *a: None)
+
+
+def test_polynomials():
+    p = [2.0, -3.0, 0.5, 1.0]
+    x = rng.standard_normal((2, 5))
+    close(nc.polyval(p, x), np.polyval(p, x))
+    assert nc.polyval([1, 2, 3], 2) == np.polyval([1, 2, 3], 2)
+    same(nc.polyval([1, 2, 3], np.arange(4, dtype=np.int32)), np.polyval([1, 2, 3], np.arange(4, dtype=np.int32)))
+    xs = np.linspace(-1, 1, 20)
+    ys = np.polyval(p, xs) + 0.01 * rng.standard_normal(20)
+    close(nc.polyfit(xs, ys, 3), np.polyfit(xs, ys, 3), rtol=1e-9)
+    w = rng.random(20) + 0.5
+    close(nc.polyfit(xs, ys, 2, w=w), np.polyfit(xs, ys, 2, w=w), rtol=1e-9)
+    c, res, rank, sv, rc = nc.polyfit(xs, ys, 3, full=True)
+    nc_, nres, nrank, nsv, nrc = np.polyfit(xs, ys, 3, full=True)
+    close(c, nc_, rtol=1e-9)
+    close(res, nres, rtol=1e-6)
+    assert rank == nrank and rc == pytest.approx(nrc)
+    close(sv, nsv, rtol=1e-9)
+    for cov in (True, "unscaled"):
+        c, cv = nc.polyfit(xs, ys, 2, cov=cov)
+        nc_, ncv = np.polyfit(xs, ys, 2, cov=cov)
+        close(cv, ncv, rtol=1e-8)
+    close(nc.polyfit(xs, np.stack([ys, 2 * ys], axis=1), 1), np.polyfit(xs, np.stack([ys, 2 * ys], axis=1), 1), rtol=1e-9)
+    r = np.sort_complex(np.asarray(nc.roots([1, 0, -1, 0.5])))
+    close(r, np.sort_complex(np.roots([1, 0, -1, 0.5])), rtol=1e-10)
+    close(nc.roots([1, -3, 2]), np.roots([1, -3, 2]))
+    close(nc.poly([1, 2, 3]), np.poly([1, 2, 3]))
+    close(nc.poly(np.array([[1.0, 2.0], [3.0, 4.0]])), np.poly(np.array([[1.0, 2.0], [3.0, 4.0]])))
+    assert nc.poly([]) == np.poly([])
+    same(nc.polyadd([1, 2], [1, 2, 3]), np.polyadd([1, 2], [1, 2, 3]))
+    same(nc.polysub([1, 2], [1.0, 2, 3]), np.polysub([1, 2], [1.0, 2, 3]))
+    same(nc.polymul([1, 2], [1, 2, 3]), np.polymul([1, 2], [1, 2, 3]))
+    close(nc.polydiv([1.0, -3, 2, 5], [1.0, 2]), np.polydiv([1.0, -3, 2, 5], [1.0, 2]))
+    same(nc.polyder([1, 2, 3, 4]), np.polyder([1, 2, 3, 4]))
+    same(nc.polyder([1.0, 2, 3, 4], m=2), np.polyder([1.0, 2, 3, 4], m=2))
+    close(nc.polyint([3.0, 2, 1]), np.polyint([3.0, 2, 1]))
+    close(nc.polyint([3.0, 2, 1], m=2, k=[1.0, 2.0]), np.polyint([3.0, 2, 1], m=2, k=[1.0, 2.0]))
+    close(nc.polyint([3.0, 2, 1], k=5.0), np.polyint([3.0, 2, 1], k=5.0))
+    with pytest.raises(ValueError):
+        nc.polyfit([], [], 1)
+    with pytest.raises(ValueError):
+        nc.polyder([1, 2], m=-1)
