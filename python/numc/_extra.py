@@ -30,6 +30,10 @@ __all__ = [
     "take_along_axis", "compress", "put", "place", "putmask", "put_along_axis", "fill_diagonal",
     "indices", "ix_", "ravel_multi_index", "unravel_index", "diag_indices", "diag_indices_from",
     "tril_indices", "triu_indices", "tril_indices_from", "triu_indices_from", "choose", "select",
+    # window functions and other utilities
+    "bartlett", "blackman", "hamming", "hanning", "kaiser", "i0", "unwrap", "frexp", "ldexp",
+    "modf", "fabs", "isposinf", "isneginf", "iscomplex", "isreal", "real_if_close", "array_equiv",
+    "asfortranarray", "isfortran",
     # polynomials
     "polyval", "polyfit", "roots", "poly", "polyadd", "polysub", "polymul", "polydiv", "polyder",
     "polyint",
@@ -510,6 +514,88 @@ def choose(a, choices, out=None, mode="raise"):
 
 def select(condlist, choicelist, default=0):
     return _m.select(list(condlist), list(choicelist), default)
+
+
+# ---- window functions and other utilities (ufunc.h) ------------------------------------------------------
+def bartlett(M):
+    return _m.window(0, _op.index(M), 0.0)
+
+
+def blackman(M):
+    return _m.window(1, _op.index(M), 0.0)
+
+
+def hamming(M):
+    return _m.window(2, _op.index(M), 0.0)
+
+
+def hanning(M):
+    return _m.window(3, _op.index(M), 0.0)
+
+
+def kaiser(M, beta):
+    return _m.window(4, _op.index(M), float(beta))
+
+
+def i0(x):
+    return _m.unary(0, x)
+
+
+def unwrap(p, discont=None, axis=-1, *, period=6.283185307179586):
+    return _m.unwrap(p, 0.0 if discont is None else float(discont), axis, float(period))
+
+
+def frexp(x):
+    """numpy.frexp(x): (mantissa, exponent) (a function here, not a ufunc object)."""
+    return _m.split2(0, x)
+
+
+def modf(x):
+    """numpy.modf(x): (fractional, integral) (a function here, not a ufunc object)."""
+    return _m.split2(1, x)
+
+
+def ldexp(x1, x2):
+    """numpy.ldexp(x1, x2) = x1 * 2**x2 (a function here, not a ufunc object)."""
+    return _m.ldexp(x1, x2)
+
+
+def fabs(x):
+    return _m.unary(1, x)
+
+
+def isposinf(x, out=None):
+    return _out(_m.unary(2, x), out)
+
+
+def isneginf(x, out=None):
+    return _out(_m.unary(3, x), out)
+
+
+def iscomplex(x):
+    return _m.unary(4, x)
+
+
+def isreal(x):
+    return _m.unary(5, x)
+
+
+def real_if_close(a, tol=100):
+    return _m.real_if_close(a, float(tol))
+
+
+def array_equiv(a1, a2):
+    return _m.array_equiv(a1, a2)
+
+
+def asfortranarray(a, dtype=None):
+    if dtype is not None:
+        a = _core.asarray(a).astype(dtype)
+    return _m.unary(6, a)
+
+
+def isfortran(a):
+    return _m.isfortran(a)
 
 
 # ---- polynomials (poly.h) -------------------------------------------------------------------------------

@@ -1157,6 +1157,127 @@ static PyObject *x_tri(PyObject *self, PyObject *args)
     return npy_wrap(nd_tri(n, m, k, dt < 0 ? ND_FLOAT64 : (nd_dtype)dt));
 }
 
+/* ---- window functions and the other utilities of ufunc.h ----------------------------------------------------- */
+/* window(which 0 bartlett 1 blackman 2 hamming 3 hanning 4 kaiser, M, beta) */
+static PyObject *x_window(PyObject *self, PyObject *args)
+{
+    (void)self;
+    int which;
+    Py_ssize_t M;
+    double beta;
+    if (!PyArg_ParseTuple(args, "ind", &which, &M, &beta)) return NULL;
+    switch (which) {
+    case 0: return npy_wrap(nd_bartlett(M));
+    case 1: return npy_wrap(nd_blackman(M));
+    case 2: return npy_wrap(nd_hamming(M));
+    case 3: return npy_wrap(nd_hanning(M));
+    default: return npy_wrap(nd_kaiser(M, beta));
+    }
+}
+
+/* unary(which, a): 0 i0, 1 fabs, 2 isposinf, 3 isneginf, 4 iscomplex, 5 isreal,
+ * 6 asfortranarray */
+static PyObject *x_unary(PyObject *self, PyObject *args)
+{
+    (void)self;
+    int which;
+    nd_array *a = NULL, *r;
+    if (!PyArg_ParseTuple(args, "iO&", &which, nsx_arr, &a)) return NULL;
+    switch (which) {
+    case 0: NPY_CALL(nd_size(a), r = nd_i0(a)); break;
+    case 1: NPY_CALL(nd_size(a), r = nd_fabs(a)); break;
+    case 2: NPY_CALL(nd_size(a), r = nd_isposinf(a)); break;
+    case 3: NPY_CALL(nd_size(a), r = nd_isneginf(a)); break;
+    case 4: NPY_CALL(nd_size(a), r = nd_iscomplex(a)); break;
+    case 5: NPY_CALL(nd_size(a), r = nd_isreal(a)); break;
+    default: NPY_CALL(nd_size(a), r = nd_asfortranarray(a));
+    }
+    nd_free(a);
+    return npy_wrap_result(r);
+}
+
+/* split2(which 0 frexp / 1 modf, x) -> 2-tuple */
+static PyObject *x_split2(PyObject *self, PyObject *args)
+{
+    (void)self;
+    int which;
+    nd_array *a = NULL, *o[2] = { NULL, NULL };
+    nd_status st;
+    if (!PyArg_ParseTuple(args, "iO&", &which, nsx_arr, &a)) return NULL;
+    NPY_CALL(nd_size(a), st = which ? nd_modf(a, &o[0], &o[1]) : nd_frexp(a, &o[0], &o[1]));
+    nd_free(a);
+    if (st < 0) return npy_raise();
+    return nsx_tuple(2, o, 1);
+}
+
+static PyObject *x_ldexp(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *xo, *eo;
+    nd_operand x, e;
+    nd_array *tx = NULL, *te = NULL, *r;
+    if (!PyArg_ParseTuple(args, "OO", &xo, &eo)) return NULL;
+    if (npy_operand(xo, &x, &tx) < 0) return NULL;
+    if (npy_operand(eo, &e, &te) < 0) {
+        nd_free(tx);
+        return NULL;
+    }
+    NPY_CALL(nsx_n(tx) + nsx_n(te), r = nd_ldexp_(x, e));
+    nd_free(tx);
+    nd_free(te);
+    return npy_wrap_result(r);
+}
+
+static PyObject *x_unwrap(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *p = NULL, *r;
+    double discont, period;
+    int axis;
+    if (!PyArg_ParseTuple(args, "O&did", nsx_arr, &p, &discont, &axis, &period)) return NULL;
+    nd_unwrap_opts o = ND_UNWRAP_DEFAULTS;
+    o.discont = discont;
+    o.axis = axis;
+    o.period = period;
+    NPY_CALL(nd_size(p), r = nd_unwrap_(p, &o));
+    nd_free(p);
+    return npy_wrap(r);
+}
+
+static PyObject *x_real_if_close(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *r;
+    double tol;
+    if (!PyArg_ParseTuple(args, "O&d", nsx_arr, &a, &tol)) return NULL;
+    NPY_CALL(nd_size(a), r = nd_real_if_close_(a, tol));
+    nd_free(a);
+    return npy_wrap_result(r);
+}
+
+static PyObject *x_array_equiv(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL, *b = NULL;
+    bool eq = false;
+    if (!PyArg_ParseTuple(args, "O&O&", nsx_arr, &a, nsx_arr, &b)) return NULL;
+    nd_status st = nd_array_equiv(a, b, &eq);
+    nd_free(a);
+    nd_free(b);
+    if (st < 0) return npy_raise();
+    return PyBool_FromLong(eq);
+}
+
+static PyObject *x_isfortran(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL;
+    if (!PyArg_ParseTuple(args, "O&", nsx_arr, &a)) return NULL;
+    bool f = nd_isfortran(a);
+    nd_free(a);
+    return PyBool_FromLong(f);
+}
+
 #define M(n) { #n, x_##n, METH_VARARGS, NULL }
 #define MO(n) { #n, x_##n, METH_O, NULL }
 static PyMethodDef x_methods[] = {
@@ -1167,7 +1288,8 @@ static PyMethodDef x_methods[] = {
     M(trim_zeros), M(vander), M(packbits), M(take_along_axis), M(compress), M(put), M(indices),
     MO(ix), M(ravel_multi_index), M(unravel_index), M(tri_indices), M(tri_indices_from),
     M(choose), M(select), M(sliding_window_view), M(rollaxis), M(moveaxis), MO(broadcast_arrays),
-    M(diagonal), M(diagflat), M(tri),
+    M(diagonal), M(diagflat), M(tri), M(window), M(unary), M(split2), M(ldexp), M(unwrap),
+    M(real_if_close), M(array_equiv), M(isfortran),
     { NULL, NULL, 0, NULL }
 };
 #undef M

@@ -379,3 +379,39 @@ def test_polynomials():
         nc.polyfit([], [], 1)
     with pytest.raises(ValueError):
         nc.polyder([1, 2], m=-1)
+
+
+def test_windows_and_utilities():
+    for M in (0, 1, 5, 12):
+        for name in ("bartlett", "blackman", "hamming", "hanning"):
+            close(getattr(nc, name)(M), getattr(np, name)(M))
+        close(nc.kaiser(M, 14.0), np.kaiser(M, 14.0))
+    x = rng.standard_normal((3, 4)) * 5
+    close(nc.i0(x), np.i0(x))
+    ph = np.cumsum(rng.standard_normal(20) * 3)
+    close(nc.unwrap(ph), np.unwrap(ph))
+    close(nc.unwrap(ph, discont=4.0), np.unwrap(ph, discont=4.0))
+    deg = np.cumsum(rng.standard_normal((2, 10)) * 200, axis=1)
+    close(nc.unwrap(deg, period=360, axis=1), np.unwrap(deg, period=360, axis=1))
+    v = np.array([0.0, -2.5, 3.75, np.inf, 1e-310])
+    close(nc.frexp(v), np.frexp(v))
+    close(nc.modf(v), np.modf(v))
+    close(nc.ldexp(np.array([1.5, -2.0]), np.array([3, -1])), np.ldexp(np.array([1.5, -2.0]), np.array([3, -1])))
+    assert nc.ldexp(1.5, 3) == np.ldexp(1.5, 3)
+    close(nc.fabs(v), np.fabs(v))
+    w = np.array([np.inf, -np.inf, 1.0, np.nan])
+    same(nc.isposinf(w), np.isposinf(w))
+    same(nc.isneginf(w), np.isneginf(w))
+    z = np.array([1 + 0j, 1 + 1e-20j, 2 + 1j])
+    same(nc.iscomplex(z), np.iscomplex(z))
+    same(nc.isreal(z), np.isreal(z))
+    same(nc.isreal(x), np.isreal(x))
+    close(nc.real_if_close(z[:2]), np.real_if_close(z[:2]))
+    close(nc.real_if_close(z), np.real_if_close(z))
+    assert nc.array_equiv([1, 2], [[1, 2], [1, 2]]) == np.array_equiv([1, 2], [[1, 2], [1, 2]])
+    assert nc.array_equiv([1, 2], [1, 3]) == np.array_equiv([1, 2], [1, 3])
+    f = nc.asfortranarray(x)
+    assert nc.isfortran(f) and not nc.isfortran(x) and np.isfortran(np.asarray(f))
+    same(f, np.asfortranarray(x))
+    with pytest.raises(TypeError):
+        nc.i0(z)
