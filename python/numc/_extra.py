@@ -1,6 +1,6 @@
-"""numc's top-level functions beyond numc._core's (funcs.c): partition, set operations,
-statistics and histograms, the numerical utilities (ediff1d, gradient, trapz, cross,
-convolve), array manipulation and indexing routines, the classic polynomial functions, the products NumPy has at top level
+"""numc's top-level functions beyond numc._core's (funcs.c): partition, lexsort, the
+nan-quantiles and histograms, numerical utilities (ediff1d, gradient, unwrap, windows),
+array manipulation and indexing routines, the classic polynomial functions, the products NumPy has at top level
 (vdot, inner, kron, tensordot, einsum, trace) and I/O. NumPy's signatures and
 defaults; numc/__init__.py re-exports __all__.
 """
@@ -14,31 +14,29 @@ from ._io import (save, load, savez, savez_compressed, loadtxt, savetxt, genfrom
                   tofile, NpzFile)
 
 __all__ = [
-    # sorting, searching, sets (sort, argsort, unique, searchsorted are numc._core's)
-    "partition", "argpartition", "lexsort", "intersect1d", "union1d", "setdiff1d", "setxor1d",
-    "in1d", "isin", "msort", "sort_complex",
-    # statistics (median, percentile, quantile, histogram are numc._core's)
+    # sorting and searching (sort, argsort, unique, searchsorted and the set operations are
+    # numc._core's, funcs.c)
+    "partition", "argpartition", "lexsort", "msort", "sort_complex",
+    # statistics (median, percentile, quantile, histogram, average, cov, corrcoef,
+    # bincount, digitize, correlate, convolve are numc._core's)
     "nanmedian", "nanpercentile", "nanquantile", "histogram_bin_edges", "histogram2d",
-    "histogramdd", "bincount", "digitize", "average", "cov", "corrcoef", "correlate", "convolve",
+    "histogramdd",
     # numerical utilities
-    "ediff1d", "gradient", "trapz", "cross",
+    "ediff1d", "gradient", "unwrap", "bartlett", "blackman", "hamming", "hanning", "kaiser",
+    "real_if_close", "array_equiv", "asfortranarray", "isfortran",
     # joining, splitting, rearranging
     "row_stack", "append", "split", "array_split", "hsplit", "vsplit", "dsplit", "resize", "pad",
     "delete", "insert", "trim_zeros", "vander", "packbits", "unpackbits", "rollaxis",
-    "broadcast_arrays", "diagonal", "diagflat", "tri",
+    "broadcast_arrays", "diagflat", "tri",
     # indexing routines
     "take_along_axis", "compress", "put", "place", "putmask", "put_along_axis", "fill_diagonal",
     "indices", "ix_", "ravel_multi_index", "unravel_index", "diag_indices", "diag_indices_from",
     "tril_indices", "triu_indices", "tril_indices_from", "triu_indices_from", "choose", "select",
-    # window functions and other utilities
-    "bartlett", "blackman", "hamming", "hanning", "kaiser", "i0", "unwrap", "frexp", "ldexp",
-    "modf", "fabs", "isposinf", "isneginf", "iscomplex", "isreal", "real_if_close", "array_equiv",
-    "asfortranarray", "isfortran",
     # polynomials
     "polyval", "polyfit", "roots", "poly", "polyadd", "polysub", "polymul", "polydiv", "polyder",
     "polyint",
-    # products at top level (numc.linalg's; outer is numc._core's)
-    "vdot", "inner", "kron", "tensordot", "einsum", "einsum_path", "trace",
+    # products at top level (numc.linalg's; outer and trace are numc._core's)
+    "vdot", "inner", "kron", "tensordot", "einsum", "einsum_path",
     # I/O
     "save", "load", "savez", "savez_compressed", "loadtxt", "savetxt", "genfromtxt", "fromfile",
 ]
@@ -87,30 +85,6 @@ def lexsort(keys, axis=-1):
     if isinstance(keys, _core.ndarray) or hasattr(keys, "__array_interface__"):
         keys = list(_core.asarray(keys))
     return _m.lexsort(list(keys))
-
-
-def intersect1d(ar1, ar2, assume_unique=False, return_indices=False):
-    return _m.intersect1d(ar1, ar2, bool(assume_unique), bool(return_indices))
-
-
-def union1d(ar1, ar2):
-    return _m.union1d(ar1, ar2)
-
-
-def setdiff1d(ar1, ar2, assume_unique=False):
-    return _m.setop("setdiff1d", ar1, ar2, bool(assume_unique), False)
-
-
-def setxor1d(ar1, ar2, assume_unique=False):
-    return _m.setop("setxor1d", ar1, ar2, bool(assume_unique), False)
-
-
-def in1d(ar1, ar2, assume_unique=False, invert=False, *, kind=None):
-    return _m.setop("in1d", ar1, ar2, bool(assume_unique), bool(invert))
-
-
-def isin(element, test_elements, assume_unique=False, invert=False, *, kind=None):
-    return _m.setop("isin", element, test_elements, bool(assume_unique), bool(invert))
 
 
 def msort(a):
@@ -190,44 +164,6 @@ def histogram2d(x, y, bins=10, range=None, density=None, weights=None):
     return h, edges[0], edges[1]
 
 
-def bincount(x, weights=None, minlength=0):
-    return _m.bincount(x, weights, _op.index(minlength))
-
-
-def digitize(x, bins, right=False):
-    return _m.digitize(x, bins, bool(right))
-
-
-def average(a, axis=None, weights=None, returned=False, *, keepdims=False):
-    return _m.average(a, axis, weights, bool(returned), bool(keepdims))
-
-
-def cov(m, y=None, rowvar=True, bias=False, ddof=None, fweights=None, aweights=None, *, dtype=None):
-    r = _m.cov(m, y, bool(rowvar), bool(bias), ddof, fweights, aweights, False)
-    return _core.asarray(r).astype(dtype) if dtype is not None else r
-
-
-def corrcoef(x, y=None, rowvar=True, *, dtype=None):
-    r = _m.cov(x, y, bool(rowvar), False, None, None, None, True)
-    return _core.asarray(r).astype(dtype) if dtype is not None else r
-
-
-_MODES_CORR = {"valid": 0, "same": 1, "full": 2}
-_MODES_CONV = {"full": 0, "same": 1, "valid": 2}
-
-
-def _mode(mode, table):
-    if mode not in table:
-        raise ValueError("mode must be one of 'valid', 'same', or 'full' (got %r)" % (mode,))
-    return table[mode]
-
-
-def correlate(a, v, mode="valid"):
-    return _m.correlate(a, v, _mode(mode, _MODES_CORR), False)
-
-
-def convolve(a, v, mode="full"):
-    return _m.correlate(a, v, _mode(mode, _MODES_CONV), True)
 
 
 # ---- numerical utilities ----------------------------------------------------------------------------
@@ -242,22 +178,6 @@ def gradient(f, *varargs, axis=None, edge_order=1):
         _core.asarray(v).item() if _core.asarray(v).ndim == 0 else v) for v in varargs]
     r = _m.gradient(f, axis, sp, edge_order)
     return tuple(r) if isinstance(r, list) else r
-
-
-def trapz(y, x=None, dx=1.0, axis=-1):
-    return _m.trapz(y, x, float(dx), axis)
-
-
-def cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None):
-    if axis is not None:
-        axisa = axisb = axisc = axis
-    a = _m.moveaxis(a, axisa, -1) if axisa != -1 else a
-    b = _m.moveaxis(b, axisb, -1) if axisb != -1 else b
-    r = _m.cross(a, b, -1)
-    if isinstance(r, _core.ndarray) and axisc != -1 and r.ndim and \
-            _core.asarray(a).shape[-1] == 3 or (axisc != -1 and _core.asarray(b).shape[-1] == 3):
-        r = _m.moveaxis(r, -1, axisc)
-    return r
 
 
 # ---- joining, splitting, rearranging -------------------------------------------------------------------
@@ -416,10 +336,6 @@ def broadcast_arrays(*args, subok=False):
     return list(_m.broadcast_arrays(list(args)))
 
 
-def diagonal(a, offset=0, axis1=0, axis2=1):
-    return _m.diagonal(a, offset, axis1, axis2)
-
-
 def diagflat(v, k=0):
     return _m.diagflat(v, k)
 
@@ -537,47 +453,8 @@ def kaiser(M, beta):
     return _m.window(4, _op.index(M), float(beta))
 
 
-def i0(x):
-    return _m.unary(0, x)
-
-
 def unwrap(p, discont=None, axis=-1, *, period=6.283185307179586):
     return _m.unwrap(p, 0.0 if discont is None else float(discont), axis, float(period))
-
-
-def frexp(x):
-    """numpy.frexp(x): (mantissa, exponent) (a function here, not a ufunc object)."""
-    return _m.split2(0, x)
-
-
-def modf(x):
-    """numpy.modf(x): (fractional, integral) (a function here, not a ufunc object)."""
-    return _m.split2(1, x)
-
-
-def ldexp(x1, x2):
-    """numpy.ldexp(x1, x2) = x1 * 2**x2 (a function here, not a ufunc object)."""
-    return _m.ldexp(x1, x2)
-
-
-def fabs(x):
-    return _m.unary(1, x)
-
-
-def isposinf(x, out=None):
-    return _out(_m.unary(2, x), out)
-
-
-def isneginf(x, out=None):
-    return _out(_m.unary(3, x), out)
-
-
-def iscomplex(x):
-    return _m.unary(4, x)
-
-
-def isreal(x):
-    return _m.unary(5, x)
 
 
 def real_if_close(a, tol=100):
@@ -591,7 +468,7 @@ def array_equiv(a1, a2):
 def asfortranarray(a, dtype=None):
     if dtype is not None:
         a = _core.asarray(a).astype(dtype)
-    return _m.unary(6, a)
+    return _m.asfortranarray(a)
 
 
 def isfortran(a):
@@ -654,4 +531,3 @@ kron = _la.kron
 tensordot = _la.tensordot
 einsum = _la.einsum
 einsum_path = _la.einsum_path
-trace = _la.trace

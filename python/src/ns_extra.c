@@ -1,8 +1,7 @@
-/* The top-level functions of numc beyond core's (funcs.c): partition, set operations and
- * lexsort (sort.h), statistics (stats.h: nan-quantiles, histograms, bincount, digitize,
- * average, cov, corrcoef, correlate / convolve), the numerical utilities of ufunc.h
- * (ediff1d, gradient, trapz, cross), array manipulation and indexing routines (manip.h,
- * array.h). Positional C functions; NumPy's signatures are numc/_extra.py's. The GIL is
+/* The top-level functions of numc beyond core's (funcs.c): partition, lexsort, msort,
+ * sort_complex (sort.h), nan-quantiles and histograms (stats.h), the numerical utilities of
+ * ufunc.h (ediff1d, gradient, unwrap, the window functions, real_if_close, array_equiv),
+ * array manipulation and indexing routines (manip.h, array.h). Positional C functions; NumPy's signatures are numc/_extra.py's. The GIL is
  * released for large inputs. */
 #include "ns_common_extra.h"
 
@@ -109,50 +108,23 @@ static PyObject *x_lexsort(PyObject *self, PyObject *seq)
     return npy_wrap(r);
 }
 
-static PyObject *x_intersect1d(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *a = NULL, *b = NULL, *o[3] = { NULL, NULL, NULL };
-    int au, ri;
-    if (!PyArg_ParseTuple(args, "O&O&pp", nsx_arr, &a, nsx_arr, &b, &au, &ri)) return NULL;
-    nd_intersect_opts io = { ._ = 0, .assume_unique = au, .indices1 = ri ? &o[1] : NULL,
-                             .indices2 = ri ? &o[2] : NULL };
-    NPY_CALL(nd_size(a) + nd_size(b), o[0] = nd_intersect1d_(a, b, &io));
-    nd_free(a);
-    nd_free(b);
-    if (!ri) return npy_wrap(o[0]);
-    if (!o[0]) {
-        nsx_free_n(o, 3);
-        return npy_raise();
-    }
-    return nsx_tuple(3, o, 0);
-}
-
-P_AB(union1d, nd_union1d(a, b))
-
-/* setop(name, a, b, assume_unique, invert) for in1d / isin / setdiff1d / setxor1d */
-static PyObject *x_setop(PyObject *self, PyObject *args)
-{
-    (void)self;
-    const char *name;
-    nd_array *a = NULL, *b = NULL, *r = NULL;
-    int au, inv;
-    if (!PyArg_ParseTuple(args, "sO&O&pp", &name, nsx_arr, &a, nsx_arr, &b, &au, &inv)) return NULL;
-    nd_setop_opts o = { ._ = 0, .assume_unique = au, .invert = inv };
-    ptrdiff_t n = nd_size(a) + nd_size(b);
-    if (strcmp(name, "in1d") == 0) NPY_CALL(n, r = nd_in1d_(a, b, &o));
-    else if (strcmp(name, "isin") == 0) NPY_CALL(n, r = nd_isin_(a, b, &o));
-    else if (strcmp(name, "setdiff1d") == 0) NPY_CALL(n, r = nd_setdiff1d_(a, b, &o));
-    else NPY_CALL(n, r = nd_setxor1d_(a, b, &o));
-    nd_free(a);
-    nd_free(b);
-    return npy_wrap(r);
-}
 
 P_A(msort, nd_msort)
 P_A(sort_complex, nd_sort_complex)
 
 /* ---- statistics -------------------------------------------------------------------------------- */
+/* numc's statistics warning bits as NumPy's RuntimeWarnings (cleared before each call) */
+static int stats_warn(void)
+{
+    unsigned w = nd_stats_warnings();
+    if ((w & ND_WARN_EMPTY) && PyErr_WarnEx(PyExc_RuntimeWarning, "Mean of empty slice.", 1) < 0) return -1;
+    if ((w & ND_WARN_ALL_NAN) && PyErr_WarnEx(PyExc_RuntimeWarning, "All-NaN slice encountered", 1) < 0)
+        return -1;
+    if ((w & ND_WARN_DOF) && PyErr_WarnEx(PyExc_RuntimeWarning, "Degrees of freedom <= 0 for slice", 1) < 0)
+        return -1;
+    return 0;
+}
+
 /* quantile(kind 0..3, a, q, axis, keepdims, method) with kind percentile / quantile /
  * nanpercentile / nanquantile */
 static PyObject *x_quantile(PyObject *self, PyObject *args)
@@ -182,6 +154,7 @@ static PyObject *x_quantile(PyObject *self, PyObject *args)
         if (!qa) goto fail;
         o.qs = qa;
     }
+    (void)nd_stats_warnings();
     switch (kind) {
     case 0: NPY_CALL(nd_size(a), r = nd_percentile_(a, &o)); break;
     case 1: NPY_CALL(nd_size(a), r = nd_quantile_(a, &o)); break;
@@ -190,23 +163,14 @@ static PyObject *x_quantile(PyObject *self, PyObject *args)
     }
     nd_free(a);
     nd_free(qa);
-    (void)nd_stats_warnings();
+    if (r && stats_warn() < 0) {
+        nd_free(r);
+        return NULL;
+    }
     return npy_wrap_result(r);
 fail:
     nd_free(a);
     return NULL;
-}
-
-/* stats warnings as NumPy's RuntimeWarnings */
-static int stats_warn(void)
-{
-    unsigned w = nd_stats_warnings();
-    if ((w & ND_WARN_EMPTY) && PyErr_WarnEx(PyExc_RuntimeWarning, "Mean of empty slice", 1) < 0) return -1;
-    if ((w & ND_WARN_ALL_NAN) && PyErr_WarnEx(PyExc_RuntimeWarning, "All-NaN slice encountered", 1) < 0)
-        return -1;
-    if ((w & ND_WARN_DOF) && PyErr_WarnEx(PyExc_RuntimeWarning, "Degrees of freedom <= 0 for slice", 1) < 0)
-        return -1;
-    return 0;
 }
 
 static PyObject *x_median(PyObject *self, PyObject *args)
@@ -225,6 +189,7 @@ static PyObject *x_median(PyObject *self, PyObject *args)
     if (ax.n == 1) o.axis = ax.ax[0];
     else if (ax.n > 1) o.axes = ax;
     o.keepdims = keep;
+    (void)nd_stats_warnings();
     NPY_CALL(nd_size(a), r = nan ? nd_nanmedian_(a, &o) : nd_median_(a, &o));
     nd_free(a);
     if (r && stats_warn() < 0) {
@@ -398,110 +363,6 @@ done:
     return res;
 }
 
-static PyObject *x_bincount(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *x = NULL, *w = NULL, *r;
-    Py_ssize_t minlength;
-    if (!PyArg_ParseTuple(args, "O&O&n", nsx_arr, &x, nsx_arr_opt, &w, &minlength)) return NULL;
-    NPY_CALL(nd_size(x), r = nd_bincount(x, w, minlength));
-    nd_free(x);
-    nd_free(w);
-    return npy_wrap(r);
-}
-
-static PyObject *x_digitize(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *x = NULL, *b = NULL, *r;
-    int right;
-    if (!PyArg_ParseTuple(args, "O&O&p", nsx_arr, &x, nsx_arr, &b, &right)) return NULL;
-    NPY_CALL(nd_size(x), r = nd_digitize(x, b, right));
-    nd_free(x);
-    nd_free(b);
-    return npy_wrap_result(r);
-}
-
-/* average(a, axis, weights, returned, keepdims) */
-static PyObject *x_average(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *a = NULL, *w = NULL, *o2[2] = { NULL, NULL };
-    PyObject *axo;
-    int ret, keep;
-    if (!PyArg_ParseTuple(args, "O&OO&pp", nsx_arr, &a, &axo, nsx_arr_opt, &w, &ret, &keep)) return NULL;
-    nd_average_opts o = ND_AVERAGE_DEFAULTS;
-    nd_axes ax = { 0 };
-    if (!nsx_axes(axo, &ax)) {
-        nd_free(a);
-        nd_free(w);
-        return NULL;
-    }
-    if (ax.n == 1) o.axis = ax.ax[0];
-    else if (ax.n > 1) o.axes = ax;
-    o.weights = w;
-    o.keepdims = keep;
-    o.sum_of_weights = ret ? &o2[1] : NULL;
-    NPY_CALL(nd_size(a), o2[0] = nd_average_(a, &o));
-    nd_free(a);
-    nd_free(w);
-    if (!o2[0]) {
-        nd_free(o2[1]);
-        return npy_raise();
-    }
-    if (stats_warn() < 0) {
-        nsx_free_n(o2, 2);
-        return NULL;
-    }
-    if (!ret) return npy_wrap_result(o2[0]);
-    return nsx_tuple(2, o2, 1);
-}
-
-/* cov(m, y, rowvar, bias, ddof or None, fweights, aweights, corr) */
-static PyObject *x_cov(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *m = NULL, *y = NULL, *fw = NULL, *aw = NULL, *r;
-    int rowvar, bias, corr;
-    PyObject *ddof;
-    if (!PyArg_ParseTuple(args, "O&O&ppOO&O&p", nsx_arr, &m, nsx_arr_opt, &y, &rowvar, &bias, &ddof,
-                          nsx_arr_opt, &fw, nsx_arr_opt, &aw, &corr))
-        return NULL;
-    nd_cov_opts o = { .y = y, .columns_are_vars = !rowvar, .bias = bias, .fweights = fw, .aweights = aw };
-    if (ddof != Py_None) {
-        o.has_ddof = true;
-        o.ddof = (int)PyLong_AsLong(ddof);
-    }
-    r = NULL;
-    if (!PyErr_Occurred()) NPY_CALL(nd_size(m), r = corr ? nd_corrcoef_(m, &o) : nd_cov_(m, &o));
-    nd_free(m);
-    nd_free(y);
-    nd_free(fw);
-    nd_free(aw);
-    if (PyErr_Occurred()) {
-        nd_free(r);
-        return NULL;
-    }
-    if (r && stats_warn() < 0) {
-        nd_free(r);
-        return NULL;
-    }
-    return npy_wrap_result(r);
-}
-
-static PyObject *x_correlate(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *a = NULL, *v = NULL, *r;
-    int mode, conv;
-    if (!PyArg_ParseTuple(args, "O&O&ip", nsx_arr, &a, nsx_arr, &v, &mode, &conv)) return NULL;
-    NPY_CALL(nd_size(a) * nd_size(v),
-             r = conv ? nd_convolve(a, v, (nd_convolve_mode)mode) : nd_correlate(a, v, (nd_correlate_mode)mode));
-    nd_free(a);
-    nd_free(v);
-    return npy_wrap(r);
-}
-
 static PyObject *x_ediff1d(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -602,20 +463,6 @@ done:
     return res;
 }
 
-static PyObject *x_trapz(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *y = NULL, *x = NULL, *r;
-    double dx;
-    int axis;
-    if (!PyArg_ParseTuple(args, "O&O&di", nsx_arr, &y, nsx_arr_opt, &x, &dx, &axis)) return NULL;
-    NPY_CALL(nd_size(y), r = nd_trapz(y, x, dx, axis));
-    nd_free(y);
-    nd_free(x);
-    return npy_wrap_result(r);
-}
-
-P_AB_I(cross, nd_cross(a, b, i))
 
 /* ---- joining and splitting ------------------------------------------------------------------------ */
 P_LIST_AX(column_stack, nd_column_stack(n, CV v))
@@ -1098,22 +945,6 @@ static PyObject *x_rollaxis(PyObject *self, PyObject *args)
     return npy_wrap(r);
 }
 
-static PyObject *x_moveaxis(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *a = NULL, *r;
-    nd_axes s = { 0 }, d = { 0 };
-    if (!PyArg_ParseTuple(args, "O&O&O&", nsx_arr, &a, nsx_axes, &s, nsx_axes, &d)) return NULL;
-    if (s.n != d.n) {
-        nd_free(a);
-        PyErr_SetString(PyExc_ValueError, "`source` and `destination` arguments must have the same number of elements");
-        return NULL;
-    }
-    r = nd_moveaxis(a, s.n, s.ax, d.ax);
-    nd_free(a);
-    return npy_wrap(r);
-}
-
 static PyObject *x_broadcast_arrays(PyObject *self, PyObject *seq)
 {
     (void)self;
@@ -1123,18 +954,6 @@ static PyObject *x_broadcast_arrays(PyObject *self, PyObject *seq)
     nd_status st = nd_broadcast_arrays(n, CV v, out);
     nsx_free_n(v, n);
     return tuple_of(st, n, out);
-}
-
-static PyObject *x_diagonal(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *a = NULL;
-    Py_ssize_t off;
-    int a1, a2;
-    if (!PyArg_ParseTuple(args, "O&nii", nsx_arr, &a, &off, &a1, &a2)) return NULL;
-    nd_array *r = nd_diagonal(a, off, a1, a2);
-    nd_free(a);
-    return npy_wrap(r);
 }
 
 static PyObject *x_diagflat(PyObject *self, PyObject *args)
@@ -1175,57 +994,14 @@ static PyObject *x_window(PyObject *self, PyObject *args)
     }
 }
 
-/* unary(which, a): 0 i0, 1 fabs, 2 isposinf, 3 isneginf, 4 iscomplex, 5 isreal,
- * 6 asfortranarray */
-static PyObject *x_unary(PyObject *self, PyObject *args)
+static PyObject *x_asfortranarray(PyObject *self, PyObject *args)
 {
     (void)self;
-    int which;
     nd_array *a = NULL, *r;
-    if (!PyArg_ParseTuple(args, "iO&", &which, nsx_arr, &a)) return NULL;
-    switch (which) {
-    case 0: NPY_CALL(nd_size(a), r = nd_i0(a)); break;
-    case 1: NPY_CALL(nd_size(a), r = nd_fabs(a)); break;
-    case 2: NPY_CALL(nd_size(a), r = nd_isposinf(a)); break;
-    case 3: NPY_CALL(nd_size(a), r = nd_isneginf(a)); break;
-    case 4: NPY_CALL(nd_size(a), r = nd_iscomplex(a)); break;
-    case 5: NPY_CALL(nd_size(a), r = nd_isreal(a)); break;
-    default: NPY_CALL(nd_size(a), r = nd_asfortranarray(a));
-    }
+    if (!PyArg_ParseTuple(args, "O&", nsx_arr, &a)) return NULL;
+    NPY_CALL(nd_size(a), r = nd_asfortranarray(a));
     nd_free(a);
-    return npy_wrap_result(r);
-}
-
-/* split2(which 0 frexp / 1 modf, x) -> 2-tuple */
-static PyObject *x_split2(PyObject *self, PyObject *args)
-{
-    (void)self;
-    int which;
-    nd_array *a = NULL, *o[2] = { NULL, NULL };
-    nd_status st;
-    if (!PyArg_ParseTuple(args, "iO&", &which, nsx_arr, &a)) return NULL;
-    NPY_CALL(nd_size(a), st = which ? nd_modf(a, &o[0], &o[1]) : nd_frexp(a, &o[0], &o[1]));
-    nd_free(a);
-    if (st < 0) return npy_raise();
-    return nsx_tuple(2, o, 1);
-}
-
-static PyObject *x_ldexp(PyObject *self, PyObject *args)
-{
-    (void)self;
-    PyObject *xo, *eo;
-    nd_operand x, e;
-    nd_array *tx = NULL, *te = NULL, *r;
-    if (!PyArg_ParseTuple(args, "OO", &xo, &eo)) return NULL;
-    if (npy_operand(xo, &x, &tx) < 0) return NULL;
-    if (npy_operand(eo, &e, &te) < 0) {
-        nd_free(tx);
-        return NULL;
-    }
-    NPY_CALL(nsx_n(tx) + nsx_n(te), r = nd_ldexp_(x, e));
-    nd_free(tx);
-    nd_free(te);
-    return npy_wrap_result(r);
+    return npy_wrap(r);
 }
 
 static PyObject *x_unwrap(PyObject *self, PyObject *args)
@@ -1281,15 +1057,13 @@ static PyObject *x_isfortran(PyObject *self, PyObject *args)
 #define M(n) { #n, x_##n, METH_VARARGS, NULL }
 #define MO(n) { #n, x_##n, METH_O, NULL }
 static PyMethodDef x_methods[] = {
-    M(sort), M(partition), MO(lexsort), M(intersect1d), M(union1d), M(setop), M(msort),
-    M(sort_complex), M(quantile), M(median), M(histogram), M(histogramdd), M(bincount),
-    M(digitize), M(average), M(cov), M(correlate), M(ediff1d), M(gradient), M(trapz), M(cross),
-    M(column_stack), M(append), M(split), M(resize), M(pad), M(delete), M(insert),
-    M(trim_zeros), M(vander), M(packbits), M(take_along_axis), M(compress), M(put), M(indices),
-    MO(ix), M(ravel_multi_index), M(unravel_index), M(tri_indices), M(tri_indices_from),
-    M(choose), M(select), M(sliding_window_view), M(rollaxis), M(moveaxis), MO(broadcast_arrays),
-    M(diagonal), M(diagflat), M(tri), M(window), M(unary), M(split2), M(ldexp), M(unwrap),
-    M(real_if_close), M(array_equiv), M(isfortran),
+    M(sort), M(partition), MO(lexsort), M(msort), M(sort_complex), M(quantile), M(median),
+    M(histogram), M(histogramdd), M(ediff1d), M(gradient), M(column_stack), M(append), M(split),
+    M(resize), M(pad), M(delete), M(insert), M(trim_zeros), M(vander), M(packbits),
+    M(take_along_axis), M(compress), M(put), M(indices), MO(ix), M(ravel_multi_index),
+    M(unravel_index), M(tri_indices), M(tri_indices_from), M(choose), M(select),
+    M(sliding_window_view), M(rollaxis), MO(broadcast_arrays), M(diagflat), M(tri), M(window),
+    M(asfortranarray), M(unwrap), M(real_if_close), M(array_equiv), M(isfortran),
     { NULL, NULL, 0, NULL }
 };
 #undef M
