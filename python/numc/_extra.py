@@ -11,7 +11,7 @@ from ._core import _extra as _m
 from . import linalg as _la
 from ._core import _poly as _p
 from ._io import (save, load, savez, savez_compressed, loadtxt, savetxt, genfromtxt, fromfile,
-                  tofile, NpzFile)
+                  fromstring, fromregex, NpzFile)
 
 __all__ = [
     # sorting and searching (sort, argsort, unique, searchsorted and the set operations are
@@ -39,6 +39,7 @@ __all__ = [
     "vdot", "inner", "kron", "tensordot", "einsum", "einsum_path",
     # I/O
     "save", "load", "savez", "savez_compressed", "loadtxt", "savetxt", "genfromtxt", "fromfile",
+    "fromstring", "fromregex",
 ]
 
 def _no_order(order):

@@ -8,7 +8,7 @@ from . import _core
 from ._core import _io as _m
 
 __all__ = ["save", "load", "savez", "savez_compressed", "loadtxt", "savetxt", "genfromtxt",
-           "fromfile", "NpzFile"]
+           "fromfile", "fromstring", "fromregex", "NpzFile"]
 
 
 def _path(f):
@@ -236,3 +236,43 @@ def tofile(a, fid, sep="", format="%s"):
     if p is None:
         raise TypeError("numc: tofile takes a path")
     _m.tofile(p, a, sep, None if format == "%s" else format)
+
+
+def fromstring(string, dtype=float, count=-1, *, sep, like=None):
+    """numpy.fromstring in text mode (sep is required: NumPy's binary mode is deprecated)."""
+    if isinstance(string, bytes):
+        string = string.decode()
+    if sep == "":
+        raise ValueError("numc: fromstring's binary mode (sep='') is not offered; use frombuffer")
+    return _m.fromstring(string, dtype, int(count), sep)
+
+
+def fromregex(file, regexp, dtype, encoding=None):
+    """numpy.fromregex with one dtype for every group (a POSIX extended expression: the
+    common subset of Python's re syntax; no structured dtypes)."""
+    p = _path(file)
+    if p is None:
+        raise TypeError("numc: fromregex takes a path")
+    if not isinstance(regexp, str):
+        regexp = regexp.pattern if hasattr(regexp, "pattern") else regexp.decode()
+    if isinstance(regexp, bytes):
+        regexp = regexp.decode()
+    return _m.fromregex(p, regexp, dtype)
+
+
+_MEMMAP_MODES = {"r+": 0, "r": 1, "w+": 2, "c": 3}
+
+
+def open_memmap(filename, mode="r+", dtype=None, shape=None, fortran_order=False, version=None,
+                *, max_header_size=10000):
+    """numpy.lib.format.open_memmap: a numc array whose buffer maps the .npy file."""
+    if mode not in _MEMMAP_MODES:
+        raise ValueError("mode must be one of 'r+', 'r', 'w+', 'c' (not %r)" % (mode,))
+    if mode == "w+" and shape is None:
+        raise ValueError("numc: open_memmap(mode='w+') needs a shape")
+    return _m.open_memmap(_path(filename), _MEMMAP_MODES[mode], dtype, shape, bool(fortran_order))
+
+
+def memmap_flush(a):
+    """memmap.flush(): write a shared mapping's changes to the file now."""
+    _m.memmap_flush(a)

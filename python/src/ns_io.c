@@ -1,5 +1,6 @@
 /* numc's I/O (io.h) for numc/_io.py: .npy files and images, .npz archives (a capsule per
- * open archive), savez, loadtxt / genfromtxt (files or bytes), savetxt, fromfile. The
+ * open archive), savez, loadtxt / genfromtxt (files or bytes), savetxt, fromfile / tofile,
+ * fromstring, fromregex, open_memmap. The
  * GIL is released around file reads and writes. */
 #include "ns_common_extra.h"
 
@@ -287,12 +288,79 @@ static PyObject *io_tofile(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* fromstring(string, dtype, count, sep) */
+static PyObject *io_fromstring(PyObject *self, PyObject *args)
+{
+    (void)self;
+    const char *s, *sep;
+    int dt;
+    Py_ssize_t count;
+    if (!PyArg_ParseTuple(args, "sO&ns", &s, nsx_dtype, &dt, &count, &sep)) return NULL;
+    nd_fromstring_opts o = { ._ = 0, .count = count, .sep = sep };
+    if (dt == ND_BOOL) o.bool_dtype = true;
+    else o.dtype = dt < 0 ? ND_FLOAT64 : dt;
+    return npy_wrap(nd_fromstring_(s, &o));
+}
+
+/* fromregex(path, regexp, dtype) */
+static PyObject *io_fromregex(PyObject *self, PyObject *args)
+{
+    (void)self;
+    const char *path, *re;
+    int dt;
+    if (!PyArg_ParseTuple(args, "ssO&", &path, &re, nsx_dtype, &dt)) return NULL;
+    nd_fromregex_opts o = { ._ = 0 };
+    if (dt == ND_BOOL) o.bool_dtype = true;
+    else o.dtype = dt < 0 ? ND_FLOAT64 : dt;
+    nd_array *r;
+    IO_CALL(r = nd_fromregex_(path, re, &o));
+    return npy_wrap(r);
+}
+
+/* open_memmap(path, mode 0 r+ / 1 r / 2 w+ / 3 c, dtype, shape or None, fortran_order) */
+static PyObject *io_open_memmap(PyObject *self, PyObject *args)
+{
+    (void)self;
+    const char *path;
+    int mode, dt, fortran;
+    nsx_shape s;
+    if (!PyArg_ParseTuple(args, "siO&O&p", &path, &mode, nsx_dtype, &dt, nsx_shape_conv, &s, &fortran))
+        return NULL;
+    nd_open_memmap_opts o = { .path = path, .mode = (nd_memmap_mode)mode };
+    if (mode == ND_MEMMAP_W_PLUS) { /* the other modes take all of these from the file */
+        if (dt == ND_BOOL) o.bool_dtype = true;
+        else o.dtype = dt < 0 ? ND_FLOAT64 : dt;
+        o.ndim = s.ndim;
+        o.shape = s.shape;
+        o.fortran_order = fortran;
+    }
+    nd_array *r;
+    IO_CALL(r = nd_open_memmap_(&o));
+    return npy_wrap(r);
+}
+
+static PyObject *io_memmap_flush(PyObject *self, PyObject *args)
+{
+    (void)self;
+    nd_array *a = NULL;
+    if (!PyArg_ParseTuple(args, "O&", nsx_arr, &a)) return NULL;
+    nd_status st;
+    IO_CALL(st = nd_memmap_flush(a));
+    nd_free(a);
+    if (st < 0) return npy_raise();
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef io_methods[] = {
     { "load", io_load, METH_VARARGS, NULL },       { "load_buffer", io_load_buffer, METH_VARARGS, NULL },
     { "save", io_save, METH_VARARGS, NULL },       { "npz_open", io_npz_open, METH_O, NULL },
     { "npz_get", io_npz_get, METH_VARARGS, NULL }, { "savez", io_savez, METH_VARARGS, NULL },
     { "text", io_text, METH_VARARGS, NULL },       { "savetxt", io_savetxt, METH_VARARGS, NULL },
     { "fromfile", io_fromfile, METH_VARARGS, NULL }, { "tofile", io_tofile, METH_VARARGS, NULL },
+    { "fromstring", io_fromstring, METH_VARARGS, NULL },
+    { "fromregex", io_fromregex, METH_VARARGS, NULL },
+    { "open_memmap", io_open_memmap, METH_VARARGS, NULL },
+    { "memmap_flush", io_memmap_flush, METH_VARARGS, NULL },
     { NULL, NULL, 0, NULL }
 };
 

@@ -137,3 +137,47 @@ def test_errors(tmp_path):
         nc.load(tmp_path / "x.npy", mmap_mode="w")
     with pytest.raises(ValueError):
         nc.savez(tmp_path / "d", np.zeros(1), arr_0=np.zeros(1))
+
+
+def test_fromstring_fromregex(tmp_path):
+    same(nc.fromstring("1 2 3.5", sep=" "), np.fromstring("1 2 3.5", sep=" "))
+    same(nc.fromstring("1,2,3,4", dtype=int, sep=","), np.fromstring("1,2,3,4", dtype=int, sep=","))
+    same(nc.fromstring("1, 2, 3, 4", dtype=np.int32, count=2, sep=","),
+         np.fromstring("1, 2, 3, 4", dtype=np.int32, count=2, sep=","))
+    with pytest.raises(ValueError):
+        nc.fromstring("1 2", sep="")
+    p = tmp_path / "r.txt"
+    p.write_text("x=1 y=2.5\nx=3 y=-4\nnoise\nx=5 y=6e1\n")
+    same(nc.fromregex(p, r"x=([0-9]+)", np.int64), np.fromregex(p, r"x=([0-9]+)", [("x", np.int64)])["x"])
+    ref = np.fromregex(p, r"x=([0-9]+) y=([-0-9.e]+)", [("x", np.float64), ("y", np.float64)])
+    got = nc.fromregex(p, r"x=([0-9]+) y=([-0-9.e]+)", np.float64)
+    same(got, np.stack([ref["x"], ref["y"]], axis=1))
+
+
+def test_open_memmap(tmp_path):
+    from numc.lib.format import open_memmap, memmap_flush
+    p = tmp_path / "m.npy"
+    m = open_memmap(p, mode="w+", dtype=np.float32, shape=(3, 4))
+    assert m.shape == (3, 4) and m.dtype == nc.float32
+    m[1] = 7.0
+    memmap_flush(m)
+    same(np.load(p)[1], np.full(4, 7.0, np.float32))
+    del m
+    r = open_memmap(p, mode="r")
+    same(r, np.load(p))
+    with pytest.raises(ValueError):
+        r[0, 0] = 1.0
+    c = open_memmap(p, mode="c")
+    c[0, 0] = 5.0
+    assert np.load(p)[0, 0] == 0.0
+    rw = open_memmap(p)                           # r+: writes reach the file
+    rw[2, 3] = -1.0
+    del rw
+    assert np.load(p)[2, 3] == -1.0
+    ref = np.lib.format.open_memmap(tmp_path / "n.npy", mode="w+", dtype=np.int16, shape=(5,))
+    ref[:] = np.arange(5)
+    ref.flush()
+    del ref
+    same(open_memmap(tmp_path / "n.npy", mode="r"), np.arange(5, dtype=np.int16))
+    with pytest.raises(ValueError):
+        open_memmap(p, mode="w+")

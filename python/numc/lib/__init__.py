@@ -1,2 +1,2 @@
-"""numc.lib: numpy.lib's stride_tricks (sliding_window_view, as_strided is not offered)."""
-from . import stride_tricks  # noqa: F401
+"""numc.lib: numpy.lib.stride_tricks.sliding_window_view and numpy.lib.format.open_memmap."""
+from . import format, stride_tricks  # noqa: F401
