@@ -69,3 +69,44 @@ def test_namespaces_flat_rss():
         pytest.skip("ASan's quarantine keeps freed memory resident; the cycles ran, RSS not judged")
     # one leaked 3x3 float64 array per cycle would be ~2 MB, a leaked result per call ~40 MB
     assert grown < 2 * 1024 * 1024, "RSS grew by %d bytes over 20,000 cycles" % grown
+
+
+@pytest.mark.parametrize("call", ["linalg", "fft", "random", "stats", "io"])
+def test_gil_released_in_namespace_calls(call, tmp_path):
+    """With a 1 s switch interval the main thread only runs while a worker's long numc call
+    has given the GIL up."""
+    import sys
+    import threading
+    import time
+    big = np.random.default_rng(0).standard_normal((300, 300))
+    vec = np.random.default_rng(1).standard_normal(1 << 20)
+    g = nc.random.default_rng(0)
+    path = str(tmp_path / "big.npy")
+    np.save(path, vec)
+    work = {"linalg": lambda: nc.linalg.svd(big),
+            "fft": lambda: nc.fft.fft(vec),
+            "random": lambda: g.standard_normal(1 << 21),
+            "stats": lambda: nc.nanpercentile(vec, [10, 50, 90]),
+            "io": lambda: nc.load(path)}[call]
+    started, done = threading.Event(), threading.Event()
+    count = [0]
+
+    def worker():
+        started.set()
+        for _ in range(3):
+            work()
+        done.set()
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1.0)
+    try:
+        t = threading.Thread(target=worker)
+        t.start()
+        started.wait()
+        while not done.is_set():
+            count[0] += 1
+            time.sleep(0)
+        t.join()
+    finally:
+        sys.setswitchinterval(old)
+    assert count[0] > 0
