@@ -1,6 +1,6 @@
 """numc's top-level functions beyond numc._core's (funcs.c): partition, lexsort, the
-nan-quantiles and histograms, numerical utilities (ediff1d, gradient, unwrap, windows),
-array manipulation and indexing routines, the classic polynomial functions, the products NumPy has at top level
+nan-quantiles, histogramdd, numerical utilities (ediff1d, windows), array manipulation and
+indexing routines, polynomial arithmetic, the products NumPy has at top level
 (vdot, inner, kron, tensordot, einsum, trace) and I/O. NumPy's signatures and
 defaults; numc/__init__.py re-exports __all__.
 """
@@ -18,23 +18,24 @@ __all__ = [
     # numc._core's, funcs.c)
     "partition", "argpartition", "lexsort", "msort", "sort_complex",
     # statistics (median, percentile, quantile, histogram, average, cov, corrcoef,
-    # bincount, digitize, correlate, convolve are numc._core's)
-    "nanmedian", "nanpercentile", "nanquantile", "histogram_bin_edges", "histogram2d",
-    "histogramdd",
-    # numerical utilities
-    "ediff1d", "gradient", "unwrap", "bartlett", "blackman", "hamming", "hanning", "kaiser",
-    "real_if_close", "array_equiv", "asfortranarray", "isfortran",
-    # joining, splitting, rearranging
-    "row_stack", "append", "split", "array_split", "hsplit", "vsplit", "dsplit", "resize", "pad",
-    "delete", "insert", "trim_zeros", "vander", "packbits", "unpackbits", "rollaxis",
-    "broadcast_arrays", "diagflat", "tri",
+    # bincount, digitize, correlate, convolve are numc._core's; histogram2d is here too
+    # because funcs.c's takes no per-axis range lists)
+    "nanmedian", "nanpercentile", "nanquantile", "histogram_bin_edges", "histogramdd",
+    "histogram2d",
+    # numerical utilities (gradient, unwrap, ... are numc._core's)
+    "ediff1d", "bartlett", "blackman", "hamming", "hanning", "kaiser", "real_if_close",
+    "array_equiv", "asfortranarray", "isfortran",
+    # joining, splitting, rearranging (split, array_split, append, broadcast_arrays are
+    # numc._core's; pad is here too: funcs.c's takes one constant and no per-axis values)
+    "row_stack", "hsplit", "vsplit", "dsplit", "resize", "delete", "insert", "trim_zeros",
+    "vander", "packbits", "unpackbits", "rollaxis", "diagflat", "tri", "pad",
     # indexing routines
     "take_along_axis", "compress", "put", "place", "putmask", "put_along_axis", "fill_diagonal",
     "indices", "ix_", "ravel_multi_index", "unravel_index", "diag_indices", "diag_indices_from",
     "tril_indices", "triu_indices", "tril_indices_from", "triu_indices_from", "choose", "select",
-    # polynomials
-    "polyval", "polyfit", "roots", "poly", "polyadd", "polysub", "polymul", "polydiv", "polyder",
-    "polyint",
+    # polynomials (polyval, roots, poly are numc._core's; polyfit is here too: funcs.c's has
+    # no full= or cov=)
+    "polyfit", "polyadd", "polysub", "polymul", "polydiv", "polyder", "polyint",
     # products at top level (numc.linalg's; outer and trace are numc._core's)
     "vdot", "inner", "kron", "tensordot", "einsum", "einsum_path",
     # I/O
@@ -160,7 +161,7 @@ def histogram2d(x, y, bins=10, range=None, density=None, weights=None):
         n = 1
     if n != 1 and n != 2:
         bins = [bins, bins]                  # one edges array for both
-    sample = _m.column_stack([_core.asarray(x), _core.asarray(y)], None)
+    sample = _core.column_stack([_core.asarray(x), _core.asarray(y)])
     h, edges = histogramdd(sample, bins, range, density, weights)
     return h, edges[0], edges[1]
 
@@ -172,21 +173,8 @@ def ediff1d(ary, to_end=None, to_begin=None):
     return _m.ediff1d(ary, to_end, to_begin)
 
 
-def gradient(f, *varargs, axis=None, edge_order=1):
-    if edge_order not in (1, 2):
-        raise ValueError("'edge_order' greater than 2 not supported")
-    sp = [v if isinstance(v, (int, float)) else (
-        _core.asarray(v).item() if _core.asarray(v).ndim == 0 else v) for v in varargs]
-    r = _m.gradient(f, axis, sp, edge_order)
-    return tuple(r) if isinstance(r, list) else r
-
-
 # ---- joining, splitting, rearranging -------------------------------------------------------------------
 row_stack = _core.vstack
-
-
-def append(arr, values, axis=None):
-    return _m.append(arr, values, axis)
 
 
 def _sections(s):
@@ -197,7 +185,7 @@ def _sections(s):
     return list(s)
 
 
-def split(ary, indices_or_sections, axis=0):
+def _split(ary, indices_or_sections, axis=0):
     s = _sections(indices_or_sections)
     if isinstance(s, int):
         n = _core.asarray(ary).shape[axis]
@@ -206,29 +194,25 @@ def split(ary, indices_or_sections, axis=0):
     return _m.split(ary, s, axis, True)
 
 
-def array_split(ary, indices_or_sections, axis=0):
-    return _m.split(ary, _sections(indices_or_sections), axis, False)
-
-
 def hsplit(ary, indices_or_sections):
     a = _core.asarray(ary)
     if a.ndim == 0:
         raise ValueError("hsplit only works on arrays of 1 or more dimensions")
-    return split(a, indices_or_sections, 1 if a.ndim > 1 else 0)
+    return _split(a, indices_or_sections, 1 if a.ndim > 1 else 0)
 
 
 def vsplit(ary, indices_or_sections):
     a = _core.asarray(ary)
     if a.ndim < 2:
         raise ValueError("vsplit only works on arrays of 2 or more dimensions")
-    return split(a, indices_or_sections, 0)
+    return _split(a, indices_or_sections, 0)
 
 
 def dsplit(ary, indices_or_sections):
     a = _core.asarray(ary)
     if a.ndim < 3:
         raise ValueError("dsplit only works on arrays of 3 or more dimensions")
-    return split(a, indices_or_sections, 2)
+    return _split(a, indices_or_sections, 2)
 
 
 def resize(a, new_shape):
@@ -331,10 +315,6 @@ def unpackbits(a, axis=None, count=None, bitorder="big"):
 
 def rollaxis(a, axis, start=0):
     return _m.rollaxis(a, axis, start)
-
-
-def broadcast_arrays(*args, subok=False):
-    return list(_m.broadcast_arrays(list(args)))
 
 
 def diagflat(v, k=0):
@@ -454,10 +434,6 @@ def kaiser(M, beta):
     return _m.window(4, _op.index(M), float(beta))
 
 
-def unwrap(p, discont=None, axis=-1, *, period=6.283185307179586):
-    return _m.unwrap(p, 0.0 if discont is None else float(discont), axis, float(period))
-
-
 def real_if_close(a, tol=100):
     return _m.real_if_close(a, float(tol))
 
@@ -477,10 +453,6 @@ def isfortran(a):
 
 
 # ---- polynomials (poly.h) -------------------------------------------------------------------------------
-def polyval(p, x):
-    return _p.polyval(p, x)
-
-
 def polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False):
     """numpy.polyfit: coefficients; with full=True (coefficients, residuals, rank,
     singular_values, rcond); with cov (True or "unscaled") (coefficients, cov)."""
@@ -491,14 +463,6 @@ def polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False):
     r = _p.polyfit(x, y, deg, 0.0 if rcond is None else float(rcond), bool(full), w,
                    0 if full else covs[cov])
     return r
-
-
-def roots(p):
-    return _p.roots(p)
-
-
-def poly(seq_of_zeros):
-    return _p.poly(seq_of_zeros)
 
 
 def polyadd(a1, a2):

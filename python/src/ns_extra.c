@@ -18,28 +18,6 @@
         nd_free(a);                                                                      \
         return npy_wrap(r);                                                              \
     }
-#define P_A_AX(name, call)                                                               \
-    static PyObject *x_##name(PyObject *self, PyObject *args)                            \
-    {                                                                                    \
-        (void)self;                                                                      \
-        nd_array *a = NULL, *r;                                                          \
-        int axis;                                                                        \
-        if (!PyArg_ParseTuple(args, "O&O&", nsx_arr, &a, nsx_axis, &axis)) return NULL;  \
-        NPY_CALL(nd_size(a), r = call);                                                  \
-        nd_free(a);                                                                      \
-        return npy_wrap(r);                                                              \
-    }
-#define P_AB(name, call)                                                                 \
-    static PyObject *x_##name(PyObject *self, PyObject *args)                            \
-    {                                                                                    \
-        (void)self;                                                                      \
-        nd_array *a = NULL, *b = NULL, *r;                                               \
-        if (!PyArg_ParseTuple(args, "O&O&", nsx_arr, &a, nsx_arr, &b)) return NULL;      \
-        NPY_CALL(nd_size(a) + nd_size(b), r = call);                                     \
-        nd_free(a);                                                                      \
-        nd_free(b);                                                                      \
-        return npy_wrap(r);                                                              \
-    }
 #define P_AB_I(name, call)                                                               \
     static PyObject *x_##name(PyObject *self, PyObject *args)                            \
     {                                                                                    \
@@ -51,23 +29,6 @@
         NPY_CALL(nd_size(a) + nd_size(b), r = call);                                     \
         nd_free(a);                                                                      \
         nd_free(b);                                                                      \
-        return npy_wrap(r);                                                              \
-    }
-#define P_LIST_AX(name, call)                                                            \
-    static PyObject *x_##name(PyObject *self, PyObject *args)                            \
-    {                                                                                    \
-        (void)self;                                                                      \
-        PyObject *seq;                                                                   \
-        int axis;                                                                        \
-        if (!PyArg_ParseTuple(args, "OO&", &seq, nsx_axis, &axis)) return NULL;          \
-        nd_array *v[MAXLIST], *r;                                                        \
-        int n = nsx_arrays(seq, v, MAXLIST);                                             \
-        if (n < 0) return NULL;                                                          \
-        ptrdiff_t tot = 0;                                                               \
-        for (int i = 0; i < n; i++) tot += nd_size(v[i]);                                \
-        NPY_CALL(tot, r = call);                                                         \
-        (void)axis;                                                                      \
-        nsx_free_n(v, n);                                                                \
         return npy_wrap(r);                                                              \
     }
 #define CV (const nd_array *const *)
@@ -375,98 +336,8 @@ static PyObject *x_ediff1d(PyObject *self, PyObject *args)
     return npy_wrap(r);
 }
 
-/* gradient(f, axes or None, spacing list (floats or arrays, len 0, 1 or naxes), edge_order) */
-static PyObject *x_gradient(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *f = NULL, *xs[ND_MAXDIMS] = { 0 }, *out[ND_MAXDIMS] = { 0 };
-    PyObject *axo, *sp, *res = NULL;
-    int edge, nx = 0;
-    double dx[ND_MAXDIMS];
-    if (!PyArg_ParseTuple(args, "O&OOi", nsx_arr, &f, &axo, &sp, &edge)) return NULL;
-    nd_gradient_opts o = ND_GRADIENT_DEFAULTS;
-    o.edge_order = edge;
-    nd_axes ax = { 0 };
-    if (!nsx_axes(axo, &ax)) goto done;
-    int nout = ax.n ? ax.n : nd_ndim(f);
-    if (ax.n) o.axes = ax;
-    Py_ssize_t ns = PySequence_Size(sp);
-    if (ns < 0) goto done;
-    if (ns > ND_MAXDIMS) {
-        PyErr_SetString(PyExc_TypeError, "invalid number of arguments");
-        goto done;
-    }
-    int arrays = 0;
-    for (Py_ssize_t i = 0; i < ns; i++) {
-        PyObject *it = PySequence_GetItem(sp, i);
-        if (!it) goto done;
-        if (PyFloat_Check(it) || PyLong_Check(it)) {
-            dx[i] = PyFloat_AsDouble(it);
-        } else {
-            arrays = 1;
-            xs[i] = npy_as_nd(it, -1);
-            nx = (int)i + 1;
-            if (!xs[i]) {
-                Py_DECREF(it);
-                goto done;
-            }
-        }
-        Py_DECREF(it);
-    }
-    if (ns == 1 && nout > 1) {
-        for (int i = 1; i < nout; i++) {
-            dx[i] = dx[0];
-            if (xs[0]) xs[i] = nd_ref(xs[0]), nx = i + 1;
-        }
-        ns = nout;
-    }
-    if (ns && ns != nout) {
-        PyErr_SetString(PyExc_TypeError, "invalid number of arguments");
-        goto done;
-    }
-    if (arrays) {
-        /* mixed: scalars become uniform coordinates of that axis */
-        for (int i = 0; i < ns; i++)
-            if (!xs[i]) {
-                int axis = ax.n ? ax.ax[i] : i;
-                if (axis < 0) axis += nd_ndim(f);
-                xs[i] = nd_arange(0, (double)nd_shape(f)[axis] * dx[i], dx[i], ND_FLOAT64);
-                if (!xs[i]) {
-                    npy_raise();
-                    goto done;
-                }
-                if (nx < i + 1) nx = i + 1;
-            }
-        o.x = CV xs;
-    } else if (ns) {
-        o.dx = dx;
-    }
-    nd_status st;
-    NPY_CALL(nd_size(f), st = nd_gradient_(f, out, &o));
-    if (st < 0) {
-        npy_raise();
-        goto done;
-    }
-    if (nout == 1) res = npy_wrap(out[0]);
-    else {
-        res = PyList_New(nout);
-        for (int i = 0; i < nout; i++) {
-            PyObject *e = res ? npy_wrap(out[i]) : NULL;
-            if (!res) nd_free(out[i]);
-            else if (!e) Py_CLEAR(res);
-            else PyList_SetItem(res, i, e);
-        }
-    }
-done:
-    nd_free(f);
-    nsx_free_n(xs, nx);
-    return res;
-}
-
 
 /* ---- joining and splitting ------------------------------------------------------------------------ */
-P_LIST_AX(column_stack, nd_column_stack(n, CV v))
-P_AB_I(append, nd_append(a, b, i))
 
 /* split(a, sections (int) or indices (sequence), axis, strict) -> list */
 static PyObject *x_split(PyObject *self, PyObject *args)
@@ -945,17 +816,6 @@ static PyObject *x_rollaxis(PyObject *self, PyObject *args)
     return npy_wrap(r);
 }
 
-static PyObject *x_broadcast_arrays(PyObject *self, PyObject *seq)
-{
-    (void)self;
-    nd_array *v[MAXLIST], *out[MAXLIST] = { 0 };
-    int n = nsx_arrays(seq, v, MAXLIST);
-    if (n < 0) return NULL;
-    nd_status st = nd_broadcast_arrays(n, CV v, out);
-    nsx_free_n(v, n);
-    return tuple_of(st, n, out);
-}
-
 static PyObject *x_diagflat(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -1004,22 +864,6 @@ static PyObject *x_asfortranarray(PyObject *self, PyObject *args)
     return npy_wrap(r);
 }
 
-static PyObject *x_unwrap(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *p = NULL, *r;
-    double discont, period;
-    int axis;
-    if (!PyArg_ParseTuple(args, "O&did", nsx_arr, &p, &discont, &axis, &period)) return NULL;
-    nd_unwrap_opts o = ND_UNWRAP_DEFAULTS;
-    o.discont = discont;
-    o.axis = axis;
-    o.period = period;
-    NPY_CALL(nd_size(p), r = nd_unwrap_(p, &o));
-    nd_free(p);
-    return npy_wrap(r);
-}
-
 static PyObject *x_real_if_close(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -1058,12 +902,12 @@ static PyObject *x_isfortran(PyObject *self, PyObject *args)
 #define MO(n) { #n, x_##n, METH_O, NULL }
 static PyMethodDef x_methods[] = {
     M(sort), M(partition), MO(lexsort), M(msort), M(sort_complex), M(quantile), M(median),
-    M(histogram), M(histogramdd), M(ediff1d), M(gradient), M(column_stack), M(append), M(split),
+    M(histogram), M(histogramdd), M(ediff1d), M(split),
     M(resize), M(pad), M(delete), M(insert), M(trim_zeros), M(vander), M(packbits),
     M(take_along_axis), M(compress), M(put), M(indices), MO(ix), M(ravel_multi_index),
     M(unravel_index), M(tri_indices), M(tri_indices_from), M(choose), M(select),
-    M(sliding_window_view), M(rollaxis), MO(broadcast_arrays), M(diagflat), M(tri), M(window),
-    M(asfortranarray), M(unwrap), M(real_if_close), M(array_equiv), M(isfortran),
+    M(sliding_window_view), M(rollaxis), M(diagflat), M(tri), M(window),
+    M(asfortranarray), M(real_if_close), M(array_equiv), M(isfortran),
     { NULL, NULL, 0, NULL }
 };
 #undef M

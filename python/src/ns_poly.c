@@ -1,23 +1,7 @@
-/* NumPy's classic polynomial functions (numpy.polyval, polyfit, roots, poly, polyadd,
- * polysub, polymul, polydiv, polyder, polyint) over poly.h, for numc/_extra.py. */
+/* NumPy's classic polynomial functions polyfit (with full= and cov=), polyadd, polysub,
+ * polymul, polydiv, polyder, polyint over poly.h, for numc/_extra.py (polyval, roots and
+ * poly are funcs.c's). */
 #include "ns_common_extra.h"
-
-static PyObject *p_polyval(PyObject *self, PyObject *args)
-{
-    (void)self;
-    nd_array *p = NULL, *tmp = NULL, *r;
-    PyObject *xo;
-    nd_operand x;
-    if (!PyArg_ParseTuple(args, "O&O", nsx_arr, &p, &xo)) return NULL;
-    if (npy_operand(xo, &x, &tmp) < 0) {
-        nd_free(p);
-        return NULL;
-    }
-    NPY_CALL(nsx_n(tmp) * nd_size(p), r = nd_polyval_(p, x));
-    nd_free(p);
-    nd_free(tmp);
-    return npy_wrap_result(r);
-}
 
 /* polyfit(x, y, deg, rcond (0: default), full, w, cov (0/1/2)) -> coefficients, or
  * (coefficients, residuals, rank, singular values, rcond) with full, or
@@ -68,16 +52,6 @@ static PyObject *p_polyfit(PyObject *self, PyObject *args)
     return npy_wrap(c);
 }
 
-#define P_UN(name, call)                                                                 \
-    static PyObject *p_##name(PyObject *self, PyObject *args)                            \
-    {                                                                                    \
-        (void)self;                                                                      \
-        nd_array *a = NULL, *r;                                                          \
-        if (!PyArg_ParseTuple(args, "O&", nsx_arr, &a)) return NULL;                     \
-        r = call(a);                                                                     \
-        nd_free(a);                                                                      \
-        return npy_wrap_result(r);                                                       \
-    }
 #define P_BIN(name, call)                                                                \
     static PyObject *p_##name(PyObject *self, PyObject *args)                            \
     {                                                                                    \
@@ -89,8 +63,6 @@ static PyObject *p_polyfit(PyObject *self, PyObject *args)
         nd_free(b);                                                                      \
         return npy_wrap(r);                                                              \
     }
-P_UN(roots, nd_roots)
-P_UN(poly, nd_poly)
 P_BIN(polyadd, nd_polyadd)
 P_BIN(polysub, nd_polysub)
 P_BIN(polymul, nd_polymul)
@@ -142,7 +114,7 @@ static PyObject *p_polyint(PyObject *self, PyObject *args)
 
 #define M(n) { #n, p_##n, METH_VARARGS, NULL }
 static PyMethodDef p_methods[] = {
-    M(polyval), M(polyfit), M(roots), M(poly), M(polyadd), M(polysub), M(polymul), M(polydiv),
+    M(polyfit), M(polyadd), M(polysub), M(polymul), M(polydiv),
     M(polyder), M(polyint), { NULL, NULL, 0, NULL }
 };
 #undef M
