@@ -459,3 +459,4 @@ def __getattr__(name):
                                      os.path.exists(os.path.join(here, name, "__init__.py"))):
         return importlib.import_module("." + name, __name__)
     raise AttributeError("module 'numc' has no attribute '%s'" % name)
+from ._extra import *  # noqa: E402,F401,F403 -- sorting, statistics, manipulation, I/O (numc/_extra.py)
