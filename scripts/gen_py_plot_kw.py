@@ -49,8 +49,16 @@ def field_comment(raw_lines, fname):
     return ""
 
 
-def kind_of(ctype, comment):
+# int fields that are tri-state (0 unchanged, NPLOT_ON, NPLOT_OFF) without saying so in
+# their comment: True/False must reach them as NPLOT_ON/NPLOT_OFF.
+TRI_FIELDS = {"bottom", "top", "left", "right", "labelbottom", "labeltop", "labelleft",
+              "labelright"}
+
+
+def kind_of(ctype, comment, fname="", sname=""):
     t = ctype.replace(" ", "")
+    if t == "int" and sname == "nplot_tick_params" and fname in TRI_FIELDS:
+        return "K_TRI"
     if t == "double":
         return "K_D"
     if t in ("int", "nplot_share", "nplot_norm_kind"):
@@ -111,7 +119,7 @@ def entries(structs, sname, prefix=""):
             for e in entries(structs, "nplot_text_opts", prefix + fname + "."):
                 out.append(e)
             continue
-        k = kind_of(ctype, comment)
+        k = kind_of(ctype, comment, fname, sname)
         if k is None:
             continue
         out.append((fname, prefix + fname, k))

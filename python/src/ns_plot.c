@@ -711,6 +711,8 @@ done:
     return res;
 }
 
+static PyObject *ticks_list(const double *b, int n);
+
 /* ---- figures ------------------------------------------------------------------------------ */
 static void fig_destroy(PyObject *cap)
 {
@@ -861,6 +863,17 @@ fail:
     Py_XDECREF(pos);
     Py_XDECREF(lab);
     return NULL;
+}
+
+/* contour_levels(ax) → the levels of the axes' last contour set */
+static PyObject *f_contour_levels(PyObject *self, PyObject *cap)
+{
+    (void)self;
+    nplot_axes *ax = PyCapsule_GetPointer(cap, AX_CAP);
+    if (!ax) return NULL;
+    double buf[512];
+    int n = nplot_contour_levels(ax, buf, 512);
+    return ticks_list(buf, n > 512 ? 512 : n);
 }
 
 /* status(fig) → (code, message): the figure's sticky status */
@@ -1104,6 +1117,7 @@ static PyMethodDef methods[] = {
     { "to_array", f_to_array, METH_O, "to_array(fig) -> (h, w, 4) uint8 RGBA numc.ndarray" },
     { "get_lim", f_get_lim, METH_VARARGS, "get_lim(ax, 'x'|'y'|'z') -> (lo, hi)" },
     { "get_ticks", f_get_ticks, METH_VARARGS, "get_ticks(ax, 'x'|'y') -> (positions, labels)" },
+    { "contour_levels", f_contour_levels, METH_O, "contour_levels(ax) -> [float]" },
     { "status", f_status, METH_O, "status(fig) -> (code, message)" },
     { "color_parse", f_color_parse, METH_O, "color_parse(str) -> (r, g, b, a)" },
     { "cmap_colors", f_cmap_colors, METH_VARARGS, "cmap_colors(name, values) -> [(r, g, b, a)]" },

@@ -694,14 +694,14 @@ static const npp_kw kw_nplot_tick_params[] = {
     { "labelrotation", offsetof(nplot_tick_params, labelrotation), K_D, 0 },
     { "color", offsetof(nplot_tick_params, color), K_S, 0 },
     { "labelcolor", offsetof(nplot_tick_params, labelcolor), K_S, 0 },
-    { "bottom", offsetof(nplot_tick_params, bottom), K_I, 0 },
-    { "top", offsetof(nplot_tick_params, top), K_I, 0 },
-    { "left", offsetof(nplot_tick_params, left), K_I, 0 },
-    { "right", offsetof(nplot_tick_params, right), K_I, 0 },
-    { "labelbottom", offsetof(nplot_tick_params, labelbottom), K_I, 0 },
-    { "labeltop", offsetof(nplot_tick_params, labeltop), K_I, 0 },
-    { "labelleft", offsetof(nplot_tick_params, labelleft), K_I, 0 },
-    { "labelright", offsetof(nplot_tick_params, labelright), K_I, 0 },
+    { "bottom", offsetof(nplot_tick_params, bottom), K_TRI, 0 },
+    { "top", offsetof(nplot_tick_params, top), K_TRI, 0 },
+    { "left", offsetof(nplot_tick_params, left), K_TRI, 0 },
+    { "right", offsetof(nplot_tick_params, right), K_TRI, 0 },
+    { "labelbottom", offsetof(nplot_tick_params, labelbottom), K_TRI, 0 },
+    { "labeltop", offsetof(nplot_tick_params, labeltop), K_TRI, 0 },
+    { "labelleft", offsetof(nplot_tick_params, labelleft), K_TRI, 0 },
+    { "labelright", offsetof(nplot_tick_params, labelright), K_TRI, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_ticks_opts[] = {
