@@ -226,6 +226,12 @@ class _Axis:
         from .mpl import ticker
         ticker._apply_locator(self._ax, self._axis, loc)
 
+    def grid(self, visible=None, which="major", **kw):
+        self._ax.grid(visible, which=which, axis=self._axis, **kw)
+
+    def set_label_text(self, label, **kw):
+        (self._ax.set_xlabel if self._axis == "x" else self._ax.set_ylabel)(label, **kw)
+
     def set_minor_locator(self, loc):
         from .mpl import ticker
         if not isinstance(loc, (ticker.AutoMinorLocator, ticker.NullLocator)):

@@ -588,6 +588,30 @@ static PyObject *collect_outs(const npp_kw *kw, char *opts, nd_array **slots, in
     return t;
 }
 
+/* The library also says a failure through numc's warning channel (plot/status.c), which
+ * the binding queues as a RuntimeWarning: with the exception raised those are dropped,
+ * under warnings.catch_warnings() + simplefilter("ignore"), the exception kept. */
+static void drop_warnings(void)
+{
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    PyObject *w = PyImport_ImportModule("warnings");
+    PyObject *cm = w ? PyObject_CallMethod(w, "catch_warnings", NULL) : NULL;
+    PyObject *r = cm ? PyObject_CallMethod(cm, "__enter__", NULL) : NULL;
+    Py_XDECREF(r);
+    r = r ? PyObject_CallMethod(w, "simplefilter", "s", "ignore") : NULL;
+    if (r) npy_flush_warnings();
+    Py_XDECREF(r);
+    if (cm) {
+        r = PyObject_CallMethod(cm, "__exit__", "OOO", Py_None, Py_None, Py_None);
+        Py_XDECREF(r);
+    }
+    Py_XDECREF(cm);
+    Py_XDECREF(w);
+    PyErr_Clear();
+    PyErr_Restore(t, v, tb);
+}
+
 /* _plot.call(name, handle, *args, **kwargs) */
 static PyObject *f_call(PyObject *self, PyObject *args, PyObject *kwargs)
 {
@@ -696,10 +720,12 @@ static PyObject *f_call(PyObject *self, PyObject *args, PyObject *kwargs)
     if (PyErr_Occurred()) goto done;
     if (fn->ret == 'a') {
         res = wrap_axes(x.rax);
+        if (!res) drop_warnings();
     } else if (x.st != ND_OK) {
         for (int j = 0; j < nout; j++) nd_free(outs[j]);
         nout = 0;
         npy_raise();
+        drop_warnings();
     } else if (nout) {
         res = collect_outs(fn->kw, opts.bytes, outs, nout, 1);
     } else {

@@ -190,13 +190,15 @@ class MultipleLocator(Locator):
 
 
 class MaxNLocator(Locator):
-    """matplotlib's MaxNLocator (numc's C nplot_maxn_ticks); integer=True keeps integer
-    ticks only (a step of at least 1)."""
+    """matplotlib's MaxNLocator with the steps of its AutoLocator, [1, 2, 2.5, 5, 10]
+    (numc's C nplot_maxn_ticks; matplotlib's own default steps are 1..10, so give
+    steps=[1, 2, 2.5, 5, 10] there for the same ticks); integer=True keeps integer ticks
+    only (a step of at least 1)."""
 
     def __init__(self, nbins=None, *, steps=None, integer=False, prune=None, min_n_ticks=2,
                  symmetric=False):
-        if steps is not None or symmetric:
-            raise TypeError("MaxNLocator(): steps and symmetric are not supported by numc")
+        if (steps is not None and [float(v) for v in steps] != [1, 2, 2.5, 5, 10]) or symmetric:
+            raise TypeError("MaxNLocator(): numc has steps=[1, 2, 2.5, 5, 10] only, and no symmetric")
         self.nbins = 9 if nbins in (None, "auto") else int(nbins)
         self.integer, self.prune = integer, prune
 

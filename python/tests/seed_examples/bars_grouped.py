@@ -1,0 +1,19 @@
+# Grouped bars: two series side by side per category, with a legend.
+import numc as np
+import numc.pyplot as plt
+
+labels = ["G1", "G2", "G3", "G4", "G5"]
+men = [20, 34, 30, 35, 27]
+women = [25, 32, 34, 20, 25]
+x = np.arange(len(labels))
+width = 0.35
+
+fig, ax = plt.subplots()
+ax.bar(x - width / 2, men, width, label="Men")
+ax.bar(x + width / 2, women, width, label="Women")
+ax.set_ylabel("Scores")
+ax.set_title("Scores by group and gender")
+ax.set_xticks(x, labels)
+ax.legend()
+fig.tight_layout()
+plt.show()
