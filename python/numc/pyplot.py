@@ -15,9 +15,7 @@ does not have raise TypeError naming them: nothing is ignored silently. docs/pyt
 """
 import math as _math
 import os as _os
-import subprocess as _subprocess
 import sys as _sys
-import tempfile as _tempfile
 
 from ._core import _plot as _P
 
@@ -1683,6 +1681,8 @@ def show(*args, block=None, **kw):
                   "NUMC_SHOW=<viewer> opens them)", file=_sys.stderr)
             _said_show = True
         return
+    import subprocess as _subprocess   # here: their import costs more than numc's plotting
+    import tempfile as _tempfile
     path = _last_saved
     if _current is not None and (path is None or _current._last_saved is None):
         fd, path = _tempfile.mkstemp(suffix=".png", prefix="numc_show_")
