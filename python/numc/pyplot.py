@@ -1052,7 +1052,19 @@ class Axes:
     clear = cla
 
     def label_outer(self):
-        pass  # subplots(sharex/sharey) already hides inner tick labels in numc
+        """Only the outer subplots keep their tick labels and axis labels (an axes made
+        by subplots() / subplot(r, c, i) knows its place in the grid)."""
+        pos = getattr(self, "_grid_pos", None)
+        if pos is None:
+            raise TypeError("label_outer(): numc knows the grid place of axes made by "
+                            "subplots() or subplot(nrows, ncols, index) only")
+        r, c, nr, nc = pos
+        if r != nr - 1:
+            self._call("tick_params", axis="x", labelbottom=False)
+            self._call("set_xlabel", "")
+        if c != 0:
+            self._call("tick_params", axis="y", labelleft=False)
+            self._call("set_ylabel", "")
 
 
 class Axes3D(Axes):
@@ -1316,6 +1328,10 @@ class Figure:
             n = int(args[0])
             args = (n // 100, (n // 10) % 10, n % 10)
         nr, nc, idx = args
+        if not isinstance(idx, tuple):
+            ax = self._wrap(_P.call("subplot_3d" if three else "subplot", self._h, nr, nc, idx), three)
+            ax._grid_pos = ((idx - 1) // nc, (idx - 1) % nc, nr, nc)
+            return ax
         if isinstance(idx, tuple):
             g = self.add_gridspec(nr, nc)
             a, b = idx
@@ -1354,6 +1370,8 @@ class Figure:
         else:
             hs = _P.subplots(self._h, nrows, ncols, share[sharex], share[sharey])
             items = [self._wrap(h) for h in hs]
+        for i, ax in enumerate(items):
+            ax._grid_pos = (i // ncols, i % ncols, nrows, ncols)
         if squeeze and nrows == 1 and ncols == 1:
             return items[0]
         if squeeze and (nrows == 1 or ncols == 1):

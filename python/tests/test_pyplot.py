@@ -137,6 +137,26 @@ def test_subplots_axes_array_like_numpy():
     assert axs.shape == (2, 2)
 
 
+def test_label_outer(tmp_path):
+    def dark_in_middle_band(outer):
+        fig, axs = plt.subplots(2, 2, figsize=(4, 4), dpi=50)
+        for ax in axs.flat:
+            ax.plot([0, 1], [0, 1])
+            ax.set_xlabel("x")
+            if outer:
+                ax.label_outer()
+        p = tmp_path / ("o%d.png" % outer)
+        fig.savefig(p)
+        plt.close(fig)
+        a = _plot.imread(str(p))
+        band = a[int(0.47 * 200):int(0.58 * 200), :, 0]   # below the top row's axes
+        return int((band < 100).sum())
+    assert dark_in_middle_band(True) < dark_in_middle_band(False) // 2
+    fig = plt.figure()
+    with pytest.raises(TypeError):
+        fig.add_axes([0.1, 0.1, 0.2, 0.2]).label_outer()
+
+
 def test_state_machine():
     f1 = plt.figure()
     assert plt.gcf() is f1
