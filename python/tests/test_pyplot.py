@@ -415,3 +415,10 @@ def test_mpl_package_imports():
     mpl.rcParams["figure.figsize"] = [5, 4]
     with pytest.raises(KeyError):
         mpl.rcParams["axes.prop_cycle"] = None
+
+
+def test_keyword_tables_are_current():
+    """python/src/ns_plot_kw.h is what scripts/gen_py_plot_kw.py makes of plot.h now."""
+    root = __import__("pathlib").Path(__file__).resolve().parents[2]
+    r = subprocess.run([sys.executable, str(root / "scripts" / "gen_py_plot_kw.py"), "--check"])
+    assert r.returncode == 0, "rerun scripts/gen_py_plot_kw.py: plot.h changed"
