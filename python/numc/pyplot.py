@@ -278,6 +278,8 @@ class Axes:
         for v in kw.values():
             if callable(v) and not isinstance(v, type):
                 self.figure._keep.append(v)
+        if self._h is _Dead:
+            raise RuntimeError("this axes was removed by clf(): make a new one")
         return _P.call(name, self._h, *args, **kw)
 
     def _mapped(self, kind, **info):
@@ -1516,6 +1518,8 @@ class Figure:
         _last_saved = self._last_saved
 
     def clf(self, keep_observers=False):
+        for ax in self._axes:      # their nplot_axes go with the old figure
+            ax._h = _Dead
         self._h = _P.figure(**self._opts)
         self._axes = []
         self._keep = []
@@ -1540,6 +1544,16 @@ class Figure:
 
     def status(self):
         return _P.status(self._h)
+
+
+class _DeadHandle:
+    """The handle of an axes whose figure was cleared: any use raises."""
+
+    def __getattr__(self, name):
+        raise RuntimeError("this axes was removed by clf(): make a new one")
+
+
+_Dead = _DeadHandle()
 
 
 class Colorbar:

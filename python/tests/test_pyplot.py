@@ -319,6 +319,20 @@ def test_legend_handles_and_gridspec(tmp_path):
     fig.savefig(tmp_path / "g.png")
 
 
+def test_clf_invalidates_old_axes_and_gridspecs(tmp_path):
+    fig = plt.figure()
+    gs = fig.add_gridspec(2, 1)
+    ax = fig.add_subplot(gs[0, 0])
+    fig.clf()
+    with pytest.raises(RuntimeError, match="clf"):
+        ax.plot([1, 2])
+    with pytest.raises(ValueError):          # the C side checks handles too
+        _plot.get_lim(plt._Dead, "x")
+    ax2 = fig.add_subplot(gs[1, 0])          # a new nplot_gridspec in the new figure
+    ax2.plot([1, 2])
+    fig.savefig(tmp_path / "clf.png")
+
+
 def test_legend_with_label_list_is_refused():
     plt.plot([1, 2])
     with pytest.raises(TypeError, match="label="):

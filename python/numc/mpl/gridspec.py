@@ -26,11 +26,13 @@ class GridSpec:
         self._handles = {}
 
     def _handle(self, fig):
+        """The nplot_gridspec of this grid in fig's current nplot_figure (a new one after
+        fig.clf(): the old one went with the old figure)."""
         from .._core import _plot as _P
-        h = self._handles.get(id(fig))
-        if h is None:
+        owner, h = self._handles.get(id(fig), (None, None))
+        if owner is not fig._h:
             h = _P.gridspec(fig._h, self.nrows, self.ncols, **self._opts)
-            self._handles[id(fig)] = h
+            self._handles[id(fig)] = (fig._h, h)
         return h
 
     @property
