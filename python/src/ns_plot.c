@@ -642,11 +642,12 @@ static PyObject *f_call(PyObject *self, PyObject *args, PyObject *kwargs)
     memset(&x, 0, sizeof x);
     int na = 0, nd = 0, ni = 0, ns = 0;
     PyObject *res = NULL;
+    Py_ssize_t pos = 0;
     for (const char *c = fn->sig; *c; c++) {
-        Py_ssize_t pos = (c - fn->sig) + 1;
-        PyObject *v = pos < nargs ? PyTuple_GetItem(args, pos) : NULL;
+        if (*c == '-') continue; /* no handle */
+        PyObject *v = PyTuple_GetItem(args, ++pos); /* nargs was checked above */
+        if (!v) goto done;
         switch (*c) {
-        case '-': break;
         case 'f': if (!(x.fig = PyCapsule_GetPointer(v, FIG_CAP))) goto done; break;
         case 'a': if (!(x.ax = PyCapsule_GetPointer(v, AX_CAP))) goto done; break;
         case 'g': if (!(x.gs = PyCapsule_GetPointer(v, GS_CAP))) goto done; break;

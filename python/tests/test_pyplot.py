@@ -436,3 +436,44 @@ def test_keyword_tables_are_current():
     root = __import__("pathlib").Path(__file__).resolve().parents[2]
     r = subprocess.run([sys.executable, str(root / "scripts" / "gen_py_plot_kw.py"), "--check"])
     assert r.returncode == 0, "rerun scripts/gen_py_plot_kw.py: plot.h changed"
+
+
+def test_every_function_survives_bad_arguments():
+    """Every row of the C table, given wrong handles, None, wrong types and empty data,
+    raises a Python exception (never crashes): numc's NULL / empty checks reach Python."""
+    fig = plt.figure()
+    ax = fig.add_subplot(1, 1, 1)
+    gs = fig.add_gridspec(1, 1)._handle(fig)
+    garbage = [None, "x", 1.5, [], [[1, 2], [3]], numpy.zeros((0,)), object()]
+    for name in _plot.functions():
+        sig_len = None
+        for n in range(0, 7):          # find the arity from the error message
+            try:
+                _plot.call(name, *([None] * n))
+            except TypeError as e:
+                if "positional arguments" in str(e):
+                    continue
+                sig_len = n
+                break
+            except (ValueError, RuntimeError):
+                sig_len = n
+                break
+            else:
+                sig_len = n
+                break
+        assert sig_len is not None, name
+        for g in garbage:
+            for h in (ax._h, fig._h, gs, g):
+                args = [h] + [g] * (sig_len - 1)
+                if name == "style_use":
+                    args = [g]
+                try:
+                    _plot.call(name, *args)
+                except (TypeError, ValueError, IndexError, OverflowError, RuntimeError):
+                    pass
+        # keywords of the wrong types
+        for k in _plot.keywords(name)[:40]:
+            try:
+                _plot.call(name, ax._h, *([None] * (sig_len - 1)), **{k: object()})
+            except (TypeError, ValueError, IndexError, OverflowError, RuntimeError):
+                pass
