@@ -266,6 +266,7 @@ class Axes:
         self.figure = fig
         self._h = handle
         self._ticks = {}
+        self._cats = {}
         self._locators = {}
         self._mappable = None
         self.spines = _Spines(self)
@@ -426,8 +427,10 @@ class Axes:
                 raise TypeError("%s(): %s is not supported by numc; draw errorbar() with "
                                 "fmt='none' over the bars" % (kind, k))
         if isinstance(x, (list, tuple)) and x and all(isinstance(t, str) for t in x):
-            self._call(kind + "_cat", list(x), _seq(h) if not isinstance(h, (int, float))
-                       else [h] * len(x), align=align, **kw)
+            hs = _seq(h) if not isinstance(h, (int, float)) else [h] * len(x)
+            self._call(kind + "_cat", list(x), hs, align=align, **kw)
+            pos = [float(self._cats.setdefault(kind, {}).setdefault(t, len(self._cats[kind])))
+                   for t in x]
         else:
             if isinstance(h, (int, float)) and not isinstance(x, (int, float)):
                 h = [h] * len(_seq(x))
@@ -436,7 +439,56 @@ class Axes:
             if isinstance(h, (int, float)):
                 h = [h]
             self._call(kind, x, h, align=align, **kw)
-        return Container([Artist(self, "Rectangle")], label=kw.get("label"))
+            pos, hs = [float(v) for v in _seq(x)], _seq(h)
+        # the geometry, for bar_label
+        n = len(pos)
+        th = kw.get("widths") or [kw.get("height" if horiz else "width", 0.8)] * n
+        base0 = kw.get("bottoms") or [kw.get("left" if horiz else "bottom", 0.0) or 0.0] * n
+        th, base0 = _seq(th), _seq(base0)
+        centers = [p + (t / 2 if align == "edge" else 0.0) for p, t in zip(pos, th)]
+        c = Container([Artist(self, "Rectangle")], label=kw.get("label"))
+        c._bars = [(cc, float(b), float(v)) for cc, b, v in zip(centers, base0, hs)]
+        c._horizontal = horiz
+        return c
+
+    def bar_label(self, container, labels=None, *, fmt="%g", label_type="edge", padding=0,
+                  **kw):
+        """Labels at the end of each bar (label_type "edge", offset by padding points) or in
+        its middle ("center"), as annotations: the value formatted with fmt (printf or
+        "{:...}") unless labels are given."""
+        bars = getattr(container, "_bars", None)
+        if bars is None:
+            raise TypeError("bar_label() takes what bar() / barh() returned")
+        if label_type not in ("edge", "center"):
+            raise ValueError("label_type must be 'edge' or 'center'")
+        horiz = container._horizontal
+        out = []
+        for i, (c, b, v) in enumerate(bars):
+            if v != v:
+                continue
+            if labels is not None:
+                text = str(labels[i])
+            elif callable(fmt):
+                text = fmt(v)
+            elif "{" in fmt:
+                text = fmt.format(v)
+            else:
+                text = fmt % v
+            end = b + v if label_type == "edge" else b + v / 2
+            sign = -1.0 if v < 0 else 1.0
+            opts = dict(kw)
+            if horiz:
+                x, y = end, c
+                off = [sign * padding, 0.0] if label_type == "edge" else [0.0, 0.0]
+                opts.setdefault("ha", "center" if label_type == "center" else ("left" if sign > 0 else "right"))
+                opts.setdefault("va", "center")
+            else:
+                x, y = c, end
+                off = [0.0, sign * padding] if label_type == "edge" else [0.0, 0.0]
+                opts.setdefault("ha", "center")
+                opts.setdefault("va", "center" if label_type == "center" else ("bottom" if sign > 0 else "top"))
+            out.append(self.annotate(text, (x, y), xytext=off, textcoords="offset points", **opts))
+        return out
 
     def hist(self, x, bins=None, range=None, density=False, weights=None, cumulative=False,
              bottom=None, histtype="bar", align="mid", orientation="vertical", rwidth=None,
@@ -1281,6 +1333,12 @@ class Figure:
             raise TypeError("figure() got an unexpected keyword argument '%s'"
                             % (next(iter(kw)) if kw else "layout"))
         opts = {}
+        rc = getattr(_sys.modules.get("numc.mpl"), "rcParams", None)
+        if rc is not None:
+            if figsize is None and list(rc["figure.figsize"]) != [6.4, 4.8]:
+                figsize = rc["figure.figsize"]
+            if dpi is None and rc["figure.dpi"] != 100.0:
+                dpi = rc["figure.dpi"]
         if figsize is not None:
             opts["width"], opts["height"] = float(figsize[0]), float(figsize[1])
         if dpi is not None:
@@ -1506,6 +1564,9 @@ class Figure:
         if hasattr(fname, "write"):
             raise TypeError("savefig(): numc writes to a path, not a file object")
         fname = _os.fspath(fname)
+        rc = getattr(_sys.modules.get("numc.mpl"), "rcParams", None)
+        if dpi is None and rc is not None and rc["savefig.dpi"] != "figure":
+            dpi = rc["savefig.dpi"]
         if dpi == "figure":
             dpi = None
         if isinstance(facecolor, str) and facecolor == "auto":
@@ -1878,6 +1939,13 @@ class _Style:
 
 
 style = _Style()
+
+
+def __getattr__(name):
+    if name == "rcParams":
+        from .mpl import rcParams
+        return rcParams
+    raise AttributeError("module 'numc.pyplot' has no attribute %r" % name)
 
 
 def get_cmap(name=None, lut=None):

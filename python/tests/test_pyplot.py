@@ -421,6 +421,26 @@ def test_formatters_and_locators_reach_the_axis():
     assert ax.get_yticklabels()[-1].endswith("%")
 
 
+def test_bar_label_and_rcparams(tmp_path):
+    import numc.mpl as mpl
+    fig, ax = plt.subplots()
+    bars = ax.bar(["a", "b"], [3, -2])
+    labels = ax.bar_label(bars, fmt="%.1f", padding=2)
+    assert len(labels) == 2 and labels[0].text == "3.0"
+    hb = ax.barh([0, 1], [1, 2], left=[1, 1])
+    assert [round(b[2], 3) for b in hb._bars] == [1, 2]
+    ax.bar_label(hb, labels=["x", "y"], label_type="center")
+    fig.savefig(tmp_path / "bl.png")
+    old = mpl.rcParams["figure.figsize"]
+    try:
+        mpl.rcParams["figure.figsize"] = [3, 2]
+        assert plt.rcParams is mpl.rcParams
+        f = plt.figure()
+        assert _plot.pixel_size(f._h) == (300, 200)
+    finally:
+        mpl.rcParams["figure.figsize"] = old
+
+
 def test_mpl_package_imports():
     import numc.mpl as mpl
     mpl.use("Agg")
