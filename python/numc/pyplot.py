@@ -108,6 +108,13 @@ def _text_kw(kw):
     return kw
 
 
+def _handles(kw):
+    """Axes objects among keyword values (colorbar's cax) as their current handles."""
+    if any(isinstance(v, Axes) for v in kw.values()):
+        return {k: (v._h if isinstance(v, Axes) else v) for k, v in kw.items()}
+    return kw
+
+
 class _Transform:
     """ax.transAxes / ax.transData / fig.transFigure as text coordinates."""
 
@@ -118,23 +125,99 @@ class _Transform:
 # ---- artists ------------------------------------------------------------------------------
 class Artist:
     """What a plotting call returns: its label and (for color-mapped artists) the axes
-    whose colorbar describes it."""
+    whose colorbar describes it. Its setters change the call that drew it: the figure is
+    made again from its calls before it is next drawn or saved."""
 
     def __init__(self, axes, kind, label=None, **info):
         self.axes = axes
         self._kind = kind
         self._label = label
+        self._entry = axes.figure._log[-1] if axes.figure._log else None
         self.__dict__.update(info)
 
     def get_label(self):
         return self._label
+
+    def _set(self, **kw):
+        e = self._entry
+        if e is None or e[0] is not self.axes:
+            raise TypeError("%s: numc cannot change this artist" % self._kind)
+        name = e[1].split(":", 1)[-1]
+        known = _P.keywords(name)
+        for k in kw:
+            if k not in known:
+                raise TypeError("%s.set() got an unexpected keyword argument '%s'" % (self._kind, k))
+        e[3] = dict(e[3], **kw)
+        self.axes.figure._dirty = True
+
+    def set(self, **kw):
+        for k, v in kw.items():
+            f = getattr(self, "set_" + k, None)
+            if f is None:
+                self._set(**{k: v})
+            else:
+                f(v)
+
+    def set_label(self, s):
+        self._label = None if s is None else str(s)
+        self._set(label=self._label)
+
+    def set_color(self, c):
+        self._set(color=c)
+
+    def set_alpha(self, a):
+        self._set(alpha=a)
+
+    def set_linewidth(self, w):
+        self._set(linewidth=w)
+
+    def set_linestyle(self, ls):
+        self._set(linestyle=ls)
+
+    def set_zorder(self, z):
+        self._set(zorder=z)
+
+    def set_visible(self, b):
+        e = self._entry
+        if e is None or e[0] is not self.axes:
+            raise TypeError("%s: numc cannot change this artist" % self._kind)
+        name = e[1].split(":", 1)[-1]
+        e[1] = name if b else "_hidden:" + name
+        self.axes.figure._dirty = True
+
+    def remove(self):
+        self.set_visible(False)
 
     def __repr__(self):
         return "<numc.pyplot %s%s>" % (self._kind, "" if self._label is None else " %r" % self._label)
 
 
 class Line2D(Artist):
-    pass
+    def set_marker(self, m):
+        self._set(marker=m)
+
+    def set_markersize(self, m):
+        self._set(markersize=m)
+
+    def set_data(self, *args):
+        x, y = args if len(args) == 2 else args[0]
+        e = self._entry
+        if e is None or e[1] not in ("plot", "step"):
+            raise TypeError("set_data(): numc changes the data of plot() and step() lines")
+        e[2] = (x, y)
+        self.axes.figure._dirty = True
+
+    def set_xdata(self, x):
+        self.set_data(x, self._entry[2][1])
+
+    def set_ydata(self, y):
+        self.set_data(self._entry[2][0], y)
+
+    def get_xdata(self):
+        return self._entry[2][0]
+
+    def get_ydata(self):
+        return self._entry[2][1]
 
 
 class ScalarMappable(Artist):
@@ -149,7 +232,8 @@ class ContourSet(ScalarMappable):
 
 
 class Container(list):
-    """BarContainer / ErrorbarContainer / StemContainer: a list of its parts."""
+    """BarContainer / ErrorbarContainer / StemContainer: a list of its parts (the
+    setters of its first part change the call that drew them all)."""
 
     def __init__(self, parts, label=None):
         super().__init__(parts)
@@ -158,13 +242,17 @@ class Container(list):
     def get_label(self):
         return self._label
 
+    def set_label(self, s):
+        self._label = s
+        self[0].set_label(s)
+
 
 class _Spine:
     def __init__(self, ax, which):
         self._ax, self._which = ax, which
 
     def set_visible(self, visible):
-        _P.call("spines_set_visible", self._ax._h, self._which, bool(visible))
+        self._ax._call("spines_set_visible", self._which, bool(visible))
 
 
 class _Spines:
@@ -197,13 +285,13 @@ class _TickLabels(list):
         ax, axis = self._ax, self._axis
         ticks, labels = ax._ticks.get(axis, (None, None))
         if ticks is None:
-            _P.call("tick_params", ax._h, axis=axis, labelrotation=kw.pop("rotation", None))
+            ax._call("tick_params", axis=axis, labelrotation=kw.pop("rotation", None))
             if kw:
                 raise TypeError("setp() on automatic tick labels takes only rotation, got %s"
                                 % ", ".join(kw))
             return
         kw = _text_kw(kw)
-        _P.call("set_%sticks" % axis, ax._h, ticks, labels=labels, **kw)
+        ax._call("set_%sticks" % axis, ticks, labels=labels, **kw)
 
 
 class _Axis:
@@ -239,22 +327,22 @@ class _Axis:
     def set_ticks_position(self, pos):
         sides = ("bottom", "top") if self._axis == "x" else ("left", "right")
         on = {sides[0]: pos in (sides[0], "both", "default"), sides[1]: pos in (sides[1], "both")}
-        _P.call("tick_params", self._ax._h, axis=self._axis, **on)
+        self._ax._call("tick_params", axis=self._axis, **on)
 
     def tick_top(self):
-        _P.call("tick_params", self._ax._h, axis="x", top=True, bottom=False, labeltop=True,
+        self._ax._call("tick_params", axis="x", top=True, bottom=False, labeltop=True,
                 labelbottom=False)
 
     def tick_bottom(self):
-        _P.call("tick_params", self._ax._h, axis="x", top=False, bottom=True, labeltop=False,
+        self._ax._call("tick_params", axis="x", top=False, bottom=True, labeltop=False,
                 labelbottom=True)
 
     def set_visible(self, v):
         a = self._axis
         if a == "x":
-            _P.call("tick_params", self._ax._h, axis="x", bottom=v, labelbottom=v)
+            self._ax._call("tick_params", axis="x", bottom=v, labelbottom=v)
         else:
-            _P.call("tick_params", self._ax._h, axis="y", left=v, labelleft=v)
+            self._ax._call("tick_params", axis="y", left=v, labelleft=v)
 
 
 # ---- axes ---------------------------------------------------------------------------------
@@ -276,12 +364,9 @@ class Axes:
         self.transData = _Transform("data")
 
     def _call(self, name, *args, **kw):
-        for v in kw.values():
-            if callable(v) and not isinstance(v, type):
-                self.figure._keep.append(v)
         if self._h is _Dead:
             raise RuntimeError("this axes was removed by clf(): make a new one")
-        return _P.call(name, self._h, *args, **kw)
+        return self.figure._call(self, name, *args, **kw)
 
     def _mapped(self, kind, **info):
         m = ScalarMappable(self, kind, **info)
@@ -898,13 +983,26 @@ class Axes:
             if len(args) == 2:
                 handles, labels = args
             elif len(args) == 1 and all(isinstance(t, str) for t in args[0]):
-                raise TypeError("legend(labels): numc takes legend labels from label= of "
-                                "each plotting call")
+                labels = args[0]
             else:
                 handles = args[0]
         if labels is not None:
-            raise TypeError("legend(handles, labels): numc takes legend labels from the "
-                            "artists' label=")
+            labels = [str(t) for t in labels]
+            if handles is None:   # the axes' artists in the order they were drawn
+                handles = [e for e in self.figure._log
+                           if e[0] is self and e[1] in _LEGEND_KINDS]
+                entries = handles
+            else:
+                entries = [h[0]._entry if isinstance(h, Container) and h else
+                           getattr(h, "_entry", None) for h in handles]
+                if any(e is None for e in entries):
+                    raise TypeError("legend(handles, labels): the handles must be artists "
+                                    "this axes drew")
+            for e, lab in zip(entries, labels):
+                e[3] = dict(e[3], label=lab)
+            if entries:
+                self.figure._replay()
+            handles = None
         if handles is not None:
             for h in handles:
                 proxy = getattr(h, "_legend_proxy", None)
@@ -1070,12 +1168,14 @@ class Axes:
             f(*v) if k in ("xlim", "ylim", "zlim") and isinstance(v, (tuple, list)) else f(v)
 
     def twinx(self):
-        ax = Axes(self.figure, _P.call("twinx", self._h))
+        ax = Axes(self.figure, self._call("twinx"))
+        self.figure._log[-1][4] = ax
         self.figure._axes.append(ax)
         return ax
 
     def twiny(self):
-        ax = Axes(self.figure, _P.call("twiny", self._h))
+        ax = Axes(self.figure, self._call("twiny"))
+        self.figure._log[-1][4] = ax
         self.figure._axes.append(ax)
         return ax
 
@@ -1098,7 +1198,7 @@ class Axes:
             a, b = min(lo, hi), max(lo, hi)
             eps = (b - a) * 1e-10
             ticks = [t for t in loc.tick_values(a, b) if a - eps <= t <= b + eps]
-            _P.call("set_%sticks" % axis, self._h, ticks)
+            _P.call("set_%sticks" % axis, self._h, ticks)   # not logged: made at each draw
 
     def cla(self):
         self.figure._clear_axes(self)
@@ -1200,6 +1300,12 @@ class Axes3D(Axes):
             raise TypeError("view_init(): roll and vertical_axis are not supported by numc")
         self._call("view_init", 30.0 if elev is None else elev, -60.0 if azim is None else azim)
 
+
+# the calls whose artists have legend entries (legend(labels) labels them in order)
+_LEGEND_KINDS = {"plot", "step", "scatter", "fill", "errorbar", "stem", "bar", "barh", "bar_cat",
+                 "barh_cat", "fill_between", "fill_betweenx", "hist", "axhline", "axvline",
+                 "axhspan", "axvspan", "hlines", "vlines", "stairs", "ecdf", "plot3d",
+                 "scatter3d", "plot_surface", "plot_wireframe", "axline", "axline_slope"}
 
 _LOCS = ["best", "upper right", "upper left", "lower left", "lower right", "right",
          "center left", "center right", "lower center", "upper center", "center"]
@@ -1347,6 +1453,8 @@ class Figure:
             opts["facecolor"] = facecolor
         self._opts = opts
         self._h = _P.figure(**opts)
+        self._log = []
+        self._dirty = False
         self._axes = []
         self._keep = []
         self._proxies = []
@@ -1356,7 +1464,36 @@ class Figure:
         self.canvas = _Canvas(self)
         self.transFigure = _Transform("figure")
         if self._tight:
-            _P.call("tight_layout", self._h)
+            self._call(self, "tight_layout")
+
+    # -- the call log: every drawing call is kept (with references to its data, as
+    # matplotlib's artists keep theirs), so that changing an artist afterwards (a label
+    # given by legend(labels), line.set_color, ...) re-makes the nplot_figure from it.
+    def _call(self, owner, name, *args, **kw):
+        for v in kw.values():
+            if callable(v) and not isinstance(v, type):
+                self._keep.append(v)
+        res = _P.call(name, owner._h, *args, **_handles(kw))
+        self._log.append([owner, name, args, kw, None])
+        return res
+
+    def _replay(self):
+        """A new nplot_figure made by the logged calls again (owners' handles renewed)."""
+        self._h = _P.figure(**self._opts)
+        for owner, name, args, kw, res in self._log:
+            if name == "_subplots":
+                for ax, h in zip(res, _P.subplots(self._h, *args)):
+                    ax._h = h
+            elif name == "_gridspec":
+                res._h = _P.gridspec(self._h, *args, **kw)
+                res._fig_h = self._h
+            elif name.startswith("_hidden:"):
+                continue
+            elif owner is not None and owner._h is not _Dead:
+                r = _P.call(name, owner._h, *args, **_handles(kw))
+                if res is not None:
+                    res._h = r
+        self._dirty = False
 
     # -- axes
     @property
@@ -1368,6 +1505,9 @@ class Figure:
 
     def _wrap(self, h, three_d=False):
         ax = (Axes3D if three_d else Axes)(self, h)
+        if self._log and self._log[-1][4] is None and self._log[-1][1] in (
+                "subplot", "subplot_3d", "add_axes", "gridspec_subplot"):
+            self._log[-1][4] = ax
         self._axes.append(ax)
         _current_axes[id(self)] = ax
         return ax
@@ -1381,7 +1521,7 @@ class Figure:
         if len(args) == 1 and isinstance(args[0], _SubplotSpec):
             if three:
                 raise TypeError("add_subplot(gridspec cell, projection='3d') is not supported by numc")
-            return self._wrap(_P.call("gridspec_subplot", args[0]._gs._handle(self), args[0]._spec))
+            return self._wrap(self._call(args[0]._gs._holder(self), "gridspec_subplot", args[0]._spec))
         if not args:
             args = (1, 1, 1)
         if len(args) == 1:
@@ -1389,20 +1529,20 @@ class Figure:
             args = (n // 100, (n // 10) % 10, n % 10)
         nr, nc, idx = args
         if not isinstance(idx, tuple):
-            ax = self._wrap(_P.call("subplot_3d" if three else "subplot", self._h, nr, nc, idx), three)
+            ax = self._wrap(self._call(self, "subplot_3d" if three else "subplot", nr, nc, idx), three)
             ax._grid_pos = ((idx - 1) // nc, (idx - 1) % nc, nr, nc)
             return ax
         if isinstance(idx, tuple):
             g = self.add_gridspec(nr, nc)
             a, b = idx
             cells = "%d:%d" % ((a - 1) // nc, (b - 1) // nc + 1), "%d:%d" % ((a - 1) % nc, (b - 1) % nc + 1)
-            return self._wrap(_P.call("gridspec_subplot", g._h, ", ".join(cells)))
-        return self._wrap(_P.call("subplot_3d" if three else "subplot", self._h, nr, nc, idx), three)
+            return self._wrap(self._call(g._holder(self), "gridspec_subplot", ", ".join(cells)))
+        return self._wrap(self._call(self, "subplot_3d" if three else "subplot", nr, nc, idx), three)
 
     def add_axes(self, rect, projection=None, **kw):
         if projection is not None or kw:
             raise TypeError("add_axes(): only the rectangle is supported by numc")
-        return self._wrap(_P.call("add_axes", self._h, *[float(v) for v in rect]))
+        return self._wrap(self._call(self, "add_axes", *[float(v) for v in rect]))
 
     def subplots(self, nrows=1, ncols=1, *, sharex=False, sharey=False, squeeze=True,
                  subplot_kw=None, gridspec_kw=None, width_ratios=None, height_ratios=None):
@@ -1417,7 +1557,7 @@ class Figure:
         if subplot_kw:
             raise TypeError("subplots(): subplot_kw '%s' is not supported by numc" % next(iter(subplot_kw)))
         if proj == "3d":
-            items = [self._wrap(_P.call("subplot_3d", self._h, nrows, ncols, i + 1), True)
+            items = [self._wrap(self._call(self, "subplot_3d", nrows, ncols, i + 1), True)
                      for i in range(nrows * ncols)]
         elif proj not in (None, "rectilinear"):
             raise TypeError("subplots(): numc has the '3d' projection only")
@@ -1425,11 +1565,13 @@ class Figure:
             if sharex or sharey:
                 raise TypeError("subplots(): gridspec_kw with sharex/sharey is not supported by numc")
             g = self.add_gridspec(nrows, ncols, **gridspec_kw)
-            items = [self._wrap(_P.call("gridspec_subplot", g._h, "%d, %d" % (i // ncols, i % ncols)))
+            items = [self._wrap(self._call(g._holder(self), "gridspec_subplot", "%d, %d" % (i // ncols, i % ncols)))
                      for i in range(nrows * ncols)]
         else:
-            hs = _P.subplots(self._h, nrows, ncols, share[sharex], share[sharey])
+            sargs = (nrows, ncols, share[sharex], share[sharey])
+            hs = _P.subplots(self._h, *sargs)
             items = [self._wrap(h) for h in hs]
+            self._log.append([self, "_subplots", sargs, {}, items])
         for i, ax in enumerate(items):
             ax._grid_pos = (i // ncols, i % ncols, nrows, ncols)
         if squeeze and nrows == 1 and ncols == 1:
@@ -1462,7 +1604,7 @@ class Figure:
             raise ValueError("colorbar(): numc describes the last color-mapped artist of the "
                              "axes only")
         if cax is not None:
-            kw["cax"] = cax._h
+            kw["cax"] = cax          # its handle is taken at each call (replays too)
         fmt = kw.pop("format", None)
         if fmt is not None:
             if callable(fmt) and not isinstance(fmt, str):
@@ -1481,10 +1623,11 @@ class Figure:
         for v in kw.values():
             if callable(v):
                 self._keep.append(v)
-        h = _P.call("colorbar", target._h, **kw)
+        h = self._call(target, "colorbar", **kw)
         cax_obj = cax if cax is not None else Axes(self, h)
         if cax is None:
             self._axes.append(cax_obj)
+            self._log[-1][4] = cax_obj
         return Colorbar(cax_obj, kw.get("orientation") or (
             "horizontal" if kw.get("location") in ("top", "bottom") else "vertical"))
 
@@ -1492,11 +1635,11 @@ class Figure:
         for k in ("x", "y"):
             if k in kw:
                 raise TypeError("suptitle(): %s is not supported by numc" % k)
-        _P.call("suptitle", self._h, str(t), **_text_kw(kw))
+        self._call(self, "suptitle", str(t), **_text_kw(kw))
 
     def text(self, x, y, s, fontdict=None, **kw):
         kw = _text_kw(_fix_common(dict(kw, fontdict=fontdict)))
-        _P.call("fig_text", self._h, x, y, str(s), **kw)
+        self._call(self, "fig_text", x, y, str(s), **kw)
 
     def supxlabel(self, t, **kw):
         self.text(0.5, 0.01, t, ha="center", va="bottom", **kw)
@@ -1507,16 +1650,16 @@ class Figure:
     def tight_layout(self, *, pad=1.08, h_pad=None, w_pad=None, rect=None):
         if rect is not None:
             raise TypeError("tight_layout(): rect is not supported by numc")
-        _P.call("tight_layout", self._h, pad=pad, h_pad=h_pad, w_pad=w_pad)
+        self._call(self, "tight_layout", pad=pad, h_pad=h_pad, w_pad=w_pad)
 
     def subplots_adjust(self, left=None, bottom=None, right=None, top=None, wspace=None, hspace=None):
-        _P.call("subplots_adjust", self._h, left=left, bottom=bottom, right=right, top=top,
+        self._call(self, "subplots_adjust", left=left, bottom=bottom, right=right, top=top,
                 wspace=wspace, hspace=hspace)
 
     def set_size_inches(self, w, h=None, forward=True):
         if h is None:
             w, h = w
-        _P.call("set_size_inches", self._h, float(w), float(h))
+        self._call(self, "set_size_inches", float(w), float(h))
         self._opts["width"], self._opts["height"] = float(w), float(h)
 
     def get_size_inches(self):
@@ -1525,7 +1668,7 @@ class Figure:
         return (w / d, h / d)
 
     def set_dpi(self, dpi):
-        _P.call("set_dpi", self._h, float(dpi))
+        self._call(self, "set_dpi", float(dpi))
         self._opts["dpi"] = float(dpi)
 
     def get_dpi(self):
@@ -1538,6 +1681,8 @@ class Figure:
 
     # -- output
     def _finish(self):
+        if self._dirty:
+            self._replay()
         for ax in self._axes:
             if ax._locators:
                 ax._apply_locators()
@@ -1560,7 +1705,7 @@ class Figure:
         if bbox_inches == "tight":
             # numc has no cropping to the drawn content: a tight layout fits the subplots to
             # the figure instead (same canvas size, no clipped labels).
-            _P.call("tight_layout", self._h, pad=(pad_inches or 0.1) * 72 / 10)
+            self._call(self, "tight_layout", pad=(pad_inches or 0.1) * 72 / 10)
         if hasattr(fname, "write"):
             raise TypeError("savefig(): numc writes to a path, not a file object")
         fname = _os.fspath(fname)
@@ -1582,12 +1727,14 @@ class Figure:
         for ax in self._axes:      # their nplot_axes go with the old figure
             ax._h = _Dead
         self._h = _P.figure(**self._opts)
+        self._log = []
+        self._dirty = False
         self._axes = []
         self._keep = []
         self._proxies = []
         _current_axes.pop(id(self), None)
         if self._tight:
-            _P.call("tight_layout", self._h)
+            self._call(self, "tight_layout")
 
     clear = clf
 

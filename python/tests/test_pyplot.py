@@ -333,10 +333,59 @@ def test_clf_invalidates_old_axes_and_gridspecs(tmp_path):
     fig.savefig(tmp_path / "clf.png")
 
 
-def test_legend_with_label_list_is_refused():
-    plt.plot([1, 2])
-    with pytest.raises(TypeError, match="label="):
-        plt.legend(["a"])
+def _count(path, rgb, tol=30):
+    a = _plot.imread(str(path)).astype("int64")
+    d = numc.abs(a[:, :, 0] - rgb[0]) + numc.abs(a[:, :, 1] - rgb[1]) + numc.abs(a[:, :, 2] - rgb[2])
+    return int((d < tol).sum())
+
+
+def test_legend_labels_given_later(tmp_path):
+    fig, ax = plt.subplots(figsize=(4, 3), dpi=50)
+    ax.plot([0, 1], [0, 1], color="#ff0000")
+    ax.plot([0, 1], [1, 0], color="#0000ff")
+    ax.legend(["up", "down"])
+    assert [e[3]["label"] for e in fig._log if e[1] == "plot"] == ["up", "down"]
+    fig.savefig(tmp_path / "l1.png")
+    fig2, ax2 = plt.subplots(figsize=(4, 3), dpi=50)
+    ax2.plot([0, 1], [0, 1], color="#ff0000", label="up")
+    ax2.plot([0, 1], [1, 0], color="#0000ff", label="down")
+    ax2.legend()
+    fig2.savefig(tmp_path / "l2.png")
+    assert (tmp_path / "l1.png").read_bytes() == (tmp_path / "l2.png").read_bytes()
+    # handles and labels
+    fig3, ax3 = plt.subplots()
+    l1, = ax3.plot([0, 1])
+    b = ax3.bar([0, 1], [1, 2])
+    ax3.legend([b, l1], ["bars", "line"])
+    assert b[0]._entry[3]["label"] == "bars" and l1._entry[3]["label"] == "line"
+
+
+def test_artist_setters_remake_the_figure(tmp_path):
+    fig, axs = plt.subplots(1, 2, figsize=(4, 2), dpi=50)
+    line, = axs[0].plot([0, 1], [0, 1], color="#ff0000", lw=4)
+    im = axs[1].imshow([[0.0, 1.0]], cmap="viridis")
+    fig.colorbar(im, ax=axs[1], format=ticker.FuncFormatter(lambda v, p: "%.1f" % v))
+    tw = axs[0].twinx()
+    tw.plot([0, 1], [6, 5], color="#00ff00", lw=4)
+    fig.savefig(tmp_path / "r0.png")
+    red0 = _count(tmp_path / "r0.png", (255, 0, 0))
+    assert red0 > 50
+    line.set_color("#0000ff")
+    fig.savefig(tmp_path / "r1.png")
+    assert _count(tmp_path / "r1.png", (255, 0, 0)) < 5
+    assert _count(tmp_path / "r1.png", (0, 0, 255)) > 50
+    assert _count(tmp_path / "r1.png", (0, 255, 0)) > 20       # the twin survived
+    line.set_visible(False)
+    fig.savefig(tmp_path / "r2.png")
+    assert _count(tmp_path / "r2.png", (0, 0, 255)) < 5
+    line.set_visible(True)
+    line.set_data([0, 1], [0.5, 0.5])
+    assert line.get_ydata() == [0.5, 0.5]
+    fig.savefig(tmp_path / "r3.png")
+    assert _count(tmp_path / "r3.png", (0, 0, 255)) > 50
+    with pytest.raises(TypeError, match="'colour'"):
+        line.set(colour="k")
+    assert len(fig.axes) == 4 and fig.status() == (0, "")
 
 
 # ---- numc.mpl against matplotlib -----------------------------------------------------------

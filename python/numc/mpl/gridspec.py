@@ -13,6 +13,11 @@ def _part(k, n):
     return "%d" % (k % n)
 
 
+class _Holder:
+    _h = None
+    _fig_h = None
+
+
 class GridSpec:
     def __init__(self, nrows, ncols, figure=None, left=None, bottom=None, right=None,
                  top=None, wspace=None, hspace=None, width_ratios=None, height_ratios=None):
@@ -25,15 +30,22 @@ class GridSpec:
         self.figure = figure
         self._handles = {}
 
-    def _handle(self, fig):
-        """The nplot_gridspec of this grid in fig's current nplot_figure (a new one after
-        fig.clf(): the old one went with the old figure)."""
+    def _holder(self, fig):
+        """The object holding this grid's nplot_gridspec in fig's current nplot_figure
+        (made anew after fig.clf(), whose old figure took the old one along; a replay of
+        the figure renews the holder's handle)."""
         from .._core import _plot as _P
-        owner, h = self._handles.get(id(fig), (None, None))
-        if owner is not fig._h:
-            h = _P.gridspec(fig._h, self.nrows, self.ncols, **self._opts)
-            self._handles[id(fig)] = (fig._h, h)
-        return h
+        owner, holder = self._handles.get(id(fig), (None, None))
+        if holder is None or holder._fig_h is not fig._h:
+            holder = _Holder()
+            holder._h = _P.gridspec(fig._h, self.nrows, self.ncols, **self._opts)
+            holder._fig_h = fig._h
+            fig._log.append([fig, "_gridspec", (self.nrows, self.ncols), dict(self._opts), holder])
+            self._handles[id(fig)] = (fig._h, holder)
+        return holder
+
+    def _handle(self, fig):
+        return self._holder(fig)._h
 
     @property
     def _h(self):
