@@ -578,8 +578,15 @@ class Axes:
     def hist(self, x, bins=None, range=None, density=False, weights=None, cumulative=False,
              bottom=None, histtype="bar", align="mid", orientation="vertical", rwidth=None,
              log=False, color=None, label=None, stacked=False, **kw):
-        if align != "mid" or stacked:
-            raise TypeError("hist(): align other than 'mid' and stacked are not supported by numc")
+        if align != "mid":
+            raise TypeError("hist(): align other than 'mid' is not supported by numc")
+        datasets = _datasets(x)
+        if datasets is not None:
+            return self._hist_multi(datasets, bins, range, density, weights, cumulative,
+                                    bottom, histtype, orientation, rwidth, log, color, label,
+                                    stacked, kw)
+        if stacked:
+            raise TypeError("hist(stacked=True) needs several datasets")
         if isinstance(bins, str):
             kw["bins_rule"] = bins
         elif isinstance(bins, int):
@@ -595,6 +602,80 @@ class Axes:
         if log:
             (self.set_xscale if orientation == "horizontal" else self.set_yscale)("log")
         return n, edges, Container([Artist(self, "Rectangle")], label=label)
+
+    def _hist_multi(self, datasets, bins, range, density, weights, cumulative, bottom,
+                    histtype, orientation, rwidth, log, color, label, stacked, kw):
+        """hist of several datasets as matplotlib draws it: common bins, then per dataset
+        bars side by side in each bin (0.8 of it shared), or stacked; counts by numc's C
+        histogram (an undrawn scratch figure)."""
+        if histtype not in ("bar", "barstacked") or weights is not None or cumulative:
+            raise TypeError("hist() of several datasets: numc has histtype 'bar' / "
+                            "'barstacked' without weights or cumulative")
+        if bottom is not None or kw:
+            raise TypeError("hist() of several datasets got an unexpected keyword argument "
+                            "'%s'" % (next(iter(kw)) if kw else "bottom"))
+        stacked = stacked or histtype == "barstacked"
+        nx = len(datasets)
+        scratch = _P.figure()
+        sax = _P.subplots(scratch, 1, 1, 0, 0)[0]
+        hk = {}
+        if isinstance(bins, str):
+            hk["bins_rule"] = bins
+        elif isinstance(bins, int):
+            hk["bins"] = bins
+        elif bins is not None:
+            hk["edges"] = bins
+        if range is None and "edges" not in hk:
+            lo = min(min(_seq(d)) for d in datasets if len(_seq(d)))
+            hi = max(max(_seq(d)) for d in datasets if len(_seq(d)))
+            range = (lo, hi)
+        _, edges = _P.call("hist", sax, datasets[0], range=range, **hk)
+        edges = _seq(edges)
+        tops = []
+        for d in datasets:
+            n, _ = _P.call("hist", sax, d, edges=edges, density=density)
+            tops.append(_seq(n))
+        del scratch
+        if stacked:                      # cumulative tops, as matplotlib's m
+            acc = [0.0] * len(tops[0])
+            for i, t in enumerate(tops):
+                acc = [a + b for a, b in zip(acc, t)]
+                tops[i] = acc
+        totw = [b - a for a, b in zip(edges[:-1], edges[1:])]
+        dr = 1.0 if rwidth is None and stacked else (0.8 if rwidth is None else min(max(rwidth, 0), 1))
+        if stacked:
+            width = [dr * w for w in totw]
+            boffset = [0.5 * w for w in totw]
+            dw = [0.0] * len(totw)
+        else:
+            width = [dr * w / nx for w in totw]
+            dw = width
+            boffset = [-0.5 * dr * w * (1 - 1 / nx) + 0.5 * w for w in totw]
+        colors = color if isinstance(color, (list, tuple)) and not _is_color_tuple(color) else \
+            ([color] * nx if color is not None else ["C%d" % (i % 10) for i in _builtin_range(nx)])
+        labels = label if isinstance(label, (list, tuple)) else [label] + [None] * (nx - 1)
+        base = [0.0] * len(totw)
+        conts = []
+        horiz = orientation == "horizontal"
+        for m, c, lab in zip(tops, colors, labels):
+            height = [a - b for a, b in zip(m, base)] if stacked else m
+            pos = [e + o for e, o in zip(edges[:-1], boffset)]
+            if horiz:
+                conts.append(self.barh(pos, height, height=width, left=base, color=c, label=lab))
+            else:
+                conts.append(self.bar(pos, height, width=width, bottom=base, color=c, label=lab))
+            if stacked:
+                base = m
+            boffset = [o + d for o, d in zip(boffset, dw)]
+        if log:
+            (self.set_xscale if horiz else self.set_yscale)("log")
+        try:
+            import numc
+            tops = [numc.array(t) for t in tops]
+            edges = numc.array(edges)
+        except ImportError:
+            pass
+        return tops, edges, conts
 
     def hist2d(self, x, y, bins=10, range=None, density=False, weights=None, cmin=None,
                cmax=None, **kw):
@@ -1314,6 +1395,19 @@ _builtin_range = range
 
 def _arr1(v):
     return [v] if isinstance(v, (int, float)) else v
+
+
+def _datasets(x):
+    """hist's x as several datasets (a list of sequences, or a 2-D array: its columns),
+    or None for one dataset."""
+    nd = getattr(x, "ndim", None)
+    if nd == 2:
+        rows = x.tolist()
+        return [[r[j] for r in rows] for j in range(len(rows[0]))] if rows else None
+    if nd is None and isinstance(x, (list, tuple)) and x and \
+            all(hasattr(d, "__len__") and not isinstance(d, str) for d in x):
+        return [_seq(d) if not hasattr(d, "ndim") else d for d in x]
+    return None
 
 
 def _columns(x, pad=True):
