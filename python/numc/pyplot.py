@@ -1567,7 +1567,14 @@ class Figure:
         for v in kw.values():
             if callable(v) and not isinstance(v, type):
                 self._keep.append(v)
-        res = _P.call(name, owner._h, *args, **_handles(kw))
+        try:
+            res = _P.call(name, owner._h, *args, **_handles(kw))
+        except Exception:
+            # plot.h's figures keep their first error (sticky status); matplotlib's stay
+            # usable after a failed call: the figure is made again without the failed call
+            if _P.status(self._h)[0] != 0:
+                self._replay()
+            raise
         self._log.append([owner, name, args, kw, None])
         return res
 

@@ -70,6 +70,17 @@ def test_bad_keyword_value_is_a_type_error():
         ax.plot([1, 2], [1, 2], linewidth="thick")
 
 
+def test_a_failed_call_leaves_the_figure_usable(tmp_path):
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1], label="ok")
+    with pytest.raises(ValueError):
+        ax.plot([0, 1], [1, 0], color="nocolor")
+    assert fig.status() == (0, "")
+    ax.legend()
+    fig.savefig(tmp_path / "after.png")
+    assert [e[1] for e in fig._log].count("plot") == 1
+
+
 def test_library_errors_are_value_errors():
     import warnings
     fig, ax = plt.subplots()
