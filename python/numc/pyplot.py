@@ -2189,10 +2189,28 @@ class _Style:
 style = _Style()
 
 
+# What matplotlib.pyplot re-exports from its submodules (plt.cm.viridis, plt.Normalize,
+# plt.Rectangle, plt.MultipleLocator ...), imported on first use.
+_REEXPORTS = {
+    "cm": ("cm", None), "rcParams": ("", "rcParams"),
+    "Normalize": ("colors", "Normalize"), "LogNorm": ("colors", "LogNorm"),
+    "Rectangle": ("patches", "Rectangle"), "Circle": ("patches", "Circle"),
+    "Polygon": ("patches", "Polygon"), "Line2D": ("lines", "Line2D"),
+    "Legend": ("legend", "Legend"), "GridSpec": ("gridspec", "GridSpec"),
+    "MaxNLocator": ("ticker", "MaxNLocator"), "MultipleLocator": ("ticker", "MultipleLocator"),
+    "FixedLocator": ("ticker", "FixedLocator"), "LogLocator": ("ticker", "LogLocator"),
+    "NullLocator": ("ticker", "NullLocator"), "AutoLocator": ("ticker", "AutoLocator"),
+    "FuncFormatter": ("ticker", "FuncFormatter"), "FormatStrFormatter": ("ticker", "FormatStrFormatter"),
+    "NullFormatter": ("ticker", "NullFormatter"), "ScalarFormatter": ("ticker", "ScalarFormatter"),
+}
+
+
 def __getattr__(name):
-    if name == "rcParams":
-        from .mpl import rcParams
-        return rcParams
+    if name in _REEXPORTS:
+        import importlib
+        mod, attr = _REEXPORTS[name]
+        m = importlib.import_module("numc.mpl" + ("." + mod if mod else ""))
+        return m if attr is None else getattr(m, attr)
     raise AttributeError("module 'numc.pyplot' has no attribute %r" % name)
 
 

@@ -502,6 +502,10 @@ def test_bar_label_and_rcparams(tmp_path):
 
 
 def test_mpl_package_imports():
+    import numc.mpl.pyplot as plt2
+    assert plt2 is plt
+    assert plt.cm.viridis.name == "viridis" and plt.Normalize is colors.Normalize
+    assert plt.Rectangle is patches.Rectangle and plt.MultipleLocator is ticker.MultipleLocator
     import numc.mpl as mpl
     mpl.use("Agg")
     assert mpl.ticker is ticker and mpl.colors is colors
