@@ -561,3 +561,30 @@ def test_every_function_survives_bad_arguments():
                 _plot.call(name, ax._h, *([None] * (sig_len - 1)), **{k: object()})
             except (TypeError, ValueError, IndexError, OverflowError, RuntimeError):
                 pass
+
+
+def test_figures_do_not_leak():
+    """Figures are freed with their Python objects: 800 cycles of figure, plots, legend,
+    colorbar, a rendering and close keep the RSS flat (keeping the figures alive grows it
+    by about 19 MB here; freeing them, by 0)."""
+    import gc
+    import resource
+
+    def cycle():
+        fig, ax = plt.subplots(figsize=(2, 2), dpi=40)
+        ax.plot([0, 1, 2], [1, 0, 1], label="l")
+        im = ax.imshow([[0.0, 1.0], [1.0, 0.0]])
+        fig.colorbar(im, ax=ax)
+        ax.legend()
+        fig.canvas.buffer_rgba()
+        plt.close(fig)
+
+    for _ in range(100):
+        cycle()
+    gc.collect()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for _ in range(800):
+        cycle()
+    gc.collect()
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    assert after - before < 4_000, "RSS grew by %d KiB" % (after - before)
