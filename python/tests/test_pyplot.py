@@ -587,4 +587,6 @@ def test_figures_do_not_leak():
         cycle()
     gc.collect()
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if os.environ.get("NUMC_PY_SANITIZED") == "1":
+        pytest.skip("ASan's quarantine keeps freed memory resident; the cycles ran, RSS not judged")
     assert after - before < 4_000, "RSS grew by %d KiB" % (after - before)
