@@ -1180,10 +1180,14 @@ class Axes:
         return _P.get_ticks(self._h, "y")[0]
 
     def get_xticklabels(self, minor=False, which=None):
+        if minor or which not in (None, "major"):
+            raise TypeError("get_xticklabels(): numc reports the major tick labels only")
         self.figure._draw()
         return _TickLabels(self, "x", _P.get_ticks(self._h, "x")[1])
 
     def get_yticklabels(self, minor=False, which=None):
+        if minor or which not in (None, "major"):
+            raise TypeError("get_yticklabels(): numc reports the major tick labels only")
         self.figure._draw()
         return _TickLabels(self, "y", _P.get_ticks(self._h, "y")[1])
 
