@@ -73,6 +73,8 @@ def kind_of(ctype, comment, fname="", sname=""):
         return "K_S"
     if t == "nplot_f64s":
         return "K_F64S"
+    if t == "constnplot_f64s*":
+        return "K_F64SS"
     if t == "nplot_strs":
         return "K_STRS"
     if t == "constnd_array*":

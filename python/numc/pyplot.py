@@ -985,9 +985,11 @@ class Axes:
     def violinplot(self, dataset, positions=None, vert=True, widths=0.5, showmeans=False,
                    showextrema=True, showmedians=False, quantiles=None, points=100,
                    bw_method=None):
-        if quantiles is not None:
-            raise TypeError("violinplot(): quantiles are not supported by numc.pyplot")
         kw = {}
+        if quantiles is not None:
+            q = list(quantiles)
+            kw["quantiles"] = q if q and isinstance(q[0], (list, tuple)) or \
+                (q and hasattr(q[0], "__len__")) else [q]
         if isinstance(bw_method, (int, float)):
             kw["bw_factor"] = bw_method
         else:

@@ -16,7 +16,8 @@
 
 #include <numc/plot.h>
 
-enum { K_D = 1, K_I, K_TRI, K_B, K_U64, K_S, K_F64S, K_STRS, K_ARR, K_NORM, K_OUT, K_FN, K_AX };
+enum { K_D = 1, K_I, K_TRI, K_B, K_U64, K_S, K_F64S, K_STRS, K_ARR, K_NORM, K_OUT, K_FN, K_AX,
+       K_F64SS /* a list of float lists (violinplot's quantiles per dataset) */ };
 typedef struct npp_kw {
     const char *name;
     size_t off;
@@ -261,6 +262,19 @@ static int set_field(npp_arena *A, const npp_kw *k, char *base, PyObject *v, con
         nplot_f64s x;
         if (get_f64s(A, v, &x) < 0) return -1;
         memcpy(f, &x, sizeof x);
+        return 0;
+    }
+    case K_F64SS: {
+        PyObject *seq = PySequence_List(v);
+        if (!seq) goto type_error;
+        if (arena_keep(A, seq) < 0) return -1;
+        Py_ssize_t n = PyList_Size(seq);
+        nplot_f64s *lists = arena_alloc(A, (size_t)n * sizeof *lists);
+        if (!lists) return -1;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (get_f64s(A, PyList_GetItem(seq, i), &lists[i]) < 0) return -1;
+        const nplot_f64s *cl = lists;
+        memcpy(f, &cl, sizeof cl);
         return 0;
     }
     case K_STRS: {

@@ -771,6 +771,7 @@ static const npp_kw kw_nplot_violin_opts[] = {
     { "showmeans", offsetof(nplot_violin_opts, showmeans), K_B, 0 },
     { "showextrema", offsetof(nplot_violin_opts, showextrema), K_TRI, 0 },
     { "showmedians", offsetof(nplot_violin_opts, showmedians), K_B, 0 },
+    { "quantiles", offsetof(nplot_violin_opts, quantiles), K_F64SS, 0 },
     { "points", offsetof(nplot_violin_opts, points), K_I, 0 },
     { "bw_method", offsetof(nplot_violin_opts, bw_method), K_S, 0 },
     { "bw_factor", offsetof(nplot_violin_opts, bw_factor), K_D, 0 },

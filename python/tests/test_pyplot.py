@@ -297,6 +297,16 @@ def test_every_pyplot_kind_runs(tmp_path):
     assert fig.status() == (0, "")
 
 
+def test_violin_quantiles(tmp_path):
+    fig, ax = plt.subplots()
+    ax.violinplot([[1, 2, 3, 4, 5, 6], [2, 3, 3, 4, 9, 1]], quantiles=[[0.25, 0.75], [0.5]])
+    ax.violinplot([1.0, 2.0, 4.0], positions=[3], quantiles=[0.5])
+    fig.savefig(tmp_path / "v.png")
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError, match="quantiles"):
+        ax.violinplot([[1, 2, 3], [2, 3, 4]], quantiles=[[2.0], [0.5]])
+
+
 def test_3d(tmp_path):
     fig = plt.figure()
     ax = fig.add_subplot(projection="3d")
