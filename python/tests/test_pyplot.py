@@ -532,9 +532,10 @@ def test_keyword_tables_are_current():
     assert r.returncode == 0, "rerun scripts/gen_py_plot_kw.py: plot.h changed"
 
 
-def test_every_function_survives_bad_arguments():
+def test_every_function_survives_bad_arguments(tmp_path, monkeypatch):
     """Every row of the C table, given wrong handles, None, wrong types and empty data,
     raises a Python exception (never crashes): numc's NULL / empty checks reach Python."""
+    monkeypatch.chdir(tmp_path)       # savefig(fig, "x") writes x.png
     fig = plt.figure()
     ax = fig.add_subplot(1, 1, 1)
     gs = fig.add_gridspec(1, 1)._handle(fig)
