@@ -1,0 +1,61 @@
+"""numc.mpl: the matplotlib submodules pyplot scripts import, on numc's C plot library.
+
+    import numc.mpl as matplotlib
+    import numc.pyplot as plt
+    from numc.mpl import ticker, colors, cm, patches, gridspec, dates
+    from numc.mpl.legend import Legend
+
+Only what libnumc_plot really does is here, and every class works: ticker's formatters and
+locators, colors' norms, colormaps and color conversions, cm's colormaps by name,
+legend.Legend, patches (Rectangle, Circle, Ellipse, Polygon, Patch for legend handles),
+lines.Line2D legend handles, gridspec.GridSpec and dates' conversions and DateFormatter.
+"""
+import importlib as _importlib
+
+__version__ = "3.6.0+numc"
+
+_SUBMODULES = ("ticker", "colors", "cm", "legend", "patches", "gridspec", "dates", "lines",
+               "pyplot")
+
+
+def __getattr__(name):
+    if name in _SUBMODULES:
+        if name == "pyplot":
+            return _importlib.import_module("numc.pyplot")
+        return _importlib.import_module("." + name, __name__)
+    if name == "colormaps":
+        from .cm import colormaps
+        return colormaps
+    raise AttributeError("module 'numc.mpl' has no attribute %r" % name)
+
+
+def use(backend, force=True):
+    """matplotlib.use('Agg'): numc renders without a GUI whatever the backend."""
+    if not isinstance(backend, str):
+        raise TypeError("backend must be a string")
+
+
+def get_backend():
+    return "agg"
+
+
+class _RcParams(dict):
+    """rcParams: the keys numc.pyplot reads (figure.figsize, figure.dpi, savefig.dpi);
+    setting another key raises KeyError, since numc would not use it."""
+    _known = {"figure.figsize": [6.4, 4.8], "figure.dpi": 100.0, "savefig.dpi": "figure",
+              "font.size": 10.0, "image.cmap": "viridis", "lines.linewidth": 1.5}
+
+    def __setitem__(self, k, v):
+        if k not in self._known:
+            raise KeyError("%s is not an rcParam numc uses" % k)
+        if k in ("font.size", "image.cmap", "lines.linewidth") and v != self._known[k]:
+            raise KeyError("numc cannot change rcParams[%r] (its styles are fixed: use "
+                           "plt.style.use)" % k)
+        dict.__setitem__(self, k, v)
+
+    def update(self, *a, **kw):
+        for k, v in dict(*a, **kw).items():
+            self[k] = v
+
+
+rcParams = _RcParams(_RcParams._known)
