@@ -22,7 +22,7 @@ declare -A layer_of=(
   [draw_artists.c]=3 [draw_patches.c]=3 [draw_text.c]=3 [kind_vector.c]=3 [kind_tri.c]=3 [kind_contour.c]=3
   [stream_integrate.c]=1
   [draw_lines.c]=4 [draw_legend.c]=4 [draw_axes3d.c]=4 [layout.c]=4 [draw_axes.c]=4
-  [output.c]=5
+  [output.c]=5 [png_write.c]=5
 )
 layer_name=("" base model kinds draw output)
 
