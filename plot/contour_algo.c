@@ -72,22 +72,22 @@ static inline void cpath_put(nplot__cpath *p, double x, double y)
 /* ---- vertex classes ------------------------------------------------------------------- */
 /* idx[v] = the number of levels strictly below z[v] (z == lev[0] counts as above lev[0]
  * when close_low: the lowest band is closed on both sides, as matplotlib's); NOIDX for
- * masked or non-finite values. */
-static uint16_t *classify(const nplot__cgrid *g, const double *lev, int nlev, bool close_low,
-                          bool *any_masked, const char *who)
+ * masked or non-finite values. Vertices v0 <= v < v1; true when one is masked. */
+static bool classify_range(const nplot__cgrid *g, const double *lev, int nlev, bool close_low, size_t v0,
+                           size_t v1, uint16_t *idx)
 {
-    size_t nv = g->ny * g->nx;
-    uint16_t *idx = nd_malloc(sizeof(uint16_t) * nv, who);
-    if (!idx) return NULL;
     /* levels are mostly evenly spaced: guess from the inner levels (the outer ones may be
      * matplotlib's +-1e250 extensions), then step to the exact count */
     int a = nlev >= 4 ? 1 : 0, b = nlev >= 4 ? nlev - 2 : nlev - 1;
     double base = lev[a], inv = b > a && lev[b] > lev[a] ? (b - a) / (lev[b] - lev[a]) : 0;
-    for (size_t v = 0; v < nv; v++) {
-        double z = g->z[v];
-        if (!(z - z == 0) || (g->mask && g->mask[v])) { /* NaN or inf */
+    const double *zs = g->z;
+    const bool *mask = g->mask;
+    bool masked = false;
+    for (size_t v = v0; v < v1; v++) {
+        double z = zs[v];
+        if (!(z - z == 0) || (mask && mask[v])) { /* NaN or inf */
             idx[v] = NOIDX;
-            if (any_masked) *any_masked = true;
+            masked = true;
             continue;
         }
         double t = (z - base) * inv + a + 1;
@@ -97,8 +97,11 @@ static uint16_t *classify(const nplot__cgrid *g, const double *lev, int nlev, bo
         if (close_low && k == 0 && z == lev[0]) k = 1;
         idx[v] = (uint16_t)k;
     }
-    return idx;
+    return masked;
 }
+
+static uint16_t *classify(const nplot__cgrid *g, const double *lev, int nlev, bool close_low,
+                          bool *any_masked, const char *who);
 
 /* ---- one cell ---------------------------------------------------------------------------- */
 enum { EV_CORNER = 0, EV_ENTRY, EV_EXIT };
@@ -460,8 +463,15 @@ static bool collect_rows(const nplot__cgrid *g, const uint16_t *idx, const doubl
     size_t nx = g->nx;
     for (size_t i = i0; i < i1; i++)
         for (size_t j = 0; j + 1 < nx; j++) {
-            /* most cells cross no level: all four corners in one class */
+            /* most cells cross no level: all four corners in one class; four cells at a
+             * time where the next five vertices of both rows are one class */
             const uint16_t *r0 = idx + i * nx + j, *r1 = r0 + nx;
+            while (j + 5 < nx && r0[0] != NOIDX) {
+                uint64_t a, as, b, bs;
+                memcpy(&a, r0, 8), memcpy(&as, r0 + 1, 8), memcpy(&b, r1, 8), memcpy(&bs, r1 + 1, 8);
+                if ((a ^ as) | (a ^ b) | (a ^ bs)) break;
+                j += 4, r0 += 4, r1 += 4;
+            }
             if (r0[0] == r0[1] && r0[0] == r1[0] && r0[0] == r1[1] && r0[0] != NOIDX) continue;
             cell c;
             if (!cell_at(g, idx, i, j, &c)) continue;
@@ -525,6 +535,35 @@ static bool run_parts(part_fn fn, void *arg, size_t cells, const char *who)
     }
     if (!ok) nd_set_error(ND_ENOMEM, "%s: out of memory tracing the contours", who);
     return ok;
+}
+
+/* classify: the vertices in two halves */
+typedef struct classify_job {
+    const nplot__cgrid *g;
+    const double *lev;
+    int nlev;
+    bool close_low;
+    uint16_t *idx;
+    bool masked[2];
+} classify_job;
+
+static bool classify_part(void *p, int part)
+{
+    classify_job *j = p;
+    size_t nv = j->g->ny * j->g->nx, mid = nv / 2;
+    j->masked[part] = classify_range(j->g, j->lev, j->nlev, j->close_low, part ? mid : 0, part ? nv : mid, j->idx);
+    return true;
+}
+
+static uint16_t *classify(const nplot__cgrid *g, const double *lev, int nlev, bool close_low,
+                          bool *any_masked, const char *who)
+{
+    uint16_t *idx = nd_malloc(sizeof(uint16_t) * g->ny * g->nx, who);
+    if (!idx) return NULL;
+    classify_job j = { g, lev, nlev, close_low, idx, { false, false } };
+    run_parts(classify_part, &j, (g->ny - 1) * (g->nx - 1), who);
+    if (any_masked && (j.masked[0] || j.masked[1])) *any_masked = true;
+    return idx;
 }
 
 typedef struct level_job {

@@ -10,6 +10,8 @@
 #include "plot_render.h"
 
 #include <math.h>
+#include <numc/threads.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,18 +109,43 @@ static void range_of(const double *v, size_t n, size_t nidx, double *lo, double 
 }
 
 /* The range of the unmasked finite z (and of the coordinates where a 3-D rotation made
- * them values); zmin > zmax when there are none. */
-static void z_range(cgrid_buf *b)
+ * them values); zmin > zmax when there are none. A million points are read in two halves
+ * at once. */
+typedef struct zrange_job {
+    const double *z;
+    const bool *mask;
+    size_t v0, v1;
+    double lo, hi;
+} zrange_job;
+
+static void *zrange_part(void *p)
 {
-    size_t n = b->g.ny * b->g.nx;
+    zrange_job *j = p;
     double lo = INFINITY, hi = -INFINITY;
-    for (size_t v = 0; v < n; v++) {
-        double z = b->g.z[v];
-        if (b->mask && b->mask[v]) continue;
+    for (size_t v = j->v0; v < j->v1; v++) {
+        double z = j->z[v];
+        if (j->mask && j->mask[v]) continue;
         if (z < lo && z > -INFINITY) lo = z;
         if (z > hi && z < INFINITY) hi = z;
     }
-    b->zmin = lo, b->zmax = hi;
+    j->lo = lo, j->hi = hi;
+    return NULL;
+}
+
+static void z_range(cgrid_buf *b)
+{
+    size_t n = b->g.ny * b->g.nx;
+    zrange_job j[2] = { { b->g.z, b->mask, 0, n / 2, 0, 0 }, { b->g.z, b->mask, n / 2, n, 0, 0 } };
+    pthread_t t;
+    if (n >= ((size_t)1 << 18) && nd_get_num_threads() > 1 && pthread_create(&t, NULL, zrange_part, &j[1]) == 0) {
+        zrange_part(&j[0]);
+        pthread_join(t, NULL);
+    } else {
+        zrange_part(&j[0]);
+        zrange_part(&j[1]);
+    }
+    b->zmin = j[0].lo < j[1].lo ? j[0].lo : j[1].lo;
+    b->zmax = j[0].hi > j[1].hi ? j[0].hi : j[1].hi;
 }
 
 static nd_status grid_read(nplot_axes *ax, const nd_array *X, const nd_array *Y, const nd_array *Z,
@@ -1077,54 +1104,157 @@ static void trace_simplified(cairo_t *cr, const double *x, const double *y, size
     cairo_line_to(cr, x[n - 1], y[n - 1]);
 }
 
-/* Set up cairo to stroke line artist l; false when there is nothing to stroke. */
-static bool line_style(render_ctx *rc, const artist *l)
+/* Set up cr to stroke line artist l; false when there is nothing to stroke. */
+static bool line_style(cairo_t *cr, double scale, const artist *l)
 {
-    cairo_t *cr = rc->cr;
     rgba c = l->lp.color;
-    double lw = l->lp.lw * rc->scale;
+    double lw = l->lp.lw * scale;
     if (lw <= 0 || l->lp.ls == LS_NONE) return false;
     cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * l->alpha);
     cairo_set_line_width(cr, lw);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-    nplot__set_dash(cr, l->lp.ls, l->lp.dashes, l->lp.ndashes, lw, rc->scale);
+    nplot__set_dash(cr, l->lp.ls, l->lp.dashes, l->lp.ndashes, lw, scale);
     cairo_new_path(cr);
     return true;
 }
 
-/* One path per level, each polyline a subpath (its dash pattern started afresh). */
-static void stroke_plines(render_ctx *rc, const plines *L, const artist *l)
+/* One level's stroke: its polylines as pieces (pl, the labelled levels broken under their
+ * labels) or its device vertices with NaN breaks (dx, dy, n of them). */
+typedef struct level_stroke {
+    const artist *l;
+    const plines *pl;
+    double *dx, *dy;
+    size_t n;
+} level_stroke;
+
+/* Stroke the levels on cr: one path per level, each polyline a subpath (its dash pattern
+ * started afresh). */
+static void stroke_levels(cairo_t *cr, double scale, const level_stroke *ls, size_t nls)
 {
-    if (!L->n || !line_style(rc, l)) return;
-    for (size_t i = 0; i < L->n; i++) trace_simplified(rc->cr, L->p[i].x, L->p[i].y, L->p[i].n);
-    cairo_stroke(rc->cr);
-    cairo_set_dash(rc->cr, NULL, 0, 0);
+    for (size_t k = 0; k < nls; k++) {
+        const level_stroke *s = &ls[k];
+        if (!line_style(cr, scale, s->l)) continue;
+        if (s->pl) {
+            for (size_t i = 0; i < s->pl->n; i++) trace_simplified(cr, s->pl->p[i].x, s->pl->p[i].y, s->pl->p[i].n);
+        } else {
+            size_t m = 0;
+            for (size_t i = 0; i <= s->n; i++) {
+                if (i < s->n && isfinite(s->dx[i]) && isfinite(s->dy[i])) {
+                    m++;
+                    continue;
+                }
+                if (m) trace_simplified(cr, s->dx + i - m, s->dy + i - m, m);
+                m = 0;
+            }
+        }
+        cairo_stroke(cr);
+        cairo_set_dash(cr, NULL, 0, 0);
+    }
 }
 
-/* The same for a whole line artist, straight from its device vertices. */
-static void stroke_line(render_ctx *rc, nplot_axes *ax, const artist *l)
+/* ---- stroking in horizontal stripes, several at once ------------------------------------ */
+/* Antialiased stroking of a thousand-point grid's lines is most of a contour plot's time,
+ * and cairo rasterizes row by row: on an image surface the rows of the axes are cut into
+ * stripes, each a cairo surface over the same pixels, stroked on its own thread with the
+ * same paths, clip, antialiasing and tolerance. A pixel belongs to one stripe and sees the
+ * same strokes in the same order, so the image is the one a single stroke would give. */
+enum { STRIPE_THREADS = 8, STRIPE_MIN_POINTS = 20000 };
+
+typedef struct stripe_job {
+    unsigned char *data;
+    cairo_format_t format;
+    int width, stride;
+    int y0, y1;                    /* the stripe's rows */
+    const cairo_rectangle_list_t *clip;
+    double ax0, ay0, ax1, ay1;     /* the axes' clip box */
+    cairo_antialias_t aa;
+    double tolerance, scale;
+    const level_stroke *ls;
+    size_t nls;
+    bool ok;
+} stripe_job;
+
+static void *stripe_main(void *p)
 {
-    if (!l->n) return;
-    double *dy, *dx = to_device(rc, ax, l, &dy);
-    if (!dx) {
-        nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing contours");
-        return;
-    }
-    if (line_style(rc, l)) {
-        size_t m = 0;
-        for (size_t i = 0; i <= l->n; i++) {
-            if (i < l->n && isfinite(dx[i]) && isfinite(dy[i])) {
-                m++;
-                continue;
-            }
-            if (m) trace_simplified(rc->cr, dx + i - m, dy + i - m, m);
-            m = 0;
+    stripe_job *j = p;
+    cairo_surface_t *s = cairo_image_surface_create_for_data(j->data + (size_t)j->y0 * j->stride, j->format,
+                                                             j->width, j->y1 - j->y0, j->stride);
+    cairo_t *cr = cairo_create(s);
+    if (cairo_status(cr) == CAIRO_STATUS_SUCCESS) {
+        cairo_translate(cr, 0, -j->y0);
+        for (int i = 0; i < j->clip->num_rectangles; i++) {
+            const cairo_rectangle_t *r = &j->clip->rectangles[i];
+            cairo_rectangle(cr, r->x, r->y, r->width, r->height);
         }
-        cairo_stroke(rc->cr);
-        cairo_set_dash(rc->cr, NULL, 0, 0);
+        cairo_clip(cr);
+        cairo_rectangle(cr, j->ax0, j->ay0, j->ax1 - j->ax0, j->ay1 - j->ay0);
+        cairo_clip(cr);
+        cairo_set_antialias(cr, j->aa);
+        cairo_set_tolerance(cr, j->tolerance);
+        stroke_levels(cr, j->scale, j->ls, j->nls);
     }
-    nd_free_mem(dx);
+    j->ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    return NULL;
+}
+
+/* Stroke the levels in stripes when the target is a plain image surface, there are enough
+ * points to gain and numc may use threads; false when not done (then stroke them on rc->cr). */
+static bool stroke_striped(render_ctx *rc, nplot_axes *ax, const level_stroke *ls, size_t nls)
+{
+    cairo_t *cr = rc->cr;
+    size_t npts = 0;
+    for (size_t k = 0; k < nls; k++) {
+        npts += ls[k].n;
+        for (size_t i = 0; ls[k].pl && i < ls[k].pl->n; i++) npts += ls[k].pl->p[i].n;
+    }
+    int nt = nd_get_num_threads();
+    nt = nt < STRIPE_THREADS ? nt : STRIPE_THREADS;
+    cairo_surface_t *target = cairo_get_group_target(cr);
+    cairo_matrix_t m;
+    cairo_get_matrix(cr, &m);
+    double ox, oy;
+    cairo_surface_get_device_offset(target, &ox, &oy);
+    if (!rc->raster || nt < 2 || npts < STRIPE_MIN_POINTS || cairo_surface_get_type(target) != CAIRO_SURFACE_TYPE_IMAGE ||
+        ox != 0 || oy != 0 || m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0 || m.x0 != 0 || m.y0 != 0)
+        return false;
+    cairo_format_t fmt = cairo_image_surface_get_format(target);
+    int W = cairo_image_surface_get_width(target), H = cairo_image_surface_get_height(target);
+    /* the rows the strokes can touch: the axes box within the image */
+    int r0 = (int)floor(ax->dev[1]), r1 = (int)ceil(ax->dev[3]);
+    r0 = r0 < 0 ? 0 : r0;
+    r1 = r1 > H ? H : r1;
+    if (fmt != CAIRO_FORMAT_ARGB32 || r1 - r0 < 2 * nt) return false;
+    cairo_rectangle_list_t *clip = cairo_copy_clip_rectangle_list(cr);
+    if (clip->status != CAIRO_STATUS_SUCCESS) {
+        cairo_rectangle_list_destroy(clip);
+        return false;
+    }
+    cairo_surface_flush(target);
+    stripe_job job[STRIPE_THREADS];
+    pthread_t tid[STRIPE_THREADS];
+    bool started[STRIPE_THREADS] = { false };
+    for (int t = 0; t < nt; t++) {
+        job[t] = (stripe_job){ cairo_image_surface_get_data(target), fmt, W, cairo_image_surface_get_stride(target),
+                               r0 + (r1 - r0) * t / nt, r0 + (r1 - r0) * (t + 1) / nt, clip,
+                               ax->dev[0], ax->dev[1], ax->dev[2], ax->dev[3], cairo_get_antialias(cr),
+                               cairo_get_tolerance(cr), rc->scale, ls, nls, false };
+    }
+    /* stripe 0 here, the others on their threads (or here when one fails to start) */
+    for (int t = 1; t < nt; t++) started[t] = pthread_create(&tid[t], NULL, stripe_main, &job[t]) == 0;
+    stripe_main(&job[0]);
+    for (int t = 1; t < nt; t++) {
+        if (started[t]) pthread_join(tid[t], NULL);
+        else stripe_main(&job[t]);
+    }
+    cairo_surface_mark_dirty_rectangle(target, 0, r0, W, r1 - r0);
+    cairo_rectangle_list_destroy(clip);
+    bool ok = true;
+    for (int t = 0; t < nt; t++) ok = ok && job[t].ok;
+    if (!ok) nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing contours");
+    return true;
 }
 
 /* The nearest point to (px, py) on the polylines of lines[0..nl-1]: which level, which
@@ -1234,20 +1364,32 @@ void nplot__draw_contour(render_ctx *rc, nplot_axes *ax, artist *a)
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory placing contour labels");
     } else {
         /* the lines: a labelled level broken under its labels (inline), the others whole */
-        cairo_save(cr);
-        cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
-        cairo_clip(cr);
-        for (artist *l = ax->artists; l; l = l->next) {
+        size_t nls = 0;
+        for (artist *l = ax->artists; l; l = l->next) nls += l->cset == a->cset && l->kind == ART_LINE;
+        level_stroke *ls = nd_calloc(nls ? nls : 1, sizeof(level_stroke), "nplot");
+        bool ok = ls != NULL;
+        size_t k = 0;
+        for (artist *l = ax->artists; ok && l; l = l->next) {
             if (l->cset != a->cset || l->kind != ART_LINE) continue;
             size_t i = 0;
             while (i < nl && src[i] != l) i++;
-            if (i < nl && a->has_edge) {
-                stroke_plines(rc, &lines[i], l);
-                continue;
-            }
-            stroke_line(rc, ax, l);
+            ls[k].l = l;
+            if (i < nl && a->has_edge) ls[k].pl = &lines[i];
+            else if (l->n && !(ls[k].dx = to_device(rc, ax, l, &ls[k].dy))) ok = false;
+            else ls[k].n = l->n;
+            k++;
         }
-        cairo_restore(cr);
+        if (!ok) {
+            nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing contours");
+        } else if (!stroke_striped(rc, ax, ls, nls)) {
+            cairo_save(cr);
+            cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
+            cairo_clip(cr);
+            stroke_levels(cr, rc->scale, ls, nls);
+            cairo_restore(cr);
+        }
+        for (size_t q = 0; ls && q < nls; q++) nd_free_mem(ls[q].dx);
+        nd_free_mem(ls);
         for (size_t i = 0; i < done.n; i++) {
             const placed *p = &done.p[i];
             const artist *l = src[p->level];
