@@ -395,40 +395,42 @@ static ptrdiff_t keymap_find(const keymap *m, size_t k)
     }
 }
 
-static bool chain(segs *s, nplot__cpath *p, openlines *ol, const char *who)
+/* The segments are those of a followed by those of b (the two halves of the grid). */
+static bool chain(const segs *a, const segs *b, nplot__cpath *p, openlines *ol, const char *who)
 {
-    if (!s->n) return true;
+#define SEG(i) ((size_t)(i) < a->n ? &a->s[(size_t)(i)] : &b->s[(size_t)(i) - a->n])
+    size_t n = a->n + (b ? b->n : 0);
+    if (!n) return true;
     size_t cap = 16;
-    while (cap < 2 * s->n) cap *= 2;
+    while (cap < 2 * n) cap *= 2;
     keymap map = { nd_malloc(sizeof(size_t) * cap, who), nd_calloc(cap, sizeof(uint32_t), who), cap - 1 };
-    bool *used = nd_calloc(s->n, sizeof(bool), who);
-    bool *has_pred = nd_calloc(s->n, sizeof(bool), who);
+    bool *used = nd_calloc(n, sizeof(bool), who);
+    bool *has_pred = nd_calloc(n, sizeof(bool), who);
     if (!used || !has_pred || !map.key || !map.val) goto oom;
-    for (size_t i = 0; i < s->n; i++) {
-        size_t h = key_hash(s->s[i].k0) & map.mask;
+    for (size_t i = 0; i < n; i++) {
+        size_t h = key_hash(SEG(i)->k0) & map.mask;
         while (map.val[h]) h = (h + 1) & map.mask;
-        map.key[h] = s->s[i].k0;
+        map.key[h] = SEG(i)->k0;
         map.val[h] = (uint32_t)(i + 1);
     }
-#define find_k0(s_, k) keymap_find(&map, (k))
-    for (size_t i = 0; i < s->n; i++) {
-        ptrdiff_t nxt = find_k0(s, s->s[i].k1);
+    for (size_t i = 0; i < n; i++) {
+        ptrdiff_t nxt = keymap_find(&map, SEG(i)->k1);
         if (nxt >= 0) has_pred[nxt] = true;
     }
     /* open lines from their first segment, then the closed loops */
     for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < s->n; i++) {
+        for (size_t i = 0; i < n; i++) {
             if (used[i] || (pass == 0 && has_pred[i])) continue;
             if (!cpath_reserve(p, 2, who)) goto oom;
             size_t off = p->n, last = i;
-            cpath_put(p, s->s[i].x0, s->s[i].y0);
+            cpath_put(p, SEG(i)->x0, SEG(i)->y0);
             ptrdiff_t cur = (ptrdiff_t)i;
             while (cur >= 0 && !used[cur]) {
                 used[cur] = true;
                 last = (size_t)cur;
                 if (!cpath_reserve(p, 2, who)) goto oom;
-                cpath_put(p, s->s[cur].x1, s->s[cur].y1);
-                cur = find_k0(s, s->s[cur].k1);
+                cpath_put(p, SEG(cur)->x1, SEG(cur)->y1);
+                cur = keymap_find(&map, SEG(cur)->k1);
             }
             if (pass == 0 && ol) {
                 if (ol->n == ol->cap) {
@@ -437,7 +439,7 @@ static bool chain(segs *s, nplot__cpath *p, openlines *ol, const char *who)
                     if (!nl) goto oom;
                     ol->l = nl;
                 }
-                ol->l[ol->n++] = (openline){ off, p->n - off, s->s[i].k0, s->s[last].k1 };
+                ol->l[ol->n++] = (openline){ off, p->n - off, SEG(i)->k0, SEG(last)->k1 };
             }
             cpath_put(p, NAN, NAN);
         }
@@ -452,7 +454,7 @@ oom:
     nd_free_mem(used);
     nd_free_mem(has_pred);
     return false;
-#undef find_k0
+#undef SEG
 }
 
 /* The segments of every level crossing each cell of rows i0 <= i < i1: level k separates
@@ -571,8 +573,8 @@ typedef struct level_job {
     const uint16_t *idx;
     const double *lev;
     int nlev;
-    segs *ls;          /* the segments of each level */
-    segs *ls1;         /* collect: the second half's, appended to ls afterwards */
+    segs *ls;          /* the segments of each level: ls[k] from the first half of the rows,
+                          ls[nlev + k] from the second (chained as one list, not copied) */
     nplot__cpath *out; /* per level: chained lines (chain) or rings (level_rings) */
     const char *who;
 } level_job;
@@ -583,34 +585,15 @@ static bool collect_part(void *p, int part)
     level_job *j = p;
     size_t rows = j->g->ny - 1, mid = rows / 2;
     return collect_rows(j->g, j->idx, j->lev, j->nlev, part ? mid : 0, part ? rows : mid,
-                        part ? j->ls1 : j->ls, j->who);
+                        part ? j->ls + j->nlev : j->ls, j->who);
 }
 
-/* The segments of every level, row by row (the order of a single pass). */
+/* The segments of every level, row by row (the order of a single pass), into ls[0..2 nlev). */
 static bool collect_segments(const nplot__cgrid *g, const uint16_t *idx, const double *lev,
                              int nlev, segs *ls, const char *who)
 {
-    segs *ls1 = nd_calloc((size_t)nlev, sizeof(segs), who);
-    if (!ls1) return false;
-    level_job j = { g, idx, lev, nlev, ls, ls1, NULL, who };
-    bool ok = run_parts(collect_part, &j, (g->ny - 1) * (g->nx - 1), who);
-    for (int k = 0; ok && k < nlev; k++) {
-        segs *a = &ls[k], *b = &ls1[k];
-        if (!b->n) continue;
-        if (a->n + b->n > a->cap) {
-            seg *ns = nplot__grow(a->s, &a->cap, a->n, a->n + b->n, sizeof(seg), who);
-            if (!ns) {
-                ok = false;
-                break;
-            }
-            a->s = ns;
-        }
-        memcpy(a->s + a->n, b->s, sizeof(seg) * b->n);
-        a->n += b->n;
-    }
-    for (int k = 0; k < nlev; k++) nd_free_mem(ls1[k].s);
-    nd_free_mem(ls1);
-    return ok;
+    level_job j = { g, idx, lev, nlev, ls, NULL, who };
+    return run_parts(collect_part, &j, (g->ny - 1) * (g->nx - 1), who);
 }
 
 /* chain: the levels of one parity each */
@@ -618,13 +601,14 @@ static bool chain_part(void *p, int part)
 {
     level_job *j = p;
     for (int k = part; k < j->nlev; k += 2)
-        if (!chain(&j->ls[k], &j->out[k], NULL, j->who)) return false;
+        if (!chain(&j->ls[k], &j->ls[j->nlev + k], &j->out[k], NULL, j->who)) return false;
     return true;
 }
 
+/* Free the 2 n segment lists of ls. */
 static void segs_free(segs *ls, int n)
 {
-    for (int k = 0; ls && k < n; k++) nd_free_mem(ls[k].s);
+    for (int k = 0; ls && k < 2 * n; k++) nd_free_mem(ls[k].s);
     nd_free_mem(ls);
 }
 
@@ -633,10 +617,10 @@ nd_status nplot__contour_lines(const nplot__cgrid *g, const double *lev, int nle
 {
     if (nlev < 1 || g->ny < 2 || g->nx < 2) return ND_OK;
     uint16_t *idx = classify(g, lev, nlev, false, NULL, who);
-    segs *ls = nd_calloc((size_t)nlev, sizeof(segs), who);
+    segs *ls = nd_calloc(2 * (size_t)nlev, sizeof(segs), who);
     nd_status st = ND_ENOMEM;
     if (!idx || !ls || !collect_segments(g, idx, lev, nlev, ls, who)) goto done;
-    level_job j = { g, idx, lev, nlev, ls, NULL, out, who };
+    level_job j = { g, idx, lev, nlev, ls, out, who };
     if (!run_parts(chain_part, &j, (g->ny - 1) * (g->nx - 1), who)) goto done;
     st = ND_OK;
 done:
@@ -699,15 +683,15 @@ static int by_pos(const void *pa, const void *pb)
 
 /* The rings bounding {above level k} (idx > k), counter-clockwise around it: the closed
  * loops as they are, the open lines joined along the grid's perimeter. Appended to out. */
-static bool level_rings(const nplot__cgrid *g, const uint16_t *idx, int k, double L, segs *s,
-                        nplot__cpath *out, const char *who)
+static bool level_rings(const nplot__cgrid *g, const uint16_t *idx, int k, double L, const segs *s0,
+                        const segs *s1, nplot__cpath *out, const char *who)
 {
     nplot__cpath lines = { 0 };
     openlines ol = { 0 };
     lend *starts = NULL;
     bool *done = NULL, ok = false;
     perim pm = { g->ny, g->nx, 2 * (g->nx - 1) + 2 * (g->ny - 1) };
-    if (!chain(s, &lines, &ol, who)) goto out;
+    if (!chain(s0, s1, &lines, &ol, who)) goto out;
     /* the closed loops: every run of `lines` that is not an open line */
     {
         size_t li = 0, i = 0;
@@ -805,18 +789,19 @@ static bool rings_part(void *p, int part)
 {
     level_job *j = p;
     for (int k = part; k < j->nlev; k += 2)
-        if (!level_rings(j->g, j->idx, k, j->lev[k], &j->ls[k], &j->out[k], j->who)) return false;
+        if (!level_rings(j->g, j->idx, k, j->lev[k], &j->ls[k], &j->ls[j->nlev + k], &j->out[k], j->who))
+            return false;
     return true;
 }
 
 static nd_status bands_by_rings(const nplot__cgrid *g, const uint16_t *idx, const double *lev,
                                 int nlev, nplot__cpath *out, const char *who)
 {
-    segs *ls = nd_calloc((size_t)nlev, sizeof(segs), who);
+    segs *ls = nd_calloc(2 * (size_t)nlev, sizeof(segs), who);
     nplot__cpath *rings = nd_calloc((size_t)nlev, sizeof(nplot__cpath), who);
     nd_status st = ND_ENOMEM;
     if (!ls || !rings || !collect_segments(g, idx, lev, nlev, ls, who)) goto done;
-    level_job j = { g, idx, lev, nlev, ls, NULL, rings, who };
+    level_job j = { g, idx, lev, nlev, ls, rings, who };
     if (!run_parts(rings_part, &j, (g->ny - 1) * (g->nx - 1), who)) goto done;
     for (int b = 0; b + 1 < nlev; b++) {
         nplot__cpath *p = &out[b];
