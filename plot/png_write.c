@@ -19,10 +19,11 @@
 #include <string.h>
 #include <zlib.h>
 
-/* Stripes: one per 192 KiB of rows (small images are one stripe), at most MAX_STRIPES,
- * and none above 256 MiB of rows so every IDAT chunk stays below PNG's 2^31 limit. */
-enum { MAX_STRIPES = 64, MAX_THREADS = 8 };
-#define STRIPE_MIN_BYTES ((size_t)3 << 16)
+/* Stripes: one per 64 KiB of rows (small images are one stripe; many stripes share the
+ * work evenly), at most MAX_STRIPES, and none above 256 MiB of rows so every IDAT chunk
+ * stays below PNG's 2^31 limit. */
+enum { MAX_STRIPES = 256, MAX_THREADS = 8 };
+#define STRIPE_MIN_BYTES ((size_t)1 << 16)
 #define STRIPE_MAX_BYTES ((size_t)1 << 28)
 
 typedef struct stripe {
@@ -71,14 +72,27 @@ static void z_free(voidpf who, voidpf p)
     nd_free_mem(p);
 }
 
+/* A thread's deflate state and row buffer, kept from one stripe to the next. */
+typedef struct png_worker {
+    z_stream z;
+    bool z_ready;
+    unsigned char *raw;
+    size_t cap;
+} png_worker;
+
 /* Filter (type None) and deflate the rows of stripe s; false when out of memory (the
  * error is set on the calling thread). */
-static bool deflate_stripe(const png_job *j, stripe *s, bool last)
+static bool deflate_stripe(const png_job *j, png_worker *wk, stripe *s, bool last)
 {
     int w = j->w, bpp = j->opaque ? 3 : 4;
     size_t rowlen = 1 + (size_t)w * bpp, nraw = rowlen * (size_t)(s->y1 - s->y0);
-    unsigned char *raw = nd_malloc(nraw, j->who);
-    if (!raw) return false;
+    if (nraw > wk->cap) {
+        nd_free_mem(wk->raw);
+        wk->cap = 0;
+        if (!(wk->raw = nd_malloc(nraw, j->who))) return false;
+        wk->cap = nraw;
+    }
+    unsigned char *raw = wk->raw;
     for (int y = s->y0; y < s->y1; y++) {
         const uint32_t *src = (const uint32_t *)(j->data + (size_t)y * j->stride);
         unsigned char *o = raw + (size_t)(y - s->y0) * rowlen;
@@ -96,32 +110,29 @@ static bool deflate_stripe(const png_job *j, stripe *s, bool last)
     }
     s->nraw = nraw;
     s->adler = adler32(adler32(0, NULL, 0), raw, (uInt)nraw);
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    z.zalloc = z_alloc;
-    z.zfree = z_free;
-    z.opaque = (voidpf)j->who;
-    /* raw deflate (the zlib header and checksum are written around the stripes); level 1:
-     * speed over size */
-    if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-        nd_free_mem(raw);
+    z_stream *z = &wk->z;
+    if (!wk->z_ready) {
+        memset(z, 0, sizeof *z);
+        z->zalloc = z_alloc;
+        z->zfree = z_free;
+        z->opaque = (voidpf)j->who;
+        /* raw deflate (the zlib header and checksum are written around the stripes);
+         * level 1: speed over size */
+        if (deflateInit2(z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return false;
+        wk->z_ready = true;
+    } else if (deflateReset(z) != Z_OK) {
         return false;
     }
-    size_t cap = deflateBound(&z, (uLong)nraw) + 64; /* + the sync flush's empty block */
-    s->out = nd_malloc(cap, j->who);
-    bool ok = false;
-    if (s->out) {
-        z.next_in = raw;
-        z.avail_in = (uInt)nraw;
-        z.next_out = s->out;
-        z.avail_out = (uInt)cap;
-        int r = deflate(&z, last ? Z_FINISH : Z_SYNC_FLUSH);
-        ok = (last ? r == Z_STREAM_END : r == Z_OK) && z.avail_in == 0 && z.avail_out > 0;
-        s->nout = cap - z.avail_out;
-    }
-    deflateEnd(&z);
-    nd_free_mem(raw);
-    if (!ok && s->out) nd_set_error(ND_ENOMEM, "%s: deflate failed", j->who);
+    size_t cap = deflateBound(z, (uLong)nraw) + 64; /* + the sync flush's empty block */
+    if (!(s->out = nd_malloc(cap, j->who))) return false;
+    z->next_in = raw;
+    z->avail_in = (uInt)nraw;
+    z->next_out = s->out;
+    z->avail_out = (uInt)cap;
+    int r = deflate(z, last ? Z_FINISH : Z_SYNC_FLUSH);
+    bool ok = (last ? r == Z_STREAM_END : r == Z_OK) && z->avail_in == 0 && z->avail_out > 0;
+    s->nout = cap - z->avail_out;
+    if (!ok) nd_set_error(ND_ENOMEM, "%s: deflate failed", j->who);
     return ok;
 }
 
@@ -129,8 +140,11 @@ static bool deflate_stripe(const png_job *j, stripe *s, bool last)
 static void *png_worker_main(void *p)
 {
     png_job *j = p;
+    png_worker wk = { .z_ready = false, .raw = NULL, .cap = 0 };
     for (int i; (i = atomic_fetch_add(&j->next, 1)) < j->ns;)
-        j->s[i].ok = deflate_stripe(j, &j->s[i], i == j->ns - 1);
+        j->s[i].ok = deflate_stripe(j, &wk, &j->s[i], i == j->ns - 1);
+    if (wk.z_ready) deflateEnd(&wk.z);
+    nd_free_mem(wk.raw);
     return NULL;
 }
 
