@@ -45,17 +45,36 @@ void nplot__cpath_free(nplot__cpath *p, int n)
     }
 }
 
+/* nplot__grow without zeroing: only the pages written are touched (a million-point grid's
+ * segment lists and lines are megabytes of fresh memory each call). */
+static void *grow_raw(void *p, size_t *cap, size_t len, size_t need, size_t elem, const char *who)
+{
+    if (need <= *cap) return p;
+    size_t c = *cap > 8 ? *cap : 8;
+    while (c < need) c *= 2;
+    if (c > SIZE_MAX / elem) {
+        nd_set_error(ND_ENOMEM, "%s: out of memory", who);
+        return NULL;
+    }
+    char *q = nd_malloc(c * elem, who);
+    if (!q) return NULL;
+    if (len) memcpy(q, p, len * elem);
+    nd_free_mem(p);
+    *cap = c;
+    return q;
+}
+
 static bool cpath_reserve(nplot__cpath *p, size_t more, const char *who)
 {
     if (p->n + more <= p->cap) return true;
     size_t cap = p->cap, want = p->n + more;
     if (want < 2 * cap) want = 2 * cap;
     if (want < 64) want = 64;
-    double *x = nplot__grow(p->x, &cap, p->n, want, sizeof(double), who);
+    double *x = grow_raw(p->x, &cap, p->n, want, sizeof(double), who);
     if (!x) return false;
     p->x = x;
     cap = p->cap;
-    double *y = nplot__grow(p->y, &cap, p->n, want, sizeof(double), who);
+    double *y = grow_raw(p->y, &cap, p->n, want, sizeof(double), who);
     if (!y) return false;
     p->y = y;
     p->cap = cap;
@@ -490,7 +509,7 @@ static bool collect_rows(const nplot__cgrid *g, const uint16_t *idx, const doubl
                     if (ev[e].type != EV_EXIT) continue;
                     segs *s = &ls[k];
                     if (s->n == s->cap) {
-                        seg *ns = nplot__grow(s->s, &s->cap, s->n, s->n < 32 ? 64 : 2 * s->n,
+                        seg *ns = grow_raw(s->s, &s->cap, s->n, s->n < 32 ? 64 : 2 * s->n,
                                               sizeof(seg), who);
                         if (!ns) return false;
                         s->s = ns;
