@@ -15,10 +15,9 @@
  * into one polygon, so the vertex count grows with the contour length, not the grid. Lines
  * are per-cell segments chained into polylines through the edge crossings they share. */
 #include "plot_model.h"
+#include "workers.h"
 
 #include <math.h>
-#include <numc/threads.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -522,38 +521,30 @@ static bool collect_rows(const nplot__cgrid *g, const uint16_t *idx, const doubl
     return true;
 }
 
-/* ---- two threads for big grids ------------------------------------------------------------ */
+/* ---- two parts at once for big grids ----------------------------------------------------- */
 /* Work in two parts, each writing only its own outputs, so the result is the same however
- * it runs: part 0 on a second thread and part 1 on this one when the grid is big and numc
- * may use more than one thread, else both here in order. A part returns false when out of
- * memory; the error is then set on this thread (a worker's error state is its own). */
+ * it runs: on the plot helpers (workers.h) when the grid is big, else both here in order.
+ * A part returns false when out of memory; the error is then set on this thread (a
+ * helper's error state is its own). */
 typedef bool (*part_fn)(void *arg, int part);
 typedef struct part_job {
     part_fn fn;
     void *arg;
-    bool ok;
+    bool ok[2];
 } part_job;
 
-static void *part_main(void *p)
+static void part_chunk(void *p, int part)
 {
     part_job *j = p;
-    j->ok = j->fn(j->arg, 0);
-    return NULL;
+    j->ok[part] = j->fn(j->arg, part);
 }
 
 static bool run_parts(part_fn fn, void *arg, size_t cells, const char *who)
 {
-    part_job j = { fn, arg, false };
-    pthread_t t;
-    bool ok;
-    if (cells >= ((size_t)1 << 16) && nd_get_num_threads() > 1 &&
-        pthread_create(&t, NULL, part_main, &j) == 0) {
-        bool ok1 = fn(arg, 1);
-        pthread_join(t, NULL);
-        ok = j.ok && ok1;
-    } else {
-        ok = fn(arg, 0) && fn(arg, 1);
-    }
+    part_job j = { fn, arg, { false, false } };
+    if (cells >= ((size_t)1 << 16)) nplot__parallel(2, part_chunk, &j);
+    else part_chunk(&j, 0), part_chunk(&j, 1);
+    bool ok = j.ok[0] && j.ok[1];
     if (!ok) nd_set_error(ND_ENOMEM, "%s: out of memory tracing the contours", who);
     return ok;
 }

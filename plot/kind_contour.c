@@ -8,10 +8,10 @@
  * clabel asks for, placed at draw time when the pixel geometry is known, with the lines
  * broken under them. */
 #include "plot_render.h"
+#include "workers.h"
 
 #include <math.h>
 #include <numc/threads.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,9 +118,9 @@ typedef struct zrange_job {
     double lo, hi;
 } zrange_job;
 
-static void *zrange_part(void *p)
+static void zrange_part(void *p, int part)
 {
-    zrange_job *j = p;
+    zrange_job *j = (zrange_job *)p + part;
     double lo = INFINITY, hi = -INFINITY;
     for (size_t v = j->v0; v < j->v1; v++) {
         double z = j->z[v];
@@ -129,21 +129,14 @@ static void *zrange_part(void *p)
         if (z > hi && z < INFINITY) hi = z;
     }
     j->lo = lo, j->hi = hi;
-    return NULL;
 }
 
 static void z_range(cgrid_buf *b)
 {
     size_t n = b->g.ny * b->g.nx;
     zrange_job j[2] = { { b->g.z, b->mask, 0, n / 2, 0, 0 }, { b->g.z, b->mask, n / 2, n, 0, 0 } };
-    pthread_t t;
-    if (n >= ((size_t)1 << 18) && nd_get_num_threads() > 1 && pthread_create(&t, NULL, zrange_part, &j[1]) == 0) {
-        zrange_part(&j[0]);
-        pthread_join(t, NULL);
-    } else {
-        zrange_part(&j[0]);
-        zrange_part(&j[1]);
-    }
+    if (n >= ((size_t)1 << 18)) nplot__parallel(2, zrange_part, j);
+    else zrange_part(j, 0), zrange_part(j, 1);
     b->zmin = j[0].lo < j[1].lo ? j[0].lo : j[1].lo;
     b->zmax = j[0].hi > j[1].hi ? j[0].hi : j[1].hi;
 }
@@ -1156,9 +1149,10 @@ static void stroke_levels(cairo_t *cr, double scale, const level_stroke *ls, siz
 /* ---- stroking in horizontal stripes, several at once ------------------------------------ */
 /* Antialiased stroking of a thousand-point grid's lines is most of a contour plot's time,
  * and cairo rasterizes row by row: on an image surface the rows of the axes are cut into
- * stripes, each a cairo surface over the same pixels, stroked on its own thread with the
- * same paths, clip, antialiasing and tolerance. A pixel belongs to one stripe and sees the
- * same strokes in the same order, so the image is the one a single stroke would give. */
+ * stripes (one per thread numc may use), each a cairo surface over the same pixels,
+ * stroked on the plot helpers (workers.h) with the same paths, clip, antialiasing and
+ * tolerance. A pixel belongs to one stripe and sees the same strokes in the same order, so
+ * the image is the one a single stroke would give. */
 enum { STRIPE_THREADS = 8, STRIPE_MIN_POINTS = 20000 };
 
 typedef struct stripe_job {
@@ -1175,9 +1169,9 @@ typedef struct stripe_job {
     bool ok;
 } stripe_job;
 
-static void *stripe_main(void *p)
+static void stripe_main(void *p, int t)
 {
-    stripe_job *j = p;
+    stripe_job *j = (stripe_job *)p + t;
     cairo_surface_t *s = cairo_image_surface_create_for_data(j->data + (size_t)j->y0 * j->stride, j->format,
                                                              j->width, j->y1 - j->y0, j->stride);
     cairo_t *cr = cairo_create(s);
@@ -1197,7 +1191,6 @@ static void *stripe_main(void *p)
     j->ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
     cairo_destroy(cr);
     cairo_surface_destroy(s);
-    return NULL;
 }
 
 /* Stroke the levels in stripes when the target is a plain image surface, there are enough
@@ -1234,21 +1227,13 @@ static bool stroke_striped(render_ctx *rc, nplot_axes *ax, const level_stroke *l
     }
     cairo_surface_flush(target);
     stripe_job job[STRIPE_THREADS];
-    pthread_t tid[STRIPE_THREADS];
-    bool started[STRIPE_THREADS] = { false };
     for (int t = 0; t < nt; t++) {
         job[t] = (stripe_job){ cairo_image_surface_get_data(target), fmt, W, cairo_image_surface_get_stride(target),
                                r0 + (r1 - r0) * t / nt, r0 + (r1 - r0) * (t + 1) / nt, clip,
                                ax->dev[0], ax->dev[1], ax->dev[2], ax->dev[3], cairo_get_antialias(cr),
                                cairo_get_tolerance(cr), rc->scale, ls, nls, false };
     }
-    /* stripe 0 here, the others on their threads (or here when one fails to start) */
-    for (int t = 1; t < nt; t++) started[t] = pthread_create(&tid[t], NULL, stripe_main, &job[t]) == 0;
-    stripe_main(&job[0]);
-    for (int t = 1; t < nt; t++) {
-        if (started[t]) pthread_join(tid[t], NULL);
-        else stripe_main(&job[t]);
-    }
+    nplot__parallel(nt, stripe_main, job);
     cairo_surface_mark_dirty_rectangle(target, 0, r0, W, r1 - r0);
     cairo_rectangle_list_destroy(clip);
     bool ok = true;

@@ -7,13 +7,13 @@
  * stored block, byte-aligned), the last one with Z_FINISH; joined behind the two-byte zlib
  * header and followed by the Adler-32 of all the rows (the stripes' checksums combined),
  * they form a valid stream. Stripe boundaries depend on the image size only, so the file
- * is the same whatever the number of threads; the stripes run on up to
- * nd_get_num_threads() threads. */
+ * is the same whatever the number of threads; the stripes run on the plot helpers
+ * (workers.h). */
 #include "plot_render.h"
+#include "workers.h"
 
 #include <numc/io.h>
 #include <numc/threads.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
@@ -136,16 +136,17 @@ static bool deflate_stripe(const png_job *j, png_worker *wk, stripe *s, bool las
     return ok;
 }
 
-/* Every thread takes the next stripe not yet taken until none is left. */
-static void *png_worker_main(void *p)
+/* Every thread takes the next stripe not yet taken until none is left (a slot that starts
+ * late finds none). */
+static void png_slot(void *p, int slot)
 {
+    (void)slot;
     png_job *j = p;
     png_worker wk = { .z_ready = false, .raw = NULL, .cap = 0 };
     for (int i; (i = atomic_fetch_add(&j->next, 1)) < j->ns;)
         j->s[i].ok = deflate_stripe(j, &wk, &j->s[i], i == j->ns - 1);
     if (wk.z_ready) deflateEnd(&wk.z);
     nd_free_mem(wk.raw);
-    return NULL;
 }
 
 /* ---- chunks ----------------------------------------------------------------------------- */
@@ -206,15 +207,7 @@ nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who
     int nt = nd_get_num_threads();
     nt = nt < (int)ns ? nt : (int)ns;
     nt = nt < MAX_THREADS ? nt : MAX_THREADS;
-    /* helpers that fail to start leave their share to the others */
-    pthread_t tid[MAX_THREADS];
-    int started = 0;
-    for (int t = 1; t < nt; t++) {
-        if (pthread_create(&tid[started], NULL, png_worker_main, &j) != 0) break;
-        started++;
-    }
-    png_worker_main(&j);
-    for (int t = 0; t < started; t++) pthread_join(tid[t], NULL);
+    nplot__parallel(nt > 1 ? nt : 1, png_slot, &j);
     nd_status st = ND_OK;
     for (size_t i = 0; i < ns; i++)
         if (!st_[i].ok) st = nd_set_error(ND_ENOMEM, "%s: out of memory writing '%s'", who, path);
