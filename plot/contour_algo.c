@@ -498,12 +498,33 @@ static bool collect_rows(const nplot__cgrid *g, const uint16_t *idx, const doubl
             int lo, hi;
             class_span(idx, &c, &lo, &hi);
             for (int k = lo; k < hi && k < nlev; k++) {
-                int stt[4];
+                int stt[4], nchg = 0, mx = 0, me = 0;
                 for (int m = 0; m < c.k; m++) stt[m] = idx[c.v[m]] > k;
+                /* the common cell: the level crosses the perimeter twice, one segment from
+                 * the crossing leaving the region above (edge mx) to the one entering it
+                 * (edge me), as the general walk below pairs them */
+                for (int m = 0; m < c.k; m++) {
+                    int m1 = m + 1 < c.k ? m + 1 : 0;
+                    if (stt[m] != stt[m1]) {
+                        nchg++;
+                        if (stt[m]) mx = m;
+                        else me = m;
+                    }
+                }
                 cev ev[16];
-                /* lines need the crossings only, not the corners between them */
-                int n = cell_events(g, &c, stt, lev[k], INFINITY, false, ev), partner[16];
-                cell_pairs(ev, n, c.mean, lev[k], INFINITY, false, partner);
+                int n = 0, partner[16];
+                if (nchg == 2) {
+                    crossing(g, &c, mx, mx + 1 < c.k ? mx + 1 : 0, lev[k], &ev[0]);
+                    crossing(g, &c, me, me + 1 < c.k ? me + 1 : 0, lev[k], &ev[1]);
+                    ev[0].type = EV_EXIT, ev[0].key = c.e[mx];
+                    ev[1].type = EV_ENTRY, ev[1].key = c.e[me];
+                    partner[0] = 1;
+                    n = 2;
+                } else {
+                    /* lines need the crossings only, not the corners between them */
+                    n = cell_events(g, &c, stt, lev[k], INFINITY, false, ev);
+                    cell_pairs(ev, n, c.mean, lev[k], INFINITY, false, partner);
+                }
                 for (int e = 0; e < n; e++) {
                     if (ev[e].type != EV_EXIT) continue;
                     segs *s = &ls[k];
