@@ -836,7 +836,11 @@ static nd_status bands_by_rings(const nplot__cgrid *g, const uint16_t *idx, cons
     if (!run_parts(rings_part, &j, (g->ny - 1) * (g->nx - 1), who)) goto done;
     for (int b = 0; b + 1 < nlev; b++) {
         nplot__cpath *p = &out[b];
-        if (rings[b].n) {
+        if (!p->n && rings[b].n) { /* the usual case: take the rings over, no copy */
+            nplot__cpath empty = *p;
+            *p = rings[b];
+            rings[b] = empty;
+        } else if (rings[b].n) {
             if (!cpath_reserve(p, rings[b].n, who)) goto done;
             memcpy(p->x + p->n, rings[b].x, sizeof(double) * rings[b].n);
             memcpy(p->y + p->n, rings[b].y, sizeof(double) * rings[b].n);
