@@ -1063,15 +1063,34 @@ static void device_lines(render_ctx *rc, nplot_axes *ax, const artist *l, plines
     nd_free_mem(dx);
 }
 
-/* Trace the polyline x, y (n > 0 points) simplified: a vertex is kept only where the line
+/* Where simplified vertices go: a cairo path (cr), or arrays x, y (n so far). */
+typedef struct pt_sink {
+    cairo_t *cr;
+    double *x, *y;
+    size_t n;
+} pt_sink;
+
+static inline void sink_put(pt_sink *s, double x, double y, bool move)
+{
+    if (s->cr) {
+        if (move) cairo_move_to(s->cr, x, y);
+        else cairo_line_to(s->cr, x, y);
+        return;
+    }
+    s->x[s->n] = x, s->y[s->n] = y;
+    s->n++;
+}
+
+/* The polyline x, y (n > 0 points) simplified into s: a vertex is kept only where the line
  * leaves a band of 1/9 pixel around the direction it set off in (matplotlib's path
- * simplification threshold), or turns back; the end points are kept. */
-static void trace_simplified(cairo_t *cr, const double *x, const double *y, size_t n)
+ * simplification threshold), or turns back; the end points are kept. At most n + 1
+ * vertices. */
+static void simplify(pt_sink *s, const double *x, const double *y, size_t n)
 {
     const double tol = 1.0 / 9;
     double ax0 = x[0], ay0 = y[0], dx = 0, dy = 0, far = 0, lx = ax0, ly = ay0;
     bool have_dir = false;
-    cairo_move_to(cr, ax0, ay0);
+    sink_put(s, ax0, ay0, true);
     for (size_t k = 1; k < n; k++) {
         double qx = x[k], qy = y[k], vx = qx - ax0, vy = qy - ay0;
         if (!have_dir) {
@@ -1086,7 +1105,7 @@ static void trace_simplified(cairo_t *cr, const double *x, const double *y, size
             far = along, lx = qx, ly = qy;
             continue;
         }
-        cairo_line_to(cr, lx, ly); /* the run ends at its farthest point */
+        sink_put(s, lx, ly, false); /* the run ends at its farthest point */
         ax0 = lx, ay0 = ly;
         vx = qx - ax0, vy = qy - ay0;
         double len = hypot(vx, vy);
@@ -1094,7 +1113,13 @@ static void trace_simplified(cairo_t *cr, const double *x, const double *y, size
         if (have_dir) dx = vx / len, dy = vy / len, far = len;
         lx = qx, ly = qy;
     }
-    cairo_line_to(cr, x[n - 1], y[n - 1]);
+    sink_put(s, x[n - 1], y[n - 1], false);
+}
+
+static void trace_simplified(cairo_t *cr, const double *x, const double *y, size_t n)
+{
+    pt_sink s = { cr, NULL, NULL, 0 };
+    simplify(&s, x, y, n);
 }
 
 /* Set up cr to stroke line artist l; false when there is nothing to stroke. */
@@ -1149,11 +1174,18 @@ static void stroke_levels(cairo_t *cr, double scale, const level_stroke *ls, siz
 /* ---- stroking in horizontal stripes, several at once ------------------------------------ */
 /* Antialiased stroking of a thousand-point grid's lines is most of a contour plot's time,
  * and cairo rasterizes row by row: on an image surface the rows of the axes are cut into
- * stripes (one per thread numc may use), each a cairo surface over the same pixels,
- * stroked on the plot helpers (workers.h) with the same paths, clip, antialiasing and
- * tolerance. A pixel belongs to one stripe and sees the same strokes in the same order, so
- * the image is the one a single stroke would give. */
-enum { STRIPE_THREADS = 8, STRIPE_MIN_POINTS = 20000 };
+ * stripes (four per thread, taken in turn, so a late thread leaves its share to the
+ * others), each a cairo surface over the same pixels, stroked on the plot helpers
+ * (workers.h) with the same clip, antialiasing and tolerance. The lines are simplified
+ * once; a stripe strokes the runs of their segments that come within a margin of its rows
+ * (dashed lines: the whole polylines that do, their dashes unchanged), so each stripe's
+ * work is its share. The margin (twice the line width and eight pixels) keeps the ends of
+ * the runs, where a butt cap replaces a join, far from the stripe's rows, which see the
+ * same edges as one stroke of everything. cairo's rasterizer still picks exact-area or
+ * sub-sampled coverage per row from state that depends on where its surface starts: a rare
+ * edge pixel differs by one level from a single stroke (one in 480,000 in bench's
+ * contour_1000; tests/test_plot_contour.c bounds it). */
+enum { MAX_STRIPES = 32, STRIPES_PER_THREAD = 4, STRIPE_MIN_POINTS = 20000 };
 
 typedef struct stripe_job {
     unsigned char *data;
@@ -1165,9 +1197,41 @@ typedef struct stripe_job {
     cairo_antialias_t aa;
     double tolerance, scale;
     const level_stroke *ls;
+    const nplot__cpath *simp;      /* per level: its polylines simplified, NaN-separated */
     size_t nls;
     bool ok;
 } stripe_job;
+
+static bool dashed(const artist *l)
+{
+    return l->lp.ls != LS_SOLID || (l->lp.dashes && l->lp.ndashes > 0);
+}
+
+/* Add to cr's path the parts of polyline x, y (m vertices) within rows [lo, hi]: the runs
+ * of segments meeting them, or the whole polyline when `whole` and it meets them. */
+static void trace_rows(cairo_t *cr, const double *x, const double *y, size_t m, double lo, double hi,
+                       bool whole)
+{
+    if (whole) {
+        double a = INFINITY, b = -INFINITY;
+        for (size_t k = 0; k < m; k++) a = y[k] < a ? y[k] : a, b = y[k] > b ? y[k] : b;
+        if (b < lo || a > hi) return;
+        cairo_move_to(cr, x[0], y[0]);
+        for (size_t k = 1; k < m; k++) cairo_line_to(cr, x[k], y[k]);
+        return;
+    }
+    bool open = false;
+    for (size_t k = 0; k + 1 < m; k++) {
+        double a = y[k], b = y[k + 1];
+        if ((a < lo && b < lo) || (a > hi && b > hi)) {
+            open = false;
+            continue;
+        }
+        if (!open) cairo_move_to(cr, x[k], y[k]);
+        cairo_line_to(cr, x[k + 1], y[k + 1]);
+        open = true;
+    }
+}
 
 static void stripe_main(void *p, int t)
 {
@@ -1186,11 +1250,52 @@ static void stripe_main(void *p, int t)
         cairo_clip(cr);
         cairo_set_antialias(cr, j->aa);
         cairo_set_tolerance(cr, j->tolerance);
-        stroke_levels(cr, j->scale, j->ls, j->nls);
+        for (size_t k = 0; k < j->nls; k++) {
+            const artist *l = j->ls[k].l;
+            if (!line_style(cr, j->scale, l)) continue;
+            double margin = 2 * l->lp.lw * j->scale + 8, lo = j->y0 - margin, hi = j->y1 + margin;
+            const nplot__cpath *q = &j->simp[k];
+            size_t i = 0;
+            while (i < q->n) {
+                size_t e = i;
+                while (e < q->n && !isnan(q->x[e])) e++;
+                if (e > i) trace_rows(cr, q->x + i, q->y + i, e - i, lo, hi, dashed(l));
+                i = e + 1;
+            }
+            cairo_stroke(cr);
+            cairo_set_dash(cr, NULL, 0, 0);
+        }
     }
     j->ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
     cairo_destroy(cr);
     cairo_surface_destroy(s);
+}
+
+/* The polylines of level stroke ls simplified into q (NaN after each; q->x, q->y hold
+ * enough room). */
+static void simplify_level(const level_stroke *ls, nplot__cpath *q)
+{
+    pt_sink sk = { NULL, q->x, q->y, 0 };
+    if (ls->pl) {
+        for (size_t i = 0; i < ls->pl->n; i++) {
+            simplify(&sk, ls->pl->p[i].x, ls->pl->p[i].y, ls->pl->p[i].n);
+            sink_put(&sk, NAN, NAN, false);
+        }
+    } else {
+        size_t m = 0;
+        for (size_t i = 0; i <= ls->n; i++) {
+            if (i < ls->n && isfinite(ls->dx[i]) && isfinite(ls->dy[i])) {
+                m++;
+                continue;
+            }
+            if (m) {
+                simplify(&sk, ls->dx + i - m, ls->dy + i - m, m);
+                sink_put(&sk, NAN, NAN, false);
+            }
+            m = 0;
+        }
+    }
+    q->n = sk.n;
 }
 
 /* Stroke the levels in stripes when the target is a plain image surface, there are enough
@@ -1198,13 +1303,13 @@ static void stripe_main(void *p, int t)
 static bool stroke_striped(render_ctx *rc, nplot_axes *ax, const level_stroke *ls, size_t nls)
 {
     cairo_t *cr = rc->cr;
-    size_t npts = 0;
+    size_t npts = 0, room = 0;
     for (size_t k = 0; k < nls; k++) {
         npts += ls[k].n;
-        for (size_t i = 0; ls[k].pl && i < ls[k].pl->n; i++) npts += ls[k].pl->p[i].n;
+        room += 2 * ls[k].n + 1; /* a run of m points gives at most m + 1 and a NaN */
+        for (size_t i = 0; ls[k].pl && i < ls[k].pl->n; i++) npts += ls[k].pl->p[i].n, room += ls[k].pl->p[i].n + 2;
     }
     int nt = nd_get_num_threads();
-    nt = nt < STRIPE_THREADS ? nt : STRIPE_THREADS;
     cairo_surface_t *target = cairo_get_group_target(cr);
     cairo_matrix_t m;
     cairo_get_matrix(cr, &m);
@@ -1219,25 +1324,40 @@ static bool stroke_striped(render_ctx *rc, nplot_axes *ax, const level_stroke *l
     int r0 = (int)floor(ax->dev[1]), r1 = (int)ceil(ax->dev[3]);
     r0 = r0 < 0 ? 0 : r0;
     r1 = r1 > H ? H : r1;
-    if (fmt != CAIRO_FORMAT_ARGB32 || r1 - r0 < 2 * nt) return false;
+    int nst = nt > MAX_STRIPES / STRIPES_PER_THREAD ? MAX_STRIPES : nt * STRIPES_PER_THREAD;
+    nst = nst < (r1 - r0) / 8 ? nst : (r1 - r0) / 8;
+    if (fmt != CAIRO_FORMAT_ARGB32 || nst < 2) return false;
     cairo_rectangle_list_t *clip = cairo_copy_clip_rectangle_list(cr);
-    if (clip->status != CAIRO_STATUS_SUCCESS) {
+    nplot__cpath *simp = nd_calloc(nls ? nls : 1, sizeof(nplot__cpath), "nplot");
+    double *buf = nd_malloc(sizeof(double) * 2 * (room ? room : 1), "nplot");
+    if (clip->status != CAIRO_STATUS_SUCCESS || !simp || !buf) {
         cairo_rectangle_list_destroy(clip);
-        return false;
+        nd_free_mem(simp);
+        nd_free_mem(buf);
+        return false; /* drawn in one piece: out of memory is reported there */
+    }
+    size_t off = 0;
+    for (size_t k = 0; k < nls; k++) {
+        simp[k].x = buf + off;
+        simp[k].y = buf + room + off;
+        simplify_level(&ls[k], &simp[k]);
+        off += simp[k].n;
     }
     cairo_surface_flush(target);
-    stripe_job job[STRIPE_THREADS];
-    for (int t = 0; t < nt; t++) {
+    stripe_job job[MAX_STRIPES];
+    for (int t = 0; t < nst; t++) {
         job[t] = (stripe_job){ cairo_image_surface_get_data(target), fmt, W, cairo_image_surface_get_stride(target),
-                               r0 + (r1 - r0) * t / nt, r0 + (r1 - r0) * (t + 1) / nt, clip,
+                               r0 + (r1 - r0) * t / nst, r0 + (r1 - r0) * (t + 1) / nst, clip,
                                ax->dev[0], ax->dev[1], ax->dev[2], ax->dev[3], cairo_get_antialias(cr),
-                               cairo_get_tolerance(cr), rc->scale, ls, nls, false };
+                               cairo_get_tolerance(cr), rc->scale, ls, simp, nls, false };
     }
-    nplot__parallel(nt, stripe_main, job);
+    nplot__parallel(nst, stripe_main, job);
     cairo_surface_mark_dirty_rectangle(target, 0, r0, W, r1 - r0);
     cairo_rectangle_list_destroy(clip);
+    nd_free_mem(simp);
+    nd_free_mem(buf);
     bool ok = true;
-    for (int t = 0; t < nt; t++) ok = ok && job[t].ok;
+    for (int t = 0; t < nst; t++) ok = ok && job[t].ok;
     if (!ok) nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing contours");
     return true;
 }
