@@ -1298,6 +1298,17 @@ static void simplify_level(const level_stroke *ls, nplot__cpath *q)
     q->n = sk.n;
 }
 
+typedef struct simplify_job {
+    const level_stroke *ls;
+    nplot__cpath *simp;
+} simplify_job;
+
+static void simplify_chunk(void *p, int k)
+{
+    simplify_job *j = p;
+    simplify_level(&j->ls[k], &j->simp[k]);
+}
+
 /* Stroke the levels in stripes when the target is a plain image surface, there are enough
  * points to gain and numc may use threads; false when not done (then stroke them on rc->cr). */
 static bool stroke_striped(render_ctx *rc, nplot_axes *ax, const level_stroke *ls, size_t nls)
@@ -1336,13 +1347,17 @@ static bool stroke_striped(render_ctx *rc, nplot_axes *ax, const level_stroke *l
         nd_free_mem(buf);
         return false; /* drawn in one piece: out of memory is reported there */
     }
+    /* each level's room (as counted above) is its own: the levels simplify at once */
     size_t off = 0;
     for (size_t k = 0; k < nls; k++) {
         simp[k].x = buf + off;
         simp[k].y = buf + room + off;
-        simplify_level(&ls[k], &simp[k]);
-        off += simp[k].n;
+        size_t rk = 2 * ls[k].n + 1;
+        for (size_t i = 0; ls[k].pl && i < ls[k].pl->n; i++) rk += ls[k].pl->p[i].n + 2;
+        off += rk;
     }
+    simplify_job sj = { ls, simp };
+    nplot__parallel((int)nls, simplify_chunk, &sj);
     cairo_surface_flush(target);
     stripe_job job[MAX_STRIPES];
     for (int t = 0; t < nst; t++) {
