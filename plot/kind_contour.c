@@ -2,11 +2,12 @@
  *
  * A contour set is the run of artists one call creates, numbered per axes (artist.cset):
  * one ART_LINE per level (contour) or one ART_PATCHES per band (contourf), each a mappable
- * with the set's cmap and limits, so nplot_colorbar finds it like an image. A line set
- * also gets an ART_CONTOUR artist, its painter: it strokes the levels' lines simplified in
- * device space (a 1000 x 1000 grid gives lines of sub-pixel segments), and the labels
- * clabel asks for, placed at draw time when the pixel geometry is known, with the lines
- * broken under them. */
+ * with the set's cmap and limits, so nplot_colorbar finds it like an image. A 2-D set
+ * also gets an ART_CONTOUR artist, its painter: for lines it strokes the levels' lines
+ * simplified in device space (a 1000 x 1000 grid gives lines of sub-pixel segments), and
+ * the labels clabel asks for, placed at draw time when the pixel geometry is known, with
+ * the lines broken under them; for bands it fills them, in stripes of rows on several
+ * threads when they are big. */
 #include "plot_render.h"
 #include "workers.h"
 
@@ -563,16 +564,19 @@ static nd_status contour_impl(nplot_axes *ax, const nd_array *X, const nd_array 
             a->legend_kind = LEGEND_LINE;
         }
     }
-    if (!filled && !is3d) {
+    if (!is3d) {
+        /* the set's painter draws its lines (simplified, labelled) or bands (in stripes) */
         artist *p = nplot__artist_add(ax, ART_CONTOUR, who);
         if (!p) {
             st = fig->status;
             goto done;
         }
         p->cset = cset;
+        p->cfilled = filled;
         p->autoscale = false;
-        p->zorder = o->zorder ? o->zorder : 2;
-        for (artist *a = ax->artists; a; a = a->next) a->chidden = a->chidden || (a->cset == cset && a->kind == ART_LINE);
+        p->zorder = o->zorder ? o->zorder : filled ? 1 : 2;
+        artist_kind item = filled ? ART_PATCHES : ART_LINE;
+        for (artist *a = ax->artists; a; a = a->next) a->chidden = a->chidden || (a->cset == cset && a->kind == item);
     }
     /* matplotlib: the data limits are the grid's, autoscaled tight */
     if (!is3d) {
@@ -1398,8 +1402,215 @@ static bool nearest_on(plines *lines, size_t nl, double px, double py, size_t *l
     return isfinite(best);
 }
 
+/* ---- filled sets: the bands filled in stripes ---------------------------------------------- */
+/* A contourf of a big grid fills bands of tens of thousands of vertices. On an image
+ * surface the bands are filled in stripes of rows like the lines above, each stripe with
+ * the polygons that come within two pixels of it (a polygon's winding is zero outside its
+ * box), in order, with the colors, antialiasing and fill rule nplot__draw_patches uses;
+ * elsewhere (vector output, small sets, bands with edges or per-polygon colors) the bands
+ * are drawn by nplot__draw_patches itself. */
+typedef struct band_poly {
+    size_t off, n;
+    double y0, y1; /* its rows */
+} band_poly;
+
+typedef struct band_dev {
+    artist *a;
+    double *x, *y; /* device vertices, polygon after polygon */
+    band_poly *poly;
+    size_t npoly;
+    bool oom;
+} band_dev;
+
+typedef struct bands_job {
+    render_ctx *rc;
+    const nplot_axes *ax;
+    xform tf;
+    band_dev *b;
+} bands_job;
+
+/* Band k's polygons in device units (draw_patches' log clipping and clamping). */
+static void band_to_dev(void *p, int k)
+{
+    bands_job *j = p;
+    band_dev *b = &j->b[k];
+    const artist *a = b->a;
+    size_t n = a->n;
+    b->x = nd_malloc(sizeof(double) * 2 * (n ? n : 1), "nplot");
+    b->poly = nd_malloc(sizeof(band_poly) * (n / 2 + 1), "nplot");
+    if (!b->x || !b->poly) {
+        b->oom = true;
+        return;
+    }
+    b->y = b->x + n;
+    const double lim = 1e6;
+    bool xlog = j->ax->xa.scale == SCALE_LOG && a->xcoord == COORD_DATA;
+    bool ylog = j->ax->ya.scale == SCALE_LOG && a->ycoord == COORD_DATA;
+    size_t i = 0, o = 0;
+    while (i < n) {
+        while (i < n && !(isfinite(a->x[i]) && isfinite(a->y[i]))) i++;
+        if (i >= n) break;
+        size_t e = i;
+        double lo = INFINITY, hi = -INFINITY;
+        for (; e < n && isfinite(a->x[e]) && isfinite(a->y[e]); e++) {
+            double xv = xlog && a->x[e] <= 0 ? 1e-300 : a->x[e], yv = ylog && a->y[e] <= 0 ? 1e-300 : a->y[e];
+            double px, py;
+            nplot__to_dev(j->rc, j->ax, &j->tf, a->xcoord, a->ycoord, xv, yv, &px, &py);
+            px = nplot__clampd(px, -lim, lim);
+            py = nplot__clampd(py, -lim, lim);
+            b->x[o + e - i] = px, b->y[o + e - i] = py;
+            lo = py < lo ? py : lo;
+            hi = py > hi ? py : hi;
+        }
+        b->poly[b->npoly++] = (band_poly){ o, e - i, lo, hi };
+        o += e - i;
+        i = e;
+    }
+}
+
+typedef struct band_stripe {
+    unsigned char *data;
+    cairo_format_t format;
+    int width, stride;
+    int y0, y1;
+    const cairo_rectangle_list_t *clip;
+    double ax0, ay0, ax1, ay1;
+    cairo_antialias_t aa;
+    double tolerance;
+    const band_dev *b;
+    size_t nb;
+    bool ok;
+} band_stripe;
+
+static void band_stripe_main(void *p, int t)
+{
+    band_stripe *j = (band_stripe *)p + t;
+    cairo_surface_t *s = cairo_image_surface_create_for_data(j->data + (size_t)j->y0 * j->stride, j->format,
+                                                             j->width, j->y1 - j->y0, j->stride);
+    cairo_t *cr = cairo_create(s);
+    if (cairo_status(cr) == CAIRO_STATUS_SUCCESS) {
+        cairo_translate(cr, 0, -j->y0);
+        for (int i = 0; i < j->clip->num_rectangles; i++) {
+            const cairo_rectangle_t *r = &j->clip->rectangles[i];
+            cairo_rectangle(cr, r->x, r->y, r->width, r->height);
+        }
+        cairo_clip(cr);
+        cairo_rectangle(cr, j->ax0, j->ay0, j->ax1 - j->ax0, j->ay1 - j->ay0);
+        cairo_clip(cr);
+        cairo_set_tolerance(cr, j->tolerance);
+        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+        double lo = j->y0 - 2, hi = j->y1 + 2;
+        for (size_t k = 0; k < j->nb; k++) {
+            const band_dev *b = &j->b[k];
+            const artist *a = b->a;
+            if (a->n < 2) continue; /* as nplot__draw_patches: nothing to fill */
+            cairo_new_path(cr);
+            bool any = false;
+            for (size_t q = 0; q < b->npoly; q++) {
+                const band_poly *g = &b->poly[q];
+                if (g->y1 < lo || g->y0 > hi) continue;
+                cairo_move_to(cr, b->x[g->off], b->y[g->off]);
+                for (size_t v = 1; v < g->n; v++) cairo_line_to(cr, b->x[g->off + v], b->y[g->off + v]);
+                cairo_close_path(cr);
+                any = true;
+            }
+            if (!any) continue;
+            cairo_set_antialias(cr, a->aliased ? CAIRO_ANTIALIAS_NONE : j->aa);
+            cairo_set_source_rgba(cr, a->face.r, a->face.g, a->face.b, a->face.a * a->alpha);
+            cairo_fill(cr);
+        }
+    }
+    j->ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+}
+
+/* Fill the bands of filled set p's items (list order) in stripes; false when not done. */
+static bool fill_striped(render_ctx *rc, nplot_axes *ax, artist **items, size_t nb)
+{
+    cairo_t *cr = rc->cr;
+    size_t npts = 0;
+    for (size_t k = 0; k < nb; k++) {
+        const artist *a = items[k];
+        /* draw_patches' other cases: edges, per-polygon colors, translucent or snapped
+         * polygons filled one by one */
+        if (a->has_edge || a->colors || a->alpha < 1 || a->snap) return false;
+        npts += a->n;
+    }
+    int nt = nd_get_num_threads();
+    cairo_surface_t *target = cairo_get_group_target(cr);
+    cairo_matrix_t m;
+    cairo_get_matrix(cr, &m);
+    double ox, oy;
+    cairo_surface_get_device_offset(target, &ox, &oy);
+    if (!rc->raster || nt < 2 || npts < STRIPE_MIN_POINTS || cairo_surface_get_type(target) != CAIRO_SURFACE_TYPE_IMAGE ||
+        ox != 0 || oy != 0 || m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0 || m.x0 != 0 || m.y0 != 0)
+        return false;
+    cairo_format_t fmt = cairo_image_surface_get_format(target);
+    int W = cairo_image_surface_get_width(target), H = cairo_image_surface_get_height(target);
+    int r0 = (int)floor(ax->dev[1]), r1 = (int)ceil(ax->dev[3]);
+    r0 = r0 < 0 ? 0 : r0;
+    r1 = r1 > H ? H : r1;
+    int nst = nt > MAX_STRIPES / STRIPES_PER_THREAD ? MAX_STRIPES : nt * STRIPES_PER_THREAD;
+    nst = nst < (r1 - r0) / 8 ? nst : (r1 - r0) / 8;
+    if (fmt != CAIRO_FORMAT_ARGB32 || nst < 2) return false;
+    band_dev *b = nd_calloc(nb, sizeof(band_dev), "nplot");
+    if (!b) return false;
+    bands_job bj = { rc, ax, nplot__xform(ax), b };
+    for (size_t k = 0; k < nb; k++) b[k].a = items[k];
+    nplot__parallel((int)nb, band_to_dev, &bj);
+    bool ok = true;
+    for (size_t k = 0; k < nb; k++) ok = ok && !b[k].oom;
+    cairo_rectangle_list_t *clip = ok ? cairo_copy_clip_rectangle_list(cr) : NULL;
+    if (clip && clip->status == CAIRO_STATUS_SUCCESS) {
+        cairo_surface_flush(target);
+        band_stripe job[MAX_STRIPES];
+        for (int t = 0; t < nst; t++)
+            job[t] = (band_stripe){ cairo_image_surface_get_data(target), fmt, W, cairo_image_surface_get_stride(target),
+                                    r0 + (r1 - r0) * t / nst, r0 + (r1 - r0) * (t + 1) / nst, clip,
+                                    ax->dev[0], ax->dev[1], ax->dev[2], ax->dev[3], cairo_get_antialias(cr),
+                                    cairo_get_tolerance(cr), b, nb, false };
+        nplot__parallel(nst, band_stripe_main, job);
+        cairo_surface_mark_dirty_rectangle(target, 0, r0, W, r1 - r0);
+        for (int t = 0; t < nst; t++) ok = ok && job[t].ok;
+        if (!ok) nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory filling contour bands");
+        ok = true; /* done, well or not */
+    } else {
+        ok = false; /* drawn in one piece: out of memory is reported there */
+    }
+    if (clip) cairo_rectangle_list_destroy(clip);
+    for (size_t k = 0; k < nb; k++) {
+        nd_free_mem(b[k].x);
+        nd_free_mem(b[k].poly);
+    }
+    nd_free_mem(b);
+    return ok;
+}
+
+/* The painter of a filled set: its bands in stripes, or each by nplot__draw_patches. */
+static void draw_bands(render_ctx *rc, nplot_axes *ax, const artist *p)
+{
+    size_t nb = 0;
+    for (artist *a = ax->artists; a; a = a->next) nb += a->cset == p->cset && a->kind == ART_PATCHES;
+    artist **items = nd_malloc(sizeof(artist *) * (nb ? nb : 1), "nplot");
+    if (!items) {
+        nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory filling contour bands");
+        return;
+    }
+    size_t k = 0;
+    for (artist *a = ax->artists; a; a = a->next)
+        if (a->cset == p->cset && a->kind == ART_PATCHES) items[k++] = a;
+    if (!fill_striped(rc, ax, items, nb))
+        for (size_t i = 0; i < nb; i++) nplot__draw_patches(rc, ax, items[i]);
+    nd_free_mem(items);
+}
+
 void nplot__draw_contour(render_ctx *rc, nplot_axes *ax, artist *a)
 {
+    if (a->cfilled) {
+        draw_bands(rc, ax, a);
+        return;
+    }
     size_t nl = a->npoly;
     cairo_t *cr = rc->cr;
     plines *lines = nd_calloc(nl ? nl : 1, sizeof(plines), "nplot");

@@ -820,10 +820,11 @@ static void test_bad_input(void)
     field_free(&f);
 }
 
-/* Contour lines of a big grid are stroked in stripes on several threads: the image is the
- * one-thread image, but for cairo choosing its coverage method per row from where its
- * surface starts (a rare edge pixel one level off). Labelled, dashed and solid levels. */
-static void test_striped_strokes_match_one_thread(void)
+/* Contour lines and bands of a big grid are drawn in stripes on several threads: the image
+ * is the one-thread image, but for cairo choosing its coverage method per row from where
+ * its surface starts (a rare edge pixel one level off). Labelled, dashed and solid levels,
+ * bands alone and under lines. */
+static void test_striped_drawing_matches_one_thread(void)
 {
     enum { N = 400 };
     static double xs[N], z[N * N];
@@ -833,8 +834,13 @@ static void test_striped_strokes_match_one_thread(void)
             z[i * N + j] = sin(3 * xs[j]) * cos(2 * xs[i]) + 0.5 * exp(-(xs[j] * xs[j] + xs[i] * xs[i]));
     nd_array *x = nd_from_f64(xs, N), *Z = nd_from_buffer(z, 2, (ptrdiff_t[]){ N, N }, ND_FLOAT64);
     nplot_figure *fig = nplot_figure_new(.width = 8, .height = 6, .dpi = 100);
-    nplot_axes *ax = nplot_subplot(fig, 1, 2, 1), *a2 = nplot_subplot(fig, 1, 2, 2);
+    nplot_axes *ax = nplot_subplot(fig, 2, 2, 1), *a2 = nplot_subplot(fig, 2, 2, 2);
+    nplot_axes *a3 = nplot_subplot(fig, 2, 2, 3), *a4 = nplot_subplot(fig, 2, 2, 4);
     CU_ASSERT_EQUAL(nplot_contour(ax, x, x, Z, .nlevels = 20), ND_OK);
+    /* filled bands, alone and under their lines */
+    CU_ASSERT_EQUAL(nplot_contourf(a3, x, x, Z, .nlevels = 20, .extend = "both"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_contourf(a4, x, x, Z, .nlevels = 10, .cmap = "RdBu"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_contour(a4, x, x, Z, .nlevels = 10, .colors = NPLOT_STRS("k")), ND_OK);
     CU_ASSERT_EQUAL(nplot_contour(a2, x, x, Z, .nlevels = 20, .colors = NPLOT_STRS("k"),
                                   .linewidths = NPLOT_F64S(0.8)), ND_OK);
     CU_ASSERT_EQUAL(nplot_clabel(a2, .fontsize = 7), ND_OK);
@@ -854,7 +860,7 @@ static void test_striped_strokes_match_one_thread(void)
         maxd = d > maxd ? d : maxd;
         ink += a[i] != 255;
     }
-    CU_ASSERT(ink > 20000); /* the lines are there */
+    CU_ASSERT(ink > 200000); /* the lines and bands are there */
     CU_ASSERT(maxd <= 1);
     CU_ASSERT(off <= n / 10000);
     nd_free(one);
@@ -1008,7 +1014,7 @@ static const ND_TEST tests[] = {
     ND_T(test_golden_contour_clabel),
     ND_T(test_golden_contourf_colorbar),
     ND_T(test_savefig_png_matches_the_pixels),
-    ND_T(test_striped_strokes_match_one_thread),
+    ND_T(test_striped_drawing_matches_one_thread),
     ND_T(test_contour3d_offset_and_zdir),
     ND_T(test_bad_input),
     ND_T(test_allocation_failures),
