@@ -1178,8 +1178,8 @@ static void stroke_levels(cairo_t *cr, double scale, const level_stroke *ls, siz
 /* ---- stroking in horizontal stripes, several at once ------------------------------------ */
 /* Antialiased stroking of a thousand-point grid's lines is most of a contour plot's time,
  * and cairo rasterizes row by row: on an image surface the rows of the axes are cut into
- * stripes (four per thread, taken in turn, so a late thread leaves its share to the
- * others), each a cairo surface over the same pixels, stroked on the plot helpers
+ * stripes (two per thread, taken in turn, so a late thread leaves its share to the
+ * others; more cost more cairo set-up than they gain), each a cairo surface over the same pixels, stroked on the plot helpers
  * (workers.h) with the same clip, antialiasing and tolerance. The lines are simplified
  * once; a stripe strokes the runs of their segments that come within a margin of its rows
  * (dashed lines: the whole polylines that do, their dashes unchanged), so each stripe's
@@ -1187,9 +1187,9 @@ static void stroke_levels(cairo_t *cr, double scale, const level_stroke *ls, siz
  * the runs, where a butt cap replaces a join, far from the stripe's rows, which see the
  * same edges as one stroke of everything. cairo's rasterizer still picks exact-area or
  * sub-sampled coverage per row from state that depends on where its surface starts: a rare
- * edge pixel differs by one level from a single stroke (one in 480,000 in bench's
- * contour_1000; tests/test_plot_contour.c bounds it). */
-enum { MAX_STRIPES = 32, STRIPES_PER_THREAD = 4, STRIPE_MIN_POINTS = 20000 };
+ * edge pixel can differ by one level from a single stroke (none in bench's contour_1000
+ * with four stripes, one in 480,000 with eight; tests/test_plot_contour.c bounds it). */
+enum { MAX_STRIPES = 32, STRIPES_PER_THREAD = 2, STRIPE_MIN_POINTS = 20000 };
 
 typedef struct stripe_job {
     unsigned char *data;
@@ -1405,8 +1405,8 @@ static bool nearest_on(plines *lines, size_t nl, double px, double py, size_t *l
 /* ---- filled sets: the bands filled in stripes ---------------------------------------------- */
 /* A contourf of a big grid fills bands of tens of thousands of vertices. On an image
  * surface the bands are filled in stripes of rows like the lines above, each stripe with
- * the polygons that come within two pixels of it (a polygon's winding is zero outside its
- * box), in order, with the colors, antialiasing and fill rule nplot__draw_patches uses;
+ * the edges of the polygons that come within two pixels of it (trace_slab), in order,
+ * with the colors, antialiasing and fill rule nplot__draw_patches uses;
  * elsewhere (vector output, small sets, bands with edges or per-polygon colors) the bands
  * are drawn by nplot__draw_patches itself. */
 typedef struct band_poly {
@@ -1482,6 +1482,31 @@ typedef struct band_stripe {
     bool ok;
 } band_stripe;
 
+/* Add to cr's path the edges of closed polygon x, y (n vertices) that reach rows [lo, hi],
+ * with their own end points; the stretches between them lie wholly above or wholly below
+ * (where a polygon leaves the rows it comes back on the same side), so they are replaced
+ * by one edge on that side, and the winding inside the rows is the polygon's. False when
+ * no edge reaches the rows. */
+static bool trace_slab(cairo_t *cr, const double *x, const double *y, size_t n, double lo, double hi)
+{
+    size_t last = SIZE_MAX;
+    bool started = false;
+    for (size_t a = 0; a < n; a++) {
+        size_t b = a + 1 < n ? a + 1 : 0;
+        int sa = y[a] < lo ? -1 : y[a] > hi, sb = y[b] < lo ? -1 : y[b] > hi;
+        if (sa == sb && sa != 0) continue;
+        if (last != a) {
+            if (started) cairo_line_to(cr, x[a], y[a]);
+            else cairo_move_to(cr, x[a], y[a]);
+            started = true;
+        }
+        cairo_line_to(cr, x[b], y[b]);
+        last = b;
+    }
+    if (started) cairo_close_path(cr);
+    return started;
+}
+
 static void band_stripe_main(void *p, int t)
 {
     band_stripe *j = (band_stripe *)p + t;
@@ -1509,10 +1534,7 @@ static void band_stripe_main(void *p, int t)
             for (size_t q = 0; q < b->npoly; q++) {
                 const band_poly *g = &b->poly[q];
                 if (g->y1 < lo || g->y0 > hi) continue;
-                cairo_move_to(cr, b->x[g->off], b->y[g->off]);
-                for (size_t v = 1; v < g->n; v++) cairo_line_to(cr, b->x[g->off + v], b->y[g->off + v]);
-                cairo_close_path(cr);
-                any = true;
+                any = trace_slab(cr, b->x + g->off, b->y + g->off, g->n, lo, hi) || any;
             }
             if (!any) continue;
             cairo_set_antialias(cr, a->aliased ? CAIRO_ANTIALIAS_NONE : j->aa);
