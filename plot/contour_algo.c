@@ -15,10 +15,9 @@
  * into one polygon, so the vertex count grows with the contour length, not the grid. Lines
  * are per-cell segments chained into polylines through the edge crossings they share. */
 #include "plot_model.h"
+#include "workers.h"
 
 #include <math.h>
-#include <numc/threads.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,17 +44,36 @@ void nplot__cpath_free(nplot__cpath *p, int n)
     }
 }
 
+/* nplot__grow without zeroing: only the pages written are touched (a million-point grid's
+ * segment lists and lines are megabytes of fresh memory each call). */
+static void *grow_raw(void *p, size_t *cap, size_t len, size_t need, size_t elem, const char *who)
+{
+    if (need <= *cap) return p;
+    size_t c = *cap > 8 ? *cap : 8;
+    while (c < need) c *= 2;
+    if (c > SIZE_MAX / elem) {
+        nd_set_error(ND_ENOMEM, "%s: out of memory", who);
+        return NULL;
+    }
+    char *q = nd_malloc(c * elem, who);
+    if (!q) return NULL;
+    if (len) memcpy(q, p, len * elem);
+    nd_free_mem(p);
+    *cap = c;
+    return q;
+}
+
 static bool cpath_reserve(nplot__cpath *p, size_t more, const char *who)
 {
     if (p->n + more <= p->cap) return true;
     size_t cap = p->cap, want = p->n + more;
     if (want < 2 * cap) want = 2 * cap;
     if (want < 64) want = 64;
-    double *x = nplot__grow(p->x, &cap, p->n, want, sizeof(double), who);
+    double *x = grow_raw(p->x, &cap, p->n, want, sizeof(double), who);
     if (!x) return false;
     p->x = x;
     cap = p->cap;
-    double *y = nplot__grow(p->y, &cap, p->n, want, sizeof(double), who);
+    double *y = grow_raw(p->y, &cap, p->n, want, sizeof(double), who);
     if (!y) return false;
     p->y = y;
     p->cap = cap;
@@ -72,22 +90,22 @@ static inline void cpath_put(nplot__cpath *p, double x, double y)
 /* ---- vertex classes ------------------------------------------------------------------- */
 /* idx[v] = the number of levels strictly below z[v] (z == lev[0] counts as above lev[0]
  * when close_low: the lowest band is closed on both sides, as matplotlib's); NOIDX for
- * masked or non-finite values. */
-static uint16_t *classify(const nplot__cgrid *g, const double *lev, int nlev, bool close_low,
-                          bool *any_masked, const char *who)
+ * masked or non-finite values. Vertices v0 <= v < v1; true when one is masked. */
+static bool classify_range(const nplot__cgrid *g, const double *lev, int nlev, bool close_low, size_t v0,
+                           size_t v1, uint16_t *idx)
 {
-    size_t nv = g->ny * g->nx;
-    uint16_t *idx = nd_malloc(sizeof(uint16_t) * nv, who);
-    if (!idx) return NULL;
     /* levels are mostly evenly spaced: guess from the inner levels (the outer ones may be
      * matplotlib's +-1e250 extensions), then step to the exact count */
     int a = nlev >= 4 ? 1 : 0, b = nlev >= 4 ? nlev - 2 : nlev - 1;
     double base = lev[a], inv = b > a && lev[b] > lev[a] ? (b - a) / (lev[b] - lev[a]) : 0;
-    for (size_t v = 0; v < nv; v++) {
-        double z = g->z[v];
-        if (!(z - z == 0) || (g->mask && g->mask[v])) { /* NaN or inf */
+    const double *zs = g->z;
+    const bool *mask = g->mask;
+    bool masked = false;
+    for (size_t v = v0; v < v1; v++) {
+        double z = zs[v];
+        if (!(z - z == 0) || (mask && mask[v])) { /* NaN or inf */
             idx[v] = NOIDX;
-            if (any_masked) *any_masked = true;
+            masked = true;
             continue;
         }
         double t = (z - base) * inv + a + 1;
@@ -97,8 +115,11 @@ static uint16_t *classify(const nplot__cgrid *g, const double *lev, int nlev, bo
         if (close_low && k == 0 && z == lev[0]) k = 1;
         idx[v] = (uint16_t)k;
     }
-    return idx;
+    return masked;
 }
+
+static uint16_t *classify(const nplot__cgrid *g, const double *lev, int nlev, bool close_low,
+                          bool *any_masked, const char *who);
 
 /* ---- one cell ---------------------------------------------------------------------------- */
 enum { EV_CORNER = 0, EV_ENTRY, EV_EXIT };
@@ -392,40 +413,42 @@ static ptrdiff_t keymap_find(const keymap *m, size_t k)
     }
 }
 
-static bool chain(segs *s, nplot__cpath *p, openlines *ol, const char *who)
+/* The segments are those of a followed by those of b (the two halves of the grid). */
+static bool chain(const segs *a, const segs *b, nplot__cpath *p, openlines *ol, const char *who)
 {
-    if (!s->n) return true;
+#define SEG(i) ((size_t)(i) < a->n ? &a->s[(size_t)(i)] : &b->s[(size_t)(i) - a->n])
+    size_t n = a->n + (b ? b->n : 0);
+    if (!n) return true;
     size_t cap = 16;
-    while (cap < 2 * s->n) cap *= 2;
+    while (cap < 2 * n) cap *= 2;
     keymap map = { nd_malloc(sizeof(size_t) * cap, who), nd_calloc(cap, sizeof(uint32_t), who), cap - 1 };
-    bool *used = nd_calloc(s->n, sizeof(bool), who);
-    bool *has_pred = nd_calloc(s->n, sizeof(bool), who);
+    bool *used = nd_calloc(n, sizeof(bool), who);
+    bool *has_pred = nd_calloc(n, sizeof(bool), who);
     if (!used || !has_pred || !map.key || !map.val) goto oom;
-    for (size_t i = 0; i < s->n; i++) {
-        size_t h = key_hash(s->s[i].k0) & map.mask;
+    for (size_t i = 0; i < n; i++) {
+        size_t h = key_hash(SEG(i)->k0) & map.mask;
         while (map.val[h]) h = (h + 1) & map.mask;
-        map.key[h] = s->s[i].k0;
+        map.key[h] = SEG(i)->k0;
         map.val[h] = (uint32_t)(i + 1);
     }
-#define find_k0(s_, k) keymap_find(&map, (k))
-    for (size_t i = 0; i < s->n; i++) {
-        ptrdiff_t nxt = find_k0(s, s->s[i].k1);
+    for (size_t i = 0; i < n; i++) {
+        ptrdiff_t nxt = keymap_find(&map, SEG(i)->k1);
         if (nxt >= 0) has_pred[nxt] = true;
     }
     /* open lines from their first segment, then the closed loops */
     for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < s->n; i++) {
+        for (size_t i = 0; i < n; i++) {
             if (used[i] || (pass == 0 && has_pred[i])) continue;
             if (!cpath_reserve(p, 2, who)) goto oom;
             size_t off = p->n, last = i;
-            cpath_put(p, s->s[i].x0, s->s[i].y0);
+            cpath_put(p, SEG(i)->x0, SEG(i)->y0);
             ptrdiff_t cur = (ptrdiff_t)i;
             while (cur >= 0 && !used[cur]) {
                 used[cur] = true;
                 last = (size_t)cur;
                 if (!cpath_reserve(p, 2, who)) goto oom;
-                cpath_put(p, s->s[cur].x1, s->s[cur].y1);
-                cur = find_k0(s, s->s[cur].k1);
+                cpath_put(p, SEG(cur)->x1, SEG(cur)->y1);
+                cur = keymap_find(&map, SEG(cur)->k1);
             }
             if (pass == 0 && ol) {
                 if (ol->n == ol->cap) {
@@ -434,7 +457,7 @@ static bool chain(segs *s, nplot__cpath *p, openlines *ol, const char *who)
                     if (!nl) goto oom;
                     ol->l = nl;
                 }
-                ol->l[ol->n++] = (openline){ off, p->n - off, s->s[i].k0, s->s[last].k1 };
+                ol->l[ol->n++] = (openline){ off, p->n - off, SEG(i)->k0, SEG(last)->k1 };
             }
             cpath_put(p, NAN, NAN);
         }
@@ -449,7 +472,7 @@ oom:
     nd_free_mem(used);
     nd_free_mem(has_pred);
     return false;
-#undef find_k0
+#undef SEG
 }
 
 /* The segments of every level crossing each cell of rows i0 <= i < i1: level k separates
@@ -460,25 +483,53 @@ static bool collect_rows(const nplot__cgrid *g, const uint16_t *idx, const doubl
     size_t nx = g->nx;
     for (size_t i = i0; i < i1; i++)
         for (size_t j = 0; j + 1 < nx; j++) {
-            /* most cells cross no level: all four corners in one class */
+            /* most cells cross no level: all four corners in one class; four cells at a
+             * time where the next five vertices of both rows are one class */
             const uint16_t *r0 = idx + i * nx + j, *r1 = r0 + nx;
+            while (j + 5 < nx && r0[0] != NOIDX) {
+                uint64_t a, as, b, bs;
+                memcpy(&a, r0, 8), memcpy(&as, r0 + 1, 8), memcpy(&b, r1, 8), memcpy(&bs, r1 + 1, 8);
+                if ((a ^ as) | (a ^ b) | (a ^ bs)) break;
+                j += 4, r0 += 4, r1 += 4;
+            }
             if (r0[0] == r0[1] && r0[0] == r1[0] && r0[0] == r1[1] && r0[0] != NOIDX) continue;
             cell c;
             if (!cell_at(g, idx, i, j, &c)) continue;
             int lo, hi;
             class_span(idx, &c, &lo, &hi);
             for (int k = lo; k < hi && k < nlev; k++) {
-                int stt[4];
+                int stt[4], nchg = 0, mx = 0, me = 0;
                 for (int m = 0; m < c.k; m++) stt[m] = idx[c.v[m]] > k;
+                /* the common cell: the level crosses the perimeter twice, one segment from
+                 * the crossing leaving the region above (edge mx) to the one entering it
+                 * (edge me), as the general walk below pairs them */
+                for (int m = 0; m < c.k; m++) {
+                    int m1 = m + 1 < c.k ? m + 1 : 0;
+                    if (stt[m] != stt[m1]) {
+                        nchg++;
+                        if (stt[m]) mx = m;
+                        else me = m;
+                    }
+                }
                 cev ev[16];
-                /* lines need the crossings only, not the corners between them */
-                int n = cell_events(g, &c, stt, lev[k], INFINITY, false, ev), partner[16];
-                cell_pairs(ev, n, c.mean, lev[k], INFINITY, false, partner);
+                int n = 0, partner[16];
+                if (nchg == 2) {
+                    crossing(g, &c, mx, mx + 1 < c.k ? mx + 1 : 0, lev[k], &ev[0]);
+                    crossing(g, &c, me, me + 1 < c.k ? me + 1 : 0, lev[k], &ev[1]);
+                    ev[0].type = EV_EXIT, ev[0].key = c.e[mx];
+                    ev[1].type = EV_ENTRY, ev[1].key = c.e[me];
+                    partner[0] = 1;
+                    n = 2;
+                } else {
+                    /* lines need the crossings only, not the corners between them */
+                    n = cell_events(g, &c, stt, lev[k], INFINITY, false, ev);
+                    cell_pairs(ev, n, c.mean, lev[k], INFINITY, false, partner);
+                }
                 for (int e = 0; e < n; e++) {
                     if (ev[e].type != EV_EXIT) continue;
                     segs *s = &ls[k];
                     if (s->n == s->cap) {
-                        seg *ns = nplot__grow(s->s, &s->cap, s->n, s->n < 32 ? 64 : 2 * s->n,
+                        seg *ns = grow_raw(s->s, &s->cap, s->n, s->n < 32 ? 64 : 2 * s->n,
                                               sizeof(seg), who);
                         if (!ns) return false;
                         s->s = ns;
@@ -491,40 +542,61 @@ static bool collect_rows(const nplot__cgrid *g, const uint16_t *idx, const doubl
     return true;
 }
 
-/* ---- two threads for big grids ------------------------------------------------------------ */
+/* ---- two parts at once for big grids ----------------------------------------------------- */
 /* Work in two parts, each writing only its own outputs, so the result is the same however
- * it runs: part 0 on a second thread and part 1 on this one when the grid is big and numc
- * may use more than one thread, else both here in order. A part returns false when out of
- * memory; the error is then set on this thread (a worker's error state is its own). */
+ * it runs: on the plot helpers (workers.h) when the grid is big, else both here in order.
+ * A part returns false when out of memory; the error is then set on this thread (a
+ * helper's error state is its own). */
 typedef bool (*part_fn)(void *arg, int part);
 typedef struct part_job {
     part_fn fn;
     void *arg;
-    bool ok;
+    bool ok[2];
 } part_job;
 
-static void *part_main(void *p)
+static void part_chunk(void *p, int part)
 {
     part_job *j = p;
-    j->ok = j->fn(j->arg, 0);
-    return NULL;
+    j->ok[part] = j->fn(j->arg, part);
 }
 
 static bool run_parts(part_fn fn, void *arg, size_t cells, const char *who)
 {
-    part_job j = { fn, arg, false };
-    pthread_t t;
-    bool ok;
-    if (cells >= ((size_t)1 << 16) && nd_get_num_threads() > 1 &&
-        pthread_create(&t, NULL, part_main, &j) == 0) {
-        bool ok1 = fn(arg, 1);
-        pthread_join(t, NULL);
-        ok = j.ok && ok1;
-    } else {
-        ok = fn(arg, 0) && fn(arg, 1);
-    }
+    part_job j = { fn, arg, { false, false } };
+    if (cells >= ((size_t)1 << 16)) nplot__parallel(2, part_chunk, &j);
+    else part_chunk(&j, 0), part_chunk(&j, 1);
+    bool ok = j.ok[0] && j.ok[1];
     if (!ok) nd_set_error(ND_ENOMEM, "%s: out of memory tracing the contours", who);
     return ok;
+}
+
+/* classify: the vertices in two halves */
+typedef struct classify_job {
+    const nplot__cgrid *g;
+    const double *lev;
+    int nlev;
+    bool close_low;
+    uint16_t *idx;
+    bool masked[2];
+} classify_job;
+
+static bool classify_part(void *p, int part)
+{
+    classify_job *j = p;
+    size_t nv = j->g->ny * j->g->nx, mid = nv / 2;
+    j->masked[part] = classify_range(j->g, j->lev, j->nlev, j->close_low, part ? mid : 0, part ? nv : mid, j->idx);
+    return true;
+}
+
+static uint16_t *classify(const nplot__cgrid *g, const double *lev, int nlev, bool close_low,
+                          bool *any_masked, const char *who)
+{
+    uint16_t *idx = nd_malloc(sizeof(uint16_t) * g->ny * g->nx, who);
+    if (!idx) return NULL;
+    classify_job j = { g, lev, nlev, close_low, idx, { false, false } };
+    run_parts(classify_part, &j, (g->ny - 1) * (g->nx - 1), who);
+    if (any_masked && (j.masked[0] || j.masked[1])) *any_masked = true;
+    return idx;
 }
 
 typedef struct level_job {
@@ -532,8 +604,8 @@ typedef struct level_job {
     const uint16_t *idx;
     const double *lev;
     int nlev;
-    segs *ls;          /* the segments of each level */
-    segs *ls1;         /* collect: the second half's, appended to ls afterwards */
+    segs *ls;          /* the segments of each level: ls[k] from the first half of the rows,
+                          ls[nlev + k] from the second (chained as one list, not copied) */
     nplot__cpath *out; /* per level: chained lines (chain) or rings (level_rings) */
     const char *who;
 } level_job;
@@ -544,34 +616,15 @@ static bool collect_part(void *p, int part)
     level_job *j = p;
     size_t rows = j->g->ny - 1, mid = rows / 2;
     return collect_rows(j->g, j->idx, j->lev, j->nlev, part ? mid : 0, part ? rows : mid,
-                        part ? j->ls1 : j->ls, j->who);
+                        part ? j->ls + j->nlev : j->ls, j->who);
 }
 
-/* The segments of every level, row by row (the order of a single pass). */
+/* The segments of every level, row by row (the order of a single pass), into ls[0..2 nlev). */
 static bool collect_segments(const nplot__cgrid *g, const uint16_t *idx, const double *lev,
                              int nlev, segs *ls, const char *who)
 {
-    segs *ls1 = nd_calloc((size_t)nlev, sizeof(segs), who);
-    if (!ls1) return false;
-    level_job j = { g, idx, lev, nlev, ls, ls1, NULL, who };
-    bool ok = run_parts(collect_part, &j, (g->ny - 1) * (g->nx - 1), who);
-    for (int k = 0; ok && k < nlev; k++) {
-        segs *a = &ls[k], *b = &ls1[k];
-        if (!b->n) continue;
-        if (a->n + b->n > a->cap) {
-            seg *ns = nplot__grow(a->s, &a->cap, a->n, a->n + b->n, sizeof(seg), who);
-            if (!ns) {
-                ok = false;
-                break;
-            }
-            a->s = ns;
-        }
-        memcpy(a->s + a->n, b->s, sizeof(seg) * b->n);
-        a->n += b->n;
-    }
-    for (int k = 0; k < nlev; k++) nd_free_mem(ls1[k].s);
-    nd_free_mem(ls1);
-    return ok;
+    level_job j = { g, idx, lev, nlev, ls, NULL, who };
+    return run_parts(collect_part, &j, (g->ny - 1) * (g->nx - 1), who);
 }
 
 /* chain: the levels of one parity each */
@@ -579,13 +632,14 @@ static bool chain_part(void *p, int part)
 {
     level_job *j = p;
     for (int k = part; k < j->nlev; k += 2)
-        if (!chain(&j->ls[k], &j->out[k], NULL, j->who)) return false;
+        if (!chain(&j->ls[k], &j->ls[j->nlev + k], &j->out[k], NULL, j->who)) return false;
     return true;
 }
 
+/* Free the 2 n segment lists of ls. */
 static void segs_free(segs *ls, int n)
 {
-    for (int k = 0; ls && k < n; k++) nd_free_mem(ls[k].s);
+    for (int k = 0; ls && k < 2 * n; k++) nd_free_mem(ls[k].s);
     nd_free_mem(ls);
 }
 
@@ -594,10 +648,10 @@ nd_status nplot__contour_lines(const nplot__cgrid *g, const double *lev, int nle
 {
     if (nlev < 1 || g->ny < 2 || g->nx < 2) return ND_OK;
     uint16_t *idx = classify(g, lev, nlev, false, NULL, who);
-    segs *ls = nd_calloc((size_t)nlev, sizeof(segs), who);
+    segs *ls = nd_calloc(2 * (size_t)nlev, sizeof(segs), who);
     nd_status st = ND_ENOMEM;
     if (!idx || !ls || !collect_segments(g, idx, lev, nlev, ls, who)) goto done;
-    level_job j = { g, idx, lev, nlev, ls, NULL, out, who };
+    level_job j = { g, idx, lev, nlev, ls, out, who };
     if (!run_parts(chain_part, &j, (g->ny - 1) * (g->nx - 1), who)) goto done;
     st = ND_OK;
 done:
@@ -660,15 +714,15 @@ static int by_pos(const void *pa, const void *pb)
 
 /* The rings bounding {above level k} (idx > k), counter-clockwise around it: the closed
  * loops as they are, the open lines joined along the grid's perimeter. Appended to out. */
-static bool level_rings(const nplot__cgrid *g, const uint16_t *idx, int k, double L, segs *s,
-                        nplot__cpath *out, const char *who)
+static bool level_rings(const nplot__cgrid *g, const uint16_t *idx, int k, double L, const segs *s0,
+                        const segs *s1, nplot__cpath *out, const char *who)
 {
     nplot__cpath lines = { 0 };
     openlines ol = { 0 };
     lend *starts = NULL;
     bool *done = NULL, ok = false;
     perim pm = { g->ny, g->nx, 2 * (g->nx - 1) + 2 * (g->ny - 1) };
-    if (!chain(s, &lines, &ol, who)) goto out;
+    if (!chain(s0, s1, &lines, &ol, who)) goto out;
     /* the closed loops: every run of `lines` that is not an open line */
     {
         size_t li = 0, i = 0;
@@ -766,22 +820,27 @@ static bool rings_part(void *p, int part)
 {
     level_job *j = p;
     for (int k = part; k < j->nlev; k += 2)
-        if (!level_rings(j->g, j->idx, k, j->lev[k], &j->ls[k], &j->out[k], j->who)) return false;
+        if (!level_rings(j->g, j->idx, k, j->lev[k], &j->ls[k], &j->ls[j->nlev + k], &j->out[k], j->who))
+            return false;
     return true;
 }
 
 static nd_status bands_by_rings(const nplot__cgrid *g, const uint16_t *idx, const double *lev,
                                 int nlev, nplot__cpath *out, const char *who)
 {
-    segs *ls = nd_calloc((size_t)nlev, sizeof(segs), who);
+    segs *ls = nd_calloc(2 * (size_t)nlev, sizeof(segs), who);
     nplot__cpath *rings = nd_calloc((size_t)nlev, sizeof(nplot__cpath), who);
     nd_status st = ND_ENOMEM;
     if (!ls || !rings || !collect_segments(g, idx, lev, nlev, ls, who)) goto done;
-    level_job j = { g, idx, lev, nlev, ls, NULL, rings, who };
+    level_job j = { g, idx, lev, nlev, ls, rings, who };
     if (!run_parts(rings_part, &j, (g->ny - 1) * (g->nx - 1), who)) goto done;
     for (int b = 0; b + 1 < nlev; b++) {
         nplot__cpath *p = &out[b];
-        if (rings[b].n) {
+        if (!p->n && rings[b].n) { /* the usual case: take the rings over, no copy */
+            nplot__cpath empty = *p;
+            *p = rings[b];
+            rings[b] = empty;
+        } else if (rings[b].n) {
             if (!cpath_reserve(p, rings[b].n, who)) goto done;
             memcpy(p->x + p->n, rings[b].x, sizeof(double) * rings[b].n);
             memcpy(p->y + p->n, rings[b].y, sizeof(double) * rings[b].n);

@@ -2,14 +2,17 @@
  *
  * A contour set is the run of artists one call creates, numbered per axes (artist.cset):
  * one ART_LINE per level (contour) or one ART_PATCHES per band (contourf), each a mappable
- * with the set's cmap and limits, so nplot_colorbar finds it like an image. A line set
- * also gets an ART_CONTOUR artist, its painter: it strokes the levels' lines simplified in
- * device space (a 1000 x 1000 grid gives lines of sub-pixel segments), and the labels
- * clabel asks for, placed at draw time when the pixel geometry is known, with the lines
- * broken under them. */
+ * with the set's cmap and limits, so nplot_colorbar finds it like an image. A 2-D set
+ * also gets an ART_CONTOUR artist, its painter: for lines it strokes the levels' lines
+ * simplified in device space (a 1000 x 1000 grid gives lines of sub-pixel segments), and
+ * the labels clabel asks for, placed at draw time when the pixel geometry is known, with
+ * the lines broken under them; for bands it fills them, in stripes of rows on several
+ * threads when they are big. */
 #include "plot_render.h"
+#include "workers.h"
 
 #include <math.h>
+#include <numc/threads.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,18 +110,36 @@ static void range_of(const double *v, size_t n, size_t nidx, double *lo, double 
 }
 
 /* The range of the unmasked finite z (and of the coordinates where a 3-D rotation made
- * them values); zmin > zmax when there are none. */
-static void z_range(cgrid_buf *b)
+ * them values); zmin > zmax when there are none. A million points are read in two halves
+ * at once. */
+typedef struct zrange_job {
+    const double *z;
+    const bool *mask;
+    size_t v0, v1;
+    double lo, hi;
+} zrange_job;
+
+static void zrange_part(void *p, int part)
 {
-    size_t n = b->g.ny * b->g.nx;
+    zrange_job *j = (zrange_job *)p + part;
     double lo = INFINITY, hi = -INFINITY;
-    for (size_t v = 0; v < n; v++) {
-        double z = b->g.z[v];
-        if (b->mask && b->mask[v]) continue;
+    for (size_t v = j->v0; v < j->v1; v++) {
+        double z = j->z[v];
+        if (j->mask && j->mask[v]) continue;
         if (z < lo && z > -INFINITY) lo = z;
         if (z > hi && z < INFINITY) hi = z;
     }
-    b->zmin = lo, b->zmax = hi;
+    j->lo = lo, j->hi = hi;
+}
+
+static void z_range(cgrid_buf *b)
+{
+    size_t n = b->g.ny * b->g.nx;
+    zrange_job j[2] = { { b->g.z, b->mask, 0, n / 2, 0, 0 }, { b->g.z, b->mask, n / 2, n, 0, 0 } };
+    if (n >= ((size_t)1 << 18)) nplot__parallel(2, zrange_part, j);
+    else zrange_part(j, 0), zrange_part(j, 1);
+    b->zmin = j[0].lo < j[1].lo ? j[0].lo : j[1].lo;
+    b->zmax = j[0].hi > j[1].hi ? j[0].hi : j[1].hi;
 }
 
 static nd_status grid_read(nplot_axes *ax, const nd_array *X, const nd_array *Y, const nd_array *Z,
@@ -545,16 +566,19 @@ static nd_status contour_impl(nplot_axes *ax, const nd_array *X, const nd_array 
             a->legend_kind = LEGEND_LINE;
         }
     }
-    if (!filled && !is3d) {
+    if (!is3d) {
+        /* the set's painter draws its lines (simplified, labelled) or bands (in stripes) */
         artist *p = nplot__artist_add(ax, ART_CONTOUR, who);
         if (!p) {
             st = fig->status;
             goto done;
         }
         p->cset = cset;
+        p->cfilled = filled;
         p->autoscale = false;
-        p->zorder = o->zorder ? o->zorder : 2;
-        for (artist *a = ax->artists; a; a = a->next) a->chidden = a->chidden || (a->cset == cset && a->kind == ART_LINE);
+        p->zorder = o->zorder ? o->zorder : filled ? 1 : 2;
+        artist_kind item = filled ? ART_PATCHES : ART_LINE;
+        for (artist *a = ax->artists; a; a = a->next) a->chidden = a->chidden || (a->cset == cset && a->kind == item);
     }
     /* matplotlib: the data limits are the grid's, autoscaled tight */
     if (!is3d) {
@@ -1045,15 +1069,34 @@ static void device_lines(render_ctx *rc, nplot_axes *ax, const artist *l, plines
     nd_free_mem(dx);
 }
 
-/* Trace the polyline x, y (n > 0 points) simplified: a vertex is kept only where the line
+/* Where simplified vertices go: a cairo path (cr), or arrays x, y (n so far). */
+typedef struct pt_sink {
+    cairo_t *cr;
+    double *x, *y;
+    size_t n;
+} pt_sink;
+
+static inline void sink_put(pt_sink *s, double x, double y, bool move)
+{
+    if (s->cr) {
+        if (move) cairo_move_to(s->cr, x, y);
+        else cairo_line_to(s->cr, x, y);
+        return;
+    }
+    s->x[s->n] = x, s->y[s->n] = y;
+    s->n++;
+}
+
+/* The polyline x, y (n > 0 points) simplified into s: a vertex is kept only where the line
  * leaves a band of 1/9 pixel around the direction it set off in (matplotlib's path
- * simplification threshold), or turns back; the end points are kept. */
-static void trace_simplified(cairo_t *cr, const double *x, const double *y, size_t n)
+ * simplification threshold), or turns back; the end points are kept. At most n + 1
+ * vertices. */
+static void simplify(pt_sink *s, const double *x, const double *y, size_t n)
 {
     const double tol = 1.0 / 9;
     double ax0 = x[0], ay0 = y[0], dx = 0, dy = 0, far = 0, lx = ax0, ly = ay0;
     bool have_dir = false;
-    cairo_move_to(cr, ax0, ay0);
+    sink_put(s, ax0, ay0, true);
     for (size_t k = 1; k < n; k++) {
         double qx = x[k], qy = y[k], vx = qx - ax0, vy = qy - ay0;
         if (!have_dir) {
@@ -1068,7 +1111,7 @@ static void trace_simplified(cairo_t *cr, const double *x, const double *y, size
             far = along, lx = qx, ly = qy;
             continue;
         }
-        cairo_line_to(cr, lx, ly); /* the run ends at its farthest point */
+        sink_put(s, lx, ly, false); /* the run ends at its farthest point */
         ax0 = lx, ay0 = ly;
         vx = qx - ax0, vy = qy - ay0;
         double len = hypot(vx, vy);
@@ -1076,57 +1119,268 @@ static void trace_simplified(cairo_t *cr, const double *x, const double *y, size
         if (have_dir) dx = vx / len, dy = vy / len, far = len;
         lx = qx, ly = qy;
     }
-    cairo_line_to(cr, x[n - 1], y[n - 1]);
+    sink_put(s, x[n - 1], y[n - 1], false);
 }
 
-/* Set up cairo to stroke line artist l; false when there is nothing to stroke. */
-static bool line_style(render_ctx *rc, const artist *l)
+static void trace_simplified(cairo_t *cr, const double *x, const double *y, size_t n)
 {
-    cairo_t *cr = rc->cr;
+    pt_sink s = { cr, NULL, NULL, 0 };
+    simplify(&s, x, y, n);
+}
+
+/* Set up cr to stroke line artist l; false when there is nothing to stroke. */
+static bool line_style(cairo_t *cr, double scale, const artist *l)
+{
     rgba c = l->lp.color;
-    double lw = l->lp.lw * rc->scale;
+    double lw = l->lp.lw * scale;
     if (lw <= 0 || l->lp.ls == LS_NONE) return false;
     cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * l->alpha);
     cairo_set_line_width(cr, lw);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-    nplot__set_dash(cr, l->lp.ls, l->lp.dashes, l->lp.ndashes, lw, rc->scale);
+    nplot__set_dash(cr, l->lp.ls, l->lp.dashes, l->lp.ndashes, lw, scale);
     cairo_new_path(cr);
     return true;
 }
 
-/* One path per level, each polyline a subpath (its dash pattern started afresh). */
-static void stroke_plines(render_ctx *rc, const plines *L, const artist *l)
+/* One level's stroke: its polylines as pieces (pl, the labelled levels broken under their
+ * labels) or its device vertices with NaN breaks (dx, dy, n of them). */
+typedef struct level_stroke {
+    const artist *l;
+    const plines *pl;
+    double *dx, *dy;
+    size_t n;
+} level_stroke;
+
+/* Stroke the levels on cr: one path per level, each polyline a subpath (its dash pattern
+ * started afresh). */
+static void stroke_levels(cairo_t *cr, double scale, const level_stroke *ls, size_t nls)
 {
-    if (!L->n || !line_style(rc, l)) return;
-    for (size_t i = 0; i < L->n; i++) trace_simplified(rc->cr, L->p[i].x, L->p[i].y, L->p[i].n);
-    cairo_stroke(rc->cr);
-    cairo_set_dash(rc->cr, NULL, 0, 0);
+    for (size_t k = 0; k < nls; k++) {
+        const level_stroke *s = &ls[k];
+        if (!line_style(cr, scale, s->l)) continue;
+        if (s->pl) {
+            for (size_t i = 0; i < s->pl->n; i++) trace_simplified(cr, s->pl->p[i].x, s->pl->p[i].y, s->pl->p[i].n);
+        } else {
+            size_t m = 0;
+            for (size_t i = 0; i <= s->n; i++) {
+                if (i < s->n && isfinite(s->dx[i]) && isfinite(s->dy[i])) {
+                    m++;
+                    continue;
+                }
+                if (m) trace_simplified(cr, s->dx + i - m, s->dy + i - m, m);
+                m = 0;
+            }
+        }
+        cairo_stroke(cr);
+        cairo_set_dash(cr, NULL, 0, 0);
+    }
 }
 
-/* The same for a whole line artist, straight from its device vertices. */
-static void stroke_line(render_ctx *rc, nplot_axes *ax, const artist *l)
+/* ---- stroking in horizontal stripes, several at once ------------------------------------ */
+/* Antialiased stroking of a thousand-point grid's lines is most of a contour plot's time,
+ * and cairo rasterizes row by row: on an image surface the rows of the axes are cut into
+ * stripes (two per thread, taken in turn, so a late thread leaves its share to the
+ * others; more cost more cairo set-up than they gain), each a cairo surface over the same pixels, stroked on the plot helpers
+ * (workers.h) with the same clip, antialiasing and tolerance. The lines are simplified
+ * once; a stripe strokes the runs of their segments that come within a margin of its rows
+ * (dashed lines: the whole polylines that do, their dashes unchanged), so each stripe's
+ * work is its share. The margin (twice the line width and eight pixels) keeps the ends of
+ * the runs, where a butt cap replaces a join, far from the stripe's rows, which see the
+ * same edges as one stroke of everything. cairo's rasterizer still picks exact-area or
+ * sub-sampled coverage per row from state that depends on where its surface starts: a rare
+ * edge pixel can differ by one level from a single stroke (none in bench's contour_1000
+ * with four stripes, one in 480,000 with eight; tests/test_plot_contour.c bounds it). */
+enum { MAX_STRIPES = 32, STRIPES_PER_THREAD = 2, STRIPE_MIN_POINTS = 20000 };
+
+typedef struct stripe_job {
+    unsigned char *data;
+    cairo_format_t format;
+    int width, stride;
+    int y0, y1;                    /* the stripe's rows */
+    const cairo_rectangle_list_t *clip;
+    double ax0, ay0, ax1, ay1;     /* the axes' clip box */
+    cairo_antialias_t aa;
+    double tolerance, scale;
+    const level_stroke *ls;
+    const nplot__cpath *simp;      /* per level: its polylines simplified, NaN-separated */
+    size_t nls;
+    bool ok;
+} stripe_job;
+
+static bool dashed(const artist *l)
 {
-    if (!l->n) return;
-    double *dy, *dx = to_device(rc, ax, l, &dy);
-    if (!dx) {
-        nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing contours");
+    return l->lp.ls != LS_SOLID || (l->lp.dashes && l->lp.ndashes > 0);
+}
+
+/* Add to cr's path the parts of polyline x, y (m vertices) within rows [lo, hi]: the runs
+ * of segments meeting them, or the whole polyline when `whole` and it meets them. */
+static void trace_rows(cairo_t *cr, const double *x, const double *y, size_t m, double lo, double hi,
+                       bool whole)
+{
+    if (whole) {
+        double a = INFINITY, b = -INFINITY;
+        for (size_t k = 0; k < m; k++) a = y[k] < a ? y[k] : a, b = y[k] > b ? y[k] : b;
+        if (b < lo || a > hi) return;
+        cairo_move_to(cr, x[0], y[0]);
+        for (size_t k = 1; k < m; k++) cairo_line_to(cr, x[k], y[k]);
         return;
     }
-    if (line_style(rc, l)) {
+    bool open = false;
+    for (size_t k = 0; k + 1 < m; k++) {
+        double a = y[k], b = y[k + 1];
+        if ((a < lo && b < lo) || (a > hi && b > hi)) {
+            open = false;
+            continue;
+        }
+        if (!open) cairo_move_to(cr, x[k], y[k]);
+        cairo_line_to(cr, x[k + 1], y[k + 1]);
+        open = true;
+    }
+}
+
+static void stripe_main(void *p, int t)
+{
+    stripe_job *j = (stripe_job *)p + t;
+    cairo_surface_t *s = cairo_image_surface_create_for_data(j->data + (size_t)j->y0 * j->stride, j->format,
+                                                             j->width, j->y1 - j->y0, j->stride);
+    cairo_t *cr = cairo_create(s);
+    if (cairo_status(cr) == CAIRO_STATUS_SUCCESS) {
+        cairo_translate(cr, 0, -j->y0);
+        for (int i = 0; i < j->clip->num_rectangles; i++) {
+            const cairo_rectangle_t *r = &j->clip->rectangles[i];
+            cairo_rectangle(cr, r->x, r->y, r->width, r->height);
+        }
+        cairo_clip(cr);
+        cairo_rectangle(cr, j->ax0, j->ay0, j->ax1 - j->ax0, j->ay1 - j->ay0);
+        cairo_clip(cr);
+        cairo_set_antialias(cr, j->aa);
+        cairo_set_tolerance(cr, j->tolerance);
+        for (size_t k = 0; k < j->nls; k++) {
+            const artist *l = j->ls[k].l;
+            if (!line_style(cr, j->scale, l)) continue;
+            double margin = 2 * l->lp.lw * j->scale + 8, lo = j->y0 - margin, hi = j->y1 + margin;
+            const nplot__cpath *q = &j->simp[k];
+            size_t i = 0;
+            while (i < q->n) {
+                size_t e = i;
+                while (e < q->n && !isnan(q->x[e])) e++;
+                if (e > i) trace_rows(cr, q->x + i, q->y + i, e - i, lo, hi, dashed(l));
+                i = e + 1;
+            }
+            cairo_stroke(cr);
+            cairo_set_dash(cr, NULL, 0, 0);
+        }
+    }
+    j->ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+}
+
+/* The polylines of level stroke ls simplified into q (NaN after each; q->x, q->y hold
+ * enough room). */
+static void simplify_level(const level_stroke *ls, nplot__cpath *q)
+{
+    pt_sink sk = { NULL, q->x, q->y, 0 };
+    if (ls->pl) {
+        for (size_t i = 0; i < ls->pl->n; i++) {
+            simplify(&sk, ls->pl->p[i].x, ls->pl->p[i].y, ls->pl->p[i].n);
+            sink_put(&sk, NAN, NAN, false);
+        }
+    } else {
         size_t m = 0;
-        for (size_t i = 0; i <= l->n; i++) {
-            if (i < l->n && isfinite(dx[i]) && isfinite(dy[i])) {
+        for (size_t i = 0; i <= ls->n; i++) {
+            if (i < ls->n && isfinite(ls->dx[i]) && isfinite(ls->dy[i])) {
                 m++;
                 continue;
             }
-            if (m) trace_simplified(rc->cr, dx + i - m, dy + i - m, m);
+            if (m) {
+                simplify(&sk, ls->dx + i - m, ls->dy + i - m, m);
+                sink_put(&sk, NAN, NAN, false);
+            }
             m = 0;
         }
-        cairo_stroke(rc->cr);
-        cairo_set_dash(rc->cr, NULL, 0, 0);
     }
-    nd_free_mem(dx);
+    q->n = sk.n;
+}
+
+typedef struct simplify_job {
+    const level_stroke *ls;
+    nplot__cpath *simp;
+} simplify_job;
+
+static void simplify_chunk(void *p, int k)
+{
+    simplify_job *j = p;
+    simplify_level(&j->ls[k], &j->simp[k]);
+}
+
+/* Stroke the levels in stripes when the target is a plain image surface, there are enough
+ * points to gain and numc may use threads; false when not done (then stroke them on rc->cr). */
+static bool stroke_striped(render_ctx *rc, nplot_axes *ax, const level_stroke *ls, size_t nls)
+{
+    cairo_t *cr = rc->cr;
+    size_t npts = 0, room = 0;
+    for (size_t k = 0; k < nls; k++) {
+        npts += ls[k].n;
+        room += 2 * ls[k].n + 1; /* a run of m points gives at most m + 1 and a NaN */
+        for (size_t i = 0; ls[k].pl && i < ls[k].pl->n; i++) npts += ls[k].pl->p[i].n, room += ls[k].pl->p[i].n + 2;
+    }
+    int nt = nd_get_num_threads();
+    cairo_surface_t *target = cairo_get_group_target(cr);
+    cairo_matrix_t m;
+    cairo_get_matrix(cr, &m);
+    double ox, oy;
+    cairo_surface_get_device_offset(target, &ox, &oy);
+    if (!rc->raster || nt < 2 || npts < STRIPE_MIN_POINTS || cairo_surface_get_type(target) != CAIRO_SURFACE_TYPE_IMAGE ||
+        ox != 0 || oy != 0 || m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0 || m.x0 != 0 || m.y0 != 0)
+        return false;
+    cairo_format_t fmt = cairo_image_surface_get_format(target);
+    int W = cairo_image_surface_get_width(target), H = cairo_image_surface_get_height(target);
+    /* the rows the strokes can touch: the axes box within the image */
+    int r0 = (int)floor(ax->dev[1]), r1 = (int)ceil(ax->dev[3]);
+    r0 = r0 < 0 ? 0 : r0;
+    r1 = r1 > H ? H : r1;
+    int nst = nt > MAX_STRIPES / STRIPES_PER_THREAD ? MAX_STRIPES : nt * STRIPES_PER_THREAD;
+    nst = nst < (r1 - r0) / 8 ? nst : (r1 - r0) / 8;
+    if (fmt != CAIRO_FORMAT_ARGB32 || nst < 2) return false;
+    cairo_rectangle_list_t *clip = cairo_copy_clip_rectangle_list(cr);
+    nplot__cpath *simp = nd_calloc(nls ? nls : 1, sizeof(nplot__cpath), "nplot");
+    double *buf = nd_malloc(sizeof(double) * 2 * (room ? room : 1), "nplot");
+    if (clip->status != CAIRO_STATUS_SUCCESS || !simp || !buf) {
+        cairo_rectangle_list_destroy(clip);
+        nd_free_mem(simp);
+        nd_free_mem(buf);
+        return false; /* drawn in one piece: out of memory is reported there */
+    }
+    /* each level's room (as counted above) is its own: the levels simplify at once */
+    size_t off = 0;
+    for (size_t k = 0; k < nls; k++) {
+        simp[k].x = buf + off;
+        simp[k].y = buf + room + off;
+        size_t rk = 2 * ls[k].n + 1;
+        for (size_t i = 0; ls[k].pl && i < ls[k].pl->n; i++) rk += ls[k].pl->p[i].n + 2;
+        off += rk;
+    }
+    simplify_job sj = { ls, simp };
+    nplot__parallel((int)nls, simplify_chunk, &sj);
+    cairo_surface_flush(target);
+    stripe_job job[MAX_STRIPES];
+    for (int t = 0; t < nst; t++) {
+        job[t] = (stripe_job){ cairo_image_surface_get_data(target), fmt, W, cairo_image_surface_get_stride(target),
+                               r0 + (r1 - r0) * t / nst, r0 + (r1 - r0) * (t + 1) / nst, clip,
+                               ax->dev[0], ax->dev[1], ax->dev[2], ax->dev[3], cairo_get_antialias(cr),
+                               cairo_get_tolerance(cr), rc->scale, ls, simp, nls, false };
+    }
+    nplot__parallel(nst, stripe_main, job);
+    cairo_surface_mark_dirty_rectangle(target, 0, r0, W, r1 - r0);
+    cairo_rectangle_list_destroy(clip);
+    nd_free_mem(simp);
+    nd_free_mem(buf);
+    bool ok = true;
+    for (int t = 0; t < nst; t++) ok = ok && job[t].ok;
+    if (!ok) nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing contours");
+    return true;
 }
 
 /* The nearest point to (px, py) on the polylines of lines[0..nl-1]: which level, which
@@ -1150,8 +1404,237 @@ static bool nearest_on(plines *lines, size_t nl, double px, double py, size_t *l
     return isfinite(best);
 }
 
+/* ---- filled sets: the bands filled in stripes ---------------------------------------------- */
+/* A contourf of a big grid fills bands of tens of thousands of vertices. On an image
+ * surface the bands are filled in stripes of rows like the lines above, each stripe with
+ * the edges of the polygons that come within two pixels of it (trace_slab), in order,
+ * with the colors, antialiasing and fill rule nplot__draw_patches uses;
+ * elsewhere (vector output, small sets, bands with edges or per-polygon colors) the bands
+ * are drawn by nplot__draw_patches itself. */
+typedef struct band_poly {
+    size_t off, n;
+    double y0, y1; /* its rows */
+} band_poly;
+
+typedef struct band_dev {
+    artist *a;
+    double *x, *y; /* device vertices, polygon after polygon */
+    band_poly *poly;
+    size_t npoly;
+    bool oom;
+} band_dev;
+
+typedef struct bands_job {
+    render_ctx *rc;
+    const nplot_axes *ax;
+    xform tf;
+    band_dev *b;
+} bands_job;
+
+/* Band k's polygons in device units (draw_patches' log clipping and clamping). */
+static void band_to_dev(void *p, int k)
+{
+    bands_job *j = p;
+    band_dev *b = &j->b[k];
+    const artist *a = b->a;
+    size_t n = a->n;
+    b->x = nd_malloc(sizeof(double) * 2 * (n ? n : 1), "nplot");
+    b->poly = nd_malloc(sizeof(band_poly) * (n / 2 + 1), "nplot");
+    if (!b->x || !b->poly) {
+        b->oom = true;
+        return;
+    }
+    b->y = b->x + n;
+    const double lim = 1e6;
+    bool xlog = j->ax->xa.scale == SCALE_LOG && a->xcoord == COORD_DATA;
+    bool ylog = j->ax->ya.scale == SCALE_LOG && a->ycoord == COORD_DATA;
+    size_t i = 0, o = 0;
+    while (i < n) {
+        while (i < n && !(isfinite(a->x[i]) && isfinite(a->y[i]))) i++;
+        if (i >= n) break;
+        size_t e = i;
+        double lo = INFINITY, hi = -INFINITY;
+        for (; e < n && isfinite(a->x[e]) && isfinite(a->y[e]); e++) {
+            double xv = xlog && a->x[e] <= 0 ? 1e-300 : a->x[e], yv = ylog && a->y[e] <= 0 ? 1e-300 : a->y[e];
+            double px, py;
+            nplot__to_dev(j->rc, j->ax, &j->tf, a->xcoord, a->ycoord, xv, yv, &px, &py);
+            px = nplot__clampd(px, -lim, lim);
+            py = nplot__clampd(py, -lim, lim);
+            b->x[o + e - i] = px, b->y[o + e - i] = py;
+            lo = py < lo ? py : lo;
+            hi = py > hi ? py : hi;
+        }
+        b->poly[b->npoly++] = (band_poly){ o, e - i, lo, hi };
+        o += e - i;
+        i = e;
+    }
+}
+
+typedef struct band_stripe {
+    unsigned char *data;
+    cairo_format_t format;
+    int width, stride;
+    int y0, y1;
+    const cairo_rectangle_list_t *clip;
+    double ax0, ay0, ax1, ay1;
+    cairo_antialias_t aa;
+    double tolerance;
+    const band_dev *b;
+    size_t nb;
+    bool ok;
+} band_stripe;
+
+/* Add to cr's path the edges of closed polygon x, y (n vertices) that reach rows [lo, hi],
+ * with their own end points; the stretches between them lie wholly above or wholly below
+ * (where a polygon leaves the rows it comes back on the same side), so they are replaced
+ * by one edge on that side, and the winding inside the rows is the polygon's. False when
+ * no edge reaches the rows. */
+static bool trace_slab(cairo_t *cr, const double *x, const double *y, size_t n, double lo, double hi)
+{
+    size_t last = SIZE_MAX;
+    bool started = false;
+    for (size_t a = 0; a < n; a++) {
+        size_t b = a + 1 < n ? a + 1 : 0;
+        int sa = y[a] < lo ? -1 : y[a] > hi, sb = y[b] < lo ? -1 : y[b] > hi;
+        if (sa == sb && sa != 0) continue;
+        if (last != a) {
+            if (started) cairo_line_to(cr, x[a], y[a]);
+            else cairo_move_to(cr, x[a], y[a]);
+            started = true;
+        }
+        cairo_line_to(cr, x[b], y[b]);
+        last = b;
+    }
+    if (started) cairo_close_path(cr);
+    return started;
+}
+
+static void band_stripe_main(void *p, int t)
+{
+    band_stripe *j = (band_stripe *)p + t;
+    cairo_surface_t *s = cairo_image_surface_create_for_data(j->data + (size_t)j->y0 * j->stride, j->format,
+                                                             j->width, j->y1 - j->y0, j->stride);
+    cairo_t *cr = cairo_create(s);
+    if (cairo_status(cr) == CAIRO_STATUS_SUCCESS) {
+        cairo_translate(cr, 0, -j->y0);
+        for (int i = 0; i < j->clip->num_rectangles; i++) {
+            const cairo_rectangle_t *r = &j->clip->rectangles[i];
+            cairo_rectangle(cr, r->x, r->y, r->width, r->height);
+        }
+        cairo_clip(cr);
+        cairo_rectangle(cr, j->ax0, j->ay0, j->ax1 - j->ax0, j->ay1 - j->ay0);
+        cairo_clip(cr);
+        cairo_set_tolerance(cr, j->tolerance);
+        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+        double lo = j->y0 - 2, hi = j->y1 + 2;
+        for (size_t k = 0; k < j->nb; k++) {
+            const band_dev *b = &j->b[k];
+            const artist *a = b->a;
+            if (a->n < 2) continue; /* as nplot__draw_patches: nothing to fill */
+            cairo_new_path(cr);
+            bool any = false;
+            for (size_t q = 0; q < b->npoly; q++) {
+                const band_poly *g = &b->poly[q];
+                if (g->y1 < lo || g->y0 > hi) continue;
+                any = trace_slab(cr, b->x + g->off, b->y + g->off, g->n, lo, hi) || any;
+            }
+            if (!any) continue;
+            cairo_set_antialias(cr, a->aliased ? CAIRO_ANTIALIAS_NONE : j->aa);
+            cairo_set_source_rgba(cr, a->face.r, a->face.g, a->face.b, a->face.a * a->alpha);
+            cairo_fill(cr);
+        }
+    }
+    j->ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+}
+
+/* Fill the bands of filled set p's items (list order) in stripes; false when not done. */
+static bool fill_striped(render_ctx *rc, nplot_axes *ax, artist **items, size_t nb)
+{
+    cairo_t *cr = rc->cr;
+    size_t npts = 0;
+    for (size_t k = 0; k < nb; k++) {
+        const artist *a = items[k];
+        /* draw_patches' other cases: edges, per-polygon colors, translucent or snapped
+         * polygons filled one by one */
+        if (a->has_edge || a->colors || a->alpha < 1 || a->snap) return false;
+        npts += a->n;
+    }
+    int nt = nd_get_num_threads();
+    cairo_surface_t *target = cairo_get_group_target(cr);
+    cairo_matrix_t m;
+    cairo_get_matrix(cr, &m);
+    double ox, oy;
+    cairo_surface_get_device_offset(target, &ox, &oy);
+    if (!rc->raster || nt < 2 || npts < STRIPE_MIN_POINTS || cairo_surface_get_type(target) != CAIRO_SURFACE_TYPE_IMAGE ||
+        ox != 0 || oy != 0 || m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0 || m.x0 != 0 || m.y0 != 0)
+        return false;
+    cairo_format_t fmt = cairo_image_surface_get_format(target);
+    int W = cairo_image_surface_get_width(target), H = cairo_image_surface_get_height(target);
+    int r0 = (int)floor(ax->dev[1]), r1 = (int)ceil(ax->dev[3]);
+    r0 = r0 < 0 ? 0 : r0;
+    r1 = r1 > H ? H : r1;
+    int nst = nt > MAX_STRIPES / STRIPES_PER_THREAD ? MAX_STRIPES : nt * STRIPES_PER_THREAD;
+    nst = nst < (r1 - r0) / 8 ? nst : (r1 - r0) / 8;
+    if (fmt != CAIRO_FORMAT_ARGB32 || nst < 2) return false;
+    band_dev *b = nd_calloc(nb, sizeof(band_dev), "nplot");
+    if (!b) return false;
+    bands_job bj = { rc, ax, nplot__xform(ax), b };
+    for (size_t k = 0; k < nb; k++) b[k].a = items[k];
+    nplot__parallel((int)nb, band_to_dev, &bj);
+    bool ok = true;
+    for (size_t k = 0; k < nb; k++) ok = ok && !b[k].oom;
+    cairo_rectangle_list_t *clip = ok ? cairo_copy_clip_rectangle_list(cr) : NULL;
+    if (clip && clip->status == CAIRO_STATUS_SUCCESS) {
+        cairo_surface_flush(target);
+        band_stripe job[MAX_STRIPES];
+        for (int t = 0; t < nst; t++)
+            job[t] = (band_stripe){ cairo_image_surface_get_data(target), fmt, W, cairo_image_surface_get_stride(target),
+                                    r0 + (r1 - r0) * t / nst, r0 + (r1 - r0) * (t + 1) / nst, clip,
+                                    ax->dev[0], ax->dev[1], ax->dev[2], ax->dev[3], cairo_get_antialias(cr),
+                                    cairo_get_tolerance(cr), b, nb, false };
+        nplot__parallel(nst, band_stripe_main, job);
+        cairo_surface_mark_dirty_rectangle(target, 0, r0, W, r1 - r0);
+        for (int t = 0; t < nst; t++) ok = ok && job[t].ok;
+        if (!ok) nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory filling contour bands");
+        ok = true; /* done, well or not */
+    } else {
+        ok = false; /* drawn in one piece: out of memory is reported there */
+    }
+    if (clip) cairo_rectangle_list_destroy(clip);
+    for (size_t k = 0; k < nb; k++) {
+        nd_free_mem(b[k].x);
+        nd_free_mem(b[k].poly);
+    }
+    nd_free_mem(b);
+    return ok;
+}
+
+/* The painter of a filled set: its bands in stripes, or each by nplot__draw_patches. */
+static void draw_bands(render_ctx *rc, nplot_axes *ax, const artist *p)
+{
+    size_t nb = 0;
+    for (artist *a = ax->artists; a; a = a->next) nb += a->cset == p->cset && a->kind == ART_PATCHES;
+    artist **items = nd_malloc(sizeof(artist *) * (nb ? nb : 1), "nplot");
+    if (!items) {
+        nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory filling contour bands");
+        return;
+    }
+    size_t k = 0;
+    for (artist *a = ax->artists; a; a = a->next)
+        if (a->cset == p->cset && a->kind == ART_PATCHES) items[k++] = a;
+    if (!fill_striped(rc, ax, items, nb))
+        for (size_t i = 0; i < nb; i++) nplot__draw_patches(rc, ax, items[i]);
+    nd_free_mem(items);
+}
+
 void nplot__draw_contour(render_ctx *rc, nplot_axes *ax, artist *a)
 {
+    if (a->cfilled) {
+        draw_bands(rc, ax, a);
+        return;
+    }
     size_t nl = a->npoly;
     cairo_t *cr = rc->cr;
     plines *lines = nd_calloc(nl ? nl : 1, sizeof(plines), "nplot");
@@ -1236,20 +1719,32 @@ void nplot__draw_contour(render_ctx *rc, nplot_axes *ax, artist *a)
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory placing contour labels");
     } else {
         /* the lines: a labelled level broken under its labels (inline), the others whole */
-        cairo_save(cr);
-        cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
-        cairo_clip(cr);
-        for (artist *l = ax->artists; l; l = l->next) {
+        size_t nls = 0;
+        for (artist *l = ax->artists; l; l = l->next) nls += l->cset == a->cset && l->kind == ART_LINE;
+        level_stroke *ls = nd_calloc(nls ? nls : 1, sizeof(level_stroke), "nplot");
+        bool ok = ls != NULL;
+        size_t k = 0;
+        for (artist *l = ax->artists; ok && l; l = l->next) {
             if (l->cset != a->cset || l->kind != ART_LINE) continue;
             size_t i = 0;
             while (i < nl && src[i] != l) i++;
-            if (i < nl && a->has_edge) {
-                stroke_plines(rc, &lines[i], l);
-                continue;
-            }
-            stroke_line(rc, ax, l);
+            ls[k].l = l;
+            if (i < nl && a->has_edge) ls[k].pl = &lines[i];
+            else if (l->n && !(ls[k].dx = to_device(rc, ax, l, &ls[k].dy))) ok = false;
+            else ls[k].n = l->n;
+            k++;
         }
-        cairo_restore(cr);
+        if (!ok) {
+            nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing contours");
+        } else if (!stroke_striped(rc, ax, ls, nls)) {
+            cairo_save(cr);
+            cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
+            cairo_clip(cr);
+            stroke_levels(cr, rc->scale, ls, nls);
+            cairo_restore(cr);
+        }
+        for (size_t q = 0; ls && q < nls; q++) nd_free_mem(ls[q].dx);
+        nd_free_mem(ls);
         for (size_t i = 0; i < done.n; i++) {
             const placed *p = &done.p[i];
             const artist *l = src[p->level];

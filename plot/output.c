@@ -1,4 +1,4 @@
-/* Rendering a figure onto a cairo surface, savefig (PNG via libpng, SVG, PDF), RGBA
+/* Rendering a figure onto a cairo surface, savefig (PNG by png_write.c, SVG, PDF), RGBA
  * buffers, PNG reading and image comparison, and layout getters. */
 #include "plot_render.h"
 
@@ -113,10 +113,9 @@ nd_status nplot_figure_draw(nplot_figure *fig)
     return st;
 }
 
-/* ---- PNG -------------------------------------------------------------------------------------------- */
+/* ---- PNG reading: libpng; writing is png_write.c's ----------------------------------------- */
 typedef struct png_err {
     char msg[200];
-    bool io_failed; /* the file writer failed (its error is already set) */
 } png_err;
 
 static void png_error_fn(png_structp p, png_const_charp msg)
@@ -146,79 +145,6 @@ static void unpremul(uint32_t px, unsigned char *o)
         o[2] = (unsigned char)((b * 255 + a / 2) / a);
         o[3] = (unsigned char)a;
     }
-}
-
-static void png_write_cb(png_structp p, png_bytep data, png_size_t n)
-{
-    if (nd_file_writer_write(png_get_io_ptr(p), data, n) != ND_OK) {
-        ((png_err *)png_get_error_ptr(p))->io_failed = true;
-        png_error(p, "write failed");
-    }
-}
-
-static void png_flush_cb(png_structp p) { (void)p; }
-
-nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who)
-{
-    cairo_surface_flush(s);
-    int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
-    int stride = cairo_image_surface_get_stride(s);
-    const unsigned char *data = cairo_image_surface_get_data(s);
-    /* opaque images are written as RGB: a quarter smaller and faster */
-    bool opaque = true;
-    for (int y = 0; y < h && opaque; y++) {
-        const uint32_t *row = (const uint32_t *)(data + (size_t)y * stride);
-        for (int x = 0; x < w; x++)
-            if ((row[x] >> 24) != 255) {
-                opaque = false;
-                break;
-            }
-    }
-    unsigned char *row = nd_malloc((size_t)w * 4, who);
-    png_err err = { "", false };
-    png_structp p = png_create_write_struct(PNG_LIBPNG_VER_STRING, &err, png_error_fn, png_warn_fn);
-    png_infop info = p ? png_create_info_struct(p) : NULL;
-    if (!row || !p || !info) {
-        if (p) png_destroy_write_struct(&p, info ? &info : NULL);
-        nd_free_mem(row);
-        return nd_set_error(ND_ENOMEM, "%s: out of memory writing '%s'", who, path);
-    }
-    nd_file_writer *out = nd_file_writer_open(path, who);
-    if (!out || setjmp(png_jmpbuf(p))) {
-        png_destroy_write_struct(&p, &info);
-        nd_free_mem(row);
-        if (!out) return nd_last_error();
-        nd_file_writer_abort(out);
-        return err.io_failed ? nd_last_error()
-                             : nd_set_error(ND_EIO, "%s: writing '%s' failed: %s", who, path, err.msg);
-    }
-    png_set_write_fn(p, out, png_write_cb, png_flush_cb);
-    /* speed over size: zlib level 1; with antialiased plots no row filter is both the
-     * fastest and (measured) the smallest choice */
-    png_set_compression_level(p, 1);
-    png_set_filter(p, 0, PNG_FILTER_NONE);
-    png_set_IHDR(p, info, (png_uint_32)w, (png_uint_32)h, 8,
-                 opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
-                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    png_write_info(p, info);
-    for (int y = 0; y < h; y++) {
-        const uint32_t *src = (const uint32_t *)(data + (size_t)y * stride);
-        if (opaque) {
-            for (int x = 0; x < w; x++) {
-                uint32_t px = src[x];
-                row[3 * x] = (unsigned char)(px >> 16);
-                row[3 * x + 1] = (unsigned char)(px >> 8);
-                row[3 * x + 2] = (unsigned char)px;
-            }
-        } else {
-            for (int x = 0; x < w; x++) unpremul(src[x], row + 4 * x);
-        }
-        png_write_row(p, row);
-    }
-    png_write_end(p, info);
-    png_destroy_write_struct(&p, &info);
-    nd_free_mem(row);
-    return nd_file_writer_commit(out);
 }
 
 /* cairo's stream callback for SVG and PDF: a failed write is kept by the writer and
@@ -347,7 +273,7 @@ nd_status nplot__read_png(const char *path, unsigned char **out, int *w, int *h,
     *out = NULL;
     FILE *f = fopen(path, "rb");
     if (!f) return nd_set_error(ND_EIO, "%s: cannot open '%s': %s", who, path, strerror(errno));
-    png_err err = { "", false };
+    png_err err = { "" };
     png_structp p = png_create_read_struct(PNG_LIBPNG_VER_STRING, &err, png_error_fn, png_warn_fn);
     png_infop info = p ? png_create_info_struct(p) : NULL;
     unsigned char *volatile buf = NULL;

@@ -166,7 +166,7 @@ typedef enum artist_kind {
     ART_SCATTER3D,/* 3-D: markers */
     ART_GOURAUD,  /* triangles (3 vertices each in x/y) with one color per vertex in colors[] */
     ART_VECTORS,  /* quiver, quiverkey, barbs, streamlines: shapes built at draw time */
-    ART_CONTOUR,  /* a line contour set's painter: its lines and labels (kind_contour.c) */
+    ART_CONTOUR,  /* a 2-D contour set's painter: its lines and labels, or its bands (kind_contour.c) */
     ART_AXLINE,   /* an infinite line through x/y[0..1], clipped to the view at draw time */
     ART_NKINDS
 } artist_kind;
@@ -364,7 +364,7 @@ typedef struct artist {
     int cset;
     bool cfilled;
     double clev[2];         /* lines: clev[0] is the level; bands: (clev[0], clev[1]] */
-    bool chidden;           /* a contour line its set's ART_CONTOUR draws instead */
+    bool chidden;           /* a contour line or band its set's ART_CONTOUR draws instead */
     /* hatching (hatch.c): the pattern drawn over the face, hatch_lw points wide */
     hatch_spec hatch;
     double hatch_lw;
@@ -775,7 +775,7 @@ void nplot__cpath_free(nplot__cpath *p, int n);
 nd_status nplot__contour_colorbar(nplot_axes *cax, nplot_axes *ax, int cset, bool vertical,
                                   const char *who);
 /* The painter of ART_CONTOUR (draw_axes.c's table): the set's lines, simplified in device
- * space, broken under the labels placed at draw time. */
+ * space, broken under the labels placed at draw time; a filled set's bands. */
 struct render_ctx;
 void nplot__draw_contour(struct render_ctx *rc, nplot_axes *ax, artist *a);
 
