@@ -329,3 +329,17 @@ def test_list_conversion_matches_numpy(data, dtype):
     g = np.asarray(got)
     assert g.dtype == ref.dtype and g.shape == ref.shape
     np.testing.assert_array_equal(g, ref)
+
+
+def test_dtype_objects_match_numpys():
+    for name in ("bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+                 "float32", "float64", "complex64", "complex128"):
+        d, n = nc.dtype(name), np.dtype(name)
+        assert (d.name, d.itemsize, d.kind, d.char, d.str) == (n.name, n.itemsize, n.kind, n.char, n.str)
+        assert repr(d) == repr(n) and str(d) == str(n)
+        assert d == n and d == n.type and d == name and hash(d) == hash(nc.dtype(n.char))
+        assert nc.zeros(2, dtype=n).dtype is d
+    assert nc.float32(1.5) == 1.5 and nc.int16(7) == 7 and nc.bool_(2) is True
+    assert nc.dtype(int) is nc.int64 and nc.dtype(complex) is nc.complex128 and nc.dtype(bool) is nc.bool_
+    with pytest.raises(TypeError, match="not understood"):
+        nc.dtype("float16")

@@ -69,12 +69,16 @@ def test_gil_is_released_around_long_calls():
 
     def worker():
         started.set()
-        for _ in range(3):
+        # up to 20 long calls (well under the 30 s switch interval in all): a main thread
+        # that counts meanwhile ran while numc computed, which needs the GIL released
+        for _ in range(20):
             nc.sin(big)
+            if count[0]:
+                break
         done.set()
 
     old = sys.getswitchinterval()
-    sys.setswitchinterval(1.0)     # the worker keeps the GIL unless numc gives it up
+    sys.setswitchinterval(30.0)    # the worker keeps the GIL unless numc gives it up
     try:
         t = threading.Thread(target=worker)
         t.start()
