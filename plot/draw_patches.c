@@ -104,7 +104,7 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
          * are all horizontal or vertical lands on pixels */
         enum { SNAP_MAX = 1024 };
         double dx[SNAP_MAX], dy[SNAP_MAX];
-        bool snap = a->snap && rc->raster && j - i <= SNAP_MAX;
+        bool buffered = a->snap && rc->raster && j - i <= SNAP_MAX, snap = buffered;
         double off = a->has_edge && (long)floor(a->edge_lw * rc->scale + 0.5) % 2 ? 0.5 : 0;
         for (size_t k = i; k < j; k++) {
             double px, py, xv = a->x[k], yv = a->y[k];
@@ -115,7 +115,7 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
             nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, xv, yv, &px, &py);
             px = nplot__clampd(px, -lim, lim);
             py = nplot__clampd(py, -lim, lim);
-            if (snap) {
+            if (buffered) { /* traced below, once every segment has been seen */
                 dx[k - i] = px, dy[k - i] = py;
                 if (k > i && fabs(px - dx[k - i - 1]) >= 1e-4 && fabs(py - dy[k - i - 1]) >= 1e-4)
                     snap = false;
@@ -124,7 +124,7 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
             if (k == i) cairo_move_to(cr, px, py);
             else cairo_line_to(cr, px, py);
         }
-        if (a->snap && rc->raster && j - i <= SNAP_MAX) {
+        if (buffered) {
             /* traced now: snapped when every segment was rectilinear */
             for (size_t k = 0; k < j - i; k++) {
                 double px = snap_px(rc, snap, dx[k], off), py = snap_px(rc, snap, dy[k], off);

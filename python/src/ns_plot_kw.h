@@ -56,6 +56,35 @@ static const npp_kw kw_nplot_axline_opts[] = {
     { "ls", offsetof(nplot_axline_opts, linestyle), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_bar_label_opts[] = {
+    { "container", offsetof(nplot_bar_label_opts, container), K_I, 0 },
+    { "labels", offsetof(nplot_bar_label_opts, labels), K_STRS, 0 },
+    { "fmt", offsetof(nplot_bar_label_opts, fmt), K_S, 0 },
+    { "label_type", offsetof(nplot_bar_label_opts, label_type), K_S, 0 },
+    { "padding", offsetof(nplot_bar_label_opts, padding), K_D, 0 },
+    { "fontsize", offsetof(nplot_bar_label_opts, text.fontsize), K_D, 0 },
+    { "color", offsetof(nplot_bar_label_opts, text.color), K_S, 0 },
+    { "weight", offsetof(nplot_bar_label_opts, text.weight), K_S, 0 },
+    { "style", offsetof(nplot_bar_label_opts, text.style), K_S, 0 },
+    { "family", offsetof(nplot_bar_label_opts, text.family), K_S, 0 },
+    { "ha", offsetof(nplot_bar_label_opts, text.ha), K_S, 0 },
+    { "va", offsetof(nplot_bar_label_opts, text.va), K_S, 0 },
+    { "rotation", offsetof(nplot_bar_label_opts, text.rotation), K_D, 0 },
+    { "alpha", offsetof(nplot_bar_label_opts, text.alpha), K_D, 0 },
+    { "coords", offsetof(nplot_bar_label_opts, text.coords), K_S, 0 },
+    { "loc", offsetof(nplot_bar_label_opts, text.loc), K_S, 0 },
+    { "pad", offsetof(nplot_bar_label_opts, text.pad), K_D, 0 },
+    { "zorder", offsetof(nplot_bar_label_opts, text.zorder), K_D, 0 },
+    { "bbox", offsetof(nplot_bar_label_opts, text.bbox), K_S, 0 },
+    { "bbox_color", offsetof(nplot_bar_label_opts, text.bbox_color), K_S, 0 },
+    { "fontweight", offsetof(nplot_bar_label_opts, text.weight), K_S, 0 },
+    { "fontstyle", offsetof(nplot_bar_label_opts, text.style), K_S, 0 },
+    { "fontfamily", offsetof(nplot_bar_label_opts, text.family), K_S, 0 },
+    { "size", offsetof(nplot_bar_label_opts, text.fontsize), K_D, 0 },
+    { "horizontalalignment", offsetof(nplot_bar_label_opts, text.ha), K_S, 0 },
+    { "verticalalignment", offsetof(nplot_bar_label_opts, text.va), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_bar_opts[] = {
     { "width", offsetof(nplot_bar_opts, width), K_D, 0 },
     { "height", offsetof(nplot_bar_opts, height), K_D, 0 },
@@ -72,6 +101,13 @@ static const npp_kw kw_nplot_bar_opts[] = {
     { "label", offsetof(nplot_bar_opts, label), K_S, 0 },
     { "alpha", offsetof(nplot_bar_opts, alpha), K_D, 0 },
     { "zorder", offsetof(nplot_bar_opts, zorder), K_D, 0 },
+    { "hatch", offsetof(nplot_bar_opts, hatch), K_S, 0 },
+    { "hatch_linewidth", offsetof(nplot_bar_opts, hatch_linewidth), K_D, 0 },
+    { "log", offsetof(nplot_bar_opts, log), K_B, 0 },
+    { "xerr", offsetof(nplot_bar_opts, xerr), K_F64S, 0 },
+    { "yerr", offsetof(nplot_bar_opts, yerr), K_F64S, 0 },
+    { "ecolor", offsetof(nplot_bar_opts, ecolor), K_S, 0 },
+    { "capsize", offsetof(nplot_bar_opts, capsize), K_D, 0 },
     { "lw", offsetof(nplot_bar_opts, linewidth), K_D, 0 },
     { "ec", offsetof(nplot_bar_opts, edgecolor), K_S, 0 },
     { "edgecolors", offsetof(nplot_bar_opts, edgecolor), K_S, 0 },
@@ -134,6 +170,7 @@ static const npp_kw kw_nplot_broken_barh_opts[] = {
     { "facecolors", offsetof(nplot_broken_barh_opts, facecolors), K_STRS, 0 },
     { "alpha", offsetof(nplot_broken_barh_opts, alpha), K_D, 0 },
     { "label", offsetof(nplot_broken_barh_opts, label), K_S, 0 },
+    { "hatch", offsetof(nplot_broken_barh_opts, hatch), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_clabel_opts[] = {
@@ -192,6 +229,7 @@ static const npp_kw kw_nplot_contour_opts[] = {
     { "zdir", offsetof(nplot_contour_opts, zdir), K_S, 0 },
     { "offset", offsetof(nplot_contour_opts, offset), K_D, 0 },
     { "norm", offsetof(nplot_contour_opts, norm), K_NORM, 0 },
+    { "hatches", offsetof(nplot_contour_opts, hatches), K_STRS, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_ecdf_opts[] = {
@@ -265,6 +303,8 @@ static const npp_kw kw_nplot_fill_opts[] = {
     { "where", offsetof(nplot_fill_opts, where), K_ARR, 0 },
     { "interpolate", offsetof(nplot_fill_opts, interpolate), K_B, 0 },
     { "step", offsetof(nplot_fill_opts, step), K_S, 0 },
+    { "hatch", offsetof(nplot_fill_opts, hatch), K_S, 0 },
+    { "hatch_linewidth", offsetof(nplot_fill_opts, hatch_linewidth), K_D, 0 },
     { "lw", offsetof(nplot_fill_opts, linewidth), K_D, 0 },
     { "ec", offsetof(nplot_fill_opts, edgecolor), K_S, 0 },
     { "fc", offsetof(nplot_fill_opts, facecolor), K_S, 0 },
@@ -364,6 +404,12 @@ static const npp_kw kw_nplot_hist_opts[] = {
     { "zorder", offsetof(nplot_hist_opts, zorder), K_D, 0 },
     { "counts_out", offsetof(nplot_hist_opts, counts_out), K_OUT, 0 },
     { "edges_out", offsetof(nplot_hist_opts, edges_out), K_OUT, 0 },
+    { "stacked", offsetof(nplot_hist_opts, stacked), K_B, 0 },
+    { "colors", offsetof(nplot_hist_opts, colors), K_STRS, 0 },
+    { "labels", offsetof(nplot_hist_opts, labels), K_STRS, 0 },
+    { "hatch", offsetof(nplot_hist_opts, hatch), K_S, 0 },
+    { "hatch_linewidth", offsetof(nplot_hist_opts, hatch_linewidth), K_D, 0 },
+    { "log", offsetof(nplot_hist_opts, log), K_B, 0 },
     { "lw", offsetof(nplot_hist_opts, linewidth), K_D, 0 },
     { "ec", offsetof(nplot_hist_opts, edgecolor), K_S, 0 },
     { "edgecolors", offsetof(nplot_hist_opts, edgecolor), K_S, 0 },
@@ -482,7 +528,30 @@ static const npp_kw kw_nplot_pie_opts[] = {
     { "linewidth", offsetof(nplot_pie_opts, linewidth), K_D, 0 },
     { "textsize", offsetof(nplot_pie_opts, textsize), K_D, 0 },
     { "alpha", offsetof(nplot_pie_opts, alpha), K_D, 0 },
+    { "wedge_width", offsetof(nplot_pie_opts, wedge_width), K_D, 0 },
+    { "fontsize", offsetof(nplot_pie_opts, textprops.fontsize), K_D, 0 },
+    { "color", offsetof(nplot_pie_opts, textprops.color), K_S, 0 },
+    { "weight", offsetof(nplot_pie_opts, textprops.weight), K_S, 0 },
+    { "style", offsetof(nplot_pie_opts, textprops.style), K_S, 0 },
+    { "family", offsetof(nplot_pie_opts, textprops.family), K_S, 0 },
+    { "ha", offsetof(nplot_pie_opts, textprops.ha), K_S, 0 },
+    { "va", offsetof(nplot_pie_opts, textprops.va), K_S, 0 },
+    { "rotation", offsetof(nplot_pie_opts, textprops.rotation), K_D, 0 },
+    { "coords", offsetof(nplot_pie_opts, textprops.coords), K_S, 0 },
+    { "loc", offsetof(nplot_pie_opts, textprops.loc), K_S, 0 },
+    { "pad", offsetof(nplot_pie_opts, textprops.pad), K_D, 0 },
+    { "zorder", offsetof(nplot_pie_opts, textprops.zorder), K_D, 0 },
+    { "bbox", offsetof(nplot_pie_opts, textprops.bbox), K_S, 0 },
+    { "bbox_color", offsetof(nplot_pie_opts, textprops.bbox_color), K_S, 0 },
+    { "hatch", offsetof(nplot_pie_opts, hatch), K_S, 0 },
+    { "hatch_linewidth", offsetof(nplot_pie_opts, hatch_linewidth), K_D, 0 },
     { "lw", offsetof(nplot_pie_opts, linewidth), K_D, 0 },
+    { "fontweight", offsetof(nplot_pie_opts, textprops.weight), K_S, 0 },
+    { "fontstyle", offsetof(nplot_pie_opts, textprops.style), K_S, 0 },
+    { "fontfamily", offsetof(nplot_pie_opts, textprops.family), K_S, 0 },
+    { "size", offsetof(nplot_pie_opts, textprops.fontsize), K_D, 0 },
+    { "horizontalalignment", offsetof(nplot_pie_opts, textprops.ha), K_S, 0 },
+    { "verticalalignment", offsetof(nplot_pie_opts, textprops.va), K_S, 0 },
     { "ec", offsetof(nplot_pie_opts, edgecolor), K_S, 0 },
     { "edgecolors", offsetof(nplot_pie_opts, edgecolor), K_S, 0 },
     { NULL, 0, 0, 0 }
@@ -548,6 +617,12 @@ static const npp_kw kw_nplot_rgba[] = {
     { "a", offsetof(nplot_rgba, a), K_D, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_rgrids_opts[] = {
+    { "labels", offsetof(nplot_rgrids_opts, labels), K_STRS, 0 },
+    { "fmt", offsetof(nplot_rgrids_opts, fmt), K_S, 0 },
+    { "angle", offsetof(nplot_rgrids_opts, angle), K_D, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_save_opts[] = {
     { "format", offsetof(nplot_save_opts, format), K_S, 0 },
     { "dpi", offsetof(nplot_save_opts, dpi), K_D, 0 },
@@ -587,6 +662,7 @@ static const npp_kw kw_nplot_stackplot_opts[] = {
     { "labels", offsetof(nplot_stackplot_opts, labels), K_STRS, 0 },
     { "colors", offsetof(nplot_stackplot_opts, colors), K_STRS, 0 },
     { "alpha", offsetof(nplot_stackplot_opts, alpha), K_D, 0 },
+    { "hatch", offsetof(nplot_stackplot_opts, hatch), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_stairs_opts[] = {
@@ -681,6 +757,11 @@ static const npp_kw kw_nplot_text_opts[] = {
     { "size", offsetof(nplot_text_opts, fontsize), K_D, 0 },
     { "horizontalalignment", offsetof(nplot_text_opts, ha), K_S, 0 },
     { "verticalalignment", offsetof(nplot_text_opts, va), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
+static const npp_kw kw_nplot_thetagrids_opts[] = {
+    { "labels", offsetof(nplot_thetagrids_opts, labels), K_STRS, 0 },
+    { "fmt", offsetof(nplot_thetagrids_opts, fmt), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_tick_params[] = {
