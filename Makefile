@@ -43,6 +43,8 @@ VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-k
 # Debian 12, libclang-rt-19-dev on Debian 13), read from `clang --version` once clang is in.
 DEB_PACKAGES := cmake pkg-config gcc libc6-dev libopenblas-dev liblapacke-dev libfftw3-dev \
 	libcairo2-dev libpango1.0-dev libpng-dev libqhull-dev zlib1g-dev fonts-dejavu-core fonts-wqy-microhei
+# libnumc_mpi (mpi/): Open MPI, ScaLAPACK and FFTW-MPI, for the library, its tests and the demo.
+DEB_PACKAGES += libopenmpi-dev openmpi-bin libscalapack-openmpi-dev libfftw3-mpi-dev
 TEST_PACKAGES := libcunit1-dev clang libomp-dev
 BENCH_PACKAGES := python3-numpy python3-matplotlib gnuplot-nox
 
