@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <numc/random.h>
+
 #include "dist_internal.h"
 
 nd_dist *nd_dist_empty(MPI_Comm comm, int ndim, const ptrdiff_t *shape, nd_dtype dt, const nd_distribution *dist)
@@ -258,4 +260,155 @@ nd_status nd_dist_set(nd_dist *d, const ptrdiff_t *gidx, nd_scalar value)
     ptrdiff_t l[ND_MAXDIMS];
     if (st == ND_OK && nd_dist_global_to_local(d, gidx, l)) st = nd_set(d->local, d->ndim, l, value);
     return nd__dist_agree(d->comm, st);
+}
+
+/* ---- random arrays ------------------------------------------------------------------------
+ * The global array, flattened in C order, is cut into blocks of ND_DIST_RANDOM_BLOCK
+ * elements; block j is drawn (whole, in order) by a PCG64 generator seeded with child j of
+ * SeedSequence(seed), i.e. NumPy's
+ *     np.random.default_rng(np.random.SeedSequence(seed).spawn(j + 1)[j])
+ * So the global array does not depend on the number of ranks or on the distribution.
+ * Child j >= 1 is built directly: SeedSequence(seed).spawn(...)[j] has the assembled
+ * entropy [seed words, zero-padded to the pool size 4, j's words], which SeedSequence over
+ * that word list also has (j's last word is not zero, so the list is not shortened). */
+
+enum { RND_RANDOM, RND_UNIFORM, RND_NORMAL, RND_INTEGERS };
+
+typedef struct rnd_spec {
+    int kind;
+    double p1, p2;
+    int64_t lo, hi;
+    bool endpoint;
+} rnd_spec;
+
+static nd_rng *block_rng(uint64_t seed, uint64_t j)
+{
+    if (j == 0) {
+        /* spawn key (0,): its word is a trailing zero, which the integer form of the entropy
+         * list would drop; spawn the first child for real */
+        nd_rng *root = nd_rng_new(seed), *child = NULL;
+        if (root && nd_rng_spawn(root, 1, &child) != ND_OK) child = NULL;
+        nd_rng_free(root);
+        return child;
+    }
+    uint32_t w[6];
+    size_t n = 0;
+    w[n++] = (uint32_t)seed;
+    if (seed >> 32) w[n++] = (uint32_t)(seed >> 32);
+    while (n < 4) w[n++] = 0;
+    w[n++] = (uint32_t)j;
+    if (j >> 32) w[n++] = (uint32_t)(j >> 32);
+    return nd_rng_from_entropy(ND_PCG64, w, n);
+}
+
+static nd_status draw(nd_rng *r, const rnd_spec *s, nd_array *out)
+{
+    switch (s->kind) {
+    case RND_RANDOM: return nd_rng_random_into(r, out);
+    case RND_UNIFORM: return nd_rng_uniform_into(r, s->p1, s->p2, out);
+    case RND_NORMAL: return nd_rng_normal_into(r, s->p1, s->p2, out);
+    default: return nd_rng_integers_into(r, s->lo, s->hi, s->endpoint, out);
+    }
+}
+
+/* Fill `local`, which holds the global flat range [lo, hi), block by block. */
+static nd_status fill_range(uint64_t seed, const rnd_spec *s, nd_array *flat, ptrdiff_t lo, ptrdiff_t hi,
+                            const char *who)
+{
+    nd_status st = ND_OK;
+    const ptrdiff_t B = ND_DIST_RANDOM_BLOCK;
+    nd_array *buf = NULL;
+    for (ptrdiff_t j = lo / B; j * B < hi && st == ND_OK; j++) {
+        ptrdiff_t b0 = j * B, b1 = b0 + B; /* the block; its last one may be short */
+        ptrdiff_t a = lo > b0 ? lo : b0, z = hi < b1 ? hi : b1;
+        nd_rng *r = block_rng(seed, (uint64_t)j);
+        if (!r) {
+            st = nd_last_error();
+            break;
+        }
+        nd_index dst = ND_SLICE(a - lo, z - lo, 1);
+        nd_array *dv = nd_slice(flat, 1, &dst);
+        if (!dv) st = nd_last_error();
+        else if (a == b0) {
+            /* the rank holds the block from its start: draw its prefix straight into place
+             * (a generator's first k draws do not depend on how many follow) */
+            st = draw(r, s, dv);
+        } else {
+            /* draw the block's prefix up to z, keep [a, z) */
+            ptrdiff_t len = z - b0;
+            nd_free(buf);
+            buf = (nd_empty)(1, &len, nd_dtype_of(flat));
+            if (!buf) st = nd_last_error();
+            if (st == ND_OK) st = draw(r, s, buf);
+            nd_index src = ND_SLICE(a - b0, len, 1);
+            nd_array *sv = st == ND_OK ? nd_slice(buf, 1, &src) : NULL;
+            if (st == ND_OK) st = sv ? nd_assign(dv, sv, ND_CAST_NO) : nd_last_error();
+            nd_free(sv);
+        }
+        nd_free(dv);
+        nd_rng_free(r);
+    }
+    nd_free(buf);
+    (void)who;
+    return st;
+}
+
+static nd_dist *random_dist(MPI_Comm comm, uint64_t seed, const rnd_spec *s, int ndim, const ptrdiff_t *shape,
+                            nd_dtype dt, const nd_distribution *dist, const char *who)
+{
+    nd_status pre = ND_OK;
+    if (s->kind != RND_INTEGERS && dt != ND_FLOAT64 && dt != ND_FLOAT32)
+        pre = nd_set_error(ND_EDTYPE, "%s: dtype %s: float32 or float64 only", who,
+                           nd_dtype_is_valid((int)dt) ? nd_dtype_name(dt) : "?");
+    /* Drawn as BLOCK along axis 0 (each rank one flat range), then moved if asked. */
+    nd_distribution target = dist ? *dist : nd_dist_block(0), gen = nd_dist_block(0);
+    bool direct = ndim == 0 || target.kind == ND_DIST_REPLICATED ||
+                  (target.kind == ND_DIST_BLOCK && (target.axis == 0 || target.axis == -ndim) && target.block == 0);
+    nd_dist *d = NULL;
+    if (nd__dist_new_checked(comm, pre, ndim, shape, dt, direct ? dist : &gen, &d, who) != ND_OK) return NULL;
+    nd_status st = ND_OK;
+    ptrdiff_t n = nd_size(d->local), inner = 1;
+    for (int k = 1; k < ndim; k++) inner *= shape[k];
+    ptrdiff_t lo = d->dist.kind == ND_DIST_REPLICATED ? 0 : d->offset[0] * inner;
+    nd_array *flat = n > 0 ? nd_reshape(d->local, 1, &n) : NULL;
+    if (n > 0 && !flat) st = nd_last_error();
+    if (st == ND_OK && n > 0) st = fill_range(seed, s, flat, lo, lo + n, who);
+    if (st == ND_OK && n > 0 && nd_data(flat) != nd_data(d->local)) st = nd_set_error(ND_EVALUE, "%s: piece not contiguous", who);
+    nd_free(flat);
+    if (nd__dist_agree(d->comm, st) != ND_OK) {
+        nd_dist_free(d);
+        return NULL;
+    }
+    if (direct) return d;
+    nd_dist *moved = nd_dist_redistribute(d, &target);
+    nd_dist_free(d);
+    return moved;
+}
+
+nd_dist *nd_dist_random(MPI_Comm comm, uint64_t seed, int ndim, const ptrdiff_t *shape, nd_dtype dt,
+                        const nd_distribution *dist)
+{
+    rnd_spec s = { RND_RANDOM, 0, 0, 0, 0, false };
+    return random_dist(comm, seed, &s, ndim, shape, dt, dist, "nd_dist_random");
+}
+
+nd_dist *nd_dist_random_uniform(MPI_Comm comm, uint64_t seed, double low, double high, int ndim,
+                                const ptrdiff_t *shape, nd_dtype dt, const nd_distribution *dist)
+{
+    rnd_spec s = { RND_UNIFORM, low, high, 0, 0, false };
+    return random_dist(comm, seed, &s, ndim, shape, dt, dist, "nd_dist_random_uniform");
+}
+
+nd_dist *nd_dist_random_normal(MPI_Comm comm, uint64_t seed, double loc, double scale, int ndim,
+                               const ptrdiff_t *shape, nd_dtype dt, const nd_distribution *dist)
+{
+    rnd_spec s = { RND_NORMAL, loc, scale, 0, 0, false };
+    return random_dist(comm, seed, &s, ndim, shape, dt, dist, "nd_dist_random_normal");
+}
+
+nd_dist *nd_dist_random_integers(MPI_Comm comm, uint64_t seed, int64_t low, int64_t high, bool endpoint, int ndim,
+                                 const ptrdiff_t *shape, nd_dtype dt, const nd_distribution *dist)
+{
+    rnd_spec s = { RND_INTEGERS, 0, 0, low, high, endpoint };
+    return random_dist(comm, seed, &s, ndim, shape, dt, dist, "nd_dist_random_integers");
 }

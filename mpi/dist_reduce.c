@@ -315,7 +315,8 @@ static nd_array *gather_candidates(const nd_dist *x, int op, int axis, nd_status
     nd_dtype vt = op == R_SUM ? sum_dtype(x->dtype) : op == R_ALL || op == R_ANY ? ND_BOOL : x->dtype;
     size_t vsz = nd_dtype_size(vt);
     /* per rank: a flag, the values and (arg*) the global indices as int64 */
-    size_t rec = 8 + (size_t)rsize * vsz + (arg ? (size_t)rsize * 8 : 0);
+    size_t vbytes = ((size_t)rsize * vsz + 7) / 8 * 8; /* records stay 8-byte aligned */
+    size_t rec = 8 + vbytes + (arg ? (size_t)rsize * 8 : 0);
     char *mine = nd_calloc(1, rec, who), *all_recs = nd_malloc(rec * (size_t)P, who);
     if (!mine || !all_recs) *st = ND_ENOMEM;
     if (*st == ND_OK && have) {
@@ -328,7 +329,7 @@ static nd_array *gather_candidates(const nd_dist *x, int op, int axis, nd_status
             *(int64_t *)mine = 1;
             memcpy(mine + 8, nd_data(vc), (size_t)rsize * vsz);
             if (arg) {
-                int64_t *gi = (int64_t *)(void *)(mine + 8 + (size_t)rsize * vsz);
+                int64_t *gi = (int64_t *)(void *)(mine + 8 + vbytes);
                 const int64_t *li = nd_data(vi);
                 for (ptrdiff_t i = 0; i < rsize; i++) {
                     if (!all) {
@@ -379,7 +380,7 @@ static nd_array *gather_candidates(const nd_dist *x, int op, int axis, nd_status
                 if (!*(const int64_t *)(const void *)p) continue;
                 memcpy((char *)nd_data(cv) + (size_t)j * (size_t)rsize * vsz, p + 8, (size_t)rsize * vsz);
                 if (arg)
-                    memcpy((char *)nd_data(ci) + (size_t)j * (size_t)rsize * 8, p + 8 + (size_t)rsize * vsz,
+                    memcpy((char *)nd_data(ci) + (size_t)j * (size_t)rsize * 8, p + 8 + vbytes,
                            (size_t)rsize * 8);
                 j++;
             }

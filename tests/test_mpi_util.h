@@ -37,6 +37,20 @@ static inline int test_same_bits(const nd_array *a, const nd_array *b)
     return same;
 }
 
+#ifndef NUMC_TEST_DATA
+#define NUMC_TEST_DATA "tests/data"
+#endif
+
+/* dir + prefix + name + ".npy" loaded, or NULL with the reason printed. */
+static inline nd_array *test_load_npy(const char *dir, const char *prefix, const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s%s%s.npy", dir, prefix, name);
+    nd_array *a = nd_load(path);
+    if (!a) printf("\n  cannot load %s: %s\n", path, nd_errmsg());
+    return a;
+}
+
 #define ND_MPI_TEST_MAIN(suite_name, tests)                                              \
     int main(int argc, char **argv)                                                      \
     {                                                                                    \

@@ -196,6 +196,27 @@ ND_MPI_API nd_dist *nd_dist_linspace(MPI_Comm comm, double start, double stop, p
  * callback; each rank calls it for the elements it holds, in no particular order). */
 ND_MPI_API nd_dist *nd_dist_fromfunction(MPI_Comm comm, int ndim, const ptrdiff_t *shape, nd_dtype dt,
                                          const nd_distribution *dist, nd_index_fn fn, void *ctx);
+/* Random arrays whose global array is the same for any number of ranks and any
+ * distribution. The global array, flattened in C order, is cut into blocks of
+ * ND_DIST_RANDOM_BLOCK elements; block j is drawn, in order, by a PCG64 generator seeded
+ * with child j of SeedSequence(seed): NumPy's
+ *     np.random.default_rng(np.random.SeedSequence(seed).spawn(j + 1)[j])
+ * So for an array of at most ND_DIST_RANDOM_BLOCK elements it is exactly
+ * default_rng(SeedSequence(seed).spawn(1)[0]).random(...) / .uniform / .normal /
+ * .integers of numc's nd_rng_* (NumPy's streams). The arrays are drawn as BLOCK along
+ * axis 0 and redistributed when another distribution is asked for. dt: float32 / float64
+ * (nd_dist_random, _uniform, _normal), any integer dtype (_integers, NumPy's
+ * Generator.integers with endpoint). */
+#define ND_DIST_RANDOM_BLOCK 65536
+ND_MPI_API nd_dist *nd_dist_random(MPI_Comm comm, uint64_t seed, int ndim, const ptrdiff_t *shape, nd_dtype dt,
+                                   const nd_distribution *dist);
+ND_MPI_API nd_dist *nd_dist_random_uniform(MPI_Comm comm, uint64_t seed, double low, double high, int ndim,
+                                           const ptrdiff_t *shape, nd_dtype dt, const nd_distribution *dist);
+ND_MPI_API nd_dist *nd_dist_random_normal(MPI_Comm comm, uint64_t seed, double loc, double scale, int ndim,
+                                          const ptrdiff_t *shape, nd_dtype dt, const nd_distribution *dist);
+ND_MPI_API nd_dist *nd_dist_random_integers(MPI_Comm comm, uint64_t seed, int64_t low, int64_t high,
+                                            bool endpoint, int ndim, const ptrdiff_t *shape, nd_dtype dt,
+                                            const nd_distribution *dist);
 /* Set every element to value (cast to the dtype). */
 ND_MPI_API nd_status nd_dist_fill(nd_dist *d, nd_scalar value);
 /* A copy cast to dt (casting ND_CAST_DEFAULT: unsafe, like nd_astype's default). */
