@@ -4,6 +4,7 @@
 # of the plain one-program-per-file registration.
 # FindMPI's imported targets are local to the directory that found them (mpi/).
 find_package(MPI COMPONENTS C QUIET REQUIRED)
+pkg_check_modules(NUMC_SCALAPACK QUIET REQUIRED IMPORTED_TARGET scalapack-openmpi)
 set(NUMC_MPI_NPROCS 1 2 3 4 CACHE STRING "Rank counts every MPI test runs with")
 # Open MPI on a loopback-only machine: shared memory and TCP over lo, no hwloc binding
 # (oversubscribed), quiet about the missing high-speed networks.
@@ -27,7 +28,12 @@ file(GLOB NUMC_MPI_TESTS CONFIGURE_DEPENDS ${NUMC_SOURCE_DIR}/tests/test_mpi_*.c
 foreach(src ${NUMC_MPI_TESTS})
   get_filename_component(name ${src} NAME_WE)
   add_executable(${name} ${src})
-  target_link_libraries(${name} PRIVATE numc_mpi ${NUMC_ALL_LIBS} MPI::MPI_C PkgConfig::CUNIT)
+  # test_mpi_wb_*: white-box suites, on the static archive of the module's objects.
+  if(name MATCHES "^test_mpi_wb_")
+    target_link_libraries(${name} PRIVATE numc_mpi_whitebox ${NUMC_ALL_LIBS} MPI::MPI_C PkgConfig::CUNIT)
+  else()
+    target_link_libraries(${name} PRIVATE numc_mpi ${NUMC_ALL_LIBS} MPI::MPI_C PkgConfig::CUNIT)
+  endif()
   target_compile_options(${name} PRIVATE ${NUMC_WARN})
   target_compile_definitions(${name} PRIVATE NUMC_TEST_DATA="${NUMC_SOURCE_DIR}/tests/data")
   foreach(np ${NUMC_MPI_NPROCS})
