@@ -248,6 +248,13 @@ static nd_status seg_sum(const nd_dist *d, const nd_array *loc, ptrdiff_t R, ptr
     return nd__dist_agree(d->comm, st);
 }
 
+/* The piece in dtype t, C-contiguous: the piece itself (a new reference) when it already is. */
+static nd_array *piece_as(const nd_array *local, nd_dtype t)
+{
+    if (nd_dtype_of(local) == t && nd_is_c_contiguous(local)) return nd_ref(local);
+    return nd_astype(local, t, ND_CAST_UNSAFE);
+}
+
 /* ---- shared plumbing ------------------------------------------------------------------- */
 
 enum { R_SUM, R_MEAN, R_VAR, R_STD, R_MIN, R_MAX, R_ALL, R_ANY, R_ARGMIN, R_ARGMAX };
@@ -448,7 +455,7 @@ static nd_array *fold_rows(const nd_dist *x, nd_dtype t, nd_status *st, const ch
     for (int q = k + 1; q < x->ndim; q++) inner *= x->shape[q];
     ptrdiff_t ash[2] = { outer, inner };
     nd_array *acc = (nd_zeros)(2, ash, t);
-    nd_array *loc = nd_astype(x->local, t, ND_CAST_UNSAFE);
+    nd_array *loc = piece_as(x->local, t);
     nd_array *l3 = loc ? nd_reshape(loc, 3, (ptrdiff_t[]){ outer, lk, inner }) : NULL;
     if (!acc || !l3) *st = nd_last_error() != ND_OK ? nd_last_error() : ND_ENOMEM;
     MPI_Datatype bt = MPI_DATATYPE_NULL;
@@ -519,7 +526,7 @@ static nd_array *float_sum(const nd_dist *x, int axis, nd_dtype t, nd_status *st
     ptrdiff_t R = all ? 1 : outer, n = all ? x->size : x->shape[k], lk = nd_shape(x->local)[k];
     ptrdiff_t *bound = nd_malloc(sizeof(ptrdiff_t) * (size_t)(P + 1), who);
     double *res = nd_malloc(sizeof(double) * (size_t)(R > 0 ? R : 1), who);
-    nd_array *loc = nd_astype(x->local, t, ND_CAST_UNSAFE), *l2 = NULL;
+    nd_array *loc = piece_as(x->local, t), *l2 = NULL;
     if (!bound || !res || !loc) *st = nd_last_error() != ND_OK ? nd_last_error() : ND_ENOMEM;
     if (*st == ND_OK) {
         ptrdiff_t unit = all ? inner : 1; /* sequence elements per index of axis k (axis None: outer == 1) */
