@@ -660,6 +660,10 @@ static nd_dist *reduce(const nd_dist *a, int op, int axis, double ddof)
         else if (axis < 0)
             axis += a->ndim;
     }
+    /* the same reduction on every rank (else they would take different paths) */
+    double args[3] = { (double)op, (double)axis, ddof };
+    nd_status same = nd__dist_check_same(a->comm, args, sizeof args, who, "the axis or ddof");
+    if (st == ND_OK) st = same;
     if (st == ND_OK && nd_dtype_is_complex(a->dtype) && (op == R_SUM || op == R_MEAN || op == R_VAR || op == R_STD))
         st = nd_set_error(ND_EDTYPE, "%s: complex distributed sums are not supported (reduce the real and "
                           "imaginary parts)", who);

@@ -86,6 +86,14 @@ static nd_status check_operands(nd_ufunc f, const nd_dist_operand *in, int nin, 
     return ND_OK;
 }
 
+/* The function and the operands' kinds are the same on every rank. Collective. */
+static nd_status same_call(MPI_Comm comm, nd_ufunc f, const nd_dist_operand *in, int nin, const char *who)
+{
+    int rec[4] = { (int)f, -1, -1, -1 };
+    for (int i = 0; i < nin && i < 3; i++) rec[i + 1] = (int)in[i].kind;
+    return nd__dist_check_same(comm, rec, sizeof rec, who, "the function or its operands' kinds");
+}
+
 /* The local result of f on this rank's parts (into `out` when given). */
 static nd_status apply_local(nd_ufunc f, const nd_dist *ref, const nd_dist_operand *in, int nin,
                              const nd_ufunc_opts *o, nd_array *out, nd_array **res, const char *who)
@@ -125,19 +133,25 @@ nd_dist *nd_dist_ufunc(nd_ufunc f, const nd_dist_operand *in, const nd_ufunc_opt
         return NULL;
     }
     int nin = nd_ufunc_nin(f);
-    const nd_dist *ref = NULL;
-    if (check_operands(f, in, nin, &ref, who) != ND_OK) return NULL;
-    if (!ref) {
+    /* the first distributed operand's communicator carries the agreement */
+    const nd_dist *ref = NULL, *first = NULL;
+    for (int i = 0; i < nin && !first; i++)
+        if (in[i].kind == ND_DOPK_DIST && in[i].d) first = in[i].d;
+    if (!first) {
         nd_set_error(ND_EVALUE, "%s(%s): no operand is distributed (use nd_ufunc_apply)", who, nd_ufunc_name(f));
         return NULL;
     }
+    nd_status st = check_operands(f, in, nin, &ref, who);
+    nd_status same = same_call(first->comm, f, in, nin, who);
+    if (st == ND_OK) st = same;
+    if (nd__dist_agree(first->comm, st) != ND_OK) return NULL;
     nd_array *res = NULL;
-    nd_status st = apply_local(f, ref, in, nin, o, NULL, &res, who);
+    if (st == ND_OK) st = apply_local(f, ref, in, nin, o, NULL, &res, who);
     if (st == ND_OK) {
         const ptrdiff_t *ls = nd_shape(ref->local);
-        bool same = nd_ndim(res) == ref->ndim;
-        for (int k = 0; same && k < ref->ndim; k++) same = nd_shape(res)[k] == ls[k];
-        if (!same) {
+        bool fits = nd_ndim(res) == ref->ndim;
+        for (int k = 0; fits && k < ref->ndim; k++) fits = nd_shape(res)[k] == ls[k];
+        if (!fits) {
             char b[200];
             st = nd_set_error(ND_ESHAPE, "%s(%s): the operands broadcast beyond %s", who, nd_ufunc_name(f),
                               nd_dist_describe(ref, b, sizeof b));
@@ -180,6 +194,8 @@ nd_status nd_dist_ufunc_into(nd_ufunc f, nd_dist *out, const nd_dist_operand *in
         st = nd_set_error(ND_EVALUE, "%s(%s): out is %s but the operands are %s", who, nd_ufunc_name(f),
                           nd_dist_describe(out, b1, sizeof b1), nd_dist_describe(ref, b2, sizeof b2));
     }
+    nd_status same = same_call(out->comm, f, in, nin, who);
+    if (st == ND_OK) st = same;
     if (st == ND_OK) st = apply_local(f, out, in, nin, o, out->local, NULL, who);
     return nd__dist_agree(out->comm, st);
 }

@@ -162,6 +162,13 @@ static void test_reduce_keeps_distribution(void)
     nd_dist *bad = x ? nd_dist_sum(x, 2) : NULL;
     CU_ASSERT_PTR_NULL(bad);
     CU_ASSERT_EQUAL(nd_last_error(), ND_EAXIS);
+    /* axes that differ between ranks: an error on every rank, not a hang */
+    bad = x ? nd_dist_mean(x, mpi_rank == mpi_size - 1 && mpi_size > 1 ? 0 : 1) : NULL;
+    if (mpi_size > 1) {
+        CU_ASSERT_PTR_NULL(bad);
+        CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "the axis or ddof differs from rank 0's"));
+    }
+    nd_dist_free(bad);
     nd_dist_free(s);
     nd_dist_free(t);
     nd_dist_free(x);

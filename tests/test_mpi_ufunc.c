@@ -196,6 +196,14 @@ static void test_mismatch_errors(void)
     char want[32];
     snprintf(want, sizeof want, "rank %d: ", mpi_size - 1);
     CU_ASSERT_EQUAL(strncmp(nd_errmsg(), want, strlen(want)), 0);
+    /* a different function on one rank: an error, not a hang */
+    nd_dist_operand aa[2] = { nd_dop_dist(a), nd_dop_dist(a) };
+    r = nd_dist_ufunc(mpi_rank == mpi_size - 1 && mpi_size > 1 ? ND_UF_SUBTRACT : ND_UF_ADD, aa, NULL);
+    if (mpi_size > 1) {
+        CU_ASSERT_PTR_NULL(r);
+        CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "the function or its operands' kinds differs from rank 0's"));
+    }
+    nd_dist_free(r);
     nd_free(big);
     nd_free(wrong);
     nd_dist_free(a);
