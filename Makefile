@@ -44,6 +44,8 @@ VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-k
 DEB_PACKAGES := cmake pkg-config gcc libc6-dev libopenblas-dev liblapacke-dev libfftw3-dev \
 	libcairo2-dev libpango1.0-dev libpng-dev libqhull-dev zlib1g-dev fonts-dejavu-core fonts-wqy-microhei
 TEST_PACKAGES := libcunit1-dev clang libomp-dev python3-dev python3-numpy python3-pytest python3-venv python3-matplotlib
+# libnumc_mpi (mpi/): Open MPI, ScaLAPACK and FFTW-MPI, for the library, its tests and the demo.
+DEB_PACKAGES += libopenmpi-dev openmpi-bin libscalapack-openmpi-dev libfftw3-mpi-dev
 BENCH_PACKAGES := python3-numpy python3-matplotlib gnuplot-nox
 
 MAKEFLAGS += --no-print-directory

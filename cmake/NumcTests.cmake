@@ -9,6 +9,11 @@ set(NUMC_TEST_TIMEOUT 900 CACHE STRING "Seconds before ctest kills one test")
 set(NUMC_WHITEBOX_TESTS test_dtype test_io_numparse test_parallel test_ufunc_accuracy)
 
 file(GLOB NUMC_TESTS CONFIGURE_DEPENDS ${NUMC_SOURCE_DIR}/tests/test_*.c)
+# MPI programs run under mpirun (cmake/NumcMPI.cmake), only when libnumc_mpi is built.
+list(FILTER NUMC_TESTS EXCLUDE REGEX "/test_mpi_[^/]*\\.c$")
+if(TARGET numc_mpi)
+  include(NumcMPI)
+endif()
 foreach(src ${NUMC_TESTS})
   get_filename_component(name ${src} NAME_WE)
   add_executable(${name} ${src})

@@ -9,7 +9,8 @@ What a block is, by the line just above its fence (an HTML comment, invisible on
     file scope after the public headers, so a prototype that no longer matches the header
     fails (not run);
   - `<!-- doc: skip REASON -->`: not C that can compile on its own (a template with `...`
-    for the reader to fill in); the reason is required;
+    for the reader to fill in), or a program another runner checks (docs/mpi.md's MPI
+    programs: tests/test_mpi_docs.sh); the reason is required;
   - anything else is a fragment: wrapped in `int main(void) { ... return 0; }` after the
     public headers and <stdio.h>, <stdlib.h>, <string.h>, <math.h>, then run.
 Programs and fragments run in a fresh temporary directory, so files they write vanish. When
@@ -53,7 +54,9 @@ def blocks(path):
             raise SystemExit(f"{path}:{start}: ```c block is not closed")
         code = "\n".join(lines[start:j]) + "\n"
         mark = MARK.match(lines[i - 1].strip()) if i > 0 else None
-        if "int main(" in code:
+        if mark and mark.group(1) == "skip":  # a reason given: skipped, programs too
+            kind, reason = "skip", mark.group(2)
+        elif "int main(" in code:
             kind, reason = "program", ""
         elif mark:
             kind, reason = mark.group(1), mark.group(2)

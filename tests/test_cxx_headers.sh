@@ -30,6 +30,31 @@ for cxx in $cxxs; do
     fail=$((fail + 1))
   fi
 done
+# <numc/mpi.h> the same way, when libnumc_mpi is built: compiled with MPI's flags (from
+# mpicc) and run under mpirun with 2 ranks.
+mpilib=$(find "$NUMC_BUILD_DIR" -maxdepth 2 \( -name 'libnumc_mpi.so' -o -name 'libnumc_mpi.a' \) | head -1)
+if [ -n "$mpilib" ] && command -v mpicc >/dev/null && command -v mpirun >/dev/null; then
+  for cxx in $cxxs; do
+    command -v "$cxx" >/dev/null || continue
+    # shellcheck disable=SC2046
+    if "$cxx" -std=c++17 -Wall -Wextra -Werror $san -I"$NUMC_SOURCE_DIR/include" $(mpicc --showme:compile) \
+         "$NUMC_SOURCE_DIR/tests/cxx/mpi_headers.cpp" "$mpilib" "$lib" $(mpicc --showme:link) -lm -lpthread \
+         -o "$tmp/mpi_headers" >"$tmp/log" 2>&1 &&
+       LD_LIBRARY_PATH="$NUMC_BUILD_DIR:$(dirname "$mpilib")" OMPI_MCA_btl=self,vader,tcp \
+         OMPI_MCA_btl_tcp_if_include=lo OMPI_MCA_oob_tcp_if_include=lo \
+         ASAN_OPTIONS="${ASAN_OPTIONS:-}:fast_unwind_on_malloc=0" \
+         mpirun --oversubscribe --allow-run-as-root -np 2 "$tmp/mpi_headers" >>"$tmp/log" 2>&1; then
+      echo "ok: $cxx (mpi.h): $(tail -1 "$tmp/log")"
+      pass=$((pass + 1))
+    else
+      cat "$tmp/log"
+      echo "FAIL: <numc/mpi.h> as C++ with $cxx"
+      fail=$((fail + 1))
+    fi
+  done
+else
+  echo "libnumc_mpi is not built: <numc/mpi.h> not checked"
+fi
 if [ "$tried" -eq 0 ]; then echo "no C++ compiler (g++ or clang++): skipped"; exit 77; fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The dependency rule of docs/architecture.md, checked on the sources: a module folder
 # (core/array, core/ufunc, core/sort, core/stats, core/testing, core/poly, core/io, linalg, fft, random, plot,
-# plot/nplot) includes only public headers (<numc/...>), headers of core/array/
+# plot/nplot, mpi) includes only public headers (<numc/...>), headers of core/array/
 # (libnumc's modules only), and its own headers. The build enforces the same rule with
 # per-folder include paths; this test names the offending line, and also catches
 # relative escapes ("../x.h") that an include path cannot stop. Then it proves the build
@@ -41,6 +41,8 @@ done
 for m in plot plot/nplot; do
   [ -d "$m" ] && check_folder "$m"
 done
+# libnumc_mpi (mpi/) sees include/, core/array/ (macros and inline helpers) and itself.
+[ -d mpi ] && check_folder mpi core/array
 # Subfolders of plot/ (if the plot library is split by role) follow the plot rule.
 for m in plot/*/; do
   m=${m%/}
