@@ -370,7 +370,10 @@ ND_MPI_API nd_status nd_dist_qr(const nd_dist *a, nd_dist **q, nd_dist **r);
 /* numpy.linalg.eigh of a real symmetric (M, M), pdsyevd: *w the eigenvalues ascending
  * (float64 (M,), REPLICATED) and *v the orthonormal eigenvectors as columns (M, M).
  * uplo 'L' (or 0) reads the lower triangle, 'U' the upper. v may be NULL (eigenvalues
- * only; pdsyevd computes the vectors anyway). Each eigenvector's sign is free. */
+ * only; pdsyevd computes the vectors anyway). Each eigenvector's sign is free. The
+ * blocks may be smaller than the working layout's: pdsyevd needs every grid row and
+ * column to hold part of the matrix (a matrix smaller than the grid is solved by LAPACK,
+ * nd_eigh, on every rank). */
 ND_MPI_API nd_status nd_dist_eigh(const nd_dist *a, char uplo, nd_dist **w, nd_dist **v);
 /* numpy.linalg.svd(a, full_matrices=False) of a (M, N), K = min(M, N), pdgesvd:
  * a = u @ diag(s) @ vh with u (M, K), s (K,) descending (REPLICATED), vh (K, N). Pass
