@@ -172,7 +172,10 @@ static nd_status to_work(la_ctx *c, const nd_dist *x, nd_dtype dt, nd_dist **out
     nd_dist *t = NULL;
     nd_status st = new_work(c, x->shape[0], x->shape[1], x->dtype, &t);
     if (st != ND_OK) return st;
-    if ((st = nd__dist_move(x, t, c->who)) != ND_OK) {
+    /* Already in the working layout: a local copy; else one all-to-all. */
+    if (nd_dist_conforms(x, t)) st = nd__dist_agree(c->comm, nd_assign(t->local, x->local, ND_CAST_NO));
+    else st = nd__dist_move(x, t, c->who);
+    if (st != ND_OK) {
         nd_dist_free(t);
         return st;
     }
