@@ -325,6 +325,129 @@ ND_MPI_API nd_dist *nd_dist_argmax(const nd_dist *a, int axis);
  * element not already on its new owner crosses the network once. */
 ND_MPI_API nd_dist *nd_dist_redistribute(const nd_dist *a, const nd_distribution *to);
 
+/* ---- Linear algebra (ScaLAPACK) (dist_linalg.c) ------------------------------------------
+ * Dense linear algebra on distributed matrices through ScaLAPACK (PBLAS / BLACS). Inputs
+ * may be in any distribution: each is redistributed (nd_dist_redistribute's one
+ * all-to-all) into a working 2-D block-cyclic copy, the layout ScaLAPACK needs, and the
+ * inputs are never modified. The working layout is
+ *   - the first matrix argument's own when it is CYCLIC2D with square blocks (mb == nb),
+ *   - else nd_dist_cyclic2d(pr, pc, nb, nb) on the most square grid (pr <= pc, pr * pc =
+ *     P) with nb = 64, halved (down to 8) while nb * pc exceeds the largest extent, so
+ *     that small matrices still spread over the grid.
+ * Results: matrices come back CYCLIC2D in that working layout (redistribute them with
+ * nd_dist_redistribute when another is wanted); 1-D results that are O(n) (eigenvalues,
+ * singular values, residuals, rank) come back REPLICATED on every rank; a solution x for
+ * a 1-D right-hand side is 1-D BLOCK along axis 0 (the default block).
+ * Dtypes: matmul computes in float32, float64, complex64 or complex128 (the promoted
+ * dtype of a and b: psgemm / pdgemm / pcgemm / pzgemm); bool and integer matrices are
+ * ND_EDTYPE (cast them with nd_dist_astype). The decompositions and solvers compute in
+ * float64: bool, integer and float32 inputs are converted to float64 and give float64
+ * results (NumPy keeps float32); complex inputs are ND_EDTYPE.
+ * Errors (every rank returns the same status and message): ND_EVALUE for NULL arguments
+ * (a rank whose first argument is NULL cannot take part: it returns at once), arguments
+ * that differ between ranks (the shape, dtype or distribution of an operand, uplo, rcond)
+ * and operands over communicators that are not congruent; ND_ESHAPE for shapes that do
+ * not line up and non-2-D matrices; ND_ELINALG for a non-square matrix where a square one
+ * is needed, a singular matrix ("nd_dist_solve: singular matrix"), a matrix that is not
+ * positive definite, and a decomposition that did not converge - like numc's nd_solve,
+ * nd_cholesky, nd_eigh, nd_svd. All functions are collective over the first argument's
+ * communicator. */
+
+/* numpy.matmul of two 2-D matrices: a (M, K) @ b (K, N) -> (M, N), pdgemm. */
+ND_MPI_API nd_dist *nd_dist_matmul(const nd_dist *a, const nd_dist *b);
+/* numpy.linalg.solve: x with a @ x = b, pdgesv (LU with partial pivoting). a (M, M);
+ * b (M, K) (K right-hand sides; x CYCLIC2D) or (M,) (x 1-D BLOCK). */
+ND_MPI_API nd_dist *nd_dist_solve(const nd_dist *a, const nd_dist *b);
+/* numpy.linalg.cholesky: lower-triangular L (zeros above the diagonal) with a = L @ L^T,
+ * pdpotrf; only the lower triangle of a is read. ND_ELINALG "nd_dist_cholesky: matrix is
+ * not positive definite" when it is not. */
+ND_MPI_API nd_dist *nd_dist_cholesky(const nd_dist *a);
+/* numpy.linalg.qr(a, mode='reduced') of a (M, N), K = min(M, N): q (M, K) with
+ * orthonormal columns and upper-triangular r (K, N), a = q @ r (pdgeqrf + pdorgqr:
+ * LAPACK's Householder convention, the same signs as numc's nd_qr in exact arithmetic).
+ * q may be NULL (r only). */
+ND_MPI_API nd_status nd_dist_qr(const nd_dist *a, nd_dist **q, nd_dist **r);
+/* numpy.linalg.eigh of a real symmetric (M, M), pdsyevd: *w the eigenvalues ascending
+ * (float64 (M,), REPLICATED) and *v the orthonormal eigenvectors as columns (M, M).
+ * uplo 'L' (or 0) reads the lower triangle, 'U' the upper. v may be NULL (eigenvalues
+ * only; pdsyevd computes the vectors anyway). Each eigenvector's sign is free. The
+ * blocks may be smaller than the working layout's: pdsyevd needs every grid row and
+ * column to hold part of the matrix (a matrix smaller than the grid is solved by LAPACK,
+ * nd_eigh, on every rank). */
+ND_MPI_API nd_status nd_dist_eigh(const nd_dist *a, char uplo, nd_dist **w, nd_dist **v);
+/* numpy.linalg.svd(a, full_matrices=False) of a (M, N), K = min(M, N), pdgesvd:
+ * a = u @ diag(s) @ vh with u (M, K), s (K,) descending (REPLICATED), vh (K, N). Pass
+ * u = vh = NULL for the singular values only. The signs of paired singular vectors are
+ * free. */
+ND_MPI_API nd_status nd_dist_svd(const nd_dist *a, nd_dist **u, nd_dist **s, nd_dist **vh);
+
+/* numpy.linalg.lstsq(a, b, rcond) for a (M, N) and b (M,) or (M, K). rcond < 0 selects
+ * eps * max(M, N) (NumPy's rcond=None); singular values <= rcond * largest count as zero.
+ * The singular values (pdgesvd) give s and the rank; a matrix of full rank (rank ==
+ * min(M, N)) is solved by pdgels (QR when M >= N, LQ otherwise: the minimum-norm solution),
+ * a rank-deficient one through its SVD (x = V diag(1/s) U^T b over the singular values
+ * kept, the minimum-norm solution NumPy's gelsd gives). Results (free them with
+ * nd_dist_lstsq_result_free):
+ *   x          (N, K) CYCLIC2D, or (N,) BLOCK for a 1-D b;
+ *   residuals  REPLICATED float64 (K,) (or (1,) for a 1-D b): the squared 2-norms of the
+ *              residual columns when rank == N < M; else empty (0,), like NumPy;
+ *   rank       REPLICATED 0-d int64;
+ *   s          REPLICATED float64 (min(M, N),), descending. */
+typedef struct nd_dist_lstsq_result {
+    nd_dist *x, *residuals, *rank, *s;
+} nd_dist_lstsq_result;
+ND_MPI_API nd_status nd_dist_lstsq(const nd_dist *a, const nd_dist *b, double rcond, nd_dist_lstsq_result *out);
+/* Free the four results and set them to NULL (collective, like nd_dist_free). NULL is a
+ * no-op. */
+ND_MPI_API void nd_dist_lstsq_result_free(nd_dist_lstsq_result *r);
+
+/* ---- FFT (FFTW-MPI) (dist_fft.c) ----------------------------------------------------------
+ * numpy.fft's n-dimensional transforms of a whole distributed array (every axis; fft2
+ * and friends: a 2-D array, fftn: 2-D or more) through FFTW's MPI transforms, in double
+ * precision: complex transforms give complex128 (float32 / complex64 inputs too; numc's
+ * nd_fftn keeps single precision), rfft gives complex128, irfft float64.
+ * Layout. FFTW-MPI works on ND_DIST_BLOCK along axis 0 with the default block ceil(n0/P).
+ * An input in that layout is used as it is; an input BLOCK along axis 1 with the default
+ * block is read "transposed in" (FFTW_MPI_TRANSPOSED_IN, for complex transforms and
+ * irfft) without a redistribution; any other input is first redistributed to BLOCK along
+ * axis 0. The result is BLOCK along axis 0 (default block), or with .transposed_out
+ * (FFTW_MPI_TRANSPOSED_OUT: complex transforms and rfft) BLOCK along axis 1 (default
+ * block): the same global array, one all-to-all cheaper (FFTW skips its last global
+ * transpose; each rank reorders its own piece locally). A transposed-out forward result
+ * fed to the inverse transform is read transposed in: the pair forward / pointwise
+ * work / inverse costs two global transposes instead of four.
+ * FFTW's own buffers (its padded r2c rows, the extra room its transposes ask for:
+ * fftw_mpi_local_size*) are internal: every piece the user sees is an ordinary C-ordered
+ * nd_array of the global shape cut along the distributed axis.
+ * Options: `o` may be NULL (all defaults).
+ *   .norm            ND_FFT_BACKWARD / ND_FFT_ORTHO / ND_FFT_FORWARD (NumPy's norm)
+ *   .transposed_out  see above (ND_EVALUE for irfft)
+ *   .last            irfft2 / irfftn: the output's last extent (NumPy's s[-1]; 0 means
+ *                    2 * (m - 1) for an input whose last extent is m); the input's last
+ *                    axis is cut or zero-padded to last / 2 + 1 like NumPy
+ *   .planner         FFTW's planning effort (ND_FFT_ESTIMATE by default)
+ * Errors: ND_EVALUE for extents of 0 ("invalid number of data points"), a 1-D array, 2-D
+ * transforms of non-2-D arrays, options that differ between ranks; ND_EDTYPE for rfft of
+ * a complex array. Collective over the input's communicator. */
+#include "fft.h"
+typedef struct nd_dist_fft_opts {
+    nd_fft_norm norm;
+    bool transposed_out;
+    ptrdiff_t last;
+    nd_fft_planner planner;
+} nd_dist_fft_opts;
+ND_MPI_API nd_dist *nd_dist_fftn(const nd_dist *a, const nd_dist_fft_opts *o);
+ND_MPI_API nd_dist *nd_dist_ifftn(const nd_dist *a, const nd_dist_fft_opts *o);
+/* Real input (a complex array is ND_EDTYPE): the last axis becomes n/2 + 1 long. */
+ND_MPI_API nd_dist *nd_dist_rfftn(const nd_dist *a, const nd_dist_fft_opts *o);
+/* The inverse of rfftn: a real result whose last extent is .last (or 2 (m - 1)). */
+ND_MPI_API nd_dist *nd_dist_irfftn(const nd_dist *a, const nd_dist_fft_opts *o);
+/* The same for 2-D arrays (ND_EVALUE for any other dimension). */
+ND_MPI_API nd_dist *nd_dist_fft2(const nd_dist *a, const nd_dist_fft_opts *o);
+ND_MPI_API nd_dist *nd_dist_ifft2(const nd_dist *a, const nd_dist_fft_opts *o);
+ND_MPI_API nd_dist *nd_dist_rfft2(const nd_dist *a, const nd_dist_fft_opts *o);
+ND_MPI_API nd_dist *nd_dist_irfft2(const nd_dist *a, const nd_dist_fft_opts *o);
+
 #ifdef __cplusplus
 }
 #endif
