@@ -517,6 +517,7 @@ typedef struct csv_info {
     int status;
     int delimiter;
     long long data_start, file_size;
+    long long probe_cols; /* the columns of the result (for a file without data rows) */
 } csv_info;
 
 static nd_status csv_probe(MPI_File fh, const char *p, const nd_csv_opts *o, csv_info *ci, const char *who)
@@ -569,6 +570,7 @@ static nd_status csv_probe(MPI_File fh, const char *p, const nd_csv_opts *o, csv
     po.stats = &stats;
     nd_array *probe = nd_loadtxt_buffer(buf + a, have - a, &po);
     if (!probe) st = nd_last_error();
+    else ci->probe_cols = nd_ndim(probe) == 2 ? (long long)nd_shape(probe)[1] : 0;
     nd_free(probe);
     if (st == ND_OK) {
         ci->delimiter = stats.delimiter;
@@ -737,7 +739,7 @@ nd_dist *nd_dist_read_csv(MPI_Comm comm, const char *path, const nd_csv_opts *o)
                               "rank %d have %lld", who, p, crank, cols, r, rows[2 * r + 1]);
         }
     }
-    if (cols < 0) cols = rows[1];
+    if (cols < 0) cols = ci.probe_cols; /* no data rows at all: the header's columns */
     if (st == ND_OK && total > INT_MAX) st = nd_set_error(ND_EVALUE, "%s: %s: more than INT_MAX rows", who, p);
     if ((st = nd__dist_agree(c, st)) != ND_OK) goto done;
     nd_dtype dt = nd_dtype_of(mine);

@@ -307,6 +307,8 @@ static void test_read_csv(void)
     csv_case("a,b,c\n1,2,3\n4,5,6\n", &(nd_csv_opts){ .usecols = (int[]){ 2, 0 }, .nusecols = 2 }, tag++);
     csv_case("10,20\n30,40\n50,60\n70,80\n90,100\n", &(nd_csv_opts){ .dtype = ND_INT64 }, tag++);
     csv_case("1,2\n3,4\n", &(nd_csv_opts){ .header = -1 }, tag++);
+    csv_case("a,b,c\n", NULL, tag++); /* a header and no rows: (0, 3) */
+    csv_case("a,b,c\n# nothing\n\n", &(nd_csv_opts){ .usecols = (int[]){ 1 }, .nusecols = 1 }, tag++);
     /* many rows of varying length, so that the byte ranges cut lines everywhere */
     {
         size_t cap = 1 << 20, n = 0;
