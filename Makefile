@@ -56,7 +56,7 @@ export UBSAN_OPTIONS := halt_on_error=1:print_stacktrace=1
 # One step at a time: the set-up may run apt-get, and the two builds share 2 cores.
 .NOTPARALLEL:
 
-.PHONY: all setup setup-test setup-bench setup-fuzz setup-valgrind configure build demo test \
+.PHONY: all setup setup-test setup-bench setup-fuzz setup-valgrind configure build demo test bench-mpi \
 	test-release test-asan test-clang test-tsan test-valgrind tsan valgrind bench fuzz install clean
 
 all: build
@@ -132,6 +132,14 @@ test-valgrind valgrind: setup-valgrind build
 bench: setup-bench setup-test build
 	@mkdir -p $(OUT)
 	$(PYTHON) bench/peer.py --numc $(BUILD)/bench/numc_bench --csv $(OUT)/bench.csv $(BENCH_ARGS)
+
+# libnumc_mpi's strong and weak scaling for 1 -> 2 ranks (add, sum, matmul 4000, fft2 4096^2,
+# sort 100M, .npy write/read 1 GiB): the table goes to $(OUT)/bench-mpi.md. BENCH_MPI_ARGS
+# passes --scale / --reps / --only to mpi/bench/run.py.
+bench-mpi: setup
+	$(call configure,$(BUILD),-DCMAKE_BUILD_TYPE=Release -DNUMC_BUILD_MPI_BENCH=ON)
+	cmake --build $(BUILD) -j$(JOBS) --target mpi_bench
+	$(PYTHON) mpi/bench/run.py $(BUILD) $(OUT) $(BENCH_MPI_ARGS)
 
 # libFuzzer targets (CSV reader, .npy header, .npz reader) under ASan+UBSan, built with clang.
 fuzz: setup-fuzz

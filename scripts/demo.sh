@@ -27,6 +27,26 @@ if [ -f "$build/examples.txt" ]; then
   done <"$build/examples.txt"
 fi
 
+# MPI examples (libnumc_mpi built): each under mpirun with 2 ranks.
+if [ -f "$build/mpi_examples.txt" ] && command -v mpirun >/dev/null; then
+  while IFS= read -r prog; do
+    [ -n "$prog" ] || continue
+    name=$(basename "$prog")
+    echo "== mpirun -np 2 $name"
+    if (cd "$out" && OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=self,vader,tcp \
+          OMPI_MCA_btl_tcp_if_include=lo OMPI_MCA_oob_tcp_if_include=lo OMPI_MCA_hwloc_base_binding_policy=none \
+          OMPI_MCA_btl_vader_single_copy_mechanism=none \
+          mpirun --oversubscribe --allow-run-as-root -np 2 "$prog" </dev/null 2>&1 | tee "$out/$name.txt"; \
+          exit "${PIPESTATUS[0]}"); then
+      :
+    else
+      echo "demo: $name FAILED (exit $?)" >&2
+      fail=1
+    fi
+    n=$((n + 1))
+  done <"$build/mpi_examples.txt"
+fi
+
 if [ -f "$build/nplot_path.txt" ]; then
   nplot=$(head -n1 "$build/nplot_path.txt")
   csv=$shared/sunspots.csv

@@ -53,6 +53,7 @@
 #include "dtype.h"
 #include "error.h"
 #include "export.h"
+#include "io.h"
 #include "ufunc.h"
 
 #ifdef __cplusplus
@@ -447,6 +448,66 @@ ND_MPI_API nd_dist *nd_dist_fft2(const nd_dist *a, const nd_dist_fft_opts *o);
 ND_MPI_API nd_dist *nd_dist_ifft2(const nd_dist *a, const nd_dist_fft_opts *o);
 ND_MPI_API nd_dist *nd_dist_rfft2(const nd_dist *a, const nd_dist_fft_opts *o);
 ND_MPI_API nd_dist *nd_dist_irfft2(const nd_dist *a, const nd_dist_fft_opts *o);
+
+
+/* ---- parallel I/O, CSV split, plotting (dist_io.c, dist_plot.c) ----------------------------
+ * docs/mpi.md gives each one's I/O and communication volume. */
+
+/* Write the global array to `path` as one NumPy .npy file, every rank at once (MPI-IO):
+ * rank 0 writes the header (numc's nd_save header byte for byte: format 1.0, or 2.0 when
+ * the header needs more than 65535 bytes, as NumPy chooses; C order, native byte order),
+ * each rank writes its slab of axis-0 rows at its offset with MPI_File_write_at_all. The
+ * file equals nd_save of the gathered array byte for byte. A BLOCK array along axis 0 and
+ * a REPLICATED one (each rank writes a share) are written in place; other layouts are
+ * redistributed to BLOCK(0) first. The bytes go to a temporary file in the same directory
+ * (MPI_File_sync), which rank 0 renames over `path` only when every rank succeeded: a
+ * failed write leaves an existing file intact and removes the temporary; the error agrees
+ * on every rank. The path rank 0 passes is used. Collective. */
+ND_MPI_API nd_status nd_dist_save_npy(const char *path, const nd_dist *d);
+
+/* Read a .npy file (format 1.0, 2.0 or 3.0, any byte order, C order or a 1-D Fortran-order
+ * file) every rank at once: rank 0 reads and parses the header and broadcasts it, each
+ * rank reads its slab of BLOCK(0) rows with MPI_File_read_at_all. `dist` NULL: BLOCK along
+ * axis 0 (no communication); another distribution is reached with one redistribution.
+ * Element for element equal to nd_load(path). Errors (missing file, bad header, truncated
+ * data, Fortran order with 2 or more dimensions: ND_EVALUE) agree on every rank. The path
+ * rank 0 passes is used. Collective. */
+ND_MPI_API nd_dist *nd_dist_load_npy(MPI_Comm comm, const char *path, const nd_distribution *dist);
+
+/* numpy.loadtxt of a CSV / text file, read split by byte ranges: with the data starting at
+ * byte s (after .skiprows lines and the header line, found by rank 0 and broadcast with the
+ * delimiter) and L bytes of data, rank r parses the lines that START in
+ * [s + r*L/N, s + (r+1)*L/N) with nd_loadtxt_buffer, and the rows are rebalanced (one
+ * MPI_Alltoallv) to the standard BLOCK(0) layout. The result, a 2-D (rows, columns)
+ * BLOCK(0) array of .dtype (float64 by default), equals
+ *     nd_loadtxt(path, <the same options>, .ndmin = 2)
+ * bit for bit. Options: those of nd_loadtxt (o may be NULL) except .max_rows, .usenames,
+ * .missing and .stats (ND_EVALUE); .ndmin must be 0 or 2. Lines end in "\n" or "\r\n";
+ * a quoted field must not hold a newline. A parse error names the line counted from the
+ * start of the rank's byte range. Collective; errors agree. */
+ND_MPI_API nd_dist *nd_dist_read_csv(MPI_Comm comm, const char *path, const nd_csv_opts *o);
+
+/* M4 decimation of a distributed 1-D series y (BLOCK along axis 0 or REPLICATED; any real
+ * dtype) for plotting it `width` pixel columns wide: element i lies in bucket
+ * floor(i * width / n) and at x = x0 + (x1 - x0) * i / (n - 1) (x0 when n == 1). Of each
+ * bucket's finite values the first, the lowest, the highest and the last (first
+ * occurrences; in index order, repeated indices once) are kept; a bucket holding a
+ * non-finite value is followed by one NaN point (x and y NaN; index -1), so the drawn
+ * line breaks there. Each rank summarises its own slab (O(width) values) and the root
+ * merges them: no element of y is sent. On `root`, *ox and *oy (and *oidx, int64 global
+ * indices, when oidx is not NULL) are new float64 1-D arrays of at most 4 * width + width
+ * points; on other ranks they are set to NULL (the pointers may be NULL there). width in
+ * [1, 4194304]. Collective; errors agree. */
+ND_MPI_API nd_status nd_dist_decimate_m4(const nd_dist *y, int width, double x0, double x1, int root,
+                                         nd_array **ox, nd_array **oy, nd_array **oidx);
+
+/* Draw y as a line on `ax` (an axes of <numc/plot.h>, used on rank 0; other ranks pass
+ * NULL) from its M4 decimation over `width` buckets (nd_dist_decimate_m4 with root 0):
+ * nplot_plot(ax, x, y, .fmt = fmt) of at most 5 * width points, whatever y's length.
+ * A width of about the axes' width in pixels keeps the picture. ND_EVALUE when libnumc_mpi was built without libnumc_plot. Collective. */
+typedef struct nplot_axes nplot_axes;
+ND_MPI_API nd_status nd_dist_plot_line(nplot_axes *ax, const nd_dist *y, double x0, double x1, int width,
+                                       const char *fmt);
 
 #ifdef __cplusplus
 }
