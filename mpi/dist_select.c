@@ -425,13 +425,15 @@ static nd_dist *select_common(const nd_dist *a, int axis, const qreq *rq, const 
                 q[j] = rq->scale == 100 ? q[j] / 100 : q[j];
         }
     }
-    if (st == ND_OK) { /* the arguments every rank must share */
-        double rec[4] = { (double)axis, (double)nq, o ? (double)o->method : 0, (double)keepdims };
-        st = nd__dist_check_same(a->comm, rec, sizeof rec, who, "the axis, method or number of quantiles");
-        if (st == ND_OK && q && nq > 0)
-            st = nd__dist_check_same(a->comm, q, (size_t)nq * sizeof *q, who, "q");
-    }
-    if (nd__dist_agree(a->comm, st) != ND_OK) {
+    /* every rank's own checks agree first, so that all take part in the comparisons of the
+     * arguments that must be the same everywhere (the count of q before the values) */
+    double rec[4] = { (double)axis, (double)nq, o ? (double)o->method : 0, (double)keepdims };
+    if ((st = nd__dist_agree(a->comm, st)) == ND_OK)
+        st = nd__dist_agree(a->comm, nd__dist_check_same(a->comm, rec, sizeof rec, who,
+                                                         "the axis, method or number of quantiles"));
+    if (st == ND_OK && q && nq > 0)
+        st = nd__dist_agree(a->comm, nd__dist_check_same(a->comm, q, (size_t)nq * sizeof *q, who, "q"));
+    if (st != ND_OK) {
         nd_free_mem(q);
         return NULL;
     }

@@ -448,10 +448,11 @@ static nd_dist *sort_common(const nd_dist *a, int axis, bool want_idx, const cha
             axis += a->ndim;
     }
     if (st == ND_OK && !key_lt_of(a->dtype, false)) st = nd_set_error(ND_EDTYPE, "%s: unsortable dtype", who);
-    if (st == ND_OK) {
-        int32_t ax = axis;
-        st = nd__dist_check_same(a->comm, &ax, sizeof ax, who, "the axis");
-    }
+    /* every rank agrees on its own checks first, so that all of them take part in the
+     * comparison of the arguments that must be the same everywhere */
+    if (nd__dist_agree(a->comm, st) != ND_OK) return NULL;
+    int32_t ax32 = axis;
+    st = nd__dist_check_same(a->comm, &ax32, sizeof ax32, who, "the axis");
     if (nd__dist_agree(a->comm, st) != ND_OK) return NULL;
     /* a 1-D array's only axis is the flattened one */
     if (a->ndim == 1) axis = ND_AXIS_NONE;

@@ -153,6 +153,12 @@ static void test_sort_errors(void)
     nd_dist *x = nd_dist_zeros(MPI_COMM_WORLD, ND_SHAPE(10, 3), ND_FLOAT64, NULL);
     CU_ASSERT_PTR_NULL(nd_dist_sort(x, 2));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EAXIS);
+    /* a bad axis on the last rank only: its error, on every rank */
+    CU_ASSERT_PTR_NULL(nd_dist_argsort(x, mpi_rank == mpi_size - 1 ? 5 : 0));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EAXIS);
+    char want[40];
+    snprintf(want, sizeof want, "rank %d: nd_dist_argsort", mpi_size - 1);
+    CU_ASSERT(strstr(nd_errmsg(), want) != NULL);
     CU_ASSERT_PTR_NULL(nd_dist_argsort(NULL, 0));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
     /* the axis differs on the last rank: rank 0's comparison reports it everywhere */
