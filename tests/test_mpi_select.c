@@ -63,6 +63,7 @@ static int check_all(const nd_array *g, const nd_distribution *dist, int axis, b
             ok &= same(nan ? "nanpercentile" : "percentile", r, w, x, axis, m);
             nd_free(w);
             nd_dist_free(r);
+            if (m > ND_Q_NEAREST) continue; /* a scalar q: a few methods suffice */
             o.qs = NULL;
             o.q = 0.3;
             w = nan ? nd_nanquantile_(g, &o) : nd_quantile_(g, &o);
@@ -88,8 +89,8 @@ static int check_all(const nd_array *g, const nd_distribution *dist, int axis, b
 
 static void test_select_1d(void)
 {
-    static const nd_dtype dts[] = { ND_FLOAT64, ND_FLOAT32, ND_INT32, ND_UINT8, ND_INT64 };
-    static const ptrdiff_t sizes[] = { 0, 1, 2, 3, 4, 7, 64, 257, 1001, 9001 };
+    static const nd_dtype dts[] = { ND_FLOAT64, ND_FLOAT32, ND_INT32, ND_UINT8 };
+    static const ptrdiff_t sizes[] = { 0, 1, 2, 3, 7, 257, 9001 };
     for (size_t d = 0; d < sizeof dts / sizeof dts[0]; d++)
         for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
             bool fl = nd_dtype_is_float(dts[d]);
@@ -106,7 +107,7 @@ static void test_select_large(void)
     nd_array *g = x ? nd_dist_allgather(x) : NULL;
     nd_dist_free(x);
     CU_ASSERT(g && check_all(g, NULL, ND_AXIS_NONE, false));
-    nd_array *d = values(150001, ND_FLOAT64, 3, 1000, true), *i = values(150001, ND_INT64, 4, 50, false);
+    nd_array *d = values(30001, ND_FLOAT64, 3, 1000, true), *i = values(30001, ND_INT64, 4, 50, false);
     CU_ASSERT(check_all(d, NULL, ND_AXIS_NONE, true));
     CU_ASSERT(check_all(i, NULL, 0, false));
     nd_free(g);
@@ -117,7 +118,7 @@ static void test_select_large(void)
 /* N-D: over everything, the distributed axis, another axis; BLOCK, CYCLIC2D, REPLICATED. */
 static void test_select_nd(void)
 {
-    static const ptrdiff_t s1[] = { 37, 5 }, s2[] = { 3, 4100 }, s3[] = { 5, 6, 7 };
+    static const ptrdiff_t s1[] = { 37, 5 }, s2[] = { 3, 700 }, s3[] = { 5, 6, 7 };
     const struct {
         int nd;
         const ptrdiff_t *s;
