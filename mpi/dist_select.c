@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <numc/manip.h>
+#include <numc/sort.h>
 #include <numc/stats.h>
 
 #include "dist_internal.h"
@@ -303,6 +304,23 @@ static void slices_free(slices *s)
     memset(s, 0, sizeof *s);
 }
 
+/* Sort v[0..n) (NaN-free) ascending: numc's sort (a radix sort for long runs) through a
+ * scratch array, libc's qsort for short ones. */
+static nd_status sort_f64(double *v, ptrdiff_t n, const char *who)
+{
+    if (n < 4096) {
+        qsort(v, (size_t)n, sizeof *v, cmp_f64);
+        return ND_OK;
+    }
+    nd_array *t = (nd_empty)(1, &n, ND_FLOAT64);
+    if (!t) return nd_last_error() != ND_OK ? nd_last_error() : nd_set_error(ND_ENOMEM, "%s: no memory", who);
+    memcpy(nd_data(t), v, (size_t)n * sizeof *v);
+    nd_status st = nd_sort_inplace(t, 0, ND_SORT_QUICK);
+    if (st == ND_OK) memcpy(v, nd_data(t), (size_t)n * sizeof *v);
+    nd_free(t);
+    return st;
+}
+
 static nd_status slices_make(const nd_array *piece, int axis, slices *s, const char *who)
 {
     memset(s, 0, sizeof *s);
@@ -345,7 +363,11 @@ static nd_status slices_make(const nd_array *piece, int axis, slices *s, const c
         ptrdiff_t w = 0;
         for (ptrdiff_t j = 0; j < s->m; j++)
             if (!isnan(v[j])) v[w++] = v[j];
-        qsort(v, (size_t)w, sizeof *v, cmp_f64);
+        st = sort_f64(v, w, who);
+        if (st != ND_OK) {
+            slices_free(s);
+            return st;
+        }
         s->count[i] = w;
         s->glob[2 * i] = w;
         s->glob[2 * i + 1] = s->m - w;
