@@ -357,7 +357,8 @@ ND_MPI_API nd_dist *nd_dist_argsort(const nd_dist *a, int axis);
  * rounds of a weighted-median-of-medians pivot and a global count of the values below and
  * equal to it (O(log n) rounds of O(P) words), the last few thousand candidates gathered;
  * the result is REPLICATED. Over another axis of a BLOCK array: local, BLOCK along the
- * distributed axis (renumbered). Complex input: ND_EDTYPE (as numc). */
+ * distributed axis (renumbered). Complex input: ND_EDTYPE. The warning bits of
+ * nd_stats_warnings() (empty / all-NaN slices) are not set by the distributed paths. */
 ND_MPI_API nd_dist *nd_dist_percentile(const nd_dist *a, const nd_quantile_opts *o);
 ND_MPI_API nd_dist *nd_dist_quantile(const nd_dist *a, const nd_quantile_opts *o);
 ND_MPI_API nd_dist *nd_dist_nanpercentile(const nd_dist *a, const nd_quantile_opts *o);
@@ -370,10 +371,10 @@ ND_MPI_API nd_dist *nd_dist_nanmedian(const nd_dist *a, int axis);
 /* numpy.histogram of the whole distributed array: *hist and *edges (either may be NULL)
  * are new nd_arrays on every rank, equal to nd_histogram_(gathered a, hist, edges, o) with
  * o->weights replaced by the distributed `weights` (NULL: none; else conforming to a).
- * o: bins, edges (a replicated array), range, density, and the rules ND_BINS_COUNT,
- * STURGES, RICE, SQRT, FD and AUTO (their percentiles by distributed selection); SCOTT and
- * DOANE (which need numc's pairwise sums in its order) give ND_EVALUE, as does o->weights
- * (pass `weights`) and o->max_bins with a rule is honoured. The edges come from the global
+ * o: bins, edges (a replicated array), range, density, max_bins, and the rules
+ * ND_BINS_COUNT, STURGES, RICE, SQRT, FD and AUTO (FD's percentiles by distributed
+ * selection). SCOTT and DOANE (which need numc's pairwise sums of the kept values) give
+ * ND_EVALUE, and so does a non-NULL o->weights (pass `weights`). The edges come from the global
  * min / max (or range) with numc's own arithmetic; counts are MPI_Allreduce'd; weighted
  * sums are folded in numc's order (global flat C order, one bin sum per bin carried from
  * rank to rank: a pipeline of P - 1 messages of nbins words), so they are bit-identical
