@@ -326,6 +326,63 @@ ND_MPI_API nd_dist *nd_dist_argmax(const nd_dist *a, int axis);
  * element not already on its new owner crosses the network once. */
 ND_MPI_API nd_dist *nd_dist_redistribute(const nd_dist *a, const nd_distribution *to);
 
+/* ---- sorting, selection and histograms (dist_sort.c, dist_select.c, dist_hist.c) ---------
+ * Results equal numc's single-process functions on the gathered array bit for bit, for any
+ * number of ranks; docs/mpi.md gives the communication of each. */
+#include "sort.h"
+#include "stats.h"
+
+/* Sorted copy / sorting indices along axis, always stable: equal to nd_sort / nd_argsort
+ * (a, axis, ND_SORT_STABLE) of the gathered array (equal keys keep their global order, so
+ * signed zeros and NaN payloads too; NaNs last, complex lexicographic, numc's order).
+ *   - ND_AXIS_NONE (and the axis of a 1-D array): a sample sort of the flattened array
+ *     (local stable argsort, P samples per rank, P - 1 splitters, one MPI_Alltoallv, a
+ *     local sort of the received runs, a rebalancing MPI_Alltoallv); the result is 1-D,
+ *     BLOCK with the default block (nd_dist_block(0)); argsort's values are global flat
+ *     indices (int64). A CYCLIC2D array, or a BLOCK array whose ranks do not hold
+ *     contiguous runs of the flattening, is redistributed along axis 0 first.
+ *   - another axis of a BLOCK array: each rank sorts its piece, no communication; the
+ *     result has a's distribution.
+ *   - the distributed axis of an N-D array (or any axis of CYCLIC2D): redistributed along
+ *     the longest other axis, sorted locally and redistributed back (two all-to-alls).
+ *   - REPLICATED: numc on every rank, the result REPLICATED.
+ * Every dtype numc sorts (bool, integers, floats, complex). ND_EAXIS for a bad axis. */
+ND_MPI_API nd_dist *nd_dist_sort(const nd_dist *a, int axis);
+ND_MPI_API nd_dist *nd_dist_argsort(const nd_dist *a, int axis);
+
+/* numpy.percentile / quantile / nanpercentile / nanquantile of a distributed array, equal
+ * to nd_percentile_ (...) of the gathered array with the same options, for every method of
+ * nd_quantile_method. o->axis: ND_AXIS_NONE or one axis (o->axes must be empty); o->q or
+ * o->qs (a replicated array); o->keepdims. Over everything or over the distributed axis
+ * the order statistics are found by distributed selection (no gather): per reduced slice,
+ * rounds of a weighted-median-of-medians pivot and a global count of the values below and
+ * equal to it (O(log n) rounds of O(P) words), the last few thousand candidates gathered;
+ * the result is REPLICATED. Over another axis of a BLOCK array: local, BLOCK along the
+ * distributed axis (renumbered). Complex input: ND_EDTYPE. The warning bits of
+ * nd_stats_warnings() (empty / all-NaN slices) are not set by the distributed paths. */
+ND_MPI_API nd_dist *nd_dist_percentile(const nd_dist *a, const nd_quantile_opts *o);
+ND_MPI_API nd_dist *nd_dist_quantile(const nd_dist *a, const nd_quantile_opts *o);
+ND_MPI_API nd_dist *nd_dist_nanpercentile(const nd_dist *a, const nd_quantile_opts *o);
+ND_MPI_API nd_dist *nd_dist_nanquantile(const nd_dist *a, const nd_quantile_opts *o);
+/* numpy.median / nanmedian over axis (ND_AXIS_NONE: everything), equal to nd_median /
+ * nd_nanmedian of the gathered array; the same selection and result layouts. */
+ND_MPI_API nd_dist *nd_dist_median(const nd_dist *a, int axis);
+ND_MPI_API nd_dist *nd_dist_nanmedian(const nd_dist *a, int axis);
+
+/* numpy.histogram of the whole distributed array: *hist and *edges (either may be NULL)
+ * are new nd_arrays on every rank, equal to nd_histogram_(gathered a, hist, edges, o) with
+ * o->weights replaced by the distributed `weights` (NULL: none; else conforming to a).
+ * o: bins, edges (a replicated array), range, density, max_bins, and the rules
+ * ND_BINS_COUNT, STURGES, RICE, SQRT, FD and AUTO (FD's percentiles by distributed
+ * selection). SCOTT and DOANE (which need numc's pairwise sums of the kept values) give
+ * ND_EVALUE, and so does a non-NULL o->weights (pass `weights`). The edges come from the global
+ * min / max (or range) with numc's own arithmetic; counts are MPI_Allreduce'd; weighted
+ * sums are folded in numc's order (global flat C order, one bin sum per bin carried from
+ * rank to rank: a pipeline of P - 1 messages of nbins words), so they are bit-identical
+ * for any number of ranks. */
+ND_MPI_API nd_status nd_dist_histogram(const nd_dist *a, const nd_dist *weights, nd_array **hist,
+                                       nd_array **edges, const nd_hist_opts *o);
+
 /* ---- Linear algebra (ScaLAPACK) (dist_linalg.c) ------------------------------------------
  * Dense linear algebra on distributed matrices through ScaLAPACK (PBLAS / BLACS). Inputs
  * may be in any distribution: each is redistributed (nd_dist_redistribute's one
