@@ -34,6 +34,17 @@ static int arrays_of(PyObject *seq, nd_array **out, int max, const char *who)
     return (int)n;
 }
 
+/* Both array-likes as nd_arrays (new references in *a and *b): 0, or -1 with a Python error set
+ * and nothing left to free. */
+static int as_nd_pair(PyObject *ao, PyObject *bo, nd_array **a, nd_array **b)
+{
+    *a = npy_as_nd(ao, -1);
+    *b = *a ? npy_as_nd(bo, -1) : NULL;
+    if (*b) return 0;
+    nd_free(*a);
+    return -1;
+}
+
 static void free_all(nd_array **a, int n)
 {
     for (int i = 0; i < n; i++) nd_free(a[i]);
@@ -241,11 +252,8 @@ static PyObject *f_cross(PyObject *self, PyObject *args, PyObject *kw)
         PyErr_SetString(PyExc_TypeError, "numc.cross: axisa/axisb/axisc are not supported; use axis");
         return NULL;
     }
-    nd_array *a = npy_as_nd(ao, -1), *b = a ? npy_as_nd(bo, -1) : NULL;
-    if (!b) {
-        nd_free(a);
-        return NULL;
-    }
+    nd_array *a, *b;
+    if (as_nd_pair(ao, bo, &a, &b) < 0) return NULL;
     nd_array *r = nd_cross(a, b, axis);
     nd_free(a);
     nd_free(b);
@@ -387,11 +395,8 @@ static PyObject *f_searchsorted(PyObject *self, PyObject *args, PyObject *kw)
         PyErr_SetString(PyExc_ValueError, "numc.searchsorted: sorter is not supported; index a first");
         return NULL;
     }
-    nd_array *a = npy_as_nd(ao, -1), *v = a ? npy_as_nd(vo, -1) : NULL;
-    if (!v) {
-        nd_free(a);
-        return NULL;
-    }
+    nd_array *a, *v;
+    if (as_nd_pair(ao, vo, &a, &v) < 0) return NULL;
     nd_array *r;
     NPY_CALL(nd_size(a), r = nd_searchsorted(a, v, strcmp(side, "right") == 0 ? ND_SIDE_RIGHT : ND_SIDE_LEFT));
     nd_free(a);
@@ -613,11 +618,8 @@ static PyObject *f_array_equal(PyObject *self, PyObject *args, PyObject *kw)
     PyObject *ao, *bo;
     int eq = 0;
     if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|p:array_equal", names, &ao, &bo, &eq)) return NULL;
-    nd_array *a = npy_as_nd(ao, -1), *b = a ? npy_as_nd(bo, -1) : NULL;
-    if (!b) {
-        nd_free(a);
-        return NULL;
-    }
+    nd_array *a, *b;
+    if (as_nd_pair(ao, bo, &a, &b) < 0) return NULL;
     int v = nd_array_equal(a, b, eq);
     nd_free(a);
     nd_free(b);
@@ -656,11 +658,8 @@ static PyObject *f_take(PyObject *self, PyObject *args, PyObject *kw)
     if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|O:take", names, &ao, &io, &axo)) return NULL;
     int axis;
     if (axis_of(axo, &axis) < 0) return NULL;
-    nd_array *a = npy_as_nd(ao, -1), *i = a ? npy_as_nd(io, -1) : NULL;
-    if (!i) {
-        nd_free(a);
-        return NULL;
-    }
+    nd_array *a, *i;
+    if (as_nd_pair(ao, io, &a, &i) < 0) return NULL;
     nd_array *r;
     NPY_CALL(nd_size(a), r = nd_take(a, i, axis));
     nd_free(a);
@@ -814,11 +813,8 @@ static PyObject *f_outer(PyObject *self, PyObject *args)
 {
     PyObject *ao, *bo;
     if (!PyArg_ParseTuple(args, "OO:outer", &ao, &bo)) return NULL;
-    nd_array *a = npy_as_nd(ao, -1), *b = a ? npy_as_nd(bo, -1) : NULL;
-    if (!b) {
-        nd_free(a);
-        return NULL;
-    }
+    nd_array *a, *b;
+    if (as_nd_pair(ao, bo, &a, &b) < 0) return NULL;
     nd_array *fa = nd_ravel(a), *fb = nd_ravel(b);
     nd_array *r = fa && fb ? nd_ufunc_outer(ND_UF_MULTIPLY, fa, fb, NULL) : NULL;
     nd_free(fa);
@@ -866,11 +862,8 @@ static PyObject *setop(PyObject *args, PyObject *kw, const char *fmt, setop_fn f
                         : PyArg_ParseTupleAndKeywords(args, kw, fmt, names, &ao, &bo, &au);
     if (!ok) return NULL;
     nd_setop_opts o = { .assume_unique = au, .invert = inv };
-    nd_array *a = npy_as_nd(ao, -1), *b = a ? npy_as_nd(bo, -1) : NULL;
-    if (!b) {
-        nd_free(a);
-        return NULL;
-    }
+    nd_array *a, *b;
+    if (as_nd_pair(ao, bo, &a, &b) < 0) return NULL;
     nd_array *r;
     NPY_CALL(nd_size(a), r = fn(a, b, &o));
     nd_free(a);
@@ -886,11 +879,8 @@ static PyObject *f_union1d(PyObject *self, PyObject *args)
 {
     PyObject *ao, *bo;
     if (!PyArg_ParseTuple(args, "OO:union1d", &ao, &bo)) return NULL;
-    nd_array *a = npy_as_nd(ao, -1), *b = a ? npy_as_nd(bo, -1) : NULL;
-    if (!b) {
-        nd_free(a);
-        return NULL;
-    }
+    nd_array *a, *b;
+    if (as_nd_pair(ao, bo, &a, &b) < 0) return NULL;
     nd_array *r;
     NPY_CALL(nd_size(a), r = nd_union1d(a, b));
     nd_free(a);
@@ -906,11 +896,8 @@ static PyObject *f_intersect1d(PyObject *self, PyObject *args, PyObject *kw)
     if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|pp:intersect1d", names, &ao, &bo, &au, &ri)) return NULL;
     nd_array *i1 = NULL, *i2 = NULL;
     nd_intersect_opts o = { .assume_unique = au, .indices1 = ri ? &i1 : NULL, .indices2 = ri ? &i2 : NULL };
-    nd_array *a = npy_as_nd(ao, -1), *b = a ? npy_as_nd(bo, -1) : NULL;
-    if (!b) {
-        nd_free(a);
-        return NULL;
-    }
+    nd_array *a, *b;
+    if (as_nd_pair(ao, bo, &a, &b) < 0) return NULL;
     nd_array *r;
     NPY_CALL(nd_size(a), r = nd_intersect1d_(a, b, &o));
     nd_free(a);
@@ -1019,16 +1006,24 @@ static PyObject *f_digitize(PyObject *self, PyObject *args, PyObject *kw)
     PyObject *xo, *bo;
     int right = 0;
     if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|p:digitize", names, &xo, &bo, &right)) return NULL;
-    nd_array *x = npy_as_nd(xo, -1), *b = x ? npy_as_nd(bo, -1) : NULL;
-    if (!b) {
-        nd_free(x);
-        return NULL;
-    }
+    nd_array *x, *b;
+    if (as_nd_pair(xo, bo, &x, &b) < 0) return NULL;
     nd_array *r;
     NPY_CALL(nd_size(x), r = nd_digitize(x, b, right));
     nd_free(x);
     nd_free(b);
     return npy_wrap_result(r);
+}
+
+/* correlate/convolve mode= as the caller's enum value for 'valid', 'same' or 'full'; -1 with a
+ * ValueError for anything else. */
+static int window_mode(const char *mode, int valid, int same, int full)
+{
+    if (!strcmp(mode, "valid")) return valid;
+    if (!strcmp(mode, "same")) return same;
+    if (!strcmp(mode, "full")) return full;
+    PyErr_Format(PyExc_ValueError, "mode must be one of 'valid', 'same', or 'full' (got '%s')", mode);
+    return -1;
 }
 
 static PyObject *f_correlate(PyObject *self, PyObject *args, PyObject *kw)
@@ -1037,18 +1032,11 @@ static PyObject *f_correlate(PyObject *self, PyObject *args, PyObject *kw)
     PyObject *ao, *vo;
     const char *mode = "valid";
     if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|s:correlate", names, &ao, &vo, &mode)) return NULL;
-    nd_correlate_mode m = !strcmp(mode, "valid") ? ND_MODE_VALID : !strcmp(mode, "same") ? ND_MODE_SAME
-                        : !strcmp(mode, "full") ? ND_MODE_FULL : (nd_correlate_mode)-1;
-    if ((int)m < 0) {
-        PyErr_Format(PyExc_ValueError, "mode must be one of 'valid', 'same', or 'full' (got '%s')", mode);
-        return NULL;
-    }
-    nd_array *a = npy_as_nd(ao, -1), *v = a ? npy_as_nd(vo, -1) : NULL;
-    if (!v) {
-        nd_free(a);
-        return NULL;
-    }
-    nd_array *r = nd_correlate(a, v, m);
+    int m = window_mode(mode, ND_MODE_VALID, ND_MODE_SAME, ND_MODE_FULL);
+    if (m < 0) return NULL;
+    nd_array *a, *v;
+    if (as_nd_pair(ao, vo, &a, &v) < 0) return NULL;
+    nd_array *r = nd_correlate(a, v, (nd_correlate_mode)m);
     nd_free(a);
     nd_free(v);
     return npy_wrap(r);
@@ -1060,18 +1048,11 @@ static PyObject *f_convolve(PyObject *self, PyObject *args, PyObject *kw)
     PyObject *ao, *vo;
     const char *mode = "full";
     if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|s:convolve", names, &ao, &vo, &mode)) return NULL;
-    nd_convolve_mode m = !strcmp(mode, "full") ? ND_CONV_FULL : !strcmp(mode, "same") ? ND_CONV_SAME
-                       : !strcmp(mode, "valid") ? ND_CONV_VALID : (nd_convolve_mode)-1;
-    if ((int)m < 0) {
-        PyErr_Format(PyExc_ValueError, "mode must be one of 'valid', 'same', or 'full' (got '%s')", mode);
-        return NULL;
-    }
-    nd_array *a = npy_as_nd(ao, -1), *v = a ? npy_as_nd(vo, -1) : NULL;
-    if (!v) {
-        nd_free(a);
-        return NULL;
-    }
-    nd_array *r = nd_convolve(a, v, m);
+    int m = window_mode(mode, ND_CONV_VALID, ND_CONV_SAME, ND_CONV_FULL);
+    if (m < 0) return NULL;
+    nd_array *a, *v;
+    if (as_nd_pair(ao, vo, &a, &v) < 0) return NULL;
+    nd_array *r = nd_convolve(a, v, (nd_convolve_mode)m);
     nd_free(a);
     nd_free(v);
     return npy_wrap(r);
@@ -1161,11 +1142,8 @@ static PyObject *f_append(PyObject *self, PyObject *args, PyObject *kw)
     if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|O:append", names, &ao, &vo, &axo)) return NULL;
     int axis;
     if (axis_of(axo, &axis) < 0) return NULL;
-    nd_array *a = npy_as_nd(ao, -1), *v = a ? npy_as_nd(vo, -1) : NULL;
-    if (!v) {
-        nd_free(a);
-        return NULL;
-    }
+    nd_array *a, *v;
+    if (as_nd_pair(ao, vo, &a, &v) < 0) return NULL;
     nd_array *r = nd_append(a, v, axis);
     nd_free(a);
     nd_free(v);
