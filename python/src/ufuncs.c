@@ -189,6 +189,16 @@ static PyObject *finish_out(nd_array *r, PyObject *out)
     return Py_NewRef(out);
 }
 
+/* A reduction's dtype= (None: the default) into o and its out= into *out: 0, or -1 with a
+ * Python error set. */
+static int reduce_dtype_out(PyObject *dto, PyObject *outo, nd_reduce_opts *o, PyObject **out)
+{
+    int dt = npy_dtype_arg(dto);
+    if (dt == -2 || out_arg(outo, out) < 0) return -1;
+    o->dtype = dt < 0 ? 0 : dt;
+    return 0;
+}
+
 /* Convert a reduction's array operand and its optional initial= / where= arguments into o
  * (o->initial points at *is, o->where at *w). Returns the converted array, or NULL with a Python
  * error set and nothing left to free. */
@@ -231,10 +241,8 @@ static PyObject *uf_reduce(PyObject *self, PyObject *args, PyObject *kw)
     if (!axo) o.axis = 0;
     else if (axis_into(axo, &o) < 0) return NULL;
     o.keepdims = keepdims;
-    int dt = npy_dtype_arg(dto);
     PyObject *out;
-    if (dt == -2 || out_arg(outo, &out) < 0) return NULL;
-    o.dtype = dt < 0 ? 0 : dt;
+    if (reduce_dtype_out(dto, outo, &o, &out) < 0) return NULL;
     nd_scalar is;
     nd_array *w = NULL, *a = reduce_operands(ao, init, whereo, &o, &is, &w);
     if (!a) return NULL;
@@ -384,10 +392,8 @@ static PyObject *reduce_call(int which, PyObject *ao, PyObject *args, PyObject *
     if (axis_into(axo, &o) < 0) return NULL;
     o.keepdims = keepdims;
     o.ddof = dd;
-    int dt = npy_dtype_arg(dto);
     PyObject *out;
-    if (dt == -2 || out_arg(outo, &out) < 0) return NULL;
-    o.dtype = dt < 0 ? 0 : dt;
+    if (reduce_dtype_out(dto, outo, &o, &out) < 0) return NULL;
     nd_scalar is;
     nd_array *w = NULL, *a = reduce_operands(ao, init, whereo, &o, &is, &w);
     if (!a) return NULL;
