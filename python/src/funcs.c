@@ -1015,48 +1015,34 @@ static PyObject *f_digitize(PyObject *self, PyObject *args, PyObject *kw)
     return npy_wrap_result(r);
 }
 
-/* correlate/convolve mode= as the caller's enum value for 'valid', 'same' or 'full'; -1 with a
- * ValueError for anything else. */
-static int window_mode(const char *mode, int valid, int same, int full)
-{
-    if (!strcmp(mode, "valid")) return valid;
-    if (!strcmp(mode, "same")) return same;
-    if (!strcmp(mode, "full")) return full;
-    PyErr_Format(PyExc_ValueError, "mode must be one of 'valid', 'same', or 'full' (got '%s')", mode);
-    return -1;
-}
-
-static PyObject *f_correlate(PyObject *self, PyObject *args, PyObject *kw)
+/* correlate(a, v, mode='valid') and convolve(a, v, mode='full'): the same arguments, mode
+ * one of 'valid', 'same' or 'full' as each one's enum. */
+static PyObject *correlate_like(PyObject *args, PyObject *kw, int conv)
 {
     static char *names[] = { "a", "v", "mode", NULL };
     PyObject *ao, *vo;
-    const char *mode = "valid";
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|s:correlate", names, &ao, &vo, &mode)) return NULL;
-    int m = window_mode(mode, ND_MODE_VALID, ND_MODE_SAME, ND_MODE_FULL);
-    if (m < 0) return NULL;
+    const char *mode = conv ? "full" : "valid";
+    if (!PyArg_ParseTupleAndKeywords(args, kw, conv ? "OO|s:convolve" : "OO|s:correlate", names, &ao, &vo, &mode))
+        return NULL;
+    static const char *const modes[3] = { "valid", "same", "full" };
+    static const int values[2][3] = { { ND_MODE_VALID, ND_MODE_SAME, ND_MODE_FULL },
+                                      { ND_CONV_VALID, ND_CONV_SAME, ND_CONV_FULL } };
+    int m = -1;
+    for (int i = 0; i < 3 && m < 0; i++)
+        if (!strcmp(mode, modes[i])) m = values[conv][i];
+    if (m < 0) {
+        PyErr_Format(PyExc_ValueError, "mode must be one of 'valid', 'same', or 'full' (got '%s')", mode);
+        return NULL;
+    }
     nd_array *a, *v;
     if (as_nd_pair(ao, vo, &a, &v) < 0) return NULL;
-    nd_array *r = nd_correlate(a, v, (nd_correlate_mode)m);
+    nd_array *r = conv ? nd_convolve(a, v, (nd_convolve_mode)m) : nd_correlate(a, v, (nd_correlate_mode)m);
     nd_free(a);
     nd_free(v);
     return npy_wrap(r);
 }
-
-static PyObject *f_convolve(PyObject *self, PyObject *args, PyObject *kw)
-{
-    static char *names[] = { "a", "v", "mode", NULL };
-    PyObject *ao, *vo;
-    const char *mode = "full";
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|s:convolve", names, &ao, &vo, &mode)) return NULL;
-    int m = window_mode(mode, ND_CONV_VALID, ND_CONV_SAME, ND_CONV_FULL);
-    if (m < 0) return NULL;
-    nd_array *a, *v;
-    if (as_nd_pair(ao, vo, &a, &v) < 0) return NULL;
-    nd_array *r = nd_convolve(a, v, (nd_convolve_mode)m);
-    nd_free(a);
-    nd_free(v);
-    return npy_wrap(r);
-}
+static PyObject *f_correlate(PyObject *s, PyObject *a, PyObject *k) { return correlate_like(a, k, 0); }
+static PyObject *f_convolve(PyObject *s, PyObject *a, PyObject *k) { return correlate_like(a, k, 1); }
 
 /* ---- splitting, appending, padding --------------------------------------------------------- */
 static PyObject *splitlike(PyObject *args, PyObject *kw, const char *fmt, int strict)
