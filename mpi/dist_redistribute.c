@@ -191,6 +191,24 @@ static nd_status count_int(ptrdiff_t n, const char *who, int *out)
 
 /* ---- redistribution --------------------------------------------------------------------- */
 
+/* Every rank's element count of d in cnt[] and its offset in a rank-ordered concatenation in
+ * dis[] (MPI's int counts), the total in *total. */
+static nd_status rank_counts(const nd_dist *d, int P, int *cnt, int *dis, ptrdiff_t *total, const char *who)
+{
+    nd_status st = ND_OK;
+    ptrdiff_t tot = 0;
+    for (int r = 0; r < P && st == ND_OK; r++) {
+        ptrdiff_t lsz = 1, ls[ND_MAXDIMS];
+        nd__dist_local_shape(d->ndim, d->shape, &d->dist, r, ls);
+        for (int k = 0; k < d->ndim; k++) lsz *= ls[k];
+        st = count_int(tot, who, &dis[r]);
+        if (st == ND_OK) st = count_int(lsz, who, &cnt[r]);
+        tot += lsz;
+    }
+    *total = tot;
+    return st;
+}
+
 /* For every rank r of d, move the elements `local` shares with r's piece between `local` and the
  * packed buffer at buf + dis[r] * isz: into the buffer when pack, out of it otherwise. */
 static nd_status move_by_rank(const nd_dist *d, int P, const nd__gview *local, size_t isz, char *buf,
@@ -332,14 +350,7 @@ nd_dist *nd_dist_scatter(MPI_Comm comm, int root, const nd_array *a, const nd_di
             st = nd__gview_full(d->ndim, d->shape, nd_data(ca), nd_strides(ca), &full);
         }
         ptrdiff_t tot = 0;
-        for (int r = 0; r < P && st == ND_OK; r++) {
-            ptrdiff_t lsz = 1, ls[ND_MAXDIMS];
-            nd__dist_local_shape(d->ndim, d->shape, &d->dist, r, ls);
-            for (int k = 0; k < d->ndim; k++) lsz *= ls[k];
-            st = count_int(tot, who, &dis[r]);
-            if (st == ND_OK) st = count_int(lsz, who, &cnt[r]);
-            tot += lsz;
-        }
+        if (st == ND_OK) st = rank_counts(d, P, cnt, dis, &tot, who);
         if (st == ND_OK) {
             sbuf = nd_malloc((size_t)(tot > 0 ? tot : 1) * isz, who);
             if (!sbuf) st = ND_ENOMEM;
@@ -388,14 +399,7 @@ static nd_status gather(const nd_dist *d, int root, nd_array **out, const char *
     MPI_Datatype bt = MPI_DATATYPE_NULL;
     ptrdiff_t mycount = nd_size(d->local), tot = 0;
     if (!cnt) st = ND_ENOMEM;
-    for (int r = 0; r < P && st == ND_OK; r++) {
-        ptrdiff_t lsz = 1, ls[ND_MAXDIMS];
-        nd__dist_local_shape(d->ndim, d->shape, &d->dist, r, ls);
-        for (int k = 0; k < d->ndim; k++) lsz *= ls[k];
-        st = count_int(tot, who, &dis[r]);
-        if (st == ND_OK) st = count_int(lsz, who, &cnt[r]);
-        tot += lsz;
-    }
+    if (st == ND_OK) st = rank_counts(d, P, cnt, dis, &tot, who);
     if (st == ND_OK) {
         sbuf = nd_malloc((size_t)(mycount > 0 ? mycount : 1) * isz, who);
         if (!sbuf) st = ND_ENOMEM;
