@@ -736,6 +736,17 @@ static PyObject *quantiles(PyObject *args, PyObject *kw, const char *fmt, nd_arr
 static PyObject *f_percentile(PyObject *s, PyObject *a, PyObject *k) { return quantiles(a, k, "OO|OOpsp:percentile", nd_percentile_); }
 static PyObject *f_quantile(PyObject *s, PyObject *a, PyObject *k) { return quantiles(a, k, "OO|OOpsp:quantile", nd_quantile_); }
 
+/* histogram/histogram2d density= (None: *out unchanged, else its truth): 0, or -1 with a
+ * Python error set. */
+static int density_arg(PyObject *dens, bool *out)
+{
+    if (dens == Py_None) return 0;
+    int d = PyObject_IsTrue(dens);
+    if (d < 0) return -1;
+    *out = d;
+    return 0;
+}
+
 static PyObject *f_histogram(PyObject *self, PyObject *args, PyObject *kw)
 {
     static char *names[] = { "a", "bins", "range", "density", "weights", NULL };
@@ -745,11 +756,7 @@ static PyObject *f_histogram(PyObject *self, PyObject *args, PyObject *kw)
     nd_array *a = NULL, *edges_in = NULL, *w = NULL, *hist = NULL, *edges = NULL;
     double range[2];
     PyObject *r = NULL;
-    if (dens != Py_None) {
-        int d = PyObject_IsTrue(dens);
-        if (d < 0) return NULL;
-        o.density = d;
-    }
+    if (density_arg(dens, &o.density) < 0) return NULL;
     if (ro != Py_None) {
         if (!PyArg_ParseTuple(ro, "dd:range", &range[0], &range[1])) return NULL;
         o.range = range;
@@ -1251,11 +1258,7 @@ static PyObject *f_histogram2d(PyObject *self, PyObject *args, PyObject *kw)
     double range[4];
     nd_array *edges_in[2] = { NULL, NULL }, *x = NULL, *y = NULL, *w = NULL, *out[3] = { NULL, NULL, NULL };
     PyObject *r = NULL;
-    if (dens != Py_None) {
-        int d = PyObject_IsTrue(dens);
-        if (d < 0) return NULL;
-        o.density = d;
-    }
+    if (density_arg(dens, &o.density) < 0) return NULL;
     if (ro != Py_None) {
         if (!PyArg_ParseTuple(ro, "(dd)(dd):range", &range[0], &range[1], &range[2], &range[3])) return NULL;
         o.range = range;
