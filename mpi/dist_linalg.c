@@ -329,6 +329,23 @@ static nd_status check_matrix(const nd_dist *a, const char *who, bool square)
     return ND_OK;
 }
 
+/* The local checks on the right-hand side b of a x = b (a already checked): float64-able of shape
+ * (M,) or (M, K). */
+static nd_status check_rhs(const nd_dist *a, const nd_dist *b, const char *who)
+{
+    char s1[128], s2[128];
+    if (!b) return nd_set_error(ND_EVALUE, "%s: b is NULL", who);
+    if (b->ndim < 1 || b->ndim > 2 || b->shape[0] != a->shape[0])
+        return nd_set_error(ND_ESHAPE, "%s: b of shape %s does not match a of shape %s (it must be (%td,) or "
+                            "(%td, K))", who, shape_str(b, s2, sizeof s2), shape_str(a, s1, sizeof s1),
+                            a->shape[0], a->shape[0]);
+    if (nd_dtype_is_complex(b->dtype))
+        return nd_set_error(ND_EDTYPE, "%s: complex right-hand sides are not supported (float64 only)", who);
+    if (b->ndim == 2 && !fits_int(b->shape[1]))
+        return nd_set_error(ND_EVALUE, "%s: extents must fit ScaLAPACK's int", who);
+    return ND_OK;
+}
+
 /* ---- matmul ---------------------------------------------------------------------------------- */
 
 nd_dist *nd_dist_matmul(const nd_dist *a, const nd_dist *b)
@@ -409,17 +426,8 @@ nd_dist *nd_dist_solve(const nd_dist *a, const nd_dist *b)
         nd_set_error(ND_EVALUE, "%s: a is NULL", who);
         return NULL;
     }
-    char s1[128], s2[128];
     nd_status st = check_matrix(a, who, true);
-    if (st == ND_OK && !b) st = nd_set_error(ND_EVALUE, "%s: b is NULL", who);
-    else if (st == ND_OK && (b->ndim < 1 || b->ndim > 2 || b->shape[0] != a->shape[0]))
-        st = nd_set_error(ND_ESHAPE, "%s: b of shape %s does not match a of shape %s (it must be (%td,) or "
-                          "(%td, K))", who, shape_str(b, s2, sizeof s2), shape_str(a, s1, sizeof s1),
-                          a->shape[0], a->shape[0]);
-    else if (st == ND_OK && nd_dtype_is_complex(b->dtype))
-        st = nd_set_error(ND_EDTYPE, "%s: complex right-hand sides are not supported (float64 only)", who);
-    else if (st == ND_OK && b->ndim == 2 && !fits_int(b->shape[1]))
-        st = nd_set_error(ND_EVALUE, "%s: extents must fit ScaLAPACK's int", who);
+    if (st == ND_OK) st = check_rhs(a, b, who);
     la_ctx c;
     if (la_begin(&c, who, a, b, NULL, 0, st) != ND_OK) return NULL;
     ptrdiff_t n = a->shape[0], k = b->ndim == 2 ? b->shape[1] : 1;
@@ -804,20 +812,10 @@ nd_status nd_dist_lstsq(const nd_dist *a, const nd_dist *b, double rcond, nd_dis
     const char *who = "nd_dist_lstsq";
     if (out) memset(out, 0, sizeof *out);
     if (!a) return nd_set_error(ND_EVALUE, "%s: a is NULL", who);
-    char s1[128], s2[128];
     nd_status st = check_matrix(a, who, false);
     if (st == ND_OK && !out) st = nd_set_error(ND_EVALUE, "%s: out is NULL", who);
-    else if (st == ND_OK && !b) st = nd_set_error(ND_EVALUE, "%s: b is NULL", who);
-    else if (st == ND_OK && (b->ndim < 1 || b->ndim > 2 || b->shape[0] != a->shape[0]))
-        st = nd_set_error(ND_ESHAPE, "%s: b of shape %s does not match a of shape %s (it must be (%td,) or "
-                          "(%td, K))", who, shape_str(b, s2, sizeof s2), shape_str(a, s1, sizeof s1),
-                          a->shape[0], a->shape[0]);
-    else if (st == ND_OK && nd_dtype_is_complex(b->dtype))
-        st = nd_set_error(ND_EDTYPE, "%s: complex right-hand sides are not supported (float64 only)", who);
-    else if (st == ND_OK && b->ndim == 2 && !fits_int(b->shape[1]))
-        st = nd_set_error(ND_EVALUE, "%s: extents must fit ScaLAPACK's int", who);
-    else if (st == ND_OK && isnan(rcond))
-        st = nd_set_error(ND_EVALUE, "%s: rcond is NaN", who);
+    else if (st == ND_OK) st = check_rhs(a, b, who);
+    if (st == ND_OK && isnan(rcond)) st = nd_set_error(ND_EVALUE, "%s: rcond is NaN", who);
     la_ctx c;
     if ((st = la_begin(&c, who, a, b, &rcond, 1, st)) != ND_OK) return st;
     ptrdiff_t m = a->shape[0], n = a->shape[1], k = b->ndim == 2 ? b->shape[1] : 1, mn = m < n ? m : n;

@@ -191,6 +191,42 @@ static nd_status count_int(ptrdiff_t n, const char *who, int *out)
 
 /* ---- redistribution --------------------------------------------------------------------- */
 
+/* Every rank's element count of d in cnt[] and its offset in a rank-ordered concatenation in
+ * dis[] (MPI's int counts), the total in *total. */
+static nd_status rank_counts(const nd_dist *d, int P, int *cnt, int *dis, ptrdiff_t *total, const char *who)
+{
+    nd_status st = ND_OK;
+    ptrdiff_t tot = 0;
+    for (int r = 0; r < P && st == ND_OK; r++) {
+        ptrdiff_t lsz = 1, ls[ND_MAXDIMS];
+        nd__dist_local_shape(d->ndim, d->shape, &d->dist, r, ls);
+        for (int k = 0; k < d->ndim; k++) lsz *= ls[k];
+        st = count_int(tot, who, &dis[r]);
+        if (st == ND_OK) st = count_int(lsz, who, &cnt[r]);
+        tot += lsz;
+    }
+    *total = tot;
+    return st;
+}
+
+/* For every rank r of d, move the elements `local` shares with r's piece between `local` and the
+ * packed buffer at buf + dis[r] * isz: into the buffer when pack, out of it otherwise. */
+static nd_status move_by_rank(const nd_dist *d, int P, const nd__gview *local, size_t isz, char *buf,
+                              const int *dis, int pack)
+{
+    nd_status st = ND_OK;
+    for (int r = 0; r < P && st == ND_OK; r++) {
+        nd__gview v = { 0 }, x = { 0 };
+        ptrdiff_t c = 0;
+        st = nd__gview_of_rank(d, r, &v);
+        if (st == ND_OK) st = nd__gview_isect(local, &v, isz, buf + (size_t)dis[r] * isz, &x, &c);
+        if (st == ND_OK && c > 0) st = pack ? nd__gview_copy(&x, local, isz) : nd__gview_copy(local, &x, isz);
+        nd__gview_free(&v);
+        nd__gview_free(&x);
+    }
+    return st;
+}
+
 nd_status nd__dist_move(const nd_dist *src, nd_dist *dst, const char *who)
 {
     int P = src->nprocs, me = src->rank;
@@ -227,27 +263,13 @@ nd_status nd__dist_move(const nd_dist *src, nd_dist *dst, const char *who)
         rbuf = nd_malloc((size_t)(rtot > 0 ? rtot : 1) * isz, who);
         if (!sbuf || !rbuf) st = ND_ENOMEM;
     }
-    for (int r = 0; r < P && st == ND_OK; r++) {
-        ptrdiff_t c = 0;
-        st = nd__gview_of_rank(dst, r, &v);
-        if (st == ND_OK) st = nd__gview_isect(&mine_s, &v, isz, sbuf + (size_t)sdis[r] * isz, &x, &c);
-        if (st == ND_OK && c > 0) st = nd__gview_copy(&x, &mine_s, isz);
-        nd__gview_free(&v);
-        nd__gview_free(&x);
-    }
+    if (st == ND_OK) st = move_by_rank(dst, P, &mine_s, isz, sbuf, sdis, 1);
     if (st == ND_OK) st = nd__dist_byte_type(isz, &bt, who);
     st = nd__dist_agree(src->comm, st);
     if (st == ND_OK)
         st = nd__mpi_status(MPI_Alltoallv(sbuf, scnt, sdis, bt, rbuf, rcnt, rdis, bt, src->comm), who,
                             "MPI_Alltoallv");
-    for (int r = 0; r < P && st == ND_OK; r++) {
-        ptrdiff_t c = 0;
-        st = nd__gview_of_rank(src, r, &v);
-        if (st == ND_OK) st = nd__gview_isect(&v, &mine_d, isz, rbuf + (size_t)rdis[r] * isz, &x, &c);
-        if (st == ND_OK && c > 0) st = nd__gview_copy(&mine_d, &x, isz);
-        nd__gview_free(&v);
-        nd__gview_free(&x);
-    }
+    if (st == ND_OK) st = move_by_rank(src, P, &mine_d, isz, rbuf, rdis, 0);
     if (bt != MPI_DATATYPE_NULL) MPI_Type_free(&bt);
     nd__gview_free(&mine_s);
     nd__gview_free(&mine_d);
@@ -314,7 +336,7 @@ nd_dist *nd_dist_scatter(MPI_Comm comm, int root, const nd_array *a, const nd_di
     nd_array *ca = NULL;
     char *sbuf = NULL, *rbuf = NULL;
     int *cnt = NULL, *dis = NULL;
-    nd__gview full = { 0 }, v = { 0 }, x = { 0 }, mine = { 0 };
+    nd__gview full = { 0 }, x = { 0 }, mine = { 0 };
     MPI_Datatype bt = MPI_DATATYPE_NULL;
     ptrdiff_t mycount = nd_size(d->local);
     rbuf = nd_malloc((size_t)(mycount > 0 ? mycount : 1) * isz, who);
@@ -328,26 +350,12 @@ nd_dist *nd_dist_scatter(MPI_Comm comm, int root, const nd_array *a, const nd_di
             st = nd__gview_full(d->ndim, d->shape, nd_data(ca), nd_strides(ca), &full);
         }
         ptrdiff_t tot = 0;
-        for (int r = 0; r < P && st == ND_OK; r++) {
-            ptrdiff_t lsz = 1, ls[ND_MAXDIMS];
-            nd__dist_local_shape(d->ndim, d->shape, &d->dist, r, ls);
-            for (int k = 0; k < d->ndim; k++) lsz *= ls[k];
-            st = count_int(tot, who, &dis[r]);
-            if (st == ND_OK) st = count_int(lsz, who, &cnt[r]);
-            tot += lsz;
-        }
+        if (st == ND_OK) st = rank_counts(d, P, cnt, dis, &tot, who);
         if (st == ND_OK) {
             sbuf = nd_malloc((size_t)(tot > 0 ? tot : 1) * isz, who);
             if (!sbuf) st = ND_ENOMEM;
         }
-        for (int r = 0; r < P && st == ND_OK; r++) {
-            ptrdiff_t n = 0;
-            st = nd__gview_of_rank(d, r, &v);
-            if (st == ND_OK) st = nd__gview_isect(&full, &v, isz, sbuf + (size_t)dis[r] * isz, &x, &n);
-            if (st == ND_OK && n > 0) st = nd__gview_copy(&x, &full, isz);
-            nd__gview_free(&v);
-            nd__gview_free(&x);
-        }
+        if (st == ND_OK) st = move_by_rank(d, P, &full, isz, sbuf, dis, 1);
     }
     if (st == ND_OK) st = nd__dist_byte_type(isz, &bt, who);
     st = nd__dist_agree(d->comm, st);
@@ -387,18 +395,11 @@ static nd_status gather(const nd_dist *d, int root, nd_array **out, const char *
     nd_array *res = NULL;
     char *sbuf = NULL, *rbuf = NULL;
     int *cnt = nd_calloc((size_t)P * 2, sizeof(int), who), *dis = cnt ? cnt + P : NULL;
-    nd__gview mine = { 0 }, v = { 0 }, x = { 0 }, full = { 0 };
+    nd__gview mine = { 0 }, x = { 0 }, full = { 0 };
     MPI_Datatype bt = MPI_DATATYPE_NULL;
     ptrdiff_t mycount = nd_size(d->local), tot = 0;
     if (!cnt) st = ND_ENOMEM;
-    for (int r = 0; r < P && st == ND_OK; r++) {
-        ptrdiff_t lsz = 1, ls[ND_MAXDIMS];
-        nd__dist_local_shape(d->ndim, d->shape, &d->dist, r, ls);
-        for (int k = 0; k < d->ndim; k++) lsz *= ls[k];
-        st = count_int(tot, who, &dis[r]);
-        if (st == ND_OK) st = count_int(lsz, who, &cnt[r]);
-        tot += lsz;
-    }
+    if (st == ND_OK) st = rank_counts(d, P, cnt, dis, &tot, who);
     if (st == ND_OK) {
         sbuf = nd_malloc((size_t)(mycount > 0 ? mycount : 1) * isz, who);
         if (!sbuf) st = ND_ENOMEM;
@@ -423,14 +424,7 @@ static nd_status gather(const nd_dist *d, int root, nd_array **out, const char *
         st = nd__mpi_status(rc, who, root < 0 ? "MPI_Allgatherv" : "MPI_Gatherv");
     }
     if (st == ND_OK && recv) st = nd__gview_full(d->ndim, d->shape, nd_data(res), nd_strides(res), &full);
-    for (int r = 0; r < P && st == ND_OK && recv; r++) {
-        ptrdiff_t n = 0;
-        st = nd__gview_of_rank(d, r, &v);
-        if (st == ND_OK) st = nd__gview_isect(&full, &v, isz, rbuf + (size_t)dis[r] * isz, &x, &n);
-        if (st == ND_OK && n > 0) st = nd__gview_copy(&full, &x, isz);
-        nd__gview_free(&v);
-        nd__gview_free(&x);
-    }
+    if (st == ND_OK && recv) st = move_by_rank(d, P, &full, isz, rbuf, dis, 0);
     st = nd__dist_agree(d->comm, st);
     if (bt != MPI_DATATYPE_NULL) MPI_Type_free(&bt);
     nd__gview_free(&mine);

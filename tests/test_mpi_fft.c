@@ -12,21 +12,8 @@
 static nd_array *arr(int nd, const ptrdiff_t *shape, bool cx, unsigned seed)
 {
     nd_array *a = nd_empty(nd, shape, cx ? ND_COMPLEX128 : ND_FLOAT64);
-    double *p = nd_data(a);
-    size_t n = nd_nbytes(a) / sizeof(double);
-    uint64_t s = 0x9E3779B97F4A7C15ull * (seed + 1);
-    for (size_t i = 0; i < n; i++) {
-        s ^= s << 13;
-        s ^= s >> 7;
-        s ^= s << 17;
-        p[i] = (double)(s >> 11) / 9007199254740992.0 * 2.0 - 1.0;
-    }
+    mpi_fill_uniform(nd_data(a), nd_nbytes(a) / sizeof(double), seed);
     return a;
-}
-
-static nd_dist *scatter(const nd_array *a, const nd_distribution *d)
-{
-    return nd_dist_scatter(MPI_COMM_WORLD, 0, mpi_rank == 0 ? a : NULL, d);
 }
 
 /* max |x - ref| / max |ref| over the real and imaginary parts (1e300 for other shapes or
@@ -50,8 +37,6 @@ static double rel_err(const nd_array *x, const nd_array *ref)
     nd_free(cb);
     return n == 0 ? 0.0 : d / (r > 0 ? r : 1.0);
 }
-
-static nd_array *all(const nd_dist *d) { return d ? nd_dist_allgather(d) : NULL; }
 
 /* The input distributions: FFTW's own, along axis 1 (read transposed in), others. */
 static int n_layouts(int nd) { return nd == 2 ? 5 : 4; }
@@ -114,7 +99,7 @@ static void check(kind k, const nd_array *x, ptrdiff_t last)
             int norm = turn % 3;
             bool two = nd == 2 && (turn / 3) % 2 == 1;
             nd_distribution d = layout(nd, l);
-            nd_dist *da = scatter(x, &d);
+            nd_dist *da = mpi_scatter0(x, &d);
             nd_dist_fft_opts o = { (nd_fft_norm)norm, t == 1, k == K_IRFFT ? last : 0, ND_FFT_ESTIMATE };
             nd_dist *r = run(k, two, da, &o);
             CU_ASSERT_PTR_NOT_NULL(r);
@@ -124,7 +109,7 @@ static void check(kind k, const nd_array *x, ptrdiff_t last)
                 CU_ASSERT_EQUAL(rd.axis, t == 1 ? 1 : 0);
                 CU_ASSERT(nd_is_c_contiguous(nd_dist_local(r)));
             }
-            nd_array *g = all(r);
+            nd_array *g = mpi_all(r);
             double e = rel_err(g, refs[norm]);
             CU_ASSERT(e <= TOL);
             if (!(e <= TOL) && mpi_rank == 0)
@@ -191,14 +176,14 @@ static void test_round_trip(void)
     ptrdiff_t s2[2] = { 37, 23 }, s3[3] = { 9, 7, 6 };
     for (int i = 0; i < 2; i++) {
         nd_array *x = i == 0 ? arr(2, s2, true, 40) : arr(3, s3, true, 41);
-        nd_dist *da = scatter(x, NULL);
+        nd_dist *da = mpi_scatter0(x, NULL);
         nd_dist_fft_opts o = { ND_FFT_ORTHO, true, 0, ND_FFT_ESTIMATE };
         nd_dist *f = nd_dist_fftn(da, &o);
         CU_ASSERT(f && nd_dist_distribution(f).axis == 1);
         o.transposed_out = false;
         nd_dist *b = nd_dist_ifftn(f, &o);
         CU_ASSERT(b && nd_dist_distribution(b).axis == 0);
-        nd_array *g = all(b);
+        nd_array *g = mpi_all(b);
         CU_ASSERT(rel_err(g, x) <= TOL);
         nd_free(g);
         nd_dist_free(b);
@@ -208,14 +193,14 @@ static void test_round_trip(void)
     }
     /* real: rfft transposed out, irfft transposed in */
     nd_array *x = arr(2, s2, false, 42);
-    nd_dist *da = scatter(x, NULL);
+    nd_dist *da = mpi_scatter0(x, NULL);
     nd_dist_fft_opts o = { ND_FFT_BACKWARD, true, 0, ND_FFT_ESTIMATE };
     nd_dist *f = nd_dist_rfft2(da, &o);
     CU_ASSERT(f && nd_dist_distribution(f).axis == 1 && nd_dist_shape(f)[1] == 12);
     o.transposed_out = false;
     o.last = 23;
     nd_dist *b = nd_dist_irfft2(f, &o);
-    nd_array *g = all(b);
+    nd_array *g = mpi_all(b);
     CU_ASSERT(rel_err(g, x) <= TOL);
     nd_free(g);
     nd_dist_free(b);
@@ -230,17 +215,17 @@ static void test_dtypes(void)
     ptrdiff_t s2[2] = { 7, 9 };
     nd_array *x = arr(2, s2, false, 50), *x32 = nd_astype(x, ND_FLOAT32, ND_CAST_UNSAFE);
     nd_array *back = nd_astype(x32, ND_FLOAT64, ND_CAST_UNSAFE), *ref = nd_fftn(back);
-    nd_dist *da = scatter(x32, NULL), *f = nd_dist_fft2(da, NULL);
+    nd_dist *da = mpi_scatter0(x32, NULL), *f = nd_dist_fft2(da, NULL);
     CU_ASSERT(f && nd_dist_dtype(f) == ND_COMPLEX128);
-    nd_array *g = all(f);
+    nd_array *g = mpi_all(f);
     CU_ASSERT(rel_err(g, ref) <= TOL);
     nd_free(g);
     nd_dist_free(f);
     nd_dist_free(da);
     nd_array *xi = nd_astype(x, ND_INT64, ND_CAST_UNSAFE), *ri = nd_rfftn(xi);
-    da = scatter(xi, NULL);
+    da = mpi_scatter0(xi, NULL);
     f = nd_dist_rfftn(da, NULL);
-    g = all(f);
+    g = mpi_all(f);
     CU_ASSERT(rel_err(g, ri) <= TOL);
     nd_free(g);
     nd_dist_free(f);

@@ -11,14 +11,7 @@
 static nd_array *mat(ptrdiff_t m, ptrdiff_t n, unsigned seed)
 {
     nd_array *a = nd_empty(ND_SHAPE(m, n), ND_FLOAT64);
-    double *p = nd_data(a);
-    uint64_t s = 0x9E3779B97F4A7C15ull * (seed + 1);
-    for (ptrdiff_t i = 0; i < m * n; i++) {
-        s ^= s << 13;
-        s ^= s >> 7;
-        s ^= s << 17;
-        p[i] = (double)(s >> 11) / 9007199254740992.0 * 2.0 - 1.0;
-    }
+    mpi_fill_uniform(nd_data(a), (size_t)(m * n), seed);
     return a;
 }
 
@@ -51,11 +44,6 @@ static nd_array *sym(ptrdiff_t n, unsigned seed)
     return h;
 }
 
-static nd_dist *scatter(const nd_array *a, const nd_distribution *d)
-{
-    return nd_dist_scatter(MPI_COMM_WORLD, 0, mpi_rank == 0 ? a : NULL, d);
-}
-
 /* max |x - ref| / max |ref| (complex: over real and imaginary parts); 1e300 when the
  * shapes differ or an array is missing. */
 static double rel_err(const nd_array *x, const nd_array *ref)
@@ -80,9 +68,6 @@ static double rel_err(const nd_array *x, const nd_array *ref)
     nd_free(cb);
     return n == 0 ? 0.0 : d / (r > 0 ? r : 1.0);
 }
-
-/* The global array of a distributed result on every rank (NULL d: NULL). */
-static nd_array *all(const nd_dist *d) { return d ? nd_dist_allgather(d) : NULL; }
 
 /* Flip the columns of u (and the matching rows of vh, when given) so that each column's
  * largest-magnitude entry is positive: a canonical sign for comparing decompositions. */
@@ -124,14 +109,14 @@ static void test_matmul(void)
     nd_array *a = mat(37, 29, 1), *b = mat(29, 41, 2), *ref = nd_matmul(a, b);
     for (int l = 0; l < n_layouts(); l++) {
         nd_distribution d = layout(l), e = layout((l + 1) % n_layouts());
-        nd_dist *da = scatter(a, &d), *db = scatter(b, &e);
+        nd_dist *da = mpi_scatter0(a, &d), *db = mpi_scatter0(b, &e);
         nd_dist *dc = nd_dist_matmul(da, db);
         CU_ASSERT_PTR_NOT_NULL(dc);
         if (dc) {
             CU_ASSERT_EQUAL(nd_dist_get_kind(dc), ND_DIST_CYCLIC2D);
             CU_ASSERT_EQUAL(nd_dist_dtype(dc), ND_FLOAT64);
         }
-        nd_array *c = all(dc);
+        nd_array *c = mpi_all(dc);
         CU_ASSERT(rel_err(c, ref) <= TOL);
         nd_free(c);
         nd_dist_free(dc);
@@ -142,9 +127,9 @@ static void test_matmul(void)
     /* float32 (psgemm) and complex128 (pzgemm). */
     nd_array *a32 = nd_astype(a, ND_FLOAT32, ND_CAST_UNSAFE), *b32 = nd_astype(b, ND_FLOAT32, ND_CAST_UNSAFE);
     nd_array *r32 = nd_matmul(a32, b32);
-    nd_dist *da = scatter(a32, NULL), *db = scatter(b32, NULL), *dc = nd_dist_matmul(da, db);
+    nd_dist *da = mpi_scatter0(a32, NULL), *db = mpi_scatter0(b32, NULL), *dc = nd_dist_matmul(da, db);
     CU_ASSERT(dc && nd_dist_dtype(dc) == ND_FLOAT32);
-    nd_array *c = all(dc);
+    nd_array *c = mpi_all(dc);
     CU_ASSERT(rel_err(c, r32) <= 1e-5);
     nd_free(c);
     nd_dist_free(da);
@@ -158,11 +143,11 @@ static void test_matmul(void)
     nd_array *zai = nd_multiply(nd_op_array(ai), nd_op_scalar(ND_C128(0, 1))), *zbi = nd_multiply(nd_op_array(bi), nd_op_scalar(ND_C128(0, 1)));
     nd_array *za2 = nd_add(za, zai), *zb2 = nd_add(zb, zbi), *zr = nd_matmul(za2, zb2);
     nd_distribution cyc = nd_dist_cyclic2d(0, 0, 2, 2);
-    da = scatter(za2, &cyc);
-    db = scatter(zb2, NULL);
+    da = mpi_scatter0(za2, &cyc);
+    db = mpi_scatter0(zb2, NULL);
     dc = nd_dist_matmul(da, db);
     CU_ASSERT(dc && nd_dist_dtype(dc) == ND_COMPLEX128);
-    c = all(dc);
+    c = mpi_all(dc);
     CU_ASSERT(rel_err(c, zr) <= TOL);
     nd_free(c);
     nd_dist_free(da);
@@ -184,7 +169,7 @@ static void test_matmul(void)
 static void test_matmul_errors(void)
 {
     nd_array *a = mat(6, 5, 1), *b = mat(6, 4, 2);
-    nd_dist *da = scatter(a, NULL), *db = scatter(b, NULL);
+    nd_dist *da = mpi_scatter0(a, NULL), *db = mpi_scatter0(b, NULL);
     nd_dist *dc = nd_dist_matmul(da, db);
     CU_ASSERT_PTR_NULL(dc);
     CU_ASSERT_EQUAL(nd_last_error(), ND_ESHAPE);
@@ -210,13 +195,13 @@ static void test_solve(void)
     nd_array *ref = nd_solve(a, b), *ref1 = nd_solve(a, v);
     for (int l = 0; l < n_layouts(); l++) {
         nd_distribution d = layout(l), e = layout((l + 2) % n_layouts());
-        nd_dist *da = scatter(a, &d), *db = scatter(b, &e);
+        nd_dist *da = mpi_scatter0(a, &d), *db = mpi_scatter0(b, &e);
         nd_distribution d1 = l % 2 ? nd_dist_replicated() : nd_dist_block(0);
-        nd_dist *dv = scatter(v, &d1);
+        nd_dist *dv = mpi_scatter0(v, &d1);
         nd_dist *x = nd_dist_solve(da, db), *x1 = nd_dist_solve(da, dv);
         CU_ASSERT(x && nd_dist_get_kind(x) == ND_DIST_CYCLIC2D);
         CU_ASSERT(x1 && nd_dist_get_kind(x1) == ND_DIST_BLOCK && nd_dist_ndim(x1) == 1);
-        nd_array *gx = all(x), *gx1 = all(x1);
+        nd_array *gx = mpi_all(x), *gx1 = mpi_all(x1);
         CU_ASSERT(rel_err(gx, ref) <= TOL);
         CU_ASSERT(rel_err(gx1, ref1) <= TOL);
         nd_free(gx);
@@ -228,8 +213,8 @@ static void test_solve(void)
         nd_dist_free(dv);
     }
     /* the input is not modified */
-    nd_dist *da = scatter(a, NULL), *db = scatter(b, NULL), *x = nd_dist_solve(da, db);
-    nd_array *ga = all(da);
+    nd_dist *da = mpi_scatter0(a, NULL), *db = mpi_scatter0(b, NULL), *x = nd_dist_solve(da, db);
+    nd_array *ga = mpi_all(da);
     CU_ASSERT(test_same_bits(ga, a));
     nd_free(ga);
     nd_dist_free(x);
@@ -250,7 +235,7 @@ static void test_solve_errors(void)
     double *p = nd_data(a);
     for (int i = 0; i < 9; i++) p[i * 9 + 4] = 0.0;
     nd_distribution cyc = nd_dist_cyclic2d(0, 0, 2, 2);
-    nd_dist *da = scatter(a, &cyc), *db = scatter(b, NULL);
+    nd_dist *da = mpi_scatter0(a, &cyc), *db = mpi_scatter0(b, NULL);
     nd_dist *x = nd_dist_solve(da, db);
     CU_ASSERT_PTR_NULL(x);
     CU_ASSERT_EQUAL(nd_last_error(), ND_ELINALG);
@@ -258,17 +243,17 @@ static void test_solve_errors(void)
     nd_dist_free(x);
     /* non-square */
     nd_array *r = mat(9, 7, 1);
-    nd_dist *dr = scatter(r, NULL);
+    nd_dist *dr = mpi_scatter0(r, NULL);
     x = nd_dist_solve(dr, db);
     CU_ASSERT_PTR_NULL(x);
     CU_ASSERT_EQUAL(nd_last_error(), ND_ELINALG);
     CU_ASSERT(strstr(nd_errmsg(), "must be square") != NULL);
     /* b does not match */
     nd_array *b2 = mat(7, 2, 1);
-    nd_dist *db2 = scatter(b2, NULL);
+    nd_dist *db2 = mpi_scatter0(b2, NULL);
     add_diag(a, 5.0);
     p[4] = 1.0;
-    nd_dist *dgood = scatter(a, NULL);
+    nd_dist *dgood = mpi_scatter0(a, NULL);
     x = nd_dist_solve(dgood, db2);
     CU_ASSERT_PTR_NULL(x);
     CU_ASSERT_EQUAL(nd_last_error(), ND_ESHAPE);
@@ -312,9 +297,9 @@ static void test_cholesky(void)
     nd_array *a = spd(37, 9), *ref = nd_cholesky(a);
     for (int l = 0; l < n_layouts(); l++) {
         nd_distribution d = layout(l);
-        nd_dist *da = scatter(a, &d), *dl = nd_dist_cholesky(da);
+        nd_dist *da = mpi_scatter0(a, &d), *dl = nd_dist_cholesky(da);
         CU_ASSERT_PTR_NOT_NULL(dl);
-        nd_array *g = all(dl);
+        nd_array *g = mpi_all(dl);
         CU_ASSERT(rel_err(g, ref) <= TOL);
         nd_free(g);
         nd_dist_free(dl);
@@ -323,7 +308,7 @@ static void test_cholesky(void)
     /* not positive definite: every rank gets ND_ELINALG */
     add_diag(a, -200.0);
     nd_distribution cyc = nd_dist_cyclic2d(0, 0, 4, 4);
-    nd_dist *da = scatter(a, &cyc), *dl = nd_dist_cholesky(da);
+    nd_dist *da = mpi_scatter0(a, &cyc), *dl = nd_dist_cholesky(da);
     CU_ASSERT_PTR_NULL(dl);
     CU_ASSERT_EQUAL(nd_last_error(), ND_ELINALG);
     CU_ASSERT(strstr(nd_errmsg(), "not positive definite") != NULL);
@@ -339,9 +324,9 @@ static void check_qr(ptrdiff_t m, ptrdiff_t n, unsigned seed)
     ptrdiff_t k = m < n ? m : n;
     for (int l = 0; l < n_layouts(); l++) {
         nd_distribution d = layout(l);
-        nd_dist *da = scatter(a, &d), *dq = NULL, *dr = NULL;
+        nd_dist *da = mpi_scatter0(a, &d), *dq = NULL, *dr = NULL;
         CU_ASSERT_EQUAL(nd_dist_qr(da, &dq, &dr), ND_OK);
-        nd_array *q = all(dq), *r = all(dr);
+        nd_array *q = mpi_all(dq), *r = mpi_all(dr);
         CU_ASSERT(q && nd_shape(q)[0] == m && nd_shape(q)[1] == k);
         CU_ASSERT(r && nd_shape(r)[0] == k && nd_shape(r)[1] == n);
         if (q && r) {
@@ -373,7 +358,7 @@ static void check_qr(ptrdiff_t m, ptrdiff_t n, unsigned seed)
         nd_dist_free(dr);
         /* r only */
         CU_ASSERT_EQUAL(nd_dist_qr(da, NULL, &dr), ND_OK);
-        r = all(dr);
+        r = mpi_all(dr);
         nd_array *ar = r ? nd_absolute(r) : NULL, *br = nd_absolute(rr);
         CU_ASSERT(rel_err(ar, br) <= TOL);
         nd_free(ar);
@@ -401,10 +386,10 @@ static void test_eigh(void)
     canon_signs(rv, NULL);
     for (int l = 0; l < n_layouts(); l++) {
         nd_distribution d = layout(l);
-        nd_dist *da = scatter(a, &d), *dw = NULL, *dv = NULL;
+        nd_dist *da = mpi_scatter0(a, &d), *dw = NULL, *dv = NULL;
         CU_ASSERT_EQUAL(nd_dist_eigh(da, l % 2 ? 'U' : 'L', &dw, &dv), ND_OK);
         CU_ASSERT(dw && nd_dist_get_kind(dw) == ND_DIST_REPLICATED);
-        nd_array *w = all(dw), *v = all(dv);
+        nd_array *w = mpi_all(dw), *v = mpi_all(dv);
         CU_ASSERT(rel_err(w, rw) <= TOL);
         if (w && v) {
             /* a v = v diag(w) */
@@ -421,7 +406,7 @@ static void test_eigh(void)
         nd_dist_free(dv);
         /* eigenvalues only */
         CU_ASSERT_EQUAL(nd_dist_eigh(da, 0, &dw, NULL), ND_OK);
-        w = all(dw);
+        w = mpi_all(dw);
         CU_ASSERT(rel_err(w, rw) <= TOL);
         nd_free(w);
         nd_dist_free(dw);
@@ -439,9 +424,9 @@ static void check_svd(ptrdiff_t m, ptrdiff_t n, unsigned seed)
     canon_signs(ru, rvh);
     for (int l = (int)(seed % 2); l < n_layouts(); l += 2) {
         nd_distribution d = layout(l);
-        nd_dist *da = scatter(a, &d), *du = NULL, *ds = NULL, *dvh = NULL;
+        nd_dist *da = mpi_scatter0(a, &d), *du = NULL, *ds = NULL, *dvh = NULL;
         CU_ASSERT_EQUAL(nd_dist_svd(da, &du, &ds, &dvh), ND_OK);
-        nd_array *u = all(du), *s = all(ds), *vh = all(dvh);
+        nd_array *u = mpi_all(du), *s = mpi_all(ds), *vh = mpi_all(dvh);
         CU_ASSERT(rel_err(s, rs) <= TOL);
         if (u && s && vh) {
             nd_array *us = nd_multiply(u, s), *usv = nd_matmul(us, vh);
@@ -459,7 +444,7 @@ static void check_svd(ptrdiff_t m, ptrdiff_t n, unsigned seed)
         nd_dist_free(ds);
         nd_dist_free(dvh);
         CU_ASSERT_EQUAL(nd_dist_svd(da, NULL, &ds, NULL), ND_OK);
-        s = all(ds);
+        s = mpi_all(ds);
         CU_ASSERT(rel_err(s, rs) <= TOL);
         nd_free(s);
         nd_dist_free(ds);
@@ -484,10 +469,10 @@ static void check_lstsq(const nd_array *a, const nd_array *b, double xtol, int f
     for (int l = first; l < n_layouts(); l += 2) {
         nd_distribution d = layout(l);
         nd_distribution e = nd_ndim(b) == 2 ? layout((l + 1) % n_layouts()) : nd_dist_block(0);
-        nd_dist *da = scatter(a, &d), *db = scatter(b, &e);
+        nd_dist *da = mpi_scatter0(a, &d), *db = mpi_scatter0(b, &e);
         nd_dist_lstsq_result r = { 0 };
         CU_ASSERT_EQUAL(nd_dist_lstsq(da, db, -1, &r), ND_OK);
-        nd_array *x = all(r.x), *res = all(r.residuals), *rk = all(r.rank), *s = all(r.s);
+        nd_array *x = mpi_all(r.x), *res = mpi_all(r.residuals), *rk = mpi_all(r.rank), *s = mpi_all(r.s);
         CU_ASSERT(rel_err(x, ref.x) <= xtol);
         CU_ASSERT(rel_err(s, ref.s) <= TOL);
         CU_ASSERT(rk && nd_ndim(rk) == 0 && *(int64_t *)nd_data(rk) == *(int64_t *)nd_data(ref.rank));
@@ -533,10 +518,10 @@ static void test_tiny(void)
     for (ptrdiff_t n = 1; n <= 5; n += 2) {
         nd_array *a = spd(n, 60), *b = mat(n, 2, 61), *r = mat(n + 1, n, 62);
         nd_distribution cyc = nd_dist_cyclic2d(0, 0, 8, 8);
-        nd_dist *da = scatter(a, &cyc), *db = scatter(b, NULL), *dr = scatter(r, NULL);
+        nd_dist *da = mpi_scatter0(a, &cyc), *db = mpi_scatter0(b, NULL), *dr = mpi_scatter0(r, NULL);
         nd_dist *x = nd_dist_solve(da, db), *l = nd_dist_cholesky(da), *p = nd_dist_matmul(dr, da);
         nd_array *rx = nd_solve(a, b), *rl = nd_cholesky(a), *rp = nd_matmul(r, a);
-        nd_array *gx = all(x), *gl = all(l), *gp = all(p);
+        nd_array *gx = mpi_all(x), *gl = mpi_all(l), *gp = mpi_all(p);
         CU_ASSERT(rel_err(gx, rx) <= TOL);
         CU_ASSERT(rel_err(gl, rl) <= TOL);
         CU_ASSERT(rel_err(gp, rp) <= TOL);
@@ -544,7 +529,7 @@ static void test_tiny(void)
         nd_array *ew = NULL, *ev = NULL, *su = NULL, *ss = NULL, *svh = NULL;
         CU_ASSERT_EQUAL(nd_dist_eigh(da, 'L', &w, &v), ND_OK);
         CU_ASSERT_EQUAL(nd_eigh(a, 'L', &ew, &ev), ND_OK);
-        nd_array *gw = all(w), *gv = all(v);
+        nd_array *gw = mpi_all(w), *gv = mpi_all(v);
         CU_ASSERT(rel_err(gw, ew) <= TOL);
         if (gv && gw) {
             nd_array *av = nd_matmul(a, gv), *vw = nd_multiply(gv, gw);
@@ -554,7 +539,7 @@ static void test_tiny(void)
         }
         CU_ASSERT_EQUAL(nd_dist_svd(dr, &u, &s, &vh), ND_OK);
         CU_ASSERT_EQUAL(nd_svd(r, false, &su, &ss, &svh), ND_OK);
-        nd_array *gs = all(s), *gu = all(u), *gvh = all(vh);
+        nd_array *gs = mpi_all(s), *gu = mpi_all(u), *gvh = mpi_all(vh);
         CU_ASSERT(rel_err(gs, ss) <= TOL);
         if (gu && gs && gvh) {
             nd_array *us = nd_multiply(gu, gs), *usv = nd_matmul(us, gvh);
@@ -563,7 +548,7 @@ static void test_tiny(void)
             nd_free(usv);
         }
         CU_ASSERT_EQUAL(nd_dist_qr(dr, &q, &rr), ND_OK);
-        nd_array *gq = all(q), *grr = all(rr);
+        nd_array *gq = mpi_all(q), *grr = mpi_all(rr);
         if (gq && grr) {
             nd_array *qr = nd_matmul(gq, grr);
             CU_ASSERT(rel_err(qr, r) <= TOL);
@@ -574,10 +559,10 @@ static void test_tiny(void)
         CU_ASSERT_EQUAL(nd_dist_lstsq(dr, db, -1, &lr), ND_ESHAPE); /* b has n rows, a n + 1 */
         CU_ASSERT_PTR_NULL(lr.x);
         nd_array *bb = mat(n + 1, 2, 61);
-        nd_dist *dbb = scatter(bb, NULL);
+        nd_dist *dbb = mpi_scatter0(bb, NULL);
         CU_ASSERT_EQUAL(nd_dist_lstsq(dr, dbb, -1, &lr), ND_OK);
         CU_ASSERT_EQUAL(nd_lstsq(r, bb, -1, &ref), ND_OK);
-        nd_array *lx = all(lr.x), *lres = all(lr.residuals);
+        nd_array *lx = mpi_all(lr.x), *lres = mpi_all(lr.residuals);
         CU_ASSERT(rel_err(lx, ref.x) <= TOL);
         CU_ASSERT(rel_err(lres, ref.residuals) <= 1e-10);
         nd_free(lx);

@@ -7,20 +7,12 @@
 #ifndef NUMC_TEST_MPI_UTIL_H
 #define NUMC_TEST_MPI_UTIL_H
 
-#include <CUnit/Basic.h>
-#include <CUnit/CUnit.h>
-#include <math.h>
+#include "testutil.h" /* ND_TEST, ND_T, NUMC_TEST_DATA, test_load_npy */
+
 #include <numc/mpi.h>
 #include <numc/numc.h>
-#include <stdio.h>
+#include <stdint.h>
 #include <string.h>
-
-typedef struct ND_TEST {
-    const char *name;
-    void (*fn)(void);
-} ND_TEST;
-
-#define ND_T(fn) { #fn, fn }
 
 static int mpi_rank, mpi_size;
 
@@ -37,19 +29,26 @@ static inline int test_same_bits(const nd_array *a, const nd_array *b)
     return same;
 }
 
-#ifndef NUMC_TEST_DATA
-#define NUMC_TEST_DATA "tests/data"
-#endif
-
-/* dir + prefix + name + ".npy" loaded, or NULL with the reason printed. */
-static inline nd_array *test_load_npy(const char *dir, const char *prefix, const char *name)
+/* p[0..n) uniform in [-1, 1) from a xorshift64 stream seeded by seed: the same on every rank. */
+static inline void mpi_fill_uniform(double *p, size_t n, unsigned seed)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s%s%s.npy", dir, prefix, name);
-    nd_array *a = nd_load(path);
-    if (!a) printf("\n  cannot load %s: %s\n", path, nd_errmsg());
-    return a;
+    uint64_t s = 0x9E3779B97F4A7C15ull * (seed + 1);
+    for (size_t i = 0; i < n; i++) {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        p[i] = (double)(s >> 11) / 9007199254740992.0 * 2.0 - 1.0;
+    }
 }
+
+/* a (rank 0's) scattered over MPI_COMM_WORLD by d. */
+static inline nd_dist *mpi_scatter0(const nd_array *a, const nd_distribution *d)
+{
+    return nd_dist_scatter(MPI_COMM_WORLD, 0, mpi_rank == 0 ? a : NULL, d);
+}
+
+/* The global array of a distributed result on every rank (NULL d: NULL). */
+static inline nd_array *mpi_all(const nd_dist *d) { return d ? nd_dist_allgather(d) : NULL; }
 
 #define ND_MPI_TEST_MAIN(suite_name, tests)                                              \
     int main(int argc, char **argv)                                                      \

@@ -877,7 +877,8 @@ class Axes:
                    **kw)
         return [Artist(self, "Text")]
 
-    def quiver(self, *args, **kw):
+    def _vector_field(self, kind, args, kw):
+        """quiver/barbs: ([X, Y,] U, V[, C]) as the x/y/c keywords, then draw; returns the keywords."""
         args = list(args)
         if len(args) in (3, 5):
             kw["c"] = args.pop()
@@ -885,7 +886,11 @@ class Axes:
             kw["x"], kw["y"] = args[0], args[1]
             args = args[2:]
         kw = _fix_common(kw)
-        self._call("quiver", args[0], args[1], **kw)
+        self._call(kind, args[0], args[1], **kw)
+        return kw
+
+    def quiver(self, *args, **kw):
+        kw = self._vector_field("quiver", args, kw)
         q = Artist(self, "Quiver")
         if "c" in kw:
             self._mappable = q
@@ -895,14 +900,7 @@ class Axes:
         self._call("quiverkey", X, Y, U, label, **kw)
 
     def barbs(self, *args, **kw):
-        args = list(args)
-        if len(args) in (3, 5):
-            kw["c"] = args.pop()
-        if len(args) == 4:
-            kw["x"], kw["y"] = args[0], args[1]
-            args = args[2:]
-        kw = _fix_common(kw)
-        self._call("barbs", args[0], args[1], **kw)
+        self._vector_field("barbs", args, kw)
         return Artist(self, "Barbs")
 
     def streamplot(self, x, y, u, v, density=1, color=None, **kw):

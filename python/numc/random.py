@@ -321,6 +321,18 @@ _DISCRETE = {"binomial", "negative_binomial", "poisson", "geometric", "hypergeom
              "logseries"}
 
 
+def _draw_shape(arrs, size):
+    """The output shape of a draw over array parameters: their broadcast shape, or size when given
+    (which the parameters must broadcast to)."""
+    shape = _broadcast([a.shape for a in arrs])
+    if size is not None:
+        want = _shape_of(size)
+        if _broadcast([shape, want]) != want:
+            raise ValueError("shape mismatch: objects cannot be broadcast to a single shape")
+        shape = want
+    return shape
+
+
 class Generator:
     """numpy.random.Generator(bit_generator)."""
 
@@ -347,12 +359,7 @@ class Generator:
             params = tuple(int(p) if i in ints else float(p) for i, p in enumerate(params))
             return _m._dist(self._box, name, params, _shape_of(size))
         arrs = [_core.asarray(p) for p in params]
-        shape = _broadcast([a.shape for a in arrs])
-        if size is not None:
-            want = _shape_of(size)
-            if _broadcast([shape, want]) != want:
-                raise ValueError("shape mismatch: objects cannot be broadcast to a single shape")
-            shape = want
+        shape = _draw_shape(arrs, size)
         flat = [(_core.zeros(shape, dtype=a.dtype) + a).ravel().tolist() if a.ndim or shape else [a.item()]
                 for a in arrs]
         out = [_m._dist(self._box, name,
@@ -393,12 +400,7 @@ class Generator:
         if _dtype(dtype).name not in ("int64", "uint64"):
             raise TypeError("numc: integers with array bounds supports dtype int64 / uint64")
         arrs = [_core.asarray(low), _core.asarray(high)]
-        shape = _broadcast([a.shape for a in arrs])
-        if size is not None:
-            want = _shape_of(size)
-            if _broadcast([shape, want]) != want:
-                raise ValueError("shape mismatch: objects cannot be broadcast to a single shape")
-            shape = want
+        shape = _draw_shape(arrs, size)
         lo, hi = [(_core.zeros(shape, dtype="int64") + a).ravel().tolist() for a in arrs]
         out = [_m._integers(self._box, int(l), int(h), None, dtype, bool(endpoint))
                for l, h in zip(lo, hi)]

@@ -34,6 +34,17 @@ static int arrays_of(PyObject *seq, nd_array **out, int max, const char *who)
     return (int)n;
 }
 
+/* Both array-likes as nd_arrays (new references in *a and *b): 0, or -1 with a Python error set
+ * and nothing left to free. */
+static int as_nd_pair(PyObject *ao, PyObject *bo, nd_array **a, nd_array **b)
+{
+    *a = npy_as_nd(ao, -1);
+    *b = *a ? npy_as_nd(bo, -1) : NULL;
+    if (*b) return 0;
+    nd_free(*a);
+    return -1;
+}
+
 static void free_all(nd_array **a, int n)
 {
     for (int i = 0; i < n; i++) nd_free(a[i]);
@@ -241,11 +252,8 @@ static PyObject *f_cross(PyObject *self, PyObject *args, PyObject *kw)
         PyErr_SetString(PyExc_TypeError, "numc.cross: axisa/axisb/axisc are not supported; use axis");
         return NULL;
     }
-    nd_array *a = npy_as_nd(ao, -1), *b = a ? npy_as_nd(bo, -1) : NULL;
-    if (!b) {
-        nd_free(a);
-        return NULL;
-    }
+    nd_array *a, *b;
+    if (as_nd_pair(ao, bo, &a, &b) < 0) return NULL;
     nd_array *r = nd_cross(a, b, axis);
     nd_free(a);
     nd_free(b);
@@ -387,11 +395,8 @@ static PyObject *f_searchsorted(PyObject *self, PyObject *args, PyObject *kw)
         PyErr_SetString(PyExc_ValueError, "numc.searchsorted: sorter is not supported; index a first");
         return NULL;
     }
-    nd_array *a = npy_as_nd(ao, -1), *v = a ? npy_as_nd(vo, -1) : NULL;
-    if (!v) {
-        nd_free(a);
-        return NULL;
-    }
+    nd_array *a, *v;
+    if (as_nd_pair(ao, vo, &a, &v) < 0) return NULL;
     nd_array *r;
     NPY_CALL(nd_size(a), r = nd_searchsorted(a, v, strcmp(side, "right") == 0 ? ND_SIDE_RIGHT : ND_SIDE_LEFT));
     nd_free(a);
@@ -613,11 +618,8 @@ static PyObject *f_array_equal(PyObject *self, PyObject *args, PyObject *kw)
     PyObject *ao, *bo;
     int eq = 0;
     if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|p:array_equal", names, &ao, &bo, &eq)) return NULL;
-    nd_array *a = npy_as_nd(ao, -1), *b = a ? npy_as_nd(bo, -1) : NULL;
-    if (!b) {
-        nd_free(a);
-        return NULL;
-    }
+    nd_array *a, *b;
+    if (as_nd_pair(ao, bo, &a, &b) < 0) return NULL;
     int v = nd_array_equal(a, b, eq);
     nd_free(a);
     nd_free(b);
@@ -656,11 +658,8 @@ static PyObject *f_take(PyObject *self, PyObject *args, PyObject *kw)
     if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|O:take", names, &ao, &io, &axo)) return NULL;
     int axis;
     if (axis_of(axo, &axis) < 0) return NULL;
-    nd_array *a = npy_as_nd(ao, -1), *i = a ? npy_as_nd(io, -1) : NULL;
-    if (!i) {
-        nd_free(a);
-        return NULL;
-    }
+    nd_array *a, *i;
+    if (as_nd_pair(ao, io, &a, &i) < 0) return NULL;
     nd_array *r;
     NPY_CALL(nd_size(a), r = nd_take(a, i, axis));
     nd_free(a);
@@ -737,6 +736,17 @@ static PyObject *quantiles(PyObject *args, PyObject *kw, const char *fmt, nd_arr
 static PyObject *f_percentile(PyObject *s, PyObject *a, PyObject *k) { return quantiles(a, k, "OO|OOpsp:percentile", nd_percentile_); }
 static PyObject *f_quantile(PyObject *s, PyObject *a, PyObject *k) { return quantiles(a, k, "OO|OOpsp:quantile", nd_quantile_); }
 
+/* histogram/histogram2d density= (None: *out unchanged, else its truth): 0, or -1 with a
+ * Python error set. */
+static int density_arg(PyObject *dens, bool *out)
+{
+    if (dens == Py_None) return 0;
+    int d = PyObject_IsTrue(dens);
+    if (d < 0) return -1;
+    *out = d;
+    return 0;
+}
+
 static PyObject *f_histogram(PyObject *self, PyObject *args, PyObject *kw)
 {
     static char *names[] = { "a", "bins", "range", "density", "weights", NULL };
@@ -746,11 +756,7 @@ static PyObject *f_histogram(PyObject *self, PyObject *args, PyObject *kw)
     nd_array *a = NULL, *edges_in = NULL, *w = NULL, *hist = NULL, *edges = NULL;
     double range[2];
     PyObject *r = NULL;
-    if (dens != Py_None) {
-        int d = PyObject_IsTrue(dens);
-        if (d < 0) return NULL;
-        o.density = d;
-    }
+    if (density_arg(dens, &o.density) < 0) return NULL;
     if (ro != Py_None) {
         if (!PyArg_ParseTuple(ro, "dd:range", &range[0], &range[1])) return NULL;
         o.range = range;
@@ -814,11 +820,8 @@ static PyObject *f_outer(PyObject *self, PyObject *args)
 {
     PyObject *ao, *bo;
     if (!PyArg_ParseTuple(args, "OO:outer", &ao, &bo)) return NULL;
-    nd_array *a = npy_as_nd(ao, -1), *b = a ? npy_as_nd(bo, -1) : NULL;
-    if (!b) {
-        nd_free(a);
-        return NULL;
-    }
+    nd_array *a, *b;
+    if (as_nd_pair(ao, bo, &a, &b) < 0) return NULL;
     nd_array *fa = nd_ravel(a), *fb = nd_ravel(b);
     nd_array *r = fa && fb ? nd_ufunc_outer(ND_UF_MULTIPLY, fa, fb, NULL) : NULL;
     nd_free(fa);
@@ -866,11 +869,8 @@ static PyObject *setop(PyObject *args, PyObject *kw, const char *fmt, setop_fn f
                         : PyArg_ParseTupleAndKeywords(args, kw, fmt, names, &ao, &bo, &au);
     if (!ok) return NULL;
     nd_setop_opts o = { .assume_unique = au, .invert = inv };
-    nd_array *a = npy_as_nd(ao, -1), *b = a ? npy_as_nd(bo, -1) : NULL;
-    if (!b) {
-        nd_free(a);
-        return NULL;
-    }
+    nd_array *a, *b;
+    if (as_nd_pair(ao, bo, &a, &b) < 0) return NULL;
     nd_array *r;
     NPY_CALL(nd_size(a), r = fn(a, b, &o));
     nd_free(a);
@@ -886,11 +886,8 @@ static PyObject *f_union1d(PyObject *self, PyObject *args)
 {
     PyObject *ao, *bo;
     if (!PyArg_ParseTuple(args, "OO:union1d", &ao, &bo)) return NULL;
-    nd_array *a = npy_as_nd(ao, -1), *b = a ? npy_as_nd(bo, -1) : NULL;
-    if (!b) {
-        nd_free(a);
-        return NULL;
-    }
+    nd_array *a, *b;
+    if (as_nd_pair(ao, bo, &a, &b) < 0) return NULL;
     nd_array *r;
     NPY_CALL(nd_size(a), r = nd_union1d(a, b));
     nd_free(a);
@@ -906,11 +903,8 @@ static PyObject *f_intersect1d(PyObject *self, PyObject *args, PyObject *kw)
     if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|pp:intersect1d", names, &ao, &bo, &au, &ri)) return NULL;
     nd_array *i1 = NULL, *i2 = NULL;
     nd_intersect_opts o = { .assume_unique = au, .indices1 = ri ? &i1 : NULL, .indices2 = ri ? &i2 : NULL };
-    nd_array *a = npy_as_nd(ao, -1), *b = a ? npy_as_nd(bo, -1) : NULL;
-    if (!b) {
-        nd_free(a);
-        return NULL;
-    }
+    nd_array *a, *b;
+    if (as_nd_pair(ao, bo, &a, &b) < 0) return NULL;
     nd_array *r;
     NPY_CALL(nd_size(a), r = nd_intersect1d_(a, b, &o));
     nd_free(a);
@@ -1019,11 +1013,8 @@ static PyObject *f_digitize(PyObject *self, PyObject *args, PyObject *kw)
     PyObject *xo, *bo;
     int right = 0;
     if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|p:digitize", names, &xo, &bo, &right)) return NULL;
-    nd_array *x = npy_as_nd(xo, -1), *b = x ? npy_as_nd(bo, -1) : NULL;
-    if (!b) {
-        nd_free(x);
-        return NULL;
-    }
+    nd_array *x, *b;
+    if (as_nd_pair(xo, bo, &x, &b) < 0) return NULL;
     nd_array *r;
     NPY_CALL(nd_size(x), r = nd_digitize(x, b, right));
     nd_free(x);
@@ -1031,51 +1022,34 @@ static PyObject *f_digitize(PyObject *self, PyObject *args, PyObject *kw)
     return npy_wrap_result(r);
 }
 
-static PyObject *f_correlate(PyObject *self, PyObject *args, PyObject *kw)
+/* correlate(a, v, mode='valid') and convolve(a, v, mode='full'): the same arguments, mode
+ * one of 'valid', 'same' or 'full' as each one's enum. */
+static PyObject *correlate_like(PyObject *args, PyObject *kw, int conv)
 {
     static char *names[] = { "a", "v", "mode", NULL };
     PyObject *ao, *vo;
-    const char *mode = "valid";
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|s:correlate", names, &ao, &vo, &mode)) return NULL;
-    nd_correlate_mode m = !strcmp(mode, "valid") ? ND_MODE_VALID : !strcmp(mode, "same") ? ND_MODE_SAME
-                        : !strcmp(mode, "full") ? ND_MODE_FULL : (nd_correlate_mode)-1;
-    if ((int)m < 0) {
+    const char *mode = conv ? "full" : "valid";
+    if (!PyArg_ParseTupleAndKeywords(args, kw, conv ? "OO|s:convolve" : "OO|s:correlate", names, &ao, &vo, &mode))
+        return NULL;
+    static const char *const modes[3] = { "valid", "same", "full" };
+    static const int values[2][3] = { { ND_MODE_VALID, ND_MODE_SAME, ND_MODE_FULL },
+                                      { ND_CONV_VALID, ND_CONV_SAME, ND_CONV_FULL } };
+    int m = -1;
+    for (int i = 0; i < 3 && m < 0; i++)
+        if (!strcmp(mode, modes[i])) m = values[conv][i];
+    if (m < 0) {
         PyErr_Format(PyExc_ValueError, "mode must be one of 'valid', 'same', or 'full' (got '%s')", mode);
         return NULL;
     }
-    nd_array *a = npy_as_nd(ao, -1), *v = a ? npy_as_nd(vo, -1) : NULL;
-    if (!v) {
-        nd_free(a);
-        return NULL;
-    }
-    nd_array *r = nd_correlate(a, v, m);
+    nd_array *a, *v;
+    if (as_nd_pair(ao, vo, &a, &v) < 0) return NULL;
+    nd_array *r = conv ? nd_convolve(a, v, (nd_convolve_mode)m) : nd_correlate(a, v, (nd_correlate_mode)m);
     nd_free(a);
     nd_free(v);
     return npy_wrap(r);
 }
-
-static PyObject *f_convolve(PyObject *self, PyObject *args, PyObject *kw)
-{
-    static char *names[] = { "a", "v", "mode", NULL };
-    PyObject *ao, *vo;
-    const char *mode = "full";
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|s:convolve", names, &ao, &vo, &mode)) return NULL;
-    nd_convolve_mode m = !strcmp(mode, "full") ? ND_CONV_FULL : !strcmp(mode, "same") ? ND_CONV_SAME
-                       : !strcmp(mode, "valid") ? ND_CONV_VALID : (nd_convolve_mode)-1;
-    if ((int)m < 0) {
-        PyErr_Format(PyExc_ValueError, "mode must be one of 'valid', 'same', or 'full' (got '%s')", mode);
-        return NULL;
-    }
-    nd_array *a = npy_as_nd(ao, -1), *v = a ? npy_as_nd(vo, -1) : NULL;
-    if (!v) {
-        nd_free(a);
-        return NULL;
-    }
-    nd_array *r = nd_convolve(a, v, m);
-    nd_free(a);
-    nd_free(v);
-    return npy_wrap(r);
-}
+static PyObject *f_correlate(PyObject *s, PyObject *a, PyObject *k) { return correlate_like(a, k, 0); }
+static PyObject *f_convolve(PyObject *s, PyObject *a, PyObject *k) { return correlate_like(a, k, 1); }
 
 /* ---- splitting, appending, padding --------------------------------------------------------- */
 static PyObject *splitlike(PyObject *args, PyObject *kw, const char *fmt, int strict)
@@ -1161,11 +1135,8 @@ static PyObject *f_append(PyObject *self, PyObject *args, PyObject *kw)
     if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|O:append", names, &ao, &vo, &axo)) return NULL;
     int axis;
     if (axis_of(axo, &axis) < 0) return NULL;
-    nd_array *a = npy_as_nd(ao, -1), *v = a ? npy_as_nd(vo, -1) : NULL;
-    if (!v) {
-        nd_free(a);
-        return NULL;
-    }
+    nd_array *a, *v;
+    if (as_nd_pair(ao, vo, &a, &v) < 0) return NULL;
     nd_array *r = nd_append(a, v, axis);
     nd_free(a);
     nd_free(v);
@@ -1287,11 +1258,7 @@ static PyObject *f_histogram2d(PyObject *self, PyObject *args, PyObject *kw)
     double range[4];
     nd_array *edges_in[2] = { NULL, NULL }, *x = NULL, *y = NULL, *w = NULL, *out[3] = { NULL, NULL, NULL };
     PyObject *r = NULL;
-    if (dens != Py_None) {
-        int d = PyObject_IsTrue(dens);
-        if (d < 0) return NULL;
-        o.density = d;
-    }
+    if (density_arg(dens, &o.density) < 0) return NULL;
     if (ro != Py_None) {
         if (!PyArg_ParseTuple(ro, "(dd)(dd):range", &range[0], &range[1], &range[2], &range[3])) return NULL;
         o.range = range;

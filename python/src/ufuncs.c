@@ -189,6 +189,46 @@ static PyObject *finish_out(nd_array *r, PyObject *out)
     return Py_NewRef(out);
 }
 
+/* A reduction's dtype= (None: the default) into o and its out= into *out: 0, or -1 with a
+ * Python error set. */
+static int reduce_dtype_out(PyObject *dto, PyObject *outo, nd_reduce_opts *o, PyObject **out)
+{
+    int dt = npy_dtype_arg(dto);
+    if (dt == -2 || out_arg(outo, out) < 0) return -1;
+    o->dtype = dt < 0 ? 0 : dt;
+    return 0;
+}
+
+/* Convert a reduction's array operand and its optional initial= / where= arguments into o
+ * (o->initial points at *is, o->where at *w). Returns the converted array, or NULL with a Python
+ * error set and nothing left to free. */
+static nd_array *reduce_operands(PyObject *ao, PyObject *init, PyObject *whereo, nd_reduce_opts *o,
+                                 nd_scalar *is, nd_array **w)
+{
+    nd_array *a = npy_as_nd(ao, -1);
+    if (!a) return NULL;
+    if (init && init != Py_None) {
+        nd_operand op;
+        nd_array *t;
+        if (npy_operand(init, &op, &t) < 0 || t) {
+            nd_free(t);
+            nd_free(a);
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "initial must be a scalar");
+            return NULL;
+        }
+        *is = op.scalar;
+        o->initial = is;
+    }
+    if (whereo && whereo != Py_True) {
+        if (!(*w = npy_as_nd(whereo, ND_BOOL))) {
+            nd_free(a);
+            return NULL;
+        }
+        o->where = *w;
+    }
+    return a;
+}
+
 static PyObject *uf_reduce(PyObject *self, PyObject *args, PyObject *kw)
 {
     static char *names[] = { "array", "axis", "dtype", "out", "keepdims", "initial", "where", NULL };
@@ -201,32 +241,11 @@ static PyObject *uf_reduce(PyObject *self, PyObject *args, PyObject *kw)
     if (!axo) o.axis = 0;
     else if (axis_into(axo, &o) < 0) return NULL;
     o.keepdims = keepdims;
-    int dt = npy_dtype_arg(dto);
     PyObject *out;
-    if (dt == -2 || out_arg(outo, &out) < 0) return NULL;
-    o.dtype = dt < 0 ? 0 : dt;
+    if (reduce_dtype_out(dto, outo, &o, &out) < 0) return NULL;
     nd_scalar is;
-    nd_array *a = npy_as_nd(ao, -1), *w = NULL;
+    nd_array *w = NULL, *a = reduce_operands(ao, init, whereo, &o, &is, &w);
     if (!a) return NULL;
-    if (init && init != Py_None) {
-        nd_operand op;
-        nd_array *t;
-        if (npy_operand(init, &op, &t) < 0 || t) {
-            nd_free(t);
-            nd_free(a);
-            if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "initial must be a scalar");
-            return NULL;
-        }
-        is = op.scalar;
-        o.initial = &is;
-    }
-    if (whereo && whereo != Py_True) {
-        if (!(w = npy_as_nd(whereo, ND_BOOL))) {
-            nd_free(a);
-            return NULL;
-        }
-        o.where = w;
-    }
     nd_array *r;
     NPY_CALL(nd_size(a), r = nd_ufunc_reduce((nd_ufunc)((NcUfunc *)self)->f, a, &o));
     nd_free(a);
@@ -373,32 +392,11 @@ static PyObject *reduce_call(int which, PyObject *ao, PyObject *args, PyObject *
     if (axis_into(axo, &o) < 0) return NULL;
     o.keepdims = keepdims;
     o.ddof = dd;
-    int dt = npy_dtype_arg(dto);
     PyObject *out;
-    if (dt == -2 || out_arg(outo, &out) < 0) return NULL;
-    o.dtype = dt < 0 ? 0 : dt;
+    if (reduce_dtype_out(dto, outo, &o, &out) < 0) return NULL;
     nd_scalar is;
-    nd_array *a = npy_as_nd(ao, -1), *w = NULL;
+    nd_array *w = NULL, *a = reduce_operands(ao, init, whereo, &o, &is, &w);
     if (!a) return NULL;
-    if (init && init != Py_None) {
-        nd_operand op;
-        nd_array *t;
-        if (npy_operand(init, &op, &t) < 0 || t) {
-            nd_free(t);
-            nd_free(a);
-            if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "initial must be a scalar");
-            return NULL;
-        }
-        is = op.scalar;
-        o.initial = &is;
-    }
-    if (whereo && whereo != Py_True) {
-        if (!(w = npy_as_nd(whereo, ND_BOOL))) {
-            nd_free(a);
-            return NULL;
-        }
-        o.where = w;
-    }
     nd_array *r;
     NPY_CALL(nd_size(a), r = R->fn(a, &o));
     nd_free(a);
