@@ -490,6 +490,25 @@ static void legend_frame(render_ctx *rc, const nplot_axes *ax, const nplot__styl
     }
 }
 
+/* matplotlib measures a legend text's box by the ink of "lp" in its font (multi-line labels
+ * add their extra lines): *asc above the baseline, *desc below it, in device units, and
+ * *logical the layout's own height for one line. */
+static void lp_metrics(render_ctx *rc, const text_style *ts, double *asc, double *desc,
+                       double *logical)
+{
+    text_box lp = nplot__text_layout(rc, "lp", ts);
+    *asc = *desc = *logical = 0;
+    if (!lp.layout) return;
+    PangoRectangle ink, log;
+    pango_layout_get_extents(lp.layout, &ink, &log);
+    double k = log.height > 0 ? lp.h / log.height : 0;
+    int base = pango_layout_get_baseline(lp.layout);
+    *asc = (base - ink.y) * k;
+    *desc = (ink.y + ink.height - base) * k;
+    *logical = lp.h;
+    nplot__text_free(&lp);
+}
+
 void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
 {
     const nplot__style *st = ax->fig->style;
@@ -533,10 +552,12 @@ void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
     double fs = fsz * s;
     text_style ts = { fsz, st->text_color, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, st->font_family };
     text_box tb[MAX_ENTRIES];
+    double lasc, ldesc, llog;
+    lp_metrics(rc, &ts, &lasc, &ldesc, &llog);
     double maxh = 0;
     for (int i = 0; i < n; i++) {
         tb[i] = nplot__text_layout(rc, lab[i], &ts);
-        maxh = fmax(maxh, tb[i].h);
+        maxh = fmax(maxh, tb[i].h - llog); /* the extra lines of multi-line labels */
     }
     int ncol = NPLOT_OPT(o->ncol, 1);
     if (ncol > n) ncol = n;
@@ -544,7 +565,8 @@ void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
     double hl = NPLOT_OPT(o->handlelength, 2.0) * fs, hh = 0.7 * fs;
     double htp = NPLOT_OPT(o->handletextpad, 0.8) * fs, ls = NPLOT_OPT(o->labelspacing, 0.5) * fs;
     double bp = NPLOT_OPT(o->borderpad, 0.4) * fs, cs = NPLOT_OPT(o->columnspacing, 2.0) * fs;
-    double rowh = fmax(maxh, hh);
+    /* a row: the handle (hh tall, its bottom on the baseline) beside the label's "lp" box */
+    double rasc = fmax(lasc, hh), rowh = rasc + ldesc + fmax(maxh, 0);
     double colw[MAX_ENTRIES] = { 0 };
     /* column-major fill like matplotlib: the first (n % ncol) columns get one more */
     int per[MAX_ENTRIES], start[MAX_ENTRIES];
@@ -562,9 +584,11 @@ void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
     text_box ttb = { 0 };
     text_style tts = ts;
     tts.size = NPLOT_OPT(o->title_fontsize, fsz);
+    double tasc = 0, tdesc = 0, tlog = 0;
     if (ax->legend_title && ax->legend_title[0]) {
         ttb = nplot__text_layout(rc, ax->legend_title, &tts);
-        H += ttb.h + ls;
+        lp_metrics(rc, &tts, &tasc, &tdesc, &tlog);
+        H += tasc + tdesc + fmax(ttb.h - tlog, 0) + ls;
         W = fmax(W, ttb.w + 2 * bp);
     }
     /* placement */
@@ -574,8 +598,9 @@ void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
     legend_frame(rc, ax, st, lx, ly, W, H, fs);
     double y0 = ly + bp;
     if (ttb.layout) {
-        nplot__text_place(rc, &ttb, lx + W / 2, y0, HA_CENTER, VA_TOP, 0, &tts.color, true);
-        y0 += ttb.h + ls;
+        nplot__text_place(rc, &ttb, lx + W / 2, y0 + tasc, HA_CENTER, VA_BASELINE, 0, &tts.color,
+                          true);
+        y0 += tasc + tdesc + fmax(ttb.h - tlog, 0) + ls;
         nplot__text_free(&ttb);
     }
     double x = lx + bp;
@@ -583,13 +608,13 @@ void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
         for (int k = 0; k < per[c]; k++) {
             int i = start[c] + k;
             double ry = y0 + k * (rowh + ls);
-            double hy = ry + (rowh - hh) / 2;
+            double hy = ry + rasc - hh;
             handle_mscale = NPLOT_OPT(o->markerscale, 1.0);
             handle_npoints = NPLOT_OPT(o->scatterpoints, 1);
             nplot__legend_handle(rc, ent[i], x, hy, hl, hh, fs);
             handle_mscale = 1;
             handle_npoints = 1;
-            nplot__text_place(rc, &tb[i], x + hl + htp, ry + rowh / 2, HA_LEFT, VA_CENTER, 0,
+            nplot__text_place(rc, &tb[i], x + hl + htp, ry + rasc, HA_LEFT, VA_BASELINE, 0,
                               &ts.color, true);
         }
         x += colw[c] + cs;

@@ -57,6 +57,8 @@ static void test_explicit_handles_box_and_colors(void)
     CU_ASSERT(fabs(x0 - (MPL_LEG0[0] + 1)) <= 2);
     CU_ASSERT(fabs(y0 - (MPL_LEG0[1] + 1)) <= 2);
     CU_ASSERT(fabs((x1 - x0 + 1) - (MPL_LEG0[2] - 1)) <= 2);
+    /* rows as tall as matplotlib's: the ink of "lp" per text, not the font's line height */
+    CU_ASSERT(fabs((y1 - y0 + 1) - (MPL_LEG0[3] - 1)) <= 2);
     /* two entries: C0 and C1 handles inside the frame, not C2 / C3 */
     int c0 = 0, c1 = 0, c2 = 0, c3 = 0;
     for (int y = y0; y <= y1; y++)
@@ -96,6 +98,7 @@ static void test_scatter_legend_reverse_points_box(void)
     CU_ASSERT(fabs(top - MPL_LEG1[1]) <= 2);
     CU_ASSERT(fabs(left - MPL_LEG1[0]) <= 2);
     CU_ASSERT(fabs(right - (MPL_LEG1[0] + MPL_LEG1[2])) <= 2);
+    CU_ASSERT(fabs(bot - (MPL_LEG1[1] + MPL_LEG1[3])) <= 2);
     (void)cx;
     /* reverse: the orange entry ('falling', added second) comes first */
     int ox0, oy0, ox1, oy1, bx0, by0, bx1, by1;
