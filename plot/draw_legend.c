@@ -11,6 +11,11 @@ static const char *const loc_names[] = {
 };
 #define NLOC (int)(sizeof loc_names / sizeof *loc_names)
 
+static bool has_entry(const artist *a)
+{
+    return a->label && a->label[0] && a->label[0] != '_';
+}
+
 nd_status nplot_legend_(nplot_axes *ax, const nplot_legend_opts *o)
 {
     static const char *who = "nplot_legend";
@@ -34,8 +39,80 @@ nd_status nplot_legend_(nplot_axes *ax, const nplot_legend_opts *o)
                                                "framealpha in [0, 1]", who);
     if (NPLOT__CHECK_LEN(ax->fig, who, "bbox_to_anchor", o->bbox_to_anchor, 2, "it takes"))
         return ax->fig->status;
+    if (o->borderpad < 0 || o->labelspacing < 0 || o->handlelength < 0 || o->handletextpad < 0 ||
+        o->columnspacing < 0 || o->title_fontsize < 0 || o->scatterpoints < 0)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: borderpad, labelspacing, handlelength, "
+                                               "handletextpad, columnspacing, title_fontsize and "
+                                               "scatterpoints must be >= 0", who);
+    if ((o->handles.n && !o->handles.v) || (o->labels.n && !o->labels.v))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: handles / labels have a count but no values",
+                           who);
+    if (o->handles.n && o->labels.v && o->labels.n != o->handles.n)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: %zu handles but %zu labels (give one label "
+                                               "per handle)", who, o->handles.n, o->labels.n);
+    if (o->handles.n && !o->labels.v)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: handles need labels (one per handle)", who);
+    rgba fc = { 0 }, ec = { 0 };
+    if (o->facecolor && (st = nplot__color(o->facecolor, ax->fig->style, &fc, who)))
+        return nplot__fail(ax->fig, st, "%s", nd_errmsg());
+    if (o->edgecolor && (st = nplot__color(o->edgecolor, ax->fig->style, &ec, who)))
+        return nplot__fail(ax->fig, st, "%s", nd_errmsg());
+    /* the explicit entries: artist indices with their labels */
+    size_t n = 0;
+    int *idx = NULL;
+    if (o->handles.n) {
+        n = o->handles.n;
+        for (size_t i = 0; i < n; i++)
+            if (o->handles.v[i] < 0 || o->handles.v[i] >= ax->nartists)
+                return nplot__fail(ax->fig, ND_EVALUE, "%s: handle %d is not an artist index "
+                                                       "(the axes holds %d artists)",
+                                   who, o->handles.v[i], ax->nartists);
+    } else if (o->labels.n) {
+        n = 0;
+        for (artist *a = ax->artists; a; a = a->next) n += has_entry(a);
+        if (n != o->labels.n)
+            return nplot__fail(ax->fig, ND_EVALUE, "%s: %zu labels but the axes has %zu labelled "
+                                                   "artists", who, o->labels.n, n);
+    }
+    char **labels = NULL;
+    if (n) {
+        idx = nd_calloc(n, sizeof *idx, "nplot");
+        labels = nd_calloc(n, sizeof *labels, "nplot");
+        bool ok = idx && labels;
+        for (size_t i = 0; ok && i < n; i++)
+            ok = (labels[i] = nplot__strdup(ax->fig, o->labels.v[i] ? o->labels.v[i] : "", who));
+        if (!ok) {
+            for (size_t i = 0; labels && i < n; i++) nd_free_mem(labels[i]);
+            nd_free_mem(labels);
+            nd_free_mem(idx);
+            return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+        }
+        if (o->handles.n) {
+            for (size_t i = 0; i < n; i++) idx[i] = o->handles.v[i];
+        } else {
+            int k = 0;
+            size_t j = 0;
+            for (artist *a = ax->artists; a; a = a->next, k++)
+                if (has_entry(a)) idx[j++] = k;
+        }
+    }
     char *title = NULL;
-    if (o->title && !(title = nplot__strdup(ax->fig, o->title, who))) return ax->fig->status;
+    if (o->title && !(title = nplot__strdup(ax->fig, o->title, who))) {
+        for (size_t i = 0; i < n; i++) nd_free_mem(labels[i]);
+        nd_free_mem(labels);
+        nd_free_mem(idx);
+        return ax->fig->status;
+    }
+    for (size_t i = 0; i < ax->legend_n; i++) nd_free_mem(ax->legend_labels[i]);
+    nd_free_mem(ax->legend_labels);
+    nd_free_mem(ax->legend_idx);
+    ax->legend_labels = labels;
+    ax->legend_idx = idx;
+    ax->legend_n = n;
+    ax->legend_fc = fc;
+    ax->legend_ec = ec;
+    ax->legend_has_fc = o->facecolor != NULL;
+    ax->legend_has_ec = o->edgecolor != NULL;
     nd_free_mem(ax->legend_title);
     ax->legend_title = title;
     ax->legend = *o;
@@ -47,15 +124,14 @@ nd_status nplot_legend_(nplot_axes *ax, const nplot_legend_opts *o)
         ax->legend_anchor[1] = o->bbox_to_anchor.v[1];
     }
     ax->legend.bbox_to_anchor = (nplot_f64s){ 0 };
+    ax->legend.handles = (nplot_ints){ 0 };
+    ax->legend.labels = (nplot_strs){ 0 };
+    ax->legend.facecolor = ax->legend.edgecolor = NULL;
     ax->legend_on = true;
     nplot__mark_dirty(ax->fig);
     return ND_OK;
 }
 
-static bool has_entry(const artist *a)
-{
-    return a->label && a->label[0] && a->label[0] != '_';
-}
 
 /* ---- handles ------------------------------------------------------------------------------------- */
 static void handle_patch(render_ctx *rc, const artist *a, double x, double y, double w, double h)
@@ -75,17 +151,31 @@ static void handle_patch(render_ctx *rc, const artist *a, double x, double y, do
     cairo_new_path(cr);
 }
 
+/* The legend being drawn sets these for the handles (its markerscale and scatterpoints);
+ * nplot__legend_handle callers elsewhere get 1 and 1. */
+static _Thread_local double handle_mscale = 1;
+static _Thread_local int handle_npoints = 1;
+
 static void handle_scatter(render_ctx *rc, const artist *a, double x, double y, double w, double h)
 {
-    double cx = x + w / 2, cy = y + h / 2;
     double size = a->sizes && a->n ? sqrt(a->sizes[0]) : sqrt(a->size);
     if (!(size > 0)) size = sqrt(a->size);
+    size *= handle_mscale;
     rgba f = a->face, e = a->edge_is_face ? a->face : a->edge;
     f.a *= a->alpha;
     e.a *= a->alpha;
     bool filled = nplot__marker_filled((marker_kind)a->lp.marker);
-    nplot__draw_markers(rc, &cx, &cy, 1, a->lp.marker, size * rc->scale, NULL, f, NULL,
-                        filled ? e : f, false, a->edge_lw * rc->scale, filled, NULL);
+    /* several scatterpoints: matplotlib spreads them evenly over the handle, 0.3 font
+     * sizes in from its ends, at heights 3/8, 4/8, 2.5/8 (repeating) from its bottom */
+    static const double yoff[3] = { 3.0 / 8, 4.0 / 8, 2.5 / 8 };
+    int np = handle_npoints > 0 ? handle_npoints : 1;
+    double pad = 0.3 * h / 0.7; /* h is 0.7 font sizes */
+    for (int k = 0; k < np; k++) {
+        double cx = np == 1 ? x + w / 2 : x + pad + (w - 2 * pad) * k / (np - 1);
+        double cy = np == 1 ? y + h / 2 : y + h * (1 - yoff[k % 3]);
+        nplot__draw_markers(rc, &cx, &cy, 1, a->lp.marker, size * rc->scale, NULL, f, NULL,
+                            filled ? e : f, false, a->edge_lw * rc->scale, filled, NULL);
+    }
 }
 
 static void handle_stroke(render_ctx *rc, const artist *a, double x, double y, double w, double h)
@@ -110,7 +200,7 @@ static void handle_marker(render_ctx *rc, const artist *a, double x, double y, d
     rgba f = a->lp.mfc, e = a->lp.mec;
     f.a *= a->alpha;
     e.a *= a->alpha;
-    nplot__draw_markers(rc, &cx, &cy, 1, a->lp.marker, a->lp.ms * rc->scale, NULL, f, NULL, e,
+    nplot__draw_markers(rc, &cx, &cy, 1, a->lp.marker, a->lp.ms * handle_mscale * rc->scale, NULL, f, NULL, e,
                         false, a->lp.mew * rc->scale,
                         nplot__marker_filled((marker_kind)a->lp.marker), NULL);
 }
@@ -351,15 +441,35 @@ static void legend_origin(render_ctx *rc, nplot_axes *ax, double W, double H, do
 
 /* The legend's frame (face and edge) at (lx, ly), W x H, unless the options or the style
  * turn it off. */
-static void legend_frame(render_ctx *rc, const nplot_legend_opts *o, const nplot__style *st,
+static void legend_frame(render_ctx *rc, const nplot_axes *ax, const nplot__style *st,
                          double lx, double ly, double W, double H, double fs)
 {
+    const nplot_legend_opts *o = &ax->legend;
     cairo_t *cr = rc->cr;
     double s = rc->scale;
     if (o->frameon != NPLOT_OFF && (o->frameon == NPLOT_ON || st->legend_frame)) {
         double fa = NPLOT_OPT(o->framealpha, st->legend_alpha);
-        rgba face = st->legend_face, edge = st->legend_edge;
+        rgba face = ax->legend_has_fc ? ax->legend_fc : st->legend_face;
+        rgba edge = ax->legend_has_ec ? ax->legend_ec : st->legend_edge;
         double r = o->fancybox == NPLOT_OFF ? 0 : 0.2 * fs;
+        if (o->shadow == NPLOT_ON) {
+            /* matplotlib's Shadow(patch, 2, -2): the frame shifted 2 pt right and down in
+             * 0.3 x the face colour at alpha 0.5 */
+            double d = 2 * s;
+            cairo_new_path(cr);
+            if (r > 0) {
+                cairo_new_sub_path(cr);
+                cairo_arc(cr, lx + d + W - r, ly + d + r, r, -M_PI / 2, 0);
+                cairo_arc(cr, lx + d + W - r, ly + d + H - r, r, 0, M_PI / 2);
+                cairo_arc(cr, lx + d + r, ly + d + H - r, r, M_PI / 2, M_PI);
+                cairo_arc(cr, lx + d + r, ly + d + r, r, M_PI, 3 * M_PI / 2);
+                cairo_close_path(cr);
+            } else {
+                cairo_rectangle(cr, lx + d, ly + d, W, H);
+            }
+            cairo_set_source_rgba(cr, 0.3 * face.r, 0.3 * face.g, 0.3 * face.b, 0.5);
+            cairo_fill(cr);
+        }
         cairo_new_path(cr);
         if (r > 0) {
             cairo_new_sub_path(cr);
@@ -380,32 +490,83 @@ static void legend_frame(render_ctx *rc, const nplot_legend_opts *o, const nplot
     }
 }
 
+/* matplotlib measures a legend text's box by the ink of "lp" in its font (multi-line labels
+ * add their extra lines): *asc above the baseline, *desc below it, in device units, and
+ * *logical the layout's own height for one line. */
+static void lp_metrics(render_ctx *rc, const text_style *ts, double *asc, double *desc,
+                       double *logical)
+{
+    text_box lp = nplot__text_layout(rc, "lp", ts);
+    *asc = *desc = *logical = 0;
+    if (!lp.layout) return;
+    PangoRectangle ink, log;
+    pango_layout_get_extents(lp.layout, &ink, &log);
+    double k = log.height > 0 ? lp.h / log.height : 0;
+    int base = pango_layout_get_baseline(lp.layout);
+    *asc = (base - ink.y) * k;
+    *desc = (ink.y + ink.height - base) * k;
+    *logical = lp.h;
+    nplot__text_free(&lp);
+}
+
 void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
 {
     const nplot__style *st = ax->fig->style;
     const nplot_legend_opts *o = &ax->legend;
     artist *ent[MAX_ENTRIES];
+    const char *lab[MAX_ENTRIES];
     int n = 0;
-    for (artist *a = ax->artists; a && n < MAX_ENTRIES; a = a->next)
-        if (has_entry(a)) ent[n++] = a;
+    if (ax->legend_n) {
+        /* explicit entries: the artists at the stored indices (one gone since is left out) */
+        for (size_t i = 0; i < ax->legend_n && n < MAX_ENTRIES; i++) {
+            int k = 0;
+            artist *a = ax->artists;
+            while (a && k < ax->legend_idx[i]) {
+                a = a->next;
+                k++;
+            }
+            if (!a) continue;
+            ent[n] = a;
+            lab[n++] = ax->legend_labels[i];
+        }
+    } else {
+        for (artist *a = ax->artists; a && n < MAX_ENTRIES; a = a->next)
+            if (has_entry(a)) {
+                ent[n] = a;
+                lab[n++] = a->label;
+            }
+    }
     /* twins contribute to their own legend only (matplotlib) */
     if (n == 0) return;
+    if (o->reverse == NPLOT_ON)
+        for (int i = 0, j = n - 1; i < j; i++, j--) {
+            artist *ta = ent[i];
+            ent[i] = ent[j];
+            ent[j] = ta;
+            const char *tl = lab[i];
+            lab[i] = lab[j];
+            lab[j] = tl;
+        }
     double s = rc->scale;
     double fsz = NPLOT_OPT(o->fontsize, st->legend_size);
     double fs = fsz * s;
     text_style ts = { fsz, st->text_color, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, st->font_family };
     text_box tb[MAX_ENTRIES];
+    double lasc, ldesc, llog;
+    lp_metrics(rc, &ts, &lasc, &ldesc, &llog);
     double maxh = 0;
     for (int i = 0; i < n; i++) {
-        tb[i] = nplot__text_layout(rc, ent[i]->label, &ts);
-        maxh = fmax(maxh, tb[i].h);
+        tb[i] = nplot__text_layout(rc, lab[i], &ts);
+        maxh = fmax(maxh, tb[i].h - llog); /* the extra lines of multi-line labels */
     }
     int ncol = NPLOT_OPT(o->ncol, 1);
     if (ncol > n) ncol = n;
     int nrow = (n + ncol - 1) / ncol;
-    double hl = 2.0 * fs, hh = 0.7 * fs, htp = 0.8 * fs, ls = 0.5 * fs, bp = 0.4 * fs;
-    double cs = 2.0 * fs;
-    double rowh = fmax(maxh, hh);
+    double hl = NPLOT_OPT(o->handlelength, 2.0) * fs, hh = 0.7 * fs;
+    double htp = NPLOT_OPT(o->handletextpad, 0.8) * fs, ls = NPLOT_OPT(o->labelspacing, 0.5) * fs;
+    double bp = NPLOT_OPT(o->borderpad, 0.4) * fs, cs = NPLOT_OPT(o->columnspacing, 2.0) * fs;
+    /* a row: the handle (hh tall, its bottom on the baseline) beside the label's "lp" box */
+    double rasc = fmax(lasc, hh), rowh = rasc + ldesc + fmax(maxh, 0);
     double colw[MAX_ENTRIES] = { 0 };
     /* column-major fill like matplotlib: the first (n % ncol) columns get one more */
     int per[MAX_ENTRIES], start[MAX_ENTRIES];
@@ -421,20 +582,25 @@ void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
     double W = 2 * bp, H = 2 * bp + nrow * rowh + (nrow - 1) * ls;
     for (int c = 0; c < ncol; c++) W += colw[c] + (c ? cs : 0);
     text_box ttb = { 0 };
+    text_style tts = ts;
+    tts.size = NPLOT_OPT(o->title_fontsize, fsz);
+    double tasc = 0, tdesc = 0, tlog = 0;
     if (ax->legend_title && ax->legend_title[0]) {
-        ttb = nplot__text_layout(rc, ax->legend_title, &ts);
-        H += ttb.h + ls;
+        ttb = nplot__text_layout(rc, ax->legend_title, &tts);
+        lp_metrics(rc, &tts, &tasc, &tdesc, &tlog);
+        H += tasc + tdesc + fmax(ttb.h - tlog, 0) + ls;
         W = fmax(W, ttb.w + 2 * bp);
     }
     /* placement */
     double lx, ly;
     legend_origin(rc, ax, W, H, 0.5 * fs, &lx, &ly);
     /* frame */
-    legend_frame(rc, o, st, lx, ly, W, H, fs);
+    legend_frame(rc, ax, st, lx, ly, W, H, fs);
     double y0 = ly + bp;
     if (ttb.layout) {
-        nplot__text_place(rc, &ttb, lx + W / 2, y0, HA_CENTER, VA_TOP, 0, &ts.color, true);
-        y0 += ttb.h + ls;
+        nplot__text_place(rc, &ttb, lx + W / 2, y0 + tasc, HA_CENTER, VA_BASELINE, 0, &tts.color,
+                          true);
+        y0 += tasc + tdesc + fmax(ttb.h - tlog, 0) + ls;
         nplot__text_free(&ttb);
     }
     double x = lx + bp;
@@ -442,9 +608,13 @@ void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
         for (int k = 0; k < per[c]; k++) {
             int i = start[c] + k;
             double ry = y0 + k * (rowh + ls);
-            double hy = ry + (rowh - hh) / 2;
+            double hy = ry + rasc - hh;
+            handle_mscale = NPLOT_OPT(o->markerscale, 1.0);
+            handle_npoints = NPLOT_OPT(o->scatterpoints, 1);
             nplot__legend_handle(rc, ent[i], x, hy, hl, hh, fs);
-            nplot__text_place(rc, &tb[i], x + hl + htp, ry + rowh / 2, HA_LEFT, VA_CENTER, 0,
+            handle_mscale = 1;
+            handle_npoints = 1;
+            nplot__text_place(rc, &tb[i], x + hl + htp, ry + rasc, HA_LEFT, VA_BASELINE, 0,
                               &ts.color, true);
         }
         x += colw[c] + cs;

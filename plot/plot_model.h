@@ -468,6 +468,12 @@ struct nplot_axes {
     char *legend_title;
     double legend_anchor[2];
     bool legend_has_anchor;
+    /* explicit legend entries (draw_legend.c): legend_n artist indices with their labels */
+    int *legend_idx;
+    char **legend_labels;
+    size_t legend_n;
+    rgba legend_fc, legend_ec;
+    bool legend_has_fc, legend_has_ec;
     rgba face;
     bool axis_off;
     bool frame_on;

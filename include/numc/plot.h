@@ -1330,6 +1330,13 @@ NPLOT_API nd_status nplot_set_ylabel_(nplot_axes *ax, const char *s, const nplot
 #define nplot_set_ylabel(...) nplot__kw_set_ylabel(__VA_ARGS__, )
 #define nplot__kw_set_ylabel(ax, s, ...) nplot_set_ylabel_((ax), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
 
+/* A list of n ints at v ({ 0, NULL }: not given), like nplot_f64s. */
+typedef struct nplot_ints {
+    size_t n;
+    const int *v;
+} nplot_ints;
+#define NPLOT_INTS(...) \
+    ((nplot_ints){ sizeof((const int[]){ __VA_ARGS__ }) / sizeof(int), (const int[]){ __VA_ARGS__ } })
 typedef struct nplot_legend_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     const char *loc;       /* "best" (default), "upper right", "upper left", "lower left",
@@ -1343,8 +1350,27 @@ typedef struct nplot_legend_opts {
     double markerscale;
     int fancybox;          /* NPLOT_OFF → square corners */
     nplot_f64s bbox_to_anchor; /* exactly 2 values {x, y} in axes fractions */
+    /* explicit entries and the box's look (matplotlib's legend(handles, labels, ...)) */
+    nplot_ints handles;    /* indices of the axes' artists in the order added (0 = the first;
+                              plot adds one per line, scatter one): the entries, in this order */
+    nplot_strs labels;     /* the entries' labels: with handles exactly handles.n of them; alone,
+                              they rename the labelled artists (exactly as many) */
+    int reverse;           /* NPLOT_ON lists the entries in reverse order */
+    int shadow;            /* NPLOT_ON draws a shadow under the frame (2 pt right and down) */
+    const char *facecolor; /* frame face (NULL → the style's, white) */
+    const char *edgecolor; /* frame edge (NULL → the style's, 0.8 gray) */
+    double borderpad;      /* the spacings in font sizes (0 → matplotlib's defaults): 0.4 */
+    double labelspacing;   /* 0.5: between rows */
+    double handlelength;   /* 2.0: the handle's width */
+    double handletextpad;  /* 0.8: handle to label */
+    double columnspacing;  /* 2.0: between columns */
+    double title_fontsize; /* 0 → fontsize */
+    int scatterpoints;     /* markers in a scatter handle (0 → 1) */
 } nplot_legend_opts;
-/* ax.legend(): entries from the artists that have labels, in the order added. */
+/* ax.legend(): by default entries from the artists that have labels, in the order added;
+ * .handles / .labels choose them explicitly. A later call replaces the legend. ND_EVALUE for
+ * a handle index outside the axes' artists, handles and labels of different lengths, labels
+ * alone not matching the labelled artists, a bad color, or negative sizes. */
 NPLOT_API nd_status nplot_legend_(nplot_axes *ax, const nplot_legend_opts *o);
 #define nplot_legend(...) nplot__kw_legend(__VA_ARGS__, )
 #define nplot__kw_legend(ax, ...) nplot_legend_((ax), &(nplot_legend_opts){ 0, __VA_ARGS__ })
