@@ -14,7 +14,7 @@
     .fig_face = GRAY(1), .axes_face = GRAY(1), .axes_edge = GRAY(0), .text_color = GRAY(0), \
     .tick_color = GRAY(0), .label_color = GRAY(0), .grid_color = HEX(0xb0b0b0),             \
     .grid_alpha = 1, .grid_linewidth = 0.8, .grid_dash = LS_SOLID, .grid_on = false,        \
-    .grid_behind = true, .axes_linewidth = 0.8, .spine_top = true, .spine_right = true,     \
+    .grid_behind = false, .axes_linewidth = 0.8, .spine_top = true, .spine_right = true,     \
     .spine_left = true, .spine_bottom = true, .font_size = 10, .title_size = 12,            \
     .label_size = 10, .tick_label_size = 10, .legend_size = 10, .title_weight = "normal",   \
     .major_size = 3.5, .major_width = 0.8, .minor_size = 2, .minor_width = 0.6,             \
