@@ -217,6 +217,13 @@ static void test_grid_between_patches_and_lines(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
     CU_ASSERT(near_rgb(at(&m, 240.5, 300 - (30 + 240 * 2.0 / 5)), 0x1f77b4, 40));
     free(m.px);
+    /* ggplot and seaborn-whitegrid set axes.axisbelow True: the bar hides the grid */
+    CU_ASSERT_EQUAL(nplot_style_use("ggplot"), ND_OK);
+    m = grid_order(0, &ax);
+    CU_ASSERT_EQUAL(nplot_style_use("default"), ND_OK);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    CU_ASSERT(!near_rgb(at(&m, 240.5, 300 - (30 + 240 * 2.0 / 5)), 0xff0000, 60));
+    free(m.px);
     /* False: the grid over the line too */
     m = grid_order(NPLOT_OFF, &ax);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
