@@ -227,9 +227,10 @@ nd_status nplot_axis(nplot_axes *ax, const char *mode)
         ax->aspect = 1;
         ax->aspect_datalim = false;
     } else if (!strcmp(mode, "tight")) {
-        ax->xa.tight = ax->ya.tight = true;
+        /* matplotlib: aspect 'auto', autoscale_view(tight=True), which keeps the margins
+         * (only sticky edges, images, meshes, contours, stop them) */
+        ax->aspect = 0;
     } else if (!strcmp(mode, "image")) {
-        ax->xa.tight = ax->ya.tight = true;
         ax->aspect = 1;
         ax->aspect_datalim = false;
     } else if (!strcmp(mode, "square")) {
@@ -663,3 +664,119 @@ static nplot_axes *twin(nplot_axes *ax, bool twinx, const char *who)
 
 nplot_axes *nplot_twinx(nplot_axes *ax) { return twin(ax, true, "nplot_twinx"); }
 nplot_axes *nplot_twiny(nplot_axes *ax) { return twin(ax, false, "nplot_twiny"); }
+
+/* ---- spines: position, colour, width, bounds; set_axisbelow ---------------------------- */
+
+/* Parses `which` (NULL, "all" or a comma list of spine names) into pick[] in ax->spine order. */
+static nd_status pick_spines(nplot_axes *ax, const char *which, bool pick[4], const char *who)
+{
+    static const char *names[4] = { "left", "bottom", "right", "top" };
+    for (int k = 0; k < 4; k++) pick[k] = !which || !strcmp(which, "all");
+    if (!which || !strcmp(which, "all")) return ND_OK;
+    for (const char *p = which; *p;) {
+        size_t len = strcspn(p, ",");
+        int k = 0;
+        while (k < 4 && !(strlen(names[k]) == len && !strncmp(p, names[k], len))) k++;
+        if (k == 4)
+            return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown spine '%.*s' in '%s' (left, "
+                                                   "bottom, right, top or all)",
+                               who, (int)len, p, which);
+        pick[k] = true;
+        p += len + (p[len] == ',');
+    }
+    return ND_OK;
+}
+
+nd_status nplot_spines_set_position(nplot_axes *ax, const char *which, const char *kind,
+                                    double amount)
+{
+    static const char *who = "nplot_spines_set_position";
+    CHECK_AX(ax, who);
+    bool pick[4];
+    if (pick_spines(ax, which, pick, who)) return ND_EVALUE;
+    if (!kind) return nplot__fail(ax->fig, ND_EVALUE, "%s: kind is NULL", who);
+    int pos;
+    double v = amount;
+    if (!strcmp(kind, "zero")) pos = SPINE_POS_DATA, v = 0;
+    else if (!strcmp(kind, "center")) pos = SPINE_POS_AXES, v = 0.5;
+    else if (!strcmp(kind, "outward")) pos = SPINE_POS_OUTWARD;
+    else if (!strcmp(kind, "axes")) pos = SPINE_POS_AXES;
+    else if (!strcmp(kind, "data")) pos = SPINE_POS_DATA;
+    else
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown position kind '%s' (zero, center, "
+                                               "outward, axes or data)", who, kind);
+    if (!isfinite(v))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: the %s amount must be finite, got %g", who,
+                           kind, v);
+    for (int k = 0; k < 4; k++)
+        if (pick[k]) {
+            /* ('outward', 0) and ('axes', 0/1) on the own side are the plain edge */
+            ax->spine_pos[k] = pos;
+            ax->spine_pos_v[k] = v;
+        }
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_spines_set_color(nplot_axes *ax, const char *which, const char *color)
+{
+    static const char *who = "nplot_spines_set_color";
+    CHECK_AX(ax, who);
+    bool pick[4];
+    if (pick_spines(ax, which, pick, who)) return ND_EVALUE;
+    rgba c;
+    if (nplot__color(color, ax->fig->style, &c, who))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s", nd_errmsg());
+    for (int k = 0; k < 4; k++)
+        if (pick[k]) ax->spine_color[k] = c, ax->spine_color_set[k] = true;
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_spines_set_linewidth(nplot_axes *ax, const char *which, double lw)
+{
+    static const char *who = "nplot_spines_set_linewidth";
+    CHECK_AX(ax, who);
+    bool pick[4];
+    if (pick_spines(ax, which, pick, who)) return ND_EVALUE;
+    if (!(lw >= 0) || !isfinite(lw))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: linewidth must be >= 0 and finite, got %g",
+                           who, lw);
+    for (int k = 0; k < 4; k++)
+        if (pick[k]) ax->spine_lw[k] = lw, ax->spine_lw_set[k] = true;
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_spines_set_bounds(nplot_axes *ax, const char *which, double low, double high)
+{
+    static const char *who = "nplot_spines_set_bounds";
+    CHECK_AX(ax, who);
+    bool pick[4];
+    if (pick_spines(ax, which, pick, who)) return ND_EVALUE;
+    if (!isfinite(low) || !isfinite(high))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: bounds must be finite, got (%g, %g)", who,
+                           low, high);
+    for (int k = 0; k < 4; k++)
+        if (pick[k]) {
+            ax->spine_bounds[k][0] = low;
+            ax->spine_bounds[k][1] = high;
+            ax->spine_bounds_set[k] = true;
+        }
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot_set_axisbelow(nplot_axes *ax, int below)
+{
+    static const char *who = "nplot_set_axisbelow";
+    CHECK_AX(ax, who);
+    if (below == NPLOT_ON) ax->axisbelow = 1;
+    else if (below == NPLOT_AXISBELOW_LINE) ax->axisbelow = 2;
+    else if (below == NPLOT_OFF) ax->axisbelow = 3;
+    else
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: below must be NPLOT_ON, NPLOT_OFF or "
+                                               "NPLOT_AXISBELOW_LINE, got %d", who, below);
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}

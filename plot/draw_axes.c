@@ -26,6 +26,33 @@ static void set_rgba(cairo_t *cr, rgba c, double alpha)
     cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * alpha);
 }
 
+/* Device coordinate of spine k's line (x for left/right, y for bottom/top): the axes edge,
+ * or where set_position put it (outward points, an axes fraction, a data value). */
+static double spine_at(const render_ctx *rc, const nplot_axes *ax, const xform *tf, int k)
+{
+    const double *d = ax->dev;
+    bool vert = k == 0 || k == 2;
+    double edge = k == 0 ? d[0] : k == 1 ? d[3] : k == 2 ? d[2] : d[1];
+    double v = ax->spine_pos_v[k];
+    switch (ax->spine_pos[k]) {
+    case SPINE_POS_OUTWARD: {
+        double out = k == 0 || k == 3 ? -1 : 1; /* left and top move toward smaller x / y */
+        return edge + out * v * rc->scale;
+    }
+    case SPINE_POS_AXES:
+        return vert ? d[0] + v * (d[2] - d[0]) : d[3] - v * (d[3] - d[1]);
+    case SPINE_POS_DATA: {
+        double px, py;
+        nplot__to_dev((render_ctx *)rc, (nplot_axes *)ax, tf, COORD_DATA, COORD_DATA,
+                      vert ? v : 1, vert ? 1 : v, &px, &py);
+        double p = vert ? px : py;
+        return isfinite(p) ? p : edge;
+    }
+    default:
+        return edge;
+    }
+}
+
 static text_style tick_ts(const render_ctx *rc, const tick_side *t)
 {
     return (text_style){ t->labelsize, t->labelcolor, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
@@ -40,7 +67,7 @@ static bbox axis_side(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, int
     cairo_t *cr = rc->cr;
     double s = rc->scale;
     bbox bb = { INFINITY, INFINITY, -INFINITY, -INFINITY };
-    double edge = x ? (side == 0 ? ax->dev[3] : ax->dev[1]) : (side == 0 ? ax->dev[0] : ax->dev[2]);
+    double edge = spine_at(rc, ax, tf, x ? (side == 0 ? 1 : 3) : (side == 0 ? 0 : 2));
     /* outward direction in device units */
     double outward = (x ? (side == 0 ? 1 : -1) : (side == 0 ? -1 : 1));
     double label_off = 0;
@@ -120,7 +147,8 @@ static void axis_labels(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, b
     double s = rc->scale;
     int side = a->labels_side[0] || a->ticks_side[0] ? 0 : 1;
     if (a->labels_side[1] && !a->labels_side[0]) side = 1;
-    double edge = x ? (side == 0 ? ax->dev[3] : ax->dev[1]) : (side == 0 ? ax->dev[0] : ax->dev[2]);
+    xform tf = nplot__xform(ax);
+    double edge = spine_at(rc, ax, &tf, x ? (side == 0 ? 1 : 3) : (side == 0 ? 0 : 2));
     bool have_ticks = ticks_bb->x1 >= ticks_bb->x0;
     /* offset text ("1e6", "+1e3") */
     if (a->offset_text && a->offset_text[0] && a->labels_side[side] && !a->hide_ticklabels) {
@@ -187,22 +215,45 @@ static bbox decorations(render_ctx *rc, nplot_axes *ax, bool draw)
         /* spines */
         if (draw && ax->frame_on) {
             const nplot__style *st = ax->fig->style;
-            double lw = st->axes_linewidth * rc->scale;
-            cairo_set_line_width(cr, lw);
             cairo_set_dash(cr, NULL, 0, 0);
             cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
-            set_rgba(cr, st->axes_edge, 1);
-            double x0 = snap(rc, ax->dev[0]), y0 = snap(rc, ax->dev[1]);
-            double x1 = snap(rc, ax->dev[2]), y1 = snap(rc, ax->dev[3]);
             bool sp[4];
             memcpy(sp, ax->spine, sizeof sp);
             if (ax->twin_x_of) sp[0] = sp[1] = sp[3] = false;
             if (ax->twin_y_of) sp[0] = sp[1] = sp[2] = false;
-            if (sp[0]) { cairo_move_to(cr, x0, y1); cairo_line_to(cr, x0, y0); }
-            if (sp[1]) { cairo_move_to(cr, x0, y1); cairo_line_to(cr, x1, y1); }
-            if (sp[2]) { cairo_move_to(cr, x1, y1); cairo_line_to(cr, x1, y0); }
-            if (sp[3]) { cairo_move_to(cr, x0, y0); cairo_line_to(cr, x1, y0); }
-            cairo_stroke(cr);
+            for (int k = 0; k < 4; k++) {
+                if (!sp[k]) continue;
+                bool vert = k == 0 || k == 2;
+                double lw = (ax->spine_lw_set[k] ? ax->spine_lw[k] : st->axes_linewidth) * rc->scale;
+                if (lw <= 0) continue;
+                cairo_set_line_width(cr, lw);
+                set_rgba(cr, ax->spine_color_set[k] ? ax->spine_color[k] : st->axes_edge, 1);
+                double at = snap(rc, spine_at(rc, ax, &tf, k));
+                /* along the spine: the axes' extent, or set_bounds' data range */
+                double a0 = vert ? ax->dev[3] : ax->dev[0], a1 = vert ? ax->dev[1] : ax->dev[2];
+                if (ax->spine_bounds_set[k]) {
+                    double p[2];
+                    for (int j = 0; j < 2; j++) {
+                        double px, py, b = ax->spine_bounds[k][j];
+                        nplot__to_dev(rc, ax, &tf, COORD_DATA, COORD_DATA, vert ? 1 : b,
+                                      vert ? b : 1, &px, &py);
+                        p[j] = vert ? py : px;
+                    }
+                    if (!isfinite(p[0]) || !isfinite(p[1])) continue;
+                    a0 = p[0];
+                    a1 = p[1];
+                }
+                a0 = snap(rc, a0);
+                a1 = snap(rc, a1);
+                if (vert) {
+                    cairo_move_to(cr, at, a0);
+                    cairo_line_to(cr, at, a1);
+                } else {
+                    cairo_move_to(cr, a0, at);
+                    cairo_line_to(cr, a1, at);
+                }
+                cairo_stroke(cr);
+            }
         }
         for (int xi = 0; xi < 2; xi++) {
             bool x = xi == 0;
@@ -351,7 +402,9 @@ void nplot__draw_axes(render_ctx *rc, nplot_axes *ax)
         }
         list[j + 1] = k;
     }
-    double grid_z = ax->fig->style->grid_behind ? 0.5 : 1.5;
+    /* set_axisbelow: true 0.5, 'line' 1.5, false 2.5 (above lines, under the decorations) */
+    double grid_z = ax->axisbelow == 1 ? 0.5 : ax->axisbelow == 2 ? 1.5 : ax->axisbelow == 3 ? 2.5
+                  : ax->fig->style->grid_behind ? 0.5 : 1.5;
     bool grid_done = ax->axis_off, deco_done = false;
     for (int i = 0; i < n; i++) {
         if (!grid_done && list[i]->zorder > grid_z) {

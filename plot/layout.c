@@ -141,8 +141,13 @@ static void apply_aspect(nplot_axes *ax)
     double xr = trange(&ax->xa), yr = trange(&ax->ya);
     if (!(xr > 0) || !(yr > 0)) return;
     if (ax->aspect < 0) { /* square: equal ranges in a square box */
-        if (xr < yr) expand_limits(&ax->xa, yr / xr);
-        else if (yr < xr) expand_limits(&ax->ya, xr / yr);
+        /* matplotlib: both ranges become the larger one, from the lower limit up */
+        axis_state *a = xr < yr ? &ax->xa : yr < xr ? &ax->ya : NULL;
+        if (a) {
+            double tl = nplot__scale_fwd(a, a->lo), th = nplot__scale_fwd(a, a->hi);
+            double r = fmax(xr, yr) * (th >= tl ? 1 : -1);
+            a->hi = nplot__scale_inv(a, tl + r);
+        }
         double s = fmin(w, h), cx = (ax->dev[0] + ax->dev[2]) / 2, cy = (ax->dev[1] + ax->dev[3]) / 2;
         ax->dev[0] = cx - s / 2;
         ax->dev[2] = cx + s / 2;

@@ -26,7 +26,7 @@ typedef struct nplot__style {
     double grid_alpha, grid_linewidth;
     int grid_dash;                /* index into the line-style table: 0 solid */
     bool grid_on;
-    bool grid_behind;             /* axes.axisbelow */
+    bool grid_behind;             /* axes.axisbelow: true, false → 'line' (the default) */
     double axes_linewidth;
     bool spine_top, spine_right, spine_left, spine_bottom;
     double font_size, title_size, label_size, tick_label_size, legend_size;
@@ -480,6 +480,15 @@ struct nplot_axes {
     double aspect;           /* 0 auto; > 0 box-adjusted ratio */
     bool aspect_datalim;     /* axis('equal') */
     bool spine[4];           /* left, bottom, right, top */
+    /* spines' set_position / set_color / set_linewidth / set_bounds, and set_axisbelow
+     * (all zero: matplotlib's defaults) */
+    int spine_pos[4];        /* SPINE_POS_*: 0 on the axes edge */
+    double spine_pos_v[4];   /* outward points, axes fraction or data value */
+    bool spine_color_set[4], spine_lw_set[4], spine_bounds_set[4];
+    rgba spine_color[4];
+    double spine_lw[4];
+    double spine_bounds[4][2]; /* data units along the spine */
+    int axisbelow;           /* 0 the style's; 1 true (z 0.5), 2 'line' (1.5), 3 false (2.5) */
     bool twin_x_of;          /* this is a twinx: y axis on the right, x hidden */
     bool twin_y_of;
     struct nplot_axes *twin_parent;
@@ -536,6 +545,7 @@ struct nplot_figure {
 
 /* The entry check of a function taking an axes: a NULL axes is ND_EVALUE naming `who`;
  * a figure in error re-raises its sticky status. */
+enum { SPINE_POS_EDGE = 0, SPINE_POS_OUTWARD, SPINE_POS_AXES, SPINE_POS_DATA };
 #define CHECK_AX(ax, who)                                                    \
     do {                                                                     \
         if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who); \

@@ -14,7 +14,7 @@
     .fig_face = GRAY(1), .axes_face = GRAY(1), .axes_edge = GRAY(0), .text_color = GRAY(0), \
     .tick_color = GRAY(0), .label_color = GRAY(0), .grid_color = HEX(0xb0b0b0),             \
     .grid_alpha = 1, .grid_linewidth = 0.8, .grid_dash = LS_SOLID, .grid_on = false,        \
-    .grid_behind = true, .axes_linewidth = 0.8, .spine_top = true, .spine_right = true,     \
+    .grid_behind = false, .axes_linewidth = 0.8, .spine_top = true, .spine_right = true,     \
     .spine_left = true, .spine_bottom = true, .font_size = 10, .title_size = 12,            \
     .label_size = 10, .tick_label_size = 10, .legend_size = 10, .title_weight = "normal",   \
     .major_size = 3.5, .major_width = 0.8, .minor_size = 2, .minor_width = 0.6,             \
@@ -45,13 +45,14 @@ static void styles_init(void)
     const unsigned gg[] = { 0xe24a33, 0x348abd, 0x988ed5, 0x777777, 0xfbc15e, 0x8eba42, 0xffb5b8 };
     for (int i = 0; i < 7; i++) s->cycle[i] = C(gg[i]);
     s->ncycle = 7, s->patch_face = C(0x348abd);
+    s->grid_behind = true; /* axes.axisbelow: True */
 
     s = &styles[2];
     s->name = "seaborn-whitegrid";
     s->axes_edge = G(0.8), s->axes_linewidth = 1.25, s->grid_on = true, s->grid_color = G(0.8);
     s->grid_linewidth = 1, s->text_color = G(0.15), s->tick_color = G(0.15);
     s->label_color = G(0.15), s->major_size = 0, s->minor_size = 0, s->linewidth = 1.75;
-    s->legend_frame = false;
+    s->legend_frame = false, s->grid_behind = true; /* axes.axisbelow: True */
 
     s = &styles[3];
     s->name = "dark_background";

@@ -1400,7 +1400,11 @@ NPLOT_API nd_status nplot_set_yscale_(nplot_axes *ax, const char *scale, const n
 #define nplot__kw_set_yscale(ax, s, ...) nplot_set_yscale_((ax), (s), &(nplot_scale_opts){ 0, __VA_ARGS__ })
 NPLOT_API nd_status nplot_invert_xaxis(nplot_axes *ax);
 NPLOT_API nd_status nplot_invert_yaxis(nplot_axes *ax);
-/* ax.axis("on" | "off" | "equal" | "scaled" | "tight" | "image" | "square" | "auto"). */
+/* ax.axis("on" | "off" | "equal" | "scaled" | "tight" | "image" | "square" | "auto") as
+ * matplotlib 3.6: "equal" widens the data limits for equal units in the same box, "scaled"
+ * and "image" shrink the box instead, "tight" resets the aspect to auto (the margins stay,
+ * as matplotlib's autoscale_view(tight=True)), "square" gives both axes the larger range
+ * (from the lower limit up) in a square box. ND_EVALUE for an unknown mode. */
 NPLOT_API nd_status nplot_axis(nplot_axes *ax, const char *mode);
 /* ax.set_aspect(ratio) with adjustable='box' (1 → equal units); 0 → "auto". */
 NPLOT_API nd_status nplot_set_aspect(nplot_axes *ax, double ratio);
@@ -1411,6 +1415,28 @@ NPLOT_API nd_status nplot_set_facecolor(nplot_axes *ax, const char *color);
  * comma-separated list of "left", "bottom", "right", "top". ND_EVALUE naming an unknown
  * spine. */
 NPLOT_API nd_status nplot_spines_set_visible(nplot_axes *ax, const char *which, bool visible);
+/* ax.spines[which].set_position(...): `kind` "zero" (data 0), "center" (axes 0.5),
+ * "outward" (`amount` points away from the axes), "axes" (`amount` an axes fraction, 0 the
+ * left/bottom edge) or "data" (`amount` a data value on the other axis). The tick marks and
+ * tick labels of that side follow the spine. `which` as in nplot_spines_set_visible.
+ * ND_EVALUE for an unknown spine or kind, or a non-finite amount. */
+NPLOT_API nd_status nplot_spines_set_position(nplot_axes *ax, const char *which, const char *kind,
+                                              double amount);
+/* ax.spines[which].set_color(color). ND_EVALUE for an unknown spine or colour. */
+NPLOT_API nd_status nplot_spines_set_color(nplot_axes *ax, const char *which, const char *color);
+/* ax.spines[which].set_linewidth(lw) in points (>= 0). ND_EVALUE for an unknown spine or a
+ * negative / non-finite width. */
+NPLOT_API nd_status nplot_spines_set_linewidth(nplot_axes *ax, const char *which, double lw);
+/* ax.spines[which].set_bounds(low, high): the spine spans only low..high, in data units
+ * along it (x for bottom/top, y for left/right). ND_EVALUE for an unknown spine or
+ * non-finite bounds. */
+NPLOT_API nd_status nplot_spines_set_bounds(nplot_axes *ax, const char *which, double low,
+                                            double high);
+/* ax.set_axisbelow(b): NPLOT_ON puts the grid below every artist (zorder 0.5),
+ * NPLOT_AXISBELOW_LINE (matplotlib's default 'line') between patches and lines (1.5),
+ * NPLOT_OFF above lines (2.5). ND_EVALUE for any other value. */
+enum { NPLOT_AXISBELOW_LINE = 2 };
+NPLOT_API nd_status nplot_set_axisbelow(nplot_axes *ax, int below);
 
 /* ---- ticks ------------------------------------------------------------------------------- */
 typedef struct nplot_ticks_opts {
