@@ -569,6 +569,7 @@ static nd_status set_formatter(nplot_axes *ax, bool x, const nplot_formatter_opt
         { "scalar", FMT_SCALAR }, { "plain", FMT_PLAIN }, { "sci", FMT_SCI },
         { "percent", FMT_PERCENT }, { "printf", FMT_PRINTF }, { "log", FMT_LOG },
         { "callback", FMT_CALLBACK }, { "none", FMT_NONE }, { "null", FMT_NONE },
+        { "eng", FMT_ENG },
     };
     int k = -1;
     const char *kind = o->kind;
@@ -599,6 +600,12 @@ static nd_status set_formatter(nplot_axes *ax, bool x, const nplot_formatter_opt
         if (conv != 1)
             return nplot__fail(ax->fig, ND_EVALUE, "%s: printf format \"%s\" must contain exactly "
                                                    "one double conversion (%%f %%e %%g)", who, o->fmt);
+    }
+    nplot_formatter_opts eng; /* EngFormatter: unit → symbol, sep → fmt, places → decimals */
+    if (k == FMT_ENG) {
+        eng = (nplot_formatter_opts){ .fmt = o->sep ? o->sep : " ", .symbol = o->unit ? o->unit : "",
+                                      .decimals = o->places, .minor = o->minor };
+        o = &eng;
     }
     axis_state *a = x ? &ax->xa : &ax->ya;
     formatter *f = o->minor ? &a->minor_fmt : &a->fmt;

@@ -1,0 +1,249 @@
+/* Locators and formatters of issue 20 against matplotlib 3.6 (fixtures from
+ * tests/data/plot/gen_ticks_more.py): MultipleLocator, AutoMinorLocator(n), EngFormatter,
+ * PercentFormatter and NullFormatter on an axis, FixedLocator / NullLocator, bad input. */
+#include <numc/plot.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#define DATA NUMC_TEST_DATA "/plot/"
+
+static int parse_doubles(char *s, double *out, int cap)
+{
+    int n = 0;
+    char *end;
+    for (;;) {
+        double v = strtod(s, &end);
+        if (end == s) break;
+        if (n < cap) out[n] = v;
+        n++;
+        s = end;
+    }
+    return n;
+}
+
+static bool near(double a, double b, double scale)
+{
+    return fabs(a - b) <= 1e-12 * fmax(fabs(a), fabs(b)) + 1e-12 * scale;
+}
+
+/* split line at tabs into at most cap fields (empty fields kept); strips the newline */
+static int split_tabs(char *line, char **f, int cap)
+{
+    line[strcspn(line, "\n")] = '\0';
+    int n = 0;
+    f[n++] = line;
+    for (char *p = line; *p && n < cap; p++)
+        if (*p == '\t') {
+            *p = '\0';
+            f[n++] = p + 1;
+        }
+    return n;
+}
+
+static void test_multiple_ticks_match_matplotlib(void)
+{
+    FILE *f = fopen(DATA "multiple_ticks.txt", "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    char line[8192];
+    int cases = 0, bad = 0;
+    while (fgets(line, sizeof line, f)) {
+        char *fl[4];
+        CU_ASSERT_EQUAL_FATAL(split_tabs(line, fl, 4), 2);
+        double lo, hi, base;
+        CU_ASSERT_EQUAL_FATAL(sscanf(fl[0], "%lf %lf %lf", &lo, &hi, &base), 3);
+        double want[256], got[256];
+        int nw = parse_doubles(fl[1], want, 256);
+        int ng = nplot_multiple_ticks(lo, hi, base, 0, got, 256);
+        bool ok = ng == nw;
+        for (int i = 0; ok && i < nw; i++) ok = near(got[i], want[i], base);
+        if (!ok) {
+            bad++;
+            printf("\nmultiple(%g) over (%g, %g): %d ticks, want %d\n", base, lo, hi, ng, nw);
+        }
+        cases++;
+    }
+    fclose(f);
+    CU_ASSERT(cases >= 100);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+static void test_multiple_offset_and_axis(void)
+{
+    /* offset shifts every tick: multiples of 2 plus 0.5 around [0, 10] */
+    double t[32];
+    int n = nplot_multiple_ticks(0, 10, 2, 0.5, t, 32);
+    CU_ASSERT_EQUAL(n, 7);
+    for (int i = 0; i < n && i < 7; i++) CU_ASSERT_DOUBLE_EQUAL(t[i], -1.5 + 2 * i, 1e-12);
+    /* on an axis only the ticks inside the view remain */
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_set_xlim(ax, 0, 10), ND_OK);
+    CU_ASSERT_EQUAL(nplot_set_xlocator(ax, .kind = "multiple", .base = 2, .offset = 0.5), ND_OK);
+    n = nplot_get_xticks(ax, t, 32);
+    CU_ASSERT_EQUAL(n, 5);
+    for (int i = 0; i < n && i < 5; i++) CU_ASSERT_DOUBLE_EQUAL(t[i], 0.5 + 2 * i, 1e-12);
+    CU_ASSERT_STRING_EQUAL(nplot_get_xticklabel(ax, 0), "0.5");
+    /* FixedLocator, then NullLocator, then back to auto */
+    const double fx[] = { 1, 2.5, 7 };
+    CU_ASSERT_EQUAL(nplot_set_xlocator(ax, .kind = "fixed", .ticks = fx, .nticks = 3), ND_OK);
+    CU_ASSERT_EQUAL(nplot_get_xticks(ax, t, 32), 3);
+    CU_ASSERT_DOUBLE_EQUAL(t[1], 2.5, 0);
+    CU_ASSERT_EQUAL(nplot_set_xlocator(ax, .kind = "null"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_get_xticks(ax, t, 32), 0);
+    CU_ASSERT_EQUAL(nplot_set_xlocator(ax, .kind = "auto"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_get_xticks(ax, t, 32), 6); /* 0, 2, ..., 10 */
+    nplot_figure_free(fig);
+}
+
+static void test_autominor_ticks_match_matplotlib(void)
+{
+    FILE *f = fopen(DATA "autominor_ticks.txt", "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    static char line[65536];
+    int cases = 0, bad = 0;
+    while (fgets(line, sizeof line, f)) {
+        char *fl[4];
+        CU_ASSERT_EQUAL_FATAL(split_tabs(line, fl, 4), 3);
+        double lo, hi;
+        int ndiv;
+        CU_ASSERT_EQUAL_FATAL(sscanf(fl[0], "%lf %lf %d", &lo, &hi, &ndiv), 3);
+        double major[64], want[512], got[512];
+        int nmaj = parse_doubles(fl[1], major, 64);
+        int nw = parse_doubles(fl[2], want, 512);
+        int ng = nplot_autominor_ticks(major, nmaj, lo, hi, ndiv, got, 512);
+        bool ok = ng == nw;
+        for (int i = 0; ok && i < nw; i++) ok = near(got[i], want[i], fabs(hi - lo));
+        if (!ok) {
+            bad++;
+            printf("\nautominor(%d) over (%g, %g): %d ticks, want %d\n", ndiv, lo, hi, ng, nw);
+        }
+        cases++;
+    }
+    fclose(f);
+    CU_ASSERT(cases >= 200);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+static void test_eng_labels_match_matplotlib(void)
+{
+    FILE *f = fopen(DATA "eng_labels.txt", "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    char line[1024];
+    int cases = 0, bad = 0;
+    while (fgets(line, sizeof line, f)) {
+        char *fl[6];
+        CU_ASSERT_EQUAL_FATAL(split_tabs(line, fl, 6), 5);
+        int places = atoi(fl[0]);
+        double v = strtod(fl[3], NULL);
+        char buf[128];
+        CU_ASSERT_EQUAL(nplot_eng_format(v, fl[2], places, fl[1], buf, sizeof buf), ND_OK);
+        if (strcmp(buf, fl[4])) {
+            bad++;
+            printf("\neng(%.17g, places %d, sep '%s', unit '%s'): '%s' want '%s'\n", v, places,
+                   fl[1], fl[2], buf, fl[4]);
+        }
+        cases++;
+    }
+    fclose(f);
+    CU_ASSERT(cases >= 1000);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+static void test_axis_formatters_match_matplotlib(void)
+{
+    FILE *f = fopen(DATA "axis_fmt_labels.txt", "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    char line[2048];
+    int cases = 0, bad = 0;
+    while (fgets(line, sizeof line, f)) {
+        char *fl[5];
+        CU_ASSERT_EQUAL_FATAL(split_tabs(line, fl, 5), 4);
+        double lo, hi;
+        CU_ASSERT_EQUAL_FATAL(sscanf(fl[1], "%lf %lf", &lo, &hi), 2);
+        nplot_figure *fig = nplot_figure_new();
+        nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+        CU_ASSERT_EQUAL(nplot_set_ylim(ax, lo, hi), ND_OK);
+        nd_status st;
+        if (!strcmp(fl[0], "percent")) {
+            double xmax;
+            int dec, used = 0;
+            /* "xmax decimals symbol": the symbol is everything after the second space */
+            CU_ASSERT_EQUAL_FATAL(sscanf(fl[2], "%lf %d%n", &xmax, &dec, &used), 2);
+            const char *sym = fl[2] + used + 1;
+            /* matplotlib decimals None → 0 here, 0 → NPLOT_OFF */
+            st = nplot_set_yformatter(ax, .kind = "percent", .xmax = xmax,
+                                      .decimals = dec < 0 ? 0 : dec == 0 ? NPLOT_OFF : dec,
+                                      .symbol = sym);
+        } else if (!strcmp(fl[0], "eng")) {
+            int places = atoi(fl[2]);
+            const char *unit = strchr(fl[2], ' ') + 1;
+            st = nplot_set_yformatter(ax, .kind = "eng", .unit = unit,
+                                      .places = places < 0 ? 0 : places == 0 ? NPLOT_OFF : places);
+        } else {
+            st = nplot_set_yformatter(ax, .kind = "null");
+        }
+        CU_ASSERT_EQUAL(st, ND_OK);
+        double t[64];
+        int n = nplot_get_yticks(ax, t, 64);
+        char got[2048] = "";
+        for (int i = 0; i < n; i++) {
+            if (i) strcat(got, "|");
+            const char *l = nplot_get_yticklabel(ax, i);
+            strncat(got, l ? l : "(null)", sizeof got - strlen(got) - 1);
+        }
+        if (strcmp(got, fl[3])) {
+            bad++;
+            printf("\n%s (%g, %g) [%s]: '%s' want '%s'\n", fl[0], lo, hi, fl[2], got, fl[3]);
+        }
+        nplot_figure_free(fig);
+        cases++;
+    }
+    fclose(f);
+    CU_ASSERT(cases >= 50);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+static void test_locator_bad_input(void)
+{
+    double t[8];
+    CU_ASSERT(nplot_multiple_ticks(0, 1, 0, 0, t, 8) < 0);
+    CU_ASSERT(strstr(nd_errmsg(), "base") != NULL);
+    CU_ASSERT(nplot_multiple_ticks(0, INFINITY, 1, 0, t, 8) < 0);
+    CU_ASSERT(nplot_multiple_ticks(0, 1e300, 1e-300, 0, t, 8) < 0);
+    CU_ASSERT(nplot_autominor_ticks(t, 0, 0, 1, -1, t, 8) < 0);
+    CU_ASSERT_EQUAL(nplot_eng_format(1, "", -1, " ", NULL, 8), ND_EVALUE);
+    char small[2];
+    CU_ASSERT_EQUAL(nplot_eng_format(1234, "Hz", -1, " ", small, sizeof small), ND_EVALUE);
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_set_xlocator(ax, .kind = "sometimes"), ND_EVALUE);
+    CU_ASSERT(strstr(nd_errmsg(), "unknown locator kind 'sometimes'") != NULL);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_set_ylocator(ax, .kind = "multiple", .base = -2), ND_EVALUE);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_set_xlocator(ax, .kind = "autominor"), ND_EVALUE);
+    CU_ASSERT(strstr(nd_errmsg(), "minor") != NULL);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_set_xlocator(ax, .kind = "fixed", .nticks = 3), ND_EVALUE);
+    nplot_figure_free(fig);
+}
+
+static const ND_TEST tests[] = {
+    ND_T(test_multiple_ticks_match_matplotlib),
+    ND_T(test_multiple_offset_and_axis),
+    ND_T(test_autominor_ticks_match_matplotlib),
+    ND_T(test_eng_labels_match_matplotlib),
+    ND_T(test_axis_formatters_match_matplotlib),
+    ND_T(test_locator_bad_input),
+    { 0 },
+};
+ND_TEST_MAIN("plot_ticks_more", tests)
