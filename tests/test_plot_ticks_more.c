@@ -1,14 +1,18 @@
 /* Locators and formatters of issue 20 against matplotlib 3.6 (fixtures from
  * tests/data/plot/gen_ticks_more.py): MultipleLocator, AutoMinorLocator(n), EngFormatter,
  * PercentFormatter and NullFormatter on an axis, FixedLocator / NullLocator, bad input. */
-#include <numc/plot.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define TICKS_SCALES_NO_MAIN
+#include "../examples/ticks_scales.c"
+
+#include "plot_image.h"
 #include "testutil.h"
 
 #define DATA NUMC_TEST_DATA "/plot/"
+#define GOLDEN NUMC_TEST_DATA "/plot"
 
 static int parse_doubles(char *s, double *out, int cap)
 {
@@ -24,7 +28,7 @@ static int parse_doubles(char *s, double *out, int cap)
     return n;
 }
 
-static bool near(double a, double b, double scale)
+static bool close_tick(double a, double b, double scale)
 {
     return fabs(a - b) <= 1e-12 * fmax(fabs(a), fabs(b)) + 1e-12 * scale;
 }
@@ -58,7 +62,7 @@ static void test_multiple_ticks_match_matplotlib(void)
         int nw = parse_doubles(fl[1], want, 256);
         int ng = nplot_multiple_ticks(lo, hi, base, 0, got, 256);
         bool ok = ng == nw;
-        for (int i = 0; ok && i < nw; i++) ok = near(got[i], want[i], base);
+        for (int i = 0; ok && i < nw; i++) ok = close_tick(got[i], want[i], base);
         if (!ok) {
             bad++;
             printf("\nmultiple(%g) over (%g, %g): %d ticks, want %d\n", base, lo, hi, ng, nw);
@@ -115,7 +119,7 @@ static void test_autominor_ticks_match_matplotlib(void)
         int nw = parse_doubles(fl[2], want, 512);
         int ng = nplot_autominor_ticks(major, nmaj, lo, hi, ndiv, got, 512);
         bool ok = ng == nw;
-        for (int i = 0; ok && i < nw; i++) ok = near(got[i], want[i], fabs(hi - lo));
+        for (int i = 0; ok && i < nw; i++) ok = close_tick(got[i], want[i], fabs(hi - lo));
         if (!ok) {
             bad++;
             printf("\nautominor(%d) over (%g, %g): %d ticks, want %d\n", ndiv, lo, hi, ng, nw);
@@ -237,6 +241,74 @@ static void test_locator_bad_input(void)
     nplot_figure_free(fig);
 }
 
+/* tick_params: direction in / out / inout, length, and the side switches, read from pixels
+ * around one thick x tick at 0.5 (the y axis has none) */
+static img tick_image(const char *direction, double length, int top, int bottom)
+{
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 3);
+    nplot_axes *ax = bare_axes(fig, 0, 1, 0, 1);
+    const double t[1] = { 0.5 };
+    nplot_set_xticks(ax, t, 1);
+    nplot_tick_params(ax, .axis = "x", .direction = direction, .length = length, .width = 3,
+                      .top = top, .bottom = bottom, .labelbottom = NPLOT_OFF);
+    img m = render(fig);
+    nplot_figure_free(fig);
+    return m;
+}
+
+static bool dark(const unsigned char *p) { return p[0] < 100 && p[1] < 100 && p[2] < 100; }
+static bool light(const unsigned char *p) { return p[0] > 200 && p[1] > 200 && p[2] > 200; }
+
+static void test_tick_params_pixels(void)
+{
+    /* the axes spans figure fractions 0.05..0.95 of 400 x 300 px: bottom spine at y = 285,
+     * top spine at y = 15, tick at x = 200; 10 pt = 13.9 px */
+    const double x = 200, yb = 300 - 0.05 * 300, yt = 0.05 * 300;
+    img out = tick_image("out", 10, 0, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out.px);
+    CU_ASSERT(dark(at(&out, x, yb + 8)));    /* below the spine: the tick */
+    CU_ASSERT(light(at(&out, x, yb - 8)));   /* inside: nothing */
+    CU_ASSERT(light(at(&out, x, yb + 18)));  /* past its length */
+    CU_ASSERT(light(at(&out, x, yt - 8)));   /* no top tick by default */
+    CU_ASSERT(light(at(&out, x + 10, yb + 8)));
+    free(out.px);
+    img in = tick_image("in", 10, NPLOT_ON, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in.px);
+    CU_ASSERT(dark(at(&in, x, yb - 8)));
+    CU_ASSERT(light(at(&in, x, yb + 8)));
+    CU_ASSERT(dark(at(&in, x, yt + 8)));     /* top=True, pointing inwards (down) */
+    CU_ASSERT(light(at(&in, x, yt - 8)));
+    free(in.px);
+    img io = tick_image("inout", 20, 0, NPLOT_OFF);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(io.px);
+    CU_ASSERT(light(at(&io, x, yb + 8)));    /* bottom=False: no tick at all */
+    CU_ASSERT(light(at(&io, x, yb - 8)));
+    free(io.px);
+    img io2 = tick_image("inout", 20, 0, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(io2.px);
+    CU_ASSERT(dark(at(&io2, x, yb + 8)));    /* half of 27.8 px each side */
+    CU_ASSERT(dark(at(&io2, x, yb - 8)));
+    CU_ASSERT(light(at(&io2, x, yb + 18)));
+    free(io2.px);
+}
+
+/* examples/ticks_scales.c's figure against its reviewed rendering
+ * (tests/data/plot/ticks_scales.png, checked next to scripts/mpl_ticks_scales_reference.py) */
+static void test_golden_ticks_scales(void)
+{
+    nplot_figure *fig = ticks_figure();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fig);
+    char out[256];
+    bool regen = golden_output(out, sizeof out, GOLDEN, ".", "ticks_scales");
+    CU_ASSERT_EQUAL_FATAL(nplot_savefig(fig, out), ND_OK);
+    nplot_figure_free(fig);
+    if (regen) return;
+    double rms = image_rms(GOLDEN "/ticks_scales.png", out);
+    if (!(rms >= 0 && rms <= 2.0)) fprintf(stderr, "golden ticks_scales: RMS %g\n", rms);
+    CU_ASSERT(rms >= 0 && rms <= 2.0);
+    if (rms >= 0 && rms <= 2.0) remove(out);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_multiple_ticks_match_matplotlib),
     ND_T(test_multiple_offset_and_axis),
@@ -244,6 +316,8 @@ static const ND_TEST tests[] = {
     ND_T(test_eng_labels_match_matplotlib),
     ND_T(test_axis_formatters_match_matplotlib),
     ND_T(test_locator_bad_input),
+    ND_T(test_tick_params_pixels),
+    ND_T(test_golden_ticks_scales),
     { 0 },
 };
 ND_TEST_MAIN("plot_ticks_more", tests)
