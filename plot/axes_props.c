@@ -159,7 +159,8 @@ static nd_status set_scale(nplot_axes *ax, bool x, const char *scale, const nplo
     if (!scale || !strcmp(scale, "linear")) s = SCALE_LINEAR;
     else if (!strcmp(scale, "log")) s = SCALE_LOG;
     else if (!strcmp(scale, "symlog")) s = SCALE_SYMLOG;
-    else return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown scale '%s' (linear, log, symlog)",
+    else if (!strcmp(scale, "asinh")) s = SCALE_ASINH;
+    else return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown scale '%s' (linear, log, symlog, asinh)",
                             who, scale);
     if (ax->polar && s != SCALE_LINEAR) /* theta: matplotlib's NotImplementedError; r: numc */
         return nplot__fail(ax->fig, ND_EVALUE, "%s: the %s axis of a polar axes is linear; "
@@ -168,6 +169,9 @@ static nd_status set_scale(nplot_axes *ax, bool x, const char *scale, const nplo
     double base = o->base ? o->base : 10;
     if (!(base > 1) || !isfinite(base))
         return nplot__fail(ax->fig, ND_EVALUE, "%s: base must be > 1, got %g", who, base);
+    if (o->linear_width < 0 || !isfinite(o->linear_width))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: linear_width must be > 0, got %g", who,
+                           o->linear_width);
     if (o->linthresh < 0 || o->linscale < 0)
         return nplot__fail(ax->fig, ND_EVALUE, "%s: linthresh and linscale must be positive", who);
     axis_state *a = limit_root(ax, x);
@@ -175,6 +179,7 @@ static nd_status set_scale(nplot_axes *ax, bool x, const char *scale, const nplo
     a->base = base;
     a->linthresh = o->linthresh ? o->linthresh : 2;
     a->linscale = o->linscale ? o->linscale : 1;
+    a->linear_width = o->linear_width ? o->linear_width : 1;
     axis_state *self = x ? &ax->xa : &ax->ya;
     self->minor_log = o->minor;
     a->minor_log = o->minor;

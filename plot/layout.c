@@ -260,6 +260,8 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
         n = nplot_log_ticks(lo, hi, a->base, nt, false, buf, TICK_CAP);
     } else if (a->scale == SCALE_SYMLOG) {
         n = nplot__symlog_ticks(lo, hi, a->base, a->linthresh, buf, TICK_CAP);
+    } else if (a->scale == SCALE_ASINH) {
+        n = nplot__asinh_ticks(lo, hi, a->linear_width, a->base, buf, TICK_CAP);
     } else {
         n = nplot_maxn_ticks(lo, hi, nbins, buf, TICK_CAP);
     }

@@ -123,7 +123,7 @@ char *nplot__mathtext_markup(const char *s);
 void nplot__nonsingular(double *vmin, double *vmax, double expander, double tiny);
 /* SCALE_NORM: a colorbar's long axis in its norm's terms (matplotlib's 'function' scale
  * with norm and norm.inverse), axis_state.norm_map giving the norm */
-enum { SCALE_LINEAR = 0, SCALE_LOG, SCALE_SYMLOG, SCALE_NORM };
+enum { SCALE_LINEAR = 0, SCALE_LOG, SCALE_SYMLOG, SCALE_NORM, SCALE_ASINH };
 enum { FMT_SCALAR = 0, FMT_PLAIN, FMT_SCI, FMT_PERCENT, FMT_PRINTF, FMT_LOG, FMT_CALLBACK,
        FMT_NONE, FMT_ENG };
 typedef struct formatter {
@@ -412,6 +412,7 @@ typedef struct axis_state {
     /* set_xlocator (issue 20): "multiple" / "autominor" picks; "fixed" and "null" go
      * through the fixed tick arrays above */
     struct tick_locator { int kind; double base, offset; int ndivs; } loc, mloc;
+    double linear_width;     /* SCALE_ASINH: the quasi-linear half-width (a0) */
     int minor_log;           /* NPLOT_OFF to hide log minor ticks */
     formatter fmt, minor_fmt;
     tick_side major, minor;
@@ -457,6 +458,10 @@ typedef struct axis_state {
  * [lo, hi]; major[0..nmajor) are the major ticks (AutoMinorLocator). Count or < 0. */
 int nplot__locator_ticks(const axis_state *a, bool minor, const double *major, int nmajor,
                          double lo, double hi, double *out, int cap);
+/* AsinhLocator(linear_width, numticks=11, symthresh=0.2, base)() over the view [vmin, vmax]
+ * (major ticks: 0 and signed powers of base). Count (may exceed cap). */
+int nplot__asinh_ticks(double vmin, double vmax, double linear_width, double base, double *out,
+                       int cap);
 
 struct nplot_axes {
     nplot_figure *fig;

@@ -383,6 +383,50 @@ int nplot__locator_ticks(const axis_state *a, bool minor, const double *major, i
     return 0;
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+int nplot__asinh_ticks(double vmin, double vmax, double lw, double base, double *out, int cap)
+{
+    enum { NT = 11 };
+    if (vmin * vmax < 0 && fabs(1 + vmax / vmin) < 0.2) { /* nearly symmetric: round up */
+        double bound = fmax(fabs(vmin), fabs(vmax));
+        vmin = -bound;
+        vmax = bound;
+    }
+    double ymin = lw * asinh(vmin / lw), ymax = lw * asinh(vmax / lw);
+    double ys[NT + 1];
+    int ny = 0;
+    for (int i = 0; i < NT; i++) {
+        /* np.linspace: start + i * step, the last one exactly stop */
+        double step = (ymax - ymin) / (NT - 1);
+        double y = i == NT - 1 ? ymax : ymin + i * step;
+        if (ymin * ymax < 0 && !(fabs(y / (ymax - ymin)) > 0.5 / NT)) continue;
+        ys[ny++] = y;
+    }
+    if (ymin * ymax < 0) ys[ny++] = 0.0;
+    double q[NT + 1];
+    double lb = log(base);
+    for (int i = 0; i < ny; i++) {
+        double x = lw * sinh(ys[i] / lw);
+        bool zero = ys[i] == 0;
+        double sg = zero ? 0 : (x > 0) - (x < 0);
+        q[i] = sg * pow(base, zero ? 0.0 : floor(log(fabs(x)) / lb));
+    }
+    qsort(q, (size_t)ny, sizeof *q, cmp_double);
+    int n = 0; /* sorted(set(qs)) */
+    for (int i = 0; i < ny; i++)
+        if (n == 0 || q[i] != q[n - 1]) q[n++] = q[i];
+    for (int i = 0; i < n && i < cap; i++) out[i] = q[i];
+    if (n >= 2) return n;
+    for (int i = 0; i < NT; i++) /* np.linspace(vmin, vmax, numticks) */
+        if (i < cap) out[i] = i == NT - 1 ? vmax : vmin + i * ((vmax - vmin) / (NT - 1));
+    return NT;
+}
+
 /* ---- EngFormatter -------------------------------------------------------------------------- */
 nd_status nplot_eng_format(double v, const char *unit, int places, const char *sep, char *buf,
                            size_t cap)
@@ -616,6 +660,7 @@ nd_status nplot__format_ticks(const formatter *f, int scale, double base, const 
     int kind = f->kind;
     if (kind == FMT_SCALAR && scale == SCALE_LOG) kind = FMT_LOG;
     if (kind == FMT_SCALAR && scale == SCALE_SYMLOG) kind = FMT_LOG;
+    if (kind == FMT_SCALAR && scale == SCALE_ASINH) kind = FMT_LOG;
     double offset = 0;
     int oom = 0;
     int sig = 0;

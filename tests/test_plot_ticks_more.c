@@ -309,6 +309,63 @@ static void test_golden_ticks_scales(void)
     if (rms >= 0 && rms <= 2.0) remove(out);
 }
 
+static void test_asinh_axis_matches_matplotlib(void)
+{
+    FILE *f = fopen(DATA "asinh_axis.txt", "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    char line[4096];
+    int cases = 0, bad = 0;
+    while (fgets(line, sizeof line, f)) {
+        char *fl[4];
+        CU_ASSERT_EQUAL_FATAL(split_tabs(line, fl, 4), 3);
+        double lw, lo, hi;
+        CU_ASSERT_EQUAL_FATAL(sscanf(fl[0], "%lf %lf %lf", &lw, &lo, &hi), 3);
+        double want[64], got[64];
+        int nw = parse_doubles(fl[1], want, 64);
+        nplot_figure *fig = nplot_figure_new();
+        nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+        CU_ASSERT_EQUAL(nplot_set_yscale(ax, "asinh", .linear_width = lw), ND_OK);
+        CU_ASSERT_EQUAL(nplot_set_ylim(ax, lo, hi), ND_OK);
+        int ng = nplot_get_yticks(ax, got, 64);
+        bool ok = ng == nw;
+        for (int i = 0; ok && i < nw; i++) ok = close_tick(got[i], want[i], 0);
+        char labels[2048] = "";
+        for (int i = 0; ok && i < ng; i++) {
+            if (i) strcat(labels, "|");
+            const char *l = nplot_get_yticklabel(ax, i);
+            strncat(labels, l ? l : "(null)", sizeof labels - strlen(labels) - 1);
+        }
+        if (ok && strcmp(labels, fl[2])) ok = false;
+        if (!ok) {
+            bad++;
+            printf("\nasinh(%g) (%g, %g): %d ticks, want %d; '%s' want '%s'\n", lw, lo, hi, ng, nw,
+                   labels, fl[2]);
+        }
+        nplot_figure_free(fig);
+        cases++;
+    }
+    fclose(f);
+    CU_ASSERT(cases >= 30);
+    CU_ASSERT_EQUAL(bad, 0);
+    /* the transform: a0 * asinh(v / a0) between the limits, linear near 0 */
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_set_yscale(ax, "asinh", .linear_width = 2), ND_OK);
+    CU_ASSERT_EQUAL(nplot_set_ylim(ax, -100, 100), ND_OK);
+    double px, p0, p1, ptop;
+    CU_ASSERT_EQUAL(nplot_data_to_pixel(ax, 0, 0, &px, &p0), ND_OK);
+    CU_ASSERT_EQUAL(nplot_data_to_pixel(ax, 0, 1, &px, &p1), ND_OK);
+    CU_ASSERT_EQUAL(nplot_data_to_pixel(ax, 0, 100, &px, &ptop), ND_OK);
+    CU_ASSERT_DOUBLE_EQUAL((p0 - p1) / (p0 - ptop), 2 * asinh(0.5) / (2 * asinh(50)), 1e-9);
+    CU_ASSERT_EQUAL(nplot_set_yscale(ax, "asinh", .linear_width = -1), ND_EVALUE);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_set_xscale(ax, "arcsinh"), ND_EVALUE);
+    CU_ASSERT(strstr(nd_errmsg(), "unknown scale 'arcsinh'") != NULL);
+    nplot_figure_free(fig);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_multiple_ticks_match_matplotlib),
     ND_T(test_multiple_offset_and_axis),
@@ -316,6 +373,7 @@ static const ND_TEST tests[] = {
     ND_T(test_eng_labels_match_matplotlib),
     ND_T(test_axis_formatters_match_matplotlib),
     ND_T(test_locator_bad_input),
+    ND_T(test_asinh_axis_matches_matplotlib),
     ND_T(test_tick_params_pixels),
     ND_T(test_golden_ticks_scales),
     { 0 },

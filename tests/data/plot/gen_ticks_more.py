@@ -10,6 +10,8 @@ Writes (one case a line, fields separated by tabs, numbers with repr):
                        ax.xaxis.get_majorticklocs() and get_minorticklocs()
   eng_labels.txt       places <TAB> sep <TAB> unit <TAB> value <TAB> EngFormatter label
                        (places -1 = None)
+  asinh_axis.txt       lw lo hi <TAB> y tick positions <TAB> labels with the asinh scale
+                       (knife-edge and too-narrow views left out: see fragile())
   axis_fmt_labels.txt  kind <TAB> lo hi <TAB> args <TAB> visible y tick labels ('|'-joined)
                        of a 6.4x4.8 figure with ax.set_ylim(lo, hi) and that formatter
 """
@@ -19,7 +21,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.ticker import (MultipleLocator, AutoMinorLocator, EngFormatter,
-                               PercentFormatter, NullFormatter)
+                               PercentFormatter, NullFormatter, AsinhLocator)
 
 out = sys.argv[1] if len(sys.argv) > 1 else "."
 rng = np.random.default_rng(2020)
@@ -101,4 +103,44 @@ with open(f"{out}/axis_fmt_labels.txt", "w") as f:
                and min(lo, hi) - 1e-9 * abs(hi - lo) <= t.get_loc() <= max(lo, hi) + 1e-9 * abs(hi - lo)]
         labels = "|".join(t.label1.get_text() for t in vis)
         f.write(f"{kind}\t{lo!r} {hi!r}\t{args}\t{labels}\n")
+        plt.close(fig)
+
+# asinh_axis.txt  lw lo hi <TAB> visible y tick positions <TAB> their labels ('|'-joined):
+# ax.set_yscale('asinh', linear_width=lw), ax.set_ylim(lo, hi) on a 6.4x4.8 figure
+with open(f"{out}/asinh_axis.txt", "w") as f:
+    cases = [(1, -100, 1000), (1, 0, 50), (1, -3, 3), (1, 1e-3, 1e6), (1, -5, 4.5),
+             (0.5, -1e4, 1e4), (2, -20, 7), (10, 0, 1e5), (1, -1e6, -10), (0.1, -1, 1),
+             (1, 2, 3), (3, -1e3, 1e8), (1, 0.5, 0.9)]
+    for _ in range(40):
+        lw = float(10.0 ** rng.integers(-2, 3))
+        a = float(rng.normal() * 10.0 ** rng.integers(-2, 6))
+        b = a + float(abs(rng.normal()) * 10.0 ** rng.integers(-1, 7))
+        cases.append((lw, a, b))
+    def fragile(lw, lo, hi):
+        """AsinhLocator's data-space grid points that land within 1e-9 of a power of ten
+        (floor(log10) then depends on numpy's SIMD sinh / log ulps, not portable), and views
+        too narrow for two powers (the linspace fallback, whose LogFormatter labels numc
+        does not reproduce)"""
+        if lo * hi < 0 and abs(1 + hi / lo) < 0.2:
+            lo, hi = -max(abs(lo), abs(hi)), max(abs(lo), abs(hi))
+        ys = np.linspace(*(lw * np.arcsinh(np.array([lo, hi]) / lw)), 11)
+        xs = lw * np.sinh(ys / lw)
+        e = np.log10(np.abs(xs[xs != 0]))
+        if np.any(np.abs(e - np.round(e)) < 1e-9):
+            return True
+        t = AsinhLocator(lw).tick_values(lo, hi)
+        le = np.log10(np.abs(t[t != 0]))
+        return bool(np.any(np.abs(le - np.round(le)) > 1e-9))  # not 0 and powers: fallback
+
+    for lw, lo, hi in cases:
+        if fragile(lw, lo, hi):
+            continue
+        fig, ax = plt.subplots(figsize=(6.4, 4.8))
+        ax.set_yscale("asinh", linear_width=lw)
+        ax.set_ylim(lo, hi)
+        fig.canvas.draw()
+        ticks = [t for t in ax.yaxis.get_major_ticks()
+                 if min(lo, hi) - 1e-9 * abs(hi - lo) <= t.get_loc() <= max(lo, hi) + 1e-9 * abs(hi - lo)]
+        f.write(f"{lw!r} {lo!r} {hi!r}\t{nums([t.get_loc() for t in ticks])}\t"
+                f"{'|'.join(t.label1.get_text() for t in ticks)}\n")
         plt.close(fig)
