@@ -160,7 +160,9 @@ static nd_status set_scale(nplot_axes *ax, bool x, const char *scale, const nplo
     else if (!strcmp(scale, "log")) s = SCALE_LOG;
     else if (!strcmp(scale, "symlog")) s = SCALE_SYMLOG;
     else if (!strcmp(scale, "asinh")) s = SCALE_ASINH;
-    else return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown scale '%s' (linear, log, symlog, asinh)",
+    else if (!strcmp(scale, "function")) s = SCALE_FUNCTION;
+    else return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown scale '%s' (linear, log, symlog, "
+                                                "asinh, function)",
                             who, scale);
     if (ax->polar && s != SCALE_LINEAR) /* theta: matplotlib's NotImplementedError; r: numc */
         return nplot__fail(ax->fig, ND_EVALUE, "%s: the %s axis of a polar axes is linear; "
@@ -169,6 +171,9 @@ static nd_status set_scale(nplot_axes *ax, bool x, const char *scale, const nplo
     double base = o->base ? o->base : 10;
     if (!(base > 1) || !isfinite(base))
         return nplot__fail(ax->fig, ND_EVALUE, "%s: base must be > 1, got %g", who, base);
+    if (s == SCALE_FUNCTION && (!o->forward || !o->inverse))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: scale 'function' needs .forward and .inverse",
+                           who);
     if (o->linear_width < 0 || !isfinite(o->linear_width))
         return nplot__fail(ax->fig, ND_EVALUE, "%s: linear_width must be > 0, got %g", who,
                            o->linear_width);
@@ -180,8 +185,15 @@ static nd_status set_scale(nplot_axes *ax, bool x, const char *scale, const nplo
     a->linthresh = o->linthresh ? o->linthresh : 2;
     a->linscale = o->linscale ? o->linscale : 1;
     a->linear_width = o->linear_width ? o->linear_width : 1;
+    a->fn_fwd = o->forward;
+    a->fn_inv = o->inverse;
+    a->fn_ctx = o->ctx;
     axis_state *self = x ? &ax->xa : &ax->ya;
     self->minor_log = o->minor;
+    self->linear_width = a->linear_width; /* shared axes read their own transform fields */
+    self->fn_fwd = a->fn_fwd;
+    self->fn_inv = a->fn_inv;
+    self->fn_ctx = a->fn_ctx;
     a->minor_log = o->minor;
     if (s == SCALE_LOG && ((a->set_lo && a->lo_fixed <= 0) || (a->set_hi && a->hi_fixed <= 0))) {
         a->set_lo = a->set_hi = false;

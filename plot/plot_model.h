@@ -123,7 +123,7 @@ char *nplot__mathtext_markup(const char *s);
 void nplot__nonsingular(double *vmin, double *vmax, double expander, double tiny);
 /* SCALE_NORM: a colorbar's long axis in its norm's terms (matplotlib's 'function' scale
  * with norm and norm.inverse), axis_state.norm_map giving the norm */
-enum { SCALE_LINEAR = 0, SCALE_LOG, SCALE_SYMLOG, SCALE_NORM, SCALE_ASINH };
+enum { SCALE_LINEAR = 0, SCALE_LOG, SCALE_SYMLOG, SCALE_NORM, SCALE_ASINH, SCALE_FUNCTION };
 enum { FMT_SCALAR = 0, FMT_PLAIN, FMT_SCI, FMT_PERCENT, FMT_PRINTF, FMT_LOG, FMT_CALLBACK,
        FMT_NONE, FMT_ENG };
 typedef struct formatter {
@@ -413,6 +413,8 @@ typedef struct axis_state {
      * through the fixed tick arrays above */
     struct tick_locator { int kind; double base, offset; int ndivs; } loc, mloc;
     double linear_width;     /* SCALE_ASINH: the quasi-linear half-width (a0) */
+    double (*fn_fwd)(double, void *), (*fn_inv)(double, void *); /* SCALE_FUNCTION */
+    void *fn_ctx;
     int minor_log;           /* NPLOT_OFF to hide log minor ticks */
     formatter fmt, minor_fmt;
     tick_side major, minor;

@@ -1,4 +1,4 @@
-/* Transforms: axis scales (linear, log, symlog, asinh) and the data/axes/figure → device mapping
+/* Transforms: axis scales (linear, log, symlog, asinh, function) and the data/axes/figure → device mapping
  * (valid after layout). */
 #include "plot_render.h"
 
@@ -20,6 +20,8 @@ double nplot__scale_fwd(const axis_state *a, double v)
         return nplot__norm_axis_fwd(a->norm_map, v);
     case SCALE_ASINH:
         return a->linear_width * asinh(v / a->linear_width);
+    case SCALE_FUNCTION:
+        return a->fn_fwd ? a->fn_fwd(v, a->fn_ctx) : v;
     default:
         return v;
     }
@@ -40,6 +42,8 @@ double nplot__scale_inv(const axis_state *a, double t)
         return nplot__norm_axis_inv(a->norm_map, t);
     case SCALE_ASINH:
         return a->linear_width * sinh(t / a->linear_width);
+    case SCALE_FUNCTION:
+        return a->fn_inv ? a->fn_inv(t, a->fn_ctx) : t;
     default:
         return t;
     }

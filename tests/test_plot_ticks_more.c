@@ -366,6 +366,102 @@ static void test_asinh_axis_matches_matplotlib(void)
     nplot_figure_free(fig);
 }
 
+static double sq_fwd(double v, void *ctx)
+{
+    (void)ctx;
+    return v < 0 ? -v * v : v * v;
+}
+static double sq_inv(double t, void *ctx)
+{
+    (void)ctx;
+    return t < 0 ? -sqrt(-t) : sqrt(t);
+}
+static double cube_fwd(double v, void *ctx)
+{
+    (void)ctx;
+    return v * v * v;
+}
+static double cube_inv(double t, void *ctx)
+{
+    (void)ctx;
+    return cbrt(t);
+}
+
+static void test_function_axis_matches_matplotlib(void)
+{
+    FILE *f = fopen(DATA "function_axis.txt", "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    char line[4096];
+    int cases = 0, bad = 0;
+    while (fgets(line, sizeof line, f)) {
+        char *fl[5];
+        CU_ASSERT_EQUAL_FATAL(split_tabs(line, fl, 5), 4);
+        int which;
+        double lo, hi;
+        CU_ASSERT_EQUAL_FATAL(sscanf(fl[0], "%d %lf %lf", &which, &lo, &hi), 3);
+        double want[64], got[64], pix[3];
+        int nw = parse_doubles(fl[1], want, 64);
+        CU_ASSERT_EQUAL_FATAL(parse_doubles(fl[3], pix, 3), 3);
+        nplot_figure *fig = nplot_figure_new();
+        nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+        CU_ASSERT_EQUAL(nplot_set_yscale(ax, "function", .forward = which ? cube_fwd : sq_fwd,
+                                         .inverse = which ? cube_inv : sq_inv), ND_OK);
+        CU_ASSERT_EQUAL(nplot_set_ylim(ax, lo, hi), ND_OK);
+        int ng = nplot_get_yticks(ax, got, 64);
+        bool ok = ng == nw;
+        for (int i = 0; ok && i < nw; i++) ok = close_tick(got[i], want[i], hi - lo);
+        char labels[2048] = "";
+        for (int i = 0; ok && i < ng; i++) {
+            if (i) strcat(labels, "|");
+            const char *l = nplot_get_yticklabel(ax, i);
+            strncat(labels, l ? l : "(null)", sizeof labels - strlen(labels) - 1);
+        }
+        if (ok && strcmp(labels, fl[2])) ok = false;
+        for (int q = 0; ok && q < 3; q++) {
+            double px, py;
+            CU_ASSERT_EQUAL(nplot_data_to_pixel(ax, 0, lo + (q + 1) * 0.25 * (hi - lo), &px, &py),
+                            ND_OK);
+            if (fabs(py - pix[q]) > 0.5) {
+                ok = false;
+                printf("\nfunction %d (%g, %g): pixel %g want %g\n", which, lo, hi, py, pix[q]);
+            }
+        }
+        if (!ok) {
+            bad++;
+            printf("\nfunction %d (%g, %g): %d ticks, want %d; '%s' want '%s'\n", which, lo, hi,
+                   ng, nw, labels, fl[2]);
+        }
+        nplot_figure_free(fig);
+        cases++;
+    }
+    fclose(f);
+    CU_ASSERT(cases >= 14);
+    CU_ASSERT_EQUAL(bad, 0);
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_set_xscale(ax, "function", .forward = sq_fwd), ND_EVALUE);
+    CU_ASSERT(strstr(nd_errmsg(), ".inverse") != NULL);
+    nplot_figure_free(fig);
+    /* a shared axes follows its root's function scale */
+    fig = nplot_figure_new();
+    nplot_axes *axs[2];
+    CU_ASSERT_EQUAL_FATAL(nplot_subplots(fig, 1, 2, axs, .sharey = true), ND_OK);
+    CU_ASSERT_EQUAL(nplot_set_yscale(axs[0], "function", .forward = cube_fwd, .inverse = cube_inv),
+                    ND_OK);
+    CU_ASSERT_EQUAL(nplot_set_ylim(axs[0], 0, 2), ND_OK);
+    double p0, p1, q0, q1, px;
+    CU_ASSERT_EQUAL(nplot_data_to_pixel(axs[0], 0, 1, &px, &p0), ND_OK);
+    CU_ASSERT_EQUAL(nplot_data_to_pixel(axs[1], 0, 1, &px, &q0), ND_OK);
+    CU_ASSERT_EQUAL(nplot_data_to_pixel(axs[0], 0, 0, &px, &p1), ND_OK);
+    CU_ASSERT_EQUAL(nplot_data_to_pixel(axs[1], 0, 0, &px, &q1), ND_OK);
+    CU_ASSERT_DOUBLE_EQUAL(p0, q0, 1e-9);
+    double q2;
+    CU_ASSERT_EQUAL(nplot_data_to_pixel(axs[1], 0, 2, &px, &q2), ND_OK);
+    CU_ASSERT_DOUBLE_EQUAL(p1, q1, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL((q1 - q0) / (q1 - q2), 1.0 / 8, 1e-9); /* 1^3 / 2^3 of the way up */
+    nplot_figure_free(fig);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_multiple_ticks_match_matplotlib),
     ND_T(test_multiple_offset_and_axis),
@@ -374,6 +470,7 @@ static const ND_TEST tests[] = {
     ND_T(test_axis_formatters_match_matplotlib),
     ND_T(test_locator_bad_input),
     ND_T(test_asinh_axis_matches_matplotlib),
+    ND_T(test_function_axis_matches_matplotlib),
     ND_T(test_tick_params_pixels),
     ND_T(test_golden_ticks_scales),
     { 0 },

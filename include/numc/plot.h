@@ -1365,11 +1365,16 @@ typedef struct nplot_scale_opts {
     double linscale;   /* symlog: 0 → 1 */
     int minor;         /* log: NPLOT_OFF hides minor ticks */
     double linear_width; /* asinh: the quasi-linear half-width, 0 → 1 */
+    double (*forward)(double v, void *ctx); /* function: data → scaled (monotonic) ... */
+    double (*inverse)(double t, void *ctx); /* ... and back */
+    void *ctx;                              /* function: passed to both */
 } nplot_scale_opts;
 /* "linear", "log", "symlog", "asinh" (a0 * asinh(v / a0), a0 = linear_width: linear near 0,
  * logarithmic far out; ticks at 0 and ±base^k labelled 10^k as matplotlib's AsinhLocator and
- * LogFormatterSciNotation; no minor ticks yet). Non-positive data on a log axis is masked.
- * ND_EVALUE for an unknown name, base <= 1, linear_width < 0. */
+ * LogFormatterSciNotation; no minor ticks yet), "function" (matplotlib's FuncScale: the
+ * axis is linear in forward(v); ticks and labels as on a linear axis). Non-positive data on
+ * a log axis is masked. ND_EVALUE for an unknown name, base <= 1, linear_width < 0, or
+ * "function" without both forward and inverse. */
 NPLOT_API nd_status nplot_set_xscale_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o);
 NPLOT_API nd_status nplot_set_yscale_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o);
 #define nplot_set_xscale(...) nplot__kw_set_xscale(__VA_ARGS__, )

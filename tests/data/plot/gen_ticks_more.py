@@ -144,3 +144,29 @@ with open(f"{out}/asinh_axis.txt", "w") as f:
         f.write(f"{lw!r} {lo!r} {hi!r}\t{nums([t.get_loc() for t in ticks])}\t"
                 f"{'|'.join(t.label1.get_text() for t in ticks)}\n")
         plt.close(fig)
+
+# function_axis.txt  which lo hi <TAB> y tick positions <TAB> labels <TAB> pixel y of 0.25,
+# 0.5 and 0.75 of the data range: ax.set_yscale('function', functions=(f, finv)) with
+# which 0: (x**2 on |x|, signed sqrt), 1: (x**3, cbrt)
+def sq(x):
+    return np.sign(x) * x ** 2
+
+
+def sqi(x):
+    return np.sign(x) * np.sqrt(np.abs(x))
+
+
+with open(f"{out}/function_axis.txt", "w") as f:
+    for which, (fw, iv) in enumerate(((sq, sqi), (lambda x: x ** 3, np.cbrt))):
+        for lo, hi in [(0, 1), (0, 10), (-3, 7), (1, 100), (0.5, 0.9), (-2e3, 5e3), (0, 2.5)]:
+            fig, ax = plt.subplots(figsize=(6.4, 4.8))
+            ax.set_yscale("function", functions=(fw, iv))
+            ax.set_ylim(lo, hi)
+            fig.canvas.draw()
+            ticks = [t for t in ax.yaxis.get_major_ticks()
+                     if lo - 1e-9 * (hi - lo) <= t.get_loc() <= hi + 1e-9 * (hi - lo)]
+            pix = [fig.dpi * fig.get_figheight() - ax.transData.transform((0, lo + q * (hi - lo)))[1]
+                   for q in (0.25, 0.5, 0.75)]
+            f.write(f"{which} {lo!r} {hi!r}\t{nums([t.get_loc() for t in ticks])}\t"
+                    f"{'|'.join(t.label1.get_text() for t in ticks)}\t{nums(pix)}\n")
+            plt.close(fig)
