@@ -1,6 +1,6 @@
 /* Tick locators and formatters (issue 20): MultipleLocator with AutoMinorLocator(4),
  * EngFormatter, PercentFormatter, FixedLocator with a NullFormatter for the minor ticks,
- * tick_params direction/length on the side panels.
+ * tick_params direction/length on the side panels, and the 'asinh' and 'function' scales.
  * Usage: ticks_scales [output-directory]   (scripts/mpl_ticks_scales_reference.py draws
  * the same figure with matplotlib) */
 #include <math.h>
@@ -9,20 +9,35 @@
 
 #define N 200
 
+/* the 'function' scale of the last panel: linear in sqrt(y) */
+static double fwd_sqrt(double v, void *ctx)
+{
+    (void)ctx;
+    return sqrt(v);
+}
+
+static double inv_square(double t, void *ctx)
+{
+    (void)ctx;
+    return t * t;
+}
+
 /* the figure: four panels, one locator/formatter pair each; NULL on error */
 static nplot_figure *ticks_figure(void)
 {
-    static double x[N], f[N], p[N], s[N];
+    static double x[N], f[N], p[N], s[N], a[N], q[N];
     for (int i = 0; i < N; i++) {
         x[i] = 10.0 * i / (N - 1);
         f[i] = 2e3 + 1.5e3 * sin(x[i]);           /* a frequency in Hz */
         p[i] = 0.5 + 0.4 * sin(x[i] / 2);          /* a fraction */
         s[i] = exp(-x[i] / 4) * cos(2 * x[i]);
+        a[i] = pow(x[i] - 4, 5);                   /* -1024 .. 7776 */
+        q[i] = x[i] * x[i];
     }
     static const double fixed[] = { 0, 3.14159265358979, 6.28318530717959, 9.42477796076938 };
-    nplot_figure *fig = nplot_figure_new(.width = 8, .height = 6);
-    nplot_axes *ax[4];
-    if (nplot_subplots(fig, 2, 2, ax) ||
+    nplot_figure *fig = nplot_figure_new(.width = 12, .height = 6);
+    nplot_axes *ax[6];
+    if (nplot_subplots(fig, 2, 3, ax) ||
         /* MultipleLocator(2.5) with AutoMinorLocator(4), ticks inside */
         nplot_plot_xy(ax[0], x, s, N) ||
         nplot_set_xlocator(ax[0], .kind = "multiple", .base = 2.5) ||
@@ -46,6 +61,14 @@ static nplot_figure *ticks_figure(void)
         nplot_set_xformatter(ax[3], .kind = "printf", .fmt = "%.2f") ||
         nplot_set_ylocator(ax[3], .kind = "null") ||
         nplot_set_title(ax[3], "FixedLocator, NullLocator on y") ||
+        /* asinh: linear near zero, logarithmic beyond linear_width */
+        nplot_plot_xy(ax[4], x, a, N) ||
+        nplot_set_yscale(ax[4], "asinh", .linear_width = 1) ||
+        nplot_set_title(ax[4], "yscale('asinh')") ||
+        /* function: linear in sqrt(y) */
+        nplot_plot_xy(ax[5], x, q, N) ||
+        nplot_set_yscale(ax[5], "function", .forward = fwd_sqrt, .inverse = inv_square) ||
+        nplot_set_title(ax[5], "yscale('function', sqrt)") ||
         nplot_tight_layout(fig)) {
         nplot_figure_free(fig);
         return NULL;
