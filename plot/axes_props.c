@@ -462,8 +462,24 @@ nd_status nplot_tick_params_(nplot_axes *ax, const nplot_tick_params *o)
         else return nplot__fail(ax->fig, ND_EVALUE, "%s: direction must be in, out or inout, got "
                                                     "'%s'", who, o->direction);
     }
-    rgba c, lc;
+    rgba c, lc, gc;
     const rgba *pc = NULL, *plc = NULL;
+    if (o->colors) { /* tick_params(colors=): both, unless color / labelcolor say otherwise */
+        if (nplot__color(o->colors, ax->fig->style, &c, who))
+            return nplot__fail(ax->fig, ND_EVALUE, "%s", nd_errmsg());
+        lc = c;
+        pc = &c;
+        plc = &lc;
+    }
+    if (o->grid_color && nplot__color(o->grid_color, ax->fig->style, &gc, who))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s", nd_errmsg());
+    int gls = -1;
+    if (o->grid_linestyle && (gls = nplot__linestyle_parse(o->grid_linestyle)) < 0)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown grid_linestyle '%s'", who,
+                           o->grid_linestyle);
+    if (o->grid_alpha < 0 || o->grid_alpha > 1 || o->grid_linewidth < 0)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: grid_alpha must be in [0, 1] and "
+                                               "grid_linewidth >= 0", who);
     if (o->color) {
         if (nplot__color(o->color, ax->fig->style, &c, who))
             return nplot__fail(ax->fig, ND_EVALUE, "%s", nd_errmsg());
@@ -479,6 +495,14 @@ nd_status nplot_tick_params_(nplot_axes *ax, const nplot_tick_params *o)
         if (!a) continue;
         if (major) apply_tick_side(ax->fig, &a->major, o, dir, pc, plc);
         if (minor) apply_tick_side(ax->fig, &a->minor, o, dir, pc, plc);
+        for (int w = 0; w < 2; w++) { /* grid_* keys */
+            struct grid_style *g = &a->grid[w];
+            if (!(w == 0 ? major : minor)) continue;
+            if (o->grid_color) g->color = gc;
+            if (gls >= 0) g->ls = gls;
+            if (o->grid_linewidth > 0) g->lw = o->grid_linewidth;
+            if (o->grid_alpha > 0) g->alpha = o->grid_alpha;
+        }
         if (o->labelrotation) a->label_rotation = o->labelrotation;
         int t0 = i == 0 ? o->bottom : o->left, t1 = i == 0 ? o->top : o->right;
         int l0 = i == 0 ? o->labelbottom : o->labelleft, l1 = i == 0 ? o->labeltop : o->labelright;

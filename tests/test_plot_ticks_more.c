@@ -292,6 +292,32 @@ static void test_tick_params_pixels(void)
     free(io2.px);
 }
 
+/* tick_params(colors=, grid_color=, grid_linewidth=, grid_alpha=): the grid keeps its
+ * on/off state and takes the style; an unknown grid_linestyle is ND_EVALUE */
+static void test_tick_params_colors_and_grid(void)
+{
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 3);
+    nplot_axes *ax = bare_axes(fig, 0, 1, 0, 1);
+    const double t[1] = { 0.5 };
+    nplot_set_xticks(ax, t, 1);
+    CU_ASSERT_EQUAL(nplot_tick_params(ax, .axis = "x", .colors = "red", .width = 3,
+                                      .grid_color = "blue", .grid_linewidth = 4), ND_OK);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    CU_ASSERT(near_rgb(at(&m, 200, 285 + 2.5), 0xff0000, 40));   /* red tick mark */
+    CU_ASSERT(near_rgb(at(&m, 200, 150), 0xffffff, 10));         /* grid still off */
+    free(m.px);
+    CU_ASSERT_EQUAL(nplot_grid(ax, .axis = "x"), ND_OK);
+    m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    CU_ASSERT(near_rgb(at(&m, 200, 150), 0x0000ff, 40));         /* blue grid line ... */
+    CU_ASSERT(near_rgb(at(&m, 201, 150), 0x0000ff, 60));         /* ... 4 pt wide */
+    free(m.px);
+    CU_ASSERT_EQUAL(nplot_tick_params(ax, .grid_linestyle = "wavy"), ND_EVALUE);
+    CU_ASSERT(strstr(nd_errmsg(), "grid_linestyle 'wavy'") != NULL);
+    nplot_figure_free(fig);
+}
+
 /* examples/ticks_scales.c's figure against its reviewed rendering
  * (tests/data/plot/ticks_scales.png, checked next to scripts/mpl_ticks_scales_reference.py) */
 static void test_golden_ticks_scales(void)
@@ -472,6 +498,7 @@ static const ND_TEST tests[] = {
     ND_T(test_asinh_axis_matches_matplotlib),
     ND_T(test_function_axis_matches_matplotlib),
     ND_T(test_tick_params_pixels),
+    ND_T(test_tick_params_colors_and_grid),
     ND_T(test_golden_ticks_scales),
     { 0 },
 };

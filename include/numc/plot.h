@@ -1437,6 +1437,11 @@ typedef struct nplot_tick_params {
     int bottom, top, left, right;                     /* draw ticks on that side (of the
                                                          `which` ticks only) */
     int labelbottom, labeltop, labelleft, labelright; /* draw labels on that side */
+    const char *colors;         /* tick marks and labels both (color / labelcolor win) */
+    const char *grid_color;     /* the `which` grid lines' style (the grid stays off until */
+    double grid_alpha;          /* nplot_grid turns it on, as in matplotlib); 0 keeps */
+    double grid_linewidth;
+    const char *grid_linestyle; /* "-", "--", ":", "-.", "solid", ...; ND_EVALUE otherwise */
 } nplot_tick_params;
 NPLOT_API nd_status nplot_tick_params_(nplot_axes *ax, const nplot_tick_params *o);
 #define nplot_tick_params(...) nplot__kw_tick_params(__VA_ARGS__, )
