@@ -325,6 +325,10 @@ static void autoscale_axis(nplot_figure *fig, nplot_axes *ax, bool x)
         self->base = root->base;
         self->linthresh = root->linthresh;
         self->linscale = root->linscale;
+        self->linear_width = root->linear_width;
+        self->fn_fwd = root->fn_fwd;
+        self->fn_inv = root->fn_inv;
+        self->fn_ctx = root->fn_ctx;
     }
 }
 

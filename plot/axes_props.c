@@ -159,7 +159,10 @@ static nd_status set_scale(nplot_axes *ax, bool x, const char *scale, const nplo
     if (!scale || !strcmp(scale, "linear")) s = SCALE_LINEAR;
     else if (!strcmp(scale, "log")) s = SCALE_LOG;
     else if (!strcmp(scale, "symlog")) s = SCALE_SYMLOG;
-    else return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown scale '%s' (linear, log, symlog)",
+    else if (!strcmp(scale, "asinh")) s = SCALE_ASINH;
+    else if (!strcmp(scale, "function")) s = SCALE_FUNCTION;
+    else return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown scale '%s' (linear, log, symlog, "
+                                                "asinh, function)",
                             who, scale);
     if (ax->polar && s != SCALE_LINEAR) /* theta: matplotlib's NotImplementedError; r: numc */
         return nplot__fail(ax->fig, ND_EVALUE, "%s: the %s axis of a polar axes is linear; "
@@ -168,6 +171,12 @@ static nd_status set_scale(nplot_axes *ax, bool x, const char *scale, const nplo
     double base = o->base ? o->base : 10;
     if (!(base > 1) || !isfinite(base))
         return nplot__fail(ax->fig, ND_EVALUE, "%s: base must be > 1, got %g", who, base);
+    if (s == SCALE_FUNCTION && (!o->forward || !o->inverse))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: scale 'function' needs .forward and .inverse",
+                           who);
+    if (o->linear_width < 0 || !isfinite(o->linear_width))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: linear_width must be > 0, got %g", who,
+                           o->linear_width);
     if (o->linthresh < 0 || o->linscale < 0)
         return nplot__fail(ax->fig, ND_EVALUE, "%s: linthresh and linscale must be positive", who);
     axis_state *a = limit_root(ax, x);
@@ -175,8 +184,16 @@ static nd_status set_scale(nplot_axes *ax, bool x, const char *scale, const nplo
     a->base = base;
     a->linthresh = o->linthresh ? o->linthresh : 2;
     a->linscale = o->linscale ? o->linscale : 1;
+    a->linear_width = o->linear_width ? o->linear_width : 1;
+    a->fn_fwd = o->forward;
+    a->fn_inv = o->inverse;
+    a->fn_ctx = o->ctx;
     axis_state *self = x ? &ax->xa : &ax->ya;
     self->minor_log = o->minor;
+    self->linear_width = a->linear_width; /* shared axes read their own transform fields */
+    self->fn_fwd = a->fn_fwd;
+    self->fn_inv = a->fn_inv;
+    self->fn_ctx = a->fn_ctx;
     a->minor_log = o->minor;
     if (s == SCALE_LOG && ((a->set_lo && a->lo_fixed <= 0) || (a->set_hi && a->hi_fixed <= 0))) {
         a->set_lo = a->set_hi = false;
@@ -446,8 +463,24 @@ nd_status nplot_tick_params_(nplot_axes *ax, const nplot_tick_params *o)
         else return nplot__fail(ax->fig, ND_EVALUE, "%s: direction must be in, out or inout, got "
                                                     "'%s'", who, o->direction);
     }
-    rgba c, lc;
+    rgba c, lc, gc;
     const rgba *pc = NULL, *plc = NULL;
+    if (o->colors) { /* tick_params(colors=): both, unless color / labelcolor say otherwise */
+        if (nplot__color(o->colors, ax->fig->style, &c, who))
+            return nplot__fail(ax->fig, ND_EVALUE, "%s", nd_errmsg());
+        lc = c;
+        pc = &c;
+        plc = &lc;
+    }
+    if (o->grid_color && nplot__color(o->grid_color, ax->fig->style, &gc, who))
+        return nplot__fail(ax->fig, ND_EVALUE, "%s", nd_errmsg());
+    int gls = -1;
+    if (o->grid_linestyle && (gls = nplot__linestyle_parse(o->grid_linestyle)) < 0)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown grid_linestyle '%s'", who,
+                           o->grid_linestyle);
+    if (o->grid_alpha < 0 || o->grid_alpha > 1 || o->grid_linewidth < 0)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: grid_alpha must be in [0, 1] and "
+                                               "grid_linewidth >= 0", who);
     if (o->color) {
         if (nplot__color(o->color, ax->fig->style, &c, who))
             return nplot__fail(ax->fig, ND_EVALUE, "%s", nd_errmsg());
@@ -463,6 +496,14 @@ nd_status nplot_tick_params_(nplot_axes *ax, const nplot_tick_params *o)
         if (!a) continue;
         if (major) apply_tick_side(ax->fig, &a->major, o, dir, pc, plc);
         if (minor) apply_tick_side(ax->fig, &a->minor, o, dir, pc, plc);
+        for (int w = 0; w < 2; w++) { /* grid_* keys */
+            struct grid_style *g = &a->grid[w];
+            if (!(w == 0 ? major : minor)) continue;
+            if (o->grid_color) g->color = gc;
+            if (gls >= 0) g->ls = gls;
+            if (o->grid_linewidth > 0) g->lw = o->grid_linewidth;
+            if (o->grid_alpha > 0) g->alpha = o->grid_alpha;
+        }
         if (o->labelrotation) a->label_rotation = o->labelrotation;
         int t0 = i == 0 ? o->bottom : o->left, t1 = i == 0 ? o->top : o->right;
         int l0 = i == 0 ? o->labelbottom : o->labelleft, l1 = i == 0 ? o->labeltop : o->labelright;
@@ -570,6 +611,7 @@ static nd_status set_formatter(nplot_axes *ax, bool x, const nplot_formatter_opt
         { "scalar", FMT_SCALAR }, { "plain", FMT_PLAIN }, { "sci", FMT_SCI },
         { "percent", FMT_PERCENT }, { "printf", FMT_PRINTF }, { "log", FMT_LOG },
         { "callback", FMT_CALLBACK }, { "none", FMT_NONE }, { "null", FMT_NONE },
+        { "eng", FMT_ENG },
     };
     int k = -1;
     const char *kind = o->kind;
@@ -600,6 +642,12 @@ static nd_status set_formatter(nplot_axes *ax, bool x, const nplot_formatter_opt
         if (conv != 1)
             return nplot__fail(ax->fig, ND_EVALUE, "%s: printf format \"%s\" must contain exactly "
                                                    "one double conversion (%%f %%e %%g)", who, o->fmt);
+    }
+    nplot_formatter_opts eng; /* EngFormatter: unit → symbol, sep → fmt, places → decimals */
+    if (k == FMT_ENG) {
+        eng = (nplot_formatter_opts){ .fmt = o->sep ? o->sep : " ", .symbol = o->unit ? o->unit : "",
+                                      .decimals = o->places, .minor = o->minor };
+        o = &eng;
     }
     axis_state *a = x ? &ax->xa : &ax->ya;
     formatter *f = o->minor ? &a->minor_fmt : &a->fmt;

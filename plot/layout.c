@@ -254,6 +254,8 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
     if (a->fixed_set) {
         n = a->nfixed < TICK_CAP ? a->nfixed : TICK_CAP;
         if (n > 0) memcpy(buf, a->fixed, sizeof(double) * (size_t)n);
+    } else if (a->loc.kind != LOC_AUTO) {
+        n = nplot__locator_ticks(a, false, NULL, 0, lo, hi, buf, TICK_CAP);
     } else if (a->ncats > 0) {
         /* StrCategoryLocator: one tick per category */
         n = a->ncats < TICK_CAP ? a->ncats : TICK_CAP;
@@ -263,6 +265,8 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
         n = nplot_log_ticks(lo, hi, a->base, nt, false, buf, TICK_CAP);
     } else if (a->scale == SCALE_SYMLOG) {
         n = nplot__symlog_ticks(lo, hi, a->base, a->linthresh, buf, TICK_CAP);
+    } else if (a->scale == SCALE_ASINH) {
+        n = nplot__asinh_ticks(lo, hi, a->linear_width, a->base, buf, TICK_CAP);
     } else {
         n = nplot_maxn_ticks(lo, hi, nbins, buf, TICK_CAP);
     }
@@ -314,6 +318,8 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
     if (a->minor_fixed_set) {
         nm = a->nfixed_minor < TICK_CAP ? a->nfixed_minor : TICK_CAP;
         if (nm > 0) memcpy(mbuf, a->fixed_minor, sizeof(double) * (size_t)nm);
+    } else if (a->mloc.kind != LOC_AUTO) {
+        nm = nplot__locator_ticks(a, true, buf, n, lo, hi, mbuf, TICK_CAP);
     } else if (a->scale == SCALE_LOG && a->minor_log != NPLOT_OFF) {
         int nt = space < 2 ? 2 : space > 9 ? 9 : space;
         nm = nplot_log_ticks(lo, hi, a->base, nt, true, mbuf, TICK_CAP);

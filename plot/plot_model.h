@@ -123,9 +123,9 @@ char *nplot__mathtext_markup(const char *s);
 void nplot__nonsingular(double *vmin, double *vmax, double expander, double tiny);
 /* SCALE_NORM: a colorbar's long axis in its norm's terms (matplotlib's 'function' scale
  * with norm and norm.inverse), axis_state.norm_map giving the norm */
-enum { SCALE_LINEAR = 0, SCALE_LOG, SCALE_SYMLOG, SCALE_NORM };
+enum { SCALE_LINEAR = 0, SCALE_LOG, SCALE_SYMLOG, SCALE_NORM, SCALE_ASINH, SCALE_FUNCTION };
 enum { FMT_SCALAR = 0, FMT_PLAIN, FMT_SCI, FMT_PERCENT, FMT_PRINTF, FMT_LOG, FMT_CALLBACK,
-       FMT_NONE };
+       FMT_NONE, FMT_ENG };
 typedef struct formatter {
     int kind;
     char *fmt;
@@ -135,6 +135,8 @@ typedef struct formatter {
     nplot_tick_format_fn fn;
     void *ctx;
 } formatter;
+/* axis_state.loc / mloc kinds (nplot_set_xlocator) */
+enum { LOC_AUTO = 0, LOC_MULTIPLE, LOC_AUTOMINOR };
 /* Tick label strings for locs (already restricted to the view) into labels[] (each
  * nd_malloc'd); *offset_text gets "1e6" / "+1e3" or "" (malloc'd). */
 nd_status nplot__format_ticks(const formatter *f, int scale, double base, const double *locs,
@@ -407,6 +409,12 @@ typedef struct axis_state {
     int nfixed_minor;
     bool minor_fixed_set;
     bool minor_on;           /* minorticks_on; log axes default on */
+    /* set_xlocator (issue 20): "multiple" / "autominor" picks; "fixed" and "null" go
+     * through the fixed tick arrays above */
+    struct tick_locator { int kind; double base, offset; int ndivs; } loc, mloc;
+    double linear_width;     /* SCALE_ASINH: the quasi-linear half-width (a0) */
+    double (*fn_fwd)(double, void *), (*fn_inv)(double, void *); /* SCALE_FUNCTION */
+    void *fn_ctx;
     int minor_log;           /* NPLOT_OFF to hide log minor ticks */
     formatter fmt, minor_fmt;
     tick_side major, minor;
@@ -448,6 +456,14 @@ typedef struct axis_state {
     struct nplot_axes *share_root;
     bool hide_ticklabels;    /* shared inner axes */
 } axis_state;
+/* The ticks of a's major (minor: false) or minor locator when it is not LOC_AUTO, over
+ * [lo, hi]; major[0..nmajor) are the major ticks (AutoMinorLocator). Count or < 0. */
+int nplot__locator_ticks(const axis_state *a, bool minor, const double *major, int nmajor,
+                         double lo, double hi, double *out, int cap);
+/* AsinhLocator(linear_width, numticks=11, symthresh=0.2, base)() over the view [vmin, vmax]
+ * (major ticks: 0 and signed powers of base). Count (may exceed cap). */
+int nplot__asinh_ticks(double vmin, double vmax, double linear_width, double base, double *out,
+                       int cap);
 
 struct nplot_axes {
     nplot_figure *fig;

@@ -294,6 +294,203 @@ int nplot__auto_minor_ticks(const double *major, int nmajor, double vmin, double
     return n;
 }
 
+/* ---- MultipleLocator, AutoMinorLocator (issue 20) ---------------------------------------- */
+int nplot_multiple_ticks(double vmin, double vmax, double base, double offset, double *out,
+                         int cap)
+{
+    if (!(base > 0) || !isfinite(base) || !isfinite(offset) || !isfinite(vmin) ||
+        !isfinite(vmax) || cap < 0 || (cap > 0 && !out)) {
+        return nd_set_error(ND_EVALUE, "nplot_multiple_ticks: need finite limits, base > 0 "
+                                       "(got %g) and an output array", base);
+    }
+    if (vmax < vmin) {
+        double t = vmin;
+        vmin = vmax;
+        vmax = t;
+    }
+    /* matplotlib: vmin = _Edge_integer(base, 0).ge(vmin - offset) * base;
+     * n = (vmax - vmin + 0.001 * base) // base; locs = vmin - base + arange(n + 3) * base + offset */
+    edge_int e = { base, 0 };
+    vmin -= offset;
+    vmax -= offset;
+    double lo = edge_ge(&e, vmin) * base;
+    double n = py_floordiv(vmax - lo + 0.001 * base, base);
+    if (!(n >= 0) || n > 1e6) {
+        return nd_set_error(ND_EVALUE, "nplot_multiple_ticks: %g ticks of %g over [%g, %g] is "
+                                       "too many", n, base, vmin + offset, vmax + offset);
+    }
+    int cnt = (int)n + 3;
+    for (int k = 0; k < cnt && k < cap; k++) out[k] = lo - base + k * base + offset;
+    return cnt;
+}
+
+int nplot_autominor_ticks(const double *major, int nmajor, double vmin, double vmax, int n,
+                          double *out, int cap)
+{
+    if (n < 0 || nmajor < 0 || (nmajor > 0 && !major) || cap < 0 || (cap > 0 && !out)) {
+        return nd_set_error(ND_EVALUE, "nplot_autominor_ticks: need n >= 0 (got %d), a major "
+                                       "tick array and an output array", n);
+    }
+    if (nmajor < 2) return 0;
+    double step = major[1] - major[0];
+    int ndivs = n;
+    if (ndivs == 0) {
+        /* 10 ** (log10(step) % 1) isclose to 1, 2.5, 5 or 10 → 5, else 4 */
+        double l = log10(step);
+        double frac = l - floor(l);
+        double m = pow(10, frac);
+        static const double five[] = { 1.0, 2.5, 5.0, 10.0 };
+        ndivs = 4;
+        for (int i = 0; i < 4; i++)
+            if (fabs(m - five[i]) <= 1e-8 + 1e-5 * fabs(five[i])) ndivs = 5;
+    }
+    double minor = step / ndivs;
+    if (!(minor > 0) || !isfinite(minor)) return 0;
+    if (vmin > vmax) {
+        double t = vmin;
+        vmin = vmax;
+        vmax = t;
+    }
+    double t0 = major[0];
+    double tmin = (py_floordiv(vmin - t0, minor) + 1) * minor;
+    double tmax = (py_floordiv(vmax - t0, minor) + 1) * minor;
+    /* np.arange(tmin, tmax, minor): ceil((tmax - tmin) / minor) values */
+    double cntd = ceil((tmax - tmin) / minor);
+    if (!(cntd > 0)) return 0;
+    if (cntd > 1e6) cntd = 1e6;
+    /* Axis.get_minorticklocs drops minor ticks within (hi - lo) * 1e-5 of a major one */
+    double tol = (vmax - vmin) * 1e-5;
+    int cnt = 0;
+    for (long k = 0; k < (long)cntd; k++) {
+        double v = tmin + (double)k * minor + t0;
+        bool on_major = false;
+        for (int j = 0; j < nmajor && !on_major; j++) on_major = fabs(v - major[j]) <= tol;
+        if (on_major) continue;
+        if (cnt < cap) out[cnt] = v;
+        cnt++;
+    }
+    return cnt;
+}
+
+int nplot__locator_ticks(const axis_state *a, bool minor, const double *major, int nmajor,
+                         double lo, double hi, double *out, int cap)
+{
+    const struct tick_locator *l = minor ? &a->mloc : &a->loc;
+    if (l->kind == LOC_MULTIPLE) return nplot_multiple_ticks(lo, hi, l->base, l->offset, out, cap);
+    /* AutoMinorLocator on a non-linear axis: matplotlib warns and shows none */
+    if (l->kind == LOC_AUTOMINOR && a->scale == SCALE_LINEAR)
+        return nplot_autominor_ticks(major, nmajor, lo, hi, l->ndivs, out, cap);
+    return 0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+int nplot__asinh_ticks(double vmin, double vmax, double lw, double base, double *out, int cap)
+{
+    enum { NT = 11 };
+    if (vmin * vmax < 0 && fabs(1 + vmax / vmin) < 0.2) { /* nearly symmetric: round up */
+        double bound = fmax(fabs(vmin), fabs(vmax));
+        vmin = -bound;
+        vmax = bound;
+    }
+    double ymin = lw * asinh(vmin / lw), ymax = lw * asinh(vmax / lw);
+    double ys[NT + 1];
+    int ny = 0;
+    for (int i = 0; i < NT; i++) {
+        /* np.linspace: start + i * step, the last one exactly stop */
+        double step = (ymax - ymin) / (NT - 1);
+        double y = i == NT - 1 ? ymax : ymin + i * step;
+        if (ymin * ymax < 0 && !(fabs(y / (ymax - ymin)) > 0.5 / NT)) continue;
+        ys[ny++] = y;
+    }
+    if (ymin * ymax < 0) ys[ny++] = 0.0;
+    double q[NT + 1];
+    double lb = log(base);
+    for (int i = 0; i < ny; i++) {
+        double x = lw * sinh(ys[i] / lw);
+        bool zero = ys[i] == 0;
+        double sg = zero ? 0 : (x > 0) - (x < 0);
+        q[i] = sg * pow(base, zero ? 0.0 : floor(log(fabs(x)) / lb));
+    }
+    qsort(q, (size_t)ny, sizeof *q, cmp_double);
+    int n = 0; /* sorted(set(qs)) */
+    for (int i = 0; i < ny; i++)
+        if (n == 0 || q[i] != q[n - 1]) q[n++] = q[i];
+    for (int i = 0; i < n && i < cap; i++) out[i] = q[i];
+    if (n >= 2) return n;
+    for (int i = 0; i < NT; i++) /* np.linspace(vmin, vmax, numticks) */
+        if (i < cap) out[i] = i == NT - 1 ? vmax : vmin + i * ((vmax - vmin) / (NT - 1));
+    return NT;
+}
+
+/* ---- EngFormatter -------------------------------------------------------------------------- */
+nd_status nplot_eng_format(double v, const char *unit, int places, const char *sep, char *buf,
+                           size_t cap)
+{
+    if (!buf || cap == 0) {
+        nd_set_error(ND_EVALUE, "nplot_eng_format: need an output buffer");
+        return ND_EVALUE;
+    }
+    buf[0] = '\0';
+    static const char *const prefix[] = { "y", "z", "a", "f", "p", "n", "\xc2\xb5", "m", "",
+                                          "k", "M", "G", "T", "P", "E", "Z", "Y" };
+    if (!unit) unit = "";
+    if (!sep) sep = " ";
+    double sign = 1, num = v;
+    if (num < 0) {
+        sign = -1;
+        num = -num;
+    }
+    int pow10 = 0;
+    if (num != 0) {
+        /* math.floor(log10(num) / 3) * 3 */
+        if (isfinite(num)) pow10 = (int)floor(log10(num) / 3) * 3;
+    } else {
+        num = 0.0;
+    }
+    if (pow10 < -24) pow10 = -24;
+    if (pow10 > 24) pow10 = 24;
+    double mant = sign * num / pow(10.0, pow10);
+    char m[64];
+    if (places < 0) snprintf(m, sizeof m, "%g", mant);
+    else snprintf(m, sizeof m, "%.*f", places > 30 ? 30 : places, mant);
+    if (fabs(strtod(m, NULL)) >= 1000 && pow10 < 24) {
+        mant /= 1000;
+        pow10 += 3;
+        if (places < 0) snprintf(m, sizeof m, "%g", mant);
+        else snprintf(m, sizeof m, "%.*f", places > 30 ? 30 : places, mant);
+    }
+    const char *pre = prefix[(pow10 + 24) / 3];
+    char s[256];
+    int len = snprintf(s, sizeof s, "%s%s%s%s", m, sep, pre, unit);
+    if (len < 0 || (size_t)len >= sizeof s) {
+        nd_set_error(ND_EVALUE, "nplot_eng_format: unit or separator too long");
+        return ND_EVALUE;
+    }
+    /* drop a trailing separator when there is neither prefix nor unit */
+    size_t sl = strlen(sep);
+    if (sl && (size_t)len >= sl && !strcmp(s + len - sl, sep)) s[len - sl] = '\0';
+    /* fix_minus: '-' → U+2212 */
+    size_t o = 0;
+    for (const char *p = s; *p; p++) {
+        const char *rep = *p == '-' ? "\xe2\x88\x92" : NULL;
+        size_t k = rep ? 3 : 1;
+        if (o + k >= cap) {
+            buf[0] = '\0';
+            nd_set_error(ND_EVALUE, "nplot_eng_format: buffer of %zu bytes too small", cap);
+            return ND_EVALUE;
+        }
+        memcpy(buf + o, rep ? rep : p, k);
+        o += k;
+    }
+    buf[o] = '\0';
+    return ND_OK;
+}
+
 /* ---- formatting ----------------------------------------------------------------------------------- */
 /* Replace '-' by U+2212 (axes.unicode_minus). Returns a new string. */
 static char *fix_minus(const char *s)
@@ -463,6 +660,7 @@ nd_status nplot__format_ticks(const formatter *f, int scale, double base, const 
     int kind = f->kind;
     if (kind == FMT_SCALAR && scale == SCALE_LOG) kind = FMT_LOG;
     if (kind == FMT_SCALAR && scale == SCALE_SYMLOG) kind = FMT_LOG;
+    if (kind == FMT_SCALAR && scale == SCALE_ASINH) kind = FMT_LOG;
     double offset = 0;
     int oom = 0;
     int sig = 0;
@@ -504,6 +702,12 @@ nd_status nplot__format_ticks(const formatter *f, int scale, double base, const 
             }
             snprintf(buf, sizeof buf, "%0.*f%s", dec, x, f->symbol ? f->symbol : "%");
             lab = fix_minus(buf);
+            break;
+        }
+        case FMT_ENG: {
+            int pl = f->decimals == 0 ? -1 : f->decimals == NPLOT_OFF ? 0 : f->decimals;
+            if (nplot_eng_format(v, f->symbol, pl, f->fmt, buf, sizeof buf)) buf[0] = '\0';
+            lab = dup_or_null(buf);
             break;
         }
         case FMT_PRINTF:

@@ -1,4 +1,4 @@
-/* Transforms: axis scales (linear, log, symlog) and the data/axes/figure → device mapping
+/* Transforms: axis scales (linear, log, symlog, asinh, function) and the data/axes/figure → device mapping
  * (valid after layout). */
 #include "plot_render.h"
 
@@ -18,6 +18,10 @@ double nplot__scale_fwd(const axis_state *a, double v)
     }
     case SCALE_NORM:
         return nplot__norm_axis_fwd(a->norm_map, v);
+    case SCALE_ASINH:
+        return a->linear_width * asinh(v / a->linear_width);
+    case SCALE_FUNCTION:
+        return a->fn_fwd ? a->fn_fwd(v, a->fn_ctx) : v;
     default:
         return v;
     }
@@ -36,6 +40,10 @@ double nplot__scale_inv(const axis_state *a, double t)
     }
     case SCALE_NORM:
         return nplot__norm_axis_inv(a->norm_map, t);
+    case SCALE_ASINH:
+        return a->linear_width * sinh(t / a->linear_width);
+    case SCALE_FUNCTION:
+        return a->fn_inv ? a->fn_inv(t, a->fn_ctx) : t;
     default:
         return t;
     }

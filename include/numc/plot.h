@@ -1390,8 +1390,17 @@ typedef struct nplot_scale_opts {
     double linthresh;  /* symlog: 0 → 2 */
     double linscale;   /* symlog: 0 → 1 */
     int minor;         /* log: NPLOT_OFF hides minor ticks */
+    double linear_width; /* asinh: the quasi-linear half-width, 0 → 1 */
+    double (*forward)(double v, void *ctx); /* function: data → scaled (monotonic) ... */
+    double (*inverse)(double t, void *ctx); /* ... and back */
+    void *ctx;                              /* function: passed to both */
 } nplot_scale_opts;
-/* "linear", "log", "symlog". Non-positive data on a log axis is masked. */
+/* "linear", "log", "symlog", "asinh" (a0 * asinh(v / a0), a0 = linear_width: linear near 0,
+ * logarithmic far out; ticks at 0 and ±base^k labelled 10^k as matplotlib's AsinhLocator and
+ * LogFormatterSciNotation; no minor ticks yet), "function" (matplotlib's FuncScale: the
+ * axis is linear in forward(v); ticks and labels as on a linear axis). Non-positive data on
+ * a log axis is masked. ND_EVALUE for an unknown name, base <= 1, linear_width < 0, or
+ * "function" without both forward and inverse. */
 NPLOT_API nd_status nplot_set_xscale_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o);
 NPLOT_API nd_status nplot_set_yscale_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o);
 #define nplot_set_xscale(...) nplot__kw_set_xscale(__VA_ARGS__, )
@@ -1480,6 +1489,11 @@ typedef struct nplot_tick_params {
     int bottom, top, left, right;                     /* draw ticks on that side (of the
                                                          `which` ticks only) */
     int labelbottom, labeltop, labelleft, labelright; /* draw labels on that side */
+    const char *colors;         /* tick marks and labels both (color / labelcolor win) */
+    const char *grid_color;     /* the `which` grid lines' style (the grid stays off until */
+    double grid_alpha;          /* nplot_grid turns it on, as in matplotlib); 0 keeps */
+    double grid_linewidth;
+    const char *grid_linestyle; /* "-", "--", ":", "-.", "solid", ...; ND_EVALUE otherwise */
 } nplot_tick_params;
 NPLOT_API nd_status nplot_tick_params_(nplot_axes *ax, const nplot_tick_params *o);
 #define nplot_tick_params(...) nplot__kw_tick_params(__VA_ARGS__, )
@@ -1507,7 +1521,8 @@ typedef struct nplot_formatter_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     const char *kind;   /* "scalar" (default: offset + scientific notation), "plain"
                            (no offset, no 1eN), "sci" (always 1eN), "percent", "printf",
-                           "log" (10^k), "callback" */
+                           "log" (10^k), "callback", "eng" (EngFormatter:
+                           1.5 k), "null" or "none" (NullFormatter: empty labels) */
     const char *fmt;    /* printf: a format with one double conversion, e.g. "%.1f km" */
     double xmax;        /* percent: the value that is 100% (0 → 100) */
     int decimals;       /* percent: decimals, 0 → automatic; NPLOT_OFF → 0 */
@@ -1515,6 +1530,9 @@ typedef struct nplot_formatter_opts {
     nplot_tick_format_fn fn;
     void *ctx;
     bool minor;         /* set the minor formatter instead */
+    const char *unit;   /* eng (EngFormatter): the unit after the SI prefix, NULL → "" */
+    int places;         /* eng: digits after the point, 0 → "%g" (None); NPLOT_OFF → 0 */
+    const char *sep;    /* eng: between number and prefix+unit, NULL → " " */
 } nplot_formatter_opts;
 NPLOT_API nd_status nplot_set_xformatter_(nplot_axes *ax, const nplot_formatter_opts *o);
 NPLOT_API nd_status nplot_set_yformatter_(nplot_axes *ax, const nplot_formatter_opts *o);
@@ -1530,6 +1548,51 @@ NPLOT_API int nplot_maxn_ticks(double vmin, double vmax, int nbins, double *out,
 /* LogLocator(base, numticks).tick_values: decades (and subs 2..base-1 when minor). */
 NPLOT_API int nplot_log_ticks(double vmin, double vmax, double base, int numticks, bool minor,
                               double *out, int cap);
+
+/* ---- locators and engineering labels (issue 20, ticks) ---------------------------------- */
+/* matplotlib.ticker locators for an axis' major or minor ticks:
+ *   "auto"      MaxNLocator / LogLocator as the scale wants (the default; also clears a
+ *               "fixed" or "null" choice),
+ *   "multiple"  MultipleLocator(base, offset): every multiple of base, shifted by offset,
+ *   "fixed"     FixedLocator(ticks): exactly those positions (as nplot_set_xticks),
+ *   "null"      NullLocator(): no ticks,
+ *   "autominor" AutoMinorLocator(n) (minor only): n intervals between major ticks, 0 →
+ *               matplotlib's choice (5 when the major step is 1, 2.5 or 5 x 10^k, else 4).
+ * Minor locators other than "auto" show minor ticks without nplot_minorticks_on. ND_EVALUE
+ * for an unknown kind, base <= 0 or non-finite, n < 0, a "fixed" list with a non-finite
+ * value or "autominor" as the major locator. */
+typedef struct nplot_locator_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *kind;     /* see above; NULL → "auto" */
+    double base;          /* multiple: the step, 0 → 1 */
+    double offset;        /* multiple: ticks at offset + k * base */
+    const double *ticks;  /* fixed: the positions ... */
+    int nticks;           /* ... and their count */
+    int n;                /* autominor: intervals per major step, 0 → automatic */
+    bool minor;           /* set the minor locator instead of the major one */
+} nplot_locator_opts;
+NPLOT_API nd_status nplot_set_xlocator_(nplot_axes *ax, const nplot_locator_opts *o);
+NPLOT_API nd_status nplot_set_ylocator_(nplot_axes *ax, const nplot_locator_opts *o);
+#define nplot_set_xlocator(...) nplot__kw_set_xlocator(__VA_ARGS__, )
+#define nplot__kw_set_xlocator(ax, ...) nplot_set_xlocator_((ax), &(nplot_locator_opts){ 0, __VA_ARGS__ })
+#define nplot_set_ylocator(...) nplot__kw_set_ylocator(__VA_ARGS__, )
+#define nplot__kw_set_ylocator(ax, ...) nplot_set_ylocator_((ax), &(nplot_locator_opts){ 0, __VA_ARGS__ })
+/* MultipleLocator(base, offset).tick_values(vmin, vmax): writes at most cap ticks to out
+ * and returns how many there are (may exceed cap; matplotlib's one extra step each side
+ * included), or ND_EVALUE for base <= 0 or non-finite input. */
+NPLOT_API int nplot_multiple_ticks(double vmin, double vmax, double base, double offset,
+                                   double *out, int cap);
+/* AutoMinorLocator(n) for the major ticks major[0..nmajor) over the view [vmin, vmax],
+ * with the minor ticks that fall on a major tick removed (as Axis.get_minorticklocs does):
+ * writes at most cap ticks, returns the count (may exceed cap) or ND_EVALUE for n < 0. */
+NPLOT_API int nplot_autominor_ticks(const double *major, int nmajor, double vmin, double vmax,
+                                    int n, double *out, int cap);
+/* EngFormatter(unit, places, sep)(v): "1.5 kHz". places < 0 → matplotlib's None ("%g");
+ * sep NULL → " ". Writes a NUL-terminated UTF-8 string (minus sign U+2212, micro U+00B5)
+ * into buf; returns ND_EVALUE when buf is NULL or cap is too small for the label. The
+ * axis formatter kind "eng" (nplot_set_xformatter with .unit, .places, .sep) uses it. */
+NPLOT_API nd_status nplot_eng_format(double v, const char *unit, int places, const char *sep,
+                                     char *buf, size_t cap);
 
 /* ---- contour, contourf, clabel ------------------------------------------------------------ */
 typedef struct nplot_contour_opts {
