@@ -319,6 +319,9 @@ static const npp_kw kw_nplot_formatter_opts[] = {
     { "symbol", offsetof(nplot_formatter_opts, symbol), K_S, 0 },
     { "fn", offsetof(nplot_formatter_opts, fn), K_FN, offsetof(nplot_formatter_opts, ctx) },
     { "minor", offsetof(nplot_formatter_opts, minor), K_B, 0 },
+    { "unit", offsetof(nplot_formatter_opts, unit), K_S, 0 },
+    { "places", offsetof(nplot_formatter_opts, places), K_TRI, 0 },
+    { "sep", offsetof(nplot_formatter_opts, sep), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_grid_opts[] = {
@@ -441,7 +444,22 @@ static const npp_kw kw_nplot_legend_opts[] = {
     { "markerscale", offsetof(nplot_legend_opts, markerscale), K_D, 0 },
     { "fancybox", offsetof(nplot_legend_opts, fancybox), K_TRI, 0 },
     { "bbox_to_anchor", offsetof(nplot_legend_opts, bbox_to_anchor), K_F64S, 0 },
+    { "labels", offsetof(nplot_legend_opts, labels), K_STRS, 0 },
+    { "reverse", offsetof(nplot_legend_opts, reverse), K_TRI, 0 },
+    { "shadow", offsetof(nplot_legend_opts, shadow), K_TRI, 0 },
+    { "facecolor", offsetof(nplot_legend_opts, facecolor), K_S, 0 },
+    { "edgecolor", offsetof(nplot_legend_opts, edgecolor), K_S, 0 },
+    { "borderpad", offsetof(nplot_legend_opts, borderpad), K_D, 0 },
+    { "labelspacing", offsetof(nplot_legend_opts, labelspacing), K_D, 0 },
+    { "handlelength", offsetof(nplot_legend_opts, handlelength), K_D, 0 },
+    { "handletextpad", offsetof(nplot_legend_opts, handletextpad), K_D, 0 },
+    { "columnspacing", offsetof(nplot_legend_opts, columnspacing), K_D, 0 },
+    { "title_fontsize", offsetof(nplot_legend_opts, title_fontsize), K_D, 0 },
+    { "scatterpoints", offsetof(nplot_legend_opts, scatterpoints), K_I, 0 },
     { "size", offsetof(nplot_legend_opts, fontsize), K_D, 0 },
+    { "ec", offsetof(nplot_legend_opts, edgecolor), K_S, 0 },
+    { "fc", offsetof(nplot_legend_opts, facecolor), K_S, 0 },
+    { "edgecolors", offsetof(nplot_legend_opts, edgecolor), K_S, 0 },
     { "ncols", offsetof(nplot_legend_opts, ncol), K_I, 0 },
     { NULL, 0, 0, 0 }
 };
@@ -479,6 +497,15 @@ static const npp_kw kw_nplot_lines_opts[] = {
     { "zorder", offsetof(nplot_lines_opts, zorder), K_D, 0 },
     { "lw", offsetof(nplot_lines_opts, linewidth), K_D, 0 },
     { "ls", offsetof(nplot_lines_opts, linestyle), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
+static const npp_kw kw_nplot_locator_opts[] = {
+    { "kind", offsetof(nplot_locator_opts, kind), K_S, 0 },
+    { "base", offsetof(nplot_locator_opts, base), K_D, 0 },
+    { "offset", offsetof(nplot_locator_opts, offset), K_D, 0 },
+    { "nticks", offsetof(nplot_locator_opts, nticks), K_I, 0 },
+    { "n", offsetof(nplot_locator_opts, n), K_I, 0 },
+    { "minor", offsetof(nplot_locator_opts, minor), K_B, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_norm[] = {
@@ -636,6 +663,7 @@ static const npp_kw kw_nplot_scale_opts[] = {
     { "linthresh", offsetof(nplot_scale_opts, linthresh), K_D, 0 },
     { "linscale", offsetof(nplot_scale_opts, linscale), K_D, 0 },
     { "minor", offsetof(nplot_scale_opts, minor), K_TRI, 0 },
+    { "linear_width", offsetof(nplot_scale_opts, linear_width), K_D, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_scatter_opts[] = {
@@ -783,6 +811,11 @@ static const npp_kw kw_nplot_tick_params[] = {
     { "labeltop", offsetof(nplot_tick_params, labeltop), K_TRI, 0 },
     { "labelleft", offsetof(nplot_tick_params, labelleft), K_TRI, 0 },
     { "labelright", offsetof(nplot_tick_params, labelright), K_TRI, 0 },
+    { "colors", offsetof(nplot_tick_params, colors), K_S, 0 },
+    { "grid_color", offsetof(nplot_tick_params, grid_color), K_S, 0 },
+    { "grid_alpha", offsetof(nplot_tick_params, grid_alpha), K_D, 0 },
+    { "grid_linewidth", offsetof(nplot_tick_params, grid_linewidth), K_D, 0 },
+    { "grid_linestyle", offsetof(nplot_tick_params, grid_linestyle), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_ticks_opts[] = {
