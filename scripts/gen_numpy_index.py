@@ -194,6 +194,19 @@ NUMC_ONLY_NOTES = {
 # Figure.X; these differ. The _xy (C arrays) and _cat (category labels) forms sit beside
 # their base, and so does imshow_data (a C buffer). Not checked against matplotlib's own list (matplotlib is not a dependency).
 NPLOT_SPECIAL = {
+    "nplot_add_axes_polar": "`Figure.add_axes(rect, projection=\"polar\")`",
+    "nplot_subplot_polar": "`Figure.add_subplot(projection=\"polar\")`",
+    "nplot_set_projection": "`add_subplot(..., projection=...)`", "nplot_is_polar": "`ax.name == \"polar\"`",
+    "nplot_autominor_ticks": "`AutoMinorLocator.tick_values`", "nplot_multiple_ticks": "`MultipleLocator.tick_values`",
+    "nplot_eng_format": "`EngFormatter.format_data`", "nplot_hist_sets_xy": "`Axes.hist([a, b, ...])`",
+    "nplot_plot_cats": "`Axes.plot` (categories on both axes)", "nplot_plot_caty": "`Axes.plot` (y categories)",
+    "nplot_scatter_caty": "`Axes.scatter` (y categories)",
+    "nplot_set_xlocator": "`ax.xaxis.set_major_locator` / `set_minor_locator`",
+    "nplot_set_ylocator": "`ax.yaxis.set_major_locator` / `set_minor_locator`",
+    "nplot_spines_set_bounds": "`ax.spines[...].set_bounds`", "nplot_spines_set_color": "`ax.spines[...].set_color`",
+    "nplot_spines_set_linewidth": "`ax.spines[...].set_linewidth`",
+    "nplot_spines_set_position": "`ax.spines[...].set_position`",
+    "nplot_thetagrids": "`Axes.set_thetagrids`", "nplot_rgrids": "`Axes.set_rgrids`",
     "nplot_figure_new": "`plt.figure`", "nplot_figure_free": "`plt.close(fig)`",
     "nplot_figure_draw": "`fig.canvas.draw()`", "nplot_figure_to_array": "`fig.canvas.buffer_rgba()`",
     "nplot_figure_render_rgba": "`fig.canvas.buffer_rgba()`",
