@@ -5,6 +5,7 @@
 #include <numc/random.h>
 #include <numc/stats.h>
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,9 +68,19 @@ static nd_status pie_body(nplot_axes *ax, const double *x, float *x32, size_t n,
             return nplot__fail(fig, ND_EVALUE, "%s: wedge sizes must be finite and non-negative, "
                                                "x[%zu] is %g", who, i, x[i]);
     }
-    for (size_t i = 0; i < n; i++) x32[i] = (float)x[i];
+    /* matplotlib computes the pie in float32 (np.asarray(x, np.float32)): sizes and their
+     * sum must fit in it, or every fraction would be inf / inf */
+    for (size_t i = 0; i < n; i++) {
+        if (x[i] > FLT_MAX)
+            return nplot__fail(fig, ND_EVALUE, "%s: wedge sizes must fit in float32 (the pie is "
+                                               "computed in float32), x[%zu] is %g", who, i, x[i]);
+        x32[i] = (float)x[i];
+    }
     float sum32 = 0.0f + pairwise_sum_f32(x32, n);
     double sum = sum32;
+    if (!isfinite(sum))
+        return nplot__fail(fig, ND_EVALUE, "%s: the wedge sizes' sum overflows float32 (the pie "
+                                           "is computed in float32)", who);
     if (n > 0 && sum == 0) return nplot__fail(fig, ND_EVALUE, "%s: the wedge sizes sum to zero", who);
     bool normalize = o->normalize != NPLOT_OFF;
     if (!normalize && sum > 1 + 1e-12)

@@ -682,6 +682,16 @@ static void test_pie_donut_and_text(void)
     free(m.px);
     CU_ASSERT_EQUAL(nplot_pie_xy(ax, x, 3, .wedge_width = -1), ND_EVALUE);
     nplot_figure_free(fig);
+    /* the pie is computed in float32, as matplotlib's: a size or a sum beyond it is an error
+     * (found by fuzz_nplot: inf / inf fractions) */
+    const double big[2][2] = { { 9.2e57, 1 }, { 3e38, 3e38 } };
+    for (int k = 0; k < 2; k++) {
+        fig = nplot_figure_new();
+        ax = nplot_subplot(fig, 1, 1, 1);
+        CU_ASSERT_EQUAL(nplot_pie_xy(ax, big[k], 2), ND_EVALUE);
+        CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "float32"));
+        nplot_figure_free(fig);
+    }
 }
 
 /* ---- string categories --------------------------------------------------------------------------- */
