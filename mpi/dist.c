@@ -101,7 +101,7 @@ static void most_square_grid(int p, int *pr, int *pc)
 nd_status nd__dist_resolve(int ndim, const ptrdiff_t *shape, nd_dtype dt, const nd_distribution *dist,
                            int nprocs, nd_distribution *out, const char *who)
 {
-    if (!nd_dtype_is_valid((int)dt)) return nd_set_error(ND_EDTYPE, "%s: invalid dtype %d", who, (int)dt);
+    if (!nd_dtype_is_numeric((int)dt)) return nd_set_error(ND_EDTYPE, "%s: invalid dtype %d", who, (int)dt);
     if (ndim < 0 || ndim > ND_MAXDIMS)
         return nd_set_error(ND_EVALUE, "%s: ndim %d out of range [0, %d]", who, ndim, ND_MAXDIMS);
     if (ndim > 0 && !shape) return nd_set_error(ND_EVALUE, "%s: shape is NULL", who);

@@ -212,7 +212,7 @@ nd_dist *nd_dist_astype(const nd_dist *a, nd_dtype dt, nd_casting casting)
         return NULL;
     }
     nd_status pre = ND_OK;
-    if (!nd_dtype_is_valid((int)dt)) pre = nd_set_error(ND_EDTYPE, "%s: invalid dtype %d", who, (int)dt);
+    if (!nd_dtype_is_numeric((int)dt)) pre = nd_set_error(ND_EDTYPE, "%s: invalid dtype %d", who, (int)dt);
     else if (!nd_can_cast(a->dtype, dt, casting == ND_CAST_DEFAULT ? ND_CAST_UNSAFE : casting))
         pre = nd_set_error(ND_EDTYPE, "%s: cannot cast %s to %s with casting rule '%s'", who,
                            nd_dtype_name(a->dtype), nd_dtype_name(dt), nd_casting_name(casting));
@@ -359,7 +359,7 @@ static nd_dist *random_dist(MPI_Comm comm, uint64_t seed, const rnd_spec *s, int
     nd_status pre = ND_OK;
     if (s->kind != RND_INTEGERS && dt != ND_FLOAT64 && dt != ND_FLOAT32)
         pre = nd_set_error(ND_EDTYPE, "%s: dtype %s: float32 or float64 only", who,
-                           nd_dtype_is_valid((int)dt) ? nd_dtype_name(dt) : "?");
+                           nd_dtype_is_numeric((int)dt) ? nd_dtype_name(dt) : "?");
     /* Drawn as BLOCK along axis 0 (each rank one flat range), then moved if asked. */
     nd_distribution target = dist ? *dist : nd_dist_block(0), gen = nd_dist_block(0);
     bool direct = ndim == 0 || target.kind == ND_DIST_REPLICATED ||

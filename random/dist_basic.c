@@ -539,7 +539,7 @@ nd_status nd_rng_integers_into(nd_rng *r, int64_t low, int64_t high, bool endpoi
 nd_array *(nd_rng_integers)(nd_rng *r, int64_t low, int64_t high, int ndim,
                           const ptrdiff_t *shape, nd_dtype dt, bool endpoint)
 {
-    if (!nd_dtype_is_valid((int)dt))
+    if (!nd_dtype_is_numeric((int)dt))
         return ND_FAIL(ND_EDTYPE, "nd_rng_integers: invalid dtype %d", (int)dt);
     nd_array *out = nd__rng_out(ndim, shape, dt, "nd_rng_integers");
     if (out && nd_rng_integers_into(r, low, high, endpoint, out) < 0) {

@@ -149,6 +149,8 @@ nd_array *nd__alloc(int ndim, const ptrdiff_t *shape, nd_dtype dt, bool fortran,
 nd_array *nd__alloc_ex(int ndim, const ptrdiff_t *shape, nd_dtype dt, bool fortran, bool zero, const char *who)
 {
     if (!nd_dtype_is_valid((int)dt)) return ND_FAIL(ND_EDTYPE, "%s: invalid dtype %d", who, (int)dt);
+    if (nd_dtype_size(dt) == 0)
+        return ND_FAIL(ND_EDTYPE, "%s: dtype %s has no size (give strings a width)", who, nd_dtype_name(dt));
     ptrdiff_t size = nd__shape_size(ndim, shape, who);
     if (size < 0) return NULL;
     size_t isz = nd_dtype_size(dt);
@@ -299,7 +301,8 @@ bool nd_may_share_memory(const nd_array *a, const nd_array *b)
 nd_array *nd_wrap(void *data, int ndim, const ptrdiff_t *shape, const ptrdiff_t *strides,
                   nd_dtype dt, void (*free_fn)(void *data, void *ctx), void *ctx)
 {
-    if (!nd_dtype_is_valid((int)dt)) return ND_FAIL(ND_EDTYPE, "nd_wrap: invalid dtype %d", (int)dt);
+    if (!nd_dtype_is_valid((int)dt) || nd_dtype_size(dt) == 0)
+        return ND_FAIL(ND_EDTYPE, "nd_wrap: invalid dtype %d", (int)dt);
     ptrdiff_t size = nd__shape_size(ndim, shape, "nd_wrap");
     if (size < 0) return NULL;
     if (!span_fits(ndim, shape, nd_dtype_size(dt)))

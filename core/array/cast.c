@@ -188,9 +188,10 @@ static cast_fn copy_fn(size_t size)
 void nd_cast_strided(void *dst, nd_dtype dt, ptrdiff_t ds, const void *src, nd_dtype st,
                      ptrdiff_t ss, ptrdiff_t n)
 {
-    if (!nd_dtype_is_valid((int)dt) || !nd_dtype_is_valid((int)st)) {
-        nd_set_error(ND_EDTYPE, "nd_cast_strided: invalid dtype (from %d to %d)", (int)st,
-                  (int)dt);
+    bool same_flexible = st == dt && nd_dtype_is_flexible((int)dt) && nd_dtype_size(dt) > 0;
+    if (!same_flexible && (!nd_dtype_is_numeric((int)dt) || !nd_dtype_is_numeric((int)st))) {
+        nd_set_error(ND_EDTYPE, "nd_cast_strided: no cast from %s to %s", nd_dtype_name(st),
+                     nd_dtype_name(dt));
         return;
     }
     if (n <= 0) return;
@@ -201,7 +202,13 @@ void nd_cast_strided(void *dst, nd_dtype dt, ptrdiff_t ds, const void *src, nd_d
             memmove(dst, src, (size_t)n * size);
             return;
         }
-        copy_fn(size)(dst, ds, src, ss, n);
+        if (size == 1 || size == 2 || size == 4 || size == 8 || size == 16) {
+            copy_fn(size)(dst, ds, src, ss, n);
+            return;
+        }
+        const char *s = src;
+        char *d = dst;
+        for (ptrdiff_t i = 0; i < n; i++, s += ss, d += ds) memmove(d, s, size);
         return;
     }
     cast_table[st][dt](dst, ds, src, ss, n);
@@ -218,17 +225,50 @@ static nd_dtype scalar_home(nd_dtype t)
     case 'i': return ND_INT64;
     case 'u': return ND_UINT64;
     case 'f': return ND_FLOAT64;
+    case 'M':
+    case 'm': return ND_INT64; /* a date scalar holds its int64 tick count in v.i */
     default: return ND_COMPLEX128;
     }
 }
 
+/* A date element from a scalar: dates and integers by value, floats truncated (NaN is NaT,
+ * as NumPy's unsafe cast), complex by its real part. */
+static int64_t date_value(nd_scalar s)
+{
+    if (nd_dtype_is_datetime(s.dtype) || nd_dtype_is_timedelta(s.dtype)) return s.v.i;
+    if (nd_dtype_kind(s.dtype) == 'f' || nd_dtype_kind(s.dtype) == 'c') {
+        double f = nd_dtype_kind(s.dtype) == 'f' ? s.v.f : s.v.c[0];
+        return f != f || f >= 0x1p63 || f < -0x1p63 ? ND_NAT : (int64_t)f;
+    }
+    return nd_scalar_as_i64(s);
+}
+
+nd_status nd__scalar_fits(nd_dtype dt, const char *who)
+{
+    if (nd_dtype_is_string(dt))
+        return nd_set_error(ND_EDTYPE, "%s: an nd_scalar cannot be stored in a %s array "
+                            "(strings are set with the nd_str_* functions)", who, nd_dtype_name(dt));
+    return ND_OK;
+}
+
 void nd__scalar_store(void *dst, nd_dtype dt, nd_scalar s)
 {
-    if (!nd_dtype_is_valid((int)dt)) {
-        nd_set_error(ND_EDTYPE, "nd__scalar_store: invalid target dtype %d", (int)dt);
+    bool date_src = nd_dtype_is_datetime(s.dtype) || nd_dtype_is_timedelta(s.dtype);
+    if (nd_dtype_is_datetime(dt) || nd_dtype_is_timedelta(dt)) {
+        if (!date_src && !nd_dtype_is_numeric((int)s.dtype)) {
+            nd_set_error(ND_EDTYPE, "nd__scalar_store: invalid scalar dtype %d", (int)s.dtype);
+            s = ND_I64(ND_NAT);
+        }
+        int64_t v = date_value(s);
+        memcpy(dst, &v, sizeof v);
         return;
     }
-    if (!nd_dtype_is_valid((int)s.dtype)) {
+    if (!nd_dtype_is_numeric((int)dt)) {
+        nd_set_error(ND_EDTYPE, "nd__scalar_store: cannot store a scalar into %s", nd_dtype_name(dt));
+        return; /* callers check nd__scalar_fits first: a string element may be any size */
+    }
+    if (date_src) s = ND_I64(s.v.i);
+    if (!nd_dtype_is_numeric((int)s.dtype)) {
         nd_set_error(ND_EDTYPE, "nd__scalar_store: invalid scalar dtype %d", (int)s.dtype);
         memset(dst, 0, nd_dtype_size(dt));
         return;
@@ -248,7 +288,11 @@ void nd__scalar_store(void *dst, nd_dtype dt, nd_scalar s)
 nd_scalar nd__scalar_load(const void *src, nd_dtype dt)
 {
     nd_scalar s = { .dtype = dt };
-    if (!nd_dtype_is_valid((int)dt)) {
+    if (nd_dtype_is_datetime(dt) || nd_dtype_is_timedelta(dt)) {
+        memcpy(&s.v.i, src, sizeof s.v.i);
+        return s;
+    }
+    if (!nd_dtype_is_numeric((int)dt)) {
         nd_set_error(ND_EDTYPE, "nd__scalar_load: invalid dtype %d", (int)dt);
         s.dtype = ND_FLOAT64;
         return s;

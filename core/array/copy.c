@@ -27,6 +27,10 @@ static void copy_tiled(char *dst, ptrdiff_t ds0, ptrdiff_t ds1, const char *src,
 
 nd_status nd__copy_into(nd_array *dst, const nd_array *src)
 {
+    if (dst->dtype != src->dtype && (!nd_dtype_is_numeric((int)dst->dtype) ||
+                                     !nd_dtype_is_numeric((int)src->dtype)))
+        return nd_set_error(ND_EDTYPE, "cannot copy %s elements into a %s array",
+                            nd_dtype_name(src->dtype), nd_dtype_name(dst->dtype));
     nd_array *ops[2] = { dst, (nd_array *)src };
     nd_iter it;
     nd_status st = nd_iter_init(&it, 2, ops, dst->ndim, dst->shape);
@@ -121,7 +125,7 @@ nd_array *nd_ascontiguousarray(const nd_array *a)
 nd_array *nd_astype(const nd_array *a, nd_dtype dt, nd_casting casting)
 {
     if (!a) return ND_FAIL(ND_EVALUE, "nd_astype: array is NULL");
-    if (!nd_dtype_is_valid((int)dt)) return ND_FAIL(ND_EDTYPE, "nd_astype: invalid dtype %d", (int)dt);
+    if (!nd_dtype_is_numeric((int)dt)) return ND_FAIL(ND_EDTYPE, "nd_astype: invalid dtype %d", (int)dt);
     if (casting == ND_CAST_DEFAULT) casting = ND_CAST_UNSAFE;
     if (!nd_can_cast(a->dtype, dt, casting))
         return ND_FAIL(ND_EDTYPE, "nd_astype: cannot cast array data from dtype('%s') to dtype('%s') according to the rule '%s'",
@@ -153,6 +157,7 @@ nd_status nd_fill(nd_array *dst, nd_scalar value)
 {
     if (!dst) return nd_set_error(ND_EVALUE, "nd_fill: array is NULL");
     if (!nd_is_writeable(dst)) return nd_set_error(ND_EVALUE, "nd_fill: assignment destination is read-only");
+    if (nd__scalar_fits(dst->dtype, "nd_fill") < 0) return nd_last_error();
     char elem[16];
     nd__scalar_store(elem, dst->dtype, value);
     nd_array *src = nd_wrap(elem, 0, NULL, NULL, dst->dtype, NULL, NULL);
@@ -187,6 +192,7 @@ static char *checked_ptr(const nd_array *a, int nidx, const ptrdiff_t *idx, cons
         nd_set_error(ND_EVALUE, "%s: array is NULL", who);
         return NULL;
     }
+    if (nd__scalar_fits(a->dtype, who) < 0) return NULL;
     if (nidx > a->ndim || nidx < 0) {
         nd_set_error(ND_EINDEX, "%s: too many indices for array: array is %d-dimensional, but %d were indexed",
                      who, a->ndim, nidx);
@@ -222,6 +228,7 @@ static char *item_ptr(const nd_array *a, const char *who)
         nd_set_error(ND_EVALUE, "%s: array is NULL", who);
         return NULL;
     }
+    if (nd__scalar_fits(a->dtype, who) < 0) return NULL;
     if (a->size != 1) {
         nd_set_error(ND_EVALUE, "%s: can only convert an array of size 1 to a Python scalar (size %td)", who,
                      a->size);
@@ -368,7 +375,7 @@ nd_status nd_get_flat(const nd_array *a, ptrdiff_t i, nd_scalar *out)
 nd_status nd_to_buffer(const nd_array *a, void *out, nd_dtype dt)
 {
     if (!a || !out) return nd_set_error(ND_EVALUE, "nd_to_buffer: array or buffer is NULL");
-    if (!nd_dtype_is_valid((int)dt)) return nd_set_error(ND_EDTYPE, "nd_to_buffer: invalid dtype %d", (int)dt);
+    if (!nd_dtype_is_numeric((int)dt)) return nd_set_error(ND_EDTYPE, "nd_to_buffer: invalid dtype %d", (int)dt);
     nd_array *dst = nd_wrap(out, a->ndim, a->shape, NULL, dt, NULL, NULL);
     if (!dst) return nd_last_error();
     nd_status st = nd__copy_into(dst, a);

@@ -29,6 +29,7 @@ static void fill_bytes(char *dst, ptrdiff_t n, const void *elem, size_t isz)
 
 nd_array *nd_full(int ndim, const ptrdiff_t *shape, nd_dtype dt, nd_scalar value)
 {
+    if (nd__scalar_fits(dt, "nd_full") < 0) return NULL;
     nd_array *a = nd__alloc(ndim, shape, dt, false, "nd_full");
     if (!a) return NULL;
     char elem[16];
@@ -155,7 +156,7 @@ static nd_array *spaced(double start, double stop, const nd_linspace_opts *o, in
     ptrdiff_t num = o->num;
     if (num < 0) return ND_FAIL(ND_EVALUE, "%s: number of samples, %td, must be non-negative", who, num);
     nd_dtype dt = o->dtype ? (nd_dtype)o->dtype : ND_FLOAT64;
-    if (!nd_dtype_is_valid((int)dt)) return ND_FAIL(ND_EDTYPE, "%s: invalid dtype %d", who, o->dtype);
+    if (!nd_dtype_is_numeric((int)dt)) return ND_FAIL(ND_EDTYPE, "%s: invalid dtype %d", who, o->dtype);
     double base = o->base ? o->base : 10.0;
     bool endpoint = !o->no_endpoint;
     double sign = 1, lo = start, hi = stop;

@@ -9,7 +9,7 @@
 nd_array *(nd_asarray)(const nd_array *a, int dtype, nd_order order)
 {
     if (!a) return ND_FAIL(ND_EVALUE, "nd_asarray: array is NULL");
-    if (dtype != -1 && !nd_dtype_is_valid(dtype))
+    if (dtype != -1 && !nd_dtype_is_numeric(dtype))
         return ND_FAIL(ND_EDTYPE, "nd_asarray: invalid dtype %d (-1 keeps the array's)", dtype);
     if (order < ND_ORDER_C || order > ND_ORDER_K) return ND_FAIL(ND_EVALUE, "nd_asarray: invalid order %d", (int)order);
     nd_dtype dt = dtype == -1 ? a->dtype : (nd_dtype)dtype;
@@ -32,7 +32,7 @@ nd_array *(nd_asarray)(const nd_array *a, int dtype, nd_order order)
 nd_array *(nd_frombuffer)(void *buffer, size_t nbytes, nd_dtype dtype, ptrdiff_t count, ptrdiff_t offset)
 {
     if (!buffer && nbytes) return ND_FAIL(ND_EVALUE, "nd_frombuffer: buffer is NULL");
-    if (!nd_dtype_is_valid((int)dtype)) return ND_FAIL(ND_EDTYPE, "nd_frombuffer: invalid dtype %d", (int)dtype);
+    if (!nd_dtype_is_numeric((int)dtype)) return ND_FAIL(ND_EDTYPE, "nd_frombuffer: invalid dtype %d", (int)dtype);
     if (nbytes > (size_t)PTRDIFF_MAX) return ND_FAIL(ND_EVALUE, "nd_frombuffer: buffer of %zu bytes is too large", nbytes);
     ptrdiff_t len = (ptrdiff_t)nbytes, isz = (ptrdiff_t)nd_dtype_size(dtype);
     if (offset < 0 || offset > len)
@@ -57,7 +57,7 @@ nd_array *(nd_frombuffer)(void *buffer, size_t nbytes, nd_dtype dtype, ptrdiff_t
 nd_array *(nd_fromiter)(bool (*next)(void *ctx, nd_scalar *out), void *ctx, nd_dtype dtype, ptrdiff_t count)
 {
     if (!next) return ND_FAIL(ND_EVALUE, "nd_fromiter: next is NULL");
-    if (!nd_dtype_is_valid((int)dtype)) return ND_FAIL(ND_EDTYPE, "nd_fromiter: invalid dtype %d", (int)dtype);
+    if (!nd_dtype_is_numeric((int)dtype)) return ND_FAIL(ND_EDTYPE, "nd_fromiter: invalid dtype %d", (int)dtype);
     size_t isz = nd_dtype_size(dtype), cap = 0, used = 0;
     char *buf = NULL;
     ptrdiff_t n = 0;

@@ -2,6 +2,7 @@
  * The element conversions themselves live in cast.c. */
 #include "internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const struct {
@@ -24,22 +25,143 @@ static const struct {
     [ND_COMPLEX128] = { "complex128", 'c', 16 },
 };
 
+/* ---- the flexible dtypes: base code in bits 0-7, parameter above ------------------- */
+/* Date types: unit in bits 8-11, count - 1 in bits 12-30. Strings: width in bits 8-30. */
+#define BASE(t) ((int)(t) & 0xff)
+#define PARAM(t) ((unsigned)(t) >> 8)
+#define DT_UNIT(t) ((int)(PARAM(t) & 0xfu))
+#define DT_COUNT(t) ((int)(PARAM(t) >> 4) + 1)
+
+static const char *const unit_names[ND_DT_NUNITS] = {
+    "Y", "M", "W", "D", "h", "m", "s", "ms", "us", "ns", "ps", "fs", "as", "generic"
+};
+
+bool nd_dtype_is_numeric(int t) { return t >= 0 && t < (int)ND_NTYPES; }
+
+bool nd_dtype_is_flexible(int t)
+{
+    if (t < 0) return false;
+    switch (BASE(t)) {
+    case ND_DATETIME64:
+    case ND_TIMEDELTA64:
+        return DT_UNIT(t) < ND_DT_GENERIC || (DT_UNIT(t) == ND_DT_GENERIC && DT_COUNT(t) == 1);
+    case ND_BYTES:
+    case ND_STR:
+        return true; /* any width up to ND_STR_MAXWIDTH fits the bits */
+    default:
+        return false;
+    }
+}
+
 /* The enum's underlying type may be unsigned, so test through int. */
-bool nd_dtype_is_valid(int t) { return t >= 0 && t < (int)ND_NTYPES; }
+bool nd_dtype_is_valid(int t) { return nd_dtype_is_numeric(t) || nd_dtype_is_flexible(t); }
+
+int nd_dtype_base(nd_dtype t)
+{
+    if (nd_dtype_is_numeric((int)t)) return (int)t;
+    return nd_dtype_is_flexible((int)t) ? BASE(t) : -1;
+}
+
+bool nd_dtype_is_datetime(nd_dtype t) { return nd_dtype_base(t) == ND_DATETIME64; }
+bool nd_dtype_is_timedelta(nd_dtype t) { return nd_dtype_base(t) == ND_TIMEDELTA64; }
+bool nd_dtype_is_string(nd_dtype t)
+{
+    int b = nd_dtype_base(t);
+    return b == ND_BYTES || b == ND_STR;
+}
+
+nd_dtype nd_dtype_datetime(nd_dtype base, nd_dtunit unit, int count)
+{
+    if (base != ND_DATETIME64 && base != ND_TIMEDELTA64) {
+        nd_set_error(ND_EDTYPE, "nd_dtype_datetime: base %d is neither ND_DATETIME64 nor ND_TIMEDELTA64",
+                     (int)base);
+        return ND_NTYPES;
+    }
+    if ((int)unit < 0 || unit >= ND_DT_NUNITS) {
+        nd_set_error(ND_EDTYPE, "nd_dtype_datetime: invalid unit %d", (int)unit);
+        return ND_NTYPES;
+    }
+    if (count < 1 || count > ND_DT_MAXCOUNT || (unit == ND_DT_GENERIC && count != 1)) {
+        nd_set_error(ND_EDTYPE, "nd_dtype_datetime: count %d is out of range (1..%d, 1 for generic)",
+                     count, ND_DT_MAXCOUNT);
+        return ND_NTYPES;
+    }
+    return (nd_dtype)((int)base | (int)unit << 8 | (count - 1) << 12);
+}
+
+nd_dtunit nd_dtype_unit(nd_dtype t)
+{
+    int b = nd_dtype_base(t);
+    return b == ND_DATETIME64 || b == ND_TIMEDELTA64 ? (nd_dtunit)DT_UNIT(t) : ND_DT_NUNITS;
+}
+
+int nd_dtype_unit_count(nd_dtype t)
+{
+    int b = nd_dtype_base(t);
+    return b == ND_DATETIME64 || b == ND_TIMEDELTA64 ? DT_COUNT(t) : 0;
+}
+
+size_t nd_dtype_width(nd_dtype t) { return nd_dtype_is_string(t) ? PARAM(t) : 0; }
+
+/* A per-thread ring of 16 name buffers (the names of counts other than 1 and of strings). */
+static char *ring_buf(void)
+{
+    static _Thread_local char ring[16][48];
+    static _Thread_local unsigned next;
+    return ring[next++ % 16];
+}
+
+static const char *flexible_name(nd_dtype t)
+{
+    static const char *const dt_names[2][ND_DT_NUNITS] = {
+        { "datetime64[Y]", "datetime64[M]", "datetime64[W]", "datetime64[D]", "datetime64[h]",
+          "datetime64[m]", "datetime64[s]", "datetime64[ms]", "datetime64[us]", "datetime64[ns]",
+          "datetime64[ps]", "datetime64[fs]", "datetime64[as]", "datetime64" },
+        { "timedelta64[Y]", "timedelta64[M]", "timedelta64[W]", "timedelta64[D]", "timedelta64[h]",
+          "timedelta64[m]", "timedelta64[s]", "timedelta64[ms]", "timedelta64[us]", "timedelta64[ns]",
+          "timedelta64[ps]", "timedelta64[fs]", "timedelta64[as]", "timedelta64" },
+    };
+    char *buf;
+    switch (BASE(t)) {
+    case ND_DATETIME64:
+    case ND_TIMEDELTA64: {
+        int which = BASE(t) == ND_TIMEDELTA64;
+        if (DT_COUNT(t) == 1) return dt_names[which][DT_UNIT(t)];
+        buf = ring_buf();
+        snprintf(buf, 48, "%s[%d%s]", which ? "timedelta64" : "datetime64", DT_COUNT(t),
+                 unit_names[DT_UNIT(t)]);
+        return buf;
+    }
+    default:
+        buf = ring_buf();
+        snprintf(buf, 48, "%s%u", BASE(t) == ND_BYTES ? "|S" : "<U", PARAM(t));
+        return buf;
+    }
+}
 
 const char *nd_dtype_name(nd_dtype t)
 {
-    return nd_dtype_is_valid((int)t) ? info[t].name : "?";
+    if (nd_dtype_is_numeric((int)t)) return info[t].name;
+    return nd_dtype_is_flexible((int)t) ? flexible_name(t) : "?";
 }
 
 size_t nd_dtype_size(nd_dtype t)
 {
-    return nd_dtype_is_valid((int)t) ? info[t].size : 0;
+    if (nd_dtype_is_numeric((int)t)) return info[t].size;
+    if (!nd_dtype_is_flexible((int)t)) return 0;
+    switch (BASE(t)) {
+    case ND_BYTES: return PARAM(t);
+    case ND_STR: return 4u * PARAM(t);
+    default: return 8;
+    }
 }
 
 char nd_dtype_kind(nd_dtype t)
 {
-    return nd_dtype_is_valid((int)t) ? info[t].kind : '?';
+    if (nd_dtype_is_numeric((int)t)) return info[t].kind;
+    if (!nd_dtype_is_flexible((int)t)) return '?';
+    static const char kinds[] = { 'M', 'm', 'S', 'U' };
+    return kinds[BASE(t) - ND_DATETIME64];
 }
 
 bool nd_dtype_is_integer(nd_dtype t)
@@ -129,6 +251,8 @@ int nd_dtype_from_name(const char *name)
     char order = name[0];
     bool prefixed = order == '<' || order == '>' || order == '=' || order == '|';
     int t = parse_typestr(prefixed ? name + 1 : name);
+    if (t < 0 && order != '>') t = nd__flex_from_name(name);
+    if (t >= 0 && !nd_dtype_is_numeric(t)) return t;
     if (t < 0) {
         nd_set_error(ND_EDTYPE, "nd_dtype_from_name: unknown dtype '%.200s'", name);
         return -1;
@@ -199,6 +323,10 @@ nd_dtype nd_result_type(nd_dtype a, nd_dtype b)
         nd_set_error(ND_EDTYPE, "nd_result_type: invalid dtype (%d, %d)", (int)a, (int)b);
         return ND_NTYPES;
     }
+    if (!nd_dtype_is_numeric((int)a) || !nd_dtype_is_numeric((int)b)) {
+        int t = nd__flex_promote(a, b, "nd_result_type");
+        return t < 0 ? ND_NTYPES : (nd_dtype)t;
+    }
     return promote(a, b);
 }
 
@@ -208,6 +336,12 @@ bool nd_can_cast(nd_dtype from, nd_dtype to, nd_casting casting)
         nd_set_error(ND_EDTYPE, "nd_can_cast: invalid dtype (%d, %d)", (int)from, (int)to);
         return false;
     }
+    if ((unsigned)casting > ND_CAST_UNSAFE) {
+        nd_set_error(ND_EVALUE, "nd_can_cast: invalid casting %d", (int)casting);
+        return false;
+    }
+    if (!nd_dtype_is_numeric((int)from) || !nd_dtype_is_numeric((int)to))
+        return nd__flex_can_cast(from, to, casting);
     switch (casting) {
     case ND_CAST_NO:
     case ND_CAST_EQUIV:  /* differs from "no" only for byte order, which numc fixes */

@@ -18,6 +18,8 @@ static int kind_parent(int k)
     case ND_KIND_FLOATING: return ND_KIND_INEXACT;
     case ND_KIND_COMPLEXFLOATING: return ND_KIND_INEXACT;
     case ND_KIND_BOOL: return ND_KIND_GENERIC;
+    case ND_KIND_FLEXIBLE: return ND_KIND_GENERIC;
+    case ND_KIND_CHARACTER: return ND_KIND_FLEXIBLE;
     default: return -1;
     }
 }
@@ -29,10 +31,13 @@ static int dtype_parent(nd_dtype t)
     if (t >= ND_INT8 && t <= ND_INT64) return ND_KIND_SIGNEDINTEGER;
     if (t >= ND_UINT8 && t <= ND_UINT64) return ND_KIND_UNSIGNEDINTEGER;
     if (t == ND_FLOAT32 || t == ND_FLOAT64) return ND_KIND_FLOATING;
+    if (nd_dtype_is_datetime(t)) return ND_KIND_GENERIC;
+    if (nd_dtype_is_timedelta(t)) return ND_KIND_SIGNEDINTEGER; /* NumPy's timedelta64 is one */
+    if (nd_dtype_is_string(t)) return ND_KIND_CHARACTER;
     return ND_KIND_COMPLEXFLOATING;
 }
 
-static bool is_kind(int k) { return k >= ND_KIND_GENERIC && k <= ND_KIND_BOOL; }
+static bool is_kind(int k) { return k >= ND_KIND_GENERIC && k <= ND_KIND_CHARACTER; }
 
 bool nd_issubdtype(int arg1, int arg2)
 {
@@ -44,7 +49,9 @@ bool nd_issubdtype(int arg1, int arg2)
     /* NumPy's bool_ is a concrete type: ND_KIND_BOOL names the same thing as ND_BOOL. */
     if (arg1 == ND_KIND_BOOL) arg1 = ND_BOOL, d1 = true;
     if (arg2 == ND_KIND_BOOL) arg2 = ND_BOOL, d2 = true;
-    if (d2) return d1 && arg1 == arg2; /* a concrete type has no subtypes */
+    /* A concrete type has no subtypes; the flexible ones are one type whatever their
+     * parameter (datetime64[D] is a datetime64, 'U3' a str_). */
+    if (d2) return d1 && nd_dtype_base((nd_dtype)arg1) == nd_dtype_base((nd_dtype)arg2);
     for (int k = d1 ? dtype_parent((nd_dtype)arg1) : arg1; k >= 0; k = kind_parent(k))
         if (k == arg2) return true;
     return false;
@@ -54,14 +61,15 @@ const char *nd_kind_name(int kind)
 {
     static const char *const names[] = { "generic",  "number",   "integer",         "signedinteger",
                                          "unsignedinteger", "inexact", "floating", "complexfloating",
-                                         "bool_" };
+                                         "bool_", "flexible", "character" };
     return is_kind(kind) ? names[kind - ND_KIND_GENERIC] : "?";
 }
 
 char nd_dtype_char(nd_dtype t)
 {
     static const char chars[ND_NTYPES] = { '?', 'b', 'h', 'i', 'l', 'B', 'H', 'I', 'L', 'f', 'd', 'F', 'D' };
-    return nd_dtype_is_valid((int)t) ? chars[t] : '\0';
+    if (nd_dtype_is_flexible((int)t)) return nd_dtype_kind(t);
+    return nd_dtype_is_numeric((int)t) ? chars[t] : '\0';
 }
 
 char (nd_mintypecode)(const char *typechars, const char *typeset, char default_)

@@ -9,7 +9,7 @@
 nd_status nd_finfo_of(nd_dtype t, nd_finfo *out)
 {
     if (!out) return nd_set_error(ND_EVALUE, "nd_finfo_of: out is NULL");
-    if (!nd_dtype_is_valid((int)t)) return nd_set_error(ND_EDTYPE, "nd_finfo_of: invalid dtype %d", (int)t);
+    if (!nd_dtype_is_numeric((int)t)) return nd_set_error(ND_EDTYPE, "nd_finfo_of: invalid dtype %d", (int)t);
     if (t == ND_FLOAT32 || t == ND_COMPLEX64) {
         *out = (nd_finfo){ .dtype = ND_FLOAT32, .bits = 32, .eps = FLT_EPSILON, .epsneg = FLT_EPSILON / 2,
                            .max = FLT_MAX, .min = -FLT_MAX, .tiny = FLT_MIN, .smallest_normal = FLT_MIN,
@@ -32,9 +32,9 @@ nd_status nd_finfo_of(nd_dtype t, nd_finfo *out)
 nd_status nd_iinfo_of(nd_dtype t, nd_iinfo *out)
 {
     if (!out) return nd_set_error(ND_EVALUE, "nd_iinfo_of: out is NULL");
-    if (!nd_dtype_is_valid((int)t) || !nd_dtype_is_integer(t))
+    if (!nd_dtype_is_numeric((int)t) || !nd_dtype_is_integer(t))
         return nd_set_error(ND_EDTYPE, "nd_iinfo_of: invalid integer data type %s",
-                            nd_dtype_is_valid((int)t) ? nd_dtype_name(t) : "?");
+                            nd_dtype_is_numeric((int)t) ? nd_dtype_name(t) : "?");
     int bits = (int)nd_dtype_size(t) * 8;
     bool sgn = nd_dtype_kind(t) == 'i';
     out->dtype = t;

@@ -98,6 +98,19 @@ static inline nd_status nd__opt_axes(int axis, const nd_axes *axes, nd_axes *out
     return ND_OK;
 }
 
+/* The flexible dtypes (dtype_flex.c). A flexible dtype's name ("M8[D]", "<U10", "bytes")
+ * or -1 (no error set) when name is none; NumPy's promotion of two dtypes one of which is
+ * flexible (the dtype, or a negative nd_status with the error naming `who`); numpy.can_cast
+ * when either is flexible; the common unit of two datetime64 or two timedelta64 dtypes
+ * (NumPy's metadata gcd; Y/M mix with linear units only for datetime64); the number of
+ * ticks of unit `little` in one of `big` (W and finer; 0 when not a whole number or it
+ * overflows). */
+ND_INTERNAL int nd__flex_from_name(const char *name);
+ND_INTERNAL int nd__flex_promote(nd_dtype a, nd_dtype b, const char *who);
+ND_INTERNAL bool nd__flex_can_cast(nd_dtype from, nd_dtype to, nd_casting c);
+ND_INTERNAL int nd__dt_common(nd_dtype a, nd_dtype b, const char *who);
+ND_INTERNAL uint64_t nd__dt_unit_factor(nd_dtunit big, nd_dtunit little);
+
 /* Format a shape as "(3, 4)" into buf (returns buf). */
 ND_INTERNAL char *nd__shape_str(char *buf, size_t cap, int ndim, const ptrdiff_t *shape);
 #define ND_SHAPE_STRLEN (ND_MAXDIMS * 22 + 4)
@@ -148,7 +161,10 @@ nd_array *nd__broadcast_view(const nd_array *a, int ndim, const ptrdiff_t *shape
 /* Copy src (broadcast) into dst with conversion; no casting check. */
 ND_INTERNAL ND_WARN_UNUSED nd_status nd__copy_into(nd_array *dst, const nd_array *src);
 
-/* Store / load a scalar to / from an element of type dt. */
+/* ND_EDTYPE naming `who` when dt cannot hold an nd_scalar (the string dtypes): every
+ * public function that stores a caller's scalar checks this first. */
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__scalar_fits(nd_dtype dt, const char *who);
+/* Store / load a scalar to / from an element of type dt (a date element holds v.i). */
 ND_INTERNAL void nd__scalar_store(void *dst, nd_dtype dt, nd_scalar s);
 ND_INTERNAL nd_scalar nd__scalar_load(const void *src, nd_dtype dt);
 

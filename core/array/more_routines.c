@@ -122,7 +122,7 @@ nd_array *nd_asfortranarray(const nd_array *a)
 nd_array *(nd_require)(const nd_array *a, int dtype, unsigned int requirements)
 {
     if (!a) return ND_FAIL(ND_EVALUE, "nd_require: array is NULL");
-    if (dtype != -1 && !nd_dtype_is_valid(dtype))
+    if (dtype != -1 && !nd_dtype_is_numeric(dtype))
         return ND_FAIL(ND_EDTYPE, "nd_require: invalid dtype %d (-1 keeps the array's)", dtype);
     const unsigned known = ND_REQ_C | ND_REQ_F | ND_REQ_A | ND_REQ_W | ND_REQ_O | ND_REQ_E;
     if (requirements & ~known)
@@ -242,7 +242,7 @@ int nd_shares_memory_(const nd_array *a, const nd_array *b, long long max_work)
 nd_array *(nd_asfarray)(const nd_array *a, int dtype)
 {
     if (!a) return ND_FAIL(ND_EVALUE, "nd_asfarray: array is NULL");
-    if (dtype != -1 && !nd_dtype_is_valid(dtype))
+    if (dtype != -1 && !nd_dtype_is_numeric(dtype))
         return ND_FAIL(ND_EDTYPE, "nd_asfarray: invalid dtype %d (-1 means float64)", dtype);
     nd_dtype dt = dtype == -1 ? ND_FLOAT64 : (nd_dtype)dtype;
     if (!nd_dtype_is_float(dt) && !nd_dtype_is_complex(dt)) dt = ND_FLOAT64; /* not inexact */

@@ -684,7 +684,7 @@ static nd_status check_opts(const nd_csv_opts *o, const char *who)
     if (o->skiprows < 0 || o->max_rows < 0 || o->nusecols < 0 || o->nusenames < 0 ||
         o->nmissing_values < 0 || (o->nusecols && !o->usecols) || (o->nusenames && !o->usenames))
         return nd_set_error(ND_EVALUE, "%s: negative count or missing list in the options", who);
-    if (o->dtype && !nd_dtype_is_valid(o->dtype))
+    if (o->dtype && !nd_dtype_is_numeric(o->dtype))
         return nd_set_error(ND_EDTYPE, "%s: invalid dtype %d", who, o->dtype);
     if (o->ndmin < 0 || o->ndmin > 2)
         return nd_set_error(ND_EVALUE, "%s: ndmin must be 0, 1 or 2, not %d", who, o->ndmin);

@@ -66,7 +66,7 @@ static nd_status fromregex(const char *path, const char *regexp, int ngroups,
         goto done;
     }
     for (int g = 0; g < ncol; g++)
-        if (!nd_dtype_is_valid((int)dtypes[g])) {
+        if (!nd_dtype_is_numeric((int)dtypes[g])) {
             st = nd_set_error(ND_EDTYPE, "%s: invalid dtype %d for group %d", who, (int)dtypes[g],
                               g + 1);
             goto done;
@@ -160,7 +160,7 @@ nd_array *nd_fromregex_(const char *path, const char *regexp, const nd_fromregex
     nd_fromregex_opts d = { 0 };
     if (!o) o = &d;
     nd_dtype dt = o->bool_dtype ? ND_BOOL : o->dtype ? (nd_dtype)o->dtype : ND_FLOAT64;
-    if (!nd_dtype_is_valid((int)dt) || (o->bool_dtype && o->dtype))
+    if (!nd_dtype_is_numeric((int)dt) || (o->bool_dtype && o->dtype))
         return nd_set_error(ND_EDTYPE, "%s: invalid dtype %d", who, o->dtype), NULL;
     /* every group the same dtype: count the groups first */
     if (!path || !regexp)

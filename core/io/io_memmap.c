@@ -133,7 +133,7 @@ done:
 static nd_array *create(const nd_open_memmap_opts *o, const char *who)
 {
     nd_dtype dt = o->bool_dtype ? ND_BOOL : o->dtype ? (nd_dtype)o->dtype : ND_FLOAT64;
-    if (!nd_dtype_is_valid((int)dt) || (o->bool_dtype && o->dtype))
+    if (!nd_dtype_is_numeric((int)dt) || (o->bool_dtype && o->dtype))
         return ND_FAIL(ND_EDTYPE, "%s: invalid dtype %d", who, o->dtype);
     if (o->ndim < 0 || o->ndim > ND_MAXDIMS || (o->ndim && !o->shape))
         return ND_FAIL(ND_EVALUE, "%s: mode w+ needs a shape (ndim = %d)", who, o->ndim);

@@ -346,7 +346,7 @@ nd_array *nd_fromfile_(const nd_fromfile_opts *o)
     const char *who = "nd_fromfile";
     if (!o || !o->path) return ND_FAIL(ND_EVALUE, "%s: NULL path", who);
     nd_dtype dt = o->bool_dtype ? ND_BOOL : o->dtype ? (nd_dtype)o->dtype : ND_FLOAT64;
-    if (!nd_dtype_is_valid((int)dt) || (o->bool_dtype && o->dtype))
+    if (!nd_dtype_is_numeric((int)dt) || (o->bool_dtype && o->dtype))
         return ND_FAIL(ND_EDTYPE, "%s: invalid dtype %d", who, o->dtype);
     if (o->offset < 0)
         return ND_FAIL(ND_EVALUE, "%s: offset = %td < 0", who, o->offset);
@@ -407,7 +407,7 @@ nd_array *nd_fromstring_(const char *string, const nd_fromstring_opts *o)
     if (!o) o = &d;
     if (!string) return ND_FAIL(ND_EVALUE, "%s: the string is NULL", who);
     nd_dtype dt = o->bool_dtype ? ND_BOOL : o->dtype ? (nd_dtype)o->dtype : ND_FLOAT64;
-    if (!nd_dtype_is_valid((int)dt) || (o->bool_dtype && o->dtype))
+    if (!nd_dtype_is_numeric((int)dt) || (o->bool_dtype && o->dtype))
         return ND_FAIL(ND_EDTYPE, "%s: invalid dtype %d", who, o->dtype);
     if (!o->sep || !*o->sep)
         return ND_FAIL(ND_EVALUE, "%s: the binary mode of fromstring (sep='') is deprecated "

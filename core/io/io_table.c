@@ -298,7 +298,7 @@ ptrdiff_t nd_table_nmissing(const nd_table *t, int col)
 nd_array *nd_table_to_array(const nd_table *t, nd_dtype dt)
 {
     if (!t) return ND_FAIL(ND_EVALUE, "nd_table_to_array: table is NULL");
-    if (!nd_dtype_is_valid((int)dt)) return ND_FAIL(ND_EDTYPE, "nd_table_to_array: invalid dtype %d", (int)dt);
+    if (!nd_dtype_is_numeric((int)dt)) return ND_FAIL(ND_EDTYPE, "nd_table_to_array: invalid dtype %d", (int)dt);
     ptrdiff_t m = 0;
     for (int k = 0; k < t->r.ncols; k++) m += !t->r.cols[k].text;
     nd_array *a = nd_empty(ND_SHAPE(t->r.nrows, m), dt);

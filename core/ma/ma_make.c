@@ -221,7 +221,7 @@ nd_marray *nd_ma_masked_values(const nd_array *a, double value, double rtol, dou
 nd_marray *nd_ma_masked_all(int ndim, const ptrdiff_t *shape, nd_dtype dt)
 {
     static const char who[] = "nd_ma_masked_all";
-    if (!nd_dtype_is_valid((int)dt))
+    if (!nd_dtype_is_numeric((int)dt))
         return ND_FAIL(ND_EDTYPE, "%s: invalid dtype %d", who, (int)dt);
     if (ndim > 0 && need(shape, "shape", who) < 0)
         return NULL;

@@ -223,7 +223,7 @@ nd_array *nd__reduce(nd_ufunc f, const nd__loop_fn *loops, const nd_array *a,
     /* the loop and the axes */
     if (!a) return ND_FAIL(ND_EVALUE, "%s: input is NULL", who);
     if (nd__reduce_axes(a, opts.axis, &opts.axes, mask, who) < 0) return NULL;
-    if (opts.dtype && !nd_dtype_is_valid(opts.dtype))
+    if (opts.dtype && !nd_dtype_is_numeric(opts.dtype))
         return ND_FAIL(ND_EDTYPE, "%s: invalid dtype %d", who, opts.dtype);
     nd_dtype t = opts.dtype ? (nd_dtype)opts.dtype : (nd_dtype)t_in;
     if (!loops[t])

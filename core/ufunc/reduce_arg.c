@@ -297,7 +297,7 @@ static nd_array *cum_impl(const nd_array *a, const nd_reduce_opts *o, nd_ufunc f
 {
     if (!a) return ND_FAIL(ND_EVALUE, "%s: input is NULL", who);
     const nd_reduce_opts opts = o ? *o : ND_REDUCE_DEFAULTS;
-    if (opts.dtype && !nd_dtype_is_valid(opts.dtype))
+    if (opts.dtype && !nd_dtype_is_numeric(opts.dtype))
         return ND_FAIL(ND_EDTYPE, "%s: invalid dtype %d", who, opts.dtype);
     nd_dtype t = opts.dtype ? (nd_dtype)opts.dtype : nd__sum_default_dtype(a->dtype);
     const nd__loop_fn loop = nd__ufuncs[f].loops[t];

@@ -301,7 +301,7 @@ static nd_status check_inputs(int nin, const nd_operand *in, const nd_array **in
             return nd_set_error(ND_EVALUE, "%s: input %d is NULL", who, i);
         if (in[i].kind != ND_OPK_ARRAY && in[i].kind != ND_OPK_SCALAR)
             return nd_set_error(ND_EVALUE, "%s: input %d is missing", who, i);
-        if (in[i].kind == ND_OPK_SCALAR && !nd_dtype_is_valid(in[i].scalar.dtype))
+        if (in[i].kind == ND_OPK_SCALAR && !nd_dtype_is_numeric(in[i].scalar.dtype))
             return nd_set_error(ND_EDTYPE, "%s: scalar input %d has invalid dtype %d", who, i,
                              (int)in[i].scalar.dtype);
         ins[i] = in[i].array;
@@ -513,7 +513,7 @@ nd_status nd__ufunc_exec(nd_ufunc f, const nd__loop_fn *loops, int nout,
 
     /* the loop: input checks, then type resolution */
     if (check_inputs(nin, in, ins, who) < 0) return nd_last_error();
-    if (opts.dtype && !nd_dtype_is_valid(opts.dtype))
+    if (opts.dtype && !nd_dtype_is_numeric(opts.dtype))
         return nd_set_error(ND_EDTYPE, "%s: invalid dtype %d", who, opts.dtype);
     int t = nd__ufunc_resolve(f, loops, in, opts.dtype, casting, who);
     if (t < 0) return nd_last_error();

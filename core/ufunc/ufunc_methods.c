@@ -790,7 +790,7 @@ static nd_status builtin_ufm(nd__ufm *m, nd_ufunc f, const nd_operand *in, int n
     if (d->nin != nin)
         return nd_set_error(ND_EVALUE, "%s: '%s' takes %d inputs; this method needs %s", who,
                             d->name, d->nin, nin == 2 ? "a binary function" : "a unary function");
-    if (forced && !nd_dtype_is_valid(forced))
+    if (forced && !nd_dtype_is_numeric(forced))
         return nd_set_error(ND_EDTYPE, "%s: invalid dtype %d", who, forced);
     int t;
     const bool logical = f == ND_UF_LOGICAL_AND || f == ND_UF_LOGICAL_OR || f == ND_UF_LOGICAL_XOR;

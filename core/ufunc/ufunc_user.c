@@ -18,7 +18,7 @@ struct nd_userfunc {
     double (*f2)(double, double);
 };
 
-static bool valid_dtype(nd_dtype t) { return nd_dtype_is_valid((int)t); }
+static bool valid_dtype(nd_dtype t) { return nd_dtype_is_numeric((int)t); }
 
 nd_userfunc *nd_ufunc_new(const char *name, int nin, int nout, int nloops,
                           const nd_ufunc_loop *loops, const nd_scalar *identity)
@@ -199,7 +199,7 @@ nd_status nd_userfunc_call_into_(const nd_userfunc *u, int nout, nd_array **outs
             return nd_set_error(ND_EDTYPE, "%s: scalar input %d has invalid dtype %d", who, i,
                                 (int)in[i].scalar.dtype);
     }
-    if (opts.dtype && !nd_dtype_is_valid(opts.dtype))
+    if (opts.dtype && !nd_dtype_is_numeric(opts.dtype))
         return nd_set_error(ND_EDTYPE, "%s: invalid dtype %d", who, opts.dtype);
     const int k = resolve(u, in, opts.dtype, casting, false, who);
     if (k < 0) return nd_last_error();
@@ -388,7 +388,7 @@ static nd_status user_ufm(nd__ufm *m, const nd_userfunc *u, const nd_array *a, c
         return nd_set_error(ND_EVALUE, "%s: '%s' has %d inputs and %d outputs; this method needs "
                             "%s with one output", who, u->name, u->nin, u->nout,
                             want_nin == 2 ? "a binary function" : "a unary or binary function");
-    if (forced && !nd_dtype_is_valid(forced))
+    if (forced && !nd_dtype_is_numeric(forced))
         return nd_set_error(ND_EDTYPE, "%s: invalid dtype %d", who, forced);
     nd_operand in[2] = { nd_op_array(a), b ? *b : nd_op_array(a) };
     int k = resolve(u, in, forced, ND_CAST_SAME_KIND, need_same, who);

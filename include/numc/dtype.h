@@ -13,14 +13,70 @@
 extern "C" {
 #endif
 
+/* A dtype is one int. The numeric dtypes are the enumerators below ND_NTYPES. The flexible
+ * dtypes carry a parameter: their base code (ND_DATETIME64, ND_TIMEDELTA64, ND_BYTES,
+ * ND_STR) sits in the low 8 bits and the parameter above it, so a whole dtype still passes
+ * by value everywhere an nd_dtype goes:
+ *   ND_DATETIME64_OF(ND_DT_D)       datetime64[D]      (8 bytes, int64 count of days)
+ *   ND_TIMEDELTA64_OF(ND_DT_s)      timedelta64[s]
+ *   nd_dtype_datetime(ND_DATETIME64, ND_DT_s, 25)      datetime64[25s]
+ *   ND_BYTES_OF(10)                 'S10' (|S10: 10 bytes, zero-padded)
+ *   ND_STR_OF(10)                   'U10' (<U10: 10 UCS-4 code points, 40 bytes)
+ * Parameters: a unit (nd_dtunit) and a count 1..ND_DT_MAXCOUNT for the date types, a width
+ * 0..ND_STR_MAXWIDTH for the string types (width 0 is NumPy's unsized 'S' / 'U', which
+ * creation functions size to their data). */
 typedef enum nd_dtype {
     ND_BOOL,
     ND_INT8, ND_INT16, ND_INT32, ND_INT64,
     ND_UINT8, ND_UINT16, ND_UINT32, ND_UINT64,
     ND_FLOAT32, ND_FLOAT64,
     ND_COMPLEX64, ND_COMPLEX128,
-    ND_NTYPES
+    ND_NTYPES,               /* the number of numeric dtypes (the flexible ones are not counted) */
+    ND_DATETIME64 = 0x20,    /* base codes of the flexible dtypes */
+    ND_TIMEDELTA64 = 0x21,
+    ND_BYTES = 0x22,         /* NumPy's 'S' (numpy.bytes_) */
+    ND_STR = 0x23,           /* NumPy's 'U' (numpy.str_) */
+    ND__DTYPE_INT = 0x7fffffff /* the enum spans int: parameters live in the high bits */
 } nd_dtype;
+
+/* Units of datetime64/timedelta64, in NumPy's order (NPY_DATETIMEUNIT without the
+ * deprecated 'B'); ND_DT_GENERIC is the unit of a bare 'datetime64'. */
+typedef enum nd_dtunit {
+    ND_DT_Y, ND_DT_M, ND_DT_W, ND_DT_D, ND_DT_h, ND_DT_m, ND_DT_s,
+    ND_DT_ms, ND_DT_us, ND_DT_ns, ND_DT_ps, ND_DT_fs, ND_DT_as,
+    ND_DT_GENERIC,
+    ND_DT_NUNITS
+} nd_dtunit;
+
+#define ND_DT_MAXCOUNT (1 << 19)
+#define ND_STR_MAXWIDTH ((1 << 23) - 1)
+#define ND_DATETIME64_OF(unit) ((nd_dtype)((int)ND_DATETIME64 | (int)(unit) << 8))
+#define ND_TIMEDELTA64_OF(unit) ((nd_dtype)((int)ND_TIMEDELTA64 | (int)(unit) << 8))
+#define ND_BYTES_OF(width) ((nd_dtype)((int)ND_BYTES | (int)(width) << 8))
+#define ND_STR_OF(width) ((nd_dtype)((int)ND_STR | (int)(width) << 8))
+/* NaT, the "not a time" value of both date types (INT64_MIN, as NumPy's). */
+#define ND_NAT INT64_MIN
+
+/* The base code of a dtype: t itself for a numeric dtype, ND_DATETIME64 / ND_TIMEDELTA64 /
+ * ND_BYTES / ND_STR for a flexible one (whatever its parameter), -1 for an invalid value. */
+ND_API int nd_dtype_base(nd_dtype t);
+/* datetime64 or timedelta64 (`base`) with `unit` and a count of units per tick
+ * (datetime64[25s] is count 25; ND_DT_GENERIC takes count 1 only). ND_EDTYPE and
+ * ND_NTYPES for a base that is no date type, a bad unit or a count out of 1..ND_DT_MAXCOUNT. */
+ND_API nd_dtype nd_dtype_datetime(nd_dtype base, nd_dtunit unit, int count);
+/* The unit and count of a date dtype; ND_DT_NUNITS and 0 for any other dtype. */
+ND_API nd_dtunit nd_dtype_unit(nd_dtype t);
+ND_API int nd_dtype_unit_count(nd_dtype t);
+/* The width of a string dtype in characters (bytes for 'S', code points for 'U');
+ * 0 for any other dtype. */
+ND_API size_t nd_dtype_width(nd_dtype t);
+/* One of the ND_NTYPES numeric dtypes (bool, integers, floats, complex). */
+ND_API bool nd_dtype_is_numeric(int t);
+/* datetime64/timedelta64 or a string dtype, well formed. */
+ND_API bool nd_dtype_is_flexible(int t);
+ND_API bool nd_dtype_is_datetime(nd_dtype t);  /* datetime64 of any unit */
+ND_API bool nd_dtype_is_timedelta(nd_dtype t); /* timedelta64 of any unit */
+ND_API bool nd_dtype_is_string(nd_dtype t);    /* 'S' or 'U' of any width */
 
 /* Casting levels as NumPy names them. Zero (ND_CAST_DEFAULT) means "the
  * function's default", which is same_kind for ufunc outputs and unsafe for astype. */
@@ -33,15 +89,21 @@ typedef enum nd_casting {
     ND_CAST_UNSAFE
 } nd_casting;
 
-/* NumPy's name ("float64", "complex128", "bool"); "?" for an invalid value. */
+/* NumPy's name as str(dtype) spells it: "float64", "complex128", "bool",
+ * "datetime64[D]", "timedelta64[25s]", "datetime64" (generic), "<U10", "|S10"; "?" for an
+ * invalid value. Numeric and date names are static strings; a string dtype's name lives in
+ * one of 16 per-thread buffers, valid until 16 more string names are made in that thread. */
 ND_API const char *nd_dtype_name(nd_dtype t);
-/* Parse a name: NumPy names ("int32", "float", "f8", "<f8", "c16", "?", "b1").
- * Returns -1 (and sets ND_EDTYPE) when unknown. */
+/* Parse a name: NumPy names ("int32", "float", "f8", "<f8", "c16", "?", "b1",
+ * "datetime64[ns]", "M8[D]", "<m8[25s]", "timedelta64", "U10", "<U10", "S5", "|S5",
+ * "str" / "U" (unsized 'U'), "bytes" / "S"). Returns -1 (and sets ND_EDTYPE) when unknown. */
 ND_API int nd_dtype_from_name(const char *name);
-/* Item size in bytes; 0 for an invalid value. */
+/* Item size in bytes: 8 for the date types, the width for 'S', 4 × width for 'U';
+ * 0 for an invalid value. */
 ND_API size_t nd_dtype_size(nd_dtype t);
-/* NumPy's kind character: 'b', 'i', 'u', 'f', 'c'. */
+/* NumPy's kind character: 'b', 'i', 'u', 'f', 'c', 'M', 'm', 'S', 'U'; '?' if invalid. */
 ND_API char nd_dtype_kind(nd_dtype t);
+/* A numeric dtype or a well-formed flexible one. */
 ND_API bool nd_dtype_is_valid(int t);
 ND_API bool nd_dtype_is_integer(nd_dtype t);  /* signed or unsigned, not bool */
 ND_API bool nd_dtype_is_float(nd_dtype t);    /* float32/64 */
@@ -150,15 +212,17 @@ typedef enum nd_kind {
     ND_KIND_INEXACT,
     ND_KIND_FLOATING,
     ND_KIND_COMPLEXFLOATING,
-    ND_KIND_BOOL
+    ND_KIND_BOOL,
+    ND_KIND_FLEXIBLE,       /* above the string types; datetime64 sits under generic, */
+    ND_KIND_CHARACTER       /* timedelta64 under signedinteger, as in NumPy */
 } nd_kind;
 /* numpy.issubdtype(arg1, arg2): arg1 (an nd_dtype or nd_kind) is arg2 or below it in
  * NumPy's type hierarchy. A value that is neither sets ND_EDTYPE and returns false. */
 ND_API bool nd_issubdtype(int arg1, int arg2);
 /* NumPy's name of an nd_kind ("floating", "signedinteger"); "?" for other values. */
 ND_API const char *nd_kind_name(int kind);
-/* NumPy's dtype.char ('?', 'b', 'h', 'i', 'l', 'B', 'H', 'I', 'L', 'f', 'd', 'F', 'D');
- * '\0' for an invalid value. */
+/* NumPy's dtype.char ('?', 'b', 'h', 'i', 'l', 'B', 'H', 'I', 'L', 'f', 'd', 'F', 'D',
+ * 'M', 'm', 'S', 'U'); '\0' for an invalid value. */
 ND_API char nd_dtype_char(nd_dtype t);
 /* numpy.mintypecode(typechars, typeset="GDFgdf", default='d'): the type character of the
  * smallest-size type in typeset that the characters of typechars appear in ('D' when 'F'

@@ -1054,7 +1054,7 @@ static PyObject *f_dtype_info(PyObject *self, PyObject *args)
 {
     int t;
     if (!PyArg_ParseTuple(args, "i:_dtype_info", &t)) return NULL;
-    if (!nd_dtype_is_valid(t)) return npy_raise();
+    if (!nd_dtype_is_numeric(t)) return npy_raise();
     return Py_BuildValue("(snCC)", nd_dtype_name((nd_dtype)t), (Py_ssize_t)nd_dtype_size((nd_dtype)t),
                          nd_dtype_kind((nd_dtype)t), nd_dtype_char((nd_dtype)t));
 }
@@ -1099,7 +1099,7 @@ static PyObject *f_result_type(PyObject *self, PyObject *args)
 {
     int a, b;
     if (!PyArg_ParseTuple(args, "ii", &a, &b)) return NULL;
-    if (!nd_dtype_is_valid(a) || !nd_dtype_is_valid(b)) return npy_raise();
+    if (!nd_dtype_is_numeric(a) || !nd_dtype_is_numeric(b)) return npy_raise();
     return PyLong_FromLong(nd_result_type((nd_dtype)a, (nd_dtype)b));
 }
 
@@ -1107,7 +1107,7 @@ static PyObject *f_can_cast(PyObject *self, PyObject *args)
 {
     int a, b, c;
     if (!PyArg_ParseTuple(args, "iii", &a, &b, &c)) return NULL;
-    if (!nd_dtype_is_valid(a) || !nd_dtype_is_valid(b)) return npy_raise();
+    if (!nd_dtype_is_numeric(a) || !nd_dtype_is_numeric(b)) return npy_raise();
     return PyBool_FromLong(nd_can_cast((nd_dtype)a, (nd_dtype)b, (nd_casting)c));
 }
 

@@ -59,7 +59,8 @@ NAMES = [
     ">c8", ">u8", "=d", "|?",
     # what NumPy accepts but numc has no dtype for, and what NumPy rejects
     "float16", "f2", "e", "half", "float128", "f16", "g", "longdouble", "complex256",
-    "c32", "G", "object", "O", "S1", "U", "V8", "M8", "m8", "c",
+    "c32", "G", "object", "O", "S1", "U", "V8", "M8", "m8", "c", "U7", "<U2", "|S4", "a3",
+    "datetime64[ms]", "M8[2h]", "timedelta64", "<m8[us]", "str", "bytes", "M8[", "U-1",
     "xyz", "Int8", "UINT8", "Float64", "i3", "f1", "c4", "b2", "u", "?1", "B1", "q8",
     "l8", "d8", "int7", "uint128", "<", ">", "||f8", "<float64", "=int32", "|bool",
     "<int", "float64x", "ii8",
@@ -71,7 +72,10 @@ def names():
     for n in NAMES:
         try:
             d = np.dtype(n)
-            res = d.name if (d.isnative and d.name in TYPES) else "-"
+            if d.kind in "MmSU":  # the flexible dtypes: str(dtype) ("datetime64[D]", "<U3")
+                res = str(d) if d.isnative else "-"
+            else:
+                res = d.name if (d.isnative and d.name in TYPES) else "-"
         except TypeError:
             res = "-"
         out.append(f"{n} {res}")
