@@ -29,7 +29,7 @@ FUZZ_SECONDS ?= 60
 BENCH_ARGS ?= --same-blas-env
 # The suites that start threads (numc's pool, nd_set_num_threads, threads of their own,
 # FFTW's planner): what `make tsan` runs, as a ctest -R pattern.
-TSAN_TESTS ?= ^test_(parallel|scope|reduce|ufunc|fft|io_numparse|print|ufunc_methods|ufunc_user)$$
+TSAN_TESTS ?= ^test_(parallel|scope|reduce|ufunc|fft|io_numparse|print|ufunc_methods|ufunc_user|bigcache)$$
 # The suites `make valgrind` runs: the LAPACK/BLAS and FFTW paths, sorting and selection
 # (under a minute in all). Not the ufunc suites: valgrind does not model the SSE exception
 # flags, so the floating-point error tests (nd_seterr) cannot pass under it.

@@ -103,7 +103,9 @@ static void *default_alloc(size_t n, void *ctx)
     void *p = NULL;
     enum { HUGE_MIN = 4 << 20, HUGE_ALIGN = 2 << 20 };
     const size_t mapped_min = (size_t)32 << 20;
-    if (posix_memalign(&p, n >= mapped_min ? HUGE_ALIGN : 64, n ? n : 1) != 0) return NULL;
+    size_t align = n >= mapped_min ? HUGE_ALIGN : 64;
+    if ((p = nd__bigcache_take(n, align))) return p; /* pages still mapped (bigcache.c) */
+    if (posix_memalign(&p, align, n ? n : 1) != 0) return NULL;
     if (n >= HUGE_MIN) advise_huge_pages(p, n);
     return p;
 }
@@ -111,7 +113,7 @@ static void *default_alloc(size_t n, void *ctx)
 static void default_free(void *p, void *ctx)
 {
     (void)ctx;
-    free(p);
+    if (!nd__bigcache_put(p)) free(p);
 }
 
 static nd_allocator allocator = { default_alloc, default_free, NULL };

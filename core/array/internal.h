@@ -52,6 +52,12 @@ ND_INTERNAL ND_WARN_UNUSED nd_status nd__scope_register(nd_array *a, const char 
 ND_INTERNAL void nd__scope_forget(nd_array *a);
 #define nd__scope_detach nd__scope_forget
 
+/* The default allocator's cache of freed large blocks (bigcache.c): a block of at least
+ * 256 KiB for n bytes at `align`, or NULL; put keeps a freed block (true) or leaves it to
+ * the caller to free (false). */
+ND_INTERNAL void *nd__bigcache_take(size_t n, size_t align);
+ND_INTERNAL bool nd__bigcache_put(void *p);
+
 /* nd_set_error and the allocator (nd_malloc, nd_calloc, nd_strdup, nd_free_mem) are
  * public (error.h): extension libraries use the same ones. */
 /* The warning channel with floating-point bits (nd_warn passes 0). */

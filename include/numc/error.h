@@ -58,6 +58,14 @@ typedef struct nd_allocator {
     void *ctx;
 } nd_allocator;
 ND_API void nd_set_allocator(const nd_allocator *a);
+/* The default allocator keeps freed blocks of 256 KiB and more (up to NUMC_BUFFER_CACHE_MB
+ * MiB, default 256; 0 turns the cache off) so that the next temporary of the same size
+ * class reuses their mapped pages instead of faulting them in again; a block unused for
+ * 2 s goes back to the system at the next large allocation or free. nd_trim_memory
+ * returns every cached block now (and trims the C heap); nd_cached_memory is the number
+ * of bytes the cache holds. A user allocator (nd_set_allocator) bypasses the cache. */
+ND_API void nd_trim_memory(void);
+ND_API size_t nd_cached_memory(void);
 
 /* Free memory numc returned that is not an array (strings from nd_repr, ...), or memory
  * from nd_malloc / nd_calloc / nd_strdup. NULL is a no-op. */
