@@ -132,6 +132,49 @@ static void test_unique_and_sets(void)
     for (size_t i = 0; i < sizeof arr / sizeof *arr; i++) nd_free(arr[i]);
 }
 
+/* -0.0 equals 0.0: a stable sort keeps the zeros in their original order with their signs
+ * (NumPy's stable sort compares them equal), on the radix path (long lanes) and the
+ * comparison path (short ones), for float64 and float32. */
+static void check_signed_zeros(nd_dtype t, ptrdiff_t n)
+{
+    nd_array *x = nd_empty(1, &n, ND_FLOAT64);
+    double *d = nd_data(x);
+    int nzero = 0;
+    for (ptrdiff_t i = 0; i < n; i++) {
+        int v = (int)((i * 7919) % 7) - 3; /* -3..3 */
+        d[i] = v ? v : (i % 3 == 0 ? -0.0 : 0.0);
+        nzero += v == 0;
+    }
+    nd_array *xt = nd_astype(x, t, ND_CAST_UNSAFE);
+    nd_array *s = nd_sort(xt, -1, ND_SORT_STABLE), *ix = nd_argsort(xt, -1, ND_SORT_STABLE);
+    nd_array *s64 = nd_astype(s, ND_FLOAT64, ND_CAST_UNSAFE);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s64);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ix);
+    const double *sd = nd_data(s64);
+    const int64_t *id = nd_data(ix);
+    ptrdiff_t first = 0;
+    while (first < n && sd[first] < 0) first++;
+    int bad = 0;
+    ptrdiff_t k = 0;
+    for (ptrdiff_t i = 0; i < n; i++) { /* the k-th zero of x is the k-th of the run */
+        if (d[i] != 0) continue;
+        bool neg = signbit(d[i]) != 0;
+        bad += sd[first + k] != 0 || (signbit(sd[first + k]) != 0) != neg || id[first + k] != i;
+        k++;
+    }
+    CU_ASSERT_EQUAL(k, nzero);
+    CU_ASSERT_EQUAL(bad, 0);
+    nd_free(x), nd_free(xt), nd_free(s), nd_free(ix), nd_free(s64);
+}
+
+static void test_sort_keeps_signed_zero_order(void)
+{
+    check_signed_zeros(ND_FLOAT64, 5000);
+    check_signed_zeros(ND_FLOAT32, 5000);
+    check_signed_zeros(ND_FLOAT64, 40);
+    check_signed_zeros(ND_FLOAT32, 40);
+}
+
 static void test_bad_input(void)
 {
     nd_array *s = nd_scalar_array(ND_F64(1)), *m = nd_zeros(ND_SHAPE(2, 2), ND_FLOAT64);
@@ -153,6 +196,6 @@ static void test_bad_input(void)
 static const ND_TEST tests[] = {
     ND_T(test_sort_nan_last_and_axes), ND_T(test_argsort_dup_stable_and_lexsort), ND_T(test_sort_every_dtype_is_ordered),
     ND_T(test_partition),              ND_T(test_searchsorted),                   ND_T(test_unique_and_sets),
-    ND_T(test_bad_input),              { 0 }
+    ND_T(test_bad_input),              ND_T(test_sort_keeps_signed_zero_order), { 0 }
 };
 ND_TEST_MAIN("sort", tests)

@@ -95,18 +95,36 @@ static uint64_t key_of(const char *p, nd_dtype t)
     case ND_FLOAT32: {
         uint32_t u;
         memcpy(&u, p, 4);
+        if (!(u << 1)) u = 0; /* -0.0 and 0.0 are equal: one key, so the sort keeps their order */
         return (u >> 31) ? (uint32_t)~u : (u | 0x80000000u);
     }
     case ND_FLOAT64: {
         uint64_t u;
         memcpy(&u, p, 8);
+        if (!(u << 1)) u = 0;
         return (u >> 63) ? ~u : (u | 0x8000000000000000u);
     }
     default: return 0;
     }
 }
 
+static bool is_negative_zero(const char *p, nd_dtype t)
+{
+    if (t == ND_FLOAT64) { uint64_t u; memcpy(&u, p, 8); return u == 0x8000000000000000u; }
+    if (t == ND_FLOAT32) { uint32_t u; memcpy(&u, p, 4); return u == 0x80000000u; }
+    return false;
+}
+
 bool nd__radix_ok(nd_dtype t) { return t <= ND_FLOAT64; }
+
+/* The key of +0.0 (and -0.0); no integer key equals it where it matters (integers have
+ * no negative zeros to note). */
+static uint64_t zero_key(nd_dtype t)
+{
+    if (t == ND_FLOAT64) return 0x8000000000000000u;
+    if (t == ND_FLOAT32) return 0x80000000u;
+    return UINT64_MAX;
+}
 
 static bool is_nan(const char *p, nd_dtype t)
 {
@@ -196,26 +214,60 @@ nd_status nd__radix_sort(void *data, nd_dtype t, ptrdiff_t n)
         if (keys != data) nd_free_mem(keys);
         return ND_ENOMEM;
     }
-    /* NaNs leave the key range and go to the end, in their original order. */
-    ptrdiff_t m = 0, nnan = 0;
+    /* NaNs leave the key range and go to the end, in their original order. -0.0 shares
+     * 0.0's key; which of the zeros (counted in order) were negative is noted, so that the
+     * sorted run of zeros gets its signs back in their original order, as a stable
+     * comparison sort leaves them. */
+    ptrdiff_t m = 0, nnan = 0, nzero = 0, nneg = 0;
+    size_t negcap = 0;
+    ptrdiff_t *neg = NULL;
+    bool failed = false;
     char *nanbuf = (char *)tmp; /* scratch for NaN payloads (before the sort uses tmp) */
     for (ptrdiff_t i = 0; i < n; i++) {
         const char *p = v + (size_t)i * isz;
-        if (is_nan(p, t)) memcpy(nanbuf + (size_t)nnan++ * isz, p, isz);
-        else keys[m++] = key_of(p, t);
+        if (is_nan(p, t)) {
+            memcpy(nanbuf + (size_t)nnan++ * isz, p, isz);
+            continue;
+        }
+        uint64_t k = key_of(p, t);
+        if (k == zero_key(t)) {
+            if (is_negative_zero(p, t) && !failed) {
+                failed = nd__buf_reserve(&neg, (size_t)nneg * sizeof *neg, &negcap,
+                                         (size_t)(nneg + 1) * sizeof *neg, 64 * sizeof *neg,
+                                         "nd_sort") < 0;
+                if (!failed) neg[nneg++] = nzero;
+            }
+            nzero++;
+        }
+        keys[m++] = k;
     }
     char nans_small[16 * 8];
-    char *nans = nnan <= 8 ? nans_small : nd__malloc_n(nnan, isz, "nd_sort");
+    char *nans = failed ? NULL : nnan <= 8 ? nans_small : nd__malloc_n(nnan, isz, "nd_sort");
     if (!nans) {
+        nd_free_mem(neg);
         nd_free_mem(tmp);
         if (keys != data) nd_free_mem(keys);
         return ND_ENOMEM;
     }
     memcpy(nans, nanbuf, (size_t)nnan * isz);
     radix_pairs(keys, NULL, tmp, NULL, m, (int)isz);
+    ptrdiff_t lo = 0, hi = nneg ? m : 0; /* the first zero key (keys may alias v: look first) */
+    while (lo < hi) {
+        ptrdiff_t mid = lo + (hi - lo) / 2;
+        if (keys[mid] < zero_key(t)) lo = mid + 1;
+        else hi = mid;
+    }
     for (ptrdiff_t i = 0; i < m; i++) value_of(v + (size_t)i * isz, t, keys[i]);
+    if (nneg) {
+        for (ptrdiff_t j = 0; j < nneg; j++) {
+            char *p = v + (size_t)(lo + neg[j]) * isz;
+            if (t == ND_FLOAT64) memcpy(p, &(double){ -0.0 }, 8);
+            else memcpy(p, &(float){ -0.0f }, 4);
+        }
+    }
     memcpy(v + (size_t)m * isz, nans, (size_t)nnan * isz);
     if (nans != nans_small) nd_free_mem(nans);
+    nd_free_mem(neg);
     nd_free_mem(tmp);
     if (keys != data) nd_free_mem(keys);
     return ND_OK;
