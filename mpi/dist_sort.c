@@ -47,18 +47,10 @@ DEF_LT(u64, uint64_t, LT_NUM)
 DEF_LT(f32, float, LT_FLT)
 DEF_LT(f64, double, LT_FLT)
 DEF_LT(c64, cplx64_t, LT_CPX)
-/* numc's stable sort of at least RADIX_MIN floats is a radix sort on the IEEE bits with the
- * NaNs moved last in their order: -0.0 sorts before 0.0 there (core/sort/sort.c). */
-#define RADIX_MIN 256
-#define LT_FLT_SZ(a, b) (LT_FLT(a, b) || ((a) == 0 && (b) == 0 && signbit(a) && !signbit(b)))
-DEF_LT(f32s, float, LT_FLT_SZ)
-DEF_LT(f64s, double, LT_FLT_SZ)
 DEF_LT(c128, cplx128_t, LT_CPX)
 
-static key_lt_fn key_lt_of(nd_dtype dt, bool signed_zeros)
+static key_lt_fn key_lt_of(nd_dtype dt)
 {
-    if (signed_zeros && dt == ND_FLOAT32) return lt_f32s;
-    if (signed_zeros && dt == ND_FLOAT64) return lt_f64s;
     switch (dt) {
     case ND_BOOL:
     case ND_UINT8: return lt_u8;
@@ -165,47 +157,6 @@ static ptrdiff_t lower_bound(const char *k, const int64_t *g, ptrdiff_t m, size_
     return lo;
 }
 
-/* In signed-zero order: the zeros of the sorted run (k, g) (contiguous, in (|key|, index)
- * order after numc's merge sort) stably partitioned, -0.0 first. */
-static nd_status zeros_first(char *k, int64_t *g, ptrdiff_t m, nd_dtype dt, const char *who)
-{
-    size_t isz = nd_dtype_size(dt);
-    ptrdiff_t z0 = -1, z1 = -1;
-    for (ptrdiff_t i = 0; i < m; i++) {
-        double v = dt == ND_FLOAT32 ? (double)((const float *)(const void *)k)[i] : ((const double *)(const void *)k)[i];
-        if (v == 0) {
-            if (z0 < 0) z0 = i;
-            z1 = i + 1;
-        } else if (z0 >= 0) {
-            break;
-        }
-    }
-    if (z0 < 0 || z1 - z0 < 2) return ND_OK;
-    ptrdiff_t nz = z1 - z0;
-    char *tk = alloc_n(nz, isz, who);
-    int64_t *tg = alloc_n(nz, sizeof *tg, who);
-    if (!tk || !tg) {
-        nd_free_mem(tk);
-        nd_free_mem(tg);
-        return ND_ENOMEM;
-    }
-    ptrdiff_t w = 0;
-    for (int pass = 0; pass < 2; pass++)
-        for (ptrdiff_t i = z0; i < z1; i++) {
-            const char *p = k + (size_t)i * isz;
-            bool neg = dt == ND_FLOAT32 ? signbit(*(const float *)(const void *)p) : signbit(*(const double *)(const void *)p);
-            if (neg == (pass == 0)) {
-                memcpy(tk + (size_t)w * isz, p, isz);
-                tg[w++] = g[i];
-            }
-        }
-    memcpy(k + (size_t)z0 * isz, tk, (size_t)nz * isz);
-    memcpy(g + z0, tg, (size_t)nz * sizeof *tg);
-    nd_free_mem(tk);
-    nd_free_mem(tg);
-    return ND_OK;
-}
-
 /* ---- the sample sort ------------------------------------------------------------------------ */
 
 typedef struct sort_bufs {
@@ -243,8 +194,7 @@ static nd_dist *sample_sort(MPI_Comm comm, nd_status pre, nd_dtype dt, const cha
     MPI_Comm_size(comm, &P);
     MPI_Comm_rank(comm, &rank);
     size_t isz = nd_dtype_size(dt);
-    bool sz = (dt == ND_FLOAT32 || dt == ND_FLOAT64) && n >= RADIX_MIN;
-    key_lt_fn lt = key_lt_of(dt, sz);
+    key_lt_fn lt = key_lt_of(dt);
     sort_bufs B;
     memset(&B, 0, sizeof B);
     MPI_Datatype bt = MPI_DATATYPE_NULL;
@@ -265,7 +215,6 @@ static nd_dist *sample_sort(MPI_Comm comm, nd_status pre, nd_dtype dt, const cha
             memcpy(B.sk + (size_t)i * isz, keys + (size_t)B.perm[i] * isz, isz);
             B.sg[i] = g0 + B.perm[i];
         }
-        if (sz) st = zeros_first(B.sk, B.sg, m, dt, who);
         if (st == ND_OK) st = nd__dist_byte_type(isz, &bt, who);
     }
     if ((st = nd__dist_agree(comm, st)) != ND_OK) goto done;
@@ -363,7 +312,6 @@ static nd_dist *sample_sort(MPI_Comm comm, nd_status pre, nd_dtype dt, const cha
             nd_free_mem(B.sg);
             B.sk = nk;
             B.sg = ng;
-            if (sz) st = zeros_first(B.sk, B.sg, mr, dt, who);
         }
         if ((st = nd__dist_agree(comm, st)) != ND_OK) goto done;
     }
@@ -447,7 +395,7 @@ static nd_dist *sort_common(const nd_dist *a, int axis, bool want_idx, const cha
         else if (axis < 0)
             axis += a->ndim;
     }
-    if (st == ND_OK && !key_lt_of(a->dtype, false)) st = nd_set_error(ND_EDTYPE, "%s: unsortable dtype", who);
+    if (st == ND_OK && !key_lt_of(a->dtype)) st = nd_set_error(ND_EDTYPE, "%s: unsortable dtype", who);
     /* every rank agrees on its own checks first, so that all of them take part in the
      * comparison of the arguments that must be the same everywhere */
     if (nd__dist_agree(a->comm, st) != ND_OK) return NULL;
