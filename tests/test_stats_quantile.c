@@ -164,11 +164,23 @@ static void test_empty_input_gives_nan_and_warning(void)
     CU_ASSERT(isnan(nd_item_f64(r)));
     CU_ASSERT_EQUAL(nd_stats_warnings(), ND_WARN_EMPTY);
     nd_free(r);
-    r = nd_percentile(e, 50);
+    /* NumPy: percentile/quantile of an empty axis raise IndexError, nanpercentile warns */
+    nd_clear_error();
+    CU_ASSERT_PTR_NULL(nd_percentile(e, 50));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EINDEX);
+    CU_ASSERT_PTR_NULL(nd_quantile(e, 0.5));
+    r = nd_nanpercentile(e, 50);
     CU_ASSERT(isnan(nd_item_f64(r)));
     CU_ASSERT(nd_stats_warnings() & ND_WARN_EMPTY);
     nd_free(r);
     nd_free(e);
+    /* an empty axis over no slices is an empty result, as NumPy's (3, 0) along axis 0 */
+    nd_array *e2 = nd_zeros(ND_SHAPE(3, 0), ND_FLOAT64);
+    r = nd_percentile(e2, 50, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_EQUAL(nd_size(r), 0);
+    nd_free(r);
+    nd_free(e2);
 }
 
 static void test_float32_median_stays_float32(void)

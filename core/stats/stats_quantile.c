@@ -125,7 +125,7 @@ static void slice_quantiles(double *v, ptrdiff_t n, const qjob *job, double *res
         ptrdiff_t w = 0;
         for (ptrdiff_t i = 0; i < n; i++)
             if (!isnan(v[i])) v[w++] = v[i];
-        if (w == 0 && n > 0) nd__stats_warn(ND_WARN_ALL_NAN);
+        if (w == 0) nd__stats_warn(n > 0 ? ND_WARN_ALL_NAN : ND_WARN_EMPTY);
         n = w;
     } else {
         for (ptrdiff_t i = 0; i < n; i++)
@@ -192,6 +192,12 @@ static nd_array *quantile_common(const nd_array *a, const nd_quantile_opts *o, d
         nd__slices_init(&s, a, axes, o->keepdims, who) < 0) {
         nd_free_mem(q);
         return NULL;
+    }
+    /* NumPy's percentile/quantile take from the empty axis and fail (median and the nan*
+     * versions give NaN with a warning instead) */
+    if (!skip_nan && s.m == 0 && s.nslices > 0 && nq > 0) {
+        nd_set_error(ND_EINDEX, "%s: cannot do a non-empty take from an empty axes", who);
+        goto fail;
     }
     /* result shape: qs's shape, then the reduced shape */
     int ndim = 0;
