@@ -269,9 +269,11 @@ static bbox decorations(render_ctx *rc, nplot_axes *ax, bool draw)
         }
         if (ax->xa.labels_side[1] && ax->xa.label && ax->xa.label[0]) top_edge = fmin(top_edge, bb.y0);
     }
-    /* a twiny's top decorations push the parent's title up */
+    /* a twiny's top decorations push the parent's title up, as do a secondary x axis'
+     * ticked on top (matplotlib: child axes whose ticks are at the top) */
     for (nplot_axes *t = ax->fig->axes; t; t = t->next)
-        if (t->twin_parent == ax && t->twin_y_of) {
+        if (t->twin_parent == ax && (t->twin_y_of || (t->secondary && t->secondary->x &&
+                                                      t->secondary->pos >= 0.5))) {
             bbox tb = decorations(rc, t, false);
             top_edge = fmin(top_edge, tb.y0);
         }
@@ -369,6 +371,10 @@ void nplot__draw_axes(render_ctx *rc, nplot_axes *ax)
 {
     cairo_t *cr = rc->cr;
     xform tf = nplot__xform(ax);
+    if (ax->secondary) { /* a zero-height (zero-width) axes: its axis only (secondary.c) */
+        decorations(rc, ax, true);
+        return;
+    }
     if (!ax->axis_off && ax->frame_on && ax->face.a > 0) {
         set_rgba(cr, ax->face, 1);
         cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
