@@ -111,27 +111,41 @@ def singular():
         plt.close(fig)
 
 
+def ink(px, x0, y0, x1, y1):
+    """the box of the dark pixels in columns x0..x1-1, rows y0..y1-1 (y down)"""
+    win = px[y0:y1, x0:x1, :3].min(axis=2) < 128
+    ys, xs = np.nonzero(win)
+    return (x0 + xs.min(), y0 + ys.min(), x0 + xs.max() + 1, y0 + ys.max() + 1)
+
+
 def rotation():
-    print("/* axis label boxes (pixels, y down): ylabel rotation -90 left; colorbar-like right")
-    print("   label rotation -90 va bottom; xlabel rotation 30 */")
+    """rotated axis labels on axes with ticks but no tick labels, so that each label's ink stands
+    alone (the windows leave the tick marks out):
+    a left ylabel at -90 (labelpad 20), an xlabel at 30, and a right (colorbar-like) ylabel at
+    -90 with va='bottom'. Prints each label's ink box (x0, y0, x1, y1; pixels, y down) in the
+    search windows test_plot_secondary.c uses."""
+    print("/* rotated axis labels: ink boxes (x0, y0, x1, y1) */")
     fig = plt.figure(figsize=(6.4, 4.8), dpi=100)
-    ax = fig.add_axes([0.15, 0.15, 0.6, 0.7])
-    ax.plot([0, 1], [0, 1])
-    ax.set_ylabel("left label", rotation=-90)
+    ax = fig.add_axes([0.2, 0.2, 0.5, 0.6])
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.tick_params(labelleft=False, labelbottom=False)
+    ax.set_ylabel("left label", rotation=-90, labelpad=20)
     ax.set_xlabel("x label", rotation=30)
-    r = fig.add_axes([0.8, 0.15, 0.05, 0.7])
-    r.yaxis.tick_right()
-    r.yaxis.set_label_position("right")
+    r = fig.add_axes([0.8, 0.2, 0.05, 0.6])
     r.set_xticks([])
+    r.yaxis.tick_right()
+    r.tick_params(labelright=False)
+    r.yaxis.set_label_position("right")
     r.set_ylabel("right label", rotation=-90, va="bottom")
     fig.canvas.draw()
-    rend = fig.canvas.get_renderer()
-    for nm, t in [("ylabel", ax.yaxis.label), ("xlabel", ax.xaxis.label), ("right", r.yaxis.label)]:
-        bb = t.get_window_extent(rend)
-        print(f"    /* {nm} */ {{ {bb.x0:.2f}, {H - bb.y1:.2f}, {bb.x1:.2f}, {H - bb.y0:.2f} }},")
-    for nm, a in [("ax yticks", ax.yaxis), ("ax xticks", ax.xaxis), ("r yticks", r.yaxis)]:
-        bb = a.get_ticklabel_extents(rend)[0 if nm != "r yticks" else 1]
-        print(f"    /* {nm} */ {{ {bb.x0:.2f}, {H - bb.y1:.2f}, {bb.x1:.2f}, {H - bb.y0:.2f} }},")
+    px = np.asarray(fig.canvas.buffer_rgba())
+    W, Hh = 640, 480
+    ax0, ay0, ax1, ay1 = 128, 96, 448, 384      # ax box (y down)
+    r1 = 544
+    for nm, win in [("ylabel", (0, ay0, ax0 - 8, ay1)), ("xlabel", (0, ay1 + 8, W, Hh)),
+                    ("right", (r1 + 8, ay0, W, ay1))]:
+        print(f"    /* {nm} */ {{ " + ", ".join(str(int(v)) for v in ink(px, *win)) + " },")
     plt.close(fig)
 
 

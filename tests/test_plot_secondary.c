@@ -395,6 +395,62 @@ static void test_log_nonpositive_limits_ignored(void)
     }
 }
 
+/* ---- rotated axis labels ------------------------------------------------------------------ */
+/* The ink box of the dark pixels in columns x0..x1-1, rows y0..y1-1. */
+static void ink(const img *m, int x0, int y0, int x1, int y1, int box[4])
+{
+    box[0] = box[1] = 1 << 20;
+    box[2] = box[3] = -1;
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++) {
+            const unsigned char *p = m->px + 4 * ((size_t)y * m->w + x);
+            if (p[0] < 128 || p[1] < 128 || p[2] < 128 ? (p[0] + p[1] + p[2]) / 3 < 128 : false) {
+                if (x < box[0]) box[0] = x;
+                if (y < box[1]) box[1] = y;
+                if (x + 1 > box[2]) box[2] = x + 1;
+                if (y + 1 > box[3]) box[3] = y + 1;
+            }
+        }
+}
+
+/* matplotlib's rotation() figure in scripts/mpl_secondary_axis_reference.py: a left ylabel at
+ * -90 (labelpad 20) reads downward and sits right of its anchor, an xlabel at 30 below the
+ * axes, a right ylabel at -90 with va 'bottom' beside its axes; ink boxes from matplotlib */
+static void test_rotated_axis_labels_as_matplotlib(void)
+{
+    static const int want[3][4] = {
+        { 99, 212, 110, 270 },  /* ylabel */
+        { 267, 395, 308, 427 }, /* xlabel */
+        { 555, 207, 569, 276 }, /* right */
+    };
+    nplot_figure *fig = nplot_figure_new(.width = 6.4, .height = 4.8, .dpi = 100);
+    nplot_axes *ax = nplot_add_axes(fig, 0.2, 0.2, 0.5, 0.6);
+    nplot_set_xlim(ax, 0, 1);
+    nplot_set_ylim(ax, 0, 1);
+    nplot_tick_params(ax, .labelleft = NPLOT_OFF, .labelbottom = NPLOT_OFF);
+    nplot_set_ylabel(ax, "left label", .rotation = -90, .pad = 20);
+    nplot_set_xlabel(ax, "x label", .rotation = 30);
+    nplot_axes *r = nplot_add_axes(fig, 0.8, 0.2, 0.05, 0.6);
+    nplot_set_xticks(r, NULL, 0);
+    nplot_tick_params(r, .axis = "y", .left = NPLOT_OFF, .right = NPLOT_ON, .labelleft = NPLOT_OFF);
+    nplot_set_ylabel(r, "right label", .rotation = -90, .va = "bottom");
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    static const int win[3][4] = { { 0, 96, 120, 384 }, { 0, 392, 640, 480 }, { 552, 96, 640, 384 } };
+    for (int k = 0; k < 3; k++) {
+        int b[4];
+        ink(&m, win[k][0], win[k][1], win[k][2], win[k][3], b);
+        /* fonts rasterize differently: the box within 3 pixels of matplotlib's */
+        for (int i = 0; i < 4; i++) CU_ASSERT(abs(b[i] - want[k][i]) <= 3);
+        if (abs(b[0] - want[k][0]) > 3 || abs(b[1] - want[k][1]) > 3 || abs(b[2] - want[k][2]) > 3 ||
+            abs(b[3] - want[k][3]) > 3)
+            fprintf(stderr, "label %d: ink %d %d %d %d, matplotlib %d %d %d %d\n", k, b[0], b[1],
+                    b[2], b[3], want[k][0], want[k][1], want[k][2], want[k][3]);
+    }
+    free(m.px);
+    nplot_figure_free(fig);
+}
+
 /* ---- golden ------------------------------------------------------------------------------ */
 static void test_golden_secondary(void)
 {
@@ -418,6 +474,7 @@ static const ND_TEST tests[] = {
     ND_T(test_secondary_bad_input),
     ND_T(test_singular_limits_widen_as_matplotlib),
     ND_T(test_log_nonpositive_limits_ignored),
+    ND_T(test_rotated_axis_labels_as_matplotlib),
     ND_T(test_golden_secondary),
     { 0 },
 };
