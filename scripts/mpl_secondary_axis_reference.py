@@ -11,6 +11,7 @@ Cases (each a 6.4 x 4.8 in figure at 100 dpi, plt.subplots(), no layout engine):
   yfar  secondary_yaxis(1.2, functions=(c -> 1.8 c + 32, f -> (f - 32) / 1.8)) over
         plot([0, 30], [-10, 40])
   xlow  secondary_xaxis(0.3, constant factor 100) over plot([0, 1], [0, 1]) (ticks below)
+  sq    a non-linear pair: secondary_xaxis('top', (x ** 2, sqrt)) over plot([1, 10], [0, 1])
 For each: the parent's and the secondary's limits (get_xlim/get_ylim), the secondary's
 major ticks in the view with their labels and pixel positions (y down from the top), its
 minor ticks, and the spine's pixel coordinate.
@@ -56,6 +57,10 @@ def case(name):
         ax.plot([0, 30], [-10, 40])
         sec = ax.secondary_yaxis(1.2, functions=(lambda c: 1.8 * c + 32, lambda f: (f - 32) / 1.8))
         orient = "y"
+    elif name == "sq":
+        ax.plot([1, 10], [0, 1])
+        sec = ax.secondary_xaxis("top", functions=(lambda x: x ** 2, lambda x: np.sqrt(x)))
+        orient = "x"
     elif name == "xlow":
         ax.plot([0, 1], [0, 1])
         sec = ax.secondary_xaxis(0.3, functions=(lambda x: 100 * x, lambda x: x / 100))
@@ -176,7 +181,7 @@ def example():
 
 
 if __name__ == "__main__":
-    for c in ["deg", "per", "neg", "yfar", "xlow"]:
+    for c in ["deg", "per", "neg", "yfar", "xlow", "sq"]:
         case(c)
     singular()
     rotation()

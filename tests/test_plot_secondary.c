@@ -1,7 +1,7 @@
 /* Secondary axes (ax.secondary_xaxis / secondary_yaxis) against matplotlib 3.6: limits,
  * tick positions, labels, pixel positions and the spine's place for the gallery's deg/rad
  * and frequency/period examples, a decreasing function, a y axis at 1.2 and an x axis at
- * 0.3 with the constant-scale shorthand (numbers printed by
+ * 0.3 with the constant-scale shorthand, x² over a linear axis (numbers printed by
  * scripts/mpl_secondary_axis_reference.py, pasted below); bad input; then the singular
  * limits set_xlim(a, a) on linear and log axes and non-positive log limits (widened or
  * ignored with a warning, as matplotlib); axis label rotation boxes; the golden of
@@ -67,10 +67,19 @@ static const sec_case cases[] = {
     .pix = { 102.545, 192.727, 282.909, 373.091, 463.273, 553.455 },
     .nminor = 0, .spine = 316.320,
     },
+    { "sq",
+    .plim = { 0.55, 10.45 }, .slim = { 0.30250000000000005, 109.20249999999999 },
+    .n = 5, .ticks = { 20.0, 40.0, 60.0, 80.0, 100.0 },
+    .labels = { "20", "40", "60", "80", "100" },
+    .pix = { 276.503, 369.311, 440.525, 500.562, 553.455 },
+    .nminor = 0, .spine = 57.600,
+    },
 };
 
 static double neg2(double x, void *c) { (void)c; return -2 * x; }
 static double neg_half(double x, void *c) { (void)c; return -x / 2; }
+static double square(double x, void *c) { (void)c; return x * x; }
+static double root(double x, void *c) { (void)c; return sqrt(x); }
 static double c2f(double c, void *u) { (void)u; return 1.8 * c + 32; }
 static double f2c(double f, void *u) { (void)u; return (f - 32) / 1.8; }
 
@@ -102,6 +111,10 @@ static nplot_axes *build(const char *name, nplot_figure **figp, nplot_axes **par
         static const double px[] = { 0, 30 }, py[] = { -10, 40 };
         nplot_plot_xy(ax, px, py, 2);
         sec = nplot_secondary_yaxis(ax, .at = 1.2, .forward = c2f, .inverse = f2c);
+    } else if (!strcmp(name, "sq")) {
+        static const double px[] = { 1, 10 }, py[] = { 0, 1 };
+        nplot_plot_xy(ax, px, py, 2);
+        sec = nplot_secondary_xaxis(ax, .forward = square, .inverse = root);
     } else if (!strcmp(name, "xlow")) {
         static const double px[] = { 0, 1 };
         nplot_plot_xy(ax, px, px, 2);
