@@ -273,44 +273,45 @@ static nplot_axes *fresh(nplot_figure **fig)
     return nplot_subplot(*fig, 1, 1, 1);
 }
 
-static void expect_fail(nplot_figure *fig, nplot_axes *sec, const char *msg)
+/* fig is read after the call that fills it (argument order is unspecified) */
+static void expect_fail(nplot_figure **fig, nplot_axes *sec, const char *msg)
 {
     CU_ASSERT_PTR_NULL(sec);
     CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), msg));
     if (!strstr(nd_errmsg(), msg)) fprintf(stderr, "got: %s\n", nd_errmsg());
-    nplot_figure_free(fig);
+    nplot_figure_free(*fig);
 }
 
 static void test_secondary_bad_input(void)
 {
     seen s = { 0, "" };
     nd_seterrcall(record, &s); /* each failure is also said on the warning channel */
-    nplot_figure *fig;
+    nplot_figure *fig = NULL;
     CU_ASSERT_PTR_NULL(nplot_secondary_xaxis(NULL));
     CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
-    expect_fail(fig, nplot_secondary_xaxis(fresh(&fig), .location = "left"),
+    expect_fail(&fig, nplot_secondary_xaxis(fresh(&fig), .location = "left"),
                 "location must be 'top', 'bottom', or a float (.at), not 'left'");
-    expect_fail(fig, nplot_secondary_yaxis(fresh(&fig), .location = "top"),
+    expect_fail(&fig, nplot_secondary_yaxis(fresh(&fig), .location = "top"),
                 "location must be 'right', 'left', or a float (.at), not 'top'");
-    expect_fail(fig, nplot_secondary_xaxis(fresh(&fig), .location = "top", .at = 0.5),
+    expect_fail(&fig, nplot_secondary_xaxis(fresh(&fig), .location = "top", .at = 0.5),
                 "give .location or .at, not both");
-    expect_fail(fig, nplot_secondary_xaxis(fresh(&fig), .at = NAN), ".at must be finite");
-    expect_fail(fig, nplot_secondary_xaxis(fresh(&fig), .forward = ident),
+    expect_fail(&fig, nplot_secondary_xaxis(fresh(&fig), .at = NAN), ".at must be finite");
+    expect_fail(&fig, nplot_secondary_xaxis(fresh(&fig), .forward = ident),
                 ".forward and .inverse go together");
-    expect_fail(fig, nplot_secondary_xaxis(fresh(&fig), .forward = ident, .inverse = ident, .scale = 2),
+    expect_fail(&fig, nplot_secondary_xaxis(fresh(&fig), .forward = ident, .inverse = ident, .scale = 2),
                 "give .forward/.inverse or .scale, not both");
-    expect_fail(fig, nplot_secondary_xaxis(fresh(&fig), .scale = INFINITY),
+    expect_fail(&fig, nplot_secondary_xaxis(fresh(&fig), .scale = INFINITY),
                 ".scale must be finite and nonzero");
-    expect_fail(fig, nplot_secondary_xaxis(fresh(&fig), .scale = NPLOT_ZERO),
+    expect_fail(&fig, nplot_secondary_xaxis(fresh(&fig), .scale = NPLOT_ZERO),
                 ".scale must be finite and nonzero");
-    expect_fail(fig, nplot_secondary_xaxis(fresh(&fig), .color = "nocolor"), "nocolor");
+    expect_fail(&fig, nplot_secondary_xaxis(fresh(&fig), .color = "nocolor"), "nocolor");
     nplot_axes *ax = fresh(&fig);
     nplot_axes *sec = nplot_secondary_xaxis(ax);
-    expect_fail(fig, nplot_secondary_xaxis(sec), "itself a secondary axis");
+    expect_fail(&fig, nplot_secondary_xaxis(sec), "itself a secondary axis");
     ax = fresh(&fig);
     nplot_set_projection(ax, "polar");
-    expect_fail(fig, nplot_secondary_yaxis(ax), "(this one is polar)");
+    expect_fail(&fig, nplot_secondary_yaxis(ax), "(this one is polar)");
     /* a forward that maps the limits to inf or to one value fails the figure when drawn */
     ax = fresh(&fig);
     CU_ASSERT_PTR_NOT_NULL(nplot_secondary_xaxis(ax, .forward = bad_inf, .inverse = ident));
