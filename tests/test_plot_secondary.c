@@ -200,6 +200,33 @@ static void test_secondary_spine_and_ticks_drawn(void)
     nplot_figure_free(fig);
 }
 
+/* the period axis over the log-log parent has matplotlib's minor ticks (LogLocator with
+ * subs 'auto'): count the tick marks crossing the row just above the top spine */
+static void test_secondary_log_minor_ticks(void)
+{
+    const sec_case *c = &cases[1];
+    CU_ASSERT_STRING_EQUAL_FATAL(c->name, "per");
+    nplot_figure *fig;
+    nplot_axes *ax;
+    build("per", &fig, &ax);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    double x0, y0, x1, y1;
+    nplot_axes_pixel_box(ax, &x0, &y0, &x1, &y1);
+    int runs = 0;
+    bool in = false;
+    for (int x = (int)x0 - 1; x <= (int)x1 + 1; x++) {
+        const unsigned char *p = at(&m, x, y0 - 2);
+        bool d = p[0] < 200 && p[1] < 200 && p[2] < 200;
+        if (d && !in) runs++;
+        in = d;
+    }
+    CU_ASSERT_EQUAL(runs, c->n + c->nminor);
+    if (runs != c->n + c->nminor) fprintf(stderr, "per: %d tick marks, matplotlib %d\n", runs, c->n + c->nminor);
+    free(m.px);
+    nplot_figure_free(fig);
+}
+
 /* the title moves above a top secondary axis and its label, as matplotlib's */
 static void test_secondary_pushes_title_up(void)
 {
@@ -483,6 +510,7 @@ static void test_golden_secondary(void)
 static const ND_TEST tests[] = {
     ND_T(test_secondary_matches_matplotlib),
     ND_T(test_secondary_spine_and_ticks_drawn),
+    ND_T(test_secondary_log_minor_ticks),
     ND_T(test_secondary_pushes_title_up),
     ND_T(test_secondary_color_and_fixed_ticks),
     ND_T(test_secondary_bad_input),
