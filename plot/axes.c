@@ -113,6 +113,7 @@ void nplot__axes_free(nplot_axes *ax)
     nd_free_mem(ax->legend_labels);
     nd_free_mem(ax->legend_idx);
     nd_free_mem(ax->polar);
+    nd_free_mem(ax->secondary);
     nd_free_mem(ax);
 }
 

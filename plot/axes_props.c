@@ -40,6 +40,8 @@ static nd_status set_label(nplot_axes *ax, axis_state *a, const char *s, const n
     nd_status st = nplot__text_style_from(ax->fig, o, ax->fig->style->label_size, &ts, who);
     if (st) return st;
     if (!o->color) ts.color = ax->fig->style->label_color;
+    if (!o->color && ax->secondary && ax->secondary->has_color && (a == &ax->xa) == ax->secondary->x)
+        ts.color = ax->secondary->color; /* SecondaryAxis.set_color (secondary.c) */
     int loc = 0;
     if (o->loc) {
         if (!strcmp(o->loc, "left") || !strcmp(o->loc, "bottom")) loc = 1;
@@ -82,24 +84,54 @@ static axis_state *limit_root(nplot_axes *ax, bool x)
     return a;
 }
 
+/* matplotlib's _decade_less / _decade_greater (ticker.py), with its floating-point steps */
+static double decade_less(double v, double base)
+{
+    double le = pow(base, floor(log(v) / log(base)));
+    return le == v ? le / base : le;
+}
+
+static double decade_greater(double v, double base)
+{
+    double ge = pow(base, ceil(log(v) / log(base)));
+    return ge == v ? ge * base : ge;
+}
+
 static nd_status set_lim(nplot_axes *ax, bool x, double lo, double hi, const char *who)
 {
     CHECK_AX(ax, who);
     if (isinf(lo) || isinf(hi))
         return nplot__fail(ax->fig, ND_EVALUE, "%s: limits must be finite or NaN (automatic), "
                                                "got %g, %g", who, lo, hi);
+    axis_state *a = limit_root(ax, x);
+    bool log_axis = a->scale == SCALE_LOG;
+    if (log_axis && ((!isnan(lo) && lo <= 0) || (!isnan(hi) && hi <= 0))) {
+        /* matplotlib: a non-positive limit on a log axis is ignored with a warning, that
+         * side keeping the current view limit */
+        nplot__autoscale(ax->fig);
+        for (int k = 0; k < 2; k++) {
+            double *v = k ? &hi : &lo;
+            if (isnan(*v) || *v > 0) continue;
+            nd_warn("%s: attempt to set non-positive %clim on a log-scaled axis will be ignored",
+                    who, x ? 'x' : 'y');
+            *v = k ? a->hi : a->lo;
+        }
+    }
     if (!isnan(lo) && !isnan(hi)) {
-        /* matplotlib: identical limits are widened (with a warning), as are limits too
-         * close to resolve (subnormal spans) */
+        /* matplotlib widens identical limits (with a warning), and limits too close to
+         * resolve (subnormal spans), through the major locator's nonsingular */
         if (lo == hi)
             nd_warn("%s: attempting to set identical low and high %clims makes the "
                     "transformation singular; automatically expanding", who, x ? 'x' : 'y');
-        nplot__nonsingular(&lo, &hi, 0.05, 1e-15);
+        if (log_axis) {
+            if (lo == hi) { /* LogLocator.nonsingular: a decade either side */
+                lo = decade_less(lo, a->base);
+                hi = decade_greater(hi, a->base);
+            }
+        } else {
+            nplot__nonsingular(&lo, &hi, 0.05, 1e-15);
+        }
     }
-    axis_state *a = limit_root(ax, x);
-    if (a->scale == SCALE_LOG && ((!isnan(lo) && lo <= 0) || (!isnan(hi) && hi <= 0)))
-        return nplot__fail(ax->fig, ND_EVALUE, "%s: limits %g, %g are not positive on a log "
-                                               "axis", who, lo, hi);
     a->set_lo = !isnan(lo);
     a->set_hi = !isnan(hi);
     if (a->set_lo) a->lo_fixed = lo;
@@ -122,6 +154,7 @@ static nd_status get_lim(nplot_axes *ax, bool x, double *lo, double *hi, const c
 {
     CHECK_AX(ax, who);
     nplot__autoscale(ax->fig);
+    if (ax->secondary) return nplot__secondary_get_lim(ax, x, lo, hi); /* secondary.c */
     axis_state *a = x ? &ax->xa : &ax->ya;
     if (lo) *lo = a->lo;
     if (hi) *hi = a->hi;

@@ -181,9 +181,16 @@ static void axis_labels(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, b
     else across = side == 0 ? (have_ticks ? fmin(ticks_bb->x0, edge) : edge) - pad
                             : (have_ticks ? fmax(ticks_bb->x1, edge) : edge) + pad;
     double px = x ? along : across, py = x ? across : along;
-    if (a->axlabel_rot_set || a->axlabel_va >= 0) {
-        /* a rotation or va given: matplotlib's rotation_mode 'anchor' about the point, va
-         * toward the axes unless given, ha along the text by loc */
+    if (x && (a->axlabel_rot_set || a->axlabel_va >= 0)) {
+        /* matplotlib's x label keeps rotation_mode 'default': the rotated text's bounding
+         * box is aligned (va toward the axes unless given) */
+        int ha = a->label_loc == 1 ? HA_LEFT : a->label_loc == 2 ? HA_RIGHT : HA_CENTER;
+        int va = a->axlabel_va >= 0 ? a->axlabel_va : side == 0 ? VA_TOP : VA_BOTTOM;
+        b = nplot__text_place(rc, &tb, px, py, ha, va, a->axlabel_rot_set ? a->axlabel_rot : 0,
+                              &a->label_ts.color, draw);
+    } else if (a->axlabel_rot_set || a->axlabel_va >= 0) {
+        /* a rotation or va given: matplotlib's y label has rotation_mode 'anchor' about the
+         * point, va toward the axes unless given, ha along the text by loc */
         double rot = a->axlabel_rot_set ? a->axlabel_rot : x ? 0 : 90;
         int ha = a->label_loc == 1 ? HA_LEFT : a->label_loc == 2 ? HA_RIGHT : HA_CENTER;
         int va = a->axlabel_va >= 0 ? a->axlabel_va : x ? (side == 0 ? VA_TOP : VA_BOTTOM)
@@ -263,15 +270,19 @@ static bbox decorations(render_ctx *rc, nplot_axes *ax, bool draw)
                 side_bb[side] = axis_side(rc, ax, a, x, side, draw, &tf);
                 bb_add(&bb, side_bb[side]);
             }
-            int lside = a->labels_side[1] && !a->labels_side[0] ? 1 : 0;
+            /* the side axis_labels puts the label on (ticks alone count too) */
+            int lside = a->labels_side[0] || a->ticks_side[0] ? 0 : 1;
+            if (a->labels_side[1] && !a->labels_side[0]) lside = 1;
             axis_labels(rc, ax, a, x, draw, &side_bb[lside], &bb);
             if (x) top_edge = fmin(top_edge, side_bb[1].y0);
         }
         if (ax->xa.labels_side[1] && ax->xa.label && ax->xa.label[0]) top_edge = fmin(top_edge, bb.y0);
     }
-    /* a twiny's top decorations push the parent's title up */
+    /* a twiny's top decorations push the parent's title up, as do a secondary x axis'
+     * ticked on top (matplotlib: child axes whose ticks are at the top) */
     for (nplot_axes *t = ax->fig->axes; t; t = t->next)
-        if (t->twin_parent == ax && t->twin_y_of) {
+        if (t->twin_parent == ax && (t->twin_y_of || (t->secondary && t->secondary->x &&
+                                                      t->secondary->pos >= 0.5))) {
             bbox tb = decorations(rc, t, false);
             top_edge = fmin(top_edge, tb.y0);
         }
@@ -369,6 +380,10 @@ void nplot__draw_axes(render_ctx *rc, nplot_axes *ax)
 {
     cairo_t *cr = rc->cr;
     xform tf = nplot__xform(ax);
+    if (ax->secondary) { /* a zero-height (zero-width) axes: its axis only (secondary.c) */
+        decorations(rc, ax, true);
+        return;
+    }
     if (!ax->axis_off && ax->frame_on && ax->face.a > 0) {
         set_rgba(cr, ax->face, 1);
         cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);

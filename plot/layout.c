@@ -251,6 +251,8 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
     double buf[TICK_CAP];
     int n = 0;
     double lo = fmin(a->lo, a->hi), hi = fmax(a->lo, a->hi);
+    /* a secondary axis over a log parent is ticked as a log axis (matplotlib's functionlog) */
+    int tscale = nplot__secondary_log(ax, x) ? SCALE_LOG : a->scale;
     if (a->fixed_set) {
         n = a->nfixed < TICK_CAP ? a->nfixed : TICK_CAP;
         if (n > 0) memcpy(buf, a->fixed, sizeof(double) * (size_t)n);
@@ -260,7 +262,7 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
         /* StrCategoryLocator: one tick per category */
         n = a->ncats < TICK_CAP ? a->ncats : TICK_CAP;
         for (int i = 0; i < n; i++) buf[i] = i;
-    } else if (a->scale == SCALE_LOG) {
+    } else if (tscale == SCALE_LOG) {
         int nt = space < 2 ? 2 : space > 9 ? 9 : space;
         n = nplot_log_ticks(lo, hi, a->base, nt, false, buf, TICK_CAP);
     } else if (a->scale == SCALE_SYMLOG) {
@@ -291,7 +293,7 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
     bool have_fixed_labels = a->nfixed_labels > 0;
     bool categorical = !a->fixed_set && a->ncats > 0;
     if (categorical) have_fixed_labels = true;
-    if (nplot__format_ticks(&a->fmt, a->scale, a->base, vis, nv, a->lo, a->hi, a->ticklabels,
+    if (nplot__format_ticks(&a->fmt, tscale, a->base, vis, nv, a->lo, a->hi, a->ticklabels,
                             &a->offset_text)) {
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory formatting ticks");
         return;
@@ -320,10 +322,10 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
         if (nm > 0) memcpy(mbuf, a->fixed_minor, sizeof(double) * (size_t)nm);
     } else if (a->mloc.kind != LOC_AUTO) {
         nm = nplot__locator_ticks(a, true, buf, n, lo, hi, mbuf, TICK_CAP);
-    } else if (a->scale == SCALE_LOG && a->minor_log != NPLOT_OFF) {
+    } else if (tscale == SCALE_LOG && a->minor_log != NPLOT_OFF) {
         int nt = space < 2 ? 2 : space > 9 ? 9 : space;
         nm = nplot_log_ticks(lo, hi, a->base, nt, true, mbuf, TICK_CAP);
-    } else if (a->minor_on && a->scale == SCALE_LINEAR) {
+    } else if (a->minor_on && (a->scale == SCALE_LINEAR || a->scale == SCALE_FUNCTION)) {
         double all[TICK_CAP];
         int na = a->fixed_set ? nv : n;
         if (na > 0) memcpy(all, a->fixed_set ? vis : buf, sizeof(double) * (size_t)na);
@@ -341,7 +343,7 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
         bool dup = false;
         double tol = fabs(hi - lo) * 1e-9;
         for (int j = 0; j < nv && !dup; j++)
-            if (fabs(vis[j] - mbuf[i]) <= tol * (a->scale == SCALE_LOG ? fabs(mbuf[i]) : 1)) dup = true;
+            if (fabs(vis[j] - mbuf[i]) <= tol * (tscale == SCALE_LOG ? fabs(mbuf[i]) : 1)) dup = true;
         if (!dup) a->minor_ticks[a->nminor++] = mbuf[i];
     }
 }
@@ -393,6 +395,8 @@ static void layout_pass(render_ctx *rc)
             ax->ya.hi = r->hi;
         }
     }
+    /* secondary axes: forward(parent limits), once those are final (secondary.c) */
+    for (nplot_axes *ax = fig->axes; ax; ax = ax->next) nplot__secondary_sync(ax);
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next) nplot__axes_ticks(rc, ax);
 }
 

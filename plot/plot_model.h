@@ -521,6 +521,8 @@ struct nplot_axes {
     double elev, azim;
     /* polar axes (polar.c, kind_polar.c, draw_polar.c): NULL on rectilinear axes */
     struct polar_state *polar;
+    /* a secondary_xaxis / secondary_yaxis (secondary.c): NULL on other axes */
+    struct secondary_state *secondary;
     struct nplot_axes *next;
 };
 
@@ -856,5 +858,34 @@ void nplot__polar_to_dev(const nplot_axes *ax, double theta, double r, double *d
 bool nplot__polar_outside(const nplot_axes *ax, double theta, double r);
 /* polar.c: is [lo, hi] (degrees) the full circle (matplotlib's _is_full_circle_deg)? */
 bool nplot__polar_full(double lo_deg, double hi_deg);
+
+
+/* ---- secondary axes (issue 20: secondary.c) ------------------------------------------------ */
+/* A secondary axes is a twin (twin_parent) in its parent's box that draws one axis only: its
+ * spine at `pos` (parent axes coordinates), ticks and labels on the side matplotlib picks
+ * (top / right when pos >= 0.5). Its axis has SCALE_FUNCTION with the composite transform
+ * parent_scale(inverse(v)), so a secondary value lands where the parent's inverse(v) is, and
+ * limits forward(parent limits); on a log parent it is ticked and labelled as a log axis
+ * (matplotlib's 'functionlog'). */
+typedef struct secondary_state {
+    nplot_axes *parent;
+    bool x;                  /* secondary_xaxis (else secondary_yaxis) */
+    double pos;              /* where the spine sits, parent axes coordinates */
+    double (*forward)(double, void *), (*inverse)(double, void *); /* NULL: times k */
+    void *ctx;
+    double k;                /* the constant-scale shorthand (1: identity) */
+    bool has_color;          /* SecondaryAxis.set_color: the label keeps it */
+    rgba color;
+} secondary_state;
+/* forward / inverse of a secondary axes (the callbacks or the constant factor). */
+double nplot__secondary_fwd(const secondary_state *s, double v);
+/* The secondary's limits and scale from its parent's (current) limits; a non-finite or
+ * singular forward image of them fails the figure. Called after every autoscale. */
+void nplot__secondary_sync(nplot_axes *sec);
+/* get_xlim / get_ylim of a secondary axes: matplotlib's order (forward of the parent's
+ * limits, reversed when forward is decreasing). */
+nd_status nplot__secondary_get_lim(nplot_axes *sec, bool x, double *lo, double *hi);
+/* Is this secondary ticked as a log axis (its parent's axis is log)? */
+bool nplot__secondary_log(const nplot_axes *ax, bool x);
 
 #endif

@@ -1376,7 +1376,9 @@ NPLOT_API nd_status nplot_legend_(nplot_axes *ax, const nplot_legend_opts *o);
 #define nplot__kw_legend(ax, ...) nplot_legend_((ax), &(nplot_legend_opts){ 0, __VA_ARGS__ })
 
 /* ---- limits, scales, aspect ------------------------------------------------------------ */
-/* NaN keeps that side automatic (matplotlib's None). lo > hi inverts the axis. */
+/* NaN keeps that side automatic (matplotlib's None). lo > hi inverts the axis. As matplotlib,
+ * lo == hi is widened with a warning (nd_warn): by 5 % (±0.05 about 0), a decade either side
+ * on a log axis, where a non-positive limit is ignored with a warning. */
 NPLOT_API nd_status nplot_set_xlim(nplot_axes *ax, double lo, double hi);
 NPLOT_API nd_status nplot_set_ylim(nplot_axes *ax, double lo, double hi);
 /* Current view limits (autoscaled now if needed). */
@@ -1700,6 +1702,39 @@ NPLOT_API nd_status nplot_clabel_(nplot_axes *ax, const nplot_clabel_opts *o);
 /* ax.twinx(): a new axes sharing x, its y axis on the right. twiny(): shares y. */
 NPLOT_API nplot_axes *nplot_twinx(nplot_axes *ax);
 NPLOT_API nplot_axes *nplot_twiny(nplot_axes *ax);
+
+/* ---- secondary axes ------------------------------------------------------------------------ */
+typedef struct nplot_secondary_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *location; /* "top" (default) or "bottom" for x, "right" (default) or "left"
+                             for y */
+    double at;            /* or the position in the parent's axes coordinates (0 bottom /
+                             left, 1 top / right; NPLOT_ZERO for 0): ticks and labels go on
+                             the top (right) side when at >= 0.5, else below (left) */
+    double (*forward)(double v, void *ctx); /* parent units → secondary units (monotonic) */
+    double (*inverse)(double v, void *ctx); /* and back; both or neither (→ identity) */
+    void *ctx;                              /* passed to both */
+    double scale;         /* or a constant factor: secondary = scale * parent (NPLOT_ZERO is
+                             refused) */
+    const char *color;    /* SecondaryAxis.set_color: spine, ticks, tick and axis labels */
+} nplot_secondary_opts;
+/* ax.secondary_xaxis(location, functions=(forward, inverse)) / secondary_yaxis as matplotlib
+ * 3.6: a new axes (owned by the figure) that draws one more axis of ax, its limits
+ * forward(ax's limits) at every draw, ticked by its own locator over them (MaxNLocator, or
+ * LogLocator with 10^k labels when ax's axis is log) and placed so that a secondary value v
+ * sits where ax's inverse(v) does. Give it a label, ticks or formatters like any axes; it
+ * draws no artists. A forward that maps ax's limits to non-finite or equal values fails the
+ * figure at draw time. ND_EVALUE for a NULL, polar, 3-D or secondary ax, a location of the
+ * other orientation, forward without inverse, both functions and scale, a zero or
+ * non-finite scale or at, or a bad color. */
+NPLOT_API nplot_axes *nplot_secondary_xaxis_(nplot_axes *ax, const nplot_secondary_opts *o);
+NPLOT_API nplot_axes *nplot_secondary_yaxis_(nplot_axes *ax, const nplot_secondary_opts *o);
+#define nplot_secondary_xaxis(...) nplot__kw_secondary_xaxis(__VA_ARGS__, )
+#define nplot__kw_secondary_xaxis(ax, ...) \
+    nplot_secondary_xaxis_((ax), &(nplot_secondary_opts){ 0, __VA_ARGS__ })
+#define nplot_secondary_yaxis(...) nplot__kw_secondary_yaxis(__VA_ARGS__, )
+#define nplot__kw_secondary_yaxis(ax, ...) \
+    nplot_secondary_yaxis_((ax), &(nplot_secondary_opts){ 0, __VA_ARGS__ })
 
 /* ---- drawing and output ------------------------------------------------------------------ */
 /* Lay out the figure (autoscale, ticks, tight_layout) without output, like

@@ -685,6 +685,13 @@ static const npp_kw kw_nplot_scatter_opts[] = {
     { "zorder", offsetof(nplot_scatter_opts, zorder), K_D, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_secondary_opts[] = {
+    { "location", offsetof(nplot_secondary_opts, location), K_S, 0 },
+    { "at", offsetof(nplot_secondary_opts, at), K_D, 0 },
+    { "scale", offsetof(nplot_secondary_opts, scale), K_D, 0 },
+    { "color", offsetof(nplot_secondary_opts, color), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_stackplot_opts[] = {
     { "baseline", offsetof(nplot_stackplot_opts, baseline), K_S, 0 },
     { "labels", offsetof(nplot_stackplot_opts, labels), K_STRS, 0 },
