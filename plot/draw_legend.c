@@ -112,8 +112,12 @@ static legend_spec *spec_new(nplot_figure *fig, nplot_axes *owner, const nplot_l
         return NULL;
     }
     const nplot_f64s *ba = &o->bbox_to_anchor;
-    if (ba->n != 4 && NPLOT__CHECK_LEN(fig, who, "bbox_to_anchor", *ba, 2, "it takes 4 or"))
+    if (ba->v && ba->n != 2 && ba->n != 4) {
+        nplot__fail(fig, ND_EVALUE, "%s: 'bbox_to_anchor' has %zu value%s, but it takes 2 (x, y) "
+                                    "or 4 (x, y, width, height)", who, ba->n, ba->n == 1 ? "" : "s");
         return NULL;
+    }
+    if (NPLOT__CHECK_LEN(fig, who, "bbox_to_anchor", *ba, ba->n, "it takes")) return NULL;
     for (size_t i = 0; ba->v && i < ba->n; i++)
         if (!isfinite(ba->v[i])) {
             nplot__fail(fig, ND_EVALUE, "%s: 'bbox_to_anchor' value %zu is not finite", who, i);

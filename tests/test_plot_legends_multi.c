@@ -339,7 +339,7 @@ static void expect_bad_fig(const nplot_legend_opts *o, bool other_fig, const cha
     nplot_figure *fig = nplot_figure_new(), *other = nplot_figure_new();
     nplot_axes *a = nplot_subplot(fig, 1, 2, 1), *b = nplot_subplot(fig, 1, 2, 2);
     nplot_axes *c = nplot_subplot(other, 1, 1, 1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(a && b && c);
+    CU_ASSERT_FATAL(a && b && c);
     nplot_plot_xy(a, x, x, 2, .label = "a");
     nplot_plot_xy(b, x, x, 2, .label = "b");
     nplot_plot_xy(c, x, x, 2, .label = "c");
@@ -356,10 +356,11 @@ static void expect_bad_fig(const nplot_legend_opts *o, bool other_fig, const cha
 static void test_bad_input(void)
 {
     expect_bad(&(nplot_legend_opts){ .bbox_to_anchor = NPLOT_F64S(0, 1, 2) },
-               "'bbox_to_anchor' has 3 values");
+               "'bbox_to_anchor' has 3 values, but it takes 2 (x, y) or 4 (x, y, width, height)");
     expect_bad(&(nplot_legend_opts){ .bbox_to_anchor = NPLOT_F64S(0, 1, 2, 3, 4) },
                "'bbox_to_anchor' has 5 values");
     expect_bad(&(nplot_legend_opts){ .bbox_to_anchor = NPLOT_F64S(0, NAN, 1, 1) }, "not finite");
+    expect_bad(&(nplot_legend_opts){ .bbox_to_anchor = { 4, NULL } }, "has 4 values but no data");
     expect_bad(&(nplot_legend_opts){ .mode = "fill" }, "unknown mode 'fill'");
     expect_bad(&(nplot_legend_opts){ .mode = "expand", .bbox_to_anchor = NPLOT_F64S(0, 1) },
                "needs a box");
