@@ -479,7 +479,7 @@ struct nplot_axes {
     text_style title_ts[3];
     char *title[3];
     double title_pad;
-    /* legends (draw_legend.c): the current one (matplotlib's ax.legend_, replaced by each
+    /* legends (legend.c): the current one (matplotlib's ax.legend_, replaced by each
      * nplot_legend) and those nplot_legend_add_artist kept, drawn before it in that order */
     bool legend_on;
     struct legend_spec *legend_cur;
@@ -550,7 +550,7 @@ struct nplot_figure {
     char *suptitle;
     text_style suptitle_ts;
     fig_text *texts;
-    struct legend_spec *legends; /* nplot_fig_legend's, in the order added (draw_legend.c) */
+    struct legend_spec *legends; /* nplot_fig_legend's, in the order added (legend.c) */
     bool laid_out;           /* nplot_figure_draw ran since the last change */
 };
 
@@ -592,7 +592,7 @@ void *nplot__grow(void *p, size_t *cap, size_t len, size_t need, size_t elem, co
 /* axes.c */
 nplot_axes *nplot__axes_new(nplot_figure *fig, const char *who);
 void nplot__axes_free(nplot_axes *ax);
-/* draw_legend.c: free an axes' legends; free a list of legends (the figure's) */
+/* legend.c: free an axes' legends; free a list of legends (the figure's) */
 void nplot__axes_legends_free(nplot_axes *ax);
 void nplot__legends_free(struct legend_spec *list);
 artist *nplot__artist_add(nplot_axes *ax, artist_kind kind, const char *who);

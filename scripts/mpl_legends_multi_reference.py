@@ -3,7 +3,7 @@ extents (pixels, origin top left) that tests/test_plot_legends_multi.c checks nu
 two legends on one axes (ax.add_artist), the 'expand' recipe above an axes of error bars
 (their handles with bars and caps), and two figure legends. A second, small figure (6 x 4 in)
 checks a point anchor on an axes, 'expand' without an anchor and a figure legend's default
-loc ('best' is 'upper right' for figures).
+loc ('best' is 'upper right' for figures); a third one loc 'best' around a point anchor.
 Usage: /usr/bin/python3 scripts/mpl_legends_multi_reference.py [out.png [small.png]]"""
 import sys
 
@@ -55,3 +55,12 @@ H = fig2.bbox.height
 for name, leg in (("point", pt), ("expand", ex), ("figbest", fl)):
     b = leg.get_frame().get_window_extent(r)
     print(f"{name} x0={b.x0:.2f} y0={H - b.y1:.2f} w={b.width:.2f} h={b.height:.2f}")
+
+fig3, ax = plt.subplots(figsize=(6, 4), dpi=100)
+ax.plot([0, 1], [0, 1], label="rising")
+ax.plot([0, 0.5], [1, 0.5], label="falling")
+best = ax.legend(bbox_to_anchor=(0.5, 0.5))
+r = fig3.canvas.get_renderer()
+fig3.canvas.draw()
+b = best.get_frame().get_window_extent(r)
+print(f"pointbest x0={b.x0:.2f} y0={fig3.bbox.height - b.y1:.2f} w={b.width:.2f} h={b.height:.2f}")

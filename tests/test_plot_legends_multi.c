@@ -30,6 +30,7 @@ static const double MPL_FIG_B[4] = { 16.94, 12.44, 131.88, 46.06 };   /* figure,
 static const double MPL_POINT[4] = { 207.68, 208.94, 92.88, 46.06 };   /* axes, point anchor */
 static const double MPL_EXPAND[4] = { 81.94, 323.94, 451.11, 25.11 };  /* 'expand', no anchor */
 static const double MPL_FIGBEST[4] = { 500.18, 6.94, 92.88, 46.06 };   /* figure, default loc */
+static const double MPL_POINTBEST[4] = { 314.44, 208.94, 92.88, 46.06 }; /* 'best' at a point */
 
 /* How much of a default legend frame's edge (0.8 gray at alpha 0.8 over white: 214) a
  * pixel holds, by its darkness: 0 for white and for anything not that gray (lines, text). */
@@ -240,6 +241,23 @@ static void test_point_anchor_expand_and_figure_default(void)
     nplot_figure_free(fig);
 }
 
+/* loc 'best' with a point anchor: matplotlib tries the ten placements around the point
+ * (borderaxespad away from it) and takes the one over the least data: here below right. */
+static void test_point_anchor_best(void)
+{
+    nplot_figure *fig = nplot_figure_new(.width = 6, .height = 4);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    double x[2] = { 0, 1 }, up[2] = { 0, 1 }, x2[2] = { 0, 0.5 }, down[2] = { 1, 0.5 };
+    nplot_plot_xy(ax, x, up, 2, .label = "rising");
+    nplot_plot_xy(ax, x2, down, 2, .label = "falling");
+    CU_ASSERT_EQUAL(nplot_legend(ax, .bbox_to_anchor = NPLOT_F64S(0.5, 0.5)), ND_OK);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    check_frame(&m, MPL_POINTBEST, "best at a point");
+    free(m.px);
+    nplot_figure_free(fig);
+}
+
 /* Without nplot_legend_add_artist the second call replaces the first; keeping twice keeps
  * once; a kept legend lists the labelled artists of the time it was kept. */
 static void test_replace_keep_and_freeze(void)
@@ -426,6 +444,7 @@ static const ND_TEST tests[] = {
     ND_T(test_expand_spreads_columns),
     ND_T(test_errorbar_handle),
     ND_T(test_point_anchor_expand_and_figure_default),
+    ND_T(test_point_anchor_best),
     ND_T(test_replace_keep_and_freeze),
     ND_T(test_handles_from_twin),
     ND_T(test_golden_legends_multi),
