@@ -108,10 +108,7 @@ void nplot__axes_free(nplot_axes *ax)
     axis_free(&ax->ya);
     axis_free(&ax->za);
     for (int i = 0; i < 3; i++) nd_free_mem(ax->title[i]);
-    nd_free_mem(ax->legend_title);
-    for (size_t i = 0; i < ax->legend_n; i++) nd_free_mem(ax->legend_labels[i]);
-    nd_free_mem(ax->legend_labels);
-    nd_free_mem(ax->legend_idx);
+    nplot__axes_legends_free(ax);
     nd_free_mem(ax->polar);
     nd_free_mem(ax->secondary);
     nd_free_mem(ax);

@@ -1,137 +1,12 @@
-/* Legends: entries, layout (matplotlib's spacing rcParams), loc='best' and handles. */
+/* Drawing legends: the handles (matplotlib's handler classes), loc='best', the layout of
+ * the entries (matplotlib's spacing rcParams) for axes and figure legends. The legends
+ * themselves are data of legend.c. */
+#include "legend_model.h"
 #include "plot_render.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const loc_names[] = {
-    "best", "upper right", "upper left", "lower left", "lower right", "right",
-    "center left", "center right", "lower center", "upper center", "center",
-};
-#define NLOC (int)(sizeof loc_names / sizeof *loc_names)
-
-static bool has_entry(const artist *a)
-{
-    return a->label && a->label[0] && a->label[0] != '_';
-}
-
-nd_status nplot_legend_(nplot_axes *ax, const nplot_legend_opts *o)
-{
-    static const char *who = "nplot_legend";
-    if (!ax) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);
-    nd_status st = nplot__check(ax->fig);
-    if (st) return st;
-    o = NPLOT__OPTS(o, nplot_legend_opts);
-    int loc = 0;
-    if (o->loc) {
-        loc = -1;
-        for (int i = 0; i < NLOC; i++)
-            if (!strcmp(o->loc, loc_names[i])) loc = i;
-        if (loc < 0)
-            return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown loc '%s' (best, upper right, upper "
-                                                   "left, lower left, lower right, right, center "
-                                                   "left, center right, lower center, upper "
-                                                   "center, center)", who, o->loc);
-    }
-    if (o->ncol < 0 || o->framealpha < 0 || o->framealpha > 1 || o->fontsize < 0 || o->markerscale < 0)
-        return nplot__fail(ax->fig, ND_EVALUE, "%s: ncol, fontsize, markerscale must be >= 0 and "
-                                               "framealpha in [0, 1]", who);
-    if (NPLOT__CHECK_LEN(ax->fig, who, "bbox_to_anchor", o->bbox_to_anchor, 2, "it takes"))
-        return ax->fig->status;
-    if (o->borderpad < 0 || o->labelspacing < 0 || o->handlelength < 0 || o->handletextpad < 0 ||
-        o->columnspacing < 0 || o->title_fontsize < 0 || o->scatterpoints < 0)
-        return nplot__fail(ax->fig, ND_EVALUE, "%s: borderpad, labelspacing, handlelength, "
-                                               "handletextpad, columnspacing, title_fontsize and "
-                                               "scatterpoints must be >= 0", who);
-    if ((o->handles.n && !o->handles.v) || (o->labels.n && !o->labels.v))
-        return nplot__fail(ax->fig, ND_EVALUE, "%s: handles / labels have a count but no values",
-                           who);
-    if (o->handles.n && o->labels.v && o->labels.n != o->handles.n)
-        return nplot__fail(ax->fig, ND_EVALUE, "%s: %zu handles but %zu labels (give one label "
-                                               "per handle)", who, o->handles.n, o->labels.n);
-    if (o->handles.n && !o->labels.v)
-        return nplot__fail(ax->fig, ND_EVALUE, "%s: handles need labels (one per handle)", who);
-    rgba fc = { 0 }, ec = { 0 };
-    if (o->facecolor && (st = nplot__color(o->facecolor, ax->fig->style, &fc, who)))
-        return nplot__fail(ax->fig, st, "%s", nd_errmsg());
-    if (o->edgecolor && (st = nplot__color(o->edgecolor, ax->fig->style, &ec, who)))
-        return nplot__fail(ax->fig, st, "%s", nd_errmsg());
-    /* the explicit entries: artist indices with their labels */
-    size_t n = 0;
-    int *idx = NULL;
-    if (o->handles.n) {
-        n = o->handles.n;
-        for (size_t i = 0; i < n; i++)
-            if (o->handles.v[i] < 0 || o->handles.v[i] >= ax->nartists)
-                return nplot__fail(ax->fig, ND_EVALUE, "%s: handle %d is not an artist index "
-                                                       "(the axes holds %d artists)",
-                                   who, o->handles.v[i], ax->nartists);
-    } else if (o->labels.n) {
-        n = 0;
-        for (artist *a = ax->artists; a; a = a->next) n += has_entry(a);
-        if (n != o->labels.n)
-            return nplot__fail(ax->fig, ND_EVALUE, "%s: %zu labels but the axes has %zu labelled "
-                                                   "artists", who, o->labels.n, n);
-    }
-    char **labels = NULL;
-    if (n) {
-        idx = nd_calloc(n, sizeof *idx, "nplot");
-        labels = nd_calloc(n, sizeof *labels, "nplot");
-        bool ok = idx && labels;
-        for (size_t i = 0; ok && i < n; i++)
-            ok = (labels[i] = nplot__strdup(ax->fig, o->labels.v[i] ? o->labels.v[i] : "", who));
-        if (!ok) {
-            for (size_t i = 0; labels && i < n; i++) nd_free_mem(labels[i]);
-            nd_free_mem(labels);
-            nd_free_mem(idx);
-            return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
-        }
-        if (o->handles.n) {
-            for (size_t i = 0; i < n; i++) idx[i] = o->handles.v[i];
-        } else {
-            int k = 0;
-            size_t j = 0;
-            for (artist *a = ax->artists; a; a = a->next, k++)
-                if (has_entry(a)) idx[j++] = k;
-        }
-    }
-    char *title = NULL;
-    if (o->title && !(title = nplot__strdup(ax->fig, o->title, who))) {
-        for (size_t i = 0; i < n; i++) nd_free_mem(labels[i]);
-        nd_free_mem(labels);
-        nd_free_mem(idx);
-        return ax->fig->status;
-    }
-    for (size_t i = 0; i < ax->legend_n; i++) nd_free_mem(ax->legend_labels[i]);
-    nd_free_mem(ax->legend_labels);
-    nd_free_mem(ax->legend_idx);
-    ax->legend_labels = labels;
-    ax->legend_idx = idx;
-    ax->legend_n = n;
-    ax->legend_fc = fc;
-    ax->legend_ec = ec;
-    ax->legend_has_fc = o->facecolor != NULL;
-    ax->legend_has_ec = o->edgecolor != NULL;
-    nd_free_mem(ax->legend_title);
-    ax->legend_title = title;
-    ax->legend = *o;
-    ax->legend.loc = loc_names[loc];
-    ax->legend.title = NULL;
-    ax->legend_has_anchor = o->bbox_to_anchor.v != NULL;
-    if (o->bbox_to_anchor.v) {
-        ax->legend_anchor[0] = o->bbox_to_anchor.v[0];
-        ax->legend_anchor[1] = o->bbox_to_anchor.v[1];
-    }
-    ax->legend.bbox_to_anchor = (nplot_f64s){ 0 };
-    ax->legend.handles = (nplot_ints){ 0 };
-    ax->legend.labels = (nplot_strs){ 0 };
-    ax->legend.facecolor = ax->legend.edgecolor = NULL;
-    ax->legend_on = true;
-    nplot__mark_dirty(ax->fig);
-    return ND_OK;
-}
-
 
 /* ---- handles ------------------------------------------------------------------------------------- */
 static void handle_patch(render_ctx *rc, const artist *a, double x, double y, double w, double h)
@@ -211,17 +86,76 @@ static void handle_line(render_ctx *rc, const artist *a, double x, double y, dou
     handle_marker(rc, a, x, y, w, h);
 }
 
+/* The font size (device units) of the legend being drawn, for handles sized in font sizes. */
+static _Thread_local double handle_fs = 10;
+
+/* One marker of the line-like artist a (its marker, size, colours and edge width) at (cx, cy). */
+static void marker_at(render_ctx *rc, const artist *a, double cx, double cy)
+{
+    rgba f = a->lp.mfc, e = a->lp.mec;
+    f.a *= a->alpha;
+    e.a *= a->alpha;
+    nplot__draw_markers(rc, &cx, &cy, 1, a->lp.marker, a->lp.ms * rc->scale, NULL, f, NULL, e,
+                        false, a->lp.mew * rc->scale,
+                        nplot__marker_filled((marker_kind)a->lp.marker), NULL);
+}
+
+/* matplotlib's HandlerErrorbar: the bars through the handle's centre, 0.5 font sizes each
+ * way (horizontal for xerr, vertical for yerr) in the bars' colour and width, their caps
+ * ('|' / '_' markers) at the ends, then the line and its marker over them. errorbar adds
+ * the data line (this artist), then its bars (ART_SEGMENTS: per point the yerr segment
+ * before the xerr one), then a cap artist per direction with caps (yerr's first). */
 static void handle_errorbar(render_ctx *rc, const artist *a, double x, double y, double w,
                             double h)
 {
     cairo_t *cr = rc->cr;
+    const artist *bars = a->next && a->next->kind == ART_SEGMENTS ? a->next : NULL;
+    bool has_x = false, has_y = bars != NULL;
+    if (bars && a->n && bars->n == 4 * a->n) {
+        has_x = true;
+    } else if (bars) {
+        /* one direction: the first segment that is not a point says which */
+        for (size_t k = 0; k + 1 < bars->n; k += 2) {
+            double dx = bars->x[k + 1] - bars->x[k], dy = bars->y[k + 1] - bars->y[k];
+            if (dx == 0 && dy != 0 && isfinite(dy)) break;
+            if (dy == 0 && dx != 0 && isfinite(dx)) {
+                has_x = true;
+                has_y = false;
+                break;
+            }
+        }
+    }
+    double cx = x + w / 2, cy = y + h / 2, e = 0.5 * handle_fs;
+    if (bars) {
+        cairo_set_source_rgba(cr, bars->lp.color.r, bars->lp.color.g, bars->lp.color.b,
+                              bars->lp.color.a * bars->alpha);
+        cairo_set_line_width(cr, bars->lp.lw * rc->scale);
+        cairo_set_dash(cr, NULL, 0, 0);
+        if (has_x) {
+            cairo_move_to(cr, cx - e, cy);
+            cairo_line_to(cr, cx + e, cy);
+        }
+        if (has_y) {
+            cairo_move_to(cr, cx, cy - e);
+            cairo_line_to(cr, cx, cy + e);
+        }
+        cairo_stroke(cr);
+        /* the caps: up to two line artists of '_' (yerr) or '|' (xerr) markers */
+        const artist *c = bars->next;
+        for (int k = 0; k < 2 && c && c->kind == ART_LINE && c->lp.ls == LS_NONE &&
+                        (c->lp.marker == MK_HLINE || c->lp.marker == MK_VLINE) &&
+                        c->n == 2 * a->n && !memcmp(&c->lp.mec, &bars->lp.color, sizeof(rgba));
+             k++, c = c->next) {
+            if (c->lp.marker == MK_HLINE && has_y) {
+                marker_at(rc, c, cx, cy - e);
+                marker_at(rc, c, cx, cy + e);
+            } else if (c->lp.marker == MK_VLINE && has_x) {
+                marker_at(rc, c, cx - e, cy);
+                marker_at(rc, c, cx + e, cy);
+            }
+        }
+    }
     handle_stroke(rc, a, x, y, w, h);
-    rgba c = a->lp.color;
-    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * a->alpha);
-    cairo_set_line_width(cr, a->lp.lw * rc->scale);
-    cairo_move_to(cr, x + w / 2, y - h * 0.2);
-    cairo_line_to(cr, x + w / 2, y + h * 1.2);
-    cairo_stroke(cr);
     handle_marker(rc, a, x, y, w, h);
 }
 
@@ -239,7 +173,7 @@ static const legend_handle_fn handles[LEGEND_NKINDS] = {
 void nplot__legend_handle(render_ctx *rc, artist *a, double x, double y, double w, double h,
                           double fs)
 {
-    (void)fs;
+    handle_fs = fs;
     if ((unsigned)a->legend_kind < LEGEND_NKINDS) handles[a->legend_kind](rc, a, x, y, w, h);
 }
 
@@ -380,46 +314,44 @@ static double badness(const dev_path *paths, size_t np, const bbox *b)
 /* ---- drawing --------------------------------------------------------------------------------------- */
 #define MAX_ENTRIES 256
 
-/* The top left corner (device units) of a W x H legend box: loc, or with loc 'best' the
- * candidate overlapping the least data (matplotlib's order of preference on ties). */
-static void legend_origin(render_ctx *rc, nplot_axes *ax, double W, double H, double bap,
-                          double *plx, double *ply)
+/* The top left corner (device units) of a W x H legend box placed against `box` (the
+ * parent: the axes' or the figure's x0, y0, x1, y1) as matplotlib's _get_anchored_bbox: in
+ * the anchor box (bbox_to_anchor in fractions of the parent, or the parent itself) less bap
+ * on every side, at the side or corner loc names; loc 'best' takes the candidate overlapping
+ * the least data of the axes ax (matplotlib's order of preference on ties), and is 'upper
+ * right' for a figure legend (ax NULL). */
+static void legend_origin(render_ctx *rc, nplot_axes *ax, const legend_spec *sp,
+                          const double box[4], double W, double H, double bap, double *plx,
+                          double *ply)
 {
-    const nplot_legend_opts *o = &ax->legend;
-    double ax0 = ax->dev[0] + bap, ay0 = ax->dev[1] + bap, ax1 = ax->dev[2] - bap, ay1 = ax->dev[3] - bap;
-    int loc = 0;
-    for (int i = 0; i < NLOC; i++)
-        if (!strcmp(o->loc, loc_names[i])) loc = i;
-    double lx = 0, ly = 0;
-    if (ax->legend_has_anchor) {
-        /* the anchor point in axes fractions; loc says which corner sits there */
-        double px = ax->dev[0] + ax->legend_anchor[0] * (ax->dev[2] - ax->dev[0]);
-        double py = ax->dev[3] - ax->legend_anchor[1] * (ax->dev[3] - ax->dev[1]);
-        ax0 = ax1 = px;
-        ay0 = ay1 = py;
-        if (loc == 0) loc = 1;
+    double bx0 = box[0], bx1 = box[2], by0 = box[1], by1 = box[3];
+    if (sp->nanchor) {
+        double fw = box[2] - box[0], fh = box[3] - box[1];
+        double w = sp->nanchor == 4 ? sp->anchor[2] : 0, h = sp->nanchor == 4 ? sp->anchor[3] : 0;
+        bx0 = box[0] + sp->anchor[0] * fw;
+        bx1 = bx0 + w * fw;
+        by1 = box[3] - sp->anchor[1] * fh; /* fractions count upwards */
+        by0 = by1 - h * fh;
     }
+    /* the container (signed: a point anchor gives a box turned inside out, as matplotlib's
+     * Bbox.padded does, which moves the legend bap away from the point) */
+    double cx0 = bx0 + bap, cx1 = bx1 - bap, cy0 = by0 + bap, cy1 = by1 - bap;
+    int loc = sp->loc;
+    if (loc == 0 && !ax) loc = 1;
     int cand[10];
     int ncand = 0;
     if (loc == 0) for (int i = 1; i <= 10; i++) cand[ncand++] = i;
     else cand[ncand++] = loc;
-    double best = INFINITY;
+    double best = INFINITY, lx = 0, ly = 0;
     size_t np = 0;
     dev_path *paths = ncand > 1 ? dev_paths(rc, ax, &np) : NULL;
     for (int k = 0; k < ncand; k++) {
         int L = cand[k];
-        double x, y;
         bool right = L == 1 || L == 4 || L == 5 || L == 7, left = L == 2 || L == 3 || L == 6;
         bool upper = L == 1 || L == 2 || L == 9, lower = L == 3 || L == 4 || L == 8;
-        if (ax->legend_has_anchor) {
-            x = right ? ax0 - W : left ? ax0 : ax0 - W / 2;
-            y = upper ? ay0 : lower ? ay0 - H : ay0 - H / 2;
-            /* matplotlib anchors the legend's own corner at the point: upper right loc puts
-             * the legend's upper right corner there */
-        } else {
-            x = right ? ax1 - W : left ? ax0 : (ax0 + ax1 - W) / 2;
-            y = upper ? ay0 : lower ? ay1 - H : (ay0 + ay1 - H) / 2;
-        }
+        double fx = right ? 1 : left ? 0 : 0.5, fy = upper ? 1 : lower ? 0 : 0.5;
+        double x = cx0 + fx * (cx1 - cx0 - W);
+        double y = cy1 - H - fy * (cy1 - cy0 - H);
         if (ncand == 1) {
             lx = x;
             ly = y;
@@ -439,48 +371,43 @@ static void legend_origin(render_ctx *rc, nplot_axes *ax, double W, double H, do
     *ply = ly;
 }
 
+static void rounded_box(cairo_t *cr, double x, double y, double W, double H, double r)
+{
+    cairo_new_path(cr);
+    if (r > 0) {
+        cairo_new_sub_path(cr);
+        cairo_arc(cr, x + W - r, y + r, r, -M_PI / 2, 0);
+        cairo_arc(cr, x + W - r, y + H - r, r, 0, M_PI / 2);
+        cairo_arc(cr, x + r, y + H - r, r, M_PI / 2, M_PI);
+        cairo_arc(cr, x + r, y + r, r, M_PI, 3 * M_PI / 2);
+        cairo_close_path(cr);
+    } else {
+        cairo_rectangle(cr, x, y, W, H);
+    }
+}
+
 /* The legend's frame (face and edge) at (lx, ly), W x H, unless the options or the style
  * turn it off. */
-static void legend_frame(render_ctx *rc, const nplot_axes *ax, const nplot__style *st,
+static void legend_frame(render_ctx *rc, const legend_spec *sp, const nplot__style *st,
                          double lx, double ly, double W, double H, double fs)
 {
-    const nplot_legend_opts *o = &ax->legend;
+    const nplot_legend_opts *o = &sp->o;
     cairo_t *cr = rc->cr;
     double s = rc->scale;
     if (o->frameon != NPLOT_OFF && (o->frameon == NPLOT_ON || st->legend_frame)) {
         double fa = NPLOT_OPT(o->framealpha, st->legend_alpha);
-        rgba face = ax->legend_has_fc ? ax->legend_fc : st->legend_face;
-        rgba edge = ax->legend_has_ec ? ax->legend_ec : st->legend_edge;
+        rgba face = sp->has_fc ? sp->fc : st->legend_face;
+        rgba edge = sp->has_ec ? sp->ec : st->legend_edge;
         double r = o->fancybox == NPLOT_OFF ? 0 : 0.2 * fs;
         if (o->shadow == NPLOT_ON) {
             /* matplotlib's Shadow(patch, 2, -2): the frame shifted 2 pt right and down in
              * 0.3 x the face colour at alpha 0.5 */
             double d = 2 * s;
-            cairo_new_path(cr);
-            if (r > 0) {
-                cairo_new_sub_path(cr);
-                cairo_arc(cr, lx + d + W - r, ly + d + r, r, -M_PI / 2, 0);
-                cairo_arc(cr, lx + d + W - r, ly + d + H - r, r, 0, M_PI / 2);
-                cairo_arc(cr, lx + d + r, ly + d + H - r, r, M_PI / 2, M_PI);
-                cairo_arc(cr, lx + d + r, ly + d + r, r, M_PI, 3 * M_PI / 2);
-                cairo_close_path(cr);
-            } else {
-                cairo_rectangle(cr, lx + d, ly + d, W, H);
-            }
+            rounded_box(cr, lx + d, ly + d, W, H, r);
             cairo_set_source_rgba(cr, 0.3 * face.r, 0.3 * face.g, 0.3 * face.b, 0.5);
             cairo_fill(cr);
         }
-        cairo_new_path(cr);
-        if (r > 0) {
-            cairo_new_sub_path(cr);
-            cairo_arc(cr, lx + W - r, ly + r, r, -M_PI / 2, 0);
-            cairo_arc(cr, lx + W - r, ly + H - r, r, 0, M_PI / 2);
-            cairo_arc(cr, lx + r, ly + H - r, r, M_PI / 2, M_PI);
-            cairo_arc(cr, lx + r, ly + r, r, M_PI, 3 * M_PI / 2);
-            cairo_close_path(cr);
-        } else {
-            cairo_rectangle(cr, lx, ly, W, H);
-        }
+        rounded_box(cr, lx, ly, W, H, r);
         cairo_set_source_rgba(cr, face.r, face.g, face.b, face.a * fa);
         cairo_fill_preserve(cr);
         cairo_set_source_rgba(cr, edge.r, edge.g, edge.b, edge.a * fa);
@@ -509,34 +436,43 @@ static void lp_metrics(render_ctx *rc, const text_style *ts, double *asc, double
     nplot__text_free(&lp);
 }
 
-void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
+/* The artist k of ax, or NULL when gone (or the axes left the figure). */
+static artist *artist_at(const nplot_figure *fig, const nplot_axes *ax, int k)
 {
-    const nplot__style *st = ax->fig->style;
-    const nplot_legend_opts *o = &ax->legend;
+    if (!ax || !nplot__legend_in_figure(fig, ax)) return NULL;
+    artist *a = ax->artists;
+    for (int i = 0; a && i < k; i++) a = a->next;
+    return a;
+}
+
+/* Draw the legend sp against box (the parent's device box): of the axes ax, or of the
+ * figure when ax is NULL. */
+static void draw_spec(render_ctx *rc, nplot_axes *ax, const legend_spec *sp, const double box[4])
+{
+    nplot_figure *fig = rc->fig;
+    const nplot__style *st = fig->style;
+    const nplot_legend_opts *o = &sp->o;
     artist *ent[MAX_ENTRIES];
     const char *lab[MAX_ENTRIES];
     int n = 0;
-    if (ax->legend_n) {
+    if (sp->n) {
         /* explicit entries: the artists at the stored indices (one gone since is left out) */
-        for (size_t i = 0; i < ax->legend_n && n < MAX_ENTRIES; i++) {
-            int k = 0;
-            artist *a = ax->artists;
-            while (a && k < ax->legend_idx[i]) {
-                a = a->next;
-                k++;
-            }
+        for (size_t i = 0; i < sp->n && n < MAX_ENTRIES; i++) {
+            artist *a = artist_at(fig, sp->hax[i], sp->idx[i]);
             if (!a) continue;
             ent[n] = a;
-            lab[n++] = ax->legend_labels[i];
+            lab[n++] = sp->labels[i];
         }
     } else {
-        for (artist *a = ax->artists; a && n < MAX_ENTRIES; a = a->next)
-            if (has_entry(a)) {
-                ent[n] = a;
-                lab[n++] = a->label;
-            }
+        /* twins contribute to their own legend only (matplotlib); a figure legend takes
+         * every axes' */
+        for (nplot_axes *hx = ax ? ax : fig->axes; hx && n < MAX_ENTRIES; hx = ax ? NULL : hx->next)
+            for (artist *a = hx->artists; a && n < MAX_ENTRIES; a = a->next)
+                if (nplot__legend_has_entry(a)) {
+                    ent[n] = a;
+                    lab[n++] = a->label;
+                }
     }
-    /* twins contribute to their own legend only (matplotlib) */
     if (n == 0) return;
     if (o->reverse == NPLOT_ON)
         for (int i = 0, j = n - 1; i < j; i++, j--) {
@@ -561,41 +497,52 @@ void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
     }
     int ncol = NPLOT_OPT(o->ncol, 1);
     if (ncol > n) ncol = n;
-    int nrow = (n + ncol - 1) / ncol;
     double hl = NPLOT_OPT(o->handlelength, 2.0) * fs, hh = 0.7 * fs;
     double htp = NPLOT_OPT(o->handletextpad, 0.8) * fs, ls = NPLOT_OPT(o->labelspacing, 0.5) * fs;
     double bp = NPLOT_OPT(o->borderpad, 0.4) * fs, cs = NPLOT_OPT(o->columnspacing, 2.0) * fs;
+    double bap = NPLOT_OPT(o->borderaxespad, 0.5) * fs;
     /* a row: the handle (hh tall, its bottom on the baseline) beside the label's "lp" box */
     double rasc = fmax(lasc, hh), rowh = rasc + ldesc + fmax(maxh, 0);
     double colw[MAX_ENTRIES] = { 0 };
     /* column-major fill like matplotlib: the first (n % ncol) columns get one more */
     int per[MAX_ENTRIES], start[MAX_ENTRIES];
     int base = n / ncol, extra = n % ncol, acc = 0;
+    double sumw = 0;
     for (int c = 0; c < ncol; c++) {
         per[c] = base + (c < extra ? 1 : 0);
         start[c] = acc;
         acc += per[c];
         for (int k = 0; k < per[c]; k++)
             colw[c] = fmax(colw[c], hl + htp + tb[start[c] + k].w);
+        sumw += colw[c];
     }
-    nrow = per[0];
-    double W = 2 * bp, H = 2 * bp + nrow * rowh + (nrow - 1) * ls;
-    for (int c = 0; c < ncol; c++) W += colw[c] + (c ? cs : 0);
+    int nrow = per[0];
+    /* the columns' box: packed with columnspacing, or with mode 'expand' as wide as the
+     * anchor box less borderaxespad and borderpad on both sides, the columns spread over it
+     * (matplotlib's HPacker mode 'expand': first at the left, last at the right) */
+    double sep = cs, Wc = sumw + (ncol - 1) * cs;
+    if (sp->expand) {
+        double aw = box[2] - box[0];
+        if (sp->nanchor == 4) aw *= sp->anchor[2];
+        Wc = aw - 2 * (bap + bp);
+        sep = ncol > 1 ? (Wc - sumw) / (ncol - 1) : 0;
+    }
+    double W = Wc + 2 * bp, H = 2 * bp + nrow * rowh + (nrow - 1) * ls;
     text_box ttb = { 0 };
     text_style tts = ts;
     tts.size = NPLOT_OPT(o->title_fontsize, fsz);
     double tasc = 0, tdesc = 0, tlog = 0;
-    if (ax->legend_title && ax->legend_title[0]) {
-        ttb = nplot__text_layout(rc, ax->legend_title, &tts);
+    if (sp->title && sp->title[0]) {
+        ttb = nplot__text_layout(rc, sp->title, &tts);
         lp_metrics(rc, &tts, &tasc, &tdesc, &tlog);
         H += tasc + tdesc + fmax(ttb.h - tlog, 0) + ls;
-        W = fmax(W, ttb.w + 2 * bp);
+        if (!sp->expand) W = fmax(W, ttb.w + 2 * bp);
     }
     /* placement */
     double lx, ly;
-    legend_origin(rc, ax, W, H, 0.5 * fs, &lx, &ly);
+    legend_origin(rc, ax, sp, box, W, H, bap, &lx, &ly);
     /* frame */
-    legend_frame(rc, ax, st, lx, ly, W, H, fs);
+    legend_frame(rc, sp, st, lx, ly, W, H, fs);
     double y0 = ly + bp;
     if (ttb.layout) {
         nplot__text_place(rc, &ttb, lx + W / 2, y0 + tasc, HA_CENTER, VA_BASELINE, 0, &tts.color,
@@ -603,21 +550,34 @@ void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
         y0 += tasc + tdesc + fmax(ttb.h - tlog, 0) + ls;
         nplot__text_free(&ttb);
     }
-    double x = lx + bp;
+    /* a title wider than the columns centres them under it (matplotlib's alignment 'center') */
+    double x = lx + bp + fmax(0, (W - 2 * bp - Wc) / 2);
+    handle_mscale = NPLOT_OPT(o->markerscale, 1.0);
+    handle_npoints = NPLOT_OPT(o->scatterpoints, 1);
     for (int c = 0; c < ncol; c++) {
         for (int k = 0; k < per[c]; k++) {
             int i = start[c] + k;
             double ry = y0 + k * (rowh + ls);
             double hy = ry + rasc - hh;
-            handle_mscale = NPLOT_OPT(o->markerscale, 1.0);
-            handle_npoints = NPLOT_OPT(o->scatterpoints, 1);
             nplot__legend_handle(rc, ent[i], x, hy, hl, hh, fs);
-            handle_mscale = 1;
-            handle_npoints = 1;
             nplot__text_place(rc, &tb[i], x + hl + htp, ry + rasc, HA_LEFT, VA_BASELINE, 0,
                               &ts.color, true);
         }
-        x += colw[c] + cs;
+        x += colw[c] + sep;
     }
+    handle_mscale = 1;
+    handle_npoints = 1;
     for (int i = 0; i < n; i++) nplot__text_free(&tb[i]);
+}
+
+void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
+{
+    for (const legend_spec *sp = ax->legends_kept; sp; sp = sp->next) draw_spec(rc, ax, sp, ax->dev);
+    if (ax->legend_cur && !ax->legend_cur->kept) draw_spec(rc, ax, ax->legend_cur, ax->dev);
+}
+
+void nplot__draw_fig_legends(render_ctx *rc)
+{
+    const double box[4] = { 0, 0, rc->W, rc->H };
+    for (const legend_spec *sp = rc->fig->legends; sp; sp = sp->next) draw_spec(rc, NULL, sp, box);
 }

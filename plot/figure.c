@@ -61,6 +61,7 @@ void nplot_figure_free(nplot_figure *fig)
         nd_free_mem(t->text);
         nd_free_mem(t);
     }
+    nplot__legends_free(fig->legends);
     nd_free_mem(fig->suptitle);
     nd_free_mem(fig);
 }

@@ -84,6 +84,7 @@ static nd_status render_locked(nplot_figure *fig, cairo_surface_t *surface, bool
             ax->face = saved;
         }
         draw_fig_texts(&rc);
+        nplot__draw_fig_legends(&rc); /* zorder 5: over the figure texts */
         st = fig->status;
     }
     g_object_unref(rc.pctx);

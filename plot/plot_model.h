@@ -180,7 +180,7 @@ enum {
     LEGEND_LINE = 0,    /* a stroke with one marker at its centre */
     LEGEND_PATCH,       /* a filled and/or edged rectangle */
     LEGEND_MARKER,      /* the line's marker alone */
-    LEGEND_ERRORBAR,    /* a stroke crossed by a vertical bar */
+    LEGEND_ERRORBAR,    /* the line crossed by its bars (the next artist) and their caps */
     LEGEND_SCATTER,     /* one scatter marker in the collection's face and edge colours */
     LEGEND_NKINDS
 };
@@ -479,17 +479,11 @@ struct nplot_axes {
     text_style title_ts[3];
     char *title[3];
     double title_pad;
+    /* legends (legend.c): the current one (matplotlib's ax.legend_, replaced by each
+     * nplot_legend) and those nplot_legend_add_artist kept, drawn before it in that order */
     bool legend_on;
-    nplot_legend_opts legend;
-    char *legend_title;
-    double legend_anchor[2];
-    bool legend_has_anchor;
-    /* explicit legend entries (draw_legend.c): legend_n artist indices with their labels */
-    int *legend_idx;
-    char **legend_labels;
-    size_t legend_n;
-    rgba legend_fc, legend_ec;
-    bool legend_has_fc, legend_has_ec;
+    struct legend_spec *legend_cur;
+    struct legend_spec *legends_kept;
     rgba face;
     bool axis_off;
     bool frame_on;
@@ -558,6 +552,7 @@ struct nplot_figure {
     char *suptitle;
     text_style suptitle_ts;
     fig_text *texts;
+    struct legend_spec *legends; /* nplot_fig_legend's, in the order added (legend.c) */
     bool laid_out;           /* nplot_figure_draw ran since the last change */
 };
 
@@ -599,6 +594,9 @@ void *nplot__grow(void *p, size_t *cap, size_t len, size_t need, size_t elem, co
 /* axes.c */
 nplot_axes *nplot__axes_new(nplot_figure *fig, const char *who);
 void nplot__axes_free(nplot_axes *ax);
+/* legend.c: free an axes' legends; free a list of legends (the figure's) */
+void nplot__axes_legends_free(nplot_axes *ax);
+void nplot__legends_free(struct legend_spec *list);
 artist *nplot__artist_add(nplot_axes *ax, artist_kind kind, const char *who);
 void nplot__update_datalim(nplot_axes *ax, artist *a);
 rgba nplot__next_line_color(nplot_axes *ax);

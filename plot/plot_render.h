@@ -104,6 +104,7 @@ void nplot__draw_segments(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_text_artist(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_annotate(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_legend(render_ctx *rc, nplot_axes *ax);
+void nplot__draw_fig_legends(render_ctx *rc);
 /* Stamp markers: centres (device units) xs/ys; per-point colors/sizes optional. */
 void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, size_t n,
                          int marker, double size_dev, const double *sizes_dev, rgba face,

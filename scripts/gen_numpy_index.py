@@ -211,6 +211,7 @@ NPLOT_SPECIAL = {
     "nplot_figure_draw": "`fig.canvas.draw()`", "nplot_figure_to_array": "`fig.canvas.buffer_rgba()`",
     "nplot_figure_render_rgba": "`fig.canvas.buffer_rgba()`",
     "nplot_figure_pixel_size": "`fig.canvas.get_width_height()`",
+    "nplot_fig_legend": "`Figure.legend`", "nplot_legend_add_artist": "`ax.add_artist(ax.legend(...))`",
     "nplot_fig_text": "`Figure.text`", "nplot_subplot_3d": "`Figure.add_subplot(projection=\"3d\")`",
     "nplot_subplot": "`Figure.add_subplot`", "nplot_gridspec_new": "`Figure.add_gridspec`",
     "nplot_gridspec_subplot": "`Figure.add_subplot(gs[...])`",

@@ -1349,7 +1349,9 @@ typedef struct nplot_legend_opts {
     const char *title;
     double markerscale;
     int fancybox;          /* NPLOT_OFF → square corners */
-    nplot_f64s bbox_to_anchor; /* exactly 2 values {x, y} in axes fractions */
+    nplot_f64s bbox_to_anchor; /* {x, y} or {x, y, width, height} in axes fractions (figure
+                                  fractions for nplot_fig_legend): loc says where the box
+                                  sits against that point or box, borderaxespad inside it */
     /* explicit entries and the box's look (matplotlib's legend(handles, labels, ...)) */
     nplot_ints handles;    /* indices of the axes' artists in the order added (0 = the first;
                               plot adds one per line, scatter one): the entries, in this order */
@@ -1366,14 +1368,41 @@ typedef struct nplot_legend_opts {
     double columnspacing;  /* 2.0: between columns */
     double title_fontsize; /* 0 → fontsize */
     int scatterpoints;     /* markers in a scatter handle (0 → 1) */
+    /* several legends, figure legends, the 'expand' mode (matplotlib's names) */
+    const char *mode;      /* "expand": as wide as the 4-value bbox_to_anchor (or the axes /
+                              figure without one) less borderaxespad on both sides, the columns
+                              spread over it; NULL → as wide as the entries */
+    double borderaxespad;  /* gap to the anchor box in font sizes: 0 → 0.5 (NPLOT_ZERO for 0) */
+    nplot_axes *const *handle_axes; /* with handles: the axes of each (handles.n of them), so
+                              entries can come from other axes (twins); NULL → the legend's own
+                              axes. nplot_fig_legend's handles need it */
 } nplot_legend_opts;
 /* ax.legend(): by default entries from the artists that have labels, in the order added;
- * .handles / .labels choose them explicitly. A later call replaces the legend. ND_EVALUE for
- * a handle index outside the axes' artists, handles and labels of different lengths, labels
- * alone not matching the labelled artists, a bad color, or negative sizes. */
+ * .handles / .labels choose them explicitly. A later call replaces the legend unless
+ * nplot_legend_add_artist kept it. An errorbar's entry shows its line and marker crossed by its
+ * bars (0.5 font sizes each way) with their caps, as matplotlib's. ND_EVALUE for a handle index
+ * outside the axes' artists, handles and labels of different lengths, labels alone not
+ * matching the labelled artists, a bad color, negative sizes, a bbox_to_anchor of neither 2
+ * nor 4 finite values, a mode other than "expand", or "expand" with a 2-value anchor. */
 NPLOT_API nd_status nplot_legend_(nplot_axes *ax, const nplot_legend_opts *o);
 #define nplot_legend(...) nplot__kw_legend(__VA_ARGS__, )
 #define nplot__kw_legend(ax, ...) nplot_legend_((ax), &(nplot_legend_opts){ 0, __VA_ARGS__ })
+/* ax.add_artist(ax.legend(...)): keeps the axes' current legend as an artist of its own, so
+ * that the next nplot_legend adds a second legend instead of replacing it (as many as wanted;
+ * they are drawn in the order kept, the current legend last). A kept legend without explicit
+ * handles lists the labelled artists of the time it is kept, as matplotlib's Legend does.
+ * ND_EVALUE when the axes has no legend; keeping the same legend twice keeps it once. */
+NPLOT_API nd_status nplot_legend_add_artist(nplot_axes *ax);
+/* fig.legend(): a legend placed against the figure (loc and bbox_to_anchor in figure
+ * fractions; 'best', the default, is 'upper right' as matplotlib's). Without .handles the
+ * entries are the labelled artists of every axes, in the order the axes were added; with
+ * .handles each index refers to the artists of .handle_axes[i] (required). .labels alone
+ * rename the labelled artists of all axes (exactly as many). Each call adds a legend; they
+ * are drawn over the axes and figure texts. Errors as nplot_legend's, and ND_EVALUE for a
+ * handle axes of another figure. */
+NPLOT_API nd_status nplot_fig_legend_(nplot_figure *fig, const nplot_legend_opts *o);
+#define nplot_fig_legend(...) nplot__kw_fig_legend(__VA_ARGS__, )
+#define nplot__kw_fig_legend(fig, ...) nplot_fig_legend_((fig), &(nplot_legend_opts){ 0, __VA_ARGS__ })
 
 /* ---- limits, scales, aspect ------------------------------------------------------------ */
 /* NaN keeps that side automatic (matplotlib's None). lo > hi inverts the axis. As matplotlib,

@@ -456,6 +456,8 @@ static const npp_kw kw_nplot_legend_opts[] = {
     { "columnspacing", offsetof(nplot_legend_opts, columnspacing), K_D, 0 },
     { "title_fontsize", offsetof(nplot_legend_opts, title_fontsize), K_D, 0 },
     { "scatterpoints", offsetof(nplot_legend_opts, scatterpoints), K_I, 0 },
+    { "mode", offsetof(nplot_legend_opts, mode), K_S, 0 },
+    { "borderaxespad", offsetof(nplot_legend_opts, borderaxespad), K_D, 0 },
     { "size", offsetof(nplot_legend_opts, fontsize), K_D, 0 },
     { "ec", offsetof(nplot_legend_opts, edgecolor), K_S, 0 },
     { "fc", offsetof(nplot_legend_opts, facecolor), K_S, 0 },
