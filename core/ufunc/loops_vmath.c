@@ -153,8 +153,9 @@ VM_MAP(float, f32)
  *   divide     (log family, arctanh; pow(0, y < 0)) likewise, the pole;
  *   underflow  a subnormal result (not of tanh, which is x there, exactly), or (exp,
  *              exp2, pow, arctan2) zero for a finite nonzero input.
- * The check reads the results once per block; inputs are looked at only for the
- * results that are not normal numbers, which are rare.
+ * The kernels tell whether a block has a result that is not a normal number (or is
+ * below a function's tiny threshold, see sl_tiny); only such blocks, which are rare,
+ * are looked at element by element.
  *
  * SLEEF's u10 sinh and cosh return inf for 709 < |x| <= 710.47, asinh and acosh for
  * |x| > 1.34e154 and log1p for x > 1e307, where the result is finite: those lanes
@@ -165,11 +166,13 @@ enum { ND__VMATH_FUNCS(SL_ENUM_ENTRY) SLF_COUNT };
 #define SL_BLOCK 512
 #define SL_FLAGS (FE_INVALID | FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW)
 
-static const vm_f64_fn sl_impl_f64[][3] = {
+typedef int (*sl_f64_fn)(const double *in, double *out, ptrdiff_t n, double lo);
+typedef int (*sl_f32_fn)(const float *in, float *out, ptrdiff_t n, float lo);
+static const sl_f64_fn sl_impl_f64[][3] = {
 #define SL_ROW_F64(np, c, nf) { nd__sl_sse2_##np##_f64, nd__sl_avx2_##np##_f64, nd__sl_avx512_##np##_f64 },
     ND__VMATH_FUNCS(SL_ROW_F64)
 };
-static const vm_f32_fn sl_impl_f32[][3] = {
+static const sl_f32_fn sl_impl_f32[][3] = {
 #define SL_ROW_F32(np, c, nf) { nd__sl_sse2_##np##_f32, nd__sl_avx2_##np##_f32, nd__sl_avx512_##np##_f32 },
     ND__VMATH_FUNCS(SL_ROW_F32)
 };
@@ -205,19 +208,12 @@ static double sl_tiny(int fid, bool f32)
     }
 }
 
-/* Fix-ups and flags of one block (see above); returns the flags to raise. Results of
- * magnitude below `lo` (DBL_MIN, or 2 tiny when the function has a tiny threshold) are
- * looked at too. */
+/* Fix-ups and flags of one block (see above) whose kernel found a result of magnitude
+ * below its `lo` (DBL_MIN, or 2 tiny when the function has a tiny threshold), an
+ * infinity or a NaN; returns the flags to raise. */
 #define SL_POST(T, sfx, TMIN, TMAX)                                                    \
     static int sl_post_##sfx(int fid, int infflag, T tiny, const T *x, T *o, ptrdiff_t n) \
     {                                                                                  \
-        const T lo = 2 * tiny > (TMIN) ? 2 * tiny : (TMIN);                            \
-        int odd = 0;                                                                   \
-        for (ptrdiff_t i = 0; i < n; i++) {                                            \
-            T a = o[i] < 0 ? -o[i] : o[i];                                             \
-            odd |= !(a >= lo && a <= (TMAX));                                          \
-        }                                                                              \
-        if (!odd) return 0;                                                            \
         int fl = 0;                                                                    \
         for (ptrdiff_t i = 0; i < n; i++) {                                            \
             T y = o[i], v = x[i];                                                      \
@@ -251,12 +247,13 @@ static void sl_flags(int before, int fl)
 
 /* Unary: blocks of SL_BLOCK through the kernel, then sl_post on the block while it is
  * in cache. In-place operands keep a copy of the block's input for sl_post. */
-#define SL_MAP(T, sfx)                                                                 \
-    static int sl_map_##sfx(int fid, int infflag, void (*f)(const T *, T *, ptrdiff_t), \
+#define SL_MAP(T, sfx, TMIN)                                                           \
+    static int sl_map_##sfx(int fid, int infflag, sl_##sfx##_fn f,                     \
                             char **args, const ptrdiff_t *dims, const ptrdiff_t *steps) \
     {                                                                                  \
         const ptrdiff_t n = dims[0], si = steps[0], so = steps[1];                     \
         const T tiny = (T)sl_tiny(fid, sizeof(T) == sizeof(float));                    \
+        const T lo = 2 * tiny > (TMIN) ? 2 * tiny : (TMIN);                            \
         T xb[SL_BLOCK], ob[SL_BLOCK];                                                  \
         int fl = 0;                                                                    \
         const bool contig = si == (ptrdiff_t)sizeof(T) && so == (ptrdiff_t)sizeof(T);  \
@@ -278,8 +275,7 @@ static void sl_flags(int before, int fl)
                 x = xb;                                                                \
                 o = ob;                                                                \
             }                                                                          \
-            f(x, o, m);                                                                \
-            fl |= sl_post_##sfx(fid, infflag, tiny, x, o, m);                                \
+            if (f(x, o, m, lo)) fl |= sl_post_##sfx(fid, infflag, tiny, x, o, m);      \
             if (!contig) {                                                             \
                 char *op = args[1] + i * so;                                           \
                 for (ptrdiff_t k = 0; k < m; k++) *(T *)(op + k * so) = ob[k];         \
@@ -287,8 +283,8 @@ static void sl_flags(int before, int fl)
         }                                                                              \
         return fl;                                                                     \
     }
-SL_MAP(double, f64)
-SL_MAP(float, f32)
+SL_MAP(double, f64, DBL_MIN)
+SL_MAP(float, f32, FLT_MIN)
 
 #define SL_LOOPS(np, c, nf)                                                            \
     void nd__vm_##np##_f64(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, \
@@ -312,8 +308,9 @@ SL_MAP(float, f32)
 ND__VMATH_FUNCS(SL_LOOPS)
 
 /* ---- pow and arctan2 on SLEEF's two-argument kernels -------------------------------------- */
-typedef void (*vm2_f64_fn)(const double *a, const double *b, double *out, ptrdiff_t n);
-typedef void (*vm2_f32_fn)(const float *a, const float *b, float *out, ptrdiff_t n);
+typedef int (*vm2_f64_fn)(const double *a, const double *b, double *out, ptrdiff_t n,
+                          double lo);
+typedef int (*vm2_f32_fn)(const float *a, const float *b, float *out, ptrdiff_t n, float lo);
 static const vm2_f64_fn sl_pow_f64[3] = { nd__sl_sse2_pow_f64, nd__sl_avx2_pow_f64, nd__sl_avx512_pow_f64 };
 static const vm2_f32_fn sl_pow_f32[3] = { nd__sl_sse2_pow_f32, nd__sl_avx2_pow_f32, nd__sl_avx512_pow_f32 };
 static const vm2_f64_fn sl_atan2_f64[3] = { nd__sl_sse2_atan2_f64, nd__sl_avx2_atan2_f64, nd__sl_avx512_atan2_f64 };
@@ -323,16 +320,9 @@ static const vm2_f32_fn sl_atan2_f32[3] = { nd__sl_sse2_atan2_f32, nd__sl_avx2_a
  * SLEEF's pow returns inf for results just below the overflow threshold (pow(DBL_MAX,
  * 1)): recomputed in long double. Its atan2 is up to 1.3 ULP off for subnormal results:
  * below TINY, atan2(a, b) (b > 0) is a / b rounded (atan(q) = q - q^3/3). */
-#define SL_POST2(T, sfx, TMIN, TMAX, TINY)                                             \
+#define SL_POST2(T, sfx, TMIN, TINY)                                                   \
     static int sl_post2_##sfx(bool is_pow, const T *a, const T *b, T *o, ptrdiff_t n)  \
     {                                                                                  \
-        const T lo = is_pow ? (TMIN) : 2 * (TINY);                                     \
-        int odd = 0;                                                                   \
-        for (ptrdiff_t i = 0; i < n; i++) {                                            \
-            T v = o[i] < 0 ? -o[i] : o[i];                                             \
-            odd |= !(v >= lo && v <= (TMAX));                                          \
-        }                                                                              \
-        if (!odd) return 0;                                                            \
         int fl = 0;                                                                    \
         for (ptrdiff_t i = 0; i < n; i++) {                                            \
             T y = o[i];                                                                \
@@ -357,16 +347,18 @@ static const vm2_f32_fn sl_atan2_f32[3] = { nd__sl_sse2_atan2_f32, nd__sl_avx2_a
         }                                                                              \
         return fl;                                                                     \
     }
-SL_POST2(double, f64, DBL_MIN, DBL_MAX, 0x1p-28)
-SL_POST2(float, f32, FLT_MIN, FLT_MAX, 0x1p-13f)
+SL_POST2(double, f64, DBL_MIN, 0x1p-28)
+SL_POST2(float, f32, FLT_MIN, 0x1p-13f)
 
 /* Operands of any stride (a broadcast operand has stride 0) through small buffers; the
  * reduce form (args[0] == args[2], both of stride 0: out = f(out, b[i]) in turn) one
  * element at a time. */
-#define SL_MAP2(T, sfx)                                                                \
-    static void sl_map2_##sfx(bool is_pow, void (*f)(const T *, const T *, T *, ptrdiff_t), \
-                              char **args, const ptrdiff_t *dims, const ptrdiff_t *steps) \
+#define SL_MAP2(T, sfx, TMIN, TINY)                                                    \
+    static void sl_map2_##sfx(bool is_pow, vm2_##sfx##_fn f, char **args,              \
+                              const ptrdiff_t *dims, const ptrdiff_t *steps)           \
     {                                                                                  \
+        /* results below lo are looked at (sl_post2) */                                \
+        const T lo = is_pow ? (TMIN) : 2 * (TINY);                                     \
         const ptrdiff_t n = dims[0], sa = steps[0], sb = steps[1], so = steps[2];      \
         int before = fetestexcept(SL_FLAGS), fl = 0;                                   \
         T ab[SL_BLOCK], bb[SL_BLOCK], ob[SL_BLOCK];                                    \
@@ -375,8 +367,7 @@ SL_POST2(float, f32, FLT_MIN, FLT_MAX, 0x1p-13f)
             for (ptrdiff_t i = 0; i < n; i++) {                                        \
                 ab[0] = *acc;                                                          \
                 bb[0] = *(const T *)(args[1] + i * sb);                                \
-                f(ab, bb, ob, 1);                                                      \
-                fl |= sl_post2_##sfx(is_pow, ab, bb, ob, 1);                           \
+                if (f(ab, bb, ob, 1, lo)) fl |= sl_post2_##sfx(is_pow, ab, bb, ob, 1);   \
                 *acc = ob[0];                                                          \
             }                                                                          \
             sl_flags(before, fl);                                                      \
@@ -395,8 +386,7 @@ SL_POST2(float, f32, FLT_MIN, FLT_MAX, 0x1p-13f)
                 for (ptrdiff_t k = 0; k < m; k++) bb[k] = *(const T *)((const char *)b + k * sb); \
                 b = bb;                                                                \
             }                                                                          \
-            f(a, b, ob, m);                                                            \
-            fl |= sl_post2_##sfx(is_pow, a, b, ob, m);                                 \
+            if (f(a, b, ob, m, lo)) fl |= sl_post2_##sfx(is_pow, a, b, ob, m);         \
             if (so == w)                                                               \
                 memcpy(o, ob, (size_t)m * sizeof(T));                                  \
             else                                                                       \
@@ -404,8 +394,8 @@ SL_POST2(float, f32, FLT_MIN, FLT_MAX, 0x1p-13f)
         }                                                                              \
         sl_flags(before, fl);                                                          \
     }
-SL_MAP2(double, f64)
-SL_MAP2(float, f32)
+SL_MAP2(double, f64, DBL_MIN, 0x1p-28)
+SL_MAP2(float, f32, FLT_MIN, 0x1p-13f)
 
 /* x ** y elementwise. Exponents 0, 1, 2 and -1 given as a scalar are exact shortcuts
  * (pow is correctly rounded there too, and the IEEE operations raise its flags). */

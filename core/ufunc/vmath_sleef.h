@@ -22,19 +22,23 @@ void nd__vm_arctan2_f64(char **args, const ptrdiff_t *dims, const ptrdiff_t *ste
 
 /* The kernels of instruction set `isa` (sse2, avx2, avx512): out[i] = f(in[i]) for
  * every function of ND__VMATH_FUNCS, and the two-argument pow and atan2. Tails are
- * padded with a copy of the last element. in and out may be the same array. */
+ * padded with a copy of the last element. in and out may be the same array. Each
+ * returns nonzero when some |out[i]| is not in [lo, the largest finite value] (NaN,
+ * infinities, zeros, subnormals, ...): the results loops_vmath.c then looks at. */
 #define ND__SL_DECLARE_1(isa, np, c, nf)                                               \
-    ND_INTERNAL void nd__sl_##isa##_##np##_f64(const double *in, double *out, ptrdiff_t n); \
-    ND_INTERNAL void nd__sl_##isa##_##np##_f32(const float *in, float *out, ptrdiff_t n);
+    ND_INTERNAL int nd__sl_##isa##_##np##_f64(const double *in, double *out, ptrdiff_t n, \
+                                              double lo);                              \
+    ND_INTERNAL int nd__sl_##isa##_##np##_f32(const float *in, float *out, ptrdiff_t n,  \
+                                              float lo);
 #define ND__SL_DECLARE_ISA(isa)                                                        \
-    ND_INTERNAL void nd__sl_##isa##_pow_f64(const double *x, const double *y, double *out, \
-                                            ptrdiff_t n);                              \
-    ND_INTERNAL void nd__sl_##isa##_pow_f32(const float *x, const float *y, float *out,  \
-                                            ptrdiff_t n);                              \
-    ND_INTERNAL void nd__sl_##isa##_atan2_f64(const double *y, const double *x,          \
-                                              double *out, ptrdiff_t n);               \
-    ND_INTERNAL void nd__sl_##isa##_atan2_f32(const float *y, const float *x, float *out, \
-                                              ptrdiff_t n);
+    ND_INTERNAL int nd__sl_##isa##_pow_f64(const double *x, const double *y, double *out, \
+                                           ptrdiff_t n, double lo);                    \
+    ND_INTERNAL int nd__sl_##isa##_pow_f32(const float *x, const float *y, float *out,   \
+                                           ptrdiff_t n, float lo);                     \
+    ND_INTERNAL int nd__sl_##isa##_atan2_f64(const double *y, const double *x,           \
+                                             double *out, ptrdiff_t n, double lo);     \
+    ND_INTERNAL int nd__sl_##isa##_atan2_f32(const float *y, const float *x, float *out,  \
+                                             ptrdiff_t n, float lo);
 #define ND__SL_DECLARE_SSE2(np, c, nf) ND__SL_DECLARE_1(sse2, np, c, nf)
 #define ND__SL_DECLARE_AVX2(np, c, nf) ND__SL_DECLARE_1(avx2, np, c, nf)
 #define ND__SL_DECLARE_AVX512(np, c, nf) ND__SL_DECLARE_1(avx512, np, c, nf)
