@@ -212,11 +212,13 @@ static double sl_tiny(int fid, bool f32)
  * below its `lo` (DBL_MIN, or 2 tiny when the function has a tiny threshold), an
  * infinity or a NaN; returns the flags to raise. */
 #define SL_POST(T, sfx, TMIN, TMAX)                                                    \
-    static int sl_post_##sfx(int fid, int infflag, T tiny, const T *x, T *o, ptrdiff_t n) \
+    static int sl_post_##sfx(int fid, int infflag, T tiny, T lo, const T *x, T *o,     \
+                             ptrdiff_t n)                                              \
     {                                                                                  \
         int fl = 0;                                                                    \
         for (ptrdiff_t i = 0; i < n; i++) {                                            \
             T y = o[i], v = x[i];                                                      \
+            if (fabs((double)y) >= lo && fabs((double)y) <= (TMAX)) continue;          \
             if (fabs((double)v) < tiny) o[i] = y = v;                                  \
             if (isnan(y)) {                                                            \
                 if (!isnan(v)) fl |= FE_INVALID;                                       \
@@ -275,7 +277,7 @@ static void sl_flags(int before, int fl)
                 x = xb;                                                                \
                 o = ob;                                                                \
             }                                                                          \
-            if (f(x, o, m, lo)) fl |= sl_post_##sfx(fid, infflag, tiny, x, o, m);      \
+            if (f(x, o, m, lo)) fl |= sl_post_##sfx(fid, infflag, tiny, lo, x, o, m);  \
             if (!contig) {                                                             \
                 char *op = args[1] + i * so;                                           \
                 for (ptrdiff_t k = 0; k < m; k++) *(T *)(op + k * so) = ob[k];         \
@@ -320,12 +322,14 @@ static const vm2_f32_fn sl_atan2_f32[3] = { nd__sl_sse2_atan2_f32, nd__sl_avx2_a
  * SLEEF's pow returns inf for results just below the overflow threshold (pow(DBL_MAX,
  * 1)): recomputed in long double. Its atan2 is up to 1.3 ULP off for subnormal results:
  * below TINY, atan2(a, b) (b > 0) is a / b rounded (atan(q) = q - q^3/3). */
-#define SL_POST2(T, sfx, TMIN, TINY)                                                   \
-    static int sl_post2_##sfx(bool is_pow, const T *a, const T *b, T *o, ptrdiff_t n)  \
+#define SL_POST2(T, sfx, TMIN, TMAX, TINY)                                             \
+    static int sl_post2_##sfx(bool is_pow, T lo, const T *a, const T *b, T *o,         \
+                              ptrdiff_t n)                                             \
     {                                                                                  \
         int fl = 0;                                                                    \
         for (ptrdiff_t i = 0; i < n; i++) {                                            \
             T y = o[i];                                                                \
+            if (fabs((double)y) >= lo && fabs((double)y) <= (TMAX)) continue;          \
             const T u = a[i], v = b[i];                                                \
             if (!is_pow && v > 0 && isfinite(v) && isfinite(u) && fabs((double)y) < 2 * (TINY)) { \
                 T q = u / v;                                                           \
@@ -347,8 +351,8 @@ static const vm2_f32_fn sl_atan2_f32[3] = { nd__sl_sse2_atan2_f32, nd__sl_avx2_a
         }                                                                              \
         return fl;                                                                     \
     }
-SL_POST2(double, f64, DBL_MIN, 0x1p-28)
-SL_POST2(float, f32, FLT_MIN, 0x1p-13f)
+SL_POST2(double, f64, DBL_MIN, DBL_MAX, 0x1p-28)
+SL_POST2(float, f32, FLT_MIN, FLT_MAX, 0x1p-13f)
 
 /* Operands of any stride (a broadcast operand has stride 0) through small buffers; the
  * reduce form (args[0] == args[2], both of stride 0: out = f(out, b[i]) in turn) one
@@ -367,7 +371,7 @@ SL_POST2(float, f32, FLT_MIN, 0x1p-13f)
             for (ptrdiff_t i = 0; i < n; i++) {                                        \
                 ab[0] = *acc;                                                          \
                 bb[0] = *(const T *)(args[1] + i * sb);                                \
-                if (f(ab, bb, ob, 1, lo)) fl |= sl_post2_##sfx(is_pow, ab, bb, ob, 1);   \
+                if (f(ab, bb, ob, 1, lo)) fl |= sl_post2_##sfx(is_pow, lo, ab, bb, ob, 1);   \
                 *acc = ob[0];                                                          \
             }                                                                          \
             sl_flags(before, fl);                                                      \
@@ -386,7 +390,7 @@ SL_POST2(float, f32, FLT_MIN, 0x1p-13f)
                 for (ptrdiff_t k = 0; k < m; k++) bb[k] = *(const T *)((const char *)b + k * sb); \
                 b = bb;                                                                \
             }                                                                          \
-            if (f(a, b, ob, m, lo)) fl |= sl_post2_##sfx(is_pow, a, b, ob, m);         \
+            if (f(a, b, ob, m, lo)) fl |= sl_post2_##sfx(is_pow, lo, a, b, ob, m);         \
             if (so == w)                                                               \
                 memcpy(o, ob, (size_t)m * sizeof(T));                                  \
             else                                                                       \
