@@ -20,6 +20,9 @@
 
 /* Internal: cap the vector level (0 SSE2 / scalar, 1 AVX2, 2 AVX-512); returns the level. */
 int nd__vmath_set_level(int max_level);
+/* Internal: 1 when float32 runs on SLEEF's 1-ULP kernels (clang builds), 0 when on
+ * glibc's libmvec (gcc builds: its float kernels are 2-6 times faster, 4 ULP). */
+int nd__vmath_f32_sleef(void);
 
 typedef struct ufn {
     nd_ufunc f;
@@ -250,9 +253,12 @@ static void test_f64_within_1ulp(void)
     nd_seterr_(&old);
 }
 
-/* float32: the same inputs rounded to float (SLEEF's u10 float functions). */
+/* float32: the same inputs rounded to float: at most 1 ULP on SLEEF's u10 float kernels,
+ * 4 on libmvec's (the floor test_ufunc_accuracy also holds). */
 static void test_f32_within_1ulp(void)
 {
+    const double bound = nd__vmath_f32_sleef() ? 1.0 : 4.0;
+    printf(" [float32 on %s, bound %.0f ULP]", nd__vmath_f32_sleef() ? "SLEEF" : "libmvec", bound);
     nd_errstate old = nd_seterr(.all = ND_ERR_IGNORE);
     int lv[3], nl = levels(lv);
     ptrdiff_t nrand = n_random() / 2;
@@ -292,7 +298,7 @@ static void test_f32_within_1ulp(void)
                 }
             }
             printf("\n  %-8s f32 level %d: max %.3f ULP at %a", f->name, lv[l], worst, wx);
-            CU_ASSERT_TRUE(worst <= 1.0);
+            CU_ASSERT_TRUE(worst <= bound);
             CU_ASSERT_EQUAL(bad, 0);
             nd_free(y);
         }
@@ -464,6 +470,8 @@ static void run_flag_cases(const flag_case *c, size_t nc, nd_dtype dt)
     for (int l = 0; l < nl; l++) {
         nd__vmath_set_level(lv[l]);
         for (size_t i = 0; i < nc; i++) {
+            /* libmvec's sinhf overflows early (sinhf(89) = inf): SLEEF builds only */
+            if (dt == ND_FLOAT32 && !nd__vmath_f32_sleef() && c[i].f == ND_UF_SINH) continue;
             nd_array *a = nd_full(ND_SHAPE(21), dt, ND_F64(c[i].x));
             nd_array *b = nd_full(ND_SHAPE(21), dt, ND_F64(c[i].y));
             seen_bits = 0;

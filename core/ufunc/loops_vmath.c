@@ -26,15 +26,35 @@
 #define ND_HAVE_LIBMVEC 1
 #include <immintrin.h>
 #endif
-/* With SLEEF, libmvec serves only sqrt's kernels (its transcendental loops are not built). */
-#if defined(ND_HAVE_LIBMVEC) && !defined(ND_HAVE_SLEEF)
+/* With SLEEF, libmvec serves float32 (its 4-ULP float kernels are 2-6 times faster than
+ * SLEEF's 1-ULP ones) and sqrt; SLEEF serves float64 everywhere and float32 where
+ * libmvec is not used (clang builds, where the alternative is scalar libm). */
+#ifdef ND_HAVE_LIBMVEC
 #define ND_LIBMVEC_FUNCS 1
 #endif
+#ifdef ND_HAVE_SLEEF
+/* The libmvec / libm loops below are then internal (vmx_*), float32's called by the
+ * SLEEF loops' float32 entry points, float64's unused. */
+#define VM_ENTRY(name) __attribute__((unused)) static void vmx_##name
+#else
+#define VM_ENTRY(name) void nd__vm_##name
+#endif
+
+/* 1 when the float32 loops run on SLEEF (tests hold them to 1 ULP then), 0 when on
+ * libmvec or libm (4 ULP). */
+ND_INTERNAL int nd__vmath_f32_sleef(void);
+int nd__vmath_f32_sleef(void)
+{
+#if defined(ND_HAVE_SLEEF) && !defined(ND_HAVE_LIBMVEC)
+    return 1;
+#else
+    return 0;
+#endif
+}
 
 typedef void (*vm_f64_fn)(const double *in, double *out, ptrdiff_t n);
 typedef void (*vm_f32_fn)(const float *in, float *out, ptrdiff_t n);
 
-#ifndef ND_HAVE_SLEEF
 /* ---- scalar kernels ---------------------------------------------------------------- */
 #define VM_SCALAR(np, c, nf)                                                           \
     static void vm1_##np##_f64(const double *in, double *out, ptrdiff_t n)             \
@@ -86,7 +106,6 @@ ND__TARGET_END
 #else
 #define VM_IMPLS(np, sfx) { vm1_##np##_##sfx, vm1_##np##_##sfx, vm1_##np##_##sfx }
 #endif
-#endif /* !ND_HAVE_SLEEF */
 
 /* ---- level selection ------------------------------------------------------------------ */
 static atomic_int vm_level = -1;
@@ -301,22 +320,35 @@ SL_MAP(float, f32, FLT_MIN)
     void nd__vm_##np##_f32(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, \
                            void *ctx)                                                  \
     {                                                                                  \
-        (void)ctx;                                                                     \
+        if (SL_F32_LIBMVEC) {                                                          \
+            vmx_##np##_f32(args, dims, steps, ctx);                                    \
+            return;                                                                    \
+        }                                                                              \
         int before = fetestexcept(SL_FLAGS);                                           \
         int fl = sl_map_f32(SLF_##np, (FE_OVERFLOW | FE_DIVBYZERO) & ~(nf),            \
                             sl_impl_f32[SLF_##np][nd__vmath_level()], args, dims, steps); \
         sl_flags(before, fl);                                                          \
     }
+#ifdef ND_HAVE_LIBMVEC
+#define SL_F32_LIBMVEC 1
+#else
+#define SL_F32_LIBMVEC 0
+#endif
+#define SL_DECLARE_VMX(np, c, nf)                                                      \
+    static void vmx_##np##_f32(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, \
+                               void *ctx);
+ND__VMATH_FUNCS(SL_DECLARE_VMX)
+static void vmx_pow_f32(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, void *ctx);
 ND__VMATH_FUNCS(SL_LOOPS)
 
 /* ---- pow and arctan2 on SLEEF's two-argument kernels -------------------------------------- */
-typedef int (*vm2_f64_fn)(const double *a, const double *b, double *out, ptrdiff_t n,
+typedef int (*sl2_f64_fn)(const double *a, const double *b, double *out, ptrdiff_t n,
                           double lo);
-typedef int (*vm2_f32_fn)(const float *a, const float *b, float *out, ptrdiff_t n, float lo);
-static const vm2_f64_fn sl_pow_f64[3] = { nd__sl_sse2_pow_f64, nd__sl_avx2_pow_f64, nd__sl_avx512_pow_f64 };
-static const vm2_f32_fn sl_pow_f32[3] = { nd__sl_sse2_pow_f32, nd__sl_avx2_pow_f32, nd__sl_avx512_pow_f32 };
-static const vm2_f64_fn sl_atan2_f64[3] = { nd__sl_sse2_atan2_f64, nd__sl_avx2_atan2_f64, nd__sl_avx512_atan2_f64 };
-static const vm2_f32_fn sl_atan2_f32[3] = { nd__sl_sse2_atan2_f32, nd__sl_avx2_atan2_f32, nd__sl_avx512_atan2_f32 };
+typedef int (*sl2_f32_fn)(const float *a, const float *b, float *out, ptrdiff_t n, float lo);
+static const sl2_f64_fn sl_pow_f64[3] = { nd__sl_sse2_pow_f64, nd__sl_avx2_pow_f64, nd__sl_avx512_pow_f64 };
+static const sl2_f32_fn sl_pow_f32[3] = { nd__sl_sse2_pow_f32, nd__sl_avx2_pow_f32, nd__sl_avx512_pow_f32 };
+static const sl2_f64_fn sl_atan2_f64[3] = { nd__sl_sse2_atan2_f64, nd__sl_avx2_atan2_f64, nd__sl_avx512_atan2_f64 };
+static const sl2_f32_fn sl_atan2_f32[3] = { nd__sl_sse2_atan2_f32, nd__sl_avx2_atan2_f32, nd__sl_avx512_atan2_f32 };
 
 /* Fix-ups and flags of one block of pow(a, b) (is_pow) or arctan2(a, b), as sl_post's.
  * SLEEF's pow returns inf for results just below the overflow threshold (pow(DBL_MAX,
@@ -358,7 +390,7 @@ SL_POST2(float, f32, FLT_MIN, FLT_MAX, 0x1p-13f)
  * reduce form (args[0] == args[2], both of stride 0: out = f(out, b[i]) in turn) one
  * element at a time. */
 #define SL_MAP2(T, sfx, TMIN, TINY)                                                    \
-    static void sl_map2_##sfx(bool is_pow, vm2_##sfx##_fn f, char **args,              \
+    static void sl_map2_##sfx(bool is_pow, sl2_##sfx##_fn f, char **args,              \
                               const ptrdiff_t *dims, const ptrdiff_t *steps)           \
     {                                                                                  \
         /* results below lo are looked at (sl_post2) */                                \
@@ -407,7 +439,10 @@ SL_MAP2(float, f32, FLT_MIN, 0x1p-13f)
     void nd__vm_pow_##sfx(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps,  \
                           void *ctx)                                                   \
     {                                                                                  \
-        (void)ctx;                                                                     \
+        if (sizeof(T) == sizeof(float) && SL_F32_LIBMVEC) {                            \
+            vmx_pow_f32(args, dims, steps, ctx);                                       \
+            return;                                                                    \
+        }                                                                              \
         const ptrdiff_t n = dims[0], sx = steps[0], sy = steps[1], so = steps[2];      \
         if (sy == 0 && !(sx == 0 && so == 0 && args[0] == args[2])) {                  \
             const T y = *(const T *)args[1];                                           \
@@ -430,8 +465,9 @@ SL_MAP2(float, f32, FLT_MIN, 0x1p-13f)
     }
 SL_POW(double, f64)
 SL_POW(float, f32)
+#endif /* ND_HAVE_SLEEF */
 
-#else /* !ND_HAVE_SLEEF */
+/* ---- libmvec / libm loops (all of them without SLEEF; float32's with it and libmvec) -- */
 
 /* After a kernel: clear the flags in `impossible` that it raised, and an "invalid" it
  * raised although no result is NaN (an invalid operation always yields NaN, so such a
@@ -453,16 +489,16 @@ VM_FIX(float, f32)
 #define VM_LOOPS(np, c, nf)                                                            \
     static const vm_f64_fn impl_##np##_f64[3] = VM_IMPLS(np, f64);                     \
     static const vm_f32_fn impl_##np##_f32[3] = VM_IMPLS(np, f32);                     \
-    void nd__vm_##np##_f64(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, \
-                           void *ctx)                                                  \
+    VM_ENTRY(np##_f64)(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps,     \
+                       void *ctx)                                                      \
     {                                                                                  \
         (void)ctx;                                                                     \
         int before = fetestexcept((nf) | FE_INVALID);                                  \
         vmap_f64(impl_##np##_f64[nd__vmath_level()], args, dims, steps);               \
         fix_flags_f64(before, nf, args[1], dims[0], steps[1]);                         \
     }                                                                                  \
-    void nd__vm_##np##_f32(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, \
-                           void *ctx)                                                  \
+    VM_ENTRY(np##_f32)(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps,     \
+                       void *ctx)                                                      \
     {                                                                                  \
         (void)ctx;                                                                     \
         int before = fetestexcept((nf) | FE_INVALID);                                  \
@@ -521,8 +557,8 @@ static const vm2_f32_fn pow_f32_impl[3] = { vm1_pow_f32, vm1_pow_f32, vm1_pow_f3
  * through small buffers. Exponents 0, 1, 2 and -1 given as a scalar are exact
  * shortcuts (pow is correctly rounded there too). */
 #define VM_POW(T, sfx)                                                                 \
-    void nd__vm_pow_##sfx(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps,  \
-                          void *ctx)                                                   \
+    VM_ENTRY(pow_##sfx)(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps,    \
+                        void *ctx)                                                     \
     {                                                                                  \
         (void)ctx;                                                                     \
         const ptrdiff_t n = dims[0], sx = steps[0], sy = steps[1], so = steps[2];      \
@@ -559,7 +595,8 @@ static const vm2_f32_fn pow_f32_impl[3] = { vm1_pow_f32, vm1_pow_f32, vm1_pow_f3
 VM_POW(double, f64)
 VM_POW(float, f32)
 
-/* arctan2: libm's atan2 (correctly rounded in glibc) one element at a time. */
+/* arctan2 without SLEEF: libm's atan2, one element at a time. */
+#ifndef ND_HAVE_SLEEF
 static inline double vm_atan2_f64_(double x, double y) { return atan2(x, y); }
 static inline float vm_atan2_f32_(float x, float y) { return atan2f(x, y); }
 void nd__vm_arctan2_f64(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, void *ctx)
