@@ -43,3 +43,31 @@ if(NUMC_OPENMP)
     set(NUMC_OPENMP OFF)
   endif()
 endif()
+
+# SLEEF (Debian libsleef-dev): 1-ULP vector transcendentals behind the float ufunc loops
+# (core/ufunc/loops_vmath.c, vmath_sleef*.c). Optional: without it (or with
+# -DNUMC_SLEEF=OFF) those loops use glibc's libmvec (4 ULP) as before. Found by its .pc,
+# else by its header and library.
+option(NUMC_SLEEF "Use SLEEF's 1-ULP vector math for the float transcendental loops" ON)
+set(NUMC_HAVE_SLEEF OFF)
+if(NUMC_SLEEF AND CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
+  pkg_check_modules(NUMC_SLEEF_PC QUIET IMPORTED_TARGET sleef)
+  if(NUMC_SLEEF_PC_FOUND)
+    set(NUMC_HAVE_SLEEF ON)
+    list(APPEND NUMC_PRIVATE_DEPS PkgConfig::NUMC_SLEEF_PC)
+    string(APPEND NUMC_PC_REQUIRES_PRIVATE " sleef")
+  else()
+    find_path(NUMC_SLEEF_INCLUDE_DIR sleef.h)
+    find_library(NUMC_SLEEF_LIB sleef)
+    if(NUMC_SLEEF_INCLUDE_DIR AND NUMC_SLEEF_LIB)
+      set(NUMC_HAVE_SLEEF ON)
+      add_library(numc_sleef INTERFACE IMPORTED)
+      set_target_properties(numc_sleef PROPERTIES
+        INTERFACE_INCLUDE_DIRECTORIES ${NUMC_SLEEF_INCLUDE_DIR}
+        INTERFACE_LINK_LIBRARIES ${NUMC_SLEEF_LIB})
+      list(APPEND NUMC_PRIVATE_DEPS numc_sleef)
+      string(APPEND NUMC_PC_LIBS_PRIVATE " -lsleef")
+    endif()
+  endif()
+endif()
+message(STATUS "numc: SLEEF vector math: ${NUMC_HAVE_SLEEF}")

@@ -7,6 +7,8 @@ set(NUMC_TEST_TIMEOUT 900 CACHE STRING "Seconds before ctest kills one test")
 # White-box suites call internal functions (number parser, thread pool, vector-math
 # levels, scalar load/store): they link the static archive of the module objects.
 set(NUMC_WHITEBOX_TESTS test_dtype test_io_numparse test_parallel test_ufunc_accuracy)
+# test_ulp_f64 caps the vector-math level to test each instruction set's kernels.
+list(APPEND NUMC_WHITEBOX_TESTS test_ulp_f64)
 
 file(GLOB NUMC_TESTS CONFIGURE_DEPENDS ${NUMC_SOURCE_DIR}/tests/test_*.c)
 # MPI programs run under mpirun (cmake/NumcMPI.cmake), only when libnumc_mpi is built.

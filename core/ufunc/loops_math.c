@@ -1,7 +1,8 @@
 /* Math loops: sqrt, the complex exp/log/trig family (C99 <complex.h> with NumPy's
- * formulas where they differ), logaddexp(2), arctan2, hypot, deg2rad, rad2deg, sinc,
- * and the tables of every transcendental function (real loops: loops_vmath.c). */
+ * formulas where they differ), logaddexp(2), hypot, deg2rad, rad2deg, sinc,
+ * and the tables of every transcendental function (real loops and arctan2: loops_vmath.c). */
 #include "ufunc_internal.h"
+#include "vmath_sleef.h"
 
 #include <complex.h>
 
@@ -104,8 +105,6 @@ CPLX_EXTRA(nd__c64, float, c64, cexpf, clogf, tc64, fc64, sinf, cosf, expm1f, ex
 LOGADDEXP(float, f32, log1pf, expf, exp2f)
 LOGADDEXP(double, f64, log1p, exp, exp2)
 
-ND__BINARY_LOOP(arctan2_f32, float, float, atan2f(x, y))
-ND__BINARY_LOOP(arctan2_f64, double, double, atan2(x, y))
 ND__BINARY_LOOP(hypot_f32, float, float, hypotf(x, y))
 ND__BINARY_LOOP(hypot_f64, double, double, hypot(x, y))
 
@@ -161,7 +160,7 @@ const nd__loop_fn nd__loops_arccosh[ND_NTYPES] = { VM_ROW(arccosh), C_ROW(arccos
 const nd__loop_fn nd__loops_arctanh[ND_NTYPES] = { VM_ROW(arctanh), C_ROW(arctanh) };
 const nd__loop_fn nd__loops_logaddexp[ND_NTYPES] = { F_ROW(logaddexp) };
 const nd__loop_fn nd__loops_logaddexp2[ND_NTYPES] = { F_ROW(logaddexp2) };
-const nd__loop_fn nd__loops_arctan2[ND_NTYPES] = { F_ROW(arctan2) };
+const nd__loop_fn nd__loops_arctan2[ND_NTYPES] = { VM_ROW(arctan2) };
 const nd__loop_fn nd__loops_hypot[ND_NTYPES] = { F_ROW(hypot) };
 const nd__loop_fn nd__loops_deg2rad[ND_NTYPES] = { F_ROW(deg2rad) };
 const nd__loop_fn nd__loops_rad2deg[ND_NTYPES] = { F_ROW(rad2deg) };
