@@ -529,6 +529,10 @@ struct nplot_gridspec {
     int nrows, ncols;
     double *wr, *hr;
     double left, right, bottom, top, wspace, hspace; /* < 0 → the figure's */
+    /* nested grid (GridSpecFromSubplotSpec, mosaic.c): the cells [pr0, pr1) x [pc0, pc1)
+     * of parent are this grid's box; NULL at the top level */
+    struct nplot_gridspec *parent;
+    int pr0, pr1, pc0, pc1;
     struct nplot_gridspec *next;
 };
 
@@ -557,6 +561,10 @@ struct nplot_figure {
     text_style suptitle_ts;
     fig_text *texts;
     bool laid_out;           /* nplot_figure_draw ran since the last change */
+    /* mosaic.c: subplot_mosaic results owned by the figure; supxlabel / supylabel (entries
+     * of texts, replaced by a second call) */
+    struct nplot_mosaic *mosaics;
+    fig_text *supxlabel, *supylabel;
 };
 
 /* The entry check of a function taking an axes: a NULL axes is ND_EVALUE naming `who`;
@@ -856,5 +864,14 @@ void nplot__polar_to_dev(const nplot_axes *ax, double theta, double r, double *d
 bool nplot__polar_outside(const nplot_axes *ax, double theta, double r);
 /* polar.c: is [lo, hi] (degrees) the full circle (matplotlib's _is_full_circle_deg)? */
 bool nplot__polar_full(double lo_deg, double hi_deg);
+
+/* figure.c: a new grid of the figure (its params < 0: the figure's) and an axes on cells
+ * [r0, r1) x [c0, c1) of g; NULL after failing the figure. mosaic.c: free the figure's
+ * mosaics; the span string of nplot_gridspec_subplot parsed into [r0, r1) x [c0, c1). */
+nplot_gridspec *nplot__gridspec_make(nplot_figure *fig, int nrows, int ncols, const char *who);
+nplot_axes *nplot__place(nplot_gridspec *g, int r0, int r1, int c0, int c1, const char *who);
+bool nplot__parse_cells(const nplot_gridspec *g, const char *spec, int *r0, int *r1, int *c0,
+                        int *c1);
+void nplot__mosaics_free(nplot_figure *fig);
 
 #endif
