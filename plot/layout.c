@@ -499,6 +499,26 @@ static bool top_span(const nplot_axes *ax, const nplot_gridspec *g, int span[4])
     return true;
 }
 
+/* matplotlib's height of a one-line text: the ink above the baseline and below it, each at
+ * least that of "lp" (Text._get_layout), and its width; < 0 when out of memory. */
+static double suplabel_height(render_ctx *rc, const fig_text *t, double *width)
+{
+    double asc = 0, desc = 0;
+    *width = 0;
+    for (int k = 0; k < 2; k++) {
+        text_box tb = nplot__text_layout(rc, k ? "lp" : t->text, &t->ts);
+        if (!tb.layout) return rc->fig->status ? -1 : 0;
+        PangoRectangle ink;
+        pango_layout_get_extents(tb.layout, &ink, NULL);
+        double top = (double)ink.y / PANGO_SCALE, bottom = (double)(ink.y + ink.height) / PANGO_SCALE;
+        if (!k) *width = tb.w;
+        asc = fmax(asc, tb.baseline - top);
+        desc = fmax(desc, bottom - tb.baseline);
+        nplot__text_free(&tb);
+    }
+    return asc + desc;
+}
+
 static void tight(render_ctx *rc)
 {
     nplot_figure *fig = rc->fig;
@@ -586,11 +606,12 @@ static void tight(render_ctx *rc)
     for (int k = 0; k < 2; k++) {
         const fig_text *t = k ? fig->supylabel : fig->supxlabel;
         if (!t || !t->text[0]) continue;
-        text_box tb = nplot__text_layout(rc, t->text, &t->ts);
-        bbox b = nplot__text_place(rc, &tb, 0, 0, t->ha, t->va, t->rotation, &t->ts.color, false);
-        nplot__text_free(&tb);
-        if (k) ml += (b.x1 - b.x0) + pad;
-        else mb += (b.y1 - b.y0) + pad;
+        double w, h = suplabel_height(rc, t, &w);
+        if (h < 0) return;
+        /* the rotated box's extent across the figure edge */
+        double c = fabs(cos(t->rotation * M_PI / 180)), sn = fabs(sin(t->rotation * M_PI / 180));
+        if (k) ml += sn * h + c * w + pad;
+        else mb += c * h + sn * w + pad;
     }
     double left = (ml + pad) / rc->W, right = 1 - (mr + pad) / rc->W;
     double top = 1 - (mt + pad) / rc->H, bottom = (mb + pad) / rc->H;

@@ -137,3 +137,11 @@ for case, sup in (("tight", False), ("tightsup", True)):
     print(case, "fig", "pars", " ".join(repr(float(v)) for v in (
         fig.subplotpars.left, fig.subplotpars.bottom, fig.subplotpars.right, fig.subplotpars.top)))
     plt.close(fig)
+
+# 7. ticks set on one member of a shared group show on every member (one Ticker)
+fig = plt.figure()
+a = fig.add_subplot(1, 2, 1)
+b = fig.add_subplot(1, 2, 2, sharex=a)
+a.plot([0, 1], [0, 1])
+b.set_xticks([0, 0.3, 0.9])
+dump("memberticks", {"a": a, "b": b}, ticks=True)
