@@ -61,7 +61,13 @@ void nplot_figure_free(nplot_figure *fig)
         nd_free_mem(t->text);
         nd_free_mem(t);
     }
-    nplot__mosaics_free(fig);
+    for (nplot_mosaic *m = fig->mosaics, *n; m; m = n) {
+        n = m->next;
+        for (int i = 0; i < m->n; i++) nd_free_mem(m->labels[i]);
+        nd_free_mem(m->labels);
+        nd_free_mem(m->axes);
+        nd_free_mem(m);
+    }
     nd_free_mem(fig->suptitle);
     nd_free_mem(fig);
 }

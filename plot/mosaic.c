@@ -213,28 +213,12 @@ nplot_gridspec *nplot_gridspec_subgridspec_(nplot_gridspec *gs, const char *spec
 }
 
 /* ---- mosaic layouts ------------------------------------------------------------------------- */
-struct nplot_mosaic {
-    int n, cap;
-    char **labels;
-    nplot_axes **axes;
-    struct nplot_mosaic *next;
-};
-
 static void mosaic_free(nplot_mosaic *m)
 {
     for (int i = 0; i < m->n; i++) nd_free_mem(m->labels[i]);
     nd_free_mem(m->labels);
     nd_free_mem(m->axes);
     nd_free_mem(m);
-}
-
-void nplot__mosaics_free(nplot_figure *fig)
-{
-    for (nplot_mosaic *m = fig->mosaics, *n; m; m = n) {
-        n = m->next;
-        mosaic_free(m);
-    }
-    fig->mosaics = NULL;
 }
 
 /* A parsed layout: a 2-D array of cells, each a label or a nested layout. */
@@ -776,22 +760,6 @@ nplot_axes *nplot_mosaic_axes(const nplot_mosaic *m, int i)
         return NULL;
     }
     return m->axes[i];
-}
-
-nd_status nplot_axes_get_position(nplot_axes *ax, double bounds[4])
-{
-    static const char *who = "nplot_axes_get_position";
-    CHECK_AX(ax, who);
-    if (!bounds) return nplot__fail(ax->fig, ND_EVALUE, "%s: bounds is NULL", who);
-    if (!ax->fig->laid_out) {
-        nd_status st = nplot_figure_draw(ax->fig);
-        if (st) return st;
-    }
-    if (ax->cbar_parent)
-        return nplot__fail(ax->fig, ND_EVALUE, "%s: a colorbar axes has no position of its own "
-                                               "(it takes part of its parent's)", who);
-    memcpy(bounds, ax->rect, sizeof ax->rect);
-    return ND_OK;
 }
 
 /* ---- supxlabel / supylabel ------------------------------------------------------------------- */

@@ -866,12 +866,19 @@ bool nplot__polar_outside(const nplot_axes *ax, double theta, double r);
 bool nplot__polar_full(double lo_deg, double hi_deg);
 
 /* figure.c: a new grid of the figure (its params < 0: the figure's) and an axes on cells
- * [r0, r1) x [c0, c1) of g; NULL after failing the figure. mosaic.c: free the figure's
- * mosaics; the span string of nplot_gridspec_subplot parsed into [r0, r1) x [c0, c1). */
+ * [r0, r1) x [c0, c1) of g; NULL after failing the figure; the span string of
+ * nplot_gridspec_subplot parsed into [r0, r1) x [c0, c1). */
 nplot_gridspec *nplot__gridspec_make(nplot_figure *fig, int nrows, int ncols, const char *who);
 nplot_axes *nplot__place(nplot_gridspec *g, int r0, int r1, int c0, int c1, const char *who);
 bool nplot__parse_cells(const nplot_gridspec *g, const char *spec, int *r0, int *r1, int *c0,
                         int *c1);
-void nplot__mosaics_free(nplot_figure *fig);
+/* subplot_mosaic's result (mosaic.c builds it, the figure frees it): n labels and axes in
+ * creation order */
+struct nplot_mosaic {
+    int n, cap;
+    char **labels;
+    nplot_axes **axes;
+    struct nplot_mosaic *next;
+};
 
 #endif

@@ -145,3 +145,10 @@ b = fig.add_subplot(1, 2, 2, sharex=a)
 a.plot([0, 1], [0, 1])
 b.set_xticks([0, 0.3, 0.9])
 dump("memberticks", {"a": a, "b": b}, ticks=True)
+
+# 8. sharing in a nested layout: label_outer works per grid (the nested grid's own rows)
+fig = plt.figure()
+axd = fig.subplot_mosaic([["A", [["B"], ["C"]]], ["D", "E"]], sharex=True, sharey=True)
+for i, ax in enumerate(axd.values()):
+    ax.plot([0, i + 1], [0, 2 * i + 1])
+dump("nestshare", axd, ticks=True)

@@ -96,7 +96,7 @@ static void check_labels_shown(const char *cas, const char *label, nplot_axes *a
     CU_ASSERT_EQUAL_FATAL(ref(cas, label, "yl", &yl, 1), 1);
     CU_ASSERT_EQUAL_FATAL(nplot_axes_pixel_box(ax, &x0, &y0, &x1, &y1), ND_OK);
     /* tick labels start 3.5 pt (ticks) + 3.5 pt (pad) from the spine: below the ticks */
-    bool xs = ink(m, (int)x0 + 2, (int)x1 - 2, (int)y1 + 7, (int)y1 + 17);
+    bool xs = ink(m, (int)x0 + 2, (int)x1 - 2, (int)y1 + 7, (int)y1 + 14);
     bool ys = ink(m, (int)x0 - 22, (int)x0 - 8, (int)y0 + 2, (int)y1 - 2);
     CU_ASSERT_EQUAL(xs, xl != 0);
     CU_ASSERT_EQUAL(ys, yl != 0);
@@ -173,6 +173,31 @@ static void test_nested_list_layout(void)
         CU_ASSERT_STRING_EQUAL(nplot_mosaic_label(m, i), order[i]);
         check_pos("nested", order[i], nplot_mosaic_axes(m, i));
     }
+    nplot_figure_free(fig);
+}
+
+static void test_nested_list_sharing(void)
+{
+    nplot_figure *fig = nplot_figure_new();
+    nplot_mosaic *m = nplot_subplot_mosaic(fig, "[[A, [[B], [C]]], [D, E]]", .sharex = true,
+                                           .sharey = true);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    for (int i = 0; i < nplot_mosaic_count(m); i++) {
+        double x[2] = { 0, i + 1 }, y[2] = { 0, 2 * i + 1 };
+        nplot_plot_xy(nplot_mosaic_axes(m, i), x, y, 2);
+    }
+    CU_ASSERT_EQUAL(nplot_figure_draw(fig), ND_OK);
+    img im = render(fig);
+    /* label_outer per grid: B (top of the nested grid) loses its x labels, while B and C
+     * keep their y labels (first column of their own grid) although A is left of them */
+    const char *l[5] = { "A", "B", "C", "D", "E" };
+    for (int i = 0; i < 5; i++) {
+        nplot_axes *ax = nplot_mosaic_get(m, l[i]);
+        check_pos("nestshare", l[i], ax);
+        check_ticks("nestshare", l[i], ax);
+        check_labels_shown("nestshare", l[i], ax, &im);
+    }
+    free(im.px);
     nplot_figure_free(fig);
 }
 
@@ -422,6 +447,7 @@ static const ND_TEST tests[] = {
     ND_T(test_string_layout_positions),
     ND_T(test_multiline_ratios_sharing),
     ND_T(test_nested_list_layout),
+    ND_T(test_nested_list_sharing),
     ND_T(test_add_subplot_and_sharex),
     ND_T(test_member_ticks_shared),
     ND_T(test_nested_gridspec),
