@@ -221,6 +221,9 @@ static void mosaic_free(nplot_mosaic *m)
     nd_free_mem(m);
 }
 
+/* Cells of one layout grid at most (the label checks are quadratic in them). */
+#define MAX_CELLS 10000
+
 /* A parsed layout: a 2-D array of cells, each a label or a nested layout. */
 typedef struct mgrid mgrid;
 typedef struct mcell {
@@ -353,9 +356,9 @@ static mgrid *parse_string(mparse *P, const char *s)
                         (int)(rs[2 * r + 1] - rs[2 * r]), w + rs[2 * r], rs[2 * r + 1] - rs[2 * r]);
             goto fail;
         }
-    if (last - first > 1000 || nc > 1000) {
-        nplot__fail(P->fig, ND_EVALUE, "%s: a layout of %zux%zu cells exceeds 1000x1000", P->who,
-                    last - first, nc);
+    if ((last - first) * nc > MAX_CELLS) {
+        nplot__fail(P->fig, ND_EVALUE, "%s: a layout of %zux%zu cells exceeds %d cells", P->who,
+                    last - first, nc, MAX_CELLS);
         goto fail;
     }
     g = mgrid_new(P, (int)(last - first), (int)nc);
@@ -515,9 +518,9 @@ static mgrid *to_grid(mparse *P, const lnode *l)
             return NULL;
         }
     }
-    if (nr > 1000 || nc > 1000) {
-        nplot__fail(P->fig, ND_EVALUE, "%s: a layout of %dx%d cells exceeds 1000x1000", P->who,
-                    nr, nc);
+    if ((long)nr * nc > MAX_CELLS) {
+        nplot__fail(P->fig, ND_EVALUE, "%s: a layout of %dx%d cells exceeds %d cells", P->who,
+                    nr, nc, MAX_CELLS);
         return NULL;
     }
     mgrid *g = mgrid_new(P, nr, nc);

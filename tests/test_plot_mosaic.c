@@ -120,6 +120,15 @@ static void test_string_layout_positions(void)
     for (int i = 0; i < 3; i++) check_pos("basic", l[i], nplot_mosaic_get(m, l[i]));
     CU_ASSERT_EQUAL(nplot_figure_status(fig), ND_OK);
     nplot_figure_free(fig);
+    /* another empty sentinel: "X" cells stay empty, '.' is a label */
+    fig = nplot_figure_new();
+    m = nplot_subplot_mosaic(fig, "AX;.X", .empty = "X");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    CU_ASSERT_EQUAL(nplot_mosaic_count(m), 2);
+    CU_ASSERT_STRING_EQUAL(nplot_mosaic_label(m, 1), ".");
+    CU_ASSERT_PTR_NULL(nplot_mosaic_label(m, 2));
+    CU_ASSERT_PTR_NULL(nplot_mosaic_axes(m, -1));
+    nplot_figure_free(fig);
 }
 
 static nplot_mosaic *share_mosaic(nplot_figure *fig)
@@ -354,6 +363,19 @@ static void test_bad_input(void)
     nplot_figure *fig = nplot_figure_new();
     CU_ASSERT_PTR_NULL(nplot_subplot_mosaic(fig, NULL));
     nplot_figure_free(fig);
+    /* a grid of 101 x 100 cells is over the limit */
+    char *big = malloc(101 * 101 + 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(big);
+    for (int r = 0, k = 0; r < 101; r++) {
+        memset(big + k, 'A', 100);
+        k += 100;
+        big[k++] = r < 100 ? ';' : '\0';
+    }
+    fig = nplot_figure_new();
+    CU_ASSERT_PTR_NULL(nplot_subplot_mosaic(fig, big));
+    CU_ASSERT_PTR_NOT_NULL(strstr(nplot_figure_errmsg(fig), "exceeds 10000 cells"));
+    nplot_figure_free(fig);
+    free(big);
     /* ratios: one per column / row of every grid (matplotlib hands them to nested ones) */
     fig = nplot_figure_new();
     CU_ASSERT_PTR_NULL(nplot_subplot_mosaic(fig, "AB", .width_ratios = NPLOT_F64S(1, 2, 3)));

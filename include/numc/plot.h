@@ -650,7 +650,8 @@ typedef struct nplot_mosaic_opts {
  * mosaic (owned by the figure): look the axes up with nplot_mosaic_get. Errors (NULL, the
  * figure's sticky status): ND_EVALUE naming the label whose cells are not one rectangle,
  * for rows of different lengths, a duplicate label between levels, ratios of the wrong
- * count, an empty layout; ND_EPARSE for malformed list syntax. */
+ * count, an empty layout or one grid of more than 10000 cells; ND_EPARSE for malformed
+ * list syntax. */
 NPLOT_API nplot_mosaic *nplot_subplot_mosaic_(nplot_figure *fig, const char *layout,
                                               const nplot_mosaic_opts *o);
 #define nplot_subplot_mosaic(...) nplot__kw_subplot_mosaic(__VA_ARGS__, )
