@@ -62,6 +62,13 @@ void nplot_figure_free(nplot_figure *fig)
         nd_free_mem(t);
     }
     nplot__legends_free(fig->legends);
+    for (nplot_mosaic *m = fig->mosaics, *n; m; m = n) {
+        n = m->next;
+        for (int i = 0; i < m->n; i++) nd_free_mem(m->labels[i]);
+        nd_free_mem(m->labels);
+        nd_free_mem(m->axes);
+        nd_free_mem(m);
+    }
     nd_free_mem(fig->suptitle);
     nd_free_mem(fig);
 }
@@ -159,7 +166,9 @@ nplot_axes *nplot_subplot(nplot_figure *fig, int nrows, int ncols, int index)
     /* reuse one gridspec per geometry so subplot(2,2,1) and (2,2,2) share spacing */
     nplot_gridspec *g = NULL;
     for (nplot_gridspec *q = fig->gridspecs; q; q = q->next)
-        if (q->nrows == nrows && q->ncols == ncols && !q->wr && !q->hr && q->left < 0) g = q;
+        if (q->nrows == nrows && q->ncols == ncols && !q->wr && !q->hr && q->left < 0 &&
+            !q->parent)
+            g = q;
     if (!g && !(g = gridspec_make(fig, nrows, ncols, who))) return NULL;
     int r = (index - 1) / ncols, c = (index - 1) % ncols;
     return place(g, r, r + 1, c, c + 1, who);
@@ -441,4 +450,29 @@ nd_status nplot_suptitle_(nplot_figure *fig, const char *s, const nplot_text_opt
     fig->suptitle_ts = ts;
     nplot__mark_dirty(fig);
     return ND_OK;
+}
+
+/* ---- for mosaic.c ------------------------------------------------------------------------------ */
+nplot_gridspec *nplot__gridspec_make(nplot_figure *fig, int nrows, int ncols, const char *who)
+{
+    return gridspec_make(fig, nrows, ncols, who);
+}
+
+nplot_axes *nplot__place(nplot_gridspec *g, int r0, int r1, int c0, int c1, const char *who)
+{
+    return place(g, r0, r1, c0, c1, who);
+}
+
+bool nplot__parse_cells(const nplot_gridspec *g, const char *spec, int *r0, int *r1, int *c0,
+                        int *c1)
+{
+    const char *p = spec;
+    *c0 = 0;
+    *c1 = g->ncols;
+    if (!parse_span(&p, g->nrows, r0, r1)) return false;
+    if (*p == ',') {
+        p++;
+        if (!parse_span(&p, g->ncols, c0, c1)) return false;
+    }
+    return *p == '\0';
 }

@@ -7,10 +7,25 @@
 
 /* Cell edges of a grid in figure fractions: xs[2*c], xs[2*c+1] are the left and right of
  * column c; ys likewise with row 0 at the top (ys are top/bottom, top > bottom). */
-static void grid_edges(const nplot_figure *fig, const nplot_gridspec *g, double *xs, double *ys)
+static bool grid_edges(const nplot_figure *fig, const nplot_gridspec *g, double *xs, double *ys)
 {
     double left = g->left >= 0 ? g->left : fig->left, right = g->right >= 0 ? g->right : fig->right;
     double bottom = g->bottom >= 0 ? g->bottom : fig->bottom, top = g->top >= 0 ? g->top : fig->top;
+    if (g->parent) {
+        /* a nested grid (GridSpecFromSubplotSpec) fills its cells of the parent grid */
+        const nplot_gridspec *p = g->parent;
+        double *pxs = nd_malloc(sizeof(double) * 2 * (size_t)(p->ncols + p->nrows), "nplot");
+        if (!pxs || !grid_edges(fig, p, pxs, pxs + 2 * p->ncols)) {
+            nd_free_mem(pxs);
+            return false;
+        }
+        const double *pys = pxs + 2 * p->ncols;
+        left = pxs[2 * g->pc0];
+        right = pxs[2 * (g->pc1 - 1) + 1];
+        top = pys[2 * g->pr0];
+        bottom = pys[2 * (g->pr1 - 1) + 1];
+        nd_free_mem(pxs);
+    }
     double ws = g->wspace >= 0 ? g->wspace : fig->wspace, hs = g->hspace >= 0 ? g->hspace : fig->hspace;
     int nc = g->ncols, nr = g->nrows;
     double cell_w = (right - left) / (nc + ws * (nc - 1)), sep_w = ws * cell_w;
@@ -32,6 +47,7 @@ static void grid_edges(const nplot_figure *fig, const nplot_gridspec *g, double 
         ys[2 * r + 1] = y - h;
         y -= h + sep_h;
     }
+    return true;
 }
 
 /* matplotlib's colorbar.make_axes: the parent keeps 1 - fraction - pad of its box, the
@@ -86,7 +102,10 @@ static nd_status place_axes(render_ctx *rc)
             double *xs = nd_malloc(sizeof(double) * 2 * (size_t)(g->ncols + g->nrows), "nplot");
             if (!xs) return nplot__fail(fig, ND_ENOMEM, "nplot: out of memory in layout");
             double *ys = xs + 2 * g->ncols;
-            grid_edges(fig, g, xs, ys);
+            if (!grid_edges(fig, g, xs, ys)) {
+                nd_free_mem(xs);
+                return nplot__fail(fig, ND_ENOMEM, "nplot: out of memory in layout");
+            }
             double l = xs[2 * ax->c0], r = xs[2 * (ax->c1 - 1) + 1];
             double t = ys[2 * ax->r0], b = ys[2 * (ax->r1 - 1) + 1];
             nd_free_mem(xs);
@@ -373,6 +392,73 @@ void nplot__axes_ticks(render_ctx *rc, nplot_axes *ax)
     compute_axis_ticks(rc, ax, &ax->ya, false);
 }
 
+/* ---- shared tickers --------------------------------------------------------------------------- */
+static nplot_axes *group_root(nplot_axes *ax, bool x)
+{
+    int guard = 0;
+    for (;;) {
+        nplot_axes *r = x ? ax->xa.share_root : ax->ya.share_root;
+        if (!r || guard++ > 1000) return ax;
+        ax = r;
+    }
+}
+
+static bool explicit_ticker(const axis_state *a)
+{
+    return a->fixed_set || a->minor_fixed_set || a->loc.kind != LOC_AUTO ||
+           a->mloc.kind != LOC_AUTO || a->fmt.kind != FMT_SCALAR || a->nfixed_labels > 0;
+}
+
+/* dst's computed ticks become copies of src's; false when out of memory */
+static bool copy_ticks(axis_state *dst, const axis_state *src)
+{
+    free_ticks(dst);
+    int n = src->nticks, nm = src->nminor;
+    dst->ticks = nd_malloc(sizeof(double) * (size_t)(n ? n : 1), "nplot layout");
+    dst->ticklabels = nd_calloc((size_t)(n ? n : 1), sizeof(char *), "nplot layout");
+    dst->minor_ticks = nd_malloc(sizeof(double) * (size_t)(nm ? nm : 1), "nplot layout");
+    dst->offset_text = nd_strdup(src->offset_text ? src->offset_text : "", "nplot layout");
+    if (!dst->ticks || !dst->ticklabels || !dst->minor_ticks || !dst->offset_text) return false;
+    for (int i = 0; i < n; i++)
+        if (!(dst->ticklabels[i] = nd_strdup(src->ticklabels[i] ? src->ticklabels[i] : "",
+                                             "nplot layout")))
+            return false;
+    if (n) memcpy(dst->ticks, src->ticks, sizeof(double) * (size_t)n);
+    if (nm) memcpy(dst->minor_ticks, src->minor_ticks, sizeof(double) * (size_t)nm);
+    dst->nticks = n;
+    dst->nminor = nm;
+    return true;
+}
+
+/* matplotlib's shared axes hold one Ticker (locator and formatter): its locator sizes the
+ * ticks by the group's first axes, whatever the member's own length. The ticks of a group
+ * come from its root, or from the first member given explicit ticks / a locator or
+ * formatter when the root has none. */
+static void link_shared_ticks(nplot_figure *fig)
+{
+    for (int x = 0; x < 2; x++)
+        for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
+            if (ax->polar || ax->is3d) continue;
+            nplot_axes *root = group_root(ax, x);
+            bool member = root != ax;
+            for (nplot_axes *o = fig->axes; o && !member; o = o->next)
+                member = o != ax && group_root(o, x) == ax;
+            if (!member) continue;
+            nplot_axes *src = root;
+            if (!explicit_ticker(x ? &root->xa : &root->ya))
+                for (nplot_axes *o = fig->axes; o; o = o->next)
+                    if (group_root(o, x) == root && explicit_ticker(x ? &o->xa : &o->ya)) {
+                        src = o;
+                        break;
+                    }
+            if (src == ax || src->polar || src->is3d) continue;
+            if (!copy_ticks(x ? &ax->xa : &ax->ya, x ? &src->xa : &src->ya)) {
+                nplot__fail(fig, ND_ENOMEM, "nplot: out of memory linking shared ticks");
+                return;
+            }
+        }
+}
+
 static void layout_pass(render_ctx *rc)
 {
     nplot_figure *fig = rc->fig;
@@ -398,6 +484,43 @@ static void layout_pass(render_ctx *rc)
     /* secondary axes: forward(parent limits), once those are final (secondary.c) */
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next) nplot__secondary_sync(ax);
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next) nplot__axes_ticks(rc, ax);
+    link_shared_ticks(fig);
+}
+
+/* The cells [r0, r1) x [c0, c1) (span[0..3]) of the top-level grid g that ax's grid sits
+ * in (its own cells when ax is on g); false when ax is not on g or a grid nested in it. */
+static bool top_span(const nplot_axes *ax, const nplot_gridspec *g, int span[4])
+{
+    if (!ax->gs) return false;
+    int r0 = ax->r0, r1 = ax->r1, c0 = ax->c0, c1 = ax->c1;
+    const nplot_gridspec *t = ax->gs;
+    while (t->parent) {
+        r0 = t->pr0, r1 = t->pr1, c0 = t->pc0, c1 = t->pc1;
+        t = t->parent;
+    }
+    if (t != g) return false;
+    span[0] = r0, span[1] = r1, span[2] = c0, span[3] = c1;
+    return true;
+}
+
+/* matplotlib's height of a one-line text: the ink above the baseline and below it, each at
+ * least that of "lp" (Text._get_layout), and its width; < 0 when out of memory. */
+static double suplabel_height(render_ctx *rc, const fig_text *t, double *width)
+{
+    double asc = 0, desc = 0;
+    *width = 0;
+    for (int k = 0; k < 2; k++) {
+        text_box tb = nplot__text_layout(rc, k ? "lp" : t->text, &t->ts);
+        if (!tb.layout) return rc->fig->status ? -1 : 0;
+        PangoRectangle ink;
+        pango_layout_get_extents(tb.layout, &ink, NULL);
+        double top = (double)ink.y / PANGO_SCALE, bottom = (double)(ink.y + ink.height) / PANGO_SCALE;
+        if (!k) *width = tb.w;
+        asc = fmax(asc, tb.baseline - top);
+        desc = fmax(desc, bottom - tb.baseline);
+        nplot__text_free(&tb);
+    }
+    return asc + desc;
 }
 
 static void tight(render_ctx *rc)
@@ -408,38 +531,71 @@ static void tight(render_ctx *rc)
     /* the figure-wide grid: the first gridspec that uses the figure's params */
     nplot_gridspec *g = NULL;
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next)
-        if (ax->gs && ax->gs->left < 0 && !g) g = ax->gs;
+        if (ax->gs && !g) {
+            nplot_gridspec *t = ax->gs;
+            while (t->parent) t = t->parent; /* nested grids count as their top cell */
+            if (t->left < 0) g = t;
+        }
     if (!g) return;
     double ml = 0, mr = 0, mt = 0, mb = 0;
     double *gapw = nd_calloc((size_t)(g->ncols + 1) * 2 + (size_t)(g->nrows + 1) * 2, sizeof(double), "nplot");
     if (!gapw) return;
     double *gapw2 = gapw + g->ncols + 1, *gaph = gapw2 + g->ncols + 1, *gaph2 = gaph + g->nrows + 1;
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
-        if (ax->gs != g || ax->twin_parent) continue;
-        bbox bb = nplot__axes_tight_bbox(rc, ax);
-        /* twins add their own decorations to their parent's */
-        bool has_cbar = false;
-        for (nplot_axes *t = fig->axes; t; t = t->next)
-            if (t->twin_parent == ax || t->cbar_parent == ax) {
-                has_cbar |= t->cbar_parent == ax;
-                bbox tb = nplot__axes_tight_bbox(rc, t);
-                bb.x0 = fmin(bb.x0, tb.x0);
-                bb.y0 = fmin(bb.y0, tb.y0);
-                bb.x1 = fmax(bb.x1, tb.x1);
-                bb.y1 = fmax(bb.y1, tb.y1);
+        int span[4];
+        if (ax->twin_parent || !top_span(ax, g, span)) continue;
+        /* the axes of a nested grid are measured together, as one subplot of their top
+         * cell (matplotlib's get_topmost_subplotspec): the first of them does it */
+        bool nested = ax->gs != g, done = false;
+        for (nplot_axes *o = fig->axes; o != ax && nested && !done; o = o->next) {
+            int os[4];
+            done = !o->twin_parent && o->gs != g && top_span(o, g, os) && !memcmp(os, span, sizeof os);
+        }
+        if (done) continue;
+        bbox bb = { 0 };
+        double box[4] = { 0 };
+        bool first = true;
+        for (nplot_axes *m = ax; m; m = nested ? m->next : NULL) {
+            int ms[4];
+            if (m != ax && (m->twin_parent || m->gs == g || !top_span(m, g, ms) ||
+                            memcmp(ms, span, sizeof ms)))
+                continue;
+            bbox mb_ = nplot__axes_tight_bbox(rc, m);
+            /* twins add their own decorations to their parent's */
+            bool has_cbar = false;
+            for (nplot_axes *t = fig->axes; t; t = t->next)
+                if (t->twin_parent == m || t->cbar_parent == m) {
+                    has_cbar |= t->cbar_parent == m;
+                    bbox tb = nplot__axes_tight_bbox(rc, t);
+                    mb_.x0 = fmin(mb_.x0, tb.x0);
+                    mb_.y0 = fmin(mb_.y0, tb.y0);
+                    mb_.x1 = fmax(mb_.x1, tb.x1);
+                    mb_.y1 = fmax(mb_.y1, tb.y1);
+                }
+            /* with a colorbar the axes only has part of its cell: measure against the cell */
+            const double *mbox = has_cbar ? m->cell_dev : m->dev;
+            if (first) {
+                bb = mb_;
+                memcpy(box, mbox, sizeof box);
+                first = false;
+                continue;
             }
-        /* with a colorbar the axes only has part of its cell: measure against the cell */
-        const double *box = has_cbar ? ax->cell_dev : ax->dev;
+            bb.x0 = fmin(bb.x0, mb_.x0), bb.y0 = fmin(bb.y0, mb_.y0);
+            bb.x1 = fmax(bb.x1, mb_.x1), bb.y1 = fmax(bb.y1, mb_.y1);
+            box[0] = fmin(box[0], mbox[0]), box[1] = fmin(box[1], mbox[1]);
+            box[2] = fmax(box[2], mbox[2]), box[3] = fmax(box[3], mbox[3]);
+        }
+        int r0 = span[0], r1 = span[1], c0 = span[2], c1 = span[3];
         double sl = fmax(0, box[0] - bb.x0), sr = fmax(0, bb.x1 - box[2]);
         double st = fmax(0, box[1] - bb.y0), sb = fmax(0, bb.y1 - box[3]);
-        if (ax->c0 == 0) ml = fmax(ml, sl);
-        else gapw2[ax->c0] = fmax(gapw2[ax->c0], sl);
-        if (ax->c1 == g->ncols) mr = fmax(mr, sr);
-        else gapw[ax->c1] = fmax(gapw[ax->c1], sr);
-        if (ax->r0 == 0) mt = fmax(mt, st);
-        else gaph2[ax->r0] = fmax(gaph2[ax->r0], st);
-        if (ax->r1 == g->nrows) mb = fmax(mb, sb);
-        else gaph[ax->r1] = fmax(gaph[ax->r1], sb);
+        if (c0 == 0) ml = fmax(ml, sl);
+        else gapw2[c0] = fmax(gapw2[c0], sl);
+        if (c1 == g->ncols) mr = fmax(mr, sr);
+        else gapw[c1] = fmax(gapw[c1], sr);
+        if (r0 == 0) mt = fmax(mt, st);
+        else gaph2[r0] = fmax(gaph2[r0], st);
+        if (r1 == g->nrows) mb = fmax(mb, sb);
+        else gaph[r1] = fmax(gaph[r1], sb);
     }
     double wgap = 0, hgap = 0;
     for (int c = 1; c < g->ncols; c++) wgap = fmax(wgap, gapw[c] + gapw2[c] + wpad);
@@ -449,6 +605,17 @@ static void tight(render_ctx *rc)
         text_box tb = nplot__text_layout(rc, fig->suptitle, &fig->suptitle_ts);
         mt += tb.h + 0.02 * rc->H;
         nplot__text_free(&tb);
+    }
+    /* supxlabel / supylabel: their extent and a pad more (matplotlib 3.6) */
+    for (int k = 0; k < 2; k++) {
+        const fig_text *t = k ? fig->supylabel : fig->supxlabel;
+        if (!t || !t->text[0]) continue;
+        double w, h = suplabel_height(rc, t, &w);
+        if (h < 0) return;
+        /* the rotated box's extent across the figure edge */
+        double c = fabs(cos(t->rotation * M_PI / 180)), sn = fabs(sin(t->rotation * M_PI / 180));
+        if (k) ml += sn * h + c * w + pad;
+        else mb += c * h + sn * w + pad;
     }
     double left = (ml + pad) / rc->W, right = 1 - (mr + pad) / rc->W;
     double top = 1 - (mt + pad) / rc->H, bottom = (mb + pad) / rc->H;

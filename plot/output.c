@@ -471,3 +471,20 @@ nd_status nplot_data_to_pixel_3d(nplot_axes *ax, double x, double y, double z, d
     if (py) *py = sy;
     return ND_OK;
 }
+
+/* ---- nplot_axes_get_position (issue 20, with subplot_mosaic) ---------------------------- */
+nd_status nplot_axes_get_position(nplot_axes *ax, double bounds[4])
+{
+    static const char *who = "nplot_axes_get_position";
+    CHECK_AX(ax, who);
+    if (!bounds) return nplot__fail(ax->fig, ND_EVALUE, "%s: bounds is NULL", who);
+    if (!ax->fig->laid_out) {
+        nd_status st = nplot_figure_draw(ax->fig);
+        if (st) return st;
+    }
+    if (ax->cbar_parent)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: a colorbar axes has no position of its own "
+                                               "(it takes part of its parent's)", who);
+    memcpy(bounds, ax->rect, sizeof ax->rect);
+    return ND_OK;
+}

@@ -525,6 +525,10 @@ struct nplot_gridspec {
     int nrows, ncols;
     double *wr, *hr;
     double left, right, bottom, top, wspace, hspace; /* < 0 → the figure's */
+    /* nested grid (GridSpecFromSubplotSpec, mosaic.c): the cells [pr0, pr1) x [pc0, pc1)
+     * of parent are this grid's box; NULL at the top level */
+    struct nplot_gridspec *parent;
+    int pr0, pr1, pc0, pc1;
     struct nplot_gridspec *next;
 };
 
@@ -554,6 +558,10 @@ struct nplot_figure {
     fig_text *texts;
     struct legend_spec *legends; /* nplot_fig_legend's, in the order added (legend.c) */
     bool laid_out;           /* nplot_figure_draw ran since the last change */
+    /* mosaic.c: subplot_mosaic results owned by the figure; supxlabel / supylabel (entries
+     * of texts, replaced by a second call) */
+    struct nplot_mosaic *mosaics;
+    fig_text *supxlabel, *supylabel;
 };
 
 /* The entry check of a function taking an axes: a NULL axes is ND_EVALUE naming `who`;
@@ -885,5 +893,20 @@ void nplot__secondary_sync(nplot_axes *sec);
 nd_status nplot__secondary_get_lim(nplot_axes *sec, bool x, double *lo, double *hi);
 /* Is this secondary ticked as a log axis (its parent's axis is log)? */
 bool nplot__secondary_log(const nplot_axes *ax, bool x);
+/* figure.c: a new grid of the figure (its params < 0: the figure's) and an axes on cells
+ * [r0, r1) x [c0, c1) of g; NULL after failing the figure; the span string of
+ * nplot_gridspec_subplot parsed into [r0, r1) x [c0, c1). */
+nplot_gridspec *nplot__gridspec_make(nplot_figure *fig, int nrows, int ncols, const char *who);
+nplot_axes *nplot__place(nplot_gridspec *g, int r0, int r1, int c0, int c1, const char *who);
+bool nplot__parse_cells(const nplot_gridspec *g, const char *spec, int *r0, int *r1, int *c0,
+                        int *c1);
+/* subplot_mosaic's result (mosaic.c builds it, the figure frees it): n labels and axes in
+ * creation order */
+struct nplot_mosaic {
+    int n, cap;
+    char **labels;
+    nplot_axes **axes;
+    struct nplot_mosaic *next;
+};
 
 #endif

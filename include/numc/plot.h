@@ -582,6 +582,103 @@ NPLOT_API nd_status nplot_suptitle_(nplot_figure *fig, const char *s, const nplo
 #define nplot_suptitle(...) nplot__kw_suptitle(__VA_ARGS__, )
 #define nplot__kw_suptitle(fig, s, ...) nplot_suptitle_((fig), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
 
+/* ---- subplot mosaic, sharing with any axes, nested grids, figure labels ------------------ */
+typedef struct nplot_add_subplot_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    nplot_axes *sharex; /* NULL → own x axis; else share it with this axes (its limits, scale
+                           and ticks), as add_subplot(..., sharex=other) */
+    nplot_axes *sharey;
+} nplot_add_subplot_opts;
+/* fig.add_subplot(nrows, ncols, index, sharex=a, sharey=b): nplot_subplot with the axes
+ * joining a's x group and b's y group (see nplot_sharex). No tick labels are hidden
+ * (matplotlib hides them only for plt.subplots and subplot_mosaic). ND_EVALUE for an index
+ * out of range or a share axes that is polar, 3-D, a colorbar or of another figure. */
+NPLOT_API nplot_axes *nplot_add_subplot_(nplot_figure *fig, int nrows, int ncols, int index,
+                                         const nplot_add_subplot_opts *o);
+#define nplot_add_subplot(...) nplot__kw_add_subplot(__VA_ARGS__, )
+#define nplot__kw_add_subplot(fig, nrows, ncols, index, ...) \
+    nplot_add_subplot_((fig), (nrows), (ncols), (index), &(nplot_add_subplot_opts){ 0, __VA_ARGS__ })
+/* fig.add_subplot(gs[spec], sharex=a, sharey=b); spec as nplot_gridspec_subplot's
+ * (ND_EINDEX naming it when it is not a span of the grid). */
+NPLOT_API nplot_axes *nplot_gridspec_add_subplot_(nplot_gridspec *gs, const char *spec,
+                                                  const nplot_add_subplot_opts *o);
+#define nplot_gridspec_add_subplot(...) nplot__kw_gridspec_add_subplot(__VA_ARGS__, )
+#define nplot__kw_gridspec_add_subplot(gs, spec, ...) \
+    nplot_gridspec_add_subplot_((gs), (spec), &(nplot_add_subplot_opts){ 0, __VA_ARGS__ })
+/* ax.sharex(other) / ax.sharey(other): ax's axis joins other's group. The group has one
+ * view (autoscaled over every member's data; set_xlim, set_xscale, invert on any member
+ * apply to all) and one ticker: every member shows the ticks the group's first axes chose
+ * for its own length (or the ticks set with nplot_set_xticks / a locator or formatter on a
+ * member), as matplotlib's shared Ticker. Tick labels stay visible. Sharing with an axes
+ * already in the group is a no-op; ND_EVALUE when ax's axis is already shared with
+ * another group ("x-axis is already shared"), for polar, 3-D or colorbar axes and for axes
+ * of two figures. */
+NPLOT_API nd_status nplot_sharex(nplot_axes *ax, nplot_axes *other);
+NPLOT_API nd_status nplot_sharey(nplot_axes *ax, nplot_axes *other);
+
+/* gs[spec].subgridspec(nrows, ncols, wspace=, hspace=, width_ratios=, height_ratios=)
+ * (GridSpecFromSubplotSpec): a grid filling the cells `spec` of gs, with its own spacing
+ * (0 → the figure's wspace / hspace) and ratios; place axes in it with
+ * nplot_gridspec_subplot. left/right/bottom/top cannot be given (ND_EVALUE); ND_EINDEX for
+ * a bad spec. Owned by the figure. */
+NPLOT_API nplot_gridspec *nplot_gridspec_subgridspec_(nplot_gridspec *gs, const char *spec,
+                                                      int nrows, int ncols,
+                                                      const nplot_gridspec_opts *o);
+#define nplot_gridspec_subgridspec(...) nplot__kw_gridspec_subgridspec(__VA_ARGS__, )
+#define nplot__kw_gridspec_subgridspec(gs, spec, nrows, ncols, ...) \
+    nplot_gridspec_subgridspec_((gs), (spec), (nrows), (ncols), \
+                                &(nplot_gridspec_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_mosaic nplot_mosaic;
+typedef struct nplot_mosaic_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    bool sharex, sharey;      /* every axes shares with the first; tick labels only on the
+                                 bottom row / first column of each grid */
+    nplot_f64s width_ratios;  /* one per column of the layout (and of nested layouts) */
+    nplot_f64s height_ratios; /* one per row */
+    double left, right, bottom, top, wspace, hspace; /* gridspec_kw; 0 → the figure's;
+                                 nested layouts take wspace / hspace */
+    const char *empty;        /* empty_sentinel: NULL → "." */
+} nplot_mosaic_opts;
+/* fig.subplot_mosaic(layout): one axes per label of the layout, spanning the rectangle of
+ * cells the label fills. layout is either a string, one row per ';'-separated part
+ * ("AAB;CCB") or per line of a multi-line string (indentation removed as Python's
+ * inspect.cleandoc), every character a label; or nested lists in Python syntax,
+ * "[['A', [['B'], ['C']]], ['D', 'D']]" (labels quoted or bare words), where a cell that is
+ * itself a 2-D list becomes a nested grid in that cell. Cells labelled `empty` stay empty.
+ * The axes are created in the order of their upper-left cell, row by row. Returns the
+ * mosaic (owned by the figure): look the axes up with nplot_mosaic_get. Errors (NULL, the
+ * figure's sticky status): ND_EVALUE naming the label whose cells are not one rectangle,
+ * for rows of different lengths, a duplicate label between levels, ratios of the wrong
+ * count, an empty layout or one grid of more than 10000 cells; ND_EPARSE for malformed
+ * list syntax. */
+NPLOT_API nplot_mosaic *nplot_subplot_mosaic_(nplot_figure *fig, const char *layout,
+                                              const nplot_mosaic_opts *o);
+#define nplot_subplot_mosaic(...) nplot__kw_subplot_mosaic(__VA_ARGS__, )
+#define nplot__kw_subplot_mosaic(fig, layout, ...) \
+    nplot_subplot_mosaic_((fig), (layout), &(nplot_mosaic_opts){ 0, __VA_ARGS__ })
+/* The axes labelled `label` (mosaic["A"]); NULL with ND_EVALUE (sticky) when there is none. */
+NPLOT_API nplot_axes *nplot_mosaic_get(const nplot_mosaic *m, const char *label);
+/* The number of axes, and the i-th label / axes in creation order (ND_EINDEX out of range). */
+NPLOT_API int nplot_mosaic_count(const nplot_mosaic *m);
+NPLOT_API const char *nplot_mosaic_label(const nplot_mosaic *m, int i);
+NPLOT_API nplot_axes *nplot_mosaic_axes(const nplot_mosaic *m, int i);
+/* ax.get_position(original=True).bounds after nplot_figure_draw: left, bottom, width,
+ * height of the axes' cell (or add_axes rectangle) in figure fractions, unrounded; draws
+ * the figure first when it changed. ND_EVALUE for a colorbar axes. */
+NPLOT_API nd_status nplot_axes_get_position(nplot_axes *ax, double bounds[4]);
+
+/* fig.supxlabel / fig.supylabel: one x (y) label for the whole figure, 12 pt, at figure
+ * (0.5, 0.01) bottom-aligned (at (0.02, 0.5), left-aligned and rotated 90°) as matplotlib
+ * 3.6; .ha, .va, .rotation (NPLOT_ZERO for 0) override. A second call replaces the label.
+ * tight_layout leaves room for them. */
+NPLOT_API nd_status nplot_supxlabel_(nplot_figure *fig, const char *s, const nplot_text_opts *o);
+#define nplot_supxlabel(...) nplot__kw_supxlabel(__VA_ARGS__, )
+#define nplot__kw_supxlabel(fig, s, ...) nplot_supxlabel_((fig), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_supylabel_(nplot_figure *fig, const char *s, const nplot_text_opts *o);
+#define nplot_supylabel(...) nplot__kw_supylabel(__VA_ARGS__, )
+#define nplot__kw_supylabel(fig, s, ...) nplot_supylabel_((fig), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+
 typedef struct nplot_annotate_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     nplot_f64s xytext;           /* exactly 2 values {tx, ty}; not given → the text sits at xy */

@@ -4,6 +4,11 @@
 #ifndef NUMC_PY_PLOT_KW_H
 #define NUMC_PY_PLOT_KW_H
 
+static const npp_kw kw_nplot_add_subplot_opts[] = {
+    { "sharex", offsetof(nplot_add_subplot_opts, sharex), K_AX, 0 },
+    { "sharey", offsetof(nplot_add_subplot_opts, sharey), K_AX, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_adjust_opts[] = {
     { "left", offsetof(nplot_adjust_opts, left), K_D, 0 },
     { "right", offsetof(nplot_adjust_opts, right), K_D, 0 },
@@ -508,6 +513,20 @@ static const npp_kw kw_nplot_locator_opts[] = {
     { "nticks", offsetof(nplot_locator_opts, nticks), K_I, 0 },
     { "n", offsetof(nplot_locator_opts, n), K_I, 0 },
     { "minor", offsetof(nplot_locator_opts, minor), K_B, 0 },
+    { NULL, 0, 0, 0 }
+};
+static const npp_kw kw_nplot_mosaic_opts[] = {
+    { "sharex", offsetof(nplot_mosaic_opts, sharex), K_B, 0 },
+    { "sharey", offsetof(nplot_mosaic_opts, sharey), K_B, 0 },
+    { "width_ratios", offsetof(nplot_mosaic_opts, width_ratios), K_F64S, 0 },
+    { "height_ratios", offsetof(nplot_mosaic_opts, height_ratios), K_F64S, 0 },
+    { "left", offsetof(nplot_mosaic_opts, left), K_D, 0 },
+    { "right", offsetof(nplot_mosaic_opts, right), K_D, 0 },
+    { "bottom", offsetof(nplot_mosaic_opts, bottom), K_D, 0 },
+    { "top", offsetof(nplot_mosaic_opts, top), K_D, 0 },
+    { "wspace", offsetof(nplot_mosaic_opts, wspace), K_D, 0 },
+    { "hspace", offsetof(nplot_mosaic_opts, hspace), K_D, 0 },
+    { "empty", offsetof(nplot_mosaic_opts, empty), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_norm[] = {
