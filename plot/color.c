@@ -1,4 +1,4 @@
-/* Colors by name (CSS4, single letters, tab:, C0..C9, hex, gray levels) and colormaps. */
+/* Colors by name (CSS4, single letters, tab:, xkcd:, C0..C9, hex, gray levels) and colormaps. */
 #include "plot_model.h"
 
 #include <ctype.h>
@@ -119,6 +119,12 @@ static bool lookup_name(const char *s, const nplot__style *st, rgba *out)
                 return true;
             }
         return false;
+    }
+    if (strncasecmp(s, "xkcd:", 5) == 0) {
+        unsigned rgb;
+        if (!nplot__xkcd_color(s + 5, &rgb)) return false;
+        *out = from_hex24(rgb);
+        return true;
     }
     if (strcasecmp(s, "none") == 0 || strcasecmp(s, "transparent") == 0) {
         *out = (rgba){ 0, 0, 0, 0 };
