@@ -165,7 +165,7 @@ static nd_status save_as(nplot_figure *fig, const char *path, const char *fmt,
     double dpi = NPLOT_OPT(o->dpi, fig->style->savefig_dpi > 0 ? fig->style->savefig_dpi : fig->dpi);
     if (o->dpi < 0 || !isfinite(o->dpi) || fig->width * dpi > 32767 || fig->height * dpi > 32767)
         return nd_set_error(ND_EVALUE, "%s: dpi %g is out of range", who, o->dpi < 0 || !isfinite(o->dpi) ? o->dpi : dpi);
-    rgba face = fig->face;
+    rgba face = fig->style->savefig_face_set ? fig->style->savefig_face : fig->face; /* savefig.facecolor */
     if (o->facecolor && nplot__color(o->facecolor, fig->style, &face, who)) return nd_last_error();
     if (kind == 0) {
         int w = (int)lround(fig->width * dpi), h = (int)lround(fig->height * dpi);

@@ -51,6 +51,8 @@ typedef struct nplot__style {
     bool unicode_minus;
     double fig_width, fig_height, fig_dpi;
     double savefig_dpi;           /* 0: the figure's dpi ('figure') */
+    bool savefig_face_set;        /* savefig.facecolor given (false: 'auto', the figure's) */
+    rgba savefig_face;
     double title_pad, label_pad, xmargin, ymargin;
     char image_cmap[64];
     char font_family[512];        /* a pango family list: "DejaVu Sans,Bitstream Vera Sans,..." */

@@ -33,6 +33,7 @@ typedef enum rc_type {
     T_CMAP,      /* a colormap name */
     T_ALPHA,     /* a number in [0, 1] or None (an opaque frame: 1) */
     T_UNIT,      /* a number in [0, 1] */
+    T_COLOR_AUTO, /* a colour or 'auto' */
 } rc_type;
 
 static const char *const type_names[] = {
@@ -45,6 +46,7 @@ static const char *const type_names[] = {
     "a bool or 'line'", "a comma-separated list of font names",
     "a font weight (normal, bold, light, ..., or 100-900)", "'figure' or a number > 0",
     "a colormap name", "a number in [0, 1] or None", "a number in [0, 1]",
+    "a color or 'auto'",
 };
 
 #define TAB10                                                                                   \
@@ -103,6 +105,7 @@ static const struct rc_key { const char *name; rc_type type; const char *def; } 
     { "lines.markersize", T_NNFLOAT, "6.0" },
     { "patch.facecolor", T_COLOR, "C0" },
     { "savefig.dpi", T_DPI, "figure" },
+    { "savefig.facecolor", T_COLOR_AUTO, "auto" },
     { "text.color", T_COLOR, "black" },
     { "xtick.bottom", T_BOOL, "True" },
     { "xtick.color", T_COLOR, "black" },
@@ -366,6 +369,9 @@ static bool parse_value(const struct rc_key *k, const char *s, rc_parsed *out)
     case T_COLOR: return parse_color(s, &out->c);
     case T_COLOR_INH:
         if (!strcmp(s, "inherit")) return out->i = 1, true;
+        return parse_color(s, &out->c);
+    case T_COLOR_AUTO:
+        if (!strcmp(s, "auto")) return out->i = 1, true;
         return parse_color(s, &out->c);
     case T_CYCLE: return parse_cycle(s, out->cyc, &out->nc);
     case T_FONTSIZE:
@@ -632,17 +638,20 @@ nd_status nplot_rc_get_colors(const char *key, nplot_rgba *out, size_t cap, size
         *n = (size_t)p.nc;
         return ND_OK;
     }
-    if (t != T_COLOR && t != T_COLOR_INH)
+    if (t != T_COLOR && t != T_COLOR_INH && t != T_COLOR_AUTO)
         return nd_set_error(ND_EVALUE, "%s: rc parameter '%s' is %s, not a color", who, key,
                             type_names[t]);
     if (cap < 1) return nd_set_error(ND_EVALUE, "%s: cap must be >= 1", who);
-    if (t == T_COLOR_INH && p.i) {
-        /* 'inherit': legend.facecolor → axes.facecolor, legend.edgecolor → axes.edgecolor */
-        int j = key_index(strstr(key, "face") ? "axes.facecolor" : "axes.edgecolor");
-        parse_value(&keys[j], tb->val[j], &p);
+    const char *v = tb->val[i];
+    if (t != T_COLOR && p.i) {
+        /* 'inherit': legend.facecolor → axes.facecolor, legend.edgecolor → axes.edgecolor;
+         * 'auto': savefig.facecolor → figure.facecolor */
+        int j = key_index(t == T_COLOR_AUTO ? "figure.facecolor"
+                          : strstr(key, "face") ? "axes.facecolor" : "axes.edgecolor");
+        v = tb->val[j];
+        parse_value(&keys[j], v, &p);
     }
     /* "C0".."C9" name the current cycle's colours */
-    const char *v = tb->val[i];
     if ((v[0] == 'C' || v[0] == 'c') && isdigit((unsigned char)v[1])) {
         rc_parsed cyc;
         int j = key_index("axes.prop_cycle");
@@ -980,6 +989,9 @@ static void resolve(const rc_table *t, nplot__style *s)
     s->legend_face = lf.i ? s->axes_face : color_of(t, "legend.facecolor", s);
     s->legend_edge = le.i ? s->axes_edge : color_of(t, "legend.edgecolor", s);
     s->legend_alpha = get(t, "legend.framealpha").v[0];
+    rc_parsed sf = get(t, "savefig.facecolor");
+    s->savefig_face_set = !sf.i;
+    if (!sf.i) s->savefig_face = color_of(t, "savefig.facecolor", s);
     s->legend_frame = get(t, "legend.frameon").b;
     s->unicode_minus = get(t, "axes.unicode_minus").b;
     rc_parsed fig = get(t, "figure.figsize");

@@ -32,8 +32,8 @@ BOOL = ["axes.grid", "axes.spines.bottom", "axes.spines.left", "axes.spines.righ
         "xtick.labelbottom", "xtick.labeltop", "xtick.top", "ytick.labelleft",
         "ytick.labelright", "ytick.left", "ytick.right"]
 COLOR = ["axes.edgecolor", "axes.facecolor", "axes.labelcolor", "figure.facecolor",
-         "grid.color", "legend.edgecolor", "legend.facecolor", "patch.facecolor", "text.color",
-         "xtick.color", "ytick.color"]
+         "grid.color", "legend.edgecolor", "legend.facecolor", "patch.facecolor",
+         "savefig.facecolor", "text.color", "xtick.color", "ytick.color"]
 TEXT = ["axes.axisbelow", "axes.titleweight", "font.family", "font.monospace",
         "font.sans-serif", "font.serif", "grid.linestyle", "image.cmap", "lines.linestyle",
         "xtick.direction", "ytick.direction", "savefig.dpi"]
@@ -51,6 +51,8 @@ def color(rc, key):
     v = rc[key]
     if v == "inherit":
         v = rc["axes.facecolor" if "face" in key else "axes.edgecolor"]
+    if v == "auto":  # savefig.facecolor: the figure's
+        v = rc["figure.facecolor"]
     if isinstance(v, str) and len(v) == 2 and v[0] == "C":
         cyc = rc["axes.prop_cycle"].by_key()["color"]
         v = cyc[int(v[1]) % len(cyc)]

@@ -247,6 +247,20 @@ static void test_figure_size_and_dpi(void)
     free(png);
     remove("rc_savefig_dpi.png");
     nplot_figure_free(fig);
+    /* savefig.facecolor: the saved PNG's background (the figure's own stays) */
+    CU_ASSERT_EQUAL(nplot_rc_set("savefig.facecolor", "xkcd:red"), ND_OK); /* #e50000 */
+    fig = nplot_figure_new(.facecolor = "white");
+    CU_ASSERT_EQUAL(nplot_savefig(fig, "rc_savefig_face.png"), ND_OK);
+    nd_array *im = nplot_imread("rc_savefig_face.png");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(im);
+    const unsigned char *pix = nd_data(im); /* uint8 RGBA */
+    CU_ASSERT(pix[0] == 0xe5 && pix[1] == 0 && pix[2] == 0);
+    nd_free(im);
+    remove("rc_savefig_face.png");
+    img m = render(fig);
+    CU_ASSERT(m.px && near(at(&m, 1, 1), 255, 255, 255, 0));
+    free(m.px);
+    nplot_figure_free(fig);
     /* explicit options still win */
     fig = nplot_figure_new(.width = 1, .height = 1, .dpi = 100);
     CU_ASSERT_EQUAL(nplot_figure_pixel_size(fig, &w, &h), ND_OK);
