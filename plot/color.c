@@ -37,6 +37,7 @@ typedef struct cmap_def {
 } cmap_def;
 
 #include "tables.inc"
+#include "xkcd_colors.inc"
 
 static rgba from_hex24(unsigned v)
 {
@@ -121,10 +122,15 @@ static bool lookup_name(const char *s, const nplot__style *st, rgba *out)
         return false;
     }
     if (strncasecmp(s, "xkcd:", 5) == 0) {
-        unsigned rgb;
-        if (!nplot__xkcd_color(s + 5, &rgb)) return false;
-        *out = from_hex24(rgb);
-        return true;
+        /* the 949 xkcd colour survey names (xkcd_colors.inc, sorted), any case */
+        for (size_t lo = 0, hi = sizeof xkcd_colors / sizeof *xkcd_colors; lo < hi;) {
+            size_t mid = lo + (hi - lo) / 2;
+            int c = strcasecmp(s + 5, xkcd_colors[mid].name);
+            if (!c) return *out = from_hex24(xkcd_colors[mid].rgb), true;
+            if (c < 0) hi = mid;
+            else lo = mid + 1;
+        }
+        return false;
     }
     if (strcasecmp(s, "none") == 0 || strcasecmp(s, "transparent") == 0) {
         *out = (rgba){ 0, 0, 0, 0 };

@@ -64,8 +64,6 @@ typedef struct nplot__style {
 nd_status nplot__style_snapshot(const char *name, nplot__style *out, const char *who);
 /* Replace each U+2212 minus of s by '-', in place (axes.unicode_minus False). */
 void nplot__ascii_minus(char *s);
-/* The 'xkcd:' colour `name` (without the prefix, any case) as 0xRRGGBB; false if unknown. */
-bool nplot__xkcd_color(const char *name, unsigned *rgb);
 
 /* ---- colors ---------------------------------------------------------------------------- */
 /* Parse into *out; cycle resolves "C0".."C9" (may be NULL → tab10). Sets nd_set_error naming

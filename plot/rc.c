@@ -1021,18 +1021,6 @@ nd_status nplot__style_snapshot(const char *name, nplot__style *out, const char 
     return st;
 }
 
-bool nplot__xkcd_color(const char *name, unsigned *rgb)
-{
-    for (size_t lo = 0, hi = sizeof xkcd_colors / sizeof *xkcd_colors; lo < hi;) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcasecmp(name, xkcd_colors[mid].name);
-        if (!c) return *rgb = xkcd_colors[mid].rgb, true;
-        if (c < 0) hi = mid;
-        else lo = mid + 1;
-    }
-    return false;
-}
-
 void nplot__ascii_minus(char *s)
 {
     char *o = s;

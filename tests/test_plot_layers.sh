@@ -26,6 +26,7 @@ declare -A layer_of=(
   [draw_lines.c]=4 [draw_legend.c]=4 [draw_axes3d.c]=4 [layout.c]=4 [draw_axes.c]=4
   [output.c]=5 [png_write.c]=5
   [axes_ticks.c]=2
+  [rc.c]=1
 )
 layer_name=("" base model kinds draw output)
 
