@@ -54,7 +54,7 @@ typedef struct nplot__style {
     bool savefig_face_set;        /* savefig.facecolor given (false: 'auto', the figure's) */
     rgba savefig_face;
     double title_pad, label_pad, xmargin, ymargin;
-    char image_cmap[64];
+    char image_cmap[320];         /* as long as an rc value (rc.c) */
     char font_family[512];        /* a pango family list: "DejaVu Sans,Bitstream Vera Sans,..." */
 } nplot__style;
 

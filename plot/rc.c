@@ -135,6 +135,7 @@ static const struct rc_key { const char *name; rc_type type; const char *def; } 
     { "ytick.right", T_BOOL, "False" },
 };
 enum { NKEYS = sizeof keys / sizeof *keys, RC_VAL_MAX = 320 };
+_Static_assert(sizeof ((nplot__style *)0)->image_cmap == RC_VAL_MAX, "image.cmap fits");
 
 static int key_cmp(const void *k, const void *e)
 {
