@@ -5,6 +5,7 @@
  * layout numbers); rc_context; matplotlibrc files and their errors; 'xkcd:' colors; the
  * golden of the bmh style (scripts/mpl_rc_reference.py's neighbour mpl_rc_golden.py). */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -454,6 +455,31 @@ static void test_context_push_pop(void)
     CU_ASSERT(strstr(nd_errmsg(), "nplot_rc_context_push") != NULL);
 }
 
+static void *other_thread(void *arg)
+{
+    double *v = arg;
+    nplot_rc_get_float("font.size", &v[0]); /* a new thread starts from the defaults */
+    nplot_rc_set_float("font.size", 20);
+    nplot_rc_get_float("font.size", &v[1]);
+    return NULL;
+}
+
+static void test_per_thread(void)
+{
+    reset();
+    CU_ASSERT_EQUAL(nplot_rc_set_float("font.size", 7), ND_OK);
+    double v[2] = { 0, 0 };
+    pthread_t th;
+    CU_ASSERT_EQUAL_FATAL(pthread_create(&th, NULL, other_thread, v), 0);
+    pthread_join(th, NULL);
+    CU_ASSERT_EQUAL(v[0], 10);
+    CU_ASSERT_EQUAL(v[1], 20);
+    double mine;
+    CU_ASSERT_EQUAL(nplot_rc_get_float("font.size", &mine), ND_OK);
+    CU_ASSERT_EQUAL(mine, 7);
+    reset();
+}
+
 static void test_set_get_errors(void)
 {
     reset();
@@ -630,6 +656,7 @@ static const ND_TEST tests[] = {
     ND_T(test_cycle_grid_face_drawn),
     ND_T(test_margins_minus_cmap),
     ND_T(test_context_push_pop),
+    ND_T(test_per_thread),
     ND_T(test_set_get_errors),
     ND_T(test_rc_file),
     ND_T(test_xkcd_colors),
