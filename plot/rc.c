@@ -39,8 +39,8 @@ typedef enum rc_type {
 static const char *const type_names[] = {
     "a number", "a number >= 0", "a number > 0", "a bool (True or False)", "a color",
     "a color or 'inherit'", "a color cycle: cycler('color', [...])",
-    "a font size (points or xx-small, x-small, small, medium, large, x-large, xx-large, "
-    "smaller, larger)",
+    ("a font size (points or xx-small, x-small, small, medium, large, x-large, xx-large, "
+     "smaller, larger)"),
     "a line style (-, --, -., :, solid, dashed, dashdot, dotted, None)",
     "a tick direction (in, out, inout)", "a figure size: width, height (inches > 0)",
     "a bool or 'line'", "a comma-separated list of font names",
