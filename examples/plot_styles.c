@@ -6,7 +6,7 @@
 
 int main(int argc, char **argv)
 {
-    static const char *const styles[] = { "default", "ggplot", "seaborn-whitegrid",
+    static const char *const styles[] = { "default", "ggplot", "seaborn-v0_8-whitegrid",
                                           "dark_background", "bmh", "grayscale" };
     enum { N = 100 };
     double x[N], y[5][N];

@@ -7,24 +7,25 @@
 
 static void axis_init(axis_state *a, const nplot__style *st, bool is_x)
 {
+    const nplot__tick_style *tk = &st->tick[is_x ? 0 : 1];
     /* members not named are zero */
     *a = (axis_state){
         .scale = SCALE_LINEAR, .base = 10, .linthresh = 2, .linscale = 1,
-        .lo = 0, .hi = 1, .margin = 0.05,
+        .lo = 0, .hi = 1, .margin = is_x ? st->xmargin : st->ymargin,
         .dmin = INFINITY, .dmax = -INFINITY, .minpos = INFINITY,
-        .major = { st->major_size, st->major_width, st->tick_pad, st->tick_label_size, 0,
-                   st->tick_color, st->tick_color, st->tick_dir },
-        .minor = { st->minor_size, st->minor_width, 3.4, st->tick_label_size, 0,
-                   st->tick_color, st->tick_color, st->tick_dir },
-        .label_ha = -1, .ticks_side = { true, false }, .minor_side = { true, false },
-        .labels_side = { true, false }, .axlabel_va = -1,
+        .major = { tk->major_size, tk->major_width, tk->major_pad, tk->label_size, 0,
+                   tk->color, tk->color, tk->dir },
+        .minor = { tk->minor_size, tk->minor_width, tk->minor_pad, tk->label_size, 0,
+                   tk->color, tk->color, tk->dir },
+        .label_ha = -1, .ticks_side = { tk->side[0], tk->side[1] },
+        .minor_side = { tk->side[0], tk->side[1] },
+        .labels_side = { tk->label_side[0], tk->label_side[1] }, .axlabel_va = -1,
         .grid_major = st->grid_on,
         .grid = { { st->grid_color, st->grid_linewidth, st->grid_alpha, st->grid_dash },
                   { st->grid_color, st->grid_linewidth, st->grid_alpha, st->grid_dash } },
-        .label_ts = { st->label_size, st->label_color, TW_NORMAL, TS_NORMAL, NULL },
-        .labelpad = 4,
+        .label_ts = { st->label_size, st->label_color, TW_NORMAL, TS_NORMAL, st->font_family },
+        .labelpad = st->label_pad,
     };
-    (void)is_x;
 }
 
 void nplot__axis_init_z(nplot_axes *ax)
@@ -49,11 +50,11 @@ nplot_axes *nplot__axes_new(nplot_figure *fig, const char *who)
     ax->spine[1] = st->spine_bottom;
     ax->spine[2] = st->spine_right;
     ax->spine[3] = st->spine_top;
-    ax->title_pad = 6;
+    ax->title_pad = st->title_pad;
     ax->anchor[0] = ax->anchor[1] = 0.5;
     for (int i = 0; i < 3; i++)
-        ax->title_ts[i] = (text_style){ st->title_size, st->text_color, TW_NORMAL,
-                                        TS_NORMAL, NULL };
+        ax->title_ts[i] = (text_style){ st->title_size, st->text_color, st->title_weight,
+                                        TS_NORMAL, st->font_family };
     if (!fig->axes) fig->axes = ax;
     else fig->last_axes->next = ax;
     fig->last_axes = ax;

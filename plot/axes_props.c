@@ -21,6 +21,7 @@ nd_status nplot_set_title_(nplot_axes *ax, const char *s, const nplot_text_opts 
     text_style ts;
     nd_status st = nplot__text_style_from(ax->fig, o, ax->fig->style->title_size, &ts, who);
     if (st) return st;
+    if (!o->weight) ts.weight = ax->fig->style->title_weight; /* axes.titleweight */
     char *c = nplot__strdup(ax->fig, s, who);
     if (!c) return ax->fig->status;
     nd_free_mem(ax->title[loc]);

@@ -1,4 +1,4 @@
-/* Colors by name (CSS4, single letters, tab:, C0..C9, hex, gray levels) and colormaps. */
+/* Colors by name (CSS4, single letters, tab:, xkcd:, C0..C9, hex, gray levels) and colormaps. */
 #include "plot_model.h"
 
 #include <ctype.h>
@@ -37,6 +37,7 @@ typedef struct cmap_def {
 } cmap_def;
 
 #include "tables.inc"
+#include "xkcd_colors.inc"
 
 static rgba from_hex24(unsigned v)
 {
@@ -118,6 +119,17 @@ static bool lookup_name(const char *s, const nplot__style *st, rgba *out)
                 *out = from_hex24(tab_colors[i].rgb);
                 return true;
             }
+        return false;
+    }
+    if (strncasecmp(s, "xkcd:", 5) == 0) {
+        /* the 949 xkcd colour survey names (xkcd_colors.inc, sorted), any case */
+        for (size_t lo = 0, hi = sizeof xkcd_colors / sizeof *xkcd_colors; lo < hi;) {
+            size_t mid = lo + (hi - lo) / 2;
+            int c = strcasecmp(s + 5, xkcd_colors[mid].name);
+            if (!c) return *out = from_hex24(xkcd_colors[mid].rgb), true;
+            if (c < 0) hi = mid;
+            else lo = mid + 1;
+        }
         return false;
     }
     if (strcasecmp(s, "none") == 0 || strcasecmp(s, "transparent") == 0) {

@@ -419,7 +419,7 @@ void nplot__draw_axes(render_ctx *rc, nplot_axes *ax)
     }
     /* set_axisbelow: true 0.5, 'line' 1.5, false 2.5 (above lines, under the decorations) */
     double grid_z = ax->axisbelow == 1 ? 0.5 : ax->axisbelow == 2 ? 1.5 : ax->axisbelow == 3 ? 2.5
-                  : ax->fig->style->grid_behind ? 0.5 : 1.5;
+                  : ax->fig->style->axisbelow == 1 ? 0.5 : ax->fig->style->axisbelow == 3 ? 2.5 : 1.5;
     bool grid_done = ax->axis_off, deco_done = false;
     for (int i = 0; i < n; i++) {
         if (!grid_done && list[i]->zorder > grid_z) {

@@ -511,7 +511,7 @@ void nplot__draw_axes_polar(render_ctx *rc, nplot_axes *ax, nplot__painter paint
         }
         list[j + 1] = k;
     }
-    double grid_z = ax->fig->style->grid_behind ? 0.5 : 1.5;
+    double grid_z = ax->fig->style->axisbelow == 1 ? 0.5 : ax->fig->style->axisbelow == 3 ? 2.5 : 1.5;
     bool grid_done = ax->axis_off, deco_done = false;
     for (int i = 0; i < n; i++) {
         if (!grid_done && list[i]->zorder > grid_z) {

@@ -14,26 +14,31 @@ nplot_figure *nplot_figure_new_(const nplot_figure_opts *o)
 {
     static const char *who = "nplot_figure_new";
     o = NPLOT__OPTS(o, nplot_figure_opts);
-    double w = o->width == 0 ? 6.4 : o->width, h = o->height == 0 ? 4.8 : o->height;
-    double dpi = o->dpi == 0 ? 100 : o->dpi;
+    /* the thread's rc table (rc.c), with o->style applied on top, resolved for this figure */
+    nplot__style *st = nd_malloc(sizeof *st, who);
+    if (!st) return NULL;
+    if (nplot__style_snapshot(o->style, st, who)) return nd_free_mem(st), NULL;
+    double w = o->width == 0 ? st->fig_width : o->width;
+    double h = o->height == 0 ? st->fig_height : o->height;
+    double dpi = o->dpi == 0 ? st->fig_dpi : o->dpi;
+    const char *bad = NULL;
     if (!good_size(w) || !good_size(h))
-        return ND_FAIL(ND_EVALUE, "%s: figure size must be positive and finite, got %g x %g",
-                       who, w, h);
-    if (!good_size(dpi) || dpi > 10000)
-        return ND_FAIL(ND_EVALUE, "%s: dpi must be in (0, 10000], got %g", who, dpi);
-    if (w * dpi > 32767 || h * dpi > 32767)
-        return ND_FAIL(ND_EVALUE, "%s: %g x %g in at %g dpi exceeds 32767 pixels", who, w, h, dpi);
-    const nplot__style *st = nplot__style_get(o->style);
-    if (!st) return ND_FAIL(ND_EVALUE, "%s: unknown style '%s'", who, o->style);
+        bad = (nd_set_error(ND_EVALUE, "%s: figure size must be positive and finite, got %g x %g",
+                            who, w, h), "");
+    else if (!good_size(dpi) || dpi > 10000)
+        bad = (nd_set_error(ND_EVALUE, "%s: dpi must be in (0, 10000], got %g", who, dpi), "");
+    else if (w * dpi > 32767 || h * dpi > 32767)
+        bad = (nd_set_error(ND_EVALUE, "%s: %g x %g in at %g dpi exceeds 32767 pixels", who, w, h,
+                            dpi), "");
     rgba face = st->fig_face;
-    if (o->facecolor && nplot__color(o->facecolor, st, &face, who)) return NULL;
-    nplot_figure *fig = nd_calloc(1, sizeof *fig, who);
-    if (!fig) return NULL;
+    if (!bad && o->facecolor && nplot__color(o->facecolor, st, &face, who)) bad = "";
+    nplot_figure *fig = bad ? NULL : nd_calloc(1, sizeof *fig, who);
+    if (!fig) return nd_free_mem(st), NULL;
     fig->width = w;
     fig->height = h;
     fig->dpi = dpi;
     fig->face = face;
-    fig->style = st;
+    fig->style = fig->style_owned = st;
     fig->left = 0.125;
     fig->right = 0.9;
     fig->bottom = 0.11;
@@ -46,6 +51,7 @@ nplot_figure *nplot_figure_new_(const nplot_figure_opts *o)
 void nplot_figure_free(nplot_figure *fig)
 {
     if (!fig) return;
+    nd_free_mem(fig->style_owned);
     for (nplot_axes *a = fig->axes, *n; a; a = n) {
         n = a->next;
         nplot__axes_free(a);

@@ -78,7 +78,7 @@ typedef struct img_opts {
 static nd_status parse_opts(nplot_axes *ax, const nplot_imshow_opts *o, img_opts *io, const char *who)
 {
     nplot_figure *fig = ax->fig;
-    if (nplot__cmap_find(o->cmap, &io->cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    if (nplot__cmap_find(o->cmap ? o->cmap : fig->style->image_cmap, &io->cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     io->upper = true;
     if (o->origin) {
         if (!strcmp(o->origin, "lower")) io->upper = false;

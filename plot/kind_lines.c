@@ -45,7 +45,7 @@ nd_status nplot__line_props(nplot_axes *ax, const nplot_line_opts *o, line_props
     } else {
         lp->color = nplot__next_line_color(ax);
     }
-    lp->ls = LS_SOLID;
+    lp->ls = st->linestyle; /* lines.linestyle */
     if (fs.linestyle >= 0) lp->ls = fs.linestyle;
     if (o->linestyle) {
         int ls = nplot__linestyle_parse(o->linestyle);

@@ -317,6 +317,10 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory formatting ticks");
         return;
     }
+    if (!ax->fig->style->unicode_minus) { /* axes.unicode_minus False: ASCII hyphens */
+        for (int i = 0; i < nv; i++) nplot__ascii_minus(a->ticklabels[i]);
+        if (a->offset_text) nplot__ascii_minus(a->offset_text);
+    }
     a->nticks = nv;
     if (have_fixed_labels) {
         for (int i = 0; i < nv; i++) {

@@ -377,8 +377,7 @@ void nplot__set_dash(cairo_t *cr, int ls, const double *dashes, int ndashes, dou
                         dotted[] = { 1, 1.65 };
     const double *pat = NULL;
     int n = 0;
-    double mul = lw / scale; /* line width in points */
-    if (mul < 1) mul = 1;
+    double mul = lw / scale; /* line width in points (thin lines too: lines._scale_dashes) */
     if (dashes && ndashes > 0) {
         pat = dashes;
         n = ndashes;

@@ -258,7 +258,7 @@ nd_status nplot__mappable_init(nplot_figure *fig, mappable *m, const char *cmap,
                                const double *data, size_t n, const char *who)
 {
     memset(m, 0, sizeof *m);
-    if (nplot__cmap_find(cmap, &m->cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    if (nplot__cmap_find(cmap ? cmap : fig->style->image_cmap, &m->cm, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     if (norm && vmin != vmax)
         return nplot__fail(fig, ND_EVALUE, "%s: Passing a Normalize instance simultaneously with "
                                            "vmin/vmax is not supported.  Please pass vmin/vmax "

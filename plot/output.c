@@ -163,10 +163,10 @@ static nd_status save_as(nplot_figure *fig, const char *path, const char *fmt,
     nd_status st;
     int kind = !strcasecmp(fmt, "png") ? 0 : !strcasecmp(fmt, "svg") ? 1 : !strcasecmp(fmt, "pdf") ? 2 : -1;
     if (kind < 0) return nd_set_error(ND_EVALUE, "%s: unknown format '%s' for '%s' (png, svg, pdf)", who, fmt, path);
-    double dpi = NPLOT_OPT(o->dpi, fig->dpi);
+    double dpi = NPLOT_OPT(o->dpi, fig->style->savefig_dpi > 0 ? fig->style->savefig_dpi : fig->dpi);
     if (o->dpi < 0 || !isfinite(o->dpi) || fig->width * dpi > 32767 || fig->height * dpi > 32767)
-        return nd_set_error(ND_EVALUE, "%s: dpi %g is out of range", who, o->dpi);
-    rgba face = fig->face;
+        return nd_set_error(ND_EVALUE, "%s: dpi %g is out of range", who, o->dpi < 0 || !isfinite(o->dpi) ? o->dpi : dpi);
+    rgba face = fig->style->savefig_face_set ? fig->style->savefig_face : fig->face; /* savefig.facecolor */
     if (o->facecolor && nplot__color(o->facecolor, fig->style, &face, who)) return nd_last_error();
     if (kind == 0) {
         int w = (int)lround(fig->width * dpi), h = (int)lround(fig->height * dpi);

@@ -18,33 +18,52 @@
 
 typedef nplot_rgba rgba;
 
-/* ---- styles (rcParams subset) ------------------------------------------------------ */
+/* ---- styles: the rc table resolved for one figure (plot/rc.c) ------------------------ */
+enum { NPLOT__MAX_CYCLE = 32 };
+typedef struct nplot__tick_style {   /* xtick.* / ytick.* */
+    rgba color;
+    double major_size, major_width, minor_size, minor_width, major_pad, minor_pad;
+    double label_size;               /* points, a relative size resolved against font.size */
+    int dir;                         /* 0 out, 1 in, 2 inout */
+    bool side[2];                    /* ticks on the bottom/left, top/right */
+    bool label_side[2];              /* labels on the bottom/left, top/right */
+} nplot__tick_style;
 typedef struct nplot__style {
-    const char *name;
-    rgba fig_face, axes_face, axes_edge, text_color, tick_color, label_color;
+    rgba fig_face, axes_face, axes_edge, text_color, label_color;
     rgba grid_color;
     double grid_alpha, grid_linewidth;
     int grid_dash;                /* index into the line-style table: 0 solid */
     bool grid_on;
-    bool grid_behind;             /* axes.axisbelow: true, false → 'line' (the default) */
+    int axisbelow;                /* axes.axisbelow: 1 true (z 0.5), 2 'line' (1.5), 3 false (2.5) */
     double axes_linewidth;
     bool spine_top, spine_right, spine_left, spine_bottom;
     double font_size, title_size, label_size, tick_label_size, legend_size;
-    const char *title_weight;
-    double major_size, major_width, minor_size, minor_width, tick_pad;
-    int tick_dir;                 /* 0 out, 1 in, 2 inout */
+    int title_weight;             /* TW_* */
+    nplot__tick_style tick[2];    /* [0] xtick, [1] ytick */
     double linewidth, markersize;
-    rgba cycle[10];
+    int linestyle;                /* lines.linestyle: LS_* */
+    rgba cycle[NPLOT__MAX_CYCLE];
     int ncycle;
     rgba patch_face;
     rgba legend_face, legend_edge;
     double legend_alpha;
     bool legend_frame;
-    const char *font_family;
+    bool unicode_minus;
+    double fig_width, fig_height, fig_dpi;
+    double savefig_dpi;           /* 0: the figure's dpi ('figure') */
+    bool savefig_face_set;        /* savefig.facecolor given (false: 'auto', the figure's) */
+    rgba savefig_face;
+    double title_pad, label_pad, xmargin, ymargin;
+    char image_cmap[320];         /* as long as an rc value (rc.c) */
+    char font_family[512];        /* a pango family list: "DejaVu Sans,Bitstream Vera Sans,..." */
 } nplot__style;
 
-const nplot__style *nplot__style_get(const char *name);
-const nplot__style *nplot__style_current(void);
+/* The thread's rc table with the named style sheet applied on top (name NULL: the table
+ * itself), resolved into *out for a new figure. ND_EVALUE naming `who` and close matches
+ * for an unknown style. */
+nd_status nplot__style_snapshot(const char *name, nplot__style *out, const char *who);
+/* Replace each U+2212 minus of s by '-', in place (axes.unicode_minus False). */
+void nplot__ascii_minus(char *s);
 
 /* ---- colors ---------------------------------------------------------------------------- */
 /* Parse into *out; cycle resolves "C0".."C9" (may be NULL → tab10). Sets nd_set_error naming
@@ -545,6 +564,7 @@ struct nplot_figure {
     double width, height, dpi;
     rgba face;
     const nplot__style *style;
+    nplot__style *style_owned; /* the same, freed with the figure */
     nd_status status;
     char errmsg[512];
     nplot_axes *axes, *last_axes;

@@ -29,6 +29,7 @@ declare -A layer_of=(
   [axes_ticks.c]=2
   [legend.c]=2
   [mosaic.c]=2
+  [rc.c]=1
 )
 layer_name=("" base model kinds draw output)
 

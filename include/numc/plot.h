@@ -218,10 +218,72 @@ NPLOT_API nd_status nplot_norm_inverse(const nplot_norm *norm, const double *val
                                        size_t nvalues, const double *t, size_t n, double *out);
 
 /* ---- styles ---------------------------------------------------------------------- */
-/* Select the style of figures created afterwards on this thread (plt.style.use):
- * "default", "ggplot", "seaborn-whitegrid", "dark_background", "bmh", "grayscale".
- * ND_EVALUE naming the style if unknown. */
+/* Apply a style sheet to this thread's rc table (plt.style.use): the sheet's values replace
+ * those it names, the others stay; "default" resets the table (plt.rcdefaults). Every sheet
+ * matplotlib 3.6 ships is compiled in from its .mplstyle file: "classic", "fast", "ggplot",
+ * "bmh", "dark_background", "grayscale", "fivethirtyeight", "Solarize_Light2",
+ * "tableau-colorblind10", "seaborn-v0_8" and its 15 variants ("seaborn-v0_8-whitegrid", ...;
+ * the old "seaborn-X" names too). Keys of a sheet numc does not draw are skipped.
+ * ND_EVALUE naming the style and close matches if unknown (the table is unchanged). */
 NPLOT_API nd_status nplot_style_use(const char *name);
+
+/* ---- rcParams ----------------------------------------------------------------------- */
+/* The thread's rc table (matplotlib.rcParams): matplotlib's key names and value types, with
+ * matplotlib 3.6's defaults. A figure takes the table's values when it is created
+ * (nplot_figure_new: figure.figsize, figure.dpi, fonts, colors, ticks, lines...), so
+ * changes apply to figures created afterwards on the same thread. The keys numc draws:
+ *   axes.axisbelow axes.edgecolor axes.facecolor axes.grid axes.labelcolor axes.labelpad
+ *   axes.labelsize axes.linewidth axes.prop_cycle axes.spines.{bottom,left,right,top}
+ *   axes.titlepad axes.titlesize axes.titleweight axes.unicode_minus axes.xmargin
+ *   axes.ymargin figure.dpi figure.facecolor figure.figsize font.family font.monospace
+ *   font.sans-serif font.serif font.size grid.alpha grid.color grid.linestyle
+ *   grid.linewidth image.cmap legend.edgecolor legend.facecolor legend.fontsize
+ *   legend.framealpha legend.frameon lines.linestyle lines.linewidth lines.markersize
+ *   patch.facecolor savefig.dpi savefig.facecolor text.color, and for xtick (ytick): bottom top (left right)
+ *   color direction labelbottom labeltop (labelleft labelright) labelsize major.pad
+ *   major.size major.width minor.pad minor.size minor.width.
+ * Errors: ND_EVALUE for an unknown key (the message lists close matches, or says the key is
+ * one of matplotlib's that numc does not use) and for a value of the wrong type (the message
+ * names the key and the type expected); the table is then unchanged. */
+
+/* rcParams[key] = value with the value as matplotlibrc text: "12", "True", "#b0b0b0",
+ * "large", "6.4, 4.8", "cycler('color', ['r', 'g'])", "DejaVu Serif, serif", ... */
+NPLOT_API nd_status nplot_rc_set(const char *key, const char *value);
+/* rcParams[key] = number (number keys and font sizes, savefig.dpi). */
+NPLOT_API nd_status nplot_rc_set_float(const char *key, double value);
+/* rcParams[key] = bool (bool keys and axes.axisbelow). */
+NPLOT_API nd_status nplot_rc_set_bool(const char *key, bool value);
+/* The value of key as rc text into buf (cap bytes with the NUL; ND_EVALUE if too small). */
+NPLOT_API nd_status nplot_rc_get(const char *key, char *buf, size_t cap);
+/* A number key; a font size key gives points (a relative size like "large" scaled by
+ * font.size, as it is drawn); savefig.dpi 'figure' gives figure.dpi. ND_EVALUE for a key
+ * of another type. */
+NPLOT_API nd_status nplot_rc_get_float(const char *key, double *out);
+/* The numbers of a key: figure.figsize gives 2 (width, height); a number key 1. *n gets the
+ * count; ND_EVALUE if cap is smaller. */
+NPLOT_API nd_status nplot_rc_get_floats(const char *key, double *out, size_t cap, size_t *n);
+/* A bool key. */
+NPLOT_API nd_status nplot_rc_get_bool(const char *key, bool *out);
+/* A color key (1 color: 'inherit' and "C0" resolved) or axes.prop_cycle (its colors); *n
+ * gets the count, ND_EVALUE if cap is smaller. */
+NPLOT_API nd_status nplot_rc_get_colors(const char *key, nplot_rgba *out, size_t cap, size_t *n);
+/* The i-th key name (sorted), NULL past the last. */
+NPLOT_API const char *nplot_rc_key(size_t i);
+/* The i-th style name for nplot_style_use ("default" first), NULL past the last. */
+NPLOT_API const char *nplot_style_name(size_t i);
+/* Reset the thread's table to matplotlib's defaults (plt.rcdefaults()). */
+NPLOT_API void nplot_rc_defaults(void);
+/* `with plt.rc_context():` — push saves the thread's table, pop restores the last saved one
+ * (ND_EVALUE if there is none). Pairs nest; ND_ENOMEM if the copy cannot be allocated. */
+NPLOT_API nd_status nplot_rc_context_push(void);
+NPLOT_API nd_status nplot_rc_context_pop(void);
+/* matplotlib.rc_file(path): apply a matplotlibrc-format file — "key: value" lines, '#'
+ * comments (not inside double quotes), values optionally in double quotes. Keys matplotlib
+ * knows but numc does not draw are skipped. All or nothing: on an error (message with
+ * file:line and the key) the table is unchanged. ND_EIO if the file cannot be read. */
+NPLOT_API nd_status nplot_rc_file(const char *path);
+/* The same for matplotlibrc text in memory (lines separated by '\n'). */
+NPLOT_API nd_status nplot_rc_load_text(const char *text);
 
 /* ---- figures ----------------------------------------------------------------------- */
 typedef struct nplot_figure_opts {

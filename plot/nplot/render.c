@@ -611,6 +611,7 @@ static int figure_build(const cli_opts *o, cli_data *d, nplot_figure **fig,
     *fig = NULL;
     *main_ax = NULL;
     const char *style = o->theme ? o->theme : o->style ? o->style : "default";
+    nplot_rc_defaults(); /* each figure from the defaults, the style on top */
     if (nplot_style_use(style) != ND_OK) {
         snprintf(err, errcap, "unknown style '%s' (default, ggplot, seaborn-whitegrid, "
                  "dark_background, bmh, grayscale)", style);
