@@ -57,7 +57,56 @@ def main():
     w('static const uint32_t nd__uc_zeros[%d] = {\n' % len(zeros))
     for i in range(0, len(zeros), 8):
         w('    ' + ' '.join('0x%05x,' % c for c in zeros[i:i + 8]) + '\n')
-    w('};\n\n#endif\n')
+    w('};\n\n')
+    props(w)
+    w('#endif\n')
+
+
+FLAGS = ['ALPHA', 'DECIMAL', 'DIGIT', 'NUMERIC', 'LOWER', 'UPPER', 'CASED', 'CASE_IGNORABLE',
+         'TITLE']
+
+
+def flags_of(cp):
+    c = chr(cp)
+    lower, upper, title = c.islower(), c.isupper(), unicodedata.category(c) == 'Lt'
+    cased = lower or upper or title
+    # case-ignorable, from Python's own final-sigma rule (the only place str uses it)
+    ign = ('1' + c + '\u03a3').lower()[-1] == '\u03c3' if cased else \
+        ('A' + c + '\u03a3').lower()[-1] == '\u03c2'
+    bits = [c.isalpha(), c.isdecimal(), c.isdigit(), c.isnumeric(), lower, upper, cased, ign, title]
+    return sum(1 << i for i, b in enumerate(bits) if b)
+
+
+def props(w):
+    w('/* Python str predicates of single code points, as bits. */\nenum {\n')
+    for i, f in enumerate(FLAGS):
+        w('    ND__UF_%s = 1 << %d,\n' % (f, i))
+    w('};\n\n')
+    fl = runs(flags_of)
+    w('/* Property runs: start << 9 | ND__UF_* bits; a run lasts until the next start. */\n')
+    w('static const uint32_t nd__uc_flag_runs[%d] = {\n' % len(fl))
+    for i in range(0, len(fl), 6):
+        w('    ' + ' '.join('0x%08xu,' % (s << 9 | c) for s, c in fl[i:i + 6]) + '\n')
+    w('};\n\n')
+    # full case mappings (str.upper / lower / title of one code point) that change it
+    for name, fn in (('upper', str.upper), ('lower', str.lower), ('title', str.title)):
+        keys, pool = [], []
+        for cp in range(MAXCP):
+            m = fn(chr(cp))
+            if m != chr(cp):
+                assert 1 <= len(m) <= 3
+                keys.append((cp, len(pool), len(m)))
+                pool.extend(ord(x) for x in m)
+        w('/* str.%s of one code point where it changes it: code point, start in the pool << 2 |\n'
+          ' * length (1 to 3). */\n' % name)
+        w('static const uint32_t nd__uc_%s_keys[%d][2] = {\n' % (name, len(keys)))
+        for i in range(0, len(keys), 4):
+            w('    ' + ' '.join('{ 0x%05x, %du },' % (k, o << 2 | n) for k, o, n in keys[i:i + 4]) + '\n')
+        w('};\n')
+        w('static const uint32_t nd__uc_%s_pool[%d] = {\n' % (name, len(pool)))
+        for i in range(0, len(pool), 8):
+            w('    ' + ' '.join('0x%05x,' % c for c in pool[i:i + 8]) + '\n')
+        w('};\n\n')
 
 
 main()

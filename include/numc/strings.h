@@ -17,6 +17,7 @@
 #define NUMC_STRINGS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "array.h"
 #include "dtype.h"
@@ -61,6 +62,69 @@ ND_API nd_status nd_str_set(nd_array *a, int nidx, const ptrdiff_t *idx, const c
  * array the bytes must be ASCII (NumPy decodes bytes with the ascii codec). */
 ND_API nd_status nd_bytes_set(nd_array *a, int nidx, const ptrdiff_t *idx, const void *bytes,
                               size_t len);
+
+/* ---- numpy.char ---------------------------------------------------------------------------
+ * Python's str methods on every element of a 'U' array (Unicode rules of Python's
+ * unicodedata: full case mappings, the final sigma, str.isspace's whitespace) and bytes
+ * methods on an 'S' array (ASCII rules). String arguments are UTF-8 for a 'U' array and
+ * raw bytes for an 'S' one. Result widths are NumPy's: the input's width for the case
+ * functions and strip, `width` for center / ljust / rjust / zfill (longer strings are cut
+ * to it), the sum of the widths for add, the longest result (at least 1) for multiply and
+ * replace. A non-string array is ND_EDTYPE; results are the caller's. */
+ND_API nd_array *nd_char_upper(const nd_array *a);
+ND_API nd_array *nd_char_lower(const nd_array *a);
+ND_API nd_array *nd_char_swapcase(const nd_array *a);
+ND_API nd_array *nd_char_capitalize(const nd_array *a); /* first character in title case */
+ND_API nd_array *nd_char_title(const nd_array *a);
+/* strip / lstrip / rstrip the characters of `chars` (NULL: whitespace). */
+ND_API nd_array *nd_char_strip(const nd_array *a, const char *chars);
+ND_API nd_array *nd_char_lstrip(const nd_array *a, const char *chars);
+ND_API nd_array *nd_char_rstrip(const nd_array *a, const char *chars);
+/* Pad to `width` with fillchar (one character; NULL: a space) as str.center / ljust /
+ * rjust; zfill pads with '0' after a leading sign. */
+ND_API nd_array *nd_char_center(const nd_array *a, ptrdiff_t width, const char *fillchar);
+ND_API nd_array *nd_char_ljust(const nd_array *a, ptrdiff_t width, const char *fillchar);
+ND_API nd_array *nd_char_rjust(const nd_array *a, ptrdiff_t width, const char *fillchar);
+ND_API nd_array *nd_char_zfill(const nd_array *a, ptrdiff_t width);
+/* numpy.char.add (broadcasting; both 'U' or both 'S') and multiply (i < 1 gives ''). */
+ND_API nd_array *nd_char_add(const nd_array *a, const nd_array *b);
+ND_API nd_array *nd_char_multiply(const nd_array *a, ptrdiff_t i);
+/* str.replace(old, new, count); count < 0 replaces all. */
+ND_API nd_array *nd_char_replace(const nd_array *a, const char *old, const char *new_,
+                                 ptrdiff_t count);
+/* int64 results. start / end are Python slice bounds (negatives from the end); ND_CHAR_END
+ * is NumPy's end=None. find / rfind give -1 when absent; index / rindex make that
+ * ND_EVALUE ("substring not found"). */
+#define ND_CHAR_END PTRDIFF_MAX
+ND_API nd_array *nd_char_find(const nd_array *a, const char *sub, ptrdiff_t start, ptrdiff_t end);
+ND_API nd_array *nd_char_rfind(const nd_array *a, const char *sub, ptrdiff_t start, ptrdiff_t end);
+ND_API nd_array *nd_char_index(const nd_array *a, const char *sub, ptrdiff_t start, ptrdiff_t end);
+ND_API nd_array *nd_char_rindex(const nd_array *a, const char *sub, ptrdiff_t start, ptrdiff_t end);
+ND_API nd_array *nd_char_count(const nd_array *a, const char *sub, ptrdiff_t start, ptrdiff_t end);
+ND_API nd_array *nd_char_str_len(const nd_array *a);
+/* bool results. */
+ND_API nd_array *nd_char_startswith(const nd_array *a, const char *prefix, ptrdiff_t start,
+                                    ptrdiff_t end);
+ND_API nd_array *nd_char_endswith(const nd_array *a, const char *suffix, ptrdiff_t start,
+                                  ptrdiff_t end);
+ND_API nd_array *nd_char_isalpha(const nd_array *a);
+ND_API nd_array *nd_char_isalnum(const nd_array *a);
+ND_API nd_array *nd_char_isdigit(const nd_array *a);
+ND_API nd_array *nd_char_isdecimal(const nd_array *a); /* 'U' only (ND_EDTYPE for 'S') */
+ND_API nd_array *nd_char_isnumeric(const nd_array *a); /* 'U' only */
+ND_API nd_array *nd_char_isspace(const nd_array *a);
+ND_API nd_array *nd_char_islower(const nd_array *a);
+ND_API nd_array *nd_char_isupper(const nd_array *a);
+ND_API nd_array *nd_char_istitle(const nd_array *a);
+/* numpy.char.equal ... less: comparisons with trailing whitespace ignored (NumPy's
+ * compare_chararrays(a, b, op, rstrip=True)); op is "==", "!=", "<", "<=", ">", ">=". */
+ND_API nd_array *nd_char_compare(const nd_array *a, const nd_array *b, const char *op);
+ND_API nd_array *nd_char_equal(const nd_array *a, const nd_array *b);
+ND_API nd_array *nd_char_not_equal(const nd_array *a, const nd_array *b);
+ND_API nd_array *nd_char_less(const nd_array *a, const nd_array *b);
+ND_API nd_array *nd_char_less_equal(const nd_array *a, const nd_array *b);
+ND_API nd_array *nd_char_greater(const nd_array *a, const nd_array *b);
+ND_API nd_array *nd_char_greater_equal(const nd_array *a, const nd_array *b);
 
 #ifdef __cplusplus
 }

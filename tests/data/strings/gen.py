@@ -145,3 +145,56 @@ NPY = {
 }
 for name, arr in NPY.items():
     np.save(os.path.join(OUT, name + '.npy'), arr)
+
+# numpy.char on both dtypes: "kind name args... = result" (args: s:<hex>, i:<int>, i:end for
+# None, n for a default string argument; result: dtype and hex strings, or integers)
+CU = ['Hello World', 'ßtraße', 'ΑΣ ΣΑ', 'ǆemal', '  padded  ', '', 'abc123', '１２３', 'Ⅻ',
+      '\t\n', 'hello\tthere', 'İstanbul', 'ﬁne', 'MiXeD cAsE', 'a-b_c d', "o'neil", '½', '-42',
+      '+7', 'x', 'ΌΣΟΣ', 'ǅungla', 'Title Case Words', 'UPPER', 'ab ']
+CS = [b'Hello World', b'  padded  ', b'', b'abc123', b'\t\n', b'MiXeD cAsE', b'-42', b'+7',
+      b'a-b_c d', b'\xe9t\xe9', b'Title Case', b'UPPER', b'x\x0b']
+ch = np.char
+
+
+def sarg(v):
+    if v is None:
+        return 'n'
+    return 's:' + hx(v)
+
+
+def iarg(v):
+    return 'i:end' if v is None else 'i:%d' % v
+
+
+CALLS = [
+    ('upper', []), ('lower', []), ('swapcase', []), ('capitalize', []), ('title', []),
+    ('strip', [None]), ('strip', [' ad']), ('lstrip', [None]), ('rstrip', ['d ']),
+    ('center', [13, '*']), ('ljust', [4, ' ']), ('rjust', [15, '-']), ('zfill', [6]),
+    ('multiply', [2]), ('multiply', [0]),
+    ('replace', ['l', 'LL', -1]), ('replace', ['a', '', 1]), ('replace', ['', '|', 3]),
+    ('find', ['l', 0, None]), ('rfind', ['l', 2, -1]), ('count', ['l', 0, None]),
+    ('count', ['', 1, 5]), ('startswith', ['He', 0, None]), ('startswith', ['', 3, None]),
+    ('endswith', ['d', 0, -1]), ('find', ['', 30, None]),
+    ('str_len', []), ('isalpha', []), ('isalnum', []), ('isdigit', []), ('isdecimal', []),
+    ('isnumeric', []), ('isspace', []), ('islower', []), ('isupper', []), ('istitle', []),
+]
+with open(os.path.join(OUT, 'char.txt'), 'w') as f:
+    for kind, data in (('U', CU), ('S', CS)):
+        a = np.array(data)
+        line(f, kind, [hx(s) for s in data])
+        enc = (lambda s: s) if kind == 'U' else (lambda s: s.encode() if isinstance(s, str) else s)
+        for name, args in CALLS:
+            if kind == 'S' and name in ('isdecimal', 'isnumeric'):
+                continue
+            pyargs = [enc(x) if isinstance(x, str) else x for x in args]
+            r = getattr(ch, name)(a, *pyargs)
+            toks = [name] + [sarg(x) if (isinstance(x, str) or (x is None and name in ('strip', 'lstrip', 'rstrip', 'ljust'))) else iarg(x) for x in args] + ['=']
+            if r.dtype.kind in 'US':
+                toks += [r.dtype.str] + [hx(s) for s in r]
+            else:
+                toks += [str(int(x)) for x in r]
+            line(f, kind + 'call', toks)
+        b = np.char.add(a[::-1], enc(' '))
+        line(f, kind + 'add', [np.char.add(a, a[::-1]).dtype.str] + [hx(s) for s in np.char.add(a, a[::-1])])
+        for op in ('equal', 'not_equal', 'less', 'less_equal', 'greater', 'greater_equal'):
+            line(f, kind + 'cmp', [op] + [str(int(x)) for x in getattr(ch, op)(a, b)])
