@@ -125,6 +125,24 @@ ND_API nd_array *nd_char_less(const nd_array *a, const nd_array *b);
 ND_API nd_array *nd_char_less_equal(const nd_array *a, const nd_array *b);
 ND_API nd_array *nd_char_greater(const nd_array *a, const nd_array *b);
 ND_API nd_array *nd_char_greater_equal(const nd_array *a, const nd_array *b);
+/* str.partition / rpartition(sep) of every element: a.shape + (3,) (before, sep, after),
+ * the longest part's width; an empty sep is ND_EVALUE. */
+ND_API nd_array *nd_char_partition(const nd_array *a, const char *sep);
+ND_API nd_array *nd_char_rpartition(const nd_array *a, const char *sep);
+/* str.expandtabs(tabsize) (NumPy's default 8); sep.join(element) — the element's characters
+ * joined by sep ('U' only: NumPy's join of bytes is a TypeError). Widths: the longest result. */
+ND_API nd_array *nd_char_expandtabs(const nd_array *a, ptrdiff_t tabsize);
+ND_API nd_array *nd_char_join(const char *sep, const nd_array *a);
+/* numpy.char.encode ('U' -> 'S') / decode ('S' -> 'U') with "utf-8" (NULL: the default),
+ * "ascii" or "latin-1" (Python's spellings), strict: a character the codec cannot take is
+ * ND_EVALUE naming it and its position. Width: the longest result. */
+ND_API nd_array *nd_char_encode(const nd_array *a, const char *encoding);
+ND_API nd_array *nd_char_decode(const nd_array *a, const char *encoding);
+/* numpy.char.mod(a, values): Python's a % value for every pair (broadcasting), each format
+ * holding one conversion (%d %i %u %x %X %o %c %e %E %f %F %g %G %s %r, flags - + space 0 #,
+ * width, precision) and any %%; values a real numeric array. Python's errors are ND_EVALUE
+ * (a bad format, NaN into %d) or ND_EDTYPE (a float into %x). Width: the longest result. */
+ND_API nd_array *nd_char_mod(const nd_array *a, const nd_array *values);
 
 #ifdef __cplusplus
 }

@@ -198,3 +198,43 @@ with open(os.path.join(OUT, 'char.txt'), 'w') as f:
         line(f, kind + 'add', [np.char.add(a, a[::-1]).dtype.str] + [hx(s) for s in np.char.add(a, a[::-1])])
         for op in ('equal', 'not_equal', 'less', 'less_equal', 'greater', 'greater_equal'):
             line(f, kind + 'cmp', [op] + [str(int(x)) for x in getattr(ch, op)(a, b)])
+
+# the rest of numpy.char: partition, expandtabs, join, encode/decode, mod
+with open(os.path.join(OUT, 'char_more.txt'), 'w') as f:
+    for kind, data in (('U', ['a-b-c', 'abc', '', 'é-ü', '-x-', 'a\tb', '\t\tx\ny\tz', 'ab\r\tc']),
+                       ('S', [b'a-b-c', b'abc', b'', b'-x-', b'a\tb', b'\t\tx\ny\tz'])):
+        a = np.array(data)
+        enc = (lambda s: s) if kind == 'U' else (lambda s: s.encode())
+        line(f, kind, [hx(s) for s in data])
+        for name, r in (('partition', ch.partition(a, enc('-'))), ('rpartition', ch.rpartition(a, enc('-'))),
+                        ('expandtabs4', ch.expandtabs(a, 4)), ('expandtabs', ch.expandtabs(a)),
+                        ('join', ch.join(enc('::'), a) if kind == 'U' else None)):
+            if r is None:  # b'::'.join(b'abc') is a TypeError: NumPy's join has no bytes form
+                continue
+            line(f, name, [r.dtype.str] + [hx(s) for s in r.ravel()])
+    for enc_name in ('utf-8', 'latin-1', 'ascii'):
+        data = ['abc', '', 'é', 'ü b'] if enc_name != 'ascii' else ['abc', '', 'x y']
+        r = ch.encode(np.array(data), enc_name)
+        line(f, 'encode', [enc_name] + [hx(s) for s in data] + ['=', r.dtype.str] + [hx(s) for s in r])
+        back = ch.decode(r, enc_name)
+        line(f, 'decode', [back.dtype.str] + [hx(s) for s in back])
+    FMTS = ['%d items', '%.2f', '%5.1e|', '%s', '%r', '%03d%%', '%+g', '%-6d|', '% d', '%10.3f',
+            '%#g', '%G', '%i', '%u', 'no%%pct %d']
+    for vals, dt in (([3.7, -0.0, 1e20, 12345.678, -2.5], 'f8'), ([5, -3, 0, 255, 65], 'i8'),
+                     ([True, False, True, False, True], '?')):
+        v = np.array(vals, dtype=dt)
+        for fm in FMTS:
+            if dt == 'f8' and fm in ('%c',):
+                continue
+            r = ch.mod(np.array([fm] * len(vals)), v)
+            line(f, 'mod', [hx(fm), dt] + ['=', r.dtype.str] + [hx(s) for s in r])
+    for fm in ('%x', '%X', '%o', '%#x', '%#o', '%c', '%5x'):
+        v = np.array([255, 8, 65, 10, 97])
+        r = ch.mod(np.array([fm] * 5), v)
+        line(f, 'mod', [hx(fm), 'i8', '=', r.dtype.str] + [hx(s) for s in r])
+    v = np.array([np.nan, np.inf, -np.inf])
+    for fm in ('%f', '%5.1e', '%G', '%s', '%08.2f'):
+        r = ch.mod(np.array([fm] * 3), v)
+        line(f, 'modnan', [hx(fm), '=', r.dtype.str] + [hx(s) for s in r])
+    r = ch.mod(np.array([b'%d', b'%5.2f|']), np.array([7, 2.5]))
+    line(f, 'modbytes', [r.dtype.str] + [hx(s) for s in r])
