@@ -122,29 +122,54 @@ typedef struct lane {
     bool u;
 } lane;
 
-static int lane_cmp(const lane *L, int64_t i, int64_t j)
+/* An element by its position, with its leading characters packed into a key that orders
+ * like the strings: three code points of 21 bits ('U') or eight bytes big-endian ('S').
+ * Equal keys fall back to the whole strings; the sort moves these 16-byte pairs, not the
+ * elements, so it stays in cache. */
+typedef struct keyed {
+    uint64_t key;
+    int64_t ix;
+} keyed;
+
+static uint64_t key_of(const lane *L, int64_t i)
 {
-    return nd__str_cmp(L->base + i * L->stride, L->width, L->base + j * L->stride, L->width, L->u);
+    const char *p = L->base + i * L->stride;
+    uint64_t k = 0;
+    int m = L->u ? 3 : 8;
+    for (int j = 0; j < m; j++) {
+        uint64_t c = (size_t)j < L->width ? nd__str_at(p, L->u, (size_t)j) : 0;
+        k = L->u ? k << 21 | (c & 0x1fffff) : k << 8 | c;
+    }
+    return k;
 }
 
-/* Stable merge sort of the indices ix[0..n) by the lane's elements (tmp holds n). */
-static void merge_sort(const lane *L, int64_t *ix, int64_t *tmp, ptrdiff_t n)
+static int keyed_cmp(const lane *L, const keyed *x, const keyed *y)
 {
-    for (ptrdiff_t i = 1; i < n && n <= 16; i++) { /* short runs: insertion */
-        int64_t v = ix[i];
-        ptrdiff_t j = i;
-        while (j > 0 && lane_cmp(L, ix[j - 1], v) > 0) ix[j] = ix[j - 1], j--;
-        ix[j] = v;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    return nd__str_cmp(L->base + x->ix * L->stride, L->width, L->base + y->ix * L->stride,
+                       L->width, L->u);
+}
+
+/* Stable merge sort of v[0..n) (tmp holds n / 2 + 1). */
+static void merge_sort(const lane *L, keyed *v, keyed *tmp, ptrdiff_t n)
+{
+    if (n <= 16) { /* short runs: insertion */
+        for (ptrdiff_t i = 1; i < n; i++) {
+            keyed x = v[i];
+            ptrdiff_t j = i;
+            while (j > 0 && keyed_cmp(L, &v[j - 1], &x) > 0) v[j] = v[j - 1], j--;
+            v[j] = x;
+        }
+        return;
     }
-    if (n <= 16) return;
     ptrdiff_t h = n / 2;
-    merge_sort(L, ix, tmp, h);
-    merge_sort(L, ix + h, tmp, n - h);
-    if (lane_cmp(L, ix[h - 1], ix[h]) <= 0) return;
-    memcpy(tmp, ix, (size_t)h * sizeof *tmp);
+    merge_sort(L, v, tmp, h);
+    merge_sort(L, v + h, tmp, n - h);
+    if (keyed_cmp(L, &v[h - 1], &v[h]) <= 0) return;
+    memcpy(tmp, v, (size_t)h * sizeof *tmp);
     ptrdiff_t i = 0, j = h, k = 0;
-    while (i < h && j < n) ix[k++] = lane_cmp(L, ix[j], tmp[i]) < 0 ? ix[j++] : tmp[i++];
-    while (i < h) ix[k++] = tmp[i++];
+    while (i < h && j < n) v[k++] = keyed_cmp(L, &v[j], &tmp[i]) < 0 ? v[j++] : tmp[i++];
+    while (i < h) v[k++] = tmp[i++];
 }
 
 /* The order of every lane along `axis` of a: for each lane, fn(ctx, lane data, indices).
@@ -159,19 +184,22 @@ static nd_status sort_lanes(const nd_array *a, int axis, nd_array **moved_out, i
     if (!c) return nd_last_error();
     ptrdiff_t n = c->ndim ? c->shape[c->ndim - 1] : 1;
     ptrdiff_t lanes = n ? c->size / n : 0;
-    int64_t *ix = nd__malloc_n(c->size + n + 1, sizeof *ix, who);
-    if (!ix) {
+    int64_t *ix = nd__malloc_n(c->size + 1, sizeof *ix, who);
+    keyed *v = ix ? nd__malloc_n(n + n / 2 + 1, sizeof *v, who) : NULL;
+    if (!v) {
+        nd_free_mem(ix);
         nd_free(c);
         return ND_ENOMEM;
     }
     size_t isz = nd_dtype_size(c->dtype);
     lane L = { .stride = (ptrdiff_t)isz, .width = nd_dtype_width(c->dtype), .u = nd__str_is_u(c->dtype) };
     for (ptrdiff_t l = 0; l < lanes; l++) {
-        int64_t *o = ix + l * n;
-        for (ptrdiff_t i = 0; i < n; i++) o[i] = i;
         L.base = c->data + (size_t)(l * n) * isz;
-        merge_sort(&L, o, ix + c->size, n);
+        for (ptrdiff_t i = 0; i < n; i++) v[i] = (keyed){ key_of(&L, i), i };
+        merge_sort(&L, v, v + n, n);
+        for (ptrdiff_t i = 0; i < n; i++) ix[l * n + i] = v[i].ix;
     }
+    nd_free_mem(v);
     *moved_out = c;
     *ix_out = ix;
     return ND_OK;
