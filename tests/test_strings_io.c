@@ -1,5 +1,6 @@
 /* .npy files of the string dtypes: NumPy's files load, and save back byte for byte
  * (tests/data/strings/gen.py writes them with numpy.save). */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include <numc/numc.h>
 
 #include <stdio.h>
@@ -95,11 +96,54 @@ static void test_npy_bad_string_descr_is_an_error(void)
     CU_ASSERT_EQUAL(nd_last_error(), ND_EDTYPE);
 }
 
+
+static char tmp[256];
+
+/* NumPy's np.savez of 'U', 'S' and float members reads back; nd_savez writes them so that
+ * they read back the same. */
+static void test_npz_with_strings(void)
+{
+    nd_npz *z = nd_npz_open(DATA "mixed.npz");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(z);
+    nd_array *u = nd_npz_get(z, "u"), *s = nd_npz_get(z, "s"), *f = nd_npz_get(z, "f");
+    nd_npz_close(z);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(u);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_EQUAL(nd_dtype_of(u), ND_STR_OF(5));
+    CU_ASSERT_EQUAL(nd_dtype_of(s), ND_BYTES_OF(3));
+    char b[16];
+    CU_ASSERT_EQUAL(nd_str_get(u, 1, (ptrdiff_t[]){ 3 }, b, sizeof b), 6);
+    CU_ASSERT_STRING_EQUAL(b, "\xe6\x97\xa5\xe6\x9c\xac");
+    char path[300];
+    snprintf(path, sizeof path, "%s/out.npz", tmp);
+    const char *names[] = { "u", "s", "f" };
+    const nd_array *members[] = { u, s, f };
+    CU_ASSERT_EQUAL(nd_savez(path, 3, names, members), ND_OK);
+    nd_npz *w = nd_npz_open(path);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(w);
+    nd_array *u2 = nd_npz_get(w, "u"), *s2 = nd_npz_get(w, "s");
+    nd_npz_close(w);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(u2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s2);
+    /* the same .npy images, byte for byte */
+    size_t n1, n2, n3, n4;
+    void *i1 = nd_save_buffer(&n1, &(nd_save_opts){ .array = u });
+    void *i2 = nd_save_buffer(&n2, &(nd_save_opts){ .array = u2 });
+    void *i3 = nd_save_buffer(&n3, &(nd_save_opts){ .array = s });
+    void *i4 = nd_save_buffer(&n4, &(nd_save_opts){ .array = s2 });
+    CU_ASSERT(i1 && i2 && n1 == n2 && memcmp(i1, i2, n1) == 0);
+    CU_ASSERT(i3 && i4 && n3 == n4 && memcmp(i3, i4, n3) == 0);
+    nd_free_mem(i1), nd_free_mem(i2), nd_free_mem(i3), nd_free_mem(i4);
+    nd_free(u), nd_free(s), nd_free(f), nd_free(u2), nd_free(s2);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_npy_unicode_roundtrips_byte_for_byte),
     ND_T(test_npy_bytes_roundtrips_byte_for_byte),
     ND_T(test_npy_bad_string_descr_is_an_error),
+    ND_T(test_npz_with_strings),
     { 0 },
 };
 
-ND_TEST_MAIN("strings_io", tests)
+ND_TEST_MAIN_TMPDIR("strings_io", tests, tmp, "numc-strings-io")

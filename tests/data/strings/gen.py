@@ -238,3 +238,4 @@ with open(os.path.join(OUT, 'char_more.txt'), 'w') as f:
         line(f, 'modnan', [hx(fm), '=', r.dtype.str] + [hx(s) for s in r])
     r = ch.mod(np.array([b'%d', b'%5.2f|']), np.array([7, 2.5]))
     line(f, 'modbytes', [r.dtype.str] + [hx(s) for s in r])
+np.savez(os.path.join(OUT, 'mixed.npz'), u=NPY['u5'], s=NPY['s3'], f=np.arange(3.0))
