@@ -39,12 +39,23 @@ static inline fixture fx_load(const char *name)
         fx.lines = realloc(fx.lines, (size_t)(fx.n + 1) * sizeof *fx.lines);
         fline *L = &fx.lines[fx.n++];
         memset(L, 0, sizeof *L);
-        char *save = NULL, *t = strtok_r(buf, " \n", &save);
-        snprintf(L->tag, sizeof L->tag, "%s", t ? t : "");
-        while ((t = strtok_r(NULL, " \n", &save))) {
-            L->tok = realloc(L->tok, (size_t)(L->n + 1) * sizeof *L->tok);
-            L->tok[L->n] = malloc(strlen(t) + 1);
-            memcpy(L->tok[L->n++], t, strlen(t) + 1);
+        /* space-separated tokens: the tag, then the rest */
+        bool first = true;
+        for (char *t = buf; *t;) {
+            size_t k = strcspn(t, " \n");
+            if (k > 0) {
+                if (first) {
+                    snprintf(L->tag, sizeof L->tag, "%.*s", (int)k, t);
+                } else {
+                    L->tok = realloc(L->tok, (size_t)(L->n + 1) * sizeof *L->tok);
+                    L->tok[L->n] = malloc(k + 1);
+                    memcpy(L->tok[L->n], t, k);
+                    L->tok[L->n++][k] = '\0';
+                }
+                first = false;
+            }
+            t += k;
+            if (*t) t++;
         }
     }
     fclose(f);
