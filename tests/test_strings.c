@@ -437,6 +437,32 @@ static void test_repr_and_str_match_numpy(void)
     fx_free(&fx);
 }
 
+
+static void test_csv_text_column_as_unicode_array(void)
+{
+    const char csv[] = "name,ticker,price\nApple,AAPL,1.5\nMicrosoft,MSFT,2\nNihon,\xe6\x97\xa5\xe6\x9c\xac,3\n";
+    nd_table *t = nd_read_csv_buffer(csv, sizeof csv - 1, &(nd_csv_opts){ .keep_text = true });
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    nd_array *tick = nd_table_text_column(t, nd_table_find(t, "ticker"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(tick);
+    CU_ASSERT_EQUAL(nd_dtype_of(tick), ND_STR_OF(4));
+    strs want = { 3, (char *[]){ "AAPL", "MSFT", "\xe6\x97\xa5\xe6\x9c\xac" }, (size_t[]){ 4, 4, 6 } };
+    check_strs(tick, &want);
+    nd_array *price = nd_table_text_column(t, 2); /* numeric, its text kept */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(price);
+    CU_ASSERT_EQUAL(nd_dtype_of(price), ND_STR_OF(3));
+    check_elem(price, 0, "1.5", 3);
+    CU_ASSERT_PTR_NULL(nd_table_text_column(t, 7));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EINDEX);
+    nd_table_free(t);
+    t = nd_read_csv_buffer(csv, sizeof csv - 1, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT_PTR_NULL(nd_table_text_column(t, 2)); /* numeric, text not kept */
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    nd_table_free(t);
+    nd_free(tick), nd_free(price);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_create_sizes_to_longest_and_reads_back),
     ND_T(test_explicit_width_cuts_as_numpy),
@@ -447,6 +473,7 @@ static const ND_TEST tests[] = {
     ND_T(test_comparison_ufuncs_match_numpy),
     ND_T(test_sort_unique_search_isin_match_numpy),
     ND_T(test_repr_and_str_match_numpy),
+    ND_T(test_csv_text_column_as_unicode_array),
     { 0 },
 };
 

@@ -2,6 +2,7 @@
  * properties. */
 #include "str_internal.h"
 
+#include <numc/io.h>
 #include <numc/strings.h>
 
 #include "str_unicode_tables.h"
@@ -348,4 +349,23 @@ nd_status nd_bytes_set(nd_array *a, int nidx, const ptrdiff_t *idx, const void *
     for (; k < len && k < w; k++) nd__str_put(p, u, k, s[k]);
     if (k < w) memset(p + (u ? 4 : 1) * k, 0, (u ? 4 : 1) * (w - k));
     return ND_OK;
+}
+
+/* ---- text columns of CSV tables ------------------------------------------------------------- */
+
+nd_array *nd_table_text_column(const struct nd_table *t, int col)
+{
+    const char *who = "nd_table_text_column";
+    if (!t) return ND_FAIL(ND_EVALUE, "%s: the table is NULL", who);
+    ptrdiff_t n = nd_table_nrows(t);
+    if (n < 0) return NULL;
+    const char **cells = nd__malloc_n(n + 1, sizeof *cells, who);
+    if (!cells) return NULL;
+    nd_array *a = NULL;
+    for (ptrdiff_t r = 0; r < n; r++)
+        if (!(cells[r] = nd_table_text(t, r, col))) goto done;
+    a = str_array(1, &n, cells, ND_STR_OF(0), who);
+done:
+    nd_free_mem(cells);
+    return a;
 }

@@ -44,6 +44,13 @@ ND_API nd_array *nd_str_array_nd(int ndim, const ptrdiff_t *shape, const char *c
 ND_API nd_array *nd_bytes_array(ptrdiff_t n, const char *const *bytes, const size_t *lens,
                                 size_t width);
 
+/* Column col of a CSV table (nd_read_csv) as a 1-D 'U' array sized to its longest cell: a
+ * text column, or a numeric one read with .keep_text (pandas' df[col].to_numpy(str)).
+ * Cells are UTF-8 (invalid UTF-8: ND_EVALUE with the row as the string number and the byte
+ * offset); a bad column is ND_EINDEX, a numeric column without its text ND_EVALUE. */
+struct nd_table;
+ND_API nd_array *nd_table_text_column(const struct nd_table *t, int col);
+
 /* Element idx (ND_IDX(i, j); negatives count from the end) as UTF-8 ('U') or as its bytes
  * ('S'), trailing zeros dropped, into buf of cap bytes, NUL-terminated and cut to fit like
  * snprintf. Returns the full length in bytes (without the NUL), or a negative nd_status:
