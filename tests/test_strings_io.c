@@ -138,11 +138,77 @@ static void test_npz_with_strings(void)
     nd_free(u), nd_free(s), nd_free(f), nd_free(u2), nd_free(s2);
 }
 
+
+static char *unhex_str(const char *t, size_t *len)
+{
+    size_t n = strcmp(t, "-") ? strlen(t) / 2 : 0;
+    char *s = malloc(n + 1);
+    for (size_t i = 0; i < n; i++) {
+        unsigned v;
+        sscanf(t + 2 * i, "%2x", &v);
+        s[i] = (char)v;
+    }
+    s[n] = '\0';
+    if (len) *len = n;
+    return s;
+}
+
+/* numpy.savetxt of string arrays with '%s' formats (tests/data/strings/savetxt.txt). */
+static void test_savetxt_strings_match_numpy(void)
+{
+    FILE *f = fopen(DATA "savetxt.txt", "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    char line[4096];
+    int cases = 0;
+    while (fgets(line, sizeof line, f)) {
+        char *tok[32];
+        int n = 0;
+        for (char *t = line; *t && n < 32;) {
+            size_t k = strcspn(t, " \n");
+            if (k) tok[n++] = t;
+            t += k;
+            if (*t) *t++ = '\0';
+        }
+        int eq = 1;
+        while (strcmp(tok[eq], "=")) eq++;
+        char *items[16];
+        size_t lens[16];
+        for (int i = 1; i < eq; i++) items[i - 1] = unhex_str(tok[i], &lens[i - 1]);
+        int ndim = atoi(tok[eq + 1]);
+        char *fmt = unhex_str(tok[eq + 2], NULL), *want = unhex_str(tok[eq + 3], NULL);
+        nd_array *a1 = tok[0][0] == 'U' ? nd_str_array(eq - 1, (const char *const *)items, ND_STR_OF(0))
+                                        : nd_bytes_array(eq - 1, (const char *const *)items, lens, 0);
+        nd_array *a = ndim == 2 ? nd_reshape(a1, 2, (ptrdiff_t[]){ 2, 2 }) : nd_ref(a1);
+        char path[300];
+        snprintf(path, sizeof path, "%s/s%d.txt", tmp, cases);
+        CU_ASSERT_EQUAL(nd_savetxt(path, a, .fmt = fmt, .delimiter = ",", .header = "h"), ND_OK);
+        size_t gl;
+        unsigned char *got = slurp(path, &gl);
+        CU_ASSERT(gl == strlen(want) && memcmp(got, want, gl) == 0);
+        if (gl != strlen(want) || memcmp(got, want, gl)) printf("\n  fmt %s: got '%.*s'\n", fmt, (int)gl, got);
+        free(got), free(fmt), free(want);
+        for (int i = 1; i < eq; i++) free(items[i - 1]);
+        nd_free(a1), nd_free(a);
+        cases++;
+    }
+    fclose(f);
+    CU_ASSERT_EQUAL(cases, 5);
+    /* NumPy's default '%.18e' does not take text; a number conversion neither */
+    nd_array *u = nd_str_array(1, (const char *[]){ "a" }, ND_STR_OF(0));
+    char path[300];
+    snprintf(path, sizeof path, "%s/bad.txt", tmp);
+    CU_ASSERT_EQUAL(nd_savetxt(path, u), ND_EDTYPE);
+    CU_ASSERT_EQUAL(nd_savetxt(path, u, .fmt = "%d"), ND_EVALUE);
+    CU_ASSERT_EQUAL(nd_savetxt(path, u, .fmt = "%s %s"), ND_EVALUE);
+    nd_free(u);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_npy_unicode_roundtrips_byte_for_byte),
     ND_T(test_npy_bytes_roundtrips_byte_for_byte),
     ND_T(test_npy_bad_string_descr_is_an_error),
     ND_T(test_npz_with_strings),
+    ND_T(test_savetxt_strings_match_numpy),
     { 0 },
 };
 

@@ -254,6 +254,11 @@ ND_INTERNAL ND_WARN_UNUSED nd_array *nd__str_astype(const nd_array *a, nd_dtype 
  * columns the printer lines up). */
 ND_INTERNAL void nd__str_put_elem(const char *p, nd_dtype dt, bool quoted, nd__strbuf *out);
 ND_INTERNAL size_t nd__str_columns(const char *s, size_t len);
+/* A savetxt row of a string array: fmt's %s conversions take the ncols elements at row,
+ * row + stride, ... (ND_EVALUE for another conversion or a count that does not match). */
+ND_INTERNAL ND_WARN_UNUSED
+nd_status nd__str_format_row(const char *fmt, const char *row, ptrdiff_t stride, ptrdiff_t ncols,
+                             nd_dtype dt, nd__strbuf *out, const char *who);
 /* The comparison ufuncs on string operands: true when f is one of them and an operand is a
  * string array; then nd__str_ufunc_exec runs it (the engine's contract). */
 struct nd_operand;

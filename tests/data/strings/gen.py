@@ -239,3 +239,13 @@ with open(os.path.join(OUT, 'char_more.txt'), 'w') as f:
     r = ch.mod(np.array([b'%d', b'%5.2f|']), np.array([7, 2.5]))
     line(f, 'modbytes', [r.dtype.str] + [hx(s) for s in r])
 np.savez(os.path.join(OUT, 'mixed.npz'), u=NPY['u5'], s=NPY['s3'], f=np.arange(3.0))
+
+# savetxt of string arrays (fmt='%s' forms; NumPy's default '%.18e' is a TypeError)
+import io as _io
+with open(os.path.join(OUT, 'savetxt.txt'), 'w') as f:
+    for kind, data, shape, fmt in (('U', ['a', 'bé'], (2,), '%s'), ('U', ['a', 'b', 'cc', 'd'], (2, 2), '%-3s|'),
+                                   ('S', [b'x', b'y'], (2,), '%s'), ('U', ['abc', 'de'], (2,), '%5.2s'),
+                                   ('U', ['a', 'b', 'c', 'd'], (2, 2), '%s:%s')):
+        buf = _io.StringIO()
+        np.savetxt(buf, np.array(data).reshape(shape), fmt=fmt, delimiter=',', header='h')
+        line(f, kind, [hx(s) for s in data] + ['=', str(len(shape)), hx(fmt), hx(buf.getvalue())])
