@@ -12,7 +12,7 @@ import os, re, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HEADERS = ["array", "manip", "sort", "stats", "io", "linalg", "fft", "random", "ufunc", "testing", "poly",
-           "ma"]
+           "ma", "strings"]
 DECL = re.compile(r"__attribute__\(\(visibility\(\"default\"\)\)\)\s+([^;{}]*?)\b(\w+)\s*\(([^;{}]*?)\)\s*(?:__attribute__\(\(format\([^)]*\)\)\))?\s*;", re.S)
 
 # Functions whose contract passes NULL through without an error (nd_free's rule): the

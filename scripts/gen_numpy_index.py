@@ -92,6 +92,7 @@ NAMESPACES = [  # (title, NumPy prefix shown, numc prefix, routine names)
     ("numpy.linalg", "np.linalg.", "nd_", routines(np.linalg, np.linalg.__all__)),
     ("numpy.fft", "np.fft.", "nd_", routines(np.fft, np.fft.__all__)),
     ("numpy.emath", "np.emath.", "nd_emath_", routines(np.emath, np.emath.__all__)),
+    ("numpy.char", "np.char.", "nd_char_", routines(np.char, np.char.__all__)),
     ("numpy.random.Generator", "Generator.", "nd_rng_",
      routines(np.random.Generator, dir(np.random.Generator))),
     ("numpy.testing", "np.testing.", "nd_",
@@ -110,6 +111,8 @@ def _power_name(n):
 
 # Where the names differ: (namespace, NumPy name) → numc names. From the headers' comments.
 SPECIAL = {
+    ("numpy.char", "array"): ["nd_str_array", "nd_bytes_array"],  # from C strings
+    ("numpy.char", "asarray"): ["nd_str_array", "nd_bytes_array"],
     ("numpy", "alltrue"): ["nd_all"],            # deprecated aliases
     ("numpy", "sometrue"): ["nd_any"],
     ("numpy", "product"): ["nd_prod"],
@@ -194,6 +197,8 @@ NUMC_ONLY_NOTES = {
 # Figure.X; these differ. The _xy (C arrays) and _cat (category labels) forms sit beside
 # their base, and so does imshow_data (a C buffer). Not checked against matplotlib's own list (matplotlib is not a dependency).
 NPLOT_SPECIAL = {
+    ("numpy.char", "array"): ["nd_str_array", "nd_bytes_array"],  # from C strings
+    ("numpy.char", "asarray"): ["nd_str_array", "nd_bytes_array"],
     "nplot_add_axes_polar": "`Figure.add_axes(rect, projection=\"polar\")`",
     "nplot_subplot_polar": "`Figure.add_subplot(projection=\"polar\")`",
     "nplot_set_projection": "`add_subplot(..., projection=...)`", "nplot_is_polar": "`ax.name == \"polar\"`",

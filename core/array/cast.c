@@ -188,6 +188,12 @@ static cast_fn copy_fn(size_t size)
 void nd_cast_strided(void *dst, nd_dtype dt, ptrdiff_t ds, const void *src, nd_dtype st,
                      ptrdiff_t ss, ptrdiff_t n)
 {
+    /* string dtypes (core/strings): text <-> text and text <-> numbers */
+    if (nd__str_claims_cast(st, dt)) {
+        nd_status rc = nd__str_cast(dst, dt, ds, src, st, ss, n, "nd_cast_strided");
+        (void)rc; /* the error is set for the caller to read: this function returns nothing */
+        return;
+    }
     bool same_flexible = st == dt && nd_dtype_is_flexible((int)dt) && nd_dtype_size(dt) > 0;
     if (!same_flexible && (!nd_dtype_is_numeric((int)dt) || !nd_dtype_is_numeric((int)st))) {
         nd_set_error(ND_EDTYPE, "nd_cast_strided: no cast from %s to %s", nd_dtype_name(st),

@@ -27,6 +27,9 @@ static void copy_tiled(char *dst, ptrdiff_t ds0, ptrdiff_t ds1, const char *src,
 
 nd_status nd__copy_into(nd_array *dst, const nd_array *src)
 {
+    /* string dtypes (core/strings): text <-> text of other widths, text <-> numbers */
+    if (nd__str_claims_cast(src->dtype, dst->dtype))
+        return nd__str_copy_into(dst, src);
     if (dst->dtype != src->dtype && (!nd_dtype_is_numeric((int)dst->dtype) ||
                                      !nd_dtype_is_numeric((int)src->dtype)))
         return nd_set_error(ND_EDTYPE, "cannot copy %s elements into a %s array",
@@ -125,6 +128,10 @@ nd_array *nd_ascontiguousarray(const nd_array *a)
 nd_array *nd_astype(const nd_array *a, nd_dtype dt, nd_casting casting)
 {
     if (!a) return ND_FAIL(ND_EVALUE, "nd_astype: array is NULL");
+    /* string dtypes (core/strings): sizes an unsized target, converts text */
+    if (nd__str_claims_cast(a->dtype, dt) || (nd_dtype_is_string(dt) && nd_dtype_is_string(a->dtype)) ||
+        (nd_dtype_is_string(dt) && nd_dtype_is_numeric((int)a->dtype)))
+        return nd__str_astype(a, dt, casting);
     if (!nd_dtype_is_numeric((int)dt)) return ND_FAIL(ND_EDTYPE, "nd_astype: invalid dtype %d", (int)dt);
     if (casting == ND_CAST_DEFAULT) casting = ND_CAST_UNSAFE;
     if (!nd_can_cast(a->dtype, dt, casting))

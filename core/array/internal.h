@@ -236,4 +236,55 @@ ND_INTERNAL void nd__sb_release(nd__strbuf *b);
 #define ND__TARGET_END
 #endif
 
+/* ---- fixed-width strings (core/strings): the hooks the generic paths call ------------- */
+/* Convert n elements when st or dt is a string dtype: 'S' <-> 'U' of any width (cut or
+ * zero padded), numbers to text (NumPy's str of the value) and text to numbers (Python's
+ * int() / float() syntax). ND_EVALUE naming `who` for text that does not convert (a
+ * non-ASCII character into 'S', a byte >= 128 into 'U', a number that does not parse). */
+ND_INTERNAL ND_WARN_UNUSED
+nd_status nd__str_cast(char *dst, nd_dtype dt, ptrdiff_t ds, const char *src, nd_dtype st,
+                       ptrdiff_t ss, ptrdiff_t n, const char *who);
+/* The pairs of dtypes these hooks take: a string dtype and a string or numeric one. */
+static inline bool nd__str_claims_cast(nd_dtype a, nd_dtype b)
+{
+    return a != b && (nd_dtype_is_string(a) || nd_dtype_is_string(b)) &&
+           (nd_dtype_is_string(a) || nd_dtype_is_numeric((int)a)) &&
+           (nd_dtype_is_string(b) || nd_dtype_is_numeric((int)b));
+}
+/* nd__copy_into when either array has a string dtype (broadcasting src). */
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__str_copy_into(nd_array *dst, const nd_array *src);
+/* nd_astype when either dtype is a string one (an unsized target is sized as NumPy's). */
+ND_INTERNAL ND_WARN_UNUSED nd_array *nd__str_astype(const nd_array *a, nd_dtype dt, nd_casting c);
+/* Python's repr of the element at p ('abc', b'abc', with its escapes), or its str (the
+ * text itself) when !quoted; nd__str_columns counts the code points of UTF-8 text (the
+ * columns the printer lines up). */
+ND_INTERNAL void nd__str_put_elem(const char *p, nd_dtype dt, bool quoted, nd__strbuf *out);
+ND_INTERNAL size_t nd__str_columns(const char *s, size_t len);
+/* A savetxt row of a string array: fmt's %s conversions take the ncols elements at row,
+ * row + stride, ... (ND_EVALUE for another conversion or a count that does not match). */
+ND_INTERNAL ND_WARN_UNUSED
+nd_status nd__str_format_row(const char *fmt, const char *row, ptrdiff_t stride, ptrdiff_t ncols,
+                             nd_dtype dt, nd__strbuf *out, const char *who);
+/* The comparison ufuncs on string operands: true when f is one of them and an operand is a
+ * string array; then nd__str_ufunc_exec runs it (the engine's contract). */
+struct nd_operand;
+struct nd_ufunc_opts;
+ND_INTERNAL bool nd__str_ufunc_claims(int f, int nin, const struct nd_operand *in);
+ND_INTERNAL ND_WARN_UNUSED
+nd_status nd__str_ufunc_exec(int f, const struct nd_operand *in, nd_array **out,
+                             const struct nd_ufunc_opts *o, const char *who);
+/* Sorting and searching string arrays (stable merge sort, NumPy's order): sorted copy or
+ * int64 indices along axis, in place, searchsorted (side 0 left, 1 right), unique (with
+ * NumPy's index / inverse / counts outputs), isin (element's shape). */
+struct nd_unique_opts;
+ND_INTERNAL ND_WARN_UNUSED
+nd_array *nd__str_sort(const nd_array *a, int axis, bool indices, const char *who);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__str_sort_inplace(nd_array *a, int axis);
+ND_INTERNAL ND_WARN_UNUSED
+nd_array *nd__str_searchsorted(const nd_array *a, const nd_array *v, int side);
+ND_INTERNAL ND_WARN_UNUSED nd_array *nd__str_unique(const struct nd_unique_opts *o);
+ND_INTERNAL ND_WARN_UNUSED
+nd_array *nd__str_isin(const nd_array *element, const nd_array *test, bool invert,
+                       const char *who);
+
 #endif

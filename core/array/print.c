@@ -180,6 +180,7 @@ static nd_status formatter_build(formatter *F, const layout *L, const nd_printop
     nd__floatfmt_init(&F->im, is_f32_based(L->dt), true, o->precision, o->suppress);
     nd__floatfmt_style(&F->re, o->sign, o->nanstr, o->infstr);
     nd__floatfmt_style(&F->im, 0, o->nanstr, o->infstr);
+    if (nd_dtype_is_string(L->dt)) return ND_OK; /* strings: no common width (core/strings) */
     if (L->dt == ND_BOOL) return ND_OK;
 
     gather g = { .dt = L->dt };
@@ -210,6 +211,10 @@ static nd_status formatter_build(formatter *F, const layout *L, const nd_printop
 /* Append one element; `scratch` holds the imaginary part while 'j' goes in. */
 static void format_elem(const formatter *F, const char *p, nd__strbuf *out, nd__strbuf *scratch)
 {
+    if (nd_dtype_is_string(F->dt)) { /* Python's repr of the element (core/strings) */
+        nd__str_put_elem(p, F->dt, true, out);
+        return;
+    }
     elem e = load(p, F->dt);
     char b[32];
     switch (F->dt) {
@@ -260,7 +265,12 @@ typedef struct writer {
 
 /* The column of the output equals len(line) in NumPy's code: its hanging indent
  * stands exactly where our "array([" / "[" prefixes are. */
-static size_t column(const writer *w) { return w->out->len - w->line_start; }
+static size_t column(const writer *w)
+{
+    /* in characters: a string element's UTF-8 takes one column per code point */
+    size_t n = w->out->len - w->line_start;
+    return n ? nd__str_columns(w->out->p + w->line_start, n) : 0;
+}
 
 static void newline(writer *w)
 {
@@ -273,7 +283,7 @@ static void newline(writer *w)
 static void extend_line(writer *w, const char *word, size_t wlen, ptrdiff_t width, ptrdiff_t hanging)
 {
     ptrdiff_t col = (ptrdiff_t)column(w);
-    if (col + (ptrdiff_t)wlen > width && col > hanging) {
+    if (col + (ptrdiff_t)nd__str_columns(word, wlen) > width && col > hanging) {
         nd__strbuf *o = w->out;
         while (o->len > w->line_start && o->p[o->len - 1] == ' ') o->len--;
         if (o->p) o->p[o->len] = '\0';
@@ -411,11 +421,13 @@ char *nd_repr(const nd_array *a)
         nd__sb_putc(&b, ')');
     } else {
         char dts[40];
-        snprintf(dts, sizeof dts, "dtype=%s)", nd_dtype_name(dt));
+        /* NumPy quotes the names of the flexible dtypes: dtype='<U2', dtype='datetime64[D]' */
+        snprintf(dts, sizeof dts, nd_dtype_is_flexible((int)dt) ? "dtype='%s')" : "dtype=%s)",
+                 nd_dtype_name(dt));
         nd__sb_putc(&b, ',');
         /* the dtype moves to its own line when it would pass the line width */
         const char *nl = b.p ? strrchr(b.p, '\n') : NULL;
-        size_t last = nl ? b.len - (size_t)(nl + 1 - b.p) : b.len;
+        size_t last = nl ? nd__str_columns(nl + 1, b.len - (size_t)(nl + 1 - b.p)) : nd__str_columns(b.p, b.len);
         if (last + strlen(dts) + 1 > (size_t)o.linewidth) {
             nd__sb_putc(&b, '\n');
             nd__sb_spaces(&b, 6);
@@ -436,6 +448,10 @@ char *nd_str(const nd_array *a)
     nd_printoptions o = nd_get_printoptions();
     nd__strbuf b = { .who = "nd_str" };
     nd_dtype dt = nd_dtype_of(a);
+    if (nd_ndim(a) == 0 && nd_dtype_is_string(dt)) { /* str() of the element (core/strings) */
+        nd__str_put_elem(nd_data(a), dt, nd_dtype_base(dt) == ND_BYTES, &b);
+        return finish(&b);
+    }
     if (nd_ndim(a) == 0) {
         /* a 0-d array prints as its scalar: no precision cut, Python-style text */
         elem e = load(nd_data(a), dt);

@@ -96,6 +96,16 @@ static nd_status parse_descr(hp *h, const char *d, nd_dtype *dt, bool *swap)
             *swap = isz > 1 && ((order == '>' && little) || (order == '<' && !little));
             return ND_OK;
         }
+    /* string dtypes (core/strings): 'S<w>' bytes, 'U<w>' UCS-4 in the named byte order */
+    if ((*s == 'U' || *s == 'S') && s[1] >= '1' && s[1] <= '9' && strspn(s + 1, "0123456789") == strlen(s + 1)) {
+        unsigned long w = 0;
+        for (const char *q = s + 1; *q && w <= ND_STR_MAXWIDTH; q++) w = w * 10 + (unsigned long)(*q - '0');
+        if (w > ND_STR_MAXWIDTH)
+            return nd_set_error(ND_EDTYPE, "%s: %s: dtype '%s' is wider than numc's strings", h->who, h->name, d);
+        *dt = *s == 'U' ? ND_STR_OF(w) : ND_BYTES_OF(w);
+        *swap = *s == 'U' && ((order == '>' && host_little()) || (order == '<' && !host_little()));
+        return ND_OK;
+    }
     if (*s == 'O')
         return nd_set_error(ND_EDTYPE, "%s: %s: the array holds Python objects (dtype '%s'); "
                          "numc never unpickles data", h->who, h->name, d);
@@ -244,6 +254,10 @@ nd_status nd__npy_parse_header(const void *buf, size_t n, nd_npy_header *out, co
 static void swap_bytes(void *data, size_t nelem, nd_dtype dt)
 {
     size_t isz = nd_dtype_size(dt);
+    if (nd_dtype_base(dt) == ND_STR) { /* 'U': swap each UCS-4 code point (core/strings) */
+        nelem *= nd_dtype_width(dt);
+        isz = 4;
+    }
     if (nd_dtype_is_complex(dt)) {
         isz /= 2;
         nelem *= 2;
@@ -505,6 +519,11 @@ done:
 
 static const char *descr_code(nd_dtype dt)
 {
+    if (nd_dtype_is_string(dt)) { /* 'U5', 'S3' (core/strings) */
+        static _Thread_local char code[16];
+        snprintf(code, sizeof code, "%c%zu", nd_dtype_base(dt) == ND_STR ? 'U' : 'S', nd_dtype_width(dt));
+        return code;
+    }
     static const char *const codes[ND_NTYPES] = { "b1", "i1", "i2", "i4", "i8", "u1", "u2",
                                                   "u4", "u8", "f4", "f8", "c8", "c16" };
     return codes[dt];
@@ -516,7 +535,7 @@ unsigned char *nd__npy_make_header(const nd_array *a, bool fortran, char byteord
     nd_dtype dt = nd_dtype_of(a);
     int ndim = nd_ndim(a);
     const ptrdiff_t *shape = nd_shape(a);
-    char order = nd_dtype_size(dt) == 1 ? '|'
+    char order = nd_dtype_size(dt) == 1 || nd_dtype_base(dt) == ND_BYTES ? '|'
                  : byteorder == '<' || byteorder == '>' ? byteorder
                  : host_little() ? '<' : '>';
     /* The dict exactly as numpy.lib.format writes it (keys sorted, repr of each value). */
@@ -577,6 +596,9 @@ nd_status nd__npy_write_data(const nd_array *a, bool fortran, bool swap, nd__sin
     } else {
         unsigned char chunk[1 << 16];
         size_t isz = nd_itemsize(a), step = sizeof chunk / isz * isz;
+        if (step == 0) /* a 'U' element wider than the chunk (core/strings) */
+            st = nd_set_error(ND_EVALUE, "%s: cannot byte-swap %s elements of %zu bytes", who,
+                              nd_dtype_name(nd_dtype_of(a)), isz);
         for (size_t off = 0; off < total && st == ND_OK; off += step) {
             size_t k = total - off < step ? total - off : step;
             memcpy(chunk, data + off, k);

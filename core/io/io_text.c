@@ -262,6 +262,38 @@ nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o)
     size_t llen = 0, lcap = 0;
     nd_status st;
 
+    /* string arrays (core/strings): the rows through fmt's %s, as NumPy's fmt % tuple(row) */
+    if (nd_dtype_is_string(dt)) {
+        if (!o->fmt)
+            return nd_set_error(ND_EDTYPE, "%s: Mismatch between array dtype ('%s') and format "
+                                "specifier ('%%.18e'): give .fmt = \"%%s\"", who, nd_dtype_name(dt));
+        nd__strbuf row = { .who = who }, rowfmt = { .who = who };
+        size_t nconv = 0; /* NumPy counts the '%' characters */
+        for (const char *q = fmt; *q; q++) nconv += *q == '%';
+        for (ptrdiff_t j = 0; j < (nconv == 1 ? ncols : 1); j++) {
+            if (j) nd__sb_puts(&rowfmt, delim);
+            nd__sb_puts(&rowfmt, fmt);
+        }
+        if (!rowfmt.p) nd__sb_putn(&rowfmt, "", 0);
+        if (rowfmt.failed) return ND_ENOMEM;
+        c = nd_ascontiguousarray(a);
+        w = c ? nd_file_writer_open(path, who) : NULL;
+        st = w ? write_commented(w, o->header, comments, newline) : nd_last_error();
+        for (ptrdiff_t i = 0; i < nrows && st == ND_OK; i++) {
+            row.len = 0;
+            st = nd__str_format_row(rowfmt.p, (const char *)nd_data(c) + i * ncols * (ptrdiff_t)nd_itemsize(c),
+                                    (ptrdiff_t)nd_itemsize(c), ncols, dt, &row, who);
+            if (st == ND_OK && row.len) st = nd_file_writer_write(w, row.p, row.len);
+            if (st == ND_OK) st = put(w, newline);
+        }
+        if (st == ND_OK) st = write_commented(w, o->footer, comments, newline);
+        if (st == ND_OK) st = nd_file_writer_commit(w);
+        else if (w) nd_file_writer_abort(w);
+        nd__sb_release(&row);
+        nd__sb_release(&rowfmt);
+        nd_free(c);
+        return st;
+    }
     if ((st = make_row_format(&rf, fmt, delim, ncols, cplx, who)) < 0) goto done;
     c = nd_ascontiguousarray(a);
     if (!c) {

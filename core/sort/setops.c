@@ -133,6 +133,8 @@ done:
 nd_array *nd_unique_(const nd_unique_opts *o)
 {
     if (!o || !o->a) return ND_FAIL(ND_EVALUE, "nd_unique: array is NULL");
+    /* string arrays (core/strings) */
+    if (nd_dtype_is_string(o->a->dtype)) return nd__str_unique(o);
     if (o->axis != ND_AXIS_NONE) return unique_axis(o);
     bool eqn = o->equal_nan;
     nd_array *flat = nd_flatten(o->a);

@@ -55,6 +55,9 @@ static nd_array *flat_as(const nd_array *a, nd_dtype t, bool sort)
 static nd_array *member(const nd_array *ar1, const nd_array *ar2, bool invert, const char *who)
 {
     if (!ar1 || !ar2) return ND_FAIL(ND_EVALUE, "%s: arguments must not be NULL", who);
+    /* string arrays (core/strings) */
+    if (nd_dtype_is_string(ar1->dtype) || nd_dtype_is_string(ar2->dtype))
+        return nd__str_isin(ar1, ar2, invert, who);
     nd_dtype t = nd_result_type(ar1->dtype, ar2->dtype);
     nd_array *e = flat_as(ar1, t, false), *s = e ? flat_as(ar2, t, true) : NULL;
     nd_array *out = s ? nd_empty(ar1->ndim, ar1->shape, ND_BOOL) : NULL;

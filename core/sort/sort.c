@@ -154,6 +154,8 @@ nd_status nd_sort_inplace(nd_array *a, int axis, nd_sort_kind kind)
     if (!a) return nd_set_error(ND_EVALUE, "nd_sort_inplace: array is NULL");
     if (!nd_is_writeable(a)) return nd_set_error(ND_EVALUE, "nd_sort_inplace: array is read-only");
     if (a->ndim == 0) return nd_set_error(ND_EAXIS, "nd_sort_inplace: cannot sort a 0-d array");
+    /* string arrays (core/strings): a stable merge sort in NumPy's string order */
+    if (nd_dtype_is_string(a->dtype)) return nd__str_sort_inplace(a, axis);
     if (nd__norm_axis(&axis, a->ndim, "nd_sort_inplace") < 0) return nd_last_error();
     lane_ctx c;
     if (ctx_init(&c, a->dtype, a->shape[axis], false, "nd_sort_inplace") < 0) return ND_ENOMEM;
@@ -248,6 +250,8 @@ static nd_array *arg_common(const nd_array *a, int axis, bool stable, bool parti
 
 nd_array *(nd_argsort)(const nd_array *a, int axis, nd_sort_kind kind)
 {
+    /* string arrays (core/strings): always the stable order */
+    if (a && nd_dtype_is_string(a->dtype)) return nd__str_sort(a, axis, true, "nd_argsort");
     return arg_common(a, axis, kind == ND_SORT_STABLE, false, 0, "nd_argsort");
 }
 
@@ -281,6 +285,9 @@ nd_array *nd_searchsorted(const nd_array *a, const nd_array *v, nd_side side)
 {
     if (!a || !v) return ND_FAIL(ND_EVALUE, "nd_searchsorted: arguments must not be NULL");
     if (a->ndim != 1) return ND_FAIL(ND_EVALUE, "nd_searchsorted: a must be 1-d, got %d-d", a->ndim);
+    /* string arrays (core/strings) */
+    if (nd_dtype_is_string(a->dtype) || nd_dtype_is_string(v->dtype))
+        return nd__str_searchsorted(a, v, (int)side);
     nd_dtype t = nd_result_type(a->dtype, v->dtype);
     nd_array *ac = nd_empty(1, a->shape, t), *vc = ac ? nd_empty(v->ndim, v->shape, t) : NULL;
     nd_array *out = vc ? nd_empty(v->ndim, v->shape, ND_INT64) : NULL;

@@ -503,6 +503,9 @@ nd_status nd__ufunc_exec(nd_ufunc f, const nd__loop_fn *loops, int nout,
         return nd_set_error(ND_EVALUE, "%s: a positional argument after the operands (%g); "
                             "options are named (.where = ...), out is nd_%s_into(out, ...)",
                             who, opts.no_positional_options_use_X_into_for_out, d->name);
+    /* string operands (core/strings): the comparisons in NumPy's string order */
+    if (nout == 1 && nd__str_ufunc_claims((int)f, nin, in))
+        return nd__str_ufunc_exec((int)f, in, outs, &opts, who);
     const nd_casting casting = opts.casting ? opts.casting : ND_CAST_SAME_KIND;
     const nd_array *ins[3] = { NULL, NULL, NULL };
     nd_array *copies[3] = { NULL, NULL, NULL };
