@@ -160,7 +160,8 @@ def main():
                 ps = ps[:-1]
             typed = [param_type(p) for p in ps]
             if fn in SKIP or not (any(is_array_param(t) for t, _ in typed) or any(
-                    t and t.count("*") == 1 and fields.get(t.replace("const", "").replace("*", "").strip())
+                    t and t.count("*") == 1 and re.search(r"_opts\s*(const\s*)?\*$", t)
+                    and fields.get(t.replace("const", "").replace("*", "").strip())
                     for t, _ in typed)):
                 continue
             ret = re.sub(r"\s+", " ", ret.strip())
@@ -191,7 +192,7 @@ def main():
             # flexible array (A1), the others zero
             for k, (t, n) in enumerate(typed):
                 base = (t or "").replace("const", "").replace("*", "").strip()
-                if not (t and t.count("*") == 1 and base in fields):
+                if not (t and t.count("*") == 1 and base in fields and re.search(r"_opts$", base)):
                     continue
                 for ftype, fname in fields[base]:
                     var = list(args)
