@@ -273,6 +273,7 @@ nd_status nd_set(nd_array *a, int nidx, const ptrdiff_t *idx, nd_scalar value)
     char *p = checked_ptr(a, nidx, idx, "nd_set");
     if (!p) return nd_last_error();
     if (!nd_is_writeable(a)) return nd_set_error(ND_EVALUE, "nd_set: assignment destination is read-only");
+    if (nd__scalar_fits(a->dtype, "nd_set") < 0) return nd_last_error(); /* a string element */
     nd__scalar_store(p, a->dtype, value);
     return ND_OK;
 }
