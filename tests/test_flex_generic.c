@@ -192,6 +192,16 @@ static void test_numeric_routines_refuse(void)
     CU_ASSERT_EQUAL(nd_mask_assign(u, m, ND_I64(1)), ND_EDTYPE);
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "nd_mask_assign"));
     nd_free(m);
+    /* scalar access: a date element reads as its tick count, a string one is refused */
+    nd_scalar s;
+    nd_clear_error();
+    CU_ASSERT_EQUAL(nd_get_flat(u, 0, &s), ND_EDTYPE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "nd_get_flat"));
+    CU_ASSERT_EQUAL(nd_get(u, ND_IDX(0, 1), &s), ND_EDTYPE);
+    nd_array *d3 = days(3, (const int64_t[]){ 7, 8, 9 });
+    CU_ASSERT_EQUAL(nd_get_flat(d3, 2, &s), ND_OK);
+    CU_ASSERT_EQUAL(s.v.i, 9);
+    nd_free(d3);
     nd_free(u);
     nd_free(d);
 }
