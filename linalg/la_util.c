@@ -160,6 +160,7 @@ nd_array *la_ccopy(const nd_array *a, nd_dtype t, const char *who)
 nd_status la_check_2d(const nd_array *a, const char *who)
 {
     if (!a) return nd_set_error(ND_EVALUE, "%s: array is NULL", who);
+    if (nd__need_numeric(a->dtype, who) < 0) return nd_last_error(); /* la_load's casts are numeric */
     if (a->ndim < 2)
         return nd_set_error(ND_ELINALG,
                          "%s: %d-dimensional array given. Array must be at least two-dimensional",

@@ -39,6 +39,7 @@ nd_status nd_lstsq(const nd_array *a, const nd_array *b, double rcond, nd_lstsq_
     *out = (nd_lstsq_result){ 0 };
     if (la_check_2d(a, who) < 0) return nd_last_error();
     if (!b || b->ndim == 0) return nd_set_error(ND_EVALUE, "%s: b must be at least 1-D", who);
+    if (nd__need_numeric(b->dtype, who) < 0) return nd_last_error(); /* la_load's casts */
     ptrdiff_t m = ROWS(a), n = COLS(a), mn = MIN(m, n);
     bool vec = b->ndim == 1;
     if ((vec ? b->shape[0] : ROWS(b)) != m)

@@ -90,6 +90,7 @@ static double mat_reduce(const double *v, ptrdiff_t m, ptrdiff_t n, ord_kind kin
  * axes, dtype float64. */
 static nd_array *norm_core(const nd_array *y, int core, ord_kind kind, double p, const char *who)
 {
+    if (nd__need_numeric(y->dtype, who) < 0) return NULL; /* the numeric loads below */
     la_stack st;
     la_stack_of(&st, y, core);
     nd_array *r = la_alloc(&st, 0, NULL, ND_FLOAT64, who);

@@ -15,6 +15,9 @@ static nd_status to_f64(nplot_figure *fig, const nd_array *a, double **out, size
     nd_dtype dt = nd_dtype_of(a);
     if (dt == ND_COMPLEX64 || dt == ND_COMPLEX128)
         return nplot__fail(fig, ND_EDTYPE, "%s: %s is complex; plot its real or imaginary part", who, what);
+    if (!nd_dtype_is_numeric((int)dt))
+        return nplot__fail(fig, ND_EDTYPE, "%s: %s has dtype %s; plotting takes numeric arrays", who, what,
+                           nd_dtype_name(dt));
     ptrdiff_t sz = nd_size(a);
     double *buf = nd_malloc(sizeof(double) * (size_t)(sz ? sz : 1), who);
     if (!buf) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);

@@ -364,6 +364,7 @@ nd_status nd__fill_disc(nd_rng *r, nd_array *out, nd__disc_fn f, const double *p
                         const char *who)
 {
     if (nd__rng_check(r, out, who) < 0) return nd_last_error();
+    if (nd__need_numeric(out->dtype, who) < 0) return nd_last_error(); /* store_i64's casts */
     if (nd_dtype_is_complex(out->dtype) || out->dtype == ND_BOOL)
         return nd_set_error(ND_EDTYPE, "%s: output dtype %s (integer or float expected)", who,
                          nd_dtype_name(out->dtype));

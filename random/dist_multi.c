@@ -30,7 +30,10 @@ static double *vector_of(const nd_array *v, ptrdiff_t *n, const char *who, const
         return ND_FAIL(ND_EDTYPE, "%s: %s must be real", who, what);
     *n = v->shape[0];
     double *d = nd__malloc_n((*n > 0 ? *n : 1), sizeof *d, who);
-    if (d) nd_to_f64(v, d);
+    if (d && (nd__need_numeric(v->dtype, who) < 0 || nd_to_f64(v, d) < 0)) {
+        nd_free_mem(d);
+        return NULL;
+    }
     return d;
 }
 

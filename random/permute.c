@@ -161,7 +161,10 @@ static nd_status check_p(const nd_array *pa, int64_t pop, double **p_out, const 
                          (long long)pop, pa->shape[0]);
     double *p = nd__malloc_n((pop > 0 ? pop : 1), sizeof *p, who);
     if (!p) return nd_last_error();
-    nd_to_f64(pa, p);
+    if (nd__need_numeric(pa->dtype, who) < 0 || nd_to_f64(pa, p) < 0) {
+        nd_free_mem(p);
+        return nd_last_error();
+    }
     double s = 0, c = 0;
     for (int64_t i = 0; i < pop; i++) {
         if (isnan(p[i])) {
@@ -169,9 +172,10 @@ static nd_status check_p(const nd_array *pa, int64_t pop, double **p_out, const 
             return nd_set_error(ND_EVALUE, "%s: probabilities contain NaN", who);
         }
         if (p[i] < 0) {
-            nd_free_mem(p);
-            return nd_set_error(ND_EVALUE, "%s: probabilities are not non-negative (p[%lld] = %g)",
-                             who, (long long)i, p[i]);
+            nd_status st = nd_set_error(ND_EVALUE, "%s: probabilities are not non-negative (p[%lld] = %g)",
+                                        who, (long long)i, p[i]);
+            nd_free_mem(p); /* after the message reads p[i] */
+            return st;
         }
         double y = p[i] - c, t = s + y;
         c = (t - s) - y;

@@ -271,6 +271,7 @@ nd_status nd_get(const nd_array *a, int nidx, const ptrdiff_t *idx, nd_scalar *o
 {
     char *p = checked_ptr(a, nidx, idx, "nd_get");
     if (!p) return nd_last_error();
+    if (nd__scalar_fits(a->dtype, "nd_get") < 0) return nd_last_error(); /* a string element */
     *out = nd__scalar_load(p, a->dtype);
     return ND_OK;
 }
@@ -280,6 +281,7 @@ nd_status nd_set(nd_array *a, int nidx, const ptrdiff_t *idx, nd_scalar value)
     char *p = checked_ptr(a, nidx, idx, "nd_set");
     if (!p) return nd_last_error();
     if (!nd_is_writeable(a)) return nd_set_error(ND_EVALUE, "nd_set: assignment destination is read-only");
+    if (nd__scalar_fits(a->dtype, "nd_set") < 0) return nd_last_error(); /* a string element */
     nd__scalar_store(p, a->dtype, value);
     return ND_OK;
 }
@@ -329,6 +331,7 @@ nd_status nd_item(const nd_array *a, nd_scalar *out)
 {
     char *p = item_ptr(a, "nd_item");
     if (!p) return nd_last_error();
+    if (nd__scalar_fits(a->dtype, "nd_item") < 0) return nd_last_error(); /* a string element */
     *out = nd__scalar_load(p, a->dtype);
     return ND_OK;
 }
@@ -375,6 +378,7 @@ nd_status nd_get_flat(const nd_array *a, ptrdiff_t i, nd_scalar *out)
         p += (i % a->shape[d]) * a->strides[d];
         i /= a->shape[d];
     }
+    if (nd__scalar_fits(a->dtype, "nd_get_flat") < 0) return nd_last_error(); /* a string element */
     *out = nd__scalar_load(p, a->dtype);
     return ND_OK;
 }

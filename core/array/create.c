@@ -212,8 +212,9 @@ nd_array *nd_geomspace_(double start, double stop, const nd_linspace_opts *o)
 }
 
 /* Set element (i, j) of a 2-D array to 1 for every (i, j) where pred holds. */
-static void set_ones_where(nd_array *a, ptrdiff_t k, int mode)
+static nd_status set_ones_where(nd_array *a, ptrdiff_t k, int mode, const char *who)
 {
+    if (nd__scalar_fits(a->dtype, who) < 0) return nd_last_error(); /* one[16]: no string */
     char one[16];
     nd__scalar_store(one, a->dtype, ND_I64(1));
     size_t isz = nd_dtype_size(a->dtype);
@@ -223,13 +224,17 @@ static void set_ones_where(nd_array *a, ptrdiff_t k, int mode)
             if (on) memcpy(a->data + i * a->strides[0] + j * a->strides[1], one, isz);
         }
     }
+    return ND_OK;
 }
 
 nd_array *(nd_eye)(ptrdiff_t n, ptrdiff_t m, ptrdiff_t k, nd_dtype dt)
 {
     ptrdiff_t shape[2] = { n, m < 0 ? n : m };
     nd_array *a = nd_zeros(2, shape, dt);
-    if (a) set_ones_where(a, k, 0);
+    if (a && set_ones_where(a, k, 0, "nd_eye") < 0) {
+        nd_free(a);
+        return NULL;
+    }
     return a;
 }
 
@@ -239,7 +244,10 @@ nd_array *nd_tri(ptrdiff_t n, ptrdiff_t m, ptrdiff_t k, nd_dtype dt)
 {
     ptrdiff_t shape[2] = { n, m < 0 ? n : m };
     nd_array *a = nd_zeros(2, shape, dt);
-    if (a) set_ones_where(a, k, 1);
+    if (a && set_ones_where(a, k, 1, "nd_tri") < 0) {
+        nd_free(a);
+        return NULL;
+    }
     return a;
 }
 

@@ -159,6 +159,7 @@ nd_status nd_mask_assign(nd_array *a, const nd_array *mask, nd_scalar value)
 {
     if (!a || !mask) return nd_set_error(ND_EVALUE, "nd_mask_assign: array is NULL");
     if (!nd_is_writeable(a)) return nd_set_error(ND_EVALUE, "nd_mask_assign: assignment destination is read-only");
+    if (nd__scalar_fits(a->dtype, "nd_mask_assign") < 0) return nd_last_error(); /* elem[16] */
     nd_array *m = mask_copy(a, mask, "nd_mask_assign");
     if (!m) return nd_last_error();
     char elem[16];

@@ -173,6 +173,11 @@ ND_INTERNAL ND_WARN_UNUSED nd_status nd__scalar_fits(nd_dtype dt, const char *wh
 /* Store / load a scalar to / from an element of type dt (a date element holds v.i). */
 ND_INTERNAL void nd__scalar_store(void *dst, nd_dtype dt, nd_scalar s);
 ND_INTERNAL nd_scalar nd__scalar_load(const void *src, nd_dtype dt);
+/* ND_EDTYPE "who: not supported for dtype <name>" unless t is one of the ND_NTYPES
+ * numeric dtypes: the guard before a table indexed by dtype (ufunc loops, sort kernels,
+ * print formats) or a numeric-only code path, so an array of a flexible dtype is refused
+ * instead of read out of bounds (dtype_guard.c). */
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__need_numeric(nd_dtype t, const char *who);
 
 /* numc's one growable buffer (error.c). Make room for `need` bytes in the block *p, which
  * holds `used` meaningful bytes in *cap bytes: when *cap < need the capacity doubles

@@ -96,7 +96,7 @@ static void lane_reflect(const pad_plan *p, char *base, ptrdiff_t stride, bool s
         if (left > 0) {
             ptrdiff_t chunk = old < left ? old : left, start = left - off + chunk;
             unsigned char e[16];
-            memcpy(e, AT(left), p->isz);
+            if (odd) memcpy(e, AT(left), p->isz); /* odd: numeric, at most 16 bytes */
             for (ptrdiff_t k = 0; k < chunk; k++) {
                 char *dst = AT(left - chunk + k);
                 const char *src = AT(start - k);
@@ -111,7 +111,7 @@ static void lane_reflect(const pad_plan *p, char *base, ptrdiff_t stride, bool s
         if (right > 0) {
             ptrdiff_t chunk = old < right ? old : right, start = L - right + off - 2;
             unsigned char e[16];
-            memcpy(e, AT(L - right - 1), p->isz);
+            if (odd) memcpy(e, AT(L - right - 1), p->isz); /* odd: numeric, at most 16 bytes */
             for (ptrdiff_t k = 0; k < chunk; k++) {
                 char *dst = AT(L - right + k);
                 const char *src = AT(start - k);
@@ -370,6 +370,14 @@ nd_array *nd_pad_ex_(const nd_array *a, int nwidths, const ptrdiff_t *widths, co
     }
     bool stat = o->mode == ND_PAD_MAXIMUM || o->mode == ND_PAD_MINIMUM || o->mode == ND_PAD_MEAN ||
                 o->mode == ND_PAD_MEDIAN;
+    /* A flexible dtype pads by copying elements (edge, wrap, even reflect / symmetric, empty,
+     * function) or with a scalar a date can hold; the modes that compute values are numeric
+     * (and their element buffers hold at most 16 bytes). */
+    bool copies = o->mode == ND_PAD_EDGE || o->mode == ND_PAD_WRAP || o->mode == ND_PAD_EMPTY ||
+                  o->mode == ND_PAD_FUNCTION ||
+                  ((o->mode == ND_PAD_REFLECT || o->mode == ND_PAD_SYMMETRIC) && o->reflect_type == ND_REFLECT_EVEN);
+    if (o->mode == ND_PAD_CONSTANT && nd__scalar_fits(a->dtype, "nd_pad") < 0) return NULL;
+    if (!copies && o->mode != ND_PAD_CONSTANT && nd__need_numeric(a->dtype, "nd_pad") < 0) return NULL;
     if (o->mode != ND_PAD_CONSTANT && o->mode != ND_PAD_EMPTY && o->mode != ND_PAD_FUNCTION && a->size == 0) {
         for (int d = 0; d < nd; d++)
             if (a->shape[d] == 0 && (before[d] || after[d]))

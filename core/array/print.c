@@ -174,6 +174,7 @@ static nd_status formatter_build(formatter *F, const layout *L, const nd_printop
                                  const char *who)
 {
     memset(F, 0, sizeof *F);
+    if (nd__need_numeric(L->dt, who) < 0) return nd_last_error(); /* numeric formats only */
     F->dt = L->dt;
     F->pad_true = L->ndim > 0;
     nd__floatfmt_init(&F->re, is_f32_based(L->dt), false, o->precision, o->suppress);
@@ -454,6 +455,7 @@ char *nd_str(const nd_array *a)
     }
     if (nd_ndim(a) == 0) {
         /* a 0-d array prints as its scalar: no precision cut, Python-style text */
+        if (nd__need_numeric(dt, "nd_str") < 0) return NULL;
         elem e = load(nd_data(a), dt);
         char t[32];
         if (dt == ND_BOOL) {

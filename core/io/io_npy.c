@@ -526,7 +526,7 @@ static const char *descr_code(nd_dtype dt)
     }
     static const char *const codes[ND_NTYPES] = { "b1", "i1", "i2", "i4", "i8", "u1", "u2",
                                                   "u4", "u8", "f4", "f8", "c8", "c16" };
-    return codes[dt];
+    return nd_dtype_is_numeric((int)dt) ? codes[dt] : NULL; /* NULL: no code (the caller fails) */
 }
 
 unsigned char *nd__npy_make_header(const nd_array *a, bool fortran, char byteorder, int version,
@@ -540,6 +540,8 @@ unsigned char *nd__npy_make_header(const nd_array *a, bool fortran, char byteord
                  : host_little() ? '<' : '>';
     /* The dict exactly as numpy.lib.format writes it (keys sorted, repr of each value). */
     char dict[64 + ND_MAXDIMS * 24 + NPY_GROWTH_DIGITS];
+    if (!descr_code(dt))
+        return ND_FAIL(ND_EDTYPE, "%s: cannot save an array of dtype %s", who, nd_dtype_name(dt));
     int n = snprintf(dict, sizeof dict, "{'descr': '%c%s', 'fortran_order': %s, 'shape': (",
                      order, descr_code(dt), fortran ? "True" : "False");
     for (int i = 0; i < ndim; i++)

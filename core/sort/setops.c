@@ -75,6 +75,7 @@ static nd_array *unique_axis(const nd_unique_opts *o)
     int axis = o->axis;
     if (a->ndim == 0) return ND_FAIL(ND_EAXIS, "%s: axis %d is out of bounds for a 0-d array", who, axis);
     if (nd__norm_axis(&axis, a->ndim, who) < 0) return NULL;
+    if (nd__need_numeric(a->dtype, who) < 0) return NULL; /* rows compare with the sort kernels */
     int zero = 0;
     nd_array *mv = nd_moveaxis(a, 1, &axis, &zero), *c = mv ? nd_ascontiguousarray(mv) : NULL;
     nd_array *vals = NULL, *index = NULL, *inverse = NULL, *counts = NULL, *res = NULL;
@@ -141,6 +142,7 @@ nd_array *nd_unique_(const nd_unique_opts *o)
     nd_array *perm = flat ? nd_argsort(flat, 0, ND_SORT_STABLE) : NULL;
     nd_array *vals = NULL, *index = NULL, *inverse = NULL, *counts = NULL;
     if (!perm) goto fail;
+    if (nd__need_numeric(flat->dtype, "nd_unique") < 0) goto fail; /* same_nan: the sort kernels */
     ptrdiff_t n = flat->size;
     size_t isz = nd_dtype_size(flat->dtype);
     const int64_t *p = (const int64_t *)perm->data;
@@ -197,6 +199,9 @@ static nd_array *merge_sets(const nd_array *a, const nd_array *b, bool keep_a_on
 {
     if (!a || !b) return ND_FAIL(ND_EVALUE, "%s: arguments must not be NULL", who);
     nd_dtype t = nd_result_type(a->dtype, b->dtype);
+    if (nd__need_numeric(a->dtype, who) < 0 || nd__need_numeric(b->dtype, who) < 0 ||
+        nd__need_numeric(t, who) < 0)
+        return NULL;
     nd_array *ua = unique_as(a, t), *ub = ua ? unique_as(b, t) : NULL;
     ptrdiff_t cap = ua && ub ? ua->size + ub->size : 0;
     nd_array *out = ub ? nd_empty(1, &cap, t) : NULL;

@@ -59,6 +59,9 @@ static nd_array *member(const nd_array *ar1, const nd_array *ar2, bool invert, c
     if (nd_dtype_is_string(ar1->dtype) || nd_dtype_is_string(ar2->dtype))
         return nd__str_isin(ar1, ar2, invert, who);
     nd_dtype t = nd_result_type(ar1->dtype, ar2->dtype);
+    if (nd__need_numeric(ar1->dtype, who) < 0 || nd__need_numeric(ar2->dtype, who) < 0 ||
+        nd__need_numeric(t, who) < 0)
+        return NULL;
     nd_array *e = flat_as(ar1, t, false), *s = e ? flat_as(ar2, t, true) : NULL;
     nd_array *out = s ? nd_empty(ar1->ndim, ar1->shape, ND_BOOL) : NULL;
     if (out) {
@@ -145,6 +148,9 @@ nd_array *nd_setxor1d_(const nd_array *ar1, const nd_array *ar2, const nd_setop_
     nd_array *f1 = NULL, *f2 = NULL, *aux = NULL, *out = NULL;
     if (!u2) goto done;
     nd_dtype t = nd_result_type(ar1->dtype, ar2->dtype);
+    if (nd__need_numeric(ar1->dtype, "nd_setxor1d") < 0 || nd__need_numeric(ar2->dtype, "nd_setxor1d") < 0 ||
+        nd__need_numeric(t, "nd_setxor1d") < 0)
+        goto done;
     if (!(f1 = flat_as(u1, t, false)) || !(f2 = flat_as(u2, t, false)))
         goto done;
     if (!(aux = nd_concatenate(ND_ARRAYS(f1, f2), 0)) || nd_sort_inplace(aux, 0, ND_SORT_QUICK) < 0) goto done;

@@ -113,6 +113,7 @@ static nd_status argselect_lane(char *lane, ptrdiff_t stride, ptrdiff_t n, void 
 static nd_status ctx_init(lane_ctx *c, nd_dtype t, ptrdiff_t n, bool need_ix, const char *who)
 {
     memset(c, 0, sizeof *c);
+    if (nd__need_numeric(t, who) < 0) return nd_last_error(); /* the kernels are per numeric dtype */
     c->dtype = t;
     size_t isz = nd_dtype_size(t), big = isz > 8 ? isz : 8;
     size_t m = (size_t)(n ? n : 1);
@@ -158,7 +159,7 @@ nd_status nd_sort_inplace(nd_array *a, int axis, nd_sort_kind kind)
     if (nd_dtype_is_string(a->dtype)) return nd__str_sort_inplace(a, axis);
     if (nd__norm_axis(&axis, a->ndim, "nd_sort_inplace") < 0) return nd_last_error();
     lane_ctx c;
-    if (ctx_init(&c, a->dtype, a->shape[axis], false, "nd_sort_inplace") < 0) return ND_ENOMEM;
+    if (ctx_init(&c, a->dtype, a->shape[axis], false, "nd_sort_inplace") < 0) return nd_last_error();
     c.stable = kind == ND_SORT_STABLE;
     nd_status st = for_each_lane(a, axis, sort_lane, &c);
     ctx_free(&c);
@@ -289,6 +290,9 @@ nd_array *nd_searchsorted(const nd_array *a, const nd_array *v, nd_side side)
     if (nd_dtype_is_string(a->dtype) || nd_dtype_is_string(v->dtype))
         return nd__str_searchsorted(a, v, (int)side);
     nd_dtype t = nd_result_type(a->dtype, v->dtype);
+    if (nd__need_numeric(a->dtype, "nd_searchsorted") < 0 || nd__need_numeric(v->dtype, "nd_searchsorted") < 0 ||
+        nd__need_numeric(t, "nd_searchsorted") < 0)
+        return NULL;
     nd_array *ac = nd_empty(1, a->shape, t), *vc = ac ? nd_empty(v->ndim, v->shape, t) : NULL;
     nd_array *out = vc ? nd_empty(v->ndim, v->shape, ND_INT64) : NULL;
     if (!out || nd__copy_into(ac, a) < 0 || nd__copy_into(vc, v) < 0) {

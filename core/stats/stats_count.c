@@ -28,8 +28,8 @@ nd_array *nd_bincount(const nd_array *x, const nd_array *weights, ptrdiff_t minl
     double *w = weights ? nd__malloc_n((n > 0 ? n : 1), sizeof *w, who) : NULL;
     nd_array *out = NULL;
     if (!v || (weights && !w)) goto done;
-    nd_to_buffer(x, v, ND_INT64);
-    if (w) nd_to_f64(weights, w);
+    if (nd__need_numeric(x->dtype, who) < 0 || nd_to_buffer(x, v, ND_INT64) < 0) goto done;
+    if (w && (nd__need_numeric(weights->dtype, who) < 0 || nd_to_f64(weights, w) < 0)) goto done;
     int64_t mx = -1;
     for (ptrdiff_t i = 0; i < n; i++) {
         if (v[i] < 0) {
@@ -91,8 +91,9 @@ nd_array *nd_digitize(const nd_array *x, const nd_array *bins, bool right)
     double *xv = nd__malloc_n((x->size > 0 ? x->size : 1), sizeof *xv, who);
     nd_array *out = NULL;
     if (!b || !xv) goto done;
-    nd_to_f64(bins, b);
-    nd_to_f64(x, xv);
+    if (nd__need_numeric(bins->dtype, who) < 0 || nd__need_numeric(x->dtype, who) < 0 ||
+        nd_to_f64(bins, b) < 0 || nd_to_f64(x, xv) < 0)
+        goto done;
     bool inc = true, dec = true;
     for (ptrdiff_t i = 0; i + 1 < nb; i++) {
         if (b[i] > b[i + 1]) inc = false;

@@ -41,7 +41,7 @@ nd_array *nd_average_(const nd_array *a, const nd_average_opts *o)
         }
         wvec = nd__malloc_n((s.m > 0 ? s.m : 1), sizeof *wvec, who);
         if (!wvec) goto done;
-        nd_to_f64(wa, wvec);
+        if (nd__need_numeric(wa->dtype, who) < 0 || nd_to_f64(wa, wvec) < 0) goto done;
     } else if (wa && nd__slices_init(&ws, wa, axes, o->keepdims, who) < 0) {
         goto done;
     }
@@ -149,8 +149,12 @@ static nd_status append_vars(const nd_array *m, bool cols, double **X, ptrdiff_t
         return nd_last_error();
     }
     if (*X) memcpy(nx, *X, (size_t)(*nvars * c) * sizeof *nx);
-    nd_to_f64(t, nx + *nvars * c);
+    nd_status cst = nd__need_numeric(t->dtype, who) < 0 ? nd_last_error() : nd_to_f64(t, nx + *nvars * c);
     nd_free(t);
+    if (cst < 0) {
+        nd_free_mem(nx);
+        return cst;
+    }
     nd_free_mem(*X);
     *X = nx;
     *nvars += r;
@@ -167,7 +171,10 @@ static double *weights_of(const nd_array *w, ptrdiff_t N, const char *kind, cons
                        N, kind, w->shape[0]);
     double *d = nd__malloc_n((N > 0 ? N : 1), sizeof *d, who);
     if (!d) return NULL;
-    nd_to_f64(w, d);
+    if (nd__need_numeric(w->dtype, who) < 0 || nd_to_f64(w, d) < 0) {
+        nd_free_mem(d);
+        return NULL;
+    }
     for (ptrdiff_t i = 0; i < N; i++) {
         if (d[i] < 0 || isnan(d[i])) {
             nd_set_error(ND_EVALUE, "%s: %s cannot be negative (%s[%td] = %g)", who, kind, kind, i, d[i]);
@@ -340,8 +347,9 @@ nd_array *nd_correlate(const nd_array *a, const nd_array *v, nd_correlate_mode m
     double *x = nd__malloc_n(nb, sizeof *x, who), *y = nd__malloc_n(ns, sizeof *y, who);
     nd_array *out = NULL;
     if (!x || !y) goto done;
-    nd_to_f64(big, x);
-    nd_to_f64(small, y);
+    if (nd__need_numeric(big->dtype, who) < 0 || nd__need_numeric(small->dtype, who) < 0 ||
+        nd_to_f64(big, x) < 0 || nd_to_f64(small, y) < 0)
+        goto done;
     ptrdiff_t left, len;
     switch (mode) {
     case ND_MODE_VALID: left = 0; len = nb - ns + 1; break;

@@ -165,6 +165,7 @@ typedef struct edges_t {
 static nd_status edges_from_array(const nd_array *ea, edges_t *out, const char *who,
                                   const char *what)
 {
+    if (nd__need_numeric(ea->dtype, who) < 0) return nd_last_error();
     if (ea->ndim != 1)
         return nd_set_error(ND_EVALUE, "%s: %s must be 1d when an array", who, what);
     if (ea->shape[0] < 2)
@@ -306,7 +307,10 @@ static double *flat_f64(const nd_array *a, bool *owned, const char *who)
     }
     double *d = nd__malloc_n((a->size > 0 ? a->size : 1), sizeof *d, who);
     if (!d) return NULL;
-    nd_to_f64(a, d);
+    if (nd__need_numeric(a->dtype, who) < 0 || nd_to_f64(a, d) < 0) {
+        nd_free_mem(d);
+        return NULL;
+    }
     *owned = true;
     return d;
 }

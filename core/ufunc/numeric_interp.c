@@ -223,6 +223,9 @@ nd_array *nd_convolve(const nd_array *a, const nd_array *v, nd_convolve_mode mod
         v = t;
     }
     const nd_dtype t = nd_result_type(a->dtype, v->dtype);
+    if (nd__need_numeric(a->dtype, who) < 0 || nd__need_numeric(v->dtype, who) < 0 ||
+        nd__need_numeric(t, who) < 0)
+        return NULL; /* conv_table is per numeric dtype */
     const ptrdiff_t na = a->size, nv = v->size;
     ptrdiff_t len, off;
     switch (mode) {

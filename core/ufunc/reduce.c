@@ -226,6 +226,7 @@ nd_array *nd__reduce(nd_ufunc f, const nd__loop_fn *loops, const nd_array *a,
     if (opts.dtype && !nd_dtype_is_numeric(opts.dtype))
         return ND_FAIL(ND_EDTYPE, "%s: invalid dtype %d", who, opts.dtype);
     nd_dtype t = opts.dtype ? (nd_dtype)opts.dtype : (nd_dtype)t_in;
+    if (nd__need_numeric(a->dtype, who) < 0 || nd__need_numeric(t, who) < 0) return NULL;
     if (!loops[t])
         return ND_FAIL(ND_EDTYPE, "%s: reduction '%s' not supported for dtype %s", who,
                        d->name, nd_dtype_name(t));

@@ -183,6 +183,7 @@ static nd_array *arg_impl(const nd_array *a, const nd_reduce_opts *o, int which,
     nd_array *src = one_axis_src(a, &opts, &axis, &flat, who), *out = NULL;
     if (!src) return NULL;
     const ptrdiff_t n = src->shape[axis];
+    if (nd__need_numeric(src->dtype, who) < 0) goto fail;
     if (n == 0) {
         nd_set_error(ND_EVALUE, "%s: attempt to get %s of an empty sequence", who, names[which]);
         goto fail;
@@ -300,6 +301,7 @@ static nd_array *cum_impl(const nd_array *a, const nd_reduce_opts *o, nd_ufunc f
     if (opts.dtype && !nd_dtype_is_numeric(opts.dtype))
         return ND_FAIL(ND_EDTYPE, "%s: invalid dtype %d", who, opts.dtype);
     nd_dtype t = opts.dtype ? (nd_dtype)opts.dtype : nd__sum_default_dtype(a->dtype);
+    if (nd__need_numeric(a->dtype, who) < 0 || nd__need_numeric(t, who) < 0) return NULL;
     const nd__loop_fn loop = nd__ufuncs[f].loops[t];
     if (!loop) return ND_FAIL(ND_EDTYPE, "%s: not supported for dtype %s", who, nd_dtype_name(t));
     int axis = 0;

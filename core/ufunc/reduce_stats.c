@@ -137,6 +137,7 @@ static nd_array *var_impl(const nd_array *a, const nd_reduce_opts *o, bool nan, 
     if (!check_in(a, who)) return NULL;
     nd_reduce_opts opts = o ? *o : ND_REDUCE_DEFAULTS;
     nd_dtype t = stat_dtype(a, opts.dtype);
+    if (nd__need_numeric(a->dtype, who) < 0 || nd__need_numeric(t, who) < 0) return NULL;
     bool mask[ND_MAXDIMS];
     if (nd__reduce_axes(a, opts.axis, &opts.axes, mask, who) < 0) return NULL;
     bool all = true;

@@ -520,6 +520,11 @@ nd_status nd__ufunc_exec(nd_ufunc f, const nd__loop_fn *loops, int nout,
         return nd_set_error(ND_EDTYPE, "%s: invalid dtype %d", who, opts.dtype);
     int t = nd__ufunc_resolve(f, loops, in, opts.dtype, casting, who);
     if (t < 0) return nd_last_error();
+    /* the numeric loops and casts: a flexible operand (an unsafe cast may have resolved) is refused */
+    for (int i = 0; i < nin; i++)
+        if (ins[i] && nd__need_numeric(ins[i]->dtype, who) < 0) return nd_last_error();
+    for (int j = 0; j < nout; j++)
+        if (given[j] && nd__need_numeric(given[j]->dtype, who) < 0) return nd_last_error();
     const nd_dtype ot = nd__ufunc_outtype(f, (nd_dtype)t);
 
     /* broadcast shape of the inputs, then check the given outputs and the mask */

@@ -56,6 +56,7 @@ nd_status nd_around_into(nd_array *out, const nd_array *a, int decimals)
     int64_t f = 1;
     for (int k = 0; k < -decimals; k++) f *= 10;
     /* round a C-contiguous working copy, then store it */
+    if (nd__need_numeric(out->dtype, "nd_around") < 0) return nd_last_error(); /* iround[] */
     nd_array *w = nd__alloc(out->ndim, out->shape, out->dtype, false, "nd_around");
     if (!w) return nd_last_error();
     rc = nd__copy_into(w, out);

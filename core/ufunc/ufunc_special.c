@@ -212,6 +212,7 @@ static nd_array *signed_inf(const nd_array *x, bool negative, const char *who)
         return ND_FAIL(ND_EDTYPE,
                        "%s: This operation is not supported for %s values because it would "
                        "be ambiguous.", who, nd_dtype_name(x->dtype));
+    if (nd__need_numeric(x->dtype, who) < 0) return NULL; /* not "never infinite" */
     nd_array *out = nd__alloc(x->ndim, x->shape, ND_BOOL, false, who);
     if (!out) return NULL;
     bool *r = (bool *)out->data;

@@ -86,10 +86,22 @@ PyObject *npy_scalar_to_py(nd_scalar s)
     }
 }
 
+/* The module's dtype tables (npy_dtypes, the buffer formats, __array_interface__) hold the
+ * numeric dtypes only: an array of a flexible dtype (datetime64, timedelta64, 'S', 'U')
+ * made in C is refused with a TypeError instead of indexing them. Frees a. */
+static PyObject *refuse_flexible(nd_array *a)
+{
+    PyErr_Format(PyExc_TypeError, "numc: arrays of dtype %s are not supported by the Python module",
+                 nd_dtype_name(nd_dtype_of(a)));
+    nd_free(a);
+    return NULL;
+}
+
 PyObject *npy_wrap(nd_array *a)
 {
     npy_install_warnings();
     if (!a) return npy_raise();
+    if (!nd_dtype_is_numeric((int)nd_dtype_of(a))) return refuse_flexible(a);
     if (npy_tls.n && npy_flush_warnings() < 0) {
         nd_free(a);
         return NULL;
@@ -106,6 +118,7 @@ PyObject *npy_wrap(nd_array *a)
 
 PyObject *npy_wrap_result(nd_array *a)
 {
+    if (a && !nd_dtype_is_numeric((int)nd_dtype_of(a))) return refuse_flexible(a);
     if (a && nd_ndim(a) == 0) {
         if (npy_tls.n && npy_flush_warnings() < 0) {
             nd_free(a);
