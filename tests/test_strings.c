@@ -463,7 +463,21 @@ static void test_csv_text_column_as_unicode_array(void)
     nd_free(tick), nd_free(price);
 }
 
+/* np.intersect1d(['b', 'a', 'c'], ['c', 'a', 'z']) == ['a', 'c'] (dtype '<U1') */
+static void test_intersect1d_of_strings(void)
+{
+    nd_array *a = nd_str_array(3, (const char *[]){ "b", "a", "c" }, ND_STR_OF(0));
+    nd_array *b = nd_str_array(3, (const char *[]){ "c", "a", "z" }, ND_STR_OF(0));
+    nd_array *r = nd_intersect1d(a, b);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    char *txt = nd_repr(r);
+    CU_ASSERT_STRING_EQUAL(txt, "array(['a', 'c'], dtype='<U1')");
+    nd_free_mem(txt);
+    nd_free(a), nd_free(b), nd_free(r);
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_intersect1d_of_strings),
     ND_T(test_create_sizes_to_longest_and_reads_back),
     ND_T(test_explicit_width_cuts_as_numpy),
     ND_T(test_bad_input_is_an_error),

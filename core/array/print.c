@@ -174,7 +174,6 @@ static nd_status formatter_build(formatter *F, const layout *L, const nd_printop
                                  const char *who)
 {
     memset(F, 0, sizeof *F);
-    if (nd__need_numeric(L->dt, who) < 0) return nd_last_error(); /* numeric formats only */
     F->dt = L->dt;
     F->pad_true = L->ndim > 0;
     nd__floatfmt_init(&F->re, is_f32_based(L->dt), false, o->precision, o->suppress);
@@ -182,6 +181,7 @@ static nd_status formatter_build(formatter *F, const layout *L, const nd_printop
     nd__floatfmt_style(&F->re, o->sign, o->nanstr, o->infstr);
     nd__floatfmt_style(&F->im, 0, o->nanstr, o->infstr);
     if (nd_dtype_is_string(L->dt)) return ND_OK; /* strings: no common width (core/strings) */
+    if (nd__need_numeric(L->dt, who) < 0) return nd_last_error(); /* numeric formats only */
     if (L->dt == ND_BOOL) return ND_OK;
 
     gather g = { .dt = L->dt };

@@ -248,7 +248,6 @@ nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o)
     if (ndim < 1 || ndim > 2)
         return nd_set_error(ND_ESHAPE, "%s: expected a 1-D or 2-D array, got %d-D", who, ndim);
     nd_dtype dt = nd_dtype_of(a);
-    if (nd__need_numeric(dt, who) < 0) return nd_last_error(); /* the numeric row formats */
     bool cplx = nd_dtype_is_complex(dt);
     ptrdiff_t nrows = nd_shape(a)[0], ncols = ndim == 2 ? nd_shape(a)[1] : 1;
     const char *fmt = o->fmt ? o->fmt : "%.18e";
@@ -295,6 +294,7 @@ nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o)
         nd_free(c);
         return st;
     }
+    if (nd__need_numeric(dt, who) < 0) return nd_last_error(); /* the numeric row formats */
     if ((st = make_row_format(&rf, fmt, delim, ncols, cplx, who)) < 0) goto done;
     c = nd_ascontiguousarray(a);
     if (!c) {

@@ -21,6 +21,8 @@ static bool has_nan(const char *x, nd_dtype t)
  * unless equal_nan, where every value holding a NaN is one (complex included). */
 static bool same_nan(const char *x, const char *y, nd_dtype t, bool equal_nan)
 {
+    /* fixed-width strings are equal when their zero-padded bytes are */
+    if (nd_dtype_is_string(t)) return memcmp(x, y, nd_dtype_size(t)) == 0;
     bool nx = has_nan(x, t), ny = has_nan(y, t);
     if (nx || ny) return equal_nan && nx && ny;
     bool (*less)(const void *, const void *) = nd__sort_kernels[t].less;
@@ -259,6 +261,7 @@ nd_array *nd_intersect1d_(const nd_array *a, const nd_array *b, const nd_interse
     if (!u2) goto done;
     const nd_array *pair[2] = { u1, u2 };
     if (!(aux = nd_concatenate(2, pair, 0)) || !(perm = nd_argsort(aux, 0, ND_SORT_STABLE))) goto done;
+    if (!nd_dtype_is_string(aux->dtype) && nd__need_numeric(aux->dtype, who) < 0) goto done;
     ptrdiff_t n = aux->size, k = 0, n1 = u1->size;
     size_t isz = nd_dtype_size(aux->dtype);
     const int64_t *p = (const int64_t *)perm->data;
