@@ -459,6 +459,20 @@ static nd_dist *select_common(const nd_dist *a, int axis, const qreq *rq, const 
         nd_free_mem(q);
         return NULL;
     }
+    /* numc's percentile/quantile of an empty axis fail as NumPy's (IndexError); the global
+     * shape is the same on every rank, so every rank fails alike */
+    if (rq->kind == K_PCT && !rq->skip_nan && nq > 0) {
+        ptrdiff_t m = 1, rest = 1;
+        for (int d = 0; d < a->ndim; d++) {
+            if (axis == ND_AXIS_NONE || d == axis) m *= a->shape[d];
+            else rest *= a->shape[d];
+        }
+        if (m == 0 && rest > 0) {
+            nd_free_mem(q);
+            nd_set_error(ND_EINDEX, "%s: cannot do a non-empty take from an empty axes", who);
+            return NULL;
+        }
+    }
 
     /* Local cases: REPLICATED, or another axis of a BLOCK array. numc on the piece. */
     bool local = a->dist.kind == ND_DIST_REPLICATED ||
