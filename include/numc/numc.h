@@ -18,6 +18,7 @@
 #include "fft.h"
 #include "io.h"
 #include "ma.h"
+#include "datetime.h"
 
 #define NUMC_VERSION_MAJOR 0
 #define NUMC_VERSION_MINOR 1
