@@ -230,4 +230,15 @@ ND_INTERNAL void nd__sb_release(nd__strbuf *b);
 #define ND__TARGET_END
 #endif
 
+/* datetime64 / timedelta64 casts (core/datetime/dt_cast.c). applies: a cast from/to a date
+ * dtype that the datetime module performs (a date and a number or another date); nd__dt_cast
+ * converts n elements (NaT kept, unit changes truncated toward -inf, ND_EVALUE on int64
+ * overflow); nd__dt_copy_into is nd__copy_into for such a pair; nd__dt_astype_target
+ * resolves a generic date target to the source's unit and checks `casting`. */
+ND_INTERNAL bool nd__dt_cast_applies(nd_dtype from, nd_dtype to);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_cast(void *dst, nd_dtype dt, ptrdiff_t ds, const void *src,
+                                                 nd_dtype st, ptrdiff_t ss, ptrdiff_t n);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_copy_into(nd_array *dst, const nd_array *src);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_astype_target(nd_dtype from, nd_dtype *to, nd_casting casting);
+
 #endif

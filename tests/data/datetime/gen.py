@@ -139,7 +139,10 @@ with open("cast.txt", "w") as f:
                 got = int(r.view(np.int64)[0]) * unit_seconds(dst)
                 want = int(np.array([v]).view(np.int64)[0]) * unit_seconds(src)
                 if abs(got - want) > 400 * 86400 + 1e-6 * abs(want):
-                    outs.append("ERR")
+                    # NumPy wrapped: numc reports an overflow when the exact value does not
+                    # fit (ERR); one NumPy wrapped only in between has no NumPy answer (SKIP)
+                    fits = abs(want / unit_seconds(dst)) < 0.99 * 2**63
+                    outs.append("SKIP" if fits else "ERR")
                     continue
             x = r[0]
             if r.dtype.kind in "mM":
