@@ -240,5 +240,13 @@ ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_cast(void *dst, nd_dtype dt, ptrdiff
                                                  nd_dtype st, ptrdiff_t ss, ptrdiff_t n);
 ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_copy_into(nd_array *dst, const nd_array *src);
 ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_astype_target(nd_dtype from, nd_dtype *to, nd_casting casting);
+/* The ufunc engine's date path (core/datetime/dt_ufunc.c): wants is true when an input is a
+ * date array or scalar; exec runs ufunc f (an nd_ufunc) on such operands. */
+struct nd_operand;
+struct nd_ufunc_opts;
+ND_INTERNAL bool nd__dt_ufunc_wants(int nin, const struct nd_operand *in);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_ufunc_exec(int f, const struct nd_operand *in, int nout,
+                                                       nd_array **outs, const struct nd_ufunc_opts *o,
+                                                       const char *who);
 
 #endif

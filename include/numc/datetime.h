@@ -107,6 +107,13 @@ ND_API char **nd_datetime_as_string(const nd_array *a, const nd_dt_format_opts *
 ND_API nd_status nd_datetime_as_string_into(const nd_array *a, const nd_dt_format_opts *opts,
                                             char *buf, size_t width);
 
+/* numpy.isnat: a bool array, true where a (datetime64 or timedelta64) holds NaT. ND_EDTYPE
+ * for other dtypes, as NumPy's TypeError. The other ufuncs take date operands through the
+ * usual nd_add, nd_subtract, nd_multiply, nd_divide, nd_floor_divide, nd_remainder,
+ * nd_negative, nd_absolute, nd_sign, nd_equal ... nd_greater_equal, nd_maximum, nd_minimum,
+ * nd_fmax, nd_fmin, nd_isnan, nd_isfinite (NumPy's type rules; see docs/datetime.md). */
+ND_API nd_array *nd_isnat(const nd_array *a);
+
 #ifdef __cplusplus
 }
 #endif

@@ -162,3 +162,61 @@ with open("from_num.txt", "w") as f:
         for dst in ["M8[D]", "m8[s]"]:
             r = a.astype(dst).view(np.int64)
             f.write(f"{st}\t{dst}\t{' '.join(repr(v) for v in vals)}\t{' '.join(str(int(x)) for x in r)}\n")
+
+# ufuncs: name<TAB>dtype a<TAB>values a<TAB>dtype b<TAB>values b<TAB>out dtype<TAB>out values | ERR
+NAT = -2**63
+binary = ["add", "subtract", "multiply", "divide", "floor_divide", "remainder", "equal",
+          "not_equal", "less", "less_equal", "greater", "greater_equal", "maximum", "minimum",
+          "fmax", "fmin"]
+unary = ["negative", "positive", "absolute", "sign", "isnan", "isfinite", "isinf", "isnat"]
+va = [7, -7, NAT, 0, 86400, -1, 5, 100]
+vb = [2, 3, 4, NAT, -3, 0, 5, 1]
+fb = [1.5, -2.0, 0.5, float("nan"), 3.0, 0.0, 2.5, -1.0]
+pairs = [("M8[D]", "M8[D]"), ("M8[D]", "M8[s]"), ("M8[D]", "m8[h]"), ("m8[h]", "M8[D]"),
+         ("m8[s]", "m8[ms]"), ("m8[s]", "m8[s]"), ("M8[Y]", "m8[D]"), ("m8[Y]", "m8[D]"),
+         ("M8[M]", "M8[D]"), ("m8[s]", "int64"), ("int64", "m8[s]"), ("M8[D]", "int64"),
+         ("m8[s]", "float64"), ("float64", "m8[s]"), ("M8[D]", "float64"), ("int64", "M8[D]"),
+         ("m8[25s]", "m8[10s]"), ("M8[D]", "m8[M]")]
+
+
+def fmt(arr):
+    if arr.dtype.kind in "mM":
+        return " ".join(str(int(x)) for x in arr.view(np.int64))
+    if arr.dtype.kind == "f":
+        return " ".join(repr(float(x)) for x in arr)
+    return " ".join(str(int(x)) for x in arr)
+
+
+def build(dt, ints, floats):
+    if dt == "float64":
+        return np.array(floats)
+    if dt[0] in "mM":
+        return np.array(ints, dtype=np.int64).view(dt)
+    return np.array([11 if x == NAT else x for x in ints], dtype=dt)  # no wrapping products
+
+
+with open("ufunc.txt", "w") as f, np.errstate(all="ignore"):
+    for name in binary:
+        for da, db in pairs:
+            a = build(da, va, fb)
+            b = build(db, vb, fb)
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("error", DeprecationWarning)
+                    warnings.simplefilter("error", FutureWarning)
+                    r = getattr(np, name)(a, b)
+                if not isinstance(r, np.ndarray):
+                    raise TypeError("scalar result")
+                line = f"{r.dtype.str[1:] if r.dtype.kind in 'mM' else r.dtype}\t{fmt(r)}"
+            except (TypeError, ValueError, OverflowError, DeprecationWarning, FutureWarning):
+                line = "ERR\t"
+            f.write(f"{name}\t{da}\t{fmt(a)}\t{db}\t{fmt(b)}\t{line}\n")
+    for name in unary:
+        for da in ["M8[D]", "m8[s]", "m8[Y]"]:
+            a = build(da, va, fb)
+            try:
+                r = getattr(np, name)(a)
+                line = f"{r.dtype.str[1:] if r.dtype.kind in 'mM' else r.dtype}\t{fmt(r)}"
+            except (TypeError, ValueError):
+                line = "ERR\t"
+            f.write(f"{name}\t{da}\t{fmt(a)}\t-\t-\t{line}\n")
