@@ -244,6 +244,10 @@ ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_astype_target(nd_dtype from, nd_dtyp
  * date array or scalar; exec runs ufunc f (an nd_ufunc) on such operands. */
 struct nd_operand;
 struct nd_ufunc_opts;
+/* The printed text of one date element at p (NumPy's DatetimeFormat / TimedelaFormat):
+ * "'2008-01-01'" ('quote') or "2008-01-01", a timedelta's integer, "'NaT'"; into buf of
+ * ND_DATETIME_STRLEN + 2 bytes; returns the length. */
+ND_INTERNAL size_t nd__dt_elem_text(const char *p, nd_dtype dt, bool quote, char *buf);
 ND_INTERNAL bool nd__dt_ufunc_wants(int nin, const struct nd_operand *in);
 ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_ufunc_exec(int f, const struct nd_operand *in, int nout,
                                                        nd_array **outs, const struct nd_ufunc_opts *o,

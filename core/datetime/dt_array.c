@@ -145,3 +145,31 @@ nd_status nd_datetime_as_string_into(const nd_array *a, const nd_dt_format_opts 
     struct into f = { buf, width, who };
     return each_text(a, opts, who, into_fn, &f);
 }
+
+size_t nd__dt_elem_text(const char *p, nd_dtype dt, bool quote, char *buf)
+{
+    int64_t v;
+    memcpy(&v, p, 8);
+    const char *q = quote ? "'" : "";
+    if (v == ND_NAT || (nd_dtype_unit(dt) == ND_DT_GENERIC && nd_dtype_is_datetime(dt)))
+        return (size_t)snprintf(buf, ND_DATETIME_STRLEN + 2, "%sNaT%s", q, q);
+    if (nd_dtype_is_timedelta(dt)) {
+        /* a lone timedelta (str of a 0-d array) says its unit as numpy.timedelta64 does */
+        static const char *const words[ND_DT_NUNITS] = {
+            "years", "months", "weeks", "days", "hours", "minutes", "seconds", "milliseconds",
+            "microseconds", "nanoseconds", "picoseconds", "femtoseconds", "attoseconds", ""
+        };
+        nd_dtunit u = nd_dtype_unit(dt);
+        if (quote || u == ND_DT_GENERIC || nd_dtype_unit_count(dt) != 1)
+            return (size_t)snprintf(buf, ND_DATETIME_STRLEN + 2, "%lld", (long long)v);
+        return (size_t)snprintf(buf, ND_DATETIME_STRLEN + 2, "%lld %s", (long long)v, words[u]);
+    }
+    nd_datetimestruct d;
+    char t[ND_DATETIME_STRLEN];
+    if (nd__dt_to_struct(v, dt, &d, "print") < 0) {
+        nd_clear_error();
+        return (size_t)snprintf(buf, ND_DATETIME_STRLEN + 2, "%s?%s", q, q);
+    }
+    nd__dt_format_struct(&d, nd_dtype_unit(dt), false, t);
+    return (size_t)snprintf(buf, ND_DATETIME_STRLEN + 2, "%s%s%s", q, t, q);
+}

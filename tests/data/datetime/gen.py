@@ -220,3 +220,16 @@ with open("ufunc.txt", "w") as f, np.errstate(all="ignore"):
             except (TypeError, ValueError):
                 line = "ERR\t"
             f.write(f"{name}\t{da}\t{fmt(a)}\t-\t-\t{line}\n")
+
+# printing: dtype<TAB>int64 values<TAB>shape<TAB>repr<TAB>str (newlines as \\n)
+cases = [("M8[D]", [13879, NAT], [2]), ("m8[D]", [1, NAT], [2]), ("M8[ms]", [1199181600500, NAT], [2]),
+         ("m8[s]", [1, 2, 3, 400], [2, 2]), ("M8[D]", [13879], [1]), ("M8[s]", [0, 86399, -1, 1], [2, 2]),
+         ("M8[Y]", [38, -1971], [2]), ("m8[ns]", [NAT, NAT], [2]), ("M8[W]", [1, 2, 3], [3]),
+         ("M8[D]", list(range(0, 3000, 7)), [429]), ("m8[25s]", [5, -7], [2]),
+         ("M8[h]", list(range(0, 40 * 24, 24)), [40]), ("M8", [NAT], [1]),
+         ("M8[D]", [13879], []), ("m8[D]", [5], []), ("M8[D]", [NAT], [])]
+with open("print.txt", "w") as f:
+    for dt, vals, shape in cases:
+        a = np.array(vals, dtype=np.int64).view(dt).reshape(shape)
+        esc = [repr(a).replace("\n", "\\n"), str(a).replace("\n", "\\n")]
+        f.write("\t".join([dt, " ".join(map(str, vals)), " ".join(map(str, shape)) or "-"] + esc) + "\n")
