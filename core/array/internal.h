@@ -248,6 +248,10 @@ struct nd_ufunc_opts;
  * "'2008-01-01'" ('quote') or "2008-01-01", a timedelta's integer, "'NaT'"; into buf of
  * ND_DATETIME_STRLEN + 2 bytes; returns the length. */
 ND_INTERNAL size_t nd__dt_elem_text(const char *p, nd_dtype dt, bool quote, char *buf);
+/* sort / argsort of a date array with NaT last, as NumPy (core/datetime/dt_sort.c); kind is
+ * an nd_sort_kind. */
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_sort_inplace(nd_array *a, int axis, int kind);
+ND_INTERNAL ND_WARN_UNUSED nd_array *nd__dt_argsort(const nd_array *a, int axis, int kind);
 ND_INTERNAL bool nd__dt_ufunc_wants(int nin, const struct nd_operand *in);
 ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_ufunc_exec(int f, const struct nd_operand *in, int nout,
                                                        nd_array **outs, const struct nd_ufunc_opts *o,

@@ -155,6 +155,8 @@ nd_status nd_sort_inplace(nd_array *a, int axis, nd_sort_kind kind)
     if (!nd_is_writeable(a)) return nd_set_error(ND_EVALUE, "nd_sort_inplace: array is read-only");
     if (a->ndim == 0) return nd_set_error(ND_EAXIS, "nd_sort_inplace: cannot sort a 0-d array");
     if (nd__norm_axis(&axis, a->ndim, "nd_sort_inplace") < 0) return nd_last_error();
+    if (nd_dtype_is_datetime(a->dtype) || nd_dtype_is_timedelta(a->dtype)) /* NaT last: core/datetime */
+        return nd__dt_sort_inplace(a, axis, kind);
     lane_ctx c;
     if (ctx_init(&c, a->dtype, a->shape[axis], false, "nd_sort_inplace") < 0) return ND_ENOMEM;
     c.stable = kind == ND_SORT_STABLE;
@@ -248,6 +250,8 @@ static nd_array *arg_common(const nd_array *a, int axis, bool stable, bool parti
 
 nd_array *(nd_argsort)(const nd_array *a, int axis, nd_sort_kind kind)
 {
+    if (a && (nd_dtype_is_datetime(a->dtype) || nd_dtype_is_timedelta(a->dtype))) /* core/datetime */
+        return nd__dt_argsort(a, axis, kind);
     return arg_common(a, axis, kind == ND_SORT_STABLE, false, 0, "nd_argsort");
 }
 

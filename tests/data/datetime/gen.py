@@ -233,3 +233,15 @@ with open("print.txt", "w") as f:
         a = np.array(vals, dtype=np.int64).view(dt).reshape(shape)
         esc = [repr(a).replace("\n", "\\n"), str(a).replace("\n", "\\n")]
         f.write("\t".join([dt, " ".join(map(str, vals)), " ".join(map(str, shape)) or "-"] + esc) + "\n")
+
+# sorting: dtype<TAB>values<TAB>sorted<TAB>argsort (stable)
+with open("sort.txt", "w") as f:
+    for dt in ["M8[D]", "m8[s]", "M8[ns]"]:
+        vals = [int(x) for x in rng.integers(-50, 50, 40)]
+        vals[3] = vals[17] = vals[30] = NAT
+        vals[5] = 2**63 - 1
+        vals[6] = -2**63 + 1
+        a = np.array(vals, dtype=np.int64).view(dt)
+        s = np.sort(a)
+        ix = np.argsort(a, kind="stable")
+        f.write(f"{dt}\t{fmt(a)}\t{fmt(s)}\t{' '.join(map(str, ix))}\n")

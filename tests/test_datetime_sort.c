@@ -1,0 +1,85 @@
+/* sort / argsort of datetime64 and timedelta64 arrays: NaT sorts last, as NumPy 1.24
+ * (tests/data/datetime/gen.py, sort.txt). */
+#include <numc/numc.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#define DATA NUMC_TEST_DATA "/datetime/"
+
+static void test_sort_matches_numpy(void)
+{
+    FILE *f = fopen(DATA "sort.txt", "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    char line[8192];
+    int rows = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\n")] = '\0';
+        char *fl[4];
+        int n = 0;
+        fl[n++] = line;
+        for (char *p = line; *p && n < 4; p++)
+            if (*p == '\t') {
+                *p = '\0';
+                fl[n++] = p + 1;
+            }
+        CU_ASSERT_FATAL(n == 4);
+        int t = nd_dtype_from_name(fl[0]);
+        CU_ASSERT_FATAL(t >= 0);
+        int64_t v[64];
+        ptrdiff_t k = 0;
+        char *p = fl[1], *end;
+        for (;;) {
+            long long x = strtoll(p, &end, 10);
+            if (end == p) break;
+            v[k++] = x;
+            p = end;
+        }
+        nd_array *a = nd_empty(1, &k, (nd_dtype)t);
+        memcpy(nd_data(a), v, (size_t)k * 8);
+        nd_array *s = nd_sort(a);
+        nd_array *ix = nd_argsort(a, -1, ND_SORT_STABLE);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(ix);
+        CU_ASSERT_EQUAL(nd_dtype_of(s), (nd_dtype)t);
+        const int64_t *sv = nd_data(s), *iv = nd_data(ix);
+        char *ps = fl[2], *pi = fl[3];
+        for (ptrdiff_t i = 0; i < k; i++) {
+            CU_ASSERT_EQUAL(sv[i], strtoll(ps, &ps, 10));
+            CU_ASSERT_EQUAL(iv[i], strtoll(pi, &pi, 10));
+        }
+        /* the input is untouched */
+        CU_ASSERT_EQUAL(memcmp(nd_data(a), v, (size_t)k * 8), 0);
+        nd_free(ix);
+        nd_free(s);
+        nd_free(a);
+        rows++;
+    }
+    fclose(f);
+    CU_ASSERT_EQUAL(rows, 3);
+}
+
+static void test_sort_2d_axis(void)
+{
+    const char *txt[] = { "2001-01-03", "NaT", "2001-01-01", "1999-12-31", "2001-01-02", "NaT" };
+    nd_array *a = nd_datetime64_from_strings(6, txt, ND_DATETIME64_OF(ND_DT_D));
+    nd_array *m = nd_reshape(a, 2, (ptrdiff_t[]){ 2, 3 });
+    CU_ASSERT_EQUAL(nd_sort_inplace(m, 0, ND_SORT_QUICK), ND_OK);
+    char *s = nd_str(m);
+    CU_ASSERT_STRING_EQUAL(s, "[['1999-12-31' '2001-01-02' '2001-01-01']\n ['2001-01-03'        'NaT'        'NaT']]");
+    nd_free_mem(s);
+    nd_free(m);
+    nd_free(a);
+}
+
+static const ND_TEST tests[] = {
+    ND_T(test_sort_matches_numpy),
+    ND_T(test_sort_2d_axis),
+    { NULL, NULL },
+};
+
+ND_TEST_MAIN("datetime_sort", tests)
