@@ -245,3 +245,15 @@ with open("sort.txt", "w") as f:
         s = np.sort(a)
         ix = np.argsort(a, kind="stable")
         f.write(f"{dt}\t{fmt(a)}\t{fmt(s)}\t{' '.join(map(str, ix))}\n")
+
+# .npy files NumPy writes: the values of each are in npy_values.txt (name<TAB>int64 ticks)
+with open("npy_values.txt", "w") as f:
+    for name, dt, vals in [("d_D", "<M8[D]", [13879, NAT, -1, 0]), ("m_ns", "<m8[ns]", [1, NAT, -5, 2**62]),
+                           ("d_25s", "<M8[25s]", [7, -7]), ("d_be", ">M8[s]", [1, 2, NAT]),
+                           ("m_gen", "<m8", [3, 4]), ("d_2d", "<M8[h]", [1, 2, 3, 4, 5, 6])]:
+        ints = dt.replace("M8", "i8").replace("m8", "i8").split("[")[0]  # '<i8' / '>i8'
+        a = np.array(vals, dtype=ints).view(dt)
+        if name == "d_2d":
+            a = a.reshape(2, 3)
+        np.save(f"{name}.npy", a)
+        f.write(f"{name}\t{dt}\t{' '.join(map(str, vals))}\n")
