@@ -76,7 +76,73 @@ static void test_sort_2d_axis(void)
     nd_free(a);
 }
 
+static void read_i64(char **p, int64_t *v, int n)
+{
+    for (int i = 0; i < n; i++) v[i] = strtoll(*p, p, 10);
+}
+
+static void test_min_max_arg_match_numpy(void)
+{
+    FILE *f = fopen(DATA "reduce.txt", "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    char line[2048];
+    int rows = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\n")] = '\0';
+        char *fl[6];
+        int n = 0;
+        fl[n++] = line;
+        for (char *p = line; *p && n < 6; p++)
+            if (*p == '\t') {
+                *p = '\0';
+                fl[n++] = p + 1;
+            }
+        CU_ASSERT_FATAL(n == 6);
+        nd_dtype t = (nd_dtype)nd_dtype_from_name(fl[0]);
+        const ptrdiff_t shape[2] = { 2, 4 };
+        nd_array *a = nd_empty(2, shape, t);
+        int64_t v[8], flat[4], mn[4], mx[4], am[2];
+        char *p = fl[1];
+        read_i64(&p, v, 8);
+        memcpy(nd_data(a), v, sizeof v);
+        p = fl[2];
+        read_i64(&p, flat, 4);
+        p = fl[3];
+        read_i64(&p, mn, 4);
+        p = fl[4];
+        read_i64(&p, mx, 4);
+        p = fl[5];
+        read_i64(&p, am, 2);
+        nd_array *r[4] = { nd_min(a), nd_max(a), nd_argmin(a), nd_argmax(a) };
+        for (int k = 0; k < 4; k++) {
+            CU_ASSERT_PTR_NOT_NULL_FATAL(r[k]);
+            CU_ASSERT_EQUAL(*(int64_t *)nd_data(r[k]), flat[k]);
+            if (k < 2) CU_ASSERT_EQUAL(nd_dtype_of(r[k]), t);
+            nd_free(r[k]);
+        }
+        nd_array *m0 = nd_min(a, 0), *x0 = nd_max(a, 0), *a1 = nd_argmax(a, 1);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(m0);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(x0);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(a1);
+        CU_ASSERT_EQUAL(memcmp(nd_data(m0), mn, sizeof mn), 0);
+        CU_ASSERT_EQUAL(memcmp(nd_data(x0), mx, sizeof mx), 0);
+        CU_ASSERT_EQUAL(memcmp(nd_data(a1), am, sizeof am), 0);
+        nd_free(m0);
+        nd_free(x0);
+        nd_free(a1);
+        /* reductions numc does not define on dates are errors, not crashes */
+        CU_ASSERT_PTR_NULL(nd_sum(a));
+        CU_ASSERT_EQUAL(nd_last_error(), ND_EDTYPE);
+        CU_ASSERT_PTR_NULL(nd_mean(a));
+        nd_free(a);
+        rows++;
+    }
+    fclose(f);
+    CU_ASSERT_EQUAL(rows, 3);
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_min_max_arg_match_numpy),
     ND_T(test_sort_matches_numpy),
     ND_T(test_sort_2d_axis),
     { NULL, NULL },

@@ -27,4 +27,7 @@ ND_INTERNAL size_t nd__dt_format_struct(const nd_datetimestruct *d, nd_dtunit ba
 ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_format_setup(nd_dtype dtype, const nd_dt_format_opts *opts,
                                                          nd_dtunit *base, bool *utc, const char *who);
 
+/* min/max/argmin/argmax of a date array (dt_reduce.c; also declared in reduce_internal.h). */
+ND_INTERNAL ND_WARN_UNUSED nd_array *nd__dt_reduce_minmax(const nd_array *a, const void *opts, int which);
+
 #endif

@@ -257,3 +257,12 @@ with open("npy_values.txt", "w") as f:
             a = a.reshape(2, 3)
         np.save(f"{name}.npy", a)
         f.write(f"{name}\t{dt}\t{' '.join(map(str, vals))}\n")
+
+# reductions: dtype<TAB>values (2x4)<TAB>min max argmin argmax (flat)<TAB>min over axis 0<TAB>max over axis 0<TAB>argmax over axis 1
+with open("reduce.txt", "w") as f:
+    for dt, vals in [("M8[D]", [5, -3, 9, 2, 7, 1, -8, 4]), ("m8[s]", [5, NAT, 9, 2, 7, 1, NAT, 4]),
+                     ("M8[ns]", [NAT, 3, 2, 1, 0, -1, -2, -3])]:
+        a = np.array(vals, dtype=np.int64).view(dt).reshape(2, 4)
+        flat = [int(a.min().astype(np.int64)), int(a.max().astype(np.int64)), int(a.argmin()), int(a.argmax())]
+        f.write("\t".join([dt, " ".join(map(str, vals)), " ".join(map(str, flat)),
+                           fmt(a.min(axis=0)), fmt(a.max(axis=0)), " ".join(map(str, a.argmax(axis=1)))]) + "\n")
