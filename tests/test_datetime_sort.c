@@ -141,7 +141,53 @@ static void test_min_max_arg_match_numpy(void)
     CU_ASSERT_EQUAL(rows, 3);
 }
 
+static void check_range(nd_array *r, nd_dtype t, int n, const char *const *want)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_EQUAL(nd_dtype_of(r), t);
+    CU_ASSERT_EQUAL_FATAL(nd_size(r), n);
+    char **s = nd_datetime_as_string(r, NULL);
+    for (int i = 0; i < n; i++) CU_ASSERT_STRING_EQUAL(s[i], want[i]);
+    nd_free_mem(s);
+    nd_free(r);
+}
+
+static void test_arange_matches_numpy(void)
+{
+    const nd_dtype G = ND_DATETIME64_OF(ND_DT_GENERIC);
+    nd_scalar two_days = { .dtype = ND_TIMEDELTA64_OF(ND_DT_D), .v.i = 2 };
+    check_range(nd_datetime_arange("2001-01-01", "2001-01-10", two_days, G), ND_DATETIME64_OF(ND_DT_D), 5,
+                (const char *[]){ "2001-01-01", "2001-01-03", "2001-01-05", "2001-01-07", "2001-01-09" });
+    nd_scalar seven_h = { .dtype = ND_TIMEDELTA64_OF(ND_DT_h), .v.i = 7 };
+    check_range(nd_datetime_arange("2001-01-01", "2001-01-02T05", seven_h, G), ND_DATETIME64_OF(ND_DT_h), 5,
+                (const char *[]){ "2001-01-01T00", "2001-01-01T07", "2001-01-01T14", "2001-01-01T21",
+                                  "2001-01-02T04" });
+    nd_scalar back = { .dtype = ND_TIMEDELTA64_OF(ND_DT_D), .v.i = -4 };
+    check_range(nd_datetime_arange("2001-01-10", "2001-01-01", back, G), ND_DATETIME64_OF(ND_DT_D), 3,
+                (const char *[]){ "2001-01-10", "2001-01-06", "2001-01-02" });
+    nd_scalar year = { .dtype = ND_TIMEDELTA64_OF(ND_DT_Y), .v.i = 1 };
+    check_range(nd_datetime_arange("2001", "2004", year, G), ND_DATETIME64_OF(ND_DT_Y), 3,
+                (const char *[]){ "2001", "2002", "2003" });
+    check_range(nd_datetime_arange("2001-01", "2001-01-07", ND_I64(3), ND_DATETIME64_OF(ND_DT_D)),
+                ND_DATETIME64_OF(ND_DT_D), 2, (const char *[]){ "2001-01-01", "2001-01-04" });
+    nd_scalar month = { .dtype = ND_TIMEDELTA64_OF(ND_DT_M), .v.i = 1 };
+    CU_ASSERT_PTR_NULL(nd_datetime_arange("2001-01-01", "2002-01-05", month, G));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EDTYPE);
+    CU_ASSERT_PTR_NULL(nd_datetime_arange("2001-01-01", "NaT", two_days, G));
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "NaT"));
+    nd_scalar zero = { .dtype = ND_TIMEDELTA64_OF(ND_DT_D), .v.i = 0 };
+    CU_ASSERT_PTR_NULL(nd_datetime_arange("2001-01-01", "2001-01-05", zero, G));
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "zero"));
+    CU_ASSERT_PTR_NULL(nd_datetime_arange("2001-01-01", "2001-13-05", two_days, G));
+    CU_ASSERT_PTR_NULL(nd_datetime_arange("2001-01-01", "2001-01-05", ND_F64(1.5), G));
+    nd_array *e = nd_datetime_arange("2001-01-05", "2001-01-01", two_days, G);
+    CU_ASSERT_PTR_NOT_NULL(e);
+    CU_ASSERT_EQUAL(nd_size(e), 0);
+    nd_free(e);
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_arange_matches_numpy),
     ND_T(test_min_max_arg_match_numpy),
     ND_T(test_sort_matches_numpy),
     ND_T(test_sort_2d_axis),

@@ -173,3 +173,60 @@ size_t nd__dt_elem_text(const char *p, nd_dtype dt, bool quote, char *buf)
     nd__dt_format_struct(&d, nd_dtype_unit(dt), false, t);
     return (size_t)snprintf(buf, ND_DATETIME_STRLEN + 2, "%s%s%s", q, t, q);
 }
+
+nd_array *nd_datetime_arange(const char *start, const char *stop, nd_scalar step, nd_dtype dtype)
+{
+    static const char who[] = "nd_datetime_arange";
+    if (!start || !stop) return ND_FAIL(ND_EVALUE, "%s: start or stop is NULL", who);
+    if (!nd_dtype_is_datetime(dtype))
+        return ND_FAIL(ND_EDTYPE, "%s: %s is not a datetime64 dtype", who, nd_dtype_name(dtype));
+    bool step_td = nd_dtype_is_timedelta(step.dtype);
+    if (!step_td && step.dtype != ND_BOOL && !nd_dtype_is_integer(step.dtype))
+        return ND_FAIL(ND_EDTYPE, "%s: the step must be a timedelta64 or an integer, not %s", who,
+                       nd_dtype_name(step.dtype));
+    int64_t a, b;
+    nd_dtype ta, tb;
+    if (nd_datetime_parse(start, ND_DATETIME64_OF(ND_DT_GENERIC), &a, &ta) < 0 ||
+        nd_datetime_parse(stop, ND_DATETIME64_OF(ND_DT_GENERIC), &b, &tb) < 0)
+        return NULL;
+    if (a == ND_NAT || b == ND_NAT)
+        return ND_FAIL(ND_EVALUE, "%s: arange: cannot use NaT (not-a-time) datetime values", who);
+    /* the unit: the dtype's, else the common one of start, stop and a timedelta step (a
+     * timedelta's Y/M unit does not mix with a linear one, as in NumPy's gcd) */
+    nd_dtype t = dtype;
+    if (nd_dtype_unit(dtype) == ND_DT_GENERIC) {
+        int c = nd__dt_common(ta, tb, who);
+        if (c < 0) return NULL;
+        t = (nd_dtype)c;
+        if (step_td && nd_dtype_unit(step.dtype) != ND_DT_GENERIC) {
+            nd_dtunit us = nd_dtype_unit(step.dtype), ut = nd_dtype_unit(t);
+            if (us <= ND_DT_M && ut > ND_DT_M)
+                return ND_FAIL(ND_EDTYPE, "%s: Cannot get a common metadata divisor for Numpy datetime "
+                               "metadata [%s] and [%s] because they have incompatible nonlinear base "
+                               "time units", who, nd_dtunit_name(us), nd_dtunit_name(ut));
+            c = nd__dt_common(t, step.dtype, who);
+            if (c < 0) return NULL;
+            t = nd_dtype_datetime(ND_DATETIME64, nd_dtype_unit((nd_dtype)c), nd_dtype_unit_count((nd_dtype)c));
+        }
+    }
+    int64_t s = step.v.i;
+    if (step_td) {
+        if (s == ND_NAT) return ND_FAIL(ND_EVALUE, "%s: arange: cannot use NaT (not-a-time) step", who);
+        nd_dtype td = nd_dtype_datetime(ND_TIMEDELTA64, nd_dtype_unit(t), nd_dtype_unit_count(t));
+        if (nd_dtype_unit(step.dtype) != ND_DT_GENERIC && nd__dt_cast(&s, td, 8, &step.v.i, step.dtype, 8, 1) < 0)
+            return NULL;
+    } else if (step.dtype == ND_BOOL) {
+        s = step.v.b;
+    }
+    if (s == 0) return ND_FAIL(ND_EVALUE, "%s: arange: step cannot be zero", who);
+    if (nd__dt_cast(&a, t, 8, &a, ta, 8, 1) < 0 || nd__dt_cast(&b, t, 8, &b, tb, 8, 1) < 0) return NULL;
+    nd__i128 span = (nd__i128)b - a, n128 = 0;
+    if ((span > 0 && s > 0) || (span < 0 && s < 0)) n128 = (span + s - (s > 0 ? 1 : -1)) / s;
+    if (n128 > PTRDIFF_MAX / 8) return ND_FAIL(ND_ENOMEM, "%s: %lld elements are too many", who, (long long)n128);
+    ptrdiff_t n = (ptrdiff_t)n128;
+    nd_array *out = nd__alloc(1, &n, t, false, who);
+    if (!out) return NULL;
+    int64_t *v = (int64_t *)(void *)out->data;
+    for (ptrdiff_t i = 0; i < n; i++) v[i] = (int64_t)((nd__i128)a + (nd__i128)i * s);
+    return out;
+}

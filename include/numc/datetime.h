@@ -114,6 +114,15 @@ ND_API nd_status nd_datetime_as_string_into(const nd_array *a, const nd_dt_forma
  * nd_fmax, nd_fmin, nd_isnan, nd_isfinite (NumPy's type rules; see docs/datetime.md). */
 ND_API nd_array *nd_isnat(const nd_array *a);
 
+/* numpy.arange(datetime64(start), datetime64(stop), step, dtype): the dates from start up to
+ * (not including) stop, `step` apart. start/stop are ISO strings (nd_datetime_parse); step is
+ * a timedelta64 scalar (any unit) or an integer counting ticks of the result's unit. dtype: a
+ * datetime64 with a unit, or the generic datetime64 for the common unit of start, stop and
+ * step (datetime64[D] + a step of 7 hours gives datetime64[h]). A negative step counts down.
+ * ND_EVALUE for NaT, a zero step or a bad string; ND_EDTYPE for units NumPy refuses to mix
+ * (a month step from a day date). */
+ND_API nd_array *nd_datetime_arange(const char *start, const char *stop, nd_scalar step, nd_dtype dtype);
+
 #ifdef __cplusplus
 }
 #endif
