@@ -123,6 +123,41 @@ ND_API nd_array *nd_isnat(const nd_array *a);
  * (a month step from a day date). */
 ND_API nd_array *nd_datetime_arange(const char *start, const char *stop, nd_scalar step, nd_dtype dtype);
 
+/* ---- business days (numpy.busdaycalendar, is_busday, busday_offset, busday_count) ---- */
+/* A weekmask and a sorted list of holidays (NaT, duplicates and holidays on weekend days
+ * dropped, as NumPy normalises them). */
+typedef struct nd_busdaycal nd_busdaycal;
+/* numpy.busdaycalendar(weekmask, holidays): weekmask is NULL (Monday to Friday), seven '0'/'1'
+ * characters Monday first ("1111100") or day names ("Mon Tue Wed"); holidays is a datetime64
+ * array or NULL. NULL with ND_EVALUE for a bad or all-zero weekmask, ND_EDTYPE for holidays
+ * that are no dates. Free it with nd_busdaycal_free. */
+ND_API nd_busdaycal *nd_busdaycalendar(const char *weekmask, const nd_array *holidays);
+ND_API void nd_busdaycal_free(nd_busdaycal *cal);
+/* The normalised holidays (days since 1970-01-01) and their count (busdaycalendar.holidays). */
+ND_API ptrdiff_t nd_busdaycal_holidays(const nd_busdaycal *cal, const int64_t **days);
+/* numpy.is_busday(dates, busdaycal=cal): a bool array (NaT is not a business day). cal NULL
+ * is the default calendar (Monday to Friday, no holidays). ND_EDTYPE for non-dates. */
+ND_API nd_array *nd_is_busday(const nd_array *dates, const nd_busdaycal *cal);
+/* numpy.busday_offset's roll modes for a date that is not a business day. */
+typedef enum nd_busday_roll {
+    ND_ROLL_RAISE,            /* 'raise': ND_EVALUE "Non-business day date in busday_offset" */
+    ND_ROLL_NAT,              /* 'nat': the result is NaT */
+    ND_ROLL_FORWARD,          /* 'forward' / 'following': the next business day */
+    ND_ROLL_BACKWARD,         /* 'backward' / 'preceding': the previous one */
+    ND_ROLL_MODIFIEDFOLLOWING, /* the next one unless it is in another month, then the previous */
+    ND_ROLL_MODIFIEDPRECEDING  /* the previous one unless in another month, then the next */
+} nd_busday_roll;
+/* numpy.busday_offset(dates, offsets, roll, busdaycal): dates (datetime64, converted to days)
+ * rolled to a business day, then moved by `offsets` (an integer array broadcast against
+ * dates) business days; datetime64[D]. NaT stays NaT. The walk is day by day (the time grows
+ * with the offset). */
+ND_API nd_array *nd_busday_offset(const nd_array *dates, const nd_array *offsets,
+                                  nd_busday_roll roll, const nd_busdaycal *cal);
+/* numpy.busday_count(begindates, enddates, busdaycal): int64 counts of business days in
+ * [begin, end) (negative when end < begin), broadcast. ND_EVALUE for a NaT date. */
+ND_API nd_array *nd_busday_count(const nd_array *begindates, const nd_array *enddates,
+                                 const nd_busdaycal *cal);
+
 #ifdef __cplusplus
 }
 #endif

@@ -266,3 +266,30 @@ with open("reduce.txt", "w") as f:
         flat = [int(a.min().astype(np.int64)), int(a.max().astype(np.int64)), int(a.argmin()), int(a.argmax())]
         f.write("\t".join([dt, " ".join(map(str, vals)), " ".join(map(str, flat)),
                            fmt(a.min(axis=0)), fmt(a.max(axis=0)), " ".join(map(str, a.argmax(axis=1)))]) + "\n")
+
+# business days: weekmask<TAB>holidays<TAB>dates<TAB>offsets<TAB>is_busday<TAB>offset per roll (6 lines joined by |)<TAB>count(dates, dates2)<TAB>dates2
+ROLLS = ["raise", "nat", "forward", "backward", "modifiedfollowing", "modifiedpreceding"]
+with open("busday.txt", "w") as f:
+    for wm, hol in [("1111100", []), ("1010111", ["2011-07-04", "2011-12-25", "2012-01-02"]),
+                    ("Mon Wed Fri", ["2011-07-01", "2011-07-01", "NaT", "2011-07-02"])]:
+        cal = np.busdaycalendar(weekmask=wm, holidays=hol)
+        days = rng.integers(15000, 15400, 12)
+        days[3] = 15156  # 2011-07-02, a Saturday
+        days[4] = 15155  # 2011-07-01
+        dates = days.view("M8[D]")
+        dates2 = (days + rng.integers(-40, 40, 12)).view("M8[D]")
+        offs = rng.integers(-15, 15, 12)
+        isb = np.is_busday(dates, busdaycal=cal)
+        outs = []
+        for r in ROLLS:
+            vals = []
+            for d, o in zip(dates, offs):
+                try:
+                    vals.append(str(int(np.busday_offset(d, o, roll=r, busdaycal=cal).astype(np.int64))))
+                except ValueError:
+                    vals.append("ERR")
+            outs.append(" ".join(vals))
+        cnt = np.busday_count(dates, dates2, busdaycal=cal)
+        f.write("\t".join([wm, ",".join(hol), fmt(dates), " ".join(map(str, offs)),
+                           " ".join(str(int(x)) for x in isb), "|".join(outs), " ".join(map(str, cnt)),
+                           fmt(dates2)]) + "\n")
