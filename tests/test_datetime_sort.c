@@ -186,7 +186,50 @@ static void test_arange_matches_numpy(void)
     nd_free(e);
 }
 
+/* expected values from NumPy 1.24 (np.unique / np.searchsorted on the same data) */
+static void test_unique_searchsorted_match_numpy(void)
+{
+    const char *t[] = { "2001-01-03", "NaT", "1999-01-01", "2001-01-03", "NaT", "1999-01-01T12" };
+    nd_array *a = nd_datetime64_from_strings(6, t, ND_DATETIME64_OF(ND_DT_h));
+    nd_array *inv = NULL, *cnt = NULL;
+    nd_array *u = nd_unique(a, .inverse = &inv, .counts = &cnt);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(u);
+    CU_ASSERT_EQUAL(nd_dtype_of(u), ND_DATETIME64_OF(ND_DT_h));
+    CU_ASSERT_EQUAL_FATAL(nd_size(u), 4);
+    const int64_t wu[4] = { 254208, 254220, 271800, INT64_MIN }, winv[6] = { 2, 3, 0, 2, 3, 1 },
+                  wcnt[4] = { 1, 1, 2, 2 };
+    CU_ASSERT_EQUAL(memcmp(nd_data(u), wu, sizeof wu), 0);
+    CU_ASSERT_EQUAL(memcmp(nd_data(inv), winv, sizeof winv), 0);
+    CU_ASSERT_EQUAL(memcmp(nd_data(cnt), wcnt, sizeof wcnt), 0);
+    const char *st[] = { "2001-01-03", "NaT", "1999-01-01" };
+    nd_array *s0 = nd_datetime64_from_strings(3, st, ND_DATETIME64_OF(ND_DT_D));
+    nd_array *s = nd_sort(s0);
+    const char *vt[] = { "2001-01-03T01", "NaT", "1999-01-01", "2005-01-01" };
+    nd_array *v = nd_datetime64_from_strings(4, vt, ND_DATETIME64_OF(ND_DT_h));
+    nd_array *l = nd_searchsorted(s, v, ND_SIDE_LEFT), *r = nd_searchsorted(s, v, ND_SIDE_RIGHT);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    const int64_t wl[4] = { 2, 2, 0, 2 }, wr[4] = { 2, 3, 1, 2 };
+    CU_ASSERT_EQUAL(memcmp(nd_data(l), wl, sizeof wl), 0);
+    CU_ASSERT_EQUAL(memcmp(nd_data(r), wr, sizeof wr), 0);
+    /* dates against numbers: no common dtype */
+    nd_array *f = nd_zeros(1, (ptrdiff_t[]){ 2 }, ND_FLOAT64);
+    CU_ASSERT_PTR_NULL(nd_searchsorted(s, f, ND_SIDE_LEFT));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EDTYPE);
+    nd_free(f);
+    nd_free(l);
+    nd_free(r);
+    nd_free(v);
+    nd_free(s);
+    nd_free(s0);
+    nd_free(u);
+    nd_free(inv);
+    nd_free(cnt);
+    nd_free(a);
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_unique_searchsorted_match_numpy),
     ND_T(test_arange_matches_numpy),
     ND_T(test_min_max_arg_match_numpy),
     ND_T(test_sort_matches_numpy),

@@ -30,4 +30,10 @@ ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_format_setup(nd_dtype dtype, const n
 /* min/max/argmin/argmax of a date array (dt_reduce.c; also declared in reduce_internal.h). */
 ND_INTERNAL ND_WARN_UNUSED nd_array *nd__dt_reduce_minmax(const nd_array *a, const void *opts, int which);
 
+/* unique / searchsorted of date arrays, NaT last (dt_sort.c; declared for core/sort in
+ * sort_kernels.h). */
+struct nd_unique_opts;
+ND_INTERNAL ND_WARN_UNUSED nd_array *nd__dt_unique(const struct nd_unique_opts *o);
+ND_INTERNAL ND_WARN_UNUSED nd_array *nd__dt_searchsorted(const nd_array *a, const nd_array *v, int side);
+
 #endif

@@ -43,3 +43,40 @@ nd_array *nd__dt_argsort(const nd_array *a, int axis, int kind)
     nd_free(w);
     return r;
 }
+
+nd_array *nd__dt_unique(const nd_unique_opts *o)
+{
+    nd_array *w = nd_astype(o->a, ND_INT64, ND_CAST_UNSAFE);
+    if (!w) return NULL;
+    shift(w, (uint64_t)-1); /* NaT last; all NaT compare equal (NumPy's equal_nan) */
+    nd_unique_opts o2 = *o;
+    o2.a = w;
+    nd_array *r = nd_unique_(&o2);
+    nd_free(w);
+    if (!r) return NULL;
+    shift(r, 1);
+    nd_array *out = nd_astype(r, nd_dtype_of(o->a), ND_CAST_UNSAFE);
+    nd_free(r);
+    return out;
+}
+
+nd_array *nd__dt_searchsorted(const nd_array *a, const nd_array *v, int side)
+{
+    int t = nd__flex_promote(nd_dtype_of(a), nd_dtype_of(v), "nd_searchsorted");
+    if (t < 0) return NULL;
+    nd_array *x = nd_astype(a, (nd_dtype)t, ND_CAST_UNSAFE);
+    nd_array *y = x ? nd_astype(v, (nd_dtype)t, ND_CAST_UNSAFE) : NULL;
+    nd_array *xi = y ? nd_astype(x, ND_INT64, ND_CAST_UNSAFE) : NULL;
+    nd_array *yi = xi ? nd_astype(y, ND_INT64, ND_CAST_UNSAFE) : NULL;
+    nd_array *r = NULL;
+    if (yi) {
+        shift(xi, (uint64_t)-1);
+        shift(yi, (uint64_t)-1);
+        r = nd_searchsorted(xi, yi, (nd_side)side);
+    }
+    nd_free(yi);
+    nd_free(xi);
+    nd_free(y);
+    nd_free(x);
+    return r;
+}

@@ -285,6 +285,9 @@ nd_array *nd_searchsorted(const nd_array *a, const nd_array *v, nd_side side)
 {
     if (!a || !v) return ND_FAIL(ND_EVALUE, "nd_searchsorted: arguments must not be NULL");
     if (a->ndim != 1) return ND_FAIL(ND_EVALUE, "nd_searchsorted: a must be 1-d, got %d-d", a->ndim);
+    if (nd_dtype_is_datetime(a->dtype) || nd_dtype_is_timedelta(a->dtype) || /* core/datetime */
+        nd_dtype_is_datetime(v->dtype) || nd_dtype_is_timedelta(v->dtype))
+        return nd__dt_searchsorted(a, v, side);
     nd_dtype t = nd_result_type(a->dtype, v->dtype);
     nd_array *ac = nd_empty(1, a->shape, t), *vc = ac ? nd_empty(v->ndim, v->shape, t) : NULL;
     nd_array *out = vc ? nd_empty(v->ndim, v->shape, ND_INT64) : NULL;
