@@ -194,6 +194,11 @@ void nd_cast_strided(void *dst, nd_dtype dt, ptrdiff_t ds, const void *src, nd_d
         (void)rc; /* the error is set for the caller to read: this function returns nothing */
         return;
     }
+    /* datetime64 / timedelta64 (core/datetime/dt_cast.c); its errors are left set */
+    if (st != dt && nd__dt_cast_applies(st, dt)) {
+        if (nd__dt_cast(dst, dt, ds, src, st, ss, n) < 0) { /* reported through nd_set_error */ }
+        return;
+    }
     bool same_flexible = st == dt && nd_dtype_is_flexible((int)dt) && nd_dtype_size(dt) > 0;
     if (!same_flexible && (!nd_dtype_is_numeric((int)dt) || !nd_dtype_is_numeric((int)st))) {
         nd_set_error(ND_EDTYPE, "nd_cast_strided: no cast from %s to %s", nd_dtype_name(st),

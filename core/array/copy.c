@@ -30,6 +30,9 @@ nd_status nd__copy_into(nd_array *dst, const nd_array *src)
     /* string dtypes (core/strings): text <-> text of other widths, text <-> numbers */
     if (nd__str_claims_cast(src->dtype, dst->dtype))
         return nd__str_copy_into(dst, src);
+    /* datetime64 / timedelta64 conversions (core/datetime/dt_cast.c) */
+    if (dst->dtype != src->dtype && nd__dt_cast_applies(src->dtype, dst->dtype))
+        return nd__dt_copy_into(dst, src);
     if (dst->dtype != src->dtype && (!nd_dtype_is_numeric((int)dst->dtype) ||
                                      !nd_dtype_is_numeric((int)src->dtype)))
         return nd_set_error(ND_EDTYPE, "cannot copy %s elements into a %s array",
@@ -132,6 +135,11 @@ nd_array *nd_astype(const nd_array *a, nd_dtype dt, nd_casting casting)
     if (nd__str_claims_cast(a->dtype, dt) || (nd_dtype_is_string(dt) && nd_dtype_is_string(a->dtype)) ||
         (nd_dtype_is_string(dt) && nd_dtype_is_numeric((int)a->dtype)))
         return nd__str_astype(a, dt, casting);
+    /* datetime64 / timedelta64 targets and sources (core/datetime/dt_cast.c) */
+    if (nd__dt_cast_applies(a->dtype, dt)) {
+        if (nd__dt_astype_target(a->dtype, &dt, casting) < 0) return NULL;
+        return copy_as(a, dt, ND_ORDER_K, "nd_astype");
+    }
     if (!nd_dtype_is_numeric((int)dt)) return ND_FAIL(ND_EDTYPE, "nd_astype: invalid dtype %d", (int)dt);
     if (casting == ND_CAST_DEFAULT) casting = ND_CAST_UNSAFE;
     if (!nd_can_cast(a->dtype, dt, casting))

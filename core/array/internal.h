@@ -291,5 +291,31 @@ ND_INTERNAL ND_WARN_UNUSED nd_array *nd__str_unique(const struct nd_unique_opts 
 ND_INTERNAL ND_WARN_UNUSED
 nd_array *nd__str_isin(const nd_array *element, const nd_array *test, bool invert,
                        const char *who);
+/* datetime64 / timedelta64 casts (core/datetime/dt_cast.c). applies: a cast from/to a date
+ * dtype that the datetime module performs (a date and a number or another date); nd__dt_cast
+ * converts n elements (NaT kept, unit changes truncated toward -inf, ND_EVALUE on int64
+ * overflow); nd__dt_copy_into is nd__copy_into for such a pair; nd__dt_astype_target
+ * resolves a generic date target to the source's unit and checks `casting`. */
+ND_INTERNAL bool nd__dt_cast_applies(nd_dtype from, nd_dtype to);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_cast(void *dst, nd_dtype dt, ptrdiff_t ds, const void *src,
+                                                 nd_dtype st, ptrdiff_t ss, ptrdiff_t n);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_copy_into(nd_array *dst, const nd_array *src);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_astype_target(nd_dtype from, nd_dtype *to, nd_casting casting);
+/* The ufunc engine's date path (core/datetime/dt_ufunc.c): wants is true when an input is a
+ * date array or scalar; exec runs ufunc f (an nd_ufunc) on such operands. */
+struct nd_operand;
+struct nd_ufunc_opts;
+/* The printed text of one date element at p (NumPy's DatetimeFormat / TimedelaFormat):
+ * "'2008-01-01'" ('quote') or "2008-01-01", a timedelta's integer, "'NaT'"; into buf of
+ * ND_DATETIME_STRLEN + 2 bytes; returns the length. */
+ND_INTERNAL size_t nd__dt_elem_text(const char *p, nd_dtype dt, bool quote, char *buf);
+/* sort / argsort of a date array with NaT last, as NumPy (core/datetime/dt_sort.c); kind is
+ * an nd_sort_kind. */
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_sort_inplace(nd_array *a, int axis, int kind);
+ND_INTERNAL ND_WARN_UNUSED nd_array *nd__dt_argsort(const nd_array *a, int axis, int kind);
+ND_INTERNAL bool nd__dt_ufunc_wants(int nin, const struct nd_operand *in);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_ufunc_exec(int f, const struct nd_operand *in, int nout,
+                                                       nd_array **outs, const struct nd_ufunc_opts *o,
+                                                       const char *who);
 
 #endif

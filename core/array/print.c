@@ -170,9 +170,26 @@ static int ndigits_u64(uint64_t v)
     return snprintf(b, sizeof b, "%" PRIu64, v);
 }
 
+/* datetime64 / timedelta64 elements (core/datetime): the widest text among the shown ones */
+static void date_width_one(const char *p, void *ctx)
+{
+    char b[80];
+    int *w = ctx;
+    int n = (int)nd__dt_elem_text(p, *(const nd_dtype *)(w + 1), true, b);
+    if (n > *w) *w = n;
+}
+
 static nd_status formatter_build(formatter *F, const layout *L, const nd_printoptions *o,
                                  const char *who)
 {
+    if (nd_dtype_is_datetime(L->dt) || nd_dtype_is_timedelta(L->dt)) { /* dates: core/datetime */
+        memset(F, 0, sizeof *F);
+        F->dt = L->dt;
+        int wd[2] = { 0, (int)L->dt };
+        visit_shown(L, 0, L->data, date_width_one, wd);
+        F->int_width = wd[0];
+        return ND_OK;
+    }
     memset(F, 0, sizeof *F);
     F->dt = L->dt;
     F->pad_true = L->ndim > 0;
@@ -214,6 +231,13 @@ static void format_elem(const formatter *F, const char *p, nd__strbuf *out, nd__
 {
     if (nd_dtype_is_string(F->dt)) { /* Python's repr of the element (core/strings) */
         nd__str_put_elem(p, F->dt, true, out);
+        return;
+    }
+    if (nd_dtype_is_datetime(F->dt) || nd_dtype_is_timedelta(F->dt)) { /* dates: core/datetime */
+        char t[80];
+        size_t n = nd__dt_elem_text(p, F->dt, true, t);
+        for (size_t k = n; k < (size_t)F->int_width; k++) nd__sb_putc(out, ' ');
+        nd__sb_puts(out, t);
         return;
     }
     elem e = load(p, F->dt);
@@ -422,9 +446,10 @@ char *nd_repr(const nd_array *a)
         nd__sb_putc(&b, ')');
     } else {
         char dts[40];
-        /* NumPy quotes the names of the flexible dtypes: dtype='<U2', dtype='datetime64[D]' */
-        snprintf(dts, sizeof dts, nd_dtype_is_flexible((int)dt) ? "dtype='%s')" : "dtype=%s)",
-                 nd_dtype_name(dt));
+        /* NumPy quotes the names of the flexible dtypes (dtype='<U2', dtype='datetime64[D]'),
+         * except a date dtype without a unit (dtype=datetime64) */
+        bool quote = nd_dtype_is_flexible((int)dt) && nd_dtype_unit(dt) != ND_DT_GENERIC;
+        snprintf(dts, sizeof dts, quote ? "dtype='%s')" : "dtype=%s)", nd_dtype_name(dt));
         nd__sb_putc(&b, ',');
         /* the dtype moves to its own line when it would pass the line width */
         const char *nl = b.p ? strrchr(b.p, '\n') : NULL;
@@ -457,8 +482,11 @@ char *nd_str(const nd_array *a)
         /* a 0-d array prints as its scalar: no precision cut, Python-style text */
         if (nd__need_numeric(dt, "nd_str") < 0) return NULL;
         elem e = load(nd_data(a), dt);
-        char t[32];
-        if (dt == ND_BOOL) {
+        char t[80];
+        if (nd_dtype_is_datetime(dt) || nd_dtype_is_timedelta(dt)) { /* dates: core/datetime */
+            nd__dt_elem_text(nd_data(a), dt, false, t);
+            nd__sb_puts(&b, t);
+        } else if (dt == ND_BOOL) {
             nd__sb_puts(&b, e.b ? "True" : "False");
         } else if (is_signed_int(dt)) {
             snprintf(t, sizeof t, "%" PRId64, e.i);

@@ -10,6 +10,8 @@
  * dtypes, unknown keys — is refused with a message, never evaluated. */
 #include "io_internal.h"
 
+#include <numc/datetime.h>
+
 #include <errno.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -105,6 +107,16 @@ static nd_status parse_descr(hp *h, const char *d, nd_dtype *dt, bool *swap)
         *dt = *s == 'U' ? ND_STR_OF(w) : ND_BYTES_OF(w);
         *swap = *s == 'U' && ((order == '>' && host_little()) || (order == '<' && !host_little()));
         return ND_OK;
+    }
+    if (*s == 'M' || *s == 'm') { /* datetime64 / timedelta64: '<M8[D]', '<m8[25s]', '<M8' */
+        int t = nd_dtype_from_name(s);
+        if (t >= 0 && s[1] == '8') {
+            *dt = (nd_dtype)t;
+            bool little = host_little();
+            *swap = (order == '>' && little) || (order == '<' && !little);
+            return ND_OK;
+        }
+        nd_clear_error();
     }
     if (*s == 'O')
         return nd_set_error(ND_EDTYPE, "%s: %s: the array holds Python objects (dtype '%s'); "
@@ -523,6 +535,18 @@ static const char *descr_code(nd_dtype dt)
         static _Thread_local char code[16];
         snprintf(code, sizeof code, "%c%zu", nd_dtype_base(dt) == ND_STR ? 'U' : 'S', nd_dtype_width(dt));
         return code;
+    }
+    if (nd_dtype_is_datetime(dt) || nd_dtype_is_timedelta(dt)) { /* 'M8[D]', 'm8[25s]', 'M8' */
+        static _Thread_local char buf[32];
+        int count = nd_dtype_unit_count(dt);
+        char cnt[16] = "";
+        if (count > 1) snprintf(cnt, sizeof cnt, "%d", count);
+        if (nd_dtype_unit(dt) == ND_DT_GENERIC)
+            snprintf(buf, sizeof buf, "%c8", nd_dtype_is_datetime(dt) ? 'M' : 'm');
+        else
+            snprintf(buf, sizeof buf, "%c8[%s%s]", nd_dtype_is_datetime(dt) ? 'M' : 'm', cnt,
+                     nd_dtunit_name(nd_dtype_unit(dt)));
+        return buf;
     }
     static const char *const codes[ND_NTYPES] = { "b1", "i1", "i2", "i4", "i8", "u1", "u2",
                                                   "u4", "u8", "f4", "f8", "c8", "c16" };

@@ -7,6 +7,7 @@
 
 #include "internal.h"
 #include "sort_kernels.h"
+#include "sort_kernels.h"
 
 static bool has_nan(const char *x, nd_dtype t)
 {
@@ -138,6 +139,8 @@ nd_array *nd_unique_(const nd_unique_opts *o)
     if (!o || !o->a) return ND_FAIL(ND_EVALUE, "nd_unique: array is NULL");
     /* string arrays (core/strings) */
     if (nd_dtype_is_string(o->a->dtype)) return nd__str_unique(o);
+    if (nd_dtype_is_datetime(o->a->dtype) || nd_dtype_is_timedelta(o->a->dtype)) /* core/datetime */
+        return nd__dt_unique(o);
     if (o->axis != ND_AXIS_NONE) return unique_axis(o);
     bool eqn = o->equal_nan;
     nd_array *flat = nd_flatten(o->a);

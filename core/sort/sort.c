@@ -158,6 +158,8 @@ nd_status nd_sort_inplace(nd_array *a, int axis, nd_sort_kind kind)
     /* string arrays (core/strings): a stable merge sort in NumPy's string order */
     if (nd_dtype_is_string(a->dtype)) return nd__str_sort_inplace(a, axis);
     if (nd__norm_axis(&axis, a->ndim, "nd_sort_inplace") < 0) return nd_last_error();
+    if (nd_dtype_is_datetime(a->dtype) || nd_dtype_is_timedelta(a->dtype)) /* NaT last: core/datetime */
+        return nd__dt_sort_inplace(a, axis, kind);
     lane_ctx c;
     if (ctx_init(&c, a->dtype, a->shape[axis], false, "nd_sort_inplace") < 0) return nd_last_error();
     c.stable = kind == ND_SORT_STABLE;
@@ -253,6 +255,8 @@ nd_array *(nd_argsort)(const nd_array *a, int axis, nd_sort_kind kind)
 {
     /* string arrays (core/strings): always the stable order */
     if (a && nd_dtype_is_string(a->dtype)) return nd__str_sort(a, axis, true, "nd_argsort");
+    if (a && (nd_dtype_is_datetime(a->dtype) || nd_dtype_is_timedelta(a->dtype))) /* core/datetime */
+        return nd__dt_argsort(a, axis, kind);
     return arg_common(a, axis, kind == ND_SORT_STABLE, false, 0, "nd_argsort");
 }
 
@@ -289,6 +293,9 @@ nd_array *nd_searchsorted(const nd_array *a, const nd_array *v, nd_side side)
     /* string arrays (core/strings) */
     if (nd_dtype_is_string(a->dtype) || nd_dtype_is_string(v->dtype))
         return nd__str_searchsorted(a, v, (int)side);
+    if (nd_dtype_is_datetime(a->dtype) || nd_dtype_is_timedelta(a->dtype) || /* core/datetime */
+        nd_dtype_is_datetime(v->dtype) || nd_dtype_is_timedelta(v->dtype))
+        return nd__dt_searchsorted(a, v, side);
     nd_dtype t = nd_result_type(a->dtype, v->dtype);
     if (nd__need_numeric(a->dtype, "nd_searchsorted") < 0 || nd__need_numeric(v->dtype, "nd_searchsorted") < 0 ||
         nd__need_numeric(t, "nd_searchsorted") < 0)

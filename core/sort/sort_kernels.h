@@ -28,4 +28,9 @@ ND_INTERNAL ND_WARN_UNUSED nd_status nd__radix_sort(void *data, nd_dtype t, ptrd
 ND_INTERNAL ND_WARN_UNUSED
 nd_status nd__radix_argsort(const void *data, nd_dtype t, ptrdiff_t n, int64_t *ix);
 
+/* unique / searchsorted of datetime64 / timedelta64 arrays, NaT last (core/datetime/dt_sort.c) */
+struct nd_unique_opts;
+ND_INTERNAL ND_WARN_UNUSED nd_array *nd__dt_unique(const struct nd_unique_opts *o);
+ND_INTERNAL ND_WARN_UNUSED nd_array *nd__dt_searchsorted(const nd_array *a, const nd_array *v, int side);
+
 #endif

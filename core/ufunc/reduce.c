@@ -213,6 +213,8 @@ static nd_status reduce_run(const nd__nest *nest, red_ctx *r, nd_ufunc f, const 
 nd_array *nd__reduce(nd_ufunc f, const nd__loop_fn *loops, const nd_array *a,
                      const nd_reduce_opts *o, int t_in, nd_casting casting, const char *who)
 {
+    if (a && nd_dtype_is_flexible((int)a->dtype)) /* dates and strings reduce elsewhere */
+        return ND_FAIL(ND_EDTYPE, "%s: reduction not supported for %s", who, nd_dtype_name(a->dtype));
     const nd__ufunc_def *d = &nd__ufuncs[f];
     const nd_reduce_opts opts = o ? *o : ND_REDUCE_DEFAULTS;
     bool mask[ND_MAXDIMS];
@@ -289,12 +291,16 @@ nd_array *nd_prod_(const nd_array *a, const nd_reduce_opts *o)
 nd_array *nd_amin_(const nd_array *a, const nd_reduce_opts *o)
 {
     if (!check_in(a, "nd_amin")) return NULL;
+    if (nd_dtype_is_datetime(a->dtype) || nd_dtype_is_timedelta(a->dtype)) /* core/datetime */
+        return nd__dt_reduce_minmax(a, o, 0);
     return nd__reduce(ND_UF_MINIMUM, NULL, a, o, a->dtype, ND_CAST_SAME_KIND, "nd_amin");
 }
 
 nd_array *nd_amax_(const nd_array *a, const nd_reduce_opts *o)
 {
     if (!check_in(a, "nd_amax")) return NULL;
+    if (nd_dtype_is_datetime(a->dtype) || nd_dtype_is_timedelta(a->dtype)) /* core/datetime */
+        return nd__dt_reduce_minmax(a, o, 1);
     return nd__reduce(ND_UF_MAXIMUM, NULL, a, o, a->dtype, ND_CAST_SAME_KIND, "nd_amax");
 }
 

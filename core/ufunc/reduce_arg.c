@@ -177,6 +177,10 @@ static nd_array *arg_impl(const nd_array *a, const nd_reduce_opts *o, int which,
 {
     static const char *const names[4] = { "argmin", "argmax", "nanargmin", "nanargmax" };
     if (!a) return ND_FAIL(ND_EVALUE, "%s: input is NULL", who);
+    if ((nd_dtype_is_datetime(a->dtype) || nd_dtype_is_timedelta(a->dtype)) && which < 2) /* core/datetime */
+        return nd__dt_reduce_minmax(a, o, 2 + which);
+    if (nd_dtype_is_flexible((int)a->dtype))
+        return ND_FAIL(ND_EDTYPE, "%s: not supported for %s", who, nd_dtype_name(a->dtype));
     const nd_reduce_opts opts = o ? *o : ND_REDUCE_DEFAULTS;
     int axis = 0;
     bool flat = false;

@@ -20,4 +20,8 @@ ND_INTERNAL ND_WARN_UNUSED
 nd_array *nd__reduce(nd_ufunc f, const nd__loop_fn *loops, const nd_array *a,
                      const nd_reduce_opts *o, int t_in, nd_casting casting, const char *who);
 
+/* min/max/argmin/argmax of a datetime64/timedelta64 array (core/datetime/dt_reduce.c);
+ * opts is an nd_reduce_opts (may be NULL); which: 0 min, 1 max, 2 argmin, 3 argmax. */
+ND_INTERNAL ND_WARN_UNUSED nd_array *nd__dt_reduce_minmax(const nd_array *a, const void *opts, int which);
+
 #endif

@@ -513,6 +513,9 @@ nd_status nd__ufunc_exec(nd_ufunc f, const nd__loop_fn *loops, int nout,
     const nd_array *where = opts.where;
     nd_array *where_copy = NULL;
     if (!loops) loops = d->loops;
+    /* datetime64 / timedelta64 operands (core/datetime/dt_ufunc.c) */
+    if (loops == d->loops && nd__dt_ufunc_wants(nin, in))
+        return nd__dt_ufunc_exec(f, in, nout, outs, o, who);
 
     /* the loop: input checks, then type resolution */
     if (check_inputs(nin, in, ins, who) < 0) return nd_last_error();

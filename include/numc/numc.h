@@ -19,6 +19,7 @@
 #include "io.h"
 #include "ma.h"
 #include "strings.h"
+#include "datetime.h"
 
 #define NUMC_VERSION_MAJOR 0
 #define NUMC_VERSION_MINOR 1
