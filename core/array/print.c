@@ -480,10 +480,11 @@ char *nd_str(const nd_array *a)
     }
     if (nd_ndim(a) == 0) {
         /* a 0-d array prints as its scalar: no precision cut, Python-style text */
-        if (nd__need_numeric(dt, "nd_str") < 0) return NULL;
+        bool date = nd_dtype_is_datetime(dt) || nd_dtype_is_timedelta(dt);
+        if (!date && nd__need_numeric(dt, "nd_str") < 0) return NULL;
         elem e = load(nd_data(a), dt);
         char t[80];
-        if (nd_dtype_is_datetime(dt) || nd_dtype_is_timedelta(dt)) { /* dates: core/datetime */
+        if (date) { /* dates: core/datetime */
             nd__dt_elem_text(nd_data(a), dt, false, t);
             nd__sb_puts(&b, t);
         } else if (dt == ND_BOOL) {
