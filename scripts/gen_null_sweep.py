@@ -12,12 +12,15 @@ import os, re, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HEADERS = ["array", "manip", "sort", "stats", "io", "linalg", "fft", "random", "ufunc", "testing", "poly",
-           "ma", "strings"]
+           "ma", "strings", "datetime"]
 DECL = re.compile(r"__attribute__\(\(visibility\(\"default\"\)\)\)\s+([^;{}]*?)\b(\w+)\s*\(([^;{}]*?)\)\s*(?:__attribute__\(\(format\([^)]*\)\)\))?\s*;", re.S)
 
 # Functions whose contract passes NULL through without an error (nd_free's rule): the
 # child must not crash and must return NULL.
 PASS_THROUGH = {"nd_keep", "nd_ma_mask_or"}
+# Functions whose array arguments are all optional (NULL means "none"): the child must not
+# crash; any result is allowed (nd_busdaycalendar(NULL, NULL) is NumPy's default calendar).
+OPTIONAL_ARRAYS = {"nd_busdaycalendar"}
 
 def split_params(s):
     out, depth, cur = [], 0, ""
@@ -122,6 +125,8 @@ def main():
             kind = "V" if ret == "void" else ("P" if "*" in ret else "S")
             if fn in PASS_THROUGH:
                 kind = "N"
+            if fn in OPTIONAL_ARRAYS:
+                kind = "O"
             for variant in ("a", "b"):
                 call = "%s(%s)" % (fn, ", ".join(arg(t, n, variant) for t, n in typed))
                 rows.append((h, fn, variant, kind, call))

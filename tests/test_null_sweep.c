@@ -28,7 +28,8 @@ static _Alignas(64) ptrdiff_t zbuf[256];
 
 typedef struct row {
     const char *header, *name, *variant;
-    char kind; /* V: void, P: pointer result, S: scalar / status result, N: NULL passes through */
+    char kind; /* V: void, P: pointer result, S: scalar / status result, N: NULL passes through,
+                  O: every array argument is optional (no crash is all that is asked) */
     intptr_t (*call)(void);
 } row;
 #define SWEEP(h, fn, variant, kind, body) { #h, #fn, #variant, (#kind)[0], sweep_##fn##_##variant },
@@ -42,7 +43,7 @@ static int run_child(const row *r)
 {
     nd_clear_error();
     intptr_t v = r->call();
-    if (r->kind == 'V') return 0;
+    if (r->kind == 'V' || r->kind == 'O') return 0; /* O: the arrays are optional arguments */
     if (r->kind == 'N') return v != 0 ? 4 : 0;
     if (r->kind == 'P' && v != 0) return 4;
     if (nd_last_error() >= 0) return 3;
