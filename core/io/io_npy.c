@@ -266,6 +266,7 @@ nd_status nd__npy_parse_header(const void *buf, size_t n, nd_npy_header *out, co
 static void swap_bytes(void *data, size_t nelem, nd_dtype dt)
 {
     size_t isz = nd_dtype_size(dt);
+    if (nd_dtype_base(dt) == ND_BYTES) return; /* 'S' is bytes: no byte order (fuzz_npy found '>' swapping it) */
     if (nd_dtype_base(dt) == ND_STR) { /* 'U': swap each UCS-4 code point (core/strings) */
         nelem *= nd_dtype_width(dt);
         isz = 4;
