@@ -103,23 +103,32 @@ nplot_axes *nplot_add_subplot_(nplot_figure *fig, int nrows, int ncols, int inde
     return apply_share_opts(nplot_subplot(fig, nrows, ncols, index), o, who);
 }
 
+/* The cells r0..r1 x c0..c1 of gs named by spec ("0:2,1", ...); false with the error set
+ * (and the figure's error state) when gs is NULL, its figure failed, or spec is not a span. */
+static bool gridspec_span(nplot_gridspec *gs, const char *spec, int *r0, int *r1, int *c0,
+                          int *c1, const char *who)
+{
+    if (!gs) {
+        nd_set_error(ND_EVALUE, "%s: gridspec is NULL", who);
+        return false;
+    }
+    if (nplot__check(gs->fig)) return false;
+    if (!spec || !nplot__parse_cells(gs, spec, r0, r1, c0, c1)) {
+        nplot__fail(gs->fig, spec ? ND_EINDEX : ND_EPARSE, "%s: '%s' is not a valid span of a "
+                                                          "%dx%d grid", who,
+                    spec ? spec : "(null)", gs->nrows, gs->ncols);
+        return false;
+    }
+    return true;
+}
+
 nplot_axes *nplot_gridspec_add_subplot_(nplot_gridspec *gs, const char *spec,
                                         const nplot_add_subplot_opts *o)
 {
     static const char *who = "nplot_gridspec_add_subplot";
-    if (!gs) {
-        nd_set_error(ND_EVALUE, "%s: gridspec is NULL", who);
-        return NULL;
-    }
-    if (nplot__check(gs->fig)) return NULL;
-    o = NPLOT__OPTS(o, nplot_add_subplot_opts);
     int r0, r1, c0, c1;
-    if (!spec || !nplot__parse_cells(gs, spec, &r0, &r1, &c0, &c1)) {
-        nplot__fail(gs->fig, spec ? ND_EINDEX : ND_EPARSE, "%s: '%s' is not a valid span of a "
-                                                          "%dx%d grid", who,
-                    spec ? spec : "(null)", gs->nrows, gs->ncols);
-        return NULL;
-    }
+    if (!gridspec_span(gs, spec, &r0, &r1, &c0, &c1, who)) return NULL;
+    o = NPLOT__OPTS(o, nplot_add_subplot_opts);
     if (check_share_opts(gs->fig, o, who)) return NULL;
     return apply_share_opts(nplot__place(gs, r0, r1, c0, c1, who), o, who);
 }
@@ -196,19 +205,9 @@ nplot_gridspec *nplot_gridspec_subgridspec_(nplot_gridspec *gs, const char *spec
                                             int ncols, const nplot_gridspec_opts *o)
 {
     static const char *who = "nplot_gridspec_subgridspec";
-    if (!gs) {
-        nd_set_error(ND_EVALUE, "%s: gridspec is NULL", who);
-        return NULL;
-    }
-    if (nplot__check(gs->fig)) return NULL;
-    o = NPLOT__OPTS(o, nplot_gridspec_opts);
     int r0, r1, c0, c1;
-    if (!spec || !nplot__parse_cells(gs, spec, &r0, &r1, &c0, &c1)) {
-        nplot__fail(gs->fig, spec ? ND_EINDEX : ND_EPARSE, "%s: '%s' is not a valid span of a "
-                                                          "%dx%d grid", who,
-                    spec ? spec : "(null)", gs->nrows, gs->ncols);
-        return NULL;
-    }
+    if (!gridspec_span(gs, spec, &r0, &r1, &c0, &c1, who)) return NULL;
+    o = NPLOT__OPTS(o, nplot_gridspec_opts);
     return make_grid(gs->fig, gs, r0, r1, c0, c1, nrows, ncols, o, who);
 }
 

@@ -9,12 +9,12 @@ table once with A0 = A1 = an array of a flexible dtype (datetime64[D], timedelta
 |S3, <U3) and once with A0 float64 and A1 flexible (the rows with 2+ array arguments).
 Every other argument is as in the null sweep's call (b): zeros, counts of 2, pointers to a
 zeroed buffer, out-slots for nd_array ** results."""
-import os, re, subprocess, sys, tempfile
+import os, re
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from sweep_common import ROOT, DECL, split_params, param_type, preprocess
+
 HEADERS = ["array", "manip", "sort", "stats", "io", "linalg", "fft", "random", "ufunc", "testing", "poly",
            "ma", "plot", "strings", "datetime"]
-DECL = re.compile(r"__attribute__\(\(visibility\(\"default\"\)\)\)\s+([^;{}]*?)\b(\w+)\s*\(([^;{}]*?)\)\s*(?:__attribute__\(\(format\([^)]*\)\)\))?\s*;", re.S)
 
 # Functions left out: they take no array data (free/keep of the handle itself is exercised
 # by the harness), or they block / write files the sweep must not leave behind.
@@ -25,33 +25,6 @@ PASS_THROUGH = {"nd_keep"}
 # Path parameters get a file in the test's temporary directory.
 PATHS = {"path", "fname", "filename", "file"}
 NULL_OK = {"nd_ptr", "nd_ma_mask", "nd_ma_getmask"}
-
-def split_params(s):
-    out, depth, cur = [], 0, ""
-    for ch in s:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        if ch == "," and depth == 0:
-            out.append(cur.strip()); cur = ""
-        else:
-            cur += ch
-    if cur.strip():
-        out.append(cur.strip())
-    return out
-
-def param_type(p):
-    p = re.sub(r"\s+", " ", p)
-    if "(" in p:
-        return None, p  # function pointer written inline
-    m = re.match(r"(.*?)(\w+)\s*((?:\[[^\]]*\])*)$", p)
-    if not m or m.group(1).strip() == "" or m.group(1).strip() in ("const", "unsigned", "struct"):
-        return p, ""  # unnamed
-    t, name, arr = m.group(1).strip(), m.group(2), m.group(3)
-    if arr:
-        t += " *"
-    return t, name
 
 def is_array_param(t):
     if t is None:
@@ -103,24 +76,6 @@ def arg(t, name, idx):
     if base == "char" and stars == 1:
         return '""' if "const" in t else "(char *)(void *)zbuf"
     return "(%s)(void *)zbuf" % t
-
-def preprocess(h):
-    with tempfile.TemporaryDirectory() as d:
-        src = os.path.join(d, "t.c")
-        with open(src, "w") as f:
-            f.write("#include <numc/%s.h>\n" % h)
-        cc = os.environ.get("CC", "cc")
-        out = subprocess.run([cc, "-E", "-I", os.path.join(ROOT, "include"), src],
-                             check=True, capture_output=True, text=True).stdout
-    keep, own = [], False
-    for line in out.splitlines():
-        m = re.match(r'# \d+ "([^"]*)"', line)
-        if m:
-            own = m.group(1).endswith("numc/%s.h" % h)
-            continue
-        if own:
-            keep.append(line)
-    return "\n".join(keep)
 
 def opts_fields(text, fields):
     """The nd_array * (and nd_marray *) members of every options struct in text."""

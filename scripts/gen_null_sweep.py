@@ -8,12 +8,12 @@ NULL, lists of arrays {NULL, x, x, ...}, out-pointers to slots and counts of 2.
 Masked arrays (nd_marray) are NULL in both calls.
   --defined LIB  keep only the functions the shared library LIB defines (for a branch
                  whose header declares functions another branch implements)."""
-import os, re, subprocess, sys, tempfile
+import os, re, subprocess, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from sweep_common import ROOT, DECL, split_params, param_type, preprocess
+
 HEADERS = ["array", "manip", "sort", "stats", "io", "linalg", "fft", "random", "ufunc", "testing", "poly",
            "ma", "strings", "datetime"]
-DECL = re.compile(r"__attribute__\(\(visibility\(\"default\"\)\)\)\s+([^;{}]*?)\b(\w+)\s*\(([^;{}]*?)\)\s*(?:__attribute__\(\(format\([^)]*\)\)\))?\s*;", re.S)
 
 # Functions whose contract passes NULL through without an error (nd_free's rule): the
 # child must not crash and must return NULL.
@@ -21,33 +21,6 @@ PASS_THROUGH = {"nd_keep", "nd_ma_mask_or"}
 # Functions whose array arguments are all optional (NULL means "none"): the child must not
 # crash; any result is allowed (nd_busdaycalendar(NULL, NULL) is NumPy's default calendar).
 OPTIONAL_ARRAYS = {"nd_busdaycalendar"}
-
-def split_params(s):
-    out, depth, cur = [], 0, ""
-    for ch in s:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        if ch == "," and depth == 0:
-            out.append(cur.strip()); cur = ""
-        else:
-            cur += ch
-    if cur.strip():
-        out.append(cur.strip())
-    return out
-
-def param_type(p):
-    p = re.sub(r"\s+", " ", p)
-    if "(" in p:
-        return None, p  # function pointer written inline
-    m = re.match(r"(.*?)(\w+)\s*((?:\[[^\]]*\])*)$", p)
-    if not m or m.group(1).strip() == "" or m.group(1).strip() in ("const", "unsigned", "struct"):
-        return p, ""  # unnamed
-    t, name, arr = m.group(1).strip(), m.group(2), m.group(3)
-    if arr:
-        t += " *"
-    return t, name
 
 def arg(t, name, variant):
     if t is None:
@@ -77,26 +50,6 @@ def arg(t, name, variant):
     if base == "char":
         return '""' if "const" in t else "(char *)(void *)zbuf"
     return "(%s)(void *)zbuf" % t
-
-def preprocess(h):
-    """The header's own declarations after the preprocessor (macros that declare families
-    of functions expand); ND_API is the gcc visibility attribute."""
-    with tempfile.TemporaryDirectory() as d:
-        src = os.path.join(d, "t.c")
-        with open(src, "w") as f:
-            f.write("#include <numc/%s.h>\n" % h)
-        cc = os.environ.get("CC", "cc")
-        out = subprocess.run([cc, "-E", "-I", os.path.join(ROOT, "include"), src],
-                             check=True, capture_output=True, text=True).stdout
-    keep, own = [], False
-    for line in out.splitlines():
-        m = re.match(r'# \d+ "([^"]*)"', line)
-        if m:
-            own = m.group(1).endswith("numc/%s.h" % h)
-            continue
-        if own:
-            keep.append(line)
-    return "\n".join(keep)
 
 def defined_in(lib):
     """The function names the shared library exports."""

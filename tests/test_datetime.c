@@ -7,39 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "testutil.h"
-
-#define DATA NUMC_TEST_DATA "/datetime/"
-
-static FILE *open_fixture(const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, DATA "%s", name);
-    FILE *f = fopen(path, "r");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    return f;
-}
-
-/* Split a line at tabs in place (the newline removed); returns the field count. */
-static int split_tabs(char *line, char **fields, int max)
-{
-    line[strcspn(line, "\n")] = '\0';
-    int n = 0;
-    fields[n++] = line;
-    for (char *p = line; *p && n < max; p++)
-        if (*p == '\t') {
-            *p = '\0';
-            fields[n++] = p + 1;
-        }
-    return n;
-}
-
-static nd_dtype dtype_of(const char *name)
-{
-    int t = nd_dtype_from_name(name);
-    CU_ASSERT_FATAL(t >= 0);
-    return (nd_dtype)t;
-}
+#include "datetime_fixture.h"
 
 static void test_parse_matches_numpy(void)
 {

@@ -7,9 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "testutil.h"
-
-#define DATA NUMC_TEST_DATA "/datetime/"
+#include "datetime_fixture.h"
 
 static nd_array *ints(const char *text, nd_dtype t, ptrdiff_t n)
 {
@@ -22,21 +20,12 @@ static nd_array *ints(const char *text, nd_dtype t, ptrdiff_t n)
 
 static void test_busday_matches_numpy(void)
 {
-    FILE *f = fopen(DATA "busday.txt", "r");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    FILE *f = open_fixture("busday.txt");
     static char line[16384];
     int rows = 0;
     while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\n")] = '\0';
         char *fl[8];
-        int n = 0;
-        fl[n++] = line;
-        for (char *p = line; *p && n < 8; p++)
-            if (*p == '\t') {
-                *p = '\0';
-                fl[n++] = p + 1;
-            }
-        CU_ASSERT_FATAL(n == 8);
+        CU_ASSERT_FATAL(split_tabs(line, fl, 8) == 8);
         /* holidays */
         const char *hs[8];
         int nh = 0;

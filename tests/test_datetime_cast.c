@@ -9,41 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "testutil.h"
-
-#define DATA NUMC_TEST_DATA "/datetime/"
-
-static int split_tabs(char *line, char **fields, int max)
-{
-    line[strcspn(line, "\n")] = '\0';
-    int n = 0;
-    fields[n++] = line;
-    for (char *p = line; *p && n < max; p++)
-        if (*p == '\t') {
-            *p = '\0';
-            fields[n++] = p + 1;
-        }
-    return n;
-}
-
-static nd_dtype dtype_of(const char *name)
-{
-    int t = nd_dtype_from_name(name);
-    CU_ASSERT_FATAL(t >= 0);
-    return (nd_dtype)t;
-}
+#include "datetime_fixture.h"
 
 static nd_array *int64_array(const char *text, ptrdiff_t *n)
 {
     int64_t v[64];
-    ptrdiff_t k = 0;
-    char *p = (char *)text, *end;
-    for (;;) {
-        long long x = strtoll(p, &end, 10);
-        if (end == p) break;
-        v[k++] = x;
-        p = end;
-    }
+    ptrdiff_t k = parse_i64s(text, v, 64);
     *n = k;
     nd_array *a = nd_empty(1, &k, ND_INT64);
     for (ptrdiff_t i = 0; i < k; i++) nd_set(a, 1, &i, ND_I64(v[i]));
@@ -52,8 +23,7 @@ static nd_array *int64_array(const char *text, ptrdiff_t *n)
 
 static void test_casts_match_numpy(void)
 {
-    FILE *f = fopen(DATA "cast.txt", "r");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    FILE *f = open_fixture("cast.txt");
     char line[2048], *fl[4];
     int rows = 0, bad = 0, errs = 0;
     while (fgets(line, sizeof line, f)) {
@@ -107,8 +77,7 @@ static void test_casts_match_numpy(void)
 
 static void test_numbers_to_dates_match_numpy(void)
 {
-    FILE *f = fopen(DATA "from_num.txt", "r");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    FILE *f = open_fixture("from_num.txt");
     char line[1024], *fl[4];
     int rows = 0;
     while (fgets(line, sizeof line, f)) {

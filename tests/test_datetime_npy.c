@@ -8,9 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "testutil.h"
-
-#define DATA NUMC_TEST_DATA "/datetime/"
+#include "datetime_fixture.h"
 
 static unsigned char *slurp(const char *path, size_t *n)
 {
@@ -24,8 +22,7 @@ static unsigned char *slurp(const char *path, size_t *n)
 
 static void test_npy_roundtrip_with_numpy(void)
 {
-    FILE *f = fopen(DATA "npy_values.txt", "r");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    FILE *f = open_fixture("npy_values.txt");
     char line[1024];
     int rows = 0;
     while (fgets(line, sizeof line, f)) {

@@ -7,9 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "testutil.h"
-
-#define DATA NUMC_TEST_DATA "/datetime/"
+#include "datetime_fixture.h"
 
 static void unescape(char *s)
 {
@@ -27,21 +25,12 @@ static void unescape(char *s)
 
 static void test_print_matches_numpy(void)
 {
-    FILE *f = fopen(DATA "print.txt", "r");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    FILE *f = open_fixture("print.txt");
     static char line[65536];
     int rows = 0;
     while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\n")] = '\0';
         char *fl[5];
-        int n = 0;
-        fl[n++] = line;
-        for (char *p = line; *p && n < 5; p++)
-            if (*p == '\t') {
-                *p = '\0';
-                fl[n++] = p + 1;
-            }
-        CU_ASSERT_FATAL(n == 5);
+        CU_ASSERT_FATAL(split_tabs(line, fl, 5) == 5);
         unescape(fl[3]);
         unescape(fl[4]);
         int t = nd_dtype_from_name(fl[0]);

@@ -7,38 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "testutil.h"
-
-#define DATA NUMC_TEST_DATA "/datetime/"
+#include "datetime_fixture.h"
 
 static void test_sort_matches_numpy(void)
 {
-    FILE *f = fopen(DATA "sort.txt", "r");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    FILE *f = open_fixture("sort.txt");
     char line[8192];
     int rows = 0;
     while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\n")] = '\0';
         char *fl[4];
-        int n = 0;
-        fl[n++] = line;
-        for (char *p = line; *p && n < 4; p++)
-            if (*p == '\t') {
-                *p = '\0';
-                fl[n++] = p + 1;
-            }
-        CU_ASSERT_FATAL(n == 4);
+        CU_ASSERT_FATAL(split_tabs(line, fl, 4) == 4);
         int t = nd_dtype_from_name(fl[0]);
         CU_ASSERT_FATAL(t >= 0);
         int64_t v[64];
-        ptrdiff_t k = 0;
-        char *p = fl[1], *end;
-        for (;;) {
-            long long x = strtoll(p, &end, 10);
-            if (end == p) break;
-            v[k++] = x;
-            p = end;
-        }
+        ptrdiff_t k = parse_i64s(fl[1], v, 64);
         nd_array *a = nd_empty(1, &k, (nd_dtype)t);
         memcpy(nd_data(a), v, (size_t)k * 8);
         nd_array *s = nd_sort(a);
@@ -83,21 +65,12 @@ static void read_i64(char **p, int64_t *v, int n)
 
 static void test_min_max_arg_match_numpy(void)
 {
-    FILE *f = fopen(DATA "reduce.txt", "r");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    FILE *f = open_fixture("reduce.txt");
     char line[2048];
     int rows = 0;
     while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\n")] = '\0';
         char *fl[6];
-        int n = 0;
-        fl[n++] = line;
-        for (char *p = line; *p && n < 6; p++)
-            if (*p == '\t') {
-                *p = '\0';
-                fl[n++] = p + 1;
-            }
-        CU_ASSERT_FATAL(n == 6);
+        CU_ASSERT_FATAL(split_tabs(line, fl, 6) == 6);
         nd_dtype t = (nd_dtype)nd_dtype_from_name(fl[0]);
         const ptrdiff_t shape[2] = { 2, 4 };
         nd_array *a = nd_empty(2, shape, t);

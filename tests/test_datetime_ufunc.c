@@ -8,30 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "testutil.h"
-
-#define DATA NUMC_TEST_DATA "/datetime/"
-
-static int split_tabs(char *line, char **fields, int max)
-{
-    line[strcspn(line, "\n")] = '\0';
-    int n = 0;
-    fields[n++] = line;
-    for (char *p = line; *p && n < max; p++)
-        if (*p == '\t') {
-            *p = '\0';
-            fields[n++] = p + 1;
-        }
-    return n;
-}
-
-static nd_dtype dtype_of(const char *name)
-{
-    int t = nd_dtype_from_name(name);
-    if (t < 0) printf("\n  bad dtype '%s'", name);
-    CU_ASSERT_FATAL(t >= 0);
-    return (nd_dtype)t;
-}
+#include "datetime_fixture.h"
 
 /* An array of dtype t from the text of its values (int64 ticks / numbers). */
 static nd_array *make(const char *dt, const char *text)
@@ -98,8 +75,7 @@ static const struct { const char *name; nd_ufunc f; } names[] = {
 
 static void test_ufuncs_match_numpy(void)
 {
-    FILE *f = fopen(DATA "ufunc.txt", "r");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    FILE *f = open_fixture("ufunc.txt");
     char line[2048], *fl[7];
     int rows = 0, bad = 0;
     while (fgets(line, sizeof line, f)) {

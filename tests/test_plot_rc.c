@@ -105,6 +105,14 @@ static int compare_with(const char *file)
     return compare_with_(file, true);
 }
 
+/* The rc parameter key reads back as the float want. */
+static void assert_rc_float(const char *key, double want)
+{
+    double v;
+    CU_ASSERT_EQUAL(nplot_rc_get_float(key, &v), ND_OK);
+    CU_ASSERT_EQUAL(v, want);
+}
+
 static void test_defaults_equal_matplotlib(void)
 {
     reset();
@@ -193,9 +201,7 @@ static void test_lines_linewidth_drawn(void)
     /* bmh's lines.linewidth is 2.0 (matplotlib's sheet): 2.8 px */
     reset();
     CU_ASSERT_EQUAL(nplot_style_use("bmh"), ND_OK);
-    double lw;
-    CU_ASSERT_EQUAL(nplot_rc_get_float("lines.linewidth", &lw), ND_OK);
-    CU_ASSERT_EQUAL(lw, 2.0);
+    assert_rc_float("lines.linewidth", 2.0);
     reset();
 }
 
@@ -474,9 +480,7 @@ static void test_per_thread(void)
     pthread_join(th, NULL);
     CU_ASSERT_EQUAL(v[0], 10);
     CU_ASSERT_EQUAL(v[1], 20);
-    double mine;
-    CU_ASSERT_EQUAL(nplot_rc_get_float("font.size", &mine), ND_OK);
-    CU_ASSERT_EQUAL(mine, 7);
+    assert_rc_float("font.size", 7);
     reset();
 }
 

@@ -376,15 +376,24 @@ static const struct { const char *scale; double a, lo, hi; } singular[] = {
     { "log", 100.0, 10.0, 1000.0 }, /* ['Attempting to set identical low and high xlims makes transformation singular; automatically expanding.'] */
 };
 
+/* A 4x3 in figure at 50 dpi with data_x / data_y plotted on an axes of x scale `scale`, the
+ * warnings recorded in *s. */
+static nplot_axes *xscale_case(seen *s, nplot_figure **fig, const char *scale)
+{
+    nd_seterrcall(record, s);
+    *fig = nplot_figure_new(.width = 4, .height = 3, .dpi = 50);
+    nplot_axes *ax = nplot_subplot(*fig, 1, 1, 1);
+    nplot_plot_xy(ax, data_x, data_y, 2);
+    nplot_set_xscale(ax, scale);
+    return ax;
+}
+
 static void test_singular_limits_widen_as_matplotlib(void)
 {
     for (size_t k = 0; k < sizeof singular / sizeof singular[0]; k++) {
         seen s = { 0, "" };
-        nd_seterrcall(record, &s);
-        nplot_figure *fig = nplot_figure_new(.width = 4, .height = 3, .dpi = 50);
-        nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
-        nplot_plot_xy(ax, data_x, data_y, 2);
-        nplot_set_xscale(ax, singular[k].scale);
+        nplot_figure *fig = NULL;
+        nplot_axes *ax = xscale_case(&s, &fig, singular[k].scale);
         CU_ASSERT_EQUAL(nplot_set_xlim(ax, singular[k].a, singular[k].a), ND_OK);
         bool ignored = !strcmp(singular[k].scale, "log") && singular[k].a <= 0;
         CU_ASSERT_EQUAL(s.n, ignored ? 2 : 1);
@@ -417,11 +426,8 @@ static void test_log_nonpositive_limits_ignored(void)
 {
     for (size_t k = 0; k < sizeof log_ignored / sizeof log_ignored[0]; k++) {
         seen s = { 0, "" };
-        nd_seterrcall(record, &s);
-        nplot_figure *fig = nplot_figure_new(.width = 4, .height = 3, .dpi = 50);
-        nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
-        nplot_plot_xy(ax, data_x, data_y, 2);
-        nplot_set_xscale(ax, "log");
+        nplot_figure *fig = NULL;
+        nplot_axes *ax = xscale_case(&s, &fig, "log");
         CU_ASSERT_EQUAL(nplot_set_xlim(ax, log_ignored[k].lo, log_ignored[k].hi), ND_OK);
         CU_ASSERT(s.n >= 1);
         CU_ASSERT_PTR_NOT_NULL(strstr(s.last, "non-positive xlim on a log-scaled axis will be ignored"));

@@ -36,4 +36,8 @@ struct nd_unique_opts;
 ND_INTERNAL ND_WARN_UNUSED nd_array *nd__dt_unique(const struct nd_unique_opts *o);
 ND_INTERNAL ND_WARN_UNUSED nd_array *nd__dt_searchsorted(const nd_array *a, const nd_array *v, int side);
 
+/* Add `by` (wrapping) to every int64 tick of the int64 array a in place (dt_sort.c): by = -1
+ * maps NaT (INT64_MIN) to INT64_MAX keeping the order of all other ticks, by = 1 undoes it. */
+ND_INTERNAL void nd__dt_shift_ticks(nd_array *a, uint64_t by);
+
 #endif

@@ -8,22 +8,6 @@
 
 #include "dt_internal.h"
 
-static void shift(nd_array *a, uint64_t by)
-{
-    nd_array *ops[1] = { a };
-    nd_iter it;
-    if (nd_iter_init(&it, 1, ops, 0, NULL) < 0 || it.size == 0) return;
-    do {
-        char *p = it.ptrs[0];
-        for (ptrdiff_t i = 0; i < it.inner_size; i++, p += it.inner_strides[0]) {
-            uint64_t v;
-            memcpy(&v, p, 8);
-            v += by;
-            memcpy(p, &v, 8);
-        }
-    } while (nd_iter_next(&it));
-}
-
 /* which: 0 min, 1 max, 2 argmin, 3 argmax */
 nd_array *nd__dt_reduce_minmax(const nd_array *a, const void *opts, int which)
 {
@@ -35,13 +19,13 @@ nd_array *nd__dt_reduce_minmax(const nd_array *a, const void *opts, int which)
     nd_array *w = nd_astype(a, ND_INT64, ND_CAST_UNSAFE); /* a copy of the ticks */
     if (!w) return NULL;
     bool shifted = which == 1 || which == 3;
-    if (shifted) shift(w, (uint64_t)-1);
+    if (shifted) nd__dt_shift_ticks(w, (uint64_t)-1);
     nd_reduce_opts ro = o ? *o : ND_REDUCE_DEFAULTS;
     nd_array *r = which == 0 ? nd_amin_(w, &ro) : which == 1 ? nd_amax_(w, &ro)
                 : which == 2 ? nd_argmin_(w, &ro) : nd_argmax_(w, &ro);
     nd_free(w);
     if (!r || which >= 2) return r;
-    if (shifted) shift(r, 1);
+    if (shifted) nd__dt_shift_ticks(r, 1);
     nd_array *out = nd_astype(r, a->dtype, ND_CAST_UNSAFE);
     nd_free(r);
     return out;

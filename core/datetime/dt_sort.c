@@ -7,7 +7,8 @@
 
 #include "dt_internal.h"
 
-static void shift(nd_array *a, uint64_t by)
+/* Add `by` (wrapping) to every int64 tick of a in place; used here and by dt_reduce.c. */
+void nd__dt_shift_ticks(nd_array *a, uint64_t by)
 {
     nd_array *ops[1] = { a };
     nd_iter it;
@@ -27,9 +28,9 @@ nd_status nd__dt_sort_inplace(nd_array *a, int axis, int kind)
 {
     nd_array *v = nd__view_of(a, a->ndim, a->shape, a->strides, a->data, ND_INT64);
     if (!v) return nd_last_error();
-    shift(v, (uint64_t)-1);
+    nd__dt_shift_ticks(v, (uint64_t)-1);
     nd_status st = nd_sort_inplace(v, axis, (nd_sort_kind)kind);
-    shift(v, 1);
+    nd__dt_shift_ticks(v, 1);
     nd_free(v);
     return st;
 }
@@ -38,7 +39,7 @@ nd_array *nd__dt_argsort(const nd_array *a, int axis, int kind)
 {
     nd_array *w = nd_astype(a, ND_INT64, ND_CAST_UNSAFE);
     if (!w) return NULL;
-    shift(w, (uint64_t)-1);
+    nd__dt_shift_ticks(w, (uint64_t)-1);
     nd_array *r = nd_argsort(w, axis, (nd_sort_kind)kind);
     nd_free(w);
     return r;
@@ -48,13 +49,13 @@ nd_array *nd__dt_unique(const nd_unique_opts *o)
 {
     nd_array *w = nd_astype(o->a, ND_INT64, ND_CAST_UNSAFE);
     if (!w) return NULL;
-    shift(w, (uint64_t)-1); /* NaT last; all NaT compare equal (NumPy's equal_nan) */
+    nd__dt_shift_ticks(w, (uint64_t)-1); /* NaT last; all NaT compare equal (NumPy's equal_nan) */
     nd_unique_opts o2 = *o;
     o2.a = w;
     nd_array *r = nd_unique_(&o2);
     nd_free(w);
     if (!r) return NULL;
-    shift(r, 1);
+    nd__dt_shift_ticks(r, 1);
     nd_array *out = nd_astype(r, nd_dtype_of(o->a), ND_CAST_UNSAFE);
     nd_free(r);
     return out;
@@ -70,8 +71,8 @@ nd_array *nd__dt_searchsorted(const nd_array *a, const nd_array *v, int side)
     nd_array *yi = xi ? nd_astype(y, ND_INT64, ND_CAST_UNSAFE) : NULL;
     nd_array *r = NULL;
     if (yi) {
-        shift(xi, (uint64_t)-1);
-        shift(yi, (uint64_t)-1);
+        nd__dt_shift_ticks(xi, (uint64_t)-1);
+        nd__dt_shift_ticks(yi, (uint64_t)-1);
         r = nd_searchsorted(xi, yi, (nd_side)side);
     }
     nd_free(yi);

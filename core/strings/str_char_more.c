@@ -258,21 +258,30 @@ static int codec(const char *e)
 
 static const char *const codec_names[] = { "utf-8", "ascii", "latin-1" };
 
+/* job_open for encode (want_u: a 'U' array) or decode (an 'S' array), then the codec cd
+ * (codec(encoding)) checked. */
+static nd_status codec_job_open(job *j, const nd_array *a, bool want_u, int cd,
+                                const char *encoding, const char *who)
+{
+    nd_status st = job_open(j, a, a ? a->size : 0, who);
+    if (st < 0) return st;
+    if (j->u != want_u)
+        return nd_set_error(ND_EDTYPE, "%s: %s, not %s", who,
+                            want_u ? "encode takes a 'U' array" : "decode takes an 'S' array",
+                            nd_dtype_name(a->dtype));
+    if (cd < 0)
+        return nd_set_error(ND_EVALUE, "%s: unknown encoding '%s' (utf-8, ascii, latin-1)", who,
+                            encoding);
+    return ND_OK;
+}
+
 nd_array *nd_char_encode(const nd_array *a, const char *encoding)
 {
     const char *who = "nd_char_encode";
     job j;
     nd_array *out = NULL;
     int cd = codec(encoding);
-    if (job_open(&j, a, a ? a->size : 0, who) < 0) goto done;
-    if (!j.u) {
-        nd_set_error(ND_EDTYPE, "%s: encode takes a 'U' array, not %s", who, nd_dtype_name(a->dtype));
-        goto done;
-    }
-    if (cd < 0) {
-        nd_set_error(ND_EVALUE, "%s: unknown encoding '%s' (utf-8, ascii, latin-1)", who, encoding);
-        goto done;
-    }
+    if (codec_job_open(&j, a, true, cd, encoding, who) < 0) goto done;
     for (ptrdiff_t k = 0; k < a->size; k++) {
         size_t n = load(j.c, k, j.in);
         for (size_t i = 0; i < n; i++) {
@@ -308,15 +317,7 @@ nd_array *nd_char_decode(const nd_array *a, const char *encoding)
     job j;
     nd_array *out = NULL;
     int cd = codec(encoding);
-    if (job_open(&j, a, a ? a->size : 0, who) < 0) goto done;
-    if (j.u) {
-        nd_set_error(ND_EDTYPE, "%s: decode takes an 'S' array, not %s", who, nd_dtype_name(a->dtype));
-        goto done;
-    }
-    if (cd < 0) {
-        nd_set_error(ND_EVALUE, "%s: unknown encoding '%s' (utf-8, ascii, latin-1)", who, encoding);
-        goto done;
-    }
+    if (codec_job_open(&j, a, false, cd, encoding, who) < 0) goto done;
     for (ptrdiff_t k = 0; k < a->size; k++) {
         size_t n = load(j.c, k, j.in);
         unsigned char *bytes = (unsigned char *)j.in; /* bytes are < 256: pack them in place */
