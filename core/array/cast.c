@@ -194,6 +194,11 @@ void nd_cast_strided(void *dst, nd_dtype dt, ptrdiff_t ds, const void *src, nd_d
         (void)rc; /* the error is set for the caller to read: this function returns nothing */
         return;
     }
+    /* dates <-> text (core/datetime/dt_text.c); its errors are left set */
+    if (nd__dt_text_cast_applies(st, dt)) {
+        if (nd__dt_text_cast(dst, dt, ds, src, st, ss, n, "nd_cast_strided") < 0) { /* reported */ }
+        return;
+    }
     /* datetime64 / timedelta64 (core/datetime/dt_cast.c); its errors are left set */
     if (st != dt && nd__dt_cast_applies(st, dt)) {
         if (nd__dt_cast(dst, dt, ds, src, st, ss, n) < 0) { /* reported through nd_set_error */ }

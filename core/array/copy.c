@@ -33,6 +33,8 @@ nd_status nd__copy_into(nd_array *dst, const nd_array *src)
     /* datetime64 / timedelta64 conversions (core/datetime/dt_cast.c) */
     if (dst->dtype != src->dtype && nd__dt_cast_applies(src->dtype, dst->dtype))
         return nd__dt_copy_into(dst, src);
+    if (nd__dt_text_cast_applies(src->dtype, dst->dtype)) /* dates <-> text (dt_text.c) */
+        return nd__dt_text_copy_into(dst, src);
     if (dst->dtype != src->dtype && (!nd_dtype_is_numeric((int)dst->dtype) ||
                                      !nd_dtype_is_numeric((int)src->dtype)))
         return nd_set_error(ND_EDTYPE, "cannot copy %s elements into a %s array",
@@ -138,6 +140,16 @@ nd_array *nd_astype(const nd_array *a, nd_dtype dt, nd_casting casting)
     /* datetime64 / timedelta64 targets and sources (core/datetime/dt_cast.c) */
     if (nd__dt_cast_applies(a->dtype, dt)) {
         if (nd__dt_astype_target(a->dtype, &dt, casting) < 0) return NULL;
+        return copy_as(a, dt, ND_ORDER_K, "nd_astype");
+    }
+    /* dates <-> text (core/datetime/dt_text.c): an unsized text or generic date target is
+     * sized from the data first */
+    if (nd__dt_text_cast_applies(a->dtype, dt)) {
+        if (nd__dt_text_astype_target(a, &dt) < 0) return NULL;
+        if (!nd_can_cast(a->dtype, dt, casting == ND_CAST_DEFAULT ? ND_CAST_UNSAFE : casting))
+            return ND_FAIL(ND_EDTYPE, "nd_astype: cannot cast array data from dtype('%s') to dtype('%s') "
+                           "according to the rule '%s'", nd_dtype_name(a->dtype), nd_dtype_name(dt),
+                           nd_casting_name(casting));
         return copy_as(a, dt, ND_ORDER_K, "nd_astype");
     }
     if (!nd_dtype_is_numeric((int)dt)) return ND_FAIL(ND_EDTYPE, "nd_astype: invalid dtype %d", (int)dt);

@@ -301,6 +301,18 @@ ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_cast(void *dst, nd_dtype dt, ptrdiff
                                                  nd_dtype st, ptrdiff_t ss, ptrdiff_t n);
 ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_copy_into(nd_array *dst, const nd_array *src);
 ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_astype_target(nd_dtype from, nd_dtype *to, nd_casting casting);
+/* Dates <-> text (core/datetime/dt_text.c): applies to a date dtype and a string one;
+ * nd__dt_text_cast converts n elements (ISO text in the dtype's unit, timedelta's str();
+ * text parsed by nd_datetime_parse, an integer of ticks for timedelta64; ND_EVALUE naming
+ * `who` for a text that does not fit or does not parse); nd__dt_text_copy_into is
+ * nd__copy_into for such a pair; nd__dt_text_astype_target sizes an unsized text target
+ * (NumPy's ISO length of the unit) and gives a generic datetime64 target the finest unit
+ * among a's strings. */
+ND_INTERNAL bool nd__dt_text_cast_applies(nd_dtype from, nd_dtype to);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_text_cast(void *dst, nd_dtype dt, ptrdiff_t ds, const void *src,
+                                                      nd_dtype st, ptrdiff_t ss, ptrdiff_t n, const char *who);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_text_copy_into(nd_array *dst, const nd_array *src);
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_text_astype_target(const nd_array *a, nd_dtype *to);
 /* The ufunc engine's date path (core/datetime/dt_ufunc.c): wants is true when an input is a
  * date array or scalar; exec runs ufunc f (an nd_ufunc) on such operands. */
 struct nd_operand;
