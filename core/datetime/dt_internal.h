@@ -29,6 +29,8 @@ ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_format_setup(nd_dtype dtype, const n
 
 /* min/max/argmin/argmax of a date array (dt_reduce.c; also declared in reduce_internal.h). */
 ND_INTERNAL ND_WARN_UNUSED nd_array *nd__dt_reduce_minmax(const nd_array *a, const void *opts, int which);
+/* sum (mean false) or mean of a timedelta64 array (dt_reduce.c): NaT where a lane has one. */
+ND_INTERNAL ND_WARN_UNUSED nd_array *nd__dt_reduce_sum_mean(const nd_array *a, const void *opts, bool mean);
 
 /* unique / searchsorted of date arrays, NaT last (dt_sort.c; declared for core/sort in
  * sort_kernels.h). */

@@ -30,3 +30,44 @@ nd_array *nd__dt_reduce_minmax(const nd_array *a, const void *opts, int which)
     nd_free(r);
     return out;
 }
+
+/* numpy.sum / numpy.mean of timedelta64: the int64 sum of the ticks, NaT where a reduced
+ * lane holds a NaT (or, for the mean, has no element); the mean divides truncating toward
+ * zero, as NumPy's timedelta64 / int. */
+nd_array *nd__dt_reduce_sum_mean(const nd_array *a, const void *opts, bool mean)
+{
+    const nd_reduce_opts *o = opts;
+    const char *who = mean ? "nd_mean" : "nd_sum";
+    if (!nd_dtype_is_timedelta(a->dtype))
+        return ND_FAIL(ND_EDTYPE, "%s: cannot add %s values (only timedelta64 sums)", who,
+                       nd_dtype_name(a->dtype));
+    if (o && (o->dtype || o->initial || o->where))
+        return ND_FAIL(ND_EDTYPE, "%s: .dtype, .initial and .where are not supported for %s", who,
+                       nd_dtype_name(a->dtype));
+    nd_array *w = nd_astype(a, ND_INT64, ND_CAST_UNSAFE); /* a copy of the ticks */
+    nd_array *nat = w ? nd_empty(w->ndim, w->shape, ND_BOOL) : NULL;
+    nd_array *out = NULL, *s = NULL, *any = NULL;
+    if (!nat) goto done;
+    int64_t *t = (int64_t *)w->data;
+    bool *m = (bool *)nat->data;
+    for (ptrdiff_t i = 0; i < w->size; i++) {
+        m[i] = t[i] == ND_NAT;
+        if (m[i]) t[i] = 0;
+    }
+    nd_reduce_opts ro = o ? *o : ND_REDUCE_DEFAULTS;
+    if (!(s = nd_sum_(w, &ro)) || !(any = nd_any_(nat, &ro))) goto done;
+    ptrdiff_t count = s->size ? w->size / s->size : 0;
+    int64_t *r = (int64_t *)s->data;
+    const bool *an = (const bool *)any->data;
+    for (ptrdiff_t i = 0; i < s->size; i++) {
+        if (an[i] || (mean && count == 0)) r[i] = ND_NAT;
+        else if (mean) r[i] /= count;
+    }
+    out = nd_astype(s, a->dtype, ND_CAST_UNSAFE);
+done:
+    nd_free(w);
+    nd_free(nat);
+    nd_free(s);
+    nd_free(any);
+    return out;
+}

@@ -277,6 +277,8 @@ static bool check_in(const nd_array *a, const char *who)
 nd_array *nd_sum_(const nd_array *a, const nd_reduce_opts *o)
 {
     if (!check_in(a, "nd_sum")) return NULL;
+    if (nd_dtype_is_datetime(a->dtype) || nd_dtype_is_timedelta(a->dtype)) /* core/datetime */
+        return nd__dt_reduce_sum_mean(a, o, false);
     return nd__reduce(ND_UF_ADD, NULL, a, o, nd__sum_default_dtype(a->dtype),
                       ND_CAST_SAME_KIND, "nd_sum");
 }

@@ -23,5 +23,7 @@ nd_array *nd__reduce(nd_ufunc f, const nd__loop_fn *loops, const nd_array *a,
 /* min/max/argmin/argmax of a datetime64/timedelta64 array (core/datetime/dt_reduce.c);
  * opts is an nd_reduce_opts (may be NULL); which: 0 min, 1 max, 2 argmin, 3 argmax. */
 ND_INTERNAL ND_WARN_UNUSED nd_array *nd__dt_reduce_minmax(const nd_array *a, const void *opts, int which);
+/* sum (mean false) or mean of a timedelta64 array (dt_reduce.c): NaT where a lane has one. */
+ND_INTERNAL ND_WARN_UNUSED nd_array *nd__dt_reduce_sum_mean(const nd_array *a, const void *opts, bool mean);
 
 #endif

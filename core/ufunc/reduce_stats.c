@@ -98,6 +98,8 @@ static nd_array *mean_impl(const nd_array *a, const nd_reduce_opts *o, bool nan,
 
 nd_array *nd_mean_(const nd_array *a, const nd_reduce_opts *o)
 {
+    if (a && (nd_dtype_is_datetime(a->dtype) || nd_dtype_is_timedelta(a->dtype))) /* core/datetime */
+        return nd__dt_reduce_sum_mean(a, o, true);
     return mean_impl(a, o, false, "nd_mean");
 }
 
