@@ -450,6 +450,7 @@ nd_array *(nd_vander)(const nd_array *x, ptrdiff_t n, bool increasing)
     if (n == ND_NONE) n = x->shape[0];
     if (n < 0) return ND_FAIL(ND_EVALUE, "nd_vander: negative dimensions are not allowed (N = %td)", n);
     nd_dtype t = nd_result_type(x->dtype, ND_INT64);
+    if (nd__need_numeric(x->dtype, "nd_vander") < 0) return NULL; /* powers of numbers only */
     nd_array *xc = nd_astype(x, t, ND_CAST_UNSAFE);
     ptrdiff_t m = x->shape[0], shape[2] = { m, n };
     nd_array *out = xc ? nd_empty(2, shape, t) : NULL;

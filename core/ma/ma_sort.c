@@ -181,8 +181,11 @@ nd_marray *nd_ma_unique(const nd_marray *m)
     bool collapse_nan = !mk || n == 0 || !mk[n - 1];
     nd_scalar prev = { 0 }, cur;
     for (ptrdiff_t i = 0; i < n; i++) {
-        if (nd_get_flat(s->data, i, &cur) < 0)
-            break;
+        if (nd_get_flat(s->data, i, &cur) < 0) { /* elements an nd_scalar cannot hold (strings) */
+            nd_free(keep);
+            nd_ma_free(s);
+            return NULL;
+        }
         if (i == 0)
             k[i] = true;
         else if (mk && (mk[i] || mk[i - 1]))
