@@ -185,23 +185,21 @@ static cast_fn copy_fn(size_t size)
     }
 }
 
+nd__flex_cast_fn nd__flex_cast_for(nd_dtype st, nd_dtype dt)
+{
+    if (nd__str_claims_cast(st, dt)) return nd__str_cast;            /* core/strings */
+    if (nd__dt_text_cast_applies(st, dt)) return nd__dt_text_cast;   /* core/datetime/dt_text.c */
+    if (st != dt && nd__dt_cast_applies(st, dt)) return nd__dt_cast; /* core/datetime/dt_cast.c */
+    return NULL;
+}
+
 void nd_cast_strided(void *dst, nd_dtype dt, ptrdiff_t ds, const void *src, nd_dtype st,
                      ptrdiff_t ss, ptrdiff_t n)
 {
-    /* string dtypes (core/strings): text <-> text and text <-> numbers */
-    if (nd__str_claims_cast(st, dt)) {
-        nd_status rc = nd__str_cast(dst, dt, ds, src, st, ss, n, "nd_cast_strided");
-        (void)rc; /* the error is set for the caller to read: this function returns nothing */
-        return;
-    }
-    /* dates <-> text (core/datetime/dt_text.c); its errors are left set */
-    if (nd__dt_text_cast_applies(st, dt)) {
-        if (nd__dt_text_cast(dst, dt, ds, src, st, ss, n, "nd_cast_strided") < 0) { /* reported */ }
-        return;
-    }
-    /* datetime64 / timedelta64 (core/datetime/dt_cast.c); its errors are left set */
-    if (st != dt && nd__dt_cast_applies(st, dt)) {
-        if (nd__dt_cast(dst, dt, ds, src, st, ss, n) < 0) { /* reported through nd_set_error */ }
+    /* strings, dates, dates <-> text: the family's errors are left set for the caller */
+    nd__flex_cast_fn flex = nd__flex_cast_for(st, dt);
+    if (flex) {
+        if (flex(dst, dt, ds, src, st, ss, n, "nd_cast_strided") < 0) { /* reported */ }
         return;
     }
     bool same_flexible = st == dt && nd_dtype_is_flexible((int)dt) && nd_dtype_size(dt) > 0;

@@ -25,16 +25,26 @@ static void copy_tiled(char *dst, ptrdiff_t ds0, ptrdiff_t ds1, const char *src,
     }
 }
 
+/* A copy that converts through a flexible family's strided cast (broadcasting src). */
+static nd_status copy_flex(nd_array *dst, const nd_array *src, nd__flex_cast_fn cast)
+{
+    nd_array *ops[2] = { dst, (nd_array *)src };
+    nd_iter it;
+    nd_status st = nd_iter_init(&it, 2, ops, dst->ndim, dst->shape);
+    if (st < 0) return st;
+    if (it.size == 0) return ND_OK;
+    do {
+        st = cast(it.ptrs[0], dst->dtype, it.inner_strides[0], it.ptrs[1], src->dtype,
+                  it.inner_strides[1], it.inner_size, "nd_astype");
+        if (st < 0) return st;
+    } while (nd_iter_next(&it));
+    return ND_OK;
+}
+
 nd_status nd__copy_into(nd_array *dst, const nd_array *src)
 {
-    /* string dtypes (core/strings): text <-> text of other widths, text <-> numbers */
-    if (nd__str_claims_cast(src->dtype, dst->dtype))
-        return nd__str_copy_into(dst, src);
-    /* datetime64 / timedelta64 conversions (core/datetime/dt_cast.c) */
-    if (dst->dtype != src->dtype && nd__dt_cast_applies(src->dtype, dst->dtype))
-        return nd__dt_copy_into(dst, src);
-    if (nd__dt_text_cast_applies(src->dtype, dst->dtype)) /* dates <-> text (dt_text.c) */
-        return nd__dt_text_copy_into(dst, src);
+    nd__flex_cast_fn flex = nd__flex_cast_for(src->dtype, dst->dtype);
+    if (flex) return copy_flex(dst, src, flex);
     if (dst->dtype != src->dtype && (!nd_dtype_is_numeric((int)dst->dtype) ||
                                      !nd_dtype_is_numeric((int)src->dtype)))
         return nd_set_error(ND_EDTYPE, "cannot copy %s elements into a %s array",

@@ -247,7 +247,7 @@ ND_INTERNAL void nd__sb_release(nd__strbuf *b);
  * int() / float() syntax). ND_EVALUE naming `who` for text that does not convert (a
  * non-ASCII character into 'S', a byte >= 128 into 'U', a number that does not parse). */
 ND_INTERNAL ND_WARN_UNUSED
-nd_status nd__str_cast(char *dst, nd_dtype dt, ptrdiff_t ds, const char *src, nd_dtype st,
+nd_status nd__str_cast(void *dst, nd_dtype dt, ptrdiff_t ds, const void *src, nd_dtype st,
                        ptrdiff_t ss, ptrdiff_t n, const char *who);
 /* The pairs of dtypes these hooks take: a string dtype and a string or numeric one. */
 static inline bool nd__str_claims_cast(nd_dtype a, nd_dtype b)
@@ -256,8 +256,6 @@ static inline bool nd__str_claims_cast(nd_dtype a, nd_dtype b)
            (nd_dtype_is_string(a) || nd_dtype_is_numeric((int)a)) &&
            (nd_dtype_is_string(b) || nd_dtype_is_numeric((int)b));
 }
-/* nd__copy_into when either array has a string dtype (broadcasting src). */
-ND_INTERNAL ND_WARN_UNUSED nd_status nd__str_copy_into(nd_array *dst, const nd_array *src);
 /* nd_astype when either dtype is a string one (an unsized target is sized as NumPy's). */
 ND_INTERNAL ND_WARN_UNUSED nd_array *nd__str_astype(const nd_array *a, nd_dtype dt, nd_casting c);
 /* Python's repr of the element at p ('abc', b'abc', with its escapes), or its str (the
@@ -294,24 +292,28 @@ nd_array *nd__str_isin(const nd_array *element, const nd_array *test, bool inver
 /* datetime64 / timedelta64 casts (core/datetime/dt_cast.c). applies: a cast from/to a date
  * dtype that the datetime module performs (a date and a number or another date); nd__dt_cast
  * converts n elements (NaT kept, unit changes truncated toward -inf, ND_EVALUE on int64
- * overflow); nd__dt_copy_into is nd__copy_into for such a pair; nd__dt_astype_target
+ * overflow; errors name `who`); nd__dt_astype_target
  * resolves a generic date target to the source's unit and checks `casting`. */
 ND_INTERNAL bool nd__dt_cast_applies(nd_dtype from, nd_dtype to);
 ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_cast(void *dst, nd_dtype dt, ptrdiff_t ds, const void *src,
-                                                 nd_dtype st, ptrdiff_t ss, ptrdiff_t n);
-ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_copy_into(nd_array *dst, const nd_array *src);
+                                                 nd_dtype st, ptrdiff_t ss, ptrdiff_t n, const char *who);
 ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_astype_target(nd_dtype from, nd_dtype *to, nd_casting casting);
 /* Dates <-> text (core/datetime/dt_text.c): applies to a date dtype and a string one;
  * nd__dt_text_cast converts n elements (ISO text in the dtype's unit, timedelta's str();
  * text parsed by nd_datetime_parse, an integer of ticks for timedelta64; ND_EVALUE naming
- * `who` for a text that does not fit or does not parse); nd__dt_text_copy_into is
- * nd__copy_into for such a pair; nd__dt_text_astype_target sizes an unsized text target
- * (NumPy's ISO length of the unit) and gives a generic datetime64 target the finest unit
- * among a's strings. */
+ * `who` for a text that does not fit or does not parse); nd__dt_text_astype_target sizes
+ * an unsized text target (NumPy's ISO length of the unit) and gives a generic datetime64
+ * target the finest unit among a's strings. */
 ND_INTERNAL bool nd__dt_text_cast_applies(nd_dtype from, nd_dtype to);
 ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_text_cast(void *dst, nd_dtype dt, ptrdiff_t ds, const void *src,
                                                       nd_dtype st, ptrdiff_t ss, ptrdiff_t n, const char *who);
-ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_text_copy_into(nd_array *dst, const nd_array *src);
+/* The three families above share one signature: convert n elements of dtype st at src
+ * (stride ss) to dtype dt at dst (stride ds), errors naming `who`. nd__flex_cast_for picks
+ * the family that converts st to dt (text, dates, dates <-> text), NULL when st -> dt is a
+ * numeric cast (or none at all); nd__copy_into and nd_cast_strided dispatch through it. */
+typedef nd_status (*nd__flex_cast_fn)(void *dst, nd_dtype dt, ptrdiff_t ds, const void *src,
+                                      nd_dtype st, ptrdiff_t ss, ptrdiff_t n, const char *who);
+ND_INTERNAL nd__flex_cast_fn nd__flex_cast_for(nd_dtype st, nd_dtype dt);
 ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_text_astype_target(const nd_array *a, nd_dtype *to);
 /* The ufunc engine's date path (core/datetime/dt_ufunc.c): wants is true when an input is a
  * date array or scalar; exec runs ufunc f (an nd_ufunc) on such operands. */

@@ -213,13 +213,13 @@ nd_array *nd_datetime_arange(const char *start, const char *stop, nd_scalar step
     if (step_td) {
         if (s == ND_NAT) return ND_FAIL(ND_EVALUE, "%s: arange: cannot use NaT (not-a-time) step", who);
         nd_dtype td = nd_dtype_datetime(ND_TIMEDELTA64, nd_dtype_unit(t), nd_dtype_unit_count(t));
-        if (nd_dtype_unit(step.dtype) != ND_DT_GENERIC && nd__dt_cast(&s, td, 8, &step.v.i, step.dtype, 8, 1) < 0)
+        if (nd_dtype_unit(step.dtype) != ND_DT_GENERIC && nd__dt_cast(&s, td, 8, &step.v.i, step.dtype, 8, 1, who) < 0)
             return NULL;
     } else if (step.dtype == ND_BOOL) {
         s = step.v.b;
     }
     if (s == 0) return ND_FAIL(ND_EVALUE, "%s: arange: step cannot be zero", who);
-    if (nd__dt_cast(&a, t, 8, &a, ta, 8, 1) < 0 || nd__dt_cast(&b, t, 8, &b, tb, 8, 1) < 0) return NULL;
+    if (nd__dt_cast(&a, t, 8, &a, ta, 8, 1, who) < 0 || nd__dt_cast(&b, t, 8, &b, tb, 8, 1, who) < 0) return NULL;
     nd__i128 span = (nd__i128)b - a, n128 = 0;
     if ((span > 0 && s > 0) || (span < 0 && s < 0)) n128 = (span + s - (s > 0 ? 1 : -1)) / s;
     if (n128 > PTRDIFF_MAX / 8) return ND_FAIL(ND_ENOMEM, "%s: %lld elements are too many", who, (long long)n128);

@@ -126,9 +126,8 @@ static nd_status date_to_date(char *d, nd_dtype dt, ptrdiff_t ds, const char *s,
 }
 
 nd_status nd__dt_cast(void *dst, nd_dtype dt, ptrdiff_t ds, const void *src, nd_dtype st,
-                      ptrdiff_t ss, ptrdiff_t n)
+                      ptrdiff_t ss, ptrdiff_t n, const char *who)
 {
-    static const char who[] = "datetime cast";
     char *d = dst;
     const char *s = src;
     if (n <= 0) return ND_OK;
@@ -153,21 +152,6 @@ nd_status nd__dt_cast(void *dst, nd_dtype dt, ptrdiff_t ds, const void *src, nd_
         }
         memcpy(d, &v, 8);
     }
-    return ND_OK;
-}
-
-nd_status nd__dt_copy_into(nd_array *dst, const nd_array *src)
-{
-    nd_array *ops[2] = { dst, (nd_array *)src };
-    nd_iter it;
-    nd_status st = nd_iter_init(&it, 2, ops, dst->ndim, dst->shape);
-    if (st < 0) return st;
-    if (it.size == 0) return ND_OK;
-    do {
-        st = nd__dt_cast(it.ptrs[0], dst->dtype, it.inner_strides[0], it.ptrs[1], src->dtype,
-                         it.inner_strides[1], it.inner_size);
-        if (st < 0) return st;
-    } while (nd_iter_next(&it));
     return ND_OK;
 }
 

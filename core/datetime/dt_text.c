@@ -121,21 +121,6 @@ nd_status nd__dt_text_cast(void *dst, nd_dtype dt, ptrdiff_t ds, const void *src
     return ND_OK;
 }
 
-nd_status nd__dt_text_copy_into(nd_array *dst, const nd_array *src)
-{
-    nd_array *ops[2] = { dst, (nd_array *)src };
-    nd_iter it;
-    nd_status st = nd_iter_init(&it, 2, ops, dst->ndim, dst->shape);
-    if (st < 0) return st;
-    if (it.size == 0) return ND_OK;
-    do {
-        st = nd__dt_text_cast(it.ptrs[0], dst->dtype, it.inner_strides[0], it.ptrs[1], src->dtype,
-                              it.inner_strides[1], it.inner_size, "nd_astype");
-        if (st < 0) return st;
-    } while (nd_iter_next(&it));
-    return ND_OK;
-}
-
 /* NumPy's get_datetime_iso_8601_strlen(local=0, unit) + 1: the width astype gives an
  * unsized text target of a datetime64 (timedelta64: 21, an int64 and its sign). */
 static size_t iso_width(nd_dtype t)

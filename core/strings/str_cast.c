@@ -241,9 +241,11 @@ static nd_status text_text(char *d, nd_dtype dt, const char *s, nd_dtype st, uin
     return ND_OK;
 }
 
-nd_status nd__str_cast(char *dst, nd_dtype dt, ptrdiff_t ds, const char *src, nd_dtype st,
+nd_status nd__str_cast(void *dstv, nd_dtype dt, ptrdiff_t ds, const void *srcv, nd_dtype st,
                        ptrdiff_t ss, ptrdiff_t n, const char *who)
 {
+    char *dst = dstv;
+    const char *src = srcv;
     bool sd = nd_dtype_is_string(dt), sst = nd_dtype_is_string(st);
     if ((!sd && !nd_dtype_is_numeric((int)dt)) || (!sst && !nd_dtype_is_numeric((int)st)) ||
         (sd && nd_dtype_width(dt) == 0) || (sst && nd_dtype_width(st) == 0))
@@ -288,21 +290,6 @@ done:
     return rc;
 }
 
-nd_status nd__str_copy_into(nd_array *dst, const nd_array *src)
-{
-    nd_array *ops[2] = { dst, (nd_array *)src };
-    nd_iter it;
-    nd_status st = nd_iter_init(&it, 2, ops, dst->ndim, dst->shape);
-    if (st < 0) return st;
-    if (it.size == 0) return ND_OK;
-    do {
-        st = nd__str_cast(it.ptrs[0], dst->dtype, it.inner_strides[0], it.ptrs[1], src->dtype,
-                          it.inner_strides[1], it.inner_size, "nd_astype");
-        if (st < 0) return st;
-    } while (nd_iter_next(&it));
-    return ND_OK;
-}
-
 nd_array *nd__str_astype(const nd_array *a, nd_dtype dt, nd_casting c)
 {
     if (!nd_dtype_is_valid((int)dt))
@@ -322,7 +309,7 @@ nd_array *nd__str_astype(const nd_array *a, nd_dtype dt, nd_casting c)
                        nd_dtype_name(dt), nd_casting_name(c));
     nd_array *out = nd__alloc(a->ndim, a->shape, dt, false, "nd_astype");
     if (!out) return NULL;
-    if (nd__str_copy_into(out, a) < 0) {
+    if (nd__copy_into(out, a) < 0) {
         nd_free(out);
         return NULL;
     }
