@@ -161,6 +161,26 @@ int nd__vmath_set_level(int max_level)
 VM_MAP(double, f64)
 VM_MAP(float, f32)
 
+/* x ** y for one y in {2, 1, 0, -1} as NumPy's fast paths (no call to pow): true when done.
+ * Not when the output is the scalar input itself (a reduction's accumulator), where each
+ * step must see the previous result. */
+#define VM_POW_SMALL(T, sfx)                                                           \
+    __attribute__((unused)) static bool pow_small_##sfx(char **args, const ptrdiff_t *dims, \
+                                                        const ptrdiff_t *steps)        \
+    {                                                                                  \
+        const ptrdiff_t n = dims[0], sx = steps[0], sy = steps[1], so = steps[2];      \
+        if (sy != 0 || (sx == 0 && so == 0 && args[0] == args[2])) return false;       \
+        const T y = *(const T *)args[1];                                               \
+        if (y != 2 && y != 1 && y != 0 && y != -1) return false;                       \
+        for (ptrdiff_t i = 0; i < n; i++) {                                            \
+            const T x = *(const T *)(args[0] + i * sx);                                \
+            *(T *)(args[2] + i * so) = y == 2 ? x * x : y == 1 ? x : y == 0 ? (T)1 : (T)1 / x; \
+        }                                                                              \
+        return true;                                                                   \
+    }
+VM_POW_SMALL(double, f64)
+VM_POW_SMALL(float, f32)
+
 #ifdef ND_HAVE_SLEEF
 /* ---- SLEEF: kernels, fix-ups and the IEEE flag model ------------------------------------ *
  * SLEEF computes without regard to the IEEE status flags: it raises some that NumPy does
@@ -443,18 +463,7 @@ SL_MAP2(float, f32, FLT_MIN, 0x1p-13f)
             vmx_pow_f32(args, dims, steps, ctx);                                       \
             return;                                                                    \
         }                                                                              \
-        const ptrdiff_t n = dims[0], sx = steps[0], sy = steps[1], so = steps[2];      \
-        if (sy == 0 && !(sx == 0 && so == 0 && args[0] == args[2])) {                  \
-            const T y = *(const T *)args[1];                                           \
-            if (y == 2 || y == 1 || y == 0 || y == -1) {                               \
-                for (ptrdiff_t i = 0; i < n; i++) {                                    \
-                    const T x = *(const T *)(args[0] + i * sx);                        \
-                    *(T *)(args[2] + i * so) =                                         \
-                        y == 2 ? x * x : y == 1 ? x : y == 0 ? (T)1 : (T)1 / x;        \
-                }                                                                      \
-                return;                                                                \
-            }                                                                          \
-        }                                                                              \
+        if (pow_small_##sfx(args, dims, steps)) return;                                \
         sl_map2_##sfx(true, sl_pow_##sfx[nd__vmath_level()], args, dims, steps);       \
     }                                                                                  \
     void nd__vm_arctan2_##sfx(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, \
@@ -561,18 +570,8 @@ static const vm2_f32_fn pow_f32_impl[3] = { vm1_pow_f32, vm1_pow_f32, vm1_pow_f3
                         void *ctx)                                                     \
     {                                                                                  \
         (void)ctx;                                                                     \
+        if (pow_small_##sfx(args, dims, steps)) return;                                \
         const ptrdiff_t n = dims[0], sx = steps[0], sy = steps[1], so = steps[2];      \
-        if (sy == 0) {                                                                 \
-            const T y = *(const T *)args[1];                                           \
-            if (y == 2 || y == 1 || y == 0 || y == -1) {                               \
-                for (ptrdiff_t i = 0; i < n; i++) {                                    \
-                    const T x = *(const T *)(args[0] + i * sx);                        \
-                    *(T *)(args[2] + i * so) =                                         \
-                        y == 2 ? x * x : y == 1 ? x : y == 0 ? (T)1 : (T)1 / x;        \
-                }                                                                      \
-                return;                                                                \
-            }                                                                          \
-        }                                                                              \
         int before = fetestexcept(FE_INVALID);                                         \
         const vm2_##sfx##_fn f = pow_##sfx##_impl[nd__vmath_level()];                  \
         if (sx == (ptrdiff_t)sizeof(T) && sy == (ptrdiff_t)sizeof(T) &&                \
