@@ -33,6 +33,11 @@ void nplot__axis_init_z(nplot_axes *ax)
     axis_init(&ax->za, ax->fig->style, false);
 }
 
+void nplot__axis_init(nplot_axes *ax, axis_state *a, bool is_x)
+{
+    axis_init(a, ax->fig->style, is_x);
+}
+
 nplot_axes *nplot__axes_new(nplot_figure *fig, const char *who)
 {
     nplot_axes *ax = nd_calloc(1, sizeof *ax, who);
@@ -63,7 +68,7 @@ nplot_axes *nplot__axes_new(nplot_figure *fig, const char *who)
     return ax;
 }
 
-static void artist_free(artist *a)
+void nplot__artist_free(artist *a)
 {
     nd_free_mem(a->label);
     nd_free_mem(a->x);
@@ -78,7 +83,7 @@ static void artist_free(artist *a)
     nd_free_mem(a);
 }
 
-static void axis_free(axis_state *a)
+void nplot__axis_free(axis_state *a)
 {
     nd_free_mem(a->fixed);
     for (int i = 0; i < a->nfixed_labels; i++) nd_free_mem(a->fixed_labels[i]);
@@ -103,11 +108,11 @@ void nplot__axes_free(nplot_axes *ax)
 {
     for (artist *a = ax->artists, *n; a; a = n) {
         n = a->next;
-        artist_free(a);
+        nplot__artist_free(a);
     }
-    axis_free(&ax->xa);
-    axis_free(&ax->ya);
-    axis_free(&ax->za);
+    nplot__axis_free(&ax->xa);
+    nplot__axis_free(&ax->ya);
+    nplot__axis_free(&ax->za);
     for (int i = 0; i < 3; i++) nd_free_mem(ax->title[i]);
     nplot__axes_legends_free(ax);
     nd_free_mem(ax->polar);
@@ -123,6 +128,7 @@ artist *nplot__artist_add(nplot_axes *ax, artist_kind kind, const char *who)
         return NULL;
     }
     a->kind = kind;
+    a->ax = ax;
     a->alpha = 1;
     a->autoscale = true;
     if (!ax->artists) ax->artists = a;

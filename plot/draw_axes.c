@@ -406,7 +406,8 @@ void nplot__draw_axes(render_ctx *rc, nplot_axes *ax)
         return;
     }
     int n = 0;
-    for (artist *a = ax->artists; a; a = a->next) list[n++] = a;
+    for (artist *a = ax->artists; a; a = a->next)
+        if (!a->hidden) list[n++] = a; /* set_visible(False) */
     /* insertion sort keeps equal zorders in insertion order */
     for (int i = 1; i < n; i++) {
         artist *k = list[i];

@@ -317,6 +317,7 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
     /* project every vertex of every 3-D artist, then sort all primitives together */
     size_t nprim = 0, nvert = 0;
     for (artist *a = ax->artists; a; a = a->next) {
+        if (a->hidden) continue; /* set_visible(False) */
         if (a->kind == ART_SURFACE3D) nprim += (size_t)(a->ih - 1) * (size_t)(a->iw - 1);
         else if (a->kind == ART_LINE3D) nprim += a->n ? a->n - 1 : 0;
         else if (a->kind == ART_SCATTER3D) nprim += a->n;
@@ -335,7 +336,7 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
     double *sy = sx + nvert, *sd = sy + nvert;
     size_t off = 0, m = 0;
     for (artist *a = ax->artists; a; a = a->next) {
-        if (!nplot__class_of(a->kind)->is_3d) continue;
+        if (a->hidden || !nplot__class_of(a->kind)->is_3d) continue;
         double *X = sx + off, *Y = sy + off, *D = sd + off;
         for (size_t i = 0; i < a->n; i++) {
             if (isfinite(a->x[i]) && isfinite(a->y[i]) && isfinite(a->z[i]))
@@ -373,7 +374,7 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
     /* line markers (3-D plot with a marker) on top of their lines */
     off = 0;
     for (artist *a = ax->artists; a; a = a->next) {
-        if (!nplot__class_of(a->kind)->is_3d) continue;
+        if (a->hidden || !nplot__class_of(a->kind)->is_3d) continue;
         if (a->kind == ART_LINE3D && a->lp.marker != MK_NONE) {
             rgba mf = a->lp.mfc, me = a->lp.mec;
             mf.a *= a->alpha, me.a *= a->alpha;

@@ -439,7 +439,7 @@ static void lp_metrics(render_ctx *rc, const text_style *ts, double *asc, double
 /* The artist k of ax, or NULL when gone (or the axes left the figure). */
 static artist *artist_at(const nplot_figure *fig, const nplot_axes *ax, int k)
 {
-    if (!ax || !nplot__legend_in_figure(fig, ax)) return NULL;
+    if (k < 0 || !ax || !nplot__legend_in_figure(fig, ax)) return NULL; /* k < 0: removed */
     artist *a = ax->artists;
     for (int i = 0; a && i < k; i++) a = a->next;
     return a;

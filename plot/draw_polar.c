@@ -501,7 +501,8 @@ void nplot__draw_axes_polar(render_ctx *rc, nplot_axes *ax, nplot__painter paint
         return;
     }
     int n = 0;
-    for (artist *a = ax->artists; a; a = a->next) list[n++] = a;
+    for (artist *a = ax->artists; a; a = a->next)
+        if (!a->hidden) list[n++] = a; /* set_visible(False) */
     for (int i = 1; i < n; i++) { /* insertion sort: equal zorders keep their order */
         artist *k = list[i];
         int j = i - 1;

@@ -56,6 +56,14 @@ void nplot_figure_free(nplot_figure *fig)
         n = a->next;
         nplot__axes_free(a);
     }
+    for (nplot_axes *a = fig->removed_axes, *n; a; a = n) {
+        n = a->next;
+        nplot__axes_free(a);
+    }
+    for (artist *a = fig->removed_artists, *n; a; a = n) {
+        n = a->next;
+        nplot__artist_free(a);
+    }
     for (nplot_gridspec *g = fig->gridspecs, *n; g; g = n) {
         n = g->next;
         nd_free_mem(g->wr);

@@ -393,6 +393,9 @@ typedef struct artist {
     int bars;
     size_t nbars;
     bool open_path;         /* patches: polygons left open (histtype 'step'), no fill */
+    /* artist.c: the owning axes; set_visible(False); removed (in the figure's graveyard) */
+    struct nplot_axes *ax;
+    bool hidden, removed;
     struct artist *next;
 } artist;
 
@@ -582,6 +585,10 @@ struct nplot_figure {
      * of texts, replaced by a second call) */
     struct nplot_mosaic *mosaics;
     fig_text *supxlabel, *supylabel;
+    /* artist.c: removed artists and deleted axes, kept until the figure is freed so the
+     * caller's handles stay valid */
+    artist *removed_artists;
+    nplot_axes *removed_axes;
 };
 
 /* The entry check of a function taking an axes: a NULL axes is ND_EVALUE naming `who`;
@@ -662,6 +669,11 @@ nd_status nplot__ma_nan(nplot_figure *fig, const nd_marray *m, nd_array **out, c
 artist *nplot__patches_new(nplot_axes *ax, const double *x, const double *y, size_t n,
                            size_t npoly, const rgba *colors, const char *who);
 void nplot__axis_init_z(nplot_axes *ax);
+/* An axis as a new axes of ax's figure has it (axis_init), and freeing what it holds. */
+void nplot__axis_init(nplot_axes *ax, axis_state *a, bool is_x);
+void nplot__axis_free(axis_state *a);
+/* Frees an artist and what it holds. */
+void nplot__artist_free(artist *a);
 /* The z view limits (autoscaled with margins unless set). */
 void nplot__zlimits(nplot_axes *ax, double *lo, double *hi);
 /* norm.c: the value v through the mappable's norm, looked up in its cmap. */

@@ -1886,6 +1886,63 @@ NPLOT_API nd_status nplot_clabel_(nplot_axes *ax, const nplot_clabel_opts *o);
 #define nplot_clabel(...) nplot__kw_clabel(__VA_ARGS__, )
 #define nplot__kw_clabel(ax, ...) nplot_clabel_((ax), &(nplot_clabel_opts){ 0, __VA_ARGS__ })
 
+/* ---- artists after the fact: setters, remove, relim, cla, delaxes ------------------------ */
+/* What matplotlib's plotting calls return (a Line2D, a PathCollection, a Text, ...): each call
+ * adds artists to its axes in order (plot adds one line per column, errorbar its line then its
+ * bars and caps, bar one patch collection), and nplot_get_artist(ax, -1) is the last one added,
+ * as `line, = ax.plot(...)`. A handle stays valid until its figure is freed: after
+ * nplot_artist_remove, nplot_cla or nplot_fig_delaxes the setters give ND_EVALUE ("was
+ * removed") instead of touching freed memory. */
+typedef struct nplot_artist nplot_artist;
+/* The number of artists of ax; -1 with ND_EVALUE for a NULL axes. */
+NPLOT_API ptrdiff_t nplot_artist_count(const nplot_axes *ax);
+/* Artist i of ax in the order added; a negative i counts from the end (-1: the last).
+ * NULL with ND_EINDEX when out of range. */
+NPLOT_API nplot_artist *nplot_get_artist(nplot_axes *ax, ptrdiff_t i);
+/* Its type: "line", "scatter", "polygon", "segments", "text", "annotation", "patches",
+ * "image", ... (NULL for NULL). */
+NPLOT_API const char *nplot_artist_kind(const nplot_artist *a);
+/* Its axes (NULL once removed). */
+NPLOT_API nplot_axes *nplot_artist_axes(const nplot_artist *a);
+/* Line2D.set_data / PathCollection.set_offsets: n new points (copied); x or y NULL keeps that
+ * coordinate (n must then equal the current count). The data limits stay as they were, as in
+ * matplotlib: call nplot_relim for the view to follow. ND_EVALUE for other artist types,
+ * ND_ESHAPE when a scatter's per-point sizes or colours do not match n. */
+NPLOT_API nd_status nplot_artist_set_data(nplot_artist *a, const double *x, const double *y, size_t n);
+/* set_color: a line's colour (its markers follow when they had the line's colour), a
+ * collection's or patch's face and edge, a text's colour. ND_EVALUE for an unknown colour or
+ * an artist coloured by its colormap (images, meshes, contours). */
+NPLOT_API nd_status nplot_artist_set_color(nplot_artist *a, const char *color);
+/* set_linewidth in points: a line's width, a collection's or patch's edge width. */
+NPLOT_API nd_status nplot_artist_set_linewidth(nplot_artist *a, double lw);
+/* set_alpha in [0, 1] (ND_EVALUE outside). */
+NPLOT_API nd_status nplot_artist_set_alpha(nplot_artist *a, double alpha);
+/* set_visible: a hidden artist is not drawn but keeps its legend entry and data limits (as
+ * matplotlib's). get_visible is false for a hidden or removed artist. */
+NPLOT_API nd_status nplot_artist_set_visible(nplot_artist *a, bool visible);
+NPLOT_API bool nplot_artist_get_visible(const nplot_artist *a);
+/* set_zorder (finite). */
+NPLOT_API nd_status nplot_artist_set_zorder(nplot_artist *a, double zorder);
+/* set_label (NULL clears it; a label starting with '_' makes no legend entry). */
+NPLOT_API nd_status nplot_artist_set_label(nplot_artist *a, const char *label);
+/* Text.set_text for texts and annotations (ND_EVALUE for other artists). */
+NPLOT_API nd_status nplot_artist_set_text(nplot_artist *a, const char *text);
+/* Artist.remove: the artist leaves its axes (and legends that listed it explicitly); the
+ * later artists move down one index. */
+NPLOT_API nd_status nplot_artist_remove(nplot_artist *a);
+/* ax.relim(): recompute the data limits from the artists the axes has now (after set_data
+ * or remove); the autoscaled view follows at the next draw (relim + autoscale_view). */
+NPLOT_API nd_status nplot_relim(nplot_axes *ax);
+/* ax.cla() / ax.clear(): removes every artist and legend, resets titles, labels, limits,
+ * scales, ticks, spines and the colour cycle to a new axes' state. The position, sharing,
+ * twin sides and projection stay. ND_EVALUE for a colorbar or secondary axes (cleared with
+ * their parent). */
+NPLOT_API nd_status nplot_cla(nplot_axes *ax);
+/* fig.delaxes(ax): the axes leaves the figure (its handle stays valid, drawing nothing).
+ * ND_EVALUE when ax is not in fig or a twin, colorbar, secondary or sharing axes is attached
+ * to it (delete those first). */
+NPLOT_API nd_status nplot_fig_delaxes(nplot_figure *fig, nplot_axes *ax);
+
 /* ---- twin axes ------------------------------------------------------------------------- */
 /* ax.twinx(): a new axes sharing x, its y axis on the right. twiny(): shares y. */
 NPLOT_API nplot_axes *nplot_twinx(nplot_axes *ax);
