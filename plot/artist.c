@@ -73,8 +73,9 @@ nd_status nplot_artist_set_data(nplot_artist *h, const double *x, const double *
     if (st) return st;
     nplot_figure *fig = a->ax->fig;
     if (a->kind != ART_LINE && a->kind != ART_SCATTER)
-        return nplot__fail(fig, ND_EVALUE, "%s: a %s has no set_data (lines: set_data, "
-                                           "scatter: set_offsets)", who, nplot__class_of(a->kind)->name);
+        return nplot__fail(fig, ND_EVALUE, "%s: an artist of type %s has no set_data (lines: "
+                                           "set_data, scatter: set_offsets)", who,
+                           nplot__class_of(a->kind)->name);
     if ((!x || !y) && n != a->n)
         return nplot__fail(fig, ND_ESHAPE, "%s: keeping the %s coordinates needs n = %zu, not %zu",
                            who, x ? "y" : "x", a->n, n);
@@ -140,8 +141,9 @@ nd_status nplot_artist_set_color(nplot_artist *h, const char *color)
         a->ts.color = c;
         break;
     default:
-        return nplot__fail(fig, ND_EVALUE, "%s: a %s has no set_color (its colours come from its "
-                                           "colormap)", who, nplot__class_of(a->kind)->name);
+        return nplot__fail(fig, ND_EVALUE, "%s: an artist of type %s has no set_color (its "
+                                           "colours come from its colormap)", who,
+                           nplot__class_of(a->kind)->name);
     }
     nplot__mark_dirty(fig);
     return ND_OK;
@@ -166,7 +168,7 @@ nd_status nplot_artist_set_linewidth(nplot_artist *h, double lw)
     case ART_POLY:
     case ART_PATCHES: a->edge_lw = lw; break;
     default:
-        return nplot__fail(fig, ND_EVALUE, "%s: a %s has no set_linewidth", who,
+        return nplot__fail(fig, ND_EVALUE, "%s: an artist of type %s has no set_linewidth", who,
                            nplot__class_of(a->kind)->name);
     }
     nplot__mark_dirty(fig);
@@ -240,7 +242,7 @@ nd_status nplot_artist_set_text(nplot_artist *h, const char *text)
     nd_status st = check_artist(a, who);
     if (st) return st;
     if (a->kind != ART_TEXT && a->kind != ART_ANNOTATE)
-        return nplot__fail(a->ax->fig, ND_EVALUE, "%s: a %s has no text", who,
+        return nplot__fail(a->ax->fig, ND_EVALUE, "%s: an artist of type %s has no text", who,
                            nplot__class_of(a->kind)->name);
     return set_string(a, &a->text, text ? text : "", who);
 }

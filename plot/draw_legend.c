@@ -174,6 +174,7 @@ void nplot__legend_handle(render_ctx *rc, artist *a, double x, double y, double 
                           double fs)
 {
     handle_fs = fs;
+    if (a->hidden) return; /* matplotlib's handle copies the artist's visibility: label only */
     if ((unsigned)a->legend_kind < LEGEND_NKINDS) handles[a->legend_kind](rc, a, x, y, w, h);
 }
 

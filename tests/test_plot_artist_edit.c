@@ -2,6 +2,9 @@
  * set_linewidth / set_alpha / set_zorder / set_label / set_text, Artist.remove, Axes.relim,
  * Axes.cla, Figure.delaxes): handles, the pixels they change, the limits relim computes
  * (matplotlib's numbers: the 5 % margins of the new data), stale handles and bad input. */
+#define PLOT_UPDATE_NO_MAIN
+#include "../examples/plot_update.c"
+
 #include <numc/plot.h>
 #include <math.h>
 #include <stdio.h>
@@ -338,10 +341,27 @@ static void test_bad_input(void)
     nplot_figure_free(fig);
 }
 
+/* examples/plot_update.c next to matplotlib's rendering of the same calls (reviewed): the
+ * hidden line keeps its legend label without a sample, as matplotlib's handle copies the
+ * artist's visibility. */
+static void test_golden_update(void)
+{
+    nplot_figure *fig = update_figure();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fig);
+    char out[1024];
+    bool regen = golden_output(out, sizeof out, NUMC_TEST_DATA "/plot", ".", "plot_update");
+    CU_ASSERT_EQUAL(nplot_savefig(fig, out), ND_OK);
+    nplot_figure_free(fig);
+    if (regen) return;
+    double rms = image_rms(NUMC_TEST_DATA "/plot/plot_update.png", out);
+    if (!(rms >= 0 && rms <= 2.0)) fprintf(stderr, "golden plot_update: RMS %g\n", rms);
+    CU_ASSERT(rms >= 0 && rms <= 2.0);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_count_get_kind), ND_T(test_visible_color_width_zorder),
     ND_T(test_set_data_and_relim), ND_T(test_scatter_offsets_and_text), ND_T(test_remove),
     ND_T(test_remove_keeps_legend_entries), ND_T(test_cla), ND_T(test_cla_polar_and_twin),
-    ND_T(test_delaxes), ND_T(test_bad_input), { 0 },
+    ND_T(test_delaxes), ND_T(test_bad_input), ND_T(test_golden_update), { 0 },
 };
 ND_TEST_MAIN("plot_artist_edit", tests)
