@@ -341,7 +341,8 @@ nd_status nplot__errorbar(nplot_axes *ax, const double *x, const double *y, size
             caps->lp.ls = LS_NONE;
             caps->lp.marker = dir == 0 ? MK_HLINE : MK_VLINE;
             caps->lp.ms = 2 * o->capsize;
-            caps->lp.mew = NPLOT_OPT(o->capthick, elw);
+            /* matplotlib: capthick, else rc lines.markeredgewidth (1.0); not elinewidth */
+            caps->lp.mew = NPLOT_OPT(o->capthick, 1.0);
             caps->lp.mfc = caps->lp.mec = caps->lp.color = ec;
             caps->lp.markevery = 1;
             caps->alpha = line->alpha;
