@@ -168,6 +168,10 @@ nd_status nplot_hexbin_xy_(nplot_axes *ax, const double *x, const double *y, siz
     if ((o->xscale && !(lx = !strcmp(o->xscale, "log")) && strcmp(o->xscale, "linear")) ||
         (o->yscale && !(ly = !strcmp(o->yscale, "log")) && strcmp(o->yscale, "linear")))
         return nplot__fail(fig, ND_EVALUE, "%s: xscale and yscale must be 'linear' or 'log'", who);
+    for (size_t i = 0; i < n; i++) /* matplotlib refuses them (NaN passes its x <= 0 test) */
+        if ((lx && x[i] <= 0) || (ly && y[i] <= 0))
+            return nplot__fail(fig, ND_EVALUE, "%s: %s contains non-positive values, so can not be "
+                                               "log-scaled", who, lx && x[i] <= 0 ? "x" : "y");
     double *tx = NULL, *ty = NULL;
     if (lx || ly) {
         /* bin in the scale the axes shows (matplotlib: log10 of the values) */
@@ -241,10 +245,10 @@ nd_status nplot_hexbin_xy_(nplot_axes *ax, const double *x, const double *y, siz
     a->alpha = NPLOT_OPT(o->alpha, 1);
     a->zorder = o->zorder ? o->zorder : 1;
     a->autoscale = false;
-    /* matplotlib: the data limits are the grid corners, autoscaled tight */
+    /* matplotlib: the data limits are the grid corners; its autoscale_view(tight=True) keeps
+     * the axes margins (tight only skips rounding to ticks in the classic mode) */
     nplot__datalim_point(ax, lx ? pow(10, xmin) : xmin, ly ? pow(10, ymin) : ymin);
     nplot__datalim_point(ax, lx ? pow(10, xmax) : xmax, ly ? pow(10, ymax) : ymax);
-    ax->xa.tight = ax->ya.tight = true;
     if (lx && (st = nplot_set_xscale_(ax, "log", NULL))) goto done;
     if (ly && (st = nplot_set_yscale_(ax, "log", NULL))) goto done;
 done:
