@@ -473,6 +473,7 @@ nd_status nplot_scatter3d_(nplot_axes *ax, const nd_array *x, const nd_array *y,
         artist *a = ax->last_artist;
         a->kind = ART_SCATTER3D;
         a->autoscale = false;
+        if (!(o->s > 0)) a->size = 20; /* Axes3D.scatter's s=20 (2-D: rc lines.markersize²) */
         if (!(a->z = nplot__copy_or_index(fig, zs, n, who))) st = fig->status;
         for (size_t i = 0; !st && i < n; i++)
             if (isfinite(zs[i]) && isfinite(xs[i]) && isfinite(ys[i])) {

@@ -383,6 +383,42 @@ static void test_surface_strides_polygon_count_and_colorbar(void)
     nd_free(Z);
 }
 
+/* Axes3D.scatter's default marker area is 20 pt² (2-D scatter: 36): at 100 dpi a black dot
+ * of diameter sqrt(20) pt plus its 1 pt edge covers pi * ((sqrt(20) + 1) / 2 * 100 / 72)² =
+ * 45 px, against 74 px for the 2-D default. */
+static int dark_pixels_around(double s)
+{
+    double one = 0.5;
+    nd_array *p = nd_from_f64(&one, 1);
+    nplot_figure *fig = nplot_figure_new(.width = 3, .height = 3, .dpi = 100);
+    nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);
+    nplot_set_xlim(ax, 0, 1);
+    nplot_set_ylim(ax, 0, 1);
+    nplot_set_zlim(ax, 0, 1);
+    nplot_scatter3d(ax, p, p, p, .color = "black", .s = s);
+    double px, py;
+    nplot_data_to_pixel_3d(ax, 0.5, 0.5, 0.5, &px, &py);
+    img m = render(fig);
+    int n = 0;
+    for (int dy = -12; m.px && dy <= 12; dy++)
+        for (int dx = -12; dx <= 12; dx++) {
+            const unsigned char *q = at(&m, px + dx, py + dy);
+            n += q[0] < 100 && q[1] < 100 && q[2] < 100;
+        }
+    free(m.px);
+    nplot_figure_free(fig);
+    nd_free(p);
+    return n;
+}
+
+static void test_scatter3d_default_size_is_20(void)
+{
+    int def = dark_pixels_around(0), s20 = dark_pixels_around(20), s36 = dark_pixels_around(36);
+    CU_ASSERT_EQUAL(def, s20);
+    CU_ASSERT(def >= 38 && def <= 52);
+    CU_ASSERT(s36 > def + 12);
+}
+
 static void test_3d_lines_scatter_wireframe_and_errors(void)
 {
     double v[4] = { 0, 1, 2, 3 }, z[4] = { 0, 1, 0, 1 };
@@ -453,6 +489,7 @@ static const ND_TEST tests[] = {
     ND_T(test_surface_depth_sorted_per_polygon),
     ND_T(test_surface_strides_polygon_count_and_colorbar),
     ND_T(test_3d_lines_scatter_wireframe_and_errors),
+    ND_T(test_scatter3d_default_size_is_20),
     { 0 },
 };
 
