@@ -15,7 +15,9 @@ typedef struct sbuf {
     char *p;
     size_t len, cap;
     bool oom;
-    bool too_deep; /* groups nested past MATH_MAX_DEPTH */
+    bool too_deep;    /* groups nested past MATH_MAX_DEPTH */
+    const char *text; /* the math being parsed (binary operators look back in it) */
+    char unknown[40]; /* the first \command mathtext does not know */
 } sbuf;
 
 /* Deepest {group} / ^ / _ / \command nesting the parser follows: TeX itself has no
@@ -54,40 +56,217 @@ static void sb_escaped(sbuf *b, const char *s, size_t n)
     }
 }
 
-static const struct { const char *cmd, *utf8; } tex_symbols[] = {
-    { "alpha", "α" }, { "beta", "β" }, { "gamma", "γ" }, { "delta", "δ" },
-    { "epsilon", "ε" }, { "varepsilon", "ε" }, { "zeta", "ζ" }, { "eta", "η" },
-    { "theta", "θ" }, { "vartheta", "ϑ" }, { "iota", "ι" }, { "kappa", "κ" },
-    { "lambda", "λ" }, { "mu", "μ" }, { "nu", "ν" }, { "xi", "ξ" }, { "pi", "π" },
-    { "varpi", "ϖ" }, { "rho", "ρ" }, { "varrho", "ϱ" }, { "sigma", "σ" },
-    { "varsigma", "ς" }, { "tau", "τ" }, { "upsilon", "υ" }, { "phi", "ϕ" },
-    { "varphi", "φ" }, { "chi", "χ" }, { "psi", "ψ" }, { "omega", "ω" },
-    { "Gamma", "Γ" }, { "Delta", "Δ" }, { "Theta", "Θ" }, { "Lambda", "Λ" }, { "Xi", "Ξ" },
-    { "Pi", "Π" }, { "Sigma", "Σ" }, { "Upsilon", "Υ" }, { "Phi", "Φ" }, { "Psi", "Ψ" },
-    { "Omega", "Ω" }, { "times", "×" }, { "cdot", "·" }, { "pm", "±" }, { "mp", "∓" },
-    { "div", "÷" }, { "leq", "≤" }, { "le", "≤" }, { "geq", "≥" }, { "ge", "≥" },
-    { "neq", "≠" }, { "ne", "≠" }, { "approx", "≈" }, { "sim", "∼" }, { "simeq", "≃" },
-    { "equiv", "≡" }, { "propto", "∝" }, { "infty", "∞" }, { "partial", "∂" },
-    { "nabla", "∇" }, { "sum", "∑" }, { "prod", "∏" }, { "int", "∫" }, { "sqrt", "√" },
-    { "rightarrow", "→" }, { "to", "→" }, { "leftarrow", "←" }, { "Rightarrow", "⇒" },
-    { "leftrightarrow", "↔" }, { "uparrow", "↑" }, { "downarrow", "↓" }, { "circ", "∘" },
-    { "degree", "°" }, { "prime", "′" }, { "ell", "ℓ" }, { "hbar", "ħ" }, { "AA", "Å" },
-    { "in", "∈" }, { "notin", "∉" }, { "subset", "⊂" }, { "cup", "∪" }, { "cap", "∩" },
-    { "forall", "∀" }, { "exists", "∃" }, { "langle", "⟨" }, { "rangle", "⟩" },
-    { "ldots", "…" }, { "cdots", "⋯" }, { "star", "⋆" }, { "bullet", "∙" },
-    { "{", "{" }, { "}", "}" }, { "$", "$" }, { "%", "%" }, { "_", "_" }, { "#", "#" },
-    { "&", "&amp;" }, { "backslash", "\\" }, { ",", "\u2009" }, { ";", "\u2005" },
-    { ":", "\u2005" }, { "!", "" }, { " ", " " }, { "quad", "\u2003" }, { "qquad", "\u2003\u2003" },
-    { "log", "log" }, { "ln", "ln" }, { "exp", "exp" }, { "sin", "sin" }, { "cos", "cos" },
-    { "tan", "tan" }, { "max", "max" }, { "min", "min" }, { "lim", "lim" },
+/* Every \symbol of matplotlib's mathtext (scripts/gen_mathtext_symbols.py) with its spacing
+ * class: binary operators and relations get 0.2 em on each side, punctuation after. */
+typedef enum { MT_ORD, MT_BIN, MT_REL, MT_PUNCT } mt_class;
+typedef struct mt_symbol {
+    const char *name, *utf8;
+    mt_class cls;
+} mt_symbol;
+static const mt_symbol mt_symbols[] = {
+#include "mathtext_symbols.inc"
 };
 
-enum { N_LOWER_GREEK = 29 }; /* the first entries of tex_symbols */
+static int mt_cmp(const void *key, const void *elem)
+{
+    return strcmp(key, ((const mt_symbol *)elem)->name);
+}
+
+static const mt_symbol *mt_find(const char *cmd)
+{
+    return bsearch(cmd, mt_symbols, sizeof mt_symbols / sizeof *mt_symbols, sizeof *mt_symbols,
+                   mt_cmp);
+}
+
+/* Commands that are not glyphs: mathtext's spaces (matplotlib's _space_widths in em, as the
+ * nearest Unicode space) and its function names, set upright. */
+static const struct { const char *cmd, *utf8; } tex_words[] = {
+    { ",", "\u2009" }, { "/", "\u2009" }, { "thinspace", "\u2009" }, { ":", "\u2005" },
+    { ">", "\u2005" }, { ";", "\u2005" }, { " ", "\u2004" }, { "enspace", "\u2002" },
+    { "quad", "\u2003" }, { "qquad", "\u2003\u2003" }, { "!", "" },
+    { "arccos", "arccos" }, { "arcsin", "arcsin" }, { "arctan", "arctan" }, { "arg", "arg" },
+    { "cos", "cos" }, { "cosh", "cosh" }, { "cot", "cot" }, { "coth", "coth" }, { "csc", "csc" },
+    { "deg", "deg" }, { "det", "det" }, { "dim", "dim" }, { "exp", "exp" }, { "gcd", "gcd" },
+    { "hom", "hom" }, { "inf", "inf" }, { "ker", "ker" }, { "lg", "lg" }, { "lim", "lim" },
+    { "liminf", "liminf" }, { "limsup", "limsup" }, { "ln", "ln" }, { "log", "log" },
+    { "max", "max" }, { "min", "min" }, { "Pr", "Pr" }, { "sec", "sec" }, { "sin", "sin" },
+    { "sinh", "sinh" }, { "sup", "sup" }, { "tan", "tan" }, { "tanh", "tanh" },
+};
+
+/* matplotlib's accents: the combining mark put after the accented atom. */
+static const struct { const char *cmd, *mark; } tex_accents[] = {
+    { "hat", "\u0302" }, { "widehat", "\u0302" }, { "breve", "\u0306" }, { "bar", "\u0304" },
+    { "widebar", "\u0305" }, { "grave", "\u0300" }, { "acute", "\u0301" }, { "tilde", "\u0303" },
+    { "widetilde", "\u0303" }, { "dot", "\u0307" }, { "ddot", "\u0308" }, { "dddot", "\u20db" },
+    { "ddddot", "\u20dc" }, { "vec", "\u20d7" }, { "\"", "\u0308" }, { "`", "\u0300" },
+    { "'", "\u0301" }, { "~", "\u0303" }, { ".", "\u0307" }, { "^", "\u0302" },
+    { "overrightarrow", "\u20d7" }, { "overleftarrow", "\u20d6" }, { "mathring", "\u030a" },
+};
+
+/* The font of a math atom: italic letters (the default), upright, bold, bold italic, sans,
+ * typewriter, or a Unicode mathematical alphabet (blackboard, calligraphic, fraktur). */
+enum { MF_IT = 0, MF_RM, MF_BF, MF_BFIT, MF_SF, MF_TT, MF_BB, MF_CAL, MF_FRAK };
+
+/* The code point of letter/digit c in one of the mathematical alphabets (letterlike
+ * exceptions included); 0 when it has none. */
+static unsigned math_alphabet(int font, char c)
+{
+    static const char *holes[3] = { "CHNPQRZ", "BEFHILMRego", "CHIRZ" };
+    static const unsigned hole_cp[3][11] = {
+        { 0x2102, 0x210d, 0x2115, 0x2119, 0x211a, 0x211d, 0x2124 },
+        { 0x212c, 0x2130, 0x2131, 0x210b, 0x2110, 0x2112, 0x2133, 0x211b, 0x212f, 0x210a, 0x2134 },
+        { 0x212d, 0x210c, 0x2111, 0x211c, 0x2128 },
+    };
+    static const unsigned base[3] = { 0x1d538, 0x1d49c, 0x1d504 }; /* A of each alphabet */
+    int k = font == MF_BB ? 0 : font == MF_CAL ? 1 : 2;
+    const char *h = strchr(holes[k], c);
+    if (c && h) return hole_cp[k][h - holes[k]];
+    if (c >= 'A' && c <= 'Z') return base[k] + (unsigned)(c - 'A');
+    if (c >= 'a' && c <= 'z') return base[k] + 26 + (unsigned)(c - 'a');
+    if (font == MF_BB && c >= '0' && c <= '9') return 0x1d7d8 + (unsigned)(c - '0');
+    return 0;
+}
+
+static void sb_codepoint(sbuf *b, unsigned cp)
+{
+    char u[4];
+    size_t n = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (n == 2) u[0] = (char)(0xc0 | cp >> 6);
+    else if (n == 3) u[0] = (char)(0xe0 | cp >> 12), u[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+    else u[0] = (char)(0xf0 | cp >> 18), u[1] = (char)(0x80 | (cp >> 12 & 0x3f)),
+         u[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+    u[n - 1] = (char)(0x80 | (cp & 0x3f));
+    sb_putn(b, u, n);
+}
+
+/* Lowercase Greek (and its variants) is italic in math, like Latin letters (matplotlib). */
+static bool greek_lower(const char *u)
+{
+    const unsigned char *q = (const unsigned char *)u;
+    if (q[0] != 0xce && q[0] != 0xcf) return false;
+    unsigned cp = (unsigned)(q[0] & 0x1f) << 6 | (q[1] & 0x3f);
+    return (cp >= 0x3b1 && cp <= 0x3c9) || cp == 0x3d1 || cp == 0x3d5 || cp == 0x3d6 ||
+           cp == 0x3f1 || cp == 0x3f5;
+}
+
+/* The last non-space character before `at` in the text (0 at its start): matplotlib leaves a
+ * binary operator unspaced after '{' or an opening delimiter, or at the very start. */
+static char prev_char(const char *at, const char *text)
+{
+    while (at > text && at[-1] == ' ') at--;
+    return at > text ? at[-1] : 0;
+}
+
+/* A symbol with matplotlib's spacing: 0.2 em both sides of binary operators (unless unary)
+ * and relations, after punctuation. */
+static void put_symbol(sbuf *b, const char *utf8, mt_class cls, const char *at)
+{
+    char pc = prev_char(at, b->text);
+    bool space = cls == MT_REL || (cls == MT_BIN && pc && !strchr("{([<", pc));
+    if (space) sb_puts(b, "\u2009");
+    sb_escaped(b, utf8, strlen(utf8));
+    if (space || cls == MT_PUNCT) sb_puts(b, "\u2009");
+}
 
 static void math_group(sbuf *b, const char **ps, const char *end, int font, int depth);
+static void math_atom(sbuf *b, const char **ps, const char *end, int font, int depth);
 
-/* One math atom: a {group}, a \command, or a character. font: 0 italic letters, 1 roman,
- * 2 bold. */
+/* A \command: fonts, fractions, roots, accents, spaces, functions, then the symbols. */
+static void math_command(sbuf *b, const char *cmd, const char *at, const char **ps,
+                         const char *end, int font, int depth)
+{
+    static const struct { const char *cmd; int font; } fonts[] = {
+        { "mathrm", MF_RM }, { "mathdefault", MF_RM }, { "mathregular", MF_RM }, { "text", MF_RM },
+        { "rm", MF_RM }, { "operatorname", MF_RM }, { "mathbf", MF_BF }, { "bf", MF_BF },
+        { "mathit", MF_IT }, { "it", MF_IT }, { "boldsymbol", MF_BFIT }, { "mathsf", MF_SF },
+        { "sf", MF_SF }, { "mathtt", MF_TT }, { "tt", MF_TT }, { "mathbb", MF_BB }, { "bb", MF_BB },
+        { "mathcal", MF_CAL }, { "cal", MF_CAL }, { "mathscr", MF_CAL }, { "scr", MF_CAL },
+        { "mathfrak", MF_FRAK }, { "frak", MF_FRAK },
+    };
+    for (size_t i = 0; i < sizeof fonts / sizeof *fonts; i++)
+        if (!strcmp(cmd, fonts[i].cmd)) {
+            static const char *open[] = { [MF_BF] = "<b>", [MF_BFIT] = "<b>",
+                                          [MF_TT] = "<span font_family=\"monospace\">" };
+            static const char *close[] = { [MF_BF] = "</b>", [MF_BFIT] = "</b>", [MF_TT] = "</span>" };
+            int f = fonts[i].font;
+            int inner = f == MF_BF || f == MF_SF || f == MF_TT ? MF_RM : f == MF_BFIT ? MF_IT : f;
+            if (f < (int)(sizeof open / sizeof *open) && open[f]) sb_puts(b, open[f]);
+            math_atom(b, ps, end, inner, depth + 1);
+            if (f < (int)(sizeof close / sizeof *close) && close[f]) sb_puts(b, close[f]);
+            return;
+        }
+    if (!strcmp(cmd, "frac") || !strcmp(cmd, "dfrac") || !strcmp(cmd, "tfrac") ||
+        !strcmp(cmd, "genfrac") || !strcmp(cmd, "binom")) {
+        bool binom = !strcmp(cmd, "binom");
+        if (!strcmp(cmd, "genfrac")) /* left, right delimiters, rule thickness, style */
+            for (int k = 0; k < 4; k++) {
+                sbuf skip = { .text = b->text };
+                math_atom(&skip, ps, end, font, depth + 1);
+                nd_free_mem(skip.p);
+                if (skip.unknown[0] && !b->unknown[0]) memcpy(b->unknown, skip.unknown, sizeof b->unknown);
+            }
+        if (binom) sb_puts(b, "(");
+        math_atom(b, ps, end, font, depth + 1);
+        sb_puts(b, binom ? " " : "/");
+        math_atom(b, ps, end, font, depth + 1);
+        if (binom) sb_puts(b, ")");
+        return;
+    }
+    if (!strcmp(cmd, "sqrt")) {
+        sb_puts(b, "√");
+        if (*ps < end && **ps == '{') {
+            sb_puts(b, "<span overline=\"single\">");
+            math_atom(b, ps, end, font, depth + 1);
+            sb_puts(b, "</span>");
+        }
+        return;
+    }
+    if (!strcmp(cmd, "overline")) {
+        sb_puts(b, "<span overline=\"single\">");
+        math_atom(b, ps, end, font, depth + 1);
+        sb_puts(b, "</span>");
+        return;
+    }
+    if (!strcmp(cmd, "stackrel") || !strcmp(cmd, "overset") || !strcmp(cmd, "underset")) {
+        /* the small text over (under) the base: set as its superscript (subscript) */
+        sbuf small = { .text = b->text };
+        math_atom(&small, ps, end, font, depth + 1);
+        math_atom(b, ps, end, font, depth + 1);
+        bool under = cmd[0] == 'u';
+        sb_puts(b, under ? "<sub>" : "<sup>");
+        if (small.p) sb_puts(b, small.p);
+        sb_puts(b, under ? "</sub>" : "</sup>");
+        if (small.oom) b->oom = true;
+        if (small.too_deep) b->too_deep = true;
+        if (small.unknown[0] && !b->unknown[0]) memcpy(b->unknown, small.unknown, sizeof b->unknown);
+        nd_free_mem(small.p);
+        return;
+    }
+    if (!strcmp(cmd, "left") || !strcmp(cmd, "right") || !strcmp(cmd, "middle")) return;
+    for (size_t i = 0; i < sizeof tex_accents / sizeof *tex_accents; i++)
+        if (!strcmp(cmd, tex_accents[i].cmd)) {
+            math_atom(b, ps, end, font, depth + 1);
+            sb_puts(b, tex_accents[i].mark);
+            return;
+        }
+    for (size_t i = 0; i < sizeof tex_words / sizeof *tex_words; i++)
+        if (!strcmp(cmd, tex_words[i].cmd)) {
+            sb_puts(b, tex_words[i].utf8);
+            return;
+        }
+    const mt_symbol *sym = mt_find(cmd);
+    if (sym) {
+        bool it = font == MF_IT && greek_lower(sym->utf8);
+        if (it) sb_puts(b, "<i>");
+        put_symbol(b, sym->utf8, sym->cls, at);
+        if (it) sb_puts(b, "</i>");
+        return;
+    }
+    /* matplotlib: ValueError "Unknown symbol: \foo"; the first one is reported */
+    if (!b->unknown[0]) snprintf(b->unknown, sizeof b->unknown, "\\%s", cmd);
+}
+
+/* One math atom: a {group}, a \command, a script, or a character. */
 static void math_atom(sbuf *b, const char **ps, const char *end, int font, int depth)
 {
     const char *s = *ps;
@@ -118,46 +297,7 @@ static void math_atom(sbuf *b, const char **ps, const char *end, int font, int d
         }
         cmd[n] = '\0';
         *ps = p;
-        int f = -1;
-        if (strcmp(cmd, "mathrm") == 0 || strcmp(cmd, "mathdefault") == 0 ||
-            strcmp(cmd, "text") == 0 || strcmp(cmd, "rm") == 0 || strcmp(cmd, "mathregular") == 0)
-            f = 1;
-        else if (strcmp(cmd, "mathbf") == 0 || strcmp(cmd, "bf") == 0) f = 2;
-        else if (strcmp(cmd, "mathit") == 0 || strcmp(cmd, "it") == 0) f = 0;
-        if (f >= 0) {
-            if (f == 2) sb_puts(b, "<b>");
-            math_atom(b, ps, end, f, depth + 1);
-            if (f == 2) sb_puts(b, "</b>");
-            return;
-        }
-        if (strcmp(cmd, "frac") == 0 || strcmp(cmd, "dfrac") == 0 || strcmp(cmd, "tfrac") == 0) {
-            math_atom(b, ps, end, font, depth + 1);
-            sb_puts(b, "/");
-            math_atom(b, ps, end, font, depth + 1);
-            return;
-        }
-        if (strcmp(cmd, "sqrt") == 0) {
-            sb_puts(b, "√");
-            if (*ps < end && **ps == '{') {
-                sb_puts(b, "<span overline=\"single\">");
-                math_atom(b, ps, end, font, depth + 1);
-                sb_puts(b, "</span>");
-            }
-            return;
-        }
-        if (strcmp(cmd, "left") == 0 || strcmp(cmd, "right") == 0) return;
-        for (size_t i = 0; i < sizeof tex_symbols / sizeof *tex_symbols; i++)
-            if (strcmp(cmd, tex_symbols[i].cmd) == 0) {
-                /* lowercase Greek is italic in math, like letters (matplotlib) */
-                bool greek_lower = i < N_LOWER_GREEK && font == 0;
-                if (greek_lower) sb_puts(b, "<i>");
-                sb_puts(b, tex_symbols[i].utf8);
-                if (greek_lower) sb_puts(b, "</i>");
-                return;
-            }
-        /* unknown command: show it literally, like a typo would read */
-        sb_puts(b, "\\");
-        sb_escaped(b, cmd, n);
+        math_command(b, cmd, s, ps, end, font, depth);
         return;
     }
     if (*s == '^' || *s == '_') {
@@ -170,20 +310,40 @@ static void math_atom(sbuf *b, const char **ps, const char *end, int font, int d
     *ps = s + 1;
     char c = *s;
     if (c == ' ') return; /* TeX ignores spaces in math */
-    if (c == '-') {
-        sb_puts(b, "−");
+    if (c == '~') {       /* a non-breaking 1/3 em */
+        sb_puts(b, "\u2004");
         return;
     }
-    if (c == '*') {
-        sb_puts(b, "∗");
+    if (c == '-' || c == '+' || c == '*') {
+        put_symbol(b, c == '-' ? "−" : c == '+' ? "+" : "∗", MT_BIN, s);
         return;
     }
-    if (c == ',') { /* TeX's punctuation spacing */
-        sb_puts(b, ",\u2009");
+    if (c == '=' || c == '<' || c == '>' || c == ':') {
+        const char one[2] = { c, 0 };
+        put_symbol(b, one, MT_REL, s);
+        return;
+    }
+    if (c == ',' || c == ';' || c == '.' || c == '!') {
+        /* punctuation takes 0.2 em after it, but not a decimal point or a comma in {,} */
+        char pc = prev_char(s, b->text), nc = 0;
+        for (const char *q = s + 1; q < end && !nc; q++)
+            if (*q != ' ') nc = *q;
+        bool plain = (c == '.' && pc >= '0' && pc <= '9' && nc >= '0' && nc <= '9') ||
+                     (c == ',' && pc == '{' && nc == '}');
+        const char one[2] = { c, 0 };
+        put_symbol(b, one, plain ? MT_ORD : MT_PUNCT, s);
         return;
     }
     bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (letter && font == 0) {
+    bool digit = c >= '0' && c <= '9';
+    if ((letter || digit) && font >= MF_BB) {
+        unsigned cp = math_alphabet(font, c);
+        if (cp) {
+            sb_codepoint(b, cp);
+            return;
+        }
+    }
+    if (letter && (font == MF_IT || font == MF_BFIT)) {
         sb_puts(b, "<i>");
         sb_putn(b, s, 1);
         sb_puts(b, "</i>");
@@ -195,6 +355,10 @@ static void math_atom(sbuf *b, const char **ps, const char *end, int font, int d
         while (s + len < end && ((unsigned char)s[len] & 0xc0) == 0x80) len++;
         *ps = s + len;
     }
+    if (len == 3 && !memcmp(s, "−", 3)) { /* U+2212 typed: matplotlib's binary minus */
+        put_symbol(b, "−", MT_BIN, s);
+        return;
+    }
     sb_escaped(b, s, len);
 }
 
@@ -205,7 +369,7 @@ static void math_group(sbuf *b, const char **ps, const char *end, int font, int 
 
 char *nplot__mathtext_markup(const char *s)
 {
-    sbuf b = { 0 };
+    sbuf b = { .text = s };
     sb_puts(&b, "");
     const char *p = s ? s : "";
     while (*p) {
@@ -225,6 +389,7 @@ char *nplot__mathtext_markup(const char *s)
             break;
         }
         const char *m = q + 1;
+        b.text = m; /* matplotlib looks back within the math only */
         while (m < close) math_atom(&b, &m, close, 0, 0);
         p = close + 1;
     }
@@ -236,6 +401,11 @@ char *nplot__mathtext_markup(const char *s)
         nd_free_mem(b.p);
         nd_set_error(ND_EVALUE, "nplot: mathtext nested deeper than %d levels in \"%.40s...\"",
                      MATH_MAX_DEPTH, s);
+        return NULL;
+    }
+    if (b.unknown[0]) { /* matplotlib's ValueError at draw time */
+        nd_free_mem(b.p);
+        nd_set_error(ND_EVALUE, "nplot: Unknown symbol: %s in mathtext \"%.60s\"", b.unknown, s);
         return NULL;
     }
     return b.p;
