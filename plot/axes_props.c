@@ -359,10 +359,19 @@ static nd_status check_label_opts(nplot_figure *fig, const nplot_ticks_opts *o, 
                        who, mode);
 }
 
-static nd_status set_ticks(nplot_axes *ax, bool x, const double *t, int n, const nplot_ticks_opts *o,
+/* The axis a tick setter works on: x (true / AX_X), y (false / AX_Y) or a 3-D axes' z. */
+enum { AX_Y = 0, AX_X = 1, AX_Z = 2 };
+static axis_state *pick_axis(nplot_axes *ax, int which)
+{
+    return which == AX_Z ? &ax->za : which == AX_X ? &ax->xa : &ax->ya;
+}
+
+static nd_status set_ticks(nplot_axes *ax, int x, const double *t, int n, const nplot_ticks_opts *o,
                            const char *who)
 {
     CHECK_AX(ax, who);
+    if (x == AX_Z && !ax->is3d)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: the axes is not 3-D (no z axis)", who);
     o = NPLOT__OPTS(o, nplot_ticks_opts);
     if (n < 0 || (n > 0 && !t))
         return nplot__fail(ax->fig, ND_EVALUE, "%s: need n >= 0 ticks and a tick array", who);
@@ -373,7 +382,7 @@ static nd_status set_ticks(nplot_axes *ax, bool x, const double *t, int n, const
     for (int i = 0; i < n; i++)
         if (!isfinite(t[i]))
             return nplot__fail(ax->fig, ND_EVALUE, "%s: tick %d is not finite (%g)", who, i, t[i]);
-    axis_state *a = x ? &ax->xa : &ax->ya;
+    axis_state *a = pick_axis(ax, x);
     double *copy = NULL;
     if (n > 0) {
         copy = nd_malloc(sizeof(double) * (size_t)n, who);
@@ -408,15 +417,22 @@ nd_status nplot_set_yticks_(nplot_axes *ax, const double *t, int n, const nplot_
     return set_ticks(ax, false, t, n, o, "nplot_set_yticks");
 }
 
-static nd_status set_ticklabels(nplot_axes *ax, bool x, const char *const *labels, int n,
+nd_status nplot_set_zticks_(nplot_axes *ax, const double *t, int n, const nplot_ticks_opts *o)
+{
+    return set_ticks(ax, AX_Z, t, n, o, "nplot_set_zticks");
+}
+
+static nd_status set_ticklabels(nplot_axes *ax, int x, const char *const *labels, int n,
                                 const nplot_ticks_opts *o, const char *who)
 {
     CHECK_AX(ax, who);
+    if (x == AX_Z && !ax->is3d)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: the axes is not 3-D (no z axis)", who);
     o = NPLOT__OPTS(o, nplot_ticks_opts);
     if (n < 0 || (n > 0 && !labels))
         return nplot__fail(ax->fig, ND_EVALUE, "%s: need n >= 0 labels", who);
     if (check_label_opts(ax->fig, o, who)) return ax->fig->status;
-    axis_state *a = x ? &ax->xa : &ax->ya;
+    axis_state *a = pick_axis(ax, x);
     if (a->fixed_set && n != a->nfixed)
         return nplot__fail(ax->fig, ND_ESHAPE, "%s: %d labels for %d fixed ticks", who, n,
                            a->nfixed);
@@ -437,6 +453,12 @@ nd_status nplot_set_yticklabels_(nplot_axes *ax, const char *const *l, int n,
                                       const nplot_ticks_opts *o)
 {
     return set_ticklabels(ax, false, l, n, o, "nplot_set_yticklabels");
+}
+
+nd_status nplot_set_zticklabels_(nplot_axes *ax, const char *const *l, int n,
+                                 const nplot_ticks_opts *o)
+{
+    return set_ticklabels(ax, AX_Z, l, n, o, "nplot_set_zticklabels");
 }
 
 static void apply_tick_side(nplot_figure *fig, tick_side *t, const nplot_tick_params *o, int dir,
@@ -636,10 +658,12 @@ nd_status nplot_grid_(nplot_axes *ax, const nplot_grid_opts *o)
     return ND_OK;
 }
 
-static nd_status set_formatter(nplot_axes *ax, bool x, const nplot_formatter_opts *o,
+static nd_status set_formatter(nplot_axes *ax, int x, const nplot_formatter_opts *o,
                                const char *who)
 {
     CHECK_AX(ax, who);
+    if (x == AX_Z && !ax->is3d)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: the axes is not 3-D (no z axis)", who);
     o = NPLOT__OPTS(o, nplot_formatter_opts);
     static const struct { const char *n; int k; } kinds[] = {
         { "scalar", FMT_SCALAR }, { "plain", FMT_PLAIN }, { "sci", FMT_SCI },
@@ -683,7 +707,7 @@ static nd_status set_formatter(nplot_axes *ax, bool x, const nplot_formatter_opt
                                       .decimals = o->places, .minor = o->minor };
         o = &eng;
     }
-    axis_state *a = x ? &ax->xa : &ax->ya;
+    axis_state *a = pick_axis(ax, x);
     formatter *f = o->minor ? &a->minor_fmt : &a->fmt;
     char *fmt = NULL, *sym = NULL;
     if (o->fmt && !(fmt = nplot__strdup(ax->fig, o->fmt, who))) return ax->fig->status;
@@ -706,6 +730,11 @@ nd_status nplot_set_xformatter_(nplot_axes *ax, const nplot_formatter_opts *o)
 nd_status nplot_set_yformatter_(nplot_axes *ax, const nplot_formatter_opts *o)
 {
     return set_formatter(ax, false, o, "nplot_set_yformatter");
+}
+
+nd_status nplot_set_zformatter_(nplot_axes *ax, const nplot_formatter_opts *o)
+{
+    return set_formatter(ax, AX_Z, o, "nplot_set_zformatter");
 }
 
 /* ---- twins ----------------------------------------------------------------------------------------- */

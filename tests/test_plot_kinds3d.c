@@ -419,6 +419,56 @@ static void test_scatter3d_default_size_is_20(void)
     CU_ASSERT(s36 > def + 12);
 }
 
+/* set_zticks / set_zticklabels / zaxis formatter reach the 3-D drawing: each changes the
+ * rendered pixels against the default z axis; on a 2-D axes they are ND_EVALUE. */
+static unsigned char *render_z(int variant, int *w, int *h)
+{
+    double v[3] = { 0, 1, 2 };
+    nd_array *x = nd_from_f64(v, 3);
+    nplot_figure *fig = nplot_figure_new(.width = 3, .height = 3, .dpi = 80);
+    nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);
+    nplot_plot3d(ax, x, x, x);
+    double t[2] = { 0.5, 1.5 };
+    if (variant == 1) nplot_set_zticks(ax, NULL, 0);
+    if (variant == 2) nplot_set_zticks(ax, t, 2, .labels = NPLOT_STRS("low", "high"));
+    if (variant == 3) nplot_set_zformatter(ax, .kind = "printf", .fmt = "%.2f m");
+    if (variant == 4) {
+        nplot_set_zticks(ax, t, 2);
+        const char *const labels[2] = { "low", "high" };
+        nplot_set_zticklabels(ax, labels, 2);
+    }
+    img m = render(fig);
+    *w = m.w, *h = m.h;
+    nplot_figure_free(fig);
+    nd_free(x);
+    return m.px;
+}
+
+static void test_3d_z_ticks_and_formatter(void)
+{
+    int w, h;
+    unsigned char *base = render_z(0, &w, &h), *v[5] = { 0 };
+    CU_ASSERT_PTR_NOT_NULL_FATAL(base);
+    for (int k = 1; k <= 4; k++) {
+        v[k] = render_z(k, &w, &h);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(v[k]);
+        CU_ASSERT(memcmp(base, v[k], (size_t)w * h * 4) != 0);
+    }
+    /* ticks with labels in one call or two give the same picture */
+    CU_ASSERT(memcmp(v[2], v[4], (size_t)w * h * 4) == 0);
+    for (int k = 0; k <= 4; k++) free(k ? v[k] : base);
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    double t[1] = { 0 };
+    CU_ASSERT_EQUAL(nplot_set_zticks(ax, t, 1), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "not 3-D"));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_set_zformatter(ax, .kind = "plain"), ND_EVALUE);
+    nplot_figure_free(fig);
+}
+
 static void test_3d_lines_scatter_wireframe_and_errors(void)
 {
     double v[4] = { 0, 1, 2, 3 }, z[4] = { 0, 1, 0, 1 };
@@ -490,6 +540,7 @@ static const ND_TEST tests[] = {
     ND_T(test_surface_strides_polygon_count_and_colorbar),
     ND_T(test_3d_lines_scatter_wireframe_and_errors),
     ND_T(test_scatter3d_default_size_is_20),
+    ND_T(test_3d_z_ticks_and_formatter),
     { 0 },
 };
 

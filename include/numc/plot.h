@@ -1667,6 +1667,17 @@ NPLOT_API nd_status nplot_set_yticklabels_(nplot_axes *ax, const char *const *la
 #define nplot__kw_set_xticklabels(ax, l, n, ...) nplot_set_xticklabels_((ax), (l), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
 #define nplot_set_yticklabels(...) nplot__kw_set_yticklabels(__VA_ARGS__, )
 #define nplot__kw_set_yticklabels(ax, l, n, ...) nplot_set_yticklabels_((ax), (l), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
+/* The z axis of a 3-D axes: ax.set_zticks(ticks, labels), ax.set_zticklabels and
+ * ax.zaxis.set_major_formatter, as their x counterparts (nplot_set_zformatter is with the
+ * formatters below). ND_EVALUE on a 2-D axes. */
+NPLOT_API nd_status nplot_set_zticks_(nplot_axes *ax, const double *ticks, int n,
+                                      const nplot_ticks_opts *o);
+#define nplot_set_zticks(...) nplot__kw_set_zticks(__VA_ARGS__, )
+#define nplot__kw_set_zticks(ax, t, n, ...) nplot_set_zticks_((ax), (t), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_set_zticklabels_(nplot_axes *ax, const char *const *labels, int n,
+                                           const nplot_ticks_opts *o);
+#define nplot_set_zticklabels(...) nplot__kw_set_zticklabels(__VA_ARGS__, )
+#define nplot__kw_set_zticklabels(ax, l, n, ...) nplot_set_zticklabels_((ax), (l), (n), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
 
 typedef struct nplot_tick_params {
     int _; /* reserved: leave it out (lets an empty option list compile) */
@@ -1730,6 +1741,9 @@ NPLOT_API nd_status nplot_set_yformatter_(nplot_axes *ax, const nplot_formatter_
 #define nplot__kw_set_xformatter(ax, ...) nplot_set_xformatter_((ax), &(nplot_formatter_opts){ 0, __VA_ARGS__ })
 #define nplot_set_yformatter(...) nplot__kw_set_yformatter(__VA_ARGS__, )
 #define nplot__kw_set_yformatter(ax, ...) nplot_set_yformatter_((ax), &(nplot_formatter_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_set_zformatter_(nplot_axes *ax, const nplot_formatter_opts *o); /* 3-D */
+#define nplot_set_zformatter(...) nplot__kw_set_zformatter(__VA_ARGS__, )
+#define nplot__kw_set_zformatter(ax, ...) nplot_set_zformatter_((ax), &(nplot_formatter_opts){ 0, __VA_ARGS__ })
 
 /* matplotlib.ticker.MaxNLocator(nbins, steps=[1, 2, 2.5, 5, 10]).tick_values(vmin, vmax):
  * writes at most `cap` ticks to out and returns how many there are (may exceed cap), or
