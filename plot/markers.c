@@ -4,6 +4,7 @@
  * blended at every position (matplotlib's Agg does the same "stamp" trick); vector
  * surfaces get real paths. */
 #include "plot_render.h"
+#include "vector_lean.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -323,6 +324,15 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     cairo_set_dash(cr, NULL, 0, 0);
+    /* lean vector output (vector_lean.c): SVG markers by reference, PDF positions rounded
+     * to 0.01 pt and markers that cannot reach the clip left out */
+    if (rc->svg && nplot__lean_svg_active()) {
+        nplot__lean_svg_markers(rc, xs, ys, n, marker, size_dev, sizes_dev, face, faces, edge,
+                                edge_is_face, edge_lw, filled, clip);
+        cairo_restore(cr);
+        return;
+    }
+    bool lean_pdf = !rc->raster && !rc->svg;
     /* PDF: each distinct marker is recorded once and placed by reference (a form
      * XObject) instead of repeating its path per point. */
     vmark cache[VMARK_CACHE];
@@ -334,6 +344,14 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
                      y > clip->y1 + margin))
             continue;
         double sz = sizes_dev ? sizes_dev[i] : size_dev;
+        if (lean_pdf) {
+            double r = nplot__marker_reach(sz, edge_lw);
+            if (clip && (x + r < clip->x0 || x - r > clip->x1 || y + r < clip->y0 ||
+                         y - r > clip->y1))
+                continue;
+            x = nplot__round_cpt(x);
+            y = nplot__round_cpt(y);
+        }
         rgba f = faces ? faces[i] : face;
         rgba e = edge_is_face ? f : edge;
         int k = -1;
