@@ -337,6 +337,12 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
      * XObject) instead of repeating its path per point. */
     vmark cache[VMARK_CACHE];
     int ncache = 0;
+    /* lean PDF: runs of one class go to vector_lean.c, painted once each */
+    bool lean_runs = lean_pdf && n > 1 && nplot__lean_pdf_active();
+    double *run = lean_runs ? nd_malloc(2 * n * sizeof *run, "nplot") : NULL;
+    size_t nrun = 0;
+    int runk = -1;
+    if (!run) lean_runs = false;
     for (size_t i = 0; i < n; i++) {
         double x = xs[i], y = ys[i];
         if (!isfinite(x) || !isfinite(y)) continue;
@@ -376,6 +382,21 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
                 cairo_surface_destroy(rec);
             }
         }
+        if (lean_runs && k >= 0) {
+            if (k != runk && nrun) {
+                nplot__lean_pdf_run(rc, cache[runk].rec, run, nrun, clip);
+                nrun = 0;
+            }
+            runk = k;
+            run[2 * nrun] = x - cache[k].half;
+            run[2 * nrun + 1] = y - cache[k].half;
+            nrun++;
+            continue;
+        }
+        if (nrun) {
+            nplot__lean_pdf_run(rc, cache[runk].rec, run, nrun, clip);
+            nrun = 0;
+        }
         if (k >= 0) {
             cairo_set_source_surface(cr, cache[k].rec, x - cache[k].half, y - cache[k].half);
             cairo_paint(cr);
@@ -383,6 +404,8 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
             marker_paint(cr, marker, x, y, sz, f, e, edge_lw, filled);
         }
     }
+    if (nrun) nplot__lean_pdf_run(rc, cache[runk].rec, run, nrun, clip);
+    nd_free_mem(run);
     for (int j = 0; j < ncache; j++) nplot__defer_destroy(rc, cache[j].rec);
     cairo_restore(cr);
 }

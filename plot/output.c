@@ -187,11 +187,13 @@ static nd_status save_as(nplot_figure *fig, const char *path, const char *fmt,
     /* lean SVG (vector_lean.c): cairo's stream is buffered and its marker placeholders
      * are replaced by markers placed by reference */
     lean_svg *lean = kind == 1 ? nplot__lean_svg_begin(who) : NULL;
-    if (kind == 1 && !lean) {
+    lean_pdf *lpdf = kind == 2 && nplot__lean_pdf_enabled() ? nplot__lean_pdf_begin(who) : NULL;
+    if ((kind == 1 && !lean) || (kind == 2 && nplot__lean_pdf_enabled() && !lpdf)) {
         nd_file_writer_abort(out);
         return nd_last_error();
     }
     cairo_surface_t *s = kind == 1 ? cairo_svg_surface_create_for_stream(nplot__lean_svg_stream, lean, wpt, hpt)
+                         : lpdf    ? cairo_pdf_surface_create_for_stream(nplot__lean_pdf_stream, lpdf, wpt, hpt)
                                    : cairo_pdf_surface_create_for_stream(write_stream, out, wpt, hpt);
     if (kind == 1) cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
     if (kind == 2) {
@@ -206,6 +208,19 @@ static nd_status save_as(nplot_figure *fig, const char *path, const char *fmt,
     if (lean) {
         nd_status ls = nplot__lean_svg_end(lean, st == ND_OK && cs == CAIRO_STATUS_SUCCESS ? out : NULL, who);
         if (st == ND_OK) st = ls;
+    }
+    bool complete = true;
+    if (lpdf) {
+        nd_status ls = nplot__lean_pdf_end(lpdf, st == ND_OK && cs == CAIRO_STATUS_SUCCESS ? out : NULL,
+                                           &complete, who);
+        if (st == ND_OK) st = ls;
+    }
+    if (st == ND_OK && !complete) { /* a placeholder went missing: plain cairo PDF */
+        nd_file_writer_abort(out);
+        nplot__lean_pdf_disable(true);
+        st = save_as(fig, path, fmt, o, who);
+        nplot__lean_pdf_disable(false);
+        return st;
     }
     if (st == ND_OK) st = nd_file_writer_write(out, NULL, 0); /* a failed write's status */
     if (st == ND_OK && cs != CAIRO_STATUS_SUCCESS)

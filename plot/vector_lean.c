@@ -14,9 +14,11 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 /* First occurrence of needle (n bytes) in [s, s + len), or NULL. */
 static const char *find(const char *s, size_t len, const char *needle, size_t n)
@@ -356,4 +358,392 @@ void nplot__lean_svg_markers(render_ctx *rc, const double *xs, const double *ys,
     if (run.failed) b->failed = true;
     nd_free_mem(run.p);
     draw_placeholder(rc, k, clip);
+}
+
+/* ---- PDF ----------------------------------------------------------------------------------- */
+
+typedef struct qpt {
+    int64_t key;
+    int32_t x, y; /* translation in 0.01 pt */
+} qpt;
+
+typedef struct pdf_run {
+    double ox, oy; /* where the placeholder was painted */
+    bbox clip;
+    bool has_clip, used;
+    qpt *pts;
+    size_t n;
+} pdf_run;
+
+struct lean_pdf {
+    sbuf cairo;
+    pdf_run *runs;
+    size_t nr, capr;
+    bool oom;
+};
+
+static _Thread_local lean_pdf *cur_pdf;
+static _Thread_local bool pdf_off;
+
+void nplot__lean_pdf_disable(bool off) { pdf_off = off; }
+bool nplot__lean_pdf_enabled(void) { return !pdf_off; }
+bool nplot__lean_pdf_active(void) { return cur_pdf != NULL; }
+
+lean_pdf *nplot__lean_pdf_begin(const char *who)
+{
+    lean_pdf *l = nd_calloc(1, sizeof *l, who);
+    if (l) cur_pdf = l;
+    return l;
+}
+
+cairo_status_t nplot__lean_pdf_stream(void *closure, const unsigned char *data, unsigned int len)
+{
+    lean_pdf *l = closure;
+    sb_put(&l->cairo, (const char *)data, len);
+    return l->cairo.failed ? CAIRO_STATUS_NO_MEMORY : CAIRO_STATUS_SUCCESS;
+}
+
+static int qpt_cmp(const void *a, const void *b)
+{
+    int64_t x = ((const qpt *)a)->key, y = ((const qpt *)b)->key;
+    return (x > y) - (x < y);
+}
+
+#define PDF_MAX_RUNS 1000000
+
+void nplot__lean_pdf_run(render_ctx *rc, cairo_surface_t *rec, const double *txy, size_t n,
+                         const bbox *clip)
+{
+    lean_pdf *l = cur_pdf;
+    if (n == 0 || l->oom) return;
+    if (l->nr >= PDF_MAX_RUNS) {
+        l->oom = true;
+        return;
+    }
+    pdf_run *rs = nplot__grow(l->runs, &l->capr, l->nr, l->nr + 1, sizeof *rs, "nplot_savefig");
+    qpt *q = nd_malloc(n * sizeof *q, "nplot_savefig");
+    if (rs) l->runs = rs;
+    if (!rs || !q) {
+        nd_free_mem(q);
+        l->oom = true;
+        return;
+    }
+    /* bands about as high as the mean spacing of the points, boustrophedon inside */
+    int32_t x0 = INT32_MAX, x1 = INT32_MIN, y0 = INT32_MAX;
+    for (size_t i = 0; i < n; i++) {
+        q[i].x = (int32_t)llround(txy[2 * i] * 100);
+        q[i].y = (int32_t)llround(txy[2 * i + 1] * 100);
+        if (q[i].x < x0) x0 = q[i].x;
+        if (q[i].x > x1) x1 = q[i].x;
+        if (q[i].y < y0) y0 = q[i].y;
+    }
+    double area = clip ? (clip->x1 - clip->x0) * (clip->y1 - clip->y0) : rc->W * rc->H;
+    double band = sqrt(fmax(area, 1) / (double)n);
+    int64_t qb = llround(fmin(fmax(band, 0.5), 50) * 100);
+    for (size_t i = 0; i < n; i++) {
+        int64_t b = ((int64_t)q[i].y - y0) / qb;
+        int64_t along = b % 2 ? (int64_t)x1 - q[i].x : (int64_t)q[i].x - x0;
+        q[i].key = b * ((int64_t)1 << 33) + along;
+    }
+    qsort(q, n, sizeof *q, qpt_cmp);
+    size_t k = l->nr++;
+    pdf_run *r = &l->runs[k];
+    bbox c = clip ? *clip : (bbox){ 0, 0, rc->W, rc->H };
+    /* the placeholder: the run index in the millionths of its position */
+    r->ox = floor((c.x0 + c.x1) / 2) + 0.5 + (double)(k % 1000 + 1) * 1e-6;
+    r->oy = floor((c.y0 + c.y1) / 2) + 0.5 + (double)(k / 1000 + 1) * 1e-6;
+    r->clip = c;
+    r->has_clip = clip != NULL;
+    r->used = false;
+    r->pts = q;
+    r->n = n;
+    cairo_t *cr = rc->cr;
+    cairo_set_source_surface(cr, rec, r->ox, r->oy);
+    cairo_paint(cr);
+}
+
+/* Inflate [p, p + n) into a new buffer; NULL when it is not a zlib stream or on OOM. */
+static char *inflate_all(const char *p, size_t n, size_t *out_len, bool *oom)
+{
+    size_t cap = n * 4 + 1024, len = 0;
+    char *o = nd_malloc(cap, "nplot_savefig");
+    if (!o) {
+        *oom = true;
+        return NULL;
+    }
+    z_stream zs = { 0 };
+    if (inflateInit(&zs) != Z_OK) {
+        nd_free_mem(o);
+        *oom = true;
+        return NULL;
+    }
+    zs.next_in = (Bytef *)p;
+    zs.avail_in = (uInt)n;
+    int zr;
+    do {
+        if (len == cap) {
+            char *g = nplot__grow(o, &cap, len, cap * 2, 1, "nplot_savefig");
+            if (!g) {
+                inflateEnd(&zs);
+                nd_free_mem(o);
+                *oom = true;
+                return NULL;
+            }
+            o = g;
+        }
+        zs.next_out = (Bytef *)o + len;
+        zs.avail_out = (uInt)(cap - len);
+        zr = inflate(&zs, Z_NO_FLUSH);
+        len = cap - zs.avail_out;
+    } while (zr == Z_OK);
+    inflateEnd(&zs);
+    if (zr != Z_STREAM_END) {
+        nd_free_mem(o);
+        return NULL;
+    }
+    *out_len = len;
+    return o;
+}
+
+/* The placeholder run whose translation is (tx, ty), or -1. */
+static long run_of(const lean_pdf *l, double tx, double ty)
+{
+    double fx = (tx - floor(tx) - 0.5) * 1e6, fy = (ty - floor(ty) - 0.5) * 1e6;
+    long jx = lround(fx) - 1, jy = lround(fy) - 1;
+    if (jx < 0 || jx > 999 || jy < 0 || fabs(fx - round(fx)) > 0.05 || fabs(fy - round(fy)) > 0.05)
+        return -1;
+    long j = jx + 1000 * jy;
+    if ((size_t)j >= l->nr || l->runs[j].used) return -1;
+    if (fabs(l->runs[j].ox - tx) > 1e-5 || fabs(l->runs[j].oy - ty) > 1e-5) return -1;
+    return j;
+}
+
+/* Write run r's placements with op (the placeholder's "... Do\n") into b. */
+static void put_run(sbuf *b, const pdf_run *r, const char *op, size_t oplen)
+{
+    if (r->has_clip) {
+        sb_num(b, r->clip.x0);
+        sb_str(b, " ");
+        sb_num(b, r->clip.y0);
+        sb_str(b, " ");
+        sb_num(b, r->clip.x1 - r->clip.x0);
+        sb_str(b, " ");
+        sb_num(b, r->clip.y1 - r->clip.y0);
+        sb_str(b, " re W n\n");
+    }
+    int64_t band = -1;
+    int32_t px = 0, py = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        const qpt *q = &r->pts[i];
+        int64_t bq = q->key >> 33;
+        if (bq != band) { /* absolute at the start of a band: no drift from summing */
+            if (band >= 0) sb_str(b, "Q\n");
+            sb_str(b, "q\n");
+            band = bq;
+            px = py = 0;
+        }
+        sb_str(b, "1 0 0 1 ");
+        sb_num(b, (double)(q->x - px) / 100);
+        sb_str(b, " ");
+        sb_num(b, (double)(q->y - py) / 100);
+        sb_str(b, " cm ");
+        sb_put(b, op, oplen);
+        px = q->x;
+        py = q->y;
+    }
+    if (band >= 0) sb_str(b, "Q\n");
+}
+
+/* Replace the placeholders of content c (len n) into b; returns how many were replaced. */
+static size_t substitute(lean_pdf *l, const char *c, size_t n, sbuf *b)
+{
+    static const char pat[] = "q\n1 0 0 1 ";
+    size_t done = 0, found = 0;
+    const char *s = c, *end = c + n;
+    while ((s = find(s, (size_t)(end - s), pat, sizeof pat - 1)) != NULL) {
+        const char *p = s + sizeof pat - 1;
+        char *e1, *e2;
+        double tx = strtod(p, &e1);
+        double ty = e1 < end ? strtod(e1, &e2) : 0;
+        long j = e1 > p && e1 < end && e2 > e1 && end - e2 > 4 && !memcmp(e2, " cm\n", 4)
+                     ? run_of(l, tx, ty) : -1;
+        const char *op = j >= 0 ? e2 + 4 : NULL;
+        const char *doe = op ? find(op, (size_t)(end - op) < 64 ? (size_t)(end - op) : 64, "Do\n", 3) : NULL;
+        if (!doe || end - (doe + 3) < 2 || memcmp(doe + 3, "Q\n", 2) != 0) {
+            s = p;
+            continue;
+        }
+        sb_put(b, c + done, (size_t)(s + 2 - (c + done))); /* through "q\n" */
+        put_run(b, &l->runs[j], op, (size_t)(doe + 3 - op));
+        l->runs[j].used = true;
+        found++;
+        done = (size_t)(doe + 3 - c); /* the closing "Q\n" stays */
+        s = doe + 3;
+    }
+    sb_put(b, c + done, n - done);
+    return found;
+}
+
+typedef struct edit {
+    size_t at, len; /* bytes replaced in the original */
+    char *text;     /* replacement (owned) */
+    size_t tlen;
+} edit;
+
+static int edit_cmp(const void *a, const void *b)
+{
+    size_t x = ((const edit *)a)->at, y = ((const edit *)b)->at;
+    return (x > y) - (x < y);
+}
+
+/* Parse an unsigned decimal at p (within end); returns the end of the digits or NULL. */
+static const char *parse_size(const char *p, const char *end, size_t *v)
+{
+    size_t x = 0;
+    const char *q = p;
+    while (q < end && *q >= '0' && *q <= '9') x = x * 10 + (size_t)(*q++ - '0');
+    *v = x;
+    return q > p ? q : NULL;
+}
+
+nd_status nplot__lean_pdf_end(lean_pdf *l, nd_file_writer *out, bool *complete, const char *who)
+{
+    if (cur_pdf == l) cur_pdf = NULL;
+    *complete = true;
+    nd_status st = ND_OK;
+    edit *ed = NULL;
+    size_t ned = 0, caped = 0, *offs = NULL;
+    const char *doc = l->cairo.p, *dend = doc + l->cairo.len;
+    if (l->oom || l->cairo.failed) {
+        st = nd_set_error(ND_ENOMEM, "%s: out of memory writing PDF", who);
+        goto done;
+    }
+    if (!out) goto done;
+    if (l->nr == 0) { /* nothing to replace: cairo's file as it is */
+        st = nd_file_writer_write(out, doc, l->cairo.len);
+        goto done;
+    }
+    /* the cross-reference table: one subsection "xref\n0 N\n" of 20-byte entries */
+    const char *sx = NULL;
+    for (const char *p = find(doc, l->cairo.len, "startxref\n", 10); p;
+         p = find(p + 1, (size_t)(dend - p - 1), "startxref\n", 10))
+        sx = p;
+    size_t xref_at = 0, nobj = 0;
+    const char *xp = sx ? parse_size(sx + 10, dend, &xref_at) : NULL;
+    const char *xr = xp && xref_at < l->cairo.len ? doc + xref_at : NULL;
+    if (!xr || dend - xr < 7 || memcmp(xr, "xref\n0 ", 7) != 0 || !(xp = parse_size(xr + 7, dend, &nobj)) ||
+        *xp != '\n' || (size_t)(dend - xp - 1) < nobj * 20) {
+        *complete = false;
+        goto done;
+    }
+    const char *ent = xp + 1;
+    offs = nd_malloc((nobj ? nobj : 1) * sizeof *offs, who);
+    if (!offs) {
+        st = ND_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < nobj; i++) {
+        parse_size(ent + 20 * i, ent + 20 * i + 10, &offs[i]);
+        if (offs[i] >= xref_at) offs[i] = 0;
+    }
+    /* content streams: "<< /Length L 0 R\n   /Filter /FlateDecode\n>>\nstream\n" */
+    static const char f1[] = " 0 R\n   /Filter /FlateDecode\n>>\nstream\n";
+    for (size_t i = 1; i < nobj && st == ND_OK; i++) {
+        if (!offs[i]) continue;
+        const char *o = doc + offs[i], *p;
+        size_t id, lobj, slen;
+        if (!(p = parse_size(o, dend, &id)) || id != i || dend - p < 20 ||
+            memcmp(p, " 0 obj\n<< /Length ", 18) != 0)
+            continue;
+        p = parse_size(p + 18, dend, &lobj);
+        if (!p || lobj >= nobj || !offs[lobj] || (size_t)(dend - p) < sizeof f1 - 1 ||
+            memcmp(p, f1, sizeof f1 - 1) != 0)
+            continue;
+        const char *data = p + sizeof f1 - 1;
+        const char *lo = doc + offs[lobj], *lv;
+        size_t lid;
+        if (!(lv = parse_size(lo, dend, &lid)) || lid != lobj || dend - lv < 8 ||
+            memcmp(lv, " 0 obj\n", 7) != 0)
+            continue;
+        lv += 7;
+        while (lv < dend && *lv == ' ') lv++;
+        const char *lve = parse_size(lv, dend, &slen);
+        if (!lve || slen > (size_t)(dend - data)) continue;
+        bool oom = false;
+        size_t clen = 0;
+        char *content = inflate_all(data, slen, &clen, &oom);
+        if (oom) st = ND_ENOMEM;
+        if (!content) continue;
+        sbuf nb = { 0 };
+        size_t found = substitute(l, content, clen, &nb);
+        nd_free_mem(content);
+        if (nb.failed) st = ND_ENOMEM;
+        if (!found || nb.failed) {
+            nd_free_mem(nb.p);
+            continue;
+        }
+        uLong bound = compressBound((uLong)nb.len);
+        char *z = nd_malloc(bound, who);
+        char *ltxt = nd_malloc(32, who);
+        edit *g = nplot__grow(ed, &caped, ned, ned + 2, sizeof *ed, who);
+        if (g) ed = g;
+        uLongf zlen = bound;
+        if (!z || !ltxt || !g || compress2((Bytef *)z, &zlen, (const Bytef *)nb.p, (uLong)nb.len, 6) != Z_OK) {
+            nd_free_mem(z);
+            nd_free_mem(ltxt);
+            nd_free_mem(nb.p);
+            st = ND_ENOMEM;
+            break;
+        }
+        nd_free_mem(nb.p);
+        ed[ned++] = (edit){ (size_t)(data - doc), slen, z, zlen };
+        int tl = snprintf(ltxt, 32, "%lu", (unsigned long)zlen);
+        ed[ned++] = (edit){ (size_t)(lv - doc), (size_t)(lve - lv), ltxt, (size_t)tl };
+    }
+    if (st != ND_OK) goto done;
+    for (size_t j = 0; j < l->nr; j++)
+        if (!l->runs[j].used) *complete = false;
+    if (!*complete) goto done;
+    qsort(ed, ned, sizeof *ed, edit_cmp);
+    /* the body with the edits applied, then a new table */
+    size_t pos = 0;
+    for (size_t e = 0; e < ned && st == ND_OK; e++) {
+        st = nd_file_writer_write(out, doc + pos, ed[e].at - pos);
+        if (st == ND_OK) st = nd_file_writer_write(out, ed[e].text, ed[e].tlen);
+        pos = ed[e].at + ed[e].len;
+    }
+    if (st == ND_OK) st = nd_file_writer_write(out, doc + pos, xref_at - pos);
+    sbuf tb = { 0 };
+    sb_printf(&tb, "xref\n0 %zu\n", nobj);
+    for (size_t i = 0; i < nobj; i++) {
+        /* entry 0 and free entries are copied as they are */
+        if (i == 0 || !offs[i]) {
+            sb_put(&tb, ent + 20 * i, 20);
+            continue;
+        }
+        size_t o = offs[i];
+        long long d = 0;
+        for (size_t e = 0; e < ned; e++)
+            if (ed[e].at + ed[e].len <= o) d += (long long)ed[e].tlen - (long long)ed[e].len;
+        sb_printf(&tb, "%010lld 00000 n \n", (long long)o + d);
+    }
+    long long newx = (long long)xref_at;
+    for (size_t e = 0; e < ned; e++) newx += (long long)ed[e].tlen - (long long)ed[e].len;
+    const char *tr = ent + 20 * nobj; /* "trailer ... startxref\n" */
+    sb_put(&tb, tr, (size_t)(sx + 10 - tr));
+    sb_printf(&tb, "%lld\n%%%%EOF\n", newx);
+    if (tb.failed && st == ND_OK) st = nd_set_error(ND_ENOMEM, "%s: out of memory writing PDF", who);
+    if (st == ND_OK) st = nd_file_writer_write(out, tb.p, tb.len);
+    nd_free_mem(tb.p);
+done:
+    for (size_t e = 0; e < ned; e++) nd_free_mem(ed[e].text);
+    nd_free_mem(ed);
+    nd_free_mem(offs);
+    for (size_t j = 0; j < l->nr; j++) nd_free_mem(l->runs[j].pts);
+    nd_free_mem(l->runs);
+    nd_free_mem(l->cairo.p);
+    nd_free_mem(l);
+    if (st == ND_ENOMEM && nd_last_error() != ND_ENOMEM)
+        st = nd_set_error(ND_ENOMEM, "%s: out of memory writing PDF", who);
+    return st;
 }

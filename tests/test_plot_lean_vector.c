@@ -1,6 +1,7 @@
 /* Lean vector output (plot/vector_lean.c): SVG markers defined once and placed by
  * reference, coordinates rounded to 0.01 pt, nothing written for markers outside the axes
- * clip, PDF markers as one form XObject; file sizes for fixed inputs; the PNG of the same
+ * clip, PDF markers as one form XObject placed by relative translations (cross-reference
+ * table rewritten); file sizes for fixed inputs; the PNG of the same
  * figure is unchanged (golden image). */
 #define _GNU_SOURCE
 #include <numc/numc.h>
@@ -111,6 +112,41 @@ static int count_bytes(const char *s, size_t len, const char *needle)
     for (size_t i = 0; i + m <= len; i++)
         if (memcmp(s + i, needle, m) == 0) n++;
     return n;
+}
+
+/* The PDF's cross-reference table is right: startxref points at "xref", every in-use
+ * entry at "<id> 0 obj", and the stream of every "/Length L 0 R" object is L bytes long. */
+static bool pdf_xref_ok(const char *pdf, size_t len)
+{
+    const char *sx = NULL;
+    for (size_t i = 0; i + 10 <= len; i++)
+        if (!memcmp(pdf + i, "startxref\n", 10)) sx = pdf + i;
+    if (!sx) return false;
+    size_t x = strtoul(sx + 10, NULL, 10);
+    if (x + 7 > len || memcmp(pdf + x, "xref\n0 ", 7)) return false;
+    char *e;
+    size_t n = strtoul(pdf + x + 7, &e, 10);
+    const char *ent = e + 1;
+    for (size_t i = 1; i < n; i++) {
+        if (ent[20 * i + 17] != 'n') continue;
+        size_t o = strtoul(ent + 20 * i, NULL, 10);
+        char head[32];
+        int hl = snprintf(head, sizeof head, "%zu 0 obj\n", i);
+        if (o + (size_t)hl > len || memcmp(pdf + o, head, (size_t)hl)) return false;
+        const char *lr = strstr(pdf + o, "<< /Length ");
+        if (lr != pdf + o + hl) continue;
+        size_t lobj = strtoul(lr + 11, &e, 10);
+        if (strncmp(e, " 0 R", 4)) continue;
+        const char *st = strstr(e, "stream\n");
+        if (!st || lobj >= n) return false;
+        size_t lo = strtoul(ent + 20 * lobj, NULL, 10);
+        const char *lv = strstr(pdf + lo, " 0 obj\n");
+        if (!lv) return false;
+        size_t slen = strtoul(lv + 7, NULL, 10);
+        size_t data = (size_t)(st + 7 - pdf);
+        if (data + slen + 10 > len || memcmp(pdf + data + slen, "\nendstream", 10)) return false;
+    }
+    return true;
 }
 
 static nplot_axes *last_axes;
@@ -249,7 +285,8 @@ static void test_sizes_and_pdf_xobject(void)
     size_t len_in = len;
     CU_ASSERT(!memcmp(pdf, "%PDF", 4));
     CU_ASSERT_EQUAL(count_bytes(pdf, len, "/Subtype /Form"), 1);
-    CU_ASSERT(len_in < 1800000);
+    CU_ASSERT(pdf_xref_ok(pdf, len));
+    CU_ASSERT(len_in < 400000); /* cairo alone: 1.7 MB */
     free(pdf);
     nplot_figure_free(fig);
     for (size_t i = 0; i < N; i++) x[i] += 5; /* all outside the view: nothing written */
@@ -258,7 +295,8 @@ static void test_sizes_and_pdf_xobject(void)
     pdf = read_file(path, &len);
     CU_ASSERT_PTR_NOT_NULL_FATAL(pdf);
     CU_ASSERT(len < 40000);
-    CU_ASSERT(len * 20 < len_in);
+    CU_ASSERT(len * 10 < len_in);
+    CU_ASSERT(pdf_xref_ok(pdf, len));
     free(pdf);
     snprintf(path, sizeof path, "%s/out.svg", tmpdir);
     CU_ASSERT_EQUAL_FATAL(nplot_savefig(fig, path), ND_OK);
@@ -272,10 +310,39 @@ static void test_sizes_and_pdf_xobject(void)
     free(y);
 }
 
-/* Allocation failures while writing a lean SVG give ND_ENOMEM and leak nothing. */
+/* PDF with two marker classes in three runs and alpha: one XObject per class, a valid
+ * cross-reference table. */
+static void test_pdf_classes(void)
+{
+    enum { N = 9 };
+    double x[N], y[N], c[N];
+    for (int i = 0; i < N; i++) {
+        x[i] = 0.1 + 0.1 * i;
+        y[i] = 0.5;
+        c[i] = i < 3 ? 0 : i < 6 ? 1 : 0;
+    }
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 3, .dpi = 72);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_scatter_xy(ax, x, y, N, .c_f64 = NPLOT_F64_ARRAY(c, N), .s = 30,
+                                     .alpha = 0.5), ND_OK);
+    nplot_set_xlim(ax, 0, 1);
+    nplot_set_ylim(ax, 0, 1);
+    char path[128];
+    snprintf(path, sizeof path, "%s/classes.pdf", tmpdir);
+    CU_ASSERT_EQUAL_FATAL(nplot_savefig(fig, path), ND_OK);
+    size_t len;
+    char *pdf = read_file(path, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(pdf);
+    CU_ASSERT_EQUAL(count_bytes(pdf, len, "/Subtype /Form"), 2);
+    CU_ASSERT(pdf_xref_ok(pdf, len));
+    free(pdf);
+    nplot_figure_free(fig);
+}
+
+/* Allocation failures while writing a lean SVG or PDF give ND_ENOMEM and leak nothing. */
 typedef struct oom_scene {
     double x[200], y[200];
-    char path[128];
+    char path[128], pdf[128];
 } oom_scene;
 
 static nd_status oom_body(void *ctx)
@@ -287,6 +354,7 @@ static nd_status oom_body(void *ctx)
     nd_status st = ax ? ND_OK : nd_last_error();
     if (st == ND_OK) st = nplot_scatter_xy(ax, sc->x, sc->y, 200, .s = 4);
     if (st == ND_OK) st = nplot_savefig(fig, sc->path);
+    if (st == ND_OK) st = nplot_savefig(fig, sc->pdf);
     nplot_figure_free(fig);
     return st;
 }
@@ -297,6 +365,7 @@ static void test_allocation_failures(void)
     fill_uniform(sc.x, 200, 0.05, 0.95, 7);
     fill_uniform(sc.y, 200, 0.05, 0.95, 8);
     snprintf(sc.path, sizeof sc.path, "%s/oom.svg", tmpdir);
+    snprintf(sc.pdf, sizeof sc.pdf, "%s/oom.pdf", tmpdir);
     faultsim_report r = faultsim_run("lean svg", oom_body, &sc);
     if (!r.ok) fprintf(stderr, "%s\n", r.why);
     CU_ASSERT(r.ok);
@@ -323,6 +392,7 @@ static const ND_TEST tests[] = {
     ND_T(test_svg_classes_keep_order),
     ND_T(test_svg_single_and_line_markers),
     ND_T(test_sizes_and_pdf_xobject),
+    ND_T(test_pdf_classes),
     ND_T(test_allocation_failures),
     ND_T(test_png_unchanged),
     { 0 },
