@@ -54,7 +54,7 @@ static bool sb_reserve(sbuf *b, size_t extra)
 
 static void sb_put(sbuf *b, const char *s, size_t n)
 {
-    if (!sb_reserve(b, n)) return;
+    if (n == 0 || !sb_reserve(b, n)) return;
     memcpy(b->p + b->len, s, n);
     b->len += n;
 }
