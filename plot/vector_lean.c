@@ -106,6 +106,8 @@ struct lean_svg {
     sbuf cairo;      /* cairo's SVG stream */
     sbuf *batches;   /* SVG text of each marker batch, by placeholder index */
     size_t nb, capb;
+    double *ph;      /* the first corner of each placeholder rectangle (x, y) */
+    size_t capph;
     unsigned ndefs;  /* marker classes defined so far (their ids) */
     bool oom;
 };
@@ -133,11 +135,13 @@ cairo_status_t nplot__lean_svg_stream(void *closure, const unsigned char *data, 
 #define PH_OPACITY 0.987654
 #define PH_TAG "fill-opacity:0.987654;"
 
-static void draw_placeholder(render_ctx *rc, size_t k, const bbox *clip)
+static void draw_placeholder(render_ctx *rc, size_t k, const bbox *clip, double *corner)
 {
     cairo_t *cr = rc->cr;
     /* larger than the clip, so that cairo keeps the clip group around it */
     bbox r = clip ? *clip : (bbox){ 0, 0, rc->W, rc->H };
+    corner[0] = r.x0 - 8;
+    corner[1] = r.y0 - 8;
     cairo_save(cr);
     cairo_new_path(cr);
     cairo_rectangle(cr, r.x0 - 8, r.y0 - 8, r.x1 - r.x0 + 16, r.y1 - r.y0 + 16);
@@ -190,6 +194,14 @@ nd_status nplot__lean_svg_end(lean_svg *l, nd_file_writer *out, const char *who)
             const char *close = find(tag, (size_t)(end - tag), "/>", 2);
             bool is_path = memcmp(open, "<path", 5) == 0;
             long k = close && is_path ? parse_ph_index(open, tag) : -1;
+            /* and its path starts at the rectangle's corner (not a user's path that
+             * happens to have this opacity) */
+            const char *d = k >= 0 ? find(tag, (size_t)(close - tag), "d=\"M ", 5) : NULL;
+            char *e1 = NULL, *e2 = NULL;
+            double cx = d ? strtod(d + 5, &e1) : 0, cy = e1 ? strtod(e1, &e2) : 0;
+            if (k >= 0 && (size_t)k < l->nb &&
+                (!e2 || fabs(cx - l->ph[2 * k]) > 0.01 || fabs(cy - l->ph[2 * k + 1]) > 0.01))
+                k = -1;
             if (k < 0 || (size_t)k >= l->nb) {
                 s = tag + taglen; /* not ours: leave it */
                 continue;
@@ -202,6 +214,7 @@ nd_status nplot__lean_svg_end(lean_svg *l, nd_file_writer *out, const char *who)
     }
     for (size_t i = 0; i < l->nb; i++) nd_free_mem(l->batches[i].p);
     nd_free_mem(l->batches);
+    nd_free_mem(l->ph);
     nd_free_mem(l->cairo.p);
     nd_free_mem(l);
     return st;
@@ -301,11 +314,13 @@ void nplot__lean_svg_markers(render_ctx *rc, const double *xs, const double *ys,
         return;
     }
     sbuf *bs = nplot__grow(l->batches, &l->capb, l->nb, l->nb + 1, sizeof *bs, "nplot_savefig");
-    if (!bs) {
+    if (bs) l->batches = bs;
+    double *ph = nplot__grow(l->ph, &l->capph, 2 * l->nb, 2 * l->nb + 2, sizeof *ph, "nplot_savefig");
+    if (ph) l->ph = ph;
+    if (!bs || !ph) {
         l->oom = true;
         return;
     }
-    l->batches = bs;
     size_t k = l->nb++;
     sbuf *b = &bs[k];
     *b = (sbuf){ 0 };
@@ -357,7 +372,7 @@ void nplot__lean_svg_markers(render_ctx *rc, const double *xs, const double *ys,
     if (curc >= 0) flush_run(b, cls[curc].id, &run, npts);
     if (run.failed) b->failed = true;
     nd_free_mem(run.p);
-    draw_placeholder(rc, k, clip);
+    draw_placeholder(rc, k, clip, &l->ph[2 * k]);
 }
 
 /* ---- PDF ----------------------------------------------------------------------------------- */

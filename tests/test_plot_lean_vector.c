@@ -310,6 +310,30 @@ static void test_sizes_and_pdf_xobject(void)
     free(y);
 }
 
+/* A user's filled shape that looks like a placeholder (black, fill-opacity 0.987654) is
+ * kept: placeholders are recognised by their corner too. */
+static void test_svg_lookalike_fill_kept(void)
+{
+    double x[] = { 0.2, 0.4 }, y[] = { 0.5, 0.5 };
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 3, .dpi = 72);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_scatter_xy(ax, x, y, 2, .s = 30), ND_OK);
+    CU_ASSERT_EQUAL(nplot_axvspan(ax, 0.6, 0.8, .facecolor = "black", .alpha = 0.987654), ND_OK);
+    nplot_set_xlim(ax, 0, 1);
+    nplot_set_ylim(ax, 0, 1);
+    char path[128];
+    snprintf(path, sizeof path, "%s/lookalike.svg", tmpdir);
+    CU_ASSERT_EQUAL_FATAL(nplot_savefig(fig, path), ND_OK);
+    char *svg = read_file(path, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(svg);
+    CU_ASSERT_EQUAL(count_substr(svg, "fill-opacity:0.987654;"), 1); /* the span */
+    long bad;
+    CU_ASSERT_EQUAL(svg_placements(svg, &bad), 2);
+    CU_ASSERT(xml_balance(svg) > 0);
+    free(svg);
+    nplot_figure_free(fig);
+}
+
 /* PDF with two marker classes in three runs and alpha: one XObject per class, a valid
  * cross-reference table. */
 static void test_pdf_classes(void)
@@ -392,6 +416,7 @@ static const ND_TEST tests[] = {
     ND_T(test_svg_classes_keep_order),
     ND_T(test_svg_single_and_line_markers),
     ND_T(test_sizes_and_pdf_xobject),
+    ND_T(test_svg_lookalike_fill_kept),
     ND_T(test_pdf_classes),
     ND_T(test_allocation_failures),
     ND_T(test_png_unchanged),
