@@ -1,5 +1,6 @@
 """matplotlib side of bench/wl_plot.c (same names): Agg, 800x600 px at 100 dpi, PNG."""
 import os
+import sys
 import tempfile
 
 import numpy as np
@@ -117,6 +118,21 @@ def _surface(name):
     return setup, run
 
 
+def _vector(kind, n, name, ext):
+    """line_1M / scatter_100k saved as SVG or PDF; the file size goes to stderr."""
+    setup0, run0 = (_scatter if kind == "scatter" else _line)(n, name)
+
+    def setup():
+        a, b, path = setup0()
+        return a, b, os.path.splitext(path)[0] + "." + ext
+
+    def run(st):
+        run0(st)
+        print(f"size: {name} matplotlib {os.path.getsize(st[2])}", file=sys.stderr)
+
+    return setup, run
+
+
 WORKLOADS = {
     "line_10k": _line(10_000, "line_10k"),
     "line_1M": _line(1_000_000, "line_1M"),
@@ -125,4 +141,8 @@ WORKLOADS = {
     "heatmap_1000x1000": _heatmap(1_000_000, "heatmap_1000x1000"),
     "bar_50": _bar(50, "bar_50"),
     "surface_100x100": _surface("surface_100x100"),
+    "scatter_100k_svg": _vector("scatter", 100_000, "scatter_100k_svg", "svg"),
+    "scatter_100k_pdf": _vector("scatter", 100_000, "scatter_100k_pdf", "pdf"),
+    "line_1M_svg": _vector("line", 1_000_000, "line_1M_svg", "svg"),
+    "line_1M_pdf": _vector("line", 1_000_000, "line_1M_pdf", "pdf"),
 }

@@ -6,6 +6,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 typedef struct plot_state {
     nd_array *x, *y;
@@ -149,3 +151,38 @@ BENCH_WORKLOAD("hist_1M_100bins", setup_hist, run_hist, plot_teardown);
 BENCH_WORKLOAD("heatmap_1000x1000", setup_heatmap, run_heatmap, plot_teardown);
 BENCH_WORKLOAD("bar_50", setup_bar, run_bar, plot_teardown);
 BENCH_WORKLOAD("surface_100x100", setup_surface, run_surface, plot_teardown);
+
+/* Vector output (issue 23, lean SVG / PDF): line_1M and scatter_100k saved as SVG and PDF.
+ * The file size of the last run is printed on stderr as "size: <name> numc <bytes>";
+ * bench/peer_plot.py prints matplotlib's as "size: <name> matplotlib <bytes>". */
+static int vec_setup(void **st, ptrdiff_t n, bool scatter, const char *name, const char *ext)
+{
+    int rc = plot_setup(st, n, scatter, name);
+    if (rc == 0) {
+        plot_state *s = *st;
+        snprintf(s->path, sizeof s->path, "%s/%s.%s", bench_tmpdir(), name, ext);
+    }
+    return rc;
+}
+
+static int setup_scatter_svg(void **st) { return vec_setup(st, 100000, true, "scatter_100k_svg", "svg"); }
+static int setup_scatter_pdf(void **st) { return vec_setup(st, 100000, true, "scatter_100k_pdf", "pdf"); }
+static int setup_line_svg(void **st) { return vec_setup(st, 1000000, false, "line_1M_svg", "svg"); }
+static int setup_line_pdf(void **st) { return vec_setup(st, 1000000, false, "line_1M_pdf", "pdf"); }
+
+static void vec_teardown(void *st)
+{
+    plot_state *s = st;
+    struct stat sb;
+    if (s && stat(s->path, &sb) == 0) {
+        const char *base = strrchr(s->path, '/');
+        fprintf(stderr, "size: %.*s numc %lld\n", (int)(strrchr(base, '.') - base - 1), base + 1,
+                (long long)sb.st_size);
+    }
+    plot_teardown(st);
+}
+
+BENCH_WORKLOAD("scatter_100k_svg", setup_scatter_svg, run_scatter, vec_teardown);
+BENCH_WORKLOAD("scatter_100k_pdf", setup_scatter_pdf, run_scatter, vec_teardown);
+BENCH_WORKLOAD("line_1M_svg", setup_line_svg, run_line, vec_teardown);
+BENCH_WORKLOAD("line_1M_pdf", setup_line_pdf, run_line, vec_teardown);

@@ -4,6 +4,7 @@
  * blended at every position (matplotlib's Agg does the same "stamp" trick); vector
  * surfaces get real paths. */
 #include "plot_render.h"
+#include "vector_lean.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -323,10 +324,25 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     cairo_set_dash(cr, NULL, 0, 0);
+    /* lean vector output (vector_lean.c): SVG markers by reference, PDF positions rounded
+     * to 0.01 pt and markers that cannot reach the clip left out */
+    if (rc->svg && nplot__lean_svg_active()) {
+        nplot__lean_svg_markers(rc, xs, ys, n, marker, size_dev, sizes_dev, face, faces, edge,
+                                edge_is_face, edge_lw, filled, clip);
+        cairo_restore(cr);
+        return;
+    }
+    bool lean_pdf = !rc->raster && !rc->svg;
     /* PDF: each distinct marker is recorded once and placed by reference (a form
      * XObject) instead of repeating its path per point. */
     vmark cache[VMARK_CACHE];
     int ncache = 0;
+    /* lean PDF: runs of one class go to vector_lean.c, painted once each */
+    bool lean_runs = lean_pdf && n > 1 && nplot__lean_pdf_active();
+    double *run = lean_runs ? nd_malloc(2 * n * sizeof *run, "nplot") : NULL;
+    size_t nrun = 0;
+    int runk = -1;
+    if (!run) lean_runs = false;
     for (size_t i = 0; i < n; i++) {
         double x = xs[i], y = ys[i];
         if (!isfinite(x) || !isfinite(y)) continue;
@@ -334,6 +350,14 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
                      y > clip->y1 + margin))
             continue;
         double sz = sizes_dev ? sizes_dev[i] : size_dev;
+        if (lean_pdf) {
+            double r = nplot__marker_reach(sz, edge_lw);
+            if (clip && (x + r < clip->x0 || x - r > clip->x1 || y + r < clip->y0 ||
+                         y - r > clip->y1))
+                continue;
+            x = nplot__round_cpt(x);
+            y = nplot__round_cpt(y);
+        }
         rgba f = faces ? faces[i] : face;
         rgba e = edge_is_face ? f : edge;
         int k = -1;
@@ -358,6 +382,21 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
                 cairo_surface_destroy(rec);
             }
         }
+        if (lean_runs && k >= 0) {
+            if (k != runk && nrun) {
+                nplot__lean_pdf_run(rc, cache[runk].rec, run, nrun, clip);
+                nrun = 0;
+            }
+            runk = k;
+            run[2 * nrun] = x - cache[k].half;
+            run[2 * nrun + 1] = y - cache[k].half;
+            nrun++;
+            continue;
+        }
+        if (nrun) {
+            nplot__lean_pdf_run(rc, cache[runk].rec, run, nrun, clip);
+            nrun = 0;
+        }
         if (k >= 0) {
             cairo_set_source_surface(cr, cache[k].rec, x - cache[k].half, y - cache[k].half);
             cairo_paint(cr);
@@ -365,6 +404,8 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
             marker_paint(cr, marker, x, y, sz, f, e, edge_lw, filled);
         }
     }
+    if (nrun) nplot__lean_pdf_run(rc, cache[runk].rec, run, nrun, clip);
+    nd_free_mem(run);
     for (int j = 0; j < ncache; j++) nplot__defer_destroy(rc, cache[j].rec);
     cairo_restore(cr);
 }

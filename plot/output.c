@@ -1,6 +1,7 @@
 /* Rendering a figure onto a cairo surface, savefig (PNG by png_write.c, SVG, PDF), RGBA
  * buffers, PNG reading and image comparison, and layout getters. */
 #include "plot_render.h"
+#include "vector_lean.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -183,7 +184,16 @@ static nd_status save_as(nplot_figure *fig, const char *path, const char *fmt,
     nd_file_writer *out = nd_file_writer_open(path, who);
     if (!out) return nd_last_error();
     double wpt = fig->width * 72, hpt = fig->height * 72;
-    cairo_surface_t *s = kind == 1 ? cairo_svg_surface_create_for_stream(write_stream, out, wpt, hpt)
+    /* lean SVG (vector_lean.c): cairo's stream is buffered and its marker placeholders
+     * are replaced by markers placed by reference */
+    lean_svg *lean = kind == 1 ? nplot__lean_svg_begin(who) : NULL;
+    lean_pdf *lpdf = kind == 2 && nplot__lean_pdf_enabled() ? nplot__lean_pdf_begin(who) : NULL;
+    if ((kind == 1 && !lean) || (kind == 2 && nplot__lean_pdf_enabled() && !lpdf)) {
+        nd_file_writer_abort(out);
+        return nd_last_error();
+    }
+    cairo_surface_t *s = kind == 1 ? cairo_svg_surface_create_for_stream(nplot__lean_svg_stream, lean, wpt, hpt)
+                         : lpdf    ? cairo_pdf_surface_create_for_stream(nplot__lean_pdf_stream, lpdf, wpt, hpt)
                                    : cairo_pdf_surface_create_for_stream(write_stream, out, wpt, hpt);
     if (kind == 1) cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
     if (kind == 2) {
@@ -195,6 +205,23 @@ static nd_status save_as(nplot_figure *fig, const char *path, const char *fmt,
     cairo_surface_finish(s);
     cairo_status_t cs = cairo_surface_status(s);
     cairo_surface_destroy(s);
+    if (lean) {
+        nd_status ls = nplot__lean_svg_end(lean, st == ND_OK && cs == CAIRO_STATUS_SUCCESS ? out : NULL, who);
+        if (st == ND_OK) st = ls;
+    }
+    bool complete = true;
+    if (lpdf) {
+        nd_status ls = nplot__lean_pdf_end(lpdf, st == ND_OK && cs == CAIRO_STATUS_SUCCESS ? out : NULL,
+                                           &complete, who);
+        if (st == ND_OK) st = ls;
+    }
+    if (st == ND_OK && !complete) { /* a placeholder went missing: plain cairo PDF */
+        nd_file_writer_abort(out);
+        nplot__lean_pdf_disable(true);
+        st = save_as(fig, path, fmt, o, who);
+        nplot__lean_pdf_disable(false);
+        return st;
+    }
     if (st == ND_OK) st = nd_file_writer_write(out, NULL, 0); /* a failed write's status */
     if (st == ND_OK && cs != CAIRO_STATUS_SUCCESS)
         st = nd_set_error(ND_EIO, "%s: writing '%s' failed: %s", who, path, cairo_status_to_string(cs));

@@ -111,8 +111,11 @@ static void test_errorbar_structure_in_svg(void)
     CU_ASSERT_EQUAL(nplot_errorbar_xy(ax, x, y, 5, .yerr_value = 0.5, .capsize = 3), ND_OK);
     char *svg = svg_of(fig, "plot_test_errorbar.svg");
     CU_ASSERT_PTR_NOT_NULL_FATAL(svg);
-    /* the data line, one path with all bars, one path per cap (2 per point) */
-    CU_ASSERT_EQUAL(count_substr(svg, "<path"), 1 + 1 + 10);
+    /* the data line, one path with all bars, the caps (2 per point): one cap shape
+     * defined once and one path placing it at the 10 cap positions (lean SVG), and the
+     * axes clip rectangle around them */
+    CU_ASSERT_EQUAL(count_substr(svg, "<path"), 1 + 1 + 1 + 1 + 1);
+    CU_ASSERT_EQUAL(count_substr(svg, "<marker id"), 1);
     /* in PDF the cap marker is one form XObject placed 10 times */
     char *pdf = svg_of(fig, "plot_test_errorbar.pdf");
     CU_ASSERT_PTR_NOT_NULL_FATAL(pdf);
