@@ -328,7 +328,7 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
      * to 0.01 pt and markers that cannot reach the clip left out */
     if (rc->svg && nplot__lean_svg_active()) {
         nplot__lean_svg_markers(rc, xs, ys, n, marker, size_dev, sizes_dev, face, faces, edge,
-                                edge_is_face, edge_lw, filled, clip);
+                                edge_is_face, edge_lw, filled, clip, nplot__marker_path);
         cairo_restore(cr);
         return;
     }

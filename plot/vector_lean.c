@@ -228,11 +228,11 @@ static void put_rgb(sbuf *b, rgba c)
 
 /* <defs> of class id: the shape centred on (0, 0) and the marker placing it. */
 static void put_def(sbuf *b, unsigned id, int marker, double sz, rgba f, rgba e, double lw,
-                    bool filled)
+                    bool filled, lean_marker_path_fn trace)
 {
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
     cairo_t *cr = cairo_create(s);
-    nplot__marker_path(cr, (marker_kind)marker, 0, 0, sz);
+    trace(cr, (marker_kind)marker, 0, 0, sz);
     cairo_path_t *path = cairo_copy_path(cr);
     sb_printf(b, "<defs><path id=\"nm%u\" d=\"", id);
     for (int i = 0; path->status == CAIRO_STATUS_SUCCESS && i < path->num_data;
@@ -306,7 +306,7 @@ static bool rgba_same(rgba a, rgba b) { return a.r == b.r && a.g == b.g && a.b =
 void nplot__lean_svg_markers(render_ctx *rc, const double *xs, const double *ys, size_t n,
                              int marker, double size_dev, const double *sizes_dev, rgba face,
                              const rgba *faces, rgba edge, bool edge_is_face, double edge_lw,
-                             bool filled, const bbox *clip)
+                             bool filled, const bbox *clip, lean_marker_path_fn path)
 {
     lean_svg *l = cur;
     if (l->nb >= (1u << 24)) { /* more batches than the placeholder colour can index */
@@ -360,7 +360,7 @@ void nplot__lean_svg_markers(render_ctx *rc, const double *xs, const double *ys,
                 c = ncls++;
             }
             cls[c] = (lclass){ sz, f, l->ndefs++ };
-            put_def(b, cls[c].id, marker, sz, f, edge_is_face ? f : edge, edge_lw, filled);
+            put_def(b, cls[c].id, marker, sz, f, edge_is_face ? f : edge, edge_lw, filled, path);
         }
         curc = c;
         if (npts) sb_str(&run, " ");

@@ -31,10 +31,13 @@ bool nplot__lean_svg_active(void);
 
 /* Write a marker batch (arguments as nplot__draw_markers) as lean SVG and draw its
  * placeholder on rc->cr (the caller has set the clip). */
+/* path traces a marker's outline (markers.c's nplot__marker_path, passed in so that this
+ * file does not call back into markers.c: the plot files' call graph stays acyclic). */
+typedef void (*lean_marker_path_fn)(cairo_t *cr, marker_kind m, double x, double y, double s);
 void nplot__lean_svg_markers(render_ctx *rc, const double *xs, const double *ys, size_t n,
                              int marker, double size_dev, const double *sizes_dev, rgba face,
                              const rgba *faces, rgba edge, bool edge_is_face, double edge_lw,
-                             bool filled, const bbox *clip);
+                             bool filled, const bbox *clip, lean_marker_path_fn path);
 
 /* Radius beyond which no part of a marker of size sz and edge width lw reaches. */
 static inline double nplot__marker_reach(double sz, double lw) { return sz * 0.75 + lw; }

@@ -31,6 +31,7 @@ declare -A layer_of=(
   [mosaic.c]=2
   [rc.c]=1
   [artist.c]=3
+  [vector_lean.c]=1
 )
 layer_name=("" base model kinds draw output)
 
