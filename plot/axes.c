@@ -194,6 +194,9 @@ double nplot__category(nplot_axes *ax, bool x, const char *label, const char *wh
 {
     axis_state *a = x ? &ax->xa : &ax->ya;
     if (!label) return nplot__fail(ax->fig, ND_EVALUE, "%s: category label is NULL", who);
+    if (a->date) /* matplotlib's ConversionError: strings on a date axis (issue 17) */
+        return nplot__fail(ax->fig, ND_EDTYPE, "%s: category \"%s\" on the %s axis, which is a date axis", who,
+                           label, x ? "x" : "y");
     for (int i = 0; i < a->ncats; i++)
         if (!strcmp(a->cats[i], label)) return i;
     size_t n = (size_t)a->ncats;
