@@ -30,6 +30,7 @@ declare -A layer_of=(
   [legend.c]=2
   [mosaic.c]=2
   [rc.c]=1
+  [dates.c]=1 [dateaxis.c]=3
 )
 layer_name=("" base model kinds draw output)
 
