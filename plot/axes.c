@@ -269,7 +269,10 @@ static void autoscale_axis(nplot_figure *fig, nplot_axes *ax, bool x)
     } else {
         lo = dmin;
         hi = dmax;
-        if (hi - lo <= fmax(fabs(lo), fabs(hi)) * 1e-15) {
+        if (sc->date && lo == hi) { /* AutoDateLocator.nonsingular: two years either side */
+            lo -= 730;
+            hi += 730;
+        } else if (hi - lo <= fmax(fabs(lo), fabs(hi)) * 1e-15) {
             if (lo == 0 && hi == 0) {
                 lo = -0.05;
                 hi = 0.05;

@@ -53,7 +53,7 @@ nd_status nplot_set_date_formatter(nplot_axes *ax, const char *axis, const char 
     a->date_fmt = kind;
     a->date_strftime[0] = '\0';
     if (kind == NPLOT__DATEFMT_STRFTIME) snprintf(a->date_strftime, sizeof a->date_strftime, "%s", formatter);
-    ax->fig->laid_out = false;
+    nplot__mark_dirty(ax->fig);
     return ND_OK;
 }
 

@@ -321,7 +321,8 @@ nd_status nplot_ecdf_(nplot_axes *ax, const nd_array *x, const nplot_ecdf_opts *
     double *v, *w = NULL, *px = NULL, *py = NULL;
     weighted *pts = NULL;
     size_t n, nw = 0;
-    nd_status st = f64s(ax, x, &v, &n, "x", who);
+    n = 0;
+    nd_status st = nplot__axis_f64(ax, !horiz, x, false, &v, &n, "x", who); /* dates on their axis */
     if (!st) st = f64s(ax, o->weights, &w, &nw, "weights", who);
     if (!st && w) st = nplot__lengths_match(fig, n, nw, "x", "weights", who);
     if (!st && n == 0) st = nplot__fail(fig, ND_EVALUE, "%s: x is empty", who);

@@ -178,6 +178,28 @@ static void test_xlim_dates_and_concise_offset(void)
     nplot_figure_free(fig);
 }
 
+/* one date: AutoDateLocator.nonsingular widens by two years, then the margins */
+static void test_single_date_widens_two_years(void)
+{
+    static const char *const one[] = { "2008-06-01" };
+    nd_array *d = nd_datetime64_from_strings(1, one, ND_DATETIME64_OF(ND_DT_D));
+    nd_array *y = nd_arange(1, 2, 1, ND_FLOAT64);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_plot(ax, d, y, .fmt = "o"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_figure_draw(fig), ND_OK);
+    double lo, hi, t[16];
+    nplot_get_xlim(ax, &lo, &hi);
+    CU_ASSERT(fabs(lo - 13228) < 1e-9 && fabs(hi - 14834) < 1e-9); /* matplotlib's */
+    CU_ASSERT_EQUAL(nplot_get_xticks(ax, t, 16), 9);
+    CU_ASSERT_STRING_EQUAL(nplot_get_xticklabel(ax, 0), "2006-07");
+    CU_ASSERT_STRING_EQUAL(nplot_get_xticklabel(ax, 8), "2010-07");
+    nplot_figure_free(fig);
+    nd_free(d);
+    nd_free(y);
+}
+
 /* timedelta64 plots as plain counts (matplotlib has no timedelta converter) */
 static void test_timedelta_as_numbers(void)
 {
@@ -398,6 +420,7 @@ static const ND_TEST tests[] = {
     ND_T(test_strftime_codes),
     ND_T(test_units_give_the_same_axis),
     ND_T(test_xlim_dates_and_concise_offset),
+    ND_T(test_single_date_widens_two_years),
     ND_T(test_timedelta_as_numbers),
     ND_T(test_string_arrays_are_categories),
     ND_T(test_string_array_tick_labels),
