@@ -412,7 +412,8 @@ static nplot_axes *group_root(nplot_axes *ax, bool x)
 static bool explicit_ticker(const axis_state *a)
 {
     return a->fixed_set || a->minor_fixed_set || a->loc.kind != LOC_AUTO ||
-           a->mloc.kind != LOC_AUTO || a->fmt.kind != FMT_SCALAR || a->nfixed_labels > 0;
+           a->mloc.kind != LOC_AUTO || a->fmt.kind != FMT_SCALAR || a->nfixed_labels > 0 ||
+           a->date; /* a date axis (issue 17) ticks the group */
 }
 
 /* dst's computed ticks become copies of src's; false when out of memory */

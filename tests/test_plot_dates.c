@@ -200,6 +200,29 @@ static void test_single_date_widens_two_years(void)
     nd_free(y);
 }
 
+/* shared x: dates on the second axes tick the whole group, as matplotlib's shared units */
+static void test_shared_axes_share_the_date_ticks(void)
+{
+    static const char *const two[] = { "2008-01-01", "2008-12-31" };
+    nd_array *d = nd_datetime64_from_strings(2, two, ND_DATETIME64_OF(ND_DT_D));
+    nd_array *y = nd_arange(1, 3, 1, ND_FLOAT64);
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *axs[2];
+    CU_ASSERT_EQUAL_FATAL(nplot_subplots(fig, 2, 1, axs, .sharex = true), ND_OK);
+    CU_ASSERT_EQUAL(nplot_plot(axs[1], d, y), ND_OK);
+    CU_ASSERT_EQUAL(nplot_figure_draw(fig), ND_OK);
+    double t[16];
+    int n = nplot_get_xticks(axs[0], t, 16);
+    CU_ASSERT_EQUAL(n, nplot_get_xticks(axs[1], t, 16));
+    CU_ASSERT(n > 0);
+    for (int i = 0; i < n && i < 16; i++)
+        CU_ASSERT_STRING_EQUAL(nplot_get_xticklabel(axs[0], i), nplot_get_xticklabel(axs[1], i));
+    CU_ASSERT_STRING_EQUAL(nplot_get_xticklabel(axs[1], 0), "2008-01");
+    nplot_figure_free(fig);
+    nd_free(d);
+    nd_free(y);
+}
+
 /* timedelta64 plots as plain counts (matplotlib has no timedelta converter) */
 static void test_timedelta_as_numbers(void)
 {
@@ -421,6 +444,7 @@ static const ND_TEST tests[] = {
     ND_T(test_units_give_the_same_axis),
     ND_T(test_xlim_dates_and_concise_offset),
     ND_T(test_single_date_widens_two_years),
+    ND_T(test_shared_axes_share_the_date_ticks),
     ND_T(test_timedelta_as_numbers),
     ND_T(test_string_arrays_are_categories),
     ND_T(test_string_array_tick_labels),
