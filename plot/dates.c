@@ -64,6 +64,27 @@ static int64_t num_to_us(double x)
     return t;
 }
 
+/* Beyond this many days from the epoch, microseconds no longer fit in int64: instants are
+ * handled at whole seconds from the day number (the date number's own resolution there is
+ * coarser than a millisecond anyway). */
+#define FAR_DAYS 1.0e8
+
+/* num2date: the broken-down instant of a date number (|x| <= NPLOT_DATE_MAX_DAYS). */
+static dtm num_to_dtm(double x)
+{
+    if (fabs(x) < FAR_DAYS) return from_us(num_to_us(x));
+    double day = floor(x);
+    int64_t sec = (int64_t)nearbyint((x - day) * 86400.0), d = (int64_t)day;
+    if (sec >= 86400) sec -= 86400, d++;
+    dtm r;
+    nd_civil_from_days(d, &r.y, &r.mo, &r.d);
+    r.h = (int)(sec / 3600);
+    r.mi = (int)(sec / 60 % 60);
+    r.s = (int)(sec % 60);
+    r.us = 0;
+    return r;
+}
+
 /* matplotlib's date2num of a microsecond instant (whole seconds plus the fraction). */
 static double us_to_num(int64_t t)
 {
@@ -141,7 +162,7 @@ size_t nplot_date_format(double days, const char *fmt, char *buf, size_t cap)
     if (!buf || cap == 0) return 0;
     buf[0] = '\0';
     if (!fmt || !isfinite(days) || fabs(days) > NPLOT_DATE_MAX_DAYS) return 0;
-    dtm t = from_us(num_to_us(days));
+    dtm t = num_to_dtm(days);
     return format_dtm(&t, fmt, buf, cap);
 }
 
@@ -249,6 +270,25 @@ int nplot__date_locate(double vmin, double vmax, double *out, int cap, int *freq
     if (!isfinite(vmin) || !isfinite(vmax) || fabs(vmin) > NPLOT_DATE_MAX_DAYS ||
         fabs(vmax) > NPLOT_DATE_MAX_DAYS)
         return 0;
+    int count = 0;
+    if (fmax(fabs(vmin), fabs(vmax)) >= FAR_DAYS) {
+        /* far from the epoch: whole years only (YearLocator), or the view's ends */
+        dtm a = num_to_dtm(vmin), b = num_to_dtm(vmax);
+        int64_t years = b.y - a.y - ((b.mo < a.mo || (b.mo == a.mo && b.d < a.d)) ? 1 : 0);
+        if (years < 5) {
+            *freq_out = F_DAILY;
+            EMIT(vmin);
+            EMIT(vmax);
+            return count;
+        }
+        int ni;
+        const int *tab = intervals(F_YEARLY, &ni);
+        int k = 0;
+        while (k < ni - 1 && !((double)years <= (double)tab[k] * (MAXTICKS[F_YEARLY] - 1))) k++;
+        double iv = tab[k], ymin = edge_le((double)a.y, iv) * iv, ymax = edge_ge((double)b.y, iv) * iv;
+        for (double y = ymin; y <= ymax; y += iv) EMIT((double)days_from((int64_t)y, 1, 1));
+        return count;
+    }
     int64_t t0 = num_to_us(vmin), t1 = num_to_us(vmax);
     int64_t years, months;
     int hours, minutes;
@@ -276,7 +316,6 @@ int nplot__date_locate(double vmin, double vmax, double *out, int cap, int *freq
         break;
     }
     *freq_out = f;
-    int count = 0;
     if (f == F_YEARLY) {
         dtm a = from_us(t0), b = from_us(t1);
         double ymin = edge_le((double)a.y, iv) * iv, ymax = edge_ge((double)b.y, iv) * iv;
@@ -349,7 +388,8 @@ void nplot__date_concise(const double *locs, int n, char (*labels)[NPLOT_DATE_LA
     if (n <= 0) return;
     dtm t[NPLOT__DATE_CAP];
     if (n > NPLOT__DATE_CAP) n = NPLOT__DATE_CAP;
-    for (int i = 0; i < n; i++) t[i] = from_us(num_to_us(locs[i]));
+    for (int i = 0; i < n; i++)
+        t[i] = fabs(locs[i]) <= 2 * NPLOT_DATE_MAX_DAYS ? num_to_dtm(locs[i]) : num_to_dtm(0);
 #define FIELD(k, i) ((k) == 0 ? t[i].y : (k) == 1 ? t[i].mo : (k) == 2 ? t[i].d : (k) == 3 ? t[i].h \
                      : (k) == 4 ? t[i].mi : t[i].s)
     bool show_offset = true;

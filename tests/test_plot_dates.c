@@ -90,6 +90,26 @@ static void test_strftime_codes(void)
     CU_ASSERT_STRING_EQUAL(buf, "");
 }
 
+/* views far from the epoch (years up to ±1,000,000) tick whole years without overflow */
+static void test_far_views(void)
+{
+    static double t[512];
+    static char l[512][NPLOT_DATE_LABEL];
+    int n = nplot_date_ticks(-NPLOT_DATE_MAX_DAYS, NPLOT_DATE_MAX_DAYS, NULL, t, l, 512, NULL, 0);
+    CU_ASSERT(n >= 150 && n <= 512);
+    char b[32];
+    for (int i = 0; i < n && i < 512; i++) {
+        CU_ASSERT_EQUAL(atoll(l[i]) % 10000, 0);
+        nplot_date_format(t[i], "%m-%d", b, sizeof b);
+        CU_ASSERT_STRING_EQUAL(b, "01-01");
+    }
+    /* a day far away: no calendar ticks finer than years there, the view's ends */
+    CU_ASSERT_EQUAL(nplot_date_ticks(2e8, 2e8 + 1, NULL, t, l, 512, NULL, 0), 2);
+    CU_ASSERT_EQUAL(t[0], 2e8);
+    nplot_date_format(-NPLOT_DATE_MAX_DAYS, "%Y", b, sizeof b);
+    CU_ASSERT_STRING_EQUAL(b, "-998030"); /* proleptic Gregorian, astronomical years */
+}
+
 /* ---- datetime64 arrays through plot ------------------------------------------------------------ */
 static void test_units_give_the_same_axis(void)
 {
@@ -441,6 +461,7 @@ static void test_golden_dates(void)
 static const ND_TEST tests[] = {
     ND_T(test_ranges_match_matplotlib),
     ND_T(test_strftime_codes),
+    ND_T(test_far_views),
     ND_T(test_units_give_the_same_axis),
     ND_T(test_xlim_dates_and_concise_offset),
     ND_T(test_single_date_widens_two_years),
