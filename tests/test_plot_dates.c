@@ -246,7 +246,8 @@ static void test_shared_axes_share_the_date_ticks(void)
 /* timedelta64 plots as plain counts (matplotlib has no timedelta converter) */
 static void test_timedelta_as_numbers(void)
 {
-    nd_array *td = nd_astype(nd_arange(1, 4, 1, ND_INT64), ND_TIMEDELTA64_OF(ND_DT_D), ND_CAST_UNSAFE);
+    nd_array *i64 = nd_arange(1, 4, 1, ND_INT64);
+    nd_array *td = nd_astype(i64, ND_TIMEDELTA64_OF(ND_DT_D), ND_CAST_UNSAFE);
     nd_array *y = nd_arange(1, 4, 1, ND_FLOAT64);
     CU_ASSERT_PTR_NOT_NULL_FATAL(td);
     nplot_figure *fig = nplot_figure_new();
@@ -259,6 +260,8 @@ static void test_timedelta_as_numbers(void)
     CU_ASSERT_STRING_EQUAL(nplot_get_xticklabel(ax, 0), "1.00"); /* matplotlib: 1.00, 1.25, ... */
     nplot_figure_free(fig);
     nd_free(y);
+    nd_free(td);
+    nd_free(i64);
 }
 
 /* ---- string arrays ------------------------------------------------------------------------------- */
