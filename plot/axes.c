@@ -200,6 +200,9 @@ double nplot__category(nplot_axes *ax, bool x, const char *label, const char *wh
 {
     axis_state *a = x ? &ax->xa : &ax->ya;
     if (!label) return nplot__fail(ax->fig, ND_EVALUE, "%s: category label is NULL", who);
+    if (a->date) /* matplotlib's ConversionError: strings on a date axis (issue 17) */
+        return nplot__fail(ax->fig, ND_EDTYPE, "%s: category \"%s\" on the %s axis, which is a date axis", who,
+                           label, x ? "x" : "y");
     for (int i = 0; i < a->ncats; i++)
         if (!strcmp(a->cats[i], label)) return i;
     size_t n = (size_t)a->ncats;
@@ -272,7 +275,10 @@ static void autoscale_axis(nplot_figure *fig, nplot_axes *ax, bool x)
     } else {
         lo = dmin;
         hi = dmax;
-        if (hi - lo <= fmax(fabs(lo), fabs(hi)) * 1e-15) {
+        if (sc->date && lo == hi) { /* AutoDateLocator.nonsingular: two years either side */
+            lo -= 730;
+            hi += 730;
+        } else if (hi - lo <= fmax(fabs(lo), fabs(hi)) * 1e-15) {
             if (lo == 0 && hi == 0) {
                 lo = -0.05;
                 hi = 0.05;

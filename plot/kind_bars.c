@@ -1,5 +1,6 @@
 /* bar / barh (numeric or categorical positions) and hist (bar, step, stepfilled). */
 #include "plot_model.h"
+#include "dates.h"
 
 #include <numc/stats.h>
 
@@ -249,7 +250,7 @@ static nd_status bar_arrays(nplot_axes *ax, bool horiz, const nd_array *x, const
     if (!h) return nplot__fail(ax->fig, ND_EVALUE, "%s: heights are NULL", who);
     double *xs, *hs;
     size_t n;
-    nd_status st = nplot__xy_f64(ax->fig, x, h, &xs, &hs, &n, horiz ? "y" : "x",
+    nd_status st = nplot__axis_xy_f64(ax, horiz, true, x, h, &xs, &hs, &n, horiz ? "y" : "x",
                                  horiz ? "width" : "height", who);
     if (!st) st = bars(ax, horiz, xs, NULL, hs, n, bar_defaults(o), NULL, who);
     nd_free_mem(xs);

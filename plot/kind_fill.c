@@ -1,6 +1,7 @@
 /* fill and fill_between: filled polygons from C arrays and nd_arrays. Drawn by
  * nplot__draw_poly (draw_artists.c). */
 #include "plot_model.h"
+#include "dates.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -201,7 +202,7 @@ nd_status nplot_fill_(nplot_axes *ax, const nd_array *x, const nd_array *y,
     if (!x || !y) return nplot__fail(ax->fig, ND_EVALUE, "%s: x and y are required", who);
     double *xs, *ys;
     size_t n;
-    nd_status st = nplot__xy_f64(ax->fig, x, y, &xs, &ys, &n, "x", "y", who);
+    nd_status st = nplot__axis_xy_f64(ax, false, false, x, y, &xs, &ys, &n, "x", "y", who);
     if (!st) st = nplot_fill_xy_(ax, xs, ys, n, o);
     nd_free_mem(xs);
     nd_free_mem(ys);
@@ -220,8 +221,8 @@ static nd_status fill_between_arrays(nplot_axes *ax, const nd_array *x, const nd
     double *xs, *a, *b = NULL, *w = NULL;
     bool *wb = NULL;
     size_t nx, nb = 0, nw = 0;
-    nd_status st = nplot__xy_f64(ax->fig, x, y1, &xs, &a, &nx, xn, an, who);
-    if (!st) st = nplot__to_f64(ax->fig, y2, &b, &nb, bn, who);
+    nd_status st = nplot__axis_xy_f64(ax, horiz, false, x, y1, &xs, &a, &nx, xn, an, who);
+    if (!st) st = nplot__axis_f64(ax, horiz, y2, false, &b, &nb, bn, who);
     if (!st) st = nplot__to_f64(ax->fig, o->where, &w, &nw, "where", who);
     if (!st && b) st = nplot__lengths_match(ax->fig, nx, nb, xn, bn, who);
     if (!st && w) st = nplot__lengths_match(ax->fig, nx, nw, xn, "where", who);

@@ -1,6 +1,7 @@
 /* Creating line-like artists from C arrays: plot, step, axhline/axvline, spans, errorbar,
  * stem, and their nd_array forms. */
 #include "plot_model.h"
+#include "dates.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -466,8 +467,8 @@ static nd_status plot_arrays(nplot_axes *ax, const nd_array *x, const nd_array *
     if (nd > 2) return nplot__fail(ax->fig, ND_ESHAPE, "%s: y must be 1-D or 2-D, got %d dimensions", who, nd);
     double *xs = NULL, *ys = NULL;
     size_t nx = 0, ny = 0;
-    nd_status st = nplot__to_f64(ax->fig, x, &xs, &nx, "x", who);
-    if (!st) st = nplot__to_f64(ax->fig, y, &ys, &ny, "y", who);
+    nd_status st = nplot__axis_f64(ax, true, x, true, &xs, &nx, "x", who);
+    if (!st) st = nplot__axis_f64(ax, false, y, true, &ys, &ny, "y", who);
     if (st) goto done;
     if (x && nd_ndim(x) > 1) {
         st = nplot__fail(ax->fig, ND_ESHAPE, "%s: x must be 1-D, got %d dimensions", who, nd_ndim(x));
@@ -576,7 +577,7 @@ nd_status nplot_errorbar_(nplot_axes *ax, const nd_array *x, const nd_array *y,
     if (!y) return nplot__fail(ax->fig, ND_EVALUE, "%s: y is required", who);
     double *xs, *ys, *yo = NULL, *xo = NULL, *ylo, *yhi, *xlo, *xhi, *cst = NULL;
     size_t ny;
-    nd_status st = nplot__xy_f64(ax->fig, x, y, &xs, &ys, &ny, "x", "y", who);
+    nd_status st = nplot__axis_xy_f64(ax, false, false, x, y, &xs, &ys, &ny, "x", "y", who);
     if (!st) st = err_arrays(ax->fig, o->yerr, ny, &ylo, &yhi, &yo, "yerr", who);
     if (!st) st = err_arrays(ax->fig, o->xerr, ny, &xlo, &xhi, &xo, "xerr", who);
     if (!st && !o->yerr)
@@ -612,7 +613,7 @@ nd_status nplot_stem_(nplot_axes *ax, const nd_array *x, const nd_array *y,
     if (!y) return nplot__fail(ax->fig, ND_EVALUE, "%s: y is required", who);
     double *xs, *ys;
     size_t n;
-    nd_status st = nplot__xy_f64(ax->fig, x, y, &xs, &ys, &n, "x", "y", who);
+    nd_status st = nplot__axis_xy_f64(ax, false, false, x, y, &xs, &ys, &n, "x", "y", who);
     if (!st) st = nplot_stem_xy_(ax, xs, ys, n, o);
     nd_free_mem(xs);
     nd_free_mem(ys);

@@ -3,6 +3,7 @@
  * layer). fill_betweenx lives with fill_between in kind_fill.c (one code path for both
  * orientations). axline is an artist of its own, laid out at draw time. */
 #include "plot_render.h"
+#include "dates.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -15,6 +16,10 @@ static nd_status f64s(nplot_axes *ax, const nd_array *a, double **out, size_t *n
 {
     *out = NULL;
     *n = 0;
+    /* positions on an axis may be dates (dateaxis.c) */
+    bool on_x = !strcmp(what, "x") || !strcmp(what, "xmin") || !strcmp(what, "xmax");
+    bool on_y = !strcmp(what, "y") || !strcmp(what, "ymin") || !strcmp(what, "ymax") || !strcmp(what, "ys");
+    if (on_x || on_y) return nplot__axis_f64(ax, on_x, a, false, out, n, what, who);
     return nplot__to_f64(ax->fig, a, out, n, what, who);
 }
 
@@ -316,7 +321,8 @@ nd_status nplot_ecdf_(nplot_axes *ax, const nd_array *x, const nplot_ecdf_opts *
     double *v, *w = NULL, *px = NULL, *py = NULL;
     weighted *pts = NULL;
     size_t n, nw = 0;
-    nd_status st = f64s(ax, x, &v, &n, "x", who);
+    n = 0;
+    nd_status st = nplot__axis_f64(ax, !horiz, x, false, &v, &n, "x", who); /* dates on their axis */
     if (!st) st = f64s(ax, o->weights, &w, &nw, "weights", who);
     if (!st && w) st = nplot__lengths_match(fig, n, nw, "x", "weights", who);
     if (!st && n == 0) st = nplot__fail(fig, ND_EVALUE, "%s: x is empty", who);

@@ -1,6 +1,7 @@
 /* scatter: markers at (x, y), sized and colour-mapped per point; C arrays and nd_array
  * forms. Drawn by nplot__draw_scatter (draw_artists.c). */
 #include "plot_model.h"
+#include "dates.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -114,7 +115,7 @@ static nd_status scatter_arrays(nplot_axes *ax, const nd_array *x, const nd_arra
     if (!x || !y) return nplot__fail(ax->fig, ND_EVALUE, "%s: x and y are required", who);
     double *xs, *ys, *ss = NULL, *cs = NULL;
     size_t n, ns = 0, nc = 0;
-    nd_status st = nplot__xy_f64(ax->fig, x, y, &xs, &ys, &n, "x", "y", who);
+    nd_status st = nplot__axis_xy_f64(ax, false, true, x, y, &xs, &ys, &n, "x", "y", who);
     if (!st) st = nplot__to_f64(ax->fig, o->sizes, &ss, &ns, "sizes", who);
     if (!st) st = nplot__to_f64(ax->fig, o->c, &cs, &nc, "c", who);
     if (!st && ss) st = nplot__lengths_match(ax->fig, n, ns, "x", "sizes", who);

@@ -1,5 +1,6 @@
 /* Layout: subplot geometry, aspect, tick computation and tight_layout. */
 #include "plot_render.h"
+#include "dates.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -253,7 +254,7 @@ static void compute_axis_ticks(render_ctx *rc, nplot_axes *ax, axis_state *a, bo
     double lsize = NPLOT_OPT(a->major.labelsize, 10);
     int space = (int)floor(len_pt / (lsize * (x ? 3 : 2)));
     int nb = space < 1 ? 1 : space > 9 ? 9 : space;
-    bool auto_linear = !a->fixed_set && a->scale == SCALE_LINEAR && a->ncats == 0;
+    bool auto_linear = !a->fixed_set && a->scale == SCALE_LINEAR && a->ncats == 0 && !a->date;
     for (;;) {
         compute_axis_ticks_nb(rc, ax, a, x, nb);
         if (!auto_linear || nb <= 1 || ax->fig->status || !labels_overlap(rc, ax, a, x)) break;
@@ -264,6 +265,7 @@ static void compute_axis_ticks(render_ctx *rc, nplot_axes *ax, axis_state *a, bo
 static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, int nbins)
 {
     free_ticks(a);
+    if (nplot__date_axis_ticks(ax, a)) return; /* date axis (dateaxis.c) */
     double len_pt = (x ? ax->dev[2] - ax->dev[0] : ax->dev[3] - ax->dev[1]) / rc->scale;
     double lsize = NPLOT_OPT(a->major.labelsize, 10);
     int space = (int)floor(len_pt / (lsize * (x ? 3 : 2)));
@@ -410,7 +412,8 @@ static nplot_axes *group_root(nplot_axes *ax, bool x)
 static bool explicit_ticker(const axis_state *a)
 {
     return a->fixed_set || a->minor_fixed_set || a->loc.kind != LOC_AUTO ||
-           a->mloc.kind != LOC_AUTO || a->fmt.kind != FMT_SCALAR || a->nfixed_labels > 0;
+           a->mloc.kind != LOC_AUTO || a->fmt.kind != FMT_SCALAR || a->nfixed_labels > 0 ||
+           a->date; /* a date axis (issue 17) ticks the group */
 }
 
 /* dst's computed ticks become copies of src's; false when out of memory */

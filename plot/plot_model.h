@@ -477,6 +477,10 @@ typedef struct axis_state {
     /* sharing: limits come from the root of the group */
     struct nplot_axes *share_root;
     bool hide_ticklabels;    /* shared inner axes */
+    /* date axis (issue 17; dates.h): values are matplotlib date numbers */
+    bool date;
+    int date_fmt;            /* NPLOT__DATEFMT_* */
+    char date_strftime[NPLOT_DATE_LABEL];
 } axis_state;
 /* The ticks of a's major (minor: false) or minor locator when it is not LOC_AUTO, over
  * [lo, hi]; major[0..nmajor) are the major ticks (AutoMinorLocator). Count or < 0. */

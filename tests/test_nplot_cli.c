@@ -205,51 +205,53 @@ static void test_format_date(void)
     CU_ASSERT_STRING_EQUAL(b, "1970");
 }
 
+/* Date ticks come from the library (matplotlib's AutoDateLocator; tests/test_plot_dates.c
+ * checks them against matplotlib): what nplot's date axes rely on. */
 static void test_date_ticks_years_months_hours(void)
 {
     double t[64];
-    const char *fmt;
-    /* co2.csv: 1958-03-29 .. 2001-12-29 → ticks on 1 January of every 5 or 10 years. */
-    int n = cli_date_ticks(-4296, 11685, 8, t, 64, &fmt);
-    CU_ASSERT(n >= 4 && n <= 8);
-    CU_ASSERT_STRING_EQUAL(fmt, "%Y");
+    char l[64][NPLOT_DATE_LABEL];
+    /* co2.csv: 1958-03-29 .. 2001-12-29 → 1 January of every 5 years (YearLocator(5)). */
+    int n = nplot_date_ticks(-4296, 11685, NULL, t, l, 64, NULL, 0);
+    CU_ASSERT_EQUAL(n, 9);
     for (int i = 0; i < n; i++) {
         char b[32];
         cli_format_date(t[i], "%m-%d", b, sizeof b);
         CU_ASSERT_STRING_EQUAL(b, "01-01");
+        CU_ASSERT_EQUAL(strlen(l[i]), 4);
         if (i) CU_ASSERT(t[i] > t[i - 1]);
     }
     CU_ASSERT_EQUAL(t[0], cli_days_from_civil(1960, 1, 1));
-    /* Eight months → monthly or bimonthly ticks on the 1st. */
+    /* Eight months → monthly ticks on the 1st, "%Y-%m". */
     double lo = (double)cli_days_from_civil(2020, 1, 15), hi = (double)cli_days_from_civil(2020, 9, 10);
-    n = cli_date_ticks(lo, hi, 8, t, 64, &fmt);
-    CU_ASSERT(n >= 4 && n <= 8);
-    CU_ASSERT_STRING_EQUAL(fmt, "%Y-%m");
+    n = nplot_date_ticks(lo, hi, NULL, t, l, 64, NULL, 0);
+    CU_ASSERT_EQUAL(n, 8);
+    CU_ASSERT_STRING_EQUAL(l[0], "2020-02");
     for (int i = 0; i < n; i++) {
         char b[8];
         cli_format_date(t[i], "%d", b, sizeof b);
         CU_ASSERT_STRING_EQUAL(b, "01");
         CU_ASSERT(t[i] >= lo && t[i] <= hi);
     }
-    /* Ten hours within one day → whole hours, "%H:%M". */
-    n = cli_date_ticks(100 + 1 / 24.0, 100 + 11 / 24.0, 6, t, 64, &fmt);
-    CU_ASSERT(n >= 3 && n <= 6);
-    CU_ASSERT_STRING_EQUAL(fmt, "%H:%M");
+    /* Ten hours within one day → whole hours ("%m-%d %H", AutoDateFormatter's hourly). */
+    n = nplot_date_ticks(100 + 1 / 24.0, 100 + 11 / 24.0, NULL, t, l, 64, NULL, 0);
+    CU_ASSERT_EQUAL(n, 11);
+    CU_ASSERT_STRING_EQUAL(l[0], "04-11 01");
     for (int i = 0; i < n; i++) {
         double h = (t[i] - 100) * 24;
         ND_ASSERT_CLOSE(h, floor(h + 0.5), 1e-9);
     }
-    /* Two weeks → days. */
-    n = cli_date_ticks(1000, 1014, 8, t, 64, &fmt);
-    CU_ASSERT(n >= 2 && n <= 8);
-    CU_ASSERT_STRING_EQUAL(fmt, "%Y-%m-%d");
-    /* Sunspot years as dates: 1700..2008 → 50-year ticks. */
-    n = cli_date_ticks((double)cli_days_from_civil(1700, 1, 1), (double)cli_days_from_civil(2008, 1, 1),
-                       8, t, 64, &fmt);
-    CU_ASSERT(n >= 4 && n <= 8);
-    CU_ASSERT_EQUAL(n, 7);
-    /* A degenerate range gives at least the tick at its position. */
-    n = cli_date_ticks(0, 0, 8, t, 64, &fmt);
+    /* Two weeks → every other day, "%Y-%m-%d". */
+    n = nplot_date_ticks(1000, 1014, NULL, t, l, 64, NULL, 0);
+    CU_ASSERT_EQUAL(n, 8);
+    CU_ASSERT_STRING_EQUAL(l[0], "1972-09-27");
+    /* Sunspot years as dates: 1700..2008 → 40-year ticks 1720 .. 2000 (matplotlib's). */
+    n = nplot_date_ticks((double)cli_days_from_civil(1700, 1, 1), (double)cli_days_from_civil(2008, 1, 1),
+                         NULL, t, l, 64, NULL, 0);
+    CU_ASSERT_EQUAL(n, 8);
+    CU_ASSERT_STRING_EQUAL(l[0], "1720");
+    /* A degenerate range gives the tick at its position. */
+    n = nplot_date_ticks(0, 0, NULL, t, l, 64, NULL, 0);
     CU_ASSERT_EQUAL(n, 1);
     CU_ASSERT_EQUAL(t[0], 0);
 }
@@ -428,25 +430,28 @@ static void test_format_check_bounds_width_and_precision(void)
     CU_ASSERT_PTR_NOT_NULL(cli_format_check("plain"));
 }
 
+static void nplot_quiet(const char *m, unsigned k, void *c) { (void)m, (void)k, (void)c; }
+
 static void test_date_ticks_refuse_absurd_range_quickly(void)
 {
     double t[64];
-    const char *fmt = NULL;
+    char l[64][NPLOT_DATE_LABEL];
     clock_t c0 = clock();
-    CU_ASSERT_EQUAL(cli_date_ticks(-1e16, 1e16, 10, t, 64, &fmt), 0);
-    CU_ASSERT_EQUAL(cli_date_ticks(1e16, 2e16, 10, t, 64, &fmt), 0);
+    nd_seterrcall(nplot_quiet, NULL);
+    CU_ASSERT_EQUAL(nplot_date_ticks(-1e16, 1e16, NULL, t, l, 64, NULL, 0), ND_EVALUE);
+    CU_ASSERT_EQUAL(nplot_date_ticks(1e16, 2e16, NULL, t, l, 64, NULL, 0), ND_EVALUE);
     /* The widest allowed range still gives a handful of ticks at once. */
-    int n = cli_date_ticks(-CLI_DATE_MAX_DAYS, CLI_DATE_MAX_DAYS, 10, t, 64, &fmt);
-    CU_ASSERT(n >= 2 && n <= 64);
-    CU_ASSERT_STRING_EQUAL(fmt, "%Y");
+    int n = nplot_date_ticks(-CLI_DATE_MAX_DAYS, CLI_DATE_MAX_DAYS, NULL, t, l, 64, NULL, 0);
+    CU_ASSERT(n >= 2 && n <= 400);
     /* Limits past any integer (float-cast-overflow under UBSan before the bound) */
     static const double far[] = { 1e300, -1e300, 9.3e18, -9.3e18, INFINITY, -INFINITY, NAN };
     for (size_t i = 0; i < sizeof far / sizeof *far; i++) {
-        CU_ASSERT_EQUAL(cli_date_ticks(far[i], 0, 10, t, 64, &fmt), 0);
-        CU_ASSERT_EQUAL(cli_date_ticks(0, far[i], 10, t, 64, &fmt), 0);
+        CU_ASSERT_EQUAL(nplot_date_ticks(far[i], 0, NULL, t, l, 64, NULL, 0), ND_EVALUE);
+        CU_ASSERT_EQUAL(nplot_date_ticks(0, far[i], NULL, t, l, 64, NULL, 0), ND_EVALUE);
         char b[64];
         CU_ASSERT(cli_format_date(far[i], "%Y-%m-%d %H:%M:%S %j %b", b, sizeof b) < sizeof b);
     }
+    nd_seterrcall(NULL, NULL);
     CU_ASSERT((double)(clock() - c0) / CLOCKS_PER_SEC < 1.0);
 }
 

@@ -32,6 +32,7 @@ declare -A layer_of=(
   [rc.c]=1
   [artist.c]=3
   [vector_lean.c]=1
+  [dates.c]=1 [dateaxis.c]=3
 )
 layer_name=("" base model kinds draw output)
 

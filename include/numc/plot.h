@@ -1798,6 +1798,76 @@ NPLOT_API int nplot_autominor_ticks(const double *major, int nmajor, double vmin
 NPLOT_API nd_status nplot_eng_format(double v, const char *unit, int places, const char *sep,
                                      char *buf, size_t cap);
 
+/* ---- date axes and string arrays (matplotlib.dates, StrCategoryConverter; issue 17) -------- */
+/* A datetime64 nd_array (any unit) given as x or y to a plot function that takes nd_array
+ * (nplot_plot_, nplot_step_, nplot_scatter_, nplot_bar_, nplot_barh_, nplot_fill_between_,
+ * nplot_errorbar_, nplot_stem_, nplot_hlines_ / nplot_vlines_ positions, ...) becomes
+ * matplotlib's date numbers, float days since 1970-01-01T00:00 UTC (date2num with the
+ * 1970 epoch of matplotlib >= 3.3; sub-microsecond parts are truncated, NaT is NaN: a gap),
+ * and makes that axis a date axis (matplotlib's DateConverter): AutoDateLocator
+ * (interval_multiples=True, minticks 5) places the ticks and AutoDateFormatter labels
+ * them, unless nplot_set_date_formatter chooses another. A 'U' or 'S' array as x or y of
+ * nplot_plot_, nplot_step_, nplot_scatter_, nplot_bar_, nplot_barh_ holds categories: each
+ * label not seen before on that axis takes the next position 0, 1, 2, ... (first-seen
+ * order, shared with nplot_plot_cat and nplot_bar_cat on the same axis). timedelta64
+ * values plot as their plain counts of the unit (matplotlib has no timedelta converter),
+ * NaT as a gap. Errors (ND_EDTYPE, as matplotlib's ConversionError / TypeError): dates on
+ * an axis holding string categories, or strings on a date axis. Numbers on a date axis are
+ * date numbers, as in matplotlib. */
+/* Longest date tick label with its NUL, and the farthest date (in days) an axis ticks. */
+#define NPLOT_DATE_LABEL 64
+#define NPLOT_DATE_MAX_DAYS 365242500.0
+/* matplotlib.dates.datestr2num for one ISO 8601 string ("2008-01-01", "2008-01-01T12:30",
+ * parsed by nd_datetime_parse): its date number into *days. ND_EVALUE for a NULL pointer,
+ * a string that does not parse (the parser's message names it), NaT, or a date beyond
+ * NPLOT_DATE_MAX_DAYS. Use it for axvline / axvspan / annotate at a date. */
+NPLOT_API nd_status nplot_datestr2num(const char *iso, double *days);
+/* matplotlib.dates.date2num of a datetime64 array: nd_size(dates) date numbers in C order
+ * into out (NaT → NaN). ND_EDTYPE for another dtype, ND_EVALUE for NULL pointers. */
+NPLOT_API nd_status nplot_date2num(const nd_array *dates, double *out);
+/* DateFormatter(fmt)(days): num2date(days).strftime(fmt) with the codes %Y %y %m %d %e %H
+ * %I %p %M %S %f %j %b %B %a %A %% (English names). Writes a NUL-terminated string cut to
+ * cap and returns the full length; 0 (empty string) for a non-finite date, one beyond
+ * NPLOT_DATE_MAX_DAYS, a NULL fmt or buf. */
+NPLOT_API size_t nplot_date_format(double days, const char *fmt, char *buf, size_t cap);
+/* The major ticks a date axis shows for the view [vmin, vmax] (date numbers): the
+ * AutoDateLocator positions inside the view into ticks (at most cap), their labels into
+ * labels (may be NULL) and the offset text into offset (offcap bytes; "" unless the
+ * formatter is "concise": ConciseDateFormatter's "2008" / "2008-Jan" / ...). formatter is
+ * NULL or "auto" (AutoDateFormatter), "concise", or a strftime format as
+ * nplot_date_format takes (DateFormatter). As matplotlib, the formatter sees every located
+ * tick, also those just outside the view. Returns the count (may exceed cap) or ND_EVALUE
+ * for a bad formatter, NULL buffers with a positive cap, or a view that is not finite or
+ * beyond NPLOT_DATE_MAX_DAYS. */
+NPLOT_API int nplot_date_ticks(double vmin, double vmax, const char *formatter, double *ticks,
+                               char (*labels)[NPLOT_DATE_LABEL], int cap, char *offset,
+                               size_t offcap);
+/* ax.xaxis_date() / ax.yaxis_date(): make axis "x" or "y" a date axis whatever its data
+ * (its values are date numbers). ND_EVALUE for another axis name, ND_EDTYPE when the axis
+ * holds string categories. */
+NPLOT_API nd_status nplot_axis_date(nplot_axes *ax, const char *axis);
+/* The tick labels of date axis "x" or "y" (making it a date axis): "auto"
+ * (AutoDateFormatter, the default), "concise" (ConciseDateFormatter with its offset text
+ * at the axis end, as matplotlib draws it) or a strftime format ("%b %Y": DateFormatter).
+ * ND_EVALUE for another axis or formatter, ND_EDTYPE when the axis holds categories. */
+NPLOT_API nd_status nplot_set_date_formatter(nplot_axes *ax, const char *axis, const char *formatter);
+/* plt.xlim(datetime(2008, 1, 1), datetime(2010, 12, 31)): view limits from two ISO 8601
+ * strings (nplot_datestr2num; NULL keeps that side automatic, as matplotlib's None), and
+ * the axis becomes a date axis. Errors as nplot_datestr2num and nplot_set_xlim. */
+NPLOT_API nd_status nplot_set_xlim_dates(nplot_axes *ax, const char *lo, const char *hi);
+NPLOT_API nd_status nplot_set_ylim_dates(nplot_axes *ax, const char *lo, const char *hi);
+/* ax.set_xticklabels(labels) with the labels a 1-D 'U' or 'S' array (np.array(list("ABC"))):
+ * its elements as UTF-8 text, then as nplot_set_xticklabels_. ND_EDTYPE for another dtype,
+ * ND_ESHAPE when it is not 1-D, ND_EVALUE for a NULL array. */
+NPLOT_API nd_status nplot_set_xticklabels_arr_(nplot_axes *ax, const nd_array *labels,
+                                               const nplot_ticks_opts *o);
+NPLOT_API nd_status nplot_set_yticklabels_arr_(nplot_axes *ax, const nd_array *labels,
+                                               const nplot_ticks_opts *o);
+#define nplot_set_xticklabels_arr(...) nplot__kw_set_xticklabels_arr(__VA_ARGS__, )
+#define nplot__kw_set_xticklabels_arr(ax, l, ...) nplot_set_xticklabels_arr_((ax), (l), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
+#define nplot_set_yticklabels_arr(...) nplot__kw_set_yticklabels_arr(__VA_ARGS__, )
+#define nplot__kw_set_yticklabels_arr(ax, l, ...) nplot_set_yticklabels_arr_((ax), (l), &(nplot_ticks_opts){ 0, __VA_ARGS__ })
+
 /* ---- contour, contourf, clabel ------------------------------------------------------------ */
 typedef struct nplot_contour_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */

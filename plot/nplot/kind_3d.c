@@ -33,10 +33,10 @@ static void numeric_ticks(double lo, double hi, ticks *T)
 static void row_ticks(const cli_data *d, double lo, double hi, ticks *T)
 {
     if (d->xtype == CLI_X_DATE) {
-        const char *fmt;
-        int n = cli_date_ticks(lo, hi, 5, T->t, MAXT, &fmt);
-        T->n = n < MAXT ? n : MAXT;
-        for (int i = 0; i < T->n; i++) cli_format_date(T->t[i], fmt, T->l[i], sizeof T->l[0]);
+        char lab[MAXT][NPLOT_DATE_LABEL];
+        int n = nplot_date_ticks(lo, hi, NULL, T->t, lab, MAXT, NULL, 0);
+        T->n = n < 0 ? 0 : n < MAXT ? n : MAXT;
+        for (int i = 0; i < T->n; i++) snprintf(T->l[i], sizeof T->l[0], "%.47s", lab[i]);
     } else if (d->xtype == CLI_X_CATEGORY) {
         int step = (d->ncats + 5) / 6;
         T->n = 0;

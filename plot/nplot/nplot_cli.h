@@ -2,7 +2,6 @@
  *   args.c     command line → cli_opts, --help, --version
  *   columns.c  column specs (names, 1-based indices, ranges) and "did you mean"
  *   dates.c    date/time text and YYYYMMDD numbers → days since 1970-01-01
- *   dateticks.c  date tick positions and labels for a view range
  *   sniff.c    delimiter / decimal-comma detection, monotonic columns
  *   data.c     reading the input into a table and choosing x and y
  *   render*.c  one figure per kind, through libnumc_plot
@@ -121,15 +120,11 @@ bool cli_yyyymmdd(double v, double *days);
  * Returns the length written (truncated to cap - 1). */
 size_t cli_format_date(double days, const char *fmt, char *buf, size_t cap);
 
-/* ---- dateticks.c ---------------------------------------------------------------------- */
-/* A date axis spans at most years -1,000,000 .. +1,000,000 (in days from 1970). */
-#define CLI_DATE_MAX_DAYS 365242500.0
-/* Date ticks for the view [lo, hi] (days): at most maxticks "nice" positions (whole years,
- * months, days, hours, minutes or seconds) written to out, and the strftime-style format
- * that suits them (matplotlib's AutoDateFormatter) to *fmt. Returns the count (at most
- * cap; 0 when a limit is not finite or beyond CLI_DATE_MAX_DAYS). */
-int cli_date_ticks(double lo, double hi, int maxticks, double *out, int cap,
-                   const char **fmt);
+/* ---- date axes ----------------------------------------------------------------------- */
+/* Ticks and labels of date axes come from the plot library (nplot_axis_date,
+ * nplot_date_ticks: matplotlib's AutoDateLocator). A date axis spans at most years
+ * -1,000,000 .. +1,000,000 (in days from 1970). */
+#define CLI_DATE_MAX_DAYS 365242500.0 /* NPLOT_DATE_MAX_DAYS */
 
 /* ---- sniff.c ------------------------------------------------------------------------- */
 /* Look at the first lines of buf: the delimiter ('\0' if no guess better than the CSV

@@ -195,31 +195,10 @@ int cli_date_axis(cli_plot *p, nplot_axes *ax, bool on_y, double axis_pt)
                              "%s: the date axis runs from %g to %g days from 1970-01-01, beyond "
                              "years -1000000 to 1000000; check --%slim", p->d->file, lo, hi,
                              on_y ? "y" : "x");
-    /* Tick count from the label width: try the format of a generous count first, then
-     * recount with the width its labels really need. */
-    double t[64];
-    const char *fmt;
-    int maxticks = 10, n = 0;
-    for (int pass = 0; pass < 3; pass++) {
-        n = cli_date_ticks(lo, hi, maxticks, t, 64, &fmt);
-        char probe[64];
-        size_t w = cli_format_date(lo, fmt, probe, sizeof probe);
-        double per = on_y ? 20 : w * 6.5 + 16;
-        int fit = (int)(axis_pt / per);
-        if (fit < 2) fit = 2;
-        if (fit >= maxticks) break;
-        maxticks = fit;
-    }
-    if (n > 64) n = 64;
-    char bufs[64][48];
-    const char *labels[64];
-    for (int i = 0; i < n; i++) {
-        cli_format_date(t[i], fmt, bufs[i], sizeof bufs[i]);
-        labels[i] = bufs[i];
-    }
-    if (on_y) nplot_set_yticks(ax, t, n, .labels = NPLOT_STR_ARRAY(labels, n));
-    else nplot_set_xticks(ax, t, n, .labels = NPLOT_STR_ARRAY(labels, n));
-    /* Fixed ticks must not move the view they were computed for. */
+    /* The library's date axis: matplotlib's AutoDateLocator and AutoDateFormatter. */
+    (void)axis_pt;
+    nplot_axis_date(ax, on_y ? "y" : "x");
+    /* The ticks must not move the view they are computed for. */
     if (on_y) nplot_set_ylim(ax, lo, hi);
     else nplot_set_xlim(ax, lo, hi);
     return cli_plot_status(p);
