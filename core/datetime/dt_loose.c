@@ -39,11 +39,12 @@ static bool parse_time(const char **p, const char *end, ltime *t)
     const char *q = *p;
     memset(t, 0, sizeof *t);
     t->unit = ND_DT_m;
+    const char *ph = q, *pm, *ps = NULL;
     if (!digits(&q, end, 1, 2, &t->h) || q >= end || *q != ':') return *p = q, false;
-    q++;
+    pm = ++q;
     if (!digits(&q, end, 2, 2, &t->mi)) return *p = q, false;
     if (q < end && *q == ':') {
-        q++;
+        ps = ++q;
         if (!digits(&q, end, 2, 2, &t->s)) return *p = q, false;
         t->unit = ND_DT_s;
         if (q < end && (*q == '.' || *q == ',')) {
@@ -60,9 +61,11 @@ static bool parse_time(const char **p, const char *end, ltime *t)
             t->unit = (nd_dtunit)(ND_DT_ms + (kept - 1) / 3);
         }
     }
-    if (t->h > 24 || t->mi > 59 || t->s > 60 ||
-        (t->h == 24 && (t->mi || t->s || t->frac[0] || t->frac[1] || t->frac[2])))
-        return *p = *p, false;
+    if (t->h > 24) return *p = ph, false;
+    if (t->mi > 59) return *p = pm, false;
+    if (t->s > 60) return *p = ps, false;
+    if (t->h == 24 && (t->mi || t->s || t->frac[0] || t->frac[1] || t->frac[2]))
+        return *p = ph, false;
     *p = q;
     return true;
 }

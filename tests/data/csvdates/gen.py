@@ -18,7 +18,7 @@ names = ["date", "when", "day8", "quarter", "ticker", "name", "price"]
 
 
 def csv_cell(s):
-    if "," in s or '"' in s:
+    if "," in s or '"' in s or s != s.strip():
         return '"' + s.replace('"', '""') + '"'
     return s
 
