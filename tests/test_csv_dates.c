@@ -43,7 +43,9 @@ static void test_date_and_text_columns_match_numpy(void)
     /* YYYYMMDD numbers stay numbers unless the column is forced to dates */
     int d8 = nd_table_find(t, "day8");
     CU_ASSERT(!nd_table_is_date(t, d8) && !nd_table_is_text(t, d8));
-    CU_ASSERT_EQUAL(nd_get_f64(nd_table_column(t, d8), ND_IDX(0)), 20200131.0);
+    nd_array *n8 = nd_table_column(t, d8);
+    CU_ASSERT(n8 && nd_get_f64(n8, ND_IDX(0)) == 20200131.0);
+    nd_free(n8);
     const char *texts[] = { "ticker", "name" };
     for (int i = 0; i < 2; i++) {
         int k = nd_table_find(t, texts[i]);
