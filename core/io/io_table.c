@@ -2,6 +2,8 @@
 #include "io_internal.h"
 #include "print_internal.h"
 
+#include <numc/datetime.h>
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,7 @@ struct nd_table {
     nd__csv_result r;
     nd_array **arrays;        /* per column: the numeric values, NULL for text columns */
     const char *const *index; /* row labels (nd_table_describe), NULL: 0, 1, 2 ... */
+    bool *date;               /* per column: arrays[k] holds datetime64 values */
 };
 
 static void free_numc_buffer(void *data, void *ctx)
@@ -121,6 +124,103 @@ nd_array *nd_genfromtxt_buffer(const void *data, size_t n, const nd_csv_opts *o)
 
 /* ---- tables ----------------------------------------------------------------------------- */
 
+static bool col_is_date(const nd_table *t, int k) { return t->date && t->date[k]; }
+
+/* A numeric column's values as YYYYMMDD texts (NULL where not an integer: NaT). */
+static char **number_texts(const nd_table *t, int k, char **store, const char *who)
+{
+    ptrdiff_t n = t->r.nrows;
+    char **strs = nd_calloc((size_t)n + 1, sizeof *strs, who);
+    *store = nd_calloc((size_t)n + 1, 24, who);
+    if (!strs || !*store) {
+        nd_free_mem(strs);
+        return NULL;
+    }
+    for (ptrdiff_t i = 0; i < n; i++) {
+        double v = nd_get_f64(t->arrays[k], 1, &i);
+        if (v == v && v >= -9e15 && v <= 9e15 && v == (double)(long long)v) {
+            strs[i] = *store + 24 * (size_t)i;
+            snprintf(strs[i], 24, "%lld", (long long)v);
+        }
+    }
+    return strs;
+}
+
+/* Column k as dates of dtype dt (generic: automatic unit); `forced` errors name the cell. */
+static nd_status column_to_dates(nd_table *t, int k, nd_dtype dt, bool forced, const char *who)
+{
+    nd__csv_col *c = &t->r.cols[k];
+    ptrdiff_t n = t->r.nrows;
+    char *store = NULL;
+    char **strs;
+    if (c->toff) {
+        strs = nd_calloc((size_t)n + 1, sizeof *strs, who);
+        if (strs)
+            for (ptrdiff_t i = 0; i < n; i++) strs[i] = c->tbuf + c->toff[i];
+    } else {
+        strs = number_texts(t, k, &store, who);
+    }
+    if (!strs) return ND_ENOMEM;
+    nd_status st = ND_OK;
+    nd_dtunit unit;
+    if (!forced && !nd_datetime_sniff_loose(n, (const char *const *)strs, 0, &unit)) goto done;
+    for (ptrdiff_t i = 0; forced && i < n; i++) {
+        nd_dt_loose r;
+        const char *s = strs[i];
+        if (!s || nd_datetime_parse_loose(s, strlen(s), 0, &r)) continue;
+        /* a NaT spelling (blank, "NA", ...) is fine next to a date */
+        if (nd_datetime_sniff_loose(2, (const char *const[]){ s, "2000-01-01" }, 0, NULL)) continue;
+        st = nd_set_error(ND_EVALUE, "%s: column %d ('%s'), row %td: \"%s\" is not a date "
+                          "(at position %zu)", who, k, c->name, i, s, r.errpos);
+        goto done;
+    }
+    nd_array *a = nd_datetime64_from_strings_loose(n, (const char *const *)strs, 0, dt);
+    if (!a) {
+        st = nd_set_error(nd_last_error(), "%s: column %d ('%s'): %s", who, k, c->name, nd_errmsg());
+        goto done;
+    }
+    nd__scope_detach(a);
+    nd_free(t->arrays[k]);
+    t->arrays[k] = a;
+    t->date[k] = true;
+done:
+    nd_free_mem(strs);
+    nd_free_mem(store);
+    return st;
+}
+
+/* Dates: forced columns (.dtypes), then detection among the text columns (.dates). */
+static nd_status table_dates(nd_table *t, const nd_csv_opts *o, const char *who)
+{
+    int nd = o ? o->ndtypes : 0;
+    if (nd < 0 || (nd && !o->dtypes))
+        return nd_set_error(ND_EVALUE, "%s: ndtypes %d without a dtypes list", who, nd);
+    for (int k = 0; k < t->r.ncols; k++) {
+        nd_dtype dt = k < nd ? o->dtypes[k] : (nd_dtype)0;
+        nd__csv_col *c = &t->r.cols[k];
+        if (dt == 0) {
+            if (c->text && c->toff && !(o && o->dates < 0) &&
+                column_to_dates(t, k, nd_dtype_datetime(ND_DATETIME64, ND_DT_GENERIC, 1), false,
+                                who) < 0)
+                return nd_last_error();
+        } else if (nd_dtype_is_datetime(dt)) {
+            if (column_to_dates(t, k, dt, true, who) < 0) return nd_last_error();
+        } else if (nd_dtype_is_string(dt) && (int)dt == (int)ND_STR_OF(0)) {
+            if (c->text) continue;
+            if (!c->toff)
+                return nd_set_error(ND_EVALUE, "%s: column %d ('%s') is numeric; read with "
+                                    ".keep_text = true to have it as text", who, k, c->name);
+            c->text = true;
+            nd_free(t->arrays[k]);
+            t->arrays[k] = NULL;
+        } else {
+            return nd_set_error(ND_EDTYPE, "%s: dtypes[%d]: only a datetime64 dtype or "
+                                "ND_STR_OF(0) can be forced (numbers take .dtype)", who, k);
+        }
+    }
+    return ND_OK;
+}
+
 static nd_table *make_table(const char *buf, size_t n, const nd_csv_opts *o, const char *who,
                             const char *name)
 {
@@ -139,6 +239,8 @@ static nd_table *make_table(const char *buf, size_t n, const nd_csv_opts *o, con
         if (!t->arrays[k]) goto fail;
         nd__scope_detach(t->arrays[k]); /* the table owns its columns, not the scope */
     }
+    t->date = nd_calloc((size_t)t->r.ncols + 1, sizeof *t->date, who);
+    if (!t->date || table_dates(t, o, who) < 0) goto fail;
     return t;
 fail:
     nd_table_free(t);
@@ -169,6 +271,7 @@ void nd_table_free(nd_table *t)
     if (t->arrays)
         for (int k = 0; k < t->r.ncols; k++) nd_free(t->arrays[k]);
     nd_free_mem(t->arrays);
+    nd_free_mem(t->date);
     nd__csv_result_free(&t->r);
     nd_free_mem(t);
 }
@@ -259,10 +362,15 @@ bool nd_table_is_text(const nd_table *t, int col)
     return !bad_col(t, col, "nd_table_is_text") && t->r.cols[col].text;
 }
 
+bool nd_table_is_date(const nd_table *t, int col)
+{
+    return !bad_col(t, col, "nd_table_is_date") && col_is_date(t, col);
+}
+
 nd_array *nd_table_column(const nd_table *t, int col)
 {
     if (bad_col(t, col, "nd_table_column")) return NULL;
-    if (t->r.cols[col].text)
+    if (t->r.cols[col].text && !col_is_date(t, col))
         return ND_FAIL(ND_EDTYPE, "nd_table_column: column %d ('%s') holds text; use "
                        "nd_table_text", col, t->r.cols[col].name);
     return nd_ref(t->arrays[col]);
@@ -300,13 +408,13 @@ nd_array *nd_table_to_array(const nd_table *t, nd_dtype dt)
     if (!t) return ND_FAIL(ND_EVALUE, "nd_table_to_array: table is NULL");
     if (!nd_dtype_is_numeric((int)dt)) return ND_FAIL(ND_EDTYPE, "nd_table_to_array: invalid dtype %d", (int)dt);
     ptrdiff_t m = 0;
-    for (int k = 0; k < t->r.ncols; k++) m += !t->r.cols[k].text;
+    for (int k = 0; k < t->r.ncols; k++) m += !t->r.cols[k].text && !col_is_date(t, k);
     nd_array *a = nd_empty(ND_SHAPE(t->r.nrows, m), dt);
     if (!a) return NULL;
     size_t isz = nd_dtype_size(dt), ssz = nd_dtype_size(t->r.dtype);
     char *dst = nd_data(a);
     for (int k = 0, j = 0; k < t->r.ncols; k++) {
-        if (t->r.cols[k].text) continue;
+        if (t->r.cols[k].text || col_is_date(t, k)) continue;
         nd_cast_strided(dst + (size_t)j * isz, dt, (ptrdiff_t)(isz * (size_t)m),
                         nd_data(t->arrays[k]), t->r.dtype, (ptrdiff_t)ssz, t->r.nrows);
         j++;
@@ -322,6 +430,14 @@ nd_array *nd_table_to_array(const nd_table *t, nd_dtype dt)
 static void put_cell(const nd_table *t, int k, ptrdiff_t row, const nd__floatfmt *f, nd__strbuf *out)
 {
     const nd__csv_col *c = &t->r.cols[k];
+    if (col_is_date(t, k)) { /* as pandas prints datetime64 columns: ISO text, NaT */
+        char buf[ND_DATETIME_STRLEN];
+        const int64_t *v = nd_data(t->arrays[k]);
+        if (nd_datetime_format(v[row], nd_dtype_of(t->arrays[k]), NULL, buf, sizeof buf) < 0)
+            snprintf(buf, sizeof buf, "NaT");
+        nd__sb_puts(out, buf);
+        return;
+    }
     if (c->text) {
         nd__sb_puts(out, c->toff ? c->tbuf + c->toff[row] : "");
         return;
@@ -368,7 +484,7 @@ char *nd_table_str(const nd_table *t, ptrdiff_t nrows)
     if (!fmt || !width || !vals) goto done;
     for (int k = 0; k < ncols; k++) {
         nd__floatfmt_init(&fmt[k], false, false, 6, true); /* pandas: 6 digits, no e-notation */
-        if (!t->r.cols[k].text) {
+        if (!t->r.cols[k].text && !col_is_date(t, k)) {
             for (ptrdiff_t i = 0; i < rows; i++) vals[i] = nd_get_f64(t->arrays[k], 1, &i);
             nd__floatfmt_fill(&fmt[k], vals, rows);
         }
@@ -473,7 +589,7 @@ nd_table *nd_table_describe(const nd_table *t)
     d->arrays = nd_calloc((size_t)t->r.ncols + 1, sizeof *d->arrays, who);
     if (!d->r.cols || !d->arrays) goto fail;
     for (int k = 0; k < t->r.ncols; k++) {
-        if (t->r.cols[k].text) continue;
+        if (t->r.cols[k].text || col_is_date(t, k)) continue;
         int j = d->r.ncols++;
         d->r.cols[j].name = nd_strdup(t->r.cols[k].name, who);
         d->arrays[j] = nd_empty(ND_SHAPE(DESCRIBE_NSTATS), ND_FLOAT64);

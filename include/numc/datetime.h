@@ -158,6 +158,50 @@ ND_API nd_array *nd_busday_offset(const nd_array *dates, const nd_array *offsets
 ND_API nd_array *nd_busday_count(const nd_array *begindates, const nd_array *enddates,
                                  const nd_busdaycal *cal);
 
+
+/* ---- loose dates: the forms of CSV files and data sets (nd_read_csv, nplot) ----------- */
+/* Bits of nd_dt_loose.what: the text held a date, a time of day, or both. */
+enum { ND_DT_LOOSE_DATE = 1, ND_DT_LOOSE_TIME = 2 };
+/* Flags of the loose parsers: also take a bare time of day ("12:30", "23:59:59.5") as that
+ * time on 1970-01-01 (nplot does; nd_read_csv does not). */
+enum { ND_DT_LOOSE_TIME_ONLY = 1 };
+/* What nd_datetime_parse_loose read. */
+typedef struct nd_dt_loose {
+    nd_datetimestruct dts; /* the value in UTC (an offset has been subtracted) */
+    nd_dtunit unit;        /* the finest unit the text spells, as NumPy picks it for the ISO
+                              form: M (YYYY-MM, quarters), D (dates), m (HH:MM), s (:SS), ms,
+                              us, ns, ps, fs, as (1-3 ... 16-18 digits of fraction) */
+    int what;              /* ND_DT_LOOSE_DATE | ND_DT_LOOSE_TIME */
+    size_t errpos;         /* on failure: the byte offset in s where the text stops being a date */
+} nd_dt_loose;
+/* Parse s[0..n) (blanks around it allowed; need not be NUL-terminated) as one of: an ISO
+ * date YYYY-MM-DD, YYYY/MM/DD (one- or two-digit month and day), YYYYMMDD (exactly 8
+ * digits), YYYY-MM (first of the month), a quarter 2020Q1, 2020-Q1, 2020 Q1, Q1 2020,
+ * Q1-2020 (first day of the quarter; 'q' too), a date followed by 'T' or ' ' and a time
+ * HH:MM[:SS[.f]] ('.' or ',' before up to 18 fraction digits, more are dropped; 24:00 is
+ * the next midnight, second 60 runs into the next minute) and a zone Z, +HH, +HHMM or
+ * +HH:MM (converted to UTC), or with ND_DT_LOOSE_TIME_ONLY a time alone. Years have 4
+ * digits. Returns true and fills *out (may be NULL), or false with out->errpos set; no
+ * error is recorded (this is a test). "2001/12", "1958", "2001-02-30" are not dates.
+ * nplot's date columns and nd_read_csv's date detection use this one parser. */
+ND_API bool nd_datetime_parse_loose(const char *s, size_t n, int flags, nd_dt_loose *out);
+/* Is this a column of dates: every string (NUL-terminated) parses with
+ * nd_datetime_parse_loose or means NaT (NULL, blank, "NaT" in any case, "NA", "N/A", "n/a",
+ * "NULL", "null", "None", "#N/A", "<NA>"), and at least one is a date. *unit (may be NULL)
+ * gets the finest unit of the values: ND_DT_D for a column of plain dates. No error is
+ * recorded; false for n <= 0 or strs NULL. */
+ND_API bool nd_datetime_sniff_loose(ptrdiff_t n, const char *const *strs, int flags,
+                                    nd_dtunit *unit);
+/* The n strings as a 1-D datetime64 array: parsed by nd_datetime_parse_loose, the NaT
+ * spellings of nd_datetime_sniff_loose giving NaT. dtype is a datetime64 with a unit (values
+ * truncated to it) or the generic datetime64 (the finest unit of the values, as
+ * numpy.array(iso_strings, 'M8') picks; all NaT stays generic). NULL with ND_EVALUE for
+ * n < 0, strs NULL with n > 0, or a string that is no date ('string 3 "2020-13-01" is not a
+ * date (at position 0)'); ND_EDTYPE for a dtype that is not datetime64; ND_EVALUE
+ * (overflow) for a value the unit cannot hold. */
+ND_API nd_array *nd_datetime64_from_strings_loose(ptrdiff_t n, const char *const *strs, int flags,
+                                                  nd_dtype dtype);
+
 #ifdef __cplusplus
 }
 #endif

@@ -161,6 +161,18 @@ typedef struct nd_csv_opts {
                                empty, a missing token or ragged_fill padding. Unparsable
                                cells that were filled are not marked, as NumPy's
                                genfromtxt(usemask=True) does not mask them. NULL on failure */
+    int dates;              /* read_csv: 0 → a text column whose every cell is a date
+                               (nd_datetime_sniff_loose: ISO dates and date-times, YYYY/MM/DD,
+                               YYYYMMDD, YYYY-MM, quarters 2020Q1; blank, "NaT" and "NA"-like
+                               cells are NaT) becomes a datetime64 column; -1 → never */
+    const nd_dtype *dtypes; /* read_csv: per selected column (ndtypes of them, the rest
+                               automatic): 0 → automatic; a datetime64 dtype → dates (generic
+                               datetime64: the values' finest unit; a cell that is no date is
+                               ND_EVALUE naming the cell, its row and the position; a numeric
+                               column's integers read as YYYYMMDD); ND_STR_OF(0) → text, never
+                               dates (a numeric column needs .keep_text). Other dtypes:
+                               ND_EDTYPE (numbers take .dtype) */
+    int ndtypes;
 } nd_csv_opts;
 
 /* numpy.loadtxt: all selected columns as numbers of .dtype in a 2-D (rows × cols) array,
@@ -196,9 +208,16 @@ ND_API const char *nd_table_colname(const nd_table *t, int col);
  * named 'realgpd'; did you mean 'realgdp'?" (the closest name within about one edit per
  * three characters, case ignored; no suggestion when none is that close). */
 ND_API int nd_table_find(const nd_table *t, const char *name);
+/* A column kept as text. A date column found among the text columns (.dates) stays a
+ * text column too: nd_table_text gives each cell's own text. */
 ND_API bool nd_table_is_text(const nd_table *t, int col);
-/* A numeric column as a 1-D array (a new reference on the table's data, so the table may
- * be freed first). Text columns give NULL with ND_EDTYPE. */
+/* A column of dates (detected or forced through .dtypes): nd_table_column gives it as a
+ * 1-D datetime64 array, in unit D when every cell is a plain date, else the finest unit
+ * its cells spell (numpy.array(cells, 'M8')), NaT for blank and missing cells. */
+ND_API bool nd_table_is_date(const nd_table *t, int col);
+/* A numeric or date column as a 1-D array (a new reference on the table's data, so the
+ * table may be freed first). Other text columns give NULL with ND_EDTYPE (their 'U' array
+ * is nd_table_text_column, strings.h). */
 ND_API nd_array *nd_table_column(const nd_table *t, int col);
 ND_API nd_array *nd_table_column_by_name(const nd_table *t, const char *name);
 /* The text of cell (row, col), unquoted: always for text columns, for numeric columns

@@ -2,7 +2,8 @@
  * 1970-01-01T00:00 UTC in the proleptic Gregorian calendar. */
 #include "nplot_cli.h"
 
-#include <ctype.h>
+#include <numc/datetime.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,159 +22,34 @@ int64_t cli_days_from_civil(int64_t y, int m, int d)
 
 void cli_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 {
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2);
+    nd_civil_from_days(z, y, m, d);
 }
 
-static int days_in_month(int64_t y, int m)
-{
-    static const int dm[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-    return dm[m - 1];
-}
-
-static bool valid_date(int64_t y, int m, int d)
-{
-    return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
-}
-
-/* Exactly `count` digits at *p (advanced), or between min and max digits when count < 0. */
-static bool digits(const char **p, const char *end, int min, int max, int *out)
-{
-    int v = 0, k = 0;
-    const char *s = *p;
-    while (s < end && k < max && isdigit((unsigned char)*s)) {
-        v = v * 10 + (*s - '0');
-        s++;
-        k++;
-    }
-    if (k < min) return false;
-    *p = s;
-    *out = v;
-    return true;
-}
-
-/* HH:MM[:SS[.fff]] → seconds. */
-static bool parse_time(const char **p, const char *end, double *sec)
-{
-    int h, mi, s = 0;
-    const char *q = *p;
-    if (!digits(&q, end, 1, 2, &h) || q >= end || *q != ':') return false;
-    q++;
-    if (!digits(&q, end, 2, 2, &mi)) return false;
-    double frac = 0;
-    if (q < end && *q == ':') {
-        q++;
-        if (!digits(&q, end, 2, 2, &s)) return false;
-        if (q < end && (*q == '.' || *q == ',')) {
-            q++;
-            double scale = 0.1;
-            if (q >= end || !isdigit((unsigned char)*q)) return false;
-            while (q < end && isdigit((unsigned char)*q)) {
-                frac += (*q - '0') * scale;
-                scale *= 0.1;
-                q++;
-            }
-        }
-    }
-    if (h > 24 || mi > 59 || s > 60 || (h == 24 && (mi || s || frac > 0))) return false;
-    *sec = h * 3600.0 + mi * 60.0 + s + frac;
-    *p = q;
-    return true;
-}
-
-/* Z, ±HH, ±HHMM, ±HH:MM → offset east of UTC in seconds. */
-static bool parse_zone(const char **p, const char *end, double *off)
-{
-    const char *q = *p;
-    *off = 0;
-    if (q >= end) return true;
-    if (*q == 'Z' || *q == 'z') {
-        *p = q + 1;
-        return true;
-    }
-    if (*q != '+' && *q != '-') return true;
-    int sign = *q == '-' ? -1 : 1, h, m = 0;
-    q++;
-    if (!digits(&q, end, 2, 2, &h)) return false;
-    if (q < end && *q == ':') q++;
-    if (q < end && isdigit((unsigned char)*q) && !digits(&q, end, 2, 2, &m)) return false;
-    if (h > 23 || m > 59) return false;
-    *off = sign * (h * 3600.0 + m * 60.0);
-    *p = q;
-    return true;
-}
-
+/* The text forms are numc's loose date parser (nd_datetime_parse_loose, shared with
+ * nd_read_csv's date columns); here they become fractional days. */
 bool cli_parse_datetime(const char *s, size_t n, double *days, int *what)
 {
-    const char *p = s, *end = s + n;
-    while (p < end && isspace((unsigned char)*p)) p++;
-    while (end > p && isspace((unsigned char)end[-1])) end--;
-    if (p == end) return false;
-    int y = 0, m = 1, d = 1;
-    double sec = 0, off = 0;
-    int got = 0;
-    const char *q = p;
-    /* A date: 4-digit year then '-' or '/' and month (and day), or 8 digits. */
-    int y4;
-    if (digits(&q, end, 4, 4, &y4) && q < end && (*q == '-' || *q == '/')) {
-        char sep = *q++;
-        y = y4;
-        if (!digits(&q, end, 1, 2, &m)) return false;
-        if (q < end && *q == sep) {
-            q++;
-            if (!digits(&q, end, 1, 2, &d)) return false;
-        } else if (sep != '-') {
-            return false; /* "2001/12" is too ambiguous to call a date */
-        }
-        got = CLI_DT_DATE;
-    } else {
-        q = p;
-        int v8;
-        const char *r = q;
-        if (digits(&r, end, 8, 8, &v8) && (r == end || *r == 'T' || *r == ' ') &&
-            !(r < end && isdigit((unsigned char)*r))) {
-            y = v8 / 10000;
-            m = v8 / 100 % 100;
-            d = v8 % 100;
-            q = r;
-            got = CLI_DT_DATE;
-        }
-    }
-    if (got) {
-        if (!valid_date(y, m, d)) return false;
-        if (q < end && (*q == 'T' || *q == 't' || *q == ' ')) {
-            const char *r = q + 1;
-            while (r < end && *r == ' ') r++;
-            if (!parse_time(&r, end, &sec) || !parse_zone(&r, end, &off)) return false;
-            q = r;
-            got |= CLI_DT_TIME;
-        }
-    } else {
-        if (!parse_time(&q, end, &sec) || !parse_zone(&q, end, &off)) return false;
-        got = CLI_DT_TIME;
-    }
-    if (q != end) return false;
-    double day = (got & CLI_DT_DATE) ? (double)cli_days_from_civil(y, m, d) : 0.0;
-    *days = day + (sec - off) / 86400.0;
-    if (what) *what = got;
+    nd_dt_loose r;
+    if (!nd_datetime_parse_loose(s, n, ND_DT_LOOSE_TIME_ONLY, &r)) return false;
+    int64_t day = 0;
+    if (nd_days_from_civil(r.dts.year, r.dts.month, r.dts.day, &day) < 0) return false;
+    double sec = r.dts.hour * 3600.0 + r.dts.min * 60.0 + r.dts.sec + r.dts.us * 1e-6 +
+                 r.dts.ps * 1e-12 + r.dts.as * 1e-18;
+    *days = (double)day + sec / 86400.0;
+    if (what) *what = (r.what & ND_DT_LOOSE_DATE ? CLI_DT_DATE : 0) |
+                      (r.what & ND_DT_LOOSE_TIME ? CLI_DT_TIME : 0);
     return true;
 }
 
 bool cli_yyyymmdd(double v, double *days)
 {
     if (!(v >= 10000101.0 && v <= 99991231.0) || v != floor(v)) return false;
-    long x = (long)v;
-    int y = (int)(x / 10000), m = (int)(x / 100 % 100), d = (int)(x % 100);
-    if (!valid_date(y, m, d)) return false;
-    *days = (double)cli_days_from_civil(y, m, d);
+    char buf[16];
+    int len = snprintf(buf, sizeof buf, "%ld", (long)v);
+    double d;
+    int what;
+    if (len != 8 || !cli_parse_datetime(buf, (size_t)len, &d, &what)) return false;
+    *days = d;
     return true;
 }
 
