@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "sort_kernels.h"
+#include "sort_simd.h"
 
 /* Radix beats comparison sorts from a few hundred elements on. */
 enum { RADIX_MIN = 256 };
@@ -66,6 +67,11 @@ static nd_status sort_lane(char *lane, ptrdiff_t stride, ptrdiff_t n, void *ctx)
 {
     lane_ctx *c = ctx;
     char *v = lane_contiguous(c, lane, stride, n);
+#if NUMC_HAVE_HWY
+    if (!c->stable && nd__simd_sort_ok(c->dtype, n)) { /* vqsort: sort_simd.c */
+        if (nd__simd_sort(v, c->dtype, n) < 0) return nd_last_error();
+    } else
+#endif
     if (n >= RADIX_MIN && nd__radix_ok(c->dtype)) {
         if (nd__radix_sort(v, c->dtype, n) < 0) return ND_ENOMEM;
     } else {
@@ -89,6 +95,11 @@ static nd_status arg_lane(char *lane, ptrdiff_t stride, ptrdiff_t n, void *ctx, 
 {
     lane_ctx *c = ctx;
     const char *v = lane_contiguous(c, lane, stride, n);
+#if NUMC_HAVE_HWY
+    if (!partition && nd__simd_argsort_ok(c->dtype, n)) { /* vqsort, stable: sort_simd.c */
+        if (nd__simd_argsort(v, c->dtype, n, c->ix) < 0) return nd_last_error();
+    } else
+#endif
     if (!partition && n >= RADIX_MIN && nd__radix_ok(c->dtype)) {
         if (nd__radix_argsort(v, c->dtype, n, c->ix) < 0) return ND_ENOMEM;
     } else {
