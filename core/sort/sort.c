@@ -96,8 +96,8 @@ static nd_status arg_lane(char *lane, ptrdiff_t stride, ptrdiff_t n, void *ctx, 
     lane_ctx *c = ctx;
     const char *v = lane_contiguous(c, lane, stride, n);
 #if NUMC_HAVE_HWY
-    if (!partition && nd__simd_argsort_ok(c->dtype, n)) { /* vqsort, stable: sort_simd.c */
-        if (nd__simd_argsort(v, c->dtype, n, c->ix) < 0) return nd_last_error();
+    if (!partition && nd__simd_argsort_ok(c->dtype, n)) { /* vqsort: sort_simd.c */
+        if (nd__simd_argsort(v, c->dtype, n, c->stable, c->ix) < 0) return nd_last_error();
     } else
 #endif
     if (!partition && n >= RADIX_MIN && nd__radix_ok(c->dtype)) {

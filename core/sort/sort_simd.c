@@ -6,7 +6,8 @@
  * NaN order as NumPy: vqsort orders no NaN, so sort moves the NaNs to the end first and
  * sorts the rest (FLOAT_SORT below also works around two flaws of Highway 1.0.x). argsort sorts (key, index) pairs as one wide unsigned integer -- the
  * key of NumPy's order in the high bits, NaNs mapped to the top key and -0.0 to 0.0's --
- * which makes it stable as well. */
+ * which makes it stable as well; the default kind of 64-bit dtypes sorts the same pairs
+ * by the key alone (Highway's key-value sort), which is faster. */
 #include <string.h>
 
 #include "sort_simd.h"
@@ -134,8 +135,9 @@ static inline uint32_t key32_f32(float x)
     return (u >> 31) ? ~u : (u | 0x80000000u);
 }
 
-/* 64-bit keys: (key, index) as 128-bit pairs (lo = index, hi = key), 16-byte aligned. */
-static nd_status argsort_wide(const void *v, nd_dtype t, ptrdiff_t n, int64_t *ix)
+/* 64-bit keys: (key, index) as 128-bit pairs (lo = index, hi = key), 16-byte aligned,
+ * sorted as 128-bit integers (stable) or by the key alone (faster; ties in any order). */
+static nd_status argsort_wide(const void *v, nd_dtype t, ptrdiff_t n, bool stable, int64_t *ix)
 {
     char *raw = nd__malloc_n(n + 1, 16, "nd_argsort");
     if (!raw) return ND_ENOMEM;
@@ -154,7 +156,8 @@ static nd_status argsort_wide(const void *v, nd_dtype t, ptrdiff_t n, int64_t *i
             p[2 * i + 1] = x[i] ^ flip;
         }
     }
-    nd__vqsort_u128(p, (size_t)n);
+    if (stable) nd__vqsort_u128(p, (size_t)n);
+    else nd__vqsort_k64v64(p, (size_t)n);
     for (ptrdiff_t i = 0; i < n; i++) ix[i] = (int64_t)p[2 * i];
     nd_free_mem(raw);
     return ND_OK;
@@ -182,7 +185,7 @@ static nd_status argsort_narrow(const void *v, nd_dtype t, ptrdiff_t n, int64_t 
     return ND_OK;
 }
 
-nd_status nd__simd_argsort(const void *v, nd_dtype t, ptrdiff_t n, int64_t *ix)
+nd_status nd__simd_argsort(const void *v, nd_dtype t, ptrdiff_t n, bool stable, int64_t *ix)
 {
     if (!nd__simd_argsort_ok(t, n) && n >= SIMD_ARGSORT_MIN) /* sort.c asks first */
         return nd_set_error(ND_EDTYPE, "nd_argsort: no vectorised argsort for dtype %s", nd_dtype_name(t));
@@ -190,7 +193,7 @@ nd_status nd__simd_argsort(const void *v, nd_dtype t, ptrdiff_t n, int64_t *ix)
         if (n == 1) ix[0] = 0;
         return ND_OK;
     }
-    if (t == ND_FLOAT64 || t == ND_INT64 || t == ND_UINT64) return argsort_wide(v, t, n, ix);
+    if (t == ND_FLOAT64 || t == ND_INT64 || t == ND_UINT64) return argsort_wide(v, t, n, stable, ix);
     return argsort_narrow(v, t, n, ix);
 }
 #endif

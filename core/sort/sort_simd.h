@@ -17,9 +17,11 @@ ND_INTERNAL bool nd__simd_sort_ok(nd_dtype t, ptrdiff_t n);
 ND_INTERNAL ND_WARN_UNUSED nd_status nd__simd_sort(void *v, nd_dtype t, ptrdiff_t n);
 /* Whether nd__simd_argsort is the fastest argsort for n elements of dtype t. */
 ND_INTERNAL bool nd__simd_argsort_ok(nd_dtype t, ptrdiff_t n);
-/* ix[0, n) = the stable ascending order of v[0, n): ties (and -0.0 / 0.0) keep their
- * index order, NaNs last in index order, as NumPy's kind='stable'. ND_ENOMEM on failure. */
-ND_INTERNAL ND_WARN_UNUSED nd_status nd__simd_argsort(const void *v, nd_dtype t, ptrdiff_t n, int64_t *ix);
+/* ix[0, n) = the ascending order of v[0, n), NaNs last. Stable (ties, -0.0 / 0.0 among
+ * them, keep their index order; NaNs last in index order: NumPy's kind='stable') when
+ * `stable`, or always for 32-bit dtypes; otherwise ties in any order. ND_ENOMEM on failure. */
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__simd_argsort(const void *v, nd_dtype t, ptrdiff_t n, bool stable,
+                                                      int64_t *ix);
 #endif
 
 #endif

@@ -30,4 +30,9 @@ void nd__vqsort_u128(uint64_t *pairs, size_t n)
     static_assert(sizeof(hwy::uint128_t) == 16, "uint128_t is two uint64");
     vq(reinterpret_cast<hwy::uint128_t *>(pairs), n);
 }
+void nd__vqsort_k64v64(uint64_t *pairs, size_t n)
+{
+    static_assert(sizeof(hwy::K64V64) == 16, "K64V64 is (value, key) as two uint64");
+    vq(reinterpret_cast<hwy::K64V64 *>(pairs), n);
+}
 }

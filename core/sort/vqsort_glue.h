@@ -31,6 +31,9 @@ ND_VQ_INTERNAL void nd__vqsort_u32(uint32_t *keys, size_t n);
 ND_VQ_INTERNAL void nd__vqsort_u64(uint64_t *keys, size_t n);
 /* 128-bit unsigned keys as pairs (lo, hi) of uint64, 16-byte aligned: ordered by hi, then lo. */
 ND_VQ_INTERNAL void nd__vqsort_u128(uint64_t *pairs, size_t n);
+/* The same pairs ordered by hi alone (Highway's K64V64: lo is a value riding along); pairs
+ * with equal hi come out in any order. Faster than nd__vqsort_u128. */
+ND_VQ_INTERNAL void nd__vqsort_k64v64(uint64_t *pairs, size_t n);
 
 #ifdef __cplusplus
 }
