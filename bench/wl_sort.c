@@ -1,4 +1,4 @@
-/* Sorting workloads (sort.h). The *_vs_vqsort rows time numc against Highway's vqsort
+/* Sorting workloads (sort.h). The *_vs_simd rows time numc against Highway's vqsort
  * called directly on a copy of the same input (bench/vqsort_direct.cc): the library floor
  * of numc's default-kind sort (core/sort/sort_simd.c). */
 #include "bench.h"
@@ -124,8 +124,8 @@ static int run_direct_argsort(void *st)
     return 0;
 }
 
-BENCH_WORKLOAD_VS("sort_f64_10M_vs_vqsort", vs_setup_10m, run_sort, run_direct, sort_teardown);
-BENCH_WORKLOAD_VS("argsort_f64_1M_vs_vqsort", vs_setup_1m, run_argsort, run_direct_argsort, sort_teardown);
-BENCH_WORKLOAD_VS("sort_f32_10M_vs_vqsort", vs_setup_f32_10m, run_sort, run_direct, sort_teardown);
-BENCH_WORKLOAD_VS("sort_i64_10M_vs_vqsort", vs_setup_i64_10m, run_sort, run_direct, sort_teardown);
+BENCH_WORKLOAD_VS("sort_f64_10M_vs_simd", vs_setup_10m, run_sort, run_direct, sort_teardown);
+BENCH_WORKLOAD_VS("argsort_f64_1M_vs_simd", vs_setup_1m, run_argsort, run_direct_argsort, sort_teardown);
+BENCH_WORKLOAD_VS("sort_f32_10M_vs_simd", vs_setup_f32_10m, run_sort, run_direct, sort_teardown);
+BENCH_WORKLOAD_VS("sort_i64_10M_vs_simd", vs_setup_i64_10m, run_sort, run_direct, sort_teardown);
 #endif
