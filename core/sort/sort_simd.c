@@ -4,10 +4,11 @@
  * performance-portable quicksort", 2022). NumPy 2 sorts with it on several platforms.
  *
  * NaN order as NumPy: vqsort orders no NaN, so sort moves the NaNs to the end first and
- * sorts the rest (FLOAT_SORT below also works around two flaws of Highway 1.0.x). argsort sorts (key, index) pairs as one wide unsigned integer -- the
- * key of NumPy's order in the high bits, NaNs mapped to the top key and -0.0 to 0.0's --
- * which makes it stable as well; the default kind of 64-bit dtypes sorts the same pairs
- * by the key alone (Highway's key-value sort), which is faster. */
+ * sorts the rest (FLOAT_SORT below also works around two flaws of Highway 1.0.x).
+ * argsort sorts (key, index) pairs as one wide unsigned integer -- the key of NumPy's
+ * order in the high bits, NaNs mapped to the top key and -0.0 to 0.0's -- which makes it
+ * stable as well; the default kind of 64-bit dtypes sorts the same pairs by the key alone
+ * (Highway's key-value sort), which is faster. */
 #include <string.h>
 
 #include "sort_simd.h"
