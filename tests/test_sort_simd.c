@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include <numc/manip.h>
 #include <numc/sort.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -271,7 +272,49 @@ static void test_sort_lanes_of_2d(void)
     nd_free(a);
 }
 
+/* Threads sorting at once (vqsort keeps no state between calls): each thread's results
+ * are ordered and hold its own values. */
+static void *sort_in_thread(void *arg)
+{
+    int seed = *(const int *)arg;
+    ptrdiff_t n = 100000;
+    nd_array *a = nd_empty(1, &n, ND_FLOAT64);
+    if (!a) return "alloc";
+    double *x = nd_data(a);
+    for (ptrdiff_t i = 0; i < n; i++) x[i] = (double)((i * 2654435761u + (unsigned)seed * 40503u) % 100003u) - 5e4;
+    const char *err = NULL;
+    for (int r = 0; r < 5 && !err; r++) {
+        nd_array *s = nd_sort(a, 0, ND_SORT_QUICK), *ix = nd_argsort(a, 0, ND_SORT_STABLE);
+        if (!s || !ix) err = "sort failed";
+        double sum_a = 0, sum_s = 0;
+        for (ptrdiff_t i = 0; !err && i < n; i++) {
+            sum_a += x[i];
+            sum_s += at(s, i);
+            if ((i && !in_order(s, i)) || at(s, i) != x[((const int64_t *)nd_data(ix))[i]]) err = "order";
+        }
+        if (!err && sum_a != sum_s) err = "values";
+        nd_free(s);
+        nd_free(ix);
+    }
+    nd_free(a);
+    return (void *)err;
+}
+
+static void test_sort_from_threads_at_once(void)
+{
+    pthread_t th[4];
+    int seeds[4] = { 1, 2, 3, 4 };
+    for (int i = 0; i < 4; i++) CU_ASSERT_EQUAL_FATAL(pthread_create(&th[i], NULL, sort_in_thread, &seeds[i]), 0);
+    for (int i = 0; i < 4; i++) {
+        void *err = NULL;
+        pthread_join(th[i], &err);
+        if (err) printf("\n  thread %d: %s\n", i, (const char *)err);
+        CU_ASSERT_PTR_NULL(err);
+    }
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_sort_from_threads_at_once),
     ND_T(test_sort_argsort_match_numpy_every_dtype_and_pattern),
     ND_T(test_sort_argsort_million_every_dtype),
     ND_T(test_sort_lanes_of_2d),
