@@ -46,6 +46,8 @@ DEB_PACKAGES := cmake pkg-config gcc libc6-dev libopenblas-dev liblapacke-dev li
 TEST_PACKAGES := libcunit1-dev clang libomp-dev python3-dev python3-numpy python3-pytest python3-venv python3-matplotlib
 # libnumc_mpi (mpi/): Open MPI, ScaLAPACK and FFTW-MPI, for the library, its tests and the demo.
 DEB_PACKAGES += libopenmpi-dev openmpi-bin libscalapack-openmpi-dev libfftw3-mpi-dev
+# Highway's vqsort (core/sort/sort_simd.c) and the C++ compiler of its one glue file.
+DEB_PACKAGES += libhwy-dev g++
 BENCH_PACKAGES := python3-numpy python3-matplotlib gnuplot-nox
 
 MAKEFLAGS += --no-print-directory

@@ -11,6 +11,13 @@ target_link_libraries(numc_bench PRIVATE ${NUMC_ALL_LIBS} Threads::Threads)
 target_compile_options(numc_bench PRIVATE ${NUMC_WARN})
 target_compile_definitions(numc_bench PRIVATE _GNU_SOURCE
   NUMC_SHARED_DATA="${NUMC_SHARED_DATA_DIR}")
+# The *_vs_vqsort rows (bench/wl_sort.c): Highway's vqsort called directly (one C++ file).
+if(NUMC_HWY)
+  target_sources(numc_bench PRIVATE ${NUMC_SOURCE_DIR}/bench/vqsort_direct.cc)
+  target_compile_definitions(numc_bench PRIVATE NUMC_BENCH_HWY=1)
+  target_compile_options(numc_bench PRIVATE $<$<COMPILE_LANGUAGE:CXX>:-fno-exceptions -fno-rtti>)
+  set_target_properties(numc_bench PROPERTIES LINKER_LANGUAGE C)
+endif()
 if(TARGET nplot)
   # Command-line workloads run the nplot of this build.
   target_compile_definitions(numc_bench PRIVATE NUMC_NPLOT="$<TARGET_FILE:nplot>")

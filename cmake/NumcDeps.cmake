@@ -71,3 +71,33 @@ if(NUMC_SLEEF AND CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
   endif()
 endif()
 message(STATUS "numc: SLEEF vector math: ${NUMC_HAVE_SLEEF}")
+
+# Highway's vqsort (Debian libhwy-dev, what NumPy 2 sorts with on several platforms): the
+# default-kind sort and the argsort of 16/32/64-bit integers and floats (core/sort/
+# sort_simd.c). Optional: on when pkg-config finds libhwy-contrib. Highway is C++, so the
+# CXX language is enabled only then, for one glue file (core/sort/vqsort_glue.cc) that
+# uses no exceptions, RTTI or libstdc++: libnumc still links as C.
+pkg_check_modules(NUMC_HWY_PC QUIET IMPORTED_TARGET libhwy-contrib)
+if(NUMC_HWY_PC_FOUND)
+  option(NUMC_HWY "Sort with Highway's vqsort (libhwy-contrib)" ON)
+else()
+  option(NUMC_HWY "Sort with Highway's vqsort (libhwy-contrib)" OFF)
+  if(NUMC_HWY)
+    message(FATAL_ERROR "numc: NUMC_HWY=ON but pkg-config finds no libhwy-contrib (Debian: libhwy-dev)")
+  endif()
+  message(STATUS "numc: libhwy-contrib (Debian libhwy-dev) not found: sorting without vqsort (NUMC_HWY=OFF)")
+endif()
+if(NUMC_HWY)
+  # The C++ compiler of the C compiler's family (clang -> clang++), unless one was chosen.
+  if(NOT CMAKE_CXX_COMPILER AND NOT DEFINED ENV{CXX} AND CMAKE_C_COMPILER_ID STREQUAL "Clang")
+    get_filename_component(_numc_cc_dir ${CMAKE_C_COMPILER} DIRECTORY)
+    find_program(_numc_clangxx NAMES clang++ HINTS ${_numc_cc_dir} NO_CACHE)
+    if(_numc_clangxx)
+      set(CMAKE_CXX_COMPILER ${_numc_clangxx})
+    endif()
+  endif()
+  enable_language(CXX)
+  list(APPEND NUMC_PRIVATE_DEPS PkgConfig::NUMC_HWY_PC)
+  string(APPEND NUMC_PC_REQUIRES_PRIVATE " libhwy-contrib")
+endif()
+message(STATUS "numc: Highway vqsort: ${NUMC_HWY}")

@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "sort_kernels.h"
+#include "sort_simd.h"
 
 /* Radix beats comparison sorts from a few hundred elements on. */
 enum { RADIX_MIN = 256 };
@@ -38,8 +39,10 @@ typedef struct lane_ctx {
     nd_dtype dtype;
     bool stable;
     ptrdiff_t kth;
-    char *buf;      /* contiguous lane copy (n elements) */
-    char *scratch;  /* n elements or n int64, whichever is larger */
+    char *buf;      /* contiguous lane copy (n elements), allocated on first use */
+    char *scratch;  /* n elements or n int64, whichever is larger; on first use */
+    ptrdiff_t n;    /* lane length */
+    const char *who;
     int64_t *ix;    /* n indices */
     nd_array *out;  /* argsort / argpartition output, walked in step */
     char *out_lane;
@@ -51,8 +54,19 @@ static char *lane_contiguous(lane_ctx *c, char *lane, ptrdiff_t stride, ptrdiff_
 {
     size_t isz = nd_dtype_size(c->dtype);
     if (stride == (ptrdiff_t)isz) return lane;
+    /* allocated when a lane needs it: a contiguous array sorts in place, untouched
+     * buffers only cost page faults when the allocator hands them out again */
+    if (!c->buf && !(c->buf = nd__malloc_n(c->n ? c->n : 1, isz, c->who))) return NULL;
     for (ptrdiff_t i = 0; i < n; i++) memcpy(c->buf + (size_t)i * isz, lane + i * stride, isz);
     return c->buf;
+}
+
+/* The kernels' scratch (comparison sorts), allocated on first use. */
+static char *lane_scratch(lane_ctx *c)
+{
+    size_t isz = nd_dtype_size(c->dtype), big = isz > 8 ? isz : 8;
+    if (!c->scratch) c->scratch = nd__malloc_n(c->n ? c->n : 1, big, c->who);
+    return c->scratch;
 }
 
 static void lane_scatter(lane_ctx *c, char *lane, ptrdiff_t stride, ptrdiff_t n, const char *src)
@@ -66,9 +80,16 @@ static nd_status sort_lane(char *lane, ptrdiff_t stride, ptrdiff_t n, void *ctx)
 {
     lane_ctx *c = ctx;
     char *v = lane_contiguous(c, lane, stride, n);
+    if (!v) return ND_ENOMEM;
+#if NUMC_HAVE_HWY
+    if (!c->stable && nd__simd_sort_ok(c->dtype, n)) { /* vqsort: sort_simd.c */
+        if (nd__simd_sort(v, c->dtype, n) < 0) return nd_last_error();
+    } else
+#endif
     if (n >= RADIX_MIN && nd__radix_ok(c->dtype)) {
         if (nd__radix_sort(v, c->dtype, n) < 0) return ND_ENOMEM;
     } else {
+        if (!lane_scratch(c)) return ND_ENOMEM;
         nd__sort_kernels[c->dtype].sort(v, n, c->stable, c->scratch);
     }
     lane_scatter(c, lane, stride, n, v);
@@ -79,6 +100,7 @@ static nd_status select_lane(char *lane, ptrdiff_t stride, ptrdiff_t n, void *ct
 {
     lane_ctx *c = ctx;
     char *v = lane_contiguous(c, lane, stride, n);
+    if (!v) return ND_ENOMEM;
     nd__sort_kernels[c->dtype].select(v, n, c->kth);
     lane_scatter(c, lane, stride, n, v);
     return ND_OK;
@@ -89,11 +111,18 @@ static nd_status arg_lane(char *lane, ptrdiff_t stride, ptrdiff_t n, void *ctx, 
 {
     lane_ctx *c = ctx;
     const char *v = lane_contiguous(c, lane, stride, n);
+    if (!v) return ND_ENOMEM;
+#if NUMC_HAVE_HWY
+    if (!partition && nd__simd_argsort_ok(c->dtype, n)) { /* vqsort: sort_simd.c */
+        if (nd__simd_argsort(v, c->dtype, n, c->stable, c->ix) < 0) return nd_last_error();
+    } else
+#endif
     if (!partition && n >= RADIX_MIN && nd__radix_ok(c->dtype)) {
         if (nd__radix_argsort(v, c->dtype, n, c->ix) < 0) return ND_ENOMEM;
     } else {
         for (ptrdiff_t i = 0; i < n; i++) c->ix[i] = i;
         if (partition) nd__sort_kernels[c->dtype].aselect(v, c->ix, n, c->kth);
+        else if (!lane_scratch(c)) return ND_ENOMEM;
         else nd__sort_kernels[c->dtype].argsort(v, c->ix, n, c->stable, (int64_t *)c->scratch);
     }
     return ND_OK;
@@ -115,17 +144,10 @@ static nd_status ctx_init(lane_ctx *c, nd_dtype t, ptrdiff_t n, bool need_ix, co
     memset(c, 0, sizeof *c);
     if (nd__need_numeric(t, who) < 0) return nd_last_error(); /* the kernels are per numeric dtype */
     c->dtype = t;
-    size_t isz = nd_dtype_size(t), big = isz > 8 ? isz : 8;
-    size_t m = (size_t)(n ? n : 1);
-    c->buf = nd_malloc(m * isz, who);
-    c->scratch = c->buf ? nd_malloc(m * big, who) : NULL;
-    c->ix = c->scratch && need_ix ? nd_malloc(m * 8, who) : NULL;
-    if (!c->scratch || (need_ix && !c->ix)) {
-        nd_free_mem(c->buf);
-        nd_free_mem(c->scratch);
-        return ND_ENOMEM;
-    }
-    return ND_OK;
+    c->n = n;
+    c->who = who;
+    c->ix = need_ix ? nd__malloc_n(n ? n : 1, 8, who) : NULL;
+    return need_ix && !c->ix ? ND_ENOMEM : ND_OK;
 }
 
 static void ctx_free(lane_ctx *c)
