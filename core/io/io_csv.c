@@ -816,24 +816,25 @@ typedef struct par_chunk {
     nd__csv_result res;         /* its view of the columns: data at row `base` */
     nd__csv_col *cols;
     const char *start, *stop;
-    ptrdiff_t base, bound;      /* first row slot; rows it may hold (line ends + 1) */
+    ptrdiff_t base, bound;      /* first row slot; rows it may hold (line ends, + 1 when
+                                   the chunk does not end with '\n') */
     nd_status st;
 } par_chunk;
 
 typedef struct par_job {
     par_chunk *ch;
-    int n;
 } par_job;
 
 static void par_count(ptrdiff_t b, ptrdiff_t e, ptrdiff_t k, void *arg)
 {
     (void)e;
     (void)k;
-    par_job *job = arg;
-    par_chunk *ch = &job->ch[b];
-    /* A chunk other than the last ends after a line end, so each of its rows ends with one
-     * of its line ends: no "+ 1" (which would leave a row's gap between the chunks). */
-    ch->bound = ch->stop > ch->start ? max_rows_in(ch->start, ch->stop) - (b < job->n - 1) : 0;
+    par_chunk *ch = &((par_job *)arg)->ch[b];
+    /* A chunk that ends after a '\n' (all but the last, unless no split was found) holds
+     * rows that each end with one of its line ends: no "+ 1" (which would leave a row's
+     * gap between the chunks). */
+    ch->bound = ch->stop > ch->start
+                    ? max_rows_in(ch->start, ch->stop) - (ch->stop[-1] == '\n') : 0;
 }
 
 static void par_parse(ptrdiff_t b, ptrdiff_t e, ptrdiff_t k, void *arg)
@@ -899,7 +900,7 @@ static int par_read(ctx *c)
         }
         ch[i].stop = p;
     }
-    par_job job = { ch, n };
+    par_job job = { ch };
     nd__parallel_for(n, 1, par_count, &job);
     ptrdiff_t total = 0;
     for (int i = 0; i < n; i++) {
