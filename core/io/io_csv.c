@@ -413,8 +413,19 @@ static nd_status run_pass(ctx *c)
                 const char *q = nd__parse_f64(s, r->end, &v);
                 if (q) {
                     const char *save = r->p;
-                    r->p = q;
-                    term = finish(r);
+                    /* The usual ends of a number, as finish() reads them: the delimiter
+                     * right after it, or '\n'. */
+                    if (q < r->end && *q == r->delim && r->delim != ' ') {
+                        r->p = q + 1;
+                        term = T_DELIM;
+                    } else if (q < r->end && *q == '\n') {
+                        r->p = q + 1;
+                        r->line++;
+                        term = T_EOL;
+                    } else {
+                        r->p = q;
+                        term = finish(r);
+                    }
                     if (term != T_JUNK && c->numeric_tokens &&
                         is_missing(c, &(field){ start, q, false, false })) {
                         if (fill_cell(c, sel, row, line, true) < 0) return ND_ENOMEM;
