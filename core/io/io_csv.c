@@ -830,17 +830,22 @@ typedef struct par_chunk {
     ptrdiff_t base, bound;      /* first row slot; rows it may hold (line ends, + 1 when
                                    the chunk does not end with '\n') */
     nd_status st;
+    bool quoted;                /* the chunk holds the quote character */
 } par_chunk;
 
 typedef struct par_job {
     par_chunk *ch;
+    int quote;
 } par_job;
 
 static void par_count(ptrdiff_t b, ptrdiff_t e, ptrdiff_t k, void *arg)
 {
     (void)e;
     (void)k;
-    par_chunk *ch = &((par_job *)arg)->ch[b];
+    par_job *job = arg;
+    par_chunk *ch = &job->ch[b];
+    ch->quoted = job->quote >= 0 && ch->stop > ch->start &&
+                 memchr(ch->start, job->quote, (size_t)(ch->stop - ch->start)) != NULL;
     /* A chunk that ends after a '\n' (all but the last, unless no split was found) holds
      * rows that each end with one of its line ends: no "+ 1" (which would leave a row's
      * gap between the chunks). */
@@ -871,6 +876,29 @@ static const char *par_split(const char *p, const char *end, int quote, int pari
     return end;
 }
 
+/* Split the data of r into n chunks: each ends after the first '\n' at or after its share
+ * of the bytes, where (with `quotes`) the quotes since the data's start pair up. */
+static void par_splits(const reader *r, par_chunk *ch, int n, bool quotes)
+{
+    size_t nbytes = (size_t)(r->end - r->p);
+    const char *p = r->p;
+    int parity = 0, quote = quotes ? r->quote : -1;
+    for (int i = 0; i < n; i++) {
+        ch[i].start = p;
+        if (i == n - 1) {
+            p = r->end;
+        } else {
+            const char *want = r->p + (size_t)((double)nbytes * (i + 1) / n);
+            if (want < p) want = p;
+            if (quote >= 0) parity ^= (int)(count_byte(p, want, (char)quote) & 1);
+            const char *q = par_split(want, r->end, quote, parity);
+            if (quote >= 0) parity ^= (int)(count_byte(want, q, (char)quote) & 1);
+            p = q;
+        }
+        ch[i].stop = p;
+    }
+}
+
 /* 1 when the rows were read in parallel, 0 when the serial pass must read them (nothing
  * kept), or a negative status. */
 static int par_read(ctx *c)
@@ -894,25 +922,17 @@ static int par_read(ctx *c)
         nd_free_mem(cols);
         return ND_ENOMEM;
     }
-    /* The splits, in order; quotes counted between them keep the parity. */
-    const char *p = r->p;
-    int parity = 0;
-    for (int i = 0; i < n; i++) {
-        ch[i].start = p;
-        const char *want = r->p + (size_t)((double)nbytes * (i + 1) / n);
-        if (i == n - 1 || want <= p) want = i == n - 1 ? r->end : p;
-        if (i < n - 1) {
-            if (r->quote >= 0) parity ^= (int)(count_byte(p, want, (char)r->quote) & 1);
-            const char *q = par_split(want, r->end, r->quote, parity);
-            if (r->quote >= 0) parity ^= (int)(count_byte(want, q, (char)r->quote) & 1);
-            p = q;
-        } else {
-            p = r->end;
-        }
-        ch[i].stop = p;
-    }
-    par_job job = { ch };
+    /* Split at line ends first; when a chunk holds a quote, split again where the quotes
+     * pair up (a serial count of the quotes, paid only by files that have them). */
+    par_job job = { ch, r->quote };
+    par_splits(r, ch, n, false);
     nd__parallel_for(n, 1, par_count, &job);
+    bool quoted = false;
+    for (int i = 0; i < n; i++) quoted |= ch[i].quoted;
+    if (quoted) {
+        par_splits(r, ch, n, true);
+        nd__parallel_for(n, 1, par_count, &job);
+    }
     ptrdiff_t total = 0;
     for (int i = 0; i < n; i++) {
         ch[i].base = total;
