@@ -63,3 +63,23 @@ WORKLOADS = {
     "nplot_csv_1M": (_setup_csv_1m, _run),
     "nplot_sunspots": (_setup_sunspots, _run),
 }
+
+
+# ---- 10M rows (bench/wl_nplot.c: nplot_csv_10M) -------------------------------------------
+def _setup_csv(n, stem):
+    """The nplot_csv_1M columns over n rows, written in blocks (10M rows: 255 MB)."""
+    rng = np.random.default_rng(42)
+    z = rng.standard_normal(2 * n)
+    t = np.arange(n) * 0.001
+    walk = np.cumsum(z[:n])
+    wave = np.sin(t) + 0.1 * z[n:]
+    path = os.path.join(_TMP, stem + ".csv")
+    with open(path, "w") as f:
+        f.write("t,walk,wave\n")
+        for i in range(0, n, 1_000_000):
+            j = min(n, i + 1_000_000)
+            np.savetxt(f, np.c_[t[i:j], walk[i:j], wave[i:j]], fmt="%.6g", delimiter=",")
+    return path, os.path.join(_TMP, stem + ".png")
+
+
+WORKLOADS["nplot_csv_10M"] = (lambda: _setup_csv(10_000_000, "nplot_10M"), _run)

@@ -91,3 +91,60 @@ static int run_nplot(void *st)
 
 BENCH_WORKLOAD("nplot_csv_1M", setup_csv_1m, run_nplot, nplot_teardown);
 BENCH_WORKLOAD("nplot_sunspots", setup_sunspots, run_nplot, nplot_teardown);
+
+/* ---- 10M rows, and the parse floor ------------------------------------------------------
+ * nplot_csv_10M: the same columns as nplot_csv_1M over 10,000,000 rows (255 MB).
+ * parse_floor_1M / parse_floor_10M: read + parse alone, in this process: nd_read_csv of
+ * the same files (mapped, parsed in line-aligned chunks on every thread), which is what
+ * nplot does before it draws; the distance from these rows to nplot_csv_* is the drawing
+ * and the process. */
+#include <numc/io.h>
+
+static int write_nplot_csv(const char *path, size_t rows)
+{
+    double *z = malloc(2 * rows * sizeof *z);
+    FILE *f = fopen(path, "w");
+    if (!z || !f) {
+        free(z);
+        if (f) fclose(f);
+        return -1;
+    }
+    bench_fill_normal(z, 2 * rows, 42);
+    fputs("t,walk,wave\n", f);
+    double walk = 0;
+    for (size_t i = 0; i < rows; i++) {
+        walk += z[i];
+        fprintf(f, "%.6g,%.6g,%.6g\n", i * 0.001, walk, sin(i * 0.001) + 0.1 * z[rows + i]);
+    }
+    free(z);
+    return fclose(f) == 0 ? 0 : -1;
+}
+
+static int setup_rows(void **st, const char *name, size_t rows, bool need_cmd)
+{
+    nplot_state *s = calloc(1, sizeof *s);
+    if (!s) return -1;
+    *st = s;
+    if (need_cmd && need_nplot()) return -1;
+    snprintf(s->csv, sizeof s->csv, "%s/%s.csv", bench_tmpdir(), name);
+    snprintf(s->png, sizeof s->png, "%s/%s.png", bench_tmpdir(), name);
+    s->own_csv = true;
+    return write_nplot_csv(s->csv, rows);
+}
+
+static int setup_csv_10m(void **st) { return setup_rows(st, "nplot_10M", 10000000, true); }
+static int setup_floor_1m(void **st) { return setup_rows(st, "floor_1M", 1000000, false); }
+static int setup_floor_10m(void **st) { return setup_rows(st, "floor_10M", 10000000, false); }
+
+static int run_parse(void *st)
+{
+    nplot_state *s = st;
+    nd_table *t = nd_read_csv(s->csv);
+    int ok = t && nd_table_ncols(t) == 3 && nd_table_nrows(t) > 0;
+    nd_table_free(t);
+    return ok ? 0 : -1;
+}
+
+BENCH_WORKLOAD("nplot_csv_10M", setup_csv_10m, run_nplot, nplot_teardown);
+BENCH_WORKLOAD("parse_floor_1M", setup_floor_1m, run_parse, nplot_teardown);
+BENCH_WORKLOAD("parse_floor_10M", setup_floor_10m, run_parse, nplot_teardown);

@@ -9,6 +9,8 @@ set(NUMC_TEST_TIMEOUT 900 CACHE STRING "Seconds before ctest kills one test")
 set(NUMC_WHITEBOX_TESTS test_dtype test_io_numparse test_parallel test_ufunc_accuracy)
 # test_ulp_f64 caps the vector-math level to test each instruction set's kernels.
 list(APPEND NUMC_WHITEBOX_TESTS test_ulp_f64)
+# The number parser against strtod, and the CSV reader's parallel pass against its serial one.
+list(APPEND NUMC_WHITEBOX_TESTS test_fastfloat test_csv_chunks)
 
 file(GLOB NUMC_TESTS CONFIGURE_DEPENDS ${NUMC_SOURCE_DIR}/tests/test_*.c)
 # MPI programs run under mpirun (cmake/NumcMPI.cmake), only when libnumc_mpi is built.

@@ -18,6 +18,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "parallel.h"
+#include <numc/threads.h>
+
 enum { T_DELIM, T_EOL, T_JUNK, T_ERR };
 
 typedef struct field {
@@ -223,6 +226,8 @@ typedef struct ctx {
     const char *const *missing;
     int nmissing_tokens;
     bool numeric_tokens;     /* a missing token is itself a number ("-999") */
+    const char *stop;        /* a chunk of the parallel pass: no row starts here or after */
+    bool chunk;              /* ... and a column cannot turn to text (par_read falls back) */
 } ctx;
 
 static const char *const default_missing[] = { "NA", "N/A", "n/a", "NULL", "null", "None",
@@ -315,6 +320,7 @@ static nd_status slow_cell(ctx *c, int k, int filecol, ptrdiff_t row, const fiel
         return ND_OK;
     }
     if (c->auto_kind && !is_missing(c, f)) {
+        if (c->chunk) return ND_EPARSE; /* the serial pass keeps the earlier cells */
         col->text = true;
         nd_free_mem(col->data);
         col->data = NULL;
@@ -392,7 +398,7 @@ static nd_status run_pass(ctx *c)
     nd__csv_result *res = c->res;
     const bool fast_f64 = res->dtype == ND_FLOAT64;
     ptrdiff_t row = 0;
-    while (row < c->rowcap && next_row(r)) {
+    while (row < c->rowcap && (!c->stop || r->p < c->stop) && next_row(r)) {
         if (row == c->alloc_rows && grow_rows(c, row) < 0) return ND_ENOMEM;
         ptrdiff_t line = r->line;
         int k = 0;
@@ -407,8 +413,19 @@ static nd_status run_pass(ctx *c)
                 const char *q = nd__parse_f64(s, r->end, &v);
                 if (q) {
                     const char *save = r->p;
-                    r->p = q;
-                    term = finish(r);
+                    /* The usual ends of a number, as finish() reads them: the delimiter
+                     * right after it, or '\n'. */
+                    if (q < r->end && *q == r->delim && r->delim != ' ') {
+                        r->p = q + 1;
+                        term = T_DELIM;
+                    } else if (q < r->end && *q == '\n') {
+                        r->p = q + 1;
+                        r->line++;
+                        term = T_EOL;
+                    } else {
+                        r->p = q;
+                        term = finish(r);
+                    }
                     if (term != T_JUNK && c->numeric_tokens &&
                         is_missing(c, &(field){ start, q, false, false })) {
                         if (fill_cell(c, sel, row, line, true) < 0) return ND_ENOMEM;
@@ -789,9 +806,211 @@ static nd_status read_header(ctx *c, field **hdr, char ***names, bool *header)
 
 /* Read every data row into the value buffers (a second pass when a column turned to
  * text after its first row), then give back what the row bound over-allocated. */
-static nd_status read_values(ctx *c)
+/* ---- the parallel pass ---------------------------------------------------------------------
+ * A large table of numbers is read in line-aligned chunks, one per thread, each by the same
+ * run_pass as the serial read, into the shared column buffers at the chunk's own rows.
+ * Chunk i ends where chunk i + 1 starts: after a '\n' near its share of the bytes (with
+ * quotes, one where the quotes before it pair up). A chunk reads every row that starts
+ * before its end, so the split is right when each chunk's last row ends exactly there;
+ * chunk 0 starts where the serial pass does, so by induction every chunk then read the
+ * rows the serial pass reads. Anything else (a split inside a quoted field, a column
+ * turning to text, any error) discards the chunks and the serial pass runs, so results
+ * and messages are the serial pass's. */
+enum { PAR_MIN_BYTES = 1 << 20, PAR_MAX_CHUNKS = 64 };
+
+static _Atomic long par_reads;
+
+long nd__csv_parallel_reads(void) { return par_reads; }
+
+typedef struct par_chunk {
+    ctx c;                      /* the chunk's reader and settings */
+    nd__csv_result res;         /* its view of the columns: data at row `base` */
+    nd__csv_col *cols;
+    const char *start, *stop;
+    ptrdiff_t base, bound;      /* first row slot; rows it may hold (line ends, + 1 when
+                                   the chunk does not end with '\n') */
+    nd_status st;
+    bool quoted;                /* the chunk holds the quote character */
+} par_chunk;
+
+typedef struct par_job {
+    par_chunk *ch;
+    int quote;
+} par_job;
+
+static void par_count(ptrdiff_t b, ptrdiff_t e, ptrdiff_t k, void *arg)
+{
+    (void)e;
+    (void)k;
+    par_job *job = arg;
+    par_chunk *ch = &job->ch[b];
+    ch->quoted = job->quote >= 0 && ch->stop > ch->start &&
+                 memchr(ch->start, job->quote, (size_t)(ch->stop - ch->start)) != NULL;
+    /* A chunk that ends after a '\n' (all but the last, unless no split was found) holds
+     * rows that each end with one of its line ends: no "+ 1" (which would leave a row's
+     * gap between the chunks). */
+    ch->bound = ch->stop > ch->start
+                    ? max_rows_in(ch->start, ch->stop) - (ch->stop[-1] == '\n') : 0;
+}
+
+static void par_parse(ptrdiff_t b, ptrdiff_t e, ptrdiff_t k, void *arg)
+{
+    (void)e;
+    (void)k;
+    par_chunk *ch = &((par_job *)arg)->ch[b];
+    ch->st = ch->stop > ch->start ? run_pass(&ch->c) : ND_OK;
+}
+
+/* The first line start at or after p (within [p, end]) where the quotes since `from` pair
+ * up; `parity` is the count of quotes in [from, p) mod 2. end when there is none. */
+static const char *par_split(const char *p, const char *end, int quote, int parity)
+{
+    if (quote < 0) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        return nl ? nl + 1 : end;
+    }
+    for (; p < end; p++) {
+        if ((unsigned char)*p == quote) parity ^= 1;
+        else if (*p == '\n' && !parity) return p + 1;
+    }
+    return end;
+}
+
+/* Split the data of r into n chunks: each ends after the first '\n' at or after its share
+ * of the bytes, where (with `quotes`) the quotes since the data's start pair up. */
+static void par_splits(const reader *r, par_chunk *ch, int n, bool quotes)
+{
+    size_t nbytes = (size_t)(r->end - r->p);
+    const char *p = r->p;
+    int parity = 0, quote = quotes ? r->quote : -1;
+    for (int i = 0; i < n; i++) {
+        ch[i].start = p;
+        if (i == n - 1) {
+            p = r->end;
+        } else {
+            const char *want = r->p + (size_t)((double)nbytes * (i + 1) / n);
+            if (want < p) want = p;
+            if (quote >= 0) parity ^= (int)(count_byte(p, want, (char)quote) & 1);
+            const char *q = par_split(want, r->end, quote, parity);
+            if (quote >= 0) parity ^= (int)(count_byte(want, q, (char)quote) & 1);
+            p = q;
+        }
+        ch[i].stop = p;
+    }
+}
+
+/* 1 when the rows were read in parallel, 0 when the serial pass must read them (nothing
+ * kept), or a negative status. */
+static int par_read(ctx *c)
 {
     nd__csv_result *res = c->res;
+    reader *r = &c->r;
+    size_t nbytes = (size_t)(r->end - r->p);
+    int nt = nd_get_num_threads();
+    if (c->mode != ND__CSV_TABLE || c->o->keep_text || c->o->max_rows > 0 || nt < 2 ||
+        nbytes < PAR_MIN_BYTES || res->ncols < 1)
+        return 0;
+    for (int k = 0; k < res->ncols; k++)
+        if (res->cols[k].text) return 0;
+    int n = nt < PAR_MAX_CHUNKS ? nt : PAR_MAX_CHUNKS;
+    if ((size_t)n > nbytes / (PAR_MIN_BYTES / 2)) n = (int)(nbytes / (PAR_MIN_BYTES / 2));
+    if (n < 2) return 0;
+    par_chunk *ch = nd_calloc((size_t)n, sizeof *ch, c->who);
+    nd__csv_col *cols = nd_calloc((size_t)n * (size_t)res->ncols, sizeof *cols, c->who);
+    if (!ch || !cols) {
+        nd_free_mem(ch);
+        nd_free_mem(cols);
+        return ND_ENOMEM;
+    }
+    /* Split at line ends first; when a chunk holds a quote, split again where the quotes
+     * pair up (a serial count of the quotes, paid only by files that have them). */
+    par_job job = { ch, r->quote };
+    par_splits(r, ch, n, false);
+    nd__parallel_for(n, 1, par_count, &job);
+    bool quoted = false;
+    for (int i = 0; i < n; i++) quoted |= ch[i].quoted;
+    if (quoted) {
+        par_splits(r, ch, n, true);
+        nd__parallel_for(n, 1, par_count, &job);
+    }
+    ptrdiff_t total = 0;
+    for (int i = 0; i < n; i++) {
+        ch[i].base = total;
+        total += ch[i].bound;
+    }
+    c->rowcap = c->alloc_rows = total;
+    nd_status st = alloc_values(c);
+    if (st < 0) {
+        nd_free_mem(ch);
+        nd_free_mem(cols);
+        return st;
+    }
+    for (int i = 0; i < n; i++) {
+        par_chunk *h = &ch[i];
+        h->cols = cols + (size_t)i * (size_t)res->ncols;
+        for (int k = 0; k < res->ncols; k++) {
+            h->cols[k].data = res->cols[k].data + (size_t)h->base * c->itemsize;
+            h->cols[k].name = res->cols[k].name;
+        }
+        h->res = *res;
+        h->res.cols = h->cols;
+        h->res.nrows = 0;
+        h->c = *c;
+        h->c.res = &h->res;
+        h->c.r.p = h->start;
+        h->c.r.line = 1; /* lines counted from the chunk's start */
+        h->c.stop = i == n - 1 ? NULL : h->stop;
+        h->c.chunk = true;
+        h->c.rowcap = h->c.alloc_rows = h->bound;
+        h->c.nmissing = h->c.nragged = h->c.first_missing_line = 0;
+        h->c.rerun = false;
+    }
+    /* The chunk this thread reads may set an error the serial pass would not: keep the
+     * caller's error state as it was. */
+    nd_status ecode = nd_last_error();
+    char emsg[1024];
+    snprintf(emsg, sizeof emsg, "%s", nd_errmsg());
+    nd__parallel_for(n, 1, par_parse, &job);
+    if (nd_last_error() != ecode || strcmp(nd_errmsg(), emsg) != 0) {
+        if (ecode == ND_OK) nd_clear_error();
+        else nd_set_error(ecode, "%s", emsg);
+    }
+    bool ok = true;
+    for (int i = 0; i < n && ok; i++)
+        ok = ch[i].st >= 0 && (ch[i].stop == ch[i].start || ch[i].c.r.p == ch[i].stop);
+    if (ok) {
+        /* Close the gaps left by rows a chunk's bound counted but did not hold (blank and
+         * comment lines), and add up the counts. */
+        ptrdiff_t rows = 0, line = r->line;
+        for (int i = 0; i < n; i++) {
+            par_chunk *h = &ch[i];
+            if (h->base != rows && h->res.nrows)
+                for (int k = 0; k < res->ncols; k++)
+                    memmove(res->cols[k].data + (size_t)rows * c->itemsize, h->cols[k].data,
+                            (size_t)h->res.nrows * c->itemsize);
+            for (int k = 0; k < res->ncols; k++) res->cols[k].nmissing += h->cols[k].nmissing;
+            if (!c->first_missing_line && h->c.first_missing_line)
+                c->first_missing_line = line + h->c.first_missing_line - 1;
+            c->nmissing += h->c.nmissing;
+            c->nragged += h->c.nragged;
+            if (h->stop > h->start) line += h->c.r.line - 1;
+            rows += h->res.nrows;
+        }
+        res->nrows = rows;
+        par_reads++;
+        r->p = r->end;
+        r->line = line;
+    } else {
+        reset_values(c); /* the serial pass starts from nothing */
+    }
+    nd_free_mem(ch);
+    nd_free_mem(cols);
+    return ok ? 1 : 0;
+}
+
+/* The rows in one pass on this thread (two when a column turned to text). */
+static nd_status serial_values(ctx *c)
+{
     reader *r = &c->r;
     nd_status st;
     /* Rows can be no more than line ends + 1. */
@@ -810,6 +1029,16 @@ static nd_status read_values(ctx *c)
         if (!c->rerun) break;
         reset_values(c);
     }
+    return ND_OK;
+}
+
+static nd_status read_values(ctx *c)
+{
+    nd__csv_result *res = c->res;
+    nd_status st;
+    int par = par_read(c); /* 1: read by parallel chunks; 0: not (then one pass here) */
+    if (par < 0) return (nd_status)par;
+    if (!par && (st = serial_values(c)) < 0) return st;
     if (res->matrix && (st = shrink(c, &res->matrix, (size_t)res->ncols * c->itemsize)) < 0)
         return st;
     if (res->missing && (st = shrink(c, &res->missing, (size_t)res->ncols)) < 0) return st;

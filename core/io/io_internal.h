@@ -128,5 +128,8 @@ nd_status nd__csv_parse(const char *buf, size_t n, const nd_csv_opts *o, nd__csv
                         const char *who, const char *name, nd__csv_result *res,
                         nd_csv_stats *stats);
 ND_INTERNAL void nd__csv_result_free(nd__csv_result *r);
+/* Tables read by the parallel pass (line-aligned chunks, one per thread) since the
+ * process started; the serial pass reads everything else. For tests. */
+ND_INTERNAL long nd__csv_parallel_reads(void);
 
 #endif

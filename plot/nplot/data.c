@@ -153,7 +153,7 @@ static int check_encoding(const cli_opts *o, cli_data *d)
         return fail(d, CLI_EXIT_DATA,
                     "%s: line %zu, column %zu: a NUL byte; nplot reads text (is this a binary "
                     "file, or UTF-16 without a byte order mark?)", d->file, line, col);
-    size_t bad = cli_utf8_invalid(d->buf, d->len);
+    size_t bad = cli_scan_utf8_invalid(d->buf, d->len);
     if (bad != (size_t)-1) {
         size_t l = 1;
         for (size_t i = 0; i < bad; i++) l += d->buf[i] == '\n';
@@ -891,7 +891,8 @@ static int load_bytes(const cli_opts *o, cli_data *d)
     }
     /* The reader keeps an object per column: a line of millions of fields would cost
      * gigabytes before any message. */
-    size_t wide_line, nf = cli_max_fields(d->buf, d->len, delim, &wide_line);
+    size_t wide_line,
+           nf = cli_max_fields_over(d->buf, d->len, delim, CLI_MAX_COLS, &wide_line);
     if (nf > CLI_MAX_COLS)
         return fail(d, CLI_EXIT_DATA, "%s: line %zu has %zu fields; nplot reads at most %d columns",
                     d->file, wide_line, nf, CLI_MAX_COLS);

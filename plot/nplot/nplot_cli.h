@@ -163,6 +163,15 @@ size_t cli_max_fields(const char *buf, size_t n, char delimiter, size_t *line);
  * text over a body of numbers ("150,4,setosa,versicolor,virginica"). */
 size_t cli_preamble(const char *buf, size_t n, char delimiter);
 
+/* ---- scan.c: the same answers at memory speed ------------------------------------------ */
+/* cli_utf8_invalid(s, n), skipping ASCII 32 bytes at a time. */
+size_t cli_scan_utf8_invalid(const char *s, size_t n);
+/* cli_max_fields(buf, n, delimiter, line) when that exceeds `limit` (the same count and
+ * line); otherwise a count <= limit. Without quotes only lines of `limit` bytes or more
+ * are counted. */
+size_t cli_max_fields_over(const char *buf, size_t n, char delimiter, size_t limit,
+                           size_t *line);
+
 /* ---- data.c ----------------------------------------------------------------------------- */
 /* At most CLI_MAX_Y series are drawn (more is said on stderr) and a file may have at most
  * CLI_MAX_COLS columns (documented in --help and nplot(1)). */
