@@ -405,7 +405,11 @@ typedef struct nplot_line_opts {
     const char *linestyle;  /* "-", "--", "-.", ":", "None", or "solid"... */
     nplot_f64s dashes;      /* on/off lengths in points, an even count up to 16
                                (overrides linestyle) */
-    const char *marker;     /* . o s ^ v < > d D p h H * + x X | _ 8 P 1 2 3 4, "None" */
+    const char *marker;     /* . , o s ^ v < > d D p h H * + x X | _ 8 P 1 2 3 4, "None", and
+                               matplotlib's integer markers 0..11 by name: "tickleft",
+                               "tickright", "tickup", "tickdown" (markersize long from the
+                               point), "caretleft", "caretright", "caretup", "caretdown" and
+                               the "...base" forms (filled, tip or base on the point) */
     double markersize;      /* points, 0 → 6 */
     const char *markerfacecolor, *markeredgecolor;
     double markeredgewidth; /* 0 → 1 */
