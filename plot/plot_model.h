@@ -146,7 +146,16 @@ char *nplot__mathtext_markup(const char *s);
 void nplot__nonsingular(double *vmin, double *vmax, double expander, double tiny);
 /* SCALE_NORM: a colorbar's long axis in its norm's terms (matplotlib's 'function' scale
  * with norm and norm.inverse), axis_state.norm_map giving the norm */
-enum { SCALE_LINEAR = 0, SCALE_LOG, SCALE_SYMLOG, SCALE_NORM, SCALE_ASINH, SCALE_FUNCTION };
+enum { SCALE_LINEAR = 0, SCALE_LOG, SCALE_SYMLOG, SCALE_NORM, SCALE_ASINH, SCALE_FUNCTION, SCALE_LOGIT };
+/* logit.c: the 'logit' scale. log10(v / (1 - v)); outside (0, 1) NaN, or -1000 / 1000
+ * when clip (nonpositive='clip'). */
+double nplot__logit_fwd(double v, bool clip);
+double nplot__logit_inv(double t);
+/* LogitLocator (major, or minor) over [vmin, vmax] with the axis' smallest positive data
+ * value minpos and nbins its tick space; the count (may exceed cap). */
+int nplot__logit_ticks(double vmin, double vmax, double minpos, int nbins, bool minor, double *out, int cap);
+/* LogitFormatter's label of major tick x among locs[0..n) (mathtext). */
+void nplot__logit_label(double x, const double *locs, int n, char *out, size_t cap);
 enum { FMT_SCALAR = 0, FMT_PLAIN, FMT_SCI, FMT_PERCENT, FMT_PRINTF, FMT_LOG, FMT_CALLBACK,
        FMT_NONE, FMT_ENG };
 typedef struct formatter {
@@ -439,6 +448,7 @@ typedef struct axis_state {
     double (*fn_fwd)(double, void *), (*fn_inv)(double, void *); /* SCALE_FUNCTION */
     void *fn_ctx;
     int minor_log;           /* NPLOT_OFF to hide log minor ticks */
+    bool logit_clip;         /* SCALE_LOGIT: nonpositive='clip' (else 'mask') */
     formatter fmt, minor_fmt;
     tick_side major, minor;
     double label_rotation;

@@ -71,6 +71,20 @@ for lo, hi in ((0.01, 0.99), (1e-4, 1 - 1e-4), (0.2, 0.8)):
     print(f"logit {lo} {hi} :", " | ".join(f"{v:.10g}={lb}" for v, lb in vis))
     plt.close(fig)
 
+# logit minor ticks, autoscaled limits with data at 0 and 1, and clip vs mask
+fig, ax = plt.subplots(figsize=(4, 4), dpi=100)
+ax.set_yscale("logit")
+ax.set_ylim(0.01, 0.99)
+fig.canvas.draw()
+print("logit minor", " ".join(f"{v:.10g}" for v in ax.yaxis.get_minorticklocs()))
+plt.close(fig)
+fig, ax = plt.subplots(figsize=(4, 4), dpi=100)
+ax.plot([0, 1, 2, 3], [0, 0.3, 0.6, 1])
+ax.set_yscale("logit")
+fig.canvas.draw()
+print("logit autoscale %.10g %.10g" % ax.get_ylim())
+plt.close(fig)
+
 # tight_layout axes boxes in pixels (x0, y0 top-left, x1, y1)
 for name, make in (("a", fig_a), ("c", fig_c)):
     fig = make()

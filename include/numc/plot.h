@@ -1588,11 +1588,19 @@ typedef struct nplot_scale_opts {
     double (*forward)(double v, void *ctx); /* function: data → scaled (monotonic) ... */
     double (*inverse)(double t, void *ctx); /* ... and back */
     void *ctx;                              /* function: passed to both */
+    const char *nonpositive; /* logit (issue 20): "mask" (NULL: values outside (0, 1) are
+                                not drawn) or "clip" (drawn at the axis edge, as matplotlib's
+                                LogitTransform: +-1000 in logit space); ND_EVALUE otherwise */
 } nplot_scale_opts;
 /* "linear", "log", "symlog", "asinh" (a0 * asinh(v / a0), a0 = linear_width: linear near 0,
  * logarithmic far out; ticks at 0 and ±base^k labelled 10^k as matplotlib's AsinhLocator and
  * LogFormatterSciNotation; no minor ticks yet), "function" (matplotlib's FuncScale: the
- * axis is linear in forward(v); ticks and labels as on a linear axis). Non-positive data on
+ * axis is linear in forward(v); ticks and labels as on a linear axis), "logit" (matplotlib's
+ * LogitScale, log10(p / (1 - p)): ticks 10^-k, 1/2, 1 - 10^-k as LogitLocator (subsampled
+ * when too many; minor ticks 2..9 x 10^-k between them; a view inside (0.1, 0.9) gets
+ * MaxNLocator ticks with steps 1, 2, 5, 10) labelled as LogitFormatter ("10^{-2}",
+ * "\frac{1}{2}", "1-10^{-2}", 0.3 ...); limits at or beyond 0 and 1 become the smallest
+ * positive data value and 1 minus it (1e-7 without data), as limit_range_for_scale). Non-positive data on
  * a log axis is masked. ND_EVALUE for an unknown name, base <= 1, linear_width < 0, or
  * "function" without both forward and inverse. */
 NPLOT_API nd_status nplot_set_xscale_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o);

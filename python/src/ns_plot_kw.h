@@ -698,6 +698,7 @@ static const npp_kw kw_nplot_scale_opts[] = {
     { "linscale", offsetof(nplot_scale_opts, linscale), K_D, 0 },
     { "minor", offsetof(nplot_scale_opts, minor), K_TRI, 0 },
     { "linear_width", offsetof(nplot_scale_opts, linear_width), K_D, 0 },
+    { "nonpositive", offsetof(nplot_scale_opts, nonpositive), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_scatter_opts[] = {
