@@ -71,9 +71,10 @@ nd_status nplot_imsave_(const char *path, const nd_array *arr, const nplot_imsav
     } else if (!bytes) {
         for (size_t i = 0; i < n; i++)
             if (!(z[i] >= 0 && z[i] <= 1)) {
+                double bad = z[i];
                 nd_free_mem(z);
                 return nd_set_error(ND_EVALUE, "%s: floating point image RGB values must be in the 0..1 range, got %g",
-                                    who, z[i]);
+                                    who, bad);
             }
     }
     /* RGBA bytes, rows top to bottom */

@@ -263,7 +263,7 @@ static void test_png_metadata_and_pdf(void)
     /* tEXt chunks right behind IHDR: length 10 = "Title\0Ramp" */
     CU_ASSERT(memcmp(s + 33, "\0\0\0\x0atEXtTitle\0Ramp", 18) == 0);
     bool author = false;
-    for (size_t i = 0; i + 12 < n; i++) author |= memcmp(s + i, "tEXtAuthor\0numc", 15) == 0;
+    for (size_t i = 0; i + 15 <= n; i++) author |= memcmp(s + i, "tEXtAuthor\0numc", 15) == 0;
     CU_ASSERT(author);
     free(s);
     /* the image is the same as without metadata */
@@ -274,7 +274,7 @@ static void test_png_metadata_and_pdf(void)
     s = read_file("savefig_md.pdf", &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(s);
     bool title = false;
-    for (size_t i = 0; i + 19 < n; i++) title |= memcmp(s + i, "/Title (Ramp title)", 19) == 0;
+    for (size_t i = 0; i + 19 <= n; i++) title |= memcmp(s + i, "/Title (Ramp title)", 19) == 0;
     CU_ASSERT(title);
     free(s);
     remove("savefig_md.png");
