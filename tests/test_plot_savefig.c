@@ -101,7 +101,7 @@ static void test_tight_bbox_sizes(void)
         char *s = read_file(path, &n);
         CU_ASSERT_PTR_NOT_NULL_FATAL(s);
         const char *b = strstr(s, "%%BoundingBox:");
-        int bx0, by0, bx1, by1;
+        int bx0 = 0, by0 = 0, bx1 = 0, by1 = 0;
         CU_ASSERT_FATAL(b && sscanf(b, "%%%%BoundingBox: %d %d %d %d", &bx0, &by0, &bx1, &by1) == 4);
         /* points = pixels * 72 / 100 */
         CU_ASSERT(abs(bx1 - bx0 - (int)lround(w * 0.72)) <= 2);
@@ -231,7 +231,7 @@ static void test_ps_eps(void)
     char *s = read_file("savefig_out.eps", &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(s);
     CU_ASSERT(strncmp(s, "%!PS-Adobe-3.0 EPSF-3.0", 23) == 0);
-    int bx0, by0, bx1, by1;
+    int bx0 = 0, by0 = 0, bx1 = 0, by1 = 0;
     const char *b = strstr(s, "%%BoundingBox:");
     CU_ASSERT_FATAL(b && sscanf(b, "%%%%BoundingBox: %d %d %d %d", &bx0, &by0, &bx1, &by1) == 4);
     /* the whole 6 x 4 in page: 432 x 288 points */
