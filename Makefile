@@ -42,7 +42,7 @@ VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-k
 # runtime, whose package name carries clang's major version (libclang-rt-14-dev on
 # Debian 12, libclang-rt-19-dev on Debian 13), read from `clang --version` once clang is in.
 DEB_PACKAGES := cmake pkg-config gcc libc6-dev libopenblas-dev liblapacke-dev libfftw3-dev libsleef-dev \
-	libcairo2-dev libpango1.0-dev libpng-dev libqhull-dev zlib1g-dev fonts-dejavu-core fonts-wqy-microhei
+	libcairo2-dev libpango1.0-dev libpng-dev libjpeg-dev libqhull-dev zlib1g-dev fonts-dejavu-core fonts-wqy-microhei
 TEST_PACKAGES := libcunit1-dev clang libomp-dev python3-dev python3-numpy python3-pytest python3-venv python3-matplotlib
 # libnumc_mpi (mpi/): Open MPI, ScaLAPACK and FFTW-MPI, for the library, its tests and the demo.
 DEB_PACKAGES += libopenmpi-dev openmpi-bin libscalapack-openmpi-dev libfftw3-mpi-dev

@@ -40,6 +40,11 @@ foreach(src ${NUMC_TESTS})
     set_tests_properties(${name} PROPERTIES ENVIRONMENT "${NUMC_SANITIZE_ENV}")
   endif()
 endforeach()
+# test_plot_savefig decodes the JPEGs savefig writes with libjpeg (as libnumc_plot links it).
+if(TARGET test_plot_savefig)
+  pkg_check_modules(NUMC_TEST_JPEG REQUIRED IMPORTED_TARGET libjpeg)
+  target_link_libraries(test_plot_savefig PRIVATE PkgConfig::NUMC_TEST_JPEG)
+endif()
 # The sanitizer build checks the accuracy suite's code paths, not its statistics: a quarter
 # of the 2M random inputs per function (the Release and clang builds run them all).
 if(NUMC_SANITIZE_ENV)

@@ -258,7 +258,20 @@ static void autoscale_axis(nplot_figure *fig, nplot_axes *ax, bool x)
     /* matplotlib compares the sticky edges with the data limits before a log scale
      * replaces a non-positive minimum by minpos (bars from 0 keep their margin) */
     double raw_min = dmin;
-    if (sc->scale == SCALE_LOG) {
+    /* logit: LogitLocator.nonsingular and limit_range_for_scale (matplotlib 3.6) */
+    double lmin = isfinite(minpos) && minpos > 0 && minpos < 1 ? minpos : 1e-7;
+    if (sc->scale == SCALE_LOGIT) {
+        if (!has || !isfinite(dmin) || !isfinite(dmax) || dmax <= 0 || dmin >= 1) {
+            if (has) nd_warn("nplot: data has no values between 0 and 1, and therefore cannot be logit-scaled");
+            lo = 1e-7;
+            hi = 1 - 1e-7;
+            has = false;
+        } else {
+            lo = dmin <= 0 ? lmin : dmin;
+            hi = dmax >= 1 ? 1 - lmin : dmax;
+            if (lo == hi) lo *= 0.1, hi = 1 - (1 - hi) * 0.1;
+        }
+    } else if (sc->scale == SCALE_LOG) {
         if (has && dmin <= 0) dmin = minpos;
         if (!has || !isfinite(dmin) || !isfinite(dmax) || dmax <= 0) {
             lo = 1;
@@ -313,8 +326,11 @@ static void autoscale_axis(nplot_figure *fig, nplot_axes *ax, bool x)
     }
     if (root->set_lo) lo = root->lo_fixed;
     if (root->set_hi) hi = root->hi_fixed;
+    if (sc->scale == SCALE_LOGIT) {
+        if (!(lo > 0 && lo < 1)) lo = lo >= 1 ? 1 - lmin : lmin;
+        if (!(hi > 0 && hi < 1)) hi = hi <= 0 ? lmin : 1 - lmin;
+    }
     if (sc->scale == SCALE_LOG) {
-        if (!(lo > 0)) lo = hi > 0 ? hi / 10 : 1;
         if (!(hi > 0)) hi = lo * 10;
     }
     if (lo == hi) {

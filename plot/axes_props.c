@@ -195,8 +195,9 @@ static nd_status set_scale(nplot_axes *ax, bool x, const char *scale, const nplo
     else if (!strcmp(scale, "symlog")) s = SCALE_SYMLOG;
     else if (!strcmp(scale, "asinh")) s = SCALE_ASINH;
     else if (!strcmp(scale, "function")) s = SCALE_FUNCTION;
+    else if (!strcmp(scale, "logit")) s = SCALE_LOGIT;
     else return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown scale '%s' (linear, log, symlog, "
-                                                "asinh, function)",
+                                                "asinh, function, logit)",
                             who, scale);
     if (ax->polar && s != SCALE_LINEAR) /* theta: matplotlib's NotImplementedError; r: numc */
         return nplot__fail(ax->fig, ND_EVALUE, "%s: the %s axis of a polar axes is linear; "
@@ -213,7 +214,16 @@ static nd_status set_scale(nplot_axes *ax, bool x, const char *scale, const nplo
                            o->linear_width);
     if (o->linthresh < 0 || o->linscale < 0)
         return nplot__fail(ax->fig, ND_EVALUE, "%s: linthresh and linscale must be positive", who);
+    bool logit_clip = false;
+    if (o->nonpositive) {
+        if (!strcmp(o->nonpositive, "clip")) logit_clip = true;
+        else if (strcmp(o->nonpositive, "mask"))
+            return nplot__fail(ax->fig, ND_EVALUE, "%s: nonpositive must be 'mask' or 'clip', got '%s'",
+                               who, o->nonpositive);
+    }
     axis_state *a = limit_root(ax, x);
+    a->logit_clip = logit_clip;
+    (x ? &ax->xa : &ax->ya)->logit_clip = logit_clip;
     a->scale = s;
     a->base = base;
     a->linthresh = o->linthresh ? o->linthresh : 2;

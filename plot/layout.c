@@ -290,6 +290,8 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
         n = nplot__symlog_ticks(lo, hi, a->base, a->linthresh, buf, TICK_CAP);
     } else if (a->scale == SCALE_ASINH) {
         n = nplot__asinh_ticks(lo, hi, a->linear_width, a->base, buf, TICK_CAP);
+    } else if (a->scale == SCALE_LOGIT) {
+        n = nplot__logit_ticks(lo, hi, a->minpos, space, false, buf, TICK_CAP);
     } else {
         n = nplot_maxn_ticks(lo, hi, nbins, buf, TICK_CAP);
     }
@@ -318,6 +320,20 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
                             &a->offset_text)) {
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory formatting ticks");
         return;
+    }
+    if (a->scale == SCALE_LOGIT && a->fmt.kind == FMT_SCALAR) { /* LogitFormatter */
+        for (int i = 0; i < nv; i++) {
+            char lab[160];
+            nplot__logit_label(vis[i], vis, nv, lab, sizeof lab);
+            char *c = nd_strdup(lab, "nplot layout");
+            if (!c) {
+                nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory formatting ticks");
+                return;
+            }
+            nd_free_mem(a->ticklabels[i]);
+            a->ticklabels[i] = c;
+        }
+        if (a->offset_text) a->offset_text[0] = '\0';
     }
     if (!ax->fig->style->unicode_minus) { /* axes.unicode_minus False: ASCII hyphens */
         for (int i = 0; i < nv; i++) nplot__ascii_minus(a->ticklabels[i]);
@@ -350,6 +366,8 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
     } else if (tscale == SCALE_LOG && a->minor_log != NPLOT_OFF) {
         int nt = space < 2 ? 2 : space > 9 ? 9 : space;
         nm = nplot_log_ticks(lo, hi, a->base, nt, true, mbuf, TICK_CAP);
+    } else if (a->scale == SCALE_LOGIT) {
+        nm = nplot__logit_ticks(lo, hi, a->minpos, space, true, mbuf, TICK_CAP);
     } else if (a->minor_on && (a->scale == SCALE_LINEAR || a->scale == SCALE_FUNCTION)) {
         double all[TICK_CAP];
         int na = a->fixed_set ? nv : n;

@@ -21,6 +21,12 @@ static const struct { const char *name; marker_kind m; } marker_names[] = {
     { "None", MK_NONE }, { "none", MK_NONE }, { "", MK_NONE }, { " ", MK_NONE },
     { "circle", MK_CIRCLE }, { "square", MK_SQUARE }, { "point", MK_POINT },
     { "diamond", MK_DIAMOND }, { "star", MK_STAR }, { "plus", MK_PLUS }, { "cross", MK_X },
+    /* matplotlib's integer markers TICKLEFT (0) .. CARETDOWNBASE (11) by their names */
+    { "tickleft", MK_TICKLEFT }, { "tickright", MK_TICKRIGHT }, { "tickup", MK_TICKUP },
+    { "tickdown", MK_TICKDOWN }, { "caretleft", MK_CARETLEFT }, { "caretright", MK_CARETRIGHT },
+    { "caretup", MK_CARETUP }, { "caretdown", MK_CARETDOWN }, { "caretleftbase", MK_CARETLEFTBASE },
+    { "caretrightbase", MK_CARETRIGHTBASE }, { "caretupbase", MK_CARETUPBASE },
+    { "caretdownbase", MK_CARETDOWNBASE },
 };
 
 int nplot__marker_parse(const char *s)
@@ -38,7 +44,45 @@ bool nplot__marker_filled(marker_kind m)
     case MK_TRI3: case MK_TRI4: case MK_NONE:
         return false;
     default:
-        return true;
+        break;
+    }
+    /* matplotlib's carets are "unfilled" open paths, yet Line2D fills them with the face
+     * color (a solid triangle with a miter-joined V edge); ticks have no area */
+    return m < MK_TICKLEFT || m > MK_TICKDOWN;
+}
+
+/* matplotlib's tick and caret markers: an open polyline (cairo closes it to fill) of n points in marker units (y up),
+ * scaled by s and rotated by rot_deg about (x, y). */
+static void open_poly(cairo_t *cr, double x, double y, double s, const double *pts, int n, double rot_deg)
+{
+    double c = cos(rot_deg * M_PI / 180), si = sin(rot_deg * M_PI / 180);
+    for (int i = 0; i < n; i++) {
+        double px = pts[2 * i] * c - pts[2 * i + 1] * si, py = pts[2 * i] * si + pts[2 * i + 1] * c;
+        if (i == 0) cairo_move_to(cr, x + s * px, y - s * py);
+        else cairo_line_to(cr, x + s * px, y - s * py);
+    }
+}
+
+static void tick_caret_path(cairo_t *cr, marker_kind m, double x, double y, double s)
+{
+    static const double hor[] = { 0, 0, 1, 0 }, caret[] = { -1, 1.5, 0, 0, 1, 1.5 },
+                        base[] = { -1, 0, 0, -1.5, 1, 0 };
+    switch (m) {
+    /* ticks: markersize long from the point (no 0.5 scale) */
+    case MK_TICKLEFT: open_poly(cr, x, y, s, hor, 2, 180); break;
+    case MK_TICKRIGHT: open_poly(cr, x, y, s, hor, 2, 0); break;
+    case MK_TICKUP: open_poly(cr, x, y, s, hor, 2, 90); break;
+    case MK_TICKDOWN: open_poly(cr, x, y, s, hor, 2, 270); break;
+    /* carets: _caret_path scaled by 0.5 (caretdown as drawn), rotated for the others */
+    case MK_CARETDOWN: open_poly(cr, x, y, s * 0.5, caret, 3, 0); break;
+    case MK_CARETUP: open_poly(cr, x, y, s * 0.5, caret, 3, 180); break;
+    case MK_CARETLEFT: open_poly(cr, x, y, s * 0.5, caret, 3, 270); break;
+    case MK_CARETRIGHT: open_poly(cr, x, y, s * 0.5, caret, 3, 90); break;
+    case MK_CARETDOWNBASE: open_poly(cr, x, y, s * 0.5, base, 3, 0); break;
+    case MK_CARETUPBASE: open_poly(cr, x, y, s * 0.5, base, 3, 180); break;
+    case MK_CARETLEFTBASE: open_poly(cr, x, y, s * 0.5, base, 3, 270); break;
+    case MK_CARETRIGHTBASE: open_poly(cr, x, y, s * 0.5, base, 3, 90); break;
+    default: break;
     }
 }
 
@@ -126,6 +170,11 @@ void nplot__marker_path(cairo_t *cr, marker_kind m, double x, double y, double s
         }
         break;
     }
+    case MK_TICKLEFT: case MK_TICKRIGHT: case MK_TICKUP: case MK_TICKDOWN: case MK_CARETLEFT:
+    case MK_CARETRIGHT: case MK_CARETUP: case MK_CARETDOWN: case MK_CARETLEFTBASE:
+    case MK_CARETRIGHTBASE: case MK_CARETUPBASE: case MK_CARETDOWNBASE:
+        tick_caret_path(cr, m, x, y, s);
+        break;
     }
 }
 

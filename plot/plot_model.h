@@ -93,7 +93,11 @@ typedef enum marker_kind {
     MK_NONE = 0, MK_POINT, MK_PIXEL, MK_CIRCLE, MK_SQUARE, MK_TRI_UP, MK_TRI_DOWN,
     MK_TRI_LEFT, MK_TRI_RIGHT, MK_DIAMOND, MK_THIN_DIAMOND, MK_PENTAGON, MK_HEXAGON1,
     MK_HEXAGON2, MK_STAR, MK_PLUS, MK_X, MK_VLINE, MK_HLINE, MK_OCTAGON, MK_PLUS_FILLED,
-    MK_X_FILLED, MK_TRI1, MK_TRI2, MK_TRI3, MK_TRI4
+    MK_X_FILLED, MK_TRI1, MK_TRI2, MK_TRI3, MK_TRI4,
+    /* matplotlib's TICKLEFT..CARETDOWNBASE (0..11), unfilled (markers.c) */
+    MK_TICKLEFT, MK_TICKRIGHT, MK_TICKUP, MK_TICKDOWN, MK_CARETLEFT, MK_CARETRIGHT,
+    MK_CARETUP, MK_CARETDOWN, MK_CARETLEFTBASE, MK_CARETRIGHTBASE, MK_CARETUPBASE,
+    MK_CARETDOWNBASE
 } marker_kind;
 /* Parse a marker name ("o", "s", "None"); -1 if unknown. */
 int nplot__marker_parse(const char *s);
@@ -142,7 +146,16 @@ char *nplot__mathtext_markup(const char *s);
 void nplot__nonsingular(double *vmin, double *vmax, double expander, double tiny);
 /* SCALE_NORM: a colorbar's long axis in its norm's terms (matplotlib's 'function' scale
  * with norm and norm.inverse), axis_state.norm_map giving the norm */
-enum { SCALE_LINEAR = 0, SCALE_LOG, SCALE_SYMLOG, SCALE_NORM, SCALE_ASINH, SCALE_FUNCTION };
+enum { SCALE_LINEAR = 0, SCALE_LOG, SCALE_SYMLOG, SCALE_NORM, SCALE_ASINH, SCALE_FUNCTION, SCALE_LOGIT };
+/* logit.c: the 'logit' scale. log10(v / (1 - v)); outside (0, 1) NaN, or -1000 / 1000
+ * when clip (nonpositive='clip'). */
+double nplot__logit_fwd(double v, bool clip);
+double nplot__logit_inv(double t);
+/* LogitLocator (major, or minor) over [vmin, vmax] with the axis' smallest positive data
+ * value minpos and nbins its tick space; the count (may exceed cap). */
+int nplot__logit_ticks(double vmin, double vmax, double minpos, int nbins, bool minor, double *out, int cap);
+/* LogitFormatter's label of major tick x among locs[0..n) (mathtext). */
+void nplot__logit_label(double x, const double *locs, int n, char *out, size_t cap);
 enum { FMT_SCALAR = 0, FMT_PLAIN, FMT_SCI, FMT_PERCENT, FMT_PRINTF, FMT_LOG, FMT_CALLBACK,
        FMT_NONE, FMT_ENG };
 typedef struct formatter {
@@ -438,6 +451,7 @@ typedef struct axis_state {
     double (*fn_fwd)(double, void *), (*fn_inv)(double, void *); /* SCALE_FUNCTION */
     void *fn_ctx;
     int minor_log;           /* NPLOT_OFF to hide log minor ticks */
+    bool logit_clip;         /* SCALE_LOGIT: nonpositive='clip' (else 'mask') */
     formatter fmt, minor_fmt;
     tick_side major, minor;
     double label_rotation;

@@ -22,6 +22,8 @@ double nplot__scale_fwd(const axis_state *a, double v)
         return a->linear_width * asinh(v / a->linear_width);
     case SCALE_FUNCTION:
         return a->fn_fwd ? a->fn_fwd(v, a->fn_ctx) : v;
+    case SCALE_LOGIT:
+        return nplot__logit_fwd(v, a->logit_clip);
     default:
         return v;
     }
@@ -44,6 +46,8 @@ double nplot__scale_inv(const axis_state *a, double t)
         return a->linear_width * sinh(t / a->linear_width);
     case SCALE_FUNCTION:
         return a->fn_inv ? a->fn_inv(t, a->fn_ctx) : t;
+    case SCALE_LOGIT:
+        return nplot__logit_inv(t);
     default:
         return t;
     }

@@ -405,7 +405,11 @@ typedef struct nplot_line_opts {
     const char *linestyle;  /* "-", "--", "-.", ":", "None", or "solid"... */
     nplot_f64s dashes;      /* on/off lengths in points, an even count up to 16
                                (overrides linestyle) */
-    const char *marker;     /* . o s ^ v < > d D p h H * + x X | _ 8 P 1 2 3 4, "None" */
+    const char *marker;     /* . , o s ^ v < > d D p h H * + x X | _ 8 P 1 2 3 4, "None", and
+                               matplotlib's integer markers 0..11 by name: "tickleft",
+                               "tickright", "tickup", "tickdown" (markersize long from the
+                               point), "caretleft", "caretright", "caretup", "caretdown" and
+                               the "...base" forms (filled, tip or base on the point) */
     double markersize;      /* points, 0 → 6 */
     const char *markerfacecolor, *markeredgecolor;
     double markeredgewidth; /* 0 → 1 */
@@ -1584,11 +1588,19 @@ typedef struct nplot_scale_opts {
     double (*forward)(double v, void *ctx); /* function: data → scaled (monotonic) ... */
     double (*inverse)(double t, void *ctx); /* ... and back */
     void *ctx;                              /* function: passed to both */
+    const char *nonpositive; /* logit (issue 20): "mask" (NULL: values outside (0, 1) are
+                                not drawn) or "clip" (drawn at the axis edge, as matplotlib's
+                                LogitTransform: +-1000 in logit space); ND_EVALUE otherwise */
 } nplot_scale_opts;
 /* "linear", "log", "symlog", "asinh" (a0 * asinh(v / a0), a0 = linear_width: linear near 0,
  * logarithmic far out; ticks at 0 and ±base^k labelled 10^k as matplotlib's AsinhLocator and
  * LogFormatterSciNotation; no minor ticks yet), "function" (matplotlib's FuncScale: the
- * axis is linear in forward(v); ticks and labels as on a linear axis). Non-positive data on
+ * axis is linear in forward(v); ticks and labels as on a linear axis), "logit" (matplotlib's
+ * LogitScale, log10(p / (1 - p)): ticks 10^-k, 1/2, 1 - 10^-k as LogitLocator (subsampled
+ * when too many; minor ticks 2..9 x 10^-k between them; a view inside (0.1, 0.9) gets
+ * MaxNLocator ticks with steps 1, 2, 5, 10) labelled as LogitFormatter ("10^{-2}",
+ * "\frac{1}{2}", "1-10^{-2}", 0.3 ...); limits at or beyond 0 and 1 become the smallest
+ * positive data value and 1 minus it (1e-7 without data), as limit_range_for_scale). Non-positive data on
  * a log axis is masked. ND_EVALUE for an unknown name, base <= 1, linear_width < 0, or
  * "function" without both forward and inverse. */
 NPLOT_API nd_status nplot_set_xscale_(nplot_axes *ax, const char *scale, const nplot_scale_opts *o);
@@ -2092,9 +2104,31 @@ typedef struct nplot_save_opts {
     double dpi;            /* 0 → the figure's */
     bool transparent;      /* no figure/axes background */
     const char *facecolor; /* NULL → the figure's */
+    /* ---- savefig options of issue 20 (plot/savefig_more.c) ----
+     * Formats also "jpg"/"jpeg" (libjpeg; no alpha: flattened on white as matplotlib),
+     * "ps" and "eps" (cairo's PostScript level 3, the page the figure's size; "eps" an
+     * Encapsulated PostScript file with its %%BoundingBox). */
+    const char *bbox_inches;      /* NULL → the whole figure; "tight": the box around every
+                                     axes with its tick labels, labels and titles, the
+                                     legends and the figure texts, plus pad_inches (matplotlib's
+                                     fig.get_tightbbox().padded(pad)); a raster is
+                                     int(width) x int(height) pixels as Agg's canvas */
+    double pad_inches;            /* with "tight": 0 → 0.1 (savefig.pad_inches); NPLOT_ZERO for none */
+    const char *const *metadata;  /* NULL or NULL-terminated key, value pairs: PNG tEXt chunks,
+                                     PDF document info (Title, Author, Subject, Keywords, Creator,
+                                     CreationDate, ModDate; another key is left out with a
+                                     warning, as matplotlib warns of it), PS/EPS
+                                     DSC comments (%%Title: ...; without one the file name, as
+                                     matplotlib). ND_EVALUE for JPEG or SVG output (matplotlib 3.6's
+                                     jpg writer takes none; cairo writes no SVG metadata), a key of
+                                     0 or more than 79 characters, a missing value */
+    int quality;                  /* JPEG quality 1..100, 0 → 75 (Pillow's default);
+                                     ND_EVALUE outside that or for another format */
 } nplot_save_opts;
-/* Render to a file. ND_EIO naming the path when it cannot be written; ND_EVALUE for an
- * unknown format; the figure's sticky error if it has one. PNG bytes are deterministic. */
+/* Render to a file. ND_EIO naming the path when it cannot be written (an existing file is
+ * left as it was: every format is written to a temporary file renamed over it); ND_EVALUE
+ * for an unknown format, bbox_inches other than "tight", a negative pad_inches; the
+ * figure's sticky error if it has one. PNG bytes are deterministic. */
 NPLOT_API nd_status nplot_savefig_(nplot_figure *fig, const char *path, const nplot_save_opts *o);
 #define nplot_savefig(...) nplot__kw_savefig(__VA_ARGS__, )
 #define nplot__kw_savefig(fig, path, ...) \
@@ -2111,6 +2145,29 @@ NPLOT_API nd_array *nplot_figure_to_array(nplot_figure *fig);
 /* Read a PNG as a new (height, width, 4) uint8 RGBA array (plt.imread gives floats;
  * divide by 255). ND_EIO naming the path on failure. */
 NPLOT_API nd_array *nplot_imread(const char *path);
+/* ---- imsave (issue 20, plot/imsave.c) ---- */
+typedef struct nplot_imsave_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *cmap;    /* 2-D data: NULL → viridis (image.cmap); ND_EVALUE for RGB(A) data */
+    double vmin, vmax;   /* both left out (0) → the data's min and max (NaN and inf ignored);
+                            NAN for one alone keeps that one automatic */
+    const char *origin;  /* "upper" (default: row 0 at the top) or "lower" */
+    const char *format;  /* "png", "jpg"/"jpeg"; NULL → from the extension, none: png */
+    double dpi;          /* stored in a JPEG's JFIF header, 0 → 100 */
+    int quality;         /* JPEG 1..100, 0 → 75 */
+} nplot_imsave_opts;
+/* matplotlib.pyplot.imsave(path, arr): one pixel per element. 2-D data (any real dtype)
+ * through Normalize(vmin, vmax) and cmap, as to_rgba(bytes=True) (NaN the bad color,
+ * transparent; a channel may be 1 above matplotlib's, whose float table is truncated where
+ * numc's holds the rounded bytes); (h, w, 3) or (h, w, 4) colors: uint8 as they
+ * are, other dtypes in 0..1 times 255 (truncated). PNG keeps alpha; JPEG is composited on
+ * white. The file is replaced atomically. ND_ESHAPE for another shape or more than 32767
+ * pixels a side; ND_EVALUE for an unknown format/origin/cmap, vmin > vmax, float colors
+ * outside 0..1, quality outside 1..100 or with PNG; ND_EIO naming the path. */
+NPLOT_API nd_status nplot_imsave_(const char *path, const nd_array *arr, const nplot_imsave_opts *o);
+#define nplot_imsave(...) nplot__kw_imsave(__VA_ARGS__, )
+#define nplot__kw_imsave(path, arr, ...) nplot_imsave_((path), (arr), &(nplot_imsave_opts){ 0, __VA_ARGS__ })
+
 /* matplotlib.testing.compare: RMS difference over 0..255 of all RGB(A) channels of two
  * PNGs of equal size (ND_ESHAPE otherwise). */
 NPLOT_API nd_status nplot_compare_images(const char *expected, const char *actual, double *rms);

@@ -423,6 +423,16 @@ static const npp_kw kw_nplot_hist_opts[] = {
     { "edgecolors", offsetof(nplot_hist_opts, edgecolor), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_imsave_opts[] = {
+    { "cmap", offsetof(nplot_imsave_opts, cmap), K_S, 0 },
+    { "vmin", offsetof(nplot_imsave_opts, vmin), K_D, 0 },
+    { "vmax", offsetof(nplot_imsave_opts, vmax), K_D, 0 },
+    { "origin", offsetof(nplot_imsave_opts, origin), K_S, 0 },
+    { "format", offsetof(nplot_imsave_opts, format), K_S, 0 },
+    { "dpi", offsetof(nplot_imsave_opts, dpi), K_D, 0 },
+    { "quality", offsetof(nplot_imsave_opts, quality), K_I, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_imshow_opts[] = {
     { "cmap", offsetof(nplot_imshow_opts, cmap), K_S, 0 },
     { "vmin", offsetof(nplot_imshow_opts, vmin), K_D, 0 },
@@ -676,6 +686,9 @@ static const npp_kw kw_nplot_save_opts[] = {
     { "dpi", offsetof(nplot_save_opts, dpi), K_D, 0 },
     { "transparent", offsetof(nplot_save_opts, transparent), K_B, 0 },
     { "facecolor", offsetof(nplot_save_opts, facecolor), K_S, 0 },
+    { "bbox_inches", offsetof(nplot_save_opts, bbox_inches), K_S, 0 },
+    { "pad_inches", offsetof(nplot_save_opts, pad_inches), K_D, 0 },
+    { "quality", offsetof(nplot_save_opts, quality), K_I, 0 },
     { "fc", offsetof(nplot_save_opts, facecolor), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
@@ -685,6 +698,7 @@ static const npp_kw kw_nplot_scale_opts[] = {
     { "linscale", offsetof(nplot_scale_opts, linscale), K_D, 0 },
     { "minor", offsetof(nplot_scale_opts, minor), K_TRI, 0 },
     { "linear_width", offsetof(nplot_scale_opts, linear_width), K_D, 0 },
+    { "nonpositive", offsetof(nplot_scale_opts, nonpositive), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_scatter_opts[] = {
