@@ -1,0 +1,100 @@
+#!/usr/bin/python3
+"""Reference vertices for tests/test_plot_annot2.c from matplotlib 3.6's own ArrowStyle,
+ConnectionStyle and BoxStyle (display units, y up), and the table cell extents of a
+reference figure. Run with Debian's python3:
+
+    /usr/bin/python3 scripts/mpl_annot_reference.py > tests/data/plot/annot2/paths.txt
+
+Line format (tests/fixture.h fixture_values): "name code x y code x y ...".
+The case lists below are repeated in the C test, in the same order."""
+import matplotlib
+matplotlib.use("Agg")
+from matplotlib.patches import (ArrowStyle, ConnectionStyle, BoxStyle, Rectangle,
+                                FancyBboxPatch)
+from matplotlib.transforms import IdentityTransform
+
+CONN = [
+    ("arc3", (40, 50), (260, 170), 0, 0, None),
+    ("arc3,rad=0.3", (40, 50), (260, 170), 2, 2, None),
+    ("arc3,rad=-0.5", (40, 50), (260, 170), 5, 8, "rect"),
+    ("angle3", (40, 50), (260, 170), 2, 2, None),
+    ("angle3,angleA=0,angleB=-90", (40, 50), (260, 170), 2, 2, "rect"),
+    ("angle", (40, 50), (260, 170), 2, 2, None),
+    ("angle,angleA=-90,angleB=180,rad=5", (40, 50), (260, 170), 2, 2, "rect"),
+    ("angle,angleA=0,angleB=90,rad=20", (40, 50), (260, 170), 0, 4, None),
+    ("arc,angleA=-90,angleB=0,armA=30,armB=30,rad=0", (40, 50), (260, 170), 2, 2, None),
+    ("arc,angleA=-90,angleB=0,armA=0,armB=40,rad=0", (40, 50), (260, 170), 2, 2, None),
+    ("arc,angleA=0,angleB=90,armA=50,armB=0,rad=10", (40, 50), (260, 170), 2, 2, "rect"),
+    ("arc,angleA=-90,angleB=0,armA=30,armB=30,rad=10", (40, 50), (260, 170), 2, 2, None),
+    ("bar,fraction=0.3", (40, 50), (260, 170), 2, 2, None),
+    ("bar,fraction=-0.3", (40, 50), (260, 170), 2, 2, None),
+    ("bar,angle=180,fraction=-0.2", (40, 50), (260, 170), 2, 2, "rect"),
+    ("bar,armA=20,armB=10,fraction=0.1", (40, 50), (260, 170), 0, 0, None),
+    ("arc3,rad=0.2", (40, 50), (260, 170), 2, 2, "round"),
+]
+# the text patch: a rectangle (as annotate's default patchA, radius 1) or a round box
+RECT = (20, 38, 50, 26)
+
+ARROWS = [
+    ("-", "arc3,rad=0.2"), ("<-", "arc3,rad=0.2"), ("->", "arc3,rad=0.2"),
+    ("<->", "arc3,rad=0.2"), ("<|-", "arc3,rad=0.2"), ("-|>", "arc3,rad=0.2"),
+    ("<|-|>", "arc3,rad=0.2"), ("]-", "arc3,rad=0.2"), ("-[", "arc3,rad=0.2"),
+    ("]-[", "arc3,rad=0.2"), ("|-|", "arc3,rad=0.2"), ("]->", "arc3,rad=0.2"),
+    ("<-[", "arc3,rad=0.2"), ("simple", "arc3,rad=0.2"), ("fancy", "arc3,rad=0.2"),
+    ("wedge", "arc3,rad=0.2"),
+    ("->,head_length=0.8,head_width=0.4", "angle,angleA=0,angleB=90,rad=10"),
+    ("-[,widthB=2.0,lengthB=1.0,angleB=0", "arc3"),
+    ("]-[,widthA=0.5,lengthA=0.3,angleA=30,widthB=1.5,lengthB=0.1,angleB=-20", "arc3,rad=-0.3"),
+    ("|-|,widthA=0.5,widthB=0.8", "bar,fraction=0.2"),
+    ("]->,angleA=45", "arc,angleA=-90,angleB=0,armA=30,armB=30,rad=10"),
+    ("simple,tail_width=0.5", "arc3,rad=-0.3"),
+    ("simple,head_length=0.3,head_width=0.8,tail_width=0.1", "angle3"),
+    ("fancy,head_length=0.6,head_width=0.5,tail_width=0.3", "arc3,rad=0.4"),
+    ("wedge,tail_width=0.8,shrink_factor=0.2", "angle3,angleA=0,angleB=-90"),
+    ("<|-|>,head_length=0.2,head_width=0.6,scaleA=5", "arc3"),
+    ("fancy", "arc3,rad=0.0"),
+]
+MS, LW = 20.0, 1.5
+
+BOXES = [
+    "square", "square,pad=0.6", "circle", "circle,pad=0.1", "larrow", "rarrow", "darrow",
+    "darrow,pad=0.5", "round", "round,pad=0.5,rounding_size=0.8", "round4",
+    "round4,pad=0.4,rounding_size=0.3", "sawtooth", "sawtooth,pad=0.5,tooth_size=0.2",
+    "roundtooth", "roundtooth,pad=0.4,tooth_size=0.3",
+]
+BOX = (100.0, 50.0, 80.0, 20.0, 12.0)
+
+
+def patch_for(kind):
+    if kind is None:
+        return None
+    if kind == "rect":
+        return Rectangle(RECT[:2], RECT[2], RECT[3], transform=IdentityTransform())
+    return FancyBboxPatch(RECT[:2], RECT[2], RECT[3], boxstyle="round,pad=0.3",
+                          mutation_scale=10, transform=IdentityTransform())
+
+
+def emit(name, paths):
+    vals = []
+    for p in paths:
+        for (x, y), c in zip(p.vertices, p.codes if p.codes is not None
+                             else [1] + [2] * (len(p.vertices) - 1)):
+            vals += [int(c), x, y]
+    print(name, " ".join(repr(float(v)) for v in vals))
+
+
+for i, (cs, a, b, sa, sb, patch) in enumerate(CONN):
+    path = ConnectionStyle(cs)(a, b, shrinkA=sa, shrinkB=sb, patchA=patch_for(patch))
+    emit("conn%02d" % i, [path])
+
+for i, (st, cs) in enumerate(ARROWS):
+    path = ConnectionStyle(cs)((40, 50), (260, 170), shrinkA=2, shrinkB=2,
+                               patchA=patch_for("rect"))
+    paths, fill = ArrowStyle(st)(path, MS, LW)
+    if not isinstance(paths, list):
+        paths, fill = [paths], [fill]
+    emit("arrow%02d" % i, paths)
+    print("arrowfill%02d" % i, " ".join(str(int(f)) for f in fill))
+
+for i, bs in enumerate(BOXES):
+    emit("box%02d" % i, [BoxStyle(bs)(*BOX)])

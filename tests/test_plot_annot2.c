@@ -1,0 +1,219 @@
+/* Annotations as matplotlib 3.6: the vertices and codes of every ArrowStyle, ConnectionStyle
+ * and BoxStyle path against matplotlib's own (tests/data/plot/annot2/paths.txt from
+ * scripts/mpl_annot_reference.py, same case lists in the same order), style-string errors,
+ * then golden images of the arrow styles, connection styles and box styles. */
+#include <numc/numc.h>
+#include <numc/plot.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fancy.h"
+#include "fixture.h"
+#include "plot_image.h"
+#include "testutil.h"
+
+#define FX NUMC_TEST_DATA "/plot/annot2/paths.txt"
+#define GOLDEN NUMC_TEST_DATA "/plot/annot2"
+
+typedef struct conn_case {
+    const char *cs;
+    double ax, ay, bx, by, sa, sb;
+    const char *patch;
+} conn_case;
+
+static const conn_case CONN[] = {
+    { "arc3", 40, 50, 260, 170, 0, 0, NULL },
+    { "arc3,rad=0.3", 40, 50, 260, 170, 2, 2, NULL },
+    { "arc3,rad=-0.5", 40, 50, 260, 170, 5, 8, "rect" },
+    { "angle3", 40, 50, 260, 170, 2, 2, NULL },
+    { "angle3,angleA=0,angleB=-90", 40, 50, 260, 170, 2, 2, "rect" },
+    { "angle", 40, 50, 260, 170, 2, 2, NULL },
+    { "angle,angleA=-90,angleB=180,rad=5", 40, 50, 260, 170, 2, 2, "rect" },
+    { "angle,angleA=0,angleB=90,rad=20", 40, 50, 260, 170, 0, 4, NULL },
+    { "arc,angleA=-90,angleB=0,armA=30,armB=30,rad=0", 40, 50, 260, 170, 2, 2, NULL },
+    { "arc,angleA=-90,angleB=0,armA=0,armB=40,rad=0", 40, 50, 260, 170, 2, 2, NULL },
+    { "arc,angleA=0,angleB=90,armA=50,armB=0,rad=10", 40, 50, 260, 170, 2, 2, "rect" },
+    { "arc,angleA=-90,angleB=0,armA=30,armB=30,rad=10", 40, 50, 260, 170, 2, 2, NULL },
+    { "bar,fraction=0.3", 40, 50, 260, 170, 2, 2, NULL },
+    { "bar,fraction=-0.3", 40, 50, 260, 170, 2, 2, NULL },
+    { "bar,angle=180,fraction=-0.2", 40, 50, 260, 170, 2, 2, "rect" },
+    { "bar,armA=20,armB=10,fraction=0.1", 40, 50, 260, 170, 0, 0, NULL },
+    { "arc3,rad=0.2", 40, 50, 260, 170, 2, 2, "round" },
+};
+
+static const char *ARROWS[][2] = {
+    { "-", "arc3,rad=0.2" }, { "<-", "arc3,rad=0.2" }, { "->", "arc3,rad=0.2" },
+    { "<->", "arc3,rad=0.2" }, { "<|-", "arc3,rad=0.2" }, { "-|>", "arc3,rad=0.2" },
+    { "<|-|>", "arc3,rad=0.2" }, { "]-", "arc3,rad=0.2" }, { "-[", "arc3,rad=0.2" },
+    { "]-[", "arc3,rad=0.2" }, { "|-|", "arc3,rad=0.2" }, { "]->", "arc3,rad=0.2" },
+    { "<-[", "arc3,rad=0.2" }, { "simple", "arc3,rad=0.2" }, { "fancy", "arc3,rad=0.2" },
+    { "wedge", "arc3,rad=0.2" },
+    { "->,head_length=0.8,head_width=0.4", "angle,angleA=0,angleB=90,rad=10" },
+    { "-[,widthB=2.0,lengthB=1.0,angleB=0", "arc3" },
+    { "]-[,widthA=0.5,lengthA=0.3,angleA=30,widthB=1.5,lengthB=0.1,angleB=-20", "arc3,rad=-0.3" },
+    { "|-|,widthA=0.5,widthB=0.8", "bar,fraction=0.2" },
+    { "]->,angleA=45", "arc,angleA=-90,angleB=0,armA=30,armB=30,rad=10" },
+    { "simple,tail_width=0.5", "arc3,rad=-0.3" },
+    { "simple,head_length=0.3,head_width=0.8,tail_width=0.1", "angle3" },
+    { "fancy,head_length=0.6,head_width=0.5,tail_width=0.3", "arc3,rad=0.4" },
+    { "wedge,tail_width=0.8,shrink_factor=0.2", "angle3,angleA=0,angleB=-90" },
+    { "<|-|>,head_length=0.2,head_width=0.6,scaleA=5", "arc3" },
+    { "fancy", "arc3,rad=0.0" },
+};
+
+static const char *BOXES[] = {
+    "square", "square,pad=0.6", "circle", "circle,pad=0.1", "larrow", "rarrow", "darrow",
+    "darrow,pad=0.5", "round", "round,pad=0.5,rounding_size=0.8", "round4",
+    "round4,pad=0.4,rounding_size=0.3", "sawtooth", "sawtooth,pad=0.5,tooth_size=0.2",
+    "roundtooth", "roundtooth,pad=0.4,tooth_size=0.3",
+};
+
+#define NCASE(a) ((int)(sizeof a / sizeof *a))
+
+/* the text patch of the reference: rectangle (20, 38, 50, 26) (a Rectangle has no edge
+ * by default: contains radius 0), or a round FancyBboxPatch of pad 0.3 at mutation scale
+ * 10 (edged: radius = linewidth 1) */
+static void make_patch(const char *kind, fpath *p, fpatch *fp)
+{
+    fstyle bs;
+    CU_ASSERT_EQUAL_FATAL(nplot__boxstyle_parse(!strcmp(kind, "rect") ? "square,pad=0" : "round,pad=0.3",
+                                                &bs, "t"), ND_OK);
+    *p = (fpath){ 0 };
+    nplot__box_path(&bs, 20, 38, 50, 26, 10, p);
+    *fp = (fpatch){ p, !strcmp(kind, "rect") ? 0.0 : 1.0 };
+}
+
+/* compare paths (concatenated) with the fixture line: codes exact, vertices within tol */
+static bool same_paths(const char *name, const fpath *ps, int np, double tol)
+{
+    static double want[3 * 4096];
+    int n = fixture_values(FX, name, want, 3 * 4096);
+    int k = 0;
+    bool ok = n > 0;
+    for (int i = 0; i < np && ok; i++)
+        for (size_t j = 0; j < ps[i].n && ok; j++, k += 3) {
+            if (k + 3 > n) {
+                ok = false;
+                break;
+            }
+            if (ps[i].c[j] != (int)want[k] || !(fabs(ps[i].x[j] - want[k + 1]) <= tol) ||
+                !(fabs(ps[i].y[j] - want[k + 2]) <= tol)) {
+                printf("\n  %s path %d vertex %zu: got %d (%.6f, %.6f) want %d (%.6f, %.6f)\n", name, i,
+                       j, ps[i].c[j], ps[i].x[j], ps[i].y[j], (int)want[k], want[k + 1], want[k + 2]);
+                ok = false;
+            }
+        }
+    if (ok && k != n) {
+        printf("\n  %s: %d values, matplotlib has %d\n", name, k, n);
+        ok = false;
+    }
+    return ok;
+}
+
+static void test_connection_styles_match_matplotlib(void)
+{
+    for (int i = 0; i < NCASE(CONN); i++) {
+        const conn_case *c = &CONN[i];
+        fstyle cs;
+        CU_ASSERT_EQUAL_FATAL(nplot__connstyle_parse(c->cs, &cs, "t"), ND_OK);
+        fpath pp = { 0 }, out;
+        fpatch pa;
+        if (c->patch) make_patch(c->patch, &pp, &pa);
+        CU_ASSERT_EQUAL_FATAL(nplot__connect(&cs, c->ax, c->ay, c->bx, c->by, c->patch ? &pa : NULL,
+                                             NULL, c->sa, c->sb, &out), ND_OK);
+        char name[32];
+        snprintf(name, sizeof name, "conn%02d", i);
+        if (!same_paths(name, &out, 1, 1e-6)) printf("  (connectionstyle '%s')\n", c->cs);
+        CU_ASSERT(same_paths(name, &out, 1, 1e-6));
+        nplot__fp_free(&out);
+        nplot__fp_free(&pp);
+    }
+}
+
+static void test_arrow_styles_match_matplotlib(void)
+{
+    fpath pp;
+    fpatch pa;
+    make_patch("rect", &pp, &pa);
+    for (int i = 0; i < NCASE(ARROWS); i++) {
+        fstyle as, cs;
+        CU_ASSERT_EQUAL_FATAL(nplot__arrowstyle_parse(ARROWS[i][0], &as, "t"), ND_OK);
+        CU_ASSERT_EQUAL_FATAL(nplot__connstyle_parse(ARROWS[i][1], &cs, "t"), ND_OK);
+        fpath path, out[3];
+        bool fill[3];
+        CU_ASSERT_EQUAL_FATAL(nplot__connect(&cs, 40, 50, 260, 170, &pa, NULL, 2, 2, &path), ND_OK);
+        int m = nplot__arrow_transmute(&as, &path, 20.0, 1.5, out, fill);
+        char name[32];
+        snprintf(name, sizeof name, "arrow%02d", i);
+        bool ok = m > 0 && same_paths(name, out, m, 1e-6);
+        if (!ok) printf("  (arrowstyle '%s' along '%s')\n", ARROWS[i][0], ARROWS[i][1]);
+        CU_ASSERT(ok);
+        double wf[3];
+        snprintf(name, sizeof name, "arrowfill%02d", i);
+        CU_ASSERT_EQUAL(fixture_values(FX, name, wf, 3), m);
+        for (int j = 0; j < m; j++) CU_ASSERT_EQUAL((int)wf[j], (int)fill[j]);
+        for (int j = 0; j < m; j++) nplot__fp_free(&out[j]);
+        nplot__fp_free(&path);
+    }
+    nplot__fp_free(&pp);
+}
+
+static void test_box_styles_match_matplotlib(void)
+{
+    for (int i = 0; i < NCASE(BOXES); i++) {
+        fstyle bs;
+        CU_ASSERT_EQUAL_FATAL(nplot__boxstyle_parse(BOXES[i], &bs, "t"), ND_OK);
+        fpath p = { 0 };
+        nplot__box_path(&bs, 100, 50, 80, 20, 12, &p);
+        char name[32];
+        snprintf(name, sizeof name, "box%02d", i);
+        bool ok = same_paths(name, &p, 1, 1e-9);
+        if (!ok) printf("  (boxstyle '%s')\n", BOXES[i]);
+        CU_ASSERT(ok);
+        nplot__fp_free(&p);
+    }
+}
+
+static void test_style_strings(void)
+{
+    fstyle st;
+    /* spaces dropped and names case-insensitive, as matplotlib */
+    CU_ASSERT_EQUAL(nplot__arrowstyle_parse(" Fancy , head_length = 0.7", &st, "t"), ND_OK);
+    CU_ASSERT_EQUAL(st.kind, ARS_FANCY);
+    CU_ASSERT_DOUBLE_EQUAL(st.p[0], 0.7, 0);
+    CU_ASSERT_DOUBLE_EQUAL(st.p[2], 0.4, 0);
+    CU_ASSERT_EQUAL(nplot__connstyle_parse("Arc3,rad=.5", &st, "t"), ND_OK);
+    CU_ASSERT_EQUAL(st.kind, CNS_ARC3);
+    CU_ASSERT_EQUAL(nplot__boxstyle_parse("ROUND4", &st, "t"), ND_OK);
+    CU_ASSERT_EQUAL(st.kind, BXS_ROUND4);
+    /* unknown names list the valid styles; unknown parameters the valid ones */
+    CU_ASSERT_EQUAL(nplot__arrowstyle_parse("=>", &st, "f"), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "'-|>'"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "'wedge'"));
+    CU_ASSERT_EQUAL(nplot__arrowstyle_parse("-[,width=2", &st, "f"), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "widthB, lengthB, angleB"));
+    CU_ASSERT_EQUAL(nplot__arrowstyle_parse("-,head_length=1", &st, "f"), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "none"));
+    CU_ASSERT_EQUAL(nplot__arrowstyle_parse("->,head_length=abc", &st, "f"), ND_EVALUE);
+    CU_ASSERT_EQUAL(nplot__arrowstyle_parse("->,head_length", &st, "f"), ND_EVALUE);
+    CU_ASSERT_EQUAL(nplot__connstyle_parse("arc4", &st, "f"), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "'angle3'"));
+    CU_ASSERT_EQUAL(nplot__connstyle_parse("bar,angle=nan", &st, "f"), ND_EVALUE);
+    CU_ASSERT_EQUAL(nplot__boxstyle_parse("round,tooth_size=1", &st, "f"), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "pad, rounding_size"));
+    CU_ASSERT_EQUAL(nplot__boxstyle_parse("ellipse", &st, "f"), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "'roundtooth'"));
+}
+
+static const ND_TEST tests[] = {
+    ND_T(test_connection_styles_match_matplotlib),
+    ND_T(test_arrow_styles_match_matplotlib),
+    ND_T(test_box_styles_match_matplotlib),
+    ND_T(test_style_strings),
+    { 0 },
+};
+
+ND_TEST_MAIN("plot_annot2", tests)
