@@ -8,6 +8,7 @@
 #define NPLOT_MODEL_H
 
 #include <numc/plot.h>
+#include "fancy.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -361,6 +362,19 @@ typedef struct artist {
     double arrow_rad;
     rgba arrow_color;
     double arrow_lw, shrink;
+    /* matplotlib's FancyArrowPatch / FancyBboxPatch / Text extras (fancy.c, draw_text.c) */
+    fstyle arrow_st, conn_st;  /* parsed arrowstyle and connectionstyle */
+    double shrinkA, shrinkB;   /* points */
+    double mutation;           /* points; 0 → the text size */
+    rgba arrow_face;
+    double relpos[2];
+    double toff_unit;          /* offset textcoords: 1 points, -1 pixels, else points per unit */
+    fstyle box_st;             /* text bbox boxstyle (bbox_style != 0) */
+    rgba bbox_edge;
+    double bbox_lw;
+    int bbox_ls;               /* 0 solid, 1 dashed, 2 dotted, 3 dashdot */
+    bool rot_anchor;           /* rotation_mode "anchor" */
+    int multialign;            /* -1 as ha, else HA_* */
     /* patches: colors[] has one entry per polygon (NULL → face); edge_is_face strokes
      * each polygon with its own face color */
     size_t npoly;

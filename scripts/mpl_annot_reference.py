@@ -4,9 +4,12 @@ ConnectionStyle and BoxStyle (display units, y up), and the table cell extents o
 reference figure. Run with Debian's python3:
 
     /usr/bin/python3 scripts/mpl_annot_reference.py > tests/data/plot/annot2/paths.txt
+    /usr/bin/python3 scripts/mpl_annot_reference.py figures OUTDIR   # matplotlib's figures
 
 Line format (tests/fixture.h fixture_values): "name code x y code x y ...".
 The case lists below are repeated in the C test, in the same order."""
+import sys
+
 import matplotlib
 matplotlib.use("Agg")
 from matplotlib.patches import (ArrowStyle, ConnectionStyle, BoxStyle, Rectangle,
@@ -82,6 +85,60 @@ def emit(name, paths):
             vals += [int(c), x, y]
     print(name, " ".join(repr(float(v)) for v in vals))
 
+
+def figures(outdir):
+    """The figures of examples/plot_annotations2.c, drawn by matplotlib (to look at side by
+    side with numc's golden images)."""
+    import matplotlib.pyplot as plt
+    styles = ["-", "<-", "->", "<->", "<|-", "-|>", "<|-|>", "]-", "-[", "]-[", "|-|", "]->",
+              "<-[", "simple", "fancy", "wedge"]
+    fig = plt.figure(figsize=(8, 5), dpi=100)
+    ax = fig.add_axes([0, 0, 1, 1])
+    ax.set_xlim(0, 4)
+    ax.set_ylim(0, 4)
+    ax.axis("off")
+    for i, st in enumerate(styles):
+        x, y = i % 4, 3 - i // 4
+        ax.annotate(st, (x + 0.2, y + 0.8), (x + 0.75, y + 0.25), fontsize=12, ha="center",
+                    va="center", arrowprops=dict(arrowstyle=st, connectionstyle="arc3,rad=-0.05"))
+    fig.savefig(outdir + "/annot_arrowstyles_mpl.png")
+
+    cstyles = ["arc3,rad=0.", "arc3,rad=0.3", "angle3,angleA=90,angleB=0",
+               "angle3,angleA=0,angleB=90", "angle,angleA=-90,angleB=180,rad=0",
+               "angle,angleA=-90,angleB=180,rad=5",
+               "arc,angleA=-90,angleB=0,armA=30,armB=30,rad=0",
+               "arc,angleA=-90,angleB=0,armA=0,armB=40,rad=0", "bar,fraction=0.3"]
+    fig, axs = plt.subplots(3, 3, figsize=(8, 8), dpi=100)
+    for ax, cs in zip(axs.flat, cstyles):
+        ax.plot([0.3, 0.8], [0.2, 0.6], ".")
+        ax.annotate("", xy=(0.3, 0.2), xytext=(0.8, 0.6),
+                    arrowprops=dict(arrowstyle="->", color="0.5", shrinkA=5, shrinkB=5,
+                                    connectionstyle=cs))
+        ax.text(.05, .95, cs.replace(",", ",\n"), transform=ax.transAxes, ha="left", va="top",
+                fontsize=9)
+        ax.set(xlim=(0, 1), ylim=(0, 1.25), xticks=[], yticks=[])
+    fig.tight_layout(pad=0.2)
+    fig.savefig(outdir + "/annot_connectionstyles_mpl.png")
+
+    bstyles = ["square", "circle", "larrow", "rarrow", "darrow", "round", "round4", "sawtooth",
+               "roundtooth"]
+    fig = plt.figure(figsize=(8, 4.5), dpi=100)
+    ax = fig.add_axes([0, 0, 1, 1])
+    ax.axis("off")
+    for i, bs in enumerate(bstyles):
+        x, y = 0.18 + 0.32 * (i % 3), 0.82 - 0.3 * (i // 3)
+        ax.text(x, y, bs, transform=ax.transAxes, ha="center", va="center", fontsize=14,
+                 bbox=dict(boxstyle=bs, fc="#bfe0ff", ec="C0"))
+    ax.text(0.5, 0.07, "round,pad=0.6,rounding_size=0.8 (rotated 10 degrees)", ha="center",
+            transform=ax.transAxes,
+             va="center", fontsize=11, rotation=10,
+             bbox=dict(boxstyle="round,pad=0.6,rounding_size=0.8", fc="wheat", alpha=0.7, ls="--"))
+    fig.savefig(outdir + "/annot_boxstyles_mpl.png")
+
+
+if len(sys.argv) > 2 and sys.argv[1] == "figures":
+    figures(sys.argv[2])
+    sys.exit(0)
 
 for i, (cs, a, b, sa, sb, patch) in enumerate(CONN):
     path = ConnectionStyle(cs)(a, b, shrinkA=sa, shrinkB=sb, patchA=patch_for(patch))

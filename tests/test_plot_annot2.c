@@ -1,9 +1,13 @@
 /* Annotations as matplotlib 3.6: the vertices and codes of every ArrowStyle, ConnectionStyle
  * and BoxStyle path against matplotlib's own (tests/data/plot/annot2/paths.txt from
  * scripts/mpl_annot_reference.py, same case lists in the same order), style-string errors,
- * then golden images of the arrow styles, connection styles and box styles. */
+ * then golden images of the arrow styles, connection styles and box styles of
+ * examples/plot_annotations2.c (reviewed next to matplotlib's rendering of the same figures:
+ * scripts/mpl_annot_reference.py figures OUTDIR). */
+#define ANNOT2_NO_MAIN
+#include "../examples/plot_annotations2.c"
+
 #include <numc/numc.h>
-#include <numc/plot.h>
 
 #include <math.h>
 #include <stdio.h>
@@ -208,11 +212,136 @@ static void test_style_strings(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "'roundtooth'"));
 }
 
+
+/* annotate's own checks: style strings, the quadratic-only styles, textcoords, options */
+static void test_annotate_bad_input(void)
+{
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_annotate(ax, "x", 1, 1, .arrowstyle = "=>"), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "nplot_annotate: unknown arrowstyle '=>'"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "']-['"));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_annotate(ax, "x", 1, 1, .arrowstyle = "->,head_size=3"), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "head_length, head_width"));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_annotate(ax, "x", 1, 1, .arrowstyle = "->", .connectionstyle = "zigzag"),
+                    ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "'arc3', 'angle3', 'angle', 'arc', 'bar'"));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_annotate(ax, "x", 1, 1, .arrowstyle = "fancy", .connectionstyle = "bar"),
+                    ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "'arc3' or 'angle3'"));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_annotate(ax, "x", 1, 1, .textcoords = "offset inches"), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "'offset fontsize'"));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_annotate(ax, "x", 1, 1, .arrowstyle = "->", .shrinkA = -1), ND_EVALUE);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_annotate(ax, "x", 1, 1, .relpos = NPLOT_F64S(0.5)), ND_EVALUE);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_text(ax, 1, 1, "x", .bbox = "round,pad=x"), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "nplot_text: boxstyle 'round,pad=x': pad must be"));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_text(ax, 1, 1, "x", .bbox = "oval"), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "'sawtooth'"));
+    nplot_figure_free(fig);
+    const nplot_text_opts bad[] = { { .rotation_mode = "center" }, { .multialignment = "top" },
+                                    { .bbox = "square", .bbox_linestyle = "~~" },
+                                    { .bbox = "square", .bbox_alpha = 2 },
+                                    { .bbox = "square", .bbox_edgecolor = "notacolor" } };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        fig = nplot_figure_new();
+        ax = nplot_subplot(fig, 1, 1, 1);
+        CU_ASSERT_EQUAL(nplot_text_(ax, 1, 1, "x", &bad[i]), ND_EVALUE);
+        nplot_figure_free(fig);
+    }
+}
+
+/* the arrow starts at the text box's edge (matplotlib clips at the bbox patch, then
+ * shrinks by shrinkA): with a box, no arrow pixel lies inside it and the arrowhead at the
+ * text end is visible just outside it */
+static void test_arrow_clipped_at_text_box(void)
+{
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 3, .dpi = 100);
+    nplot_axes *ax = bare_axes(fig, 0, 10, 0, 10);
+    CU_ASSERT_EQUAL(nplot_annotate(ax, "WWW", 8, 5, .xytext = NPLOT_F64S(3, 5), .arrowstyle = "<|-",
+                                   .arrowcolor = "red", .mutation_scale = 30,
+                                   .text = { .bbox = "square,pad=0.5", .bbox_color = "white", .ha = "center",
+                                             .va = "center", .fontsize = 20 }),
+                    ND_OK);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    /* scan the row of the arrow from the text centre rightwards: the first red pixel is the
+     * head's tip, outside the box edge (the box is white, its edge black) */
+    int first_red = -1, last_black = -1;
+    for (int x = 0; x < m.w && first_red < 0; x++) {
+        int reddish = 0, blackish = 0;
+        for (int dy = -2; dy <= 2; dy++) { /* a few rows about the arrow's axis */
+            const unsigned char *p = at(&m, x, m.h / 2.0 + dy);
+            if (p[0] > 150 && p[1] < 120 && p[2] < 120) reddish = 1;
+            if (p[0] < 80 && p[1] < 80 && p[2] < 80) blackish = 1;
+        }
+        if (blackish) last_black = x;
+        if (reddish && last_black > 0) first_red = x;
+    }
+    printf("\n  box edge at x=%d, arrow tip at x=%d", last_black, first_red);
+    CU_ASSERT(last_black > 0);
+    CU_ASSERT(first_red > last_black);
+    /* shrinkA = 2 pt = 2.8 px from the box edge (plus the head tip's linewidth pad) */
+    CU_ASSERT(first_red - last_black >= 2 && first_red - last_black <= 6);
+    free(m.px);
+    nplot_figure_free(fig);
+}
+
+static void golden(nplot_figure *fig, const char *name, double tol)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fig);
+    char out[256], ref[256];
+    bool regen = golden_output(out, sizeof out, GOLDEN, ".", name);
+    CU_ASSERT_EQUAL_FATAL(nplot_savefig(fig, out), ND_OK);
+    nplot_figure_free(fig);
+    if (regen) return;
+    snprintf(ref, sizeof ref, "%s/%s.png", GOLDEN, name);
+    double rms = image_rms(ref, out);
+    if (!(rms >= 0 && rms <= tol)) fprintf(stderr, "golden %s: RMS %g\n", name, rms);
+    CU_ASSERT(rms >= 0 && rms <= tol);
+    if (rms >= 0 && rms <= tol) remove(out);
+}
+
+static void test_golden_arrowstyles(void) { golden(arrowstyles_figure(), "annot_arrowstyles", 1.0); }
+static void test_golden_connectionstyles(void)
+{
+    golden(connectionstyles_figure(), "annot_connectionstyles", 1.0);
+}
+static void test_golden_boxstyles(void) { golden(boxstyles_figure(), "annot_boxstyles", 1.0); }
+
 static const ND_TEST tests[] = {
     ND_T(test_connection_styles_match_matplotlib),
     ND_T(test_arrow_styles_match_matplotlib),
     ND_T(test_box_styles_match_matplotlib),
     ND_T(test_style_strings),
+    ND_T(test_annotate_bad_input),
+    ND_T(test_arrow_clipped_at_text_box),
+    ND_T(test_golden_arrowstyles),
+    ND_T(test_golden_connectionstyles),
+    ND_T(test_golden_boxstyles),
     { 0 },
 };
 

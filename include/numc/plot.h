@@ -391,8 +391,21 @@ typedef struct nplot_text_opts {
     const char *loc;      /* titles: "center", "left", "right"; labels: "center"... */
     double pad;           /* titles: 6 pt; axis labels: labelpad 4 pt */
     double zorder;
-    const char *bbox;     /* "round", "square" or NULL: box behind the text */
-    const char *bbox_color; /* box face (NULL → white); edge is a darker gray */
+    const char *bbox;     /* NULL (no box) or a matplotlib boxstyle string: "square", "circle",
+                             "larrow", "rarrow", "darrow", "round", "round4", "sawtooth",
+                             "roundtooth", with parameters "round,pad=0.5,rounding_size=0.2"
+                             (pad, rounding_size, tooth_size in font sizes; pad 0.3) */
+    const char *bbox_color; /* box face (NULL → white) */
+    /* ---- box edge, rotation_mode and multi-line alignment (matplotlib Text) ---- */
+    const char *bbox_edgecolor; /* NULL → black; "none" for no edge */
+    double bbox_alpha;          /* alpha of the box face and edge, 0 → 1 */
+    const char *bbox_linestyle; /* "-" (default), "--", ":", "-." */
+    double bbox_linewidth;      /* points, 0 → 1 */
+    const char *rotation_mode;  /* "default" (NULL: the rotated text's bounding box is aligned
+                                   by ha / va) or "anchor" (aligned unrotated, then rotated
+                                   about its anchor point) */
+    const char *multialignment; /* lines of multi-line text: "left", "center", "right";
+                                   NULL → as ha (matplotlib) */
 } nplot_text_opts;
 
 /* ---- lines -------------------------------------------------------------------------- */
@@ -745,14 +758,29 @@ typedef struct nplot_annotate_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     nplot_f64s xytext;           /* exactly 2 values {tx, ty}; not given → the text sits at xy */
     const char *xycoords;        /* "data" (default), "axes fraction", "figure fraction" */
-    const char *textcoords;      /* NULL → xycoords; also "offset points" */
-    const char *arrowstyle;      /* NULL → no arrow; "->" "-|>" "<-" "<->" "-" "fancy"
-                                    "simple" "wedge" */
-    const char *connectionstyle; /* NULL → "arc3"; "arc3,rad=0.3" */
+    const char *textcoords;      /* NULL → xycoords; also "offset points", "offset pixels",
+                                    "offset fontsize" (offsets from xy) */
+    const char *arrowstyle;      /* NULL → no arrow; a matplotlib arrowstyle string: "-" "<-"
+                                    "->" "<->" "<|-" "-|>" "<|-|>" "]-" "-[" "]-[" "|-|" "]->"
+                                    "<-[" "simple" "fancy" "wedge", parameters after commas
+                                    ("->,head_length=0.4,head_width=0.2") */
+    const char *connectionstyle; /* NULL → "arc3"; "arc3,rad=R", "angle3,angleA=,angleB=",
+                                    "angle,angleA=,angleB=,rad=", "arc,angleA=,angleB=,armA=,
+                                    armB=,rad=", "bar,armA=,armB=,fraction=,angle=" (arms and
+                                    rad in pixels as matplotlib) */
     const char *arrowcolor;      /* NULL → the text color */
     double arrow_linewidth;      /* 0 → 1 */
     double shrink;               /* gap at both ends in points (0 → 2) */
     nplot_text_opts text;        /* fontsize, color, ha, va ... of the label */
+    /* ---- the rest of matplotlib's arrowprops (FancyArrowPatch) ---- */
+    double shrinkA, shrinkB;     /* points cut at the text / point end, 0 → .shrink;
+                                    NPLOT_ZERO for none */
+    double mutation_scale;       /* points, 0 → the text size: scales heads, brackets, tails */
+    const char *arrow_facecolor; /* filled heads and simple / fancy / wedge bodies;
+                                    NULL → arrowcolor, else "C0" (matplotlib) */
+    const char *arrow_edgecolor; /* NULL → arrowcolor, else black */
+    nplot_f64s relpos;           /* 2 values: where the arrow leaves the text's bounding
+                                    box, in fractions of it; not given → (0.5, 0.5) */
 } nplot_annotate_opts;
 NPLOT_API nd_status nplot_annotate_(nplot_axes *ax, const char *s, double x, double y,
                                          const nplot_annotate_opts *o);
