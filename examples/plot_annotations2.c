@@ -2,7 +2,8 @@
  * matplotlib's FancyArrowPatch / FancyBboxPatch (scripts/mpl_annot_reference.py draws the
  * same figures with matplotlib 3.6).
  * Usage: plot_annotations2 [output-directory]
- *   writes annot_arrowstyles.png, annot_connectionstyles.png, annot_boxstyles.png */
+ *   writes annot_arrowstyles.png, annot_connectionstyles.png, annot_boxstyles.png and
+ *   annot_table.png (a stacked bar chart with its table below, matplotlib's table_demo) */
 #include <numc/plot.h>
 #include <stdio.h>
 #include <string.h>
@@ -83,6 +84,49 @@ static nplot_figure *boxstyles_figure(void)
     return fig;
 }
 
+/* losses per disaster stacked by return period, the cumulative values in a table under
+ * the bars (rows labelled and colored like the bars, columns labelled) */
+static nplot_figure *table_figure(void)
+{
+    static const double data[4][5] = { { 66386, 174296, 75131, 577908, 32015 },
+                                       { 58230, 381139, 78045, 99308, 160454 },
+                                       { 89135, 80552, 152558, 497981, 603535 },
+                                       { 78415, 81858, 150656, 193263, 69638 } };
+    static const char *rows[4] = { "50 year", "20 year", "10 year", "5 year" };
+    static const char *colors[4] = { "#f7fcfd", "#d6e4f0", "#a9c4de", "#8c95c6" };
+    static const char *columns[5] = { "Freeze", "Wind", "Flood", "Quake", "Hail" };
+    nplot_figure *fig = nplot_figure_new(.width = 6.4, .height = 4.8);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    nplot_subplots_adjust(fig, .left = 0.2, .bottom = 0.2);
+    double x[5], bottom[5] = { 0 };
+    static char text[4][5][16];
+    const char *cells[4 * 5], *row_colors[4], *row_labels[4];
+    for (int j = 0; j < 5; j++) x[j] = j + 0.3;
+    for (int r = 0; r < 4; r++) {
+        nplot_bar_xy(ax, x, data[r], 5, .width = 0.4, .bottoms = NPLOT_F64_ARRAY(bottom, 5),
+                     .color = colors[r]);
+        for (int j = 0; j < 5; j++) {
+            bottom[j] += data[r][j];
+            snprintf(text[r][j], sizeof text[r][j], "%.1f", bottom[j] / 1000.0);
+        }
+    }
+    /* the table lists the rows top-down: last (largest) first */
+    for (int r = 0; r < 4; r++) {
+        for (int j = 0; j < 5; j++) cells[r * 5 + j] = text[3 - r][j];
+        row_colors[r] = colors[3 - r];
+        row_labels[r] = rows[3 - r];
+    }
+    nplot_table(ax, 4, 5, .cellText = NPLOT_STR_ARRAY(cells, 20), .rowLabels = NPLOT_STR_ARRAY(row_labels, 4),
+                .rowColours = NPLOT_STR_ARRAY(row_colors, 4), .colLabels = NPLOT_STR_ARRAY(columns, 5),
+                .loc = "bottom");
+    nplot_set_ylabel(ax, "Loss in $1000's");
+    static const double yt[5] = { 0, 500000, 1000000, 1500000, 2000000 };
+    nplot_set_yticks(ax, yt, 5, .labels = NPLOT_STRS("0", "500", "1000", "1500", "2000"));
+    nplot_set_xticks(ax, NULL, 0);
+    nplot_set_title(ax, "Loss by Disaster");
+    return fig;
+}
+
 #ifndef ANNOT2_NO_MAIN
 static int save(nplot_figure *fig, const char *dir, const char *name)
 {
@@ -100,6 +144,7 @@ int main(int argc, char **argv)
     int bad = save(arrowstyles_figure(), dir, "annot_arrowstyles");
     bad |= save(connectionstyles_figure(), dir, "annot_connectionstyles");
     bad |= save(boxstyles_figure(), dir, "annot_boxstyles");
+    bad |= save(table_figure(), dir, "annot_table");
     return bad;
 }
 #endif

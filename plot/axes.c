@@ -75,6 +75,7 @@ static void artist_free(artist *a)
     nd_free_mem(a->pix);
     nd_free_mem(a->z);
     nd_free_mem(a->vec);
+    nd_free_mem(a->table);
     nd_free_mem(a);
 }
 

@@ -190,6 +190,7 @@ typedef enum artist_kind {
     ART_VECTORS,  /* quiver, quiverkey, barbs, streamlines: shapes built at draw time */
     ART_CONTOUR,  /* a 2-D contour set's painter: its lines and labels, or its bands (kind_contour.c) */
     ART_AXLINE,   /* an infinite line through x/y[0..1], clipped to the view at draw time */
+    ART_TABLE,    /* ax.table: the cells of a->table, laid out at draw time (kind_table.c) */
     ART_NKINDS
 } artist_kind;
 
@@ -234,6 +235,7 @@ static inline const artist_class *nplot__class_of(artist_kind kind)
         [ART_VECTORS] = { "vectors", true, true, false, false },
         [ART_CONTOUR] = { "contour", false, false, false, false },
         [ART_AXLINE] = { "axline", false, false, false, false }, /* its points extend the limits when added */
+        [ART_TABLE] = { "table", false, false, false, false },
     };
     return &classes[kind];
 }
@@ -375,6 +377,7 @@ typedef struct artist {
     int bbox_ls;               /* 0 solid, 1 dashed, 2 dotted, 3 dashdot */
     bool rot_anchor;           /* rotation_mode "anchor" */
     int multialign;            /* -1 as ha, else HA_* */
+    struct table_data *table;  /* ART_TABLE: one nd_malloc block (cells and strings) */
     /* patches: colors[] has one entry per polygon (NULL → face); edge_is_face strokes
      * each polygon with its own face color */
     size_t npoly;

@@ -135,6 +135,35 @@ def figures(outdir):
              bbox=dict(boxstyle="round,pad=0.6,rounding_size=0.8", fc="wheat", alpha=0.7, ls="--"))
     fig.savefig(outdir + "/annot_boxstyles_mpl.png")
 
+    fig, table = table_figure()
+    fig.savefig(outdir + "/annot_table_mpl.png")
+
+
+def table_figure():
+    """examples/plot_annotations2.c's table_figure (matplotlib's table_demo)."""
+    import matplotlib.pyplot as plt
+    data = [[66386, 174296, 75131, 577908, 32015], [58230, 381139, 78045, 99308, 160454],
+            [89135, 80552, 152558, 497981, 603535], [78415, 81858, 150656, 193263, 69638]]
+    rows = ["50 year", "20 year", "10 year", "5 year"]
+    colors = ["#f7fcfd", "#d6e4f0", "#a9c4de", "#8c95c6"]
+    columns = ("Freeze", "Wind", "Flood", "Quake", "Hail")
+    fig, ax = plt.subplots(figsize=(6.4, 4.8), dpi=100)
+    fig.subplots_adjust(left=0.2, bottom=0.2)
+    x = [j + 0.3 for j in range(5)]
+    bottom = [0.0] * 5
+    text = []
+    for r in range(4):
+        ax.bar(x, data[r], 0.4, bottom=bottom, color=colors[r])
+        bottom = [b + d for b, d in zip(bottom, data[r])]
+        text.append(["%.1f" % (b / 1000.0) for b in bottom])
+    table = ax.table(cellText=text[::-1], rowLabels=rows[::-1], rowColours=colors[::-1],
+                     colLabels=columns, loc="bottom")
+    ax.set_ylabel("Loss in $1000's")
+    ax.set_yticks([0, 500000, 1000000, 1500000, 2000000], ["0", "500", "1000", "1500", "2000"])
+    ax.set_xticks([])
+    ax.set_title("Loss by Disaster")
+    return fig, table
+
 
 if len(sys.argv) > 2 and sys.argv[1] == "figures":
     figures(sys.argv[2])
@@ -155,3 +184,15 @@ for i, (st, cs) in enumerate(ARROWS):
 
 for i, bs in enumerate(BOXES):
     emit("box%02d" % i, [BoxStyle(bs)(*BOX)])
+
+# the table of table_figure after drawing: (row, col, x, y, w, h) per cell in axes
+# fractions in sorted key order, and the automatic font size
+fig, table = table_figure()
+fig.canvas.draw()
+cells = table.get_celld()
+vals = []
+for key in sorted(cells):
+    c = cells[key]
+    vals += [key[0], key[1], c.get_x(), c.get_y(), c.get_width(), c.get_height()]
+print("table_cells", " ".join(repr(float(v)) for v in vals))
+print("table_fontsize", float(next(iter(cells.values())).get_fontsize()))

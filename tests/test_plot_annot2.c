@@ -17,6 +17,7 @@
 #include "fancy.h"
 #include "fixture.h"
 #include "plot_image.h"
+#include "plot_render.h"
 #include "testutil.h"
 
 #define FX NUMC_TEST_DATA "/plot/annot2/paths.txt"
@@ -332,6 +333,90 @@ static void test_golden_connectionstyles(void)
 }
 static void test_golden_boxstyles(void) { golden(boxstyles_figure(), "annot_boxstyles", 1.0); }
 
+
+/* ax.table: after drawing, every cell's rectangle (axes fractions) and the automatic font
+ * size as matplotlib's Table for the same figure (table_demo) */
+static void test_table_cells_match_matplotlib(void)
+{
+    nplot_figure *fig = table_figure();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fig);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    free(m.px);
+    artist *t = NULL;
+    for (artist *a = fig->axes->artists; a; a = a->next)
+        if (a->kind == ART_TABLE) t = a;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    double want[6 * 64], got[6 * 64], fs = 0, wfs = 0;
+    int n = fixture_values(FX, "table_cells", want, 6 * 64);
+    CU_ASSERT_EQUAL_FATAL(n, 6 * 29); /* 4 x 5 cells, 5 column labels, 4 row labels */
+    CU_ASSERT_EQUAL(nplot__table_cells(t, got, 64, &fs), 29);
+    CU_ASSERT_EQUAL(fixture_values(FX, "table_fontsize", &wfs, 1), 1);
+    CU_ASSERT_DOUBLE_EQUAL(fs, wfs, 0);
+    for (int i = 0; i < n; i++) {
+        /* row, col exact; x, y, width, height exact but for the row label column's width,
+         * which is its widest label's width (font metrics): 2 % */
+        bool label_w = i % 6 == 4 && got[i - 3] == -1;
+        bool label_x = i % 6 == 2 && got[i - 1] == -1;
+        double tol = label_w || label_x ? 0.02 * 0.2 : 1e-12;
+        if (!(fabs(got[i] - want[i]) <= tol))
+            printf("\n  cell value %d (cell %d, field %d): got %.9g want %.9g", i, i / 6, i % 6, got[i], want[i]);
+        CU_ASSERT(fabs(got[i] - want[i]) <= tol);
+    }
+    nplot_figure_free(fig);
+}
+
+static void test_table_bad_input(void)
+{
+    static const char *txt[4] = { "a", "b", "c", "d" };
+    struct {
+        int rows, cols;
+        nplot_table_opts o;
+        const char *msg;
+    } bad[] = {
+        { 0, 2, { .cellText = NPLOT_STR_ARRAY(txt, 0) }, "rows and cols" },
+        { 2, 2, { .loc = "bottom" }, "cellColours" },
+        { 2, 2, { .cellText = NPLOT_STR_ARRAY(txt, 3) }, "'cellText' has 3 values" },
+        { 2, 2, { .cellText = NPLOT_STR_ARRAY(txt, 4), .rowLabels = NPLOT_STR_ARRAY(txt, 3) }, "rowLabels" },
+        { 2, 2, { .cellText = NPLOT_STR_ARRAY(txt, 4), .colWidths = NPLOT_F64S(0.5) }, "colWidths" },
+        { 2, 2, { .cellText = NPLOT_STR_ARRAY(txt, 4), .colWidths = NPLOT_F64S(0.5, -1) }, "colWidths[1]" },
+        { 2, 2, { .cellText = NPLOT_STR_ARRAY(txt, 4), .loc = "under" }, "'upper right'" },
+        { 2, 2, { .cellText = NPLOT_STR_ARRAY(txt, 4), .cellLoc = "middle" }, "cellLoc" },
+        { 2, 2, { .cellText = NPLOT_STR_ARRAY(txt, 4), .edges = "BX" }, "BRTL" },
+        { 2, 2, { .cellText = NPLOT_STR_ARRAY(txt, 4), .bbox = NPLOT_F64S(0, 0, 1) }, "bbox" },
+        { 2, 2, { .cellText = NPLOT_STR_ARRAY(txt, 4), .bbox = NPLOT_F64S(0, 0, 1, 0) }, "bbox" },
+        { 2, 2, { .cellColours = NPLOT_STRS("red", "blue", "nocolor", "k") }, "nocolor" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        nplot_figure *fig = nplot_figure_new();
+        nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+        CU_ASSERT_EQUAL(nplot_table_(ax, bad[i].rows, bad[i].cols, &bad[i].o), ND_EVALUE);
+        if (!strstr(nd_errmsg(), bad[i].msg)) printf("\n  case %zu: %s", i, nd_errmsg());
+        CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), bad[i].msg));
+        nplot_figure_free(fig);
+    }
+    /* cellColours alone, bbox and open edges draw */
+    nplot_figure *fig = nplot_figure_new(.width = 3, .height = 3);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_table(ax, 2, 2, .cellColours = NPLOT_STRS("red", "blue", "green", "k"),
+                                .bbox = NPLOT_F64S(0.1, 0.1, 0.8, 0.8), .edges = "open"),
+                    ND_OK);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    /* the four quarters of the bbox: red, blue / green, black (rows top-down) */
+    double x0 = 0.125 * m.w, x1 = 0.9 * m.w, y0 = 0.12 * m.h, y1 = 0.88 * m.h;
+    double ax0 = x0 + 0.1 * (x1 - x0), ay0 = y1 - 0.1 * (y1 - y0); /* left, bottom (device) */
+    double aw = 0.8 * (x1 - x0), ah = 0.8 * (y1 - y0);
+    CU_ASSERT(near(at(&m, ax0 + aw * 0.25, ay0 - ah * 0.75), 255, 0, 0, 10));
+    CU_ASSERT(near(at(&m, ax0 + aw * 0.75, ay0 - ah * 0.75), 0, 0, 255, 10));
+    CU_ASSERT(near(at(&m, ax0 + aw * 0.25, ay0 - ah * 0.25), 0, 128, 0, 10));
+    CU_ASSERT(near(at(&m, ax0 + aw * 0.75, ay0 - ah * 0.25), 0, 0, 0, 10));
+    free(m.px);
+    nplot_figure_free(fig);
+}
+
+static void test_golden_table(void) { golden(table_figure(), "annot_table", 1.0); }
+
 static const ND_TEST tests[] = {
     ND_T(test_connection_styles_match_matplotlib),
     ND_T(test_arrow_styles_match_matplotlib),
@@ -342,6 +427,9 @@ static const ND_TEST tests[] = {
     ND_T(test_golden_arrowstyles),
     ND_T(test_golden_connectionstyles),
     ND_T(test_golden_boxstyles),
+    ND_T(test_table_cells_match_matplotlib),
+    ND_T(test_table_bad_input),
+    ND_T(test_golden_table),
     { 0 },
 };
 

@@ -815,6 +815,24 @@ static const npp_kw kw_nplot_surface_opts[] = {
     { "edgecolors", offsetof(nplot_surface_opts, edgecolor), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_table_opts[] = {
+    { "cellText", offsetof(nplot_table_opts, cellText), K_STRS, 0 },
+    { "cellColours", offsetof(nplot_table_opts, cellColours), K_STRS, 0 },
+    { "rowLabels", offsetof(nplot_table_opts, rowLabels), K_STRS, 0 },
+    { "rowColours", offsetof(nplot_table_opts, rowColours), K_STRS, 0 },
+    { "colLabels", offsetof(nplot_table_opts, colLabels), K_STRS, 0 },
+    { "colColours", offsetof(nplot_table_opts, colColours), K_STRS, 0 },
+    { "colWidths", offsetof(nplot_table_opts, colWidths), K_F64S, 0 },
+    { "cellLoc", offsetof(nplot_table_opts, cellLoc), K_S, 0 },
+    { "rowLoc", offsetof(nplot_table_opts, rowLoc), K_S, 0 },
+    { "colLoc", offsetof(nplot_table_opts, colLoc), K_S, 0 },
+    { "loc", offsetof(nplot_table_opts, loc), K_S, 0 },
+    { "bbox", offsetof(nplot_table_opts, bbox), K_F64S, 0 },
+    { "edges", offsetof(nplot_table_opts, edges), K_S, 0 },
+    { "fontsize", offsetof(nplot_table_opts, fontsize), K_D, 0 },
+    { "size", offsetof(nplot_table_opts, fontsize), K_D, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_text_opts[] = {
     { "fontsize", offsetof(nplot_text_opts, fontsize), K_D, 0 },
     { "color", offsetof(nplot_text_opts, color), K_S, 0 },
