@@ -272,11 +272,14 @@ static double layout_cells(render_ctx *rc, nplot_axes *ax, struct table_data *t)
     double l, b, w, h;
     grid_bbox(t, &l, &b, &w, &h);
     double ox, oy;
-    if (t->has_bbox) {
+    if (t->has_bbox && w > 0 && h > 0) {
         for (int i = 0; i < t->ncells; i++) t->cells[i].w *= t->bbox[2] / w, t->cells[i].h *= t->bbox[3] / h;
         ox = t->bbox[0] - l;
         oy = t->bbox[1] - b;
         align(t);
+    } else if (t->has_bbox) { /* zero-width columns: placed at the box, not scaled */
+        ox = t->bbox[0] - l;
+        oy = t->bbox[1] - b;
     } else {
         enum { BEST, UR, UL, LL, LR, CL, CR, LC, UC, C, TR, TL, BL, BR, R, L, T, B };
         const double pad = 0.02;
