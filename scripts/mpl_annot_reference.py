@@ -196,3 +196,31 @@ for key in sorted(cells):
     vals += [key[0], key[1], c.get_x(), c.get_y(), c.get_width(), c.get_height()]
 print("table_cells", " ".join(repr(float(v)) for v in vals))
 print("table_fontsize", float(next(iter(cells.values())).get_fontsize()))
+
+# more tables on a default 6.4 x 4.8 in axes: loc variants, colWidths, rowColours alone,
+# bbox scaling, automatic font size (cells as above)
+TABLES = [
+    dict(cellText=[["1", "22"], ["333", "4"], ["5", "6"]], colWidths=[0.2, 0.3],
+         rowColours=["r", "g", "b"], loc="upper left"),
+    dict(cellText=[["a rather long text", "b", "c", "d"], ["e", "f", "g", "h"]],
+         colLabels=["one", "two", "three", "four"],
+         loc="center"),
+    dict(cellText=[["1", "2", "3"], ["4", "5", "6"]], rowLabels=["first row", "second"],
+         colLabels=["A", "B", "C"], bbox=[0.1, 0.2, 0.6, 0.3]),
+    dict(cellText=[["x"]], rowLabels=["r"], loc="top left"),
+    dict(cellText=[["x", "y"]], colLabels=["p", "q"], loc="right"),
+    dict(cellText=[["x", "y"]], loc="lower right", cellLoc="center"),
+]
+for i, kw in enumerate(TABLES):
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(6.4, 4.8), dpi=100)
+    table = ax.table(**kw)
+    fig.canvas.draw()
+    cells = table.get_celld()
+    vals = []
+    for key in sorted(cells):
+        c = cells[key]
+        vals += [key[0], key[1], c.get_x(), c.get_y(), c.get_width(), c.get_height()]
+    print("table%d_cells" % i, " ".join(repr(float(v)) for v in vals))
+    print("table%d_fontsize" % i, float(next(iter(cells.values())).get_fontsize()))
+    plt.close(fig)

@@ -366,6 +366,66 @@ static void test_table_cells_match_matplotlib(void)
     nplot_figure_free(fig);
 }
 
+
+/* more tables against matplotlib: loc variants, colWidths, rowColours alone (empty labels
+ * as wide as the first column), bbox scaling, automatic font size */
+static void test_table_variants_match_matplotlib(void)
+{
+    static const char *t0[6] = { "1", "22", "333", "4", "5", "6" };
+    static const char *t1[8] = { "a rather long text", "b", "c", "d", "e", "f", "g", "h" };
+    static const char *t2[6] = { "1", "2", "3", "4", "5", "6" };
+    static const char *t3[1] = { "x" };
+    static const char *t4[2] = { "x", "y" };
+    struct {
+        int rows, cols;
+        nplot_table_opts o;
+    } cases[6] = {
+        { 3, 2, { .cellText = NPLOT_STR_ARRAY(t0, 6), .colWidths = NPLOT_F64S(0.2, 0.3),
+                  .rowColours = NPLOT_STRS("r", "g", "b"), .loc = "upper left" } },
+        { 2, 4, { .cellText = NPLOT_STR_ARRAY(t1, 8), .colLabels = NPLOT_STRS("one", "two", "three", "four"),
+                  .loc = "center" } },
+        { 2, 3, { .cellText = NPLOT_STR_ARRAY(t2, 6), .rowLabels = NPLOT_STRS("first row", "second"),
+                  .colLabels = NPLOT_STRS("A", "B", "C"), .bbox = NPLOT_F64S(0.1, 0.2, 0.6, 0.3) } },
+        { 1, 1, { .cellText = NPLOT_STR_ARRAY(t3, 1), .rowLabels = NPLOT_STRS("r"), .loc = "top left" } },
+        { 1, 2, { .cellText = NPLOT_STR_ARRAY(t4, 2), .colLabels = NPLOT_STRS("p", "q"), .loc = "right" } },
+        { 1, 2, { .cellText = NPLOT_STR_ARRAY(t4, 2), .loc = "lower right", .cellLoc = "center" } },
+    };
+    for (int k = 0; k < 6; k++) {
+        nplot_figure *fig = nplot_figure_new(.width = 6.4, .height = 4.8, .dpi = 100);
+        nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+        CU_ASSERT_EQUAL_FATAL(nplot_table_(ax, cases[k].rows, cases[k].cols, &cases[k].o), ND_OK);
+        img m = render(fig);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+        free(m.px);
+        artist *t = NULL;
+        for (artist *a = fig->axes->artists; a; a = a->next)
+            if (a->kind == ART_TABLE) t = a;
+        CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+        char name[32];
+        double want[6 * 32], got[6 * 32], fs = 0, wfs = 0;
+        snprintf(name, sizeof name, "table%d_cells", k);
+        int n = fixture_values(FX, name, want, 6 * 32);
+        CU_ASSERT_FATAL(n > 0);
+        CU_ASSERT_EQUAL(6 * nplot__table_cells(t, got, 32, &fs), n);
+        snprintf(name, sizeof name, "table%d_fontsize", k);
+        CU_ASSERT_EQUAL(fixture_values(FX, name, &wfs, 1), 1);
+        if (fs != wfs) printf("\n  table %d: font size %g, matplotlib %g", k, fs, wfs);
+        CU_ASSERT_DOUBLE_EQUAL(fs, wfs, 0);
+        /* the auto-width row label column depends on font metrics: 2 % of its width, and
+         * the cells placed after it by as much */
+        double slack = 0;
+        for (int i = 0; i < n; i += 6)
+            if (want[i + 1] == -1 && k != 0) slack = fmax(slack, 0.02 * want[i + 4]);
+        for (int i = 0; i < n; i++) {
+            double tol = i % 6 == 2 || i % 6 == 4 ? slack + 1e-12 : 1e-12;
+            if (!(fabs(got[i] - want[i]) <= tol))
+                printf("\n  table %d cell %d field %d: got %.9g want %.9g", k, i / 6, i % 6, got[i], want[i]);
+            CU_ASSERT(fabs(got[i] - want[i]) <= tol);
+        }
+        nplot_figure_free(fig);
+    }
+}
+
 static void test_table_bad_input(void)
 {
     static const char *txt[4] = { "a", "b", "c", "d" };
@@ -428,6 +488,7 @@ static const ND_TEST tests[] = {
     ND_T(test_golden_connectionstyles),
     ND_T(test_golden_boxstyles),
     ND_T(test_table_cells_match_matplotlib),
+    ND_T(test_table_variants_match_matplotlib),
     ND_T(test_table_bad_input),
     ND_T(test_golden_table),
     { 0 },
