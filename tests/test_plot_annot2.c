@@ -311,6 +311,63 @@ static void test_arrow_clipped_at_text_box(void)
     nplot_figure_free(fig);
 }
 
+
+/* textcoords "offset pixels" and "offset fontsize": a red-boxed "X" centred at the offset */
+static void test_offset_units(void)
+{
+    const char *tc[3] = { "offset pixels", "offset fontsize", "offset points" };
+    const double off[3] = { 100, 10, 100 }; /* 100 px; 10 x 10 pt = 139 px; 100 pt = 139 px */
+    const double want[3] = { 300, 200 + 100 * 100 / 72.0, 200 + 100 * 100 / 72.0 };
+    for (int k = 0; k < 3; k++) {
+        nplot_figure *fig = nplot_figure_new(.width = 4, .height = 3, .dpi = 100);
+        nplot_axes *ax = bare_axes(fig, 0, 10, 0, 10);
+        CU_ASSERT_EQUAL(nplot_annotate(ax, "X", 5, 5, .xytext = NPLOT_F64_ARRAY(((const double[2]){ off[k], 0 }), 2),
+                                       .textcoords = tc[k],
+                                       .text = { .ha = "center", .va = "center", .fontsize = 10,
+                                                 .bbox = "square", .bbox_color = "red", .bbox_edgecolor = "none" }),
+                        ND_OK);
+        img m = render(fig);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+        /* the box's left and right edges: red pixels of the middle row, at most 1 px off
+         * symmetric about the wanted centre */
+        int lo = -1, hi = -1;
+        for (int x = 0; x < m.w; x++)
+            if (near(at(&m, x, 150 - 6), 255, 0, 0, 40)) {
+                if (lo < 0) lo = x;
+                hi = x;
+            }
+        double centre = (lo + hi + 1) / 2.0;
+        if (!(fabs(centre - want[k]) <= 1.5)) printf("\n  %s: box centre %g, want %g", tc[k], centre, want[k]);
+        CU_ASSERT(lo > 0 && fabs(centre - want[k]) <= 1.5);
+        free(m.px);
+        nplot_figure_free(fig);
+    }
+}
+
+/* rotation_mode: rotated 90 degrees with ha left, va bottom, the default mode puts the
+ * rotated text's bounding box right of and above the point; "anchor" rotates the text
+ * aligned at the point about it, so it lies left of the point */
+static void test_rotation_mode_anchor(void)
+{
+    for (int anchor = 0; anchor < 2; anchor++) {
+        nplot_figure *fig = nplot_figure_new(.width = 4, .height = 3, .dpi = 100);
+        nplot_axes *ax = bare_axes(fig, 0, 10, 0, 10);
+        CU_ASSERT_EQUAL(nplot_text(ax, 5, 5, "Label", .rotation = 90, .ha = "left", .va = "bottom",
+                                   .rotation_mode = anchor ? "anchor" : NULL, .bbox = "square,pad=0",
+                                   .bbox_color = "blue", .bbox_edgecolor = "none"),
+                        ND_OK);
+        img m = render(fig);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+        /* the point is at (200, 150); the text runs upward from it */
+        /* box or glyph: anything but the white background */
+        bool right = !near(at(&m, 204, 130), 255, 255, 255, 30), left = !near(at(&m, 196, 130), 255, 255, 255, 30);
+        CU_ASSERT_EQUAL(right, !anchor);
+        CU_ASSERT_EQUAL(left, anchor);
+        free(m.px);
+        nplot_figure_free(fig);
+    }
+}
+
 static void golden(nplot_figure *fig, const char *name, double tol)
 {
     CU_ASSERT_PTR_NOT_NULL_FATAL(fig);
@@ -484,6 +541,8 @@ static const ND_TEST tests[] = {
     ND_T(test_style_strings),
     ND_T(test_annotate_bad_input),
     ND_T(test_arrow_clipped_at_text_box),
+    ND_T(test_offset_units),
+    ND_T(test_rotation_mode_anchor),
     ND_T(test_golden_arrowstyles),
     ND_T(test_golden_connectionstyles),
     ND_T(test_golden_boxstyles),
