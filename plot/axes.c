@@ -80,6 +80,7 @@ void nplot__artist_free(artist *a)
     nd_free_mem(a->pix);
     nd_free_mem(a->z);
     nd_free_mem(a->vec);
+    nd_free_mem(a->table);
     nd_free_mem(a);
 }
 

@@ -162,18 +162,4 @@ void nplot__text_bbox_patch(render_ctx *rc, const bbox *b, int style, rgba face,
     cairo_stroke(cr);
 }
 
-void nplot__draw_text_artist(render_ctx *rc, nplot_axes *ax, artist *a)
-{
-    xform tf = nplot__xform(ax);
-    double px, py;
-    nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[0], a->y[0], &px, &py);
-    if (!isfinite(px) || !isfinite(py)) return;
-    text_box tb = nplot__text_layout(rc, a->text, &a->ts);
-    if (a->bbox_style) {
-        bbox b = nplot__text_place(rc, &tb, px, py, a->ha, a->va, a->rotation, &a->ts.color, false);
-        rgba edge = { 0, 0, 0, 1 };
-        nplot__text_bbox_patch(rc, &b, a->bbox_style, a->bbox_face, edge, 0.3 * a->ts.size * rc->scale);
-    }
-    nplot__text_place(rc, &tb, px, py, a->ha, a->va, a->rotation, &a->ts.color, true);
-    nplot__text_free(&tb);
-}
+/* nplot__draw_text_artist: draw_text.c (bbox patch, rotation_mode, multialignment) */

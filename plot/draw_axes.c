@@ -368,6 +368,7 @@ static const artist_painter painters[ART_NKINDS] = {
     [ART_VECTORS] = nplot__draw_vectors,
     [ART_CONTOUR] = nplot__draw_contour,
     [ART_AXLINE] = nplot__draw_axline,
+    [ART_TABLE] = nplot__draw_table,
 };
 
 static void draw_artist(render_ctx *rc, nplot_axes *ax, artist *a)

@@ -1,27 +1,13 @@
-/* annotate: text with an arrow to a point. Arrow styles follow matplotlib's ArrowStyle
- * shapes (sizes in units of the text size, its "mutation scale"), connection 'arc3'. */
+/* annotate: text with an arrow to a point, drawn as matplotlib's Annotation: a
+ * FancyArrowPatch (ArrowStyle along a ConnectionStyle path from the text box to the point,
+ * clipped at the text's bbox patch and shrunk by shrinkA / shrinkB, fancy.c), then the
+ * text's FancyBboxPatch and the text. Also the bbox patch, rotation_mode and multi-line
+ * alignment of plain text (nplot__draw_text_artist). */
 #include "plot_render.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-
-enum { AR_NONE = 0, AR_LINE, AR_OPEN_END, AR_OPEN_START, AR_OPEN_BOTH, AR_FILLED_END,
-       AR_FILLED_START, AR_FILLED_BOTH, AR_FANCY, AR_SIMPLE, AR_WEDGE };
-
-static int parse_arrow(const char *s)
-{
-    static const struct { const char *n; int a; } t[] = {
-        { "-", AR_LINE }, { "->", AR_OPEN_END }, { "<-", AR_OPEN_START }, { "<->", AR_OPEN_BOTH },
-        { "-|>", AR_FILLED_END }, { "<|-", AR_FILLED_START }, { "<|-|>", AR_FILLED_BOTH },
-        { "fancy", AR_FANCY }, { "simple", AR_SIMPLE }, { "wedge", AR_WEDGE },
-    };
-    if (!s) return AR_NONE;
-    for (size_t i = 0; i < sizeof t / sizeof *t; i++)
-        if (!strcmp(s, t[i].n)) return t[i].a;
-    return -1;
-}
 
 nd_status nplot_annotate_(nplot_axes *ax, const char *s, double x, double y,
                                const nplot_annotate_opts *o)
@@ -36,36 +22,50 @@ nd_status nplot_annotate_(nplot_axes *ax, const char *s, double x, double y,
     if (xyc < 0 || xyc == COORD_OFFSET)
         return nplot__fail(fig, ND_EVALUE, "%s: xycoords must be 'data', 'axes fraction' or "
                                            "'figure fraction', got '%s'", who, o->xycoords);
-    int tc = o->textcoords ? nplot__parse_coords(o->textcoords) : xyc;
+    double unit = 1; /* offset textcoords: points per unit (-1: pixels, -2: font sizes) */
+    int tc = xyc;
+    if (o->textcoords && !strcmp(o->textcoords, "offset pixels")) tc = COORD_OFFSET, unit = -1;
+    else if (o->textcoords && !strcmp(o->textcoords, "offset fontsize")) tc = COORD_OFFSET, unit = -2;
+    else if (o->textcoords) tc = nplot__parse_coords(o->textcoords);
     if (tc < 0)
-        return nplot__fail(fig, ND_EVALUE, "%s: unknown textcoords '%s'", who, o->textcoords);
-    int arrow = parse_arrow(o->arrowstyle);
-    if (arrow < 0)
-        return nplot__fail(fig, ND_EVALUE, "%s: unknown arrowstyle '%s' (-, ->, <-, <->, -|>, <|-, "
-                                           "<|-|>, fancy, simple, wedge)", who, o->arrowstyle);
-    double rad = 0;
-    if (o->connectionstyle) {
-        const char *c = o->connectionstyle;
-        if (strncmp(c, "arc3", 4) != 0)
-            return nplot__fail(fig, ND_EVALUE, "%s: connectionstyle must be 'arc3' or "
-                                               "'arc3,rad=R', got '%s'", who, c);
-        const char *r = strstr(c, "rad=");
-        if (r) {
-            char *end;
-            rad = strtod(r + 4, &end);
-            if (end == r + 4 || !isfinite(rad))
-                return nplot__fail(fig, ND_EVALUE, "%s: bad rad in '%s'", who, c);
-        } else if (c[4] != '\0') {
-            return nplot__fail(fig, ND_EVALUE, "%s: bad connectionstyle '%s'", who, c);
-        }
-    }
+        return nplot__fail(fig, ND_EVALUE, "%s: unknown textcoords '%s' (valid: 'data', 'axes "
+                                           "fraction', 'figure fraction', 'offset points', 'offset "
+                                           "pixels', 'offset fontsize')", who, o->textcoords);
+    fstyle as = { .kind = -1 }, cs;
+    if (o->arrowstyle && nplot__arrowstyle_parse(o->arrowstyle, &as, who))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    if (nplot__connstyle_parse(o->connectionstyle ? o->connectionstyle : "arc3", &cs, who))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    if (o->arrowstyle && nplot__arrowstyle_needs_quad(&as) && cs.kind != CNS_ARC3 &&
+        cs.kind != CNS_ANGLE3)
+        return nplot__fail(fig, ND_EVALUE, "%s: arrowstyle '%s' needs a quadratic Bezier path: "
+                                           "connectionstyle 'arc3' or 'angle3', got '%s'", who,
+                           o->arrowstyle, o->connectionstyle);
     if (!isfinite(x) || !isfinite(y))
         return nplot__fail(fig, ND_EVALUE, "%s: xy (%g, %g) must be finite", who, x, y);
     if (NPLOT__CHECK_LEN(fig, who, "xytext", o->xytext, 2, "it takes")) return fig->status;
+    if (NPLOT__CHECK_LEN(fig, who, "relpos", o->relpos, 2, "it takes")) return fig->status;
     double tx = o->xytext.v ? o->xytext.v[0] : (tc == COORD_OFFSET ? 0 : x);
     double ty = o->xytext.v ? o->xytext.v[1] : (tc == COORD_OFFSET ? 0 : y);
     if (!isfinite(tx) || !isfinite(ty))
         return nplot__fail(fig, ND_EVALUE, "%s: xytext (%g, %g) must be finite", who, tx, ty);
+    if (o->relpos.v && (!isfinite(o->relpos.v[0]) || !isfinite(o->relpos.v[1])))
+        return nplot__fail(fig, ND_EVALUE, "%s: relpos must be finite", who);
+    if (!(o->arrow_linewidth >= 0) || !(o->shrink >= 0) || !(o->shrinkA >= 0) || !(o->shrinkB >= 0) ||
+        !(o->mutation_scale >= 0) || !isfinite(o->arrow_linewidth + o->shrink + o->shrinkA + o->shrinkB +
+                                               o->mutation_scale))
+        return nplot__fail(fig, ND_EVALUE, "%s: arrow_linewidth, shrink, shrinkA, shrinkB and "
+                                           "mutation_scale must be finite and >= 0", who);
+    rgba color = { 0 }, face, edge = { 0, 0, 0, 1 };
+    bool has_color = o->arrowcolor != NULL;
+    if (has_color && nplot__color(o->arrowcolor, fig->style, &color, who))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    if (nplot__color("C0", fig->style, &face, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    if (has_color) face = edge = color;
+    if (o->arrow_facecolor && nplot__color(o->arrow_facecolor, fig->style, &face, who))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    if (o->arrow_edgecolor && nplot__color(o->arrow_edgecolor, fig->style, &edge, who))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     nplot_text_opts to = o->text;
     to.coords = NULL;
     artist *a;
@@ -75,170 +75,176 @@ nd_status nplot_annotate_(nplot_axes *ax, const char *s, double x, double y,
     a->tx = tx;
     a->ty = ty;
     a->tcoord = tc;
-    a->arrow = arrow;
-    a->arrow_rad = rad;
-    a->arrow_color = a->ts.color;
-    if (o->arrowcolor && nplot__color(o->arrowcolor, fig->style, &a->arrow_color, who))
-        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
-    if (o->arrow_linewidth < 0 || o->shrink < 0)
-        return nplot__fail(fig, ND_EVALUE, "%s: arrow_linewidth and shrink must be >= 0", who);
+    a->toff_unit = unit;
+    a->arrow = o->arrowstyle ? 1 : 0;
+    a->arrow_st = as;
+    a->conn_st = cs;
+    a->arrow_color = edge;
+    a->arrow_face = face;
     a->arrow_lw = NPLOT_OPT(o->arrow_linewidth, 1);
     a->shrink = NPLOT_OPT(o->shrink, 2);
-    /* an annotated data point takes part in autoscaling (matplotlib does not, but an
-     * arrow pointing outside the view is never what one wants) */
+    a->shrinkA = o->shrinkA > 0 ? (o->shrinkA == NPLOT_ZERO ? 0 : o->shrinkA) : a->shrink;
+    a->shrinkB = o->shrinkB > 0 ? (o->shrinkB == NPLOT_ZERO ? 0 : o->shrinkB) : a->shrink;
+    a->mutation = o->mutation_scale;
+    a->relpos[0] = o->relpos.v ? o->relpos.v[0] : 0.5;
+    a->relpos[1] = o->relpos.v ? o->relpos.v[1] : 0.5;
+    /* as matplotlib, the annotated point does not take part in autoscaling */
     a->autoscale = false;
     return ND_OK;
 }
 
 /* ---- drawing ------------------------------------------------------------------------------------ */
-#define NSAMP 48
-
-/* Distance from (cx, cy) along direction (ux, uy) to the boundary of box b (0 if outside). */
-static double exit_dist(const bbox *b, double cx, double cy, double ux, double uy)
+/* Trace a y-up display path (fancy.c) on cairo's y-down device. */
+static void trace(cairo_t *cr, const fpath *p)
 {
-    double t = INFINITY;
-    if (ux > 0) t = fmin(t, (b->x1 - cx) / ux);
-    if (ux < 0) t = fmin(t, (b->x0 - cx) / ux);
-    if (uy > 0) t = fmin(t, (b->y1 - cy) / uy);
-    if (uy < 0) t = fmin(t, (b->y0 - cy) / uy);
-    return isfinite(t) && t > 0 ? t : 0;
-}
-
-static void head(cairo_t *cr, double x, double y, double ux, double uy, double len, double hw,
-                 bool filled)
-{
-    /* tip at (x, y), pointing along (ux, uy) */
-    double bx = x - ux * len, by = y - uy * len;
-    double px = -uy * hw, py = ux * hw;
-    cairo_move_to(cr, bx + px, by + py);
-    cairo_line_to(cr, x, y);
-    cairo_line_to(cr, bx - px, by - py);
-    if (filled) {
-        cairo_close_path(cr);
-        cairo_fill(cr);
-    } else {
-        cairo_stroke(cr);
+    double cx = 0, cy = 0;
+    cairo_new_path(cr);
+    for (size_t i = 0; i < p->n; i++) {
+        double x = p->x[i], y = -p->y[i];
+        switch (p->c[i]) {
+        case FP_MOVETO: cairo_move_to(cr, x, y); break;
+        case FP_LINETO: cairo_line_to(cr, x, y); break;
+        case FP_CLOSE: cairo_close_path(cr); break;
+        case FP_CURVE3:
+            if (i + 1 < p->n) { /* quadratic as cubic */
+                double x2 = p->x[i + 1], y2 = -p->y[i + 1];
+                cairo_curve_to(cr, cx + 2. / 3 * (x - cx), cy + 2. / 3 * (y - cy), x2 + 2. / 3 * (x - x2),
+                               y2 + 2. / 3 * (y - y2), x2, y2);
+                i++;
+                x = x2, y = y2;
+            }
+            break;
+        case FP_CURVE4:
+            if (i + 2 < p->n) {
+                cairo_curve_to(cr, x, y, p->x[i + 1], -p->y[i + 1], p->x[i + 2], -p->y[i + 2]);
+                x = p->x[i + 2], y = -p->y[i + 2];
+                i += 2;
+            }
+            break;
+        default: break;
+        }
+        if (p->c[i] != FP_CLOSE) cx = x, cy = y;
     }
 }
 
-/* Stroke or fill arrow style a->arrow along the m >= 2 points X, Y (device units), heads
- * sized by the text size (matplotlib's mutation scale). */
-static void arrow_shape(render_ctx *rc, const artist *a, const double *X, const double *Y, int m)
+/* Lay out and place the text of a text / annotate artist (multialignment, rotation_mode). */
+static bbox place(render_ctx *rc, const artist *a, const text_box *tb, double x, double y, bool draw)
+{
+    if (tb->layout) {
+        int al = a->multialign >= 0 ? a->multialign : a->ha;
+        pango_layout_set_alignment(tb->layout, al == HA_LEFT    ? PANGO_ALIGN_LEFT
+                                               : al == HA_RIGHT ? PANGO_ALIGN_RIGHT
+                                                                : PANGO_ALIGN_CENTER);
+    }
+    return a->rot_anchor ? nplot__text_place_anchor(rc, tb, x, y, a->ha, a->va, a->rotation, &a->ts.color, draw)
+                         : nplot__text_place(rc, tb, x, y, a->ha, a->va, a->rotation, &a->ts.color, draw);
+}
+
+/* The FancyBboxPatch of the text (y-up display units) laid out in tb with bounding box b:
+ * the boxstyle around the unrotated text, rotated about the text's centre. */
+static void box_path(render_ctx *rc, const artist *a, const text_box *tb, bbox b, fpath *out)
+{
+    double w = tb->layout ? tb->w : 0, h = tb->layout ? tb->h : 0;
+    double cx = (b.x0 + b.x1) / 2, cy = -(b.y0 + b.y1) / 2;
+    *out = (fpath){ 0 };
+    nplot__box_path(&a->box_st, -w / 2, -h / 2, w, h, a->ts.size * rc->scale, out);
+    double r = a->rotation * M_PI / 180, c = cos(r), s = sin(r);
+    for (size_t i = 0; i < out->n; i++) {
+        double x = out->x[i], y = out->y[i];
+        out->x[i] = cx + c * x - s * y;
+        out->y[i] = cy + s * x + c * y;
+    }
+}
+
+static void draw_box(render_ctx *rc, const artist *a, const fpath *p)
 {
     cairo_t *cr = rc->cr;
-    double ms = a->ts.size * rc->scale; /* mutation scale: the font size */
-    double lw = a->arrow_lw * rc->scale;
-    rgba c = a->arrow_color;
-    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
-    cairo_set_line_width(cr, lw);
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-    cairo_set_dash(cr, NULL, 0, 0);
-    double ex = X[m - 1] - X[m - 2], ey = Y[m - 1] - Y[m - 2], el = hypot(ex, ey);
-    double sx0 = X[0] - X[1], sy0 = Y[0] - Y[1], sl = hypot(sx0, sy0);
-    if (el > 0) ex /= el, ey /= el;
-    if (sl > 0) sx0 /= sl, sy0 /= sl;
-    int ar = a->arrow;
-    if (ar == AR_SIMPLE || ar == AR_FANCY || ar == AR_WEDGE) {
-        /* filled shapes: an offset tail, then the head */
-        double hl = (ar == AR_SIMPLE ? 0.5 : 0.4) * ms, hw = (ar == AR_SIMPLE ? 0.5 : 0.4) * ms;
-        double tw = (ar == AR_SIMPLE ? 0.2 : ar == AR_FANCY ? 0.4 : 0.3) * ms;
-        if (ar == AR_WEDGE) hl = 0;
-        /* cumulative length to find where the head starts */
-        double total = 0, L[NSAMP + 1];
-        L[0] = 0;
-        for (int i = 1; i < m; i++) L[i] = total += hypot(X[i] - X[i - 1], Y[i] - Y[i - 1]);
-        double tail_end = fmax(0, total - hl);
-        double lx[NSAMP + 1], ly[NSAMP + 1], rx[NSAMP + 1], ry[NSAMP + 1];
-        int k = 0;
-        for (int i = 0; i < m && L[i] <= tail_end + 1e-9; i++, k++) {
-            int j0 = i > 0 ? i - 1 : 0, j1 = i < m - 1 ? i + 1 : m - 1;
-            double ux = X[j1] - X[j0], uy = Y[j1] - Y[j0], l = hypot(ux, uy);
-            if (l > 0) ux /= l, uy /= l;
-            double f = total > 0 ? L[i] / total : 0;
-            double w = ar == AR_SIMPLE ? tw / 2 : ar == AR_FANCY ? tw / 2 * f : tw / 2 * (1 - f);
-            lx[k] = X[i] - uy * w, ly[k] = Y[i] + ux * w;
-            rx[k] = X[i] + uy * w, ry[k] = Y[i] - ux * w;
-        }
-        cairo_new_path(cr);
-        for (int i = 0; i < k; i++) (i ? cairo_line_to : cairo_move_to)(cr, lx[i], ly[i]);
-        if (hl > 0 && k > 0) {
-            double bx = X[m - 1] - ex * hl, by = Y[m - 1] - ey * hl;
-            cairo_line_to(cr, bx - ey * hw, by + ex * hw);
-            cairo_line_to(cr, X[m - 1], Y[m - 1]);
-            cairo_line_to(cr, bx + ey * hw, by - ex * hw);
-        } else if (ar == AR_WEDGE) {
-            cairo_line_to(cr, X[m - 1], Y[m - 1]);
-        }
-        for (int i = k - 1; i >= 0; i--) cairo_line_to(cr, rx[i], ry[i]);
-        cairo_close_path(cr);
-        cairo_fill(cr);
-    } else {
-        double hl = 0.4 * ms, hw = 0.2 * ms;
-        bool filled = ar == AR_FILLED_END || ar == AR_FILLED_START || ar == AR_FILLED_BOTH;
-        bool at_end = ar == AR_OPEN_END || ar == AR_FILLED_END || ar == AR_OPEN_BOTH ||
-                      ar == AR_FILLED_BOTH;
-        bool at_start = ar == AR_OPEN_START || ar == AR_FILLED_START ||
-                        ar == AR_OPEN_BOTH || ar == AR_FILLED_BOTH;
-        /* filled heads: stop the shaft at the head's base so the tip stays sharp */
-        double cut_end = filled && at_end ? hl : 0, cut_start = filled && at_start ? hl : 0;
-        cairo_new_path(cr);
-        cairo_move_to(cr, X[0] - sx0 * cut_start, Y[0] - sy0 * cut_start);
-        for (int i = 1; i < m - 1; i++) cairo_line_to(cr, X[i], Y[i]);
-        cairo_line_to(cr, X[m - 1] - ex * cut_end, Y[m - 1] - ey * cut_end);
+    trace(cr, p);
+    rgba f = a->bbox_face, e = a->bbox_edge;
+    cairo_set_source_rgba(cr, f.r, f.g, f.b, f.a);
+    cairo_fill_preserve(cr);
+    double lw = a->bbox_lw * rc->scale;
+    if (e.a > 0 && lw > 0) {
+        cairo_set_source_rgba(cr, e.r, e.g, e.b, e.a);
+        cairo_set_line_width(cr, lw);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+        nplot__set_dash(cr, a->bbox_ls, NULL, 0, lw, rc->scale);
         cairo_stroke(cr);
-        if (at_end) head(cr, X[m - 1], Y[m - 1], ex, ey, hl, hw, filled);
-        if (at_start) head(cr, X[0], Y[0], sx0, sy0, hl, hw, filled);
+        cairo_set_dash(cr, NULL, 0, 0);
     }
+    cairo_new_path(cr);
 }
 
-/* The arrow of an annotation: an arc3 path from the text box b (laid out in tb, anchored
- * at tx, ty) to the point (px, py), clipped at the box and shrunk at both ends. */
-static void draw_arrow(render_ctx *rc, const artist *a, const text_box *tb, bbox b, double tx,
-                       double ty, double px, double py)
+void nplot__draw_text_artist(render_ctx *rc, nplot_axes *ax, artist *a)
 {
-    /* arc3 from the text box centre to the point, in y-up space */
-    double sx = (b.x0 + b.x1) / 2, sy = (b.y0 + b.y1) / 2;
-    if (tb->layout == NULL) sx = tx, sy = ty;
-    double x1 = sx, y1 = -sy, x2 = px, y2 = -py;
-    double cx = (x1 + x2) / 2 + a->arrow_rad * (y2 - y1), cy = (y1 + y2) / 2 - a->arrow_rad * (x2 - x1);
-    double qx[NSAMP + 1], qy[NSAMP + 1];
-    for (int i = 0; i <= NSAMP; i++) {
-        double t = (double)i / NSAMP, u = 1 - t;
-        qx[i] = u * u * x1 + 2 * u * t * cx + t * t * x2;
-        qy[i] = -(u * u * y1 + 2 * u * t * cy + t * t * y2);
+    xform tf = nplot__xform(ax);
+    double px, py;
+    nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[0], a->y[0], &px, &py);
+    if (!isfinite(px) || !isfinite(py)) return;
+    text_box tb = nplot__text_layout(rc, a->text, &a->ts);
+    if (a->bbox_style && tb.layout) {
+        bbox b = place(rc, a, &tb, px, py, false);
+        fpath bp;
+        box_path(rc, a, &tb, b, &bp);
+        if (!bp.oom) draw_box(rc, a, &bp);
+        nplot__fp_free(&bp);
     }
-    /* clip the start at the text box (patchA) and shrink both ends */
-    int i0 = 0;
-    while (i0 < NSAMP && tb->layout && qx[i0] >= b.x0 && qx[i0] <= b.x1 && qy[i0] >= b.y0 &&
-           qy[i0] <= b.y1)
-        i0++;
-    double shrink = a->shrink * rc->scale;
-    /* walk back from the end by `shrink` */
-    int i1 = NSAMP;
-    double acc = 0;
-    while (i1 > i0 + 1) {
-        double d = hypot(qx[i1] - qx[i1 - 1], qy[i1] - qy[i1 - 1]);
-        if (acc + d > shrink) {
-            double f = (shrink - acc) / d;
-            qx[i1] = qx[i1] + (qx[i1 - 1] - qx[i1]) * f;
-            qy[i1] = qy[i1] + (qy[i1 - 1] - qy[i1]) * f;
-            break;
+    place(rc, a, &tb, px, py, true);
+    nplot__text_free(&tb);
+}
+
+/* The arrow of an annotation from the text's bounding box b to the device point (px, py);
+ * box: the text's bbox patch (y-up) or NULL. */
+static void draw_arrow(render_ctx *rc, const artist *a, const text_box *tb, bbox b, const fpath *box,
+                       double px, double py)
+{
+    cairo_t *cr = rc->cr;
+    double ax0 = b.x0 + (b.x1 - b.x0) * a->relpos[0];
+    double ay0 = -b.y1 + (b.y1 - b.y0) * a->relpos[1];
+    fpath rect = { 0 };
+    fpatch patch = { 0 };
+    if (box) {
+        patch = (fpatch){ box, a->bbox_edge.a > 0 ? a->bbox_lw : 0 };
+    } else if (tb->layout) { /* matplotlib: the text's extent padded by 2 points each side */
+        double pad = 2 * rc->scale;
+        nplot__fp_add(&rect, FP_MOVETO, b.x0 - pad, -b.y1 - pad);
+        nplot__fp_add(&rect, FP_LINETO, b.x1 + pad, -b.y1 - pad);
+        nplot__fp_add(&rect, FP_LINETO, b.x1 + pad, -b.y0 + pad);
+        nplot__fp_add(&rect, FP_LINETO, b.x0 - pad, -b.y0 + pad);
+        nplot__fp_add(&rect, FP_CLOSE, b.x0 - pad, -b.y1 - pad);
+        patch = (fpatch){ &rect, 0 };
+    }
+    fpath path, out[3];
+    bool fill[3];
+    if (nplot__connect(&a->conn_st, ax0, ay0, px, -py, patch.path && !rect.oom ? &patch : NULL, NULL,
+                       a->shrinkA * rc->scale, a->shrinkB * rc->scale, &path)) {
+        nplot__fp_free(&rect);
+        return;
+    }
+    double ms = (a->mutation > 0 ? a->mutation : a->ts.size) * rc->scale;
+    double lw = a->arrow_lw * rc->scale;
+    int m = nplot__arrow_transmute(&a->arrow_st, &path, ms, lw, out, fill);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    cairo_set_dash(cr, NULL, 0, 0);
+    for (int i = 0; i < m; i++) {
+        trace(cr, &out[i]);
+        rgba f = a->arrow_face, e = a->arrow_color;
+        if (fill[i] && f.a > 0) {
+            cairo_set_source_rgba(cr, f.r, f.g, f.b, f.a);
+            cairo_fill_preserve(cr);
         }
-        acc += d;
-        i1--;
-    }
-    if (i0 > 0 && i0 <= i1) { /* start exactly on the box edge, then shrink */
-        double ux = qx[i0] - qx[i0 - 1], uy = qy[i0] - qy[i0 - 1], l = hypot(ux, uy);
-        if (l > 0) {
-            double t = exit_dist(&b, qx[i0 - 1], qy[i0 - 1], ux / l, uy / l);
-            qx[i0 - 1] += ux / l * (t + shrink);
-            qy[i0 - 1] += uy / l * (t + shrink);
-            i0--;
+        if (lw > 0 && e.a > 0) {
+            cairo_set_source_rgba(cr, e.r, e.g, e.b, e.a);
+            cairo_set_line_width(cr, lw);
+            cairo_stroke(cr);
         }
+        cairo_new_path(cr);
+        nplot__fp_free(&out[i]);
     }
-    int m = i1 - i0 + 1;
-    if (m >= 2) arrow_shape(rc, a, qx + i0, qy + i0, m);
+    nplot__fp_free(&path);
+    nplot__fp_free(&rect);
 }
 
 void nplot__draw_annotate(render_ctx *rc, nplot_axes *ax, artist *a)
@@ -249,21 +255,23 @@ void nplot__draw_annotate(render_ctx *rc, nplot_axes *ax, artist *a)
     if (!isfinite(px) || !isfinite(py)) return;
     double tx, ty;
     if (a->tcoord == COORD_OFFSET) {
-        tx = px + a->tx * rc->scale;
-        ty = py - a->ty * rc->scale;
+        /* points; pixels are device units; font sizes are the text size in points */
+        double u = a->toff_unit == -1 ? 1 : a->toff_unit == -2 ? a->ts.size * rc->scale : rc->scale;
+        tx = px + a->tx * u;
+        ty = py - a->ty * u;
     } else {
         nplot__to_dev(rc, ax, &tf, a->tcoord, a->tcoord, a->tx, a->ty, &tx, &ty);
     }
     if (!isfinite(tx) || !isfinite(ty)) return;
     text_box tb = nplot__text_layout(rc, a->text, &a->ts);
-    bbox b = nplot__text_place(rc, &tb, tx, ty, a->ha, a->va, a->rotation, &a->ts.color, false);
-    if (a->bbox_style) {
-        rgba edge = { 0, 0, 0, 1 };
-        double pad = 0.3 * a->ts.size * rc->scale;
-        nplot__text_bbox_patch(rc, &b, a->bbox_style, a->bbox_face, edge, pad);
-        b.x0 -= pad, b.y0 -= pad, b.x1 += pad, b.y1 += pad;
-    }
-    if (a->arrow != AR_NONE) draw_arrow(rc, a, &tb, b, tx, ty, px, py);
-    nplot__text_place(rc, &tb, tx, ty, a->ha, a->va, a->rotation, &a->ts.color, true);
+    bbox b = place(rc, a, &tb, tx, ty, false);
+    fpath bp = { 0 };
+    bool has_box = a->bbox_style && tb.layout;
+    if (has_box) box_path(rc, a, &tb, b, &bp);
+    if (bp.oom) has_box = false;
+    if (a->arrow) draw_arrow(rc, a, &tb, b, has_box ? &bp : NULL, px, py);
+    if (has_box) draw_box(rc, a, &bp);
+    nplot__fp_free(&bp);
+    place(rc, a, &tb, tx, ty, true);
     nplot__text_free(&tb);
 }

@@ -34,14 +34,36 @@ nd_status nplot__text_artist(nplot_axes *ax, artist_kind kind, double x, double 
         return nplot__fail(fig, ND_EVALUE, "%s: bad alignment ha='%s' va='%s'", who,
                            o->ha ? o->ha : "", o->va ? o->va : "");
     int bstyle = 0;
+    fstyle box_st = { 0 };
     if (o->bbox) {
-        if (!strcmp(o->bbox, "square")) bstyle = 1;
-        else if (!strcmp(o->bbox, "round")) bstyle = 2;
-        else return nplot__fail(fig, ND_EVALUE, "%s: bbox must be 'square' or 'round', got '%s'", who, o->bbox);
+        if (nplot__boxstyle_parse(o->bbox, &box_st, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+        bstyle = box_st.kind == BXS_ROUND ? 2 : 1;
     }
-    rgba bface = { 1, 1, 1, 1 };
+    rgba bface = { 1, 1, 1, 1 }, bedge = { 0, 0, 0, 1 };
     if (o->bbox_color && nplot__color(o->bbox_color, fig->style, &bface, who))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    if (o->bbox_edgecolor && nplot__color(o->bbox_edgecolor, fig->style, &bedge, who))
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    if (!(o->bbox_alpha >= 0 && o->bbox_alpha <= 1) || !(o->bbox_linewidth >= 0) ||
+        !isfinite(o->bbox_linewidth))
+        return nplot__fail(fig, ND_EVALUE, "%s: bbox_alpha must be in [0, 1] and bbox_linewidth "
+                                           ">= 0 (got %g, %g)", who, o->bbox_alpha, o->bbox_linewidth);
+    if (o->bbox_alpha > 0) bface.a *= o->bbox_alpha, bedge.a *= o->bbox_alpha;
+    int bls = LS_SOLID;
+    if (o->bbox_linestyle && ((bls = nplot__linestyle_parse(o->bbox_linestyle)) < 0 || bls == LS_NONE))
+        return nplot__fail(fig, ND_EVALUE, "%s: bbox_linestyle must be '-', '--', '-.' or ':', got '%s'",
+                           who, o->bbox_linestyle);
+    bool anchor = false;
+    if (o->rotation_mode) {
+        if (!strcmp(o->rotation_mode, "anchor")) anchor = true;
+        else if (strcmp(o->rotation_mode, "default") != 0)
+            return nplot__fail(fig, ND_EVALUE, "%s: rotation_mode must be 'default' or 'anchor', got '%s'",
+                               who, o->rotation_mode);
+    }
+    int malign = -1;
+    if (o->multialignment && (malign = nplot__parse_ha(o->multialignment)) < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: multialignment must be 'left', 'center' or 'right', "
+                                           "got '%s'", who, o->multialignment);
     text_style ts;
     nd_status st = nplot__text_style_from(fig, o, fig->style->font_size, &ts, who);
     if (st) return st;
@@ -54,6 +76,12 @@ nd_status nplot__text_artist(nplot_axes *ax, artist_kind kind, double x, double 
     a->rotation = o->rotation;
     a->bbox_style = bstyle;
     a->bbox_face = bface;
+    a->box_st = box_st;
+    a->bbox_edge = bedge;
+    a->bbox_lw = NPLOT_OPT(o->bbox_linewidth, 1);
+    a->bbox_ls = bls;
+    a->rot_anchor = anchor;
+    a->multialign = malign;
     a->zorder = o->zorder ? o->zorder : 3;
     a->autoscale = false;
     a->n = 1;

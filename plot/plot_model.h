@@ -8,6 +8,7 @@
 #define NPLOT_MODEL_H
 
 #include <numc/plot.h>
+#include "fancy.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -202,6 +203,7 @@ typedef enum artist_kind {
     ART_VECTORS,  /* quiver, quiverkey, barbs, streamlines: shapes built at draw time */
     ART_CONTOUR,  /* a 2-D contour set's painter: its lines and labels, or its bands (kind_contour.c) */
     ART_AXLINE,   /* an infinite line through x/y[0..1], clipped to the view at draw time */
+    ART_TABLE,    /* ax.table: the cells of a->table, laid out at draw time (kind_table.c) */
     ART_NKINDS
 } artist_kind;
 
@@ -246,6 +248,7 @@ static inline const artist_class *nplot__class_of(artist_kind kind)
         [ART_VECTORS] = { "vectors", true, true, false, false },
         [ART_CONTOUR] = { "contour", false, false, false, false },
         [ART_AXLINE] = { "axline", false, false, false, false }, /* its points extend the limits when added */
+        [ART_TABLE] = { "table", false, false, false, false },
     };
     return &classes[kind];
 }
@@ -374,6 +377,20 @@ typedef struct artist {
     double arrow_rad;
     rgba arrow_color;
     double arrow_lw, shrink;
+    /* matplotlib's FancyArrowPatch / FancyBboxPatch / Text extras (fancy.c, draw_text.c) */
+    fstyle arrow_st, conn_st;  /* parsed arrowstyle and connectionstyle */
+    double shrinkA, shrinkB;   /* points */
+    double mutation;           /* points; 0 → the text size */
+    rgba arrow_face;
+    double relpos[2];
+    double toff_unit;          /* offset textcoords: 1 points, -1 pixels, else points per unit */
+    fstyle box_st;             /* text bbox boxstyle (bbox_style != 0) */
+    rgba bbox_edge;
+    double bbox_lw;
+    int bbox_ls;               /* 0 solid, 1 dashed, 2 dotted, 3 dashdot */
+    bool rot_anchor;           /* rotation_mode "anchor" */
+    int multialign;            /* -1 as ha, else HA_* */
+    struct table_data *table;  /* ART_TABLE: one nd_malloc block (cells and strings) */
     /* patches: colors[] has one entry per polygon (NULL → face); edge_is_face strokes
      * each polygon with its own face color */
     size_t npoly;

@@ -103,6 +103,9 @@ void nplot__draw_poly(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_segments(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_text_artist(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_annotate(render_ctx *rc, nplot_axes *ax, artist *a);
+void nplot__draw_table(render_ctx *rc, nplot_axes *ax, artist *a); /* kind_table.c */
+/* the cells (row, col, x, y, w, h in axes fractions) of the table's last drawing (tests) */
+int nplot__table_cells(const artist *a, double *out, int cap, double *fontsize);
 void nplot__draw_legend(render_ctx *rc, nplot_axes *ax);
 void nplot__draw_fig_legends(render_ctx *rc);
 /* Stamp markers: centres (device units) xs/ys; per-point colors/sizes optional. */

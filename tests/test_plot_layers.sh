@@ -28,6 +28,7 @@ declare -A layer_of=(
   [output.c]=5 [png_write.c]=5
   [axes_ticks.c]=2
   [legend.c]=2
+  [fancy.c]=1 [kind_table.c]=3
   [mosaic.c]=2
   [rc.c]=1
   [artist.c]=3

@@ -391,8 +391,21 @@ typedef struct nplot_text_opts {
     const char *loc;      /* titles: "center", "left", "right"; labels: "center"... */
     double pad;           /* titles: 6 pt; axis labels: labelpad 4 pt */
     double zorder;
-    const char *bbox;     /* "round", "square" or NULL: box behind the text */
-    const char *bbox_color; /* box face (NULL → white); edge is a darker gray */
+    const char *bbox;     /* NULL (no box) or a matplotlib boxstyle string: "square", "circle",
+                             "larrow", "rarrow", "darrow", "round", "round4", "sawtooth",
+                             "roundtooth", with parameters "round,pad=0.5,rounding_size=0.2"
+                             (pad, rounding_size, tooth_size in font sizes; pad 0.3) */
+    const char *bbox_color; /* box face (NULL → white) */
+    /* ---- box edge, rotation_mode and multi-line alignment (matplotlib Text) ---- */
+    const char *bbox_edgecolor; /* NULL → black; "none" for no edge */
+    double bbox_alpha;          /* alpha of the box face and edge, 0 → 1 */
+    const char *bbox_linestyle; /* "-" (default), "--", ":", "-." */
+    double bbox_linewidth;      /* points, 0 → 1 */
+    const char *rotation_mode;  /* "default" (NULL: the rotated text's bounding box is aligned
+                                   by ha / va) or "anchor" (aligned unrotated, then rotated
+                                   about its anchor point) */
+    const char *multialignment; /* lines of multi-line text: "left", "center", "right";
+                                   NULL → as ha (matplotlib) */
 } nplot_text_opts;
 
 /* ---- lines -------------------------------------------------------------------------- */
@@ -749,20 +762,89 @@ typedef struct nplot_annotate_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     nplot_f64s xytext;           /* exactly 2 values {tx, ty}; not given → the text sits at xy */
     const char *xycoords;        /* "data" (default), "axes fraction", "figure fraction" */
-    const char *textcoords;      /* NULL → xycoords; also "offset points" */
-    const char *arrowstyle;      /* NULL → no arrow; "->" "-|>" "<-" "<->" "-" "fancy"
-                                    "simple" "wedge" */
-    const char *connectionstyle; /* NULL → "arc3"; "arc3,rad=0.3" */
+    const char *textcoords;      /* NULL → xycoords; also "offset points", "offset pixels",
+                                    "offset fontsize" (offsets from xy) */
+    const char *arrowstyle;      /* NULL → no arrow; a matplotlib arrowstyle string: "-" "<-"
+                                    "->" "<->" "<|-" "-|>" "<|-|>" "]-" "-[" "]-[" "|-|" "]->"
+                                    "<-[" "simple" "fancy" "wedge", parameters after commas
+                                    ("->,head_length=0.4,head_width=0.2") */
+    const char *connectionstyle; /* NULL → "arc3"; "arc3,rad=R", "angle3,angleA=,angleB=",
+                                    "angle,angleA=,angleB=,rad=", "arc,angleA=,angleB=,armA=,
+                                    armB=,rad=", "bar,armA=,armB=,fraction=,angle=" (arms and
+                                    rad in pixels as matplotlib) */
     const char *arrowcolor;      /* NULL → the text color */
     double arrow_linewidth;      /* 0 → 1 */
     double shrink;               /* gap at both ends in points (0 → 2) */
     nplot_text_opts text;        /* fontsize, color, ha, va ... of the label */
+    /* ---- the rest of matplotlib's arrowprops (FancyArrowPatch) ---- */
+    double shrinkA, shrinkB;     /* points cut at the text / point end, 0 → .shrink;
+                                    NPLOT_ZERO for none */
+    double mutation_scale;       /* points, 0 → the text size: scales heads, brackets, tails */
+    const char *arrow_facecolor; /* filled heads and simple / fancy / wedge bodies;
+                                    NULL → arrowcolor, else "C0" (matplotlib) */
+    const char *arrow_edgecolor; /* NULL → arrowcolor, else black */
+    nplot_f64s relpos;           /* 2 values: where the arrow leaves the text's bounding
+                                    box, in fractions of it; not given → (0.5, 0.5) */
 } nplot_annotate_opts;
+/* ax.annotate(s, xy, xytext, xycoords, textcoords, arrowprops=dict(arrowstyle=...,
+ * connectionstyle=..., shrinkA, shrinkB, mutation_scale, relpos, fc, ec, lw), bbox=...):
+ * the text s at xytext (at xy when not given) and, with an arrowstyle, matplotlib's
+ * FancyArrowPatch from the text to the point (x, y): the connection path from the point
+ * relpos of the text's bounding box to xy is clipped at the text's bbox patch (.text.bbox)
+ * or, without one, at the text's extent padded by 2 pt, then shrunk by shrinkA / shrinkB
+ * points, and the arrow style is built along it (sizes in units of mutation_scale, the text
+ * size). The arrow is drawn under the box and the text. Default colors as matplotlib: black
+ * edge, "C0" face (arrowcolor sets both). The point does not take part in autoscaling.
+ * Errors (ND_EVALUE, sticky): unknown xycoords / textcoords; an unknown arrowstyle,
+ * connectionstyle or parameter, or a parameter value that is not a number (the message
+ * lists the valid names / parameters); simple, fancy and wedge with a connectionstyle other
+ * than arc3 / angle3; xy / xytext / relpos not finite or of the wrong length; negative
+ * arrow_linewidth, shrink, shrinkA, shrinkB or mutation_scale; the text options' errors. */
 NPLOT_API nd_status nplot_annotate_(nplot_axes *ax, const char *s, double x, double y,
                                          const nplot_annotate_opts *o);
 #define nplot_annotate(...) nplot__kw_annotate(__VA_ARGS__, )
 #define nplot__kw_annotate(ax, s, x, y, ...) \
     nplot_annotate_((ax), (s), (x), (y), &(nplot_annotate_opts){ 0, __VA_ARGS__ })
+
+/* ---- tables ----------------------------------------------------------------------------- */
+typedef struct nplot_table_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    nplot_strs cellText;     /* rows * cols strings, row by row (NULL entries: empty) */
+    nplot_strs cellColours;  /* rows * cols face colors, row by row; not given → white */
+    nplot_strs rowLabels;    /* rows labels left of the rows */
+    nplot_strs rowColours;   /* rows faces of the row labels (alone: empty labels) */
+    nplot_strs colLabels;    /* cols labels above the columns */
+    nplot_strs colColours;   /* cols faces of the column labels (alone: empty labels) */
+    nplot_f64s colWidths;    /* cols widths in axes fractions; not given → 1 / cols each */
+    const char *cellLoc;     /* text alignment in the cells: "right" (default), "center",
+                                "left" */
+    const char *rowLoc;      /* row labels: "left" (default) */
+    const char *colLoc;      /* column labels: "center" (default) */
+    const char *loc;         /* "bottom" (default: below the axes), "top", "left", "right",
+                                "center", "upper right", "upper left", "lower left",
+                                "lower right", "center left", "center right", "lower center",
+                                "upper center", "top right", "top left", "bottom left",
+                                "bottom right", "best" (as "upper right") */
+    nplot_f64s bbox;         /* 4 values {left, bottom, width, height} in axes fractions: the
+                                cells (without the row labels) are scaled to fill it; overrides loc */
+    const char *edges;       /* cell edges drawn: "closed" (default), "open", "horizontal",
+                                "vertical", or letters of "BRTL" */
+    double fontsize;         /* points; 0 → automatic: the font size (10) lowered by whole
+                                points until every cell's text fits its width */
+} nplot_table_opts;
+/* ax.table (matplotlib.table.table): a rows x cols grid of text cells placed relative to the
+ * axes (in axes fractions, outside the axes with loc "bottom" / "top"...), each cell a white
+ * (or colored) rectangle with a 1 pt black edge and its text 10 % of the cell width from its
+ * edge (right / left aligned) or centred, vertically centred. Cell heights are 1.2 x 10 pt;
+ * the row label column is as wide as its widest label (+20 %) unless rowColours alone gave
+ * it colWidths[0]. Drawn at zorder 0 without clipping. Errors (ND_EVALUE, sticky): rows or
+ * cols < 1, neither cellText nor cellColours, an array of the wrong length (naming it), an
+ * unknown loc / cellLoc / rowLoc / colLoc / edges (listing the valid ones), a bad color,
+ * negative or non-finite widths or bbox. */
+NPLOT_API nd_status nplot_table_(nplot_axes *ax, int rows, int cols, const nplot_table_opts *o);
+#define nplot_table(...) nplot__kw_table(__VA_ARGS__, )
+#define nplot__kw_table(ax, rows, cols, ...) \
+    nplot_table_((ax), (rows), (cols), &(nplot_table_opts){ 0, __VA_ARGS__ })
 
 /* ---- bars and histograms --------------------------------------------------------------- */
 typedef struct nplot_bar_opts {
