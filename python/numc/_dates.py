@@ -234,7 +234,21 @@ def datetime_data(dtype):
 def datetime_as_string(arr, unit=None, timezone="naive", casting="same_kind"):
     """numpy.datetime_as_string: the ISO 8601 text of every element ('U' array; a str for a
     scalar). unit: None (the dtype's), 'auto' or a unit name; timezone: 'naive' or 'UTC'."""
-    return _flex.datetime_as_string(arr, unit, timezone, casting)
+    r = _flex.datetime_as_string(arr, unit, timezone, casting)
+    nc = _nc()
+    if isinstance(r, nc.ndarray):
+        # NumPy sizes the result by the output unit, not by the texts
+        u = unit
+        if u is None:
+            u = datetime_data(nc.asarray(arr).dtype)[0]
+        width = 62 if u == "auto" else _ISO_WIDTH.get(u)
+        if width is not None:
+            r = r.astype("U%d" % width)
+    return r
+
+
+_ISO_WIDTH = {"Y": 22, "M": 25, "W": 28, "D": 28, "h": 32, "m": 35, "s": 38, "ms": 42, "us": 45,
+              "ns": 48, "ps": 51, "fs": 54, "as": 57}
 
 
 def isnat(x):

@@ -9,6 +9,7 @@ Every call is logged in the figure's call log as the others are (pyplot.Figure._
 the nplot_figure again from it), and unknown keyword arguments are TypeErrors naming them
 (the C keyword tables refuse them)."""
 import contextlib as _contextlib
+import re as _re
 
 from ._core import _plot as _P
 
@@ -282,6 +283,8 @@ class RcParams(dict):
 
     def __getitem__(self, key):
         text, kind, value = _P.rc_get(key)
+        if kind == "s" and "color" in key and _re.fullmatch(r"[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?", value):
+            value = "#" + value   # matplotlib's validate_color writes hex colors with '#'
         return value
 
     def __setitem__(self, key, value):

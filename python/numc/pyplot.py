@@ -1067,6 +1067,13 @@ class Axes:
                 labels = args[0]
             else:
                 handles = args[0]
+        if labels is not None and handles is None:
+            from ._pyplot_more import _labelled
+            if len(_labelled(self.figure, [self])) == len(labels):
+                # as many labels as labelled artists: this legend's texts only (matplotlib
+                # leaves the artists' own labels alone)
+                kw["labels"] = [str(t) for t in labels]
+                labels = None
         if labels is not None:
             labels = [str(t) for t in labels]
             if handles is None:   # the axes' artists in the order they were drawn

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <numc/plot.h>
@@ -1007,7 +1008,11 @@ static PyObject *f_rc_get(PyObject *self, PyObject *key)
         return l ? Py_BuildValue("(sCN)", buf, 'F', l) : NULL;
     }
     nd_clear_error();
-    if (nplot_rc_get_float(k, d) == ND_OK) return Py_BuildValue("(sCd)", buf, 'f', d[0]);
+    /* a number only when the text is one: 'medium' font sizes and savefig.dpi 'figure'
+     * stay text, as matplotlib's rcParams hold them */
+    char *end;
+    double num = strtod(buf, &end);
+    if (end != buf && *end == '\0') return Py_BuildValue("(sCd)", buf, 'f', num);
     nd_clear_error();
     return Py_BuildValue("(sCs)", buf, 's', buf);
 }
