@@ -78,10 +78,12 @@ class dtype:
         raise AttributeError("numc.dtype is immutable")
 
     def __repr__(self):
-        if self.kind in "MmU":
+        if self.kind in "US":
+            # NumPy: dtype('<U5'), dtype('S3'); the unsized ones dtype('<U'), dtype('S')
+            t = self.str if self.kind == "U" else self.str[1:]
+            return "dtype('%s')" % (t if self.itemsize else t[:-1])
+        if self.kind in "Mm":
             return "dtype('%s')" % self.str
-        if self.kind == "S":
-            return "dtype('%s')" % self.str[1:]
         return "dtype('%s')" % self.name
 
     def __str__(self):

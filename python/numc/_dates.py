@@ -67,7 +67,7 @@ class _datescalar:
         if isinstance(value, int) and not isinstance(value, bool):
             if unit is None and cls._kind == "M":
                 raise ValueError("Converting an integer to a NumPy datetime requires a specified unit")
-            return nc.array(value, dtype="int64").astype(dt)
+            return _ticks_array(value, nc.dtype(dt))
         raise TypeError("numc.%s: cannot convert %r" % (cls.__name__, value))
 
     def __new__(cls, value=None, unit=None):
@@ -98,6 +98,12 @@ class _datescalar:
 
     def astype(self, dtype):
         return self._a.astype(dtype)[()]
+
+    def __reduce__(self):
+        u, n = datetime_data(self.dtype)
+        if u == "generic":
+            return (type(self), ("NaT",) if self._isnat() else (int(self),))
+        return (type(self), (int(self), u if n == 1 else "%d%s" % (n, u)))
 
     def __int__(self):
         return int(self._a.astype("int64").item())
@@ -136,8 +142,11 @@ class _datescalar:
     def __mul__(self, o): return self._binop(o, lambda a, b: a * b)
     def __rmul__(self, o): return self._binop(o, lambda a, b: a * b, True)
     def __truediv__(self, o): return self._binop(o, lambda a, b: a / b)
+    def __rtruediv__(self, o): return self._binop(o, lambda a, b: a / b, True)
     def __floordiv__(self, o): return self._binop(o, lambda a, b: a // b)
+    def __rfloordiv__(self, o): return self._binop(o, lambda a, b: a // b, True)
     def __mod__(self, o): return self._binop(o, lambda a, b: a % b)
+    def __rmod__(self, o): return self._binop(o, lambda a, b: a % b, True)
     def __neg__(self): return (-self._a)[()]
     def __abs__(self): return abs(self._a)[()]
     def __eq__(self, o): return self._binop(o, lambda a, b: a == b)
@@ -194,7 +203,7 @@ class timedelta64(_datescalar):
         u, n = datetime_data(self.dtype)
         v = int(self)
         if u == "generic":
-            return "%d" % v
+            return "%d generic time units" % v
         return "%d %s" % (v * n, _TD_WORDS[u]) if n == 1 else "%d*%d %s" % (v, n, _TD_WORDS[u])
 
     def __repr__(self):
@@ -218,10 +227,18 @@ class timedelta64(_datescalar):
         return int(self)
 
 
+def _ticks_array(ticks, dt):
+    """A 0-d array of dtype dt holding `ticks` as they are (no unit conversion)."""
+    nc = _nc()
+    a = nc.empty((), dtype=dt)
+    a[()] = int(ticks)
+    return a
+
+
 def _date_scalar(num, ticks):
     """What _core makes of an element of a date array (registered with _register_flex)."""
     nc = _nc()
-    a = nc.array(ticks, dtype="int64").astype(nc.dtype._get(num))
+    a = _ticks_array(ticks, nc.dtype._get(num))
     cls = datetime64 if a.dtype.kind == "M" else timedelta64
     return cls._from_array(a)
 
@@ -269,12 +286,20 @@ def _weekmask(w):
     return "".join("1" if x else "0" for x in w)
 
 
+def _holidays(h):
+    if h is None:
+        return None
+    nc = _nc()
+    return nc.asarray(h) if isinstance(h, nc.ndarray) else nc.array(list(h) if not isinstance(h, str) else [h],
+                                                                      dtype="M8[D]")
+
+
 class busdaycalendar:
     """numpy.busdaycalendar(weekmask='1111100', holidays=None): .weekmask (7 bools, Monday
     first) and .holidays (the normalised datetime64[D] holidays)."""
 
     def __init__(self, weekmask="1111100", holidays=None):
-        self._cal = _flex._busdaycal(_weekmask(weekmask), holidays)
+        self._cal = _flex._busdaycal(_weekmask(weekmask), _holidays(holidays))
         nc = _nc()
         self.holidays = _flex._busdaycal_holidays(self._cal)
         wm = _weekmask(weekmask)
@@ -294,7 +319,7 @@ def _cal(weekmask, holidays, busdaycal):
         return busdaycal._cal
     if weekmask == "1111100" and holidays is None:
         return None
-    return _flex._busdaycal(_weekmask(weekmask), holidays)
+    return _flex._busdaycal(_weekmask(weekmask), _holidays(holidays))
 
 
 def _out(r, out):

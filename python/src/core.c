@@ -582,6 +582,22 @@ static int fill(PyObject *o, const seqinfo *si, int depth, char *dst, const ptrd
         }
         a = npy_as_nd(o, -1);
         if (!a) return -1;
+        if (!nd_dtype_is_numeric((int)dt)) {
+            /* a date leaf (numc / NumPy datetime64 scalars): its ticks in dt's unit */
+            nd_array *b = nd_dtype_of(a) == dt ? nd_ref(a) : nd_astype(a, dt, ND_CAST_UNSAFE);
+            nd_array *c = b ? nd_ascontiguousarray(b) : NULL;
+            nd_free(b);
+            nd_free(a);
+            if (!c) return (npy_raise(), -1);
+            if (nd_size(c) != 1) {
+                nd_free(c);
+                PyErr_SetString(PyExc_ValueError, "setting an array element with a sequence.");
+                return -1;
+            }
+            memcpy(dst, nd_data(c), nd_itemsize(c));
+            nd_free(c);
+            return 0;
+        }
         nd_status st = nd_to_buffer(a, dst, dt);
         nd_free(a);
         return st < 0 ? (npy_raise(), -1) : 0;
@@ -652,16 +668,35 @@ static nd_array *from_text(PyObject *o, const seqinfo *si, int dtype)
             if (!strs[i]) goto done;
             lens[i] = (size_t)len;
             if (want_bytes) {
-                /* str into 'S': ASCII only (NumPy encodes with the ascii codec) */
-                for (Py_ssize_t k = 0; k < len; k++)
-                    if ((unsigned char)strs[i][k] >= 0x80) {
-                        PyErr_Format(PyExc_UnicodeEncodeError, "'ascii' codec can't encode %R", t);
+                /* str into 'S': ASCII only (NumPy encodes with the ascii codec, whose
+                 * UnicodeEncodeError this is) */
+                Py_ssize_t nch = PyUnicode_GetLength(t);
+                for (Py_ssize_t k = 0; k < nch; k++)
+                    if (PyUnicode_ReadChar(t, k) >= 0x80) {
+                        PyObject *exc = PyObject_CallFunction(PyExc_UnicodeEncodeError, "sOnns", "ascii", t,
+                                                              k, k + 1, "ordinal not in range(128)");
+                        if (exc) {
+                            PyErr_SetObject(PyExc_UnicodeEncodeError, exc);
+                            Py_DECREF(exc);
+                        }
                         goto done;
                     }
             }
         }
     }
     nd_dtype dt = dtype >= 0 ? (nd_dtype)dtype : ND_STR_OF(0);
+    if (dtype < 0 && !want_bytes && (si->text & 4)) {
+        /* numbers among strings: NumPy sizes the 'U' by the numbers' types (bool 5, int 21,
+         * float 32, complex 64), or by the longest string when that is longer */
+        Py_ssize_t w = 1;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *it = PyList_GetItem(list, i);
+            Py_ssize_t lw = PyBool_Check(it) ? 5 : PyLong_Check(it) ? 21 : PyFloat_Check(it) ? 32
+                          : PyComplex_Check(it) ? 64 : PyUnicode_GetLength(PyList_GetItem(keep, i));
+            if (lw > w) w = lw;
+        }
+        dt = ND_STR_OF(w);
+    }
     nd_array *flat;
     if (dtype >= 0 && (nd_dtype_is_datetime(dt) || nd_dtype_is_timedelta(dt))) {
         if (nd_dtype_is_datetime(dt)) {
