@@ -401,11 +401,10 @@ static nd_array *from_interface(PyObject *o, PyObject *iface)
 
 static int is_arraylike(PyObject *o)
 {
-    if (NcArray_Check(o) || (PyObject_CheckBuffer(o) && !PyBytes_Check(o) && !PyByteArray_Check(o)))
-        return 1;
-    if (PyUnicode_Check(o) || PyBytes_Check(o) || PyLong_Check(o) || PyFloat_Check(o) || PyList_Check(o) ||
-        PyTuple_Check(o))
-        return 0;
+    /* str and bytes (NumPy's str_ / bytes_ subclasses export a buffer too) are text leaves */
+    if (PyUnicode_Check(o) || PyBytes_Check(o)) return 0;
+    if (NcArray_Check(o) || (PyObject_CheckBuffer(o) && !PyByteArray_Check(o))) return 1;
+    if (PyLong_Check(o) || PyFloat_Check(o) || PyList_Check(o) || PyTuple_Check(o)) return 0;
     int has = PyObject_HasAttrString(o, "__array_interface__");
     return has;
 }
