@@ -283,8 +283,12 @@ class RcParams(dict):
 
     def __getitem__(self, key):
         text, kind, value = _P.rc_get(key)
-        if kind == "s" and "color" in key and _re.fullmatch(r"[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?", value):
-            value = "#" + value   # matplotlib's validate_color writes hex colors with '#'
+        if "color" in key:
+            # colors stay text ('0.75' is a gray); matplotlib's validate_color writes hex
+            # colors with '#'
+            value = text
+            if _re.fullmatch(r"[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?", value):
+                value = "#" + value
         return value
 
     def __setitem__(self, key, value):
