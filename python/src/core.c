@@ -1210,6 +1210,44 @@ static PyObject *f_ones_like(PyObject *s, PyObject *a, PyObject *k) { return lik
 static PyObject *f_empty_like(PyObject *s, PyObject *a, PyObject *k) { return like(a, k, "O|OOOO:empty_like", 2); }
 static PyObject *f_full_like(PyObject *s, PyObject *a, PyObject *k) { return like(a, k, "OO|OOOO:full_like", 3); }
 
+/* numpy.arange(datetime64 start, stop, step, dtype): start and stop as ISO strings (or
+ * date scalars, written with str()), step an int (ticks of the result's unit) or a
+ * timedelta64 scalar; nd_datetime_arange. */
+static PyObject *date_arange(PyObject *a0, PyObject *a1, PyObject *a2, int dt)
+{
+    if (a1 == Py_None) {
+        PyErr_SetString(PyExc_ValueError, "arange: a datetime64 range needs start and stop");
+        return NULL;
+    }
+    PyObject *s0 = PyUnicode_Check(a0) ? Py_NewRef(a0) : PyObject_Str(a0);
+    PyObject *s1 = s0 ? (PyUnicode_Check(a1) ? Py_NewRef(a1) : PyObject_Str(a1)) : NULL;
+    PyObject *res = NULL;
+    if (!s1) goto done;
+    nd_scalar step = ND_I64(1);
+    if (a2 != Py_None) {
+        if (PyLong_Check(a2)) {
+            step = ND_I64(PyLong_AsLongLong(a2));
+            if (PyErr_Occurred()) goto done;
+        } else {
+            nd_array *t = npy_as_nd(a2, -1);
+            if (!t) goto done;
+            nd_status st = nd_item(t, &step);
+            nd_free(t);
+            if (st < 0) {
+                npy_raise();
+                goto done;
+            }
+        }
+    }
+    const char *c0 = PyUnicode_AsUTF8AndSize(s0, NULL), *c1 = PyUnicode_AsUTF8AndSize(s1, NULL);
+    if (!c0 || !c1) goto done;
+    res = npy_wrap(nd_datetime_arange(c0, c1, step, dt >= 0 ? (nd_dtype)dt : ND_DATETIME64_OF(ND_DT_GENERIC)));
+done:
+    Py_XDECREF(s0);
+    Py_XDECREF(s1);
+    return res;
+}
+
 static PyObject *f_arange(PyObject *self, PyObject *args, PyObject *kw)
 {
     static char *names[] = { "start", "stop", "step", "dtype", NULL };
@@ -1217,6 +1255,8 @@ static PyObject *f_arange(PyObject *self, PyObject *args, PyObject *kw)
     if (!parse_kw(args, kw, "O|OOO:arange", names, &a0, &a1, &a2, &dto)) return NULL;
     int dt = npy_dtype_arg(dto);
     if (dt == -2) return NULL;
+    if (dt >= 0 ? nd_dtype_is_datetime((nd_dtype)dt) : PyUnicode_Check(a0) || PyObject_HasAttrString(a0, "__array_interface__"))
+        return date_arange(a0, a1, a2, dt);
     PyObject *start = a1 == Py_None ? NULL : a0, *stop = a1 == Py_None ? a0 : a1;
     int all_int = (!start || PyLong_Check(start)) && PyLong_Check(stop) && (a2 == Py_None || PyLong_Check(a2));
     double s0 = start ? PyFloat_AsDouble(start) : 0.0, s1 = PyFloat_AsDouble(stop),
