@@ -339,7 +339,12 @@ def busday_offset(dates, offsets, roll="raise", weekmask="1111100", holidays=Non
     """numpy.busday_offset: dates rolled to a business day, then moved by offsets business days."""
     if roll not in _ROLLS:
         raise ValueError("Invalid business day roll parameter \"%s\"" % roll)
-    return _out(_flex._busday_offset(dates, offsets, _ROLLS[roll], _cal(weekmask, holidays, busdaycal)), out)
+    offs = _nc().asarray(offsets)
+    if offs.dtype.kind not in "iub":
+        # NumPy casts the offsets to int64 with the 'safe' rule
+        raise TypeError("Cannot cast array data from %r to dtype('int64') according to the rule 'safe'"
+                        % (offs.dtype,))
+    return _out(_flex._busday_offset(dates, offs, _ROLLS[roll], _cal(weekmask, holidays, busdaycal)), out)
 
 
 def busday_count(begindates, enddates, weekmask="1111100", holidays=None, busdaycal=None, out=None):

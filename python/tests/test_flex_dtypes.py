@@ -376,3 +376,21 @@ def test_flexible_dtypes_flat_rss():
     # one leaked small array per cycle would be ~0.5 MB over 3000 cycles; a leaked calendar
     # or result per call several MB
     assert grown < 1024 * 1024, "RSS grew by %d bytes over 3000 cycles" % grown
+
+
+ODD = [None, "x", b"x", 2**80, -1, 0, 3.5, float("nan"), (), [], [["a"], ["b", "c"]], {"a": 1},
+       nc.arange(3), nc.array(["ab", "c"]), nc.array([b"ab"]), np.array(["q"]),
+       nc.array(["2020-01-01"], dtype="M8[D]"), nc.zeros((0,), dtype="U3")]
+
+
+@pytest.mark.filterwarnings("ignore")
+@pytest.mark.parametrize("name", nc.char.__all__ + ["datetime_as_string", "isnat", "is_busday",
+                                                    "busday_offset", "busday_count", "datetime_data"])
+def test_odd_arguments_raise_or_return(name):
+    f = getattr(nc.char, name, None) or getattr(nc, name)
+    for args in [(a,) for a in ODD] + [(a, b) for a in ODD[10:] for b in ODD] + \
+            [(a, b, c) for a in ODD[12:15] for b in ODD[:6] for c in ODD[:8]]:
+        try:
+            f(*args)
+        except Exception:
+            pass
