@@ -227,7 +227,7 @@ def ax_secondary_yaxis(self, location, *, functions=None, **kwargs):
 def ax_get_position(self, original=False):
     """ax.get_position(): a Bbox-like object (bounds, x0, y0, width, height) in figure
     fractions, after laying the figure out."""
-    self.figure._ensure_current() if hasattr(self.figure, "_ensure_current") else None
+    self.figure._draw()
     return _Bbox(_P.position(self._h))
 
 
