@@ -35,33 +35,59 @@ class dtype:
     """
     __slots__ = ("num", "name", "itemsize", "kind", "char", "str")
     _all = []
+    _flex = {}  # the flexible dtypes made so far, by number (kept for the module's life)
 
     def __new__(cls, obj=None):
         if isinstance(obj, dtype):
             return obj
-        return cls._all[_core._dtype_num(obj)]
+        return cls._get(_core._dtype_num(obj))
+
+    @classmethod
+    def _get(cls, num):
+        if 0 <= num < len(cls._all):
+            return cls._all[num]
+        d = cls._flex.get(num)
+        if d is None:
+            d = cls._flex[num] = cls._make(num)
+        return d
 
     @classmethod
     def _make(cls, num):
         self = object.__new__(cls)
         name, itemsize, kind, char = _core._dtype_info(num)
+        if kind in "US":
+            # NumPy: str(dtype('U5')) is '<U5', its name 'str160' (bits), 'S3' 'bytes24'
+            width = itemsize // 4 if kind == "U" else itemsize
+            tstr = "%s%s%d" % ("<" if kind == "U" else "|", kind, width)
+            base = "str" if kind == "U" else "bytes"
+            name = "%s%d" % (base, itemsize * 8) if itemsize else base
+        elif kind in "Mm":
+            tstr = "<%s8%s" % (kind, name[name.index("["):] if "[" in name else "")
+        else:
+            order = "|" if itemsize == 1 or kind == "b" else "<"
+            tstr = "%s%s%d" % (order, kind, itemsize)
         object.__setattr__(self, "num", num)
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "itemsize", itemsize)
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "char", char)
-        order = "|" if itemsize == 1 or kind == "b" else "<"
-        object.__setattr__(self, "str", "%s%s%d" % (order, kind, itemsize))
+        object.__setattr__(self, "str", tstr)
         return self
 
     def __setattr__(self, k, v):
         raise AttributeError("numc.dtype is immutable")
 
     def __repr__(self):
+        if self.kind in "US":
+            # NumPy: dtype('<U5'), dtype('S3'); the unsized ones dtype('<U'), dtype('S')
+            t = self.str if self.kind == "U" else self.str[1:]
+            return "dtype('%s')" % (t if self.itemsize else t[:-1])
+        if self.kind in "Mm":
+            return "dtype('%s')" % self.str
         return "dtype('%s')" % self.name
 
     def __str__(self):
-        return self.name
+        return self.str if self.kind in "US" else self.name
 
     def __eq__(self, other):
         try:
@@ -77,7 +103,7 @@ class dtype:
         return hash(self.name)
 
     def __reduce__(self):
-        return (dtype, (self.name,))
+        return (dtype, (self.str if self.kind in "MmUS" else self.name,))
 
     @property
     def type(self):
@@ -277,7 +303,7 @@ def result_type(*args):
     r = nums[0]
     for n in nums[1:]:
         r = _core._result_type(r, n)
-    return dtype._all[r]
+    return dtype._get(r)
 
 
 promote_types = result_type
@@ -295,7 +321,8 @@ def _rebuild(items, dtype_name, shape):
 
 
 def _reduce(self):
-    return (_rebuild, (self.tolist(), self.dtype.name, self.shape))
+    return (_rebuild, (self.tolist(), self.dtype.str if self.dtype.kind in "MmUS" else self.dtype.name,
+                       self.shape))
 
 
 def _contains(self, value):
@@ -460,3 +487,7 @@ def __getattr__(name):
         return importlib.import_module("." + name, __name__)
     raise AttributeError("module 'numc' has no attribute '%s'" % name)
 from ._extra import *  # noqa: E402,F401,F403 -- sorting, statistics, manipulation, I/O (numc/_extra.py)
+from ._dates import (datetime64, timedelta64, datetime_data, datetime_as_string, isnat,  # noqa: E402,F401
+                     busdaycalendar, is_busday, busday_offset, busday_count, str_, bytes_)
+from . import _dates as _dates_mod  # noqa: E402
+_dates_mod._register()

@@ -1067,6 +1067,13 @@ class Axes:
                 labels = args[0]
             else:
                 handles = args[0]
+        if labels is not None and handles is None:
+            from ._pyplot_more import _labelled
+            if len(_labelled(self.figure, [self])) == len(labels):
+                # as many labels as labelled artists: this legend's texts only (matplotlib
+                # leaves the artists' own labels alone)
+                kw["labels"] = [str(t) for t in labels]
+                labels = None
         if labels is not None:
             labels = [str(t) for t in labels]
             if handles is None:   # the axes' artists in the order they were drawn
@@ -1101,7 +1108,8 @@ class Axes:
             kw["bbox_to_anchor"] = list(kw["bbox_to_anchor"])[:2]
         self._call("legend", **kw)
         from .mpl.legend import Legend
-        return Legend(self)
+        from ._pyplot_more import _labelled
+        return Legend(self, kw.get("labels") or _labelled(self.figure, [self]))
 
     def grid(self, visible=None, which="major", axis="both", **kw):
         if "b" in kw:
@@ -1594,6 +1602,8 @@ class Figure:
                 res._fig_h = self._h
             elif name.startswith("_hidden:"):
                 continue
+            elif name.startswith("_") and _more.replay(self, owner, name, args, kw, res):
+                continue
             elif owner is not None and owner._h is not _Dead:
                 r = _P.call(name, owner._h, *args, **_handles(kw))
                 if res is not None:
@@ -1611,7 +1621,8 @@ class Figure:
     def _wrap(self, h, three_d=False):
         ax = (Axes3D if three_d else Axes)(self, h)
         if self._log and self._log[-1][4] is None and self._log[-1][1] in (
-                "subplot", "subplot_3d", "add_axes", "gridspec_subplot"):
+                "subplot", "subplot_3d", "add_axes", "gridspec_subplot", "add_subplot_share",
+                "gridspec_add_subplot"):
             self._log[-1][4] = ax
         self._axes.append(ax)
         _current_axes[id(self)] = ax
@@ -1620,6 +1631,21 @@ class Figure:
     def add_subplot(self, *args, projection=None, polar=False, **kw):
         if polar or projection not in (None, "3d", "rectilinear"):
             raise TypeError("add_subplot(): numc has the '3d' projection only")
+        share = {k: kw.pop(k) for k in ("sharex", "sharey") if kw.get(k) is not None}
+        if share and not kw and projection != "3d":
+            # add_subplot(..., sharex=ax, sharey=ax): plot.h's nplot_add_subplot
+            if len(args) == 1 and isinstance(args[0], _SubplotSpec):
+                return self._wrap(self._call(args[0]._gs._holder(self), "gridspec_add_subplot",
+                                             args[0]._spec, **share))
+            if len(args) == 1:
+                n = int(args[0])
+                args = (n // 100, (n // 10) % 10, n % 10)
+            nr, nc, idx = args
+            ax = self._wrap(self._call(self, "add_subplot_share", nr, nc, idx, **share))
+            ax._grid_pos = ((idx - 1) // nc, (idx - 1) % nc, nr, nc)
+            return ax
+        if share:
+            kw.update(share)
         if kw:
             raise TypeError("add_subplot() got an unexpected keyword argument '%s'" % next(iter(kw)))
         three = projection == "3d"
@@ -2180,17 +2206,6 @@ def axis(arg=None, **kw):
     return gca().axis(arg, **kw)
 
 
-class _Style:
-    available = ["default", "ggplot", "seaborn-whitegrid", "dark_background", "bmh", "grayscale"]
-
-    def use(self, name):
-        _P.call("style_use", name)
-
-    def context(self, name):
-        raise TypeError("style.context() is not supported by numc; use style.use()")
-
-
-style = _Style()
 
 
 # What matplotlib.pyplot re-exports from its submodules (plt.cm.viridis, plt.Normalize,
@@ -2225,6 +2240,40 @@ def get_cmap(name=None, lut=None):
 
 def colormaps():
     return _P.colormaps()
+
+
+# ---- plot.h's newer features (numc/_pyplot_more.py) ---------------------------------------
+from . import _pyplot_more as _more  # noqa: E402
+
+Figure.subplot_mosaic = _more.fig_subplot_mosaic
+Figure.legend = _more.fig_legend
+Figure.supxlabel = _more.fig_supxlabel
+Figure.supylabel = _more.fig_supylabel
+Axes.sharex = _more.ax_sharex
+Axes.sharey = _more.ax_sharey
+Axes.secondary_xaxis = _more.ax_secondary_xaxis
+Axes.secondary_yaxis = _more.ax_secondary_yaxis
+Axes.get_position = _more.ax_get_position
+Axes.add_artist = (lambda orig: lambda self, a: _more.ax_add_artist(self, a, orig))(Axes.add_artist)
+_SubplotSpec.subgridspec = lambda self, nrows, ncols, **kw: __import__(
+    "numc.mpl.gridspec", fromlist=["x"]).GridSpecFromSubplotSpec(nrows, ncols, self, **kw)
+subplot_mosaic = _more.subplot_mosaic
+rc_context = _more.rc_context
+rc = _more.rc
+rcdefaults = _more.rcdefaults
+style = _more.style
+
+
+def figlegend(*args, **kw):
+    return gcf().legend(*args, **kw)
+
+
+def supxlabel(t, **kw):
+    return gcf().supxlabel(t, **kw)
+
+
+def supylabel(t, **kw):
+    return gcf().supylabel(t, **kw)
 
 
 __all__ = [n for n in globals() if not n.startswith("_") and n not in ("Artist",)]

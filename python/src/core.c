@@ -11,6 +11,10 @@ PyObject *npy_AxisError, *npy_LinAlgError;
 atomic_int npy_nogil_calls;
 static PyObject *npy_dtypes[ND_NTYPES]; /* numc.dtype instances, set by numc/__init__.py */
 static PyObject *npy_flags_factory;     /* numc._flagsobj(bits) */
+/* Set by numc/__init__.py (_register_flex): numc.dtype._get(num) (the dtype object of any
+ * dtype number, cached on the Python side), the numc.dtype class, and
+ * numc._date_scalar(num, ticks) (a numc.datetime64 / numc.timedelta64 scalar). */
+static PyObject *npy_dtype_factory, *npy_dtype_class, *npy_date_scalar;
 
 /* ---- errors ------------------------------------------------------------------------------ */
 /* numc warnings are queued by a thread-local handler (it may run with the GIL released)
@@ -82,26 +86,66 @@ PyObject *npy_scalar_to_py(nd_scalar s)
         return PyLong_FromUnsignedLongLong(s.v.u);
     case ND_FLOAT32: case ND_FLOAT64: return PyFloat_FromDouble(s.v.f);
     case ND_COMPLEX64: case ND_COMPLEX128: return PyComplex_FromDoubles(s.v.c[0], s.v.c[1]);
-    default: PyErr_SetString(PyExc_TypeError, "numc: invalid scalar"); return NULL;
+    default:
+        if ((nd_dtype_is_datetime(s.dtype) || nd_dtype_is_timedelta(s.dtype)) && npy_date_scalar)
+            return PyObject_CallFunction(npy_date_scalar, "iL", (int)s.dtype, (long long)s.v.i);
+        PyErr_SetString(PyExc_TypeError, "numc: invalid scalar"); return NULL;
     }
 }
 
-/* The module's dtype tables (npy_dtypes, the buffer formats, __array_interface__) hold the
- * numeric dtypes only: an array of a flexible dtype (datetime64, timedelta64, 'S', 'U')
- * made in C is refused with a TypeError instead of indexing them. Frees a. */
-static PyObject *refuse_flexible(nd_array *a)
+/* Element idx of a (nidx indices, nd_get's convention) as a Python object: numbers as
+ * Python scalars, dates as numc.datetime64 / numc.timedelta64, 'U' elements as str and 'S'
+ * elements as bytes (NumPy's str_ / bytes_ are str / bytes subclasses). */
+PyObject *npy_get(const nd_array *a, int nidx, const ptrdiff_t *idx)
 {
-    PyErr_Format(PyExc_TypeError, "numc: arrays of dtype %s are not supported by the Python module",
-                 nd_dtype_name(nd_dtype_of(a)));
-    nd_free(a);
-    return NULL;
+    if (nd_dtype_is_string(nd_dtype_of(a))) {
+        size_t len = 0;
+        char *t = nd_str_get_alloc(a, nidx, idx, &len);
+        if (!t) return npy_raise();
+        PyObject *r = nd_dtype_base(nd_dtype_of(a)) == ND_STR ? PyUnicode_FromStringAndSize(t, (Py_ssize_t)len)
+                                                               : PyBytes_FromStringAndSize(t, (Py_ssize_t)len);
+        nd_free_mem(t);
+        return r;
+    }
+    nd_scalar s;
+    if (nd_get(a, nidx, idx, &s) < 0) return npy_raise();
+    return npy_scalar_to_py(s);
+}
+
+PyObject *npy_get_flat(const nd_array *a, ptrdiff_t i)
+{
+    if (nd_dtype_is_string(nd_dtype_of(a))) {
+        int nd = nd_ndim(a);
+        ptrdiff_t idx[ND_MAXDIMS];
+        if (i < 0 || i >= nd_size(a)) {
+            PyErr_SetString(PyExc_IndexError, "index out of bounds");
+            return NULL;
+        }
+        for (int k = nd - 1; k >= 0; k--) {
+            idx[k] = i % nd_shape(a)[k];
+            i /= nd_shape(a)[k];
+        }
+        return npy_get(a, nd, idx);
+    }
+    nd_scalar s;
+    if (nd_get_flat(a, i, &s) < 0) return npy_raise();
+    return npy_scalar_to_py(s);
+}
+
+PyObject *npy_get_item(const nd_array *a)
+{
+    if (nd_size(a) != 1 || !nd_dtype_is_string(nd_dtype_of(a))) {
+        nd_scalar s;
+        if (nd_item(a, &s) < 0) return npy_raise();
+        return npy_scalar_to_py(s);
+    }
+    return npy_get_flat(a, 0);
 }
 
 PyObject *npy_wrap(nd_array *a)
 {
     npy_install_warnings();
     if (!a) return npy_raise();
-    if (!nd_dtype_is_numeric((int)nd_dtype_of(a))) return refuse_flexible(a);
     if (npy_tls.n && npy_flush_warnings() < 0) {
         nd_free(a);
         return NULL;
@@ -118,17 +162,14 @@ PyObject *npy_wrap(nd_array *a)
 
 PyObject *npy_wrap_result(nd_array *a)
 {
-    if (a && !nd_dtype_is_numeric((int)nd_dtype_of(a))) return refuse_flexible(a);
     if (a && nd_ndim(a) == 0) {
         if (npy_tls.n && npy_flush_warnings() < 0) {
             nd_free(a);
             return NULL;
         }
-        nd_scalar s;
-        nd_status st = nd_item(a, &s);
+        PyObject *r = npy_get_item(a);
         nd_free(a);
-        if (st < 0) return npy_raise();
-        return npy_scalar_to_py(s);
+        return r;
     }
     return npy_wrap(a);
 }
@@ -137,6 +178,16 @@ PyObject *npy_wrap_result(nd_array *a)
 PyObject *npy_dtype_obj(nd_dtype t)
 {
     if ((unsigned)t < ND_NTYPES && npy_dtypes[t]) return npy_dtypes[t];
+    if (nd_dtype_is_flexible((int)t) && npy_dtype_factory) {
+        /* numc.dtype._get caches every dtype object it makes (for the life of the module),
+         * so the reference it returns may be dropped here and the object lent out */
+        PyObject *r = PyObject_CallFunction(npy_dtype_factory, "i", (int)t);
+        if (r) {
+            Py_DECREF(r);
+            return r;
+        }
+        PyErr_Clear();
+    }
     return Py_None;
 }
 
@@ -145,6 +196,15 @@ int npy_dtype_arg(PyObject *o)
     if (o == NULL || o == Py_None) return -1;
     for (int t = 0; t < ND_NTYPES; t++)
         if (o == npy_dtypes[t]) return t;
+    if (npy_dtype_class && Py_TYPE(o) == (PyTypeObject *)npy_dtype_class) {
+        PyObject *num = PyObject_GetAttrString(o, "num");
+        long t = num ? PyLong_AsLong(num) : -1;
+        Py_XDECREF(num);
+        if (t >= 0) return (int)t;
+        PyErr_Clear();
+    }
+    if (o == (PyObject *)&PyUnicode_Type) return ND_STR_OF(0);
+    if (o == (PyObject *)&PyBytes_Type) return ND_BYTES_OF(0);
     if (o == (PyObject *)&PyFloat_Type) return ND_FLOAT64;
     if (o == (PyObject *)&PyLong_Type) return ND_INT64;
     if (o == (PyObject *)&PyBool_Type) return ND_BOOL;
@@ -159,11 +219,24 @@ int npy_dtype_arg(PyObject *o)
     }
     if (name && PyUnicode_Check(name)) {
         const char *s = PyUnicode_AsUTF8AndSize(name, NULL);
+        if (s && strcmp(s, "str_") == 0) s = "U";
+        if (s && strcmp(s, "bytes_") == 0) s = "S";
         int t = s ? nd_dtype_from_name(strcmp(s, "bool_") == 0 ? "bool" : s) : -1;
         Py_DECREF(name);
         if (t >= 0) return t;
         nd_clear_error();
         if (PyErr_Occurred()) return -2;
+        /* numpy.dtype('U5').name is 'str160': its .str ('<U5') is what numc parses */
+        if (!PyUnicode_Check(o) && !PyType_Check(o)) {
+            PyObject *str = PyObject_GetAttrString(o, "str");
+            if (!str) PyErr_Clear();
+            const char *ss = str && PyUnicode_Check(str) ? PyUnicode_AsUTF8AndSize(str, NULL) : NULL;
+            t = ss && ss[0] != '>' ? nd_dtype_from_name(ss) : -1;
+            Py_XDECREF(str);
+            if (t >= 0) return t;
+            nd_clear_error();
+            PyErr_Clear();
+        }
     } else {
         Py_XDECREF(name);
     }
@@ -177,6 +250,15 @@ static int dtype_from_format(const char *f, Py_ssize_t itemsize)
 {
     if (!f) return ND_UINT8;
     if (*f == '@' || *f == '=' || *f == '<' || *f == '|') f++;
+    /* NumPy exports 'U5' as "5w" (UCS-4) and 'S3' as "3s" */
+    if ((*f >= '0' && *f <= '9') || ((*f == 'w' || *f == 's') && !f[1])) {
+        char *end;
+        long n = (*f >= '0' && *f <= '9') ? strtol(f, &end, 10) : (end = (char *)f, 1);
+        if (n < 1 || n > ND_STR_MAXWIDTH || !end[0] || end[1]) return -1;
+        if (end[0] == 'w' && itemsize == 4 * n) return (int)ND_STR_OF(n);
+        if (end[0] == 's' && itemsize == n) return (int)ND_BYTES_OF(n);
+        return -1;
+    }
     if (*f == 'Z') {
         if (f[1] == 'f' && !f[2]) return ND_COMPLEX64;
         if (f[1] == 'd' && !f[2]) return ND_COMPLEX128;
@@ -283,6 +365,12 @@ static nd_array *from_interface(PyObject *o, PyObject *iface)
     int dt = -1;
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (strcmp(ts, map[i].s) == 0) dt = (int)map[i].t;
+    if (dt < 0 && (ts[0] == '<' || ts[0] == '|')) {
+        /* the flexible dtypes: '<M8[D]', '<m8[s]', '<U5', '|S3' */
+        int t = nd_dtype_from_name(ts);
+        nd_clear_error();
+        if (t >= 0 && nd_dtype_is_flexible(t) && nd_dtype_size((nd_dtype)t) > 0) dt = t;
+    }
     if (dt < 0) {
         PyErr_Format(PyExc_TypeError, "numc: __array_interface__ typestr '%s' has no numc dtype", ts);
         return NULL;
@@ -313,7 +401,12 @@ static nd_array *from_interface(PyObject *o, PyObject *iface)
 
 static int is_arraylike(PyObject *o)
 {
-    return NcArray_Check(o) || (PyObject_CheckBuffer(o) && !PyBytes_Check(o) && !PyByteArray_Check(o));
+    /* str and bytes (NumPy's str_ / bytes_ subclasses export a buffer too) are text leaves */
+    if (PyUnicode_Check(o) || PyBytes_Check(o)) return 0;
+    if (NcArray_Check(o) || (PyObject_CheckBuffer(o) && !PyByteArray_Check(o))) return 1;
+    if (PyLong_Check(o) || PyFloat_Check(o) || PyList_Check(o) || PyTuple_Check(o)) return 0;
+    int has = PyObject_HasAttrString(o, "__array_interface__");
+    return has;
 }
 
 /* Nested sequences: shape discovery, then a dtype pass, then a fill. */
@@ -321,6 +414,7 @@ typedef struct {
     int ndim;
     ptrdiff_t shape[ND_MAXDIMS];
     int kind; /* -1 nothing yet; else an nd_dtype promoted over the leaves */
+    int text; /* leaves seen: 1 str, 2 bytes, 4 something else (then kind is ignored) */
 } seqinfo;
 
 static int promote_leaf(seqinfo *si, int t)
@@ -359,6 +453,11 @@ static int discover(PyObject *o, seqinfo *si, int depth, int set_shape)
     }
     if (depth == si->ndim && !set_shape) {
         /* a leaf position */
+        if (PyUnicode_Check(o) || PyBytes_Check(o)) {
+            si->text |= PyUnicode_Check(o) ? 1 : 2;
+            return 0;
+        }
+        si->text |= 4;
         if (PyFloat_CheckExact(o)) return si->kind == ND_FLOAT64 ? 0 : promote_leaf(si, ND_FLOAT64);
         if (PyLong_CheckExact(o) && (si->kind == ND_INT64 || si->kind == ND_FLOAT64)) {
             int ov = 0;
@@ -482,6 +581,22 @@ static int fill(PyObject *o, const seqinfo *si, int depth, char *dst, const ptrd
         }
         a = npy_as_nd(o, -1);
         if (!a) return -1;
+        if (!nd_dtype_is_numeric((int)dt)) {
+            /* a date leaf (numc / NumPy datetime64 scalars): its ticks in dt's unit */
+            nd_array *b = nd_dtype_of(a) == dt ? nd_ref(a) : nd_astype(a, dt, ND_CAST_UNSAFE);
+            nd_array *c = b ? nd_ascontiguousarray(b) : NULL;
+            nd_free(b);
+            nd_free(a);
+            if (!c) return (npy_raise(), -1);
+            if (nd_size(c) != 1) {
+                nd_free(c);
+                PyErr_SetString(PyExc_ValueError, "setting an array element with a sequence.");
+                return -1;
+            }
+            memcpy(dst, nd_data(c), nd_itemsize(c));
+            nd_free(c);
+            return 0;
+        }
         nd_status st = nd_to_buffer(a, dst, dt);
         nd_free(a);
         return st < 0 ? (npy_raise(), -1) : 0;
@@ -497,11 +612,137 @@ static int fill(PyObject *o, const seqinfo *si, int depth, char *dst, const ptrd
     return 0;
 }
 
+/* The leaves of a nested sequence (shape si) in C order, appended to list. */
+static int flat_leaves(PyObject *o, const seqinfo *si, int depth, PyObject *list)
+{
+    if (depth == si->ndim) return PyList_Append(list, o);
+    Py_ssize_t n = PySequence_Size(o);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *it = PySequence_GetItem(o, i);
+        if (!it) return -1;
+        int rc = flat_leaves(it, si, depth + 1, list);
+        Py_DECREF(it);
+        if (rc < 0) return -1;
+    }
+    return 0;
+}
+
+/* numpy.array of str / bytes leaves: a 'U' array (an 'S' one when every leaf is bytes),
+ * or with a date dtype the parsed dates, or with another dtype the text converted by
+ * nd_astype (NumPy parses numbers from text). Other leaves are written with str(). */
+static nd_array *from_text(PyObject *o, const seqinfo *si, int dtype)
+{
+    PyObject *list = PyList_New(0);
+    if (!list || flat_leaves(o, si, 0, list) < 0) {
+        Py_XDECREF(list);
+        return NULL;
+    }
+    Py_ssize_t n = PyList_Size(list);
+    const char **strs = nd_malloc(sizeof(char *) * (size_t)(n ? n : 1), "numc.array");
+    size_t *lens = nd_malloc(sizeof(size_t) * (size_t)(n ? n : 1), "numc.array");
+    PyObject *keep = PyList_New(n);
+    nd_array *a = NULL;
+    if (!strs || !lens || !keep) {
+        if (!PyErr_Occurred()) npy_raise();
+        goto done;
+    }
+    int all_bytes = si->text == 2;
+    int want_bytes = dtype >= 0 ? nd_dtype_base((nd_dtype)dtype) == ND_BYTES : all_bytes;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *it = PyList_GetItem(list, i), *t;
+        if (PyBytes_Check(it) && (want_bytes || !PyUnicode_Check(it)))
+            t = want_bytes ? Py_NewRef(it) : PyUnicode_DecodeASCII(PyBytes_AsString(it), PyBytes_Size(it), "strict");
+        else if (PyUnicode_Check(it))
+            t = Py_NewRef(it);
+        else
+            t = PyObject_Str(it);
+        if (!t) goto done;
+        PyList_SetItem(keep, i, t);
+        if (PyBytes_Check(t)) {
+            strs[i] = PyBytes_AsString(t);
+            lens[i] = (size_t)PyBytes_Size(t);
+        } else {
+            Py_ssize_t len;
+            strs[i] = PyUnicode_AsUTF8AndSize(t, &len);
+            if (!strs[i]) goto done;
+            lens[i] = (size_t)len;
+            if (want_bytes) {
+                /* str into 'S': ASCII only (NumPy encodes with the ascii codec, whose
+                 * UnicodeEncodeError this is) */
+                Py_ssize_t nch = PyUnicode_GetLength(t);
+                for (Py_ssize_t k = 0; k < nch; k++)
+                    if (PyUnicode_ReadChar(t, k) >= 0x80) {
+                        PyObject *exc = PyObject_CallFunction(PyExc_UnicodeEncodeError, "sOnns", "ascii", t,
+                                                              k, k + 1, "ordinal not in range(128)");
+                        if (exc) {
+                            PyErr_SetObject(PyExc_UnicodeEncodeError, exc);
+                            Py_DECREF(exc);
+                        }
+                        goto done;
+                    }
+            }
+        }
+    }
+    nd_dtype dt = dtype >= 0 ? (nd_dtype)dtype : ND_STR_OF(0);
+    if (dtype < 0 && !want_bytes && (si->text & 4)) {
+        /* numbers among strings: NumPy sizes the 'U' by the numbers' types (bool 5, int 21,
+         * float 32, complex 64), or by the longest string when that is longer */
+        Py_ssize_t w = 1;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *it = PyList_GetItem(list, i);
+            Py_ssize_t lw = PyBool_Check(it) ? 5 : PyLong_Check(it) ? 21 : PyFloat_Check(it) ? 32
+                          : PyComplex_Check(it) ? 64 : PyUnicode_GetLength(PyList_GetItem(keep, i));
+            if (lw > w) w = lw;
+        }
+        dt = ND_STR_OF(w);
+    }
+    nd_array *flat;
+    if (dtype >= 0 && (nd_dtype_is_datetime(dt) || nd_dtype_is_timedelta(dt))) {
+        if (nd_dtype_is_datetime(dt)) {
+            flat = nd_datetime64_from_strings(n, strs, dt);
+        } else {
+            nd_array *u = nd_str_array(n, strs, ND_STR_OF(0));
+            flat = u ? nd_astype(u, dt, ND_CAST_UNSAFE) : NULL;
+            nd_free(u);
+        }
+    } else if (want_bytes) {
+        flat = nd_bytes_array(n, strs, lens, nd_dtype_width(dt));
+    } else if (nd_dtype_base(dt) == ND_STR) {
+        flat = nd_str_array(n, strs, dt);
+    } else {
+        nd_array *u = nd_str_array(n, strs, ND_STR_OF(0));
+        flat = u ? nd_astype(u, dt, ND_CAST_UNSAFE) : NULL;
+        nd_free(u);
+    }
+    if (!flat) {
+        npy_raise();
+        goto done;
+    }
+    a = nd_reshape(flat, si->ndim, si->shape);
+    nd_free(flat);
+    if (!a) npy_raise();
+done:
+    nd_free_mem(strs);
+    nd_free_mem(lens);
+    Py_XDECREF(keep);
+    Py_DECREF(list);
+    return a;
+}
+
 static nd_array *from_sequence(PyObject *o, int dtype)
 {
     seqinfo si = { .ndim = 0, .kind = -1 };
     if (discover(o, &si, 0, 1) < 0) return NULL;
     if (discover(o, &si, 0, 0) < 0) return NULL;
+    if (si.text & 3) return from_text(o, &si, dtype);
+    if (dtype >= 0 && nd_dtype_is_flexible(dtype)) {
+        /* numbers into a date or string dtype: numc's astype (NumPy's casts) */
+        nd_array *a = from_sequence(o, -1);
+        if (!a) return NULL;
+        nd_array *b = nd_astype(a, (nd_dtype)dtype, ND_CAST_UNSAFE);
+        nd_free(a);
+        return b ? b : (nd_array *)npy_raise();
+    }
     int dt = dtype >= 0 ? dtype : si.kind >= 0 ? si.kind : ND_FLOAT64;
     nd_array *a = nd_empty(si.ndim, si.shape, (nd_dtype)dt);
     if (!a) return (nd_array *)npy_raise();
@@ -546,11 +787,8 @@ nd_array *npy_as_nd(PyObject *o, int dtype)
         }
         PyErr_Clear();
     }
-    if (PyList_Check(o) || PyTuple_Check(o)) return from_sequence(o, dtype);
-    if (PyUnicode_Check(o) || PyBytes_Check(o)) {
-        PyErr_Format(PyExc_TypeError, "numc: strings are not a numc dtype (%R)", o);
-        return NULL;
-    }
+    if (PyList_Check(o) || PyTuple_Check(o) || PyUnicode_Check(o) || PyBytes_Check(o))
+        return from_sequence(o, dtype);
     /* other iterables/sequences: through a list */
     PyObject *list = PySequence_List(o);
     if (!list) {
@@ -651,7 +889,8 @@ int npy_operands(int n, PyObject *const *objs, nd_operand *ops, nd_array **tmps)
     int by_value = maxnd >= 1 && maxcat >= maxscal;
     for (int i = 0; i < n; i++) {
         nd_operand *op = &ops[i];
-        if (by_value && op->kind == ND_OPK_ARRAY && nd_ndim(op->array) == 0) {
+        if (by_value && op->kind == ND_OPK_ARRAY && nd_ndim(op->array) == 0 &&
+            nd_dtype_is_numeric((int)nd_dtype_of(op->array))) {
             /* a 0-d array takes part by value, as a scalar */
             nd_scalar sc;
             if (nd_item(op->array, &sc) < 0) goto fail;
@@ -813,10 +1052,11 @@ static PyObject *f_array(PyObject *self, PyObject *args, PyObject *kw)
     if (!parse_kw(args, kw, "O|OpOi:array", names, &o, &dto, &copy, &order, &ndmin)) return NULL;
     int dt = npy_dtype_arg(dto);
     if (dt == -2) return NULL;
-    nd_array *a = npy_as_nd(o, -1);
+    int seq = PyList_Check(o) || PyTuple_Check(o) || PyUnicode_Check(o) || PyBytes_Check(o);
+    nd_array *a = npy_as_nd(o, seq ? dt : -1);
     if (!a) return NULL;
     nd_array *b = a;
-    if (dt >= 0 && dt != (int)nd_dtype_of(a)) b = nd_astype(a, (nd_dtype)dt, ND_CAST_UNSAFE);
+    if (dt >= 0 && !seq && dt != (int)nd_dtype_of(a)) b = nd_astype(a, (nd_dtype)dt, ND_CAST_UNSAFE);
     else if (copy && !PyList_Check(o) && !PyTuple_Check(o) && leaf_dtype(o) < 0) b = nd_copy(a, ND_ORDER_K);
     else b = nd_ref(a);
     nd_free(a);
@@ -970,6 +1210,44 @@ static PyObject *f_ones_like(PyObject *s, PyObject *a, PyObject *k) { return lik
 static PyObject *f_empty_like(PyObject *s, PyObject *a, PyObject *k) { return like(a, k, "O|OOOO:empty_like", 2); }
 static PyObject *f_full_like(PyObject *s, PyObject *a, PyObject *k) { return like(a, k, "OO|OOOO:full_like", 3); }
 
+/* numpy.arange(datetime64 start, stop, step, dtype): start and stop as ISO strings (or
+ * date scalars, written with str()), step an int (ticks of the result's unit) or a
+ * timedelta64 scalar; nd_datetime_arange. */
+static PyObject *date_arange(PyObject *a0, PyObject *a1, PyObject *a2, int dt)
+{
+    if (a1 == Py_None) {
+        PyErr_SetString(PyExc_ValueError, "arange: a datetime64 range needs start and stop");
+        return NULL;
+    }
+    PyObject *s0 = PyUnicode_Check(a0) ? Py_NewRef(a0) : PyObject_Str(a0);
+    PyObject *s1 = s0 ? (PyUnicode_Check(a1) ? Py_NewRef(a1) : PyObject_Str(a1)) : NULL;
+    PyObject *res = NULL;
+    if (!s1) goto done;
+    nd_scalar step = ND_I64(1);
+    if (a2 != Py_None) {
+        if (PyLong_Check(a2)) {
+            step = ND_I64(PyLong_AsLongLong(a2));
+            if (PyErr_Occurred()) goto done;
+        } else {
+            nd_array *t = npy_as_nd(a2, -1);
+            if (!t) goto done;
+            nd_status st = nd_item(t, &step);
+            nd_free(t);
+            if (st < 0) {
+                npy_raise();
+                goto done;
+            }
+        }
+    }
+    const char *c0 = PyUnicode_AsUTF8AndSize(s0, NULL), *c1 = PyUnicode_AsUTF8AndSize(s1, NULL);
+    if (!c0 || !c1) goto done;
+    res = npy_wrap(nd_datetime_arange(c0, c1, step, dt >= 0 ? (nd_dtype)dt : ND_DATETIME64_OF(ND_DT_GENERIC)));
+done:
+    Py_XDECREF(s0);
+    Py_XDECREF(s1);
+    return res;
+}
+
 static PyObject *f_arange(PyObject *self, PyObject *args, PyObject *kw)
 {
     static char *names[] = { "start", "stop", "step", "dtype", NULL };
@@ -977,6 +1255,8 @@ static PyObject *f_arange(PyObject *self, PyObject *args, PyObject *kw)
     if (!parse_kw(args, kw, "O|OOO:arange", names, &a0, &a1, &a2, &dto)) return NULL;
     int dt = npy_dtype_arg(dto);
     if (dt == -2) return NULL;
+    if (dt >= 0 ? nd_dtype_is_datetime((nd_dtype)dt) : PyUnicode_Check(a0) || PyObject_HasAttrString(a0, "__array_interface__"))
+        return date_arange(a0, a1, a2, dt);
     PyObject *start = a1 == Py_None ? NULL : a0, *stop = a1 == Py_None ? a0 : a1;
     int all_int = (!start || PyLong_Check(start)) && PyLong_Check(stop) && (a2 == Py_None || PyLong_Check(a2));
     double s0 = start ? PyFloat_AsDouble(start) : 0.0, s1 = PyFloat_AsDouble(stop),
@@ -1057,6 +1337,20 @@ static PyObject *f_register(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* _register_flex(dtype_get, dtype_class, date_scalar): called once by numc/__init__.py. */
+static PyObject *f_register_flex(PyObject *self, PyObject *args)
+{
+    PyObject *get, *cls, *date;
+    if (!PyArg_ParseTuple(args, "OOO:_register_flex", &get, &cls, &date)) return NULL;
+    Py_XDECREF(npy_dtype_factory);
+    Py_XDECREF(npy_dtype_class);
+    Py_XDECREF(npy_date_scalar);
+    npy_dtype_factory = Py_NewRef(get);
+    npy_dtype_class = Py_NewRef(cls);
+    npy_date_scalar = Py_NewRef(date);
+    Py_RETURN_NONE;
+}
+
 PyObject *npy_flags_of(unsigned bits)
 {
     if (!npy_flags_factory) return PyLong_FromUnsignedLong(bits);
@@ -1067,7 +1361,14 @@ static PyObject *f_dtype_info(PyObject *self, PyObject *args)
 {
     int t;
     if (!PyArg_ParseTuple(args, "i:_dtype_info", &t)) return NULL;
-    if (!nd_dtype_is_numeric(t)) return npy_raise();
+    if (!nd_dtype_is_valid(t)) {
+        PyErr_Format(PyExc_TypeError, "_dtype_info: %d is no numc dtype", t);
+        return NULL;
+    }
+    if (nd_dtype_is_flexible(t))
+        /* char is the kind ('M', 'm', 'S', 'U'), as NumPy's dtype.char */
+        return Py_BuildValue("(snCC)", nd_dtype_name((nd_dtype)t), (Py_ssize_t)nd_dtype_size((nd_dtype)t),
+                             nd_dtype_kind((nd_dtype)t), nd_dtype_kind((nd_dtype)t));
     return Py_BuildValue("(snCC)", nd_dtype_name((nd_dtype)t), (Py_ssize_t)nd_dtype_size((nd_dtype)t),
                          nd_dtype_kind((nd_dtype)t), nd_dtype_char((nd_dtype)t));
 }
@@ -1112,7 +1413,7 @@ static PyObject *f_result_type(PyObject *self, PyObject *args)
 {
     int a, b;
     if (!PyArg_ParseTuple(args, "ii", &a, &b)) return NULL;
-    if (!nd_dtype_is_numeric(a) || !nd_dtype_is_numeric(b)) return npy_raise();
+    if (!nd_dtype_is_valid(a) || !nd_dtype_is_valid(b)) return npy_raise();
     return PyLong_FromLong(nd_result_type((nd_dtype)a, (nd_dtype)b));
 }
 
@@ -1120,7 +1421,7 @@ static PyObject *f_can_cast(PyObject *self, PyObject *args)
 {
     int a, b, c;
     if (!PyArg_ParseTuple(args, "iii", &a, &b, &c)) return NULL;
-    if (!nd_dtype_is_numeric(a) || !nd_dtype_is_numeric(b)) return npy_raise();
+    if (!nd_dtype_is_valid(a) || !nd_dtype_is_valid(b)) return npy_raise();
     return PyBool_FromLong(nd_can_cast((nd_dtype)a, (nd_dtype)b, (nd_casting)c));
 }
 
@@ -1193,6 +1494,7 @@ PyMethodDef npy_core_methods[] = {
     { "identity", (PyCFunction)(void (*)(void))f_identity, METH_VARARGS | METH_KEYWORDS, "numpy.identity" },
     { "shares_memory", f_shares_memory, METH_VARARGS, "numpy.shares_memory" },
     { "_register", f_register, METH_VARARGS, "numc/__init__.py hands its Python-level objects over" },
+    { "_register_flex", f_register_flex, METH_VARARGS, "numc/__init__.py hands the flexible dtypes' factories over" },
     { "_dtype_info", f_dtype_info, METH_VARARGS, "(name, itemsize, kind, char) of a dtype number" },
     { "_dtype_num", f_dtype_num, METH_O, "dtype number of a dtype-like" },
     { "_finfo", f_finfo, METH_O, "nd_finfo_of as a tuple" },

@@ -42,6 +42,15 @@ static const char *fmt_of(nd_dtype t)
     return f[t];
 }
 
+/* The buffer format of a string dtype as NumPy writes it ('U5': "5w", 'S3': "3s") in a new
+ * allocation (the view keeps it in `internal` until released). */
+static char *flex_fmt(nd_dtype t)
+{
+    char *f = nd_malloc(32, "numc.ndarray buffer");
+    if (f) snprintf(f, 32, "%zu%c", nd_dtype_width(t), nd_dtype_base(t) == ND_STR ? 'w' : 's');
+    return f;
+}
+
 static int arr_getbuffer(PyObject *self, Py_buffer *view, int flags)
 {
     nd_array *a = NC_ARR(self);
@@ -66,24 +75,39 @@ static int arr_getbuffer(PyObject *self, Py_buffer *view, int flags)
         PyErr_SetString(PyExc_BufferError, "numc.ndarray is not C-contiguous (ask for strides)");
         return -1;
     }
+    nd_dtype dt = nd_dtype_of(a);
+    char *ffmt = NULL;
+    if (!nd_dtype_is_numeric((int)dt)) {
+        if (!nd_dtype_is_string(dt)) {
+            /* NumPy exports no buffer of dates either; __array_interface__ carries them */
+            PyErr_Format(PyExc_BufferError, "cannot include dtype '%c' in a buffer", nd_dtype_kind(dt));
+            return -1;
+        }
+        if ((flags & PyBUF_FORMAT) == PyBUF_FORMAT && !(ffmt = flex_fmt(dt))) {
+            npy_raise();
+            return -1;
+        }
+    }
     view->obj = Py_NewRef(self);
     view->buf = nd_data(a);
     view->len = (Py_ssize_t)nd_nbytes(a);
     view->readonly = !nd_is_writeable(a);
     view->itemsize = (Py_ssize_t)nd_itemsize(a);
-    view->format = (flags & PyBUF_FORMAT) == PyBUF_FORMAT ? (char *)fmt_of(nd_dtype_of(a)) : NULL;
+    view->format = ffmt ? ffmt : (flags & PyBUF_FORMAT) == PyBUF_FORMAT && nd_dtype_is_numeric((int)dt)
+                                     ? (char *)fmt_of(dt) : NULL;
     view->ndim = nd_ndim(a);
     view->shape = (flags & PyBUF_ND) == PyBUF_ND ? (Py_ssize_t *)nd_shape(a) : NULL;
     view->strides = (flags & PyBUF_STRIDES) == PyBUF_STRIDES ? (Py_ssize_t *)nd_strides(a) : NULL;
     view->suboffsets = NULL;
-    view->internal = NULL;
+    view->internal = ffmt;
     ((NcArray *)self)->exports++;
     return 0;
 }
 
 static void arr_releasebuffer(PyObject *self, Py_buffer *view)
 {
-    (void)view;
+    nd_free_mem(view->internal);
+    view->internal = NULL;
     ((NcArray *)self)->exports--;
 }
 
@@ -149,8 +173,20 @@ static PyObject *g_T(PyObject *s, void *c) { return npy_wrap((nd_transpose)(NC_A
 static PyObject *g_real(PyObject *s, void *c) { return npy_wrap(nd_real(NC_ARR(s))); }
 static PyObject *g_imag(PyObject *s, void *c) { return npy_wrap(nd_imag(NC_ARR(s))); }
 
-static const char *typestr_of(nd_dtype t)
+/* NumPy's typestr: '<f8', '|b1', and for the flexible dtypes '<M8[D]', '<m8[25s]', '<U5',
+ * '|S3' (into buf, which has 64 bytes). */
+static const char *typestr_of(nd_dtype t, char *buf)
 {
+    if (nd_dtype_is_string(t)) {
+        snprintf(buf, 64, "%c%c%zu", nd_dtype_base(t) == ND_STR ? '<' : '|',
+                 nd_dtype_base(t) == ND_STR ? 'U' : 'S', nd_dtype_width(t));
+        return buf;
+    }
+    if (!nd_dtype_is_numeric((int)t)) {
+        const char *name = nd_dtype_name(t), *br = strchr(name, '[');
+        snprintf(buf, 64, "<%c8%s", nd_dtype_kind(t), br ? br : "");
+        return buf;
+    }
     static const char *ts[ND_NTYPES] = { "|b1", "|i1", "<i2", "<i4", "<i8", "|u1", "<u2", "<u4",
                                          "<u8", "<f4", "<f8", "<c8", "<c16" };
     return ts[t];
@@ -161,7 +197,8 @@ static PyObject *g_array_interface(PyObject *s, void *c)
     nd_array *a = NC_ARR(s);
     PyObject *strides = nd_is_c_contiguous(a) ? Py_NewRef(Py_None) : tuple_of(nd_ndim(a), nd_strides(a));
     PyObject *shape = tuple_of(nd_ndim(a), nd_shape(a));
-    const char *ts = typestr_of(nd_dtype_of(a));
+    char tsbuf[64];
+    const char *ts = typestr_of(nd_dtype_of(a), tsbuf);
     PyObject *d = NULL;
     if (strides && shape)
         d = Py_BuildValue("{s:(NO),s:O,s:O,s:s,s:[(ss)],s:i}", "data", PyLong_FromVoidPtr(nd_data(a)),
@@ -327,9 +364,7 @@ static PyObject *arr_getitem(PyObject *self, PyObject *key)
     if (PyLong_CheckExact(key) && nd == 1) {
         Py_ssize_t i = PyLong_AsSsize_t(key);
         if (i == -1 && PyErr_Occurred()) return NULL;
-        nd_scalar s;
-        if (nd_get(a, 1, &i, &s) < 0) return npy_raise();
-        return npy_scalar_to_py(s);
+        return npy_get(a, 1, &i);
     }
     parsed_index p;
     if (parse_index(key, &p) < 0) return NULL;
@@ -337,9 +372,7 @@ static PyObject *arr_getitem(PyObject *self, PyObject *key)
     if (p.narr == 0 && p.nint == p.n && p.n == nd) {
         ptrdiff_t ii[ND_MAXDIMS];
         for (int i = 0; i < nd; i++) ii[i] = p.idx[i].start;
-        nd_scalar s;
-        if (nd_get(a, nd, ii, &s) < 0) return npy_raise();
-        return npy_scalar_to_py(s);
+        return npy_get(a, nd, ii);
     }
     if (p.narr == 0) {
         r = nd_slice(a, p.n, p.idx);
@@ -413,11 +446,7 @@ static PyObject *arr_item(PyObject *self, Py_ssize_t i)
                      (Py_ssize_t)nd_shape(a)[0]);
         return NULL;
     }
-    if (nd_ndim(a) == 1) {
-        nd_scalar s;
-        if (nd_get(a, 1, &i, &s) < 0) return npy_raise();
-        return npy_scalar_to_py(s);
-    }
+    if (nd_ndim(a) == 1) return npy_get(a, 1, &i);
     nd_index ix = ND_AT(i);
     return npy_wrap(nd_slice(a, 1, &ix));
 }
@@ -426,7 +455,7 @@ static PyObject *arr_item(PyObject *self, Py_ssize_t i)
 static int is_operand(PyObject *o)
 {
     return NcArray_Check(o) || PyFloat_Check(o) || PyLong_Check(o) || PyComplex_Check(o) ||
-           PyList_Check(o) || PyTuple_Check(o) || PyObject_CheckBuffer(o);
+           PyList_Check(o) || PyTuple_Check(o) || PyObject_CheckBuffer(o) || PyUnicode_Check(o);
 }
 
 /* ---- the small-array fast path ----------------------------------------------------------
@@ -698,9 +727,11 @@ static int nb_bool(PyObject *x)
 {
     nd_array *a = NC_ARR(x);
     if (nd_size(a) == 0) return 0;
-    nd_scalar s;
-    if (one_item(x, &s, "bool") < 0) return -1;
-    PyObject *o = npy_scalar_to_py(s);
+    if (nd_size(a) != 1) {
+        nd_scalar s;
+        return one_item(x, &s, "bool");
+    }
+    PyObject *o = npy_get_item(a);
     if (!o) return -1;
     int r = PyObject_IsTrue(o);
     Py_DECREF(o);
@@ -881,11 +912,7 @@ static PyObject *m_item(PyObject *self, PyObject *args)
 {
     nd_array *a = NC_ARR(self);
     Py_ssize_t n = PyTuple_Size(args);
-    nd_scalar s;
-    if (n == 0) {
-        if (nd_item(a, &s) < 0) return npy_raise();
-        return npy_scalar_to_py(s);
-    }
+    if (n == 0) return npy_get_item(a);
     if (n == 1 && nd_ndim(a) != 1) {
         Py_ssize_t i = PyLong_AsSsize_t(PyTuple_GetItem(args, 0));
         if (i == -1 && PyErr_Occurred()) return NULL;
@@ -894,23 +921,17 @@ static PyObject *m_item(PyObject *self, PyObject *args)
             PyErr_SetString(PyExc_IndexError, "index out of bounds");
             return NULL;
         }
-        if (nd_get_flat(a, i, &s) < 0) return npy_raise();
-        return npy_scalar_to_py(s);
+        return npy_get_flat(a, i);
     }
     ptrdiff_t ii[ND_MAXDIMS];
     int nd;
     if (!shape_from_args(args, ii, &nd)) return NULL;
-    if (nd_get(a, nd, ii, &s) < 0) return npy_raise();
-    return npy_scalar_to_py(s);
+    return npy_get(a, nd, ii);
 }
 
 static PyObject *tolist_rec(const nd_array *a, int dim, ptrdiff_t *flat)
 {
-    if (dim == nd_ndim(a)) {
-        nd_scalar s;
-        if (nd_get_flat(a, (*flat)++, &s) < 0) return npy_raise();
-        return npy_scalar_to_py(s);
-    }
+    if (dim == nd_ndim(a)) return npy_get_flat(a, (*flat)++);
     ptrdiff_t n = nd_shape(a)[dim];
     PyObject *l = PyList_New(n);
     if (!l) return NULL;

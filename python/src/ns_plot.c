@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <numc/plot.h>
@@ -418,6 +419,15 @@ W(set_yscale, x->st = nplot_set_yscale_(x->ax, x->s[0], O(nplot_scale_opts)))
 W(text, x->st = nplot_text_(x->ax, x->d[0], x->d[1], x->s[0], O(nplot_text_opts)))
 W(annotate, x->st = nplot_annotate_(x->ax, x->s[0], x->d[0], x->d[1], O(nplot_annotate_opts)))
 W(legend, x->st = nplot_legend_(x->ax, O(nplot_legend_opts)))
+/* figure labels and legends, sharing with any axes (plot.h "subplot mosaic, sharing ...") */
+W(supxlabel, x->st = nplot_supxlabel_(x->fig, x->s[0], O(nplot_text_opts)))
+W(supylabel, x->st = nplot_supylabel_(x->fig, x->s[0], O(nplot_text_opts)))
+W(fig_legend, x->st = nplot_fig_legend_(x->fig, O(nplot_legend_opts)))
+W(legend_add_artist, x->st = nplot_legend_add_artist(x->ax))
+W(sharex, x->st = nplot_sharex(x->ax, O(nplot_add_subplot_opts)->sharex))
+W(sharey, x->st = nplot_sharey(x->ax, O(nplot_add_subplot_opts)->sharey))
+W(add_subplot_share, x->rax = nplot_add_subplot_(x->fig, x->i[0], x->i[1], x->i[2], O(nplot_add_subplot_opts)))
+W(gridspec_add_subplot, x->rax = nplot_gridspec_add_subplot_(x->gs, x->s[0], O(nplot_add_subplot_opts)))
 W(grid, x->st = nplot_grid_(x->ax, O(nplot_grid_opts)))
 W(tick_params, x->st = nplot_tick_params_(x->ax, O(nplot_tick_params)))
 W(clabel, x->st = nplot_clabel_(x->ax, O(nplot_clabel_opts)))
@@ -571,6 +581,14 @@ static const npp_func funcs[] = {
     N(set_dpi, "fd", 's'),
     N(figure_draw, "f", 's'),
     N(style_use, "-s", 's'),
+    F(supxlabel, "fs", 's', nplot_text_opts),
+    F(supylabel, "fs", 's', nplot_text_opts),
+    F(fig_legend, "f", 's', nplot_legend_opts),
+    N(legend_add_artist, "a", 's'),
+    F(sharex, "a", 's', nplot_add_subplot_opts),     /* sharex=other */
+    F(sharey, "a", 's', nplot_add_subplot_opts),     /* sharey=other */
+    F(add_subplot_share, "fiii", 'a', nplot_add_subplot_opts),
+    F(gridspec_add_subplot, "gs", 'a', nplot_add_subplot_opts),
 };
 #define NFUNCS (sizeof funcs / sizeof funcs[0])
 
@@ -832,6 +850,248 @@ static PyObject *f_gridspec(PyObject *self, PyObject *args, PyObject *kwargs)
     }
     arena_free(&A);
     return res;
+}
+
+/* ---- mosaic, nested grids, secondary axes, positions, rcParams ------------------------- */
+/* mosaic(fig, layout, **mosaic_opts) → [(label, axes capsule)] in creation order */
+static PyObject *f_mosaic(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    (void)self;
+    PyObject *cap;
+    const char *layout;
+    if (!PyArg_ParseTuple(args, "Os", &cap, &layout)) return NULL;
+    nplot_figure *fig = PyCapsule_GetPointer(cap, FIG_CAP);
+    if (!fig) return NULL;
+    npp_arena A;
+    memset(&A, 0, sizeof A);
+    nplot_mosaic_opts o;
+    memset(&o, 0, sizeof o);
+    PyObject *res = NULL;
+    if (fill_opts(&A, kw_nplot_mosaic_opts, &o, kwargs, "subplot_mosaic") == 0) {
+        nd_clear_error();
+        nplot_mosaic *m = nplot_subplot_mosaic_(fig, layout, &o);
+        if (!m) {
+            npy_raise();
+            drop_warnings();
+        } else {
+            int n = nplot_mosaic_count(m);
+            res = PyList_New(n);
+            for (int i = 0; res && i < n; i++) {
+                PyObject *t = Py_BuildValue("(sN)", nplot_mosaic_label(m, i),
+                                            PyCapsule_New(nplot_mosaic_axes(m, i), AX_CAP, NULL));
+                if (!t) Py_CLEAR(res);
+                else PyList_SetItem(res, i, t);
+            }
+        }
+    }
+    arena_free(&A);
+    return res;
+}
+
+/* subgridspec(gs, spec, nrows, ncols, **gridspec_opts) → gridspec capsule */
+static PyObject *f_subgridspec(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    (void)self;
+    PyObject *cap;
+    const char *spec;
+    int nr, nc;
+    if (!PyArg_ParseTuple(args, "Osii", &cap, &spec, &nr, &nc)) return NULL;
+    nplot_gridspec *gs = PyCapsule_GetPointer(cap, GS_CAP);
+    if (!gs) return NULL;
+    npp_arena A;
+    memset(&A, 0, sizeof A);
+    nplot_gridspec_opts o;
+    memset(&o, 0, sizeof o);
+    PyObject *res = NULL;
+    if (fill_opts(&A, kw_nplot_gridspec_opts, &o, kwargs, "subgridspec") == 0) {
+        nplot_gridspec *g = nplot_gridspec_subgridspec_(gs, spec, nr, nc, &o);
+        res = g ? PyCapsule_New(g, GS_CAP, NULL) : npy_raise();
+    }
+    arena_free(&A);
+    return res;
+}
+
+/* The secondary axes' functions: ctx is a (forward, inverse) tuple of Python callables,
+ * kept alive by numc.pyplot with the figure. Drawing runs without the GIL (savefig), so
+ * the trampolines take it; a callable that fails or returns no number gives NaN (the
+ * figure then reports the non-finite limits) and the exception is printed as unraisable. */
+static double sec_call(int which, double v, void *ctx)
+{
+    PyGILState_STATE g = PyGILState_Ensure();
+    PyObject *fn = PyTuple_GetItem((PyObject *)ctx, which);
+    PyObject *r = fn ? PyObject_CallFunction(fn, "d", v) : NULL;
+    double out = r ? PyFloat_AsDouble(r) : -1.0;
+    if (!r || (out == -1.0 && PyErr_Occurred())) {
+        if (!r && !PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "secondary axis function failed");
+        PyErr_WriteUnraisable(fn ? fn : Py_None);
+        out = NAN;
+    }
+    Py_XDECREF(r);
+    PyGILState_Release(g);
+    return out;
+}
+static double sec_forward(double v, void *ctx) { return sec_call(0, v, ctx); }
+static double sec_inverse(double v, void *ctx) { return sec_call(1, v, ctx); }
+
+/* secondary(ax, 'x'|'y', functions or None, **secondary_opts) → axes capsule */
+static PyObject *f_secondary(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    (void)self;
+    PyObject *cap, *fns;
+    const char *which;
+    if (!PyArg_ParseTuple(args, "OsO", &cap, &which, &fns)) return NULL;
+    nplot_axes *ax = PyCapsule_GetPointer(cap, AX_CAP);
+    if (!ax) return NULL;
+    if (fns != Py_None && !(PyTuple_Check(fns) && PyTuple_Size(fns) == 2 &&
+                            PyCallable_Check(PyTuple_GetItem(fns, 0)) &&
+                            PyCallable_Check(PyTuple_GetItem(fns, 1)))) {
+        PyErr_SetString(PyExc_ValueError, "functions argument of secondary axes must be a two-tuple of callable functions "
+                                          "with the first function being the transform and the second being the inverse");
+        return NULL;
+    }
+    npp_arena A;
+    memset(&A, 0, sizeof A);
+    nplot_secondary_opts o;
+    memset(&o, 0, sizeof o);
+    PyObject *res = NULL;
+    if (fill_opts(&A, kw_nplot_secondary_opts, &o, kwargs, which[0] == 'x' ? "secondary_xaxis" : "secondary_yaxis") == 0) {
+        if (fns != Py_None) {
+            o.forward = sec_forward;
+            o.inverse = sec_inverse;
+            o.ctx = fns;
+        }
+        nd_clear_error();
+        nplot_axes *sec = which[0] == 'x' ? nplot_secondary_xaxis_(ax, &o) : nplot_secondary_yaxis_(ax, &o);
+        res = wrap_axes(sec);
+        if (!res) drop_warnings();
+    }
+    arena_free(&A);
+    return res;
+}
+
+/* position(ax) → (left, bottom, width, height) in figure fractions (draws the figure) */
+static PyObject *f_position(PyObject *self, PyObject *cap)
+{
+    (void)self;
+    nplot_axes *ax = PyCapsule_GetPointer(cap, AX_CAP);
+    if (!ax) return NULL;
+    double b[4];
+    nd_status st;
+    Py_BEGIN_ALLOW_THREADS st = nplot_axes_get_position(ax, b);
+    Py_END_ALLOW_THREADS if (st != ND_OK) return npy_raise();
+    return Py_BuildValue("dddd", b[0], b[1], b[2], b[3]);
+}
+
+/* rc_get(key) → (text, kind, value): kind 'b' bool, 'f' number, 'F' numbers, 's' text */
+static PyObject *f_rc_get(PyObject *self, PyObject *key)
+{
+    (void)self;
+    const char *k = PyUnicode_Check(key) ? PyUnicode_AsUTF8AndSize(key, NULL) : NULL;
+    if (!k) {
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "rcParams keys are str");
+        return NULL;
+    }
+    char buf[4096];
+    if (nplot_rc_get(k, buf, sizeof buf) != ND_OK) {
+        PyErr_Format(PyExc_KeyError, "%s", nd_errmsg());
+        nd_clear_error();
+        return NULL;
+    }
+    bool b;
+    double d[16];
+    size_t n = 0;
+    if (nplot_rc_get_bool(k, &b) == ND_OK) return Py_BuildValue("(sCO)", buf, 'b', b ? Py_True : Py_False);
+    nd_clear_error();
+    if (nplot_rc_get_floats(k, d, 16, &n) == ND_OK && n > 1) {
+        PyObject *l = PyList_New((Py_ssize_t)n);
+        for (size_t i = 0; l && i < n; i++) PyList_SetItem(l, (Py_ssize_t)i, PyFloat_FromDouble(d[i]));
+        return l ? Py_BuildValue("(sCN)", buf, 'F', l) : NULL;
+    }
+    nd_clear_error();
+    /* a number only when the text is one: 'medium' font sizes and savefig.dpi 'figure'
+     * stay text, as matplotlib's rcParams hold them */
+    char *end;
+    double num = strtod(buf, &end);
+    if (end != buf && *end == '\0') return Py_BuildValue("(sCd)", buf, 'f', num);
+    nd_clear_error();
+    return Py_BuildValue("(sCs)", buf, 's', buf);
+}
+
+/* rc_set(key, text) */
+static PyObject *f_rc_set(PyObject *self, PyObject *args)
+{
+    (void)self;
+    const char *k, *v;
+    if (!PyArg_ParseTuple(args, "ss:rc_set", &k, &v)) return NULL;
+    if (nplot_rc_set(k, v) != ND_OK) {
+        /* matplotlib: KeyError for an unknown key, ValueError for a bad value */
+        int unknown = strstr(nd_errmsg(), "not a valid rc parameter") != NULL || strstr(nd_errmsg(), "unknown") != NULL ||
+                      strstr(nd_errmsg(), "does not use") != NULL;
+        PyErr_SetString(unknown ? PyExc_KeyError : PyExc_ValueError, nd_errmsg());
+        nd_clear_error();
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *f_rc_keys(PyObject *self, PyObject *unused)
+{
+    (void)self;
+    (void)unused;
+    PyObject *l = PyList_New(0);
+    for (size_t i = 0; l; i++) {
+        const char *k = nplot_rc_key(i);
+        if (!k) break;
+        PyObject *s = PyUnicode_FromString(k);
+        if (!s || PyList_Append(l, s) < 0) Py_CLEAR(l);
+        Py_XDECREF(s);
+    }
+    return l;
+}
+
+static PyObject *f_style_names(PyObject *self, PyObject *unused)
+{
+    (void)self;
+    (void)unused;
+    PyObject *l = PyList_New(0);
+    for (size_t i = 0; l; i++) {
+        const char *k = nplot_style_name(i);
+        if (!k) break;
+        PyObject *s = PyUnicode_FromString(k);
+        if (!s || PyList_Append(l, s) < 0) Py_CLEAR(l);
+        Py_XDECREF(s);
+    }
+    return l;
+}
+
+static PyObject *f_rc_defaults(PyObject *self, PyObject *unused)
+{
+    (void)self;
+    (void)unused;
+    nplot_rc_defaults();
+    Py_RETURN_NONE;
+}
+
+static PyObject *rc_status(nd_status st)
+{
+    if (st != ND_OK) return npy_raise();
+    Py_RETURN_NONE;
+}
+static PyObject *f_rc_push(PyObject *s, PyObject *u) { (void)s; (void)u; return rc_status(nplot_rc_context_push()); }
+static PyObject *f_rc_pop(PyObject *s, PyObject *u) { (void)s; (void)u; return rc_status(nplot_rc_context_pop()); }
+static PyObject *f_rc_file(PyObject *self, PyObject *args)
+{
+    (void)self;
+    const char *path;
+    if (!PyArg_ParseTuple(args, "s:rc_file", &path)) return NULL;
+    return rc_status(nplot_rc_file(path));
+}
+static PyObject *f_rc_text(PyObject *self, PyObject *args)
+{
+    (void)self;
+    const char *text;
+    if (!PyArg_ParseTuple(args, "s:rc_load_text", &text)) return NULL;
+    return rc_status(nplot_rc_load_text(text));
 }
 
 static PyObject *f_pixel_size(PyObject *self, PyObject *cap)
@@ -1155,6 +1415,22 @@ static PyMethodDef methods[] = {
     { "gridspec", (PyCFunction)(void (*)(void))f_gridspec, METH_VARARGS | METH_KEYWORDS,
       "gridspec(fig, nrows, ncols, **opts) -> gridspec handle" },
     { "pixel_size", f_pixel_size, METH_O, "pixel_size(fig) -> (width, height)" },
+    { "mosaic", (PyCFunction)(void (*)(void))f_mosaic, METH_VARARGS | METH_KEYWORDS,
+      "mosaic(fig, layout, **mosaic_opts) -> [(label, axes)]" },
+    { "subgridspec", (PyCFunction)(void (*)(void))f_subgridspec, METH_VARARGS | METH_KEYWORDS,
+      "subgridspec(gs, spec, nrows, ncols, **gridspec_opts) -> gridspec" },
+    { "secondary", (PyCFunction)(void (*)(void))f_secondary, METH_VARARGS | METH_KEYWORDS,
+      "secondary(ax, 'x'|'y', (forward, inverse) or None, **secondary_opts) -> axes" },
+    { "position", f_position, METH_O, "position(ax) -> (left, bottom, width, height)" },
+    { "rc_get", f_rc_get, METH_O, "rc_get(key) -> (text, kind, value)" },
+    { "rc_set", f_rc_set, METH_VARARGS, "rc_set(key, text)" },
+    { "rc_keys", f_rc_keys, METH_NOARGS, "the rcParams keys numc has" },
+    { "style_names", f_style_names, METH_NOARGS, "the style sheet names" },
+    { "rc_defaults", f_rc_defaults, METH_NOARGS, "rcdefaults()" },
+    { "rc_push", f_rc_push, METH_NOARGS, "rc_context enter" },
+    { "rc_pop", f_rc_pop, METH_NOARGS, "rc_context exit" },
+    { "rc_file", f_rc_file, METH_VARARGS, "rc_file(path)" },
+    { "rc_load_text", f_rc_text, METH_VARARGS, "rc_load_text(text)" },
     { "to_array", f_to_array, METH_O, "to_array(fig) -> (h, w, 4) uint8 RGBA numc.ndarray" },
     { "get_lim", f_get_lim, METH_VARARGS, "get_lim(ax, 'x'|'y'|'z') -> (lo, hi)" },
     { "get_ticks", f_get_ticks, METH_VARARGS, "get_ticks(ax, 'x'|'y') -> (positions, labels)" },

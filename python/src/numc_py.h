@@ -66,6 +66,12 @@ PyObject *npy_wrap(nd_array *a);
 /* As npy_wrap, but a 0-d result becomes a Python scalar (what NumPy's ufuncs and
  * reductions return). */
 PyObject *npy_wrap_result(nd_array *a);
+/* Element access as Python objects (numbers, numc.datetime64 / numc.timedelta64, str for
+ * 'U' and bytes for 'S'): nd_get's index, a C-order flat index, the only element. NULL
+ * with an exception set. */
+PyObject *npy_get(const nd_array *a, int nidx, const ptrdiff_t *idx);
+PyObject *npy_get_flat(const nd_array *a, ptrdiff_t i);
+PyObject *npy_get_item(const nd_array *a);
 /* The Python scalar of element `s`. */
 PyObject *npy_scalar_to_py(nd_scalar s);
 /* Raise the Python exception of numc's last error (ValueError, TypeError, IndexError,

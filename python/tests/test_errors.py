@@ -19,7 +19,7 @@ import numc as nc
     ("nc.zeros(3, dtype='float16')", TypeError, "not understood"),
     ("nc.zeros(3, dtype=object)", TypeError, "not understood"),
     ("nc.array([[1, 2], [3]])", ValueError, "inhomogeneous"),
-    ("nc.array('abc')", TypeError, ""),
+    ("nc.array('abc') + 1", TypeError, ""),
     ("nc.arange(3).astype('int8', casting='safe')", TypeError, ""),
     ("nc.empty((2**40, 2**40))", (MemoryError, ValueError), ""),
     ("nc.arange(2) ** -1", ValueError, "negative"),

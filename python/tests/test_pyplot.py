@@ -521,8 +521,10 @@ def test_mpl_package_imports():
     assert mpl.ticker is ticker and mpl.colors is colors
     assert mpl.pyplot is plt
     mpl.rcParams["figure.figsize"] = [5, 4]
+    with pytest.raises(ValueError):
+        mpl.rcParams["axes.prop_cycle"] = None      # matplotlib: a cycler is expected
     with pytest.raises(KeyError):
-        mpl.rcParams["axes.prop_cycle"] = None
+        mpl.rcParams["no.such.key"] = 1
 
 
 def test_keyword_tables_are_current():

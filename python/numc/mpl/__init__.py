@@ -39,23 +39,7 @@ def get_backend():
     return "agg"
 
 
-class _RcParams(dict):
-    """rcParams: the keys numc.pyplot reads (figure.figsize, figure.dpi, savefig.dpi);
-    setting another key raises KeyError, since numc would not use it."""
-    _known = {"figure.figsize": [6.4, 4.8], "figure.dpi": 100.0, "savefig.dpi": "figure",
-              "font.size": 10.0, "image.cmap": "viridis", "lines.linewidth": 1.5}
+from .._pyplot_more import (RcParams, rc_context, rc_file, rcdefaults, rc,  # noqa: E402
+                            style)
 
-    def __setitem__(self, k, v):
-        if k not in self._known:
-            raise KeyError("%s is not an rcParam numc uses" % k)
-        if k in ("font.size", "image.cmap", "lines.linewidth") and v != self._known[k]:
-            raise KeyError("numc cannot change rcParams[%r] (its styles are fixed: use "
-                           "plt.style.use)" % k)
-        dict.__setitem__(self, k, v)
-
-    def update(self, *a, **kw):
-        for k, v in dict(*a, **kw).items():
-            self[k] = v
-
-
-rcParams = _RcParams(_RcParams._known)
+rcParams = RcParams()

@@ -85,3 +85,32 @@ class GridSpec:
             return axs[0]
         return _AxesArray(axs, (self.nrows, self.ncols))
 
+
+
+class GridSpecFromSubplotSpec(GridSpec):
+    """A grid filling one cell (or span) of another grid (matplotlib's
+    GridSpecFromSubplotSpec, gs[0, 1].subgridspec(2, 2)): nplot_gridspec_subgridspec. Its
+    own wspace / hspace and ratios; the outer margins come from the parent."""
+
+    def __init__(self, nrows, ncols, subplot_spec, wspace=None, hspace=None, height_ratios=None,
+                 width_ratios=None):
+        self.nrows, self.ncols = nrows, ncols
+        self._opts = {k: v for k, v in dict(wspace=wspace, hspace=hspace, width_ratios=width_ratios,
+                                              height_ratios=height_ratios).items()
+                      if v is not None}
+        self._parent = subplot_spec
+        self.figure = subplot_spec._gs.figure
+        self._handles = {}
+
+    def _holder(self, fig):
+        from .._core import _plot as _P
+        owner, holder = self._handles.get(id(fig), (None, None))
+        if holder is None or holder._fig_h is not fig._h:
+            parent = self._parent._gs._holder(fig)
+            holder = _Holder()
+            holder._h = _P.subgridspec(parent._h, self._parent._spec, self.nrows, self.ncols, **self._opts)
+            holder._fig_h = fig._h
+            fig._log.append([fig, "_subgridspec", (parent, self._parent._spec, self.nrows, self.ncols),
+                             dict(self._opts), holder])
+            self._handles[id(fig)] = (fig._h, holder)
+        return holder
