@@ -8,8 +8,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "numc/datetime.h"
-#include "numc/strings.h"
+#include <numc/datetime.h>
+#include <numc/strings.h>
 
 static axis_state *axis_named(nplot_axes *ax, const char *axis, const char *who)
 {

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "numc/datetime.h"
+#include <numc/datetime.h>
 
 #define US_PER_DAY 86400000000.0
 #define US_DAY INT64_C(86400000000)

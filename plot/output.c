@@ -157,23 +157,18 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data, uns
                                                               : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* ---- savefig_more.c: JPEG, PS/EPS, bbox_inches, metadata; it renders through here ---- */
-nd_status nplot__render_for_save(nplot_figure *fig, cairo_surface_t *s, bool raster, double scale,
-                                 bool transparent, const rgba *face);
-nd_status nplot__render_for_save(nplot_figure *fig, cairo_surface_t *s, bool raster, double scale,
+/* savefig_more.c (JPEG, PS/EPS, bbox_inches, metadata) renders through this */
+static nd_status render_for_save(nplot_figure *fig, cairo_surface_t *s, bool raster, double scale,
                                  bool transparent, const rgba *face)
 {
     return render(fig, s, raster, scale, transparent, face, true);
 }
-bool nplot__savefig_more_wants(const char *fmt, const nplot_save_opts *o);
-nd_status nplot__savefig_more(nplot_figure *fig, const char *path, const char *fmt,
-                              const nplot_save_opts *o, const char *who);
 
 /* savefig once the path and format are known. */
 static nd_status save_as(nplot_figure *fig, const char *path, const char *fmt,
                          const nplot_save_opts *o, const char *who)
 {
-    if (nplot__savefig_more_wants(fmt, o)) return nplot__savefig_more(fig, path, fmt, o, who);
+    if (nplot__savefig_more_wants(fmt, o)) return nplot__savefig_more(fig, path, fmt, o, render_for_save, who);
     nd_status st;
     int kind = !strcasecmp(fmt, "png") ? 0 : !strcasecmp(fmt, "svg") ? 1 : !strcasecmp(fmt, "pdf") ? 2 : -1;
     if (kind < 0) return nd_set_error(ND_EVALUE, "%s: unknown format '%s' for '%s' (png, svg, pdf)", who, fmt, path);

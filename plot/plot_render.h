@@ -140,6 +140,15 @@ void nplot__hatch_paint(render_ctx *rc, const hatch_spec *h, rgba color, double 
 /* output.c */
 nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who);
 
+/* savefig_more.c: JPEG, PS/EPS, bbox_inches='tight', metadata. output.c hands a save over
+ * when nplot__savefig_more_wants says so, with its renderer as `render` (raster: the PNG
+ * path's hinting; scale: device pixels per point; face: the background). */
+typedef nd_status (*nplot__save_render_fn)(nplot_figure *fig, cairo_surface_t *s, bool raster,
+                                           double scale, bool transparent, const rgba *face);
+bool nplot__savefig_more_wants(const char *fmt, const nplot_save_opts *o);
+nd_status nplot__savefig_more(nplot_figure *fig, const char *path, const char *fmt,
+                              const nplot_save_opts *o, nplot__save_render_fn render, const char *who);
+
 /* render.c: every render runs between lock and unlock (one font map per process). */
 void nplot__render_lock(void);
 void nplot__render_unlock(void);

@@ -19,12 +19,6 @@
 /* jpeglib.h needs size_t and FILE first */
 #include <jpeglib.h>
 
-/* output.c */
-nd_status nplot__render_for_save(nplot_figure *fig, cairo_surface_t *s, bool raster, double scale,
-                                 bool transparent, const rgba *face);
-bool nplot__savefig_more_wants(const char *fmt, const nplot_save_opts *o);
-nd_status nplot__savefig_more(nplot_figure *fig, const char *path, const char *fmt,
-                              const nplot_save_opts *o, const char *who);
 
 enum { F_PNG, F_SVG, F_PDF, F_JPEG, F_PS, F_EPS };
 
@@ -314,7 +308,8 @@ static void pdf_metadata(cairo_surface_t *s, const char *const *md)
  * device point (dx, dy). A plain raster render when the box lies inside the figure (then
  * cropped: the pixels are those of the untrimmed PNG); else drawn with cairo's paths onto a
  * larger canvas. */
-static cairo_surface_t *raster_box(nplot_figure *fig, double scale, bool transparent, const rgba *face,
+static cairo_surface_t *raster_box(nplot_figure *fig, nplot__save_render_fn render, double scale,
+                                   bool transparent, const rgba *face,
                                    int dx, int dy, int w, int h, unsigned char **keep, nd_status *st,
                                    const char *who)
 {
@@ -334,7 +329,7 @@ static cairo_surface_t *raster_box(nplot_figure *fig, double scale, bool transpa
             *st = nd_set_error(ND_ENOMEM, "%s: cannot allocate a %dx%d image", who, W, H);
             return NULL;
         }
-        *st = nplot__render_for_save(fig, full, true, scale, transparent, face);
+        *st = render(fig, full, true, scale, transparent, face);
         if (*st == ND_OK) {
             cairo_surface_flush(full);
             cairo_surface_flush(out);
@@ -366,7 +361,7 @@ static cairo_surface_t *raster_box(nplot_figure *fig, double scale, bool transpa
             cairo_paint(cr);
             cairo_destroy(cr);
         }
-        *st = nplot__render_for_save(fig, s, false, scale, transparent, face);
+        *st = render(fig, s, false, scale, transparent, face);
         cairo_surface_flush(s);
         out = cairo_image_surface_create_for_data(px, CAIRO_FORMAT_ARGB32, w, h, stride);
         cairo_surface_destroy(s);
@@ -382,7 +377,7 @@ static cairo_surface_t *raster_box(nplot_figure *fig, double scale, bool transpa
 }
 
 nd_status nplot__savefig_more(nplot_figure *fig, const char *path, const char *fmt,
-                              const nplot_save_opts *o, const char *who)
+                              const nplot_save_opts *o, nplot__save_render_fn render, const char *who)
 {
     int kind = format_kind(fmt);
     if (kind < 0)
@@ -427,7 +422,7 @@ nd_status nplot__savefig_more(nplot_figure *fig, const char *path, const char *f
         unsigned char *keep = NULL;
         nd_status st = ND_OK;
         /* JPEG has no alpha: a transparent figure is flattened on white (matplotlib) */
-        cairo_surface_t *s = raster_box(fig, scale, o->transparent, &face, (int)lround(x0), (int)lround(y0), w, h,
+        cairo_surface_t *s = raster_box(fig, render, scale, o->transparent, &face, (int)lround(x0), (int)lround(y0), w, h,
                                         &keep, &st, who);
         if (!s) return st;
         if (kind == F_PNG) {
@@ -469,7 +464,7 @@ nd_status nplot__savefig_more(nplot_figure *fig, const char *path, const char *f
         }
     }
     cairo_surface_set_device_offset(s, -x0, -y0);
-    nd_status st = nplot__render_for_save(fig, s, false, 1.0, o->transparent, &face);
+    nd_status st = render(fig, s, false, 1.0, o->transparent, &face);
     cairo_surface_finish(s);
     cairo_status_t cs = cairo_surface_status(s);
     cairo_surface_destroy(s);

@@ -284,6 +284,10 @@ typedef struct lclass {
 static void flush_run(sbuf *b, unsigned id, const sbuf *run, size_t npts)
 {
     if (npts == 0) return;
+    if (run->failed) { /* the run's text is incomplete: the batch fails with it */
+        b->failed = true;
+        return;
+    }
     if (npts == 1) {
         sb_printf(b, "<use xlink:href=\"#nm%u\" ", id);
         /* run holds "x y" */

@@ -195,9 +195,8 @@ static void test_golden_logit(void)
     if (!(rms >= 0 && rms <= 1.0)) fprintf(stderr, "golden plot_scales2: RMS %g\n", rms);
     CU_ASSERT(rms >= 0 && rms <= 1.0);
     /* reviewed next to tests/data/plot/logit/mpl_plot_scales2.png (matplotlib's): the same
-     * ticks, labels and curve; the RMS between them (37) is the text: 1/2 set inline, no
-     * space around the minus of 1-10^-1, and numc's taller text boxes moving tight_layout's
-     * axes 3-5 px, which shifts every grid line */
+     * ticks, labels and curve; the RMS between them is the text: 1/2 set inline, and
+     * numc's taller text boxes moving tight_layout's axes 3-5 px, which shifts every grid line */
     if (rms >= 0 && rms <= 1.0) remove(out);
 }
 

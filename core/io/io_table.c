@@ -467,9 +467,17 @@ static void put_label(const nd_table *t, ptrdiff_t row, nd__strbuf *out)
     nd__sb_puts(out, t->index ? t->index[row] : num);
 }
 
+/* Width of UTF-8 text in characters, as pandas measures a cell (len of a str). */
+static ptrdiff_t text_width(const char *s, size_t n)
+{
+    ptrdiff_t w = 0;
+    for (size_t i = 0; i < n; i++) w += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return w;
+}
+
 /* Width of what put writes (put into a scratch buffer). */
-#define SHOWN_WIDTH(scratch, put)          \
-    ((scratch)->len = 0, put, (ptrdiff_t)(scratch)->len)
+#define SHOWN_WIDTH(scratch, put) \
+    ((scratch)->len = 0, put, text_width((scratch)->p, (scratch)->len))
 
 char *nd_table_str(const nd_table *t, ptrdiff_t nrows)
 {
@@ -488,7 +496,7 @@ char *nd_table_str(const nd_table *t, ptrdiff_t nrows)
             for (ptrdiff_t i = 0; i < rows; i++) vals[i] = nd_get_f64(t->arrays[k], 1, &i);
             nd__floatfmt_fill(&fmt[k], vals, rows);
         }
-        width[k] = (ptrdiff_t)strlen(t->r.cols[k].name);
+        width[k] = text_width(t->r.cols[k].name, strlen(t->r.cols[k].name));
         for (ptrdiff_t i = 0; i < rows; i++) {
             ptrdiff_t w = SHOWN_WIDTH(&scratch, put_cell(t, k, i, &fmt[k], &scratch));
             if (w > width[k]) width[k] = w;
@@ -502,7 +510,7 @@ char *nd_table_str(const nd_table *t, ptrdiff_t nrows)
     /* header: the names right-aligned over their columns, after the label column */
     nd__sb_spaces(&out, label_w);
     for (int k = 0; k < ncols; k++) {
-        nd__sb_spaces(&out, 2 + width[k] - (ptrdiff_t)strlen(t->r.cols[k].name));
+        nd__sb_spaces(&out, 2 + width[k] - text_width(t->r.cols[k].name, strlen(t->r.cols[k].name)));
         nd__sb_puts(&out, t->r.cols[k].name);
     }
     nd__sb_putc(&out, '\n');
