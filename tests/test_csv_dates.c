@@ -151,6 +151,63 @@ static void test_table_prints_dates(void)
                               "2  1999-12-31  3.0\n");
     nd_free_mem(s);
     nd_table_free(t);
+    /* widths count characters, as pandas does: "Zoë" is three wide */
+    const char *csv2 = "ticker,x\nZoë,1\nAAPL,2\n";
+    t = nd_read_csv_buffer(csv2, strlen(csv2), NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    s = nd_table_str(t, -1);
+    CU_ASSERT_STRING_EQUAL(s, "   ticker    x\n"
+                              "0     Zoë  1.0\n"
+                              "1    AAPL  2.0\n");
+    nd_free_mem(s);
+    nd_table_free(t);
+}
+
+/* The text nd_savetxt wrote to path (NULL when unreadable). */
+static char *slurp(const char *path)
+{
+    static char buf[256];
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* numpy.savetxt of datetime64/timedelta64 formats str() of each element with %s; expected
+ * texts from NumPy 1.24 (np.savetxt(f, a, fmt=...)). */
+static void test_savetxt_dates(void)
+{
+    const char *path = "csv_dates_savetxt.txt";
+    nd_array *d = nd_datetime64_from_strings(2, (const char *const[]){ "2020-01-01", "NaT" },
+                                             ND_DATETIME64_OF(ND_DT_D));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    CU_ASSERT_EQUAL(nd_savetxt(path, d, .fmt = "%10s"), ND_OK);
+    CU_ASSERT_STRING_EQUAL(slurp(path), "2020-01-01\n       NaT\n");
+    /* numbers are NumPy's mismatch, and the file is left as it was */
+    CU_ASSERT_EQUAL(nd_savetxt(path, d, .fmt = "%d"), ND_EDTYPE);
+    CU_ASSERT_STRING_EQUAL(nd_errmsg(), "nd_savetxt: Mismatch between array dtype ('datetime64[D]') "
+                                        "and format specifier ('%d'): give .fmt = \"%s\"");
+    CU_ASSERT_EQUAL(nd_savetxt(path, d), ND_EDTYPE);
+    CU_ASSERT_STRING_EQUAL(slurp(path), "2020-01-01\n       NaT\n");
+    nd_free(d);
+    int64_t v[] = { 5, ND_NAT, -3 };
+    nd_array *td = nd_from_buffer(v, 1, (ptrdiff_t[]){ 3 }, ND_TIMEDELTA64_OF(ND_DT_D));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(td);
+    CU_ASSERT_EQUAL(nd_savetxt(path, td, .fmt = "%s"), ND_OK);
+    CU_ASSERT_STRING_EQUAL(slurp(path), "5 days\nNaT\n-3 days\n");
+    nd_free(td);
+    const char *s2[] = { "2020-01-01T10:00:00", "1999-12-31T23:59:59", "NaT", "2000-02-29T00:00:00" };
+    nd_array *s = nd_datetime64_from_strings(4, s2, ND_DATETIME64_OF(ND_DT_s));
+    nd_array *m = s ? nd_reshape(s, 2, (ptrdiff_t[]){ 2, 2 }) : NULL;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    CU_ASSERT_EQUAL(nd_savetxt(path, m, .fmt = "%s", .delimiter = ","), ND_OK);
+    CU_ASSERT_STRING_EQUAL(slurp(path), "2020-01-01T10:00:00,1999-12-31T23:59:59\n"
+                                        "NaT,2000-02-29T00:00:00\n");
+    nd_free(m);
+    nd_free(s);
+    remove(path);
 }
 
 static nd_dt_loose loose(const char *s, int flags, bool *ok)
@@ -215,6 +272,7 @@ static const ND_TEST tests[] = {
     ND_T(test_fractions_offsets_and_bad_dates),
     ND_T(test_table_prints_dates),
     ND_T(test_loose_parser),
+    ND_T(test_savetxt_dates),
     { 0 }
 };
 

@@ -3,6 +3,8 @@
  * accepted, so a format string can never read arguments it was not given); each row is
  * formatted into a line buffer and written through a temporary file. */
 #include "io_internal.h"
+#include <numc/datetime.h>
+#include <numc/strings.h>
 
 #include <math.h>
 #include <stdio.h>
@@ -239,6 +241,22 @@ static nd_status format_row(const rowfmt *rf, const rowsrc *src, ptrdiff_t i, ch
     return ND_OK;
 }
 
+/* Whether fmt has a conversion other than %s (and %%): Python's fmt % row needs numbers then. */
+static bool fmt_has_numeric_conv(const char *fmt)
+{
+    for (const char *s = fmt; *s; s++) {
+        if (*s != '%') continue;
+        if (s[1] == '%') {
+            s++;
+            continue;
+        }
+        for (s++; *s && strchr("-+ #0123456789.", *s); s++) {}
+        if (*s != 's') return true;
+        if (!*s) break;
+    }
+    return false;
+}
+
 nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o)
 {
     const char *who = "nd_savetxt";
@@ -262,6 +280,34 @@ nd_status nd_savetxt_(const char *path, const nd_savetxt_opts *o)
     size_t llen = 0, lcap = 0;
     nd_status st;
 
+    /* dates and durations: NumPy formats str() of each element (ISO text, "5 days", NaT), so
+     * they take the string path as that text; a numeric conversion is NumPy's mismatch */
+    if (nd_dtype_is_datetime(dt) || nd_dtype_is_timedelta(dt)) {
+        if (!o->fmt || fmt_has_numeric_conv(o->fmt))
+            return nd_set_error(ND_EDTYPE, "%s: Mismatch between array dtype ('%s') and format "
+                                "specifier ('%s'): give .fmt = \"%%s\"", who, nd_dtype_name(dt), fmt);
+        enum { W = ND_DATETIME_STRLEN + 2 };
+        c = nd_ascontiguousarray(a);
+        size_t n = c ? (size_t)nd_size(c) : 0;
+        char *texts = c ? nd_malloc(n * W + 1, who) : NULL;
+        const char **ptrs = texts ? nd_malloc((n + 1) * sizeof *ptrs, who) : NULL;
+        nd_array *u = NULL;
+        if (ptrs) {
+            for (size_t k = 0; k < n; k++) {
+                nd__dt_elem_text((const char *)nd_data(c) + 8 * k, dt, false, texts + k * W);
+                ptrs[k] = texts + k * W;
+            }
+            u = nd_str_array_nd(ndim, nd_shape(a), ptrs, ND_STR_OF(0));
+        }
+        nd_savetxt_opts as_text = *o;
+        as_text.array = u;
+        st = u ? nd_savetxt_(path, &as_text) : nd_last_error();
+        nd_free(u);
+        nd_free_mem(ptrs);
+        nd_free_mem(texts);
+        nd_free(c);
+        return st;
+    }
     /* string arrays (core/strings): the rows through fmt's %s, as NumPy's fmt % tuple(row) */
     if (nd_dtype_is_string(dt)) {
         if (!o->fmt)
