@@ -53,13 +53,34 @@ bool nd_is_leapyear(int64_t year)
 
 static nd__i128 floordiv128(nd__i128 a, nd__i128 b)
 {
+    if (b == 1) return a;
+    if (a >= INT64_MIN && a <= INT64_MAX && b >= INT64_MIN && b <= INT64_MAX) { /* no __divti3 */
+        int64_t x = (int64_t)a, y = (int64_t)b, q = x / y;
+        return (x % y != 0 && (x < 0) != (y < 0)) ? q - 1 : q;
+    }
     nd__i128 q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+/* Years and days small enough for 64-bit arithmetic (every date of the ns range and far
+ * beyond); the 128-bit forms below take the rest. */
+#define SMALL_YEAR(y) ((y) > -((nd__i128)1 << 40) && (y) < ((nd__i128)1 << 40))
+
+static int64_t floordiv64(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
 /* Howard Hinnant's days_from_civil, in 128 bits so that every int64 year works. */
 static nd__i128 days_from_civil128(nd__i128 y, int m, int d)
 {
+    if (SMALL_YEAR(y)) {
+        int64_t y6 = (int64_t)y - (m <= 2);
+        int64_t era = floordiv64(y6, 400), yoe = y6 - era * 400;
+        int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+        return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    }
     y -= m <= 2;
     nd__i128 era = floordiv128(y, 400);
     nd__i128 yoe = y - era * 400;
@@ -70,6 +91,16 @@ static nd__i128 days_from_civil128(nd__i128 y, int m, int d)
 
 static void civil_from_days128(nd__i128 z, nd__i128 *year, int *month, int *day)
 {
+    if (SMALL_YEAR(z)) {
+        int64_t z6 = (int64_t)z + 719468;
+        int64_t era = floordiv64(z6, 146097), doe = z6 - era * 146097;
+        int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+        *day = (int)(doy - (153 * mp + 2) / 5 + 1);
+        *month = (int)(mp < 10 ? mp + 3 : mp - 9);
+        *year = yoe + era * 400 + (*month <= 2);
+        return;
+    }
     z += 719468;
     nd__i128 era = floordiv128(z, 146097);
     nd__i128 doe = z - era * 146097;

@@ -201,15 +201,17 @@ bool nd_datetime_parse_loose(const char *s, size_t n, int flags, nd_dt_loose *ou
         return true;
     }
     /* The time of day less the offset, carried into the date (24:00, leap seconds, zones). */
-    int64_t days = 0;
-    if (nd_days_from_civil(y, m, d, &days) < 0) return fail_at(out, s, p);
     int64_t sec = (int64_t)t.h * 3600 + (int64_t)t.mi * 60 + t.s - (int64_t)off * 60;
-    int64_t carry = sec >= 0 ? sec / 86400 : -((-sec + 86399) / 86400);
-    days += carry;
-    sec -= carry * 86400;
-    int64_t yy;
-    int mm, dd;
-    nd_civil_from_days(days, &yy, &mm, &dd);
+    int64_t yy = y;
+    int mm = m, dd = d;
+    if (sec < 0 || sec >= 86400) {
+        int64_t days = 0;
+        if (nd_days_from_civil(y, m, d, &days) < 0) return fail_at(out, s, p);
+        int64_t carry = sec >= 0 ? sec / 86400 : -((-sec + 86399) / 86400);
+        days += carry;
+        sec -= carry * 86400;
+        nd_civil_from_days(days, &yy, &mm, &dd);
+    }
     out->dts = (nd_datetimestruct){ .year = yy, .month = mm, .day = dd,
                                     .hour = (int32_t)(sec / 3600), .min = (int32_t)(sec / 60 % 60),
                                     .sec = (int32_t)(sec % 60), .us = (int32_t)t.frac[0],

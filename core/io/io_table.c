@@ -174,6 +174,8 @@ static nd_status column_to_dates(nd_table *t, int k, nd_dtype dt, bool forced, c
                           "(at position %zu)", who, k, c->name, i, s, r.errpos);
         goto done;
     }
+    /* the unit sniffed: one more parse of the column, not two */
+    if (!forced && nd_dtype_unit(dt) == ND_DT_GENERIC) dt = nd_dtype_datetime(ND_DATETIME64, unit, 1);
     nd_array *a = nd_datetime64_from_strings_loose(n, (const char *const *)strs, 0, dt);
     if (!a) {
         st = nd_set_error(nd_last_error(), "%s: column %d ('%s'): %s", who, k, c->name, nd_errmsg());
