@@ -45,6 +45,7 @@ static nplot_figure *dates_figure(void)
     if (!st && !(names && temp)) st = nd_last_error();
     if (!st && !(st = nplot_bar(right, names, temp, .color = "C2")))
         nplot_set_title(right, "bar of a 'U' array");
+    if (!st) st = nplot_tight_layout(fig); /* the top row's date labels clear the titles below */
     nd_free(days);
     nd_free(y);
     nd_free(names);

@@ -79,13 +79,13 @@ rm -f "$out/libnumc_fuzz.a"
 ar rcs "$out/libnumc_fuzz.a" "${objs[@]}"
 
 # libnumc_plot and nplot's library, for the targets that draw: the same instrumentation,
-# with cairo/pango/libpng flags from pkg-config.
+# with cairo/pango/libpng/libjpeg flags from pkg-config.
 need_plot=0
 for t in "${targets[@]}"; do case $t in nplot|text|parse) need_plot=1 ;; esac; done
 plotlibs=()
 if [ "$need_plot" = 1 ]; then
-    pcflags=$(pkg-config --cflags cairo pangocairo libpng qhull_r)
-    pclibs=$(pkg-config --libs cairo pangocairo libpng qhull_r)
+    pcflags=$(pkg-config --cflags cairo pangocairo libpng libjpeg qhull_r)
+    pclibs=$(pkg-config --libs cairo pangocairo libpng libjpeg qhull_r)
     mkdir -p "$out/pobj"
     pids=()
     pobjs=()

@@ -512,9 +512,11 @@ static void layout_pass(render_ctx *rc)
     link_shared_ticks(fig);
 }
 
-/* The cells [r0, r1) x [c0, c1) (span[0..3]) of the top-level grid g that ax's grid sits
- * in (its own cells when ax is on g); false when ax is not on g or a grid nested in it. */
-static bool top_span(const nplot_axes *ax, const nplot_gridspec *g, int span[4])
+/* The cells [r0, r1) x [c0, c1) (span[0..3]) that ax's top-level grid cell covers on the
+ * R x C grid of the figure's params (its own cells when ax is on a top-level grid; grids of
+ * fewer rows or columns divide R and C, matplotlib's condition, so each cell is a whole
+ * number of cells); false when ax's top grid has its own params. */
+static bool top_span(const nplot_axes *ax, int R, int C, int span[4])
 {
     if (!ax->gs) return false;
     int r0 = ax->r0, r1 = ax->r1, c0 = ax->c0, c1 = ax->c1;
@@ -523,8 +525,9 @@ static bool top_span(const nplot_axes *ax, const nplot_gridspec *g, int span[4])
         r0 = t->pr0, r1 = t->pr1, c0 = t->pc0, c1 = t->pc1;
         t = t->parent;
     }
-    if (t != g) return false;
-    span[0] = r0, span[1] = r1, span[2] = c0, span[3] = c1;
+    if (t->left >= 0) return false;
+    int fr = R / t->nrows, fc = C / t->ncols;
+    span[0] = r0 * fr, span[1] = r1 * fr, span[2] = c0 * fc, span[3] = c1 * fc;
     return true;
 }
 
@@ -553,28 +556,39 @@ static void tight(render_ctx *rc)
     nplot_figure *fig = rc->fig;
     double pad = fig->tight_pad * 10 * rc->scale;
     double hpad = fig->tight_hpad * 10 * rc->scale, wpad = fig->tight_wpad * 10 * rc->scale;
-    /* the figure-wide grid: the first gridspec that uses the figure's params */
-    nplot_gridspec *g = NULL;
-    for (nplot_axes *ax = fig->axes; ax; ax = ax->next)
-        if (ax->gs && !g) {
-            nplot_gridspec *t = ax->gs;
+    /* the figure-wide grid: every top-level gridspec on the figure's params, on one grid
+     * of the most rows and columns, which the others must divide (matplotlib's
+     * get_tight_layout_figure; else it warns and leaves the layout alone) */
+    int R = 0, C = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
+            if (!ax->gs) continue;
+            const nplot_gridspec *t = ax->gs;
             while (t->parent) t = t->parent; /* nested grids count as their top cell */
-            if (t->left < 0) g = t;
+            if (t->left >= 0) continue;
+            if (!pass) {
+                R = t->nrows > R ? t->nrows : R;
+                C = t->ncols > C ? t->ncols : C;
+            } else if (R % t->nrows || C % t->ncols) {
+                nd_warn("nplot_tight_layout: tight_layout not applied: number of %s in subplot specifications must "
+                        "be multiples of one another.", R % t->nrows ? "rows" : "columns");
+                return;
+            }
         }
-    if (!g) return;
+    if (!R || !C) return;
     double ml = 0, mr = 0, mt = 0, mb = 0;
-    double *gapw = nd_calloc((size_t)(g->ncols + 1) * 2 + (size_t)(g->nrows + 1) * 2, sizeof(double), "nplot");
+    double *gapw = nd_calloc((size_t)(C + 1) * 2 + (size_t)(R + 1) * 2, sizeof(double), "nplot");
     if (!gapw) return;
-    double *gapw2 = gapw + g->ncols + 1, *gaph = gapw2 + g->ncols + 1, *gaph2 = gaph + g->nrows + 1;
+    double *gapw2 = gapw + C + 1, *gaph = gapw2 + C + 1, *gaph2 = gaph + R + 1;
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
         int span[4];
-        if (ax->twin_parent || !top_span(ax, g, span)) continue;
+        if (ax->twin_parent || !top_span(ax, R, C, span)) continue;
         /* the axes of a nested grid are measured together, as one subplot of their top
          * cell (matplotlib's get_topmost_subplotspec): the first of them does it */
-        bool nested = ax->gs != g, done = false;
+        bool nested = ax->gs->parent != NULL, done = false;
         for (nplot_axes *o = fig->axes; o != ax && nested && !done; o = o->next) {
             int os[4];
-            done = !o->twin_parent && o->gs != g && top_span(o, g, os) && !memcmp(os, span, sizeof os);
+            done = !o->twin_parent && o->gs && o->gs->parent && top_span(o, R, C, os) && !memcmp(os, span, sizeof os);
         }
         if (done) continue;
         bbox bb = { 0 };
@@ -582,7 +596,7 @@ static void tight(render_ctx *rc)
         bool first = true;
         for (nplot_axes *m = ax; m; m = nested ? m->next : NULL) {
             int ms[4];
-            if (m != ax && (m->twin_parent || m->gs == g || !top_span(m, g, ms) ||
+            if (m != ax && (m->twin_parent || !m->gs || !m->gs->parent || !top_span(m, R, C, ms) ||
                             memcmp(ms, span, sizeof ms)))
                 continue;
             bbox mb_ = nplot__axes_tight_bbox(rc, m);
@@ -615,16 +629,16 @@ static void tight(render_ctx *rc)
         double st = fmax(0, box[1] - bb.y0), sb = fmax(0, bb.y1 - box[3]);
         if (c0 == 0) ml = fmax(ml, sl);
         else gapw2[c0] = fmax(gapw2[c0], sl);
-        if (c1 == g->ncols) mr = fmax(mr, sr);
+        if (c1 == C) mr = fmax(mr, sr);
         else gapw[c1] = fmax(gapw[c1], sr);
         if (r0 == 0) mt = fmax(mt, st);
         else gaph2[r0] = fmax(gaph2[r0], st);
-        if (r1 == g->nrows) mb = fmax(mb, sb);
+        if (r1 == R) mb = fmax(mb, sb);
         else gaph[r1] = fmax(gaph[r1], sb);
     }
     double wgap = 0, hgap = 0;
-    for (int c = 1; c < g->ncols; c++) wgap = fmax(wgap, gapw[c] + gapw2[c] + wpad);
-    for (int r = 1; r < g->nrows; r++) hgap = fmax(hgap, gaph[r] + gaph2[r] + hpad);
+    for (int c = 1; c < C; c++) wgap = fmax(wgap, gapw[c] + gapw2[c] + wpad);
+    for (int r = 1; r < R; r++) hgap = fmax(hgap, gaph[r] + gaph2[r] + hpad);
     nd_free_mem(gapw);
     if (fig->suptitle && *fig->suptitle) {
         text_box tb = nplot__text_layout(rc, fig->suptitle, &fig->suptitle_ts);
@@ -646,14 +660,14 @@ static void tight(render_ctx *rc)
     double top = 1 - (mt + pad) / rc->H, bottom = (mb + pad) / rc->H;
     if (!(left < right) || !(bottom < top)) return; /* not enough room: keep the params */
     double totw = (right - left) * rc->W, toth = (top - bottom) * rc->H;
-    double cw = (totw - (g->ncols - 1) * wgap) / g->ncols, ch = (toth - (g->nrows - 1) * hgap) / g->nrows;
+    double cw = (totw - (C - 1) * wgap) / C, ch = (toth - (R - 1) * hgap) / R;
     if (cw <= 0 || ch <= 0) return;
     fig->left = left;
     fig->right = right;
     fig->top = top;
     fig->bottom = bottom;
-    fig->wspace = g->ncols > 1 ? wgap / cw : fig->wspace;
-    fig->hspace = g->nrows > 1 ? hgap / ch : fig->hspace;
+    fig->wspace = C > 1 ? wgap / cw : fig->wspace;
+    fig->hspace = R > 1 ? hgap / ch : fig->hspace;
 }
 
 nd_status nplot__layout(render_ctx *rc)

@@ -152,3 +152,13 @@ axd = fig.subplot_mosaic([["A", [["B"], ["C"]]], ["D", "E"]], sharex=True, share
 for i, ax in enumerate(axd.values()):
     ax.plot([0, i + 1], [0, 2 * i + 1])
 dump("nestshare", axd, ticks=True)
+
+# 9. tight_layout over subplots of different grids (2x1 above 2x2): one grid of the most
+# rows and columns, the others dividing it
+fig = plt.figure(figsize=(9, 6), dpi=100)
+axd = {"top": fig.add_subplot(2, 1, 1), "b": fig.add_subplot(2, 2, 3), "r": fig.add_subplot(2, 2, 4)}
+for k, ax in axd.items():
+    ax.plot([0, 1e6, 2e6], [1, 2, 3])
+    ax.set_title(k)
+fig.tight_layout()
+dump("tightmixed", axd)

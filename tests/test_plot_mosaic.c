@@ -335,6 +335,57 @@ static void test_suplabels_tight(void)
     CU_ASSERT_DOUBLE_EQUAL(with[1] - without[1], m1[1] - m0[1], 1.5 / 480);
 }
 
+/* tight_layout over subplots of different grids (2x1 above 2x2) puts them on one grid of
+ * the most rows and columns, as matplotlib's get_tight_layout_figure; grids that do not
+ * divide it leave the layout alone with matplotlib's warning */
+static int warnings_seen;
+static void count_warning(const char *msg, unsigned fpe_bits, void *ud)
+{
+    (void)fpe_bits, (void)ud;
+    warnings_seen += strstr(msg, "tight_layout not applied") != NULL;
+}
+
+static void test_tight_mixed_grids(void)
+{
+    nplot_figure *fig = nplot_figure_new(.width = 9, .height = 6, .dpi = 100);
+    nplot_axes *axs[3] = { nplot_subplot(fig, 2, 1, 1), nplot_subplot(fig, 2, 2, 3), nplot_subplot(fig, 2, 2, 4) };
+    static const char *const names[3] = { "top", "b", "r" };
+    double x[3] = { 0, 1e6, 2e6 }, y[3] = { 1, 2, 3 };
+    for (int i = 0; i < 3; i++) {
+        nplot_plot_xy(axs[i], x, y, 3);
+        nplot_set_title(axs[i], names[i]);
+    }
+    CU_ASSERT_EQUAL(nplot_tight_layout(fig), ND_OK);
+    for (int i = 0; i < 3; i++) {
+        double got[4], want[4];
+        CU_ASSERT_EQUAL_FATAL(ref("tightmixed", names[i], "pos", want, 4), 4);
+        CU_ASSERT_EQUAL(nplot_axes_get_position(axs[i], got), ND_OK);
+        /* within 1 px across; 4 px down the rows: numc's title and offset-text boxes are a
+         * few pixels taller than Agg's (the gap between the rows) */
+        CU_ASSERT_DOUBLE_EQUAL(got[0], want[0], 1.0 / 900);
+        CU_ASSERT_DOUBLE_EQUAL(got[2], want[2], 1.0 / 900);
+        CU_ASSERT_DOUBLE_EQUAL(got[1], want[1], 4.0 / 600);
+        CU_ASSERT_DOUBLE_EQUAL(got[3], want[3], 4.0 / 600);
+    }
+    nplot_figure_free(fig);
+
+    /* 2 rows and 3 rows: not multiples of one another */
+    fig = nplot_figure_new();
+    nplot_axes *a = nplot_subplot(fig, 2, 1, 1), *b = nplot_subplot(fig, 3, 1, 3);
+    double before[4], after[4];
+    CU_ASSERT_EQUAL(nplot_axes_get_position(a, before), ND_OK);
+    nd_seterrcall(count_warning, NULL);
+    warnings_seen = 0;
+    CU_ASSERT_EQUAL(nplot_tight_layout(fig), ND_OK);
+    CU_ASSERT_EQUAL(nplot_axes_get_position(a, after), ND_OK);
+    nd_seterrcall(NULL, NULL);
+    CU_ASSERT(warnings_seen >= 1);
+    CU_ASSERT_DOUBLE_EQUAL(after[0], before[0], 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(after[3], before[3], 1e-12);
+    (void)b;
+    nplot_figure_free(fig);
+}
+
 static void test_bad_input(void)
 {
     static const struct { const char *layout, *msg; } bad[] = {
@@ -475,6 +526,7 @@ static const ND_TEST tests[] = {
     ND_T(test_nested_gridspec),
     ND_T(test_suplabels_placed),
     ND_T(test_suplabels_tight),
+    ND_T(test_tight_mixed_grids),
     ND_T(test_bad_input),
     ND_T(test_golden_mosaic),
     { 0 },
