@@ -332,6 +332,91 @@ static void hand_out(nd_array *h, nd_array **out)
         nd_free(h);
 }
 
+/* ---- dates: numpy.histogram of datetime64 / timedelta64 with explicit edges ------------------ */
+
+/* Contiguous int64 ticks of a in dtype dt (a copy). */
+static int64_t *ticks_as(const nd_array *a, nd_dtype dt, const char *who)
+{
+    nd_array *c = nd_astype(a, dt, ND_CAST_SAME_KIND);
+    nd_array *cc = c ? nd_ascontiguousarray(c) : NULL;
+    int64_t *v = cc ? nd__malloc_n(cc->size > 0 ? cc->size : 1, sizeof *v, who) : NULL;
+    if (v) memcpy(v, cc->data, (size_t)cc->size * sizeof *v);
+    nd_free(cc);
+    nd_free(c);
+    return v;
+}
+
+/* As NumPy: the edges (of the data's kind) compare with the values in their common unit;
+ * NaT values count in no bin; density divides by the widths in the edges' own unit;
+ * *edges is a copy of .edges as given. Without .edges NumPy fails computing them. */
+static nd_status hist_dates(const nd_array *a, nd_array **hist, nd_array **edges,
+                            const nd_hist_opts *o, const char *who)
+{
+    const nd_array *ea = o->edges;
+    if (!ea || o->rule || o->range)
+        return nd_set_error(ND_EDTYPE, "%s: bins of a %s array must be given as .edges of the same "
+                            "kind (NumPy cannot compute them: ufunc 'multiply' cannot use %s and "
+                            "float64)", who, nd_dtype_name(a->dtype), nd_dtype_name(a->dtype));
+    bool dt_a = nd_dtype_is_datetime(a->dtype);
+    if (dt_a ? !nd_dtype_is_datetime(ea->dtype) : !nd_dtype_is_timedelta(ea->dtype))
+        return nd_set_error(ND_EDTYPE, "%s: Cannot cast array data from dtype('%s') to dtype('%s') "
+                            "according to the rule 'safe'", who, nd_dtype_name(ea->dtype),
+                            nd_dtype_name(a->dtype));
+    if (ea->ndim != 1) return nd_set_error(ND_EVALUE, "%s: `bins` must be 1d, when an array", who);
+    if (ea->shape[0] < 2)
+        return nd_set_error(ND_EVALUE, "%s: bins needs at least 2 edges (got %td)", who, ea->shape[0]);
+    nd_dtype common = nd_promote_types(a->dtype, ea->dtype); /* the finer unit */
+    ptrdiff_t nb = ea->shape[0] - 1;
+    int64_t *x = ticks_as(a, common, who), *e = x ? ticks_as(ea, common, who) : NULL;
+    int64_t *eown = x ? ticks_as(ea, ea->dtype, who) : NULL; /* widths in the edges' unit */
+    double *w = NULL;
+    bool own_w = false;
+    nd_array *h = NULL;
+    nd_status st = ND_OK;
+    if (!x || !e || !eown || (o->weights && !(w = flat_f64(o->weights, &own_w, who)))) goto fail;
+    for (ptrdiff_t i = 0; i <= nb; i++)
+        if (e[i] == ND_NAT || (i < nb && e[i] > e[i + 1])) {
+            nd_set_error(ND_EVALUE, "%s: `bins` must increase monotonically, when an array%s", who,
+                         e[i] == ND_NAT ? " (and hold no NaT)" : "");
+            goto fail;
+        }
+    bool as_float = w || o->density;
+    h = nd__alloc(1, &nb, as_float ? ND_FLOAT64 : ND_INT64, false, who);
+    if (!h) goto fail;
+    memset(h->data, 0, (size_t)nb * 8);
+    double *hf = (double *)h->data;
+    int64_t *hc = (int64_t *)h->data;
+    for (ptrdiff_t i = 0; i < a->size; i++) {
+        int64_t v = x[i];
+        if (v == ND_NAT || v < e[0] || v > e[nb]) continue;
+        ptrdiff_t lo = 0, hi = nb; /* the last edge <= v, the top edge in the last bin */
+        while (hi - lo > 1) {
+            ptrdiff_t mid = lo + (hi - lo) / 2;
+            if (e[mid] <= v) lo = mid;
+            else hi = mid;
+        }
+        if (as_float) hf[lo] += w ? w[i] : 1;
+        else hc[lo]++;
+    }
+    if (o->density) {
+        double sum = nd__pairwise_sum(hf, nb, 1);
+        for (ptrdiff_t i = 0; i < nb; i++) hf[i] = hf[i] / (double)(eown[i + 1] - eown[i]) / sum;
+    }
+    if (edges && !(*edges = nd_copy(ea, ND_ORDER_C))) goto fail;
+    hand_out(h, hist);
+    h = NULL;
+    goto done;
+fail:
+    st = nd_last_error();
+done:
+    nd_free(h);
+    nd_free_mem(x);
+    nd_free_mem(e);
+    nd_free_mem(eown);
+    if (own_w) nd_free_mem(w);
+    return st;
+}
+
 nd_status nd_histogram_(const nd_array *a, nd_array **hist, nd_array **edges,
                         const nd_hist_opts *o)
 {
@@ -348,6 +433,8 @@ nd_status nd_histogram_(const nd_array *a, nd_array **hist, nd_array **edges,
                          nd__shape_str(s1, sizeof s1, o->weights->ndim, o->weights->shape),
                          nd__shape_str(s2, sizeof s2, a->ndim, a->shape));
     }
+    if (nd_dtype_is_datetime(a->dtype) || nd_dtype_is_timedelta(a->dtype))
+        return hist_dates(a, hist, edges, o, who);
     bool own_x = false, own_w = false;
     double *x = flat_f64(a, &own_x, who), *w = NULL;
     if (!x) return nd_last_error();

@@ -73,7 +73,9 @@ nd_array *nd_diff_(const nd_array *a, const nd_diff_opts *opts)
         nd_array *next = NULL;
         if (hi && lo) {
             next = cur->dtype == ND_BOOL ? nd_not_equal(hi, lo) : nd_subtract(hi, lo);
-            if (next && next->dtype != cur->dtype && cur->dtype != ND_BOOL) {
+            /* datetime - datetime is a timedelta, as NumPy's diff gives */
+            if (next && next->dtype != cur->dtype && cur->dtype != ND_BOOL &&
+                !nd_dtype_is_datetime(cur->dtype)) {
                 nd_array *c = nd_astype(next, cur->dtype, ND_CAST_UNSAFE);
                 nd_free(next);
                 next = c;

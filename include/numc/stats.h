@@ -142,7 +142,10 @@ typedef struct nd_hist_opts {
  * half-open except the last, which includes its right edge. Equal-width bins take a
  * direct index computation (no search).
  *     nd_histogram(a, &h, &e)  (10 bins)   nd_histogram(a, &h, &e, 100)
- *     nd_histogram(a, &h, &e, .rule = ND_BINS_AUTO) */
+ *     nd_histogram(a, &h, &e, .rule = ND_BINS_AUTO)
+ * datetime64 / timedelta64 data, as NumPy allows it: .edges of the same kind (compared in
+ * the finer unit; NaT values count in no bin; density divides by widths in the edges'
+ * unit); *edges is then a copy of .edges. Computed bins are ND_EDTYPE, as NumPy's TypeError. */
 ND_API nd_status nd_histogram_(const nd_array *a, nd_array **hist, nd_array **edges,
                                const nd_hist_opts *o);
 /* The array and both result pointers are required (either pointer may be NULL): a
