@@ -145,6 +145,9 @@ ptrdiff_t cli_row_line(const char *buf, size_t n, bool header, ptrdiff_t row);
 bool cli_find_nul(const char *buf, size_t n, size_t *line, size_t *col);
 /* Offset of the first byte of s[0..n) that is not valid UTF-8, or (size_t)-1. */
 size_t cli_utf8_invalid(const char *s, size_t n);
+/* Length of the valid UTF-8 sequence at s (1-4; n bytes available), or 0 (RFC 3629: no
+ * overlong forms, surrogates or code points past U+10FFFF). */
+size_t cli_utf8_seq(const unsigned char *s, size_t n);
 /* s[0..n) read as Latin-1 (ISO 8859-1), as a new NUL-terminated UTF-8 string of *outn
  * bytes (malloc'd; NULL when out of memory). */
 char *cli_latin1_to_utf8(const char *s, size_t n, size_t *outn);

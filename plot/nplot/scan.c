@@ -6,23 +6,6 @@
 
 #include <string.h>
 
-/* Length of the valid UTF-8 sequence at s (1-4), or 0: the rules of sniff.c's utf8_seq
- * (RFC 3629: no overlong forms, surrogates or code points past U+10FFFF). */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80) return 1;
-    size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    if (!len || len > n) return 0;
-    for (size_t i = 1; i < len; i++)
-        if ((s[i] & 0xC0) != 0x80) return 0;
-    if (c == 0xE0 && s[1] < 0xA0) return 0;
-    if (c == 0xED && s[1] >= 0xA0) return 0;
-    if (c == 0xF0 && s[1] < 0x90) return 0;
-    if (c == 0xF4 && s[1] >= 0x90) return 0;
-    return len;
-}
-
 size_t cli_scan_utf8_invalid(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -37,7 +20,7 @@ size_t cli_scan_utf8_invalid(const char *s, size_t n)
             i += 32;
         }
         if (i >= n) break;
-        size_t k = utf8_len(u + i, n - i);
+        size_t k = cli_utf8_seq(u + i, n - i);
         if (!k) return i;
         i += k;
     }

@@ -244,7 +244,7 @@ bool cli_find_nul(const char *buf, size_t n, size_t *line, size_t *col)
 
 /* Length of the valid UTF-8 sequence at s (1-4), or 0 (overlong forms, surrogates and
  * code points past U+10FFFF are invalid, as in RFC 3629). */
-static size_t utf8_seq(const unsigned char *s, size_t n)
+size_t cli_utf8_seq(const unsigned char *s, size_t n)
 {
     unsigned c = s[0];
     if (c < 0x80) return 1;
@@ -263,7 +263,7 @@ size_t cli_utf8_invalid(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
-        size_t k = utf8_seq(u + i, n - i);
+        size_t k = cli_utf8_seq(u + i, n - i);
         if (!k) return i;
         i += k;
     }
