@@ -397,6 +397,59 @@ static void check_text(char *got, const fline *L)
     nd_free_mem(got);
 }
 
+/* The sort's keys (3 code points / 8 bytes at a time, runs of equal keys refined by the
+ * next characters) against a plain comparison: strings with long shared prefixes, equal
+ * strings (order by index: stable), NUL-padded short ones, non-ASCII, both kinds. */
+static const char *ref_base;
+static size_t ref_isz;
+static int ref_u;
+static int ref_cmp(const void *x, const void *y)
+{
+    int64_t i = *(const int64_t *)x, j = *(const int64_t *)y;
+    const char *p = ref_base + (size_t)i * ref_isz, *q = ref_base + (size_t)j * ref_isz;
+    size_t w = ref_u ? ref_isz / 4 : ref_isz;
+    for (size_t k = 0; k < w; k++) {
+        uint32_t a = ref_u ? ((const uint32_t *)p)[k] : (unsigned char)p[k];
+        uint32_t b = ref_u ? ((const uint32_t *)q)[k] : (unsigned char)q[k];
+        if (a != b) return a < b ? -1 : 1;
+    }
+    return i < j ? -1 : i > j;
+}
+
+static void test_sort_keys_against_plain_comparison(void)
+{
+    enum { N = 5000 };
+    static const char *const alphabet[] = { "a", "b", "z", "\xc3\xa9", "\xe4\xb8\x89", "A", " " };
+    for (int kind = 0; kind < 2; kind++) {
+        static char buf[N][64];
+        const char *ptr[N];
+        uint64_t r = 12345;
+        for (int i = 0; i < N; i++) {
+            r = r * 6364136223846793005u + 1442695040888963407u;
+            /* a long shared prefix, then a few characters from a small alphabet */
+            int len = (int)(r >> 60) % 12, pre = (int)(r >> 56) % 3;
+            char *b = buf[i];
+            b += sprintf(b, "%s", pre == 0 ? "" : pre == 1 ? "commonprefix" : "commonprefiy");
+            for (int k = 0; k < len; k++) {
+                r = r * 6364136223846793005u + 1442695040888963407u;
+                b += sprintf(b, "%s", alphabet[(r >> 59) % (kind ? 3 : 7)]);
+            }
+            ptr[i] = buf[i];
+        }
+        nd_array *a = nd_str_array(N, ptr, kind ? ND_BYTES_OF(0) : ND_STR_OF(0));
+        CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+        nd_array *ix = nd_argsort(a, 0, ND_SORT_STABLE);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(ix);
+        int64_t want[N];
+        for (int i = 0; i < N; i++) want[i] = i;
+        ref_base = nd_data(a), ref_isz = nd_itemsize(a), ref_u = !kind;
+        qsort(want, N, sizeof *want, ref_cmp);
+        CU_ASSERT(memcmp(nd_data(ix), want, sizeof want) == 0);
+        nd_free(ix);
+        nd_free(a);
+    }
+}
+
 static void test_repr_and_str_match_numpy(void)
 {
     fixture fx = fx_load("repr.txt");
@@ -486,6 +539,7 @@ static const ND_TEST tests[] = {
     ND_T(test_astype_text_to_numbers_matches_numpy),
     ND_T(test_comparison_ufuncs_match_numpy),
     ND_T(test_sort_unique_search_isin_match_numpy),
+    ND_T(test_sort_keys_against_plain_comparison),
     ND_T(test_repr_and_str_match_numpy),
     ND_T(test_csv_text_column_as_unicode_array),
     { 0 },

@@ -122,54 +122,63 @@ typedef struct lane {
     bool u;
 } lane;
 
-/* An element by its position, with its leading characters packed into a key that orders
- * like the strings: three code points of 21 bits ('U') or eight bytes big-endian ('S').
- * Equal keys fall back to the whole strings; the sort moves these 16-byte pairs, not the
- * elements, so it stays in cache. */
+/* An element by its position, with some of its characters packed into a key that orders
+ * like them: three code points of 21 bits ('U') or eight bytes big-endian ('S'). Equal
+ * keys go on to the next characters; the sort moves these 16-byte pairs, not the elements,
+ * so it stays in cache. */
 typedef struct keyed {
     uint64_t key;
     int64_t ix;
 } keyed;
 
-static uint64_t key_of(const lane *L, int64_t i)
+/* The packed key of element i's characters [off, off + 3) ('U') or [off, off + 8) ('S'). */
+static uint64_t key_at(const lane *L, int64_t i, size_t off)
 {
     const char *p = L->base + i * L->stride;
     uint64_t k = 0;
-    int m = L->u ? 3 : 8;
-    for (int j = 0; j < m; j++) {
-        uint64_t c = (size_t)j < L->width ? nd__str_at(p, L->u, (size_t)j) : 0;
+    size_t m = L->u ? 3 : 8;
+    for (size_t j = off; j < off + m; j++) {
+        uint64_t c = j < L->width ? nd__str_at(p, L->u, j) : 0;
         k = L->u ? k << 21 | (c & 0x1fffff) : k << 8 | c;
     }
     return k;
 }
 
-static int keyed_cmp(const lane *L, const keyed *x, const keyed *y)
+/* Stable merge sort of v[0..n) by key alone (tmp holds n / 2 + 1). */
+static void sort_by_key(keyed *v, keyed *tmp, ptrdiff_t n)
 {
-    if (x->key != y->key) return x->key < y->key ? -1 : 1;
-    return nd__str_cmp(L->base + x->ix * L->stride, L->width, L->base + y->ix * L->stride,
-                       L->width, L->u);
-}
-
-/* Stable merge sort of v[0..n) (tmp holds n / 2 + 1). */
-static void merge_sort(const lane *L, keyed *v, keyed *tmp, ptrdiff_t n)
-{
-    if (n <= 16) { /* short runs: insertion */
+    if (n <= 16) {
         for (ptrdiff_t i = 1; i < n; i++) {
             keyed x = v[i];
             ptrdiff_t j = i;
-            while (j > 0 && keyed_cmp(L, &v[j - 1], &x) > 0) v[j] = v[j - 1], j--;
+            while (j > 0 && v[j - 1].key > x.key) v[j] = v[j - 1], j--;
             v[j] = x;
         }
         return;
     }
     ptrdiff_t h = n / 2;
-    merge_sort(L, v, tmp, h);
-    merge_sort(L, v + h, tmp, n - h);
-    if (keyed_cmp(L, &v[h - 1], &v[h]) <= 0) return;
+    sort_by_key(v, tmp, h);
+    sort_by_key(v + h, tmp, n - h);
+    if (v[h - 1].key <= v[h].key) return;
     memcpy(tmp, v, (size_t)h * sizeof *tmp);
     ptrdiff_t i = 0, j = h, k = 0;
-    while (i < h && j < n) v[k++] = keyed_cmp(L, &v[j], &tmp[i]) < 0 ? v[j++] : tmp[i++];
+    while (i < h && j < n) v[k++] = v[j].key < tmp[i].key ? v[j++] : tmp[i++];
     while (i < h) v[k++] = tmp[i++];
+}
+
+/* v[0..n) share their characters before off and are in index order: order them by the rest,
+ * a key of the next characters at a time (MSD), runs of equal keys recursively, so equal
+ * strings keep their index order (stable, as NumPy's string sorts). */
+static void sort_run(const lane *L, keyed *v, keyed *tmp, ptrdiff_t n, size_t off)
+{
+    if (off >= L->width) return; /* equal strings */
+    for (ptrdiff_t i = 0; i < n; i++) v[i].key = key_at(L, v[i].ix, off);
+    sort_by_key(v, tmp, n);
+    size_t next = off + (L->u ? 3 : 8);
+    for (ptrdiff_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && v[j].key == v[i].key;) j++;
+        if (j - i > 1) sort_run(L, v + i, tmp, j - i, next);
+    }
 }
 
 /* The order of every lane along `axis` of a: for each lane, fn(ctx, lane data, indices).
@@ -179,27 +188,50 @@ static nd_status sort_lanes(const nd_array *a, int axis, nd_array **moved_out, i
 {
     int src = axis, dst = a->ndim - 1;
     nd_array *mv = nd_moveaxis(a, 1, &src, &dst);
-    nd_array *c = mv ? nd_copy(mv, ND_ORDER_C) : NULL;
+    nd_array *c = mv ? nd_ascontiguousarray(mv) : NULL; /* no copy when already C-ordered */
     nd_free(mv);
     if (!c) return nd_last_error();
     ptrdiff_t n = c->ndim ? c->shape[c->ndim - 1] : 1;
     ptrdiff_t lanes = n ? c->size / n : 0;
     int64_t *ix = nd__malloc_n(c->size + 1, sizeof *ix, who);
     keyed *v = ix ? nd__malloc_n(n + n / 2 + 1, sizeof *v, who) : NULL;
-    if (!v) {
+    nd_array *keys = v ? nd__alloc(1, &n, ND_UINT64, false, who) : NULL;
+    if (!keys) {
+        nd_free_mem(v);
         nd_free_mem(ix);
         nd_free(c);
-        return ND_ENOMEM;
+        return nd_last_error();
     }
     size_t isz = nd_dtype_size(c->dtype);
+    uint64_t *kv = (uint64_t *)keys->data;
     lane L = { .stride = (ptrdiff_t)isz, .width = nd_dtype_width(c->dtype), .u = nd__str_is_u(c->dtype) };
-    for (ptrdiff_t l = 0; l < lanes; l++) {
+    nd_status st = ND_OK;
+    for (ptrdiff_t l = 0; l < lanes && st == ND_OK; l++) {
         L.base = c->data + (size_t)(l * n) * isz;
-        for (ptrdiff_t i = 0; i < n; i++) v[i] = (keyed){ key_of(&L, i), i };
-        merge_sort(&L, v, v + n, n);
+        for (ptrdiff_t i = 0; i < n; i++) kv[i] = key_at(&L, i, 0);
+        /* the first keys by a stable integer sort (radix), then each run of equal keys
+         * (still in index order) by the following characters */
+        nd_array *order = nd_argsort(keys, 0, ND_SORT_STABLE);
+        if (!order) {
+            st = nd_last_error();
+            break;
+        }
+        const int64_t *o = (const int64_t *)order->data;
+        for (ptrdiff_t i = 0; i < n; i++) v[i] = (keyed){ kv[o[i]], o[i] };
+        nd_free(order);
+        for (ptrdiff_t i = 0, j; i < n; i = j) {
+            for (j = i + 1; j < n && v[j].key == v[i].key;) j++;
+            if (j - i > 1) sort_run(&L, v + i, v + n, j - i, L.u ? 3 : 8);
+        }
         for (ptrdiff_t i = 0; i < n; i++) ix[l * n + i] = v[i].ix;
     }
+    nd_free(keys);
     nd_free_mem(v);
+    if (st) {
+        nd_free_mem(ix);
+        nd_free(c);
+        return st;
+    }
     *moved_out = c;
     *ix_out = ix;
     return ND_OK;
@@ -233,6 +265,11 @@ nd_array *nd__str_sort(const nd_array *a, int axis, bool indices, const char *wh
         ptrdiff_t l = k / n;
         if (indices) ((int64_t *)res->data)[k] = ix[k];
         else memcpy(res->data + (size_t)k * isz, c->data + (size_t)(l * n + ix[k]) * isz, isz);
+    }
+    if (axis == a->ndim - 1) { /* the lanes are already in place */
+        back = res;
+        res = NULL;
+        goto done;
     }
     int src = a->ndim - 1, dst = axis;
     nd_array *mv = nd_moveaxis(res, 1, &src, &dst);
