@@ -71,6 +71,20 @@ class _StubModule(types.ModuleType):
             raise AttributeError(n)
         return _Any()
 
+def only_raises(f):
+    """A method whose body only raises (numc.pyplot's way of naming what it lacks)."""
+    import ast, textwrap
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(f)))
+    except (OSError, TypeError, SyntaxError):
+        return False
+    fn = tree.body[0] if tree.body else None
+    if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    body = [b for b in fn.body
+            if not (isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant))]
+    return len(body) == 1 and isinstance(body[0], ast.Raise)
+
 def numc_pyplot():
     saved = {k: v for k, v in sys.modules.items() if k == "numc" or k.startswith("numc.")}
     for k in saved:
@@ -94,11 +108,11 @@ def numc_pyplot():
             v = inspect.getattr_static(cls, n)
             if isinstance(v, (staticmethod, classmethod)):
                 v = v.__func__
-            if callable(v) and not isinstance(v, type):
+            if callable(v) and not isinstance(v, type) and not only_raises(v):
                 out.add(n)
         return out
-    mod = {n for n in pp.__all__ if callable(getattr(pp, n)) and not isinstance(getattr(pp, n), type)}
-    mod |= {"style"} & set(pp.__all__)
+    mod = {n for n in pp.__all__ if callable(getattr(pp, n))
+           and not isinstance(getattr(pp, n), type) and not only_raises(getattr(pp, n))}
     # Axes3D: the methods numc's Axes3D defines itself (its inherited ones are the 2-D forms)
     return {"matplotlib.pyplot": mod, "matplotlib.axes.Axes": callables(pp.Axes),
             "matplotlib.figure.Figure": callables(pp.Figure),
@@ -223,12 +237,27 @@ MAP = {
     (D, "contour"): ["nplot_contour3d"], (D, "contour3D"): ["nplot_contour3d"],
     (D, "contourf"): ["nplot_contourf3d"], (D, "contourf3D"): ["nplot_contourf3d"],
     (D, "set_zlim3d"): ["nplot_set_zlim"], (D, "get_zlim3d"): ["nplot_get_zlim"],
+    (D, "set_title"): ["nplot_set_title"],  # titles and the x / y limits work on 3-D axes
+    (D, "set_xlim3d"): ["nplot_set_xlim"], (D, "set_ylim3d"): ["nplot_set_ylim"],
+    (D, "get_xlim"): ["nplot_get_xlim"], (D, "get_ylim"): ["nplot_get_ylim"],
+    (D, "get_xlim3d"): ["nplot_get_xlim"], (D, "get_ylim3d"): ["nplot_get_ylim"],
 }
 MAP.update({(P, c): ['nplot_rc_set("image.cmap", "%s")' % c] for c in _CMAPS})
 
 # Shown in the same cell as their base name.
 BESIDE_SUFFIXES = ("_xy", "_cat", "_cats", "_caty", "_data", "_ma", "_arr", "_dates", "_rows",
                    "_sets_xy", "_slope")
+
+SECTION_NOTES = {
+    D: ["The methods `Axes3D` defines itself: new ones and the 2-D names it gives a 3-D",
+        "meaning (`plot`, `scatter`, `contour`, ...). A 3-D axes is `nplot_subplot_3d(fig, ...)`;",
+        "the 2-D plotting calls do not apply to it, titles and x / y limits do. The numc.pyplot",
+        "column counts the methods numc's `Axes3D` defines itself."],
+    F: ["`Figure`'s methods, inherited ones included (`Artist`'s setters and getters apply to",
+        "the figure object itself)."],
+    A: ["`Axes`'s methods, inherited ones included (`Artist`'s setters and getters apply to the",
+        "axes object itself; the artists an axes holds are changed with `nplot_artist_set_*`)."],
+}
 
 def call_name(cell):
     m = re.match(r"(nplot_\w+)", cell)
@@ -345,6 +374,9 @@ def main():
     for cls, total, c, rows in tables:
         w("## %s" % cls)
         w("")
+        if cls in SECTION_NOTES:
+            o.extend(SECTION_NOTES[cls])
+            w("")
         w("| matplotlib | numc (plot.h) | numc.pyplot |")
         w("|---|---|---|")
         o.extend(rows)
