@@ -120,11 +120,8 @@ def numc_pyplot():
 
 # ---- not applicable in C: the interactive side only ------------------------------------
 _ARTIST_EVENTS = {
-    "add_callback": "change callbacks (an event hook)",
-    "remove_callback": "change callbacks (an event hook)",
-    "pchanged": "fires the change callbacks",
     "pick": "mouse picking", "pickable": "mouse picking", "get_picker": "mouse picking",
-    "set_picker": "mouse picking", "contains": "mouse-event hit test",
+    "set_picker": "mouse picking", "contains": "hit test of a mouse event",
     "get_cursor_data": "the value under the mouse cursor",
     "format_cursor_data": "the value under the mouse cursor",
     "get_mouseover": "mouse-over of an interactive window",
@@ -145,7 +142,6 @@ NOT_IN_C = {
         "subplot_tool": "GUI widget", "switch_backend": "backends (numc has one renderer)",
     },
     "matplotlib.axes.Axes": dict(_ARTIST_EVENTS, **{
-        "contains_point": "mouse-event hit test",
         "format_coord": "the status bar of a GUI window",
         "format_xdata": "the status bar of a GUI window",
         "format_ydata": "the status bar of a GUI window",
