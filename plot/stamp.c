@@ -117,6 +117,106 @@ static void stamp_blend(const stamp *st, uint32_t *dst, int dstride, int cx, int
     }
 }
 
+/* The tile's colour when every pixel is that colour at some coverage (premultiplied
+ * p = a * (r, g, b, 1) within rounding): *u gets (r, g, b) in 0-255. False for tiles of
+ * two colours (a face and a different edge). */
+static bool stamp_one_colour(const stamp *st, double u[3])
+{
+    uint32_t best = 0;
+    for (int i = 0; i < st->w * st->h; i++)
+        if ((st->px[i] >> 24) > (best >> 24)) best = st->px[i];
+    uint32_t A = best >> 24;
+    if (A == 0) return false;
+    for (int c = 0; c < 3; c++) u[c] = (double)((best >> (16 - 8 * c)) & 255) * 255 / A;
+    for (int i = 0; i < st->w * st->h; i++) {
+        uint32_t p = st->px[i], a = p >> 24;
+        for (int c = 0; c < 3; c++)
+            if (fabs((double)((p >> (16 - 8 * c)) & 255) - u[c] * a / 255) > 2.5) return false;
+    }
+    return true;
+}
+
+/* Many markers of one class whose tile is one colour U: "over" with such a source is
+ * D -> U + (1 - a)(D - U), maps that commute, so the order of the points does not matter
+ * and a pixel covered with alphas a_1 ... a_k ends as U + (D - U) * prod(1 - a_i). The
+ * points are counted per pixel, the logarithms of the products summed per target pixel
+ * (count times log(1 - a) of each tile pixel), and every touched pixel is composited
+ * once: the same picture as blending the stamps one by one, up to 8-bit rounding. Returns
+ * false (nothing drawn) when out of memory. */
+static bool stamp_accumulate(const stamp *st, const double u[3], const double *xs, const double *ys,
+                             size_t n, double lox, double hix, double loy, double hiy, uint32_t *dst,
+                             int dstride, int clx0, int cly0, int clx1, int cly1)
+{
+    /* positions: pixels of the clip grown by the tile's reach */
+    int gx0 = clx0 - (st->w + st->ox) , gy0 = cly0 - (st->h + st->oy);
+    int gx1 = clx1 - st->ox + 1, gy1 = cly1 - st->oy + 1;
+    int gw = gx1 - gx0, gh = gy1 - gy0, cw = clx1 - clx0, ch = cly1 - cly0;
+    int ntile = st->w * st->h;
+    uint32_t *count = nd_calloc((size_t)gw * (size_t)gh, sizeof *count, "nplot");
+    float *acc = nd_calloc((size_t)cw * (size_t)ch, sizeof *acc, "nplot");
+    float *lg = nd_malloc(sizeof(float) * (size_t)ntile, "nplot");
+    if (!count || !acc || !lg) {
+        nd_free_mem(count);
+        nd_free_mem(acc);
+        nd_free_mem(lg);
+        return false;
+    }
+    for (int i = 0; i < ntile; i++) {
+        uint32_t a = st->px[i] >> 24;
+        lg[i] = a == 255 ? -1e30f : (float)log1p(-(double)a / 255);
+    }
+    for (size_t i = 0; i < n; i++) {
+        double x = xs[i], y = ys[i];
+        if (!(x >= lox && x <= hix && y >= loy && y <= hiy)) continue;
+        long px = (long)floor(x) - gx0, py = (long)floor(y) - gy0;
+        if (px < 0 || py < 0 || px >= gw || py >= gh) continue;
+        count[(size_t)py * gw + px]++;
+    }
+    for (int py = 0; py < gh; py++)
+        for (int px = 0; px < gw; px++) {
+            uint32_t k = count[(size_t)py * gw + px];
+            if (!k) continue;
+            int x0 = px + gx0 + st->ox, y0 = py + gy0 + st->oy;
+            for (int r = 0; r < st->h; r++) {
+                int ty = y0 + r;
+                if (ty < cly0 || ty >= cly1) continue;
+                float *arow = acc + (size_t)(ty - cly0) * cw;
+                const float *lrow = lg + (size_t)r * st->w;
+                for (int c = 0; c < st->w; c++) {
+                    int tx = x0 + c;
+                    if (tx < clx0 || tx >= clx1 || lrow[c] == 0) continue;
+                    arow[tx - clx0] += (float)k * lrow[c];
+                }
+            }
+        }
+    for (int ty = cly0; ty < cly1; ty++) {
+        const float *arow = acc + (size_t)(ty - cly0) * cw;
+        uint32_t *d = dst + (size_t)ty * dstride;
+        for (int tx = clx0; tx < clx1; tx++) {
+            float l = arow[tx - clx0];
+            if (l == 0) continue;
+            double t = l < -80 ? 0 : exp(l);
+            uint32_t p = d[tx], out = 0;
+            /* alpha: unit 255; colour channels premultiplied */
+            double da = (double)(p >> 24);
+            out |= (uint32_t)lround(255 + (da - 255) * t) << 24;
+            for (int c = 0; c < 3; c++) {
+                double dc = (double)((p >> (16 - 8 * c)) & 255);
+                double v = u[c] + (dc - u[c]) * t;
+                out |= (uint32_t)lround(v < 0 ? 0 : v > 255 ? 255 : v) << (16 - 8 * c);
+            }
+            d[tx] = out;
+        }
+    }
+    nd_free_mem(count);
+    nd_free_mem(acc);
+    nd_free_mem(lg);
+    return true;
+}
+
+/* Batches of one class at least this large are accumulated (stamp_accumulate). */
+#define ACCUMULATE_MIN 20000
+
 size_t nplot__stamp_markers(render_ctx *rc, const double *xs, const double *ys, size_t n,
                             int marker, double size_dev, const double *sizes_dev, rgba face,
                             const rgba *faces, rgba edge, bool edge_is_face, double edge_lw,
@@ -137,6 +237,21 @@ size_t nplot__stamp_markers(render_ctx *rc, const double *xs, const double *ys, 
     if (!dst || clx1 <= clx0 || cly1 <= cly0) return n;
     double margin = (size_dev + edge_lw) * 2 + 2;
     double lox = clx0 - margin, hix = clx1 + margin, loy = cly0 - margin, hiy = cly1 + margin;
+    if (!sizes_dev && !faces && n >= ACCUMULATE_MIN && size_dev > 0) {
+        stamp one;
+        double u[3];
+        rgba e = edge_is_face ? face : edge;
+        if (stamp_make(&one, marker, size_dev, face, e, edge_lw, filled, paint)) {
+            bool done = stamp_one_colour(&one, u) &&
+                        stamp_accumulate(&one, u, xs, ys, n, lox, hix, loy, hiy, dst, dstride, clx0, cly0,
+                                         clx1, cly1);
+            nd_free_mem(one.px);
+            if (done) {
+                cairo_surface_mark_dirty(target);
+                return n;
+            }
+        }
+    }
     stamp cache[STAMP_CACHE];
     int ncache = 0, next_evict = 0, last = -1;
     size_t i = 0;

@@ -101,6 +101,57 @@ static void test_stamp_matches_cairo(void)
     }
 }
 
+/* 40000 points of one class (the accumulated path: counted per pixel, composited once)
+ * with alpha 0.3, so that the overlaps count: the same picture as cairo drawing them one
+ * by one. */
+static img dense_figure(bool stamp)
+{
+    if (stamp) unsetenv("NUMC_PLOT_NO_STAMP");
+    else setenv("NUMC_PLOT_NO_STAMP", "1", 1);
+    enum { N = 40000 };
+    static double x[N], y[N];
+    unsigned r = 777;
+    for (int i = 0; i < N; i++) {
+        r = r * 1103515245u + 12345u;
+        double u = (r >> 8) / 16777216.0;
+        r = r * 1103515245u + 12345u;
+        double v = (r >> 8) / 16777216.0;
+        x[i] = 0.5 + 0.3 * u * cos(6.2831853 * v);
+        y[i] = 0.5 + 0.3 * u * sin(6.2831853 * v);
+    }
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 3, .dpi = 100);
+    nplot_axes *ax = nplot_add_axes(fig, 0, 0, 1, 1);
+    nplot_set_xlim(ax, 0, 1);
+    nplot_set_ylim(ax, 0, 1);
+    nplot_axis(ax, "off");
+    CU_ASSERT_EQUAL(nplot_scatter_xy(ax, x, y, N, .s = 4, .color = "C0", .alpha = 0.3), ND_OK);
+    img m = render(fig);
+    nplot_figure_free(fig);
+    unsetenv("NUMC_PLOT_NO_STAMP");
+    return m;
+}
+
+static void test_stamp_accumulated(void)
+{
+    img st = dense_figure(true), ca = dense_figure(false);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(st.px);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ca.px);
+    double rms = rms_rgb(&st, &ca, 1), rms4 = rms_rgb(&st, &ca, 4);
+    long is = ink(&st), ic = ink(&ca);
+    double rel = fabs((double)is - ic) / ic;
+    if (getenv("NUMC_TEST_VERBOSE") || !(rms > 0 && rms4 < 4 && rel < 0.03))
+        fprintf(stderr, "dense: stamped vs cairo RMS %.3f (4x4 blocks %.3f), ink %ld vs %ld\n", rms, rms4,
+                is, ic);
+    CU_ASSERT(rms > 0);
+    CU_ASSERT(rms4 < 4);
+    CU_ASSERT(rel < 0.03);
+    /* the centre is covered many times over: nearly C0 (#1f77b4) */
+    CU_ASSERT(near_rgb(at(&st, 200, 150), 0x1f77b4, 12));
+    CU_ASSERT(near_rgb(at(&ca, 200, 150), 0x1f77b4, 12));
+    free(st.px);
+    free(ca.px);
+}
+
 /* A stamped marker stays inside the axes: nothing is inked outside its clip rectangle. */
 static void test_stamp_clipped(void)
 {
@@ -183,6 +234,7 @@ static void test_imshow_minified_in_data_space(void)
 
 static const ND_TEST tests[] = {
     ND_T(test_stamp_matches_cairo),
+    ND_T(test_stamp_accumulated),
     ND_T(test_stamp_clipped),
     ND_T(test_imshow_minified_in_data_space),
     { 0 },
