@@ -152,6 +152,11 @@ BENCH_WORKLOAD("heatmap_1000x1000", setup_heatmap, run_heatmap, plot_teardown);
 BENCH_WORKLOAD("bar_50", setup_bar, run_bar, plot_teardown);
 BENCH_WORKLOAD("surface_100x100", setup_surface, run_surface, plot_teardown);
 
+/* scatter_10M (issue 23): the scatter_100k figure with 10,000,000 points: the stamped
+ * markers' throughput (plot/stamp.c), numc's target 0.2 s */
+static int setup_scatter_10m(void **st) { return plot_setup(st, 10000000, true, "scatter_10M"); }
+BENCH_WORKLOAD("scatter_10M", setup_scatter_10m, run_scatter, plot_teardown);
+
 /* Vector output (issue 23, lean SVG / PDF): line_1M and scatter_100k saved as SVG and PDF.
  * The file size of the last run is printed on stderr as "size: <name> numc <bytes>";
  * bench/peer_plot.py prints matplotlib's as "size: <name> matplotlib <bytes>". */

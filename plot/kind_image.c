@@ -1,5 +1,6 @@
 /* imshow / matshow (a raster painted through a cairo image surface) and colorbars. */
 #include "plot_render.h"
+#include "stamp.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -40,6 +41,9 @@ static uint32_t argb_scale(uint32_t p, double a)
     for (int s = 0; s < 32; s += 8) out |= (uint32_t)lround(((p >> s) & 255) * nplot__clampd(a, 0, 1)) << s;
     return out;
 }
+
+/* Single-channel images of at least this many values are colour-mapped when drawn. */
+#define LAZY_MIN_PIXELS 65536
 
 /* The per-pixel alpha option: h x w values in [0, 1] (*out NULL when not given). */
 static nd_status alpha_array_read(nplot_figure *fig, const nd_array *al, int h, int w, double **out,
@@ -139,8 +143,11 @@ static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nc
     if ((st = alpha_array_read(fig, o->alpha_array, h, w, &apx, who))) return st;
     if (apx) alpha = 1; /* matplotlib: an array alpha replaces the scalar one */
     size_t np = (size_t)h * (size_t)w;
-    uint32_t *pix = nd_malloc(np * 4, who);
-    if (!pix) {
+    /* a large colour-mapped image with the default interpolation keeps its values and is
+     * coloured when drawn (image_pixels): minified, only the output pixels are mapped */
+    bool lazy = nch == 1 && !apx && io.interp == INTERP_AUTO && np >= LAZY_MIN_PIXELS;
+    uint32_t *pix = lazy ? NULL : nd_malloc(np * 4, who);
+    if (!lazy && !pix) {
         nd_free_mem(apx);
         return nplot__fail(fig, ND_ENOMEM, "%s: out of memory for a %d x %d image", who, h, w);
     }
@@ -155,14 +162,16 @@ static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nc
          * resampled path, which colors through the same mappable */
         m.cm.bad = io.bad;
         m.alpha = alpha;
-        uint32_t *lut = map_lut(&m, alpha, who);
-        if (!lut) {
-            nd_free_mem(pix);
-            nd_free_mem(apx);
-            return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        if (!lazy) {
+            uint32_t *lut = map_lut(&m, alpha, who);
+            if (!lut) {
+                nd_free_mem(pix);
+                nd_free_mem(apx);
+                return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+            }
+            for (size_t i = 0; i < np; i++) pix[i] = lut[nplot__map_index(&m, z[i]) + 1];
+            nd_free_mem(lut);
         }
-        for (size_t i = 0; i < np; i++) pix[i] = lut[nplot__map_index(&m, z[i]) + 1];
-        nd_free_mem(lut);
     } else {
         for (size_t i = 0; i < np; i++) {
             const double *p = z + i * (size_t)nch;
@@ -175,7 +184,7 @@ static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nc
     /* bilinear and bicubic resample the values themselves when drawn: keep them */
     double *keep = NULL;
     size_t nz = np * (size_t)nch, nkeep = nz + (apx ? np : 0);
-    if ((io.interp == INTERP_BILINEAR || io.interp == INTERP_BICUBIC) &&
+    if ((lazy || io.interp == INTERP_BILINEAR || io.interp == INTERP_BICUBIC) &&
         !(keep = nd_malloc(sizeof(double) * nkeep, who))) {
         nd_free_mem(pix);
         nd_free_mem(apx);
@@ -614,9 +623,55 @@ static void draw_cbar_decor(render_ctx *rc, nplot_axes *ax, const artist *a, dou
 #undef CB_PT
 }
 
+/* A lazily coloured image (image_add) averaged in data space down to ow x oh, then
+ * colour-mapped: matplotlib's order (resample, then norm and colormap). */
+static cairo_surface_t *data_reduce(const artist *a, int ow, int oh)
+{
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, ow, oh);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) return s;
+    double *v = nd_malloc(sizeof(double) * (size_t)ow * (size_t)oh, "nplot");
+    uint32_t *lut = v ? map_lut(&a->map, a->map.alpha, "nplot") : NULL;
+    if (!lut || !nplot__box_mean(a->z, a->iw, a->ih, v, ow, oh)) {
+        nd_free_mem(v);
+        nd_free_mem(lut);
+        cairo_surface_destroy(s);
+        return cairo_image_surface_create(CAIRO_FORMAT_INVALID, 0, 0);
+    }
+    cairo_surface_flush(s);
+    unsigned char *dst = cairo_image_surface_get_data(s);
+    int ds = cairo_image_surface_get_stride(s);
+    for (int y = 0; y < oh; y++) {
+        uint32_t *out = (uint32_t *)(dst + (size_t)y * ds);
+        const double *row = v + (size_t)y * (size_t)ow;
+        for (int x = 0; x < ow; x++) out[x] = lut[nplot__map_index(&a->map, row[x]) + 1];
+    }
+    nd_free_mem(v);
+    nd_free_mem(lut);
+    cairo_surface_mark_dirty(s);
+    return s;
+}
+
+/* The full-resolution pixels of a lazily coloured image, made on first need. */
+static bool image_pixels(artist *a)
+{
+    if (a->pix) return true;
+    size_t np = (size_t)a->iw * (size_t)a->ih;
+    uint32_t *pix = nd_malloc(np * 4, "nplot"), *lut = pix ? map_lut(&a->map, a->map.alpha, "nplot") : NULL;
+    if (!lut) {
+        nd_free_mem(pix);
+        return false;
+    }
+    for (size_t i = 0; i < np; i++) pix[i] = lut[nplot__map_index(&a->map, a->z[i]) + 1];
+    nd_free_mem(lut);
+    a->pix = (unsigned char *)pix;
+    return true;
+}
+
 void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a)
 {
-    if (!a->pix || a->iw <= 0 || a->ih <= 0) return;
+    /* kept values and the default interpolation: coloured here (image_add) */
+    bool lazy = a->z && a->nch == 1 && !a->alpha_px && a->interp == INTERP_AUTO;
+    if ((!a->pix && !lazy) || a->iw <= 0 || a->ih <= 0) return;
     xform tf = nplot__xform(ax);
     double l = a->x[0], r = a->x[1], b = a->y[0], t = a->y[1];
     double y_row0 = a->origin_upper ? t : b, y_rowh = a->origin_upper ? b : t;
@@ -640,11 +695,16 @@ void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a)
     cairo_surface_t *img;
     int ow = (int)ceil(fabs(X1 - X0)), oh = (int)ceil(fabs(Y1 - Y0));
     if (rc->raster && interp == INTERP_AUTO && (ow < a->iw || oh < a->ih)) {
-        /* minified: average down to the device pixels first, then a bilinear paint */
-        img = box_reduce(a, ow < a->iw ? ow : a->iw, oh < a->ih ? oh : a->ih);
+        /* minified: average down to the device pixels first (the values themselves when
+         * they are kept), then a bilinear paint */
+        int rw = ow < a->iw ? ow : a->iw, rh = oh < a->ih ? oh : a->ih;
+        img = lazy ? data_reduce(a, rw, rh) : box_reduce(a, rw, rh);
         iw = cairo_image_surface_get_width(img);
         ih = cairo_image_surface_get_height(img);
         interp = INTERP_BILINEAR;
+    } else if (lazy && !image_pixels(a)) {
+        nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory colouring a %d x %d image", a->iw, a->ih);
+        return;
     } else if (rc->raster) {
         img = cairo_image_surface_create_for_data(a->pix, CAIRO_FORMAT_ARGB32, a->iw, a->ih, stride);
     } else {

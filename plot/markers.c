@@ -1,9 +1,10 @@
 /* Marker shapes (matplotlib's geometry) and batched marker drawing.
  *
  * On raster surfaces a marker is rendered once into a small premultiplied ARGB tile and
- * blended at every position (matplotlib's Agg does the same "stamp" trick); vector
- * surfaces get real paths. */
+ * blended at every position (stamp.c; matplotlib's Agg does the same "stamp" trick);
+ * vector surfaces get real paths. */
 #include "plot_render.h"
+#include "stamp.h"
 #include "vector_lean.h"
 
 #include <math.h>
@@ -197,96 +198,6 @@ static void marker_paint(cairo_t *cr, int m, double x, double y, double size, rg
     cairo_new_path(cr);
 }
 
-/* A rendered marker tile (premultiplied ARGB32), cropped to its visible pixels; its
- * top-left pixel sits at (ox, oy) relative to the centre pixel. */
-typedef struct stamp {
-    uint32_t *px;
-    int w, h, ox, oy;
-    rgba face;
-    double msize;
-} stamp;
-
-static bool stamp_make(stamp *st, int m, double size, rgba face, rgba edge, double lw,
-                       bool filled)
-{
-    int half = (int)ceil(size * 0.75 + lw) + 2;
-    int dim = 2 * half + 1;
-    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, dim, dim);
-    if (cairo_surface_status(s)) {
-        cairo_surface_destroy(s);
-        return false;
-    }
-    cairo_t *cr = cairo_create(s);
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-    /* Pixel centres are at +0.5: the marker is centred on pixel (half, half). */
-    marker_paint(cr, m, half + 0.5, half + 0.5, size, face, edge, lw, filled);
-    cairo_destroy(cr);
-    cairo_surface_flush(s);
-    int stride = cairo_image_surface_get_stride(s);
-    const unsigned char *data = cairo_image_surface_get_data(s);
-    /* crop to the pixels with coverage: most of the padded tile is empty */
-    int r0 = dim, r1 = -1, c0 = dim, c1 = -1;
-    for (int r = 0; r < dim; r++) {
-        const uint32_t *row = (const uint32_t *)(data + (size_t)r * stride);
-        for (int c = 0; c < dim; c++)
-            if (row[c] >> 24) {
-                if (r < r0) r0 = r;
-                if (r > r1) r1 = r;
-                if (c < c0) c0 = c;
-                if (c > c1) c1 = c;
-            }
-    }
-    if (r1 < 0) r0 = r1 = c0 = c1 = half; /* invisible marker: one empty pixel */
-    st->w = c1 - c0 + 1;
-    st->h = r1 - r0 + 1;
-    st->ox = c0 - half;
-    st->oy = r0 - half;
-    st->px = nd_malloc((size_t)st->w * st->h * 4, "nplot");
-    if (!st->px) {
-        cairo_surface_destroy(s);
-        return false;
-    }
-    for (int r = 0; r < st->h; r++)
-        memcpy(st->px + (size_t)r * st->w, data + (size_t)(r0 + r) * stride + (size_t)c0 * 4,
-               (size_t)st->w * 4);
-    cairo_surface_destroy(s);
-    return true;
-}
-
-/* Blend a tile onto the target's pixels with its centre at pixel (cx, cy), inside clip. */
-static void stamp_blend(const stamp *st, uint32_t *dst, int dstride, int cx, int cy, int clx0,
-                        int cly0, int clx1, int cly1)
-{
-    int x0 = cx + st->ox, y0 = cy + st->oy;
-    int sx0 = 0, sy0 = 0, sx1 = st->w, sy1 = st->h;
-    if (x0 < clx0) sx0 = clx0 - x0;
-    if (y0 < cly0) sy0 = cly0 - y0;
-    if (x0 + sx1 > clx1) sx1 = clx1 - x0;
-    if (y0 + sy1 > cly1) sy1 = cly1 - y0;
-    for (int r = sy0; r < sy1; r++) {
-        const uint32_t *s = st->px + (size_t)r * st->w;
-        uint32_t *d = dst + (size_t)(y0 + r) * dstride + x0;
-        for (int c = sx0; c < sx1; c++) {
-            uint32_t sp = s[c];
-            uint32_t a = sp >> 24;
-            if (a == 0) continue;
-            if (a == 255) {
-                d[c] = sp;
-                continue;
-            }
-            uint32_t dp = d[c], ia = 255 - a;
-            /* premultiplied "over", two channels per multiply */
-            uint32_t rb = (dp & 0x00ff00ffu) * ia + 0x00800080u;
-            rb = ((rb + ((rb >> 8) & 0x00ff00ffu)) >> 8) & 0x00ff00ffu;
-            uint32_t ag = ((dp >> 8) & 0x00ff00ffu) * ia + 0x00800080u;
-            ag = (ag + ((ag >> 8) & 0x00ff00ffu)) & 0xff00ff00u;
-            d[c] = sp + rb + ag;
-        }
-    }
-}
-
-#define STAMP_CACHE 64
 #define VMARK_CACHE 256
 
 typedef struct vmark {
@@ -309,61 +220,15 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
     if (marker == MK_NONE || n == 0) return;
     cairo_t *cr = rc->cr;
     double margin = (size_dev + edge_lw) * 2 + 2;
-    bool can_stamp = rc->raster && marker != MK_PIXEL;
-    if (can_stamp) {
-        /* Stamping bypasses cairo's clip and transform; the axes clip is a rectangle. */
-        cairo_surface_t *target = rc->surface;
-        cairo_surface_flush(target);
-        uint32_t *dst = (uint32_t *)cairo_image_surface_get_data(target);
-        int dstride = cairo_image_surface_get_stride(target) / 4;
-        int W = cairo_image_surface_get_width(target), H = cairo_image_surface_get_height(target);
-        int clx0 = 0, cly0 = 0, clx1 = W, cly1 = H;
-        if (clip) {
-            clx0 = (int)fmax(0, floor(clip->x0));
-            cly0 = (int)fmax(0, floor(clip->y0));
-            clx1 = (int)fmin(W, ceil(clip->x1));
-            cly1 = (int)fmin(H, ceil(clip->y1));
-        }
-        stamp cache[STAMP_CACHE];
-        int ncache = 0, next_evict = 0;
-        bool ok = true;
-        for (size_t i = 0; i < n && ok; i++) {
-            double x = xs[i], y = ys[i];
-            if (!isfinite(x) || !isfinite(y)) continue;
-            if (x < clx0 - margin || x > clx1 + margin || y < cly0 - margin || y > cly1 + margin)
-                continue;
-            double sz = sizes_dev ? sizes_dev[i] : size_dev;
-            rgba f = faces ? faces[i] : face;
-            if (!(sz > 0)) continue;
-            int k = -1;
-            for (int j = 0; j < ncache; j++)
-                if (cache[j].msize == sz && rgba_eq(cache[j].face, f)) {
-                    k = j;
-                    break;
-                }
-            if (k < 0) {
-                if (ncache == STAMP_CACHE) {
-                    k = next_evict;
-                    next_evict = (next_evict + 1) % STAMP_CACHE;
-                    nd_free_mem(cache[k].px);
-                } else {
-                    k = ncache++;
-                }
-                rgba e = edge_is_face ? f : edge;
-                if (!stamp_make(&cache[k], marker, sz, f, e, edge_lw, filled)) {
-                    ncache = k; /* cache[k] holds nothing */
-                    ok = false;
-                    break;
-                }
-                cache[k].face = f;
-                cache[k].msize = sz;
-            }
-            stamp_blend(&cache[k], dst, dstride, (int)floor(x), (int)floor(y), clx0, cly0, clx1,
-                        cly1);
-        }
-        for (int j = 0; j < ncache; j++) nd_free_mem(cache[j].px);
-        cairo_surface_mark_dirty(target);
-        if (ok) return;
+    if (rc->raster && marker != MK_PIXEL && nplot__stamp_usable(rc)) {
+        /* stamp.c: one tile per marker class, blended at every position */
+        size_t done = nplot__stamp_markers(rc, xs, ys, n, marker, size_dev, sizes_dev, face, faces,
+                                           edge, edge_is_face, edge_lw, filled, clip, marker_paint);
+        if (done == n) return;
+        /* out of memory for a tile: cairo draws the rest */
+        xs += done, ys += done, n -= done;
+        if (sizes_dev) sizes_dev += done;
+        if (faces) faces += done;
     }
     cairo_save(cr);
     if (clip) {

@@ -1,0 +1,331 @@
+/* Raster fast paths: stamped markers and data-space image minification (stamp.h). */
+#include "stamp.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- stamped markers -------------------------------------------------------------------------- */
+/* A rendered marker tile (premultiplied ARGB32), cropped to its visible pixels; its
+ * top-left pixel sits at (ox, oy) relative to the centre pixel. */
+typedef struct stamp {
+    uint32_t *px;
+    int w, h, ox, oy;
+    rgba face;
+    double msize;
+} stamp;
+
+#define STAMP_CACHE 64
+
+static bool rgba_same(rgba a, rgba b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+}
+
+bool nplot__stamp_usable(const render_ctx *rc)
+{
+    if (!rc->raster || !rc->surface || cairo_surface_get_type(rc->surface) != CAIRO_SURFACE_TYPE_IMAGE ||
+        cairo_image_surface_get_format(rc->surface) != CAIRO_FORMAT_ARGB32)
+        return false;
+    const char *off = getenv("NUMC_PLOT_NO_STAMP");
+    if (off && *off && strcmp(off, "0") != 0) return false;
+    cairo_matrix_t m;
+    cairo_get_matrix(rc->cr, &m);
+    /* device pixels are user units: positions are placed as they are */
+    return m.xx == 1 && m.yy == 1 && m.xy == 0 && m.yx == 0 && m.x0 == 0 && m.y0 == 0;
+}
+
+static bool stamp_make(stamp *st, int m, double size, rgba face, rgba edge, double lw,
+                       bool filled, stamp_paint_fn paint)
+{
+    int half = (int)ceil(size * 0.75 + lw) + 2;
+    int dim = 2 * half + 1;
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, dim, dim);
+    if (cairo_surface_status(s)) {
+        cairo_surface_destroy(s);
+        return false;
+    }
+    cairo_t *cr = cairo_create(s);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    /* Pixel centres are at +0.5: the marker is centred on pixel (half, half). */
+    paint(cr, m, half + 0.5, half + 0.5, size, face, edge, lw, filled);
+    cairo_destroy(cr);
+    cairo_surface_flush(s);
+    int stride = cairo_image_surface_get_stride(s);
+    const unsigned char *data = cairo_image_surface_get_data(s);
+    /* crop to the pixels with coverage: most of the padded tile is empty */
+    int r0 = dim, r1 = -1, c0 = dim, c1 = -1;
+    for (int r = 0; r < dim; r++) {
+        const uint32_t *row = (const uint32_t *)(data + (size_t)r * stride);
+        for (int c = 0; c < dim; c++)
+            if (row[c] >> 24) {
+                if (r < r0) r0 = r;
+                if (r > r1) r1 = r;
+                if (c < c0) c0 = c;
+                if (c > c1) c1 = c;
+            }
+    }
+    if (r1 < 0) r0 = r1 = c0 = c1 = half; /* invisible marker: one empty pixel */
+    st->w = c1 - c0 + 1;
+    st->h = r1 - r0 + 1;
+    st->ox = c0 - half;
+    st->oy = r0 - half;
+    st->px = nd_malloc((size_t)st->w * st->h * 4, "nplot");
+    if (!st->px) {
+        cairo_surface_destroy(s);
+        return false;
+    }
+    for (int r = 0; r < st->h; r++)
+        memcpy(st->px + (size_t)r * st->w, data + (size_t)(r0 + r) * stride + (size_t)c0 * 4,
+               (size_t)st->w * 4);
+    cairo_surface_destroy(s);
+    return true;
+}
+
+/* premultiplied "over" of source word sp onto dp, two channels per multiply */
+static inline uint32_t over(uint32_t sp, uint32_t dp)
+{
+    uint32_t ia = 255 - (sp >> 24);
+    uint32_t rb = (dp & 0x00ff00ffu) * ia + 0x00800080u;
+    rb = ((rb + ((rb >> 8) & 0x00ff00ffu)) >> 8) & 0x00ff00ffu;
+    uint32_t ag = ((dp >> 8) & 0x00ff00ffu) * ia + 0x00800080u;
+    ag = (ag + ((ag >> 8) & 0x00ff00ffu)) & 0xff00ff00u;
+    return sp + rb + ag;
+}
+
+/* Blend a tile onto the target's pixels with its centre at pixel (cx, cy), inside the
+ * clip [clx0, clx1) x [cly0, cly1). */
+static void stamp_blend(const stamp *st, uint32_t *dst, int dstride, int cx, int cy, int clx0,
+                        int cly0, int clx1, int cly1)
+{
+    int x0 = cx + st->ox, y0 = cy + st->oy;
+    int sx0 = 0, sy0 = 0, sx1 = st->w, sy1 = st->h;
+    if (x0 < clx0) sx0 = clx0 - x0;
+    if (y0 < cly0) sy0 = cly0 - y0;
+    if (x0 + sx1 > clx1) sx1 = clx1 - x0;
+    if (y0 + sy1 > cly1) sy1 = cly1 - y0;
+    for (int r = sy0; r < sy1; r++) {
+        const uint32_t *s = st->px + (size_t)r * st->w;
+        uint32_t *d = dst + (size_t)(y0 + r) * dstride + x0;
+        for (int c = sx0; c < sx1; c++) {
+            uint32_t sp = s[c], a = sp >> 24;
+            if (a == 0) continue;
+            d[c] = a == 255 ? sp : over(sp, d[c]);
+        }
+    }
+}
+
+/* The tile's colour when every pixel is that colour at some coverage (premultiplied
+ * p = a * (r, g, b, 1) within rounding): *u gets (r, g, b) in 0-255. False for tiles of
+ * two colours (a face and a different edge). */
+static bool stamp_one_colour(const stamp *st, double u[3])
+{
+    uint32_t best = 0;
+    for (int i = 0; i < st->w * st->h; i++)
+        if ((st->px[i] >> 24) > (best >> 24)) best = st->px[i];
+    uint32_t A = best >> 24;
+    if (A == 0) return false;
+    for (int c = 0; c < 3; c++) u[c] = (double)((best >> (16 - 8 * c)) & 255) * 255 / A;
+    for (int i = 0; i < st->w * st->h; i++) {
+        uint32_t p = st->px[i], a = p >> 24;
+        for (int c = 0; c < 3; c++)
+            if (fabs((double)((p >> (16 - 8 * c)) & 255) - u[c] * a / 255) > 2.5) return false;
+    }
+    return true;
+}
+
+/* Many markers of one class whose tile is one colour U: "over" with such a source is
+ * D -> U + (1 - a)(D - U), maps that commute, so the order of the points does not matter
+ * and a pixel covered with alphas a_1 ... a_k ends as U + (D - U) * prod(1 - a_i). The
+ * points are counted per pixel, the logarithms of the products summed per target pixel
+ * (count times log(1 - a) of each tile pixel), and every touched pixel is composited
+ * once: the same picture as blending the stamps one by one, up to 8-bit rounding. Returns
+ * false (nothing drawn) when out of memory. */
+static bool stamp_accumulate(const stamp *st, const double u[3], const double *xs, const double *ys,
+                             size_t n, double lox, double hix, double loy, double hiy, uint32_t *dst,
+                             int dstride, int clx0, int cly0, int clx1, int cly1)
+{
+    /* positions: pixels of the clip grown by the tile's reach */
+    int gx0 = clx0 - (st->w + st->ox) , gy0 = cly0 - (st->h + st->oy);
+    int gx1 = clx1 - st->ox + 1, gy1 = cly1 - st->oy + 1;
+    int gw = gx1 - gx0, gh = gy1 - gy0, cw = clx1 - clx0, ch = cly1 - cly0;
+    int ntile = st->w * st->h;
+    uint32_t *count = nd_calloc((size_t)gw * (size_t)gh, sizeof *count, "nplot");
+    float *acc = nd_calloc((size_t)cw * (size_t)ch, sizeof *acc, "nplot");
+    float *lg = nd_malloc(sizeof(float) * (size_t)ntile, "nplot");
+    if (!count || !acc || !lg) {
+        nd_free_mem(count);
+        nd_free_mem(acc);
+        nd_free_mem(lg);
+        return false;
+    }
+    for (int i = 0; i < ntile; i++) {
+        uint32_t a = st->px[i] >> 24;
+        lg[i] = a == 255 ? -1e30f : (float)log1p(-(double)a / 255);
+    }
+    for (size_t i = 0; i < n; i++) {
+        double x = xs[i], y = ys[i];
+        if (!(x >= lox && x <= hix && y >= loy && y <= hiy)) continue;
+        long px = (long)floor(x) - gx0, py = (long)floor(y) - gy0;
+        if (px < 0 || py < 0 || px >= gw || py >= gh) continue;
+        count[(size_t)py * gw + px]++;
+    }
+    for (int py = 0; py < gh; py++)
+        for (int px = 0; px < gw; px++) {
+            uint32_t k = count[(size_t)py * gw + px];
+            if (!k) continue;
+            int x0 = px + gx0 + st->ox, y0 = py + gy0 + st->oy;
+            for (int r = 0; r < st->h; r++) {
+                int ty = y0 + r;
+                if (ty < cly0 || ty >= cly1) continue;
+                float *arow = acc + (size_t)(ty - cly0) * cw;
+                const float *lrow = lg + (size_t)r * st->w;
+                for (int c = 0; c < st->w; c++) {
+                    int tx = x0 + c;
+                    if (tx < clx0 || tx >= clx1 || lrow[c] == 0) continue;
+                    arow[tx - clx0] += (float)k * lrow[c];
+                }
+            }
+        }
+    for (int ty = cly0; ty < cly1; ty++) {
+        const float *arow = acc + (size_t)(ty - cly0) * cw;
+        uint32_t *d = dst + (size_t)ty * dstride;
+        for (int tx = clx0; tx < clx1; tx++) {
+            float l = arow[tx - clx0];
+            if (l == 0) continue;
+            double t = l < -80 ? 0 : exp(l);
+            uint32_t p = d[tx], out = 0;
+            /* alpha: unit 255; colour channels premultiplied */
+            double da = (double)(p >> 24);
+            out |= (uint32_t)lround(255 + (da - 255) * t) << 24;
+            for (int c = 0; c < 3; c++) {
+                double dc = (double)((p >> (16 - 8 * c)) & 255);
+                double v = u[c] + (dc - u[c]) * t;
+                out |= (uint32_t)lround(v < 0 ? 0 : v > 255 ? 255 : v) << (16 - 8 * c);
+            }
+            d[tx] = out;
+        }
+    }
+    nd_free_mem(count);
+    nd_free_mem(acc);
+    nd_free_mem(lg);
+    return true;
+}
+
+/* Batches of one class at least this large are accumulated (stamp_accumulate). */
+#define ACCUMULATE_MIN 20000
+
+size_t nplot__stamp_markers(render_ctx *rc, const double *xs, const double *ys, size_t n,
+                            int marker, double size_dev, const double *sizes_dev, rgba face,
+                            const rgba *faces, rgba edge, bool edge_is_face, double edge_lw,
+                            bool filled, const bbox *clip, stamp_paint_fn paint)
+{
+    cairo_surface_t *target = rc->surface;
+    cairo_surface_flush(target);
+    uint32_t *dst = (uint32_t *)cairo_image_surface_get_data(target);
+    int dstride = cairo_image_surface_get_stride(target) / 4;
+    int W = cairo_image_surface_get_width(target), H = cairo_image_surface_get_height(target);
+    int clx0 = 0, cly0 = 0, clx1 = W, cly1 = H;
+    if (clip) {
+        clx0 = (int)fmax(0, floor(clip->x0));
+        cly0 = (int)fmax(0, floor(clip->y0));
+        clx1 = (int)fmin(W, ceil(clip->x1));
+        cly1 = (int)fmin(H, ceil(clip->y1));
+    }
+    if (!dst || clx1 <= clx0 || cly1 <= cly0) return n;
+    double margin = (size_dev + edge_lw) * 2 + 2;
+    double lox = clx0 - margin, hix = clx1 + margin, loy = cly0 - margin, hiy = cly1 + margin;
+    if (!sizes_dev && !faces && n >= ACCUMULATE_MIN && size_dev > 0) {
+        stamp one;
+        double u[3];
+        rgba e = edge_is_face ? face : edge;
+        if (stamp_make(&one, marker, size_dev, face, e, edge_lw, filled, paint)) {
+            bool done = stamp_one_colour(&one, u) &&
+                        stamp_accumulate(&one, u, xs, ys, n, lox, hix, loy, hiy, dst, dstride, clx0, cly0,
+                                         clx1, cly1);
+            nd_free_mem(one.px);
+            if (done) {
+                cairo_surface_mark_dirty(target);
+                return n;
+            }
+        }
+    }
+    stamp cache[STAMP_CACHE];
+    int ncache = 0, next_evict = 0, last = -1;
+    size_t i = 0;
+    for (; i < n; i++) {
+        double x = xs[i], y = ys[i];
+        /* also drops NaN: every comparison with it is false */
+        if (!(x >= lox && x <= hix && y >= loy && y <= hiy)) continue;
+        double sz = sizes_dev ? sizes_dev[i] : size_dev;
+        if (!(sz > 0)) continue;
+        rgba f = faces ? faces[i] : face;
+        int k = -1;
+        /* the batch is usually one class: try the last tile first */
+        if (last >= 0 && cache[last].msize == sz && rgba_same(cache[last].face, f)) k = last;
+        for (int j = 0; k < 0 && j < ncache; j++)
+            if (cache[j].msize == sz && rgba_same(cache[j].face, f)) k = j;
+        if (k < 0) {
+            if (ncache == STAMP_CACHE) {
+                k = next_evict;
+                next_evict = (next_evict + 1) % STAMP_CACHE;
+                nd_free_mem(cache[k].px);
+                cache[k].px = NULL;
+            } else {
+                k = ncache++;
+            }
+            rgba e = edge_is_face ? f : edge;
+            if (!stamp_make(&cache[k], marker, sz, f, e, edge_lw, filled, paint)) {
+                cache[k].px = NULL;
+                break;
+            }
+            cache[k].face = f;
+            cache[k].msize = sz;
+        }
+        last = k;
+        stamp_blend(&cache[k], dst, dstride, (int)floor(x), (int)floor(y), clx0, cly0, clx1, cly1);
+    }
+    for (int j = 0; j < ncache; j++) nd_free_mem(cache[j].px);
+    cairo_surface_mark_dirty(target);
+    return i;
+}
+
+/* ---- data-space minification ------------------------------------------------------------------ */
+bool nplot__box_mean(const double *z, int iw, int ih, double *out, int ow, int oh)
+{
+    double *acc = nd_malloc(sizeof(double) * (size_t)ow, "nplot");
+    int *x0 = nd_malloc(sizeof(int) * (size_t)(ow + 1), "nplot");
+    if (!acc || !x0) {
+        nd_free_mem(acc);
+        nd_free_mem(x0);
+        return false;
+    }
+    for (int i = 0; i <= ow; i++) x0[i] = (int)((long long)i * iw / ow);
+    for (int oy = 0; oy < oh; oy++) {
+        int y0 = (int)((long long)oy * ih / oh), y1 = (int)((long long)(oy + 1) * ih / oh);
+        if (y1 <= y0) y1 = y0 + 1;
+        if (y1 > ih) y1 = ih;
+        for (int ox = 0; ox < ow; ox++) acc[ox] = 0;
+        for (int y = y0; y < y1; y++) {
+            const double *row = z + (size_t)y * (size_t)iw;
+            for (int ox = 0; ox < ow; ox++) {
+                int xa = x0[ox], xb = x0[ox + 1] > xa ? x0[ox + 1] : xa + 1;
+                if (xb > iw) xb = iw;
+                double s = 0;
+                for (int x = xa; x < xb; x++) s += row[x];
+                acc[ox] += s;
+            }
+        }
+        double *o = out + (size_t)oy * (size_t)ow;
+        for (int ox = 0; ox < ow; ox++) {
+            int xa = x0[ox], xb = x0[ox + 1] > xa ? x0[ox + 1] : xa + 1;
+            if (xb > iw) xb = iw;
+            o[ox] = acc[ox] / ((double)(xb - xa) * (y1 - y0));
+        }
+    }
+    nd_free_mem(acc);
+    nd_free_mem(x0);
+    return true;
+}
