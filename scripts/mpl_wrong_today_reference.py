@@ -1,0 +1,60 @@
+#!/usr/bin/python3
+"""Reference numbers for tests/test_plot_wrong_today.c (numc issue 20, "wrong or different
+today"), from matplotlib 3.6 (Agg). Run with Debian's /usr/bin/python3:
+
+    /usr/bin/python3 scripts/mpl_wrong_today_reference.py [section]
+
+Sections: cbar_alpha (colorbar body pixels of viridis mappables drawn with alpha=0.5,
+composited over the white figure, at 10 / 50 / 90 % of the bar), asinh_minor (AsinhScale's
+major and minor tick positions), ticks3d (Axis3D tick locations after a draw)."""
+import sys
+
+import numpy as np
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+
+def cbar_alpha():
+    z = np.array([[0.0, 1.0], [2.0, 3.0]])
+    xs = [0, 1, 1, 2, 2, 2]
+    for kind in ("imshow", "pcolormesh", "scatter", "contourf", "hexbin", "hist2d", "tripcolor", "surface"):
+        fig = plt.figure(figsize=(4, 4), dpi=100)
+        ax = fig.add_subplot(projection="3d" if kind == "surface" else None)
+        if kind == "imshow":
+            m = ax.imshow(z, cmap="viridis", alpha=0.5)
+        elif kind == "pcolormesh":
+            m = ax.pcolormesh(z, cmap="viridis", alpha=0.5)
+        elif kind == "scatter":
+            m = ax.scatter([0, 1, 2, 3], [0, 1, 2, 3], c=[0, 1, 2, 3], cmap="viridis", alpha=0.5)
+        elif kind == "contourf":
+            X, Y = np.meshgrid(np.arange(4.0), np.arange(4.0))
+            m = ax.contourf(X, Y, X + Y, levels=[0, 2, 4, 6], cmap="viridis", alpha=0.5)
+        elif kind == "hexbin":
+            m = ax.hexbin(xs, xs, gridsize=3, cmap="viridis", alpha=0.5)
+        elif kind == "hist2d":
+            m = ax.hist2d(xs, xs, bins=3, cmap="viridis", alpha=0.5)[3]
+        elif kind == "tripcolor":
+            m = ax.tripcolor([0, 1, 0, 1], [0, 0, 1, 1], [0, 1, 2, 3], cmap="viridis", alpha=0.5)
+        else:
+            X, Y = np.meshgrid(np.arange(3.0), np.arange(3.0))
+            m = ax.plot_surface(X, Y, X + Y, cmap="viridis", alpha=0.5)
+        cb = fig.colorbar(m)
+        fig.canvas.draw()
+        buf = np.asarray(fig.canvas.buffer_rgba())
+        bb = cb.ax.get_window_extent()
+        out = []
+        for fy in (0.1, 0.5, 0.9):
+            x, y = bb.x0 + 0.5 * bb.width, bb.y0 + fy * bb.height
+            out.append("{%d, %d, %d}" % tuple(int(v) for v in buf[int(buf.shape[0] - y), int(x)][:3]))
+        print("cbar_alpha", kind, " ".join(out))
+        plt.close(fig)
+
+
+SECTIONS = {"cbar_alpha": cbar_alpha}
+
+if __name__ == "__main__":
+    print("# matplotlib", matplotlib.__version__)
+    for name in sys.argv[1:] or list(SECTIONS):
+        SECTIONS[name]()

