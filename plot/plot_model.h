@@ -521,6 +521,11 @@ int nplot__locator_ticks(const axis_state *a, bool minor, const double *major, i
  * (major ticks: 0 and signed powers of base). Count (may exceed cap). */
 int nplot__asinh_ticks(double vmin, double vmax, double linear_width, double base, double *out,
                        int cap);
+/* AsinhScale's minor locator: AsinhLocator(linear_width, base=int(base), subs) with subs
+ * AsinhScale.auto_tick_multipliers[int(base)] ((2, 5) for 10), or the majors when the base has
+ * none. Count (may exceed cap). */
+int nplot__asinh_minor_ticks(double vmin, double vmax, double linear_width, double base, double *out,
+                             int cap);
 
 struct nplot_axes {
     nplot_figure *fig;

@@ -52,7 +52,27 @@ def cbar_alpha():
         plt.close(fig)
 
 
-SECTIONS = {"cbar_alpha": cbar_alpha}
+ASINH_CASES = [  # (lo, hi, linear_width, base)
+    (-50, 1000, 1, 10), (0.5, 300, 2, 10), (-3, 3, 1, 10), (-1e4, -1, 10, 10),
+    (-200, 180, 0.5, 10), (-100, 5000, 1, 2), (-300, 4000, 1, 16), (1, 900, 1, 4),
+]
+
+
+def asinh_minor():
+    for lo, hi, lw, base in ASINH_CASES:
+        fig, ax = plt.subplots(figsize=(6.4, 4.8), dpi=100)
+        ax.set_xscale("asinh", linear_width=lw, base=base)
+        ax.set_xlim(lo, hi)
+        fig.canvas.draw()
+        fmt = lambda v: "{" + ", ".join("%.17g" % x for x in v) + "}"
+        print("asinh %g %g %g %g major %d %s" % (lo, hi, lw, base, len(ax.get_xticks()), fmt(ax.get_xticks())))
+        mi = ax.xaxis.get_minorticklocs()
+        mi = [x for x in mi if lo <= x <= hi]
+        print("asinh %g %g %g %g minor %d %s" % (lo, hi, lw, base, len(mi), fmt(mi)))
+        plt.close(fig)
+
+
+SECTIONS = {"cbar_alpha": cbar_alpha, "asinh_minor": asinh_minor}
 
 if __name__ == "__main__":
     print("# matplotlib", matplotlib.__version__)

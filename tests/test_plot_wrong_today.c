@@ -3,11 +3,13 @@
  * axes, each against matplotlib 3.6's numbers (scripts/mpl_wrong_today_reference.py). */
 #include <numc/numc.h>
 #include <numc/plot.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "plot_image.h"
+#include "plot_model.h"
 #include "testutil.h"
 
 /* ---- 1. colorbar alpha --------------------------------------------------------------------- */
@@ -132,6 +134,55 @@ static void test_colorbar_alpha_surface(void)
     nd_free(a);
 }
 
+/* ---- 2. the asinh scale's minor ticks ------------------------------------------------------- */
+/* AsinhScale's major (inside the view) and minor ticks on an x axis of a 6.4 x 4.8 in figure
+ * (scripts/mpl_wrong_today_reference.py, "asinh_minor") */
+static const struct {
+    double lo, hi, lw, base;
+    int nmajor;
+    double major[12];
+    int nminor;
+    double minor[16];
+} asinh_cases[] = {
+    { -50, 1000, 1, 10, 6, { -10, -1, 0, 1, 10, 100 }, 10, {-50, -20, -5, -2, 2, 5, 20, 50, 200, 500} },
+    { 0.5, 300, 2, 10, 3, { 1, 10, 100 }, 6, {0.5, 2, 5, 20, 50, 200} },
+    { -3, 3, 1, 10, 5, { -1, -0.10000000000000001, 0, 0.10000000000000001, 1 }, 6, {-2, -0.5, -0.20000000000000001, 0.20000000000000001, 0.5, 2} },
+    { -10000, -1, 10, 10, 4, { -1000, -100, -10, -1 }, 8, {-5000, -2000, -500, -200, -50, -20, -5, -2} },
+    { -200, 180, 0.5, 10, 9, { -100, -10, -1, -0.10000000000000001, 0, 0.10000000000000001, 1, 10, 100 }, 13, {-200, -50, -20, -5, -2, -0.5, -0.20000000000000001, 0.20000000000000001, 0.5, 2, 5, 20, 50} },
+    { -100, 5000, 1, 2, 11, { -64, -16, -4, -1, 0, 2, 8, 64, 256, 1024, 4096 }, 0, { 0 } },
+    { -300, 4000, 1, 16, 7, { -256, -16, -1, 0, 1, 16, 256 }, 15, {-128, -64, -32, -8, -4, -2, 2, 4, 8, 32, 64, 128, 512, 1024, 2048} },
+    { 1, 900, 1, 4, 5, { 1, 4, 16, 64, 256 }, 5, {2, 8, 32, 128, 512} },
+};
+
+static void test_asinh_minor_ticks(void)
+{
+    for (size_t c = 0; c < sizeof asinh_cases / sizeof asinh_cases[0]; c++) {
+        nplot_figure *fig = nplot_figure_new();
+        nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+        CU_ASSERT_EQUAL(nplot_set_xscale(ax, "asinh", .linear_width = asinh_cases[c].lw, .base = asinh_cases[c].base),
+                        ND_OK);
+        nplot_set_xlim(ax, asinh_cases[c].lo, asinh_cases[c].hi);
+        CU_ASSERT_EQUAL_FATAL(nplot_figure_draw(fig), ND_OK);
+        double t[32];
+        int n = nplot_get_xticks(ax, t, 32);
+        bool ok = n == asinh_cases[c].nmajor;
+        for (int i = 0; ok && i < n; i++) ok = fabs(t[i] - asinh_cases[c].major[i]) <= 1e-12 * fabs(t[i]);
+        int nm = ax->xa.nminor;
+        bool okm = nm == asinh_cases[c].nminor;
+        for (int i = 0; okm && i < nm; i++)
+            okm = fabs(ax->xa.minor_ticks[i] - asinh_cases[c].minor[i]) <= 1e-12 * fabs(ax->xa.minor_ticks[i]);
+        if (!ok || !okm) {
+            printf("\n  asinh [%g, %g] lw %g base %g: %d majors, %d minors:", asinh_cases[c].lo, asinh_cases[c].hi,
+                   asinh_cases[c].lw, asinh_cases[c].base, n, nm);
+            for (int i = 0; i < nm; i++) printf(" %g", ax->xa.minor_ticks[i]);
+            printf("\n");
+        }
+        CU_ASSERT(ok);
+        CU_ASSERT(okm);
+        nplot_figure_free(fig);
+    }
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_colorbar_alpha_imshow),
     ND_T(test_colorbar_alpha_pcolormesh),
@@ -139,6 +190,7 @@ static const ND_TEST tests[] = {
     ND_T(test_colorbar_alpha_contourf),
     ND_T(test_colorbar_alpha_hexbin_hist2d_tripcolor),
     ND_T(test_colorbar_alpha_surface),
+    ND_T(test_asinh_minor_ticks),
     { 0 },
 };
 ND_TEST_MAIN("plot_wrong_today", tests)
