@@ -72,7 +72,45 @@ def asinh_minor():
         plt.close(fig)
 
 
-SECTIONS = {"cbar_alpha": cbar_alpha, "asinh_minor": asinh_minor}
+
+def ticks3d_figure(case):
+    """The 3-D figures of the ticks3d section (6.4 x 4.8 in, 100 dpi)."""
+    fig = plt.figure(figsize=(6.4, 4.8), dpi=100)
+    ax = fig.add_subplot(projection="3d")
+    if case == "surface":
+        x = np.linspace(-3, 3, 25)
+        X, Y = np.meshgrid(x, x)
+        ax.plot_surface(X, Y, np.sin(np.hypot(X, Y)), cmap="viridis")
+    elif case == "surface_wide":
+        X, Y = np.meshgrid(np.linspace(0, 100, 21), np.linspace(-0.5, 2.5, 13))
+        ax.plot_surface(X, Y, X * Y / 10.0, cmap="coolwarm")
+    elif case == "scatter":
+        t = np.arange(40.0)
+        ax.scatter(np.cos(t / 3) * t, np.sin(t / 3) * t, t / 7)
+    else:  # line
+        t = np.linspace(0, 1, 50)
+        ax.plot(t * 7 - 2, t * t * 1000, np.sqrt(t) * 0.9)
+    return fig, ax
+
+
+TICKS3D_CASES = ("surface", "surface_wide", "scatter", "line")
+
+
+def ticks3d():
+    for case in TICKS3D_CASES:
+        fig, ax = ticks3d_figure(case)
+        fig.canvas.draw()
+        for name, axis, lim in (("x", ax.xaxis, ax.get_xlim()), ("y", ax.yaxis, ax.get_ylim()),
+                                ("z", ax.zaxis, ax.get_zlim())):
+            lo, hi = min(lim), max(lim)
+            t = [v for v in axis.get_ticklocs() if lo <= v <= hi]
+            print("ticks3d %s %s lim %.17g %.17g ticks %d {%s}" % (case, name, lim[0], lim[1], len(t),
+                                                                 ", ".join("%.17g" % v for v in t)))
+        fig.savefig("/tmp/mpl_ticks3d_%s.png" % case)
+        plt.close(fig)
+
+
+SECTIONS = {"cbar_alpha": cbar_alpha, "asinh_minor": asinh_minor, "ticks3d": ticks3d}
 
 if __name__ == "__main__":
     print("# matplotlib", matplotlib.__version__)

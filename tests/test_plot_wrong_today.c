@@ -183,6 +183,102 @@ static void test_asinh_minor_ticks(void)
     }
 }
 
+/* ---- 3. 3-D axes: tick choice --------------------------------------------------------------- */
+/* The figures of scripts/mpl_wrong_today_reference.py's ticks3d section (6.4 x 4.8 in). */
+static nplot_figure *ticks3d_figure(const char *which)
+{
+    nplot_figure *fig = nplot_figure_new(.width = 6.4, .height = 4.8, .dpi = 100);
+    nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);
+    double *buf = malloc(sizeof(double) * 4 * 625);
+    nd_array *a[5] = { 0 };
+    nd_status st = ND_EVALUE;
+    if (!strcmp(which, "surface") || !strcmp(which, "surface_wide")) {
+        bool wide = which[7] == '_';
+        int nx = wide ? 21 : 25, ny = wide ? 13 : 25;
+        double *x = buf, *y = buf + nx, *z = buf + nx + ny;
+        for (int j = 0; j < nx; j++) x[j] = wide ? 0 + j * (100.0 / 20) : -3 + j * (6.0 / 24);
+        for (int i = 0; i < ny; i++) y[i] = wide ? -0.5 + i * (3.0 / 12) : -3 + i * (6.0 / 24);
+        for (int i = 0; i < ny; i++)
+            for (int j = 0; j < nx; j++) z[i * nx + j] = wide ? x[j] * y[i] / 10.0 : sin(hypot(x[j], y[i]));
+        a[0] = nd_from_f64(x, nx), a[1] = nd_from_f64(y, ny), a[2] = nd_from_f64(z, nx * ny);
+        a[3] = nd_reshape(a[2], 2, (ptrdiff_t[]){ ny, nx });
+        st = nplot_plot_surface(ax, a[0], a[1], a[3], .cmap = wide ? "coolwarm" : "viridis");
+    } else {
+        bool sc = !strcmp(which, "scatter");
+        int n = sc ? 40 : 50;
+        double *x = buf, *y = buf + n, *z = buf + 2 * n;
+        for (int i = 0; i < n; i++) {
+            double t = sc ? i : i / 49.0;
+            x[i] = sc ? cos(t / 3) * t : t * 7 - 2;
+            y[i] = sc ? sin(t / 3) * t : t * t * 1000;
+            z[i] = sc ? t / 7 : sqrt(t) * 0.9;
+        }
+        a[0] = nd_from_f64(x, n), a[1] = nd_from_f64(y, n), a[2] = nd_from_f64(z, n);
+        st = sc ? nplot_scatter3d(ax, a[0], a[1], a[2]) : nplot_plot3d(ax, a[0], a[1], a[2]);
+    }
+    CU_ASSERT_EQUAL(st, ND_OK);
+    for (int i = 4; i >= 0; i--) nd_free(a[i]);
+    free(buf);
+    return fig;
+}
+
+static const struct {
+    const char *name;
+    struct {
+        double lo, hi;
+        int n;
+        double t[10];
+    } ax[3];
+} ticks3d_cases[] = {
+    { "surface", { { -3.2999999999999998, 3.2999999999999998, 7, { -3, -2, -1, 0, 1, 2, 3 } },
+        { -3.2999999999999998, 3.2999999999999998, 7, { -3, -2, -1, 0, 1, 2, 3 } },
+        { -0.89168225447893579, 0.99994651678960456, 7, { -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75 } } } },
+    { "surface_wide", { { -5, 105, 6, { 0, 20, 40, 60, 80, 100 } },
+        { -0.65000000000000002, 2.6499999999999999, 7, { -0.5, 0, 0.5, 1, 1.5, 2, 2.5 } },
+        { -5, 25, 7, { -5, 0, 5, 10, 15, 20, 25 } } } },
+    { "scatter", { { -31.453969724989044, 41.107271747657371, 8, { -30, -20, -10, 0, 10, 20, 30, 40 } },
+        { -35.83689055292993, 26.581811655717882, 6, { -30, -20, -10, 0, 10, 20 } },
+        { -0.27857142857142858, 5.8499999999999996, 6, { 0, 1, 2, 3, 4, 5 } } } },
+    { "line", { { -2.3500000000000001, 5.3499999999999996, 8, { -2, -1, 0, 1, 2, 3, 4, 5 } },
+        { -50, 1050, 6, { 0, 200, 400, 600, 800, 1000 } },
+        { 0, 0.90000000000000002, 5, { 0, 0.20000000000000001, 0.40000000000000002, 0.60000000000000009, 0.80000000000000004 } } } },
+};
+
+/* the ticks a 3-D axes draws, per axis, are matplotlib's Axis3D ticks (with its limits) */
+static void test_3d_tick_choice(void)
+{
+    for (size_t c = 0; c < sizeof ticks3d_cases / sizeof ticks3d_cases[0]; c++) {
+        nplot_figure *fig = ticks3d_figure(ticks3d_cases[c].name);
+        CU_ASSERT_EQUAL_FATAL(nplot_figure_draw(fig), ND_OK);
+        nplot_axes *ax = fig->axes;
+        for (int k = 0; k < 3; k++) {
+            double lo, hi, t[64];
+            if (k == 0) nplot_get_xlim(ax, &lo, &hi);
+            else if (k == 1) nplot_get_ylim(ax, &lo, &hi);
+            else nplot_get_zlim(ax, &lo, &hi);
+            if (fabs(lo - ticks3d_cases[c].ax[k].lo) > 1e-9 || fabs(hi - ticks3d_cases[c].ax[k].hi) > 1e-9)
+                printf("\n  %s axis %d: limits %.17g %.17g\n", ticks3d_cases[c].name, k, lo, hi);
+            ND_ASSERT_CLOSE(lo, ticks3d_cases[c].ax[k].lo, 1e-9);
+            ND_ASSERT_CLOSE(hi, ticks3d_cases[c].ax[k].hi, 1e-9);
+            int n = nplot__axis3d_ticks(ax, k, 100 / 72.0, t, 64);
+            bool ok = n == ticks3d_cases[c].ax[k].n;
+            for (int i = 0; ok && i < n; i++) ok = fabs(t[i] - ticks3d_cases[c].ax[k].t[i]) <= 1e-9;
+            if (!ok) {
+                printf("\n  %s axis %d: %d ticks:", ticks3d_cases[c].name, k, n);
+                for (int i = 0; i < n && i < 64; i++) printf(" %g", t[i]);
+                printf("\n");
+            }
+            CU_ASSERT(ok);
+        }
+        if (getenv("WT_LOOK")) {
+            char path[128];
+            snprintf(path, sizeof path, "/tmp/wt/numc_ticks3d_%s.png", ticks3d_cases[c].name);
+            nplot_savefig(fig, path);
+        }
+        nplot_figure_free(fig);
+    }
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_colorbar_alpha_imshow),
     ND_T(test_colorbar_alpha_pcolormesh),
@@ -191,6 +287,7 @@ static const ND_TEST tests[] = {
     ND_T(test_colorbar_alpha_hexbin_hist2d_tripcolor),
     ND_T(test_colorbar_alpha_surface),
     ND_T(test_asinh_minor_ticks),
+    ND_T(test_3d_tick_choice),
     { 0 },
 };
 ND_TEST_MAIN("plot_wrong_today", tests)
