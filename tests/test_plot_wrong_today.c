@@ -83,7 +83,6 @@ static void test_colorbar_alpha_contourf(void)
                                    .alpha = 0.5),
                     ND_OK);
     cbar_alpha_is(fig, ax, cbar_bands, "contourf");
-    if (getenv("WT_LOOK")) nplot_savefig(fig, "/tmp/wt/numc_contourf.png");
     nplot_figure_free(fig);
     nd_free(Z);
     nd_free(a);
@@ -269,11 +268,6 @@ static void test_3d_tick_choice(void)
                 printf("\n");
             }
             CU_ASSERT(ok);
-        }
-        if (getenv("WT_LOOK")) {
-            char path[128];
-            snprintf(path, sizeof path, "/tmp/wt/numc_ticks3d_%s.png", ticks3d_cases[c].name);
-            nplot_savefig(fig, path);
         }
         nplot_figure_free(fig);
     }
