@@ -118,12 +118,43 @@ static void draw_panes(render_ctx *rc, const proj3 *p, const frame3 *f)
     }
 }
 
+/* Axis3D's AutoLocator: MaxNLocator(nbins='auto') takes XAxis.get_tick_space() bins (at
+ * most 9): the width in points of the axes' active box, which Axes3D.apply_aspect shrinks
+ * to a square, over three times the tick label size. */
+static int auto_bins(const nplot_axes *ax, const axis_state *a, double scale)
+{
+    double side = fmin(ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]) / scale;
+    double size = NPLOT_OPT(a->major.labelsize, 10) * 3;
+    double space = floor(side / size);
+    return space < 1 ? 1 : space > 9 ? 9 : (int)space;
+}
+
+int nplot__axis3d_ticks(const nplot_axes *ax, int k, double scale, double *out, int cap)
+{
+    const axis_state *a = k == 0 ? &ax->xa : k == 1 ? &ax->ya : &ax->za;
+    double lo = k == 0 ? ax->xa.lo : k == 1 ? ax->ya.lo : 0, hi = k == 0 ? ax->xa.hi : k == 1 ? ax->ya.hi : 0;
+    if (k == 2) nplot__zlimits((nplot_axes *)ax, &lo, &hi);
+    double l = fmin(lo, hi), h = fmax(lo, hi), buf[64];
+    int n = a->fixed_set ? (a->nfixed < 64 ? a->nfixed : 64) : nplot_maxn_ticks(l, h, auto_bins(ax, a, scale), buf, 64);
+    if (a->fixed_set && n > 0) memcpy(buf, a->fixed, sizeof(double) * (size_t)n);
+    if (n > 64) n = 64;
+    int m = 0;
+    double tol = (h - l) * 1e-9;
+    for (int i = 0; i < n; i++)
+        if (buf[i] >= l - tol && buf[i] <= h + tol) {
+            if (m < cap) out[m] = buf[i];
+            m++;
+        }
+    return m;
+}
+
 /* Ticks (inside the limits) and labels of axis k into caller arrays. */
-static int axis_ticks(nplot_axes *ax, axis_state *a, const proj3 *p, int k, double *locs, char **labels, int cap)
+static int axis_ticks(render_ctx *rc, nplot_axes *ax, axis_state *a, const proj3 *p, int k, double *locs,
+                      char **labels, int cap)
 {
     double lo = fmin(p->lo[k], p->hi[k]), hi = fmax(p->lo[k], p->hi[k]);
     double buf[64];
-    int n = a->fixed_set ? (a->nfixed < 64 ? a->nfixed : 64) : nplot_maxn_ticks(lo, hi, 5, buf, 64);
+    int n = a->fixed_set ? (a->nfixed < 64 ? a->nfixed : 64) : nplot_maxn_ticks(lo, hi, auto_bins(ax, a, rc->scale), buf, 64);
     if (a->fixed_set && n > 0) memcpy(buf, a->fixed, sizeof(double) * (size_t)n);
     if (n > 64) n = 64;
     int m = 0;
@@ -167,7 +198,7 @@ static void draw_axis(render_ctx *rc, nplot_axes *ax, const proj3 *p, const fram
     }
     double locs[64];
     char *labels[64] = { 0 };
-    int n = axis_ticks(ax, a, p, k, locs, labels, 64);
+    int n = axis_ticks(rc, ax, a, p, k, locs, labels, 64);
     /* grid on the two back panes that contain this axis' direction */
     if (draw_grid && st->grid_color.a > 0) {
         cairo_set_line_width(cr, 0.8 * rc->scale);

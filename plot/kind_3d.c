@@ -24,6 +24,7 @@ nplot_axes *nplot_subplot_3d(nplot_figure *fig, int nrows, int ncols, int index)
     ax->elev = 30;
     ax->azim = -60;
     nplot__axis_init_z(ax);
+    ax->za.margin = 0; /* Axes3D starts with a z margin of 0 (matplotlib 3.6); scatter raises it */
     return ax;
 }
 
@@ -473,6 +474,7 @@ nd_status nplot_scatter3d_(nplot_axes *ax, const nd_array *x, const nd_array *y,
         artist *a = ax->last_artist;
         a->kind = ART_SCATTER3D;
         a->autoscale = false;
+        if (n > 0 && ax->za.margin < 0.05) ax->za.margin = 0.05; /* Axes3D.scatter's set_zmargin */
         if (!(o->s > 0)) a->size = 20; /* Axes3D.scatter's s=20 (2-D: rc lines.markersize²) */
         if (!(a->z = nplot__copy_or_index(fig, zs, n, who))) st = fig->status;
         for (size_t i = 0; !st && i < n; i++)

@@ -289,7 +289,7 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
     } else if (a->scale == SCALE_SYMLOG) {
         n = nplot__symlog_ticks(lo, hi, a->base, a->linthresh, buf, TICK_CAP);
     } else if (a->scale == SCALE_ASINH) {
-        n = nplot__asinh_ticks(lo, hi, a->linear_width, a->base, buf, TICK_CAP);
+        n = nplot__asinh_ticks(lo, hi, a->linear_width, floor(a->base), buf, TICK_CAP); /* int(base) */
     } else if (a->scale == SCALE_LOGIT) {
         n = nplot__logit_ticks(lo, hi, a->minpos, space, false, buf, TICK_CAP);
     } else {
@@ -368,6 +368,8 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
         nm = nplot_log_ticks(lo, hi, a->base, nt, true, mbuf, TICK_CAP);
     } else if (a->scale == SCALE_LOGIT) {
         nm = nplot__logit_ticks(lo, hi, a->minpos, space, true, mbuf, TICK_CAP);
+    } else if (a->scale == SCALE_ASINH) {
+        nm = nplot__asinh_minor_ticks(lo, hi, a->linear_width, a->base, mbuf, TICK_CAP);
     } else if (a->minor_on && (a->scale == SCALE_LINEAR || a->scale == SCALE_FUNCTION)) {
         double all[TICK_CAP];
         int na = a->fixed_set ? nv : n;

@@ -521,6 +521,15 @@ int nplot__locator_ticks(const axis_state *a, bool minor, const double *major, i
  * (major ticks: 0 and signed powers of base). Count (may exceed cap). */
 int nplot__asinh_ticks(double vmin, double vmax, double linear_width, double base, double *out,
                        int cap);
+/* AsinhScale's minor locator: AsinhLocator(linear_width, base=int(base), subs) with subs
+ * AsinhScale.auto_tick_multipliers[int(base)] ((2, 5) for 10), or the majors when the base has
+ * none. Count (may exceed cap). */
+/* The ticks a 3-D axes draws on its axis k (0 x, 1 y, 2 z) inside the limits, rendered at
+ * scale device units per point: the fixed ticks, else Axis3D's AutoLocator (MaxNLocator
+ * with XAxis.get_tick_space() bins of the square box). Count (may exceed cap). */
+int nplot__axis3d_ticks(const nplot_axes *ax, int k, double scale, double *out, int cap);
+int nplot__asinh_minor_ticks(double vmin, double vmax, double linear_width, double base, double *out,
+                             int cap);
 
 struct nplot_axes {
     nplot_figure *fig;

@@ -389,7 +389,10 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-int nplot__asinh_ticks(double vmin, double vmax, double lw, double base, double *out, int cap)
+/* AsinhLocator(lw, numticks=11, symthresh=0.2, base, subs)(): every power times each of
+ * subs[0..nsubs) (the powers themselves without subs); base is AsinhScale's int(base). */
+static int asinh_locator(double vmin, double vmax, double lw, double base, const double *subs, int nsubs,
+                         double *out, int cap)
 {
     enum { NT = 11 };
     if (vmin * vmax < 0 && fabs(1 + vmax / vmin) < 0.2) { /* nearly symmetric: round up */
@@ -408,23 +411,46 @@ int nplot__asinh_ticks(double vmin, double vmax, double lw, double base, double 
         ys[ny++] = y;
     }
     if (ymin * ymax < 0) ys[ny++] = 0.0;
-    double q[NT + 1];
+    enum { SUBS_CAP = 4 };
+    double q[(NT + 1) * SUBS_CAP];
     double lb = log(base);
+    int nq = 0, ns = nsubs > 0 ? (nsubs < SUBS_CAP ? nsubs : SUBS_CAP) : 0;
     for (int i = 0; i < ny; i++) {
         double x = lw * sinh(ys[i] / lw);
         bool zero = ys[i] == 0;
         double sg = zero ? 0 : (x > 0) - (x < 0);
-        q[i] = sg * pow(base, zero ? 0.0 : floor(log(fabs(x)) / lb));
+        double pw = sg * pow(base, zero ? 0.0 : floor(log(fabs(x)) / lb));
+        if (!ns) q[nq++] = pw;
+        for (int k = 0; k < ns; k++) q[nq++] = pw * subs[k]; /* np.outer(powers, subs) */
     }
-    qsort(q, (size_t)ny, sizeof *q, cmp_double);
+    qsort(q, (size_t)nq, sizeof *q, cmp_double);
     int n = 0; /* sorted(set(qs)) */
-    for (int i = 0; i < ny; i++)
+    for (int i = 0; i < nq; i++)
         if (n == 0 || q[i] != q[n - 1]) q[n++] = q[i];
     for (int i = 0; i < n && i < cap; i++) out[i] = q[i];
     if (n >= 2) return n;
     for (int i = 0; i < NT; i++) /* np.linspace(vmin, vmax, numticks) */
         if (i < cap) out[i] = i == NT - 1 ? vmax : vmin + i * ((vmax - vmin) / (NT - 1));
     return NT;
+}
+
+int nplot__asinh_ticks(double vmin, double vmax, double lw, double base, double *out, int cap)
+{
+    return asinh_locator(vmin, vmax, lw, base, NULL, 0, out, cap);
+}
+
+int nplot__asinh_minor_ticks(double vmin, double vmax, double lw, double base, double *out, int cap)
+{
+    /* AsinhScale.auto_tick_multipliers by int(base); other bases have no subs, so the
+     * minor locator gives the majors (all dropped as duplicates by the caller) */
+    static const struct { int base, n; double subs[3]; } mult[] = {
+        { 3, 1, { 2 } },     { 4, 1, { 2 } },         { 5, 1, { 2 } },       { 8, 2, { 2, 4 } },
+        { 10, 2, { 2, 5 } }, { 16, 3, { 2, 4, 8 } }, { 64, 2, { 4, 16 } }, { 1024, 2, { 256, 512 } },
+    };
+    double b = floor(base);
+    for (size_t i = 0; i < sizeof mult / sizeof mult[0]; i++)
+        if (b == mult[i].base) return asinh_locator(vmin, vmax, lw, b, mult[i].subs, mult[i].n, out, cap);
+    return asinh_locator(vmin, vmax, lw, b, NULL, 0, out, cap);
 }
 
 /* ---- EngFormatter -------------------------------------------------------------------------- */
