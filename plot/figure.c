@@ -84,7 +84,10 @@ void nplot_figure_free(nplot_figure *fig)
         nd_free_mem(m);
     }
     nd_free_mem(fig->suptitle);
-    nplot__subfigs_free(fig);
+    for (struct nplot_subfigure *s = fig->subfigs, *n; s; s = n) { /* subfigure.c's */
+        n = s->next;
+        nd_free_mem(s);
+    }
     nd_free_mem(fig);
 }
 

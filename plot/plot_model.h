@@ -644,7 +644,6 @@ struct nplot_subfigure {
     fig_text *suptitle, *supxlabel, *supylabel; /* entries of fig->texts */
     struct nplot_subfigure *next;
 };
-void nplot__subfigs_free(nplot_figure *fig);
 
 /* The entry check of a function taking an axes: a NULL axes is ND_EVALUE naming `who`;
  * a figure in error re-raises its sticky status. */

@@ -1,20 +1,12 @@
 /* Subfigures (matplotlib 3.6's Figure.subfigures / add_subfigure, SubFigure): regions of the
  * figure with their own patch, super titles and labels, subplot params and subplots. A
  * subfigure's box is fixed when it is made; the grids of its subplots (gridspecs with sf set)
- * take their default params from it and are mapped into its box by layout.c. */
-#include "plot_render.h"
+ * take their default params from it and are mapped into its box by layout.c; draw_subfigs.c
+ * paints their patches and nplot_figure_free frees them. */
+#include "plot_model.h"
 
 #include <math.h>
 #include <string.h>
-
-void nplot__subfigs_free(nplot_figure *fig)
-{
-    for (nplot_subfigure *s = fig->subfigs, *n; s; s = n) {
-        n = s->next;
-        nd_free_mem(s);
-    }
-    fig->subfigs = fig->last_subfig = NULL;
-}
 
 /* The figure of sf, checked: NULL sf is ND_EVALUE naming who; a figure in error re-raises. */
 static nd_status check_sf(const nplot_subfigure *sf, const char *who)
@@ -396,28 +388,4 @@ nd_status nplot_subfig_set_frameon(nplot_subfigure *sf, bool on)
 nplot_figure *nplot_subfig_figure(const nplot_subfigure *sf)
 {
     return sf ? sf->fig : NULL;
-}
-
-void nplot__draw_subfigs(render_ctx *rc, bool transparent)
-{
-    cairo_t *cr = rc->cr;
-    for (const nplot_subfigure *s = rc->fig->subfigs; s; s = s->next) {
-        if (!s->frameon) continue;
-        double x0 = s->box[0] * rc->W, x1 = (s->box[0] + s->box[2]) * rc->W;
-        double y0 = (1 - s->box[1] - s->box[3]) * rc->H, y1 = (1 - s->box[1]) * rc->H;
-        cairo_save(cr);
-        cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
-        if (!transparent) {
-            cairo_set_source_rgba(cr, s->face.r, s->face.g, s->face.b, s->face.a);
-            cairo_fill_preserve(cr);
-        }
-        if (s->linewidth > 0) {
-            cairo_set_source_rgba(cr, s->edge.r, s->edge.g, s->edge.b, s->edge.a);
-            cairo_set_line_width(cr, s->linewidth * rc->scale);
-            cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
-            cairo_stroke(cr);
-        }
-        cairo_new_path(cr);
-        cairo_restore(cr);
-    }
 }
