@@ -204,6 +204,9 @@ nd_status nplot_subfig_subplots_(nplot_subfigure *sf, int nrows, int ncols, nplo
     if (st) return st;
     nplot_figure *fig = sf->fig;
     if (!axs) return nplot__fail(fig, ND_EVALUE, "%s: axs is NULL", who);
+    if (nrows < 1 || ncols < 1 || nrows > 1000 || ncols > 1000)
+        return nplot__fail(fig, ND_EVALUE, "%s: grid must be at least 1x1 (and at most "
+                                           "1000x1000), got %dx%d", who, nrows, ncols);
     nplot_gridspec *before = fig->gridspecs;
     st = nplot_subplots_(fig, nrows, ncols, axs, o);
     if (st) return st;

@@ -302,6 +302,11 @@ static void test_bad_input(void)
     nplot_figure_free(fig);
     fig = nplot_figure_new();
     CU_ASSERT_EQUAL_FATAL(nplot_subfigures(fig, 1, 1, sf), ND_OK);
+    CU_ASSERT_EQUAL(nplot_subfig_subplots(sf[0], 0, 1, ax), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "nplot_subfig_subplots: grid must be"));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    CU_ASSERT_EQUAL_FATAL(nplot_subfigures(fig, 1, 1, sf), ND_OK);
     CU_ASSERT_PTR_NULL(nplot_subfig_add_subplot(sf[0], 2, 2, 5));
     CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "index 5 is out of range"));
     nplot_figure_free(fig);
