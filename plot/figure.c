@@ -84,6 +84,10 @@ void nplot_figure_free(nplot_figure *fig)
         nd_free_mem(m);
     }
     nd_free_mem(fig->suptitle);
+    for (struct nplot_subfigure *s = fig->subfigs, *n; s; s = n) { /* subfigure.c's */
+        n = s->next;
+        nd_free_mem(s);
+    }
     nd_free_mem(fig);
 }
 
@@ -181,7 +185,7 @@ nplot_axes *nplot_subplot(nplot_figure *fig, int nrows, int ncols, int index)
     nplot_gridspec *g = NULL;
     for (nplot_gridspec *q = fig->gridspecs; q; q = q->next)
         if (q->nrows == nrows && q->ncols == ncols && !q->wr && !q->hr && q->left < 0 &&
-            !q->parent)
+            !q->parent && !q->sf)
             g = q;
     if (!g && !(g = gridspec_make(fig, nrows, ncols, who))) return NULL;
     int r = (index - 1) / ncols, c = (index - 1) % ncols;

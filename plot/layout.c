@@ -12,6 +12,14 @@ static bool grid_edges(const nplot_figure *fig, const nplot_gridspec *g, double 
 {
     double left = g->left >= 0 ? g->left : fig->left, right = g->right >= 0 ? g->right : fig->right;
     double bottom = g->bottom >= 0 ? g->bottom : fig->bottom, top = g->top >= 0 ? g->top : fig->top;
+    double ws = g->wspace >= 0 ? g->wspace : fig->wspace, hs = g->hspace >= 0 ? g->hspace : fig->hspace;
+    const nplot_subfigure *sf = g->parent ? NULL : g->sf;
+    if (sf) {
+        /* a grid of a subfigure: the subfigure's params, mapped into its box below */
+        left = g->left >= 0 ? g->left : sf->left, right = g->right >= 0 ? g->right : sf->right;
+        bottom = g->bottom >= 0 ? g->bottom : sf->bottom, top = g->top >= 0 ? g->top : sf->top;
+        ws = g->wspace >= 0 ? g->wspace : sf->wspace, hs = g->hspace >= 0 ? g->hspace : sf->hspace;
+    }
     if (g->parent) {
         /* a nested grid (GridSpecFromSubplotSpec) fills its cells of the parent grid */
         const nplot_gridspec *p = g->parent;
@@ -27,7 +35,6 @@ static bool grid_edges(const nplot_figure *fig, const nplot_gridspec *g, double 
         bottom = pys[2 * (g->pr1 - 1) + 1];
         nd_free_mem(pxs);
     }
-    double ws = g->wspace >= 0 ? g->wspace : fig->wspace, hs = g->hspace >= 0 ? g->hspace : fig->hspace;
     int nc = g->ncols, nr = g->nrows;
     double cell_w = (right - left) / (nc + ws * (nc - 1)), sep_w = ws * cell_w;
     double cell_h = (top - bottom) / (nr + hs * (nr - 1)), sep_h = hs * cell_h;
@@ -47,6 +54,10 @@ static bool grid_edges(const nplot_figure *fig, const nplot_gridspec *g, double 
         ys[2 * r] = y;
         ys[2 * r + 1] = y - h;
         y -= h + sep_h;
+    }
+    if (sf) {
+        for (int c = 0; c < 2 * nc; c++) xs[c] = sf->box[0] + xs[c] * sf->box[2];
+        for (int r = 0; r < 2 * nr; r++) ys[r] = sf->box[1] + ys[r] * sf->box[3];
     }
     return true;
 }
@@ -527,7 +538,7 @@ static bool top_span(const nplot_axes *ax, int R, int C, int span[4])
         r0 = t->pr0, r1 = t->pr1, c0 = t->pc0, c1 = t->pc1;
         t = t->parent;
     }
-    if (t->left >= 0) return false;
+    if (t->left >= 0 || t->sf) return false;
     int fr = R / t->nrows, fc = C / t->ncols;
     span[0] = r0 * fr, span[1] = r1 * fr, span[2] = c0 * fc, span[3] = c1 * fc;
     return true;
@@ -562,11 +573,17 @@ static void tight(render_ctx *rc)
      * of the most rows and columns, which the others must divide (matplotlib's
      * get_tight_layout_figure; else it warns and leaves the layout alone) */
     int R = 0, C = 0;
+    bool sf_axes = false;
     for (int pass = 0; pass < 2; pass++)
         for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
             if (!ax->gs) continue;
             const nplot_gridspec *t = ax->gs;
             while (t->parent) t = t->parent; /* nested grids count as their top cell */
+            if (t->sf) {
+                /* matplotlib's tight_layout sees only the figure's own axes */
+                if (!pass) sf_axes = true;
+                continue;
+            }
             if (t->left >= 0) continue;
             if (!pass) {
                 R = t->nrows > R ? t->nrows : R;
@@ -577,6 +594,11 @@ static void tight(render_ctx *rc)
                 return;
             }
         }
+    if (sf_axes && !fig->tight_sf_warned) {
+        fig->tight_sf_warned = true;
+        nd_warn("nplot_tight_layout: the axes of subfigures are left alone (matplotlib's "
+                "tight_layout only adjusts the figure's own axes)");
+    }
     if (!R || !C) return;
     double ml = 0, mr = 0, mt = 0, mb = 0;
     double *gapw = nd_calloc((size_t)(C + 1) * 2 + (size_t)(R + 1) * 2, sizeof(double), "nplot");

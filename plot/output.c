@@ -78,6 +78,7 @@ static nd_status render_locked(nplot_figure *fig, cairo_surface_t *surface, bool
             cairo_paint(cr);
             cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
         }
+        nplot__draw_subfigs(&rc, transparent);
         for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
             rgba saved = ax->face;
             if (transparent) ax->face.a = 0;

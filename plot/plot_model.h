@@ -595,6 +595,9 @@ struct nplot_gridspec {
      * of parent are this grid's box; NULL at the top level */
     struct nplot_gridspec *parent;
     int pr0, pr1, pc0, pc1;
+    /* subfigure.c: a grid inside a subfigure (its params default to the subfigure's and its
+     * edges map into the subfigure's box); NULL on the figure */
+    struct nplot_subfigure *sf;
     struct nplot_gridspec *next;
 };
 
@@ -633,6 +636,22 @@ struct nplot_figure {
      * caller's handles stay valid */
     artist *removed_artists;
     nplot_axes *removed_axes;
+    /* subfigure.c: the subfigures, in creation order (a parent before its children) */
+    struct nplot_subfigure *subfigs, *last_subfig;
+    bool tight_sf_warned;     /* tight_layout warned once that it skips them */
+};
+
+/* subfigure.c: a region of the figure (matplotlib's SubFigure). box is fixed at creation. */
+struct nplot_subfigure {
+    nplot_figure *fig;
+    struct nplot_subfigure *parent;       /* NULL: directly on the figure */
+    double box[4];                        /* left, bottom, width, height in figure fractions */
+    double left, right, bottom, top, wspace, hspace; /* subplot params, fractions of box */
+    rgba face, edge;
+    double linewidth;
+    bool frameon;
+    fig_text *suptitle, *supxlabel, *supylabel; /* entries of fig->texts */
+    struct nplot_subfigure *next;
 };
 
 /* The entry check of a function taking an axes: a NULL axes is ND_EVALUE naming `who`;

@@ -108,6 +108,8 @@ void nplot__draw_table(render_ctx *rc, nplot_axes *ax, artist *a); /* kind_table
 int nplot__table_cells(const artist *a, double *out, int cap, double *fontsize);
 void nplot__draw_legend(render_ctx *rc, nplot_axes *ax);
 void nplot__draw_fig_legends(render_ctx *rc);
+/* draw_subfigs.c: the subfigures' patches (face and frame), over the figure background */
+void nplot__draw_subfigs(render_ctx *rc, bool transparent);
 /* Stamp markers: centres (device units) xs/ys; per-point colors/sizes optional. */
 void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, size_t n,
                          int marker, double size_dev, const double *sizes_dev, rgba face,

@@ -758,6 +758,104 @@ NPLOT_API nd_status nplot_supylabel_(nplot_figure *fig, const char *s, const npl
 #define nplot_supylabel(...) nplot__kw_supylabel(__VA_ARGS__, )
 #define nplot__kw_supylabel(fig, s, ...) nplot_supylabel_((fig), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
 
+/* ---- subfigures (matplotlib 3.6 Figure.subfigures / add_subfigure, SubFigure) ---------------- *
+ * A subfigure is a region of its parent (the figure or another subfigure) with its own patch
+ * (facecolor / edgecolor / linewidth), suptitle / supxlabel / supylabel, subplots placed
+ * with its own subplot params relative to its box, and nested subfigures. It is owned by
+ * the figure. Its box is fixed when it is made (its parent grid has left = bottom = 0,
+ * right = top = 1); its axes are ordinary axes of the figure (nplot_axes_get_position gives
+ * figure fractions). tight_layout leaves subfigures and their axes alone (nd_warn once),
+ * as matplotlib's tight_layout, which only sees the figure's own axes. */
+typedef struct nplot_subfigure nplot_subfigure;
+typedef struct nplot_subfigure_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double wspace, hspace;    /* subfigures: gap between subfigures as a fraction of the mean
+                                 cell width / height; 0 → none, matplotlib 3.6's layout
+                                 (3.6 ignores them without constrained layout; numc spaces
+                                 the cells as a GridSpec(left=0, right=1, bottom=0, top=1)
+                                 would, matplotlib >= 3.8's behaviour). Negative: ND_EVALUE */
+    nplot_f64s width_ratios;  /* subfigures: exactly ncols positive entries; not given → equal */
+    nplot_f64s height_ratios; /* subfigures: exactly nrows positive entries */
+    const char *facecolor;    /* NULL → figure.facecolor ("white") */
+    const char *edgecolor;    /* NULL → figure.edgecolor ("white") */
+    double linewidth;         /* frame width in points; 0 → none */
+    bool frameoff;            /* frameon=False: neither face nor frame is drawn */
+} nplot_subfigure_opts;
+/* fig.subfigures(nrows, ncols, wspace=, hspace=, width_ratios=, height_ratios=, facecolor=,
+ * edgecolor=, linewidth=, frameon=): writes nrows*ncols subfigures to out[] in row-major
+ * order. ND_EVALUE for a NULL figure / out, a bad grid, ratios of the wrong length or not
+ * positive, negative spacing, an unknown color. */
+NPLOT_API nd_status nplot_subfigures_(nplot_figure *fig, int nrows, int ncols,
+                                      nplot_subfigure **out, const nplot_subfigure_opts *o);
+#define nplot_subfigures(...) nplot__kw_subfigures(__VA_ARGS__, )
+#define nplot__kw_subfigures(fig, nrows, ncols, out, ...) \
+    nplot_subfigures_((fig), (nrows), (ncols), (out), &(nplot_subfigure_opts){ 0, __VA_ARGS__ })
+/* subfig.subfigures(...): nested subfigures of sf, as nplot_subfigures. */
+NPLOT_API nd_status nplot_subfig_subfigures_(nplot_subfigure *sf, int nrows, int ncols,
+                                             nplot_subfigure **out, const nplot_subfigure_opts *o);
+#define nplot_subfig_subfigures(...) nplot__kw_subfig_subfigures(__VA_ARGS__, )
+#define nplot__kw_subfig_subfigures(sf, nrows, ncols, out, ...) \
+    nplot_subfig_subfigures_((sf), (nrows), (ncols), (out), &(nplot_subfigure_opts){ 0, __VA_ARGS__ })
+/* fig.add_subfigure(gs[spec]) (or subfig.add_subfigure when gs came from
+ * nplot_subfig_gridspec_new): a subfigure on the cells spec (nplot_gridspec_subplot's
+ * syntax) of gs. As matplotlib 3.6 the box is the cells' share of the gs's width and height
+ * ratios of the parent's box: gs's left/right/bottom/top/wspace/hspace do not move it.
+ * width_ratios / height_ratios / wspace / hspace cannot be given (ND_EVALUE), nor a grid
+ * from nplot_gridspec_subgridspec; ND_EPARSE / ND_EINDEX for a bad spec. NULL on error. */
+NPLOT_API nplot_subfigure *nplot_add_subfigure_(nplot_gridspec *gs, const char *spec,
+                                                const nplot_subfigure_opts *o);
+#define nplot_add_subfigure(...) nplot__kw_add_subfigure(__VA_ARGS__, )
+#define nplot__kw_add_subfigure(gs, spec, ...) \
+    nplot_add_subfigure_((gs), (spec), &(nplot_subfigure_opts){ 0, __VA_ARGS__ })
+/* subfig.subplots(nrows, ncols, sharex=, sharey=): as nplot_subplots, the grid filling the
+ * subfigure's subplot params (left 0.125, right 0.9, bottom 0.11, top 0.88, wspace and
+ * hspace 0.2 of the rc defaults unless nplot_subfig_subplots_adjust changed them) of its box. */
+NPLOT_API nd_status nplot_subfig_subplots_(nplot_subfigure *sf, int nrows, int ncols,
+                                           nplot_axes **axs, const nplot_subplots_opts *o);
+#define nplot_subfig_subplots(...) nplot__kw_subfig_subplots(__VA_ARGS__, )
+#define nplot__kw_subfig_subplots(sf, nrows, ncols, axs, ...) \
+    nplot_subfig_subplots_((sf), (nrows), (ncols), (axs), &(nplot_subplots_opts){ 0, __VA_ARGS__ })
+/* subfig.add_subplot(nrows, ncols, index): index 1-based, row-major; ND_EVALUE out of range. */
+NPLOT_API nplot_axes *nplot_subfig_add_subplot(nplot_subfigure *sf, int nrows, int ncols, int index);
+/* subfig.add_gridspec(nrows, ncols, ...): a grid in the subfigure (its 0 params → the
+ * subfigure's); nplot_gridspec_subplot / nplot_gridspec_add_subplot / nplot_add_subfigure
+ * place on it. */
+NPLOT_API nplot_gridspec *nplot_subfig_gridspec_new_(nplot_subfigure *sf, int nrows, int ncols,
+                                                     const nplot_gridspec_opts *o);
+#define nplot_subfig_gridspec_new(...) nplot__kw_subfig_gridspec_new(__VA_ARGS__, )
+#define nplot__kw_subfig_gridspec_new(sf, nrows, ncols, ...) \
+    nplot_subfig_gridspec_new_((sf), (nrows), (ncols), &(nplot_gridspec_opts){ 0, __VA_ARGS__ })
+/* subfig.subplots_adjust(left=, bottom=, right=, top=, wspace=, hspace=): the subfigure's
+ * subplot params, fractions of its box (0 → unchanged, NPLOT_ZERO for 0); ND_EVALUE when
+ * left >= right or bottom >= top or a spacing is negative. */
+NPLOT_API nd_status nplot_subfig_subplots_adjust_(nplot_subfigure *sf, const nplot_adjust_opts *o);
+#define nplot_subfig_subplots_adjust(...) nplot__kw_subfig_subplots_adjust(__VA_ARGS__, )
+#define nplot__kw_subfig_subplots_adjust(sf, ...) \
+    nplot_subfig_subplots_adjust_((sf), &(nplot_adjust_opts){ 0, __VA_ARGS__ })
+/* subfig.suptitle / supxlabel / supylabel: as nplot_suptitle / nplot_supxlabel /
+ * nplot_supylabel with the subfigure's box in place of the figure: the title at (0.5, 0.98)
+ * of the box, top-aligned, 12 pt. A second call replaces the text. */
+NPLOT_API nd_status nplot_subfig_suptitle_(nplot_subfigure *sf, const char *s, const nplot_text_opts *o);
+#define nplot_subfig_suptitle(...) nplot__kw_subfig_suptitle(__VA_ARGS__, )
+#define nplot__kw_subfig_suptitle(sf, s, ...) nplot_subfig_suptitle_((sf), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_subfig_supxlabel_(nplot_subfigure *sf, const char *s, const nplot_text_opts *o);
+#define nplot_subfig_supxlabel(...) nplot__kw_subfig_supxlabel(__VA_ARGS__, )
+#define nplot__kw_subfig_supxlabel(sf, s, ...) nplot_subfig_supxlabel_((sf), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_subfig_supylabel_(nplot_subfigure *sf, const char *s, const nplot_text_opts *o);
+#define nplot_subfig_supylabel(...) nplot__kw_subfig_supylabel(__VA_ARGS__, )
+#define nplot__kw_subfig_supylabel(sf, s, ...) nplot_subfig_supylabel_((sf), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+/* subfig.bbox_relative.bounds: left, bottom, width, height of the subfigure's box in figure
+ * fractions. ND_EVALUE for NULL. */
+NPLOT_API nd_status nplot_subfig_get_position(const nplot_subfigure *sf, double bounds[4]);
+/* subfig.set_facecolor / set_edgecolor / set_linewidth (points, >= 0) / set_frameon: one
+ * subfigure's patch. ND_EVALUE for NULL, an unknown color or a bad width. */
+NPLOT_API nd_status nplot_subfig_set_facecolor(nplot_subfigure *sf, const char *color);
+NPLOT_API nd_status nplot_subfig_set_edgecolor(nplot_subfigure *sf, const char *color);
+NPLOT_API nd_status nplot_subfig_set_linewidth(nplot_subfigure *sf, double linewidth);
+NPLOT_API nd_status nplot_subfig_set_frameon(nplot_subfigure *sf, bool on);
+/* The figure a subfigure belongs to (subfig.figure); NULL for NULL. */
+NPLOT_API nplot_figure *nplot_subfig_figure(const nplot_subfigure *sf);
+
 typedef struct nplot_annotate_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     nplot_f64s xytext;           /* exactly 2 values {tx, ty}; not given → the text sits at xy */

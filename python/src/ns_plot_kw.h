@@ -805,6 +805,21 @@ static const npp_kw kw_nplot_streamplot_opts[] = {
     { "lw", offsetof(nplot_streamplot_opts, linewidth), K_D, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_subfigure_opts[] = {
+    { "wspace", offsetof(nplot_subfigure_opts, wspace), K_D, 0 },
+    { "hspace", offsetof(nplot_subfigure_opts, hspace), K_D, 0 },
+    { "width_ratios", offsetof(nplot_subfigure_opts, width_ratios), K_F64S, 0 },
+    { "height_ratios", offsetof(nplot_subfigure_opts, height_ratios), K_F64S, 0 },
+    { "facecolor", offsetof(nplot_subfigure_opts, facecolor), K_S, 0 },
+    { "edgecolor", offsetof(nplot_subfigure_opts, edgecolor), K_S, 0 },
+    { "linewidth", offsetof(nplot_subfigure_opts, linewidth), K_D, 0 },
+    { "frameoff", offsetof(nplot_subfigure_opts, frameoff), K_B, 0 },
+    { "lw", offsetof(nplot_subfigure_opts, linewidth), K_D, 0 },
+    { "ec", offsetof(nplot_subfigure_opts, edgecolor), K_S, 0 },
+    { "fc", offsetof(nplot_subfigure_opts, facecolor), K_S, 0 },
+    { "edgecolors", offsetof(nplot_subfigure_opts, edgecolor), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_subplots_opts[] = {
     { "sharex", offsetof(nplot_subplots_opts, sharex), K_I, 0 },
     { "sharey", offsetof(nplot_subplots_opts, sharey), K_I, 0 },
