@@ -54,6 +54,9 @@ static nd_array *contract(const nd_array *a, const nd_array *b, int n, const int
 static nd_status check_pair(const nd_array *a, const nd_array *b, const char *who)
 {
     if (!a || !b) return nd_set_error(ND_EVALUE, "%s: operand is NULL", who);
+    /* products of numbers only: the 0-d multiply path reads its operands as numbers */
+    if (nd__need_numeric(a->dtype, who) < 0 || nd__need_numeric(b->dtype, who) < 0)
+        return nd_last_error();
     return ND_OK;
 }
 

@@ -286,6 +286,26 @@ static void test_einsum(void)
     nd_free(c34), nd_free(c45);
 }
 
+/* Products of text or dates are NumPy's TypeError; the 0-d path used to read a 'U1' scalar
+ * as 8-byte integers (found by the Python odd-argument sweep under ASan). */
+static void test_products_refuse_text(void)
+{
+    const char *x[] = { "x" };
+    nd_array *u = nd_str_array(1, x, ND_STR_OF(0));
+    nd_array *u0 = u ? nd_reshape(u, 0, NULL) : NULL;
+    nd_array *f = nd_from_f64((double[]){ 2.0 }, 1);
+    nd_array *f0 = f ? nd_reshape(f, 0, NULL) : NULL;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(u0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f0);
+    CU_ASSERT_PTR_NULL(nd_dot(u0, f0));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EDTYPE);
+    CU_ASSERT_PTR_NULL(nd_dot(f0, u0));
+    CU_ASSERT_PTR_NULL(nd_dot(u, f));
+    CU_ASSERT_PTR_NULL(nd_outer(u, f));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EDTYPE);
+    nd_free(u0), nd_free(u), nd_free(f0), nd_free(f);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_matmul_basic_and_stacked),
     ND_T(test_matmul_vector_promotion),
@@ -302,6 +322,7 @@ static const ND_TEST tests[] = {
     ND_T(test_multi_dot),
     ND_T(test_matrix_power),
     ND_T(test_einsum),
+    ND_T(test_products_refuse_text),
     { 0 },
 };
 ND_TEST_MAIN("linalg_products", tests)
