@@ -2741,6 +2741,20 @@ NPLOT_API nd_status nplot_rgrids_(nplot_axes *ax, const double *radii, int n,
 #define nplot__kw_rgrids(ax, r, n, ...) \
     nplot_rgrids_((ax), (r), (n), &(nplot_rgrids_opts){ 0, __VA_ARGS__ })
 
+/* ==== spectral analysis and correlation plots: psd, csd, cohere, specgram, *_spectrum, acorr, xcorr, spy ==== */
+
+/* ==== Axes properties: getters and setters ==== */
+
+/* ==== Axes: inset axes, arrows, ticklabel_format, locator_params, artist objects ==== */
+
+/* ==== Figure properties, figure images, label alignment ==== */
+
+/* ==== 3-D axes: bars, voxels, quivers, stems, text, contour sets ==== */
+
+/* ==== constrained layout ==== */
+
+/* ==== mathtext and vertex markers, fill styles ==== */
+
 #ifdef __cplusplus
 }
 #endif

@@ -2276,4 +2276,18 @@ def supylabel(t, **kw):
     return gcf().supylabel(t, **kw)
 
 
+# ---- attach point: spectral ----
+
+# ---- attach point: axesprops ----
+
+# ---- attach point: axesmore ----
+
+# ---- attach point: figprops ----
+
+# ---- attach point: axes3d ----
+
+# ---- attach point: constrained ----
+
+# ---- attach point: markers ----
+
 __all__ = [n for n in globals() if not n.startswith("_") and n not in ("Artist",)]
