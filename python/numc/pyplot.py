@@ -2290,4 +2290,6 @@ def supylabel(t, **kw):
 
 # ---- attach point: markers ----
 
+from . import _pyplot_py21 as _py21  # noqa: E402,F401  (issue 21: artists, tables, dates ...)
+
 __all__ = [n for n in globals() if not n.startswith("_") and n not in ("Artist",)]

@@ -28,7 +28,7 @@ typedef struct npp_kw {
 #include "ns_plot_kw.h"
 
 static const char FIG_CAP[] = "numc.nplot_figure", AX_CAP[] = "numc.nplot_axes",
-                  GS_CAP[] = "numc.nplot_gridspec";
+                  GS_CAP[] = "numc.nplot_gridspec", SF_CAP[] = "numc.nplot_subfigure";
 
 /* ---- per-call storage: what the options point to, released after the call ------------- */
 #define NPP_MAXA 64
@@ -347,11 +347,14 @@ static int fill_opts(npp_arena *A, const npp_kw *table, void *opts, PyObject *kw
 /* Positional arguments after the handle, by sig character:
  *   A array-like (None → NULL)   d float (None → NaN)   i int   s str (None → NULL)
  *   T sequence of floats (pointer + count)   L sequence of strings (pointer + count)
- *   b bool */
+ *   b bool
+ * Handles (first char): f figure, a axes, g gridspec, S subfigure, - none. */
+#define NPP_MANY 64
 typedef struct npp_args {
     nplot_figure *fig;
     nplot_axes *ax;
     nplot_gridspec *gs;
+    nplot_subfigure *sf;
     const nd_array *a[5];
     double d[5];
     int i[4];
@@ -362,6 +365,9 @@ typedef struct npp_args {
     /* results */
     nd_status st;
     nplot_axes *rax;
+    nplot_subfigure *rsf;         /* ret 'S' */
+    nplot_gridspec *rgs;          /* ret 'g' */
+    void *many[NPP_MANY];         /* ret 'M' (subfigures) / 'X' (axes): i[0] * i[1] of them */
 } npp_args;
 typedef void (*npp_wrap)(npp_args *x, const void *o);
 
@@ -476,6 +482,76 @@ W(set_dpi, x->st = nplot_figure_set_dpi(x->fig, x->d[0]))
 W(figure_draw, x->st = nplot_figure_draw(x->fig))
 W(style_use, x->st = nplot_style_use(x->s[0]))
 
+/* issue 21's Python names: artists after the fact (by index on their axes), tables, imsave,
+ * date axes, subfigures */
+static nplot_artist *art_at(npp_args *x) { return nplot_get_artist(x->ax, x->i[0]); }
+#define ART(call) { nplot_artist *a_ = art_at(x); x->st = a_ ? (call) : nd_last_error(); }
+static const double *f64_data(const nd_array *a)
+{
+    return a && nd_dtype_of(a) == ND_FLOAT64 && nd_is_c_contiguous(a) ? nd_data(a) : NULL;
+}
+static void w_artist_set_data(npp_args *x, const void *o)
+{
+    (void)o;
+    nplot_artist *a = art_at(x);
+    if (!a) {
+        x->st = nd_last_error();
+        return;
+    }
+    const nd_array *ax = x->a[0], *ay = x->a[1];
+    size_t n = (size_t)(ax ? nd_size(ax) : ay ? nd_size(ay) : 0);
+    const double *px = f64_data(ax), *py = f64_data(ay);
+    if ((ax && !px) || (ay && !py) || (ax && ay && nd_size(ay) != (ptrdiff_t)n)) n = (size_t)-1; /* refused below */
+    x->st = nplot_artist_set_data(a, px, py, n == (size_t)-1 ? 0 : n);
+}
+W(artist_set_color, ART(nplot_artist_set_color(a_, x->s[0])))
+W(artist_set_linewidth, ART(nplot_artist_set_linewidth(a_, x->d[0])))
+W(artist_set_alpha, ART(nplot_artist_set_alpha(a_, x->d[0])))
+W(artist_set_visible, ART(nplot_artist_set_visible(a_, x->b)))
+W(artist_set_zorder, ART(nplot_artist_set_zorder(a_, x->d[0])))
+W(artist_set_label, ART(nplot_artist_set_label(a_, x->s[0])))
+W(artist_set_text, ART(nplot_artist_set_text(a_, x->s[0])))
+W(artist_remove, ART(nplot_artist_remove(a_)))
+W(relim, x->st = nplot_relim(x->ax))
+W(cla, x->st = nplot_cla(x->ax))
+W(fig_delaxes, x->st = nplot_fig_delaxes(x->fig, x->ax))
+W(table, x->st = nplot_table_(x->ax, x->i[0], x->i[1], O(nplot_table_opts)))
+W(imsave, x->st = nplot_imsave_(x->s[0], x->a[0], O(nplot_imsave_opts)))
+W(axis_date, x->st = nplot_axis_date(x->ax, x->s[0]))
+W(set_date_formatter, x->st = nplot_set_date_formatter(x->ax, x->s[0], x->s[1]))
+W(set_xlim_dates, x->st = nplot_set_xlim_dates(x->ax, x->s[0], x->s[1]))
+W(set_ylim_dates, x->st = nplot_set_ylim_dates(x->ax, x->s[0], x->s[1]))
+static bool many_ok(npp_args *x)
+{
+    return x->i[0] >= 1 && x->i[1] >= 1 && x->i[0] <= NPP_MANY / x->i[1];
+}
+#define MANY(call) { x->st = many_ok(x) ? (call) : (nplot_subfigures_(NULL, 0, 0, NULL, NULL)); }
+W(subfigures, MANY(nplot_subfigures_(x->fig, x->i[0], x->i[1], (nplot_subfigure **)x->many, O(nplot_subfigure_opts))))
+W(subfig_subfigures, MANY(nplot_subfig_subfigures_(x->sf, x->i[0], x->i[1], (nplot_subfigure **)x->many, O(nplot_subfigure_opts))))
+W(subfig_subplots, MANY(nplot_subfig_subplots_(x->sf, x->i[0], x->i[1], (nplot_axes **)x->many, O(nplot_subplots_opts))))
+W(add_subfigure, x->rsf = nplot_add_subfigure_(x->gs, x->s[0], O(nplot_subfigure_opts)))
+W(subfig_add_subplot, x->rax = nplot_subfig_add_subplot(x->sf, x->i[0], x->i[1], x->i[2]))
+W(subfig_suptitle, x->st = nplot_subfig_suptitle_(x->sf, x->s[0], O(nplot_text_opts)))
+W(subfig_supxlabel, x->st = nplot_subfig_supxlabel_(x->sf, x->s[0], O(nplot_text_opts)))
+W(subfig_supylabel, x->st = nplot_subfig_supylabel_(x->sf, x->s[0], O(nplot_text_opts)))
+W(subfig_set_facecolor, x->st = nplot_subfig_set_facecolor(x->sf, x->s[0]))
+W(subfig_set_edgecolor, x->st = nplot_subfig_set_edgecolor(x->sf, x->s[0]))
+W(subfig_set_linewidth, x->st = nplot_subfig_set_linewidth(x->sf, x->d[0]))
+W(subfig_set_frameon, x->st = nplot_subfig_set_frameon(x->sf, x->b))
+W(subfig_subplots_adjust, x->st = nplot_subfig_subplots_adjust_(x->sf, O(nplot_adjust_opts)))
+/* savefig(metadata=dict): the pairs as a NULL-terminated list (at most 32 pairs) */
+static void w_savefig_meta(npp_args *x, const void *o)
+{
+    const char *md[NPP_MANY + 1];
+    size_t n = x->l.n < NPP_MANY ? x->l.n : NPP_MANY;
+    for (size_t i = 0; i < n; i++) md[i] = x->l.v[i];
+    md[n] = NULL;
+    nplot_save_opts so = *O(nplot_save_opts);
+    so.metadata = md;
+    x->st = nplot_savefig_(x->fig, x->s[0], &so);
+}
+W(subfig_gridspec, x->rgs = nplot_subfig_gridspec_new_(x->sf, x->i[0], x->i[1], O(nplot_gridspec_opts)))
+
 typedef struct npp_func {
     const char *name;
     const char *sig;  /* first char: f figure, a axes, g gridspec, - none; then the args */
@@ -589,6 +665,40 @@ static const npp_func funcs[] = {
     F(sharey, "a", 's', nplot_add_subplot_opts),     /* sharey=other */
     F(add_subplot_share, "fiii", 'a', nplot_add_subplot_opts),
     F(gridspec_add_subplot, "gs", 'a', nplot_add_subplot_opts),
+    /* issue 21 */
+    N(artist_set_data, "aiAA", 's'),
+    N(artist_set_color, "ais", 's'),
+    N(artist_set_linewidth, "aid", 's'),
+    N(artist_set_alpha, "aid", 's'),
+    N(artist_set_visible, "aib", 's'),
+    N(artist_set_zorder, "aid", 's'),
+    N(artist_set_label, "ais", 's'),
+    N(artist_set_text, "ais", 's'),
+    N(artist_remove, "ai", 's'),
+    N(relim, "a", 's'),
+    N(cla, "a", 's'),
+    N(fig_delaxes, "fa", 's'),
+    F(table, "aii", 's', nplot_table_opts),
+    F(imsave, "-sA", 's', nplot_imsave_opts),
+    N(axis_date, "as", 's'),
+    N(set_date_formatter, "ass", 's'),
+    N(set_xlim_dates, "ass", 's'),
+    N(set_ylim_dates, "ass", 's'),
+    F(subfigures, "fii", 'M', nplot_subfigure_opts),
+    F(subfig_subfigures, "Sii", 'M', nplot_subfigure_opts),
+    F(subfig_subplots, "Sii", 'X', nplot_subplots_opts),
+    F(add_subfigure, "gs", 'S', nplot_subfigure_opts),
+    N(subfig_add_subplot, "Siii", 'a'),
+    F(subfig_suptitle, "Ss", 's', nplot_text_opts),
+    F(subfig_supxlabel, "Ss", 's', nplot_text_opts),
+    F(subfig_supylabel, "Ss", 's', nplot_text_opts),
+    N(subfig_set_facecolor, "Ss", 's'),
+    N(subfig_set_edgecolor, "Ss", 's'),
+    N(subfig_set_linewidth, "Sd", 's'),
+    N(subfig_set_frameon, "Sb", 's'),
+    F(subfig_subplots_adjust, "S", 's', nplot_adjust_opts),
+    F(subfig_gridspec, "Sii", 'g', nplot_gridspec_opts),
+    F(savefig_meta, "fsL", 's', nplot_save_opts),
 };
 #define NFUNCS (sizeof funcs / sizeof funcs[0])
 
@@ -683,6 +793,7 @@ static PyObject *f_call(PyObject *self, PyObject *args, PyObject *kwargs)
         case 'f': if (!(x.fig = PyCapsule_GetPointer(v, FIG_CAP))) goto done; break;
         case 'a': if (!(x.ax = PyCapsule_GetPointer(v, AX_CAP))) goto done; break;
         case 'g': if (!(x.gs = PyCapsule_GetPointer(v, GS_CAP))) goto done; break;
+        case 'S': if (!(x.sf = PyCapsule_GetPointer(v, SF_CAP))) goto done; break;
         case 'A':
             if (v != Py_None && !(x.a[na] = arena_array(&A, v))) goto done;
             na++;
@@ -742,7 +853,7 @@ static PyObject *f_call(PyObject *self, PyObject *args, PyObject *kwargs)
     }
     nd_clear_error();
     /* drawing and big data run without the GIL (callbacks take it back) */
-    int nogil = A.elems > NPY_NOGIL_SIZE || strcmp(name, "savefig") == 0;
+    int nogil = A.elems > NPY_NOGIL_SIZE || strncmp(name, "savefig", 7) == 0;
     if (nogil) {
         PyThreadState *ts = PyEval_SaveThread();
         fn->fn(&x, opts.bytes);
@@ -751,9 +862,19 @@ static PyObject *f_call(PyObject *self, PyObject *args, PyObject *kwargs)
         fn->fn(&x, opts.bytes);
     }
     if (PyErr_Occurred()) goto done;
-    if (fn->ret == 'a') {
-        res = wrap_axes(x.rax);
+    if (fn->ret == 'a' || fn->ret == 'S' || fn->ret == 'g') {
+        void *h = fn->ret == 'a' ? (void *)x.rax : fn->ret == 'S' ? (void *)x.rsf : (void *)x.rgs;
+        res = h ? PyCapsule_New(h, fn->ret == 'a' ? AX_CAP : fn->ret == 'S' ? SF_CAP : GS_CAP, NULL)
+                : npy_raise();
         if (!res) drop_warnings();
+    } else if ((fn->ret == 'M' || fn->ret == 'X') && x.st == ND_OK) {
+        int n = x.i[0] * x.i[1];
+        res = PyList_New(n);
+        for (int j = 0; res && j < n; j++) {
+            PyObject *c = PyCapsule_New(x.many[j], fn->ret == 'M' ? SF_CAP : AX_CAP, NULL);
+            if (!c) Py_CLEAR(res);
+            else PyList_SetItem(res, j, c);
+        }
     } else if (x.st != ND_OK) {
         for (int j = 0; j < nout; j++) nd_free(outs[j]);
         nout = 0;
