@@ -104,8 +104,12 @@ def _f64(v):
 
 def _set_data(self, *args):
     x, y = args if len(args) == 2 else args[0]
+    fx, fy = _f64(x), _f64(y)
+    if fx.size != fy.size:
+        raise ValueError("x and y must have same first dimension, but have shapes (%d,) and "
+                         "(%d,)" % (fx.size, fy.size))
+    _artist_op(self, "set_data", fx, fy, first=True)
     self._xy = (x, y)
-    _artist_op(self, "set_data", _f64(x), _f64(y), first=True)
 
 
 def _set_xdata(self, x):
@@ -132,6 +136,8 @@ def _get_data(self):
 
 def _set_offsets(self, offsets):
     rows = offsets.tolist() if hasattr(offsets, "tolist") else [list(p) for p in offsets]
+    if any(len(r) != 2 for r in rows):
+        raise ValueError("set_offsets(): offsets must be (N, 2)")
     _artist_op(self, "set_data", _f64([r[0] for r in rows]), _f64([r[1] for r in rows]),
                first=True)
     self._offsets = rows

@@ -527,8 +527,10 @@ class Axes:
             pos, hs = [float(v) for v in _seq(x)], _seq(h)
         # the geometry, for bar_label
         n = len(pos)
-        th = kw.get("widths") or [kw.get("height" if horiz else "width", 0.8)] * n
-        base0 = kw.get("bottoms") or [kw.get("left" if horiz else "bottom", 0.0) or 0.0] * n
+        th = kw["widths"] if kw.get("widths") is not None else \
+            [kw.get("height" if horiz else "width", 0.8)] * n
+        base0 = kw["bottoms"] if kw.get("bottoms") is not None else \
+            [kw.get("left" if horiz else "bottom", 0.0) or 0.0] * n
         th, base0 = _seq(th), _seq(base0)
         centers = [p + (t / 2 if align == "edge" else 0.0) for p, t in zip(pos, th)]
         c = Container([Artist(self, "Rectangle")], label=kw.get("label"))
