@@ -207,8 +207,7 @@ def _remove(self):
     _artist_op(self, "remove")
     arts = _arts(self.axes)
     for t in toks:
-        arts.remove(t)
-    self._toks = []
+        arts.remove(t)       # the tokens stay: a later edit says "was removed"
     e = self._entry
     if e is not None and "label" in e[3]:
         e[3] = dict(e[3], label="_removed")
