@@ -222,7 +222,7 @@ def test_subfigure_axes_positions_match_matplotlib():
         sfs[0].supxlabel("x")
         sfs[0].supylabel("y")
         sfs[0].set_facecolor("0.9")
-        gs = fig.add_gridspec(2, 2)
+        fig.add_gridspec(2, 2)
         fig.canvas.draw()
         return [_fig_bounds(p, fig, a) for a in list(axs.flat) + [a3, a4]]
     ours, theirs = run(plt), run(mplt)
