@@ -76,15 +76,9 @@ class SubFigure:
         return _subfigures(self.figure, self, "subfig_subfigures", nrows, ncols, squeeze, kw)
 
     def add_gridspec(self, nrows=1, ncols=1, **kw):
-        from .mpl.gridspec import GridSpec
-        g = GridSpec.__new__(GridSpec)
-        g.nrows, g.ncols, g.figure = nrows, ncols, self.figure
-        g._kw = dict(kw)
-        g._h = self._call("subfig_gridspec", nrows, ncols, **kw)
-        g._fig_h = self.figure._h
-        self.figure._log[-1][4] = g
-        g._holder = lambda fig, g=g: g
-        return g
+        """A GridSpec over this subfigure (nplot_subfig_gridspec_new): its cells take
+        add_subplot(gs[...]) and add_subfigure(gs[...])."""
+        return _SubfigGridSpec(self, nrows, ncols, **kw)
 
     def add_subfigure(self, subplotspec, **kw):
         return self.figure.add_subfigure(subplotspec, **kw)
@@ -136,6 +130,13 @@ class SubFigure:
         raise TypeError("SubFigure.legend(): numc draws legends on axes (ax.legend) and "
                         "figures")
 
+    def delaxes(self, ax):
+        """subfig.delaxes(ax): as fig.delaxes (nplot_fig_delaxes)."""
+        if ax not in self._axes:
+            raise ValueError("delaxes(): the axes is not in this subfigure")
+        self.figure.delaxes(ax)
+        self._axes.remove(ax)
+
     def get_axes(self):
         return [a for a in self._axes if a in self.figure._axes]
 
@@ -143,6 +144,39 @@ class SubFigure:
 
     def __repr__(self):
         return "<numc.pyplot SubFigure>"
+
+
+def _subfig_gridspec_class():
+    from .mpl.gridspec import GridSpec, _Holder
+
+    class SubfigGridSpec(GridSpec):
+        """A GridSpec made in a subfigure: its nplot_gridspec is made once, by a logged call
+        (a replay of the figure renews the handle)."""
+
+        def __init__(self, sf, nrows, ncols, **kw):
+            super().__init__(nrows, ncols, figure=sf.figure, **kw)
+            self._sf = sf
+            holder = _Holder()
+            holder._h = sf._call("subfig_gridspec", nrows, ncols, **self._opts)
+            sf.figure._log[-1][4] = holder
+            self._hold = holder
+
+        def _holder(self, fig):
+            return self._hold
+    return SubfigGridSpec
+
+
+class _LazyClass:
+    def __init__(self, make):
+        self._make, self._cls = make, None
+
+    def __call__(self, *args, **kw):
+        if self._cls is None:
+            self._cls = self._make()
+        return self._cls(*args, **kw)
+
+
+_SubfigGridSpec = _LazyClass(_subfig_gridspec_class)
 
 
 def _sf_kw(kw):

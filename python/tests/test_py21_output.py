@@ -357,3 +357,30 @@ def test_set_xlim_with_dates_and_logit():
         fig.canvas.draw()
         return list(ax.get_xticks())
     assert logit(plt) == pytest.approx([t for t in logit(mplt) if 0.009 < t < 0.991], rel=1e-9)
+
+
+def test_subfigure_gridspec_and_replay_after_edits(tmp_path):
+    """A subfigure's own GridSpec, a deleted axes, set_data + relim, and an edit that makes
+    the figure again from its call log (set_linestyle): the replay keeps every handle."""
+    def run(p):
+        fig = p.figure(figsize=(8, 5))
+        top, bottom = fig.subfigures(2, 1, height_ratios=[1, 2])
+        a = top.subplots(1, 2)
+        line, = a[0].plot([1, 2, 3])
+        g = bottom.add_gridspec(1, 3)
+        inner = bottom.add_subfigure(g[0, 1:])
+        ax3 = inner.add_subplot(111)
+        ax4 = bottom.add_subplot(g[0, 0])
+        top.delaxes(a[1])    # matplotlib 3.6's fig.delaxes fails for a subfigure's axes
+        line.set_data([0, 5], [0, 5])
+        a[0].relim()
+        a[0].autoscale_view()
+        line.set_linestyle("--")
+        fig.savefig(tmp_path / ("r%s.png" % (p is plt)))
+        return [_fig_bounds(p, fig, x) for x in (a[0], ax3, ax4)], tuple(a[0].get_xlim()), \
+            len(fig.axes)
+    ours, theirs = run(plt), run(mplt)
+    for o, t in zip(ours[0], theirs[0]):
+        assert o == pytest.approx(t, abs=1e-9)
+    assert ours[1] == pytest.approx(theirs[1], abs=1e-9)
+    assert ours[2] == theirs[2] == 3
