@@ -316,6 +316,28 @@ def _dates_in(owner, name, args, kw):
     return tuple(args), kw
 
 
+def ax_plot_date(self, x, y, fmt="o", tz=None, xdate=True, ydate=False, **kw):
+    """ax.plot_date (matplotlib 3.6): plot with fmt on a date x (and / or y) axis; x and y
+    may be date numbers, datetime64 arrays or datetime lists."""
+    if tz is not None:
+        raise TypeError("plot_date(): tz is not supported by numc (dates are UTC)")
+    if xdate:
+        self._call("axis_date", "x")
+    if ydate:
+        self._call("axis_date", "y")
+    return self.plot(x, y, fmt, **kw)
+
+
+Axes.plot_date = ax_plot_date
+
+
+def plot_date(x, y, fmt="o", tz=None, xdate=True, ydate=False, **kw):
+    return pp.gca().plot_date(x, y, fmt, tz, xdate, ydate, **kw)
+
+
+pp.plot_date = plot_date
+
+
 # ---- ax.xaxis.set_major_locator / set_major_formatter with numc.mpl.dates objects ------------
 _orig_set_fmt = pp._Axis.set_major_formatter
 _orig_set_loc = pp._Axis.set_major_locator

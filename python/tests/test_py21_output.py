@@ -384,3 +384,19 @@ def test_subfigure_gridspec_and_replay_after_edits(tmp_path):
         assert o == pytest.approx(t, abs=1e-9)
     assert ours[1] == pytest.approx(theirs[1], abs=1e-9)
     assert ours[2] == theirs[2] == 3
+
+
+def test_plot_date_and_marker_constants():
+    from numc.mpl import markers
+    import matplotlib.markers as mmarkers
+    for name in ("TICKLEFT", "CARETUP", "CARETDOWNBASE"):
+        assert getattr(markers, name) == getattr(mmarkers, name)
+
+    def run(p):
+        fig, ax = p.subplots()
+        ax.plot_date([18628.0, 18640.0, 18660.0], [1, 3, 2], marker=markers.CARETUP)
+        fig.canvas.draw()
+        return [_txt(t) for t in ax.get_xticklabels()], tuple(ax.get_xlim())
+    ours, theirs = run(plt), run(mplt)
+    assert ours[0] == theirs[0]
+    assert ours[1] == pytest.approx(theirs[1], abs=1e-9)

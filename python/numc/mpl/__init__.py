@@ -14,8 +14,8 @@ import importlib as _importlib
 
 __version__ = "3.6.0+numc"
 
-_SUBMODULES = ("ticker", "colors", "cm", "legend", "patches", "gridspec", "dates", "lines",
-               "pyplot")
+_SUBMODULES = ("ticker", "colors", "cm", "legend", "patches", "gridspec", "dates", "markers",
+               "lines", "pyplot")
 
 
 def __getattr__(name):
