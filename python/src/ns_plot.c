@@ -525,6 +525,8 @@ static bool many_ok(npp_args *x)
 {
     return x->i[0] >= 1 && x->i[1] >= 1 && x->i[0] <= NPP_MANY / x->i[1];
 }
+/* more than NPP_MANY results: numc.pyplot refuses those first; a direct call gets the
+ * library's ND_EVALUE for a NULL figure instead of writing past x->many */
 #define MANY(call) { x->st = many_ok(x) ? (call) : (nplot_subfigures_(NULL, 0, 0, NULL, NULL)); }
 W(subfigures, MANY(nplot_subfigures_(x->fig, x->i[0], x->i[1], (nplot_subfigure **)x->many, O(nplot_subfigure_opts))))
 W(subfig_subfigures, MANY(nplot_subfig_subfigures_(x->sf, x->i[0], x->i[1], (nplot_subfigure **)x->many, O(nplot_subfigure_opts))))
