@@ -219,7 +219,8 @@ MAP = {
     (A, "set_xmargin"): ["nplot_margins"], (A, "set_ymargin"): ["nplot_margins"],
     (A, "autoscale_view"): ["nplot_relim"],
     # Figure
-    (F, "add_gridspec"): ["nplot_gridspec_new"], (F, "colorbar"): ["nplot_colorbar"],
+    (F, "add_gridspec"): ["nplot_gridspec_new"], (F, "add_subfigure"): ["nplot_add_subfigure"],
+    (F, "colorbar"): ["nplot_colorbar"],
     (F, "draw"): ["nplot_figure_draw"], (F, "draw_without_rendering"): ["nplot_figure_draw"],
     (F, "get_window_extent"): ["nplot_figure_pixel_size"],
     (F, "set_figwidth"): ["nplot_figure_set_size_inches"],
