@@ -63,6 +63,9 @@ typedef struct text_box {
 /* Lay out s (mathtext between $...$ becomes pango markup). Empty/NULL gives a 0-size box
  * with layout NULL. Free with nplot__text_free. */
 text_box nplot__text_layout(render_ctx *rc, const char *s, const text_style *ts);
+/* matplotlib's height of a text's top above its first baseline: the larger of the first
+ * line's ink ascent and that of "lp". */
+double nplot__text_ascent(render_ctx *rc, const text_box *tb, const text_style *ts);
 void nplot__text_free(text_box *tb);
 
 /* Bounding box of the text when anchored at (x, y) with alignment and rotation (degrees).
