@@ -73,7 +73,7 @@ static nplot_figure *markers2_figure(void)
     }
     for (int k = 0; k < 2 && !st; k++) {
         x = 7 + k, y = 1;
-        st = nplot_plot_xy(ax, &x, &y, 1, .marker_verts = k ? ELL : ARROW, .marker_nverts = k ? 6 : 4,
+        st = nplot_plot_xy(ax, &x, &y, 1, .marker_verts = { k ? 12 : 8, k ? ELL : ARROW },
                            .markersize = 14, .color = "C2", .markeredgecolor = "black");
     }
     for (int k = 0; k < 6 && !st; k++) {

@@ -84,7 +84,7 @@ nd_status nplot__line_props(nplot_axes *ax, const nplot_line_opts *o, line_props
         nd_free_mem(lp->dashes);
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     }
-    int m = nplot__marker_resolve(o->marker, o->marker_verts, o->marker_nverts, fstyle, alt, false,
+    int m = nplot__marker_resolve(o->marker, o->marker_verts.v, o->marker_verts.n, fstyle, alt, false,
                                   fs.marker >= 0 ? fs.marker : MK_NONE, who);
     if (m < 0) {
         nd_free_mem(lp->dashes);

@@ -23,7 +23,7 @@ nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_
     if (fstyle < 0)
         return nplot__fail(fig, ND_EVALUE, "%s: fillstyle must be 'full', 'left', 'right', "
                                            "'bottom', 'top' or 'none', got '%s'", who, o->fillstyle);
-    int marker = nplot__marker_resolve(o->marker, o->marker_verts, o->marker_nverts, fstyle,
+    int marker = nplot__marker_resolve(o->marker, o->marker_verts.v, o->marker_verts.n, fstyle,
                                        (rgba){ 0, 0, 0, 0 }, true, MK_CIRCLE, who);
     if (marker < 0) return nplot__fail(fig, nd_last_error(), "%s", nd_errmsg());
     if (o->color && cvals)

@@ -234,17 +234,22 @@ int nplot__fillstyle_parse(const char *s)
     return -1;
 }
 
-int nplot__marker_resolve(const char *marker, const double *verts, int nverts, int fillstyle,
+int nplot__marker_resolve(const char *marker, const double *verts, size_t nv, int fillstyle,
                           rgba alt, bool half_only, int dflt, const char *who)
 {
     custom_marker *d = NULL;
     int base = dflt;
-    if (verts || nverts) {
+    if (verts || nv) {
         if (marker) {
             nd_set_error(ND_EVALUE, "%s: give either marker or marker_verts, not both", who);
             return -1;
         }
-        if (!(d = verts_def(verts, nverts, who))) return -1;
+        if (nv % 2 || nv > 2000000) {
+            nd_set_error(ND_EVALUE, "%s: marker_verts needs (x, y) pairs: an even count of values, "
+                         "got %zu", who, nv);
+            return -1;
+        }
+        if (!(d = verts_def(verts, (int)(nv / 2), who))) return -1;
     } else if (marker) {
         size_t len = strlen(marker);
         int n, style;

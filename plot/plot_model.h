@@ -110,10 +110,10 @@ enum { FS_FULL = 0, FS_LEFT, FS_RIGHT, FS_BOTTOM, FS_TOP, FS_NONE };
 /* matplotlib's fillstyle name → FS_*; NULL → FS_FULL; -1 if unknown. */
 int nplot__fillstyle_parse(const char *s);
 /* The marker id of a specification: marker (a name, "$...$" or "(n, style[, angle])") or
- * nverts (x, y) pairs in verts, with fill style fs and markerfacecoloralt alt; dflt when
+ * the nv values x0, y0, x1, y1, ... of verts, with fill style fs and markerfacecoloralt alt; dflt when
  * neither is given. half_only: only the face half is drawn (scatter's MarkerStyle path).
  * -1 with nd_errmsg() set (ND_EVALUE naming who and the marker, ND_ENOMEM). */
-int nplot__marker_resolve(const char *marker, const double *verts, int nverts, int fs, rgba alt,
+int nplot__marker_resolve(const char *marker, const double *verts, size_t nv, int fs, rgba alt,
                           bool half_only, int dflt, const char *who);
 /* Parse a linestyle name; -1 if unknown. */
 int nplot__linestyle_parse(const char *s);

@@ -29,8 +29,7 @@ static img one(const char *m, const double *verts, int nverts, const char *fs, c
     nplot_set_ylim(ax, 0, 2);
     nplot_axis(ax, "off");
     double x = 1, y = 1;
-    nd_status st = nplot_plot_xy(ax, &x, &y, 1, .marker = m, .marker_verts = verts,
-                                 .marker_nverts = nverts, .markersize = 40, .color = "C0",
+    nd_status st = nplot_plot_xy(ax, &x, &y, 1, .marker = m, .marker_verts = { 2 * (size_t)nverts, verts }, .markersize = 40, .color = "C0",
                                  .markeredgewidth = mew, .fillstyle = fs,
                                  .markerfacecoloralt = alt);
     CU_ASSERT_EQUAL(st, ND_OK);
@@ -225,11 +224,14 @@ static void test_errors(void)
     TRY(.marker = "$\\nosuchsymbol$");
     CU_ASSERT_EQUAL(st, ND_EVALUE);
     CU_ASSERT(strstr(nd_errmsg(), "nosuchsymbol") != NULL);
-    TRY(.marker = "o", .marker_verts = v, .marker_nverts = 2);
+    TRY(.marker = "o", .marker_verts = { 4, v });
     CU_ASSERT_EQUAL(st, ND_EVALUE);
-    TRY(.marker_verts = v, .marker_nverts = 2);
+    TRY(.marker_verts = { 4, v });
     CU_ASSERT_EQUAL(st, ND_EVALUE);
     CU_ASSERT(strstr(nd_errmsg(), "(0, 0)") != NULL);
+    TRY(.marker_verts = { 3, v });
+    CU_ASSERT_EQUAL(st, ND_EVALUE);
+    CU_ASSERT(strstr(nd_errmsg(), "even count") != NULL);
     nplot_figure *fig = nplot_figure_new();
     CU_ASSERT_EQUAL(nplot_scatter_xy(nplot_subplot(fig, 1, 1, 1), &x, &x, 1, .fillstyle = "x"), ND_EVALUE);
     nplot_figure_free(fig);
@@ -269,7 +271,7 @@ static void test_golden_chart2(void)
     CU_ASSERT(rms >= 0 && rms <= 1.0);
     double mrms = image_rms(GOLDEN "/mpl_plot_markers2.png", out);
     fprintf(stderr, "plot_markers2 vs matplotlib: RMS %g\n", mrms);
-    CU_ASSERT(mrms >= 0 && mrms <= 9.0);
+    CU_ASSERT(mrms >= 0 && mrms <= 7.0); /* 6.1: antialiasing and the glyphs' hinting */
     if (rms >= 0 && rms <= 1.0) remove(out);
 }
 

@@ -433,9 +433,8 @@ typedef struct nplot_line_opts {
     const char *where;      /* step(): "pre" (default), "post", "mid" */
     /* marker also takes "$...$" (mathtext, scaled so its larger side is markersize) and
      * "(numsides, style[, angle])" (style 0 polygon, 1 star, 2 asterisk) */
-    const double *marker_verts; /* custom marker: marker_nverts (x, y) pairs, scaled by
-                                   0.5 / max |coordinate| (leave marker out) */
-    int marker_nverts;
+    nplot_f64s marker_verts; /* custom marker: x0, y0, x1, y1, ... (an even count), scaled
+                                by 0.5 / max |coordinate| (leave marker out) */
     const char *fillstyle;  /* "full" (default), "left", "right", "bottom", "top", "none" */
     const char *markerfacecoloralt; /* the other half's colour (NULL → "none") */
 } nplot_line_opts;
@@ -516,8 +515,7 @@ typedef struct nplot_scatter_opts {
     const char *label;
     double zorder;            /* 0 → 1 */
     /* marker also takes "$...$" and "(numsides, style[, angle])" as nplot_line_opts */
-    const double *marker_verts; /* custom marker: marker_nverts (x, y) pairs */
-    int marker_nverts;
+    nplot_f64s marker_verts;  /* custom marker: x0, y0, x1, y1, ... as nplot_line_opts */
     const char *fillstyle;    /* as nplot_line_opts; half styles draw the face half only */
 } nplot_scatter_opts;
 /* ax.scatter(x, y). ND_ESHAPE on length mismatches. */
