@@ -23,6 +23,14 @@ static nd_status check_artist(const artist *a, const char *who)
     return ND_OK;
 }
 
+/* The prologue of every artist setter: h's artist, or NULL with *st set by check_artist. */
+static artist *enter(nplot_artist *h, const char *who, nd_status *st)
+{
+    artist *a = of(h);
+    *st = check_artist(a, who);
+    return *st ? NULL : a;
+}
+
 ptrdiff_t nplot_artist_count(const nplot_axes *ax)
 {
     if (!ax) {
@@ -68,9 +76,9 @@ nplot_axes *nplot_artist_axes(const nplot_artist *h)
 nd_status nplot_artist_set_data(nplot_artist *h, const double *x, const double *y, size_t n)
 {
     static const char *who = "nplot_artist_set_data";
-    artist *a = of(h);
-    nd_status st = check_artist(a, who);
-    if (st) return st;
+    nd_status st;
+    artist *a = enter(h, who, &st);
+    if (!a) return st;
     nplot_figure *fig = a->ax->fig;
     if (a->kind != ART_LINE && a->kind != ART_SCATTER)
         return nplot__fail(fig, ND_EVALUE, "%s: an artist of type %s has no set_data (lines: "
@@ -108,9 +116,9 @@ nd_status nplot_artist_set_data(nplot_artist *h, const double *x, const double *
 nd_status nplot_artist_set_color(nplot_artist *h, const char *color)
 {
     static const char *who = "nplot_artist_set_color";
-    artist *a = of(h);
-    nd_status st = check_artist(a, who);
-    if (st) return st;
+    nd_status st;
+    artist *a = enter(h, who, &st);
+    if (!a) return st;
     nplot_figure *fig = a->ax->fig;
     rgba c;
     if ((st = nplot__color(color, fig->style, &c, who))) return nplot__fail(fig, st, "%s", nd_errmsg());
@@ -152,9 +160,9 @@ nd_status nplot_artist_set_color(nplot_artist *h, const char *color)
 nd_status nplot_artist_set_linewidth(nplot_artist *h, double lw)
 {
     static const char *who = "nplot_artist_set_linewidth";
-    artist *a = of(h);
-    nd_status st = check_artist(a, who);
-    if (st) return st;
+    nd_status st;
+    artist *a = enter(h, who, &st);
+    if (!a) return st;
     nplot_figure *fig = a->ax->fig;
     if (!(lw >= 0) || !isfinite(lw))
         return nplot__fail(fig, ND_EVALUE, "%s: linewidth %g is not a finite width >= 0", who, lw);
@@ -178,9 +186,9 @@ nd_status nplot_artist_set_linewidth(nplot_artist *h, double lw)
 nd_status nplot_artist_set_alpha(nplot_artist *h, double alpha)
 {
     static const char *who = "nplot_artist_set_alpha";
-    artist *a = of(h);
-    nd_status st = check_artist(a, who);
-    if (st) return st;
+    nd_status st;
+    artist *a = enter(h, who, &st);
+    if (!a) return st;
     if (!(alpha >= 0 && alpha <= 1))
         return nplot__fail(a->ax->fig, ND_EVALUE, "%s: alpha (%g) is outside 0-1 range", who, alpha);
     a->alpha = alpha;
@@ -191,9 +199,9 @@ nd_status nplot_artist_set_alpha(nplot_artist *h, double alpha)
 
 nd_status nplot_artist_set_visible(nplot_artist *h, bool visible)
 {
-    artist *a = of(h);
-    nd_status st = check_artist(a, "nplot_artist_set_visible");
-    if (st) return st;
+    nd_status st;
+    artist *a = enter(h, "nplot_artist_set_visible", &st);
+    if (!a) return st;
     a->hidden = !visible;
     nplot__mark_dirty(a->ax->fig);
     return ND_OK;
@@ -208,9 +216,9 @@ bool nplot_artist_get_visible(const nplot_artist *h)
 nd_status nplot_artist_set_zorder(nplot_artist *h, double zorder)
 {
     static const char *who = "nplot_artist_set_zorder";
-    artist *a = of(h);
-    nd_status st = check_artist(a, who);
-    if (st) return st;
+    nd_status st;
+    artist *a = enter(h, who, &st);
+    if (!a) return st;
     if (!isfinite(zorder)) return nplot__fail(a->ax->fig, ND_EVALUE, "%s: zorder %g is not finite", who, zorder);
     a->zorder = zorder;
     nplot__mark_dirty(a->ax->fig);
@@ -230,17 +238,17 @@ static nd_status set_string(artist *a, char **slot, const char *s, const char *w
 
 nd_status nplot_artist_set_label(nplot_artist *h, const char *label)
 {
-    artist *a = of(h);
-    nd_status st = check_artist(a, "nplot_artist_set_label");
-    return st ? st : set_string(a, &a->label, label, "nplot_artist_set_label");
+    nd_status st;
+    artist *a = enter(h, "nplot_artist_set_label", &st);
+    return a ? set_string(a, &a->label, label, "nplot_artist_set_label") : st;
 }
 
 nd_status nplot_artist_set_text(nplot_artist *h, const char *text)
 {
     static const char *who = "nplot_artist_set_text";
-    artist *a = of(h);
-    nd_status st = check_artist(a, who);
-    if (st) return st;
+    nd_status st;
+    artist *a = enter(h, who, &st);
+    if (!a) return st;
     if (a->kind != ART_TEXT && a->kind != ART_ANNOTATE)
         return nplot__fail(a->ax->fig, ND_EVALUE, "%s: an artist of type %s has no text", who,
                            nplot__class_of(a->kind)->name);
@@ -290,9 +298,9 @@ static void unlink_artist(nplot_axes *ax, artist *a, artist *prev)
 nd_status nplot_artist_remove(nplot_artist *h)
 {
     static const char *who = "nplot_artist_remove";
-    artist *a = of(h);
-    nd_status st = check_artist(a, who);
-    if (st) return st;
+    nd_status st;
+    artist *a = enter(h, who, &st);
+    if (!a) return st;
     nplot_axes *ax = a->ax;
     artist *prev = NULL;
     int k = 0;

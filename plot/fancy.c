@@ -638,6 +638,30 @@ static void bracket(fpath *o, double x0, double y0, double x1, double y1, double
     for (int i = 0; i < 4; i++) nplot__fp_add(o, i ? FP_LINETO : FP_MOVETO, v[i].x, v[i].y);
 }
 
+/* One end of a bracket/arrow path: the head wedge v (closed and filled when fill) as
+ * out[m], its fill flag in fill[m]; returns m + 1. */
+static int head_path(fpath *out, bool *fill, int m, const pt v[3], bool filled)
+{
+    out[m] = (fpath){ 0 };
+    for (int i = 0; i < 3; i++) nplot__fp_add(&out[m], i ? FP_LINETO : FP_MOVETO, v[i].x, v[i].y);
+    if (filled) {
+        nplot__fp_add(&out[m], FP_LINETO, v[0].x, v[0].y);
+        nplot__fp_add(&out[m], FP_CLOSE, v[0].x, v[0].y);
+    }
+    fill[m] = filled;
+    return m + 1;
+}
+
+/* The same for a bracket at (xe, ye) facing (xn, yn); unfilled. */
+static int bracket_path(fpath *out, bool *fill, int m, double xe, double ye, double xn, double yn,
+                        double width, double length, double angle)
+{
+    out[m] = (fpath){ 0 };
+    bracket(&out[m], xe, ye, xn, yn, width, length, angle);
+    fill[m] = false;
+    return m + 1;
+}
+
 static int curve_transmute(const fstyle *as, const fpath *path, double ms, double lw, fpath *out,
                            bool *fill)
 {
@@ -691,32 +715,10 @@ static int curve_transmute(const fstyle *as, const fpath *path, double ms, doubl
         nplot__fp_add(&out[m], path->c[i], x, y);
     }
     fill[m++] = false;
-    if (has_begin) {
-        out[m] = (fpath){ 0 };
-        for (int i = 0; i < 3; i++) nplot__fp_add(&out[m], i ? FP_LINETO : FP_MOVETO, vA[i].x, vA[i].y);
-        if (fill_begin) {
-            nplot__fp_add(&out[m], FP_LINETO, vA[0].x, vA[0].y);
-            nplot__fp_add(&out[m], FP_CLOSE, vA[0].x, vA[0].y);
-        }
-        fill[m++] = fill_begin;
-    } else if (begin_br) {
-        out[m] = (fpath){ 0 };
-        bracket(&out[m], x0, y0, x1, y1, widthA * sA, lengthA * sA, angleA);
-        fill[m++] = false;
-    }
-    if (has_end) {
-        out[m] = (fpath){ 0 };
-        for (int i = 0; i < 3; i++) nplot__fp_add(&out[m], i ? FP_LINETO : FP_MOVETO, vB[i].x, vB[i].y);
-        if (fill_end) {
-            nplot__fp_add(&out[m], FP_LINETO, vB[0].x, vB[0].y);
-            nplot__fp_add(&out[m], FP_CLOSE, vB[0].x, vB[0].y);
-        }
-        fill[m++] = fill_end;
-    } else if (end_br) {
-        out[m] = (fpath){ 0 };
-        bracket(&out[m], x3, y3, x2, y2, widthB * sB, lengthB * sB, angleB);
-        fill[m++] = false;
-    }
+    if (has_begin) m = head_path(out, fill, m, vA, fill_begin);
+    else if (begin_br) m = bracket_path(out, fill, m, x0, y0, x1, y1, widthA * sA, lengthA * sA, angleA);
+    if (has_end) m = head_path(out, fill, m, vB, fill_end);
+    else if (end_br) m = bracket_path(out, fill, m, x3, y3, x2, y2, widthB * sB, lengthB * sB, angleB);
     return m;
 }
 

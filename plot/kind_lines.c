@@ -73,15 +73,24 @@ nd_status nplot__line_props(nplot_axes *ax, const nplot_line_opts *o, line_props
         lp->ndashes = (int)nd;
         if (lp->ls == LS_SOLID) lp->ls = LS_DASHED;
     }
-    lp->marker = fs.marker >= 0 ? fs.marker : MK_NONE;
-    if (o->marker) {
-        int m = nplot__marker_parse(o->marker);
-        if (m < 0) {
-            nd_free_mem(lp->dashes);
-            return nplot__fail(fig, ND_EVALUE, "%s: unknown marker '%s'", who, o->marker);
-        }
-        lp->marker = m;
+    int fstyle = nplot__fillstyle_parse(o->fillstyle);
+    rgba alt = { 0, 0, 0, 0 };
+    if (fstyle < 0) {
+        nd_free_mem(lp->dashes);
+        return nplot__fail(fig, ND_EVALUE, "%s: fillstyle must be 'full', 'left', 'right', "
+                                           "'bottom', 'top' or 'none', got '%s'", who, o->fillstyle);
     }
+    if (o->markerfacecoloralt && nplot__color(o->markerfacecoloralt, st, &alt, who)) {
+        nd_free_mem(lp->dashes);
+        return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
+    }
+    int m = nplot__marker_resolve(o->marker, o->marker_verts.v, o->marker_verts.n, fstyle, alt, false,
+                                  fs.marker >= 0 ? fs.marker : MK_NONE, who);
+    if (m < 0) {
+        nd_free_mem(lp->dashes);
+        return nplot__fail(fig, nd_last_error(), "%s", nd_errmsg());
+    }
+    lp->marker = m;
     if (o->linewidth < 0 || o->markersize < 0 || o->markeredgewidth < 0 || o->alpha < 0 ||
         o->alpha > 1 || !isfinite(o->linewidth) || !isfinite(o->markersize)) {
         nd_free_mem(lp->dashes);

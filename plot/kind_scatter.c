@@ -19,9 +19,13 @@ nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_
     if (o->s < 0 || !isfinite(o->s) || o->alpha < 0 || o->alpha > 1 || o->linewidths < 0)
         return nplot__fail(fig, ND_EVALUE, "%s: s and linewidths must be >= 0 and alpha in [0, 1]",
                            who);
-    int marker = MK_CIRCLE;
-    if (o->marker && (marker = nplot__marker_parse(o->marker)) < 0)
-        return nplot__fail(fig, ND_EVALUE, "%s: unknown marker '%s'", who, o->marker);
+    int fstyle = nplot__fillstyle_parse(o->fillstyle);
+    if (fstyle < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: fillstyle must be 'full', 'left', 'right', "
+                                           "'bottom', 'top' or 'none', got '%s'", who, o->fillstyle);
+    int marker = nplot__marker_resolve(o->marker, o->marker_verts.v, o->marker_verts.n, fstyle,
+                                       (rgba){ 0, 0, 0, 0 }, true, MK_CIRCLE, who);
+    if (marker < 0) return nplot__fail(fig, nd_last_error(), "%s", nd_errmsg());
     if (o->color && cvals)
         return nplot__fail(fig, ND_EVALUE, "%s: give either color or c values, not both", who);
     rgba face;

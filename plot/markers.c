@@ -8,6 +8,7 @@
 #include "vector_lean.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,10 @@ int nplot__marker_parse(const char *s)
 
 bool nplot__marker_filled(marker_kind m)
 {
+    if ((int)m >= MK_CUSTOM) {
+        const custom_marker *d = nplot__marker_custom((int)m);
+        return d && d->filled;
+    }
     switch (m) {
     case MK_PLUS: case MK_X: case MK_VLINE: case MK_HLINE: case MK_TRI1: case MK_TRI2:
     case MK_TRI3: case MK_TRI4: case MK_NONE:
@@ -111,8 +116,116 @@ static void rotated_poly(cairo_t *cr, double x, double y, double s, const double
     cairo_close_path(cr);
 }
 
+/* ---- interned marker definitions (marker_custom.c builds them) ---------------------------- */
+#define CUSTOM_MAX 4096
+
+static custom_marker **ctable;
+static size_t nctable, capctable;
+static pthread_mutex_t ctable_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+void nplot__marker_def_free(custom_marker *d)
+{
+    if (!d) return;
+    nd_free_mem(d->ops);
+    nd_free_mem(d->pts);
+    nd_free_mem(d);
+}
+
+static bool same_def(const custom_marker *a, const custom_marker *b)
+{
+    if (a->base != b->base || a->fillstyle != b->fillstyle || a->join != b->join ||
+        a->filled != b->filled || a->half_only != b->half_only || a->nops != b->nops ||
+        a->npts != b->npts || a->split != b->split)
+        return false;
+    if (a->alt.r != b->alt.r || a->alt.g != b->alt.g || a->alt.b != b->alt.b || a->alt.a != b->alt.a)
+        return false;
+    if (a->nops && memcmp(a->ops, b->ops, (size_t)a->nops) != 0) return false;
+    if (a->npts && memcmp(a->pts, b->pts, sizeof(double) * 2 * (size_t)a->npts) != 0) return false;
+    return true;
+}
+
+int nplot__marker_intern(custom_marker *d, const char *who)
+{
+    pthread_mutex_lock(&ctable_mutex);
+    int id = -1;
+    for (size_t i = 0; i < nctable; i++)
+        if (same_def(ctable[i], d)) {
+            id = MK_CUSTOM + (int)i;
+            break;
+        }
+    if (id < 0) {
+        custom_marker **t = nctable < CUSTOM_MAX
+                                ? nplot__grow(ctable, &capctable, nctable, nctable + 1, sizeof *t, who)
+                                : NULL;
+        if (t) {
+            ctable = t;
+            ctable[nctable] = d;
+            id = MK_CUSTOM + (int)nctable++;
+            d = NULL;
+        } else if (nctable >= CUSTOM_MAX) {
+            nd_set_error(ND_EVALUE, "%s: more than %d distinct custom markers", who, CUSTOM_MAX);
+        } else {
+            nd_set_error(ND_ENOMEM, "%s: out of memory", who);
+        }
+    }
+    pthread_mutex_unlock(&ctable_mutex);
+    nplot__marker_def_free(d);
+    return id;
+}
+
+const custom_marker *nplot__marker_custom(int m)
+{
+    if (m < MK_CUSTOM) return NULL;
+    pthread_mutex_lock(&ctable_mutex);
+    const custom_marker *d = (size_t)(m - MK_CUSTOM) < nctable ? ctable[m - MK_CUSTOM] : NULL;
+    pthread_mutex_unlock(&ctable_mutex);
+    return d;
+}
+
+/* matplotlib's half paths meet at the centre except for triangles (y = -1/5 of the unit
+ * triangle toward its base), the pentagon (its side vertices) and the star (its inner
+ * vertices), measured along the axis the fill style splits. */
+double nplot__marker_split(marker_kind m, int fs)
+{
+    bool vert = fs == FS_TOP || fs == FS_BOTTOM;
+    switch (m) {
+    case MK_TRI_UP: return vert ? -0.1 : 0;
+    case MK_TRI_DOWN: return vert ? 0.1 : 0;
+    case MK_TRI_LEFT: return vert ? 0 : 0.1;
+    case MK_TRI_RIGHT: return vert ? 0 : -0.1;
+    case MK_PENTAGON: return vert ? 0.5 * sin(M_PI / 10) : 0;
+    case MK_STAR: return vert ? -0.5 * 0.381966 * sin(M_PI / 10) : 0;
+    default: return 0;
+    }
+}
+
+static void custom_path(cairo_t *cr, const custom_marker *d, double x, double y, double s)
+{
+    const double *p = d->pts;
+    for (int i = 0; i < d->nops; i++) {
+        switch (d->ops[i]) {
+        case CM_MOVE: cairo_move_to(cr, x + s * p[0], y - s * p[1]); p += 2; break;
+        case CM_LINE: cairo_line_to(cr, x + s * p[0], y - s * p[1]); p += 2; break;
+        case CM_CURVE:
+            cairo_curve_to(cr, x + s * p[0], y - s * p[1], x + s * p[2], y - s * p[3],
+                           x + s * p[4], y - s * p[5]);
+            p += 6;
+            break;
+        default: cairo_close_path(cr); break;
+        }
+    }
+}
+
 void nplot__marker_path(cairo_t *cr, marker_kind m, double x, double y, double s)
 {
+    if ((int)m >= MK_CUSTOM) {
+        const custom_marker *d = nplot__marker_custom((int)m);
+        if (!d) return;
+        cairo_set_line_join(cr, (cairo_line_join_t)d->join); /* read back by vector_lean.c */
+        if (d->base >= 0) nplot__marker_path(cr, (marker_kind)d->base, x, y, s);
+        else custom_path(cr, d, x, y, s);
+        return;
+    }
     static const double tri[] = { 0, 1, -1, -1, 1, -1 };
     static const double plusf[] = { -1, -3, 1, -3, 1, -1, 3, -1, 3, 1, 1, 1,
                                     1, 3, -1, 3, -1, 1, -3, 1, -3, -1, -1, -1 };
@@ -179,11 +292,86 @@ void nplot__marker_path(cairo_t *cr, marker_kind m, double x, double y, double s
     }
 }
 
+/* The half-plane of fill style fs beyond split c (marker units) for a marker of size s at
+ * (x, y); other: the complementary half. */
+static void half_plane(cairo_t *cr, int fs, bool other, double c, double x, double y, double s,
+                       double pad)
+{
+    double big = 4 * s + 4 * pad + 4, cx = x + c * s, cy = y - c * s;
+    bool low = fs == FS_LEFT || fs == FS_TOP; /* the face half is on the smaller device side */
+    if (other) low = !low;
+    if (fs == FS_LEFT || fs == FS_RIGHT) {
+        if (low) cairo_rectangle(cr, cx - big, y - big, big + pad, 2 * big);
+        else cairo_rectangle(cr, cx - pad, y - big, big + pad, 2 * big);
+    } else {
+        if (low) cairo_rectangle(cr, x - big, cy - big, 2 * big, big + pad);
+        else cairo_rectangle(cr, x - big, cy - pad, 2 * big, big + pad);
+    }
+}
+
+/* A named marker with a half fill style: each half filled with its colour (matplotlib's
+ * path and alt_path), the outline and the line between the halves stroked; scatter draws
+ * the face half alone. */
+static void half_paint(cairo_t *cr, const custom_marker *d, double x, double y, double size,
+                       rgba face, rgba edge, double lw)
+{
+    bool stroke = lw > 0 && edge.a > 0;
+    for (int h = 0; h < (d->half_only ? 1 : 2); h++) {
+        rgba c = h ? d->alt : face;
+        if (c.a <= 0) continue;
+        cairo_save(cr);
+        half_plane(cr, d->fillstyle, h == 1, d->split, x, y, size, 0);
+        cairo_clip(cr);
+        nplot__marker_path(cr, (marker_kind)d->base, x, y, size);
+        cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+        cairo_fill(cr);
+        cairo_restore(cr);
+    }
+    if (!stroke) return;
+    cairo_set_source_rgba(cr, edge.r, edge.g, edge.b, edge.a);
+    cairo_set_line_width(cr, lw);
+    cairo_save(cr);
+    if (d->half_only) {
+        half_plane(cr, d->fillstyle, false, d->split, x, y, size, lw / 2);
+        cairo_clip(cr);
+    }
+    nplot__marker_path(cr, (marker_kind)d->base, x, y, size);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+    /* the line between the halves, inside the marker (matplotlib's hexagon halves are
+     * open paths: no line) */
+    if (d->base == MK_HEXAGON1) return;
+    cairo_save(cr);
+    nplot__marker_path(cr, (marker_kind)d->base, x, y, size);
+    cairo_clip(cr);
+    double c = d->split * size;
+    if (d->fillstyle == FS_LEFT || d->fillstyle == FS_RIGHT) {
+        cairo_move_to(cr, x + c, y - size);
+        cairo_line_to(cr, x + c, y + size);
+    } else {
+        cairo_move_to(cr, x - size, y - c);
+        cairo_line_to(cr, x + size, y - c);
+    }
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
 /* Fill and stroke one marker at (x, y). */
 static void marker_paint(cairo_t *cr, int m, double x, double y, double size, rgba face,
                          rgba edge, double lw, bool filled)
 {
     cairo_new_path(cr);
+    const custom_marker *d = nplot__marker_custom(m);
+    if (d) {
+        cairo_save(cr);
+        cairo_set_line_join(cr, (cairo_line_join_t)d->join);
+        if (d->base >= 0 && filled && d->fillstyle >= FS_LEFT && d->fillstyle <= FS_TOP) {
+            half_paint(cr, d, x, y, size, face, edge, lw);
+            cairo_restore(cr);
+            cairo_new_path(cr);
+            return;
+        }
+    }
     nplot__marker_path(cr, (marker_kind)m, x, y, size);
     if (filled && face.a > 0) {
         cairo_set_source_rgba(cr, face.r, face.g, face.b, face.a);
@@ -195,6 +383,7 @@ static void marker_paint(cairo_t *cr, int m, double x, double y, double size, rg
         cairo_set_line_width(cr, lw);
         cairo_stroke(cr);
     }
+    if (d) cairo_restore(cr);
     cairo_new_path(cr);
 }
 
@@ -240,7 +429,9 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
     cairo_set_dash(cr, NULL, 0, 0);
     /* lean vector output (vector_lean.c): SVG markers by reference, PDF positions rounded
      * to 0.01 pt and markers that cannot reach the clip left out */
-    if (rc->svg && nplot__lean_svg_active()) {
+    const custom_marker *cdef = nplot__marker_custom(marker);
+    bool two_tone = cdef && cdef->base >= 0 && cdef->fillstyle >= FS_LEFT && cdef->fillstyle <= FS_TOP;
+    if (rc->svg && nplot__lean_svg_active() && !two_tone) {
         nplot__lean_svg_markers(rc, xs, ys, n, marker, size_dev, sizes_dev, face, faces, edge,
                                 edge_is_face, edge_lw, filled, clip, nplot__marker_path);
         cairo_restore(cr);

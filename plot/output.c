@@ -20,8 +20,11 @@ static void draw_fig_texts(render_ctx *rc)
     nplot_figure *fig = rc->fig;
     if (fig->suptitle && fig->suptitle[0]) {
         text_box tb = nplot__text_layout(rc, fig->suptitle, &fig->suptitle_ts);
-        /* matplotlib: x=0.5, y=0.98, va='top' */
-        nplot__text_place(rc, &tb, rc->W / 2, 0.02 * rc->H, HA_CENTER, VA_TOP, 0,
+        /* matplotlib: x=0.5, y=0.98, va='top': the top of its text box, which is its first
+         * baseline less the larger ink ascent of the text and of "lp" (not the font's
+         * ascent, which set the ink ~2 px lower) */
+        double asc = nplot__text_ascent(rc, &tb, &fig->suptitle_ts);
+        nplot__text_place(rc, &tb, rc->W / 2, 0.02 * rc->H + asc, HA_CENTER, VA_BASELINE, 0,
                           &fig->suptitle_ts.color, true);
         nplot__text_free(&tb);
     }

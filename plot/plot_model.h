@@ -103,6 +103,18 @@ typedef enum marker_kind {
 /* Parse a marker name ("o", "s", "None"); -1 if unknown. */
 int nplot__marker_parse(const char *s);
 bool nplot__marker_filled(marker_kind m);
+/* Markers with ids >= MK_CUSTOM are interned definitions (marker_custom.c): '$...$'
+ * mathtext, vertices, (numsides, style, angle) tuples, fill styles other than 'full'. */
+enum { MK_CUSTOM = 1000 };
+enum { FS_FULL = 0, FS_LEFT, FS_RIGHT, FS_BOTTOM, FS_TOP, FS_NONE };
+/* matplotlib's fillstyle name → FS_*; NULL → FS_FULL; -1 if unknown. */
+int nplot__fillstyle_parse(const char *s);
+/* The marker id of a specification: marker (a name, "$...$" or "(n, style[, angle])") or
+ * the nv values x0, y0, x1, y1, ... of verts, with fill style fs and markerfacecoloralt alt; dflt when
+ * neither is given. half_only: only the face half is drawn (scatter's MarkerStyle path).
+ * -1 with nd_errmsg() set (ND_EVALUE naming who and the marker, ND_ENOMEM). */
+int nplot__marker_resolve(const char *marker, const double *verts, size_t nv, int fs, rgba alt,
+                          bool half_only, int dflt, const char *who);
 /* Parse a linestyle name; -1 if unknown. */
 int nplot__linestyle_parse(const char *s);
 /* matplotlib format string "ko--": color (may be empty), marker, linestyle (LS_NONE when a

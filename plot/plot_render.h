@@ -26,6 +26,30 @@ _Static_assert(NPLOT__SAME(TS_NORMAL, PANGO_STYLE_NORMAL) &&
 /* Trace marker m of size `size` (device units, matplotlib's markersize) centred on (x, y). */
 void nplot__marker_path(cairo_t *cr, marker_kind m, double x, double y, double size);
 
+/* An interned marker definition (ids >= MK_CUSTOM). base >= 0: that named marker with a
+ * fill style; else the path ops/pts (marker units, y up, drawn scaled by the size). */
+enum { CM_MOVE, CM_LINE, CM_CURVE, CM_CLOSE };
+typedef struct custom_marker {
+    int base;
+    int fillstyle;        /* FS_* */
+    rgba alt;             /* markerfacecoloralt (the other half) */
+    bool half_only;       /* scatter: the face half alone (no alt half) */
+    bool filled;
+    int join;             /* cairo_line_join_t */
+    double split;         /* half fills: where the halves meet (marker units) */
+    int nops, npts;
+    unsigned char *ops;   /* CM_*: MOVE/LINE take one point, CURVE three, CLOSE none */
+    double *pts;          /* npts (x, y) */
+} custom_marker;
+/* Intern d (taken over, freed on every path): its id >= MK_CUSTOM, or -1 (nd_errmsg set). */
+int nplot__marker_intern(custom_marker *d, const char *who);
+/* The definition of id m, NULL when m is not an interned marker. */
+const custom_marker *nplot__marker_custom(int m);
+/* Where the halves of named marker m meet for fill style fs (matplotlib's half paths). */
+double nplot__marker_split(marker_kind m, int fs);
+/* Free a definition not interned. */
+void nplot__marker_def_free(custom_marker *d);
+
 /* Set the cairo dash pattern for style ls and line width lw (both device units). */
 void nplot__set_dash(cairo_t *cr, int ls, const double *dashes, int ndashes, double lw,
                      double scale);
@@ -39,6 +63,9 @@ typedef struct text_box {
 /* Lay out s (mathtext between $...$ becomes pango markup). Empty/NULL gives a 0-size box
  * with layout NULL. Free with nplot__text_free. */
 text_box nplot__text_layout(render_ctx *rc, const char *s, const text_style *ts);
+/* matplotlib's height of a text's top above its first baseline: the larger of the first
+ * line's ink ascent and that of "lp". */
+double nplot__text_ascent(render_ctx *rc, const text_box *tb, const text_style *ts);
 void nplot__text_free(text_box *tb);
 
 /* Bounding box of the text when anchored at (x, y) with alignment and rotation (degrees).

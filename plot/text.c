@@ -514,6 +514,25 @@ text_box nplot__text_layout(render_ctx *rc, const char *s_in, const text_style *
     return tb;
 }
 
+double nplot__text_ascent(render_ctx *rc, const text_box *tb, const text_style *ts)
+{
+    text_box lp = nplot__text_layout(rc, "lp", ts);
+    double asc = 0;
+    const text_box *b[2] = { tb, &lp };
+    for (int i = 0; i < 2; i++) {
+        if (!b[i]->layout) continue;
+        /* the first line's ink above its baseline */
+        PangoLayoutIter *it = pango_layout_get_iter(b[i]->layout);
+        int base = pango_layout_iter_get_baseline(it);
+        PangoRectangle link;
+        pango_layout_iter_get_line_extents(it, &link, NULL);
+        pango_layout_iter_free(it);
+        asc = fmax(asc, (double)(base - link.y) / PANGO_SCALE);
+    }
+    nplot__text_free(&lp);
+    return asc; /* unrounded: the ink of unhinted glyphs then starts where Agg's does */
+}
+
 void nplot__text_free(text_box *tb)
 {
     if (tb->layout) g_object_unref(tb->layout);

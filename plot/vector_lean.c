@@ -234,6 +234,7 @@ static void put_def(sbuf *b, unsigned id, int marker, double sz, rgba f, rgba e,
     cairo_t *cr = cairo_create(s);
     trace(cr, (marker_kind)marker, 0, 0, sz);
     cairo_path_t *path = cairo_copy_path(cr);
+    cairo_line_join_t join = cairo_get_line_join(cr); /* the trace sets a custom marker's */
     sb_printf(b, "<defs><path id=\"nm%u\" d=\"", id);
     for (int i = 0; path->status == CAIRO_STATUS_SUCCESS && i < path->num_data;
          i += path->data[i].header.length) {
@@ -252,6 +253,7 @@ static void put_def(sbuf *b, unsigned id, int marker, double sz, rgba f, rgba e,
     cairo_path_destroy(path);
     cairo_destroy(cr);
     cairo_surface_destroy(s);
+    const char *jname = join == CAIRO_LINE_JOIN_ROUND ? "round" : join == CAIRO_LINE_JOIN_BEVEL ? "bevel" : "miter";
     sb_str(b, "\" style=\"");
     if (filled && f.a > 0) {
         sb_str(b, "fill:");
@@ -263,8 +265,8 @@ static void put_def(sbuf *b, unsigned id, int marker, double sz, rgba f, rgba e,
     if (lw > 0 && e.a > 0) {
         sb_str(b, "stroke:");
         put_rgb(b, e);
-        sb_printf(b, ";stroke-opacity:%.6g;stroke-width:%.6g;stroke-linejoin:miter;"
-                     "stroke-linecap:butt;stroke-miterlimit:10", e.a, lw);
+        sb_printf(b, ";stroke-opacity:%.6g;stroke-width:%.6g;stroke-linejoin:%s;"
+                     "stroke-linecap:butt;stroke-miterlimit:10", e.a, lw, jname);
     } else {
         sb_str(b, "stroke:none");
     }

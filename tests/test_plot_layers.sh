@@ -15,7 +15,7 @@ set -uo pipefail
 
 declare -A layer_of=(
   [status.c]=1 [color.c]=1 [style.c]=1 [ticks.c]=1 [text.c]=1 [transform.c]=1 [render.c]=1
-  [markers.c]=1 [norm.c]=1 [tri_algo.c]=1 [contour_algo.c]=1 [workers.c]=1
+  [markers.c]=1 [marker_custom.c]=1 [norm.c]=1 [tri_algo.c]=1 [contour_algo.c]=1 [workers.c]=1
   [figure.c]=2 [axes.c]=2 [axes_props.c]=2
   [secondary.c]=2
   [kind_common.c]=3 [kind_more.c]=3 [kind_lines.c]=3 [kind_scatter.c]=3 [kind_fill.c]=3 [kind_text.c]=3

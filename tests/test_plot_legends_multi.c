@@ -311,8 +311,8 @@ static void test_handles_from_twin(void)
     img m = render(fig);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
     /* both colours in the legend (upper left, away from the diagonal's start) */
-    CU_ASSERT(count_rgb(&m, 0xff0000, 8, 0, 0, m.w / 3, m.h / 4) > 15);
-    CU_ASSERT(count_rgb(&m, 0x0000ff, 8, 0, 0, m.w / 3, m.h / 4) > 15);
+    CU_ASSERT(count_rgb(&m, 0xff0000, 8, 0, 0, m.w / 3, m.h / 3) > 15);
+    CU_ASSERT(count_rgb(&m, 0x0000ff, 8, 0, 0, m.w / 3, m.h / 3) > 15);
     free(m.px);
     nplot_figure_free(fig);
 }

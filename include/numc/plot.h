@@ -431,6 +431,12 @@ typedef struct nplot_line_opts {
     double zorder;          /* 0 → 2 */
     const char *drawstyle;  /* "default", "steps-pre", "steps-mid", "steps-post" */
     const char *where;      /* step(): "pre" (default), "post", "mid" */
+    /* marker also takes "$...$" (mathtext, scaled so its larger side is markersize) and
+     * "(numsides, style[, angle])" (style 0 polygon, 1 star, 2 asterisk) */
+    nplot_f64s marker_verts; /* custom marker: x0, y0, x1, y1, ... (an even count), scaled
+                                by 0.5 / max |coordinate| (leave marker out) */
+    const char *fillstyle;  /* "full" (default), "left", "right", "bottom", "top", "none" */
+    const char *markerfacecoloralt; /* the other half's colour (NULL → "none") */
 } nplot_line_opts;
 
 /* ax.plot(x, y). x NULL → 0..n-1. y may be 2-D (n, k): one line per column, x 1-D of
@@ -508,6 +514,9 @@ typedef struct nplot_scatter_opts {
     double linewidths;        /* edge width in points, 0 → 1.5 */
     const char *label;
     double zorder;            /* 0 → 1 */
+    /* marker also takes "$...$" and "(numsides, style[, angle])" as nplot_line_opts */
+    nplot_f64s marker_verts;  /* custom marker: x0, y0, x1, y1, ... as nplot_line_opts */
+    const char *fillstyle;    /* as nplot_line_opts; half styles draw the face half only */
 } nplot_scatter_opts;
 /* ax.scatter(x, y). ND_ESHAPE on length mismatches. */
 NPLOT_API nd_status nplot_scatter_(nplot_axes *ax, const nd_array *x, const nd_array *y,

@@ -515,6 +515,9 @@ static const npp_kw kw_nplot_line_opts[] = {
     { "zorder", offsetof(nplot_line_opts, zorder), K_D, 0 },
     { "drawstyle", offsetof(nplot_line_opts, drawstyle), K_S, 0 },
     { "where", offsetof(nplot_line_opts, where), K_S, 0 },
+    { "marker_verts", offsetof(nplot_line_opts, marker_verts), K_F64S, 0 },
+    { "fillstyle", offsetof(nplot_line_opts, fillstyle), K_S, 0 },
+    { "markerfacecoloralt", offsetof(nplot_line_opts, markerfacecoloralt), K_S, 0 },
     { "lw", offsetof(nplot_line_opts, linewidth), K_D, 0 },
     { "ls", offsetof(nplot_line_opts, linestyle), K_S, 0 },
     { "ms", offsetof(nplot_line_opts, markersize), K_D, 0 },
@@ -742,6 +745,8 @@ static const npp_kw kw_nplot_scatter_opts[] = {
     { "linewidths", offsetof(nplot_scatter_opts, linewidths), K_D, 0 },
     { "label", offsetof(nplot_scatter_opts, label), K_S, 0 },
     { "zorder", offsetof(nplot_scatter_opts, zorder), K_D, 0 },
+    { "marker_verts", offsetof(nplot_scatter_opts, marker_verts), K_F64S, 0 },
+    { "fillstyle", offsetof(nplot_scatter_opts, fillstyle), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_secondary_opts[] = {
