@@ -287,6 +287,7 @@ ptrdiff_t nplot_findobj(nplot_figure *fig, const char *kind, nplot_artist **out,
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next)
         for (artist *a = ax->artists; a; a = a->next) {
             nplot_artist *h = (nplot_artist *)(void *)a;
+            if (a->map.cbar_gradient) continue; /* a colorbar's own solids */
             if (kind && strcmp(nplot_artist_kind(h), kind) != 0) continue;
             if (out && n < cap) out[n] = h;
             n++;
@@ -301,6 +302,7 @@ nd_status nplot_clf(nplot_figure *fig)
     while (fig->axes) { /* to the graveyard: handles stay valid (as nplot_fig_delaxes) */
         nplot_axes *a = fig->axes;
         fig->axes = a->next;
+        for (artist *r = a->artists; r; r = r->next) r->removed = true; /* setters refuse */
         a->next = fig->removed_axes;
         fig->removed_axes = a;
     }
@@ -397,7 +399,7 @@ static nd_status set_engine(nplot_figure *fig, int e, const char *who)
         static const char *const keys[4] = {
             "figure.constrained_layout.w_pad", "figure.constrained_layout.h_pad",
             "figure.constrained_layout.wspace", "figure.constrained_layout.hspace" };
-        static const double def[4] = { 3.0 / 72, 3.0 / 72, 0.02, 0.02 };
+        static const double def[4] = { 0.04167, 0.04167, 0.02, 0.02 }; /* matplotlibrc's */
         for (int k = 0; k < 4; k++)
             if (nplot_rc_get_float(keys[k], &fig->cl_pads[k])) fig->cl_pads[k] = def[k];
     }
