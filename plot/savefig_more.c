@@ -353,8 +353,9 @@ static cairo_surface_t *raster_box(nplot_figure *fig, nplot__save_render_fn rend
         }
         cairo_surface_t *s = cairo_image_surface_create_for_data(px, CAIRO_FORMAT_ARGB32, w, h, stride);
         cairo_surface_set_device_offset(s, -dx, -dy);
-        /* the background covers the whole canvas, beyond the figure too */
-        if (!transparent) {
+        /* the background covers the whole canvas, beyond the figure too (not without the
+         * figure's patch: set_frameon(False), set_visible(False)) */
+        if (!transparent && !fig->frameoff && !fig->hidden) {
             cairo_t *cr = cairo_create(s);
             rgba f = face ? *face : fig->face;
             cairo_set_source_rgba(cr, f.r, f.g, f.b, f.a);

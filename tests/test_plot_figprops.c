@@ -384,6 +384,46 @@ static void test_figimage_pixels(void)
     nd_free(R);
 }
 
+/* set_frameon(False): no background (transparent PNG pixels outside the axes);
+ * set_visible(False): an empty canvas; the frame line along the edges */
+static void test_frame_and_visible(void)
+{
+    nplot_figure *fig = nplot_figure_new(.width = 2, .height = 1, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ax);
+    CU_ASSERT_EQUAL(nplot_figure_set_frameon(fig, false), ND_OK);
+    nd_array *img = nplot_figure_to_array(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(img);
+    const unsigned char *px = nd_data(img);
+    CU_ASSERT_EQUAL(px[3], 0);                           /* corner: transparent */
+    CU_ASSERT_EQUAL(px[((size_t)50 * 200 + 100) * 4 + 3], 255); /* axes face */
+    nd_free(img);
+    CU_ASSERT_EQUAL(nplot_figure_set_frameon(fig, true), ND_OK);
+    CU_ASSERT_EQUAL(nplot_figure_set_visible(fig, false), ND_OK);
+    img = nplot_figure_to_array(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(img);
+    px = nd_data(img);
+    int opaque = 0;
+    for (size_t i = 0; i < 200 * 100; i++) opaque += px[4 * i + 3] != 0;
+    CU_ASSERT_EQUAL(opaque, 0);
+    nd_free(img);
+    CU_ASSERT_EQUAL(nplot_figure_set_visible(fig, true), ND_OK);
+    CU_ASSERT_EQUAL(nplot_figure_set_edgecolor(fig, "red"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_figure_set_linewidth(fig, 7.2), ND_OK); /* 10 px, 5 inside */
+    img = nplot_figure_to_array(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(img);
+    px = nd_data(img);
+    int p[4];
+    pixel_at(px, 200, 2, 100, p);
+    CU_ASSERT(p[0] == 255 && p[1] == 0 && p[2] == 0 && p[3] == 255);
+    pixel_at(px, 200, 50, 197, p);
+    CU_ASSERT(p[0] == 255 && p[1] == 0 && p[2] == 0);
+    pixel_at(px, 200, 7, 100, p); /* the face inside the line */
+    CU_ASSERT(p[0] == 255 && p[1] == 255 && p[2] == 255);
+    nd_free(img);
+    nplot_figure_free(fig);
+}
+
 static void test_clf_reuse(void)
 {
     nplot_figure *fig = nplot_figure_new(.width = 6.4, .height = 4.8, .dpi = 100);
@@ -596,6 +636,7 @@ static const ND_TEST tests[] = {
     ND_T(test_align_labels),
     ND_T(test_autofmt_xdate),
     ND_T(test_figimage_pixels),
+    ND_T(test_frame_and_visible),
     ND_T(test_clf_reuse),
     ND_T(test_gca_children_findobj),
     ND_T(test_bad_input),
