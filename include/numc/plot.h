@@ -2804,8 +2804,8 @@ NPLOT_API nd_status nplot_figure_set_in_layout(nplot_figure *fig, bool on);
  * count, or -1 with ND_EVALUE for a NULL figure. */
 NPLOT_API int nplot_figure_get_axes(const nplot_figure *fig, nplot_axes **out, int cap);
 /* fig.get_children() in matplotlib's order: the background patch, the axes, the figure
- * images, the figure texts (suptitle and sup labels included), the figure legends, the
- * subfigures. kind is "patch", "axes", "image", "text", "legend" or "subfigure"; axes /
+ * texts (sup labels included, the suptitle last), the figure images, the figure legends,
+ * the top-level subfigures (a subfigure's axes and texts are its own children). kind is "patch", "axes", "image", "text", "legend" or "subfigure"; axes /
  * subfig point at the object for those kinds (else NULL). Returns the count (may exceed
  * cap) or -1. */
 typedef struct nplot_fig_child {
