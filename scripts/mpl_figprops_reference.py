@@ -49,6 +49,7 @@ for align in (0, 1):
     put("align%d_ylabel1" % align, *box(fig, axs[1, 0].yaxis.label))
     put("align%d_xlabel0" % align, *box(fig, axs[1, 0].xaxis.label))
     put("align%d_xlabel1" % align, *box(fig, axs[1, 1].xaxis.label))
+    put("align%d_tightbbox" % align, *fig.get_tightbbox(fig.canvas.get_renderer()).extents)
     plt.close(fig)
 
 # autofmt_xdate: two rows of subplots, then one axes alone
@@ -95,6 +96,7 @@ for k, (r, c) in enumerate(pts):  # image row r (0 = first row), column c
 y = 200 - 1 - (150 + 4 - 1 - 1)
 put("figimage_rgb", y, 152, *buf[y, 152])
 put("figimage_outside", 200 - 1 - 29, 50, *buf[200 - 1 - 29, 50])
+put("figimage_tightbbox", *fig.get_tightbbox(fig.canvas.get_renderer()).extents)
 plt.close(fig)
 fig = plt.figure(figsize=(2, 2), dpi=100)
 fig.figimage(np.zeros((30, 40)), resize=True)

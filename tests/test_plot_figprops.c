@@ -242,6 +242,21 @@ static void test_align_labels(void)
         }
         nplot_figure_free(fig);
     }
+    /* fig.get_tightbbox() of the aligned figure, inches: within 4 px (savefig's tight box
+     * measures numc's text ink, 2 px wider left of the y tick labels and 3 px lower under
+     * the rotated x tick labels than matplotlib's text extents) */
+    {
+        nplot_axes *ta[4];
+        nplot_figure *tf = align_scene(ta, true);
+        double tb[4], m[4];
+        CU_ASSERT_EQUAL(nplot_figure_get_tightbbox(tf, tb), ND_OK);
+        CU_ASSERT_EQUAL_FATAL(ref("align1_tightbbox", m, 4), 4);
+        for (int k = 0; k < 4; k++) {
+            fprintf(stderr, "tightbbox[%d]: numc %.4f, matplotlib %.4f\n", k, tb[k], m[k]);
+            CU_ASSERT_DOUBLE_EQUAL(tb[k], m[k], 0.04);
+        }
+        nplot_figure_free(tf);
+    }
     /* only the given axes, and only x */
     nplot_axes *axs[4];
     nplot_figure *fig = align_scene(axs, false);
@@ -366,6 +381,11 @@ static void test_figimage_pixels(void)
         for (int c = 0; c < 200; c++) dark += px[((size_t)r * 200 + c) * 4] < 255;
     CU_ASSERT_EQUAL(dark, 20 * 10 - 1); /* its last pixel is white (value 199 of 0..199) */
     nd_free(img);
+    /* figure images do not count in the tight box: the whole figure, as matplotlib */
+    double tb[4], tm[4];
+    CU_ASSERT_EQUAL(nplot_figure_get_tightbbox(fig, tb), ND_OK);
+    ref("figimage_tightbbox", tm, 4);
+    for (int k = 0; k < 4; k++) CU_ASSERT_DOUBLE_EQUAL(tb[k], tm[k], 1e-9);
     /* children: the patch and three images */
     CU_ASSERT_EQUAL(nplot_figure_get_children(fig, NULL, 0), 4);
     nplot_figure_free(fig);

@@ -2894,6 +2894,12 @@ NPLOT_API nd_status nplot_align_labels(nplot_figure *fig, nplot_axes *const *axs
  * savefig (ax.xaxis.label.get_window_extent()); ND_EVALUE when the axis has no label. */
 NPLOT_API nd_status nplot_axis_label_pixel_box(nplot_axes *ax, const char *axis, double box[4]);
 
+/* fig.get_tightbbox(): the box around every axes with its decorations, the legends and the
+ * figure texts, in inches from the figure's bottom left (x0, y0, x1, y1), as
+ * savefig(bbox_inches="tight") uses it; the whole figure when nothing is there (figure
+ * images do not count: matplotlib 3.6 measures them as empty). Lays the figure out. */
+NPLOT_API nd_status nplot_figure_get_tightbbox(nplot_figure *fig, double box[4]);
+
 typedef struct nplot_autofmt_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     double bottom;     /* subplot param, 0 → 0.2 */
