@@ -167,6 +167,8 @@ static void axis_labels(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, b
         nplot__text_free(&tb);
         bb_add(out, b);
     }
+    double *lpx = ax->label_px[x ? 0 : 1]; /* nplot_axis_label_pixel_box's (none: x0 > x1) */
+    lpx[0] = 1, lpx[1] = 1, lpx[2] = 0, lpx[3] = 0;
     if (!a->label || !a->label[0]) return;
     text_box tb = nplot__text_layout(rc, a->label, &a->label_ts);
     bbox b;
@@ -206,7 +208,25 @@ static void axis_labels(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, b
                               &a->label_ts.color, draw);
     }
     nplot__text_free(&tb);
+    lpx[0] = b.x0, lpx[1] = b.y0, lpx[2] = b.x1, lpx[3] = b.y1;
     bb_add(out, b);
+}
+
+/* fig.align_xlabels / align_ylabels (figprops.c's groups): the tick label boxes of every
+ * subplot of ax's group on that side, joined to ax's own (matplotlib's
+ * _get_tick_boxes_siblings) */
+static bbox aligned_ticks_bb(render_ctx *rc, nplot_axes *ax, bool x, int side, bbox own)
+{
+    int g = ax->align_group[x ? 0 : 1];
+    if (!g) return own;
+    for (nplot_axes *o = ax->fig->axes; o; o = o->next) {
+        if (o == ax || o->align_group[x ? 0 : 1] != g || o->axis_off || o->is3d || o->polar)
+            continue;
+        xform tfo = nplot__xform(o);
+        bbox ob = axis_side(rc, o, x ? &o->xa : &o->ya, x, side, false, &tfo);
+        if (ob.x1 >= ob.x0) bb_add(&own, ob);
+    }
+    return own;
 }
 
 static bbox decorations(render_ctx *rc, nplot_axes *ax, bool draw)
@@ -273,7 +293,8 @@ static bbox decorations(render_ctx *rc, nplot_axes *ax, bool draw)
             /* the side axis_labels puts the label on (ticks alone count too) */
             int lside = a->labels_side[0] || a->ticks_side[0] ? 0 : 1;
             if (a->labels_side[1] && !a->labels_side[0]) lside = 1;
-            axis_labels(rc, ax, a, x, draw, &side_bb[lside], &bb);
+            bbox tick_bb = aligned_ticks_bb(rc, ax, x, lside, side_bb[lside]);
+            axis_labels(rc, ax, a, x, draw, &tick_bb, &bb);
             if (x) top_edge = fmin(top_edge, side_bb[1].y0);
         }
         if (ax->xa.labels_side[1] && ax->xa.label && ax->xa.label[0]) top_edge = fmin(top_edge, bb.y0);

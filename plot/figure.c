@@ -45,6 +45,15 @@ nplot_figure *nplot_figure_new_(const nplot_figure_opts *o)
     fig->top = 0.88;
     fig->wspace = 0.2;
     fig->hspace = 0.2;
+    /* figprops.c's properties: figure.edgecolor and figure.frameon, alpha None */
+    nplot_rgba edge;
+    size_t ne = 0;
+    fig->edge = (rgba){ 1, 1, 1, 1 };
+    if (nplot_rc_get_colors("figure.edgecolor", &edge, 1, &ne) == ND_OK && ne == 1)
+        fig->edge = (rgba){ edge.r, edge.g, edge.b, edge.a };
+    bool frameon = true;
+    if (nplot_rc_get_bool("figure.frameon", &frameon) == ND_OK) fig->frameoff = !frameon;
+    fig->alpha = -1;
     return fig;
 }
 
@@ -84,10 +93,19 @@ void nplot_figure_free(nplot_figure *fig)
         nd_free_mem(m);
     }
     nd_free_mem(fig->suptitle);
-    for (struct nplot_subfigure *s = fig->subfigs, *n; s; s = n) { /* subfigure.c's */
-        n = s->next;
-        nd_free_mem(s);
+    for (int k = 0; k < 2; k++) /* subfigure.c's, and those nplot_clf kept (figprops.c) */
+        for (struct nplot_subfigure *s = k ? fig->cleared_subfigs : fig->subfigs, *n; s; s = n) {
+            n = s->next;
+            nd_free_mem(s);
+        }
+    for (fig_image *im = fig->figimages, *n; im; im = n) { /* figprops.c's */
+        n = im->next;
+        nd_free_mem(im->rgba8);
+        nd_free_mem(im);
     }
+    nd_free_mem(fig->label);
+    nd_free_mem(fig->gid);
+    nd_free_mem(fig->url);
     nd_free_mem(fig);
 }
 
@@ -396,6 +414,7 @@ nd_status nplot_subplots_adjust_(nplot_figure *fig, const nplot_adjust_opts *o)
     fig->wspace = ws;
     fig->hspace = hs;
     fig->tight = false;
+    if (fig->layout_engine == NPLOT__LAYOUT_TIGHT) fig->layout_engine = NPLOT__LAYOUT_NONE;
     nplot__mark_dirty(fig);
     return ND_OK;
 }
@@ -408,6 +427,7 @@ nd_status nplot_tight_layout_(nplot_figure *fig, const nplot_tight_opts *o)
     if (o->pad < 0 || o->h_pad < 0 || o->w_pad < 0)
         return nplot__fail(fig, ND_EVALUE, "nplot_tight_layout: pads must be >= 0");
     fig->tight = true;
+    fig->layout_engine = NPLOT__LAYOUT_TIGHT; /* figprops.c's engine switch follows */
     fig->tight_pad = o->pad ? o->pad : 1.08;
     fig->tight_hpad = o->h_pad ? o->h_pad : fig->tight_pad;
     fig->tight_wpad = o->w_pad ? o->w_pad : fig->tight_pad;

@@ -72,15 +72,10 @@ static nd_status render_locked(nplot_figure *fig, cairo_surface_t *surface, bool
     pango_cairo_update_context(rc.cr, rc.pctx);
     cairo_set_antialias(rc.cr, CAIRO_ANTIALIAS_DEFAULT);
     nd_status st = nplot__layout(&rc);
-    if (st == ND_OK && draw) {
-        cairo_t *cr = rc.cr;
-        if (!transparent) {
-            rgba f = face ? *face : fig->face;
-            cairo_set_source_rgba(cr, f.r, f.g, f.b, f.a);
-            cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
-            cairo_paint(cr);
-            cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
-        }
+    if (st == ND_OK && !draw) /* nplot_figure_draw: the decorations' boxes for the getters */
+        for (nplot_axes *ax = fig->axes; ax; ax = ax->next) (void)nplot__axes_tight_bbox(&rc, ax);
+    if (st == ND_OK && draw && !fig->hidden) { /* set_visible(False): nothing is drawn */
+        nplot__draw_fig_patch(&rc, transparent, face);
         nplot__draw_subfigs(&rc, transparent);
         for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
             rgba saved = ax->face;
@@ -88,6 +83,7 @@ static nd_status render_locked(nplot_figure *fig, cairo_surface_t *surface, bool
             nplot__draw_axes(&rc, ax);
             ax->face = saved;
         }
+        nplot__draw_figimages(&rc); /* zorder 0, after the axes (matplotlib's children order) */
         draw_fig_texts(&rc);
         nplot__draw_fig_legends(&rc); /* zorder 5: over the figure texts */
         st = fig->status;

@@ -595,6 +595,10 @@ struct nplot_axes {
     struct polar_state *polar;
     /* a secondary_xaxis / secondary_yaxis (secondary.c): NULL on other axes */
     struct secondary_state *secondary;
+    /* figprops.c: label alignment groups of align_xlabels / align_ylabels (0: none), and
+     * the x / y label's pixel box (x0, y0, x1, y1; x0 > x1: none) of the last layout */
+    int align_group[2];
+    double label_px[2][4];
     struct nplot_axes *next;
 };
 
@@ -651,7 +655,38 @@ struct nplot_figure {
     /* subfigure.c: the subfigures, in creation order (a parent before its children) */
     struct nplot_subfigure *subfigs, *last_subfig;
     bool tight_sf_warned;     /* tight_layout warned once that it skips them */
+    /* figprops.c (Figure's artist properties, layout engine, figimage, current axes) */
+    rgba edge;                /* figure.edgecolor */
+    double linewidth;         /* the frame's width in points (0: none) */
+    bool frameoff, hidden;    /* set_frameon(False), set_visible(False) */
+    bool rasterized, snap_set, snap, clip_off, not_in_layout;
+    double zorder, alpha;     /* alpha < 0: None */
+    char *label, *gid, *url;
+    /* the layout engine: NPLOT__LAYOUT_TIGHT mirrors `tight` above (applied at every draw);
+     * constrained.c reads NPLOT__LAYOUT_CONSTRAINED / _COMPRESSED and cl_pads: w_pad,
+     * h_pad (inches), wspace, hspace (fractions), matplotlib's
+     * figure.constrained_layout.* rcParams when the engine was set */
+    int layout_engine;        /* NPLOT__LAYOUT_* */
+    double cl_pads[4];
+    struct fig_image *figimages, *last_figimage;
+    nplot_axes *cur_axes, *cur_axes_last; /* sca's axes and fig->last_axes at that time */
+    int align_next;           /* the last label alignment group id handed out */
+    struct nplot_subfigure *cleared_subfigs; /* clf's: kept so handles stay valid */
 };
+
+/* figprops.c: the layout engine of a figure (fig->layout_engine) */
+enum { NPLOT__LAYOUT_NONE = 0, NPLOT__LAYOUT_TIGHT, NPLOT__LAYOUT_CONSTRAINED,
+       NPLOT__LAYOUT_COMPRESSED };
+
+/* figprops.c: fig.figimage: w x h pixels placed at (xo, yo) figure pixels from the bottom
+ * left; rgba8 holds RGBA bytes (not premultiplied), row 0 at the top when origin_upper */
+typedef struct fig_image {
+    int w, h;
+    unsigned char *rgba8;
+    double xo, yo;
+    bool origin_upper;
+    struct fig_image *next;
+} fig_image;
 
 /* subfigure.c: a region of the figure (matplotlib's SubFigure). box is fixed at creation. */
 struct nplot_subfigure {

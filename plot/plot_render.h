@@ -137,6 +137,10 @@ void nplot__draw_legend(render_ctx *rc, nplot_axes *ax);
 void nplot__draw_fig_legends(render_ctx *rc);
 /* draw_subfigs.c: the subfigures' patches (face and frame), over the figure background */
 void nplot__draw_subfigs(render_ctx *rc, bool transparent);
+/* draw_figimage.c: the figure's background patch and frame line (face: savefig's facecolor,
+ * NULL: the figure's), and the figure images (figprops.c's model) */
+void nplot__draw_fig_patch(render_ctx *rc, bool transparent, const rgba *face);
+void nplot__draw_figimages(render_ctx *rc);
 /* Stamp markers: centres (device units) xs/ys; per-point colors/sizes optional. */
 void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, size_t n,
                          int marker, double size_dev, const double *sizes_dev, rgba face,

@@ -353,8 +353,9 @@ static cairo_surface_t *raster_box(nplot_figure *fig, nplot__save_render_fn rend
         }
         cairo_surface_t *s = cairo_image_surface_create_for_data(px, CAIRO_FORMAT_ARGB32, w, h, stride);
         cairo_surface_set_device_offset(s, -dx, -dy);
-        /* the background covers the whole canvas, beyond the figure too */
-        if (!transparent) {
+        /* the background covers the whole canvas, beyond the figure too (not without the
+         * figure's patch: set_frameon(False), set_visible(False)) */
+        if (!transparent && !fig->frameoff && !fig->hidden) {
             cairo_t *cr = cairo_create(s);
             rgba f = face ? *face : fig->face;
             cairo_set_source_rgba(cr, f.r, f.g, f.b, f.a);
@@ -476,4 +477,22 @@ nd_status nplot__savefig_more(nplot_figure *fig, const char *path, const char *f
         return st;
     }
     return nd_file_writer_commit(out);
+}
+
+/* fig.get_tightbbox(): tight_bbox at 72 points per inch, in inches from the bottom left */
+nd_status nplot_figure_get_tightbbox(nplot_figure *fig, double box[4])
+{
+    static const char *who = "nplot_figure_get_tightbbox";
+    if (!fig) return nd_set_error(ND_EVALUE, "%s: figure is NULL", who);
+    nd_status st = nplot__check(fig);
+    if (st) return st;
+    if (!box) return nd_set_error(ND_EVALUE, "%s: box is NULL", who);
+    bbox bb;
+    double scale = fig->dpi / 72; /* the figure's own pixels: text measured as savefig does */
+    st = tight_bbox(fig, scale, &bb);
+    if (st) return st;
+    double px = fig->dpi;
+    box[0] = bb.x0 / px, box[1] = fig->height - bb.y1 / px;
+    box[2] = bb.x1 / px, box[3] = fig->height - bb.y0 / px;
+    return ND_OK;
 }

@@ -140,6 +140,12 @@ NOT_IN_C = {
         "ginput": "mouse input in a GUI window", "waitforbuttonpress": "GUI event loop",
         "pause": "GUI event loop", "show": "GUI window (numc writes files and buffers)",
         "subplot_tool": "GUI widget", "switch_backend": "backends (numc has one renderer)",
+        # pyplot's registry of numbered figures: C code holds its nplot_figure handles (and
+        # passes them: nplot_gca(fig), nplot_clf(fig))
+        "gcf": "pyplot's registry of numbered figures (C holds the nplot_figure handle)",
+        "fignum_exists": "pyplot's registry of numbered figures (C holds the nplot_figure handle)",
+        "get_fignums": "pyplot's registry of numbered figures (C holds the nplot_figure handle)",
+        "get_figlabels": "pyplot's registry of numbered figures (C holds the nplot_figure handle)",
     },
     "matplotlib.axes.Axes": dict(_ARTIST_EVENTS, **{
         "format_coord": "the status bar of a GUI window",
@@ -158,6 +164,12 @@ NOT_IN_C = {
         "waitforbuttonpress": "GUI event loop", "set_canvas": "backends' canvases",
         "add_axobserver": "GUI callback on axes changes",
         "draw_artist": "blitting in a GUI animation",
+        "add_callback": "Python callbacks on property changes",
+        "remove_callback": "Python callbacks on property changes",
+        "pchanged": "Python callbacks on property changes",
+        "get_agg_filter": "a Python function over Agg's pixel buffer",
+        "set_agg_filter": "a Python function over Agg's pixel buffer",
+        "get_transformed_clip_path_and_affine": "the Agg renderer's internal clip path",
     }),
     "mpl_toolkits.mplot3d.Axes3D": {
         "mouse_init": "mouse rotation", "disable_mouse_rotation": "mouse rotation",
@@ -223,8 +235,7 @@ MAP = {
     (F, "colorbar"): ["nplot_colorbar"],
     (F, "draw"): ["nplot_figure_draw"], (F, "draw_without_rendering"): ["nplot_figure_draw"],
     (F, "get_window_extent"): ["nplot_figure_pixel_size"],
-    (F, "set_figwidth"): ["nplot_figure_set_size_inches"],
-    (F, "set_figheight"): ["nplot_figure_set_size_inches"],
+    (F, "clear"): ["nplot_clf"],
     (F, "add_subplot"): ["nplot_subplot", "nplot_add_subplot", "nplot_gridspec_subplot",
                          "nplot_gridspec_add_subplot", "nplot_subplot_polar", "nplot_subplot_3d"],
     (F, "add_axes"): ["nplot_add_axes", "nplot_add_axes_polar"],

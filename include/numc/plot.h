@@ -2757,6 +2757,172 @@ NPLOT_API nd_status nplot_rgrids_(nplot_axes *ax, const double *radii, int n,
 /* ==== Axes: inset axes, arrows, ticklabel_format, locator_params, artist objects ==== */
 
 /* ==== Figure properties, figure images, label alignment ==== */
+/* Figure's Artist properties (plot/figprops.c). Setters fail the figure (sticky status) on a
+ * bad value with ND_EVALUE naming the function; getters of a NULL figure return a neutral
+ * value (0, false, NULL, NAN) with ND_EVALUE set. */
+NPLOT_API double nplot_figure_get_dpi(const nplot_figure *fig);
+/* fig.get_size_inches(): width and height in inches into out[0], out[1]. */
+NPLOT_API nd_status nplot_figure_get_size_inches(const nplot_figure *fig, double out[2]);
+NPLOT_API double nplot_figure_get_figwidth(const nplot_figure *fig);
+NPLOT_API double nplot_figure_get_figheight(const nplot_figure *fig);
+/* set_figwidth / set_figheight: one side in inches, the other kept (as set_size_inches). */
+NPLOT_API nd_status nplot_figure_set_figwidth(nplot_figure *fig, double width);
+NPLOT_API nd_status nplot_figure_set_figheight(nplot_figure *fig, double height);
+/* The background (figure.facecolor) and frame (figure.edgecolor) colours as RGBA in [0, 1];
+ * set_* take any matplotlib colour ("none" for transparent). */
+NPLOT_API nd_status nplot_figure_get_facecolor(const nplot_figure *fig, double rgba[4]);
+NPLOT_API nd_status nplot_figure_set_facecolor(nplot_figure *fig, const char *color);
+NPLOT_API nd_status nplot_figure_get_edgecolor(const nplot_figure *fig, double rgba[4]);
+NPLOT_API nd_status nplot_figure_set_edgecolor(nplot_figure *fig, const char *color);
+/* The frame's width in points (default 0: no frame line), >= 0 and finite. */
+NPLOT_API double nplot_figure_get_linewidth(const nplot_figure *fig);
+NPLOT_API nd_status nplot_figure_set_linewidth(nplot_figure *fig, double lw);
+/* set_frameon(false): no background patch (a PNG is transparent there), as matplotlib. */
+NPLOT_API bool nplot_figure_get_frameon(const nplot_figure *fig);
+NPLOT_API nd_status nplot_figure_set_frameon(nplot_figure *fig, bool on);
+/* set_visible(false): savefig writes an empty (transparent) canvas. */
+NPLOT_API bool nplot_figure_get_visible(const nplot_figure *fig);
+NPLOT_API nd_status nplot_figure_set_visible(nplot_figure *fig, bool visible);
+/* The figure's label (copied; NULL → ""), gid and url (copied; NULL → none: get returns
+ * NULL). Stored for the caller, as matplotlib (its figure label names pyplot windows). */
+NPLOT_API const char *nplot_figure_get_label(const nplot_figure *fig);
+NPLOT_API nd_status nplot_figure_set_label(nplot_figure *fig, const char *label);
+NPLOT_API const char *nplot_figure_get_gid(const nplot_figure *fig);
+NPLOT_API nd_status nplot_figure_set_gid(nplot_figure *fig, const char *gid);
+NPLOT_API const char *nplot_figure_get_url(const nplot_figure *fig);
+NPLOT_API nd_status nplot_figure_set_url(nplot_figure *fig, const char *url);
+/* Artist properties matplotlib stores on a Figure without changing how it draws: zorder
+ * (finite, default 0), alpha (NAN: None, the default; else in [0, 1]), rasterized, snap
+ * (NPLOT_SNAP_AUTO = None, the default), clip_on (default true), in_layout (default true). */
+NPLOT_API double nplot_figure_get_zorder(const nplot_figure *fig);
+NPLOT_API nd_status nplot_figure_set_zorder(nplot_figure *fig, double zorder);
+NPLOT_API double nplot_figure_get_alpha(const nplot_figure *fig);
+NPLOT_API nd_status nplot_figure_set_alpha(nplot_figure *fig, double alpha);
+NPLOT_API bool nplot_figure_get_rasterized(const nplot_figure *fig);
+NPLOT_API nd_status nplot_figure_set_rasterized(nplot_figure *fig, bool rasterized);
+typedef enum nplot_snap { NPLOT_SNAP_AUTO = 0, NPLOT_SNAP_TRUE = 1, NPLOT_SNAP_FALSE = 2 } nplot_snap;
+NPLOT_API nplot_snap nplot_figure_get_snap(const nplot_figure *fig);
+NPLOT_API nd_status nplot_figure_set_snap(nplot_figure *fig, nplot_snap snap);
+NPLOT_API bool nplot_figure_get_clip_on(const nplot_figure *fig);
+NPLOT_API nd_status nplot_figure_set_clip_on(nplot_figure *fig, bool on);
+NPLOT_API bool nplot_figure_get_in_layout(const nplot_figure *fig);
+NPLOT_API nd_status nplot_figure_set_in_layout(nplot_figure *fig, bool on);
+
+/* fig.get_axes(): writes up to cap of the figure's axes (creation order, colorbars and twins
+ * included, as matplotlib's fig.axes) to out (NULL with cap 0: count only); returns the
+ * count, or -1 with ND_EVALUE for a NULL figure. */
+NPLOT_API int nplot_figure_get_axes(const nplot_figure *fig, nplot_axes **out, int cap);
+/* fig.get_children() in matplotlib's order: the background patch, the axes, the figure
+ * texts (sup labels included, the suptitle last), the figure images, the figure legends,
+ * the top-level subfigures (a subfigure's axes and texts are its own children). kind is "patch", "axes", "image", "text", "legend" or "subfigure"; axes /
+ * subfig point at the object for those kinds (else NULL). Returns the count (may exceed
+ * cap) or -1. */
+typedef struct nplot_fig_child {
+    const char *kind;
+    nplot_axes *axes;
+    nplot_subfigure *subfig;
+} nplot_fig_child;
+NPLOT_API int nplot_figure_get_children(const nplot_figure *fig, nplot_fig_child *out, int cap);
+/* fig.findobj(match): the artists of every axes whose kind (nplot_artist_kind) is `kind`
+ * (NULL: all), in axes then drawing-order; writes up to cap, returns the count or -1. */
+NPLOT_API ptrdiff_t nplot_findobj(nplot_figure *fig, const char *kind, nplot_artist **out,
+                                  ptrdiff_t cap);
+
+/* fig.clf() / fig.clear(): removes every axes (their handles stay valid and draw nothing, as
+ * after nplot_fig_delaxes), figure text, suptitle and sup labels, figure legend, figure image
+ * and subfigure. Size, dpi, colours, subplot params and the layout engine stay: the figure
+ * is ready for new axes. */
+NPLOT_API nd_status nplot_clf(nplot_figure *fig);
+/* fig.gca(): the current axes: the one nplot_sca made current, or the last axes created
+ * since (colorbars and secondary axes never become current); without axes a new
+ * add_subplot(1, 1, 1). NULL with the figure's error if that fails. */
+NPLOT_API nplot_axes *nplot_gca(nplot_figure *fig);
+/* fig.sca(ax): make ax (an axes of fig, ND_EVALUE otherwise) the current axes. */
+NPLOT_API nd_status nplot_sca(nplot_figure *fig, nplot_axes *ax);
+
+/* The layout engine: "tight" (tight_layout at every draw, the default pads), "constrained",
+ * "compressed" (constrained, compress = True) or "none". ND_EVALUE for another name, and
+ * (matplotlib's RuntimeError) for switching between constrained and not once a colorbar
+ * exists. Setting "constrained" / "compressed" resets the pads to the
+ * figure.constrained_layout.* rcParams. get returns "none" when there is none. */
+NPLOT_API nd_status nplot_figure_set_layout_engine(nplot_figure *fig, const char *layout);
+NPLOT_API const char *nplot_figure_get_layout_engine(const nplot_figure *fig);
+/* set_tight_layout(true) is set_layout_engine("tight"), false "none"; get: engine is tight. */
+NPLOT_API nd_status nplot_figure_set_tight_layout(nplot_figure *fig, bool on);
+NPLOT_API bool nplot_figure_get_tight_layout(const nplot_figure *fig);
+/* set_constrained_layout(true) is set_layout_engine("constrained"), false "none". */
+NPLOT_API nd_status nplot_figure_set_constrained_layout(nplot_figure *fig, bool on);
+NPLOT_API bool nplot_figure_get_constrained_layout(const nplot_figure *fig);
+typedef struct nplot_cl_pads_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double w_pad, h_pad;   /* inches around each axes; 0 → unchanged (NPLOT_ZERO for 0) */
+    double wspace, hspace; /* fractions between subplots; 0 → unchanged */
+} nplot_cl_pads_opts;
+/* fig.set_constrained_layout_pads(...): only with a constrained engine (otherwise nothing,
+ * as matplotlib); negative or non-finite values are ND_EVALUE. */
+NPLOT_API nd_status nplot_figure_set_constrained_layout_pads_(nplot_figure *fig,
+                                                             const nplot_cl_pads_opts *o);
+#define nplot_figure_set_constrained_layout_pads(...) \
+    nplot__kw_figure_set_constrained_layout_pads(__VA_ARGS__, )
+#define nplot__kw_figure_set_constrained_layout_pads(fig, ...) \
+    nplot_figure_set_constrained_layout_pads_((fig), &(nplot_cl_pads_opts){ 0, __VA_ARGS__ })
+/* out = w_pad, h_pad, wspace, hspace (all NAN without a constrained engine); relative: the
+ * pads as fractions of the figure's width / height. */
+NPLOT_API nd_status nplot_figure_get_constrained_layout_pads(const nplot_figure *fig,
+                                                             double out[4], bool relative);
+
+typedef struct nplot_figimage_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double xo, yo;          /* offset in pixels from the figure's bottom left */
+    const char *origin;     /* "upper" (default: row 0 at the top) or "lower" */
+    const char *cmap;       /* 2-D data: NULL → the rc image.cmap (viridis) */
+    const nplot_norm *norm; /* NULL → Normalize(vmin, vmax); not with vmin/vmax */
+    double vmin, vmax;      /* equal → the data's min and max */
+    double alpha;           /* 0 → opaque (NPLOT_ZERO: invisible) */
+    bool resize;            /* resize the figure to the image (pixels / dpi) */
+} nplot_figimage_opts;
+/* fig.figimage(X): an unresampled image, one data pixel per figure pixel, over the axes
+ * (matplotlib's FigureImage, zorder 0 after the axes). X is (h, w) color-mapped (NaN
+ * transparent), (h, w, 3) or (h, w, 4) (uint8 0..255 or floats in [0, 1]). At another
+ * savefig dpi it is scaled with the figure. ND_ESHAPE / ND_EVALUE as imshow. */
+NPLOT_API nd_status nplot_figimage_(nplot_figure *fig, const nd_array *X,
+                                    const nplot_figimage_opts *o);
+#define nplot_figimage(...) nplot__kw_figimage(__VA_ARGS__, )
+#define nplot__kw_figimage(fig, X, ...) \
+    nplot_figimage_((fig), (X), &(nplot_figimage_opts){ 0, __VA_ARGS__ })
+
+/* fig.align_xlabels(axs): x labels of the given subplots (NULL, 0: every axes) whose labels
+ * sit on the same side of the same grid row (bottom: same last row, top: same first row)
+ * are aligned at every draw: placed beyond the outermost tick labels of the group. Axes
+ * not on a GridSpec are skipped; calls accumulate. align_ylabels: same grid column, left or
+ * right. align_labels: both. */
+NPLOT_API nd_status nplot_align_xlabels(nplot_figure *fig, nplot_axes *const *axs, int n);
+NPLOT_API nd_status nplot_align_ylabels(nplot_figure *fig, nplot_axes *const *axs, int n);
+NPLOT_API nd_status nplot_align_labels(nplot_figure *fig, nplot_axes *const *axs, int n);
+/* The x ("x") or y ("y") axis label's pixel box (origin top left) after nplot_figure_draw or
+ * savefig (ax.xaxis.label.get_window_extent()); ND_EVALUE when the axis has no label. */
+NPLOT_API nd_status nplot_axis_label_pixel_box(nplot_axes *ax, const char *axis, double box[4]);
+
+/* fig.get_tightbbox(): the box around every axes with its decorations, the legends and the
+ * figure texts, in inches from the figure's bottom left (x0, y0, x1, y1), as
+ * savefig(bbox_inches="tight") uses it; the whole figure when nothing is there (figure
+ * images do not count: matplotlib 3.6 measures them as empty). Lays the figure out. */
+NPLOT_API nd_status nplot_figure_get_tightbbox(nplot_figure *fig, double box[4]);
+
+typedef struct nplot_autofmt_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double bottom;     /* subplot param, 0 → 0.2 */
+    double rotation;   /* degrees, 0 → 30 (NPLOT_ZERO for 0) */
+    const char *ha;    /* "left", "center", "right" (default) */
+    const char *which; /* "major" (default), "minor" or "both" */
+} nplot_autofmt_opts;
+/* fig.autofmt_xdate(): with one axes its x tick labels get the rotation and ha; with several
+ * subplots the bottom-row ones do, the others lose their x tick labels and x label; when
+ * every axes is a subplot, subplots_adjust(bottom). ND_EVALUE for an unknown ha / which. */
+NPLOT_API nd_status nplot_autofmt_xdate_(nplot_figure *fig, const nplot_autofmt_opts *o);
+#define nplot_autofmt_xdate(...) nplot__kw_autofmt_xdate(__VA_ARGS__, )
+#define nplot__kw_autofmt_xdate(fig, ...) \
+    nplot_autofmt_xdate_((fig), &(nplot_autofmt_opts){ 0, __VA_ARGS__ })
 
 /* ==== 3-D axes: bars, voxels, quivers, stems, text, contour sets ==== */
 
