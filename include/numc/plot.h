@@ -1797,7 +1797,9 @@ NPLOT_API nd_status nplot_invert_yaxis(nplot_axes *ax);
  * as matplotlib's autoscale_view(tight=True)), "square" gives both axes the larger range
  * (from the lower limit up) in a square box. ND_EVALUE for an unknown mode. */
 NPLOT_API nd_status nplot_axis(nplot_axes *ax, const char *mode);
-/* ax.set_aspect(ratio) with adjustable='box' (1 → equal units); 0 → "auto". */
+/* ax.set_aspect(ratio) (1 → equal units); 0 → "auto". The adjustable stays: 'box' unless
+ * nplot_axes_set_adjustable, nplot_axes_set_box_aspect or nplot_axis(ax, "equal") made it
+ * 'datalim' (matplotlib's set_aspect(adjustable=None)). */
 NPLOT_API nd_status nplot_set_aspect(nplot_axes *ax, double ratio);
 NPLOT_API nd_status nplot_set_facecolor(nplot_axes *ax, const char *color);
 
