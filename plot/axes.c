@@ -57,6 +57,7 @@ nplot_axes *nplot__axes_new(nplot_figure *fig, const char *who)
     ax->spine[3] = st->spine_top;
     ax->title_pad = st->title_pad;
     ax->anchor[0] = ax->anchor[1] = 0.5;
+    ax->pr.anchor_code[0] = 'C';
     for (int i = 0; i < 3; i++)
         ax->title_ts[i] = (text_style){ st->title_size, st->text_color, st->title_weight,
                                         TS_NORMAL, st->font_family };
@@ -118,6 +119,9 @@ void nplot__axes_free(nplot_axes *ax)
     nplot__axes_legends_free(ax);
     nd_free_mem(ax->polar);
     nd_free_mem(ax->secondary);
+    nd_free_mem(ax->pr.label);
+    nd_free_mem(ax->pr.gid);
+    nd_free_mem(ax->pr.url);
     nd_free_mem(ax);
 }
 

@@ -154,7 +154,9 @@ nd_status nplot_set_ylim(nplot_axes *ax, double lo, double hi)
 static nd_status get_lim(nplot_axes *ax, bool x, double *lo, double *hi, const char *who)
 {
     CHECK_AX(ax, who);
-    nplot__autoscale(ax->fig);
+    /* after a layout, the limits it drew (a fixed aspect with adjustable 'datalim' widens
+     * them there, as matplotlib's apply_aspect changes its viewLim) */
+    if (!ax->fig->laid_out) nplot__autoscale(ax->fig);
     if (ax->secondary) return nplot__secondary_get_lim(ax, x, lo, hi); /* secondary.c */
     axis_state *a = x ? &ax->xa : &ax->ya;
     if (lo) *lo = a->lo;
@@ -315,8 +317,7 @@ nd_status nplot_set_aspect(nplot_axes *ax, double ratio)
     if (ratio < 0 || !isfinite(ratio))
         return nplot__fail(ax->fig, ND_EVALUE, "%s: aspect must be positive (or 0 for auto), "
                                                "got %g", who, ratio);
-    ax->aspect = ratio;
-    ax->aspect_datalim = false;
+    ax->aspect = ratio; /* the adjustable stays (matplotlib's set_aspect(adjustable=None)) */
     nplot__mark_dirty(ax->fig);
     return ND_OK;
 }

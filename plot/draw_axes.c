@@ -398,6 +398,43 @@ static void draw_artist(render_ctx *rc, nplot_axes *ax, artist *a)
     if (!nplot__class_of(a->kind)->is_3d && !a->chidden) painters[a->kind](rc, ax, a);
 }
 
+bool nplot__raster_begin(render_ctx *rc, raster_group *g)
+{
+    g->k = rc->fig->dpi / 72 / rc->scale; /* pixels per device unit */
+    int w = (int)ceil(rc->W * g->k), h = (int)ceil(rc->H * g->k);
+    g->img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w > 0 ? w : 1, h > 0 ? h : 1);
+    cairo_t *icr = cairo_create(g->img);
+    if (cairo_status(icr)) {
+        cairo_destroy(icr);
+        cairo_surface_destroy(g->img);
+        return false;
+    }
+    cairo_scale(icr, g->k, g->k);
+    g->saved = rc->cr;
+    g->svg = rc->svg;
+    g->offscreen = rc->offscreen;
+    rc->cr = icr;
+    rc->svg = false;
+    rc->offscreen = true;
+    return true;
+}
+
+void nplot__raster_end(render_ctx *rc, raster_group *g)
+{
+    cairo_destroy(rc->cr);
+    rc->cr = g->saved;
+    rc->svg = g->svg;
+    rc->offscreen = g->offscreen;
+    cairo_surface_flush(g->img);
+    cairo_t *cr = rc->cr;
+    cairo_save(cr);
+    cairo_scale(cr, 1 / g->k, 1 / g->k);
+    cairo_set_source_surface(cr, g->img, 0, 0);
+    cairo_paint(cr);
+    cairo_restore(cr);
+    nplot__defer_destroy(rc, g->img); /* the vector target references it until finished */
+}
+
 void nplot__draw_axes(render_ctx *rc, nplot_axes *ax)
 {
     cairo_t *cr = rc->cr;
@@ -444,7 +481,16 @@ void nplot__draw_axes(render_ctx *rc, nplot_axes *ax)
     double grid_z = ax->axisbelow == 1 ? 0.5 : ax->axisbelow == 2 ? 1.5 : ax->axisbelow == 3 ? 2.5
                   : ax->fig->style->axisbelow == 1 ? 0.5 : ax->fig->style->axisbelow == 3 ? 2.5 : 1.5;
     bool grid_done = ax->axis_off, deco_done = false;
+    /* set_rasterization_zorder(z) in vector output: the artists below z (and the grid when
+     * its zorder is) go into one image, drawn first as matplotlib does */
+    raster_group rg;
+    bool rast = !rc->raster && !rc->offscreen && ax->pr.has_rast_z && n && list[0]->zorder < ax->pr.rast_z &&
+                nplot__raster_begin(rc, &rg);
     for (int i = 0; i < n; i++) {
+        if (rast && !(list[i]->zorder < ax->pr.rast_z)) {
+            nplot__raster_end(rc, &rg);
+            rast = false;
+        }
         if (!grid_done && list[i]->zorder > grid_z) {
             draw_grid(rc, ax, &tf);
             grid_done = true;
@@ -455,6 +501,7 @@ void nplot__draw_axes(render_ctx *rc, nplot_axes *ax)
         }
         draw_artist(rc, ax, list[i]);
     }
+    if (rast) nplot__raster_end(rc, &rg);
     if (!grid_done) draw_grid(rc, ax, &tf);
     if (!deco_done) decorations(rc, ax, true);
     nd_free_mem(list);

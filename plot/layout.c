@@ -126,6 +126,7 @@ static nd_status place_axes(render_ctx *rc)
             ax->rect[2] = r - l;
             ax->rect[3] = t - b;
         }
+        if (ax->pr.pos_set) memcpy(ax->rect, ax->pr.pos, sizeof ax->rect); /* set_position */
         double x0 = ax->rect[0] * rc->W, x1 = (ax->rect[0] + ax->rect[2]) * rc->W;
         double y0 = (1 - ax->rect[1] - ax->rect[3]) * rc->H, y1 = (1 - ax->rect[1]) * rc->H;
         if (rc->raster) {
@@ -166,8 +167,24 @@ static void apply_aspect(nplot_axes *ax)
         nplot__polar_box(ax);
         return;
     }
-    if (ax->aspect == 0) return;
     double w = ax->dev[2] - ax->dev[0], h = ax->dev[3] - ax->dev[1];
+    if (ax->pr.box_aspect > 0 && w > 0 && h > 0) {
+        /* set_box_aspect: the box shrunk to h / w = box_aspect, placed by the anchor
+         * (matplotlib's shrunk_to_aspect + anchored); a fixed aspect then adjusts the data
+         * limits inside it (the adjustable is 'datalim') */
+        double want = ax->pr.box_aspect * w;
+        if (want > h) {
+            double nw = h / ax->pr.box_aspect;
+            ax->dev[0] += (w - nw) * ax->anchor[0];
+            ax->dev[2] = ax->dev[0] + nw;
+        } else {
+            ax->dev[1] += (h - want) * (1 - ax->anchor[1]);
+            ax->dev[3] = ax->dev[1] + want;
+        }
+        w = ax->dev[2] - ax->dev[0];
+        h = ax->dev[3] - ax->dev[1];
+    }
+    if (ax->aspect == 0) return;
     if (w <= 0 || h <= 0) return;
     double xr = trange(&ax->xa), yr = trange(&ax->ya);
     if (!(xr > 0) || !(yr > 0)) return;
@@ -576,7 +593,7 @@ static void tight(render_ctx *rc)
     bool sf_axes = false;
     for (int pass = 0; pass < 2; pass++)
         for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
-            if (!ax->gs) continue;
+            if (!ax->gs || ax->pr.not_in_layout || ax->pr.hidden) continue; /* set_in_layout */
             const nplot_gridspec *t = ax->gs;
             while (t->parent) t = t->parent; /* nested grids count as their top cell */
             if (t->sf) {
@@ -606,7 +623,8 @@ static void tight(render_ctx *rc)
     double *gapw2 = gapw + C + 1, *gaph = gapw2 + C + 1, *gaph2 = gaph + R + 1;
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
         int span[4];
-        if (ax->twin_parent || !top_span(ax, R, C, span)) continue;
+        if (ax->twin_parent || ax->pr.not_in_layout || ax->pr.hidden || !top_span(ax, R, C, span))
+            continue;
         /* the axes of a nested grid are measured together, as one subplot of their top
          * cell (matplotlib's get_topmost_subplotspec): the first of them does it */
         bool nested = ax->gs->parent != NULL, done = false;
@@ -620,7 +638,7 @@ static void tight(render_ctx *rc)
         bool first = true;
         for (nplot_axes *m = ax; m; m = nested ? m->next : NULL) {
             int ms[4];
-            if (m != ax && (m->twin_parent || !m->gs || !m->gs->parent || !top_span(m, R, C, ms) ||
+            if (m != ax && (m->twin_parent || m->pr.not_in_layout || m->pr.hidden || !m->gs || !m->gs->parent || !top_span(m, R, C, ms) ||
                             memcmp(ms, span, sizeof ms)))
                 continue;
             bbox mb_ = nplot__axes_tight_bbox(rc, m);

@@ -431,13 +431,13 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
      * to 0.01 pt and markers that cannot reach the clip left out */
     const custom_marker *cdef = nplot__marker_custom(marker);
     bool two_tone = cdef && cdef->base >= 0 && cdef->fillstyle >= FS_LEFT && cdef->fillstyle <= FS_TOP;
-    if (rc->svg && nplot__lean_svg_active() && !two_tone) {
+    if (rc->svg && !rc->offscreen && nplot__lean_svg_active() && !two_tone) {
         nplot__lean_svg_markers(rc, xs, ys, n, marker, size_dev, sizes_dev, face, faces, edge,
                                 edge_is_face, edge_lw, filled, clip, nplot__marker_path);
         cairo_restore(cr);
         return;
     }
-    bool lean_pdf = !rc->raster && !rc->svg;
+    bool lean_pdf = !rc->raster && !rc->svg && !rc->offscreen;
     /* PDF: each distinct marker is recorded once and placed by reference (a form
      * XObject) instead of repeating its path per point. */
     vmark cache[VMARK_CACHE];

@@ -49,6 +49,53 @@ static nd_status render(nplot_figure *fig, cairo_surface_t *surface, bool raster
     return st;
 }
 
+/* One axes: hidden ones draw nothing; a gid makes an SVG group (matplotlib's open_group);
+ * set_rasterized draws it as one image in vector output. */
+static void draw_one_axes(render_ctx *rc, nplot_axes *ax, bool transparent)
+{
+    if (ax->pr.hidden) return;
+    rgba saved = ax->face;
+    if (transparent) ax->face.a = 0;
+    bool group = ax->pr.gid && rc->svg && nplot__lean_svg_active();
+    if (group) {
+        char open[300];
+        snprintf(open, sizeof open, "<g id=\"%s\">\n", ax->pr.gid);
+        nplot__lean_svg_raw(rc, open);
+    }
+    raster_group rg;
+    bool rast = ax->pr.rasterized && !rc->raster && nplot__raster_begin(rc, &rg);
+    nplot__draw_axes(rc, ax);
+    if (rast) nplot__raster_end(rc, &rg);
+    if (group) nplot__lean_svg_raw(rc, "</g>\n");
+    ax->face = saved;
+}
+
+/* The axes in increasing zorder, equal ones in creation order (matplotlib sorts the
+ * figure's children by zorder, stably). */
+static void draw_all_axes(render_ctx *rc, bool transparent)
+{
+    nplot_figure *fig = rc->fig;
+    bool sorted = true;
+    for (nplot_axes *ax = fig->axes; ax && ax->next; ax = ax->next)
+        sorted &= ax->next->pr.zorder >= ax->pr.zorder;
+    nplot_axes **list = sorted ? NULL : nd_malloc(sizeof *list * (size_t)fig->naxes, "nplot");
+    if (!list) {
+        for (nplot_axes *ax = fig->axes; ax; ax = ax->next) draw_one_axes(rc, ax, transparent);
+        return;
+    }
+    int n = 0;
+    for (nplot_axes *ax = fig->axes; ax && n < fig->naxes; ax = ax->next) {
+        int j = n++;
+        while (j > 0 && list[j - 1]->pr.zorder > ax->pr.zorder) {
+            list[j] = list[j - 1];
+            j--;
+        }
+        list[j] = ax;
+    }
+    for (int i = 0; i < n; i++) draw_one_axes(rc, list[i], transparent);
+    nd_free_mem(list);
+}
+
 static nd_status render_locked(nplot_figure *fig, cairo_surface_t *surface, bool raster,
                                double scale, bool transparent, const rgba *face, bool draw)
 {
@@ -77,12 +124,7 @@ static nd_status render_locked(nplot_figure *fig, cairo_surface_t *surface, bool
     if (st == ND_OK && draw && !fig->hidden) { /* set_visible(False): nothing is drawn */
         nplot__draw_fig_patch(&rc, transparent, face);
         nplot__draw_subfigs(&rc, transparent);
-        for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
-            rgba saved = ax->face;
-            if (transparent) ax->face.a = 0;
-            nplot__draw_axes(&rc, ax);
-            ax->face = saved;
-        }
+        draw_all_axes(&rc, transparent);
         nplot__draw_figimages(&rc); /* zorder 0, after the axes (matplotlib's children order) */
         draw_fig_texts(&rc);
         nplot__draw_fig_legends(&rc); /* zorder 5: over the figure texts */

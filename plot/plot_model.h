@@ -600,6 +600,17 @@ struct nplot_axes {
     int align_group[2];
     double label_px[2][4];
     struct nplot_axes *next;
+    /* axes_getset.c (issue 20): the Artist / Axes properties matplotlib's getters and
+     * setters reach (all zero: matplotlib's defaults) */
+    struct axes_props {
+        bool has_alpha, hidden, not_in_layout, clip_off, rasterized, has_rast_z;
+        bool pos_set;            /* set_position: rect below replaces the cell */
+        int snap;                /* 0 None, 1 True, 2 False */
+        double alpha, zorder, rast_z, box_aspect; /* box_aspect 0: None */
+        double pos[4];           /* l, b, w, h in figure fractions */
+        char anchor_code[3];     /* "C", "SW", ... ("" when given as coordinates) */
+        char *label, *gid, *url;
+    } pr;
 };
 
 struct nplot_gridspec {

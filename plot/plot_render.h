@@ -92,7 +92,22 @@ struct render_ctx {
      * finished (destroying them earlier makes cairo 1.16 snapshot and leak them) */
     cairo_surface_t **deferred;
     size_t ndeferred, cap_deferred;
+    bool offscreen;          /* drawing into a rasterized group of a vector output
+                                (set_rasterized): no lean vector markers */
 };
+
+/* draw_axes.c: a rasterized group in vector output (matplotlib's start_rasterizing /
+ * stop_rasterizing): between begin and end rc draws into an image at the figure's dpi,
+ * which end paints on the vector surface. begin returns false (nothing to end) when the
+ * image cannot be made. */
+typedef struct raster_group {
+    cairo_t *saved;
+    cairo_surface_t *img;
+    double k;
+    bool svg, offscreen;
+} raster_group;
+bool nplot__raster_begin(render_ctx *rc, raster_group *g);
+void nplot__raster_end(render_ctx *rc, raster_group *g);
 
 /* render.c: keep `s` alive until the render's target surface is finished (takes the reference). */
 void nplot__defer_destroy(render_ctx *rc, cairo_surface_t *s);

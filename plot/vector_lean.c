@@ -152,6 +152,41 @@ static void draw_placeholder(render_ctx *rc, size_t k, const bbox *clip, double 
     cairo_restore(cr);
 }
 
+void nplot__lean_svg_raw(render_ctx *rc, const char *text)
+{
+    lean_svg *l = cur;
+    if (!l) return;
+    if (l->nb >= (1u << 24)) { /* more batches than the placeholder colour can index */
+        l->oom = true;
+        return;
+    }
+    sbuf *bs = nplot__grow(l->batches, &l->capb, l->nb, l->nb + 1, sizeof *bs, "nplot_savefig");
+    if (bs) l->batches = bs;
+    double *ph = nplot__grow(l->ph, &l->capph, 2 * l->nb, 2 * l->nb + 2, sizeof *ph, "nplot_savefig");
+    if (ph) l->ph = ph;
+    if (!bs || !ph) {
+        l->oom = true;
+        return;
+    }
+    size_t k = l->nb++;
+    l->batches[k] = (sbuf){ 0 };
+    sb_str(&l->batches[k], text);
+    /* a small square (a full-surface fill would become a <rect>), outside any clip: cairo
+     * closes its clip groups before it */
+    cairo_t *cr = rc->cr;
+    cairo_save(cr);
+    cairo_reset_clip(cr);
+    cairo_identity_matrix(cr);
+    cairo_new_path(cr);
+    cairo_rectangle(cr, 0.5, 0.5, 1, 1);
+    cairo_set_source_rgba(cr, (double)(k & 255) / 255, (double)((k >> 8) & 255) / 255,
+                          (double)((k >> 16) & 255) / 255, PH_OPACITY);
+    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+    cairo_fill(cr);
+    cairo_restore(cr);
+    l->ph[2 * k] = l->ph[2 * k + 1] = 0.5;
+}
+
 /* Parse "rgb(a%,b%,c%)" starting at s into the placeholder index; -1 when malformed. */
 static long parse_ph_index(const char *s, const char *end)
 {

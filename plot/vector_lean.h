@@ -28,6 +28,9 @@ cairo_status_t nplot__lean_svg_stream(void *closure, const unsigned char *data, 
 nd_status nplot__lean_svg_end(lean_svg *lean, nd_file_writer *out, const char *who);
 /* True while a lean SVG save runs on this thread. */
 bool nplot__lean_svg_active(void);
+/* Write text (copied) into the SVG at this point of the drawing order, outside any clip
+ * group (an axes' <g id=...> and </g>, set_gid). */
+void nplot__lean_svg_raw(render_ctx *rc, const char *text);
 
 /* Write a marker batch (arguments as nplot__draw_markers) as lean SVG and draw its
  * placeholder on rc->cr (the caller has set the clip). */

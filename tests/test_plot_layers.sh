@@ -38,6 +38,7 @@ declare -A layer_of=(
   [stamp.c]=1
   [subfigure.c]=2 [draw_subfigs.c]=4
   [figprops.c]=3 [draw_figimage.c]=4
+  [axes_getset.c]=2 [axes_query.c]=5
 )
 layer_name=("" base model kinds draw output)
 

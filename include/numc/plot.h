@@ -1806,7 +1806,9 @@ NPLOT_API nd_status nplot_invert_yaxis(nplot_axes *ax);
  * as matplotlib's autoscale_view(tight=True)), "square" gives both axes the larger range
  * (from the lower limit up) in a square box. ND_EVALUE for an unknown mode. */
 NPLOT_API nd_status nplot_axis(nplot_axes *ax, const char *mode);
-/* ax.set_aspect(ratio) with adjustable='box' (1 → equal units); 0 → "auto". */
+/* ax.set_aspect(ratio) (1 → equal units); 0 → "auto". The adjustable stays: 'box' unless
+ * nplot_axes_set_adjustable, nplot_axes_set_box_aspect or nplot_axis(ax, "equal") made it
+ * 'datalim' (matplotlib's set_aspect(adjustable=None)). */
 NPLOT_API nd_status nplot_set_aspect(nplot_axes *ax, double ratio);
 NPLOT_API nd_status nplot_set_facecolor(nplot_axes *ax, const char *color);
 
@@ -2753,6 +2755,143 @@ NPLOT_API nd_status nplot_rgrids_(nplot_axes *ax, const double *radii, int n,
 /* ==== spectral analysis and correlation plots: psd, csd, cohere, specgram, *_spectrum, acorr, xcorr, spy ==== */
 
 /* ==== Axes properties: getters and setters ==== */
+/* Artist properties of the axes itself (matplotlib 3.6 draws the axes the same whatever its
+ * alpha, clip_on, snap, url and label: they are kept for the getters, as there). alpha in
+ * [0, 1] or NAN (None); ND_EVALUE otherwise. get_alpha is NAN until set. */
+NPLOT_API nd_status nplot_axes_set_alpha(nplot_axes *ax, double alpha);
+NPLOT_API double nplot_axes_get_alpha(nplot_axes *ax);
+NPLOT_API nd_status nplot_axes_set_clip_on(nplot_axes *ax, bool on);
+NPLOT_API bool nplot_axes_get_clip_on(nplot_axes *ax);
+/* snap: NPLOT_ON, NPLOT_OFF or 0 (None, the default); get_snap returns the same codes. */
+NPLOT_API nd_status nplot_axes_set_snap(nplot_axes *ax, int snap);
+NPLOT_API int nplot_axes_get_snap(nplot_axes *ax);
+/* label / url / gid strings (copied; NULL clears). get_* return NULL when unset. The gid is
+ * written by SVG output as <g id="gid"> around everything the axes draws (matplotlib's
+ * open_group); ND_EVALUE for a gid with characters other than letters, digits, '_', '-',
+ * '.', ':'. */
+NPLOT_API nd_status nplot_axes_set_label(nplot_axes *ax, const char *label);
+NPLOT_API const char *nplot_axes_get_label(nplot_axes *ax);
+NPLOT_API nd_status nplot_axes_set_url(nplot_axes *ax, const char *url);
+NPLOT_API const char *nplot_axes_get_url(nplot_axes *ax);
+NPLOT_API nd_status nplot_axes_set_gid(nplot_axes *ax, const char *gid);
+NPLOT_API const char *nplot_axes_get_gid(nplot_axes *ax);
+/* set_visible(False): the axes draws nothing (tight_layout ignores it). */
+NPLOT_API nd_status nplot_axes_set_visible(nplot_axes *ax, bool visible);
+NPLOT_API bool nplot_axes_get_visible(nplot_axes *ax);
+/* set_zorder: the figure draws its axes in increasing zorder (default 0; equal zorders keep
+ * their creation order). ND_EVALUE for a non-finite value. */
+NPLOT_API nd_status nplot_axes_set_zorder(nplot_axes *ax, double zorder);
+NPLOT_API double nplot_axes_get_zorder(nplot_axes *ax);
+/* set_in_layout(False): tight_layout leaves this axes out (neither moved for nor made room
+ * for), as matplotlib. */
+NPLOT_API nd_status nplot_axes_set_in_layout(nplot_axes *ax, bool in_layout);
+NPLOT_API bool nplot_axes_get_in_layout(nplot_axes *ax);
+/* set_rasterized(True): in SVG / PDF / PS output the whole axes is drawn as one image at
+ * the figure's dpi. set_rasterization_zorder(z): only the artists of zorder below z are
+ * (NAN: none, the default). PNG output is unchanged. ND_EVALUE for an infinite z. */
+NPLOT_API nd_status nplot_axes_set_rasterized(nplot_axes *ax, bool rasterized);
+NPLOT_API bool nplot_axes_get_rasterized(nplot_axes *ax);
+NPLOT_API nd_status nplot_axes_set_rasterization_zorder(nplot_axes *ax, double z);
+NPLOT_API double nplot_axes_get_rasterization_zorder(nplot_axes *ax);
+/* set_frame_on: the axes patch (background) and the spines. */
+NPLOT_API nd_status nplot_axes_set_frame_on(nplot_axes *ax, bool on);
+NPLOT_API bool nplot_axes_get_frame_on(nplot_axes *ax);
+/* get_facecolor as RGBA in [0, 1] (set with nplot_set_facecolor). */
+NPLOT_API nd_status nplot_axes_get_facecolor(nplot_axes *ax, double rgba[4]);
+/* get_axisbelow: NPLOT_ON, NPLOT_AXISBELOW_LINE or NPLOT_OFF (the style's until set). */
+NPLOT_API int nplot_axes_get_axisbelow(nplot_axes *ax);
+
+/* get_aspect: 0 for 'auto', else the ratio (1 'equal'); -1 after nplot_axis(ax, "square"). */
+NPLOT_API double nplot_axes_get_aspect(nplot_axes *ax);
+/* set_adjustable("box" | "datalim"): what a fixed aspect changes, the box (shrunk inside
+ * its cell, placed by the anchor) or the data limits (widened about their centre).
+ * ND_EVALUE for another name. nplot_set_aspect keeps the adjustable, as matplotlib. */
+NPLOT_API nd_status nplot_axes_set_adjustable(nplot_axes *ax, const char *adjustable);
+NPLOT_API const char *nplot_axes_get_adjustable(nplot_axes *ax);
+/* set_anchor: where a shrunk box sits in its cell: "C", "SW", "S", "SE", "E", "NE", "N",
+ * "NW", "W" (ND_EVALUE otherwise). set_anchor_xy: the same as fractions (0..1) of the cell.
+ * get_anchor: the fractions; the return is the code, or "" when given as fractions. */
+NPLOT_API nd_status nplot_axes_set_anchor(nplot_axes *ax, const char *anchor);
+NPLOT_API nd_status nplot_axes_set_anchor_xy(nplot_axes *ax, double fx, double fy);
+NPLOT_API const char *nplot_axes_get_anchor(nplot_axes *ax, double *fx, double *fy);
+/* set_box_aspect(h / w): the box's physical height over width, shrunk inside the cell and
+ * placed by the anchor; the adjustable becomes "datalim" (matplotlib). 0 → None. ND_EVALUE
+ * for a negative or non-finite value. */
+NPLOT_API nd_status nplot_axes_set_box_aspect(nplot_axes *ax, double aspect);
+NPLOT_API double nplot_axes_get_box_aspect(nplot_axes *ax);
+/* set_autoscale_on / set_autoscalex_on / set_autoscaley_on: off freezes the view limits of
+ * the last layout (0..1 before any draw or get_xlim, as matplotlib's lazy limits), on
+ * lets the data decide again (what nplot_set_xlim(ax, NAN, NAN) does). The getters are
+ * false after nplot_set_xlim fixed both limits (matplotlib's set_xlim turns autoscale off). */
+NPLOT_API nd_status nplot_axes_set_autoscale_on(nplot_axes *ax, bool on);
+NPLOT_API nd_status nplot_axes_set_autoscalex_on(nplot_axes *ax, bool on);
+NPLOT_API nd_status nplot_axes_set_autoscaley_on(nplot_axes *ax, bool on);
+NPLOT_API bool nplot_axes_get_autoscale_on(nplot_axes *ax);
+NPLOT_API bool nplot_axes_get_autoscalex_on(nplot_axes *ax);
+NPLOT_API bool nplot_axes_get_autoscaley_on(nplot_axes *ax);
+
+/* get_title(loc): loc NULL or "center", "left", "right" ("" when none; NULL with ND_EVALUE
+ * for another loc). get_xlabel / get_ylabel ("" when none). */
+NPLOT_API const char *nplot_axes_get_title(nplot_axes *ax, const char *loc);
+NPLOT_API const char *nplot_axes_get_xlabel(nplot_axes *ax);
+NPLOT_API const char *nplot_axes_get_ylabel(nplot_axes *ax);
+/* get_xscale / get_yscale: "linear", "log", "symlog", "asinh", "function", "logit". */
+NPLOT_API const char *nplot_axes_get_xscale(nplot_axes *ax);
+NPLOT_API const char *nplot_axes_get_yscale(nplot_axes *ax);
+/* get_xbound: the view limits in increasing order whatever the inversion; set_xbound(lo, hi)
+ * sets them keeping the inversion (NAN keeps that bound). */
+NPLOT_API nd_status nplot_axes_get_xbound(nplot_axes *ax, double *lo, double *hi);
+NPLOT_API nd_status nplot_axes_get_ybound(nplot_axes *ax, double *lo, double *hi);
+NPLOT_API nd_status nplot_axes_set_xbound(nplot_axes *ax, double lo, double hi);
+NPLOT_API nd_status nplot_axes_set_ybound(nplot_axes *ax, double lo, double hi);
+/* xaxis_inverted / yaxis_inverted: the view runs high to low. */
+NPLOT_API bool nplot_axes_xaxis_inverted(nplot_axes *ax);
+NPLOT_API bool nplot_axes_yaxis_inverted(nplot_axes *ax);
+/* get_data_ratio: y range over x range of the view in scaled coordinates (log axes in
+ * decades), each at least 1e-30; NAN with the error set for a NULL axes. */
+NPLOT_API double nplot_axes_get_data_ratio(nplot_axes *ax);
+/* has_data: some artist other than a text was added (lines, patches, collections, images). */
+NPLOT_API bool nplot_axes_has_data(nplot_axes *ax);
+/* update_datalim: the data limits grow to hold the n points (x[i], y[i]) (non-finite ones
+ * skipped); the autoscaled view follows, until nplot_relim recomputes them from the
+ * artists (matplotlib). */
+NPLOT_API nd_status nplot_axes_update_datalim(nplot_axes *ax, const double *x, const double *y,
+                                              size_t n);
+/* get_shared_x_axes().joined(a, b): a and b share x (y) limits (an axes shares with itself). */
+NPLOT_API bool nplot_axes_shares_x(nplot_axes *a, nplot_axes *b);
+NPLOT_API bool nplot_axes_shares_y(nplot_axes *a, nplot_axes *b);
+/* get_legend() is not None: the axes has a current legend. */
+NPLOT_API bool nplot_axes_has_legend(nplot_axes *ax);
+/* get_legend_handles_labels: the artists that make legend entries (a label not empty and
+ * not starting with '_'), in order: their indices for nplot_get_artist in idx and their
+ * labels (valid until the artist changes) in labels (either may be NULL), at most cap.
+ * Returns the count (may exceed cap), -1 with the error set for a NULL axes. */
+NPLOT_API int nplot_axes_get_legend_handles_labels(nplot_axes *ax, int *idx, const char **labels,
+                                                   int cap);
+/* set_position(rect, which): rect = left, bottom, width, height in figure fractions replaces
+ * the axes' cell (which NULL / "both" / "original"; "active" alone is recomputed from the
+ * original at every draw, as matplotlib, so it changes nothing lasting); like matplotlib it
+ * takes the axes out of tight_layout. reset_position: the active box becomes the original
+ * one again (numc recomputes it at every layout, so this only marks the figure for a new
+ * layout). ND_EVALUE for a non-finite or negative width / height or another which. */
+NPLOT_API nd_status nplot_axes_set_position(nplot_axes *ax, const double rect[4], const char *which);
+NPLOT_API nd_status nplot_axes_reset_position(nplot_axes *ax);
+/* ax.get_position() (the active box, after aspect and anchor) as left, bottom, width,
+ * height in figure fractions after a layout (drawn now if needed). */
+NPLOT_API nd_status nplot_axes_get_active_position(nplot_axes *ax, double bounds[4]);
+/* contains_point / in_axes: display point (pixels at the figure's dpi, origin bottom-left,
+ * matplotlib's display coordinates) inside the axes box (edges included). */
+NPLOT_API bool nplot_axes_contains_point(nplot_axes *ax, double x, double y);
+/* Coordinate conversion for this axes after a layout (drawn now if needed), from one system
+ * to another: "data" (transData), "axes" (transAxes, 0..1), "figure" (transFigure, 0..1),
+ * "display" (pixels, origin bottom-left), "xaxis" (x data, y axes: get_xaxis_transform),
+ * "yaxis" (x axes, y data: get_yaxis_transform). ND_EVALUE for another name. */
+NPLOT_API nd_status nplot_axes_transform(nplot_axes *ax, const char *from, const char *to, double x,
+                                         double y, double *ox, double *oy);
+/* Minor tick positions inside the view after a layout (the count, may exceed cap; negative
+ * status on error), as get_xminorticklocs. */
+NPLOT_API int nplot_get_xminorticks(nplot_axes *ax, double *out, int cap);
+NPLOT_API int nplot_get_yminorticks(nplot_axes *ax, double *out, int cap);
 
 /* ==== Axes: inset axes, arrows, ticklabel_format, locator_params, artist objects ==== */
 
