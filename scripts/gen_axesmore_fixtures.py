@@ -161,4 +161,41 @@ out.append("static const double exp_tightbbox[4] = { %s };" % ", ".join(num(v) f
 out.append("static const double exp_fig_tightbbox[4] = { %s };" % ", ".join(num(v) for v in fb.extents))
 plt.close(fig)
 
+# ---- bxp: the lines matplotlib draws from precomputed statistics --------------------------------
+BXP = [
+    dict(med=2.0, q1=1.0, q3=3.5, whislo=-0.5, whishi=5.0, mean=2.2, cilo=1.5, cihi=2.5,
+         fliers=[-2.0, 7.0, 8.0], label="a"),
+    dict(med=4.0, q1=3.0, q3=4.5, whislo=2.0, whishi=6.0, mean=3.9, cilo=3.6, cihi=4.4,
+         fliers=[], label="b"),
+]
+out.append("static const nplot_bxp_stats exp_bxp_in[] = {")
+for st in BXP:
+    fl = st["fliers"]
+    out.append("    { %s, %s, %s, %s, %s, %s, %s, %s, %s, %d, %s }," % (
+        num(st["med"]), num(st["q1"]), num(st["q3"]), num(st["whislo"]), num(st["whishi"]),
+        num(st["mean"]), num(st["cilo"]), num(st["cihi"]),
+        ("(const double[]){ %s }" % ", ".join(num(v) for v in fl)) if fl else "NULL", len(fl),
+        cstr(st["label"])))
+out.append("};")
+for name, kw in (("plain", dict(positions=[1, 3])), ("notch", dict(positions=[1, 3], shownotches=True,
+                                                                  widths=0.6, showmeans=True)),
+                 ("horiz", dict(vert=False))):
+    fig, ax = plt.subplots()
+    bp = ax.bxp([{k: (np.array(v) if k == "fliers" else v) for k, v in st.items()} for st in BXP],
+                **kw)
+    out.append("static const struct { int nbox; double box_x[2][11], box_y[2][11]; "
+               "double whisk[4][4], caps[4][4], med[2][4]; } exp_bxp_%s = {" % name)
+    bx = [b.get_xydata() for b in bp["boxes"]]
+    out.append("    %d, { %s }, { %s }," % (len(bx[0]),
+        ", ".join("{ %s }" % ", ".join(num(v) for v in b[:, 0]) for b in bx),
+        ", ".join("{ %s }" % ", ".join(num(v) for v in b[:, 1]) for b in bx)))
+    for key in ("whiskers", "caps", "medians"):
+        out.append("    { %s }," % ", ".join("{ %s }" % ", ".join(num(v) for v in l.get_xydata().ravel())
+                                              for l in bp[key]))
+    out.append("};")
+    out.append("static const double exp_bxp_%s_xlim[2] = { %s };" % (name, ", ".join(num(v) for v in (ax.get_ylim() if name == "horiz" else ax.get_xlim()))))
+    out.append("static const char *const exp_bxp_%s_labels[2] = { %s };" % (name, ", ".join(
+        cstr(t.get_text()) for t in (ax.get_yticklabels() if name == "horiz" else ax.get_xticklabels()))))
+    plt.close(fig)
+
 print("\n".join(out))

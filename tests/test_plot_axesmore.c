@@ -277,6 +277,108 @@ static void test_tightbbox_near_matplotlib(void)
     nplot_figure_free(fig);
 }
 
+/* ---- bxp ------------------------------------------------------------------------------------ */
+typedef struct bxp_exp {
+    int nbox;
+    double box_x[2][11], box_y[2][11];
+    double whisk[4][4], caps[4][4], med[2][4];
+} bxp_exp;
+
+/* the next line artist drawn without markers (box outlines, whiskers, caps, medians) */
+static artist *next_plain(artist *a)
+{
+    while (a && !(a->kind == ART_LINE && a->lp.marker == MK_NONE)) a = a->next;
+    return a;
+}
+
+static void check_line(const artist *a, const double *xy, size_t n)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    CU_ASSERT_EQUAL_FATAL(a->n, n);
+    for (size_t i = 0; i < n; i++) {
+        CU_ASSERT_DOUBLE_EQUAL(a->x[i], xy[2 * i], 1e-12);
+        CU_ASSERT_DOUBLE_EQUAL(a->y[i], xy[2 * i + 1], 1e-12);
+    }
+}
+
+static void check_bxp(nplot_axes *ax, const void *ev, const double *xlim, const char *const *labels,
+                      bool vert)
+{
+    const bxp_exp *e = ev;
+    artist *a = next_plain(ax->artists);
+    for (int b = 0; b < 2; b++) {
+        double xy[22];
+        for (int i = 0; i < e->nbox; i++) xy[2 * i] = e->box_x[b][i], xy[2 * i + 1] = e->box_y[b][i];
+        check_line(a, xy, (size_t)e->nbox);
+        a = next_plain(a->next);
+        check_line(a, e->whisk[2 * b], 2);
+        a = next_plain(a->next);
+        check_line(a, e->whisk[2 * b + 1], 2);
+        a = next_plain(a->next);
+        check_line(a, e->caps[2 * b], 2);
+        a = next_plain(a->next);
+        check_line(a, e->caps[2 * b + 1], 2);
+        a = next_plain(a->next);
+        check_line(a, e->med[b], 2);
+        a = next_plain(a->next);
+    }
+    double lo, hi;
+    if (vert) nplot_get_xlim(ax, &lo, &hi);
+    else nplot_get_ylim(ax, &lo, &hi);
+    CU_ASSERT_DOUBLE_EQUAL(lo, xlim[0], 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(hi, xlim[1], 1e-12);
+    for (int i = 0; i < 2; i++) {
+        const char *l = vert ? nplot_get_xticklabel(ax, i) : nplot_get_yticklabel(ax, i);
+        CU_ASSERT(l && !strcmp(l, labels[i]));
+    }
+}
+
+static void test_bxp_matches_matplotlib(void)
+{
+    const double pos[2] = { 1, 3 };
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_bxp(ax, exp_bxp_in, 2, .positions = NPLOT_F64_ARRAY(pos, 2)), ND_OK);
+    check_bxp(ax, &exp_bxp_plain, exp_bxp_plain_xlim, exp_bxp_plain_labels, true);
+    /* the fliers: open circles at the position */
+    int nfl = 0;
+    for (artist *a = ax->artists; a; a = a->next)
+        if (a->kind == ART_LINE && a->lp.marker == MK_CIRCLE) {
+            nfl++;
+            CU_ASSERT_EQUAL(a->n, 3);
+            CU_ASSERT_DOUBLE_EQUAL(a->x[0], 1, 1e-12);
+            CU_ASSERT_DOUBLE_EQUAL(a->y[2], 8, 1e-12);
+        }
+    CU_ASSERT_EQUAL(nfl, 1);
+    nplot_figure_free(fig);
+
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_bxp(ax, exp_bxp_in, 2, .positions = NPLOT_F64_ARRAY(pos, 2), .notch = true,
+                              .widths = 0.6, .showmeans = true), ND_OK);
+    check_bxp(ax, &exp_bxp_notch, exp_bxp_notch_xlim, exp_bxp_notch_labels, true);
+    nplot_figure_free(fig);
+
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_bxp(ax, exp_bxp_in, 2, .vert = NPLOT_OFF), ND_OK);
+    check_bxp(ax, &exp_bxp_horiz, exp_bxp_horiz_xlim, exp_bxp_horiz_labels, false);
+    nplot_figure_free(fig);
+
+    /* bad input */
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    nplot_bxp_stats bad = exp_bxp_in[1];
+    bad.cilo = NAN;
+    CU_ASSERT_EQUAL(nplot_bxp(ax, &bad, 1, .notch = true), ND_EVALUE);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_bxp(ax, exp_bxp_in, 2, .whis = 2), ND_EVALUE);
+    CU_ASSERT(strstr(nd_errmsg(), "nplot_bxp") != NULL);
+    nplot_figure_free(fig);
+}
+
 /* ---- the example's golden image ------------------------------------------------------------ */
 static void test_golden_plot_inset(void)
 {
@@ -344,6 +446,7 @@ static const ND_TEST tests[] = {
     ND_T(test_ticklabel_format_matches_matplotlib),
     ND_T(test_locator_params_match_matplotlib),
     ND_T(test_tightbbox_near_matplotlib),
+    ND_T(test_bxp_matches_matplotlib),
     ND_T(test_inset_structure),
     ND_T(test_golden_plot_inset),
     { 0 },

@@ -2877,6 +2877,27 @@ NPLOT_API nd_status nplot_locator_params_(nplot_axes *ax, const nplot_locator_pa
 #define nplot__kw_locator_params(ax, ...) \
     nplot_locator_params_((ax), &(nplot_locator_params_opts){ 0, __VA_ARGS__ })
 
+/* One box of ax.bxp: matplotlib's cbook.boxplot_stats entries. */
+typedef struct nplot_bxp_stats {
+    double med, q1, q3;         /* the median and the box */
+    double whislo, whishi;      /* the whisker ends */
+    double mean;                /* drawn with showmeans */
+    double cilo, cihi;          /* the notch (notch = true) */
+    const double *fliers;       /* nfliers outliers drawn as circles (not kept) */
+    size_t nfliers;
+    const char *label;          /* the tick label; NULL → the position */
+} nplot_bxp_stats;
+/* ax.bxp(bxpstats): k boxes drawn from precomputed statistics with boxplot's options
+ * (positions, widths, widths_each, vert, showfliers, showmeans, patch_artist, colours,
+ * linewidth, notch); boxplot computes the statistics and draws through it. ND_EVALUE for
+ * non-finite statistics, a notch without cilo/cihi, showmeans without mean, or boxplot's
+ * statistic options (whis, bootstrap, usermedians, conf_intervals, labels). */
+NPLOT_API nd_status nplot_bxp_(nplot_axes *ax, const nplot_bxp_stats *stats, int k,
+                               const nplot_boxplot_opts *o);
+#define nplot_bxp(...) nplot__kw_bxp(__VA_ARGS__, )
+#define nplot__kw_bxp(ax, stats, k, ...) \
+    nplot_bxp_((ax), (stats), (k), &(nplot_boxplot_opts){ 0, __VA_ARGS__ })
+
 /* ax.get_tightbbox(): the axes' box with its tick labels, axis labels, offset texts and
  * titles, in display pixels with matplotlib's origin (bottom left): bbox = x0, y0, x1, y1.
  * Lays the figure out. fig.get_tightbbox: the same over the whole figure, in inches. */
