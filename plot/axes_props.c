@@ -728,7 +728,8 @@ static nd_status set_formatter(nplot_axes *ax, int x, const nplot_formatter_opts
     }
     nd_free_mem(f->fmt);
     nd_free_mem(f->symbol);
-    *f = (formatter){ k, fmt, o->xmax, o->decimals, sym, o->fn, o->ctx };
+    *f = (formatter){ .kind = k, .fmt = fmt, .xmax = o->xmax, .decimals = o->decimals,
+                      .symbol = sym, .fn = o->fn, .ctx = o->ctx };
     nplot__mark_dirty(ax->fig);
     return ND_OK;
 }

@@ -307,6 +307,22 @@ static bbox decorations(render_ctx *rc, nplot_axes *ax, bool draw)
             bbox tb = decorations(rc, t, false);
             top_edge = fmin(top_edge, tb.y0);
         }
+    /* the y axis' offset text ("1e6" over the axes): a title it meets goes above it
+     * (matplotlib's _update_title_position) */
+    bbox yoff = { 1, 1, 0, 0 };
+    const axis_state *ya = &ax->ya;
+    if (!ax->axis_off && ya->offset_text && ya->offset_text[0] && !ya->hide_ticklabels) {
+        int side = ya->labels_side[0] || ya->ticks_side[0] ? 0 : 1;
+        if (ya->labels_side[1] && !ya->labels_side[0]) side = 1;
+        if (ya->labels_side[side]) {
+            text_style ts = tick_ts(rc, &ya->major);
+            text_box tb = nplot__text_layout(rc, ya->offset_text, &ts);
+            yoff = nplot__text_place(rc, &tb, side == 0 ? ax->dev[0] : ax->dev[2],
+                                     ax->dev[1] - 2 * rc->scale, side == 0 ? HA_LEFT : HA_RIGHT,
+                                     VA_BOTTOM, 0, &ya->major.labelcolor, false);
+            nplot__text_free(&tb);
+        }
+    }
     /* titles: baseline `pad` above the axes (or above top decorations) */
     for (int i = 0; i < 3; i++) {
         if (!ax->title[i] || !ax->title[i][0]) continue;
@@ -314,6 +330,11 @@ static bbox decorations(render_ctx *rc, nplot_axes *ax, bool draw)
         double x = i == 0 ? (ax->dev[0] + ax->dev[2]) / 2 : i == 1 ? ax->dev[0] : ax->dev[2];
         int ha = i == 0 ? HA_CENTER : i == 1 ? HA_LEFT : HA_RIGHT;
         double y = fmin(top_edge, ax->dev[1]) - ax->title_pad * rc->scale;
+        if (yoff.x1 > yoff.x0) {
+            bbox t = nplot__text_place(rc, &tb, x, y, ha, VA_BASELINE, 0, &ax->title_ts[i].color, false);
+            if (t.x0 < yoff.x1 && yoff.x0 < t.x1 && t.y0 < yoff.y1 && yoff.y0 < t.y1)
+                y = fmin(y, yoff.y0 - ax->title_pad * rc->scale);
+        }
         bbox b = nplot__text_place(rc, &tb, x, y, ha, VA_BASELINE, 0, &ax->title_ts[i].color, draw);
         nplot__text_free(&tb);
         bb_add(&bb, b);

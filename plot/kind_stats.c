@@ -7,6 +7,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -398,36 +399,18 @@ static nd_status draw_box(nplot_axes *ax, const nplot_boxplot_opts *o, const box
     return ND_OK;
 }
 
-nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const size_t *lens,
-                                 int k, const nplot_boxplot_opts *o)
+/* bxp: k boxes from their statistics (empty ones take a position and label but draw
+ * nothing); labels[i] NULL → the position. boxplot computes, then comes here. */
+static nd_status bxp_body(nplot_axes *ax, const box_stats *bs, const char *const *labels, int k,
+                          const nplot_boxplot_opts *o, const char *who)
 {
-    static const char *who = "nplot_boxplot";
-    CHECK_AX(ax, who);
     nplot_figure *fig = ax->fig;
     const nplot__style *st = fig->style;
-    o = NPLOT__OPTS(o, nplot_boxplot_opts);
-    if (k < 0 || (k > 0 && (!data || !lens)))
-        return nplot__fail(fig, ND_EVALUE, "%s: need k >= 0 datasets with their lengths", who);
-    if (o->widths < 0 || o->whis < 0 || o->linewidth < 0 || !isfinite(o->widths) || o->bootstrap < 0)
-        return nplot__fail(fig, ND_EVALUE, "%s: widths, whis, linewidth and bootstrap must be >= 0", who);
     rgba color = { 0, 0, 0, 1 }, medc = st->cycle[1 % st->ncycle], face = st->cycle[0];
     if ((o->color && nplot__color(o->color, st, &color, who)) ||
         (o->mediancolor && nplot__color(o->mediancolor, st, &medc, who)) ||
         (o->facecolor && nplot__color(o->facecolor, st, &face, who)))
         return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
-    nd_status bad;
-    const char *boxes = "the number of boxes is";
-    if ((bad = NPLOT__CHECK_LEN(fig, who, "positions", o->positions, (size_t)k, boxes)) ||
-        (bad = NPLOT__CHECK_LEN(fig, who, "labels", o->labels, (size_t)k, boxes)) ||
-        (bad = NPLOT__CHECK_LEN(fig, who, "widths_each", o->widths_each, (size_t)k, boxes)) ||
-        (bad = NPLOT__CHECK_LEN(fig, who, "usermedians", o->usermedians, (size_t)k, boxes)) ||
-        (bad = NPLOT__CHECK_LEN(fig, who, "conf_intervals", o->conf_intervals, 2 * (size_t)k,
-                                "twice the number of boxes is")))
-        return bad;
-    for (int i = 0; o->widths_each.v && i < k; i++)
-        if (!(o->widths_each.v[i] >= 0) || !isfinite(o->widths_each.v[i]))
-            return nplot__fail(fig, ND_EVALUE, "%s: widths_each[%d] must be finite and >= 0, got %g",
-                               who, i, o->widths_each.v[i]);
     if (k == 0) return ND_OK;
     double *pos = nd_malloc(sizeof(double) * (size_t)k, who);
     char **labs = nd_calloc((size_t)k, sizeof(char *), who);
@@ -449,40 +432,24 @@ nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const siz
     }
     /* matplotlib: 0.15 of the span, clipped to [0.15, 0.5] */
     double w = NPLOT_OPT(o->widths, fmin(0.5, fmax(0.15, 0.15 * (pmax - pmin))));
-    double whis = NPLOT_OPT(o->whis, 1.5), lw = NPLOT_OPT(o->linewidth, 1);
+    double lw = NPLOT_OPT(o->linewidth, 1);
     bool vert = o->vert != NPLOT_OFF;
     for (int i = 0; i < k && !s; i++) {
-        if (lens[i] > 0 && !data[i]) {
-            s = nplot__fail(fig, ND_EVALUE, "%s: dataset %d is NULL", who, i);
-            break;
-        }
-        box_stats b;
-        if ((s = stats_of(fig, data[i], lens[i], whis, &b, who))) break;
-        if (!s && !b.empty && o->bootstrap > 0)
-            s = bootstrap_ci(fig, data[i], lens[i], o->bootstrap, o->bootstrap_seed, &b.cilo, &b.cihi, who);
-        if (s) {
-            nd_free_mem(b.fliers);
-            break;
-        }
-        /* the user's median and notch interval replace the computed ones (NaN: keep) */
-        if (o->usermedians.v && !isnan(o->usermedians.v[i])) b.med = o->usermedians.v[i];
-        if (o->conf_intervals.v && !isnan(o->conf_intervals.v[2 * i]))
-            b.cilo = o->conf_intervals.v[2 * i], b.cihi = o->conf_intervals.v[2 * i + 1];
+        const box_stats *b = &bs[i];
         double wi = o->widths_each.v ? o->widths_each.v[i] : w;
-        if (!b.empty) s = draw_box(ax, o, &b, pos[i], wi, color, medc, face, lw, who);
-        nd_free_mem(b.fliers);
+        if (!b->empty) s = draw_box(ax, o, b, pos[i], wi, color, medc, face, lw, who);
         char buf[64];
         snprintf(buf, sizeof buf, "%g", pos[i]);
-        labs[i] = nd_strdup(o->labels.v && o->labels.v[i] ? o->labels.v[i] : buf, who);
+        labs[i] = nd_strdup(labels && labels[i] ? labels[i] : buf, who);
         if (!labs[i] && !s) s = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
         /* the view spans the positions +- 0.5 exactly (sticky, as matplotlib does) */
         if (!s) s = nplot__add_sticky(ax, vert, pos[i] - 0.5, who);
         if (!s) s = nplot__add_sticky(ax, vert, pos[i] + 0.5, who);
         if (!s) {
-            if (vert) nplot__datalim_point(ax, pos[i] - 0.5, b.empty ? NAN : b.med);
-            else nplot__datalim_point(ax, b.empty ? NAN : b.med, pos[i] - 0.5);
-            if (vert) nplot__datalim_point(ax, pos[i] + 0.5, b.empty ? NAN : b.med);
-            else nplot__datalim_point(ax, b.empty ? NAN : b.med, pos[i] + 0.5);
+            if (vert) nplot__datalim_point(ax, pos[i] - 0.5, b->empty ? NAN : b->med);
+            else nplot__datalim_point(ax, b->empty ? NAN : b->med, pos[i] - 0.5);
+            if (vert) nplot__datalim_point(ax, pos[i] + 0.5, b->empty ? NAN : b->med);
+            else nplot__datalim_point(ax, b->empty ? NAN : b->med, pos[i] + 0.5);
         }
     }
     if (!s) {
@@ -493,6 +460,102 @@ done:
     for (int i = 0; i < k; i++) nd_free_mem(labs[i]);
     nd_free_mem(labs);
     nd_free_mem(pos);
+    return s;
+}
+
+/* the options bxp and boxplot share: lengths and widths */
+static nd_status box_opts_check(nplot_figure *fig, int k, const nplot_boxplot_opts *o, const char *who)
+{
+    if (o->widths < 0 || o->whis < 0 || o->linewidth < 0 || !isfinite(o->widths) || o->bootstrap < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: widths, whis, linewidth and bootstrap must be >= 0", who);
+    nd_status bad;
+    const char *boxes = "the number of boxes is";
+    if ((bad = NPLOT__CHECK_LEN(fig, who, "positions", o->positions, (size_t)k, boxes)) ||
+        (bad = NPLOT__CHECK_LEN(fig, who, "labels", o->labels, (size_t)k, boxes)) ||
+        (bad = NPLOT__CHECK_LEN(fig, who, "widths_each", o->widths_each, (size_t)k, boxes)) ||
+        (bad = NPLOT__CHECK_LEN(fig, who, "usermedians", o->usermedians, (size_t)k, boxes)) ||
+        (bad = NPLOT__CHECK_LEN(fig, who, "conf_intervals", o->conf_intervals, 2 * (size_t)k,
+                                "twice the number of boxes is")))
+        return bad;
+    for (int i = 0; o->widths_each.v && i < k; i++)
+        if (!(o->widths_each.v[i] >= 0) || !isfinite(o->widths_each.v[i]))
+            return nplot__fail(fig, ND_EVALUE, "%s: widths_each[%d] must be finite and >= 0, got %g",
+                               who, i, o->widths_each.v[i]);
+    return ND_OK;
+}
+
+nd_status nplot_boxplot_xy_(nplot_axes *ax, const double *const *data, const size_t *lens,
+                                 int k, const nplot_boxplot_opts *o)
+{
+    static const char *who = "nplot_boxplot";
+    CHECK_AX(ax, who);
+    nplot_figure *fig = ax->fig;
+    o = NPLOT__OPTS(o, nplot_boxplot_opts);
+    if (k < 0 || (k > 0 && (!data || !lens)))
+        return nplot__fail(fig, ND_EVALUE, "%s: need k >= 0 datasets with their lengths", who);
+    nd_status s = box_opts_check(fig, k, o, who);
+    if (s || k == 0) return s ? s : bxp_body(ax, NULL, NULL, 0, o, who);
+    box_stats *bs = nd_calloc((size_t)k, sizeof *bs, who);
+    if (!bs) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    double whis = NPLOT_OPT(o->whis, 1.5);
+    for (int i = 0; i < k && !s; i++) {
+        if (lens[i] > 0 && !data[i]) {
+            s = nplot__fail(fig, ND_EVALUE, "%s: dataset %d is NULL", who, i);
+            break;
+        }
+        box_stats *b = &bs[i];
+        if ((s = stats_of(fig, data[i], lens[i], whis, b, who))) break;
+        if (!b->empty && o->bootstrap > 0)
+            s = bootstrap_ci(fig, data[i], lens[i], o->bootstrap, o->bootstrap_seed, &b->cilo, &b->cihi, who);
+        /* the user's median and notch interval replace the computed ones (NaN: keep) */
+        if (o->usermedians.v && !isnan(o->usermedians.v[i])) b->med = o->usermedians.v[i];
+        if (o->conf_intervals.v && !isnan(o->conf_intervals.v[2 * i]))
+            b->cilo = o->conf_intervals.v[2 * i], b->cihi = o->conf_intervals.v[2 * i + 1];
+    }
+    if (!s) s = bxp_body(ax, bs, o->labels.v, k, o, who);
+    for (int i = 0; i < k; i++) nd_free_mem(bs[i].fliers);
+    nd_free_mem(bs);
+    return s;
+}
+
+nd_status nplot_bxp_(nplot_axes *ax, const nplot_bxp_stats *stats, int k, const nplot_boxplot_opts *o)
+{
+    static const char *who = "nplot_bxp";
+    CHECK_AX(ax, who);
+    nplot_figure *fig = ax->fig;
+    o = NPLOT__OPTS(o, nplot_boxplot_opts);
+    if (k < 0 || (k > 0 && !stats))
+        return nplot__fail(fig, ND_EVALUE, "%s: need k >= 0 statistics", who);
+    if (o->whis || o->bootstrap || o->usermedians.v || o->conf_intervals.v || o->labels.v)
+        return nplot__fail(fig, ND_EVALUE, "%s: whis, bootstrap, usermedians, conf_intervals and "
+                                           "labels are boxplot's: bxp takes them in the statistics", who);
+    nd_status s = box_opts_check(fig, k, o, who);
+    if (s) return s;
+    box_stats *bs = nd_calloc((size_t)(k ? k : 1), sizeof *bs, who);
+    const char **labels = nd_calloc((size_t)(k ? k : 1), sizeof *labels, who);
+    if (!bs || !labels) {
+        nd_free_mem(bs);
+        nd_free_mem(labels);
+        return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    }
+    for (int i = 0; i < k && !s; i++) {
+        const nplot_bxp_stats *t = &stats[i];
+        if (!isfinite(t->med) || !isfinite(t->q1) || !isfinite(t->q3) || !isfinite(t->whislo) ||
+            !isfinite(t->whishi) || (t->nfliers && !t->fliers))
+            s = nplot__fail(fig, ND_EVALUE, "%s: stats[%d] needs finite med, q1, q3, whislo, whishi "
+                                            "(and fliers for nfliers %zu)", who, i, t->nfliers);
+        else if (o->notch && (!isfinite(t->cilo) || !isfinite(t->cihi)))
+            s = nplot__fail(fig, ND_EVALUE, "%s: notch needs stats[%d].cilo and cihi", who, i);
+        else if (o->showmeans && !isfinite(t->mean))
+            s = nplot__fail(fig, ND_EVALUE, "%s: showmeans needs stats[%d].mean", who, i);
+        bs[i] = (box_stats){ .q1 = t->q1, .med = t->med, .q3 = t->q3, .lo = t->whislo,
+                             .hi = t->whishi, .mean = t->mean, .cilo = t->cilo, .cihi = t->cihi,
+                             .fliers = (double *)(uintptr_t)t->fliers, .nfliers = t->nfliers };
+        labels[i] = t->label;
+    }
+    if (!s) s = bxp_body(ax, bs, labels, k, o, who);
+    nd_free_mem(bs);
+    nd_free_mem(labels);
     return s;
 }
 

@@ -276,13 +276,35 @@ static bool labels_overlap(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x
 
 static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, int nbins);
 
+/* MaxNLocator(nbins, steps, min_n_ticks, prune, symmetric).tick_values as locator_params
+ * left it (nbins 0: 'auto', the axis' tick space) */
+static int maxn_params_ticks(const struct maxn_params *p, double lo, double hi, int auto_nbins,
+                             double *buf)
+{
+    static const double def_steps[] = { 1, 2, 2.5, 5, 10 };
+    if (p->symmetric) {
+        hi = fmax(fabs(lo), fabs(hi));
+        lo = -hi;
+    }
+    int n = nplot__maxn_ticks_steps(lo, hi, p->nbins ? p->nbins : auto_nbins,
+                                    p->nsteps ? p->steps : def_steps, p->nsteps ? p->nsteps : 5,
+                                    p->min_n_ticks ? p->min_n_ticks : 2, buf, TICK_CAP);
+    if (n > TICK_CAP) n = TICK_CAP;
+    if (n <= 0) return n;
+    int first = (p->prune & 1) ? 1 : 0, last = (p->prune & 2) ? n - 1 : n;
+    if (last <= first) return 0;
+    memmove(buf, buf + first, sizeof(double) * (size_t)(last - first));
+    return last - first;
+}
+
 static void compute_axis_ticks(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x)
 {
     double len_pt = (x ? ax->dev[2] - ax->dev[0] : ax->dev[3] - ax->dev[1]) / rc->scale;
     double lsize = NPLOT_OPT(a->major.labelsize, 10);
     int space = (int)floor(len_pt / (lsize * (x ? 3 : 2)));
     int nb = space < 1 ? 1 : space > 9 ? 9 : space;
-    bool auto_linear = !a->fixed_set && a->scale == SCALE_LINEAR && a->ncats == 0 && !a->date;
+    bool auto_linear = !a->fixed_set && a->scale == SCALE_LINEAR && a->ncats == 0 && !a->date &&
+                       a->maxn.nbins == 0;
     for (;;) {
         compute_axis_ticks_nb(rc, ax, a, x, nb);
         if (!auto_linear || nb <= 1 || ax->fig->status || !labels_overlap(rc, ax, a, x)) break;
@@ -320,6 +342,9 @@ static void compute_axis_ticks_nb(render_ctx *rc, nplot_axes *ax, axis_state *a,
         n = nplot__asinh_ticks(lo, hi, a->linear_width, floor(a->base), buf, TICK_CAP); /* int(base) */
     } else if (a->scale == SCALE_LOGIT) {
         n = nplot__logit_ticks(lo, hi, a->minpos, space, false, buf, TICK_CAP);
+    } else if (a->maxn.nbins || a->maxn.nsteps || a->maxn.min_n_ticks || a->maxn.prune ||
+               a->maxn.symmetric) {
+        n = maxn_params_ticks(&a->maxn, lo, hi, nbins, buf);
     } else {
         n = nplot_maxn_ticks(lo, hi, nbins, buf, TICK_CAP);
     }
@@ -514,6 +539,44 @@ static void link_shared_ticks(nplot_figure *fig)
         }
 }
 
+/* inset_axes: the bounds in the parent's axes fractions, or (transform data) its data
+ * coordinates through its final limits; parents come before their insets in the list */
+static void place_insets(render_ctx *rc)
+{
+    for (nplot_axes *ax = rc->fig->axes; ax; ax = ax->next) {
+        const nplot_axes *p = ax->inset_parent;
+        if (!p) continue;
+        double f[4] = { ax->inset_bounds[0], ax->inset_bounds[1],
+                        ax->inset_bounds[0] + ax->inset_bounds[2],
+                        ax->inset_bounds[1] + ax->inset_bounds[3] };
+        if (ax->inset_data) {
+            for (int k = 0; k < 4; k++) {
+                const axis_state *a = k % 2 ? &p->ya : &p->xa;
+                double t0 = nplot__scale_fwd(a, a->lo), t1 = nplot__scale_fwd(a, a->hi);
+                f[k] = (nplot__scale_fwd(a, f[k]) - t0) / (t1 - t0);
+                if (!isfinite(f[k])) f[k] = k < 2 ? 0 : 1; /* outside a log axis: its edge */
+            }
+        }
+        double W = rc->W, H = rc->H;
+        double x0 = p->dev[0] + f[0] * (p->dev[2] - p->dev[0]);
+        double x1 = p->dev[0] + f[2] * (p->dev[2] - p->dev[0]);
+        double y0 = p->dev[3] - f[3] * (p->dev[3] - p->dev[1]);
+        double y1 = p->dev[3] - f[1] * (p->dev[3] - p->dev[1]);
+        if (x1 < x0) { double t = x0; x0 = x1; x1 = t; }
+        if (y1 < y0) { double t = y0; y0 = y1; y1 = t; }
+        ax->rect[0] = x0 / W;
+        ax->rect[2] = (x1 - x0) / W;
+        ax->rect[1] = 1 - y1 / H;
+        ax->rect[3] = (y1 - y0) / H;
+        if (rc->raster) {
+            x0 = round(x0), x1 = round(x1), y0 = round(y0), y1 = round(y1);
+        }
+        ax->dev[0] = x0, ax->dev[1] = y0, ax->dev[2] = x1, ax->dev[3] = y1;
+        memcpy(ax->cell_dev, ax->dev, sizeof ax->dev);
+        apply_aspect(ax);
+    }
+}
+
 static void layout_pass(render_ctx *rc)
 {
     nplot_figure *fig = rc->fig;
@@ -536,6 +599,7 @@ static void layout_pass(render_ctx *rc)
             ax->ya.hi = r->hi;
         }
     }
+    place_insets(rc);
     /* secondary axes: forward(parent limits), once those are final (secondary.c) */
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next) nplot__secondary_sync(ax);
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next) nplot__axes_ticks(rc, ax);

@@ -179,6 +179,14 @@ typedef struct formatter {
     char *symbol;
     nplot_tick_format_fn fn;
     void *ctx;
+    /* ScalarFormatter's ticklabel_format settings (axes_more.c); all zero: matplotlib's
+     * defaults (scientific on, powerlimits (-5, 6), offset computed, no mathtext) */
+    bool sci_off;            /* set_scientific(False) */
+    bool limits_set;         /* set_powerlimits((lim_lo, lim_hi)) */
+    int lim_lo, lim_hi;
+    int use_offset;          /* 0 computed, NPLOT_OFF none, 2 fixed at offset_value */
+    double offset_value;
+    bool mathtext;           /* useMathText: "\times10^{n}" offset text */
 } formatter;
 /* axis_state.loc / mloc kinds (nplot_set_xlocator) */
 enum { LOC_AUTO = 0, LOC_MULTIPLE, LOC_AUTOMINOR };
@@ -476,6 +484,12 @@ typedef struct axis_state {
     /* set_xlocator (issue 20): "multiple" / "autominor" picks; "fixed" and "null" go
      * through the fixed tick arrays above */
     struct tick_locator { int kind; double base, offset; int ndivs; } loc, mloc;
+    /* locator_params on the default MaxNLocator (axes_more.c): nbins 0 'auto' */
+    struct maxn_params {
+        int nbins, nsteps, min_n_ticks, prune; /* prune: 0 none, 1 lower, 2 upper, 3 both */
+        bool symmetric;
+        double steps[NPLOT__MAXN_STEPS];
+    } maxn;
     double linear_width;     /* SCALE_ASINH: the quasi-linear half-width (a0) */
     double (*fn_fwd)(double, void *), (*fn_inv)(double, void *); /* SCALE_FUNCTION */
     void *fn_ctx;
@@ -599,6 +613,11 @@ struct nplot_axes {
      * the x / y label's pixel box (x0, y0, x1, y1; x0 > x1: none) of the last layout */
     int align_group[2];
     double label_px[2][4];
+    /* inset axes (axes_more.c): placed at inset_bounds inside inset_parent, in its axes
+     * fractions or (inset_data) its data coordinates, by layout.c after the parent */
+    struct nplot_axes *inset_parent;
+    double inset_bounds[4];
+    bool inset_data;
     struct nplot_axes *next;
     /* axes_getset.c (issue 20): the Artist / Axes properties matplotlib's getters and
      * setters reach (all zero: matplotlib's defaults) */

@@ -197,6 +197,10 @@ bool nplot__savefig_more_wants(const char *fmt, const nplot_save_opts *o);
 nd_status nplot__savefig_more(nplot_figure *fig, const char *path, const char *fmt,
                               const nplot_save_opts *o, nplot__save_render_fn render, const char *who);
 
+/* savefig_more.c: fig.get_tightbbox at `scale` device units per point (origin top left),
+ * the figure laid out as savefig does; the whole figure when nothing is drawn. */
+nd_status nplot__tight_bbox(nplot_figure *fig, double scale, bbox *out);
+
 /* render.c: every render runs between lock and unlock (one font map per process). */
 void nplot__render_lock(void);
 void nplot__render_unlock(void);

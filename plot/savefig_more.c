@@ -56,7 +56,7 @@ static void bb_union(bbox *a, bbox b, bool *any)
 /* matplotlib's fig.get_tightbbox at `scale` device units per point, in device units (origin
  * top-left): every axes with its decorations, the legends, the figure texts. Lays the figure
  * out as savefig does. Without anything drawn, the whole figure. */
-static nd_status tight_bbox(nplot_figure *fig, double scale, bbox *out)
+nd_status nplot__tight_bbox(nplot_figure *fig, double scale, bbox *out)
 {
     nplot__render_lock();
     render_ctx rc = { 0 };
@@ -408,7 +408,7 @@ nd_status nplot__savefig_more(nplot_figure *fig, const char *path, const char *f
     double x0 = 0, y0 = 0, bw = fig->width * 72 * scale, bh = fig->height * 72 * scale;
     if (tight) {
         bbox bb;
-        nd_status st = tight_bbox(fig, scale, &bb);
+        nd_status st = nplot__tight_bbox(fig, scale, &bb);
         if (st) return st;
         double p = pad * 72 * scale;
         x0 = bb.x0 - p, y0 = bb.y0 - p, bw = bb.x1 - bb.x0 + 2 * p, bh = bb.y1 - bb.y0 + 2 * p;

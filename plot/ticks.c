@@ -562,11 +562,33 @@ static void sci_compact(double v, char *buf, size_t cap)
     else snprintf(buf, cap, "%se%d", mant, ex);
 }
 
+/* ScalarFormatter.format_data with useMathText: "10^{6}", "2.5 \\times 10^{3}", "1234" */
+static void math_data(double v, char *buf, size_t cap)
+{
+    int e = (int)floor(log10(fabs(v)));
+    double s = round(v / pow(10, e) * 1e10) / 1e10;
+    char sig[48];
+    if (s == floor(s)) snprintf(sig, sizeof sig, "%d", (int)s);
+    else snprintf(sig, sizeof sig, "%1.10f", s);
+    if (e == 0) snprintf(buf, cap, "%s", sig);
+    else if (s == 1) snprintf(buf, cap, "10^{%d}", e);
+    else snprintf(buf, cap, "%s \\times 10^{%d}", sig, e);
+}
+
 static void scalar_offset_oom(const double *locs, int n, double vmin, double vmax, bool use_offset,
-                              bool scientific, double *offset, int *oom)
+                              bool scientific, const formatter *f, double *offset, int *oom)
 {
     *offset = 0;
     *oom = 0;
+    /* ticklabel_format: useOffset=value fixes the offset; False drops it */
+    if (f->use_offset == 2) *offset = f->offset_value;
+    if (f->use_offset) use_offset = false;
+    if (f->sci_off) scientific = false;
+    int plo = f->limits_set ? f->lim_lo : -5, phi = f->limits_set ? f->lim_hi : 6;
+    if (scientific && plo == phi && plo != 0) { /* fixed scaling */
+        *oom = plo;
+        scientific = false;
+    }
     if (vmin > vmax) {
         double t = vmin;
         vmin = vmax;
@@ -600,12 +622,12 @@ static void scalar_offset_oom(const double *locs, int n, double vmin, double vma
         if (py_floordiv(abs_max, pow(10, oo)) >= pow(10, n_thr))
             *offset = sign * py_floordiv(abs_max, pow(10, oo)) * pow(10, oo);
     }
-    /* _set_order_of_magnitude with powerlimits (-5, 6) */
+    /* _set_order_of_magnitude with powerlimits (plo, phi), (-5, 6) by default */
     if (!scientific) return;
     int o;
     if (*offset != 0) o = floor_log10(vmax - vmin);
     else o = amax == 0 ? 0 : floor_log10(amax);
-    if (o <= -5 || o >= 6) *oom = o;
+    if (o <= plo || o >= phi) *oom = o;
 }
 
 static int scalar_sigfigs(const double *locs, int n, double offset, int oom, double vmin,
@@ -691,7 +713,7 @@ nd_status nplot__format_ticks(const formatter *f, int scale, double base, const 
     int oom = 0;
     int sig = 0;
     if (kind == FMT_SCALAR || kind == FMT_PLAIN || kind == FMT_SCI) {
-        scalar_offset_oom(locs, n, vmin, vmax, kind == FMT_SCALAR, kind != FMT_PLAIN, &offset,
+        scalar_offset_oom(locs, n, vmin, vmax, kind == FMT_SCALAR, kind != FMT_PLAIN, f, &offset,
                           &oom);
         if (kind == FMT_SCI) {
             double amax = 0;
@@ -710,7 +732,8 @@ nd_status nplot__format_ticks(const formatter *f, int scale, double base, const 
         case FMT_SCALAR: case FMT_PLAIN: case FMT_SCI: {
             double xp = (v - offset) / pow(10, oom);
             if (fabs(xp) < 1e-8) xp = 0;
-            snprintf(buf, sizeof buf, "%1.*f", sig, xp);
+            if (f->mathtext) snprintf(buf, sizeof buf, "$\\mathdefault{%1.*f}$", sig, xp);
+            else snprintf(buf, sizeof buf, "%1.*f", sig, xp);
             lab = fix_minus(buf);
             break;
         }
@@ -757,7 +780,21 @@ nd_status nplot__format_ticks(const formatter *f, int scale, double base, const 
         if (!lab) goto fail;
         labels[i] = lab;
     }
-    if (offset != 0 || oom != 0) {
+    if ((offset != 0 || oom != 0) && f->mathtext && n > 0) {
+        char ob[96] = "", sb[96] = "", full[240];
+        if (oom) {
+            char t[64];
+            math_data(pow(10, oom), t, sizeof t);
+            snprintf(sb, sizeof sb, "\\times\\mathdefault{%s}", t);
+        }
+        if (offset) {
+            math_data(offset, ob + 1, sizeof ob - 1);
+            if (offset > 0) ob[0] = '+';
+            else memmove(ob, ob + 1, strlen(ob + 1) + 1);
+        }
+        snprintf(full, sizeof full, "$%s\\mathdefault{%s}$", sb, ob);
+        *offset_text = fix_minus(full);
+    } else if (offset != 0 || oom != 0) {
         char ob[64] = "", sb[32] = "", full[100];
         if (oom) snprintf(sb, sizeof sb, "1e%d", oom);
         if (offset) {

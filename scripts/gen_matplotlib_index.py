@@ -234,6 +234,11 @@ MAP = {
     (A, "autoscale"): ["nplot_set_xlim(ax, NAN, NAN)", "nplot_set_ylim(ax, NAN, NAN)"],
     (A, "remove"): ["nplot_fig_delaxes"],
     (A, "add_artist"): ["nplot_legend_add_artist"],  # a legend kept as an artist
+    # C has no free-standing artists: the call that makes one adds it (axes more, issue 20)
+    (A, "add_child_axes"): ["nplot_inset_axes"],  # what matplotlib's inset_axes calls
+    (A, "add_line"): ["nplot_plot_xy"], (A, "add_image"): ["nplot_imshow"],
+    (A, "add_table"): ["nplot_table"],
+    (A, "add_patch"): ["nplot_fill_xy", "nplot_arrow", "nplot_indicate_inset"],
     (A, "get_children"): ["nplot_artist_count", "nplot_get_artist"],
     (A, "set_xmargin"): ["nplot_margins"], (A, "set_ymargin"): ["nplot_margins"],
     (A, "autoscale_view"): ["nplot_relim"],

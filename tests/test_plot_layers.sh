@@ -36,6 +36,7 @@ declare -A layer_of=(
   [dates.c]=1 [dateaxis.c]=3
   [logit.c]=1 [imsave.c]=5 [savefig_more.c]=5
   [stamp.c]=1
+  [axes_more.c]=3 [axes_more_out.c]=5
   [subfigure.c]=2 [draw_subfigs.c]=4
   [figprops.c]=3 [draw_figimage.c]=4
   [axes_getset.c]=2 [axes_query.c]=5

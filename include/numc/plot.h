@@ -2894,6 +2894,163 @@ NPLOT_API int nplot_get_xminorticks(nplot_axes *ax, double *out, int cap);
 NPLOT_API int nplot_get_yminorticks(nplot_axes *ax, double *out, int cap);
 
 /* ==== Axes: inset axes, arrows, ticklabel_format, locator_params, artist objects ==== */
+/* ax.inset_axes([x0, y0, width, height]): a new axes of ax's figure placed inside ax, the
+ * bounds in ax's axes fractions or (.transform = "data") its data coordinates, followed when
+ * ax's box or limits change (placed at layout, like matplotlib's locator). Drawn after ax
+ * (matplotlib's zorder 5: over ax's artists). Owned by the figure; NULL with the figure's
+ * error for a NULL / 3-D / polar parent, non-finite bounds or a width or height <= 0. */
+typedef struct nplot_inset_axes_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *transform; /* NULL or "axes": axes fractions; "data": ax's data coordinates */
+} nplot_inset_axes_opts;
+NPLOT_API nplot_axes *nplot_inset_axes_(nplot_axes *ax, double x0, double y0, double width,
+                                        double height, const nplot_inset_axes_opts *o);
+#define nplot_inset_axes(...) nplot__kw_inset_axes(__VA_ARGS__, )
+#define nplot__kw_inset_axes(ax, x0, y0, w, h, ...) \
+    nplot_inset_axes_((ax), (x0), (y0), (w), (h), &(nplot_inset_axes_opts){ 0, __VA_ARGS__ })
+
+/* What indicate_inset added: the rectangle and the four connectors from the inset's
+ * lower-left, upper-left, lower-right, upper-right corners (visible[i]: the two matplotlib
+ * keeps; the others are added hidden). Handles stay valid while the figure lives. */
+typedef struct nplot_inset_indicator {
+    nplot_artist *rectangle;
+    nplot_artist *connectors[4];
+    bool visible[4];
+} nplot_inset_indicator;
+typedef struct nplot_indicate_inset_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    nplot_axes *inset_ax;   /* NULL: the rectangle alone */
+    const char *facecolor;  /* NULL → "none" */
+    const char *edgecolor;  /* NULL → "0.5" */
+    double alpha;           /* 0 → 0.5 */
+    double linewidth;       /* points, 0 → 1 */
+    double zorder;          /* 0 → 4.99 */
+    const char *label;
+    nplot_inset_indicator *out; /* filled when given */
+} nplot_indicate_inset_opts;
+/* ax.indicate_inset([x0, y0, width, height], inset_ax): a rectangle in ax's data coordinates
+ * and, with an inset axes, connector lines from its corners to the rectangle's, the pair
+ * chosen as matplotlib chooses them from the current layout (the figure is laid out). The
+ * connectors are placed in ax's axes fractions from ax's limits at this call (matplotlib's
+ * follow later limit changes): set the limits first. ND_EVALUE for bad bounds or colours. */
+NPLOT_API nd_status nplot_indicate_inset_(nplot_axes *ax, double x0, double y0, double width,
+                                          double height, const nplot_indicate_inset_opts *o);
+#define nplot_indicate_inset(...) nplot__kw_indicate_inset(__VA_ARGS__, )
+#define nplot__kw_indicate_inset(ax, x0, y0, w, h, ...) \
+    nplot_indicate_inset_((ax), (x0), (y0), (w), (h), &(nplot_indicate_inset_opts){ 0, __VA_ARGS__ })
+/* ax.indicate_inset_zoom(inset_ax): indicate_inset with the inset's view limits as the
+ * rectangle (o->inset_ax is ignored: inset_ax is used). */
+NPLOT_API nd_status nplot_indicate_inset_zoom_(nplot_axes *ax, nplot_axes *inset_ax,
+                                               const nplot_indicate_inset_opts *o);
+#define nplot_indicate_inset_zoom(...) nplot__kw_indicate_inset_zoom(__VA_ARGS__, )
+#define nplot__kw_indicate_inset_zoom(ax, inset, ...) \
+    nplot_indicate_inset_zoom_((ax), (inset), &(nplot_indicate_inset_opts){ 0, __VA_ARGS__ })
+
+/* ax.arrow(x, y, dx, dy): a FancyArrow polygon in data coordinates (face C0, black 1 pt edge
+ * as matplotlib's patch defaults); it extends the data limits. */
+typedef struct nplot_arrow_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double width;              /* tail width (data units), 0 → 0.001 */
+    double head_width;         /* 0 → 3 * width */
+    double head_length;        /* 0 → 1.5 * head_width */
+    bool length_includes_head; /* the tip at (x + dx, y + dy) instead of one head length on */
+    const char *shape;         /* "full" (default), "left", "right" (half heads) */
+    double overhang;           /* head's back swept (> 0) or pushed out (< 0), in head lengths */
+    bool head_starts_at_zero;  /* the head begins at y = 0 of the unrotated arrow */
+    const char *color;         /* face and edge */
+    const char *facecolor;     /* NULL → rcParams patch.facecolor (C0) */
+    const char *edgecolor;     /* NULL → rcParams patch.edgecolor (black) */
+    double linewidth;          /* points, 0 → 1 */
+    double alpha;
+    double zorder;             /* 0 → 1 */
+    const char *label;
+    const char *hatch;
+} nplot_arrow_opts;
+NPLOT_API nd_status nplot_arrow_(nplot_axes *ax, double x, double y, double dx, double dy,
+                                 const nplot_arrow_opts *o);
+#define nplot_arrow(...) nplot__kw_arrow(__VA_ARGS__, )
+#define nplot__kw_arrow(ax, x, y, dx, dy, ...) \
+    nplot_arrow_((ax), (x), (y), (dx), (dy), &(nplot_arrow_opts){ 0, __VA_ARGS__ })
+/* FancyArrow(x, y, dx, dy, ...).get_xy() without the closing vertex: writes at most cap
+ * vertices to vx / vy and returns how many there are (8 full, 5 half, 0 for a zero-length
+ * arrow), or a negative status (ND_EVALUE for an unknown shape or non-finite numbers). */
+NPLOT_API int nplot_fancy_arrow_verts_(double x, double y, double dx, double dy,
+                                       const nplot_arrow_opts *o, double *vx, double *vy, int cap);
+#define nplot_fancy_arrow_verts(...) nplot__kw_fancy_arrow_verts(__VA_ARGS__, )
+#define nplot__kw_fancy_arrow_verts(x, y, dx, dy, vx, vy, cap, ...) \
+    nplot_fancy_arrow_verts_((x), (y), (dx), (dy), &(nplot_arrow_opts){ 0, __VA_ARGS__ }, (vx), (vy), (cap))
+
+/* ax.ticklabel_format(...): the ScalarFormatter settings of the x, y or both axes. style
+ * "sci" / "scientific" / "plain" (set_scientific; "plain" keeps the offset), scilimits
+ * (m, n): scientific notation outside 10^m..10^n ((0, 0) always, (m, m) fixed 10^m);
+ * use_offset NPLOT_ON / NPLOT_OFF or a fixed offset value; use_mathtext: "×10^n" offset
+ * text. use_locale is accepted and has no effect (numc formats in the C locale, '.').
+ * ND_EVALUE for an unknown axis or style, or an axis whose formatter is not the scalar one
+ * (matplotlib: "This method only works with the ScalarFormatter"). */
+typedef struct nplot_ticklabel_format_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *axis;      /* "x", "y", NULL or "both" */
+    const char *style;     /* NULL / "": unchanged */
+    bool scilimits_set;    /* scilimits given ... */
+    int scilimits[2];      /* ... as (m, n) */
+    int use_offset;        /* 0 unchanged, NPLOT_ON, NPLOT_OFF */
+    bool offset_set;       /* use a fixed offset ... */
+    double offset;         /* ... this one (matplotlib's useOffset=value) */
+    int use_locale;        /* accepted, no effect */
+    int use_mathtext;      /* 0 unchanged, NPLOT_ON, NPLOT_OFF */
+} nplot_ticklabel_format_opts;
+NPLOT_API nd_status nplot_ticklabel_format_(nplot_axes *ax, const nplot_ticklabel_format_opts *o);
+#define nplot_ticklabel_format(...) nplot__kw_ticklabel_format(__VA_ARGS__, )
+#define nplot__kw_ticklabel_format(ax, ...) \
+    nplot_ticklabel_format_((ax), &(nplot_ticklabel_format_opts){ 0, __VA_ARGS__ })
+
+/* ax.locator_params(axis, tight, nbins=..., steps=..., ...): the default MaxNLocator's
+ * parameters of a linear axis (others keep theirs). nbins 0 leaves it, NPLOT_AUTO_NBINS
+ * restores 'auto'; steps (1..10, increasing; 1 and 10 added as matplotlib does);
+ * min_n_ticks; prune "lower" / "upper" / "both" / "none"; symmetric. tight NPLOT_ON
+ * autoscales without margins (NPLOT_OFF with them). ND_EVALUE for bad values. */
+#define NPLOT_AUTO_NBINS (-1)
+typedef struct nplot_locator_params_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *axis;      /* "x", "y", NULL or "both" */
+    int tight;             /* 0 unchanged, NPLOT_ON, NPLOT_OFF */
+    int nbins;
+    nplot_f64s steps;
+    int min_n_ticks;       /* 0 unchanged */
+    const char *prune;     /* NULL unchanged */
+    int symmetric;         /* 0 unchanged, NPLOT_ON, NPLOT_OFF */
+} nplot_locator_params_opts;
+NPLOT_API nd_status nplot_locator_params_(nplot_axes *ax, const nplot_locator_params_opts *o);
+#define nplot_locator_params(...) nplot__kw_locator_params(__VA_ARGS__, )
+#define nplot__kw_locator_params(ax, ...) \
+    nplot_locator_params_((ax), &(nplot_locator_params_opts){ 0, __VA_ARGS__ })
+
+/* One box of ax.bxp: matplotlib's cbook.boxplot_stats entries. */
+typedef struct nplot_bxp_stats {
+    double med, q1, q3;         /* the median and the box */
+    double whislo, whishi;      /* the whisker ends */
+    double mean;                /* drawn with showmeans */
+    double cilo, cihi;          /* the notch (notch = true) */
+    const double *fliers;       /* nfliers outliers drawn as circles (not kept) */
+    size_t nfliers;
+    const char *label;          /* the tick label; NULL → the position */
+} nplot_bxp_stats;
+/* ax.bxp(bxpstats): k boxes drawn from precomputed statistics with boxplot's options
+ * (positions, widths, widths_each, vert, showfliers, showmeans, patch_artist, colours,
+ * linewidth, notch); boxplot computes the statistics and draws through it. ND_EVALUE for
+ * non-finite statistics, a notch without cilo/cihi, showmeans without mean, or boxplot's
+ * statistic options (whis, bootstrap, usermedians, conf_intervals, labels). */
+NPLOT_API nd_status nplot_bxp_(nplot_axes *ax, const nplot_bxp_stats *stats, int k,
+                               const nplot_boxplot_opts *o);
+#define nplot_bxp(...) nplot__kw_bxp(__VA_ARGS__, )
+#define nplot__kw_bxp(ax, stats, k, ...) \
+    nplot_bxp_((ax), (stats), (k), &(nplot_boxplot_opts){ 0, __VA_ARGS__ })
+
+/* ax.get_tightbbox(): the axes' box with its tick labels, axis labels, offset texts and
+ * titles, in display pixels with matplotlib's origin (bottom left): bbox = x0, y0, x1, y1.
+ * Lays the figure out. fig.get_tightbbox: the same over the whole figure, in inches. */
+NPLOT_API nd_status nplot_get_tightbbox(nplot_axes *ax, double bbox[4]);
+NPLOT_API nd_status nplot_figure_get_tightbbox(nplot_figure *fig, double bbox[4]);
 
 /* ==== Figure properties, figure images, label alignment ==== */
 /* Figure's Artist properties (plot/figprops.c). Setters fail the figure (sticky status) on a
