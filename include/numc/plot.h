@@ -2750,6 +2750,24 @@ NPLOT_API nd_status nplot_rgrids_(nplot_axes *ax, const double *radii, int n,
 /* ==== Figure properties, figure images, label alignment ==== */
 
 /* ==== 3-D axes: bars, voxels, quivers, stems, text, contour sets ==== */
+/* ax.set_proj_type(proj_type, focal_length): "persp" (focal_length 0 → 1, else > 0) or
+ * "ortho" (focal_length 0 or INFINITY). ND_EVALUE on another name or a bad focal length. */
+NPLOT_API nd_status nplot_set_proj_type(nplot_axes *ax, const char *proj_type, double focal_length);
+/* ax.set_box_aspect((ax_, ay, az), zoom=zoom) on a 3-D axes: all zero → 4:4:3, zoom 0 → 1;
+ * the box is scaled to matplotlib's diagonal 1.8295 times zoom. ND_EVALUE on non-positive. */
+NPLOT_API nd_status nplot_set_box_aspect3d(nplot_axes *ax, double ax_, double ay, double az, double zoom);
+/* ax.view_init(elev, azim, roll) in degrees (roll about the viewing axis). */
+NPLOT_API nd_status nplot_view_init_roll(nplot_axes *ax, double elev, double azim, double roll);
+/* ax.get_proj(): the 4 x 4 projection matrix (row-major, into M) for the current limits and
+ * view, as matplotlib 3.6 computes it (world, view, persp / ortho matrices). */
+NPLOT_API nd_status nplot_get_proj(nplot_axes *ax, double M[16]);
+/* ax.get_w_lims(): xmin, xmax, ymin, ymax, zmin, zmax into lims. */
+NPLOT_API nd_status nplot_get_w_lims(nplot_axes *ax, double lims[6]);
+/* ax.unit_cube() / tunit_cube(): the 8 corners of the limits box (x, y, z each, matplotlib's
+ * order), data or projected by get_proj; tunit_edges(): its 12 edges as 24 projected points. */
+NPLOT_API nd_status nplot_unit_cube(nplot_axes *ax, double pts[24]);
+NPLOT_API nd_status nplot_tunit_cube(nplot_axes *ax, double pts[24]);
+NPLOT_API nd_status nplot_tunit_edges(nplot_axes *ax, double pts[72]);
 
 /* ==== constrained layout ==== */
 
