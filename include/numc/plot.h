@@ -2769,6 +2769,30 @@ NPLOT_API nd_status nplot_unit_cube(nplot_axes *ax, double pts[24]);
 NPLOT_API nd_status nplot_tunit_cube(nplot_axes *ax, double pts[24]);
 NPLOT_API nd_status nplot_tunit_edges(nplot_axes *ax, double pts[72]);
 
+typedef struct nplot_bar3d_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *color;          /* every face; NULL → the next cycle color */
+    const char *const *colors;  /* ncolors names: 1, one per bar or one per face (6 per bar,
+                                   faces -z, +z, -y, +y, -x, +x) */
+    size_t ncolors;
+    bool no_shade;              /* shade=False */
+    double light_azdeg, light_altdeg; /* LightSource; both 0 → (225, 19.4712) */
+    const char *edgecolor;      /* NULL → no edges (edges in the face color with linewidth) */
+    double linewidth;
+    double alpha;
+    const char *label;
+} nplot_bar3d_opts;
+/* ax.bar3d(x, y, z, dx, dy, dz): one cuboid per bar from (x, y, z) to (x + dx, y + dy,
+ * z + dz); each array has n values or one (broadcast). Faces are lit like matplotlib's
+ * (_shade_colors: 0.3 + 0.7 (n.l + 1) / 2) and depth-sorted by their mean depth (zsort
+ * 'average'). ND_ESHAPE when lengths differ, ND_EVALUE on a 2-D axes or a bad color. */
+NPLOT_API nd_status nplot_bar3d_(nplot_axes *ax, const nd_array *x, const nd_array *y, const nd_array *z,
+                                 const nd_array *dx, const nd_array *dy, const nd_array *dz,
+                                 const nplot_bar3d_opts *o);
+#define nplot_bar3d(...) nplot__kw_bar3d(__VA_ARGS__, )
+#define nplot__kw_bar3d(ax, x, y, z, dx, dy, dz, ...) \
+    nplot_bar3d_((ax), (x), (y), (z), (dx), (dy), (dz), &(nplot_bar3d_opts){ 0, __VA_ARGS__ })
+
 /* ==== constrained layout ==== */
 
 /* ==== mathtext and vertex markers, fill styles ==== */
