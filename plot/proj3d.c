@@ -197,6 +197,7 @@ nd_status nplot_get_proj(nplot_axes *ax, double M[16])
     static const char *who = "nplot_get_proj";
     CHECK_3D(ax, who);
     if (!M) return nplot__fail(ax->fig, ND_EVALUE, "%s: M is NULL", who);
+    nplot__autoscale(ax->fig);
     double lim[6];
     nplot__proj3d_limits(ax, lim);
     nplot__proj3d_matrix(ax, lim, M);
@@ -208,6 +209,7 @@ nd_status nplot_get_w_lims(nplot_axes *ax, double lims[6])
     static const char *who = "nplot_get_w_lims";
     CHECK_3D(ax, who);
     if (!lims) return nplot__fail(ax->fig, ND_EVALUE, "%s: lims is NULL", who);
+    nplot__autoscale(ax->fig);
     double l[6];
     nplot__proj3d_limits(ax, l);
     for (int i = 0; i < 3; i++) lims[2 * i] = fmin(l[2 * i], l[2 * i + 1]), lims[2 * i + 1] = fmax(l[2 * i], l[2 * i + 1]);
