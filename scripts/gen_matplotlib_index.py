@@ -237,6 +237,7 @@ MAP = {
     (D, "set_xlim3d"): ["nplot_set_xlim"], (D, "set_ylim3d"): ["nplot_set_ylim"],
     (D, "get_xlim"): ["nplot_get_xlim"], (D, "get_ylim"): ["nplot_get_ylim"],
     (D, "get_xlim3d"): ["nplot_get_xlim"], (D, "get_ylim3d"): ["nplot_get_ylim"],
+    (D, "set_box_aspect"): ["nplot_set_box_aspect3d"],
 }
 MAP.update({(P, c): ['nplot_rc_set("image.cmap", "%s")' % c] for c in _CMAPS})
 
