@@ -1,4 +1,5 @@
-/* More Axes3D plot kinds: bar3d (cuboids as depth-sorted, light-shaded quads). */
+/* More Axes3D plot kinds: bar3d (cuboids as depth-sorted, light-shaded quads) and quiver
+ * (shaft and head segments). */
 #include "plot_model.h"
 
 #include <math.h>
@@ -175,4 +176,137 @@ done:
     nd_free_mem(Y);
     nd_free_mem(Z);
     return st;
+}
+
+/* ---- quiver ----------------------------------------------------------------------------------- */
+/* calc_arrows: the two arrowhead directions, uvw rotated by +-15 degrees about the
+ * horizontal unit vector perpendicular to it. */
+static void head_dirs(const double uvw[3], double out[2][3])
+{
+    double nrm = hypot(uvw[0], uvw[1]);
+    double xp = nrm != 0 ? uvw[1] / nrm : 0, yp = nrm != 0 ? -uvw[0] / nrm : 1;
+    double c = cos(15 * M_PI / 180), s = sin(15 * M_PI / 180);
+    for (int side = 0; side < 2; side++) {
+        double sg = side ? -1 : 1;
+        double R[3][3] = { { c + xp * xp * (1 - c), xp * yp * (1 - c), sg * yp * s },
+                           { yp * xp * (1 - c), c + yp * yp * (1 - c), -sg * xp * s },
+                           { -sg * yp * s, sg * xp * s, c } };
+        for (int i = 0; i < 3; i++) out[side][i] = R[i][0] * uvw[0] + R[i][1] * uvw[1] + R[i][2] * uvw[2];
+    }
+}
+
+nd_status nplot_quiver3d_(nplot_axes *ax, const nd_array *x, const nd_array *y, const nd_array *z,
+                          const nd_array *u, const nd_array *v, const nd_array *w, const nplot_quiver3d_opts *o)
+{
+    static const char *who = "nplot_quiver3d";
+    CHECK_3D(ax, who);
+    nplot_figure *fig = ax->fig;
+    o = NPLOT__OPTS(o, nplot_quiver3d_opts);
+    double length = NPLOT_OPT(o->length, 1), ratio = NPLOT_OPT(o->arrow_length_ratio, 0.3);
+    if (!isfinite(length) || !isfinite(ratio) || ratio < 0)
+        return nplot__fail(fig, ND_EVALUE, "%s: length = %g and arrow_length_ratio = %g must be finite "
+                                           "(ratio >= 0)", who, length, ratio);
+    double shift = 0; /* shaft_dt = (0, length) - shift */
+    if (!o->pivot || !strcmp(o->pivot, "tail")) shift = length;
+    else if (!strcmp(o->pivot, "middle")) shift = length / 2;
+    else if (strcmp(o->pivot, "tip"))
+        return nplot__fail(fig, ND_EVALUE, "%s: pivot '%s' is not one of 'tail', 'middle', 'tip'", who,
+                           o->pivot);
+    const nd_array *in[6] = { x, y, z, u, v, w };
+    static const char *names[6] = { "x", "y", "z", "u", "v", "w" };
+    double *a6[6] = { 0 };
+    size_t len[6] = { 0 }, n = 1;
+    nd_status st = ND_OK;
+    for (int i = 0; i < 6 && !st; i++) st = bar_arg(fig, in[i], names[i], &a6[i], &len[i], who);
+    for (int i = 0; i < 6 && !st; i++)
+        if (len[i] != 1) n = len[i];
+    for (int i = 0; i < 6 && !st; i++)
+        if (len[i] != 1 && len[i] != n)
+            st = nplot__fail(fig, ND_ESHAPE, "%s: x, y, z, u, v, w must broadcast: %s has %zu values, "
+                                             "another %zu", who, names[i], len[i], n);
+    for (int i = 0; i < 6 && !st; i++)
+        if (len[i] == 0) n = 0;
+    double *X = NULL, *Y = NULL, *Z = NULL;
+    if (st) goto done;
+    /* each arrow: shaft, head 1, head 2, each 2 points and a NaN */
+    size_t cap = 9 * (n ? n : 1), k = 0;
+    X = nd_malloc(sizeof(double) * cap, who), Y = nd_malloc(sizeof(double) * cap, who);
+    Z = nd_malloc(sizeof(double) * cap, who);
+    if (!X || !Y || !Z) {
+        st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++) {
+        double p[3], d[3];
+        for (int c = 0; c < 3; c++) p[c] = a6[c][len[c] == 1 ? 0 : i], d[c] = a6[3 + c][len[3 + c] == 1 ? 0 : i];
+        double nrm = sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+        if (!(nrm > 0)) continue; /* zero (or NaN) vectors draw nothing */
+        if (o->normalize)
+            for (int c = 0; c < 3; c++) d[c] /= nrm;
+        double tip[3], tail[3], hd[2][3];
+        for (int c = 0; c < 3; c++) {
+            tip[c] = p[c] - (0 - shift) * d[c];
+            tail[c] = p[c] - (length - shift) * d[c];
+        }
+        head_dirs(d, hd);
+        double seg[3][2][3];
+        memcpy(seg[0][0], tip, sizeof tip);
+        memcpy(seg[0][1], tail, sizeof tail);
+        for (int s = 0; s < 2; s++)
+            for (int c = 0; c < 3; c++) {
+                seg[1 + s][0][c] = tip[c];
+                seg[1 + s][1][c] = tip[c] - length * ratio * hd[s][c];
+            }
+        for (int g = 0; g < 3; g++) {
+            for (int e = 0; e < 2; e++, k++) X[k] = seg[g][e][0], Y[k] = seg[g][e][1], Z[k] = seg[g][e][2];
+            X[k] = Y[k] = Z[k] = NAN, k++;
+        }
+        /* auto_scale_xyz over the anchor points only */
+        nplot__datalim_point(ax, p[0], p[1]);
+        ax->za.dmin = fmin(ax->za.dmin, p[2]);
+        ax->za.dmax = fmax(ax->za.dmax, p[2]);
+        ax->za.has_data = true;
+    }
+    artist *a = nplot__artist_add(ax, ART_LINE3D, who);
+    if (!a) {
+        st = fig->status;
+        goto done;
+    }
+    a->n = k;
+    a->x = X, a->y = Y, a->z = Z;
+    X = Y = Z = NULL;
+    a->autoscale = false;
+    /* Line3DCollection: lines.color and lines.linewidth, no cycle */
+    nplot_line_opts lo = { .color = o->color ? o->color : "C0", .linewidth = o->linewidth, .alpha = o->alpha,
+                           .linestyle = o->linestyle };
+    line_props lp;
+    double alpha;
+    if ((st = nplot__line_props(ax, &lo, &lp, &alpha, who))) goto done;
+    lp.marker = MK_NONE;
+    a->lp = lp;
+    a->alpha = alpha;
+    if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) st = fig->status;
+    nplot__mark_dirty(fig);
+done:
+    for (int i = 0; i < 6; i++) nd_free_mem(a6[i]);
+    nd_free_mem(X);
+    nd_free_mem(Y);
+    nd_free_mem(Z);
+    return st;
+}
+
+nd_status nplot_artist_get_data3d(const nplot_artist *h, size_t *n, const double **x, const double **y,
+                                  const double **z)
+{
+    static const char *who = "nplot_artist_get_data3d";
+    const artist *a = (const artist *)(const void *)h;
+    if (!a) return nd_set_error(ND_EVALUE, "%s: artist is NULL", who);
+    if (!a->z || !(a->kind == ART_LINE3D || a->kind == ART_SURFACE3D || a->kind == ART_SCATTER3D))
+        return nd_set_error(ND_EVALUE, "%s: the artist (%s) is not a 3-D artist", who,
+                            nplot__class_of(a->kind)->name);
+    if (n) *n = a->n;
+    if (x) *x = a->x;
+    if (y) *y = a->y;
+    if (z) *z = a->z;
+    return ND_OK;
 }

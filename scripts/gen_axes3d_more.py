@@ -74,3 +74,25 @@ for c in itertools.product(*zip(mins, maxs)):
     px, py = ax.transData.transform((tx, ty))
     print("    { %.17g, %.17g, %.17g, %.6f, %.6f }," % (*c, px, 480 - py))
 print("};")
+
+# quiver: three arrows (one zero vector, dropped) for each pivot, length 2, ratio 0.25;
+# and normalize=True with the default length and ratio
+def quiver_segments(**kw):
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="3d")
+    col = ax.quiver([0, 1, 2], [0, -1, 1], [0, 0.5, 1], [1, 0, 0.5], [0, 0, -1], [0, 0, 2], **kw)
+    segs = np.asarray(col._segments3d, dtype=float)
+    plt.close(fig)
+    return segs
+print("static const double QUIVER_SEGS[4][6][2][3] = { /* tail, middle, tip, normalize */")
+for kw in (dict(length=2, arrow_length_ratio=0.25, pivot="tail"),
+           dict(length=2, arrow_length_ratio=0.25, pivot="middle"),
+           dict(length=2, arrow_length_ratio=0.25, pivot="tip"),
+           dict(normalize=True)):
+    segs = quiver_segments(**kw)
+    assert segs.shape == (6, 2, 3)
+    print("    {")
+    for s in segs:
+        print("        { { %.17g, %.17g, %.17g }, { %.17g, %.17g, %.17g } }," % (*s[0], *s[1]))
+    print("    },")
+print("};")

@@ -238,6 +238,7 @@ MAP = {
     (D, "get_xlim"): ["nplot_get_xlim"], (D, "get_ylim"): ["nplot_get_ylim"],
     (D, "get_xlim3d"): ["nplot_get_xlim"], (D, "get_ylim3d"): ["nplot_get_ylim"],
     (D, "set_box_aspect"): ["nplot_set_box_aspect3d"],
+    (D, "quiver"): ["nplot_quiver3d"], (D, "quiver3D"): ["nplot_quiver3d"],
 }
 MAP.update({(P, c): ['nplot_rc_set("image.cmap", "%s")' % c] for c in _CMAPS})
 

@@ -1,6 +1,6 @@
 /* libnumc_plot 3-D axes, continued: matplotlib 3.6's projection (get_proj for views, roll,
  * persp focal lengths, ortho, box aspects and zoom), the box's pixel corners, unit cubes,
- * bar3d's shaded faces, and a golden image of bar3d next to matplotlib's rendering.
+ * bar3d's faces and shading, quiver's segments, and a golden image of bar3d next to matplotlib's rendering.
  * Expected values: tests/axes3d_more_expected.h (scripts/gen_axes3d_more.py). */
 #include <numc/numc.h>
 #include <numc/plot.h>
@@ -126,6 +126,68 @@ static void test_bar3d_faces_and_shading(void)
     nplot_figure_free(fig);
 }
 
+static void test_quiver3d_segments(void)
+{
+    static const char *pivots[3] = { "tail", "middle", "tip" };
+    nd_array *x = nd_from_f64((double[]){ 0, 1, 2 }, 3), *y = nd_from_f64((double[]){ 0, -1, 1 }, 3);
+    nd_array *z = nd_from_f64((double[]){ 0, 0.5, 1 }, 3), *u = nd_from_f64((double[]){ 1, 0, 0.5 }, 3);
+    nd_array *v = nd_from_f64((double[]){ 0, 0, -1 }, 3), *w = nd_from_f64((double[]){ 0, 0, 2 }, 3);
+    for (int c = 0; c < 4; c++) {
+        nplot_figure *fig = nplot_figure_new();
+        nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);
+        nd_status st = c < 3 ? nplot_quiver3d(ax, x, y, z, u, v, w, .length = 2, .arrow_length_ratio = 0.25,
+                                              .pivot = pivots[c])
+                             : nplot_quiver3d(ax, x, y, z, u, v, w, .normalize = true);
+        CU_ASSERT_EQUAL_FATAL(st, ND_OK);
+        size_t n;
+        const double *X, *Y, *Z;
+        CU_ASSERT_EQUAL_FATAL(nplot_artist_get_data3d(nplot_get_artist(ax, 0), &n, &X, &Y, &Z), ND_OK);
+        CU_ASSERT_EQUAL_FATAL(n, 18); /* 2 arrows (the zero vector is dropped) x 3 segments x 3 */
+        double worst = 0;
+        for (int arrow = 0; arrow < 2; arrow++)
+            for (int g = 0; g < 3; g++) {
+                /* matplotlib: shafts first, then the heads, two per arrow */
+                int ms = g == 0 ? arrow : 2 + 2 * arrow + (g - 1);
+                for (int e = 0; e < 2; e++) {
+                    size_t k = (size_t)(9 * arrow + 3 * g + e);
+                    const double *q = QUIVER_SEGS[c][ms][e];
+                    worst = fmax(worst, fmax(fabs(X[k] - q[0]), fmax(fabs(Y[k] - q[1]), fabs(Z[k] - q[2]))));
+                }
+                CU_ASSERT(isnan(X[9 * arrow + 3 * g + 2]));
+            }
+        CU_ASSERT(worst <= 1e-12);
+        nplot_figure_free(fig);
+    }
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_quiver3d(ax, x, y, z, u, v, w, .pivot = "head"), ND_EVALUE);
+    CU_ASSERT(strstr(nd_errmsg(), "pivot 'head'") != NULL);
+    nplot_figure_free(fig);
+    nd_array *all[] = { x, y, z, u, v, w };
+    for (int i = 0; i < 6; i++) nd_free(all[i]);
+}
+
+static void test_bar3d_vertices(void)
+{
+    nplot_axes *ax;
+    nplot_figure *fig = bars_figure(&ax);
+    size_t n;
+    const double *X, *Y, *Z;
+    CU_ASSERT_EQUAL_FATAL(nplot_artist_get_data3d(nplot_get_artist(ax, 0), &n, &X, &Y, &Z), ND_OK);
+    CU_ASSERT_EQUAL_FATAL(n, 48);
+    /* face f is (q0, q1 | q3, q2) on rows 2f, 2f + 1 */
+    static const int at[4] = { 0, 1, 3, 2 };
+    int bad = 0;
+    for (int f = 0; f < 12; f++)
+        for (int c = 0; c < 4; c++) {
+            size_t k = (size_t)(4 * f + at[c]);
+            bad += X[k] != BAR_VERTS[f][c][0] || Y[k] != BAR_VERTS[f][c][1] || Z[k] != BAR_VERTS[f][c][2];
+        }
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT_EQUAL(nplot_artist_get_data3d(NULL, &n, &X, &Y, &Z), ND_EVALUE);
+    nplot_figure_free(fig);
+}
+
 static void test_bar3d_golden(void)
 {
     nplot_axes *ax;
@@ -193,6 +255,8 @@ static const ND_TEST tests[] = {
     ND_T(test_get_proj_matches_matplotlib),
     ND_T(test_box_corners_in_pixels),
     ND_T(test_bar3d_faces_and_shading),
+    ND_T(test_quiver3d_segments),
+    ND_T(test_bar3d_vertices),
     ND_T(test_bar3d_golden),
     ND_T(test_bad_input),
     { 0 },

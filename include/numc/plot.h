@@ -2793,6 +2793,34 @@ NPLOT_API nd_status nplot_bar3d_(nplot_axes *ax, const nd_array *x, const nd_arr
 #define nplot__kw_bar3d(ax, x, y, z, dx, dy, dz, ...) \
     nplot_bar3d_((ax), (x), (y), (z), (dx), (dy), (dz), &(nplot_bar3d_opts){ 0, __VA_ARGS__ })
 
+typedef struct nplot_quiver3d_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double length;              /* arrow length in data units per unit vector, 0 → 1 */
+    double arrow_length_ratio;  /* head length over arrow length, 0 → 0.3 */
+    const char *pivot;          /* "tail" (NULL), "middle" or "tip": where (x, y, z) sits */
+    bool normalize;             /* every arrow the same length */
+    const char *color;          /* NULL → "C0" (lines.color; the cycle does not advance) */
+    double linewidth;           /* 0 → 1.5 */
+    const char *linestyle;
+    double alpha;
+    const char *label;
+} nplot_quiver3d_opts;
+/* ax.quiver(x, y, z, u, v, w) on a 3-D axes: one arrow per point (arrays of n values or one,
+ * broadcast): a shaft of length * |(u, v, w)| and two head lines at +-15 degrees,
+ * matplotlib's Line3DCollection segments; zero vectors draw nothing; autoscaling covers
+ * the anchor points only, as matplotlib's. ND_EVALUE on a bad pivot, ND_ESHAPE on lengths. */
+NPLOT_API nd_status nplot_quiver3d_(nplot_axes *ax, const nd_array *x, const nd_array *y, const nd_array *z,
+                                    const nd_array *u, const nd_array *v, const nd_array *w,
+                                    const nplot_quiver3d_opts *o);
+#define nplot_quiver3d(...) nplot__kw_quiver3d(__VA_ARGS__, )
+#define nplot__kw_quiver3d(ax, x, y, z, u, v, w, ...) \
+    nplot_quiver3d_((ax), (x), (y), (z), (u), (v), (w), &(nplot_quiver3d_opts){ 0, __VA_ARGS__ })
+/* The vertices of a 3-D artist (3-D line, quiver, scatter, surface, bar3d), borrowed until
+ * the artist changes: n points; NaN separates a line artist's polylines (a quiver's arrow is
+ * shaft, head, head, each 2 points and a NaN); a bar3d face is 4 points. ND_EVALUE otherwise. */
+NPLOT_API nd_status nplot_artist_get_data3d(const nplot_artist *a, size_t *n, const double **x,
+                                            const double **y, const double **z);
+
 /* ==== constrained layout ==== */
 
 /* ==== mathtext and vertex markers, fill styles ==== */
