@@ -188,6 +188,82 @@ static void test_bar3d_vertices(void)
     nplot_figure_free(fig);
 }
 
+static void test_z_axis_state(void)
+{
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);
+    nd_array *a = nd_from_f64((double[]){ 0, 1 }, 2), *b = nd_from_f64((double[]){ 0, 2 }, 2);
+    CU_ASSERT_EQUAL(nplot_plot3d(ax, a, a, b), ND_OK);
+    CU_ASSERT_EQUAL(nplot_set_zmargin(ax, 0.1), ND_OK);
+    double lo, hi;
+    nplot_get_zlim(ax, &lo, &hi);
+    ND_ASSERT_CLOSE(lo, ZSTATE[0], 1e-12);
+    ND_ASSERT_CLOSE(hi, ZSTATE[1], 1e-12);
+    CU_ASSERT(nplot_get_autoscalez_on(ax));
+    CU_ASSERT(!nplot_zaxis_inverted(ax));
+    CU_ASSERT_EQUAL(nplot_invert_zaxis(ax), ND_OK);
+    nplot_get_zlim(ax, &lo, &hi);
+    ND_ASSERT_CLOSE(lo, ZSTATE[2], 1e-12);
+    ND_ASSERT_CLOSE(hi, ZSTATE[3], 1e-12);
+    CU_ASSERT_EQUAL(nplot_zaxis_inverted(ax), ZSTATE_INVERTED);
+    CU_ASSERT(nplot_get_autoscalez_on(ax)); /* auto=None keeps autoscaling */
+    double bl, bu;
+    CU_ASSERT_EQUAL(nplot_get_zbound(ax, &bl, &bu), ND_OK);
+    CU_ASSERT(bl < bu);
+    CU_ASSERT_EQUAL(nplot_set_zbound(ax, 0.5, NAN), ND_OK);
+    nplot_get_zlim(ax, &lo, &hi);
+    ND_ASSERT_CLOSE(lo, ZSTATE[4], 1e-12);
+    ND_ASSERT_CLOSE(hi, ZSTATE[5], 1e-12);
+    /* the inverted axis draws: z ticks run downwards */
+    double p0x, p0y, p1x, p1y;
+    CU_ASSERT_EQUAL(nplot_data_to_pixel_3d(ax, 0, 0, 0.5, &p0x, &p0y), ND_OK);
+    CU_ASSERT_EQUAL(nplot_data_to_pixel_3d(ax, 0, 0, 2.2, &p1x, &p1y), ND_OK);
+    CU_ASSERT(p1y > p0y);
+    CU_ASSERT_EQUAL(nplot_set_autoscalez_on(ax, true), ND_OK);
+    CU_ASSERT(nplot_get_autoscalez_on(ax));
+    CU_ASSERT_EQUAL(nplot_set_autoscalez_on(ax, false), ND_OK);
+    CU_ASSERT(!nplot_get_autoscalez_on(ax));
+    CU_ASSERT_EQUAL(nplot_set_zscale(ax, "linear"), ND_OK);
+    CU_ASSERT_STRING_EQUAL(nplot_get_zscale(ax), "linear");
+    CU_ASSERT_STRING_EQUAL(nplot_get_zlabel(ax), "");
+    CU_ASSERT_EQUAL(nplot_set_zlabel(ax, "height"), ND_OK);
+    CU_ASSERT_STRING_EQUAL(nplot_get_zlabel(ax), "height");
+    CU_ASSERT_EQUAL(nplot_axes3d_grid(ax, false), ND_OK);
+    CU_ASSERT_EQUAL(nplot_set_zscale(ax, "log"), ND_EVALUE);
+    CU_ASSERT(strstr(nd_errmsg(), "linear") != NULL);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot_3d(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_set_zmargin(ax, -0.5), ND_EVALUE);
+    nplot_figure_free(fig);
+    nd_free(a);
+    nd_free(b);
+}
+
+static void test_grid_off_and_axis_off(void)
+{
+    /* grid pixels (#b0b0b0) on the panes disappear with grid(False); axis off hides panes */
+    size_t grey[3];
+    for (int c = 0; c < 3; c++) {
+        nplot_figure *fig = nplot_figure_new(.width = 4, .height = 4);
+        nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);
+        if (c == 1) nplot_axes3d_grid(ax, false);
+        if (c == 2) CU_ASSERT_EQUAL(nplot_axis(ax, "off"), ND_OK);
+        img m = render(fig);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+        grey[c] = 0;
+        for (int i = 0; i < m.w * m.h; i++) {
+            const unsigned char *p = m.px + 4 * (size_t)i;
+            grey[c] += p[0] < 215 && p[0] > 150 && abs(p[0] - p[1]) < 4 && abs(p[1] - p[2]) < 4;
+        }
+        free(m.px);
+        nplot_figure_free(fig);
+    }
+    CU_ASSERT(grey[0] > 1000);
+    CU_ASSERT(grey[1] < grey[0] / 4);
+    CU_ASSERT(grey[2] < 50);
+}
+
 static void test_bar3d_golden(void)
 {
     nplot_axes *ax;
@@ -258,6 +334,8 @@ static const ND_TEST tests[] = {
     ND_T(test_quiver3d_segments),
     ND_T(test_bar3d_vertices),
     ND_T(test_bar3d_golden),
+    ND_T(test_z_axis_state),
+    ND_T(test_grid_off_and_axis_off),
     ND_T(test_bad_input),
     { 0 },
 };

@@ -2768,6 +2768,27 @@ NPLOT_API nd_status nplot_get_w_lims(nplot_axes *ax, double lims[6]);
 NPLOT_API nd_status nplot_unit_cube(nplot_axes *ax, double pts[24]);
 NPLOT_API nd_status nplot_tunit_cube(nplot_axes *ax, double pts[24]);
 NPLOT_API nd_status nplot_tunit_edges(nplot_axes *ax, double pts[72]);
+/* ax.invert_zaxis() (automatic limits stay automatic, reversed) and ax.zaxis_inverted()
+ * (false on NULL or a 2-D axes). */
+NPLOT_API nd_status nplot_invert_zaxis(nplot_axes *ax);
+NPLOT_API bool nplot_zaxis_inverted(nplot_axes *ax);
+/* ax.get_zbound() (increasing order) and ax.set_zbound(lower, upper): NaN keeps a side; the
+ * axis keeps its inversion whatever the order. */
+NPLOT_API nd_status nplot_get_zbound(nplot_axes *ax, double *lower, double *upper);
+NPLOT_API nd_status nplot_set_zbound(nplot_axes *ax, double lower, double upper);
+/* ax.set_zmargin(m): m > -0.5 (ND_EVALUE otherwise), applied at the next autoscale. */
+NPLOT_API nd_status nplot_set_zmargin(nplot_axes *ax, double m);
+/* ax.set_autoscalez_on(b) (false freezes the current limits) / get_autoscalez_on(). */
+NPLOT_API nd_status nplot_set_autoscalez_on(nplot_axes *ax, bool on);
+NPLOT_API bool nplot_get_autoscalez_on(const nplot_axes *ax);
+/* ax.set_zscale / get_zscale: only "linear" (ND_EVALUE for another: matplotlib 3.6 draws
+ * other scales wrongly on 3-D axes). */
+NPLOT_API nd_status nplot_set_zscale(nplot_axes *ax, const char *scale);
+NPLOT_API const char *nplot_get_zscale(const nplot_axes *ax);
+/* ax.get_zlabel(): borrowed, "" when unset, NULL on NULL or a 2-D axes. */
+NPLOT_API const char *nplot_get_zlabel(const nplot_axes *ax);
+/* ax.grid(visible) on a 3-D axes: the pane grid lines on (default) or off. */
+NPLOT_API nd_status nplot_axes3d_grid(nplot_axes *ax, bool visible);
 
 typedef struct nplot_bar3d_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
