@@ -34,13 +34,14 @@ int main(int argc, char **argv)
     nplot_set_title(a2, "ortho, box aspect (2, 1, 1)");
 
     /* a swirl: u, v, w at a 4 x 4 x 3 grid */
+    const double PI = 3.14159265358979323846;
     enum { Q = 48 };
     double qx[Q], qy[Q], qz[Q], qu[Q], qv[Q], qw[Q];
     for (int i = 0; i < Q; i++) {
         qx[i] = -0.8 + 0.533 * (i % 4), qy[i] = -0.8 + 0.533 * (i / 4 % 4), qz[i] = -0.8 + 0.8 * (i / 16);
-        qu[i] = sin(M_PI * qx[i]) * cos(M_PI * qy[i]) * cos(M_PI * qz[i]);
-        qv[i] = -cos(M_PI * qx[i]) * sin(M_PI * qy[i]) * cos(M_PI * qz[i]);
-        qw[i] = sqrt(2.0 / 3.0) * cos(M_PI * qx[i]) * cos(M_PI * qy[i]) * sin(M_PI * qz[i]);
+        qu[i] = sin(PI * qx[i]) * cos(PI * qy[i]) * cos(PI * qz[i]);
+        qv[i] = -cos(PI * qx[i]) * sin(PI * qy[i]) * cos(PI * qz[i]);
+        qw[i] = sqrt(2.0 / 3.0) * cos(PI * qx[i]) * cos(PI * qy[i]) * sin(PI * qz[i]);
     }
     nd_array *QX = nd_from_f64(qx, Q), *QY = nd_from_f64(qy, Q), *QZ = nd_from_f64(qz, Q);
     nd_array *QU = nd_from_f64(qu, Q), *QV = nd_from_f64(qv, Q), *QW = nd_from_f64(qw, Q);
