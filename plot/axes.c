@@ -441,6 +441,10 @@ void nplot__zlimits(nplot_axes *ax, double *lo, double *hi)
         double d = (h - l) * a->margin;
         l -= d, h += d;
     }
+    if (a->inverted) { /* invert_zaxis on automatic limits */
+        double t = l;
+        l = h, h = t;
+    }
     if (a->set_lo) l = a->lo_fixed;
     if (a->set_hi) h = a->hi_fixed;
     a->lo = l, a->hi = h;

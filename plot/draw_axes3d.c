@@ -8,77 +8,95 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* matplotlib's default box aspect 4:4:3, scaled to a diagonal of 1.8295 */
-#define BOX_NORM 1.8294640721620434
-#define DIST 10.0 /* eye distance in box units (mild perspective) */
+#define DIST 10.0 /* Axes3D._dist: set_top_view's 2-D view is (-0.95, 0.9) / dist */
 
 typedef struct proj3 {
     double lo[3], hi[3];   /* data limits */
-    double half[3];        /* box half-extents */
-    double r[3], u[3], e[3];
-    double cx, cy, scale;  /* screen centre and device units per box unit */
+    double M[16];          /* Axes3D.get_proj */
+    double bx, by, side;   /* the square active box (apply_aspect, anchor 'C'), device units */
 } proj3;
 
 static proj3 make_proj(nplot_axes *ax)
 {
     proj3 p;
-    p.lo[0] = ax->xa.lo, p.hi[0] = ax->xa.hi;
-    p.lo[1] = ax->ya.lo, p.hi[1] = ax->ya.hi;
-    nplot__zlimits(ax, &p.lo[2], &p.hi[2]);
-    double asp[3] = { 4, 4, 3 }, n = sqrt(41.0);
-    for (int i = 0; i < 3; i++) p.half[i] = asp[i] * BOX_NORM / n / 2;
-    double el = ax->elev * M_PI / 180, az = ax->azim * M_PI / 180;
-    p.e[0] = cos(el) * cos(az), p.e[1] = cos(el) * sin(az), p.e[2] = sin(el);
-    p.r[0] = -sin(az), p.r[1] = cos(az), p.r[2] = 0;
-    p.u[0] = -sin(el) * cos(az), p.u[1] = -sin(el) * sin(az), p.u[2] = cos(el);
-    p.cx = (ax->dev[0] + ax->dev[2]) / 2;
-    p.cy = (ax->dev[1] + ax->dev[3]) / 2;
-    /* the box fills the axes about as much as matplotlib's does (its corners may reach past the axes edge) */
-    p.scale = fmin(ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]) / BOX_NORM * 0.98;
+    double lim[6];
+    nplot__proj3d_limits(ax, lim);
+    for (int i = 0; i < 3; i++) p.lo[i] = lim[2 * i], p.hi[i] = lim[2 * i + 1];
+    nplot__proj3d_matrix(ax, lim, p.M);
+    double w = ax->dev[2] - ax->dev[0], h = ax->dev[3] - ax->dev[1];
+    p.side = fmin(w, h);
+    p.bx = ax->dev[0] + (w - p.side) / 2;
+    p.by = ax->dev[1] + (h - p.side) / 2;
     return p;
 }
 
-/* Data → box coordinates in [-half, half]. */
-static void to_box(const proj3 *p, const double d[3], double b[3])
-{
-    for (int i = 0; i < 3; i++) {
-        double span = p->hi[i] - p->lo[i];
-        b[i] = span != 0 ? ((d[i] - p->lo[i]) / span * 2 - 1) * p->half[i] : 0;
-    }
-}
-
-/* Box → screen (device units) and depth (larger is nearer the eye). */
-static void box_to_screen(const proj3 *p, const double b[3], double *sx, double *sy, double *depth)
-{
-    double X = b[0] * p->r[0] + b[1] * p->r[1] + b[2] * p->r[2];
-    double Y = b[0] * p->u[0] + b[1] * p->u[1] + b[2] * p->u[2];
-    double D = b[0] * p->e[0] + b[1] * p->e[1] + b[2] * p->e[2];
-    double f = DIST / (DIST - D);
-    *sx = p->cx + X * f * p->scale;
-    *sy = p->cy - Y * f * p->scale;
-    *depth = D;
-}
-
+/* proj_transform then transData: screen (device units) and depth (larger is nearer). */
 static void project(const proj3 *p, double x, double y, double z, double *sx, double *sy, double *depth)
 {
-    double d[3] = { x, y, z }, b[3];
-    to_box(p, d, b);
-    box_to_screen(p, b, sx, sy, depth);
+    double tx, ty, tz, v0 = -0.95 / DIST, v1 = 0.9 / DIST;
+    nplot__proj3d_apply(p->M, x, y, z, &tx, &ty, &tz);
+    *sx = p->bx + (tx - v0) / (v1 - v0) * p->side;
+    *sy = p->by + p->side - (ty - v0) / (v1 - v0) * p->side;
+    *depth = -tz;
 }
 
-/* ---- panes, grid, axes ----------------------------------------------------------------------- */
+/* ---- panes, grid, axes (axis3d.py) ------------------------------------------------------------ */
 typedef struct frame3 {
-    double back[3];   /* the data coordinate of the back pane of each axis */
-    double front[3];
+    double mins[3], maxs[3], centers[3], deltas[3];
+    bool highs[3];
+    double minmax[3], maxmin[3];
 } frame3;
 
+/* unit_cube's corner order */
+static const int CX[8] = { 0, 1, 1, 0, 0, 1, 1, 0 }, CY[8] = { 0, 0, 1, 1, 0, 0, 1, 1 },
+                 CZ[8] = { 0, 0, 0, 0, 1, 1, 1, 1 };
+static const int PLANES[6][4] = { { 0, 3, 7, 4 }, { 1, 2, 6, 5 }, { 0, 1, 5, 4 },
+                                  { 3, 2, 6, 7 }, { 0, 1, 2, 3 }, { 4, 5, 6, 7 } };
+
+static void corner(const frame3 *f, int c, double q[3])
+{
+    q[0] = CX[c] ? f->maxs[0] : f->mins[0];
+    q[1] = CY[c] ? f->maxs[1] : f->mins[1];
+    q[2] = CZ[c] ? f->maxs[2] : f->mins[2];
+}
+
+/* Axis._get_coord_info: the bounds widened by 1/48 of their span, and which of each pair of
+ * parallel planes is farther (highs: the max plane). */
 static frame3 frame_of(const proj3 *p)
 {
     frame3 f;
     for (int i = 0; i < 3; i++) {
-        bool eye_high = p->e[i] > 0;
-        f.back[i] = eye_high ? p->lo[i] : p->hi[i];
-        f.front[i] = eye_high ? p->hi[i] : p->lo[i];
+        double lo = fmin(p->lo[i], p->hi[i]), hi = fmax(p->lo[i], p->hi[i]);
+        f.centers[i] = 0.5 * (lo + hi);
+        f.deltas[i] = (hi - lo) / 12;
+        f.mins[i] = lo - 0.25 * f.deltas[i];
+        f.maxs[i] = hi + 0.25 * f.deltas[i];
+    }
+    double tz[8];
+    for (int c = 0; c < 8; c++) {
+        double q[3], tx, ty;
+        corner(&f, c, q);
+        nplot__proj3d_apply(p->M, q[0], q[1], q[2], &tx, &ty, &tz[c]);
+    }
+    double z0[3], z1[3];
+    int neq = 0;
+    bool eq[3];
+    for (int i = 0; i < 3; i++) {
+        z0[i] = z1[i] = 0;
+        for (int v = 0; v < 4; v++) z0[i] += tz[PLANES[2 * i][v]] / 4, z1[i] += tz[PLANES[2 * i + 1][v]] / 4;
+        f.highs[i] = z0[i] < z1[i];
+        eq[i] = fabs(z0[i] - z1[i]) <= 2.220446049250313e-16;
+        neq += eq[i];
+    }
+    if (neq == 2) { /* edge-on views */
+        int vert = !eq[0] ? 0 : !eq[1] ? 1 : 2;
+        if (vert == 2) f.highs[0] = f.highs[1] = true;
+        else if (vert == 1) f.highs[0] = true, f.highs[2] = false;
+        else f.highs[1] = f.highs[2] = false;
+    }
+    for (int i = 0; i < 3; i++) {
+        f.minmax[i] = f.highs[i] ? f.maxs[i] : f.mins[i];
+        f.maxmin[i] = f.highs[i] ? f.mins[i] : f.maxs[i];
     }
     return f;
 }
@@ -98,17 +116,11 @@ static void draw_panes(render_ctx *rc, const proj3 *p, const frame3 *f)
     /* matplotlib's pane colors for x, y, z */
     static const double shade[3] = { 0.95, 0.90, 0.925 };
     for (int k = 0; k < 3; k++) {
-        int i = (k + 1) % 3, j = (k + 2) % 3;
-        double c[4][3];
-        double ui[4] = { p->lo[i], p->hi[i], p->hi[i], p->lo[i] }, uj[4] = { p->lo[j], p->lo[j], p->hi[j], p->hi[j] };
+        const int *plane = PLANES[2 * k + (f->highs[k] ? 1 : 0)];
         for (int v = 0; v < 4; v++) {
-            c[v][k] = f->back[k];
-            c[v][i] = ui[v];
-            c[v][j] = uj[v];
-        }
-        for (int v = 0; v < 4; v++) {
-            double sx, sy, d;
-            project(p, c[v][0], c[v][1], c[v][2], &sx, &sy, &d);
+            double q[3], sx, sy, d;
+            corner(f, plane[v], q);
+            project(p, q[0], q[1], q[2], &sx, &sy, &d);
             if (v == 0) cairo_move_to(cr, sx, sy);
             else cairo_line_to(cr, sx, sy);
         }
@@ -175,96 +187,114 @@ static int axis_ticks(render_ctx *rc, nplot_axes *ax, axis_state *a, const proj3
     return m;
 }
 
+/* art3d._norm_text_angle: into (-90, 90] */
+static double text_angle(double a)
+{
+    a = fmod(a + 180, 180);
+    if (a < 0) a += 180;
+    return a > 90 ? a - 180 : a;
+}
+
+/* _move_from_center: each coordinate but axis k moves away from the centre by dl */
+static void move_from_center(const frame3 *f, double q[3], const double dl[3], int k)
+{
+    for (int i = 0; i < 3; i++)
+        if (i != k) q[i] += copysign(1, q[i] - f->centers[i]) * dl[i];
+}
+
 static void draw_axis(render_ctx *rc, nplot_axes *ax, const proj3 *p, const frame3 *f, int k,
                       bool draw_grid)
 {
     cairo_t *cr = rc->cr;
     const nplot__style *st = ax->fig->style;
     axis_state *a = k == 0 ? &ax->xa : k == 1 ? &ax->ya : &ax->za;
-    int i = (k + 1) % 3, j = (k + 2) % 3;
-    /* the edge carrying the axis: x and y on the front bottom edge, z on the right
-     * silhouette edge (matplotlib's choice for the default views) */
-    double at[3];
-    if (k == 2) {
-        double c1[3] = { f->front[0], f->back[1], 0 }, c2[3] = { f->back[0], f->front[1], 0 };
-        double s1, s2, t, d;
-        project(p, c1[0], c1[1], p->lo[2], &s1, &t, &d);
-        project(p, c2[0], c2[1], p->lo[2], &s2, &t, &d);
-        const double *c = s1 > s2 ? c1 : c2;
-        at[0] = c[0], at[1] = c[1];
-    } else {
-        at[i] = i == 2 ? f->back[2] : f->front[i];
-        at[j] = j == 2 ? f->back[2] : f->front[j];
-    }
+    /* _get_axis_line_edge_points (vertical axis z) */
+    static const int juggled[3][2] = { { 1, 0 }, { 0, 1 }, { 0, 2 } };
+    double e0[3], e1[3];
+    memcpy(e0, f->minmax, sizeof e0);
+    e0[juggled[k][0]] = f->maxmin[juggled[k][0]];
+    memcpy(e1, e0, sizeof e1);
+    e1[juggled[k][1]] = f->maxmin[juggled[k][1]];
     double locs[64];
     char *labels[64] = { 0 };
     int n = axis_ticks(rc, ax, a, p, k, locs, labels, 64);
-    /* grid on the two back panes that contain this axis' direction */
-    if (draw_grid && st->grid_color.a > 0) {
-        cairo_set_line_width(cr, 0.8 * rc->scale);
-        cairo_set_source_rgba(cr, 0.69, 0.69, 0.69, 1); /* #b0b0b0 */
-        for (int t = 0; t < n; t++) {
-            for (int pane = 0; pane < 2; pane++) {
-                int q = pane ? i : j, other = pane ? j : i;
-                double s0[3], s1[3];
-                s0[k] = s1[k] = locs[t];
-                s0[q] = s1[q] = f->back[q];
-                s0[other] = p->lo[other];
-                s1[other] = p->hi[other];
-                line3(rc, p, s0, s1);
-            }
-        }
-        cairo_stroke(cr);
-    }
     /* the axis line */
-    double e0[3], e1[3];
-    e0[k] = p->lo[k], e1[k] = p->hi[k];
-    e0[i] = e1[i] = at[i];
-    e0[j] = e1[j] = at[j];
-    if (k == 2) e0[0] = e1[0] = at[0], e0[1] = e1[1] = at[1];
     cairo_set_line_width(cr, st->axes_linewidth * rc->scale);
     cairo_set_source_rgba(cr, st->axes_edge.r, st->axes_edge.g, st->axes_edge.b, st->axes_edge.a);
     line3(rc, p, e0, e1);
     cairo_stroke(cr);
-    /* outward: from the box centre towards the edge, in screen space */
-    double mid[3] = { (p->lo[0] + p->hi[0]) / 2, (p->lo[1] + p->hi[1]) / 2, (p->lo[2] + p->hi[2]) / 2 };
-    double em[3] = { (e0[0] + e1[0]) / 2, (e0[1] + e1[1]) / 2, (e0[2] + e1[2]) / 2 };
-    if (k != 2) em[2] = mid[2]; /* x / y labels go out horizontally, not down */
-    double mx, my, ex, ey, d;
-    project(p, mid[0], mid[1], mid[2], &mx, &my, &d);
-    project(p, em[0], em[1], em[2], &ex, &ey, &d);
-    double ox = ex - mx, oy = ey - my, on = hypot(ox, oy);
-    if (k == 2) ox = 1, oy = 0, on = 1; /* z labels sit to the right */
-    if (on > 0) ox /= on, oy /= on;
+    double s0x, s0y, s1x, s1y, d;
+    project(p, e0[0], e0[1], e0[2], &s0x, &s0y, &d);
+    project(p, e1[0], e1[1], e1[2], &s1x, &s1y, &d);
+    /* a rough points-to-data estimate: 48 / (axes width + height in points) */
+    double per_point = 48 / (2 * p->side / rc->scale);
+    /* grid: from the end of one back pane through the corner line to the end of the other */
+    if (draw_grid && !ax->grid3d_off && st->grid_color.a > 0) {
+        cairo_set_line_width(cr, st->grid_linewidth * rc->scale);
+        cairo_set_source_rgba(cr, st->grid_color.r, st->grid_color.g, st->grid_color.b,
+                              st->grid_color.a * (st->grid_alpha > 0 ? st->grid_alpha : 1));
+        int i2 = (k + 1) % 3, i1 = (k + 2) % 3; /* index - 2, index - 1 */
+        for (int t = 0; t < n; t++) {
+            double q0[3], q1[3], q2[3];
+            memcpy(q1, f->minmax, sizeof q1);
+            q1[k] = locs[t];
+            memcpy(q0, q1, sizeof q0);
+            memcpy(q2, q1, sizeof q2);
+            q0[i2] = f->maxmin[i2];
+            q2[i1] = f->maxmin[i1];
+            double x0, y0, x1, y1, x2, y2;
+            project(p, q0[0], q0[1], q0[2], &x0, &y0, &d);
+            project(p, q1[0], q1[1], q1[2], &x1, &y1, &d);
+            project(p, q2[0], q2[1], q2[2], &x2, &y2, &d);
+            cairo_move_to(cr, x0, y0);
+            cairo_line_to(cr, x1, y1);
+            cairo_line_to(cr, x2, y2);
+        }
+        cairo_stroke(cr);
+    }
+    /* ticks along tickdir, labels moved out from the centre by (pad + 8) points */
+    int tickdir = k == 0 ? 1 : 0;
+    double tickdelta = f->highs[tickdir] ? f->deltas[tickdir] : -f->deltas[tickdir];
+    double out = e0[tickdir] + 0.1 * tickdelta, in = e0[tickdir] - 0.2 * tickdelta;
+    double pad = a->major.pad > 0 ? a->major.pad : 3.5, dl[3];
+    for (int i = 0; i < 3; i++) dl[i] = (pad + 8) * per_point * f->deltas[i];
     text_style ts = { a->major.labelsize, a->major.labelcolor, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
                       st->font_family };
-    double tick = 3.5 * rc->scale, pad = 4 * rc->scale, maxext = 0;
     cairo_set_line_width(cr, a->major.width * rc->scale);
+    cairo_set_source_rgba(cr, a->major.color.r, a->major.color.g, a->major.color.b, a->major.color.a);
     for (int t = 0; t < n; t++) {
-        double q[3] = { e0[0], e0[1], e0[2] };
+        double q[3] = { e0[0], e0[1], e0[2] }, x1, y1, x2, y2;
         q[k] = locs[t];
-        double sx, sy;
-        project(p, q[0], q[1], q[2], &sx, &sy, &d);
-        cairo_move_to(cr, sx - ox * tick * 0.5, sy - oy * tick * 0.5);
-        cairo_line_to(cr, sx + ox * tick, sy + oy * tick);
+        q[tickdir] = out;
+        project(p, q[0], q[1], q[2], &x1, &y1, &d);
+        q[tickdir] = in;
+        project(p, q[0], q[1], q[2], &x2, &y2, &d);
+        cairo_move_to(cr, x1, y1);
+        cairo_line_to(cr, x2, y2);
+    }
+    cairo_stroke(cr);
+    for (int t = 0; t < n; t++) {
         if (!labels[t] || !labels[t][0]) continue;
+        double q[3] = { e0[0], e0[1], e0[2] }, lx, ly;
+        q[k] = locs[t];
+        move_from_center(f, q, dl, k);
+        project(p, q[0], q[1], q[2], &lx, &ly, &d);
+        /* an XTick's label1: va 'top', ha 'center' */
         text_box tb = nplot__text_layout(rc, labels[t], &ts);
-        double ext = fabs(ox) * tb.w / 2 + fabs(oy) * tb.h / 2;
-        maxext = fmax(maxext, 2 * ext);
-        double lx = sx + ox * (tick + pad + ext), ly = sy + oy * (tick + pad + ext);
-        nplot__text_place(rc, &tb, lx, ly, HA_CENTER, VA_CENTER, 0, &a->major.labelcolor, true);
+        nplot__text_place(rc, &tb, lx, ly, HA_CENTER, VA_TOP, a->major.labelrotation, &a->major.labelcolor, true);
         nplot__text_free(&tb);
     }
-    cairo_set_source_rgba(cr, a->major.color.r, a->major.color.g, a->major.color.b, a->major.color.a);
-    cairo_stroke(cr);
     for (int t = 0; t < n; t++) nd_free_mem(labels[t]);
     if (a->label && a->label[0]) {
-        double sx, sy;
-        project(p, (e0[0] + e1[0]) / 2, (e0[1] + e1[1]) / 2, (e0[2] + e1[2]) / 2, &sx, &sy, &d);
+        double q[3] = { (e0[0] + e1[0]) / 2, (e0[1] + e1[1]) / 2, (e0[2] + e1[2]) / 2 }, ld[3], lx, ly;
+        double lpad = a->labelpad;
+        for (int i = 0; i < 3; i++) ld[i] = (lpad + 21) * per_point * f->deltas[i];
+        move_from_center(f, q, ld, k);
+        project(p, q[0], q[1], q[2], &lx, &ly, &d);
+        /* get_rotate_label: labels longer than 4 characters follow the axis line */
+        double rot = strlen(a->label) > 4 ? text_angle(atan2(-(s1y - s0y), s1x - s0x) * 180 / M_PI) : 0;
         text_box tb = nplot__text_layout(rc, a->label, &a->label_ts);
-        double off = tick + pad + maxext + 6 * rc->scale + fabs(ox) * tb.h / 2 + fabs(oy) * tb.h / 2;
-        nplot__text_place(rc, &tb, sx + ox * off, sy + oy * off, HA_CENTER, VA_CENTER, 0,
-                          &a->label_ts.color, true);
+        nplot__text_place(rc, &tb, lx, ly, HA_CENTER, VA_CENTER, rot, &a->label_ts.color, true);
         nplot__text_free(&tb);
     }
 }
@@ -275,6 +305,7 @@ typedef struct prim {
     artist *a;
     size_t i;        /* quad index (row-major over (ih-1) x (iw-1)), segment start, point */
     const double *sx, *sy, *sd;
+    double dlo, dhi; /* the artist's depth range (scatter depthshade) */
 } prim;
 
 static int cmp_depth(const void *pa, const void *pb)
@@ -324,9 +355,10 @@ static void draw_prim(render_ctx *rc, const prim *q)
     } else {
         size_t i = q->i;
         rgba f = a->colors ? a->colors[i] : a->face;
-        /* depthshade: far markers fade (matplotlib maps depth to alpha 1 .. 0.3) */
-        double t = nplot__clampd((q->sd[i] + 1) / 2, 0, 1);
-        f.a *= a->alpha * (0.3 + 0.7 * t);
+        /* depthshade (art3d._zalpha): alpha 1 - 0.7 Normalize(depths) over the artist, far
+         * markers fade */
+        double t = q->dhi > q->dlo ? nplot__clampd((q->dhi - q->sd[i]) / (q->dhi - q->dlo), 0, 1) : 0;
+        f.a *= a->alpha * (1 - 0.7 * t);
         double size = sqrt(a->sizes ? a->sizes[i] : a->size) * rc->scale;
         nplot__draw_markers(rc, &q->sx[i], &q->sy[i], 1, a->lp.marker, size, NULL, f, NULL, f, true,
                             a->edge_lw * rc->scale, nplot__marker_filled((marker_kind)a->lp.marker), NULL);
@@ -382,17 +414,20 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
                     size_t v0 = r * w + c;
                     double d = (D[v0] + D[v0 + 1] + D[v0 + w] + D[v0 + w + 1]) / 4;
                     if (!isfinite(d) || a->colors[r * (w - 1) + c].a <= 0) continue;
-                    list[m++] = (prim){ d, a, r * (w - 1) + c, X, Y, D };
+                    list[m++] = (prim){ d, a, r * (w - 1) + c, X, Y, D, 0, 0 };
                 }
         } else if (a->kind == ART_LINE3D) {
             if (a->lp.ls != LS_NONE)
                 for (size_t i = 0; i + 1 < a->n; i++) {
                     double d = (D[i] + D[i + 1]) / 2;
-                    if (isfinite(d)) list[m++] = (prim){ d, a, i, X, Y, D };
+                    if (isfinite(d)) list[m++] = (prim){ d, a, i, X, Y, D, 0, 0 };
                 }
         } else {
+            double lo = INFINITY, hi = -INFINITY;
             for (size_t i = 0; i < a->n; i++)
-                if (isfinite(D[i])) list[m++] = (prim){ D[i], a, i, X, Y, D };
+                if (isfinite(D[i])) lo = fmin(lo, D[i]), hi = fmax(hi, D[i]);
+            for (size_t i = 0; i < a->n; i++)
+                if (isfinite(D[i])) list[m++] = (prim){ D[i], a, i, X, Y, D, lo, hi };
         }
         off += a->n;
     }

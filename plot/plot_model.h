@@ -554,6 +554,13 @@ int nplot__asinh_ticks(double vmin, double vmax, double linear_width, double bas
  * scale device units per point: the fixed ticks, else Axis3D's AutoLocator (MaxNLocator
  * with XAxis.get_tick_space() bins of the square box). Count (may exceed cap). */
 int nplot__axis3d_ticks(const nplot_axes *ax, int k, double scale, double *out, int cap);
+/* Axes3D.get_proj for the limits lim (xlo, xhi, ylo, yhi, zlo, zhi) and the view state of
+ * ax, row-major 4 x 4 (proj3d.c); the box aspect in use; proj_transform by M; ax's limits. */
+void nplot__proj3d_matrix(const nplot_axes *ax, const double lim[6], double M[16]);
+void nplot__proj3d_box(const nplot_axes *ax, double box[3]);
+void nplot__proj3d_apply(const double M[16], double x, double y, double z, double *tx, double *ty,
+                         double *tz);
+void nplot__proj3d_limits(nplot_axes *ax, double lim[6]);
 int nplot__asinh_minor_ticks(double vmin, double vmax, double linear_width, double base, double *out,
                              int cap);
 
@@ -605,6 +612,10 @@ struct nplot_axes {
     bool is3d;
     axis_state za;
     double elev, azim;
+    /* Axes3D view state (proj3d.c): roll in degrees; focal length (0 → 1, persp; INFINITY →
+     * 'ortho'); the box aspect scaled to matplotlib's diagonal times zoom (0 → 4:4:3) */
+    double roll, focal, box[3];
+    bool grid3d_off;         /* ax.grid(False) on a 3-D axes */
     /* polar axes (polar.c, kind_polar.c, draw_polar.c): NULL on rectilinear axes */
     struct polar_state *polar;
     /* a secondary_xaxis / secondary_yaxis (secondary.c): NULL on other axes */

@@ -278,6 +278,10 @@ MAP = {
     (D, "set_xlim3d"): ["nplot_set_xlim"], (D, "set_ylim3d"): ["nplot_set_ylim"],
     (D, "get_xlim"): ["nplot_get_xlim"], (D, "get_ylim"): ["nplot_get_ylim"],
     (D, "get_xlim3d"): ["nplot_get_xlim"], (D, "get_ylim3d"): ["nplot_get_ylim"],
+    (D, "set_box_aspect"): ["nplot_set_box_aspect3d"],
+    (D, "quiver"): ["nplot_quiver3d"], (D, "quiver3D"): ["nplot_quiver3d"],
+    (D, "grid"): ["nplot_axes3d_grid"],
+    (D, "set_axis_off"): ['nplot_axis(ax, "off")'], (D, "set_axis_on"): ['nplot_axis(ax, "on")'],
 }
 MAP.update({(P, c): ['nplot_rc_set("image.cmap", "%s")' % c] for c in _CMAPS})
 

@@ -3221,6 +3221,97 @@ NPLOT_API nd_status nplot_autofmt_xdate_(nplot_figure *fig, const nplot_autofmt_
     nplot_autofmt_xdate_((fig), &(nplot_autofmt_opts){ 0, __VA_ARGS__ })
 
 /* ==== 3-D axes: bars, voxels, quivers, stems, text, contour sets ==== */
+/* ax.set_proj_type(proj_type, focal_length): "persp" (focal_length 0 → 1, else > 0) or
+ * "ortho" (focal_length 0 or INFINITY). ND_EVALUE on another name or a bad focal length. */
+NPLOT_API nd_status nplot_set_proj_type(nplot_axes *ax, const char *proj_type, double focal_length);
+/* ax.set_box_aspect((ax_, ay, az), zoom=zoom) on a 3-D axes: all zero → 4:4:3, zoom 0 → 1;
+ * the box is scaled to matplotlib's diagonal 1.8295 times zoom. ND_EVALUE on non-positive. */
+NPLOT_API nd_status nplot_set_box_aspect3d(nplot_axes *ax, double ax_, double ay, double az, double zoom);
+/* ax.view_init(elev, azim, roll) in degrees (roll about the viewing axis). */
+NPLOT_API nd_status nplot_view_init_roll(nplot_axes *ax, double elev, double azim, double roll);
+/* ax.get_proj(): the 4 x 4 projection matrix (row-major, into M) for the current limits and
+ * view, as matplotlib 3.6 computes it (world, view, persp / ortho matrices). */
+NPLOT_API nd_status nplot_get_proj(nplot_axes *ax, double M[16]);
+/* ax.get_w_lims(): xmin, xmax, ymin, ymax, zmin, zmax into lims. */
+NPLOT_API nd_status nplot_get_w_lims(nplot_axes *ax, double lims[6]);
+/* ax.unit_cube() / tunit_cube(): the 8 corners of the limits box (x, y, z each, matplotlib's
+ * order), data or projected by get_proj; tunit_edges(): its 12 edges as 24 projected points. */
+NPLOT_API nd_status nplot_unit_cube(nplot_axes *ax, double pts[24]);
+NPLOT_API nd_status nplot_tunit_cube(nplot_axes *ax, double pts[24]);
+NPLOT_API nd_status nplot_tunit_edges(nplot_axes *ax, double pts[72]);
+/* ax.invert_zaxis() (automatic limits stay automatic, reversed) and ax.zaxis_inverted()
+ * (false on NULL or a 2-D axes). */
+NPLOT_API nd_status nplot_invert_zaxis(nplot_axes *ax);
+NPLOT_API bool nplot_zaxis_inverted(nplot_axes *ax);
+/* ax.get_zbound() (increasing order) and ax.set_zbound(lower, upper): NaN keeps a side; the
+ * axis keeps its inversion whatever the order. */
+NPLOT_API nd_status nplot_get_zbound(nplot_axes *ax, double *lower, double *upper);
+NPLOT_API nd_status nplot_set_zbound(nplot_axes *ax, double lower, double upper);
+/* ax.set_zmargin(m): m > -0.5 (ND_EVALUE otherwise), applied at the next autoscale. */
+NPLOT_API nd_status nplot_set_zmargin(nplot_axes *ax, double m);
+/* ax.set_autoscalez_on(b) (false freezes the current limits) / get_autoscalez_on(). */
+NPLOT_API nd_status nplot_set_autoscalez_on(nplot_axes *ax, bool on);
+NPLOT_API bool nplot_get_autoscalez_on(const nplot_axes *ax);
+/* ax.set_zscale / get_zscale: only "linear" (ND_EVALUE for another: matplotlib 3.6 draws
+ * other scales wrongly on 3-D axes). */
+NPLOT_API nd_status nplot_set_zscale(nplot_axes *ax, const char *scale);
+NPLOT_API const char *nplot_get_zscale(const nplot_axes *ax);
+/* ax.get_zlabel(): borrowed, "" when unset, NULL on NULL or a 2-D axes. */
+NPLOT_API const char *nplot_get_zlabel(const nplot_axes *ax);
+/* ax.grid(visible) on a 3-D axes: the pane grid lines on (default) or off. */
+NPLOT_API nd_status nplot_axes3d_grid(nplot_axes *ax, bool visible);
+
+typedef struct nplot_bar3d_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *color;          /* every face; NULL → the next cycle color */
+    const char *const *colors;  /* ncolors names: 1, one per bar or one per face (6 per bar,
+                                   faces -z, +z, -y, +y, -x, +x) */
+    size_t ncolors;
+    bool no_shade;              /* shade=False */
+    double light_azdeg, light_altdeg; /* LightSource; both 0 → (225, 19.4712) */
+    const char *edgecolor;      /* NULL → no edges (edges in the face color with linewidth) */
+    double linewidth;
+    double alpha;
+    const char *label;
+} nplot_bar3d_opts;
+/* ax.bar3d(x, y, z, dx, dy, dz): one cuboid per bar from (x, y, z) to (x + dx, y + dy,
+ * z + dz); each array has n values or one (broadcast). Faces are lit like matplotlib's
+ * (_shade_colors: 0.3 + 0.7 (n.l + 1) / 2) and depth-sorted by their mean depth (zsort
+ * 'average'). ND_ESHAPE when lengths differ, ND_EVALUE on a 2-D axes or a bad color. */
+NPLOT_API nd_status nplot_bar3d_(nplot_axes *ax, const nd_array *x, const nd_array *y, const nd_array *z,
+                                 const nd_array *dx, const nd_array *dy, const nd_array *dz,
+                                 const nplot_bar3d_opts *o);
+#define nplot_bar3d(...) nplot__kw_bar3d(__VA_ARGS__, )
+#define nplot__kw_bar3d(ax, x, y, z, dx, dy, dz, ...) \
+    nplot_bar3d_((ax), (x), (y), (z), (dx), (dy), (dz), &(nplot_bar3d_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_quiver3d_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double length;              /* arrow length in data units per unit vector, 0 → 1 */
+    double arrow_length_ratio;  /* head length over arrow length, 0 → 0.3 */
+    const char *pivot;          /* "tail" (NULL), "middle" or "tip": where (x, y, z) sits */
+    bool normalize;             /* every arrow the same length */
+    const char *color;          /* NULL → "C0" (lines.color; the cycle does not advance) */
+    double linewidth;           /* 0 → 1.5 */
+    const char *linestyle;
+    double alpha;
+    const char *label;
+} nplot_quiver3d_opts;
+/* ax.quiver(x, y, z, u, v, w) on a 3-D axes: one arrow per point (arrays of n values or one,
+ * broadcast): a shaft of length * |(u, v, w)| and two head lines at +-15 degrees,
+ * matplotlib's Line3DCollection segments; zero vectors draw nothing; autoscaling covers
+ * the anchor points only, as matplotlib's. ND_EVALUE on a bad pivot, ND_ESHAPE on lengths. */
+NPLOT_API nd_status nplot_quiver3d_(nplot_axes *ax, const nd_array *x, const nd_array *y, const nd_array *z,
+                                    const nd_array *u, const nd_array *v, const nd_array *w,
+                                    const nplot_quiver3d_opts *o);
+#define nplot_quiver3d(...) nplot__kw_quiver3d(__VA_ARGS__, )
+#define nplot__kw_quiver3d(ax, x, y, z, u, v, w, ...) \
+    nplot_quiver3d_((ax), (x), (y), (z), (u), (v), (w), &(nplot_quiver3d_opts){ 0, __VA_ARGS__ })
+/* The vertices of a 3-D artist (3-D line, quiver, scatter, surface, bar3d), borrowed until
+ * the artist changes: n points; NaN separates a line artist's polylines (a quiver's arrow is
+ * shaft, head, head, each 2 points and a NaN); a bar3d face is 4 points. ND_EVALUE otherwise. */
+NPLOT_API nd_status nplot_artist_get_data3d(const nplot_artist *a, size_t *n, const double **x,
+                                            const double **y, const double **z);
 
 /* ==== constrained layout ==== */
 
