@@ -89,13 +89,15 @@ static void detrend_seg(double *re, double *im, int n, int mode)
 }
 
 /* The windowed, detrended, zero-padded segments of one signal, transformed: a complex128
- * (nseg, pad_to) array. */
-static nd_array *segment_fft(const spec_req *r, const double *x, bool xc, size_t len, size_t nseg,
+ * (nseg, pad_to) array, or for real data the (nseg, pad_to / 2 + 1) half spectrum of rfft
+ * (*half set; the other bins are the conjugates). */
+static nd_array *segment_fft(const spec_req *r, const double *x, bool xc, size_t nseg, bool *half,
                              const char *who)
 {
     int nfft = r->nfft, step = r->nfft - r->noverlap;
     ptrdiff_t sh[2] = { (ptrdiff_t)nseg, r->pad_to };
-    nd_array *a = nd_zeros(2, sh, ND_COMPLEX128);
+    *half = !xc;
+    nd_array *a = nd_empty(2, sh, xc ? ND_COMPLEX128 : ND_FLOAT64);
     double *re = nd_malloc(sizeof(double) * 2 * (size_t)nfft, who);
     if (!a || !re) {
         nd_free(a);
@@ -103,6 +105,7 @@ static nd_array *segment_fft(const spec_req *r, const double *x, bool xc, size_t
         return NULL;
     }
     double *im = re + nfft, *d = nd_data(a);
+    size_t width = xc ? 2 * (size_t)r->pad_to : (size_t)r->pad_to;
     for (size_t s = 0; s < nseg; s++) {
         size_t off = s * (size_t)step;
         for (int i = 0; i < nfft; i++) {
@@ -112,20 +115,39 @@ static nd_array *segment_fft(const spec_req *r, const double *x, bool xc, size_t
             im[i] = in && xc ? x[2 * k + 1] : 0;
         }
         detrend_seg(re, xc ? im : NULL, nfft, r->detrend);
-        double *row = d + 2 * s * (size_t)r->pad_to;
-        for (int i = 0; i < nfft; i++) {
-            row[2 * i] = re[i] * r->window[i];
-            row[2 * i + 1] = im[i] * r->window[i];
+        double *row = d + s * width;
+        if (xc) {
+            for (int i = 0; i < nfft; i++) {
+                row[2 * i] = re[i] * r->window[i];
+                row[2 * i + 1] = im[i] * r->window[i];
+            }
+            memset(row + 2 * nfft, 0, sizeof(double) * 2 * (size_t)(r->pad_to - nfft));
+        } else {
+            for (int i = 0; i < nfft; i++) row[i] = re[i] * r->window[i];
+            memset(row + nfft, 0, sizeof(double) * (size_t)(r->pad_to - nfft));
         }
     }
     nd_free_mem(re);
-    (void)len;
-    nd_array *f = nd_fft_(&(nd_fft_opts){ .a = a, .axis = ND_AXIS_NONE });
+    nd_fft_opts fo = { .a = a, .axis = ND_AXIS_NONE };
+    nd_array *f = xc ? nd_fft_(&fo) : nd_rfft_(&fo);
     nd_free(a);
     if (!f) return NULL;
     nd_array *c = nd_ascontiguousarray(f);
     nd_free(f);
     return c;
+}
+
+/* Bin b of segment s as (re, im), from a full or a half (rfft) spectrum of width w. */
+static inline void bin_of(const double *d, bool half, size_t w, size_t pad, size_t s, size_t b,
+                          double *re, double *im)
+{
+    if (!half || b < w) {
+        const double *p = d + 2 * (s * w + b);
+        *re = p[0], *im = p[1];
+    } else {
+        const double *p = d + 2 * (s * w + (pad - b));
+        *re = p[0], *im = -p[1];
+    }
 }
 
 void nplot__spectral_free(spec_out *o)
@@ -171,8 +193,9 @@ nd_status nplot__spectral(const spec_req *r, spec_out *o, const char *who)
     size_t nseg = (len - (size_t)r->nfft) / (size_t)step + 1;
     size_t nf = r->twosided ? (size_t)pad : (size_t)(pad % 2 ? (pad + 1) / 2 : pad / 2 + 1);
     size_t center = (size_t)(pad % 2 ? (pad - 1) / 2 + 1 : pad / 2);
-    nd_array *X = segment_fft(r, r->x, r->xc, len, nseg, who), *Y = NULL;
-    if (X && !same) Y = segment_fft(r, r->y, r->yc, len, nseg, who);
+    bool xh = false, yh = false;
+    nd_array *X = segment_fft(r, r->x, r->xc, nseg, &xh, who), *Y = NULL;
+    if (X && !same) Y = segment_fft(r, r->y, r->yc, nseg, &yh, who);
     if (!X || (!same && !Y)) {
         nd_free(X);
         return nd_last_error();
@@ -193,6 +216,7 @@ nd_status nplot__spectral(const spec_req *r, spec_out *o, const char *who)
     double wsum = 0, w2sum = 0;
     for (int i = 0; i < r->nfft; i++) wsum += fabs(r->window[i]), w2sum += r->window[i] * r->window[i];
     const double *xd = nd_data(X), *yd = Y ? nd_data(Y) : NULL;
+    size_t xw = (size_t)nd_shape(X)[1], yw = Y ? (size_t)nd_shape(Y)[1] : 0;
     /* the result in frequency order after the two-sided roll: row f reads bin src(f) */
     for (size_t f = 0; f < nf; f++) {
         size_t b = r->twosided ? (f + center) % (size_t)pad : f;
@@ -206,15 +230,17 @@ nd_status nplot__spectral(const spec_req *r, spec_out *o, const char *who)
             scale /= r->scale_by_freq ? r->fs * w2sum : wsum * wsum;
         }
         for (size_t s = 0; s < nseg; s++) {
-            const double *p = xd + 2 * (s * (size_t)pad + b);
-            double pr = p[0], pi = p[1] + 0.0, vr, vi = 0; /* -0.0 → +0.0: numpy angle(-1-0j) is pi */
+            double pr, pi, vr, vi = 0;
+            bin_of(xd, xh, xw, (size_t)pad, s, b, &pr, &pi);
+            pi += 0.0; /* -0.0 → +0.0: numpy's angle(-1-0j) is pi */
             /* real data: the DC and Nyquist bins are real; FFTW leaves rounding noise of
              * either sign there, which would flip their angle between -pi and pi */
             if (!r->xc && (b == 0 || 2 * b == (size_t)pad)) pi = 0;
             if (!same) {
-                const double *q = yd + 2 * (s * (size_t)pad + b);
-                vr = (pr * q[0] + pi * q[1]) * scale; /* conj(X) Y */
-                vi = (pr * q[1] - pi * q[0]) * scale;
+                double qr, qi;
+                bin_of(yd, yh, yw, (size_t)pad, s, b, &qr, &qi);
+                vr = (pr * qr + pi * qi) * scale; /* conj(X) Y */
+                vi = (pr * qi - pi * qr) * scale;
             } else if (r->mode == SPEC_PSD) {
                 vr = (pr * pr + pi * pi) * scale;
             } else if (r->mode == SPEC_MAGNITUDE) {
