@@ -291,14 +291,23 @@ nd_status nplot_specgram_(nplot_axes *ax, const nd_array *xa, const nplot_spectr
     if ((st = nplot__spectral(&r, &so, who))) { st = nplot__fail(fig, st, "%s", nd_errmsg()); goto done; }
     size_t nf = so.nfreq, ns = so.nseg;
     for (size_t i = 0; i < nf; i++) so.freqs[i] += o->Fc;
-    z = nd_malloc(sizeof(double) * nf * ns, who);
-    if (!z) { st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who); goto done; }
-    double mul = r.mode == SPEC_PSD ? 10 : 20;
-    for (size_t f = 0; f < nf; f++) /* np.flipud: the highest frequency in row 0 */
+    /* the image: np.flipud (the highest frequency in row 0) of the scaled spectrum, in a
+     * copy when the caller wants the spectrum, else in place (1M-sample signals: 8 MB less) */
+    double mul = r.mode == SPEC_PSD ? 10 : 20, *img = so.re;
+    if (o->result) {
+        img = z = nd_malloc(sizeof(double) * nf * ns, who);
+        if (!z) { st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who); goto done; }
+        memcpy(z, so.re, sizeof(double) * nf * ns);
+    }
+    if (db)
+        for (size_t i = 0; i < nf * ns; i++) img[i] = mul * log10(img[i]);
+    for (size_t f = 0; f < nf / 2; f++) {
+        double *a = img + f * ns, *b = img + (nf - 1 - f) * ns;
         for (size_t s = 0; s < ns; s++) {
-            double v = so.re[f * ns + s];
-            z[(nf - 1 - f) * ns + s] = db ? mul * log10(v) : v;
+            double v = a[s];
+            a[s] = b[s], b[s] = v;
         }
+    }
     double pad = (r.nfft - r.noverlap) / r.fs / 2;
     double ext[4] = { so.t[0] - pad, so.t[ns - 1] + pad, so.freqs[0], so.freqs[nf - 1] };
     if (o->xextent.v) ext[0] = o->xextent.v[0], ext[1] = o->xextent.v[1];
@@ -310,7 +319,7 @@ nd_status nplot_specgram_(nplot_axes *ax, const nd_array *xa, const nplot_spectr
     io.aspect = "auto";
     io.extent = (nplot_f64s){ 4, ext };
     io.label = o->label;
-    if ((st = nplot_imshow_data_(ax, z, (int)nf, (int)ns, &io))) goto done;
+    if ((st = nplot_imshow_data_(ax, img, (int)nf, (int)ns, &io))) goto done;
     if (o->line) *o->line = nplot_get_artist(ax, -1);
     if ((st = nplot_axis(ax, "auto"))) goto done;
     ptrdiff_t sh[2] = { (ptrdiff_t)nf, (ptrdiff_t)ns };

@@ -217,7 +217,9 @@ nd_status nplot__spectral(const spec_req *r, spec_out *o, const char *who)
     for (int i = 0; i < r->nfft; i++) wsum += fabs(r->window[i]), w2sum += r->window[i] * r->window[i];
     const double *xd = nd_data(X), *yd = Y ? nd_data(Y) : NULL;
     size_t xw = (size_t)nd_shape(X)[1], yw = Y ? (size_t)nd_shape(Y)[1] : 0;
-    /* the result in frequency order after the two-sided roll: row f reads bin src(f) */
+    /* the result in frequency order after the two-sided roll: row f reads bin b; blocks of
+     * 64 segments keep the segment-major spectra in cache while rows are written */
+    for (size_t s0 = 0; s0 < nseg; s0 += 64)
     for (size_t f = 0; f < nf; f++) {
         size_t b = r->twosided ? (f + center) % (size_t)pad : f;
         double fr = (b < (size_t)(pad + 1) / 2 ? (double)b : (double)b - pad) * (1.0 / (pad * (1.0 / r->fs)));
@@ -229,7 +231,7 @@ nd_status nplot__spectral(const spec_req *r, spec_out *o, const char *who)
             if (doubled) scale = 2;
             scale /= r->scale_by_freq ? r->fs * w2sum : wsum * wsum;
         }
-        for (size_t s = 0; s < nseg; s++) {
+        for (size_t s = s0; s < nseg && s < s0 + 64; s++) {
             double pr, pi, vr, vi = 0;
             bin_of(xd, xh, xw, (size_t)pad, s, b, &pr, &pi);
             pi += 0.0; /* -0.0 → +0.0: numpy's angle(-1-0j) is pi */
