@@ -2753,6 +2753,148 @@ NPLOT_API nd_status nplot_rgrids_(nplot_axes *ax, const double *radii, int n,
     nplot_rgrids_((ax), (r), (n), &(nplot_rgrids_opts){ 0, __VA_ARGS__ })
 
 /* ==== spectral analysis and correlation plots: psd, csd, cohere, specgram, *_spectrum, acorr, xcorr, spy ==== */
+/* matplotlib's spectral plots (Axes.psd, csd, cohere, specgram, magnitude_spectrum,
+ * angle_spectrum, phase_spectrum) with matplotlib.mlab 3.6's numbers: the signal is cut into
+ * NFFT-long segments stepping NFFT - noverlap (a signal shorter than NFFT is zero-filled),
+ * each detrended, windowed, zero-padded to pad_to and transformed with numc's FFT. x (and
+ * y) are 1-D, real or complex (complex data defaults to two-sided spectra). Results come
+ * back through the out-pointers below, new arrays the caller frees with nd_free; left NULL
+ * on error. Errors: ND_ESHAPE for a non-1-D or empty signal or x and y of different lengths,
+ * ND_EVALUE for noverlap >= NFFT, pad_to < NFFT, a window whose length is not NFFT, unknown
+ * detrend / window / sides / mode / scale names (the messages name the values). */
+typedef struct nplot_spectral_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    int NFFT;                 /* points per segment, 0 → 256 (the *_spectrum functions use
+                                 the whole signal and ignore it) */
+    double Fs;                /* sampling frequency, 0 → 2 */
+    double Fc;                /* center frequency added to the frequencies (plot and freqs) */
+    const char *detrend;      /* per segment: "none" (default), "mean", "linear" */
+    const nd_array *window;   /* NFFT window weights (any real dtype); NULL → window_name */
+    const char *window_name;  /* numpy's symmetric windows: "hanning" (default), "hamming",
+                                 "blackman", "bartlett", or "none" (ones) */
+    int noverlap;             /* overlapping points, 0 → 0 (specgram: 128); NPLOT_OFF → 0 */
+    int pad_to;               /* FFT length, 0 → NFFT (*_spectrum: the signal's length) */
+    const char *sides;        /* "default" (onesided for real, twosided for complex data),
+                                 "onesided", "twosided" */
+    int scale_by_freq;        /* NPLOT_OFF: psd / csd / specgram not divided by Fs and the
+                                 window's power (units dB instead of dB/Hz) */
+    const char *mode;         /* specgram: "psd" (default), "magnitude", "angle", "phase" */
+    const char *scale;        /* specgram and magnitude_spectrum: "default", "linear", "dB"
+                                 (specgram default dB for psd / magnitude, else linear;
+                                 magnitude_spectrum default linear) */
+    /* the line (psd, csd, cohere, *_spectrum) */
+    const char *fmt;
+    const char *color;
+    const char *label;
+    double linewidth;
+    const char *linestyle;
+    /* the image (specgram) */
+    const char *cmap;         /* NULL → viridis */
+    double vmin, vmax;        /* equal → the data's range */
+    nplot_f64s xextent;       /* 2 values: the image's x extent; not given → the first and
+                                 last segment centres widened by (NFFT - noverlap) / Fs / 2 */
+    /* results (each optional; new arrays owned by the caller) */
+    nd_array **result;        /* psd: Pxx (float64); csd: Pxy (complex128); cohere: Cxy;
+                                 *_spectrum: the spectrum before any dB scaling; specgram:
+                                 the (nfreq, nseg) spectrum, float64 */
+    nd_array **freqs;         /* float64 frequencies, Fc added */
+    nd_array **t;             /* specgram: the segment centres in seconds */
+    nplot_artist **line;      /* matplotlib's return_line: the line (specgram: the image) */
+} nplot_spectral_opts;
+/* ax.psd(x): the power spectral density, averaged over the segments (Welch), drawn as
+ * 10 log10(Pxx) against frequency with a grid, 'Frequency' and 'Power Spectral Density
+ * (dB/Hz)' labels and matplotlib's y ticks (every 10 dB for a range over 10 dB). */
+NPLOT_API nd_status nplot_psd_(nplot_axes *ax, const nd_array *x, const nplot_spectral_opts *o);
+#define nplot_psd(...) nplot__kw_psd(__VA_ARGS__, )
+#define nplot__kw_psd(ax, x, ...) nplot_psd_((ax), (x), &(nplot_spectral_opts){ 0, __VA_ARGS__ })
+/* ax.csd(x, y): the cross spectral density conj(X) Y averaged; 10 log10 |Pxy| is drawn
+ * ('Cross Spectrum Magnitude (dB)'). */
+NPLOT_API nd_status nplot_csd_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                               const nplot_spectral_opts *o);
+#define nplot_csd(...) nplot__kw_csd(__VA_ARGS__, )
+#define nplot__kw_csd(ax, x, y, ...) nplot_csd_((ax), (x), (y), &(nplot_spectral_opts){ 0, __VA_ARGS__ })
+/* ax.cohere(x, y): the coherence |Pxy|^2 / (Pxx Pyy) on a linear axis with a grid.
+ * ND_EVALUE when the signal is shorter than 2 NFFT (matplotlib's error). */
+NPLOT_API nd_status nplot_cohere_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                                  const nplot_spectral_opts *o);
+#define nplot_cohere(...) nplot__kw_cohere(__VA_ARGS__, )
+#define nplot__kw_cohere(ax, x, y, ...) \
+    nplot_cohere_((ax), (x), (y), &(nplot_spectral_opts){ 0, __VA_ARGS__ })
+/* ax.specgram(x): the spectrum of every segment as an image (time across, frequency up,
+ * extent xextent x (freqs[0], freqs[-1]), aspect auto). A signal not longer than NFFT warns
+ * as matplotlib ("Only one segment is calculated ..."); mode "complex" and dB scale with
+ * angle / phase are ND_EVALUE. */
+NPLOT_API nd_status nplot_specgram_(nplot_axes *ax, const nd_array *x, const nplot_spectral_opts *o);
+#define nplot_specgram(...) nplot__kw_specgram(__VA_ARGS__, )
+#define nplot__kw_specgram(ax, x, ...) \
+    nplot_specgram_((ax), (x), &(nplot_spectral_opts){ 0, __VA_ARGS__ })
+/* ax.magnitude_spectrum(x): |FFT| / sum(|window|) of the whole (windowed) signal; 'Magnitude
+ * (energy)' or, with scale "dB", 20 log10 of it ('Magnitude (dB)'). */
+NPLOT_API nd_status nplot_magnitude_spectrum_(nplot_axes *ax, const nd_array *x,
+                                              const nplot_spectral_opts *o);
+#define nplot_magnitude_spectrum(...) nplot__kw_magnitude_spectrum(__VA_ARGS__, )
+#define nplot__kw_magnitude_spectrum(ax, x, ...) \
+    nplot_magnitude_spectrum_((ax), (x), &(nplot_spectral_opts){ 0, __VA_ARGS__ })
+/* ax.angle_spectrum(x): the wrapped phase angle in radians ('Angle (radians)'). */
+NPLOT_API nd_status nplot_angle_spectrum_(nplot_axes *ax, const nd_array *x,
+                                          const nplot_spectral_opts *o);
+#define nplot_angle_spectrum(...) nplot__kw_angle_spectrum(__VA_ARGS__, )
+#define nplot__kw_angle_spectrum(ax, x, ...) \
+    nplot_angle_spectrum_((ax), (x), &(nplot_spectral_opts){ 0, __VA_ARGS__ })
+/* ax.phase_spectrum(x): the unwrapped phase (np.unwrap over frequency), 'Phase (radians)'. */
+NPLOT_API nd_status nplot_phase_spectrum_(nplot_axes *ax, const nd_array *x,
+                                          const nplot_spectral_opts *o);
+#define nplot_phase_spectrum(...) nplot__kw_phase_spectrum(__VA_ARGS__, )
+#define nplot__kw_phase_spectrum(ax, x, ...) \
+    nplot_phase_spectrum_((ax), (x), &(nplot_spectral_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_xcorr_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    int normed;               /* NPLOT_OFF: the raw sums (default: divided by
+                                 sqrt(x.x y.y)) */
+    int maxlags;              /* lags -maxlags..maxlags, 0 → 10, negative → all (None) */
+    int usevlines;            /* NPLOT_OFF: markers "o" without lines instead of vlines
+                                 from 0 and a horizontal line at 0 */
+    const char *detrend;      /* of the whole signals: "none" (default), "mean", "linear" */
+    const char *color;        /* NULL → C0 (vlines) or the cycle (markers) */
+    const char *label;
+    double linewidth;
+    const char *marker;       /* markers mode: NULL → "o" */
+    double markersize;
+    nd_array **lags;          /* if set: the lags (int64), caller frees */
+    nd_array **correls;       /* if set: the correlations (float64), caller frees */
+} nplot_xcorr_opts;
+/* ax.xcorr(x, y): np.correlate(x, y, 'full') of the detrended real signals at lags
+ * -maxlags..maxlags (lag k sums x[i + k] y[i]). ND_ESHAPE when the lengths differ,
+ * ND_EVALUE for maxlags >= len(x) ("maxlags must be None or strictly positive < n"). */
+NPLOT_API nd_status nplot_xcorr_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                                 const nplot_xcorr_opts *o);
+#define nplot_xcorr(...) nplot__kw_xcorr(__VA_ARGS__, )
+#define nplot__kw_xcorr(ax, x, y, ...) nplot_xcorr_((ax), (x), (y), &(nplot_xcorr_opts){ 0, __VA_ARGS__ })
+/* ax.acorr(x): nplot_xcorr(ax, x, x). */
+NPLOT_API nd_status nplot_acorr_(nplot_axes *ax, const nd_array *x, const nplot_xcorr_opts *o);
+#define nplot_acorr(...) nplot__kw_acorr(__VA_ARGS__, )
+#define nplot__kw_acorr(ax, x, ...) nplot_acorr_((ax), (x), &(nplot_xcorr_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_spy_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    double precision;         /* entries with |z| > precision are shown (0) */
+    const char *marker;       /* given (or markersize): square markers at the entries instead
+                                 of an image; NULL → "s" */
+    double markersize;        /* markers mode, points, 0 → 10 */
+    const char *origin;       /* "upper" (default: row 0 on top, x ticks on top) or "lower" */
+    const char *aspect;       /* "equal" (default) or "auto" */
+    const char *color;        /* markers mode: NULL → C0 */
+    const char *cmap;         /* image mode: NULL → white for zero, black for the entries */
+    double alpha;
+} nplot_spy_opts;
+/* ax.spy(z): the sparsity pattern of a 2-D array as an image (nearest pixels) or markers,
+ * limits (-0.5, ncols - 0.5) x (nrows - 0.5, -0.5), integer MaxNLocator ticks (nbins 9,
+ * steps 1, 2, 5, 10). ND_ESHAPE unless 2-D and non-empty; ND_EVALUE for a bad origin. */
+NPLOT_API nd_status nplot_spy_(nplot_axes *ax, const nd_array *z, const nplot_spy_opts *o);
+#define nplot_spy(...) nplot__kw_spy(__VA_ARGS__, )
+#define nplot__kw_spy(ax, z, ...) nplot_spy_((ax), (z), &(nplot_spy_opts){ 0, __VA_ARGS__ })
+
 
 /* ==== Axes properties: getters and setters ==== */
 /* Artist properties of the axes itself (matplotlib 3.6 draws the axes the same whatever its

@@ -756,6 +756,47 @@ static const npp_kw kw_nplot_secondary_opts[] = {
     { "color", offsetof(nplot_secondary_opts, color), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_spectral_opts[] = {
+    { "NFFT", offsetof(nplot_spectral_opts, NFFT), K_I, 0 },
+    { "Fs", offsetof(nplot_spectral_opts, Fs), K_D, 0 },
+    { "Fc", offsetof(nplot_spectral_opts, Fc), K_D, 0 },
+    { "detrend", offsetof(nplot_spectral_opts, detrend), K_S, 0 },
+    { "window", offsetof(nplot_spectral_opts, window), K_ARR, 0 },
+    { "window_name", offsetof(nplot_spectral_opts, window_name), K_S, 0 },
+    { "noverlap", offsetof(nplot_spectral_opts, noverlap), K_TRI, 0 },
+    { "pad_to", offsetof(nplot_spectral_opts, pad_to), K_I, 0 },
+    { "sides", offsetof(nplot_spectral_opts, sides), K_S, 0 },
+    { "scale_by_freq", offsetof(nplot_spectral_opts, scale_by_freq), K_TRI, 0 },
+    { "mode", offsetof(nplot_spectral_opts, mode), K_S, 0 },
+    { "scale", offsetof(nplot_spectral_opts, scale), K_S, 0 },
+    { "fmt", offsetof(nplot_spectral_opts, fmt), K_S, 0 },
+    { "color", offsetof(nplot_spectral_opts, color), K_S, 0 },
+    { "label", offsetof(nplot_spectral_opts, label), K_S, 0 },
+    { "linewidth", offsetof(nplot_spectral_opts, linewidth), K_D, 0 },
+    { "linestyle", offsetof(nplot_spectral_opts, linestyle), K_S, 0 },
+    { "cmap", offsetof(nplot_spectral_opts, cmap), K_S, 0 },
+    { "vmin", offsetof(nplot_spectral_opts, vmin), K_D, 0 },
+    { "vmax", offsetof(nplot_spectral_opts, vmax), K_D, 0 },
+    { "xextent", offsetof(nplot_spectral_opts, xextent), K_F64S, 0 },
+    { "result", offsetof(nplot_spectral_opts, result), K_OUT, 0 },
+    { "freqs", offsetof(nplot_spectral_opts, freqs), K_OUT, 0 },
+    { "t", offsetof(nplot_spectral_opts, t), K_OUT, 0 },
+    { "lw", offsetof(nplot_spectral_opts, linewidth), K_D, 0 },
+    { "ls", offsetof(nplot_spectral_opts, linestyle), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
+static const npp_kw kw_nplot_spy_opts[] = {
+    { "precision", offsetof(nplot_spy_opts, precision), K_D, 0 },
+    { "marker", offsetof(nplot_spy_opts, marker), K_S, 0 },
+    { "markersize", offsetof(nplot_spy_opts, markersize), K_D, 0 },
+    { "origin", offsetof(nplot_spy_opts, origin), K_S, 0 },
+    { "aspect", offsetof(nplot_spy_opts, aspect), K_S, 0 },
+    { "color", offsetof(nplot_spy_opts, color), K_S, 0 },
+    { "cmap", offsetof(nplot_spy_opts, cmap), K_S, 0 },
+    { "alpha", offsetof(nplot_spy_opts, alpha), K_D, 0 },
+    { "ms", offsetof(nplot_spy_opts, markersize), K_D, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_stackplot_opts[] = {
     { "baseline", offsetof(nplot_stackplot_opts, baseline), K_S, 0 },
     { "labels", offsetof(nplot_stackplot_opts, labels), K_STRS, 0 },
@@ -999,6 +1040,22 @@ static const npp_kw kw_nplot_violin_opts[] = {
     { "points", offsetof(nplot_violin_opts, points), K_I, 0 },
     { "bw_method", offsetof(nplot_violin_opts, bw_method), K_S, 0 },
     { "bw_factor", offsetof(nplot_violin_opts, bw_factor), K_D, 0 },
+    { NULL, 0, 0, 0 }
+};
+static const npp_kw kw_nplot_xcorr_opts[] = {
+    { "normed", offsetof(nplot_xcorr_opts, normed), K_TRI, 0 },
+    { "maxlags", offsetof(nplot_xcorr_opts, maxlags), K_I, 0 },
+    { "usevlines", offsetof(nplot_xcorr_opts, usevlines), K_TRI, 0 },
+    { "detrend", offsetof(nplot_xcorr_opts, detrend), K_S, 0 },
+    { "color", offsetof(nplot_xcorr_opts, color), K_S, 0 },
+    { "label", offsetof(nplot_xcorr_opts, label), K_S, 0 },
+    { "linewidth", offsetof(nplot_xcorr_opts, linewidth), K_D, 0 },
+    { "marker", offsetof(nplot_xcorr_opts, marker), K_S, 0 },
+    { "markersize", offsetof(nplot_xcorr_opts, markersize), K_D, 0 },
+    { "lags", offsetof(nplot_xcorr_opts, lags), K_OUT, 0 },
+    { "correls", offsetof(nplot_xcorr_opts, correls), K_OUT, 0 },
+    { "lw", offsetof(nplot_xcorr_opts, linewidth), K_D, 0 },
+    { "ms", offsetof(nplot_xcorr_opts, markersize), K_D, 0 },
     { NULL, 0, 0, 0 }
 };
 

@@ -1,0 +1,319 @@
+/* matplotlib.mlab's spectral estimates (3.6 _spectral_helper and what builds on it) and the
+ * correlation of Axes.xcorr, computed on plain buffers; the transforms are numc's FFT.
+ * Quirks kept on purpose, so the numbers are matplotlib's: the one-sided doubling skips the
+ * last bin by NFFT's parity, not pad_to's; a one-sided even pad_to flips the sign of the
+ * Nyquist frequency to positive; detrend 'linear' of complex data uses np.cov's conjugate. */
+#include "spectral.h"
+
+#include <math.h>
+#include <string.h>
+
+int nplot__spectral_detrend_mode(const char *s)
+{
+    if (!s || !strcmp(s, "none")) return SPEC_DETREND_NONE;
+    if (!strcmp(s, "mean")) return SPEC_DETREND_MEAN;
+    if (!strcmp(s, "linear")) return SPEC_DETREND_LINEAR;
+    return -1;
+}
+
+nd_status nplot__spectral_window(const nd_array *w, const char *name, int nfft, double **out,
+                                 const char *who)
+{
+    *out = NULL;
+    nd_array *a = NULL;
+    if (w) {
+        if (nd_ndim(w) != 1 || nd_size(w) != nfft)
+            return nd_set_error(ND_EVALUE,
+                                "%s: The window length must match the data's first dimension "
+                                "(window has %td values, NFFT is %d)",
+                                who, nd_ndim(w) == 1 ? nd_size(w) : (ptrdiff_t)-1, nfft);
+        a = nd_astype(w, ND_FLOAT64, ND_CAST_UNSAFE);
+    } else if (!name || !strcmp(name, "hanning")) {
+        a = nd_hanning(nfft);
+    } else if (!strcmp(name, "hamming")) {
+        a = nd_hamming(nfft);
+    } else if (!strcmp(name, "blackman")) {
+        a = nd_blackman(nfft);
+    } else if (!strcmp(name, "bartlett")) {
+        a = nd_bartlett(nfft);
+    } else if (!strcmp(name, "none")) {
+        double *v = nd_malloc(sizeof(double) * (size_t)nfft, who);
+        if (!v) return ND_ENOMEM;
+        for (int i = 0; i < nfft; i++) v[i] = 1;
+        *out = v;
+        return ND_OK;
+    } else {
+        return nd_set_error(ND_EVALUE,
+                            "%s: window must be 'hanning', 'hamming', 'blackman', 'bartlett' or "
+                            "'none', got '%s'", who, name);
+    }
+    if (!a) return nd_last_error();
+    nd_array *c = nd_ascontiguousarray(a);
+    nd_free(a);
+    if (!c) return nd_last_error();
+    double *v = nd_malloc(sizeof(double) * (size_t)nfft, who);
+    if (v) memcpy(v, nd_data(c), sizeof(double) * (size_t)nfft);
+    nd_free(c);
+    if (!v) return ND_ENOMEM;
+    *out = v;
+    return ND_OK;
+}
+
+/* mlab.detrend_mean / detrend_linear of one segment (re, and im when complex), in place. */
+static void detrend_seg(double *re, double *im, int n, int mode)
+{
+    if (mode == SPEC_DETREND_NONE || n < 1) return;
+    double mr = 0, mi = 0;
+    for (int i = 0; i < n; i++) mr += re[i];
+    mr /= n;
+    if (im) {
+        for (int i = 0; i < n; i++) mi += im[i];
+        mi /= n;
+    }
+    double br = 0, bi = 0, mx = (n - 1) / 2.0;
+    if (mode == SPEC_DETREND_LINEAR) {
+        /* np.cov(arange(n), y, bias=1): C[0,1] = mean((x - mx) conj(y - my)) */
+        double vx = 0, cr = 0, ci = 0;
+        for (int i = 0; i < n; i++) {
+            double d = i - mx;
+            vx += d * d;
+            cr += d * (re[i] - mr);
+            if (im) ci -= d * (im[i] - mi);
+        }
+        if (vx > 0) br = cr / vx, bi = ci / vx;
+    }
+    for (int i = 0; i < n; i++) {
+        re[i] -= mr + br * (i - mx);
+        if (im) im[i] -= mi + bi * (i - mx);
+    }
+}
+
+/* The windowed, detrended, zero-padded segments of one signal, transformed: a complex128
+ * (nseg, pad_to) array, or for real data the (nseg, pad_to / 2 + 1) half spectrum of rfft
+ * (*half set; the other bins are the conjugates). */
+static nd_array *segment_fft(const spec_req *r, const double *x, bool xc, size_t nseg, bool *half,
+                             const char *who)
+{
+    int nfft = r->nfft, step = r->nfft - r->noverlap;
+    ptrdiff_t sh[2] = { (ptrdiff_t)nseg, r->pad_to };
+    *half = !xc;
+    nd_array *a = nd_empty(2, sh, xc ? ND_COMPLEX128 : ND_FLOAT64);
+    double *re = nd_malloc(sizeof(double) * 2 * (size_t)nfft, who);
+    if (!a || !re) {
+        nd_free(a);
+        nd_free_mem(re);
+        return NULL;
+    }
+    double *im = re + nfft, *d = nd_data(a);
+    size_t width = xc ? 2 * (size_t)r->pad_to : (size_t)r->pad_to;
+    for (size_t s = 0; s < nseg; s++) {
+        size_t off = s * (size_t)step;
+        for (int i = 0; i < nfft; i++) {
+            size_t k = off + (size_t)i;
+            bool in = k < r->n; /* shorter than NFFT: zero-filled (np.resize + zeros) */
+            re[i] = in ? (xc ? x[2 * k] : x[k]) : 0;
+            im[i] = in && xc ? x[2 * k + 1] : 0;
+        }
+        detrend_seg(re, xc ? im : NULL, nfft, r->detrend);
+        double *row = d + s * width;
+        if (xc) {
+            for (int i = 0; i < nfft; i++) {
+                row[2 * i] = re[i] * r->window[i];
+                row[2 * i + 1] = im[i] * r->window[i];
+            }
+            memset(row + 2 * nfft, 0, sizeof(double) * 2 * (size_t)(r->pad_to - nfft));
+        } else {
+            for (int i = 0; i < nfft; i++) row[i] = re[i] * r->window[i];
+            memset(row + nfft, 0, sizeof(double) * (size_t)(r->pad_to - nfft));
+        }
+    }
+    nd_free_mem(re);
+    nd_fft_opts fo = { .a = a, .axis = ND_AXIS_NONE };
+    nd_array *f = xc ? nd_fft_(&fo) : nd_rfft_(&fo);
+    nd_free(a);
+    if (!f) return NULL;
+    nd_array *c = nd_ascontiguousarray(f);
+    nd_free(f);
+    return c;
+}
+
+/* Bin b of segment s as (re, im), from a full or a half (rfft) spectrum of width w. */
+static inline void bin_of(const double *d, bool half, size_t w, size_t pad, size_t s, size_t b,
+                          double *re, double *im)
+{
+    if (!half || b < w) {
+        const double *p = d + 2 * (s * w + b);
+        *re = p[0], *im = p[1];
+    } else {
+        const double *p = d + 2 * (s * w + (pad - b));
+        *re = p[0], *im = -p[1];
+    }
+}
+
+void nplot__spectral_free(spec_out *o)
+{
+    nd_free_mem(o->re);
+    nd_free_mem(o->im);
+    nd_free_mem(o->freqs);
+    nd_free_mem(o->t);
+    memset(o, 0, sizeof *o);
+}
+
+/* np.unwrap along the frequency axis of column s. */
+static void unwrap_col(double *v, size_t nf, size_t nseg, size_t s)
+{
+    double corr = 0, prev = v[s];
+    for (size_t f = 1; f < nf; f++) {
+        double cur = v[f * nseg + s], dd = cur - prev;
+        double m = fmod(dd + M_PI, 2 * M_PI);
+        if (m < 0) m += 2 * M_PI;
+        m -= M_PI;
+        if (m == -M_PI && dd > 0) m = M_PI;
+        double pc = m - dd;
+        if (fabs(dd) < M_PI) pc = 0;
+        corr += pc;
+        prev = cur;
+        v[f * nseg + s] = cur + corr;
+    }
+}
+
+nd_status nplot__spectral(const spec_req *r, spec_out *o, const char *who)
+{
+    memset(o, 0, sizeof *o);
+    if (r->nfft < 1) return nd_set_error(ND_EVALUE, "%s: NFFT must be at least 1, got %d", who, r->nfft);
+    if (r->noverlap >= r->nfft)
+        return nd_set_error(ND_EVALUE, "%s: noverlap must be less than NFFT, got noverlap %d, NFFT %d",
+                            who, r->noverlap, r->nfft);
+    if (r->pad_to < r->nfft)
+        return nd_set_error(ND_EVALUE, "%s: pad_to must be at least NFFT, got pad_to %d, NFFT %d", who,
+                            r->pad_to, r->nfft);
+    bool same = !r->y;
+    size_t len = r->n < (size_t)r->nfft ? (size_t)r->nfft : r->n; /* padded to NFFT */
+    int step = r->nfft - r->noverlap, pad = r->pad_to;
+    size_t nseg = (len - (size_t)r->nfft) / (size_t)step + 1;
+    size_t nf = r->twosided ? (size_t)pad : (size_t)(pad % 2 ? (pad + 1) / 2 : pad / 2 + 1);
+    size_t center = (size_t)(pad % 2 ? (pad - 1) / 2 + 1 : pad / 2);
+    bool xh = false, yh = false;
+    nd_array *X = segment_fft(r, r->x, r->xc, nseg, &xh, who), *Y = NULL;
+    if (X && !same) Y = segment_fft(r, r->y, r->yc, nseg, &yh, who);
+    if (!X || (!same && !Y)) {
+        nd_free(X);
+        return nd_last_error();
+    }
+    bool cplx = !same || r->mode == SPEC_COMPLEX;
+    o->nfreq = nf;
+    o->nseg = nseg;
+    o->re = nd_malloc(sizeof(double) * nf * nseg, who);
+    o->im = cplx ? nd_malloc(sizeof(double) * nf * nseg, who) : NULL;
+    o->freqs = nd_malloc(sizeof(double) * nf, who);
+    o->t = nd_malloc(sizeof(double) * nseg, who);
+    if (!o->re || (cplx && !o->im) || !o->freqs || !o->t) {
+        nd_free(X);
+        nd_free(Y);
+        nplot__spectral_free(o);
+        return ND_ENOMEM;
+    }
+    double wsum = 0, w2sum = 0;
+    for (int i = 0; i < r->nfft; i++) wsum += fabs(r->window[i]), w2sum += r->window[i] * r->window[i];
+    const double *xd = nd_data(X), *yd = Y ? nd_data(Y) : NULL;
+    size_t xw = (size_t)nd_shape(X)[1], yw = Y ? (size_t)nd_shape(Y)[1] : 0;
+    /* the result in frequency order after the two-sided roll: row f reads bin b; blocks of
+     * 64 segments keep the segment-major spectra in cache while rows are written */
+    for (size_t s0 = 0; s0 < nseg; s0 += 64)
+    for (size_t f = 0; f < nf; f++) {
+        size_t b = r->twosided ? (f + center) % (size_t)pad : f;
+        double fr = (b < (size_t)(pad + 1) / 2 ? (double)b : (double)b - pad) * (1.0 / (pad * (1.0 / r->fs)));
+        if (!r->twosided && !(pad % 2) && f == nf - 1) fr = -fr;
+        o->freqs[f] = fr;
+        double scale = 1;
+        if (r->mode == SPEC_PSD) {
+            bool doubled = !r->twosided && b >= 1 && (r->nfft % 2 ? true : b < nf - 1);
+            if (doubled) scale = 2;
+            scale /= r->scale_by_freq ? r->fs * w2sum : wsum * wsum;
+        }
+        for (size_t s = s0; s < nseg && s < s0 + 64; s++) {
+            double pr, pi, vr, vi = 0;
+            bin_of(xd, xh, xw, (size_t)pad, s, b, &pr, &pi);
+            pi += 0.0; /* -0.0 → +0.0: numpy's angle(-1-0j) is pi */
+            /* real data: the DC and Nyquist bins are real; FFTW leaves rounding noise of
+             * either sign there, which would flip their angle between -pi and pi */
+            if (!r->xc && (b == 0 || 2 * b == (size_t)pad)) pi = 0;
+            if (!same) {
+                double qr, qi;
+                bin_of(yd, yh, yw, (size_t)pad, s, b, &qr, &qi);
+                vr = (pr * qr + pi * qi) * scale; /* conj(X) Y */
+                vi = (pr * qi - pi * qr) * scale;
+            } else if (r->mode == SPEC_PSD) {
+                vr = (pr * pr + pi * pi) * scale;
+            } else if (r->mode == SPEC_MAGNITUDE) {
+                vr = hypot(pr, pi) / wsum;
+            } else if (r->mode == SPEC_COMPLEX) {
+                vr = pr / wsum, vi = pi / wsum;
+            } else {
+                vr = atan2(pi, pr);
+            }
+            o->re[f * nseg + s] = vr;
+            if (o->im) o->im[f * nseg + s] = vi;
+        }
+    }
+    for (size_t s = 0; s < nseg; s++) o->t[s] = (r->nfft / 2.0 + (double)(s * (size_t)step)) / r->fs;
+    if (r->mode == SPEC_PHASE)
+        for (size_t s = 0; s < nseg; s++) unwrap_col(o->re, nf, nseg, s);
+    nd_free(X);
+    nd_free(Y);
+    return ND_OK;
+}
+
+void nplot__spectral_mean(spec_out *o)
+{
+    if (o->nseg <= 1) return;
+    for (size_t f = 0; f < o->nfreq; f++) {
+        double sr = 0, si = 0;
+        for (size_t s = 0; s < o->nseg; s++) {
+            sr += o->re[f * o->nseg + s];
+            if (o->im) si += o->im[f * o->nseg + s];
+        }
+        o->re[f] = sr / (double)o->nseg;
+        if (o->im) o->im[f] = si / (double)o->nseg;
+    }
+    o->nseg = 1;
+}
+
+/* detrend of a whole signal, copied into out */
+static void detrend_copy(const double *x, size_t n, int mode, double *out)
+{
+    memcpy(out, x, n * sizeof *out);
+    if (mode == SPEC_DETREND_NONE) return;
+    double m = 0, mx = (n - 1) / 2.0, vx = 0, c = 0;
+    for (size_t i = 0; i < n; i++) m += x[i];
+    m /= (double)n;
+    if (mode == SPEC_DETREND_LINEAR)
+        for (size_t i = 0; i < n; i++) {
+            double d = (double)i - mx;
+            vx += d * d;
+            c += d * (x[i] - m);
+        }
+    double b = vx > 0 ? c / vx : 0;
+    for (size_t i = 0; i < n; i++) out[i] = x[i] - m - b * ((double)i - mx);
+}
+
+void nplot__xcorr(const double *x, const double *y, size_t n, int detrend, bool normed, int maxlags,
+                  double *work, double *out)
+{
+    double *dx = work, *dy = work + n;
+    detrend_copy(x, n, detrend, dx);
+    detrend_copy(y, n, detrend, dy);
+    /* np.correlate(x, y, 'full')[n - 1 + k] = sum_i x[i + k] y[i] for lag k */
+    for (int k = -maxlags; k <= maxlags; k++) {
+        double s = 0;
+        size_t i0 = k < 0 ? (size_t)(-k) : 0, i1 = k > 0 ? n - (size_t)k : n;
+        for (size_t i = i0; i < i1; i++) s += dx[i + (size_t)k] * dy[i];
+        out[k + maxlags] = s;
+    }
+    if (normed) {
+        double sxx = 0, syy = 0;
+        for (size_t i = 0; i < n; i++) sxx += dx[i] * dx[i], syy += dy[i] * dy[i];
+        double d = sqrt(sxx * syy);
+        for (int k = 0; k <= 2 * maxlags; k++) out[k] /= d;
+    }
+}
