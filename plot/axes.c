@@ -172,19 +172,53 @@ void nplot__datalim_point(nplot_axes *ax, double x, double y)
     extend(&ax->ya, y);
 }
 
+/* The extent of one coordinate's finite values (where ok, when given); locals instead of
+ * the axis fields, so the loop keeps them in registers (a 10M-point scatter spent a third
+ * of its time here storing through the axis on every point). */
+typedef struct extent {
+    double lo, hi, minpos;
+    bool any;
+} extent;
+
+static void extent_merge(axis_state *a, const extent *e)
+{
+    if (!e->any) return;
+    if (e->lo < a->dmin) a->dmin = e->lo;
+    if (e->hi > a->dmax) a->dmax = e->hi;
+    if (e->minpos < a->minpos) a->minpos = e->minpos;
+    a->has_data = true;
+}
+
 void nplot__update_datalim(nplot_axes *ax, artist *a)
 {
     if (!a->autoscale) return;
     if (!nplot__class_of(a->kind)->datalim) return;
-    for (size_t i = 0; i < a->n; i++) {
-        /* a point only counts when both coordinates are finite (matplotlib ignores
-         * NaN vertices), except for one-dimensional artists such as axhline. */
-        double x = a->x[i], y = a->y[i];
-        bool xd = a->xcoord == COORD_DATA, yd = a->ycoord == COORD_DATA;
-        if (xd && yd && !(isfinite(x) && isfinite(y))) continue;
-        if (xd) extend(&ax->xa, x);
-        if (yd) extend(&ax->ya, y);
+    /* a point only counts when both coordinates are finite (matplotlib ignores NaN
+     * vertices), except for one-dimensional artists such as axhline. */
+    bool xd = a->xcoord == COORD_DATA, yd = a->ycoord == COORD_DATA, both = xd && yd;
+    extent ex = { INFINITY, -INFINITY, INFINITY, false }, ey = ex;
+    const double *xs = a->x, *ys = a->y;
+    for (size_t i = 0, n = a->n; i < n; i++) {
+        double x = xs[i], y = ys[i];
+        bool fx = isfinite(x), fy = isfinite(y);
+        if (both && !(fx && fy)) continue;
+        if (xd && fx) {
+            ex.lo = x < ex.lo ? x : ex.lo;
+            ex.hi = x > ex.hi ? x : ex.hi;
+            double px = x > 0 ? x : INFINITY;
+            ex.minpos = px < ex.minpos ? px : ex.minpos;
+            ex.any = true;
+        }
+        if (yd && fy) {
+            ey.lo = y < ey.lo ? y : ey.lo;
+            ey.hi = y > ey.hi ? y : ey.hi;
+            double py = y > 0 ? y : INFINITY;
+            ey.minpos = py < ey.minpos ? py : ey.minpos;
+            ey.any = true;
+        }
     }
+    extent_merge(&ax->xa, &ex);
+    extent_merge(&ax->ya, &ey);
 }
 
 nd_status nplot__add_sticky(nplot_axes *ax, bool x, double v, const char *who)

@@ -33,10 +33,39 @@ static bool dev_point(render_ctx *rc, nplot_axes *ax, const xform *tf, const art
     return true;
 }
 
+/* The device positions of a scatter's points, a part at a time (nplot__draw_markers_from). */
+typedef struct scatter_points {
+    render_ctx *rc;
+    const nplot_axes *ax;
+    const artist *a;
+    xform tf;
+} scatter_points;
+
+static void scatter_points_at(void *ctx, size_t start, size_t n, double *xs, double *ys)
+{
+    const scatter_points *p = ctx;
+    nplot__to_dev_n(p->rc, p->ax, &p->tf, p->a->xcoord, p->a->ycoord, p->a->x + start, p->a->y + start, n,
+                    xs, ys);
+}
+
 void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a)
 {
     size_t n = a->n;
     if (!n) return;
+    rgba face = a->face, edge = a->edge;
+    face.a *= a->alpha;
+    edge.a *= a->alpha;
+    bool filled = nplot__marker_filled((marker_kind)a->lp.marker);
+    bool eif = a->edge_is_face || !filled;
+    double lw = a->edge_lw * rc->scale;
+    bbox clip = { ax->dev[0], ax->dev[1], ax->dev[2], ax->dev[3] };
+    if (!a->sizes && !a->colors) { /* one marker class: positions streamed, not all held */
+        scatter_points p = { rc, ax, a, nplot__xform(ax) };
+        if (!nplot__draw_markers_from(rc, n, scatter_points_at, &p, a->lp.marker, sqrt(a->size) * rc->scale,
+                                      face, edge, eif, lw, filled, &clip))
+            nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing %zu markers", n);
+        return;
+    }
     double *dx = nd_malloc(sizeof(double) * n, "nplot"), *dy = nd_malloc(sizeof(double) * n, "nplot");
     double *sz = a->sizes ? nd_malloc(sizeof(double) * n, "nplot") : NULL;
     rgba *faces = a->colors && a->alpha < 1 ? nd_malloc(sizeof(rgba) * n, "nplot") : NULL;
@@ -49,8 +78,7 @@ void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a)
         return;
     }
     xform tf = nplot__xform(ax);
-    for (size_t i = 0; i < n; i++)
-        nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[i], a->y[i], &dx[i], &dy[i]);
+    nplot__to_dev_n(rc, ax, &tf, a->xcoord, a->ycoord, a->x, a->y, n, dx, dy);
     if (sz)
         for (size_t i = 0; i < n; i++) sz[i] = sqrt(a->sizes[i]) * rc->scale;
     const rgba *fc = a->colors;
@@ -61,13 +89,6 @@ void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a)
         }
         fc = faces;
     }
-    rgba face = a->face, edge = a->edge;
-    face.a *= a->alpha;
-    edge.a *= a->alpha;
-    bool filled = nplot__marker_filled((marker_kind)a->lp.marker);
-    bool eif = a->edge_is_face || !filled;
-    double lw = a->edge_lw * rc->scale;
-    bbox clip = { ax->dev[0], ax->dev[1], ax->dev[2], ax->dev[3] };
     nplot__draw_markers(rc, dx, dy, n, a->lp.marker, sqrt(a->size) * rc->scale, sz, face, fc, edge,
                         eif, lw, filled, &clip);
     nd_free_mem(dx);

@@ -401,6 +401,43 @@ static bool rgba_eq(rgba a, rgba b)
     return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
 }
 
+/* Points per part of a streamed marker batch: 2 x 256 KiB of positions. */
+#define MARKER_PART 32768
+
+bool nplot__draw_markers_from(render_ctx *rc, size_t n, marker_points_fn pts, void *ctx, int marker,
+                              double size_dev, rgba face, rgba edge, bool edge_is_face, double edge_lw,
+                              bool filled, const bbox *clip)
+{
+    if (marker == MK_NONE || n == 0) return true;
+    if (n > MARKER_PART && rc->raster && marker != MK_PIXEL && nplot__stamp_usable(rc)) {
+        stamp_acc *acc = nplot__stamp_acc_begin(rc, marker, size_dev, face, edge_is_face ? face : edge,
+                                                edge_lw, filled, clip, marker_paint);
+        double *buf = acc ? nd_malloc(2 * MARKER_PART * sizeof *buf, "nplot") : NULL;
+        if (buf) {
+            for (size_t i = 0; i < n; i += MARKER_PART) {
+                size_t k = n - i < MARKER_PART ? n - i : MARKER_PART;
+                pts(ctx, i, k, buf, buf + MARKER_PART);
+                nplot__stamp_acc_add(acc, buf, buf + MARKER_PART, k);
+            }
+            nd_free_mem(buf);
+            if (nplot__stamp_acc_end(acc)) return true;
+        } else if (acc) {
+            nplot__stamp_acc_add(acc, NULL, NULL, 0);
+            nplot__stamp_acc_end(acc); /* frees it; nothing was counted */
+        }
+    }
+    double *xs = nd_malloc(sizeof(double) * n, "nplot"), *ys = nd_malloc(sizeof(double) * n, "nplot");
+    bool ok = xs && ys;
+    if (ok) {
+        pts(ctx, 0, n, xs, ys);
+        nplot__draw_markers(rc, xs, ys, n, marker, size_dev, NULL, face, NULL, edge, edge_is_face,
+                            edge_lw, filled, clip);
+    }
+    nd_free_mem(xs);
+    nd_free_mem(ys);
+    return ok;
+}
+
 void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, size_t n,
                          int marker, double size_dev, const double *sizes_dev, rgba face,
                          const rgba *faces, rgba edge, bool edge_is_face, double edge_lw,

@@ -127,6 +127,10 @@ xform nplot__xform(const nplot_axes *ax);
 /* Transform a point given in (xcoord, ycoord) to device units; NaN when masked. */
 void nplot__to_dev(render_ctx *rc, const nplot_axes *ax, const xform *t, int xcoord,
                    int ycoord, double x, double y, double *dx, double *dy);
+/* nplot__to_dev of n points (x[i], y[i]) into dx, dy; data coordinates on linear axes
+ * take a loop the compiler vectorises. */
+void nplot__to_dev_n(render_ctx *rc, const nplot_axes *ax, const xform *t, int xcoord, int ycoord,
+                     const double *x, const double *y, size_t n, double *dx, double *dy);
 
 void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a);
@@ -161,6 +165,15 @@ void nplot__draw_markers(render_ctx *rc, const double *xs, const double *ys, siz
                          int marker, double size_dev, const double *sizes_dev, rgba face,
                          const rgba *faces, rgba edge, bool edge_is_face, double edge_lw,
                          bool filled, const bbox *clip);
+/* Markers of one class (one size, one face) whose centres a callback gives a part at a
+ * time: pts(ctx, start, n, xs, ys) fills the device positions of points start..start+n-1.
+ * A large raster batch is stamped part by part without holding every position at once
+ * (a 10M-point scatter would otherwise need 160 MB of positions); other batches get all
+ * positions and go through nplot__draw_markers. False when out of memory. */
+typedef void (*marker_points_fn)(void *ctx, size_t start, size_t n, double *xs, double *ys);
+bool nplot__draw_markers_from(render_ctx *rc, size_t n, marker_points_fn pts, void *ctx, int marker,
+                              double size_dev, rgba face, rgba edge, bool edge_is_face, double edge_lw,
+                              bool filled, const bbox *clip);
 void nplot__legend_handle(render_ctx *rc, artist *a, double x, double y, double w, double h,
                           double fontsize_dev);
 

@@ -139,32 +139,76 @@ static bool stamp_one_colour(const stamp *st, double u[3])
 /* Many markers of one class whose tile is one colour U: "over" with such a source is
  * D -> U + (1 - a)(D - U), maps that commute, so the order of the points does not matter
  * and a pixel covered with alphas a_1 ... a_k ends as U + (D - U) * prod(1 - a_i). The
- * points are counted per pixel, the logarithms of the products summed per target pixel
- * (count times log(1 - a) of each tile pixel), and every touched pixel is composited
- * once: the same picture as blending the stamps one by one, up to 8-bit rounding. Returns
- * false (nothing drawn) when out of memory. */
-static bool stamp_accumulate(const stamp *st, const double u[3], const double *xs, const double *ys,
-                             size_t n, double lox, double hix, double loy, double hiy, uint32_t *dst,
-                             int dstride, int clx0, int cly0, int clx1, int cly1)
+ * points are counted per pixel (stamp_acc_add, any number of batches), the logarithms of
+ * the products summed per target pixel (count times log(1 - a) of each tile pixel), and
+ * every touched pixel is composited once (stamp_acc_end): the same picture as blending the
+ * stamps one by one, up to 8-bit rounding. */
+struct stamp_acc {
+    stamp one;
+    double u[3];
+    uint32_t *count;            /* per position of the grown clip */
+    int gx0, gy0, gw, gh;       /* the grown clip: the pixels a tile can reach the clip from */
+    double lox, hix, loy, hiy;  /* points outside are dropped (NaN too) */
+    uint32_t *dst;
+    int dstride, clx0, cly0, clx1, cly1;
+    cairo_surface_t *target;
+};
+
+/* The target's pixels and clip rectangle; false when nothing can be drawn. */
+static bool stamp_target(render_ctx *rc, const bbox *clip, uint32_t **dst, int *dstride, int cl[4])
 {
-    /* positions: pixels of the clip grown by the tile's reach */
-    int gx0 = clx0 - (st->w + st->ox) , gy0 = cly0 - (st->h + st->oy);
-    int gx1 = clx1 - st->ox + 1, gy1 = cly1 - st->oy + 1;
-    int gw = gx1 - gx0, gh = gy1 - gy0, cw = clx1 - clx0, ch = cly1 - cly0;
-    int ntile = st->w * st->h;
-    uint32_t *count = nd_calloc((size_t)gw * (size_t)gh, sizeof *count, "nplot");
-    float *acc = nd_calloc((size_t)cw * (size_t)ch, sizeof *acc, "nplot");
-    float *lg = nd_malloc(sizeof(float) * (size_t)ntile, "nplot");
-    if (!count || !acc || !lg) {
-        nd_free_mem(count);
+    cairo_surface_t *target = rc->surface;
+    cairo_surface_flush(target);
+    *dst = (uint32_t *)cairo_image_surface_get_data(target);
+    *dstride = cairo_image_surface_get_stride(target) / 4;
+    int W = cairo_image_surface_get_width(target), H = cairo_image_surface_get_height(target);
+    cl[0] = 0, cl[1] = 0, cl[2] = W, cl[3] = H;
+    if (clip) {
+        cl[0] = (int)fmax(0, floor(clip->x0));
+        cl[1] = (int)fmax(0, floor(clip->y0));
+        cl[2] = (int)fmin(W, ceil(clip->x1));
+        cl[3] = (int)fmin(H, ceil(clip->y1));
+    }
+    return *dst && cl[2] > cl[0] && cl[3] > cl[1];
+}
+
+stamp_acc *nplot__stamp_acc_begin(render_ctx *rc, int marker, double size_dev, rgba face, rgba edge,
+                                  double edge_lw, bool filled, const bbox *clip, stamp_paint_fn paint)
+{
+    uint32_t *dst;
+    int dstride, cl[4];
+    if (!(size_dev > 0) || !stamp_target(rc, clip, &dst, &dstride, cl)) return NULL;
+    stamp_acc *acc = nd_calloc(1, sizeof *acc, "nplot");
+    if (!acc) return NULL;
+    if (!stamp_make(&acc->one, marker, size_dev, face, edge, edge_lw, filled, paint)) {
         nd_free_mem(acc);
-        nd_free_mem(lg);
-        return false;
+        return NULL;
     }
-    for (int i = 0; i < ntile; i++) {
-        uint32_t a = st->px[i] >> 24;
-        lg[i] = a == 255 ? -1e30f : (float)log1p(-(double)a / 255);
+    const stamp *st = &acc->one;
+    acc->gx0 = cl[0] - (st->w + st->ox);
+    acc->gy0 = cl[1] - (st->h + st->oy);
+    acc->gw = cl[2] - st->ox + 1 - acc->gx0;
+    acc->gh = cl[3] - st->oy + 1 - acc->gy0;
+    double margin = (size_dev + edge_lw) * 2 + 2;
+    acc->lox = cl[0] - margin, acc->hix = cl[2] + margin;
+    acc->loy = cl[1] - margin, acc->hiy = cl[3] + margin;
+    acc->dst = dst, acc->dstride = dstride;
+    acc->clx0 = cl[0], acc->cly0 = cl[1], acc->clx1 = cl[2], acc->cly1 = cl[3];
+    acc->target = rc->surface;
+    if (!stamp_one_colour(st, acc->u) ||
+        !(acc->count = nd_calloc((size_t)acc->gw * (size_t)acc->gh, sizeof *acc->count, "nplot"))) {
+        nd_free_mem(acc->one.px);
+        nd_free_mem(acc);
+        return NULL;
     }
+    return acc;
+}
+
+void nplot__stamp_acc_add(stamp_acc *acc, const double *xs, const double *ys, size_t n)
+{
+    uint32_t *count = acc->count;
+    const double lox = acc->lox, hix = acc->hix, loy = acc->loy, hiy = acc->hiy;
+    const long gx0 = acc->gx0, gy0 = acc->gy0, gw = acc->gw, gh = acc->gh;
     for (size_t i = 0; i < n; i++) {
         double x = xs[i], y = ys[i];
         if (!(x >= lox && x <= hix && y >= loy && y <= hiy)) continue;
@@ -172,46 +216,68 @@ static bool stamp_accumulate(const stamp *st, const double u[3], const double *x
         if (px < 0 || py < 0 || px >= gw || py >= gh) continue;
         count[(size_t)py * gw + px]++;
     }
-    for (int py = 0; py < gh; py++)
-        for (int px = 0; px < gw; px++) {
-            uint32_t k = count[(size_t)py * gw + px];
-            if (!k) continue;
-            int x0 = px + gx0 + st->ox, y0 = py + gy0 + st->oy;
-            for (int r = 0; r < st->h; r++) {
-                int ty = y0 + r;
-                if (ty < cly0 || ty >= cly1) continue;
-                float *arow = acc + (size_t)(ty - cly0) * cw;
-                const float *lrow = lg + (size_t)r * st->w;
-                for (int c = 0; c < st->w; c++) {
-                    int tx = x0 + c;
-                    if (tx < clx0 || tx >= clx1 || lrow[c] == 0) continue;
-                    arow[tx - clx0] += (float)k * lrow[c];
+}
+
+bool nplot__stamp_acc_end(stamp_acc *acc)
+{
+    if (!acc) return false;
+    const stamp *st = &acc->one;
+    int gx0 = acc->gx0, gy0 = acc->gy0, gw = acc->gw, gh = acc->gh;
+    int clx0 = acc->clx0, cly0 = acc->cly0, clx1 = acc->clx1, cly1 = acc->cly1;
+    int cw = clx1 - clx0, ch = cly1 - cly0, ntile = st->w * st->h;
+    float *sum = nd_calloc((size_t)cw * (size_t)ch, sizeof *sum, "nplot");
+    float *lg = nd_malloc(sizeof(float) * (size_t)ntile, "nplot");
+    bool ok = sum && lg;
+    if (ok) {
+        for (int i = 0; i < ntile; i++) {
+            uint32_t a = st->px[i] >> 24;
+            lg[i] = a == 255 ? -1e30f : (float)log1p(-(double)a / 255);
+        }
+        for (int py = 0; py < gh; py++)
+            for (int px = 0; px < gw; px++) {
+                uint32_t k = acc->count[(size_t)py * gw + px];
+                if (!k) continue;
+                int x0 = px + gx0 + st->ox, y0 = py + gy0 + st->oy;
+                for (int r = 0; r < st->h; r++) {
+                    int ty = y0 + r;
+                    if (ty < cly0 || ty >= cly1) continue;
+                    float *srow = sum + (size_t)(ty - cly0) * cw;
+                    const float *lrow = lg + (size_t)r * st->w;
+                    for (int c = 0; c < st->w; c++) {
+                        int tx = x0 + c;
+                        if (tx < clx0 || tx >= clx1 || lrow[c] == 0) continue;
+                        srow[tx - clx0] += (float)k * lrow[c];
+                    }
                 }
             }
-        }
-    for (int ty = cly0; ty < cly1; ty++) {
-        const float *arow = acc + (size_t)(ty - cly0) * cw;
-        uint32_t *d = dst + (size_t)ty * dstride;
-        for (int tx = clx0; tx < clx1; tx++) {
-            float l = arow[tx - clx0];
-            if (l == 0) continue;
-            double t = l < -80 ? 0 : exp(l);
-            uint32_t p = d[tx], out = 0;
-            /* alpha: unit 255; colour channels premultiplied */
-            double da = (double)(p >> 24);
-            out |= (uint32_t)lround(255 + (da - 255) * t) << 24;
-            for (int c = 0; c < 3; c++) {
-                double dc = (double)((p >> (16 - 8 * c)) & 255);
-                double v = u[c] + (dc - u[c]) * t;
-                out |= (uint32_t)lround(v < 0 ? 0 : v > 255 ? 255 : v) << (16 - 8 * c);
+        const double *u = acc->u;
+        for (int ty = cly0; ty < cly1; ty++) {
+            const float *srow = sum + (size_t)(ty - cly0) * cw;
+            uint32_t *d = acc->dst + (size_t)ty * acc->dstride;
+            for (int tx = clx0; tx < clx1; tx++) {
+                float l = srow[tx - clx0];
+                if (l == 0) continue;
+                double t = l < -80 ? 0 : exp(l);
+                uint32_t p = d[tx], out = 0;
+                /* alpha: unit 255; colour channels premultiplied */
+                double da = (double)(p >> 24);
+                out |= (uint32_t)lround(255 + (da - 255) * t) << 24;
+                for (int c = 0; c < 3; c++) {
+                    double dc = (double)((p >> (16 - 8 * c)) & 255);
+                    double v = u[c] + (dc - u[c]) * t;
+                    out |= (uint32_t)lround(v < 0 ? 0 : v > 255 ? 255 : v) << (16 - 8 * c);
+                }
+                d[tx] = out;
             }
-            d[tx] = out;
         }
+        cairo_surface_mark_dirty(acc->target);
     }
-    nd_free_mem(count);
-    nd_free_mem(acc);
+    nd_free_mem(sum);
     nd_free_mem(lg);
-    return true;
+    nd_free_mem(acc->count);
+    nd_free_mem(acc->one.px);
+    nd_free_mem(acc);
+    return ok;
 }
 
 /* Batches of one class at least this large are accumulated (stamp_accumulate). */
@@ -222,34 +288,18 @@ size_t nplot__stamp_markers(render_ctx *rc, const double *xs, const double *ys, 
                             const rgba *faces, rgba edge, bool edge_is_face, double edge_lw,
                             bool filled, const bbox *clip, stamp_paint_fn paint)
 {
-    cairo_surface_t *target = rc->surface;
-    cairo_surface_flush(target);
-    uint32_t *dst = (uint32_t *)cairo_image_surface_get_data(target);
-    int dstride = cairo_image_surface_get_stride(target) / 4;
-    int W = cairo_image_surface_get_width(target), H = cairo_image_surface_get_height(target);
-    int clx0 = 0, cly0 = 0, clx1 = W, cly1 = H;
-    if (clip) {
-        clx0 = (int)fmax(0, floor(clip->x0));
-        cly0 = (int)fmax(0, floor(clip->y0));
-        clx1 = (int)fmin(W, ceil(clip->x1));
-        cly1 = (int)fmin(H, ceil(clip->y1));
-    }
-    if (!dst || clx1 <= clx0 || cly1 <= cly0) return n;
+    uint32_t *dst;
+    int dstride, cl[4];
+    if (!stamp_target(rc, clip, &dst, &dstride, cl)) return n;
+    int clx0 = cl[0], cly0 = cl[1], clx1 = cl[2], cly1 = cl[3];
     double margin = (size_dev + edge_lw) * 2 + 2;
     double lox = clx0 - margin, hix = clx1 + margin, loy = cly0 - margin, hiy = cly1 + margin;
-    if (!sizes_dev && !faces && n >= ACCUMULATE_MIN && size_dev > 0) {
-        stamp one;
-        double u[3];
-        rgba e = edge_is_face ? face : edge;
-        if (stamp_make(&one, marker, size_dev, face, e, edge_lw, filled, paint)) {
-            bool done = stamp_one_colour(&one, u) &&
-                        stamp_accumulate(&one, u, xs, ys, n, lox, hix, loy, hiy, dst, dstride, clx0, cly0,
-                                         clx1, cly1);
-            nd_free_mem(one.px);
-            if (done) {
-                cairo_surface_mark_dirty(target);
-                return n;
-            }
+    if (!sizes_dev && !faces && n >= ACCUMULATE_MIN) {
+        stamp_acc *acc = nplot__stamp_acc_begin(rc, marker, size_dev, face, edge_is_face ? face : edge,
+                                                edge_lw, filled, clip, paint);
+        if (acc) {
+            nplot__stamp_acc_add(acc, xs, ys, n);
+            if (nplot__stamp_acc_end(acc)) return n;
         }
     }
     stamp cache[STAMP_CACHE];
@@ -288,7 +338,7 @@ size_t nplot__stamp_markers(render_ctx *rc, const double *xs, const double *ys, 
         stamp_blend(&cache[k], dst, dstride, (int)floor(x), (int)floor(y), clx0, cly0, clx1, cly1);
     }
     for (int j = 0; j < ncache; j++) nd_free_mem(cache[j].px);
-    cairo_surface_mark_dirty(target);
+    cairo_surface_mark_dirty(rc->surface);
     return i;
 }
 

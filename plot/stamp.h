@@ -33,6 +33,17 @@ size_t nplot__stamp_markers(render_ctx *rc, const double *xs, const double *ys, 
                             const rgba *faces, rgba edge, bool edge_is_face, double edge_lw,
                             bool filled, const bbox *clip, stamp_paint_fn paint);
 
+/* A batch of one marker class stamped in several parts (a scatter too large to transform
+ * at once): begin makes the tile (NULL when the class cannot be accumulated — a tile of
+ * two colours, a zero size, nothing visible — or out of memory: draw another way), add
+ * counts points given in device pixels, end composites them all once and frees the
+ * accumulator (false when out of memory: nothing was drawn). */
+typedef struct stamp_acc stamp_acc;
+stamp_acc *nplot__stamp_acc_begin(render_ctx *rc, int marker, double size_dev, rgba face, rgba edge,
+                                  double edge_lw, bool filled, const bbox *clip, stamp_paint_fn paint);
+void nplot__stamp_acc_add(stamp_acc *acc, const double *xs, const double *ys, size_t n);
+bool nplot__stamp_acc_end(stamp_acc *acc);
+
 /* Area-average (box filter) the iw x ih values z down to ow x oh (ow <= iw, oh <= ih) into
  * out, with the same partition of input pixels as the colour box filter: output pixel o
  * of an axis covers inputs [o * n / on, (o + 1) * n / on). Non-finite values propagate

@@ -96,3 +96,16 @@ void nplot__to_dev(render_ctx *rc, const nplot_axes *ax, const xform *t, int xco
     default: *dy = (1 - y) * rc->H; break;
     }
 }
+
+void nplot__to_dev_n(render_ctx *rc, const nplot_axes *ax, const xform *t, int xcoord, int ycoord,
+                     const double *x, const double *y, size_t n, double *dx, double *dy)
+{
+    if (!ax->polar && xcoord == COORD_DATA && ycoord == COORD_DATA && t->xs->scale == SCALE_LINEAR &&
+        t->ys->scale == SCALE_LINEAR) {
+        const double a = t->ax, b = t->bx, c = t->ay, d = t->by;
+        for (size_t i = 0; i < n; i++) dx[i] = a * x[i] + b;
+        for (size_t i = 0; i < n; i++) dy[i] = c * y[i] + d;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) nplot__to_dev(rc, ax, t, xcoord, ycoord, x[i], y[i], &dx[i], &dy[i]);
+}

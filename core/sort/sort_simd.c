@@ -143,21 +143,30 @@ static nd_status argsort_wide(const void *v, nd_dtype t, ptrdiff_t n, bool stabl
     char *raw = nd__malloc_n(n + 1, 16, "nd_argsort");
     if (!raw) return ND_ENOMEM;
     uint64_t *p = (uint64_t *)(raw + ((16 - (uintptr_t)raw % 16) % 16));
+    uint64_t top = 0; /* the largest key */
     if (t == ND_FLOAT64) {
         const double *x = v;
         for (ptrdiff_t i = 0; i < n; i++) {
+            uint64_t k = key64_f64(x[i]);
             p[2 * i] = (uint64_t)i;
-            p[2 * i + 1] = key64_f64(x[i]);
+            p[2 * i + 1] = k;
+            top = k > top ? k : top;
         }
     } else {
         const uint64_t *x = v;
         uint64_t flip = t == ND_INT64 ? 0x8000000000000000u : 0;
         for (ptrdiff_t i = 0; i < n; i++) {
+            uint64_t k = x[i] ^ flip;
             p[2 * i] = (uint64_t)i;
-            p[2 * i + 1] = x[i] ^ flip;
+            p[2 * i + 1] = k;
+            top = k > top ? k : top;
         }
     }
-    if (stable) nd__vqsort_u128(p, (size_t)n);
+    /* Highway 1.0.x's key-value sort pads a partial vector with (top key, all-ones value)
+     * and, on its AVX-512 paths (seen on AMD Zen 4/5), can write padding back in place of
+     * pairs whose key is the top key too (NaN, INT64_MAX): index -1 came out. The 128-bit
+     * sort compares whole pairs, which no padding equals, so such input takes it. */
+    if (stable || top == UINT64_MAX) nd__vqsort_u128(p, (size_t)n);
     else nd__vqsort_k64v64(p, (size_t)n);
     for (ptrdiff_t i = 0; i < n; i++) ix[i] = (int64_t)p[2 * i];
     nd_free_mem(raw);
