@@ -109,7 +109,10 @@ static nd_status place_axes(render_ctx *rc)
 {
     nplot_figure *fig = rc->fig;
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
-        if (ax->gs) {
+        if (ax->cl_placed) {
+            /* constrained layout's box (constrained.c) */
+            memcpy(ax->rect, ax->cl_rect, sizeof ax->rect);
+        } else if (ax->gs) {
             nplot_gridspec *g = ax->gs;
             double *xs = nd_malloc(sizeof(double) * 2 * (size_t)(g->ncols + g->nrows), "nplot");
             if (!xs) return nplot__fail(fig, ND_ENOMEM, "nplot: out of memory in layout");
@@ -142,7 +145,8 @@ static nd_status place_axes(render_ctx *rc)
         memcpy(ax->cell_dev, ax->dev, sizeof ax->dev);
     }
     for (nplot_axes *cax = fig->axes; cax; cax = cax->next)
-        if (cax->cbar_parent) place_colorbar(rc, cax);
+        if (cax->cbar_parent && !cax->cl_placed) place_colorbar(rc, cax);
+    for (nplot_axes *ax = fig->axes; ax; ax = ax->next) memcpy(ax->cl_orig, ax->dev, sizeof ax->dev);
     return ND_OK;
 }
 
@@ -697,8 +701,13 @@ static void tight(render_ctx *rc)
 nd_status nplot__layout(render_ctx *rc)
 {
     nplot_figure *fig = rc->fig;
+    for (nplot_axes *ax = fig->axes; ax; ax = ax->next) ax->cl_placed = false;
     layout_pass(rc);
-    if (fig->tight) {
+    if (fig->constrained) {
+        /* twice, as matplotlib: tick labels change with the axes sizes (constrained.c) */
+        for (int it = 0; it < 2 && fig->status == ND_OK; it++)
+            if (nplot__constrained_layout(rc, it)) layout_pass(rc);
+    } else if (fig->tight) {
         /* twice: tick density depends on the axes size, which tight changes */
         for (int it = 0; it < 2 && fig->status == ND_OK; it++) {
             tight(rc);

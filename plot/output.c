@@ -21,7 +21,8 @@ static void draw_fig_texts(render_ctx *rc)
     if (fig->suptitle && fig->suptitle[0]) {
         text_box tb = nplot__text_layout(rc, fig->suptitle, &fig->suptitle_ts);
         /* matplotlib: x=0.5, y=0.98, va='top' */
-        nplot__text_place(rc, &tb, rc->W / 2, 0.02 * rc->H, HA_CENTER, VA_TOP, 0,
+        double y = fig->constrained && fig->suptitle_y > 0 ? fig->suptitle_y : 0.02;
+        nplot__text_place(rc, &tb, rc->W / 2, y * rc->H, HA_CENTER, VA_TOP, 0,
                           &fig->suptitle_ts.color, true);
         nplot__text_free(&tb);
     }

@@ -584,6 +584,11 @@ struct nplot_axes {
     /* a secondary_xaxis / secondary_yaxis (secondary.c): NULL on other axes */
     struct secondary_state *secondary;
     struct nplot_axes *next;
+    /* constrained.c: the box constrained layout gave this axes (figure fractions; a
+     * colorbar's is its drawn box), used by layout.c when cl_placed; cl_orig is the box
+     * place_axes gave it before aspect (device units), the layout's "original position" */
+    bool cl_placed;
+    double cl_rect[4], cl_orig[4];
 };
 
 struct nplot_gridspec {
@@ -639,6 +644,10 @@ struct nplot_figure {
     /* subfigure.c: the subfigures, in creation order (a parent before its children) */
     struct nplot_subfigure *subfigs, *last_subfig;
     bool tight_sf_warned;     /* tight_layout warned once that it skips them */
+    /* constrained.c: layout='constrained' and its pads (inches) and spaces (fractions) */
+    bool constrained, cl_warned;
+    double cl_wpad, cl_hpad, cl_wspace, cl_hspace;
+    double suptitle_y;       /* the suptitle's top from the figure's top, a fraction; 0 → 0.02 */
 };
 
 /* subfigure.c: a region of the figure (matplotlib's SubFigure). box is fixed at creation. */

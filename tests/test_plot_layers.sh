@@ -37,6 +37,7 @@ declare -A layer_of=(
   [logit.c]=1 [imsave.c]=5 [savefig_more.c]=5
   [stamp.c]=1
   [subfigure.c]=2 [draw_subfigs.c]=4
+  [constrained.c]=4
 )
 layer_name=("" base model kinds draw output)
 

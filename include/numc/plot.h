@@ -292,6 +292,8 @@ typedef struct nplot_figure_opts {
     double dpi;            /* 0 → 100 */
     const char *facecolor; /* NULL → the style's (white) */
     const char *style;     /* NULL → the thread's current style (nplot_style_use) */
+    const char *layout;    /* "constrained", "tight" or "none" (NULL): the layout engine run at
+                              draw time (nplot_figure_set_layout_engine) */
 } nplot_figure_opts;
 /* A new empty figure (free with nplot_figure_free), or NULL with ND_EVALUE for a bad
  * size, dpi, color or style. */
@@ -2752,6 +2754,34 @@ NPLOT_API nd_status nplot_rgrids_(nplot_axes *ax, const double *radii, int n,
 /* ==== 3-D axes: bars, voxels, quivers, stems, text, contour sets ==== */
 
 /* ==== constrained layout ==== */
+/* layout='constrained' (matplotlib 3.6's ConstrainedLayoutEngine), run at every draw /
+ * savefig: each gridspec row and column gets margins as wide as the decorations (tick
+ * labels, axis labels, titles, twins) of the axes on its edges plus w_pad / h_pad (or half
+ * of wspace / hspace between cells when larger); colorbars of nplot_colorbar go beyond
+ * their parent's decorations and take their room from the margin; suptitle / supxlabel /
+ * supylabel (of the figure and of subfigures) sit h_pad / w_pad from the edge with room
+ * kept for them; the rest of each grid is split in its ratios; nested grids fill their
+ * cells; margins inside spanning axes are matched. Done twice, as matplotlib. Axes without a
+ * grid (add_axes) are left alone; when every axes would collapse nothing moves (nd_warn).
+ * Subfigure boxes stay where they were made (matplotlib insets them by wspace / 2 / ncols).
+ * nplot_figure_new(.layout = "constrained") is the same. */
+
+/* fig.set_layout_engine(layout): "constrained", "tight" (tight_layout at every draw with
+ * pad 1.08) or "none" / NULL; ND_EVALUE for another name. */
+NPLOT_API nd_status nplot_figure_set_layout_engine(nplot_figure *fig, const char *layout);
+/* The engine's name: "constrained", "tight" or "none"; NULL for a NULL figure. */
+NPLOT_API const char *nplot_figure_get_layout_engine(const nplot_figure *fig);
+/* fig.set_constrained_layout(on): the constrained engine, or none. */
+NPLOT_API nd_status nplot_figure_set_constrained_layout(nplot_figure *fig, bool on);
+NPLOT_API bool nplot_figure_get_constrained_layout(const nplot_figure *fig);
+/* fig.set_constrained_layout_pads(w_pad=, h_pad=, wspace=, hspace=): pads in inches
+ * (default 3/72), spaces as fractions of the grid (default 0.02); a negative value leaves
+ * that one unchanged, a non-finite one is ND_EVALUE. The getter writes the four to out. */
+NPLOT_API nd_status nplot_figure_set_constrained_layout_pads(nplot_figure *fig, double w_pad,
+                                                             double h_pad, double wspace,
+                                                             double hspace);
+NPLOT_API nd_status nplot_figure_get_constrained_layout_pads(const nplot_figure *fig,
+                                                             double out[4]);
 
 /* ==== mathtext and vertex markers, fill styles ==== */
 
