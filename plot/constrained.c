@@ -174,9 +174,14 @@ static void axes_margins(cstate *s, nplot_axes *ax, bool solved)
     if (!g) return;
     double m[M_N];
     pad_margins(s, g, ax->r0, ax->r1, ax->c0, ax->c1, s->wpad, s->hpad, m);
-    bbox bb = nplot__axes_tight_bbox(rc, ax);
+    bbox bb = nplot__axes_tight_bbox(rc, ax), lb;
+    /* the axes' legends count (Axes.get_tightbbox), as do its twins' */
+    if (nplot__legends_bbox(rc, ax, &lb)) bb_union(&bb, lb);
     for (nplot_axes *t = s->fig->axes; t; t = t->next)
-        if (t->twin_parent == ax) bb_union(&bb, nplot__axes_tight_bbox(rc, t));
+        if (t->twin_parent == ax) {
+            bb_union(&bb, nplot__axes_tight_bbox(rc, t));
+            if (nplot__legends_bbox(rc, t, &lb)) bb_union(&bb, lb);
+        }
     double pos[4], b[4];
     to_frac(rc, ax->cl_orig[0], ax->cl_orig[1], ax->cl_orig[2], ax->cl_orig[3], pos);
     to_frac(rc, bb.x0, bb.y0, bb.x1, bb.y1, b);

@@ -627,13 +627,22 @@ static void tight(render_ctx *rc)
             if (m != ax && (m->twin_parent || !m->gs || !m->gs->parent || !top_span(m, R, C, ms) ||
                             memcmp(ms, span, sizeof ms)))
                 continue;
-            bbox mb_ = nplot__axes_tight_bbox(rc, m);
+            bbox mb_ = nplot__axes_tight_bbox(rc, m), lb;
+            /* legends placed outside the axes count, as in matplotlib's get_tightbbox */
+            if (nplot__legends_bbox(rc, m, &lb)) {
+                mb_.x0 = fmin(mb_.x0, lb.x0), mb_.y0 = fmin(mb_.y0, lb.y0);
+                mb_.x1 = fmax(mb_.x1, lb.x1), mb_.y1 = fmax(mb_.y1, lb.y1);
+            }
             /* twins add their own decorations to their parent's */
             bool has_cbar = false;
             for (nplot_axes *t = fig->axes; t; t = t->next)
                 if (t->twin_parent == m || t->cbar_parent == m) {
                     has_cbar |= t->cbar_parent == m;
-                    bbox tb = nplot__axes_tight_bbox(rc, t);
+                    bbox tb = nplot__axes_tight_bbox(rc, t), tl;
+                    if (nplot__legends_bbox(rc, t, &tl)) {
+                        tb.x0 = fmin(tb.x0, tl.x0), tb.y0 = fmin(tb.y0, tl.y0);
+                        tb.x1 = fmax(tb.x1, tl.x1), tb.y1 = fmax(tb.y1, tl.y1);
+                    }
                     mb_.x0 = fmin(mb_.x0, tb.x0);
                     mb_.y0 = fmin(mb_.y0, tb.y0);
                     mb_.x1 = fmax(mb_.x1, tb.x1);

@@ -126,7 +126,24 @@ def fig9():  # a nested mosaic and custom pads
     return fig, [d[k] for k in "ABCD"]
 
 
-for n, f in enumerate([fig1, fig2, fig3, fig4, fig5, fig6, fig7, fig8, fig9], 1):
+def fig10():  # a legend outside the axes (constrained)
+    fig, ax = plt.subplots(layout="constrained")
+    ax.plot(X, Y, label="a line")
+    ax.plot(X, X, label="another line")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1))
+    return fig, [ax]
+
+
+def fig11():  # the same with tight_layout (its get_tightbbox includes the legend)
+    fig, ax = plt.subplots()
+    ax.plot(X, Y, label="a line")
+    ax.plot(X, X, label="another line")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1))
+    fig.tight_layout()
+    return fig, [ax]
+
+
+for n, f in enumerate([fig1, fig2, fig3, fig4, fig5, fig6, fig7, fig8, fig9, fig10, fig11], 1):
     fig, axs = f()
     fig.canvas.draw()
     for k, a in enumerate(axs):

@@ -246,6 +246,29 @@ static void test_fig9_nested_pads(void)
     check_fig(9, fig, a, 4);
 }
 
+/* a legend outside the axes makes room for itself: constrained (10) and tight_layout (11) */
+static void legend_outside(int n)
+{
+    nplot_figure *fig = nplot_figure_new(.layout = n == 10 ? "constrained" : NULL);
+    nplot_axes *ax;
+    CU_ASSERT_EQUAL_FATAL(nplot_subplots(fig, 1, 1, &ax), ND_OK);
+    nplot_plot_xy(ax, X, Y, 4, .label = "a line");
+    nplot_plot_xy(ax, X, X, 4, .label = "another line");
+    nplot_legend(ax, .loc = "upper left", .bbox_to_anchor = NPLOT_F64S(1.02, 1));
+    if (n == 11) nplot_tight_layout(fig);
+    check_fig(n, fig, &ax, 1);
+}
+
+static void test_fig10_legend_outside_constrained(void)
+{
+    legend_outside(10);
+}
+
+static void test_fig11_legend_outside_tight(void)
+{
+    legend_outside(11);
+}
+
 static void test_engine_switches(void)
 {
     nplot_figure *fig = nplot_figure_new();
@@ -346,6 +369,8 @@ static const ND_TEST tests[] = {
     ND_T(test_fig7_subfigures),
     ND_T(test_fig8_font_sizes),
     ND_T(test_fig9_nested_pads),
+    ND_T(test_fig10_legend_outside_constrained),
+    ND_T(test_fig11_legend_outside_tight),
     ND_T(test_engine_switches),
     ND_T(test_bad_input),
     ND_T(test_golden),
