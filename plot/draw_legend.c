@@ -469,13 +469,15 @@ static void draw_spec(render_ctx *rc, nplot_axes *ax, const legend_spec *sp, con
         }
     } else {
         /* twins contribute to their own legend only (matplotlib); a figure legend takes
-         * every axes' */
-        for (nplot_axes *hx = ax ? ax : fig->axes; hx && n < MAX_ENTRIES; hx = ax ? NULL : hx->next)
+         * every axes', a subfigure's legend those of the subfigure */
+        for (nplot_axes *hx = ax ? ax : fig->axes; hx && n < MAX_ENTRIES; hx = ax ? NULL : hx->next) {
+            if (!ax && sp->sf && nplot__axes_subfig(hx) != sp->sf) continue;
             for (artist *a = hx->artists; a && n < MAX_ENTRIES; a = a->next)
                 if (nplot__legend_has_entry(a)) {
                     ent[n] = a;
                     lab[n++] = a->label;
                 }
+        }
     }
     if (n == 0) return;
     if (o->reverse == NPLOT_ON)
@@ -588,8 +590,15 @@ void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
 
 void nplot__draw_fig_legends(render_ctx *rc)
 {
-    const double box[4] = { 0, 0, rc->W, rc->H };
-    for (const legend_spec *sp = rc->fig->legends; sp; sp = sp->next) draw_spec(rc, NULL, sp, box, NULL);
+    for (const legend_spec *sp = rc->fig->legends; sp; sp = sp->next) {
+        double box[4] = { 0, 0, rc->W, rc->H };
+        if (sp->sf) { /* a subfigure's legend: against its box */
+            const double *b = sp->sf->box;
+            box[0] = b[0] * rc->W, box[2] = (b[0] + b[2]) * rc->W;
+            box[1] = (1 - b[1] - b[3]) * rc->H, box[3] = (1 - b[1]) * rc->H;
+        }
+        draw_spec(rc, NULL, sp, box, NULL);
+    }
 }
 
 bool nplot__legends_bbox(render_ctx *rc, nplot_axes *ax, bbox *out)

@@ -143,7 +143,37 @@ def fig11():  # the same with tight_layout (its get_tightbbox includes the legen
     return fig, [ax]
 
 
-for n, f in enumerate([fig1, fig2, fig3, fig4, fig5, fig6, fig7, fig8, fig9, fig10, fig11], 1):
+def fig12():  # subplot_mosaic on a subfigure, constrained
+    fig = plt.figure(layout="constrained")
+    sfs = fig.subfigures(1, 2)
+    axl = sfs[0].subplots(1, 1)
+    d = sfs[1].subplot_mosaic("AB;CC")
+    for a in [axl, d["A"], d["B"], d["C"]]:
+        a.plot(X, Y)
+    return fig, [axl, d["A"], d["B"], d["C"]]
+
+
+def sub_legend():
+    """subplot_mosaic and legend on subfigures without a layout engine"""
+    fig = plt.figure()
+    sfs = fig.subfigures(1, 2)
+    ax = sfs[0].subplots(1, 1)
+    ax.plot(X, Y, label="left line")
+    d = sfs[1].subplot_mosaic("AB;CC")
+    d["A"].plot(X, Y, label="A line")
+    d["C"].plot(X, X, label="C line")
+    leg = sfs[1].legend(loc="lower left")
+    fig.canvas.draw()
+    for k in "ABC":
+        out.append("sfmos_%s %s" % (k, " ".join(repr(float(v)) for v in figpos(d[k]))))
+    bb = leg.get_window_extent(fig.canvas.get_renderer())
+    out.append("sfleg_px %r %r %r %r" % (bb.x0, bb.y0, bb.x1, bb.y1))
+    out.append("sfleg_n %d" % len(leg.get_texts()))
+    plt.close(fig)
+
+
+sub_legend()
+for n, f in enumerate([fig1, fig2, fig3, fig4, fig5, fig6, fig7, fig8, fig9, fig10, fig11, fig12], 1):
     fig, axs = f()
     fig.canvas.draw()
     for k, a in enumerate(axs):

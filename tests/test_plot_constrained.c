@@ -269,6 +269,78 @@ static void test_fig11_legend_outside_tight(void)
     legend_outside(11);
 }
 
+static void test_fig12_subfig_mosaic_constrained(void)
+{
+    nplot_figure *fig = nplot_figure_new(.layout = "constrained");
+    nplot_subfigure *sf[2];
+    nplot_axes *a[4];
+    CU_ASSERT_EQUAL_FATAL(nplot_subfigures(fig, 1, 2, sf), ND_OK);
+    CU_ASSERT_EQUAL_FATAL(nplot_subfig_subplots(sf[0], 1, 1, a), ND_OK);
+    nplot_mosaic *m = nplot_subfig_subplot_mosaic(sf[1], "AB;CC");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    a[1] = nplot_mosaic_get(m, "A");
+    a[2] = nplot_mosaic_get(m, "B");
+    a[3] = nplot_mosaic_get(m, "C");
+    for (int k = 0; k < 4; k++) nplot_plot_xy(a[k], X, Y, 4);
+    check_fig(12, fig, a, 4);
+}
+
+/* sf.subplot_mosaic and sf.legend without a layout engine: exact positions, and the legend
+ * inside matplotlib's extent with only the subfigure's entries */
+static void test_subfig_mosaic_and_legend(void)
+{
+    nplot_figure *fig = nplot_figure_new();
+    nplot_subfigure *sf[2];
+    nplot_axes *ax;
+    CU_ASSERT_EQUAL_FATAL(nplot_subfigures(fig, 1, 2, sf), ND_OK);
+    CU_ASSERT_EQUAL_FATAL(nplot_subfig_subplots(sf[0], 1, 1, &ax), ND_OK);
+    nplot_plot_xy(ax, X, Y, 4, .label = "left line");
+    nplot_mosaic *m = nplot_subfig_subplot_mosaic(sf[1], "AB;CC");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    nplot_plot_xy(nplot_mosaic_get(m, "A"), X, Y, 4, .label = "A line");
+    nplot_plot_xy(nplot_mosaic_get(m, "C"), X, X, 4, .label = "C line");
+    CU_ASSERT_EQUAL(nplot_subfig_legend(sf[1], .loc = "lower left"), ND_OK);
+    static const char *names[3] = { "A", "B", "C" };
+    for (int k = 0; k < 3; k++) {
+        char key[16];
+        double want[4], got[4];
+        snprintf(key, sizeof key, "sfmos_%s", names[k]);
+        CU_ASSERT_EQUAL_FATAL(ref(key, want, 4), 4);
+        CU_ASSERT_EQUAL(nplot_axes_get_position(nplot_mosaic_get(m, names[k]), got), ND_OK);
+        for (int i = 0; i < 4; i++) CU_ASSERT_DOUBLE_EQUAL(got[i], want[i], 1e-12);
+    }
+    double e[4]; /* matplotlib's legend extent: x0, y0, x1, y1 from the bottom */
+    CU_ASSERT_EQUAL_FATAL(ref("sfleg_px", e, 4), 4);
+    img im = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(im.px);
+    /* the legend's frame (0.8 gray) and text inside the extent (give or take 3 px: numc's
+     * text lines are taller), nothing left of it */
+    int top = im.h - (int)ceil(e[3]), bot = im.h - (int)e[1];
+    int in = 0, out = 0;
+    for (int y = top - 3; y < bot + 3; y++)
+        for (int x = (int)e[0] - 3; x < (int)ceil(e[2]) + 3; x++)
+            in += !near_rgb(at(&im, x, y), 0xffffff, 40);
+    for (int y = top; y < bot; y++)
+        for (int x = (int)e[0] - 30; x < (int)e[0] - 4; x++)
+            out += !near_rgb(at(&im, x, y), 0xffffff, 40);
+    CU_ASSERT(in > 200);
+    CU_ASSERT_EQUAL(out, 0);
+    /* its frame's left edge where matplotlib's is */
+    int edge = 0;
+    for (int x = (int)e[0] - 3; x <= (int)e[0] + 3; x++)
+        edge += near_rgb(at(&im, x, (top + bot) / 2), 0xcccccc, 40);
+    CU_ASSERT(edge >= 1);
+    free(im.px);
+    if (getenv("CONSTRAINED_SAVE")) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/numc_sfleg.png", getenv("CONSTRAINED_SAVE"));
+        nplot_savefig(fig, path);
+    }
+    nplot_figure_free(fig);
+    CU_ASSERT_PTR_NULL(nplot_subfig_subplot_mosaic(NULL, "AB"));
+    CU_ASSERT_EQUAL(nplot_subfig_legend(NULL), ND_EVALUE);
+}
+
 static void test_engine_switches(void)
 {
     nplot_figure *fig = nplot_figure_new();
@@ -371,6 +443,8 @@ static const ND_TEST tests[] = {
     ND_T(test_fig9_nested_pads),
     ND_T(test_fig10_legend_outside_constrained),
     ND_T(test_fig11_legend_outside_tight),
+    ND_T(test_fig12_subfig_mosaic_constrained),
+    ND_T(test_subfig_mosaic_and_legend),
     ND_T(test_engine_switches),
     ND_T(test_bad_input),
     ND_T(test_golden),

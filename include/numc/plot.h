@@ -2783,6 +2783,23 @@ NPLOT_API nd_status nplot_figure_set_constrained_layout_pads(nplot_figure *fig, 
 NPLOT_API nd_status nplot_figure_get_constrained_layout_pads(const nplot_figure *fig,
                                                              double out[4]);
 
+/* subfig.legend(...): a figure legend of the subfigure sf: its entries are the labelled
+ * artists of sf's axes (or .handles / .labels), placed against sf's box (loc and
+ * bbox_to_anchor in subfigure fractions), as matplotlib's SubFigure.legend. Errors as
+ * nplot_fig_legend; ND_EVALUE for a NULL subfigure. */
+NPLOT_API nd_status nplot_subfig_legend_(nplot_subfigure *sf, const nplot_legend_opts *o);
+#define nplot_subfig_legend(...) nplot__kw_subfig_legend(__VA_ARGS__, )
+#define nplot__kw_subfig_legend(sf, ...) \
+    nplot_subfig_legend_((sf), &(nplot_legend_opts){ 0, __VA_ARGS__ })
+/* subfig.subplot_mosaic(layout, ...): nplot_subplot_mosaic inside the subfigure sf (its
+ * subplot params, its box; nested layouts too). NULL with ND_EVALUE for a NULL subfigure,
+ * else errors as nplot_subplot_mosaic. */
+NPLOT_API nplot_mosaic *nplot_subfig_subplot_mosaic_(nplot_subfigure *sf, const char *layout,
+                                                     const nplot_mosaic_opts *o);
+#define nplot_subfig_subplot_mosaic(...) nplot__kw_subfig_subplot_mosaic(__VA_ARGS__, )
+#define nplot__kw_subfig_subplot_mosaic(sf, layout, ...) \
+    nplot_subfig_subplot_mosaic_((sf), (layout), &(nplot_mosaic_opts){ 0, __VA_ARGS__ })
+
 /* ==== mathtext and vertex markers, fill styles ==== */
 
 #ifdef __cplusplus
