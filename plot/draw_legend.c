@@ -452,7 +452,10 @@ static artist *artist_at(const nplot_figure *fig, const nplot_axes *ax, int k)
 
 /* Draw the legend sp against box (the parent's device box): of the axes ax, or of the
  * figure when ax is NULL. */
-static void draw_spec(render_ctx *rc, nplot_axes *ax, const legend_spec *sp, const double box[4])
+/* Draw one legend, or with measure set only lay it out and write its box there (device
+ * units; left untouched when the legend has no entries). */
+static void draw_spec(render_ctx *rc, nplot_axes *ax, const legend_spec *sp, const double box[4],
+                      bbox *measure)
 {
     nplot_figure *fig = rc->fig;
     const nplot__style *st = fig->style;
@@ -470,13 +473,15 @@ static void draw_spec(render_ctx *rc, nplot_axes *ax, const legend_spec *sp, con
         }
     } else {
         /* twins contribute to their own legend only (matplotlib); a figure legend takes
-         * every axes' */
-        for (nplot_axes *hx = ax ? ax : fig->axes; hx && n < MAX_ENTRIES; hx = ax ? NULL : hx->next)
+         * every axes', a subfigure's legend those of the subfigure */
+        for (nplot_axes *hx = ax ? ax : fig->axes; hx && n < MAX_ENTRIES; hx = ax ? NULL : hx->next) {
+            if (!ax && sp->sf && nplot__axes_subfig(hx) != sp->sf) continue;
             for (artist *a = hx->artists; a && n < MAX_ENTRIES; a = a->next)
                 if (nplot__legend_has_entry(a)) {
                     ent[n] = a;
                     lab[n++] = a->label;
                 }
+        }
     }
     if (n == 0) return;
     if (o->reverse == NPLOT_ON)
@@ -546,6 +551,12 @@ static void draw_spec(render_ctx *rc, nplot_axes *ax, const legend_spec *sp, con
     /* placement */
     double lx, ly;
     legend_origin(rc, ax, sp, box, W, H, bap, &lx, &ly);
+    if (measure) {
+        *measure = (bbox){ lx, ly, lx + W, ly + H };
+        nplot__text_free(&ttb);
+        for (int i = 0; i < n; i++) nplot__text_free(&tb[i]);
+        return;
+    }
     /* frame */
     legend_frame(rc, sp, st, lx, ly, W, H, fs);
     double y0 = ly + bp;
@@ -577,12 +588,38 @@ static void draw_spec(render_ctx *rc, nplot_axes *ax, const legend_spec *sp, con
 
 void nplot__draw_legend(render_ctx *rc, nplot_axes *ax)
 {
-    for (const legend_spec *sp = ax->legends_kept; sp; sp = sp->next) draw_spec(rc, ax, sp, ax->dev);
-    if (ax->legend_cur && !ax->legend_cur->kept) draw_spec(rc, ax, ax->legend_cur, ax->dev);
+    for (const legend_spec *sp = ax->legends_kept; sp; sp = sp->next) draw_spec(rc, ax, sp, ax->dev, NULL);
+    if (ax->legend_cur && !ax->legend_cur->kept) draw_spec(rc, ax, ax->legend_cur, ax->dev, NULL);
 }
 
 void nplot__draw_fig_legends(render_ctx *rc)
 {
-    const double box[4] = { 0, 0, rc->W, rc->H };
-    for (const legend_spec *sp = rc->fig->legends; sp; sp = sp->next) draw_spec(rc, NULL, sp, box);
+    for (const legend_spec *sp = rc->fig->legends; sp; sp = sp->next) {
+        double box[4] = { 0, 0, rc->W, rc->H };
+        if (sp->sf) { /* a subfigure's legend: against its box */
+            const double *b = sp->sf->box;
+            box[0] = b[0] * rc->W, box[2] = (b[0] + b[2]) * rc->W;
+            box[1] = (1 - b[1] - b[3]) * rc->H, box[3] = (1 - b[1]) * rc->H;
+        }
+        draw_spec(rc, NULL, sp, box, NULL);
+    }
+}
+
+bool nplot__legends_bbox(render_ctx *rc, nplot_axes *ax, bbox *out)
+{
+    if (!ax->legend_on) return false;
+    bool any = false;
+    for (int k = 0; k < 2; k++)
+        for (const legend_spec *sp = k ? ax->legend_cur : ax->legends_kept; sp;
+             sp = k ? NULL : sp->next) {
+            if (k && sp->kept) continue;
+            bbox b = { NAN, 0, 0, 0 };
+            draw_spec(rc, ax, sp, ax->dev, &b);
+            if (isnan(b.x0)) continue;
+            if (!any) *out = b;
+            out->x0 = fmin(out->x0, b.x0), out->y0 = fmin(out->y0, b.y0);
+            out->x1 = fmax(out->x1, b.x1), out->y1 = fmax(out->y1, b.y1);
+            any = true;
+        }
+    return any;
 }

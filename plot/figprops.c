@@ -377,115 +377,16 @@ nd_status nplot_sca(nplot_figure *fig, nplot_axes *ax)
     return ND_OK;
 }
 
-/* ---- layout engine ----------------------------------------------------------------------------- */
-static const char *const ENGINES[] = { "none", "tight", "constrained", "compressed" };
-
-static bool has_colorbar(const nplot_figure *fig)
-{
-    for (const nplot_axes *a = fig->axes; a; a = a->next)
-        if (a->cbar_parent) return true;
-    return false;
-}
-
-static nd_status set_engine(nplot_figure *fig, int e, const char *who)
-{
-    bool was_cl = fig->layout_engine >= NPLOT__LAYOUT_CONSTRAINED;
-    bool is_cl = e >= NPLOT__LAYOUT_CONSTRAINED;
-    if (was_cl != is_cl && has_colorbar(fig)) /* matplotlib 3.6's RuntimeError */
-        return nplot__fail(fig, ND_EVALUE, "%s: Colorbar layout of new layout engine not "
-                                           "compatible with old engine, and a colorbar has been "
-                                           "created.  Engine not changed.", who);
-    if (is_cl) {
-        static const char *const keys[4] = {
-            "figure.constrained_layout.w_pad", "figure.constrained_layout.h_pad",
-            "figure.constrained_layout.wspace", "figure.constrained_layout.hspace" };
-        static const double def[4] = { 0.04167, 0.04167, 0.02, 0.02 }; /* matplotlibrc's */
-        for (int k = 0; k < 4; k++)
-            if (nplot_rc_get_float(keys[k], &fig->cl_pads[k])) fig->cl_pads[k] = def[k];
-    }
-    fig->layout_engine = e;
-    fig->tight = e == NPLOT__LAYOUT_TIGHT;
-    if (fig->tight) fig->tight_pad = fig->tight_hpad = fig->tight_wpad = 1.08;
-    nplot__mark_dirty(fig);
-    return ND_OK;
-}
-
-nd_status nplot_figure_set_layout_engine(nplot_figure *fig, const char *layout)
-{
-    static const char *who = "nplot_figure_set_layout_engine";
-    FIG_CHECK(fig, who);
-    for (int e = 0; e < 4 && layout; e++)
-        if (strcmp(layout, ENGINES[e]) == 0) return set_engine(fig, e, who);
-    return nplot__fail(fig, ND_EVALUE, "%s: Invalid value for 'layout': %s%s%s (one of "
-                                       "'constrained', 'compressed', 'tight', 'none')", who,
-                       layout ? "'" : "", layout ? layout : "NULL", layout ? "'" : "");
-}
-
-const char *nplot_figure_get_layout_engine(const nplot_figure *fig)
-{
-    if (!got(fig, "nplot_figure_get_layout_engine")) return NULL;
-    return ENGINES[fig->layout_engine];
-}
-
+/* ---- tight layout switch (the engines themselves: constrained.c) ---------------------------- */
 nd_status nplot_figure_set_tight_layout(nplot_figure *fig, bool on)
 {
     FIG_CHECK(fig, "nplot_figure_set_tight_layout");
-    return set_engine(fig, on ? NPLOT__LAYOUT_TIGHT : NPLOT__LAYOUT_NONE,
-                      "nplot_figure_set_tight_layout");
+    return nplot_figure_set_layout_engine(fig, on ? "tight" : "none");
 }
 
 bool nplot_figure_get_tight_layout(const nplot_figure *fig)
 {
-    return got(fig, "nplot_figure_get_tight_layout") && fig->tight;
-}
-
-nd_status nplot_figure_set_constrained_layout(nplot_figure *fig, bool on)
-{
-    FIG_CHECK(fig, "nplot_figure_set_constrained_layout");
-    return set_engine(fig, on ? NPLOT__LAYOUT_CONSTRAINED : NPLOT__LAYOUT_NONE,
-                      "nplot_figure_set_constrained_layout");
-}
-
-bool nplot_figure_get_constrained_layout(const nplot_figure *fig)
-{
-    return got(fig, "nplot_figure_get_constrained_layout")
-           && fig->layout_engine >= NPLOT__LAYOUT_CONSTRAINED;
-}
-
-nd_status nplot_figure_set_constrained_layout_pads_(nplot_figure *fig, const nplot_cl_pads_opts *o)
-{
-    static const char *who = "nplot_figure_set_constrained_layout_pads";
-    FIG_CHECK(fig, who);
-    o = NPLOT__OPTS(o, nplot_cl_pads_opts);
-    const double v[4] = { o->w_pad, o->h_pad, o->wspace, o->hspace };
-    static const char *const names[4] = { "w_pad", "h_pad", "wspace", "hspace" };
-    for (int k = 0; k < 4; k++)
-        if (!(isfinite(v[k]) && v[k] >= 0))
-            return nplot__fail(fig, ND_EVALUE, "%s: %s must be >= 0 and finite, got %g", who,
-                               names[k], v[k]);
-    if (fig->layout_engine < NPLOT__LAYOUT_CONSTRAINED) return ND_OK;
-    for (int k = 0; k < 4; k++)
-        if (v[k] != 0) fig->cl_pads[k] = v[k] == NPLOT_ZERO ? 0 : v[k];
-    nplot__mark_dirty(fig);
-    return ND_OK;
-}
-
-nd_status nplot_figure_get_constrained_layout_pads(const nplot_figure *fig, double out[4],
-                                                   bool relative)
-{
-    static const char *who = "nplot_figure_get_constrained_layout_pads";
-    if (!got(fig, who)) return ND_EVALUE;
-    if (!out) return nd_set_error(ND_EVALUE, "%s: out is NULL", who);
-    if (!nplot_figure_get_constrained_layout(fig)) {
-        for (int k = 0; k < 4; k++) out[k] = NAN;
-        return ND_OK;
-    }
-    memcpy(out, fig->cl_pads, sizeof fig->cl_pads);
-    if (relative) { /* w_pad * dpi / width in pixels */
-        out[0] /= fig->width;
-        out[1] /= fig->height;
-    }
-    return ND_OK;
+    return got(fig, "nplot_figure_get_tight_layout") && fig->tight && !fig->constrained;
 }
 
 /* ---- figimage -------------------------------------------------------------------------------- */

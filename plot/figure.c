@@ -54,6 +54,22 @@ nplot_figure *nplot_figure_new_(const nplot_figure_opts *o)
     bool frameon = true;
     if (nplot_rc_get_bool("figure.frameon", &frameon) == ND_OK) fig->frameoff = !frameon;
     fig->alpha = -1;
+    /* constrained layout's defaults: figure.constrained_layout.w_pad / h_pad 3/72 in,
+     * wspace / hspace 0.02 */
+    fig->cl_wpad = fig->cl_hpad = 3.0 / 72;
+    fig->cl_wspace = fig->cl_hspace = 0.02;
+    if (o->layout && !strcmp(o->layout, "constrained")) {
+        fig->constrained = true;
+    } else if (o->layout && !strcmp(o->layout, "tight")) {
+        fig->tight = true;
+        fig->tight_pad = fig->tight_hpad = fig->tight_wpad = 1.08;
+    } else if (o->layout && strcmp(o->layout, "none")) {
+        nd_set_error(ND_EVALUE, "%s: layout must be 'constrained', 'tight' or 'none', got '%s'",
+                     who, o->layout);
+        nd_free_mem(st);
+        nd_free_mem(fig);
+        return NULL;
+    }
     return fig;
 }
 
@@ -414,7 +430,6 @@ nd_status nplot_subplots_adjust_(nplot_figure *fig, const nplot_adjust_opts *o)
     fig->wspace = ws;
     fig->hspace = hs;
     fig->tight = false;
-    if (fig->layout_engine == NPLOT__LAYOUT_TIGHT) fig->layout_engine = NPLOT__LAYOUT_NONE;
     nplot__mark_dirty(fig);
     return ND_OK;
 }
@@ -427,7 +442,7 @@ nd_status nplot_tight_layout_(nplot_figure *fig, const nplot_tight_opts *o)
     if (o->pad < 0 || o->h_pad < 0 || o->w_pad < 0)
         return nplot__fail(fig, ND_EVALUE, "nplot_tight_layout: pads must be >= 0");
     fig->tight = true;
-    fig->layout_engine = NPLOT__LAYOUT_TIGHT; /* figprops.c's engine switch follows */
+    fig->constrained = false; /* matplotlib: the tight engine replaces the constrained one */
     fig->tight_pad = o->pad ? o->pad : 1.08;
     fig->tight_hpad = o->h_pad ? o->h_pad : fig->tight_pad;
     fig->tight_wpad = o->w_pad ? o->w_pad : fig->tight_pad;

@@ -109,7 +109,10 @@ static nd_status place_axes(render_ctx *rc)
 {
     nplot_figure *fig = rc->fig;
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
-        if (ax->gs) {
+        if (ax->cl_placed) {
+            /* constrained layout's box (constrained.c) */
+            memcpy(ax->rect, ax->cl_rect, sizeof ax->rect);
+        } else if (ax->gs) {
             nplot_gridspec *g = ax->gs;
             double *xs = nd_malloc(sizeof(double) * 2 * (size_t)(g->ncols + g->nrows), "nplot");
             if (!xs) return nplot__fail(fig, ND_ENOMEM, "nplot: out of memory in layout");
@@ -143,7 +146,8 @@ static nd_status place_axes(render_ctx *rc)
         memcpy(ax->cell_dev, ax->dev, sizeof ax->dev);
     }
     for (nplot_axes *cax = fig->axes; cax; cax = cax->next)
-        if (cax->cbar_parent) place_colorbar(rc, cax);
+        if (cax->cbar_parent && !cax->cl_placed) place_colorbar(rc, cax);
+    for (nplot_axes *ax = fig->axes; ax; ax = ax->next) memcpy(ax->cl_orig, ax->dev, sizeof ax->dev);
     return ND_OK;
 }
 
@@ -705,13 +709,22 @@ static void tight(render_ctx *rc)
             if (m != ax && (m->twin_parent || m->pr.not_in_layout || m->pr.hidden || !m->gs || !m->gs->parent || !top_span(m, R, C, ms) ||
                             memcmp(ms, span, sizeof ms)))
                 continue;
-            bbox mb_ = nplot__axes_tight_bbox(rc, m);
+            bbox mb_ = nplot__axes_tight_bbox(rc, m), lb;
+            /* legends placed outside the axes count, as in matplotlib's get_tightbbox */
+            if (nplot__legends_bbox(rc, m, &lb)) {
+                mb_.x0 = fmin(mb_.x0, lb.x0), mb_.y0 = fmin(mb_.y0, lb.y0);
+                mb_.x1 = fmax(mb_.x1, lb.x1), mb_.y1 = fmax(mb_.y1, lb.y1);
+            }
             /* twins add their own decorations to their parent's */
             bool has_cbar = false;
             for (nplot_axes *t = fig->axes; t; t = t->next)
                 if (t->twin_parent == m || t->cbar_parent == m) {
                     has_cbar |= t->cbar_parent == m;
-                    bbox tb = nplot__axes_tight_bbox(rc, t);
+                    bbox tb = nplot__axes_tight_bbox(rc, t), tl;
+                    if (nplot__legends_bbox(rc, t, &tl)) {
+                        tb.x0 = fmin(tb.x0, tl.x0), tb.y0 = fmin(tb.y0, tl.y0);
+                        tb.x1 = fmax(tb.x1, tl.x1), tb.y1 = fmax(tb.y1, tl.y1);
+                    }
                     mb_.x0 = fmin(mb_.x0, tb.x0);
                     mb_.y0 = fmin(mb_.y0, tb.y0);
                     mb_.x1 = fmax(mb_.x1, tb.x1);
@@ -779,8 +792,13 @@ static void tight(render_ctx *rc)
 nd_status nplot__layout(render_ctx *rc)
 {
     nplot_figure *fig = rc->fig;
+    for (nplot_axes *ax = fig->axes; ax; ax = ax->next) ax->cl_placed = false;
     layout_pass(rc);
-    if (fig->tight) {
+    if (fig->constrained) {
+        /* twice, as matplotlib: tick labels change with the axes sizes (constrained.c) */
+        for (int it = 0; it < 2 && fig->status == ND_OK; it++)
+            if (nplot__constrained_layout(rc, it)) layout_pass(rc);
+    } else if (fig->tight) {
         /* twice: tick density depends on the axes size, which tight changes */
         for (int it = 0; it < 2 && fig->status == ND_OK; it++) {
             tight(rc);

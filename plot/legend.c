@@ -51,12 +51,27 @@ bool nplot__legend_in_figure(const nplot_figure *fig, const nplot_axes *ax)
     return false;
 }
 
-/* The labelled artists of owner (every axes of fig when owner is NULL), in order: their
- * count, and when hax / idx are given their axes and indices. */
-static size_t labelled(nplot_figure *fig, nplot_axes *owner, nplot_axes **hax, int *idx)
+const nplot_subfigure *nplot__axes_subfig(const nplot_axes *ax)
+{
+    const nplot_gridspec *g = ax->gs;
+    if (!g) return NULL;
+    while (g->parent) g = g->parent;
+    return g->sf;
+}
+
+/* The subfigure legend being built by spec_new (NULL: a figure or axes legend). */
+typedef struct spec_ctx {
+    const nplot_subfigure *sf;
+} spec_ctx;
+
+/* The labelled artists of owner (every axes of fig when owner is NULL, those of sf when
+ * given), in order: their count, and when hax / idx are given their axes and indices. */
+static size_t labelled_in(nplot_figure *fig, nplot_axes *owner, const nplot_subfigure *sf,
+                          nplot_axes **hax, int *idx)
 {
     size_t n = 0;
     for (nplot_axes *ax = owner ? owner : fig->axes; ax; ax = owner ? NULL : ax->next) {
+        if (!owner && sf && nplot__axes_subfig(ax) != sf) continue;
         int k = 0;
         for (artist *a = ax->artists; a; a = a->next, k++)
             if (nplot__legend_has_entry(a)) {
@@ -68,10 +83,15 @@ static size_t labelled(nplot_figure *fig, nplot_axes *owner, nplot_axes **hax, i
     return n;
 }
 
-/* Check the options of nplot_legend (owner an axes) or nplot_fig_legend (owner NULL) and
- * build the legend; NULL with the figure failed. */
-static legend_spec *spec_new(nplot_figure *fig, nplot_axes *owner, const nplot_legend_opts *o,
-                             const char *who)
+static size_t labelled(nplot_figure *fig, nplot_axes *owner, nplot_axes **hax, int *idx)
+{
+    return labelled_in(fig, owner, NULL, hax, idx);
+}
+
+/* Check the options of nplot_legend (owner an axes) or nplot_fig_legend (owner NULL; the
+ * axes of ctx->sf for a subfigure legend) and build the legend; NULL with the figure failed. */
+static legend_spec *spec_new_in(nplot_figure *fig, nplot_axes *owner, const nplot_legend_opts *o,
+                                const char *who, const spec_ctx *ctx)
 {
     int loc = 0;
     if (o->loc) {
@@ -170,7 +190,7 @@ static legend_spec *spec_new(nplot_figure *fig, nplot_axes *owner, const nplot_l
             }
         }
     } else if (o->labels.n) {
-        n = labelled(fig, owner, NULL, NULL);
+        n = labelled_in(fig, owner, ctx->sf, NULL, NULL);
         if (n != o->labels.n) {
             nplot__fail(fig, ND_EVALUE, "%s: %zu labels but the %s %zu labelled artists", who,
                         o->labels.n, owner ? "axes has" : "figure's axes have", n);
@@ -194,7 +214,7 @@ static legend_spec *spec_new(nplot_figure *fig, nplot_axes *owner, const nplot_l
                 sp->idx[i] = o->handles.v[i];
             }
         } else if (ok) {
-            labelled(fig, owner, sp->hax, sp->idx);
+            labelled_in(fig, owner, ctx->sf, sp->hax, sp->idx);
         }
     }
     if (ok && o->title) ok = (sp->title = nd_strdup(o->title, who)) != NULL;
@@ -221,6 +241,12 @@ static legend_spec *spec_new(nplot_figure *fig, nplot_axes *owner, const nplot_l
     sp->has_fc = o->facecolor != NULL;
     sp->has_ec = o->edgecolor != NULL;
     return sp;
+}
+
+static legend_spec *spec_new(nplot_figure *fig, nplot_axes *owner, const nplot_legend_opts *o,
+                             const char *who)
+{
+    return spec_new_in(fig, owner, o, who, &(const spec_ctx){ NULL });
 }
 
 nd_status nplot_legend_(nplot_axes *ax, const nplot_legend_opts *o)
@@ -301,3 +327,21 @@ nd_status nplot_fig_legend_(nplot_figure *fig, const nplot_legend_opts *o)
     return ND_OK;
 }
 
+
+nd_status nplot_subfig_legend_(nplot_subfigure *sf, const nplot_legend_opts *o)
+{
+    static const char *who = "nplot_subfig_legend";
+    if (!sf) return nd_set_error(ND_EVALUE, "%s: subfigure is NULL", who);
+    nplot_figure *fig = sf->fig;
+    nd_status st = nplot__check(fig);
+    if (st) return st;
+    o = NPLOT__OPTS(o, nplot_legend_opts);
+    legend_spec *sp = spec_new_in(fig, NULL, o, who, &(const spec_ctx){ sf });
+    if (!sp) return fig->status;
+    sp->sf = sf;
+    legend_spec **pp = &fig->legends;
+    while (*pp) pp = &(*pp)->next;
+    *pp = sp;
+    nplot__mark_dirty(fig);
+    return ND_OK;
+}

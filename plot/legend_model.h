@@ -26,6 +26,7 @@ struct legend_spec {
     bool has_fc, has_ec;
     bool kept;            /* an axes' current legend that is in its kept list too */
     struct legend_spec *next;
+    const struct nplot_subfigure *sf; /* a subfigure's legend (its axes, its box); NULL */
 };
 typedef struct legend_spec legend_spec;
 
@@ -33,5 +34,8 @@ typedef struct legend_spec legend_spec;
 bool nplot__legend_has_entry(const artist *a);
 /* ax is one of fig's axes (handles keep axes pointers; an axes may leave its figure). */
 bool nplot__legend_in_figure(const nplot_figure *fig, const nplot_axes *ax);
+/* The subfigure whose grid holds ax (through nested grids); NULL on the figure's own grids
+ * and for axes placed without a grid. */
+const struct nplot_subfigure *nplot__axes_subfig(const nplot_axes *ax);
 
 #endif

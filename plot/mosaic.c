@@ -662,10 +662,30 @@ static bool do_layout(mparse *P, nplot_gridspec *gs, const mgrid *g, nplot_mosai
     return ok;
 }
 
+static nplot_mosaic *mosaic_make(nplot_figure *fig, nplot_subfigure *sf, const char *layout,
+                                 const nplot_mosaic_opts *o, const char *who);
+
 nplot_mosaic *nplot_subplot_mosaic_(nplot_figure *fig, const char *layout,
                                     const nplot_mosaic_opts *o)
 {
-    static const char *who = "nplot_subplot_mosaic";
+    return mosaic_make(fig, NULL, layout, o, "nplot_subplot_mosaic");
+}
+
+nplot_mosaic *nplot_subfig_subplot_mosaic_(nplot_subfigure *sf, const char *layout,
+                                           const nplot_mosaic_opts *o)
+{
+    if (!sf) {
+        nd_set_error(ND_EVALUE, "nplot_subfig_subplot_mosaic: subfigure is NULL");
+        return NULL;
+    }
+    return mosaic_make(sf->fig, sf, layout, o, "nplot_subfig_subplot_mosaic");
+}
+
+/* fig.subplot_mosaic, or sf.subplot_mosaic when sf is given (its top grid is the
+ * subfigure's, so the layout maps into the subfigure's box with its params) */
+static nplot_mosaic *mosaic_make(nplot_figure *fig, nplot_subfigure *sf, const char *layout,
+                                 const nplot_mosaic_opts *o, const char *who)
+{
     if (nplot__check(fig)) return NULL;
     o = NPLOT__OPTS(o, nplot_mosaic_opts);
     if (!layout) {
@@ -689,6 +709,7 @@ nplot_mosaic *nplot_subplot_mosaic_(nplot_figure *fig, const char *layout,
     so.left = so.right = so.bottom = so.top = 0;
     const char *empty = o->empty ? o->empty : ".";
     nplot_gridspec *gs = make_grid(fig, NULL, 0, 0, 0, 0, g->nr, g->nc, &go, who);
+    if (gs) gs->sf = sf;
     bool ok = gs && do_layout(&P, gs, g, m, empty, &so);
     mgrid_free(g);
     if (ok && m->n == 0) {

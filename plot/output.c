@@ -22,9 +22,10 @@ static void draw_fig_texts(render_ctx *rc)
         text_box tb = nplot__text_layout(rc, fig->suptitle, &fig->suptitle_ts);
         /* matplotlib: x=0.5, y=0.98, va='top': the top of its text box, which is its first
          * baseline less the larger ink ascent of the text and of "lp" (not the font's
-         * ascent, which set the ink ~2 px lower) */
+         * ascent, which set the ink ~2 px lower); constrained layout may move it */
         double asc = nplot__text_ascent(rc, &tb, &fig->suptitle_ts);
-        nplot__text_place(rc, &tb, rc->W / 2, 0.02 * rc->H + asc, HA_CENTER, VA_BASELINE, 0,
+        double y = fig->constrained && fig->suptitle_y > 0 ? fig->suptitle_y : 0.02;
+        nplot__text_place(rc, &tb, rc->W / 2, y * rc->H + asc, HA_CENTER, VA_BASELINE, 0,
                           &fig->suptitle_ts.color, true);
         nplot__text_free(&tb);
     }

@@ -641,6 +641,11 @@ struct nplot_axes {
         char anchor_code[3];     /* "C", "SW", ... ("" when given as coordinates) */
         char *label, *gid, *url;
     } pr;
+    /* constrained.c: the box constrained layout gave this axes (figure fractions; a
+     * colorbar's is its drawn box), used by layout.c when cl_placed; cl_orig is the box
+     * place_axes gave it before aspect (device units), the layout's "original position" */
+    bool cl_placed;
+    double cl_rect[4], cl_orig[4];
 };
 
 struct nplot_gridspec {
@@ -703,21 +708,15 @@ struct nplot_figure {
     bool rasterized, snap_set, snap, clip_off, not_in_layout;
     double zorder, alpha;     /* alpha < 0: None */
     char *label, *gid, *url;
-    /* the layout engine: NPLOT__LAYOUT_TIGHT mirrors `tight` above (applied at every draw);
-     * constrained.c reads NPLOT__LAYOUT_CONSTRAINED / _COMPRESSED and cl_pads: w_pad,
-     * h_pad (inches), wspace, hspace (fractions), matplotlib's
-     * figure.constrained_layout.* rcParams when the engine was set */
-    int layout_engine;        /* NPLOT__LAYOUT_* */
-    double cl_pads[4];
     struct fig_image *figimages, *last_figimage;
     nplot_axes *cur_axes, *cur_axes_last; /* sca's axes and fig->last_axes at that time */
     int align_next;           /* the last label alignment group id handed out */
     struct nplot_subfigure *cleared_subfigs; /* clf's: kept so handles stay valid */
+    /* constrained.c: layout='constrained' and its pads (inches) and spaces (fractions) */
+    bool constrained, cl_warned;
+    double cl_wpad, cl_hpad, cl_wspace, cl_hspace;
+    double suptitle_y;       /* the suptitle's top from the figure's top, a fraction; 0 → 0.02 */
 };
-
-/* figprops.c: the layout engine of a figure (fig->layout_engine) */
-enum { NPLOT__LAYOUT_NONE = 0, NPLOT__LAYOUT_TIGHT, NPLOT__LAYOUT_CONSTRAINED,
-       NPLOT__LAYOUT_COMPRESSED };
 
 /* figprops.c: fig.figimage: w x h pixels placed at (xo, yo) figure pixels from the bottom
  * left; rgba8 holds RGBA bytes (not premultiplied), row 0 at the top when origin_upper */

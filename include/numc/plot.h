@@ -292,6 +292,8 @@ typedef struct nplot_figure_opts {
     double dpi;            /* 0 → 100 */
     const char *facecolor; /* NULL → the style's (white) */
     const char *style;     /* NULL → the thread's current style (nplot_style_use) */
+    const char *layout;    /* "constrained", "tight" or "none" (NULL): the layout engine run at
+                              draw time (nplot_figure_set_layout_engine) */
 } nplot_figure_opts;
 /* A new empty figure (free with nplot_figure_free), or NULL with ND_EVALUE for a bad
  * size, dpi, color or style. */
@@ -3278,36 +3280,10 @@ NPLOT_API nplot_axes *nplot_gca(nplot_figure *fig);
 /* fig.sca(ax): make ax (an axes of fig, ND_EVALUE otherwise) the current axes. */
 NPLOT_API nd_status nplot_sca(nplot_figure *fig, nplot_axes *ax);
 
-/* The layout engine: "tight" (tight_layout at every draw, the default pads), "constrained",
- * "compressed" (constrained, compress = True) or "none". ND_EVALUE for another name, and
- * (matplotlib's RuntimeError) for switching between constrained and not once a colorbar
- * exists. Setting "constrained" / "compressed" resets the pads to the
- * figure.constrained_layout.* rcParams. get returns "none" when there is none. */
-NPLOT_API nd_status nplot_figure_set_layout_engine(nplot_figure *fig, const char *layout);
-NPLOT_API const char *nplot_figure_get_layout_engine(const nplot_figure *fig);
-/* set_tight_layout(true) is set_layout_engine("tight"), false "none"; get: engine is tight. */
+/* set_tight_layout(true) is nplot_figure_set_layout_engine(fig, "tight"), false "none";
+ * get: the engine is tight. */
 NPLOT_API nd_status nplot_figure_set_tight_layout(nplot_figure *fig, bool on);
 NPLOT_API bool nplot_figure_get_tight_layout(const nplot_figure *fig);
-/* set_constrained_layout(true) is set_layout_engine("constrained"), false "none". */
-NPLOT_API nd_status nplot_figure_set_constrained_layout(nplot_figure *fig, bool on);
-NPLOT_API bool nplot_figure_get_constrained_layout(const nplot_figure *fig);
-typedef struct nplot_cl_pads_opts {
-    int _; /* reserved: leave it out (lets an empty option list compile) */
-    double w_pad, h_pad;   /* inches around each axes; 0 → unchanged (NPLOT_ZERO for 0) */
-    double wspace, hspace; /* fractions between subplots; 0 → unchanged */
-} nplot_cl_pads_opts;
-/* fig.set_constrained_layout_pads(...): only with a constrained engine (otherwise nothing,
- * as matplotlib); negative or non-finite values are ND_EVALUE. */
-NPLOT_API nd_status nplot_figure_set_constrained_layout_pads_(nplot_figure *fig,
-                                                             const nplot_cl_pads_opts *o);
-#define nplot_figure_set_constrained_layout_pads(...) \
-    nplot__kw_figure_set_constrained_layout_pads(__VA_ARGS__, )
-#define nplot__kw_figure_set_constrained_layout_pads(fig, ...) \
-    nplot_figure_set_constrained_layout_pads_((fig), &(nplot_cl_pads_opts){ 0, __VA_ARGS__ })
-/* out = w_pad, h_pad, wspace, hspace (all NAN without a constrained engine); relative: the
- * pads as fractions of the figure's width / height. */
-NPLOT_API nd_status nplot_figure_get_constrained_layout_pads(const nplot_figure *fig,
-                                                             double out[4], bool relative);
 
 typedef struct nplot_figimage_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
@@ -3456,6 +3432,51 @@ NPLOT_API nd_status nplot_artist_get_data3d(const nplot_artist *a, size_t *n, co
                                             const double **y, const double **z);
 
 /* ==== constrained layout ==== */
+/* layout='constrained' (matplotlib 3.6's ConstrainedLayoutEngine), run at every draw /
+ * savefig: each gridspec row and column gets margins as wide as the decorations (tick
+ * labels, axis labels, titles, twins) of the axes on its edges plus w_pad / h_pad (or half
+ * of wspace / hspace between cells when larger); colorbars of nplot_colorbar go beyond
+ * their parent's decorations and take their room from the margin; suptitle / supxlabel /
+ * supylabel (of the figure and of subfigures) sit h_pad / w_pad from the edge with room
+ * kept for them; the rest of each grid is split in its ratios; nested grids fill their
+ * cells; margins inside spanning axes are matched. Done twice, as matplotlib. Axes without a
+ * grid (add_axes) are left alone; when every axes would collapse nothing moves (nd_warn).
+ * Subfigure boxes stay where they were made (matplotlib insets them by wspace / 2 / ncols).
+ * nplot_figure_new(.layout = "constrained") is the same. */
+
+/* fig.set_layout_engine(layout): "constrained", "tight" (tight_layout at every draw with
+ * pad 1.08) or "none" / NULL; ND_EVALUE for another name. */
+NPLOT_API nd_status nplot_figure_set_layout_engine(nplot_figure *fig, const char *layout);
+/* The engine's name: "constrained", "tight" or "none"; NULL for a NULL figure. */
+NPLOT_API const char *nplot_figure_get_layout_engine(const nplot_figure *fig);
+/* fig.set_constrained_layout(on): the constrained engine, or none. */
+NPLOT_API nd_status nplot_figure_set_constrained_layout(nplot_figure *fig, bool on);
+NPLOT_API bool nplot_figure_get_constrained_layout(const nplot_figure *fig);
+/* fig.set_constrained_layout_pads(w_pad=, h_pad=, wspace=, hspace=): pads in inches
+ * (default 3/72), spaces as fractions of the grid (default 0.02); a negative value leaves
+ * that one unchanged, a non-finite one is ND_EVALUE. The getter writes the four to out. */
+NPLOT_API nd_status nplot_figure_set_constrained_layout_pads(nplot_figure *fig, double w_pad,
+                                                             double h_pad, double wspace,
+                                                             double hspace);
+NPLOT_API nd_status nplot_figure_get_constrained_layout_pads(const nplot_figure *fig,
+                                                             double out[4]);
+
+/* subfig.legend(...): a figure legend of the subfigure sf: its entries are the labelled
+ * artists of sf's axes (or .handles / .labels), placed against sf's box (loc and
+ * bbox_to_anchor in subfigure fractions), as matplotlib's SubFigure.legend. Errors as
+ * nplot_fig_legend; ND_EVALUE for a NULL subfigure. */
+NPLOT_API nd_status nplot_subfig_legend_(nplot_subfigure *sf, const nplot_legend_opts *o);
+#define nplot_subfig_legend(...) nplot__kw_subfig_legend(__VA_ARGS__, )
+#define nplot__kw_subfig_legend(sf, ...) \
+    nplot_subfig_legend_((sf), &(nplot_legend_opts){ 0, __VA_ARGS__ })
+/* subfig.subplot_mosaic(layout, ...): nplot_subplot_mosaic inside the subfigure sf (its
+ * subplot params, its box; nested layouts too). NULL with ND_EVALUE for a NULL subfigure,
+ * else errors as nplot_subplot_mosaic. */
+NPLOT_API nplot_mosaic *nplot_subfig_subplot_mosaic_(nplot_subfigure *sf, const char *layout,
+                                                     const nplot_mosaic_opts *o);
+#define nplot_subfig_subplot_mosaic(...) nplot__kw_subfig_subplot_mosaic(__VA_ARGS__, )
+#define nplot__kw_subfig_subplot_mosaic(sf, layout, ...) \
+    nplot_subfig_subplot_mosaic_((sf), (layout), &(nplot_mosaic_opts){ 0, __VA_ARGS__ })
 
 /* ==== mathtext and vertex markers, fill styles ==== */
 

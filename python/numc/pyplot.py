@@ -2289,6 +2289,15 @@ def supylabel(t, **kw):
 # ---- attach point: axes3d ----
 
 # ---- attach point: constrained ----
+from . import _pyplot_constrained as _cl  # noqa: E402
+
+Figure.__init__ = _cl.wrap_init(Figure.__init__)
+Figure.set_layout_engine = _cl.set_layout_engine
+Figure.get_layout_engine = _cl.get_layout_engine
+Figure.set_constrained_layout = _cl.set_constrained_layout
+Figure.get_constrained_layout = _cl.get_constrained_layout
+Figure.set_constrained_layout_pads = _cl.set_constrained_layout_pads
+Figure.get_constrained_layout_pads = _cl.get_constrained_layout_pads
 
 # ---- attach point: markers ----
 

@@ -479,6 +479,9 @@ W(fig_text, x->st = nplot_fig_text_(x->fig, x->d[0], x->d[1], x->s[0], O(nplot_t
 W(savefig, x->st = nplot_savefig_(x->fig, x->s[0], O(nplot_save_opts)))
 W(set_size_inches, x->st = nplot_figure_set_size_inches(x->fig, x->d[0], x->d[1]))
 W(set_dpi, x->st = nplot_figure_set_dpi(x->fig, x->d[0]))
+W(set_layout_engine, x->st = nplot_figure_set_layout_engine(x->fig, x->s[0]))
+W(set_constrained_layout_pads,
+  x->st = nplot_figure_set_constrained_layout_pads(x->fig, x->d[0], x->d[1], x->d[2], x->d[3]))
 W(figure_draw, x->st = nplot_figure_draw(x->fig))
 W(style_use, x->st = nplot_style_use(x->s[0]))
 
@@ -657,6 +660,8 @@ static const npp_func funcs[] = {
     F(savefig, "fs", 's', nplot_save_opts),
     N(set_size_inches, "fdd", 's'),
     N(set_dpi, "fd", 's'),
+    N(set_layout_engine, "fs", 's'),
+    N(set_constrained_layout_pads, "fdddd", 's'),
     N(figure_draw, "f", 's'),
     N(style_use, "-s", 's'),
     F(supxlabel, "fs", 's', nplot_text_opts),

@@ -310,6 +310,7 @@ static const npp_kw kw_nplot_figure_opts[] = {
     { "dpi", offsetof(nplot_figure_opts, dpi), K_D, 0 },
     { "facecolor", offsetof(nplot_figure_opts, facecolor), K_S, 0 },
     { "style", offsetof(nplot_figure_opts, style), K_S, 0 },
+    { "layout", offsetof(nplot_figure_opts, layout), K_S, 0 },
     { "fontstyle", offsetof(nplot_figure_opts, style), K_S, 0 },
     { "fc", offsetof(nplot_figure_opts, facecolor), K_S, 0 },
     { NULL, 0, 0, 0 }
