@@ -62,6 +62,36 @@ static const npp_kw kw_nplot_annotate_opts[] = {
     { "verticalalignment", offsetof(nplot_annotate_opts, text.va), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_arrow_opts[] = {
+    { "width", offsetof(nplot_arrow_opts, width), K_D, 0 },
+    { "head_width", offsetof(nplot_arrow_opts, head_width), K_D, 0 },
+    { "head_length", offsetof(nplot_arrow_opts, head_length), K_D, 0 },
+    { "length_includes_head", offsetof(nplot_arrow_opts, length_includes_head), K_B, 0 },
+    { "shape", offsetof(nplot_arrow_opts, shape), K_S, 0 },
+    { "overhang", offsetof(nplot_arrow_opts, overhang), K_D, 0 },
+    { "head_starts_at_zero", offsetof(nplot_arrow_opts, head_starts_at_zero), K_B, 0 },
+    { "color", offsetof(nplot_arrow_opts, color), K_S, 0 },
+    { "facecolor", offsetof(nplot_arrow_opts, facecolor), K_S, 0 },
+    { "edgecolor", offsetof(nplot_arrow_opts, edgecolor), K_S, 0 },
+    { "linewidth", offsetof(nplot_arrow_opts, linewidth), K_D, 0 },
+    { "alpha", offsetof(nplot_arrow_opts, alpha), K_D, 0 },
+    { "zorder", offsetof(nplot_arrow_opts, zorder), K_D, 0 },
+    { "label", offsetof(nplot_arrow_opts, label), K_S, 0 },
+    { "hatch", offsetof(nplot_arrow_opts, hatch), K_S, 0 },
+    { "lw", offsetof(nplot_arrow_opts, linewidth), K_D, 0 },
+    { "ec", offsetof(nplot_arrow_opts, edgecolor), K_S, 0 },
+    { "fc", offsetof(nplot_arrow_opts, facecolor), K_S, 0 },
+    { "edgecolors", offsetof(nplot_arrow_opts, edgecolor), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
+static const npp_kw kw_nplot_autofmt_opts[] = {
+    { "bottom", offsetof(nplot_autofmt_opts, bottom), K_D, 0 },
+    { "rotation", offsetof(nplot_autofmt_opts, rotation), K_D, 0 },
+    { "ha", offsetof(nplot_autofmt_opts, ha), K_S, 0 },
+    { "which", offsetof(nplot_autofmt_opts, which), K_S, 0 },
+    { "horizontalalignment", offsetof(nplot_autofmt_opts, ha), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_axline_opts[] = {
     { "color", offsetof(nplot_axline_opts, color), K_S, 0 },
     { "linestyle", offsetof(nplot_axline_opts, linestyle), K_S, 0 },
@@ -71,6 +101,20 @@ static const npp_kw kw_nplot_axline_opts[] = {
     { "zorder", offsetof(nplot_axline_opts, zorder), K_D, 0 },
     { "lw", offsetof(nplot_axline_opts, linewidth), K_D, 0 },
     { "ls", offsetof(nplot_axline_opts, linestyle), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
+static const npp_kw kw_nplot_bar3d_opts[] = {
+    { "color", offsetof(nplot_bar3d_opts, color), K_S, 0 },
+    { "no_shade", offsetof(nplot_bar3d_opts, no_shade), K_B, 0 },
+    { "light_azdeg", offsetof(nplot_bar3d_opts, light_azdeg), K_D, 0 },
+    { "light_altdeg", offsetof(nplot_bar3d_opts, light_altdeg), K_D, 0 },
+    { "edgecolor", offsetof(nplot_bar3d_opts, edgecolor), K_S, 0 },
+    { "linewidth", offsetof(nplot_bar3d_opts, linewidth), K_D, 0 },
+    { "alpha", offsetof(nplot_bar3d_opts, alpha), K_D, 0 },
+    { "label", offsetof(nplot_bar3d_opts, label), K_S, 0 },
+    { "lw", offsetof(nplot_bar3d_opts, linewidth), K_D, 0 },
+    { "ec", offsetof(nplot_bar3d_opts, edgecolor), K_S, 0 },
+    { "edgecolors", offsetof(nplot_bar3d_opts, edgecolor), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_bar_label_opts[] = {
@@ -196,6 +240,18 @@ static const npp_kw kw_nplot_broken_barh_opts[] = {
     { "hatch", offsetof(nplot_broken_barh_opts, hatch), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_bxp_stats[] = {
+    { "med", offsetof(nplot_bxp_stats, med), K_D, 0 },
+    { "q1", offsetof(nplot_bxp_stats, q1), K_D, 0 },
+    { "q3", offsetof(nplot_bxp_stats, q3), K_D, 0 },
+    { "whislo", offsetof(nplot_bxp_stats, whislo), K_D, 0 },
+    { "whishi", offsetof(nplot_bxp_stats, whishi), K_D, 0 },
+    { "mean", offsetof(nplot_bxp_stats, mean), K_D, 0 },
+    { "cilo", offsetof(nplot_bxp_stats, cilo), K_D, 0 },
+    { "cihi", offsetof(nplot_bxp_stats, cihi), K_D, 0 },
+    { "label", offsetof(nplot_bxp_stats, label), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_clabel_opts[] = {
     { "levels", offsetof(nplot_clabel_opts, levels), K_F64S, 0 },
     { "fontsize", offsetof(nplot_clabel_opts, fontsize), K_D, 0 },
@@ -302,6 +358,23 @@ static const npp_kw kw_nplot_eventplot_opts[] = {
     { "alpha", offsetof(nplot_eventplot_opts, alpha), K_D, 0 },
     { "label", offsetof(nplot_eventplot_opts, label), K_S, 0 },
     { "ls", offsetof(nplot_eventplot_opts, linestyle), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
+static const npp_kw kw_nplot_fig_child[] = {
+    { "kind", offsetof(nplot_fig_child, kind), K_S, 0 },
+    { "axes", offsetof(nplot_fig_child, axes), K_AX, 0 },
+    { NULL, 0, 0, 0 }
+};
+static const npp_kw kw_nplot_figimage_opts[] = {
+    { "xo", offsetof(nplot_figimage_opts, xo), K_D, 0 },
+    { "yo", offsetof(nplot_figimage_opts, yo), K_D, 0 },
+    { "origin", offsetof(nplot_figimage_opts, origin), K_S, 0 },
+    { "cmap", offsetof(nplot_figimage_opts, cmap), K_S, 0 },
+    { "norm", offsetof(nplot_figimage_opts, norm), K_NORM, 0 },
+    { "vmin", offsetof(nplot_figimage_opts, vmin), K_D, 0 },
+    { "vmax", offsetof(nplot_figimage_opts, vmax), K_D, 0 },
+    { "alpha", offsetof(nplot_figimage_opts, alpha), K_D, 0 },
+    { "resize", offsetof(nplot_figimage_opts, resize), K_B, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_figure_opts[] = {
@@ -468,6 +541,28 @@ static const npp_kw kw_nplot_imshow_opts[] = {
     { "alpha_array", offsetof(nplot_imshow_opts, alpha_array), K_ARR, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_indicate_inset_opts[] = {
+    { "inset_ax", offsetof(nplot_indicate_inset_opts, inset_ax), K_AX, 0 },
+    { "facecolor", offsetof(nplot_indicate_inset_opts, facecolor), K_S, 0 },
+    { "edgecolor", offsetof(nplot_indicate_inset_opts, edgecolor), K_S, 0 },
+    { "alpha", offsetof(nplot_indicate_inset_opts, alpha), K_D, 0 },
+    { "linewidth", offsetof(nplot_indicate_inset_opts, linewidth), K_D, 0 },
+    { "zorder", offsetof(nplot_indicate_inset_opts, zorder), K_D, 0 },
+    { "label", offsetof(nplot_indicate_inset_opts, label), K_S, 0 },
+    { "lw", offsetof(nplot_indicate_inset_opts, linewidth), K_D, 0 },
+    { "ec", offsetof(nplot_indicate_inset_opts, edgecolor), K_S, 0 },
+    { "fc", offsetof(nplot_indicate_inset_opts, facecolor), K_S, 0 },
+    { "edgecolors", offsetof(nplot_indicate_inset_opts, edgecolor), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
+static const npp_kw kw_nplot_inset_axes_opts[] = {
+    { "transform", offsetof(nplot_inset_axes_opts, transform), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
+static const npp_kw kw_nplot_inset_indicator[] = {
+    { "visible[4]", offsetof(nplot_inset_indicator, visible[4]), K_B, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_legend_opts[] = {
     { "loc", offsetof(nplot_legend_opts, loc), K_S, 0 },
     { "ncol", offsetof(nplot_legend_opts, ncol), K_I, 0 },
@@ -545,6 +640,16 @@ static const npp_kw kw_nplot_locator_opts[] = {
     { "nticks", offsetof(nplot_locator_opts, nticks), K_I, 0 },
     { "n", offsetof(nplot_locator_opts, n), K_I, 0 },
     { "minor", offsetof(nplot_locator_opts, minor), K_B, 0 },
+    { NULL, 0, 0, 0 }
+};
+static const npp_kw kw_nplot_locator_params_opts[] = {
+    { "axis", offsetof(nplot_locator_params_opts, axis), K_S, 0 },
+    { "tight", offsetof(nplot_locator_params_opts, tight), K_TRI, 0 },
+    { "nbins", offsetof(nplot_locator_params_opts, nbins), K_I, 0 },
+    { "steps", offsetof(nplot_locator_params_opts, steps), K_F64S, 0 },
+    { "min_n_ticks", offsetof(nplot_locator_params_opts, min_n_ticks), K_I, 0 },
+    { "prune", offsetof(nplot_locator_params_opts, prune), K_S, 0 },
+    { "symmetric", offsetof(nplot_locator_params_opts, symmetric), K_TRI, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_mosaic_opts[] = {
@@ -640,6 +745,20 @@ static const npp_kw kw_nplot_pie_opts[] = {
     { "verticalalignment", offsetof(nplot_pie_opts, textprops.va), K_S, 0 },
     { "ec", offsetof(nplot_pie_opts, edgecolor), K_S, 0 },
     { "edgecolors", offsetof(nplot_pie_opts, edgecolor), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
+static const npp_kw kw_nplot_quiver3d_opts[] = {
+    { "length", offsetof(nplot_quiver3d_opts, length), K_D, 0 },
+    { "arrow_length_ratio", offsetof(nplot_quiver3d_opts, arrow_length_ratio), K_D, 0 },
+    { "pivot", offsetof(nplot_quiver3d_opts, pivot), K_S, 0 },
+    { "normalize", offsetof(nplot_quiver3d_opts, normalize), K_B, 0 },
+    { "color", offsetof(nplot_quiver3d_opts, color), K_S, 0 },
+    { "linewidth", offsetof(nplot_quiver3d_opts, linewidth), K_D, 0 },
+    { "linestyle", offsetof(nplot_quiver3d_opts, linestyle), K_S, 0 },
+    { "alpha", offsetof(nplot_quiver3d_opts, alpha), K_D, 0 },
+    { "label", offsetof(nplot_quiver3d_opts, label), K_S, 0 },
+    { "lw", offsetof(nplot_quiver3d_opts, linewidth), K_D, 0 },
+    { "ls", offsetof(nplot_quiver3d_opts, linestyle), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_quiver_opts[] = {
@@ -968,6 +1087,19 @@ static const npp_kw kw_nplot_tick_params[] = {
     { "grid_alpha", offsetof(nplot_tick_params, grid_alpha), K_D, 0 },
     { "grid_linewidth", offsetof(nplot_tick_params, grid_linewidth), K_D, 0 },
     { "grid_linestyle", offsetof(nplot_tick_params, grid_linestyle), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
+static const npp_kw kw_nplot_ticklabel_format_opts[] = {
+    { "axis", offsetof(nplot_ticklabel_format_opts, axis), K_S, 0 },
+    { "style", offsetof(nplot_ticklabel_format_opts, style), K_S, 0 },
+    { "scilimits_set", offsetof(nplot_ticklabel_format_opts, scilimits_set), K_B, 0 },
+    { "scilimits[2]", offsetof(nplot_ticklabel_format_opts, scilimits[2]), K_I, 0 },
+    { "use_offset", offsetof(nplot_ticklabel_format_opts, use_offset), K_TRI, 0 },
+    { "offset_set", offsetof(nplot_ticklabel_format_opts, offset_set), K_B, 0 },
+    { "offset", offsetof(nplot_ticklabel_format_opts, offset), K_D, 0 },
+    { "use_locale", offsetof(nplot_ticklabel_format_opts, use_locale), K_I, 0 },
+    { "use_mathtext", offsetof(nplot_ticklabel_format_opts, use_mathtext), K_TRI, 0 },
+    { "fontstyle", offsetof(nplot_ticklabel_format_opts, style), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_ticks_opts[] = {
