@@ -183,21 +183,3 @@ nd_status nplot_get_tightbbox(nplot_axes *ax, double out[4])
     out[3] = rc.H - bb.y0;
     return ND_OK;
 }
-
-nd_status nplot_figure_get_tightbbox(nplot_figure *fig, double out[4])
-{
-    static const char *who = "nplot_figure_get_tightbbox";
-    if (!fig) return nd_set_error(ND_EVALUE, "%s: figure is NULL", who);
-    nd_status st = nplot__check(fig);
-    if (st) return st;
-    if (!out) return nplot__fail(fig, ND_EVALUE, "%s: bbox is NULL", who);
-    bbox bb;
-    st = nplot__tight_bbox(fig, 1.0, &bb); /* points */
-    if (st) return st;
-    double H = fig->height * 72;
-    out[0] = bb.x0 / 72;
-    out[1] = (H - bb.y1) / 72;
-    out[2] = bb.x1 / 72;
-    out[3] = (H - bb.y0) / 72;
-    return ND_OK;
-}

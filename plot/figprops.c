@@ -594,7 +594,7 @@ nd_status nplot_autofmt_xdate_(nplot_figure *fig, const nplot_autofmt_opts *o)
     }
     /* subplots_adjust(bottom): a tight engine redoes it at draw, a constrained one refuses */
     if (allsub && fig->naxes > 0) {
-        if (fig->layout_engine >= NPLOT__LAYOUT_CONSTRAINED)
+        if (fig->constrained)
             nd_warn("%s: This figure was using a layout engine that is incompatible with "
                     "subplots_adjust and/or tight_layout; not calling subplots_adjust.", who);
         else

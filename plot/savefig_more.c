@@ -489,7 +489,7 @@ nd_status nplot_figure_get_tightbbox(nplot_figure *fig, double box[4])
     if (!box) return nd_set_error(ND_EVALUE, "%s: box is NULL", who);
     bbox bb;
     double scale = fig->dpi / 72; /* the figure's own pixels: text measured as savefig does */
-    st = tight_bbox(fig, scale, &bb);
+    st = nplot__tight_bbox(fig, scale, &bb);
     if (st) return st;
     double px = fig->dpi;
     box[0] = bb.x0 / px, box[1] = fig->height - bb.y1 / px;

@@ -135,7 +135,7 @@ static void test_specgram_matches_mlab(void)
         nplot_figure *fig = fig_ax(&ax);
         nd_array *x = load(c[i].data, !strcmp(c[i].data, "xc")), *S = NULL, *f = NULL, *t = NULL;
         char name[64];
-        double shape[2];
+        double shape[2] = { -1, -1 };
         CU_ASSERT_EQUAL(nplot_specgram(ax, x, .NFFT = c[i].nfft, .noverlap = c[i].nov, .mode = c[i].mode,
                                        .pad_to = c[i].pad, .sides = c[i].sides, .detrend = c[i].det,
                                        .result = &S, .freqs = &f, .t = &t), ND_OK);
@@ -220,7 +220,7 @@ static void test_axes_psd_ticks_labels_fc(void)
     nd_array *x = load("x", false), *f = NULL;
     CU_ASSERT_EQUAL(nplot_psd(ax, x, .NFFT = 128, .Fs = 10, .Fc = 3, .freqs = &f), ND_OK);
     CU_ASSERT(same("axes_psd_f", f, 1e-14));
-    double want[16], got[16], lim[2], lo, hi;
+    double want[16], got[16], lim[2] = { NAN, NAN }, lo, hi;
     int n = fixture_values(FX, "axes_psd_yticks", want, 16);
     CU_ASSERT_EQUAL(nplot_get_yticks(ax, got, 16), n);
     for (int i = 0; i < n; i++) CU_ASSERT_DOUBLE_EQUAL(got[i], want[i], 1e-9);

@@ -3192,9 +3192,8 @@ NPLOT_API nd_status nplot_bxp_(nplot_axes *ax, const nplot_bxp_stats *stats, int
 
 /* ax.get_tightbbox(): the axes' box with its tick labels, axis labels, offset texts and
  * titles, in display pixels with matplotlib's origin (bottom left): bbox = x0, y0, x1, y1.
- * Lays the figure out. fig.get_tightbbox: the same over the whole figure, in inches. */
+ * Lays the figure out. nplot_figure_get_tightbbox: the same over the whole figure. */
 NPLOT_API nd_status nplot_get_tightbbox(nplot_axes *ax, double bbox[4]);
-NPLOT_API nd_status nplot_figure_get_tightbbox(nplot_figure *fig, double bbox[4]);
 
 /* ==== Figure properties, figure images, label alignment ==== */
 /* Figure's Artist properties (plot/figprops.c). Setters fail the figure (sticky status) on a
