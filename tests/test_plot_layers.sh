@@ -36,6 +36,7 @@ declare -A layer_of=(
   [dates.c]=1 [dateaxis.c]=3
   [logit.c]=1 [imsave.c]=5 [savefig_more.c]=5
   [stamp.c]=1
+  [patheffects.c]=3
   [subfigure.c]=2 [draw_subfigs.c]=4
 )
 layer_name=("" base model kinds draw output)
