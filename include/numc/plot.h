@@ -239,7 +239,8 @@ NPLOT_API nd_status nplot_style_use(const char *name);
  *   font.sans-serif font.serif font.size grid.alpha grid.color grid.linestyle
  *   grid.linewidth image.cmap legend.edgecolor legend.facecolor legend.fontsize
  *   legend.framealpha legend.frameon lines.linestyle lines.linewidth lines.markersize
- *   patch.facecolor savefig.dpi savefig.facecolor text.color, and for xtick (ytick): bottom top (left right)
+ *   patch.facecolor path.effects path.sketch savefig.dpi savefig.facecolor text.color, and
+ *   for xtick (ytick): bottom top (left right)
  *   color direction labelbottom labeltop (labelleft labelright) labelsize major.pad
  *   major.size major.width minor.pad minor.size minor.width.
  * Errors: ND_EVALUE for an unknown key (the message lists close matches, or says the key is
