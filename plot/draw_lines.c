@@ -230,7 +230,8 @@ void nplot__stroke_polyline(render_ctx *rc, const nplot_axes *ax, const double *
 /* Stroke a line's device path through its path effects (PathEffectRenderer: each effect
  * draws in turn; with* effects then draw the line itself). */
 static void stroke_effects(render_ctx *rc, nplot_axes *ax, artist *a, const double *x,
-                           const double *y, size_t n, rgba c)
+                           const double *y, size_t n, const double *rx, const double *ry,
+                           size_t rn, rgba c)
 {
     const struct nplot__fx *fx;
     int nfx = nplot__fx_of(a, &fx);
@@ -295,8 +296,20 @@ static void stroke_effects(render_ctx *rc, nplot_axes *ax, artist *a, const doub
         }
         case NPLOT_PE_TICKED_STROKE:
         case NPLOT_PE_WITH_TICKED_STROKE: {
-            double *tx, *ty;
-            size_t k = nplot__ticks_path(ox, oy, n, f->spacing * s, f->angle, f->length, &tx, &ty);
+            /* matplotlib places the ticks on the path before the sketch */
+            double *tx, *ty, *qx = nd_malloc(sizeof(double) * (rn ? rn : 1), "nplot"),
+                             *qy = nd_malloc(sizeof(double) * (rn ? rn : 1), "nplot");
+            size_t k = 0;
+            tx = ty = NULL;
+            if (qx && qy) {
+                for (size_t i = 0; i < rn; i++) {
+                    qx[i] = rx[i] + f->off[0] * s;
+                    qy[i] = ry[i] - f->off[1] * s;
+                }
+                k = nplot__ticks_path(qx, qy, rn, f->spacing * s, f->angle, f->length, &tx, &ty);
+            }
+            nd_free_mem(qx);
+            nd_free_mem(qy);
             if (tx) {
                 cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
                 cairo_set_line_width(cr, lw);
@@ -360,19 +373,22 @@ void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a)
         m = steps_expand(a->lp.drawstyle, dx, dy, n, &sx, &sy);
         if (!sx) sx = dx, sy = dy, m = n;
     }
+    double *rx = sx, *ry = sy;
+    size_t rn = m;
     double sk[3];
     if (nplot__sketch_of(a, sk)) {
         double *kx, *ky;
         size_t k = nplot__sketch_path(sx, sy, m, sk, &kx, &ky);
-        if (kx) {
-            if (sx != dx) nd_free_mem(sx), nd_free_mem(sy);
-            sx = kx, sy = ky, m = k;
-        }
+        if (kx) sx = kx, sy = ky, m = k;
     }
-    stroke_effects(rc, ax, a, sx, sy, m, c);
-    if (sx != dx) {
+    stroke_effects(rc, ax, a, sx, sy, m, rx, ry, rn, c);
+    if (sx != rx) {
         nd_free_mem(sx);
         nd_free_mem(sy);
+    }
+    if (rx != dx) {
+        nd_free_mem(rx);
+        nd_free_mem(ry);
     }
     cairo_restore(cr);
     if (a->lp.marker != MK_NONE) {

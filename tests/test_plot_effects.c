@@ -2,6 +2,9 @@
  * they produce on a 200 x 200 px figure (dpi 100: 1 point = 100/72 px), checked against the
  * widths and offsets matplotlib 3.6 draws (scripts/mpl_effects_reference.py measures them on
  * matplotlib's Agg rendering of the same figures: tests/data/plot/effects_expected.h). */
+#define PLOT_EFFECTS_NO_MAIN
+#include "../examples/plot_effects.c"
+
 #include <numc/plot.h>
 #include <math.h>
 #include <stdio.h>
@@ -275,8 +278,33 @@ static void test_bad_input(void)
     nplot_figure_free(fig);
 }
 
+/* examples/plot_effects.c next to matplotlib's rendering of the same calls (reviewed: the
+ * same shadow, ticks, halo and wiggles; matplotlib also sketches the spines and ticks). */
+static void test_golden_effects(void)
+{
+    nplot_axes *ax;
+    nplot_figure *fig = effects_figure(&ax);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fig);
+    /* structure: the gold bar's black 8 pt halo, 8 - 3 pt = 6.9 px of black around gold */
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    double px, py;
+    nplot_data_to_pixel(ax, 5, 1, &px, &py);
+    CU_ASSERT(near(at(&m, px, py), 255, 215, 0, 40));
+    CU_ASSERT(is_dark(at(&m, px, py - 4)) && is_dark(at(&m, px, py + 4)));
+    free(m.px);
+    char out[1024];
+    bool regen = golden_output(out, sizeof out, NUMC_TEST_DATA "/plot", ".", "plot_effects");
+    CU_ASSERT_EQUAL(nplot_savefig(fig, out), ND_OK);
+    nplot_figure_free(fig);
+    if (regen) return;
+    double rms = image_rms(NUMC_TEST_DATA "/plot/plot_effects.png", out);
+    if (!(rms >= 0 && rms <= 2.0)) fprintf(stderr, "golden plot_effects: RMS %g\n", rms);
+    CU_ASSERT(rms >= 0 && rms <= 2.0);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_with_stroke_widths), ND_T(test_line_shadow_offset_alpha), ND_T(test_ticked_stroke),
-    ND_T(test_sketch), ND_T(test_xkcd_rc), ND_T(test_bad_input), { 0 },
+    ND_T(test_sketch), ND_T(test_xkcd_rc), ND_T(test_bad_input), ND_T(test_golden_effects), { 0 },
 };
 ND_TEST_MAIN("plot_effects", tests)
