@@ -446,7 +446,10 @@ static bool parse_value(const struct rc_key *k, const char *s, rc_parsed *out)
     case T_SKETCH: {
         if (!strcmp(s, "None")) return true;
         char tail;
-        return sscanf(s, " %lf , %lf , %lf %c", &out->v[0], &out->v[1], &out->v[2], &tail) == 3 &&
+        /* "1, 100, 2" or a Python tuple's text "(1, 100, 2)" */
+        const char *q = s + strspn(s, " (");
+        int got = sscanf(q, "%lf , %lf , %lf %c", &out->v[0], &out->v[1], &out->v[2], &tail);
+        return (got == 3 || (got == 4 && tail == ')' && *s == '(')) &&
                out->v[0] >= 0 && out->v[1] >= 0 && out->v[2] >= 0 && isfinite(out->v[0]) &&
                isfinite(out->v[1]) && isfinite(out->v[2]);
     }

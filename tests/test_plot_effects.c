@@ -274,6 +274,9 @@ static void test_bad_input(void)
     l = nplot_get_artist(ax, 0);
     CU_ASSERT_EQUAL(nplot_xkcd(NAN, 1, 1), ND_EVALUE);
     CU_ASSERT_EQUAL(nplot_rc_set("path.sketch", "1, 2"), ND_EVALUE);
+    CU_ASSERT_EQUAL(nplot_rc_set("path.sketch", "1, 2, 3)"), ND_EVALUE);
+    CU_ASSERT_EQUAL(nplot_rc_set("path.sketch", "(1, 2, 3)"), ND_OK);
+    nplot_rc_defaults();
     CU_ASSERT_EQUAL(nplot_rc_set("path.effects", "[Shadow()]"), ND_EVALUE);
     nplot_figure_free(fig);
 }
