@@ -2290,4 +2290,9 @@ def supylabel(t, **kw):
 
 # ---- attach point: markers ----
 
+# ---- plt.xkcd (numc/_pyplot_effects.py) ----
+from . import _pyplot_effects as _effects  # noqa: E402
+
+xkcd = _effects.xkcd
+
 __all__ = [n for n in globals() if not n.startswith("_") and n not in ("Artist",)]
