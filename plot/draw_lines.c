@@ -227,6 +227,114 @@ void nplot__stroke_polyline(render_ctx *rc, const nplot_axes *ax, const double *
     cairo_set_dash(cr, NULL, 0, 0);
 }
 
+/* Stroke a line's device path through its path effects (PathEffectRenderer: each effect
+ * draws in turn; with* effects then draw the line itself). */
+static void stroke_effects(render_ctx *rc, nplot_axes *ax, artist *a, const double *x,
+                           const double *y, size_t n, const double *rx, const double *ry,
+                           size_t rn, rgba c)
+{
+    const struct nplot__fx *fx;
+    int nfx = nplot__fx_of(a, &fx);
+    double s = rc->scale, lw = a->lp.lw * s;
+    if (!nfx) {
+        nplot__stroke_polyline(rc, ax, x, y, n, c, lw, a->lp.ls, a->lp.dashes, a->lp.ndashes);
+        return;
+    }
+    double *ox = nd_malloc(sizeof(double) * (n ? n : 1), "nplot");
+    double *oy = nd_malloc(sizeof(double) * (n ? n : 1), "nplot");
+    if (!ox || !oy) {
+        nd_free_mem(ox);
+        nd_free_mem(oy);
+        return;
+    }
+    cairo_t *cr = rc->cr;
+    for (int e = 0; e < nfx; e++) {
+        const struct nplot__fx *f = &fx[e];
+        /* the offset in points, x right and y up (device y is down) */
+        for (size_t i = 0; i < n; i++) {
+            ox[i] = x[i] + f->off[0] * s;
+            oy[i] = y[i] - f->off[1] * s;
+        }
+        bool normal = f->kind == NPLOT_PE_NORMAL;
+        switch (f->kind) {
+        case NPLOT_PE_STROKE:
+        case NPLOT_PE_WITH_STROKE: {
+            rgba g = f->fg_set ? f->fg : a->lp.color;
+            g.a = f->alpha ? f->alpha : (f->fg_set ? f->fg.a * a->alpha : c.a);
+            nplot__stroke_polyline(rc, ax, ox, oy, n, g, f->lw ? f->lw * s : lw, a->lp.ls,
+                                   a->lp.dashes, a->lp.ndashes);
+            normal = f->kind == NPLOT_PE_WITH_STROKE;
+            break;
+        }
+        case NPLOT_PE_SIMPLE_LINE_SHADOW:
+        case NPLOT_PE_WITH_SIMPLE_LINE_SHADOW: {
+            rgba g = f->fg_set ? f->fg : (rgba){ 0, 0, 0, 1 };
+            g.a = f->alpha;
+            nplot__stroke_polyline(rc, ax, ox, oy, n, g, lw, a->lp.ls, a->lp.dashes, a->lp.ndashes);
+            normal = f->kind == NPLOT_PE_WITH_SIMPLE_LINE_SHADOW;
+            break;
+        }
+        case NPLOT_PE_SIMPLE_PATCH_SHADOW:
+        case NPLOT_PE_WITH_SIMPLE_PATCH_SHADOW: {
+            /* a line has no face: matplotlib fills with rho × white */
+            rgba g = f->fg_set ? f->fg : (rgba){ f->rho, f->rho, f->rho, 1 };
+            cairo_new_path(cr);
+            bool pen = false;
+            for (size_t i = 0; i < n; i++) {
+                if (!isfinite(ox[i]) || !isfinite(oy[i])) {
+                    pen = false;
+                    continue;
+                }
+                if (pen) cairo_line_to(cr, ox[i], oy[i]);
+                else cairo_move_to(cr, ox[i], oy[i]);
+                pen = true;
+            }
+            cairo_set_source_rgba(cr, g.r, g.g, g.b, f->alpha);
+            cairo_fill(cr);
+            normal = f->kind == NPLOT_PE_WITH_SIMPLE_PATCH_SHADOW;
+            break;
+        }
+        case NPLOT_PE_TICKED_STROKE:
+        case NPLOT_PE_WITH_TICKED_STROKE: {
+            /* matplotlib places the ticks on the path before the sketch */
+            double *tx, *ty, *qx = nd_malloc(sizeof(double) * (rn ? rn : 1), "nplot"),
+                             *qy = nd_malloc(sizeof(double) * (rn ? rn : 1), "nplot");
+            size_t k = 0;
+            tx = ty = NULL;
+            if (qx && qy) {
+                for (size_t i = 0; i < rn; i++) {
+                    qx[i] = rx[i] + f->off[0] * s;
+                    qy[i] = ry[i] - f->off[1] * s;
+                }
+                k = nplot__ticks_path(qx, qy, rn, f->spacing * s, f->angle, f->length, &tx, &ty);
+            }
+            nd_free_mem(qx);
+            nd_free_mem(qy);
+            if (tx) {
+                cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+                cairo_set_line_width(cr, lw);
+                cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
+                cairo_new_path(cr);
+                for (size_t i = 0; i + 1 < k; i += 2) {
+                    cairo_move_to(cr, tx[i], ty[i]);
+                    cairo_line_to(cr, tx[i + 1], ty[i + 1]);
+                }
+                cairo_stroke(cr);
+                nd_free_mem(tx);
+                nd_free_mem(ty);
+            }
+            normal = f->kind == NPLOT_PE_WITH_TICKED_STROKE;
+            break;
+        }
+        default: break;
+        }
+        if (normal)
+            nplot__stroke_polyline(rc, ax, x, y, n, c, lw, a->lp.ls, a->lp.dashes, a->lp.ndashes);
+    }
+    nd_free_mem(ox);
+    nd_free_mem(oy);
+}
+
 void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a)
 {
     cairo_t *cr = rc->cr;
@@ -259,18 +367,28 @@ void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a)
     cairo_save(cr);
     cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
     cairo_clip(cr);
+    double *sx = dx, *sy = dy;
+    size_t m = n;
     if (a->lp.drawstyle) {
-        double *sx, *sy;
-        size_t m = steps_expand(a->lp.drawstyle, dx, dy, n, &sx, &sy);
-        if (sx) {
-            nplot__stroke_polyline(rc, ax, sx, sy, m, c, a->lp.lw * s, a->lp.ls, a->lp.dashes,
-                                   a->lp.ndashes);
-            nd_free_mem(sx);
-            nd_free_mem(sy);
-        }
-    } else {
-        nplot__stroke_polyline(rc, ax, dx, dy, n, c, a->lp.lw * s, a->lp.ls, a->lp.dashes,
-                               a->lp.ndashes);
+        m = steps_expand(a->lp.drawstyle, dx, dy, n, &sx, &sy);
+        if (!sx) sx = dx, sy = dy, m = n;
+    }
+    double *rx = sx, *ry = sy;
+    size_t rn = m;
+    double sk[3];
+    if (nplot__sketch_of(a, sk)) {
+        double *kx, *ky;
+        size_t k = nplot__sketch_path(sx, sy, m, sk, &kx, &ky);
+        if (kx) sx = kx, sy = ky, m = k;
+    }
+    stroke_effects(rc, ax, a, sx, sy, m, rx, ry, rn, c);
+    if (sx != rx) {
+        nd_free_mem(sx);
+        nd_free_mem(sy);
+    }
+    if (rx != dx) {
+        nd_free_mem(rx);
+        nd_free_mem(ry);
     }
     cairo_restore(cr);
     if (a->lp.marker != MK_NONE) {

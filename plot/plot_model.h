@@ -57,6 +57,9 @@ typedef struct nplot__style {
     double title_pad, label_pad, xmargin, ymargin;
     char image_cmap[320];         /* as long as an rc value (rc.c) */
     char font_family[512];        /* a pango family list: "DejaVu Sans,Bitstream Vera Sans,..." */
+    double sketch[3];             /* path.sketch (scale 0: None) */
+    double fx_stroke_lw;          /* path.effects withStroke(linewidth, foreground); 0: [] */
+    rgba fx_stroke_fg;
 } nplot__style;
 
 /* The thread's rc table with the named style sheet applied on top (name NULL: the table
@@ -446,8 +449,30 @@ typedef struct artist {
     /* artist.c: the owning axes; set_visible(False); removed (in the figure's graveyard) */
     struct nplot_axes *ax;
     bool hidden, removed;
+    /* patheffects.c: path effects (nfx of fx) and sketch (scale, length, randomness in px);
+     * fx_set / sketch_set: given by a setter (else the figure's path.effects / path.sketch) */
+    struct nplot__fx {
+        int kind;
+        double lw, alpha, rho, off[2], spacing, angle, length;
+        rgba fg;
+        bool fg_set;
+    } fx[8];
+    int nfx;
+    bool fx_set, sketch_set;
+    double sketch[3];
     struct artist *next;
 } artist;
+/* patheffects.c: the effective effects and sketch of a line (its own, or the figure's rc) */
+int nplot__fx_of(const artist *a, const struct nplot__fx **fx);
+bool nplot__sketch_of(const artist *a, double out[3]);
+/* Agg's PathSketcher on a device polyline (NaN breaks subpaths): one vertex per pixel,
+ * displaced; *ox, *oy nd_malloc'd (NULL, 0 on failure). */
+size_t nplot__sketch_path(const double *x, const double *y, size_t n, const double p[3],
+                          double **ox, double **oy);
+/* TickedStroke's ticks on a device polyline (y down): 2 points per tick into *ox, *oy
+ * (nd_malloc'd); spacing_px in pixels. Returns the point count. */
+size_t nplot__ticks_path(const double *x, const double *y, size_t n, double spacing_px,
+                         double angle_deg, double length, double **ox, double **oy);
 
 /* ---- axes ------------------------------------------------------------------------------------ */
 typedef struct tick_side {

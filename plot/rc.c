@@ -34,6 +34,8 @@ typedef enum rc_type {
     T_ALPHA,     /* a number in [0, 1] or None (an opaque frame: 1) */
     T_UNIT,      /* a number in [0, 1] */
     T_COLOR_AUTO, /* a colour or 'auto' */
+    T_SKETCH,    /* None or scale, length, randomness (numbers >= 0) */
+    T_EFFECTS,   /* [] or [withStroke(linewidth=N, foreground='color')] */
 } rc_type;
 
 static const char *const type_names[] = {
@@ -46,7 +48,8 @@ static const char *const type_names[] = {
     "a bool or 'line'", "a comma-separated list of font names",
     "a font weight (normal, bold, light, ..., or 100-900)", "'figure' or a number > 0",
     "a colormap name", "a number in [0, 1] or None", "a number in [0, 1]",
-    "a color or 'auto'",
+    "a color or 'auto'", "None or 3 numbers >= 0: scale, length, randomness",
+    "[] or [withStroke(linewidth=N, foreground='color')]",
 };
 
 #define TAB10                                                                                   \
@@ -104,6 +107,8 @@ static const struct rc_key { const char *name; rc_type type; const char *def; } 
     { "lines.linewidth", T_NNFLOAT, "1.5" },
     { "lines.markersize", T_NNFLOAT, "6.0" },
     { "patch.facecolor", T_COLOR, "C0" },
+    { "path.effects", T_EFFECTS, "[]" },
+    { "path.sketch", T_SKETCH, "None" },
     { "savefig.dpi", T_DPI, "figure" },
     { "savefig.facecolor", T_COLOR_AUTO, "auto" },
     { "text.color", T_COLOR, "black" },
@@ -235,7 +240,7 @@ static nd_status unknown_key(const char *key, const char *who)
 
 /* ---- value parsing ---------------------------------------------------------------------------- */
 typedef struct rc_parsed {
-    double v[2];
+    double v[3];
     bool b;
     int i;
     rgba c;
@@ -438,6 +443,30 @@ static bool parse_value(const struct rc_key *k, const char *s, rc_parsed *out)
         if (!strcmp(s, "None")) return out->v[0] = 1, true;
         return parse_num(s, &out->v[0]) && out->v[0] >= 0 && out->v[0] <= 1;
     case T_UNIT: return parse_num(s, &out->v[0]) && out->v[0] >= 0 && out->v[0] <= 1;
+    case T_SKETCH: {
+        if (!strcmp(s, "None")) return true;
+        char tail;
+        /* "1, 100, 2" or a Python tuple's text "(1, 100, 2)" */
+        const char *q = s + strspn(s, " (");
+        int got = sscanf(q, "%lf , %lf , %lf %c", &out->v[0], &out->v[1], &out->v[2], &tail);
+        return (got == 3 || (got == 4 && tail == ')' && *s == '(')) &&
+               out->v[0] >= 0 && out->v[1] >= 0 && out->v[2] >= 0 && isfinite(out->v[0]) &&
+               isfinite(out->v[1]) && isfinite(out->v[2]);
+    }
+    case T_EFFECTS: {
+        if (!strcmp(s, "[]")) return true;
+        char col[64], tail;
+        const char *p = s + (*s == '[');
+        if (sscanf(p, "withStroke(linewidth=%lf, foreground=%63[^)])%c", &out->v[0], col,
+                   &tail) < 2 || !(out->v[0] > 0) || !isfinite(out->v[0]))
+            return false;
+        size_t n = strlen(col);
+        if (n >= 2 && (col[0] == '\'' || col[0] == '"') && col[n - 1] == col[0]) {
+            memmove(col, col + 1, n - 2);
+            col[n - 2] = '\0';
+        }
+        return parse_color(col, &out->c);
+    }
     case T_CMAP: {
         cmap_ref cm;
         if (nplot__cmap_find(s, &cm, "rc") == ND_OK) return true;
@@ -1005,6 +1034,10 @@ static void resolve(const rc_table *t, nplot__style *s)
     s->ymargin = get(t, "axes.ymargin").v[0];
     snprintf(s->image_cmap, sizeof s->image_cmap, "%s", t->val[key_index("image.cmap")]);
     font_families(t, s->font_family, sizeof s->font_family);
+    rc_parsed sk = get(t, "path.sketch"), fx = get(t, "path.effects");
+    for (int k = 0; k < 3; k++) s->sketch[k] = sk.v[k];
+    s->fx_stroke_lw = fx.v[0];
+    s->fx_stroke_fg = fx.c;
 }
 
 nd_status nplot__style_snapshot(const char *name, nplot__style *out, const char *who)

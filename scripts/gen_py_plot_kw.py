@@ -107,6 +107,8 @@ def parse_structs(text):
                 d = d.strip()
                 stars = d.count("*")
                 fname = d.replace("*", "").replace("const", "").strip()
+                if "[" in fname:
+                    continue  # an array field (nplot_path_effect.offset[2]): not a keyword
                 fields.append((base + " " + "*" * stars, fname, field_comment(raw_lines, fname)))
         structs[name] = fields
     return structs

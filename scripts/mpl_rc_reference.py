@@ -83,6 +83,9 @@ def dump(rc):
         if isinstance(v, list):
             v = ", ".join(v)
         lines.append("%s\ttext\t%s" % (k, v))
+    sk = rc["path.sketch"]
+    lines.append("path.sketch\ttext\t%s" % ("None" if sk is None else ", ".join("%g" % v for v in sk)))
+    lines.append("path.effects\ttext\t%s" % ("[]" if not rc["path.effects"] else rc["path.effects"]))
     return "\n".join(sorted(lines)) + "\n"
 
 

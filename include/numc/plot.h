@@ -239,7 +239,8 @@ NPLOT_API nd_status nplot_style_use(const char *name);
  *   font.sans-serif font.serif font.size grid.alpha grid.color grid.linestyle
  *   grid.linewidth image.cmap legend.edgecolor legend.facecolor legend.fontsize
  *   legend.framealpha legend.frameon lines.linestyle lines.linewidth lines.markersize
- *   patch.facecolor savefig.dpi savefig.facecolor text.color, and for xtick (ytick): bottom top (left right)
+ *   patch.facecolor path.effects path.sketch savefig.dpi savefig.facecolor text.color, and
+ *   for xtick (ytick): bottom top (left right)
  *   color direction labelbottom labeltop (labelleft labelright) labelsize major.pad
  *   major.size major.width minor.pad minor.size minor.width.
  * Errors: ND_EVALUE for an unknown key (the message lists close matches, or says the key is
@@ -2753,6 +2754,57 @@ NPLOT_API nd_status nplot_rgrids_(nplot_axes *ax, const double *radii, int n,
 #define nplot_rgrids(...) nplot__kw_rgrids(__VA_ARGS__, )
 #define nplot__kw_rgrids(ax, r, n, ...) \
     nplot_rgrids_((ax), (r), (n), &(nplot_rgrids_opts){ 0, __VA_ARGS__ })
+
+/* ==== path effects and sketch (matplotlib.patheffects, set_sketch_params, plt.xkcd) ==== */
+/* One path effect of matplotlib.patheffects. A list of them replaces how a line is drawn:
+ * each effect draws in turn, as matplotlib's PathEffectRenderer does, so the line itself is
+ * drawn only by NPLOT_PE_NORMAL or a with* effect (withStroke = Stroke then Normal). */
+typedef enum nplot_effect_kind {
+    NPLOT_PE_NORMAL = 1,               /* the artist as it is */
+    NPLOT_PE_STROKE,                   /* re-stroke: linewidth, foreground, alpha */
+    NPLOT_PE_WITH_STROKE,              /* Stroke, then Normal */
+    NPLOT_PE_SIMPLE_LINE_SHADOW,       /* the stroke offset by offset points, shadow colour */
+    NPLOT_PE_WITH_SIMPLE_LINE_SHADOW,  /* SimpleLineShadow, then Normal */
+    NPLOT_PE_SIMPLE_PATCH_SHADOW,      /* the path filled, offset, in the shadow colour */
+    NPLOT_PE_WITH_SIMPLE_PATCH_SHADOW, /* SimplePatchShadow, then Normal */
+    NPLOT_PE_TICKED_STROKE,            /* ticks along the path: spacing, angle, length */
+    NPLOT_PE_WITH_TICKED_STROKE        /* TickedStroke, then Normal */
+} nplot_effect_kind;
+typedef struct nplot_path_effect {
+    nplot_effect_kind kind;
+    double linewidth;       /* Stroke: points, 0 → the artist's */
+    const char *foreground; /* Stroke: NULL → the artist's colour; SimpleLineShadow's
+                             * shadow_color (NULL → 'k'); SimplePatchShadow's shadow_rgbFace
+                             * (NULL → rho × the face, white for a line) */
+    double alpha;           /* 0 → Stroke: the artist's; shadows: 0.3 */
+    double rho;             /* shadows: 0 → 0.3 */
+    double offset[2];       /* points (x right, y up); shadows: (0, 0) → (2, -2) */
+    double spacing;         /* TickedStroke: points between ticks, 0 → 10 */
+    double angle;           /* TickedStroke: degrees from the path, left positive, 0 → 45 */
+    double length;          /* TickedStroke: tick length in spacings, 0 → sqrt(2) */
+} nplot_path_effect;
+/* Artist.set_path_effects for a line ("line" artists): n effects (copied, at most 8; n = 0
+ * clears them). ND_EVALUE for another artist type, an unknown kind or colour, more than 8
+ * effects, a negative width, alpha outside [0, 1] or a spacing < 0. */
+NPLOT_API nd_status nplot_artist_set_path_effects(nplot_artist *a, const nplot_path_effect *fx,
+                                                  size_t n);
+/* Artist.set_sketch_params(scale, length, randomness) for a line: the path, in pixels, is
+ * cut every pixel and displaced perpendicularly by scale × sin(p), p advancing by
+ * randomness^(2u) × 2π/(length × randomness) per pixel with u uniform from Agg's LCG seeded 0
+ * (deterministic). scale 0 removes the sketch; length 0 → 128, randomness 0 → 16.
+ * ND_EVALUE for a negative or non-finite value or another artist type. */
+NPLOT_API nd_status nplot_artist_set_sketch_params(nplot_artist *a, double scale, double length,
+                                                   double randomness);
+/* plt.xkcd(scale, length, randomness) (0 → 1, 100, 2): sets the thread's rcParams as
+ * matplotlib does — font.family xkcd, xkcd Script, Humor Sans, Comic Neue, Comic Sans MS
+ * (pango falls back to the default font when none is installed), font.size 14,
+ * path.sketch (scale, length, randomness), path.effects withStroke(linewidth=4,
+ * foreground='w'), axes.linewidth 1.5, lines.linewidth 2, figure.facecolor white,
+ * grid.linewidth 0, axes.grid False, axes.unicode_minus False, axes.edgecolor black,
+ * x/ytick.major.size 8, x/ytick.major.width 3. Figures created afterwards draw their lines
+ * sketched and stroked. Wrap in nplot_rc_context_push/pop to undo it. ND_EVALUE for a
+ * negative or non-finite parameter (the table is then unchanged). */
+NPLOT_API nd_status nplot_xkcd(double scale, double length, double randomness);
 
 /* ==== spectral analysis and correlation plots: psd, csd, cohere, specgram, *_spectrum, acorr, xcorr, spy ==== */
 /* matplotlib's spectral plots (Axes.psd, csd, cohere, specgram, magnitude_spectrum,

@@ -2302,5 +2302,9 @@ Figure.get_constrained_layout_pads = _cl.get_constrained_layout_pads
 # ---- attach point: markers ----
 
 from . import _pyplot_py21 as _py21  # noqa: E402,F401  (issue 21: artists, tables, dates ...)
+# ---- plt.xkcd (numc/_pyplot_effects.py) ----
+from . import _pyplot_effects as _effects  # noqa: E402
+
+xkcd = _effects.xkcd
 
 __all__ = [n for n in globals() if not n.startswith("_") and n not in ("Artist",)]

@@ -683,6 +683,17 @@ static const npp_kw kw_nplot_norm[] = {
     { "extend", offsetof(nplot_norm, extend), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_path_effect[] = {
+    { "linewidth", offsetof(nplot_path_effect, linewidth), K_D, 0 },
+    { "foreground", offsetof(nplot_path_effect, foreground), K_S, 0 },
+    { "alpha", offsetof(nplot_path_effect, alpha), K_D, 0 },
+    { "rho", offsetof(nplot_path_effect, rho), K_D, 0 },
+    { "spacing", offsetof(nplot_path_effect, spacing), K_D, 0 },
+    { "angle", offsetof(nplot_path_effect, angle), K_D, 0 },
+    { "length", offsetof(nplot_path_effect, length), K_D, 0 },
+    { "lw", offsetof(nplot_path_effect, linewidth), K_D, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_pcolormesh_opts[] = {
     { "x", offsetof(nplot_pcolormesh_opts, x), K_ARR, 0 },
     { "y", offsetof(nplot_pcolormesh_opts, y), K_ARR, 0 },
