@@ -3089,7 +3089,7 @@ NPLOT_API nd_status nplot_axes_transform(nplot_axes *ax, const char *from, const
 NPLOT_API int nplot_get_xminorticks(nplot_axes *ax, double *out, int cap);
 NPLOT_API int nplot_get_yminorticks(nplot_axes *ax, double *out, int cap);
 
-/* ==== Axes: inset axes, arrows, ticklabel_format, locator_params, artist objects ==== */
+/* ==== Axes: inset axes, arrows, ticklabel_format, locator_params, bxp, tight boxes ==== */
 /* ax.inset_axes([x0, y0, width, height]): a new axes of ax's figure placed inside ax, the
  * bounds in ax's axes fractions or (.transform = "data") its data coordinates, followed when
  * ax's box or limits change (placed at layout, like matplotlib's locator). Drawn after ax
@@ -3389,7 +3389,7 @@ NPLOT_API nd_status nplot_autofmt_xdate_(nplot_figure *fig, const nplot_autofmt_
 #define nplot__kw_autofmt_xdate(fig, ...) \
     nplot_autofmt_xdate_((fig), &(nplot_autofmt_opts){ 0, __VA_ARGS__ })
 
-/* ==== 3-D axes: bars, voxels, quivers, stems, text, contour sets ==== */
+/* ==== 3-D axes: bars, quivers, the projection and the z axis's state ==== */
 /* ax.set_proj_type(proj_type, focal_length): "persp" (focal_length 0 → 1, else > 0) or
  * "ortho" (focal_length 0 or INFINITY). ND_EVALUE on another name or a bad focal length. */
 NPLOT_API nd_status nplot_set_proj_type(nplot_axes *ax, const char *proj_type, double focal_length);
@@ -3528,8 +3528,6 @@ NPLOT_API nplot_mosaic *nplot_subfig_subplot_mosaic_(nplot_subfigure *sf, const 
 #define nplot_subfig_subplot_mosaic(...) nplot__kw_subfig_subplot_mosaic(__VA_ARGS__, )
 #define nplot__kw_subfig_subplot_mosaic(sf, layout, ...) \
     nplot_subfig_subplot_mosaic_((sf), (layout), &(nplot_mosaic_opts){ 0, __VA_ARGS__ })
-
-/* ==== mathtext and vertex markers, fill styles ==== */
 
 #ifdef __cplusplus
 }

@@ -2278,17 +2278,6 @@ def supylabel(t, **kw):
     return gcf().supylabel(t, **kw)
 
 
-# ---- attach point: spectral ----
-
-# ---- attach point: axesprops ----
-
-# ---- attach point: axesmore ----
-
-# ---- attach point: figprops ----
-
-# ---- attach point: axes3d ----
-
-# ---- attach point: constrained ----
 from . import _pyplot_constrained as _cl  # noqa: E402
 
 Figure.__init__ = _cl.wrap_init(Figure.__init__)
@@ -2298,8 +2287,6 @@ Figure.set_constrained_layout = _cl.set_constrained_layout
 Figure.get_constrained_layout = _cl.get_constrained_layout
 Figure.set_constrained_layout_pads = _cl.set_constrained_layout_pads
 Figure.get_constrained_layout_pads = _cl.get_constrained_layout_pads
-
-# ---- attach point: markers ----
 
 from . import _pyplot_py21 as _py21  # noqa: E402,F401  (issue 21: artists, tables, dates ...)
 # ---- plt.xkcd (numc/_pyplot_effects.py) ----

@@ -559,10 +559,6 @@ static const npp_kw kw_nplot_inset_axes_opts[] = {
     { "transform", offsetof(nplot_inset_axes_opts, transform), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
-static const npp_kw kw_nplot_inset_indicator[] = {
-    { "visible[4]", offsetof(nplot_inset_indicator, visible[4]), K_B, 0 },
-    { NULL, 0, 0, 0 }
-};
 static const npp_kw kw_nplot_legend_opts[] = {
     { "loc", offsetof(nplot_legend_opts, loc), K_S, 0 },
     { "ncol", offsetof(nplot_legend_opts, ncol), K_I, 0 },
@@ -1104,7 +1100,6 @@ static const npp_kw kw_nplot_ticklabel_format_opts[] = {
     { "axis", offsetof(nplot_ticklabel_format_opts, axis), K_S, 0 },
     { "style", offsetof(nplot_ticklabel_format_opts, style), K_S, 0 },
     { "scilimits_set", offsetof(nplot_ticklabel_format_opts, scilimits_set), K_B, 0 },
-    { "scilimits[2]", offsetof(nplot_ticklabel_format_opts, scilimits[2]), K_I, 0 },
     { "use_offset", offsetof(nplot_ticklabel_format_opts, use_offset), K_TRI, 0 },
     { "offset_set", offsetof(nplot_ticklabel_format_opts, offset_set), K_B, 0 },
     { "offset", offsetof(nplot_ticklabel_format_opts, offset), K_D, 0 },
