@@ -488,15 +488,6 @@ nd_status nplot_figure_set_layout_engine(nplot_figure *fig, const char *layout)
                                                    "compatible with old engine, and a colorbar has "
                                                    "been created.  Engine not changed.", who);
     if (to_cl) {
-        /* the figure.constrained_layout.* rcParams, as matplotlib's engine takes them */
-        static const char *const keys[4] = {
-            "figure.constrained_layout.w_pad", "figure.constrained_layout.h_pad",
-            "figure.constrained_layout.wspace", "figure.constrained_layout.hspace" };
-        double *pads[4] = { &fig->cl_wpad, &fig->cl_hpad, &fig->cl_wspace, &fig->cl_hspace };
-        for (int k = 0; k < 4; k++) {
-            double v;
-            if (nplot_rc_get_float(keys[k], &v) == ND_OK) *pads[k] = v;
-        }
         fig->constrained = true;
         fig->tight = false;
     } else if (layout && !strcmp(layout, "tight")) {
@@ -511,6 +502,16 @@ nd_status nplot_figure_set_layout_engine(nplot_figure *fig, const char *layout)
     }
     nplot__mark_dirty(fig);
     return ND_OK;
+}
+
+nd_status nplot_figure_set_tight_layout(nplot_figure *fig, bool on)
+{
+    return nplot_figure_set_layout_engine(fig, on ? "tight" : "none");
+}
+
+bool nplot_figure_get_tight_layout(const nplot_figure *fig)
+{
+    return fig && fig->tight && !fig->constrained;
 }
 
 const char *nplot_figure_get_layout_engine(const nplot_figure *fig)

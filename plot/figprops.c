@@ -377,18 +377,6 @@ nd_status nplot_sca(nplot_figure *fig, nplot_axes *ax)
     return ND_OK;
 }
 
-/* ---- tight layout switch (the engines themselves: constrained.c) ---------------------------- */
-nd_status nplot_figure_set_tight_layout(nplot_figure *fig, bool on)
-{
-    FIG_CHECK(fig, "nplot_figure_set_tight_layout");
-    return nplot_figure_set_layout_engine(fig, on ? "tight" : "none");
-}
-
-bool nplot_figure_get_tight_layout(const nplot_figure *fig)
-{
-    return got(fig, "nplot_figure_get_tight_layout") && fig->tight && !fig->constrained;
-}
-
 /* ---- figimage -------------------------------------------------------------------------------- */
 static unsigned char byte_of(double v) /* matplotlib's to_rgba(bytes=True): (v * 255) truncated */
 {

@@ -45,14 +45,8 @@ nplot_figure *nplot_figure_new_(const nplot_figure_opts *o)
     fig->top = 0.88;
     fig->wspace = 0.2;
     fig->hspace = 0.2;
-    /* figprops.c's properties: figure.edgecolor and figure.frameon, alpha None */
-    nplot_rgba edge;
-    size_t ne = 0;
+    /* figprops.c's properties: matplotlib's figure.edgecolor (white) and frameon, alpha None */
     fig->edge = (rgba){ 1, 1, 1, 1 };
-    if (nplot_rc_get_colors("figure.edgecolor", &edge, 1, &ne) == ND_OK && ne == 1)
-        fig->edge = (rgba){ edge.r, edge.g, edge.b, edge.a };
-    bool frameon = true;
-    if (nplot_rc_get_bool("figure.frameon", &frameon) == ND_OK) fig->frameoff = !frameon;
     fig->alpha = -1;
     /* constrained layout's defaults: figure.constrained_layout.w_pad / h_pad 3/72 in,
      * wspace / hspace 0.02 */
