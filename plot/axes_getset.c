@@ -29,6 +29,27 @@ static nd_status set_str(nplot_axes *ax, char **slot, const char *s, const char 
     return ND_OK;
 }
 
+/* A boolean property: its setter and getter (NOT: the field stores the opposite, so a
+ * zeroed axes has matplotlib's default). Every one but clip_on changes the drawing. */
+#define BOOL_PROP(name, field, NOT, redraw)                                           \
+    nd_status nplot_axes_set_##name(nplot_axes *ax, bool on)                          \
+    {                                                                                  \
+        CHECK_AX(ax, "nplot_axes_set_" #name);                                         \
+        ax->field = NOT on;                                                            \
+        if (redraw) nplot__mark_dirty(ax->fig);                                        \
+        return ND_OK;                                                                  \
+    }                                                                                  \
+    bool nplot_axes_get_##name(nplot_axes *ax)                                         \
+    {                                                                                  \
+        GET_AX(ax, "nplot_axes_get_" #name, false);                                    \
+        return NOT ax->field;                                                          \
+    }
+BOOL_PROP(clip_on, pr.clip_off, !, false)
+BOOL_PROP(visible, pr.hidden, !, true)
+BOOL_PROP(in_layout, pr.not_in_layout, !, true)
+BOOL_PROP(rasterized, pr.rasterized, , true)
+BOOL_PROP(frame_on, frame_on, , true)
+
 /* ---- Artist properties ------------------------------------------------------------------- */
 nd_status nplot_axes_set_alpha(nplot_axes *ax, double alpha)
 {
@@ -49,19 +70,6 @@ double nplot_axes_get_alpha(nplot_axes *ax)
 {
     GET_AX(ax, "nplot_axes_get_alpha", NAN);
     return ax->pr.has_alpha ? ax->pr.alpha : NAN;
-}
-
-nd_status nplot_axes_set_clip_on(nplot_axes *ax, bool on)
-{
-    CHECK_AX(ax, "nplot_axes_set_clip_on");
-    ax->pr.clip_off = !on;
-    return ND_OK;
-}
-
-bool nplot_axes_get_clip_on(nplot_axes *ax)
-{
-    GET_AX(ax, "nplot_axes_get_clip_on", false);
-    return !ax->pr.clip_off;
 }
 
 nd_status nplot_axes_set_snap(nplot_axes *ax, int snap)
@@ -126,20 +134,6 @@ const char *nplot_axes_get_gid(nplot_axes *ax)
     return ax->pr.gid;
 }
 
-nd_status nplot_axes_set_visible(nplot_axes *ax, bool visible)
-{
-    CHECK_AX(ax, "nplot_axes_set_visible");
-    ax->pr.hidden = !visible;
-    nplot__mark_dirty(ax->fig);
-    return ND_OK;
-}
-
-bool nplot_axes_get_visible(nplot_axes *ax)
-{
-    GET_AX(ax, "nplot_axes_get_visible", false);
-    return !ax->pr.hidden;
-}
-
 nd_status nplot_axes_set_zorder(nplot_axes *ax, double zorder)
 {
     static const char *who = "nplot_axes_set_zorder";
@@ -155,34 +149,6 @@ double nplot_axes_get_zorder(nplot_axes *ax)
 {
     GET_AX(ax, "nplot_axes_get_zorder", NAN);
     return ax->pr.zorder;
-}
-
-nd_status nplot_axes_set_in_layout(nplot_axes *ax, bool in_layout)
-{
-    CHECK_AX(ax, "nplot_axes_set_in_layout");
-    ax->pr.not_in_layout = !in_layout;
-    nplot__mark_dirty(ax->fig);
-    return ND_OK;
-}
-
-bool nplot_axes_get_in_layout(nplot_axes *ax)
-{
-    GET_AX(ax, "nplot_axes_get_in_layout", false);
-    return !ax->pr.not_in_layout;
-}
-
-nd_status nplot_axes_set_rasterized(nplot_axes *ax, bool rasterized)
-{
-    CHECK_AX(ax, "nplot_axes_set_rasterized");
-    ax->pr.rasterized = rasterized;
-    nplot__mark_dirty(ax->fig);
-    return ND_OK;
-}
-
-bool nplot_axes_get_rasterized(nplot_axes *ax)
-{
-    GET_AX(ax, "nplot_axes_get_rasterized", false);
-    return ax->pr.rasterized;
 }
 
 nd_status nplot_axes_set_rasterization_zorder(nplot_axes *ax, double z)
@@ -202,20 +168,6 @@ double nplot_axes_get_rasterization_zorder(nplot_axes *ax)
 {
     GET_AX(ax, "nplot_axes_get_rasterization_zorder", NAN);
     return ax->pr.has_rast_z ? ax->pr.rast_z : NAN;
-}
-
-nd_status nplot_axes_set_frame_on(nplot_axes *ax, bool on)
-{
-    CHECK_AX(ax, "nplot_axes_set_frame_on");
-    ax->frame_on = on;
-    nplot__mark_dirty(ax->fig);
-    return ND_OK;
-}
-
-bool nplot_axes_get_frame_on(nplot_axes *ax)
-{
-    GET_AX(ax, "nplot_axes_get_frame_on", false);
-    return ax->frame_on;
 }
 
 nd_status nplot_axes_get_facecolor(nplot_axes *ax, double rgba[4])

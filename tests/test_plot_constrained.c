@@ -26,27 +26,7 @@
 #define GOLDEN NUMC_TEST_DATA "/plot/constrained"
 #define TOL_PX 6.0
 
-static int ref(const char *name, double *out, int cap)
-{
-    FILE *f = fopen(REF, "r");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    char line[1024];
-    int n = -1;
-    while (n < 0 && fgets(line, sizeof line, f)) {
-        char k[64];
-        int used = 0;
-        if (sscanf(line, "%63s%n", k, &used) != 1 || strcmp(k, name)) continue;
-        n = 0;
-        char *p = line + used, *end;
-        for (double v = strtod(p, &end); end != p && n < cap; v = strtod(p, &end)) {
-            out[n++] = v;
-            p = end;
-        }
-    }
-    fclose(f);
-    CU_ASSERT(n >= 0);
-    return n;
-}
+static int ref(const char *name, double *out, int cap) { return test_ref_values(REF, name, out, cap); }
 
 static const double X[4] = { 0, 1, 2, 4 }, Y[4] = { 0, 3, 1, 4 };
 

@@ -15,6 +15,7 @@
 #include <numc/io.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct ND_TEST {
     const char *name;
@@ -51,6 +52,32 @@ static inline nd_array *test_load_npy(const char *dir, const char *prefix, const
     nd_array *a = nd_load(path);
     if (!a) printf("\n  cannot load %s: %s\n", path, nd_errmsg());
     return a;
+}
+
+/* The numbers of the line "name v1 v2 ..." of a reference text file (what the plot
+ * reference scripts write: one name and its values per line) into out, at most cap; their
+ * count, or -1 (printed) when the file has no such line. */
+static inline int test_ref_values(const char *path, const char *name, double *out, int cap)
+{
+    FILE *f = fopen(path, "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    char line[1024];
+    int n = -1;
+    while (n < 0 && fgets(line, sizeof line, f)) {
+        char k[64];
+        int used = 0;
+        if (sscanf(line, "%63s%n", k, &used) != 1 || strcmp(k, name)) continue;
+        n = 0;
+        char *p = line + used, *end;
+        for (double v = strtod(p, &end); end != p && n < cap; v = strtod(p, &end)) {
+            out[n++] = v;
+            p = end;
+        }
+    }
+    fclose(f);
+    CU_ASSERT(n >= 0);
+    if (n < 0) printf("\n  %s has no %s\n", path, name);
+    return n;
 }
 
 #define ND_ASSERT_CLOSE(a, b, tol) \
