@@ -322,3 +322,18 @@ def ax_plot(self, *args, path_effects=None, sketch_params=None, **kw):
 
 ax_plot.__doc__ = _orig_plot.__doc__
 Axes.plot = ax_plot
+
+
+# ---- the state-machine names (plt.psd ... on the current axes) ----------------------------------
+def _on_gca(name):
+    def f(*args, **kw):
+        return getattr(pp.gca(), name)(*args, **kw)
+    f.__name__ = name
+    f.__doc__ = "matplotlib.pyplot.%s: gca().%s(...)." % (name, name)
+    return f
+
+
+for _n in ("psd", "csd", "cohere", "specgram", "magnitude_spectrum", "angle_spectrum",
+           "phase_spectrum", "acorr", "xcorr", "spy"):
+    if not hasattr(pp, _n):
+        setattr(pp, _n, _on_gca(_n))

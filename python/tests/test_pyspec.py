@@ -41,6 +41,10 @@ def test_psd_csd_cohere_match_mlab():
     S, f = ax.csd(x, y, NFFT=128)
     Sm, fm = mlab.csd(x, y, NFFT=128)
     _close(np.abs(np.asarray(S)), np.abs(Sm))
+    plt.figure()
+    P, f = plt.psd(x, NFFT=128)
+    _close(P, mlab.psd(x, NFFT=128)[0])
+    plt.close("all")
 
 
 def test_specgram_and_spectra_match_mlab():
