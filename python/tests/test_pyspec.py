@@ -155,3 +155,25 @@ def test_path_effects_and_sketch():
     with pytest.raises(TypeError):
         line.set_path_effects(["not an effect"])
     fig.savefig(__import__("io").BytesIO(), format="png")
+
+
+def _red_pixels(path_effects):
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=50)
+    ax.plot([0, 1], [0, 1], color="b", path_effects=path_effects)
+    a = np.asarray(fig.canvas.buffer_rgba()).astype(int)
+    plt.close(fig)
+    return int(((a[..., 0] > 200) & (a[..., 1] < 60) & (a[..., 2] < 60)).sum())
+
+
+def test_path_effects_draw():
+    """withStroke(foreground='r') draws a red outline around the blue line; Normal alone
+    draws none, and a sketch moves the line's pixels."""
+    assert _red_pixels(None) == 0
+    assert _red_pixels([pe.Normal()]) == 0
+    assert _red_pixels([pe.withStroke(linewidth=8, foreground="r")]) > 100
+    fig, ax = plt.subplots(figsize=(3, 2), dpi=50)
+    line, = ax.plot([0, 1], [0, 1])
+    a0 = np.asarray(fig.canvas.buffer_rgba()).copy()
+    line.set_sketch_params(5, 20, 2)
+    a1 = np.asarray(fig.canvas.buffer_rgba())
+    assert (a0 != a1).any()
