@@ -2293,5 +2293,6 @@ from . import _pyplot_py21 as _py21  # noqa: E402,F401  (issue 21: artists, tabl
 from . import _pyplot_effects as _effects  # noqa: E402
 
 xkcd = _effects.xkcd
+from . import _pyplot_pyspec as _pyspec  # noqa: E402,F401  (spectral, 3-D bars, path effects)
 
 __all__ = [n for n in globals() if not n.startswith("_") and n not in ("Artist",)]

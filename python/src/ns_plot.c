@@ -355,7 +355,7 @@ typedef struct npp_args {
     nplot_axes *ax;
     nplot_gridspec *gs;
     nplot_subfigure *sf;
-    const nd_array *a[5];
+    const nd_array *a[6];
     double d[5];
     int i[4];
     const char *s[3];
@@ -485,6 +485,27 @@ W(set_constrained_layout_pads,
 W(figure_draw, x->st = nplot_figure_draw(x->fig))
 W(style_use, x->st = nplot_style_use(x->s[0]))
 
+/* numc.pyplot's spectral plots, 3-D bars / quivers / projection state, path effects and
+ * sketch (python/numc/_pyplot_pyspec.py) */
+W(psd, x->st = nplot_psd_(x->ax, x->a[0], O(nplot_spectral_opts)))
+W(csd, x->st = nplot_csd_(x->ax, x->a[0], x->a[1], O(nplot_spectral_opts)))
+W(cohere, x->st = nplot_cohere_(x->ax, x->a[0], x->a[1], O(nplot_spectral_opts)))
+W(specgram, x->st = nplot_specgram_(x->ax, x->a[0], O(nplot_spectral_opts)))
+W(magnitude_spectrum, x->st = nplot_magnitude_spectrum_(x->ax, x->a[0], O(nplot_spectral_opts)))
+W(angle_spectrum, x->st = nplot_angle_spectrum_(x->ax, x->a[0], O(nplot_spectral_opts)))
+W(phase_spectrum, x->st = nplot_phase_spectrum_(x->ax, x->a[0], O(nplot_spectral_opts)))
+W(xcorr, x->st = nplot_xcorr_(x->ax, x->a[0], x->a[1], O(nplot_xcorr_opts)))
+W(acorr, x->st = nplot_acorr_(x->ax, x->a[0], O(nplot_xcorr_opts)))
+W(spy, x->st = nplot_spy_(x->ax, x->a[0], O(nplot_spy_opts)))
+W(bar3d, x->st = nplot_bar3d_(x->ax, x->a[0], x->a[1], x->a[2], x->a[3], x->a[4], x->a[5], O(nplot_bar3d_opts)))
+W(quiver3d, x->st = nplot_quiver3d_(x->ax, x->a[0], x->a[1], x->a[2], x->a[3], x->a[4], x->a[5], O(nplot_quiver3d_opts)))
+W(set_proj_type, x->st = nplot_set_proj_type(x->ax, x->s[0], x->d[0]))
+W(set_box_aspect3d, x->st = nplot_set_box_aspect3d(x->ax, x->d[0], x->d[1], x->d[2], x->d[3]))
+W(view_init_roll, x->st = nplot_view_init_roll(x->ax, x->d[0], x->d[1], x->d[2]))
+W(invert_zaxis, x->st = nplot_invert_zaxis(x->ax))
+W(set_zbound, x->st = nplot_set_zbound(x->ax, x->d[0], x->d[1]))
+W(set_zmargin, x->st = nplot_set_zmargin(x->ax, x->d[0]))
+
 /* issue 21's Python names: artists after the fact (by index on their axes), tables, imsave,
  * date axes, subfigures */
 static nplot_artist *art_at(npp_args *x) { return nplot_get_artist(x->ax, x->i[0]); }
@@ -514,6 +535,27 @@ W(artist_set_visible, ART(nplot_artist_set_visible(a_, x->b)))
 W(artist_set_zorder, ART(nplot_artist_set_zorder(a_, x->d[0])))
 W(artist_set_label, ART(nplot_artist_set_label(a_, x->s[0])))
 W(artist_set_text, ART(nplot_artist_set_text(a_, x->s[0])))
+W(artist_set_sketch_params, ART(nplot_artist_set_sketch_params(a_, x->d[0], x->d[1], x->d[2])))
+/* path effects: T holds 9 numbers per effect (kind, linewidth, alpha, rho, offset x, offset y,
+ * spacing, angle, length), L one foreground per effect ("" for none) */
+static void w_artist_set_path_effects(npp_args *x, const void *o)
+{
+    (void)o;
+    nplot_path_effect fx[8];
+    size_t n = x->t.n / 9;
+    if (n > 8 || x->t.n % 9 || x->l.n != n) {
+        x->st = nd_set_error(ND_EVALUE, "set_path_effects: at most 8 effects, got %zu", n);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const double *v = x->t.v + 9 * i;
+        fx[i] = (nplot_path_effect){ .kind = (nplot_effect_kind)(int)v[0], .linewidth = v[1],
+                                     .foreground = x->l.v[i][0] ? x->l.v[i] : NULL,
+                                     .alpha = v[2], .rho = v[3], .offset = { v[4], v[5] },
+                                     .spacing = v[6], .angle = v[7], .length = v[8] };
+    }
+    ART(nplot_artist_set_path_effects(a_, fx, n));
+}
 W(artist_remove, ART(nplot_artist_remove(a_)))
 W(relim, x->st = nplot_relim(x->ax))
 W(cla, x->st = nplot_cla(x->ax))
@@ -673,6 +715,26 @@ static const npp_func funcs[] = {
     F(add_subplot_share, "fiii", 'a', nplot_add_subplot_opts),
     F(gridspec_add_subplot, "gs", 'a', nplot_add_subplot_opts),
     /* issue 21 */
+    F(psd, "aA", 's', nplot_spectral_opts),
+    F(csd, "aAA", 's', nplot_spectral_opts),
+    F(cohere, "aAA", 's', nplot_spectral_opts),
+    F(specgram, "aA", 's', nplot_spectral_opts),
+    F(magnitude_spectrum, "aA", 's', nplot_spectral_opts),
+    F(angle_spectrum, "aA", 's', nplot_spectral_opts),
+    F(phase_spectrum, "aA", 's', nplot_spectral_opts),
+    F(xcorr, "aAA", 's', nplot_xcorr_opts),
+    F(acorr, "aA", 's', nplot_xcorr_opts),
+    F(spy, "aA", 's', nplot_spy_opts),
+    F(bar3d, "aAAAAAA", 's', nplot_bar3d_opts),
+    F(quiver3d, "aAAAAAA", 's', nplot_quiver3d_opts),
+    N(set_proj_type, "asd", 's'),
+    N(set_box_aspect3d, "adddd", 's'),
+    N(view_init_roll, "addd", 's'),
+    N(invert_zaxis, "a", 's'),
+    N(set_zbound, "add", 's'),
+    N(set_zmargin, "ad", 's'),
+    N(artist_set_sketch_params, "aiddd", 's'),
+    N(artist_set_path_effects, "aiTL", 's'),
     N(artist_set_data, "aiAA", 's'),
     N(artist_set_color, "ais", 's'),
     N(artist_set_linewidth, "aid", 's'),

@@ -2,7 +2,8 @@
  * draw (the drawing calls are rows of ns_plot.c's table, so the call log replays them):
  * artist counts / kinds / visibility by index on an axes (plot.h "artists after the fact"),
  * a subfigure's box, and the date-axis ticks and labels of plot.h "date axes"
- * (numc.mpl.dates' AutoDateLocator / formatters on their own). */
+ * (numc.mpl.dates' AutoDateLocator / formatters on their own), and the 3-D projection
+ * matrix and z bounds (Axes3D.get_proj, get_zbound, zaxis_inverted). */
 #include "numc_py.h"
 
 #include <string.h>
@@ -115,6 +116,45 @@ static PyObject *f_date_format(PyObject *self, PyObject *args)
     return PyUnicode_FromString(buf);
 }
 
+/* get_proj(ax) -> [16 floats], row-major (Axes3D.get_proj) */
+static PyObject *f_get_proj(PyObject *self, PyObject *cap)
+{
+    (void)self;
+    nplot_axes *ax = get_ax(cap);
+    if (!ax) return NULL;
+    double m[16];
+    if (nplot_get_proj(ax, m) != ND_OK) return npy_raise();
+    PyObject *l = PyList_New(16);
+    for (int i = 0; l && i < 16; i++) {
+        PyObject *f = PyFloat_FromDouble(m[i]);
+        if (!f) {
+            Py_CLEAR(l);
+            break;
+        }
+        PyList_SetItem(l, i, f);
+    }
+    return l;
+}
+
+/* get_zbound(ax) -> (lower, upper); zaxis_inverted(ax) -> bool */
+static PyObject *f_get_zbound(PyObject *self, PyObject *cap)
+{
+    (void)self;
+    nplot_axes *ax = get_ax(cap);
+    if (!ax) return NULL;
+    double lo, hi;
+    if (nplot_get_zbound(ax, &lo, &hi) != ND_OK) return npy_raise();
+    return Py_BuildValue("dd", lo, hi);
+}
+
+static PyObject *f_zaxis_inverted(PyObject *self, PyObject *cap)
+{
+    (void)self;
+    nplot_axes *ax = get_ax(cap);
+    if (!ax) return NULL;
+    return PyBool_FromLong(nplot_zaxis_inverted(ax));
+}
+
 static PyMethodDef methods[] = {
     { "artist_count", f_artist_count, METH_O, "artist_count(ax) -> the number of artists of ax" },
     { "artist_info", f_artist_info, METH_VARARGS, "artist_info(ax, i) -> (kind, visible)" },
@@ -123,6 +163,9 @@ static PyMethodDef methods[] = {
     { "date_ticks", f_date_ticks, METH_VARARGS,
       "date_ticks(vmin, vmax, formatter=None) -> (ticks, labels, offset)" },
     { "date_format", f_date_format, METH_VARARGS, "date_format(days, fmt) -> str" },
+    { "get_proj", f_get_proj, METH_O, "get_proj(ax) -> the 16 values of the 3-D projection" },
+    { "get_zbound", f_get_zbound, METH_O, "get_zbound(ax) -> (lower, upper)" },
+    { "zaxis_inverted", f_zaxis_inverted, METH_O, "zaxis_inverted(ax) -> bool" },
     { NULL, NULL, 0, NULL }
 };
 

@@ -544,7 +544,7 @@ def test_every_function_survives_bad_arguments(tmp_path, monkeypatch):
     garbage = [None, "x", 1.5, [], [[1, 2], [3]], numpy.zeros((0,)), object()]
     for name in _plot.functions():
         sig_len = None
-        for n in range(0, 7):          # find the arity from the error message
+        for n in range(0, 9):          # find the arity from the error message (bar3d: 7)
             try:
                 _plot.call(name, *([None] * n))
             except TypeError as e:
