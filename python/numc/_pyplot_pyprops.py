@@ -37,6 +37,8 @@ def _do(owner, name, *args, res=None):
     try:
         if name == "inset_axes":
             r = _P4.inset_axes(owner._h, *args)
+        elif name == "bxp":
+            r = _P4.bxp(owner._h, *args)
         elif isinstance(owner, Figure):
             r = _P4.fig_do(name, owner._h, *_handles_of(args))
         else:
@@ -66,6 +68,8 @@ def _replay(fig, owner, name, args, kw, res):
         return True
     if name == "inset_axes":
         res._h = _P4.inset_axes(owner._h, *args)
+    elif name == "bxp":
+        _P4.bxp(owner._h, *args)
     elif isinstance(owner, Figure):
         _P4.fig_do(name, owner._h, *_handles_of(args))
     else:
@@ -340,9 +344,13 @@ def _set_position(self, pos, which="both"):
 
 
 def _get_position(self, original=False):
+    """The original box is the cell (or set_position's rectangle); the active one differs
+    from it only under a fixed aspect or box aspect (shrunk and anchored in the cell), so
+    only then is it read (plot.h's active box is measured on the drawn pixel grid)."""
     fig = self.figure
-    fig._finish()
-    if original:
+    fig._draw()
+    if original or (_P4.ax_get("aspect", self._h) == 0
+                    and _P4.ax_get("box_aspect", self._h) == 0):
         return _more._Bbox(_P.position(self._h))
     return _more._Bbox(_P4.ax_get("active_position", self._h))
 
@@ -447,6 +455,45 @@ def _locator_params(self, axis="both", tight=None, *, nbins=None, steps=None,
         prune, tri(symmetric))
 
 
+def _bxp(self, bxpstats, positions=None, widths=None, vert=True, patch_artist=False,
+         shownotches=False, showmeans=False, showcaps=True, showbox=True, showfliers=True,
+         boxprops=None, whiskerprops=None, flierprops=None, medianprops=None, capprops=None,
+         meanprops=None, meanline=False, manage_ticks=True, zorder=None, capwidths=None):
+    """ax.bxp(stats): boxes from cbook.boxplot_stats-style dicts (med, q1, q3, whislo,
+    whishi; mean with showmeans, cilo / cihi with shownotches, fliers, label)."""
+    rest = dict(showcaps=(showcaps, True), showbox=(showbox, True),
+                boxprops=(boxprops, None), whiskerprops=(whiskerprops, None),
+                flierprops=(flierprops, None), medianprops=(medianprops, None),
+                capprops=(capprops, None), meanprops=(meanprops, None),
+                meanline=(meanline, False), manage_ticks=(manage_ticks, True),
+                zorder=(zorder, None), capwidths=(capwidths, None))
+    for k, (v, d) in rest.items():
+        if v is not d and v != d:
+            raise TypeError("bxp(): %s is not supported by numc" % k)
+    nan = float("nan")
+    stats = []
+    for s in bxpstats:
+        try:
+            t = tuple(float(s[k]) for k in ("med", "q1", "q3", "whislo", "whishi"))
+        except KeyError as e:
+            raise KeyError("bxp(): every box needs %s" % e) from None
+        fl = s.get("fliers")
+        stats.append(t + (float(s.get("mean", nan)), float(s.get("cilo", nan)),
+                          float(s.get("cihi", nan)),
+                          None if fl is None else [float(v) for v in pp._seq(fl)],
+                          None if s.get("label") is None else str(s["label"])))
+    w, we = 0.0, None
+    if widths is not None:
+        if isinstance(widths, (int, float)):
+            w = float(widths)
+        else:
+            we = [float(v) for v in widths]
+    _do(self, "bxp", stats, None if positions is None else [float(v) for v in positions],
+        w, we, 1 if vert else -1, 1 if showfliers else -1, bool(showmeans),
+        bool(patch_artist), bool(shownotches))
+    return {"boxes": [pp.Artist(self, "PathPatch")]}   # as numc's ax.boxplot
+
+
 def _bbox_xyxy(b):
     return _more._Bbox((b[0], b[1], b[2] - b[0], b[3] - b[1]))
 
@@ -481,7 +528,7 @@ _AXES_METHODS = {
     "update_datalim": _update_datalim, "inset_axes": _inset_axes,
     "indicate_inset_zoom": _indicate_inset_zoom, "arrow": _arrow,
     "ticklabel_format": _ticklabel_format, "locator_params": _locator_params,
-    "get_tightbbox": _ax_get_tightbbox,
+    "get_tightbbox": _ax_get_tightbbox, "bxp": _bxp,
 }
 for _n, _f in _AXES_METHODS.items():
     _f.__name__ = _n
@@ -604,3 +651,34 @@ _FIG_METHODS = {
 for _n, _f in _FIG_METHODS.items():
     _f.__name__ = _n
     setattr(Figure, _n, _f)
+
+
+# ---- subfig.legend (plot.h "constrained layout": nplot_subfig_legend) -------------------------
+def _subfig_legend(self, *args, labels=None, **kw):
+    """subfig.legend(): a legend of the labelled artists of the subfigure's axes, placed
+    against the subfigure's box; subfig.legend(labels) renames them."""
+    from .mpl.legend import Legend
+    if args:
+        if len(args) == 1 and all(isinstance(t, str) for t in args[0]):
+            labels = args[0]
+        else:
+            raise TypeError("SubFigure.legend(): numc lists the labelled artists (handles are "
+                            "not supported)")
+    if "handles" in kw:
+        raise TypeError("SubFigure.legend(): numc lists the labelled artists (handles are "
+                        "not supported)")
+    kw = _more._legend_kw(kw)
+    texts = _more._labelled(self.figure, self._axes)
+    if labels is not None:
+        kw["labels"] = [str(t) for t in labels]
+        texts = list(kw["labels"])
+    self._call("subfig_legend", **kw)
+    return Legend(self.figure, texts, figure_legend=True)
+
+
+def _attach_subfig():
+    from . import _pyplot_py21b as _b
+    _b.SubFigure.legend = _subfig_legend
+
+
+_attach_subfig()

@@ -556,6 +556,7 @@ static void w_savefig_meta(npp_args *x, const void *o)
     x->st = nplot_savefig_(x->fig, x->s[0], &so);
 }
 W(subfig_gridspec, x->rgs = nplot_subfig_gridspec_new_(x->sf, x->i[0], x->i[1], O(nplot_gridspec_opts)))
+W(subfig_legend, x->st = nplot_subfig_legend_(x->sf, O(nplot_legend_opts)))
 
 typedef struct npp_func {
     const char *name;
@@ -706,6 +707,7 @@ static const npp_func funcs[] = {
     F(subfig_subplots_adjust, "S", 's', nplot_adjust_opts),
     F(subfig_gridspec, "Sii", 'g', nplot_gridspec_opts),
     F(savefig_meta, "fsL", 's', nplot_save_opts),
+    F(subfig_legend, "S", 's', nplot_legend_opts),
 };
 #define NFUNCS (sizeof funcs / sizeof funcs[0])
 

@@ -268,6 +268,76 @@ static PyObject *f_inset_axes(PyObject *self, PyObject *args)
     return PyCapsule_New(in, AX_CAP, NULL);
 }
 
+/* bxp(ax, stats, positions, widths, widths_each, vert, showfliers, showmeans, patch_artist,
+ * notch): stats a list of (med, q1, q3, whislo, whishi, mean, cilo, cihi, fliers, label) */
+static PyObject *f_bxp(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *cap, *stats, *pos, *we;
+    double widths;
+    int vert, showfliers, showmeans, patch, notch;
+    if (!PyArg_ParseTuple(args, "OOOdOiippp", &cap, &stats, &pos, &widths, &we, &vert,
+                          &showfliers, &showmeans, &patch, &notch))
+        return NULL;
+    nplot_axes *ax = PyCapsule_GetPointer(cap, AX_CAP);
+    if (!ax) return NULL;
+    Py_ssize_t k = PySequence_Size(stats);
+    if (k < 0) return NULL;
+    if (k > 4096) {
+        PyErr_SetString(PyExc_ValueError, "bxp(): at most 4096 boxes");
+        return NULL;
+    }
+    nplot_bxp_stats *st = PyMem_Calloc((size_t)k + 1, sizeof *st);
+    double **fl = PyMem_Calloc((size_t)k + 1, sizeof *fl);
+    double *pv = PyMem_Calloc((size_t)k + 1, sizeof(double));
+    double *wv = PyMem_Calloc((size_t)k + 1, sizeof(double));
+    PyObject **keep = PyMem_Calloc((size_t)k + 1, sizeof *keep), *res = NULL;
+    Py_ssize_t np_ = 0, nw = 0;
+    if (!st || !fl || !pv || !wv || !keep) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < k; i++) {
+        PyObject *t = PySequence_GetItem(stats, i), *fo = NULL, *lab = NULL;
+        if (!t) goto done;
+        keep[i] = t;
+        nplot_bxp_stats *b = &st[i];
+        if (!PyArg_ParseTuple(t, "ddddddddOO", &b->med, &b->q1, &b->q3, &b->whislo, &b->whishi,
+                              &b->mean, &b->cilo, &b->cihi, &fo, &lab))
+            goto done;
+        Py_ssize_t nf = fo == Py_None ? 0 : PySequence_Size(fo);
+        if (nf < 0) goto done;
+        if (nf > 0) {
+            if (!(fl[i] = PyMem_Calloc((size_t)nf, sizeof(double)))) {
+                PyErr_NoMemory();
+                goto done;
+            }
+            if (floats(fo, fl[i], nf) != nf) goto done;
+        }
+        b->fliers = fl[i];
+        b->nfliers = (size_t)nf;
+        if (lab != Py_None && !(b->label = PyUnicode_AsUTF8AndSize(lab, NULL))) goto done;
+    }
+    if (pos != Py_None && (np_ = floats(pos, pv, k)) < 0) goto done;
+    if (we != Py_None && (nw = floats(we, wv, k)) < 0) goto done;
+    nplot_boxplot_opts o = { .positions = { (size_t)np_, np_ ? pv : NULL }, .widths = widths,
+                             .widths_each = { (size_t)nw, nw ? wv : NULL }, .vert = vert,
+                             .showfliers = showfliers, .showmeans = showmeans,
+                             .patch_artist = patch, .notch = notch };
+    res = status(nplot_bxp_(ax, st, (int)k, &o));
+done:
+    for (Py_ssize_t i = 0; keep && fl && i < k; i++) {
+        Py_XDECREF(keep[i]);
+        PyMem_Free(fl[i]);
+    }
+    PyMem_Free(keep);
+    PyMem_Free(fl);
+    PyMem_Free(st);
+    PyMem_Free(pv);
+    PyMem_Free(wv);
+    return res;
+}
+
 /* a list of axes capsules (or None) into an array; the count, -1 on error */
 static int axes_list(PyObject *seq, nplot_axes **out, int cap)
 {
@@ -384,6 +454,7 @@ static PyMethodDef methods[] = {
     { "ax_get", f_ax_get, METH_VARARGS, "ax_get(name, ax, *args) -> an axes property" },
     { "inset_axes", f_inset_axes, METH_VARARGS,
       "inset_axes(ax, x0, y0, w, h, transform=None) -> the inset axes" },
+    { "bxp", f_bxp, METH_VARARGS, "bxp(ax, stats, ...): boxes from statistics" },
     { "fig_do", f_fig_do, METH_VARARGS, "fig_do(name, fig, *args): a figure setter" },
     { "fig_get", f_fig_get, METH_VARARGS, "fig_get(name, fig) -> a figure property" },
     { NULL, NULL, 0, NULL }

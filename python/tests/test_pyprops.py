@@ -348,3 +348,36 @@ def test_replay_keeps_settings():
     assert ax.get_gid() == "kept"
     assert ax.get_anchor() == "NE"
     assert ins.get_position().bounds[2] > 0
+
+
+def test_bxp_matches_boxplot_limits_and_ticks():
+    stats = [dict(med=2.0, q1=1.0, q3=3.0, whislo=0.0, whishi=4.0, fliers=[6.0], label="a"),
+             dict(med=5.0, q1=4.0, q3=7.0, whislo=3.5, whishi=9.0, fliers=[], label="b")]
+
+    def run(p):
+        fig, ax = p.subplots()
+        ax.bxp(stats)
+        _draw(fig)
+        return (ax.get_xlim(), ax.get_ylim(), _in_view(ax.get_xticks(), ax.get_xlim()),
+                [getattr(t, "get_text", lambda: t)() for t in ax.get_xticklabels()])
+    n, m = _both(run)
+    _near(tuple(n[0]), tuple(m[0]), 1e-9)
+    _near(tuple(n[1]), tuple(m[1]), 1e-9)
+    assert n[2] == m[2] == [1.0, 2.0]
+    assert n[3] == m[3] == ["a", "b"]
+    with pytest.raises(TypeError, match="meanline"):
+        plt.subplots()[1].bxp(stats, meanline=True)
+
+
+def test_subfig_legend():
+    fig = plt.figure(figsize=(6, 3))
+    sfs = fig.subfigures(1, 2)
+    ax = sfs[0].subplots()
+    ax.plot([0, 1], [0, 1], color="red", label="one")
+    leg = sfs[0].legend(loc="upper left")
+    assert leg is not None
+    img = fig._to_array().tolist()
+    # a red legend handle in the left subfigure's upper left (the line itself runs diagonal)
+    assert any(px[0] > 200 and px[1] < 60 for row in img[:60] for px in row[:120])
+    with pytest.raises(TypeError, match="handles"):
+        sfs[1].legend(handles=[])
