@@ -68,6 +68,9 @@ def _replay(fig, owner, name, args, kw, res):
         return True
     if name == "inset_axes":
         res._h = _P4.inset_axes(owner._h, *args)
+    elif name == "subfig_mosaic":
+        for ax, (lab, h) in zip(res, _P.mosaic(owner._h, *args, **kw)):
+            ax._h = h
     elif name == "bxp":
         _P4.bxp(owner._h, *args)
     elif isinstance(owner, Figure):
@@ -676,9 +679,51 @@ def _subfig_legend(self, *args, labels=None, **kw):
     return Legend(self.figure, texts, figure_legend=True)
 
 
+def _subfig_subplot_mosaic(self, mosaic, *, sharex=False, sharey=False, width_ratios=None,
+                           height_ratios=None, empty_sentinel=".", subplot_kw=None,
+                           gridspec_kw=None):
+    """subfig.subplot_mosaic(layout): as fig.subplot_mosaic, inside the subfigure (its box
+    and subplot params): a dict label -> Axes."""
+    if subplot_kw:
+        raise TypeError("subplot_mosaic(): subplot_kw '%s' is not supported by numc"
+                        % next(iter(subplot_kw)))
+    kw = dict(gridspec_kw or {})
+    for k in kw:
+        if k not in ("left", "right", "bottom", "top", "wspace", "hspace", "width_ratios",
+                     "height_ratios"):
+            raise TypeError("subplot_mosaic() got an unexpected keyword argument '%s'" % k)
+    if width_ratios is not None:
+        kw["width_ratios"] = list(width_ratios)
+    if height_ratios is not None:
+        kw["height_ratios"] = list(height_ratios)
+    if sharex:
+        kw["sharex"] = True
+    if sharey:
+        kw["sharey"] = True
+    if empty_sentinel != ".":
+        if not isinstance(empty_sentinel, str):
+            raise TypeError("subplot_mosaic(): numc takes a str empty_sentinel")
+        kw["empty"] = empty_sentinel
+    layout = _more._layout_text(mosaic)
+    fig = self.figure
+    pairs = _P.mosaic(self._h, layout, **kw)
+    out, items = {}, []
+    for lab, h in pairs:
+        ax = Axes(fig, h)
+        fig._axes.append(ax)
+        self._axes.append(ax)
+        items.append(ax)
+        out[lab] = ax
+    if items:
+        pp._current_axes[id(fig)] = items[-1]
+    fig._log.append([self, "_p4:subfig_mosaic", (layout,), kw, items])
+    return out
+
+
 def _attach_subfig():
     from . import _pyplot_py21b as _b
     _b.SubFigure.legend = _subfig_legend
+    _b.SubFigure.subplot_mosaic = _subfig_subplot_mosaic
 
 
 _attach_subfig()

@@ -990,8 +990,10 @@ static PyObject *f_mosaic(PyObject *self, PyObject *args, PyObject *kwargs)
     PyObject *cap;
     const char *layout;
     if (!PyArg_ParseTuple(args, "Os", &cap, &layout)) return NULL;
-    nplot_figure *fig = PyCapsule_GetPointer(cap, FIG_CAP);
-    if (!fig) return NULL;
+    /* a figure, or a subfigure (subfig.subplot_mosaic, numc/_pyplot_pyprops.py) */
+    nplot_subfigure *sf = PyCapsule_IsValid(cap, SF_CAP) ? PyCapsule_GetPointer(cap, SF_CAP) : NULL;
+    nplot_figure *fig = sf ? NULL : PyCapsule_GetPointer(cap, FIG_CAP);
+    if (!fig && !sf) return NULL;
     npp_arena A;
     memset(&A, 0, sizeof A);
     nplot_mosaic_opts o;
@@ -999,7 +1001,8 @@ static PyObject *f_mosaic(PyObject *self, PyObject *args, PyObject *kwargs)
     PyObject *res = NULL;
     if (fill_opts(&A, kw_nplot_mosaic_opts, &o, kwargs, "subplot_mosaic") == 0) {
         nd_clear_error();
-        nplot_mosaic *m = nplot_subplot_mosaic_(fig, layout, &o);
+        nplot_mosaic *m = sf ? nplot_subfig_subplot_mosaic_(sf, layout, &o)
+                             : nplot_subplot_mosaic_(fig, layout, &o);
         if (!m) {
             npy_raise();
             drop_warnings();

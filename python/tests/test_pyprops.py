@@ -381,3 +381,36 @@ def test_subfig_legend():
     assert any(px[0] > 200 and px[1] < 60 for row in img[:60] for px in row[:120])
     with pytest.raises(TypeError, match="handles"):
         sfs[1].legend(handles=[])
+
+
+def _fig_bounds(p, fig, ax):
+    """An axes' box in figure fractions (matplotlib 3.6's get_position of an axes in a
+    subfigure is relative to the subfigure: its window extent is used)."""
+    if p is plt:
+        return tuple(ax.get_position().bounds)
+    bb = ax.get_window_extent()
+    w, h = fig.bbox.width, fig.bbox.height
+    return (bb.x0 / w, bb.y0 / h, bb.width / w, bb.height / h)
+
+
+def test_subfig_subplot_mosaic_positions():
+    def run(p):
+        fig = p.figure(figsize=(8, 4))
+        sfs = fig.subfigures(1, 2)
+        axd = sfs[1].subplot_mosaic("AB;CC")
+        sfs[0].subplots()
+        _draw(fig)
+        return {k: _fig_bounds(p, fig, a) for k, a in axd.items()}
+    n, m = _both(run)
+    assert sorted(n) == sorted(m) == ["A", "B", "C"]
+    for k in n:
+        _near(n[k], m[k], 1e-9)
+    fig = plt.figure()
+    sf = fig.subfigures(1, 2)[0]
+    axd = sf.subplot_mosaic([["x", "y"]])
+    axd["x"].plot([0, 1], [0, 1])
+    before = axd["y"].get_position().bounds
+    fig._replay()
+    assert axd["y"].get_position().bounds == before
+    with pytest.raises(TypeError, match="bogus"):
+        sf.subplot_mosaic("A", gridspec_kw={"bogus": 1})
