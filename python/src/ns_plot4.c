@@ -372,7 +372,7 @@ static PyObject *f_fig_do(PyObject *self, PyObject *args)
     if (!rest) return NULL;
     double d[4] = { 0 };
     int b = 0;
-    const char *s = NULL, *s2 = NULL, *s3 = NULL;
+    const char *s = NULL, *s2 = NULL;
 #define P(fmt, ...) PyArg_ParseTuple(rest, fmt, __VA_ARGS__)
     if (is(name, "facecolor")) { if (P("s", &s)) res = status(nplot_figure_set_facecolor(fig, s)); }
     else if (is(name, "edgecolor")) { if (P("s", &s)) res = status(nplot_figure_set_edgecolor(fig, s)); }
@@ -408,7 +408,6 @@ static PyObject *f_fig_do(PyObject *self, PyObject *args)
             }
         }
     } else PyErr_Format(PyExc_AttributeError, "_plot4.fig_do: no '%s'", name);
-    (void)s3;
 #undef P
     Py_DECREF(rest);
     return res;

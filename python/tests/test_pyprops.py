@@ -260,20 +260,25 @@ def test_align_labels():
 
 
 def test_figimage_pixels_present():
-    fig = plt.figure(figsize=(2, 2), dpi=100)
-    X = [[[0, 0, 255]] * 20 for _ in range(10)]
-    X = [[[0.0, 0.0, 1.0] for _ in range(20)] for _ in range(10)]
-    fig.figimage(X, xo=30, yo=40)
-    img = fig._to_array().tolist()
-    h = len(img)
-    blue = [(r, c) for r in range(h) for c in range(len(img[0]))
-            if img[r][c][2] > 200 and img[r][c][0] < 50 and img[r][c][1] < 50]
-    assert len(blue) == 200
-    rows = sorted({r for r, _ in blue})
-    cols = sorted({c for _, c in blue})
-    # matplotlib: yo from the bottom, 10 rows, 20 columns from xo
-    assert cols[0] == 30 and cols[-1] == 49
-    assert rows[-1] == h - 40 - 1 and rows[0] == h - 50
+    def run(p):
+        fig = p.figure(figsize=(2, 2), dpi=100)
+        X = [[[0.0, 0.0, 1.0] for _ in range(20)] for _ in range(10)]
+        fig.figimage(X, xo=30, yo=40)
+        if p is plt:
+            img = fig._to_array().tolist()
+        else:
+            fig.canvas.draw()
+            import numpy as np
+            img = np.asarray(fig.canvas.buffer_rgba()).tolist()
+        return [(r, c) for r in range(len(img)) for c in range(len(img[0]))
+                if img[r][c][2] > 200 and img[r][c][0] < 50 and img[r][c][1] < 50]
+    n, m = _both(run)
+    assert len(n) == 200
+    assert n == m
+    rows = sorted({r for r, _ in n})
+    cols = sorted({c for _, c in n})
+    assert cols[0] == 30 and cols[-1] == 49        # xo from the left, 20 columns
+    assert rows[0] == 200 - 50 and rows[-1] == 200 - 40 - 1   # yo from the bottom, 10 rows
 
 
 def test_figure_properties_match_matplotlib():
