@@ -10,7 +10,6 @@ mpl = pytest.importorskip("matplotlib")
 mpl.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
-PX = 1.0 / 600   # one pixel of a 6-inch, 100 dpi figure in figure fractions
 
 
 @pytest.fixture(autouse=True)
@@ -169,7 +168,7 @@ def test_inset_axes_position(bounds, data):
         _draw(fig)
         return ins.get_position().bounds, len(fig.get_axes())
     n, m = _both(run)
-    _near(n[0], m[0], PX)
+    _near(n[0], m[0], 1e-9)
     assert n[1] == m[1] == 1     # inset axes are child axes, not in fig.axes
 
 
@@ -322,8 +321,8 @@ def test_autofmt_xdate_and_tightbbox():
             fig.get_tightbbox().bounds
     n, m = _both(run)
     assert n[1][1] == pytest.approx(m[1][1]) == pytest.approx(0.2)   # bottom = 0.2
-    _near(n[0], m[0], 2e-3)     # numc's subplot gap differs by 1e-3 (see the report)
-    _near(n[1], m[1], 2e-3)
+    _near(n[0], m[0], 1e-9)
+    _near(n[1], m[1], 1e-9)
     _near(n[2], m[2], 0.05)     # inches: within 5 px of matplotlib's (font metrics)
 
 
