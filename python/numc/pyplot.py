@@ -2295,4 +2295,5 @@ from . import _pyplot_effects as _effects  # noqa: E402
 xkcd = _effects.xkcd
 from . import _pyplot_pyspec as _pyspec  # noqa: E402,F401  (spectral, 3-D bars, path effects)
 
+from . import _pyplot_pyprops as _pyprops  # noqa: E402,F401  (issue 21: axes / figure properties)
 __all__ = [n for n in globals() if not n.startswith("_") and n not in ("Artist",)]

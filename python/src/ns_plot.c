@@ -598,6 +598,7 @@ static void w_savefig_meta(npp_args *x, const void *o)
     x->st = nplot_savefig_(x->fig, x->s[0], &so);
 }
 W(subfig_gridspec, x->rgs = nplot_subfig_gridspec_new_(x->sf, x->i[0], x->i[1], O(nplot_gridspec_opts)))
+W(subfig_legend, x->st = nplot_subfig_legend_(x->sf, O(nplot_legend_opts)))
 
 typedef struct npp_func {
     const char *name;
@@ -768,6 +769,7 @@ static const npp_func funcs[] = {
     F(subfig_subplots_adjust, "S", 's', nplot_adjust_opts),
     F(subfig_gridspec, "Sii", 'g', nplot_gridspec_opts),
     F(savefig_meta, "fsL", 's', nplot_save_opts),
+    F(subfig_legend, "S", 's', nplot_legend_opts),
 };
 #define NFUNCS (sizeof funcs / sizeof funcs[0])
 
@@ -1050,8 +1052,10 @@ static PyObject *f_mosaic(PyObject *self, PyObject *args, PyObject *kwargs)
     PyObject *cap;
     const char *layout;
     if (!PyArg_ParseTuple(args, "Os", &cap, &layout)) return NULL;
-    nplot_figure *fig = PyCapsule_GetPointer(cap, FIG_CAP);
-    if (!fig) return NULL;
+    /* a figure, or a subfigure (subfig.subplot_mosaic, numc/_pyplot_pyprops.py) */
+    nplot_subfigure *sf = PyCapsule_IsValid(cap, SF_CAP) ? PyCapsule_GetPointer(cap, SF_CAP) : NULL;
+    nplot_figure *fig = sf ? NULL : PyCapsule_GetPointer(cap, FIG_CAP);
+    if (!fig && !sf) return NULL;
     npp_arena A;
     memset(&A, 0, sizeof A);
     nplot_mosaic_opts o;
@@ -1059,7 +1063,8 @@ static PyObject *f_mosaic(PyObject *self, PyObject *args, PyObject *kwargs)
     PyObject *res = NULL;
     if (fill_opts(&A, kw_nplot_mosaic_opts, &o, kwargs, "subplot_mosaic") == 0) {
         nd_clear_error();
-        nplot_mosaic *m = nplot_subplot_mosaic_(fig, layout, &o);
+        nplot_mosaic *m = sf ? nplot_subfig_subplot_mosaic_(sf, layout, &o)
+                             : nplot_subplot_mosaic_(fig, layout, &o);
         if (!m) {
             npy_raise();
             drop_warnings();
