@@ -3529,6 +3529,16 @@ NPLOT_API nplot_mosaic *nplot_subfig_subplot_mosaic_(nplot_subfigure *sf, const 
 #define nplot__kw_subfig_subplot_mosaic(sf, layout, ...) \
     nplot_subfig_subplot_mosaic_((sf), (layout), &(nplot_mosaic_opts){ 0, __VA_ARGS__ })
 
+/* ==== Artist protocol on Axes and Figure: set/update/properties, units, axis objects, clip, locator (axgeneric) ==== */
+
+/* ==== current image (gci/sci/clim), pcolorfast, violin from statistics, collections and containers, prop cycles (imgcol) ==== */
+
+/* ==== path effects and sketch on patches and text, Axes/Figure path effects, compressed layout (effects2) ==== */
+
+/* ==== 3-D plot kinds: voxels, stem, errorbar, text, bar, tricontour, contour sets, collections (ax3da) ==== */
+
+/* ==== 3-D axes state: aspect, sharing, z ticks, tick_params, margins, autoscale, view, frame (ax3db) ==== */
+
 #ifdef __cplusplus
 }
 #endif

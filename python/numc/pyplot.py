@@ -2296,4 +2296,10 @@ xkcd = _effects.xkcd
 from . import _pyplot_pyspec as _pyspec  # noqa: E402,F401  (spectral, 3-D bars, path effects)
 
 from . import _pyplot_pyprops as _pyprops  # noqa: E402,F401  (issue 21: axes / figure properties)
+# ---- anchor: axgeneric ----
+# ---- anchor: imgcol ----
+# ---- anchor: effects2 ----
+# ---- anchor: ax3da ----
+# ---- anchor: ax3db ----
+# ---- anchor: pynames ----
 __all__ = [n for n in globals() if not n.startswith("_") and n not in ("Artist",)]
