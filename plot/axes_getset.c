@@ -44,6 +44,18 @@ static nd_status set_str(nplot_axes *ax, char **slot, const char *s, const char 
         GET_AX(ax, "nplot_axes_get_" #name, false);                                    \
         return NOT ax->field;                                                          \
     }
+/* A string property (label, url): its setter (a copy; NULL clears) and getter. */
+#define STR_PROP(name)                                                                 \
+    nd_status nplot_axes_set_##name(nplot_axes *ax, const char *name)                  \
+    {                                                                                  \
+        CHECK_AX(ax, "nplot_axes_set_" #name);                                         \
+        return set_str(ax, &ax->pr.name, name, "nplot_axes_set_" #name);               \
+    }                                                                                  \
+    const char *nplot_axes_get_##name(nplot_axes *ax)                                  \
+    {                                                                                  \
+        GET_AX(ax, "nplot_axes_get_" #name, NULL);                                     \
+        return ax->pr.name;                                                            \
+    }
 BOOL_PROP(clip_on, pr.clip_off, !, false)
 BOOL_PROP(visible, pr.hidden, !, true)
 BOOL_PROP(in_layout, pr.not_in_layout, !, true)
@@ -89,29 +101,8 @@ int nplot_axes_get_snap(nplot_axes *ax)
     return ax->pr.snap;
 }
 
-nd_status nplot_axes_set_label(nplot_axes *ax, const char *label)
-{
-    CHECK_AX(ax, "nplot_axes_set_label");
-    return set_str(ax, &ax->pr.label, label, "nplot_axes_set_label");
-}
-
-const char *nplot_axes_get_label(nplot_axes *ax)
-{
-    GET_AX(ax, "nplot_axes_get_label", NULL);
-    return ax->pr.label;
-}
-
-nd_status nplot_axes_set_url(nplot_axes *ax, const char *url)
-{
-    CHECK_AX(ax, "nplot_axes_set_url");
-    return set_str(ax, &ax->pr.url, url, "nplot_axes_set_url");
-}
-
-const char *nplot_axes_get_url(nplot_axes *ax)
-{
-    GET_AX(ax, "nplot_axes_get_url", NULL);
-    return ax->pr.url;
-}
+STR_PROP(label)
+STR_PROP(url)
 
 nd_status nplot_axes_set_gid(nplot_axes *ax, const char *gid)
 {

@@ -45,6 +45,16 @@ static nd_status give(nplot_figure *fig, nd_array **dst, const void *v, int ndim
     return *dst ? ND_OK : nplot__fail(fig, nd_last_error(), "%s", nd_errmsg());
 }
 
+/* On failure, the arrays already given to the caller (up to three slots, NULL ones
+ * skipped) are freed again and their slots cleared. */
+static void take_back(nd_status st, nd_array **a, nd_array **b, nd_array **c)
+{
+    if (!st) return;
+    nd_array **slots[3] = { a, b, c };
+    for (int i = 0; i < 3; i++)
+        if (slots[i]) nd_free(*slots[i]), *slots[i] = NULL;
+}
+
 typedef enum { K_PSD, K_CSD, K_COHERE, K_SPECGRAM, K_MAG, K_ANGLE, K_PHASE } spec_kind;
 
 /* The request of an options struct (window allocated into *win). */
@@ -207,10 +217,7 @@ static nd_status spectrum_plot(nplot_axes *ax, spec_kind k, const nd_array *xa, 
 fail_numc:
     st = nplot__fail(fig, st, "%s", nd_errmsg());
 done:
-    if (st) {
-        if (o->result) nd_free(*o->result), *o->result = NULL;
-        if (o->freqs) nd_free(*o->freqs), *o->freqs = NULL;
-    }
+    take_back(st, o->result, o->freqs, NULL);
     nplot__spectral_free(&so);
     nplot__spectral_free(&sa);
     nplot__spectral_free(&sb);
@@ -327,11 +334,7 @@ nd_status nplot_specgram_(nplot_axes *ax, const nd_array *xa, const nplot_spectr
     if (!st) st = give(fig, o->freqs, so.freqs, 1, sh, ND_FLOAT64);
     if (!st) st = give(fig, o->t, so.t, 1, sh + 1, ND_FLOAT64);
 done:
-    if (st) {
-        if (o->result) nd_free(*o->result), *o->result = NULL;
-        if (o->freqs) nd_free(*o->freqs), *o->freqs = NULL;
-        if (o->t) nd_free(*o->t), *o->t = NULL;
-    }
+    take_back(st, o->result, o->freqs, o->t);
     nplot__spectral_free(&so);
     nd_free_mem(x);
     nd_free_mem(win);
@@ -408,10 +411,7 @@ nd_status nplot_xcorr_(nplot_axes *ax, const nd_array *xa, const nd_array *ya, c
     }
     if (!st) st = give(fig, o->correls, c, 1, &sh, ND_FLOAT64);
 done:
-    if (st) {
-        if (o->lags) nd_free(*o->lags), *o->lags = NULL;
-        if (o->correls) nd_free(*o->correls), *o->correls = NULL;
-    }
+    take_back(st, o->lags, o->correls, NULL);
     nd_free_mem(x);
     nd_free_mem(y);
     nd_free_mem(work);

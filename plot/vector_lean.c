@@ -152,13 +152,13 @@ static void draw_placeholder(render_ctx *rc, size_t k, const bbox *clip, double 
     cairo_restore(cr);
 }
 
-void nplot__lean_svg_raw(render_ctx *rc, const char *text)
+/* A new batch (cleared) with its placeholder slot; NULL (and l->oom set) when there is no
+ * room. *k is its index. */
+static sbuf *new_batch(lean_svg *l, size_t *k)
 {
-    lean_svg *l = cur;
-    if (!l) return;
     if (l->nb >= (1u << 24)) { /* more batches than the placeholder colour can index */
         l->oom = true;
-        return;
+        return NULL;
     }
     sbuf *bs = nplot__grow(l->batches, &l->capb, l->nb, l->nb + 1, sizeof *bs, "nplot_savefig");
     if (bs) l->batches = bs;
@@ -166,11 +166,21 @@ void nplot__lean_svg_raw(render_ctx *rc, const char *text)
     if (ph) l->ph = ph;
     if (!bs || !ph) {
         l->oom = true;
-        return;
+        return NULL;
     }
-    size_t k = l->nb++;
-    l->batches[k] = (sbuf){ 0 };
-    sb_str(&l->batches[k], text);
+    *k = l->nb++;
+    l->batches[*k] = (sbuf){ 0 };
+    return &l->batches[*k];
+}
+
+void nplot__lean_svg_raw(render_ctx *rc, const char *text)
+{
+    lean_svg *l = cur;
+    if (!l) return;
+    size_t k;
+    sbuf *b = new_batch(l, &k);
+    if (!b) return;
+    sb_str(b, text);
     /* a small square (a full-surface fill would become a <rect>), outside any clip: cairo
      * closes its clip groups before it */
     cairo_t *cr = rc->cr;
@@ -350,21 +360,9 @@ void nplot__lean_svg_markers(render_ctx *rc, const double *xs, const double *ys,
                              bool filled, const bbox *clip, lean_marker_path_fn path)
 {
     lean_svg *l = cur;
-    if (l->nb >= (1u << 24)) { /* more batches than the placeholder colour can index */
-        l->oom = true;
-        return;
-    }
-    sbuf *bs = nplot__grow(l->batches, &l->capb, l->nb, l->nb + 1, sizeof *bs, "nplot_savefig");
-    if (bs) l->batches = bs;
-    double *ph = nplot__grow(l->ph, &l->capph, 2 * l->nb, 2 * l->nb + 2, sizeof *ph, "nplot_savefig");
-    if (ph) l->ph = ph;
-    if (!bs || !ph) {
-        l->oom = true;
-        return;
-    }
-    size_t k = l->nb++;
-    sbuf *b = &bs[k];
-    *b = (sbuf){ 0 };
+    size_t k;
+    sbuf *b = new_batch(l, &k);
+    if (!b) return;
     sbuf run = { 0 };
     size_t npts = 0;
     lclass cls[LEAN_CLASSES];

@@ -425,19 +425,6 @@ static void test_inset_structure(void)
     nplot_figure_free(fig);
 }
 
-static int setup(void)
-{
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/plot-axesmore-XXXXXX");
-    return mkdtemp(tmpdir) ? 0 : 1;
-}
-
-static int teardown(void)
-{
-    char cmd[sizeof tmpdir + 16];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : 1;
-}
-
 static const ND_TEST tests[] = {
     ND_T(test_fancy_arrow_verts_match_matplotlib),
     ND_T(test_arrow_artist),
@@ -452,4 +439,4 @@ static const ND_TEST tests[] = {
     { 0 },
 };
 
-ND_TEST_MAIN_WITH("plot_axesmore", tests, setup, teardown)
+ND_TEST_MAIN_TMPDIR("plot_axesmore", tests, tmpdir, "plot-axesmore")

@@ -807,20 +807,6 @@ static void test_allocation_failures(void)
     CU_ASSERT(r.runs > 20);
 }
 
-static int setup(void)
-{
-    fill_data();
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/plot-bars-XXXXXX");
-    return mkdtemp(tmpdir) ? 0 : 1;
-}
-
-static int teardown(void)
-{
-    char cmd[sizeof tmpdir + 16];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : 1;
-}
-
 static const ND_TEST tests[] = {
     ND_T(test_hatch_parse),
     ND_T(test_hatch_patterns_match_matplotlib),
@@ -842,4 +828,4 @@ static const ND_TEST tests[] = {
     { 0 },
 };
 
-ND_TEST_MAIN_WITH("plot_bars_more", tests, setup, teardown)
+ND_TEST_MAIN_TMPDIR_INIT("plot_bars_more", tests, tmpdir, "plot-bars", fill_data)

@@ -20,25 +20,9 @@
 /* The values of the reference line "case label key v..." into out; their count, or -1. */
 static int ref(const char *cas, const char *label, const char *key, double *out, int cap)
 {
-    FILE *f = fopen(REF, "r");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    char line[2048];
-    int n = -1;
-    while (n < 0 && fgets(line, sizeof line, f)) {
-        char c[64], l[64], k[64];
-        int used = 0;
-        if (sscanf(line, "%63s %63s %63s%n", c, l, k, &used) != 3) continue;
-        if (strcmp(c, cas) || strcmp(l, label) || strcmp(k, key)) continue;
-        n = 0;
-        char *p = line + used, *end;
-        for (double v = strtod(p, &end); end != p && n < cap; v = strtod(p, &end)) {
-            out[n++] = v;
-            p = end;
-        }
-    }
-    fclose(f);
-    CU_ASSERT(n >= 0);
-    return n;
+    char name[200];
+    snprintf(name, sizeof name, "%s %s %s", cas, label, key);
+    return test_ref_values(REF, name, out, cap);
 }
 
 static void check_pos(const char *cas, const char *label, nplot_axes *ax)

@@ -56,19 +56,30 @@ static inline nd_array *test_load_npy(const char *dir, const char *prefix, const
 
 /* The numbers of the line "name v1 v2 ..." of a reference text file (what the plot
  * reference scripts write: one name and its values per line) into out, at most cap; their
- * count, or -1 (printed) when the file has no such line. */
+ * count, or -1 (printed) when the file has no such line. `name` may be several words
+ * ("case label key"): the line's first words must be those. */
 static inline int test_ref_values(const char *path, const char *name, double *out, int cap)
 {
     FILE *f = fopen(path, "r");
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    char line[1024];
+    char line[2048];
     int n = -1;
     while (n < 0 && fgets(line, sizeof line, f)) {
-        char k[64];
-        int used = 0;
-        if (sscanf(line, "%63s%n", k, &used) != 1 || strcmp(k, name)) continue;
+        /* the line's first words must be the words of `name` */
+        const char *p = line, *q = name;
+        int match = 1;
+        while (match && *q) {
+            char w[64], k[64];
+            int wu = 0, ku = 0;
+            if (sscanf(q, "%63s%n", w, &wu) != 1) break;
+            match = sscanf(p, "%63s%n", k, &ku) == 1 && !strcmp(k, w);
+            q += wu;
+            p += ku;
+            while (*q == ' ') q++;
+        }
+        if (!match) continue;
         n = 0;
-        char *p = line + used, *end;
+        char *end;
         for (double v = strtod(p, &end); end != p && n < cap; v = strtod(p, &end)) {
             out[n++] = v;
             p = end;
@@ -100,10 +111,15 @@ static inline int test_ref_values(const char *path, const char *name, double *ou
     }
 
 /* A suite whose tests write files into a scratch directory: `dir` (a char[64] of the test
- * file) is made as /tmp/<prefix>-XXXXXX before the first test and removed after the last. */
+ * file) is made as /tmp/<prefix>-XXXXXX before the first test and removed after the last.
+ * ND_TEST_MAIN_TMPDIR_INIT also calls `init()` (void, e.g. filling the suite's data) first. */
 #define ND_TEST_MAIN_TMPDIR(suite_name, tests, dir, prefix)                     \
+    static void nd__no_init(void) {}                                            \
+    ND_TEST_MAIN_TMPDIR_INIT(suite_name, tests, dir, prefix, nd__no_init)
+#define ND_TEST_MAIN_TMPDIR_INIT(suite_name, tests, dir, prefix, init)          \
     static int nd__tmpdir_make(void)                                            \
     {                                                                           \
+        init();                                                                 \
         snprintf(dir, sizeof dir, "/tmp/%s-XXXXXX", prefix);                    \
         return mkdtemp(dir) ? 0 : 1;                                            \
     }                                                                           \

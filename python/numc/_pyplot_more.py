@@ -140,12 +140,9 @@ def _layout_text(mosaic):
     return repr(conv(mosaic))
 
 
-def fig_subplot_mosaic(self, mosaic, *, sharex=False, sharey=False, width_ratios=None,
-                       height_ratios=None, empty_sentinel=".", subplot_kw=None,
-                       gridspec_kw=None):
-    """fig.subplot_mosaic(layout): a dict label → Axes; layout a string ("AB;CC", or one
-    row per line) or nested lists (a 2-D list cell is a nested grid)."""
-    pp = _pp()
+def _mosaic_kw(sharex, sharey, width_ratios, height_ratios, empty_sentinel, subplot_kw,
+               gridspec_kw):
+    """The C call's keywords for subplot_mosaic's arguments (figures and subfigures)."""
     if subplot_kw:
         raise TypeError("subplot_mosaic(): subplot_kw '%s' is not supported by numc" % next(iter(subplot_kw)))
     kw = dict(gridspec_kw or {})
@@ -164,6 +161,17 @@ def fig_subplot_mosaic(self, mosaic, *, sharex=False, sharey=False, width_ratios
         if not isinstance(empty_sentinel, str):
             raise TypeError("subplot_mosaic(): numc takes a str empty_sentinel")
         kw["empty"] = empty_sentinel
+    return kw
+
+
+def fig_subplot_mosaic(self, mosaic, *, sharex=False, sharey=False, width_ratios=None,
+                       height_ratios=None, empty_sentinel=".", subplot_kw=None,
+                       gridspec_kw=None):
+    """fig.subplot_mosaic(layout): a dict label → Axes; layout a string ("AB;CC", or one
+    row per line) or nested lists (a 2-D list cell is a nested grid)."""
+    pp = _pp()
+    kw = _mosaic_kw(sharex, sharey, width_ratios, height_ratios, empty_sentinel, subplot_kw,
+                    gridspec_kw)
     layout = _layout_text(mosaic)
     pairs = _P.mosaic(self._h, layout, **kw)
     out = {}

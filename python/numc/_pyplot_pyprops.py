@@ -684,26 +684,8 @@ def _subfig_subplot_mosaic(self, mosaic, *, sharex=False, sharey=False, width_ra
                            gridspec_kw=None):
     """subfig.subplot_mosaic(layout): as fig.subplot_mosaic, inside the subfigure (its box
     and subplot params): a dict label -> Axes."""
-    if subplot_kw:
-        raise TypeError("subplot_mosaic(): subplot_kw '%s' is not supported by numc"
-                        % next(iter(subplot_kw)))
-    kw = dict(gridspec_kw or {})
-    for k in kw:
-        if k not in ("left", "right", "bottom", "top", "wspace", "hspace", "width_ratios",
-                     "height_ratios"):
-            raise TypeError("subplot_mosaic() got an unexpected keyword argument '%s'" % k)
-    if width_ratios is not None:
-        kw["width_ratios"] = list(width_ratios)
-    if height_ratios is not None:
-        kw["height_ratios"] = list(height_ratios)
-    if sharex:
-        kw["sharex"] = True
-    if sharey:
-        kw["sharey"] = True
-    if empty_sentinel != ".":
-        if not isinstance(empty_sentinel, str):
-            raise TypeError("subplot_mosaic(): numc takes a str empty_sentinel")
-        kw["empty"] = empty_sentinel
+    kw = _more._mosaic_kw(sharex, sharey, width_ratios, height_ratios, empty_sentinel,
+                          subplot_kw, gridspec_kw)
     layout = _more._layout_text(mosaic)
     fig = self.figure
     pairs = _P.mosaic(self._h, layout, **kw)

@@ -1006,48 +1006,7 @@ class Axes:
         self._call("text", x, y, str(s), **kw)
         return Artist(self, "Text", text=s)
 
-    def annotate(self, text, xy, xytext=None, xycoords="data", textcoords=None,
-                 arrowprops=None, annotation_clip=None, **kw):
-        kw = _text_kw(kw)
-        coords = {"data": "data", "axes fraction": "axes fraction",
-                  "figure fraction": "figure fraction", "offset points": "offset points"}
-        for name, c in (("xycoords", xycoords), ("textcoords", textcoords)):
-            if c is not None and not isinstance(c, str):
-                c = {"axes": "axes fraction", "figure": "figure fraction"}.get(c._coords, "data")
-            if c is not None:
-                if c not in coords:
-                    raise ValueError("annotate(): %s %r is not supported by numc" % (name, c))
-                kw[name] = c
-        if arrowprops is not None:
-            ap = dict(arrowprops)
-            style = ap.pop("arrowstyle", None)
-            col = ap.pop("color", None)
-            fc = ap.pop("facecolor", ap.pop("fc", None))
-            ec = ap.pop("edgecolor", ap.pop("ec", None))
-            if style is None:
-                style = "simple"   # matplotlib's YAArrow (facecolor, shrink, width ...)
-                for k in ("width", "headwidth", "headlength"):
-                    ap.pop(k, None)
-                ap.pop("shrink", None)
-            kw["arrowstyle"] = style
-            c = col or fc or ec
-            if c is not None:
-                kw["arrowcolor"] = c
-            lw = ap.pop("linewidth", ap.pop("lw", None))
-            if lw is not None:
-                kw["arrow_linewidth"] = lw
-            cs = ap.pop("connectionstyle", None)
-            if cs is not None:
-                kw["connectionstyle"] = cs
-            for k in ("shrinkA", "shrinkB"):
-                if k in ap:
-                    kw["shrink"] = ap.pop(k)
-            if ap:
-                raise TypeError("annotate(): arrowprops %s not supported by numc" % ", ".join(ap))
-        if xytext is not None:
-            kw["xytext"] = list(xytext)
-        self._call("annotate", str(text), xy[0], xy[1], **kw)
-        return Artist(self, "Annotation", text=text)
+    # annotate: numc/_pyplot_py21.py (every arrowstyle, connectionstyle and textcoords)
 
     def set_title(self, label, fontdict=None, loc=None, pad=None, **kw):
         kw = _text_kw(_fix_common(dict(kw, fontdict=fontdict)))
