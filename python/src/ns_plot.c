@@ -597,6 +597,35 @@ static void w_savefig_meta(npp_args *x, const void *o)
     so.metadata = md;
     x->st = nplot_savefig_(x->fig, x->s[0], &so);
 }
+/* numc.pyplot's names for the triangulation plots, z ticks, polar grids and indicate_inset
+ * (numc/_pyplot_pynames.py): a[0..3] are x, y, triangles, mask (None: Delaunay, none) */
+static void tri_call(npp_args *x, const void *o, int which)
+{
+    nplot_triangulation *t = nplot_triangulation_new(x->a[0], x->a[1], x->a[2], x->a[3]);
+    if (!t) {
+        x->st = nd_last_error();
+        return;
+    }
+    switch (which) {
+    case 0: x->st = nplot_triplot_(x->ax, t, O(nplot_line_opts)); break;
+    case 1: x->st = nplot_tripcolor_(x->ax, t, x->a[4], O(nplot_tripcolor_opts)); break;
+    case 2: x->st = nplot_tricontour_(x->ax, t, x->a[4], O(nplot_tricontour_opts)); break;
+    case 3: x->st = nplot_tricontourf_(x->ax, t, x->a[4], O(nplot_tricontour_opts)); break;
+    default: x->st = nplot_plot_trisurf_(x->ax, t, x->a[4], O(nplot_trisurf_opts)); break;
+    }
+    nplot_triangulation_free(t);
+}
+W(triplot, tri_call(x, o, 0))
+W(tripcolor, tri_call(x, o, 1))
+W(tricontour, tri_call(x, o, 2))
+W(tricontourf, tri_call(x, o, 3))
+W(plot_trisurf, tri_call(x, o, 4))
+W(set_zticks, x->st = nplot_set_zticks_(x->ax, x->t.v, (int)x->t.n, O(nplot_ticks_opts)))
+W(set_zticklabels, x->st = nplot_set_zticklabels_(x->ax, x->l.v, (int)x->l.n, O(nplot_ticks_opts)))
+W(rgrids, x->st = nplot_rgrids_(x->ax, x->t.v, (int)x->t.n, O(nplot_rgrids_opts)))
+W(thetagrids, x->st = nplot_thetagrids_(x->ax, x->t.v, (int)x->t.n, O(nplot_thetagrids_opts)))
+W(subplot_polar, x->rax = nplot_subplot_polar(x->fig, x->i[0], x->i[1], x->i[2]))
+W(indicate_inset, x->st = nplot_indicate_inset_(x->ax, x->d[0], x->d[1], x->d[2], x->d[3], O(nplot_indicate_inset_opts)))
 W(subfig_gridspec, x->rgs = nplot_subfig_gridspec_new_(x->sf, x->i[0], x->i[1], O(nplot_gridspec_opts)))
 W(subfig_legend, x->st = nplot_subfig_legend_(x->sf, O(nplot_legend_opts)))
 
@@ -770,6 +799,17 @@ static const npp_func funcs[] = {
     F(subfig_gridspec, "Sii", 'g', nplot_gridspec_opts),
     F(savefig_meta, "fsL", 's', nplot_save_opts),
     F(subfig_legend, "S", 's', nplot_legend_opts),
+    F(triplot, "aAAAA", 's', nplot_line_opts),
+    F(tripcolor, "aAAAAA", 's', nplot_tripcolor_opts),
+    F(tricontour, "aAAAAA", 's', nplot_tricontour_opts),
+    F(tricontourf, "aAAAAA", 's', nplot_tricontour_opts),
+    F(plot_trisurf, "aAAAAA", 's', nplot_trisurf_opts),
+    F(set_zticks, "aT", 's', nplot_ticks_opts),
+    F(set_zticklabels, "aL", 's', nplot_ticks_opts),
+    F(rgrids, "aT", 's', nplot_rgrids_opts),
+    F(thetagrids, "aT", 's', nplot_thetagrids_opts),
+    N(subplot_polar, "fiii", 'a'),
+    F(indicate_inset, "adddd", 's', nplot_indicate_inset_opts),
 };
 #define NFUNCS (sizeof funcs / sizeof funcs[0])
 
