@@ -565,13 +565,19 @@ def _fig_findobj(self, match=None, include_self=True):
         if ax is None:
             continue
         a = _artist(ax, i, k)
-        if kind is None and match is not None and not (isinstance(match, type) and isinstance(a, match)) \
-                and not (callable(match) and not isinstance(match, type) and match(a)):
+        if kind is None and not _matches(match, a):
             continue
         out.append(a)
-    if include_self and (match is None or (callable(match) and not isinstance(match, type) and match(self))):
+    if include_self and not isinstance(match, str) and _matches(match, self):
         out.append(self)
     return out
+
+
+def _matches(match, obj):
+    """findobj's match: None, a class (isinstance) or a predicate."""
+    if match is None:
+        return True
+    return isinstance(obj, match) if isinstance(match, type) else bool(match(obj))
 
 
 def _axes_of(fig, cap):

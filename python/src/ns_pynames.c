@@ -3,7 +3,7 @@
  * property in a table of typed get / set functions), 3-D limits and cubes, coordinate
  * transforms, pixel boxes, minor ticks, the kinds of an axes' artists, fig.get_children and
  * fig.findobj. Plotting calls with keyword arguments (tri*, z ticks, polar grids,
- * indicate_inset) are rows of _plot's table instead (ns_plot.c), which fills their options. */
+ * indicate_inset) are rows of _plot's table instead (plot_table.c), which fills their options. */
 #include "numc_py.h"
 
 #include <math.h>

@@ -16,11 +16,12 @@ import matplotlib.tri as mtri  # noqa: E402
 from mpl_toolkits.mplot3d import Axes3D  # noqa: E402,F401
 
 
+pytestmark = pytest.mark.usefixtures("close_figures")
+
+
 @pytest.fixture(autouse=True)
-def _close():
+def _rc_defaults():
     yield
-    plt.close("all")
-    mplt.close("all")
     mpl.rcdefaults()
     plt.rcdefaults()
 
@@ -119,6 +120,8 @@ def test_figure_findobj_and_children():
     assert [o.axes for o in mine] == [na, nb, nb]
     assert plt.findobj(nf, "line", include_self=False)[0].axes is na
     assert nf in nf.findobj()
+    assert nf in nf.findobj(type(nf)) and nf not in nf.findobj(plt.Line2D)
+    assert len(nf.findobj(lambda o: getattr(o, "axes", None) is nb)) == 2
     kids, mkids = nf.get_children(), mf.get_children()
     assert [type(k).__name__ for k in kids] == ["_FigPatch", "Axes", "Axes"]
     assert [type(k).__name__ for k in mkids][1:] == ["AxesSubplot", "AxesSubplot"]
