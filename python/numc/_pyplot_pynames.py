@@ -466,10 +466,9 @@ def _triplot(self, *args, **kw):
             raise TypeError("triplot(): one format string after the triangulation")
         kw["fmt"] = rest[0]
     kw = pp._fix_common(kw)
+    n0 = len(_PN.artist_kinds(self._h))
     self._call("triplot", x, y, _i32(tri), _b(mask), **kw)
-    return _artists(self)[-2:] if kw.get("marker") or (
-        "fmt" in kw and any(c in kw["fmt"] for c in ".,ov^<>1234sp*hH+xDd|_")) else \
-        _artists(self)[-1:]
+    return _artists(self)[n0:]   # [edges, markers], as matplotlib
 
 
 def _tripcolor(self, *args, alpha=1.0, norm=None, cmap=None, vmin=None, vmax=None,

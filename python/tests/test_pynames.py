@@ -459,7 +459,7 @@ def test_triplot_with_triangulation_object_and_mask():
         ax.set_axis_off()
         return fig, len(out), ax.get_xlim(), ax.get_ylim()
     n, m = _both(run)
-    assert n[1] == m[1] == 2 or n[1] == 1   # matplotlib: lines and markers; numc without markers
+    assert n[1] == m[1] == 2   # [edges, markers], as matplotlib
     _near(n[2:], m[2:], 1e-9)
     _same_ink(lambda p: run(p)[0], 1, 0.15)
 
@@ -471,6 +471,10 @@ def test_pyplot_tri_functions_use_current_axes():
     plt.tricontour(_X, _Y, _Z)
     plt.tricontourf(_X, _Y, _Z)
     assert len(plt.gca().get_lines()) >= 1
+    edges, markers = plt.triplot(_X, _Y, "ko-")
+    edges.set_color("red")
+    edges, markers = plt.triplot(_X, _Y)
+    markers.set_color("red")
     with pytest.raises(TypeError, match="bogus"):
         plt.tripcolor(_X, _Y, _Z, bogus=1)
 
