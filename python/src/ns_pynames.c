@@ -1,9 +1,10 @@
 /* numc._core._pynames: issue 21's Python names for plot.h calls that had none
- * (numc/_pyplot_pynames.py): the artist properties of an axes and of a figure (one row per
- * property in a table of typed get / set functions), 3-D limits and cubes, coordinate
- * transforms, pixel boxes, minor ticks, the kinds of an axes' artists, fig.get_children and
- * fig.findobj. Plotting calls with keyword arguments (tri*, z ticks, polar grids,
- * indicate_inset) are rows of _plot's table instead (plot_table.c), which fills their options. */
+ * (numc/_pyplot_names.py, _pyplot_names3d.py): the artist properties of an axes and of a
+ * figure (one row per property in a table of typed get / set functions), 3-D limits and
+ * cubes, coordinate transforms, pixel boxes, minor ticks, the kinds of an axes' artists,
+ * fig.get_children and fig.findobj. Plotting calls with keyword arguments (tri*, z ticks,
+ * polar grids, indicate_inset) are rows of _plot's table instead (plot_table.c), which fills
+ * their options. */
 #include "numc_py.h"
 
 #include <math.h>

@@ -259,7 +259,7 @@ static void w_savefig_meta(npp_args *x, const void *o)
     x->st = nplot_savefig_(x->fig, x->s[0], &so);
 }
 /* numc.pyplot's names for the triangulation plots, z ticks, polar grids and indicate_inset
- * (numc/_pyplot_pynames.py): a[0..3] are x, y, triangles, mask (None: Delaunay, none) */
+ * (numc/_pyplot_names*.py): a[0..3] are x, y, triangles, mask (None: Delaunay, none) */
 static void tri_call(npp_args *x, const void *o, int which)
 {
     nplot_triangulation *t = nplot_triangulation_new(x->a[0], x->a[1], x->a[2], x->a[3]);

@@ -1,5 +1,5 @@
-"""numc.pyplot's names for plot.h calls that had none (issue 21, numc/_pyplot_pynames.py),
-each compared with matplotlib 3.6 run on the same calls in the same process: numbers where
+"""numc.pyplot's names for plot.h calls that had none (issue 21, numc/_pyplot_names.py and
+_pyplot_names3d.py), each compared with matplotlib 3.6 run on the same calls in the same process: numbers where
 the call returns numbers, the rendering (RMS over 0..255 with the axes off, so no text
 drifts) where it draws."""
 import math
