@@ -3,7 +3,7 @@
 
 Every options struct of include/numc/plot.h (`typedef struct nplot_X_opts { ... } ...;`)
 becomes a table mapping keyword names to the field's offset and kind, so that
-python/src/ns_plot.c fills any options struct from Python keyword arguments with one
+python/src/plot_opts.c fills any options struct from Python keyword arguments with one
 loop (unknown names raise TypeError). matplotlib's short aliases (lw, ls, ms, ...) are
 added where the field they stand for exists. A nested nplot_text_opts (annotate's .text)
 is flattened: its fields become keywords of the outer struct.

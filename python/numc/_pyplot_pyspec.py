@@ -12,7 +12,7 @@ the import at the end of pyplot.py:
 - path_effects=[...] on plot() lines, line.set_path_effects([...]) with numc.mpl.patheffects,
   line.set_sketch_params(scale, length, randomness) (plot.h "path effects and sketch").
 
-Drawing calls go through the figure's call log (rows of ns_plot.c's table); the queries
+Drawing calls go through the figure's call log (rows of plot_table.c's table); the queries
 (get_proj, get_zbound) are numc._core._plot2's. Unknown keyword arguments raise TypeError."""
 import sys as _sys
 

@@ -2261,4 +2261,6 @@ from . import _pyplot_pyprops as _pyprops  # noqa: E402,F401  (issue 21: axes / 
 # ---- anchor: ax3da ----
 # ---- anchor: ax3db ----
 # ---- anchor: pynames ----
+from . import _pyplot_names as _names  # noqa: E402,F401  (issue 21: names of covered C calls)
+from . import _pyplot_names3d as _names3d  # noqa: E402,F401  (the same for Axes3D and polar)
 __all__ = [n for n in globals() if not n.startswith("_") and n not in ("Artist",)]

@@ -1,5 +1,5 @@
 /* numc._core._plot2: the queries of issue 21's Python names that return values rather than
- * draw (the drawing calls are rows of ns_plot.c's table, so the call log replays them):
+ * draw (the drawing calls are rows of plot_table.c's table, so the call log replays them):
  * artist counts / kinds / visibility by index on an axes (plot.h "artists after the fact"),
  * a subfigure's box, and the date-axis ticks and labels of plot.h "date axes"
  * (numc.mpl.dates' AutoDateLocator / formatters on their own), and the 3-D projection

@@ -44,21 +44,31 @@ static Py_ssize_t floats(PyObject *seq, double *buf, Py_ssize_t cap)
     return n;
 }
 
+/* The prologue of ax_do / ax_get / fig_do / fig_get: args is (name, handle, *rest); the
+ * name, the handle (a capsule named cap_name) and a new tuple of the rest. 0, or -1 with
+ * the error set. */
+static int prologue(PyObject *args, const char *who, const char *cap_name, const char **name,
+                    void **h, PyObject **rest)
+{
+    Py_ssize_t n = PyTuple_Size(args);
+    if (n < 2) {
+        PyErr_Format(PyExc_TypeError, "%s(name, handle, *args)", who);
+        return -1;
+    }
+    if (!(*name = PyUnicode_AsUTF8AndSize(PyTuple_GetItem(args, 0), NULL))) return -1;
+    if (!(*h = PyCapsule_GetPointer(PyTuple_GetItem(args, 1), cap_name))) return -1;
+    return (*rest = PyTuple_GetSlice(args, 2, n)) ? 0 : -1;
+}
+
 /* ax_do(name, ax, *args): a setter of the axes */
 static PyObject *f_ax_do(PyObject *self, PyObject *args)
 {
     (void)self;
-    Py_ssize_t n = PyTuple_Size(args);
-    if (n < 2) {
-        PyErr_SetString(PyExc_TypeError, "ax_do(name, ax, *args)");
-        return NULL;
-    }
-    const char *name = PyUnicode_AsUTF8AndSize(PyTuple_GetItem(args, 0), NULL);
-    if (!name) return NULL;
-    nplot_axes *ax = PyCapsule_GetPointer(PyTuple_GetItem(args, 1), AX_CAP);
-    if (!ax) return NULL;
-    PyObject *rest = PyTuple_GetSlice(args, 2, n), *res = NULL;
-    if (!rest) return NULL;
+    const char *name;
+    void *h;
+    PyObject *rest, *res = NULL;
+    if (prologue(args, "ax_do", AX_CAP, &name, &h, &rest) < 0) return NULL;
+    nplot_axes *ax = h;
     double d[8] = { 0 };
     int b = 0, i1 = 0, i2 = 0, i3 = 0, i4 = 0;
     const char *s = NULL, *s2 = NULL;
@@ -150,11 +160,14 @@ static PyObject *f_ax_get(PyObject *self, PyObject *args)
 {
     (void)self;
     const char *name, *s = NULL;
-    PyObject *cap;
+    void *h;
+    PyObject *rest;
     double d0 = 0, d1 = 0;
-    if (!PyArg_ParseTuple(args, "sO|zdd", &name, &cap, &s, &d0, &d1)) return NULL;
-    nplot_axes *ax = PyCapsule_GetPointer(cap, AX_CAP);
-    if (!ax) return NULL;
+    if (prologue(args, "ax_get", AX_CAP, &name, &h, &rest) < 0) return NULL;
+    nplot_axes *ax = h;
+    int ok = PyArg_ParseTuple(rest, "|zdd", &s, &d0, &d1); /* s stays alive in args */
+    Py_DECREF(rest);
+    if (!ok) return NULL;
     double v[4] = { 0 };
     if (is(name, "alpha")) {
         double a = nplot_axes_get_alpha(ax);
@@ -359,17 +372,11 @@ static int axes_list(PyObject *seq, nplot_axes **out, int cap)
 static PyObject *f_fig_do(PyObject *self, PyObject *args)
 {
     (void)self;
-    Py_ssize_t n = PyTuple_Size(args);
-    if (n < 2) {
-        PyErr_SetString(PyExc_TypeError, "fig_do(name, fig, *args)");
-        return NULL;
-    }
-    const char *name = PyUnicode_AsUTF8AndSize(PyTuple_GetItem(args, 0), NULL);
-    if (!name) return NULL;
-    nplot_figure *fig = PyCapsule_GetPointer(PyTuple_GetItem(args, 1), FIG_CAP);
-    if (!fig) return NULL;
-    PyObject *rest = PyTuple_GetSlice(args, 2, n), *res = NULL, *o1 = NULL;
-    if (!rest) return NULL;
+    const char *name;
+    void *h;
+    PyObject *rest, *res = NULL, *o1 = NULL;
+    if (prologue(args, "fig_do", FIG_CAP, &name, &h, &rest) < 0) return NULL;
+    nplot_figure *fig = h;
     double d[4] = { 0 };
     int b = 0;
     const char *s = NULL, *s2 = NULL;
@@ -418,10 +425,13 @@ static PyObject *f_fig_get(PyObject *self, PyObject *args)
 {
     (void)self;
     const char *name;
-    PyObject *cap;
-    if (!PyArg_ParseTuple(args, "sO", &name, &cap)) return NULL;
-    nplot_figure *fig = PyCapsule_GetPointer(cap, FIG_CAP);
-    if (!fig) return NULL;
+    void *h;
+    PyObject *rest;
+    if (prologue(args, "fig_get", FIG_CAP, &name, &h, &rest) < 0) return NULL;
+    nplot_figure *fig = h;
+    int ok = PyArg_ParseTuple(rest, "");
+    Py_DECREF(rest);
+    if (!ok) return NULL;
     double v[4] = { 0 };
     if (is(name, "dpi")) return PyFloat_FromDouble(nplot_figure_get_dpi(fig));
     if (is(name, "size_inches")) {

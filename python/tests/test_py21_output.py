@@ -18,11 +18,7 @@ import matplotlib.pyplot as mplt  # noqa: E402
 import numpy  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-    mplt.close("all")
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
 def _txt(t):

@@ -11,12 +11,7 @@ mpl.use("Agg")
 import matplotlib.pyplot as mplt  # noqa: E402
 
 
-
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-    mplt.close("all")
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
 def _both(fn):
