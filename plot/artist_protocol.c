@@ -167,11 +167,13 @@ static nd_status parse_nums(const pctx *c, const char *v, double *d, int nmin, i
     return ND_OK;
 }
 
-/* a colour name, or an RGB(A) tuple of floats in [0, 1] as "#rrggbbaa" */
-static nd_status parse_color(const pctx *c, const char *v, char *buf)
+/* a colour name, or an RGB(A) tuple of floats in [0, 1]: "#rrggbbaa" for the setter's
+ * checks and the exact values in *exact (exact->a < 0 for a name) */
+static nd_status parse_color(const pctx *c, const char *v, char *buf, rgba *exact)
 {
     char tmp[VAL_CAP];
     const char *s = unquote(v, tmp);
+    exact->a = -1;
     if (s[0] != '(' && s[0] != '[') {
         memcpy(buf, s, strlen(s) + 1);
         return ND_OK;
@@ -184,6 +186,7 @@ static nd_status parse_color(const pctx *c, const char *v, char *buf)
         if (!(d[i] >= 0 && d[i] <= 1)) return bad_value(c, v, "RGB(A) values in 0-1");
     snprintf(buf, VAL_CAP, "#%02x%02x%02x%02x", (int)lround(d[0] * 255), (int)lround(d[1] * 255),
              (int)lround(d[2] * 255), (int)lround(d[3] * 255));
+    *exact = (rgba){ d[0], d[1], d[2], d[3] };
     return ND_OK;
 }
 
@@ -243,12 +246,16 @@ typedef struct fig_prop {
         getf(o, &d[0], &d[1]);                                                    \
         fmt_floats(out, d, 2, "(", ", ", ")");                                    \
     }
-#define P_COLOR(T, pre, id, setf, getf)                                           \
+/* slot: where the setter keeps the colour (a tuple is stored exactly, not as 8-bit hex) */
+#define P_COLOR(T, pre, id, setf, getf, slot)                                     \
     static nd_status pre##set_##id(T *o, const char *v, const pctx *c)            \
     {                                                                             \
         char buf[VAL_CAP];                                                        \
-        nd_status st = parse_color(c, v, buf);                                    \
-        return st ? st : setf(o, buf);                                            \
+        rgba exact;                                                               \
+        nd_status st = parse_color(c, v, buf, &exact);                            \
+        if (!st) st = setf(o, buf);                                               \
+        if (!st && exact.a >= 0) *(slot) = exact;                                 \
+        return st;                                                                \
     }                                                                             \
     static void pre##get_##id(T *o, char *out)                                    \
     {                                                                             \
@@ -305,7 +312,7 @@ P_BOOL(nplot_axes, ax_, autoscalex_on, nplot_axes_set_autoscalex_on, nplot_axes_
 P_BOOL(nplot_axes, ax_, autoscaley_on, nplot_axes_set_autoscaley_on, nplot_axes_get_autoscaley_on)
 P_NUM(nplot_axes, ax_, box_aspect, ax_set_box_aspect0, ax_box_aspect_val, NAN)
 P_BOOL(nplot_axes, ax_, clip_on, nplot_axes_set_clip_on, nplot_axes_get_clip_on)
-P_COLOR(nplot_axes, ax_, facecolor, nplot_set_facecolor, nplot_axes_get_facecolor)
+P_COLOR(nplot_axes, ax_, facecolor, nplot_set_facecolor, nplot_axes_get_facecolor, &o->face)
 P_BOOL(nplot_axes, ax_, frame_on, nplot_axes_set_frame_on, nplot_axes_get_frame_on)
 P_STR(nplot_axes, ax_, gid, nplot_axes_set_gid, nplot_axes_get_gid, "None")
 P_BOOL(nplot_axes, ax_, in_layout, nplot_axes_set_in_layout, nplot_axes_get_in_layout)
@@ -435,8 +442,10 @@ P_BOOL(nplot_figure, fig_, clip_on, nplot_figure_set_clip_on, nplot_figure_get_c
 P_BOOL(nplot_figure, fig_, constrained_layout, nplot_figure_set_constrained_layout,
        nplot_figure_get_constrained_layout)
 P_NUM(nplot_figure, fig_, dpi, nplot_figure_set_dpi, nplot_figure_get_dpi, 0.0)
-P_COLOR(nplot_figure, fig_, edgecolor, nplot_figure_set_edgecolor, nplot_figure_get_edgecolor)
-P_COLOR(nplot_figure, fig_, facecolor, nplot_figure_set_facecolor, nplot_figure_get_facecolor)
+P_COLOR(nplot_figure, fig_, edgecolor, nplot_figure_set_edgecolor, nplot_figure_get_edgecolor,
+        &o->edge)
+P_COLOR(nplot_figure, fig_, facecolor, nplot_figure_set_facecolor, nplot_figure_get_facecolor,
+        &o->face)
 P_NUM(nplot_figure, fig_, figheight, nplot_figure_set_figheight, nplot_figure_get_figheight, 0.0)
 P_NUM(nplot_figure, fig_, figwidth, nplot_figure_set_figwidth, nplot_figure_get_figwidth, 0.0)
 P_BOOL(nplot_figure, fig_, frameon, nplot_figure_set_frameon, nplot_figure_get_frameon)
@@ -517,26 +526,6 @@ static const char *dealias(const char *name)
     return name;
 }
 
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 63 || lb > 63) return 64;
-    size_t row[64];
-    for (size_t j = 0; j <= lb; j++) row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best) best = up + 1;
-            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-            diag = up;
-            row[j] = best;
-        }
-    }
-    return row[lb];
-}
-
 /* " (did you mean 'a', 'b'?)": the (up to 3) names closest to a typo, or "" */
 static void close_matches(const char *name, const char *const *names, size_t n, char hint[256])
 {
@@ -544,7 +533,7 @@ static void close_matches(const char *name, const char *const *names, size_t n, 
     hint[0] = 0;
     for (size_t d = 0; d <= lim && found < 3; d++)
         for (size_t i = 0; i < n && found < 3 && len < 200; i++)
-            if (edit_distance(name, names[i]) == d) {
+            if (nplot__edit_distance(name, names[i]) == d) {
                 len += (size_t)snprintf(hint + len, 256 - len, "%s'%s'",
                                         found ? ", " : " (did you mean ", names[i]);
                 found++;

@@ -804,6 +804,9 @@ nd_status nplot__check_len(nplot_figure *fig, const char *who, const char *name,
                            size_t n, size_t want, const char *against);
 #define NPLOT__CHECK_LEN(fig, who, name, arr, want, against) \
     nplot__check_len((fig), (who), (name), (arr).v, (arr).n, (want), (against))
+/* color.c: edit distance (letters compared without case; (size_t)-1 past 62 characters),
+ * for the close matches an error lists. */
+size_t nplot__edit_distance(const char *a, const char *b);
 /* ND_OK, or the figure's sticky error re-raised into nd_errmsg. */
 nd_status nplot__check(nplot_figure *fig);
 char *nplot__strdup(nplot_figure *fig, const char *s, const char *who);
