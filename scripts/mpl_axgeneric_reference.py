@@ -86,3 +86,31 @@ lines.append("units.have_none\t%s" % c3.have_units())
 with open(OUT, "w") as f:
     f.write("# matplotlib %s, scripts/mpl_axgeneric_reference.py\n" % matplotlib.__version__)
     f.write("\n".join(lines) + "\n")
+
+if __name__ == "__main__" and "--png" in __import__("sys").argv:
+    # examples/plot_axgeneric.c's figure, to look at next to numc's plot_axgeneric.png
+    from matplotlib.transforms import Bbox
+    fig = plt.figure(figsize=(8, 3.6), dpi=100)
+    fig.set(facecolor="0.97", edgecolor="0.6", linewidth=1, layout_engine="tight")
+    left, right = fig.add_subplot(121), fig.add_subplot(122)
+    left.bar(["apple", "banana", "cherry", "date"], [3, 1.2, 2.4, 0.8], color="C2")
+    left.set(title="Fruit, by weight", ylabel="kg", ylim=(0, 4), facecolor=(0.96, 0.96, 0.9),
+             axisbelow=True)
+    left.grid(axis="y")
+    x = float(left.convert_xunits("cherry")[0])
+    left.annotate("ripe", (x, 2.4), xytext=(x + 0.6, 3.4), arrowprops=dict(arrowstyle="->"))
+    t = np.linspace(0, 2 * np.pi, 200)
+    right.plot(t, np.sin(t), label="sin")
+    right.update({"title": "update() and a locator", "xlim": (0, 6.3), "ylim": (-1.2, 1.6),
+                  "xlabel": "t"})
+    inset = fig.add_axes([0.73, 0.5, 0.14, 0.3])
+    inset.plot(t, np.sin(t), color="C1")
+    inset.set(xlim=(0, 1.6), ylim=(0, 1.05), facecolor="0.9")
+
+    def square(ax, renderer, pos=inset.get_position()):
+        top = pos.y1
+        h = pos.width * 8 / 3.6
+        return Bbox.from_bounds(pos.x0, top - h, pos.width, h)
+    inset.set_axes_locator(square)
+    inset.update_from(right)
+    fig.savefig(os.path.join(os.path.dirname(OUT), "mpl_plot_axgeneric.png"))

@@ -3598,7 +3598,8 @@ NPLOT_API ptrdiff_t nplot_figure_get_default_bbox_extra_artists(nplot_figure *fi
                                                                 nplot_artist **out, ptrdiff_t cap);
 /* ax.set_axes_locator(locator): at every layout fn gets the box the layout gave ax (left,
  * bottom, width, height in figure fractions) and writes the box to use; the ticks, aspect
- * and drawing follow it. A non-OK return or a non-finite box fails the figure. fn NULL
+ * and drawing follow it. fn runs inside the layout: it must not draw the figure or ask for
+ * a laid-out position. A non-OK return or a non-finite box fails the figure. fn NULL
  * removes it. get_axes_locator: the function (NULL: none) and its ctx when ctx != NULL. */
 typedef nd_status (*nplot_axes_locator_fn)(nplot_axes *ax, double rect[4], void *ctx);
 NPLOT_API nd_status nplot_axes_set_axes_locator(nplot_axes *ax, nplot_axes_locator_fn fn, void *ctx);
