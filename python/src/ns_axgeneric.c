@@ -1,0 +1,139 @@
+/* numc._core._axgeneric: issue 21's Python names for plot.h "Artist protocol on Axes and
+ * Figure" (numc/_pyplot_axgeneric.py): properties by name (set / get / properties),
+ * update_from, units and execute_constrained_layout. Values cross as the Python-literal
+ * text plot.h reads and writes. */
+#include "numc_py.h"
+
+#include <string.h>
+
+#include <numc/plot.h>
+
+static const char FIG_CAP[] = "numc.nplot_figure", AX_CAP[] = "numc.nplot_axes";
+
+/* the axes or figure capsule o: *ax or *fig set, the other NULL */
+static int handle(PyObject *o, nplot_axes **ax, nplot_figure **fig)
+{
+    *ax = NULL, *fig = NULL;
+    if (PyCapsule_IsValid(o, AX_CAP)) *ax = PyCapsule_GetPointer(o, AX_CAP);
+    else if (PyCapsule_IsValid(o, FIG_CAP)) *fig = PyCapsule_GetPointer(o, FIG_CAP);
+    else {
+        PyErr_SetString(PyExc_TypeError, "_axgeneric: an axes or figure handle is needed");
+        return -1;
+    }
+    return 0;
+}
+
+/* set_prop(h, name, value_text) */
+static PyObject *f_set_prop(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *h;
+    const char *name, *value;
+    nplot_axes *ax;
+    nplot_figure *fig;
+    if (!PyArg_ParseTuple(args, "Oss", &h, &name, &value) || handle(h, &ax, &fig)) return NULL;
+    nd_status st = ax ? nplot_axes_set_prop(ax, name, value) : nplot_figure_set_prop(fig, name, value);
+    if (st != ND_OK) return npy_raise();
+    Py_RETURN_NONE;
+}
+
+/* the text of one property (name) or of properties() (name None) */
+static PyObject *f_get_prop(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *h;
+    const char *name = NULL;
+    nplot_axes *ax;
+    nplot_figure *fig;
+    if (!PyArg_ParseTuple(args, "Oz", &h, &name) || handle(h, &ax, &fig)) return NULL;
+    ptrdiff_t n;
+    char small[256];
+    n = name ? (ax ? nplot_axes_get_prop(ax, name, small, sizeof small)
+                   : nplot_figure_get_prop(fig, name, small, sizeof small))
+             : (ax ? nplot_axes_properties(ax, NULL, 0) : nplot_figure_properties(fig, NULL, 0));
+    if (n < 0) return npy_raise();
+    if (name && (size_t)n < sizeof small) return PyUnicode_FromString(small);
+    char *buf = PyMem_Malloc((size_t)n + 1);
+    if (!buf) return PyErr_NoMemory();
+    if (name) n = ax ? nplot_axes_get_prop(ax, name, buf, (size_t)n + 1)
+                     : nplot_figure_get_prop(fig, name, buf, (size_t)n + 1);
+    else n = ax ? nplot_axes_properties(ax, buf, (size_t)n + 1)
+                : nplot_figure_properties(fig, buf, (size_t)n + 1);
+    PyObject *r = n < 0 ? npy_raise() : PyUnicode_FromString(buf);
+    PyMem_Free(buf);
+    return r;
+}
+
+/* update_from(h, other) */
+static PyObject *f_update_from(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *h, *o;
+    nplot_axes *ax, *oax;
+    nplot_figure *fig, *ofig;
+    if (!PyArg_ParseTuple(args, "OO", &h, &o) || handle(h, &ax, &fig) || handle(o, &oax, &ofig))
+        return NULL;
+    if (!ax != !oax) {
+        PyErr_SetString(PyExc_TypeError, "update_from: an axes from an axes, a figure from a figure");
+        return NULL;
+    }
+    nd_status st = ax ? nplot_axes_update_from(ax, oax) : nplot_figure_update_from(fig, ofig);
+    if (st != ND_OK) return npy_raise();
+    Py_RETURN_NONE;
+}
+
+/* convert_units(ax, "x" | "y", value_text) -> float */
+static PyObject *f_convert_units(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *h;
+    const char *axis, *value;
+    if (!PyArg_ParseTuple(args, "Oss", &h, &axis, &value)) return NULL;
+    nplot_axes *ax = PyCapsule_GetPointer(h, AX_CAP);
+    if (!ax) return NULL;
+    double v;
+    nd_status st = axis[0] == 'y' ? nplot_axes_convert_yunits(ax, value, &v)
+                                  : nplot_axes_convert_xunits(ax, value, &v);
+    if (st != ND_OK) return npy_raise();
+    return PyFloat_FromDouble(v);
+}
+
+static PyObject *f_have_units(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *h;
+    if (!PyArg_ParseTuple(args, "O", &h)) return NULL;
+    nplot_axes *ax = PyCapsule_GetPointer(h, AX_CAP);
+    if (!ax) return NULL;
+    return PyBool_FromLong(nplot_axes_have_units(ax));
+}
+
+static PyObject *f_execute_constrained_layout(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *h;
+    if (!PyArg_ParseTuple(args, "O", &h)) return NULL;
+    nplot_figure *fig = PyCapsule_GetPointer(h, FIG_CAP);
+    if (!fig) return NULL;
+    nd_status st;
+    Py_BEGIN_ALLOW_THREADS st = nplot_figure_execute_constrained_layout(fig);
+    Py_END_ALLOW_THREADS if (st != ND_OK) return npy_raise();
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef methods[] = {
+    { "set_prop", f_set_prop, METH_VARARGS, "set_prop(h, name, text): a property by name" },
+    { "get_prop", f_get_prop, METH_VARARGS,
+      "get_prop(h, name) -> its text; get_prop(h, None) -> properties() lines" },
+    { "update_from", f_update_from, METH_VARARGS, "update_from(h, other)" },
+    { "convert_units", f_convert_units, METH_VARARGS, "convert_units(ax, 'x', text) -> float" },
+    { "have_units", f_have_units, METH_VARARGS, "have_units(ax) -> bool" },
+    { "execute_constrained_layout", f_execute_constrained_layout, METH_VARARGS,
+      "execute_constrained_layout(fig)" },
+    { NULL, NULL, 0, NULL }
+};
+
+static struct PyModuleDef def = { PyModuleDef_HEAD_INIT, "numc._core._axgeneric", NULL, -1,
+                                  methods, NULL, NULL, NULL, NULL };
+
+PyObject *numc_py_ns_axgeneric(void) { return PyModule_Create(&def); }
