@@ -137,6 +137,27 @@ static void test_set_reads_back_as_matplotlib(void)
     nplot_figure_free(fig);
 }
 
+/* numbers print as Python's repr(float) */
+static void test_numbers_print_as_python_repr(void)
+{
+    static const struct { const char *in, *out; } cases[] = {
+        { "0.1", "0.1" }, { "1e-05", "1e-05" }, { "0.0001", "0.0001" }, { "1e16", "1e+16" },
+        { "123456", "123456.0" }, { "2.5e-7", "2.5e-07" }, { "-3", "-3.0" },
+        { "1e15", "1000000000000000.0" }, { "0.30000000000000004", "0.30000000000000004" },
+        { "None", "None" },
+    };
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char got[64];
+        CU_ASSERT_EQUAL(nplot_axes_set_prop(ax, "rasterization_zorder", cases[i].in), ND_OK);
+        nplot_axes_get_prop(ax, "rasterization_zorder", got, sizeof got);
+        if (strcmp(got, cases[i].out)) fprintf(stderr, "%s: '%s', want '%s'\n", cases[i].in, got, cases[i].out);
+        CU_ASSERT_STRING_EQUAL(got, cases[i].out);
+    }
+    nplot_figure_free(fig);
+}
+
 static void test_update_reads_back_as_matplotlib(void)
 {
     nplot_figure *fig = nplot_figure_new(.width = 6.4, .height = 4.8, .dpi = 100);
@@ -395,6 +416,7 @@ int main(void)
     CU_initialize_registry();
     CU_pSuite s = CU_add_suite("plot_axgeneric", NULL, NULL);
     CU_add_test(s, "set_reads_back_as_matplotlib", test_set_reads_back_as_matplotlib);
+    CU_add_test(s, "numbers_print_as_python_repr", test_numbers_print_as_python_repr);
     CU_add_test(s, "update_reads_back_as_matplotlib", test_update_reads_back_as_matplotlib);
     CU_add_test(s, "update_from_copies_artist_properties", test_update_from_copies_artist_properties);
     CU_add_test(s, "figure_set_update_properties", test_figure_set_update_properties);

@@ -45,10 +45,7 @@ def _do(owner, name, *args):
     if owner._h is pp._Dead:
         raise RuntimeError("this axes was removed by clf(): make a new one")
     try:
-        if name == "set_prop":
-            _A.set_prop(owner._h, *args)
-        else:
-            _A.update_from(owner._h, args[0]._h)
+        _run(owner, name, args)
     except ValueError as e:
         if _P.status(fig._h)[0] != 0:
             fig._replay()
@@ -59,6 +56,15 @@ def _do(owner, name, *args):
     fig._log.append([owner, "_axg:" + name, args, {}, None])
 
 
+def _run(owner, name, args):
+    if name == "set_prop":
+        _A.set_prop(owner._h, *args)
+    elif name == "set_clip":
+        _A.set_clip(owner._h, *args)
+    else:
+        _A.update_from(owner._h, args[0]._h)
+
+
 _orig_replay = _more.replay
 
 
@@ -67,10 +73,7 @@ def _replay(fig, owner, name, args, kw, res):
         return _orig_replay(fig, owner, name, args, kw, res)
     if owner._h is pp._Dead:
         return True
-    if name == "_axg:set_prop":
-        _A.set_prop(owner._h, *args)
-    else:
-        _A.update_from(owner._h, args[0]._h)
+    _run(owner, name[5:], args)
     return True
 
 
@@ -154,7 +157,37 @@ def _execute_constrained_layout(self, renderer=None):
     _A.execute_constrained_layout(self._h)
 
 
+def _set_clip_box(self, clipbox):
+    """set_clip_box(bbox): a Bbox or (x0, y0, x1, y1) in display pixels, None for none; kept
+    for the getter and update_from (matplotlib 3.6 draws an axes the same)."""
+    if clipbox is not None and hasattr(clipbox, "extents"):
+        clipbox = clipbox.extents
+    _do(self, "set_clip", "box", None if clipbox is None else tuple(float(v) for v in clipbox))
+
+
+def _get_clip_box(self):
+    return _A.get_clip(self._h, "box")
+
+
+def _set_clip_path(self, path, transform=None):
+    """set_clip_path(vertices): [(x, y), ...] in display pixels (or a Path's .vertices),
+    None for none; kept for the getter and update_from."""
+    if transform is not None:
+        raise TypeError("set_clip_path(): numc takes display-pixel vertices, no transform")
+    if path is not None and hasattr(path, "vertices"):
+        path = path.vertices
+    _do(self, "set_clip", "path", None if path is None else [tuple(map(float, p)) for p in path])
+
+
+def _get_clip_path(self):
+    return _A.get_clip(self._h, "path")
+
+
 for _cls in (Axes, Figure):
+    _cls.set_clip_box = _set_clip_box
+    _cls.get_clip_box = _get_clip_box
+    _cls.set_clip_path = _set_clip_path
+    _cls.get_clip_path = _get_clip_path
     _cls.set = _set
     _cls.update = _update
     _cls.properties = _properties

@@ -4,6 +4,7 @@
  * text plot.h reads and writes. */
 #include "numc_py.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include <numc/plot.h>
@@ -121,7 +122,83 @@ static PyObject *f_execute_constrained_layout(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* set_clip(h, "box" | "path", value): value None, (x0, y0, x1, y1) or [(x, y), ...] */
+static PyObject *f_set_clip(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *h, *v;
+    const char *which;
+    nplot_axes *ax;
+    nplot_figure *fig;
+    if (!PyArg_ParseTuple(args, "OsO", &h, &which, &v) || handle(h, &ax, &fig)) return NULL;
+    bool box = which[0] == 'b';
+    Py_ssize_t n = v == Py_None ? 0 : PySequence_Size(v);
+    if (n < 0) return NULL;
+    if (box && n && n != 4) {
+        PyErr_SetString(PyExc_ValueError, "set_clip_box: a box is (x0, y0, x1, y1)");
+        return NULL;
+    }
+    double *xy = n ? PyMem_Calloc((size_t)n * 2, sizeof(double)) : NULL;
+    if (n && !xy) return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *it = PySequence_GetItem(v, i);
+        if (!it) goto fail;
+        if (box) xy[i] = PyFloat_AsDouble(it);
+        else if (!PyArg_ParseTuple(it, "dd", &xy[2 * i], &xy[2 * i + 1])) {
+            Py_DECREF(it);
+            goto fail;
+        }
+        Py_DECREF(it);
+        if (PyErr_Occurred()) goto fail;
+    }
+    nd_status st = box ? (ax ? nplot_axes_set_clip_box(ax, n ? xy : NULL)
+                             : nplot_figure_set_clip_box(fig, n ? xy : NULL))
+                       : (ax ? nplot_axes_set_clip_path(ax, xy, (size_t)n)
+                             : nplot_figure_set_clip_path(fig, xy, (size_t)n));
+    PyMem_Free(xy);
+    if (st != ND_OK) return npy_raise();
+    Py_RETURN_NONE;
+fail:
+    PyMem_Free(xy);
+    return NULL;
+}
+
+/* get_clip(h, "box" | "path") -> None, (x0, y0, x1, y1) or [(x, y), ...] */
+static PyObject *f_get_clip(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *h;
+    const char *which;
+    nplot_axes *ax;
+    nplot_figure *fig;
+    if (!PyArg_ParseTuple(args, "Os", &h, &which) || handle(h, &ax, &fig)) return NULL;
+    if (which[0] == 'b') {
+        double b[4];
+        if (!(ax ? nplot_axes_get_clip_box(ax, b) : nplot_figure_get_clip_box(fig, b))) Py_RETURN_NONE;
+        return Py_BuildValue("dddd", b[0], b[1], b[2], b[3]);
+    }
+    size_t n = ax ? nplot_axes_get_clip_path(ax, NULL, 0) : nplot_figure_get_clip_path(fig, NULL, 0);
+    if (!n) Py_RETURN_NONE;
+    double *xy = PyMem_Calloc(n * 2, sizeof(double));
+    if (!xy) return PyErr_NoMemory();
+    if (ax) nplot_axes_get_clip_path(ax, xy, n);
+    else nplot_figure_get_clip_path(fig, xy, n);
+    PyObject *r = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; r && i < n; i++) {
+        PyObject *t = Py_BuildValue("dd", xy[2 * i], xy[2 * i + 1]);
+        if (!t) {
+            Py_CLEAR(r);
+            break;
+        }
+        PyList_SetItem(r, (Py_ssize_t)i, t);
+    }
+    PyMem_Free(xy);
+    return r;
+}
+
 static PyMethodDef methods[] = {
+    { "set_clip", f_set_clip, METH_VARARGS, "set_clip(h, 'box' | 'path', value)" },
+    { "get_clip", f_get_clip, METH_VARARGS, "get_clip(h, 'box' | 'path') -> value" },
     { "set_prop", f_set_prop, METH_VARARGS, "set_prop(h, name, text): a property by name" },
     { "get_prop", f_get_prop, METH_VARARGS,
       "get_prop(h, name) -> its text; get_prop(h, None) -> properties() lines" },

@@ -142,3 +142,22 @@ def test_get_plot_commands_and_set_loglevel():
     with pytest.raises(ValueError):
         plt.set_loglevel("loud")
     plt.set_loglevel("warning")
+
+
+def test_clip_box_and_path_kept_and_copied():
+    fig = plt.figure()
+    a, b = fig.add_subplot(121), fig.add_subplot(122)
+    assert a.get_clip_box() is None and a.get_clip_path() is None
+    a.set_clip_box((1, 2, 30, 40))
+    a.set_clip_path([(0, 0), (10, 0), (5, 8)])
+    b.update_from(a)
+    assert b.get_clip_box() == (1.0, 2.0, 30.0, 40.0)
+    assert b.get_clip_path() == [(0.0, 0.0), (10.0, 0.0), (5.0, 8.0)]
+    fig.set_clip_box(None)
+    assert fig.get_clip_box() is None
+    mfig = mplt.figure()
+    ma, mb = mfig.add_subplot(121), mfig.add_subplot(122)
+    from matplotlib.transforms import Bbox
+    ma.set_clip_box(Bbox([[1, 2], [30, 40]]))
+    mb.update_from(ma)
+    assert tuple(mb.get_clip_box().extents) == b.get_clip_box()
