@@ -61,6 +61,8 @@ def _run(owner, name, args):
         _A.set_prop(owner._h, *args)
     elif name == "set_clip":
         _A.set_clip(owner._h, *args)
+    elif name == "set_locator":
+        _A.set_locator(owner._h, *args)
     else:
         _A.update_from(owner._h, args[0]._h)
 
@@ -182,6 +184,24 @@ def _set_clip_path(self, path, transform=None):
 def _get_clip_path(self):
     return _A.get_clip(self._h, "path")
 
+
+def _set_axes_locator(self, locator):
+    """ax.set_axes_locator(fn): fn(ax, renderer) (renderer None) returns the axes' box, a Bbox
+    or (left, bottom, width, height) in figure fractions, at every layout; None removes it."""
+    if locator is not None and not callable(locator):
+        raise TypeError("set_axes_locator(): a callable or None")
+    pair = None if locator is None else (locator, self)
+    self.figure._keep.append(pair)  # plot.h keeps a pointer to it
+    self._axes_locator = locator
+    _do(self, "set_locator", pair)
+
+
+def _get_axes_locator(self):
+    return getattr(self, "_axes_locator", None)
+
+
+Axes.set_axes_locator = _set_axes_locator
+Axes.get_axes_locator = _get_axes_locator
 
 for _cls in (Axes, Figure):
     _cls.set_clip_box = _set_clip_box

@@ -196,7 +196,56 @@ static PyObject *f_get_clip(PyObject *self, PyObject *args)
     return r;
 }
 
+/* ax.set_axes_locator(fn) from Python: ctx is the tuple (fn, python_axes) numc.pyplot keeps
+ * alive; fn(ax, None) gives a Bbox (its .bounds) or (left, bottom, width, height) in figure
+ * fractions. Layout may run without the GIL (savefig releases it): take it here. */
+static nd_status py_locator(nplot_axes *ax, double rect[4], void *ctx)
+{
+    (void)ax;
+    nd_status st = ND_EVALUE;
+    PyGILState_STATE g = PyGILState_Ensure();
+    PyObject *pair = ctx;
+    PyObject *r = PyObject_CallFunction(PyTuple_GetItem(pair, 0), "OO", PyTuple_GetItem(pair, 1),
+                                        Py_None);
+    PyObject *b = NULL;
+    if (r) b = PyObject_HasAttrString(r, "bounds") ? PyObject_GetAttrString(r, "bounds")
+                                                   : (Py_INCREF(r), r);
+    if (b && PySequence_Size(b) == 4) {
+        st = ND_OK;
+        for (Py_ssize_t i = 0; i < 4 && st == ND_OK; i++) {
+            PyObject *it = PySequence_GetItem(b, i);
+            rect[i] = it ? PyFloat_AsDouble(it) : -1.0;
+            Py_XDECREF(it);
+            if (PyErr_Occurred()) st = ND_EVALUE;
+        }
+    }
+    if (PyErr_Occurred()) PyErr_WriteUnraisable(PyTuple_GetItem(pair, 0));
+    Py_XDECREF(b);
+    Py_XDECREF(r);
+    PyGILState_Release(g);
+    return st;
+}
+
+/* set_locator(ax, (fn, python_axes) or None) */
+static PyObject *f_set_locator(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *h, *pair;
+    if (!PyArg_ParseTuple(args, "OO", &h, &pair)) return NULL;
+    nplot_axes *ax = PyCapsule_GetPointer(h, AX_CAP);
+    if (!ax) return NULL;
+    if (pair != Py_None && (!PyTuple_Check(pair) || PyTuple_Size(pair) != 2)) {
+        PyErr_SetString(PyExc_TypeError, "set_locator(ax, (fn, axes))");
+        return NULL;
+    }
+    nd_status st = nplot_axes_set_axes_locator(ax, pair == Py_None ? NULL : py_locator,
+                                               pair == Py_None ? NULL : pair);
+    if (st != ND_OK) return npy_raise();
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
+    { "set_locator", f_set_locator, METH_VARARGS, "set_locator(ax, (fn, axes) or None)" },
     { "set_clip", f_set_clip, METH_VARARGS, "set_clip(h, 'box' | 'path', value)" },
     { "get_clip", f_get_clip, METH_VARARGS, "get_clip(h, 'box' | 'path') -> value" },
     { "set_prop", f_set_prop, METH_VARARGS, "set_prop(h, name, text): a property by name" },

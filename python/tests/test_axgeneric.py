@@ -161,3 +161,19 @@ def test_clip_box_and_path_kept_and_copied():
     ma.set_clip_box(Bbox([[1, 2], [30, 40]]))
     mb.update_from(ma)
     assert tuple(mb.get_clip_box().extents) == b.get_clip_box()
+
+
+def test_axes_locator_places_the_axes_as_matplotlib():
+    from matplotlib.transforms import Bbox
+    out = []
+    for m in (plt, mplt):
+        fig, ax = m.subplots()
+        ax.plot([0, 1], [0, 1])
+        ax.set_axes_locator(lambda a, r: Bbox.from_bounds(0.2, 0.3, 0.4, 0.5))
+        fig.savefig("/dev/null", format="png")
+        out.append(ax)
+    assert out[0].get_axes_locator() is not None
+    bn, bm = out[0].get_position().bounds, out[1].get_position().bounds
+    assert all(abs(u - v) < 3e-3 for u, v in zip(bn, bm)), (bn, bm)  # numc rounds to pixels
+    out[0].set_axes_locator(lambda a, r: (0.1, 0.1, 0.3, 0.3))  # a plain tuple works too
+    assert abs(out[0].get_position().bounds[2] - 0.3) < 3e-3
