@@ -291,25 +291,25 @@ typedef struct fig_prop {
     }
 
 /* ---- Axes ------------------------------------------------------------------------------------ */
-static nd_status ax_set_title3(nplot_axes *ax, const char *s) { return nplot_set_title(ax, s); }
-static nd_status ax_set_xlabel2(nplot_axes *ax, const char *s) { return nplot_set_xlabel(ax, s); }
-static nd_status ax_set_ylabel2(nplot_axes *ax, const char *s) { return nplot_set_ylabel(ax, s); }
-static nd_status ax_set_xscale2(nplot_axes *ax, const char *s) { return nplot_set_xscale(ax, s); }
-static nd_status ax_set_yscale2(nplot_axes *ax, const char *s) { return nplot_set_yscale(ax, s); }
-static const char *ax_get_title1(nplot_axes *ax) { return nplot_axes_get_title(ax, NULL); }
+static nd_status ax_title_set(nplot_axes *ax, const char *s) { return nplot_set_title(ax, s); }
+static nd_status ax_xlabel_set(nplot_axes *ax, const char *s) { return nplot_set_xlabel(ax, s); }
+static nd_status ax_ylabel_set(nplot_axes *ax, const char *s) { return nplot_set_ylabel(ax, s); }
+static nd_status ax_xscale_set(nplot_axes *ax, const char *s) { return nplot_set_xscale(ax, s); }
+static nd_status ax_yscale_set(nplot_axes *ax, const char *s) { return nplot_set_yscale(ax, s); }
+static const char *ax_title_get(nplot_axes *ax) { return nplot_axes_get_title(ax, NULL); }
 static double ax_box_aspect_val(nplot_axes *ax)
 {
     double a = nplot_axes_get_box_aspect(ax);
     return a > 0 ? a : NAN;
 }
-static nd_status ax_set_box_aspect0(nplot_axes *ax, double a) { return nplot_axes_set_box_aspect(ax, isnan(a) ? 0 : a); }
+static nd_status ax_box_aspect_set(nplot_axes *ax, double a) { return nplot_axes_set_box_aspect(ax, isnan(a) ? 0 : a); }
 
 P_STR(nplot_axes, ax_, adjustable, nplot_axes_set_adjustable, nplot_axes_get_adjustable, "None")
 P_NUM(nplot_axes, ax_, alpha, nplot_axes_set_alpha, nplot_axes_get_alpha, NAN)
 P_BOOL(nplot_axes, ax_, autoscale_on, nplot_axes_set_autoscale_on, nplot_axes_get_autoscale_on)
 P_BOOL(nplot_axes, ax_, autoscalex_on, nplot_axes_set_autoscalex_on, nplot_axes_get_autoscalex_on)
 P_BOOL(nplot_axes, ax_, autoscaley_on, nplot_axes_set_autoscaley_on, nplot_axes_get_autoscaley_on)
-P_NUM(nplot_axes, ax_, box_aspect, ax_set_box_aspect0, ax_box_aspect_val, NAN)
+P_NUM(nplot_axes, ax_, box_aspect, ax_box_aspect_set, ax_box_aspect_val, NAN)
 P_BOOL(nplot_axes, ax_, clip_on, nplot_axes_set_clip_on, nplot_axes_get_clip_on)
 P_COLOR(nplot_axes, ax_, facecolor, nplot_set_facecolor, nplot_axes_get_facecolor, &o->face)
 P_BOOL(nplot_axes, ax_, frame_on, nplot_axes_set_frame_on, nplot_axes_get_frame_on)
@@ -319,17 +319,17 @@ P_STR(nplot_axes, ax_, label, nplot_axes_set_label, nplot_axes_get_label, "")
 P_NUM(nplot_axes, ax_, rasterization_zorder, nplot_axes_set_rasterization_zorder,
       nplot_axes_get_rasterization_zorder, NAN)
 P_BOOL(nplot_axes, ax_, rasterized, nplot_axes_set_rasterized, nplot_axes_get_rasterized)
-P_STR(nplot_axes, ax_, title, ax_set_title3, ax_get_title1, "")
+P_STR(nplot_axes, ax_, title, ax_title_set, ax_title_get, "")
 P_STR(nplot_axes, ax_, url, nplot_axes_set_url, nplot_axes_get_url, "None")
 P_BOOL(nplot_axes, ax_, visible, nplot_axes_set_visible, nplot_axes_get_visible)
 P_PAIR(nplot_axes, ax_, xbound, nplot_axes_set_xbound, nplot_axes_get_xbound)
-P_STR(nplot_axes, ax_, xlabel, ax_set_xlabel2, nplot_axes_get_xlabel, "")
+P_STR(nplot_axes, ax_, xlabel, ax_xlabel_set, nplot_axes_get_xlabel, "")
 P_PAIR(nplot_axes, ax_, xlim, nplot_set_xlim, nplot_get_xlim)
-P_STR(nplot_axes, ax_, xscale, ax_set_xscale2, nplot_axes_get_xscale, "")
+P_STR(nplot_axes, ax_, xscale, ax_xscale_set, nplot_axes_get_xscale, "")
 P_PAIR(nplot_axes, ax_, ybound, nplot_axes_set_ybound, nplot_axes_get_ybound)
-P_STR(nplot_axes, ax_, ylabel, ax_set_ylabel2, nplot_axes_get_ylabel, "")
+P_STR(nplot_axes, ax_, ylabel, ax_ylabel_set, nplot_axes_get_ylabel, "")
 P_PAIR(nplot_axes, ax_, ylim, nplot_set_ylim, nplot_get_ylim)
-P_STR(nplot_axes, ax_, yscale, ax_set_yscale2, nplot_axes_get_yscale, "")
+P_STR(nplot_axes, ax_, yscale, ax_yscale_set, nplot_axes_get_yscale, "")
 P_NUM(nplot_axes, ax_, zorder, nplot_axes_set_zorder, nplot_axes_get_zorder, 0.0)
 P_CLIP(nplot_axes, axes_)
 P_FIGURE(nplot_axes, ax_, o->fig)
@@ -432,7 +432,7 @@ static const ax_prop AX_PROPS[] = { /* sorted by name: properties() lists them i
 };
 
 /* ---- Figure ------------------------------------------------------------------------------ */
-static nd_status fig_set_size2(nplot_figure *f, double w, double h) { return nplot_figure_set_size_inches(f, w, h); }
+static nd_status fig_size_set(nplot_figure *f, double w, double h) { return nplot_figure_set_size_inches(f, w, h); }
 static double fig_zorder_val(nplot_figure *f) { return nplot_figure_get_zorder(f); }
 static double fig_alpha_val(nplot_figure *f) { return nplot_figure_get_alpha(f); }
 
@@ -481,7 +481,7 @@ static nd_status fig_set_size_inches(nplot_figure *f, const char *v, const pctx 
 {
     double d[2];
     nd_status st = parse_nums(c, v, d, 2, 2, NULL);
-    return st ? st : fig_set_size2(f, d[0], d[1]);
+    return st ? st : fig_size_set(f, d[0], d[1]);
 }
 static void fig_get_size_inches(nplot_figure *f, char *out) /* numpy's str of a float array */
 {

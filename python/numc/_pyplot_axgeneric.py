@@ -200,6 +200,8 @@ def _get_axes_locator(self):
     return getattr(self, "_axes_locator", None)
 
 
+Axes.get_xaxis = lambda self: self.xaxis  # matplotlib's ax.get_xaxis(): the axis object
+Axes.get_yaxis = lambda self: self.yaxis
 Axes.set_axes_locator = _set_axes_locator
 Axes.get_axes_locator = _get_axes_locator
 

@@ -177,3 +177,8 @@ def test_axes_locator_places_the_axes_as_matplotlib():
     assert all(abs(u - v) < 3e-3 for u, v in zip(bn, bm)), (bn, bm)  # numc rounds to pixels
     out[0].set_axes_locator(lambda a, r: (0.1, 0.1, 0.3, 0.3))  # a plain tuple works too
     assert abs(out[0].get_position().bounds[2] - 0.3) < 3e-3
+
+
+def test_get_xaxis_is_the_axis_object():
+    fig, ax = plt.subplots()
+    assert ax.get_xaxis() is ax.xaxis and ax.get_yaxis() is ax.yaxis
