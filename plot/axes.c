@@ -122,6 +122,7 @@ void nplot__axes_free(nplot_axes *ax)
     nd_free_mem(ax->pr.label);
     nd_free_mem(ax->pr.gid);
     nd_free_mem(ax->pr.url);
+    nd_free_mem(ax->pr.clip_path);
     nd_free_mem(ax);
 }
 

@@ -422,7 +422,7 @@ static bool lookup(const char *name, size_t len, cmap_ref *out)
 }
 
 /* Edit distance, letters compared without case, for the close matches of an error. */
-static size_t edit_distance(const char *a, const char *b)
+size_t nplot__edit_distance(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b), row[64];
     if (la >= 63 || lb >= 63) return (size_t)-1;
@@ -453,7 +453,7 @@ static void consider(cmap_matches *m, const char *name, const char *cand, const 
 {
     char full[80];
     snprintf(full, sizeof full, "%s%s", cand, suffix);
-    size_t d = edit_distance(name, full);
+    size_t d = nplot__edit_distance(name, full);
     if (d > 1 + strlen(name) / 4) return;
     for (int k = 0; k < 3; k++)
         if (!m->name[k][0] || d < m->dist[k]) {

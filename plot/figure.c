@@ -116,6 +116,7 @@ void nplot_figure_free(nplot_figure *fig)
     nd_free_mem(fig->label);
     nd_free_mem(fig->gid);
     nd_free_mem(fig->url);
+    nd_free_mem(fig->clip_path);
     nd_free_mem(fig);
 }
 

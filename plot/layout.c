@@ -581,6 +581,36 @@ static void place_insets(render_ctx *rc)
     }
 }
 
+/* set_axes_locator: the user's function moves the box the layout gave (figure fractions) */
+static void place_located(render_ctx *rc)
+{
+    for (nplot_axes *ax = rc->fig->axes; ax; ax = ax->next) {
+        if (!ax->pr.locator) continue;
+        double W = rc->W, H = rc->H;
+        double r[4] = { ax->dev[0] / W, 1 - ax->dev[3] / H, (ax->dev[2] - ax->dev[0]) / W,
+                        (ax->dev[3] - ax->dev[1]) / H };
+        nd_status st = ax->pr.locator(ax, r, ax->pr.locator_ctx);
+        if (st != ND_OK) {
+            nplot__fail(rc->fig, st, "nplot_axes_set_axes_locator: the locator failed (%s)",
+                        nd_status_name(st));
+            return;
+        }
+        if (!(isfinite(r[0]) && isfinite(r[1]) && isfinite(r[2]) && isfinite(r[3]) &&
+              r[2] >= 0 && r[3] >= 0)) {
+            nplot__fail(rc->fig, ND_EVALUE, "nplot_axes_set_axes_locator: the locator gave the "
+                        "box (%g, %g, %g, %g): need finite numbers and a width and height >= 0",
+                        r[0], r[1], r[2], r[3]);
+            return;
+        }
+        memcpy(ax->rect, r, sizeof r);
+        double x0 = r[0] * W, x1 = (r[0] + r[2]) * W, y0 = (1 - r[1] - r[3]) * H, y1 = (1 - r[1]) * H;
+        if (rc->raster) x0 = round(x0), x1 = round(x1), y0 = round(y0), y1 = round(y1);
+        ax->dev[0] = x0, ax->dev[1] = y0, ax->dev[2] = x1, ax->dev[3] = y1;
+        memcpy(ax->cell_dev, ax->dev, sizeof ax->dev);
+        apply_aspect(ax);
+    }
+}
+
 static void layout_pass(render_ctx *rc)
 {
     nplot_figure *fig = rc->fig;
@@ -604,6 +634,7 @@ static void layout_pass(render_ctx *rc)
         }
     }
     place_insets(rc);
+    place_located(rc);
     /* secondary axes: forward(parent limits), once those are final (secondary.c) */
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next) nplot__secondary_sync(ax);
     for (nplot_axes *ax = fig->axes; ax; ax = ax->next) nplot__axes_ticks(rc, ax);

@@ -665,6 +665,14 @@ struct nplot_axes {
         double pos[4];           /* l, b, w, h in figure fractions */
         char anchor_code[3];     /* "C", "SW", ... ("" when given as coordinates) */
         char *label, *gid, *url;
+        /* artist_protocol.c: clip box / path (display pixels; kept for the getters, as
+         * matplotlib 3.6 draws an axes the same), the axes locator called by layout.c */
+        bool has_clip_box;
+        double clip_box[4];
+        double *clip_path;       /* nclip_path x, y pairs */
+        size_t nclip_path;
+        nplot_axes_locator_fn locator;
+        void *locator_ctx;
     } pr;
     /* constrained.c: the box constrained layout gave this axes (figure fractions; a
      * colorbar's is its drawn box), used by layout.c when cl_placed; cl_orig is the box
@@ -741,6 +749,11 @@ struct nplot_figure {
     bool constrained, cl_warned;
     double cl_wpad, cl_hpad, cl_wspace, cl_hspace;
     double suptitle_y;       /* the suptitle's top from the figure's top, a fraction; 0 → 0.02 */
+    /* artist_protocol.c: the figure's clip box / path (kept for the getters) */
+    bool has_clip_box;
+    double clip_box[4];
+    double *clip_path;
+    size_t nclip_path;
 };
 
 /* figprops.c: fig.figimage: w x h pixels placed at (xo, yo) figure pixels from the bottom
@@ -791,6 +804,9 @@ nd_status nplot__check_len(nplot_figure *fig, const char *who, const char *name,
                            size_t n, size_t want, const char *against);
 #define NPLOT__CHECK_LEN(fig, who, name, arr, want, against) \
     nplot__check_len((fig), (who), (name), (arr).v, (arr).n, (want), (against))
+/* color.c: edit distance (letters compared without case; (size_t)-1 past 62 characters),
+ * for the close matches an error lists. */
+size_t nplot__edit_distance(const char *a, const char *b);
 /* ND_OK, or the figure's sticky error re-raised into nd_errmsg. */
 nd_status nplot__check(nplot_figure *fig);
 char *nplot__strdup(nplot_figure *fig, const char *s, const char *who);

@@ -284,6 +284,38 @@ MAP = {
     (D, "set_axis_off"): ['nplot_axis(ax, "off")'], (D, "set_axis_on"): ['nplot_axis(ax, "on")'],
 }
 MAP.update({(P, c): ['nplot_rc_set("image.cmap", "%s")' % c] for c in _CMAPS})
+# Artist protocol on Axes and Figure (axgeneric): properties by name, units, clip, locator
+MAP.update({
+    (P, "get"): ["nplot_axes_get_prop", "nplot_figure_get_prop"],
+    (P, "getp"): ["nplot_axes_get_prop", "nplot_figure_get_prop", "nplot_axes_properties",
+                  "nplot_figure_properties"],
+    (A, "draw"): ["nplot_figure_draw"],  # an axes is drawn with (and laid out by) its figure
+    (A, "get_xaxis"): ["nplot_set_xticks", "nplot_set_xlabel", "nplot_tick_params",
+                       "nplot_invert_xaxis", 'nplot_axis_date(ax, "x")'],
+    (A, "get_yaxis"): ["nplot_set_yticks", "nplot_set_ylabel", "nplot_tick_params",
+                       "nplot_invert_yaxis", 'nplot_axis_date(ax, "y")'],
+    (F, "get_figure"): ["nplot_subfig_figure"],  # a figure's figure is itself
+    (F, "add_artist"): ["nplot_fig_text", "nplot_fig_legend", "nplot_figimage"],
+})
+MAP[(P, "setp")] = MAP[(P, "setp")] + ["nplot_axes_set", "nplot_figure_set"]
+NOT_IN_C[P].update({
+    "get_plot_commands": "lists pyplot's Python namespace (numc.pyplot.get_plot_commands lists numc's)",
+    "set_loglevel": "the level of matplotlib's Python logger (numc logs nothing; warnings go through nd_seterrcall)",
+})
+NOT_IN_C[A].update({
+    "set_transform": "an Axes' own Artist transform is a Python Transform object matplotlib never uses to draw an axes",
+    "is_transform_set": "an Axes' own Artist transform is a Python Transform object matplotlib never uses to draw an axes",
+})
+NOT_IN_C[F].update({
+    "get_transform": "a Figure's Artist transform is a Python Transform object (figure coordinates: nplot_axes_transform)",
+    "set_transform": "a Figure's Artist transform is a Python Transform object (figure coordinates: nplot_axes_transform)",
+    "is_transform_set": "a Figure's Artist transform is a Python Transform object (figure coordinates: nplot_axes_transform)",
+    "set_figure": "a figure is its own figure (matplotlib raises RuntimeError for any other)",
+    "remove": "a top-level figure has no parent (matplotlib raises NotImplementedError); nplot_figure_free frees it",
+    "convert_xunits": "a figure has no data axes (matplotlib 3.6's Figure.convert_xunits raises AttributeError)",
+    "convert_yunits": "a figure has no data axes (matplotlib 3.6's Figure.convert_yunits raises AttributeError)",
+    "have_units": "a figure has no data axes (matplotlib 3.6's Figure.have_units raises AttributeError)",
+})
 
 # Shown in the same cell as their base name.
 BESIDE_SUFFIXES = ("_xy", "_cat", "_cats", "_caty", "_data", "_ma", "_arr", "_dates", "_rows",

@@ -42,6 +42,7 @@ declare -A layer_of=(
   [subfigure.c]=2 [draw_subfigs.c]=4
   [figprops.c]=3 [draw_figimage.c]=4
   [axes_getset.c]=2 [axes_query.c]=5
+  [artist_protocol.c]=5 [artist_generic.c]=5
   [spectral.c]=1 [kind_spectral.c]=3
   [constrained.c]=4
 )

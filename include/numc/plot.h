@@ -3530,6 +3530,97 @@ NPLOT_API nplot_mosaic *nplot_subfig_subplot_mosaic_(nplot_subfigure *sf, const 
     nplot_subfig_subplot_mosaic_((sf), (layout), &(nplot_mosaic_opts){ 0, __VA_ARGS__ })
 
 /* ==== Artist protocol on Axes and Figure: set/update/properties, units, axis objects, clip, locator (axgeneric) ==== */
+/* Properties by name (matplotlib's ax.set(**kw), ax.update(dict), plt.setp(ax, ...),
+ * plt.getp(ax, name), ax.properties()), routed to the getters and setters above. A value is
+ * written as a Python literal: a number, True / False / None, a 'quoted' or bare string, a
+ * tuple "(0, 10)". Axes properties: adjustable, alpha, anchor, aspect, autoscale_on,
+ * autoscalex_on, autoscaley_on, axisbelow, box_aspect, clip_box, clip_on, facecolor (alias
+ * fc), frame_on, gid, in_layout, label, rasterization_zorder, rasterized, snap, title, url,
+ * visible, xbound, xlabel, xlim, xscale, ybound, ylabel, ylim, yscale, zorder; read only:
+ * axes_locator, clip_path, data_ratio, figure, position. An unknown name is ND_EVALUE
+ * "Axes.set() got an unexpected keyword argument 'xlimm' (did you mean 'xlim'?)" (close
+ * matches listed); a bad value is the setter's error. Setters fail the figure (sticky). */
+NPLOT_API nd_status nplot_axes_set_prop(nplot_axes *ax, const char *name, const char *value);
+/* ax.set(title='A, B', xlim=(0, 10)): "name=value" pairs separated by commas (commas inside
+ * quotes, parentheses and brackets belong to the value), applied in order; stops at the
+ * first error. ND_EVALUE for a pair without '='. */
+NPLOT_API nd_status nplot_axes_set(nplot_axes *ax, const char *props);
+/* ax.update({names[i]: values[i]}): n properties by name, in order. */
+NPLOT_API nd_status nplot_axes_update(nplot_axes *ax, const char *const *names,
+                                      const char *const *values, int n);
+/* plt.getp(ax, name): str() of the value as matplotlib prints it ("(0.0, 10.0)", "True",
+ * "None", "auto") into buf (NUL-terminated, cut to cap). Returns the full length (may
+ * exceed cap - 1) or a negative status (ND_EVALUE for an unknown name, close matches listed). */
+NPLOT_API ptrdiff_t nplot_axes_get_prop(nplot_axes *ax, const char *name, char *buf, size_t cap);
+/* ax.properties() / plt.getp(ax): one "name = value" line per property above, sorted by
+ * name (matplotlib's getp listing). Returns the full length or a negative status. */
+NPLOT_API ptrdiff_t nplot_axes_properties(nplot_axes *ax, char *buf, size_t cap);
+/* ax.update_from(other): copies Artist.update_from's properties: visible, alpha, clip_on,
+ * clip_box, clip_path and label (not zorder, as matplotlib). */
+NPLOT_API nd_status nplot_axes_update_from(nplot_axes *ax, nplot_axes *other);
+
+/* The same for a figure. Figure properties: alpha, clip_box, clip_on, constrained_layout,
+ * dpi, edgecolor (ec), facecolor (fc), figheight, figwidth, frameon, gid, in_layout, label,
+ * layout_engine, linewidth, rasterized, size_inches, snap, tight_layout, url, visible,
+ * zorder; read only: clip_path, constrained_layout_pads, figure. Errors as for axes,
+ * with "Figure.set()". */
+NPLOT_API nd_status nplot_figure_set_prop(nplot_figure *fig, const char *name, const char *value);
+NPLOT_API nd_status nplot_figure_set(nplot_figure *fig, const char *props);
+NPLOT_API nd_status nplot_figure_update(nplot_figure *fig, const char *const *names,
+                                        const char *const *values, int n);
+NPLOT_API ptrdiff_t nplot_figure_get_prop(nplot_figure *fig, const char *name, char *buf, size_t cap);
+NPLOT_API ptrdiff_t nplot_figure_properties(nplot_figure *fig, char *buf, size_t cap);
+NPLOT_API nd_status nplot_figure_update_from(nplot_figure *fig, nplot_figure *other);
+
+/* ax.get_figure(): the figure that owns ax (NULL with ND_EVALUE for a NULL axes).
+ * ax.set_figure(fig): an axes belongs to the figure that made it: ND_OK when fig is that
+ * figure, else ND_EVALUE "Can not put single artist in more than one figure" (matplotlib's
+ * RuntimeError). */
+NPLOT_API nplot_figure *nplot_axes_get_figure(nplot_axes *ax);
+NPLOT_API nd_status nplot_axes_set_figure(nplot_axes *ax, nplot_figure *fig);
+/* ax.have_units(): the x or y axis holds string categories or dates. */
+NPLOT_API bool nplot_axes_have_units(nplot_axes *ax);
+/* ax.convert_xunits(value): the float the x axis uses for value: a category's position (a
+ * new category is added, as matplotlib's StrCategoryConverter), an ISO date's date number on
+ * a date axis, a number as itself. ND_EVALUE for a string that is not a number on an axis
+ * without categories ("Failed to convert value(s) to axis units"), or a bad date. */
+NPLOT_API nd_status nplot_axes_convert_xunits(nplot_axes *ax, const char *value, double *out);
+NPLOT_API nd_status nplot_axes_convert_yunits(nplot_axes *ax, const char *value, double *out);
+/* ax.findobj(kind): the artists of ax whose nplot_artist_kind is kind (NULL: all), in
+ * drawing order; up to cap into out, returns the count or -1. */
+NPLOT_API ptrdiff_t nplot_axes_findobj(nplot_axes *ax, const char *kind, nplot_artist **out,
+                                       ptrdiff_t cap);
+/* ax.get_default_bbox_extra_artists(): the visible artists of ax (removed and hidden ones
+ * left out); fig's: those of every visible axes of the figure. Count or -1. */
+NPLOT_API ptrdiff_t nplot_axes_get_default_bbox_extra_artists(nplot_axes *ax, nplot_artist **out,
+                                                              ptrdiff_t cap);
+NPLOT_API ptrdiff_t nplot_figure_get_default_bbox_extra_artists(nplot_figure *fig,
+                                                                nplot_artist **out, ptrdiff_t cap);
+/* ax.set_axes_locator(locator): at every layout fn gets the box the layout gave ax (left,
+ * bottom, width, height in figure fractions) and writes the box to use; the ticks, aspect
+ * and drawing follow it. fn runs inside the layout: it must not draw the figure or ask for
+ * a laid-out position. A non-OK return or a non-finite box fails the figure. fn NULL
+ * removes it. get_axes_locator: the function (NULL: none) and its ctx when ctx != NULL. */
+typedef nd_status (*nplot_axes_locator_fn)(nplot_axes *ax, double rect[4], void *ctx);
+NPLOT_API nd_status nplot_axes_set_axes_locator(nplot_axes *ax, nplot_axes_locator_fn fn, void *ctx);
+NPLOT_API nplot_axes_locator_fn nplot_axes_get_axes_locator(nplot_axes *ax, void **ctx);
+/* set_clip_box(x0, y0, x1, y1 display pixels) / NULL for None, set_clip_path(n vertices
+ * xy[2 i], xy[2 i + 1] in display pixels) / NULL, 0 for None. Kept for the getters and
+ * update_from: matplotlib 3.6 draws an axes (a figure) the same whatever its own clip box
+ * and path. get_clip_box: false when None; get_clip_path: the vertex count (copies up to
+ * cap vertices into xy). ND_EVALUE for non-finite numbers. */
+NPLOT_API nd_status nplot_axes_set_clip_box(nplot_axes *ax, const double box[4]);
+NPLOT_API bool nplot_axes_get_clip_box(nplot_axes *ax, double box[4]);
+NPLOT_API nd_status nplot_axes_set_clip_path(nplot_axes *ax, const double *xy, size_t n);
+NPLOT_API size_t nplot_axes_get_clip_path(nplot_axes *ax, double *xy, size_t cap);
+NPLOT_API nd_status nplot_figure_set_clip_box(nplot_figure *fig, const double box[4]);
+NPLOT_API bool nplot_figure_get_clip_box(nplot_figure *fig, double box[4]);
+NPLOT_API nd_status nplot_figure_set_clip_path(nplot_figure *fig, const double *xy, size_t n);
+NPLOT_API size_t nplot_figure_get_clip_path(nplot_figure *fig, double *xy, size_t cap);
+/* fig.execute_constrained_layout(): with the constrained engine, lays the figure out now
+ * (axes positions are then final for nplot_axes_get_active_position); otherwise nothing
+ * (matplotlib returns None). */
+NPLOT_API nd_status nplot_figure_execute_constrained_layout(nplot_figure *fig);
 
 /* ==== current image (gci/sci/clim), pcolorfast, violin from statistics, collections and containers, prop cycles (imgcol) ==== */
 

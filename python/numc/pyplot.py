@@ -2256,6 +2256,10 @@ from . import _pyplot_pyspec as _pyspec  # noqa: E402,F401  (spectral, 3-D bars,
 
 from . import _pyplot_pyprops as _pyprops  # noqa: E402,F401  (issue 21: axes / figure properties)
 # ---- anchor: axgeneric ----
+from . import _pyplot_axgeneric as _axg  # noqa: E402  (Artist protocol: set, getp, units)
+
+get, getp, setp = _axg.get, _axg.getp, _axg.setp
+get_plot_commands, set_loglevel = _axg.get_plot_commands, _axg.set_loglevel
 # ---- anchor: imgcol ----
 # ---- anchor: effects2 ----
 # ---- anchor: ax3da ----
