@@ -107,6 +107,10 @@ void nplot__to_dev_n(render_ctx *rc, const nplot_axes *ax, const xform *t, int x
         for (size_t i = 0; i < n; i++) dy[i] = c * y[i] + d;
         return;
     }
+    if (ax->polar && xcoord == COORD_DATA && ycoord == COORD_DATA) {
+        nplot__polar_to_dev_n(ax, x, y, n, dx, dy);
+        return;
+    }
     for (size_t i = 0; i < n; i++) nplot__to_dev(rc, ax, t, xcoord, ycoord, x[i], y[i], &dx[i], &dy[i]);
 }
 
