@@ -14,6 +14,7 @@ target_compile_definitions(numc_bench PRIVATE _GNU_SOURCE
 # The *_vs_vqsort rows (bench/wl_sort.c): Highway's vqsort called directly (one C++ file).
 if(NUMC_HWY)
   target_sources(numc_bench PRIVATE ${NUMC_SOURCE_DIR}/bench/vqsort_direct.cc)
+  target_link_libraries(numc_bench PRIVATE PkgConfig::NUMC_HWY_PC) # libnumc loads it lazily
   target_compile_definitions(numc_bench PRIVATE NUMC_BENCH_HWY=1)
   target_compile_options(numc_bench PRIVATE $<$<COMPILE_LANGUAGE:CXX>:-fno-exceptions -fno-rtti>)
   set_target_properties(numc_bench PROPERTIES LINKER_LANGUAGE C)

@@ -42,6 +42,10 @@ foreach(src ${NUMC_TESTS})
     set_tests_properties(${name} PROPERTIES ENVIRONMENT "${NUMC_SANITIZE_ENV}")
   endif()
 endforeach()
+# test_sort_simd checks that a sort loads Highway's vqsort (libnumc loads it on first use).
+if(NUMC_HWY AND TARGET test_sort_simd)
+  target_compile_definitions(test_sort_simd PRIVATE NUMC_TEST_HWY_SONAME="${NUMC_HWY_CONTRIB_SONAME}")
+endif()
 # test_plot_savefig decodes the JPEGs savefig writes with libjpeg (as libnumc_plot links it).
 if(TARGET test_plot_savefig)
   pkg_check_modules(NUMC_TEST_JPEG REQUIRED IMPORTED_TARGET libjpeg)

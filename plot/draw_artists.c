@@ -97,27 +97,45 @@ void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a)
     nd_free_mem(faces);
 }
 
+/* Polygon vertices closer than this (device pixels) to the simplified outline are
+ * dropped (nplot__simplify): a 10,000-point fill_between has tens of vertices per pixel
+ * column, and cairo's cost grows with them. Every dropped vertex lies within 1/32 pixel of
+ * the outline, which moves an edge pixel's coverage by at most 1/32. */
+#define POLY_SIMPLIFY_TOL (1.0 / 64)
+
 void nplot__draw_poly(render_ctx *rc, nplot_axes *ax, artist *a)
 {
     cairo_t *cr = rc->cr;
-    bool open = false;
     xform tf;
-    if (!begin_clipped(rc, ax, a, &tf)) return;
-    for (size_t i = 0; i < a->n; i++) {
-        double px, py;
-        if (!dev_point(rc, ax, &tf, a, i, &px, &py)) {
-            if (open) cairo_close_path(cr);
-            open = false;
+    if (a->n < 2) return;
+    double *dx = nd_malloc(sizeof(double) * a->n, "nplot"), *dy = nd_malloc(sizeof(double) * a->n, "nplot");
+    if (!dx || !dy) {
+        nd_free_mem(dx);
+        nd_free_mem(dy);
+        nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing a polygon of %zu vertices", a->n);
+        return;
+    }
+    begin_clipped(rc, ax, a, &tf); /* n >= 2: true */
+    nplot__to_dev_n(rc, ax, &tf, a->xcoord, a->ycoord, a->x, a->y, a->n, dx, dy);
+    /* each run of finite vertices is a closed subpath, clamped to +-1e6 (cairo's fixed point) */
+    const double lim = 1e6;
+    nplot__pt_sink sink = { cr, NULL, NULL, 0 };
+    size_t m = 0;
+    for (size_t i = 0; i <= a->n; i++) {
+        if (i < a->n && isfinite(dx[i]) && isfinite(dy[i])) {
+            dx[i] = nplot__clampd(dx[i], -lim, lim);
+            dy[i] = nplot__clampd(dy[i], -lim, lim);
+            m++;
             continue;
         }
-        if (!open) {
-            cairo_move_to(cr, px, py);
-            open = true;
-        } else {
-            cairo_line_to(cr, px, py);
+        if (m) {
+            nplot__simplify(&sink, dx + i - m, dy + i - m, m, POLY_SIMPLIFY_TOL);
+            cairo_close_path(cr);
         }
+        m = 0;
     }
-    if (open) cairo_close_path(cr);
+    nd_free_mem(dx);
+    nd_free_mem(dy);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
     if (a->has_face && a->face.a > 0) {
         cairo_set_source_rgba(cr, a->face.r, a->face.g, a->face.b, a->face.a * a->alpha);

@@ -1069,63 +1069,10 @@ static void device_lines(render_ctx *rc, nplot_axes *ax, const artist *l, plines
     nd_free_mem(dx);
 }
 
-/* Where simplified vertices go: a cairo path (cr), or arrays x, y (n so far). */
-typedef struct pt_sink {
-    cairo_t *cr;
-    double *x, *y;
-    size_t n;
-} pt_sink;
-
-static inline void sink_put(pt_sink *s, double x, double y, bool move)
-{
-    if (s->cr) {
-        if (move) cairo_move_to(s->cr, x, y);
-        else cairo_line_to(s->cr, x, y);
-        return;
-    }
-    s->x[s->n] = x, s->y[s->n] = y;
-    s->n++;
-}
-
-/* The polyline x, y (n > 0 points) simplified into s: a vertex is kept only where the line
- * leaves a band of 1/9 pixel around the direction it set off in (matplotlib's path
- * simplification threshold), or turns back; the end points are kept. At most n + 1
- * vertices. */
-static void simplify(pt_sink *s, const double *x, const double *y, size_t n)
-{
-    const double tol = 1.0 / 9;
-    double ax0 = x[0], ay0 = y[0], dx = 0, dy = 0, far = 0, lx = ax0, ly = ay0;
-    bool have_dir = false;
-    sink_put(s, ax0, ay0, true);
-    for (size_t k = 1; k < n; k++) {
-        double qx = x[k], qy = y[k], vx = qx - ax0, vy = qy - ay0;
-        if (!have_dir) {
-            double len = hypot(vx, vy);
-            if (len < tol) continue;
-            dx = vx / len, dy = vy / len, far = len, lx = qx, ly = qy;
-            have_dir = true;
-            continue;
-        }
-        double along = vx * dx + vy * dy, perp = fabs(vx * dy - vy * dx);
-        if (perp <= tol && along >= far) {
-            far = along, lx = qx, ly = qy;
-            continue;
-        }
-        sink_put(s, lx, ly, false); /* the run ends at its farthest point */
-        ax0 = lx, ay0 = ly;
-        vx = qx - ax0, vy = qy - ay0;
-        double len = hypot(vx, vy);
-        have_dir = len >= tol;
-        if (have_dir) dx = vx / len, dy = vy / len, far = len;
-        lx = qx, ly = qy;
-    }
-    sink_put(s, x[n - 1], y[n - 1], false);
-}
-
 static void trace_simplified(cairo_t *cr, const double *x, const double *y, size_t n)
 {
-    pt_sink s = { cr, NULL, NULL, 0 };
-    simplify(&s, x, y, n);
+    nplot__pt_sink s = { cr, NULL, NULL, 0 };
+    nplot__simplify(&s, x, y, n, 1.0 / 9);
 }
 
 /* Set up cr to stroke line artist l; false when there is nothing to stroke. */
@@ -1281,11 +1228,11 @@ static void stripe_main(void *p, int t)
  * enough room). */
 static void simplify_level(const level_stroke *ls, nplot__cpath *q)
 {
-    pt_sink sk = { NULL, q->x, q->y, 0 };
+    nplot__pt_sink sk = { NULL, q->x, q->y, 0 };
     if (ls->pl) {
         for (size_t i = 0; i < ls->pl->n; i++) {
-            simplify(&sk, ls->pl->p[i].x, ls->pl->p[i].y, ls->pl->p[i].n);
-            sink_put(&sk, NAN, NAN, false);
+            nplot__simplify(&sk, ls->pl->p[i].x, ls->pl->p[i].y, ls->pl->p[i].n, 1.0 / 9);
+            nplot__sink_put(&sk, NAN, NAN, false);
         }
     } else {
         size_t m = 0;
@@ -1295,8 +1242,8 @@ static void simplify_level(const level_stroke *ls, nplot__cpath *q)
                 continue;
             }
             if (m) {
-                simplify(&sk, ls->dx + i - m, ls->dy + i - m, m);
-                sink_put(&sk, NAN, NAN, false);
+                nplot__simplify(&sk, ls->dx + i - m, ls->dy + i - m, m, 1.0 / 9);
+                nplot__sink_put(&sk, NAN, NAN, false);
             }
             m = 0;
         }

@@ -1082,6 +1082,10 @@ void nplot__polar_limits(nplot_axes *ax);
 void nplot__polar_geometry(nplot_axes *ax);
 /* polar.c: data (theta, r) → device units (NaN when r < rorigin or not finite). */
 void nplot__polar_to_dev(const nplot_axes *ax, double theta, double r, double *dx, double *dy);
+/* polar.c: nplot__polar_to_dev of n points into dx, dy, the sines and cosines computed by
+ * numc's vector cos / sin ufuncs (a point at a time when they cannot be had). */
+void nplot__polar_to_dev_n(const nplot_axes *ax, const double *theta, const double *r, size_t n, double *dx,
+                           double *dy);
 /* polar.c: does (theta, r) fall outside the drawn sector (r beyond [rmin, rmax] or theta
  * outside [thetamin, thetamax] modulo 360°)? */
 bool nplot__polar_outside(const nplot_axes *ax, double theta, double r);

@@ -139,6 +139,30 @@ void nplot__to_dev(render_ctx *rc, const nplot_axes *ax, const xform *t, int xco
 void nplot__to_dev_n(render_ctx *rc, const nplot_axes *ax, const xform *t, int xcoord, int ycoord,
                      const double *x, const double *y, size_t n, double *dx, double *dy);
 
+/* Where simplified device vertices go: a cairo path (cr: move_to / line_to), or the arrays
+ * x, y (n so far, enough room the caller's). */
+typedef struct nplot__pt_sink {
+    cairo_t *cr;
+    double *x, *y;
+    size_t n;
+} nplot__pt_sink;
+static inline void nplot__sink_put(nplot__pt_sink *s, double x, double y, bool move)
+{
+    if (s->cr) {
+        if (move) cairo_move_to(s->cr, x, y);
+        else cairo_line_to(s->cr, x, y);
+        return;
+    }
+    s->x[s->n] = x, s->y[s->n] = y;
+    s->n++;
+}
+/* The polyline x, y (n > 0 finite device points) simplified into s: a vertex is kept only
+ * where the line leaves a band of tol pixels around the direction it set off in, or turns
+ * back; the end points are kept (the first one moved to). Every dropped vertex lies within
+ * 2 tol of the simplified line. At most n + 1 vertices. matplotlib's path simplification
+ * threshold for strokes is 1/9 pixel. */
+void nplot__simplify(nplot__pt_sink *s, const double *x, const double *y, size_t n, double tol);
+
 void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_gouraud(render_ctx *rc, nplot_axes *ax, artist *a);

@@ -1,10 +1,10 @@
-/* savefig's PNG writer: the chunks written here, the image data deflated by zlib in
- * horizontal stripes, several at once.
+/* savefig's PNG writer: the chunks written here, the image data deflated here (a
+ * specialised encoder below; zlib's checksums) in horizontal stripes, several at once.
  *
  * A PNG's image data is one zlib stream, but a deflate stream may be cut at any byte
  * boundary that ends a non-final block. Each stripe of rows is deflated on its own (no
- * dictionary carried over from the stripe above) and ended with Z_SYNC_FLUSH (an empty
- * stored block, byte-aligned), the last one with Z_FINISH; joined behind the two-byte zlib
+ * match reaches into the stripe above) and ended like zlib's Z_SYNC_FLUSH (an empty
+ * stored block, byte-aligned), the last one as the final block; joined behind the two-byte zlib
  * header and followed by the Adler-32 of all the rows (the stripes' checksums combined),
  * they form a valid stream. Stripe boundaries depend on the image size only, so the file
  * is the same whatever the number of threads; the stripes run on the plot helpers
@@ -43,6 +43,7 @@ typedef struct png_job {
     int ns;
     atomic_int next; /* the next stripe to take */
     const char *who;
+    const struct fixed_codes *codes;
 } png_job;
 
 /* Un-premultiply one ARGB32 pixel into RGBA bytes. */
@@ -61,21 +62,160 @@ static inline void unpremul(uint32_t px, unsigned char *o)
     }
 }
 
-static voidpf z_alloc(voidpf who, uInt n, uInt size)
+/* ---- the deflate encoder ---------------------------------------------------------------- */
+/* Plots are mostly runs of one colour and rows repeating the row above, so the stripes are
+ * encoded with two candidate matches only: the pixel to the left (distance bpp) and the
+ * pixel above (distance rowlen), the longer taken greedily, everything else a literal, in
+ * one block of deflate's fixed Huffman code (RFC 1951 3.2.6). No hashing: several times
+ * zlib's level 1, at a somewhat larger file. */
+enum { MIN_MATCH = 3, MAX_MATCH = 258, MAX_DIST = 32768 };
+
+/* A symbol or a whole match's code (its bits, LSB first, and how many). */
+typedef struct code {
+    uint32_t bits;
+    int n;
+} code;
+
+typedef struct fixed_codes {
+    code lit[257];              /* literals 0-255 and end of block */
+    code len[MAX_MATCH + 1];    /* length 3-258: symbol and extra bits */
+    code left, up;              /* the two distances: code and extra bits */
+} fixed_codes;
+
+static uint32_t reverse_bits(uint32_t v, int n)
 {
-    return nd_malloc((size_t)n * size, who);
+    uint32_t r = 0;
+    for (int i = 0; i < n; i++, v >>= 1) r = (r << 1) | (v & 1);
+    return r;
 }
 
-static void z_free(voidpf who, voidpf p)
+/* The fixed code of literal / length symbol s (0-287). */
+static code fixed_symbol(int s)
 {
-    (void)who;
-    nd_free_mem(p);
+    code c;
+    if (s < 144) c.bits = 0x30u + (uint32_t)s, c.n = 8;
+    else if (s < 256) c.bits = 0x190u + (uint32_t)(s - 144), c.n = 9;
+    else if (s < 280) c.bits = (uint32_t)(s - 256), c.n = 7;
+    else c.bits = 0xC0u + (uint32_t)(s - 280), c.n = 8;
+    c.bits = reverse_bits(c.bits, c.n);
+    return c;
 }
 
-/* A thread's deflate state and row buffer, kept from one stripe to the next. */
+/* Distance d (1-32768): its 5-bit code and extra bits. */
+static code fixed_distance(int d)
+{
+    static const int base[30] = { 1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385,
+                                  513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577 };
+    int k = 29;
+    while (base[k] > d) k--;
+    int extra = k < 4 ? 0 : k / 2 - 1;
+    code c = { reverse_bits((uint32_t)k, 5) | (uint32_t)(d - base[k]) << 5, 5 + extra };
+    return c;
+}
+
+static void fixed_codes_init(fixed_codes *fc, int bpp, size_t rowlen)
+{
+    static const int base[29] = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27,
+                                  31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258 };
+    for (int s = 0; s <= 256; s++) fc->lit[s] = fixed_symbol(s);
+    for (int l = MIN_MATCH, k = 0; l <= MAX_MATCH; l++) {
+        while (k < 28 && base[k + 1] <= l) k++;
+        int extra = k < 8 || k == 28 ? 0 : k / 4 - 1;
+        code sym = fixed_symbol(257 + k);
+        fc->len[l].bits = sym.bits | (uint32_t)(l - base[k]) << sym.n;
+        fc->len[l].n = sym.n + extra;
+    }
+    fc->left = fixed_distance(bpp);
+    fc->up = rowlen <= MAX_DIST ? fixed_distance((int)rowlen) : (code){ 0, 0 };
+}
+
+typedef struct bit_out {
+    unsigned char *p;
+    uint64_t acc;
+    int n; /* bits held in acc, < 32 between calls */
+} bit_out;
+
+static inline void put_bits(bit_out *o, uint32_t v, int n)
+{
+    o->acc |= (uint64_t)v << o->n;
+    o->n += n;
+    if (o->n >= 32) {
+        o->p[0] = (unsigned char)o->acc, o->p[1] = (unsigned char)(o->acc >> 8);
+        o->p[2] = (unsigned char)(o->acc >> 16), o->p[3] = (unsigned char)(o->acc >> 24);
+        o->p += 4;
+        o->acc >>= 32;
+        o->n -= 32;
+    }
+}
+
+/* Out to the byte boundary (zero bits). */
+static void put_align(bit_out *o)
+{
+    while (o->n > 0) {
+        *o->p++ = (unsigned char)o->acc;
+        o->acc >>= 8;
+        o->n = o->n > 8 ? o->n - 8 : 0;
+    }
+    o->acc = 0;
+}
+
+/* How many of the first max bytes of a and b agree. */
+static inline size_t match_len(const unsigned char *a, const unsigned char *b, size_t max)
+{
+    size_t l = 0;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; l + 8 <= max; l += 8) {
+        uint64_t x, y;
+        memcpy(&x, a + l, 8);
+        memcpy(&y, b + l, 8);
+        if (x != y) return l + (size_t)(__builtin_ctzll(x ^ y) >> 3);
+    }
+#endif
+    while (l < max && a[l] == b[l]) l++;
+    return l;
+}
+
+/* The n bytes at raw as one fixed-code block into out (room for n * 9 / 8 + 16 bytes):
+ * the final block of the stream (last), or a block followed by an empty stored block
+ * that ends it on a byte boundary (zlib's Z_SYNC_FLUSH). Returns the bytes written. */
+static size_t deflate_fixed(const fixed_codes *fc, const unsigned char *raw, size_t n, int bpp,
+                            size_t rowlen, bool last, unsigned char *out)
+{
+    bit_out o = { out, 0, 0 };
+    put_bits(&o, (last ? 1u : 0u) | 1u << 1, 3); /* BFINAL, BTYPE 01: fixed codes */
+    size_t up = fc->up.n ? rowlen : 0;
+    for (size_t i = 0; i < n;) {
+        size_t max = n - i < MAX_MATCH ? n - i : MAX_MATCH;
+        size_t lu = up && i >= up ? match_len(raw + i, raw + i - up, max) : 0;
+        size_t ll = i >= (size_t)bpp ? match_len(raw + i, raw + i - bpp, max) : 0;
+        if (lu >= MIN_MATCH && lu >= ll) {
+            put_bits(&o, fc->len[lu].bits, fc->len[lu].n);
+            put_bits(&o, fc->up.bits, fc->up.n);
+            i += lu;
+        } else if (ll >= MIN_MATCH) {
+            put_bits(&o, fc->len[ll].bits, fc->len[ll].n);
+            put_bits(&o, fc->left.bits, fc->left.n);
+            i += ll;
+        } else {
+            put_bits(&o, fc->lit[raw[i]].bits, fc->lit[raw[i]].n);
+            i++;
+        }
+    }
+    put_bits(&o, fc->lit[256].bits, fc->lit[256].n); /* end of block */
+    if (!last) {
+        put_bits(&o, 0, 3); /* a stored block, not final, of length 0 */
+        put_align(&o);
+        static const unsigned char empty[4] = { 0, 0, 0xff, 0xff };
+        memcpy(o.p, empty, 4);
+        o.p += 4;
+    } else {
+        put_align(&o);
+    }
+    return (size_t)(o.p - out);
+}
+
+/* A thread's row buffer, kept from one stripe to the next. */
 typedef struct png_worker {
-    z_stream z;
-    bool z_ready;
     unsigned char *raw;
     size_t cap;
 } png_worker;
@@ -110,30 +250,9 @@ static bool deflate_stripe(const png_job *j, png_worker *wk, stripe *s, bool las
     }
     s->nraw = nraw;
     s->adler = adler32(adler32(0, NULL, 0), raw, (uInt)nraw);
-    z_stream *z = &wk->z;
-    if (!wk->z_ready) {
-        memset(z, 0, sizeof *z);
-        z->zalloc = z_alloc;
-        z->zfree = z_free;
-        z->opaque = (voidpf)j->who;
-        /* raw deflate (the zlib header and checksum are written around the stripes);
-         * level 1: speed over size */
-        if (deflateInit2(z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return false;
-        wk->z_ready = true;
-    } else if (deflateReset(z) != Z_OK) {
-        return false;
-    }
-    size_t cap = deflateBound(z, (uLong)nraw) + 64; /* + the sync flush's empty block */
-    if (!(s->out = nd_malloc(cap, j->who))) return false;
-    z->next_in = raw;
-    z->avail_in = (uInt)nraw;
-    z->next_out = s->out;
-    z->avail_out = (uInt)cap;
-    int r = deflate(z, last ? Z_FINISH : Z_SYNC_FLUSH);
-    bool ok = (last ? r == Z_STREAM_END : r == Z_OK) && z->avail_in == 0 && z->avail_out > 0;
-    s->nout = cap - z->avail_out;
-    if (!ok) nd_set_error(ND_ENOMEM, "%s: deflate failed", j->who);
-    return ok;
+    if (!(s->out = nd_malloc(nraw + nraw / 8 + 64, j->who))) return false;
+    s->nout = deflate_fixed(j->codes, raw, nraw, bpp, rowlen, last, s->out);
+    return true;
 }
 
 /* Every thread takes the next stripe not yet taken until none is left (a slot that starts
@@ -142,10 +261,9 @@ static void png_slot(void *p, int slot)
 {
     (void)slot;
     png_job *j = p;
-    png_worker wk = { .z_ready = false, .raw = NULL, .cap = 0 };
+    png_worker wk = { .raw = NULL, .cap = 0 };
     for (int i; (i = atomic_fetch_add(&j->next, 1)) < j->ns;)
         j->s[i].ok = deflate_stripe(j, &wk, &j->s[i], i == j->ns - 1);
-    if (wk.z_ready) deflateEnd(&wk.z);
     nd_free_mem(wk.raw);
 }
 
@@ -203,7 +321,9 @@ nd_status nplot__write_png(cairo_surface_t *s, const char *path, const char *who
         st_[i].y0 = (int)((size_t)h * i / ns);
         st_[i].y1 = (int)((size_t)h * (i + 1) / ns);
     }
-    png_job j = { data, w, stride, opaque, st_, (int)ns, 0, who };
+    fixed_codes codes;
+    fixed_codes_init(&codes, opaque ? 3 : 4, rowlen);
+    png_job j = { data, w, stride, opaque, st_, (int)ns, 0, who, &codes };
     int nt = nd_get_num_threads();
     nt = nt < (int)ns ? nt : (int)ns;
     nt = nt < MAX_THREADS ? nt : MAX_THREADS;

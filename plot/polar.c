@@ -3,6 +3,7 @@
  * PolarAffine + _WedgeBbox + transAxes). Model only: the painter is draw_polar.c. */
 #include "plot_model.h"
 
+#include <numc/ufunc.h>
 #include <math.h>
 
 bool nplot__polar_full(double lo_deg, double hi_deg)
@@ -116,4 +117,43 @@ void nplot__polar_to_dev(const nplot_axes *ax, double theta, double r, double *d
     double a = theta * p->direction + p->offset, d = rr * p->k;
     *dx = p->cx + d * cos(a);
     *dy = p->cy - d * sin(a);
+}
+
+/* cos (sin false) or sin of the n angles in v, in place; false when numc could not (out
+ * of memory), v then unchanged. */
+static bool trig_in_place(double *v, size_t n, bool sine)
+{
+    ptrdiff_t len = (ptrdiff_t)n;
+    nd_array *a = nd_wrap(v, 1, &len, NULL, ND_FLOAT64, NULL, NULL);
+    if (!a) return false;
+    nd_status st = sine ? nd_sin_into(a, a) : nd_cos_into(a, a);
+    nd_free(a);
+    return st == ND_OK;
+}
+
+void nplot__polar_to_dev_n(const nplot_axes *ax, const double *theta, const double *r, size_t n, double *dx,
+                           double *dy)
+{
+    const polar_state *p = ax->polar;
+    /* the angles (NaN for the points not drawn: a quiet NaN through cos and sin); the
+     * tests of polar_shown with the r limits and full circle taken out of the loop */
+    double lo = p->mask_outside ? fmin(ax->ya.lo, ax->ya.hi) : -INFINITY;
+    double hi = p->mask_outside ? fmax(ax->ya.lo, ax->ya.hi) : INFINITY;
+    bool sector = p->mask_outside && !p->full;
+    for (size_t i = 0; i < n; i++) {
+        double t = theta[i], v = r[i];
+        bool shown = v - p->r0 >= 0 && isfinite(t) && isfinite(v) && v >= lo && v <= hi &&
+                     !(sector && nplot__polar_outside(ax, t, v));
+        dx[i] = dy[i] = shown ? t * p->direction + p->offset : NAN;
+    }
+    if (!trig_in_place(dx, n, false) || !trig_in_place(dy, n, true)) {
+        nd_clear_error();
+        for (size_t i = 0; i < n; i++) nplot__polar_to_dev(ax, theta[i], r[i], &dx[i], &dy[i]);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        double d = (r[i] - p->r0) * p->k;
+        dx[i] = p->cx + d * dx[i];
+        dy[i] = p->cy - d * dy[i];
+    }
 }

@@ -212,9 +212,53 @@ void nplot__stamp_acc_add(stamp_acc *acc, const double *xs, const double *ys, si
     for (size_t i = 0; i < n; i++) {
         double x = xs[i], y = ys[i];
         if (!(x >= lox && x <= hix && y >= loy && y <= hiy)) continue;
-        long px = (long)floor(x) - gx0, py = (long)floor(y) - gy0;
+        /* floor of a value in range, without a libm call */
+        long fx = (long)x, fy = (long)y;
+        fx -= x < (double)fx;
+        fy -= y < (double)fy;
+        long px = fx - gx0, py = fy - gy0;
         if (px < 0 || py < 0 || px >= gw || py >= gh) continue;
         count[(size_t)py * gw + px]++;
+    }
+}
+
+/* Add count row `cnt` (gw positions, tile placed at column px + sx, sx >= 0, of the sum
+ * rows) times the tile's log rows into the sum rows it reaches (rows[r] for tile row r,
+ * NULL when outside the clip). A row with its points close together is added as whole
+ * runs (loops the compiler vectorises); a sparse row point by point. */
+static void acc_row(const uint32_t *cnt, int gw, const stamp *st, const float *lg, float *const *rows,
+                    float *f)
+{
+    int lo = 0, hi = gw - 1, nnz = 0;
+    while (lo < gw && !cnt[lo]) lo++;
+    if (lo == gw) return;
+    while (!cnt[hi]) hi--;
+    for (int px = lo; px <= hi; px++) nnz += cnt[px] != 0;
+    int tw = st->w, th = st->h, span = hi - lo + 1;
+    if (span <= 4 * nnz) {
+        for (int px = lo; px <= hi; px++) f[px] = (float)cnt[px];
+        for (int r = 0; r < th; r++) {
+            float *srow = rows[r];
+            if (!srow) continue;
+            for (int c = 0; c < tw; c++) {
+                float v = lg[r * tw + c];
+                if (v == 0) continue;
+                float *o = srow + c;
+                for (int px = lo; px <= hi; px++) o[px] += f[px] * v;
+            }
+        }
+        return;
+    }
+    for (int px = lo; px <= hi; px++) {
+        uint32_t k = cnt[px];
+        if (!k) continue;
+        for (int r = 0; r < th; r++) {
+            float *o = rows[r];
+            if (!o) continue;
+            o += px;
+            const float *l = lg + r * tw;
+            for (int c = 0; c < tw; c++) o[c] += (float)k * l[c];
+        }
     }
 }
 
@@ -224,48 +268,46 @@ bool nplot__stamp_acc_end(stamp_acc *acc)
     const stamp *st = &acc->one;
     int gx0 = acc->gx0, gy0 = acc->gy0, gw = acc->gw, gh = acc->gh;
     int clx0 = acc->clx0, cly0 = acc->cly0, clx1 = acc->clx1, cly1 = acc->cly1;
-    int cw = clx1 - clx0, ch = cly1 - cly0, ntile = st->w * st->h;
-    float *sum = nd_calloc((size_t)cw * (size_t)ch, sizeof *sum, "nplot");
+    int ch = cly1 - cly0, ntile = st->w * st->h;
+    /* the sums of the clip's rows, each with room for the tiles overhanging its sides:
+     * column j of a row is target column j + sx0 (the leftmost a tile reaches) */
+    int sx0 = gx0 + st->ox, sw = gw + st->w;
+    float *sum = nd_calloc((size_t)sw * (size_t)ch, sizeof *sum, "nplot");
     float *lg = nd_malloc(sizeof(float) * (size_t)ntile, "nplot");
-    bool ok = sum && lg;
+    float *f = nd_malloc(sizeof(float) * (size_t)gw, "nplot");
+    float **rows = nd_malloc(sizeof(float *) * (size_t)st->h, "nplot");
+    bool ok = sum && lg && f && rows;
     if (ok) {
         for (int i = 0; i < ntile; i++) {
             uint32_t a = st->px[i] >> 24;
             lg[i] = a == 255 ? -1e30f : (float)log1p(-(double)a / 255);
         }
-        for (int py = 0; py < gh; py++)
-            for (int px = 0; px < gw; px++) {
-                uint32_t k = acc->count[(size_t)py * gw + px];
-                if (!k) continue;
-                int x0 = px + gx0 + st->ox, y0 = py + gy0 + st->oy;
-                for (int r = 0; r < st->h; r++) {
-                    int ty = y0 + r;
-                    if (ty < cly0 || ty >= cly1) continue;
-                    float *srow = sum + (size_t)(ty - cly0) * cw;
-                    const float *lrow = lg + (size_t)r * st->w;
-                    for (int c = 0; c < st->w; c++) {
-                        int tx = x0 + c;
-                        if (tx < clx0 || tx >= clx1 || lrow[c] == 0) continue;
-                        srow[tx - clx0] += (float)k * lrow[c];
-                    }
-                }
+        for (int py = 0; py < gh; py++) {
+            int y0 = py + gy0 + st->oy;
+            bool any = false;
+            for (int r = 0; r < st->h; r++) {
+                int ty = y0 + r;
+                rows[r] = ty >= cly0 && ty < cly1 ? sum + (size_t)(ty - cly0) * sw : NULL;
+                any |= rows[r] != NULL;
             }
+            if (any) acc_row(acc->count + (size_t)py * gw, gw, st, lg, rows, f);
+        }
         const double *u = acc->u;
         for (int ty = cly0; ty < cly1; ty++) {
-            const float *srow = sum + (size_t)(ty - cly0) * cw;
+            const float *srow = sum + (size_t)(ty - cly0) * sw - sx0;
             uint32_t *d = acc->dst + (size_t)ty * acc->dstride;
             for (int tx = clx0; tx < clx1; tx++) {
-                float l = srow[tx - clx0];
+                float l = srow[tx];
                 if (l == 0) continue;
                 double t = l < -80 ? 0 : exp(l);
                 uint32_t p = d[tx], out = 0;
-                /* alpha: unit 255; colour channels premultiplied */
+                /* alpha: unit 255; colour channels premultiplied; v >= 0: rounded half up */
                 double da = (double)(p >> 24);
-                out |= (uint32_t)lround(255 + (da - 255) * t) << 24;
+                out |= (uint32_t)(255 + (da - 255) * t + 0.5) << 24;
                 for (int c = 0; c < 3; c++) {
                     double dc = (double)((p >> (16 - 8 * c)) & 255);
                     double v = u[c] + (dc - u[c]) * t;
-                    out |= (uint32_t)lround(v < 0 ? 0 : v > 255 ? 255 : v) << (16 - 8 * c);
+                    out |= (uint32_t)(v < 0 ? 0 : v > 255 ? 255 : v + 0.5) << (16 - 8 * c);
                 }
                 d[tx] = out;
             }
@@ -274,6 +316,8 @@ bool nplot__stamp_acc_end(stamp_acc *acc)
     }
     nd_free_mem(sum);
     nd_free_mem(lg);
+    nd_free_mem(f);
+    nd_free_mem(rows);
     nd_free_mem(acc->count);
     nd_free_mem(acc->one.px);
     nd_free_mem(acc);

@@ -107,5 +107,40 @@ void nplot__to_dev_n(render_ctx *rc, const nplot_axes *ax, const xform *t, int x
         for (size_t i = 0; i < n; i++) dy[i] = c * y[i] + d;
         return;
     }
+    if (ax->polar && xcoord == COORD_DATA && ycoord == COORD_DATA) {
+        nplot__polar_to_dev_n(ax, x, y, n, dx, dy);
+        return;
+    }
     for (size_t i = 0; i < n; i++) nplot__to_dev(rc, ax, t, xcoord, ycoord, x[i], y[i], &dx[i], &dy[i]);
+}
+
+/* ---- device-space simplification ------------------------------------------------------- */
+void nplot__simplify(nplot__pt_sink *s, const double *x, const double *y, size_t n, double tol)
+{
+    double ax0 = x[0], ay0 = y[0], dx = 0, dy = 0, far = 0, lx = ax0, ly = ay0;
+    bool have_dir = false;
+    nplot__sink_put(s, ax0, ay0, true);
+    for (size_t k = 1; k < n; k++) {
+        double qx = x[k], qy = y[k], vx = qx - ax0, vy = qy - ay0;
+        if (!have_dir) {
+            double len = hypot(vx, vy);
+            if (len < tol) continue;
+            dx = vx / len, dy = vy / len, far = len, lx = qx, ly = qy;
+            have_dir = true;
+            continue;
+        }
+        double along = vx * dx + vy * dy, perp = fabs(vx * dy - vy * dx);
+        if (perp <= tol && along >= far) {
+            far = along, lx = qx, ly = qy;
+            continue;
+        }
+        nplot__sink_put(s, lx, ly, false); /* the run ends at its farthest point */
+        ax0 = lx, ay0 = ly;
+        vx = qx - ax0, vy = qy - ay0;
+        double len = hypot(vx, vy);
+        have_dir = len >= tol;
+        if (have_dir) dx = vx / len, dy = vy / len, far = len;
+        lx = qx, ly = qy;
+    }
+    nplot__sink_put(s, x[n - 1], y[n - 1], false);
 }

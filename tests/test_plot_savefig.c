@@ -1,7 +1,7 @@
 /* savefig's options and formats of issue 20 (plot/savefig_more.c, plot/imsave.c):
  * bbox_inches='tight' sizes against matplotlib 3.6 (scripts/mpl_savefig_reference.py),
  * JPEG (SOI/EOI, decodes with libjpeg to the figure's colors), EPS/PS (%%BoundingBox),
- * PNG tEXt metadata, failed writes leaving the old file, imsave's pixels against
+ * PNG tEXt metadata, PNG rows longer than deflate's 32 KiB window, failed writes leaving the old file, imsave's pixels against
  * matplotlib's imsave, and bad input. */
 #include <numc/numc.h>
 #include <numc/plot.h>
@@ -381,12 +381,49 @@ static void test_imsave_matches_matplotlib(void)
     remove("imsave_out.jpg");
 }
 
+/* PNG rows longer than deflate's window (12,000 px: 36,001 bytes a row, so no match
+ * reaches the row above): read back, the pixels are the rendered ones, opaque and
+ * transparent; and a picture whose rows repeat (flat bands) round-trips too. */
+static void test_png_long_rows(void)
+{
+    for (int wide = 0; wide < 2; wide++) {
+        nplot_figure *fig = nplot_figure_new(.width = wide ? 120 : 4, .height = 0.4, .dpi = 100);
+        nplot_axes *ax = nplot_add_axes(fig, 0, 0, 1, 1);
+        double x[50], y[50];
+        for (int i = 0; i < 50; i++) x[i] = i, y[i] = sin(i * 0.7);
+        CU_ASSERT_EQUAL(nplot_fill_between_xy(ax, x, y, NULL, 50, .y2 = -1, .alpha = 0.5), ND_OK);
+        CU_ASSERT_EQUAL(nplot_plot_xy(ax, x, y, 50, .color = "k"), ND_OK);
+        nd_array *want = nplot_figure_to_array(fig);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(want);
+        for (int t = 0; t < 2; t++) {
+            const char *path = "savefig_test_long_rows.png";
+            CU_ASSERT_EQUAL_FATAL(nplot_savefig(fig, path, .transparent = t == 1), ND_OK);
+            nd_array *got = nplot_imread(path);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(got);
+            CU_ASSERT_EQUAL(nd_shape(got)[1], wide ? 12000 : 400);
+            if (t == 0 && nd_size(got) == nd_size(want) && nd_dtype_of(got) == ND_UINT8)
+                CU_ASSERT_EQUAL(memcmp(nd_data(got), nd_data(want), (size_t)nd_size(want)), 0);
+            if (t == 1) {
+                const unsigned char *g = nd_data(got);
+                size_t clear = 0;
+                for (ptrdiff_t i = 3; i < nd_size(got); i += 4) clear += g[i] == 0;
+                CU_ASSERT(clear > 0 && clear < (size_t)nd_size(got) / 4);
+            }
+            nd_free(got);
+            remove(path);
+        }
+        nd_free(want);
+        nplot_figure_free(fig);
+    }
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_tight_bbox_sizes),
     ND_T(test_tight_keeps_spilled_legend),
     ND_T(test_jpeg),
     ND_T(test_ps_eps),
     ND_T(test_png_metadata_and_pdf),
+    ND_T(test_png_long_rows),
     ND_T(test_failed_write_keeps_file),
     ND_T(test_bad_input),
     ND_T(test_imsave_matches_matplotlib),

@@ -1,7 +1,8 @@
 /* The vectorised sort (core/sort/sort_simd.c, Highway's vqsort when NUMC_HWY is on) and
  * the kernels it sits beside, against NumPy (tests/data/sort_simd/gen.py): every dtype it
  * takes, random / sorted / reversed / all-equal / few-distinct / NaN / ±inf / -0.0 inputs,
- * sizes 0 to 1000 around its thresholds, and 10^6-element properties. */
+ * sizes 0 to 1000 around its thresholds, and 10^6-element properties; with NUMC_HWY, that
+ * the first sort loads Highway (libnumc does not link it: vqsort_glue.cc). */
 #define _GNU_SOURCE
 #include <numc/manip.h>
 #include <numc/sort.h>
@@ -313,7 +314,39 @@ static void test_sort_from_threads_at_once(void)
     }
 }
 
+/* libnumc loads Highway on the first sort that uses vqsort, not at start-up (libhwy's
+ * constructor costs milliseconds): not mapped before, mapped after. Linux (/proc). */
+static bool hwy_mapped(void)
+{
+    bool found = false;
+#if defined(NUMC_TEST_HWY_SONAME) && defined(__linux__)
+    FILE *f = fopen("/proc/self/maps", "r");
+    char line[1024];
+    while (f && fgets(line, sizeof line, f)) found |= strstr(line, NUMC_TEST_HWY_SONAME) != NULL;
+    if (f) fclose(f);
+#endif
+    return found;
+}
+
+static void test_highway_loaded_on_first_sort(void)
+{
+#if defined(NUMC_TEST_HWY_SONAME) && defined(__linux__)
+    CU_ASSERT(!hwy_mapped());
+    nd_array *a = nd_arange(5000, 0, -1, ND_FLOAT64);
+    nd_array *s = nd_sort(a);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    CU_ASSERT_EQUAL(nd_get_f64(s, ND_IDX(0)), 1);
+    CU_ASSERT_EQUAL(nd_get_f64(s, ND_IDX(4999)), 5000);
+    CU_ASSERT(hwy_mapped());
+    nd_free(s);
+    nd_free(a);
+#else
+    CU_ASSERT(!hwy_mapped());
+#endif
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_highway_loaded_on_first_sort),
     ND_T(test_sort_from_threads_at_once),
     ND_T(test_sort_argsort_match_numpy_every_dtype_and_pattern),
     ND_T(test_sort_argsort_million_every_dtype),

@@ -28,6 +28,7 @@ enum { SIMD_SORT_MIN_NARROW = 128, SIMD_SORT_MIN_WIDE = 256, SIMD_SORT_MAX_16 = 
 
 bool nd__simd_sort_ok(nd_dtype t, ptrdiff_t n)
 {
+    if (n < SIMD_SORT_MIN_NARROW || !nd__vqsort_available()) return false;
     switch (t) {
     case ND_INT16: case ND_UINT16: return n >= SIMD_SORT_MIN_NARROW && n < SIMD_SORT_MAX_16;
     case ND_INT32: case ND_UINT32: case ND_FLOAT32: return n >= SIMD_SORT_MIN_NARROW;
@@ -90,6 +91,8 @@ FLOAT_SORT(float_sort_f64, double, uint64_t, int64_t, 0x8000000000000000u, nd__v
 nd_status nd__simd_sort(void *v, nd_dtype t, ptrdiff_t n)
 {
     size_t m = (size_t)n;
+    if (n >= 2 && !nd__vqsort_available()) /* sort.c asks first */
+        return nd_set_error(ND_EDTYPE, "nd_sort: Highway's vqsort could not be loaded");
     switch (t) {
     case ND_INT16: nd__vqsort_i16(v, m); break;
     case ND_UINT16: nd__vqsort_u16(v, m); break;
@@ -106,7 +109,7 @@ nd_status nd__simd_sort(void *v, nd_dtype t, ptrdiff_t n)
 
 bool nd__simd_argsort_ok(nd_dtype t, ptrdiff_t n)
 {
-    if (n < SIMD_ARGSORT_MIN) return false;
+    if (n < SIMD_ARGSORT_MIN || !nd__vqsort_available()) return false;
     switch (t) {
     case ND_INT32: case ND_UINT32: case ND_FLOAT32:
         return (uint64_t)n <= (uint64_t)UINT32_MAX + 1; /* (key << 32 | index) in one uint64 */
@@ -199,6 +202,8 @@ nd_status nd__simd_argsort(const void *v, nd_dtype t, ptrdiff_t n, bool stable, 
 {
     if (!nd__simd_argsort_ok(t, n) && n >= SIMD_ARGSORT_MIN) /* sort.c asks first */
         return nd_set_error(ND_EDTYPE, "nd_argsort: no vectorised argsort for dtype %s", nd_dtype_name(t));
+    if (n >= 2 && !nd__vqsort_available())
+        return nd_set_error(ND_EDTYPE, "nd_argsort: Highway's vqsort could not be loaded");
     if (n < 2) {
         if (n == 1) ix[0] = 0;
         return ND_OK;

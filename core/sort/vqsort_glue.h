@@ -1,6 +1,8 @@
 /* Internal: Highway's vqsort (hwy/contrib/sort/vqsort.h) behind a C API, for sort_simd.c.
  * Compiled only with NUMC_HWY (CMake option, on when pkg-config finds libhwy-contrib);
- * the C++ side is vqsort_glue.cc. Each call sorts keys[0, n) ascending in place with the
+ * the C++ side is vqsort_glue.cc, which loads Highway on first use. Call
+ * nd__vqsort_available() first: false when Highway could not be loaded (then no other
+ * function here may be called). Each call sorts keys[0, n) ascending in place with the
  * best instruction set of the running CPU (AVX-512, AVX2, SSE4, scalar), chosen by
  * Highway at run time. Floats must hold no NaN (the caller moves NaNs out first);
  * -0.0 and 0.0 compare equal and may come out in either order. vqsort allocates no
@@ -8,6 +10,7 @@
 #ifndef NUMC_VQSORT_GLUE_H
 #define NUMC_VQSORT_GLUE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,6 +24,7 @@ extern "C" {
 #define ND_VQ_INTERNAL
 #endif
 
+ND_VQ_INTERNAL bool nd__vqsort_available(void);
 ND_VQ_INTERNAL void nd__vqsort_f32(float *keys, size_t n);
 ND_VQ_INTERNAL void nd__vqsort_f64(double *keys, size_t n);
 ND_VQ_INTERNAL void nd__vqsort_i16(int16_t *keys, size_t n);
