@@ -160,21 +160,15 @@ int nplot__axis3d_ticks(const nplot_axes *ax, int k, double scale, double *out, 
     return m;
 }
 
-/* Ticks (inside the limits) and labels of axis k into caller arrays. */
-static int axis_ticks(render_ctx *rc, nplot_axes *ax, axis_state *a, const proj3 *p, int k, double *locs,
-                      char **labels, int cap)
+int nplot__axis3d_ticklabels(nplot_axes *ax, int k, double scale, double *locs, char **labels, int cap)
 {
-    double lo = fmin(p->lo[k], p->hi[k]), hi = fmax(p->lo[k], p->hi[k]);
-    double buf[64];
-    int n = a->fixed_set ? (a->nfixed < 64 ? a->nfixed : 64) : nplot_maxn_ticks(lo, hi, auto_bins(ax, a, rc->scale), buf, 64);
-    if (a->fixed_set && n > 0) memcpy(buf, a->fixed, sizeof(double) * (size_t)n);
-    if (n > 64) n = 64;
-    int m = 0;
-    double tol = (hi - lo) * 1e-9;
-    for (int i = 0; i < n && m < cap; i++)
-        if (buf[i] >= lo - tol && buf[i] <= hi + tol) locs[m++] = buf[i];
+    axis_state *a = k == 0 ? &ax->xa : k == 1 ? &ax->ya : &ax->za;
+    double lo = k == 0 ? ax->xa.lo : k == 1 ? ax->ya.lo : 0, hi = k == 0 ? ax->xa.hi : k == 1 ? ax->ya.hi : 0;
+    if (k == 2) nplot__zlimits(ax, &lo, &hi);
+    int m = nplot__axis3d_ticks(ax, k, scale, locs, cap);
+    if (m > cap) m = cap;
     char *off = NULL;
-    if (nplot__format_ticks(&a->fmt, SCALE_LINEAR, 10, locs, m, lo, hi, labels, &off)) {
+    if (nplot__format_ticks(&a->fmt, SCALE_LINEAR, 10, locs, m, fmin(lo, hi), fmax(lo, hi), labels, &off)) {
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory formatting 3-D ticks");
         return 0;
     }
@@ -217,7 +211,7 @@ static void draw_axis(render_ctx *rc, nplot_axes *ax, const proj3 *p, const fram
     e1[juggled[k][1]] = f->maxmin[juggled[k][1]];
     double locs[64];
     char *labels[64] = { 0 };
-    int n = axis_ticks(rc, ax, a, p, k, locs, labels, 64);
+    int n = nplot__axis3d_ticklabels(ax, k, rc->scale, locs, labels, 64);
     /* the axis line */
     cairo_set_line_width(cr, st->axes_linewidth * rc->scale);
     cairo_set_source_rgba(cr, st->axes_edge.r, st->axes_edge.g, st->axes_edge.b, st->axes_edge.a);

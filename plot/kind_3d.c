@@ -45,10 +45,11 @@ nd_status nplot_set_zlim(nplot_axes *ax, double lo, double hi)
     if (isinf(lo) || isinf(hi) || (lo == hi && !isnan(lo)))
         return nplot__fail(ax->fig, ND_EVALUE, "nplot_set_zlim: limits must be finite and distinct, "
                                                "got %g, %g", lo, hi);
-    ax->za.set_lo = !isnan(lo);
-    ax->za.set_hi = !isnan(hi);
-    ax->za.lo_fixed = lo;
-    ax->za.hi_fixed = hi;
+    axis_state *z = nplot__zaxis_root(ax); /* sharez: the group's limits */
+    z->set_lo = !isnan(lo);
+    z->set_hi = !isnan(hi);
+    z->lo_fixed = lo;
+    z->hi_fixed = hi;
     nplot__mark_dirty(ax->fig);
     return ND_OK;
 }
