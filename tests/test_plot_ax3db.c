@@ -353,6 +353,33 @@ static void test_set3d_applies_in_order(void)
     nplot_figure_free(fig);
 }
 
+/* apply_aspect: the drawn box is square (Axes3D.apply_aspect); get_tightbbox holds it and the
+ * tick labels around it; set_frame_on keeps the panes (matplotlib draws them regardless) */
+static void test_box_square_tightbbox_frame(void)
+{
+    nplot_figure *fig = nplot_figure_new(.width = 6.4, .height = 4.8, .dpi = 100);
+    nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);
+    double pos[4], bb[4];
+    CU_ASSERT_EQUAL(nplot_axes_get_active_position(ax, pos), ND_OK);
+    ND_ASSERT_CLOSE(pos[2] * 6.4, pos[3] * 4.8, 1e-9);
+    double want[4];
+    ref("active_position", want, 4);
+    for (int i = 0; i < 4; i++) ND_ASSERT_CLOSE(pos[i], want[i], 2e-3); /* whole pixels in numc */
+    CU_ASSERT_EQUAL(nplot_get_tightbbox(ax, bb), ND_OK);
+    double x0, y0, x1, y1;
+    CU_ASSERT_EQUAL(nplot_axes_pixel_box(ax, &x0, &y0, &x1, &y1), ND_OK);
+    CU_ASSERT(bb[0] <= x0 && bb[2] >= x1 && bb[2] > bb[0] && bb[3] > bb[1]);
+    img a = render(fig);
+    CU_ASSERT_EQUAL(nplot_axes_set_frame_on(ax, false), ND_OK);
+    CU_ASSERT(!nplot_axes_get_frame_on(ax));
+    img b = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a.px);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b.px);
+    CU_ASSERT(a.w == b.w && a.h == b.h && !memcmp(a.px, b.px, (size_t)a.w * (size_t)a.h * 4));
+    free(a.px), free(b.px);
+    nplot_figure_free(fig);
+}
+
 static void test_bad_input(void)
 {
     nplot_figure *fig = nplot_figure_new();
@@ -437,6 +464,7 @@ static const ND_TEST tests[] = {
     ND_T(test_tick_params_z_and_scales),
     ND_T(test_clear_resets_3d_state),
     ND_T(test_set3d_applies_in_order),
+    ND_T(test_box_square_tightbbox_frame),
     ND_T(test_bad_input),
     ND_T(test_golden_equal_helix),
     { 0 },

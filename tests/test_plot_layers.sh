@@ -44,7 +44,7 @@ declare -A layer_of=(
   [axes_getset.c]=2 [axes_query.c]=5
   [spectral.c]=1 [kind_spectral.c]=3
   [constrained.c]=4
-  [axes3d_more.c]=2 [axes3d_out.c]=5
+  [axes3d_more.c]=3 [axes3d_out.c]=5
 )
 layer_name=("" base model kinds draw output)
 

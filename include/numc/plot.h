@@ -3547,6 +3547,10 @@ NPLOT_API nplot_mosaic *nplot_subfig_subplot_mosaic_(nplot_subfigure *sf, const 
  * ("auto" until set), NULL with the error set for NULL or a 2-D axes. */
 NPLOT_API nd_status nplot_set_aspect3d(nplot_axes *ax, const char *aspect, const char *adjustable);
 NPLOT_API const char *nplot_get_aspect3d(nplot_axes *ax);
+/* On a 3-D axes nplot_axes_get_active_position gives the square box Axes3D.apply_aspect
+ * makes (the cell shrunk to a square about its centre), nplot_tick_params takes axis "z"
+ * ("both": x, y and z), nplot_set_xscale / nplot_set_yscale refuse all but "linear", and
+ * nplot_axes_update_datalim does nothing (matplotlib 3.6's Axes3D.update_datalim). */
 /* ax.sharez(other): ax's z axis joins other's group: one set of z limits, autoscaled over the
  * group's data, fixed or inverted on any member. ND_EVALUE when ax's z is already shared
  * with another group, other is NULL, 2-D or of another figure. */
