@@ -2301,5 +2301,6 @@ from . import _pyplot_pyprops as _pyprops  # noqa: E402,F401  (issue 21: axes / 
 # ---- anchor: effects2 ----
 # ---- anchor: ax3da ----
 # ---- anchor: ax3db ----
+from . import _pyplot_ax3db as _ax3db  # noqa: E402,F401  (3-D axes state: aspect, sharez, z ticks ...)
 # ---- anchor: pynames ----
 __all__ = [n for n in globals() if not n.startswith("_") and n not in ("Artist",)]
