@@ -3,6 +3,7 @@
  * sorted by depth, so surfaces that interleave occlude correctly (matplotlib sorts per
  * collection and gets this wrong). */
 #include "plot_render.h"
+#include "dates.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -160,11 +161,35 @@ int nplot__axis3d_ticks(const nplot_axes *ax, int k, double scale, double *out, 
     return m;
 }
 
+/* A date axis of a 3-D axes: the ticks in the view and their labels as a 2-D date axis
+ * has them (its formatter; a concise formatter's offset text is not drawn on 3-D axes) */
+static int axis3d_date_ticks(nplot_axes *ax, const axis_state *a, double lo, double hi, double *locs,
+                             char **labels, int cap)
+{
+    static _Thread_local char l[64][NPLOT_DATE_LABEL];
+    char off[NPLOT_DATE_LABEL];
+    int n = 0;
+    if (isfinite(lo) && isfinite(hi) && fabs(lo) <= NPLOT_DATE_MAX_DAYS && fabs(hi) <= NPLOT_DATE_MAX_DAYS)
+        n = nplot__date_ticks_fmt(lo, hi, a->date_fmt, a->date_strftime, a->fixed_set ? a->fixed : NULL,
+                                  a->nfixed, locs, l, cap < 64 ? cap : 64, off, sizeof off);
+    if (n > cap) n = cap;
+    if (n > 64) n = 64;
+    for (int i = 0; i < n; i++)
+        if (!(labels[i] = nd_strdup(l[i], "nplot"))) {
+            for (int j = 0; j < i; j++) nd_free_mem(labels[j]), labels[j] = NULL;
+            nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory formatting 3-D date ticks");
+            return 0;
+        }
+    return n;
+}
+
 int nplot__axis3d_ticklabels(nplot_axes *ax, int k, double scale, double *locs, char **labels, int cap)
 {
     axis_state *a = k == 0 ? &ax->xa : k == 1 ? &ax->ya : &ax->za;
     double lo = k == 0 ? ax->xa.lo : k == 1 ? ax->ya.lo : 0, hi = k == 0 ? ax->xa.hi : k == 1 ? ax->ya.hi : 0;
     if (k == 2) nplot__zlimits(ax, &lo, &hi);
+    if (a->date && a->nfixed_labels == 0) /* zaxis_date / xaxis_date: AutoDateLocator's ticks */
+        return axis3d_date_ticks(ax, a, fmin(lo, hi), fmax(lo, hi), locs, labels, cap);
     int m = nplot__axis3d_ticks(ax, k, scale, locs, cap);
     if (m > cap) m = cap;
     char *off = NULL;

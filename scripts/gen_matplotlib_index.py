@@ -299,6 +299,7 @@ MAP.update({
     (D, "get_zmajorticklabels"): ["nplot_get_zticks", "nplot_get_zticklabel"],
     (D, "get_zminorticklabels"): ["nplot_get_zminorticks"],
     (D, "get_zticklines"): ["nplot_get_zticks"], (D, "get_zgridlines"): ["nplot_get_zticks"],
+    (D, "zaxis_date"): ['nplot_axis_date(ax, "z")'],
 })
 
 # Shown in the same cell as their base name.

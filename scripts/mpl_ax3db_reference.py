@@ -120,6 +120,17 @@ ax.clear()
 put("clear_margins", ax.margins())
 plt.close(fig)
 
+# zaxis_date: AutoDateLocator / AutoDateFormatter on z (days since 1970-01-01)
+for i, zl in enumerate([(19000, 19100), (19000, 19003)]):
+    fig = plt.figure(figsize=(6.4, 4.8), dpi=100)
+    ax = fig.add_subplot(projection="3d")
+    ax.set_zlim(*zl)
+    ax.zaxis_date()
+    fig.canvas.draw()
+    put("zdate_%d" % i, ax.get_zticks())
+    rows.append("zdatelabels_%d %s" % (i, "|".join(t.get_text() for t in ax.get_zticklabels())))
+    plt.close(fig)
+
 # apply_aspect: the active position of a 3-D subplot after a draw (a square in pixels)
 fig = plt.figure(figsize=(6.4, 4.8), dpi=100)
 ax = fig.add_subplot(projection="3d")

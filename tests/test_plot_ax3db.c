@@ -191,6 +191,40 @@ static void test_get_axis_position_for_views(void)
     }
 }
 
+/* ax's z ticks and labels against matplotlib's `ticks_name` / `labels_name` rows (only the
+ * ticks inside [lo, hi]: matplotlib's get_zticks also lists those just outside) */
+static void assert_zticks(nplot_axes *ax, const char *ticks_name, const char *labels_name, double lo, double hi)
+{
+    double want[32], got[32];
+    int nw = ref(ticks_name, want, 32);
+    int n = nplot_get_zticks(ax, got, 32);
+    int k = 0, first = -1;
+    for (int i = 0; i < nw; i++)
+        if (want[i] >= lo - 1e-9 && want[i] <= hi + 1e-9) {
+            if (first < 0) first = i;
+            want[k++] = want[i];
+        }
+    CU_ASSERT_EQUAL_FATAL(n, k);
+    for (int i = 0; i < n; i++) ND_ASSERT_CLOSE(got[i], want[i], 1e-12);
+    char line[1024] = "";
+    FILE *f = fopen(REF, "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    size_t len0 = strlen(labels_name);
+    while (fgets(line, sizeof line, f) && !(strncmp(line, labels_name, len0) == 0 && line[len0] == ' ')) {}
+    fclose(f);
+    char *p = line + len0 + 1;
+    p[strcspn(p, "\n")] = 0;
+    for (int i = 0; i < first; i++) p = strchr(p, '|') + 1;
+    for (int i = 0; i < n; i++) {
+        size_t len = strcspn(p, "|");
+        const char *lab = nplot_get_zticklabel(ax, i);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(lab);
+        if (strlen(lab) != len || strncmp(lab, p, len)) printf("\n  z label %d: '%s', matplotlib '%.*s'\n", i, lab, (int)len, p);
+        CU_ASSERT(strlen(lab) == len && !strncmp(lab, p, len));
+        p += len + 1;
+    }
+}
+
 static void test_z_ticks_match_matplotlib(void)
 {
     static const double zl[3][2] = { { 0, 1 }, { -3.7, 12.2 }, { 1000, 1003 } };
@@ -198,37 +232,12 @@ static void test_z_ticks_match_matplotlib(void)
         nplot_figure *fig = nplot_figure_new(.width = 6.4, .height = 4.8, .dpi = 100);
         nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);
         CU_ASSERT_EQUAL(nplot_set_zlim(ax, zl[c][0], zl[c][1]), ND_OK);
-        char name[32], line[1024] = "";
-        snprintf(name, sizeof name, "zticks_%d", c);
-        double want[32], got[32];
-        int nw = ref(name, want, 32);
+        char tn[32], ln[32];
+        snprintf(tn, sizeof tn, "zticks_%d", c);
+        snprintf(ln, sizeof ln, "zlabels_%d", c);
+        assert_zticks(ax, tn, ln, zl[c][0], zl[c][1]);
+        double got[32];
         int n = nplot_get_zticks(ax, got, 32);
-        /* matplotlib's get_zticks also lists the locator's ticks just outside the limits */
-        int k = 0, first = -1;
-        for (int i = 0; i < nw; i++)
-            if (want[i] >= zl[c][0] - 1e-9 && want[i] <= zl[c][1] + 1e-9) {
-                if (first < 0) first = i;
-                want[k++] = want[i];
-            }
-        CU_ASSERT_EQUAL_FATAL(n, k);
-        for (int i = 0; i < n; i++) ND_ASSERT_CLOSE(got[i], want[i], 1e-12);
-        /* the labels, matplotlib's text of the same ticks */
-        snprintf(name, sizeof name, "zlabels_%d", c);
-        FILE *f = fopen(REF, "r");
-        CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-        while (fgets(line, sizeof line, f) && strncmp(line, name, strlen(name))) {}
-        fclose(f);
-        char *p = line + strlen(name) + 1;
-        p[strcspn(p, "\n")] = 0;
-        for (int i = 0; i < first; i++) p = strchr(p, '|') + 1;
-        for (int i = 0; i < n; i++) {
-            size_t len = strcspn(p, "|");
-            const char *lab = nplot_get_zticklabel(ax, i);
-            CU_ASSERT_PTR_NOT_NULL_FATAL(lab);
-            if (strlen(lab) != len || strncmp(lab, p, len)) printf("\n  z label %d: '%s', matplotlib '%.*s'\n", i, lab, (int)len, p);
-            CU_ASSERT(strlen(lab) == len && !strncmp(lab, p, len));
-            p += len + 1;
-        }
         CU_ASSERT_PTR_NULL(nplot_get_zticklabel(ax, n));
         CU_ASSERT_EQUAL(nd_last_error(), ND_EINDEX);
         CU_ASSERT_EQUAL(nplot_get_zminorticks(ax, got, 32), 0); /* NullLocator */
@@ -244,6 +253,26 @@ static void test_z_ticks_match_matplotlib(void)
     CU_ASSERT_STRING_EQUAL(nplot_get_zticklabel(ax, 1), "b");
     CU_ASSERT_EQUAL(nplot_get_zminorticks(ax, t, 8), 2);
     CU_ASSERT_DOUBLE_EQUAL(t[1], 0.3, 0);
+    nplot_figure_free(fig);
+}
+
+static void test_zaxis_date_matches_matplotlib(void)
+{
+    static const double zl[2][2] = { { 19000, 19100 }, { 19000, 19003 } };
+    for (int c = 0; c < 2; c++) {
+        nplot_figure *fig = nplot_figure_new(.width = 6.4, .height = 4.8, .dpi = 100);
+        nplot_axes *ax = nplot_subplot_3d(fig, 1, 1, 1);
+        CU_ASSERT_EQUAL(nplot_set_zlim(ax, zl[c][0], zl[c][1]), ND_OK);
+        CU_ASSERT_EQUAL(nplot_axis_date(ax, "z"), ND_OK);
+        char tn[32], ln[32];
+        snprintf(tn, sizeof tn, "zdate_%d", c);
+        snprintf(ln, sizeof ln, "zdatelabels_%d", c);
+        assert_zticks(ax, tn, ln, zl[c][0], zl[c][1]);
+        nplot_figure_free(fig);
+    }
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *flat = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_axis_date(flat, "z"), ND_EVALUE); /* 2-D: no z */
     nplot_figure_free(fig);
 }
 
@@ -460,6 +489,7 @@ static const ND_TEST tests[] = {
     ND_T(test_autoscale3d_freezes_one_axis),
     ND_T(test_get_axis_position_for_views),
     ND_T(test_z_ticks_match_matplotlib),
+    ND_T(test_zaxis_date_matches_matplotlib),
     ND_T(test_sharez_limits),
     ND_T(test_tick_params_z_and_scales),
     ND_T(test_clear_resets_3d_state),

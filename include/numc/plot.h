@@ -3550,7 +3550,8 @@ NPLOT_API const char *nplot_get_aspect3d(nplot_axes *ax);
 /* On a 3-D axes nplot_axes_get_active_position gives the square box Axes3D.apply_aspect
  * makes (the cell shrunk to a square about its centre), nplot_tick_params takes axis "z"
  * ("both": x, y and z), nplot_set_xscale / nplot_set_yscale refuse all but "linear", and
- * nplot_axes_update_datalim does nothing (matplotlib 3.6's Axes3D.update_datalim). */
+ * nplot_axes_update_datalim does nothing (matplotlib 3.6's Axes3D.update_datalim), and
+ * nplot_axis_date takes "z" (zaxis_date: AutoDateLocator ticks, the axis' date formatter). */
 /* ax.sharez(other): ax's z axis joins other's group: one set of z limits, autoscaled over the
  * group's data, fixed or inverted on any member. ND_EVALUE when ax's z is already shared
  * with another group, other is NULL, 2-D or of another figure. */

@@ -3,7 +3,7 @@ Axes3D by the import at the ax3db anchor of pyplot.py: set_aspect / get_aspect (
 'equal', 'equalxy', 'equalxz', 'equalyz'; adjustable 'datalim' or 'box'), sharez,
 get_zticks / get_zticklabels / get_zmajorticklabels / get_zminorticklabels / get_zticklines /
 get_zgridlines, margins (x, y, z), autoscale / autoscale_view, auto_scale_xyz,
-get_axis_position, set_xscale / set_yscale ('linear' only) and set (the 3-D properties
+get_axis_position, zaxis_date, set_xscale / set_yscale ('linear' only) and set (the 3-D properties
 zlim, zlabel, zmargin, zscale, zbound, box_aspect, proj_type, aspect; the others
 go to Axes.set).
 
@@ -171,6 +171,12 @@ def set_yscale(self, value, **kw):
     Axes.set_yscale(self, value, **kw)
 
 
+def zaxis_date(self, tz=None):
+    if tz is not None:
+        raise TypeError("zaxis_date(): tz is not supported by numc (dates are UTC)")
+    self._call("axis_date", "z")
+
+
 _SET3D = ("zlim", "zlabel", "zmargin", "zscale", "zbound", "box_aspect", "proj_type", "aspect",
           "adjustable")
 
@@ -203,5 +209,5 @@ def set(self, **kw):
 for _n in ("set_aspect", "get_aspect", "sharez", "get_zticks", "get_zticklabels",
            "get_zmajorticklabels", "get_zminorticklabels", "get_zticklines", "get_zgridlines",
            "margins", "autoscale", "autoscale_view", "auto_scale_xyz", "get_axis_position",
-           "set_xscale", "set_yscale", "set"):
+           "set_xscale", "set_yscale", "set", "zaxis_date"):
     setattr(Axes3D, _n, globals()[_n])

@@ -102,3 +102,14 @@ def test_sharez_set_and_errors():
         a1.set_aspect("equal", anchor="C")
     a1.tick_params(axis="z", colors="red")
     f.savefig("/dev/null", format="png")
+
+
+def test_zaxis_date():
+    (f1, a1), (f2, a2) = _pair(dict(figsize=(6.4, 4.8), dpi=100))
+    for ax in (a1, a2):
+        ax.set_zlim(19000, 19100)
+        ax.zaxis_date()
+    f2.canvas.draw()
+    want = [l.get_text() for t, l in zip(a2.get_zticks(), a2.get_zticklabels()) if 19000 <= t <= 19100]
+    assert a1.get_zticklabels() == want
+    mpl_pyplot.close(f2)
