@@ -183,6 +183,8 @@ NOT_IN_C = {
         "can_pan": "interactive navigation", "can_zoom": "interactive navigation",
         "format_coord": "the status bar of a GUI window",
         "format_zdata": "the status bar of a GUI window",
+        "set_top_view": "resetting the 2-D window onto the projection, which only code "
+                        "assigning ax.viewLim moves (numc's stays matplotlib's default)",
     },
 }
 
