@@ -6,17 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-#define CHECK_3D(ax, who)                                                              \
-    do {                                                                               \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);               \
-        nd_status st_ = nplot__check((ax)->fig);                                       \
-        if (st_) return st_;                                                           \
-        if (!(ax)->is3d)                                                               \
-            return nplot__fail((ax)->fig, ND_EVALUE, "%s: the axes is not 3-D (use "    \
-                               "nplot_subplot_3d)", who);                              \
-    } while (0)
-
-#define BOX_DIAG 1.8294640721620434 /* Axes3D.set_box_aspect's diagonal */
 
 /* ---- set_aspect ----------------------------------------------------------------------------- */
 static const char *const aspect_names[] = { "auto", "equal", "equalxy", "equalxz", "equalyz" };
@@ -63,7 +52,7 @@ nd_status nplot_set_aspect3d(nplot_axes *ax, const char *aspect, const char *adj
             }
         for (int i = 0; i < 3; i++)
             if (!(bits >> i & 1)) nb[i] *= sqrt(nd / od);
-        double zoom = sqrt(box3[0] * box3[0] + box3[1] * box3[1] + box3[2] * box3[2]) / BOX_DIAG;
+        double zoom = sqrt(box3[0] * box3[0] + box3[1] * box3[1] + box3[2] * box3[2]) / NPLOT__BOX3D_DIAG;
         return nplot_set_box_aspect3d(ax, nb[0], nb[1], nb[2], zoom);
     }
     /* matplotlib 3.6 (3.7's 'datalim'): the limits widen about their centres so that data units

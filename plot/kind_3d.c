@@ -6,16 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK_3D(ax, who)                                                              \
-    do {                                                                               \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);               \
-        nd_status st_ = nplot__check((ax)->fig);                                       \
-        if (st_) return st_;                                                           \
-        if (!(ax)->is3d)                                                               \
-            return nplot__fail((ax)->fig, ND_EVALUE, "%s: the axes is not 3-D (use "    \
-                               "nplot_subplot_3d)", who);                              \
-    } while (0)
-
 nplot_axes *nplot_subplot_3d(nplot_figure *fig, int nrows, int ncols, int index)
 {
     nplot_axes *ax = nplot_subplot(fig, nrows, ncols, index);

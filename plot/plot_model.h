@@ -586,6 +586,7 @@ int nplot__axis3d_ticklabels(nplot_axes *ax, int k, double scale, double *locs, 
  * ax, row-major 4 x 4 (proj3d.c); the box aspect in use; proj_transform by M; ax's limits. */
 void nplot__proj3d_matrix(const nplot_axes *ax, const double lim[6], double M[16]);
 void nplot__proj3d_box(const nplot_axes *ax, double box[3]);
+#define NPLOT__BOX3D_DIAG 1.8294640721620434 /* Axes3D.set_box_aspect's diagonal at zoom 1 */
 void nplot__proj3d_apply(const double M[16], double x, double y, double z, double *tx, double *ty,
                          double *tz);
 void nplot__proj3d_limits(nplot_axes *ax, double lim[6]);
@@ -778,6 +779,17 @@ enum { SPINE_POS_EDGE = 0, SPINE_POS_OUTWARD, SPINE_POS_AXES, SPINE_POS_DATA };
         if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who); \
         nd_status st_ = nplot__check((ax)->fig);                             \
         if (st_) return st_;                                                 \
+    } while (0)
+
+/* CHECK_AX, and ND_EVALUE naming `who` unless ax is a 3-D axes. */
+#define CHECK_3D(ax, who)                                                              \
+    do {                                                                               \
+        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);               \
+        nd_status st_ = nplot__check((ax)->fig);                                       \
+        if (st_) return st_;                                                           \
+        if (!(ax)->is3d)                                                               \
+            return nplot__fail((ax)->fig, ND_EVALUE, "%s: the axes is not 3-D (use "    \
+                               "nplot_subplot_3d)", who);                              \
     } while (0)
 
 /* The options struct a function was given, or its defaults (all zero) when o is NULL. The
