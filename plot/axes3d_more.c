@@ -95,9 +95,7 @@ nd_status nplot_sharez(nplot_axes *ax, nplot_axes *other)
     /* the root axes: the one whose za is root */
     nplot_axes *r = other;
     while (&r->za != root) r = r->za.share_root;
-    ax->za.share_root = r;
-    /* matplotlib shares the tickers (locator and formatter) too */
-    ax->za.fmt = root->fmt;
+    ax->za.share_root = r; /* the limits; each axes keeps its own tick settings */
     nplot__mark_dirty(ax->fig);
     return ND_OK;
 }

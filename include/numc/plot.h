@@ -3553,7 +3553,8 @@ NPLOT_API const char *nplot_get_aspect3d(nplot_axes *ax);
  * nplot_axes_update_datalim does nothing (matplotlib 3.6's Axes3D.update_datalim), and
  * nplot_axis_date takes "z" (zaxis_date: AutoDateLocator ticks, the axis' date formatter). */
 /* ax.sharez(other): ax's z axis joins other's group: one set of z limits, autoscaled over the
- * group's data, fixed or inverted on any member. ND_EVALUE when ax's z is already shared
+ * group's data, fixed or inverted on any member (each keeps its own fixed ticks and
+ * formatter, where matplotlib shares them too). ND_EVALUE when ax's z is already shared
  * with another group, other is NULL, 2-D or of another figure. */
 NPLOT_API nd_status nplot_sharez(nplot_axes *ax, nplot_axes *other);
 /* get_zticks / get_zticklabels (get_zmajorticklabels, get_zticklines, get_zgridlines: one per
