@@ -355,7 +355,12 @@ nd_status nplot_cla(nplot_axes *ax)
     bool twin = ax->twin_x_of || ax->twin_y_of, polar = ax->polar != NULL;
     axis_reset(ax, &ax->xa, true, twin);
     axis_reset(ax, &ax->ya, false, twin);
-    if (ax->is3d) axis_reset(ax, &ax->za, false, false);
+    if (ax->is3d) { /* Axes3D.clear: z margin 0 in perspective (axes.zmargin ortho), grid on */
+        axis_reset(ax, &ax->za, false, false);
+        if (!isinf(ax->focal)) ax->za.margin = 0; /* ortho keeps axis_init's 0.05 */
+        ax->grid3d_off = false;
+        ax->aspect3d = 0;
+    }
     const nplot__style *st = fig->style;
     for (int i = 0; i < 3; i++) {
         nd_free_mem(ax->title[i]);

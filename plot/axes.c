@@ -465,23 +465,39 @@ nd_status nplot__text_style_from(nplot_figure *fig, const nplot_text_opts *o, do
     return ND_OK;
 }
 
-void nplot__zlimits(nplot_axes *ax, double *lo, double *hi)
+axis_state *nplot__zaxis_root(nplot_axes *ax)
 {
     axis_state *a = &ax->za;
-    double l = a->has_data ? a->dmin : 0, h = a->has_data ? a->dmax : 1;
+    int guard = 0;
+    while (a->share_root && guard++ < 64) a = &a->share_root->za;
+    return a;
+}
+
+void nplot__zlimits(nplot_axes *ax, double *lo, double *hi)
+{
+    /* sharez: the data of the whole group, the fixed limits and inversion of its root */
+    axis_state *a = &ax->za, *r = nplot__zaxis_root(ax);
+    bool has = false;
+    double l = 0, h = 1;
+    for (nplot_axes *o = ax->fig->axes; o; o = o->next) {
+        if (!o->is3d || !o->za.has_data || (o != ax && nplot__zaxis_root(o) != r)) continue;
+        l = has ? fmin(l, o->za.dmin) : o->za.dmin;
+        h = has ? fmax(h, o->za.dmax) : o->za.dmax;
+        has = true;
+    }
     if (h - l <= 1e-15 * fmax(fabs(l), fabs(h))) {
         double e = l == 0 ? 0.05 : 0.05 * fabs(l);
         l -= e, h += e;
-    } else if (a->has_data) {
+    } else if (has) {
         double d = (h - l) * a->margin;
         l -= d, h += d;
     }
-    if (a->inverted) { /* invert_zaxis on automatic limits */
+    if (r->inverted) { /* invert_zaxis on automatic limits */
         double t = l;
         l = h, h = t;
     }
-    if (a->set_lo) l = a->lo_fixed;
-    if (a->set_hi) h = a->hi_fixed;
+    if (r->set_lo) l = r->lo_fixed;
+    if (r->set_hi) h = r->hi_fixed;
     a->lo = l, a->hi = h;
     *lo = l, *hi = h;
 }

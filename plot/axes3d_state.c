@@ -5,20 +5,10 @@
 #include <math.h>
 #include <string.h>
 
-#define CHECK_3D(ax, who)                                                              \
-    do {                                                                               \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);               \
-        nd_status st_ = nplot__check((ax)->fig);                                       \
-        if (st_) return st_;                                                           \
-        if (!(ax)->is3d)                                                               \
-            return nplot__fail((ax)->fig, ND_EVALUE, "%s: the axes is not 3-D (use "    \
-                               "nplot_subplot_3d)", who);                              \
-    } while (0)
-
 nd_status nplot_invert_zaxis(nplot_axes *ax)
 {
     CHECK_3D(ax, "nplot_invert_zaxis");
-    axis_state *a = &ax->za;
+    axis_state *a = nplot__zaxis_root(ax);
     double lo, hi;
     nplot__zlimits(ax, &lo, &hi);
     /* set_zlim(top, bottom, auto=None): fixed limits swap, automatic ones stay automatic */
@@ -71,7 +61,7 @@ nd_status nplot_set_zbound(nplot_axes *ax, double lower, double upper)
         return nplot__fail(ax->fig, ND_EVALUE, "%s: bounds must be distinct, got %g, %g", who, lower, upper);
     double a = fmin(lower, upper), b = fmax(lower, upper);
     bool inv = nplot_zaxis_inverted(ax);
-    axis_state *z = &ax->za;
+    axis_state *z = nplot__zaxis_root(ax);
     z->inverted = false; /* the order of the fixed limits carries the inversion */
     z->set_lo = z->set_hi = true;
     z->lo_fixed = inv ? b : a;
@@ -94,7 +84,7 @@ nd_status nplot_set_zmargin(nplot_axes *ax, double m)
 nd_status nplot_set_autoscalez_on(nplot_axes *ax, bool on)
 {
     CHECK_3D(ax, "nplot_set_autoscalez_on");
-    axis_state *a = &ax->za;
+    axis_state *a = nplot__zaxis_root(ax);
     if (on) {
         a->set_lo = a->set_hi = false;
     } else if (!(a->set_lo && a->set_hi)) {
@@ -110,7 +100,8 @@ nd_status nplot_set_autoscalez_on(nplot_axes *ax, bool on)
 
 bool nplot_get_autoscalez_on(const nplot_axes *ax)
 {
-    return ax && ax->is3d && !ax->za.set_lo && !ax->za.set_hi;
+    return ax && ax->is3d && !nplot__zaxis_root((nplot_axes *)ax)->set_lo &&
+           !nplot__zaxis_root((nplot_axes *)ax)->set_hi;
 }
 
 nd_status nplot_set_zscale(nplot_axes *ax, const char *scale)

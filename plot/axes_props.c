@@ -201,6 +201,9 @@ static nd_status set_scale(nplot_axes *ax, bool x, const char *scale, const nplo
     else return nplot__fail(ax->fig, ND_EVALUE, "%s: unknown scale '%s' (linear, log, symlog, "
                                                 "asinh, function, logit)",
                             who, scale);
+    if (ax->is3d && s != SCALE_LINEAR) /* Axes3D.set_xscale: only 'linear' (matplotlib 3.6) */
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: 3-D axes support only the 'linear' scale, got "
+                                               "'%s'", who, scale);
     if (ax->polar && s != SCALE_LINEAR) /* theta: matplotlib's NotImplementedError; r: numc */
         return nplot__fail(ax->fig, ND_EVALUE, "%s: the %s axis of a polar axes is linear; "
                                                "'%s' cannot be set on a polar plot", who,
@@ -489,17 +492,19 @@ static void apply_tick_side(nplot_figure *fig, tick_side *t, const nplot_tick_pa
  * not picked) and the tick levels a 'which' option names ("major", "minor", "both");
  * ND_EVALUE naming who for other values. */
 static nd_status axes_and_levels(nplot_axes *ax, const char *axis, const char *which,
-                                 axis_state *axes[2], bool *major, bool *minor, const char *who)
+                                 axis_state *axes[3], bool *major, bool *minor, const char *who)
 {
-    bool dox = true, doy = true;
+    bool dox = true, doy = true, doz = ax->is3d; /* Axes3D.tick_params: 'both' is all three */
     *major = true;
     *minor = false;
     if (axis) {
         if (!strcmp(axis, "x")) doy = false;
         else if (!strcmp(axis, "y")) dox = false;
+        else if (ax->is3d && !strcmp(axis, "z")) dox = doy = false;
         else if (strcmp(axis, "both"))
-            return nplot__fail(ax->fig, ND_EVALUE, "%s: axis must be x, y or both, got '%s'", who,
-                               axis);
+            return nplot__fail(ax->fig, ND_EVALUE, "%s: axis must be x, y%s or both, got '%s'", who,
+                               ax->is3d ? ", z" : "", axis);
+        if (strcmp(axis, "both") && strcmp(axis, "z")) doz = false;
     }
     if (which) {
         if (!strcmp(which, "minor")) *major = false, *minor = true;
@@ -510,6 +515,7 @@ static nd_status axes_and_levels(nplot_axes *ax, const char *axis, const char *w
     }
     axes[0] = dox ? &ax->xa : NULL;
     axes[1] = doy ? &ax->ya : NULL;
+    axes[2] = doz ? &ax->za : NULL;
     return ND_OK;
 }
 
@@ -518,7 +524,7 @@ nd_status nplot_tick_params_(nplot_axes *ax, const nplot_tick_params *o)
     static const char *who = "nplot_tick_params";
     CHECK_AX(ax, who);
     o = NPLOT__OPTS(o, nplot_tick_params);
-    axis_state *axes[2];
+    axis_state *axes[3];
     bool major, minor;
     nd_status st = axes_and_levels(ax, o->axis, o->which, axes, &major, &minor, who);
     if (st) return st;
@@ -558,7 +564,7 @@ nd_status nplot_tick_params_(nplot_axes *ax, const nplot_tick_params *o)
             return nplot__fail(ax->fig, ND_EVALUE, "%s", nd_errmsg());
         plc = &lc;
     }
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < 3; i++) { /* z takes the y axis' side keys (matplotlib drops top / bottom) */
         axis_state *a = axes[i];
         if (!a) continue;
         if (major) apply_tick_side(ax->fig, &a->major, o, dir, pc, plc);
@@ -638,7 +644,7 @@ nd_status nplot_grid_(nplot_axes *ax, const nplot_grid_opts *o)
     CHECK_AX(ax, who);
     o = NPLOT__OPTS(o, nplot_grid_opts);
     bool on = o->visible != NPLOT_OFF;
-    axis_state *axes[2];
+    axis_state *axes[3]; /* [2], a 3-D axes' z, has no 2-D grid */
     bool major, minor;
     nd_status st = axes_and_levels(ax, o->axis, o->which, axes, &major, &minor, who);
     if (st) return st;

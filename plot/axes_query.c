@@ -24,8 +24,18 @@ nd_status nplot_axes_get_active_position(nplot_axes *ax, double bounds[4])
 {
     static const char *who = "nplot_axes_get_active_position";
     double W = 1, H = 1, b[4] = { 0 };
-    nd_status st = laid_out(ax, &W, &H, b, who);
-    if (st) return st;
+    nd_status st;
+    if (ax && ax->is3d) { /* Axes3D.apply_aspect: the cell shrunk to a square, anchored 'C' */
+        CHECK_AX(ax, who);
+        int w, h;
+        if ((st = nplot_axes_pixel_box(ax, &b[0], &b[1], &b[2], &b[3]))) return st;
+        nplot_figure_pixel_size(ax->fig, &w, &h);
+        W = w, H = h;
+        double side = fmin(b[2] - b[0], b[3] - b[1]), cx = (b[0] + b[2]) / 2, cy = (b[1] + b[3]) / 2;
+        b[0] = cx - side / 2, b[2] = cx + side / 2, b[1] = cy - side / 2, b[3] = cy + side / 2;
+    } else if ((st = laid_out(ax, &W, &H, b, who))) {
+        return st;
+    }
     if (!bounds) return nplot__fail(ax->fig, ND_EVALUE, "%s: bounds is NULL", who);
     bounds[0] = b[0] / W;
     bounds[1] = 1 - b[3] / H;

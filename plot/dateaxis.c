@@ -19,8 +19,9 @@ static axis_state *axis_named(nplot_axes *ax, const char *axis, const char *who)
     }
     if (axis && !strcmp(axis, "x")) return &ax->xa;
     if (axis && !strcmp(axis, "y")) return &ax->ya;
-    nplot__fail(ax->fig, ND_EVALUE, "%s: axis must be \"x\" or \"y\", got %s%s%s", who, axis ? "\"" : "",
-                axis ? axis : "NULL", axis ? "\"" : "");
+    if (axis && !strcmp(axis, "z") && ax->is3d) return &ax->za; /* Axes3D.zaxis_date */
+    nplot__fail(ax->fig, ND_EVALUE, "%s: axis must be \"x\"%s or \"y\", got %s%s%s", who,
+                ax->is3d ? ", \"z\"" : "", axis ? "\"" : "", axis ? axis : "NULL", axis ? "\"" : "");
     return NULL;
 }
 

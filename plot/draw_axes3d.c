@@ -3,6 +3,7 @@
  * sorted by depth, so surfaces that interleave occlude correctly (matplotlib sorts per
  * collection and gets this wrong). */
 #include "plot_render.h"
+#include "dates.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -160,21 +161,39 @@ int nplot__axis3d_ticks(const nplot_axes *ax, int k, double scale, double *out, 
     return m;
 }
 
-/* Ticks (inside the limits) and labels of axis k into caller arrays. */
-static int axis_ticks(render_ctx *rc, nplot_axes *ax, axis_state *a, const proj3 *p, int k, double *locs,
-                      char **labels, int cap)
+/* A date axis of a 3-D axes: the ticks in the view and their labels as a 2-D date axis
+ * has them (its formatter; a concise formatter's offset text is not drawn on 3-D axes) */
+static int axis3d_date_ticks(nplot_axes *ax, const axis_state *a, double lo, double hi, double *locs,
+                             char **labels, int cap)
 {
-    double lo = fmin(p->lo[k], p->hi[k]), hi = fmax(p->lo[k], p->hi[k]);
-    double buf[64];
-    int n = a->fixed_set ? (a->nfixed < 64 ? a->nfixed : 64) : nplot_maxn_ticks(lo, hi, auto_bins(ax, a, rc->scale), buf, 64);
-    if (a->fixed_set && n > 0) memcpy(buf, a->fixed, sizeof(double) * (size_t)n);
+    static _Thread_local char l[64][NPLOT_DATE_LABEL];
+    char off[NPLOT_DATE_LABEL];
+    int n = 0;
+    if (isfinite(lo) && isfinite(hi) && fabs(lo) <= NPLOT_DATE_MAX_DAYS && fabs(hi) <= NPLOT_DATE_MAX_DAYS)
+        n = nplot__date_ticks_fmt(lo, hi, a->date_fmt, a->date_strftime, a->fixed_set ? a->fixed : NULL,
+                                  a->nfixed, locs, l, cap < 64 ? cap : 64, off, sizeof off);
+    if (n > cap) n = cap;
     if (n > 64) n = 64;
-    int m = 0;
-    double tol = (hi - lo) * 1e-9;
-    for (int i = 0; i < n && m < cap; i++)
-        if (buf[i] >= lo - tol && buf[i] <= hi + tol) locs[m++] = buf[i];
+    for (int i = 0; i < n; i++)
+        if (!(labels[i] = nd_strdup(l[i], "nplot"))) {
+            for (int j = 0; j < i; j++) nd_free_mem(labels[j]), labels[j] = NULL;
+            nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory formatting 3-D date ticks");
+            return 0;
+        }
+    return n;
+}
+
+int nplot__axis3d_ticklabels(nplot_axes *ax, int k, double scale, double *locs, char **labels, int cap)
+{
+    axis_state *a = k == 0 ? &ax->xa : k == 1 ? &ax->ya : &ax->za;
+    double lo = k == 0 ? ax->xa.lo : k == 1 ? ax->ya.lo : 0, hi = k == 0 ? ax->xa.hi : k == 1 ? ax->ya.hi : 0;
+    if (k == 2) nplot__zlimits(ax, &lo, &hi);
+    if (a->date && a->nfixed_labels == 0) /* zaxis_date / xaxis_date: AutoDateLocator's ticks */
+        return axis3d_date_ticks(ax, a, fmin(lo, hi), fmax(lo, hi), locs, labels, cap);
+    int m = nplot__axis3d_ticks(ax, k, scale, locs, cap);
+    if (m > cap) m = cap;
     char *off = NULL;
-    if (nplot__format_ticks(&a->fmt, SCALE_LINEAR, 10, locs, m, lo, hi, labels, &off)) {
+    if (nplot__format_ticks(&a->fmt, SCALE_LINEAR, 10, locs, m, fmin(lo, hi), fmax(lo, hi), labels, &off)) {
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory formatting 3-D ticks");
         return 0;
     }
@@ -217,7 +236,7 @@ static void draw_axis(render_ctx *rc, nplot_axes *ax, const proj3 *p, const fram
     e1[juggled[k][1]] = f->maxmin[juggled[k][1]];
     double locs[64];
     char *labels[64] = { 0 };
-    int n = axis_ticks(rc, ax, a, p, k, locs, labels, 64);
+    int n = nplot__axis3d_ticklabels(ax, k, rc->scale, locs, labels, 64);
     /* the axis line */
     cairo_set_line_width(cr, st->axes_linewidth * rc->scale);
     cairo_set_source_rgba(cr, st->axes_edge.r, st->axes_edge.g, st->axes_edge.b, st->axes_edge.a);

@@ -6,16 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK_3D(ax, who)                                                              \
-    do {                                                                               \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);               \
-        nd_status st_ = nplot__check((ax)->fig);                                       \
-        if (st_) return st_;                                                           \
-        if (!(ax)->is3d)                                                               \
-            return nplot__fail((ax)->fig, ND_EVALUE, "%s: the axes is not 3-D (use "    \
-                               "nplot_subplot_3d)", who);                              \
-    } while (0)
-
 nplot_axes *nplot_subplot_3d(nplot_figure *fig, int nrows, int ncols, int index)
 {
     nplot_axes *ax = nplot_subplot(fig, nrows, ncols, index);
@@ -45,10 +35,11 @@ nd_status nplot_set_zlim(nplot_axes *ax, double lo, double hi)
     if (isinf(lo) || isinf(hi) || (lo == hi && !isnan(lo)))
         return nplot__fail(ax->fig, ND_EVALUE, "nplot_set_zlim: limits must be finite and distinct, "
                                                "got %g, %g", lo, hi);
-    ax->za.set_lo = !isnan(lo);
-    ax->za.set_hi = !isnan(hi);
-    ax->za.lo_fixed = lo;
-    ax->za.hi_fixed = hi;
+    axis_state *z = nplot__zaxis_root(ax); /* sharez: the group's limits */
+    z->set_lo = !isnan(lo);
+    z->set_hi = !isnan(hi);
+    z->lo_fixed = lo;
+    z->hi_fixed = hi;
     nplot__mark_dirty(ax->fig);
     return ND_OK;
 }

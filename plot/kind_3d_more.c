@@ -5,16 +5,6 @@
 #include <math.h>
 #include <string.h>
 
-#define CHECK_3D(ax, who)                                                              \
-    do {                                                                               \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);               \
-        nd_status st_ = nplot__check((ax)->fig);                                       \
-        if (st_) return st_;                                                           \
-        if (!(ax)->is3d)                                                               \
-            return nplot__fail((ax)->fig, ND_EVALUE, "%s: the axes is not 3-D (use "    \
-                               "nplot_subplot_3d)", who);                              \
-    } while (0)
-
 /* Axes3D.bar3d's cuboid: 6 faces (-z, +z, -y, +y, -x, +x) of 4 unit-cube corners */
 static const unsigned char CUBOID[6][4][3] = {
     { { 0, 0, 0 }, { 0, 1, 0 }, { 1, 1, 0 }, { 1, 0, 0 } },

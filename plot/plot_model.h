@@ -579,10 +579,14 @@ int nplot__asinh_ticks(double vmin, double vmax, double linear_width, double bas
  * scale device units per point: the fixed ticks, else Axis3D's AutoLocator (MaxNLocator
  * with XAxis.get_tick_space() bins of the square box). Count (may exceed cap). */
 int nplot__axis3d_ticks(const nplot_axes *ax, int k, double scale, double *out, int cap);
+/* Those ticks (at most cap) and their labels (new strings, the caller's to free; the fixed
+ * labels where set), as draw_axes3d.c draws them. Count. */
+int nplot__axis3d_ticklabels(nplot_axes *ax, int k, double scale, double *locs, char **labels, int cap);
 /* Axes3D.get_proj for the limits lim (xlo, xhi, ylo, yhi, zlo, zhi) and the view state of
  * ax, row-major 4 x 4 (proj3d.c); the box aspect in use; proj_transform by M; ax's limits. */
 void nplot__proj3d_matrix(const nplot_axes *ax, const double lim[6], double M[16]);
 void nplot__proj3d_box(const nplot_axes *ax, double box[3]);
+#define NPLOT__BOX3D_DIAG 1.8294640721620434 /* Axes3D.set_box_aspect's diagonal at zoom 1 */
 void nplot__proj3d_apply(const double M[16], double x, double y, double z, double *tx, double *ty,
                          double *tz);
 void nplot__proj3d_limits(nplot_axes *ax, double lim[6]);
@@ -641,6 +645,7 @@ struct nplot_axes {
      * 'ortho'); the box aspect scaled to matplotlib's diagonal times zoom (0 → 4:4:3) */
     double roll, focal, box[3];
     bool grid3d_off;         /* ax.grid(False) on a 3-D axes */
+    int aspect3d;            /* axes3d_more.c: Axes3D.set_aspect's mode (0 'auto') */
     /* polar axes (polar.c, kind_polar.c, draw_polar.c): NULL on rectilinear axes */
     struct polar_state *polar;
     /* a secondary_xaxis / secondary_yaxis (secondary.c): NULL on other axes */
@@ -789,6 +794,17 @@ enum { SPINE_POS_EDGE = 0, SPINE_POS_OUTWARD, SPINE_POS_AXES, SPINE_POS_DATA };
         if (st_) return st_;                                                 \
     } while (0)
 
+/* CHECK_AX, and ND_EVALUE naming `who` unless ax is a 3-D axes. */
+#define CHECK_3D(ax, who)                                                              \
+    do {                                                                               \
+        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);               \
+        nd_status st_ = nplot__check((ax)->fig);                                       \
+        if (st_) return st_;                                                           \
+        if (!(ax)->is3d)                                                               \
+            return nplot__fail((ax)->fig, ND_EVALUE, "%s: the axes is not 3-D (use "    \
+                               "nplot_subplot_3d)", who);                              \
+    } while (0)
+
 /* The options struct a function was given, or its defaults (all zero) when o is NULL. The
  * defaults are a compound literal: they live until the end of the block the statement is
  * in, so assign at the top of the function (o = NPLOT__OPTS(o, nplot_grid_opts);). */
@@ -867,6 +883,8 @@ void nplot__axis_free(axis_state *a);
 void nplot__artist_free(artist *a);
 /* The z view limits (autoscaled with margins unless set). */
 void nplot__zlimits(nplot_axes *ax, double *lo, double *hi);
+/* The z axis that holds ax's z limits: its sharez group root's (axes.c; ax's own unshared). */
+axis_state *nplot__zaxis_root(nplot_axes *ax);
 /* norm.c: the value v through the mappable's norm, looked up in its cmap. */
 rgba nplot__map_color(const mappable *m, double v);
 

@@ -6,18 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#define BOX_DIAG 1.8294640721620434 /* Axes3D.set_box_aspect's diagonal */
 #define DIST 10.0                   /* Axes3D._dist */
-
-#define CHECK_3D(ax, who)                                                              \
-    do {                                                                               \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);               \
-        nd_status st_ = nplot__check((ax)->fig);                                       \
-        if (st_) return st_;                                                           \
-        if (!(ax)->is3d)                                                               \
-            return nplot__fail((ax)->fig, ND_EVALUE, "%s: the axes is not 3-D (use "    \
-                               "nplot_subplot_3d)", who);                              \
-    } while (0)
 
 /* art3d._norm_angle: into [-180, 180) */
 static double norm_angle(double a)
@@ -59,7 +48,7 @@ void nplot__proj3d_box(const nplot_axes *ax, double box[3])
         return;
     }
     double n = sqrt(41.0);
-    box[0] = 4 * BOX_DIAG / n, box[1] = 4 * BOX_DIAG / n, box[2] = 3 * BOX_DIAG / n;
+    box[0] = 4 * NPLOT__BOX3D_DIAG / n, box[1] = 4 * NPLOT__BOX3D_DIAG / n, box[2] = 3 * NPLOT__BOX3D_DIAG / n;
 }
 
 /* proj3d.rotation_about_vector */
@@ -174,7 +163,7 @@ nd_status nplot_set_box_aspect3d(nplot_axes *ax, double ax_, double ay, double a
     if (!(ax_ > 0 && ay > 0 && az > 0) || isinf(ax_) || isinf(ay) || isinf(az))
         return nplot__fail(ax->fig, ND_EVALUE, "%s: aspect (%g, %g, %g) must be three positive numbers",
                            who, ax_, ay, az);
-    double n = sqrt(ax_ * ax_ + ay * ay + az * az), k = BOX_DIAG * zoom / n;
+    double n = sqrt(ax_ * ax_ + ay * ay + az * az), k = NPLOT__BOX3D_DIAG * zoom / n;
     ax->box[0] = ax_ * k, ax->box[1] = ay * k, ax->box[2] = az * k;
     nplot__mark_dirty(ax->fig);
     return ND_OK;

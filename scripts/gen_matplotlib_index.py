@@ -182,6 +182,9 @@ NOT_IN_C = {
         "mouse_init": "mouse rotation", "disable_mouse_rotation": "mouse rotation",
         "can_pan": "interactive navigation", "can_zoom": "interactive navigation",
         "format_coord": "the status bar of a GUI window",
+        "format_zdata": "the status bar of a GUI window",
+        "set_top_view": "resetting the 2-D window onto the projection, which only code "
+                        "assigning ax.viewLim moves (numc's stays matplotlib's default)",
     },
 }
 
@@ -315,6 +318,22 @@ NOT_IN_C[F].update({
     "convert_xunits": "a figure has no data axes (matplotlib 3.6's Figure.convert_xunits raises AttributeError)",
     "convert_yunits": "a figure has no data axes (matplotlib 3.6's Figure.convert_yunits raises AttributeError)",
     "have_units": "a figure has no data axes (matplotlib 3.6's Figure.have_units raises AttributeError)",
+})
+# Axes3D's state calls (ax3db): the 2-D names it redefines, and the z tick getters
+MAP.update({
+    (D, "set_aspect"): ["nplot_set_aspect3d"], (D, "margins"): ["nplot_margins3d"],
+    (D, "autoscale"): ["nplot_autoscale3d"], (D, "autoscale_view"): ["nplot_autoscale3d"],
+    (D, "tick_params"): ["nplot_tick_params"], (D, "clear"): ["nplot_cla"],
+    (D, "set_xscale"): ["nplot_set_xscale"], (D, "set_yscale"): ["nplot_set_yscale"],
+    (D, "get_tightbbox"): ["nplot_get_tightbbox"], (D, "update_datalim"): ["nplot_axes_update_datalim"],
+    (D, "apply_aspect"): ["nplot_figure_draw", "nplot_axes_get_active_position"],
+    (D, "set_frame_on"): ["nplot_axes_set_frame_on"], (D, "get_frame_on"): ["nplot_axes_get_frame_on"],
+    (D, "set"): ["nplot_set3d"],
+    (D, "get_zticklabels"): ["nplot_get_zticks", "nplot_get_zticklabel"],
+    (D, "get_zmajorticklabels"): ["nplot_get_zticks", "nplot_get_zticklabel"],
+    (D, "get_zminorticklabels"): ["nplot_get_zminorticks"],
+    (D, "get_zticklines"): ["nplot_get_zticks"], (D, "get_zgridlines"): ["nplot_get_zticks"],
+    (D, "zaxis_date"): ['nplot_axis_date(ax, "z")'],
 })
 
 # Shown in the same cell as their base name.

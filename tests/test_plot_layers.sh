@@ -45,6 +45,7 @@ declare -A layer_of=(
   [artist_protocol.c]=5 [artist_generic.c]=5
   [spectral.c]=1 [kind_spectral.c]=3
   [constrained.c]=4
+  [axes3d_more.c]=3 [axes3d_out.c]=5
 )
 layer_name=("" base model kinds draw output)
 

@@ -3629,6 +3629,72 @@ NPLOT_API nd_status nplot_figure_execute_constrained_layout(nplot_figure *fig);
 /* ==== 3-D plot kinds: voxels, stem, errorbar, text, bar, tricontour, contour sets, collections (ax3da) ==== */
 
 /* ==== 3-D axes state: aspect, sharing, z ticks, tick_params, margins, autoscale, view, frame (ax3db) ==== */
+/* Axes3D.set_aspect(aspect, adjustable) as matplotlib 3.6: aspect "auto", "equal", "equalxy",
+ * "equalxz" or "equalyz". With adjustable NULL or "datalim" (what 3.6 always does) the
+ * equalized axes' limits widen about their centres, now, so that a data unit is as long on
+ * each of them in the box (the limits become fixed); with "box" (matplotlib 3.7) the box
+ * aspect takes their data ranges instead, the other side scaled with the diagonal, zoom
+ * kept. ND_EVALUE for another aspect or adjustable, or a 2-D axes. get_aspect3d: the mode
+ * ("auto" until set), NULL with the error set for NULL or a 2-D axes. */
+NPLOT_API nd_status nplot_set_aspect3d(nplot_axes *ax, const char *aspect, const char *adjustable);
+NPLOT_API const char *nplot_get_aspect3d(nplot_axes *ax);
+/* On a 3-D axes nplot_axes_get_active_position gives the square box Axes3D.apply_aspect
+ * makes (the cell shrunk to a square about its centre), nplot_tick_params takes axis "z"
+ * ("both": x, y and z), nplot_set_xscale / nplot_set_yscale refuse all but "linear", and
+ * nplot_axes_update_datalim does nothing (matplotlib 3.6's Axes3D.update_datalim), and
+ * nplot_axis_date takes "z" (zaxis_date: AutoDateLocator ticks, the axis' date formatter). */
+/* ax.sharez(other): ax's z axis joins other's group: one set of z limits, autoscaled over the
+ * group's data, fixed or inverted on any member (each keeps its own fixed ticks and
+ * formatter, where matplotlib shares them too). ND_EVALUE when ax's z is already shared
+ * with another group, other is NULL, 2-D or of another figure. */
+NPLOT_API nd_status nplot_sharez(nplot_axes *ax, nplot_axes *other);
+/* get_zticks / get_zticklabels (get_zmajorticklabels, get_zticklines, get_zgridlines: one per
+ * tick) as drawn: the figure is laid out, then the count (may exceed cap; a negative status
+ * on error) and the positions. get_zticklabel: tick i's label (borrowed, valid until the next
+ * z tick call or change), NULL with ND_EINDEX out of range. get_zminorticks: the minor ticks
+ * inside the limits, none unless set_zticks(..., .minor = true) gave some (Axis3D's minor
+ * locator is a NullLocator). ND_EVALUE for a NULL or 2-D axes. */
+NPLOT_API int nplot_get_zticks(nplot_axes *ax, double *out, int cap);
+NPLOT_API const char *nplot_get_zticklabel(nplot_axes *ax, int i);
+NPLOT_API int nplot_get_zminorticks(nplot_axes *ax, double *out, int cap);
+/* ax.margins(x=, y=, z=) on a 3-D axes: NAN leaves that margin; each > -0.5 (ND_EVALUE
+ * otherwise). get_margins3d: the three margins (a new Axes3D: 0.05, 0.05, 0). */
+NPLOT_API nd_status nplot_margins3d(nplot_axes *ax, double x, double y, double z);
+NPLOT_API nd_status nplot_get_margins3d(nplot_axes *ax, double m[3]);
+/* ax.autoscale(enable, axis) on a 3-D axes: axis "x", "y", "z" or NULL / "both" (all three);
+ * enable false freezes the current limits, true lets the data decide again. The view is
+ * autoscaled lazily, so this is autoscale_view too. ND_EVALUE for another axis. */
+NPLOT_API nd_status nplot_autoscale3d(nplot_axes *ax, bool enable, const char *axis);
+/* ax.auto_scale_xyz(X, Y, Z, had_data): the data limits become those of the values (had_data
+ * false) or grow to hold them (true); the automatic limits follow. With nx == ny only the
+ * points with both x and y finite count (matplotlib's update_from_data_xy). z may be NULL.
+ * ND_EVALUE for a NULL array with a count. */
+NPLOT_API nd_status nplot_auto_scale_xyz(nplot_axes *ax, const double *x, size_t nx, const double *y,
+                                         size_t ny, const double *z, size_t nz, bool had_data);
+/* ax.get_axis_position(): for x, y, z whether the axis is drawn at its high side of the box
+ * for the current view (xhigh, yhigh, zhigh). */
+NPLOT_API nd_status nplot_get_axis_position(nplot_axes *ax, bool high[3]);
+/* Axes3D.set(...) for its 3-D properties, applied in this order: zscale, zmargin,
+ * autoscalez_on, zlim, zbound, zticks, zlabel, box_aspect, proj_type (with focal_length),
+ * view (elev, azim[, roll]), aspect (with adjustable). Each fails as its own call does;
+ * ND_EVALUE for arrays of the wrong length. */
+typedef struct nplot_axes3d_props {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *zscale;      /* "linear" only */
+    double zmargin;          /* NPLOT_ZERO for 0 */
+    int autoscalez_on;       /* NPLOT_ON / NPLOT_OFF */
+    nplot_f64s zlim, zbound; /* 2 values (NAN keeps a side) */
+    nplot_f64s zticks;
+    const char *zlabel;
+    nplot_f64s box_aspect;   /* 3 values */
+    const char *proj_type;   /* "persp" / "ortho" */
+    double focal_length;
+    nplot_f64s view;         /* elev, azim[, roll] in degrees */
+    const char *aspect, *adjustable; /* nplot_set_aspect3d */
+} nplot_axes3d_props;
+NPLOT_API nd_status nplot_set3d_(nplot_axes *ax, const nplot_axes3d_props *o);
+#define nplot_set3d(...) nplot__kw_set3d(__VA_ARGS__, )
+#define nplot__kw_set3d(ax, ...) nplot_set3d_((ax), &(nplot_axes3d_props){ 0, __VA_ARGS__ })
 
 #ifdef __cplusplus
 }

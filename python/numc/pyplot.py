@@ -2264,6 +2264,7 @@ get_plot_commands, set_loglevel = _axg.get_plot_commands, _axg.set_loglevel
 # ---- anchor: effects2 ----
 # ---- anchor: ax3da ----
 # ---- anchor: ax3db ----
+from . import _pyplot_ax3db as _ax3db  # noqa: E402,F401  (3-D axes state: aspect, sharez, z ticks ...)
 # ---- anchor: pynames ----
 from . import _pyplot_names as _names  # noqa: E402,F401  (issue 21: names of covered C calls)
 from . import _pyplot_names3d as _names3d  # noqa: E402,F401  (the same for Axes3D and polar)

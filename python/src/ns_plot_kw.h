@@ -92,6 +92,22 @@ static const npp_kw kw_nplot_autofmt_opts[] = {
     { "horizontalalignment", offsetof(nplot_autofmt_opts, ha), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_axes3d_props[] = {
+    { "zscale", offsetof(nplot_axes3d_props, zscale), K_S, 0 },
+    { "zmargin", offsetof(nplot_axes3d_props, zmargin), K_D, 0 },
+    { "autoscalez_on", offsetof(nplot_axes3d_props, autoscalez_on), K_TRI, 0 },
+    { "zlim", offsetof(nplot_axes3d_props, zlim), K_F64S, 0 },
+    { "zbound", offsetof(nplot_axes3d_props, zbound), K_F64S, 0 },
+    { "zticks", offsetof(nplot_axes3d_props, zticks), K_F64S, 0 },
+    { "zlabel", offsetof(nplot_axes3d_props, zlabel), K_S, 0 },
+    { "box_aspect", offsetof(nplot_axes3d_props, box_aspect), K_F64S, 0 },
+    { "proj_type", offsetof(nplot_axes3d_props, proj_type), K_S, 0 },
+    { "focal_length", offsetof(nplot_axes3d_props, focal_length), K_D, 0 },
+    { "view", offsetof(nplot_axes3d_props, view), K_F64S, 0 },
+    { "aspect", offsetof(nplot_axes3d_props, aspect), K_S, 0 },
+    { "adjustable", offsetof(nplot_axes3d_props, adjustable), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_axline_opts[] = {
     { "color", offsetof(nplot_axline_opts, color), K_S, 0 },
     { "linestyle", offsetof(nplot_axline_opts, linestyle), K_S, 0 },

@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Reference numbers for tests/test_plot_ax3db.c from matplotlib 3.6 (Axes3D state calls).
+
+Writes tests/data/plot/ax3db/ax3db_ref.txt: one `name v1 v2 ...` line per quantity, and
+the matplotlib rendering tests/data/plot/ax3db/ax3db_mpl.png of the golden's figure.
+Run with /usr/bin/python3 (matplotlib 3.6) from the repository root."""
+import os
+import numpy as np
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "data", "plot", "ax3db")
+rows = []
+
+def put(name, vals):
+    rows.append(name + " " + " ".join(repr(float(v)) for v in np.ravel(vals)))
+
+def line_axes():
+    fig = plt.figure(figsize=(6.4, 4.8), dpi=100)
+    ax = fig.add_subplot(projection="3d")
+    ax.plot([0, 4], [0, 1], [0, 10])
+    return fig, ax
+
+def lims(ax):
+    return list(ax.get_xlim()) + list(ax.get_ylim()) + list(ax.get_zlim())
+
+# set_aspect's equal modes on a line from (0, 0, 0) to (4, 1, 10)
+for mode in ("auto", "equal", "equalxy", "equalxz", "equalyz"):
+    fig, ax = line_axes()
+    ax.set_aspect(mode)
+    put("aspect_" + mode, lims(ax))
+    plt.close(fig)
+# the same with a box aspect of 1:2:1 and zoom 0.8
+fig, ax = line_axes()
+ax.set_box_aspect((1, 2, 1), zoom=0.8)
+ax.set_aspect("equal")
+put("aspect_equal_box121", lims(ax))
+plt.close(fig)
+
+# margins(x, y, z) on scattered points
+fig = plt.figure()
+ax = fig.add_subplot(projection="3d")
+ax.scatter([1, 3, 2], [-1, 4, 0], [10, 20, 15])
+put("margins_default", ax.margins())
+ax.margins(0.1, 0.2, 0.3)
+put("margins_set", lims(ax))
+ax.margins(z=0)
+put("margins_z0", lims(ax))
+plt.close(fig)
+
+# auto_scale_xyz on a fresh axes, then growing with had_data
+fig = plt.figure()
+ax = fig.add_subplot(projection="3d")
+ax.auto_scale_xyz([0, 2], [1, 5], [-1, 3])
+put("asxyz_first", lims(ax))
+ax.auto_scale_xyz([-4, 1], [2, 3], [0, 7], had_data=True)
+put("asxyz_grow", lims(ax))
+ax.auto_scale_xyz([1, 2], [1, 2], [1, 2], had_data=False)
+put("asxyz_replace", lims(ax))
+plt.close(fig)
+
+# autoscale(False, 'z') freezes z; the x / y limits keep following the data
+fig = plt.figure()
+ax = fig.add_subplot(projection="3d")
+ax.plot([0, 1], [0, 1], [0, 1])
+ax.autoscale(False, axis="z")
+ax.plot([0, 5], [0, 5], [0, 5])
+put("autoscale_z_off", lims(ax))
+put("autoscale_on", [ax.get_autoscalex_on(), ax.get_autoscaley_on(), ax.get_autoscalez_on()])
+plt.close(fig)
+
+# get_axis_position for several views
+views = [(30, -60, 0), (-30, -60, 0), (30, 60, 0), (10, 150, 0), (-60, 200, 0), (80, 10, 0),
+         (30, -60, 30)]
+for i, (e, a, r) in enumerate(views):
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="3d")
+    ax.view_init(e, a, r)
+    fig.canvas.draw()
+    put("axpos_%d" % i, [e, a, r] + [float(b) for b in ax.get_axis_position()])
+    plt.close(fig)
+
+# z ticks chosen after a draw: default figure, three z ranges; and labelsize 5 (more bins)
+for i, zl in enumerate([(0, 1), (-3.7, 12.2), (1000, 1003)]):
+    fig = plt.figure(figsize=(6.4, 4.8), dpi=100)
+    ax = fig.add_subplot(projection="3d")
+    ax.set_zlim(*zl)
+    fig.canvas.draw()
+    put("zticks_%d" % i, ax.get_zticks())
+    rows.append("zlabels_%d %s" % (i, "|".join(t.get_text() for t in ax.get_zticklabels())))
+    plt.close(fig)
+fig = plt.figure(figsize=(6.4, 4.8), dpi=100)
+ax = fig.add_subplot(projection="3d")
+ax.set_zlim(0, 1)
+ax.tick_params(axis="z", labelsize=5)
+fig.canvas.draw()
+put("zticks_small", ax.get_zticks())
+put("xticks_small", ax.get_xticks())  # x keeps its size: bins unchanged
+plt.close(fig)
+
+# sharez: the limits of the group after a draw (each autoscales over its own data; the
+# last one drawn sets the group's view)
+fig = plt.figure()
+a1 = fig.add_subplot(1, 2, 1, projection="3d")
+a2 = fig.add_subplot(1, 2, 2, projection="3d")
+a1.plot([0, 1], [0, 1], [0, 5])
+a2.plot([0, 1], [0, 1], [-2, 1])
+a2.sharez(a1)
+a1.set_zlim(-1, 7)
+put("sharez_fixed", list(a1.get_zlim()) + list(a2.get_zlim()))
+plt.close(fig)
+
+# clear: margins back to (0.05, 0.05, 0), grid on
+fig = plt.figure()
+ax = fig.add_subplot(projection="3d")
+ax.margins(0.3, 0.3, 0.3)
+ax.grid(False)
+ax.clear()
+put("clear_margins", ax.margins())
+plt.close(fig)
+
+# zaxis_date: AutoDateLocator / AutoDateFormatter on z (days since 1970-01-01)
+for i, zl in enumerate([(19000, 19100), (19000, 19003)]):
+    fig = plt.figure(figsize=(6.4, 4.8), dpi=100)
+    ax = fig.add_subplot(projection="3d")
+    ax.set_zlim(*zl)
+    ax.zaxis_date()
+    fig.canvas.draw()
+    put("zdate_%d" % i, ax.get_zticks())
+    rows.append("zdatelabels_%d %s" % (i, "|".join(t.get_text() for t in ax.get_zticklabels())))
+    plt.close(fig)
+
+# apply_aspect: the active position of a 3-D subplot after a draw (a square in pixels)
+fig = plt.figure(figsize=(6.4, 4.8), dpi=100)
+ax = fig.add_subplot(projection="3d")
+fig.canvas.draw()
+put("active_position", ax.get_position().bounds)
+plt.close(fig)
+
+with open(os.path.join(OUT, "ax3db_ref.txt"), "w") as f:
+    f.write("# generated by scripts/mpl_ax3db_reference.py (matplotlib %s)\n" % matplotlib.__version__)
+    f.write("\n".join(rows) + "\n")
+
+# The golden's figure: a helix with set_aspect('equal') and red z tick labels (tick_params)
+t = np.linspace(0, 4 * np.pi, 200)
+fig = plt.figure(figsize=(4, 4), dpi=100)
+ax = fig.add_subplot(projection="3d")
+ax.plot(np.cos(t), 2 * np.sin(t), t / 2)
+ax.set_aspect("equal")
+ax.tick_params(axis="z", colors="red", labelsize=8)
+ax.set_zlabel("z")
+fig.savefig(os.path.join(OUT, "ax3db_mpl.png"))
