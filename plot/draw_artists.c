@@ -97,6 +97,8 @@ void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a)
     nd_free_mem(faces);
 }
 
+static void paint_poly(render_ctx *rc, void *ctx);
+
 void nplot__draw_poly(render_ctx *rc, nplot_axes *ax, artist *a)
 {
     cairo_t *cr = rc->cr;
@@ -119,6 +121,25 @@ void nplot__draw_poly(render_ctx *rc, nplot_axes *ax, artist *a)
     }
     if (open) cairo_close_path(cr);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+    fx_style st;
+    double sk[3];
+    if (nplot__patch_fx(a, a->face, &st, sk)) {
+        st.lw *= rc->scale;
+        st.normal = paint_poly;
+        st.ctx = a;
+        nplot__fx_paint(rc, &st);
+    } else {
+        paint_poly(rc, a);
+    }
+    cairo_new_path(cr);
+    cairo_restore(cr);
+}
+
+/* A polygon artist's own painter of the current path: face, hatch, edge. */
+static void paint_poly(render_ctx *rc, void *ctx)
+{
+    const artist *a = ctx;
+    cairo_t *cr = rc->cr;
     if (a->has_face && a->face.a > 0) {
         cairo_set_source_rgba(cr, a->face.r, a->face.g, a->face.b, a->face.a * a->alpha);
         cairo_fill_preserve(cr);
@@ -132,7 +153,6 @@ void nplot__draw_poly(render_ctx *rc, nplot_axes *ax, artist *a)
         cairo_stroke_preserve(cr);
     }
     cairo_new_path(cr);
-    cairo_restore(cr);
 }
 
 void nplot__draw_segments(render_ctx *rc, nplot_axes *ax, artist *a)

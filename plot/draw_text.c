@@ -136,8 +136,14 @@ static bbox place(render_ctx *rc, const artist *a, const text_box *tb, double x,
                                                : al == HA_RIGHT ? PANGO_ALIGN_RIGHT
                                                                 : PANGO_ALIGN_CENTER);
     }
-    return a->rot_anchor ? nplot__text_place_anchor(rc, tb, x, y, a->ha, a->va, a->rotation, &a->ts.color, draw)
-                         : nplot__text_place(rc, tb, x, y, a->ha, a->va, a->rotation, &a->ts.color, draw);
+    /* the artist's own path effects, else the figure's rc ones */
+    rc->text_fx = a->fx;
+    rc->text_nfx = a->nfx;
+    rc->text_fx_set = a->fx_set;
+    bbox b = a->rot_anchor ? nplot__text_place_anchor(rc, tb, x, y, a->ha, a->va, a->rotation, &a->ts.color, draw)
+                           : nplot__text_place(rc, tb, x, y, a->ha, a->va, a->rotation, &a->ts.color, draw);
+    rc->text_fx_set = false;
+    return b;
 }
 
 /* The FancyBboxPatch of the text (y-up display units) laid out in tb with bounding box b:

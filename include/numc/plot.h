@@ -373,6 +373,13 @@ NPLOT_API nd_status nplot_tight_layout_(nplot_figure *fig, const nplot_tight_opt
     nplot_tight_layout_((fig), &(nplot_tight_opts){ 0, __VA_ARGS__ })
 
 /* ---- text options (text, titles, labels, annotations) ---------------------------------- */
+/* A list of path effects for the .path_effects options (nplot_path_effect and the
+ * NPLOT_PATH_EFFECTS macro are under "path effects and sketch"): n effects at v. */
+struct nplot_path_effect;
+typedef struct nplot_path_effects {
+    size_t n;
+    const struct nplot_path_effect *v;
+} nplot_path_effects;
 typedef struct nplot_text_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     double fontsize;      /* points; 0 → 10 (titles 12) */
@@ -409,6 +416,7 @@ typedef struct nplot_text_opts {
                                    about its anchor point) */
     const char *multialignment; /* lines of multi-line text: "left", "center", "right";
                                    NULL → as ha (matplotlib) */
+    nplot_path_effects path_effects; /* text, annotations, titles, axis labels (effects2) */
 } nplot_text_opts;
 
 /* ---- lines -------------------------------------------------------------------------- */
@@ -582,6 +590,7 @@ typedef struct nplot_fill_opts {
     const char *step;       /* fill_between: "pre", "post", "mid" */
     const char *hatch;      /* hatch pattern (nplot_bar_opts.hatch), in the edge color or black */
     double hatch_linewidth; /* points, 0 → 1 */
+    nplot_path_effects path_effects; /* the fill's path effects (effects2) */
 } nplot_fill_opts;
 /* ax.fill(x, y): a closed polygon. */
 NPLOT_API nd_status nplot_fill_(nplot_axes *ax, const nd_array *x, const nd_array *y,
@@ -985,6 +994,7 @@ typedef struct nplot_bar_opts {
                                        (n lower then n upper, matplotlib's (2, N)) */
     const char *ecolor;             /* error bar color, NULL → black */
     double capsize;                 /* error bar caps in points, 0 → none */
+    nplot_path_effects path_effects; /* every bar's path effects (effects2) */
 } nplot_bar_opts;
 /* ax.bar(x, height): n rectangles; the value axis gets a sticky edge at the bottom (no
  * margin below 0). NaN bars are skipped. ND_EVALUE for a bad align / color, ND_ESHAPE
@@ -1216,6 +1226,7 @@ typedef struct nplot_pie_opts {
     const char *hatch;          /* wedgeprops hatch (nplot_bar_opts.hatch), in the edge color
                                    or black */
     double hatch_linewidth;     /* points, 0 → 1 */
+    nplot_path_effects path_effects; /* every wedge's path effects (effects2) */
 } nplot_pie_opts;
 /* ax.pie(x): one wedge per value, sized x[i] / sum(x) (the sum as numpy's pairwise sum, so
  * autopct texts round as matplotlib's), drawn from startangle; equal aspect, no frame or
@@ -3534,6 +3545,65 @@ NPLOT_API nplot_mosaic *nplot_subfig_subplot_mosaic_(nplot_subfigure *sf, const 
 /* ==== current image (gci/sci/clim), pcolorfast, violin from statistics, collections and containers, prop cycles (imgcol) ==== */
 
 /* ==== path effects and sketch on patches and text, Axes/Figure path effects, compressed layout (effects2) ==== */
+/* Path effects (nplot_path_effect, above) reach patches and text as well as lines: bars,
+ * hist bars, pie wedges, fills and polygons ("patches" / "polygon" artists) are painted
+ * through them as matplotlib's Patch.draw does (Stroke fills with the face and strokes the
+ * outline in its foreground, SimplePatchShadow fills an offset copy with rho x the face,
+ * TickedStroke ticks the outline in the edge colour, Normal paints the patch), and texts
+ * (nplot_text, annotations, titles, axis labels, tick labels) are painted as their glyph
+ * outlines, as PathEffectRenderer._draw_text_as_path: withStroke(linewidth=w) puts a
+ * halo of w/2 points around the ink. The figure's rc path.effects (plt.xkcd's white
+ * withStroke) applies to all of them unless an artist has its own. A sketch (set on the
+ * artist or the rc path.sketch) wobbles a patch's outline and fill, every patch reseeded
+ * as Agg does; text is never sketched (matplotlib's Text ignores its sketch params).
+ * On PNG, SVG and PDF alike.
+ * The .path_effects option of nplot_text_opts, nplot_bar_opts, nplot_fill_opts and
+ * nplot_pie_opts gives a list: .path_effects = NPLOT_PATH_EFFECTS({ NPLOT_PE_WITH_STROKE,
+ * .linewidth = 3, .foreground = "w" }). */
+#define NPLOT_PATH_EFFECTS(...)                                                               \
+    ((nplot_path_effects){ sizeof((const nplot_path_effect[]){ __VA_ARGS__ }) /                \
+                               sizeof(nplot_path_effect),                                     \
+                           (const nplot_path_effect[]){ __VA_ARGS__ } })
+#define NPLOT_PATH_EFFECT_ARRAY(ptr, count) ((nplot_path_effects){ (size_t)(count), (ptr) })
+/* Artist.get_path_effects: writes up to cap effects to out (defaults resolved; foreground
+ * as "#rrggbbaa", valid until the artist's effects change) and returns how many the artist
+ * has (its own, else the rc path.effects'); ND_EVALUE (negative) for a NULL artist. */
+NPLOT_API int nplot_artist_get_path_effects(const nplot_artist *a, nplot_path_effect *out,
+                                            size_t cap);
+/* Artist.get_sketch_params: true and out = (scale, length, randomness) when the artist is
+ * sketched (its own or the rc path.sketch), else false and out zeroed (None). */
+NPLOT_API bool nplot_artist_get_sketch_params(const nplot_artist *a, double out[3]);
+/* Axes.set_path_effects / set_sketch_params (matplotlib: they reach the axes patch, the
+ * background rectangle): the patch is drawn through the effects and sketched. n = 0 clears
+ * the effects, scale 0 the sketch (length 0 → 128, randomness 0 → 16). Errors as
+ * nplot_artist_set_path_effects / set_sketch_params, ND_EVALUE for a NULL axes. The
+ * getters work as nplot_artist_get_path_effects / get_sketch_params (the rc values until
+ * set). matplotlib: Axes.set_path_effects, Axes.get_path_effects,
+ * Axes.set_sketch_params, Axes.get_sketch_params */
+NPLOT_API nd_status nplot_axes_set_path_effects(nplot_axes *ax, const nplot_path_effect *fx,
+                                                size_t n);
+NPLOT_API int nplot_axes_get_path_effects(const nplot_axes *ax, nplot_path_effect *out,
+                                          size_t cap);
+NPLOT_API nd_status nplot_axes_set_sketch_params(nplot_axes *ax, double scale, double length,
+                                                 double randomness);
+NPLOT_API bool nplot_axes_get_sketch_params(const nplot_axes *ax, double out[3]);
+/* Figure.set_path_effects / set_sketch_params and the getters: the same for the figure
+ * patch (its background and frame). ND_EVALUE for a NULL figure. matplotlib:
+ * Figure.set_path_effects, Figure.get_path_effects, Figure.set_sketch_params,
+ * Figure.get_sketch_params */
+NPLOT_API nd_status nplot_figure_set_path_effects(nplot_figure *fig, const nplot_path_effect *fx,
+                                                  size_t n);
+NPLOT_API int nplot_figure_get_path_effects(const nplot_figure *fig, nplot_path_effect *out,
+                                            size_t cap);
+NPLOT_API nd_status nplot_figure_set_sketch_params(nplot_figure *fig, double scale,
+                                                   double length, double randomness);
+NPLOT_API bool nplot_figure_get_sketch_params(const nplot_figure *fig, double out[3]);
+/* The path effects of an axes' texts, as matplotlib's set_path_effects on the Text objects
+ * of ax.title, ax.xaxis.label, ax.get_xticklabels() ...: which is "title" (the three
+ * titles), "xlabel", "ylabel", "xticklabels" or "yticklabels"; n = 0 clears them (no rc
+ * effects either). ND_EVALUE for another which and as nplot_artist_set_path_effects. */
+NPLOT_API nd_status nplot_axes_set_text_path_effects(nplot_axes *ax, const char *which,
+                                                     const nplot_path_effect *fx, size_t n);
 
 /* ==== 3-D plot kinds: voxels, stem, errorbar, text, bar, tricontour, contour sets, collections (ax3da) ==== */
 
