@@ -143,9 +143,12 @@ void nplot__defer_destroy(render_ctx *rc, cairo_surface_t *s);
 /* layout.c */
 nd_status nplot__layout(render_ctx *rc);
 /* constrained.c: one pass of matplotlib's constrained layout (iteration it of 2) from the
- * current axes boxes and decorations; sets the axes' cl_rect. false when nothing moved
+ * current axes boxes and decorations; sets the axes' cl_rect. With layout 'compressed' it
+ * calls relayout (layout.c's pass: aspects applied to those boxes) and, as
+ * compress_fixed_aspect, solves again with the figure's margins taking the room the
+ * aspects left. false when nothing moved
  * (no grids, or the axes would collapse: warned once). */
-bool nplot__constrained_layout(render_ctx *rc, int it);
+bool nplot__constrained_layout(render_ctx *rc, int it, void (*relayout)(render_ctx *rc));
 /* draw_legend.c: the box (device units) of ax's legends as they would be drawn now; false
  * when ax shows none */
 bool nplot__legends_bbox(render_ctx *rc, nplot_axes *ax, bbox *out);

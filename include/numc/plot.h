@@ -293,8 +293,8 @@ typedef struct nplot_figure_opts {
     double dpi;            /* 0 → 100 */
     const char *facecolor; /* NULL → the style's (white) */
     const char *style;     /* NULL → the thread's current style (nplot_style_use) */
-    const char *layout;    /* "constrained", "tight" or "none" (NULL): the layout engine run at
-                              draw time (nplot_figure_set_layout_engine) */
+    const char *layout;    /* "constrained", "compressed", "tight" or "none" (NULL): the layout
+                              engine run at draw time (nplot_figure_set_layout_engine) */
 } nplot_figure_opts;
 /* A new empty figure (free with nplot_figure_free), or NULL with ND_EVALUE for a bad
  * size, dpi, color or style. */
@@ -3506,8 +3506,10 @@ NPLOT_API nd_status nplot_artist_get_data3d(const nplot_artist *a, size_t *n, co
  * Subfigure boxes stay where they were made (matplotlib insets them by wspace / 2 / ncols).
  * nplot_figure_new(.layout = "constrained") is the same. */
 
-/* fig.set_layout_engine(layout): "constrained", "tight" (tight_layout at every draw with
- * pad 1.08) or "none" / NULL; ND_EVALUE for another name. */
+/* fig.set_layout_engine(layout): "constrained", "compressed" (constrained, then the
+ * fixed-aspect axes packed together: see nplot_figure_new's .layout under effects2),
+ * "tight" (tight_layout at every draw with pad 1.08) or "none" / NULL; ND_EVALUE for
+ * another name. */
 NPLOT_API nd_status nplot_figure_set_layout_engine(nplot_figure *fig, const char *layout);
 /* The engine's name: "constrained", "tight" or "none"; NULL for a NULL figure. */
 NPLOT_API const char *nplot_figure_get_layout_engine(const nplot_figure *fig);
@@ -3598,6 +3600,17 @@ NPLOT_API int nplot_figure_get_path_effects(const nplot_figure *fig, nplot_path_
 NPLOT_API nd_status nplot_figure_set_sketch_params(nplot_figure *fig, double scale,
                                                    double length, double randomness);
 NPLOT_API bool nplot_figure_get_sketch_params(const nplot_figure *fig, double out[3]);
+/* layout="compressed" (nplot_figure_new(.layout = "compressed") or
+ * nplot_figure_set_layout_engine(fig, "compressed"); matplotlib 3.6's
+ * ConstrainedLayoutEngine(compress=True)): constrained layout, then, as
+ * compress_fixed_aspect, the width (height) a fixed aspect takes off the axes of each grid
+ * column (row) is summed, halved and given to the figure's left and right (top and
+ * bottom) margins, and the layout solved again: a grid of images sits packed together in
+ * the middle with the figure's spare room around it (colorbars follow their parents). The
+ * axes must all come from one gridspec: drawing otherwise fails with ND_EVALUE ("Cannot do
+ * compressed layout if axes are not all from the same gridspec"), as it does when no axes
+ * is in a gridspec. nplot_figure_get_layout_engine then says "compressed". */
+
 /* The path effects of an axes' texts, as matplotlib's set_path_effects on the Text objects
  * of ax.title, ax.xaxis.label, ax.get_xticklabels() ...: which is "title" (the three
  * titles), "xlabel", "ylabel", "xticklabels" or "yticklabels"; n = 0 clears them (no rc
