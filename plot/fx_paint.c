@@ -356,6 +356,13 @@ size_t nplot__ticks_path(const double *x, const double *y, size_t n, double spac
     return m;
 }
 
+/* fx->fg as "#rrggbbaa" for the getters */
+static void fg_name(struct nplot__fx *fx)
+{
+    snprintf(fx->fg_name, sizeof fx->fg_name, "#%02x%02x%02x%02x", (int)lround(fx->fg.r * 255),
+             (int)lround(fx->fg.g * 255), (int)lround(fx->fg.b * 255), (int)lround(fx->fg.a * 255));
+}
+
 nd_status nplot__fx_parse(nplot_figure *fig, const nplot_path_effect *fx, size_t n,
                           struct nplot__fx out[8], const char *who)
 {
@@ -386,8 +393,7 @@ nd_status nplot__fx_parse(nplot_figure *fig, const nplot_path_effect *fx, size_t
             if ((st = nplot__color(e->foreground, fig->style, &o->fg, who)))
                 return nplot__fail(fig, st, "%s", nd_errmsg());
             o->fg_set = true;
-            snprintf(o->fg_name, sizeof o->fg_name, "#%02x%02x%02x%02x", (int)lround(o->fg.r * 255),
-                     (int)lround(o->fg.g * 255), (int)lround(o->fg.b * 255), (int)lround(o->fg.a * 255));
+            fg_name(o);
         }
         o->kind = (int)e->kind;
         o->lw = e->linewidth;
@@ -424,5 +430,6 @@ int nplot__fx_rc(const nplot__style *s, struct nplot__fx *out)
     *out = (struct nplot__fx){ .kind = NPLOT_PE_WITH_STROKE, .lw = s->fx_stroke_lw, .fg = s->fx_stroke_fg,
                                .fg_set = true, .rho = 0.3, .spacing = 10, .angle = 45,
                                .length = sqrt(2.0) };
+    fg_name(out);
     return 1;
 }

@@ -3560,8 +3560,8 @@ NPLOT_API nplot_mosaic *nplot_subfig_subplot_mosaic_(nplot_subfigure *sf, const 
  * as Agg does; text is never sketched (matplotlib's Text ignores its sketch params).
  * On PNG, SVG and PDF alike.
  * The .path_effects option of nplot_text_opts, nplot_bar_opts, nplot_fill_opts and
- * nplot_pie_opts gives a list: .path_effects = NPLOT_PATH_EFFECTS({ NPLOT_PE_WITH_STROKE,
- * .linewidth = 3, .foreground = "w" }). */
+ * nplot_pie_opts gives a list: .path_effects = NPLOT_PATH_EFFECTS({ .kind =
+ * NPLOT_PE_WITH_STROKE, .linewidth = 3, .foreground = "w" }). */
 #define NPLOT_PATH_EFFECTS(...)                                                               \
     ((nplot_path_effects){ sizeof((const nplot_path_effect[]){ __VA_ARGS__ }) /                \
                                sizeof(nplot_path_effect),                                     \
