@@ -2299,6 +2299,7 @@ from . import _pyplot_pyprops as _pyprops  # noqa: E402,F401  (issue 21: axes / 
 # ---- anchor: axgeneric ----
 # ---- anchor: imgcol ----
 # ---- anchor: effects2 ----
+from . import _pyplot_effects2 as _effects2  # noqa: E402,F401  (path effects on patches, text)
 # ---- anchor: ax3da ----
 # ---- anchor: ax3db ----
 # ---- anchor: pynames ----
