@@ -2794,12 +2794,15 @@ typedef struct nplot_path_effect {
     double angle;           /* TickedStroke: degrees from the path, left positive, 0 → 45 */
     double length;          /* TickedStroke: tick length in spacings, 0 → sqrt(2) */
 } nplot_path_effect;
-/* Artist.set_path_effects for a line ("line" artists): n effects (copied, at most 8; n = 0
- * clears them). ND_EVALUE for another artist type, an unknown kind or colour, more than 8
- * effects, a negative width, alpha outside [0, 1] or a spacing < 0. */
+/* Artist.set_path_effects for a line, patch, fill or text ("line", "patches", "polygon",
+ * "text", "annotation" artists; effects2 below says how patches and text take them): n
+ * effects (copied, at most 8; n = 0 clears them). ND_EVALUE for another artist type, an
+ * unknown kind or colour, more than 8 effects, a negative width, alpha outside [0, 1] or a
+ * spacing < 0. */
 NPLOT_API nd_status nplot_artist_set_path_effects(nplot_artist *a, const nplot_path_effect *fx,
                                                   size_t n);
-/* Artist.set_sketch_params(scale, length, randomness) for a line: the path, in pixels, is
+/* Artist.set_sketch_params(scale, length, randomness) for a line, patch or fill (not text,
+ * which matplotlib never sketches): the path, in pixels, is
  * cut every pixel and displaced perpendicularly by scale × sin(p), p advancing by
  * randomness^(2u) × 2π/(length × randomness) per pixel with u uniform from Agg's LCG seeded 0
  * (deterministic). scale 0 removes the sketch; length 0 → 128, randomness 0 → 16.
