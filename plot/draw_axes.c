@@ -242,6 +242,16 @@ static bbox aligned_ticks_bb(render_ctx *rc, nplot_axes *ax, bool x, int side, b
     return own;
 }
 
+/* fx_style's painter of a spine: the current path stroked in the style's edge colour */
+static void stroke_spine(render_ctx *rc, void *ctx)
+{
+    const fx_style *fs = ctx;
+    cairo_set_source_rgba(rc->cr, fs->edge.r, fs->edge.g, fs->edge.b, fs->edge.a);
+    cairo_set_line_width(rc->cr, fs->lw);
+    cairo_set_line_cap(rc->cr, CAIRO_LINE_CAP_SQUARE);
+    cairo_stroke(rc->cr);
+}
+
 static bbox decorations(render_ctx *rc, nplot_axes *ax, bool draw)
 {
     bbox bb = { ax->dev[0], ax->dev[1], ax->dev[2], ax->dev[3] };
@@ -285,6 +295,7 @@ static bbox decorations(render_ctx *rc, nplot_axes *ax, bool draw)
                 }
                 a0 = snap(rc, a0);
                 a1 = snap(rc, a1);
+                cairo_new_path(cr);
                 if (vert) {
                     cairo_move_to(cr, at, a0);
                     cairo_line_to(cr, at, a1);
@@ -292,7 +303,16 @@ static bbox decorations(render_ctx *rc, nplot_axes *ax, bool draw)
                     cairo_move_to(cr, a0, at);
                     cairo_line_to(cr, a1, at);
                 }
-                cairo_stroke(cr);
+                /* matplotlib's spines are patches: the rc path.effects and path.sketch
+                 * (plt.xkcd) reach them */
+                struct nplot__fx rc_fx[1];
+                double sk[3] = { st->sketch[0], st->sketch[1] > 0 ? st->sketch[1] : 128,
+                                 st->sketch[2] > 0 ? st->sketch[2] : 16 };
+                rgba ec = ax->spine_color_set[k] ? ax->spine_color[k] : st->axes_edge;
+                fx_style fs = { .fx = rc_fx, .nfx = nplot__fx_rc(st, rc_fx),
+                                .sketch = sk[0] > 0 ? sk : NULL, .edge = ec, .alpha = 1, .lw = lw,
+                                .join = CAIRO_LINE_JOIN_MITER, .normal = stroke_spine, .ctx = &fs };
+                nplot__fx_paint(rc, &fs);
             }
         }
         for (int xi = 0; xi < 2; xi++) {
