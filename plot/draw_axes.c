@@ -306,11 +306,11 @@ static bbox decorations(render_ctx *rc, nplot_axes *ax, bool draw)
                 /* matplotlib's spines are patches: the rc path.effects and path.sketch
                  * (plt.xkcd) reach them */
                 struct nplot__fx rc_fx[1];
-                double sk[3] = { st->sketch[0], st->sketch[1] > 0 ? st->sketch[1] : 128,
-                                 st->sketch[2] > 0 ? st->sketch[2] : 16 };
+                double sk[3];
                 rgba ec = ax->spine_color_set[k] ? ax->spine_color[k] : st->axes_edge;
                 fx_style fs = { .fx = rc_fx, .nfx = nplot__fx_rc(st, rc_fx),
-                                .sketch = sk[0] > 0 ? sk : NULL, .edge = ec, .alpha = 1, .lw = lw,
+                                .sketch = nplot__sketch_rc(st, NULL, sk) ? sk : NULL, .edge = ec,
+                                .alpha = 1, .lw = lw,
                                 .join = CAIRO_LINE_JOIN_MITER, .normal = stroke_spine, .ctx = &fs };
                 nplot__fx_paint(rc, &fs);
             }

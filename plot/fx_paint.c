@@ -423,6 +423,19 @@ nd_status nplot__fx_opt(nplot_figure *fig, nplot_path_effects pe, fx_list *out, 
     return ND_OK;
 }
 
+bool nplot__sketch_rc(const nplot__style *s, const double *own, double out[3])
+{
+    const double *p = own ? own : (s ? s->sketch : NULL);
+    if (out) out[0] = out[1] = out[2] = 0;
+    if (!p || !(p[0] > 0)) return false;
+    if (out) {
+        out[0] = p[0];
+        out[1] = p[1] > 0 ? p[1] : 128.0;
+        out[2] = p[2] > 0 ? p[2] : 16.0;
+    }
+    return true;
+}
+
 int nplot__fx_rc(const nplot__style *s, struct nplot__fx *out)
 {
     if (!s || !(s->fx_stroke_lw > 0)) return 0;

@@ -48,15 +48,7 @@ static void store_sketch(double dst[3], double scale, double length, double rand
 /* The effective sketch: own (when set) else the rc path.sketch; false when none. */
 static bool sketch_out(const nplot_figure *fig, bool set, const double own[3], double out[3])
 {
-    const double *p = set ? own : (fig->style ? fig->style->sketch : NULL);
-    if (out) out[0] = out[1] = out[2] = 0;
-    if (!p || !(p[0] > 0)) return false;
-    if (out) {
-        out[0] = p[0];
-        out[1] = p[1] > 0 ? p[1] : 128.0;
-        out[2] = p[2] > 0 ? p[2] : 16.0;
-    }
-    return true;
+    return nplot__sketch_rc(fig->style, set ? own : NULL, out);
 }
 
 nd_status nplot_artist_set_path_effects(nplot_artist *h, const nplot_path_effect *fx, size_t n)

@@ -488,6 +488,9 @@ int nplot__fx_of(const artist *a, const struct nplot__fx **fx);
 bool nplot__sketch_of(const artist *a, double out[3]);
 /* fx_paint.c: the rc path.effects of style s into out[0]; returns how many (0 or 1). */
 int nplot__fx_rc(const nplot__style *s, struct nplot__fx *out);
+/* fx_paint.c: the sketch own (NULL: style s's path.sketch) with its defaults into out
+ * (zeros when none); false when there is none. */
+bool nplot__sketch_rc(const nplot__style *s, const double *own, double out[3]);
 /* Agg's PathSketcher on a device polyline (NaN breaks subpaths): one vertex per pixel,
  * displaced; *ox, *oy nd_malloc'd (NULL, 0 on failure). */
 size_t nplot__sketch_path(const double *x, const double *y, size_t n, const double p[3],

@@ -140,3 +140,19 @@ ax.text(2.5, 5.5, "Halo text", fontsize=20, color="white",
 ax.set_title("Title with halo", path_effects=[pe.withStroke(linewidth=3, foreground="yellow")])
 fig.savefig(os.path.join(OUT, "effects_mpl.png"))
 plt.close(fig)
+
+# 7. The xkcd golden: bars, title, label and an annotation under plt.xkcd() (patches, spines
+# and the arrow sketched with a white halo, text haloed).
+import warnings
+import logging
+logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
+with warnings.catch_warnings(), plt.xkcd():
+    warnings.simplefilter("ignore")
+    fig = plt.figure(figsize=(5, 3.5), dpi=100)
+    ax = fig.add_subplot(1, 1, 1)
+    ax.bar([0, 1, 2], [3, 5, 2], color="tab:blue")
+    ax.set_title("Bars, xkcd style")
+    ax.set_xlabel("x label")
+    ax.annotate("the peak", (1, 5), xytext=(1.6, 4.5), arrowprops=dict(arrowstyle="->"))
+    fig.savefig(os.path.join(OUT, "xkcd_mpl.png"))
+    plt.close(fig)

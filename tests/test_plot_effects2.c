@@ -257,6 +257,27 @@ static void test_xkcd_patches(void)
     CU_ASSERT(hi - lo >= 1 && hi - lo <= 4); /* scale 1: a px or two either way */
     free(m.px);
     nplot_figure_free(fig);
+    /* the spines wobble too (matplotlib's Spine patches take the rc sketch) */
+    fig = effects2_xkcd_figure();
+    CU_ASSERT_EQUAL(nplot_figure_get_axes(fig, &ax, 1), 1);
+    m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    lo = 1000, hi = -1;
+    for (int k = 1; k < 5; k++) { /* between the y ticks: the spine's darkest column */
+        double sx, ya, yb;
+        nplot_data_to_pixel(ax, -0.4, k + 0.8, &sx, &ya);
+        nplot_data_to_pixel(ax, -0.4, k + 0.2, &sx, &yb);
+        for (int y = (int)ya; y < (int)yb; y++) {
+            int best = -1, bv = 256;
+            for (int xx = 50; xx < 80; xx++)
+                if (at(&m, xx, y)[0] < bv) bv = at(&m, xx, y)[0], best = xx;
+            lo = best < lo ? best : lo;
+            hi = best > hi ? best : hi;
+        }
+    }
+    CU_ASSERT(hi - lo >= 1);
+    free(m.px);
+    nplot_figure_free(fig);
 }
 
 static void test_bad_input(void)
@@ -348,18 +369,20 @@ static void test_compressed_colorbar(void)
 }
 
 /* examples/plot_effects2.c next to matplotlib's rendering of the same calls
- * (tests/data/plot/effects2/effects_mpl.png, compressed_mpl.png; reviewed: the same
- * wobbles, shadows, halos and packing). */
+ * (tests/data/plot/effects2/effects_mpl.png, compressed_mpl.png, xkcd_mpl.png; reviewed:
+ * the same wobbles, shadows, halos and packing; under xkcd the same bars, sketched spines
+ * and haloed arrow). */
 static void test_goldens(void)
 {
     struct {
         nplot_figure *fig;
         const char *name;
-    } g[2];
+    } g[3];
     nplot_axes *axs[4];
     g[0].fig = effects2_figure(NULL), g[0].name = "effects";
     g[1].fig = effects2_compressed_figure(axs), g[1].name = "compressed";
-    for (int i = 0; i < 2; i++) {
+    g[2].fig = effects2_xkcd_figure(), g[2].name = "xkcd";
+    for (int i = 0; i < 3; i++) {
         char out[1024];
         bool regen = golden_output(out, sizeof out, NUMC_TEST_DATA "/plot/effects2", ".", g[i].name);
         CU_ASSERT_EQUAL(nplot_savefig(g[i].fig, out), ND_OK);

@@ -3558,7 +3558,8 @@ NPLOT_API nplot_mosaic *nplot_subfig_subplot_mosaic_(nplot_subfigure *sf, const 
  * (nplot_text, annotations, titles, axis labels, tick labels) are painted as their glyph
  * outlines, as PathEffectRenderer._draw_text_as_path: withStroke(linewidth=w) puts a
  * halo of w/2 points around the ink. The figure's rc path.effects (plt.xkcd's white
- * withStroke) applies to all of them unless an artist has its own. A sketch (set on the
+ * withStroke) and path.sketch apply to all of them unless an artist has its own, and to
+ * the spines and annotation arrows (patches in matplotlib). A sketch (set on the
  * artist or the rc path.sketch) wobbles a patch's outline and fill, every patch reseeded
  * as Agg does; text is never sketched (matplotlib's Text ignores its sketch params).
  * On PNG, SVG and PDF alike.
