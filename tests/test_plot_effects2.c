@@ -280,6 +280,44 @@ static void test_xkcd_patches(void)
     nplot_figure_free(fig);
 }
 
+static long count_red(nplot_figure *fig)
+{
+    img m = render(fig);
+    long n = 0;
+    for (int i = 0; m.px && i < m.w * m.h; i++) n += is_red(m.px + 4 * i);
+    free(m.px);
+    return n;
+}
+
+/* pie wedges and fill_between take .path_effects (a red withStroke outlines them) */
+static void test_pie_fill_between(void)
+{
+    nplot_figure *fig = nplot_figure_new(.width = 3, .height = 3, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    double v[3] = { 1, 2, 3 };
+    nplot_path_effects red = NPLOT_PATH_EFFECTS({ .kind = NPLOT_PE_WITH_STROKE, .linewidth = 3,
+                                                  .foreground = "red" });
+    CU_ASSERT_EQUAL(nplot_pie_xy(ax, v, 3, .colors = NPLOT_STRS("0.5", "0.6", "0.7")), ND_OK);
+    CU_ASSERT_EQUAL(count_red(fig), 0);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new(.width = 3, .height = 3, .dpi = 100);
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_pie_xy(ax, v, 3, .colors = NPLOT_STRS("0.5", "0.6", "0.7"),
+                                 .path_effects = red), ND_OK);
+    long pie = count_red(fig);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new(.width = 3, .height = 3, .dpi = 100);
+    ax = nplot_subplot(fig, 1, 1, 1);
+    double x[3] = { 0, 1, 2 }, y1[3] = { 0, 1, 0 }, y2[3] = { 2, 2, 2 };
+    CU_ASSERT_EQUAL(nplot_fill_between_xy(ax, x, y1, y2, 3, .color = "0.5", .path_effects = red),
+                    ND_OK);
+    long fb = count_red(fig);
+    nplot_figure_free(fig);
+    fprintf(stderr, "red: pie %ld, fill_between %ld\n", pie, fb);
+    CU_ASSERT(pie > 300); /* three wedges' outlines, ~4 px wide */
+    CU_ASSERT(fb > 300);
+}
+
 static void test_bad_input(void)
 {
     nplot_axes *ax;
@@ -409,7 +447,7 @@ static void test_goldens(void)
 static const ND_TEST tests[] = {
     ND_T(test_text_halo),        ND_T(test_axes_text_effects), ND_T(test_patch_sketch_edge),
     ND_T(test_patch_shadow),     ND_T(test_axes_figure_patch), ND_T(test_xkcd_patches),
-    ND_T(test_bad_input),        ND_T(test_compressed_2x2),    ND_T(test_compressed_colorbar),
+    ND_T(test_pie_fill_between), ND_T(test_bad_input),        ND_T(test_compressed_2x2),    ND_T(test_compressed_colorbar),
     ND_T(test_goldens),          { 0 },
 };
 ND_TEST_MAIN("plot_effects2", tests)
