@@ -112,11 +112,11 @@ def _apply(res, path_effects, sketch_params):
             it.set_sketch_params(*sp)
 
 
-def _with_effects(orig, sketch=True):
+def _with_effects(orig, name, sketch=True):
     def f(self, *args, path_effects=None, sketch_params=None, **kw):
         if sketch_params is not None and not sketch:
             raise TypeError("%s(): numc does not sketch text (matplotlib's Text ignores it)"
-                            % orig.__name__)
+                            % name)
         res = orig(self, *args, **kw)
         _apply(res, path_effects, sketch_params)
         return res
@@ -125,16 +125,16 @@ def _with_effects(orig, sketch=True):
 
 
 for _name in ("bar", "barh", "fill", "fill_between", "fill_betweenx"):
-    setattr(Axes, _name, _with_effects(getattr(Axes, _name)))
+    setattr(Axes, _name, _with_effects(getattr(Axes, _name), _name))
 for _name in ("text", "annotate"):
-    setattr(Axes, _name, _with_effects(getattr(Axes, _name), sketch=False))
+    setattr(Axes, _name, _with_effects(getattr(Axes, _name), _name, sketch=False))
 
 
 def _with_text_effects(orig, which):
     def f(self, *args, path_effects=None, **kw):
         res = orig(self, *args, **kw)
         if path_effects is not None:
-            nums, fgs = _encode(path_effects, orig.__name__)
+            nums, fgs = _encode(path_effects, "set_" + which)
             _do(self, "text_path_effects", which, nums, fgs)
         return res
     f.__name__, f.__doc__ = orig.__name__, orig.__doc__

@@ -40,6 +40,8 @@ def test_text_halo_reach():
     t = ax.text(0.5, 0.5, "HIH", fontsize=40, color="black", ha="center", va="center",
                 path_effects=[pe.withStroke(linewidth=8, foreground="red")])
     assert len(t.get_path_effects()) == 1
+    with pytest.raises(TypeError, match="text"):
+        ax.text(0, 0, "t", sketch_params=(1,))
     a = _rgb(fig)
     ink = (a[..., 0] < 100) & (a[..., 1] < 100)
     red = (a[..., 0] > 150) & (a[..., 1] < 110)
