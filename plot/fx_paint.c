@@ -137,14 +137,13 @@ void nplot__fx_paint(render_ctx *rc, const fx_style *st)
         st->normal(rc, st->ctx);
         return;
     }
+    /* TickedStroke places its ticks on the path before the sketch (matplotlib sketches
+     * only what it strokes) */
+    flat_path raw = p;
     if (st->sketch) {
         double *kx, *ky;
         size_t k = nplot__sketch_path(p.x, p.y, p.n, st->sketch, &kx, &ky);
-        if (kx) {
-            nd_free_mem(p.x);
-            nd_free_mem(p.y);
-            p.x = kx, p.y = ky, p.n = k;
-        }
+        if (kx) p.x = kx, p.y = ky, p.n = k;
     }
     const double s = rc->scale;
     cairo_set_line_join(cr, (cairo_line_join_t)st->join);
@@ -205,7 +204,7 @@ void nplot__fx_paint(render_ctx *rc, const fx_style *st)
         }
         case NPLOT_PE_TICKED_STROKE:
         case NPLOT_PE_WITH_TICKED_STROKE:
-            paint_ticks(rc, &p, f, dx, dy, st->edge, st->lw);
+            paint_ticks(rc, &raw, f, dx, dy, st->edge, st->lw);
             normal = kind == NPLOT_PE_WITH_TICKED_STROKE;
             break;
         default: break;
@@ -217,7 +216,11 @@ void nplot__fx_paint(render_ctx *rc, const fx_style *st)
         }
     }
     cairo_new_path(cr);
-    flat_free(&p);
+    if (p.x != raw.x) {
+        nd_free_mem(p.x);
+        nd_free_mem(p.y);
+    }
+    flat_free(&raw);
 }
 
 /* Agg's conv_segmentator (approximation scale 1: one vertex per pixel) followed by
