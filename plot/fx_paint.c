@@ -169,10 +169,12 @@ void nplot__fx_paint(render_ctx *rc, const fx_style *st)
                 cairo_fill_preserve(cr);
             }
             double lw = f->lw ? f->lw * s : st->lw;
-            if (lw > 0 && g.a > 0) {
+            if (lw > 0 && g.a > 0 && st->ls != LS_NONE) {
                 cairo_set_source_rgba(cr, g.r, g.g, g.b, g.a);
                 cairo_set_line_width(cr, lw);
+                nplot__set_dash(cr, st->ls, st->dashes, st->ndashes, lw, s);
                 cairo_stroke(cr);
+                cairo_set_dash(cr, NULL, 0, 0);
             }
             cairo_new_path(cr);
             normal = kind == NPLOT_PE_WITH_STROKE;
@@ -182,10 +184,12 @@ void nplot__fx_paint(render_ctx *rc, const fx_style *st)
         case NPLOT_PE_WITH_SIMPLE_LINE_SHADOW: {
             rgba g = f->fg_set ? f->fg : (rgba){ 0, 0, 0, 1 };
             flat_trace(cr, &p, dx, dy);
-            if (st->lw > 0) {
+            if (st->lw > 0 && st->ls != LS_NONE) {
                 cairo_set_source_rgba(cr, g.r, g.g, g.b, f->alpha);
                 cairo_set_line_width(cr, st->lw);
+                nplot__set_dash(cr, st->ls, st->dashes, st->ndashes, st->lw, s);
                 cairo_stroke(cr);
+                cairo_set_dash(cr, NULL, 0, 0);
             }
             cairo_new_path(cr);
             normal = kind == NPLOT_PE_WITH_SIMPLE_LINE_SHADOW;

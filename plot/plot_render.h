@@ -115,6 +115,10 @@ typedef struct fx_style {
     double alpha;            /* the artist's alpha (an effect's own foreground takes it) */
     double lw;               /* the gc's line width (device units) */
     int join;                /* cairo_line_join_t */
+    int ls;                  /* the gc's dashes (LS_*, dashes[ndashes] custom): Stroke and
+                                SimpleLineShadow stroke with them */
+    const double *dashes;
+    int ndashes;
     void (*normal)(render_ctx *rc, void *ctx);
     void *ctx;
 } fx_style;
