@@ -1,6 +1,7 @@
-/* Path effects (matplotlib.patheffects), sketch (Artist.set_sketch_params, Agg's
- * PathSketcher) and plt.xkcd: the setters and the device-space path helpers that
- * draw_lines.c uses. */
+/* Path effects (matplotlib.patheffects), sketch (Artist.set_sketch_params) and plt.xkcd:
+ * the setters and getters of artists, axes patches, axes texts and figure patches, and the
+ * effective effects / sketch an artist is drawn with (fx_paint.c paints them and holds
+ * Agg's sketcher). */
 #include "plot_model.h"
 
 #include <math.h>
