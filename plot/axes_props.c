@@ -20,7 +20,8 @@ nd_status nplot_set_title_(nplot_axes *ax, const char *s, const nplot_text_opts 
     }
     text_style ts;
     nd_status st = nplot__text_style_from(ax->fig, o, ax->fig->style->title_size, &ts, who);
-    if (st) return st;
+    if (st || (st = nplot__fx_opt(ax->fig, o->path_effects, &ax->text_fx[AXT_TITLE + loc], who)))
+        return st;
     if (!o->weight) ts.weight = ax->fig->style->title_weight; /* axes.titleweight */
     char *c = nplot__strdup(ax->fig, s, who);
     if (!c) return ax->fig->status;
@@ -50,6 +51,9 @@ static nd_status set_label(nplot_axes *ax, axis_state *a, const char *s, const n
         else if (strcmp(o->loc, "center"))
             return nplot__fail(ax->fig, ND_EVALUE, "%s: bad loc '%s'", who, o->loc);
     }
+    if ((st = nplot__fx_opt(ax->fig, o->path_effects, &ax->text_fx[a == &ax->xa ? AXT_XLABEL : AXT_YLABEL],
+                            who)))
+        return st;
     int va = o->va ? nplot__parse_va(o->va) : -1;
     if (o->va && va < 0) return nplot__fail(ax->fig, ND_EVALUE, "%s: bad va '%s'", who, o->va);
     char *c = nplot__strdup(ax->fig, s, who);

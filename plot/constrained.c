@@ -420,7 +420,50 @@ static void reposition(cstate *s)
     }
 }
 
-bool nplot__constrained_layout(render_ctx *rc, int it)
+/* compress_fixed_aspect's figure margins: over the gridspec's columns (rows), the most
+ * width (height) aspect took off an axes spanning it, halved (figure fractions); false
+ * (nothing to do) without such axes, ND_EVALUE when they come from several gridspecs. */
+static bool compress_extra(render_ctx *rc, double extra[2])
+{
+    nplot_figure *fig = rc->fig;
+    const nplot_gridspec *gs = NULL;
+    double *ew = NULL, *eh = NULL;
+    extra[0] = extra[1] = 0;
+    for (nplot_axes *ax = fig->axes; ax; ax = ax->next) {
+        if (!in_layout(ax) || !ax->gs || ax->cbar_parent) continue;
+        if (!gs) {
+            gs = ax->gs;
+            ew = nd_calloc((size_t)(gs->ncols + gs->nrows), sizeof(double), "nplot constrained");
+            if (!ew) {
+                nplot__fail(fig, ND_ENOMEM, "nplot: out of memory in constrained layout");
+                return false;
+            }
+            eh = ew + gs->ncols;
+        } else if (ax->gs != gs) {
+            nd_free_mem(ew);
+            nplot__fail(fig, ND_EVALUE, "layout 'compressed': Cannot do compressed layout if axes "
+                                        "are not all from the same gridspec");
+            return false;
+        }
+        /* get_position(original=True) against the box apply_aspect left */
+        double dw = ((ax->cl_orig[2] - ax->cl_orig[0]) - (ax->dev[2] - ax->dev[0])) / rc->W;
+        double dh = ((ax->cl_orig[3] - ax->cl_orig[1]) - (ax->dev[3] - ax->dev[1])) / rc->H;
+        for (int c = ax->c0; dw > 0 && c < ax->c1; c++) ew[c] = fmax(ew[c], dw);
+        for (int r = ax->r0; dh > 0 && r < ax->r1; r++) eh[r] = fmax(eh[r], dh);
+    }
+    if (!gs) {
+        nplot__fail(fig, ND_EVALUE, "layout 'compressed': Cannot do compressed layout if no axes "
+                                    "are part of a gridspec.");
+        return false;
+    }
+    for (int c = 0; c < gs->ncols; c++) extra[0] += ew[c];
+    for (int r = 0; r < gs->nrows; r++) extra[1] += eh[r];
+    extra[0] /= 2, extra[1] /= 2;
+    nd_free_mem(ew);
+    return extra[0] > 0 || extra[1] > 0;
+}
+
+bool nplot__constrained_layout(render_ctx *rc, int it, void (*relayout)(render_ctx *rc))
 {
     nplot_figure *fig = rc->fig;
     cstate s = { rc, fig, NULL, 0, 0, fig->cl_wpad / fig->width, fig->cl_hpad / fig->height };
@@ -462,6 +505,23 @@ bool nplot__constrained_layout(render_ctx *rc, int it)
         if (solve_all(&s)) {
             reposition(&s);
             moved = true;
+            double extra[2];
+            if (fig->cl_compress && relayout && (relayout(rc), compress_extra(rc, extra))) {
+                /* compress_fixed_aspect: with the same margins, the figure's take the room
+                 * the aspects left, and the grids are solved again */
+                edit_min(&s.g[0], M_L, 0, extra[0]);
+                edit_min(&s.g[0], M_R, 0, extra[0]);
+                edit_min(&s.g[0], M_T, 0, extra[1]);
+                edit_min(&s.g[0], M_B, 0, extra[1]);
+                for (int i = 0; i < s.ng; i++) s.g[i].solved = false;
+                if (solve_all(&s)) {
+                    reposition(&s);
+                } else if (!fig->cl_warned) {
+                    fig->cl_warned = true;
+                    nd_warn("constrained_layout not applied because axes sizes collapsed to "
+                            "zero.  Try making figure larger or axes decorations smaller.");
+                }
+            }
         } else if (!fig->cl_warned) {
             fig->cl_warned = true;
             nd_warn("constrained_layout not applied because axes sizes collapsed to zero.  Try "
@@ -480,7 +540,8 @@ nd_status nplot_figure_set_layout_engine(nplot_figure *fig, const char *layout)
     if (!fig) return nd_set_error(ND_EVALUE, "%s: figure is NULL", who);
     nd_status st = nplot__check(fig);
     if (st) return st;
-    bool to_cl = layout && !strcmp(layout, "constrained");
+    bool compressed = layout && !strcmp(layout, "compressed");
+    bool to_cl = compressed || (layout && !strcmp(layout, "constrained"));
     if (to_cl != fig->constrained) /* matplotlib 3.6's RuntimeError */
         for (const nplot_axes *a = fig->axes; a; a = a->next)
             if (a->cbar_parent)
@@ -489,6 +550,7 @@ nd_status nplot_figure_set_layout_engine(nplot_figure *fig, const char *layout)
                                                    "been created.  Engine not changed.", who);
     if (to_cl) {
         fig->constrained = true;
+        fig->cl_compress = compressed;
         fig->tight = false;
     } else if (layout && !strcmp(layout, "tight")) {
         fig->constrained = false;
@@ -497,8 +559,8 @@ nd_status nplot_figure_set_layout_engine(nplot_figure *fig, const char *layout)
     } else if (!layout || !strcmp(layout, "none")) {
         fig->constrained = fig->tight = false;
     } else {
-        return nplot__fail(fig, ND_EVALUE, "%s: layout must be 'constrained', 'tight', 'none' or "
-                                           "NULL, got '%s'", who, layout);
+        return nplot__fail(fig, ND_EVALUE, "%s: layout must be 'constrained', 'compressed', "
+                                           "'tight', 'none' or NULL, got '%s'", who, layout);
     }
     nplot__mark_dirty(fig);
     return ND_OK;
@@ -517,7 +579,8 @@ bool nplot_figure_get_tight_layout(const nplot_figure *fig)
 const char *nplot_figure_get_layout_engine(const nplot_figure *fig)
 {
     if (!fig) return NULL;
-    return fig->constrained ? "constrained" : fig->tight ? "tight" : "none";
+    return fig->constrained ? (fig->cl_compress ? "compressed" : "constrained")
+                            : fig->tight ? "tight" : "none";
 }
 
 nd_status nplot_figure_set_constrained_layout(nplot_figure *fig, bool on)

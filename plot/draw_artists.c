@@ -102,6 +102,7 @@ void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a)
  * column, and cairo's cost grows with them. Every dropped vertex lies within 1/32 pixel of
  * the outline, which moves an edge pixel's coverage by at most 1/32. */
 #define POLY_SIMPLIFY_TOL (1.0 / 64)
+static void paint_poly(render_ctx *rc, void *ctx);
 
 void nplot__draw_poly(render_ctx *rc, nplot_axes *ax, artist *a)
 {
@@ -137,6 +138,25 @@ void nplot__draw_poly(render_ctx *rc, nplot_axes *ax, artist *a)
     nd_free_mem(dx);
     nd_free_mem(dy);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+    fx_style st;
+    double sk[3];
+    if (nplot__patch_fx(a, a->face, &st, sk)) {
+        st.lw *= rc->scale;
+        st.normal = paint_poly;
+        st.ctx = a;
+        nplot__fx_paint(rc, &st);
+    } else {
+        paint_poly(rc, a);
+    }
+    cairo_new_path(cr);
+    cairo_restore(cr);
+}
+
+/* A polygon artist's own painter of the current path: face, hatch, edge. */
+static void paint_poly(render_ctx *rc, void *ctx)
+{
+    const artist *a = ctx;
+    cairo_t *cr = rc->cr;
     if (a->has_face && a->face.a > 0) {
         cairo_set_source_rgba(cr, a->face.r, a->face.g, a->face.b, a->face.a * a->alpha);
         cairo_fill_preserve(cr);
@@ -150,7 +170,6 @@ void nplot__draw_poly(render_ctx *rc, nplot_axes *ax, artist *a)
         cairo_stroke_preserve(cr);
     }
     cairo_new_path(cr);
-    cairo_restore(cr);
 }
 
 void nplot__draw_segments(render_ctx *rc, nplot_axes *ax, artist *a)

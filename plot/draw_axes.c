@@ -59,6 +59,15 @@ static text_style tick_ts(const render_ctx *rc, const tick_side *t)
                          rc->fig->style->font_family };
 }
 
+/* Draw the next texts with the effects of ax's part k (AXT_*) when it has its own; the
+ * caller clears rc->text_fx_set afterwards. */
+static void text_fx_use(render_ctx *rc, const nplot_axes *ax, int k)
+{
+    rc->text_fx = ax->text_fx[k].fx;
+    rc->text_nfx = ax->text_fx[k].n;
+    rc->text_fx_set = ax->text_fx[k].set;
+}
+
 /* Tick marks and labels of one axis on one side (side 0: bottom/left, 1: top/right).
  * Returns the bbox of the labels (and ticks). */
 static bbox axis_side(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, int side, bool draw,
@@ -114,6 +123,7 @@ static bbox axis_side(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, int
     if (!a->labels_side[side] || a->hide_ticklabels) return bb;
     text_style ts = tick_ts(rc, &a->major);
     double pos = edge + outward * label_off;
+    text_fx_use(rc, ax, x ? AXT_XTICKS : AXT_YTICKS);
     for (int i = 0; i < a->nticks; i++) {
         if (!a->ticklabels[i] || !a->ticklabels[i][0]) continue;
         double px, py;
@@ -137,6 +147,7 @@ static bbox axis_side(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, int
         nplot__text_free(&tb);
         bb_add(&bb, b);
     }
+    rc->text_fx_set = false;
     return bb;
 }
 
@@ -183,6 +194,7 @@ static void axis_labels(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, b
     else across = side == 0 ? (have_ticks ? fmin(ticks_bb->x0, edge) : edge) - pad
                             : (have_ticks ? fmax(ticks_bb->x1, edge) : edge) + pad;
     double px = x ? along : across, py = x ? across : along;
+    text_fx_use(rc, ax, x ? AXT_XLABEL : AXT_YLABEL);
     if (x && (a->axlabel_rot_set || a->axlabel_va >= 0)) {
         /* matplotlib's x label keeps rotation_mode 'default': the rotated text's bounding
          * box is aligned (va toward the axes unless given) */
@@ -207,6 +219,7 @@ static void axis_labels(render_ctx *rc, nplot_axes *ax, axis_state *a, bool x, b
         b = nplot__text_place(rc, &tb, px, py, side == 0 ? HA_RIGHT : HA_LEFT, va, 90,
                               &a->label_ts.color, draw);
     }
+    rc->text_fx_set = false;
     nplot__text_free(&tb);
     lpx[0] = b.x0, lpx[1] = b.y0, lpx[2] = b.x1, lpx[3] = b.y1;
     bb_add(out, b);
@@ -227,6 +240,16 @@ static bbox aligned_ticks_bb(render_ctx *rc, nplot_axes *ax, bool x, int side, b
         if (ob.x1 >= ob.x0) bb_add(&own, ob);
     }
     return own;
+}
+
+/* fx_style's painter of a spine: the current path stroked in the style's edge colour */
+static void stroke_spine(render_ctx *rc, void *ctx)
+{
+    const fx_style *fs = ctx;
+    cairo_set_source_rgba(rc->cr, fs->edge.r, fs->edge.g, fs->edge.b, fs->edge.a);
+    cairo_set_line_width(rc->cr, fs->lw);
+    cairo_set_line_cap(rc->cr, CAIRO_LINE_CAP_SQUARE);
+    cairo_stroke(rc->cr);
 }
 
 static bbox decorations(render_ctx *rc, nplot_axes *ax, bool draw)
@@ -272,6 +295,7 @@ static bbox decorations(render_ctx *rc, nplot_axes *ax, bool draw)
                 }
                 a0 = snap(rc, a0);
                 a1 = snap(rc, a1);
+                cairo_new_path(cr);
                 if (vert) {
                     cairo_move_to(cr, at, a0);
                     cairo_line_to(cr, at, a1);
@@ -279,7 +303,16 @@ static bbox decorations(render_ctx *rc, nplot_axes *ax, bool draw)
                     cairo_move_to(cr, a0, at);
                     cairo_line_to(cr, a1, at);
                 }
-                cairo_stroke(cr);
+                /* matplotlib's spines are patches: the rc path.effects and path.sketch
+                 * (plt.xkcd) reach them */
+                struct nplot__fx rc_fx[1];
+                double sk[3];
+                rgba ec = ax->spine_color_set[k] ? ax->spine_color[k] : st->axes_edge;
+                fx_style fs = { .fx = rc_fx, .nfx = nplot__fx_rc(st, rc_fx),
+                                .sketch = nplot__sketch_rc(st, NULL, sk) ? sk : NULL, .edge = ec,
+                                .alpha = 1, .lw = lw,
+                                .join = CAIRO_LINE_JOIN_MITER, .normal = stroke_spine, .ctx = &fs };
+                nplot__fx_paint(rc, &fs);
             }
         }
         for (int xi = 0; xi < 2; xi++) {
@@ -335,7 +368,9 @@ static bbox decorations(render_ctx *rc, nplot_axes *ax, bool draw)
             if (t.x0 < yoff.x1 && yoff.x0 < t.x1 && t.y0 < yoff.y1 && yoff.y0 < t.y1)
                 y = fmin(y, yoff.y0 - ax->title_pad * rc->scale);
         }
+        text_fx_use(rc, ax, AXT_TITLE + i);
         bbox b = nplot__text_place(rc, &tb, x, y, ha, VA_BASELINE, 0, &ax->title_ts[i].color, draw);
+        rc->text_fx_set = false;
         nplot__text_free(&tb);
         bb_add(&bb, b);
     }
@@ -456,6 +491,14 @@ void nplot__raster_end(render_ctx *rc, raster_group *g)
     nplot__defer_destroy(rc, g->img); /* the vector target references it until finished */
 }
 
+/* fx_style's painter of a face-only patch: fill the current path in *(rgba *)face */
+static void fill_patch(render_ctx *rc, void *face)
+{
+    const rgba *f = face;
+    cairo_set_source_rgba(rc->cr, f->r, f->g, f->b, f->a);
+    cairo_fill(rc->cr);
+}
+
 void nplot__draw_axes(render_ctx *rc, nplot_axes *ax)
 {
     cairo_t *cr = rc->cr;
@@ -465,9 +508,17 @@ void nplot__draw_axes(render_ctx *rc, nplot_axes *ax)
         return;
     }
     if (!ax->axis_off && ax->frame_on && ax->face.a > 0) {
-        set_rgba(cr, ax->face, 1);
+        /* the axes patch: face only (matplotlib: edgecolor 'none', linewidth 0), through
+         * Axes.set_path_effects / set_sketch_params (or the rc ones) */
+        struct nplot__fx rc_fx[1];
+        double sk[3];
+        fx_style st = { .has_face = true, .face = ax->face, .edge = ax->face, .alpha = 1,
+                        .join = CAIRO_LINE_JOIN_MITER, .normal = fill_patch, .ctx = &ax->face };
+        st.nfx = nplot__fx_list_of(ax->fig, &ax->patch_fx, rc_fx, &st.fx);
+        if (nplot_axes_get_sketch_params(ax, sk)) st.sketch = sk;
         cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
-        cairo_fill(cr);
+        nplot__fx_paint(rc, &st);
+        cairo_new_path(cr);
     }
     if (ax->polar) { /* draw_polar.c: wedge, grid, spines, labels; artists through draw_artist */
         nplot__draw_axes_polar(rc, ax, draw_artist);

@@ -5,12 +5,44 @@
 #include <math.h>
 #include <stdint.h>
 
+/* fx_style's painter of the figure patch: the current path filled and stroked */
+static void paint_fig_patch(render_ctx *rc, void *ctx)
+{
+    const fx_style *st = ctx;
+    cairo_t *cr = rc->cr;
+    cairo_set_source_rgba(cr, st->face.r, st->face.g, st->face.b, st->face.a);
+    if (st->lw > 0 && st->edge.a > 0) {
+        cairo_fill_preserve(cr);
+        cairo_set_source_rgba(cr, st->edge.r, st->edge.g, st->edge.b, st->edge.a);
+        cairo_set_line_width(cr, st->lw);
+        cairo_stroke(cr);
+    } else {
+        cairo_fill(cr);
+    }
+}
+
 void nplot__draw_fig_patch(render_ctx *rc, bool transparent, const rgba *face)
 {
     const nplot_figure *fig = rc->fig;
     cairo_t *cr = rc->cr;
     if (fig->frameoff || transparent) return; /* matplotlib: no patch, or face and edge 'none' */
     rgba f = face ? *face : fig->face;
+    struct nplot__fx rc_fx[1];
+    double sk[3];
+    fx_style st = { .has_face = true, .face = f, .edge = fig->edge, .alpha = 1,
+                    .lw = fig->linewidth * rc->scale, .join = CAIRO_LINE_JOIN_MITER,
+                    .normal = paint_fig_patch, .ctx = &st };
+    st.nfx = nplot__fx_list_of(fig, &fig->patch_fx, rc_fx, &st.fx);
+    if (nplot_figure_get_sketch_params(fig, sk)) st.sketch = sk;
+    if (st.nfx > 1 || (st.nfx == 1 && st.fx[0].kind != NPLOT_PE_WITH_STROKE) || st.sketch) {
+        /* Figure.set_path_effects / set_sketch_params: the Rectangle (0, 0, 1, 1) drawn
+         * through them, face and frame (a rc withStroke alone only strokes the edge,
+         * outside the canvas) */
+        cairo_rectangle(cr, 0, 0, rc->W, rc->H);
+        nplot__fx_paint(rc, &st);
+        cairo_new_path(cr);
+        return;
+    }
     cairo_set_source_rgba(cr, f.r, f.g, f.b, f.a);
     cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
     cairo_paint(cr);

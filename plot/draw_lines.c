@@ -227,112 +227,53 @@ void nplot__stroke_polyline(render_ctx *rc, const nplot_axes *ax, const double *
     cairo_set_dash(cr, NULL, 0, 0);
 }
 
-/* Stroke a line's device path through its path effects (PathEffectRenderer: each effect
- * draws in turn; with* effects then draw the line itself). */
-static void stroke_effects(render_ctx *rc, nplot_axes *ax, artist *a, const double *x,
-                           const double *y, size_t n, const double *rx, const double *ry,
-                           size_t rn, rgba c)
+/* fx_style's painter of a line: the current path stroked as the line (its colour, width,
+ * dashes, round joins) */
+typedef struct line_ctx {
+    const artist *a;
+    rgba c;
+    double lw;
+} line_ctx;
+
+static void stroke_line(render_ctx *rc, void *ctx)
 {
-    const struct nplot__fx *fx;
-    int nfx = nplot__fx_of(a, &fx);
-    double s = rc->scale, lw = a->lp.lw * s;
-    if (!nfx) {
-        nplot__stroke_polyline(rc, ax, x, y, n, c, lw, a->lp.ls, a->lp.dashes, a->lp.ndashes);
-        return;
-    }
-    double *ox = nd_malloc(sizeof(double) * (n ? n : 1), "nplot");
-    double *oy = nd_malloc(sizeof(double) * (n ? n : 1), "nplot");
-    if (!ox || !oy) {
-        nd_free_mem(ox);
-        nd_free_mem(oy);
-        return;
-    }
+    const line_ctx *l = ctx;
     cairo_t *cr = rc->cr;
-    for (int e = 0; e < nfx; e++) {
-        const struct nplot__fx *f = &fx[e];
-        /* the offset in points, x right and y up (device y is down) */
-        for (size_t i = 0; i < n; i++) {
-            ox[i] = x[i] + f->off[0] * s;
-            oy[i] = y[i] - f->off[1] * s;
-        }
-        bool normal = f->kind == NPLOT_PE_NORMAL;
-        switch (f->kind) {
-        case NPLOT_PE_STROKE:
-        case NPLOT_PE_WITH_STROKE: {
-            rgba g = f->fg_set ? f->fg : a->lp.color;
-            g.a = f->alpha ? f->alpha : (f->fg_set ? f->fg.a * a->alpha : c.a);
-            nplot__stroke_polyline(rc, ax, ox, oy, n, g, f->lw ? f->lw * s : lw, a->lp.ls,
-                                   a->lp.dashes, a->lp.ndashes);
-            normal = f->kind == NPLOT_PE_WITH_STROKE;
-            break;
-        }
-        case NPLOT_PE_SIMPLE_LINE_SHADOW:
-        case NPLOT_PE_WITH_SIMPLE_LINE_SHADOW: {
-            rgba g = f->fg_set ? f->fg : (rgba){ 0, 0, 0, 1 };
-            g.a = f->alpha;
-            nplot__stroke_polyline(rc, ax, ox, oy, n, g, lw, a->lp.ls, a->lp.dashes, a->lp.ndashes);
-            normal = f->kind == NPLOT_PE_WITH_SIMPLE_LINE_SHADOW;
-            break;
-        }
-        case NPLOT_PE_SIMPLE_PATCH_SHADOW:
-        case NPLOT_PE_WITH_SIMPLE_PATCH_SHADOW: {
-            /* a line has no face: matplotlib fills with rho × white */
-            rgba g = f->fg_set ? f->fg : (rgba){ f->rho, f->rho, f->rho, 1 };
-            cairo_new_path(cr);
-            bool pen = false;
-            for (size_t i = 0; i < n; i++) {
-                if (!isfinite(ox[i]) || !isfinite(oy[i])) {
-                    pen = false;
-                    continue;
-                }
-                if (pen) cairo_line_to(cr, ox[i], oy[i]);
-                else cairo_move_to(cr, ox[i], oy[i]);
-                pen = true;
-            }
-            cairo_set_source_rgba(cr, g.r, g.g, g.b, f->alpha);
-            cairo_fill(cr);
-            normal = f->kind == NPLOT_PE_WITH_SIMPLE_PATCH_SHADOW;
-            break;
-        }
-        case NPLOT_PE_TICKED_STROKE:
-        case NPLOT_PE_WITH_TICKED_STROKE: {
-            /* matplotlib places the ticks on the path before the sketch */
-            double *tx, *ty, *qx = nd_malloc(sizeof(double) * (rn ? rn : 1), "nplot"),
-                             *qy = nd_malloc(sizeof(double) * (rn ? rn : 1), "nplot");
-            size_t k = 0;
-            tx = ty = NULL;
-            if (qx && qy) {
-                for (size_t i = 0; i < rn; i++) {
-                    qx[i] = rx[i] + f->off[0] * s;
-                    qy[i] = ry[i] - f->off[1] * s;
-                }
-                k = nplot__ticks_path(qx, qy, rn, f->spacing * s, f->angle, f->length, &tx, &ty);
-            }
-            nd_free_mem(qx);
-            nd_free_mem(qy);
-            if (tx) {
-                cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
-                cairo_set_line_width(cr, lw);
-                cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
-                cairo_new_path(cr);
-                for (size_t i = 0; i + 1 < k; i += 2) {
-                    cairo_move_to(cr, tx[i], ty[i]);
-                    cairo_line_to(cr, tx[i + 1], ty[i + 1]);
-                }
-                cairo_stroke(cr);
-                nd_free_mem(tx);
-                nd_free_mem(ty);
-            }
-            normal = f->kind == NPLOT_PE_WITH_TICKED_STROKE;
-            break;
-        }
-        default: break;
-        }
-        if (normal)
-            nplot__stroke_polyline(rc, ax, x, y, n, c, lw, a->lp.ls, a->lp.dashes, a->lp.ndashes);
+    if (l->a->lp.ls == LS_NONE || l->lw <= 0 || l->c.a <= 0) {
+        cairo_new_path(cr);
+        return;
     }
-    nd_free_mem(ox);
-    nd_free_mem(oy);
+    cairo_set_source_rgba(cr, l->c.r, l->c.g, l->c.b, l->c.a);
+    cairo_set_line_width(cr, l->lw);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    nplot__set_dash(cr, l->a->lp.ls, l->a->lp.dashes, l->a->lp.ndashes, l->lw, rc->scale);
+    cairo_stroke(cr);
+    cairo_set_dash(cr, NULL, 0, 0);
+}
+
+/* A line with path effects: its (unsketched) device path through nplot__fx_paint, which
+ * sketches it once and draws each effect in turn (PathEffectRenderer). */
+static void stroke_effects(render_ctx *rc, artist *a, const struct nplot__fx *fx, int nfx,
+                           const double *sk, const double *x, const double *y, size_t n, rgba c)
+{
+    cairo_t *cr = rc->cr;
+    cairo_new_path(cr);
+    bool pen = false;
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(x[i]) || !isfinite(y[i])) {
+            pen = false;
+            continue;
+        }
+        if (pen) cairo_line_to(cr, x[i], y[i]);
+        else cairo_move_to(cr, x[i], y[i]);
+        pen = true;
+    }
+    line_ctx l = { a, c, a->lp.lw * rc->scale };
+    fx_style st = { .fx = fx, .nfx = nfx, .sketch = sk, .edge = c, .alpha = a->alpha, .lw = l.lw,
+                    .join = CAIRO_LINE_JOIN_ROUND, .ls = a->lp.ls, .dashes = a->lp.dashes,
+                    .ndashes = a->lp.ndashes, .normal = stroke_line, .ctx = &l };
+    nplot__fx_paint(rc, &st);
+    cairo_new_path(cr);
 }
 
 void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a)
@@ -373,22 +314,24 @@ void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a)
         m = steps_expand(a->lp.drawstyle, dx, dy, n, &sx, &sy);
         if (!sx) sx = dx, sy = dy, m = n;
     }
-    double *rx = sx, *ry = sy;
-    size_t rn = m;
     double sk[3];
-    if (nplot__sketch_of(a, sk)) {
-        double *kx, *ky;
-        size_t k = nplot__sketch_path(sx, sy, m, sk, &kx, &ky);
-        if (kx) sx = kx, sy = ky, m = k;
+    bool sketched = nplot__sketch_of(a, sk);
+    const struct nplot__fx *fx;
+    int nfx = nplot__fx_of(a, &fx);
+    if (nfx) {
+        stroke_effects(rc, a, fx, nfx, sketched ? sk : NULL, sx, sy, m, c);
+    } else {
+        /* no effects: the simplifying stroker, on the sketched path when sketched */
+        double *kx = NULL, *ky = NULL;
+        size_t k = sketched ? nplot__sketch_path(sx, sy, m, sk, &kx, &ky) : 0;
+        nplot__stroke_polyline(rc, ax, kx ? kx : sx, kx ? ky : sy, kx ? k : m, c, a->lp.lw * s,
+                               a->lp.ls, a->lp.dashes, a->lp.ndashes);
+        nd_free_mem(kx);
+        nd_free_mem(ky);
     }
-    stroke_effects(rc, ax, a, sx, sy, m, rx, ry, rn, c);
-    if (sx != rx) {
+    if (sx != dx) {
         nd_free_mem(sx);
         nd_free_mem(sy);
-    }
-    if (rx != dx) {
-        nd_free_mem(rx);
-        nd_free_mem(ry);
     }
     cairo_restore(cr);
     if (a->lp.marker != MK_NONE) {

@@ -70,6 +70,54 @@ static void paint_group(render_ctx *rc, const artist *a, rgba face)
     }
 }
 
+/* paint_group for nplot__fx_paint's Normal */
+typedef struct group_ctx {
+    const artist *a;
+    rgba face;
+} group_ctx;
+
+static void paint_group_fx(render_ctx *rc, void *ctx)
+{
+    const group_ctx *g = ctx;
+    cairo_set_line_join(rc->cr, CAIRO_LINE_JOIN_MITER);
+    cairo_set_line_width(rc->cr, g->a->edge_lw * rc->scale);
+    paint_group(rc, g->a, g->face);
+}
+
+/* The effects and sketch of a patch-like artist a whose fill is face (fill and edge
+ * painted by normal(ctx)); false when it has neither. */
+bool nplot__patch_fx(const artist *a, rgba face, fx_style *st, double sketch[3])
+{
+    const struct nplot__fx *fx;
+    int nfx = nplot__fx_of(a, &fx);
+    bool sk = nplot__sketch_of(a, sketch);
+    if (!nfx && !sk) return false;
+    rgba e = a->edge_is_face ? face : a->edge;
+    *st = (fx_style){ .fx = fx, .nfx = nfx, .sketch = sk ? sketch : NULL,
+                      .has_face = a->has_face && face.a > 0, .face = face, .edge = e,
+                      .alpha = a->alpha, .join = CAIRO_LINE_JOIN_MITER };
+    st->face.a *= a->alpha;
+    st->edge.a *= a->alpha;
+    st->lw = a->has_edge ? a->edge_lw : 0;
+    return true;
+}
+
+/* Paint the current path as a group of polygons of a, through its effects when it has any. */
+static void paint_polys(render_ctx *rc, const artist *a, rgba face, bool fx)
+{
+    fx_style st;
+    double sk[3];
+    if (!fx || !nplot__patch_fx(a, face, &st, sk)) {
+        paint_group(rc, a, face);
+        return;
+    }
+    group_ctx g = { a, face };
+    st.lw *= rc->scale;
+    st.normal = paint_group_fx;
+    st.ctx = &g;
+    nplot__fx_paint(rc, &st);
+}
+
 void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
 {
     cairo_t *cr = rc->cr;
@@ -85,8 +133,12 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
     cairo_set_line_width(cr, a->edge_lw * rc->scale);
     if (a->aliased && rc->raster) cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
     const double lim = 1e6;
-    /* consecutive polygons of one opaque color share one fill (and stroke) */
-    bool group = a->alpha >= 1;
+    /* consecutive polygons of one opaque color share one fill (and stroke), unless effects
+     * or a sketch draw them: matplotlib draws each patch, the sketch reseeded for each */
+    const struct nplot__fx *fx;
+    double sk[3];
+    bool fxon = nplot__fx_of(a, &fx) > 0 || nplot__sketch_of(a, sk);
+    bool group = a->alpha >= 1 && !fxon;
     size_t poly = 0, i = 0;
     rgba cur = { 0, 0, 0, 0 };
     bool pending = false;
@@ -97,7 +149,7 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
         while (j < a->n && isfinite(a->x[j]) && isfinite(a->y[j])) j++;
         rgba face = a->colors && poly < a->npoly ? a->colors[poly] : a->face;
         if (pending && !(group && same_color(face, cur))) {
-            paint_group(rc, a, cur);
+            paint_polys(rc, a, cur, fxon);
             pending = false;
         }
         /* Agg's PathSnapper (snap auto): a path of at most 1024 vertices whose segments
@@ -138,9 +190,7 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
         poly++;
         i = j;
     }
-    if (pending) {
-        paint_group(rc, a, cur);
-    }
+    if (pending) paint_polys(rc, a, cur, fxon);
     cairo_new_path(cr);
     cairo_restore(cr);
 }

@@ -136,8 +136,14 @@ static bbox place(render_ctx *rc, const artist *a, const text_box *tb, double x,
                                                : al == HA_RIGHT ? PANGO_ALIGN_RIGHT
                                                                 : PANGO_ALIGN_CENTER);
     }
-    return a->rot_anchor ? nplot__text_place_anchor(rc, tb, x, y, a->ha, a->va, a->rotation, &a->ts.color, draw)
-                         : nplot__text_place(rc, tb, x, y, a->ha, a->va, a->rotation, &a->ts.color, draw);
+    /* the artist's own path effects, else the figure's rc ones */
+    rc->text_fx = a->fx;
+    rc->text_nfx = a->nfx;
+    rc->text_fx_set = a->fx_set;
+    bbox b = a->rot_anchor ? nplot__text_place_anchor(rc, tb, x, y, a->ha, a->va, a->rotation, &a->ts.color, draw)
+                           : nplot__text_place(rc, tb, x, y, a->ha, a->va, a->rotation, &a->ts.color, draw);
+    rc->text_fx_set = false;
+    return b;
 }
 
 /* The FancyBboxPatch of the text (y-up display units) laid out in tb with bounding box b:
@@ -194,6 +200,32 @@ void nplot__draw_text_artist(render_ctx *rc, nplot_axes *ax, artist *a)
     nplot__text_free(&tb);
 }
 
+/* One path of an annotation's arrow, painted on the current path: filled when asked, then
+ * stroked lw wide in the arrow's colours. */
+typedef struct arrow_piece {
+    const artist *a;
+    bool fill;
+    double lw;
+} arrow_piece;
+
+static void paint_arrow_piece(render_ctx *rc, void *ctx)
+{
+    const arrow_piece *p = ctx;
+    cairo_t *cr = rc->cr;
+    rgba f = p->a->arrow_face, e = p->a->arrow_color;
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    if (p->fill && f.a > 0) {
+        cairo_set_source_rgba(cr, f.r, f.g, f.b, f.a);
+        cairo_fill_preserve(cr);
+    }
+    if (p->lw > 0 && e.a > 0) {
+        cairo_set_source_rgba(cr, e.r, e.g, e.b, e.a);
+        cairo_set_line_width(cr, p->lw);
+        cairo_stroke(cr);
+    }
+    cairo_new_path(cr);
+}
+
 /* The arrow of an annotation from the text's bounding box b to the device point (px, py);
  * box: the text's bbox patch (y-up) or NULL. */
 static void draw_arrow(render_ctx *rc, const artist *a, const text_box *tb, bbox b, const fpath *box,
@@ -228,18 +260,20 @@ static void draw_arrow(render_ctx *rc, const artist *a, const text_box *tb, bbox
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     cairo_set_dash(cr, NULL, 0, 0);
+    /* the arrow is matplotlib's FancyArrowPatch: the rc path.effects and path.sketch
+     * (plt.xkcd) reach it, each of its paths reseeded */
+    const nplot__style *st = a->ax->fig->style;
+    struct nplot__fx rc_fx[1];
+    double sk[3];
+    bool sketched = nplot__sketch_rc(st, NULL, sk);
     for (int i = 0; i < m; i++) {
         trace(cr, &out[i]);
-        rgba f = a->arrow_face, e = a->arrow_color;
-        if (fill[i] && f.a > 0) {
-            cairo_set_source_rgba(cr, f.r, f.g, f.b, f.a);
-            cairo_fill_preserve(cr);
-        }
-        if (lw > 0 && e.a > 0) {
-            cairo_set_source_rgba(cr, e.r, e.g, e.b, e.a);
-            cairo_set_line_width(cr, lw);
-            cairo_stroke(cr);
-        }
+        arrow_piece piece = { a, fill[i], lw };
+        fx_style fs = { .fx = rc_fx, .nfx = nplot__fx_rc(st, rc_fx), .sketch = sketched ? sk : NULL,
+                        .has_face = fill[i] && a->arrow_face.a > 0, .face = a->arrow_face,
+                        .edge = a->arrow_color, .alpha = 1, .lw = lw, .join = CAIRO_LINE_JOIN_ROUND,
+                        .normal = paint_arrow_piece, .ctx = &piece };
+        nplot__fx_paint(rc, &fs);
         cairo_new_path(cr);
         nplot__fp_free(&out[i]);
     }

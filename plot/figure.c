@@ -52,14 +52,15 @@ nplot_figure *nplot_figure_new_(const nplot_figure_opts *o)
      * wspace / hspace 0.02 */
     fig->cl_wpad = fig->cl_hpad = 3.0 / 72;
     fig->cl_wspace = fig->cl_hspace = 0.02;
-    if (o->layout && !strcmp(o->layout, "constrained")) {
+    if (o->layout && (!strcmp(o->layout, "constrained") || !strcmp(o->layout, "compressed"))) {
         fig->constrained = true;
+        fig->cl_compress = !strcmp(o->layout, "compressed");
     } else if (o->layout && !strcmp(o->layout, "tight")) {
         fig->tight = true;
         fig->tight_pad = fig->tight_hpad = fig->tight_wpad = 1.08;
     } else if (o->layout && strcmp(o->layout, "none")) {
-        nd_set_error(ND_EVALUE, "%s: layout must be 'constrained', 'tight' or 'none', got '%s'",
-                     who, o->layout);
+        nd_set_error(ND_EVALUE, "%s: layout must be 'constrained', 'compressed', 'tight' or "
+                     "'none', got '%s'", who, o->layout);
         nd_free_mem(st);
         nd_free_mem(fig);
         return NULL;

@@ -178,6 +178,7 @@ static nd_status bars(nplot_axes *ax, bool horiz, const double *pos, const char 
         goto done;
     }
     if (!nb) a->face = one;
+    if ((rc = nplot__artist_fx_opt(a, o->path_effects, who))) goto done;
     a->snap = true;
     a->has_edge = o->edgecolor != NULL;
     a->edge = edge;

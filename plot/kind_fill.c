@@ -36,7 +36,7 @@ static nd_status poly_style(nplot_axes *ax, artist *a, const nplot_fill_opts *o,
     a->zorder = o->zorder ? o->zorder : 1;
     a->legend_kind = LEGEND_PATCH;
     nd_status hs = nplot__hatch_set(ax->fig, a, o->hatch, o->hatch_linewidth, who);
-    if (hs) return hs;
+    if (hs || (hs = nplot__artist_fx_opt(a, o->path_effects, who))) return hs;
     if (o->label && !(a->label = nplot__strdup(ax->fig, o->label, who))) return ax->fig->status;
     return ND_OK;
 }

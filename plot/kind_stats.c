@@ -149,6 +149,8 @@ static nd_status pie_body(nplot_axes *ax, const double *x, float *x32, size_t n,
         }
         artist *w = nplot__patches_new(ax, vx, vy, (size_t)m, 1, &c, who);
         if (!w) return fig->status;
+        nd_status fxs;
+        if ((fxs = nplot__artist_fx_opt(w, o->path_effects, who))) return fxs;
         w->has_edge = o->edgecolor != NULL;
         w->edge = edge;
         w->edge_lw = NPLOT_OPT(o->linewidth, 1);

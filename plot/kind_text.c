@@ -69,6 +69,7 @@ nd_status nplot__text_artist(nplot_axes *ax, artist_kind kind, double x, double 
     if (st) return st;
     artist *a = nplot__artist_add(ax, kind, who);
     if (!a) return fig->status;
+    if ((st = nplot__artist_fx_opt(a, o->path_effects, who))) return st;
     a->xcoord = a->ycoord = c;
     a->ts = ts;
     a->ha = ha;

@@ -828,7 +828,7 @@ nd_status nplot__layout(render_ctx *rc)
     if (fig->constrained) {
         /* twice, as matplotlib: tick labels change with the axes sizes (constrained.c) */
         for (int it = 0; it < 2 && fig->status == ND_OK; it++)
-            if (nplot__constrained_layout(rc, it)) layout_pass(rc);
+            if (nplot__constrained_layout(rc, it, layout_pass)) layout_pass(rc);
     } else if (fig->tight) {
         /* twice: tick density depends on the axes size, which tight changes */
         for (int it = 0; it < 2 && fig->status == ND_OK; it++) {

@@ -1,6 +1,7 @@
-/* Path effects (matplotlib.patheffects), sketch (Artist.set_sketch_params, Agg's
- * PathSketcher) and plt.xkcd: the setters and the device-space path helpers that
- * draw_lines.c uses. */
+/* Path effects (matplotlib.patheffects), sketch (Artist.set_sketch_params) and plt.xkcd:
+ * the setters and getters of artists, axes patches, axes texts and figure patches, and the
+ * effective effects / sketch an artist is drawn with (fx_paint.c paints them and holds
+ * Agg's sketcher). */
 #include "plot_model.h"
 
 #include <math.h>
@@ -10,70 +11,68 @@
 
 typedef struct nplot__fx fx_item;
 
-static nd_status check_line(artist *a, const char *who)
+/* Path effects reach lines, patches, fills and text; a sketch lines, patches and fills
+ * (matplotlib's Text ignores its sketch params). */
+static nd_status check_kind(artist *a, const char *who, bool sketch)
 {
     if (!a) return nd_set_error(ND_EVALUE, "%s: artist is NULL", who);
     if (nplot__check(a->ax->fig)) return a->ax->fig->status;
     if (a->removed)
         return nd_set_error(ND_EVALUE, "%s: the %s was removed", who, nplot__class_of(a->kind)->name);
-    if (a->kind != ART_LINE)
+    bool ok = a->kind == ART_LINE || a->kind == ART_PATCHES || a->kind == ART_POLY ||
+              (!sketch && (a->kind == ART_TEXT || a->kind == ART_ANNOTATE));
+    if (!ok)
         return nplot__fail(a->ax->fig, ND_EVALUE,
-                           "%s: numc draws path effects and sketches on lines, not on an artist "
-                           "of type %s", who, nplot__class_of(a->kind)->name);
+                           "%s: numc draws %s on lines, patches, fills%s, not on an artist of "
+                           "type %s", who, sketch ? "sketches" : "path effects",
+                           sketch ? "" : " and text", nplot__class_of(a->kind)->name);
     return ND_OK;
+}
+
+static nd_status check_sketch(nplot_figure *fig, double scale, double length, double randomness,
+                              const char *who)
+{
+    if (!(scale >= 0 && length >= 0 && randomness >= 0) || !isfinite(scale) || !isfinite(length) ||
+        !isfinite(randomness))
+        return nplot__fail(fig, ND_EVALUE, "%s: scale %g, length %g and randomness %g must be "
+                           "finite numbers >= 0", who, scale, length, randomness);
+    return ND_OK;
+}
+
+static void store_sketch(double dst[3], double scale, double length, double randomness)
+{
+    dst[0] = scale;
+    dst[1] = length ? length : 128.0;
+    dst[2] = randomness ? randomness : 16.0;
+}
+
+/* The effective sketch: own (when set) else the rc path.sketch; false when none. */
+static bool sketch_out(const nplot_figure *fig, bool set, const double own[3], double out[3])
+{
+    return nplot__sketch_rc(fig->style, set ? own : NULL, out);
 }
 
 nd_status nplot_artist_set_path_effects(nplot_artist *h, const nplot_path_effect *fx, size_t n)
 {
     static const char *who = "nplot_artist_set_path_effects";
     artist *a = (artist *)(void *)h;
-    nd_status st = check_line(a, who);
+    nd_status st = check_kind(a, who, false);
     if (st) return st;
-    nplot_figure *fig = a->ax->fig;
-    if (n && !fx) return nplot__fail(fig, ND_EVALUE, "%s: %zu effects but fx is NULL", who, n);
-    if (n > 8) return nplot__fail(fig, ND_EVALUE, "%s: %zu effects (at most 8)", who, n);
-    fx_item items[8];
-    memset(items, 0, sizeof items);
-    for (size_t i = 0; i < n; i++) {
-        const nplot_path_effect *e = &fx[i];
-        fx_item *o = &items[i];
-        if (e->kind < NPLOT_PE_NORMAL || e->kind > NPLOT_PE_WITH_TICKED_STROKE)
-            return nplot__fail(fig, ND_EVALUE, "%s: effect %zu has an unknown kind %d", who, i,
-                               (int)e->kind);
-        if (!(e->linewidth >= 0) || !isfinite(e->linewidth))
-            return nplot__fail(fig, ND_EVALUE, "%s: effect %zu: linewidth %g is not >= 0", who, i,
-                               e->linewidth);
-        if (!(e->alpha >= 0 && e->alpha <= 1))
-            return nplot__fail(fig, ND_EVALUE, "%s: effect %zu: alpha (%g) is outside 0-1 range",
-                               who, i, e->alpha);
-        if (!(e->spacing >= 0) || !isfinite(e->spacing) || !isfinite(e->angle) ||
-            !isfinite(e->length) || !isfinite(e->rho) || !isfinite(e->offset[0]) ||
-            !isfinite(e->offset[1]))
-            return nplot__fail(fig, ND_EVALUE, "%s: effect %zu: spacing %g, angle %g, length %g, "
-                               "rho %g and the offset must be finite (spacing >= 0)", who, i,
-                               e->spacing, e->angle, e->length, e->rho);
-        if (e->foreground) {
-            if ((st = nplot__color(e->foreground, fig->style, &o->fg, who)))
-                return nplot__fail(fig, st, "%s", nd_errmsg());
-            o->fg_set = true;
-        }
-        o->kind = (int)e->kind;
-        o->lw = e->linewidth;
-        o->alpha = e->alpha;
-        o->rho = e->rho ? e->rho : 0.3;
-        bool shadow = e->kind >= NPLOT_PE_SIMPLE_LINE_SHADOW && e->kind <= NPLOT_PE_WITH_SIMPLE_PATCH_SHADOW;
-        o->off[0] = e->offset[0];
-        o->off[1] = e->offset[1];
-        if (shadow && !e->offset[0] && !e->offset[1]) o->off[0] = 2, o->off[1] = -2;
-        if (shadow && !e->alpha) o->alpha = 0.3;
-        o->spacing = e->spacing ? e->spacing : 10.0;
-        o->angle = e->angle ? e->angle : 45.0;
-        o->length = e->length ? e->length : sqrt(2.0);
-    }
-    memcpy(a->fx, items, sizeof items);
+    if ((st = nplot__fx_parse(a->ax->fig, fx, n, a->fx, who))) return st;
     a->nfx = (int)n;
     a->fx_set = true;
-    nplot__mark_dirty(fig);
+    nplot__mark_dirty(a->ax->fig);
+    return ND_OK;
+}
+
+nd_status nplot__artist_fx_opt(artist *a, nplot_path_effects pe, const char *who)
+{
+    fx_list l = { 0 };
+    nd_status st = nplot__fx_opt(a->ax->fig, pe, &l, who);
+    if (st || !l.set) return st;
+    memcpy(a->fx, l.fx, sizeof a->fx);
+    a->nfx = l.n;
+    a->fx_set = true;
     return ND_OK;
 }
 
@@ -82,15 +81,10 @@ nd_status nplot_artist_set_sketch_params(nplot_artist *h, double scale, double l
 {
     static const char *who = "nplot_artist_set_sketch_params";
     artist *a = (artist *)(void *)h;
-    nd_status st = check_line(a, who);
+    nd_status st = check_kind(a, who, true);
     if (st) return st;
-    if (!(scale >= 0 && length >= 0 && randomness >= 0) || !isfinite(scale) || !isfinite(length) ||
-        !isfinite(randomness))
-        return nplot__fail(a->ax->fig, ND_EVALUE, "%s: scale %g, length %g and randomness %g must "
-                           "be finite numbers >= 0", who, scale, length, randomness);
-    a->sketch[0] = scale;
-    a->sketch[1] = length ? length : 128.0;
-    a->sketch[2] = randomness ? randomness : 16.0;
+    if ((st = check_sketch(a->ax->fig, scale, length, randomness, who))) return st;
+    store_sketch(a->sketch, scale, length, randomness);
     a->sketch_set = true;
     nplot__mark_dirty(a->ax->fig);
     return ND_OK;
@@ -98,168 +92,172 @@ nd_status nplot_artist_set_sketch_params(nplot_artist *h, double scale, double l
 
 int nplot__fx_of(const artist *a, const struct nplot__fx **fx)
 {
-    static const fx_item none[1];
     if (a->fx_set) {
         *fx = a->fx;
         return a->nfx;
     }
-    const nplot__style *s = a->ax->fig->style;
-    if (!s || !(s->fx_stroke_lw > 0)) {
-        *fx = none;
-        return 0;
-    }
-    /* rcParams path.effects [withStroke(linewidth, foreground)], read per thread at draw */
+    /* rcParams path.effects, read per thread at draw */
     static _Thread_local fx_item rc_fx[1];
-    rc_fx[0] = (fx_item){ .kind = NPLOT_PE_WITH_STROKE, .lw = s->fx_stroke_lw, .fg = s->fx_stroke_fg,
-                          .fg_set = true, .rho = 0.3, .spacing = 10, .angle = 45, .length = sqrt(2.0) };
     *fx = rc_fx;
-    return 1;
+    return nplot__fx_rc(a->ax->fig->style, rc_fx);
 }
 
 bool nplot__sketch_of(const artist *a, double out[3])
 {
-    const double *p = a->sketch_set ? a->sketch : (a->ax->fig->style ? a->ax->fig->style->sketch : NULL);
-    if (!p || !(p[0] > 0)) return false;
-    out[0] = p[0];
-    out[1] = p[1] > 0 ? p[1] : 128.0;
-    out[2] = p[2] > 0 ? p[2] : 16.0;
-    return true;
+    return sketch_out(a->ax->fig, a->sketch_set, a->sketch, out);
 }
 
-/* Agg's conv_segmentator (approximation scale 1: one vertex per pixel) followed by
- * matplotlib's Sketch<> (src/path_converters.h) with its RandomNumberGenerator seeded 0. */
-size_t nplot__sketch_path(const double *x, const double *y, size_t n, const double p[3],
-                          double **ox, double **oy)
+/* ---- getters, the axes and figure patches, an axes' texts (effects2) ---- */
+int nplot__fx_list_of(const nplot_figure *fig, const fx_list *l, struct nplot__fx *rc_fx,
+                      const struct nplot__fx **out)
 {
-    *ox = *oy = NULL;
-    double total = 0;
-    for (size_t i = 1; i < n; i++)
-        if (isfinite(x[i]) && isfinite(y[i]) && isfinite(x[i - 1]) && isfinite(y[i - 1]))
-            total += ceil(hypot(x[i] - x[i - 1], y[i] - y[i - 1])) + 1;
-    if (total > 1e8) total = 1e8;  /* a pathological path: the tail is cut */
-    size_t cap = n + (size_t)total + 1;
-    double *X = nd_malloc(sizeof(double) * cap, "nplot"), *Y = nd_malloc(sizeof(double) * cap, "nplot");
-    if (!X || !Y) {
-        nd_free_mem(X);
-        nd_free_mem(Y);
-        return 0;
+    if (l->set) {
+        *out = l->fx;
+        return l->n;
     }
-    const double scale = p[0], length = p[1], randomness = p[2];
-    const double p_scale = 2.0 * 3.14159265358979323846 / (length * randomness);
-    const double log_r = 2.0 * log(randomness);
-    uint32_t seed = 0;
-    size_t m = 0;
-    bool has_last = false, open = false;
-    double lx = 0, ly = 0, phase = 0;
-    /* emit one segmentator vertex through the sketcher */
-#define SKETCH_EMIT(vx, vy, is_move)                                                           \
-    do {                                                                                       \
-        double sx = (vx), sy = (vy);                                                           \
-        if (is_move) {                                                                         \
-            has_last = false;                                                                  \
-            phase = 0;                                                                         \
-            if (m) X[m] = NAN, Y[m++] = NAN;                                                   \
-        }                                                                                      \
-        if (has_last) {                                                                        \
-            seed = 214013u * seed + 2531011u;                                                  \
-            double u = (double)seed / 4294967296.0;                                            \
-            phase += exp(u * log_r);                                                           \
-            double den = lx - sx, num = ly - sy, len = num * num + den * den;                  \
-            lx = sx, ly = sy;                                                                  \
-            if (len != 0) {                                                                    \
-                double r = sin(phase * p_scale) * scale / sqrt(len);                           \
-                sx += r * num;                                                                 \
-                sy -= r * den;                                                                 \
-            }                                                                                  \
-        } else {                                                                               \
-            lx = sx, ly = sy;                                                                  \
-        }                                                                                      \
-        has_last = true;                                                                       \
-        if (m < cap) X[m] = sx, Y[m++] = sy;                                                   \
-    } while (0)
-    double cx = 0, cy = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!isfinite(x[i]) || !isfinite(y[i])) {
-            open = false;
-            continue;
-        }
-        if (!open) {
-            SKETCH_EMIT(x[i], y[i], true);
-            cx = x[i], cy = y[i];
-            open = true;
-            continue;
-        }
-        double dx = x[i] - cx, dy = y[i] - cy, len = hypot(dx, dy);
-        if (len < 1e-30) len = 1e-30;
-        double ddl = 1.0 / len, dl = ddl;
-        while (dl < 1.0 - ddl && m + 2 < cap) {
-            SKETCH_EMIT(cx + dx * dl, cy + dy * dl, false);
-            dl += ddl;
-        }
-        SKETCH_EMIT(x[i], y[i], false);
-        cx = x[i], cy = y[i];
-    }
-#undef SKETCH_EMIT
-    *ox = X;
-    *oy = Y;
-    return m;
+    *out = rc_fx;
+    return nplot__fx_rc(fig->style, rc_fx);
 }
 
-/* TickedStroke.draw_path in device space: matplotlib measures the angle with y up, so a
- * tick to the left of the walker is a clockwise turn here (y down). */
-size_t nplot__ticks_path(const double *x, const double *y, size_t n, double spacing_px,
-                         double angle_deg, double length, double **ox, double **oy)
+/* Copy effects fx[0..n) back to the public form, at most cap; returns n. */
+static int fx_export(const struct nplot__fx *fx, int n, nplot_path_effect *out, size_t cap)
 {
-    *ox = *oy = NULL;
-    double total = 0;
-    for (size_t i = 1; i < n; i++)
-        if (isfinite(x[i]) && isfinite(y[i]) && isfinite(x[i - 1]) && isfinite(y[i - 1]))
-            total += hypot(x[i] - x[i - 1], y[i] - y[i - 1]);
-    if (!(spacing_px > 0)) return 0;
-    size_t cap = 2 * ((size_t)fmin(total / spacing_px, 1e7) + n + 1);
-    double *X = nd_malloc(sizeof(double) * cap, "nplot"), *Y = nd_malloc(sizeof(double) * cap, "nplot");
-    if (!X || !Y) {
-        nd_free_mem(X);
-        nd_free_mem(Y);
-        return 0;
+    for (int i = 0; out && i < n && (size_t)i < cap; i++) {
+        const struct nplot__fx *f = &fx[i];
+        out[i] = (nplot_path_effect){ .kind = (nplot_effect_kind)f->kind, .linewidth = f->lw,
+                                      .foreground = f->fg_set ? f->fg_name : NULL, .alpha = f->alpha,
+                                      .rho = f->rho, .offset = { f->off[0], f->off[1] },
+                                      .spacing = f->spacing, .angle = f->angle, .length = f->length };
     }
-    double th = angle_deg * 3.14159265358979323846 / 180.0, c = cos(th), s = sin(th);
-    double tl = length * spacing_px;
-    size_t m = 0;
-    for (size_t i0 = 0; i0 < n;) {
-        while (i0 < n && !(isfinite(x[i0]) && isfinite(y[i0]))) i0++;
-        size_t i1 = i0;
-        while (i1 < n && isfinite(x[i1]) && isfinite(y[i1])) i1++;
-        if (i1 - i0 >= 2) {
-            double st = 0;
-            for (size_t i = i0 + 1; i < i1; i++) st += hypot(x[i] - x[i - 1], y[i] - y[i - 1]);
-            long num = (long)ceil(st / spacing_px) - 1;
-            /* np.linspace(spacing/2, total - spacing/2, num), np.interp along the length */
-            size_t seg = i0;
-            double s0 = 0;
-            for (long k = 0; k < num && m + 2 <= cap; k++) {
-                double sk = num == 1 ? spacing_px / 2
-                                     : spacing_px / 2 + (st - spacing_px) * (double)k / (double)(num - 1);
-                double sl;
-                while (seg + 1 < i1 - 1 &&
-                       s0 + (sl = hypot(x[seg + 1] - x[seg], y[seg + 1] - y[seg])) < sk) {
-                    s0 += sl;
-                    seg++;
-                }
-                sl = hypot(x[seg + 1] - x[seg], y[seg + 1] - y[seg]);
-                double t = sl > 0 ? (sk - s0) / sl : 0;
-                if (t > 1) t = 1;
-                double px = x[seg] + t * (x[seg + 1] - x[seg]), py = y[seg] + t * (y[seg + 1] - y[seg]);
-                double u = sl > 0 ? (x[seg + 1] - x[seg]) / sl : 0, v = sl > 0 ? (y[seg + 1] - y[seg]) / sl : 0;
-                X[m] = px, Y[m++] = py;
-                X[m] = px + (u * c + v * s) * tl, Y[m++] = py + (-u * s + v * c) * tl;
-            }
-        }
-        i0 = i1;
+    return n;
+}
+
+int nplot_artist_get_path_effects(const nplot_artist *h, nplot_path_effect *out, size_t cap)
+{
+    const artist *a = (const artist *)(const void *)h;
+    if (!a) return nd_set_error(ND_EVALUE, "nplot_artist_get_path_effects: artist is NULL");
+    const struct nplot__fx *fx;
+    int n = nplot__fx_of(a, &fx);
+    return fx_export(fx, n, out, cap);
+}
+
+bool nplot_artist_get_sketch_params(const nplot_artist *h, double out[3])
+{
+    const artist *a = (const artist *)(const void *)h;
+    if (!a) {
+        if (out) out[0] = out[1] = out[2] = 0;
+        return false;
     }
-    *ox = X;
-    *oy = Y;
-    return m;
+    return sketch_out(a->ax->fig, a->sketch_set, a->sketch, out);
+}
+
+nd_status nplot_axes_set_path_effects(nplot_axes *ax, const nplot_path_effect *fx, size_t n)
+{
+    static const char *who = "nplot_axes_set_path_effects";
+    if (!ax) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);
+    nd_status st = nplot__check(ax->fig);
+    if (st) return st;
+    if ((st = nplot__fx_parse(ax->fig, fx, n, ax->patch_fx.fx, who))) return st;
+    ax->patch_fx.n = (int)n;
+    ax->patch_fx.set = true;
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+int nplot_axes_get_path_effects(const nplot_axes *ax, nplot_path_effect *out, size_t cap)
+{
+    if (!ax) return nd_set_error(ND_EVALUE, "nplot_axes_get_path_effects: axes is NULL");
+    static _Thread_local struct nplot__fx rc_fx[1];
+    const struct nplot__fx *fx;
+    int n = nplot__fx_list_of(ax->fig, &ax->patch_fx, rc_fx, &fx);
+    return fx_export(fx, n, out, cap);
+}
+
+nd_status nplot_axes_set_sketch_params(nplot_axes *ax, double scale, double length, double randomness)
+{
+    static const char *who = "nplot_axes_set_sketch_params";
+    if (!ax) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);
+    nd_status st = nplot__check(ax->fig);
+    if (st || (st = check_sketch(ax->fig, scale, length, randomness, who))) return st;
+    store_sketch(ax->patch_sketch, scale, length, randomness);
+    ax->patch_sketch_set = true;
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
+}
+
+bool nplot_axes_get_sketch_params(const nplot_axes *ax, double out[3])
+{
+    if (!ax) {
+        if (out) out[0] = out[1] = out[2] = 0;
+        return false;
+    }
+    return sketch_out(ax->fig, ax->patch_sketch_set, ax->patch_sketch, out);
+}
+
+nd_status nplot_figure_set_path_effects(nplot_figure *fig, const nplot_path_effect *fx, size_t n)
+{
+    static const char *who = "nplot_figure_set_path_effects";
+    if (!fig) return nd_set_error(ND_EVALUE, "%s: figure is NULL", who);
+    nd_status st = nplot__check(fig);
+    if (st) return st;
+    if ((st = nplot__fx_parse(fig, fx, n, fig->patch_fx.fx, who))) return st;
+    fig->patch_fx.n = (int)n;
+    fig->patch_fx.set = true;
+    nplot__mark_dirty(fig);
+    return ND_OK;
+}
+
+int nplot_figure_get_path_effects(const nplot_figure *fig, nplot_path_effect *out, size_t cap)
+{
+    if (!fig) return nd_set_error(ND_EVALUE, "nplot_figure_get_path_effects: figure is NULL");
+    static _Thread_local struct nplot__fx rc_fx[1];
+    const struct nplot__fx *fx;
+    int n = nplot__fx_list_of(fig, &fig->patch_fx, rc_fx, &fx);
+    return fx_export(fx, n, out, cap);
+}
+
+nd_status nplot_figure_set_sketch_params(nplot_figure *fig, double scale, double length,
+                                         double randomness)
+{
+    static const char *who = "nplot_figure_set_sketch_params";
+    if (!fig) return nd_set_error(ND_EVALUE, "%s: figure is NULL", who);
+    nd_status st = nplot__check(fig);
+    if (st || (st = check_sketch(fig, scale, length, randomness, who))) return st;
+    store_sketch(fig->patch_sketch, scale, length, randomness);
+    fig->patch_sketch_set = true;
+    nplot__mark_dirty(fig);
+    return ND_OK;
+}
+
+bool nplot_figure_get_sketch_params(const nplot_figure *fig, double out[3])
+{
+    if (!fig) {
+        if (out) out[0] = out[1] = out[2] = 0;
+        return false;
+    }
+    return sketch_out(fig, fig->patch_sketch_set, fig->patch_sketch, out);
+}
+
+nd_status nplot_axes_set_text_path_effects(nplot_axes *ax, const char *which,
+                                           const nplot_path_effect *fx, size_t n)
+{
+    static const char *who = "nplot_axes_set_text_path_effects";
+    static const char *const names[] = { "title", "xlabel", "ylabel", "xticklabels", "yticklabels" };
+    static const int first[] = { AXT_TITLE, AXT_XLABEL, AXT_YLABEL, AXT_XTICKS, AXT_YTICKS };
+    if (!ax) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);
+    nd_status st = nplot__check(ax->fig);
+    if (st) return st;
+    int k = -1;
+    for (int i = 0; which && i < 5; i++)
+        if (!strcmp(which, names[i])) k = i;
+    if (k < 0)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: which must be 'title', 'xlabel', 'ylabel', "
+                           "'xticklabels' or 'yticklabels', got '%s'", who, which ? which : "(null)");
+    fx_list l = { .n = (int)n, .set = true };
+    if ((st = nplot__fx_parse(ax->fig, fx, n, l.fx, who))) return st;
+    for (int i = first[k]; i < (k ? first[k] + 1 : AXT_XLABEL); i++) ax->text_fx[i] = l;
+    nplot__mark_dirty(ax->fig);
+    return ND_OK;
 }
 
 nd_status nplot_xkcd(double scale, double length, double randomness)

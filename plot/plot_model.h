@@ -350,6 +350,30 @@ nd_status nplot__hatch_set(nplot_figure *fig, struct artist *a, const char *s, d
 /* The hatch color of a: its edge color (times its alpha) when it has an edge, else black. */
 nplot_rgba nplot__hatch_color(const struct artist *a);
 
+/* One validated path effect (patheffects.c); fg_name is fg as "#rrggbbaa" for the getters. */
+struct nplot__fx {
+    int kind;
+    double lw, alpha, rho, off[2], spacing, angle, length;
+    rgba fg;
+    bool fg_set;
+    char fg_name[10];
+};
+/* A list of effects given to a part that is not an artist (axes patch, titles, labels,
+ * tick labels, figure patch); set: given (n may be 0), else the figure's rc ones. */
+typedef struct fx_list {
+    struct nplot__fx fx[8];
+    int n;
+    bool set;
+} fx_list;
+/* fx_paint.c: validate effects fx[0..n) into out (ND_EVALUE naming who, the figure's
+ * status set); nplot__fx_opt: a .path_effects option into *out when given. */
+nd_status nplot__fx_parse(nplot_figure *fig, const nplot_path_effect *fx, size_t n,
+                          struct nplot__fx out[8], const char *who);
+nd_status nplot__fx_opt(nplot_figure *fig, nplot_path_effects pe, fx_list *out, const char *who);
+/* patheffects.c: the effects of list l (its own, else the figure's rc path.effects into *rc_fx). */
+int nplot__fx_list_of(const nplot_figure *fig, const fx_list *l, struct nplot__fx *rc_fx,
+                      const struct nplot__fx **out);
+
 typedef struct line_props {
     rgba color;
     double lw;              /* points */
@@ -451,20 +475,22 @@ typedef struct artist {
     bool hidden, removed;
     /* patheffects.c: path effects (nfx of fx) and sketch (scale, length, randomness in px);
      * fx_set / sketch_set: given by a setter (else the figure's path.effects / path.sketch) */
-    struct nplot__fx {
-        int kind;
-        double lw, alpha, rho, off[2], spacing, angle, length;
-        rgba fg;
-        bool fg_set;
-    } fx[8];
+    struct nplot__fx fx[8];
     int nfx;
     bool fx_set, sketch_set;
     double sketch[3];
     struct artist *next;
 } artist;
+/* patheffects.c: a .path_effects option given to artist a (nothing when not given) */
+nd_status nplot__artist_fx_opt(artist *a, nplot_path_effects pe, const char *who);
 /* patheffects.c: the effective effects and sketch of a line (its own, or the figure's rc) */
 int nplot__fx_of(const artist *a, const struct nplot__fx **fx);
 bool nplot__sketch_of(const artist *a, double out[3]);
+/* fx_paint.c: the rc path.effects of style s into out[0]; returns how many (0 or 1). */
+int nplot__fx_rc(const nplot__style *s, struct nplot__fx *out);
+/* fx_paint.c: the sketch own (NULL: style s's path.sketch) with its defaults into out
+ * (zeros when none); false when there is none. */
+bool nplot__sketch_rc(const nplot__style *s, const double *own, double out[3]);
 /* Agg's PathSketcher on a device polyline (NaN breaks subpaths): one vertex per pixel,
  * displaced; *ox, *oy nd_malloc'd (NULL, 0 on failure). */
 size_t nplot__sketch_path(const double *x, const double *y, size_t n, const double p[3],
@@ -684,7 +710,15 @@ struct nplot_axes {
      * place_axes gave it before aspect (device units), the layout's "original position" */
     bool cl_placed;
     double cl_rect[4], cl_orig[4];
+    /* patheffects.c (effects2): the axes patch's effects and sketch, and the effects of
+     * its texts (AXT_*) */
+    fx_list patch_fx;
+    bool patch_sketch_set;
+    double patch_sketch[3];
+    fx_list text_fx[7];
 };
+/* text_fx: the three titles (center, left, right), the axis labels, the tick labels */
+enum { AXT_TITLE = 0, AXT_XLABEL = 3, AXT_YLABEL, AXT_XTICKS, AXT_YTICKS, AXT_N };
 
 struct nplot_gridspec {
     nplot_figure *fig;
@@ -759,6 +793,11 @@ struct nplot_figure {
     double clip_box[4];
     double *clip_path;
     size_t nclip_path;
+    /* patheffects.c (effects2): the figure patch's effects and sketch; layout 'compressed' */
+    fx_list patch_fx;
+    bool patch_sketch_set;
+    double patch_sketch[3];
+    bool cl_compress;
 };
 
 /* figprops.c: fig.figimage: w x h pixels placed at (xo, yo) figure pixels from the bottom

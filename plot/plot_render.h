@@ -94,7 +94,39 @@ struct render_ctx {
     size_t ndeferred, cap_deferred;
     bool offscreen;          /* drawing into a rasterized group of a vector output
                                 (set_rasterized): no lean vector markers */
+    /* the path effects of the text being drawn (fx_paint.c, text.c): text_fx_set given by
+     * the caller (text_nfx may be 0), else the figure's rc path.effects */
+    const struct nplot__fx *text_fx;
+    int text_nfx;
+    bool text_fx_set;
 };
+
+/* fx_paint.c: how an artist's current cairo path (device units) is painted through its path
+ * effects and sketch (matplotlib's PathEffectRenderer): the path is sketched once, then each
+ * effect draws; Normal and the with* effects retrace it and call normal(rc, ctx), the
+ * artist's own painter of the current path. No effects and no sketch: normal alone. */
+typedef struct fx_style {
+    const struct nplot__fx *fx;
+    int nfx;
+    const double *sketch;    /* scale, length, randomness (device units), NULL: none */
+    bool has_face;
+    rgba face;               /* rgbFace, alpha applied */
+    rgba edge;               /* the gc's foreground, alpha applied */
+    double alpha;            /* the artist's alpha (an effect's own foreground takes it) */
+    double lw;               /* the gc's line width (device units) */
+    int join;                /* cairo_line_join_t */
+    int ls;                  /* the gc's dashes (LS_*, dashes[ndashes] custom): Stroke and
+                                SimpleLineShadow stroke with them */
+    const double *dashes;
+    int ndashes;
+    void (*normal)(render_ctx *rc, void *ctx);
+    void *ctx;
+} fx_style;
+void nplot__fx_paint(render_ctx *rc, const fx_style *st);
+/* draw_patches.c: *st for the patch-like artist a filled with face (lw in points; the
+ * caller sets normal, ctx and scales lw), sketch[] its storage; false when a has neither
+ * effects nor a sketch. */
+bool nplot__patch_fx(const artist *a, rgba face, fx_style *st, double sketch[3]);
 
 /* draw_axes.c: a rasterized group in vector output (matplotlib's start_rasterizing /
  * stop_rasterizing): between begin and end rc draws into an image at the figure's dpi,
@@ -115,9 +147,12 @@ void nplot__defer_destroy(render_ctx *rc, cairo_surface_t *s);
 /* layout.c */
 nd_status nplot__layout(render_ctx *rc);
 /* constrained.c: one pass of matplotlib's constrained layout (iteration it of 2) from the
- * current axes boxes and decorations; sets the axes' cl_rect. false when nothing moved
+ * current axes boxes and decorations; sets the axes' cl_rect. With layout 'compressed' it
+ * calls relayout (layout.c's pass: aspects applied to those boxes) and, as
+ * compress_fixed_aspect, solves again with the figure's margins taking the room the
+ * aspects left. false when nothing moved
  * (no grids, or the axes would collapse: warned once). */
-bool nplot__constrained_layout(render_ctx *rc, int it);
+bool nplot__constrained_layout(render_ctx *rc, int it, void (*relayout)(render_ctx *rc));
 /* draw_legend.c: the box (device units) of ax's legends as they would be drawn now; false
  * when ax shows none */
 bool nplot__legends_bbox(render_ctx *rc, nplot_axes *ax, bbox *out);

@@ -559,6 +559,29 @@ int nplot__parse_va(const char *s)
 
 /* Paint (when draw) the text box with its unrotated top-left corner at (ox, oy) rotated
  * by th about that corner; returns the rotated box's bounds. */
+/* One placed text: the layout with its top-left at (ox, oy), rotated by th. */
+typedef struct glyphs {
+    const text_box *tb;
+    double ox, oy, th;
+    const rgba *color;
+} glyphs;
+
+static void show_glyphs(render_ctx *rc, void *ctx)
+{
+    const glyphs *g = ctx;
+    cairo_t *cr = rc->cr;
+    cairo_save(cr);
+    cairo_new_path(cr);
+    cairo_translate(cr, g->ox, g->oy);
+    if (g->th != 0) cairo_rotate(cr, -g->th);
+    cairo_set_source_rgba(cr, g->color->r, g->color->g, g->color->b, g->color->a);
+    pango_cairo_update_context(cr, rc->pctx);
+    pango_layout_context_changed(g->tb->layout);
+    cairo_move_to(cr, 0, 0);
+    pango_cairo_show_layout(cr, g->tb->layout);
+    cairo_restore(cr);
+}
+
 static bbox place_at(render_ctx *rc, const text_box *tb, double ox, double oy, double th,
                      const rgba *color, bool draw)
 {
@@ -574,16 +597,34 @@ static bbox place_at(render_ctx *rc, const text_box *tb, double ox, double oy, d
         bb.y1 = fmax(bb.y1, oy + ry);
     }
     if (draw) {
+        glyphs g = { tb, ox, oy, th, color };
+        struct nplot__fx rc_fx[1];
+        const struct nplot__fx *fx = rc->text_fx;
+        int nfx = rc->text_nfx;
+        if (!rc->text_fx_set) {
+            fx = rc_fx;
+            nfx = nplot__fx_rc(rc->fig ? rc->fig->style : NULL, rc_fx);
+        }
+        if (!nfx) {
+            show_glyphs(rc, &g);
+            return bb;
+        }
+        /* matplotlib draws text with path effects as its outline path, filled in the text
+         * colour with a gc line width of 0 (PathEffectRenderer._draw_text_as_path) */
         cairo_t *cr = rc->cr;
         cairo_save(cr);
         cairo_translate(cr, ox, oy);
         if (th != 0) cairo_rotate(cr, -th);
-        cairo_set_source_rgba(cr, color->r, color->g, color->b, color->a);
         pango_cairo_update_context(cr, rc->pctx);
         pango_layout_context_changed(tb->layout);
+        cairo_new_path(cr);
         cairo_move_to(cr, 0, 0);
-        pango_cairo_show_layout(cr, tb->layout);
+        pango_cairo_layout_path(cr, tb->layout);
         cairo_restore(cr);
+        fx_style st = { .fx = fx, .nfx = nfx, .has_face = true, .face = *color, .edge = *color,
+                        .alpha = 1, .lw = 0, .join = CAIRO_LINE_JOIN_ROUND, .normal = show_glyphs,
+                        .ctx = &g };
+        nplot__fx_paint(rc, &st);
     }
     return bb;
 }

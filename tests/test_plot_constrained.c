@@ -364,7 +364,7 @@ static void test_engine_switches(void)
 static void test_bad_input(void)
 {
     CU_ASSERT_PTR_NULL(nplot_figure_new(.layout = "constrianed"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "layout must be 'constrained', 'tight' or 'none'"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "layout must be 'constrained', 'compressed', 'tight' or 'none'"));
     CU_ASSERT_EQUAL(nplot_figure_set_layout_engine(NULL, "constrained"), ND_EVALUE);
     CU_ASSERT_PTR_NULL(nplot_figure_get_layout_engine(NULL));
     nplot_figure *fig = nplot_figure_new();

@@ -282,7 +282,7 @@ static void test_bad_input(void)
 }
 
 /* examples/plot_effects.c next to matplotlib's rendering of the same calls (reviewed: the
- * same shadow, ticks, halo and wiggles; matplotlib also sketches the spines and ticks). */
+ * same shadow, ticks, halo and wiggles; the spines sketched as matplotlib's). */
 static void test_golden_effects(void)
 {
     nplot_axes *ax;

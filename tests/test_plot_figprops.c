@@ -141,7 +141,10 @@ static void test_layout_engine(void)
     CU_ASSERT_STRING_EQUAL(nplot_figure_get_layout_engine(fig), "tight");
     CU_ASSERT_EQUAL(nplot_figure_set_constrained_layout(fig, true), ND_OK);
     CU_ASSERT_STRING_EQUAL(nplot_figure_get_layout_engine(fig), "constrained");
-    CU_ASSERT_EQUAL(nplot_figure_set_layout_engine(fig, "compressed"), ND_EVALUE); /* not in numc */
+    CU_ASSERT_EQUAL(nplot_figure_set_layout_engine(fig, "compressed"), ND_OK); /* effects2 */
+    CU_ASSERT_STRING_EQUAL(nplot_figure_get_layout_engine(fig), "compressed");
+    CU_ASSERT_EQUAL(nplot_figure_set_layout_engine(fig, "constrained"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_figure_set_layout_engine(fig, "compresed"), ND_EVALUE);
     CU_ASSERT_STRING_EQUAL(nplot_figure_get_layout_engine(fig), "constrained");
     nplot_figure_free(fig);
 

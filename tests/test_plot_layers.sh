@@ -38,7 +38,7 @@ declare -A layer_of=(
   [logit.c]=1 [imsave.c]=5 [savefig_more.c]=5
   [stamp.c]=1
   [axes_more.c]=3 [axes_more_out.c]=5
-  [patheffects.c]=3
+  [patheffects.c]=3 [fx_paint.c]=1
   [subfigure.c]=2 [draw_subfigs.c]=4
   [figprops.c]=3 [draw_figimage.c]=4
   [axes_getset.c]=2 [axes_query.c]=5

@@ -293,8 +293,8 @@ typedef struct nplot_figure_opts {
     double dpi;            /* 0 → 100 */
     const char *facecolor; /* NULL → the style's (white) */
     const char *style;     /* NULL → the thread's current style (nplot_style_use) */
-    const char *layout;    /* "constrained", "tight" or "none" (NULL): the layout engine run at
-                              draw time (nplot_figure_set_layout_engine) */
+    const char *layout;    /* "constrained", "compressed", "tight" or "none" (NULL): the layout
+                              engine run at draw time (nplot_figure_set_layout_engine) */
 } nplot_figure_opts;
 /* A new empty figure (free with nplot_figure_free), or NULL with ND_EVALUE for a bad
  * size, dpi, color or style. */
@@ -373,6 +373,13 @@ NPLOT_API nd_status nplot_tight_layout_(nplot_figure *fig, const nplot_tight_opt
     nplot_tight_layout_((fig), &(nplot_tight_opts){ 0, __VA_ARGS__ })
 
 /* ---- text options (text, titles, labels, annotations) ---------------------------------- */
+/* A list of path effects for the .path_effects options (nplot_path_effect and the
+ * NPLOT_PATH_EFFECTS macro are under "path effects and sketch"): n effects at v. */
+struct nplot_path_effect;
+typedef struct nplot_path_effects {
+    size_t n;
+    const struct nplot_path_effect *v;
+} nplot_path_effects;
 typedef struct nplot_text_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     double fontsize;      /* points; 0 → 10 (titles 12) */
@@ -409,6 +416,7 @@ typedef struct nplot_text_opts {
                                    about its anchor point) */
     const char *multialignment; /* lines of multi-line text: "left", "center", "right";
                                    NULL → as ha (matplotlib) */
+    nplot_path_effects path_effects; /* text, annotations, titles, axis labels (effects2) */
 } nplot_text_opts;
 
 /* ---- lines -------------------------------------------------------------------------- */
@@ -582,6 +590,7 @@ typedef struct nplot_fill_opts {
     const char *step;       /* fill_between: "pre", "post", "mid" */
     const char *hatch;      /* hatch pattern (nplot_bar_opts.hatch), in the edge color or black */
     double hatch_linewidth; /* points, 0 → 1 */
+    nplot_path_effects path_effects; /* the fill's path effects (effects2) */
 } nplot_fill_opts;
 /* ax.fill(x, y): a closed polygon. */
 NPLOT_API nd_status nplot_fill_(nplot_axes *ax, const nd_array *x, const nd_array *y,
@@ -985,6 +994,7 @@ typedef struct nplot_bar_opts {
                                        (n lower then n upper, matplotlib's (2, N)) */
     const char *ecolor;             /* error bar color, NULL → black */
     double capsize;                 /* error bar caps in points, 0 → none */
+    nplot_path_effects path_effects; /* every bar's path effects (effects2) */
 } nplot_bar_opts;
 /* ax.bar(x, height): n rectangles; the value axis gets a sticky edge at the bottom (no
  * margin below 0). NaN bars are skipped. ND_EVALUE for a bad align / color, ND_ESHAPE
@@ -1216,6 +1226,7 @@ typedef struct nplot_pie_opts {
     const char *hatch;          /* wedgeprops hatch (nplot_bar_opts.hatch), in the edge color
                                    or black */
     double hatch_linewidth;     /* points, 0 → 1 */
+    nplot_path_effects path_effects; /* every wedge's path effects (effects2) */
 } nplot_pie_opts;
 /* ax.pie(x): one wedge per value, sized x[i] / sum(x) (the sum as numpy's pairwise sum, so
  * autopct texts round as matplotlib's), drawn from startangle; equal aspect, no frame or
@@ -2783,12 +2794,15 @@ typedef struct nplot_path_effect {
     double angle;           /* TickedStroke: degrees from the path, left positive, 0 → 45 */
     double length;          /* TickedStroke: tick length in spacings, 0 → sqrt(2) */
 } nplot_path_effect;
-/* Artist.set_path_effects for a line ("line" artists): n effects (copied, at most 8; n = 0
- * clears them). ND_EVALUE for another artist type, an unknown kind or colour, more than 8
- * effects, a negative width, alpha outside [0, 1] or a spacing < 0. */
+/* Artist.set_path_effects for a line, patch, fill or text ("line", "patches", "polygon",
+ * "text", "annotation" artists; effects2 below says how patches and text take them): n
+ * effects (copied, at most 8; n = 0 clears them). ND_EVALUE for another artist type, an
+ * unknown kind or colour, more than 8 effects, a negative width, alpha outside [0, 1] or a
+ * spacing < 0. */
 NPLOT_API nd_status nplot_artist_set_path_effects(nplot_artist *a, const nplot_path_effect *fx,
                                                   size_t n);
-/* Artist.set_sketch_params(scale, length, randomness) for a line: the path, in pixels, is
+/* Artist.set_sketch_params(scale, length, randomness) for a line, patch or fill (not text,
+ * which matplotlib never sketches): the path, in pixels, is
  * cut every pixel and displaced perpendicularly by scale × sin(p), p advancing by
  * randomness^(2u) × 2π/(length × randomness) per pixel with u uniform from Agg's LCG seeded 0
  * (deterministic). scale 0 removes the sketch; length 0 → 128, randomness 0 → 16.
@@ -3495,8 +3509,10 @@ NPLOT_API nd_status nplot_artist_get_data3d(const nplot_artist *a, size_t *n, co
  * Subfigure boxes stay where they were made (matplotlib insets them by wspace / 2 / ncols).
  * nplot_figure_new(.layout = "constrained") is the same. */
 
-/* fig.set_layout_engine(layout): "constrained", "tight" (tight_layout at every draw with
- * pad 1.08) or "none" / NULL; ND_EVALUE for another name. */
+/* fig.set_layout_engine(layout): "constrained", "compressed" (constrained, then the
+ * fixed-aspect axes packed together: see nplot_figure_new's .layout under effects2),
+ * "tight" (tight_layout at every draw with pad 1.08) or "none" / NULL; ND_EVALUE for
+ * another name. */
 NPLOT_API nd_status nplot_figure_set_layout_engine(nplot_figure *fig, const char *layout);
 /* The engine's name: "constrained", "tight" or "none"; NULL for a NULL figure. */
 NPLOT_API const char *nplot_figure_get_layout_engine(const nplot_figure *fig);
@@ -3625,6 +3641,77 @@ NPLOT_API nd_status nplot_figure_execute_constrained_layout(nplot_figure *fig);
 /* ==== current image (gci/sci/clim), pcolorfast, violin from statistics, collections and containers, prop cycles (imgcol) ==== */
 
 /* ==== path effects and sketch on patches and text, Axes/Figure path effects, compressed layout (effects2) ==== */
+/* Path effects (nplot_path_effect, above) reach patches and text as well as lines: bars,
+ * hist bars, pie wedges, fills and polygons ("patches" / "polygon" artists) are painted
+ * through them as matplotlib's Patch.draw does (Stroke fills with the face and strokes the
+ * outline in its foreground, SimplePatchShadow fills an offset copy with rho x the face,
+ * TickedStroke ticks the outline in the edge colour, Normal paints the patch), and texts
+ * (nplot_text, annotations, titles, axis labels, tick labels) are painted as their glyph
+ * outlines, as PathEffectRenderer._draw_text_as_path: withStroke(linewidth=w) puts a
+ * halo of w/2 points around the ink. The figure's rc path.effects (plt.xkcd's white
+ * withStroke) and path.sketch apply to all of them unless an artist has its own, and to
+ * the spines and annotation arrows (patches in matplotlib). A sketch (set on the
+ * artist or the rc path.sketch) wobbles a patch's outline and fill, every patch reseeded
+ * as Agg does; text is never sketched (matplotlib's Text ignores its sketch params).
+ * On PNG, SVG and PDF alike.
+ * The .path_effects option of nplot_text_opts, nplot_bar_opts, nplot_fill_opts and
+ * nplot_pie_opts gives a list: .path_effects = NPLOT_PATH_EFFECTS({ .kind =
+ * NPLOT_PE_WITH_STROKE, .linewidth = 3, .foreground = "w" }). */
+#define NPLOT_PATH_EFFECTS(...)                                                               \
+    ((nplot_path_effects){ sizeof((const nplot_path_effect[]){ __VA_ARGS__ }) /                \
+                               sizeof(nplot_path_effect),                                     \
+                           (const nplot_path_effect[]){ __VA_ARGS__ } })
+#define NPLOT_PATH_EFFECT_ARRAY(ptr, count) ((nplot_path_effects){ (size_t)(count), (ptr) })
+/* Artist.get_path_effects: writes up to cap effects to out (defaults resolved; foreground
+ * as "#rrggbbaa", valid until the artist's effects change) and returns how many the artist
+ * has (its own, else the rc path.effects'); ND_EVALUE (negative) for a NULL artist. */
+NPLOT_API int nplot_artist_get_path_effects(const nplot_artist *a, nplot_path_effect *out,
+                                            size_t cap);
+/* Artist.get_sketch_params: true and out = (scale, length, randomness) when the artist is
+ * sketched (its own or the rc path.sketch), else false and out zeroed (None). */
+NPLOT_API bool nplot_artist_get_sketch_params(const nplot_artist *a, double out[3]);
+/* Axes.set_path_effects / set_sketch_params (matplotlib: they reach the axes patch, the
+ * background rectangle): the patch is drawn through the effects and sketched. n = 0 clears
+ * the effects, scale 0 the sketch (length 0 → 128, randomness 0 → 16). Errors as
+ * nplot_artist_set_path_effects / set_sketch_params, ND_EVALUE for a NULL axes. The
+ * getters work as nplot_artist_get_path_effects / get_sketch_params (the rc values until
+ * set). matplotlib: Axes.set_path_effects, Axes.get_path_effects,
+ * Axes.set_sketch_params, Axes.get_sketch_params */
+NPLOT_API nd_status nplot_axes_set_path_effects(nplot_axes *ax, const nplot_path_effect *fx,
+                                                size_t n);
+NPLOT_API int nplot_axes_get_path_effects(const nplot_axes *ax, nplot_path_effect *out,
+                                          size_t cap);
+NPLOT_API nd_status nplot_axes_set_sketch_params(nplot_axes *ax, double scale, double length,
+                                                 double randomness);
+NPLOT_API bool nplot_axes_get_sketch_params(const nplot_axes *ax, double out[3]);
+/* Figure.set_path_effects / set_sketch_params and the getters: the same for the figure
+ * patch (its background and frame). ND_EVALUE for a NULL figure. matplotlib:
+ * Figure.set_path_effects, Figure.get_path_effects, Figure.set_sketch_params,
+ * Figure.get_sketch_params */
+NPLOT_API nd_status nplot_figure_set_path_effects(nplot_figure *fig, const nplot_path_effect *fx,
+                                                  size_t n);
+NPLOT_API int nplot_figure_get_path_effects(const nplot_figure *fig, nplot_path_effect *out,
+                                            size_t cap);
+NPLOT_API nd_status nplot_figure_set_sketch_params(nplot_figure *fig, double scale,
+                                                   double length, double randomness);
+NPLOT_API bool nplot_figure_get_sketch_params(const nplot_figure *fig, double out[3]);
+/* layout="compressed" (nplot_figure_new(.layout = "compressed") or
+ * nplot_figure_set_layout_engine(fig, "compressed"); matplotlib 3.6's
+ * ConstrainedLayoutEngine(compress=True)): constrained layout, then, as
+ * compress_fixed_aspect, the width (height) a fixed aspect takes off the axes of each grid
+ * column (row) is summed, halved and given to the figure's left and right (top and
+ * bottom) margins, and the layout solved again: a grid of images sits packed together in
+ * the middle with the figure's spare room around it (colorbars follow their parents). The
+ * axes must all come from one gridspec: drawing otherwise fails with ND_EVALUE ("Cannot do
+ * compressed layout if axes are not all from the same gridspec"), as it does when no axes
+ * is in a gridspec. nplot_figure_get_layout_engine then says "compressed". */
+
+/* The path effects of an axes' texts, as matplotlib's set_path_effects on the Text objects
+ * of ax.title, ax.xaxis.label, ax.get_xticklabels() ...: which is "title" (the three
+ * titles), "xlabel", "ylabel", "xticklabels" or "yticklabels"; n = 0 clears them (no rc
+ * effects either). ND_EVALUE for another which and as nplot_artist_set_path_effects. */
+NPLOT_API nd_status nplot_axes_set_text_path_effects(nplot_axes *ax, const char *which,
+                                                     const nplot_path_effect *fx, size_t n);
 
 /* ==== 3-D plot kinds: voxels, stem, errorbar, text, bar, tricontour, contour sets, collections (ax3da) ==== */
 

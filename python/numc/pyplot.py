@@ -2262,6 +2262,7 @@ get, getp, setp = _axg.get, _axg.getp, _axg.setp
 get_plot_commands, set_loglevel = _axg.get_plot_commands, _axg.set_loglevel
 # ---- anchor: imgcol ----
 # ---- anchor: effects2 ----
+from . import _pyplot_effects2 as _effects2  # noqa: E402,F401  (path effects on patches, text)
 # ---- anchor: ax3da ----
 # ---- anchor: ax3db ----
 from . import _pyplot_ax3db as _ax3db  # noqa: E402,F401  (3-D axes state: aspect, sharez, z ticks ...)
