@@ -301,7 +301,8 @@ nd_status nplot_artist_get_data3d(const nplot_artist *h, size_t *n, const double
     static const char *who = "nplot_artist_get_data3d";
     const artist *a = (const artist *)(const void *)h;
     if (!a) return nd_set_error(ND_EVALUE, "%s: artist is NULL", who);
-    if (!a->z || !(a->kind == ART_LINE3D || a->kind == ART_SURFACE3D || a->kind == ART_SCATTER3D))
+    if (!a->z || !(a->kind == ART_LINE3D || a->kind == ART_SURFACE3D || a->kind == ART_SCATTER3D ||
+                   a->kind == ART_POLY3D))
         return nd_set_error(ND_EVALUE, "%s: the artist (%s) is not a 3-D artist", who,
                             nplot__class_of(a->kind)->name);
     if (n) *n = a->n;

@@ -227,6 +227,8 @@ typedef enum artist_kind {
     ART_CONTOUR,  /* a 2-D contour set's painter: its lines and labels, or its bands (kind_contour.c) */
     ART_AXLINE,   /* an infinite line through x/y[0..1], clipped to the view at draw time */
     ART_TABLE,    /* ax.table: the cells of a->table, laid out at draw time (kind_table.c) */
+    ART_POLY3D,   /* 3-D: npoly planar polygons (NaN-separated), colors one per polygon, each
+                     sorted by its mean depth (Poly3DCollection zsort 'average'; kind_3d_extra.c) */
     ART_NKINDS
 } artist_kind;
 
@@ -272,6 +274,7 @@ static inline const artist_class *nplot__class_of(artist_kind kind)
         [ART_CONTOUR] = { "contour", false, false, false, false },
         [ART_AXLINE] = { "axline", false, false, false, false }, /* its points extend the limits when added */
         [ART_TABLE] = { "table", false, false, false, false },
+        [ART_POLY3D] = { "poly3d", true, true, true, true },
     };
     return &classes[kind];
 }
