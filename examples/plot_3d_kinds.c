@@ -103,11 +103,11 @@ int main(int argc, char **argv)
     nplot_triangulation *tri = nplot_triangulation_new_xy(px, py, NP, NULL, 0);
     nd_array *PZ = nd_from_f64(pz, NP);
     nplot_axes *a7 = nplot_subplot_3d(fig, 3, 4, 7);
-    nplot_tricontour3d(a7, tri, PZ, NULL, .cmap = "CMRmap", .nlevels = 12);
+    nplot_tricontour3d(a7, tri, PZ, .tri.cmap = "CMRmap", .tri.nlevels = 12);
     nplot_view_init(a7, 45, -60);
     nplot_set_title(a7, "tricontour");
     nplot_axes *a8 = nplot_subplot_3d(fig, 3, 4, 8);
-    nplot_tricontourf3d(a8, tri, PZ, NULL, .cmap = "CMRmap");
+    nplot_tricontourf3d(a8, tri, PZ, .tri.cmap = "CMRmap");
     nplot_view_init(a8, 45, -60);
     nplot_set_title(a8, "tricontourf");
 

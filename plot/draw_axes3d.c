@@ -461,13 +461,14 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
                     list[m++] = (prim){ d, a, r * (w - 1) + c, 0, 0, X, Y, D, 0, 0 };
                 }
         } else if (a->kind == ART_POLY3D) {
-            /* Poly3DCollection's zsort 'average': the mean depth of the polygon's vertices */
+            /* Poly3DCollection's zsort 'average': the mean depth of the polygon's vertices,
+             * the first counted twice (its polygons are closed: the first vertex repeats) */
             size_t s = 0, k = 0;
             for (size_t i = 0; i <= a->n && k < a->npoly; i++) {
                 if (i < a->n && !isnan(a->x[i])) continue;
-                double d = 0;
+                double d = i > s ? D[s] : 0;
                 for (size_t v = s; v < i; v++) d += D[v];
-                d /= (double)(i > s ? i - s : 1);
+                d /= (double)(i - s + 1);
                 if (i - s >= 2 && isfinite(d)) list[m++] = (prim){ d, a, s, i, k, X, Y, D, 0, 0 };
                 s = i + 1, k++;
             }

@@ -91,8 +91,9 @@ static void vfree(vbuf *b)
     *b = (vbuf){ 0 };
 }
 
-/* A new 3-D artist taking b's vertices (b is emptied); the data limits grow by them. */
-static artist *take3d(nplot_axes *ax, artist_kind kind, vbuf *b, const char *who)
+/* A new 3-D artist taking b's vertices (b is emptied); with grow, the data limits grow by
+ * them. */
+static artist *take3d(nplot_axes *ax, artist_kind kind, vbuf *b, bool grow, const char *who)
 {
     if (b->oom) {
         nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
@@ -100,7 +101,7 @@ static artist *take3d(nplot_axes *ax, artist_kind kind, vbuf *b, const char *who
     }
     artist *a = nplot__artist_add(ax, kind, who);
     if (!a) return NULL;
-    for (size_t i = 0; i < b->n; i++) grow3d(ax, b->x[i], b->y[i], b->z[i]);
+    for (size_t i = 0; grow && i < b->n; i++) grow3d(ax, b->x[i], b->y[i], b->z[i]);
     a->x = b->x, a->y = b->y, a->z = b->z, a->n = b->n;
     *b = (vbuf){ 0 };
     if (!a->x && !(a->x = nd_calloc(1, sizeof(double), who), a->y = nd_calloc(1, sizeof(double), who),
@@ -133,7 +134,7 @@ static artist *line3d(nplot_axes *ax, vbuf *b, const nplot_line_opts *o, const c
     line_props lp;
     double alpha;
     if (nplot__line_props(ax, o, &lp, &alpha, who)) return NULL;
-    artist *a = take3d(ax, ART_LINE3D, b, who);
+    artist *a = take3d(ax, ART_LINE3D, b, true, who);
     if (!a) {
         nd_free_mem(lp.dashes);
         return NULL;
@@ -240,7 +241,7 @@ nd_status nplot_voxels_(nplot_axes *ax, const nd_array *filled, const nplot_voxe
     }
 #undef FILLED
     if (st) goto done;
-    artist *a = take3d(ax, ART_POLY3D, &b, who);
+    artist *a = take3d(ax, ART_POLY3D, &b, true, who);
     if (!a) {
         st = fig->status;
         goto done;
@@ -595,7 +596,7 @@ nd_status nplot_bar_zs_(nplot_axes *ax, const nd_array *left, const nd_array *he
         }
         vbreak(&b);
     }
-    artist *a = take3d(ax, ART_POLY3D, &b, who);
+    artist *a = take3d(ax, ART_POLY3D, &b, true, who);
     if (!a) {
         st = fig->status;
         goto done;
@@ -660,7 +661,7 @@ nd_status nplot_add_collection3d_(nplot_axes *ax, const nd_array *x, const nd_ar
                                .linestyle = o->linestyle, .alpha = o->alpha, .label = o->label };
         a = line3d(ax, &b, &lo, who);
         if (!a) st = fig->status;
-    } else if (!(a = take3d(ax, ART_POLY3D, &b, who))) {
+    } else if (!(a = take3d(ax, ART_POLY3D, &b, true, who))) {
         st = fig->status;
     } else {
         st = poly_style(fig, a, &cols, face, o->edgecolor, o->linewidth, o->alpha, o->label, who);
@@ -704,7 +705,7 @@ static void bridge_rings(vbuf *b, const double *u, const double *v, size_t n, do
 /* Turn the contour items of one set (lines: ART_LINE, bands: ART_PATCHES with clev set)
  * from src into 3-D artists of ax; items with src == ax are replaced in place. */
 static nd_status cset_to_3d(nplot_axes *ax, nplot_axes *src, int cset, bool filled, artist *after,
-                            const nplot_contour_set3d_opts *o, const char *who)
+                            const nplot_contour_set3d_opts *o, bool grow, double hr[2], const char *who)
 {
     nplot_figure *fig = ax->fig;
     int zdir = zdir_of(o->zdir);
@@ -728,6 +729,7 @@ static nd_status cset_to_3d(nplot_axes *ax, nplot_axes *src, int cset, bool fill
             if (!isfinite(lo) && i + 1 < n) h = hi - (items[i + 1]->clev[1] - items[i + 1]->clev[0]) / 2;
             if (!isfinite(hi) && i > 0) h = lo + (items[i - 1]->clev[1] - items[i - 1]->clev[0]) / 2;
         }
+        hr[0] = fmin(hr[0], h), hr[1] = fmax(hr[1], h); /* the levels' range, before any offset */
         if (o->has_offset) h = o->offset;
         vbuf b = { 0 };
         if (filled) {
@@ -739,7 +741,7 @@ static nd_status cset_to_3d(nplot_axes *ax, nplot_axes *src, int cset, bool fill
                 vput(&b, X, Y, Z);
             }
         }
-        artist *a = take3d(ax, filled ? ART_POLY3D : ART_LINE3D, &b, who);
+        artist *a = take3d(ax, filled ? ART_POLY3D : ART_LINE3D, &b, grow, who);
         if (!a) {
             vfree(&b);
             st = fig->status;
@@ -790,7 +792,8 @@ static nd_status add_set(nplot_axes *ax, nplot_axes *src, const nplot_contour_se
     if (!c)
         return nplot__fail(ax->fig, ND_EVALUE, "%s: src has no %s set (draw it with %s first)", who,
                            filled ? "contourf" : "contour", filled ? "nplot_contourf" : "nplot_contour");
-    return cset_to_3d(ax, src, c, filled, NULL, o, who);
+    double hr[2] = { INFINITY, -INFINITY };
+    return cset_to_3d(ax, src, c, filled, NULL, o, true, hr, who);
 }
 
 nd_status nplot_add_contour_set_(nplot_axes *ax, nplot_axes *src, const nplot_contour_set3d_opts *o)
@@ -806,12 +809,13 @@ nd_status nplot_add_contourf_set_(nplot_axes *ax, nplot_axes *src, const nplot_c
 /* Axes3D.tricontour(f): the 2-D set of the rotated triangulation (rotate_axes: zdir "x"
  * contours x over (y, z), "y" y over (z, x)) drawn on the 3-D axes, then placed in 3-D. */
 static nd_status tricontour3d(nplot_axes *ax, const nplot_triangulation *t, const nd_array *z,
-                              const nplot_contour_set3d_opts *o3, const nplot_tricontour_opts *o, bool filled,
-                              const char *who)
+                              const nplot_tricontour3d_opts *o, bool filled, const char *who)
 {
     CHECK_3D(ax, who);
     nplot_figure *fig = ax->fig;
-    o3 = NPLOT__OPTS(o3, nplot_contour_set3d_opts);
+    o = NPLOT__OPTS(o, nplot_tricontour3d_opts);
+    const nplot_contour_set3d_opts set = { .zdir = o->zdir, .offset = o->offset, .has_offset = o->has_offset },
+                                   *o3 = &set;
     int zdir = zdir_of(o3->zdir);
     if (zdir < 0) return nplot__fail(fig, ND_EVALUE, "%s: zdir '%s' is not one of 'x', 'y', 'z'", who, o3->zdir);
     if (!t) return nplot__fail(fig, ND_EVALUE, "%s: triangulation is NULL", who);
@@ -843,14 +847,22 @@ static nd_status tricontour3d(nplot_axes *ax, const nplot_triangulation *t, cons
     /* the 2-D call's limits are of the rotated data: keep the 3-D axes' own */
     axis_state kx = ax->xa, ky = ax->ya;
     artist *after = ax->last_artist;
-    st = filled ? nplot_tricontourf_(ax, r, jz, o) : nplot_tricontour_(ax, r, jz, o);
+    st = filled ? nplot_tricontourf_(ax, r, jz, &o->tri) : nplot_tricontour_(ax, r, jz, &o->tri);
     ax->xa.dmin = kx.dmin, ax->xa.dmax = kx.dmax, ax->xa.minpos = kx.minpos, ax->xa.has_data = kx.has_data;
     ax->ya.dmin = ky.dmin, ax->ya.dmax = ky.dmax, ax->ya.minpos = ky.minpos, ax->ya.has_data = ky.has_data;
     ax->xa.tight = kx.tight, ax->ya.tight = ky.tight;
     if (st) goto done;
-    if ((st = cset_to_3d(ax, ax, 0, filled, after, o3, who))) goto done;
-    /* auto_scale_xyz(X, Y, Z) */
-    for (size_t i = 0; i < n; i++) grow3d(ax, t->x[i], t->y[i], zv[i]);
+    double hr[2] = { INFINITY, -INFINITY };
+    if ((st = cset_to_3d(ax, ax, 0, filled, after, o3, false, hr, who))) goto done;
+    /* auto_scale_xyz(X, Y, Z); filled sets along zdir span the band heights instead
+     * (_auto_scale_contourf); offsets are not included, as matplotlib's */
+    bool bands = filled && hr[0] <= hr[1];
+    for (size_t i = 0; i < n; i++) {
+        double q[3] = { t->x[i], t->y[i], zv[i] };
+        if (bands) q[zdir] = hr[0];
+        grow3d(ax, q[0], q[1], q[2]);
+        if (bands && i == 0) q[zdir] = hr[1], grow3d(ax, q[0], q[1], q[2]);
+    }
     goto done;
 oom:
     st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
@@ -864,13 +876,13 @@ done:
 }
 
 nd_status nplot_tricontour3d_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *z,
-                              const nplot_contour_set3d_opts *o3, const nplot_tricontour_opts *o)
+                              const nplot_tricontour3d_opts *o)
 {
-    return tricontour3d(ax, t, z, o3, o, false, "nplot_tricontour3d");
+    return tricontour3d(ax, t, z, o, false, "nplot_tricontour3d");
 }
 
 nd_status nplot_tricontourf3d_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *z,
-                               const nplot_contour_set3d_opts *o3, const nplot_tricontour_opts *o)
+                               const nplot_tricontour3d_opts *o)
 {
-    return tricontour3d(ax, t, z, o3, o, true, "nplot_tricontourf3d");
+    return tricontour3d(ax, t, z, o, true, "nplot_tricontourf3d");
 }

@@ -99,3 +99,21 @@ ax.clabel(cl3)
 ax.set_zlim(-1, 1)
 ax.set_title("add_contourf_set (offset -1), add_contour_set")
 fig.savefig(sys.argv[1] if len(sys.argv) > 1 else "mpl_ax3da.png")
+
+# The golden of tests/test_plot_ax3da.c (tests/data/plot/ax3da/kinds.png), matplotlib's way:
+# /usr/bin/python3 scripts/mpl_ax3da_figure.py out.png golden.png
+if len(sys.argv) > 2:
+    fig = plt.figure(figsize=(9, 6), dpi=60)
+    fig.add_subplot(2, 3, 1, projection="3d").voxels(cube1 | cube2 | link, edgecolor="k")
+    fig.add_subplot(2, 3, 2, projection="3d").stem(sx, sy, th)
+    fig.add_subplot(2, 3, 3, projection="3d").errorbar(sx, sy, th, zerr=0.5, errorevery=4, capsize=3)
+    ax = fig.add_subplot(2, 3, 4, projection="3d")
+    ax.set_xlim(0, 10); ax.set_ylim(0, 10); ax.set_zlim(0, 10)
+    ax.text(1, 2, 10, "dir=None", None); ax.text(4, 5, 3, "dir=x", "x"); ax.text(9, 10, 9, "dir=z", "z")
+    ax.text2D(0.05, 0.95, "2D Text", transform=ax.transAxes)
+    ax = fig.add_subplot(2, 3, 5, projection="3d")
+    bx = np.arange(10); bh = 1 + bx % 4
+    ax.bar(bx, bh, zs=1, zdir="y", color="r", alpha=0.8)
+    ax.bar(bx, bh, zs=0, zdir="y", color="b", alpha=0.8)
+    fig.add_subplot(2, 3, 6, projection="3d").tricontourf(tri, np.array(pz), cmap="viridis")
+    fig.savefig(sys.argv[2])

@@ -3683,21 +3683,30 @@ NPLOT_API nd_status nplot_add_contourf_set_(nplot_axes *ax, nplot_axes *src, con
 #define nplot__kw_add_contourf_set(ax, src, ...) \
     nplot_add_contourf_set_((ax), (src), &(nplot_contour_set3d_opts){ 0, __VA_ARGS__ })
 
+typedef struct nplot_tricontour3d_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *zdir;            /* as nplot_contour_set3d_opts */
+    double offset;
+    bool has_offset;
+    nplot_tricontour_opts tri;   /* the 2-D options: .tri.cmap = "viridis", .tri.nlevels = 12 */
+} nplot_tricontour3d_opts;
 /* ax.tricontour(tri, z, zdir=, offset=) / tricontourf on a 3-D axes: the 2-D tricontour
  * (tricontourf) of z over tri (rotated as matplotlib's rotate_axes for zdir "x" / "y"),
- * placed as nplot_add_contour_set does; options as nplot_tricontour plus the 3-D ones.
+ * placed as nplot_add_contour_set does. The limits cover the points (filled: along zdir the
+ * band middles instead, _auto_scale_contourf); offsets do not widen them, as matplotlib's.
+ * Errors as nplot_tricontour, ND_EVALUE for a bad zdir.
  * Axes3D.clabel does nothing (matplotlib's returns None): nplot_clabel on a 3-D axes is
  * ND_OK and draws nothing. */
 NPLOT_API nd_status nplot_tricontour3d_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *z,
-                                        const nplot_contour_set3d_opts *o3, const nplot_tricontour_opts *o);
+                                        const nplot_tricontour3d_opts *o);
 #define nplot_tricontour3d(...) nplot__kw_tricontour3d(__VA_ARGS__, )
-#define nplot__kw_tricontour3d(ax, t, z, o3, ...) \
-    nplot_tricontour3d_((ax), (t), (z), (o3), &(nplot_tricontour_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_tricontour3d(ax, t, z, ...) \
+    nplot_tricontour3d_((ax), (t), (z), &(nplot_tricontour3d_opts){ 0, __VA_ARGS__ })
 NPLOT_API nd_status nplot_tricontourf3d_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *z,
-                                         const nplot_contour_set3d_opts *o3, const nplot_tricontour_opts *o);
+                                         const nplot_tricontour3d_opts *o);
 #define nplot_tricontourf3d(...) nplot__kw_tricontourf3d(__VA_ARGS__, )
-#define nplot__kw_tricontourf3d(ax, t, z, o3, ...) \
-    nplot_tricontourf3d_((ax), (t), (z), (o3), &(nplot_tricontour_opts){ 0, __VA_ARGS__ })
+#define nplot__kw_tricontourf3d(ax, t, z, ...) \
+    nplot_tricontourf3d_((ax), (t), (z), &(nplot_tricontour3d_opts){ 0, __VA_ARGS__ })
 
 /* ==== 3-D axes state: aspect, sharing, z ticks, tick_params, margins, autoscale, view, frame (ax3db) ==== */
 
