@@ -2300,6 +2300,7 @@ from . import _pyplot_pyprops as _pyprops  # noqa: E402,F401  (issue 21: axes / 
 # ---- anchor: imgcol ----
 # ---- anchor: effects2 ----
 # ---- anchor: ax3da ----
+from . import _pyplot_ax3da as _ax3da  # noqa: E402,F401  (3-D plot kinds: voxels, stem, errorbar, text ...)
 # ---- anchor: ax3db ----
 # ---- anchor: pynames ----
 __all__ = [n for n in globals() if not n.startswith("_") and n not in ("Artist",)]
