@@ -189,9 +189,25 @@ nd_status nplot_voxels_(nplot_axes *ax, const nd_array *filled, const nplot_voxe
     rgba base = { 0, 0, 0, 1 }, edge = { 0, 0, 0, 1 };
     if (o->facecolor && color_or_fail(fig, o->facecolor, &base, who)) return fig->status;
     if (o->edgecolor && color_or_fail(fig, o->edgecolor, &edge, who)) return fig->status;
-    double *f = NULL;
+    double *f = NULL, *corner[3] = { NULL, NULL, NULL };
+    vbuf b = { 0 };
+    rgba *cols = NULL;
     nd_status st = nplot__to_f64(fig, filled, &f, &nf, "filled", who);
     if (st) return st;
+    /* voxels(x, y, z, filled): corner coordinates of shape (nx + 1, ny + 1, nz + 1) */
+    const nd_array *cin[3] = { o->x, o->y, o->z };
+    size_t c1[3] = { sz[0] + 1, sz[1] + 1, sz[2] + 1 }, ncorner = c1[0] * c1[1] * c1[2];
+    if ((o->x || o->y || o->z) && !(o->x && o->y && o->z))
+        st = nplot__fail(fig, ND_EVALUE, "%s: give all of x, y, z or none", who);
+    for (int d = 0; d < 3 && !st && cin[d]; d++) {
+        size_t m = 0;
+        if (!(st = nplot__to_f64(fig, cin[d], &corner[d], &m, d == 0 ? "x" : d == 1 ? "y" : "z", who)) &&
+            (nd_ndim(cin[d]) != 3 || (size_t)nd_shape(cin[d])[0] != c1[0] || (size_t)nd_shape(cin[d])[1] != c1[1] ||
+             (size_t)nd_shape(cin[d])[2] != c1[2]))
+            st = nplot__fail(fig, ND_ESHAPE, "%s: x, y and z must have shape (%zu, %zu, %zu), one more than filled "
+                                             "on each axis", who, c1[0], c1[1], c1[2]);
+    }
+    if (st) goto done;
     if (!o->facecolor && !o->facecolors.n) base = nplot__next_patch_color(ax);
 #define FILLED(i, j, k) ((i) >= 0 && (j) >= 0 && (k) >= 0 && (size_t)(i) < sz[0] && (size_t)(j) < sz[1] && \
                          (size_t)(k) < sz[2] && f[((size_t)(i) * sz[1] + (size_t)(j)) * sz[2] + (size_t)(k)] != 0)
@@ -202,9 +218,7 @@ nd_status nplot_voxels_(nplot_axes *ax, const nd_array *filled, const nplot_voxe
         { { 0, 0, 0 }, { 0, 0, 1 }, { 1, 0, 1 }, { 1, 0, 0 } },
         { { 0, 0, 0 }, { 1, 0, 0 }, { 1, 1, 0 }, { 0, 1, 0 } },
     };
-    vbuf b = { 0 };
     size_t cap = 0, nfaces = 0;
-    rgba *cols = NULL;
     for (int pass = 0; pass < 2 && !st; pass++) {
         for (long i = 0; i < (long)sz[0]; i++)
             for (long j = 0; j < (long)sz[1]; j++)
@@ -226,6 +240,10 @@ nd_status nplot_voxels_(nplot_axes *ax, const nd_array *filled, const nplot_voxe
                                 long at[3] = { i, j, k };
                                 at[d] += side;
                                 for (int e = 0; e < 3; e++) p[c][e] = (double)(at[e] + SQ[d][s][e]);
+                                if (corner[0]) {
+                                    size_t ci = ((size_t)p[c][0] * c1[1] + (size_t)p[c][1]) * c1[2] + (size_t)p[c][2];
+                                    for (int e = 0; e < 3; e++) p[c][e] = corner[e][ci];
+                                }
                                 vput(&b, p[c][0], p[c][1], p[c][2]);
                             }
                             vbreak(&b);
@@ -255,13 +273,17 @@ nd_status nplot_voxels_(nplot_axes *ax, const nd_array *filled, const nplot_voxe
     a->alpha = NPLOT_OPT(o->alpha, 1);
     if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) st = fig->status;
     /* auto_scale_xyz over the whole grid of corners */
-    grow3d(ax, 0, 0, 0);
-    grow3d(ax, (double)sz[0], (double)sz[1], (double)sz[2]);
+    if (!corner[0]) {
+        grow3d(ax, 0, 0, 0);
+        grow3d(ax, (double)sz[0], (double)sz[1], (double)sz[2]);
+    }
+    for (size_t i = 0; corner[0] && i < ncorner; i++) grow3d(ax, corner[0][i], corner[1][i], corner[2][i]);
     nplot__mark_dirty(fig);
 done:
     vfree(&b);
     nd_free_mem(cols);
     nd_free_mem(f);
+    for (int d = 0; d < 3; d++) nd_free_mem(corner[d]);
     return st;
 }
 

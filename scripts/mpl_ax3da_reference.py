@@ -49,6 +49,16 @@ out("voxel1_faces", [len(p._segslices)])
 out("voxel1_colors", np.sort(np.round(p._facecolor3d[:, 0], 12)))  # red channel of each face
 plt.close(fig)
 
+# voxels(x, y, z, filled): corners of a non-uniform grid; a 3 x 3 x 3 block less a corner
+cx, cy, cz = np.meshgrid(np.linspace(0, 1, 4) ** 2, np.linspace(0, 2, 4), np.linspace(-1, 1, 4), indexing="ij")
+fill3 = np.ones((3, 3, 3), bool)
+fill3[0, 0, 0] = False
+fig, ax = new()
+polys = ax.voxels(cx, cy, cz, fill3)
+out("voxels_xyz_faces", [sum(len(p._segslices) for p in polys.values())])
+lims("voxels_xyz_lims", ax)
+plt.close(fig)
+
 # stem (stem3d_demo): limits and the pixel positions of the markers
 th = np.linspace(0, 2 * np.pi, 40)
 sx, sy = np.cos(th - np.pi / 2), np.sin(th - np.pi / 2)

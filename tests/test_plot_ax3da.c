@@ -97,6 +97,41 @@ static void test_voxels_exposed_faces_and_limits(void)
     nd_free(f);
 }
 
+static void test_voxels_at_corner_coordinates(void)
+{
+    /* matplotlib's voxels(x, y, z, filled) on meshgrid(linspace(0, 1, 4)**2, linspace(0, 2, 4),
+     * linspace(-1, 1, 4), indexing='ij'), a 3 x 3 x 3 block less its first corner */
+    nd_array *X = nd_zeros(ND_SHAPE(4, 4, 4)), *Y = nd_zeros(ND_SHAPE(4, 4, 4)), *Z = nd_zeros(ND_SHAPE(4, 4, 4));
+    nd_array *F = nd_zeros(ND_SHAPE(3, 3, 3));
+    double *x = nd_data(X), *y = nd_data(Y), *z = nd_data(Z), *f = nd_data(F);
+    for (int i = 0; i < 4; i++)
+        for (int j = 0; j < 4; j++)
+            for (int k = 0; k < 4; k++) {
+                int c = (i * 4 + j) * 4 + k;
+                x[c] = (i / 3.0) * (i / 3.0), y[c] = 2 * j / 3.0, z[c] = -1 + 2 * k / 3.0;
+            }
+    for (int c = 1; c < 27; c++) f[c] = 1;
+    nplot_axes *ax;
+    nplot_figure *fig = new3d(&ax);
+    CU_ASSERT_EQUAL_FATAL(nplot_voxels(ax, F, .x = X, .y = Y, .z = Z), ND_OK);
+    double faces = 0;
+    CU_ASSERT_EQUAL(test_ref_values(REF, "voxels_xyz_faces", &faces, 1), 1);
+    CU_ASSERT_EQUAL(runs_of(nplot_get_artist(ax, 0)), (size_t)faces);
+    assert_lims(ax, "voxels_xyz_lims", 1e-12);
+    nplot_figure_free(fig);
+    /* corners of the wrong shape, or only some of them */
+    fig = new3d(&ax);
+    CU_ASSERT_EQUAL(nplot_voxels(ax, F, .x = F, .y = F, .z = F), ND_ESHAPE);
+    nplot_figure_free(fig);
+    fig = new3d(&ax);
+    CU_ASSERT_EQUAL(nplot_voxels(ax, F, .x = X), ND_EVALUE);
+    nplot_figure_free(fig);
+    nd_free(X);
+    nd_free(Y);
+    nd_free(Z);
+    nd_free(F);
+}
+
 static void stem_data(nd_array **X, nd_array **Y, nd_array **Z, double *sx, double *sy, double *th)
 {
     for (int i = 0; i < 40; i++) {
@@ -502,6 +537,7 @@ static void test_bad_input(void)
 
 static const ND_TEST tests[] = {
     ND_T(test_voxels_exposed_faces_and_limits),
+    ND_T(test_voxels_at_corner_coordinates),
     ND_T(test_stem_limits_pixels_and_pieces),
     ND_T(test_errorbar_bars_caps_limits),
     ND_T(test_text3d_and_text2d),

@@ -3550,12 +3550,15 @@ typedef struct nplot_voxels_opts {
     double linewidth;              /* edges, 0 → 1 */
     double alpha;
     const char *label;
+    const nd_array *x, *y, *z;     /* voxels(x, y, z, filled): the corners' coordinates, each
+                                      of filled's shape plus one per axis (all or none) */
 } nplot_voxels_opts;
 /* ax.voxels(filled): a cube [i, i+1] x [j, j+1] x [k, k+1] per true cell of the 3-D array
- * filled (any dtype, non-zero is filled); only the faces between a filled cell and an empty
- * one (or the outside) are drawn, lit as matplotlib's (_shade_colors: 0.3 + 0.7 (n.l + 1) / 2,
- * LightSource(225, 19.4712)). The limits cover the whole grid. ND_ESHAPE unless filled is
- * 3-D; ND_EVALUE on a bad color or alpha. */
+ * filled (any dtype, non-zero is filled), or between the corners .x, .y, .z; only the faces
+ * between a filled cell and an empty one (or the outside) are drawn, lit as matplotlib's
+ * (_shade_colors: 0.3 + 0.7 (n.l + 1) / 2, LightSource(225, 19.4712)). The limits cover the
+ * whole grid (every corner). ND_ESHAPE unless filled is 3-D and the corners fit it;
+ * ND_EVALUE on a bad color or alpha. */
 NPLOT_API nd_status nplot_voxels_(nplot_axes *ax, const nd_array *filled, const nplot_voxels_opts *o);
 #define nplot_voxels(...) nplot__kw_voxels(__VA_ARGS__, )
 #define nplot__kw_voxels(ax, filled, ...) nplot_voxels_((ax), (filled), &(nplot_voxels_opts){ 0, __VA_ARGS__ })

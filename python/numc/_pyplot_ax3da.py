@@ -69,8 +69,8 @@ def _nonone(**kw):
 
 
 def _voxels(self, *args, facecolors=None, edgecolors=None, shade=True, lightsource=None, **kw):
-    if len(args) != 1 or lightsource is not None:
-        raise TypeError("voxels(): numc takes voxels(filled) (x, y, z corners and lightsource are not supported)")
+    if len(args) not in (1, 4) or lightsource is not None:
+        raise TypeError("voxels(): numc takes voxels(filled) or voxels(x, y, z, filled) (no lightsource)")
     if "edgecolor" in kw:
         edgecolors = kw.pop("edgecolor")
     if "facecolor" in kw:
@@ -84,9 +84,11 @@ def _voxels(self, *args, facecolors=None, edgecolors=None, shade=True, lightsour
         opts["facecolor"] = facecolors
     elif facecolors is not None:
         opts["facecolors"] = [str(c) for c in _flat(facecolors)]
-    filled = args[0]
+    filled = args[-1]
     if not hasattr(filled, "shape"):
         filled = [[[float(bool(c)) for c in row] for row in plane] for plane in filled]
+    if len(args) == 4:
+        opts.update(x=args[0], y=args[1], z=args[2])
     _do(self, "voxels", filled, shade=bool(shade), **opts)
     return pp.Artist(self, "Poly3DCollection", opts.get("label"))
 

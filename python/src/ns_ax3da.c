@@ -69,29 +69,31 @@ static PyObject *f_voxels(PyObject *self, PyObject *args, PyObject *kw)
 {
     (void)self;
     static char *names[] = { "ax", "filled", "facecolor", "facecolors", "edgecolor", "shade", "linewidth", "alpha",
-                             "label", NULL };
-    PyObject *cap, *fo, *fcs = Py_None;
+                             "label", "x", "y", "z", NULL };
+    PyObject *cap, *fo, *fcs = Py_None, *co[3] = { Py_None, Py_None, Py_None };
     const char *fc = NULL, *ec = NULL, *label = NULL;
     int shade = 1;
     double lw = 0, alpha = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|zOzpddz:voxels", names, &cap, &fo, &fc, &fcs, &ec, &shade, &lw,
-                                     &alpha, &label))
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|zOzpddzOOO:voxels", names, &cap, &fo, &fc, &fcs, &ec, &shade, &lw,
+                                     &alpha, &label, &co[0], &co[1], &co[2]))
         return NULL;
     nplot_axes *ax = ax_of(cap);
     if (!ax) return NULL;
     nplot_strs cols;
     const char **keep;
     if (names_of(fcs, &cols, &keep)) return NULL;
-    nd_array *f = npy_as_nd(fo, ND_FLOAT64);
-    if (!f) {
-        nd_free_mem(keep);
-        return NULL;
-    }
-    nd_status st = nplot_voxels(ax, f, .facecolor = fc, .facecolors = cols, .edgecolor = ec, .no_shade = !shade,
-                                .linewidth = lw, .alpha = alpha, .label = label);
+    nd_array *f = NULL, *c[3] = { NULL, NULL, NULL };
+    PyObject *res = NULL;
+    if (!(f = npy_as_nd(fo, ND_FLOAT64))) goto out;
+    for (int i = 0; i < 3; i++)
+        if (co[i] != Py_None && !(c[i] = npy_as_nd(co[i], ND_FLOAT64))) goto out;
+    res = done(nplot_voxels(ax, f, .facecolor = fc, .facecolors = cols, .edgecolor = ec, .no_shade = !shade,
+                            .linewidth = lw, .alpha = alpha, .label = label, .x = c[0], .y = c[1], .z = c[2]));
+out:
     nd_free(f);
+    for (int i = 0; i < 3; i++) nd_free(c[i]);
     nd_free_mem(keep);
-    return done(st);
+    return res;
 }
 
 /* x, y, z of a 3-D call: new references (NULL with the exception set). */

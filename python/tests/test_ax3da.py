@@ -51,6 +51,13 @@ def test_voxels_limits_and_colors():
     _both(_ret(lambda ax: ax.voxels(FILLED, facecolors=colors, edgecolor="k")))
 
 
+def test_voxels_at_corners():
+    cx, cy, cz = np.meshgrid(np.linspace(0, 1, 4) ** 2, np.linspace(0, 2, 4), np.linspace(-1, 1, 4), indexing="ij")
+    fill3 = np.ones((3, 3, 3), bool)
+    fill3[0, 0, 0] = False
+    _both(_ret(lambda ax: ax.voxels(cx, cy, cz, fill3, facecolors="C2")))
+
+
 def test_stem_orientations():
     _both(_ret(lambda ax: ax.stem(SX, SY, TH)))
     _both(_ret(lambda ax: ax.stem(SX, SY, TH, bottom=-1, orientation="x", linefmt="grey", markerfmt="D")))
