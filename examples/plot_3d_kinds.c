@@ -42,7 +42,8 @@ int main(int argc, char **argv)
     }
     nd_array *SX = nd_from_f64(sx, 40), *SY = nd_from_f64(sy, 40), *ST = nd_from_f64(th, 40);
     nplot_axes *a2 = nplot_subplot_3d(fig, 3, 4, 2);
-    nplot_stem3d(a2, SX, SY, ST);
+    nplot_stem3d(a2, SX, SY, ST, .label = "stem");
+    nplot_legend(a2);
     nplot_set_title(a2, "stem");
     nplot_axes *a3 = nplot_subplot_3d(fig, 3, 4, 3);
     nplot_stem3d(a3, SX, SY, ST, .bottom = -1, .orientation = "x", .linefmt = "grey", .markerfmt = "D",
@@ -60,6 +61,7 @@ int main(int argc, char **argv)
     nplot_axes *a4 = nplot_subplot_3d(fig, 3, 4, 4);
     nplot_errorbar3d(a4, EX, EY, EZ, .zerr_value = 0.2, .xerr_value = 0.1, .errorevery = 5, .capsize = 2,
                      .ecolor = "purple", .fmt = "o-", .label = "data");
+    nplot_legend(a4, .loc = "upper left");
     nplot_set_title(a4, "errorbar, zerr=0.2, xerr=0.1");
 
     /* text3d.py */
