@@ -251,6 +251,54 @@ static void test_text3d_and_text2d(void)
     nplot_figure_free(fig);
 }
 
+/* The direction of a text's ink: the principal axis of its dark pixels, degrees (y up). */
+static double ink_angle(nplot_figure *fig)
+{
+    int w = 0, h = 0;
+    nplot_figure_pixel_size(fig, &w, &h);
+    unsigned char *rgba = malloc((size_t)w * (size_t)h * 4);
+    CU_ASSERT_EQUAL_FATAL(nplot_figure_render_rgba(fig, rgba, w, h, 4 * w), ND_OK);
+    double n = 0, mx = 0, my = 0, sxx = 0, syy = 0, sxy = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++) {
+                if (rgba[4 * ((size_t)y * (size_t)w + (size_t)x)] >= 128) continue;
+                if (pass == 0) {
+                    n++, mx += x, my += y;
+                    continue;
+                }
+                double dx = x - mx, dy = -(y - my);
+                sxx += dx * dx, syy += dy * dy, sxy += dx * dy;
+            }
+        if (pass == 0 && n > 0) mx /= n, my /= n;
+    }
+    free(rgba);
+    return 0.5 * atan2(2 * sxy, sxx - syy) * 180 / PI;
+}
+
+static void test_text3d_turns_along_zdir(void)
+{
+    double ref[6];
+    CU_ASSERT_EQUAL_FATAL(test_ref_values(REF, "text_angles", ref, 6), 6);
+    static const char *zdirs[6] = { NULL, "x", "y", "z", "(1,1,0)", "(1,1,1)" };
+    for (int i = 0; i < 6; i++) {
+        nplot_axes *ax;
+        nplot_figure *fig = new3d(&ax);
+        nplot_set_xlim(ax, 0, 10);
+        nplot_set_ylim(ax, 0, 10);
+        nplot_set_zlim(ax, 0, 10);
+        nplot_axis(ax, "off");
+        CU_ASSERT_EQUAL(nplot_text3d(ax, 4, 5, 3, "\u2014\u2014\u2014\u2014\u2014\u2014\u2014\u2014", zdirs[i],
+                                     .fontsize = 20, .rotation = 45),
+                        ND_OK);
+        double a = ink_angle(fig), d = fabs(fmod(a - ref[i] + 540, 180) - 180); /* an axis: modulo 180 */
+        d = fmin(d, 180 - d);
+        if (d > 1.5) printf("\n  zdir %s: ink at %.2f degrees, matplotlib's text at %.2f\n", zdirs[i] ? zdirs[i] : "None", a, ref[i]);
+        CU_ASSERT(d <= 1.5);
+        nplot_figure_free(fig);
+    }
+}
+
 static void test_bar_at_zs_along_y(void)
 {
     nplot_axes *ax;
@@ -541,6 +589,7 @@ static const ND_TEST tests[] = {
     ND_T(test_stem_limits_pixels_and_pieces),
     ND_T(test_errorbar_bars_caps_limits),
     ND_T(test_text3d_and_text2d),
+    ND_T(test_text3d_turns_along_zdir),
     ND_T(test_bar_at_zs_along_y),
     ND_T(test_tricontour3d_levels_heights_limits),
     ND_T(test_add_collection3d_juggles),
