@@ -356,7 +356,7 @@ static void draw_prim(render_ctx *rc, const prim *q)
             else cairo_fill(cr);
         }
         if (a->has_edge) {
-            rgba e = a->edge_is_face ? f : a->edge;
+            rgba e = a->edge_is_face ? f : a->edge_colors ? a->edge_colors[q->k] : a->edge;
             cairo_set_source_rgba(cr, e.r, e.g, e.b, e.a * a->alpha);
             cairo_set_line_width(cr, a->edge_lw * rc->scale);
             cairo_stroke(cr);

@@ -191,7 +191,7 @@ nd_status nplot_voxels_(nplot_axes *ax, const nd_array *filled, const nplot_voxe
     if (o->edgecolor && color_or_fail(fig, o->edgecolor, &edge, who)) return fig->status;
     double *f = NULL, *corner[3] = { NULL, NULL, NULL };
     vbuf b = { 0 };
-    rgba *cols = NULL;
+    rgba *cols = NULL, *ecols = NULL;
     nd_status st = nplot__to_f64(fig, filled, &f, &nf, "filled", who);
     if (st) return st;
     /* voxels(x, y, z, filled): corner coordinates of shape (nx + 1, ny + 1, nz + 1) */
@@ -251,10 +251,15 @@ nd_status nplot_voxels_(nplot_axes *ax, const nd_array *filled, const nplot_voxe
                             if (o->facecolors.n &&
                                 (st = color_or_fail(fig, o->facecolors.v[o->facecolors.n == 1 ? 0 : cell], &c, who)))
                                 goto done;
+                            /* matplotlib shades the edge colors as the faces */
+                            if (ecols) ecols[nfaces] = shade_face(edge, (const double(*)[3])p);
                             cols[nfaces++] = o->no_shade ? c : shade_face(c, (const double(*)[3])p);
                         }
                 }
         if (pass == 0 && !(cols = nd_malloc(sizeof(rgba) * (cap ? cap : 1), who)))
+            st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+        if (pass == 0 && !st && o->edgecolor && !o->no_shade &&
+            !(ecols = nd_malloc(sizeof(rgba) * (cap ? cap : 1), who)))
             st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
     }
 #undef FILLED
@@ -265,7 +270,8 @@ nd_status nplot_voxels_(nplot_axes *ax, const nd_array *filled, const nplot_voxe
         goto done;
     }
     a->colors = cols;
-    cols = NULL;
+    a->edge_colors = ecols;
+    cols = ecols = NULL;
     a->face = base;
     a->has_edge = o->edgecolor != NULL;
     a->edge = edge;
@@ -282,6 +288,7 @@ nd_status nplot_voxels_(nplot_axes *ax, const nd_array *filled, const nplot_voxe
 done:
     vfree(&b);
     nd_free_mem(cols);
+    nd_free_mem(ecols);
     nd_free_mem(f);
     for (int d = 0; d < 3; d++) nd_free_mem(corner[d]);
     return st;

@@ -382,6 +382,7 @@ typedef struct artist {
     double *sizes;          /* n areas (pt²) or NULL → size */
     double size;
     rgba *colors;           /* n face colors or NULL → face */
+    rgba *edge_colors;      /* ART_POLY3D: one edge color per polygon (voxels' shaded edges) or NULL → edge */
     rgba face, edge;
     bool edge_is_face;
     double edge_lw;

@@ -97,6 +97,37 @@ static void test_voxels_exposed_faces_and_limits(void)
     nd_free(f);
 }
 
+/* Edges are shaded like the faces (matplotlib's _shade_colors on edgecolors): red edges on
+ * the lit top are brighter than on the dark side; with shade=False all one red. */
+static void test_voxel_edges_shaded(void)
+{
+    for (int shade = 1; shade >= 0; shade--) {
+        nplot_axes *ax;
+        nplot_figure *fig = new3d(&ax);
+        nd_array *f = nd_zeros(ND_SHAPE(2, 2, 2));
+        for (int i = 0; i < 8; i++) ((double *)nd_data(f))[i] = 1;
+        CU_ASSERT_EQUAL(nplot_voxels(ax, f, .facecolor = "w", .edgecolor = "r", .linewidth = 3, .no_shade = !shade),
+                        ND_OK);
+        int w = 0, h = 0;
+        nplot_figure_pixel_size(fig, &w, &h);
+        unsigned char *px = malloc((size_t)w * (size_t)h * 4);
+        CU_ASSERT_EQUAL_FATAL(nplot_figure_render_rgba(fig, px, w, h, 4 * w), ND_OK);
+        size_t full = 0, lit = 0, dark = 0;
+        for (size_t i = 0; i < (size_t)w * (size_t)h; i++) {
+            const unsigned char *p = px + 4 * i;
+            if (p[1] > 20 || p[2] > 20) continue;
+            full += p[0] > 250;
+            lit += p[0] > 190 && p[0] < 245;
+            dark += p[0] > 90 && p[0] < 160;
+        }
+        if (shade) CU_ASSERT(full < 50 && lit > 200 && dark > 200);
+        if (!shade) CU_ASSERT(full > 1000 && dark < 50);
+        free(px);
+        nplot_figure_free(fig);
+        nd_free(f);
+    }
+}
+
 static void test_voxels_at_corner_coordinates(void)
 {
     /* matplotlib's voxels(x, y, z, filled) on meshgrid(linspace(0, 1, 4)**2, linspace(0, 2, 4),
@@ -586,6 +617,7 @@ static void test_bad_input(void)
 static const ND_TEST tests[] = {
     ND_T(test_voxels_exposed_faces_and_limits),
     ND_T(test_voxels_at_corner_coordinates),
+    ND_T(test_voxel_edges_shaded),
     ND_T(test_stem_limits_pixels_and_pieces),
     ND_T(test_errorbar_bars_caps_limits),
     ND_T(test_text3d_and_text2d),

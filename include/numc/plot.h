@@ -3545,8 +3545,8 @@ typedef struct nplot_voxels_opts {
     int _; /* reserved: leave it out (lets an empty option list compile) */
     const char *facecolor;         /* every voxel; NULL → the next cycle color */
     nplot_strs facecolors;         /* one per voxel of filled (C order), or 1 */
-    const char *edgecolor;         /* NULL → no edges */
-    bool no_shade;                 /* shade=False */
+    const char *edgecolor;         /* NULL → no edges; shaded as the faces (matplotlib) */
+    bool no_shade;                 /* shade=False (faces and edges) */
     double linewidth;              /* edges, 0 → 1 */
     double alpha;
     const char *label;
