@@ -8,15 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define CHECK_3D(ax, who)                                                              \
-    do {                                                                               \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);               \
-        nd_status st_ = nplot__check((ax)->fig);                                       \
-        if (st_) return st_;                                                           \
-        if (!(ax)->is3d)                                                               \
-            return nplot__fail((ax)->fig, ND_EVALUE, "%s: the axes is not 3-D (use "    \
-                               "nplot_subplot_3d)", who);                              \
-    } while (0)
+#define CHECK_3D NPLOT__CHECK_3D
 
 /* "x" 0, "y" 1, "z" (or NULL) 2; -1 otherwise */
 static int zdir_of(const char *s)
@@ -151,23 +143,6 @@ static nd_status color_or_fail(nplot_figure *fig, const char *spec, rgba *out, c
     return ND_OK;
 }
 
-/* Axes3D._shade_colors of c on the face p0 p1 p2 (normal (p0 - p1) x (p1 - p2)) with
- * LightSource(225, 19.4712): 0.3 + 0.7 (n.l + 1) / 2. */
-static rgba shade_face(rgba c, const double p[3][3])
-{
-    double v1[3], v2[3], n[3];
-    for (int i = 0; i < 3; i++) v1[i] = p[0][i] - p[1][i], v2[i] = p[1][i] - p[2][i];
-    n[0] = v1[1] * v2[2] - v1[2] * v2[1];
-    n[1] = v1[2] * v2[0] - v1[0] * v2[2];
-    n[2] = v1[0] * v2[1] - v1[1] * v2[0];
-    double len = sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
-    if (!(len > 0)) return c;
-    double az = (90 - 225) * M_PI / 180, alt = 19.4712 * M_PI / 180;
-    double L[3] = { cos(az) * cos(alt), sin(az) * cos(alt), sin(alt) };
-    double f = 0.3 + 0.7 * ((n[0] * L[0] + n[1] * L[1] + n[2] * L[2]) / len + 1) / 2;
-    return (rgba){ c.r * f, c.g * f, c.b * f, c.a };
-}
-
 /* ---- voxels -------------------------------------------------------------------------------- */
 nd_status nplot_voxels_(nplot_axes *ax, const nd_array *filled, const nplot_voxels_opts *o)
 {
@@ -252,8 +227,8 @@ nd_status nplot_voxels_(nplot_axes *ax, const nd_array *filled, const nplot_voxe
                                 (st = color_or_fail(fig, o->facecolors.v[o->facecolors.n == 1 ? 0 : cell], &c, who)))
                                 goto done;
                             /* matplotlib shades the edge colors as the faces */
-                            if (ecols) ecols[nfaces] = shade_face(edge, (const double(*)[3])p);
-                            cols[nfaces++] = o->no_shade ? c : shade_face(c, (const double(*)[3])p);
+                            if (ecols) ecols[nfaces] = nplot__shade3d(edge, (const double(*)[3])p, 225, 19.4712);
+                            cols[nfaces++] = o->no_shade ? c : nplot__shade3d(c, (const double(*)[3])p, 225, 19.4712);
                         }
                 }
         if (pass == 0 && !(cols = nd_malloc(sizeof(rgba) * (cap ? cap : 1), who)))

@@ -5,15 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#define CHECK_3D(ax, who)                                                              \
-    do {                                                                               \
-        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);               \
-        nd_status st_ = nplot__check((ax)->fig);                                       \
-        if (st_) return st_;                                                           \
-        if (!(ax)->is3d)                                                               \
-            return nplot__fail((ax)->fig, ND_EVALUE, "%s: the axes is not 3-D (use "    \
-                               "nplot_subplot_3d)", who);                              \
-    } while (0)
+#define CHECK_3D NPLOT__CHECK_3D
 
 /* Axes3D.bar3d's cuboid: 6 faces (-z, +z, -y, +y, -x, +x) of 4 unit-cube corners */
 static const unsigned char CUBOID[6][4][3] = {
@@ -25,9 +17,7 @@ static const unsigned char CUBOID[6][4][3] = {
     { { 1, 0, 0 }, { 1, 1, 0 }, { 1, 1, 1 }, { 1, 0, 1 } },
 };
 
-/* Axes3D._shade_colors with LightSource(azdeg, altdeg) on a polygon's normal
- * (_generate_normals: (p0 - p[n/3]) x (p[n/3] - p[2n/3])): 0.3 + 0.7 (n.l + 1) / 2. */
-static rgba shade(rgba c, double p[4][3], double azdeg, double altdeg)
+rgba nplot__shade3d(rgba c, const double (*p)[3], double azdeg, double altdeg)
 {
     double v1[3], v2[3], n[3];
     for (int i = 0; i < 3; i++) v1[i] = p[0][i] - p[1][i], v2[i] = p[1][i] - p[2][i];
@@ -126,7 +116,7 @@ nd_status nplot_bar3d_(nplot_axes *ax, const nd_array *x, const nd_array *y, con
                 size_t k = 4 * f + (size_t)at[c];
                 X[k] = q[c][0], Y[k] = q[c][1], Z[k] = q[c][2];
             }
-            if (!o->no_shade) face[f] = shade(face[f], q, az, alt);
+            if (!o->no_shade) face[f] = nplot__shade3d(face[f], (const double(*)[3])q, az, alt);
         }
     }
     artist *a = nplot__artist_add(ax, ART_SURFACE3D, who);

@@ -784,6 +784,17 @@ enum { SPINE_POS_EDGE = 0, SPINE_POS_OUTWARD, SPINE_POS_AXES, SPINE_POS_DATA };
  * defaults are a compound literal: they live until the end of the block the statement is
  * in, so assign at the top of the function (o = NPLOT__OPTS(o, nplot_grid_opts);). */
 #define NPLOT__OPTS(o, type) ((o) ? (o) : &(const type){ 0 })
+/* The guard of a 3-D call: a non-NULL axes of a healthy figure that is 3-D (ND_EVALUE
+ * naming who otherwise); returns from the caller on failure. */
+#define NPLOT__CHECK_3D(ax, who)                                                        \
+    do {                                                                               \
+        if (!(ax)) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who);               \
+        nd_status st_ = nplot__check((ax)->fig);                                       \
+        if (st_) return st_;                                                           \
+        if (!(ax)->is3d)                                                               \
+            return nplot__fail((ax)->fig, ND_EVALUE, "%s: the axes is not 3-D (use "    \
+                               "nplot_subplot_3d)", who);                              \
+    } while (0)
 
 /* status.c: sticky-error helpers: fail the figure (first error wins) and return the code. */
 nd_status nplot__fail(nplot_figure *fig, nd_status code, const char *fmt, ...)
@@ -815,6 +826,10 @@ artist *nplot__artist_add(nplot_axes *ax, artist_kind kind, const char *who);
 void nplot__update_datalim(nplot_axes *ax, artist *a);
 rgba nplot__next_line_color(nplot_axes *ax);
 rgba nplot__next_patch_color(nplot_axes *ax);
+/* Axes3D._shade_colors of c on the polygon p0 p1 p2 ... (normal (p0 - p1) x (p1 - p2),
+ * _generate_normals) lit by LightSource(azdeg, altdeg): 0.3 + 0.7 (n.l + 1) / 2; a
+ * degenerate polygon keeps c (kind_3d_more.c). */
+rgba nplot__shade3d(rgba c, const double (*p)[3], double azdeg, double altdeg);
 void nplot__autoscale(nplot_figure *fig);
 nd_status nplot__text_style_from(nplot_figure *fig, const nplot_text_opts *o, double defsize,
                                  text_style *ts, const char *who);
