@@ -706,6 +706,55 @@ static void bridge_rings(vbuf *b, const double *u, const double *v, size_t n, do
     }
 }
 
+/* Axes3D._3d_extend_contour: each level's first polyline as quads from level - dz to
+ * level + dz (dz: half the gap of the first two levels), every stride-th point (Python's
+ * round: half to even, as rint), lit in the line's color, faces and edges. */
+static nd_status extend_lines(nplot_axes *ax, artist **items, size_t n, const nplot_contour_set3d_opts *o,
+                              bool grow, const char *who)
+{
+    if (o->stride < 0) return nplot__fail(ax->fig, ND_EVALUE, "%s: stride must be >= 0, got %d", who, o->stride);
+    double stride = o->stride ? o->stride : 5, dz = n >= 2 ? (items[1]->clev[0] - items[0]->clev[0]) / 2 : 0;
+    for (size_t l = 0; l < n; l++) {
+        const artist *s = items[l];
+        size_t m = 0;
+        while (m < s->n && !isnan(s->x[m])) m++; /* the first polyline */
+        double nsteps = rint((double)m / stride);
+        if (nsteps <= 1) {
+            if (m <= 1) continue;
+            nsteps = 2;
+        }
+        double step = (double)(m - 1) / (nsteps - 1), z = s->clev[0];
+        vbuf b = { 0 };
+        size_t nq = (size_t)nsteps - 1;
+        rgba *cols = nd_malloc(sizeof(rgba) * nq, who), *ecols = nd_malloc(sizeof(rgba) * nq, who);
+        if (!cols || !ecols) {
+            nd_free_mem(cols);
+            nd_free_mem(ecols);
+            return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+        }
+        for (size_t q = 0; q < nq; q++) {
+            size_t i1 = (size_t)rint((double)q * step), i2 = (size_t)rint((double)(q + 1) * step);
+            double p[4][3] = { { s->x[i1], s->y[i1], z - dz }, { s->x[i2], s->y[i2], z - dz },
+                               { s->x[i2], s->y[i2], z + dz }, { s->x[i1], s->y[i1], z + dz } };
+            for (int c = 0; c < 4; c++) vput(&b, p[c][0], p[c][1], p[c][2]);
+            vbreak(&b);
+            cols[q] = ecols[q] = nplot__shade3d(s->lp.color, (const double(*)[3])p, 225, 19.4712);
+        }
+        artist *a = take3d(ax, ART_POLY3D, &b, grow, who);
+        if (!a) {
+            vfree(&b);
+            nd_free_mem(cols);
+            nd_free_mem(ecols);
+            return ax->fig->status;
+        }
+        a->colors = cols, a->edge_colors = ecols;
+        a->has_edge = true;
+        a->map = s->map;
+        a->clev[0] = a->clev[1] = z;
+    }
+    return ND_OK;
+}
+
 /* Turn the contour items of one set (lines: ART_LINE, bands: ART_PATCHES with clev set)
  * from src into 3-D artists of ax; items with src == ax are replaced in place. */
 static nd_status cset_to_3d(nplot_axes *ax, nplot_axes *src, int cset, bool filled, artist *after,
@@ -725,6 +774,11 @@ static nd_status cset_to_3d(nplot_axes *ax, nplot_axes *src, int cset, bool fill
     for (artist *a = after ? after->next : src->artists; a; a = a->next)
         if (a->kind == item && a->cset == cset && a->cfilled == filled) items[n++] = a;
     nd_status st = ND_OK;
+    if (o->extend3d && !filled) {
+        st = extend_lines(ax, items, n, o, grow, who);
+        for (size_t i = 0; i < n && src == ax; i++) nplot_artist_remove((nplot_artist *)(void *)items[i]);
+        n = 0;
+    }
     for (size_t i = 0; i < n && !st; i++) {
         artist *s = items[i];
         double lo = s->clev[0], hi = s->clev[1], h = lo;
@@ -792,6 +846,8 @@ static nd_status add_set(nplot_axes *ax, nplot_axes *src, const nplot_contour_se
     if (!src) return nplot__fail(ax->fig, ND_EVALUE, "%s: src is NULL", who);
     if (src->is3d || src == ax)
         return nplot__fail(ax->fig, ND_EVALUE, "%s: src must be the 2-D axes holding the contour set", who);
+    if (filled && o->extend3d)
+        return nplot__fail(ax->fig, ND_EVALUE, "%s: extend3d applies to contour lines (add_contour_set)", who);
     int c = last_set(src, filled);
     if (!c)
         return nplot__fail(ax->fig, ND_EVALUE, "%s: src has no %s set (draw it with %s first)", who,
@@ -818,12 +874,14 @@ static nd_status tricontour3d(nplot_axes *ax, const nplot_triangulation *t, cons
     CHECK_3D(ax, who);
     nplot_figure *fig = ax->fig;
     o = NPLOT__OPTS(o, nplot_tricontour3d_opts);
-    const nplot_contour_set3d_opts set = { .zdir = o->zdir, .offset = o->offset, .has_offset = o->has_offset },
+    const nplot_contour_set3d_opts set = { .zdir = o->zdir, .offset = o->offset, .has_offset = o->has_offset,
+                                           .extend3d = o->extend3d, .stride = o->stride },
                                    *o3 = &set;
     int zdir = zdir_of(o3->zdir);
     if (zdir < 0) return nplot__fail(fig, ND_EVALUE, "%s: zdir '%s' is not one of 'x', 'y', 'z'", who, o3->zdir);
     if (!t) return nplot__fail(fig, ND_EVALUE, "%s: triangulation is NULL", who);
     if (!z) return nplot__fail(fig, ND_EVALUE, "%s: z is NULL", who);
+    if (filled && o->extend3d) return nplot__fail(fig, ND_EVALUE, "%s: extend3d applies to tricontour lines", who);
     double *zv = NULL, *ju = NULL, *jv = NULL;
     size_t nz = 0, n = t->npts;
     nplot_triangulation *r = NULL;

@@ -135,6 +135,17 @@ cs = ax.tricontour(tri, pz, zdir="x", offset=-1.5)
 out("tricontourx_x", np.unique(np.round(np.concatenate([np.asarray(s)[:, 0] for col in cs.collections for s in col._segments3d]), 12)))
 plt.close(fig)
 
+# contour(extend3d=True, stride=5): each level's first polyline as a wall of quads
+g = np.linspace(-3, 3, 30)
+GX, GY = np.meshgrid(g, g)
+GZ = np.exp(-(GX ** 2 + GY ** 2) / 2)
+fig, ax = new()
+cs = ax.contour(GX, GY, GZ, levels=[0.2, 0.5, 0.8], extend3d=True, stride=5)
+polys = [c for c in ax.collections]
+out("extend3d_quads", [len(c._segslices) for c in polys])
+out("extend3d_first", polys[0]._vec[:3, :4].T)
+plt.close(fig)
+
 # add_collection3d: a triangle and a square placed at y = 1, 2 (zdir 'y')
 fig, ax = new()
 poly = PolyCollection([[(0, 0), (1, 0), (0.5, 1)], [(2, 0), (3, 0), (3, 1), (2, 1)]])

@@ -507,6 +507,39 @@ static void test_contour_sets_from_a_2d_axes(void)
     nd_free(Z);
 }
 
+static void test_contour_set_extend3d(void)
+{
+    /* matplotlib: contour(X, Y, Z, levels=[0.2, 0.5, 0.8], extend3d=True, stride=5) */
+    enum { G = 30 };
+    double g[G], zz[G * G];
+    for (int i = 0; i < G; i++) g[i] = -3 + 6.0 * i / (G - 1);
+    for (int i = 0; i < G; i++)
+        for (int j = 0; j < G; j++) zz[i * G + j] = exp(-(g[i] * g[i] + g[j] * g[j]) / 2);
+    nd_array *X = nd_from_f64(g, G), *Z = nd_from_buffer(zz, 2, (ptrdiff_t[]){ G, G }, ND_FLOAT64);
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *flat = nplot_subplot(fig, 1, 2, 1), *ax = nplot_subplot_3d(fig, 1, 2, 2);
+    CU_ASSERT_EQUAL_FATAL(nplot_contour(flat, X, X, Z, .levels = NPLOT_F64S(0.2, 0.5, 0.8)), ND_OK);
+    CU_ASSERT_EQUAL_FATAL(nplot_add_contour_set(ax, flat, .extend3d = true, .stride = 5), ND_OK);
+    double ref[12];
+    int nl = test_ref_values(REF, "extend3d_quads", ref, 3);
+    CU_ASSERT_EQUAL_FATAL(nplot_artist_count(ax), nl);
+    for (int i = 0; i < nl; i++) {
+        size_t q = runs_of(nplot_get_artist(ax, i));
+        if (q != (size_t)ref[i]) printf("\n  level %d: %zu quads, matplotlib %g\n", i, q, ref[i]);
+        CU_ASSERT_EQUAL(q, (size_t)ref[i]);
+    }
+    /* the first quad: from level - 0.15 to level + 0.15 along the first polyline */
+    CU_ASSERT_EQUAL_FATAL(test_ref_values(REF, "extend3d_first", ref, 12), 12);
+    size_t n;
+    const double *x, *y, *z;
+    nplot_artist_get_data3d(nplot_get_artist(ax, 0), &n, &x, &y, &z);
+    for (int c = 0; c < 4; c++) CU_ASSERT(fabs(z[c] - ref[3 * c + 2]) < 1e-12);
+    CU_ASSERT_EQUAL(nplot_add_contourf_set(ax, flat, .extend3d = true), ND_EVALUE);
+    nplot_figure_free(fig);
+    nd_free(X);
+    nd_free(Z);
+}
+
 static nplot_figure *golden_figure(nd_array **keep)
 {
     nplot_figure *fig = nplot_figure_new(.width = 9, .height = 6, .dpi = 60);
@@ -626,6 +659,7 @@ static const ND_TEST tests[] = {
     ND_T(test_tricontour3d_levels_heights_limits),
     ND_T(test_add_collection3d_juggles),
     ND_T(test_contour_sets_from_a_2d_axes),
+    ND_T(test_contour_set_extend3d),
     ND_T(test_golden_kinds),
     ND_T(test_bad_input),
     { 0 },

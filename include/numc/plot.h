@@ -3671,6 +3671,10 @@ typedef struct nplot_contour_set3d_opts {
     const char *zdir;      /* "z" (NULL), "x" or "y": the 2-D set's plane is normal to it */
     double offset;         /* with has_offset: every level at this coordinate along zdir */
     bool has_offset;
+    bool extend3d;         /* lines: each level's first polyline becomes a wall of shaded quads
+                              from level - dz to level + dz (dz half the first two levels'
+                              gap), one quad per stride points (zdir and offset unused) */
+    int stride;            /* extend3d: 0 → 5 */
 } nplot_contour_set3d_opts;
 /* ax3d.add_contour_set(cset, zdir=, offset=) / add_contourf_set: the last contour (lines)
  * or contourf (bands) set drawn on the 2-D axes src, placed in ax3d: each level's lines at
@@ -3691,6 +3695,8 @@ typedef struct nplot_tricontour3d_opts {
     const char *zdir;            /* as nplot_contour_set3d_opts */
     double offset;
     bool has_offset;
+    bool extend3d;               /* tricontour: as nplot_contour_set3d_opts */
+    int stride;
     nplot_tricontour_opts tri;   /* the 2-D options: .tri.cmap = "viridis", .tri.nlevels = 12 */
 } nplot_tricontour3d_opts;
 /* ax.tricontour(tri, z, zdir=, offset=) / tricontourf on a 3-D axes: the 2-D tricontour

@@ -181,12 +181,12 @@ def _tricontour_args(name, args, kw):
 def _tricontour_impl(self, name, filled, args, kw):
     args, tri, levels = _tricontour_args(name, args, kw)
     zdir, offset = kw.pop("zdir", "z"), kw.pop("offset", None)
-    if kw.pop("extend3d", False):
-        raise TypeError("%s(): extend3d=True is not supported by numc" % name)
-    kw.pop("stride", None)
+    ext = {}
+    if not filled:  # matplotlib's tricontourf has no extend3d
+        ext = dict(extend3d=bool(kw.pop("extend3d", False)), stride=int(kw.pop("stride", 5)))
     kw = pp._fix_common(kw)
     opts = _nonone(cmap=kw.pop("cmap", None), colors=kw.pop("colors", None), alpha=kw.pop("alpha", None),
-                   linewidths=kw.pop("linewidths", None), offset=offset)
+                   linewidths=kw.pop("linewidths", None), offset=offset, **ext)
     if kw:
         raise TypeError("%s() got an unexpected keyword argument '%s'" % (name, next(iter(kw))))
     if levels is not None and not isinstance(levels, int):
@@ -232,17 +232,15 @@ def _add_collection3d(self, col, zs=0, zdir="z", **kw):
     return pp.Artist(self, "Line3DCollection" if opts.get("lines") else "Poly3DCollection", opts.get("label"))
 
 
-def _add_set(self, cset, filled, zdir, offset):
+def _add_set(self, cset, filled, zdir, offset, **ext):
     src = getattr(cset, "axes", None)
     if not isinstance(src, Axes) or isinstance(src, Axes3D):
         raise TypeError("add_contour%s_set(): cset must be a contour set of a 2-D numc axes" % ("f" if filled else ""))
-    _do(self, "contour_set", src, bool(filled), **_nonone(zdir=zdir, offset=offset))
+    _do(self, "contour_set", src, bool(filled), **_nonone(zdir=zdir, offset=offset), **ext)
 
 
 def _add_contour_set(self, cset, extend3d=False, stride=5, zdir="z", offset=None):
-    if extend3d:
-        raise TypeError("add_contour_set(): extend3d=True is not supported by numc")
-    _add_set(self, cset, False, zdir, offset)
+    _add_set(self, cset, False, zdir, offset, extend3d=bool(extend3d), stride=int(stride))
 
 
 def _add_contourf_set(self, cset, zdir="z", offset=None):

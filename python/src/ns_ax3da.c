@@ -264,15 +264,17 @@ out:
 static PyObject *f_contour_set(PyObject *self, PyObject *args, PyObject *kw)
 {
     (void)self;
-    static char *names[] = { "ax", "src", "filled", "zdir", "offset", NULL };
+    static char *names[] = { "ax", "src", "filled", "zdir", "offset", "extend3d", "stride", NULL };
     PyObject *cap, *src, *off = Py_None;
-    int filled = 0;
+    int filled = 0, extend3d = 0, stride = 0;
     const char *zdir = NULL;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "OOp|zO:add_contour_set", names, &cap, &src, &filled, &zdir, &off))
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "OOp|zOpi:add_contour_set", names, &cap, &src, &filled, &zdir, &off,
+                                     &extend3d, &stride))
         return NULL;
     nplot_axes *ax = ax_of(cap), *s = ax ? ax_of(src) : NULL;
     if (!s) return NULL;
-    nplot_contour_set3d_opts o = { .zdir = zdir, .has_offset = off != Py_None };
+    nplot_contour_set3d_opts o = { .zdir = zdir, .has_offset = off != Py_None, .extend3d = extend3d,
+                                   .stride = stride };
     if (o.has_offset && (o.offset = PyFloat_AsDouble(off)) == -1.0 && PyErr_Occurred()) return NULL;
     return done(filled ? nplot_add_contourf_set_(ax, s, &o) : nplot_add_contour_set_(ax, s, &o));
 }
@@ -281,20 +283,20 @@ static PyObject *f_tricontour3d(PyObject *self, PyObject *args, PyObject *kw)
 {
     (void)self;
     static char *names[] = { "ax", "x", "y", "triangles", "z", "filled", "zdir", "offset", "levels", "cmap",
-                             "colors", "linewidths", "alpha", NULL };
+                             "colors", "linewidths", "alpha", "extend3d", "stride", NULL };
     PyObject *cap, *xo, *yo, *to, *zo, *off = Py_None, *lev = Py_None;
-    int filled = 0;
+    int filled = 0, extend3d = 0, stride = 0;
     const char *zdir = NULL, *cmap = NULL, *colors = NULL;
     double lws = 0, alpha = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "OOOOOp|zOOzzdd:tricontour", names, &cap, &xo, &yo, &to, &zo, &filled,
-                                     &zdir, &off, &lev, &cmap, &colors, &lws, &alpha))
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "OOOOOp|zOOzzddpi:tricontour", names, &cap, &xo, &yo, &to, &zo,
+                                     &filled, &zdir, &off, &lev, &cmap, &colors, &lws, &alpha, &extend3d, &stride))
         return NULL;
     nplot_axes *ax = ax_of(cap);
     if (!ax) return NULL;
     nd_array *x = NULL, *y = NULL, *t = NULL, *z = NULL, *L = NULL;
     nplot_triangulation *tri = NULL;
     PyObject *res = NULL;
-    nplot_tricontour3d_opts o = { .zdir = zdir, .has_offset = off != Py_None,
+    nplot_tricontour3d_opts o = { .zdir = zdir, .has_offset = off != Py_None, .extend3d = extend3d, .stride = stride,
                                   .tri = { .cmap = cmap, .colors = colors, .linewidths = lws, .alpha = alpha } };
     if (o.has_offset && (o.offset = PyFloat_AsDouble(off)) == -1.0 && PyErr_Occurred()) return NULL;
     if (lev != Py_None && (PyLong_Check(lev))) {

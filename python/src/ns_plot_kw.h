@@ -351,6 +351,8 @@ static const npp_kw kw_nplot_contour_set3d_opts[] = {
     { "zdir", offsetof(nplot_contour_set3d_opts, zdir), K_S, 0 },
     { "offset", offsetof(nplot_contour_set3d_opts, offset), K_D, 0 },
     { "has_offset", offsetof(nplot_contour_set3d_opts, has_offset), K_B, 0 },
+    { "extend3d", offsetof(nplot_contour_set3d_opts, extend3d), K_B, 0 },
+    { "stride", offsetof(nplot_contour_set3d_opts, stride), K_I, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_ecdf_opts[] = {
@@ -1200,6 +1202,8 @@ static const npp_kw kw_nplot_tricontour3d_opts[] = {
     { "zdir", offsetof(nplot_tricontour3d_opts, zdir), K_S, 0 },
     { "offset", offsetof(nplot_tricontour3d_opts, offset), K_D, 0 },
     { "has_offset", offsetof(nplot_tricontour3d_opts, has_offset), K_B, 0 },
+    { "extend3d", offsetof(nplot_tricontour3d_opts, extend3d), K_B, 0 },
+    { "stride", offsetof(nplot_tricontour3d_opts, stride), K_I, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_tricontour_opts[] = {

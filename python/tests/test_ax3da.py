@@ -88,6 +88,7 @@ def test_tricontour_limits():
     _both(_ret(lambda ax: ax.tricontour(x, y, z, levels=8)))
     _both(_ret(lambda ax: ax.tricontourf(x, y, z, cmap="viridis")))
     _both(_ret(lambda ax: ax.tricontour(x, y, z, zdir="x", offset=-1)))
+    _both(_ret(lambda ax: ax.tricontour(x, y, z, levels=6, extend3d=True, stride=2)))
 
 
 def test_text_and_text2d_draw(tmp_path):
@@ -115,6 +116,7 @@ def test_add_collection3d_and_contour_sets(tmp_path):
     cl = flat.contour(g, g, np.exp(-(g[None, :] ** 2 + g[:, None] ** 2)), levels=5)
     ax.add_contourf_set(cf, offset=-1)
     ax.add_contour_set(cl)
+    ax.add_contour_set(cl, extend3d=True, stride=3)
     assert ax.clabel(cl) is None  # as matplotlib's Axes3D.clabel
     fig.savefig(tmp_path / "sets.png")
     with pytest.raises(TypeError):
