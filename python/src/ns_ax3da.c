@@ -19,7 +19,9 @@ static PyObject *done(nd_status st)
     Py_RETURN_NONE;
 }
 
-/* A list of color names (None → { 0, NULL }); *keep holds the UTF-8 pointers' array. */
+/* The names of a color list (None → { 0, NULL }). *keep: an nd_malloc'd block holding the
+ * UTF-8 pointers, then (as its last slot) a new list of the strings, which keeps them
+ * alive until names_free. */
 static int names_of(PyObject *o, nplot_strs *out, const char ***keep)
 {
     *out = (nplot_strs){ 0, NULL };
@@ -29,19 +31,20 @@ static int names_of(PyObject *o, nplot_strs *out, const char ***keep)
         PyErr_SetString(PyExc_TypeError, "a list of color names was expected, got a string");
         return -1;
     }
-    Py_ssize_t n = PySequence_Size(o);
-    if (n < 0) return -1;
-    const char **v = nd_malloc(sizeof(char *) * (size_t)(n ? n : 1), "numc.pyplot");
-    if (!v) return (void)PyErr_NoMemory(), -1;
+    PyObject *list = PySequence_List(o);
+    if (!list) return -1;
+    Py_ssize_t n = PyList_Size(list);
+    const char **v = nd_malloc(sizeof(char *) * (size_t)(n + 1), "numc.pyplot");
+    if (!v) {
+        Py_DECREF(list);
+        return (void)PyErr_NoMemory(), -1;
+    }
+    v[n] = (const char *)(void *)list;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *it = PySequence_GetItem(o, i);
-        if (!it) {
-            nd_free_mem(v);
-            return -1;
-        }
-        v[i] = PyUnicode_AsUTF8AndSize(it, NULL);
-        Py_DECREF(it); /* the UTF-8 buffer lives in the string, which the list keeps */
-        if (!v[i]) {
+        PyObject *it = PyList_GetItem(list, i);
+        if (!PyUnicode_Check(it)) PyErr_Format(PyExc_TypeError, "color names must be strings, got %R", it);
+        if (PyErr_Occurred() || !(v[i] = PyUnicode_AsUTF8AndSize(it, NULL))) {
+            Py_DECREF(list);
             nd_free_mem(v);
             return -1;
         }
@@ -49,6 +52,13 @@ static int names_of(PyObject *o, nplot_strs *out, const char ***keep)
     *keep = v;
     *out = (nplot_strs){ (size_t)n, v };
     return 0;
+}
+
+static void names_free(const char **keep, nplot_strs s)
+{
+    if (!keep) return;
+    Py_DECREF((PyObject *)(void *)keep[s.n]);
+    nd_free_mem(keep);
 }
 
 /* An error argument: None, a number (one value) or an array-like. */
@@ -92,7 +102,7 @@ static PyObject *f_voxels(PyObject *self, PyObject *args, PyObject *kw)
 out:
     nd_free(f);
     for (int i = 0; i < 3; i++) nd_free(c[i]);
-    nd_free_mem(keep);
+    names_free(keep, cols);
     return res;
 }
 
@@ -224,7 +234,7 @@ out:
     nd_free(l);
     nd_free(h);
     nd_free(zs);
-    nd_free_mem(keep);
+    names_free(keep, cols);
     return res;
 }
 
@@ -257,7 +267,7 @@ out:
     nd_free(x);
     nd_free(y);
     nd_free(zs);
-    nd_free_mem(keep);
+    names_free(keep, cols);
     return res;
 }
 
