@@ -138,9 +138,11 @@ nd_status nplot_artist_set_color(nplot_artist *h, const char *color)
     case ART_SCATTER3D:
     case ART_POLY:
     case ART_PATCHES:
+    case ART_POLY3D:
         /* Collection.set_color / Patch.set_color: face and edge */
         nd_free_mem(a->colors);
-        a->colors = NULL;
+        nd_free_mem(a->edge_colors);
+        a->colors = a->edge_colors = NULL;
         a->face = a->edge = c;
         a->edge_is_face = false;
         break;

@@ -76,6 +76,7 @@ void nplot__artist_free(artist *a)
     nd_free_mem(a->y);
     nd_free_mem(a->sizes);
     nd_free_mem(a->colors);
+    nd_free_mem(a->edge_colors);
     nd_free_mem(a->text);
     nd_free_mem(a->lp.dashes);
     nd_free_mem(a->pix);

@@ -322,7 +322,9 @@ static void draw_axis(render_ctx *rc, nplot_axes *ax, const proj3 *p, const fram
 typedef struct prim {
     double depth;
     artist *a;
-    size_t i;        /* quad index (row-major over (ih-1) x (iw-1)), segment start, point */
+    size_t i;        /* quad index (row-major over (ih-1) x (iw-1)), segment start, point,
+                        polygon start */
+    size_t j, k;     /* a polygon's end (its NaN) and number */
     const double *sx, *sy, *sd;
     double dlo, dhi; /* the artist's depth range (scatter depthshade) */
 } prim;
@@ -360,6 +362,25 @@ static void draw_prim(render_ctx *rc, const prim *q)
         } else {
             cairo_fill(cr);
         }
+    } else if (a->kind == ART_POLY3D) {
+        for (size_t v = q->i; v < q->j; v++) {
+            if (v == q->i) cairo_move_to(cr, q->sx[v], q->sy[v]);
+            else cairo_line_to(cr, q->sx[v], q->sy[v]);
+        }
+        cairo_close_path(cr);
+        rgba f = a->colors ? a->colors[q->k] : a->face;
+        if (a->has_face) {
+            cairo_set_source_rgba(cr, f.r, f.g, f.b, f.a * a->alpha);
+            if (a->has_edge) cairo_fill_preserve(cr);
+            else cairo_fill(cr);
+        }
+        if (a->has_edge) {
+            rgba e = a->edge_is_face ? f : a->edge_colors ? a->edge_colors[q->k] : a->edge;
+            cairo_set_source_rgba(cr, e.r, e.g, e.b, e.a * a->alpha);
+            cairo_set_line_width(cr, a->edge_lw * rc->scale);
+            cairo_stroke(cr);
+        }
+        cairo_new_path(cr);
     } else if (a->kind == ART_LINE3D) {
         size_t i = q->i;
         cairo_move_to(cr, q->sx[i], q->sy[i]);
@@ -384,6 +405,28 @@ static void draw_prim(render_ctx *rc, const prim *q)
     }
 }
 
+/* Texts on a 3-D axes, over the artists: Axes3D.text's Text3D at its projected point,
+ * turned along the projection of its zdir (art3d.Text3D.draw; z holds z, then the
+ * direction), and text2D's texts in axes or figure coordinates as 2-D ones. */
+static void draw_texts(render_ctx *rc, nplot_axes *ax, const proj3 *p)
+{
+    for (artist *a = ax->artists; a; a = a->next) {
+        if (a->hidden || a->kind != ART_TEXT) continue;
+        if (!a->z) {
+            if (a->xcoord != COORD_DATA && a->ycoord != COORD_DATA) nplot__draw_text_artist(rc, ax, a);
+            continue;
+        }
+        const double *w = a->z;
+        double x0, y0, x1, y1, d;
+        project(p, a->x[0], a->y[0], w[0], &x0, &y0, &d);
+        project(p, a->x[0] + w[1], a->y[0] + w[2], w[0] + w[3], &x1, &y1, &d);
+        double keep = a->rotation;
+        a->rotation = text_angle(atan2(-(y1 - y0), x1 - x0) * 180 / M_PI);
+        nplot__draw_text_at(rc, a, x0, y0);
+        a->rotation = keep;
+    }
+}
+
 void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
 {
     cairo_t *cr = rc->cr;
@@ -403,6 +446,7 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
         if (a->kind == ART_SURFACE3D) nprim += (size_t)(a->ih - 1) * (size_t)(a->iw - 1);
         else if (a->kind == ART_LINE3D) nprim += a->n ? a->n - 1 : 0;
         else if (a->kind == ART_SCATTER3D) nprim += a->n;
+        else if (a->kind == ART_POLY3D) nprim += a->npoly;
         else continue;
         nvert += a->n;
     }
@@ -433,20 +477,32 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
                     size_t v0 = r * w + c;
                     double d = (D[v0] + D[v0 + 1] + D[v0 + w] + D[v0 + w + 1]) / 4;
                     if (!isfinite(d) || a->colors[r * (w - 1) + c].a <= 0) continue;
-                    list[m++] = (prim){ d, a, r * (w - 1) + c, X, Y, D, 0, 0 };
+                    list[m++] = (prim){ d, a, r * (w - 1) + c, 0, 0, X, Y, D, 0, 0 };
                 }
+        } else if (a->kind == ART_POLY3D) {
+            /* Poly3DCollection's zsort 'average': the mean depth of the polygon's vertices,
+             * the first counted twice (its polygons are closed: the first vertex repeats) */
+            size_t s = 0, k = 0;
+            for (size_t i = 0; i <= a->n && k < a->npoly; i++) {
+                if (i < a->n && !isnan(a->x[i])) continue;
+                double d = i > s ? D[s] : 0;
+                for (size_t v = s; v < i; v++) d += D[v];
+                d /= (double)(i - s + 1);
+                if (i - s >= 2 && isfinite(d)) list[m++] = (prim){ d, a, s, i, k, X, Y, D, 0, 0 };
+                s = i + 1, k++;
+            }
         } else if (a->kind == ART_LINE3D) {
             if (a->lp.ls != LS_NONE)
                 for (size_t i = 0; i + 1 < a->n; i++) {
                     double d = (D[i] + D[i + 1]) / 2;
-                    if (isfinite(d)) list[m++] = (prim){ d, a, i, X, Y, D, 0, 0 };
+                    if (isfinite(d)) list[m++] = (prim){ d, a, i, 0, 0, X, Y, D, 0, 0 };
                 }
         } else {
             double lo = INFINITY, hi = -INFINITY;
             for (size_t i = 0; i < a->n; i++)
                 if (isfinite(D[i])) lo = fmin(lo, D[i]), hi = fmax(hi, D[i]);
             for (size_t i = 0; i < a->n; i++)
-                if (isfinite(D[i])) list[m++] = (prim){ D[i], a, i, X, Y, D, lo, hi };
+                if (isfinite(D[i])) list[m++] = (prim){ D[i], a, i, 0, 0, X, Y, D, lo, hi };
         }
         off += a->n;
     }
@@ -473,6 +529,7 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
     }
     nd_free_mem(sx);
     nd_free_mem(list);
+    draw_texts(rc, ax, &p);
     cairo_restore(cr);
 }
 

@@ -187,6 +187,11 @@ void nplot__draw_text_artist(render_ctx *rc, nplot_axes *ax, artist *a)
     xform tf = nplot__xform(ax);
     double px, py;
     nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[0], a->y[0], &px, &py);
+    nplot__draw_text_at(rc, a, px, py);
+}
+
+void nplot__draw_text_at(render_ctx *rc, artist *a, double px, double py)
+{
     if (!isfinite(px) || !isfinite(py)) return;
     text_box tb = nplot__text_layout(rc, a->text, &a->ts);
     if (a->bbox_style && tb.layout) {

@@ -15,9 +15,7 @@ static const unsigned char CUBOID[6][4][3] = {
     { { 1, 0, 0 }, { 1, 1, 0 }, { 1, 1, 1 }, { 1, 0, 1 } },
 };
 
-/* Axes3D._shade_colors with LightSource(azdeg, altdeg) on a polygon's normal
- * (_generate_normals: (p0 - p[n/3]) x (p[n/3] - p[2n/3])): 0.3 + 0.7 (n.l + 1) / 2. */
-static rgba shade(rgba c, double p[4][3], double azdeg, double altdeg)
+rgba nplot__shade3d(rgba c, const double (*p)[3], double azdeg, double altdeg)
 {
     double v1[3], v2[3], n[3];
     for (int i = 0; i < 3; i++) v1[i] = p[0][i] - p[1][i], v2[i] = p[1][i] - p[2][i];
@@ -116,7 +114,7 @@ nd_status nplot_bar3d_(nplot_axes *ax, const nd_array *x, const nd_array *y, con
                 size_t k = 4 * f + (size_t)at[c];
                 X[k] = q[c][0], Y[k] = q[c][1], Z[k] = q[c][2];
             }
-            if (!o->no_shade) face[f] = shade(face[f], q, az, alt);
+            if (!o->no_shade) face[f] = nplot__shade3d(face[f], (const double(*)[3])q, az, alt);
         }
     }
     artist *a = nplot__artist_add(ax, ART_SURFACE3D, who);
@@ -291,7 +289,8 @@ nd_status nplot_artist_get_data3d(const nplot_artist *h, size_t *n, const double
     static const char *who = "nplot_artist_get_data3d";
     const artist *a = (const artist *)(const void *)h;
     if (!a) return nd_set_error(ND_EVALUE, "%s: artist is NULL", who);
-    if (!a->z || !(a->kind == ART_LINE3D || a->kind == ART_SURFACE3D || a->kind == ART_SCATTER3D))
+    if (!a->z || !(a->kind == ART_LINE3D || a->kind == ART_SURFACE3D || a->kind == ART_SCATTER3D ||
+                   a->kind == ART_POLY3D))
         return nd_set_error(ND_EVALUE, "%s: the artist (%s) is not a 3-D artist", who,
                             nplot__class_of(a->kind)->name);
     if (n) *n = a->n;

@@ -712,6 +712,7 @@ nd_status nplot_clabel_(nplot_axes *ax, const nplot_clabel_opts *o)
 {
     static const char *who = "nplot_clabel";
     CHECK_AX(ax, who);
+    if (ax->is3d) return ND_OK; /* Axes3D.clabel: "not implemented for 3D axes", returns None */
     nplot_figure *fig = ax->fig;
     o = NPLOT__OPTS(o, nplot_clabel_opts);
     int c = last_cset(ax);
@@ -719,7 +720,6 @@ nd_status nplot_clabel_(nplot_axes *ax, const nplot_clabel_opts *o)
     int nitems = cset_count(ax, c);
     artist *first = cset_item(ax, c, 0);
     if (first->cfilled) return nplot__fail(fig, ND_EVALUE, "%s: the last contour set is filled: label a contour (lines) set", who);
-    if (first->kind == ART_LINE3D) return nplot__fail(fig, ND_EVALUE, "%s: 3-D contour sets have no labels", who);
     if (o->fontsize < 0 || !isfinite(o->fontsize) || o->inline_spacing < 0 || !isfinite(o->inline_spacing))
         return nplot__fail(fig, ND_EVALUE, "%s: fontsize and inline_spacing must be finite and >= 0", who);
     if ((o->levels.n && !o->levels.v) || (o->colors.n && !o->colors.v) || (o->manual.n && !o->manual.v))

@@ -686,6 +686,7 @@ nd_status nplot_tricontour_(nplot_axes *ax, const nplot_triangulation *t, const 
         artist *a = ax->last_artist;
         a->lp.color = a->lp.mfc = a->lp.mec = contour_color(&c, c.lev[i]);
         a->map = c.m;
+        a->clev[0] = a->clev[1] = c.lev[i]; /* read by the 3-D forms (kind_3d_extra.c) */
         /* matplotlib: one-color contours draw negative levels dashed */
         if (c.one_color && !o->linestyles && c.lev[i] < 0) a->lp.ls = LS_DASHED;
     }
@@ -767,6 +768,8 @@ nd_status nplot_tricontourf_(nplot_axes *ax, const nplot_triangulation *t, const
         /* the band's middle, in log space under a LogNorm (matplotlib's layers) */
         double lo = c.lev[b], hi = c.lev[b + 1];
         a->face = contour_color(&c, is_log(o) ? sqrt(lo) * sqrt(hi) : (lo + hi) / 2);
+        a->cfilled = true; /* the band, read by the 3-D forms (kind_3d_extra.c) */
+        a->clev[0] = lo, a->clev[1] = hi;
         a->map = c.m;
         a->alpha = NPLOT_OPT(o->alpha, 1);
         a->zorder = o->zorder ? o->zorder : 1;

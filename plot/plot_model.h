@@ -227,6 +227,8 @@ typedef enum artist_kind {
     ART_CONTOUR,  /* a 2-D contour set's painter: its lines and labels, or its bands (kind_contour.c) */
     ART_AXLINE,   /* an infinite line through x/y[0..1], clipped to the view at draw time */
     ART_TABLE,    /* ax.table: the cells of a->table, laid out at draw time (kind_table.c) */
+    ART_POLY3D,   /* 3-D: npoly planar polygons (NaN-separated), colors one per polygon, each
+                     sorted by its mean depth (Poly3DCollection zsort 'average'; kind_3d_extra.c) */
     ART_NKINDS
 } artist_kind;
 
@@ -272,6 +274,7 @@ static inline const artist_class *nplot__class_of(artist_kind kind)
         [ART_CONTOUR] = { "contour", false, false, false, false },
         [ART_AXLINE] = { "axline", false, false, false, false }, /* its points extend the limits when added */
         [ART_TABLE] = { "table", false, false, false, false },
+        [ART_POLY3D] = { "poly3d", true, true, true, true },
     };
     return &classes[kind];
 }
@@ -403,6 +406,7 @@ typedef struct artist {
     double *sizes;          /* n areas (pt²) or NULL → size */
     double size;
     rgba *colors;           /* n face colors or NULL → face */
+    rgba *edge_colors;      /* ART_POLY3D: one edge color per polygon (voxels' shaded edges) or NULL → edge */
     rgba face, edge;
     bool edge_is_face;
     double edge_lw;
@@ -882,6 +886,10 @@ artist *nplot__artist_add(nplot_axes *ax, artist_kind kind, const char *who);
 void nplot__update_datalim(nplot_axes *ax, artist *a);
 rgba nplot__next_line_color(nplot_axes *ax);
 rgba nplot__next_patch_color(nplot_axes *ax);
+/* Axes3D._shade_colors of c on the polygon p0 p1 p2 ... (normal (p0 - p1) x (p1 - p2),
+ * _generate_normals) lit by LightSource(azdeg, altdeg): 0.3 + 0.7 (n.l + 1) / 2; a
+ * degenerate polygon keeps c (kind_3d_more.c). */
+rgba nplot__shade3d(rgba c, const double (*p)[3], double azdeg, double altdeg);
 void nplot__autoscale(nplot_figure *fig);
 nd_status nplot__text_style_from(nplot_figure *fig, const nplot_text_opts *o, double defsize,
                                  text_style *ts, const char *who);

@@ -214,6 +214,8 @@ void nplot__draw_scatter(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_poly(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_segments(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_text_artist(render_ctx *rc, nplot_axes *ax, artist *a);
+/* A text artist's text (and box) at the device point (px, py), with its own rotation. */
+void nplot__draw_text_at(render_ctx *rc, artist *a, double px, double py);
 void nplot__draw_annotate(render_ctx *rc, nplot_axes *ax, artist *a);
 void nplot__draw_table(render_ctx *rc, nplot_axes *ax, artist *a); /* kind_table.c */
 /* the cells (row, col, x, y, w, h in axes fractions) of the table's last drawing (tests) */

@@ -284,6 +284,13 @@ MAP = {
     (D, "set_box_aspect"): ["nplot_set_box_aspect3d"],
     (D, "quiver"): ["nplot_quiver3d"], (D, "quiver3D"): ["nplot_quiver3d"],
     (D, "grid"): ["nplot_axes3d_grid"],
+    # 3-D plot kinds (ax3da)
+    (D, "voxels"): ["nplot_voxels"], (D, "stem"): ["nplot_stem3d"], (D, "stem3D"): ["nplot_stem3d"],
+    (D, "errorbar"): ["nplot_errorbar3d"], (D, "text"): ["nplot_text3d"], (D, "text3D"): ["nplot_text3d"],
+    (D, "text2D"): ["nplot_text2d"], (D, "bar"): ["nplot_bar_zs"],
+    (D, "tricontour"): ["nplot_tricontour3d"], (D, "tricontourf"): ["nplot_tricontourf3d"],
+    (D, "add_contour_set"): ["nplot_add_contour_set"], (D, "add_contourf_set"): ["nplot_add_contourf_set"],
+    (D, "add_collection3d"): ["nplot_add_collection3d"], (D, "clabel"): ["nplot_clabel"],
     (D, "set_axis_off"): ['nplot_axis(ax, "off")'], (D, "set_axis_on"): ['nplot_axis(ax, "on")'],
 }
 MAP.update({(P, c): ['nplot_rc_set("image.cmap", "%s")' % c] for c in _CMAPS})

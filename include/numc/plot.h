@@ -3490,9 +3490,10 @@ NPLOT_API nd_status nplot_quiver3d_(nplot_axes *ax, const nd_array *x, const nd_
 #define nplot_quiver3d(...) nplot__kw_quiver3d(__VA_ARGS__, )
 #define nplot__kw_quiver3d(ax, x, y, z, u, v, w, ...) \
     nplot_quiver3d_((ax), (x), (y), (z), (u), (v), (w), &(nplot_quiver3d_opts){ 0, __VA_ARGS__ })
-/* The vertices of a 3-D artist (3-D line, quiver, scatter, surface, bar3d), borrowed until
- * the artist changes: n points; NaN separates a line artist's polylines (a quiver's arrow is
- * shaft, head, head, each 2 points and a NaN); a bar3d face is 4 points. ND_EVALUE otherwise. */
+/* The vertices of a 3-D artist (3-D line, quiver, scatter, surface, bar3d, polygons), borrowed
+ * until the artist changes: n points; NaN separates a line artist's polylines (a quiver's arrow
+ * is shaft, head, head, each 2 points and a NaN) and a polygon artist's polygons (voxel faces,
+ * bars, collections, bands); a bar3d face is 4 points. ND_EVALUE otherwise. */
 NPLOT_API nd_status nplot_artist_get_data3d(const nplot_artist *a, size_t *n, const double **x,
                                             const double **y, const double **z);
 
@@ -3714,6 +3715,185 @@ NPLOT_API nd_status nplot_axes_set_text_path_effects(nplot_axes *ax, const char 
                                                      const nplot_path_effect *fx, size_t n);
 
 /* ==== 3-D plot kinds: voxels, stem, errorbar, text, bar, tricontour, contour sets, collections (ax3da) ==== */
+/* The 3-D kinds below take a 3-D axes (nplot_subplot_3d): ND_EVALUE on a 2-D one. Their
+ * polygons (voxel faces, bars, collections, filled contours) are sorted one by one by the
+ * mean depth of their corners (Poly3DCollection's zsort 'average') together with every
+ * other 3-D primitive of the axes. */
+typedef struct nplot_voxels_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *facecolor;         /* every voxel; NULL → the next cycle color */
+    nplot_strs facecolors;         /* one per voxel of filled (C order), or 1 */
+    const char *edgecolor;         /* NULL → no edges; shaded as the faces (matplotlib) */
+    bool no_shade;                 /* shade=False (faces and edges) */
+    double linewidth;              /* edges, 0 → 1 */
+    double alpha;
+    const char *label;
+    const nd_array *x, *y, *z;     /* voxels(x, y, z, filled): the corners' coordinates, each
+                                      of filled's shape plus one per axis (all or none) */
+} nplot_voxels_opts;
+/* ax.voxels(filled): a cube [i, i+1] x [j, j+1] x [k, k+1] per true cell of the 3-D array
+ * filled (any dtype, non-zero is filled), or between the corners .x, .y, .z; only the faces
+ * between a filled cell and an empty one (or the outside) are drawn, lit as matplotlib's
+ * (_shade_colors: 0.3 + 0.7 (n.l + 1) / 2, LightSource(225, 19.4712)). The limits cover the
+ * whole grid (every corner). ND_ESHAPE unless filled is 3-D and the corners fit it;
+ * ND_EVALUE on a bad color or alpha. */
+NPLOT_API nd_status nplot_voxels_(nplot_axes *ax, const nd_array *filled, const nplot_voxels_opts *o);
+#define nplot_voxels(...) nplot__kw_voxels(__VA_ARGS__, )
+#define nplot__kw_voxels(ax, filled, ...) nplot_voxels_((ax), (filled), &(nplot_voxels_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_stem3d_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *linefmt;     /* NULL → "C0-" */
+    const char *markerfmt;   /* NULL → "C0o" */
+    const char *basefmt;     /* NULL → "C3-" */
+    double bottom;           /* where the stems start along orientation */
+    const char *orientation; /* "z" (NULL), "x" or "y": the direction of the stems */
+    const char *label;
+} nplot_stem3d_opts;
+/* ax.stem(x, y, z) on a 3-D axes (stem3D): a stem from bottom to each point along the
+ * orientation axis, a marker at each point, and a baseline through the feet in data order.
+ * ND_ESHAPE when the lengths differ, ND_EVALUE for a bad orientation or format. */
+NPLOT_API nd_status nplot_stem3d_(nplot_axes *ax, const nd_array *x, const nd_array *y, const nd_array *z,
+                                  const nplot_stem3d_opts *o);
+#define nplot_stem3d(...) nplot__kw_stem3d(__VA_ARGS__, )
+#define nplot__kw_stem3d(ax, x, y, z, ...) \
+    nplot_stem3d_((ax), (x), (y), (z), &(nplot_stem3d_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_errorbar3d_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const nd_array *xerr, *yerr, *zerr; /* shape (n,) symmetric or (2, n) lower / upper */
+    double xerr_value, yerr_value, zerr_value; /* one symmetric error for all points */
+    const char *fmt;       /* data line and markers, "" (NULL) a line; "none" bars only */
+    const char *color;
+    const char *ecolor;    /* NULL → the line's color */
+    double elinewidth;     /* 0 → linewidth */
+    double linewidth;      /* 0 → 1.5 */
+    double capsize;        /* points, 0 → no caps ('|' on x and y bars, '_' on z bars) */
+    double capthick;       /* cap marker edge width, 0 → 1 */
+    int errorevery;        /* bars on every n-th point, 0 → 1 */
+    double alpha;
+    const char *label;
+} nplot_errorbar3d_opts;
+/* ax.errorbar(x, y, z, zerr=, yerr=, xerr=) on a 3-D axes: the data line (fmt), then one
+ * Line3DCollection of bars per direction given, and caps (markers of size 2 capsize)
+ * at both ends; the limits cover the bars. ND_ESHAPE when lengths differ. */
+NPLOT_API nd_status nplot_errorbar3d_(nplot_axes *ax, const nd_array *x, const nd_array *y, const nd_array *z,
+                                      const nplot_errorbar3d_opts *o);
+#define nplot_errorbar3d(...) nplot__kw_errorbar3d(__VA_ARGS__, )
+#define nplot__kw_errorbar3d(ax, x, y, z, ...) \
+    nplot_errorbar3d_((ax), (x), (y), (z), &(nplot_errorbar3d_opts){ 0, __VA_ARGS__ })
+
+/* ax.text(x, y, z, s, zdir=zdir) (text3D; zdir is positional, NULL for none): the text at the projected point, turned along
+ * the projection of zdir: "x", "y", "z" or a direction "(dx,dy,dz)"; NULL keeps it
+ * horizontal (matplotlib's Text3D ignores .rotation). Other options as nplot_text (coords
+ * must stay "data"). ND_EVALUE on a bad zdir or non-finite position. */
+NPLOT_API nd_status nplot_text3d_(nplot_axes *ax, double x, double y, double z, const char *s, const char *zdir,
+                                  const nplot_text_opts *o);
+#define nplot_text3d(...) nplot__kw_text3d(__VA_ARGS__, )
+#define nplot__kw_text3d(ax, x, y, z, s, zdir, ...) \
+    nplot_text3d_((ax), (x), (y), (z), (s), (zdir), &(nplot_text_opts){ 0, __VA_ARGS__ })
+/* ax.text2D(x, y, s): 2-D text on a 3-D axes, in axes fractions unless .coords says
+ * "figure" ("data" is ND_EVALUE: a 3-D axes has no 2-D data coordinates). */
+NPLOT_API nd_status nplot_text2d_(nplot_axes *ax, double x, double y, const char *s, const nplot_text_opts *o);
+#define nplot_text2d(...) nplot__kw_text2d(__VA_ARGS__, )
+#define nplot__kw_text2d(ax, x, y, s, ...) nplot_text2d_((ax), (x), (y), (s), &(nplot_text_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_bar_zs_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const nd_array *zs;    /* one value per bar; NULL → zs_value for all */
+    double zs_value;
+    const char *zdir;      /* "z" (NULL), "x" or "y": the axis zs is along */
+    double width;          /* 0 → 0.8 */
+    double bottom;
+    const char *color;     /* NULL → the next cycle color */
+    nplot_strs colors;     /* one per bar (or 1) */
+    const char *edgecolor; /* NULL → no edge */
+    double linewidth;
+    double alpha;
+    const char *label;
+} nplot_bar_zs_opts;
+/* Axes3D.bar(left, height, zs, zdir): 2-D bars (centred on left, width wide, from bottom
+ * to bottom + height) in the plane at zs along zdir (the bar's x, y juggled as matplotlib's
+ * juggle_axes: zdir "y" puts them in the x-z plane). ND_ESHAPE on lengths. */
+NPLOT_API nd_status nplot_bar_zs_(nplot_axes *ax, const nd_array *left, const nd_array *height,
+                                  const nplot_bar_zs_opts *o);
+#define nplot_bar_zs(...) nplot__kw_bar_zs(__VA_ARGS__, )
+#define nplot__kw_bar_zs(ax, left, height, ...) \
+    nplot_bar_zs_((ax), (left), (height), &(nplot_bar_zs_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_collection3d_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    bool lines;            /* a LineCollection (polylines) instead of a PolyCollection */
+    const nd_array *zs;    /* one value per polygon / polyline; NULL → zs_value for all */
+    double zs_value;
+    const char *zdir;      /* "z" (NULL), "x" or "y" (juggle_axes) */
+    const char *facecolor; /* polygons; NULL → "C0" */
+    nplot_strs facecolors; /* one per polygon (or 1) */
+    const char *edgecolor; /* polygons: NULL → no edges; lines: the color (NULL → "C0") */
+    double linewidth;      /* 0 → 1 (polygon edges), 1.5 (lines) */
+    const char *linestyle;
+    double alpha;
+    const char *label;
+} nplot_collection3d_opts;
+/* ax.add_collection3d(PolyCollection(verts) or LineCollection(segments), zs, zdir): the 2-D
+ * polygons (polylines) given as x, y with NaN between them, each placed in the plane at its
+ * zs along zdir. ND_ESHAPE when x and y differ or zs has not one value per polygon. */
+NPLOT_API nd_status nplot_add_collection3d_(nplot_axes *ax, const nd_array *x, const nd_array *y,
+                                            const nplot_collection3d_opts *o);
+#define nplot_add_collection3d(...) nplot__kw_add_collection3d(__VA_ARGS__, )
+#define nplot__kw_add_collection3d(ax, x, y, ...) \
+    nplot_add_collection3d_((ax), (x), (y), &(nplot_collection3d_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_contour_set3d_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *zdir;      /* "z" (NULL), "x" or "y": the 2-D set's plane is normal to it */
+    double offset;         /* with has_offset: every level at this coordinate along zdir */
+    bool has_offset;
+    bool extend3d;         /* lines: each level's first polyline becomes a wall of shaded quads
+                              from level - dz to level + dz (dz half the first two levels'
+                              gap), one quad per stride points (zdir and offset unused) */
+    int stride;            /* extend3d: 0 → 5 */
+} nplot_contour_set3d_opts;
+/* ax3d.add_contour_set(cset, zdir=, offset=) / add_contourf_set: the last contour (lines)
+ * or contourf (bands) set drawn on the 2-D axes src, placed in ax3d: each level's lines at
+ * the level (each band at its middle; extended bands half a band beyond) or at the offset,
+ * along zdir (matplotlib's rotate_axes with '-' + zdir). src is left as it was.
+ * ND_EVALUE when src has no set of that kind. */
+NPLOT_API nd_status nplot_add_contour_set_(nplot_axes *ax, nplot_axes *src, const nplot_contour_set3d_opts *o);
+#define nplot_add_contour_set(...) nplot__kw_add_contour_set(__VA_ARGS__, )
+#define nplot__kw_add_contour_set(ax, src, ...) \
+    nplot_add_contour_set_((ax), (src), &(nplot_contour_set3d_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_add_contourf_set_(nplot_axes *ax, nplot_axes *src, const nplot_contour_set3d_opts *o);
+#define nplot_add_contourf_set(...) nplot__kw_add_contourf_set(__VA_ARGS__, )
+#define nplot__kw_add_contourf_set(ax, src, ...) \
+    nplot_add_contourf_set_((ax), (src), &(nplot_contour_set3d_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_tricontour3d_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *zdir;            /* as nplot_contour_set3d_opts */
+    double offset;
+    bool has_offset;
+    bool extend3d;               /* tricontour: as nplot_contour_set3d_opts */
+    int stride;
+    nplot_tricontour_opts tri;   /* the 2-D options: .tri.cmap = "viridis", .tri.nlevels = 12 */
+} nplot_tricontour3d_opts;
+/* ax.tricontour(tri, z, zdir=, offset=) / tricontourf on a 3-D axes: the 2-D tricontour
+ * (tricontourf) of z over tri (rotated as matplotlib's rotate_axes for zdir "x" / "y"),
+ * placed as nplot_add_contour_set does. The limits cover the points (filled: along zdir the
+ * band middles instead, _auto_scale_contourf); offsets do not widen them, as matplotlib's.
+ * Errors as nplot_tricontour, ND_EVALUE for a bad zdir.
+ * Axes3D.clabel does nothing (matplotlib's returns None): nplot_clabel on a 3-D axes is
+ * ND_OK and draws nothing. */
+NPLOT_API nd_status nplot_tricontour3d_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *z,
+                                        const nplot_tricontour3d_opts *o);
+#define nplot_tricontour3d(...) nplot__kw_tricontour3d(__VA_ARGS__, )
+#define nplot__kw_tricontour3d(ax, t, z, ...) \
+    nplot_tricontour3d_((ax), (t), (z), &(nplot_tricontour3d_opts){ 0, __VA_ARGS__ })
+NPLOT_API nd_status nplot_tricontourf3d_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *z,
+                                         const nplot_tricontour3d_opts *o);
+#define nplot_tricontourf3d(...) nplot__kw_tricontourf3d(__VA_ARGS__, )
+#define nplot__kw_tricontourf3d(ax, t, z, ...) \
+    nplot_tricontourf3d_((ax), (t), (z), &(nplot_tricontour3d_opts){ 0, __VA_ARGS__ })
 
 /* ==== 3-D axes state: aspect, sharing, z ticks, tick_params, margins, autoscale, view, frame (ax3db) ==== */
 /* Axes3D.set_aspect(aspect, adjustable) as matplotlib 3.6: aspect "auto", "equal", "equalxy",

@@ -2264,6 +2264,7 @@ get_plot_commands, set_loglevel = _axg.get_plot_commands, _axg.set_loglevel
 # ---- anchor: effects2 ----
 from . import _pyplot_effects2 as _effects2  # noqa: E402,F401  (path effects on patches, text)
 # ---- anchor: ax3da ----
+from . import _pyplot_ax3da as _ax3da  # noqa: E402,F401  (3-D plot kinds: voxels, stem, errorbar, text ...)
 # ---- anchor: ax3db ----
 from . import _pyplot_ax3db as _ax3db  # noqa: E402,F401  (3-D axes state: aspect, sharez, z ticks ...)
 # ---- anchor: pynames ----

@@ -196,6 +196,23 @@ static const npp_kw kw_nplot_bar_opts[] = {
     { "edgecolors", offsetof(nplot_bar_opts, edgecolor), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_bar_zs_opts[] = {
+    { "zs", offsetof(nplot_bar_zs_opts, zs), K_ARR, 0 },
+    { "zs_value", offsetof(nplot_bar_zs_opts, zs_value), K_D, 0 },
+    { "zdir", offsetof(nplot_bar_zs_opts, zdir), K_S, 0 },
+    { "width", offsetof(nplot_bar_zs_opts, width), K_D, 0 },
+    { "bottom", offsetof(nplot_bar_zs_opts, bottom), K_D, 0 },
+    { "color", offsetof(nplot_bar_zs_opts, color), K_S, 0 },
+    { "colors", offsetof(nplot_bar_zs_opts, colors), K_STRS, 0 },
+    { "edgecolor", offsetof(nplot_bar_zs_opts, edgecolor), K_S, 0 },
+    { "linewidth", offsetof(nplot_bar_zs_opts, linewidth), K_D, 0 },
+    { "alpha", offsetof(nplot_bar_zs_opts, alpha), K_D, 0 },
+    { "label", offsetof(nplot_bar_zs_opts, label), K_S, 0 },
+    { "lw", offsetof(nplot_bar_zs_opts, linewidth), K_D, 0 },
+    { "ec", offsetof(nplot_bar_zs_opts, edgecolor), K_S, 0 },
+    { "edgecolors", offsetof(nplot_bar_zs_opts, edgecolor), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_barbs_opts[] = {
     { "x", offsetof(nplot_barbs_opts, x), K_ARR, 0 },
     { "y", offsetof(nplot_barbs_opts, y), K_ARR, 0 },
@@ -280,6 +297,25 @@ static const npp_kw kw_nplot_clabel_opts[] = {
     { "size", offsetof(nplot_clabel_opts, fontsize), K_D, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_collection3d_opts[] = {
+    { "lines", offsetof(nplot_collection3d_opts, lines), K_B, 0 },
+    { "zs", offsetof(nplot_collection3d_opts, zs), K_ARR, 0 },
+    { "zs_value", offsetof(nplot_collection3d_opts, zs_value), K_D, 0 },
+    { "zdir", offsetof(nplot_collection3d_opts, zdir), K_S, 0 },
+    { "facecolor", offsetof(nplot_collection3d_opts, facecolor), K_S, 0 },
+    { "facecolors", offsetof(nplot_collection3d_opts, facecolors), K_STRS, 0 },
+    { "edgecolor", offsetof(nplot_collection3d_opts, edgecolor), K_S, 0 },
+    { "linewidth", offsetof(nplot_collection3d_opts, linewidth), K_D, 0 },
+    { "linestyle", offsetof(nplot_collection3d_opts, linestyle), K_S, 0 },
+    { "alpha", offsetof(nplot_collection3d_opts, alpha), K_D, 0 },
+    { "label", offsetof(nplot_collection3d_opts, label), K_S, 0 },
+    { "lw", offsetof(nplot_collection3d_opts, linewidth), K_D, 0 },
+    { "ls", offsetof(nplot_collection3d_opts, linestyle), K_S, 0 },
+    { "ec", offsetof(nplot_collection3d_opts, edgecolor), K_S, 0 },
+    { "fc", offsetof(nplot_collection3d_opts, facecolor), K_S, 0 },
+    { "edgecolors", offsetof(nplot_collection3d_opts, edgecolor), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_colorbar_opts[] = {
     { "label", offsetof(nplot_colorbar_opts, label), K_S, 0 },
     { "orientation", offsetof(nplot_colorbar_opts, orientation), K_S, 0 },
@@ -327,6 +363,14 @@ static const npp_kw kw_nplot_contour_opts[] = {
     { "hatches", offsetof(nplot_contour_opts, hatches), K_STRS, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_contour_set3d_opts[] = {
+    { "zdir", offsetof(nplot_contour_set3d_opts, zdir), K_S, 0 },
+    { "offset", offsetof(nplot_contour_set3d_opts, offset), K_D, 0 },
+    { "has_offset", offsetof(nplot_contour_set3d_opts, has_offset), K_B, 0 },
+    { "extend3d", offsetof(nplot_contour_set3d_opts, extend3d), K_B, 0 },
+    { "stride", offsetof(nplot_contour_set3d_opts, stride), K_I, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_ecdf_opts[] = {
     { "weights", offsetof(nplot_ecdf_opts, weights), K_ARR, 0 },
     { "complementary", offsetof(nplot_ecdf_opts, complementary), K_B, 0 },
@@ -339,6 +383,26 @@ static const npp_kw kw_nplot_ecdf_opts[] = {
     { "label", offsetof(nplot_ecdf_opts, label), K_S, 0 },
     { "lw", offsetof(nplot_ecdf_opts, linewidth), K_D, 0 },
     { "ls", offsetof(nplot_ecdf_opts, linestyle), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
+static const npp_kw kw_nplot_errorbar3d_opts[] = {
+    { "xerr", offsetof(nplot_errorbar3d_opts, xerr), K_ARR, 0 },
+    { "yerr", offsetof(nplot_errorbar3d_opts, yerr), K_ARR, 0 },
+    { "zerr", offsetof(nplot_errorbar3d_opts, zerr), K_ARR, 0 },
+    { "xerr_value", offsetof(nplot_errorbar3d_opts, xerr_value), K_D, 0 },
+    { "yerr_value", offsetof(nplot_errorbar3d_opts, yerr_value), K_D, 0 },
+    { "zerr_value", offsetof(nplot_errorbar3d_opts, zerr_value), K_D, 0 },
+    { "fmt", offsetof(nplot_errorbar3d_opts, fmt), K_S, 0 },
+    { "color", offsetof(nplot_errorbar3d_opts, color), K_S, 0 },
+    { "ecolor", offsetof(nplot_errorbar3d_opts, ecolor), K_S, 0 },
+    { "elinewidth", offsetof(nplot_errorbar3d_opts, elinewidth), K_D, 0 },
+    { "linewidth", offsetof(nplot_errorbar3d_opts, linewidth), K_D, 0 },
+    { "capsize", offsetof(nplot_errorbar3d_opts, capsize), K_D, 0 },
+    { "capthick", offsetof(nplot_errorbar3d_opts, capthick), K_D, 0 },
+    { "errorevery", offsetof(nplot_errorbar3d_opts, errorevery), K_I, 0 },
+    { "alpha", offsetof(nplot_errorbar3d_opts, alpha), K_D, 0 },
+    { "label", offsetof(nplot_errorbar3d_opts, label), K_S, 0 },
+    { "lw", offsetof(nplot_errorbar3d_opts, linewidth), K_D, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_errorbar_opts[] = {
@@ -961,6 +1025,15 @@ static const npp_kw kw_nplot_stairs_opts[] = {
     { "lw", offsetof(nplot_stairs_opts, linewidth), K_D, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_stem3d_opts[] = {
+    { "linefmt", offsetof(nplot_stem3d_opts, linefmt), K_S, 0 },
+    { "markerfmt", offsetof(nplot_stem3d_opts, markerfmt), K_S, 0 },
+    { "basefmt", offsetof(nplot_stem3d_opts, basefmt), K_S, 0 },
+    { "bottom", offsetof(nplot_stem3d_opts, bottom), K_D, 0 },
+    { "orientation", offsetof(nplot_stem3d_opts, orientation), K_S, 0 },
+    { "label", offsetof(nplot_stem3d_opts, label), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_stem_opts[] = {
     { "linefmt", offsetof(nplot_stem_opts, linefmt), K_S, 0 },
     { "markerfmt", offsetof(nplot_stem_opts, markerfmt), K_S, 0 },
@@ -1141,6 +1214,14 @@ static const npp_kw kw_nplot_tight_opts[] = {
     { "w_pad", offsetof(nplot_tight_opts, w_pad), K_D, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_tricontour3d_opts[] = {
+    { "zdir", offsetof(nplot_tricontour3d_opts, zdir), K_S, 0 },
+    { "offset", offsetof(nplot_tricontour3d_opts, offset), K_D, 0 },
+    { "has_offset", offsetof(nplot_tricontour3d_opts, has_offset), K_B, 0 },
+    { "extend3d", offsetof(nplot_tricontour3d_opts, extend3d), K_B, 0 },
+    { "stride", offsetof(nplot_tricontour3d_opts, stride), K_I, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_tricontour_opts[] = {
     { "nlevels", offsetof(nplot_tricontour_opts, nlevels), K_I, 0 },
     { "levels", offsetof(nplot_tricontour_opts, levels), K_F64S, 0 },
@@ -1195,6 +1276,23 @@ static const npp_kw kw_nplot_violin_opts[] = {
     { "points", offsetof(nplot_violin_opts, points), K_I, 0 },
     { "bw_method", offsetof(nplot_violin_opts, bw_method), K_S, 0 },
     { "bw_factor", offsetof(nplot_violin_opts, bw_factor), K_D, 0 },
+    { NULL, 0, 0, 0 }
+};
+static const npp_kw kw_nplot_voxels_opts[] = {
+    { "facecolor", offsetof(nplot_voxels_opts, facecolor), K_S, 0 },
+    { "facecolors", offsetof(nplot_voxels_opts, facecolors), K_STRS, 0 },
+    { "edgecolor", offsetof(nplot_voxels_opts, edgecolor), K_S, 0 },
+    { "no_shade", offsetof(nplot_voxels_opts, no_shade), K_B, 0 },
+    { "linewidth", offsetof(nplot_voxels_opts, linewidth), K_D, 0 },
+    { "alpha", offsetof(nplot_voxels_opts, alpha), K_D, 0 },
+    { "label", offsetof(nplot_voxels_opts, label), K_S, 0 },
+    { "x", offsetof(nplot_voxels_opts, x), K_ARR, 0 },
+    { "y", offsetof(nplot_voxels_opts, y), K_ARR, 0 },
+    { "z", offsetof(nplot_voxels_opts, z), K_ARR, 0 },
+    { "lw", offsetof(nplot_voxels_opts, linewidth), K_D, 0 },
+    { "ec", offsetof(nplot_voxels_opts, edgecolor), K_S, 0 },
+    { "fc", offsetof(nplot_voxels_opts, facecolor), K_S, 0 },
+    { "edgecolors", offsetof(nplot_voxels_opts, edgecolor), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_xcorr_opts[] = {
