@@ -769,12 +769,15 @@ bool nplot_axes_have_units(nplot_axes *ax)
     return ax->xa.ncats > 0 || ax->ya.ncats > 0 || ax->xa.date || ax->ya.date;
 }
 
-static nd_status convert_units(nplot_axes *ax, bool x, const char *value, double *out,
+/* axis 0, 1, 2: x, y, z (z only on 3-D axes, which have no z categories) */
+static nd_status convert_units(nplot_axes *ax, int axis, const char *value, double *out,
                                const char *who)
 {
-    CHECK_AX(ax, who);
+    if (axis == 2) CHECK_3D(ax, who);
+    else CHECK_AX(ax, who);
     if (!value || !out) return nplot__fail(ax->fig, ND_EVALUE, "%s: value or out is NULL", who);
-    const axis_state *a = x ? &ax->xa : &ax->ya;
+    const axis_state *a = axis == 0 ? &ax->xa : axis == 1 ? &ax->ya : &ax->za;
+    bool x = axis == 0;
     char buf[VAL_CAP];
     const char *s = unquote(value, buf);
     if (a->ncats > 0) { /* StrCategoryConverter: a new string becomes the next category */
@@ -788,16 +791,21 @@ static nd_status convert_units(nplot_axes *ax, bool x, const char *value, double
         nd_status st = nplot_datestr2num(s, out);
         return st ? nplot__fail(ax->fig, st, "%s: %s", who, nd_errmsg()) : ND_OK;
     }
-    return nd_set_error(ND_EVALUE, "%s: Failed to convert value(s) to axis units: '%s' (the %s "
-                        "axis has no categories or dates)", who, s, x ? "x" : "y");
+    return nd_set_error(ND_EVALUE, "%s: Failed to convert value(s) to axis units: '%s' (the %c "
+                        "axis has no categories or dates)", who, s, "xyz"[axis]);
 }
 
 nd_status nplot_axes_convert_xunits(nplot_axes *ax, const char *value, double *out)
 {
-    return convert_units(ax, true, value, out, "nplot_axes_convert_xunits");
+    return convert_units(ax, 0, value, out, "nplot_axes_convert_xunits");
 }
 
 nd_status nplot_axes_convert_yunits(nplot_axes *ax, const char *value, double *out)
 {
-    return convert_units(ax, false, value, out, "nplot_axes_convert_yunits");
+    return convert_units(ax, 1, value, out, "nplot_axes_convert_yunits");
+}
+
+nd_status nplot_axes_convert_zunits(nplot_axes *ax, const char *value, double *out)
+{
+    return convert_units(ax, 2, value, out, "nplot_axes_convert_zunits");
 }

@@ -304,6 +304,10 @@ MAP.update({
                        "nplot_invert_xaxis", 'nplot_axis_date(ax, "x")'],
     (A, "get_yaxis"): ["nplot_set_yticks", "nplot_set_ylabel", "nplot_tick_params",
                        "nplot_invert_yaxis", 'nplot_axis_date(ax, "y")'],
+    (D, "get_zaxis"): ["nplot_set_zticks", "nplot_set_zlabel", "nplot_tick_params",
+                       "nplot_invert_zaxis", 'nplot_axis_date(ax, "z")'],
+    (D, "draw"): ["nplot_figure_draw"],
+    (D, "convert_zunits"): ["nplot_axes_convert_zunits"],
     (F, "get_figure"): ["nplot_subfig_figure"],  # a figure's figure is itself
     (F, "add_artist"): ["nplot_fig_text", "nplot_fig_legend", "nplot_figimage"],
 })

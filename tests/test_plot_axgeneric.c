@@ -317,6 +317,28 @@ static void test_units_strings_on_plain_axis_fail(void)
     nplot_figure_free(fig);
 }
 
+/* Axes3D.convert_zunits: a date number on a z date axis, a number as itself; 3-D only */
+static void test_units_z(void)
+{
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *a3 = nplot_subplot_3d(fig, 1, 2, 1), *a2 = nplot_subplot(fig, 1, 2, 2);
+    double v;
+    CU_ASSERT_EQUAL(nplot_axes_convert_zunits(a3, "2020-02-01", &v), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "the z axis has no categories or dates"));
+    CU_ASSERT_EQUAL(nplot_axes_convert_zunits(a3, "-4.25", &v), ND_OK);
+    CU_ASSERT_DOUBLE_EQUAL(v, -4.25, 0);
+    CU_ASSERT_EQUAL_FATAL(nplot_axis_date(a3, "z"), ND_OK);
+    CU_ASSERT_EQUAL(nplot_axes_convert_zunits(a3, "2020-02-01", &v), ND_OK);
+    CU_ASSERT_DOUBLE_EQUAL(v, ref_num("units.date"), 0);
+    CU_ASSERT_EQUAL(nplot_axes_convert_zunits(NULL, "1", &v), ND_EVALUE);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    a2 = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_axes_convert_zunits(a2, "1", &v), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "not 3-D"));
+    nplot_figure_free(fig);
+}
+
 static void test_figure_of_axes(void)
 {
     nplot_figure *fig = nplot_figure_new(), *other = nplot_figure_new();
@@ -411,25 +433,21 @@ static void test_execute_constrained_layout(void)
     nplot_figure_free(fig);
 }
 
-int main(void)
-{
-    CU_initialize_registry();
-    CU_pSuite s = CU_add_suite("plot_axgeneric", NULL, NULL);
-    CU_add_test(s, "set_reads_back_as_matplotlib", test_set_reads_back_as_matplotlib);
-    CU_add_test(s, "numbers_print_as_python_repr", test_numbers_print_as_python_repr);
-    CU_add_test(s, "update_reads_back_as_matplotlib", test_update_reads_back_as_matplotlib);
-    CU_add_test(s, "update_from_copies_artist_properties", test_update_from_copies_artist_properties);
-    CU_add_test(s, "figure_set_update_properties", test_figure_set_update_properties);
-    CU_add_test(s, "unknown_names_list_close_matches", test_unknown_names_list_close_matches);
-    CU_add_test(s, "units_categories_and_dates", test_units_categories_and_dates);
-    CU_add_test(s, "units_strings_on_plain_axis_fail", test_units_strings_on_plain_axis_fail);
-    CU_add_test(s, "figure_of_axes", test_figure_of_axes);
-    CU_add_test(s, "axes_locator_places_the_axes", test_axes_locator_places_the_axes);
-    CU_add_test(s, "findobj_and_extra_artists", test_findobj_and_extra_artists);
-    CU_add_test(s, "execute_constrained_layout", test_execute_constrained_layout);
-    CU_basic_set_mode(CU_BRM_VERBOSE);
-    CU_basic_run_tests();
-    unsigned f = CU_get_number_of_failures();
-    CU_cleanup_registry();
-    return f ? 1 : 0;
-}
+static const ND_TEST tests[] = {
+    ND_T(test_set_reads_back_as_matplotlib),
+    ND_T(test_numbers_print_as_python_repr),
+    ND_T(test_update_reads_back_as_matplotlib),
+    ND_T(test_update_from_copies_artist_properties),
+    ND_T(test_figure_set_update_properties),
+    ND_T(test_unknown_names_list_close_matches),
+    ND_T(test_units_categories_and_dates),
+    ND_T(test_units_strings_on_plain_axis_fail),
+    ND_T(test_units_z),
+    ND_T(test_figure_of_axes),
+    ND_T(test_axes_locator_places_the_axes),
+    ND_T(test_findobj_and_extra_artists),
+    ND_T(test_execute_constrained_layout),
+    { NULL, NULL },
+};
+
+ND_TEST_MAIN("plot_axgeneric", tests)

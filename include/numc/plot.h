@@ -3603,6 +3603,9 @@ NPLOT_API bool nplot_axes_have_units(nplot_axes *ax);
  * without categories ("Failed to convert value(s) to axis units"), or a bad date. */
 NPLOT_API nd_status nplot_axes_convert_xunits(nplot_axes *ax, const char *value, double *out);
 NPLOT_API nd_status nplot_axes_convert_yunits(nplot_axes *ax, const char *value, double *out);
+/* Axes3D.convert_zunits(value): as convert_xunits for the z axis of a 3-D axes (a date
+ * number on a nplot_axis_date(ax, "z") axis, a number as itself); ND_EVALUE on a 2-D axes. */
+NPLOT_API nd_status nplot_axes_convert_zunits(nplot_axes *ax, const char *value, double *out);
 /* ax.findobj(kind): the artists of ax whose nplot_artist_kind is kind (NULL: all), in
  * drawing order; up to cap into out, returns the count or -1. */
 NPLOT_API ptrdiff_t nplot_axes_findobj(nplot_axes *ax, const char *kind, nplot_artist **out,

@@ -217,6 +217,7 @@ for _cls in (Axes, Figure):
 Axes.set_figure = _set_figure
 Axes.convert_xunits = _converter("x")
 Axes.convert_yunits = _converter("y")
+pp.Axes3D.convert_zunits = _converter("z")
 Axes.have_units = _have_units
 Figure.execute_constrained_layout = _execute_constrained_layout
 

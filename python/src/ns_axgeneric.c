@@ -83,7 +83,7 @@ static PyObject *f_update_from(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
-/* convert_units(ax, "x" | "y", value_text) -> float */
+/* convert_units(ax, "x" | "y" | "z", value_text) -> float */
 static PyObject *f_convert_units(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -93,8 +93,9 @@ static PyObject *f_convert_units(PyObject *self, PyObject *args)
     nplot_axes *ax = PyCapsule_GetPointer(h, AX_CAP);
     if (!ax) return NULL;
     double v;
-    nd_status st = axis[0] == 'y' ? nplot_axes_convert_yunits(ax, value, &v)
-                                  : nplot_axes_convert_xunits(ax, value, &v);
+    nd_status st = axis[0] == 'y'   ? nplot_axes_convert_yunits(ax, value, &v)
+                   : axis[0] == 'z' ? nplot_axes_convert_zunits(ax, value, &v)
+                                    : nplot_axes_convert_xunits(ax, value, &v);
     if (st != ND_OK) return npy_raise();
     return PyFloat_FromDouble(v);
 }

@@ -121,6 +121,23 @@ def test_units_match_matplotlib():
     assert ax.have_units() and max_.have_units()
 
 
+def test_convert_zunits_on_a_date_z_axis():
+    import datetime
+    import matplotlib.dates as mdates
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="3d")
+    assert ax.convert_zunits(-4.25) == -4.25
+    with pytest.raises(ValueError):
+        ax.convert_zunits("2020-02-01")    # not a date axis yet
+    ax.zaxis_date()
+    want = mdates.date2num(datetime.datetime(2020, 2, 1))
+    assert ax.convert_zunits("2020-02-01") == want
+    mfig = mplt.figure()
+    max_ = mfig.add_subplot(projection="3d")
+    max_.zaxis_date()
+    assert float(max_.convert_zunits(datetime.datetime(2020, 2, 1))) == want
+
+
 def test_set_figure_and_constrained_layout_now():
     fig = plt.figure(layout="constrained")
     ax = fig.add_subplot(111)
