@@ -365,6 +365,8 @@ nd_status nplot_cla(nplot_axes *ax)
     }
     ax->title_pad = st->title_pad;
     ax->line_cycle = ax->patch_cycle = 0;
+    nplot__pcycle_free(ax); /* matplotlib's cla: the rc cycle again */
+    ax->cur_image = ax->cur_image_mark = NULL;
     if (!twin) ax->face = st->axes_face;
     ax->axis_off = false;
     ax->frame_on = true;

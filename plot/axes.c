@@ -122,6 +122,7 @@ void nplot__axes_free(nplot_axes *ax)
     nd_free_mem(ax->pr.label);
     nd_free_mem(ax->pr.gid);
     nd_free_mem(ax->pr.url);
+    nplot__pcycle_free(ax);
     nd_free_mem(ax);
 }
 
@@ -144,16 +145,24 @@ artist *nplot__artist_add(nplot_axes *ax, artist_kind kind, const char *who)
     return a;
 }
 
+/* An axes' own cycle (set_prop_cycle) first; one without colors gives black, as
+ * matplotlib's get_next_color ('k' when the cycler has no color). */
 rgba nplot__next_line_color(nplot_axes *ax)
 {
     const nplot__style *st = ax->fig->style;
-    return st->cycle[ax->line_cycle++ % st->ncycle];
+    rgba c;
+    int i = ax->line_cycle++;
+    if (nplot__pcycle_color(ax, i, &c)) return c;
+    return ax->pcycle ? (rgba){ 0, 0, 0, 1 } : st->cycle[i % st->ncycle];
 }
 
 rgba nplot__next_patch_color(nplot_axes *ax)
 {
     const nplot__style *st = ax->fig->style;
-    return st->cycle[ax->patch_cycle++ % st->ncycle];
+    rgba c;
+    int i = ax->patch_cycle++;
+    if (nplot__pcycle_color(ax, i, &c)) return c;
+    return ax->pcycle ? (rgba){ 0, 0, 0, 1 } : st->cycle[i % st->ncycle];
 }
 
 static void extend(axis_state *a, double v)

@@ -38,13 +38,18 @@ nd_status nplot__line_props(nplot_axes *ax, const nplot_line_opts *o, line_props
     fmt_spec fs;
     if (nplot__parse_fmt(o->fmt, st, &fs, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     memset(lp, 0, sizeof *lp);
+    int ci = -1; /* the cycle entry the color came from */
     if (o->color) {
         if (nplot__color(o->color, st, &lp->color, who))
             return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     } else if (fs.has_color) {
         lp->color = fs.color;
     } else {
+        ci = ax->line_cycle;
         lp->color = nplot__next_line_color(ax);
+        rgba c;
+        /* a cycle without colors: Line2D's own default, lines.color 'C0' */
+        if (ax->pcycle && !nplot__pcycle_color(ax, ci, &c)) lp->color = st->cycle[0];
     }
     lp->ls = st->linestyle; /* lines.linestyle */
     if (fs.linestyle >= 0) lp->ls = fs.linestyle;
@@ -100,6 +105,11 @@ nd_status nplot__line_props(nplot_axes *ax, const nplot_line_opts *o, line_props
     lp->lw = NPLOT_OPT(o->linewidth, st->linewidth);
     lp->ms = NPLOT_OPT(o->markersize, st->markersize);
     lp->mew = NPLOT_OPT(o->markeredgewidth, 1.0);
+    /* an axes' own prop cycle gives what neither the options nor fmt did */
+    const bool given[5] = { o->color || fs.has_color, fs.linestyle >= 0 || o->linestyle || o->dashes.n,
+                            o->marker || fs.marker >= 0 || o->marker_verts.n, o->linewidth > 0,
+                            o->markersize > 0 };
+    nplot__pcycle_line(ax, ci, lp, given);
     lp->mfc = lp->mec = lp->color;
     if (o->markerfacecolor && nplot__color(o->markerfacecolor, st, &lp->mfc, who)) {
         nd_free_mem(lp->dashes);

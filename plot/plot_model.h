@@ -439,6 +439,7 @@ typedef struct artist {
     bool cfilled;
     double clev[2];         /* lines: clev[0] is the level; bands: (clev[0], clev[1]] */
     bool chidden;           /* a contour line or band its set's ART_CONTOUR draws instead */
+    bool cfixed;            /* its colors given (contour colors=), not from the colormap */
     /* hatching (hatch.c): the pattern drawn over the face, hatch_lw points wide */
     hatch_spec hatch;
     double hatch_lw;
@@ -462,6 +463,21 @@ typedef struct artist {
     double sketch[3];
     struct artist *next;
 } artist;
+/* Colouring again after set_clim (clim.c): a colour-mapped image from its kept values
+ * (kind_image.c); mesh cells and gouraud triangles from theirs (kind_mesh.c). The colorbar
+ * cax follows its mappable's new limits (kind_image.c). */
+nd_status nplot__image_recolor(artist *a, const char *who);
+nd_status nplot__cells_recolor(artist *a, const char *who);
+void nplot__gouraud_recolor(artist *a);
+nd_status nplot__colorbar_follow(nplot_axes *cax);
+/* prop_cycle.c: a line's cycle entry i applied to what the caller did not give (color,
+ * linestyle, marker, linewidth, markersize: given[0..4]); advances ax->line_cycle when the
+ * cycle has a property not given and ci < 0 (ci: the entry already taken for the color). */
+void nplot__pcycle_line(nplot_axes *ax, int ci, line_props *lp, const bool given[5]);
+/* The color of entry i of ax's cycle: false when ax has no cycle with colors. */
+bool nplot__pcycle_color(const nplot_axes *ax, int i, rgba *out);
+void nplot__pcycle_free(nplot_axes *ax);
+
 /* patheffects.c: the effective effects and sketch of a line (its own, or the figure's rc) */
 int nplot__fx_of(const artist *a, const struct nplot__fx **fx);
 bool nplot__sketch_of(const artist *a, double out[3]);
@@ -628,6 +644,19 @@ struct nplot_axes {
     struct nplot_axes *twin_parent;
     /* colorbar axes: placed beside cbar_parent, which gives up the room */
     struct nplot_axes *cbar_parent;
+    /* a colorbar's mappable and gradient, and what its bar's ends need (kind_image.c:
+     * nplot__colorbar_follow); src NULL for a contour set's bar */
+    struct nplot__cbar_link {
+        struct artist *src, *grad;
+        int mode, extend;
+        double extendfrac;
+        bool vertical;
+    } cbar_link;
+    /* clim.c: the image nplot_sci made current and the axes' last artist then (gci: a
+     * mappable added after that one, else the current image) */
+    struct artist *cur_image, *cur_image_mark;
+    /* prop_cycle.c: set_prop_cycle's cycle (NULL: the rc axes.prop_cycle colors) */
+    struct nplot__pcycle *pcycle;
     bool cbar_vertical;
     bool cbar_flip;          /* on the left (vertical) or on top (horizontal) */
     double cbar_fraction, cbar_pad, cbar_shrink, cbar_aspect;

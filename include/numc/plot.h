@@ -3533,6 +3533,52 @@ NPLOT_API nplot_mosaic *nplot_subfig_subplot_mosaic_(nplot_subfigure *sf, const 
 
 /* ==== current image (gci/sci/clim), pcolorfast, violin from statistics, collections and containers, prop cycles (imgcol) ==== */
 
+/* plt.gci(): the figure's current colour-mapped artist (image, mesh, hexbin, hist2d,
+ * scatter with c, contour set item): on the current axes the last one added, or the one
+ * nplot_sci made current when none was added after it; without one there, the last of the
+ * most recent axes that has one (matplotlib's Figure._gci). NULL when there is none (no
+ * error then; a NULL figure is ND_EVALUE). The handle is the figure's. */
+NPLOT_API nplot_artist *nplot_gci(nplot_figure *fig);
+/* plt.sci(im): make im the current image of the current axes. ND_EVALUE ("Argument must be
+ * an image, collection, or ContourSet in this Axes") when im is not a colour-mapped artist
+ * of the current axes (nplot_gca). */
+NPLOT_API nd_status nplot_sci(nplot_figure *fig, nplot_artist *im);
+/* ScalarMappable.set_clim(vmin, vmax): new norm limits for a colour-mapped artist (NaN
+ * leaves one as it is). What is drawn is coloured again from the values the artist keeps
+ * (image, pcolormesh flat or gouraud, hexbin, hist2d, scatter with c; for a 2-D contour set
+ * every item of the set, as ContourSet.set_clim), and a colorbar made for it follows (its
+ * bar's ends; an AsinhNorm bar keeps its ticks). ND_EVALUE for a NULL or removed artist, one
+ * not colour-mapped, non-finite limits, vmin > vmax, a LogNorm limit <= 0 or a TwoSlopeNorm
+ * vcenter outside (vmin, vmax), as matplotlib raises when drawing; the figure stays usable. */
+NPLOT_API nd_status nplot_artist_set_clim(nplot_artist *a, double vmin, double vmax);
+/* get_clim(): the norm's limits into out[0], out[1]. ND_EVALUE if a is not colour-mapped. */
+NPLOT_API nd_status nplot_artist_get_clim(const nplot_artist *a, double out[2]);
+/* plt.clim(vmin, vmax): nplot_artist_set_clim on nplot_gci(fig). ND_EVALUE ("You must first
+ * define an image, e.g., with imshow") when the figure has no current image. */
+NPLOT_API nd_status nplot_clim(nplot_figure *fig, double vmin, double vmax);
+
+/* ax.set_prop_cycle(color=[...], linestyle=[...], ...): the axes' own property cycle, as
+ * cycler(**kwargs): every list given holds the same count of entries (zipped; a product
+ * cycler is passed expanded). Lines (plot, step, errorbar ...) take from the next entry the
+ * properties neither their options nor fmt give, and the cycle advances only when one is
+ * missing (matplotlib's _getdefaults); patches (bar, fill, scatter) take its colors. */
+typedef struct nplot_prop_cycle_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    nplot_strs color;      /* colors ("C0".."C9" name the rc cycle) */
+    nplot_strs linestyle;  /* "-", "--", ":", "-.", "solid", ... */
+    nplot_strs marker;     /* marker names */
+    nplot_f64s linewidth;  /* points */
+    nplot_f64s markersize; /* points */
+} nplot_prop_cycle_opts;
+/* Restarts the cycle at its first entry; no list given is set_prop_cycle(None): back to the
+ * rc axes.prop_cycle (as nplot_cla does too). ND_EVALUE for lists of different lengths
+ * ("Can only add equal length cycles"), an unknown color, linestyle or marker, a negative
+ * width or size. */
+NPLOT_API nd_status nplot_set_prop_cycle_(nplot_axes *ax, const nplot_prop_cycle_opts *o);
+#define nplot_set_prop_cycle(...) nplot__kw_set_prop_cycle(__VA_ARGS__, )
+#define nplot__kw_set_prop_cycle(ax, ...) \
+    nplot_set_prop_cycle_((ax), &(nplot_prop_cycle_opts){ 0, __VA_ARGS__ })
+
 /* ==== path effects and sketch on patches and text, Axes/Figure path effects, compressed layout (effects2) ==== */
 
 /* ==== 3-D plot kinds: voxels, stem, errorbar, text, bar, tricontour, contour sets, collections (ax3da) ==== */

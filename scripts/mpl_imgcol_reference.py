@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""matplotlib 3.6's numbers for tests/test_plot_imgcol.c and python/tests/test_imgcol.py:
+    /usr/bin/python3 scripts/mpl_imgcol_reference.py
+writes tests/data/plot/imgcol/ref.txt ("name v0 v1 ..." lines; colors as r g b a in 0..1)."""
+import os
+import numpy as np
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "plot", "imgcol")
+rows = []
+
+def put(name, vals):
+    rows.append(name + " " + " ".join(repr(float(v)) for v in np.ravel(vals)))
+
+Z = np.arange(20.0).reshape(4, 5)
+put("img_data", Z)
+
+# ---- set_clim on an image, its colorbar following ------------------------------------
+fig, ax = plt.subplots()
+im = plt.imshow(Z)  # pyplot: makes it the current image
+cb = fig.colorbar(im)
+im.set_clim(4, 12)
+put("img_clim_rgba", im.to_rgba(Z))
+fig.canvas.draw()
+put("img_cbar_ylim", cb.ax.get_ylim())
+put("img_cbar_ticks", cb.get_ticks())
+plt.clim(vmax=16)  # plt.clim on gci(): the image
+put("img_clim2", im.get_clim())
+plt.close(fig)
+
+# ---- pcolormesh, scatter, contourf ------------------------------------------------------
+fig, ax = plt.subplots()
+m = ax.pcolormesh(Z, cmap="plasma")
+m.set_clim(5, 15)
+put("mesh_clim_rgba", m.to_rgba(Z.ravel()))
+sx = np.arange(6.0)
+sc = plt.scatter(sx, sx, c=sx * 2, cmap="viridis")
+assert plt.gci() is sc
+sc.set_clim(0, 5)
+put("scatter_clim_rgba", sc.to_rgba(sx * 2))
+plt.sci(m)
+assert plt.gci() is m
+plt.close(fig)
+
+fig, ax = plt.subplots()
+X, Y = np.meshgrid(np.linspace(-2, 2, 30), np.linspace(-2, 2, 30))
+C = np.exp(-(X ** 2 + Y ** 2))
+cs = ax.contourf(X, Y, C, levels=[0, 0.2, 0.4, 0.6, 0.8, 1.0])
+cs.set_clim(0.3, 0.7)
+fig.canvas.draw()
+put("contourf_clim_faces", np.array([c.get_facecolor()[0] for c in cs.collections]))
+plt.close(fig)
+
+# ---- set_prop_cycle ---------------------------------------------------------------------
+LS = {"-": 0, "--": 1, "-.": 2, ":": 3, "None": 4, "": 4}
+fig, ax = plt.subplots()
+ax.set_prop_cycle(color=["r", "g", "b"], linestyle=["-", "--", ":"])
+lines = [ax.plot([0, 1], [i, i])[0] for i in range(2)]
+lines += ax.plot([0, 1], [2, 2], "k")      # a color given: the linestyle still cycles
+lines += ax.plot([0, 1], [3, 3], "m-.")    # both given: the cycle does not advance
+lines += ax.plot([0, 1], [4, 4])
+put("cycle1_colors", [matplotlib.colors.to_rgba(l.get_color()) for l in lines])
+put("cycle1_ls", [LS[l.get_linestyle()] for l in lines])
+plt.close(fig)
+
+fig, ax = plt.subplots()
+from cycler import cycler
+ax.set_prop_cycle(cycler(marker=["o", "s"]) * cycler(linewidth=[1.0, 3.0]))
+lines = [ax.plot([0, 1], [i, i])[0] for i in range(5)]
+put("cycle2_lw", [l.get_linewidth() for l in lines])
+put("cycle2_colors", [matplotlib.colors.to_rgba(l.get_color()) for l in lines])
+bars = ax.bar([0], [1])
+put("cycle2_bar_face", bars[0].get_facecolor())
+plt.close(fig)
+
+with open(os.path.join(OUT, "ref.txt"), "w") as f:
+    f.write("# matplotlib %s, scripts/mpl_imgcol_reference.py\n" % matplotlib.__version__)
+    f.write("\n".join(rows) + "\n")

@@ -1,0 +1,251 @@
+/* gci / sci / clim (colouring again after set_clim, colorbars following), set_prop_cycle,
+ * violin from precomputed statistics and pcolorfast, against matplotlib 3.6's numbers
+ * (tests/data/plot/imgcol/ref.txt from scripts/mpl_imgcol_reference.py). White-box: the
+ * artists' colors are read from the model. */
+#include <numc/numc.h>
+#include <numc/plot.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "plot_image.h"
+#include "plot_model.h"
+#include "testutil.h"
+
+#define REF NUMC_TEST_DATA "/plot/imgcol/ref.txt"
+
+static artist *A(nplot_artist *h) { return (artist *)(void *)h; }
+
+static bool rgba_near(rgba c, const double *want, double tol)
+{
+    bool ok = fabs(c.r - want[0]) <= tol && fabs(c.g - want[1]) <= tol && fabs(c.b - want[2]) <= tol &&
+              fabs(c.a - want[3]) <= tol;
+    if (!ok) printf("\n  got %g %g %g %g want %g %g %g %g\n", c.r, c.g, c.b, c.a, want[0], want[1], want[2], want[3]);
+    return ok;
+}
+
+/* The pixel's straight RGB against a color in [0, 1]. */
+static bool px_near(const unsigned char *p, const double *want, int tol)
+{
+    bool ok = near(p, (int)lround(want[0] * 255), (int)lround(want[1] * 255), (int)lround(want[2] * 255), tol);
+    if (!ok) printf("\n  pixel %d %d %d want %g %g %g\n", p[0], p[1], p[2], want[0] * 255, want[1] * 255, want[2] * 255);
+    return ok;
+}
+
+static void test_image_set_clim_recolors_and_colorbar_follows(void)
+{
+    double z[20], want[80], ylim[2], ticks[16];
+    CU_ASSERT_EQUAL_FATAL(fixture_values(REF, "img_data", z, 20), 20);
+    CU_ASSERT_EQUAL_FATAL(fixture_values(REF, "img_clim_rgba", want, 80), 80);
+    CU_ASSERT_EQUAL_FATAL(fixture_values(REF, "img_cbar_ylim", ylim, 2), 2);
+    int nt = fixture_values(REF, "img_cbar_ticks", ticks, 16);
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 3, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    nd_array *Z = nd_from_f64(z, 20);
+    nd_array *Z2 = nd_reshape(Z, ND_SHAPE(4, 5));
+    CU_ASSERT_EQUAL_FATAL(nplot_imshow(ax, Z2), ND_OK);
+    nplot_axes *cax = nplot_colorbar(ax);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cax);
+    nplot_artist *im = nplot_gci(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(im);
+    CU_ASSERT_STRING_EQUAL(nplot_artist_kind(im), "image");
+    img before = render(fig);
+    CU_ASSERT_EQUAL(nplot_artist_set_clim(im, 4, 12), ND_OK);
+    double lim[2];
+    CU_ASSERT_EQUAL(nplot_artist_get_clim(im, lim), ND_OK);
+    CU_ASSERT(lim[0] == 4 && lim[1] == 12);
+    img after = render(fig);
+    CU_ASSERT_FATAL(before.px && after.px);
+    /* every cell in matplotlib's colour for the new limits */
+    for (int i = 0; i < 4; i++)
+        for (int j = 0; j < 5; j++)
+            CU_ASSERT(px_near(at_data(&after, ax, j, i), want + 4 * (i * 5 + j), 2));
+    CU_ASSERT(memcmp(before.px, after.px, (size_t)after.w * after.h * 4) != 0);
+    /* the colorbar's long axis is the new range, ticked as matplotlib ticks it */
+    double lo, hi;
+    nplot_get_ylim(cax, &lo, &hi);
+    CU_ASSERT_DOUBLE_EQUAL(lo, ylim[0], 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(hi, ylim[1], 1e-12);
+    double got[32];
+    ptrdiff_t ng = nplot_get_yticks(cax, got, 32);
+    CU_ASSERT_EQUAL(ng, nt);
+    for (int i = 0; i < nt && i < ng; i++) CU_ASSERT_DOUBLE_EQUAL(got[i], ticks[i], 1e-9);
+    /* plt.clim(vmax=16) on the current image: vmin stays */
+    CU_ASSERT_EQUAL(nplot_clim(fig, NAN, 16), ND_OK);
+    double l2[2];
+    CU_ASSERT_EQUAL(fixture_values(REF, "img_clim2", l2, 2), 2);
+    nplot_artist_get_clim(im, lim);
+    CU_ASSERT(lim[0] == l2[0] && lim[1] == l2[1]);
+    nplot_get_ylim(cax, &lo, &hi);
+    CU_ASSERT(lo == 4 && hi == 16);
+    /* bad limits: an error, the figure stays usable */
+    CU_ASSERT_EQUAL(nplot_artist_set_clim(im, 5, 1), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "minvalue must be less than or equal to maxvalue"));
+    CU_ASSERT_EQUAL(nplot_artist_set_clim(im, INFINITY, NAN), ND_EVALUE);
+    CU_ASSERT_EQUAL(nplot_artist_set_clim(NULL, 1, 2), ND_EVALUE);
+    CU_ASSERT_EQUAL(nplot_figure_status(fig), ND_OK);
+    free(before.px);
+    free(after.px);
+    nd_free(Z);
+    nd_free(Z2);
+    nplot_figure_free(fig);
+}
+
+static void test_large_image_lazy_recolor(void)
+{
+    /* a 300 x 300 image is coloured when drawn: set_clim after a first draw recolours it */
+    nplot_figure *fig = nplot_figure_new(.width = 3, .height = 3, .dpi = 100);
+    nplot_axes *ax = bare_axes(fig, -0.5, 299.5, 299.5, -0.5);
+    nd_array *Z = nd_linspace(0, 1, 90000);
+    nd_array *Z2 = nd_reshape(Z, ND_SHAPE(300, 300));
+    CU_ASSERT_EQUAL_FATAL(nplot_imshow(ax, Z2), ND_OK);
+    img m1 = render(fig);
+    CU_ASSERT_EQUAL(nplot_clim(fig, 2, 3), ND_OK); /* every value under: viridis' first entry */
+    img m2 = render(fig);
+    CU_ASSERT_FATAL(m1.px && m2.px);
+    CU_ASSERT(!near_rgb(at_data(&m1, ax, 150, 280), 0x440154, 3));
+    CU_ASSERT(near_rgb(at_data(&m2, ax, 150, 280), 0x440154, 3));
+    CU_ASSERT(near_rgb(at_data(&m2, ax, 150, 20), 0x440154, 3));
+    free(m1.px);
+    free(m2.px);
+    nd_free(Z);
+    nd_free(Z2);
+    nplot_figure_free(fig);
+}
+
+static void test_mesh_scatter_contourf_set_clim(void)
+{
+    double z[20], wm[80], ws[24], wc[20];
+    fixture_values(REF, "img_data", z, 20);
+    CU_ASSERT_EQUAL_FATAL(fixture_values(REF, "mesh_clim_rgba", wm, 80), 80);
+    CU_ASSERT_EQUAL_FATAL(fixture_values(REF, "scatter_clim_rgba", ws, 24), 24);
+    CU_ASSERT_EQUAL_FATAL(fixture_values(REF, "contourf_clim_faces", wc, 20), 20);
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 3, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    nd_array *Z = nd_from_f64(z, 20), *Z2 = nd_reshape(Z, ND_SHAPE(4, 5));
+    CU_ASSERT_EQUAL_FATAL(nplot_pcolormesh(ax, Z2, .cmap = "plasma"), ND_OK);
+    nplot_artist *mesh = nplot_gci(fig);
+    CU_ASSERT_EQUAL(nplot_artist_set_clim(mesh, 5, 15), ND_OK);
+    img m = render(fig);
+    CU_ASSERT_FATAL(m.px != NULL);
+    for (int i = 0; i < 4; i++)
+        for (int j = 0; j < 5; j++)
+            CU_ASSERT(px_near(at_data(&m, ax, j + 0.5, i + 0.5), wm + 4 * (i * 5 + j), 2));
+    free(m.px);
+    double sx[6] = { 0, 1, 2, 3, 4, 5 }, sc[6];
+    for (int i = 0; i < 6; i++) sc[i] = 2 * sx[i];
+    CU_ASSERT_EQUAL(nplot_scatter_xy(ax, sx, sx, 6, .c_f64 = { 6, sc }), ND_OK);
+    nplot_artist *s = nplot_gci(fig);
+    CU_ASSERT_PTR_NOT_EQUAL(s, mesh);
+    CU_ASSERT_EQUAL(nplot_artist_set_clim(s, 0, 5), ND_OK);
+    for (int i = 0; i < 6; i++) CU_ASSERT(rgba_near(A(s)->colors[i], ws + 4 * i, 2.5 / 255)); /* 8-bit colormap tables */
+    /* sci: the mesh again; something not in the current axes is refused */
+    CU_ASSERT_EQUAL(nplot_sci(fig, mesh), ND_OK);
+    CU_ASSERT_PTR_EQUAL(nplot_gci(fig), mesh);
+    nplot_plot_xy(ax, sx, sx, 2);
+    CU_ASSERT_EQUAL(nplot_sci(fig, nplot_get_artist(ax, -1)), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "Argument must be an image, collection, or ContourSet"));
+    nplot_axes *ax2 = nplot_subplot(fig, 2, 2, 4);
+    CU_ASSERT_EQUAL(nplot_sci(fig, mesh), ND_EVALUE); /* not in the current axes */
+    /* matplotlib's Figure._gci: the current axes has none, an earlier one's */
+    CU_ASSERT_PTR_EQUAL(nplot_gci(fig), mesh);
+    /* contourf: every band of the set recoloured */
+    double X[30], Y[30], C[900];
+    for (int i = 0; i < 30; i++) X[i] = Y[i] = -2 + 4.0 * i / 29;
+    for (int i = 0; i < 30; i++)
+        for (int j = 0; j < 30; j++) C[i * 30 + j] = exp(-(X[j] * X[j] + Y[i] * Y[i]));
+    nd_array *xa = nd_from_f64(X, 30), *ya = nd_from_f64(Y, 30), *c1 = nd_from_f64(C, 900);
+    nd_array *ca = nd_reshape(c1, ND_SHAPE(30, 30));
+    CU_ASSERT_EQUAL_FATAL(nplot_contourf(ax2, xa, ya, ca, .levels = NPLOT_F64S(0, 0.2, 0.4, 0.6, 0.8, 1.0)), ND_OK);
+    nplot_artist *cs = nplot_gci(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cs);
+    CU_ASSERT_EQUAL(nplot_artist_set_clim(cs, 0.3, 0.7), ND_OK);
+    int k = 0;
+    for (artist *a = ax2->artists; a; a = a->next)
+        if (a->cset && a->kind == ART_PATCHES && k < 5) CU_ASSERT(rgba_near(a->face, wc + 4 * k++, 2.5 / 255));
+    CU_ASSERT_EQUAL(k, 5);
+    /* no image at all */
+    nplot_figure *f2 = nplot_figure_new();
+    CU_ASSERT_PTR_NULL(nplot_gci(f2));
+    CU_ASSERT_EQUAL(nplot_clim(f2, 0, 1), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "You must first define an image"));
+    nplot_figure_free(f2);
+    nd_free(Z);
+    nd_free(Z2);
+    nd_free(xa);
+    nd_free(ya);
+    nd_free(c1);
+    nd_free(ca);
+    nplot_figure_free(fig);
+}
+
+static void test_prop_cycle_lines_and_patches(void)
+{
+    double wc[20], wls[5], lw[5], wc2[20], bar[4];
+    CU_ASSERT_EQUAL_FATAL(fixture_values(REF, "cycle1_colors", wc, 20), 20);
+    CU_ASSERT_EQUAL_FATAL(fixture_values(REF, "cycle1_ls", wls, 5), 5);
+    CU_ASSERT_EQUAL_FATAL(fixture_values(REF, "cycle2_lw", lw, 5), 5);
+    CU_ASSERT_EQUAL_FATAL(fixture_values(REF, "cycle2_colors", wc2, 20), 20);
+    CU_ASSERT_EQUAL_FATAL(fixture_values(REF, "cycle2_bar_face", bar, 4), 4);
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    double x[2] = { 0, 1 }, y[2] = { 0, 0 };
+    CU_ASSERT_EQUAL(nplot_set_prop_cycle(ax, .color = NPLOT_STRS("r", "g", "b"),
+                                         .linestyle = NPLOT_STRS("-", "--", ":")), ND_OK);
+    nplot_plot_xy(ax, x, y, 2);
+    nplot_plot_xy(ax, x, y, 2);
+    nplot_plot_xy(ax, x, y, 2, .fmt = "k");
+    nplot_plot_xy(ax, x, y, 2, .fmt = "m-.");
+    nplot_plot_xy(ax, x, y, 2);
+    for (int i = 0; i < 5; i++) {
+        const artist *a = A(nplot_get_artist(ax, i));
+        CU_ASSERT(rgba_near(a->lp.color, wc + 4 * i, 1e-9));
+        CU_ASSERT_EQUAL(a->lp.ls, (int)wls[i]);
+    }
+    /* a product cycler, expanded: (o, 1), (o, 3), (s, 1), (s, 3); no colors → C0 lines, black bars */
+    nplot_axes *ax2 = nplot_subplot(fig, 2, 2, 4);
+    CU_ASSERT_EQUAL(nplot_set_prop_cycle(ax2, .marker = NPLOT_STRS("o", "o", "s", "s"),
+                                         .linewidth = NPLOT_F64S(1, 3, 1, 3)), ND_OK);
+    for (int i = 0; i < 5; i++) nplot_plot_xy(ax2, x, y, 2);
+    for (int i = 0; i < 5; i++) {
+        const artist *a = A(nplot_get_artist(ax2, i));
+        CU_ASSERT_DOUBLE_EQUAL(a->lp.lw, lw[i], 1e-12);
+        CU_ASSERT(rgba_near(a->lp.color, wc2 + 4 * i, 1e-9));
+        CU_ASSERT_EQUAL(a->lp.marker, i % 4 < 2 ? MK_CIRCLE : MK_SQUARE);
+    }
+    CU_ASSERT_EQUAL(nplot_bar_xy(ax2, (double[]){ 0 }, (double[]){ 1 }, 1), ND_OK);
+    CU_ASSERT(rgba_near(A(nplot_get_artist(ax2, -1))->face, bar, 1e-9));
+    /* errors, and None: the rc cycle again */
+    CU_ASSERT_EQUAL(nplot_set_prop_cycle(ax, .color = NPLOT_STRS("r", "g"), .linewidth = NPLOT_F64S(1, 2, 3)),
+                    ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "Can only add equal length cycles"));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_set_prop_cycle(ax, .linestyle = NPLOT_STRS("wavy")), ND_EVALUE);
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_set_prop_cycle(ax, .color = NPLOT_STRS("r")), ND_OK);
+    CU_ASSERT_EQUAL(nplot_set_prop_cycle(ax), ND_OK);
+    nplot_plot_xy(ax, x, y, 2);
+    CU_ASSERT(near_rgb((unsigned char[]){ (unsigned char)lround(A(nplot_get_artist(ax, 0))->lp.color.r * 255),
+                                          (unsigned char)lround(A(nplot_get_artist(ax, 0))->lp.color.g * 255),
+                                          (unsigned char)lround(A(nplot_get_artist(ax, 0))->lp.color.b * 255) },
+                      0x1f77b4, 0));
+    CU_ASSERT_EQUAL(nplot_set_prop_cycle(NULL), ND_EVALUE);
+    nplot_figure_free(fig);
+}
+
+static const ND_TEST tests[] = {
+    ND_T(test_image_set_clim_recolors_and_colorbar_follows),
+    ND_T(test_large_image_lazy_recolor),
+    ND_T(test_mesh_scatter_contourf_set_clim),
+    ND_T(test_prop_cycle_lines_and_patches),
+    { 0 },
+};
+
+ND_TEST_MAIN("plot_imgcol", tests)
