@@ -884,6 +884,14 @@ void nplot__zlimits(nplot_axes *ax, double *lo, double *hi);
 rgba nplot__map_color(const mappable *m, double v);
 
 
+/* kind_violin.c: a line of n <= 11 points (p along the position axis, v along the value
+ * axis; vert: positions on x), solid, no marker, extending the data limits. */
+nd_status nplot__seg_line(nplot_axes *ax, bool vert, const double *p, const double *v, size_t n,
+                          rgba color, double lw, double zorder, const char *who);
+/* kind_violin.c: Axes.violin's drawing, errors naming `who` (violinplot draws through it). */
+nd_status nplot__violin_draw(nplot_axes *ax, const nplot_violin_stats *vs, int k,
+                             const nplot_violin_draw_opts *o, const char *who);
+
 /* artist creation shared by the C-array and nd_array front ends */
 double *nplot__copy_or_index(nplot_figure *fig, const double *x, size_t n, const char *who);
 nd_status nplot__line_props(nplot_axes *ax, const nplot_line_opts *o, line_props *lp,

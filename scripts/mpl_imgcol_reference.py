@@ -75,6 +75,24 @@ bars = ax.bar([0], [1])
 put("cycle2_bar_face", bars[0].get_facecolor())
 plt.close(fig)
 
+# ---- violin from precomputed statistics -------------------------------------------------
+vp = [dict(coords=np.linspace(0, 4, 5), vals=np.array([0, 1, 2, 1, 0.5]), mean=2.1, median=1.9,
+           min=0, max=4, quantiles=np.array([1.0, 3.0])),
+      dict(coords=np.linspace(1, 3, 3), vals=np.array([0.2, 0.4, 0.1]), mean=2.0, median=2.2,
+           min=1, max=3, quantiles=np.array([]))]
+for tag, vert in (("v", True), ("h", False)):
+    fig, ax = plt.subplots()
+    r = ax.violin(vp, positions=[2, 5], vert=vert, widths=[0.4, 1.0], showmeans=True,
+                  showmedians=True)
+    put("violin_%s_body0" % tag, r["bodies"][0].get_paths()[0].vertices[:10])
+    put("violin_%s_body1" % tag, r["bodies"][1].get_paths()[0].vertices[:6])
+    for key in ("cmeans", "cmaxes", "cmins", "cbars", "cmedians", "cquantiles"):
+        put("violin_%s_%s" % (tag, key), np.array(r[key].get_segments()))
+    put("violin_%s_color" % tag, r["bodies"][0].get_facecolor()[0])
+    put("violin_%s_xlim" % tag, ax.get_xlim())
+    put("violin_%s_ylim" % tag, ax.get_ylim())
+    plt.close(fig)
+
 with open(os.path.join(OUT, "ref.txt"), "w") as f:
     f.write("# matplotlib %s, scripts/mpl_imgcol_reference.py\n" % matplotlib.__version__)
     f.write("\n".join(rows) + "\n")

@@ -240,11 +240,100 @@ static void test_prop_cycle_lines_and_patches(void)
     nplot_figure_free(fig);
 }
 
+static void check_violin(const char *tag, bool vert)
+{
+    char nm[64];
+    double want[64];
+    nplot_violin_stats vs[2] = {
+        { (double[]){ 0, 1, 2, 3, 4 }, (double[]){ 0, 1, 2, 1, 0.5 }, 5, 2.1, 1.9, 0, 4, NPLOT_F64S(1, 3) },
+        { (double[]){ 1, 2, 3 }, (double[]){ 0.2, 0.4, 0.1 }, 3, 2.0, 2.2, 1, 3, { 0 } },
+    };
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL_FATAL(nplot_violin(ax, vs, 2, .positions = NPLOT_F64S(2, 5), .vert = vert ? 0 : NPLOT_OFF,
+                                       .widths_each = NPLOT_F64S(0.4, 1.0), .showmeans = true,
+                                       .showmedians = true), ND_OK);
+    CU_ASSERT_EQUAL_FATAL(nplot_artist_count(ax), 2 + 12);
+    /* the bodies: left side pos - vals up, right side pos + vals down (matplotlib's polygon
+     * repeats its corners: vertices 1..5 and 7..9) */
+    snprintf(nm, sizeof nm, "violin_%s_body0", tag);
+    CU_ASSERT_EQUAL_FATAL(fixture_values(REF, nm, want, 64), 20);
+    const artist *b = A(nplot_get_artist(ax, 0));
+    for (int j = 0; j < 5; j++) {
+        CU_ASSERT_DOUBLE_EQUAL(b->x[j], want[2 * (j + 1)], 1e-12);
+        CU_ASSERT_DOUBLE_EQUAL(b->y[j], want[2 * (j + 1) + 1], 1e-12);
+    }
+    for (int j = 0; j < 3; j++) {
+        CU_ASSERT_DOUBLE_EQUAL(b->x[5 + j], want[2 * (7 + j)], 1e-12);
+        CU_ASSERT_DOUBLE_EQUAL(b->y[5 + j], want[2 * (7 + j) + 1], 1e-12);
+    }
+    snprintf(nm, sizeof nm, "violin_%s_body1", tag);
+    CU_ASSERT_EQUAL_FATAL(fixture_values(REF, nm, want, 64), 12);
+    b = A(nplot_get_artist(ax, 1));
+    for (int j = 0; j < 3; j++) {
+        CU_ASSERT_DOUBLE_EQUAL(b->x[j], want[2 * (j + 1)], 1e-12);
+        CU_ASSERT_DOUBLE_EQUAL(b->y[j], want[2 * (j + 1) + 1], 1e-12);
+    }
+    snprintf(nm, sizeof nm, "violin_%s_color", tag);
+    fixture_values(REF, nm, want, 4);
+    rgba face = b->colors ? b->colors[0] : b->face;
+    face.a = b->alpha;
+    CU_ASSERT(rgba_near(face, want, 1e-9));
+    /* the lines in matplotlib's order, each segment (x0, y0, x1, y1) */
+    static const char *const keys[6] = { "cmeans", "cmaxes", "cmins", "cbars", "cmedians", "cquantiles" };
+    int k = 2;
+    for (int g = 0; g < 6; g++) {
+        snprintf(nm, sizeof nm, "violin_%s_%s", tag, keys[g]);
+        int n = fixture_values(REF, nm, want, 64) / 4;
+        CU_ASSERT_EQUAL(n, 2);
+        for (int i = 0; i < n; i++, k++) {
+            const artist *l = A(nplot_get_artist(ax, k));
+            CU_ASSERT_EQUAL_FATAL(l->kind, ART_LINE);
+            CU_ASSERT(fabs(l->x[0] - want[4 * i]) < 1e-12 && fabs(l->y[0] - want[4 * i + 1]) < 1e-12 &&
+                      fabs(l->x[1] - want[4 * i + 2]) < 1e-12 && fabs(l->y[1] - want[4 * i + 3]) < 1e-12);
+        }
+    }
+    double lim[2] = { 0, 0 }, lo, hi;
+    snprintf(nm, sizeof nm, "violin_%s_xlim", tag);
+    fixture_values(REF, nm, lim, 2);
+    nplot_get_xlim(ax, &lo, &hi);
+    CU_ASSERT(fabs(lo - lim[0]) < 1e-9 && fabs(hi - lim[1]) < 1e-9);
+    snprintf(nm, sizeof nm, "violin_%s_ylim", tag);
+    fixture_values(REF, nm, lim, 2);
+    nplot_get_ylim(ax, &lo, &hi);
+    CU_ASSERT(fabs(lo - lim[0]) < 1e-9 && fabs(hi - lim[1]) < 1e-9);
+    nplot_figure_free(fig);
+}
+
+static void test_violin_from_stats_matches_matplotlib(void)
+{
+    check_violin("v", true);
+    check_violin("h", false);
+}
+
+static void test_violin_bad_input(void)
+{
+    nplot_violin_stats vs[1] = { { (double[]){ 0, 1 }, (double[]){ 1, 1 }, 2, 0.5, 0.5, 0, 1, { 0 } } };
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_EQUAL(nplot_violin(ax, vs, 1, .positions = NPLOT_F64S(1, 2)), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "violinplot statistics"));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    vs[0].n = 0;
+    CU_ASSERT_EQUAL(nplot_violin(ax, vs, 1), ND_EVALUE);
+    nplot_figure_free(fig);
+    CU_ASSERT_EQUAL(nplot_violin(NULL, vs, 1), ND_EVALUE);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_image_set_clim_recolors_and_colorbar_follows),
     ND_T(test_large_image_lazy_recolor),
     ND_T(test_mesh_scatter_contourf_set_clim),
     ND_T(test_prop_cycle_lines_and_patches),
+    ND_T(test_violin_from_stats_matches_matplotlib),
+    ND_T(test_violin_bad_input),
     { 0 },
 };
 

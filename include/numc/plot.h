@@ -3579,6 +3579,40 @@ NPLOT_API nd_status nplot_set_prop_cycle_(nplot_axes *ax, const nplot_prop_cycle
 #define nplot__kw_set_prop_cycle(ax, ...) \
     nplot_set_prop_cycle_((ax), &(nplot_prop_cycle_opts){ 0, __VA_ARGS__ })
 
+/* One violin's statistics as matplotlib's violin takes them (cbook.violin_stats' dicts):
+ * the KDE's n coordinates along the value axis and its densities there, the centre values
+ * and the quantile values to draw (data units). The arrays are borrowed for the call. */
+typedef struct nplot_violin_stats {
+    const double *coords;
+    const double *vals;
+    size_t n;
+    double mean, median, min, max;
+    nplot_f64s quantiles;
+} nplot_violin_stats;
+typedef struct nplot_violin_draw_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    nplot_f64s positions;   /* exactly one per violin; not given → 1, 2, ... */
+    int vert;               /* NPLOT_OFF → horizontal violins */
+    double widths;          /* every violin's widest point, 0 → 0.5 */
+    nplot_f64s widths_each; /* exactly one width per violin (matplotlib's widths list) */
+    bool showmeans;         /* a line at the mean */
+    int showextrema;        /* NPLOT_OFF hides the min / max lines and the centre bar */
+    bool showmedians;       /* a line at the median */
+} nplot_violin_draw_opts;
+/* ax.violin(vpstats, positions, vert, widths, showmeans, showextrema, showmedians): k violins
+ * from precomputed statistics, drawn as nplot_violinplot draws them (which computes the
+ * statistics and calls this): each body the densities scaled so the widest point is width / 2
+ * either side of its position, in the next line color at alpha 0.3; the lines width 1.5 in
+ * that color, the perpendicular ones width / 4 either side, one line per quantile value.
+ * ND_EVALUE for k < 0, a violin without coords / vals, quantiles counted without values,
+ * positions or widths_each of another length than k ("the list of violinplot statistics"),
+ * a negative or non-finite width or position. */
+NPLOT_API nd_status nplot_violin_(nplot_axes *ax, const nplot_violin_stats *vpstats, int k,
+                                  const nplot_violin_draw_opts *o);
+#define nplot_violin(...) nplot__kw_violin(__VA_ARGS__, )
+#define nplot__kw_violin(ax, s, k, ...) \
+    nplot_violin_((ax), (s), (k), &(nplot_violin_draw_opts){ 0, __VA_ARGS__ })
+
 /* ==== path effects and sketch on patches and text, Axes/Figure path effects, compressed layout (effects2) ==== */
 
 /* ==== 3-D plot kinds: voxels, stem, errorbar, text, bar, tricontour, contour sets, collections (ax3da) ==== */
