@@ -93,6 +93,25 @@ for tag, vert in (("v", True), ("h", False)):
     put("violin_%s_ylim" % tag, ax.get_ylim())
     plt.close(fig)
 
+# ---- pcolorfast: image, pcolorimage, quadmesh ---------------------------------------------
+C = np.array([[0.0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]])
+put("pf_C", C)
+Xq, Yq = np.meshgrid(np.array([0.0, 1, 2, 3, 4]), np.array([0.0, 1, 2, 3]))
+Xq = Xq + 0.3 * Yq  # a sheared grid
+cases = {"plain": (), "even": (np.linspace(0, 8, 5), np.linspace(0, 3, 4)),
+         "uneven": (np.array([0.0, 1, 3, 6, 10]), np.array([0.0, 1, 3, 4])),
+         "quad": (Xq, Yq)}
+KIND = {"AxesImage": 0, "PcolorImage": 1, "QuadMesh": 2}
+for name, xy in cases.items():
+    fig, ax = plt.subplots()
+    r = ax.pcolorfast(*xy, C, cmap="magma")
+    put("pf_%s_kind" % name, [KIND[type(r).__name__]])
+    put("pf_%s_xlim" % name, ax.get_xlim())
+    put("pf_%s_ylim" % name, ax.get_ylim())
+    put("pf_%s_rgba" % name, r.to_rgba(C.ravel()))
+    fig.savefig(os.path.join(OUT, "pcolorfast_%s_mpl.png" % name), dpi=50)
+    plt.close(fig)
+
 with open(os.path.join(OUT, "ref.txt"), "w") as f:
     f.write("# matplotlib %s, scripts/mpl_imgcol_reference.py\n" % matplotlib.__version__)
     f.write("\n".join(rows) + "\n")

@@ -16,6 +16,7 @@
 #include "testutil.h"
 
 #define REF NUMC_TEST_DATA "/plot/imgcol/ref.txt"
+#define GOLDEN NUMC_TEST_DATA "/plot/imgcol"
 
 static artist *A(nplot_artist *h) { return (artist *)(void *)h; }
 
@@ -327,6 +328,106 @@ static void test_violin_bad_input(void)
     CU_ASSERT_EQUAL(nplot_violin(NULL, vs, 1), ND_EVALUE);
 }
 
+static void golden(nplot_figure *fig, const char *name, double tol)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fig);
+    char out[256], ref[256];
+    bool regen = golden_output(out, sizeof out, GOLDEN, ".", name);
+    CU_ASSERT_EQUAL_FATAL(nplot_savefig(fig, out), ND_OK);
+    nplot_figure_free(fig);
+    if (regen) return;
+    snprintf(ref, sizeof ref, "%s/%s.png", GOLDEN, name);
+    double rms = image_rms(ref, out);
+    if (!(rms >= 0 && rms <= tol)) fprintf(stderr, "golden %s: RMS %g\n", name, rms);
+    CU_ASSERT(rms >= 0 && rms <= tol);
+    if (rms >= 0 && rms <= tol) remove(out);
+}
+
+static void check_pcolorfast(const char *name, const double *x, size_t nx, const double *y, size_t ny,
+                             bool two_d)
+{
+    char nm[64];
+    double cv[12], want[48], kind = 0, xl[2] = { 0, 0 }, yl[2] = { 0, 0 };
+    fixture_values(REF, "pf_C", cv, 12);
+    snprintf(nm, sizeof nm, "pf_%s_rgba", name);
+    CU_ASSERT_EQUAL_FATAL(fixture_values(REF, nm, want, 48), 48);
+    snprintf(nm, sizeof nm, "pf_%s_kind", name);
+    fixture_values(REF, nm, &kind, 1);
+    snprintf(nm, sizeof nm, "pf_%s_xlim", name);
+    fixture_values(REF, nm, xl, 2);
+    snprintf(nm, sizeof nm, "pf_%s_ylim", name);
+    fixture_values(REF, nm, yl, 2);
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 3, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    nd_array *c1 = nd_from_f64(cv, 12), *C = nd_reshape(c1, ND_SHAPE(3, 4)), *X = NULL, *Y = NULL;
+    if (x) {
+        nd_array *x1 = nd_from_f64(x, nx), *y1 = nd_from_f64(y, ny);
+        X = two_d ? nd_reshape(x1, ND_SHAPE(4, 5)) : nd_reshape(x1, ND_SHAPE((ptrdiff_t)nx));
+        Y = two_d ? nd_reshape(y1, ND_SHAPE(4, 5)) : nd_reshape(y1, ND_SHAPE((ptrdiff_t)ny));
+        nd_free(x1);
+        nd_free(y1);
+    }
+    const char *style = NULL;
+    nplot_artist *r = nplot_pcolorfast(ax, C, .x = X, .y = Y, .cmap = "magma", .style = &style);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    static const char *const kinds[3] = { "image", "pcolorimage", "quadmesh" };
+    CU_ASSERT_STRING_EQUAL(style, kinds[(int)kind]);
+    CU_ASSERT_PTR_EQUAL(nplot_gci(fig), r);
+    double lo, hi;
+    nplot_get_xlim(ax, &lo, &hi);
+    CU_ASSERT(fabs(lo - xl[0]) < 1e-12 && fabs(hi - xl[1]) < 1e-12);
+    nplot_get_ylim(ax, &lo, &hi);
+    CU_ASSERT(fabs(lo - yl[0]) < 1e-12 && fabs(hi - yl[1]) < 1e-12);
+    img m = render(fig);
+    CU_ASSERT_FATAL(m.px != NULL);
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 4; j++) {
+            double cx, cy;
+            if (!x) cx = j + 0.5, cy = i + 0.5;
+            else if (!two_d) cx = (x[j] + x[j + 1]) / 2, cy = (y[i] + y[i + 1]) / 2;
+            else {
+                cx = (x[i * 5 + j] + x[i * 5 + j + 1] + x[(i + 1) * 5 + j] + x[(i + 1) * 5 + j + 1]) / 4;
+                cy = (y[i * 5 + j] + y[(i + 1) * 5 + j]) / 2;
+            }
+            if (!x || !two_d || kind == 2) /* uniform edges stretch to the extent */
+                CU_ASSERT(px_near(at_data(&m, ax, x && kind == 0 ? x[0] + (j + 0.5) * (x[nx - 1] - x[0]) / 4 : cx,
+                                          x && kind == 0 ? y[0] + (i + 0.5) * (y[ny - 1] - y[0]) / 3 : cy),
+                                  want + 4 * (i * 4 + j), 2));
+        }
+    /* the golden, reviewed next to matplotlib's pcolorfast_<name>_mpl.png */
+    nplot_figure *g = nplot_figure_new(.width = 6.4, .height = 4.8, .dpi = 50);
+    nplot_pcolorfast(nplot_subplot(g, 1, 1, 1), C, .x = X, .y = Y, .cmap = "magma");
+    snprintf(nm, sizeof nm, "pcolorfast_%s", name);
+    golden(g, nm, 1.0);
+    free(m.px);
+    nd_free(c1);
+    nd_free(C);
+    nd_free(X);
+    nd_free(Y);
+    nplot_figure_free(fig);
+}
+
+static void test_pcolorfast_kinds_match_matplotlib(void)
+{
+    check_pcolorfast("plain", NULL, 0, NULL, 0, false);
+    check_pcolorfast("even", (double[]){ 0, 2, 4, 6, 8 }, 5, (double[]){ 0, 1, 2, 3 }, 4, false);
+    check_pcolorfast("uneven", (double[]){ 0, 1, 3, 6, 10 }, 5, (double[]){ 0, 1, 3, 4 }, 4, false);
+    double X[20], Y[20];
+    for (int i = 0; i < 4; i++)
+        for (int j = 0; j < 5; j++) X[i * 5 + j] = j + 0.3 * i, Y[i * 5 + j] = i;
+    check_pcolorfast("quad", X, 20, Y, 20, true);
+    /* bad input */
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    nd_array *c = nd_zeros(ND_SHAPE(2, 2), ND_FLOAT64), *x = nd_linspace(0, 1, 3);
+    CU_ASSERT_PTR_NULL(nplot_pcolorfast(ax, c, .x = x));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    nplot_figure_free(fig);
+    CU_ASSERT_PTR_NULL(nplot_pcolorfast(NULL, c));
+    nd_free(c);
+    nd_free(x);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_image_set_clim_recolors_and_colorbar_follows),
     ND_T(test_large_image_lazy_recolor),
@@ -334,6 +435,7 @@ static const ND_TEST tests[] = {
     ND_T(test_prop_cycle_lines_and_patches),
     ND_T(test_violin_from_stats_matches_matplotlib),
     ND_T(test_violin_bad_input),
+    ND_T(test_pcolorfast_kinds_match_matplotlib),
     { 0 },
 };
 

@@ -3613,6 +3613,34 @@ NPLOT_API nd_status nplot_violin_(nplot_axes *ax, const nplot_violin_stats *vpst
 #define nplot__kw_violin(ax, s, k, ...) \
     nplot_violin_((ax), (s), (k), &(nplot_violin_draw_opts){ 0, __VA_ARGS__ })
 
+typedef struct nplot_pcolorfast_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const nd_array *x, *y;   /* both or neither: 1-D edges (2 values: the corners) or 2-D
+                                corners of a quadrilateral mesh; NULL → 0..ncols, 0..nrows */
+    const char *cmap;        /* NULL → viridis */
+    double vmin, vmax;       /* equal → the data range */
+    const nplot_norm *norm;  /* NULL → Normalize(vmin, vmax) */
+    double alpha;
+    double zorder;           /* default: 0 for an image, 1 for a mesh */
+    const char *label;       /* an image's label */
+    const char *bad;         /* color of NaN cells; NULL → not drawn */
+    const char **style;      /* receives matplotlib's kind: "image" (AxesImage),
+                                "pcolorimage" (PcolorImage) or "quadmesh" (QuadMesh) */
+} nplot_pcolorfast_opts;
+/* ax.pcolorfast(C) / pcolorfast(x, y, C): C (nrows x ncols, row 0 at the bottom; or RGB(A)
+ * (h, w, 3|4) on an image) on a rectangular grid, chosen as matplotlib chooses: no x / y,
+ * 2-value ones, or evenly spaced 1-D edges (spacing within 1 % of the mean) → an image
+ * (nearest, origin lower) on the extent x[0]..x[-1], y[0]..y[-1]; other 1-D edges (ncols + 1,
+ * nrows + 1 values) → one rectangle per cell; 2-D corners ((nrows + 1) x (ncols + 1)) → a
+ * quadrilateral mesh. Cells have no edges; the limits fit the grid tightly. A mappable
+ * (nplot_colorbar, set_clim). Returns its handle (the figure's), NULL on error: ND_ESHAPE
+ * for other shapes or sizes, ND_EVALUE for x without y, mixed 1-D / 2-D x and y, bad
+ * cmap / norm. */
+NPLOT_API nplot_artist *nplot_pcolorfast_(nplot_axes *ax, const nd_array *C, const nplot_pcolorfast_opts *o);
+#define nplot_pcolorfast(...) nplot__kw_pcolorfast(__VA_ARGS__, )
+#define nplot__kw_pcolorfast(ax, C, ...) \
+    nplot_pcolorfast_((ax), (C), &(nplot_pcolorfast_opts){ 0, __VA_ARGS__ })
+
 /* ==== path effects and sketch on patches and text, Axes/Figure path effects, compressed layout (effects2) ==== */
 
 /* ==== 3-D plot kinds: voxels, stem, errorbar, text, bar, tricontour, contour sets, collections (ax3da) ==== */
