@@ -2298,6 +2298,9 @@ from . import _pyplot_pyspec as _pyspec  # noqa: E402,F401  (spectral, 3-D bars,
 from . import _pyplot_pyprops as _pyprops  # noqa: E402,F401  (issue 21: axes / figure properties)
 # ---- anchor: axgeneric ----
 # ---- anchor: imgcol ----
+from . import _pyplot_imgcol as _imgcol  # noqa: E402  (gci/sci/clim, pcolorfast, violin, prop cycles)
+
+gci, sci, clim = _imgcol.gci, _imgcol.sci, _imgcol.clim
 # ---- anchor: effects2 ----
 # ---- anchor: ax3da ----
 # ---- anchor: ax3db ----
