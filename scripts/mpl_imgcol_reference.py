@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """matplotlib 3.6's numbers for tests/test_plot_imgcol.c and python/tests/test_imgcol.py:
     /usr/bin/python3 scripts/mpl_imgcol_reference.py
-writes tests/data/plot/imgcol/ref.txt ("name v0 v1 ..." lines; colors as r g b a in 0..1)."""
+writes tests/data/plot/imgcol/ref.txt ("name v0 v1 ..." lines; colors as r g b a in 0..1);
+with --png also plot_imgcol_mpl.png, matplotlib's drawing of examples/plot_imgcol.c."""
+import sys
 import os
 import numpy as np
 import matplotlib
@@ -115,3 +117,32 @@ for name, xy in cases.items():
 with open(os.path.join(OUT, "ref.txt"), "w") as f:
     f.write("# matplotlib %s, scripts/mpl_imgcol_reference.py\n" % matplotlib.__version__)
     f.write("\n".join(rows) + "\n")
+
+if "--png" in sys.argv:
+    fig = plt.figure(figsize=(9, 7))
+    a1 = fig.add_subplot(2, 2, 1)
+    plt.sca(a1)
+    i, j = np.mgrid[0:48, 0:64]
+    plt.imshow(np.sin(j / 8.0) * np.cos(i / 6.0), cmap="RdBu_r")
+    fig.colorbar(plt.gci(), ax=a1)
+    plt.clim(-0.5, 0.5)
+    a1.set_title("imshow, then clim(-0.5, 0.5)")
+    a2 = fig.add_subplot(2, 2, 2)
+    r = a2.pcolorfast([0, 1, 3, 6, 10], [0, 1, 3, 4], np.arange(12.0).reshape(3, 4), cmap="magma")
+    a2.set_title(type(r).__name__)
+    a3 = fig.add_subplot(2, 2, 3)
+    co = -4 + 0.2 * np.arange(41)
+    v1 = np.exp(-co ** 2 / 2)
+    v2 = np.exp(-(co - 1) ** 2) + 0.5 * np.exp(-(co + 2) ** 2 * 2)
+    a3.violin([dict(coords=co, vals=v1, mean=0, median=0, min=-4, max=4, quantiles=[-1, 1]),
+               dict(coords=co, vals=v2, mean=0.4, median=0.8, min=-4, max=4, quantiles=[])],
+              showmeans=True, showmedians=True)
+    a3.set_title("violin(vpstats)")
+    a4 = fig.add_subplot(2, 2, 4)
+    a4.set_prop_cycle(color=["r", "g", "b", "y"], linestyle=["-", "--", ":", "-."])
+    xs = np.linspace(0, 2 * np.pi, 50)
+    for k in range(4):
+        a4.plot(xs, np.sin(xs + k * np.pi / 4), linewidth=2)
+    a4.set_title("set_prop_cycle(color, linestyle)")
+    fig.tight_layout()
+    fig.savefig("plot_imgcol_mpl.png")
