@@ -113,9 +113,10 @@ nd_status nplot_artist_set_clim(nplot_artist *h, double vmin, double vmax)
     nd_status st = nplot__check(fig);
     if (st) return st;
     if (a->removed) return nd_set_error(ND_EVALUE, "%s: the %s was removed", who, nplot__class_of(a->kind)->name);
-    bool cells = a->kind == ART_PATCHES && !a->cset && a->z, contour = a->cset > 0 && !a->ax->is3d;
+    bool cells = a->kind == ART_PATCHES && !a->cset && !a->collection && a->z,
+         contour = a->cset > 0 && !a->ax->is3d, items = a->kind == ART_SCATTER || a->collection;
     bool ok = a->map.on && ((a->kind == ART_IMAGE && a->z && a->nch == 1) || cells ||
-                            (a->kind == ART_GOURAUD && a->z) || (a->kind == ART_SCATTER && a->z) ||
+                            (a->kind == ART_GOURAUD && a->z) || (items && a->z) ||
                             contour);
     if (!ok)
         return nd_set_error(ND_EVALUE, "%s: the %s is not colour-mapped from values it keeps (an image, "
@@ -135,8 +136,9 @@ nd_status nplot_artist_set_clim(nplot_artist *h, double vmin, double vmax)
         if (a->kind == ART_IMAGE) st = nplot__image_recolor(a, who);
         else if (cells) st = nplot__cells_recolor(a, who);
         else if (a->kind == ART_GOURAUD) nplot__gouraud_recolor(a);
-        else
-            for (size_t i = 0; i < a->n; i++) a->colors[i] = nplot__map_color(&m, a->z[i]);
+        else /* one color per point or collection item */
+            for (size_t i = 0, n = a->collection ? a->npoly : a->n; i < n; i++)
+                a->colors[i] = nplot__map_color(&m, a->z[i]);
     }
     if (st) return st;
     for (nplot_axes *cax = fig->axes; cax; cax = cax->next)

@@ -447,6 +447,8 @@ typedef struct artist {
     int bars;
     size_t nbars;
     bool open_path;         /* patches: polygons left open (histtype 'step'), no fill */
+    bool collection;        /* patches made by add_collection: colors[] (sizes[]: the stroke
+                               widths) one per item, z the items' values when mapped */
     /* artist.c: the owning axes; set_visible(False); removed (in the figure's graveyard) */
     struct nplot_axes *ax;
     bool hidden, removed;

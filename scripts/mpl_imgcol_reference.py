@@ -114,6 +114,35 @@ for name, xy in cases.items():
     fig.savefig(os.path.join(OUT, "pcolorfast_%s_mpl.png" % name), dpi=50)
     plt.close(fig)
 
+# ---- add_collection: LineCollection with per-item colors / widths, PolyCollection + array --
+from matplotlib.collections import LineCollection, PolyCollection
+fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
+segs = [[(0, 0), (4, 1)], [(0, 2), (4, 2)], [(1, 3), (2, 5), (3, 3)]]
+lc = LineCollection(segs, colors=["r", "g", "b"], linewidths=[1, 3, 6])
+ax.add_collection(lc)
+ax.autoscale_view()
+put("lc_xlim", ax.get_xlim())
+put("lc_ylim", ax.get_ylim())
+fig.canvas.draw()
+px = np.asarray(fig.canvas.buffer_rgba())
+def thick(x, y, chan):
+    X, Y = ax.transData.transform((x, y))
+    col = px[:, int(X), :3].astype(int)
+    return int(np.sum((col[:, chan] > 100) & (col.sum(axis=1) - col[:, chan] < 150)))
+put("lc_green_px", [thick(1, 2, 1)])
+plt.close(fig)
+fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
+verts = [[(0, 0), (1, 0), (1, 1)], [(2, 0), (3, 0), (3, 2), (2, 2)], [(4, 1), (5, 3), (6, 1)]]
+pc = PolyCollection(verts, array=np.array([1.0, 2.0, 4.0]), cmap="viridis")
+ax.add_collection(pc)
+ax.autoscale_view()
+put("pc_xlim", ax.get_xlim())
+put("pc_ylim", ax.get_ylim())
+put("pc_rgba", pc.to_rgba(np.array([1.0, 2.0, 4.0])))
+pc.set_clim(2, 3)
+put("pc_clim_rgba", pc.to_rgba(np.array([1.0, 2.0, 4.0])))
+plt.close(fig)
+
 with open(os.path.join(OUT, "ref.txt"), "w") as f:
     f.write("# matplotlib %s, scripts/mpl_imgcol_reference.py\n" % matplotlib.__version__)
     f.write("\n".join(rows) + "\n")

@@ -428,6 +428,76 @@ static void test_pcolorfast_kinds_match_matplotlib(void)
     nd_free(x);
 }
 
+static void test_add_collection_matches_matplotlib(void)
+{
+    double xl[2] = { 0, 0 }, yl[2] = { 0, 0 }, green = 0, lo, hi;
+    fixture_values(REF, "lc_xlim", xl, 2);
+    fixture_values(REF, "lc_ylim", yl, 2);
+    fixture_values(REF, "lc_green_px", &green, 1);
+    nplot_figure *fig = nplot_figure_new(.width = 4, .height = 3, .dpi = 100);
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    double x[7] = { 0, 4, 0, 4, 1, 2, 3 }, y[7] = { 0, 1, 2, 2, 3, 5, 3 };
+    size_t lens[3] = { 2, 2, 3 };
+    nplot_artist *lc = nplot_add_collection(ax, x, y, lens, 3, .colors = NPLOT_STRS("r", "g", "b"),
+                                            .linewidths = NPLOT_F64S(1, 3, 6), .label = "lines");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lc);
+    img m = render(fig);
+    CU_ASSERT_FATAL(m.px != NULL);
+    nplot_get_xlim(ax, &lo, &hi);
+    CU_ASSERT(fabs(lo - xl[0]) < 1e-9 && fabs(hi - xl[1]) < 1e-9);
+    nplot_get_ylim(ax, &lo, &hi);
+    CU_ASSERT(fabs(lo - yl[0]) < 1e-9 && fabs(hi - yl[1]) < 1e-9);
+    /* each item in its color, the 3-point green line as thick as matplotlib's */
+    CU_ASSERT(near_rgb(at_data(&m, ax, 2, 0.5), 0xff0000, 60));
+    CU_ASSERT(near_rgb(at_data(&m, ax, 1.5, 4), 0x0000ff, 60));
+    double px, py;
+    nplot_data_to_pixel(ax, 1, 2, &px, &py);
+    int run = 0;
+    for (int r = 0; r < m.h; r++) {
+        const unsigned char *p = at(&m, px, r);
+        run += p[1] > 100 && p[0] + p[2] < 150;
+    }
+    CU_ASSERT(abs(run - (int)green) <= 1);
+    free(m.px);
+    CU_ASSERT_EQUAL(nplot_artist_remove(lc), ND_OK);
+    CU_ASSERT_EQUAL(nplot_artist_count(ax), 0);
+    /* polygons colored by an array: a mappable (gci, set_clim) */
+    double pw[12], pc[12];
+    fixture_values(REF, "pc_rgba", pw, 12);
+    fixture_values(REF, "pc_clim_rgba", pc, 12);
+    nplot_axes *ax2 = nplot_subplot(fig, 2, 2, 4);
+    double vx[10] = { 0, 1, 1, 2, 3, 3, 2, 4, 5, 6 }, vy[10] = { 0, 0, 1, 0, 0, 2, 2, 1, 3, 1 };
+    size_t pl[3] = { 3, 4, 3 };
+    nplot_artist *pcoll = nplot_add_collection(ax2, vx, vy, pl, 3, .kind = "poly", .array = NPLOT_F64S(1, 2, 4));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(pcoll);
+    for (int i = 0; i < 3; i++) CU_ASSERT(rgba_near(A(pcoll)->colors[i], pw + 4 * i, 2.5 / 255));
+    CU_ASSERT_PTR_EQUAL(nplot_gci(fig), pcoll);
+    CU_ASSERT_EQUAL(nplot_clim(fig, 2, 3), ND_OK);
+    for (int i = 0; i < 3; i++) CU_ASSERT(rgba_near(A(pcoll)->colors[i], pc + 4 * i, 2.5 / 255));
+    double pxl[2] = { 0, 0 }, pyl[2] = { 0, 0 };
+    fixture_values(REF, "pc_xlim", pxl, 2);
+    fixture_values(REF, "pc_ylim", pyl, 2);
+    img m2 = render(fig);
+    free(m2.px);
+    nplot_get_xlim(ax2, &lo, &hi);
+    CU_ASSERT(fabs(lo - pxl[0]) < 1e-9 && fabs(hi - pxl[1]) < 1e-9);
+    nplot_get_ylim(ax2, &lo, &hi);
+    CU_ASSERT(fabs(lo - pyl[0]) < 1e-9 && fabs(hi - pyl[1]) < 1e-9);
+    /* bad input */
+    CU_ASSERT_PTR_NULL(nplot_add_collection(ax2, vx, vy, pl, 3, .kind = "star"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "kind must be 'line' or 'poly'"));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_PTR_NULL(nplot_add_collection(ax, vx, vy, (size_t[]){ 1 }, 1));
+    nplot_figure_free(fig);
+    fig = nplot_figure_new();
+    ax = nplot_subplot(fig, 1, 1, 1);
+    CU_ASSERT_PTR_NULL(nplot_add_collection(ax, vx, vy, pl, 3, .array = NPLOT_F64S(1, 2)));
+    nplot_figure_free(fig);
+    CU_ASSERT_PTR_NULL(nplot_add_collection(NULL, vx, vy, pl, 3));
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_image_set_clim_recolors_and_colorbar_follows),
     ND_T(test_large_image_lazy_recolor),
@@ -436,6 +506,7 @@ static const ND_TEST tests[] = {
     ND_T(test_violin_from_stats_matches_matplotlib),
     ND_T(test_violin_bad_input),
     ND_T(test_pcolorfast_kinds_match_matplotlib),
+    ND_T(test_add_collection_matches_matplotlib),
     { 0 },
 };
 

@@ -3641,6 +3641,38 @@ NPLOT_API nplot_artist *nplot_pcolorfast_(nplot_axes *ax, const nd_array *C, con
 #define nplot__kw_pcolorfast(ax, C, ...) \
     nplot_pcolorfast_((ax), (C), &(nplot_pcolorfast_opts){ 0, __VA_ARGS__ })
 
+typedef struct nplot_collection_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *kind;       /* "line" (LineCollection, default) or "poly" (PolyCollection) */
+    nplot_strs colors;      /* the items' colors, cycled (a line's stroke, a polygon's face);
+                               not given → 'C0' */
+    const char *edgecolor;  /* "poly": one edge color for all, "face" (each its own) or
+                               NULL / "none" → no edges */
+    nplot_f64s linewidths;  /* points, cycled; not given → lines.linewidth ("line"), 1 ("poly") */
+    nplot_f64s array;       /* exactly one value per item (set_array): colored through cmap
+                               and norm instead of colors; a mappable then */
+    const char *cmap;       /* NULL → viridis */
+    const nplot_norm *norm; /* NULL → Normalize(vmin, vmax) */
+    double vmin, vmax;      /* equal → the array's range */
+    double alpha;
+    double zorder;          /* 0 → 2 ("line"), 1 ("poly") */
+    const char *label;
+    int autolim;            /* NPLOT_OFF: the data limits stay (add_collection(autolim=False)) */
+} nplot_collection_opts;
+/* ax.add_collection(LineCollection(segments) | PolyCollection(verts)): n items, item i the
+ * next lens[i] vertices of x / y (a line needs 2, a polygon 3), as one artist with a color
+ * and a width per item (or an array colored through a colormap: then a mappable, so
+ * nplot_colorbar, nplot_gci and nplot_artist_set_clim work on it); the data limits grow to
+ * the vertices (autolim). Returns its handle (the figure's; remove, visible, label as any
+ * artist), NULL on error: ND_EVALUE for a bad kind, too few vertices, a non-finite vertex,
+ * array of another length than n, a bad color, width or alpha. The vertices are copied. */
+NPLOT_API nplot_artist *nplot_add_collection_(nplot_axes *ax, const double *x, const double *y,
+                                              const size_t *lens, size_t n,
+                                              const nplot_collection_opts *o);
+#define nplot_add_collection(...) nplot__kw_add_collection(__VA_ARGS__, )
+#define nplot__kw_add_collection(ax, x, y, lens, n, ...) \
+    nplot_add_collection_((ax), (x), (y), (lens), (n), &(nplot_collection_opts){ 0, __VA_ARGS__ })
+
 /* ==== path effects and sketch on patches and text, Axes/Figure path effects, compressed layout (effects2) ==== */
 
 /* ==== 3-D plot kinds: voxels, stem, errorbar, text, bar, tricontour, contour sets, collections (ax3da) ==== */
