@@ -1,7 +1,8 @@
 """numc.pyplot's names for plot.h's "current image (gci/sci/clim), pcolorfast, violin from
-statistics, prop cycles" section: plt.gci / plt.sci / plt.clim, ScalarMappable.set_clim /
-get_clim, Axes.pcolorfast, Axes.violin and Axes.set_prop_cycle (with cycler objects),
-attached by the import at the imgcol anchor of pyplot.py.
+statistics, collections, prop cycles" section: plt.gci / plt.sci / plt.clim,
+ScalarMappable.set_clim / get_clim, Axes.pcolorfast, Axes.violin, Axes.add_collection (of
+numc.mpl.collections' LineCollection / PolyCollection) and Axes.set_prop_cycle (with cycler
+objects), attached by the import at the imgcol anchor of pyplot.py.
 
 Calls that change the figure go through its call log as "_ic:" entries (replayed by the
 hook below), so a figure made again from its calls keeps them. Keyword arguments numc does
@@ -123,8 +124,9 @@ def gci():
 
 
 def sci(im):
+    from .mpl.collections import Collection
     ax = pp.gca()
-    if not isinstance(im, ScalarMappable):
+    if not isinstance(im, (ScalarMappable, Collection)):
         raise TypeError("'im' must be an instance of ContourSet, Collection or AxesImage, not "
                         "a %s" % getattr(im, "_kind", type(im).__name__))
     if im.axes is not ax:
@@ -268,3 +270,42 @@ def ax_pcolorfast(self, *args, alpha=None, norm=None, cmap=None, vmin=None, vmax
 
 
 Axes.pcolorfast = ax_pcolorfast
+
+
+# ---- add_collection ----------------------------------------------------------------------------
+def ax_add_collection(self, collection, autolim=True):
+    """Axes.add_collection(LineCollection | PolyCollection) from numc.mpl.collections."""
+    from .mpl.collections import Collection
+    if not isinstance(collection, Collection):
+        raise TypeError("add_collection(): numc adds numc.mpl.collections' LineCollection and "
+                        "PolyCollection, not %s" % type(collection).__name__)
+    c = collection
+    if c.axes is not None:
+        raise ValueError("this collection was added to an axes already")
+    xs, ys, lens = c._lists()
+    cols = c._colors
+    if cols is not None:
+        cols = [cols] if isinstance(cols, str) or (isinstance(cols, tuple) and len(cols) in (3, 4)
+                                                   and not isinstance(cols[0], (str, tuple, list))) \
+            else list(cols)
+        cols = [_py21._color_text(v) for v in cols]
+    edge = c._edge
+    if edge is not None and not (isinstance(edge, str) and edge in ("face", "none")):
+        edge = _py21._color_text(edge)
+    lws = c._lw
+    if lws is not None:
+        lws = [float(lws)] if not hasattr(lws, "__len__") else [float(v) for v in lws]
+    cm = pp._cmap_name(c._cmap) if c._cmap is not None else None
+    lo, hi = c._clim
+    _, toks = _do(self, "add_collection", "poly" if c._poly else "line", xs, ys, lens, cols, edge, lws,
+                  c._array, cm, _nan(lo), _nan(hi), 0.0 if c._alpha is None else (float(c._alpha) or 1e-300),
+                  0.0 if c._zorder is None else float(c._zorder), c._label, bool(autolim))
+    c.axes = self
+    c._toks = toks
+    c._entry = self.figure._log[-1]
+    if c._array is not None:
+        self._mappable = c  # what colorbar(c) describes (and gci: numc's last mappable)
+    return c
+
+
+Axes.add_collection = ax_add_collection

@@ -155,6 +155,46 @@ done:
     return res;
 }
 
+/* add_collection(ax, kind, xs, ys, lens, colors, edgecolor, linewidths, array, cmap, vmin,
+ * vmax, alpha, zorder, label, autolim) */
+static PyObject *add_collection(nplot_axes *ax, PyObject *rest)
+{
+    const char *kind, *edge, *cmap, *label;
+    PyObject *xs, *ys, *lens, *colors, *lws, *arr;
+    double vmin, vmax, alpha, zorder;
+    int autolim;
+    if (!PyArg_ParseTuple(rest, "sOOOOzOOzdddd" "zp", &kind, &xs, &ys, &lens, &colors, &edge, &lws, &arr,
+                          &cmap, &vmin, &vmax, &alpha, &zorder, &label, &autolim))
+        return NULL;
+    nplot_f64s fx = { 0 }, fy = { 0 }, fl = { 0 };
+    double *bx = NULL, *by = NULL, *bl = NULL, *bw = NULL, *ba = NULL;
+    const char **bc = NULL;
+    size_t *ln = NULL;
+    PyObject *res = NULL;
+    nplot_collection_opts o = { .kind = kind, .edgecolor = edge, .cmap = cmap, .vmin = vmin, .vmax = vmax,
+                                .alpha = alpha, .zorder = zorder, .label = label,
+                                .autolim = autolim ? 0 : NPLOT_OFF };
+    if (f64s(xs, &fx, &bx) || f64s(ys, &fy, &by) || f64s(lens, &fl, &bl) || strs(colors, &o.colors, &bc) ||
+        f64s(lws, &o.linewidths, &bw) || f64s(arr, &o.array, &ba))
+        goto done;
+    if (!(ln = PyMem_Calloc(fl.n + 1, sizeof *ln))) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (size_t i = 0; i < fl.n; i++) ln[i] = (size_t)fl.v[i];
+    if (!nplot_add_collection_(ax, fx.v, fy.v, ln, fl.n, &o)) res = npy_raise();
+    else Py_INCREF(Py_None), res = Py_None;
+done:
+    PyMem_Free(bx);
+    PyMem_Free(by);
+    PyMem_Free(bl);
+    PyMem_Free(bw);
+    PyMem_Free(ba);
+    PyMem_Free(bc);
+    PyMem_Free(ln);
+    return res;
+}
+
 static PyObject *f_ax_do(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -172,6 +212,7 @@ static PyObject *f_ax_do(PyObject *self, PyObject *args)
     if (is(name, "set_prop_cycle")) res = set_prop_cycle(ax, rest);
     else if (is(name, "violin")) res = violin(ax, rest);
     else if (is(name, "pcolorfast")) res = pcolorfast(ax, rest);
+    else if (is(name, "add_collection")) res = add_collection(ax, rest);
     else if (is(name, "set_clim")) {
         Py_ssize_t i;
         double lo, hi;
@@ -207,7 +248,7 @@ static PyObject *f_ax_get(PyObject *self, PyObject *args)
 }
 
 static PyMethodDef methods[] = {
-    { "ax_do", f_ax_do, METH_VARARGS, "ax_do(name, ax, *args): set_prop_cycle, violin, pcolorfast, set_clim" },
+    { "ax_do", f_ax_do, METH_VARARGS, "ax_do(name, ax, *args): set_prop_cycle, violin, pcolorfast, add_collection, set_clim" },
     { "ax_get", f_ax_get, METH_VARARGS, "ax_get('clim', ax, i) -> (vmin, vmax) of artist i" },
     { NULL, NULL, 0, NULL }
 };

@@ -264,6 +264,24 @@ static const npp_kw kw_nplot_clabel_opts[] = {
     { "size", offsetof(nplot_clabel_opts, fontsize), K_D, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_collection_opts[] = {
+    { "kind", offsetof(nplot_collection_opts, kind), K_S, 0 },
+    { "colors", offsetof(nplot_collection_opts, colors), K_STRS, 0 },
+    { "edgecolor", offsetof(nplot_collection_opts, edgecolor), K_S, 0 },
+    { "linewidths", offsetof(nplot_collection_opts, linewidths), K_F64S, 0 },
+    { "array", offsetof(nplot_collection_opts, array), K_F64S, 0 },
+    { "cmap", offsetof(nplot_collection_opts, cmap), K_S, 0 },
+    { "norm", offsetof(nplot_collection_opts, norm), K_NORM, 0 },
+    { "vmin", offsetof(nplot_collection_opts, vmin), K_D, 0 },
+    { "vmax", offsetof(nplot_collection_opts, vmax), K_D, 0 },
+    { "alpha", offsetof(nplot_collection_opts, alpha), K_D, 0 },
+    { "zorder", offsetof(nplot_collection_opts, zorder), K_D, 0 },
+    { "label", offsetof(nplot_collection_opts, label), K_S, 0 },
+    { "autolim", offsetof(nplot_collection_opts, autolim), K_TRI, 0 },
+    { "ec", offsetof(nplot_collection_opts, edgecolor), K_S, 0 },
+    { "edgecolors", offsetof(nplot_collection_opts, edgecolor), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_colorbar_opts[] = {
     { "label", offsetof(nplot_colorbar_opts, label), K_S, 0 },
     { "orientation", offsetof(nplot_colorbar_opts, orientation), K_S, 0 },

@@ -158,3 +158,31 @@ def test_set_prop_cycle_cycler_and_errors():
         ax.set_prop_cycle(color=["r", "g"], lw=[1, 2, 3])
     with pytest.raises(TypeError, match="foo"):
         ax.set_prop_cycle(foo=[1])
+
+
+def test_add_collection_lines_and_polys():
+    from numc.mpl.collections import LineCollection as NLC, PolyCollection as NPC
+    from matplotlib.collections import LineCollection as MLC, PolyCollection as MPC
+    segs = [[(0, 0), (4, 1)], [(0, 2), (4, 2)], [(1, 3), (2, 5), (3, 3)]]
+    verts = [[(0, 0), (1, 0), (1, 1)], [(2, 0), (3, 0), (3, 2), (2, 2)], [(4, 1), (5, 3), (6, 1)]]
+    res = {}
+    for mod, LC, PC in ((plt, NLC, NPC), (mplt, MLC, MPC)):
+        fig, (a, b) = mod.subplots(1, 2, figsize=(6, 3), dpi=100)
+        a.add_collection(LC(segs, colors=["r", "g", "b"], linewidths=[1, 3, 6]))
+        pc = b.add_collection(PC(verts, array=[1.0, 2.0, 4.0], cmap="viridis", edgecolors="k"))
+        a.autoscale_view()
+        b.autoscale_view()
+        fig.colorbar(pc, ax=b)
+        mod.sca(b)
+        mod.sci(pc)  # (matplotlib's add_collection does not make it current; numc's does)
+        assert mod.gci() is pc
+        pc.set_clim(2, 3)
+        fig.canvas.draw()
+        res[mod] = (a.get_xlim(), a.get_ylim(), b.get_xlim(), b.get_ylim(), tuple(pc.get_clim()),
+                    tuple(_cell_px(mod, fig, a, 2, 2)), tuple(_cell_px(mod, fig, a, 1.5, 4)))
+    for u, v in zip(res[plt][:5], res[mplt][:5]):
+        assert tuple(u) == pytest.approx(tuple(v))
+    for u, v in zip(res[plt][5:], res[mplt][5:]):
+        assert max(abs(p - q) for p, q in zip(u, v)) <= 3, (u, v)
+    with pytest.raises(TypeError, match="foo"):
+        NLC(segs, foo=1)
