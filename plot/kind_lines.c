@@ -399,17 +399,31 @@ nd_status nplot_errorbar_xy_(nplot_axes *ax, const double *x, const double *y, s
             return nplot__fail(ax->fig, ND_EVALUE, "%s: error values must be >= 0 (point %zu)", who, i);
         }
     }
+    artist *before = ax->last_artist;
     nd_status st = nplot__errorbar(ax, x, y, n, xe, xe, ye, ye, o, who);
+    if (!st) st = nplot__container_note(ax, before, CONT_ERRORBAR, who);
     nd_free_mem(buf);
     return st;
 }
 
 /* ---- stem ------------------------------------------------------------------------------------------ */
+static nd_status stem_draw(nplot_axes *ax, const double *x, const double *y, size_t n,
+                           const nplot_stem_opts *o, const char *who);
+
+/* matplotlib's StemContainer: the markers, stems and baseline registered as one */
 nd_status nplot_stem_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                               const nplot_stem_opts *o)
 {
     static const char *who = "nplot_stem";
     CHECK_AX(ax, who);
+    artist *before = ax->last_artist;
+    nd_status st = stem_draw(ax, x, y, n, o, who);
+    return st ? st : nplot__container_note(ax, before, CONT_STEM, who);
+}
+
+static nd_status stem_draw(nplot_axes *ax, const double *x, const double *y, size_t n,
+                           const nplot_stem_opts *o, const char *who)
+{
     o = NPLOT__OPTS(o, nplot_stem_opts);
     if (n > 0 && !y) return nplot__fail(ax->fig, ND_EVALUE, "%s: y is NULL", who);
     nplot_figure *fig = ax->fig;
@@ -615,7 +629,9 @@ nd_status nplot_errorbar_(nplot_axes *ax, const nd_array *x, const nd_array *y,
         if (!st && y_c) ylo = yhi = cst;
         if (!st && x_c) xlo = xhi = cst + ny;
     }
+    artist *before = ax->last_artist;
     if (!st) st = nplot__errorbar(ax, xs, ys, ny, xlo, xhi, ylo, yhi, o, who);
+    if (!st) st = nplot__container_note(ax, before, CONT_ERRORBAR, who);
     nd_free_mem(xs);
     nd_free_mem(ys);
     nd_free_mem(yo);

@@ -465,6 +465,13 @@ typedef struct artist {
     double sketch[3];
     struct artist *next;
 } artist;
+/* axes.c: register the artists added after `before` (NULL: all) as a container of kind
+ * CONT_*; nothing when none was added. */
+enum { CONT_BAR = 1, CONT_ERRORBAR, CONT_STEM, CONT_USER };
+nd_status nplot__container_note(nplot_axes *ax, artist *before, int kind, const char *who);
+nd_status nplot__container_add(nplot_axes *ax, artist **parts, size_t n, int kind, const char *who);
+void nplot__containers_free(nplot_axes *ax);
+
 /* Colouring again after set_clim (clim.c): a colour-mapped image from its kept values
  * (kind_image.c); mesh cells and gouraud triangles from theirs (kind_mesh.c). The colorbar
  * cax follows its mappable's new limits (kind_image.c). */
@@ -657,6 +664,14 @@ struct nplot_axes {
     /* clim.c: the image nplot_sci made current and the axes' last artist then (gci: a
      * mappable added after that one, else the current image) */
     struct artist *cur_image, *cur_image_mark;
+    /* axes.c / artist.c: containers (bar, errorbar, stem, add_container): the artists of
+     * one call or group, nd_malloc'd */
+    struct nplot__container {
+        int kind;               /* CONT_* */
+        size_t n;
+        struct artist **parts;
+    } *containers;
+    int ncontainers;
     /* prop_cycle.c: set_prop_cycle's cycle (NULL: the rc axes.prop_cycle colors) */
     struct nplot__pcycle *pcycle;
     bool cbar_vertical;

@@ -143,6 +143,17 @@ pc.set_clim(2, 3)
 put("pc_clim_rgba", pc.to_rgba(np.array([1.0, 2.0, 4.0])))
 plt.close(fig)
 
+# ---- containers ----------------------------------------------------------------------------
+CK = {"BarContainer": 1, "ErrorbarContainer": 2, "StemContainer": 3, "Container": 4}
+fig, ax = plt.subplots()
+ax.bar([1, 2], [3, 4])
+ax.errorbar([1, 2], [1, 2], yerr=[0.1, 0.2], capsize=3)
+ax.stem([1, 2], [2, 1])
+ax.bar([3, 4], [1, 2], yerr=[0.5, 0.5])
+ax.hist([1, 2, 2, 3], bins=3)
+put("containers_kinds", [CK[type(c).__name__] for c in ax.containers])
+plt.close(fig)
+
 with open(os.path.join(OUT, "ref.txt"), "w") as f:
     f.write("# matplotlib %s, scripts/mpl_imgcol_reference.py\n" % matplotlib.__version__)
     f.write("\n".join(rows) + "\n")

@@ -498,6 +498,48 @@ static void test_add_collection_matches_matplotlib(void)
     CU_ASSERT_PTR_NULL(nplot_add_collection(NULL, vx, vy, pl, 3));
 }
 
+static void test_containers_match_matplotlib(void)
+{
+    double want[8];
+    int nw = fixture_values(REF, "containers_kinds", want, 8);
+    static const char *const names[5] = { "", "BarContainer", "ErrorbarContainer", "StemContainer", "Container" };
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    double x[2] = { 1, 2 }, h[2] = { 3, 4 }, y[2] = { 1, 2 }, x2[2] = { 3, 4 }, h2[2] = { 1, 2 };
+    CU_ASSERT_EQUAL(nplot_bar_xy(ax, x, h, 2), ND_OK);
+    CU_ASSERT_EQUAL(nplot_errorbar_xy(ax, x, y, 2, .yerr_f64 = NPLOT_F64S(0.1, 0.2), .capsize = 3), ND_OK);
+    double ys[2] = { 2, 1 }, hv[4] = { 1, 2, 2, 3 };
+    CU_ASSERT_EQUAL(nplot_stem_xy(ax, x, ys, 2), ND_OK);
+    CU_ASSERT_EQUAL(nplot_bar_xy(ax, x2, h2, 2, .yerr = NPLOT_F64S(0.5, 0.5)), ND_OK);
+    CU_ASSERT_EQUAL(nplot_hist_xy(ax, hv, 4, .bins = 3), ND_OK);
+    CU_ASSERT_EQUAL(nplot_container_count(ax), nw);
+    for (int i = 0; i < nw && i < nplot_container_count(ax); i++)
+        CU_ASSERT_STRING_EQUAL(nplot_container_kind(ax, i), names[(int)want[i]]);
+    /* the stem container: markers, stems, baseline; removing it removes all three */
+    nplot_artist *parts[8];
+    CU_ASSERT_EQUAL(nplot_container_parts(ax, 2, parts, 8), 3);
+    ptrdiff_t before = nplot_artist_count(ax);
+    CU_ASSERT_EQUAL(nplot_container_remove(ax, 2), ND_OK);
+    CU_ASSERT_EQUAL(nplot_artist_count(ax), before - 3);
+    CU_ASSERT_EQUAL(nplot_container_count(ax), nw - 1);
+    for (int j = 0; j < 3; j++) CU_ASSERT_EQUAL(nplot_artist_set_alpha(parts[j], 0.5), ND_EVALUE);
+    /* a user's container: one legend entry for the group */
+    nplot_artist *a = nplot_get_artist(ax, 0), *b = nplot_get_artist(ax, 1);
+    nplot_artist *grp[2] = { a, b };
+    CU_ASSERT_EQUAL(nplot_add_container(ax, grp, 2, "group"), nw - 1);
+    CU_ASSERT_STRING_EQUAL(nplot_container_kind(ax, -1), "Container");
+    CU_ASSERT_STRING_EQUAL(A(a)->label, "group");
+    CU_ASSERT_PTR_NULL(A(b)->label);
+    CU_ASSERT_EQUAL(nplot_add_container(ax, grp, 0, NULL), -1);
+    CU_ASSERT_PTR_NULL(nplot_container_kind(ax, 99));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EINDEX);
+    CU_ASSERT_EQUAL(nplot_container_remove(ax, 99), ND_EINDEX);
+    CU_ASSERT_EQUAL(nplot_cla(ax), ND_OK);
+    CU_ASSERT_EQUAL(nplot_container_count(ax), 0);
+    CU_ASSERT_EQUAL(nplot_figure_status(fig), ND_OK);
+    nplot_figure_free(fig);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_image_set_clim_recolors_and_colorbar_follows),
     ND_T(test_large_image_lazy_recolor),
@@ -507,6 +549,7 @@ static const ND_TEST tests[] = {
     ND_T(test_violin_bad_input),
     ND_T(test_pcolorfast_kinds_match_matplotlib),
     ND_T(test_add_collection_matches_matplotlib),
+    ND_T(test_containers_match_matplotlib),
     { 0 },
 };
 

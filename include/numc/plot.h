@@ -3673,6 +3673,26 @@ NPLOT_API nplot_artist *nplot_add_collection_(nplot_axes *ax, const double *x, c
 #define nplot__kw_add_collection(ax, x, y, lens, n, ...) \
     nplot_add_collection_((ax), (x), (y), (lens), (n), &(nplot_collection_opts){ 0, __VA_ARGS__ })
 
+/* Axes.containers: each bar / barh / hist call registers a BarContainer (its bars and
+ * their error bars), each errorbar an ErrorbarContainer (line, bars, caps), each stem a
+ * StemContainer (markers, stems, baseline), and nplot_add_container a Container. The count
+ * (-1 with ND_EVALUE for a NULL axes); container i's matplotlib class name
+ * ("BarContainer", ...; i < 0 counts from the end; NULL with ND_EINDEX out of range); its
+ * parts still in the axes into out[0..cap) (the count, -1 on error). */
+NPLOT_API ptrdiff_t nplot_container_count(const nplot_axes *ax);
+NPLOT_API const char *nplot_container_kind(const nplot_axes *ax, ptrdiff_t i);
+NPLOT_API ptrdiff_t nplot_container_parts(const nplot_axes *ax, ptrdiff_t i, nplot_artist **out,
+                                          size_t cap);
+/* ax.add_container(Container(parts, label)): the n artists of ax as one container; with a
+ * label, the legend shows the group once (the label moves to parts[0], whose sample is
+ * drawn; the other parts lose theirs). Returns its index, -1 with ND_EVALUE for no parts or
+ * a NULL, removed or foreign part. */
+NPLOT_API ptrdiff_t nplot_add_container(nplot_axes *ax, nplot_artist *const *parts, size_t n,
+                                        const char *label);
+/* Container.remove(): removes every part still in the axes (nplot_artist_remove) and the
+ * container itself. ND_EINDEX out of range. */
+NPLOT_API nd_status nplot_container_remove(nplot_axes *ax, ptrdiff_t i);
+
 /* ==== path effects and sketch on patches and text, Axes/Figure path effects, compressed layout (effects2) ==== */
 
 /* ==== 3-D plot kinds: voxels, stem, errorbar, text, bar, tricontour, contour sets, collections (ax3da) ==== */
