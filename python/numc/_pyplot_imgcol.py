@@ -22,6 +22,8 @@ Axes, Figure, ScalarMappable, Artist = pp.Axes, pp.Figure, pp.ScalarMappable, pp
 
 # ---- the call log -----------------------------------------------------------------------------
 def _run(ax, name, args):
+    if name == "add_container":
+        return _run_container(ax, *args)
     if name == "set_clim":
         tok, lo, hi = args
         return _IC.ax_do(name, ax._h, _py21._index(ax, tok), lo, hi)
@@ -309,3 +311,36 @@ def ax_add_collection(self, collection, autolim=True):
 
 
 Axes.add_collection = ax_add_collection
+
+
+# ---- containers ---------------------------------------------------------------------------------
+def _run_container(ax, toks, label):
+    return _IC.ax_do("add_container", ax._h, [_py21._index(ax, t) for t in toks], label)
+
+
+def ax_add_container(self, container):
+    """Axes.add_container(container): its parts (artists of this axes) as one group; a label
+    gives the legend one entry for the group."""
+    parts = list(container)
+    toks = []
+    for p in parts:
+        if getattr(p, "axes", None) is not self:
+            raise ValueError("add_container(): every part must be an artist of this axes")
+        toks += list(p.__dict__.get("_toks") or [])
+    if not toks:
+        raise TypeError("add_container(): numc cannot group these artists")
+    label = container.get_label() if hasattr(container, "get_label") else None
+    if label is not None:
+        label = str(label)
+    _do(self, "add_container", toks, label)
+    return container
+
+
+def ax_containers(self):
+    """The matplotlib class names of the axes' containers, in order (bar, errorbar, stem,
+    hist and add_container register them)."""
+    return _IC.ax_get("containers", self._h, 0)
+
+
+Axes.add_container = ax_add_container
+Axes.get_container_kinds = ax_containers

@@ -4,6 +4,7 @@
 #include "numc_py.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include <numc/plot.h>
@@ -220,6 +221,31 @@ static PyObject *f_ax_do(PyObject *self, PyObject *args)
             nplot_artist *a = nplot_get_artist(ax, i);
             res = a ? status(nplot_artist_set_clim(a, lo, hi)) : npy_raise();
         }
+    } else if (is(name, "add_container")) {
+        /* add_container(ax, [artist indices], label) */
+        PyObject *idx;
+        const char *label;
+        if (PyArg_ParseTuple(rest, "Oz", &idx, &label)) {
+            Py_ssize_t k = PySequence_Size(idx);
+            nplot_artist **parts = k >= 0 ? PyMem_Calloc((size_t)k + 1, sizeof *parts) : NULL;
+            bool ok = parts != NULL;
+            if (k >= 0 && !parts) PyErr_NoMemory();
+            for (Py_ssize_t j = 0; ok && j < k; j++) {
+                PyObject *it = PySequence_GetItem(idx, j);
+                Py_ssize_t v = it ? PyLong_AsSsize_t(it) : -1;
+                Py_XDECREF(it);
+                if (v == -1 && PyErr_Occurred()) ok = false;
+                else if (!(parts[j] = nplot_get_artist(ax, v))) ok = false, npy_raise();
+            }
+            if (ok) {
+                ptrdiff_t r = nplot_add_container(ax, parts, (size_t)k, label);
+                res = r < 0 ? npy_raise() : PyLong_FromSsize_t(r);
+            }
+            PyMem_Free(parts);
+        }
+    } else if (is(name, "container_remove")) {
+        Py_ssize_t i;
+        if (PyArg_ParseTuple(rest, "n", &i)) res = status(nplot_container_remove(ax, i));
     } else {
         PyErr_Format(PyExc_AttributeError, "_imgcol.ax_do: no '%s'", name);
     }
@@ -227,7 +253,7 @@ static PyObject *f_ax_do(PyObject *self, PyObject *args)
     return res;
 }
 
-/* ax_get("clim", ax, i) -> (vmin, vmax) */
+/* ax_get("clim", ax, i) -> (vmin, vmax); ax_get("containers", ax, 0) -> [kind names] */
 static PyObject *f_ax_get(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -237,6 +263,20 @@ static PyObject *f_ax_get(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "sOn", &name, &cap, &i)) return NULL;
     nplot_axes *ax = PyCapsule_GetPointer(cap, AX_CAP);
     if (!ax) return NULL;
+    if (is(name, "containers")) {
+        ptrdiff_t n = nplot_container_count(ax);
+        PyObject *l = PyList_New(0);
+        for (ptrdiff_t j = 0; l && j < n; j++) {
+            PyObject *s = PyUnicode_FromString(nplot_container_kind(ax, j));
+            if (!s || PyList_Append(l, s)) {
+                Py_XDECREF(s);
+                Py_DECREF(l);
+                return NULL;
+            }
+            Py_DECREF(s);
+        }
+        return l;
+    }
     if (!is(name, "clim")) {
         PyErr_Format(PyExc_AttributeError, "_imgcol.ax_get: no '%s'", name);
         return NULL;

@@ -186,3 +186,25 @@ def test_add_collection_lines_and_polys():
         assert max(abs(p - q) for p, q in zip(u, v)) <= 3, (u, v)
     with pytest.raises(TypeError, match="foo"):
         NLC(segs, foo=1)
+
+
+def test_containers_registered_as_matplotlib():
+    kinds = {}
+    for mod in (plt, mplt):
+        fig, ax = mod.subplots()
+        ax.bar([1, 2], [3, 4])
+        ax.errorbar([1, 2], [1, 2], yerr=[0.1, 0.2], capsize=3)
+        ax.stem([1, 2], [2, 1])
+        ax.hist([1, 2, 2, 3], bins=3)
+        kinds[mod] = ax.get_container_kinds() if mod is plt else [type(c).__name__ for c in ax.containers]
+    assert kinds[plt] == kinds[mplt]
+    fig, ax = plt.subplots()
+    l1 = ax.plot([0, 1], [0, 1])[0]
+    l2 = ax.plot([0, 1], [1, 0])[0]
+    c = ax.add_container(plt.Container([l1, l2], label="pair"))
+    assert c.get_label() == "pair"
+    assert ax.get_container_kinds() == ["Container"]
+    fig._replay()
+    assert ax.get_container_kinds() == ["Container"]
+    with pytest.raises(ValueError, match="every part"):
+        plt.subplots()[1].add_container(plt.Container([l1]))
