@@ -159,18 +159,18 @@ with open(os.path.join(OUT, "ref.txt"), "w") as f:
     f.write("\n".join(rows) + "\n")
 
 if "--png" in sys.argv:
-    fig = plt.figure(figsize=(9, 7))
-    a1 = fig.add_subplot(2, 2, 1)
+    fig = plt.figure(figsize=(13, 7))
+    a1 = fig.add_subplot(2, 3, 1)
     plt.sca(a1)
     i, j = np.mgrid[0:48, 0:64]
     plt.imshow(np.sin(j / 8.0) * np.cos(i / 6.0), cmap="RdBu_r")
     fig.colorbar(plt.gci(), ax=a1)
     plt.clim(-0.5, 0.5)
     a1.set_title("imshow, then clim(-0.5, 0.5)")
-    a2 = fig.add_subplot(2, 2, 2)
+    a2 = fig.add_subplot(2, 3, 2)
     r = a2.pcolorfast([0, 1, 3, 6, 10], [0, 1, 3, 4], np.arange(12.0).reshape(3, 4), cmap="magma")
     a2.set_title(type(r).__name__)
-    a3 = fig.add_subplot(2, 2, 3)
+    a3 = fig.add_subplot(2, 3, 4)
     co = -4 + 0.2 * np.arange(41)
     v1 = np.exp(-co ** 2 / 2)
     v2 = np.exp(-(co - 1) ** 2) + 0.5 * np.exp(-(co + 2) ** 2 * 2)
@@ -178,11 +178,21 @@ if "--png" in sys.argv:
                dict(coords=co, vals=v2, mean=0.4, median=0.8, min=-4, max=4, quantiles=[])],
               showmeans=True, showmedians=True)
     a3.set_title("violin(vpstats)")
-    a4 = fig.add_subplot(2, 2, 4)
+    a4 = fig.add_subplot(2, 3, 5)
     a4.set_prop_cycle(color=["r", "g", "b", "y"], linestyle=["-", "--", ":", "-."])
     xs = np.linspace(0, 2 * np.pi, 50)
     for k in range(4):
         a4.plot(xs, np.sin(xs + k * np.pi / 4), linewidth=2)
     a4.set_title("set_prop_cycle(color, linestyle)")
+    a5 = fig.add_subplot(2, 3, 3)
+    a5.add_collection(LineCollection([[(0, 0), (4, 1)], [(0, 2), (4, 2)], [(1, 3), (2, 5), (3, 3)]],
+                                     colors=["r", "g", "b"], linewidths=[1, 3, 6]))
+    a5.autoscale_view()
+    a5.set_title("add_collection(LineCollection)")
+    a6 = fig.add_subplot(2, 3, 6)
+    bc = a6.bar([1, 2, 3], [3, 1, 2])
+    ln, = a6.plot([1, 2, 3], [3, 1, 2], "k.-")
+    a6.legend([(bc, ln)], ["bars + line"])  # a plain Container has no legend handler: a tuple
+    a6.set_title("add_container")
     fig.tight_layout()
     fig.savefig("plot_imgcol_mpl.png")
