@@ -120,7 +120,7 @@ nd_status nplot_artist_set_clim(nplot_artist *h, double vmin, double vmax)
                             contour);
     if (!ok)
         return nd_set_error(ND_EVALUE, "%s: the %s is not colour-mapped from values it keeps (an image, "
-                                       "mesh, hexbin, scatter with c or 2-D contour set)", who,
+                                       "mesh, hexbin, scatter with c, collection with an array or 2-D contour set)", who,
                             nplot__class_of(a->kind)->name);
     mappable old = a->map, m = a->map;
     if ((st = clim_set(&m, vmin, vmax, who))) return st;

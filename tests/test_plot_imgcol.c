@@ -540,6 +540,37 @@ static void test_containers_match_matplotlib(void)
     nplot_figure_free(fig);
 }
 
+static void test_gouraud_and_hexbin_set_clim(void)
+{
+    nplot_figure *fig = nplot_figure_new();
+    nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+    nd_array *v = nd_linspace(0, 5, 6), *C = nd_reshape(v, ND_SHAPE(2, 3));
+    CU_ASSERT_EQUAL_FATAL(nplot_pcolormesh(ax, C, .shading = "gouraud"), ND_OK);
+    nplot_artist *g = nplot_gci(fig);
+    CU_ASSERT_STRING_EQUAL(nplot_artist_kind(g), "gouraud mesh");
+    CU_ASSERT_EQUAL(nplot_artist_set_clim(g, 10, 20), ND_OK); /* every corner under: the first entry */
+    const artist *a = A(g);
+    for (size_t i = 0; i < a->n; i++) CU_ASSERT(rgba_near(a->colors[i], (double[]){ 0.267004, 0.004874, 0.329415, 1 }, 2.5 / 255));
+    /* hexbin counts */
+    double hx[5] = { 0, 0.1, 0.2, 3, 3.1 };
+    CU_ASSERT_EQUAL_FATAL(nplot_hexbin_xy(ax, hx, hx, 5, .gridsize = 4), ND_OK);
+    nplot_artist *h = nplot_gci(fig);
+    CU_ASSERT_EQUAL(nplot_artist_set_clim(h, 100, 200), ND_OK);
+    a = A(h);
+    for (size_t i = 0; i < a->npoly; i++) CU_ASSERT(rgba_near(a->colors[i], (double[]){ 0.267004, 0.004874, 0.329415, 1 }, 2.5 / 255));
+    CU_ASSERT_EQUAL(nplot_artist_set_clim(nplot_get_artist(ax, 0), NAN, NAN), ND_OK);
+    /* a plain line is not colour-mapped */
+    nplot_plot_xy(ax, hx, hx, 5);
+    CU_ASSERT_EQUAL(nplot_artist_set_clim(nplot_get_artist(ax, -1), 0, 1), ND_EVALUE);
+    CU_ASSERT_EQUAL(nplot_figure_status(fig), ND_OK);
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL(m.px);
+    free(m.px);
+    nd_free(v);
+    nd_free(C);
+    nplot_figure_free(fig);
+}
+
 static const ND_TEST tests[] = {
     ND_T(test_image_set_clim_recolors_and_colorbar_follows),
     ND_T(test_large_image_lazy_recolor),
@@ -550,6 +581,7 @@ static const ND_TEST tests[] = {
     ND_T(test_pcolorfast_kinds_match_matplotlib),
     ND_T(test_add_collection_matches_matplotlib),
     ND_T(test_containers_match_matplotlib),
+    ND_T(test_gouraud_and_hexbin_set_clim),
     { 0 },
 };
 

@@ -3534,7 +3534,7 @@ NPLOT_API nplot_mosaic *nplot_subfig_subplot_mosaic_(nplot_subfigure *sf, const 
 /* ==== current image (gci/sci/clim), pcolorfast, violin from statistics, collections and containers, prop cycles (imgcol) ==== */
 
 /* plt.gci(): the figure's current colour-mapped artist (image, mesh, hexbin, hist2d,
- * scatter with c, contour set item): on the current axes the last one added, or the one
+ * scatter with c, contour set item, collection with an array): on the current axes the last one added, or the one
  * nplot_sci made current when none was added after it; without one there, the last of the
  * most recent axes that has one (matplotlib's Figure._gci). NULL when there is none (no
  * error then; a NULL figure is ND_EVALUE). The handle is the figure's. */
