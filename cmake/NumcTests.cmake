@@ -25,7 +25,8 @@ foreach(src ${NUMC_TESTS})
     target_link_libraries(${name} PRIVATE numc_whitebox PkgConfig::CUNIT)
   elseif(name STREQUAL "test_plot_mathtext" OR name STREQUAL "test_plot_bars_more"
          OR name STREQUAL "test_plot_annot2" OR name STREQUAL "test_plot_wrong_today"
-         OR name STREQUAL "test_plot_axesmore")
+         OR name STREQUAL "test_plot_axesmore"
+         OR name STREQUAL "test_plot_imgcol")
     target_link_libraries(${name} PRIVATE numc_plot_whitebox PkgConfig::CUNIT)
   elseif(name MATCHES "^test_nplot_")
     target_link_libraries(${name} PRIVATE nplot_cli ${NUMC_ALL_LIBS} PkgConfig::CUNIT)

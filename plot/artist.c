@@ -372,6 +372,9 @@ nd_status nplot_cla(nplot_axes *ax)
     }
     ax->title_pad = st->title_pad;
     ax->line_cycle = ax->patch_cycle = 0;
+    nplot__pcycle_free(ax); /* matplotlib's cla: the rc cycle again */
+    nplot__containers_free(ax);
+    ax->cur_image = ax->cur_image_mark = NULL;
     if (!twin) ax->face = st->axes_face;
     ax->axis_off = false;
     ax->frame_on = true;
@@ -428,4 +431,101 @@ nd_status nplot_fig_delaxes(nplot_figure *fig, nplot_axes *ax)
     fig->removed_axes = ax;
     nplot__mark_dirty(fig);
     return ND_OK;
+}
+
+/* ---- containers (matplotlib's Axes.containers / add_container / Container.remove) ----------- */
+static const char *const container_names[] = { "Container", "BarContainer", "ErrorbarContainer",
+                                               "StemContainer", "Container" };
+
+ptrdiff_t nplot_container_count(const nplot_axes *ax)
+{
+    if (!ax) {
+        nd_set_error(ND_EVALUE, "nplot_container_count: axes is NULL");
+        return -1;
+    }
+    return ax->ncontainers;
+}
+
+/* container i of ax (negative from the end), or NULL with ND_EINDEX */
+static struct nplot__container *container_at(const nplot_axes *ax, ptrdiff_t i, const char *who)
+{
+    ptrdiff_t k = i < 0 ? i + ax->ncontainers : i;
+    if (k < 0 || k >= ax->ncontainers) {
+        nd_set_error(ND_EINDEX, "%s: index %td is out of bounds for an axes with %d containers", who, i,
+                     ax->ncontainers);
+        return NULL;
+    }
+    return &ax->containers[k];
+}
+
+const char *nplot_container_kind(const nplot_axes *ax, ptrdiff_t i)
+{
+    static const char *who = "nplot_container_kind";
+    if (!ax) return ND_FAIL(ND_EVALUE, "%s: axes is NULL", who);
+    const struct nplot__container *c = container_at(ax, i, who);
+    return c ? container_names[c->kind] : NULL;
+}
+
+ptrdiff_t nplot_container_parts(const nplot_axes *ax, ptrdiff_t i, nplot_artist **out, size_t cap)
+{
+    static const char *who = "nplot_container_parts";
+    if (!ax) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who), -1;
+    const struct nplot__container *c = container_at(ax, i, who);
+    if (!c) return -1;
+    if (cap && !out) return nd_set_error(ND_EVALUE, "%s: out is NULL", who), -1;
+    ptrdiff_t n = 0;
+    for (size_t j = 0; j < c->n; j++) {
+        if (c->parts[j]->removed) continue;
+        if ((size_t)n < cap) out[n] = (nplot_artist *)(void *)c->parts[j];
+        n++;
+    }
+    return n;
+}
+
+ptrdiff_t nplot_add_container(nplot_axes *ax, nplot_artist *const *parts, size_t n, const char *label)
+{
+    static const char *who = "nplot_add_container";
+    if (!ax) return nd_set_error(ND_EVALUE, "%s: axes is NULL", who), -1;
+    if (nplot__check(ax->fig)) return -1;
+    if (n == 0 || !parts) return nd_set_error(ND_EVALUE, "%s: a container needs at least one artist", who), -1;
+    for (size_t j = 0; j < n; j++) {
+        const artist *a = of(parts[j]);
+        if (!a || a->removed || a->ax != ax)
+            return nd_set_error(ND_EVALUE, "%s: part %zu is %s", who, j,
+                                !a ? "NULL" : a->removed ? "removed" : "an artist of another axes"), -1;
+    }
+    char *lab = NULL;
+    if (label && !(lab = nplot__strdup(ax->fig, label, who))) return -1;
+    if (nplot__container_add(ax, (artist **)(void *)parts, n, CONT_USER, who)) {
+        nd_free_mem(lab);
+        return -1;
+    }
+    /* one legend entry for the group: the label on its first part (its sample), none on the others */
+    if (label) {
+        for (size_t j = 0; j < n; j++) {
+            artist *a = of(parts[j]);
+            nd_free_mem(a->label);
+            a->label = NULL;
+        }
+        of(parts[0])->label = lab;
+    }
+    nplot__mark_dirty(ax->fig);
+    return ax->ncontainers - 1;
+}
+
+nd_status nplot_container_remove(nplot_axes *ax, ptrdiff_t i)
+{
+    static const char *who = "nplot_container_remove";
+    CHECK_AX(ax, who);
+    struct nplot__container *c = container_at(ax, i, who);
+    if (!c) return nd_last_error();
+    struct nplot__container gone = *c;
+    ptrdiff_t k = c - ax->containers;
+    memmove(c, c + 1, sizeof *c * (size_t)(ax->ncontainers - k - 1));
+    ax->ncontainers--;
+    nd_status st = ND_OK;
+    for (size_t j = 0; j < gone.n && !st; j++)
+        if (!gone.parts[j]->removed) st = nplot_artist_remove((nplot_artist *)(void *)gone.parts[j]);
+    nd_free_mem(gone.parts);
+    return st;
 }

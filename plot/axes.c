@@ -124,6 +124,8 @@ void nplot__axes_free(nplot_axes *ax)
     nd_free_mem(ax->pr.gid);
     nd_free_mem(ax->pr.url);
     nd_free_mem(ax->pr.clip_path);
+    nplot__pcycle_free(ax);
+    nplot__containers_free(ax);
     nd_free_mem(ax);
 }
 
@@ -146,16 +148,65 @@ artist *nplot__artist_add(nplot_axes *ax, artist_kind kind, const char *who)
     return a;
 }
 
+nd_status nplot__container_add(nplot_axes *ax, artist **parts, size_t n, int kind, const char *who)
+{
+    size_t m = (size_t)ax->ncontainers;
+    struct nplot__container *c = nd_malloc(sizeof *c * (m + 1), who);
+    artist **p = nd_malloc(sizeof *p * (n ? n : 1), who);
+    if (!c || !p) {
+        nd_free_mem(c);
+        nd_free_mem(p);
+        return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+    }
+    if (m) memcpy(c, ax->containers, sizeof *c * m);
+    nd_free_mem(ax->containers);
+    ax->containers = c;
+    memcpy(p, parts, sizeof *p * n);
+    c[ax->ncontainers++] = (struct nplot__container){ kind, n, p };
+    return ND_OK;
+}
+
+nd_status nplot__container_note(nplot_axes *ax, artist *before, int kind, const char *who)
+{
+    artist *first = before ? before->next : ax->artists;
+    size_t n = 0;
+    for (artist *a = first; a; a = a->next) n++;
+    if (!n) return ND_OK;
+    artist **parts = nd_malloc(sizeof *parts * n, who);
+    if (!parts) return nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory", who);
+    n = 0;
+    for (artist *a = first; a; a = a->next) parts[n++] = a;
+    nd_status st = nplot__container_add(ax, parts, n, kind, who);
+    nd_free_mem(parts);
+    return st;
+}
+
+void nplot__containers_free(nplot_axes *ax)
+{
+    for (int i = 0; i < ax->ncontainers; i++) nd_free_mem(ax->containers[i].parts);
+    nd_free_mem(ax->containers);
+    ax->containers = NULL;
+    ax->ncontainers = 0;
+}
+
+/* An axes' own cycle (set_prop_cycle) first; one without colors gives black, as
+ * matplotlib's get_next_color ('k' when the cycler has no color). */
 rgba nplot__next_line_color(nplot_axes *ax)
 {
     const nplot__style *st = ax->fig->style;
-    return st->cycle[ax->line_cycle++ % st->ncycle];
+    rgba c;
+    int i = ax->line_cycle++;
+    if (nplot__pcycle_color(ax, i, &c)) return c;
+    return ax->pcycle ? (rgba){ 0, 0, 0, 1 } : st->cycle[i % st->ncycle];
 }
 
 rgba nplot__next_patch_color(nplot_axes *ax)
 {
     const nplot__style *st = ax->fig->style;
-    return st->cycle[ax->patch_cycle++ % st->ncycle];
+    rgba c;
+    int i = ax->patch_cycle++;
+    if (nplot__pcycle_color(ax, i, &c)) return c;
+    return ax->pcycle ? (rgba){ 0, 0, 0, 1 } : st->cycle[i % st->ncycle];
 }
 
 static void extend(axis_state *a, double v)

@@ -128,7 +128,8 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
     cairo_clip(cr);
     cairo_new_path(cr);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+    /* a LineCollection joins its polylines round (matplotlib's collection default) */
+    cairo_set_line_join(cr, a->collection && a->open_path ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_MITER);
     cairo_set_dash(cr, NULL, 0, 0);
     cairo_set_line_width(cr, a->edge_lw * rc->scale);
     if (a->aliased && rc->raster) cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
@@ -141,6 +142,7 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
     bool group = a->alpha >= 1 && !fxon;
     size_t poly = 0, i = 0;
     rgba cur = { 0, 0, 0, 0 };
+    double cur_lw = a->edge_lw; /* per polygon in a->sizes (add_collection's linewidths) */
     bool pending = false;
     while (i < a->n) {
         while (i < a->n && !(isfinite(a->x[i]) && isfinite(a->y[i]))) i++;
@@ -148,7 +150,9 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
         size_t j = i;
         while (j < a->n && isfinite(a->x[j]) && isfinite(a->y[j])) j++;
         rgba face = a->colors && poly < a->npoly ? a->colors[poly] : a->face;
-        if (pending && !(group && same_color(face, cur))) {
+        double lw = a->sizes && poly < a->npoly ? a->sizes[poly] : a->edge_lw;
+        if (pending && !(group && same_color(face, cur) && lw == cur_lw)) {
+            cairo_set_line_width(cr, cur_lw * rc->scale);
             paint_polys(rc, a, cur, fxon);
             pending = false;
         }
@@ -186,11 +190,15 @@ void nplot__draw_patches(render_ctx *rc, nplot_axes *ax, artist *a)
         }
         if (!a->open_path) cairo_close_path(cr);
         cur = face;
+        cur_lw = lw;
         pending = true;
         poly++;
         i = j;
     }
-    if (pending) paint_polys(rc, a, cur, fxon);
+    if (pending) {
+        cairo_set_line_width(cr, cur_lw * rc->scale);
+        paint_polys(rc, a, cur, fxon);
+    }
     cairo_new_path(cr);
     cairo_restore(cr);
 }

@@ -60,9 +60,27 @@ static nd_status bar_errors(nplot_axes *ax, bool horiz, double *info, size_t n,
 /* The bars of one call. pos (or cats) gives the positions along the category axis, len
  * the extent along the value axis. `face` overrides the color options when non-NULL
  * (hist picks its color from the line cycle, as matplotlib does). */
+static nd_status bars_draw(nplot_axes *ax, bool horiz, const double *pos, const char *const *cats,
+                           const double *len, size_t n, const nplot_bar_opts *o, const rgba *face,
+                           const char *who);
+
+/* matplotlib's BarContainer: the bars (with their error bars) registered on the axes */
 static nd_status bars(nplot_axes *ax, bool horiz, const double *pos, const char *const *cats,
                       const double *len, size_t n, const nplot_bar_opts *o, const rgba *face,
                       const char *who)
+{
+    CHECK_AX(ax, who);
+    artist *before = ax->last_artist;
+    nd_status st = bars_draw(ax, horiz, pos, cats, len, n, o, face, who);
+    artist *first = before ? before->next : ax->artists;
+    /* bar's errorbar call registers its ErrorbarContainer first (the artists after the bars) */
+    if (!st && first && (o->xerr.n || o->yerr.n)) st = nplot__container_note(ax, first, CONT_ERRORBAR, who);
+    return st ? st : nplot__container_note(ax, before, CONT_BAR, who);
+}
+
+static nd_status bars_draw(nplot_axes *ax, bool horiz, const double *pos, const char *const *cats,
+                           const double *len, size_t n, const nplot_bar_opts *o, const rgba *face,
+                           const char *who)
 {
     CHECK_AX(ax, who);
     nplot_figure *fig = ax->fig;

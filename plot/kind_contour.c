@@ -542,6 +542,7 @@ static nd_status contour_impl(nplot_axes *ax, const nd_array *X, const nd_array 
         }
         a->cset = cset;
         a->map = cs.map;
+        a->cfixed = o->colors.n > 0;
         a->cfilled = filled;
         a->clev[0] = lo;
         a->clev[1] = hi;

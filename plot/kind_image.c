@@ -45,6 +45,22 @@ static uint32_t argb_scale(uint32_t p, double a)
 /* Single-channel images of at least this many values are colour-mapped when drawn. */
 #define LAZY_MIN_PIXELS 65536
 
+/* A colour-mapped image coloured when drawn (image_add): its pixels, when made, are a cache. */
+static bool image_lazy(const artist *a)
+{
+    return a->z && a->nch == 1 && !a->alpha_px && a->interp == INTERP_AUTO &&
+           (size_t)a->iw * (size_t)a->ih >= LAZY_MIN_PIXELS;
+}
+
+/* The pixels of a colour-mapped image from its kept values (and per-pixel alphas). */
+static void image_color(const artist *a, const uint32_t *lut, uint32_t *pix)
+{
+    size_t np = (size_t)a->iw * (size_t)a->ih;
+    for (size_t i = 0; i < np; i++) pix[i] = lut[nplot__map_index(&a->map, a->z[i]) + 1];
+    if (a->alpha_px)
+        for (size_t i = 0; i < np; i++) pix[i] = argb_scale(pix[i], a->z[np + i]);
+}
+
 /* The per-pixel alpha option: h x w values in [0, 1] (*out NULL when not given). */
 static nd_status alpha_array_read(nplot_figure *fig, const nd_array *al, int h, int w, double **out,
                                   const char *who)
@@ -181,10 +197,11 @@ static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nc
     }
     if (apx)
         for (size_t i = 0; i < np; i++) pix[i] = argb_scale(pix[i], apx[i]);
-    /* bilinear and bicubic resample the values themselves when drawn: keep them */
+    /* bilinear and bicubic resample the values themselves when drawn, and a colour-mapped
+     * image is coloured again after set_clim: keep them */
     double *keep = NULL;
     size_t nz = np * (size_t)nch, nkeep = nz + (apx ? np : 0);
-    if ((lazy || io.interp == INTERP_BILINEAR || io.interp == INTERP_BICUBIC) &&
+    if ((nch == 1 || io.interp == INTERP_BILINEAR || io.interp == INTERP_BICUBIC) &&
         !(keep = nd_malloc(sizeof(double) * nkeep, who))) {
         nd_free_mem(pix);
         nd_free_mem(apx);
@@ -661,16 +678,31 @@ static bool image_pixels(artist *a)
         nd_free_mem(pix);
         return false;
     }
-    for (size_t i = 0; i < np; i++) pix[i] = lut[nplot__map_index(&a->map, a->z[i]) + 1];
+    image_color(a, lut, pix);
     nd_free_mem(lut);
     a->pix = (unsigned char *)pix;
     return true;
 }
 
+nd_status nplot__image_recolor(artist *a, const char *who)
+{
+    if (!a->z || a->nch != 1 || !a->map.on) return ND_OK;
+    if (image_lazy(a) || !a->pix) { /* coloured again when next drawn */
+        nd_free_mem(a->pix);
+        a->pix = NULL;
+        return ND_OK;
+    }
+    uint32_t *lut = map_lut(&a->map, a->map.alpha, who);
+    if (!lut) return nplot__fail(a->ax->fig, ND_ENOMEM, "%s: out of memory", who);
+    image_color(a, lut, (uint32_t *)(void *)a->pix);
+    nd_free_mem(lut);
+    return ND_OK;
+}
+
 void nplot__draw_image(render_ctx *rc, nplot_axes *ax, artist *a)
 {
     /* kept values and the default interpolation: coloured here (image_add) */
-    bool lazy = a->z && a->nch == 1 && !a->alpha_px && a->interp == INTERP_AUTO;
+    bool lazy = image_lazy(a);
     if ((!a->pix && !lazy) || a->iw <= 0 || a->ih <= 0) return;
     xform tf = nplot__xform(ax);
     double l = a->x[0], r = a->x[1], b = a->y[0], t = a->y[1];
@@ -805,6 +837,16 @@ static nd_status cbar_options(nplot_axes *ax, const nplot_colorbar_opts *o, cons
     return ND_OK;
 }
 
+/* The bar's ends on the long axis for the mappable's limits (not a BoundaryNorm's): vmin to
+ * vmax widened as mtransforms.nonsingular(vmin, vmax, expander=0.1); NoNorm one block per
+ * colormap entry, centred on the integers. */
+static void cbar_ends(const mappable *m, cbar_plan *p)
+{
+    p->lo = m->vmin, p->hi = m->vmax;
+    if (m->norm.kind == NPLOT_NORM_NONE) p->lo = -0.5, p->hi = m->cm.n - 0.5;
+    nplot__nonsingular(&p->lo, &p->hi, 0.1, 1e-15);
+}
+
 /* The colorbar axes: a new one placed beside ax (the layout takes the room from ax) or the
  * caller's cax, with its long axis scaled for the norm and fixed to the bar (and the
  * triangles), the short one to [0, 1] without ticks. */
@@ -831,13 +873,10 @@ static nplot_axes *cbar_axes(nplot_axes *ax, const nplot_colorbar_opts *o, const
     axis_state *lng = p->vertical ? &cax->ya : &cax->xa, *sht = p->vertical ? &cax->xa : &cax->ya;
     const norm_state *ns = &m->norm;
     p->mode = CB_DATA;
-    p->lo = m->vmin, p->hi = m->vmax;
+    cbar_ends(m, p);
     if (ns->kind == NPLOT_NORM_BOUNDARY) {
         p->mode = CB_INDEX;
         p->lo = 0, p->hi = ns->nb - 1;
-    } else if (ns->kind == NPLOT_NORM_NONE) {
-        /* NoNorm: one block per colormap entry, centred on the integers */
-        p->lo = -0.5, p->hi = m->cm.n - 0.5;
     } else if (ns->kind == NPLOT_NORM_LOG || ns->kind == NPLOT_NORM_SYMLOG) {
         p->mode = CB_SCALE;
         nplot_scale_opts so = { .base = ns->base, .linthresh = ns->linthresh, .linscale = ns->linscale };
@@ -845,10 +884,6 @@ static nplot_axes *cbar_axes(nplot_axes *ax, const nplot_colorbar_opts *o, const
         if ((p->vertical ? nplot_set_yscale_(cax, sc, &so) : nplot_set_xscale_(cax, sc, &so))) return NULL;
     } else if (ns->kind != NPLOT_NORM_LINEAR && ns->kind != NPLOT_NORM_CENTERED) {
         p->mode = CB_NORM; /* the axis gets the gradient's norm in cbar_limits */
-    }
-    if (p->mode != CB_INDEX) {
-        /* matplotlib: mtransforms.nonsingular(vmin, vmax, expander=0.1) */
-        nplot__nonsingular(&p->lo, &p->hi, 0.1, 1e-15);
     }
     sht->set_lo = sht->set_hi = true;
     sht->lo_fixed = 0;
@@ -1153,10 +1188,13 @@ nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o)
         if (nplot__contour_colorbar(cax, ax, src->cset, p.vertical, who)) return NULL;
     } else {
         double alpha = map.alpha > 0 ? map.alpha : src->alpha;
-        const artist *g = cbar_gradient(cax, &map, alpha, &p, o->drawedges, who);
+        artist *g = cbar_gradient(cax, &map, alpha, &p, o->drawedges, who);
         if (!g) return NULL;
         cbar_limits(cax, &p, g);
         if (cbar_ticks(cax, &map, &p, o, who)) return NULL;
+        /* matplotlib's Colorbar.update_normal: the bar follows the mappable's set_clim */
+        cax->cbar_link = (struct nplot__cbar_link){ (artist *)src, g, p.mode, p.extend, p.extendfrac,
+                                                    p.vertical };
     }
     if (o->label) {
         nplot_text_opts to = { 0 };
@@ -1165,4 +1203,20 @@ nplot_axes *nplot_colorbar_(nplot_axes *ax, const nplot_colorbar_opts *o)
     }
     nplot__mark_dirty(fig);
     return cax;
+}
+
+nd_status nplot__colorbar_follow(nplot_axes *cax)
+{
+    const struct nplot__cbar_link *l = &cax->cbar_link;
+    artist *g = l->grad;
+    if (!l->src || !g || l->src->removed || g->removed || l->mode == CB_INDEX) return ND_OK;
+    cbar_plan p = { .vertical = l->vertical, .extend = l->extend, .extendfrac = l->extendfrac,
+                    .mode = l->mode };
+    cbar_ends(&l->src->map, &p);
+    g->map.vmin = p.lo, g->map.vmax = p.hi;
+    double *lng = p.vertical ? g->y : g->x;
+    lng[0] = p.lo, lng[1] = p.hi;
+    cbar_limits(cax, &p, g);
+    nplot__mark_dirty(cax->fig);
+    return ND_OK;
 }

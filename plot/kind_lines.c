@@ -38,13 +38,18 @@ nd_status nplot__line_props(nplot_axes *ax, const nplot_line_opts *o, line_props
     fmt_spec fs;
     if (nplot__parse_fmt(o->fmt, st, &fs, who)) return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     memset(lp, 0, sizeof *lp);
+    int ci = -1; /* the cycle entry the color came from */
     if (o->color) {
         if (nplot__color(o->color, st, &lp->color, who))
             return nplot__fail(fig, ND_EVALUE, "%s", nd_errmsg());
     } else if (fs.has_color) {
         lp->color = fs.color;
     } else {
+        ci = ax->line_cycle;
         lp->color = nplot__next_line_color(ax);
+        rgba c;
+        /* a cycle without colors: Line2D's own default, lines.color 'C0' */
+        if (ax->pcycle && !nplot__pcycle_color(ax, ci, &c)) lp->color = st->cycle[0];
     }
     lp->ls = st->linestyle; /* lines.linestyle */
     if (fs.linestyle >= 0) lp->ls = fs.linestyle;
@@ -100,6 +105,11 @@ nd_status nplot__line_props(nplot_axes *ax, const nplot_line_opts *o, line_props
     lp->lw = NPLOT_OPT(o->linewidth, st->linewidth);
     lp->ms = NPLOT_OPT(o->markersize, st->markersize);
     lp->mew = NPLOT_OPT(o->markeredgewidth, 1.0);
+    /* an axes' own prop cycle gives what neither the options nor fmt did */
+    const bool given[5] = { o->color || fs.has_color, fs.linestyle >= 0 || o->linestyle || o->dashes.n,
+                            o->marker || fs.marker >= 0 || o->marker_verts.n, o->linewidth > 0,
+                            o->markersize > 0 };
+    nplot__pcycle_line(ax, ci, lp, given);
     lp->mfc = lp->mec = lp->color;
     if (o->markerfacecolor && nplot__color(o->markerfacecolor, st, &lp->mfc, who)) {
         nd_free_mem(lp->dashes);
@@ -389,17 +399,31 @@ nd_status nplot_errorbar_xy_(nplot_axes *ax, const double *x, const double *y, s
             return nplot__fail(ax->fig, ND_EVALUE, "%s: error values must be >= 0 (point %zu)", who, i);
         }
     }
+    artist *before = ax->last_artist;
     nd_status st = nplot__errorbar(ax, x, y, n, xe, xe, ye, ye, o, who);
+    if (!st) st = nplot__container_note(ax, before, CONT_ERRORBAR, who);
     nd_free_mem(buf);
     return st;
 }
 
 /* ---- stem ------------------------------------------------------------------------------------------ */
+static nd_status stem_draw(nplot_axes *ax, const double *x, const double *y, size_t n,
+                           const nplot_stem_opts *o, const char *who);
+
+/* matplotlib's StemContainer: the markers, stems and baseline registered as one */
 nd_status nplot_stem_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                               const nplot_stem_opts *o)
 {
     static const char *who = "nplot_stem";
     CHECK_AX(ax, who);
+    artist *before = ax->last_artist;
+    nd_status st = stem_draw(ax, x, y, n, o, who);
+    return st ? st : nplot__container_note(ax, before, CONT_STEM, who);
+}
+
+static nd_status stem_draw(nplot_axes *ax, const double *x, const double *y, size_t n,
+                           const nplot_stem_opts *o, const char *who)
+{
     o = NPLOT__OPTS(o, nplot_stem_opts);
     if (n > 0 && !y) return nplot__fail(ax->fig, ND_EVALUE, "%s: y is NULL", who);
     nplot_figure *fig = ax->fig;
@@ -605,7 +629,9 @@ nd_status nplot_errorbar_(nplot_axes *ax, const nd_array *x, const nd_array *y,
         if (!st && y_c) ylo = yhi = cst;
         if (!st && x_c) xlo = xhi = cst + ny;
     }
+    artist *before = ax->last_artist;
     if (!st) st = nplot__errorbar(ax, xs, ys, ny, xlo, xhi, ylo, yhi, o, who);
+    if (!st) st = nplot__container_note(ax, before, CONT_ERRORBAR, who);
     nd_free_mem(xs);
     nd_free_mem(ys);
     nd_free_mem(yo);

@@ -62,6 +62,12 @@ static artist *cells_artist(nplot_axes *ax, const double *cx, const double *cy, 
     if (a) {
         a->map = *m;
         a->legend_kind = LEGEND_PATCH;
+        /* the cells' values in drawing order, for set_clim (nplot__cells_recolor) */
+        if (!(a->z = nd_malloc(sizeof(double) * (nshow ? nshow : 1), who))) {
+            a = NULL;
+            goto oom;
+        }
+        for (size_t j = 0; j < nshow; j++) a->z[j] = val[order[j]];
     }
     goto done;
 oom:
@@ -73,6 +79,50 @@ done:
     nd_free_mem(vy);
     nd_free_mem(cols);
     return a;
+}
+
+nd_status nplot__cells_recolor(artist *a, const char *who)
+{
+    size_t nc = a->npoly;
+    if (!a->z || !a->colors || !nc) return ND_OK;
+    const mappable *m = &a->map;
+    int nb = m->cm.n + 3, kbad = m->cm.n + 2;
+    size_t k1 = (a->n + 1) / nc; /* vertices per cell and the NaN between cells */
+    size_t *start = nd_calloc((size_t)nb + 1, sizeof *start, who);
+    size_t *order = nd_malloc(sizeof *order * nc, who);
+    double *vx = nd_malloc(sizeof(double) * a->n, who), *vy = nd_malloc(sizeof(double) * a->n, who);
+    double *val = nd_malloc(sizeof(double) * nc, who);
+    rgba *cols = nd_malloc(sizeof(rgba) * nc, who);
+    nd_status st = ND_OK;
+    if (!start || !order || !vx || !vy || !val || !cols) {
+        st = nplot__fail(a->ax->fig, ND_ENOMEM, "%s: out of memory for %zu cells", who, nc);
+        goto done;
+    }
+    /* bucket again by the new colormap entries (a masked cell stays masked: its old color) */
+    for (size_t i = 0; i < nc; i++) start[nplot__map_index(m, a->z[i]) + 2]++;
+    for (int c = 0; c < nb; c++) start[c + 1] += start[c];
+    for (size_t i = 0; i < nc; i++) order[start[nplot__map_index(m, a->z[i]) + 1]++] = i;
+    for (size_t j = 0; j < nc; j++) {
+        size_t i = order[j];
+        memcpy(vx + j * k1, a->x + i * k1, sizeof(double) * (k1 - 1));
+        memcpy(vy + j * k1, a->y + i * k1, sizeof(double) * (k1 - 1));
+        if (j + 1 < nc) vx[j * k1 + k1 - 1] = vy[j * k1 + k1 - 1] = NAN;
+        int kc = nplot__map_index(m, a->z[i]);
+        cols[j] = kc + 1 == kbad ? a->colors[i] : nplot__map_entry(m, kc);
+        val[j] = a->z[i];
+    }
+    memcpy(a->x, vx, sizeof(double) * a->n);
+    memcpy(a->y, vy, sizeof(double) * a->n);
+    memcpy(a->colors, cols, sizeof(rgba) * nc);
+    memcpy(a->z, val, sizeof(double) * nc);
+done:
+    nd_free_mem(start);
+    nd_free_mem(order);
+    nd_free_mem(vx);
+    nd_free_mem(vy);
+    nd_free_mem(val);
+    nd_free_mem(cols);
+    return st;
 }
 
 static nd_status cell_edges(nplot_axes *ax, artist *a, const char *edgecolors, double lw,
@@ -454,11 +504,13 @@ static artist *gouraud_artist(nplot_axes *ax, const mesh_pts *p, const double *v
     size_t c = p->c, nq = (p->r - 1) * (c - 1), n = nq * 12;
     double *tx = nd_malloc(sizeof(double) * n, who), *ty = nd_malloc(sizeof(double) * n, who);
     rgba *tc = nd_malloc(sizeof(rgba) * n, who);
+    double *tz = nd_malloc(sizeof(double) * nq * 4, who); /* the corners' values (set_clim) */
     artist *a = NULL;
-    if (!tx || !ty || !tc || !(a = nplot__artist_add(ax, ART_GOURAUD, who))) {
+    if (!tx || !ty || !tc || !tz || !(a = nplot__artist_add(ax, ART_GOURAUD, who))) {
         nd_free_mem(tx);
         nd_free_mem(ty);
         nd_free_mem(tc);
+        nd_free_mem(tz);
         if (!a) nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory for %zu quads", who, nq);
         return NULL;
     }
@@ -476,6 +528,7 @@ static artist *gouraud_artist(nplot_axes *ax, const mesh_pts *p, const double *v
             }
             mx /= 4, my /= 4;
             mid.r /= 4, mid.g /= 4, mid.b /= 4, mid.a /= 4;
+            for (int q = 0; q < 4; q++) tz[(i * (c - 1) + j) * 4 + (size_t)q] = v[k[q]];
             for (int q = 0; q < 4; q++) {
                 int q2 = (q + 1) % 4;
                 tx[t] = p->X[k[q]], ty[t] = p->Y[k[q]], tc[t++] = col[q];
@@ -483,10 +536,28 @@ static artist *gouraud_artist(nplot_axes *ax, const mesh_pts *p, const double *v
                 tx[t] = mx, ty[t] = my, tc[t++] = mid;
             }
         }
-    a->x = tx, a->y = ty, a->colors = tc, a->n = n, a->npoly = nq * 4;
+    a->x = tx, a->y = ty, a->colors = tc, a->z = tz, a->n = n, a->npoly = nq * 4;
     a->map = *m;
     a->legend_kind = LEGEND_PATCH;
     return a;
+}
+
+void nplot__gouraud_recolor(artist *a)
+{
+    if (!a->z || !a->colors) return;
+    for (size_t qd = 0, t = 0; qd < a->npoly / 4; qd++) {
+        rgba col[4], mid = { 0, 0, 0, 0 };
+        for (int q = 0; q < 4; q++) {
+            col[q] = nplot__map_color(&a->map, a->z[qd * 4 + (size_t)q]);
+            mid.r += col[q].r, mid.g += col[q].g, mid.b += col[q].b, mid.a += col[q].a;
+        }
+        mid.r /= 4, mid.g /= 4, mid.b /= 4, mid.a /= 4;
+        for (int q = 0; q < 4; q++, t += 3) {
+            a->colors[t] = col[q];
+            a->colors[t + 1] = col[(q + 1) % 4];
+            a->colors[t + 2] = mid;
+        }
+    }
 }
 
 void nplot__draw_gouraud(render_ctx *rc, nplot_axes *ax, artist *a)

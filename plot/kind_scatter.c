@@ -87,6 +87,8 @@ nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_
         a->colors = nd_malloc(sizeof(rgba) * (n ? n : 1), who);
         if (!a->colors) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
         for (size_t i = 0; i < n; i++) a->colors[i] = nplot__map_color(&map, cvals[i]);
+        /* the c values, for set_clim (clim.c) */
+        if (!(a->z = nplot__copy_or_index(fig, cvals, n, who))) return fig->status;
         a->face = nplot__cmap_at(&map.cm, 0.5);
         a->map = map;
     }

@@ -313,25 +313,6 @@ static nd_status bootstrap_ci(nplot_figure *fig, const double *v, size_t n, int 
     return st;
 }
 
-static nd_status seg_line(nplot_axes *ax, bool vert, const double *p, const double *v, size_t n,
-                          rgba color, double lw, double zorder, const char *who)
-{
-    double xs[11], ys[11];
-    for (size_t i = 0; i < n; i++) {
-        xs[i] = vert ? p[i] : v[i];
-        ys[i] = vert ? v[i] : p[i];
-    }
-    artist *a = nplot__artist_add(ax, ART_LINE, who);
-    if (!a) return ax->fig->status;
-    a->n = n;
-    if (!(a->x = nplot__copy_or_index(ax->fig, xs, n, who)) || !(a->y = nplot__copy_or_index(ax->fig, ys, n, who)))
-        return ax->fig->status;
-    a->lp = (line_props){ .color = color, .lw = lw, .ls = LS_SOLID, .marker = MK_NONE, .markevery = 1 };
-    a->zorder = zorder;
-    nplot__update_datalim(ax, a);
-    return ND_OK;
-}
-
 static nd_status draw_box(nplot_axes *ax, const nplot_boxplot_opts *o, const box_stats *b,
                           double pos, double w, rgba color, rgba medc, rgba face, double lw,
                           const char *who)
@@ -360,14 +341,14 @@ static nd_status draw_box(nplot_axes *ax, const nplot_boxplot_opts *o, const box
         p->zorder = 2;
         nplot__update_datalim(ax, p);
     } else {
-        if ((s = seg_line(ax, vert, bp, bv, nb, color, lw, 2, who))) return s;
+        if ((s = nplot__seg_line(ax, vert, bp, bv, nb, color, lw, 2, who))) return s;
     }
     double wp[2] = { pos, pos }, c[2] = { pos - w / 4, pos + w / 4 };
-    if ((s = seg_line(ax, vert, wp, (double[]){ b->q1, b->lo }, 2, color, lw, 2, who)) ||
-        (s = seg_line(ax, vert, wp, (double[]){ b->q3, b->hi }, 2, color, lw, 2, who)) ||
-        (s = seg_line(ax, vert, c, (double[]){ b->lo, b->lo }, 2, color, lw, 2, who)) ||
-        (s = seg_line(ax, vert, c, (double[]){ b->hi, b->hi }, 2, color, lw, 2, who)) ||
-        (s = seg_line(ax, vert, o->notch ? (double[]){ nl, nr } : (double[]){ l, r },
+    if ((s = nplot__seg_line(ax, vert, wp, (double[]){ b->q1, b->lo }, 2, color, lw, 2, who)) ||
+        (s = nplot__seg_line(ax, vert, wp, (double[]){ b->q3, b->hi }, 2, color, lw, 2, who)) ||
+        (s = nplot__seg_line(ax, vert, c, (double[]){ b->lo, b->lo }, 2, color, lw, 2, who)) ||
+        (s = nplot__seg_line(ax, vert, c, (double[]){ b->hi, b->hi }, 2, color, lw, 2, who)) ||
+        (s = nplot__seg_line(ax, vert, o->notch ? (double[]){ nl, nr } : (double[]){ l, r },
                         (double[]){ b->med, b->med }, 2, medc, lw, 2, who)))
         return s;
     if (o->showfliers != NPLOT_OFF && b->nfliers > 0) {
@@ -825,37 +806,6 @@ static void violin_stats_free(violin_stats *s)
     nd_free_mem(s->qv);
 }
 
-/* the body: fill_betweenx(coords, pos - vals, pos + vals), vals scaled to width/2 at the peak */
-static nd_status violin_body(nplot_axes *ax, const violin_stats *s, size_t points, double pos,
-                             double width, bool vert, rgba face, const char *who)
-{
-    nplot_figure *fig = ax->fig;
-    double vmax = 0;
-    for (size_t j = 0; j < points; j++) vmax = fmax(vmax, s->vals[j]);
-    size_t nv = 2 * points;
-    double *px = nd_malloc(sizeof(double) * nv, who), *py = nd_malloc(sizeof(double) * nv, who);
-    if (!px || !py) {
-        nd_free_mem(px);
-        nd_free_mem(py);
-        return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
-    }
-    for (size_t j = 0; j < points; j++) {
-        double h = vmax > 0 ? 0.5 * width * s->vals[j] / vmax : 0;
-        px[j] = pos - h, py[j] = s->coords[j];
-        px[nv - 1 - j] = pos + h, py[nv - 1 - j] = s->coords[j];
-    }
-    artist *b = nplot__patches_new(ax, vert ? px : py, vert ? py : px, nv, 1, &face, who);
-    nd_free_mem(px);
-    nd_free_mem(py);
-    if (!b) return fig->status;
-    /* fill_betweenx's PolyCollection: no edge (patch.force_edgecolor is off), alpha 0.3 */
-    b->has_edge = false;
-    b->alpha = 0.3;
-    b->zorder = 1;
-    nplot__update_datalim(ax, b);
-    return ND_OK;
-}
-
 nd_status nplot_violinplot_xy_(nplot_axes *ax, const double *const *data, const size_t *lens, int k,
                                const nplot_violin_opts *o)
 {
@@ -873,8 +823,6 @@ nd_status nplot_violinplot_xy_(nplot_axes *ax, const double *const *data, const 
         return bad;
     if (k == 0) return ND_OK;
     size_t points = (size_t)NPLOT_OPT(o->points, 100);
-    double width = NPLOT_OPT(o->widths, 0.5);
-    bool vert = o->vert != NPLOT_OFF, extrema = o->showextrema != NPLOT_OFF;
     violin_stats *vs = nd_calloc((size_t)k, sizeof *vs, who);
     if (!vs) return nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
     nd_status s = ND_OK;
@@ -883,32 +831,20 @@ nd_status nplot_violinplot_xy_(nplot_axes *ax, const double *const *data, const 
         if (!isfinite(p)) s = nplot__fail(fig, ND_EVALUE, "%s: positions must be finite", who);
         else s = violin_stats_of(fig, data[i], lens[i], o, i, points, &vs[i], who);
     }
-    /* one color for the whole call: the next line color, bodies at alpha 0.3 */
-    rgba c = s ? (rgba){ 0, 0, 0, 1 } : nplot__next_line_color(ax);
-    for (int i = 0; i < k && !s; i++) {
-        double p = o->positions.v ? o->positions.v[i] : i + 1;
-        s = violin_body(ax, &vs[i], points, p, width, vert, c, who);
+    /* drawn as matplotlib's violinplot does: through violin */
+    nplot_violin_stats *ps = s ? NULL : nd_calloc((size_t)k, sizeof *ps, who);
+    if (!s && !ps) s = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who);
+    for (int i = 0; i < k && !s; i++)
+        ps[i] = (nplot_violin_stats){ vs[i].coords, vs[i].vals, points, vs[i].mean, vs[i].median,
+                                      vs[i].min, vs[i].max,
+                                      { o->quantiles ? o->quantiles[i].n : 0, vs[i].qv } };
+    if (!s) {
+        nplot_violin_draw_opts d = { .positions = o->positions, .vert = o->vert, .widths = o->widths,
+                                     .showmeans = o->showmeans, .showextrema = o->showextrema,
+                                     .showmedians = o->showmedians };
+        s = nplot__violin_draw(ax, ps, k, &d, who);
     }
-    /* the lines in matplotlib's order: means, maxes, mins, bars, medians, quantiles */
-    for (int pass = 0; pass < 6 && !s; pass++) {
-        for (int i = 0; i < k && !s; i++) {
-            const violin_stats *v = &vs[i];
-            double p = o->positions.v ? o->positions.v[i] : i + 1;
-            double ends[2] = { p - 0.25 * width, p + 0.25 * width };
-            double at = NAN;
-            if (pass == 0 && o->showmeans) at = v->mean;
-            if (pass == 1 && extrema) at = v->max;
-            if (pass == 2 && extrema) at = v->min;
-            if (pass == 4 && o->showmedians) at = v->median;
-            if (!isnan(at))
-                s = seg_line(ax, vert, ends, (double[]){ at, at }, 2, c, 1.5, 2, who);
-            if (!s && pass == 3 && extrema)
-                s = seg_line(ax, vert, (double[]){ p, p }, (double[]){ v->min, v->max }, 2, c, 1.5, 2, who);
-            size_t nq = pass == 5 && o->quantiles ? o->quantiles[i].n : 0;
-            for (size_t j = 0; j < nq && !s; j++)
-                s = seg_line(ax, vert, ends, (double[]){ v->qv[j], v->qv[j] }, 2, c, 1.5, 2, who);
-        }
-    }
+    nd_free_mem(ps);
     for (int i = 0; i < k; i++) violin_stats_free(&vs[i]);
     nd_free_mem(vs);
     return s;

@@ -467,6 +467,7 @@ typedef struct artist {
     bool cfilled;
     double clev[2];         /* lines: clev[0] is the level; bands: (clev[0], clev[1]] */
     bool chidden;           /* a contour line or band its set's ART_CONTOUR draws instead */
+    bool cfixed;            /* its colors given (contour colors=), not from the colormap */
     /* hatching (hatch.c): the pattern drawn over the face, hatch_lw points wide */
     hatch_spec hatch;
     double hatch_lw;
@@ -474,6 +475,8 @@ typedef struct artist {
     int bars;
     size_t nbars;
     bool open_path;         /* patches: polygons left open (histtype 'step'), no fill */
+    bool collection;        /* patches made by add_collection: colors[] (sizes[]: the stroke
+                               widths) one per item, z the items' values when mapped */
     /* artist.c: the owning axes; set_visible(False); removed (in the figure's graveyard) */
     struct nplot_axes *ax;
     bool hidden, removed;
@@ -487,6 +490,28 @@ typedef struct artist {
 } artist;
 /* patheffects.c: a .path_effects option given to artist a (nothing when not given) */
 nd_status nplot__artist_fx_opt(artist *a, nplot_path_effects pe, const char *who);
+/* axes.c: register the artists added after `before` (NULL: all) as a container of kind
+ * CONT_*; nothing when none was added. */
+enum { CONT_BAR = 1, CONT_ERRORBAR, CONT_STEM, CONT_USER };
+nd_status nplot__container_note(nplot_axes *ax, artist *before, int kind, const char *who);
+nd_status nplot__container_add(nplot_axes *ax, artist **parts, size_t n, int kind, const char *who);
+void nplot__containers_free(nplot_axes *ax);
+
+/* Colouring again after set_clim (clim.c): a colour-mapped image from its kept values
+ * (kind_image.c); mesh cells and gouraud triangles from theirs (kind_mesh.c). The colorbar
+ * cax follows its mappable's new limits (kind_image.c). */
+nd_status nplot__image_recolor(artist *a, const char *who);
+nd_status nplot__cells_recolor(artist *a, const char *who);
+void nplot__gouraud_recolor(artist *a);
+nd_status nplot__colorbar_follow(nplot_axes *cax);
+/* prop_cycle.c: a line's cycle entry i applied to what the caller did not give (color,
+ * linestyle, marker, linewidth, markersize: given[0..4]); advances ax->line_cycle when the
+ * cycle has a property not given and ci < 0 (ci: the entry already taken for the color). */
+void nplot__pcycle_line(nplot_axes *ax, int ci, line_props *lp, const bool given[5]);
+/* The color of entry i of ax's cycle: false when ax has no cycle with colors. */
+bool nplot__pcycle_color(const nplot_axes *ax, int i, rgba *out);
+void nplot__pcycle_free(nplot_axes *ax);
+
 /* patheffects.c: the effective effects and sketch of a line (its own, or the figure's rc) */
 int nplot__fx_of(const artist *a, const struct nplot__fx **fx);
 bool nplot__sketch_of(const artist *a, double out[3]);
@@ -662,6 +687,27 @@ struct nplot_axes {
     struct nplot_axes *twin_parent;
     /* colorbar axes: placed beside cbar_parent, which gives up the room */
     struct nplot_axes *cbar_parent;
+    /* a colorbar's mappable and gradient, and what its bar's ends need (kind_image.c:
+     * nplot__colorbar_follow); src NULL for a contour set's bar */
+    struct nplot__cbar_link {
+        struct artist *src, *grad;
+        int mode, extend;
+        double extendfrac;
+        bool vertical;
+    } cbar_link;
+    /* clim.c: the image nplot_sci made current and the axes' last artist then (gci: a
+     * mappable added after that one, else the current image) */
+    struct artist *cur_image, *cur_image_mark;
+    /* axes.c / artist.c: containers (bar, errorbar, stem, add_container): the artists of
+     * one call or group, nd_malloc'd */
+    struct nplot__container {
+        int kind;               /* CONT_* */
+        size_t n;
+        struct artist **parts;
+    } *containers;
+    int ncontainers;
+    /* prop_cycle.c: set_prop_cycle's cycle (NULL: the rc axes.prop_cycle colors) */
+    struct nplot__pcycle *pcycle;
     bool cbar_vertical;
     bool cbar_flip;          /* on the left (vertical) or on top (horizontal) */
     double cbar_fraction, cbar_pad, cbar_shrink, cbar_aspect;
@@ -935,6 +981,14 @@ axis_state *nplot__zaxis_root(nplot_axes *ax);
 /* norm.c: the value v through the mappable's norm, looked up in its cmap. */
 rgba nplot__map_color(const mappable *m, double v);
 
+
+/* kind_violin.c: a line of n <= 11 points (p along the position axis, v along the value
+ * axis; vert: positions on x), solid, no marker, extending the data limits. */
+nd_status nplot__seg_line(nplot_axes *ax, bool vert, const double *p, const double *v, size_t n,
+                          rgba color, double lw, double zorder, const char *who);
+/* kind_violin.c: Axes.violin's drawing, errors naming `who` (violinplot draws through it). */
+nd_status nplot__violin_draw(nplot_axes *ax, const nplot_violin_stats *vs, int k,
+                             const nplot_violin_draw_opts *o, const char *who);
 
 /* artist creation shared by the C-array and nd_array front ends */
 double *nplot__copy_or_index(nplot_figure *fig, const double *x, size_t n, const char *who);

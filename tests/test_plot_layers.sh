@@ -19,7 +19,7 @@ declare -A layer_of=(
   [figure.c]=2 [axes.c]=2 [axes_props.c]=2
   [secondary.c]=2
   [proj3d.c]=2 [axes3d_state.c]=2 [kind_3d_more.c]=3 [kind_3d_extra.c]=3 [kind_3d_sets.c]=3
-  [kind_common.c]=3 [kind_more.c]=3 [kind_lines.c]=3 [kind_scatter.c]=3 [kind_fill.c]=3 [kind_text.c]=3
+  [kind_common.c]=3 [kind_violin.c]=3 [kind_pcolorfast.c]=3 [kind_collection.c]=3 [clim.c]=3 [prop_cycle.c]=2 [kind_more.c]=3 [kind_lines.c]=3 [kind_scatter.c]=3 [kind_fill.c]=3 [kind_text.c]=3
   [kind_bars.c]=3 [kind_stats.c]=3 [kind_mesh.c]=3 [kind_3d.c]=3 [kind_image.c]=3
   [draw_artists.c]=3 [draw_patches.c]=3 [draw_text.c]=3 [kind_vector.c]=3 [kind_tri.c]=3 [kind_contour.c]=3
   [stream_integrate.c]=1

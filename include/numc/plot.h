@@ -3644,6 +3644,166 @@ NPLOT_API nd_status nplot_figure_execute_constrained_layout(nplot_figure *fig);
 
 /* ==== current image (gci/sci/clim), pcolorfast, violin from statistics, collections and containers, prop cycles (imgcol) ==== */
 
+/* plt.gci(): the figure's current colour-mapped artist (image, mesh, hexbin, hist2d,
+ * scatter with c, contour set item, collection with an array): on the current axes the last one added, or the one
+ * nplot_sci made current when none was added after it; without one there, the last of the
+ * most recent axes that has one (matplotlib's Figure._gci). NULL when there is none (no
+ * error then; a NULL figure is ND_EVALUE). The handle is the figure's. */
+NPLOT_API nplot_artist *nplot_gci(nplot_figure *fig);
+/* plt.sci(im): make im the current image of the current axes. ND_EVALUE ("Argument must be
+ * an image, collection, or ContourSet in this Axes") when im is not a colour-mapped artist
+ * of the current axes (nplot_gca). */
+NPLOT_API nd_status nplot_sci(nplot_figure *fig, nplot_artist *im);
+/* ScalarMappable.set_clim(vmin, vmax): new norm limits for a colour-mapped artist (NaN
+ * leaves one as it is). What is drawn is coloured again from the values the artist keeps
+ * (image, pcolormesh flat or gouraud, hexbin, hist2d, scatter with c; for a 2-D contour set
+ * every item of the set, as ContourSet.set_clim), and a colorbar made for it follows (its
+ * bar's ends; an AsinhNorm bar keeps its ticks). ND_EVALUE for a NULL or removed artist, one
+ * not colour-mapped, non-finite limits, vmin > vmax, a LogNorm limit <= 0 or a TwoSlopeNorm
+ * vcenter outside (vmin, vmax), as matplotlib raises when drawing; the figure stays usable. */
+NPLOT_API nd_status nplot_artist_set_clim(nplot_artist *a, double vmin, double vmax);
+/* get_clim(): the norm's limits into out[0], out[1]. ND_EVALUE if a is not colour-mapped. */
+NPLOT_API nd_status nplot_artist_get_clim(const nplot_artist *a, double out[2]);
+/* plt.clim(vmin, vmax): nplot_artist_set_clim on nplot_gci(fig). ND_EVALUE ("You must first
+ * define an image, e.g., with imshow") when the figure has no current image. */
+NPLOT_API nd_status nplot_clim(nplot_figure *fig, double vmin, double vmax);
+
+/* ax.set_prop_cycle(color=[...], linestyle=[...], ...): the axes' own property cycle, as
+ * cycler(**kwargs): every list given holds the same count of entries (zipped; a product
+ * cycler is passed expanded). Lines (plot, step, errorbar ...) take from the next entry the
+ * properties neither their options nor fmt give, and the cycle advances only when one is
+ * missing (matplotlib's _getdefaults); patches (bar, fill, scatter) take its colors. */
+typedef struct nplot_prop_cycle_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    nplot_strs color;      /* colors ("C0".."C9" name the rc cycle) */
+    nplot_strs linestyle;  /* "-", "--", ":", "-.", "solid", ... */
+    nplot_strs marker;     /* marker names */
+    nplot_f64s linewidth;  /* points */
+    nplot_f64s markersize; /* points */
+} nplot_prop_cycle_opts;
+/* Restarts the cycle at its first entry; no list given is set_prop_cycle(None): back to the
+ * rc axes.prop_cycle (as nplot_cla does too). ND_EVALUE for lists of different lengths
+ * ("Can only add equal length cycles"), an unknown color, linestyle or marker, a negative
+ * width or size. */
+NPLOT_API nd_status nplot_set_prop_cycle_(nplot_axes *ax, const nplot_prop_cycle_opts *o);
+#define nplot_set_prop_cycle(...) nplot__kw_set_prop_cycle(__VA_ARGS__, )
+#define nplot__kw_set_prop_cycle(ax, ...) \
+    nplot_set_prop_cycle_((ax), &(nplot_prop_cycle_opts){ 0, __VA_ARGS__ })
+
+/* One violin's statistics as matplotlib's violin takes them (cbook.violin_stats' dicts):
+ * the KDE's n coordinates along the value axis and its densities there, the centre values
+ * and the quantile values to draw (data units). The arrays are borrowed for the call. */
+typedef struct nplot_violin_stats {
+    const double *coords;
+    const double *vals;
+    size_t n;
+    double mean, median, min, max;
+    nplot_f64s quantiles;
+} nplot_violin_stats;
+typedef struct nplot_violin_draw_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    nplot_f64s positions;   /* exactly one per violin; not given → 1, 2, ... */
+    int vert;               /* NPLOT_OFF → horizontal violins */
+    double widths;          /* every violin's widest point, 0 → 0.5 */
+    nplot_f64s widths_each; /* exactly one width per violin (matplotlib's widths list) */
+    bool showmeans;         /* a line at the mean */
+    int showextrema;        /* NPLOT_OFF hides the min / max lines and the centre bar */
+    bool showmedians;       /* a line at the median */
+} nplot_violin_draw_opts;
+/* ax.violin(vpstats, positions, vert, widths, showmeans, showextrema, showmedians): k violins
+ * from precomputed statistics, drawn as nplot_violinplot draws them (which computes the
+ * statistics and calls this): each body the densities scaled so the widest point is width / 2
+ * either side of its position, in the next line color at alpha 0.3; the lines width 1.5 in
+ * that color, the perpendicular ones width / 4 either side, one line per quantile value.
+ * ND_EVALUE for k < 0, a violin without coords / vals, quantiles counted without values,
+ * positions or widths_each of another length than k ("the list of violinplot statistics"),
+ * a negative or non-finite width or position. */
+NPLOT_API nd_status nplot_violin_(nplot_axes *ax, const nplot_violin_stats *vpstats, int k,
+                                  const nplot_violin_draw_opts *o);
+#define nplot_violin(...) nplot__kw_violin(__VA_ARGS__, )
+#define nplot__kw_violin(ax, s, k, ...) \
+    nplot_violin_((ax), (s), (k), &(nplot_violin_draw_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_pcolorfast_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const nd_array *x, *y;   /* both or neither: 1-D edges (2 values: the corners) or 2-D
+                                corners of a quadrilateral mesh; NULL → 0..ncols, 0..nrows */
+    const char *cmap;        /* NULL → viridis */
+    double vmin, vmax;       /* equal → the data range */
+    const nplot_norm *norm;  /* NULL → Normalize(vmin, vmax) */
+    double alpha;
+    double zorder;           /* default: 0 for an image, 1 for a mesh */
+    const char *label;       /* an image's label */
+    const char *bad;         /* color of NaN cells; NULL → not drawn */
+    const char **style;      /* receives matplotlib's kind: "image" (AxesImage),
+                                "pcolorimage" (PcolorImage) or "quadmesh" (QuadMesh) */
+} nplot_pcolorfast_opts;
+/* ax.pcolorfast(C) / pcolorfast(x, y, C): C (nrows x ncols, row 0 at the bottom; or RGB(A)
+ * (h, w, 3|4) on an image) on a rectangular grid, chosen as matplotlib chooses: no x / y,
+ * 2-value ones, or evenly spaced 1-D edges (spacing within 1 % of the mean) → an image
+ * (nearest, origin lower) on the extent x[0]..x[-1], y[0]..y[-1]; other 1-D edges (ncols + 1,
+ * nrows + 1 values) → one rectangle per cell; 2-D corners ((nrows + 1) x (ncols + 1)) → a
+ * quadrilateral mesh. Cells have no edges; the limits fit the grid tightly. A mappable
+ * (nplot_colorbar, set_clim). Returns its handle (the figure's), NULL on error: ND_ESHAPE
+ * for other shapes or sizes, ND_EVALUE for x without y, mixed 1-D / 2-D x and y, bad
+ * cmap / norm. */
+NPLOT_API nplot_artist *nplot_pcolorfast_(nplot_axes *ax, const nd_array *C, const nplot_pcolorfast_opts *o);
+#define nplot_pcolorfast(...) nplot__kw_pcolorfast(__VA_ARGS__, )
+#define nplot__kw_pcolorfast(ax, C, ...) \
+    nplot_pcolorfast_((ax), (C), &(nplot_pcolorfast_opts){ 0, __VA_ARGS__ })
+
+typedef struct nplot_collection_opts {
+    int _; /* reserved: leave it out (lets an empty option list compile) */
+    const char *kind;       /* "line" (LineCollection, default) or "poly" (PolyCollection) */
+    nplot_strs colors;      /* the items' colors, cycled (a line's stroke, a polygon's face);
+                               not given → 'C0' */
+    const char *edgecolor;  /* "poly": one edge color for all, "face" (each its own) or
+                               NULL / "none" → no edges */
+    nplot_f64s linewidths;  /* points, cycled; not given → lines.linewidth ("line"), 1 ("poly") */
+    nplot_f64s array;       /* exactly one value per item (set_array): colored through cmap
+                               and norm instead of colors; a mappable then */
+    const char *cmap;       /* NULL → viridis */
+    const nplot_norm *norm; /* NULL → Normalize(vmin, vmax) */
+    double vmin, vmax;      /* equal → the array's range */
+    double alpha;
+    double zorder;          /* 0 → 2 ("line"), 1 ("poly") */
+    const char *label;
+    int autolim;            /* NPLOT_OFF: the data limits stay (add_collection(autolim=False)) */
+} nplot_collection_opts;
+/* ax.add_collection(LineCollection(segments) | PolyCollection(verts)): n items, item i the
+ * next lens[i] vertices of x / y (a line needs 2, a polygon 3), as one artist with a color
+ * and a width per item (or an array colored through a colormap: then a mappable, so
+ * nplot_colorbar, nplot_gci and nplot_artist_set_clim work on it); the data limits grow to
+ * the vertices (autolim). Returns its handle (the figure's; remove, visible, label as any
+ * artist), NULL on error: ND_EVALUE for a bad kind, too few vertices, a non-finite vertex,
+ * array of another length than n, a bad color, width or alpha. The vertices are copied. */
+NPLOT_API nplot_artist *nplot_add_collection_(nplot_axes *ax, const double *x, const double *y,
+                                              const size_t *lens, size_t n,
+                                              const nplot_collection_opts *o);
+#define nplot_add_collection(...) nplot__kw_add_collection(__VA_ARGS__, )
+#define nplot__kw_add_collection(ax, x, y, lens, n, ...) \
+    nplot_add_collection_((ax), (x), (y), (lens), (n), &(nplot_collection_opts){ 0, __VA_ARGS__ })
+
+/* Axes.containers: each bar / barh / hist call registers a BarContainer (its bars and
+ * their error bars), each errorbar an ErrorbarContainer (line, bars, caps), each stem a
+ * StemContainer (markers, stems, baseline), and nplot_add_container a Container. The count
+ * (-1 with ND_EVALUE for a NULL axes); container i's matplotlib class name
+ * ("BarContainer", ...; i < 0 counts from the end; NULL with ND_EINDEX out of range); its
+ * parts still in the axes into out[0..cap) (the count, -1 on error). */
+NPLOT_API ptrdiff_t nplot_container_count(const nplot_axes *ax);
+NPLOT_API const char *nplot_container_kind(const nplot_axes *ax, ptrdiff_t i);
+NPLOT_API ptrdiff_t nplot_container_parts(const nplot_axes *ax, ptrdiff_t i, nplot_artist **out,
+                                          size_t cap);
+/* ax.add_container(Container(parts, label)): the n artists of ax as one container; with a
+ * label, the legend shows the group once (the label moves to parts[0], whose sample is
+ * drawn; the other parts lose theirs). Returns its index, -1 with ND_EVALUE for no parts or
+ * a NULL, removed or foreign part. */
+NPLOT_API ptrdiff_t nplot_add_container(nplot_axes *ax, nplot_artist *const *parts, size_t n,
+                                        const char *label);
+/* Container.remove(): removes every part still in the axes (nplot_artist_remove) and the
+ * container itself. ND_EINDEX out of range. */
+NPLOT_API nd_status nplot_container_remove(nplot_axes *ax, ptrdiff_t i);
+
 /* ==== path effects and sketch on patches and text, Axes/Figure path effects, compressed layout (effects2) ==== */
 /* Path effects (nplot_path_effect, above) reach patches and text as well as lines: bars,
  * hist bars, pie wedges, fills and polygons ("patches" / "polygon" artists) are painted

@@ -2261,6 +2261,9 @@ from . import _pyplot_axgeneric as _axg  # noqa: E402  (Artist protocol: set, ge
 get, getp, setp = _axg.get, _axg.getp, _axg.setp
 get_plot_commands, set_loglevel = _axg.get_plot_commands, _axg.set_loglevel
 # ---- anchor: imgcol ----
+from . import _pyplot_imgcol as _imgcol  # noqa: E402  (gci/sci/clim, pcolorfast, violin, prop cycles)
+
+gci, sci, clim = _imgcol.gci, _imgcol.sci, _imgcol.clim
 # ---- anchor: effects2 ----
 from . import _pyplot_effects2 as _effects2  # noqa: E402,F401  (path effects on patches, text)
 # ---- anchor: ax3da ----

@@ -316,6 +316,24 @@ static const npp_kw kw_nplot_collection3d_opts[] = {
     { "edgecolors", offsetof(nplot_collection3d_opts, edgecolor), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_collection_opts[] = {
+    { "kind", offsetof(nplot_collection_opts, kind), K_S, 0 },
+    { "colors", offsetof(nplot_collection_opts, colors), K_STRS, 0 },
+    { "edgecolor", offsetof(nplot_collection_opts, edgecolor), K_S, 0 },
+    { "linewidths", offsetof(nplot_collection_opts, linewidths), K_F64S, 0 },
+    { "array", offsetof(nplot_collection_opts, array), K_F64S, 0 },
+    { "cmap", offsetof(nplot_collection_opts, cmap), K_S, 0 },
+    { "norm", offsetof(nplot_collection_opts, norm), K_NORM, 0 },
+    { "vmin", offsetof(nplot_collection_opts, vmin), K_D, 0 },
+    { "vmax", offsetof(nplot_collection_opts, vmax), K_D, 0 },
+    { "alpha", offsetof(nplot_collection_opts, alpha), K_D, 0 },
+    { "zorder", offsetof(nplot_collection_opts, zorder), K_D, 0 },
+    { "label", offsetof(nplot_collection_opts, label), K_S, 0 },
+    { "autolim", offsetof(nplot_collection_opts, autolim), K_TRI, 0 },
+    { "ec", offsetof(nplot_collection_opts, edgecolor), K_S, 0 },
+    { "edgecolors", offsetof(nplot_collection_opts, edgecolor), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_colorbar_opts[] = {
     { "label", offsetof(nplot_colorbar_opts, label), K_S, 0 },
     { "orientation", offsetof(nplot_colorbar_opts, orientation), K_S, 0 },
@@ -770,6 +788,19 @@ static const npp_kw kw_nplot_path_effect[] = {
     { "lw", offsetof(nplot_path_effect, linewidth), K_D, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_pcolorfast_opts[] = {
+    { "x", offsetof(nplot_pcolorfast_opts, x), K_ARR, 0 },
+    { "y", offsetof(nplot_pcolorfast_opts, y), K_ARR, 0 },
+    { "cmap", offsetof(nplot_pcolorfast_opts, cmap), K_S, 0 },
+    { "vmin", offsetof(nplot_pcolorfast_opts, vmin), K_D, 0 },
+    { "vmax", offsetof(nplot_pcolorfast_opts, vmax), K_D, 0 },
+    { "norm", offsetof(nplot_pcolorfast_opts, norm), K_NORM, 0 },
+    { "alpha", offsetof(nplot_pcolorfast_opts, alpha), K_D, 0 },
+    { "zorder", offsetof(nplot_pcolorfast_opts, zorder), K_D, 0 },
+    { "label", offsetof(nplot_pcolorfast_opts, label), K_S, 0 },
+    { "bad", offsetof(nplot_pcolorfast_opts, bad), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_pcolormesh_opts[] = {
     { "x", offsetof(nplot_pcolormesh_opts, x), K_ARR, 0 },
     { "y", offsetof(nplot_pcolormesh_opts, y), K_ARR, 0 },
@@ -832,6 +863,17 @@ static const npp_kw kw_nplot_pie_opts[] = {
     { "verticalalignment", offsetof(nplot_pie_opts, textprops.va), K_S, 0 },
     { "ec", offsetof(nplot_pie_opts, edgecolor), K_S, 0 },
     { "edgecolors", offsetof(nplot_pie_opts, edgecolor), K_S, 0 },
+    { NULL, 0, 0, 0 }
+};
+static const npp_kw kw_nplot_prop_cycle_opts[] = {
+    { "color", offsetof(nplot_prop_cycle_opts, color), K_STRS, 0 },
+    { "linestyle", offsetof(nplot_prop_cycle_opts, linestyle), K_STRS, 0 },
+    { "marker", offsetof(nplot_prop_cycle_opts, marker), K_STRS, 0 },
+    { "linewidth", offsetof(nplot_prop_cycle_opts, linewidth), K_F64S, 0 },
+    { "markersize", offsetof(nplot_prop_cycle_opts, markersize), K_F64S, 0 },
+    { "lw", offsetof(nplot_prop_cycle_opts, linewidth), K_F64S, 0 },
+    { "ls", offsetof(nplot_prop_cycle_opts, linestyle), K_STRS, 0 },
+    { "ms", offsetof(nplot_prop_cycle_opts, markersize), K_F64S, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_quiver3d_opts[] = {
@@ -1265,6 +1307,16 @@ static const npp_kw kw_nplot_trisurf_opts[] = {
     { "edgecolors", offsetof(nplot_trisurf_opts, edgecolor), K_S, 0 },
     { NULL, 0, 0, 0 }
 };
+static const npp_kw kw_nplot_violin_draw_opts[] = {
+    { "positions", offsetof(nplot_violin_draw_opts, positions), K_F64S, 0 },
+    { "vert", offsetof(nplot_violin_draw_opts, vert), K_TRI, 0 },
+    { "widths", offsetof(nplot_violin_draw_opts, widths), K_D, 0 },
+    { "widths_each", offsetof(nplot_violin_draw_opts, widths_each), K_F64S, 0 },
+    { "showmeans", offsetof(nplot_violin_draw_opts, showmeans), K_B, 0 },
+    { "showextrema", offsetof(nplot_violin_draw_opts, showextrema), K_TRI, 0 },
+    { "showmedians", offsetof(nplot_violin_draw_opts, showmedians), K_B, 0 },
+    { NULL, 0, 0, 0 }
+};
 static const npp_kw kw_nplot_violin_opts[] = {
     { "positions", offsetof(nplot_violin_opts, positions), K_F64S, 0 },
     { "vert", offsetof(nplot_violin_opts, vert), K_TRI, 0 },
@@ -1276,6 +1328,14 @@ static const npp_kw kw_nplot_violin_opts[] = {
     { "points", offsetof(nplot_violin_opts, points), K_I, 0 },
     { "bw_method", offsetof(nplot_violin_opts, bw_method), K_S, 0 },
     { "bw_factor", offsetof(nplot_violin_opts, bw_factor), K_D, 0 },
+    { NULL, 0, 0, 0 }
+};
+static const npp_kw kw_nplot_violin_stats[] = {
+    { "mean", offsetof(nplot_violin_stats, mean), K_D, 0 },
+    { "median", offsetof(nplot_violin_stats, median), K_D, 0 },
+    { "min", offsetof(nplot_violin_stats, min), K_D, 0 },
+    { "max", offsetof(nplot_violin_stats, max), K_D, 0 },
+    { "quantiles", offsetof(nplot_violin_stats, quantiles), K_F64S, 0 },
     { NULL, 0, 0, 0 }
 };
 static const npp_kw kw_nplot_voxels_opts[] = {

@@ -8,7 +8,8 @@
 Only what libnumc_plot really does is here, and every class works: ticker's formatters and
 locators, colors' norms, colormaps and color conversions, cm's colormaps by name,
 legend.Legend, patches (Rectangle, Circle, Ellipse, Polygon, Patch for legend handles),
-lines.Line2D legend handles, gridspec.GridSpec, dates' conversions and DateFormatter, and
+lines.Line2D legend handles, collections (LineCollection, PolyCollection for
+ax.add_collection), gridspec.GridSpec, dates' conversions and DateFormatter, and
 patheffects (Normal, Stroke, withStroke, the shadows, TickedStroke) for lines.
 """
 import importlib as _importlib
@@ -16,7 +17,7 @@ import importlib as _importlib
 __version__ = "3.6.0+numc"
 
 _SUBMODULES = ("ticker", "colors", "cm", "legend", "patches", "gridspec", "dates", "markers",
-               "lines", "pyplot", "patheffects")
+               "lines", "pyplot", "patheffects", "collections")
 
 
 def __getattr__(name):
