@@ -403,17 +403,25 @@ static void ax_get_position(nplot_axes *ax, char *out)
     b[2] += b[0], b[3] += b[1];
     fmt_bbox(out, b);
 }
+/* snap: None, True or False as 0, 1, -1 */
+static nd_status parse_snap(const pctx *c, const char *v, int *tri)
+{
+    bool b = false;
+    nd_status st = is_none(v) ? ND_OK : parse_bool(c, v, &b);
+    *tri = is_none(v) ? 0 : b ? 1 : -1;
+    return st;
+}
+static void fmt_snap(char *out, int tri) { fmt_str(out, tri > 0 ? "True" : tri < 0 ? "False" : NULL, "None"); }
 static nd_status ax_set_snap(nplot_axes *ax, const char *v, const pctx *c)
 {
-    if (is_none(v)) return nplot_axes_set_snap(ax, NPLOT_DEFAULT);
-    bool b;
-    nd_status st = parse_bool(c, v, &b);
-    return st ? st : nplot_axes_set_snap(ax, b ? NPLOT_ON : NPLOT_OFF);
+    int t;
+    nd_status st = parse_snap(c, v, &t);
+    return st ? st : nplot_axes_set_snap(ax, t > 0 ? NPLOT_ON : t < 0 ? NPLOT_OFF : NPLOT_DEFAULT);
 }
 static void ax_get_snap(nplot_axes *ax, char *out)
 {
     int s = nplot_axes_get_snap(ax);
-    fmt_str(out, s == NPLOT_ON ? "True" : s == NPLOT_OFF ? "False" : NULL, "None");
+    fmt_snap(out, s == NPLOT_ON ? 1 : s == NPLOT_OFF ? -1 : 0);
 }
 
 #define RW(pre, id) { #id, pre##set_##id, pre##get_##id }
@@ -491,15 +499,15 @@ static void fig_get_size_inches(nplot_figure *f, char *out) /* numpy's str of a 
 }
 static nd_status fig_set_snap(nplot_figure *f, const char *v, const pctx *c)
 {
-    if (is_none(v)) return nplot_figure_set_snap(f, NPLOT_SNAP_AUTO);
-    bool b;
-    nd_status st = parse_bool(c, v, &b);
-    return st ? st : nplot_figure_set_snap(f, b ? NPLOT_SNAP_TRUE : NPLOT_SNAP_FALSE);
+    int t;
+    nd_status st = parse_snap(c, v, &t);
+    return st ? st
+              : nplot_figure_set_snap(f, t > 0 ? NPLOT_SNAP_TRUE : t < 0 ? NPLOT_SNAP_FALSE : NPLOT_SNAP_AUTO);
 }
 static void fig_get_snap(nplot_figure *f, char *out)
 {
     nplot_snap s = nplot_figure_get_snap(f);
-    fmt_str(out, s == NPLOT_SNAP_TRUE ? "True" : s == NPLOT_SNAP_FALSE ? "False" : NULL, "None");
+    fmt_snap(out, s == NPLOT_SNAP_TRUE ? 1 : s == NPLOT_SNAP_FALSE ? -1 : 0);
 }
 
 static const fig_prop FIG_PROPS[] = { /* sorted by name */

@@ -122,4 +122,22 @@ static inline bool golden_output(char *out, size_t cap, const char *golden_dir,
     return regen;
 }
 
+/* Save fig as `name`.png and compare it with golden_dir's reviewed reference: RMS <= tol
+ * (printed when not; the output is kept in the working directory for a look). Under
+ * NPLOT_REGEN it writes the reference instead. fig is not freed. */
+static inline void golden_compare(nplot_figure *fig, const char *golden_dir, const char *name,
+                                  double tol)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fig);
+    char out[256], ref[256];
+    bool regen = golden_output(out, sizeof out, golden_dir, ".", name);
+    CU_ASSERT_EQUAL_FATAL(nplot_savefig(fig, out), ND_OK);
+    if (regen) return;
+    snprintf(ref, sizeof ref, "%s/%s.png", golden_dir, name);
+    double rms = image_rms(ref, out);
+    if (!(rms >= 0 && rms <= tol)) fprintf(stderr, "golden %s: RMS %g\n", name, rms);
+    CU_ASSERT(rms >= 0 && rms <= tol);
+    if (rms >= 0 && rms <= tol) remove(out);
+}
+
 #endif

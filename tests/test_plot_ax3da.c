@@ -463,14 +463,24 @@ static void test_add_collection3d_juggles(void)
     nd_free(Y3);
 }
 
-static void test_contour_sets_from_a_2d_axes(void)
+/* X: 30 points over -3..3; Z: exp(-(x^2 + y^2) / 2) on the 30 x 30 grid */
+static void gauss_grid(nd_array **X, nd_array **Z)
 {
     enum { G = 30 };
     double g[G], zz[G * G];
     for (int i = 0; i < G; i++) g[i] = -3 + 6.0 * i / (G - 1);
     for (int i = 0; i < G; i++)
         for (int j = 0; j < G; j++) zz[i * G + j] = exp(-(g[i] * g[i] + g[j] * g[j]) / 2);
-    nd_array *X = nd_from_f64(g, G), *Z = nd_from_buffer(zz, 2, (ptrdiff_t[]){ G, G }, ND_FLOAT64);
+    *X = nd_from_f64(g, G);
+    *Z = nd_from_buffer(zz, 2, (ptrdiff_t[]){ G, G }, ND_FLOAT64);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(*X);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(*Z);
+}
+
+static void test_contour_sets_from_a_2d_axes(void)
+{
+    nd_array *X, *Z;
+    gauss_grid(&X, &Z);
     nplot_figure *fig = nplot_figure_new();
     nplot_axes *flat = nplot_subplot(fig, 1, 2, 1), *ax = nplot_subplot_3d(fig, 1, 2, 2);
     CU_ASSERT_EQUAL(nplot_add_contour_set(ax, flat), ND_EVALUE); /* nothing to place yet */
@@ -510,12 +520,8 @@ static void test_contour_sets_from_a_2d_axes(void)
 static void test_contour_set_extend3d(void)
 {
     /* matplotlib: contour(X, Y, Z, levels=[0.2, 0.5, 0.8], extend3d=True, stride=5) */
-    enum { G = 30 };
-    double g[G], zz[G * G];
-    for (int i = 0; i < G; i++) g[i] = -3 + 6.0 * i / (G - 1);
-    for (int i = 0; i < G; i++)
-        for (int j = 0; j < G; j++) zz[i * G + j] = exp(-(g[i] * g[i] + g[j] * g[j]) / 2);
-    nd_array *X = nd_from_f64(g, G), *Z = nd_from_buffer(zz, 2, (ptrdiff_t[]){ G, G }, ND_FLOAT64);
+    nd_array *X, *Z;
+    gauss_grid(&X, &Z);
     nplot_figure *fig = nplot_figure_new();
     nplot_axes *flat = nplot_subplot(fig, 1, 2, 1), *ax = nplot_subplot_3d(fig, 1, 2, 2);
     CU_ASSERT_EQUAL_FATAL(nplot_contour(flat, X, X, Z, .levels = NPLOT_F64S(0.2, 0.5, 0.8)), ND_OK);

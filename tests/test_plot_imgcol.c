@@ -330,17 +330,8 @@ static void test_violin_bad_input(void)
 
 static void golden(nplot_figure *fig, const char *name, double tol)
 {
-    CU_ASSERT_PTR_NOT_NULL_FATAL(fig);
-    char out[256], ref[256];
-    bool regen = golden_output(out, sizeof out, GOLDEN, ".", name);
-    CU_ASSERT_EQUAL_FATAL(nplot_savefig(fig, out), ND_OK);
+    golden_compare(fig, GOLDEN, name, tol);
     nplot_figure_free(fig);
-    if (regen) return;
-    snprintf(ref, sizeof ref, "%s/%s.png", GOLDEN, name);
-    double rms = image_rms(ref, out);
-    if (!(rms >= 0 && rms <= tol)) fprintf(stderr, "golden %s: RMS %g\n", name, rms);
-    CU_ASSERT(rms >= 0 && rms <= tol);
-    if (rms >= 0 && rms <= tol) remove(out);
 }
 
 static void check_pcolorfast(const char *name, const double *x, size_t nx, const double *y, size_t ny,

@@ -700,16 +700,8 @@ static void test_colorbar_for_surface(void)
 /* ---- golden images (the figures of scripts/mpl_norm_reference.py) ------------------------- */
 static void golden_check(nplot_figure *fig, const char *name)
 {
-    char ref[256], out[256];
-    snprintf(ref, sizeof ref, GOLDEN "/%s.png", name);
-    bool regen = golden_output(out, sizeof out, GOLDEN, ".", name);
-    CU_ASSERT_EQUAL_FATAL(nplot_savefig(fig, out), ND_OK);
+    golden_compare(fig, GOLDEN, name, 4.0);
     nplot_figure_free(fig);
-    if (regen) return;
-    double rms = image_rms(ref, out);
-    if (!(rms >= 0 && rms <= 4.0)) fprintf(stderr, "golden %s: RMS %g\n", name, rms);
-    CU_ASSERT(rms >= 0 && rms <= 4.0);
-    remove(out);
 }
 
 /* matplotlib's LogNorm example: a broad bump plus a spike 50 times higher */

@@ -517,15 +517,7 @@ static demo demo_mesh(void)
 
 static void golden_check(nplot_figure *fig, const char *name)
 {
-    char ref[256], out[256];
-    snprintf(ref, sizeof ref, GOLDEN "/%s.png", name);
-    bool regen = golden_output(out, sizeof out, GOLDEN, ".", name);
-    CU_ASSERT_EQUAL_FATAL(nplot_savefig(fig, out), ND_OK);
-    if (regen) return;
-    double rms = image_rms(ref, out);
-    if (!(rms >= 0 && rms <= 2.0)) fprintf(stderr, "golden %s: RMS %g\n", name, rms);
-    CU_ASSERT(rms >= 0 && rms <= 2.0);
-    if (rms >= 0 && rms <= 2.0) remove(out);
+    golden_compare(fig, GOLDEN, name, 2.0);
 }
 
 static void test_golden_images(void)

@@ -3,13 +3,12 @@
  * numc/_pyplot_ax3da.py. Keyword arguments by name (an unknown one is a TypeError naming
  * it); colors as strings, arrays as any array-like. */
 #include "ns_common_extra.h"
+#include "ns_plot_names.h"
 
 #include <math.h>
 #include <string.h>
 
 #include <numc/plot.h>
-
-static const char AX_CAP[] = "numc.nplot_axes";
 
 static nplot_axes *ax_of(PyObject *o) { return PyCapsule_GetPointer(o, AX_CAP); }
 

@@ -2,22 +2,12 @@
  * z ticks, tick_params, margins, autoscale, view, frame" (numc/_pyplot_ax3db.py).
  * do(name, ax, *args) changes the axes (numc.pyplot logs and replays it); get(name, ax)
  * reads a property. */
-#include "numc_py.h"
+#include "ns_plot_names.h"
 
 #include <math.h>
 #include <string.h>
 
 #include <numc/plot.h>
-
-static const char AX_CAP[] = "numc.nplot_axes";
-
-static int is(const char *a, const char *b) { return strcmp(a, b) == 0; }
-
-static PyObject *status(nd_status st)
-{
-    if (st != ND_OK) return npy_raise();
-    Py_RETURN_NONE;
-}
 
 /* a sequence of floats as a new PyMem array (*n values); NULL with an exception set */
 static double *floats(PyObject *seq, size_t *n)
@@ -43,17 +33,11 @@ static double *floats(PyObject *seq, size_t *n)
 static PyObject *f_do(PyObject *self, PyObject *args)
 {
     (void)self;
-    Py_ssize_t n = PyTuple_Size(args);
-    if (n < 2) {
-        PyErr_SetString(PyExc_TypeError, "do(name, ax, *args)");
-        return NULL;
-    }
-    const char *name = PyUnicode_AsUTF8AndSize(PyTuple_GetItem(args, 0), NULL);
-    if (!name) return NULL;
-    nplot_axes *ax = PyCapsule_GetPointer(PyTuple_GetItem(args, 1), AX_CAP);
-    if (!ax) return NULL;
-    PyObject *rest = PyTuple_GetSlice(args, 2, n), *res = NULL;
-    if (!rest) return NULL;
+    const char *name;
+    void *h;
+    PyObject *rest, *res = NULL;
+    if (prologue(args, "do", AX_CAP, &name, &h, &rest) < 0) return NULL;
+    nplot_axes *ax = h;
     const char *s = NULL, *s2 = NULL;
     double d[3] = { 0 };
     int b = 0;

@@ -2,14 +2,12 @@
  * Figure" (numc/_pyplot_axgeneric.py): properties by name (set / get / properties),
  * update_from, units and execute_constrained_layout. Values cross as the Python-literal
  * text plot.h reads and writes. */
-#include "numc_py.h"
+#include "ns_plot_names.h"
 
 #include <stdbool.h>
 #include <string.h>
 
 #include <numc/plot.h>
-
-static const char FIG_CAP[] = "numc.nplot_figure", AX_CAP[] = "numc.nplot_axes";
 
 /* the axes or figure capsule o: *ax or *fig set, the other NULL */
 static int handle(PyObject *o, nplot_axes **ax, nplot_figure **fig)

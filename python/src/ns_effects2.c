@@ -4,21 +4,11 @@
  * replays them); ax_get / fig_get read the sketch params back. Effects travel as
  * numc.mpl.patheffects' encoding: 9 numbers per effect (kind, linewidth, alpha, rho, offset
  * x, offset y, spacing, angle, length) and one foreground string per effect ("" for none). */
-#include "numc_py.h"
+#include "ns_plot_names.h"
 
 #include <string.h>
 
 #include <numc/plot.h>
-
-static const char FIG_CAP[] = "numc.nplot_figure", AX_CAP[] = "numc.nplot_axes";
-
-static int is(const char *a, const char *b) { return strcmp(a, b) == 0; }
-
-static PyObject *status(nd_status st)
-{
-    if (st != ND_OK) return npy_raise();
-    Py_RETURN_NONE;
-}
 
 /* nums (a sequence of 9n floats) and fgs (n strings) into fx[8]; n or -1 (exception set) */
 static Py_ssize_t effects(PyObject *nums, PyObject *fgs, nplot_path_effect fx[8])

@@ -1,23 +1,13 @@
 /* numc._core._imgcol: the Python names of plot.h's "current image (gci/sci/clim),
  * pcolorfast, violin from statistics, prop cycles" section (numc/_pyplot_imgcol.py).
  * ax_do changes the figure (numc.pyplot logs and replays it); ax_get reads a property. */
-#include "numc_py.h"
+#include "ns_plot_names.h"
 
 #include <math.h>
 #include <stdbool.h>
 #include <string.h>
 
 #include <numc/plot.h>
-
-static const char AX_CAP[] = "numc.nplot_axes";
-
-static int is(const char *a, const char *b) { return strcmp(a, b) == 0; }
-
-static PyObject *status(nd_status st)
-{
-    if (st != ND_OK) return npy_raise();
-    Py_RETURN_NONE;
-}
 
 /* A list of str (or None) as borrowed UTF-8 pointers in *out (PyMem); -1 with an error. */
 static int strs(PyObject *seq, nplot_strs *out, const char ***buf)
@@ -199,17 +189,11 @@ done:
 static PyObject *f_ax_do(PyObject *self, PyObject *args)
 {
     (void)self;
-    Py_ssize_t n = PyTuple_Size(args);
-    if (n < 2) {
-        PyErr_SetString(PyExc_TypeError, "ax_do(name, ax, *args)");
-        return NULL;
-    }
-    const char *name = PyUnicode_AsUTF8AndSize(PyTuple_GetItem(args, 0), NULL);
-    if (!name) return NULL;
-    nplot_axes *ax = PyCapsule_GetPointer(PyTuple_GetItem(args, 1), AX_CAP);
-    if (!ax) return NULL;
-    PyObject *rest = PyTuple_GetSlice(args, 2, n), *res = NULL;
-    if (!rest) return NULL;
+    const char *name;
+    void *h;
+    PyObject *rest, *res = NULL;
+    if (prologue(args, "ax_do", AX_CAP, &name, &h, &rest) < 0) return NULL;
+    nplot_axes *ax = h;
     if (is(name, "set_prop_cycle")) res = set_prop_cycle(ax, rest);
     else if (is(name, "violin")) res = violin(ax, rest);
     else if (is(name, "pcolorfast")) res = pcolorfast(ax, rest);

@@ -3,30 +3,14 @@
  * and "Figure properties, figure images, label alignment" (numc/_pyplot_pyprops.py).
  * ax_do / fig_do change the figure (numc.pyplot logs and replays them); ax_get / fig_get
  * read a property; inset_axes returns the new axes. */
-#include "numc_py.h"
+#include "ns_plot_names.h"
 
 #include <math.h>
 #include <string.h>
 
 #include <numc/plot.h>
 
-static const char FIG_CAP[] = "numc.nplot_figure", AX_CAP[] = "numc.nplot_axes";
-
-static int is(const char *a, const char *b) { return strcmp(a, b) == 0; }
-
-static PyObject *status(nd_status st)
-{
-    if (st != ND_OK) return npy_raise();
-    Py_RETURN_NONE;
-}
-
 static PyObject *rgba(const double c[4]) { return Py_BuildValue("dddd", c[0], c[1], c[2], c[3]); }
-
-static PyObject *str_or_none(const char *s)
-{
-    if (!s) Py_RETURN_NONE;
-    return PyUnicode_FromString(s);
-}
 
 /* a sequence of floats into buf (at most cap); the count or -1 */
 static Py_ssize_t floats(PyObject *seq, double *buf, Py_ssize_t cap)
@@ -42,22 +26,6 @@ static Py_ssize_t floats(PyObject *seq, double *buf, Py_ssize_t cap)
         if (buf[i] == -1.0 && PyErr_Occurred()) return -1;
     }
     return n;
-}
-
-/* The prologue of ax_do / ax_get / fig_do / fig_get: args is (name, handle, *rest); the
- * name, the handle (a capsule named cap_name) and a new tuple of the rest. 0, or -1 with
- * the error set. */
-static int prologue(PyObject *args, const char *who, const char *cap_name, const char **name,
-                    void **h, PyObject **rest)
-{
-    Py_ssize_t n = PyTuple_Size(args);
-    if (n < 2) {
-        PyErr_Format(PyExc_TypeError, "%s(name, handle, *args)", who);
-        return -1;
-    }
-    if (!(*name = PyUnicode_AsUTF8AndSize(PyTuple_GetItem(args, 0), NULL))) return -1;
-    if (!(*h = PyCapsule_GetPointer(PyTuple_GetItem(args, 1), cap_name))) return -1;
-    return (*rest = PyTuple_GetSlice(args, 2, n)) ? 0 : -1;
 }
 
 /* ax_do(name, ax, *args): a setter of the axes */

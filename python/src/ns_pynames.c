@@ -5,26 +5,12 @@
  * fig.get_children and fig.findobj. Plotting calls with keyword arguments (tri*, z ticks,
  * polar grids, indicate_inset) are rows of _plot's table instead (plot_table.c), which fills
  * their options. */
-#include "numc_py.h"
+#include "ns_plot_names.h"
 
 #include <math.h>
 #include <string.h>
 
 #include <numc/plot.h>
-
-static const char FIG_CAP[] = "numc.nplot_figure", AX_CAP[] = "numc.nplot_axes";
-
-static PyObject *status(nd_status st)
-{
-    if (st != ND_OK) return npy_raise();
-    Py_RETURN_NONE;
-}
-
-static PyObject *str_or_none(const char *s)
-{
-    if (!s) Py_RETURN_NONE;
-    return PyUnicode_FromString(s);
-}
 
 static PyObject *floats_list(const double *v, Py_ssize_t n)
 {
