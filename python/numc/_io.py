@@ -2,7 +2,6 @@
 savez_compressed, loadtxt / genfromtxt / savetxt, fromfile. Paths (str or os.PathLike) go
 to numc directly; file objects are read or written through bytes."""
 import os as _os
-import tempfile as _tempfile
 
 from . import _core
 from ._core import _io as _m
@@ -103,6 +102,13 @@ def save(file, arr, allow_pickle=True, fix_imports=True):
     _m.save(p, arr, False)
 
 
+def _tempdir():
+    # tempfile (with shutil, random, re) is imported here, not with numc: only the
+    # file-object forms of savez/savetxt need it, and it costs a plotting script ~10 ms.
+    import tempfile
+    return tempfile.TemporaryDirectory()
+
+
 def _savez(file, args, kwds, compress):
     names = ["arr_%d" % i for i in range(len(args))]
     for k in kwds:
@@ -112,7 +118,7 @@ def _savez(file, args, kwds, compress):
     arrays = list(args) + list(kwds.values())
     p = _path(file)
     if p is None:
-        with _tempfile.TemporaryDirectory() as d:
+        with _tempdir() as d:
             tmp = _os.path.join(d, "a.npz")
             _m.savez(tmp, names, arrays, compress)
             with open(tmp, "rb") as fh:
@@ -210,7 +216,7 @@ def savetxt(fname, X, fmt="%.18e", delimiter=" ", newline="\n", header="", foote
         fmt = delimiter.join(fmt)
     p = _path(fname)
     if p is None:
-        with _tempfile.TemporaryDirectory() as d:
+        with _tempdir() as d:
             tmp = _os.path.join(d, "a.txt")
             _m.savetxt(tmp, X, fmt, delimiter, newline, header, footer, comments)
             with open(tmp, "rb") as fh:

@@ -8,10 +8,8 @@ properties by name too), plt.get_plot_commands and plt.set_loglevel.
 Properties without a Python setter go to plot.h by name (nplot_axes_set_prop), as the
 Python-literal text it reads; they are logged as "_axg:" entries and replayed with the
 figure, as numc.pyplot's other setters."""
-import ast as _ast
-import inspect as _inspect
-import logging as _logging
 import sys as _sys
+import types as _types
 
 from ._core import _axgeneric as _A
 from ._core import _plot as _P
@@ -106,7 +104,8 @@ def _update(self, props):
 
 def _value(text):
     try:
-        return _ast.literal_eval(text)
+        import ast   # here: a plotting script that never parses text need not load ast
+        return ast.literal_eval(text)
     except (ValueError, SyntaxError):
         return text
 
@@ -273,7 +272,7 @@ def get_plot_commands():
         "winter"}
     return sorted(n for n, v in vars(pp).items()
                   if not n.startswith("_") and n not in _NON_PLOT and n not in cmaps
-                  and _inspect.isfunction(v) and v.__module__.startswith("numc."))
+                  and isinstance(v, _types.FunctionType) and v.__module__.startswith("numc."))
 
 
 def set_loglevel(level):
@@ -283,4 +282,5 @@ def set_loglevel(level):
             "NOTSET", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
         raise ValueError("%r is not a valid value for level; supported values are 'notset', "
                          "'debug', 'info', 'warning', 'error', 'critical'" % (level,))
-    _logging.getLogger("numc").setLevel(level.upper())
+    import logging   # here: logging (threading, traceback, string) costs more than a plot
+    logging.getLogger("numc").setLevel(level.upper())

@@ -9,7 +9,6 @@ Every call is logged in the figure's call log as the others are (pyplot.Figure._
 the nplot_figure again from it), and unknown keyword arguments are TypeErrors naming them
 (the C keyword tables refuse them)."""
 import contextlib as _contextlib
-import re as _re
 
 from ._core import _plot as _P
 
@@ -270,6 +269,9 @@ def replay(fig, owner, name, args, kw, res):
 
 
 # ---- rcParams ---------------------------------------------------------------------------------
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+
 def _rc_text(v):
     if isinstance(v, bool):
         return "True" if v else "False"
@@ -295,7 +297,7 @@ class RcParams(dict):
             # colors stay text ('0.75' is a gray); matplotlib's validate_color writes hex
             # colors with '#'
             value = text
-            if _re.fullmatch(r"[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?", value):
+            if len(value) in (6, 8) and set(value) <= _HEX_DIGITS:
                 value = "#" + value
         return value
 
