@@ -129,8 +129,12 @@ nd_status nplot__line_props(nplot_axes *ax, const nplot_line_opts *o, line_props
     return ND_OK;
 }
 
-static nd_status add_line(nplot_axes *ax, const double *x, const double *y, size_t n,
-                          const nplot_line_opts *o, int drawstyle, artist **out, const char *who)
+/* A line artist with copies of x (NULL → 0..n-1) and y. own, when not NULL, holds
+ * buffers of the caller's (nd_malloc'd float64 copies) that the artist takes instead of
+ * copying them again when they are x or y: own[i] becomes NULL once taken. */
+static nd_status add_line_own(nplot_axes *ax, const double *x, const double *y, size_t n,
+                              const nplot_line_opts *o, int drawstyle, artist **out, double **own,
+                              const char *who)
 {
     CHECK_AX(ax, who);
     o = NPLOT__OPTS(o, nplot_line_opts);
@@ -149,18 +153,32 @@ static nd_status add_line(nplot_axes *ax, const double *x, const double *y, size
     a->alpha = alpha;
     a->zorder = o->zorder ? o->zorder : 2;
     a->n = n;
-    if (!(a->x = nplot__copy_or_index(ax->fig, x, n, who))) return ax->fig->status;
-    if (!(a->y = nplot__copy_or_index(ax->fig, y, n, who))) return ax->fig->status;
+    if (own && own[0] && own[0] == x) a->x = own[0], own[0] = NULL;
+    else if (!(a->x = nplot__copy_or_index(ax->fig, x, n, who))) return ax->fig->status;
+    if (own && own[1] && own[1] == y) a->y = own[1], own[1] = NULL;
+    else if (!(a->y = nplot__copy_or_index(ax->fig, y, n, who))) return ax->fig->status;
     if (o->label && !(a->label = nplot__strdup(ax->fig, o->label, who))) return ax->fig->status;
     nplot__update_datalim(ax, a);
     if (out) *out = a;
     return ND_OK;
 }
 
+static nd_status add_line(nplot_axes *ax, const double *x, const double *y, size_t n,
+                          const nplot_line_opts *o, int drawstyle, artist **out, const char *who)
+{
+    return add_line_own(ax, x, y, n, o, drawstyle, out, NULL, who);
+}
+
+static nd_status plot_own(nplot_axes *ax, const double *x, const double *y, size_t n,
+                          const nplot_line_opts *o, double **own)
+{
+    return add_line_own(ax, x, y, n, o, 0, NULL, own, "nplot_plot");
+}
+
 nd_status nplot_plot_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
                               const nplot_line_opts *o)
 {
-    return add_line(ax, x, y, n, o, 0, NULL, "nplot_plot");
+    return plot_own(ax, x, y, n, o, NULL);
 }
 
 static int step_where(const nplot_line_opts *o)
@@ -171,15 +189,21 @@ static int step_where(const nplot_line_opts *o)
     return -1;
 }
 
-nd_status nplot_step_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
-                              const nplot_line_opts *o)
+static nd_status step_own(nplot_axes *ax, const double *x, const double *y, size_t n,
+                          const nplot_line_opts *o, double **own)
 {
     static const char *who = "nplot_step";
     CHECK_AX(ax, who);
     int w = step_where(o);
     if (w < 0) return nplot__fail(ax->fig, ND_EVALUE, "%s: where must be 'pre', 'post' or 'mid', "
                                                       "got '%s'", who, o->where);
-    return add_line(ax, x, y, n, o, w, NULL, who);
+    return add_line_own(ax, x, y, n, o, w, NULL, own, who);
+}
+
+nd_status nplot_step_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
+                              const nplot_line_opts *o)
+{
+    return step_own(ax, x, y, n, o, NULL);
 }
 
 /* ---- reference lines and spans ---------------------------------------------------------------- */
@@ -487,8 +511,9 @@ static nd_status stem_draw(nplot_axes *ax, const double *x, const double *y, siz
 }
 
 /* ---- nd_array forms --------------------------------------------------------------------------------- */
+/* plot_own or step_own: own holds the float64 copies the line may take */
 typedef nd_status (*line_fn)(nplot_axes *, const double *, const double *, size_t,
-                             const nplot_line_opts *);
+                             const nplot_line_opts *, double **own);
 
 static nd_status plot_arrays(nplot_axes *ax, const nd_array *x, const nd_array *y,
                              const nplot_line_opts *o, line_fn fn, const char *who)
@@ -509,7 +534,9 @@ static nd_status plot_arrays(nplot_axes *ax, const nd_array *x, const nd_array *
     }
     if (nd <= 1) {
         if (x && (st = nplot__lengths_match(ax->fig, nx, ny, "x", "y", who))) goto done;
-        st = fn(ax, xs, ys, ny, o);
+        double *own[2] = { xs, ys }; /* the line keeps these copies: one copy per array */
+        st = fn(ax, xs, ys, ny, o, own);
+        xs = own[0], ys = own[1];
     } else {
         /* matplotlib: a 2-D y plots one line per column */
         size_t rows = (size_t)nd_shape(y)[0], cols = (size_t)nd_shape(y)[1];
@@ -523,7 +550,7 @@ static nd_status plot_arrays(nplot_axes *ax, const nd_array *x, const nd_array *
             for (size_t r = 0; r < rows; r++) col[r] = ys[r * cols + c];
             nplot_line_opts oc = *o;
             if (c > 0) oc.label = NULL; /* one legend entry for the group (the first) */
-            st = fn(ax, xs, col, rows, &oc);
+            st = fn(ax, xs, col, rows, &oc, NULL);
         }
         nd_free_mem(col);
     }
@@ -536,13 +563,13 @@ done:
 nd_status nplot_plot_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                            const nplot_line_opts *o)
 {
-    return plot_arrays(ax, x, y, o, nplot_plot_xy_, "nplot_plot");
+    return plot_arrays(ax, x, y, o, plot_own, "nplot_plot");
 }
 
 nd_status nplot_step_(nplot_axes *ax, const nd_array *x, const nd_array *y,
                            const nplot_line_opts *o)
 {
-    return plot_arrays(ax, x, y, o, nplot_step_xy_, "nplot_step");
+    return plot_arrays(ax, x, y, o, step_own, "nplot_step");
 }
 
 /* ---- masked forms: masked points become NaN, which breaks the line ----------------------------- */
@@ -562,13 +589,13 @@ static nd_status plot_masked(nplot_axes *ax, const nd_marray *x, const nd_marray
 nd_status nplot_plot_ma_(nplot_axes *ax, const nd_marray *x, const nd_marray *y,
                          const nplot_line_opts *o)
 {
-    return plot_masked(ax, x, y, o, nplot_plot_xy_, "nplot_plot_ma");
+    return plot_masked(ax, x, y, o, plot_own, "nplot_plot_ma");
 }
 
 nd_status nplot_step_ma_(nplot_axes *ax, const nd_marray *x, const nd_marray *y,
                          const nplot_line_opts *o)
 {
-    return plot_masked(ax, x, y, o, nplot_step_xy_, "nplot_step_ma");
+    return plot_masked(ax, x, y, o, step_own, "nplot_step_ma");
 }
 
 /* Error arrays: (n,) symmetric or (2, n) lower/upper. */
