@@ -144,9 +144,11 @@ static nd_status parse_opts(nplot_axes *ax, const nplot_imshow_opts *o, img_opts
     return ND_OK;
 }
 
-/* z: h * w * nch values, row-major; nch 1 is color-mapped, 3/4 are RGB(A) in [0, 1]. */
+/* z: h * w * nch values, row-major; nch 1 is color-mapped, 3/4 are RGB(A) in [0, 1].
+ * own, when not NULL, is the caller's nd_malloc'd buffer z: the image keeps it instead of
+ * a copy when it keeps the values (*own becomes NULL then). */
 static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nch,
-                           const nplot_imshow_opts *o, artist **out, const char *who)
+                           const nplot_imshow_opts *o, artist **out, double **own, const char *who)
 {
     nplot_figure *fig = ax->fig;
     if (h <= 0 || w <= 0)
@@ -201,13 +203,16 @@ static nd_status image_add(nplot_axes *ax, const double *z, int h, int w, int nc
      * image is coloured again after set_clim: keep them */
     double *keep = NULL;
     size_t nz = np * (size_t)nch, nkeep = nz + (apx ? np : 0);
-    if ((nch == 1 || io.interp == INTERP_BILINEAR || io.interp == INTERP_BICUBIC) &&
-        !(keep = nd_malloc(sizeof(double) * nkeep, who))) {
-        nd_free_mem(pix);
-        nd_free_mem(apx);
-        return nplot__fail(fig, ND_ENOMEM, "%s: out of memory for a %d x %d image", who, h, w);
-    }
-    if (keep) {
+    bool kept = nch == 1 || io.interp == INTERP_BILINEAR || io.interp == INTERP_BICUBIC;
+    if (kept && !apx && own && *own == z) {
+        keep = *own; /* the caller's float64 copy: the values are copied once */
+        *own = NULL;
+    } else if (kept) {
+        if (!(keep = nd_malloc(sizeof(double) * nkeep, who))) {
+            nd_free_mem(pix);
+            nd_free_mem(apx);
+            return nplot__fail(fig, ND_ENOMEM, "%s: out of memory for a %d x %d image", who, h, w);
+        }
         memcpy(keep, z, sizeof(double) * nz);
         if (apx) memcpy(keep + nz, apx, sizeof(double) * np);
     }
@@ -258,7 +263,7 @@ nd_status nplot_imshow_data_(nplot_axes *ax, const double *z, int h, int w,
     static const char *who = "nplot_imshow";
     static const nplot_imshow_opts d = { 0 };
     CHECK_AX(ax, who);
-    return image_add(ax, z, h, w, 1, o ? o : &d, NULL, who);
+    return image_add(ax, z, h, w, 1, o ? o : &d, NULL, NULL, who);
 }
 
 /* bytes: the RGB(A) values are 0..255 (the image, or the masked array it was filled from,
@@ -285,7 +290,7 @@ static nd_status imshow_array(nplot_axes *ax, const nd_array *img, bool bytes,
     if (st) return st;
     if (nch > 1 && bytes)
         for (size_t i = 0; i < n; i++) z[i] /= 255.0;
-    st = image_add(ax, z, (int)sh[0], (int)sh[1], nch, o, out, who);
+    st = image_add(ax, z, (int)sh[0], (int)sh[1], nch, o, out, &z, who);
     nd_free_mem(z);
     return st;
 }
