@@ -591,7 +591,7 @@ static void shape_unref(gpointer data)
 
 /* pango's callback for a shape, the current point on its baseline origin: its parts as
  * glyphs (or their outlines, for path effects) and the rule, which Agg's mathtext snaps to
- * whole pixels (one row at least) when the text is not rotated. */
+ * whole pixels (one row at least): so in raster output when the text is not rotated. */
 static void shape_render(cairo_t *cr, PangoAttrShape *attr, gboolean do_path, gpointer unused)
 {
     (void)unused;
@@ -614,7 +614,8 @@ static void shape_render(cairo_t *cr, PangoAttrShape *attr, gboolean do_path, gp
     cairo_save(cr);
     cairo_matrix_t m;
     cairo_get_matrix(cr, &m);
-    if (m.xy == 0 && m.yx == 0 && m.xx > 0 && m.yy > 0) { /* to whole device rows */
+    bool raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+    if (raster && m.xy == 0 && m.yx == 0 && m.xx > 0 && m.yy > 0) { /* to whole pixel rows */
         double ax = rx, ay = ry + rh / 2, bx = rx + rw, by = ry + rh / 2;
         cairo_user_to_device(cr, &ax, &ay);
         cairo_user_to_device(cr, &bx, &by);
