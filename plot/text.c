@@ -1,5 +1,8 @@
 /* Text through pango: layout, a mathtext subset, alignment and rotation.
  *
+ * Mathtext becomes pango markup; its fractions and limits (\frac, \binom, \sum_{}^{}) are
+ * stacked boxes drawn by a pango shape renderer, each part a layout of its own.
+ *
  * Fonts come from fontconfig, so glyphs missing in DejaVu Sans (CJK) fall back to any
  * installed font. Hinting is off and glyph positions are not rounded, so text scales
  * linearly with dpi and looks like matplotlib's Agg output. */
