@@ -150,6 +150,31 @@ static void test_golden_and_vector_outputs(void)
     nplot_figure_free(fig);
 }
 
+/* Path effects draw the stack's outline (parts and rule) as a path: a red Stroke alone
+ * covers the rule's row across the digits and both parts. */
+static void test_path_effects_outline_the_stack(void)
+{
+    nplot_figure *fig = nplot_figure_new(.width = 3, .height = 1.2, .dpi = 100);
+    nplot_axes *ax = bare_axes(fig, 0, 1, 0, 1);
+    nplot_text(ax, 0.5, 0.5, "$\\frac{1}{2}$", .fontsize = 12, .ha = "center", .va = "center",
+               .path_effects = NPLOT_PATH_EFFECTS({ .kind = NPLOT_PE_STROKE, .linewidth = 2,
+                                                    .foreground = "red" }));
+    img m = render(fig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m.px);
+    int y0 = m.h, y1 = -1, x0 = m.w, x1 = -1;
+    for (int y = 0; y < m.h; y++)
+        for (int x = 0; x < m.w; x++)
+            if (near(at(&m, x, y), 255, 0, 0, 100)) {
+                y0 = y < y0 ? y : y0, y1 = y > y1 ? y : y1;
+                x0 = x < x0 ? x : x0, x1 = x > x1 ? x : x1;
+            }
+    /* the plain fraction's ink is 8 x 23 px; the 2 pt stroke adds about a pixel around it */
+    CU_ASSERT(y1 - y0 + 1 >= 23 && y1 - y0 + 1 <= 28);
+    CU_ASSERT(x1 - x0 + 1 >= 8 && x1 - x0 + 1 <= 13);
+    free(m.px);
+    nplot_figure_free(fig);
+}
+
 static void test_errors_and_inline_markup_kept(void)
 {
     nplot_figure *fig = one("$\\frac{1}{\\nosuch}$", "center", 0.5);
@@ -181,6 +206,7 @@ static const ND_TEST tests[] = {
     ND_T(test_numerator_over_rule_over_denominator),
     ND_T(test_extent_is_the_stack),
     ND_T(test_golden_and_vector_outputs),
+    ND_T(test_path_effects_outline_the_stack),
     ND_T(test_errors_and_inline_markup_kept),
     { 0 },
 };
