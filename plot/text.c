@@ -25,6 +25,7 @@ typedef struct mt_part {
 } mt_part;
 struct mt_box {
     bool limits;              /* an operator with limits, else a fraction */
+    bool side;                /* with limits: \int's scripts beside it, dropped to its ends */
     int shrink;               /* times the over/under parts shrink by 0.7 (\dfrac 0, \tfrac 2) */
     double rule;              /* rule thickness in points; < 0: the font's underline thickness */
     char delim[2][8];         /* \binom's and \genfrac's delimiters ("" for none) */
@@ -258,15 +259,15 @@ static bool display_glyph(const char *u)
            (cp >= 0x22c0 && cp <= 0x22c3) || (cp >= 0x2a00 && cp <= 0x2a1c);
 }
 
-/* The operator `nucleus` (markup) with the ^ and _ scripts that follow it as limits; false
- * (nothing consumed) when no script follows. */
-static bool take_limits(sbuf *b, const char *nucleus, const char **ps, const char *end, int font,
-                        int depth)
+/* The operator `nucleus` (markup) with the ^ and _ scripts that follow it as limits (or, with
+ * side, as \int's scripts); false (nothing consumed) when no script follows. */
+static bool take_limits(sbuf *b, const char *nucleus, bool side, const char **ps, const char *end,
+                        int font, int depth)
 {
     const char *q = *ps;
     while (q < end && *q == ' ') q++;
     if (!b->stack || q >= end || (*q != '_' && *q != '^')) return false;
-    mt_box box = { .limits = true, .shrink = 1, .rule = 0 };
+    mt_box box = { .limits = true, .side = side, .shrink = 1, .rule = 0 };
     for (int k = 0; k < 2; k++) {
         while (q < end && *q == ' ') q++;
         if (q >= end || (*q != '_' && *q != '^')) break;
@@ -381,7 +382,8 @@ static void math_command(sbuf *b, const char *cmd, const char *at, const char **
         }
     for (size_t i = 0; i < sizeof tex_words / sizeof *tex_words; i++)
         if (!strcmp(cmd, tex_words[i].cmd)) {
-            if (overunder(cmd) && take_limits(b, tex_words[i].utf8, ps, end, font, depth)) return;
+            if (overunder(cmd) && take_limits(b, tex_words[i].utf8, false, ps, end, font, depth))
+                return;
             sb_puts(b, tex_words[i].utf8);
             return;
         }
@@ -389,7 +391,10 @@ static void math_command(sbuf *b, const char *cmd, const char *at, const char **
     if (sym && display_glyph(sym->utf8)) { /* matplotlib's DejaVu Sans Display glyph */
         char big[64];
         snprintf(big, sizeof big, "<span size=\"141.42%%\">%s</span>", sym->utf8);
-        if (!(overunder(cmd) && take_limits(b, big, ps, end, font, depth))) sb_puts(b, big);
+        /* matplotlib's _dropsub_symbols: scripts beside them, dropped to their ends */
+        bool side = !strcmp(cmd, "int") || !strcmp(cmd, "oint");
+        if (!((overunder(cmd) || side) && take_limits(b, big, side, ps, end, font, depth)))
+            sb_puts(b, big);
         return;
     }
     if (sym) {
@@ -690,6 +695,31 @@ static stack_shape *stack_build(render_ctx *rc, const text_style *ts, double sca
         if (!box->limits) in[k].x = in[k].lx, in[k].w = in[k].lw; /* a fraction's parts are
                                                    Hlists, as wide as their advances */
         w = fmax(w, in[k].w);
+    }
+    if (box->side) { /* subsuper for a slanted dropsub nucleus, FontConstantsBase's numbers */
+        PangoLayout *xl = part_layout(rc, ts, scale, "x", NULL);
+        double xh = layout_ink(xl).h, h = in[1].base - in[1].y, d = in[1].y + in[1].h - in[1].base;
+        g_object_unref(xl);
+        double up = h - 0.4 * xh, down = d + 0.4 * xh, kern[3] = { 0.175 * h, 0, -0.025 * h };
+        if (sh->part[0] && sh->part[2]) { /* 2 thicknesses between them at least */
+            double clr = 2 * t - ((up - (in[0].y + in[0].h - in[0].base)) - (in[2].base - in[2].y - down));
+            if (clr > 0) up += clr;
+        }
+        double right = in[1].w, x = right, y0 = in[1].y - in[1].base, y1 = y0 + in[1].h;
+        sh->x[1] = -in[1].x;
+        sh->y[1] = -in[1].base;
+        for (int k = 0; k < 3; k += 2) {
+            if (!sh->part[k]) continue;
+            sh->x[k] = right + kern[k] - in[k].x;
+            sh->y[k] = (k ? down : -up) - in[k].base;
+            x = fmax(x, right + kern[k] + in[k].lw);
+            y0 = fmin(y0, sh->y[k] + in[k].y);
+            y1 = fmax(y1, sh->y[k] + in[k].y + in[k].h);
+        }
+        *ink = (PangoRectangle){ 0, (int)floor(y0 * PANGO_SCALE), (int)ceil(x * PANGO_SCALE),
+                                 (int)ceil((y1 - y0) * PANGO_SCALE) };
+        *logical = *ink;
+        return sh;
     }
     /* tops and bottoms of the inks, y down from the baseline */
     double top[3] = { 0 }, bottom[3] = { 0 };

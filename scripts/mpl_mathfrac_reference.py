@@ -1,8 +1,8 @@
-"""matplotlib 3.6's stacked mathtext (fractions, binomials, \\sum limits) measured as ink.
+"""matplotlib 3.6's stacked mathtext (fractions, binomials, \\sum limits, \\int scripts) as ink.
 
 Each expression is drawn alone, black at 12 pt on a white 300x120 px figure at 100 dpi
 (DejaVu Sans, mathtext.fontset 'dejavusans'), and its ink box measured. For the fractions
-the rule's row is the first fully dark row run crossing the whole ink width. Writes
+the rule's row is the row with the longest run of dark pixels. Writes
 tests/data/plot/mathfrac/mpl_ref.txt: name w h rule_row_from_ink_top (-1 when none).
 Also saves each rendering as mpl_<name>.png beside it, and all five side by side as
 mpl_stacked.png (the test's golden stacked.png draws the same), for eyeballing.
@@ -19,6 +19,7 @@ CASES = [
     ("nested", r"$\frac{1}{1+\frac{1}{x}}$"),
     ("binom", r"$\binom{n}{k}$"),
     ("sum", r"$\sum_{i=0}^{n} i$"),
+    ("int", r"$\int_0^1 f(x)\,dx$"),
 ]
 OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "data", "plot", "mathfrac")
 
@@ -31,7 +32,7 @@ def ink(img):
 
 
 def rule_row(img, r0, r1, c0, c1, name):
-    if name in ("sum", "binom"):
+    if name in ("sum", "binom", "int"):
         return -1
     dark = img[r0:r1 + 1, c0:c1 + 1] < 0.5
     # the rule: the row with the longest run of dark pixels, well inside the ink
@@ -60,7 +61,7 @@ def main():
         rr = rule_row(img, r0, r1, c0, c1, name)
         lines.append("%s %d %d %d" % (name, c1 - c0 + 1, r1 - r0 + 1, rr))
     # all of them side by side, as tests/test_plot_mathfrac.c's golden stacked.png
-    fig = plt.figure(figsize=(6, 1.2), dpi=100)
+    fig = plt.figure(figsize=(7.2, 1.2), dpi=100)
     for i, (name, tex) in enumerate(CASES):
         fig.text((i + 0.5) / len(CASES), 0.5, tex, fontsize=12, ha="center", va="center",
                  color="black")

@@ -1,6 +1,6 @@
 /* Stacked mathtext against matplotlib 3.6 (numbers from scripts/mpl_mathfrac_reference.py):
- * \frac, \binom and \sum limits drawn alone at 12 pt / 100 dpi, their ink boxes and the
- * fraction rule's row; the numerator above the rule and the denominator below; the text's
+ * \frac, \binom, \sum limits and \int scripts drawn alone at 12 pt / 100 dpi, their ink
+ * boxes and the fraction rule's row; the numerator above the rule and the denominator below; the text's
  * extent (what layout aligns) the stacked box; PNG, SVG and PDF; a reviewed golden. */
 #include <math.h>
 #include <stdio.h>
@@ -17,7 +17,9 @@ static const struct { const char *name, *tex; } cases[] = {
     { "nested", "$\\frac{1}{1+\\frac{1}{x}}$" },
     { "binom", "$\\binom{n}{k}$" },
     { "sum", "$\\sum_{i=0}^{n} i$" },
+    { "int", "$\\int_0^1 f(x)\\,dx$" }, /* \int's scripts beside it, dropped */
 };
+enum { NCASES = sizeof cases / sizeof *cases };
 
 /* The ink (pixels darker than mid grey) of a rendering: its box and the row with the
  * longest dark run (a fraction's rule), from the ink's top. */
@@ -58,7 +60,7 @@ static nplot_figure *one(const char *tex, const char *va, double y)
 
 static void test_ink_boxes_match_matplotlib(void)
 {
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    for (size_t i = 0; i < NCASES; i++) {
         double want[3];
         CU_ASSERT_EQUAL_FATAL(test_ref_values(REF, cases[i].name, want, 3), 3);
         nplot_figure *fig = one(cases[i].tex, "center", 0.5);
@@ -124,9 +126,9 @@ static void test_extent_is_the_stack(void)
  * output of the same (the rule is a filled path there). */
 static void test_golden_and_vector_outputs(void)
 {
-    nplot_figure *fig = nplot_figure_new(.width = 6, .height = 1.2, .dpi = 100);
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-        nplot_fig_text(fig, (i + 0.5) / 5, 0.5, cases[i].tex, .fontsize = 12, .ha = "center",
+    nplot_figure *fig = nplot_figure_new(.width = 7.2, .height = 1.2, .dpi = 100);
+    for (size_t i = 0; i < NCASES; i++)
+        nplot_fig_text(fig, (i + 0.5) / NCASES, 0.5, cases[i].tex, .fontsize = 12, .ha = "center",
                        .va = "center", .color = "black");
     char out[512];
     bool regen = golden_output(out, sizeof out, NUMC_TEST_DATA "/plot/mathfrac", ".", "stacked");
