@@ -60,8 +60,9 @@ typedef struct text_box {
     PangoLayout *layout;
     double w, h, baseline;
 } text_box;
-/* Lay out s (mathtext between $...$ becomes pango markup). Empty/NULL gives a 0-size box
- * with layout NULL. Free with nplot__text_free. */
+/* Lay out s (mathtext between $...$ becomes pango markup, its fractions and limits stacked
+ * shapes inside the layout). Empty/NULL gives a 0-size box with layout NULL. Free with
+ * nplot__text_free. */
 text_box nplot__text_layout(render_ctx *rc, const char *s, const text_style *ts);
 /* matplotlib's height of a text's top above its first baseline: the larger of the first
  * line's ink ascent and that of "lp". */

@@ -1,5 +1,8 @@
 /* Text through pango: layout, a mathtext subset, alignment and rotation.
  *
+ * Mathtext becomes pango markup; its fractions and limits (\frac, \binom, \sum_{}^{}) are
+ * stacked boxes drawn by a pango shape renderer, each part a layout of its own.
+ *
  * Fonts come from fontconfig, so glyphs missing in DejaVu Sans (CJK) fall back to any
  * installed font. Hinting is off and glyph positions are not rounded, so text scales
  * linearly with dpi and looks like matplotlib's Agg output. */
@@ -11,14 +14,44 @@
 #include <string.h>
 
 /* ---- mathtext -------------------------------------------------------------------------------- */
+/* A stacked piece of math: a fraction (\frac, \binom, \genfrac...) or an operator with its
+ * limits over and under (\sum_{i=0}^{n}). It stands in the markup as one U+FFFC, which the
+ * layout replaces by a pango shape as big as the stack (stack_attach). */
+typedef struct mt_box mt_box;
+typedef struct mt_part {
+    char *markup;  /* pango markup, a U+FFFC for each of its own boxes (NULL: no part) */
+    mt_box *boxes; /* those boxes, in order */
+    size_t nbox;
+} mt_part;
+struct mt_box {
+    bool limits;              /* an operator with limits, else a fraction */
+    bool side;                /* with limits: \int's scripts beside it, dropped to its ends */
+    int shrink;               /* times the over/under parts shrink by 0.7 (\dfrac 0, \tfrac 2) */
+    double rule;              /* rule thickness in points; < 0: the font's underline thickness */
+    char delim[2][8];         /* \binom's and \genfrac's delimiters ("" for none) */
+    mt_part part[3];          /* over (numerator), middle (the operator), under */
+};
+
 typedef struct sbuf {
     char *p;
     size_t len, cap;
     bool oom;
     bool too_deep;    /* groups nested past MATH_MAX_DEPTH */
+    bool stack;       /* fractions and limits become boxes (else they are set inline) */
+    mt_box *boxes;    /* the boxes of this markup */
+    size_t nbox, capbox;
     const char *text; /* the math being parsed (binary operators look back in it) */
     char unknown[40]; /* the first \command mathtext does not know */
 } sbuf;
+
+static void part_free(mt_part *pt)
+{
+    for (size_t i = 0; i < pt->nbox; i++)
+        for (int k = 0; k < 3; k++) part_free(&pt->boxes[i].part[k]);
+    nd_free_mem(pt->boxes);
+    nd_free_mem(pt->markup);
+    memset(pt, 0, sizeof *pt);
+}
 
 /* Deepest {group} / ^ / _ / \command nesting the parser follows: TeX itself has no
  * practical limit, but a label 200,000 braces deep must not overflow the stack. */
@@ -171,6 +204,87 @@ static void put_symbol(sbuf *b, const char *utf8, mt_class cls, const char *at)
 static void math_group(sbuf *b, const char **ps, const char *end, int font, int depth);
 static void math_atom(sbuf *b, const char **ps, const char *end, int font, int depth);
 
+/* The failures of a part parsed on its own carried to the text it belongs to. */
+static void sb_absorb(sbuf *b, const sbuf *sub)
+{
+    if (sub->oom) b->oom = true;
+    if (sub->too_deep) b->too_deep = true;
+    if (sub->unknown[0] && !b->unknown[0]) memcpy(b->unknown, sub->unknown, sizeof b->unknown);
+}
+
+/* The next atom parsed on its own into *pt. */
+static void sub_atom(sbuf *b, mt_part *pt, const char **ps, const char *end, int font, int depth)
+{
+    sbuf sub = { .text = b->text, .stack = b->stack };
+    sb_puts(&sub, "");
+    math_atom(&sub, ps, end, font, depth + 1);
+    sb_absorb(b, &sub);
+    *pt = (mt_part){ sub.p, sub.boxes, sub.nbox };
+}
+
+/* Appends a box (its parts then belong to b) and its placeholder. */
+static void sb_box(sbuf *b, mt_box *box)
+{
+    mt_box *q = nplot__grow(b->boxes, &b->capbox, b->nbox, b->nbox + 1, sizeof *q, "nplot mathtext");
+    if (!q) {
+        b->oom = true;
+        for (int k = 0; k < 3; k++) part_free(&box->part[k]);
+        return;
+    }
+    b->boxes = q;
+    b->boxes[b->nbox++] = *box;
+    sb_puts(b, "\uFFFC");
+}
+
+/* matplotlib's _overunder_symbols and _overunder_functions: their scripts are limits set over
+ * and under them, in text as in display style. */
+static bool overunder(const char *cmd)
+{
+    static const char *const names[] = { "sum", "prod", "coprod", "bigcap", "bigcup", "bigsqcup",
+                                         "bigvee", "bigwedge", "bigodot", "bigotimes", "bigoplus",
+                                         "biguplus", "lim", "liminf", "limsup", "sup", "max", "min" };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (!strcmp(cmd, names[i])) return true;
+    return false;
+}
+
+/* The big operators (sums, products, integrals, n-ary unions...) matplotlib takes from DejaVu
+ * Sans Display, whose glyphs are DejaVu Sans's scaled by sqrt(2): set 141.42 % as big. */
+static bool display_glyph(const char *u)
+{
+    const unsigned char *q = (const unsigned char *)u;
+    if (q[0] != 0xe2 || !q[1] || !q[2] || q[3]) return false;
+    unsigned cp = (unsigned)(q[0] & 0x0f) << 12 | (unsigned)(q[1] & 0x3f) << 6 | (q[2] & 0x3f);
+    return (cp >= 0x220f && cp <= 0x2211) || (cp >= 0x222b && cp <= 0x2233) ||
+           (cp >= 0x22c0 && cp <= 0x22c3) || (cp >= 0x2a00 && cp <= 0x2a1c);
+}
+
+/* The operator `nucleus` (markup) with the ^ and _ scripts that follow it as limits (or, with
+ * side, as \int's scripts); false (nothing consumed) when no script follows. */
+static bool take_limits(sbuf *b, const char *nucleus, bool side, const char **ps, const char *end,
+                        int font, int depth)
+{
+    const char *q = *ps;
+    while (q < end && *q == ' ') q++;
+    if (!b->stack || q >= end || (*q != '_' && *q != '^')) return false;
+    mt_box box = { .limits = true, .side = side, .shrink = 1, .rule = 0 };
+    for (int k = 0; k < 2; k++) {
+        while (q < end && *q == ' ') q++;
+        if (q >= end || (*q != '_' && *q != '^')) break;
+        mt_part *pt = &box.part[*q == '^' ? 0 : 2];
+        q++;
+        part_free(pt); /* a second script of the same kind replaces the first */
+        sub_atom(b, pt, &q, end, font, depth);
+    }
+    sbuf nb = { .text = b->text };
+    sb_puts(&nb, nucleus);
+    sb_absorb(b, &nb);
+    box.part[1].markup = nb.p;
+    *ps = q;
+    sb_box(b, &box);
+    return true;
+}
+
 /* A \command: fonts, fractions, roots, accents, spaces, functions, then the symbols. */
 static void math_command(sbuf *b, const char *cmd, const char *at, const char **ps,
                          const char *end, int font, int depth)
@@ -197,19 +311,38 @@ static void math_command(sbuf *b, const char *cmd, const char *at, const char **
         }
     if (!strcmp(cmd, "frac") || !strcmp(cmd, "dfrac") || !strcmp(cmd, "tfrac") ||
         !strcmp(cmd, "genfrac") || !strcmp(cmd, "binom")) {
+        /* matplotlib's _genfrac: \frac and \binom shrink their parts once, \dfrac never,
+         * \tfrac twice; \binom has parentheses and no rule */
         bool binom = !strcmp(cmd, "binom");
-        if (!strcmp(cmd, "genfrac")) /* left, right delimiters, rule thickness, style */
-            for (int k = 0; k < 4; k++) {
-                sbuf skip = { .text = b->text };
-                math_atom(&skip, ps, end, font, depth + 1);
-                nd_free_mem(skip.p);
-                if (skip.unknown[0] && !b->unknown[0]) memcpy(b->unknown, skip.unknown, sizeof b->unknown);
-            }
-        if (binom) sb_puts(b, "(");
-        math_atom(b, ps, end, font, depth + 1);
-        sb_puts(b, binom ? " " : "/");
-        math_atom(b, ps, end, font, depth + 1);
-        if (binom) sb_puts(b, ")");
+        mt_box box = { .rule = binom ? 0 : -1, .shrink = cmd[0] == 'd' ? 0 : cmd[0] == 't' ? 2 : 1 };
+        if (binom) strcpy(box.delim[0], "("), strcpy(box.delim[1], ")");
+        if (!strcmp(cmd, "genfrac")) { /* left, right delimiters, rule thickness, style */
+            mt_part arg[4];
+            for (int k = 0; k < 4; k++) sub_atom(b, &arg[k], ps, end, MF_RM, depth);
+            for (int k = 0; k < 2; k++)
+                if (arg[k].markup && strcmp(arg[k].markup, ".") &&
+                    strlen(arg[k].markup) < sizeof box.delim[k])
+                    strcpy(box.delim[k], arg[k].markup);
+            if (arg[2].markup && *arg[2].markup) box.rule = fmax(0, atof(arg[2].markup));
+            if (arg[3].markup && *arg[3].markup) box.shrink = atoi(arg[3].markup) & 3;
+            for (int k = 0; k < 4; k++) part_free(&arg[k]);
+        }
+        sub_atom(b, &box.part[0], ps, end, font, depth);
+        sub_atom(b, &box.part[2], ps, end, font, depth);
+        if (b->stack) {
+            sb_box(b, &box);
+            return;
+        }
+        /* inline: a/b, (n k) */
+        const char *num = box.part[0].markup ? box.part[0].markup : "";
+        const char *den = box.part[2].markup ? box.part[2].markup : "";
+        sb_puts(b, box.delim[0]);
+        sb_puts(b, num);
+        sb_puts(b, binom ? " " : box.delim[0][0] ? " " : "/");
+        sb_puts(b, den);
+        sb_puts(b, box.delim[1]);
+        part_free(&box.part[0]);
+        part_free(&box.part[2]);
         return;
     }
     if (!strcmp(cmd, "sqrt")) {
@@ -236,9 +369,7 @@ static void math_command(sbuf *b, const char *cmd, const char *at, const char **
         sb_puts(b, under ? "<sub>" : "<sup>");
         if (small.p) sb_puts(b, small.p);
         sb_puts(b, under ? "</sub>" : "</sup>");
-        if (small.oom) b->oom = true;
-        if (small.too_deep) b->too_deep = true;
-        if (small.unknown[0] && !b->unknown[0]) memcpy(b->unknown, small.unknown, sizeof b->unknown);
+        sb_absorb(b, &small);
         nd_free_mem(small.p);
         return;
     }
@@ -251,10 +382,21 @@ static void math_command(sbuf *b, const char *cmd, const char *at, const char **
         }
     for (size_t i = 0; i < sizeof tex_words / sizeof *tex_words; i++)
         if (!strcmp(cmd, tex_words[i].cmd)) {
+            if (overunder(cmd) && take_limits(b, tex_words[i].utf8, false, ps, end, font, depth))
+                return;
             sb_puts(b, tex_words[i].utf8);
             return;
         }
     const mt_symbol *sym = mt_find(cmd);
+    if (sym && display_glyph(sym->utf8)) { /* matplotlib's DejaVu Sans Display glyph */
+        char big[64];
+        snprintf(big, sizeof big, "<span size=\"141.42%%\">%s</span>", sym->utf8);
+        /* matplotlib's _dropsub_symbols: scripts beside them, dropped to their ends */
+        bool side = !strcmp(cmd, "int") || !strcmp(cmd, "oint");
+        if (!((overunder(cmd) || side) && take_limits(b, big, side, ps, end, font, depth)))
+            sb_puts(b, big);
+        return;
+    }
     if (sym) {
         bool it = font == MF_IT && greek_lower(sym->utf8);
         if (it) sb_puts(b, "<i>");
@@ -367,9 +509,11 @@ static void math_group(sbuf *b, const char **ps, const char *end, int font, int 
     while (*ps < end && **ps != '}') math_atom(b, ps, end, font, depth);
 }
 
-char *nplot__mathtext_markup(const char *s)
+/* The markup of s (its text outside $...$ escaped); with stack, fractions and limits become
+ * boxes, returned in *boxes. NULL with the error set on failure. */
+static char *mathtext_parse(const char *s, bool stack, mt_part *boxes)
 {
-    sbuf b = { .text = s };
+    sbuf b = { .text = s, .stack = stack };
     sb_puts(&b, "");
     const char *p = s ? s : "";
     while (*p) {
@@ -393,23 +537,28 @@ char *nplot__mathtext_markup(const char *s)
         while (m < close) math_atom(&b, &m, close, 0, 0);
         p = close + 1;
     }
+    mt_part got = { b.p, b.boxes, b.nbox };
+    b.p = NULL;
     if (b.oom) {
-        nd_free_mem(b.p);
+        part_free(&got);
         return NULL; /* nd_malloc set ND_ENOMEM */
     }
     if (b.too_deep) {
-        nd_free_mem(b.p);
+        part_free(&got);
         nd_set_error(ND_EVALUE, "nplot: mathtext nested deeper than %d levels in \"%.40s...\"",
                      MATH_MAX_DEPTH, s);
         return NULL;
     }
     if (b.unknown[0]) { /* matplotlib's ValueError at draw time */
-        nd_free_mem(b.p);
+        part_free(&got);
         nd_set_error(ND_EVALUE, "nplot: Unknown symbol: %s in mathtext \"%.60s\"", b.unknown, s);
         return NULL;
     }
-    return b.p;
+    if (boxes) *boxes = got; /* without stack there are no boxes */
+    return got.markup;
 }
+
+char *nplot__mathtext_markup(const char *s) { return mathtext_parse(s, false, NULL); }
 
 /* ---- layout ------------------------------------------------------------------------------------ */
 static PangoFontDescription *font_desc(const text_style *ts, double scale)
@@ -420,6 +569,248 @@ static PangoFontDescription *font_desc(const text_style *ts, double scale)
     pango_font_description_set_style(d, (PangoStyle)ts->style);
     pango_font_description_set_absolute_size(d, ts->size * scale * PANGO_SCALE);
     return d;
+}
+
+/* ---- stacked math: fractions and limits drawn as pango shapes -------------------------------- */
+/* A laid-out box: its parts with their top-left corners relative to the shape's origin (on
+ * the baseline, at its left), and the rule. Shared by the copies pango makes of its attribute. */
+typedef struct stack_shape {
+    int refs;
+    PangoLayout *part[5]; /* over, middle, under, left and right delimiter */
+    double x[5], y[5];
+    double rule[4]; /* x, y, width, height (height 0: no rule) */
+} stack_shape;
+
+static gpointer shape_ref(gconstpointer data)
+{
+    stack_shape *sh = (stack_shape *)data;
+    sh->refs++;
+    return sh;
+}
+
+static void shape_unref(gpointer data)
+{
+    stack_shape *sh = data;
+    if (--sh->refs) return;
+    for (int k = 0; k < 5; k++)
+        if (sh->part[k]) g_object_unref(sh->part[k]);
+    nd_free_mem(sh);
+}
+
+/* pango's callback for a shape, the current point on its baseline origin: its parts as
+ * glyphs (or their outlines, for path effects) and the rule, which Agg's mathtext snaps to
+ * whole pixels (one row at least): so in raster output when the text is not rotated. */
+static void shape_render(cairo_t *cr, PangoAttrShape *attr, gboolean do_path, gpointer unused)
+{
+    (void)unused;
+    const stack_shape *sh = attr->data;
+    if (!sh || !cairo_has_current_point(cr)) return;
+    double x0, y0;
+    cairo_get_current_point(cr, &x0, &y0);
+    for (int k = 0; k < 5; k++) {
+        if (!sh->part[k]) continue;
+        cairo_move_to(cr, x0 + sh->x[k], y0 + sh->y[k]);
+        if (do_path) pango_cairo_layout_path(cr, sh->part[k]);
+        else pango_cairo_show_layout(cr, sh->part[k]);
+    }
+    if (sh->rule[3] <= 0) return;
+    double rx = x0 + sh->rule[0], ry = y0 + sh->rule[1], rw = sh->rule[2], rh = sh->rule[3];
+    if (do_path) {
+        cairo_rectangle(cr, rx, ry, rw, rh);
+        return;
+    }
+    cairo_save(cr);
+    cairo_matrix_t m;
+    cairo_get_matrix(cr, &m);
+    bool raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+    if (raster && m.xy == 0 && m.yx == 0 && m.xx > 0 && m.yy > 0) { /* to whole pixel rows */
+        double ax = rx, ay = ry + rh / 2, bx = rx + rw, by = ry + rh / 2;
+        cairo_user_to_device(cr, &ax, &ay);
+        cairo_user_to_device(cr, &bx, &by);
+        double rows = fmax(1, round(rh * m.yy)), top = floor(ay - rows / 2 + 0.5);
+        cairo_identity_matrix(cr);
+        cairo_new_path(cr);
+        cairo_rectangle(cr, floor(ax), top, ceil(bx) - floor(ax), rows);
+    } else {
+        cairo_new_path(cr);
+        cairo_rectangle(cr, rx, ry, rw, rh);
+    }
+    cairo_fill(cr);
+    cairo_restore(cr);
+}
+
+static bool stack_attach(render_ctx *rc, const text_style *ts, double scale, PangoLayout *l,
+                         const mt_part *pt);
+
+/* A layout of markup at scale times the text's size (NULL on allocation failure). */
+static PangoLayout *part_layout(render_ctx *rc, const text_style *ts, double scale,
+                                const char *markup, const mt_part *pt)
+{
+    PangoLayout *l = pango_layout_new(rc->pctx);
+    PangoFontDescription *d = font_desc(ts, rc->scale * scale);
+    pango_layout_set_font_description(l, d);
+    pango_font_description_free(d);
+    pango_layout_set_markup(l, markup ? markup : "", -1);
+    if (pt && !stack_attach(rc, ts, scale, l, pt)) {
+        g_object_unref(l);
+        return NULL;
+    }
+    return l;
+}
+
+/* A layout's ink in pixels (pango's y down from its top). */
+typedef struct ink_px {
+    double x, y, w, h, base;
+    double lx, lw; /* the logical (advance) extent */
+} ink_px;
+
+static ink_px layout_ink(PangoLayout *l)
+{
+    PangoRectangle ink, lg;
+    pango_layout_get_extents(l, &ink, &lg);
+    return (ink_px){ (double)ink.x / PANGO_SCALE, (double)ink.y / PANGO_SCALE,
+                     (double)ink.width / PANGO_SCALE, (double)ink.height / PANGO_SCALE,
+                     (double)pango_layout_get_baseline(l) / PANGO_SCALE,
+                     (double)lg.x / PANGO_SCALE, (double)lg.width / PANGO_SCALE };
+}
+
+/* Lays out box as matplotlib's mathtext does (_genfrac for fractions, subsuper for limits);
+ * its ink and logical rectangles from the origin in *ink, *logical. NULL when out of memory. */
+static stack_shape *stack_build(render_ctx *rc, const text_style *ts, double scale,
+                                const mt_box *box, PangoRectangle *ink, PangoRectangle *logical)
+{
+    stack_shape *sh = nd_malloc(sizeof *sh, "nplot mathtext");
+    if (!sh) return NULL;
+    memset(sh, 0, sizeof *sh);
+    sh->refs = 1;
+    double t = 0.75 / 12 * ts->size * rc->scale * scale; /* matplotlib's underline thickness */
+    double shrink = pow(0.7, box->limits ? 1 : box->shrink), w = 0;
+    ink_px in[5] = { { 0 } };
+    for (int k = 0; k < 3; k++) {
+        if (!box->part[k].markup) continue;
+        sh->part[k] = part_layout(rc, ts, k == 1 ? scale : scale * shrink, box->part[k].markup,
+                                  &box->part[k]);
+        if (!sh->part[k]) goto fail;
+        in[k] = layout_ink(sh->part[k]);
+        if (!box->limits) in[k].x = in[k].lx, in[k].w = in[k].lw; /* a fraction's parts are
+                                                   Hlists, as wide as their advances */
+        w = fmax(w, in[k].w);
+    }
+    if (box->side) { /* subsuper for a slanted dropsub nucleus, FontConstantsBase's numbers */
+        PangoLayout *xl = part_layout(rc, ts, scale, "x", NULL);
+        double xh = layout_ink(xl).h, h = in[1].base - in[1].y, d = in[1].y + in[1].h - in[1].base;
+        g_object_unref(xl);
+        double up = h - 0.4 * xh, down = d + 0.4 * xh, kern[3] = { 0.175 * h, 0, -0.025 * h };
+        if (sh->part[0] && sh->part[2]) { /* 2 thicknesses between them at least */
+            double clr = 2 * t - ((up - (in[0].y + in[0].h - in[0].base)) - (in[2].base - in[2].y - down));
+            if (clr > 0) up += clr;
+        }
+        double right = in[1].w, x = right, y0 = in[1].y - in[1].base, y1 = y0 + in[1].h;
+        sh->x[1] = -in[1].x;
+        sh->y[1] = -in[1].base;
+        for (int k = 0; k < 3; k += 2) {
+            if (!sh->part[k]) continue;
+            sh->x[k] = right + kern[k] - in[k].x;
+            sh->y[k] = (k ? down : -up) - in[k].base;
+            x = fmax(x, right + kern[k] + in[k].lw);
+            y0 = fmin(y0, sh->y[k] + in[k].y);
+            y1 = fmax(y1, sh->y[k] + in[k].y + in[k].h);
+        }
+        *ink = (PangoRectangle){ 0, (int)floor(y0 * PANGO_SCALE), (int)ceil(x * PANGO_SCALE),
+                                 (int)ceil((y1 - y0) * PANGO_SCALE) };
+        *logical = *ink;
+        return sh;
+    }
+    /* tops and bottoms of the inks, y down from the baseline */
+    double top[3] = { 0 }, bottom[3] = { 0 };
+    if (box->limits) { /* the operator on the baseline, limits 3 rule thicknesses away */
+        top[1] = in[1].y - in[1].base;
+        bottom[1] = top[1] + in[1].h;
+        bottom[0] = top[1] - 3 * t;
+        top[2] = bottom[1] + 3 * t;
+    } else { /* the rule on the math axis (the middle of '='), 2 thicknesses clear of each part */
+        PangoLayout *eq = part_layout(rc, ts, scale, "=", NULL);
+        ink_px e = layout_ink(eq);
+        g_object_unref(eq);
+        double axis = e.base - (e.y + e.h / 2), r = box->rule < 0 ? t : box->rule * rc->scale;
+        top[2] = 3 * t - axis;
+        sh->rule[1] = top[2] - 2 * t - r;
+        sh->rule[3] = r;
+        bottom[0] = sh->rule[1] - 2 * t;
+    }
+    top[0] = bottom[0] - in[0].h;
+    bottom[2] = top[2] + in[2].h;
+    double y0 = sh->part[0] ? top[0] : box->limits ? top[1] : sh->rule[1];
+    double y1 = sh->part[2] ? bottom[2] : box->limits ? bottom[1] : sh->rule[1] + sh->rule[3];
+    /* delimiters: the glyph scaled (both ways, as matplotlib's AutoHeightChar with one size)
+     * to the stack's height, its bottom on the stack's */
+    double x = 0;
+    for (int k = 3; k < 5; k++) {
+        const char *dl = box->delim[k - 3];
+        if (!*dl) continue;
+        PangoLayout *probe = part_layout(rc, ts, scale, dl, NULL);
+        ink_px p = layout_ink(probe);
+        g_object_unref(probe);
+        double f = p.h > 0 ? (y1 - y0) / p.h : 1;
+        sh->part[k] = part_layout(rc, ts, scale * f, dl, NULL);
+        in[k] = layout_ink(sh->part[k]);
+        sh->y[k] = y1 - (in[k].y + in[k].h);
+    }
+    if (sh->part[3]) {
+        sh->x[3] = -in[3].x;
+        x = in[3].w;
+    }
+    for (int k = 0; k < 3; k++) {
+        sh->x[k] = x + (w - in[k].w) / 2 - in[k].x;
+        sh->y[k] = k == 1 ? -in[1].base : top[k] - in[k].y;
+    }
+    sh->rule[0] = x;
+    sh->rule[2] = w;
+    x += w + (box->limits ? 0 : 2 * t); /* _genfrac's Hbox(2 thicknesses) after the stack */
+    if (sh->part[4]) {
+        sh->x[4] = x - in[4].x;
+        x += in[4].w;
+    }
+    double iy0 = y0, iy1 = y1;
+    for (int k = 3; k < 5; k++)
+        if (sh->part[k]) {
+            iy0 = fmin(iy0, sh->y[k] + in[k].y);
+            iy1 = fmax(iy1, sh->y[k] + in[k].y + in[k].h);
+        }
+    *ink = (PangoRectangle){ 0, (int)floor(iy0 * PANGO_SCALE), (int)ceil(x * PANGO_SCALE),
+                             (int)ceil((iy1 - iy0) * PANGO_SCALE) };
+    *logical = *ink;
+    return sh;
+fail:
+    shape_unref(sh);
+    return NULL;
+}
+
+/* Puts pt's boxes on the U+FFFC of l's text, in order; false when out of memory. */
+static bool stack_attach(render_ctx *rc, const text_style *ts, double scale, PangoLayout *l,
+                         const mt_part *pt)
+{
+    if (!pt->nbox) return true;
+    pango_cairo_context_set_shape_renderer(rc->pctx, shape_render, NULL, NULL);
+    const char *text = pango_layout_get_text(l), *at = text;
+    PangoAttrList *have = pango_layout_get_attributes(l);
+    PangoAttrList *al = have ? pango_attr_list_copy(have) : pango_attr_list_new();
+    bool ok = true;
+    for (size_t i = 0; i < pt->nbox && (at = strstr(at, "\xef\xbf\xbc")); i++, at += 3) {
+        PangoRectangle ink, logical;
+        stack_shape *sh = stack_build(rc, ts, scale, &pt->boxes[i], &ink, &logical);
+        if (!sh) {
+            ok = false;
+            break;
+        }
+        PangoAttribute *a = pango_attr_shape_new_with_data(&ink, &logical, sh, shape_ref, shape_unref);
+        a->start_index = (guint)(at - text);
+        a->end_index = a->start_index + 3;
+        pango_attr_list_insert(al, a);
+    }
+    pango_layout_set_attributes(l, al);
+    pango_attr_list_unref(al);
+    return ok;
 }
 
 /* s as UTF-8: itself when valid, else a copy decoded as Latin-1 (each byte one code
@@ -475,9 +866,10 @@ text_box nplot__text_layout(render_ctx *rc, const char *s_in, const text_style *
     }
     if (converted)
         nd_warn("nplot: text \"%.40s\" is not valid UTF-8; decoded as Latin-1", s);
-    char *markup = nplot__mathtext_markup(s); /* the whole text: its nesting is checked */
+    mt_part math = { 0 };
+    char *markup = mathtext_parse(s, true, &math); /* the whole text: its nesting is checked */
     if (markup && strlen(s) > TEXT_MAX_BYTES) {
-        nd_free_mem(markup);
+        part_free(&math);
         char *c = cut_long(s, &cut);
         if (converted) nd_free_mem(s);
         if (!c) {
@@ -486,25 +878,27 @@ text_box nplot__text_layout(render_ctx *rc, const char *s_in, const text_style *
         }
         s = c;
         converted = true; /* s is a block of its own */
-        markup = nplot__mathtext_markup(s);
+        markup = mathtext_parse(s, true, &math);
     }
     if (!markup) {
         nplot__fail(rc->fig, nd_last_error(), "%s", nd_errmsg());
         if (converted) nd_free_mem(s);
         return tb;
     }
-    PangoLayout *l = pango_layout_new(rc->pctx);
-    PangoFontDescription *d = font_desc(ts, rc->scale);
-    pango_layout_set_font_description(l, d);
-    pango_font_description_free(d);
-    pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
+    PangoLayout *l;
     if (strchr(s, '$')) {
-        pango_layout_set_markup(l, markup, -1);
+        l = part_layout(rc, ts, 1, markup, &math);
     } else {
+        l = part_layout(rc, ts, 1, NULL, NULL);
         pango_layout_set_text(l, s, -1);
     }
-    nd_free_mem(markup);
+    part_free(&math);
     if (converted) nd_free_mem(s);
+    if (!l) {
+        nplot__fail(rc->fig, ND_ENOMEM, "nplot: out of memory laying out text");
+        return tb;
+    }
+    pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
     PangoRectangle ink, logical;
     pango_layout_get_extents(l, &ink, &logical);
     tb.layout = l;

@@ -195,8 +195,9 @@ static void test_golden_logit(void)
     if (!(rms >= 0 && rms <= 1.0)) fprintf(stderr, "golden plot_scales2: RMS %g\n", rms);
     CU_ASSERT(rms >= 0 && rms <= 1.0);
     /* reviewed next to tests/data/plot/logit/mpl_plot_scales2.png (matplotlib's): the same
-     * ticks, labels and curve; the RMS between them is the text: 1/2 set inline, and
-     * numc's taller text boxes moving tight_layout's axes 3-5 px, which shifts every grid line */
+     * ticks, labels and curve, 1/2 stacked as matplotlib's (regenerated when fractions began
+     * to stack); the RMS between them is numc's taller text boxes moving tight_layout's axes
+     * 3-5 px, which shifts every grid line */
     if (rms >= 0 && rms <= 1.0) remove(out);
 }
 

@@ -25,7 +25,7 @@ static void test_mathtext_subset(void)
         { "$f(x, y)$", "<i>f</i>(<i>x</i>,\u2009<i>y</i>)" },
         { "$3.14$", "3.14" },
         /* the whole symbol table, accents, alphabets, functions, spaces */
-        { "$\\hbar \\aleph \\nabla \\oint$", "ħℵ∇∮" },
+        { "$\\hbar \\aleph \\nabla \\oint$", "ħℵ∇<span size=\"141.42%\">∮</span>" },
         { "$\\hat{x} \\vec{v}$", "<i>x</i>\u0302<i>v</i>\u20d7" },
         { "$\\mathbb{R} \\mathcal{L} \\mathfrak{g}$", "ℝℒ\U0001d524" },
         { "$\\sin\\,\\theta$", "sin\u2009<i>θ</i>" },
