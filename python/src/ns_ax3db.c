@@ -77,9 +77,7 @@ static PyObject *f_get(PyObject *self, PyObject *args)
 {
     (void)self;
     const char *name;
-    PyObject *cap;
-    if (!PyArg_ParseTuple(args, "sO", &name, &cap)) return NULL;
-    nplot_axes *ax = PyCapsule_GetPointer(cap, AX_CAP);
+    nplot_axes *ax = name_and_handle(args, AX_CAP, &name);
     if (!ax) return NULL;
     if (is(name, "aspect")) {
         const char *a = nplot_get_aspect3d(ax);

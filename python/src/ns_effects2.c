@@ -112,9 +112,7 @@ static PyObject *f_ax_get(PyObject *self, PyObject *args)
 {
     (void)self;
     const char *name;
-    PyObject *cap;
-    if (!PyArg_ParseTuple(args, "sO", &name, &cap)) return NULL;
-    nplot_axes *ax = PyCapsule_GetPointer(cap, AX_CAP);
+    nplot_axes *ax = name_and_handle(args, AX_CAP, &name);
     if (!ax) return NULL;
     double v[3];
     if (is(name, "sketch_params")) return sketch_tuple(nplot_axes_get_sketch_params(ax, v), v);
@@ -126,9 +124,7 @@ static PyObject *f_fig_get(PyObject *self, PyObject *args)
 {
     (void)self;
     const char *name;
-    PyObject *cap;
-    if (!PyArg_ParseTuple(args, "sO", &name, &cap)) return NULL;
-    nplot_figure *fig = PyCapsule_GetPointer(cap, FIG_CAP);
+    nplot_figure *fig = name_and_handle(args, FIG_CAP, &name);
     if (!fig) return NULL;
     double v[3];
     if (is(name, "sketch_params")) return sketch_tuple(nplot_figure_get_sketch_params(fig, v), v);

@@ -44,4 +44,13 @@ static inline int prologue(PyObject *args, const char *who, const char *cap_name
     return (*rest = PyTuple_GetSlice(args, 2, n)) ? 0 : -1;
 }
 
+/* The arguments (name, handle) of a getter: the name, and the handle of the capsule named
+ * cap_name; NULL with the error set. */
+static inline void *name_and_handle(PyObject *args, const char *cap_name, const char **name)
+{
+    PyObject *cap;
+    if (!PyArg_ParseTuple(args, "sO", name, &cap)) return NULL;
+    return PyCapsule_GetPointer(cap, cap_name);
+}
+
 #endif
