@@ -467,6 +467,7 @@ nd_status nplot_scatter3d_(nplot_axes *ax, const nd_array *x, const nd_array *y,
         a->autoscale = false;
         if (n > 0 && ax->za.margin < 0.05) ax->za.margin = 0.05; /* Axes3D.scatter's set_zmargin */
         if (!(o->s > 0)) a->size = 20; /* Axes3D.scatter's s=20 (2-D: rc lines.markersize²) */
+        nd_free_mem(a->z); /* the 2-D scatter's c values (set_clim is 2-D only): z now */
         if (!(a->z = nplot__copy_or_index(fig, zs, n, who))) st = fig->status;
         for (size_t i = 0; !st && i < n; i++)
             if (isfinite(zs[i]) && isfinite(xs[i]) && isfinite(ys[i])) {
