@@ -184,7 +184,7 @@ static void test_errors_and_inline_markup_kept(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(nplot_figure_errmsg(fig), "\\nosuch"));
     nplot_figure_free(fig);
     /* deep nesting fails cleanly */
-    char deep[1200] = "$";
+    char deep[1400] = "$"; /* 120 x 10 bytes and the dollars */
     for (int i = 0; i < 120; i++) strcat(deep, "\\frac{1}{");
     strcat(deep, "x");
     for (int i = 0; i < 120; i++) strcat(deep, "}");
