@@ -88,13 +88,21 @@ def test_gil_released_in_namespace_calls(call, tmp_path):
             "random": lambda: g.standard_normal(1 << 21),
             "stats": lambda: nc.nanpercentile(vec, [10, 50, 90]),
             "io": lambda: nc.load(path)}[call]
-    started, done = threading.Event(), threading.Event()
-    count = [0]
+    # The worker starts only once the main thread is looping, and repeats the call until the
+    # main thread has counted during one (on a loaded machine the main thread may need more
+    # than one call's time to be scheduled), at most 20 times and for at most 0.5 s: half the
+    # switch interval, so a call that holds the GIL never lets the main thread count.
+    looping, done = threading.Event(), threading.Event()
+    count, during = [0], [0]
 
     def worker():
-        started.set()
-        for _ in range(3):
+        looping.wait()
+        c0, t0 = count[0], time.perf_counter()
+        for _ in range(20):
             work()
+            if count[0] > c0 or time.perf_counter() - t0 > 0.5:
+                break
+        during[0] = count[0] - c0
         done.set()
 
     old = sys.getswitchinterval()
@@ -102,11 +110,11 @@ def test_gil_released_in_namespace_calls(call, tmp_path):
     try:
         t = threading.Thread(target=worker)
         t.start()
-        started.wait()
         while not done.is_set():
             count[0] += 1
+            looping.set()
             time.sleep(0)
         t.join()
     finally:
         sys.setswitchinterval(old)
-    assert count[0] > 0
+    assert during[0] > 0
