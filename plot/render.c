@@ -3,6 +3,7 @@
 #include "plot_render.h"
 
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 /* One font map for the process. It is kept until exit and never torn down:
@@ -15,9 +16,58 @@ static pthread_mutex_t render_mutex = PTHREAD_MUTEX_INITIALIZER;
 
 static void font_map_init(void) { font_map = pango_cairo_font_map_new(); }
 
+/* The head start of nplot_prewarm: a thread that makes the font map and lays out a line
+ * in the default font, which reads fontconfig's configuration and cache and opens the
+ * font (15-20 ms that the first savefig would otherwise wait for). It holds the render
+ * lock while it works, so a render that comes first waits for it rather than repeating
+ * the work. */
+static pthread_t prewarm_thread;
+static bool prewarm_started, prewarm_joined;
+static pthread_mutex_t prewarm_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+static void *prewarm_main(void *arg)
+{
+    (void)arg;
+    pthread_once(&font_map_once, font_map_init);
+    pthread_mutex_lock(&render_mutex);
+    PangoContext *ctx = nplot__pango_context();
+    PangoLayout *l = pango_layout_new(ctx);
+    PangoFontDescription *d = pango_font_description_from_string("DejaVu Sans 10");
+    pango_layout_set_font_description(l, d);
+    pango_layout_set_text(l, "0123456789 -.e+ Aa", -1);
+    PangoRectangle ink;
+    pango_layout_get_pixel_extents(l, &ink, NULL);
+    pango_font_description_free(d);
+    g_object_unref(l);
+    g_object_unref(ctx);
+    pthread_mutex_unlock(&render_mutex);
+    return NULL;
+}
+
+void nplot_prewarm(void)
+{
+    pthread_mutex_lock(&prewarm_mutex);
+    if (!prewarm_started && pthread_create(&prewarm_thread, NULL, prewarm_main, NULL) == 0)
+        prewarm_started = true;
+    pthread_mutex_unlock(&prewarm_mutex);
+}
+
+/* The first render joins the head start's thread (it has finished or holds the lock). */
+static void prewarm_join(void)
+{
+    pthread_mutex_lock(&prewarm_mutex);
+    if (prewarm_started && !prewarm_joined) {
+        pthread_join(prewarm_thread, NULL);
+        prewarm_joined = true;
+    }
+    prewarm_started = true; /* no head start after the first render */
+    pthread_mutex_unlock(&prewarm_mutex);
+}
+
 /* pango's font maps are not safe to share between threads: renders take turns. */
 void nplot__render_lock(void)
 {
+    prewarm_join();
     pthread_once(&font_map_once, font_map_init);
     pthread_mutex_lock(&render_mutex);
 }

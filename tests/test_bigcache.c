@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 static void test_large_block_is_reused(void)
@@ -97,7 +98,37 @@ static void test_zeros_after_reuse(void)
     nd_trim_memory();
 }
 
+/* A block of 4 MiB or more is whole huge pages: 2 MiB aligned (and rounded up to 2 MiB,
+ * so a request a little smaller reuses it from the cache). */
+static void test_large_blocks_are_huge_page_aligned(void)
+{
+    nd_trim_memory();
+    nd_array *a = nd_empty(1, (ptrdiff_t[]){ 5 << 17 }, ND_FLOAT64); /* 5 MiB */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    void *p = nd_data(a);
+    CU_ASSERT_EQUAL((uintptr_t)p % ((uintptr_t)2 << 20), 0);
+    nd_free(a);
+    CU_ASSERT(nd_cached_memory() >= (size_t)6 << 20); /* 5 MiB rounded up to 6 */
+    nd_array *b = nd_empty(1, (ptrdiff_t[]){ (6 << 17) - 8 }, ND_FLOAT64); /* 6 MiB - 64 B */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    CU_ASSERT_PTR_EQUAL(nd_data(b), p);
+    nd_free(b);
+    /* large zeros come from calloc: zero even though a 6 MiB block with old values is
+     * cached */
+    nd_array *f = nd_full(1, (ptrdiff_t[]){ 6 << 17 }, ND_FLOAT64, ND_F64(3));
+    nd_free(f);
+    nd_array *z = nd_zeros(1, (ptrdiff_t[]){ 6 << 17 }, ND_FLOAT64);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(z);
+    const double *d = nd_data(z);
+    bool all0 = true;
+    for (ptrdiff_t i = 0; i < nd_size(z); i++) all0 &= d[i] == 0;
+    CU_ASSERT(all0);
+    nd_free(z);
+    nd_trim_memory();
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_large_blocks_are_huge_page_aligned),
     ND_T(test_large_block_is_reused),
     ND_T(test_small_blocks_are_not_cached),
     ND_T(test_cache_is_bounded),

@@ -79,7 +79,9 @@ void *nd__bigcache_take(size_t n, size_t align)
     drop_idle(t, stale, &nstale);
     int best = -1;
     for (int i = 0; i < SLOTS; i++) {
-        if (!slot[i].p || slot[i].size < n || slot[i].size - n > n / 4) continue;
+        /* a 2 MiB-aligned block from mmap can hold up to 2 MiB of alignment slack */
+        size_t slack = n / 4 + (align > 4096 ? align : 0);
+        if (!slot[i].p || slot[i].size < n || slot[i].size - n > slack) continue;
         if ((uintptr_t)slot[i].p % align) continue;
         if (best < 0 || slot[i].size < slot[best].size) best = i;
     }

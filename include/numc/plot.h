@@ -300,6 +300,12 @@ typedef struct nplot_figure_opts {
  * size, dpi, color or style. */
 NPLOT_API nplot_figure *nplot_figure_new_(const nplot_figure_opts *o);
 #define nplot_figure_new(...) nplot_figure_new_(&(nplot_figure_opts){ 0, __VA_ARGS__ })
+/* A head start for the first figure: loads fonts (fontconfig's configuration and cache,
+ * the default font) on a background thread and returns at once, so that a program that
+ * reads its data first does not wait for them at its first savefig (nplot and
+ * numc.pyplot call it at start-up). Calling it again, or after a figure was rendered,
+ * does nothing; if the thread cannot start, fonts load at the first render as usual. */
+NPLOT_API void nplot_prewarm(void);
 /* Free a figure, its axes and artists. NULL is a no-op. */
 NPLOT_API void nplot_figure_free(nplot_figure *fig);
 /* The sticky status (ND_OK until a call on the figure or its axes failed) and the

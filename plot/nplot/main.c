@@ -10,6 +10,7 @@ int main(int argc, char **argv)
     int rc = cli_parse_args(argc, argv, &o, stdout, stderr);
     if (rc == CLI_EXIT_HELP) return CLI_EXIT_OK;
     if (rc != CLI_EXIT_OK) return rc;
+    nplot_prewarm(); /* fonts load on another thread while the data is read */
     cli_data d;
     rc = cli_data_load(&o, &d);
     if (rc == CLI_EXIT_OK) {

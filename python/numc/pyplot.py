@@ -19,6 +19,8 @@ import sys as _sys
 
 from ._core import _plot as _P
 
+_P.prewarm()  # fonts load on another thread while the script makes its data
+
 __all__ = []  # filled at the end
 
 _INF = float("inf")

@@ -3,10 +3,11 @@
  * A small NumPy-style call (a + b on 10 elements) makes and frees three blocks in numc
  * (the array, its buffer record, the data); with glibc's posix_memalign and free that was
  * a third of the call. Blocks up to 8 KiB are kept on per-thread free lists by size class
- * (at most NPY_CACHE_MAX per class, released when the thread ends); larger ones go to
- * posix_memalign as numc's default does (64-byte aligned; 2 MiB aligned and huge pages for
- * the very large). Every block has a 64-byte header before the data (class and base
- * pointer), so the data keeps numc's 64-byte alignment. A block freed on another thread
+ * (at most NPY_CACHE_MAX per class, released when the thread ends). A small block has a
+ * 64-byte header before its data (class and base pointer) and its data is 64 bytes past a
+ * 128-byte boundary; larger blocks are 128-byte aligned, so free tells them apart by
+ * address. From 4 MiB they are numc's default allocator's (whole huge pages, the cache of
+ * freed large blocks), below that posix_memalign's. A small block freed on another thread
  * joins that thread's cache.
  *
  * Not used under AddressSanitizer: a cache would hide use-after-free from it. */
@@ -31,11 +32,14 @@
 #endif
 
 #ifndef NPY_NO_CACHE
-enum { HDR = 64, NCLASS = 8, SMALL_MAX = 64 << (NCLASS - 1), NPY_CACHE_MAX = 64 };
+enum { HDR = 64, NCLASS = 8, SMALL_MAX = 64 << (NCLASS - 1), NPY_CACHE_MAX = 64,
+       HUGE_MIN = 4 << 20 };
+
+static nd_allocator numc_default; /* set by npy_install_allocator */
 
 typedef struct {
     void *base;  /* what posix_memalign returned */
-    int cls;     /* size class, -1 for a large block */
+    int cls;     /* size class */
     unsigned magic;
 } header;
 #define NPY_MAGIC 0x6e756d63u
@@ -81,52 +85,43 @@ static void *npy_alloc(size_t n, void *ctx)
             return b;
         }
         void *base;
-        if (posix_memalign(&base, 64, HDR + ((size_t)64 << k)) != 0) return NULL;
+        if (posix_memalign(&base, 128, HDR + ((size_t)64 << k)) != 0) return NULL;
         header *h = base;
         *h = (header){ base, k, NPY_MAGIC };
         return (char *)base + HDR;
     }
-    const size_t mapped_min = (size_t)32 << 20, huge_min = (size_t)4 << 20, huge_align = (size_t)2 << 20;
-    size_t align = n >= mapped_min ? huge_align : 64;
-    if (n > SIZE_MAX - align) return NULL;
-    void *base;
-    if (posix_memalign(&base, align, align + n) != 0) return NULL;
-    char *data = (char *)base + align;
-    header *h = (header *)(data - HDR);
-    *h = (header){ base, -1, NPY_MAGIC };
-#ifdef MADV_HUGEPAGE
-    if (n >= huge_min) {
-        uintptr_t lo = ((uintptr_t)data + huge_align - 1) & ~(uintptr_t)(huge_align - 1);
-        uintptr_t hi = ((uintptr_t)data + n) & ~(uintptr_t)(huge_align - 1);
-        if (hi > lo) madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
-    }
-#endif
-    return data;
+    /* A large block is numc's default allocator's (huge pages from 4 MiB, the cache of
+     * freed large blocks): 128-byte aligned, which tells it from a small one. */
+    if (n >= HUGE_MIN) return numc_default.alloc(n, numc_default.ctx);
+    void *p;
+    return posix_memalign(&p, 128, n) == 0 ? p : NULL;
 }
 
 static void npy_free(void *p, void *ctx)
 {
     (void)ctx;
     if (!p) return;
+    if (!((uintptr_t)p & HDR)) { /* 128-byte aligned: a large block */
+        numc_default.free(p, numc_default.ctx);
+        return;
+    }
     header *h = (header *)((char *)p - HDR);
     int k = h->cls;
-    if (k >= 0) {
-        cache *c = &tls_cache;
-        if (c->n[k] < NPY_CACHE_MAX) {
-            if (!c->registered) {
-                /* release the cache when this thread ends */
-                if (pthread_setspecific(cache_key, c) != 0) {
-                    free(h->base);
-                    return;
-                }
-                c->registered = 1;
+    cache *c = &tls_cache;
+    if (c->n[k] < NPY_CACHE_MAX) {
+        if (!c->registered) {
+            /* release the cache when this thread ends */
+            if (pthread_setspecific(cache_key, c) != 0) {
+                free(h->base);
+                return;
             }
-            block *b = p;
-            b->next = c->head[k];
-            c->head[k] = b;
-            c->n[k]++;
-            return;
+            c->registered = 1;
         }
+        block *b = p;
+        b->next = c->head[k];
+        c->head[k] = b;
+        c->n[k]++;
+        return;
     }
     free(h->base);
 }
@@ -138,6 +133,7 @@ int npy_install_allocator(void)
     const char *env = getenv("NUMC_PY_ALLOCATOR");
     if (env && strcmp(env, "0") == 0) return 0; /* numc's default allocator (debugging, valgrind) */
     if (pthread_key_create(&cache_key, cache_release) != 0) return 0;
+    numc_default = nd_default_allocator();
     nd_allocator a = { npy_alloc, npy_free, NULL };
     nd_set_allocator(&a);
     return 1;

@@ -316,6 +316,14 @@ static PyObject *f_rc_defaults(PyObject *self, PyObject *unused)
     Py_RETURN_NONE;
 }
 
+static PyObject *f_prewarm(PyObject *self, PyObject *unused)
+{
+    (void)self;
+    (void)unused;
+    nplot_prewarm();
+    Py_RETURN_NONE;
+}
+
 static PyObject *rc_status(nd_status st)
 {
     if (st != ND_OK) return npy_raise();
@@ -637,6 +645,7 @@ static PyMethodDef methods[] = {
     { "rc_keys", f_rc_keys, METH_NOARGS, "the rcParams keys numc has" },
     { "style_names", f_style_names, METH_NOARGS, "the style sheet names" },
     { "rc_defaults", f_rc_defaults, METH_NOARGS, "rcdefaults()" },
+    { "prewarm", f_prewarm, METH_NOARGS, "load fonts on a background thread (nplot_prewarm)" },
     { "rc_push", f_rc_push, METH_NOARGS, "rc_context enter" },
     { "rc_pop", f_rc_pop, METH_NOARGS, "rc_context exit" },
     { "rc_file", f_rc_file, METH_VARARGS, "rc_file(path)" },
