@@ -9,6 +9,20 @@
 #include <stdint.h>
 #include <string.h>
 
+/* nd_zeros(n) is all zeros (after blocks with other values went to the cache); the cache
+ * is emptied after. */
+static void check_zeros(ptrdiff_t n)
+{
+    nd_array *z = nd_zeros(1, &n, ND_FLOAT64);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(z);
+    const double *d = nd_data(z);
+    bool all0 = true;
+    for (ptrdiff_t i = 0; i < nd_size(z); i++) all0 &= d[i] == 0;
+    CU_ASSERT(all0);
+    nd_free(z);
+    nd_trim_memory();
+}
+
 static void test_large_block_is_reused(void)
 {
     nd_trim_memory();
@@ -88,14 +102,7 @@ static void test_zeros_after_reuse(void)
 {
     nd_array *a = nd_full(1, (ptrdiff_t[]){ 1 << 18 }, ND_FLOAT64, ND_F64(7));
     nd_free(a);
-    nd_array *z = nd_zeros(1, (ptrdiff_t[]){ 1 << 18 }, ND_FLOAT64);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(z);
-    const double *d = nd_data(z);
-    bool all0 = true;
-    for (ptrdiff_t i = 0; i < nd_size(z); i++) all0 &= d[i] == 0;
-    CU_ASSERT(all0);
-    nd_free(z);
-    nd_trim_memory();
+    check_zeros(1 << 18);
 }
 
 /* A block of 4 MiB or more is whole huge pages: 2 MiB aligned (and rounded up to 2 MiB,
@@ -117,14 +124,7 @@ static void test_large_blocks_are_huge_page_aligned(void)
      * cached */
     nd_array *f = nd_full(1, (ptrdiff_t[]){ 6 << 17 }, ND_FLOAT64, ND_F64(3));
     nd_free(f);
-    nd_array *z = nd_zeros(1, (ptrdiff_t[]){ 6 << 17 }, ND_FLOAT64);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(z);
-    const double *d = nd_data(z);
-    bool all0 = true;
-    for (ptrdiff_t i = 0; i < nd_size(z); i++) all0 &= d[i] == 0;
-    CU_ASSERT(all0);
-    nd_free(z);
-    nd_trim_memory();
+    check_zeros(6 << 17);
 }
 
 static const ND_TEST tests[] = {
