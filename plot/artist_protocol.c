@@ -564,30 +564,36 @@ static const fig_prop *fig_find(const char *name)
     return NULL;
 }
 
+enum { PROP_ROWS_MAX = 64 };
+_Static_assert(sizeof AX_PROPS / sizeof *AX_PROPS <= PROP_ROWS_MAX, "AX_PROPS: raise PROP_ROWS_MAX");
+_Static_assert(sizeof FIG_PROPS / sizeof *FIG_PROPS <= PROP_ROWS_MAX, "FIG_PROPS: raise PROP_ROWS_MAX");
+
 /* an unknown name: a setter fails the figure (matplotlib's AttributeError from set()), a
- * getter only sets the error (getp's AttributeError) */
+ * getter only sets the error (getp's AttributeError). rows: n property rows of `stride`
+ * bytes, each starting with its name (ax_prop, fig_prop). */
+static nd_status unknown_prop(nplot_figure *fig, const char *cls, const void *rows, size_t n,
+                              size_t stride, const char *who, const char *name, bool set)
+{
+    const char *names[PROP_ROWS_MAX];
+    char hint[256];
+    for (size_t i = 0; i < n; i++)
+        names[i] = *(const char *const *)(const void *)((const char *)rows + i * stride);
+    close_matches(name, names, n, hint);
+    if (!set) return nd_set_error(ND_EVALUE, "%s: %s has no property '%s'%s", who, cls, name, hint);
+    return nplot__fail(fig, ND_EVALUE, "%s: %s.set() got an unexpected keyword argument "
+                       "'%s'%s", who, cls, name, hint);
+}
+
 static nd_status ax_unknown(nplot_axes *ax, const char *who, const char *name, bool set)
 {
-    enum { N = sizeof AX_PROPS / sizeof *AX_PROPS };
-    const char *names[N];
-    char hint[256];
-    for (size_t i = 0; i < N; i++) names[i] = AX_PROPS[i].name;
-    close_matches(name, names, N, hint);
-    if (!set) return nd_set_error(ND_EVALUE, "%s: Axes has no property '%s'%s", who, name, hint);
-    return nplot__fail(ax->fig, ND_EVALUE, "%s: Axes.set() got an unexpected keyword argument "
-                       "'%s'%s", who, name, hint);
+    return unknown_prop(ax->fig, "Axes", AX_PROPS, sizeof AX_PROPS / sizeof *AX_PROPS,
+                        sizeof *AX_PROPS, who, name, set);
 }
 
 static nd_status fig_unknown(nplot_figure *fig, const char *who, const char *name, bool set)
 {
-    enum { N = sizeof FIG_PROPS / sizeof *FIG_PROPS };
-    const char *names[N];
-    char hint[256];
-    for (size_t i = 0; i < N; i++) names[i] = FIG_PROPS[i].name;
-    close_matches(name, names, N, hint);
-    if (!set) return nd_set_error(ND_EVALUE, "%s: Figure has no property '%s'%s", who, name, hint);
-    return nplot__fail(fig, ND_EVALUE, "%s: Figure.set() got an unexpected keyword argument "
-                       "'%s'%s", who, name, hint);
+    return unknown_prop(fig, "Figure", FIG_PROPS, sizeof FIG_PROPS / sizeof *FIG_PROPS,
+                        sizeof *FIG_PROPS, who, name, set);
 }
 
 static nd_status read_only(nplot_figure *fig, const char *who, const char *name)
