@@ -3,6 +3,8 @@
 
 #include "testutil.h"
 
+#include <string.h>
+
 static void test_contiguous_coalesces_to_one_loop(void)
 {
     nd_array *a = test_iota(ND_SHAPE(4, 5, 6)), *b = nd_zeros(ND_SHAPE(4, 5, 6), ND_INT64);
@@ -132,7 +134,29 @@ static void test_transposed_copy_is_exact(void)
     nd_free(a);
 }
 
+/* A contiguous copy of 8 MiB or more is split over the threads: every byte arrives, with 1
+ * thread and 2, for a length that no piece divides evenly. */
+static void test_large_copy_is_exact(void)
+{
+    ptrdiff_t n = ((ptrdiff_t)9 << 20) + 12345; /* int8: 9 MiB + 12345 bytes */
+    nd_array *a = nd_empty(1, &n, ND_INT8);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    int8_t *p = nd_data(a);
+    for (ptrdiff_t i = 0; i < n; i++) p[i] = (int8_t)(i * 7 + i / 4099);
+    int saved = nd_get_num_threads();
+    for (int nt = 1; nt <= 2; nt++) {
+        nd_set_num_threads(nt);
+        nd_array *c = nd_copy(a, ND_ORDER_C);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+        CU_ASSERT_EQUAL(memcmp(nd_data(c), p, (size_t)n), 0);
+        nd_free(c);
+    }
+    nd_set_num_threads(saved);
+    nd_free(a);
+}
+
 static const ND_TEST tests[] = {
+    ND_T(test_large_copy_is_exact),
     ND_T(test_contiguous_coalesces_to_one_loop), ND_T(test_broadcast_visits_in_c_order),
     ND_T(test_negative_strides_and_output_shape), ND_T(test_empty_and_zero_d), ND_T(test_fortran_operands_get_a_contiguous_inner_loop),
     ND_T(test_mismatch_is_an_error), ND_T(test_transposed_copy_is_exact), { 0 }

@@ -1,5 +1,8 @@
 /* Copies, conversion, assignment and element access. */
 #include "internal.h"
+#include "parallel.h"
+
+#include <numc/threads.h>
 
 #include <math.h>
 #include <string.h>
@@ -41,6 +44,35 @@ static nd_status copy_flex(nd_array *dst, const nd_array *src, nd__flex_cast_fn 
     return ND_OK;
 }
 
+/* A large contiguous copy is split over numc's threads, one piece each: one core's memcpy
+ * reaches only part of the machine's copy bandwidth. */
+#define PAR_COPY_MIN ((size_t)8 << 20)
+
+typedef struct par_copy {
+    char *dst;
+    const char *src;
+} par_copy;
+
+static void par_copy_chunk(ptrdiff_t b, ptrdiff_t e, ptrdiff_t k, void *arg)
+{
+    (void)k;
+    const par_copy *c = arg;
+    memcpy(c->dst + b, c->src + b, (size_t)(e - b));
+}
+
+static void copy_bytes(char *dst, const char *src, size_t n)
+{
+    int nt = nd_get_num_threads();
+    if (n < PAR_COPY_MIN || nt < 2) {
+        memcpy(dst, src, n);
+        return;
+    }
+    /* one piece per thread, whole pages */
+    ptrdiff_t grain = (ptrdiff_t)(((n + (size_t)nt - 1) / (size_t)nt + 4095) & ~(size_t)4095);
+    par_copy c = { dst, src };
+    nd__parallel_for((ptrdiff_t)n, grain, par_copy_chunk, &c);
+}
+
 nd_status nd__copy_into(nd_array *dst, const nd_array *src)
 {
     nd__flex_cast_fn flex = nd__flex_cast_for(src->dtype, dst->dtype);
@@ -72,7 +104,7 @@ nd_status nd__copy_into(nd_array *dst, const nd_array *src)
     }
     do {
         if (same && it.inner_strides[0] == (ptrdiff_t)isz && it.inner_strides[1] == (ptrdiff_t)isz)
-            memcpy(it.ptrs[0], it.ptrs[1], (size_t)it.inner_size * isz);
+            copy_bytes(it.ptrs[0], it.ptrs[1], (size_t)it.inner_size * isz);
         else
             nd_cast_strided(it.ptrs[0], dst->dtype, it.inner_strides[0], it.ptrs[1], src->dtype,
                             it.inner_strides[1], it.inner_size);
