@@ -91,7 +91,9 @@ static void advise_huge_pages(void *p, size_t n)
 #endif
 }
 
-/* Default allocator: 64-byte aligned so SIMD loops start on a cache line. A block of
+/* Default allocator: 128-byte aligned, so SIMD loops start on a cache line (and a user
+ * allocator that wraps it, like the Python binding's, can tell its blocks from its own
+ * 64-byte-offset small ones by address). A block of
  * 4 MiB or more is whole transparent huge pages: 2 MiB aligned, its size rounded up to
  * 2 MiB, and advised, so its first touch faults once per 2 MiB, not once per 4 KiB. (With
  * only the aligned interior advised, an 8 MB result still took about 420 faults at its
@@ -105,7 +107,7 @@ static void *default_alloc(size_t n, void *ctx)
 {
     (void)ctx;
     void *p = NULL;
-    size_t align = 64;
+    size_t align = 128;
     if (n >= HUGE_MIN && n <= SIZE_MAX - HUGE_ALIGN) {
         align = HUGE_ALIGN;
         n = (n + HUGE_ALIGN - 1) & ~(size_t)(HUGE_ALIGN - 1);

@@ -60,7 +60,8 @@ typedef struct nd_allocator {
 ND_API void nd_set_allocator(const nd_allocator *a);
 /* numc's default allocator, for a user allocator that wraps it (say, one that keeps its
  * own small blocks and hands the large ones on, so that they keep the default's huge pages
- * and its cache of freed blocks). Its free takes only blocks its alloc returned. */
+ * and its cache of freed blocks). Its blocks are 128-byte aligned; its free takes only
+ * blocks its alloc returned. */
 ND_API nd_allocator nd_default_allocator(void);
 /* The default allocator keeps freed blocks of 256 KiB and more (up to NUMC_BUFFER_CACHE_MB
  * MiB, default 256; 0 turns the cache off) so that the next temporary of the same size

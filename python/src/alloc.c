@@ -5,10 +5,10 @@
  * a third of the call. Blocks up to 8 KiB are kept on per-thread free lists by size class
  * (at most NPY_CACHE_MAX per class, released when the thread ends). A small block has a
  * 64-byte header before its data (class and base pointer) and its data is 64 bytes past a
- * 128-byte boundary; larger blocks are 128-byte aligned, so free tells them apart by
- * address. From 4 MiB they are numc's default allocator's (whole huge pages, the cache of
- * freed large blocks), below that posix_memalign's. A small block freed on another thread
- * joins that thread's cache.
+ * 128-byte boundary; larger blocks are numc's default allocator's, which are 128-byte
+ * aligned, so free tells them apart by address (and they get the default's huge pages and
+ * its cache of freed large blocks). A small block freed on another thread joins that
+ * thread's cache.
  *
  * Not used under AddressSanitizer: a cache would hide use-after-free from it. */
 #define _GNU_SOURCE
@@ -32,8 +32,7 @@
 #endif
 
 #ifndef NPY_NO_CACHE
-enum { HDR = 64, NCLASS = 8, SMALL_MAX = 64 << (NCLASS - 1), NPY_CACHE_MAX = 64,
-       HUGE_MIN = 4 << 20 };
+enum { HDR = 64, NCLASS = 8, SMALL_MAX = 64 << (NCLASS - 1), NPY_CACHE_MAX = 64 };
 
 static nd_allocator numc_default; /* set by npy_install_allocator */
 
@@ -90,11 +89,10 @@ static void *npy_alloc(size_t n, void *ctx)
         *h = (header){ base, k, NPY_MAGIC };
         return (char *)base + HDR;
     }
-    /* A large block is numc's default allocator's (huge pages from 4 MiB, the cache of
-     * freed large blocks): 128-byte aligned, which tells it from a small one. */
-    if (n >= HUGE_MIN) return numc_default.alloc(n, numc_default.ctx);
-    void *p;
-    return posix_memalign(&p, 128, n) == 0 ? p : NULL;
+    /* A larger block is numc's default allocator's (128-byte aligned, which tells it from
+     * a small one; huge pages from 4 MiB; freed blocks of 256 KiB and more are kept for the
+     * next temporary of their size, so their pages need not be faulted in again). */
+    return numc_default.alloc(n, numc_default.ctx);
 }
 
 static void npy_free(void *p, void *ctx)
