@@ -8,9 +8,15 @@
 #include <string.h>
 
 /* ---- scatter ------------------------------------------------------------------------------------- */
-nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_t n,
-                         const double *sizes, const double *cvals, const nplot_scatter_opts *o,
-                         const char *who)
+/* The artist keeps x and y: copies of x / y, or, when own_x / own_y are given, the
+ * caller's buffers themselves (nd_malloc'd; taken, and the caller's pointer set to NULL,
+ * once the artist exists; on an earlier error they stay the caller's to free). Handing
+ * them over saves a copy of every point: the nd_array form converts to new f64 buffers
+ * anyway. */
+static nd_status scatter_core(nplot_axes *ax, const double *x, const double *y, size_t n,
+                              const double *sizes, const double *cvals,
+                              const nplot_scatter_opts *o, double **own_x, double **own_y,
+                              const char *who)
 {
     CHECK_AX(ax, who);
     nplot_figure *fig = ax->fig;
@@ -76,8 +82,18 @@ nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_
     a->edge_is_face = edge_is_face;
     a->edge_lw = NPLOT_OPT(o->linewidths, st->linewidth);
     a->legend_kind = LEGEND_SCATTER;
-    if (!(a->x = nplot__copy_or_index(fig, x, n, who))) return fig->status;
-    if (!(a->y = nplot__copy_or_index(fig, y, n, who))) return fig->status;
+    if (own_x) {
+        a->x = *own_x;
+        *own_x = NULL;
+    } else if (!(a->x = nplot__copy_or_index(fig, x, n, who))) {
+        return fig->status;
+    }
+    if (own_y) {
+        a->y = *own_y;
+        *own_y = NULL;
+    } else if (!(a->y = nplot__copy_or_index(fig, y, n, who))) {
+        return fig->status;
+    }
     if (sizes) {
         if (!(a->sizes = nplot__copy_or_index(fig, sizes, n, who))) return fig->status;
         for (size_t i = 0; i < n; i++)
@@ -95,6 +111,13 @@ nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_
     if (o->label && !(a->label = nplot__strdup(fig, o->label, who))) return fig->status;
     nplot__update_datalim(ax, a);
     return ND_OK;
+}
+
+nd_status nplot__scatter(nplot_axes *ax, const double *x, const double *y, size_t n,
+                         const double *sizes, const double *cvals, const nplot_scatter_opts *o,
+                         const char *who)
+{
+    return scatter_core(ax, x, y, n, sizes, cvals, o, NULL, NULL, who);
 }
 
 nd_status nplot_scatter_xy_(nplot_axes *ax, const double *x, const double *y, size_t n,
@@ -129,7 +152,8 @@ static nd_status scatter_arrays(nplot_axes *ax, const nd_array *x, const nd_arra
     if (!st && !ss) st = NPLOT__CHECK_LEN(ax->fig, who, "sizes", o->sizes_f64, n, "x and y have");
     if (!st && !cs) st = NPLOT__CHECK_LEN(ax->fig, who, "c", o->c_f64, n, "x and y have");
     if (!st)
-        st = nplot__scatter(ax, xs, ys, n, ss ? ss : o->sizes_f64.v, cs ? cs : o->c_f64.v, o, who);
+        st = scatter_core(ax, xs, ys, n, ss ? ss : o->sizes_f64.v, cs ? cs : o->c_f64.v, o,
+                          &xs, &ys, who);
     nd_free_mem(xs);
     nd_free_mem(ys);
     nd_free_mem(ss);

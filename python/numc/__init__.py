@@ -490,15 +490,38 @@ round = round_  # noqa: A001 (numpy.round shadows the builtin inside numc, as in
 # ---- namespaces ------------------------------------------------------------------------------
 # numc.linalg, numc.fft, numc.random, ... are the files numc/<name>.py (or packages
 # numc/<name>/) beside this one; they load on first use, as `import numpy` makes
-# numpy.linalg available: numc.linalg.inv(a) works after a plain `import numc`.
+# numpy.linalg available: numc.linalg.inv(a) works after a plain `import numc`, and
+# dir(numc) lists them before they are loaded (PEP 562).
+_submodule_names = None
+
+
+def _submodules():
+    global _submodule_names
+    if _submodule_names is None:
+        here = _os.path.dirname(__file__)
+        names = set()
+        for f in _os.listdir(here):
+            if f.startswith("_"):
+                continue
+            if f.endswith(".py"):
+                names.add(f[:-3])
+            elif _os.path.isfile(_os.path.join(here, f, "__init__.py")):
+                names.add(f)
+        _submodule_names = frozenset(names)
+    return _submodule_names
+
+
 def __getattr__(name):
-    import importlib
-    import os
-    here = os.path.dirname(__file__)
-    if not name.startswith("_") and (os.path.exists(os.path.join(here, name + ".py")) or
-                                     os.path.exists(os.path.join(here, name, "__init__.py"))):
+    if name in _submodules():
+        import importlib
         return importlib.import_module("." + name, __name__)
     raise AttributeError("module 'numc' has no attribute '%s'" % name)
+
+
+def __dir__():
+    return sorted(set(globals()) | _submodules())
+
+
 from ._extra import *  # noqa: E402,F401,F403 -- sorting, statistics, manipulation, I/O (numc/_extra.py)
 from ._dates import (datetime64, timedelta64, datetime_data, datetime_as_string, isnat,  # noqa: E402,F401
                      busdaycalendar, is_busday, busday_offset, busday_count, str_, bytes_)

@@ -7,10 +7,20 @@ and comparisons are numc's ufuncs on it (NumPy's type rules: date - date is a ti
 date + timedelta a date), and it shares its value with NumPy through __array_interface__
 (numpy.asarray(numc.datetime64('2020-01-01')) is numpy's datetime64 array of it).
 """
-import datetime as _dt
-
 from . import _core
 from ._core import _flex
+
+class _LazyDatetime:
+    """The datetime module, imported on first use: a plotting script that never makes a
+    date scalar does not pay for it at `import numc` (datetime loads _datetime, math)."""
+    __slots__ = ()
+
+    def __getattr__(self, name):
+        import datetime
+        return getattr(datetime, name)
+
+
+_dt = _LazyDatetime()
 
 str_ = str      # NumPy's numpy.str_ / numpy.bytes_ are str / bytes subclasses: numc's
 bytes_ = bytes  # 'U' / 'S' elements are plain str / bytes

@@ -2,7 +2,6 @@
 (fig.subfigures, fig.add_subfigure, SubFigure on plot.h's nplot_subfigure), the replay of
 their log entries, and date data / date locators and formatters on the axes (plot.h "date
 axes" with numc.mpl.dates). See numc/_pyplot_py21.py for how calls are logged."""
-import datetime as _dt
 import sys as _sys
 
 from ._core import _plot as _P
@@ -271,7 +270,10 @@ _DATE_CALLS = {"plot": (("x", 0), ("y", 1)), "step": (("x", 0), ("y", 1)),
 
 
 def _is_date(v):
-    return isinstance(v, (_dt.date, _dt.datetime)) or type(v).__name__ == "datetime64"
+    # a datetime.date (datetime.datetime is one) exists only once datetime is imported:
+    # numc.pyplot does not import it for scripts that plot no dates
+    dtm = _sys.modules.get("datetime")
+    return (dtm is not None and isinstance(v, dtm.date)) or type(v).__name__ == "datetime64"
 
 
 def _date_num(v):

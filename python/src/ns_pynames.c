@@ -12,19 +12,26 @@
 
 #include <numc/plot.h>
 
-static PyObject *floats_list(const double *v, Py_ssize_t n)
+/* A list of n items made by item(ctx, i); NULL (with the error set) when one fails. */
+typedef PyObject *(*list_item_fn)(const void *ctx, Py_ssize_t i);
+
+static PyObject *list_of(Py_ssize_t n, list_item_fn item, const void *ctx)
 {
     PyObject *l = PyList_New(n);
     for (Py_ssize_t i = 0; l && i < n; i++) {
-        PyObject *f = PyFloat_FromDouble(v[i]);
-        if (!f) {
+        PyObject *it = item(ctx, i);
+        if (!it) {
             Py_CLEAR(l);
             break;
         }
-        PyList_SetItem(l, i, f);
+        PyList_SetItem(l, i, it);
     }
     return l;
 }
+
+static PyObject *float_item(const void *v, Py_ssize_t i) { return PyFloat_FromDouble(((const double *)v)[i]); }
+
+static PyObject *floats_list(const double *v, Py_ssize_t n) { return list_of(n, float_item, v); }
 
 /* ---- property tables ------------------------------------------------------------------- */
 /* A property of an axes or a figure: its Python value converted by type ('b' bool, 'i' int,
@@ -269,6 +276,11 @@ static PyObject *f_minor_ticks(PyObject *self, PyObject *args)
     return r;
 }
 
+static PyObject *kind_item(const void *ax, Py_ssize_t i)
+{
+    return PyUnicode_FromString(nplot_artist_kind(nplot_get_artist((nplot_axes *)ax, i)));
+}
+
 /* artist_kinds(ax) -> the kind of each artist of the axes, in the order added */
 static PyObject *f_artist_kinds(PyObject *self, PyObject *cap)
 {
@@ -277,19 +289,17 @@ static PyObject *f_artist_kinds(PyObject *self, PyObject *cap)
     if (!ax) return NULL;
     ptrdiff_t n = nplot_artist_count(ax);
     if (n < 0) return npy_raise();
-    PyObject *l = PyList_New(n);
-    for (ptrdiff_t i = 0; l && i < n; i++) {
-        PyObject *s = PyUnicode_FromString(nplot_artist_kind(nplot_get_artist(ax, i)));
-        if (!s) {
-            Py_CLEAR(l);
-            break;
-        }
-        PyList_SetItem(l, i, s);
-    }
-    return l;
+    return list_of(n, kind_item, ax);
 }
 
 /* ---- figure queries -------------------------------------------------------------------- */
+static PyObject *child_item(const void *children, Py_ssize_t i)
+{
+    const nplot_fig_child *c = (const nplot_fig_child *)children + i;
+    return c->axes ? Py_BuildValue("sN", c->kind, PyCapsule_New(c->axes, AX_CAP, NULL))
+                   : Py_BuildValue("sO", c->kind, Py_None);
+}
+
 /* children(fig) -> [(kind, axes capsule or None)] in matplotlib's get_children order */
 static PyObject *f_children(PyObject *self, PyObject *cap)
 {
@@ -300,18 +310,18 @@ static PyObject *f_children(PyObject *self, PyObject *cap)
     if (n < 0) return npy_raise();
     nplot_fig_child *c = PyMem_Calloc((size_t)n + 1, sizeof *c);
     if (!c) return PyErr_NoMemory();
-    PyObject *l = nplot_figure_get_children(fig, c, n) < 0 ? npy_raise() : PyList_New(n);
-    for (int i = 0; l && i < n; i++) {
-        PyObject *t = c[i].axes ? Py_BuildValue("sN", c[i].kind, PyCapsule_New(c[i].axes, AX_CAP, NULL))
-                                : Py_BuildValue("sO", c[i].kind, Py_None);
-        if (!t) {
-            Py_CLEAR(l);
-            break;
-        }
-        PyList_SetItem(l, i, t);
-    }
+    PyObject *l = nplot_figure_get_children(fig, c, n) < 0 ? npy_raise() : list_of(n, child_item, c);
     PyMem_Free(c);
     return l;
+}
+
+static PyObject *found_item(const void *found, Py_ssize_t i)
+{
+    nplot_artist *a = ((nplot_artist *const *)found)[i];
+    nplot_axes *ax = nplot_artist_axes(a);
+    ptrdiff_t k = 0, m = nplot_artist_count(ax);
+    while (k < m && nplot_get_artist(ax, k) != a) k++;
+    return Py_BuildValue("Nns", PyCapsule_New(ax, AX_CAP, NULL), (Py_ssize_t)k, nplot_artist_kind(a));
 }
 
 /* findobj(fig, kind or None) -> [(axes capsule, index on that axes, kind)] */
@@ -327,19 +337,7 @@ static PyObject *f_findobj(PyObject *self, PyObject *args)
     if (n < 0) return npy_raise();
     nplot_artist **a = PyMem_Calloc((size_t)n + 1, sizeof *a);
     if (!a) return PyErr_NoMemory();
-    PyObject *l = nplot_findobj(fig, kind, a, n) < 0 ? npy_raise() : PyList_New(n);
-    for (ptrdiff_t i = 0; l && i < n; i++) {
-        nplot_axes *ax = nplot_artist_axes(a[i]);
-        ptrdiff_t k = 0, m = nplot_artist_count(ax);
-        while (k < m && nplot_get_artist(ax, k) != a[i]) k++;
-        PyObject *t = Py_BuildValue("Nns", PyCapsule_New(ax, AX_CAP, NULL), (Py_ssize_t)k,
-                                    nplot_artist_kind(a[i]));
-        if (!t) {
-            Py_CLEAR(l);
-            break;
-        }
-        PyList_SetItem(l, i, t);
-    }
+    PyObject *l = nplot_findobj(fig, kind, a, n) < 0 ? npy_raise() : list_of(n, found_item, a);
     PyMem_Free(a);
     return l;
 }
