@@ -7,7 +7,7 @@ add_executable(numc_bench ${NUMC_BENCH_SOURCES})
 set_target_properties(numc_bench PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${NUMC_BINARY_DIR}/bench)
 target_include_directories(numc_bench PRIVATE ${NUMC_SOURCE_DIR}/bench)
 find_package(Threads REQUIRED)
-target_link_libraries(numc_bench PRIVATE ${NUMC_ALL_LIBS} Threads::Threads)
+target_link_libraries(numc_bench PRIVATE ${NUMC_ALL_LIBS} ${NUMC_LAZY_LIBS} Threads::Threads)
 target_compile_options(numc_bench PRIVATE ${NUMC_WARN})
 target_compile_definitions(numc_bench PRIVATE _GNU_SOURCE
   NUMC_SHARED_DATA="${NUMC_SHARED_DATA_DIR}")

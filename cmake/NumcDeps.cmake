@@ -1,6 +1,13 @@
 # Third-party libraries of libnumc, found through pkg-config (Debian ships a .pc for each).
-# Each becomes an imported target PkgConfig::NUMC_<NAME>; the list of them is
+# Each becomes an imported target PkgConfig::NUMC_<NAME>; the ones libnumc links are
 # NUMC_PRIVATE_DEPS. They are PRIVATE to libnumc: no public header includes them.
+#
+# BLAS, LAPACKE and FFTW are not linked: libnumc opens them with dlopen on the first call
+# that needs them (core/array/lazylib.c), because loading them -- with libgfortran behind
+# LAPACK -- cost every process ~12 ms before main. Only their headers are used at build
+# time (NUMC_LAZY_INCLUDE_DIRS); their sonames, read here from the files pkg-config
+# points at, become compile definitions (NUMC_LAZY_DEFS). NUMC_LAZY_LIBS links them for
+# the benchmarks, which call cblas / FFTW directly to compare.
 find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
 
@@ -15,23 +22,74 @@ pkg_check_modules(NUMC_ZLIB REQUIRED IMPORTED_TARGET zlib)
 # the Delaunay triangulator matplotlib uses. Only libnumc_plot links it (plot/CMakeLists.txt).
 pkg_check_modules(NUMC_QHULL REQUIRED IMPORTED_TARGET qhull_r)
 
-set(NUMC_PRIVATE_DEPS
-  PkgConfig::NUMC_BLAS PkgConfig::NUMC_LAPACKE
-  PkgConfig::NUMC_FFTW3 PkgConfig::NUMC_FFTW3F PkgConfig::NUMC_ZLIB)
+# dlopen / dlsym (libdl, part of libc since glibc 2.34).
+set(NUMC_PRIVATE_DEPS PkgConfig::NUMC_ZLIB ${CMAKE_DL_LIBS})
 # pkg-config module names, for Requires.private in numc.pc.
-set(NUMC_PC_REQUIRES_PRIVATE "${NUMC_BLAS_MODULE_NAME} lapacke fftw3 fftw3f zlib")
+set(NUMC_PC_REQUIRES_PRIVATE "zlib")
+set(NUMC_PC_LIBS_PRIVATE "")
+if(CMAKE_DL_LIBS)
+  set(NUMC_PC_LIBS_PRIVATE "-l${CMAKE_DL_LIBS}")
+endif()
+
+# The soname (DT_SONAME) of the shared library `name` in the directories `hints`: what
+# dlopen must ask for, the name the linker would have recorded in DT_NEEDED. Read with
+# objdump -p; else taken from the file's real name (libfftw3.so.3.6.10 -> libfftw3.so.3).
+find_program(NUMC_OBJDUMP NAMES ${CMAKE_OBJDUMP} objdump)
+function(numc_soname out name)
+  find_library(NUMC_SONAME_FILE_${name} NAMES ${name} HINTS ${ARGN})
+  set(lib ${NUMC_SONAME_FILE_${name}})
+  if(NOT lib)
+    message(FATAL_ERROR "numc: cannot find the shared library of ${name} (hints: ${ARGN})")
+  endif()
+  file(REAL_PATH ${lib} real)
+  set(soname "")
+  if(NUMC_OBJDUMP)
+    execute_process(COMMAND ${NUMC_OBJDUMP} -p ${real} OUTPUT_VARIABLE dump ERROR_QUIET
+      RESULT_VARIABLE rc)
+    if(rc EQUAL 0 AND dump MATCHES "SONAME +([^ \t\r\n]+)")
+      set(soname ${CMAKE_MATCH_1})
+    endif()
+  endif()
+  if(NOT soname)
+    get_filename_component(base ${real} NAME)
+    if(base MATCHES "^(.*\\.so\\.[0-9]+)")
+      set(soname ${CMAKE_MATCH_1})
+    else()
+      message(FATAL_ERROR "numc: cannot tell the soname of ${real} (no objdump, unversioned name)")
+    endif()
+  endif()
+  set(${out} ${soname} PARENT_SCOPE)
+endfunction()
+
+# The BLAS library is the first -l of its .pc (openblas, cblas or blas).
+list(GET NUMC_BLAS_LIBRARIES 0 _numc_blas_name)
+numc_soname(NUMC_BLAS_SONAME ${_numc_blas_name} ${NUMC_BLAS_LIBRARY_DIRS})
+numc_soname(NUMC_LAPACKE_SONAME lapacke ${NUMC_LAPACKE_LIBRARY_DIRS})
+numc_soname(NUMC_FFTW3_SONAME fftw3 ${NUMC_FFTW3_LIBRARY_DIRS})
+numc_soname(NUMC_FFTW3F_SONAME fftw3f ${NUMC_FFTW3F_LIBRARY_DIRS})
+set(NUMC_LAZY_DEFS
+  NUMC_BLAS_SONAME="${NUMC_BLAS_SONAME}" NUMC_LAPACKE_SONAME="${NUMC_LAPACKE_SONAME}"
+  NUMC_FFTW3_SONAME="${NUMC_FFTW3_SONAME}" NUMC_FFTW3F_SONAME="${NUMC_FFTW3F_SONAME}")
+set(NUMC_LAZY_INCLUDE_DIRS ${NUMC_BLAS_INCLUDE_DIRS} ${NUMC_LAPACKE_INCLUDE_DIRS}
+  ${NUMC_FFTW3_INCLUDE_DIRS} ${NUMC_FFTW3F_INCLUDE_DIRS})
+set(NUMC_LAZY_LIBS PkgConfig::NUMC_BLAS PkgConfig::NUMC_LAPACKE
+  PkgConfig::NUMC_FFTW3 PkgConfig::NUMC_FFTW3F)
 
 # FFTW's threaded planners live in separate libraries that have no .pc of their own.
 find_library(NUMC_FFTW3_THREADS_LIB fftw3_threads HINTS ${NUMC_FFTW3_LIBRARY_DIRS})
 find_library(NUMC_FFTW3F_THREADS_LIB fftw3f_threads HINTS ${NUMC_FFTW3F_LIBRARY_DIRS})
 if(NUMC_FFTW3_THREADS_LIB AND NUMC_FFTW3F_THREADS_LIB)
   set(NUMC_HAVE_FFTW_THREADS ON)
-  list(APPEND NUMC_PRIVATE_DEPS ${NUMC_FFTW3_THREADS_LIB} ${NUMC_FFTW3F_THREADS_LIB})
-  set(NUMC_PC_LIBS_PRIVATE "-lfftw3_threads -lfftw3f_threads")
+  numc_soname(NUMC_FFTW3_THREADS_SONAME fftw3_threads ${NUMC_FFTW3_LIBRARY_DIRS})
+  numc_soname(NUMC_FFTW3F_THREADS_SONAME fftw3f_threads ${NUMC_FFTW3F_LIBRARY_DIRS})
+  list(APPEND NUMC_LAZY_DEFS NUMC_FFTW3_THREADS_SONAME="${NUMC_FFTW3_THREADS_SONAME}"
+    NUMC_FFTW3F_THREADS_SONAME="${NUMC_FFTW3F_THREADS_SONAME}")
+  list(APPEND NUMC_LAZY_LIBS ${NUMC_FFTW3_THREADS_LIB} ${NUMC_FFTW3F_THREADS_LIB})
 else()
   set(NUMC_HAVE_FFTW_THREADS OFF)
-  set(NUMC_PC_LIBS_PRIVATE "")
 endif()
+message(STATUS "numc: loaded on first use: ${NUMC_BLAS_SONAME} ${NUMC_LAPACKE_SONAME} "
+  "${NUMC_FFTW3_SONAME} ${NUMC_FFTW3F_SONAME} ${NUMC_FFTW3_THREADS_SONAME} ${NUMC_FFTW3F_THREADS_SONAME}")
 
 # OpenMP for the kernels that split large operations across threads.
 if(NUMC_OPENMP)
@@ -108,10 +166,6 @@ if(NUMC_HWY)
     if(_numc_hwy_real MATCHES "^(.*\\.so\\.[0-9]+)")
       set(NUMC_HWY_CONTRIB_SONAME ${CMAKE_MATCH_1})
     endif()
-  endif()
-  list(APPEND NUMC_PRIVATE_DEPS ${CMAKE_DL_LIBS})
-  if(CMAKE_DL_LIBS)
-    string(APPEND NUMC_PC_LIBS_PRIVATE " -l${CMAKE_DL_LIBS}")
   endif()
 endif()
 message(STATUS "numc: Highway vqsort: ${NUMC_HWY}")

@@ -11,6 +11,8 @@ set(NUMC_WHITEBOX_TESTS test_dtype test_io_numparse test_parallel test_ufunc_acc
 list(APPEND NUMC_WHITEBOX_TESTS test_ulp_f64)
 # The number parser against strtod, and the CSV reader's parallel pass against its serial one.
 list(APPEND NUMC_WHITEBOX_TESTS test_fastfloat test_csv_chunks)
+# BLAS / LAPACKE / FFTW loaded on first use, and a missing one (core/array/lazylib.c).
+list(APPEND NUMC_WHITEBOX_TESTS test_lazylib)
 
 file(GLOB NUMC_TESTS CONFIGURE_DEPENDS ${NUMC_SOURCE_DIR}/tests/test_*.c)
 # MPI programs run under mpirun (cmake/NumcMPI.cmake), only when libnumc_mpi is built.

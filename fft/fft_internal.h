@@ -30,8 +30,9 @@ typedef struct fft_plan fft_plan;
 
 /* A cached plan for `key` of at least `rigor`, planned on in/out (ESTIMATE) or on scratch
  * arrays of the same alignment (MEASURE and up). Holds a use count until fft_release.
- * Sets the error (naming `who`) and returns NULL if FFTW cannot plan it. The key's
- * alignment fields are filled in from in/out. */
+ * Loads FFTW first (nd__need_fftw). Sets the error (naming `who`) and returns NULL if FFTW
+ * cannot be loaded or cannot plan it. The key's alignment fields are filled in from
+ * in/out. */
 ND_INTERNAL ND_WARN_UNUSED
 fft_plan *fft_acquire(fft_key *key, void *in, void *out, nd_fft_planner rigor, const char *who);
 /* Run the plan on in/out (same geometry and alignment as planned; no lock taken). */

@@ -7,7 +7,7 @@
  * exactly what the key records. */
 #include "fft_internal.h"
 
-#include <fftw3.h>
+#include "lazy_fftw.h"
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,6 +131,7 @@ nd_fft_planner fft_effective_rigor(nd_fft_planner r)
 
 fft_plan *fft_acquire(fft_key *key, void *in, void *out, nd_fft_planner rigor, const char *who)
 {
+    if (nd__need_fftw(who) < 0) return NULL;
     if (key->single) {
         key->align_in = fftwf_alignment_of(in);
         key->align_out = fftwf_alignment_of(out);
@@ -232,6 +233,10 @@ nd_status nd_fft_set_threads(int n)
 #ifdef NUMC_HAVE_FFTW_THREADS
     pthread_mutex_lock(&lock);
     if (!threads_ready && n > 1) {
+        if (nd__need_fftw("nd_fft_set_threads") < 0) {
+            pthread_mutex_unlock(&lock);
+            return ND_EIO;
+        }
         if (!fftw_init_threads() || !fftwf_init_threads()) {
             pthread_mutex_unlock(&lock);
             return nd_set_error(ND_EVALUE, "nd_fft_set_threads: FFTW could not start its threads");
@@ -276,6 +281,7 @@ nd_status nd_fft_wisdom_save(const char *path)
 {
     const char *who = "nd_fft_wisdom_save";
     if (!path) return nd_set_error(ND_EVALUE, "%s: path is NULL", who);
+    if (nd__need_fftw(who) < 0) return ND_EIO;
     pthread_mutex_lock(&lock);
     char *wd = fftw_export_wisdom_to_string(), *wf = fftwf_export_wisdom_to_string();
     pthread_mutex_unlock(&lock);
@@ -335,6 +341,10 @@ nd_status nd_fft_wisdom_load(const char *path)
     }
     if (!(wd = read_block(f, who, path)) || !(wf = read_block(f, who, path))) {
         s = nd_last_error();
+        goto done;
+    }
+    if (nd__need_fftw(who) < 0) {
+        s = ND_EIO;
         goto done;
     }
     pthread_mutex_lock(&lock);

@@ -4,6 +4,7 @@
 #define NUMC_LA_INTERNAL_H
 
 #include "internal.h"
+#include "lazylib.h"
 
 #include <numc/linalg.h>
 
@@ -42,8 +43,8 @@ nd_status la_stack_init(la_stack *st, int n, const nd_array *const *a, const int
 /* st = the leading dims of a, all but its last `core`. */
 ND_INTERNAL void la_stack_of(la_stack *st, const nd_array *a, int core);
 /* Checks that a is a stack of matrices LAPACK can take (at least 2-D, square when `square`,
- * extents within its 32-bit integers), setting the error naming `who`; then st = its
- * leading dims. */
+ * extents within its 32-bit integers) and that LAPACK is loaded (nd__need_lapack),
+ * setting the error naming `who`; then st = its leading dims. */
 ND_INTERNAL ND_WARN_UNUSED
 nd_status la_matrix_stack(la_stack *st, const nd_array *a, bool square, const char *who);
 /* Address of item i (C order over st) of `a`, whose last `core` dims are the core; its

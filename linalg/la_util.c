@@ -57,6 +57,7 @@ nd_status la_matrix_stack(la_stack *st, const nd_array *a, bool square, const ch
     if (s < 0) return s;
     if ((s = la_check_int(a->shape[a->ndim - 2], who)) < 0) return s;
     if (!square && (s = la_check_int(a->shape[a->ndim - 1], who)) < 0) return s;
+    if ((s = nd__need_lapack(who)) < 0) return s;
     la_stack_of(st, a, 2);
     return ND_OK;
 }

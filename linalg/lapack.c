@@ -3,7 +3,7 @@
 #include "la_internal.h"
 
 #include <float.h>
-#include <lapacke.h>
+#include "lazy_lapacke.h"
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>

@@ -50,6 +50,7 @@ nd_status nd_lstsq(const nd_array *a, const nd_array *b, double rcond, nd_lstsq_
     la_stack st;
     const nd_array *ops[2] = { a, b };
     if (la_stack_init(&st, 2, ops, (const int[]){ 2, vec ? 1 : 2 }, who) < 0) return nd_last_error();
+    if (nd__need_lapack(who) < 0) return nd_last_error();
     nd_dtype t = la_ftype(nd_result_type(a->dtype, b->dtype)), rt = la_rtype(t);
     size_t isz = nd_dtype_size(t), rsz = nd_dtype_size(rt);
     if (rcond < 0) rcond = la_eps(t) * (double)MAX(m, n);

@@ -6,7 +6,7 @@
  * neither dimension). Integer and bool products run in an exact uint64 loop. */
 #include "la_internal.h"
 
-#include <cblas.h>
+#include "lazy_blas.h"
 #include <string.h>
 
 static CBLAS_TRANSPOSE cblas_trans(char t)
@@ -195,6 +195,7 @@ nd_status la_matmul_core(const nd_array *a, const nd_array *b, nd_array *c, cons
     if (!nd_dtype_is_float(t) && !nd_dtype_is_complex(t)) return matmul_int(a, b, c, &st, who);
     if (la_check_int(m, who) < 0 || la_check_int(n, who) < 0 || la_check_int(k, who) < 0)
         return nd_last_error();
+    if (nd__need_blas(who) < 0) return nd_last_error();
 
     ptrdiff_t isz = (ptrdiff_t)nd_dtype_size(t), lda = 0, ldb = 0, ldc = 0;
     nd_array *ac = NULL, *bc = NULL, *tmp = NULL;

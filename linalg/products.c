@@ -5,7 +5,7 @@
  * it, so a transposed operand still reaches BLAS as a transpose flag. */
 #include "la_internal.h"
 
-#include <cblas.h>
+#include "lazy_blas.h"
 #include <string.h>
 
 static nd_array *reshape2(const nd_array *a, ptrdiff_t r, ptrdiff_t c)
@@ -94,6 +94,7 @@ nd_array *nd_vdot(const nd_array *a, const nd_array *b)
         return r;
     }
     /* Complex: BLAS's dotc conjugates the first operand. */
+    if (nd__need_blas(who) < 0) return NULL;
     nd_array *ca = la_ccopy(a, rt, who), *cb = la_ccopy(b, rt, who);
     nd_array *r = nd__alloc(0, NULL, rt, false, who);
     if (ca && cb && r) {

@@ -65,6 +65,7 @@ nd_array *nd_solve(const nd_array *a, const nd_array *b)
     const nd_array *ops[2] = { a, b };
     if (la_stack_init(&st, 2, ops, (const int[]){ 2, vec ? 1 : 2 }, who) < 0) return NULL;
     if (la_check_int(n, who) < 0 || la_check_int(k, who) < 0) return NULL;
+    if (nd__need_lapack(who) < 0) return NULL;
     nd_dtype t = la_ftype(nd_result_type(a->dtype, b->dtype));
     return gesv_stack(a, b, vec ? 1 : 2, k, &st, t, false, who);
 }

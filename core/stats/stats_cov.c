@@ -1,9 +1,9 @@
 /* numpy.average, cov, corrcoef and correlate. cov forms X·Xᵀ with BLAS (dsyrk, or dgemm
  * for weighted observations), like NumPy's dot. */
-#include <cblas.h>
 #include <math.h>
 #include <string.h>
 
+#include "lazy_blas.h"
 #include "parallel.h"
 #include "stats_internal.h"
 
@@ -261,6 +261,7 @@ static nd_array *cov_common(const nd_array *m, const nd_cov_opts *o, const char 
         }
         for (ptrdiff_t i = 0; i < N; i++) row[i] -= avg;
     }
+    if (N > 0 && nd__need_blas(who) < 0) goto done;
     ptrdiff_t shp[2] = { nv, nv };
     res = nd__alloc(2, shp, ND_FLOAT64, false, who);
     if (!res) goto done;

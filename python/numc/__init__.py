@@ -12,19 +12,15 @@ has the mapping and the rules.
 import builtins as _builtins
 import os as _os
 
-# OpenBLAS starts its worker threads when libnumc loads them, and each spins for
-# 2**28 cycles (~0.1 s of a core) before it sleeps: more CPU than a whole numc.pyplot
-# script. 2**20 cycles (~0.3 ms) keeps a warm hand-off between back-to-back BLAS calls.
-# Set only while _core loads, and only when the user has not chosen a value.
-_blas_timeout = "OPENBLAS_THREAD_TIMEOUT" not in _os.environ
-if _blas_timeout:
-    _os.environ["OPENBLAS_THREAD_TIMEOUT"] = "20"
-try:
-    from . import _core
-finally:
-    if _blas_timeout:
-        del _os.environ["OPENBLAS_THREAD_TIMEOUT"]
-del _blas_timeout
+# OpenBLAS starts its worker threads when it is loaded, and each spins for 2**28 cycles
+# (~0.1 s of a core) before it sleeps: more CPU than a whole numc.pyplot script. 2**20
+# cycles (~0.3 ms) keeps a warm hand-off between back-to-back BLAS calls. libnumc loads
+# OpenBLAS at the first call that needs it (docs/architecture.md), whenever that is, so
+# the variable stays set for the process (child processes inherit it); a value the user
+# chose is kept. Set here, at import, before any thread of numc's exists: putenv is not
+# thread-safe, which is why libnumc does not set it itself.
+_os.environ.setdefault("OPENBLAS_THREAD_TIMEOUT", "20")
+from . import _core
 from ._core import (ndarray, ufunc, AxisError, array, asarray, zeros, ones, empty, full,
                     zeros_like, ones_like, empty_like, full_like, arange, linspace, eye,
                     identity, shares_memory)
