@@ -162,12 +162,22 @@ static void prep_one(series_prep *sp)
     const cli_plot *p = sp->p;
     const cli_series *s = sp->s;
     const cli_opts *o = p->o;
-    if (sp->absmax_wanted) sp->absmax = cli_series_absmax(s);
-    if (!sp->line || !can_decimate(p, s)) return;
+    if (!sp->line || !can_decimate(p, s)) {
+        if (sp->absmax_wanted) sp->absmax = cli_series_absmax(s);
+        return;
+    }
     /* Eight slices per pixel column of the whole figure width. */
     int buckets = 8 * (int)(p->width_pt / 72 * (o->dpi > 0 ? o->dpi : 100));
+    /* The gaps (for the room the output needs) and cli_series_absmax in one pass. */
     size_t gaps = 0;
-    for (size_t i = 0; i < s->n; i++) gaps += !isfinite(s->y[i]) || !isfinite(s->x[i]);
+    double m = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        double y = s->y[i], a = fabs(y);
+        bool fy = isfinite(y);
+        gaps += !fy || !isfinite(s->x[i]);
+        m = fy && a > m ? a : m;
+    }
+    sp->absmax = m;
     size_t cap = 4 * (size_t)buckets + 2 * gaps + 4;
     sp->ox = malloc(cap * sizeof *sp->ox);
     sp->oy = malloc(cap * sizeof *sp->oy);
