@@ -182,42 +182,13 @@ size_t cli_decimal_comma_to_dot(char *buf, size_t n, char delimiter)
     return w;
 }
 
-/* Whether a block of values holds no NaN, and which ways it steps from `prev` on: one
- * pass without branches (the compiler's vectors) for the blocks of a column without gaps. */
-enum { MONO_BLOCK = 512 };
-
-static bool mono_block(const double *b, double prev, bool *rises, bool *falls)
-{
-    int nan = 0, up = 0, down = 0;
-    for (int k = 0; k < MONO_BLOCK; k++) nan |= b[k] != b[k];
-    if (nan) return false;
-    up |= b[0] > prev;
-    down |= b[0] < prev;
-    for (int k = 1; k < MONO_BLOCK; k++) {
-        up |= b[k] > b[k - 1];
-        down |= b[k] < b[k - 1];
-    }
-    *rises = up;
-    *falls = down;
-    return true;
-}
-
 int cli_monotonic(const double *v, size_t n)
 {
     bool up = true, down = true;
     size_t valid = 0;
     double prev = NAN, first = NAN;
-    for (size_t i = 0; i < n && (up || down);) {
-        bool rises, falls;
-        if (valid && n - i >= MONO_BLOCK && mono_block(v + i, prev, &rises, &falls)) {
-            if (falls) up = false;
-            if (rises) down = false;
-            valid += MONO_BLOCK;
-            prev = v[i + MONO_BLOCK - 1];
-            i += MONO_BLOCK;
-            continue;
-        }
-        double x = v[i++];
+    for (size_t i = 0; i < n && (up || down); i++) {
+        double x = v[i];
         if (isnan(x)) continue;
         if (valid++) {
             if (x < prev) up = false;
