@@ -119,48 +119,13 @@ static ptrdiff_t count_byte(const char *s, const char *e, char ch)
     return n;
 }
 
-/* Upper bound of the rows in [s, e): line ends + 1. With `quote` >= 0, *quoted tells
- * whether that byte occurs, found in the same pass that counts the '\n's (a block that
- * holds a '\r' or the quote is looked at again for them). */
-static ptrdiff_t rows_and_quote(const char *s, const char *e, int quote, bool *quoted)
+/* Upper bound of the rows in [s, e): line ends + 1. */
+static ptrdiff_t max_rows_in(const char *s, const char *e)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    const unsigned char q = quote >= 0 ? (unsigned char)quote : '\r';
-    size_t len = (size_t)(e - s);
-    ptrdiff_t n = 1;
-    bool cr = false, qt = false;
-    while (len) {
-        size_t blk = len < 255 * 16 ? len : 255 * 16;
-        unsigned char acc[16] = { 0 }, other[16] = { 0 };
-        size_t full = blk / 16 * 16;
-        for (size_t j = 0; j < full; j += 16)
-            for (int k = 0; k < 16; k++) {
-                unsigned char c = u[j + (size_t)k];
-                acc[k] = (unsigned char)(acc[k] + (c == '\n'));
-                other[k] |= (unsigned char)((c == '\r') | (c == q));
-            }
-        unsigned char any = 0;
-        for (int k = 0; k < 16; k++) {
-            n += acc[k];
-            any |= other[k];
-        }
-        for (size_t i = full; i < blk; i++) {
-            n += u[i] == '\n';
-            any |= (unsigned char)((u[i] == '\r') | (u[i] == q));
-        }
-        if (any) {
-            cr |= memchr(u, '\r', blk) != NULL;
-            qt |= quote >= 0 && memchr(u, quote, blk) != NULL;
-        }
-        u += blk;
-        len -= blk;
-    }
-    if (cr) n += count_byte(s, e, '\r');
-    if (quoted) *quoted = qt;
+    ptrdiff_t n = count_byte(s, e, '\n') + 1;
+    if (memchr(s, '\r', (size_t)(e - s))) n += count_byte(s, e, '\r');
     return n;
 }
-
-static ptrdiff_t max_rows_in(const char *s, const char *e) { return rows_and_quote(s, e, -1, NULL); }
 
 /* At r->p, a line end, or a comment with the rest of its line, is eaten (true); anything
  * else is left (false). */
@@ -882,14 +847,13 @@ static void par_count(ptrdiff_t b, ptrdiff_t e, ptrdiff_t k, void *arg)
     (void)k;
     par_job *job = arg;
     par_chunk *ch = &job->ch[b];
-    ch->quoted = false;
+    ch->quoted = job->quote >= 0 && ch->stop > ch->start &&
+                 memchr(ch->start, job->quote, (size_t)(ch->stop - ch->start)) != NULL;
     /* A chunk that ends after a '\n' (all but the last, unless no split was found) holds
      * rows that each end with one of its line ends: no "+ 1" (which would leave a row's
      * gap between the chunks). */
     ch->bound = ch->stop > ch->start
-                    ? rows_and_quote(ch->start, ch->stop, job->quote, &ch->quoted) -
-                          (ch->stop[-1] == '\n')
-                    : 0;
+                    ? max_rows_in(ch->start, ch->stop) - (ch->stop[-1] == '\n') : 0;
 }
 
 static void par_parse(ptrdiff_t b, ptrdiff_t e, ptrdiff_t k, void *arg)
