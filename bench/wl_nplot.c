@@ -95,9 +95,9 @@ BENCH_WORKLOAD("nplot_sunspots", setup_sunspots, run_nplot, nplot_teardown);
 /* ---- 10M rows, and the parse floor ------------------------------------------------------
  * nplot_csv_10M: the same columns as nplot_csv_1M over 10,000,000 rows (255 MB).
  * parse_floor_1M / parse_floor_10M: read + parse alone, in this process: nd_read_csv of
- * the same files (mapped, parsed in line-aligned chunks on every thread), which is what
- * nplot does before it draws; the distance from these rows to nplot_csv_* is the drawing
- * and the process. */
+ * the same files (read by every thread into one huge-page block, parsed in line-aligned
+ * chunks on every thread), which is what nplot does before it draws; the distance from
+ * these rows to nplot_csv_* is the drawing and the process. */
 #include <numc/io.h>
 
 static int write_nplot_csv(const char *path, size_t rows)

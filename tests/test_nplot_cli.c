@@ -307,6 +307,56 @@ static void test_monotonic(void)
     CU_ASSERT_EQUAL(cli_monotonic((double[]){ NAN, 1, NAN, 4 }, 4), 1);
 }
 
+/* The element-by-element definition cli_monotonic's blocks must agree with. */
+static int monotonic_ref(const double *v, size_t n)
+{
+    bool up = true, down = true;
+    size_t valid = 0;
+    double prev = NAN, first = NAN;
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(v[i])) continue;
+        if (valid++) {
+            up &= !(v[i] < prev);
+            down &= !(v[i] > prev);
+        } else {
+            first = v[i];
+        }
+        prev = v[i];
+    }
+    return valid < 2 || prev == first ? 0 : up ? 1 : down ? -1 : 0;
+}
+
+/* Long columns (the blocked path): rising, falling, flat runs, NaN gaps, one step the
+ * wrong way at a block edge or inside a block, all NaN but a few. */
+static void test_monotonic_long_columns(void)
+{
+    enum { N = 5000 };
+    double *v = malloc(N * sizeof *v);
+    const size_t spots[] = { 0, 1, 511, 512, 513, 1024, 2047, 4095, 4999 };
+    long bad = 0;
+    for (int dir = -1; dir <= 1; dir += 2)
+        for (int gaps = 0; gaps < 3; gaps++)
+            for (size_t s = 0; s <= sizeof spots / sizeof spots[0]; s++) {
+                for (size_t i = 0; i < N; i++) v[i] = dir * (double)(i / 3); /* flat runs */
+                if (gaps == 1)
+                    for (size_t i = 7; i < N; i += 97) v[i] = NAN;
+                if (gaps == 2)
+                    for (size_t i = 0; i < N; i++)
+                        if (i % 1000 != 3) v[i] = NAN;
+                if (s < sizeof spots / sizeof spots[0]) v[spots[s]] = -dir * 1e9; /* wrong way */
+                bad += cli_monotonic(v, N) != monotonic_ref(v, N);
+                bad += cli_monotonic(v, N - 17) != monotonic_ref(v, N - 17);
+            }
+    CU_ASSERT_EQUAL(bad, 0);
+    for (size_t i = 0; i < N; i++) v[i] = (double)i;
+    CU_ASSERT_EQUAL(cli_monotonic(v, N), 1);
+    v[3000] = 2998.5;
+    CU_ASSERT_EQUAL(cli_monotonic(v, N), 0);
+    v[3000] = NAN;
+    CU_ASSERT_EQUAL(cli_monotonic(v, N), 1);
+    free(v);
+}
+
 /* ---- command line ------------------------------------------------------------------------- */
 static int run_args(cli_opts *o, const char *line, char *errbuf, size_t cap)
 {
@@ -622,6 +672,7 @@ static const ND_TEST tests[] = {
     ND_T(test_sniff_european),
     ND_T(test_sniff_plain_files),
     ND_T(test_monotonic),
+    ND_T(test_monotonic_long_columns),
     ND_T(test_args_defaults_and_flags),
     ND_T(test_args_usage_errors),
     ND_T(test_args_help_and_version),

@@ -2,8 +2,12 @@
  * one writer behind every save (npy, npz, text, and numc_plot's savefig). */
 #include "io_internal.h"
 
+#include "parallel.h"
+#include <numc/threads.h>
+
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -269,6 +273,65 @@ nd_status nd_file_writer_commit(nd_file_writer *w)
     return st;
 }
 
+/* Large regular files are read, not mapped: into one block (from 4 MiB the default
+ * allocator gives it whole huge pages), every thread pread()ing its own 2 MiB-aligned
+ * share. A mapping faults its 4 KiB pages in one at a time on the thread that first reads
+ * them: counting the line ends of a mapped 26 MB file took 22-28 ms, reading it this way
+ * and counting took 11 ms on one thread. */
+enum { READ_PAR_MIN = 4 << 20, READ_SHARE = 2 << 20, READ_PIECE = 1 << 20 };
+
+typedef struct read_job {
+    int fd;
+    char *buf;
+    size_t size, units;
+    ptrdiff_t nshares;
+    _Atomic int err;     /* errno of a failed read, or -1 for a file that ended early */
+} read_job;
+
+static void read_share(ptrdiff_t b, ptrdiff_t e, ptrdiff_t k, void *arg)
+{
+    (void)e;
+    (void)k;
+    read_job *job = arg;
+    size_t from = job->units * (size_t)b / (size_t)job->nshares * READ_SHARE,
+           to = b == job->nshares - 1 ? job->size
+                                      : job->units * (size_t)(b + 1) / (size_t)job->nshares * READ_SHARE;
+    while (from < to && !atomic_load(&job->err)) {
+        size_t want = to - from < READ_PIECE ? to - from : READ_PIECE;
+        ssize_t got = pread(job->fd, job->buf + from, want, (off_t)from);
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) {
+            int none = 0;
+            atomic_compare_exchange_strong(&job->err, &none, got < 0 ? (errno ? errno : EIO) : -1);
+            return;
+        }
+        from += (size_t)got;
+    }
+}
+
+static char *read_parallel(int fd, size_t size, const char *path, const char *who)
+{
+    char *buf = nd_malloc(size + 1, who);
+    if (!buf) return NULL;
+    read_job job = { .fd = fd, .buf = buf, .size = size,
+                     .units = (size + READ_SHARE - 1) / READ_SHARE };
+    int nt = nd_get_num_threads();
+    job.nshares = (ptrdiff_t)((size_t)nt < job.units ? (size_t)nt : job.units);
+    atomic_init(&job.err, 0);
+    nd__parallel_for(job.nshares, 1, read_share, &job);
+    int err = atomic_load(&job.err);
+    if (err) {
+        nd_free_mem(buf);
+        if (err > 0) nd__io_errno(err, who, "read", path);
+        else
+            nd_set_error(ND_EIO, "%s: cannot read '%s': the file ended before its %zu bytes "
+                         "(did it change while being read?)", who, path, size);
+        return NULL;
+    }
+    buf[size] = '\0';
+    return buf;
+}
+
 const char *nd__map_file(const char *path, size_t *n, nd__mapped *m, const char *who)
 {
     m->map = NULL;
@@ -277,6 +340,12 @@ const char *nd__map_file(const char *path, size_t *n, nd__mapped *m, const char 
     struct stat st;
     int fd = nd__open_read(path, &st, who);
     if (fd < 0) return NULL;
+    if (S_ISREG(st.st_mode) && st.st_size >= READ_PAR_MIN && (uint64_t)st.st_size < SIZE_MAX / 2) {
+        m->buf = read_parallel(fd, (size_t)st.st_size, path, who);
+        close(fd);
+        if (m->buf) *n = (size_t)st.st_size;
+        return m->buf;
+    }
     if (S_ISREG(st.st_mode) && st.st_size > 0 && (uint64_t)st.st_size < SIZE_MAX / 2) {
         /* Mapping the page cache skips both the copy and the zeroing of a fresh buffer. */
         void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);

@@ -73,7 +73,8 @@ int nd__open_read(const char *path, struct stat *st, const char *who);
 ND_INTERNAL ND_WARN_UNUSED
 char *nd__read_file(const char *path, size_t *n, size_t pad, const char *who);
 
-/* The whole file, memory-mapped when it is a regular file (read otherwise); release
+/* The whole file: a regular file of 4 MiB or more read by every thread at once into a
+ * huge-page block (NUL after it), a smaller one memory-mapped, anything else read; release
  * with nd__unmap_file. Errors name `who` and the path. */
 typedef struct nd__mapped {
     void *map;

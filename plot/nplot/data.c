@@ -10,11 +10,11 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,18 +87,22 @@ static int read_input(const cli_opts *o, cli_data *d)
         close(fd);
         return fail(d, CLI_EXIT_DATA, "%s: cannot read: is a directory", o->input);
     }
-    /* A regular file is mapped, not copied; the private mapping may still be rewritten
-     * in place (decimal commas) without touching the file. */
+    /* A regular file is read by every thread at once (readfile.c), which also notes the
+     * bytes the checks below look for. */
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
         (uint64_t)st.st_size < SIZE_MAX / 2) {
-        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
-        if (m != MAP_FAILED) {
-            close(fd);
-            madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
-            d->buf = m;
-            d->len = d->maplen = (size_t)st.st_size;
-            return CLI_EXIT_OK;
-        }
+        int err;
+        char *buf = cli_read_file(fd, (size_t)st.st_size, &d->seen, &err);
+        close(fd);
+        if (!buf && err < 0)
+            return fail(d, CLI_EXIT_DATA, "%s: cannot read: the file ended before its %jd "
+                        "bytes (did it change while being read?)", o->input,
+                        (intmax_t)st.st_size);
+        if (!buf) return fail(d, CLI_EXIT_DATA, "%s: cannot read: %s", o->input, strerror(err));
+        d->buf = buf;
+        d->len = (size_t)st.st_size;
+        d->ndmem = d->seen_known = true;
+        return CLI_EXIT_OK;
     }
     FILE *f = fdopen(fd, "rb");
     if (!f) {
@@ -127,11 +131,11 @@ static void note(const cli_opts *o, const char *fmt, ...)
 
 static void replace_buf(cli_data *d, char *buf, size_t len)
 {
-    if (d->maplen) munmap(d->buf, d->maplen);
+    if (d->ndmem) nd_free_mem(d->buf);
     else free(d->buf);
     d->buf = buf;
     d->len = len;
-    d->maplen = 0;
+    d->ndmem = d->seen_known = false;
 }
 
 /* The text must reach the reader (and pango) as UTF-8 without NULs: UTF-16 with a byte
@@ -139,6 +143,8 @@ static void replace_buf(cli_data *d, char *buf, size_t len)
  * NUL byte is refused where it is (it would cut a name or a cell short). */
 static int check_encoding(const cli_opts *o, cli_data *d)
 {
+    /* Bytes read by cli_read_file that are all ASCII and hold no NUL need no check. */
+    if (d->seen_known && !d->seen.high && !d->seen.nul) return CLI_EXIT_OK;
     int bom = cli_utf16_bom(d->buf, d->len);
     if (bom) {
         size_t n;
@@ -892,7 +898,9 @@ static int load_bytes(const cli_opts *o, cli_data *d)
     /* The reader keeps an object per column: a line of millions of fields would cost
      * gigabytes before any message. */
     size_t wide_line,
-           nf = cli_max_fields_over(d->buf, d->len, delim, CLI_MAX_COLS, &wide_line);
+           nf = d->seen_known && !d->seen.quote
+                    ? cli_max_fields_unquoted(d->buf, d->len, delim, CLI_MAX_COLS, &wide_line)
+                    : cli_max_fields_over(d->buf, d->len, delim, CLI_MAX_COLS, &wide_line);
     if (nf > CLI_MAX_COLS)
         return fail(d, CLI_EXIT_DATA, "%s: line %zu has %zu fields; nplot reads at most %d columns",
                     d->file, wide_line, nf, CLI_MAX_COLS);
@@ -940,7 +948,7 @@ void cli_data_free(cli_data *d)
         for (int c = 0; c < d->ncols; c++) free(d->names[c]);
     free(d->names);
     nd_table_free(d->table);
-    if (d->maplen) munmap(d->buf, d->maplen);
+    if (d->ndmem) nd_free_mem(d->buf);
     else free(d->buf);
     memset(d, 0, sizeof *d);
 }

@@ -1,7 +1,11 @@
 /* Series against x: line, scatter, step, area (each filled to zero) and stack. */
 #include "render.h"
 
+#include <numc/threads.h>
+
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 
 /* Marker area for n points: matplotlib's 36 pt² hides structure past a few thousand. */
@@ -134,27 +138,102 @@ static int line_ma(cli_plot *p, nplot_axes *ax, const double *x, const double *y
     return cli_plot_status(p);
 }
 
-static int plot_line(cli_plot *p, nplot_axes *ax, const cli_series *s, const char *color)
+/* What drawing a series needs from a pass over all its values: its largest |y| (for
+ * cli_scale_decades) and, for a line that may be decimated, the decimated points. All the
+ * series are prepared at once, one per thread, before they are drawn in order. */
+typedef struct series_prep {
+    const cli_plot *p;
+    const cli_series *s;
+    bool absmax_wanted, line;
+    double absmax;
+    bool decimated, oom; /* decimated: ox/oy hold m points */
+    double *ox, *oy;
+    size_t m;
+} series_prep;
+
+typedef struct prep_job {
+    series_prep *v;
+    int count;
+    atomic_int next;
+} prep_job;
+
+static void prep_one(series_prep *sp)
 {
+    const cli_plot *p = sp->p;
+    const cli_series *s = sp->s;
     const cli_opts *o = p->o;
-    const char *ls = cli_series_linestyle(p, s->color);
-    if (!can_decimate(p, s)) return line_ma(p, ax, s->x, s->y, s->n, color, s->label, o->marker, ls);
+    if (!sp->line || !can_decimate(p, s)) {
+        if (sp->absmax_wanted) sp->absmax = cli_series_absmax(s);
+        return;
+    }
     /* Eight slices per pixel column of the whole figure width. */
     int buckets = 8 * (int)(p->width_pt / 72 * (o->dpi > 0 ? o->dpi : 100));
+    /* The gaps (for the room the output needs) and cli_series_absmax in one pass. */
     size_t gaps = 0;
-    for (size_t i = 0; i < s->n; i++) gaps += !isfinite(s->y[i]) || !isfinite(s->x[i]);
-    size_t cap = 4 * (size_t)buckets + 2 * gaps + 4;
-    double *ox = malloc(cap * sizeof *ox), *oy = malloc(cap * sizeof *oy);
-    if (!ox || !oy) {
-        free(ox);
-        free(oy);
-        return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", p->d->file);
+    double m = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        double y = s->y[i], a = fabs(y);
+        bool fy = isfinite(y);
+        gaps += !fy || !isfinite(s->x[i]);
+        m = fy && a > m ? a : m;
     }
-    size_t m = cli_decimate(s->x, s->y, s->n, buckets, ox, oy);
-    int rc = line_ma(p, ax, ox, oy, m, color, s->label, NULL, ls);
-    free(ox);
-    free(oy);
-    return rc;
+    sp->absmax = m;
+    size_t cap = 4 * (size_t)buckets + 2 * gaps + 4;
+    sp->ox = malloc(cap * sizeof *sp->ox);
+    sp->oy = malloc(cap * sizeof *sp->oy);
+    if (!sp->ox || !sp->oy) {
+        sp->oom = true;
+        return;
+    }
+    sp->m = cli_decimate(s->x, s->y, s->n, buckets, sp->ox, sp->oy);
+    sp->decimated = true;
+}
+
+static void *prep_run(void *arg)
+{
+    prep_job *job = arg;
+    for (int i; (i = atomic_fetch_add(&job->next, 1)) < job->count;) prep_one(&job->v[i]);
+    return NULL;
+}
+
+/* Below this many values in all, the series are prepared on this thread alone. */
+enum { PREP_PAR_MIN = 200000, PREP_MAX_THREADS = 16 };
+
+static void prep_all(series_prep *v, int count)
+{
+    size_t total = 0;
+    for (int i = 0; i < count; i++) total += v[i].s->n;
+    int nt = nd_get_num_threads();
+    if (nt > count) nt = count;
+    if (nt > PREP_MAX_THREADS) nt = PREP_MAX_THREADS;
+    if (total < PREP_PAR_MIN) nt = 1;
+    prep_job job = { .v = v, .count = count };
+    atomic_init(&job.next, 0);
+    pthread_t th[PREP_MAX_THREADS];
+    bool started[PREP_MAX_THREADS] = { false };
+    for (int t = 1; t < nt; t++) started[t] = pthread_create(&th[t], NULL, prep_run, &job) == 0;
+    prep_run(&job);
+    for (int t = 1; t < nt; t++)
+        if (started[t]) pthread_join(th[t], NULL);
+}
+
+static void prep_free(series_prep *v, int count)
+{
+    for (int i = 0; i < count; i++) {
+        free(v[i].ox);
+        free(v[i].oy);
+    }
+    free(v);
+}
+
+static int plot_line(cli_plot *p, nplot_axes *ax, const series_prep *sp, const char *color)
+{
+    const cli_series *s = sp->s;
+    const char *ls = cli_series_linestyle(p, s->color);
+    if (sp->oom) return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", p->d->file);
+    if (!sp->decimated)
+        return line_ma(p, ax, s->x, s->y, s->n, color, s->label, p->o->marker, ls);
+    return line_ma(p, ax, sp->ox, sp->oy, sp->m, color, s->label, NULL, ls);
 }
 
 /* fill_between stands on zero (matplotlib's sticky edge) when nothing goes below it. */
@@ -177,9 +256,23 @@ int cli_kind_xy(cli_plot *p, nplot_axes *ax, int first, int count)
         int rc = stack(p, ax, first, count);
         return rc ? rc : sticky_zero(p, ax, first, count);
     }
+    bool line = o->kind != CLI_SCATTER && o->kind != CLI_STEP && o->kind != CLI_AREA;
+    bool want_decades = !(o->logy || o->subplots || o->kind == CLI_SCATTER);
+    series_prep *prep = calloc(count > 0 ? (size_t)count : 1, sizeof *prep);
+    double *absmax = calloc(count > 0 ? (size_t)count : 1, sizeof *absmax);
+    if (!prep || !absmax) {
+        free(prep);
+        free(absmax);
+        return cli_plot_fail(p, CLI_EXIT_DATA, "%s: out of memory", p->d->file);
+    }
+    for (int i = 0; i < count; i++)
+        prep[i] = (series_prep){ .p = p, .s = &p->series[first + i],
+                                 .absmax_wanted = want_decades, .line = line };
+    prep_all(prep, count);
+    for (int i = 0; i < count; i++) absmax[i] = prep[i].absmax;
     /* Lines that differ by orders of magnitude flatten the small ones against zero. */
-    int decades = o->logy || o->subplots || o->kind == CLI_SCATTER
-                      ? 0 : cli_scale_decades(p->series + first, count);
+    int decades = want_decades ? cli_decades_of(absmax, count) : 0;
+    free(absmax);
     if (decades >= 3 && !o->quiet)
         fprintf(stderr, "nplot: series differ by 10^%d in scale; try --subplots or -y (or "
                 "--logy)\n", decades);
@@ -192,14 +285,20 @@ int cli_kind_xy(cli_plot *p, nplot_axes *ax, int first, int count)
     for (int i = 0; i < count; i++) {
         const cli_series *s = &p->series[first + i];
         const char *color = cli_series_color(p, s->color, cb);
-        if (o->kind != CLI_SCATTER && o->kind != CLI_STEP && o->kind != CLI_AREA) {
-            int rc = plot_line(p, ax, s, color);
-            if (rc) return rc;
+        if (line) {
+            int rc = plot_line(p, ax, &prep[i], color);
+            if (rc) {
+                prep_free(prep, count);
+                return rc;
+            }
             continue;
         }
         series_ma m;
         int rc = series_ma_make(p, s->x, s->y, s->n, &m);
-        if (rc) return rc;
+        if (rc) {
+            prep_free(prep, count);
+            return rc;
+        }
         switch (o->kind) {
         case CLI_SCATTER:
             nplot_scatter_ma(ax, m.x, m.y, .color = color, .label = s->label,
@@ -217,7 +316,11 @@ int cli_kind_xy(cli_plot *p, nplot_axes *ax, int first, int count)
             break;
         }
         series_ma_free(&m);
-        if ((rc = cli_plot_status(p))) return rc;
+        if ((rc = cli_plot_status(p))) {
+            prep_free(prep, count);
+            return rc;
+        }
     }
+    prep_free(prep, count);
     return o->kind == CLI_AREA ? sticky_zero(p, ax, first, count) : CLI_EXIT_OK;
 }

@@ -174,6 +174,22 @@ size_t cli_scan_utf8_invalid(const char *s, size_t n);
  * are counted. */
 size_t cli_max_fields_over(const char *buf, size_t n, char delimiter, size_t limit,
                            size_t *line);
+/* cli_max_fields_over of a text known to hold no '"' (skips looking for one). */
+size_t cli_max_fields_unquoted(const char *buf, size_t n, char delimiter, size_t limit,
+                               size_t *line);
+
+/* ---- readfile.c: a regular file read on every thread ----------------------------------- */
+/* Which bytes the whole-file checks look for occur in a text. */
+typedef struct cli_bytes_seen {
+    bool high;  /* a byte >= 0x80 (not ASCII: UTF-8, Latin-1, a UTF-16 byte order mark) */
+    bool nul;   /* a NUL byte */
+    bool quote; /* a '"' */
+} cli_bytes_seen;
+/* The first `size` bytes of the open regular file fd in a new block (free it with
+ * nd_free_mem), read by nd_get_num_threads() threads at once with pread, and which of the
+ * flagged bytes they hold in *seen. NULL on failure with *err an errno value, or -1 when
+ * the file ended before `size` bytes (it shrank while read). */
+char *cli_read_file(int fd, size_t size, cli_bytes_seen *seen, int *err);
 
 /* ---- data.c ----------------------------------------------------------------------------- */
 /* At most CLI_MAX_Y series are drawn (more is said on stderr) and a file may have at most
@@ -194,7 +210,9 @@ typedef struct cli_data {
     const char *file;           /* the name used in messages ("<stdin>" for -) */
     char *buf;                  /* the input's bytes (as given to the CSV reader) */
     size_t len;
-    size_t maplen;              /* buf is a private mapping of this many bytes, or 0 */
+    bool ndmem;                 /* buf is nd_malloc'd (else malloc'd) */
+    bool seen_known;            /* seen describes buf */
+    cli_bytes_seen seen;        /* which flagged bytes buf holds, when seen_known */
     struct nd_table *table;
     bool header;                /* the file had a header row */
     int ncols;

@@ -44,13 +44,20 @@ const char *cli_series_linestyle(const cli_plot *p, int idx)
     return styles[(idx / 10) % 4];
 }
 
-int cli_scale_decades(const cli_series *s, int count)
+double cli_series_absmax(const cli_series *s)
+{
+    double m = 0;
+    for (size_t r = 0; r < s->n; r++)
+        if (isfinite(s->y[r]) && fabs(s->y[r]) > m) m = fabs(s->y[r]);
+    return m;
+}
+
+/* Orders of magnitude between the smallest and the largest non-zero maximum. */
+static int decades(const double *absmax, const cli_series *s, int count)
 {
     double lo = INFINITY, hi = 0;
     for (int i = 0; i < count; i++) {
-        double m = 0;
-        for (size_t r = 0; r < s[i].n; r++)
-            if (isfinite(s[i].y[r]) && fabs(s[i].y[r]) > m) m = fabs(s[i].y[r]);
+        double m = absmax ? absmax[i] : cli_series_absmax(&s[i]);
         if (m == 0) continue; /* all zero or empty: no scale */
         if (m < lo) lo = m;
         if (m > hi) hi = m;
@@ -58,6 +65,10 @@ int cli_scale_decades(const cli_series *s, int count)
     if (!(hi > 0) || !isfinite(lo)) return 0;
     return (int)floor(log10(hi / lo));
 }
+
+int cli_decades_of(const double *absmax, int count) { return decades(absmax, NULL, count); }
+
+int cli_scale_decades(const cli_series *s, int count) { return decades(NULL, s, count); }
 
 static const char *date_format(int what)
 {

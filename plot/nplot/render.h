@@ -45,6 +45,10 @@ const char *cli_series_color(const cli_plot *p, int idx, char buf[8]);
 const char *cli_series_linestyle(const cli_plot *p, int idx);
 /* Orders of magnitude between the largest and the smallest series (by largest |y|). */
 int cli_scale_decades(const cli_series *s, int count);
+/* The largest |y| of a series over its finite values (0 when none). */
+double cli_series_absmax(const cli_series *s);
+/* cli_scale_decades from the series' cli_series_absmax values. */
+int cli_decades_of(const double *absmax, int count);
 /* The label of x value r of the data: category name, formatted date or number. */
 void cli_x_label(const cli_data *d, ptrdiff_t r, char *buf, size_t cap);
 /* How n category labels fit along len_pt points of an axis: every label at 10 pt, else

@@ -31,6 +31,13 @@ size_t cli_max_fields_over(const char *buf, size_t n, char delimiter, size_t lim
                            size_t *line)
 {
     if (limit == 0 || memchr(buf, '"', n)) return cli_max_fields(buf, n, delimiter, line);
+    return cli_max_fields_unquoted(buf, n, delimiter, limit, line);
+}
+
+size_t cli_max_fields_unquoted(const char *buf, size_t n, char delimiter, size_t limit,
+                               size_t *line)
+{
+    if (limit == 0) return cli_max_fields(buf, n, delimiter, line);
     /* No quotes: lines end at '\n', and a line of len bytes has at most len + 1 fields,
      * so only lines of at least `limit` bytes can exceed it. A window of `limit` bytes
      * from a line start that holds a '\n' holds only such short lines up to its last
