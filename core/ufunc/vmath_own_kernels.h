@@ -86,8 +86,8 @@ static inline vo_vd vo_exp(vo_vd x, vo_vi *special)
 #ifdef VO_WITH_LOG
 /* ---- log ----------------------------------------------------------------------------------
  * x = 2^k z with z in [0x1.6p-1, 0x1.6p0) (offset 0x3fe6000000000000); the top 7 bits of
- * z's mantissa pick c (the table's invc = 1/c, log c as a double-double); r = z/c - 1 =
- * fma(z, invc, -1) (one rounding, |r| <= 2^-8); log x = k ln2 + log c + log1p(r), summed
+ * z's mantissa pick c (the table's invc = 1/c, log c as a double-double); r = z/c - 1
+ * exactly as a double-double (|r| <= 2^-8); log x = k ln2 + log c + log1p(r), summed
  * with two fast two-sums and log1p(r) - r as its Taylor polynomial to degree 8. The
  * subintervals around 1 have c = 1 (r = x - 1 exactly, |r| < 2^-7), so there is no
  * cancellation near x = 1. Main range: positive normal finite x. */
@@ -104,7 +104,11 @@ static inline vo_vd vo_log(vo_vd x, vo_vi *special)
     const vo_vd kd = (vo_vd)((vo_vu)k + 0x4338000000000000ULL) - 0x1.8p52;
     const vo_vd invc = vo_gather(vo_log_invc, i);
     const vo_vd logc_hi = vo_gather(vo_log_hi, i), logc_lo = vo_gather(vo_log_lo, i);
-    const vo_vd r = vo_fma(z, invc, (vo_vd){ 0 } - 1.0);
+    /* r = z invc - 1 exactly as r + rl: ph - 1 is exact (ph in [1/2, 2]), rl is the
+     * product's rounding error, which adds rl / (1 + r) = rl - r rl to log1p(r) */
+    const vo_vd ph = z * invc;
+    const vo_vd rl = vo_fma(z, invc, -ph);
+    const vo_vd r = ph - 1.0;
     /* hi + e1 + e2 = k ln2hi + logc_hi + r exactly: |k ln2hi| > |logc_hi| unless k = 0,
      * and |k ln2hi + logc_hi| > |r| unless both are 0 */
     const vo_vd a = kd * ln2hi; /* exact, |k| < 2^11 */
@@ -118,7 +122,7 @@ static inline vo_vd vo_log(vo_vd x, vo_vi *special)
     const vo_vd p23 = vo_fma(r, (vo_vd){ 0 } + 0.2, (vo_vd){ 0 } - 0.25);
     const vo_vd p45 = vo_fma(r, (vo_vd){ 0 } + 0x1.2492492492492p-3, (vo_vd){ 0 } - 0x1.5555555555555p-3);
     const vo_vd p = vo_fma(r4, vo_fma(r2, (vo_vd){ 0 } - 0.125, p45), vo_fma(r2, p23, p01));
-    const vo_vd lo = vo_fma(r2, p, vo_fma(kd, (vo_vd){ 0 } + ln2lo, logc_lo) + (e1 + e2));
+    const vo_vd lo = vo_fma(r2, p, vo_fma(kd, (vo_vd){ 0 } + ln2lo, logc_lo) + ((e1 + e2) + vo_fma(-r, rl, rl)));
     return hi + lo;
 }
 #endif
