@@ -106,12 +106,6 @@ static int run_sin(void *st)
     return nd_sin_into(s->out, s->a) < 0 ? -1 : 0;
 }
 
-static int run_cos(void *st)
-{
-    uf_state *s = st;
-    return nd_cos_into(s->out, s->a) < 0 ? -1 : 0;
-}
-
 static int run_sqrt_abs(void *st)
 {
     uf_state *s = st;
@@ -152,7 +146,6 @@ BENCH_WORKLOAD("add_f64_10M", setup_10m, run_add, uf_teardown);
 BENCH_WORKLOAD("mul_scalar_f64_10M", setup_10m, run_mul_scalar, uf_teardown);
 BENCH_WORKLOAD("exp_f64_10M", setup_10m, run_exp, uf_teardown);
 BENCH_WORKLOAD("sin_f64_10M", setup_10m, run_sin, uf_teardown);
-BENCH_WORKLOAD("cos_f64_10M", setup_10m, run_cos, uf_teardown);
 BENCH_WORKLOAD("sqrt_abs_f64_10M", setup_10m, run_sqrt_abs, uf_teardown);
 BENCH_WORKLOAD("sum_f64_10M", setup_10m, run_sum, uf_teardown);
 BENCH_WORKLOAD("mean_std_f64_10M", setup_10m, run_mean_std, uf_teardown);
