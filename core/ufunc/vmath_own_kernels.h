@@ -9,8 +9,8 @@
  *   VO_TABLE16    (optional) vo_table16(t, idx): t[idx & 15] from registers, which
  *                 selects exp's 16-entry table in place of the 128-entry gather;
  *   VO_WITH_LOG   (optional) define the log kernel.
- * The techniques (tables, Cody-Waite reduction, double-double arguments) are the
- * standard ones; the error bounds quoted are those of the test suite's measurement
+ * The techniques (tables, Cody-Waite reduction, double-double sums) are the standard
+ * ones; the error bounds quoted are those of the test suite's measurement
  * (tests/test_ulp_f64.c). */
 #include <float.h>
 #include <math.h>
@@ -24,11 +24,6 @@
 
 #define VO_ABS_MASK 0x7fffffffffffffffULL
 static inline vo_vd vo_abs(vo_vd x) { return (vo_vd)((vo_vu)x & VO_ABS_MASK); }
-/* m ? a : b lane by lane (m: 0 or all ones) */
-static inline vo_vd vo_sel(vo_vi m, vo_vd a, vo_vd b)
-{
-    return (vo_vd)(((vo_vu)a & (vo_vu)m) | ((vo_vu)b & ~(vo_vu)m));
-}
 
 /* ---- exp ----------------------------------------------------------------------------------
  * x = k ln2/128 + r, |r| <= ln2/256 (k = round(x 128/ln2) by the 1.5 * 2^52 shift, r by a
