@@ -49,7 +49,22 @@ static const double h_trig[] = {
     2.356194490192345, 1e6 * 3.141592653589793, 0x1.921fb54442d18p+52, 0x1.921fb54442d18p+60 };
 static const double h_exp[] = { 0x1.62e42fefa39efp+9, -0x1.6232bdd7abcd2p+9, -0x1.74910d52d3051p+9,
                                 -0x1.74910d52d3052p+9, -745, -708, 1, -1, 0x1p-54, -0x1p-54,
-                                0.5, 0x1.62e42fefa39efp-1, 0x1.62e42fefa39efp-2, 300, -300 };
+                                0.5, 0x1.62e42fefa39efp-1, 0x1.62e42fefa39efp-2, 300, -300,
+                                /* numc's own kernel (vmath_own_kernels.h): the edges of its
+                                 * main range |x| <= 708, of its reduction intervals
+                                 * (ln2/32, ln2/256 and odd multiples) and its largest k */
+                                708, 0x1.6200000000001p+9, 0x1.62e42fefa39efp-6,
+                                -0x1.62e42fefa39efp-6, 0x1.62e42fefa39efp-9, -0x1.62e42fefa39efp-9,
+                                0x1.3687a9f1af2b1p-3, 0x1.62039b894df96p+9, -0x1.62039b894df96p+9 };
+/* log, and numc's own log kernel: the edges of the subintervals with c = 1 (1 - 2^-7,
+ * 1 + 2^-7, 1 - 2^-8) and of the reduction's range [0x1.6p-1, 0x1.6p0), where |log x|
+ * is smallest for the tables' other entries */
+static const double h_logk[] = { 1, 0x1.0000000000001p+0, 0x1.fffffffffffffp-1, 2, 0.5, 10,
+                                 0x1p-1022, 0x1p-1074, 1e-310, DBL_MAX, 0x1.6a09e667f3bcdp+0,
+                                 0x1.6a09e667f3bccp-1, 2.718281828459045, 1e300, 1e-300,
+                                 0x1.fcp-1, 0x1.02p+0, 0x1.fep-1, 0x1.04p+0, 0x1.f8p-1, 0x1.6p-1,
+                                 0x1.6p+0, 0x1.6p-2, 0x1.6p+1, 0x1.8p-1022, 0x1.0200000000001p+0,
+                                 0x1.fbfffffffffffp-1 };
 static const double h_exp2[] = { 1024, 0x1.fffffffffffffp+9, -1022, -1074, -1075, -1075.5, -1023.5,
                                  0.5, -0.5, 0x1p-60, 1e-10, 3.5, 52.5 };
 static const double h_expm1[] = { 0x1.62e42fefa39efp+9, 0x1p-54, -0x1p-54, 0x1p-30, -0x1p-30,
@@ -82,7 +97,7 @@ static const ufn fns[] = {
     { ND_UF_EXP, "exp", l_exp, -745.2, 709.8, H(h_exp) },
     { ND_UF_EXP2, "exp2", l_exp2, -1075, 1024, H(h_exp2) },
     { ND_UF_EXPM1, "expm1", l_expm1, -40, 709.8, H(h_expm1) },
-    { ND_UF_LOG, "log", l_log, 0, 1e300, H(h_log) },
+    { ND_UF_LOG, "log", l_log, 0, 1e300, H(h_logk) },
     { ND_UF_LOG2, "log2", l_log2, 0, 1e300, H(h_log) },
     { ND_UF_LOG10, "log10", l_log10, 0, 1e300, H(h_log) },
     { ND_UF_LOG1P, "log1p", l_log1p, -1, 10, H(h_log1p) },

@@ -11,7 +11,7 @@
  * and scalar libm — chosen once from the CPU. Tails are padded with a copy of the
  * last element, so padding raises no floating-point flag the data does not.
  * Strided operands go through a small stack buffer. */
-#include "vmath_sleef.h"
+#include "vmath_own.h"
 
 #include <float.h>
 #include <stdatomic.h>
@@ -216,6 +216,19 @@ static const sl_f32_fn sl_impl_f32[][3] = {
     ND__VMATH_FUNCS(SL_ROW_F32)
 };
 
+/* The float64 kernel of function fid at vector level `level`: numc's own (vmath_own.h)
+ * where it is as accurate as SLEEF's and faster (exp at the AVX2 and AVX-512 levels, log
+ * at AVX2: docs/ufunc.md has the timings), SLEEF's otherwise. */
+static sl_f64_fn sl_pick_f64(int fid, int level)
+{
+#ifdef ND_HAVE_VMATH_OWN
+    if (fid == SLF_exp && level == 1) return nd__vo_avx2_exp_f64;
+    if (fid == SLF_exp && level == 2) return nd__vo_avx512_exp_f64;
+    if (fid == SLF_log && level == 1) return nd__vo_avx2_log_f64;
+#endif
+    return sl_impl_f64[fid][level];
+}
+
 /* The finite result SLEEF turned into inf (see above), or NaN: no fix-up for fid. */
 static long double sl_refix(int fid, long double x)
 {
@@ -334,7 +347,7 @@ SL_MAP(float, f32, FLT_MIN)
         (void)ctx;                                                                     \
         int before = fetestexcept(SL_FLAGS);                                           \
         int fl = sl_map_f64(SLF_##np, (FE_OVERFLOW | FE_DIVBYZERO) & ~(nf),            \
-                            sl_impl_f64[SLF_##np][nd__vmath_level()], args, dims, steps); \
+                            sl_pick_f64(SLF_##np, nd__vmath_level()), args, dims, steps);  \
         sl_flags(before, fl);                                                          \
     }                                                                                  \
     void nd__vm_##np##_f32(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, \

@@ -1,0 +1,181 @@
+/* Template of numc's own float64 kernels of one instruction set (vmath_own.h), included
+ * by vmath_own_<isa>.c after it defines:
+ *   VO_ISA        numc's name of the set (avx2, avx512), VO_W its lanes of double;
+ *   vo_vd, vo_vi, vo_vu  the vector types of double, int64 and uint64 (GCC/clang vector
+ *                 extensions, the same width as the set's registers);
+ *   vo_fma        fused a * b + c; vo_gather: base[idx[l]] in each lane l (without
+ *                 VO_TABLE16, or with VO_WITH_LOG);
+ *   vo_any/vo_all some / every lane of a mask (lanes 0 or all ones) set;
+ *   VO_TABLE16    (optional) vo_table16(t, idx): t[idx & 15] from registers, which
+ *                 selects exp's 16-entry table in place of the 128-entry gather;
+ *   VO_WITH_LOG   (optional) define the log kernel.
+ * The techniques (tables, Cody-Waite reduction, double-double sums) are the standard
+ * ones; the error bounds quoted are those of the test suite's measurement
+ * (tests/test_ulp_f64.c). */
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+#include "vmath_own_tables.h"
+
+#define VO_CAT_(a, b) a##b
+#define VO_CAT(a, b) VO_CAT_(a, b)
+#define VO_NAME(f) VO_CAT(VO_CAT(nd__vo_, VO_ISA), VO_CAT(_, VO_CAT(f, _f64)))
+
+#define VO_ABS_MASK 0x7fffffffffffffffULL
+static inline vo_vd vo_abs(vo_vd x) { return (vo_vd)((vo_vu)x & VO_ABS_MASK); }
+
+/* ---- exp ----------------------------------------------------------------------------------
+ * x = k ln2/128 + r, |r| <= ln2/256 (k = round(x 128/ln2) by the 1.5 * 2^52 shift, r by a
+ * two-part ln2/128); exp(x) = 2^(k>>7) 2^(j/128) exp(r), j = k & 127, with 2^(j/128) =
+ * hi (1 + tail) from the table and exp(r) - 1 - r a degree-5 minimax polynomial (the
+ * coefficients of ARM's optimized-routines / musl, abs. error 1.6 2^-66 on the interval);
+ * the scale 2^(k>>7) hi is built from the exponent bits. Main range |x| <= 708, where the
+ * result is a normal number. */
+#ifndef VO_TABLE16
+static inline vo_vd vo_exp(vo_vd x, vo_vi *special)
+{
+    const double inv_ln2n = 0x1.71547652b82fep0 * 128, shift = 0x1.8p52;
+    const double neg_ln2hi_n = -0x1.62e42fefa0000p-8, neg_ln2lo_n = -0x1.cf79abc9e3b3ap-47;
+    const double c2 = 0x1.ffffffffffdbdp-2, c3 = 0x1.555555555543cp-3;
+    const double c4 = 0x1.55555cf172b91p-5, c5 = 0x1.1111167a4d017p-7;
+    *special = ~(vo_vi)(vo_abs(x) <= 708.0); /* also NaN */
+    vo_vd kd = x * inv_ln2n + shift;
+    const vo_vu ki = (vo_vu)kd;
+    kd = kd - shift;
+    vo_vd r = vo_fma(kd, (vo_vd){ 0 } + neg_ln2hi_n, x); /* exact */
+    r = vo_fma(kd, (vo_vd){ 0 } + neg_ln2lo_n, r);
+    const vo_vu idx = (ki & 127) << 1;
+    const vo_vd tail = vo_gather((const double *)vo_exp_tab, idx);
+    const vo_vd scale = (vo_vd)((vo_vu)vo_gather((const double *)vo_exp_tab, idx + 1) + (ki << 45));
+    const vo_vd r2 = r * r;
+    const vo_vd p = vo_fma(r2, vo_fma(r, (vo_vd){ 0 } + c3, (vo_vd){ 0 } + c2),
+                           r2 * r2 * vo_fma(r, (vo_vd){ 0 } + c5, (vo_vd){ 0 } + c4));
+    return vo_fma(scale, tail + r + p, scale);
+}
+#else
+/* The same with 16 subintervals, the table in registers (vo_table16: a permute instead
+ * of a gather): |r| <= ln2/32, exp(r) - 1 - r its Taylor polynomial to degree 7
+ * (truncation 2^-59.5). */
+static inline vo_vd vo_exp(vo_vd x, vo_vi *special)
+{
+    const double inv_ln2n = 0x1.71547652b82fep+4, shift = 0x1.8p52;
+    const double ln2hi_n = 0x1.62e42fefa39efp-5, ln2lo_n = 0x1.abc9e3b39803fp-60;
+    *special = ~(vo_vi)(vo_abs(x) <= 708.0); /* also NaN */
+    vo_vd kd = x * inv_ln2n + shift;
+    const vo_vu ki = (vo_vu)kd;
+    kd = kd - shift;
+    vo_vd r = vo_fma(-kd, (vo_vd){ 0 } + ln2hi_n, x);
+    r = vo_fma(-kd, (vo_vd){ 0 } + ln2lo_n, r);
+    const vo_vd tail = vo_table16(vo_exp16_tail, ki);
+    const vo_vd scale = (vo_vd)((vo_vu)vo_table16((const double *)vo_exp16_bits, ki) + (ki << 48));
+    const vo_vd r2 = r * r, r4 = r2 * r2;
+    const vo_vd p23 = vo_fma(r, (vo_vd){ 0 } + 0x1.5555555555555p-3, (vo_vd){ 0 } + 0.5);
+    const vo_vd p45 = vo_fma(r, (vo_vd){ 0 } + 0x1.1111111111111p-7, (vo_vd){ 0 } + 0x1.5555555555555p-5);
+    const vo_vd p67 = vo_fma(r, (vo_vd){ 0 } + 0x1.a01a01a01a01ap-13, (vo_vd){ 0 } + 0x1.6c16c16c16c17p-10);
+    const vo_vd p = r2 * vo_fma(r4, p67, vo_fma(r2, p45, p23));
+    return vo_fma(scale, tail + r + p, scale);
+}
+#endif
+
+#ifdef VO_WITH_LOG
+/* ---- log ----------------------------------------------------------------------------------
+ * x = 2^k z with z in [0x1.6p-1, 0x1.6p0) (offset 0x3fe6000000000000); the top 7 bits of
+ * z's mantissa pick c (the table's invc = 1/c, log c as a double-double); r = z/c - 1
+ * exactly as a double-double (|r| <= 2^-8); log x = k ln2 + log c + log1p(r), summed
+ * with two fast two-sums and log1p(r) - r as its Taylor polynomial to degree 8. The
+ * subintervals around 1 have c = 1 (r = x - 1 exactly, |r| < 2^-7), so there is no
+ * cancellation near x = 1. Main range: positive normal finite x. */
+static inline vo_vd vo_log(vo_vd x, vo_vi *special)
+{
+    const unsigned long long off = 0x3fe6000000000000ULL;
+    const double ln2hi = 0x1.62e42fefa3800p-1, ln2lo = 0x1.ef35793c76730p-45;
+    const vo_vu ix = (vo_vu)x;
+    *special = (vo_vi)(ix - 0x0010000000000000ULL >= 0x7fe0000000000000ULL);
+    const vo_vu t = ix - off;
+    const vo_vu i = (t >> 45) & 127;
+    const vo_vi k = (vo_vi)t >> 52;
+    const vo_vd z = (vo_vd)(ix - (t & 0xfff0000000000000ULL));
+    const vo_vd kd = (vo_vd)((vo_vu)k + 0x4338000000000000ULL) - 0x1.8p52;
+    const vo_vd invc = vo_gather(vo_log_invc, i);
+    const vo_vd logc_hi = vo_gather(vo_log_hi, i), logc_lo = vo_gather(vo_log_lo, i);
+    /* r = z invc - 1 exactly as r + rl: ph - 1 is exact (ph in [1/2, 2]), rl is the
+     * product's rounding error, which adds rl / (1 + r) = rl - r rl to log1p(r) */
+    const vo_vd ph = z * invc;
+    const vo_vd rl = vo_fma(z, invc, -ph);
+    const vo_vd r = ph - 1.0;
+    /* hi + e1 + e2 = k ln2hi + logc_hi + r exactly: |k ln2hi| > |logc_hi| unless k = 0,
+     * and |k ln2hi + logc_hi| > |r| unless both are 0 */
+    const vo_vd a = kd * ln2hi; /* exact, |k| < 2^11 */
+    const vo_vd s = a + logc_hi;
+    const vo_vd e1 = logc_hi - (s - a);
+    const vo_vd hi = s + r;
+    const vo_vd e2 = r - (hi - s);
+    const vo_vd r2 = r * r, r4 = r2 * r2;
+    /* log1p(r) - r = r^2 (-1/2 + r/3 - r^2/4 + r^3/5 - r^4/6 + r^5/7 - r^6/8) */
+    const vo_vd p01 = vo_fma(r, (vo_vd){ 0 } + 0x1.5555555555555p-2, (vo_vd){ 0 } - 0.5);
+    const vo_vd p23 = vo_fma(r, (vo_vd){ 0 } + 0.2, (vo_vd){ 0 } - 0.25);
+    const vo_vd p45 = vo_fma(r, (vo_vd){ 0 } + 0x1.2492492492492p-3, (vo_vd){ 0 } - 0x1.5555555555555p-3);
+    const vo_vd p = vo_fma(r4, vo_fma(r2, (vo_vd){ 0 } - 0.125, p45), vo_fma(r2, p23, p01));
+    const vo_vd lo = vo_fma(r2, p, vo_fma(kd, (vo_vd){ 0 } + ln2lo, logc_lo) + ((e1 + e2) + vo_fma(-r, rl, rl)));
+    return hi + lo;
+}
+#endif
+
+/* ---- the array kernels ------------------------------------------------------------------ */
+/* The special lanes' scalar functions: libm's exp and log (< 0.52 ULP). */
+static inline double vo_slow_exp(double x) { return exp(x); }
+#ifdef VO_WITH_LOG
+static inline double vo_slow_log(double x) { return log(x); }
+#endif
+
+/* One vector: the main path, then (out of line, rare) the scalar function on the special
+ * lanes; the lanes are addressed in a separate function so that the hot loop keeps its
+ * vectors in registers. */
+#define VO_KERNEL(f)                                                                      \
+    __attribute__((noinline)) static vo_vd VO_CAT(vo_fix_, f)(vo_vd x, vo_vd y, vo_vi sp) \
+    {                                                                                     \
+        double xs[VO_W], ys[VO_W];                                                        \
+        long long ss[VO_W];                                                               \
+        memcpy(xs, &x, sizeof xs);                                                        \
+        memcpy(ys, &y, sizeof ys);                                                        \
+        memcpy(ss, &sp, sizeof ss);                                                       \
+        for (int l = 0; l < VO_W; l++)                                                    \
+            if (ss[l]) ys[l] = VO_CAT(vo_slow_, f)(xs[l]);                                \
+        memcpy(&y, ys, sizeof y);                                                         \
+        return y;                                                                         \
+    }                                                                                     \
+    static inline vo_vd VO_CAT(vo_one_, f)(vo_vd x)                                       \
+    {                                                                                     \
+        vo_vi sp;                                                                         \
+        const vo_vd y = VO_CAT(vo_, f)(x, &sp);                                           \
+        return vo_any(sp) ? VO_CAT(vo_fix_, f)(x, y, sp) : y;                             \
+    }                                                                                     \
+    int VO_NAME(f)(const double *in, double *out, ptrdiff_t n, double lo)                 \
+    {                                                                                     \
+        vo_vi ok = ~(vo_vi){ 0 };                                                         \
+        ptrdiff_t i = 0;                                                                  \
+        for (; i + VO_W <= n; i += VO_W) {                                                \
+            vo_vd x;                                                                      \
+            memcpy(&x, in + i, sizeof x);                                                 \
+            const vo_vd y = VO_CAT(vo_one_, f)(x), ay = vo_abs(y);                        \
+            ok &= (vo_vi)(ay >= lo) & (vo_vi)(ay <= DBL_MAX);                             \
+            memcpy(out + i, &y, sizeof y);                                                \
+        }                                                                                 \
+        if (i < n) {                                                                      \
+            double t[VO_W];                                                               \
+            const ptrdiff_t r = n - i;                                                    \
+            for (ptrdiff_t k = 0; k < VO_W; k++) t[k] = in[i + (k < r ? k : r - 1)];      \
+            vo_vd x;                                                                      \
+            memcpy(&x, t, sizeof x);                                                      \
+            const vo_vd y = VO_CAT(vo_one_, f)(x), ay = vo_abs(y);                        \
+            ok &= (vo_vi)(ay >= lo) & (vo_vi)(ay <= DBL_MAX);                             \
+            memcpy(t, &y, sizeof y);                                                      \
+            memcpy(out + i, t, (size_t)r * sizeof(double));                               \
+        }                                                                                 \
+        return !vo_all(ok);                                                               \
+    }
+VO_KERNEL(exp)
+#ifdef VO_WITH_LOG
+VO_KERNEL(log)
+#endif
