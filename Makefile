@@ -127,10 +127,14 @@ test-tsan tsan: setup-test
 # an uninitialised value or definite leak fails (third-party suppressions: tests/valgrind.supp).
 # Valgrind 3.19 stops with SIGILL at libhwy's start-up on CPUs where its decoder lacks
 # RDTSCP although the guest CPUID reports it (seen on AMD EPYC Zen 4/5): there the suites
-# run from $(VALGRIND_BUILD), the same sources built without Highway (NUMC_HWY=OFF).
+# run from $(VALGRIND_BUILD), the same sources built without Highway (NUMC_HWY=OFF). The
+# probe is an empty program linked with libhwy: numc itself loads Highway only at its first
+# large sort, so no numc program shows the failure before a sorting suite does.
 test-valgrind valgrind: setup-valgrind build
-	@vb=$(BUILD); \
-	if ! valgrind -q $(BUILD)/nplot --version >/dev/null 2>&1; then \
+	@vb=$(BUILD); mkdir -p $(VALGRIND_BUILD); \
+	printf 'int main(void) { return 0; }\n' > $(VALGRIND_BUILD)/hwy-probe.c; \
+	if $(CC) $(VALGRIND_BUILD)/hwy-probe.c -o $(VALGRIND_BUILD)/hwy-probe -Wl,--no-as-needed -lhwy 2>/dev/null \
+	  && ! valgrind -q $(VALGRIND_BUILD)/hwy-probe >/dev/null 2>&1; then \
 	  echo "valgrind cannot start a program linked with libhwy on this CPU: the valgrind suites use $(VALGRIND_BUILD) (NUMC_HWY=OFF)"; \
 	  mkdir -p $(VALGRIND_BUILD) && $(CMAKE_GEN) -B $(VALGRIND_BUILD) -DCMAKE_BUILD_TYPE=Release -DNUMC_HWY=OFF \
 	    -DNUMC_BUILD_BENCH=OFF -DNUMC_BUILD_EXAMPLES=OFF -DNUMC_PYTHON=OFF >$(VALGRIND_BUILD)/configure.log 2>&1 \
