@@ -153,7 +153,7 @@ int main(int argc, char **argv)
     nplot_axes *a12 = nplot_subplot_3d(fig, 3, 4, 12);
     nplot_add_contourf_set(a12, a10, .has_offset = true, .offset = -1);
     nplot_add_contour_set(a12, a11);
-    nplot_clabel(a12); /* Axes3D.clabel does nothing, as matplotlib's */
+    nplot_clabel(a12, .fontsize = 7); /* labels on the projected lines (matplotlib draws none) */
     nplot_set_zlim(a12, -1, 1);
     nplot_set_title(a12, "add_contourf_set (offset -1), add_contour_set");
 

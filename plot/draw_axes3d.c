@@ -326,7 +326,8 @@ typedef struct prim {
                         polygon start */
     size_t j, k;     /* a polygon's end (its NaN) and number */
     const double *sx, *sy, *sd;
-    double dlo, dhi; /* the artist's depth range (scatter depthshade) */
+    double dlo, dhi; /* the artist's depth range (scatter depthshade); a line segment's part
+                        drawn, [dlo, dhi] of the way from vertex i to i + 1 */
 } prim;
 
 static int cmp_depth(const void *pa, const void *pb)
@@ -383,8 +384,9 @@ static void draw_prim(render_ctx *rc, const prim *q)
         cairo_new_path(cr);
     } else if (a->kind == ART_LINE3D) {
         size_t i = q->i;
-        cairo_move_to(cr, q->sx[i], q->sy[i]);
-        cairo_line_to(cr, q->sx[i + 1], q->sy[i + 1]);
+        double dx = q->sx[i + 1] - q->sx[i], dy = q->sy[i + 1] - q->sy[i];
+        cairo_move_to(cr, q->sx[i] + q->dlo * dx, q->sy[i] + q->dlo * dy);
+        cairo_line_to(cr, q->sx[i] + q->dhi * dx, q->sy[i] + q->dhi * dy);
         rgba c = a->lp.color;
         cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * a->alpha);
         double lw = a->lp.lw * rc->scale;
@@ -425,6 +427,36 @@ static void draw_texts(render_ctx *rc, nplot_axes *ax, const proj3 *p)
         nplot__draw_text_at(rc, a, x0, y0);
         a->rotation = keep;
     }
+}
+
+/* The labels of every labelled contour set of ax (its ART_CONTOUR painters carry them),
+ * on the lines' device vertices sx, sy (the 3-D artists' in order, as projected). */
+static bool place_labels(render_ctx *rc, nplot_axes *ax, const double *sx, const double *sy,
+                         nplot__clabels3d *L)
+{
+    bool ok = true;
+    for (const artist *c = ax->artists; ok && c; c = c->next) {
+        if (c->kind != ART_CONTOUR || c->hidden || !c->npoly) continue;
+        size_t n = 0, off = 0;
+        for (const artist *a = ax->artists; a; a = a->next)
+            n += !a->hidden && a->kind == ART_LINE3D && a->cset == c->cset;
+        const artist **lines = nd_malloc(sizeof(artist *) * (n ? n : 1), "nplot");
+        const double **lx = nd_malloc(sizeof(double *) * (n ? n : 1) * 2, "nplot"), **ly = lx ? lx + (n ? n : 1) : NULL;
+        if (!lines || !lx) {
+            nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory placing contour labels");
+            ok = false;
+        }
+        n = 0;
+        for (const artist *a = ax->artists; ok && a; a = a->next) {
+            if (a->hidden || !nplot__class_of(a->kind)->is_3d) continue;
+            if (a->kind == ART_LINE3D && a->cset == c->cset) lines[n] = a, lx[n] = sx + off, ly[n] = sy + off, n++;
+            off += a->n;
+        }
+        ok = ok && nplot__clabels3d_place(rc, ax, c, lines, lx, ly, n, L);
+        nd_free_mem(lines);
+        nd_free_mem(lx);
+    }
+    return ok;
 }
 
 void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
@@ -470,6 +502,20 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
             else
                 X[i] = Y[i] = D[i] = NAN;
         }
+        off += a->n;
+    }
+    /* contour labels (nplot_clabel) on the projected lines; inline, the lines leave them room */
+    nplot__clabels3d labels = { 0 };
+    bool ok = place_labels(rc, ax, sx, sy, &labels);
+    if (ok && labels.ngap) { /* a label inside one segment splits it in two */
+        nd_free_mem(list);
+        if (!(list = nd_malloc(sizeof(prim) * (nprim + labels.ngap), "nplot")))
+            ok = !nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing a 3-D axes");
+    }
+    off = 0;
+    for (artist *a = ax->artists; ok && a; a = a->next) {
+        if (a->hidden || !nplot__class_of(a->kind)->is_3d) continue;
+        double *X = sx + off, *Y = sy + off, *D = sd + off;
         if (a->kind == ART_SURFACE3D) {
             size_t w = (size_t)a->iw;
             for (size_t r = 0; r + 1 < (size_t)a->ih; r++)
@@ -492,10 +538,20 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
                 s = i + 1, k++;
             }
         } else if (a->kind == ART_LINE3D) {
+            /* a segment's prim strokes the part [dlo, dhi] of it that no label covers */
+            const nplot__clabel_gap *g = labels.gap, *ge = labels.gap + labels.ngap;
+            while (g < ge && g->line != a) g++;
+            while (ge > g && ge[-1].line != a) ge--;
             if (a->lp.ls != LS_NONE)
                 for (size_t i = 0; i + 1 < a->n; i++) {
-                    double d = (D[i] + D[i + 1]) / 2;
-                    if (isfinite(d)) list[m++] = (prim){ d, a, i, 0, 0, X, Y, D, 0, 0 };
+                    double d = (D[i] + D[i + 1]) / 2, t = (double)i, e = t + 1;
+                    if (!isfinite(d)) continue;
+                    for (const nplot__clabel_gap *k = g; k < ge && k->lo < e && t < e; k++) {
+                        if (k->hi <= t) continue;
+                        if (k->lo > t) list[m++] = (prim){ d, a, i, 0, 0, X, Y, D, t - (double)i, k->lo - (double)i };
+                        t = k->hi;
+                    }
+                    if (t < e) list[m++] = (prim){ d, a, i, 0, 0, X, Y, D, t - (double)i, 1 };
                 }
         } else {
             double lo = INFINITY, hi = -INFINITY;
@@ -506,7 +562,7 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
         }
         off += a->n;
     }
-    qsort(list, m, sizeof *list, cmp_depth);
+    if (m) qsort(list, m, sizeof *list, cmp_depth);
     cairo_rectangle(cr, 0, 0, rc->W, rc->H);
     cairo_clip(cr);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -529,6 +585,8 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
     }
     nd_free_mem(sx);
     nd_free_mem(list);
+    nplot__clabels3d_draw(rc, &labels);
+    nplot__clabels3d_free(&labels);
     draw_texts(rc, ax, &p);
     cairo_restore(cr);
 }

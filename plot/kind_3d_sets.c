@@ -98,6 +98,9 @@ static nd_status cset_to_3d(nplot_axes *ax, nplot_axes *src, int cset, bool fill
     n = 0;
     for (artist *a = after ? after->next : src->artists; a; a = a->next)
         if (a->kind == item && a->cset == cset && a->cfilled == filled) items[n++] = a;
+    /* a set brought from another axes gets a number of this one's (numbers are per axes) */
+    int own = 0;
+    for (const artist *a = ax->artists; src != ax && a; a = a->next) own = a->cset > own ? a->cset : own;
     nd_status st = ND_OK;
     if (o->extend3d && !filled) {
         st = extend_lines(ax, items, n, o, grow, who);
@@ -131,7 +134,7 @@ static nd_status cset_to_3d(nplot_axes *ax, nplot_axes *src, int cset, bool fill
             break;
         }
         a->map = s->map;
-        a->cset = s->cset;
+        a->cset = src == ax ? s->cset : own + 1;
         a->cfilled = filled;
         a->clev[0] = lo, a->clev[1] = hi;
         if (filled) {

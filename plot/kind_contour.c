@@ -13,6 +13,7 @@
 
 #include <math.h>
 #include <numc/threads.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -713,7 +714,6 @@ nd_status nplot_clabel_(nplot_axes *ax, const nplot_clabel_opts *o)
 {
     static const char *who = "nplot_clabel";
     CHECK_AX(ax, who);
-    if (ax->is3d) return ND_OK; /* Axes3D.clabel: "not implemented for 3D axes", returns None */
     nplot_figure *fig = ax->fig;
     o = NPLOT__OPTS(o, nplot_clabel_opts);
     int c = last_cset(ax);
@@ -727,6 +727,9 @@ nd_status nplot_clabel_(nplot_axes *ax, const nplot_clabel_opts *o)
         return nplot__fail(fig, ND_EVALUE, "%s: an array option has a count but no values", who);
     if (o->manual.n % 2)
         return nplot__fail(fig, ND_EVALUE, "%s: manual takes x, y pairs, got %zu values", who, o->manual.n);
+    if (o->manual.n && ax->is3d)
+        return nplot__fail(fig, ND_EVALUE, "%s: manual positions are 2-D data coordinates: a 3-D axes places "
+                           "its labels itself", who);
     /* the labelled levels: all, or those asked for (each must be one of the set's) */
     size_t nl = o->levels.n ? o->levels.n : (size_t)nitems;
     double *lv = nd_malloc(sizeof(double) * nl, who);
@@ -780,6 +783,14 @@ nd_status nplot_clabel_(nplot_axes *ax, const nplot_clabel_opts *o)
     artist *a = NULL;
     for (artist *p = ax->artists; p; p = p->next)
         if (p->kind == ART_CONTOUR && p->cset == c) a = p;
+    if (!a && ax->is3d) {
+        /* a 3-D set's lines are depth-sorted with the other 3-D artists; its painter only
+         * carries the labels (draw_axes3d.c places them on the projected lines) */
+        if (!(a = nplot__artist_add(ax, ART_CONTOUR, who))) goto done_status;
+        a->cset = c;
+        a->autoscale = false;
+        a->zorder = 2;
+    }
     if (!a) {
         st = nplot__fail(fig, ND_EVALUE, "%s: the contour set has no painter", who);
         goto done;
@@ -1035,7 +1046,29 @@ out:
     return best;
 }
 
-/* The device polylines of a line artist (NaN breaks it). */
+/* matplotlib's print_label: a polyline takes a label lw wide when it has more than 10 lw
+ * vertices or spans more than 1.2 lw either way. */
+static bool label_fits(const pline *p, double lw)
+{
+    double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+    for (size_t k = 0; k < p->n; k++)
+        x0 = fmin(x0, p->x[k]), x1 = fmax(x1, p->x[k]), y0 = fmin(y0, p->y[k]), y1 = fmax(y1, p->y[k]);
+    return (double)p->n > 10 * lw || x1 - x0 > 1.2 * lw || y1 - y0 > 1.2 * lw;
+}
+
+/* The layout of the next of painter a's '\n'-separated label texts (*s moves past it). */
+static text_box next_label(render_ctx *rc, const artist *a, const char **s)
+{
+    const char *e = strchr(*s, '\n');
+    size_t len = e ? (size_t)(e - *s) : strlen(*s);
+    char buf[256];
+    len = len < sizeof buf - 1 ? len : sizeof buf - 1;
+    memcpy(buf, *s, len);
+    buf[len] = 0;
+    *s = e ? e + 1 : *s + len;
+    return nplot__text_layout(rc, buf, &a->ts);
+}
+
 /* The vertices of line artist l in device units (NaN where it breaks), n of them;
  * nd_malloc'd, NULL when out of memory. */
 static double *to_device(render_ctx *rc, nplot_axes *ax, const artist *l, double **dy)
@@ -1595,14 +1628,7 @@ void nplot__draw_contour(render_ctx *rc, nplot_axes *ax, artist *a)
     for (size_t i = 0; !oom && i < nl; i++) {
         for (artist *l = ax->artists; l; l = l->next)
             if (l->cset == a->cset && l->kind == ART_LINE && l->clev[0] == a->sizes[i]) src[i] = l;
-        const char *e = strchr(s, '\n');
-        size_t len = e ? (size_t)(e - s) : strlen(s);
-        char buf[256];
-        len = len < sizeof buf - 1 ? len : sizeof buf - 1;
-        memcpy(buf, s, len);
-        buf[len] = 0;
-        s = e ? e + 1 : s + len;
-        tb[i] = nplot__text_layout(rc, buf, &a->ts);
+        tb[i] = next_label(rc, a, &s);
         if (src[i]) device_lines(rc, ax, src[i], &lines[i]);
     }
     double spacing = a->edge_lw * (rc->raster ? 1 : rc->scale * 72 / ax->fig->dpi);
@@ -1645,10 +1671,7 @@ void nplot__draw_contour(render_ctx *rc, nplot_axes *ax, artist *a)
             plines kept = { 0 };
             for (size_t i = 0; i < lines[l].n; i++) {
                 const pline *p = &lines[l].p[i];
-                double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
-                for (size_t k = 0; k < p->n; k++)
-                    x0 = fmin(x0, p->x[k]), x1 = fmax(x1, p->x[k]), y0 = fmin(y0, p->y[k]), y1 = fmax(y1, p->y[k]);
-                if (!((double)p->n > 10 * lw || x1 - x0 > 1.2 * lw || y1 - y0 > 1.2 * lw)) {
+                if (!label_fits(p, lw)) {
                     plines_add(&kept, p->x, p->y, p->n);
                     continue;
                 }
@@ -1707,6 +1730,139 @@ void nplot__draw_contour(render_ctx *rc, nplot_axes *ax, artist *a)
     nd_free_mem(src);
     nd_free_mem(tb);
     nd_free_mem(done.p);
+}
+
+/* ---- 3-D labels ------------------------------------------------------------------------------ */
+/* One labelled 3-D set: its labels as placed, their layouts and colors (one per level). */
+typedef struct labels3d {
+    struct labels3d *next;
+    placed_list done;
+    text_box *tb;
+    rgba *color;
+    size_t nl;
+} labels3d;
+
+static bool gap_add(nplot__clabels3d *L, size_t *cap, const artist *line, double lo, double hi)
+{
+    if (!(hi > lo)) return true;
+    if (L->ngap == *cap) {
+        nplot__clabel_gap *ng = nplot__grow(L->gap, cap, L->ngap, L->ngap ? 2 * L->ngap : 16, sizeof *ng, "nplot");
+        if (!ng) return false;
+        L->gap = ng;
+    }
+    L->gap[L->ngap++] = (nplot__clabel_gap){ line, lo, hi };
+    return true;
+}
+
+/* The part of polyline p (vertices base, base + 1, ... of line) under a label lw wide at its
+ * vertex ind, with spacing beside it, as vertex ranges of line: what rot_and_break leaves
+ * out, two ranges when the label sits across the start of a closed line. */
+static bool label_gaps(nplot__clabels3d *L, size_t *cap, const artist *line, size_t base, const pline *p,
+                       size_t ind, double lw, double spacing)
+{
+    size_t n = p->n;
+    double *pl = nd_malloc(sizeof(double) * n * 2, "nplot");
+    if (!pl) return false;
+    double *ix = pl + n;
+    pl[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i) pl[i] = pl[i - 1] + hypot(p->x[i] - p->x[i - 1], p->y[i] - p->y[i - 1]);
+        ix[i] = (double)(base + i);
+    }
+    double len = pl[n - 1], a = pl[ind] - lw / 2 - spacing, b = pl[ind] + lw / 2 + spacing;
+    bool closed = n > 2 && p->x[0] == p->x[n - 1] && p->y[0] == p->y[n - 1];
+    double r[2][2] = { { fmax(a, 0), fmin(b, len) }, { 0, 0 } };
+    if (closed && b - a >= len) r[0][0] = 0, r[0][1] = len;
+    else if (closed && a < 0) r[0][0] = a + len, r[1][1] = b;
+    else if (closed && b > len) r[1][1] = b - len;
+    bool ok = true;
+    for (int k = 0; k < 2 && ok; k++)
+        ok = gap_add(L, cap, line, interp(r[k][0], pl, ix, n, NAN, NAN), interp(r[k][1], pl, ix, n, NAN, NAN));
+    nd_free_mem(pl);
+    return ok;
+}
+
+static int cmp_gap(const void *pa, const void *pb)
+{
+    const nplot__clabel_gap *a = pa, *b = pb;
+    uintptr_t la = (uintptr_t)a->line, lb = (uintptr_t)b->line;
+    if (la != lb) return la < lb ? -1 : 1;
+    return a->lo < b->lo ? -1 : a->lo > b->lo ? 1 : 0;
+}
+
+static void labels3d_free(labels3d *s)
+{
+    for (size_t i = 0; s->tb && i < s->nl; i++) nplot__text_free(&s->tb[i]);
+    nd_free_mem(s->tb);
+    nd_free_mem(s->color);
+    nd_free_mem(s->done.p);
+    nd_free_mem(s);
+}
+
+bool nplot__clabels3d_place(render_ctx *rc, nplot_axes *ax, const artist *a, const artist *const *lines,
+                            const double *const *sx, const double *const *sy, size_t nlines, nplot__clabels3d *L)
+{
+    size_t nl = a->npoly, cap = L->ngap;
+    labels3d *s = nd_calloc(1, sizeof *s, "nplot");
+    bool ok = s && (s->tb = nd_calloc(nl ? nl : 1, sizeof(text_box), "nplot")) &&
+              (s->color = nd_malloc(sizeof(rgba) * (nl ? nl : 1), "nplot"));
+    double spacing = a->edge_lw * (rc->raster ? 1 : rc->scale * 72 / ax->fig->dpi);
+    const char *txt = a->text;
+    for (size_t i = 0; ok && i < nl; i++, s->nl++) {
+        s->tb[i] = next_label(rc, a, &txt);
+        size_t li = nlines;
+        for (size_t k = 0; k < nlines; k++)
+            if (lines[k]->clev[0] == a->sizes[i]) li = k;
+        const artist *l = li < nlines ? lines[li] : NULL;
+        s->color[i] = a->colors ? a->colors[i] : l ? l->lp.color : a->ts.color;
+        if (!a->colors && l) s->color[i].a *= l->alpha;
+        double lw = s->tb[i].w;
+        for (size_t j = 0, m = 0; ok && l && j <= l->n; j++) {
+            if (j < l->n && isfinite(sx[li][j]) && isfinite(sy[li][j])) {
+                m++;
+                continue;
+            }
+            pline p = { (double *)(uintptr_t)(sx[li] + j - m), (double *)(uintptr_t)(sy[li] + j - m), m };
+            if (m && label_fits(&p, lw)) {
+                size_t ind = locate_label(&p, lw, &s->done);
+                plines none = { 0 };
+                double rot = rot_and_break(&p, ind, lw, spacing, false, &none);
+                place_add(&s->done, p.x[ind], p.y[ind], rot, (int)i);
+                ok = !none.oom && !s->done.oom &&
+                     (!a->has_edge || label_gaps(L, &cap, l, j - m, &p, ind, lw, spacing));
+            }
+            m = 0;
+        }
+    }
+    if (!ok) {
+        if (s) labels3d_free(s);
+        nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory placing contour labels");
+        return false;
+    }
+    qsort(L->gap, L->ngap, sizeof *L->gap, cmp_gap);
+    s->next = L->labels;
+    L->labels = s;
+    return true;
+}
+
+void nplot__clabels3d_draw(render_ctx *rc, const nplot__clabels3d *L)
+{
+    for (const labels3d *s = L->labels; s; s = s->next)
+        for (size_t i = 0; i < s->done.n; i++) {
+            const placed *p = &s->done.p[i];
+            nplot__text_place(rc, &s->tb[p->level], p->x, p->y, HA_CENTER, VA_CENTER, p->rot, &s->color[p->level],
+                              true);
+        }
+}
+
+void nplot__clabels3d_free(nplot__clabels3d *L)
+{
+    for (labels3d *s = L->labels, *nx; s; s = nx) {
+        nx = s->next;
+        labels3d_free(s);
+    }
+    nd_free_mem(L->gap);
+    *L = (nplot__clabels3d){ 0 };
 }
 
 /* ---- colorbar --------------------------------------------------------------------------------- */

@@ -208,6 +208,27 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax);
 /* Project (x, y, z) of a laid-out 3-D axes to device units. */
 void nplot__project3d(nplot_axes *ax, double x, double y, double z, double *sx, double *sy);
 
+/* kind_contour.c: the labels of a 3-D contour set (nplot_clabel on a 3-D axes), placed at
+ * draw time on its lines as projected: painter is the set's ART_CONTOUR, lines[i] its
+ * ART_LINE3D items with their device vertices sx[i], sy[i] (NaN where a line breaks).
+ * Each label sits where its projected line is straightest (matplotlib's locate_label),
+ * rotated along it; inline, the part of the line under it is left out: gap lists those
+ * parts as fractional vertex ranges of their line, ordered by line then start. */
+typedef struct nplot__clabel_gap {
+    const artist *line;
+    double lo, hi;                 /* vertex positions: k + t is t of the way from k to k + 1 */
+} nplot__clabel_gap;
+typedef struct nplot__clabels3d {
+    nplot__clabel_gap *gap;
+    size_t ngap;
+    void *labels;                  /* what nplot__clabels3d_draw draws */
+} nplot__clabels3d;
+/* false when out of memory (the figure's status says so; L is then empty) */
+bool nplot__clabels3d_place(render_ctx *rc, nplot_axes *ax, const artist *painter, const artist *const *lines,
+                            const double *const *sx, const double *const *sy, size_t nlines, nplot__clabels3d *L);
+void nplot__clabels3d_draw(render_ctx *rc, const nplot__clabels3d *L);
+void nplot__clabels3d_free(nplot__clabels3d *L);
+
 /* draw_axes.c / draw_lines.c / draw_artists.c / draw_legend.c / draw_text.c */
 void nplot__draw_axes(render_ctx *rc, nplot_axes *ax);
 void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a);

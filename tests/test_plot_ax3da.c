@@ -1,5 +1,6 @@
 /* libnumc_plot's remaining Axes3D kinds: voxels, stem, errorbar, text / text2D, bar at zs,
- * add_collection3d, tricontour / tricontourf, contour sets placed in 3-D, clabel.
+ * add_collection3d, tricontour / tricontourf, contour sets placed in 3-D, clabel on a 3-D
+ * contour set (which matplotlib does not draw: numc's reviewed rendering is the golden).
  * Numbers from matplotlib 3.6: tests/data/plot/ax3da/ref.txt (scripts/mpl_ax3da_reference.py);
  * a golden image next to matplotlib's rendering of the same (scripts/mpl_ax3da_figure.py). */
 #include <numc/numc.h>
@@ -417,11 +418,101 @@ static void test_tricontour3d_levels_heights_limits(void)
         for (size_t k = 0; k < n; k++) all &= isnan(x[k]) || x[k] == -1.5;
     }
     CU_ASSERT(all);
-    /* Axes3D.clabel does nothing */
-    CU_ASSERT_EQUAL(nplot_clabel(ax), ND_OK);
     nplot_figure_free(fig);
     nplot_triangulation_free(tri);
     nd_free(Z);
+}
+
+/* One red contour of z = x^2 + y^2 at 1 (the unit circle), seen from above, labelled or not. */
+static nplot_figure *circle3d(int label, nd_array **keep)
+{
+    enum { N = 41 };
+    double g[N], z[N * N];
+    for (int i = 0; i < N; i++) g[i] = -2 + 4.0 * i / (N - 1);
+    for (int i = 0; i < N; i++)
+        for (int j = 0; j < N; j++) z[i * N + j] = g[i] * g[i] + g[j] * g[j];
+    keep[0] = nd_from_f64(g, N);
+    nd_array *flat = nd_from_f64(z, N * N);
+    keep[1] = nd_reshape(flat, 2, (int64_t[]){ N, N });
+    nd_free(flat);
+    nplot_axes *ax;
+    nplot_figure *fig = new3d(&ax);
+    nplot_view_init(ax, 90, -90);
+    CU_ASSERT_EQUAL(nplot_contour3d(ax, keep[0], keep[0], keep[1], .levels = NPLOT_F64S(1.0),
+                                    .colors = NPLOT_STRS("#ff0000")),
+                    ND_OK);
+    if (label) CU_ASSERT_EQUAL(nplot_clabel(ax, .colors = NPLOT_STRS("k"), .fmt = "%.0f", .fontsize = 14,
+                                            .inline_labels = label == 2 ? NPLOT_OFF : 0),
+                               ND_OK);
+    return fig;
+}
+
+static bool red(const unsigned char *p) { return p[0] > 200 && p[1] < 90 && p[2] < 90; }
+static bool dark(const unsigned char *p) { return p[0] < 80 && p[1] < 80 && p[2] < 80; }
+
+/* nplot_clabel on a 3-D axes: the label sits on the projected line, in its color, and
+ * (inline) the line leaves a gap under it; without inline the line is whole. */
+static void test_clabel3d_on_the_projected_line(void)
+{
+    nd_array *keep[6];
+    nplot_figure *f0 = circle3d(0, keep), *f1 = circle3d(1, keep + 2), *f2 = circle3d(2, keep + 4);
+    img a = render(f0), b = render(f1), c = render(f2);
+    CU_ASSERT_FATAL(a.px && b.px && c.px && a.w == b.w && a.w == c.w && a.h == b.h);
+    size_t red_a = 0, red_b = 0, red_c = 0, ink = 0, gone = 0;
+    double ix = 0, iy = 0, gx = 0, gy = 0;
+    for (int y = 0; y < a.h; y++)
+        for (int x = 0; x < a.w; x++) {
+            const unsigned char *pa = at(&a, x, y), *pb = at(&b, x, y), *pc = at(&c, x, y);
+            red_a += red(pa), red_b += red(pb), red_c += red(pc);
+            if (dark(pb) && !dark(pa)) ink++, ix += x, iy += y;        /* the label's text */
+            if (red(pa) && !red(pb) && !dark(pb)) gone++, gx += x, gy += y; /* the gap */
+        }
+    CU_ASSERT(ink > 30);
+    CU_ASSERT(gone > 15);
+    CU_ASSERT(red_b < red_c && red_c <= red_a);
+    if (ink && gone) {
+        ix /= (double)ink, iy /= (double)ink, gx /= (double)gone, gy /= (double)gone;
+        /* the gap is centred on the text, and the text on the circle */
+        CU_ASSERT(hypot(ix - gx, iy - gy) < 6);
+        double best = INFINITY;
+        for (int y = 0; y < a.h; y++)
+            for (int x = 0; x < a.w; x++)
+                if (red(at(&a, x, y))) best = fmin(best, hypot(x - ix, y - iy));
+        CU_ASSERT(best < 4);
+    }
+    /* the labelled level is the set's, and the whole line is still there to query */
+    double lev;
+    CU_ASSERT_EQUAL(nplot_contour_levels(nplot_gca(f1), &lev, 1), 1);
+    CU_ASSERT_EQUAL(lev, 1.0);
+    /* manual positions are 2-D data coordinates: refused on a 3-D axes */
+    CU_ASSERT_EQUAL(nplot_clabel(nplot_gca(f1), .manual = NPLOT_F64S(0.0, 1.0)), ND_EVALUE);
+    CU_ASSERT(strstr(nd_errmsg(), "3-D") != NULL);
+    free(a.px), free(b.px), free(c.px);
+    nplot_figure_free(f0), nplot_figure_free(f1), nplot_figure_free(f2);
+    for (int i = 0; i < 6; i++) nd_free(keep[i]);
+}
+
+/* 2-D and 3-D labels of the same field side by side, against the reviewed rendering. */
+static void test_golden_clabel3d(void)
+{
+    enum { N = 60 };
+    double g[N], z[N * N];
+    for (int i = 0; i < N; i++) g[i] = -3 + 6.0 * i / (N - 1);
+    for (int i = 0; i < N; i++)
+        for (int j = 0; j < N; j++) {
+            double x = g[j], y = g[i];
+            z[i * N + j] = exp(-(x * x + y * y) / 2) - 0.5 * exp(-((x - 1) * (x - 1) + (y - 1) * (y - 1)));
+        }
+    nd_array *G = nd_from_f64(g, N), *flat = nd_from_f64(z, N * N), *Z = nd_reshape(flat, 2, (int64_t[]){ N, N });
+    nplot_figure *fig = nplot_figure_new(.width = 9, .height = 4.5, .dpi = 100);
+    nplot_axes *a2 = nplot_subplot(fig, 1, 2, 1), *a3 = nplot_subplot_3d(fig, 1, 2, 2);
+    CU_ASSERT_EQUAL(nplot_contour(a2, G, G, Z, .nlevels = 8), ND_OK);
+    CU_ASSERT_EQUAL(nplot_clabel(a2), ND_OK);
+    CU_ASSERT_EQUAL(nplot_contour3d(a3, G, G, Z, .nlevels = 8), ND_OK);
+    CU_ASSERT_EQUAL(nplot_clabel(a3), ND_OK);
+    golden_compare(fig, DATA, "clabel3d", 2.0);
+    nplot_figure_free(fig);
+    nd_free(G), nd_free(flat), nd_free(Z);
 }
 
 static void test_add_collection3d_juggles(void)
@@ -663,6 +754,8 @@ static const ND_TEST tests[] = {
     ND_T(test_text3d_turns_along_zdir),
     ND_T(test_bar_at_zs_along_y),
     ND_T(test_tricontour3d_levels_heights_limits),
+    ND_T(test_clabel3d_on_the_projected_line),
+    ND_T(test_golden_clabel3d),
     ND_T(test_add_collection3d_juggles),
     ND_T(test_contour_sets_from_a_2d_axes),
     ND_T(test_contour_set_extend3d),

@@ -2187,8 +2187,10 @@ typedef struct nplot_clabel_opts {
 } nplot_clabel_opts;
 /* ax.clabel(cs) for the axes' last contour (lines) set: labels placed where each line is
  * straightest (matplotlib's locate_label, at draw time when the pixel geometry is known),
- * rotated along it, the line broken under the text. ND_EVALUE without a line contour set
- * or for a level that is not the set's. */
+ * rotated along it, the line broken under the text. On a 3-D axes the same, on the lines
+ * as projected at each draw (matplotlib's Axes3D.clabel draws nothing); .manual is 2-D
+ * only. ND_EVALUE without a line contour set, for a level that is not the set's, or for
+ * .manual on a 3-D axes. */
 NPLOT_API nd_status nplot_clabel_(nplot_axes *ax, const nplot_clabel_opts *o);
 #define nplot_clabel(...) nplot__kw_clabel(__VA_ARGS__, )
 #define nplot__kw_clabel(ax, ...) nplot_clabel_((ax), &(nplot_clabel_opts){ 0, __VA_ARGS__ })
@@ -4051,8 +4053,7 @@ typedef struct nplot_tricontour3d_opts {
  * placed as nplot_add_contour_set does. The limits cover the points (filled: along zdir the
  * band middles instead, _auto_scale_contourf); offsets do not widen them, as matplotlib's.
  * Errors as nplot_tricontour, ND_EVALUE for a bad zdir.
- * Axes3D.clabel does nothing (matplotlib's returns None): nplot_clabel on a 3-D axes is
- * ND_OK and draws nothing. */
+ * nplot_clabel labels a 3-D set too (matplotlib's Axes3D.clabel draws nothing). */
 NPLOT_API nd_status nplot_tricontour3d_(nplot_axes *ax, const nplot_triangulation *t, const nd_array *z,
                                         const nplot_tricontour3d_opts *o);
 #define nplot_tricontour3d(...) nplot__kw_tricontour3d(__VA_ARGS__, )

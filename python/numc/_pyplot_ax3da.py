@@ -1,8 +1,8 @@
 """numc.pyplot's names for plot.h's "3-D plot kinds" (issue 21), attached to numc.pyplot's
 Axes3D by the import at the ax3da anchor of pyplot.py: ax.voxels, ax.stem / stem3D,
 ax.errorbar, ax.text / text3D, ax.text2D, ax.bar, ax.tricontour / tricontourf,
-ax.add_collection3d, ax.add_contour_set / add_contourf_set, ax.clabel (which does nothing,
-as matplotlib's Axes3D.clabel).
+ax.add_collection3d, ax.add_contour_set / add_contourf_set. ax.clabel is Axes.clabel: on a
+3-D axes numc labels the projected lines (matplotlib's Axes3D.clabel draws nothing).
 
 The calls go through the figure's call log as "_a3:" entries (replayed by the hook below),
 so a figure made again from its calls keeps them. Keyword arguments numc does not have
@@ -247,11 +247,6 @@ def _add_contourf_set(self, cset, zdir="z", offset=None):
     _add_set(self, cset, True, zdir, offset)
 
 
-def _clabel(self, *args, **kwargs):
-    """Axes3D.clabel: not implemented for 3-D axes by matplotlib either; returns None."""
-    return None
-
-
 Axes3D.voxels = _voxels
 Axes3D.stem = Axes3D.stem3D = _stem
 Axes3D.errorbar = _errorbar
@@ -263,4 +258,3 @@ Axes3D.tricontourf = _tricontourf
 Axes3D.add_collection3d = _add_collection3d
 Axes3D.add_contour_set = _add_contour_set
 Axes3D.add_contourf_set = _add_contourf_set
-Axes3D.clabel = _clabel

@@ -117,8 +117,13 @@ def test_add_collection3d_and_contour_sets(tmp_path):
     ax.add_contourf_set(cf, offset=-1)
     ax.add_contour_set(cl)
     ax.add_contour_set(cl, extend3d=True, stride=3)
-    assert ax.clabel(cl) is None  # as matplotlib's Axes3D.clabel
+    fig.savefig(tmp_path / "bare.png")
+    # numc labels the projected lines (matplotlib's Axes3D.clabel draws nothing)
+    assert len(ax.clabel(cl, fontsize=8)) == 1
     fig.savefig(tmp_path / "sets.png")
+    assert (tmp_path / "sets.png").read_bytes() != (tmp_path / "bare.png").read_bytes()
+    with pytest.raises(ValueError, match="3-D"):
+        ax.clabel(cl, manual=[(0, 0)])
     with pytest.raises(TypeError):
         ax.add_contour_set(ax)
 
