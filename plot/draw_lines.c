@@ -129,11 +129,21 @@ static bool inside(const bbox *r, double x, double y)
     return x >= r->x0 && x <= r->x1 && y >= r->y0 && y <= r->y1;
 }
 
-/* Emit the polyline (NaN breaks it) clipped to r into the sink. */
-static void emit_polyline(sink *s, const double *xs, const double *ys, size_t n, const bbox *r)
+/* The polyline emitter: vertices (NaN breaks the line) clipped to r and passed to the
+ * sink, fed in one call or in pieces (a long line transformed a chunk at a time). */
+typedef struct emitter {
+    sink s;
+    bbox r;
+    bool pen;            /* a subpath is open and ends at (px, py) */
+    double px, py;       /* the previous vertex, NaN after a break */
+} emitter;
+
+static void emit_points(emitter *e, const double *xs, const double *ys, size_t n)
 {
-    bool pen = false;      /* a subpath is open and ends at (xs[i-1], ys[i-1]) */
-    double px = NAN, py = NAN;
+    sink *s = &e->s;
+    const bbox *r = &e->r;
+    bool pen = e->pen;
+    double px = e->px, py = e->py;
     for (size_t i = 0; i < n; i++) {
         double x = xs[i], y = ys[i];
         if (!isfinite(x) || !isfinite(y)) {
@@ -168,7 +178,7 @@ static void emit_polyline(sink *s, const double *xs, const double *ys, size_t n,
         px = x;
         py = y;
     }
-    sink_flush(s);
+    e->pen = pen, e->px = px, e->py = py;
 }
 
 /* Expand a step drawstyle in device space (matplotlib's steps-pre/mid/post vertices).
@@ -206,25 +216,62 @@ static size_t steps_expand(int style, const double *x, const double *y, size_t n
     return k;
 }
 
-void nplot__stroke_polyline(render_ctx *rc, const nplot_axes *ax, const double *dx,
-                            const double *dy, size_t n, rgba color, double lw, int ls,
-                            const double *dashes, int ndashes)
+/* Set up cr and e to stroke a line of n vertices; false when nothing would show. */
+static bool stroke_begin(render_ctx *rc, const nplot_axes *ax, size_t n, rgba color, double lw, int ls,
+                         const double *dashes, int ndashes, emitter *e)
 {
     cairo_t *cr = rc->cr;
-    if (ls == LS_NONE || lw <= 0 || color.a <= 0 || n < 2) return;
+    if (ls == LS_NONE || lw <= 0 || color.a <= 0 || n < 2) return false;
     double m = lw * 2 + 2;
-    bbox r = { ax->dev[0] - m, ax->dev[1] - m, ax->dev[2] + m, ax->dev[3] + m };
     double width = ax->dev[2] - ax->dev[0];
-    sink s = { .cr = cr, .reduce = (double)n > width && ls == LS_SOLID };
-    if (color.a >= 1 && ls == LS_SOLID && n > 256) s.chunk = 8;
+    *e = (emitter){ .s = { .cr = cr, .reduce = (double)n > width && ls == LS_SOLID },
+                    .r = { ax->dev[0] - m, ax->dev[1] - m, ax->dev[2] + m, ax->dev[3] + m },
+                    .px = NAN, .py = NAN };
+    if (color.a >= 1 && ls == LS_SOLID && n > 256) e->s.chunk = 8;
     cairo_set_source_rgba(cr, color.r, color.g, color.b, color.a);
     cairo_set_line_width(cr, lw);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     nplot__set_dash(cr, ls, dashes, ndashes, lw, rc->scale);
     cairo_new_path(cr);
-    emit_polyline(&s, dx, dy, n, &r);
-    cairo_stroke(cr);
-    cairo_set_dash(cr, NULL, 0, 0);
+    return true;
+}
+
+static void stroke_end(emitter *e)
+{
+    sink_flush(&e->s);
+    cairo_stroke(e->s.cr);
+    cairo_set_dash(e->s.cr, NULL, 0, 0);
+}
+
+void nplot__stroke_polyline(render_ctx *rc, const nplot_axes *ax, const double *dx,
+                            const double *dy, size_t n, rgba color, double lw, int ls,
+                            const double *dashes, int ndashes)
+{
+    emitter e;
+    if (!stroke_begin(rc, ax, n, color, lw, ls, dashes, ndashes, &e)) return;
+    emit_points(&e, dx, dy, n);
+    stroke_end(&e);
+}
+
+/* A plain line in linear data coordinates (no steps, sketch, effects or markers): its
+ * vertices transformed a chunk at a time on the stack and streamed to the stroker, so a
+ * line of a million points needs no device copy (16 MB of fresh pages to fault in). */
+static void stroke_streamed(render_ctx *rc, nplot_axes *ax, const artist *a, const xform *tf, rgba c)
+{
+    enum { CHUNK = 2048 };
+    emitter e;
+    if (!stroke_begin(rc, ax, a->n, c, a->lp.lw * rc->scale, a->lp.ls, a->lp.dashes, a->lp.ndashes, &e)) return;
+    double bx[CHUNK], by[CHUNK], axx = tf->ax, bxx = tf->bx, ayy = tf->ay, byy = tf->by;
+    for (size_t i0 = 0; i0 < a->n; i0 += CHUNK) {
+        size_t m = a->n - i0 < CHUNK ? a->n - i0 : CHUNK;
+        const double *x = a->x + i0, *y = a->y + i0;
+        for (size_t i = 0; i < m; i++) {
+            bx[i] = axx * x[i] + bxx;
+            by[i] = ayy * y[i] + byy;
+        }
+        emit_points(&e, bx, by, m);
+    }
+    stroke_end(&e);
 }
 
 /* fx_style's painter of a line: the current path stroked as the line (its colour, width,
@@ -281,6 +328,23 @@ void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a)
     cairo_t *cr = rc->cr;
     size_t n = a->n;
     if (n == 0) return;
+    xform tf = nplot__xform(ax);
+    bool linear = a->xcoord == COORD_DATA && a->ycoord == COORD_DATA && tf.xs->scale == SCALE_LINEAR &&
+                  tf.ys->scale == SCALE_LINEAR;
+    double sk[3];
+    bool sketched = nplot__sketch_of(a, sk);
+    const struct nplot__fx *fx;
+    int nfx = nplot__fx_of(a, &fx);
+    rgba c = a->lp.color;
+    c.a *= a->alpha;
+    if (linear && !a->lp.drawstyle && !sketched && !nfx && a->lp.marker == MK_NONE) {
+        cairo_save(cr);
+        cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
+        cairo_clip(cr);
+        stroke_streamed(rc, ax, a, &tf, c);
+        cairo_restore(cr);
+        return;
+    }
     double *dx = nd_malloc(sizeof(double) * n, "nplot"), *dy = nd_malloc(sizeof(double) * n, "nplot");
     if (!dx || !dy) {
         nd_free_mem(dx);
@@ -288,9 +352,7 @@ void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a)
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory drawing a line of %zu points", n);
         return;
     }
-    xform tf = nplot__xform(ax);
-    if (a->xcoord == COORD_DATA && a->ycoord == COORD_DATA && tf.xs->scale == SCALE_LINEAR &&
-        tf.ys->scale == SCALE_LINEAR) {
+    if (linear) {
         /* the common case, kept simple enough to vectorise */
         const double *x = a->x, *y = a->y;
         double axx = tf.ax, bx = tf.bx, ayy = tf.ay, by = tf.by;
@@ -303,8 +365,6 @@ void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a)
             nplot__to_dev(rc, ax, &tf, a->xcoord, a->ycoord, a->x[i], a->y[i], &dx[i], &dy[i]);
     }
     double s = rc->scale;
-    rgba c = a->lp.color;
-    c.a *= a->alpha;
     cairo_save(cr);
     cairo_rectangle(cr, ax->dev[0], ax->dev[1], ax->dev[2] - ax->dev[0], ax->dev[3] - ax->dev[1]);
     cairo_clip(cr);
@@ -314,10 +374,6 @@ void nplot__draw_line(render_ctx *rc, nplot_axes *ax, artist *a)
         m = steps_expand(a->lp.drawstyle, dx, dy, n, &sx, &sy);
         if (!sx) sx = dx, sy = dy, m = n;
     }
-    double sk[3];
-    bool sketched = nplot__sketch_of(a, sk);
-    const struct nplot__fx *fx;
-    int nfx = nplot__fx_of(a, &fx);
     if (nfx) {
         stroke_effects(rc, a, fx, nfx, sketched ? sk : NULL, sx, sy, m, c);
     } else {
