@@ -233,7 +233,8 @@ from ._core import (concatenate, stack, vstack, hstack, dstack, column_stack, wh
                     corrcoef, bincount, digitize, correlate, convolve, fabs, isposinf, isneginf,
                     iscomplex, isreal, i0, real, imag, modf, frexp, ldexp, cross, trapz, split,
                     array_split, append, pad, polyval, polyfit, roots, poly, histogram2d,
-                    gradient, unwrap, broadcast_arrays)
+                    gradient, unwrap, broadcast_arrays, format_float_positional,
+                    format_float_scientific)
 from ._core import round as round_  # noqa: F811 (numpy.round_)
 
 # every ufunc of numc (ufunc.h) under NumPy's name, and the reductions

@@ -1424,8 +1424,77 @@ static PyObject *f_broadcast_arrays(PyObject *self, PyObject *args)
     return l;
 }
 
+/* numpy.format_float_positional / format_float_scientific over nd_format_float_*: None is
+ * NumPy's default (0 in the options), a NumPy 0 is ND_FMT_0. */
+static int fmt_count(PyObject *o, const char *name, int *out)
+{
+    if (o == Py_None) return 0;
+    long v = PyLong_AsLong(o);
+    if (v == -1 && PyErr_Occurred()) return -1;
+    if (v < 0 || v > 10000) {
+        PyErr_Format(PyExc_ValueError, "%s must be >= 0, got %ld", name, v);
+        return -1;
+    }
+    *out = v ? (int)v : ND_FMT_0;
+    return 0;
+}
+
+static PyObject *format_float(PyObject *args, PyObject *kw, bool scientific)
+{
+    static char *pos_names[] = { "x", "precision", "unique", "fractional", "trim", "sign", "pad_left", "pad_right",
+                                 "min_digits", NULL };
+    static char *sci_names[] = { "x", "precision", "unique", "trim", "sign", "pad_left", "exp_digits",
+                                 "min_digits", NULL };
+    PyObject *xo, *prec = Py_None, *padl = Py_None, *padr = Py_None, *expd = Py_None, *mind = Py_None;
+    int unique = 1, fractional = 1, sign = 0;
+    const char *trim = "k";
+    int ok = scientific ? PyArg_ParseTupleAndKeywords(args, kw, "O|OpspOOO:format_float_scientific", sci_names, &xo,
+                                                      &prec, &unique, &trim, &sign, &padl, &expd, &mind)
+                        : PyArg_ParseTupleAndKeywords(args, kw, "O|OppspOOO:format_float_positional", pos_names,
+                                                      &xo, &prec, &unique, &fractional, &trim, &sign, &padl, &padr,
+                                                      &mind);
+    if (!ok) return NULL;
+    nd_format_float_opts o = { .x = PyFloat_AsDouble(xo), .no_unique = !unique, .no_fractional = !fractional,
+                               .sign = sign, .trim = trim[0] && !trim[1] ? trim[0] : '?' };
+    if (o.x == -1 && PyErr_Occurred()) return NULL;
+    /* a float32 scalar prints its own shortest digits */
+    PyObject *dt = PyObject_HasAttrString(xo, "dtype") ? PyObject_GetAttrString(xo, "dtype") : NULL;
+    PyObject *dts = dt ? PyObject_Str(dt) : NULL;
+    o.float32 = dts && PyUnicode_CompareWithASCIIString(dts, "float32") == 0;
+    Py_XDECREF(dt);
+    Py_XDECREF(dts);
+    PyErr_Clear();
+    if (fmt_count(prec, "precision", &o.precision) || fmt_count(padl, "pad_left", &o.pad_left) ||
+        fmt_count(padr, "pad_right", &o.pad_right) || fmt_count(expd, "exp_digits", &o.exp_digits) ||
+        fmt_count(mind, "min_digits", &o.min_digits))
+        return NULL;
+    char *t = scientific ? nd_format_float_scientific_(&o) : nd_format_float_positional_(&o);
+    if (!t) return npy_raise();
+    PyObject *r = PyUnicode_FromString(t);
+    nd_free_mem(t);
+    return r;
+}
+
+static PyObject *f_format_float_positional(PyObject *s, PyObject *a, PyObject *k)
+{
+    (void)s;
+    return format_float(a, k, false);
+}
+
+static PyObject *f_format_float_scientific(PyObject *s, PyObject *a, PyObject *k)
+{
+    (void)s;
+    return format_float(a, k, true);
+}
+
 PyMethodDef npy_func_methods[] = {
     { "concatenate", FN(f_concatenate), KW, "numpy.concatenate(arrays, axis=0)" },
+    { "format_float_positional", FN(f_format_float_positional), KW,
+      "numpy.format_float_positional(x, precision=None, unique=True, fractional=True, trim='k', sign=False, "
+      "pad_left=None, pad_right=None, min_digits=None)" },
+    { "format_float_scientific", FN(f_format_float_scientific), KW,
+      "numpy.format_float_scientific(x, precision=None, unique=True, trim='k', sign=False, pad_left=None, "
+      "exp_digits=None, min_digits=None)" },
     { "stack", FN(f_stack), KW, "numpy.stack(arrays, axis=0)" },
     { "vstack", FN(f_vstack), KW, "numpy.vstack(tup)" },
     { "hstack", FN(f_hstack), KW, "numpy.hstack(tup)" },

@@ -1,5 +1,6 @@
 """numc.polynomial.chebyshev: numpy.polynomial.chebyshev's module functions (chebval, chebfit, ...)."""
 from ._family import make as _make
+from ._polybase import make_class as _make_class
 
 _make(1, "cheb", globals())
 
@@ -17,3 +18,6 @@ def chebpts2(npts):
 
 
 __all__ += ["chebpts1", "chebpts2"]  # noqa: F821 (set by _make)
+
+Chebyshev = _make_class("Chebyshev", __name__, "cheb", "T", [-1, 1])
+__all__ += ["Chebyshev"]  # noqa: F821 (set by _make)
