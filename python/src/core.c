@@ -40,6 +40,7 @@ PyObject *npy_raise(void)
     case ND_EASSERT: exc = PyExc_AssertionError; break;
     case ND_EVALUE:
         exc = strstr(msg, ": floating point ") && strstr(msg, " encountered") ? PyExc_FloatingPointError
+              : strstr(msg, "(ZeroDivisionError)")                              ? PyExc_ZeroDivisionError
                                                                               : PyExc_ValueError;
         break;
     default: exc = PyExc_ValueError; break;

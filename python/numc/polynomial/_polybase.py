@@ -319,11 +319,7 @@ class ABCPolyBase:
     def _divmod(self, a, b):
         try:
             quo, rem = self._fn("div")(a, b)
-        except ZeroDivisionError:
-            raise
-        except (TypeError, ValueError) as e:
-            if "zero" in str(e).lower() or "divide by" in str(e).lower():
-                raise ZeroDivisionError(str(e)) from None
+        except (TypeError, ValueError):
             return NotImplemented
         return self._new(quo), self._new(rem)
 
@@ -333,21 +329,20 @@ class ABCPolyBase:
     def __rdivmod__(self, other):
         return self._divmod(other, self.coef)
 
+    def _part(self, res, k):
+        return res if res is NotImplemented else res[k]
+
     def __floordiv__(self, other):
-        res = self.__divmod__(other)
-        return res if res is NotImplemented else res[0]
+        return self._part(self.__divmod__(other), 0)
 
     def __rfloordiv__(self, other):
-        res = self.__rdivmod__(other)
-        return res if res is NotImplemented else res[0]
+        return self._part(self.__rdivmod__(other), 0)
 
     def __mod__(self, other):
-        res = self.__divmod__(other)
-        return res if res is NotImplemented else res[1]
+        return self._part(self.__divmod__(other), 1)
 
     def __rmod__(self, other):
-        res = self.__rdivmod__(other)
-        return res if res is NotImplemented else res[1]
+        return self._part(self.__rdivmod__(other), 1)
 
     def __pow__(self, other):
         return self._new(self._fn("pow")(self.coef, other, maxpower=self.maxpower))
@@ -402,13 +397,17 @@ class ABCPolyBase:
         return x, self(x)
 
     @classmethod
-    def fit(cls, x, y, deg, domain=None, rcond=None, full=False, w=None, window=None, symbol="x"):
+    def _frame(cls, domain, window, points):
+        """fit / fromroots: domain None is the points' own, [] the class's; window None the class's."""
         if domain is None:
-            domain = getdomain(x)
+            domain = getdomain(points)
         elif type(domain) is list and len(domain) == 0:
             domain = cls.domain
-        if window is None:
-            window = cls.window
+        return domain, cls.window if window is None else window
+
+    @classmethod
+    def fit(cls, x, y, deg, domain=None, rcond=None, full=False, w=None, window=None, symbol="x"):
+        domain, window = cls._frame(domain, window, x)
         xnew = mapdomain(x, domain, window)
         res = cls._fn("fit")(xnew, y, deg, w=w, rcond=rcond, full=full)
         if full:
@@ -419,12 +418,7 @@ class ABCPolyBase:
     @classmethod
     def fromroots(cls, roots, domain=[], window=None, symbol="x"):
         [roots] = as_series([roots], trim=False)
-        if domain is None:
-            domain = getdomain(roots)
-        elif type(domain) is list and len(domain) == 0:
-            domain = cls.domain
-        if window is None:
-            window = cls.window
+        domain, window = cls._frame(domain, window, roots)
         deg = len(roots)
         off, scl = mapparms(domain, window)
         rnew = off + scl * roots
