@@ -299,9 +299,45 @@ void nd__scalar_store(void *dst, nd_dtype dt, nd_scalar s)
     nd_cast_strided(dst, dt, 0, tmp, home, 0, 1);
 }
 
+/* The native dtypes' elements, read directly: nd_get / a[i] from Python pay for one
+ * element what a cast loop's set-up costs otherwise. The values are the cast's. */
+static bool load_native(const void *src, nd_dtype dt, nd_scalar *s)
+{
+#define LOAD(T, field)                                                                        \
+    {                                                                                         \
+        T x;                                                                                  \
+        memcpy(&x, src, sizeof x);                                                            \
+        s->v.field = x;                                                                       \
+        return true;                                                                          \
+    }
+    switch ((int)dt) {
+    case ND_BOOL: s->v.b = *(const unsigned char *)src != 0; return true;
+    case ND_INT8: LOAD(int8_t, i)
+    case ND_INT16: LOAD(int16_t, i)
+    case ND_INT32: LOAD(int32_t, i)
+    case ND_INT64: LOAD(int64_t, i)
+    case ND_UINT8: LOAD(uint8_t, u)
+    case ND_UINT16: LOAD(uint16_t, u)
+    case ND_UINT32: LOAD(uint32_t, u)
+    case ND_UINT64: LOAD(uint64_t, u)
+    case ND_FLOAT32: LOAD(float, f)
+    case ND_FLOAT64: LOAD(double, f)
+    case ND_COMPLEX64: {
+        float c[2];
+        memcpy(c, src, sizeof c);
+        s->v.c[0] = c[0], s->v.c[1] = c[1];
+        return true;
+    }
+    case ND_COMPLEX128: memcpy(s->v.c, src, sizeof s->v.c); return true;
+    default: return false;
+    }
+#undef LOAD
+}
+
 nd_scalar nd__scalar_load(const void *src, nd_dtype dt)
 {
     nd_scalar s = { .dtype = dt };
+    if (load_native(src, dt, &s)) return s;
     if (nd_dtype_is_datetime(dt) || nd_dtype_is_timedelta(dt)) {
         memcpy(&s.v.i, src, sizeof s.v.i);
         return s;
