@@ -779,6 +779,9 @@ nd_array *npy_as_nd(PyObject *o, int dtype)
         if (a) return astype_steal(a, dtype);
         PyErr_Clear();
     }
+    /* a plain list or tuple has no interface: looking for one would build (and drop) an
+     * AttributeError, a third of a[[1, 3]]'s time */
+    if (PyList_CheckExact(o) || PyTuple_CheckExact(o)) return from_sequence(o, dtype);
     if (!PyUnicode_Check(o)) {
         PyObject *iface = PyObject_GetAttrString(o, "__array_interface__");
         if (iface) {
