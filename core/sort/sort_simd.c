@@ -123,20 +123,22 @@ bool nd__simd_argsort_ok(nd_dtype t, ptrdiff_t n)
  * as 0.0 and every NaN as the largest key (no number has it). */
 static inline uint64_t key64_f64(double x)
 {
+    /* without branches, so that the key loop vectorises: a negative flips every bit (its
+     * arithmetic shift is all ones), a positive only the sign */
     uint64_t u;
     memcpy(&u, &x, 8);
-    if (x != x) return UINT64_MAX;
-    if (!(u << 1)) u = 0;
-    return (u >> 63) ? ~u : (u | 0x8000000000000000u);
+    u &= -(uint64_t)((u << 1) != 0);                            /* -0.0 as 0.0 */
+    uint64_t k = u ^ ((uint64_t)((int64_t)u >> 63) | 0x8000000000000000u);
+    return k | -(uint64_t)(x != x);                             /* NaN: the largest */
 }
 
 static inline uint32_t key32_f32(float x)
 {
     uint32_t u;
     memcpy(&u, &x, 4);
-    if (x != x) return UINT32_MAX;
-    if (!(u << 1)) u = 0;
-    return (u >> 31) ? ~u : (u | 0x80000000u);
+    u &= -(uint32_t)((u << 1) != 0);
+    uint32_t k = u ^ ((uint32_t)((int32_t)u >> 31) | 0x80000000u);
+    return k | -(uint32_t)(x != x);
 }
 
 /* 64-bit keys: (key, index) as 128-bit pairs (lo = index, hi = key), 16-byte aligned,
