@@ -473,7 +473,7 @@ nd_status nplot_axes_update_datalim(nplot_axes *ax, const double *x, const doubl
     static const char *who = "nplot_axes_update_datalim";
     CHECK_AX(ax, who);
     if (n && (!x || !y)) return nplot__fail(ax->fig, ND_EVALUE, "%s: x or y is NULL", who);
-    if (ax->is3d) return ND_OK; /* Axes3D.update_datalim does nothing (matplotlib 3.6) */
+    /* a 3-D axes takes the points into its x and y limits (matplotlib 3.6's Axes3D drops them) */
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(x[i]) || !isfinite(y[i])) continue;
         axis_state *as[2] = { &ax->xa, &ax->ya };

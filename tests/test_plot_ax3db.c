@@ -331,13 +331,18 @@ static void test_tick_params_z_and_scales(void)
     CU_ASSERT_EQUAL(nplot_set_yscale(ax, "log"), ND_EVALUE);
     CU_ASSERT(strstr(nd_errmsg(), "only the 'linear' scale") != NULL);
     nplot_figure_free(fig);
-    /* update_datalim does nothing on a 3-D axes (matplotlib 3.6) */
+    /* update_datalim widens x and y of a 3-D axes, not z (matplotlib 3.6 ignores the points) */
     fig = nplot_figure_new();
     ax = nplot_subplot_3d(fig, 1, 1, 1);
-    CU_ASSERT_EQUAL(nplot_axes_update_datalim(ax, (double[]){ 50 }, (double[]){ 60 }, 1), ND_OK);
-    double lo, hi;
+    double zlo0, zhi0, lo, hi;
+    nplot_get_zlim(ax, &zlo0, &zhi0);
+    CU_ASSERT_EQUAL(nplot_axes_update_datalim(ax, (double[]){ 50, -10, NAN }, (double[]){ 60, 20, 1e9 }, 3), ND_OK);
     nplot_get_xlim(ax, &lo, &hi);
-    CU_ASSERT(hi < 2);
+    CU_ASSERT(lo <= -10 && lo > -15 && hi >= 50 && hi < 55);
+    nplot_get_ylim(ax, &lo, &hi);
+    CU_ASSERT(lo <= 20 && lo > 17 && hi >= 60 && hi < 63); /* the NaN pair is skipped */
+    nplot_get_zlim(ax, &lo, &hi);
+    CU_ASSERT(lo == zlo0 && hi == zhi0);
     nplot_figure_free(fig);
 }
 

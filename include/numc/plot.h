@@ -4077,9 +4077,9 @@ NPLOT_API nd_status nplot_set_aspect3d(nplot_axes *ax, const char *aspect, const
 NPLOT_API const char *nplot_get_aspect3d(nplot_axes *ax);
 /* On a 3-D axes nplot_axes_get_active_position gives the square box Axes3D.apply_aspect
  * makes (the cell shrunk to a square about its centre), nplot_tick_params takes axis "z"
- * ("both": x, y and z), nplot_set_xscale / nplot_set_yscale refuse all but "linear", and
- * nplot_axes_update_datalim does nothing (matplotlib 3.6's Axes3D.update_datalim), and
- * nplot_axis_date takes "z" (zaxis_date: AutoDateLocator ticks, the axis' date formatter). */
+ * ("both": x, y and z), nplot_set_xscale / nplot_set_yscale refuse all but "linear",
+ * nplot_axes_update_datalim widens the x and y data limits (z is left alone; matplotlib
+ * 3.6's Axes3D.update_datalim ignores the points), and nplot_axis_date takes "z" (zaxis_date: AutoDateLocator ticks, the axis' date formatter). */
 /* ax.sharez(other): ax's z axis joins other's group: one set of z limits, autoscaled over the
  * group's data, fixed or inverted on any member (each keeps its own fixed ticks and
  * formatter, where matplotlib shares them too). ND_EVALUE when ax's z is already shared

@@ -258,3 +258,4 @@ Axes3D.tricontourf = _tricontourf
 Axes3D.add_collection3d = _add_collection3d
 Axes3D.add_contour_set = _add_contour_set
 Axes3D.add_contourf_set = _add_contourf_set
+Axes3D.clabel = Axes.clabel  # numc labels a 3-D set's projected lines (matplotlib draws none)
