@@ -97,6 +97,43 @@ static void test_random_decimal_strings(void)
     CU_ASSERT_EQUAL(bad, 0);
 }
 
+/* Integer and fraction parts of 0 to 10 digits, each number followed by a byte that ends
+ * it (the neighbours of '0' and '9', bytes >= 0x80, the usual separators) and then by
+ * digits again, so that the parser's 8-byte digit runs see the end inside the word, at
+ * its last byte, past it and at the buffer's end: the value is strtod's and the number
+ * ends where strtod's does. */
+static void test_digit_runs_and_their_ends(void)
+{
+    static const char ends[] = { '/', ':', ',', '\n', ' ', ';', '\x80', '\xb9', '\xba', '\xff',
+                                 '\0' };
+    char buf[64], copy[64];
+    long bad = 0, cases = 0;
+    for (int ni = 0; ni <= 10; ni++)
+        for (int nf = -1; nf <= 10; nf++) /* nf -1: no decimal point */
+            for (size_t t = 0; t < sizeof ends; t++)
+                for (int cut = 0; cut < 2; cut++) { /* cut: the buffer ends at the number */
+                    if (ni == 0 && nf <= 0) continue;
+                    int p = 0;
+                    for (int k = 0; k < ni; k++) buf[p++] = (char)('1' + (k * 7 + ni) % 9);
+                    if (nf >= 0) buf[p++] = '.';
+                    for (int k = 0; k < nf; k++) buf[p++] = (char)('0' + (k * 3 + nf) % 10);
+                    int len = p;
+                    buf[p++] = ends[t];
+                    for (int k = 0; k < 12; k++) buf[p++] = '7';
+                    memcpy(copy, buf, (size_t)len);
+                    copy[len] = '\0';
+                    double want = strtod(copy, NULL), got = -1;
+                    const char *e = nd__parse_f64(buf, buf + (cut ? len : p), &got);
+                    bool ok = e == buf + len && memcmp(&want, &got, sizeof got) == 0;
+                    if (!ok && bad++ < 5)
+                        printf("\n  '%s' + 0x%02x (cut %d): strtod %.17g, numc %.17g, %td bytes\n",
+                               copy, (unsigned char)ends[t], cut, want, got, e ? e - buf : -1);
+                    cases++;
+                }
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT(cases > 2000);
+}
+
 /* Decimal strings exactly halfway between neighbouring doubles (and a hair off). */
 static void test_halfway_cases(void)
 {
@@ -242,6 +279,7 @@ static const ND_TEST tests[] = {
     ND_T(test_first_use_from_two_threads),
     ND_T(test_printed_doubles_round_trip),
     ND_T(test_random_decimal_strings),
+    ND_T(test_digit_runs_and_their_ends),
     ND_T(test_halfway_cases),
     ND_T(test_hard_cases),
     ND_T(test_float_grammar),

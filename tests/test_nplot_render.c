@@ -696,6 +696,97 @@ static void test_decimate_keeps_extremes_and_gaps(void)
     free(x), free(y), free(ox), free(oy);
 }
 
+/* M4 as its definition reads, one point at a time: the reference cli_decimate's runs and
+ * blocks must match point for point. */
+static size_t decimate_ref(const double *x, const double *y, size_t n, int buckets, double *ox,
+                           double *oy)
+{
+    double lo = NAN, hi = NAN;
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(x[i])) {
+            if (isnan(lo)) lo = x[i];
+            hi = x[i];
+        }
+    if (isnan(lo)) return 0;
+    double scale = hi > lo ? buckets / (hi - lo) : 0;
+    size_t m = 0, k[4] = { 0 };
+    long cur = -1;
+    bool open = false;
+    for (size_t i = 0; i <= n; i++) {
+        bool fin = i < n && isfinite(x[i]) && isfinite(y[i]);
+        long b = fin ? (long)((x[i] - lo) * scale) : -1;
+        if (open && (!fin || b != cur)) { /* the run ends: first, min, max, last */
+            if (k[1] > k[2]) {
+                size_t t = k[1];
+                k[1] = k[2];
+                k[2] = t;
+            }
+            for (int j = 0; j < 4; j++)
+                if (j == 0 || k[j] != k[j - 1]) ox[m] = x[k[j]], oy[m++] = y[k[j]];
+            open = false;
+        }
+        if (i == n) break;
+        if (!fin) {
+            if (m && !isnan(oy[m - 1])) ox[m] = NAN, oy[m++] = NAN;
+            continue;
+        }
+        if (!open) {
+            k[0] = k[1] = k[2] = k[3] = i;
+            cur = b;
+            open = true;
+            continue;
+        }
+        k[3] = i;
+        if (y[i] < y[k[1]]) k[1] = i;
+        if (y[i] > y[k[2]]) k[2] = i;
+    }
+    return m;
+}
+
+/* The block-wise run search gives the reference's points on inputs made to hit its edges:
+ * lengths around the block size, gaps (NaN, inf) in x or y at every offset, ties of
+ * extremes (0 and -0 too), x on slice edges, x that repeats, steps back (to the edge
+ * below slice 0, which holds -1 < t < 1) or is all one value. */
+static void test_decimate_equals_pointwise_m4(void)
+{
+    enum { N = 3000, BUCKETS = 50 };
+    double *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y);
+    size_t cap = 4 * BUCKETS + 2 * N + 4;
+    double *ax = malloc(cap * sizeof *ax), *ay = malloc(cap * sizeof *ay);
+    double *bx = malloc(cap * sizeof *bx), *by = malloc(cap * sizeof *by);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(by);
+    /* 401 and 1601 whole x: 8 and 32 points a slice, the next slice's first x exactly on
+     * the edge a block ends at. N + 1 ends the loop. */
+    const size_t more[] = { 120, 401, 1080, 1601, N, N + 1 };
+    uint64_t seed = 12345;
+    int cases = 0;
+    for (int shape = 0; shape < 7; shape++)
+        for (size_t n = 1, j = 0; n <= N; n = n < 40 ? n + 1 : more[j++]) {
+            for (size_t i = 0; i < n; i++) {
+                seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+                unsigned r = (unsigned)(seed >> 33);
+                x[i] = shape == 3 ? 5.0 : shape == 4 ? (double)(r % 97) : shape < 2 ? (double)i : (double)i / 3;
+                y[i] = shape == 5 ? (double)(r % 3) - 1 : sin(i * 0.05) + (r % 5) * 0.01;
+                if (shape == 5 && y[i] == 0 && (r & 1)) y[i] = -0.0;
+                if (shape == 1 && r % 11 == 0) y[i] = r % 3 ? NAN : -INFINITY;
+                if (shape == 2 && r % 13 == 0) x[i] = r % 3 ? NAN : INFINITY;
+                if (shape == 6) /* steps back to t = -1, just out of slice 0 */
+                    x[i] = i % 16 == 5 ? -(double)(n - 1) / BUCKETS : (double)i;
+            }
+            if (shape == 2 && n > 2) x[0] = x[n - 1] = NAN; /* the slices from inner x */
+            size_t ma = decimate_ref(x, y, n, BUCKETS, ax, ay);
+            size_t mb = cli_decimate(x, y, n, BUCKETS, bx, by);
+            bool same = ma == mb && memcmp(ax, bx, ma * sizeof *ax) == 0 &&
+                        memcmp(ay, by, ma * sizeof *ay) == 0;
+            if (!same) fprintf(stderr, "decimate: shape %d, n %zu: %zu vs %zu points\n", shape, n,
+                               mb, ma);
+            CU_ASSERT(same);
+            cases++;
+        }
+    CU_ASSERT(cases > 200);
+    free(x), free(y), free(ax), free(ay), free(bx), free(by);
+}
+
 /* A long line drawn from its decimation looks like the line drawn from all points
  * (--xlim turns decimation off; the limits equal the automatic ones). */
 static void test_decimated_line_renders_like_the_full_line(void)
@@ -799,6 +890,7 @@ static const ND_TEST tests[] = {
     ND_T(test_box_median_and_dark_theme),
     ND_T(test_surface_and_hexbin_draw_colormaps),
     ND_T(test_decimate_keeps_extremes_and_gaps),
+    ND_T(test_decimate_equals_pointwise_m4),
     ND_T(test_decimated_line_renders_like_the_full_line),
     ND_T(test_golden_images),
     { 0 },

@@ -3,6 +3,7 @@
 
 #include <numc/threads.h>
 
+#include <float.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -47,50 +48,123 @@ static int stack(cli_plot *p, nplot_axes *ax, int first, int count)
     return cli_plot_status(p);
 }
 
+/* Whether v is neither NaN nor infinite (one compare, no call). */
+static inline bool finite_v(double v) { return fabs(v) <= DBL_MAX; }
+
+/* The x slice of a finite x (the conversion is defined: x lies within the slices, or
+ * far out only on data that is not increasing, where it is clamped). */
+static inline long bucket_of(double x, double lo, double scale)
+{
+    double t = (x - lo) * scale;
+    t = t >= -1e18 ? t : -1e18;
+    t = t <= 1e18 ? t : 1e18;
+    return (long)t;
+}
+
+/* The t = (x - lo) * scale of slice b as a closed interval [*tlo, *thi] (the conversion
+ * truncates toward zero, so slice 0 holds (-1, 1)), so that testing a point takes two
+ * compares instead of a conversion that does not vectorise. False when b is too large
+ * for its neighbours to be exact doubles. */
+static bool slice_bounds(long b, double *tlo, double *thi)
+{
+    if (b > (1L << 52) || b < -(1L << 52)) return false;
+    *tlo = b >= 1 ? (double)b : nextafter((double)(b - 1), INFINITY);
+    *thi = b <= -1 ? (double)b : nextafter((double)(b + 1), -INFINITY);
+    return true;
+}
+
+/* Where the run of points from i on that are finite and in slice b ends: blocks of 8
+ * tested whole (no exit inside a block: fewer, better predicted branches), then one at
+ * a time. */
+static size_t run_end(const double *x, const double *y, size_t i, size_t n, double lo,
+                      double scale, long b)
+{
+    enum { BLOCK = 8 };
+    double tlo, thi;
+    if (slice_bounds(b, &tlo, &thi))
+        while (n - i >= BLOCK) {
+            int out = 0;
+            for (size_t k = i; k < i + BLOCK; k++) {
+                double t = (x[k] - lo) * scale; /* NaN or infinite for x that is */
+                out += !(t >= tlo && t <= thi && finite_v(y[k]));
+            }
+            if (out) break;
+            i += BLOCK;
+        }
+    while (i < n && finite_v(x[i]) && finite_v(y[i]) && bucket_of(x[i], lo, scale) == b) i++;
+    return i;
+}
+
+/* The index of the first lowest and of the first highest of y[a..e), all finite: the
+ * values from four independent chains, then the first index holding each. */
+static void run_extremes(const double *y, size_t a, size_t e, size_t *imin, size_t *imax)
+{
+    double lo[4] = { y[a], y[a], y[a], y[a] }, hi[4] = { y[a], y[a], y[a], y[a] };
+    size_t k = a + 1;
+    for (; e - k >= 4; k += 4)
+        for (int j = 0; j < 4; j++) {
+            lo[j] = y[k + j] < lo[j] ? y[k + j] : lo[j];
+            hi[j] = y[k + j] > hi[j] ? y[k + j] : hi[j];
+        }
+    for (; k < e; k++) {
+        lo[0] = y[k] < lo[0] ? y[k] : lo[0];
+        hi[0] = y[k] > hi[0] ? y[k] : hi[0];
+    }
+    for (int j = 1; j < 4; j++) {
+        lo[0] = lo[j] < lo[0] ? lo[j] : lo[0];
+        hi[0] = hi[j] > hi[0] ? hi[j] : hi[0];
+    }
+    for (k = a; y[k] != lo[0]; k++) {}
+    *imin = k;
+    for (k = a; y[k] != hi[0]; k++) {}
+    *imax = k;
+}
+
+/* The points of the run [a, e) at ox/oy + m: first, lowest, highest, last in index order,
+ * each once. Returns the new count. */
+static size_t emit_run(const double *x, const double *y, size_t a, size_t e, double *ox,
+                       double *oy, size_t m)
+{
+    size_t k[4] = { a, 0, 0, e - 1 };
+    run_extremes(y, a, e, &k[1], &k[2]);
+    if (k[1] > k[2]) {
+        size_t t = k[1];
+        k[1] = k[2];
+        k[2] = t;
+    }
+    for (int j = 0; j < 4; j++)
+        if (j == 0 || k[j] != k[j - 1]) ox[m] = x[k[j]], oy[m++] = y[k[j]];
+    return m;
+}
+
 /* M4 decimation of a line over increasing x: in each of `buckets` equal x slices keep
  * the first, lowest, highest and last point (in order), and keep every NaN gap. With
  * several slices per pixel column the stroked line covers the same pixels as the full
  * data, and the plot library gets thousands of points instead of millions. Writes to
- * ox/oy (capacity 4 * buckets + 2 * gaps + 4) and returns the count. */
+ * ox/oy (capacity 4 * buckets + 2 * gaps + 4) and returns the count. A slice's points
+ * are a run of consecutive finite points with the same slice number, taken whole: the
+ * run's end found a block at a time, its extremes by a pass over the run alone. */
 size_t cli_decimate(const double *x, const double *y, size_t n, int buckets, double *ox,
                     double *oy)
 {
-    double lo = NAN, hi = NAN;
-    for (size_t i = 0; i < n; i++)
-        if (isfinite(x[i])) {
-            if (isnan(lo)) lo = x[i];
-            hi = x[i];
-        }
-    size_t m = 0;
-    if (isnan(lo)) return 0;
+    /* The slices span the first to the last finite x. */
+    size_t first = 0, end = n;
+    while (first < n && !isfinite(x[first])) first++;
+    if (first == n) return 0;
+    while (!isfinite(x[end - 1])) end--;
+    double lo = x[first], hi = x[end - 1];
     double scale = hi > lo ? buckets / (hi - lo) : 0;
-    long cur = -1;
-    size_t first = 0, last = 0, imin = 0, imax = 0;
-    bool open = false;
-#define FLUSH()                                                                            do {                                                                                       if (open) {                                                                                size_t k[4] = { first, imin, imax, last };                                             if (k[1] > k[2]) { size_t t_ = k[1]; k[1] = k[2]; k[2] = t_; }                         for (int j = 0; j < 4; j++)                                                                if (j == 0 || k[j] != k[j - 1]) ox[m] = x[k[j]], oy[m++] = y[k[j]];                open = false;                                                                      }                                                                                  } while (0)
-    for (size_t i = 0; i < n; i++) {
-        if (!isfinite(x[i]) || !isfinite(y[i])) {
-            FLUSH();
+    size_t m = 0;
+    for (size_t i = 0; i < n;) {
+        if (!finite_v(x[i]) || !finite_v(y[i])) {
             if (m && !isnan(oy[m - 1])) ox[m] = NAN, oy[m++] = NAN;
-            cur = -1;
+            i++;
             continue;
         }
-        long b = (long)((x[i] - lo) * scale);
-        if (b != cur) {
-            FLUSH();
-            cur = b;
-        }
-        if (!open) {
-            first = last = imin = imax = i;
-            open = true;
-            continue;
-        }
-        last = i;
-        if (y[i] < y[imin]) imin = i;
-        if (y[i] > y[imax]) imax = i;
+        size_t e = run_end(x, y, i + 1, n, lo, scale, bucket_of(x[i], lo, scale));
+        m = emit_run(x, y, i, e, ox, oy, m);
+        i = e;
     }
-    FLUSH();
-#undef FLUSH
     return m;
 }
 
