@@ -111,7 +111,9 @@ static nd_array *fit_sel(pf_kind kind, const char *who, const nd_array *x, const
     nd_array *AT = nd_empty(2, tshape, ND_FLOAT64);
     A = AT ? nd_transpose(AT) : NULL;
     nd_free(AT);
-    B = nd_empty(y2d ? 2 : 1, bshape, ND_FLOAT64);
+    /* (n, 1) for a 1-D y as well: the same solution and residuals, and nd_lstsq loads the
+     * column in one run rather than element by element */
+    B = nd_empty(2, bshape, ND_FLOAT64);
     scl = nd__malloc_n(order, sizeof(double), who);
     if (!A || !B || !scl) goto fail;
     double *lhs = nd_data(A), *rhs = nd_data(B);
