@@ -79,6 +79,18 @@ static nd_status parse_ticks(const char *s, int64_t *v, const char *who)
     return ND_OK;
 }
 
+/* nd_datetime_parse(text, dt, v, NULL) with dt's unit and count looked up by the caller
+ * (errors name nd_datetime_parse, as its do). */
+static nd_status parse_date(const char *text, nd_dtype dt, nd_dtunit u, int count, int64_t *v)
+{
+    static const char who[] = "nd_datetime_parse";
+    if (u == ND_DT_GENERIC) return nd_datetime_parse(text, dt, v, NULL);
+    nd_datetimestruct dts;
+    nd_dtunit best;
+    nd_status st = nd__dt_parse_struct(text, &dts, &best, who);
+    return st < 0 ? st : nd__dt_from_struct_unit(&dts, dt, u, count, v, who);
+}
+
 /* The dtype queries are made once, not per element: they were half the time of parsing
  * a million dates. */
 nd_status nd__dt_text_cast(void *dst, nd_dtype dt, ptrdiff_t ds, const void *src, nd_dtype st,
@@ -114,13 +126,15 @@ nd_status nd__dt_text_cast(void *dst, nd_dtype dt, ptrdiff_t ds, const void *src
     char text[256];
     const size_t w = nd_dtype_width(st);
     const bool ucs4 = nd_dtype_base(st) == ND_STR, delta = nd_dtype_is_timedelta(dt);
+    const nd_dtunit u = nd_dtype_unit(dt);
+    const int count = nd_dtype_unit_count(dt);
     if (n > 0 && w >= sizeof text)
         return nd_set_error(ND_EVALUE, "%s: a %s element is too long for a date", who,
                             nd_dtype_name(st));
     for (ptrdiff_t i = 0; i < n; i++, s += ss, d += ds) {
         if (!elem_ascii(s, w, ucs4, text, sizeof text, who)) return ND_EVALUE;
         int64_t v;
-        nd_status rc = delta ? parse_ticks(text, &v, who) : nd_datetime_parse(text, dt, &v, NULL);
+        nd_status rc = delta ? parse_ticks(text, &v, who) : parse_date(text, dt, u, count, &v);
         if (rc < 0) return nd_set_error(rc, "%s: %s", who, nd_errmsg());
         memcpy(d, &v, sizeof v);
     }
