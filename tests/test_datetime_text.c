@@ -109,6 +109,29 @@ static void test_text_to_dates(void)
     nd_free(s);
 }
 
+/* The cast loop on a reversed strided view, an empty array and bytes past ASCII:
+ * np.array(['2001-01-01', 'x', '2003-03-03', 'y', '2005-05-05'])[::-2].astype('M8[D]') */
+static void test_text_to_dates_views(void)
+{
+    nd_array *s = nd_str_array(5, (const char *[]){ "2001-01-01", "x", "2003-03-03", "y", "2005-05-05" },
+                               ND_STR_OF(0));
+    nd_array *v = nd_view(s, "::-2");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(v);
+    expect_repr(nd_astype(v, ND_DATETIME64_OF(ND_DT_D), ND_CAST_UNSAFE),
+                "array(['2005-05-05', '2003-03-03', '2001-01-01'], dtype='datetime64[D]')");
+    nd_array *e = nd_view(s, "2:2");
+    nd_array *ed = nd_astype(e, ND_DATETIME64_OF(ND_DT_D), ND_CAST_UNSAFE);
+    CU_ASSERT_PTR_NOT_NULL(ed);
+    CU_ASSERT_EQUAL(nd_size(ed), 0);
+    nd_free(ed), nd_free(e), nd_free(v), nd_free(s);
+    nd_array *b = nd_bytes_array(2, (const char *[]){ "2008-01-02", "2008-01-0\xff" }, NULL, 0);
+    nd_clear_error();
+    CU_ASSERT_PTR_NULL(nd_astype(b, ND_DATETIME64_OF(ND_DT_D), ND_CAST_UNSAFE));
+    CU_ASSERT_EQUAL(nd_last_error(), ND_EVALUE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(nd_errmsg(), "U+00FF"));
+    nd_free(b);
+}
+
 /* nd_assign into a preallocated string array broadcasts and round-trips */
 static void test_assign_round_trip(void)
 {
@@ -125,6 +148,7 @@ static void test_assign_round_trip(void)
 static const ND_TEST tests[] = {
     ND_T(test_dates_to_text),
     ND_T(test_text_to_dates),
+    ND_T(test_text_to_dates_views),
     ND_T(test_assign_round_trip),
     { 0 },
 };

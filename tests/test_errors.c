@@ -149,8 +149,31 @@ static void test_public_allocator(void)
     nd_free_mem(NULL);
 }
 
+/* Large nd_calloc blocks (fresh pages from calloc, advised for huge pages) are zero,
+ * also right after a written block of the same size was freed (and maybe cached for
+ * reuse by nd_malloc), and are ordinary blocks: writable to the end, freed by
+ * nd_free_mem. Sizes around the 4 MiB threshold and odd ones. */
+static void test_large_calloc_is_zero(void)
+{
+    const size_t sizes[] = { (4u << 20) - 8, 4u << 20, (10u << 20) + 12345, 80000000 };
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        size_t n = sizes[k];
+        unsigned char *w = nd_malloc(n, "t");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(w);
+        memset(w, 0xAB, n);
+        nd_free_mem(w);
+        unsigned char *z = nd_calloc(n / 8, 8, "t");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(z);
+        size_t nonzero = 0;
+        for (size_t i = 0; i < n / 8 * 8; i++) nonzero += z[i] != 0;
+        CU_ASSERT_EQUAL(nonzero, 0);
+        z[0] = z[n / 8 * 8 - 1] = 1;
+        nd_free_mem(z);
+    }
+}
+
 static const ND_TEST tests[] = {
-    ND_T(test_warning_channel), ND_T(test_public_allocator),
+    ND_T(test_warning_channel), ND_T(test_public_allocator), ND_T(test_large_calloc_is_zero),
     ND_T(test_allocation_failure_is_reported), ND_T(test_limits),
     ND_T(test_failure_leaves_input_unchanged), ND_T(test_clear_and_names), { 0 }
 };

@@ -81,6 +81,44 @@ static void test_tofile_binary_matches_numpy(void)
     nd_free(rv);
 }
 
+static off_t file_size(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 ? st.st_size : -1;
+}
+
+/* Binary tofile reserves the file's blocks before writing (fallocate KEEP_SIZE): the
+ * file still ends exactly at the data, also when it replaces a longer one or is empty. */
+static void test_tofile_binary_sizes_after_reserve(void)
+{
+    nd_array *big = nd_arange(0, 300000, 1, ND_FLOAT64);
+    CU_ASSERT_EQUAL(nd_tofile(tmp("sizes.bin"), big), ND_OK);
+    CU_ASSERT_EQUAL(file_size(path), 300000 * 8);
+    nd_array *back = nd_fromfile(path);
+    CU_ASSERT_EQUAL(nd_size(back), 300000);
+    CU_ASSERT_EQUAL(nd_get_f64(back, ND_IDX(299999)), 299999.0);
+    nd_free(back);
+    nd_array *rv = nd_view(big, "::-100000");   /* strided, reversed: 299999, 199999, 99999 */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rv);
+    CU_ASSERT_EQUAL(nd_tofile(tmp("sizes.bin"), rv), ND_OK);
+    CU_ASSERT_EQUAL(file_size(path), 3 * 8);
+    back = nd_fromfile(path);
+    CU_ASSERT_EQUAL(nd_size(back), 3);
+    CU_ASSERT_EQUAL(nd_get_f64(back, ND_IDX(0)), 299999.0);
+    CU_ASSERT_EQUAL(nd_get_f64(back, ND_IDX(2)), 99999.0);
+    nd_free(back);
+    nd_array *one = nd_view(big, "7:8");
+    CU_ASSERT_EQUAL(nd_tofile(tmp("sizes.bin"), one), ND_OK);
+    CU_ASSERT_EQUAL(file_size(path), 8);
+    nd_array *none = nd_view(big, "5:5");
+    CU_ASSERT_EQUAL(nd_tofile(tmp("sizes.bin"), none), ND_OK);
+    CU_ASSERT_EQUAL(file_size(path), 0);
+    nd_free(none);
+    nd_free(one);
+    nd_free(rv);
+    nd_free(big);
+}
+
 static void test_tofile_text_matches_numpy(void)
 {
     const double v[9] = { 1.5, 2, NAN, -INFINITY, 1e-5, 1e20, 0.1, 1e16, 123456789.0 };
@@ -432,6 +470,7 @@ static void test_open_memmap_errors(void)
 
 static const ND_TEST tests[] = {
     ND_T(test_tofile_binary_matches_numpy),
+    ND_T(test_tofile_binary_sizes_after_reserve),
     ND_T(test_tofile_text_matches_numpy),
     ND_T(test_fromfile_binary_matches_numpy),
     ND_T(test_fromfile_text_matches_numpy),

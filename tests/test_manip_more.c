@@ -455,6 +455,37 @@ static void test_chkfinite_vander(void)
     for (size_t k = 0; k < sizeof arr / sizeof *arr; k++) nd_free(arr[k]);
 }
 
+/* Every row length 0..200 (whole 64-element SIMD steps, 8-element groups, a tail) in both
+ * bit orders, on one-byte values with only high or low bits set and on a strided view,
+ * against the packing done bit by bit here. */
+static void test_packbits_lengths(void)
+{
+    uint8_t v[400], want[26];
+    for (int i = 0; i < 400; i++) v[i] = (uint8_t)((i * 37) % 5 == 0 ? 0 : (i % 3 == 0 ? 0x80 : i % 7));
+    nd_array *all = nd_from_buffer(v, ND_SHAPE(400), ND_UINT8);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(all);
+    int bad = 0;
+    for (int n = 0; n <= 200; n++) {
+        for (int strided = 0; strided < 2; strided++) {
+            char sl[32];
+            snprintf(sl, sizeof sl, strided ? "0:%d:2" : "0:%d", strided ? 2 * n : n);
+            nd_array *a = nd_view(all, sl);
+            for (int little = 0; little < 2; little++) {
+                memset(want, 0, sizeof want);
+                for (int i = 0; i < n; i++)
+                    if (v[strided ? 2 * i : i]) want[i / 8] |= (uint8_t)(little ? 1u << (i % 8) : 0x80u >> (i % 8));
+                nd_array *p = nd_packbits(a, .bitorder = little ? ND_BITORDER_LITTLE : ND_BITORDER_BIG);
+                bool ok = p && nd_size(p) == (n + 7) / 8 && memcmp(nd_data(p), want, (size_t)(n + 7) / 8) == 0;
+                if (!ok && bad++ < 3) fprintf(stderr, "\npackbits n=%d strided=%d little=%d differs\n", n, strided, little);
+                nd_free(p);
+            }
+            nd_free(a);
+        }
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    nd_free(all);
+}
+
 static void test_packbits(void)
 {
     nd_array *bits = in("in_bits"), *u8 = in("in_u8"), *x = in("in_x");
@@ -741,7 +772,7 @@ static void test_allocation_failures(void)
 static const ND_TEST tests[] = {
     ND_T(test_pad_constant_edge_wrap), ND_T(test_pad_reflect_symmetric), ND_T(test_pad_ramp_and_stats),
     ND_T(test_pad_function_empty_edges), ND_T(test_delete), ND_T(test_insert), ND_T(test_trim_block_unstack),
-    ND_T(test_chkfinite_vander), ND_T(test_packbits), ND_T(test_bitwise_count_and_repr),
+    ND_T(test_chkfinite_vander), ND_T(test_packbits), ND_T(test_packbits_lengths), ND_T(test_bitwise_count_and_repr),
     ND_T(test_finfo_iinfo_types), ND_T(test_unique_axis), ND_T(test_intersect_indices),
     ND_T(test_resize_append_0d), ND_T(test_complex_pad), ND_T(test_pad_integer_wrap),
     ND_T(test_allocation_failures), { 0 }

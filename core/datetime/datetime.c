@@ -197,17 +197,23 @@ nd_status nd__dt_from_struct(const nd_datetimestruct *dts, nd_dtype dtype, int64
 {
     if (!nd_dtype_is_datetime(dtype))
         return nd_set_error(ND_EDTYPE, "%s: %s is not a datetime64 dtype", who, nd_dtype_name(dtype));
+    return nd__dt_from_struct_unit(dts, dtype, nd_dtype_unit(dtype), nd_dtype_unit_count(dtype),
+                                   out, who);
+}
+
+nd_status nd__dt_from_struct_unit(const nd_datetimestruct *dts, nd_dtype dtype, nd_dtunit u,
+                                  int count, int64_t *out, const char *who)
+{
     if (dts->year == ND_NAT) {
         *out = ND_NAT;
         return ND_OK;
     }
-    nd_dtunit u = nd_dtype_unit(dtype);
     if (u == ND_DT_GENERIC)
         return nd_set_error(ND_EDTYPE, "%s: Cannot create a NumPy datetime other than NaT with "
                             "generic units", who);
     nd_status st = check_struct(dts, who);
     if (st < 0) return st;
-    nd__i128 t = floordiv128(struct_ticks(dts, u), nd_dtype_unit_count(dtype));
+    nd__i128 t = floordiv128(struct_ticks(dts, u), count);
     if (t > INT64_MAX || t <= INT64_MIN) {
         char buf[ND_DATETIME_STRLEN];
         nd__dt_format_struct(dts, ND_DT_GENERIC, false, buf);

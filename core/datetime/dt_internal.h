@@ -13,6 +13,11 @@ ND_INTERNAL nd__i128 nd__dt_ticks_per_day(nd_dtunit u);
 /* The checked conversions of datetime.c with the caller's name in errors. */
 ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_from_struct(const nd_datetimestruct *dts, nd_dtype dtype,
                                                         int64_t *out, const char *who);
+/* nd__dt_from_struct for a datetime64 dtype whose unit and count the caller looked up
+ * (once for a whole array). */
+ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_from_struct_unit(const nd_datetimestruct *dts,
+                                                             nd_dtype dtype, nd_dtunit u, int count,
+                                                             int64_t *out, const char *who);
 ND_INTERNAL ND_WARN_UNUSED nd_status nd__dt_to_struct(int64_t value, nd_dtype dtype,
                                                       nd_datetimestruct *out, const char *who);
 /* One ISO string into a struct and the unit it spells (ND_DT_GENERIC for NaT). */

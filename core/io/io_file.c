@@ -247,6 +247,20 @@ nd_status nd__file_writer_patch(nd_file_writer *w, uint64_t off, const void *dat
     return k == (ssize_t)n ? ND_OK : writer_fail(w, k < 0 ? errno : ENOSPC);
 }
 
+void nd__file_writer_reserve(nd_file_writer *w, uint64_t n)
+{
+#ifdef FALLOC_FL_KEEP_SIZE
+    /* only our own fresh temporary file: a device or FIFO has no blocks to reserve */
+    if (w->err || !w->tmp || n == 0 || n > (uint64_t)INT64_MAX) return;
+    off_t at = lseek(w->fd, 0, SEEK_CUR);
+    if (at >= 0 && fallocate(w->fd, FALLOC_FL_KEEP_SIZE, at + (off_t)w->len, (off_t)n) != 0) {
+        /* unsupported (tmpfs before 3.5, NFS...) or short of space: the writes decide */
+    }
+#else
+    (void)w, (void)n;
+#endif
+}
+
 void nd_file_writer_abort(nd_file_writer *w)
 {
     if (!w) return;

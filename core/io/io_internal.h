@@ -91,6 +91,12 @@ ND_INTERNAL void nd__unmap_file(nd__mapped *m);
 ND_INTERNAL bool nd__file_writer_seekable(const nd_file_writer *w);
 ND_INTERNAL ND_WARN_UNUSED
 nd_status nd__file_writer_patch(nd_file_writer *w, uint64_t off, const void *data, size_t n);
+/* Tell the file system that `n` more bytes are coming (Linux fallocate with
+ * FALLOC_FL_KEEP_SIZE, as ndarray.tofile does): the blocks are allocated now, so ext4 has
+ * no delayed allocation left to flush when commit renames the temporary file over an
+ * existing one. A hint only: ignored for in-place outputs and where unsupported; a
+ * shortage of space still shows up as the write's error. */
+ND_INTERNAL void nd__file_writer_reserve(nd_file_writer *w, uint64_t n);
 
 /* Message for errno `e` opening `path` ("No such file or directory", ...). Sets the error
  * and returns its code, like nd_set_error (so no ND_WARN_UNUSED). */

@@ -164,6 +164,7 @@ nd_status nd_tofile_(const char *path, const nd_tofile_opts *o)
     if (!w) return nd_last_error();
     nd_status st = ND_OK;
     if (!text) {
+        nd__file_writer_reserve(w, nd_nbytes(a));
         st = nd__npy_write_data(a, false, false, sink_writer, w, who);
     } else {
         nd__strbuf b = { .who = who };

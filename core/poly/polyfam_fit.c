@@ -96,7 +96,7 @@ static nd_array *fit_sel(pf_kind kind, const char *who, const nd_array *x, const
     double *xs = NULL, *ws = NULL, *ys = NULL, *scl = NULL, *full = NULL;
     nd_array *A = NULL, *B = NULL, *c = NULL;
     nd_lstsq_result res = { NULL, NULL, NULL, NULL };
-    ptrdiff_t ashape[2] = { n, order }, bshape[2] = { n, K }, cshape[2] = { order, K };
+    ptrdiff_t bshape[2] = { n, K }, cshape[2] = { order, K };
     if (!(xs = nd__pf_f64(x, who)) || !(ys = nd__pf_f64(y, who))) goto fail;
     if (o->w && !(ws = nd__pf_f64(o->w, who))) goto fail;
     if (!finite_all(xs, n) || !finite_all(ys, n * K) || (ws && !finite_all(ws, n))) {
@@ -104,32 +104,40 @@ static nd_array *fit_sel(pf_kind kind, const char *who, const nd_array *x, const
                      "Least Squares)", who);
         goto fail;
     }
-    A = nd_empty(2, ashape, ND_FLOAT64);
-    B = nd_empty(y2d ? 2 : 1, bshape, ND_FLOAT64);
+    /* The matrix is built as its transpose, one contiguous row per term (NumPy's van.T):
+     * the scaling passes run along rows, and A, its transposed view, is column-major, which
+     * nd_lstsq copies into LAPACK's layout a column at a time. */
+    ptrdiff_t tshape[2] = { order, n };
+    nd_array *AT = nd_empty(2, tshape, ND_FLOAT64);
+    A = AT ? nd_transpose(AT) : NULL;
+    nd_free(AT);
+    /* (n, 1) for a 1-D y as well: the same solution and residuals, and nd_lstsq loads the
+     * column in one run rather than element by element */
+    B = nd_empty(2, bshape, ND_FLOAT64);
     scl = nd__malloc_n(order, sizeof(double), who);
     if (!A || !B || !scl) goto fail;
     double *lhs = nd_data(A), *rhs = nd_data(B);
     if (sel) { /* NumPy's van[:, deg] */
         if (!(full = nd__malloc_n(n * (lmax + 1), sizeof(double), who))) goto fail;
-        nd__pf_vander_rows(kind, xs, n, deg, full, lmax + 1);
-        for (ptrdiff_t i = 0; i < n; i++)
-            for (ptrdiff_t j = 0; j < order; j++) lhs[i * order + j] = full[i * (lmax + 1) + sel[j]];
+        nd__pf_vander(kind, xs, n, deg, full, 1, n);
+        for (ptrdiff_t j = 0; j < order; j++)
+            memcpy(lhs + j * n, full + sel[j] * n, sizeof(double) * (size_t)n);
     } else {
-        nd__pf_vander_rows(kind, xs, n, deg, lhs, order);
+        nd__pf_vander(kind, xs, n, deg, lhs, 1, n);
     }
     memcpy(rhs, ys, sizeof(double) * (size_t)(n * K));
-    if (ws)
-        for (ptrdiff_t i = 0; i < n; i++) {
-            for (ptrdiff_t j = 0; j < order; j++) lhs[i * order + j] *= ws[i];
+    if (ws) {
+        for (ptrdiff_t j = 0; j < order; j++)
+            for (ptrdiff_t i = 0; i < n; i++) lhs[j * n + i] *= ws[i];
+        for (ptrdiff_t i = 0; i < n; i++)
             for (ptrdiff_t k = 0; k < K; k++) rhs[i * K + k] *= ws[i];
-        }
-    for (ptrdiff_t j = 0; j < order; j++) {
-        double s = 0;
-        for (ptrdiff_t i = 0; i < n; i++) s += lhs[i * order + j] * lhs[i * order + j];
-        scl[j] = s == 0 ? 1 : sqrt(s);
     }
-    for (ptrdiff_t i = 0; i < n; i++)
-        for (ptrdiff_t j = 0; j < order; j++) lhs[i * order + j] /= scl[j];
+    for (ptrdiff_t j = 0; j < order; j++) {
+        double *row = lhs + j * n, s = 0;
+        for (ptrdiff_t i = 0; i < n; i++) s += row[i] * row[i];
+        scl[j] = s == 0 ? 1 : sqrt(s);
+        for (ptrdiff_t i = 0; i < n; i++) row[i] /= scl[j];
+    }
     if (nd_lstsq(A, B, rcond, &res) < 0) goto fail;
     c = nd_empty(y2d ? 2 : 1, cshape, ND_FLOAT64);
     if (!c || nd_to_f64(res.x, nd_data(c)) < 0) goto fail;

@@ -71,7 +71,10 @@ typedef struct pf_api {
 /* sum c[i * stride] P_i(x), i < n (n >= 1), NumPy's Clenshaw form. */
 ND_INTERNAL double nd__pf_eval(pf_kind kind, const double *c, ptrdiff_t n, ptrdiff_t stride,
                                double x);
-/* Row i of v (row stride ld) = P_0..P_deg at x[i], i < n (NumPy's *vander recurrence). */
+/* v[i * is + k * ks] = P_k(x[i]), k <= deg, i < n (NumPy's *vander recurrence). */
+ND_INTERNAL void nd__pf_vander(pf_kind kind, const double *x, ptrdiff_t n, int deg, double *v,
+                               ptrdiff_t is, ptrdiff_t ks);
+/* Row i of v (row stride ld) = P_0..P_deg at x[i], i < n: nd__pf_vander(..., ld, 1). */
 ND_INTERNAL void nd__pf_vander_rows(pf_kind kind, const double *x, ptrdiff_t n, int deg, double *v,
                                     ptrdiff_t ld);
 /* The family's scaled companion matrix of c (trimmed, n >= 2) as NumPy builds it. */

@@ -248,18 +248,30 @@ static nd_array *gridnd(pf_kind kind, const char *who, const nd_array *const *pt
 }
 
 /* V[i, 0..deg] = P_k(x[i]) into v (row stride ld). */
-void nd__pf_vander_rows(pf_kind kind, const double *x, ptrdiff_t n, int deg, double *v, ptrdiff_t ld)
+void nd__pf_vander(pf_kind kind, const double *x, ptrdiff_t n, int deg, double *v, ptrdiff_t is,
+                   ptrdiff_t ks)
 {
-    for (ptrdiff_t i = 0; i < n; i++) {
-        double *row = v + i * ld;
-        row[0] = 1;
+    /* By blocks of points, one degree at a time: the recurrence's coefficients are looked
+     * up once per block, and the block's values stay in cache whichever way v is laid out. */
+    enum { BLOCK = 512 };
+    for (ptrdiff_t i0 = 0; i0 < n; i0 += BLOCK) {
+        ptrdiff_t i1 = n - i0 < BLOCK ? n : i0 + BLOCK;
+        for (ptrdiff_t i = i0; i < i1; i++) v[i * is] = 1;
         for (int k = 0; k < deg; k++) {
             pf_rec r;
             nd__pf_rec(kind, k, &r);
-            double prev = k > 0 ? row[k - 1] : 0;
-            row[k + 1] = (row[k] * (r.A * x[i] + r.B) - (k > 0 ? prev * r.G : 0)) / r.D;
+            const double *cur = v + k * ks, *prev = k > 0 ? cur - ks : cur;
+            double *next = v + (k + 1) * ks;
+            for (ptrdiff_t i = i0; i < i1; i++)
+                next[i * is] =
+                    (cur[i * is] * (r.A * x[i] + r.B) - (k > 0 ? prev[i * is] * r.G : 0)) / r.D;
         }
     }
+}
+
+void nd__pf_vander_rows(pf_kind kind, const double *x, ptrdiff_t n, int deg, double *v, ptrdiff_t ld)
+{
+    nd__pf_vander(kind, x, n, deg, v, ld, 1);
 }
 
 static nd_array *vander(pf_kind kind, const char *who, const nd_array *x, int deg)
