@@ -245,9 +245,10 @@ static void test_large_line_is_simplified_and_exact_enough(void)
 
 /* A long line through the simplifier's column reduction with every case around it: NaN
  * and infinite breaks, excursions past the view (clipped, re-entered mid-column), noisy
- * columns where the min and max swap order, a column visited twice by a reversal, at two
- * widths and with transparency (stroked as one path). The reference is the pixels of the
- * per-vertex reduction before the branch-free column loop: they must stay exactly equal. */
+ * columns where the min and max swap order, spikes that put a column's max right before
+ * its min, a column visited twice by a reversal, at two widths and with transparency
+ * (stroked as one path). The reference is the pixels of the per-vertex reduction before
+ * the column loop (sink_column_run): they must stay exactly equal. */
 static void test_long_line_columns_match_reference(void)
 {
     enum { N = 120000 };
@@ -260,6 +261,7 @@ static void test_long_line_columns_match_reference(void)
         y[i] = 1.4 * sin(3 * t) + 0.3 * sin(21.3 * t);
         if (i > N / 4 && i < N / 3) y[i] += 0.4 * (w - floor(w)); /* noisy columns */
     }
+    for (size_t i = N / 3; i < N / 2; i += 397) y[i] = 1.1, y[i + 1] = -1.1; /* max just before min */
     for (size_t i = 777; i < N; i += 9973) y[i] = NAN;
     for (size_t i = 5003; i < N; i += 15013) x[i] = INFINITY;
     nplot_figure *fig = nplot_figure_new(.width = 3.2, .height = 2.4);
