@@ -241,10 +241,8 @@ static void extent_merge(axis_state *a, const nplot__extent *e)
  * extension, also in clang), as the per-point loop below is one chain of compares and
  * branches (1.9 ms for a million-point line, 1.5 ms this way, and nothing more when it
  * rides on the copy that a line makes anyway). */
-#if defined(__GNUC__)
-typedef double v2d __attribute__((vector_size(16)));
-typedef long long v2l __attribute__((vector_size(16)));
-#define SEL(m, a, b) ((v2d)(((v2l)(a) & (m)) | ((v2l)(b) & ~(m))))
+#ifdef NPLOT__V2
+typedef nplot__v2d v2d;
 
 static double first_zero(const double *v, size_t n)
 {
@@ -266,11 +264,11 @@ bool nplot__copy_extent(double *dst, const double *src, size_t n, nplot__extent 
                 v2d x;
                 memcpy(&x, src + i + 2 * k, sizeof x);
                 if (dst) memcpy(dst + i + 2 * k, &x, sizeof x);
-                v2d p = SEL(x > zero, x, inf);
+                v2d p = NPLOT__SEL(x > zero, x, inf);
                 nan[k] += x - x; /* NaN once a value is not finite */
-                lo[k] = SEL(x < lo[k], x, lo[k]);
-                hi[k] = SEL(x > hi[k], x, hi[k]);
-                mp[k] = SEL(p < mp[k], p, mp[k]);
+                lo[k] = NPLOT__SEL(x < lo[k], x, lo[k]);
+                hi[k] = NPLOT__SEL(x > hi[k], x, hi[k]);
+                mp[k] = NPLOT__SEL(p < mp[k], p, mp[k]);
             }
         v2d z = nan[0] + nan[1];
         if (!(z[0] + z[1] == 0)) break;

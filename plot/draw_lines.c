@@ -97,9 +97,9 @@ static void sink_line(sink *s, double x, double y)
     sink_open(s, x, y);
 }
 
-#if defined(__GNUC__)
-typedef double v2d __attribute__((vector_size(16)));
-typedef long long v2l __attribute__((vector_size(16)));
+#ifdef NPLOT__V2
+typedef nplot__v2d v2d;
+typedef nplot__v2l v2l;
 
 /* The index in y[0..3] of the first value equal to v (one of them is). */
 static int first_equal(const double *y, double v)
@@ -126,8 +126,7 @@ static size_t column_run_blocks(const bbox *r, double col, const double *xs, con
         v2l in = (x0 >= xlo) & (x0 < xend) & (x0 <= xhi) & (y0 >= ylo) & (y0 <= yhi) & (x1 >= xlo) &
                  (x1 < xend) & (x1 <= xhi) & (y1 >= ylo) & (y1 <= yhi);
         if (!(in[0] & in[1])) break;
-        v2l l = y1 < y0, g = y1 > y0;
-        v2d lo = (v2d)(((v2l)y1 & l) | ((v2l)y0 & ~l)), hi = (v2d)(((v2l)y1 & g) | ((v2l)y0 & ~g));
+        v2d lo = NPLOT__SEL(y1 < y0, y1, y0), hi = NPLOT__SEL(y1 > y0, y1, y0);
         double blo = lo[1] < lo[0] ? lo[1] : lo[0], bhi = hi[1] > hi[0] ? hi[1] : hi[0];
         if (blo < m[1]) {
             int j = first_equal(ys + i, blo);
@@ -144,7 +143,7 @@ static size_t column_run_blocks(const bbox *r, double col, const double *xs, con
 
 /* The common case of a long line, from xs[i]: consecutive vertices inside r that stay in
  * the open column only move its min, max and last point, found without calls (floor) and,
- * where GCC's vector extension is there (also in clang), four vertices at a time, so a
+ * where the vector extension is there (NPLOT__V2), four vertices at a time, so a
  * million vertices cost well under the five nanoseconds each of sink_line. Stops at the
  * first vertex that is outside r, in another column or not finite (the comparisons fail
  * for NaN) and returns its index. */
@@ -156,7 +155,7 @@ static size_t sink_column_run(sink *s, const bbox *r, const double *xs, const do
     double m[4] = { s->mnx, s->mny, s->mxx, s->mxy };
     long imn = s->imn, imx = s->imx, k = s->i;
     size_t i0 = i;
-#if defined(__GNUC__)
+#ifdef NPLOT__V2
     i = column_run_blocks(r, s->col, xs, ys, i, n, m, &imn, &imx, &k);
 #endif
     for (; i < n; i++) {

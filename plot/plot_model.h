@@ -930,6 +930,15 @@ void nplot__axes_legends_free(nplot_axes *ax);
 void nplot__legends_free(struct legend_spec *list);
 artist *nplot__artist_add(nplot_axes *ax, artist_kind kind, const char *who);
 void nplot__update_datalim(nplot_axes *ax, artist *a);
+/* Two doubles as one SSE2 value (GCC's vector extension, also in clang) for the
+ * branch-free loops over long lines; NPLOT__V2 says they exist. NPLOT__SEL(m, a, b) is
+ * m ? a : b per lane, m a comparison's lane mask. */
+#if defined(__GNUC__)
+#define NPLOT__V2 1
+typedef double nplot__v2d __attribute__((vector_size(16)));
+typedef long long nplot__v2l __attribute__((vector_size(16)));
+#define NPLOT__SEL(m, a, b) ((nplot__v2d)(((nplot__v2l)(a) & (m)) | ((nplot__v2l)(b) & ~(m))))
+#endif
 /* The extent of one coordinate's finite values: lowest, highest, smallest positive. */
 typedef struct nplot__extent {
     double lo, hi, minpos;
