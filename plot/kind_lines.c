@@ -129,11 +129,17 @@ nd_status nplot__line_props(nplot_axes *ax, const nplot_line_opts *o, line_props
     return ND_OK;
 }
 
-/* A line artist with copies of x (NULL → 0..n-1) and y. own, when not NULL, holds
- * buffers of the caller's (nd_malloc'd float64 copies) that the artist takes instead of
- * copying them again when they are x or y: own[i] becomes NULL once taken. */
+/* Buffers of the caller's (nd_malloc'd float64 copies of x and y) that a line takes
+ * instead of copying them again: xy[i] becomes NULL once taken. lim: the extents of both,
+ * found while copying them (every value finite), or NULL. */
+typedef struct line_own {
+    double *xy[2];
+    const nplot__extent *lim;
+} line_own;
+
+/* A line artist with copies of x (NULL → 0..n-1) and y, or the caller's own ones. */
 static nd_status add_line_own(nplot_axes *ax, const double *x, const double *y, size_t n,
-                              const nplot_line_opts *o, int drawstyle, artist **out, double **own,
+                              const nplot_line_opts *o, int drawstyle, artist **out, line_own *own,
                               const char *who)
 {
     CHECK_AX(ax, who);
@@ -153,12 +159,14 @@ static nd_status add_line_own(nplot_axes *ax, const double *x, const double *y, 
     a->alpha = alpha;
     a->zorder = o->zorder ? o->zorder : 2;
     a->n = n;
-    if (own && own[0] && own[0] == x) a->x = own[0], own[0] = NULL;
+    bool took = own && own->xy[0] == x && own->xy[1] == y && x && y;
+    if (own && own->xy[0] && own->xy[0] == x) a->x = own->xy[0], own->xy[0] = NULL;
     else if (!(a->x = nplot__copy_or_index(ax->fig, x, n, who))) return ax->fig->status;
-    if (own && own[1] && own[1] == y) a->y = own[1], own[1] = NULL;
+    if (own && own->xy[1] && own->xy[1] == y) a->y = own->xy[1], own->xy[1] = NULL;
     else if (!(a->y = nplot__copy_or_index(ax->fig, y, n, who))) return ax->fig->status;
     if (o->label && !(a->label = nplot__strdup(ax->fig, o->label, who))) return ax->fig->status;
-    nplot__update_datalim(ax, a);
+    if (took && own->lim) nplot__datalim_extent(ax, a, &own->lim[0], &own->lim[1]);
+    else nplot__update_datalim(ax, a);
     if (out) *out = a;
     return ND_OK;
 }
@@ -170,7 +178,7 @@ static nd_status add_line(nplot_axes *ax, const double *x, const double *y, size
 }
 
 static nd_status plot_own(nplot_axes *ax, const double *x, const double *y, size_t n,
-                          const nplot_line_opts *o, double **own)
+                          const nplot_line_opts *o, line_own *own)
 {
     return add_line_own(ax, x, y, n, o, 0, NULL, own, "nplot_plot");
 }
@@ -190,7 +198,7 @@ static int step_where(const nplot_line_opts *o)
 }
 
 static nd_status step_own(nplot_axes *ax, const double *x, const double *y, size_t n,
-                          const nplot_line_opts *o, double **own)
+                          const nplot_line_opts *o, line_own *own)
 {
     static const char *who = "nplot_step";
     CHECK_AX(ax, who);
@@ -513,7 +521,29 @@ static nd_status stem_draw(nplot_axes *ax, const double *x, const double *y, siz
 /* ---- nd_array forms --------------------------------------------------------------------------------- */
 /* plot_own or step_own: own holds the float64 copies the line may take */
 typedef nd_status (*line_fn)(nplot_axes *, const double *, const double *, size_t,
-                             const nplot_line_opts *, double **own);
+                             const nplot_line_opts *, line_own *own);
+
+/* x and y when both are 1-D float64 of one length (a long line's usual case): copied with
+ * their extents found in the same pass (lim[0] x's, lim[1] y's, valid when *have_lim),
+ * so the line's data limits need not read the copies again. False: not that case. */
+static bool copy_plain_xy(nplot_axes *ax, const nd_array *x, const nd_array *y, double **xs, double **ys,
+                          size_t *n, nplot__extent lim[2], bool *have_lim, nd_status *st, const char *who)
+{
+    if (!x || nd_dtype_of(x) != ND_FLOAT64 || nd_dtype_of(y) != ND_FLOAT64 || nd_ndim(x) != 1 ||
+        nd_ndim(y) != 1 || !nd_is_c_contiguous(x) || !nd_is_c_contiguous(y) || nd_size(x) != nd_size(y))
+        return false;
+    *n = (size_t)nd_size(y);
+    *xs = nd_malloc(sizeof(double) * (*n ? *n : 1), who);
+    *ys = nd_malloc(sizeof(double) * (*n ? *n : 1), who);
+    if (!*xs || !*ys) {
+        *st = nplot__fail(ax->fig, ND_ENOMEM, "%s: out of memory copying %zu values", who, *n);
+        return true;
+    }
+    bool fx = nplot__copy_extent(*xs, nd_data(x), *n, &lim[0]);
+    bool fy = nplot__copy_extent(*ys, nd_data(y), *n, &lim[1]);
+    *have_lim = fx && fy;
+    return true;
+}
 
 static nd_status plot_arrays(nplot_axes *ax, const nd_array *x, const nd_array *y,
                              const nplot_line_opts *o, line_fn fn, const char *who)
@@ -525,8 +555,15 @@ static nd_status plot_arrays(nplot_axes *ax, const nd_array *x, const nd_array *
     if (nd > 2) return nplot__fail(ax->fig, ND_ESHAPE, "%s: y must be 1-D or 2-D, got %d dimensions", who, nd);
     double *xs = NULL, *ys = NULL;
     size_t nx = 0, ny = 0;
-    nd_status st = nplot__axis_f64(ax, true, x, true, &xs, &nx, "x", who);
-    if (!st) st = nplot__axis_f64(ax, false, y, true, &ys, &ny, "y", who);
+    nplot__extent lim[2];
+    bool have_lim = false;
+    nd_status st = ND_OK;
+    if (copy_plain_xy(ax, x, y, &xs, &ys, &ny, lim, &have_lim, &st, who)) {
+        nx = ny;
+    } else {
+        st = nplot__axis_f64(ax, true, x, true, &xs, &nx, "x", who);
+        if (!st) st = nplot__axis_f64(ax, false, y, true, &ys, &ny, "y", who);
+    }
     if (st) goto done;
     if (x && nd_ndim(x) > 1) {
         st = nplot__fail(ax->fig, ND_ESHAPE, "%s: x must be 1-D, got %d dimensions", who, nd_ndim(x));
@@ -534,9 +571,9 @@ static nd_status plot_arrays(nplot_axes *ax, const nd_array *x, const nd_array *
     }
     if (nd <= 1) {
         if (x && (st = nplot__lengths_match(ax->fig, nx, ny, "x", "y", who))) goto done;
-        double *own[2] = { xs, ys }; /* the line keeps these copies: one copy per array */
-        st = fn(ax, xs, ys, ny, o, own);
-        xs = own[0], ys = own[1];
+        line_own own = { { xs, ys }, have_lim ? lim : NULL }; /* the line keeps these copies */
+        st = fn(ax, xs, ys, ny, o, &own);
+        xs = own.xy[0], ys = own.xy[1];
     } else {
         /* matplotlib: a 2-D y plots one line per column */
         size_t rows = (size_t)nd_shape(y)[0], cols = (size_t)nd_shape(y)[1];

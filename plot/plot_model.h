@@ -930,6 +930,27 @@ void nplot__axes_legends_free(nplot_axes *ax);
 void nplot__legends_free(struct legend_spec *list);
 artist *nplot__artist_add(nplot_axes *ax, artist_kind kind, const char *who);
 void nplot__update_datalim(nplot_axes *ax, artist *a);
+/* Two doubles as one SSE2 value (GCC's vector extension, also in clang) for the
+ * branch-free loops over long lines; NPLOT__V2 says they exist. NPLOT__SEL(m, a, b) is
+ * m ? a : b per lane, m a comparison's lane mask. */
+#if defined(__GNUC__)
+#define NPLOT__V2 1
+typedef double nplot__v2d __attribute__((vector_size(16)));
+typedef long long nplot__v2l __attribute__((vector_size(16)));
+#define NPLOT__SEL(m, a, b) ((nplot__v2d)(((nplot__v2l)(a) & (m)) | ((nplot__v2l)(b) & ~(m))))
+#endif
+/* The extent of one coordinate's finite values: lowest, highest, smallest positive. */
+typedef struct nplot__extent {
+    double lo, hi, minpos;
+    bool any;
+} nplot__extent;
+/* dst = src (n values; dst NULL: only read src) and, when every value is finite, their
+ * extent in *e, found in the same pass; false (*e unset) when a value is not finite. */
+bool nplot__copy_extent(double *dst, const double *src, size_t n, nplot__extent *e);
+/* nplot__update_datalim for an artist whose x and y extents are known (every point
+ * finite: nplot__copy_extent returned true for both). */
+void nplot__datalim_extent(nplot_axes *ax, const artist *a, const nplot__extent *ex,
+                           const nplot__extent *ey);
 rgba nplot__next_line_color(nplot_axes *ax);
 rgba nplot__next_patch_color(nplot_axes *ax);
 /* Axes3D._shade_colors of c on the polygon p0 p1 p2 ... (normal (p0 - p1) x (p1 - p2),

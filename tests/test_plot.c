@@ -243,6 +243,106 @@ static void test_large_line_is_simplified_and_exact_enough(void)
     free(x), free(y), free(xs), free(ys);
 }
 
+/* A long line through the simplifier's column reduction with every case around it: NaN
+ * and infinite breaks, excursions past the view (clipped, re-entered mid-column), noisy
+ * columns where the min and max swap order, spikes that put a column's max right before
+ * its min, a column visited twice by a reversal, at two widths and with transparency
+ * (stroked as one path). The reference is the pixels of the per-vertex reduction before
+ * the column loop (sink_column_run): they must stay exactly equal. */
+static void test_long_line_columns_match_reference(void)
+{
+    enum { N = 120000 };
+    double *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+    for (size_t i = 0; i < N; i++) {
+        double t = (double)i / (N - 1) * 10, w = (double)i * 0.6180339887498949;
+        x[i] = i > N / 2 && i < N / 2 + 4000 ? 10 - t : t; /* a short reversal */
+        y[i] = 1.4 * sin(3 * t) + 0.3 * sin(21.3 * t);
+        if (i > N / 4 && i < N / 3) y[i] += 0.4 * (w - floor(w)); /* noisy columns */
+    }
+    for (size_t i = N / 3; i < N / 2; i += 397) y[i] = 1.1, y[i + 1] = -1.1; /* max just before min */
+    for (size_t i = 777; i < N; i += 9973) y[i] = NAN;
+    for (size_t i = 5003; i < N; i += 15013) x[i] = INFINITY;
+    nplot_figure *fig = nplot_figure_new(.width = 3.2, .height = 2.4);
+    nplot_axes *ax = bare_axes(fig, -0.5, 10.5, -1.2, 1.2);
+    nplot_plot_xy(ax, x, y, N, .linewidth = 0.7);
+    nplot_plot_xy(ax, x, y, N / 2, .linewidth = 2.5, .alpha = 0.5, .color = "C1");
+    golden_compare(fig, DATA, "line_columns", 0.0);
+    nplot_figure_free(fig);
+    free(x), free(y);
+}
+
+/* The data limits of a line as the per-point rule has them: the extremes of the points
+ * whose coordinates are both finite, the first of equal values kept (so the sign of a
+ * zero end is the first zero's), minpos the smallest positive. */
+static void limits_by_points(const double *x, const double *y, size_t n, double lim[6])
+{
+    lim[0] = lim[2] = lim[3] = lim[5] = INFINITY, lim[1] = lim[4] = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(x[i]) || !isfinite(y[i])) continue;
+        for (int k = 0; k < 2; k++) {
+            double v = k ? y[i] : x[i], *l = lim + 3 * k;
+            if (v < l[0]) l[0] = v;
+            if (v > l[1]) l[1] = v;
+            if (v > 0 && v < l[2]) l[2] = v;
+        }
+    }
+}
+
+static bool same_double(double a, double b)
+{
+    return a == b && signbit(a) == signbit(b);
+}
+
+/* Long lines take a lane-parallel pass for their data limits: the view (no margins) and a
+ * log view (its lower end the smallest positive) must be the per-point rule's to the bit,
+ * with zeros of either sign at the ends, a NaN or an infinity anywhere, odd lengths. */
+static void test_long_line_data_limits_match_per_point_rule(void)
+{
+    enum { N = 5003 };
+    static double x[N], y[N];
+    for (int c = 0; c < 5; c++) {
+        size_t n = N - (size_t)c; /* odd and even lengths: tails past the lanes */
+        for (size_t i = 0; i < n; i++) {
+            double w = (double)i * 0.6180339887498949;
+            x[i] = (double)i - 1000;
+            y[i] = (w - floor(w)) * 4 - 3;
+        }
+        if (c == 1) { /* y's minimum is a zero: +0.0 first (lane 3), -0.0 after it in lane 0 */
+            for (size_t i = 0; i < n; i++) y[i] = fabs(y[i]) + 0.5;
+            y[4003] = 0.0, y[4004] = -0.0;
+        }
+        if (c == 2) { /* x's maximum is a zero: -0.0 first (lane 3), +0.0 after it in lane 0 */
+            for (size_t i = 0; i < n; i++) x[i] = -(double)i - 1;
+            x[7] = -0.0, x[8] = 0.0;
+        }
+        if (c == 3) y[n - 1] = NAN; /* not all finite: the per-point loop */
+        if (c == 4) x[2] = INFINITY, y[3] = -INFINITY;
+        double lim[6], lo, hi;
+        limits_by_points(x, y, n, lim);
+        nd_array *xa = nd_from_f64(x, (ptrdiff_t)n), *ya = nd_from_f64(y, (ptrdiff_t)n);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(xa);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(ya);
+        for (int form = 0; form < 2; form++) { /* C arrays; arrays (limits found while copying) */
+            nplot_figure *fig = nplot_figure_new();
+            nplot_axes *ax = nplot_subplot(fig, 1, 1, 1);
+            nplot_margins(ax, 0, 0);
+            CU_ASSERT_EQUAL_FATAL(form ? nplot_plot(ax, xa, ya) : nplot_plot_xy(ax, x, y, n), ND_OK);
+            nplot_get_xlim(ax, &lo, &hi);
+            CU_ASSERT(same_double(lo, lim[0]) && same_double(hi, lim[1]));
+            nplot_get_ylim(ax, &lo, &hi);
+            CU_ASSERT(same_double(lo, lim[3]) && same_double(hi, lim[4]));
+            nplot_set_xscale(ax, "log");
+            nplot_get_xlim(ax, &lo, &hi);
+            if (isfinite(lim[2])) CU_ASSERT(same_double(lo, lim[2]));
+            nplot_figure_free(fig);
+        }
+        nd_free(xa);
+        nd_free(ya);
+    }
+}
+
 /* ---- bad input --------------------------------------------------------------------------------- */
 static void test_bad_sizes(void)
 {
@@ -385,6 +485,8 @@ static const ND_TEST tests[] = {
     ND_T(test_pdf_and_svg_output),
     ND_T(test_sincos_matches_reference),
     ND_T(test_large_line_is_simplified_and_exact_enough),
+    ND_T(test_long_line_columns_match_reference),
+    ND_T(test_long_line_data_limits_match_per_point_rule),
     ND_T(test_bad_sizes),
     ND_T(test_bad_format_string_and_color_are_named),
     ND_T(test_mismatched_lengths),
