@@ -33,7 +33,7 @@ static inline vo_vd vo_abs(vo_vd x) { return (vo_vd)((vo_vu)x & VO_ABS_MASK); }
  * the scale 2^(k>>7) hi is built from the exponent bits. Main range |x| <= 708, where the
  * result is a normal number. */
 #ifndef VO_TABLE16
-static inline vo_vd vo_exp(vo_vd x, vo_vi *special)
+static inline vo_vd vo_exp_st(vo_vd x, vo_vi *special, vo_vd *t)
 {
     const double inv_ln2n = 0x1.71547652b82fep0 * 128, shift = 0x1.8p52;
     const double neg_ln2hi_n = -0x1.62e42fefa0000p-8, neg_ln2lo_n = -0x1.cf79abc9e3b3ap-47;
@@ -51,13 +51,14 @@ static inline vo_vd vo_exp(vo_vd x, vo_vi *special)
     const vo_vd r2 = r * r;
     const vo_vd p = vo_fma(r2, vo_fma(r, (vo_vd){ 0 } + c3, (vo_vd){ 0 } + c2),
                            r2 * r2 * vo_fma(r, (vo_vd){ 0 } + c5, (vo_vd){ 0 } + c4));
-    return vo_fma(scale, tail + r + p, scale);
+    *t = tail + r + p;
+    return scale;
 }
 #else
 /* The same with 16 subintervals, the table in registers (vo_table16: a permute instead
  * of a gather): |r| <= ln2/32, exp(r) - 1 - r its Taylor polynomial to degree 7
  * (truncation 2^-59.5). */
-static inline vo_vd vo_exp(vo_vd x, vo_vi *special)
+static inline vo_vd vo_exp_st(vo_vd x, vo_vi *special, vo_vd *t)
 {
     const double inv_ln2n = 0x1.71547652b82fep+4, shift = 0x1.8p52;
     const double ln2hi_n = 0x1.62e42fefa39efp-5, ln2lo_n = 0x1.abc9e3b39803fp-60;
@@ -74,9 +75,70 @@ static inline vo_vd vo_exp(vo_vd x, vo_vi *special)
     const vo_vd p45 = vo_fma(r, (vo_vd){ 0 } + 0x1.1111111111111p-7, (vo_vd){ 0 } + 0x1.5555555555555p-5);
     const vo_vd p67 = vo_fma(r, (vo_vd){ 0 } + 0x1.a01a01a01a01ap-13, (vo_vd){ 0 } + 0x1.6c16c16c16c17p-10);
     const vo_vd p = r2 * vo_fma(r4, p67, vo_fma(r2, p45, p23));
-    return vo_fma(scale, tail + r + p, scale);
+    *t = tail + r + p;
+    return scale;
 }
 #endif
+
+/* exp(x) = scale (1 + t) unrounded, as vo_exp_st gives it: the hyperbolic kernels below
+ * add to it before the one rounding */
+static inline vo_vd vo_exp(vo_vd x, vo_vi *special)
+{
+    vo_vd t;
+    const vo_vd scale = vo_exp_st(x, special, &t);
+    return vo_fma(scale, t, scale);
+}
+
+/* ---- cosh, sinh ---------------------------------------------------------------------------
+ * From E = exp(|x|) = scale (1 + t) (vo_exp_st) and 1/E: cosh = scale/2 + (scale t/2 +
+ * 1/(2E)), sinh = scale/2 + (scale t/2 - 1/(2E)), the inner sum much smaller than the
+ * result or (cosh near 0) rounded at a quarter of its ULP, so the error stays near the
+ * final rounding's 0.5 ULP. 1/E is the reciprocal of E as a double-double (Eh + El)
+ * refined by one Newton step, 2^-100 relative: 1/Eh alone would add up to 0.5 ULP where
+ * 1/E is as large as E (|x| near 0). For |x| < 1 sinh cancels: there it is x + x^3 Q(x^2),
+ * Q the Taylor series to x^19/19! (truncation below 2^-65 of the result). Main range
+ * |x| <= 708 (exp's). */
+static inline vo_vd vo_sel(vo_vi m, vo_vd a, vo_vd b) /* a where m, else b */
+{
+    return (vo_vd)(((vo_vi)a & m) | ((vo_vi)b & ~m));
+}
+static inline vo_vd vo_hyp_parts(vo_vd ax, vo_vi *special, vo_vd *half, vo_vd *half_t)
+{
+    vo_vd t;
+    const vo_vd scale = vo_exp_st(ax, special, &t);
+    const vo_vd eh = vo_fma(scale, t, scale);
+    const vo_vd el = vo_fma(scale, t, scale - eh); /* scale - eh exact: Sterbenz */
+    const vo_vd q = 1.0 / eh;
+    const vo_vd e = vo_fma(-q, eh, (vo_vd){ 0 } + 1.0) - q * el;
+    *half = 0.5 * scale;
+    *half_t = *half * t;
+    return 0.5 * vo_fma(q, e, q); /* 1/(2E) */
+}
+static inline vo_vd vo_cosh(vo_vd x, vo_vi *special)
+{
+    vo_vd half, half_t;
+    const vo_vd hinv = vo_hyp_parts(vo_abs(x), special, &half, &half_t);
+    return half + (half_t + hinv);
+}
+static inline vo_vd vo_sinh(vo_vd x, vo_vi *special)
+{
+    const vo_vd ax = vo_abs(x);
+    vo_vd half, half_t;
+    const vo_vd hinv = vo_hyp_parts(ax, special, &half, &half_t);
+    const vo_vd big = half + (half_t - hinv);
+    const vo_vd x2 = x * x, x4 = x2 * x2;
+    /* Q = sum x^(2k) / (2k+3)!, k = 0..8, in Estrin's scheme on x2, x4 */
+    const vo_vd q01 = vo_fma(x2, (vo_vd){ 0 } + 0x1.1111111111111p-7, (vo_vd){ 0 } + 0x1.5555555555555p-3);
+    const vo_vd q23 = vo_fma(x2, (vo_vd){ 0 } + 0x1.71de3a556c734p-19, (vo_vd){ 0 } + 0x1.a01a01a01a01ap-13);
+    const vo_vd q45 = vo_fma(x2, (vo_vd){ 0 } + 0x1.6124613a86d09p-33, (vo_vd){ 0 } + 0x1.ae64567f544e4p-26);
+    const vo_vd q67 = vo_fma(x2, (vo_vd){ 0 } + 0x1.952c77030ad4ap-49, (vo_vd){ 0 } + 0x1.ae7f3e733b81fp-41);
+    const vo_vd q = vo_fma(x4, vo_fma(x4, vo_fma(x4, vo_fma(x4, (vo_vd){ 0 } + 0x1.2f49b46814157p-57, q67), q45), q23), q01);
+    const vo_vd small = vo_fma(x * x2, q, x);
+    const vo_vi is_small = (vo_vi)(ax < 1.0);
+    /* the sign of x on the large lanes */
+    const vo_vd sbig = (vo_vd)((vo_vu)big | ((vo_vu)x & ~(vo_vu){ 0 } << 63));
+    return vo_sel(is_small, small, sbig);
+}
 
 #ifdef VO_WITH_LOG
 /* ---- log ----------------------------------------------------------------------------------
@@ -125,6 +187,9 @@ static inline vo_vd vo_log(vo_vd x, vo_vi *special)
 /* ---- the array kernels ------------------------------------------------------------------ */
 /* The special lanes' scalar functions: libm's exp and log (< 0.52 ULP). */
 static inline double vo_slow_exp(double x) { return exp(x); }
+/* libm's cosh and sinh are up to 2 ULP off near the overflow threshold: long double */
+static inline double vo_slow_cosh(double x) { return (double)coshl(x); }
+static inline double vo_slow_sinh(double x) { return (double)sinhl(x); }
 #ifdef VO_WITH_LOG
 static inline double vo_slow_log(double x) { return log(x); }
 #endif
@@ -176,6 +241,8 @@ static inline double vo_slow_log(double x) { return log(x); }
         return !vo_all(ok);                                                               \
     }
 VO_KERNEL(exp)
+VO_KERNEL(cosh)
+VO_KERNEL(sinh)
 #ifdef VO_WITH_LOG
 VO_KERNEL(log)
 #endif
