@@ -90,19 +90,21 @@ static inline vo_vd vo_exp(vo_vd x, vo_vi *special)
 }
 
 /* ---- cosh, sinh ---------------------------------------------------------------------------
- * From E = exp(|x|) = scale (1 + t) (vo_exp_st) and 1/E: cosh = scale/2 + (scale t/2 +
- * 1/(2E)), sinh = scale/2 + (scale t/2 - 1/(2E)), the inner sum much smaller than the
- * result or (cosh near 0) rounded at a quarter of its ULP, so the error stays near the
- * final rounding's 0.5 ULP. 1/E is the reciprocal of E as a double-double (Eh + El)
- * refined by one Newton step, 2^-100 relative: 1/Eh alone would add up to 0.5 ULP where
- * 1/E is as large as E (|x| near 0). For |x| < 1 sinh cancels: there it is x + x^3 Q(x^2),
- * Q the Taylor series to x^19/19! (truncation below 2^-65 of the result). Main range
- * |x| <= 708 (exp's). */
+ * From E = exp(|x|) = scale (1 + t) (vo_exp_st, scale >= 1) and 1/E = q (1 + e), the
+ * reciprocal of E as a double-double (Eh + El) refined by one Newton step (2^-100
+ * relative): cosh, sinh = scale/2 + scale t/2 +- (q/2 + q e/2). The two large terms
+ * scale/2 >= q/2 are summed exactly (s + err, a fast two-sum) and the small ones added
+ * to err, so the error stays near the final rounding's 0.5 ULP (rounding 1/E and the
+ * sum separately cost up to 0.5 ULP more near x = 0, where both terms are about 1/2).
+ * For |x| < 1/4, where the absolute error of t (about 2^-61) would be a sizeable part of
+ * sinh's ULP, sinh is x + x^3 Q(x^2), Q the Taylor series to x^13/13! (truncation below
+ * 2^-67 of the result). Main range |x| <= 708 (exp's). */
 static inline vo_vd vo_sel(vo_vi m, vo_vd a, vo_vd b) /* a where m, else b */
 {
     return (vo_vd)(((vo_vi)a & m) | ((vo_vi)b & ~m));
 }
-static inline vo_vd vo_hyp_parts(vo_vd ax, vo_vi *special, vo_vd *half, vo_vd *half_t)
+/* exp(|x|)/2 +- exp(-|x|)/2 with sign sg = +-1 */
+static inline vo_vd vo_hyp(vo_vd ax, vo_vi *special, double sg)
 {
     vo_vd t;
     const vo_vd scale = vo_exp_st(ax, special, &t);
@@ -110,31 +112,24 @@ static inline vo_vd vo_hyp_parts(vo_vd ax, vo_vi *special, vo_vd *half, vo_vd *h
     const vo_vd el = vo_fma(scale, t, scale - eh); /* scale - eh exact: Sterbenz */
     const vo_vd q = 1.0 / eh;
     const vo_vd e = vo_fma(-q, eh, (vo_vd){ 0 } + 1.0) - q * el;
-    *half = 0.5 * scale;
-    *half_t = *half * t;
-    return 0.5 * vo_fma(q, e, q); /* 1/(2E) */
+    const vo_vd half = 0.5 * scale, hq = sg * 0.5 * q;
+    const vo_vd s = half + hq;
+    const vo_vd err = (half - s) + hq;
+    return s + (err + vo_fma(hq, e, half * t));
 }
-static inline vo_vd vo_cosh(vo_vd x, vo_vi *special)
-{
-    vo_vd half, half_t;
-    const vo_vd hinv = vo_hyp_parts(vo_abs(x), special, &half, &half_t);
-    return half + (half_t + hinv);
-}
+static inline vo_vd vo_cosh(vo_vd x, vo_vi *special) { return vo_hyp(vo_abs(x), special, 1.0); }
 static inline vo_vd vo_sinh(vo_vd x, vo_vi *special)
 {
     const vo_vd ax = vo_abs(x);
-    vo_vd half, half_t;
-    const vo_vd hinv = vo_hyp_parts(ax, special, &half, &half_t);
-    const vo_vd big = half + (half_t - hinv);
+    const vo_vd big = vo_hyp(ax, special, -1.0);
     const vo_vd x2 = x * x, x4 = x2 * x2;
-    /* Q = sum x^(2k) / (2k+3)!, k = 0..8, in Estrin's scheme on x2, x4 */
+    /* Q = sum x^(2k) / (2k+3)!, k = 0..5, in Estrin's scheme on x2, x4 */
     const vo_vd q01 = vo_fma(x2, (vo_vd){ 0 } + 0x1.1111111111111p-7, (vo_vd){ 0 } + 0x1.5555555555555p-3);
     const vo_vd q23 = vo_fma(x2, (vo_vd){ 0 } + 0x1.71de3a556c734p-19, (vo_vd){ 0 } + 0x1.a01a01a01a01ap-13);
     const vo_vd q45 = vo_fma(x2, (vo_vd){ 0 } + 0x1.6124613a86d09p-33, (vo_vd){ 0 } + 0x1.ae64567f544e4p-26);
-    const vo_vd q67 = vo_fma(x2, (vo_vd){ 0 } + 0x1.952c77030ad4ap-49, (vo_vd){ 0 } + 0x1.ae7f3e733b81fp-41);
-    const vo_vd q = vo_fma(x4, vo_fma(x4, vo_fma(x4, vo_fma(x4, (vo_vd){ 0 } + 0x1.2f49b46814157p-57, q67), q45), q23), q01);
+    const vo_vd q = vo_fma(x4, vo_fma(x4, q45, q23), q01);
     const vo_vd small = vo_fma(x * x2, q, x);
-    const vo_vi is_small = (vo_vi)(ax < 1.0);
+    const vo_vi is_small = (vo_vi)(ax < 0.25);
     /* the sign of x on the large lanes */
     const vo_vd sbig = (vo_vd)((vo_vu)big | ((vo_vu)x & ~(vo_vu){ 0 } << 63));
     return vo_sel(is_small, small, sbig);
