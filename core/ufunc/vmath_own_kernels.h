@@ -135,6 +135,41 @@ static inline vo_vd vo_sinh(vo_vd x, vo_vi *special)
     return vo_sel(is_small, small, sbig);
 }
 
+/* ---- cbrt ---------------------------------------------------------------------------------
+ * |x| = 2^(3q) m with q = round(e/3) (e the exponent, an exact double; q by the shift
+ * trick), m in [1/2, 4); y ~ m^(-1/3) by a degree-4 fit (2^-6.6 relative) and three
+ * division-free Newton steps y += y (1 - m y^3)/3 (2^-50); c = m y^2, then one Newton
+ * step on c with the residual m - c^3 computed exactly (double-double c^2, c^3):
+ * cbrt(m) = c + (m - c^3) y^2/3 with an error of about 2^-90 before the final rounding.
+ * cbrt(x) = sign(x) 2^q cbrt(m), the scaling by the exponent bits (exact: the result is
+ * normal). Main range: normal finite x. */
+static inline vo_vd vo_cbrt(vo_vd x, vo_vi *special)
+{
+    const double shift = 0x1.8p52;
+    const vo_vd ax = vo_abs(x);
+    const vo_vu ix = (vo_vu)ax;
+    *special = ~((vo_vi)(ax >= DBL_MIN) & (vo_vi)(ax <= DBL_MAX)); /* also NaN */
+    const vo_vd ed = (vo_vd)((ix >> 52) | 0x4330000000000000ULL) - (0x1p52 + 1023);
+    const vo_vd qd = (ed * (1.0 / 3) + shift) - shift; /* e/3 is never near a half */
+    const vo_vu q = (vo_vu)(qd + shift), q3 = (vo_vu)(3 * qd + shift);
+    const vo_vd m = (vo_vd)(ix - (q3 << 52)); /* the shifts drop the shift's bits */
+    vo_vd y = vo_fma(m, vo_fma(m, vo_fma(m, vo_fma(m, (vo_vd){ 0 } + 0x1.3e551647eebddp-7,
+                                                   (vo_vd){ 0 } - 0x1.c8f52cdd3580ap-4),
+                                         (vo_vd){ 0 } + 0x1.f1744f213e6a1p-2),
+                               (vo_vd){ 0 } - 0x1.0940666e17853p+0),
+                     (vo_vd){ 0 } + 0x1.a8458e6545acdp+0);
+    for (int k = 0; k < 3; k++) {
+        const vo_vd e = vo_fma(-m, y * y * y, (vo_vd){ 0 } + 1.0);
+        y = vo_fma(y * e, (vo_vd){ 0 } + 1.0 / 3, y);
+    }
+    const vo_vd yy = y * y, c = m * yy;
+    const vo_vd c2h = c * c, c2l = vo_fma(c, c, -c2h);
+    const vo_vd c3h = c2h * c, c3l = vo_fma(c2h, c, -c3h) + c2l * c;
+    const vo_vd res = (m - c3h) - c3l; /* m - c3h exact: Sterbenz */
+    const vo_vd r = vo_fma(res, yy * (1.0 / 3), c);
+    return (vo_vd)(((vo_vu)r + (q << 52)) | ((vo_vu)x & ~(vo_vu){ 0 } << 63));
+}
+
 #ifdef VO_WITH_LOG
 /* ---- log ----------------------------------------------------------------------------------
  * x = 2^k z with z in [0x1.6p-1, 0x1.6p0) (offset 0x3fe6000000000000); the top 7 bits of
@@ -185,6 +220,8 @@ static inline double vo_slow_exp(double x) { return exp(x); }
 /* libm's cosh and sinh are up to 2 ULP off near the overflow threshold: long double */
 static inline double vo_slow_cosh(double x) { return (double)coshl(x); }
 static inline double vo_slow_sinh(double x) { return (double)sinhl(x); }
+/* (subnormal x: libm's cbrt is within 1 ULP, long double is as cheap here) */
+static inline double vo_slow_cbrt(double x) { return (double)cbrtl(x); }
 #ifdef VO_WITH_LOG
 static inline double vo_slow_log(double x) { return log(x); }
 #endif
@@ -238,6 +275,7 @@ static inline double vo_slow_log(double x) { return log(x); }
 VO_KERNEL(exp)
 VO_KERNEL(cosh)
 VO_KERNEL(sinh)
+VO_KERNEL(cbrt)
 #ifdef VO_WITH_LOG
 VO_KERNEL(log)
 #endif
