@@ -32,6 +32,8 @@ ND_INTERNAL int nd__vo_avx512_cosh_f64(const double *in, double *out, ptrdiff_t 
 ND_INTERNAL int nd__vo_avx512_sinh_f64(const double *in, double *out, ptrdiff_t n, double lo);
 ND_INTERNAL int nd__vo_avx2_cbrt_f64(const double *in, double *out, ptrdiff_t n, double lo);
 ND_INTERNAL int nd__vo_avx512_cbrt_f64(const double *in, double *out, ptrdiff_t n, double lo);
+ND_INTERNAL int nd__vo_avx2_tanh_f64(const double *in, double *out, ptrdiff_t n, double lo);
+ND_INTERNAL int nd__vo_avx512_tanh_f64(const double *in, double *out, ptrdiff_t n, double lo);
 #endif
 
 #endif

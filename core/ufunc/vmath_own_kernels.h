@@ -33,7 +33,8 @@ static inline vo_vd vo_abs(vo_vd x) { return (vo_vd)((vo_vu)x & VO_ABS_MASK); }
  * the scale 2^(k>>7) hi is built from the exponent bits. Main range |x| <= 708, where the
  * result is a normal number. */
 #ifndef VO_TABLE16
-static inline vo_vd vo_exp_st(vo_vd x, vo_vi *special, vo_vd *t)
+static inline vo_vd vo_exp_parts(vo_vd x, vo_vi *special, vo_vd *tail_, vo_vd *r_, vo_vd *rerr_,
+                                 vo_vd *p_)
 {
     const double inv_ln2n = 0x1.71547652b82fep0 * 128, shift = 0x1.8p52;
     const double neg_ln2hi_n = -0x1.62e42fefa0000p-8, neg_ln2lo_n = -0x1.cf79abc9e3b3ap-47;
@@ -43,22 +44,26 @@ static inline vo_vd vo_exp_st(vo_vd x, vo_vi *special, vo_vd *t)
     vo_vd kd = x * inv_ln2n + shift;
     const vo_vu ki = (vo_vu)kd;
     kd = kd - shift;
-    vo_vd r = vo_fma(kd, (vo_vd){ 0 } + neg_ln2hi_n, x); /* exact */
-    r = vo_fma(kd, (vo_vd){ 0 } + neg_ln2lo_n, r);
+    const vo_vd r1 = vo_fma(kd, (vo_vd){ 0 } + neg_ln2hi_n, x); /* exact */
+    const vo_vd rc = kd * neg_ln2lo_n, r = r1 + rc;
+    *rerr_ = (r1 - r) + rc; /* r's rounding error (vo_tanh) */
     const vo_vu idx = (ki & 127) << 1;
     const vo_vd tail = vo_gather((const double *)vo_exp_tab, idx);
     const vo_vd scale = (vo_vd)((vo_vu)vo_gather((const double *)vo_exp_tab, idx + 1) + (ki << 45));
     const vo_vd r2 = r * r;
     const vo_vd p = vo_fma(r2, vo_fma(r, (vo_vd){ 0 } + c3, (vo_vd){ 0 } + c2),
                            r2 * r2 * vo_fma(r, (vo_vd){ 0 } + c5, (vo_vd){ 0 } + c4));
-    *t = tail + r + p;
+    *tail_ = tail;
+    *r_ = r;
+    *p_ = p;
     return scale;
 }
 #else
 /* The same with 16 subintervals, the table in registers (vo_table16: a permute instead
  * of a gather): |r| <= ln2/32, exp(r) - 1 - r its Taylor polynomial to degree 7
  * (truncation 2^-59.5). */
-static inline vo_vd vo_exp_st(vo_vd x, vo_vi *special, vo_vd *t)
+static inline vo_vd vo_exp_parts(vo_vd x, vo_vi *special, vo_vd *tail_, vo_vd *r_, vo_vd *rerr_,
+                                 vo_vd *p_)
 {
     const double inv_ln2n = 0x1.71547652b82fep+4, shift = 0x1.8p52;
     const double ln2hi_n = 0x1.62e42fefa39efp-5, ln2lo_n = 0x1.abc9e3b39803fp-60;
@@ -66,8 +71,9 @@ static inline vo_vd vo_exp_st(vo_vd x, vo_vi *special, vo_vd *t)
     vo_vd kd = x * inv_ln2n + shift;
     const vo_vu ki = (vo_vu)kd;
     kd = kd - shift;
-    vo_vd r = vo_fma(-kd, (vo_vd){ 0 } + ln2hi_n, x);
-    r = vo_fma(-kd, (vo_vd){ 0 } + ln2lo_n, r);
+    const vo_vd r1 = vo_fma(-kd, (vo_vd){ 0 } + ln2hi_n, x); /* exact where k is small */
+    const vo_vd rc = -kd * ln2lo_n, r = r1 + rc;
+    *rerr_ = (r1 - r) + rc; /* r's rounding error (vo_tanh) */
     const vo_vd tail = vo_table16(vo_exp16_tail, ki);
     const vo_vd scale = (vo_vd)((vo_vu)vo_table16((const double *)vo_exp16_bits, ki) + (ki << 48));
     const vo_vd r2 = r * r, r4 = r2 * r2;
@@ -75,13 +81,22 @@ static inline vo_vd vo_exp_st(vo_vd x, vo_vi *special, vo_vd *t)
     const vo_vd p45 = vo_fma(r, (vo_vd){ 0 } + 0x1.1111111111111p-7, (vo_vd){ 0 } + 0x1.5555555555555p-5);
     const vo_vd p67 = vo_fma(r, (vo_vd){ 0 } + 0x1.a01a01a01a01ap-13, (vo_vd){ 0 } + 0x1.6c16c16c16c17p-10);
     const vo_vd p = r2 * vo_fma(r4, p67, vo_fma(r2, p45, p23));
-    *t = tail + r + p;
+    *tail_ = tail;
+    *r_ = r;
+    *p_ = p;
     return scale;
 }
 #endif
 
-/* exp(x) = scale (1 + t) unrounded, as vo_exp_st gives it: the hyperbolic kernels below
- * add to it before the one rounding */
+/* exp(x) = scale (1 + t) unrounded, t = tail + r + p of vo_exp_parts: the hyperbolic
+ * kernels below add to it before the one rounding */
+static inline vo_vd vo_exp_st(vo_vd x, vo_vi *special, vo_vd *t)
+{
+    vo_vd tail, r, rerr, p;
+    const vo_vd scale = vo_exp_parts(x, special, &tail, &r, &rerr, &p);
+    *t = tail + r + p;
+    return scale;
+}
 static inline vo_vd vo_exp(vo_vd x, vo_vi *special)
 {
     vo_vd t;
@@ -133,6 +148,38 @@ static inline vo_vd vo_sinh(vo_vd x, vo_vi *special)
     /* the sign of x on the large lanes */
     const vo_vd sbig = (vo_vd)((vo_vu)big | ((vo_vu)x & ~(vo_vu){ 0 } << 63));
     return vo_sel(is_small, small, sbig);
+}
+
+/* ---- tanh ---------------------------------------------------------------------------------
+ * tanh |x| = m / (m + 2), m = expm1(2|x|) = (scale - 1) + scale (tail + r) + scale p from
+ * vo_exp_parts, as a double-double (scale - 1 is exact, scale >= 1; exact two-sums and
+ * products for the large terms), so m and m + 2 carry a relative error near 2^-60 at
+ * every |x| (rounding t = tail + r + p alone costs 1 ULP where m is small); the quotient
+ * by one reciprocal and a residual correction. Main range |x| <= 354 (exp's |2x| <= 708);
+ * tanh is +-1 beyond. */
+static inline vo_vd vo_two_sum(vo_vd a, vo_vd b, vo_vd *err)
+{
+    const vo_vd s = a + b, bb = s - a;
+    *err = (a - (s - bb)) + (b - bb);
+    return s;
+}
+static inline vo_vd vo_tanh(vo_vd x, vo_vi *special)
+{
+    vo_vd tail, r, rerr, p, e0, e1, e2, ml;
+    const vo_vd scale = vo_exp_parts(2.0 * vo_abs(x), special, &tail, &r, &rerr, &p);
+    const vo_vd a = vo_two_sum(tail, r, &e0);
+    const vo_vd ph = scale * a, pl = vo_fma(scale, a, -ph);
+    const vo_vd m1 = vo_two_sum(scale - 1.0, ph, &e1);
+    /* renormalised: the reciprocal of dh below must be that of d to 2^-53 */
+    /* exp drops tail (r + p) and r's rounding error: each up to 2^-54 of m */
+    const vo_vd lo = vo_fma(tail, r + p, e0 + p + rerr);
+    const vo_vd mh = vo_two_sum(m1, e1 + vo_fma(scale, lo, pl), &ml);
+    const vo_vd dh = vo_two_sum(mh, (vo_vd){ 0 } + 2.0, &e2), dl = e2 + ml;
+    const vo_vd inv = 1.0 / dh;
+    const vo_vd qh = mh * inv;
+    const vo_vd rr = vo_fma(-qh, dh, mh) + (ml - qh * dl); /* m - qh d */
+    const vo_vd q = vo_fma(rr, inv, qh);
+    return (vo_vd)((vo_vu)q | ((vo_vu)x & ~(vo_vu){ 0 } << 63));
 }
 
 /* ---- cbrt ---------------------------------------------------------------------------------
@@ -222,6 +269,7 @@ static inline double vo_slow_cosh(double x) { return (double)coshl(x); }
 static inline double vo_slow_sinh(double x) { return (double)sinhl(x); }
 /* (subnormal x: libm's cbrt is within 1 ULP, long double is as cheap here) */
 static inline double vo_slow_cbrt(double x) { return (double)cbrtl(x); }
+static inline double vo_slow_tanh(double x) { return (double)tanhl(x); }
 #ifdef VO_WITH_LOG
 static inline double vo_slow_log(double x) { return log(x); }
 #endif
@@ -276,6 +324,7 @@ VO_KERNEL(exp)
 VO_KERNEL(cosh)
 VO_KERNEL(sinh)
 VO_KERNEL(cbrt)
+VO_KERNEL(tanh)
 #ifdef VO_WITH_LOG
 VO_KERNEL(log)
 #endif
