@@ -34,6 +34,8 @@ ND_INTERNAL int nd__vo_avx2_cbrt_f64(const double *in, double *out, ptrdiff_t n,
 ND_INTERNAL int nd__vo_avx512_cbrt_f64(const double *in, double *out, ptrdiff_t n, double lo);
 ND_INTERNAL int nd__vo_avx2_tanh_f64(const double *in, double *out, ptrdiff_t n, double lo);
 ND_INTERNAL int nd__vo_avx512_tanh_f64(const double *in, double *out, ptrdiff_t n, double lo);
+ND_INTERNAL int nd__vo_avx2_expm1_f64(const double *in, double *out, ptrdiff_t n, double lo);
+ND_INTERNAL int nd__vo_avx512_expm1_f64(const double *in, double *out, ptrdiff_t n, double lo);
 #endif
 
 #endif

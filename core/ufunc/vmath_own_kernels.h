@@ -150,31 +150,42 @@ static inline vo_vd vo_sinh(vo_vd x, vo_vi *special)
     return vo_sel(is_small, small, sbig);
 }
 
-/* ---- tanh ---------------------------------------------------------------------------------
- * tanh |x| = m / (m + 2), m = expm1(2|x|) = (scale - 1) + scale (tail + r) + scale p from
- * vo_exp_parts, as a double-double (scale - 1 is exact, scale >= 1; exact two-sums and
- * products for the large terms), so m and m + 2 carry a relative error near 2^-60 at
- * every |x| (rounding t = tail + r + p alone costs 1 ULP where m is small); the quotient
- * by one reciprocal and a residual correction. Main range |x| <= 354 (exp's |2x| <= 708);
- * tanh is +-1 beyond. */
+/* ---- expm1, tanh -------------------------------------------------------------------------
+ * expm1(x) = (scale - 1) + scale (tail + r) + scale p from vo_exp_parts as a normalised
+ * double-double mh + ml: scale - 1, scale (tail + r) by exact two-sums and products, the
+ * small terms added to the error, with what vo_exp drops (tail (r + p), r's rounding
+ * error: each up to 2^-54 of a small result). So mh is expm1 within the final rounding
+ * (and the polynomials' truncation), without cancellation near 0: there scale = 1 and
+ * m = r + p. tanh |x| = m / (m + 2), m = expm1(2|x|), with one reciprocal and a
+ * residual correction (the reciprocal of the normalised dh is that of d to 2^-53).
+ * Main range |x| <= 708 (exp's; tanh: |x| <= 354, it is +-1 beyond). */
 static inline vo_vd vo_two_sum(vo_vd a, vo_vd b, vo_vd *err)
 {
     const vo_vd s = a + b, bb = s - a;
     *err = (a - (s - bb)) + (b - bb);
     return s;
 }
-static inline vo_vd vo_tanh(vo_vd x, vo_vi *special)
+static inline vo_vd vo_expm1_dd(vo_vd x, vo_vi *special, vo_vd *ml)
 {
-    vo_vd tail, r, rerr, p, e0, e1, e2, ml;
-    const vo_vd scale = vo_exp_parts(2.0 * vo_abs(x), special, &tail, &r, &rerr, &p);
+    vo_vd tail, r, rerr, p, e0, e1, e2;
+    const vo_vd scale = vo_exp_parts(x, special, &tail, &r, &rerr, &p);
     const vo_vd a = vo_two_sum(tail, r, &e0);
     const vo_vd ph = scale * a, pl = vo_fma(scale, a, -ph);
-    const vo_vd m1 = vo_two_sum(scale - 1.0, ph, &e1);
-    /* renormalised: the reciprocal of dh below must be that of d to 2^-53 */
-    /* exp drops tail (r + p) and r's rounding error: each up to 2^-54 of m */
+    const vo_vd sm1 = vo_two_sum(scale, (vo_vd){ 0 } - 1.0, &e1); /* exact unless scale < 1/2 */
+    const vo_vd m1 = vo_two_sum(sm1, ph, &e2);
     const vo_vd lo = vo_fma(tail, r + p, e0 + p + rerr);
-    const vo_vd mh = vo_two_sum(m1, e1 + vo_fma(scale, lo, pl), &ml);
-    const vo_vd dh = vo_two_sum(mh, (vo_vd){ 0 } + 2.0, &e2), dl = e2 + ml;
+    return vo_two_sum(m1, (e1 + e2) + vo_fma(scale, lo, pl), ml);
+}
+static inline vo_vd vo_expm1(vo_vd x, vo_vi *special)
+{
+    vo_vd ml;
+    return vo_expm1_dd(x, special, &ml);
+}
+static inline vo_vd vo_tanh(vo_vd x, vo_vi *special)
+{
+    vo_vd ml, e;
+    const vo_vd mh = vo_expm1_dd(2.0 * vo_abs(x), special, &ml);
+    const vo_vd dh = vo_two_sum(mh, (vo_vd){ 0 } + 2.0, &e), dl = e + ml;
     const vo_vd inv = 1.0 / dh;
     const vo_vd qh = mh * inv;
     const vo_vd rr = vo_fma(-qh, dh, mh) + (ml - qh * dl); /* m - qh d */
@@ -270,6 +281,7 @@ static inline double vo_slow_sinh(double x) { return (double)sinhl(x); }
 /* (subnormal x: libm's cbrt is within 1 ULP, long double is as cheap here) */
 static inline double vo_slow_cbrt(double x) { return (double)cbrtl(x); }
 static inline double vo_slow_tanh(double x) { return (double)tanhl(x); }
+static inline double vo_slow_expm1(double x) { return (double)expm1l(x); }
 #ifdef VO_WITH_LOG
 static inline double vo_slow_log(double x) { return log(x); }
 #endif
@@ -325,6 +337,7 @@ VO_KERNEL(cosh)
 VO_KERNEL(sinh)
 VO_KERNEL(cbrt)
 VO_KERNEL(tanh)
+VO_KERNEL(expm1)
 #ifdef VO_WITH_LOG
 VO_KERNEL(log)
 #endif
