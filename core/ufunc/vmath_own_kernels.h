@@ -195,10 +195,10 @@ static inline vo_vd vo_tanh(vo_vd x, vo_vi *special)
 
 /* ---- cbrt ---------------------------------------------------------------------------------
  * |x| = 2^(3q) m with q = round(e/3) (e the exponent, an exact double; q by the shift
- * trick), m in [1/2, 4); y ~ m^(-1/3) by a degree-4 fit (2^-6.6 relative) and three
- * division-free Newton steps y += y (1 - m y^3)/3 (2^-50); c = m y^2, then one Newton
+ * trick), m in [1/2, 4); y ~ m^(-1/3) by a degree-6 fit (2^-9 relative) and two
+ * division-free Newton steps y += y (1 - m y^3)/3 (2^-35); c = m y^2, then one Newton
  * step on c with the residual m - c^3 computed exactly (double-double c^2, c^3):
- * cbrt(m) = c + (m - c^3) y^2/3 with an error of about 2^-90 before the final rounding.
+ * cbrt(m) = c + (m - c^3) y^2/3 with an error of about 2^-68 before the final rounding.
  * cbrt(x) = sign(x) 2^q cbrt(m), the scaling by the exponent bits (exact: the result is
  * normal). Main range: normal finite x. */
 static inline vo_vd vo_cbrt(vo_vd x, vo_vi *special)
@@ -211,12 +211,12 @@ static inline vo_vd vo_cbrt(vo_vd x, vo_vi *special)
     const vo_vd qd = (ed * (1.0 / 3) + shift) - shift; /* e/3 is never near a half */
     const vo_vu q = (vo_vu)(qd + shift), q3 = (vo_vu)(3 * qd + shift);
     const vo_vd m = (vo_vd)(ix - (q3 << 52)); /* the shifts drop the shift's bits */
-    vo_vd y = vo_fma(m, vo_fma(m, vo_fma(m, vo_fma(m, (vo_vd){ 0 } + 0x1.3e551647eebddp-7,
-                                                   (vo_vd){ 0 } - 0x1.c8f52cdd3580ap-4),
-                                         (vo_vd){ 0 } + 0x1.f1744f213e6a1p-2),
-                               (vo_vd){ 0 } - 0x1.0940666e17853p+0),
-                     (vo_vd){ 0 } + 0x1.a8458e6545acdp+0);
-    for (int k = 0; k < 3; k++) {
+    const vo_vd m2 = m * m;
+    const vo_vd c01 = vo_fma(m, (vo_vd){ 0 } - 0x1.d3bf5824e59c3p+0, (vo_vd){ 0 } + 0x1.dea8a5d9d2b9dp+0);
+    const vo_vd c23 = vo_fma(m, (vo_vd){ 0 } - 0x1.91243ed25fff5p-1, (vo_vd){ 0 } + 0x1.8b63fde8c96dap+0);
+    const vo_vd c45 = vo_fma(m, (vo_vd){ 0 } - 0x1.206b3add2b8cbp-5, (vo_vd){ 0 } + 0x1.d39924beebf74p-3);
+    vo_vd y = vo_fma(m2, vo_fma(m2, vo_fma(m2, (vo_vd){ 0 } + 0x1.23484d6195e40p-9, c45), c23), c01);
+    for (int k = 0; k < 2; k++) {
         const vo_vd e = vo_fma(-m, y * y * y, (vo_vd){ 0 } + 1.0);
         y = vo_fma(y * e, (vo_vd){ 0 } + 1.0 / 3, y);
     }
