@@ -261,6 +261,7 @@ static sl_f64_fn sl_pick_f64(int fid, int level)
     if (fid == SLF_tanh && level == 2) return nd__vo_avx512_tanh_f64;
     if (fid == SLF_expm1 && level == 1) return nd__vo_avx2_expm1_f64;
     if (fid == SLF_expm1 && level == 2) return nd__vo_avx512_expm1_f64;
+    if (fid == SLF_log1p && level == 1) return nd__vo_avx2_log1p_f64;
 #endif
     return sl_impl_f64[fid][level];
 }

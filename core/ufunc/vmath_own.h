@@ -36,6 +36,7 @@ ND_INTERNAL int nd__vo_avx2_tanh_f64(const double *in, double *out, ptrdiff_t n,
 ND_INTERNAL int nd__vo_avx512_tanh_f64(const double *in, double *out, ptrdiff_t n, double lo);
 ND_INTERNAL int nd__vo_avx2_expm1_f64(const double *in, double *out, ptrdiff_t n, double lo);
 ND_INTERNAL int nd__vo_avx512_expm1_f64(const double *in, double *out, ptrdiff_t n, double lo);
+ND_INTERNAL int nd__vo_avx2_log1p_f64(const double *in, double *out, ptrdiff_t n, double lo);
 #endif
 
 #endif

@@ -236,7 +236,12 @@ static inline vo_vd vo_cbrt(vo_vd x, vo_vi *special)
  * with two fast two-sums and log1p(r) - r as its Taylor polynomial to degree 8. The
  * subintervals around 1 have c = 1 (r = x - 1 exactly, |r| < 2^-7), so there is no
  * cancellation near x = 1. Main range: positive normal finite x. */
-static inline vo_vd vo_log(vo_vd x, vo_vi *special)
+/* log(x + err), |err| <= ulp(x)/2 (log1p): log x + err/x added before the final
+ * rounding; err/x = err invc 2^-k / (1 + r) taken as err invc 2^-k (1 - r), relative
+ * error r^2 <= 2^-16 of a term at most 2^-52 of the result. 2^-k is built from the
+ * exponent bits as 2^(1-k) / 2: 0 for k = 1024 (x near DBL_MAX, z < 1), where err/x is
+ * far below the result's ULP. */
+static inline vo_vd vo_log_err(vo_vd x, vo_vd err, vo_vi *special)
 {
     const unsigned long long off = 0x3fe6000000000000ULL;
     const double ln2hi = 0x1.62e42fefa3800p-1, ln2lo = 0x1.ef35793c76730p-45;
@@ -268,7 +273,23 @@ static inline vo_vd vo_log(vo_vd x, vo_vi *special)
     const vo_vd p45 = vo_fma(r, (vo_vd){ 0 } + 0x1.2492492492492p-3, (vo_vd){ 0 } - 0x1.5555555555555p-3);
     const vo_vd p = vo_fma(r4, vo_fma(r2, (vo_vd){ 0 } - 0.125, p45), vo_fma(r2, p23, p01));
     const vo_vd lo = vo_fma(r2, p, vo_fma(kd, (vo_vd){ 0 } + ln2lo, logc_lo) + ((e1 + e2) + vo_fma(-r, rl, rl)));
-    return hi + lo;
+    const vo_vd two_mk = 0.5 * (vo_vd)((vo_vu)((vo_vi){ 0 } + 1024 - k) << 52);
+    const vo_vd cr = err * invc * two_mk;
+    return hi + (lo + vo_fma(-cr, r, cr));
+}
+static inline vo_vd vo_log(vo_vd x, vo_vi *special)
+{
+    return vo_log_err(x, (vo_vd){ 0 }, special);
+}
+
+/* ---- log1p --------------------------------------------------------------------------------
+ * log1p x = log(u + err), u + err = 1 + x exactly (a two-sum): vo_log_err. Main range: u a
+ * positive normal number. */
+static inline vo_vd vo_log1p(vo_vd x, vo_vi *special)
+{
+    vo_vd err;
+    const vo_vd u = vo_two_sum((vo_vd){ 0 } + 1.0, x, &err);
+    return vo_log_err(u, err, special);
 }
 #endif
 
@@ -284,6 +305,7 @@ static inline double vo_slow_tanh(double x) { return (double)tanhl(x); }
 static inline double vo_slow_expm1(double x) { return (double)expm1l(x); }
 #ifdef VO_WITH_LOG
 static inline double vo_slow_log(double x) { return log(x); }
+static inline double vo_slow_log1p(double x) { return (double)log1pl(x); }
 #endif
 
 /* One vector: the main path, then (out of line, rare) the scalar function on the special
@@ -340,4 +362,5 @@ VO_KERNEL(tanh)
 VO_KERNEL(expm1)
 #ifdef VO_WITH_LOG
 VO_KERNEL(log)
+VO_KERNEL(log1p)
 #endif
