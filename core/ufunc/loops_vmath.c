@@ -243,8 +243,9 @@ static const sl_f32_fn sl_impl_f32[][3] = {
 };
 
 /* The float64 kernel of function fid at vector level `level`: numc's own (vmath_own.h)
- * where it is as accurate as SLEEF's and faster (exp at the AVX2 and AVX-512 levels, log
- * at AVX2: docs/ufunc.md has the timings), SLEEF's otherwise. */
+ * where it is as accurate as SLEEF's and faster (exp, expm1, sinh, cosh, tanh, cbrt at the
+ * AVX2 and AVX-512 levels, log and log1p at AVX2: docs/ufunc.md has the timings),
+ * SLEEF's otherwise. */
 static sl_f64_fn sl_pick_f64(int fid, int level)
 {
 #ifdef ND_HAVE_VMATH_OWN
