@@ -52,54 +52,80 @@ int nd__vmath_f32_sleef(void)
 #endif
 }
 
-typedef void (*vm_f64_fn)(const double *in, double *out, ptrdiff_t n);
-typedef void (*vm_f32_fn)(const float *in, float *out, ptrdiff_t n);
+/* out[i] = f(in[i]); returns nonzero when some result is subnormal (NumPy's "underflow"),
+ * found while the results are in registers: a second pass over the output cost as much
+ * as libmvec's float kernels themselves. */
+typedef int (*vm_f64_fn)(const double *in, double *out, ptrdiff_t n);
+typedef int (*vm_f32_fn)(const float *in, float *out, ptrdiff_t n);
+
+/* y (a scalar or a GCC vector) is subnormal: lanes all ones / 1 where it is */
+#define VM_SUBNORMAL(y, TMIN) (((y) != 0) & ((y) > -(TMIN)) & ((y) < (TMIN)))
 
 /* ---- scalar kernels ---------------------------------------------------------------- */
 #define VM_SCALAR(np, c, nf)                                                           \
-    static void vm1_##np##_f64(const double *in, double *out, ptrdiff_t n)             \
+    static int vm1_##np##_f64(const double *in, double *out, ptrdiff_t n)              \
     {                                                                                  \
-        for (ptrdiff_t i = 0; i < n; i++) out[i] = c(in[i]);                           \
+        int sub = 0;                                                                   \
+        for (ptrdiff_t i = 0; i < n; i++) {                                            \
+            out[i] = c(in[i]);                                                         \
+            sub |= VM_SUBNORMAL(out[i], DBL_MIN);                                      \
+        }                                                                              \
+        return sub;                                                                    \
     }                                                                                  \
-    static void vm1_##np##_f32(const float *in, float *out, ptrdiff_t n)               \
+    static int vm1_##np##_f32(const float *in, float *out, ptrdiff_t n)                \
     {                                                                                  \
-        for (ptrdiff_t i = 0; i < n; i++) out[i] = c##f(in[i]);                        \
+        int sub = 0;                                                                   \
+        for (ptrdiff_t i = 0; i < n; i++) {                                            \
+            out[i] = c##f(in[i]);                                                      \
+            sub |= VM_SUBNORMAL(out[i], FLT_MIN);                                      \
+        }                                                                              \
+        return sub;                                                                    \
     }
 ND__VMATH_FUNCS(VM_SCALAR)
 
 #ifdef ND_LIBMVEC_FUNCS
 /* One kernel: W lanes of vector type VT via the libmvec symbol SYM; LOAD/STORE are
- * the unaligned intrinsics. */
-#define VM_KERNEL(kname, T, VT, W, SYM, LOAD, STORE)                                   \
+ * the unaligned intrinsics; TMIN the type's smallest normal number. */
+#define VM_KERNEL(kname, T, VT, W, SYM, LOAD, STORE, TMIN)                             \
     VT SYM(VT);                                                                        \
-    static void kname(const T *in, T *out, ptrdiff_t n)                                \
+    static int kname(const T *in, T *out, ptrdiff_t n)                                 \
     {                                                                                  \
+        __typeof__((VT){ 0 } < (VT){ 0 }) sub = (VT){ 0 } != (VT){ 0 }; /* no lane */  \
         ptrdiff_t i = 0;                                                               \
-        for (; i + (W) <= n; i += (W)) STORE(out + i, SYM(LOAD(in + i)));              \
+        for (; i + (W) <= n; i += (W)) {                                               \
+            const VT y = SYM(LOAD(in + i));                                            \
+            sub |= VM_SUBNORMAL(y, TMIN);                                              \
+            STORE(out + i, y);                                                         \
+        }                                                                              \
         if (i < n) {                                                                   \
             T t[W];                                                                    \
             ptrdiff_t r = n - i;                                                       \
             for (ptrdiff_t k = 0; k < (W); k++) t[k] = in[i + (k < r ? k : r - 1)];    \
-            STORE(t, SYM(LOAD(t)));                                                    \
+            const VT y = SYM(LOAD(t));                                                 \
+            sub |= VM_SUBNORMAL(y, TMIN); /* the padding repeats a real element */     \
+            STORE(t, y);                                                               \
             memcpy(out + i, t, (size_t)r * sizeof(T));                                 \
         }                                                                              \
+        int any = 0;                                                                   \
+        for (int k = 0; k < (W); k++) any |= sub[k] != 0;                              \
+        return any;                                                                    \
     }
 
 ND__TARGET_AVX2_BEGIN
 #define VM_AVX2(np, c, nf)                                                             \
     VM_KERNEL(vm256_##np##_f64, double, __m256d, 4, _ZGVdN4v_##c, _mm256_loadu_pd,     \
-              _mm256_storeu_pd)                                                        \
+              _mm256_storeu_pd, DBL_MIN)                                                        \
     VM_KERNEL(vm256_##np##_f32, float, __m256, 8, _ZGVdN8v_##c##f, _mm256_loadu_ps,    \
-              _mm256_storeu_ps)
+              _mm256_storeu_ps, FLT_MIN)
 ND__VMATH_FUNCS(VM_AVX2)
 ND__TARGET_END
 
 ND__TARGET_AVX512_BEGIN
 #define VM_AVX512(np, c, nf)                                                           \
     VM_KERNEL(vm512_##np##_f64, double, __m512d, 8, _ZGVeN8v_##c, _mm512_loadu_pd,     \
-              _mm512_storeu_pd)                                                        \
+              _mm512_storeu_pd, DBL_MIN)                                                        \
     VM_KERNEL(vm512_##np##_f32, float, __m512, 16, _ZGVeN16v_##c##f, _mm512_loadu_ps,  \
-              _mm512_storeu_ps)
+              _mm512_storeu_ps, FLT_MIN)
 ND__VMATH_FUNCS(VM_AVX512)
 ND__TARGET_END
 #define VM_IMPLS(np, sfx) { vm1_##np##_##sfx, vm256_##np##_##sfx, vm512_##np##_##sfx }
@@ -140,23 +166,23 @@ int nd__vmath_set_level(int max_level)
 
 /* ---- strided wrappers ------------------------------------------------------------------ */
 #define VM_MAP(T, sfx)                                                                 \
-    static void vmap_##sfx(void (*f)(const T *, T *, ptrdiff_t), char **args,          \
-                           const ptrdiff_t *dims, const ptrdiff_t *steps)              \
+    static int vmap_##sfx(int (*f)(const T *, T *, ptrdiff_t), char **args,            \
+                          const ptrdiff_t *dims, const ptrdiff_t *steps)               \
     {                                                                                  \
         const ptrdiff_t n = dims[0], si = steps[0], so = steps[1];                     \
-        if (si == (ptrdiff_t)sizeof(T) && so == (ptrdiff_t)sizeof(T)) {                \
-            f((const T *)args[0], (T *)args[1], n);                                    \
-            return;                                                                    \
-        }                                                                              \
+        if (si == (ptrdiff_t)sizeof(T) && so == (ptrdiff_t)sizeof(T))                 \
+            return f((const T *)args[0], (T *)args[1], n);                             \
+        int sub = 0;                                                                   \
         T buf[256];                                                                    \
         for (ptrdiff_t i = 0; i < n; i += 256) {                                       \
             ptrdiff_t m = n - i < 256 ? n - i : 256;                                   \
             const char *ip = args[0] + i * si;                                         \
             char *op = args[1] + i * so;                                               \
             for (ptrdiff_t k = 0; k < m; k++) buf[k] = *(const T *)(ip + k * si);      \
-            f(buf, buf, m);                                                            \
+            sub |= f(buf, buf, m);                                                     \
             for (ptrdiff_t k = 0; k < m; k++) *(T *)(op + k * so) = buf[k];            \
         }                                                                              \
+        return sub;                                                                    \
     }
 VM_MAP(double, f64)
 VM_MAP(float, f32)
@@ -217,14 +243,26 @@ static const sl_f32_fn sl_impl_f32[][3] = {
 };
 
 /* The float64 kernel of function fid at vector level `level`: numc's own (vmath_own.h)
- * where it is as accurate as SLEEF's and faster (exp at the AVX2 and AVX-512 levels, log
- * at AVX2: docs/ufunc.md has the timings), SLEEF's otherwise. */
+ * where it is as accurate as SLEEF's and faster (exp, expm1, sinh, cosh, tanh, cbrt at the
+ * AVX2 and AVX-512 levels, log and log1p at AVX2: docs/ufunc.md has the timings),
+ * SLEEF's otherwise. */
 static sl_f64_fn sl_pick_f64(int fid, int level)
 {
 #ifdef ND_HAVE_VMATH_OWN
     if (fid == SLF_exp && level == 1) return nd__vo_avx2_exp_f64;
     if (fid == SLF_exp && level == 2) return nd__vo_avx512_exp_f64;
     if (fid == SLF_log && level == 1) return nd__vo_avx2_log_f64;
+    if (fid == SLF_cosh && level == 1) return nd__vo_avx2_cosh_f64;
+    if (fid == SLF_cosh && level == 2) return nd__vo_avx512_cosh_f64;
+    if (fid == SLF_sinh && level == 1) return nd__vo_avx2_sinh_f64;
+    if (fid == SLF_sinh && level == 2) return nd__vo_avx512_sinh_f64;
+    if (fid == SLF_cbrt && level == 1) return nd__vo_avx2_cbrt_f64;
+    if (fid == SLF_cbrt && level == 2) return nd__vo_avx512_cbrt_f64;
+    if (fid == SLF_tanh && level == 1) return nd__vo_avx2_tanh_f64;
+    if (fid == SLF_tanh && level == 2) return nd__vo_avx512_tanh_f64;
+    if (fid == SLF_expm1 && level == 1) return nd__vo_avx2_expm1_f64;
+    if (fid == SLF_expm1 && level == 2) return nd__vo_avx512_expm1_f64;
+    if (fid == SLF_log1p && level == 1) return nd__vo_avx2_log1p_f64;
 #endif
     return sl_impl_f64[fid][level];
 }
@@ -511,20 +549,12 @@ VM_FIX(float, f32)
 /* NumPy raises "underflow" for a subnormal result (tanh excepted: tanh(x) is x there,
  * exactly). Not every libmvec kernel raises it: glibc's AVX-512 atanf returns a tiny
  * input unchanged without a flag on some CPUs (AMD Zen 4/5). So when the kernel raised
- * none, the results are looked at. */
-#define VM_UNDERFLOW(T, sfx, TMIN)                                                     \
-    static void raise_subnormal_##sfx(int before, const char *out, ptrdiff_t n, ptrdiff_t s) \
-    {                                                                                  \
-        if ((before | fetestexcept(FE_UNDERFLOW)) & FE_UNDERFLOW) return;              \
-        bool sub = false;                                                              \
-        for (ptrdiff_t i = 0; i < n; i++) {                                            \
-            T y = *(const T *)(out + i * s);                                           \
-            sub |= y != 0 && y > -(TMIN) && y < (TMIN);                                \
-        }                                                                              \
-        if (sub) feraiseexcept(FE_UNDERFLOW);                                          \
-    }
-VM_UNDERFLOW(double, f64, DBL_MIN)
-VM_UNDERFLOW(float, f32, FLT_MIN)
+ * none, the kernels' own finding decides (vm_f64_fn). */
+static void raise_subnormal(int before, int sub)
+{
+    if (sub && !((before | fetestexcept(FE_UNDERFLOW)) & FE_UNDERFLOW))
+        feraiseexcept(FE_UNDERFLOW);
+}
 
 #define VM_LOOPS(np, c, nf)                                                            \
     static const vm_f64_fn impl_##np##_f64[3] = VM_IMPLS(np, f64);                     \
@@ -534,20 +564,20 @@ VM_UNDERFLOW(float, f32, FLT_MIN)
     {                                                                                  \
         (void)ctx;                                                                     \
         int before = fetestexcept((nf) | FE_INVALID);                                  \
-        vmap_f64(impl_##np##_f64[nd__vmath_level()], args, dims, steps);               \
+        int sub = vmap_f64(impl_##np##_f64[nd__vmath_level()], args, dims, steps);     \
         fix_flags_f64(before, nf, args[1], dims[0], steps[1]);                         \
         if (strcmp(#np, "tanh") != 0 && !((nf) & FE_UNDERFLOW))                        \
-            raise_subnormal_f64(before, args[1], dims[0], steps[1]);                 \
+            raise_subnormal(before, sub);                                              \
     }                                                                                  \
     VM_ENTRY(np##_f32)(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps,     \
                        void *ctx)                                                      \
     {                                                                                  \
         (void)ctx;                                                                     \
         int before = fetestexcept((nf) | FE_INVALID);                                  \
-        vmap_f32(impl_##np##_f32[nd__vmath_level()], args, dims, steps);               \
+        int sub = vmap_f32(impl_##np##_f32[nd__vmath_level()], args, dims, steps);     \
         fix_flags_f32(before, nf, args[1], dims[0], steps[1]);                         \
         if (strcmp(#np, "tanh") != 0 && !((nf) & FE_UNDERFLOW))                        \
-            raise_subnormal_f32(before, args[1], dims[0], steps[1]);                 \
+            raise_subnormal(before, sub);                                              \
     }
 ND__VMATH_FUNCS(VM_LOOPS)
 
@@ -647,21 +677,25 @@ void nd__vm_arctan2_f32(char **args, const ptrdiff_t *dims, const ptrdiff_t *ste
 
 /* ---- sqrt: the IEEE instruction, explicitly (GCC keeps errno handling around sqrt()
  * in target_clones functions, which stops vectorisation) ---------------------------------- */
-static void sq1_f64(const double *in, double *out, ptrdiff_t n)
+/* (sqrt's result is never subnormal: the kernels return 0, vm_f64_fn) */
+static int sq1_f64(const double *in, double *out, ptrdiff_t n)
 {
     for (ptrdiff_t i = 0; i < n; i++) out[i] = sqrt(in[i]);
+    return 0;
 }
-static void sq1_f32(const float *in, float *out, ptrdiff_t n)
+static int sq1_f32(const float *in, float *out, ptrdiff_t n)
 {
     for (ptrdiff_t i = 0; i < n; i++) out[i] = sqrtf(in[i]);
+    return 0;
 }
 #ifdef ND_HAVE_LIBMVEC
 #define SQ_KERNEL(kname, T, VT, W, SQRT, LOAD, STORE, SCALAR)                           \
-    static void kname(const T *in, T *out, ptrdiff_t n)                                \
+    static int kname(const T *in, T *out, ptrdiff_t n)                                 \
     {                                                                                  \
         ptrdiff_t i = 0;                                                               \
         for (; i + (W) <= n; i += (W)) STORE(out + i, SQRT(LOAD(in + i)));             \
         for (; i < n; i++) out[i] = SCALAR(in[i]);                                     \
+        return 0;                                                                      \
     }
 ND__TARGET_AVX2_BEGIN
 SQ_KERNEL(sq256_f64, double, __m256d, 4, _mm256_sqrt_pd, _mm256_loadu_pd, _mm256_storeu_pd, sqrt)
@@ -681,11 +715,11 @@ static const vm_f32_fn sq_f32_impl[3] = { sq1_f32, sq1_f32, sq1_f32 };
 void nd__vm_sqrt_f64(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, void *ctx)
 {
     (void)ctx;
-    vmap_f64(sq_f64_impl[nd__vmath_level()], args, dims, steps);
+    (void)vmap_f64(sq_f64_impl[nd__vmath_level()], args, dims, steps);
 }
 
 void nd__vm_sqrt_f32(char **args, const ptrdiff_t *dims, const ptrdiff_t *steps, void *ctx)
 {
     (void)ctx;
-    vmap_f32(sq_f32_impl[nd__vmath_level()], args, dims, steps);
+    (void)vmap_f32(sq_f32_impl[nd__vmath_level()], args, dims, steps);
 }
