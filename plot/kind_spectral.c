@@ -259,6 +259,19 @@ nd_status nplot_phase_spectrum_(nplot_axes *ax, const nd_array *x, const nplot_s
     return spectrum_plot(ax, K_PHASE, x, NULL, o, "nplot_phase_spectrum");
 }
 
+/* np.flipud of the (nf, ns) image in place, in decibels (mul log10) when db: one pass */
+static void flip_db(double *img, size_t nf, size_t ns, bool db, double mul)
+{
+    for (size_t f = 0; f < (nf + 1) / 2; f++) {
+        double *a = img + f * ns, *b = img + (nf - 1 - f) * ns;
+        for (size_t s = 0; s < ns; s++) {
+            double u = a[s], v = b[s];
+            if (db) u = mul * log10(u), v = mul * log10(v);
+            a[s] = v, b[s] = u;
+        }
+    }
+}
+
 nd_status nplot_specgram_(nplot_axes *ax, const nd_array *xa, const nplot_spectral_opts *o)
 {
     static const char *who = "nplot_specgram";
@@ -299,22 +312,15 @@ nd_status nplot_specgram_(nplot_axes *ax, const nd_array *xa, const nplot_spectr
     size_t nf = so.nfreq, ns = so.nseg;
     for (size_t i = 0; i < nf; i++) so.freqs[i] += o->Fc;
     /* the image: np.flipud (the highest frequency in row 0) of the scaled spectrum, in a
-     * copy when the caller wants the spectrum, else in place (1M-sample signals: 8 MB less) */
-    double mul = r.mode == SPEC_PSD ? 10 : 20, *img = so.re;
+     * copy when the caller wants the spectrum, else in place (1M-sample signals: 8 MB less);
+     * the image keeps that buffer */
+    double **img = &so.re;
     if (o->result) {
-        img = z = nd_malloc(sizeof(double) * nf * ns, who);
-        if (!z) { st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who); goto done; }
+        img = &z;
+        if (!(z = nd_malloc(sizeof(double) * nf * ns, who))) { st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who); goto done; }
         memcpy(z, so.re, sizeof(double) * nf * ns);
     }
-    if (db)
-        for (size_t i = 0; i < nf * ns; i++) img[i] = mul * log10(img[i]);
-    for (size_t f = 0; f < nf / 2; f++) {
-        double *a = img + f * ns, *b = img + (nf - 1 - f) * ns;
-        for (size_t s = 0; s < ns; s++) {
-            double v = a[s];
-            a[s] = b[s], b[s] = v;
-        }
-    }
+    flip_db(*img, nf, ns, db, r.mode == SPEC_PSD ? 10 : 20);
     double pad = (r.nfft - r.noverlap) / r.fs / 2;
     double ext[4] = { so.t[0] - pad, so.t[ns - 1] + pad, so.freqs[0], so.freqs[nf - 1] };
     if (o->xextent.v) ext[0] = o->xextent.v[0], ext[1] = o->xextent.v[1];
@@ -326,7 +332,7 @@ nd_status nplot_specgram_(nplot_axes *ax, const nd_array *xa, const nplot_spectr
     io.aspect = "auto";
     io.extent = (nplot_f64s){ 4, ext };
     io.label = o->label;
-    if ((st = nplot_imshow_data_(ax, img, (int)nf, (int)ns, &io))) goto done;
+    if ((st = nplot__imshow_take(ax, img, (int)nf, (int)ns, &io))) goto done;
     if (o->line) *o->line = nplot_get_artist(ax, -1);
     if ((st = nplot_axis(ax, "auto"))) goto done;
     ptrdiff_t sh[2] = { (ptrdiff_t)nf, (ptrdiff_t)ns };
