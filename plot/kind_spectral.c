@@ -4,6 +4,7 @@
  * vlines, axhline, images) as matplotlib builds them. */
 #include "plot_model.h"
 #include "spectral.h"
+#include "workers.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -259,17 +260,37 @@ nd_status nplot_phase_spectrum_(nplot_axes *ax, const nd_array *x, const nplot_s
     return spectrum_plot(ax, K_PHASE, x, NULL, o, "nplot_phase_spectrum");
 }
 
-/* np.flipud of the (nf, ns) image in place, in decibels (mul log10) when db: one pass */
-static void flip_db(double *img, size_t nf, size_t ns, bool db, double mul)
+/* np.flipud of the (nf, ns) image in place, in decibels (mul log10) when db: one pass,
+ * FLIP_PAIRS pairs of rows per chunk of work shared out between the helper threads */
+enum { FLIP_PAIRS = 8 };
+
+typedef struct flip_job {
+    double *img;
+    size_t nf, ns;
+    bool db;
+    double mul;
+} flip_job;
+
+static void flip_chunk(void *p, int c)
 {
-    for (size_t f = 0; f < (nf + 1) / 2; f++) {
-        double *a = img + f * ns, *b = img + (nf - 1 - f) * ns;
+    const flip_job *j = p;
+    size_t ns = j->ns, f0 = (size_t)c * FLIP_PAIRS, f1 = f0 + FLIP_PAIRS;
+    if (f1 > (j->nf + 1) / 2) f1 = (j->nf + 1) / 2;
+    for (size_t f = f0; f < f1; f++) {
+        double *a = j->img + f * ns, *b = j->img + (j->nf - 1 - f) * ns;
         for (size_t s = 0; s < ns; s++) {
             double u = a[s], v = b[s];
-            if (db) u = mul * log10(u), v = mul * log10(v);
+            if (j->db) u = j->mul * log10(u), v = j->mul * log10(v);
             a[s] = v, b[s] = u;
         }
     }
+}
+
+static void flip_db(double *img, size_t nf, size_t ns, bool db, double mul)
+{
+    flip_job j = { img, nf, ns, db, mul };
+    size_t pairs = (nf + 1) / 2;
+    nplot__parallel((int)((pairs + FLIP_PAIRS - 1) / FLIP_PAIRS), flip_chunk, &j);
 }
 
 nd_status nplot_specgram_(nplot_axes *ax, const nd_array *xa, const nplot_spectral_opts *o)

@@ -4,8 +4,11 @@
  * last bin by NFFT's parity, not pad_to's; a one-sided even pad_to flips the sign of the
  * Nyquist frequency to positive; detrend 'linear' of complex data uses np.cov's conjugate. */
 #include "spectral.h"
+#include "workers.h"
 
+#include <limits.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <string.h>
 
 int nplot__spectral_detrend_mode(const char *s)
@@ -203,6 +206,13 @@ static void unwrap_col(double *v, size_t nf, size_t nseg, size_t s)
     }
 }
 
+/* The bin row f of the result reads: after the two-sided roll, the negative frequencies first. */
+static size_t bin_at(const spec_req *r, size_t f)
+{
+    size_t pad = (size_t)r->pad_to, center = pad % 2 ? (pad - 1) / 2 + 1 : pad / 2;
+    return r->twosided ? (f + center) % pad : f;
+}
+
 /* Columns s0 .. s0 + cnt - 1 of the result from the spectra X (and Y) of those segments
  * (row i of X is segment s0 + i), in frequency order after the two-sided roll: row f reads
  * bin b. */
@@ -211,14 +221,10 @@ static void spectral_block(const spec_req *r, spec_out *o, const nd_array *X, bo
 {
     int pad = r->pad_to;
     size_t nf = o->nfreq, nseg = o->nseg;
-    size_t center = (size_t)(pad % 2 ? (pad - 1) / 2 + 1 : pad / 2);
     const double *xd = nd_data(X), *yd = Y ? nd_data(Y) : NULL;
     size_t xw = (size_t)nd_shape(X)[1], yw = Y ? (size_t)nd_shape(Y)[1] : 0;
     for (size_t f = 0; f < nf; f++) {
-        size_t b = r->twosided ? (f + center) % (size_t)pad : f;
-        double fr = (b < (size_t)(pad + 1) / 2 ? (double)b : (double)b - pad) * (1.0 / (pad * (1.0 / r->fs)));
-        if (!r->twosided && !(pad % 2) && f == nf - 1) fr = -fr;
-        o->freqs[f] = fr;
+        size_t b = bin_at(r, f);
         double scale = 1;
         if (r->mode == SPEC_PSD) {
             bool doubled = !r->twosided && b >= 1 && (r->nfft % 2 ? true : b < nf - 1);
@@ -253,6 +259,45 @@ static void spectral_block(const spec_req *r, spec_out *o, const nd_array *X, bo
     }
 }
 
+/* Blocks of segments per chunk of work shared out between the helper threads (workers.h):
+ * each chunk has its own block buffers. */
+enum { JOB_BLOCKS = 8 };
+
+typedef struct spec_job {
+    const spec_req *r;
+    spec_out *o;
+    size_t rows;
+    double wsum, w2sum;
+    const char *who;
+    atomic_int status; /* the first failure's status */
+} spec_job;
+
+/* Columns [c span, (c + 1) span) of the result, span = JOB_BLOCKS blocks of rows segments. */
+static void spectral_chunk(void *p, int c)
+{
+    spec_job *j = p;
+    const spec_req *r = j->r;
+    size_t nseg = j->o->nseg, rows = j->rows, s1 = (size_t)(c + 1) * rows * JOB_BLOCKS;
+    bool same = !r->y;
+    seg_block bx = { 0 }, by = { 0 };
+    bool ok = seg_block_new(&bx, r, r->xc, rows, j->who) && (same || seg_block_new(&by, r, r->yc, rows, j->who));
+    for (size_t s0 = (size_t)c * rows * JOB_BLOCKS; ok && s0 < nseg && s0 < s1; s0 += rows) {
+        bool xh = false, yh = false;
+        nd_array *X = segment_fft(r, r->x, r->xc, &bx, s0, &xh), *Y = NULL;
+        if (X && !same) Y = segment_fft(r, r->y, r->yc, &by, s0, &yh);
+        ok = X && (same || Y);
+        if (ok) spectral_block(r, j->o, X, xh, Y, yh, s0, rows < nseg - s0 ? rows : nseg - s0, j->wsum, j->w2sum);
+        nd_free(X);
+        nd_free(Y);
+    }
+    seg_block_free(&bx);
+    seg_block_free(&by);
+    if (!ok) {
+        nd_status st = nd_last_error(), none = ND_OK;
+        atomic_compare_exchange_strong(&j->status, &none, st ? st : ND_ENOMEM);
+    }
+}
+
 nd_status nplot__spectral(const spec_req *r, spec_out *o, const char *who)
 {
     memset(o, 0, sizeof *o);
@@ -268,34 +313,33 @@ nd_status nplot__spectral(const spec_req *r, spec_out *o, const char *who)
     int step = r->nfft - r->noverlap, pad = r->pad_to;
     size_t nseg = (len - (size_t)r->nfft) / (size_t)step + 1;
     size_t nf = r->twosided ? (size_t)pad : (size_t)(pad % 2 ? (pad + 1) / 2 : pad / 2 + 1);
-    size_t rows = block_rows(pad, nseg);
     bool cplx = !same || r->mode == SPEC_COMPLEX;
-    seg_block bx = { 0 }, by = { 0 };
     o->nfreq = nf;
     o->nseg = nseg;
     o->re = nd_malloc(sizeof(double) * nf * nseg, who);
     o->im = cplx ? nd_malloc(sizeof(double) * nf * nseg, who) : NULL;
     o->freqs = nd_malloc(sizeof(double) * nf, who);
     o->t = nd_malloc(sizeof(double) * nseg, who);
-    bool ok = o->re && (!cplx || o->im) && o->freqs && o->t && seg_block_new(&bx, r, r->xc, rows, who) &&
-              (same || seg_block_new(&by, r, r->yc, rows, who));
-    double wsum = 0, w2sum = 0;
-    for (int i = 0; i < r->nfft; i++) wsum += fabs(r->window[i]), w2sum += r->window[i] * r->window[i];
-    for (size_t s0 = 0; ok && s0 < nseg; s0 += rows) {
-        bool xh = false, yh = false;
-        nd_array *X = segment_fft(r, r->x, r->xc, &bx, s0, &xh), *Y = NULL;
-        if (X && !same) Y = segment_fft(r, r->y, r->yc, &by, s0, &yh);
-        ok = X && (same || Y);
-        if (ok) spectral_block(r, o, X, xh, Y, yh, s0, rows < nseg - s0 ? rows : nseg - s0, wsum, w2sum);
-        nd_free(X);
-        nd_free(Y);
-    }
-    seg_block_free(&bx);
-    seg_block_free(&by);
-    if (!ok) {
-        nd_status st = nd_last_error();
+    if (!o->re || (cplx && !o->im) || !o->freqs || !o->t) {
         nplot__spectral_free(o);
-        return st ? st : ND_ENOMEM;
+        return ND_ENOMEM;
+    }
+    spec_job j = { .r = r, .o = o, .rows = block_rows(pad, nseg), .who = who };
+    for (int i = 0; i < r->nfft; i++)
+        j.wsum += fabs(r->window[i]), j.w2sum += r->window[i] * r->window[i];
+    size_t span = j.rows * JOB_BLOCKS, nchunk = (nseg + span - 1) / span;
+    nplot__parallel(nchunk < INT_MAX ? (int)nchunk : INT_MAX, spectral_chunk, &j);
+    nd_status st = atomic_load(&j.status);
+    if (st) {
+        nplot__spectral_free(o);
+        /* the error of a helper thread is set on that thread */
+        return st == ND_ENOMEM ? nd_set_error(st, "%s: out of memory", who)
+                               : nd_set_error(st, "%s: the FFT of the segments failed", who);
+    }
+    for (size_t f = 0; f < nf; f++) {
+        size_t b = bin_at(r, f);
+        double fr = (b < (size_t)(pad + 1) / 2 ? (double)b : (double)b - pad) * (1.0 / (pad * (1.0 / r->fs)));
+        o->freqs[f] = !r->twosided && !(pad % 2) && f == nf - 1 ? -fr : fr;
     }
     for (size_t s = 0; s < nseg; s++) o->t[s] = (r->nfft / 2.0 + (double)(s * (size_t)step)) / r->fs;
     if (r->mode == SPEC_PHASE)
