@@ -266,6 +266,13 @@ nd_status nplot_imshow_data_(nplot_axes *ax, const double *z, int h, int w,
     return image_add(ax, z, h, w, 1, o ? o : &d, NULL, NULL, who);
 }
 
+nd_status nplot__imshow_take(nplot_axes *ax, double **own, int h, int w, const nplot_imshow_opts *o)
+{
+    static const char *who = "nplot_imshow";
+    CHECK_AX(ax, who);
+    return image_add(ax, *own, h, w, 1, o, NULL, own, who);
+}
+
 /* bytes: the RGB(A) values are 0..255 (the image, or the masked array it was filled from,
  * is uint8) */
 static nd_status imshow_array(nplot_axes *ax, const nd_array *img, bool bytes,

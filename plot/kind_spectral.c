@@ -4,6 +4,7 @@
  * vlines, axhline, images) as matplotlib builds them. */
 #include "plot_model.h"
 #include "spectral.h"
+#include "workers.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -259,6 +260,39 @@ nd_status nplot_phase_spectrum_(nplot_axes *ax, const nd_array *x, const nplot_s
     return spectrum_plot(ax, K_PHASE, x, NULL, o, "nplot_phase_spectrum");
 }
 
+/* np.flipud of the (nf, ns) image in place, in decibels (mul log10) when db: one pass,
+ * FLIP_PAIRS pairs of rows per chunk of work shared out between the helper threads */
+enum { FLIP_PAIRS = 8 };
+
+typedef struct flip_job {
+    double *img;
+    size_t nf, ns;
+    bool db;
+    double mul;
+} flip_job;
+
+static void flip_chunk(void *p, int c)
+{
+    const flip_job *j = p;
+    size_t ns = j->ns, f0 = (size_t)c * FLIP_PAIRS, f1 = f0 + FLIP_PAIRS;
+    if (f1 > (j->nf + 1) / 2) f1 = (j->nf + 1) / 2;
+    for (size_t f = f0; f < f1; f++) {
+        double *a = j->img + f * ns, *b = j->img + (j->nf - 1 - f) * ns;
+        for (size_t s = 0; s < ns; s++) {
+            double u = a[s], v = b[s];
+            if (j->db) u = j->mul * log10(u), v = j->mul * log10(v);
+            a[s] = v, b[s] = u;
+        }
+    }
+}
+
+static void flip_db(double *img, size_t nf, size_t ns, bool db, double mul)
+{
+    flip_job j = { img, nf, ns, db, mul };
+    size_t pairs = (nf + 1) / 2;
+    nplot__parallel((int)((pairs + FLIP_PAIRS - 1) / FLIP_PAIRS), flip_chunk, &j);
+}
+
 nd_status nplot_specgram_(nplot_axes *ax, const nd_array *xa, const nplot_spectral_opts *o)
 {
     static const char *who = "nplot_specgram";
@@ -299,22 +333,15 @@ nd_status nplot_specgram_(nplot_axes *ax, const nd_array *xa, const nplot_spectr
     size_t nf = so.nfreq, ns = so.nseg;
     for (size_t i = 0; i < nf; i++) so.freqs[i] += o->Fc;
     /* the image: np.flipud (the highest frequency in row 0) of the scaled spectrum, in a
-     * copy when the caller wants the spectrum, else in place (1M-sample signals: 8 MB less) */
-    double mul = r.mode == SPEC_PSD ? 10 : 20, *img = so.re;
+     * copy when the caller wants the spectrum, else in place (1M-sample signals: 8 MB less);
+     * the image keeps that buffer */
+    double **img = &so.re;
     if (o->result) {
-        img = z = nd_malloc(sizeof(double) * nf * ns, who);
-        if (!z) { st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who); goto done; }
+        img = &z;
+        if (!(z = nd_malloc(sizeof(double) * nf * ns, who))) { st = nplot__fail(fig, ND_ENOMEM, "%s: out of memory", who); goto done; }
         memcpy(z, so.re, sizeof(double) * nf * ns);
     }
-    if (db)
-        for (size_t i = 0; i < nf * ns; i++) img[i] = mul * log10(img[i]);
-    for (size_t f = 0; f < nf / 2; f++) {
-        double *a = img + f * ns, *b = img + (nf - 1 - f) * ns;
-        for (size_t s = 0; s < ns; s++) {
-            double v = a[s];
-            a[s] = b[s], b[s] = v;
-        }
-    }
+    flip_db(*img, nf, ns, db, r.mode == SPEC_PSD ? 10 : 20);
     double pad = (r.nfft - r.noverlap) / r.fs / 2;
     double ext[4] = { so.t[0] - pad, so.t[ns - 1] + pad, so.freqs[0], so.freqs[nf - 1] };
     if (o->xextent.v) ext[0] = o->xextent.v[0], ext[1] = o->xextent.v[1];
@@ -326,7 +353,7 @@ nd_status nplot_specgram_(nplot_axes *ax, const nd_array *xa, const nplot_spectr
     io.aspect = "auto";
     io.extent = (nplot_f64s){ 4, ext };
     io.label = o->label;
-    if ((st = nplot_imshow_data_(ax, img, (int)nf, (int)ns, &io))) goto done;
+    if ((st = nplot__imshow_take(ax, img, (int)nf, (int)ns, &io))) goto done;
     if (o->line) *o->line = nplot_get_artist(ax, -1);
     if ((st = nplot_axis(ax, "auto"))) goto done;
     ptrdiff_t sh[2] = { (ptrdiff_t)nf, (ptrdiff_t)ns };

@@ -504,6 +504,9 @@ nd_status nplot__image_recolor(artist *a, const char *who);
 nd_status nplot__cells_recolor(artist *a, const char *who);
 void nplot__gouraud_recolor(artist *a);
 nd_status nplot__colorbar_follow(nplot_axes *cax);
+/* nplot_imshow_data of the (h, w) values *own (from nd_malloc), which the image keeps when
+ * it can (*own set to NULL) instead of copying them (kind_image.c). */
+nd_status nplot__imshow_take(nplot_axes *ax, double **own, int h, int w, const nplot_imshow_opts *o);
 /* prop_cycle.c: a line's cycle entry i applied to what the caller did not give (color,
  * linestyle, marker, linewidth, markersize: given[0..4]); advances ax->line_cycle when the
  * cycle has a property not given and ci < 0 (ci: the entry already taken for the color). */

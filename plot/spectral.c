@@ -4,8 +4,11 @@
  * last bin by NFFT's parity, not pad_to's; a one-sided even pad_to flips the sign of the
  * Nyquist frequency to positive; detrend 'linear' of complex data uses np.cov's conjugate. */
 #include "spectral.h"
+#include "workers.h"
 
+#include <limits.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <string.h>
 
 int nplot__spectral_detrend_mode(const char *s)
@@ -88,26 +91,54 @@ static void detrend_seg(double *re, double *im, int n, int mode)
     }
 }
 
-/* The windowed, detrended, zero-padded segments of one signal, transformed: a complex128
- * (nseg, pad_to) array, or for real data the (nseg, pad_to / 2 + 1) half spectrum of rfft
- * (*half set; the other bins are the conjugates). */
-static nd_array *segment_fft(const spec_req *r, const double *x, bool xc, size_t nseg, bool *half,
-                             const char *who)
+/* Segments transformed at a time: a block of spectra is still in cache when its bins are
+ * transposed into the (frequency, segment) result, and the (nseg, pad_to) segments and
+ * spectra of a long signal never exist whole (1M samples, NFFT 256: 32 MB of fresh pages
+ * less). */
+static size_t block_rows(int pad_to, size_t nseg)
+{
+    size_t rows = (size_t)(256 * 1024) / (sizeof(double) * (size_t)pad_to);
+    if (rows > 64) rows = 64;
+    if (rows < 1) rows = 1;
+    return rows < nseg ? rows : nseg;
+}
+
+/* The buffers of one signal's blocks: the (rows, pad_to) segments (complex128 for complex
+ * data) and a 2 NFFT scratch. */
+typedef struct seg_block {
+    nd_array *a;
+    double *re;
+} seg_block;
+
+static bool seg_block_new(seg_block *sb, const spec_req *r, bool xc, size_t rows, const char *who)
+{
+    ptrdiff_t sh[2] = { (ptrdiff_t)rows, r->pad_to };
+    sb->a = nd_empty(2, sh, xc ? ND_COMPLEX128 : ND_FLOAT64);
+    sb->re = nd_malloc(sizeof(double) * 2 * (size_t)r->nfft, who);
+    return sb->a && sb->re;
+}
+
+static void seg_block_free(seg_block *sb)
+{
+    nd_free(sb->a);
+    nd_free_mem(sb->re);
+    sb->a = NULL, sb->re = NULL;
+}
+
+/* The windowed, detrended, zero-padded segments s0, s0 + 1, ... (one per row of sb->a; rows
+ * past the signal are zeros) of one signal, transformed: a complex128 (rows, pad_to) array,
+ * or for real data the (rows, pad_to / 2 + 1) half spectrum of rfft (*half set; the other
+ * bins are the conjugates). */
+static nd_array *segment_fft(const spec_req *r, const double *x, bool xc, seg_block *sb, size_t s0,
+                             bool *half)
 {
     int nfft = r->nfft, step = r->nfft - r->noverlap;
-    ptrdiff_t sh[2] = { (ptrdiff_t)nseg, r->pad_to };
+    size_t rows = (size_t)nd_shape(sb->a)[0];
     *half = !xc;
-    nd_array *a = nd_empty(2, sh, xc ? ND_COMPLEX128 : ND_FLOAT64);
-    double *re = nd_malloc(sizeof(double) * 2 * (size_t)nfft, who);
-    if (!a || !re) {
-        nd_free(a);
-        nd_free_mem(re);
-        return NULL;
-    }
-    double *im = re + nfft, *d = nd_data(a);
+    double *re = sb->re, *im = re + nfft, *d = nd_data(sb->a);
     size_t width = xc ? 2 * (size_t)r->pad_to : (size_t)r->pad_to;
-    for (size_t s = 0; s < nseg; s++) {
-        size_t off = s * (size_t)step;
+    for (size_t s = 0; s < rows; s++) {
+        size_t off = (s0 + s) * (size_t)step;
         for (int i = 0; i < nfft; i++) {
             size_t k = off + (size_t)i;
             bool in = k < r->n; /* shorter than NFFT: zero-filled (np.resize + zeros) */
@@ -127,10 +158,8 @@ static nd_array *segment_fft(const spec_req *r, const double *x, bool xc, size_t
             memset(row + nfft, 0, sizeof(double) * (size_t)(r->pad_to - nfft));
         }
     }
-    nd_free_mem(re);
-    nd_fft_opts fo = { .a = a, .axis = ND_AXIS_NONE };
+    nd_fft_opts fo = { .a = sb->a, .axis = ND_AXIS_NONE };
     nd_array *f = xc ? nd_fft_(&fo) : nd_rfft_(&fo);
-    nd_free(a);
     if (!f) return NULL;
     nd_array *c = nd_ascontiguousarray(f);
     nd_free(f);
@@ -177,6 +206,98 @@ static void unwrap_col(double *v, size_t nf, size_t nseg, size_t s)
     }
 }
 
+/* The bin row f of the result reads: after the two-sided roll, the negative frequencies first. */
+static size_t bin_at(const spec_req *r, size_t f)
+{
+    size_t pad = (size_t)r->pad_to, center = pad % 2 ? (pad - 1) / 2 + 1 : pad / 2;
+    return r->twosided ? (f + center) % pad : f;
+}
+
+/* Columns s0 .. s0 + cnt - 1 of the result from the spectra X (and Y) of those segments
+ * (row i of X is segment s0 + i), in frequency order after the two-sided roll: row f reads
+ * bin b. */
+static void spectral_block(const spec_req *r, spec_out *o, const nd_array *X, bool xh, const nd_array *Y,
+                           bool yh, size_t s0, size_t cnt, double wsum, double w2sum)
+{
+    int pad = r->pad_to;
+    size_t nf = o->nfreq, nseg = o->nseg;
+    const double *xd = nd_data(X), *yd = Y ? nd_data(Y) : NULL;
+    size_t xw = (size_t)nd_shape(X)[1], yw = Y ? (size_t)nd_shape(Y)[1] : 0;
+    for (size_t f = 0; f < nf; f++) {
+        size_t b = bin_at(r, f);
+        double scale = 1;
+        if (r->mode == SPEC_PSD) {
+            bool doubled = !r->twosided && b >= 1 && (r->nfft % 2 ? true : b < nf - 1);
+            if (doubled) scale = 2;
+            scale /= r->scale_by_freq ? r->fs * w2sum : wsum * wsum;
+        }
+        double *ore = o->re + f * nseg + s0, *oim = o->im ? o->im + f * nseg + s0 : NULL;
+        for (size_t i = 0; i < cnt; i++) {
+            double pr, pi, vr, vi = 0;
+            bin_of(xd, xh, xw, (size_t)pad, i, b, &pr, &pi);
+            pi += 0.0; /* -0.0 → +0.0: numpy's angle(-1-0j) is pi */
+            /* real data: the DC and Nyquist bins are real; FFTW leaves rounding noise of
+             * either sign there, which would flip their angle between -pi and pi */
+            if (!r->xc && (b == 0 || 2 * b == (size_t)pad)) pi = 0;
+            if (Y) {
+                double qr, qi;
+                bin_of(yd, yh, yw, (size_t)pad, i, b, &qr, &qi);
+                vr = (pr * qr + pi * qi) * scale; /* conj(X) Y */
+                vi = (pr * qi - pi * qr) * scale;
+            } else if (r->mode == SPEC_PSD) {
+                vr = (pr * pr + pi * pi) * scale;
+            } else if (r->mode == SPEC_MAGNITUDE) {
+                vr = hypot(pr, pi) / wsum;
+            } else if (r->mode == SPEC_COMPLEX) {
+                vr = pr / wsum, vi = pi / wsum;
+            } else {
+                vr = atan2(pi, pr);
+            }
+            ore[i] = vr;
+            if (oim) oim[i] = vi;
+        }
+    }
+}
+
+/* Blocks of segments per chunk of work shared out between the helper threads (workers.h):
+ * each chunk has its own block buffers. */
+enum { JOB_BLOCKS = 8 };
+
+typedef struct spec_job {
+    const spec_req *r;
+    spec_out *o;
+    size_t rows;
+    double wsum, w2sum;
+    const char *who;
+    atomic_int status; /* the first failure's status */
+} spec_job;
+
+/* Columns [c span, (c + 1) span) of the result, span = JOB_BLOCKS blocks of rows segments. */
+static void spectral_chunk(void *p, int c)
+{
+    spec_job *j = p;
+    const spec_req *r = j->r;
+    size_t nseg = j->o->nseg, rows = j->rows, s1 = (size_t)(c + 1) * rows * JOB_BLOCKS;
+    bool same = !r->y;
+    seg_block bx = { 0 }, by = { 0 };
+    bool ok = seg_block_new(&bx, r, r->xc, rows, j->who) && (same || seg_block_new(&by, r, r->yc, rows, j->who));
+    for (size_t s0 = (size_t)c * rows * JOB_BLOCKS; ok && s0 < nseg && s0 < s1; s0 += rows) {
+        bool xh = false, yh = false;
+        nd_array *X = segment_fft(r, r->x, r->xc, &bx, s0, &xh), *Y = NULL;
+        if (X && !same) Y = segment_fft(r, r->y, r->yc, &by, s0, &yh);
+        ok = X && (same || Y);
+        if (ok) spectral_block(r, j->o, X, xh, Y, yh, s0, rows < nseg - s0 ? rows : nseg - s0, j->wsum, j->w2sum);
+        nd_free(X);
+        nd_free(Y);
+    }
+    seg_block_free(&bx);
+    seg_block_free(&by);
+    if (!ok) {
+        nd_status st = nd_last_error(), none = ND_OK;
+        atomic_compare_exchange_strong(&j->status, &none, st ? st : ND_ENOMEM);
+    }
+}
+
 nd_status nplot__spectral(const spec_req *r, spec_out *o, const char *who)
 {
     memset(o, 0, sizeof *o);
@@ -192,14 +313,6 @@ nd_status nplot__spectral(const spec_req *r, spec_out *o, const char *who)
     int step = r->nfft - r->noverlap, pad = r->pad_to;
     size_t nseg = (len - (size_t)r->nfft) / (size_t)step + 1;
     size_t nf = r->twosided ? (size_t)pad : (size_t)(pad % 2 ? (pad + 1) / 2 : pad / 2 + 1);
-    size_t center = (size_t)(pad % 2 ? (pad - 1) / 2 + 1 : pad / 2);
-    bool xh = false, yh = false;
-    nd_array *X = segment_fft(r, r->x, r->xc, nseg, &xh, who), *Y = NULL;
-    if (X && !same) Y = segment_fft(r, r->y, r->yc, nseg, &yh, who);
-    if (!X || (!same && !Y)) {
-        nd_free(X);
-        return nd_last_error();
-    }
     bool cplx = !same || r->mode == SPEC_COMPLEX;
     o->nfreq = nf;
     o->nseg = nseg;
@@ -208,59 +321,29 @@ nd_status nplot__spectral(const spec_req *r, spec_out *o, const char *who)
     o->freqs = nd_malloc(sizeof(double) * nf, who);
     o->t = nd_malloc(sizeof(double) * nseg, who);
     if (!o->re || (cplx && !o->im) || !o->freqs || !o->t) {
-        nd_free(X);
-        nd_free(Y);
         nplot__spectral_free(o);
         return ND_ENOMEM;
     }
-    double wsum = 0, w2sum = 0;
-    for (int i = 0; i < r->nfft; i++) wsum += fabs(r->window[i]), w2sum += r->window[i] * r->window[i];
-    const double *xd = nd_data(X), *yd = Y ? nd_data(Y) : NULL;
-    size_t xw = (size_t)nd_shape(X)[1], yw = Y ? (size_t)nd_shape(Y)[1] : 0;
-    /* the result in frequency order after the two-sided roll: row f reads bin b; blocks of
-     * 64 segments keep the segment-major spectra in cache while rows are written */
-    for (size_t s0 = 0; s0 < nseg; s0 += 64)
+    spec_job j = { .r = r, .o = o, .rows = block_rows(pad, nseg), .who = who };
+    for (int i = 0; i < r->nfft; i++)
+        j.wsum += fabs(r->window[i]), j.w2sum += r->window[i] * r->window[i];
+    size_t span = j.rows * JOB_BLOCKS, nchunk = (nseg + span - 1) / span;
+    nplot__parallel(nchunk < INT_MAX ? (int)nchunk : INT_MAX, spectral_chunk, &j);
+    nd_status st = atomic_load(&j.status);
+    if (st) {
+        nplot__spectral_free(o);
+        /* the error of a helper thread is set on that thread */
+        return st == ND_ENOMEM ? nd_set_error(st, "%s: out of memory", who)
+                               : nd_set_error(st, "%s: the FFT of the segments failed", who);
+    }
     for (size_t f = 0; f < nf; f++) {
-        size_t b = r->twosided ? (f + center) % (size_t)pad : f;
+        size_t b = bin_at(r, f);
         double fr = (b < (size_t)(pad + 1) / 2 ? (double)b : (double)b - pad) * (1.0 / (pad * (1.0 / r->fs)));
-        if (!r->twosided && !(pad % 2) && f == nf - 1) fr = -fr;
-        o->freqs[f] = fr;
-        double scale = 1;
-        if (r->mode == SPEC_PSD) {
-            bool doubled = !r->twosided && b >= 1 && (r->nfft % 2 ? true : b < nf - 1);
-            if (doubled) scale = 2;
-            scale /= r->scale_by_freq ? r->fs * w2sum : wsum * wsum;
-        }
-        for (size_t s = s0; s < nseg && s < s0 + 64; s++) {
-            double pr, pi, vr, vi = 0;
-            bin_of(xd, xh, xw, (size_t)pad, s, b, &pr, &pi);
-            pi += 0.0; /* -0.0 → +0.0: numpy's angle(-1-0j) is pi */
-            /* real data: the DC and Nyquist bins are real; FFTW leaves rounding noise of
-             * either sign there, which would flip their angle between -pi and pi */
-            if (!r->xc && (b == 0 || 2 * b == (size_t)pad)) pi = 0;
-            if (!same) {
-                double qr, qi;
-                bin_of(yd, yh, yw, (size_t)pad, s, b, &qr, &qi);
-                vr = (pr * qr + pi * qi) * scale; /* conj(X) Y */
-                vi = (pr * qi - pi * qr) * scale;
-            } else if (r->mode == SPEC_PSD) {
-                vr = (pr * pr + pi * pi) * scale;
-            } else if (r->mode == SPEC_MAGNITUDE) {
-                vr = hypot(pr, pi) / wsum;
-            } else if (r->mode == SPEC_COMPLEX) {
-                vr = pr / wsum, vi = pi / wsum;
-            } else {
-                vr = atan2(pi, pr);
-            }
-            o->re[f * nseg + s] = vr;
-            if (o->im) o->im[f * nseg + s] = vi;
-        }
+        o->freqs[f] = !r->twosided && !(pad % 2) && f == nf - 1 ? -fr : fr;
     }
     for (size_t s = 0; s < nseg; s++) o->t[s] = (r->nfft / 2.0 + (double)(s * (size_t)step)) / r->fs;
     if (r->mode == SPEC_PHASE)
         for (size_t s = 0; s < nseg; s++) unwrap_col(o->re, nf, nseg, s);
-    nd_free(X);
-    nd_free(Y);
     return ND_OK;
 }
 

@@ -159,6 +159,55 @@ static void test_specgram_matches_mlab(void)
     }
 }
 
+/* specgram of x (n samples) with NFFT 64, noverlap 32, detrend mean: the (33, nseg) result */
+static nd_array *long_specgram(const double *x, ptrdiff_t n)
+{
+    nplot_axes *ax;
+    nplot_figure *fig = fig_ax(&ax);
+    nd_array *a = nd_from_buffer(x, 1, &n, ND_FLOAT64), *S = NULL;
+    CU_ASSERT_EQUAL(nplot_specgram(ax, a, .NFFT = 64, .noverlap = 32, .detrend = "mean", .result = &S), ND_OK);
+    nd_free(a);
+    nplot_figure_free(fig);
+    return S;
+}
+
+/* A long signal is transformed in blocks of segments shared out between threads: every
+ * column is the spectrum of its own segment alone (segments at the block and chunk
+ * edges), and one or two threads give the same bits. */
+static void test_specgram_blocks_are_segments(void)
+{
+    enum { N = 40000, NFFT = 64, STEP = 32, NSEG = (N - NFFT) / STEP + 1, NF = NFFT / 2 + 1 };
+    double *x = malloc(sizeof(double) * N);
+    for (int i = 0; i < N; i++) x[i] = sin(0.05 * i + 1e-5 * (double)i * i) + 0.3 * cos(1.7 * i);
+    int nt = nd_get_num_threads();
+    nd_set_num_threads(2);
+    nd_array *S2 = long_specgram(x, N);
+    nd_set_num_threads(1);
+    nd_array *S1 = long_specgram(x, N);
+    nd_set_num_threads(nt);
+    CU_ASSERT_FATAL(S1 && S2 && nd_shape(S1)[0] == NF && nd_shape(S1)[1] == NSEG);
+    CU_ASSERT(memcmp(nd_data(S1), nd_data(S2), sizeof(double) * NF * NSEG) == 0);
+    const double *v = nd_data(S1);
+    const int segs[] = { 0, 1, 63, 64, 65, 511, 512, 513, 1023, 1024, NSEG - 1 };
+    for (size_t k = 0; k < sizeof segs / sizeof *segs; k++) {
+        int s = segs[k];
+        nd_array *one = long_specgram(x + s * STEP, NFFT + STEP - 1); /* one segment */
+        CU_ASSERT_FATAL(one && nd_shape(one)[0] == NF && nd_shape(one)[1] == 1);
+        const double *w = nd_data(one);
+        double big = 0; /* FFTW's rounding differs with the number of transforms at a time */
+        for (int f = 0; f < NF; f++) big = fmax(big, w[f]);
+        for (int f = 0; f < NF; f++)
+            if (!(fabs(v[f * NSEG + s] - w[f]) <= 1e-13 * big)) {
+                printf("\n  segment %d bin %d: got %.17g want %.17g\n", s, f, v[f * NSEG + s], w[f]);
+                CU_FAIL("a column is not its segment's spectrum");
+                break;
+            }
+        nd_free(one);
+    }
+    nd_free(S1), nd_free(S2);
+    free(x);
+}
+
 static void test_single_spectra_match_mlab(void)
 {
     nd_array *x = load("s64", false);
@@ -333,6 +382,7 @@ static const ND_TEST tests[] = {
     ND_T(test_psd_matches_mlab),
     ND_T(test_csd_cohere_match_mlab),
     ND_T(test_specgram_matches_mlab),
+    ND_T(test_specgram_blocks_are_segments),
     ND_T(test_single_spectra_match_mlab),
     ND_T(test_acorr_xcorr_match_matplotlib),
     ND_T(test_axes_psd_ticks_labels_fc),
