@@ -716,13 +716,9 @@ static size_t decimate_ref(const double *x, const double *y, size_t n, int bucke
         bool fin = i < n && isfinite(x[i]) && isfinite(y[i]);
         long b = fin ? (long)((x[i] - lo) * scale) : -1;
         if (open && (!fin || b != cur)) { /* the run ends: first, min, max, last */
-            if (k[1] > k[2]) {
-                size_t t = k[1];
-                k[1] = k[2];
-                k[2] = t;
-            }
+            const size_t at[4] = { k[0], k[1] < k[2] ? k[1] : k[2], k[1] < k[2] ? k[2] : k[1], k[3] };
             for (int j = 0; j < 4; j++)
-                if (j == 0 || k[j] != k[j - 1]) ox[m] = x[k[j]], oy[m++] = y[k[j]];
+                if (j == 0 || at[j] != at[j - 1]) ox[m] = x[at[j]], oy[m++] = y[at[j]];
             open = false;
         }
         if (i == n) break;
