@@ -1839,7 +1839,7 @@ bool nplot__clabels3d_place(render_ctx *rc, nplot_axes *ax, const artist *a, con
         nplot__fail(ax->fig, ND_ENOMEM, "nplot: out of memory placing contour labels");
         return false;
     }
-    qsort(L->gap, L->ngap, sizeof *L->gap, cmp_gap);
+    if (L->ngap) qsort(L->gap, L->ngap, sizeof *L->gap, cmp_gap);
     s->next = L->labels;
     L->labels = s;
     return true;
