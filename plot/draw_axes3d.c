@@ -539,7 +539,7 @@ void nplot__draw_axes3d(render_ctx *rc, nplot_axes *ax)
             }
         } else if (a->kind == ART_LINE3D) {
             /* a segment's prim strokes the part [dlo, dhi] of it that no label covers */
-            const nplot__clabel_gap *g = labels.gap, *ge = labels.gap + labels.ngap;
+            const nplot__clabel_gap *g = labels.gap, *ge = labels.ngap ? labels.gap + labels.ngap : g;
             while (g < ge && g->line != a) g++;
             while (ge > g && ge[-1].line != a) ge--;
             if (a->lp.ls != LS_NONE)
